@@ -1,0 +1,83 @@
+package huawei
+
+import (
+	"encoding/json"
+	"strings"
+
+	"github.com/docapi/docapi/tools/docparse/internal/mdhtml"
+	"github.com/docapi/docapi/tools/docparse/internal/model"
+)
+
+// addExample reads a code block of an example section: a JSON body, response
+// header lines ("Name:value"), or a request line, which is skipped.
+func (p *page) addExample(b *mdhtml.Block, sec section, group, lastText string) {
+	lines := strings.Split(b.Text, "\n")
+	start := -1
+	headers := map[string]string{}
+	for i, l := range lines {
+		t := strings.TrimSpace(l)
+		if strings.HasPrefix(t, "{") || strings.HasPrefix(t, "[") {
+			start = i
+			break
+		}
+		if uriLineRE.MatchString(t) || t == "" || strings.HasSuffix(t, "：") || strings.HasSuffix(t, ":") {
+			continue
+		}
+		if name, value, ok := strings.Cut(t, ":"); ok && sec == secResponseExample && !strings.ContainsAny(name, " \t") {
+			headers[name] = strings.TrimSpace(value)
+		}
+	}
+	status := ""
+	if sec == secResponseExample {
+		status = group
+	}
+	if start < 0 {
+		if len(headers) > 0 {
+			p.examples = append(p.examples, &located{response: sec == secResponseExample, status: status, headers: headers})
+		}
+		return
+	}
+	at := model.Loc{File: p.file, Line: b.Line + 1 + start, What: "example"}
+	dec := json.NewDecoder(strings.NewReader(strings.Join(lines[start:], "\n")))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		p.diags.Warnf(at, "example is not valid JSON (%v); ignored", err)
+		return
+	}
+	if dec.More() {
+		p.diags.Warnf(at, "text after the JSON value in the example; only the first value is kept")
+	}
+	summary := strings.TrimSpace(strings.TrimLeft(lastText, "-*0123456789. "))
+	p.examples = append(p.examples, &located{response: sec == secResponseExample, status: status, headers: headers, ex: &model.Example{Loc: at, Summary: summary, Value: v}})
+}
+
+// attachExamples puts examples on their bodies and headers. A response with
+// an example but no table gets a schema inferred from the example.
+func (p *page) attachExamples(response func(string) *model.Response) {
+	for _, e := range p.examples {
+		if !e.response {
+			if p.op.RequestBody == nil || p.op.RequestBody.Schema == nil {
+				p.diags.Warnf(e.ex.Loc, "request example but the page has no request body table; ignored")
+				continue
+			}
+			p.op.RequestBody.Examples = append(p.op.RequestBody.Examples, e.ex)
+			continue
+		}
+		resp := response(e.status)
+		for _, h := range resp.Headers {
+			if v, ok := e.headers[h.Name]; ok && h.Schema != nil && h.Schema.Example == nil {
+				h.Schema.Example = v
+			}
+		}
+		if e.ex == nil {
+			continue
+		}
+		if resp.Body == nil {
+			p.diags.Warnf(e.ex.Loc, "status %s has an example but no body table; schema inferred from the example", resp.Status)
+			resp.Body = &model.Body{Loc: e.ex.Loc, MediaType: "application/json", Schema: model.InferSchema(e.ex.Value, e.ex.Loc)}
+		}
+		resp.Body.Examples = append(resp.Body.Examples, e.ex)
+	}
+}
+

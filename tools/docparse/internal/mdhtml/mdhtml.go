@@ -1,0 +1,188 @@
+// Package mdhtml splits a documentation page written as Markdown with embedded
+// HTML tables (the form Huawei Cloud publishes its API references in) into a
+// flat list of located blocks: headings, bold captions, tables, code blocks
+// and text. It knows nothing about APIs; readers give the blocks meaning.
+package mdhtml
+
+import (
+	"bytes"
+	"regexp"
+	"strings"
+)
+
+// Kind says what a Block is.
+type Kind int
+
+const (
+	Heading Kind = iota + 1
+	Caption      // a line that starts with **bold** text, e.g. "**表 4**  Tag"
+	Table
+	Code
+	Text
+)
+
+// Block is one unit of a page.
+type Block struct {
+	Kind   Kind
+	Line   int    // 1-based line where the block starts
+	Level  int    // heading level (number of #)
+	Bold   string // Caption: the bold part, e.g. "表 4" or "状态码： 200"
+	Text   string // heading text, caption text after the bold part, code, or plain text
+	Raw    string // the line as written (Text, Caption, Heading), links and all
+	Anchor string // <a name> given to a heading or placed just before a table
+	Indent int    // Code: indentation of the opening fence (list nesting)
+	Table  *TableData
+	// Unterminated is set when a table or code block runs to the end of the page.
+	Unterminated bool
+}
+
+// Problem is a structural defect found while splitting.
+type Problem struct {
+	Line int
+	Msg  string
+}
+
+var (
+	headingRE    = regexp.MustCompile(`^(#{1,6})\s+(.*)$`)
+	captionRE    = regexp.MustCompile(`^\*\*(.+?)\*\*\s*(.*)$`)
+	anchorOnlyRE = regexp.MustCompile(`^(?:<a name="([^"]*)"></a>\s*)+$`)
+	anchorRE     = regexp.MustCompile(`<a name="([^"]*)"></a>`)
+)
+
+// Split reads a page. It never fails: defects are reported as Problems and
+// the blocks hold as much as could be read.
+func Split(data []byte) ([]Block, []Problem) {
+	s := splitter{lines: splitLines(data)}
+	s.run()
+	return s.blocks, s.problems
+}
+
+type splitter struct {
+	lines         [][]byte
+	i             int
+	blocks        []Block
+	problems      []Problem
+	pendingAnchor string
+}
+
+func splitLines(data []byte) [][]byte {
+	lines := bytes.Split(data, []byte("\n"))
+	for i, l := range lines {
+		lines[i] = bytes.TrimSuffix(l, []byte("\r"))
+	}
+	return lines
+}
+
+func (s *splitter) run() {
+	for s.i < len(s.lines) {
+		raw := s.lines[s.i]
+		line := strings.TrimSpace(string(raw))
+		start := s.i + 1
+		switch {
+		case line == "":
+			s.i++
+		case strings.HasPrefix(line, "```"):
+			s.code(start, len(raw)-len(bytes.TrimLeft(raw, " \t")))
+		case strings.HasPrefix(line, "<table"):
+			s.table(start)
+		case anchorOnlyRE.MatchString(line):
+			m := anchorRE.FindAllStringSubmatch(line, -1)
+			s.pendingAnchor = m[len(m)-1][1]
+			s.i++
+		default:
+			s.i++
+			s.textLine(start, line)
+		}
+	}
+}
+
+func (s *splitter) add(b Block) {
+	if b.Kind == Heading || b.Kind == Table {
+		if b.Anchor == "" {
+			b.Anchor = s.pendingAnchor
+		}
+		s.pendingAnchor = ""
+	}
+	s.blocks = append(s.blocks, b)
+}
+
+func (s *splitter) textLine(line int, text string) {
+	if m := headingRE.FindStringSubmatch(text); m != nil {
+		anchor := ""
+		if a := anchorRE.FindStringSubmatch(m[2]); a != nil {
+			anchor = a[1]
+		}
+		s.add(Block{Kind: Heading, Line: line, Level: len(m[1]), Text: CleanInline(anchorRE.ReplaceAllString(m[2], "")), Anchor: anchor, Raw: text})
+		return
+	}
+	if m := captionRE.FindStringSubmatch(text); m != nil {
+		s.add(Block{Kind: Caption, Line: line, Bold: CleanInline(m[1]), Text: CleanInline(m[2]), Raw: text})
+		return
+	}
+	s.add(Block{Kind: Text, Line: line, Text: CleanInline(text), Raw: text})
+}
+
+func (s *splitter) code(start, indent int) {
+	s.i++
+	var body []string
+	for s.i < len(s.lines) {
+		raw := string(s.lines[s.i])
+		s.i++
+		if strings.HasPrefix(strings.TrimSpace(raw), "```") {
+			s.add(Block{Kind: Code, Line: start, Text: strings.Join(body, "\n"), Indent: indent})
+			return
+		}
+		body = append(body, dedent(raw, indent))
+	}
+	s.problems = append(s.problems, Problem{Line: start, Msg: "code block is never closed"})
+	s.add(Block{Kind: Code, Line: start, Text: strings.Join(body, "\n"), Indent: indent, Unterminated: true})
+}
+
+func dedent(line string, n int) string {
+	for n > 0 && line != "" && (line[0] == ' ' || line[0] == '\t') {
+		line = line[1:]
+		n--
+	}
+	return line
+}
+
+func (s *splitter) table(start int) {
+	begin := s.i
+	closed := false
+	for s.i < len(s.lines) {
+		l := s.lines[s.i]
+		s.i++
+		if bytes.Contains(l, []byte("</table>")) {
+			closed = true
+			break
+		}
+	}
+	chunk := bytes.Join(s.lines[begin:s.i], []byte("\n"))
+	t := parseTable(chunk, start)
+	b := Block{Kind: Table, Line: start, Table: t}
+	if !closed {
+		b.Unterminated = true
+		s.problems = append(s.problems, Problem{Line: start, Msg: "table is never closed (no </table>)"})
+	}
+	s.add(b)
+}
+
+var (
+	mdLinkRE   = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
+	tagRE      = regexp.MustCompile(`<[^>]*>`)
+	mdEscapeRE = regexp.MustCompile(`\\([\\{}_*\[\]()#+\-.!<>` + "`" + `])`)
+)
+
+// CleanInline reduces one line of Markdown to readable text: links become
+// their text, inline HTML tags go, backslash escapes are undone and entities
+// decoded.
+func CleanInline(s string) string {
+	s = mdLinkRE.ReplaceAllString(s, "$1")
+	s = tagRE.ReplaceAllString(s, "")
+	s = Unescape(s)
+	s = strings.NewReplacer("&nbsp;", " ", "&lt;", "<", "&gt;", ">", "&quot;", `"`, "&amp;", "&").Replace(s)
+	return strings.TrimSpace(s)
+}
+
+// Unescape undoes Markdown backslash escapes: `\{version\_id\}` is `{version_id}`.
+func Unescape(s string) string { return mdEscapeRE.ReplaceAllString(s, "$1") }

@@ -1,0 +1,218 @@
+// Package model is the family-independent description of documented API
+// operations that every page reader produces and the emitter consumes.
+//
+// Every node carries a Loc, so a defect found at any later stage can still be
+// reported against the page, table and row it came from.
+package model
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Loc says where in a documentation page something came from.
+type Loc struct {
+	File  string // page file name as given on the command line
+	Line  int    // 1-based line in the file; 0 if unknown
+	Table string // table caption (or "table N") when inside a table
+	Row   int    // 1-based data row within Table; 0 for the table itself
+	What  string // optional: the column or part, e.g. "参数类型"
+}
+
+func (l Loc) String() string {
+	var b strings.Builder
+	b.WriteString(l.File)
+	if l.Line > 0 {
+		fmt.Fprintf(&b, ":%d", l.Line)
+	}
+	if l.Table != "" {
+		fmt.Fprintf(&b, ": table %q", l.Table)
+	}
+	if l.Row > 0 {
+		fmt.Fprintf(&b, " row %d", l.Row)
+	}
+	if l.What != "" {
+		fmt.Fprintf(&b, " (%s)", l.What)
+	}
+	return b.String()
+}
+
+// Severity orders diagnostics.
+type Severity int
+
+const (
+	Warning Severity = iota
+	Error
+)
+
+func (s Severity) String() string {
+	if s == Error {
+		return "error"
+	}
+	return "warning"
+}
+
+// Diagnostic is one located finding about a page.
+type Diagnostic struct {
+	Loc      Loc
+	Severity Severity
+	Msg      string
+}
+
+func (d Diagnostic) String() string { return fmt.Sprintf("%s: %s: %s", d.Loc, d.Severity, d.Msg) }
+
+// Error lets an error-severity diagnostic travel as an error.
+func (d Diagnostic) Error() string { return d.String() }
+
+// Diagnostics collects findings; readers append to it instead of failing on
+// the first defect so one run reports every problem on a page.
+type Diagnostics []Diagnostic
+
+func (ds *Diagnostics) Warnf(at Loc, format string, args ...any) {
+	*ds = append(*ds, Diagnostic{Loc: at, Severity: Warning, Msg: fmt.Sprintf(format, args...)})
+}
+
+func (ds *Diagnostics) Errorf(at Loc, format string, args ...any) {
+	*ds = append(*ds, Diagnostic{Loc: at, Severity: Error, Msg: fmt.Sprintf(format, args...)})
+}
+
+// HasErrors reports whether any diagnostic is an error.
+func (ds Diagnostics) HasErrors() bool {
+	for _, d := range ds {
+		if d.Severity == Error {
+			return true
+		}
+	}
+	return false
+}
+
+// Count returns the number of diagnostics of severity s.
+func (ds Diagnostics) Count(s Severity) int {
+	n := 0
+	for _, d := range ds {
+		if d.Severity == s {
+			n++
+		}
+	}
+	return n
+}
+
+// Page is what a reader makes of one documentation page.
+type Page struct {
+	Loc        Loc
+	Family     string // reader name, e.g. "huawei-api", "modelarts-sdk", "top"
+	Operations []*Operation
+}
+
+// Operation is one callable API.
+type Operation struct {
+	Loc         Loc
+	ID          string // English operationId; may be empty until a service file fills it
+	IDHint      string // an id the page suggests (title anchor, API Explorer link)
+	Summary     string
+	Description string
+	Method      string // upper case; may be empty (ModelArts SDK pages)
+	Path        string // may be empty (ModelArts SDK pages)
+	Params      []*Param
+	Security    []string // names of security schemes, e.g. "XAuthToken"
+	RequestBody *Body
+	Responses   []*Response
+	Extensions  map[string]any // x-... keys to emit on the operation
+}
+
+// Param locations.
+const (
+	InPath   = "path"
+	InQuery  = "query"
+	InHeader = "header"
+	InBody   = "body" // ModelArts: not yet placed; the service or emitter decides
+)
+
+// Param is a path, query or header parameter, or a response header.
+type Param struct {
+	Loc         Loc
+	Name        string
+	In          string
+	Required    bool
+	Description string
+	Schema      *Schema
+}
+
+// Body is a request or response body.
+type Body struct {
+	Loc       Loc
+	MediaType string
+	Schema    *Schema
+	Required  bool
+	Examples  []*Example
+	// Encoding maps a property to the media type it travels as inside a
+	// form body (e.g. an object field sent as JSON text).
+	Encoding map[string]string
+}
+
+// Response is what one status code (or "default") answers.
+type Response struct {
+	Loc         Loc
+	Status      string // "200", "4XX", "default"
+	Description string
+	Headers     []*Param
+	Body        *Body
+}
+
+// Example is a sample value found on the page.
+type Example struct {
+	Loc     Loc
+	Summary string
+	Value   any // decoded JSON: map[string]any, []any, string, float64/json.Number, bool, nil
+}
+
+// Schema types.
+const (
+	TypeString  = "string"
+	TypeInteger = "integer"
+	TypeNumber  = "number"
+	TypeBoolean = "boolean"
+	TypeObject  = "object"
+	TypeArray   = "array"
+	TypeAny     = "" // unknown: any JSON value
+)
+
+// Schema describes a value. Objects that came from their own table carry a
+// Name and become named (component) schemas.
+type Schema struct {
+	Loc         Loc
+	Name        string // preferred component name, e.g. "Tag"; empty for inline
+	Qualifier   string // prefix used to tell apart different schemas with the same Name
+	Type        string
+	Format      string
+	Description string
+	Properties  []*Property // in page order
+	Items       *Schema
+	Enum        []string
+	Example     any
+	Nullable    bool
+	// FreeForm marks an object whose fields the page does not list.
+	FreeForm bool
+}
+
+// Property is a named member of an object schema.
+type Property struct {
+	Loc         Loc
+	Name        string
+	Required    bool
+	Description string
+	Schema      *Schema
+}
+
+// Property returns the member called name, or nil.
+func (s *Schema) Property(name string) *Property {
+	if s == nil {
+		return nil
+	}
+	for _, p := range s.Properties {
+		if p.Name == name {
+			return p
+		}
+	}
+	return nil
+}

@@ -1,0 +1,249 @@
+// Package service reads the small declarative file kept beside each spec
+// that supplies what documentation pages do not say (title, server URL,
+// English operationIds, ModelArts' method and path, fixed path values), and
+// applies it to the operations the readers produced.
+package service
+
+import (
+	"bytes"
+	"fmt"
+	"net/url"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/docapi/docapi/tools/docparse/internal/model"
+)
+
+// Config is one service file.
+type Config struct {
+	File        string            `yaml:"-"`
+	Title       string            `yaml:"title"`
+	Version     string            `yaml:"version"`
+	Description string            `yaml:"description"`
+	Servers     []Server          `yaml:"servers"`
+	Operations  []OperationConfig `yaml:"operations"`
+}
+
+// Server is a server URL with its variables.
+type Server struct {
+	URL         string              `yaml:"url"`
+	Description string              `yaml:"description"`
+	Variables   map[string]Variable `yaml:"variables"`
+}
+
+// Variable is a server URL template variable.
+type Variable struct {
+	Default     string   `yaml:"default"`
+	Description string   `yaml:"description"`
+	Enum        []string `yaml:"enum"`
+}
+
+// OperationConfig completes the operation read from one page.
+type OperationConfig struct {
+	Line        int               `yaml:"-"`
+	Page        string            `yaml:"page"` // page file name, without directories
+	OperationID string            `yaml:"operationId"`
+	Method      string            `yaml:"method"`
+	Path        string            `yaml:"path"`
+	Fixed       map[string]string `yaml:"fixed"`    // path parameter → its only value
+	Security    []string          `yaml:"security"` // security scheme names
+	Extensions  map[string]any    `yaml:"extensions"`
+}
+
+// Parse reads a service file strictly: an unknown key is an error, so a typo
+// cannot silently drop a setting.
+func Parse(file string, data []byte) (*Config, error) {
+	cfg := &Config{File: file}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(cfg); err != nil {
+		return nil, fmt.Errorf("%s: %w", file, err)
+	}
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err == nil {
+		setLines(&root, cfg)
+	}
+	for i, op := range cfg.Operations {
+		if op.Page == "" {
+			return nil, fmt.Errorf("%s:%d: operation %d has no page", file, op.Line, i+1)
+		}
+	}
+	return cfg, nil
+}
+
+// setLines records the line of each operations entry for error messages.
+func setLines(root *yaml.Node, cfg *Config) {
+	if len(root.Content) == 0 {
+		return
+	}
+	m := root.Content[0]
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value != "operations" {
+			continue
+		}
+		for j, item := range m.Content[i+1].Content {
+			if j < len(cfg.Operations) {
+				cfg.Operations[j].Line = item.Line
+			}
+		}
+	}
+}
+
+func (c *Config) loc(op *OperationConfig) model.Loc {
+	return model.Loc{File: c.File, Line: op.Line, What: "page " + op.Page}
+}
+
+// Apply completes the operations of pages with the service file's settings
+// and places parameters the page left unplaced. c may be nil.
+func Apply(c *Config, pages []*model.Page) model.Diagnostics {
+	var diags model.Diagnostics
+	matched := map[string]bool{}
+	for _, pg := range pages {
+		for _, op := range pg.Operations {
+			var oc *OperationConfig
+			if c != nil {
+				oc = c.find(filepath.Base(op.Loc.File))
+			}
+			if oc != nil {
+				matched[oc.Page] = true
+				c.apply(oc, op, &diags)
+			}
+			finish(op, &diags)
+		}
+	}
+	if c != nil {
+		for i := range c.Operations {
+			if oc := &c.Operations[i]; !matched[oc.Page] {
+				diags.Errorf(c.loc(oc), "no page %q was given to docparse", oc.Page)
+			}
+		}
+	}
+	return diags
+}
+
+func (c *Config) find(page string) *OperationConfig {
+	for i := range c.Operations {
+		if c.Operations[i].Page == page {
+			return &c.Operations[i]
+		}
+	}
+	return nil
+}
+
+func (c *Config) apply(oc *OperationConfig, op *model.Operation, diags *model.Diagnostics) {
+	if oc.OperationID != "" {
+		op.ID = oc.OperationID
+	}
+	if oc.Method != "" {
+		if op.Method != "" && !strings.EqualFold(op.Method, oc.Method) {
+			diags.Warnf(c.loc(oc), "service file sets method %s; the page says %s", oc.Method, op.Method)
+		}
+		op.Method = strings.ToUpper(oc.Method)
+	}
+	if oc.Path != "" {
+		if op.Path != "" && op.Path != oc.Path {
+			diags.Warnf(c.loc(oc), "service file sets path %s; the page says %s", oc.Path, op.Path)
+		}
+		op.Path = oc.Path
+	}
+	if oc.Security != nil {
+		op.Security = append([]string(nil), oc.Security...)
+	}
+	for k, v := range oc.Extensions {
+		if op.Extensions == nil {
+			op.Extensions = map[string]any{}
+		}
+		op.Extensions[k] = v
+	}
+	for _, name := range sortedKeys(oc.Fixed) {
+		fixPathParam(op, name, oc.Fixed[name], c.loc(oc), diags)
+	}
+}
+
+// fixPathParam writes a path parameter's only value into the path, so callers
+// never pass a constant.
+func fixPathParam(op *model.Operation, name, value string, at model.Loc, diags *model.Diagnostics) {
+	placeholder := "{" + name + "}"
+	if !strings.Contains(op.Path, placeholder) {
+		diags.Errorf(at, "fixed value for %q, but the path %q has no %s", name, op.Path, placeholder)
+		return
+	}
+	op.Path = strings.ReplaceAll(op.Path, placeholder, url.PathEscape(value))
+	kept := op.Params[:0]
+	for _, p := range op.Params {
+		if p.Name == name && (p.In == model.InPath || p.In == model.InBody) {
+			continue
+		}
+		kept = append(kept, p)
+	}
+	op.Params = kept
+}
+
+var placeholderRE = regexp.MustCompile(`\{([^{}]+)\}`)
+
+// finish checks the operation is complete and places unplaced parameters:
+// named in the path → path; otherwise query for GET, DELETE and HEAD, and a
+// request body member for the other methods.
+func finish(op *model.Operation, diags *model.Diagnostics) {
+	if op.ID == "" {
+		op.ID = op.IDHint
+	}
+	if op.ID == "" {
+		diags.Errorf(op.Loc, "operation has no operationId: the page suggests none; set operationId in the service file")
+	}
+	if op.Method == "" || op.Path == "" {
+		diags.Errorf(op.Loc, "operation has no method or path: set method and path in the service file")
+		return
+	}
+	inPath := map[string]bool{}
+	for _, m := range placeholderRE.FindAllStringSubmatch(op.Path, -1) {
+		inPath[m[1]] = true
+	}
+	kept := op.Params[:0]
+	for _, p := range op.Params {
+		if p.In == model.InBody {
+			switch {
+			case inPath[p.Name]:
+				p.In, p.Required = model.InPath, true
+			case op.Method == "GET" || op.Method == "DELETE" || op.Method == "HEAD":
+				p.In = model.InQuery
+			default:
+				addBodyMember(op, p)
+				continue
+			}
+		}
+		if p.In == model.InPath && !inPath[p.Name] {
+			diags.Errorf(p.Loc, "path parameter %q does not appear in path %q", p.Name, op.Path)
+			continue
+		}
+		delete(inPath, p.Name)
+		kept = append(kept, p)
+	}
+	op.Params = kept
+	for _, name := range sortedKeys(inPath) {
+		diags.Warnf(op.Loc, "path %q has {%s} but the page documents no such parameter; added as a required string", op.Path, name)
+		op.Params = append(op.Params, &model.Param{Loc: op.Loc, Name: name, In: model.InPath, Required: true, Schema: &model.Schema{Loc: op.Loc, Type: model.TypeString}})
+	}
+}
+
+func addBodyMember(op *model.Operation, p *model.Param) {
+	if op.RequestBody == nil {
+		op.RequestBody = &model.Body{Loc: p.Loc, MediaType: "application/json", Schema: &model.Schema{Loc: p.Loc, Type: model.TypeObject}}
+	}
+	s := op.RequestBody.Schema
+	s.Properties = append(s.Properties, &model.Property{Loc: p.Loc, Name: p.Name, Required: p.Required, Description: p.Description, Schema: p.Schema})
+	op.RequestBody.Required = op.RequestBody.Required || p.Required
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

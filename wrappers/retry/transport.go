@@ -1,0 +1,215 @@
+package retry
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"syscall"
+	"time"
+)
+
+// DefaultMaxBufferedBody bounds how much of a request body without GetBody
+// Transport keeps in memory to be able to re-send it.
+const DefaultMaxBufferedBody = 1 << 20
+
+// drainLimit bounds how much of a discarded response is read so that its
+// connection can be reused; larger bodies are just closed.
+const drainLimit = 64 << 10
+
+// Transport is an http.RoundTripper that retries attempts that failed in a
+// way worth retrying: status 429, 500, 502, 503, 504, or a connection that
+// was refused, reset or closed before a response arrived.
+//
+// Base must sign each request itself (see the package comment): Transport
+// hands every attempt to Base as a fresh clone of the original request.
+//
+// GET, HEAD, PUT, DELETE, OPTIONS and TRACE are retried; POST, PATCH and other
+// methods only when the request's context went through MarkIdempotent or the
+// request carries an Idempotency-Key or X-Idempotency-Key header (the same
+// rule net/http uses).
+type Transport struct {
+	// Base sends each attempt; nil means http.DefaultTransport.
+	Base   http.RoundTripper
+	Policy Policy
+	// Sleep defaults to SleepContext.
+	Sleep Sleeper
+	// Rand returns a float in [0,1) for jitter; defaults to math/rand/v2.
+	Rand func() float64
+	// Now is used for Retry-After dates and deadlines; defaults to time.Now.
+	Now func() time.Time
+	// MaxBufferedBody bounds the buffering of bodies that lack GetBody;
+	// larger bodies are sent once without retry. Zero means
+	// DefaultMaxBufferedBody.
+	MaxBufferedBody int64
+}
+
+type idempotentKey struct{}
+
+// MarkIdempotent returns a context under which Transport also retries
+// non-idempotent methods such as POST. Use it only for calls known to be
+// safe to repeat, such as token issuance and list queries sent as POST.
+func MarkIdempotent(ctx context.Context) context.Context {
+	return context.WithValue(ctx, idempotentKey{}, true)
+}
+
+// IsRetryableRequest reports whether Transport may send req more than once.
+func IsRetryableRequest(req *http.Request) bool {
+	switch req.Method {
+	case "", http.MethodGet, http.MethodHead, http.MethodPut, http.MethodDelete,
+		http.MethodOptions, http.MethodTrace:
+		return true
+	}
+	if marked, _ := req.Context().Value(idempotentKey{}).(bool); marked {
+		return true
+	}
+	_, hasKey := req.Header["Idempotency-Key"]
+	_, hasXKey := req.Header["X-Idempotency-Key"]
+	return hasKey || hasXKey
+}
+
+// IsRetryableStatus reports whether a response status is worth retrying:
+// throttling and transient server or gateway failures.
+func IsRetryableStatus(code int) bool {
+	switch code {
+	case http.StatusTooManyRequests, http.StatusInternalServerError,
+		http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
+		return true
+	}
+	return false
+}
+
+// IsConnectionError reports whether err means the connection failed before a
+// response arrived (refused, reset, closed early, dial failure), so that the
+// request can be sent again.
+func IsConnectionError(err error) bool {
+	if err == nil {
+		return false
+	}
+	if errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.ECONNREFUSED) ||
+		errors.Is(err, syscall.ECONNABORTED) || errors.Is(err, syscall.EPIPE) ||
+		errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+		return true
+	}
+	var opErr *net.OpError
+	if errors.As(err, &opErr) && opErr.Op == "dial" {
+		return true
+	}
+	var dnsErr *net.DNSError
+	if errors.As(err, &dnsErr) && (dnsErr.IsTemporary || dnsErr.IsTimeout) {
+		return true
+	}
+	return false
+}
+
+// RoundTrip implements http.RoundTripper.
+func (t *Transport) RoundTrip(req *http.Request) (*http.Response, error) {
+	base := t.Base
+	if base == nil {
+		base = http.DefaultTransport
+	}
+	if !IsRetryableRequest(req) {
+		return base.RoundTrip(req)
+	}
+	getBody, firstBody, err := t.replayableBody(req)
+	if err != nil {
+		return nil, err
+	}
+	if getBody == nil && firstBody != nil {
+		// Too large to buffer and no GetBody: send once.
+		r := req.Clone(req.Context())
+		r.Body = firstBody
+		return base.RoundTrip(r)
+	}
+
+	ctx := req.Context()
+	p := t.Policy.withDefaults()
+	r := Retryer{Policy: p, Sleep: t.Sleep, Rand: t.Rand, Now: t.Now}
+	for attempt := 1; ; attempt++ {
+		// Every attempt gets its own clone so that nothing Base does to one
+		// attempt (even against the RoundTripper contract) leaks into the next.
+		attemptReq := req.Clone(ctx)
+		if getBody != nil {
+			body, err := getBody()
+			if err != nil {
+				return nil, fmt.Errorf("retry: rewinding request body for attempt %d: %w", attempt, err)
+			}
+			attemptReq.Body = body
+			attemptReq.GetBody = getBody
+		}
+
+		resp, err := base.RoundTrip(attemptReq)
+		if err != nil && ctx.Err() != nil {
+			return nil, fmt.Errorf("retry: attempt %d: %w (last error: %w)", attempt, ctx.Err(), err)
+		}
+		var retryable bool
+		var pause time.Duration
+		if err != nil {
+			retryable = IsConnectionError(err)
+		} else {
+			retryable = IsRetryableStatus(resp.StatusCode)
+		}
+		if !retryable || attempt >= p.MaxAttempts {
+			return resp, err
+		}
+
+		pause = p.Backoff(attempt-1, r.rand())
+		lastErr := err
+		if resp != nil {
+			if d, ok := ParseRetryAfter(resp.Header.Get("Retry-After"), r.now()); ok {
+				pause = p.retryAfterDelay(d)
+			}
+			lastErr = fmt.Errorf("HTTP %s", resp.Status)
+			discard(resp)
+		}
+		if perr := r.pause(ctx, pause); perr != nil {
+			return nil, fmt.Errorf("retry: after attempt %d: %w (last error: %w)", attempt, perr, lastErr)
+		}
+	}
+}
+
+// replayableBody returns a function producing fresh copies of req's body.
+// For bodies without GetBody it buffers up to MaxBufferedBody bytes; when
+// the body is larger it returns getBody == nil and a reader that yields the
+// whole body once. Both are nil for requests without a body.
+func (t *Transport) replayableBody(req *http.Request) (getBody func() (io.ReadCloser, error), once io.ReadCloser, err error) {
+	if req.Body == nil || req.Body == http.NoBody {
+		return nil, nil, nil
+	}
+	if req.GetBody != nil {
+		// The first attempt may use req.Body; later ones need GetBody. Use
+		// GetBody for all of them so req.Body is never half-consumed, and
+		// close req.Body as the RoundTripper contract requires.
+		req.Body.Close()
+		return req.GetBody, nil, nil
+	}
+	limit := t.MaxBufferedBody
+	if limit <= 0 {
+		limit = DefaultMaxBufferedBody
+	}
+	buf, err := io.ReadAll(io.LimitReader(req.Body, limit+1))
+	if err != nil {
+		req.Body.Close()
+		return nil, nil, fmt.Errorf("retry: reading request body: %w", err)
+	}
+	if int64(len(buf)) > limit {
+		return nil, struct {
+			io.Reader
+			io.Closer
+		}{io.MultiReader(bytes.NewReader(buf), req.Body), req.Body}, nil
+	}
+	req.Body.Close()
+	return func() (io.ReadCloser, error) {
+		return io.NopCloser(bytes.NewReader(buf)), nil
+	}, nil, nil
+}
+
+// discard drains (bounded) and closes a response that will not be returned,
+// so its connection can go back to the pool.
+func discard(resp *http.Response) {
+	_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, drainLimit))
+	resp.Body.Close()
+}
