@@ -19,9 +19,9 @@
 //	}}
 //
 // Each attempt then passes through the signing transport again and gets a
-// fresh timestamp, nonce and signature. A signature made once and replayed
-// would go stale during long backoffs (Huawei rejects an X-Sdk-Date more than
-// 15 minutes off) and a nonce would be rejected as a replay.
+// fresh timestamp and signature. A signature made once and replayed would go
+// stale during long backoffs (Huawei rejects an X-Sdk-Date more than 15
+// minutes off) and the body it covers would have been consumed.
 //
 // Sleeping and randomness are injected (Sleep, Rand) so tests run in no real
 // time; nothing in the package keeps global mutable state.
@@ -62,8 +62,8 @@ func SleepContext(ctx context.Context, d time.Duration) error {
 	}
 }
 
-// Policy bounds how often and how long to retry. The zero Policy means
-// DefaultPolicy; each zero field takes its default separately.
+// Policy bounds how often and how long to retry. Each zero field takes its
+// value from DefaultPolicy().
 type Policy struct {
 	// MaxAttempts counts every attempt, the first one included.
 	MaxAttempts int
@@ -78,31 +78,36 @@ type Policy struct {
 	MaxRetryAfter time.Duration
 }
 
-// DefaultPolicy is used for zero fields of a Policy.
-var DefaultPolicy = Policy{
-	MaxAttempts:   4,
-	Initial:       500 * time.Millisecond,
-	Max:           20 * time.Second,
-	Multiplier:    2,
-	MaxRetryAfter: time.Minute,
+// DefaultPolicy returns the values used for zero fields of a Policy: four
+// attempts, pauses drawn below 0.5s, 1s, 2s (capped at 20s), and server
+// requested pauses of at most a minute.
+func DefaultPolicy() Policy {
+	return Policy{
+		MaxAttempts:   4,
+		Initial:       500 * time.Millisecond,
+		Max:           20 * time.Second,
+		Multiplier:    2,
+		MaxRetryAfter: time.Minute,
+	}
 }
 
-// withDefaults returns p with zero fields filled from DefaultPolicy.
+// withDefaults returns p with zero fields filled from def.
 func (p Policy) withDefaults() Policy {
+	def := DefaultPolicy()
 	if p.MaxAttempts <= 0 {
-		p.MaxAttempts = DefaultPolicy.MaxAttempts
+		p.MaxAttempts = def.MaxAttempts
 	}
 	if p.Initial <= 0 {
-		p.Initial = DefaultPolicy.Initial
+		p.Initial = def.Initial
 	}
 	if p.Max <= 0 {
-		p.Max = DefaultPolicy.Max
+		p.Max = def.Max
 	}
 	if p.Multiplier < 1 {
-		p.Multiplier = DefaultPolicy.Multiplier
+		p.Multiplier = def.Multiplier
 	}
 	if p.MaxRetryAfter <= 0 {
-		p.MaxRetryAfter = DefaultPolicy.MaxRetryAfter
+		p.MaxRetryAfter = def.MaxRetryAfter
 	}
 	return p
 }

@@ -47,11 +47,11 @@ func TestBackoffFullJitter(t *testing.T) {
 
 func TestPolicyDefaults(t *testing.T) {
 	got := Policy{}.withDefaults()
-	if got != DefaultPolicy {
-		t.Fatalf("zero Policy = %+v, want %+v", got, DefaultPolicy)
+	if got != DefaultPolicy() {
+		t.Fatalf("zero Policy = %+v, want %+v", got, DefaultPolicy())
 	}
 	p := Policy{MaxAttempts: 9}.withDefaults()
-	if p.MaxAttempts != 9 || p.Initial != DefaultPolicy.Initial {
+	if p.MaxAttempts != 9 || p.Initial != DefaultPolicy().Initial {
 		t.Fatalf("partial defaults wrong: %+v", p)
 	}
 }

@@ -290,11 +290,15 @@ func (t *Transport) unwrap(resp *http.Response, method string) (*http.Response, 
 	return resp, nil
 }
 
+// minRedactLen keeps redact from mangling messages when a (test) secret is a
+// common short string; real app secrets and sessions are 32+ characters.
+const minRedactLen = 8
+
 // redact removes our own credentials from gateway messages, in case the
 // gateway echoes a parameter back, so they cannot reach logs via err.Error().
 func (t *Transport) redact(s string) string {
 	for _, v := range []secret.Value{t.cfg.AppSecret, t.cfg.Session} {
-		if !v.IsZero() {
+		if len(v.Reveal()) >= minRedactLen {
 			s = strings.ReplaceAll(s, v.Reveal(), secret.Redacted)
 		}
 	}

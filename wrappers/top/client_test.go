@@ -1,6 +1,7 @@
 package top
 
 import (
+	"bytes"
 	"crypto/hmac"
 	"crypto/md5"
 	"crypto/sha256"
@@ -8,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -286,8 +288,9 @@ func TestTransportDefaults(t *testing.T) {
 	cfg := testConfig(srv, "")
 	cfg.Session = secret.Value{}
 	client := &http.Client{Transport: newTestTransport(t, srv, cfg)}
-	// An operation without a request body: only system parameters.
-	req, err := http.NewRequest(http.MethodPost, "https://server.invalid/router/rest#"+apiName, nil)
+	// An operation without a request body, with a query parameter: the
+	// query moves into the signed form body.
+	req, err := http.NewRequest(http.MethodPost, "https://server.invalid/router/rest?fields=a%2Cb#"+apiName, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -297,6 +300,9 @@ func TestTransportDefaults(t *testing.T) {
 	}
 	resp.Body.Close()
 	f := g.requests()[0]
+	if f.Get("fields") != "a,b" {
+		t.Errorf("fields = %q", f.Get("fields"))
+	}
 	if f.Get("sign_method") != "hmac-sha256" {
 		t.Errorf("default sign_method %q", f.Get("sign_method"))
 	}
@@ -446,6 +452,19 @@ func TestSecretsNeverInErrors(t *testing.T) {
 	}
 }
 
+// TestShortSecretDoesNotMangleErrors: redaction must not rewrite ordinary
+// words when a secret happens to be a short common string.
+func TestShortSecretDoesNotMangleErrors(t *testing.T) {
+	_, srv := newGateway(t, replyWith("text/javascript", errorBody))
+	cfg := testConfig(srv, SignMD5)
+	cfg.Session = secret.New("s")
+	_, err := newTestTransport(t, srv, cfg).RoundTrip(generatedStyleRequest(t, apiName, nil))
+	var te *Error
+	if !errors.As(err, &te) || te.Msg != "Remote service error" {
+		t.Errorf("err = %v", err)
+	}
+}
+
 func TestConfigPrintsNoSecrets(t *testing.T) {
 	cfg := Config{AppKey: testAppKey, AppSecret: secret.New(testSecret), Session: secret.New(testSession)}
 	tr, err := NewTransport(cfg, nil)
@@ -456,7 +475,11 @@ func TestConfigPrintsNoSecrets(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	var logged bytes.Buffer
+	slog.New(slog.NewTextHandler(&logged, nil)).Info("t", "cfg", cfg, "tr", tr)
+	slog.New(slog.NewJSONHandler(&logged, nil)).Info("t", "cfg", cfg, "tr", tr)
 	for _, text := range []string{
+		logged.String(), fmt.Sprint(tr), fmt.Sprintf("%s", tr),
 		fmt.Sprintf("%v", cfg), fmt.Sprintf("%+v", cfg), fmt.Sprintf("%#v", cfg), string(js),
 		fmt.Sprintf("%+v", tr), fmt.Sprintf("%#v", tr), fmt.Sprintf("%+v", *tr),
 	} {

@@ -32,8 +32,11 @@ func (e *Error) Error() string {
 	if e.Msg != "" {
 		fmt.Fprintf(&b, " %q", e.Msg)
 	}
-	if e.SubCode != "" || e.SubMsg != "" {
+	switch {
+	case e.SubMsg != "":
 		fmt.Fprintf(&b, " (%s: %q)", e.SubCode, e.SubMsg)
+	case e.SubCode != "":
+		fmt.Fprintf(&b, " (%s)", e.SubCode)
 	}
 	if e.RequestID != "" {
 		fmt.Fprintf(&b, " request_id=%s", e.RequestID)

@@ -10,7 +10,6 @@
 package top
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/docapi/docapi/tools/docparse/internal/model"
@@ -78,7 +77,7 @@ type reader struct {
 }
 
 func newReader(file string) *reader {
-	return &reader{file: file, log: &diagLog{}, kinds: map[*model.Schema]scalarKind{}}
+	return &reader{file: file, log: &diagLog{file: file}, kinds: map[*model.Schema]scalarKind{}}
 }
 
 func (r *reader) loc(line int, table string, row int, what string) model.Loc {
@@ -91,6 +90,7 @@ const maxDiagnostics = 500
 
 // diagLog collects diagnostics up to maxDiagnostics.
 type diagLog struct {
+	file    string
 	ds      model.Diagnostics
 	dropped int
 }
@@ -114,7 +114,7 @@ func (l *diagLog) errorf(at model.Loc, format string, args ...any) {
 func (l *diagLog) list() model.Diagnostics {
 	out := append(model.Diagnostics(nil), l.ds...)
 	if l.dropped > 0 {
-		out.Warnf(model.Loc{}, "%d further diagnostics suppressed", l.dropped)
+		out.Warnf(model.Loc{File: l.file}, "%d further diagnostics suppressed", l.dropped)
 	}
 	return out
 }
@@ -188,11 +188,4 @@ func camelCase(apiName string) string {
 // "a.b.c" answers {"a_b_c_response": {...}}.
 func envelopeKey(apiName string) string {
 	return strings.ReplaceAll(apiName, ".", "_") + "_response"
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return fmt.Sprintf("1 %s", word)
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }

@@ -1,0 +1,313 @@
+package emit
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math"
+	"math/big"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	yaml "go.yaml.in/yaml/v3"
+
+	"github.com/docapi/docapi/tools/docparse/internal/model"
+)
+
+// normalizeJSON brings an example into the one shape the validator and the
+// writer understand: map[string]any, []any, string, json.Number, bool, nil.
+// Readers may hand over float64, ints or their own map types.
+func normalizeJSON(v any) (any, error) {
+	data, err := json.Marshal(v)
+	if err != nil {
+		return nil, err
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	var out any
+	if err := dec.Decode(&out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// exampleError says where in an example value it stops matching its schema.
+type exampleError struct {
+	Path   string // JSON path, e.g. "$.servers[0].id"
+	Reason string
+}
+
+func (e *exampleError) Error() string { return e.Path + ": " + e.Reason }
+
+// validateExample checks a normalized value against s with the rules
+// kin-openapi applies to examples (types, integer vs number, the formats it
+// checks by default, required properties, enum, nullable), so an example
+// that passes here does not make the emitted document invalid. Unknown
+// properties are allowed, as in OpenAPI without additionalProperties: false.
+func validateExample(s *model.Schema, v any, path string) *exampleError {
+	if s == nil {
+		return nil
+	}
+	if v == nil {
+		if s.Nullable {
+			return nil
+		}
+		return &exampleError{path, "null is not allowed (schema is not nullable)"}
+	}
+	if allowed, err := enumValues(s); err == nil && len(allowed) > 0 && !enumContains(allowed, v) {
+		return &exampleError{path, fmt.Sprintf("%s is not one of the enum values %q", describe(v), s.Enum)}
+	}
+	switch s.Type {
+	case model.TypeString:
+		return validateString(s, v, path)
+	case model.TypeInteger, model.TypeNumber:
+		return validateNumber(s, v, path)
+	case model.TypeBoolean:
+		if _, ok := v.(bool); !ok {
+			return mismatch(path, "boolean", v)
+		}
+	case model.TypeObject:
+		return validateObject(s, v, path)
+	case model.TypeArray:
+		items, ok := v.([]any)
+		if !ok {
+			return mismatch(path, "array", v)
+		}
+		for i, item := range items {
+			if err := validateExample(s.Items, item, fmt.Sprintf("%s[%d]", path, i)); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func validateString(s *model.Schema, v any, path string) *exampleError {
+	str, ok := v.(string)
+	if !ok {
+		return mismatch(path, "string", v)
+	}
+	if reason := stringFormatError(s.Format, str); reason != "" {
+		return &exampleError{path, fmt.Sprintf("%q is not a valid %s: %s", str, s.Format, reason)}
+	}
+	return nil
+}
+
+func validateNumber(s *model.Schema, v any, path string) *exampleError {
+	num, ok := v.(json.Number)
+	if !ok {
+		return mismatch(path, s.Type, v)
+	}
+	f, err := num.Float64()
+	if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
+		return &exampleError{path, fmt.Sprintf("%s is not a finite number", num)}
+	}
+	if s.Type != model.TypeInteger {
+		return nil
+	}
+	if !big.NewFloat(f).IsInt() {
+		return &exampleError{path, fmt.Sprintf("%s is not an integer", num)}
+	}
+	switch {
+	case s.Format == "int32" && (f < math.MinInt32 || f > math.MaxInt32):
+		return &exampleError{path, fmt.Sprintf("%s is out of int32 range", num)}
+	case s.Format == "int64" && (f < math.MinInt64 || f > math.MaxInt64):
+		return &exampleError{path, fmt.Sprintf("%s is out of int64 range", num)}
+	}
+	return nil
+}
+
+func validateObject(s *model.Schema, v any, path string) *exampleError {
+	obj, ok := v.(map[string]any)
+	if !ok {
+		return mismatch(path, "object", v)
+	}
+	for _, p := range s.Properties {
+		if p == nil {
+			continue
+		}
+		value, present := obj[p.Name]
+		if !present {
+			if p.Required {
+				return &exampleError{path, fmt.Sprintf("required property %q is missing", p.Name)}
+			}
+			continue
+		}
+		if err := validateExample(p.Schema, value, path+"."+p.Name); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func mismatch(path, want string, v any) *exampleError {
+	return &exampleError{path, fmt.Sprintf("expected %s, got %s", want, describe(v))}
+}
+
+// describe names a value's JSON type, with the value when it is short.
+func describe(v any) string {
+	switch v := v.(type) {
+	case string:
+		if len(v) > 40 {
+			return "string"
+		}
+		return fmt.Sprintf("string %q", v)
+	case json.Number:
+		return "number " + v.String()
+	case bool:
+		return "boolean " + strconv.FormatBool(v)
+	case []any:
+		return "array"
+	case map[string]any:
+		return "object"
+	case nil:
+		return "null"
+	}
+	return fmt.Sprintf("%T", v)
+}
+
+// The string formats kin-openapi checks by default, with its patterns.
+var (
+	bytePattern     = regexp.MustCompile(`(^$|^[a-zA-Z0-9+/\-_]*=*$)`)
+	datePattern     = regexp.MustCompile(`^[0-9]{4}-(0[1-9]|10|11|12)-(0[1-9]|[12][0-9]|3[01])$`)
+	dateTimePattern = regexp.MustCompile(`^[0-9]{4}-(0[1-9]|10|11|12)-(0[1-9]|[12][0-9]|3[01])T([0-1][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\.[0-9]+)?(Z|(\+|-)([0-1][0-9]|2[0-3]):[0-5][0-9])$`)
+)
+
+// stringFormatError returns why str does not match format, or "".
+func stringFormatError(format, str string) string {
+	var pattern *regexp.Regexp
+	switch format {
+	case "byte":
+		pattern = bytePattern
+	case "date":
+		pattern = datePattern
+	case "date-time":
+		pattern = dateTimePattern
+	default:
+		return ""
+	}
+	if !pattern.MatchString(str) {
+		return "does not match " + pattern.String()
+	}
+	if format != "byte" {
+		if _, err := time.Parse(time.DateOnly, str[:len(time.DateOnly)]); err != nil {
+			return "no such day"
+		}
+	}
+	return ""
+}
+
+// enumValues types the page's enum strings by the schema type, so an integer
+// enum is written (and compared) as numbers.
+func enumValues(s *model.Schema) ([]any, error) {
+	values := make([]any, 0, len(s.Enum))
+	for _, text := range s.Enum {
+		v, err := typedEnumValue(s.Type, text)
+		if err != nil {
+			return nil, err
+		}
+		values = append(values, v)
+	}
+	return values, nil
+}
+
+func typedEnumValue(typ, text string) (any, error) {
+	switch typ {
+	case model.TypeInteger:
+		if _, ok := new(big.Int).SetString(strings.TrimSpace(text), 10); !ok {
+			return nil, fmt.Errorf("enum value %q is not an integer", text)
+		}
+		return json.Number(strings.TrimSpace(text)), nil
+	case model.TypeNumber:
+		if _, err := strconv.ParseFloat(strings.TrimSpace(text), 64); err != nil {
+			return nil, fmt.Errorf("enum value %q is not a number", text)
+		}
+		return json.Number(strings.TrimSpace(text)), nil
+	case model.TypeBoolean:
+		b, err := strconv.ParseBool(strings.TrimSpace(text))
+		if err != nil {
+			return nil, fmt.Errorf("enum value %q is not a boolean", text)
+		}
+		return b, nil
+	case model.TypeString, model.TypeAny:
+		return text, nil
+	}
+	return nil, fmt.Errorf("enum is not supported for type %s", typ)
+}
+
+func enumContains(allowed []any, v any) bool {
+	for _, a := range allowed {
+		if sameJSONValue(a, v) {
+			return true
+		}
+	}
+	return false
+}
+
+// sameJSONValue compares scalars the way kin-openapi does: numbers by value.
+func sameJSONValue(a, b any) bool {
+	an, aIsNumber := a.(json.Number)
+	bn, bIsNumber := b.(json.Number)
+	if aIsNumber || bIsNumber {
+		if !aIsNumber || !bIsNumber {
+			return false
+		}
+		af, errA := an.Float64()
+		bf, errB := bn.Float64()
+		return errA == nil && errB == nil && af == bf
+	}
+	return a == b
+}
+
+// valueNode writes a normalized JSON value. Map keys are sorted so the
+// output does not depend on map iteration order; whole numbers are written
+// as integers.
+func valueNode(v any) *yaml.Node {
+	switch v := v.(type) {
+	case nil:
+		return nullNode()
+	case bool:
+		return boolNode(v)
+	case string:
+		return plainString(v)
+	case json.Number:
+		return numberNode(v)
+	case []any:
+		seq := sequence()
+		for _, item := range v {
+			seq.Content = append(seq.Content, valueNode(item))
+		}
+		return seq
+	case map[string]any:
+		keys := make([]string, 0, len(v))
+		for k := range v {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		m := newMapping()
+		for _, k := range keys {
+			m.set(k, valueNode(v[k]))
+		}
+		return m.node
+	}
+	// Not reached for normalized values; a string keeps the output valid.
+	return plainString(fmt.Sprint(v))
+}
+
+func numberNode(n json.Number) *yaml.Node {
+	text := n.String()
+	if !strings.ContainsAny(text, ".eE") {
+		return intNode(text)
+	}
+	f, err := n.Float64()
+	if err != nil {
+		return floatNode(text)
+	}
+	if f == math.Trunc(f) && math.Abs(f) < 1e21 {
+		return intNode(strconv.FormatFloat(f, 'f', -1, 64))
+	}
+	return floatNode(strconv.FormatFloat(f, 'g', -1, 64))
+}

@@ -1,0 +1,88 @@
+package emit
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/docapi/docapi/tools/docparse/internal/model"
+)
+
+// TestExampleValidation checks each verdict and, by loading the emitted
+// document, that an accepted example never makes kin-openapi reject it.
+func TestExampleValidation(t *testing.T) {
+	obj := func(props ...*model.Property) *model.Schema {
+		return &model.Schema{Type: model.TypeObject, Properties: props}
+	}
+	typed := func(typ, format string) *model.Schema { return &model.Schema{Type: typ, Format: format} }
+	cases := []struct {
+		name   string
+		schema *model.Schema
+		value  any
+		reason string // "" when valid
+	}{
+		{"integer", typed(model.TypeInteger, ""), 3.0, ""},
+		{"fraction for integer", typed(model.TypeInteger, ""), 1.5, "$: 1.5 is not an integer"},
+		{"int32 overflow", typed(model.TypeInteger, "int32"), 3e9, "$: 3000000000 is out of int32 range"},
+		{"number", typed(model.TypeNumber, "double"), 1.5, ""},
+		{"string for number", typed(model.TypeNumber, ""), "1", `$: expected number, got string "1"`},
+		{"string for boolean", typed(model.TypeBoolean, ""), "true", `$: expected boolean, got string "true"`},
+		{"date-time", typed(model.TypeString, "date-time"), "2024-02-29T10:00:00Z", ""},
+		{"bad date-time", typed(model.TypeString, "date-time"), "2024-02-29 10:00:00", `$: "2024-02-29 10:00:00" is not a valid date-time: does not match`},
+		{"no such day", typed(model.TypeString, "date"), "2023-02-30", `$: "2023-02-30" is not a valid date: no such day`},
+		{"unknown format", typed(model.TypeString, "uuid"), "not-a-uuid", ""},
+		{"null not nullable", typed(model.TypeString, ""), nil, "$: null is not allowed (schema is not nullable)"},
+		{"null for any", &model.Schema{}, nil, "$: null is not allowed"},
+		{"anything for any", &model.Schema{}, []any{1.0, "x"}, ""},
+		{"enum", &model.Schema{Type: model.TypeString, Enum: []string{"a", "b"}}, "c", `$: string "c" is not one of the enum values ["a" "b"]`},
+		{"integer enum", &model.Schema{Type: model.TypeInteger, Enum: []string{"1", "2"}}, 2.0, ""},
+		{"missing required", obj(&model.Property{Name: "id", Required: true, Schema: typed(model.TypeString, "")}),
+			map[string]any{"other": 1.0}, `$: required property "id" is missing`},
+		{"unknown property allowed", obj(&model.Property{Name: "id", Schema: typed(model.TypeString, "")}),
+			map[string]any{"id": "x", "more": true}, ""},
+		{"nested array item", obj(&model.Property{Name: "list", Schema: &model.Schema{Type: model.TypeArray,
+			Items: obj(&model.Property{Name: "n", Schema: typed(model.TypeInteger, "")})}}),
+			map[string]any{"list": []any{map[string]any{"n": 1.0}, map[string]any{"n": "2"}}}, `$.list[1].n: expected integer, got string "2"`},
+		{"free form", &model.Schema{Type: model.TypeObject, FreeForm: true}, map[string]any{"k": []any{}}, ""},
+		{"array for object", obj(), []any{}, "$: expected object, got array"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			op := &model.Operation{ID: "Probe", Method: "POST", Path: "/probe", Responses: []*model.Response{{
+				Status: "200", Body: &model.Body{Schema: c.schema, Examples: []*model.Example{{Loc: model.Loc{File: "p.md", Line: 7}, Value: c.value}}},
+			}}}
+			out, diags := Emit(Document{Info: Info{Title: "t", Version: "1"}, Operations: []*model.Operation{op}})
+			loadSpec(t, out)
+			var warnings []string
+			for _, d := range diags {
+				warnings = append(warnings, d.Msg)
+			}
+			switch {
+			case c.reason == "" && len(warnings) != 0:
+				t.Errorf("valid example rejected: %v", warnings)
+			case c.reason != "" && (len(warnings) != 1 || !strings.HasPrefix(warnings[0], "example dropped: "+c.reason)):
+				t.Errorf("got %q, want one warning starting %q", warnings, "example dropped: "+c.reason)
+			}
+			if hasExample := strings.Contains(string(out), "example1:"); hasExample != (c.reason == "") {
+				t.Errorf("example emitted = %v, want %v", hasExample, c.reason == "")
+			}
+		})
+	}
+}
+
+func TestSchemaExampleDropped(t *testing.T) {
+	s := &model.Schema{Loc: model.Loc{File: "p.md", Line: 3}, Type: model.TypeInteger, Example: "ten"}
+	op := &model.Operation{ID: "Probe", Method: "GET", Path: "/probe",
+		Params:    []*model.Param{{Name: "n", In: model.InQuery, Schema: s}},
+		Responses: []*model.Response{{Status: "204"}}}
+	out, diags := Emit(Document{Info: Info{Title: "t", Version: "1"}, Operations: []*model.Operation{op}})
+	loadSpec(t, out)
+	want := model.Diagnostics{{Loc: s.Loc, Severity: model.Warning, Msg: `example dropped: $: expected integer, got string "ten"`}}
+	if diff := cmp.Diff(want, diags); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	if strings.Contains(string(out), "example") {
+		t.Errorf("invalid example emitted:\n%s", out)
+	}
+}

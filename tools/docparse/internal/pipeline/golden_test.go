@@ -1,0 +1,97 @@
+package pipeline
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"golang.org/x/tools/txtar"
+
+	"github.com/docapi/docapi/tools/docparse/internal/service"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+const root = "../../../../"
+
+// TestGolden runs every service file in specs/ over the pages it names and
+// compares the spec and diagnostics with testdata/golden/<service>.golden, a
+// txtar archive a reviewer can read beside the page.
+func TestGolden(t *testing.T) {
+	services, err := filepath.Glob(root + "specs/*.service.yaml")
+	if err != nil || len(services) == 0 {
+		t.Fatalf("no service files: %v", err)
+	}
+	for _, svcFile := range services {
+		name := strings.TrimSuffix(filepath.Base(svcFile), ".service.yaml")
+		t.Run(name, func(t *testing.T) {
+			res := runService(t, svcFile)
+			got := &txtar.Archive{
+				Comment: []byte("docparse output for specs/" + name + ".service.yaml; rewrite with go test ./tools/docparse/... -update\n"),
+				Files: []txtar.File{
+					{Name: "spec.yaml", Data: res.YAML},
+					{Name: "diagnostics", Data: []byte(diagText(res))},
+				},
+			}
+			golden := root + "testdata/golden/" + name + ".golden"
+			if *update {
+				if err := os.WriteFile(golden, txtar.Format(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := txtar.ParseFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run with -update to create it)", err)
+			}
+			if diff := cmp.Diff(archiveMap(want), archiveMap(got)); diff != "" {
+				t.Errorf("%s differs (-want +got); rerun with -update if intended:\n%s", golden, diff)
+			}
+		})
+	}
+}
+
+func runService(t *testing.T, svcFile string) *Result {
+	t.Helper()
+	data, err := os.ReadFile(svcFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := service.Parse(filepath.Base(svcFile), data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sources []Source
+	for _, op := range cfg.Operations {
+		page, err := os.ReadFile(root + "testdata/pages/" + op.Page)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sources = append(sources, Source{Name: op.Page, Data: page})
+	}
+	res := Run(sources, Options{Service: cfg})
+	if res.YAML == nil {
+		t.Fatalf("no spec: %s\n%s", res.Summary(), diagText(res))
+	}
+	return res
+}
+
+func diagText(res *Result) string {
+	var b strings.Builder
+	for _, d := range res.Diags {
+		b.WriteString(d.String() + "\n")
+	}
+	b.WriteString(res.Summary() + "\n")
+	return b.String()
+}
+
+func archiveMap(a *txtar.Archive) map[string]string {
+	m := map[string]string{}
+	for _, f := range a.Files {
+		m[f.Name] = string(f.Data)
+	}
+	return m
+}

@@ -1,0 +1,176 @@
+package huawei
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+)
+
+const (
+	// MaxErrorBody bounds how much of an error response is read.
+	MaxErrorBody = 1 << 20
+	// maxKeptBody bounds the raw bytes kept in APIError.Body.
+	maxKeptBody = 4 << 10
+	// maxShownBody bounds the raw bytes quoted in Error().
+	maxShownBody = 256
+)
+
+// APIError is a non-2xx answer from a Huawei Cloud API.
+type APIError struct {
+	StatusCode int
+	// Code is the service error code ("APIGW.0301", "KMS.0205") or, for
+	// IAM/Keystone errors, the numeric code as text.
+	Code    string
+	Message string
+	// RequestID identifies the call to Huawei support: X-Request-Id, else the
+	// body's request_id, else X-IAM-Trace-Id.
+	RequestID string
+	// Body holds the first bytes of a body that was not understood; it is
+	// nil when Code or Message were found.
+	Body []byte
+	// BodyTooLarge reports that the body exceeded MaxErrorBody and was not
+	// parsed.
+	BodyTooLarge bool
+}
+
+func (e *APIError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "huawei: HTTP %d", e.StatusCode)
+	if e.Code != "" {
+		b.WriteString(" " + e.Code)
+	}
+	if e.Message != "" {
+		b.WriteString(": " + e.Message)
+	}
+	if e.BodyTooLarge {
+		fmt.Fprintf(&b, ": error body larger than %d bytes", MaxErrorBody)
+	} else if e.Code == "" && e.Message == "" && len(e.Body) > 0 {
+		shown := e.Body[:min(len(e.Body), maxShownBody)]
+		fmt.Fprintf(&b, ": unrecognised body %q", shown)
+		if len(e.Body) > len(shown) {
+			b.WriteString("...")
+		}
+	}
+	if e.RequestID != "" {
+		b.WriteString(" (request id " + e.RequestID + ")")
+	}
+	return b.String()
+}
+
+// ErrorFromResponse returns nil for a 2xx response and an *APIError
+// otherwise. body is the already read response body, as generated clients
+// keep it next to HTTPResponse; resp.Body is not touched.
+func ErrorFromResponse(resp *http.Response, body []byte) error {
+	if resp == nil {
+		return nil
+	}
+	if resp.StatusCode >= 200 && resp.StatusCode < 300 {
+		return nil
+	}
+	return newAPIError(resp, body, false)
+}
+
+// CheckResponse returns nil for a 2xx response and leaves it alone.
+// Otherwise it reads at most MaxErrorBody bytes of resp.Body, closes it and
+// returns an *APIError.
+func CheckResponse(resp *http.Response) error {
+	if resp == nil || resp.StatusCode >= 200 && resp.StatusCode < 300 {
+		return nil
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(io.LimitReader(resp.Body, MaxErrorBody+1))
+	tooLarge := len(body) > MaxErrorBody
+	apiErr := newAPIError(resp, body[:min(len(body), MaxErrorBody)], tooLarge)
+	if err != nil && apiErr.Message == "" {
+		apiErr.Message = "reading error body: " + err.Error()
+	}
+	return apiErr
+}
+
+func newAPIError(resp *http.Response, body []byte, tooLarge bool) *APIError {
+	e := &APIError{StatusCode: resp.StatusCode, BodyTooLarge: tooLarge}
+	var bodyRequestID string
+	if !tooLarge {
+		e.Code, e.Message, bodyRequestID = parseErrorBody(body)
+	}
+	if e.Code == "" && e.Message == "" && len(body) > 0 {
+		e.Body = bytes.Clone(body[:min(len(body), maxKeptBody)])
+	}
+	e.RequestID = firstNonEmpty(resp.Header.Get("X-Request-Id"), bodyRequestID, resp.Header.Get("X-IAM-Trace-Id"))
+	return e
+}
+
+// errorFields covers the error shapes Huawei services use:
+//
+//	{"error_code": "APIGW.0301", "error_msg": "...", "request_id": "..."}
+//	{"error": {"error_code": "...", "error_msg": "..."}}
+//	{"error": {"code": 401, "message": "...", "title": "Unauthorized"}}   (IAM)
+//	{"code": "...", "message": "..."}
+type errorFields struct {
+	ErrorCode flexString      `json:"error_code"`
+	ErrorMsg  flexString      `json:"error_msg"`
+	Code      flexString      `json:"code"`
+	Message   flexString      `json:"message"`
+	Title     flexString      `json:"title"`
+	RequestID flexString      `json:"request_id"`
+	Error     json.RawMessage `json:"error"`
+}
+
+func (f *errorFields) codeAndMessage() (code, msg string) {
+	code = firstNonEmpty(string(f.ErrorCode), string(f.Code))
+	msg = firstNonEmpty(string(f.ErrorMsg), string(f.Message), string(f.Title))
+	return code, msg
+}
+
+func parseErrorBody(body []byte) (code, msg, requestID string) {
+	var f errorFields
+	if len(bytes.TrimSpace(body)) == 0 || json.Unmarshal(body, &f) != nil {
+		return "", "", ""
+	}
+	code, msg = f.codeAndMessage()
+	requestID = string(f.RequestID)
+	var nested errorFields
+	var nestedText string
+	switch {
+	case json.Unmarshal(f.Error, &nested) == nil:
+		if c, m := nested.codeAndMessage(); c != "" || m != "" {
+			code, msg = c, m
+		}
+		requestID = firstNonEmpty(requestID, string(nested.RequestID))
+	case json.Unmarshal(f.Error, &nestedText) == nil && msg == "":
+		msg = nestedText
+	}
+	return code, msg, requestID
+}
+
+// flexString accepts a JSON string or number, since IAM sends "code": 401
+// where other services send "code": "APIGW.0301". Other JSON values decode
+// to "" instead of failing the whole body.
+type flexString string
+
+func (s *flexString) UnmarshalJSON(b []byte) error {
+	var str string
+	if err := json.Unmarshal(b, &str); err == nil {
+		*s = flexString(str)
+		return nil
+	}
+	var n json.Number
+	if err := json.Unmarshal(b, &n); err == nil {
+		*s = flexString(n.String())
+		return nil
+	}
+	*s = ""
+	return nil
+}
+
+func firstNonEmpty(values ...string) string {
+	for _, v := range values {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}
