@@ -45,8 +45,8 @@ type statusRow struct {
 type located struct {
 	response bool
 	status   string // "" when the page gives none
-	headers map[string]string
-	ex      *model.Example
+	headers  map[string]string
+	ex       *model.Example
 }
 
 func newPage(file string, data []byte, family string) *page {

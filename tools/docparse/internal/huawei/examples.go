@@ -80,4 +80,3 @@ func (p *page) attachExamples(response func(string) *model.Response) {
 		resp.Body.Examples = append(resp.Body.Examples, e.ex)
 	}
 }
-
