@@ -112,6 +112,7 @@ var (
 	statusMarkRE = regexp.MustCompile(`^状态码(?:为)?[:：\s]*(\d{3})`)
 	explorerRE   = regexp.MustCompile(`[?&]api=([A-Za-z][A-Za-z0-9]+)`)
 	camelRE      = regexp.MustCompile(`^[A-Z][A-Za-z0-9]+$`)
+	statusCodeRE = regexp.MustCompile(`^\d{3}$`)
 )
 
 // scan walks the blocks once, recording what each section says.
@@ -212,7 +213,7 @@ func (p *page) readStatusTable(t *paramTable) {
 		code, _ := cellAt(r, 0)
 		desc, _ := cellAt(r, 1)
 		c := strings.TrimSpace(code.Text)
-		if !regexp.MustCompile(`^\d{3}$`).MatchString(c) {
+		if !statusCodeRE.MatchString(c) {
 			p.diags.Warnf(t.loc(p.file, i+1), "status code %q is not a three-digit code; row ignored", c)
 			continue
 		}

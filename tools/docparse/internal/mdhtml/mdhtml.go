@@ -52,25 +52,41 @@ var (
 // Split reads a page. It never fails: defects are reported as Problems and
 // the blocks hold as much as could be read.
 func Split(data []byte) ([]Block, []Problem) {
-	s := splitter{lines: splitLines(data)}
+	s := splitter{data: data}
+	s.lines, s.offsets = splitLines(data)
 	s.run()
 	return s.blocks, s.problems
 }
 
 type splitter struct {
+	data          []byte
 	lines         [][]byte
+	offsets       []int // byte offset of each line in data
 	i             int
 	blocks        []Block
 	problems      []Problem
 	pendingAnchor string
 }
 
-func splitLines(data []byte) [][]byte {
-	lines := bytes.Split(data, []byte("\n"))
-	for i, l := range lines {
-		lines[i] = bytes.TrimSuffix(l, []byte("\r"))
+// splitLines cuts data into lines (without the line end) that share its
+// memory, and records where each starts.
+func splitLines(data []byte) ([][]byte, []int) {
+	n := bytes.Count(data, []byte("\n")) + 1
+	lines, offsets := make([][]byte, 0, n), make([]int, 0, n)
+	off := 0
+	for {
+		i := bytes.IndexByte(data[off:], '\n')
+		end := off + i
+		if i < 0 {
+			end = len(data)
+		}
+		lines = append(lines, bytes.TrimSuffix(data[off:end], []byte("\r")))
+		offsets = append(offsets, off)
+		if i < 0 {
+			return lines, offsets
+		}
+		off = end + 1
 	}
-	return lines
 }
 
 func (s *splitter) run() {
@@ -85,7 +101,7 @@ func (s *splitter) run() {
 			s.code(start, len(raw)-len(bytes.TrimLeft(raw, " \t")))
 		case strings.HasPrefix(line, "<table"):
 			s.table(start)
-		case anchorOnlyRE.MatchString(line):
+		case strings.HasPrefix(line, "<a name=") && anchorOnlyRE.MatchString(line):
 			m := anchorRE.FindAllStringSubmatch(line, -1)
 			s.pendingAnchor = m[len(m)-1][1]
 			s.i++
@@ -107,6 +123,10 @@ func (s *splitter) add(b Block) {
 }
 
 func (s *splitter) textLine(line int, text string) {
+	if text[0] != '#' && text[0] != '*' {
+		s.add(Block{Kind: Text, Line: line, Text: CleanInline(text), Raw: text})
+		return
+	}
 	if m := headingRE.FindStringSubmatch(text); m != nil {
 		anchor := ""
 		if a := anchorRE.FindStringSubmatch(m[2]); a != nil {
@@ -157,7 +177,11 @@ func (s *splitter) table(start int) {
 			break
 		}
 	}
-	chunk := bytes.Join(s.lines[begin:s.i], []byte("\n"))
+	end := len(s.data)
+	if s.i < len(s.offsets) {
+		end = s.offsets[s.i]
+	}
+	chunk := s.data[s.offsets[begin]:end]
 	t := parseTable(chunk, start)
 	b := Block{Kind: Table, Line: start, Table: t}
 	if !closed {
@@ -177,12 +201,18 @@ var (
 // their text, inline HTML tags go, backslash escapes are undone and entities
 // decoded.
 func CleanInline(s string) string {
+	if !strings.ContainsAny(s, "[<\\&") {
+		return strings.TrimSpace(s) // most lines: nothing to clean
+	}
 	s = mdLinkRE.ReplaceAllString(s, "$1")
 	s = tagRE.ReplaceAllString(s, "")
 	s = Unescape(s)
-	s = strings.NewReplacer("&nbsp;", " ", "&lt;", "<", "&gt;", ">", "&quot;", `"`, "&amp;", "&").Replace(s)
+	s = entityReplacer.Replace(s)
 	return strings.TrimSpace(s)
 }
+
+// entityReplacer is immutable; building it once keeps CleanInline cheap.
+var entityReplacer = strings.NewReplacer("&nbsp;", " ", "&lt;", "<", "&gt;", ">", "&quot;", `"`, "&amp;", "&")
 
 // Unescape undoes Markdown backslash escapes: `\{version\_id\}` is `{version_id}`.
 func Unescape(s string) string { return mdEscapeRE.ReplaceAllString(s, "$1") }

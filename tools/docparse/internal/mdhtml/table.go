@@ -137,10 +137,13 @@ func parseTable(chunk []byte, firstLine int) *TableData {
 				inLink = false
 			}
 		case html.TextToken:
-			text := string(z.Text())
-			cell.write(text)
+			if cell == nil {
+				continue // white space between tags
+			}
+			text := z.Text()
+			cell.cur.Write(text)
 			if inLink {
-				linkText.WriteString(text)
+				linkText.Write(text)
 			}
 		}
 	}
@@ -202,7 +205,26 @@ func (c *cellBuilder) cell() Cell {
 
 // collapse folds runs of white space (including no-break spaces) to one space.
 func collapse(s string) string {
+	if !needsCollapse(s) {
+		return s
+	}
 	return strings.Join(strings.FieldsFunc(s, func(r rune) bool {
 		return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\u00a0' || r == '\u3000'
 	}), " ")
+}
+
+func needsCollapse(s string) bool {
+	prevSpace := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 {
+			return true // may be a no-break or ideographic space
+		}
+		space := c == ' '
+		if c == '\t' || c == '\n' || c == '\r' || (space && prevSpace) {
+			return true
+		}
+		prevSpace = space
+	}
+	return prevSpace && len(s) > 0
 }
