@@ -1,0 +1,69 @@
+package mdhtml
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestSplit(t *testing.T) {
+	page := "# 标题<a name=\"CreateThing\"></a>\n" +
+		"\n" +
+		"## URI\n" +
+		"\n" +
+		"POST /\\{version\\_id\\}/things\n" +
+		"\n" +
+		"**表 1**  Tag\n" +
+		"\n" +
+		"<a name=\"request_Tag\"></a>\n" +
+		"<table><thead align=\"left\"><tr><th><p>参数</p></th>\n" +
+		"<th><p>参数类型</p></th>\n" +
+		"</tr>\n" +
+		"</thead>\n" +
+		"<tbody><tr><td><p>key</p></td>\n" +
+		"<td><p>Array of <a href=\"#request_Item\">Item</a> objects</p></td>\n" +
+		"</tr>\n" +
+		"<tr><td><p>a&amp;b</p><ul><li><p>one</p></li><li>two  three</li></ul></td>\n" +
+		"<td>String</td>\n" +
+		"</tr>\n" +
+		"</tbody>\n" +
+		"</table>\n" +
+		"-   示例\n" +
+		"    ```\n" +
+		"    {\"a\": 1}\n" +
+		"    ```\n" +
+		"```\n" +
+		"never closed\n"
+	blocks, problems := Split([]byte(page))
+	if diff := cmp.Diff([]Problem{{Line: 26, Msg: "code block is never closed"}}, problems); diff != "" {
+		t.Errorf("problems (-want +got):\n%s", diff)
+	}
+	want := []Block{
+		{Kind: Heading, Line: 1, Level: 1, Text: "标题", Anchor: "CreateThing", Raw: "# 标题<a name=\"CreateThing\"></a>"},
+		{Kind: Heading, Line: 3, Level: 2, Text: "URI", Raw: "## URI"},
+		{Kind: Text, Line: 5, Text: "POST /{version_id}/things", Raw: "POST /\\{version\\_id\\}/things"},
+		{Kind: Caption, Line: 7, Bold: "表 1", Text: "Tag", Raw: "**表 1**  Tag"},
+		{Kind: Table, Line: 10, Anchor: "request_Tag", Table: &TableData{
+			Header: []Cell{{Text: "参数"}, {Text: "参数类型"}},
+			Rows: []Row{
+				{Line: 14, Cells: []Cell{{Text: "key"}, {Text: "Array of Item objects", Links: []Link{{Href: "#request_Item", Text: "Item"}}}}},
+				{Line: 17, Cells: []Cell{{Text: "a&b\n- one\n- two three"}, {Text: "String"}}},
+			},
+		}},
+		{Kind: Text, Line: 22, Text: "-   示例", Raw: "-   示例"},
+		{Kind: Code, Line: 23, Text: "{\"a\": 1}", Indent: 4},
+		{Kind: Code, Line: 26, Text: "never closed\n", Unterminated: true},
+	}
+	if diff := cmp.Diff(want, blocks); diff != "" {
+		t.Errorf("blocks (-want +got):\n%s", diff)
+	}
+	if got := want[4].Table.Rows[0].Cells[1].Anchor(); got != "request_Item" {
+		t.Errorf("Anchor() = %q", got)
+	}
+}
+
+func TestSplitOddInput(t *testing.T) {
+	for _, in := range []string{"", "\n", "<table>", "```", "**", "#", "<a name=\"x\"></a>", "<table><tr><td>x", "\x00\xff\xfe<table><td></tr></table>"} {
+		Split([]byte(in)) // must not panic
+	}
+}

@@ -1,0 +1,69 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const pages = "../../testdata/pages/"
+
+func TestRunWritesSpecAndSummary(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "csms.yaml")
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"-service", "../../specs/csms.service.yaml", "-o", out, pages + "001_83a3706802655526.txt"}, &stdout, &stderr)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	if !strings.Contains(stderr.String(), "docparse: 1 pages, 1 operations, 8 schemas, 0 warnings, 0 errors") {
+		t.Errorf("summary missing: %q", stderr.String())
+	}
+	spec, err := os.ReadFile(out)
+	if err != nil || !bytes.Contains(spec, []byte("operationId: ListResourceInstances")) {
+		t.Errorf("spec not written: %v", err)
+	}
+}
+
+func TestRunFailsWithoutWriting(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "spec.yaml")
+	if err := os.WriteFile(out, []byte("previous"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// The ModelArts page has no method or path; without its service file
+	// that is an error, and the previous spec must survive untouched.
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"-o", out, pages + "000_c4a9fc00bbd1a588.txt"}, &stdout, &stderr)
+	if code != 1 {
+		t.Errorf("exit %d, want 1", code)
+	}
+	if !strings.Contains(stderr.String(), "000_c4a9fc00bbd1a588.txt:1: error: operation has no method or path") {
+		t.Errorf("error not located: %q", stderr.String())
+	}
+	if got, _ := os.ReadFile(out); string(got) != "previous" {
+		t.Errorf("output overwritten with %q", got)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("temporary files left behind: %v", entries)
+	}
+}
+
+func TestRunUsageAndUnknownPages(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	if code := run(nil, &stdout, &stderr); code != 2 {
+		t.Errorf("no pages: exit %d, want 2", code)
+	}
+	garbage := filepath.Join(t.TempDir(), "garbage.bin")
+	if err := os.WriteFile(garbage, []byte("\x00\x01binary\xff"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	stderr.Reset()
+	if code := run([]string{garbage}, &stdout, &stderr); code != 1 || !strings.Contains(stderr.String(), "garbage.bin: error: page is of no known family") {
+		t.Errorf("garbage: exit %d, %q", code, stderr.String())
+	}
+	if stdout.Len() != 0 {
+		t.Errorf("wrote %q to stdout on failure", stdout.String())
+	}
+}
