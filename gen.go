@@ -6,6 +6,8 @@ package docapi
 //go:generate go run ./tools/docparse -service specs/iam.service.yaml -o specs/iam.yaml testdata/pages/003_35a63400baf27e53.txt
 //go:generate go run ./tools/docparse -service specs/csms.service.yaml -o specs/csms.yaml testdata/pages/001_83a3706802655526.txt
 //go:generate go run ./tools/docparse -service specs/modelarts.service.yaml -o specs/modelarts.yaml testdata/pages/000_c4a9fc00bbd1a588.txt
+//go:generate go run ./tools/docparse -service specs/top.service.yaml -o specs/top.yaml testdata/pages/002_864b31744e4ac0fa.txt
 //go:generate go tool oapi-codegen -config specs/iam.codegen.yaml specs/iam.yaml
 //go:generate go tool oapi-codegen -config specs/csms.codegen.yaml specs/csms.yaml
 //go:generate go tool oapi-codegen -config specs/modelarts.codegen.yaml specs/modelarts.yaml
+//go:generate go tool oapi-codegen -config specs/top.codegen.yaml specs/top.yaml

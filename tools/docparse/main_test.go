@@ -39,7 +39,7 @@ func TestRunFailsWithoutWriting(t *testing.T) {
 	if code != 1 {
 		t.Errorf("exit %d, want 1", code)
 	}
-	if !strings.Contains(stderr.String(), "000_c4a9fc00bbd1a588.txt:1: error: operation has no method or path") {
+	if !strings.Contains(stderr.String(), "000_c4a9fc00bbd1a588.txt:1: error: operation GetInstanceToken has no method or path") {
 		t.Errorf("error not located: %q", stderr.String())
 	}
 	if got, _ := os.ReadFile(out); string(got) != "previous" {

@@ -128,8 +128,11 @@ func (e *emitter) checkOperations(in []*model.Operation) []*operation {
 		case id == "":
 			e.diags.Errorf(op.Loc, "operation %s %s has no operationId; set one in the service file", op.Method, op.Path)
 			continue
+		case op.Method == "" || op.Path == "":
+			e.diags.Errorf(op.Loc, "operation %s has no method or path: the page gives none; set method and path in the service file", id)
+			continue
 		case method == "":
-			e.diags.Errorf(op.Loc, "operation %s: unsupported or missing HTTP method %q", id, op.Method)
+			e.diags.Errorf(op.Loc, "operation %s: unsupported HTTP method %q", id, op.Method)
 			continue
 		case len(op.Path) == 0 || op.Path[0] != '/':
 			e.diags.Errorf(op.Loc, "operation %s: path %q must start with /", id, op.Path)

@@ -29,7 +29,7 @@ func TestLocatedErrors(t *testing.T) {
 	want := []string{
 		"bad.md:1: error: operation GET /a has no operationId; set one in the service file",
 		`bad.md:5: error: operationId Unknown is already used at bad.md:2`,
-		`bad.md:6: error: operation NoMethod: unsupported or missing HTTP method ""`,
+		`bad.md:6: error: operation NoMethod has no method or path: the page gives none; set method and path in the service file`,
 		`bad.md:8: error: response status "2xx" is not a code, a range like 4XX or default; dropped`,
 		`bad.md:2: error: operation Unknown: unknown security scheme "Signature" (add it to knownSecuritySchemes)`,
 		`bad.md:4: error: operation Body: body parameter "name" was not placed into the request body; dropped`,

@@ -76,7 +76,8 @@ func Run(sources []Source, opts Options) *Result {
 		}
 	}
 	res.Diags = append(res.Diags, service.Apply(opts.Service, pages)...)
-	doc := emit.Document{}
+	// Without a service file the spec still needs a title and version.
+	doc := emit.Document{Info: emit.Info{Title: "docparse output", Version: "0"}}
 	if c := opts.Service; c != nil {
 		doc.Info = emit.Info{Title: c.Title, Version: c.Version, Description: c.Description}
 		for _, s := range c.Servers {

@@ -192,12 +192,8 @@ func finish(op *model.Operation, diags *model.Diagnostics) {
 	if op.ID == "" {
 		op.ID = op.IDHint
 	}
-	if op.ID == "" {
-		diags.Errorf(op.Loc, "operation has no operationId: the page suggests none; set operationId in the service file")
-	}
 	if op.Method == "" || op.Path == "" {
-		diags.Errorf(op.Loc, "operation has no method or path: set method and path in the service file")
-		return
+		return // the emitter reports it; parameters cannot be placed without a path
 	}
 	inPath := map[string]bool{}
 	for _, m := range placeholderRE.FindAllStringSubmatch(op.Path, -1) {

@@ -72,7 +72,6 @@ operations:
 	}
 	want := []string{
 		`svc.yaml:3 (page a.md): error: fixed value for "nope", but the path "/things/{id}" has no {nope}`,
-		`a.md:1: error: operation has no operationId: the page suggests none; set operationId in the service file`,
 		`a.md:1: warning: path "/things/{id}" has {id} but the page documents no such parameter; added as a required string`,
 		`svc.yaml:5 (page missing.md): error: no page "missing.md" was given to docparse`,
 	}

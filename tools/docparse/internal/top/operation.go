@@ -13,7 +13,9 @@ const (
 	mediaJSON      = "application/json"
 )
 
-// Schema names this reader gives; see the package tests for the rationale.
+// Schema names this reader gives. oapi-codegen already names its client
+// response wrapper <operationId>Response, so the response body types use
+// other suffixes.
 const (
 	requestSuffix  = "Request"  // form body: <IDHint>Request
 	resultSuffix   = "Result"   // the object inside the envelope: <IDHint>Result
@@ -65,8 +67,8 @@ func (r *reader) requestBody(p *pageParts, id string) *model.Body {
 	return body
 }
 
-// carriesJSON says whether a form field holds JSON text: objects, lists of
-// objects, and values of unknown type.
+// carriesJSON says whether a form field holds JSON text: objects and lists
+// of objects.
 func carriesJSON(s *model.Schema) bool {
 	if s.Type == model.TypeArray && s.Items != nil {
 		s = s.Items

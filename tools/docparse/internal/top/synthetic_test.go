@@ -172,8 +172,16 @@ func TestReadSyntheticDetails(t *testing.T) {
 	if got, want := req.Property("fields").Description, "需要返回的商品字段列表 (更多限制: 最大列表长度：20)"; got != want {
 		t.Errorf("fields description %q, want %q", got, want)
 	}
-	if d := req.Property("start_modified").Schema.Description; !strings.Contains(d, "yyyy-MM-dd HH:mm:ss") {
-		t.Errorf("Date schema description %q does not give TOP's date format", d)
+	// The emitter prefers a property's description to its schema's, so the
+	// format must be in both.
+	start := req.Property("start_modified")
+	for _, d := range []string{start.Description, start.Schema.Description} {
+		if !strings.Contains(d, "yyyy-MM-dd HH:mm:ss") {
+			t.Errorf("Date description %q does not give TOP's date format", d)
+		}
+	}
+	if d := req.Property("price").Description; !strings.Contains(d, "decimal string") {
+		t.Errorf("Price description %q does not say prices are decimal strings", d)
 	}
 	errDesc := response(t, op, "default").Description
 	for _, want := range []string{"HTTP status 200", "isv.item-not-exist 商品不存在 检查商品ID", "isv.invalid-parameter 参数错误 检查参数"} {

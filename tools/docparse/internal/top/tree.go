@@ -57,6 +57,11 @@ func (r *reader) property(rw *row, qualifier string) (p *model.Property, obj *mo
 	if rw.limits != "" {
 		desc = strings.TrimSpace(desc + " (" + colLimits + ": " + rw.limits + ")")
 	}
+	// A property's description replaces its schema's in the spec, so the
+	// wire format of dates and prices is repeated here.
+	if note := r.typeNote(s); note != "" {
+		desc = strings.TrimSpace(desc + " " + note)
+	}
 	return &model.Property{Loc: rw.loc, Name: rw.name, Required: rw.required, Description: desc, Schema: s}, obj
 }
 

@@ -110,6 +110,21 @@ func (r *reader) scalarSchema(at model.Loc, k scalarKind) *model.Schema {
 	return s
 }
 
+// typeNote is what a scalar (or list of scalars) schema says about TOP's
+// wire format beyond its JSON type, or "".
+func (r *reader) typeNote(s *model.Schema) string {
+	if s.Type == model.TypeArray && s.Items != nil {
+		s = s.Items
+	}
+	switch r.kinds[s] {
+	case kindPrice:
+		return priceNote
+	case kindDate:
+		return dateNote
+	}
+	return ""
+}
+
 // scalarValue converts example text to the JSON value a schema allows.
 func (r *reader) scalarValue(s *model.Schema, text string) (any, error) {
 	switch r.kinds[s] {

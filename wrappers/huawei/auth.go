@@ -1,0 +1,179 @@
+package huawei
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+)
+
+// HeaderAuthToken carries an IAM token to a service (the specs' XAuthToken
+// security scheme).
+const HeaderAuthToken = "X-Auth-Token"
+
+// TokenTransport is an http.RoundTripper that puts a token from Tokens into
+// X-Auth-Token on every request it sends. It works on a clone, never on the
+// caller's request.
+//
+// When the service answers 401 and the request can be sent again (no body,
+// or GetBody set), it invalidates the token, gets a new one and retries
+// exactly once. Put retry.Transport outside it, so that each retry attempt
+// asks for a token again:
+//
+//	&retry.Transport{Base: &huawei.TokenTransport{Base: http.DefaultTransport, Tokens: src}}
+type TokenTransport struct {
+	// Base sends the request; nil means http.DefaultTransport.
+	Base   http.RoundTripper
+	Tokens TokenSource
+}
+
+// RoundTrip implements http.RoundTripper.
+func (t *TokenTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	base := t.Base
+	if base == nil {
+		base = http.DefaultTransport
+	}
+	if t.Tokens == nil {
+		closeRequestBody(req)
+		return nil, errors.New("huawei: TokenTransport has no Tokens")
+	}
+	ctx := req.Context()
+	tok, err := t.Tokens.Token(ctx)
+	if err != nil {
+		closeRequestBody(req)
+		return nil, err
+	}
+	resp, err := base.RoundTrip(withToken(req, req.Body, tok))
+	if err != nil || resp.StatusCode != http.StatusUnauthorized {
+		return resp, err
+	}
+	hasBody := req.Body != nil && req.Body != http.NoBody
+	if hasBody && req.GetBody == nil {
+		return resp, nil // the body is gone; let the caller see the 401
+	}
+	t.Tokens.Invalidate(tok)
+	fresh, err := t.Tokens.Token(ctx)
+	if err != nil {
+		drainAndClose(resp)
+		return nil, err
+	}
+	if fresh.Value.Reveal() == tok.Value.Reveal() {
+		return resp, nil // the source has nothing better to offer
+	}
+	body := req.Body
+	if hasBody {
+		if body, err = req.GetBody(); err != nil {
+			drainAndClose(resp)
+			return nil, fmt.Errorf("huawei: rewinding request body after 401: %w", err)
+		}
+	}
+	drainAndClose(resp)
+	return base.RoundTrip(withToken(req, body, fresh))
+}
+
+func withToken(req *http.Request, body io.ReadCloser, tok Token) *http.Request {
+	r := req.Clone(req.Context())
+	r.Body = body
+	r.Header.Set(HeaderAuthToken, tok.Value.Reveal())
+	return r
+}
+
+func closeRequestBody(req *http.Request) {
+	if req.Body != nil {
+		req.Body.Close()
+	}
+}
+
+// drainAndClose lets a discarded response's connection be reused.
+func drainAndClose(resp *http.Response) {
+	_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
+	resp.Body.Close()
+}
+
+// DefaultMaxResponseBody bounds a response body read into memory.
+const DefaultMaxResponseBody = 10 << 20
+
+var (
+	// ErrResponseTooLarge is returned while reading a response body longer
+	// than the client's limit (Config.MaxResponseBody).
+	ErrResponseTooLarge = errors.New("huawei: response body too large")
+	// ErrUnexpectedContentType reports a success response that is not JSON.
+	ErrUnexpectedContentType = errors.New("huawei: response is not JSON")
+)
+
+// ResponseError reports a response that arrived but cannot be used: too
+// large, not JSON, malformed JSON, or missing what the operation promises.
+// Non-2xx answers are *APIError instead.
+type ResponseError struct {
+	// Op names the operation, e.g. "csms ListResourceInstances".
+	Op string
+	// StatusCode and ContentType are zero when the response was consumed
+	// before the failure could be attributed to it.
+	StatusCode  int
+	ContentType string
+	Err         error
+}
+
+func (e *ResponseError) Error() string {
+	s := "huawei: " + e.Op + ": unusable response"
+	if e.StatusCode != 0 {
+		s += fmt.Sprintf(" (HTTP %d, Content-Type %q)", e.StatusCode, e.ContentType)
+	}
+	return s + ": " + e.Err.Error()
+}
+
+func (e *ResponseError) Unwrap() error { return e.Err }
+
+// callError classifies an error from a generated client call. http.Client
+// reports every failure to get a response as *url.Error (transport, context,
+// a token that could not be had); anything else arose while reading or
+// decoding a response and becomes a *ResponseError.
+func callError(op string, err error) error {
+	var urlErr *url.Error
+	if errors.As(err, &urlErr) {
+		return fmt.Errorf("huawei: %s: %w", op, err)
+	}
+	return &ResponseError{Op: op, Err: err}
+}
+
+// limitBodyTransport makes every response body fail with
+// ErrResponseTooLarge past max bytes, since generated clients read bodies
+// whole.
+type limitBodyTransport struct {
+	base http.RoundTripper
+	max  int64
+}
+
+func (t limitBodyTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	resp, err := t.base.RoundTrip(req)
+	if err != nil {
+		return nil, err
+	}
+	resp.Body = &limitedBody{rc: resp.Body, left: t.max}
+	return resp, nil
+}
+
+type limitedBody struct {
+	rc   io.ReadCloser
+	left int64
+}
+
+func (b *limitedBody) Read(p []byte) (int, error) {
+	if b.left <= 0 {
+		var one [1]byte
+		n, err := b.rc.Read(one[:])
+		if n > 0 {
+			return 0, ErrResponseTooLarge
+		}
+		return 0, err
+	}
+	if int64(len(p)) > b.left {
+		p = p[:b.left]
+	}
+	n, err := b.rc.Read(p)
+	b.left -= int64(n)
+	return n, err
+}
+
+func (b *limitedBody) Close() error { return b.rc.Close() }
