@@ -13,19 +13,37 @@ import (
 const Redacted = "[REDACTED]"
 
 // Value is a secret string. The zero Value is empty.
+//
+// The string sits behind a pointer: when fmt prints a struct that holds a
+// Value in an unexported field, or with a verb that does not fit the struct,
+// it bypasses Format and prints fields raw; then it shows an address, never
+// the secret.
 type Value struct {
-	s string
+	p *string
 }
 
 // New wraps s.
-func New(s string) Value { return Value{s: s} }
+func New(s string) Value {
+	if s == "" {
+		return Value{}
+	}
+	return Value{p: &s}
+}
 
 // Reveal returns the secret itself; call it only where the bytes go on the wire
 // or into a MAC.
-func (v Value) Reveal() string { return v.s }
+func (v Value) Reveal() string {
+	if v.p == nil {
+		return ""
+	}
+	return *v.p
+}
 
 // IsZero reports whether the secret is empty.
-func (v Value) IsZero() bool { return v.s == "" }
+func (v Value) IsZero() bool { return v.p == nil }
+
+// Equal reports whether two values hold the same secret.
+func (v Value) Equal(o Value) bool { return v.Reveal() == o.Reveal() }
 
 // String implements fmt.Stringer.
 func (v Value) String() string { return Redacted }

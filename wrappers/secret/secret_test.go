@@ -18,10 +18,20 @@ func TestValueNeverPrints(t *testing.T) {
 		Ptr  *Value
 	}
 	c := config{User: "u", Pass: v, Ptr: &v}
+	hidden := struct {
+		name string
+		pass Value
+		cfg  *config
+	}{"u", v, &c}
 	outs := []string{
+		fmt.Sprintf("%v", hidden), fmt.Sprintf("%+v", hidden), fmt.Sprintf("%#v", hidden),
 		fmt.Sprint(v), fmt.Sprintf("%v", v), fmt.Sprintf("%+v", c), fmt.Sprintf("%#v", c),
 		fmt.Sprintf("%s", v), fmt.Sprintf("%q", v), fmt.Sprintf("%x", v), fmt.Sprintf("%d", v),
 		fmt.Sprintf("%v", &c), v.String(), v.GoString(),
+	}
+	// Verbs that do not fit a struct make fmt print its fields raw.
+	for _, verb := range []string{"%s", "%q", "%x", "%d"} {
+		outs = append(outs, fmt.Sprintf(verb, hidden), fmt.Sprintf(verb, c))
 	}
 	js, err := json.Marshal(c)
 	if err != nil {
