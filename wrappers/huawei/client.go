@@ -123,6 +123,21 @@ func NewIAMClient(cfg Config) (*iam.ClientWithResponses, error) {
 	return iam.NewClientWithResponses(server, iam.WithHTTPClient(hc))
 }
 
+// projectService resolves what every project-scoped service client needs:
+// its server URL, the project id and an authenticating HTTP client.
+func (cfg Config) projectService(service string) (server, projectID string, hc *http.Client, err error) {
+	if server, err = cfg.server(service); err != nil {
+		return "", "", nil, err
+	}
+	if projectID, err = cfg.projectID(); err != nil {
+		return "", "", nil, err
+	}
+	if hc, err = cfg.httpClient(true); err != nil {
+		return "", "", nil, err
+	}
+	return server, projectID, hc, nil
+}
+
 // CSMS calls Cloud Secret Management for one project.
 type CSMS struct {
 	// Client is the generated client, for operations not wrapped here.
@@ -132,15 +147,7 @@ type CSMS struct {
 
 // NewCSMS builds a CSMS client from cfg.
 func NewCSMS(cfg Config) (*CSMS, error) {
-	server, err := cfg.server("csms")
-	if err != nil {
-		return nil, err
-	}
-	projectID, err := cfg.projectID()
-	if err != nil {
-		return nil, err
-	}
-	hc, err := cfg.httpClient(true)
+	server, projectID, hc, err := cfg.projectService("csms")
 	if err != nil {
 		return nil, err
 	}
@@ -176,15 +183,7 @@ type ModelArts struct {
 
 // NewModelArts builds a ModelArts client from cfg.
 func NewModelArts(cfg Config) (*ModelArts, error) {
-	server, err := cfg.server("modelarts")
-	if err != nil {
-		return nil, err
-	}
-	projectID, err := cfg.projectID()
-	if err != nil {
-		return nil, err
-	}
-	hc, err := cfg.httpClient(true)
+	server, projectID, hc, err := cfg.projectService("modelarts")
 	if err != nil {
 		return nil, err
 	}
