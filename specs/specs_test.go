@@ -18,6 +18,7 @@ import (
 	"github.com/docapi/docapi/generated/csms"
 	"github.com/docapi/docapi/generated/iam"
 	"github.com/docapi/docapi/generated/modelarts"
+	"github.com/docapi/docapi/generated/top"
 )
 
 func loadSpecs(t *testing.T) map[string]*openapi3.T {
@@ -68,6 +69,10 @@ var goTypes = map[string]func() any{
 	"iam KeystoneCreateUserTokenByPassword 401":     func() any { return new(iam.KeystoneCreateUserTokenByPasswordError) },
 	"csms ListResourceInstances 200":                func() any { return new(csms.ListResourceInstancesResponseBody) },
 	"modelarts ShowInstanceToken 200":               func() any { return new(modelarts.ShowInstanceTokenResponseBody) },
+	"top AlibabaSecurityDeepvisionProxySecurityCommonTokenGet 200": func() any {
+		return new(top.AlibabaSecurityDeepvisionProxySecurityCommonTokenGetEnvelope)
+	},
+	"top AlibabaSecurityDeepvisionProxySecurityCommonTokenGet default": func() any { return new(top.TopErrorResponse) },
 }
 
 type example struct {

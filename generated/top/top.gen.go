@@ -49,22 +49,27 @@ type AlibabaSecurityDeepvisionProxySecurityCommonTokenGetResult struct {
 
 // Datas defines model for Datas.
 type Datas struct {
-	// Action action
-	Action *[]string `json:"action,omitempty"`
+	// Action TOP list wrapper: the items of a String [] field, under "string".
+	Action *StringList `json:"action,omitempty"`
 
 	// Effect effect
 	//
 	// Example: 1
 	Effect *string `json:"effect,omitempty"`
 
-	// Resource resource
-	Resource *[]string `json:"resource,omitempty"`
+	// Resource TOP list wrapper: the items of a String [] field, under "string".
+	Resource *StringList `json:"resource,omitempty"`
+}
+
+// DatasList TOP list wrapper: the items of a Datas [] field, under "datas".
+type DatasList struct {
+	Datas []Datas `json:"datas"`
 }
 
 // Policy defines model for Policy.
 type Policy struct {
-	// Statement Statement
-	Statement *[]Datas `json:"statement,omitempty"`
+	// Statement TOP list wrapper: the items of a Datas [] field, under "datas".
+	Statement *DatasList `json:"statement,omitempty"`
 
 	// Version 策略
 	//
@@ -162,6 +167,11 @@ type SecurityTokenQueryParam struct {
 	//
 	// Example: 1
 	UsageScene string `json:"usage_scene"`
+}
+
+// StringList TOP list wrapper: the items of a String [] field, under "string".
+type StringList struct {
+	String []string `json:"string"`
 }
 
 // TopError defines model for TopError.

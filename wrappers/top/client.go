@@ -6,13 +6,16 @@
 // come wrapped in an envelope ({"<api>_response": {...}} or
 // {"error_response": {...}}, both with HTTP 200). The specs docapi emits model
 // each API as its own operation at "/router/rest#<api method>" whose 200
-// response is the inner object. Transport bridges the two: it reads the API
-// method from the URL fragment, adds and signs the system parameters, posts
-// the form to the gateway, and unwraps the envelope, turning error_response
-// into an *Error.
+// response is that envelope (the <Operation>Envelope schema). Transport
+// bridges the two: it reads the API method from the URL fragment, adds and
+// signs the system parameters, posts the form to the gateway, and checks the
+// answer: an error_response becomes an *Error, a successful envelope is
+// passed on unchanged as application/json so the generated client decodes
+// it into JSON200. Client puts typed calls on top (SecurityTokenGet).
 package top
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -76,11 +79,12 @@ type Config struct {
 }
 
 // Transport is an http.RoundTripper for TOP; give it to a generated client
-// with WithHTTPClient(&http.Client{Transport: t}).
+// with WithHTTPClient(&http.Client{Transport: t}), or use NewClient.
 //
 // Each RoundTrip signs afresh (new timestamp), so a retrying RoundTripper
 // wrapped around Transport produces a valid request on every attempt. Non-2xx
-// responses pass through untouched so an outer layer can see their status.
+// responses pass through with their status and headers, so an outer layer
+// can see them; their body is bounded by MaxBodyBytes like any other.
 type Transport struct {
 	cfg     Config
 	gateway *url.URL
@@ -141,7 +145,7 @@ func (t *Transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	if err != nil {
 		return nil, err
 	}
-	return t.unwrap(resp, method)
+	return t.check(resp, method)
 }
 
 // prepare builds the signed gateway request. It always closes req.Body, as
@@ -255,10 +259,16 @@ func (t *Transport) businessParams(req *http.Request, method string) (url.Values
 	return params, nil
 }
 
-// unwrap replaces a 2xx envelope response with its inner object as
-// application/json, so a generated ParseXxxResponse decodes it into JSON200.
-func (t *Transport) unwrap(resp *http.Response, method string) (*http.Response, error) {
+// check reads a 2xx answer (bounded) and returns it with its body as is:
+// an envelope {"<api>_response": {...}}, relabelled application/json
+// whatever Content-Type the gateway sent (TOP says text/javascript), so a
+// generated ParseXxxResponse decodes it into JSON200. An error_response
+// envelope becomes an *Error, and a body that is no envelope at all an error
+// that describes its shape, never its content. Other statuses keep their
+// body, behind the same size bound.
+func (t *Transport) check(resp *http.Response, method string) (*http.Response, error) {
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		resp.Body = &boundedBody{rc: resp.Body, left: t.cfg.MaxBodyBytes, method: method}
 		return resp, nil
 	}
 	raw, err := io.ReadAll(io.LimitReader(resp.Body, t.cfg.MaxBodyBytes+1))
@@ -269,8 +279,7 @@ func (t *Transport) unwrap(resp *http.Response, method string) (*http.Response, 
 	if int64(len(raw)) > t.cfg.MaxBodyBytes {
 		return nil, fmt.Errorf("top: %s: response body exceeds %d bytes", method, t.cfg.MaxBodyBytes)
 	}
-	inner, err := UnwrapResponse(method, raw)
-	if err != nil {
+	if _, err := UnwrapResponse(method, raw); err != nil {
 		var te *Error
 		if errors.As(err, &te) {
 			te.Msg = t.redact(te.Msg)
@@ -278,17 +287,47 @@ func (t *Transport) unwrap(resp *http.Response, method string) (*http.Response, 
 		}
 		return nil, err
 	}
-	resp.Body = io.NopCloser(strings.NewReader(string(inner)))
-	resp.ContentLength = int64(len(inner))
+	resp.Body = io.NopCloser(bytes.NewReader(raw))
+	resp.ContentLength = int64(len(raw))
 	resp.Header = resp.Header.Clone()
 	if resp.Header == nil {
 		resp.Header = http.Header{}
 	}
 	resp.Header.Set("Content-Type", "application/json; charset=utf-8")
-	resp.Header.Set("Content-Length", strconv.Itoa(len(inner)))
+	resp.Header.Set("Content-Length", strconv.Itoa(len(raw)))
 	resp.Header.Del("Content-Encoding")
 	return resp, nil
 }
+
+// boundedBody fails a read past its limit instead of letting a caller such
+// as a generated ParseXxxResponse (io.ReadAll) take an unbounded body.
+type boundedBody struct {
+	rc     io.ReadCloser
+	left   int64
+	method string
+}
+
+func (b *boundedBody) Read(p []byte) (int, error) {
+	if b.left <= 0 {
+		// One byte more tells a body of exactly the limit from a longer one.
+		var one [1]byte
+		if n, err := io.ReadFull(b.rc, one[:]); n == 0 {
+			if err == io.ErrUnexpectedEOF {
+				err = io.EOF
+			}
+			return 0, err
+		}
+		return 0, fmt.Errorf("top: %s: response body exceeds the size limit", b.method)
+	}
+	if int64(len(p)) > b.left {
+		p = p[:b.left]
+	}
+	n, err := b.rc.Read(p)
+	b.left -= int64(n)
+	return n, err
+}
+
+func (b *boundedBody) Close() error { return b.rc.Close() }
 
 // minRedactLen keeps redact from mangling messages when a (test) secret is a
 // common short string; real app secrets and sessions are 32+ characters.

@@ -45,8 +45,9 @@ var testClock = time.Date(2016, 1, 1, 4, 0, 0, 0, time.UTC)
 var gmt8Test = time.FixedZone("test GMT+8", 8*3600)
 
 // successBody is the envelope the loopback gateway sends for apiName, shaped
-// like the JSON example of the seed doc page (testdata/pages/002_...).
-const successBody = `{"alibaba_security_deepvision_proxy_security_common_token_get_response":{"result":{"access_key_id":"AKID1","access_key_secret":"` + respSecret + `","product_code":"1","expiration":"2016-01-01T13:00:00Z","policy":{"version":"1","statement":[{"effect":"Allow","action":["oss:GetObject"],"resource":["acs:oss:*:*:b/*"]}]},"token":"tok"},"resp_code":1,"resp_success":true,"resp_request_id":"r1","message":"成功","request_id":"16abc"}}`
+// like the JSON example of the seed doc page (testdata/pages/002_...), lists
+// wrapped as TOP's JSON wraps them ("statement":{"datas":[...]}).
+const successBody = `{"alibaba_security_deepvision_proxy_security_common_token_get_response":{"result":{"access_key_id":"AKID1","access_key_secret":"` + respSecret + `","product_code":"1","expiration":"2016-01-01T13:00:00Z","policy":{"version":"1","statement":{"datas":[{"effect":"Allow","action":{"string":["oss:GetObject"]},"resource":{"string":["acs:oss:*:*:b/*"]}}]}},"token":"tok"},"resp_code":1,"resp_success":true,"resp_request_id":"r1","message":"成功","request_id":"16abc"}}`
 
 const errorBody = `{"error_response":{"code":50,"msg":"Remote service error","sub_code":"isv.invalid-parameter","sub_msg":"非法参数","request_id":"zt7q4n0u0vlr"}}`
 
@@ -244,21 +245,10 @@ func TestTransportSuccess(t *testing.T) {
 			if resp.StatusCode != 200 || !strings.Contains(resp.Header.Get("Content-Type"), "json") {
 				t.Fatalf("status %d Content-Type %q", resp.StatusCode, resp.Header.Get("Content-Type"))
 			}
-			var inner struct {
-				Result struct {
-					AccessKeyID     string `json:"access_key_id"`
-					AccessKeySecret string `json:"access_key_secret"`
-				} `json:"result"`
-				RespCode  int    `json:"resp_code"`
-				Message   string `json:"message"`
-				RequestID string `json:"request_id"`
-			}
-			if err := json.Unmarshal(body, &inner); err != nil {
-				t.Fatalf("inner body: %v", err)
-			}
-			if inner.Result.AccessKeyID != "AKID1" || inner.Result.AccessKeySecret != respSecret ||
-				inner.RespCode != 1 || inner.Message != "成功" || inner.RequestID != "16abc" {
-				t.Errorf("inner = %+v", inner)
+			// The envelope is passed on byte for byte: the spec's 200
+			// response is the envelope.
+			if string(body) != successBody {
+				t.Errorf("body = %s\nwant the gateway's envelope %s", body, successBody)
 			}
 			if resp.ContentLength != int64(len(body)) {
 				t.Errorf("ContentLength %d, body %d bytes", resp.ContentLength, len(body))
@@ -511,6 +501,31 @@ func TestNewTransportValidates(t *testing.T) {
 	}
 	if _, err := NewTransport(ok, nil); err != nil {
 		t.Errorf("valid config: %v", err)
+	}
+}
+
+// TestTransportBoundsNon2xx: a non-2xx body passes through but cannot grow
+// past MaxBodyBytes in whoever reads it.
+func TestTransportBoundsNon2xx(t *testing.T) {
+	big := strings.Repeat("x", 100)
+	for _, tc := range []struct {
+		max     int64
+		wantErr bool
+	}{{100, false}, {99, true}} {
+		_, srv := newGateway(t, func(w http.ResponseWriter, _ string) {
+			http.Error(w, big, http.StatusServiceUnavailable)
+		})
+		cfg := testConfig(srv, SignMD5)
+		cfg.MaxBodyBytes = tc.max + 1 // http.Error adds a newline
+		resp, err := newTestTransport(t, srv, cfg).RoundTrip(generatedStyleRequest(t, apiName, nil))
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, err := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusServiceUnavailable || (err != nil) != tc.wantErr {
+			t.Errorf("max %d: status %d, %d bytes, err %v; want error %t", tc.max, resp.StatusCode, len(body), err, tc.wantErr)
+		}
 	}
 }
 

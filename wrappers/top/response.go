@@ -33,8 +33,10 @@ func (e *Error) Error() string {
 		fmt.Fprintf(&b, " %q", e.Msg)
 	}
 	switch {
-	case e.SubMsg != "":
+	case e.SubMsg != "" && e.SubCode != "":
 		fmt.Fprintf(&b, " (%s: %q)", e.SubCode, e.SubMsg)
+	case e.SubMsg != "":
+		fmt.Fprintf(&b, " (%q)", e.SubMsg)
 	case e.SubCode != "":
 		fmt.Fprintf(&b, " (%s)", e.SubCode)
 	}

@@ -3,6 +3,7 @@ package top
 import (
 	"errors"
 	"net/url"
+	"strings"
 	"testing"
 )
 
@@ -69,12 +70,51 @@ func TestEncodeParams(t *testing.T) {
 		"fields":  {"num_iid,title"},
 		"num_iid": {"9007199254740993"},
 		"is_b2c":  {"true"},
-		"ids":     {"[1,2]"},
+		"ids":     {"1,2"},
 	}
 	if got.Encode() != want.Encode() {
 		t.Errorf("EncodeParams = %v, want %v", got, want)
 	}
 	if _, err := EncodeParams([]int{1}); err == nil {
 		t.Error("non-object: want error")
+	}
+}
+
+// TestEncodeParamsLists: TOP takes "String []" and "Number []" parameters
+// comma-separated; lists of objects go as JSON like objects do.
+func TestEncodeParamsLists(t *testing.T) {
+	type line struct {
+		SKU string `json:"sku"`
+	}
+	got, err := EncodeParams(map[string]any{
+		"tags":  []string{"a", "b c", "非法"},
+		"ids":   []int64{9007199254740993, 2},
+		"flags": []bool{true, false},
+		"lines": []line{{"x"}, {"y"}},
+		"empty": []string{},
+		"nil":   []string(nil),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := url.Values{
+		"tags":  {"a,b c,非法"},
+		"ids":   {"9007199254740993,2"},
+		"flags": {"true,false"},
+		"lines": {`[{"sku":"x"},{"sku":"y"}]`},
+	}
+	if got.Encode() != want.Encode() {
+		t.Errorf("EncodeParams = %v, want %v", got, want)
+	}
+	for name, bad := range map[string]any{
+		"comma in item": map[string]any{"tags": []string{"a", "s3cr,et"}},
+		"null item":     map[string]any{"tags": []*string{nil}},
+	} {
+		_, err := EncodeParams(bad)
+		if err == nil {
+			t.Errorf("%s: want error", name)
+		} else if strings.Contains(err.Error(), "s3cr") {
+			t.Errorf("%s: error shows the value: %v", name, err)
+		}
 	}
 }

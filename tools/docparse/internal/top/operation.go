@@ -50,7 +50,7 @@ func (r *reader) requestBody(p *pageParts, id string) *model.Body {
 		return body
 	}
 	t := r.readTable(s, requestColumns)
-	r.buildTree(t, obj, nil, id+requestQualifierSuffix)
+	r.buildTree(t, obj, nil, id+requestQualifierSuffix, false)
 	for _, prop := range obj.Properties {
 		body.Required = body.Required || prop.Required
 		if carriesJSON(prop.Schema) {
@@ -81,14 +81,20 @@ func carriesJSON(s *model.Schema) bool {
 func (r *reader) successResponse(p *pageParts, id string) *model.Response {
 	key := envelopeKey(p.apiName)
 	loc := r.sectionLoc(p, secResponse)
+	roots := r.exampleXML(p.sections[secResponseExample])
+	// The example shows the member name the gateway really sends; it wins
+	// over the one derived from the API name.
+	if len(roots) > 0 && roots[0].name != key && strings.HasSuffix(roots[0].name, "_response") && roots[0].name != errorEnvelopeKey {
+		r.log.warnf(r.loc(roots[0].line, secResponseExample, 0, ""), "response example root is <%s>, not <%s> as derived from the API name; followed the example", roots[0].name, key)
+		key = roots[0].name
+	}
 	result := &model.Schema{Loc: loc, Name: id + resultSuffix, Type: model.TypeObject}
 	envelope := &model.Schema{Loc: loc, Name: id + envelopeSuffix, Type: model.TypeObject,
 		Properties: []*model.Property{{Loc: loc, Name: key, Required: true, Schema: result}}}
-	roots := r.exampleXML(p.sections[secResponseExample])
 	standIns := r.resultElements(p, roots, key)
 	if s := p.sections[secResponse]; s != nil {
 		t := r.readTable(s, responseColumns)
-		r.buildTree(t, result, standIns, id+responseQualifierSuffix)
+		r.buildTree(t, result, standIns, id+responseQualifierSuffix, true)
 	} else {
 		r.log.warnf(loc, "no 响应参数 section; result has no documented members")
 	}

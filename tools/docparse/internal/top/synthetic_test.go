@@ -38,15 +38,16 @@ tags: array of string
 flags: array of integer(int64)
 weird: any
 `,
-			response: `taobao_item_seller_get_response*: object TaobaoItemSellerGetResult
+			response: `item_seller_get_response*: object TaobaoItemSellerGetResult
   item: object Item
     num_iid: integer(int64)
     title: string
     modified: string
     price: string(decimal)
-    skus: array of object Sku
-      sku_id: integer(int64)
-      quantity: integer(int64)
+    skus: object SkuList
+      sku*: array of object Sku
+        sku_id: integer(int64)
+        quantity: integer(int64)
     is_virtual: boolean
   total_results: integer(int64)
 `,
@@ -62,10 +63,11 @@ weird: any
 				{loc("scalars.txt", 77, "响应示例", 0, "item/skus/sku/quantity"), model.Warning, `"x" is not a Number`},
 				{loc("scalars.txt", 80, "响应示例", 0, "item/color"), model.Warning, "<color> has no parameter at this place"},
 			},
-			successExample: map[string]any{"taobao_item_seller_get_response": map[string]any{
+			successExample: map[string]any{"item_seller_get_response": map[string]any{
 				"item": map[string]any{
 					"num_iid": int64(1), "title": "标题", "modified": "2000-01-01 00:00:00",
-					"skus":       []any{map[string]any{"sku_id": int64(5), "quantity": int64(2)}, map[string]any{"sku_id": int64(6)}},
+					"skus": map[string]any{"sku": []any{
+						map[string]any{"sku_id": int64(5), "quantity": int64(2)}, map[string]any{"sku_id": int64(6)}}},
 					"is_virtual": true,
 				},
 				"total_results": int64(10),
@@ -85,7 +87,7 @@ lines: array of object LineDto
   sku*: string
 extra: free-form object ExtraDto
 `,
-			response: `taobao_demo_order_add_response*: object TaobaoDemoOrderAddResult
+			response: `demo_order_add_response*: object TaobaoDemoOrderAddResult
   is_success: boolean
 `,
 			media:    "application/x-www-form-urlencoded",
@@ -98,21 +100,61 @@ extra: free-form object ExtraDto
 			},
 		},
 	}, {
+		// TOP's JSON wraps response lists as the XML does; request lists
+		// stay plain (TOP takes them comma-separated).
+		page: "lists.txt",
+		want: want{
+			request: `ids: array of integer(int64)
+names*: array of string
+`,
+			response: `promotion_list_get_response*: object TaobaoPromotionListGetResult
+  tags: object StringList
+    string*: array of string
+  details: object PromotionDetailList
+    promotion_detail*: array of object PromotionDetail
+      detail_id: integer(int64)
+      names: object StringList
+        string*: array of string
+  counts: object NumberList
+    number*: array of integer(int64)
+  empty_list: object ItemList
+    item*: array of object Item
+      id: integer(int64)
+`,
+			media:    "application/x-www-form-urlencoded",
+			required: true,
+			diags: []finding{
+				{loc("lists.txt", 13, "响应参数", 2, ""), model.Warning, "details: the response example names its items <promotion_detail>, not <promotiondetail> (the item type in lower case); followed the example"},
+				{loc("lists.txt", 36, "响应示例", 0, "counts/number"), model.Warning, `example value "four" is not a Number`},
+			},
+			successExample: map[string]any{"promotion_list_get_response": map[string]any{
+				"tags": map[string]any{"string": []any{"a", "b"}},
+				"details": map[string]any{"promotion_detail": []any{
+					map[string]any{"detail_id": int64(1), "names": map[string]any{"string": []any{"x"}}},
+					map[string]any{"detail_id": int64(2)},
+				}},
+				"counts":     map[string]any{"number": []any{int64(3)}},
+				"empty_list": map[string]any{"item": []any{}},
+			}},
+		},
+	}, {
 		page: "empty.txt",
 		want: want{
-			response: "taobao_empty_get_response*: object TaobaoEmptyGetResult\n",
+			response: "empty_get_response*: object TaobaoEmptyGetResult\n",
 			media:    "application/x-www-form-urlencoded",
 		},
 	}, {
 		page: "reuse.txt",
 		want: want{
-			response: `taobao_cat_get_response*: object TaobaoCatGetResult
+			response: `cat_get_response*: object TaobaoCatGetResult
   main_cat: object Cat
     cid: integer(int64)
-    sub_cats: array of object Cat
+    sub_cats: object CatList
+      cat*: array of object Cat
   other_cat: object Cat
     cid: integer(int64)
-    sub_cats: array of object Cat
+    sub_cats: object CatList
+      cat*: array of object Cat
 `,
 			media: "application/x-www-form-urlencoded",
 		},
@@ -190,12 +232,19 @@ func TestReadSyntheticDetails(t *testing.T) {
 		}
 	}
 
+	// A response list's row example belongs to the list inside its wrapper.
+	op, _ = readOne(t, "lists.txt", pages["lists.txt"])
+	tags := resultSchema(t, op).Property("tags").Schema
+	if diff := cmp.Diff([]any{"a", "b"}, tags.Property("string").Schema.Example); tags.Example != nil || diff != "" {
+		t.Errorf("tags: wrapper example %#v, list example diff (-want +got):\n%s", tags.Example, diff)
+	}
+
 	// A named type listed once is one schema wherever it is used, even
 	// inside itself.
 	op, _ = readOne(t, "reuse.txt", pages["reuse.txt"])
 	result := resultSchema(t, op)
 	cat := result.Property("main_cat").Schema
-	if result.Property("other_cat").Schema != cat || cat.Property("sub_cats").Schema.Items != cat {
+	if result.Property("other_cat").Schema != cat || cat.Property("sub_cats").Schema.Property("cat").Schema.Items != cat {
 		t.Errorf("uses of Cat do not share one schema")
 	}
 }

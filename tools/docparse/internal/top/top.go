@@ -71,13 +71,15 @@ const internalError = "internal error in the TOP reader"
 
 // reader holds what one Read call learns; nothing outlives the call.
 type reader struct {
-	file  string
-	log   *diagLog
-	kinds map[*model.Schema]scalarKind // TOP scalar type behind each scalar schema
+	file     string
+	log      *diagLog
+	kinds    map[*model.Schema]scalarKind // TOP scalar type behind each scalar schema
+	wrappers map[*model.Schema]bool       // list wrappers made by listWrapper
 }
 
 func newReader(file string) *reader {
-	return &reader{file: file, log: &diagLog{file: file}, kinds: map[*model.Schema]scalarKind{}}
+	return &reader{file: file, log: &diagLog{file: file},
+		kinds: map[*model.Schema]scalarKind{}, wrappers: map[*model.Schema]bool{}}
 }
 
 func (r *reader) loc(line int, table string, row int, what string) model.Loc {
@@ -187,5 +189,7 @@ func camelCase(apiName string) string {
 // envelopeKey is the member TOP wraps a method's result in:
 // "a.b.c" answers {"a_b_c_response": {...}}.
 func envelopeKey(apiName string) string {
-	return strings.ReplaceAll(apiName, ".", "_") + "_response"
+	// The gateway drops a "taobao." prefix: taobao.item.seller.get answers
+	// {"item_seller_get_response": ...}.
+	return strings.ReplaceAll(strings.TrimPrefix(apiName, "taobao."), ".", "_") + "_response"
 }

@@ -92,7 +92,8 @@ func TestReadSeedTrees(t *testing.T) {
 `
 	// The scrape shows policy and statement without └ and token right
 	// after statement's members; the XML example puts policy in result,
-	// statement in policy, and token back in result.
+	// statement in policy, and token back in result. Lists are wrapped as
+	// TOP's JSON sends them: "statement": {"datas": [...]}.
 	wantResponse := seedKey + `*: object ` + seedID + `Result
   result: object SecurityTokenCredential
     access_key_id: string
@@ -106,10 +107,13 @@ func TestReadSeedTrees(t *testing.T) {
     field_id: string
     policy: object Policy
       version: string
-      statement: array of object Datas
-        resource: array of string
-        effect: string
-        action: array of string
+      statement: object DatasList
+        datas*: array of object Datas
+          resource: object StringList
+            string*: array of string
+          effect: string
+          action: object StringList
+            string*: array of string
     token: string
   resp_code: integer(int64)
   resp_success: boolean
@@ -171,7 +175,7 @@ func TestReadSeedExamples(t *testing.T) {
 			"expiration": "1", "tenant_code": "1", "field_id": "1",
 			"policy": map[string]any{
 				"version":   "1",
-				"statement": []any{map[string]any{"effect": "1"}},
+				"statement": map[string]any{"datas": []any{map[string]any{"effect": "1"}}},
 			},
 			"token": "1",
 		},
@@ -218,13 +222,18 @@ func TestSeedExampleMatchesSchema(t *testing.T) {
 	// TOP's example generator fills every scalar with a sample but writes
 	// nothing for lists of strings (no <resource><string>…</string></resource>),
 	// so these two — and only these — are expected to be missing.
-	wantAbsent := []string{"result/policy/statement[]/resource", "result/policy/statement[]/action"}
+	wantAbsent := []string{"result/policy/statement/datas[]/resource", "result/policy/statement/datas[]/action"}
 	if diff := cmp.Diff(wantAbsent, m.absent); diff != "" {
 		t.Errorf("members absent from the example (-want +got):\n%s", diff)
 	}
 	for _, path := range m.absent {
-		if s := schemaAt(resultSchema(t, op), path); s == nil || s.Type != model.TypeArray || s.Items.Type != model.TypeString {
-			t.Errorf("%s is absent from the example but is not a list of strings", path)
+		s := schemaAt(resultSchema(t, op), path)
+		if s == nil || s.Type != model.TypeObject || len(s.Properties) != 1 {
+			t.Errorf("%s is absent from the example but is not a list wrapper", path)
+			continue
+		}
+		if p := s.Properties[0]; p.Name != "string" || p.Schema.Type != model.TypeArray || p.Schema.Items.Type != model.TypeString {
+			t.Errorf("%s is absent from the example but does not wrap a list of strings", path)
 		}
 	}
 }
@@ -242,8 +251,10 @@ func seedXML(t *testing.T, data []byte, sectionName string) []*element {
 }
 
 // exampleMatch compares an example tree with a schema independently of the
-// reader's converter, using only TOP's list convention: a list member's
-// element wraps one element per item.
+// reader's converter, using only how XML shows JSON: every element is the
+// member of its name, and a list member is shown by repeated elements, one
+// per item (TOP's list wrapper, <statement>, is itself an object whose one
+// member, datas, is such a list).
 type exampleMatch struct {
 	unplaced []string // element paths with no member at that place
 	absent   []string // member paths no element shows
@@ -251,6 +262,9 @@ type exampleMatch struct {
 
 func (m *exampleMatch) object(s *model.Schema, elems []*element, path string) {
 	for _, e := range elems {
+		if e.text != "" {
+			m.unplaced = append(m.unplaced, path+" (text)")
+		}
 		for _, c := range e.children {
 			if s.Property(c.name) == nil {
 				m.unplaced = append(m.unplaced, joinPath(path, c.name))
@@ -263,25 +277,22 @@ func (m *exampleMatch) object(s *model.Schema, elems []*element, path string) {
 		for _, e := range elems {
 			shown = append(shown, e.child(p.Name)...)
 		}
-		if len(shown) == 0 {
-			m.absent = append(m.absent, at)
-			continue
-		}
-		if p.Schema.Type == model.TypeArray {
+		inner := p.Schema
+		if inner.Type == model.TypeArray {
 			at += "[]"
-			var items []*element
-			for _, w := range shown {
-				items = append(items, w.children...)
+			inner = inner.Items
+		} else {
+			for _, e := range elems {
+				if len(e.child(p.Name)) > 1 {
+					m.unplaced = append(m.unplaced, at+" (repeated)")
+				}
 			}
-			shown = items
 		}
 		switch {
 		case len(shown) == 0:
-			m.absent = append(m.absent, at) // a list shown empty
-		case p.Schema.Type == model.TypeObject:
-			m.object(p.Schema, shown, at)
-		case p.Schema.Type == model.TypeArray && p.Schema.Items.Type == model.TypeObject:
-			m.object(p.Schema.Items, shown, at)
+			m.absent = append(m.absent, at)
+		case inner.Type == model.TypeObject:
+			m.object(inner, shown, at)
 		default:
 			for _, e := range shown {
 				if len(e.children) > 0 {

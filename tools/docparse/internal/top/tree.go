@@ -2,6 +2,8 @@ package top
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/docapi/docapi/tools/docparse/internal/model"
 )
@@ -20,8 +22,9 @@ const maxNesting = 32
 
 // buildTree adds a table's rows to root, rebuilding the nesting the scrape
 // lost. examples are the XML elements standing for root (nil if the page
-// has no example for this table).
-func (r *reader) buildTree(t *table, root *model.Schema, examples []*element, qualifier string) {
+// has no example for this table). With wrapLists (the response side), list
+// members take the shape TOP's JSON gives them (see listWrapper).
+func (r *reader) buildTree(t *table, root *model.Schema, examples []*element, qualifier string, wrapLists bool) {
 	stack := []*frame{{schema: root, label: "the top level", examples: examples}}
 	haveExample := examples != nil
 	for i := range t.rows {
@@ -30,6 +33,14 @@ func (r *reader) buildTree(t *table, root *model.Schema, examples []*element, qu
 		at := r.place(rw, stack, haveExample)
 		stack = stack[:at+1]
 		parent := stack[at]
+		isList := prop.Schema.Type == model.TypeArray
+		var items []*element
+		if isList {
+			items = exampleMembers(parent.examples, rw.name, true)
+		}
+		if isList && wrapLists {
+			prop.Schema = r.listWrapper(rw, prop.Schema, items, qualifier)
+		}
 		parent.schema.Properties = append(parent.schema.Properties, prop)
 		parent.members++
 		if obj == nil {
@@ -39,13 +50,74 @@ func (r *reader) buildTree(t *table, root *model.Schema, examples []*element, qu
 			r.log.warnf(rw.loc, "%s: nested deeper than %d objects; its members are not read", rw.name, maxNesting)
 			continue
 		}
+		if !isList {
+			items = exampleMembers(parent.examples, rw.name, false)
+		}
 		stack = append(stack, &frame{
 			schema:   obj,
 			label:    rw.name + " (" + rw.typ + ")",
-			examples: exampleMembers(parent.examples, rw.name, prop.Schema.Type == model.TypeArray),
+			examples: items,
 		})
 	}
 	r.unifyNamedTypes(root)
+}
+
+// listWrapper models a response list the way TOP answers it. TOP's JSON
+// (format=json without simplify) wraps a list as its XML does: the field is
+// an object with one member, named after the item type in lower case,
+// holding the items. So "statement" of type "Datas []", shown in XML as
+// <statement><datas>…</datas><datas>…</datas></statement>, arrives as
+// "statement": {"datas": [{…}, {…}]}, and "String []" as
+// {"string": ["a", "b"]}. Where the example names its item elements
+// otherwise (one name for all), the example wins: it is what TOP sent.
+//
+// The wrapper is a named schema, <Type>List (DatasList, StringList), so
+// generated clients get a usable type; identical wrappers share it.
+func (r *reader) listWrapper(rw *row, list *model.Schema, items []*element, qualifier string) *model.Schema {
+	base := baseType(rw.typ)
+	if base == "" {
+		base = "item"
+	}
+	member := strings.ToLower(base)
+	if shown := commonName(items); shown != "" && shown != member {
+		r.log.warnf(rw.loc, "%s: the response example names its items <%s>, not <%s> (the item type in lower case); followed the example",
+			rw.name, clip(shown), clip(member))
+		member = shown
+	}
+	w := &model.Schema{
+		Loc:         list.Loc,
+		Name:        upperFirst(base) + listSuffix,
+		Qualifier:   qualifier,
+		Type:        model.TypeObject,
+		Description: "TOP list wrapper: the items of a " + base + " [] field, under \"" + member + "\".",
+		Properties:  []*model.Property{{Loc: rw.loc, Name: member, Required: true, Schema: list}},
+	}
+	r.wrappers[w] = true
+	return w
+}
+
+// upperFirst capitalises the first letter of s.
+func upperFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// listSuffix ends the names of list wrapper schemas.
+const listSuffix = "List"
+
+// commonName returns the name all of elems share, or "" when there are
+// none or they differ.
+func commonName(elems []*element) string {
+	name := ""
+	for _, e := range elems {
+		switch {
+		case name == "":
+			name = e.name
+		case e.name != name:
+			return ""
+		}
+	}
+	return name
 }
 
 // property makes the model property for a row; obj is the object schema
@@ -140,7 +212,7 @@ func exampleMembers(parents []*element, name string, list bool) []*element {
 // none. A type with members nowhere on the page becomes free-form.
 func (r *reader) unifyNamedTypes(root *model.Schema) {
 	defs := map[string]*model.Schema{}
-	collectDefinitions(root, defs, func(first, again *model.Schema) {
+	collectDefinitions(root, defs, r.wrappers, func(first, again *model.Schema) {
 		r.log.warnf(again.Loc, "type %s is listed again with different members than at line %d; both kept", again.Name, first.Loc.Line)
 	})
 	useDefinitions(root, defs, func(s *model.Schema) {
@@ -150,20 +222,21 @@ func (r *reader) unifyNamedTypes(root *model.Schema) {
 }
 
 // collectDefinitions records the first schema with members for each name.
-func collectDefinitions(s *model.Schema, defs map[string]*model.Schema, clash func(first, again *model.Schema)) {
+// List wrappers are the reader's own, not page types, and are skipped.
+func collectDefinitions(s *model.Schema, defs map[string]*model.Schema, wrappers map[*model.Schema]bool, clash func(first, again *model.Schema)) {
 	if s.Items != nil {
-		collectDefinitions(s.Items, defs, clash)
+		collectDefinitions(s.Items, defs, wrappers, clash)
 	}
 	for _, p := range s.Properties {
 		c := p.Schema
-		if c.Name != "" && len(c.Properties) > 0 {
+		if c.Name != "" && len(c.Properties) > 0 && !wrappers[c] {
 			if d, ok := defs[c.Name]; !ok {
 				defs[c.Name] = c
 			} else if !sameMembers(d, c) {
 				clash(d, c)
 			}
 		}
-		collectDefinitions(c, defs, clash)
+		collectDefinitions(c, defs, wrappers, clash)
 	}
 }
 

@@ -145,7 +145,15 @@ func (c exampleConverter) value(s *model.Schema, e *element, path string) (v any
 	case model.TypeObject:
 		return c.object(s, e, path)
 	case model.TypeArray:
-		return c.array(s, e, path)
+		// Lists are read by object, from repeated elements; a list met
+		// anywhere else is shown by one element, its one item.
+		if s.Items == nil {
+			return nil, false
+		}
+		if v, ok := c.value(s.Items, e, path); ok {
+			return []any{v}, true
+		}
+		return nil, false
 	case model.TypeAny:
 		if len(e.children) > 0 {
 			c.warn(e, path, "example element <%s> of untyped parameter has child elements; dropped", e.name)
@@ -165,7 +173,12 @@ func (c exampleConverter) value(s *model.Schema, e *element, path string) (v any
 	return v, true
 }
 
-// object converts e's children to members of object schema s.
+// object converts e's children to members of object schema s. A member
+// that is a list takes every child element of its name as one item: that
+// is how XML shows TOP's lists, inside their wrapper element
+// (<statement><datas>…</datas><datas>…</datas></statement>; see
+// listWrapper), and how TOP's JSON shows them as arrays
+// ("statement": {"datas": [{…}, {…}]}).
 func (c exampleConverter) object(s *model.Schema, e *element, path string) (any, bool) {
 	if e.text != "" && len(e.children) == 0 {
 		c.warn(e, path, "example element <%s> holds text where an object is expected; dropped", e.name)
@@ -178,6 +191,14 @@ func (c exampleConverter) object(s *model.Schema, e *element, path string) (any,
 		switch {
 		case p == nil:
 			c.warn(ch, at, "example element <%s> has no parameter at this place; dropped", ch.name)
+		case p.Schema.Type == model.TypeArray && p.Schema.Items != nil:
+			items, _ := out[ch.name].([]any)
+			if v, ok := c.value(p.Schema.Items, ch, at); ok {
+				items = append(items, v)
+			}
+			if items != nil {
+				out[ch.name] = items
+			}
 		case has(out, ch.name):
 			c.warn(ch, at, "example element <%s> repeated but the parameter is not an array; extra copy dropped", ch.name)
 		default:
@@ -186,41 +207,16 @@ func (c exampleConverter) object(s *model.Schema, e *element, path string) (any,
 			}
 		}
 	}
+	if c.r.wrappers[s] {
+		// An empty wrapper element is an empty list; the wrapper's one
+		// member is required.
+		for _, p := range s.Properties {
+			if !has(out, p.Name) {
+				out[p.Name] = []any{}
+			}
+		}
+	}
 	return out, true
-}
-
-// array converts a TOP list: the element named after the field wraps one
-// element per item, named after the item type in lower case
-// (<statement><datas>…</datas></statement> for "Datas []").
-func (c exampleConverter) array(s *model.Schema, e *element, path string) (any, bool) {
-	if s.Items == nil {
-		return nil, false
-	}
-	if e.text != "" && len(e.children) == 0 {
-		c.warn(e, path, "example element <%s> holds text where a list of items is expected; dropped", e.name)
-		return nil, false
-	}
-	want := itemElementName(s.Items)
-	items := []any{}
-	for _, ch := range e.children {
-		at := joinPath(path, ch.name)
-		if want != "" && ch.name != want {
-			c.warn(ch, at, "example list item is <%s>, TOP's convention is <%s>; read as an item anyway", ch.name, want)
-		}
-		if v, ok := c.value(s.Items, ch, at); ok {
-			items = append(items, v)
-		}
-	}
-	return items, true
-}
-
-// itemElementName is the element name TOP gives list items of schema s, or
-// "" when it is not known.
-func itemElementName(s *model.Schema) string {
-	if s.Name != "" {
-		return strings.ToLower(s.Name)
-	}
-	return ""
 }
 
 func has(m map[string]any, key string) bool {
