@@ -3,6 +3,7 @@ package huawei
 import (
 	"errors"
 	"fmt"
+	"github.com/docapi/docapi/wrappers/retry"
 	"io"
 	"net/http"
 	"net/url"
@@ -42,7 +43,9 @@ func (t *TokenTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	tok, err := t.Tokens.Token(ctx)
 	if err != nil {
 		closeRequestBody(req)
-		return nil, err
+		// The token source's own client already retried; retrying the
+		// service call would multiply IAM requests.
+		return nil, retry.Permanent(err)
 	}
 	resp, err := base.RoundTrip(withToken(req, req.Body, tok))
 	if err != nil || resp.StatusCode != http.StatusUnauthorized {
@@ -56,7 +59,7 @@ func (t *TokenTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	fresh, err := t.Tokens.Token(ctx)
 	if err != nil {
 		drainAndClose(resp)
-		return nil, err
+		return nil, retry.Permanent(err)
 	}
 	if fresh.Value.Reveal() == tok.Value.Reveal() {
 		return resp, nil // the source has nothing better to offer

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"strconv"
 	"strings"
 )
 
@@ -39,7 +40,7 @@ type APIError struct {
 func (e *APIError) Error() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "huawei: HTTP %d", e.StatusCode)
-	if e.Code != "" {
+	if e.Code != "" && e.Code != strconv.Itoa(e.StatusCode) {
 		b.WriteString(" " + e.Code)
 	}
 	if e.Message != "" {
@@ -48,11 +49,9 @@ func (e *APIError) Error() string {
 	if e.BodyTooLarge {
 		fmt.Fprintf(&b, ": error body larger than %d bytes", MaxErrorBody)
 	} else if e.Code == "" && e.Message == "" && len(e.Body) > 0 {
-		shown := e.Body[:min(len(e.Body), maxShownBody)]
-		fmt.Fprintf(&b, ": unrecognised body %q", shown)
-		if len(e.Body) > len(shown) {
-			b.WriteString("...")
-		}
+		// The body is not quoted: a proxy's error page may echo the request's
+		// token or signature. It stays in e.Body for whoever needs it.
+		fmt.Fprintf(&b, ": unrecognised error body (%d bytes kept in APIError.Body)", len(e.Body))
 	}
 	if e.RequestID != "" {
 		b.WriteString(" (request id " + e.RequestID + ")")

@@ -56,7 +56,7 @@ func TestErrorFromResponseShapes(t *testing.T) {
 			header:    http.Header{"X-Iam-Trace-Id": {"trace-9"}},
 			body:      `{"error":{"code":401,"message":"The request you have made requires authentication.","title":"Unauthorized"}}`,
 			want:      APIError{StatusCode: 401, Code: "401", Message: "The request you have made requires authentication.", RequestID: "trace-9"},
-			wantInMsg: "huawei: HTTP 401 401: The request you have made requires authentication. (request id trace-9)",
+			wantInMsg: "huawei: HTTP 401: The request you have made requires authentication. (request id trace-9)",
 		},
 		{
 			name:   "IAM title only",
@@ -81,7 +81,7 @@ func TestErrorFromResponseShapes(t *testing.T) {
 			status:    502,
 			body:      "<html><body>Bad Gateway</body></html>",
 			want:      APIError{StatusCode: 502, Body: []byte("<html><body>Bad Gateway</body></html>")},
-			wantInMsg: `huawei: HTTP 502: unrecognised body "<html><body>Bad Gateway</body></html>"`,
+			wantInMsg: `huawei: HTTP 502: unrecognised error body (37 bytes kept in APIError.Body)`,
 		},
 		{
 			name:   "empty",
@@ -155,8 +155,8 @@ func TestUnrecognisedBodyKeptBounded(t *testing.T) {
 	if !errors.As(err, &apiErr) || len(apiErr.Body) != 4<<10 {
 		t.Fatalf("kept %d bytes", len(apiErr.Body))
 	}
-	if len(err.Error()) > 400 || !strings.HasSuffix(err.Error(), `"...`) {
-		t.Errorf("Error() not shortened: %d bytes", len(err.Error()))
+	if strings.Contains(err.Error(), "xxx") || !strings.Contains(err.Error(), "4096 bytes kept in APIError.Body") {
+		t.Errorf("Error() = %q, want the size only, never the body (it may echo credentials)", err.Error())
 	}
 }
 

@@ -155,6 +155,23 @@ func ParseRetryAfter(value string, now time.Time) (d time.Duration, ok bool) {
 	return max(t.Sub(now), 0), true
 }
 
+// PermanentError marks an error that no retry layer should retry, even if
+// it wraps a connection error: an inner layer already spent its attempts.
+type PermanentError struct {
+	Err error
+}
+
+func (e *PermanentError) Error() string { return e.Err.Error() }
+func (e *PermanentError) Unwrap() error { return e.Err }
+
+// Permanent marks err as not retryable. It returns nil for nil.
+func Permanent(err error) error {
+	if err == nil {
+		return nil
+	}
+	return &PermanentError{Err: err}
+}
+
 // RetryableError marks an error as worth retrying by Retryer.Do.
 type RetryableError struct {
 	Err error

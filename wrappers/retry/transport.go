@@ -86,7 +86,8 @@ func IsRetryableStatus(code int) bool {
 // response arrived (refused, reset, closed early, dial failure), so that the
 // request can be sent again.
 func IsConnectionError(err error) bool {
-	if err == nil {
+	var permanent *PermanentError
+	if err == nil || errors.As(err, &permanent) {
 		return false
 	}
 	if errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.ECONNREFUSED) ||

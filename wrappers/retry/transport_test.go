@@ -3,6 +3,7 @@ package retry
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -10,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -387,3 +389,20 @@ type closeRecorder struct {
 }
 
 func (c *closeRecorder) Close() error { c.closed(); return nil }
+
+func TestPermanentHidesConnectionErrors(t *testing.T) {
+	reset := &net.OpError{Op: "read", Err: syscall.ECONNRESET}
+	if !IsConnectionError(reset) {
+		t.Fatal("a reset must count as a connection error")
+	}
+	wrapped := Permanent(fmt.Errorf("token fetch: %w", reset))
+	if IsConnectionError(wrapped) {
+		t.Error("a permanent error must not be retried")
+	}
+	if !errors.Is(wrapped, syscall.ECONNRESET) {
+		t.Error("Permanent must keep the chain for errors.Is")
+	}
+	if Permanent(nil) != nil {
+		t.Error("Permanent(nil) must be nil")
+	}
+}
