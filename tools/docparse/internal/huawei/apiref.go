@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/docapi/docapi/tools/docparse/internal/mdhtml"
 	"github.com/docapi/docapi/tools/docparse/internal/model"
@@ -34,6 +35,7 @@ type page struct {
 	// statusTable holds the codes of the 状态码 / 返回值 table in order.
 	statusCodes []statusRow
 	examples    []*located
+	sdk         bool // an SDK reference page: request tables list the call's arguments
 }
 
 type statusRow struct {
@@ -51,7 +53,7 @@ type located struct {
 
 func newPage(file string, data []byte, family string) *page {
 	blocks, problems := mdhtml.Split(data)
-	p := &page{file: file, blocks: blocks}
+	p := &page{file: file, blocks: blocks, sdk: family == FamilySDKReference}
 	for _, pr := range problems {
 		p.diags.Errorf(model.Loc{File: file, Line: pr.Line}, "%s", pr.Msg)
 	}
@@ -93,13 +95,13 @@ func classifySection(title string) section {
 		return secDebug
 	case title == "URI" || strings.HasPrefix(title, "URI"):
 		return secURI
-	case strings.Contains(title, "请求示例"):
+	case strings.Contains(title, "请求示例") || strings.Contains(title, "请求样例"):
 		return secRequestExample
-	case strings.Contains(title, "响应示例"):
+	case strings.Contains(title, "响应示例") || strings.Contains(title, "响应样例"):
 		return secResponseExample
-	case strings.Contains(title, "请求参数"):
+	case strings.Contains(title, "请求参数") || strings.Contains(title, "请求消息"):
 		return secRequest
-	case strings.Contains(title, "响应参数"):
+	case strings.Contains(title, "响应参数") || strings.Contains(title, "响应消息"):
 		return secResponse
 	case strings.Contains(title, "状态码") || strings.Contains(title, "返回值"):
 		return secStatus
@@ -107,12 +109,36 @@ func classifySection(title string) section {
 	return secOther
 }
 
+// listLabel returns the section a short list item names in older pages,
+// where "-   请求参数" or "-   响应样例" under "## 请求消息" / "## 响应消息"
+// act as sub-headings, and the label when it says more than the section's
+// name; ok is false for any other text.
+func listLabel(raw string) (sec section, text string, ok bool) {
+	if len(raw) < 3 || (raw[0] != '-' && raw[0] != '*' && raw[0] != '+') || (raw[1] != ' ' && raw[1] != '\t') {
+		return secOther, "", false
+	}
+	label := strings.TrimSpace(mdhtml.CleanInline(raw[2:]))
+	if label == "" || utf8.RuneCountInString(label) > 16 || strings.ContainsAny(label, "。，,；;：:") {
+		return secOther, "", false
+	}
+	switch sec = classifySection(label); sec {
+	case secRequest, secResponse, secRequestExample, secResponseExample:
+		if utf8.RuneCountInString(label) <= 4 {
+			label = "" // just "请求样例"
+		}
+		return sec, label, true
+	}
+	return secOther, "", false
+}
+
 var (
 	uriLineRE    = regexp.MustCompile(`^(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)\s+(/\S*)`)
 	statusMarkRE = regexp.MustCompile(`^状态码(?:为)?[:：\s]*(\d{3})`)
+	// statusLineRE reads "204", "400 Bad Request" or "404 Not Found：..."
+	// in a status table cell or a line of the status section.
+	statusLineRE = regexp.MustCompile(`^([1-5]\d\d)(?:$|[\s:：]+(.*)$)`)
 	explorerRE   = regexp.MustCompile(`[?&]api=([A-Za-z][A-Za-z0-9]+)`)
 	camelRE      = regexp.MustCompile(`^[A-Z][A-Za-z0-9]+$`)
-	statusCodeRE = regexp.MustCompile(`^\d{3}$`)
 )
 
 // scan walks the blocks once, recording what each section says.
@@ -126,7 +152,7 @@ func (p *page) scan() {
 		b := &p.blocks[i]
 		switch b.Kind {
 		case mdhtml.Heading:
-			lastCaption = nil
+			lastCaption, lastText = nil, ""
 			if b.Level == 1 {
 				p.op.Summary = b.Text
 				p.op.Loc.Line = b.Line
@@ -145,8 +171,17 @@ func (p *page) scan() {
 			}
 			lastCaption = b
 		case mdhtml.Text:
+			if label, text, ok := listLabel(b.Raw); ok && sec != secIntro {
+				// "-   批量删除镜像标签请求样例" also says what its example shows.
+				sec, group, lastCaption, lastText = label, "", nil, text
+				continue
+			}
 			lastText = b.Text
 			switch sec {
+			case secStatus:
+				if m := statusLineRE.FindStringSubmatch(b.Text); m != nil {
+					p.statusCodes = append(p.statusCodes, statusRow{code: m[1], desc: m[2], loc: model.Loc{File: p.file, Line: b.Line}})
+				}
 			case secIntro:
 				intro = append(intro, strings.TrimSpace(strings.TrimPrefix(b.Text, "-")))
 			case secDebug:
@@ -179,6 +214,8 @@ func (p *page) addTable(b *mdhtml.Block, sec section, group string, caption *mdh
 			t.label, t.caption = "", caption.Bold
 		}
 	}
+	t.typeName = typeNameOf(t.caption)
+	t.kind = kindOf(t.caption)
 	if isStatusTable(b.Table.Header) {
 		p.readStatusTable(t)
 		return
@@ -197,7 +234,28 @@ func (p *page) addTable(b *mdhtml.Block, sec section, group string, caption *mdh
 			p.diags.Warnf(t.loc(p.file, 0), "parameter table outside the URI, request and response sections; read as a response table")
 		}
 	}
+	if t.kind == kindObject && t.typeName == "" {
+		// The caption ("参数说明", "请求样例的要素说明", none at all) says
+		// neither a location nor a type: the section decides.
+		switch sec {
+		case secURI:
+			t.kind = kindURI
+		case secRequest, secResponse:
+			if !p.hasBody(t.scope, group) {
+				t.kind, t.bySection = kindBody, true
+			}
+		}
+	}
 	p.tables = append(p.tables, t)
+}
+
+func (p *page) hasBody(scope, group string) bool {
+	for _, t := range p.tables {
+		if t.kind == kindBody && t.scope == scope && t.group == group {
+			return true
+		}
+	}
+	return false
 }
 
 func isStatusTable(header []mdhtml.Cell) bool {
@@ -213,11 +271,16 @@ func (p *page) readStatusTable(t *paramTable) {
 		code, _ := cellAt(r, 0)
 		desc, _ := cellAt(r, 1)
 		c := strings.TrimSpace(code.Text)
-		if !statusCodeRE.MatchString(c) {
+		m := statusLineRE.FindStringSubmatch(c)
+		if m == nil {
 			p.diags.Warnf(t.loc(p.file, i+1), "status code %q is not a three-digit code; row ignored", c)
 			continue
 		}
-		p.statusCodes = append(p.statusCodes, statusRow{code: c, desc: desc.Text, loc: t.loc(p.file, i+1)})
+		d := desc.Text
+		if d == "" {
+			d = m[2] // "400 Bad Request" with an empty description cell
+		}
+		p.statusCodes = append(p.statusCodes, statusRow{code: m[1], desc: d, loc: t.loc(p.file, i+1)})
 	}
 }
 
@@ -230,6 +293,7 @@ const (
 	kindQuery
 	kindHeader
 	kindBody
+	kindURI // a URI section table with no location in its caption: path or query by name
 )
 
 func kindOf(caption string) tableKind {
@@ -263,9 +327,13 @@ func (p *page) build() {
 		return resp
 	}
 	for _, t := range p.tables {
-		switch kindOf(t.caption) {
-		case kindPath, kindQuery, kindHeader:
-			params := p.params(r, t)
+		kind := t.kind
+		if kind == kindBody && t.bySection && t.scope == scopeRequest && (p.op.Method == "GET" || p.op.Method == "HEAD") {
+			kind = kindQuery // a GET has no body: an uncaptioned request table lists its query parameters
+		}
+		switch kind {
+		case kindPath, kindQuery, kindHeader, kindURI:
+			params := p.params(r, t, kind)
 			if t.scope == scopeResponse {
 				resp := response(t.group)
 				resp.Headers = append(resp.Headers, params...)
@@ -273,19 +341,19 @@ func (p *page) build() {
 			}
 			p.addRequestParams(params)
 		case kindBody:
-			body := &model.Body{Loc: t.loc(p.file, 0), MediaType: "application/json", Schema: r.objectSchema(t, "")}
-			body.Schema.Name, body.Schema.Qualifier = "", ""
+			schema, required := r.bodySchema(t)
+			body := &model.Body{Loc: t.loc(p.file, 0), MediaType: "application/json", Schema: schema}
 			if t.scope == scopeResponse {
 				resp := response(t.group)
 				resp.Loc, resp.Body = body.Loc, body
 				continue
 			}
-			body.Required = anyRequired(body.Schema)
+			body.Required = required
 			p.mergeRequestBody(body)
 		}
 	}
 	for _, t := range p.tables {
-		if kindOf(t.caption) == kindObject && !r.used[t] {
+		if t.kind == kindObject && !r.used[t] {
 			p.diags.Warnf(t.loc(p.file, 0), "object table is not referenced by any parameter; ignored")
 		}
 	}
@@ -326,11 +394,16 @@ func (p *page) mergeRequestBody(body *model.Body) {
 	p.op.RequestBody = body
 }
 
-func (p *page) params(r *resolver, t *paramTable) []*model.Param {
+func (p *page) params(r *resolver, t *paramTable, kind tableKind) []*model.Param {
 	if !t.check(p.file, &p.diags) {
 		return nil
 	}
-	in := map[tableKind]string{kindPath: model.InPath, kindQuery: model.InQuery, kindHeader: model.InHeader}[kindOf(t.caption)]
+	// kindBody: the arguments of an SDK call, placed once the service file gives the path.
+	in := map[tableKind]string{kindPath: model.InPath, kindQuery: model.InQuery, kindHeader: model.InHeader, kindBody: model.InBody}[kind]
+	inPath := map[string]bool{}
+	for _, m := range placeholderRE.FindAllStringSubmatch(p.op.Path, -1) {
+		inPath[m[1]] = true
+	}
 	var out []*model.Param
 	for i := 1; i <= len(t.block.Table.Rows); i++ {
 		f, ok := t.row(p.file, i, &p.diags)
@@ -339,14 +412,27 @@ func (p *page) params(r *resolver, t *paramTable) []*model.Param {
 		}
 		at := t.loc(p.file, i)
 		name := firstLine(f.name.Text)
+		if p.sdk && isSessionArg(name, f.typ.Text) {
+			p.diags.Warnf(at, "argument %q is the SDK session object, not part of the HTTP request; left out", name)
+			continue
+		}
+		in := in
+		if kind == kindURI {
+			in = model.InQuery
+			if inPath[name] {
+				in = model.InPath
+			}
+		}
 		out = append(out, &model.Param{
 			Loc: at, Name: name, In: in, Required: f.required || in == model.InPath,
 			Description: f.desc.Text,
-			Schema:      r.valueSchema(t, at, f, name),
+			Schema:      r.paramSchema(t, at, f, name, in),
 		})
 	}
 	return out
 }
+
+var placeholderRE = regexp.MustCompile(`\{([^{}]+)\}`)
 
 var mediaTypeRE = regexp.MustCompile(`(?:application|text|multipart)/[A-Za-z0-9.+-]+`)
 

@@ -11,6 +11,8 @@ import (
 // addSeeds feeds the fuzzers the real pages and the broken ones.
 func addSeeds(f *testing.F) {
 	pages, _ := filepath.Glob("../../../../testdata/pages/*.txt")
+	unseen, _ := filepath.Glob("../../../../testdata/pages/unseen/*/*.md")
+	pages = append(pages, unseen...)
 	for _, p := range pages {
 		if data, err := os.ReadFile(p); err == nil {
 			f.Add(data)

@@ -13,14 +13,25 @@ import (
 const FamilySDKReference = "huawei-sdk"
 
 // DetectSDKReference reports whether data looks like an SDK reference page:
-// parameter tables captioned 请求参数说明 / 响应参数说明, and no URI section.
+// no URI section, and either parameter tables captioned 参数说明 (请求参数说明,
+// 成功响应参数说明, xxx返回参数说明, ...) or ModelArts SDK sample code.
 func DetectSDKReference(data []byte) bool {
-	return !DetectAPIReference(data) && bytes.Contains(data, []byte("<table")) &&
-		(bytes.Contains(data, []byte("请求参数说明")) || bytes.Contains(data, []byte("响应参数说明")))
+	if DetectAPIReference(data) {
+		return false
+	}
+	if bytes.Contains(data, []byte("from modelarts")) {
+		return true
+	}
+	return (bytes.Contains(data, []byte("<table")) || bytes.Contains(data, []byte("\n|"))) &&
+		bytes.Contains(data, []byte("参数说明"))
 }
 
-// sdkCallRE finds the SDK method a code example calls: `api.get_instance_token(`.
-var sdkCallRE = regexp.MustCompile(`\.([a-z][a-z0-9_]*)\(`)
+var (
+	// sdkCallRE finds the SDK method a code example calls: `api.get_instance_token(`.
+	sdkCallRE = regexp.MustCompile(`\.([a-z][a-z0-9_]*)\(`)
+	// captionMethodRE reads the method a caption is about: "delete_job_by_id请求参数说明".
+	captionMethodRE = regexp.MustCompile(`^([a-z][a-z0-9_]*)(?:请求|返回|响应|成功|失败)`)
+)
 
 // ReadSDKReference parses one SDK reference page. The page gives no method
 // or path: the operation's parameters are left unplaced (model.InBody) until
@@ -36,6 +47,12 @@ func ReadSDKReference(name string, data []byte) (*model.Page, model.Diagnostics)
 			p.op.IDHint = camel(calls[len(calls)-1][1])
 		}
 	}
+	for _, t := range p.tables {
+		if m := captionMethodRE.FindStringSubmatch(t.caption); m != nil {
+			p.op.IDHint = camel(m[1]) // the tables say which of the sample's calls they describe
+			break
+		}
+	}
 	p.buildSDK()
 	return &model.Page{Loc: model.Loc{File: name}, Family: FamilySDKReference, Operations: []*model.Operation{p.op}}, p.diags
 }
@@ -46,52 +63,65 @@ type sdkRole int
 const (
 	roleObject sdkRole = iota
 	roleRequest
+	roleBody // the request body's fields: 请求body参数说明
 	roleSuccess
 	roleFailure
 )
 
 func sdkRoleOf(caption string) sdkRole {
+	c := strings.ToLower(caption)
 	switch {
-	case strings.Contains(caption, "请求参数"):
+	case strings.Contains(c, "body参数") || strings.Contains(c, "请求体"):
+		return roleBody
+	case strings.Contains(c, "请求参数"):
 		return roleRequest
-	case strings.Contains(caption, "失败响应") || strings.Contains(caption, "错误响应"):
+	case strings.Contains(c, "失败响应") || strings.Contains(c, "错误响应"):
 		return roleFailure
-	case strings.Contains(caption, "响应参数"):
+	case strings.Contains(c, "响应参数") || strings.Contains(c, "返回参数") || strings.Contains(c, "返回值"):
 		return roleSuccess
 	}
 	return roleObject
 }
 
 func (p *page) buildSDK() {
-	// Object tables follow the root table they belong to.
-	scope, group := scopeRequest, ""
-	for _, t := range p.tables {
-		switch sdkRoleOf(t.caption) {
-		case roleRequest:
+	// Object tables follow the root table they belong to. A first table
+	// whose caption names neither a role nor a type ("参数说明") holds the
+	// request parameters.
+	roles := make([]sdkRole, len(p.tables))
+	scope, group, seenRoot := scopeRequest, "", false
+	for i, t := range p.tables {
+		role := sdkRoleOf(t.caption)
+		if role == roleObject && t.typeName == "" && !seenRoot {
+			role = roleRequest
+		}
+		switch role {
+		case roleRequest, roleBody:
 			scope, group = scopeRequest, ""
 		case roleSuccess:
 			scope, group = scopeResponse, "200"
 		case roleFailure:
 			scope, group = scopeResponse, "default"
 		}
-		t.scope, t.group = scope, group
+		seenRoot = seenRoot || role != roleObject
+		roles[i] = role
+		t.scope, t.group, t.kind, t.bySection = scope, group, kindBody, false
+		if role == roleObject {
+			t.kind = kindObject
+		}
 	}
 	r := newResolver(p.file, p.tables, &p.diags)
-	var found bool
-	for _, t := range p.tables {
-		role := sdkRoleOf(t.caption)
-		switch role {
+	for i, t := range p.tables {
+		switch role := roles[i]; role {
 		case roleRequest:
-			found = true
-			params := p.params(r, t)
-			for _, prm := range params {
-				prm.In = model.InBody
+			for _, prm := range p.params(r, t, kindBody) {
+				p.addSDKParam(prm)
 			}
-			p.op.Params = append(p.op.Params, params...)
+		case roleBody:
+			schema, required := r.bodySchema(t)
+			p.mergeRequestBody(&model.Body{Loc: t.loc(p.file, 0), MediaType: "application/json", Schema: schema, Required: required})
 		case roleSuccess, roleFailure:
-			found = true
-			body := &model.Body{Loc: t.loc(p.file, 0), MediaType: "application/json", Schema: r.objectSchema(t, "")}
-			body.Schema.Name, body.Schema.Qualifier = "", ""
+			schema, _ := r.bodySchema(t)
+			body := &model.Body{Loc: t.loc(p.file, 0), MediaType: "application/json", Schema: schema}
 			desc := "成功响应"
 			if role == roleFailure {
 				desc = "失败响应"
@@ -99,13 +129,44 @@ func (p *page) buildSDK() {
 			p.op.Responses = append(p.op.Responses, &model.Response{Loc: body.Loc, Status: t.group, Description: desc, Body: body})
 		}
 	}
-	if !found {
-		p.diags.Errorf(model.Loc{File: p.file, Line: 1}, "no 请求参数说明 or 响应参数说明 table found")
+	if len(p.tables) == 0 {
+		p.diags.Errorf(p.op.Loc, "the page has no parameter tables (no 请求参数说明, 响应参数说明 or 参数说明 table), only text and sample code: nothing describes the operation's request or response")
+	} else if !seenRoot {
+		p.diags.Errorf(p.op.Loc, "no 请求参数说明 or 响应参数说明 table found")
 	}
-	for _, t := range p.tables {
-		if sdkRoleOf(t.caption) == roleObject && !r.used[t] {
+	for i, t := range p.tables {
+		if roles[i] == roleObject && !r.used[t] {
 			p.diags.Warnf(t.loc(p.file, 0), "object table is not referenced by any parameter; ignored")
 		}
+	}
+}
+
+// isSessionArg reports the session object of Session-style SDK calls
+// (Estimator.delete_job_by_id(modelarts_session=...)): client state, not
+// part of the HTTP request.
+func isSessionArg(name, typ string) bool {
+	name = strings.ToLower(name)
+	ref, ok := parseType(typ)
+	return ok && ref.object && !ref.array && (name == "session" || strings.HasSuffix(name, "_session"))
+}
+
+// addSDKParam files one argument of the SDK call. An object argument
+// described as the request body is the body; the rest are left for the
+// service file's path and method to place.
+func (p *page) addSDKParam(prm *model.Param) {
+	obj := prm.Schema != nil && prm.Schema.Type == model.TypeObject
+	lower := strings.ToLower(prm.Name)
+	desc := strings.ToLower(prm.Description)
+	switch {
+	case obj && (lower == "body" || strings.Contains(desc, "body") || strings.Contains(desc, "请求体")):
+		if p.op.RequestBody != nil && p.op.RequestBody.Schema != nil {
+			p.diags.Warnf(prm.Loc, "argument %q is a second request body; ignored", prm.Name)
+			return
+		}
+		p.op.RequestBody = &model.Body{Loc: prm.Loc, MediaType: "application/json", Schema: prm.Schema, Required: prm.Required}
+	default:
+		prm.In = model.InBody
+		p.op.Params = append(p.op.Params, prm)
 	}
 }
 

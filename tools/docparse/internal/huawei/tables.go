@@ -24,6 +24,31 @@ type paramTable struct {
 	scope   string
 	group   string // status code the table sits under, "" if none
 	cols    columns
+	// typeName is the object type the caption names ("resource_tag" for
+	// "resource_tag数据结构说明"), "" when it names none.
+	typeName  string
+	kind      tableKind
+	bySection bool // kind came from the section, not the caption
+}
+
+// typeSuffixes end captions that name an object type in words.
+var typeSuffixes = []string{"字段数据结构说明", "定义数据结构说明", "数据结构说明", "字段说明", "参数说明", "结构说明", "对象说明", "说明", "对象"}
+
+// typeNameOf returns the type a caption names: the caption itself when it is
+// an identifier ("Tag", "auth.identity"), or the identifier before a suffix
+// such as "字段数据结构说明"; "" otherwise.
+func typeNameOf(caption string) string {
+	c := strings.TrimSpace(caption)
+	for _, suf := range typeSuffixes {
+		if strings.HasSuffix(c, suf) {
+			c = strings.TrimSpace(strings.TrimSuffix(c, suf))
+			break
+		}
+	}
+	if identRE.MatchString(c) {
+		return c
+	}
+	return ""
 }
 
 func (t *paramTable) name() string {
@@ -149,7 +174,7 @@ type typeRef struct {
 
 var (
 	arrayOfObjectsRE = regexp.MustCompile(`(?i)^array\s+of\s+(?:(.+?)\s+)?objects?$`)
-	arrayOfRE        = regexp.MustCompile(`(?i)^(?:array\s+of\s+(.+?)|list<(.+)>|(.+)\[\])$`)
+	arrayOfRE        = regexp.MustCompile(`(?i)^(?:array\s+of\s+(.+?)|(?:list|array)\s*<\s*(.+?)\s*>|(.+)\[\])$`)
 	namedObjectRE    = regexp.MustCompile(`(?i)^(.+?)\s+object$`)
 )
 
@@ -177,8 +202,12 @@ func parseType(text string) (typeRef, bool) {
 	if s, ok := primitive(t); ok {
 		return typeRef{schema: s}, true
 	}
-	if strings.EqualFold(t, "object") {
+	switch strings.ToLower(t) {
+	case "object", "dict", "map", "json", "json object":
 		return typeRef{object: true}, true
+	case "array", "list", "json array":
+		// No item type given.
+		return typeRef{schema: &model.Schema{Type: model.TypeArray}, array: true}, true
 	}
 	if m := arrayOfObjectsRE.FindStringSubmatch(t); m != nil {
 		return typeRef{object: true, array: true, named: m[1]}, true
@@ -187,6 +216,13 @@ func parseType(text string) (typeRef, bool) {
 		inner := m[1] + m[2] + m[3]
 		if s, ok := primitive(inner); ok {
 			return typeRef{schema: &model.Schema{Type: model.TypeArray, Items: s}, array: true}, true
+		}
+		// List<predefine_tag>, Array<Object>: an array of objects.
+		if in, ok := parseType(inner); ok && in.object && !in.array {
+			return typeRef{object: true, array: true, named: in.named}, true
+		}
+		if identRE.MatchString(inner) {
+			return typeRef{object: true, array: true, named: inner}, true
 		}
 		return typeRef{}, false
 	}
@@ -208,22 +244,99 @@ type resolver struct {
 	building map[*paramTable]bool
 	built    map[*paramTable]*model.Schema
 	used     map[*paramTable]bool
+	// linked holds the tables some row links to by anchor: a link says
+	// which row the table belongs to, so another row of the same name
+	// does not take it by caption.
+	linked map[*paramTable]bool
+	// orphans and unresolved count, per scope, the object tables no row
+	// refers to and the object rows that find no table; when both are one,
+	// the two belong together (an older page's "Array of objects" row and
+	// its "resource_tag数据结构说明" table).
+	orphans    map[string][]*paramTable
+	unresolved map[string]int
 }
 
 func newResolver(file string, tables []*paramTable, diags *model.Diagnostics) *resolver {
 	r := &resolver{
 		file: file, tables: tables, diags: diags,
-		byAnchor: map[string]*paramTable{},
-		building: map[*paramTable]bool{},
-		built:    map[*paramTable]*model.Schema{},
-		used:     map[*paramTable]bool{},
+		byAnchor:   map[string]*paramTable{},
+		building:   map[*paramTable]bool{},
+		built:      map[*paramTable]*model.Schema{},
+		used:       map[*paramTable]bool{},
+		linked:     map[*paramTable]bool{},
+		orphans:    map[string][]*paramTable{},
+		unresolved: map[string]int{},
 	}
 	for _, t := range tables {
 		if a := t.block.Anchor; a != "" {
 			r.byAnchor[a] = t
 		}
 	}
+	r.survey()
 	return r
+}
+
+// survey finds, before any schema is built, which object tables rows refer
+// to, so that find can pair a lone unreferenced table with a lone
+// unresolved row.
+func (r *resolver) survey() {
+	type objectRow struct {
+		t           *paramTable
+		name, named string
+	}
+	referred := map[*paramTable]bool{}
+	var rows []objectRow
+	for _, t := range r.tables {
+		if t.cols.name < 0 || t.cols.typ < 0 {
+			continue
+		}
+		for _, row := range t.block.Table.Rows {
+			name, _ := cellAt(row, t.cols.name)
+			typ, _ := cellAt(row, t.cols.typ)
+			ref, ok := parseType(typ.Text)
+			if !ok || !ref.object {
+				continue
+			}
+			if target := r.byAnchor[rowAnchor(t, row)]; target != nil {
+				referred[target], r.linked[target] = true, true
+				continue
+			}
+			rows = append(rows, objectRow{t, firstLine(name.Text), ref.named})
+		}
+	}
+	for _, row := range rows {
+		found := false
+		for _, c := range []string{row.named, row.name} {
+			if c == "" {
+				continue
+			}
+			if target := r.byCaption(row.t, c); target != nil {
+				referred[target], found = true, true
+				break
+			}
+		}
+		if !found {
+			r.unresolved[row.t.scope]++
+		}
+	}
+	for _, t := range r.tables {
+		if t.kind == kindObject && !referred[t] {
+			r.orphans[t.scope] = append(r.orphans[t.scope], t)
+		}
+	}
+}
+
+// rowAnchor is the in-page link of an object row: in its type cell, its
+// name cell, or else its description ("如表4所示").
+func rowAnchor(t *paramTable, row mdhtml.Row) string {
+	for _, col := range []int{t.cols.typ, t.cols.name, t.cols.desc} {
+		if c, ok := cellAt(row, col); ok {
+			if a := c.Anchor(); a != "" {
+				return a
+			}
+		}
+	}
+	return ""
 }
 
 // objectSchema builds the object a table describes; path is the dotted path
@@ -233,8 +346,8 @@ func (r *resolver) objectSchema(t *paramTable, path string) *model.Schema {
 		return s
 	}
 	s := &model.Schema{Loc: t.loc(r.file, 0), Type: model.TypeObject}
-	if identRE.MatchString(t.caption) {
-		s.Name = t.caption
+	if t.typeName != "" {
+		s.Name = t.typeName
 		s.Qualifier = capitalize(t.scope)
 	}
 	r.built[t] = s
@@ -253,6 +366,29 @@ func (r *resolver) objectSchema(t *paramTable, path string) *model.Schema {
 	return s
 }
 
+// bodySchema is the schema of a body table: an object of its rows, or, for
+// a table whose only row is an array placeholder such as "[数组元素]", the
+// row's own value (a top-level JSON array). required reports whether the body must be sent: a required row.
+func (r *resolver) bodySchema(t *paramTable) (s *model.Schema, required bool) {
+	if rows := t.block.Table.Rows; len(rows) == 1 && t.cols.name >= 0 && t.cols.typ >= 0 {
+		if name, ok := cellAt(rows[0], t.cols.name); ok && isElementPlaceholder(firstLine(name.Text)) {
+			if f, ok := t.row(r.file, 1, r.diags); ok {
+				r.used[t] = true
+				return r.valueSchema(t, t.loc(r.file, 1), f, "", false), f.required
+			}
+		}
+	}
+	s = r.objectSchema(t, "")
+	s.Name, s.Qualifier = "", ""
+	return s, anyRequired(s)
+}
+
+// isElementPlaceholder reports a row name that stands for the elements of a
+// top-level array: "[数组元素]", "[array element]", "[]".
+func isElementPlaceholder(name string) bool {
+	return len(name) >= 2 && name[0] == '[' && name[len(name)-1] == ']'
+}
+
 // property reads row i of t as an object member.
 func (r *resolver) property(t *paramTable, i int, path string) *model.Property {
 	f, ok := t.row(r.file, i, r.diags)
@@ -266,12 +402,18 @@ func (r *resolver) property(t *paramTable, i int, path string) *model.Property {
 		Name:        name,
 		Required:    f.required,
 		Description: f.desc.Text,
-		Schema:      r.valueSchema(t, at, f, joinPath(path, name)),
+		Schema:      r.valueSchema(t, at, f, joinPath(path, name), false),
 	}
 }
 
+// paramSchema is the schema of a parameter row; a row of an SDK call's
+// arguments (not yet placed) may still become a body member.
+func (r *resolver) paramSchema(t *paramTable, at model.Loc, f rowFields, name, in string) *model.Schema {
+	return r.valueSchema(t, at, f, name, in != model.InBody)
+}
+
 // valueSchema is the schema of a row's value.
-func (r *resolver) valueSchema(t *paramTable, at model.Loc, f rowFields, path string) *model.Schema {
+func (r *resolver) valueSchema(t *paramTable, at model.Loc, f rowFields, path string, param bool) *model.Schema {
 	typeText := strings.TrimSpace(f.typ.Text)
 	ref, ok := parseType(typeText)
 	if !ok {
@@ -283,12 +425,30 @@ func (r *resolver) valueSchema(t *paramTable, at model.Loc, f rowFields, path st
 		ref.schema.Loc = at
 		if ref.schema.Items != nil {
 			ref.schema.Items.Loc = at
+		} else if ref.schema.Type == model.TypeArray {
+			what := at
+			what.What = "参数类型"
+			items := model.TypeAny
+			if param {
+				items = model.TypeString // a parameter travels as text
+				r.diags.Warnf(what, "type %q names no item type; items read as strings", typeText)
+			} else {
+				r.diags.Warnf(what, "type %q names no item type; items left untyped (any JSON value)", typeText)
+			}
+			ref.schema.Items = &model.Schema{Loc: at, Type: items}
 		}
 		return ref.schema
 	}
 	anchor := f.typ.Anchor()
 	if anchor == "" {
 		anchor = f.name.Anchor()
+	}
+	if anchor == "" {
+		// "如表4所示" in the description; it may as well point elsewhere,
+		// so only a link to a table counts.
+		if a := f.desc.Anchor(); r.byAnchor[a] != nil {
+			anchor = a
+		}
 	}
 	obj := r.linkedObject(t, at, anchor, ref.named, path)
 	if ref.array {
@@ -310,7 +470,9 @@ func (r *resolver) linkedObject(from *paramTable, at model.Loc, anchor, named, p
 }
 
 // find locates the table describing an object: by anchor link first, then by
-// the type name in the cell, then by dotted-path caption.
+// the type name in the cell, then by dotted-path caption, and last, on a
+// page with one unreferenced object table and one unresolved object row, by
+// elimination.
 func (r *resolver) find(from *paramTable, at model.Loc, anchor, named, path string) *paramTable {
 	if anchor != "" {
 		if t, ok := r.byAnchor[anchor]; ok {
@@ -322,26 +484,35 @@ func (r *resolver) find(from *paramTable, at model.Loc, anchor, named, path stri
 	if named != "" {
 		tries = append(tries, named)
 	}
-	tries = append(tries, path)
-	if last := path[strings.LastIndex(path, ".")+1:]; last != path {
-		tries = append(tries, last)
+	if path != "" {
+		tries = append(tries, path)
+		if last := path[strings.LastIndex(path, ".")+1:]; last != path {
+			tries = append(tries, last)
+		}
 	}
 	for _, caption := range tries {
 		if t := r.byCaption(from, caption); t != nil {
 			return t
 		}
 	}
-	if anchor == "" {
-		r.diags.Warnf(at, "object %q has no table describing its fields (looked for captions %q); left as a free-form object", path, tries)
+	if anchor != "" {
+		return nil
 	}
+	if orphans := r.orphans[from.scope]; len(orphans) == 1 && r.unresolved[from.scope] == 1 && orphans[0] != from && !r.used[orphans[0]] {
+		t := orphans[0]
+		r.diags.Warnf(at, "object %q names no table; using %q, the only object table no row refers to", path, t.name())
+		return t
+	}
+	r.diags.Warnf(at, "object %q has no table describing its fields (looked for captions %q); left as a free-form object", path, tries)
 	return nil
 }
 
 // byCaption prefers a table in the same status group, then the same scope.
+// A table another row links to by anchor is that row's.
 func (r *resolver) byCaption(from *paramTable, caption string) *paramTable {
 	var sameScope *paramTable
 	for _, t := range r.tables {
-		if t == from || t.caption != caption {
+		if t == from || (t.caption != caption && t.typeName != caption) || t.kind != kindObject || r.linked[t] {
 			continue
 		}
 		if t.scope == from.scope && t.group == from.group {

@@ -101,6 +101,8 @@ func (s *splitter) run() {
 			s.code(start, len(raw)-len(bytes.TrimLeft(raw, " \t")))
 		case strings.HasPrefix(line, "<table"):
 			s.table(start)
+		case line[0] == '|' && s.pipeTableAt(s.i):
+			s.pipeTable(start)
 		case strings.HasPrefix(line, "<a name=") && anchorOnlyRE.MatchString(line):
 			m := anchorRE.FindAllStringSubmatch(line, -1)
 			s.pendingAnchor = m[len(m)-1][1]

@@ -67,3 +67,34 @@ func TestSplitOddInput(t *testing.T) {
 		Split([]byte(in)) // must not panic
 	}
 }
+
+func TestSplitPipeTable(t *testing.T) {
+	page := "**表 3**  请求Body参数\r\n" +
+		"\r\n" +
+		"|参数|是否必选|参数类型|描述|\n" +
+		"|--|--|--|--|\n" +
+		"|[数组元素]|是|Array of [UserAuth](#request_UserAuth) objects|a\\|b<br>缺省值：**application/json**|\n" +
+		"| x | 否 |String| |\n" +
+		"\n" +
+		"|not a table|\n"
+	blocks, problems := Split([]byte(page))
+	if len(problems) != 0 {
+		t.Errorf("problems: %v", problems)
+	}
+	want := []Block{
+		{Kind: Caption, Line: 1, Bold: "表 3", Text: "请求Body参数", Raw: "**表 3**  请求Body参数"},
+		{Kind: Table, Line: 3, Table: &TableData{
+			Header: []Cell{{Text: "参数"}, {Text: "是否必选"}, {Text: "参数类型"}, {Text: "描述"}},
+			Rows: []Row{
+				{Line: 5, Cells: []Cell{{Text: "[数组元素]"}, {Text: "是"},
+					{Text: "Array of UserAuth objects", Links: []Link{{Href: "#request_UserAuth", Text: "UserAuth"}}},
+					{Text: "a|b\n缺省值：application/json"}}},
+				{Line: 6, Cells: []Cell{{Text: "x"}, {Text: "否"}, {Text: "String"}, {Text: ""}}},
+			},
+		}},
+		{Kind: Text, Line: 8, Text: "|not a table|", Raw: "|not a table|"},
+	}
+	if diff := cmp.Diff(want, blocks); diff != "" {
+		t.Errorf("blocks (-want +got):\n%s", diff)
+	}
+}

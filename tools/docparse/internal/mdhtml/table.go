@@ -87,8 +87,8 @@ func parseTable(chunk []byte, firstLine int) *TableData {
 		line += bytes.Count(raw, []byte("\n"))
 		switch tt {
 		case html.StartTagToken, html.SelfClosingTagToken:
-			name, hasAttr := z.TagName()
-			switch atom.Lookup(name) {
+			tag := tagAtom(raw)
+			switch tag {
 			case atom.Thead:
 				inHead = true
 			case atom.Tbody:
@@ -102,7 +102,7 @@ func parseTable(chunk []byte, firstLine int) *TableData {
 				if row == nil {
 					row = &Row{Line: tokLine}
 				}
-				if atom.Lookup(name) == atom.Th {
+				if tag == atom.Th {
 					rowIsTH = true
 				}
 				cell = &cellBuilder{}
@@ -111,16 +111,13 @@ func parseTable(chunk []byte, firstLine int) *TableData {
 			case atom.Li:
 				cell.startItem()
 			case atom.A:
-				if hasAttr {
-					if href := attr(z, "href"); href != "" {
-						inLink, linkHref = true, href
-						linkText.Reset()
-					}
+				if href := hrefOf(raw); href != "" {
+					inLink, linkHref = true, href
+					linkText.Reset()
 				}
 			}
 		case html.EndTagToken:
-			name, _ := z.TagName()
-			switch atom.Lookup(name) {
+			switch tagAtom(raw) {
 			case atom.Td, atom.Th:
 				finishCell()
 			case atom.Tr:
@@ -151,16 +148,47 @@ func parseTable(chunk []byte, firstLine int) *TableData {
 	return t
 }
 
-func attr(z *html.Tokenizer, key string) string {
-	for {
-		k, v, more := z.TagAttr()
-		if string(k) == key {
-			return string(v)
+// tagAtom reads the tag name from a tag token's raw bytes. The tokenizer's
+// own TagName copies the name on every call, which made it the single
+// largest cost of reading a page.
+func tagAtom(raw []byte) atom.Atom {
+	raw = bytes.TrimPrefix(bytes.TrimPrefix(raw, []byte("<")), []byte("/"))
+	var name [16]byte
+	n := 0
+	for _, c := range raw {
+		if c == ' ' || c == '>' || c == '/' || c == '\t' || c == '\n' || c == '\r' || c == '\f' {
+			break
 		}
-		if !more {
-			return ""
+		if n == len(name) {
+			return 0 // longer than any tag we care about
 		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		name[n] = c
+		n++
 	}
+	return atom.Lookup(name[:n])
+}
+
+// hrefOf returns the href attribute of a raw <a> tag, entities decoded.
+func hrefOf(raw []byte) string {
+	i := bytes.Index(raw, []byte("href="))
+	if i < 0 {
+		return ""
+	}
+	v := raw[i+len("href="):]
+	if len(v) == 0 {
+		return ""
+	}
+	end := byte(' ')
+	if v[0] == '"' || v[0] == '\'' {
+		end, v = v[0], v[1:]
+	}
+	if j := bytes.IndexAny(v, string([]byte{end, '>'})); j >= 0 {
+		v = v[:j]
+	}
+	return html.UnescapeString(string(v))
 }
 
 // cellBuilder gathers a cell's text one paragraph at a time. Its methods

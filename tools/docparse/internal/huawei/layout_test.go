@@ -1,0 +1,99 @@
+package huawei
+
+import (
+	"testing"
+
+	"github.com/docapi/docapi/tools/docparse/internal/model"
+)
+
+func TestTypeSpellings(t *testing.T) {
+	for _, tc := range []struct {
+		in            string
+		typ, items    string // schema type and item type for non-objects
+		object, array bool
+		named         string
+	}{
+		{in: "Array<Object>", object: true, array: true},
+		{in: "Array&lt;String&gt;"}, // not decoded here: unknown
+		{in: "Array<String>", typ: model.TypeArray, items: model.TypeString, array: true},
+		{in: "List<predefine_tag>", object: true, array: true, named: "predefine_tag"},
+		{in: "List<Integer>", typ: model.TypeArray, items: model.TypeInteger, array: true},
+		{in: "Array", typ: model.TypeArray, array: true},
+		{in: "JSON Array", typ: model.TypeArray, array: true},
+		{in: "Dict", object: true},
+		{in: "Array of objects", object: true, array: true},
+		{in: "Array of UserAuth objects", object: true, array: true, named: "UserAuth"},
+		{in: "Double", typ: model.TypeNumber},
+	} {
+		ref, ok := parseType(tc.in)
+		if tc.typ == "" && !tc.object {
+			if ok {
+				t.Errorf("parseType(%q) = %+v, want unknown", tc.in, ref)
+			}
+			continue
+		}
+		if !ok || ref.object != tc.object || ref.array != tc.array || ref.named != tc.named {
+			t.Errorf("parseType(%q) = %+v, %v", tc.in, ref, ok)
+			continue
+		}
+		if !tc.object {
+			if ref.schema.Type != tc.typ || (tc.items != "" && (ref.schema.Items == nil || ref.schema.Items.Type != tc.items)) {
+				t.Errorf("parseType(%q) schema = %+v", tc.in, ref.schema)
+			}
+		}
+	}
+}
+
+func TestCaptionTypeNames(t *testing.T) {
+	for in, want := range map[string]string{
+		"Tag":                "Tag",
+		"auth.identity":      "auth.identity",
+		"resource_tag数据结构说明": "resource_tag",
+		"predefine_tag_request 字段数据结构说明": "predefine_tag_request",
+		"delete_files_spec参数说明":          "delete_files_spec",
+		"参数说明":                           "",
+		"请求样例的要素说明":                      "",
+		"请求Body参数":                       "",
+		"Docker部署参数数据结构说明":               "",
+		"":                               "",
+	} {
+		if got := typeNameOf(in); got != want {
+			t.Errorf("typeNameOf(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestListLabels(t *testing.T) {
+	for raw, want := range map[string]section{
+		"-   请求参数":         secRequest,
+		"-   响应样例":         secResponseExample,
+		"-   批量删除镜像标签请求样例": secRequestExample,
+		"-   要素说明":         secOther,
+		"-   请求体中的多个标签的key不允许重复。": secOther,
+		"请求参数": secOther, // not a list item
+	} {
+		got, _, ok := listLabel(raw)
+		if (want == secOther) == ok || (ok && got != want) {
+			t.Errorf("listLabel(%q) = %v, %v; want %v", raw, got, ok, want)
+		}
+	}
+}
+
+func TestStatusLines(t *testing.T) {
+	for in, want := range map[string][2]string{
+		"204":                       {"204", ""},
+		"400 Bad Request":           {"400", "Bad Request"},
+		"500 Internal Server Error": {"500", "Internal Server Error"},
+		"2040":                      {},
+		"STATUS CODE 204":           {},
+	} {
+		m := statusLineRE.FindStringSubmatch(in)
+		var got [2]string
+		if m != nil {
+			got = [2]string{m[1], m[2]}
+		}
+		if got != want {
+			t.Errorf("statusLineRE(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
