@@ -43,10 +43,9 @@ type Problem struct {
 }
 
 var (
-	headingRE    = regexp.MustCompile(`^(#{1,6})\s+(.*)$`)
-	captionRE    = regexp.MustCompile(`^\*\*(.+?)\*\*\s*(.*)$`)
-	anchorOnlyRE = regexp.MustCompile(`^(?:<a name="([^"]*)"></a>\s*)+$`)
-	anchorRE     = regexp.MustCompile(`<a name="([^"]*)"></a>`)
+	headingRE = regexp.MustCompile(`^(#{1,6})\s+(.*)$`)
+	captionRE = regexp.MustCompile(`^\*\*(.+?)\*\*\s*(.*)$`)
+	anchorRE  = regexp.MustCompile(`<a name="([^"]*)"></a>`)
 )
 
 // Split reads a page. It never fails: defects are reported as Problems and
@@ -103,9 +102,8 @@ func (s *splitter) run() {
 			s.table(start)
 		case line[0] == '|' && s.pipeTableAt(s.i):
 			s.pipeTable(start)
-		case strings.HasPrefix(line, "<a name=") && anchorOnlyRE.MatchString(line):
-			m := anchorRE.FindAllStringSubmatch(line, -1)
-			s.pendingAnchor = m[len(m)-1][1]
+		case strings.HasPrefix(line, anchorOpen) && isAnchorLine(line):
+			s.pendingAnchor = lastAnchor(line)
 			s.i++
 		default:
 			s.i++
@@ -218,3 +216,32 @@ var entityReplacer = strings.NewReplacer("&nbsp;", " ", "&lt;", "<", "&gt;", ">"
 
 // Unescape undoes Markdown backslash escapes: `\{version\_id\}` is `{version_id}`.
 func Unescape(s string) string { return mdEscapeRE.ReplaceAllString(s, "$1") }
+
+const anchorOpen = `<a name="`
+
+// isAnchorLine reports whether line holds nothing but <a name="x"></a>
+// anchors. Pages carry thousands of them, so this avoids a regexp.
+func isAnchorLine(line string) bool {
+	for line != "" {
+		rest, ok := strings.CutPrefix(line, anchorOpen)
+		if !ok {
+			return false
+		}
+		end := strings.IndexByte(rest, '"')
+		if end < 0 {
+			return false
+		}
+		if rest, ok = strings.CutPrefix(rest[end+1:], "></a>"); !ok {
+			return false
+		}
+		line = strings.TrimLeft(rest, " \t")
+	}
+	return true
+}
+
+// lastAnchor returns the name of the last anchor on an anchor line.
+func lastAnchor(line string) string {
+	i := strings.LastIndex(line, anchorOpen)
+	rest := line[i+len(anchorOpen):]
+	return rest[:strings.IndexByte(rest, '"')]
+}

@@ -10,6 +10,7 @@
 package top
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/docapi/docapi/tools/docparse/internal/model"
@@ -25,20 +26,24 @@ func Detect(data []byte) bool {
 	if len(data) > window {
 		data = data[:window]
 	}
-	lines := splitLines(string(data))
 	seenTitle := false
 	nonEmpty := 0
-	for _, l := range lines {
-		t := strings.TrimSpace(l)
+	for len(data) > 0 {
+		var line []byte
+		line, data, _ = bytes.Cut(data, []byte("\n"))
+		t := string(bytes.TrimSpace(line))
 		if t == "" {
 			continue
 		}
 		nonEmpty++
-		if !seenTitle && nonEmpty <= 20 {
+		if !seenTitle {
+			if nonEmpty > 20 {
+				return false // every TOP page names its API near the top
+			}
 			_, _, seenTitle = parseTitle(t)
 			continue
 		}
-		if seenTitle && (t == secPublic || t == secRequest || t == secResponse) {
+		if t == secPublic || t == secRequest || t == secResponse {
 			return true
 		}
 	}
