@@ -270,17 +270,15 @@ func checkHuawei(t *testing.T, err error, f fault, ep *endpoint, viaIAM bool) {
 	}
 }
 
-// checkTOP: non-200 is *top.StatusError. package top has no error type (nor
-// sentinel) for an unusable 200 answer (malformed, too large, not JSON), so
-// those are told apart by text and by not being any of its typed errors.
+// checkTOP: non-200 is *top.StatusError; an unusable 200 answer is a
+// *top.ResponseError wrapping ErrMalformedResponse or ErrResponseTooLarge.
 func checkTOP(t *testing.T, err error, f fault, _ *endpoint) {
 	t.Helper()
-	untyped := func(text string) {
+	unusable := func(reason error) {
 		t.Helper()
-		var topErr *top.Error
-		var statusErr *top.StatusError
-		if err == nil || errors.As(err, &topErr) || errors.As(err, &statusErr) || !strings.Contains(err.Error(), text) {
-			t.Fatalf("err = %v, want an error containing %q", err, text)
+		var respErr *top.ResponseError
+		if !errors.As(err, &respErr) || !errors.Is(err, reason) || respErr.Method != topMethod {
+			t.Fatalf("err = %v, want a *top.ResponseError for %v", err, reason)
 		}
 	}
 	switch f.want {
@@ -298,9 +296,9 @@ func checkTOP(t *testing.T, err error, f fault, _ *endpoint) {
 	case timedOut:
 		checkTimedOut(t, err)
 	case malformed, notJSON:
-		untyped("response is not a JSON object")
+		unusable(top.ErrMalformedResponse)
 	case tooLarge:
-		untyped(fmt.Sprintf("response body exceeds %d bytes", maxBody))
+		unusable(top.ErrResponseTooLarge)
 	}
 }
 

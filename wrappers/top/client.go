@@ -277,7 +277,7 @@ func (t *Transport) check(resp *http.Response, method string) (*http.Response, e
 		return nil, fmt.Errorf("top: %s: reading response body: %w", method, err)
 	}
 	if int64(len(raw)) > t.cfg.MaxBodyBytes {
-		return nil, fmt.Errorf("top: %s: response body exceeds %d bytes", method, t.cfg.MaxBodyBytes)
+		return nil, &ResponseError{Method: method, Err: fmt.Errorf("%w (%d bytes)", ErrResponseTooLarge, t.cfg.MaxBodyBytes)}
 	}
 	if _, err := UnwrapResponse(method, raw); err != nil {
 		var te *Error
@@ -317,7 +317,7 @@ func (b *boundedBody) Read(p []byte) (int, error) {
 			}
 			return 0, err
 		}
-		return 0, fmt.Errorf("top: %s: response body exceeds the size limit", b.method)
+		return 0, &ResponseError{Method: b.method, Err: ErrResponseTooLarge}
 	}
 	if int64(len(p)) > b.left {
 		p = p[:b.left]

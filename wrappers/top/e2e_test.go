@@ -241,7 +241,9 @@ func TestE2ESecretsNeverLeak(t *testing.T) {
 	}{
 		"malformed JSON": {body: `{` + key + `:{"result":` + cred},
 		"oversized body": {body: `{` + key + `:{"result":` + cred + `,"message":"` + strings.Repeat("x", 1024) + `"}}`, max: 512,
-			check: func(err error) bool { return strings.Contains(err.Error(), "response body exceeds 512 bytes") }},
+			check: func(err error) bool {
+				return errors.Is(err, ErrResponseTooLarge) && strings.Contains(err.Error(), "(512 bytes)")
+			}},
 		"wrong shape: result not an object": {body: `{` + key + `:{"result":"` + respSecret + `"}}`},
 		"wrong shape: numeric secret":       {body: `{` + key + `:{"result":{"access_key_secret":` + numericSecret + `}}}`},
 		"wrong shape: unwrapped list": {body: `{` + key + `:{"result":{"access_key_secret":"` + respSecret +

@@ -54,6 +54,23 @@ func ResponseKey(method string) string {
 	return strings.ReplaceAll(strings.TrimPrefix(method, "taobao."), ".", "_") + "_response"
 }
 
+// Errors a ResponseError wraps, for errors.Is.
+var (
+	ErrMalformedResponse = errors.New("response is not a TOP envelope")
+	ErrResponseTooLarge  = errors.New("response body exceeds the size limit")
+)
+
+// ResponseError is an answer with HTTP 200 that cannot be used: not JSON,
+// not an envelope, or too large. It describes the shape only, never the
+// body, which may hold credentials.
+type ResponseError struct {
+	Method string
+	Err    error
+}
+
+func (e *ResponseError) Error() string { return "top: " + e.Method + ": " + e.Err.Error() }
+func (e *ResponseError) Unwrap() error { return e.Err }
+
 // maxShapeKeys bounds how many top-level member names an error about an
 // unexpected envelope lists; names are structure, never values.
 const maxShapeKeys = 5
@@ -66,18 +83,18 @@ func UnwrapResponse(method string, body []byte) (json.RawMessage, error) {
 	var env map[string]json.RawMessage
 	dec := json.NewDecoder(bytes.NewReader(body))
 	if err := dec.Decode(&env); err != nil {
-		return nil, fmt.Errorf("top: %s: response is not a JSON object (%d bytes)", method, len(body))
+		return nil, &ResponseError{Method: method, Err: fmt.Errorf("%w: not a JSON object (%d bytes)", ErrMalformedResponse, len(body))}
 	}
 	if dec.More() {
-		return nil, fmt.Errorf("top: %s: response has data after the JSON object", method)
+		return nil, &ResponseError{Method: method, Err: fmt.Errorf("%w: data after the JSON object", ErrMalformedResponse)}
 	}
 	if env == nil {
-		return nil, fmt.Errorf("top: %s: response is JSON null", method)
+		return nil, &ResponseError{Method: method, Err: fmt.Errorf("%w: JSON null", ErrMalformedResponse)}
 	}
 	if raw, ok := env["error_response"]; ok {
 		e, err := decodeError(raw)
 		if err != nil {
-			return nil, fmt.Errorf("top: %s: malformed error_response: %w", method, err)
+			return nil, &ResponseError{Method: method, Err: fmt.Errorf("%w: error_response: %w", ErrMalformedResponse, err)}
 		}
 		e.Method = method
 		return nil, e
@@ -88,11 +105,11 @@ func UnwrapResponse(method string, body []byte) (json.RawMessage, error) {
 			continue
 		}
 		if t := firstByte(raw); t != '{' {
-			return nil, fmt.Errorf("top: %s: member %q is not a JSON object", method, k)
+			return nil, &ResponseError{Method: method, Err: fmt.Errorf("%w: member %q is not a JSON object", ErrMalformedResponse, k)}
 		}
 		return raw, nil
 	}
-	return nil, fmt.Errorf("top: %s: response has no member %q (members: %s)", method, ResponseKey(method), keyList(env))
+	return nil, &ResponseError{Method: method, Err: fmt.Errorf("%w: no member %q (members: %s)", ErrMalformedResponse, ResponseKey(method), keyList(env))}
 }
 
 // decodeError accepts code as a JSON number or string (both occur in the
