@@ -198,16 +198,27 @@ func primitive(word string) (*model.Schema, bool) {
 
 // parseType reads a type cell; ok is false for a type the reader does not know.
 func parseType(text string) (typeRef, bool) {
-	t := strings.Join(strings.Fields(text), " ")
+	t := strings.TrimSpace(text)
+	if strings.ContainsAny(t, "\n\t\r") || strings.Contains(t, "  ") {
+		t = strings.Join(strings.Fields(t), " ")
+	}
 	if s, ok := primitive(t); ok {
 		return typeRef{schema: s}, true
 	}
-	switch strings.ToLower(t) {
+	lower := strings.ToLower(t)
+	switch lower {
 	case "object", "dict", "map", "json", "json object":
 		return typeRef{object: true}, true
 	case "array", "list", "json array":
 		// No item type given.
 		return typeRef{schema: &model.Schema{Type: model.TypeArray}, array: true}, true
+	}
+	// The regexps below only run for the spellings that can match them.
+	if !strings.HasPrefix(lower, "array") && !strings.HasPrefix(lower, "list") && !strings.HasSuffix(lower, "[]") {
+		if m := namedObjectRE.FindStringSubmatch(t); m != nil && strings.HasSuffix(lower, "object") {
+			return typeRef{object: true, named: m[1]}, true
+		}
+		return typeRef{}, false
 	}
 	if m := arrayOfObjectsRE.FindStringSubmatch(t); m != nil {
 		return typeRef{object: true, array: true, named: m[1]}, true

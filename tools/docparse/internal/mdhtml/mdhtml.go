@@ -7,6 +7,7 @@ package mdhtml
 import (
 	"bytes"
 	"regexp"
+	"sort"
 	"strings"
 )
 
@@ -61,6 +62,7 @@ type splitter struct {
 	data          []byte
 	lines         [][]byte
 	offsets       []int // byte offset of each line in data
+	scanned       map[int]scannedTable
 	i             int
 	blocks        []Block
 	problems      []Problem
@@ -181,14 +183,35 @@ func (s *splitter) table(start int) {
 	if s.i < len(s.offsets) {
 		end = s.offsets[s.i]
 	}
-	chunk := s.data[s.offsets[begin]:end]
-	t := parseTable(chunk, start)
-	b := Block{Kind: Table, Line: start, Table: t}
+	b := Block{Kind: Table, Line: start, Table: s.tableAt(begin, end, closed)}
 	if !closed {
 		b.Unterminated = true
 		s.problems = append(s.problems, Problem{Line: start, Msg: "table is never closed (no </table>)"})
 	}
 	s.add(b)
+}
+
+// tableAt returns the table whose "<table" starts line begin and whose
+// chunk ends at byte end: from the single pass over the page when that pass
+// saw the same table, else by tokenizing the chunk alone.
+func (s *splitter) tableAt(begin, end int, closed bool) *TableData {
+	if s.scanned == nil && bytes.Contains(s.data, []byte("<table")) {
+		s.scanned = scanTables(s.data)
+	}
+	line := s.lines[begin]
+	tagOff := s.offsets[begin] + len(line) - len(bytes.TrimLeft(line, " \t"))
+	if st, ok := s.scanned[tagOff]; ok && closed && st.end <= end {
+		for i := range st.data.Rows {
+			st.data.Rows[i].Line = s.lineAt(st.data.Rows[i].Line)
+		}
+		return st.data
+	}
+	return parseTable(s.data[s.offsets[begin]:end], begin+1)
+}
+
+// lineAt turns a byte offset into a 1-based line number.
+func (s *splitter) lineAt(off int) int {
+	return sort.SearchInts(s.offsets, off+1)
 }
 
 var (

@@ -1,6 +1,9 @@
 package mdhtml
 
 import (
+	"bytes"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -96,5 +99,60 @@ func TestSplitPipeTable(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, blocks); diff != "" {
 		t.Errorf("blocks (-want +got):\n%s", diff)
+	}
+}
+
+// The single pass over a page (scanTables) and the per-table fallback
+// (parseTable) must read every table the same way, line numbers included.
+func TestScanMatchesPerTableParse(t *testing.T) {
+	files, _ := filepath.Glob("../../../../testdata/pages/*.txt")
+	more, _ := filepath.Glob("../../../../testdata/pages/unseen/*/*.md")
+	files = append(files, more...)
+	tables := 0
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines, offsets := splitLines(data)
+		blocks, _ := Split(data)
+		for _, b := range blocks {
+			if b.Kind != Table || b.Unterminated || !bytes.HasPrefix(bytes.TrimSpace(lines[b.Line-1]), []byte("<table")) {
+				continue
+			}
+			end := b.Line - 1
+			for end < len(lines) && !bytes.Contains(lines[end], []byte("</table>")) {
+				end++
+			}
+			chunkEnd := len(data)
+			if end+1 < len(offsets) {
+				chunkEnd = offsets[end+1]
+			}
+			want := parseTable(data[offsets[b.Line-1]:chunkEnd], b.Line)
+			if diff := cmp.Diff(want, b.Table); diff != "" {
+				t.Errorf("%s:%d: scanned table differs from parseTable (-parse +scan):\n%s", f, b.Line, diff)
+			}
+			tables++
+		}
+	}
+	if tables < 50 {
+		t.Errorf("compared only %d tables", tables)
+	}
+}
+
+func TestTableAfterRawTextTagFallsBack(t *testing.T) {
+	// <textarea> switches a whole-page tokenizer to raw text, so the single
+	// pass never sees the table; the splitter must still read it.
+	page := "<textarea>\n\n<table><tr><th>参数</th><th>参数类型</th></tr>\n<tr><td>id</td><td>String</td></tr>\n</table>\n"
+	blocks, _ := Split([]byte(page))
+	var got *TableData
+	for _, b := range blocks {
+		if b.Kind == Table {
+			got = b.Table
+		}
+	}
+	want := &TableData{Header: []Cell{{Text: "参数"}, {Text: "参数类型"}}, Rows: []Row{{Line: 4, Cells: []Cell{{Text: "id"}, {Text: "String"}}}}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
 	}
 }

@@ -43,109 +43,182 @@ func (c Cell) Anchor() string {
 }
 
 // parseTable tokenizes one <table>...</table> chunk that starts on line
-// firstLine. A tokenizer, not a DOM parse, keeps this linear and cheap.
+// firstLine. Split uses it when the single pass over the whole page (see
+// scanTables) did not see this table as one, e.g. after a stray raw-text tag.
 func parseTable(chunk []byte, firstLine int) *TableData {
-	t := &TableData{}
 	z := html.NewTokenizer(bytes.NewReader(chunk))
+	b := newTableBuilder()
 	line := firstLine
-	var (
-		row      *Row
-		cell     *cellBuilder
-		inHead   bool
-		rowIsTH  bool
-		linkHref string
-		linkText strings.Builder
-		inLink   bool
-	)
-	finishCell := func() {
-		if cell == nil || row == nil {
-			cell = nil
-			return
-		}
-		row.Cells = append(row.Cells, cell.cell())
-		cell = nil
-	}
-	finishRow := func() {
-		finishCell()
-		if row == nil {
-			return
-		}
-		if (inHead || rowIsTH) && t.Header == nil && len(t.Rows) == 0 {
-			t.Header = row.Cells
-		} else {
-			t.Rows = append(t.Rows, *row)
-		}
-		row = nil
-	}
 	for {
 		tt := z.Next()
 		if tt == html.ErrorToken {
 			break
 		}
 		raw := z.Raw()
-		tokLine := line
+		b.token(z, tt, raw, line)
 		line += bytes.Count(raw, []byte("\n"))
-		switch tt {
-		case html.StartTagToken, html.SelfClosingTagToken:
-			tag := tagAtom(raw)
-			switch tag {
-			case atom.Thead:
-				inHead = true
-			case atom.Tbody:
-				inHead = false
-			case atom.Tr:
-				finishRow()
-				row = &Row{Line: tokLine}
-				rowIsTH = false
-			case atom.Th, atom.Td:
-				finishCell()
-				if row == nil {
-					row = &Row{Line: tokLine}
+	}
+	return b.done()
+}
+
+// scannedTable is a top-level table found by scanTables; row positions are
+// byte offsets until the splitter turns them into lines.
+type scannedTable struct {
+	data *TableData
+	end  int // offset just past </table>
+}
+
+// scanTables tokenizes the whole page once, as a bare tokenizer pass would,
+// and builds every top-level table on the way, keyed by the offset of its
+// "<table" tag. Row.Line holds the row's byte offset.
+func scanTables(data []byte) map[int]scannedTable {
+	tables := map[int]scannedTable{}
+	z := html.NewTokenizer(bytes.NewReader(data))
+	var (
+		b     *tableBuilder
+		start int
+		depth int
+		off   int
+	)
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			return tables
+		}
+		raw := z.Raw()
+		tokOff := off
+		off += len(raw)
+		if tt == html.TextToken && b == nil {
+			continue
+		}
+		if (tt == html.StartTagToken || tt == html.EndTagToken) && tagAtom(raw) == atom.Table {
+			if tt == html.StartTagToken {
+				if depth == 0 {
+					b, start = newTableBuilder(), tokOff
 				}
-				if tag == atom.Th {
-					rowIsTH = true
-				}
-				cell = &cellBuilder{}
-			case atom.P, atom.Div, atom.Br:
-				cell.breakLine()
-			case atom.Li:
-				cell.startItem()
-			case atom.A:
-				if href := hrefOf(raw); href != "" {
-					inLink, linkHref = true, href
-					linkText.Reset()
+				depth++
+			} else if depth > 0 {
+				if depth--; depth == 0 {
+					tables[start] = scannedTable{data: b.done(), end: off}
+					b = nil
 				}
 			}
-		case html.EndTagToken:
-			switch tagAtom(raw) {
-			case atom.Td, atom.Th:
-				finishCell()
-			case atom.Tr:
-				finishRow()
-			case atom.Thead:
-				finishRow()
-				inHead = false
-			case atom.P, atom.Div, atom.Li, atom.Ul, atom.Ol:
-				cell.breakLine()
-			case atom.A:
-				if inLink && cell != nil {
-					cell.links = append(cell.links, Link{Href: linkHref, Text: strings.TrimSpace(collapse(linkText.String()))})
-				}
-				inLink = false
-			}
-		case html.TextToken:
-			if cell == nil {
-				continue // white space between tags
-			}
-			text := z.Text()
-			cell.cur.Write(text)
-			if inLink {
-				linkText.Write(text)
-			}
+			continue
+		}
+		if b != nil {
+			b.token(z, tt, raw, tokOff)
 		}
 	}
-	finishRow()
-	return t
+}
+
+// tableBuilder turns the tokens inside one table into rows of cells. pos is
+// what a row records as its Line: a line number or a byte offset.
+type tableBuilder struct {
+	t        *TableData
+	row      *Row
+	cell     cellBuilder
+	inHead   bool
+	rowIsTH  bool
+	inLink   bool
+	linkHref string
+	linkText strings.Builder
+}
+
+func newTableBuilder() *tableBuilder { return &tableBuilder{t: &TableData{}} }
+
+func (b *tableBuilder) finishCell() {
+	if b.cell.open {
+		c := b.cell.cell()
+		if b.row != nil {
+			b.row.Cells = append(b.row.Cells, c)
+		}
+	}
+}
+
+func (b *tableBuilder) finishRow() {
+	b.finishCell()
+	if b.row == nil {
+		return
+	}
+	if (b.inHead || b.rowIsTH) && b.t.Header == nil && len(b.t.Rows) == 0 {
+		b.t.Header = b.row.Cells
+	} else {
+		b.t.Rows = append(b.t.Rows, *b.row)
+	}
+	b.row = nil
+}
+
+func (b *tableBuilder) done() *TableData {
+	b.finishRow()
+	return b.t
+}
+
+func (b *tableBuilder) token(z *html.Tokenizer, tt html.TokenType, raw []byte, pos int) {
+	switch tt {
+	case html.StartTagToken, html.SelfClosingTagToken:
+		b.startTag(tagAtom(raw), raw, pos)
+	case html.EndTagToken:
+		b.endTag(tagAtom(raw))
+	case html.TextToken:
+		if !b.cell.open {
+			return // white space between tags
+		}
+		text := z.Text()
+		b.cell.write(text)
+		if b.inLink {
+			b.linkText.Write(text)
+		}
+	}
+}
+
+func (b *tableBuilder) startTag(tag atom.Atom, raw []byte, pos int) {
+	switch tag {
+	case atom.Thead:
+		b.inHead = true
+	case atom.Tbody:
+		b.inHead = false
+	case atom.Tr:
+		b.finishRow()
+		b.row = &Row{Line: pos}
+		b.rowIsTH = false
+	case atom.Th, atom.Td:
+		b.finishCell()
+		if b.row == nil {
+			b.row = &Row{Line: pos}
+		}
+		if tag == atom.Th {
+			b.rowIsTH = true
+		}
+		b.cell.start()
+	case atom.P, atom.Div, atom.Br:
+		b.cell.breakLine()
+	case atom.Li:
+		b.cell.startItem()
+	case atom.A:
+		if href := hrefOf(raw); href != "" {
+			b.inLink, b.linkHref = true, href
+			b.linkText.Reset()
+		}
+	}
+}
+
+func (b *tableBuilder) endTag(tag atom.Atom) {
+	switch tag {
+	case atom.Td, atom.Th:
+		b.finishCell()
+	case atom.Tr:
+		b.finishRow()
+	case atom.Thead:
+		b.finishRow()
+		b.inHead = false
+	case atom.P, atom.Div, atom.Li, atom.Ul, atom.Ol:
+		b.cell.breakLine()
+	case atom.A:
+		if b.inLink && b.cell.open {
+			b.cell.links = append(b.cell.links, Link{Href: b.linkHref, Text: strings.TrimSpace(collapse(b.linkText.String()))})
+		}
+		b.inLink = false
+	}
 }
 
 // tagAtom reads the tag name from a tag token's raw bytes. The tokenizer's
@@ -191,68 +264,99 @@ func hrefOf(raw []byte) string {
 	return html.UnescapeString(string(v))
 }
 
-// cellBuilder gathers a cell's text one paragraph at a time. Its methods
-// accept a nil receiver so text outside any cell is simply ignored.
+// cellBuilder gathers a cell's text one paragraph at a time. One builder
+// serves every cell of a table, so its buffers are reused; its methods do
+// nothing outside a cell.
 type cellBuilder struct {
-	lines  []string
-	cur    strings.Builder
+	open   bool   // inside a <td> or <th>
+	cur    []byte // the paragraph being read
+	text   []byte // finished paragraphs, one a line
 	links  []Link
 	bullet bool // the next paragraph starts a list item
 }
 
+func (c *cellBuilder) start() {
+	c.open, c.cur, c.text, c.links, c.bullet = true, c.cur[:0], c.text[:0], nil, false
+}
+
+func (c *cellBuilder) write(p []byte) {
+	if c.open {
+		c.cur = append(c.cur, p...)
+	}
+}
+
 func (c *cellBuilder) startItem() {
-	if c != nil {
+	if c.open {
 		c.breakLine()
 		c.bullet = true
 	}
 }
 
-func (c *cellBuilder) write(s string) {
-	if c != nil {
-		c.cur.WriteString(s)
-	}
-}
-
 func (c *cellBuilder) breakLine() {
-	if c == nil {
+	if !c.open {
 		return
 	}
-	if l := strings.TrimSpace(collapse(c.cur.String())); l != "" {
-		if c.bullet {
-			l, c.bullet = "- "+l, false
-		}
-		c.lines = append(c.lines, l)
+	mark := len(c.text)
+	if mark > 0 {
+		c.text = append(c.text, '\n')
 	}
-	c.cur.Reset()
+	if c.bullet {
+		c.text = append(c.text, "- "...)
+	}
+	var wrote bool
+	if c.text, wrote = appendCollapsed(c.text, c.cur); wrote {
+		c.bullet = false
+	} else {
+		c.text = c.text[:mark] // an empty paragraph leaves no line
+	}
+	c.cur = c.cur[:0]
 }
 
+// cell finishes the cell and closes the builder.
 func (c *cellBuilder) cell() Cell {
 	c.breakLine()
-	return Cell{Text: strings.Join(c.lines, "\n"), Links: c.links}
+	c.open = false
+	return Cell{Text: string(c.text), Links: c.links}
 }
 
-// collapse folds runs of white space (including no-break spaces) to one space.
+// isSpaceAt reports the width of a white-space rune at s[i] (including
+// no-break and ideographic spaces), or 0.
+func isSpaceAt(s []byte, i int) int {
+	switch c := s[i]; {
+	case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f':
+		return 1
+	case c == 0xC2 && i+1 < len(s) && s[i+1] == 0xA0: // U+00A0
+		return 2
+	case c == 0xE3 && i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x80: // U+3000
+		return 3
+	}
+	return 0
+}
+
+// appendCollapsed appends src to dst with white space trimmed and every run
+// of it folded to one space; wrote is false when src is all white space.
+func appendCollapsed(dst, src []byte) (out []byte, wrote bool) {
+	pendingSpace := false
+	for i := 0; i < len(src); {
+		if w := isSpaceAt(src, i); w > 0 {
+			pendingSpace = wrote
+			i += w
+			continue
+		}
+		if pendingSpace {
+			dst = append(dst, ' ')
+			pendingSpace = false
+		}
+		dst = append(dst, src[i])
+		wrote = true
+		i++
+	}
+	return dst, wrote
+}
+
+// collapse folds runs of white space (including no-break spaces) to one
+// space and trims the ends.
 func collapse(s string) string {
-	if !needsCollapse(s) {
-		return s
-	}
-	return strings.Join(strings.FieldsFunc(s, func(r rune) bool {
-		return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\u00a0' || r == '\u3000'
-	}), " ")
-}
-
-func needsCollapse(s string) bool {
-	prevSpace := true
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= 0x80 {
-			return true // may be a no-break or ideographic space
-		}
-		space := c == ' '
-		if c == '\t' || c == '\n' || c == '\r' || (space && prevSpace) {
-			return true
-		}
-		prevSpace = space
-	}
-	return prevSpace && len(s) > 0
+	out, _ := appendCollapsed(nil, []byte(s))
+	return string(out)
 }
