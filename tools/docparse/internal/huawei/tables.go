@@ -173,9 +173,7 @@ type typeRef struct {
 }
 
 var (
-	arrayOfObjectsRE = regexp.MustCompile(`(?i)^array\s+of\s+(?:(.+?)\s+)?objects?$`)
-	arrayOfRE        = regexp.MustCompile(`(?i)^(?:array\s+of\s+(.+?)|(?:list|array)\s*<\s*(.+?)\s*>|(.+)\[\])$`)
-	namedObjectRE    = regexp.MustCompile(`(?i)^(.+?)\s+object$`)
+	arrayOfRE = regexp.MustCompile(`(?i)^(?:array\s+of\s+(.+?)|(?:list|array)\s*<\s*(.+?)\s*>|(.+)\[\])$`)
 )
 
 // primitives maps the lower-cased type words the pages use to schemas.
@@ -206,6 +204,9 @@ func parseType(text string) (typeRef, bool) {
 		return typeRef{schema: s}, true
 	}
 	lower := strings.ToLower(t)
+	if lower == "" {
+		return typeRef{}, false
+	}
 	switch lower {
 	case "object", "dict", "map", "json", "json object":
 		return typeRef{object: true}, true
@@ -213,15 +214,17 @@ func parseType(text string) (typeRef, bool) {
 		// No item type given.
 		return typeRef{schema: &model.Schema{Type: model.TypeArray}, array: true}, true
 	}
-	// The regexps below only run for the spellings that can match them.
+	words := strings.Fields(t)
+	last := strings.ToLower(words[len(words)-1])
+	// "Array of [X] objects": words, not a regexp, as this runs for every row.
+	if len(words) >= 3 && strings.EqualFold(words[0], "array") && strings.EqualFold(words[1], "of") && (last == "objects" || last == "object") {
+		return typeRef{object: true, array: true, named: strings.Join(words[2:len(words)-1], " ")}, true
+	}
 	if !strings.HasPrefix(lower, "array") && !strings.HasPrefix(lower, "list") && !strings.HasSuffix(lower, "[]") {
-		if m := namedObjectRE.FindStringSubmatch(t); m != nil && strings.HasSuffix(lower, "object") {
-			return typeRef{object: true, named: m[1]}, true
+		if len(words) >= 2 && last == "object" { // "Secret object"
+			return typeRef{object: true, named: strings.Join(words[:len(words)-1], " ")}, true
 		}
 		return typeRef{}, false
-	}
-	if m := arrayOfObjectsRE.FindStringSubmatch(t); m != nil {
-		return typeRef{object: true, array: true, named: m[1]}, true
 	}
 	if m := arrayOfRE.FindStringSubmatch(t); m != nil {
 		inner := m[1] + m[2] + m[3]
@@ -237,8 +240,8 @@ func parseType(text string) (typeRef, bool) {
 		}
 		return typeRef{}, false
 	}
-	if m := namedObjectRE.FindStringSubmatch(t); m != nil {
-		return typeRef{object: true, named: m[1]}, true
+	if len(words) >= 2 && last == "object" {
+		return typeRef{object: true, named: strings.Join(words[:len(words)-1], " ")}, true
 	}
 	return typeRef{}, false
 }

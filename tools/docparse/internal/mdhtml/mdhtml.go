@@ -43,17 +43,12 @@ type Problem struct {
 	Msg  string
 }
 
-var (
-	headingRE = regexp.MustCompile(`^(#{1,6})\s+(.*)$`)
-	captionRE = regexp.MustCompile(`^\*\*(.+?)\*\*\s*(.*)$`)
-	anchorRE  = regexp.MustCompile(`<a name="([^"]*)"></a>`)
-)
-
 // Split reads a page. It never fails: defects are reported as Problems and
 // the blocks hold as much as could be read.
 func Split(data []byte) ([]Block, []Problem) {
 	s := splitter{data: data}
 	s.lines, s.offsets = splitLines(data)
+	s.blocks = make([]Block, 0, len(s.lines)/4+1) // pages run about four lines a block
 	s.run()
 	return s.blocks, s.problems
 }
@@ -124,24 +119,55 @@ func (s *splitter) add(b Block) {
 	s.blocks = append(s.blocks, b)
 }
 
+// textLine files one Markdown line as a heading, a bold caption or text.
+// These are parsed by hand: regexps cost more than the rest of a page.
 func (s *splitter) textLine(line int, text string) {
-	if text[0] != '#' && text[0] != '*' {
-		s.add(Block{Kind: Text, Line: line, Text: CleanInline(text), Raw: text})
+	if level, rest, ok := heading(text); ok {
+		s.add(Block{Kind: Heading, Line: line, Level: level, Text: CleanInline(rest), Anchor: firstAnchor(rest), Raw: text})
 		return
 	}
-	if m := headingRE.FindStringSubmatch(text); m != nil {
-		anchor := ""
-		if a := anchorRE.FindStringSubmatch(m[2]); a != nil {
-			anchor = a[1]
-		}
-		s.add(Block{Kind: Heading, Line: line, Level: len(m[1]), Text: CleanInline(anchorRE.ReplaceAllString(m[2], "")), Anchor: anchor, Raw: text})
-		return
-	}
-	if m := captionRE.FindStringSubmatch(text); m != nil {
-		s.add(Block{Kind: Caption, Line: line, Bold: CleanInline(m[1]), Text: CleanInline(m[2]), Raw: text})
+	if bold, rest, ok := caption(text); ok {
+		s.add(Block{Kind: Caption, Line: line, Bold: CleanInline(bold), Text: CleanInline(rest), Raw: text})
 		return
 	}
 	s.add(Block{Kind: Text, Line: line, Text: CleanInline(text), Raw: text})
+}
+
+// heading reads "## text": one to six #, then white space.
+func heading(text string) (level int, rest string, ok bool) {
+	for level < len(text) && text[level] == '#' {
+		level++
+	}
+	if level == 0 || level > 6 || level == len(text) || !strings.ContainsRune(" \t\f\r\n", rune(text[level])) {
+		return 0, "", false
+	}
+	return level, strings.TrimSpace(text[level:]), true
+}
+
+// caption reads "**bold** rest"; the bold part is not empty.
+func caption(text string) (bold, rest string, ok bool) {
+	if !strings.HasPrefix(text, "**") || len(text) < 5 {
+		return "", "", false
+	}
+	end := strings.Index(text[3:], "**")
+	if end < 0 {
+		return "", "", false
+	}
+	return text[2 : 3+end], strings.TrimSpace(text[3+end+2:]), true
+}
+
+// firstAnchor returns the name of the first <a name="x"></a> in s.
+func firstAnchor(s string) string {
+	for {
+		i := strings.Index(s, anchorOpen)
+		if i < 0 {
+			return ""
+		}
+		s = s[i+len(anchorOpen):]
+		if end := strings.IndexByte(s, '"'); end >= 0 && strings.HasPrefix(s[end:], `"></a>`) {
+			return s[:end]
+		}
+	}
 }
 
 func (s *splitter) code(start, indent int) {
@@ -216,7 +242,6 @@ func (s *splitter) lineAt(off int) int {
 
 var (
 	mdLinkRE   = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
-	tagRE      = regexp.MustCompile(`<[^>]*>`)
 	mdEscapeRE = regexp.MustCompile(`\\([\\{}_*\[\]()#+\-.!<>` + "`" + `])`)
 )
 
@@ -224,14 +249,39 @@ var (
 // their text, inline HTML tags go, backslash escapes are undone and entities
 // decoded.
 func CleanInline(s string) string {
-	if !strings.ContainsAny(s, "[<\\&") {
-		return strings.TrimSpace(s) // most lines: nothing to clean
+	if strings.IndexByte(s, '[') >= 0 {
+		s = mdLinkRE.ReplaceAllString(s, "$1")
 	}
-	s = mdLinkRE.ReplaceAllString(s, "$1")
-	s = tagRE.ReplaceAllString(s, "")
-	s = Unescape(s)
-	s = entityReplacer.Replace(s)
+	s = stripTags(s)
+	if strings.IndexByte(s, '\\') >= 0 {
+		s = Unescape(s)
+	}
+	if strings.IndexByte(s, '&') >= 0 {
+		s = entityReplacer.Replace(s)
+	}
 	return strings.TrimSpace(s)
+}
+
+// stripTags removes every <...>, as the regexp <[^>]*> would.
+func stripTags(s string) string {
+	if strings.IndexByte(s, '<') < 0 {
+		return s
+	}
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(s, '<')
+		if i < 0 {
+			break
+		}
+		j := strings.IndexByte(s[i:], '>')
+		if j < 0 {
+			break
+		}
+		b.WriteString(s[:i])
+		s = s[i+j+1:]
+	}
+	b.WriteString(s)
+	return b.String()
 }
 
 // entityReplacer is immutable; building it once keeps CleanInline cheap.

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -155,4 +157,35 @@ func TestTableAfterRawTextTagFallsBack(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
+}
+
+// The hand-written line parsers replace these regexps for speed; the
+// regexps stay here as the oracle they must agree with.
+var (
+	oracleHeading = regexp.MustCompile(`^(#{1,6})\s+(.*)$`)
+	oracleCaption = regexp.MustCompile(`^\*\*(.+?)\*\*\s*(.*)$`)
+	oracleTags    = regexp.MustCompile(`<[^>]*>`)
+)
+
+func FuzzLineParsersMatchRegexps(f *testing.F) {
+	for _, s := range []string{"# a", "####### a", "#a", "##\tb <a name=\"x\"></a>", "**表 4**  Tag", "****", "***a**", "**a** ", "**状态码： 200**",
+		"a<b>c<d", "<a href=\"x\">t</a>", "x < y > z", "# 标题<a name=\"X\"></a>", "**", "**a*", "**a**b**c"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if strings.ContainsAny(s, "\n\r") {
+			return // the splitter hands over single lines
+		}
+		level, rest, ok := heading(s)
+		if m := oracleHeading.FindStringSubmatch(s); (m != nil) != ok || (ok && (len(m[1]) != level || strings.TrimSpace(m[2]) != rest)) {
+			t.Errorf("heading(%q) = %d %q %v; regexp says %q", s, level, rest, ok, m)
+		}
+		bold, rest, ok := caption(s)
+		if m := oracleCaption.FindStringSubmatch(s); (m != nil) != ok || (ok && (m[1] != bold || strings.TrimSpace(m[2]) != rest)) {
+			t.Errorf("caption(%q) = %q %q %v; regexp says %q", s, bold, rest, ok, m)
+		}
+		if got, want := stripTags(s), oracleTags.ReplaceAllString(s, ""); got != want {
+			t.Errorf("stripTags(%q) = %q, want %q", s, got, want)
+		}
+	})
 }

@@ -55,7 +55,11 @@ func parseTable(chunk []byte, firstLine int) *TableData {
 			break
 		}
 		raw := z.Raw()
-		b.token(z, tt, raw, line)
+		var tag atom.Atom
+		if tt != html.TextToken {
+			tag = tagAtom(raw)
+		}
+		b.token(z, tt, tag, raw, line)
 		line += bytes.Count(raw, []byte("\n"))
 	}
 	return b.done()
@@ -91,7 +95,11 @@ func scanTables(data []byte) map[int]scannedTable {
 		if tt == html.TextToken && b == nil {
 			continue
 		}
-		if (tt == html.StartTagToken || tt == html.EndTagToken) && tagAtom(raw) == atom.Table {
+		var tag atom.Atom
+		if tt == html.StartTagToken || tt == html.EndTagToken || tt == html.SelfClosingTagToken {
+			tag = tagAtom(raw)
+		}
+		if tag == atom.Table && tt != html.SelfClosingTagToken {
 			if tt == html.StartTagToken {
 				if depth == 0 {
 					b, start = newTableBuilder(), tokOff
@@ -106,7 +114,7 @@ func scanTables(data []byte) map[int]scannedTable {
 			continue
 		}
 		if b != nil {
-			b.token(z, tt, raw, tokOff)
+			b.token(z, tt, tag, raw, tokOff)
 		}
 	}
 }
@@ -153,12 +161,12 @@ func (b *tableBuilder) done() *TableData {
 	return b.t
 }
 
-func (b *tableBuilder) token(z *html.Tokenizer, tt html.TokenType, raw []byte, pos int) {
+func (b *tableBuilder) token(z *html.Tokenizer, tt html.TokenType, tag atom.Atom, raw []byte, pos int) {
 	switch tt {
 	case html.StartTagToken, html.SelfClosingTagToken:
-		b.startTag(tagAtom(raw), raw, pos)
+		b.startTag(tag, raw, pos)
 	case html.EndTagToken:
-		b.endTag(tagAtom(raw))
+		b.endTag(tag)
 	case html.TextToken:
 		if !b.cell.open {
 			return // white space between tags
@@ -179,7 +187,7 @@ func (b *tableBuilder) startTag(tag atom.Atom, raw []byte, pos int) {
 		b.inHead = false
 	case atom.Tr:
 		b.finishRow()
-		b.row = &Row{Line: pos}
+		b.row = &Row{Line: pos, Cells: make([]Cell, 0, len(b.t.Header))}
 		b.rowIsTH = false
 	case atom.Th, atom.Td:
 		b.finishCell()
