@@ -15,8 +15,6 @@ const (
 	MaxErrorBody = 1 << 20
 	// maxKeptBody bounds the raw bytes kept in APIError.Body.
 	maxKeptBody = 4 << 10
-	// maxShownBody bounds the raw bytes quoted in Error().
-	maxShownBody = 256
 )
 
 // APIError is a non-2xx answer from a Huawei Cloud API.

@@ -13,7 +13,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"slices"
 	"strconv"
@@ -467,6 +466,3 @@ func (f *fakeModelArts) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	out, _ := json.Marshal(map[string]string{"token": tok})
 	writeJSON(w, http.StatusOK, string(out))
 }
-
-// newServer starts h on loopback; call Close when done.
-func newServer(h http.Handler) *httptest.Server { return httptest.NewServer(h) }

@@ -106,17 +106,6 @@ func (t *table) has(col string) bool {
 	return false
 }
 
-// tailColumns are the columns after name, type and 是否必须.
-func (t *table) tailColumns() int {
-	n := 0
-	for _, c := range t.columns {
-		if c != colName && c != colType && c != colRequired {
-			n++
-		}
-	}
-	return n
-}
-
 // readTable reads a parameter section into rows, numbering them in page
 // order (the Row of every Loc).
 func (r *reader) readTable(s *section, defaults []string) *table {
