@@ -18,6 +18,7 @@ import (
 
 // ActionResources defines model for ActionResources.
 type ActionResources struct {
+	// ResourceDetail 凭据对象。
 	ResourceDetail *Secret `json:"resource_detail,omitempty"`
 
 	// ResourceId 资源ID。
@@ -80,7 +81,7 @@ type ListResourceInstancesResponseBody struct {
 	TotalCount *int32 `json:"total_count,omitempty"`
 }
 
-// Secret defines model for Secret.
+// Secret 凭据对象。
 type Secret struct {
 	// CreateTime 凭据创建时间，时间戳，即从1970年1月1日至该时间的总秒数。
 	CreateTime *int64 `json:"create_time,omitempty"`

@@ -16,28 +16,45 @@ import (
 	"github.com/oapi-codegen/runtime"
 )
 
-// Auth defines model for Auth.
+// Auth 认证信息。
 type Auth struct {
+	// Identity 认证参数。
 	Identity AuthIdentity `json:"identity"`
-	Scope    AuthScope    `json:"scope"`
+
+	// Scope token的使用范围，取值为project或domain，二选一即可。
+	// 说明：
+	// 使用全局区域的Endpoint调用该接口时，推荐您将scope设置为domain，该token可以跨区域使用。如果将scope设置为project，该token仅能在指定的project中使用。
+	Scope AuthScope `json:"scope"`
 }
 
-// AuthIdentity defines model for AuthIdentity.
+// AuthIdentity 认证参数。
 type AuthIdentity struct {
 	// Methods 认证方法，该字段内容为["password"]。
 	// 取值范围：
 	// - password
-	Methods  []string             `json:"methods"`
+	Methods []string `json:"methods"`
+
+	// Password IAM用户密码认证信息。
+	// 说明：
+	// - user.name和user.domain.name可以在界面控制台“我的凭证”中查看，具体获取方法请参见：获取账号、IAM用户、项目、用户组、委托的名称和ID。
+	// - 如果是第三方系统用户，直接使用联邦认证的用户名和密码获取token，系统会提示密码错误。需要在华为云的登录页面，通过“忘记密码” 功能，在华为云中设置登录密码，并在password中输入新设置的密码。
+	// - 该接口提供了锁定机制用于防止暴力破解，调用时，请确保用户名密码正确，输错一定次数（管理员可设置该规则，方法请参见：账号锁定策略）将被锁定。
 	Password AuthIdentityPassword `json:"password"`
 }
 
-// AuthIdentityPassword defines model for AuthIdentityPassword.
+// AuthIdentityPassword IAM用户密码认证信息。
+// 说明：
+// - user.name和user.domain.name可以在界面控制台“我的凭证”中查看，具体获取方法请参见：获取账号、IAM用户、项目、用户组、委托的名称和ID。
+// - 如果是第三方系统用户，直接使用联邦认证的用户名和密码获取token，系统会提示密码错误。需要在华为云的登录页面，通过“忘记密码” 功能，在华为云中设置登录密码，并在password中输入新设置的密码。
+// - 该接口提供了锁定机制用于防止暴力破解，调用时，请确保用户名密码正确，输错一定次数（管理员可设置该规则，方法请参见：账号锁定策略）将被锁定。
 type AuthIdentityPassword struct {
+	// User 需要获取token的IAM用户信息。
 	User AuthIdentityPasswordUser `json:"user"`
 }
 
-// AuthIdentityPasswordUser defines model for AuthIdentityPasswordUser.
+// AuthIdentityPasswordUser 需要获取token的IAM用户信息。
 type AuthIdentityPasswordUser struct {
+	// Domain IAM用户所属账号信息。
 	Domain AuthIdentityPasswordUserDomain `json:"domain"`
 
 	// Name IAM用户名。
@@ -47,19 +64,24 @@ type AuthIdentityPasswordUser struct {
 	Password string `json:"password"`
 }
 
-// AuthIdentityPasswordUserDomain defines model for AuthIdentityPasswordUserDomain.
+// AuthIdentityPasswordUserDomain IAM用户所属账号信息。
 type AuthIdentityPasswordUserDomain struct {
 	// Name IAM用户所属账号名。
 	Name string `json:"name"`
 }
 
-// AuthScope defines model for AuthScope.
+// AuthScope token的使用范围，取值为project或domain，二选一即可。
+// 说明：
+// 使用全局区域的Endpoint调用该接口时，推荐您将scope设置为domain，该token可以跨区域使用。如果将scope设置为project，该token仅能在指定的project中使用。
 type AuthScope struct {
-	Domain  *AuthScopeDomain  `json:"domain,omitempty"`
+	// Domain 取值为domain时，表示获取的token可以跨区域使用，domain支持id和name，二选一即可。
+	Domain *AuthScopeDomain `json:"domain,omitempty"`
+
+	// Project 取值为project时，表示获取的token仅能访问指定project下的资源，project支持id和name，二选一即可。
 	Project *AuthScopeProject `json:"project,omitempty"`
 }
 
-// AuthScopeDomain defines model for AuthScopeDomain.
+// AuthScopeDomain 取值为domain时，表示获取的token可以跨区域使用，domain支持id和name，二选一即可。
 type AuthScopeDomain struct {
 	// Id IAM用户所属账号ID，获取方式请参见：获取账号、IAM用户、项目、用户组、委托的名称和ID。
 	Id *string `json:"id,omitempty"`
@@ -68,7 +90,7 @@ type AuthScopeDomain struct {
 	Name *string `json:"name,omitempty"`
 }
 
-// AuthScopeProject defines model for AuthScopeProject.
+// AuthScopeProject 取值为project时，表示获取的token仅能访问指定project下的资源，project支持id和name，二选一即可。
 type AuthScopeProject struct {
 	// Id IAM用户所属账号的项目ID，获取方式请参见：获取账号、IAM用户、项目、用户组、委托的名称和ID。
 	Id *string `json:"id,omitempty"`
@@ -88,19 +110,23 @@ type KeystoneCreateUserTokenByPasswordError struct {
 
 // KeystoneCreateUserTokenByPasswordRequestBody defines model for KeystoneCreateUserTokenByPasswordRequestBody.
 type KeystoneCreateUserTokenByPasswordRequestBody struct {
+	// Auth 认证信息。
 	Auth Auth `json:"auth"`
 }
 
 // KeystoneCreateUserTokenByPasswordResponseBody defines model for KeystoneCreateUserTokenByPasswordResponseBody.
 type KeystoneCreateUserTokenByPasswordResponseBody struct {
+	// Token 获取到的token信息。
 	Token *Token `json:"token,omitempty"`
 }
 
-// Token defines model for Token.
+// Token 获取到的token信息。
 type Token struct {
 	// Catalog 服务目录信息。
 	Catalog *[]TokenCatalog `json:"catalog,omitempty"`
-	Domain  *TokenDomain    `json:"domain,omitempty"`
+
+	// Domain 获取token的IAM用户所属的账号信息。如果获取token时请求体中scope参数设置为domain，则返回该字段。
+	Domain *TokenDomain `json:"domain,omitempty"`
 
 	// ExpiresAt token过期时间。
 	ExpiresAt *string `json:"expires_at,omitempty"`
@@ -109,12 +135,16 @@ type Token struct {
 	IssuedAt *string `json:"issued_at,omitempty"`
 
 	// Methods 获取token的方式。
-	Methods *[]string     `json:"methods,omitempty"`
+	Methods *[]string `json:"methods,omitempty"`
+
+	// Project 获取token的IAM用户所属账号的项目信息。如果获取token时请求体中scope参数设置为project，则返回该字段。
 	Project *TokenProject `json:"project,omitempty"`
 
 	// Roles token的权限信息。
 	Roles *[]TokenRoles `json:"roles,omitempty"`
-	User  *TokenUser    `json:"user,omitempty"`
+
+	// User 获取token的IAM用户信息。
+	User *TokenUser `json:"user,omitempty"`
 }
 
 // TokenCatalog defines model for TokenCatalog.
@@ -150,7 +180,7 @@ type TokenCatalogEndpoints struct {
 	Url *string `json:"url,omitempty"`
 }
 
-// TokenDomain defines model for TokenDomain.
+// TokenDomain 获取token的IAM用户所属的账号信息。如果获取token时请求体中scope参数设置为domain，则返回该字段。
 type TokenDomain struct {
 	// Id 账号ID。
 	Id *string `json:"id,omitempty"`
@@ -159,8 +189,9 @@ type TokenDomain struct {
 	Name *string `json:"name,omitempty"`
 }
 
-// TokenProject defines model for TokenProject.
+// TokenProject 获取token的IAM用户所属账号的项目信息。如果获取token时请求体中scope参数设置为project，则返回该字段。
 type TokenProject struct {
+	// Domain 项目所属账号信息。
 	Domain *TokenProjectDomain `json:"domain,omitempty"`
 
 	// Id 项目ID。
@@ -170,7 +201,7 @@ type TokenProject struct {
 	Name *string `json:"name,omitempty"`
 }
 
-// TokenProjectDomain defines model for TokenProjectDomain.
+// TokenProjectDomain 项目所属账号信息。
 type TokenProjectDomain struct {
 	// Id 账号ID。
 	Id *string `json:"id,omitempty"`
@@ -188,8 +219,9 @@ type TokenRoles struct {
 	Name *string `json:"name,omitempty"`
 }
 
-// TokenUser defines model for TokenUser.
+// TokenUser 获取token的IAM用户信息。
 type TokenUser struct {
+	// Domain IAM用户所属的账号信息。
 	Domain *TokenUserDomain `json:"domain,omitempty"`
 
 	// Id IAM用户ID。
@@ -202,7 +234,7 @@ type TokenUser struct {
 	PasswordExpiresAt *string `json:"password_expires_at,omitempty"`
 }
 
-// TokenUserDomain defines model for TokenUserDomain.
+// TokenUserDomain IAM用户所属的账号信息。
 type TokenUserDomain struct {
 	// Id IAM用户所属账号ID。
 	Id *string `json:"id,omitempty"`

@@ -22,6 +22,7 @@ type AlibabaSecurityDeepvisionProxySecurityCommonTokenGetEnvelope struct {
 
 // AlibabaSecurityDeepvisionProxySecurityCommonTokenGetRequest defines model for AlibabaSecurityDeepvisionProxySecurityCommonTokenGetRequest.
 type AlibabaSecurityDeepvisionProxySecurityCommonTokenGetRequest struct {
+	// Param 参数
 	Param *SecurityTokenQueryParam `json:"param,omitempty"`
 }
 
@@ -43,8 +44,10 @@ type AlibabaSecurityDeepvisionProxySecurityCommonTokenGetResult struct {
 	RespRequestId *string `json:"resp_request_id,omitempty"`
 
 	// RespSuccess 是否成功
-	RespSuccess *bool                    `json:"resp_success,omitempty"`
-	Result      *SecurityTokenCredential `json:"result,omitempty"`
+	RespSuccess *bool `json:"resp_success,omitempty"`
+
+	// Result Token
+	Result *SecurityTokenCredential `json:"result,omitempty"`
 }
 
 // Datas defines model for Datas.
@@ -66,7 +69,7 @@ type DatasList struct {
 	Datas []Datas `json:"datas"`
 }
 
-// Policy defines model for Policy.
+// Policy 策略
 type Policy struct {
 	// Statement TOP list wrapper: the items of a Datas [] field, under "datas".
 	Statement *DatasList `json:"statement,omitempty"`
@@ -77,7 +80,7 @@ type Policy struct {
 	Version *string `json:"version,omitempty"`
 }
 
-// SecurityTokenCredential defines model for SecurityTokenCredential.
+// SecurityTokenCredential Token
 type SecurityTokenCredential struct {
 	// AccessKeyId 临时AK
 	//
@@ -108,7 +111,9 @@ type SecurityTokenCredential struct {
 	//
 	// Example: 1
 	FieldId *string `json:"field_id,omitempty"`
-	Policy  *Policy `json:"policy,omitempty"`
+
+	// Policy 策略
+	Policy *Policy `json:"policy,omitempty"`
 
 	// ProductCode 产品code
 	//
@@ -131,7 +136,7 @@ type SecurityTokenCredential struct {
 	Token *string `json:"token,omitempty"`
 }
 
-// SecurityTokenQueryParam defines model for SecurityTokenQueryParam.
+// SecurityTokenQueryParam 参数
 type SecurityTokenQueryParam struct {
 	// OpPoiId 门店
 	//

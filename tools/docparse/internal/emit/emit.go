@@ -84,6 +84,7 @@ func (e *emitter) emit(doc Document) []byte {
 		ids[i] = op.id
 	}
 	e.names = newNamer(reservedNames(ids))
+	adoptDescriptions(ops)
 	for _, op := range ops {
 		e.nameSchemas(op)
 	}
