@@ -3,6 +3,7 @@ package huawei
 import (
 	"errors"
 	"fmt"
+	"github.com/docapi/docapi/wrappers/internal/bounded"
 	"github.com/docapi/docapi/wrappers/retry"
 	"io"
 	"net/http"
@@ -153,30 +154,6 @@ func (t limitBodyTransport) RoundTrip(req *http.Request) (*http.Response, error)
 	if err != nil {
 		return nil, err
 	}
-	resp.Body = &limitedBody{rc: resp.Body, left: t.max}
+	resp.Body = bounded.Body(resp.Body, t.max, func() error { return ErrResponseTooLarge })
 	return resp, nil
 }
-
-type limitedBody struct {
-	rc   io.ReadCloser
-	left int64
-}
-
-func (b *limitedBody) Read(p []byte) (int, error) {
-	if b.left <= 0 {
-		var one [1]byte
-		n, err := b.rc.Read(one[:])
-		if n > 0 {
-			return 0, ErrResponseTooLarge
-		}
-		return 0, err
-	}
-	if int64(len(p)) > b.left {
-		p = p[:b.left]
-	}
-	n, err := b.rc.Read(p)
-	b.left -= int64(n)
-	return n, err
-}
-
-func (b *limitedBody) Close() error { return b.rc.Close() }

@@ -18,6 +18,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/docapi/docapi/wrappers/internal/bounded"
 	"io"
 	"mime"
 	"net/http"
@@ -268,7 +269,10 @@ func (t *Transport) businessParams(req *http.Request, method string) (url.Values
 // body, behind the same size bound.
 func (t *Transport) check(resp *http.Response, method string) (*http.Response, error) {
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		resp.Body = &boundedBody{rc: resp.Body, left: t.cfg.MaxBodyBytes, method: method}
+		// A caller such as a generated ParseXxxResponse reads the whole body.
+		resp.Body = bounded.Body(resp.Body, t.cfg.MaxBodyBytes, func() error {
+			return &ResponseError{Method: method, Err: ErrResponseTooLarge}
+		})
 		return resp, nil
 	}
 	raw, err := io.ReadAll(io.LimitReader(resp.Body, t.cfg.MaxBodyBytes+1))
@@ -298,36 +302,6 @@ func (t *Transport) check(resp *http.Response, method string) (*http.Response, e
 	resp.Header.Del("Content-Encoding")
 	return resp, nil
 }
-
-// boundedBody fails a read past its limit instead of letting a caller such
-// as a generated ParseXxxResponse (io.ReadAll) take an unbounded body.
-type boundedBody struct {
-	rc     io.ReadCloser
-	left   int64
-	method string
-}
-
-func (b *boundedBody) Read(p []byte) (int, error) {
-	if b.left <= 0 {
-		// One byte more tells a body of exactly the limit from a longer one.
-		var one [1]byte
-		if n, err := io.ReadFull(b.rc, one[:]); n == 0 {
-			if err == io.ErrUnexpectedEOF {
-				err = io.EOF
-			}
-			return 0, err
-		}
-		return 0, &ResponseError{Method: b.method, Err: ErrResponseTooLarge}
-	}
-	if int64(len(p)) > b.left {
-		p = p[:b.left]
-	}
-	n, err := b.rc.Read(p)
-	b.left -= int64(n)
-	return n, err
-}
-
-func (b *boundedBody) Close() error { return b.rc.Close() }
 
 // minRedactLen keeps redact from mangling messages when a (test) secret is a
 // common short string; real app secrets and sessions are 32+ characters.
