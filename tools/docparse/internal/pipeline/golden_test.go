@@ -54,7 +54,8 @@ func TestGolden(t *testing.T) {
 	}
 }
 
-func runService(t *testing.T, svcFile string) *Result {
+// loadService reads a service file, named in diagnostics by its base name.
+func loadService(t *testing.T, svcFile string) *service.Config {
 	t.Helper()
 	data, err := os.ReadFile(svcFile)
 	if err != nil {
@@ -64,6 +65,12 @@ func runService(t *testing.T, svcFile string) *Result {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return cfg
+}
+
+func runService(t *testing.T, svcFile string) *Result {
+	t.Helper()
+	cfg := loadService(t, svcFile)
 	var sources []Source
 	for _, op := range cfg.Operations {
 		page, err := os.ReadFile(root + "testdata/pages/" + op.Page)

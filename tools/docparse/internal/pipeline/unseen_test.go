@@ -73,15 +73,7 @@ type unseenPage struct {
 
 func TestUnseenPages(t *testing.T) {
 	dir := root + "testdata/pages/unseen/"
-	svcFile := dir + "unseen.service.yaml"
-	data, err := os.ReadFile(svcFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg, err := service.Parse(filepath.Base(svcFile), data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	cfg := loadService(t, dir+"unseen.service.yaml")
 	files, err := filepath.Glob(dir + "*/*")
 	if err != nil {
 		t.Fatal(err)
