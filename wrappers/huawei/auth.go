@@ -3,11 +3,12 @@ package huawei
 import (
 	"errors"
 	"fmt"
-	"github.com/docapi/docapi/wrappers/internal/bounded"
-	"github.com/docapi/docapi/wrappers/retry"
 	"io"
 	"net/http"
 	"net/url"
+
+	"github.com/docapi/docapi/wrappers/internal/bounded"
+	"github.com/docapi/docapi/wrappers/retry"
 )
 
 // HeaderAuthToken carries an IAM token to a service (the specs' XAuthToken
@@ -18,8 +19,8 @@ const HeaderAuthToken = "X-Auth-Token"
 // X-Auth-Token on every request it sends. It works on a clone, never on the
 // caller's request.
 //
-// When the service answers 401 and the request can be sent again (no body,
-// or GetBody set), it invalidates the token, gets a new one and retries
+// When the service answers 401 it invalidates the token and, if the request
+// can be sent again (no body, or GetBody set), gets a new one and retries
 // exactly once. Put retry.Transport outside it, so that each retry attempt
 // asks for a token again:
 //
@@ -52,14 +53,16 @@ func (t *TokenTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	if err != nil || resp.StatusCode != http.StatusUnauthorized {
 		return resp, err
 	}
+	// The token was rejected: the next call must not use it, whether or not
+	// this one can be sent again.
+	t.Tokens.Invalidate(tok)
 	hasBody := req.Body != nil && req.Body != http.NoBody
 	if hasBody && req.GetBody == nil {
 		return resp, nil // the body is gone; let the caller see the 401
 	}
-	t.Tokens.Invalidate(tok)
 	fresh, err := t.Tokens.Token(ctx)
 	if err != nil {
-		drainAndClose(resp)
+		bounded.Discard(resp.Body)
 		return nil, retry.Permanent(err)
 	}
 	if fresh.Value.Reveal() == tok.Value.Reveal() {
@@ -68,11 +71,11 @@ func (t *TokenTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	body := req.Body
 	if hasBody {
 		if body, err = req.GetBody(); err != nil {
-			drainAndClose(resp)
+			bounded.Discard(resp.Body)
 			return nil, fmt.Errorf("huawei: rewinding request body after 401: %w", err)
 		}
 	}
-	drainAndClose(resp)
+	bounded.Discard(resp.Body)
 	return base.RoundTrip(withToken(req, body, fresh))
 }
 
@@ -87,12 +90,6 @@ func closeRequestBody(req *http.Request) {
 	if req.Body != nil {
 		req.Body.Close()
 	}
-}
-
-// drainAndClose lets a discarded response's connection be reused.
-func drainAndClose(resp *http.Response) {
-	_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
-	resp.Body.Close()
 }
 
 // DefaultMaxResponseBody bounds a response body read into memory.

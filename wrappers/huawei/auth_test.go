@@ -3,12 +3,15 @@ package huawei_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 
@@ -206,3 +209,63 @@ func TestTokenTransportReturnsTokenError(t *testing.T) {
 		t.Error("error shows the password")
 	}
 }
+
+// A 401 to a request whose body cannot be sent again still tells the source
+// that its token was rejected, so the next call gets a fresh token at once
+// instead of being rejected first.
+func TestTokenTransportInvalidatesEvenWhenItCannotReplay(t *testing.T) {
+	s := newTokenStack(t, 1)
+	tr := &huawei.TokenTransport{Base: s.srv.Client().Transport, Tokens: s.tokens}
+	if _, err := s.tokens.Token(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	s.iam.revokeAll()
+	body := `{"action":"filter","offset":"0","limit":"10"}`
+	url := s.srv.URL + "/v1/" + exampleProjectID + "/csms/resource_instances/action"
+	req, _ := http.NewRequest(http.MethodPost, url, io.NopCloser(strings.NewReader(body))) // no GetBody
+	resp, err := tr.RoundTrip(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusUnauthorized {
+		t.Fatalf("status %d, want 401", resp.StatusCode)
+	}
+	req, _ = http.NewRequest(http.MethodPost, url, strings.NewReader(body))
+	if resp, err = tr.RoundTrip(req); err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK || s.csms.requests.Load() != 2 || s.iam.requests.Load() != 2 {
+		t.Errorf("status %d, CSMS requests %d, IAM requests %d; want 200, 2, 2 (no second 401)",
+			resp.StatusCode, s.csms.requests.Load(), s.iam.requests.Load())
+	}
+}
+
+// A failing credentials provider is not retried by retry.Transport: like a
+// failed token fetch, it is marked permanent so that the provider's own
+// retries are not multiplied.
+func TestSigningTransportProviderErrorNotRetried(t *testing.T) {
+	var calls atomic.Int32
+	provider := providerFunc(func(context.Context) (huawei.Credentials, error) {
+		calls.Add(1)
+		return huawei.Credentials{}, fmt.Errorf("STS: %w", &net.OpError{Op: "read", Err: syscall.ECONNRESET})
+	})
+	sleep := &sleepRecorder{}
+	rt := &retry.Transport{Base: &huawei.SigningTransport{Credentials: provider, Base: roundTripFunc(func(*http.Request) (*http.Response, error) {
+		t.Fatal("sent without credentials")
+		return nil, nil
+	})}, Sleep: sleep.Sleep}
+	req, _ := http.NewRequest(http.MethodGet, "https://iam.cn-north-4.myhuaweicloud.com/v3/projects", nil)
+	_, err := rt.RoundTrip(req)
+	if err == nil || !errors.Is(err, syscall.ECONNRESET) {
+		t.Fatalf("err = %v, want the provider's error", err)
+	}
+	if calls.Load() != 1 || len(sleep.Pauses()) != 0 {
+		t.Errorf("provider called %d times with pauses %v, want once", calls.Load(), sleep.Pauses())
+	}
+}
+
+type providerFunc func(context.Context) (huawei.Credentials, error)
+
+func (f providerFunc) Retrieve(ctx context.Context) (huawei.Credentials, error) { return f(ctx) }

@@ -70,8 +70,12 @@ func (cfg Config) server(service string) (string, error) {
 		return Endpoint(service, cfg.Region)
 	}
 	u, err := url.Parse(cfg.Endpoint)
-	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.User != nil {
-		return "", fmt.Errorf("huawei: config: Endpoint %q is not an absolute http(s) URL without user info", cfg.Endpoint)
+	if err != nil {
+		// Not quoted: the text may hold a password url.Parse could not place.
+		return "", errors.New("huawei: config: Endpoint is not a URL")
+	}
+	if (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.User != nil {
+		return "", fmt.Errorf("huawei: config: Endpoint %q is not an absolute http(s) URL without user info", u.Redacted())
 	}
 	return cfg.Endpoint, nil
 }

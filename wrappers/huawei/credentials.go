@@ -1,9 +1,14 @@
-// Package huawei holds the hand-written, generated-client-independent parts
-// of the Huawei Cloud wrappers: AK/SK request signing (SDK-HMAC-SHA256),
-// credentials, service endpoints and typed API errors.
+// Package huawei wraps the generated Huawei Cloud clients (generated/iam,
+// generated/csms, generated/modelarts) with authentication, retries, typed
+// errors and pagination: NewIAMClient, NewCSMS and NewModelArts build them
+// from a Config. Authentication is an IAM token (PasswordTokenSource behind
+// TokenTransport) or an access key pair (Credentials, signed with
+// SDK-HMAC-SHA256 by SigningTransport). Non-2xx answers are *APIError,
+// unusable 2xx answers *ResponseError, failed token refreshes *TokenError.
 //
-// Compose transports with retrying outside signing, so each attempt is
-// signed afresh:
+// The transports can also be used on their own. Compose them with retrying
+// outside authentication, so each attempt is signed (or given a token)
+// afresh:
 //
 //	&retry.Transport{Base: &huawei.SigningTransport{Base: http.DefaultTransport, Credentials: cred}}
 package huawei

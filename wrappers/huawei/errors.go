@@ -57,6 +57,21 @@ func (e *APIError) Error() string {
 	return b.String()
 }
 
+// Format prints Error() for every verb, and for %#v the fields with only the
+// size of Body: fmt would otherwise print Body (which may echo the request's
+// token or signature) for %#v, %d and, on an APIError value, %v.
+func (e APIError) Format(f fmt.State, verb rune) {
+	switch {
+	case verb == 'v' && f.Flag('#'):
+		fmt.Fprintf(f, "huawei.APIError{StatusCode:%d, Code:%q, Message:%q, RequestID:%q, Body:[%d bytes], BodyTooLarge:%t}",
+			e.StatusCode, e.Code, e.Message, e.RequestID, len(e.Body), e.BodyTooLarge)
+	case verb == 'q':
+		fmt.Fprintf(f, "%q", e.Error())
+	default:
+		io.WriteString(f, e.Error())
+	}
+}
+
 // ErrorFromResponse returns nil for a 2xx response and an *APIError
 // otherwise. body is the already read response body, as generated clients
 // keep it next to HTTPResponse; resp.Body is not touched.

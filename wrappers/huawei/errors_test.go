@@ -2,6 +2,7 @@ package huawei
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"strings"
@@ -166,3 +167,28 @@ type readCloser struct {
 }
 
 func (r readCloser) Close() error { r.onClose(); return nil }
+
+// Error() never quotes an unrecognised body (a proxy page may echo the
+// request's token or signature); no fmt verb may print it either. %#v and
+// %d print a struct's fields, Body included, unless APIError formats itself.
+func TestAPIErrorNeverPrintsBody(t *testing.T) {
+	const echoed = "X-Auth-Token: MIIechoed-token-must-not-print"
+	err := ErrorFromResponse(errResponse(502, nil, ""), []byte("<pre>"+echoed+"</pre>"))
+	apiErr := err.(*APIError)
+	hexForm := strings.TrimSuffix(strings.TrimPrefix(fmt.Sprintf("%#v", []byte(echoed)), "[]byte{"), "}")
+	decForm := strings.Trim(fmt.Sprintf("%d", []byte(echoed)), "[]")
+	for _, v := range []any{apiErr, *apiErr} {
+		for _, verb := range []string{"%v", "%+v", "%#v", "%s", "%q", "%x", "%d"} {
+			out := fmt.Sprintf(verb, v)
+			if strings.Contains(out, "MIIechoed") || strings.Contains(out, hexForm) || strings.Contains(out, decForm) {
+				t.Errorf("%s of %T prints the body: %s", verb, v, out)
+			}
+		}
+	}
+	if got := fmt.Sprintf("%v", apiErr); got != apiErr.Error() {
+		t.Errorf("%%v = %q, want Error() %q", got, apiErr.Error())
+	}
+	if got := fmt.Sprintf("%#v", apiErr); !strings.Contains(got, "StatusCode:502") || !strings.Contains(got, fmt.Sprintf("Body:[%d bytes]", len(apiErr.Body))) {
+		t.Errorf("%%#v = %s, want the fields with the body's size only", got)
+	}
+}

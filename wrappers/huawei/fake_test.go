@@ -2,7 +2,8 @@ package huawei_test
 
 // Loopback fakes of the three services, implementing the operations of
 // specs/iam.yaml, specs/csms.yaml and specs/modelarts.yaml, with
-// authentication checked by test-local code (no use of the package's Sign).
+// authentication checked by test-local code (no use of the package's Sign;
+// akskVerifier is the one independent AK/SK verifier of the package's tests).
 // They take no *testing.T so that Example functions can use them too.
 
 import (
@@ -12,6 +13,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"net/http"
 	"net/url"
 	"slices"
@@ -233,96 +235,109 @@ func tokenAuth(f *fakeIAM) authChecker {
 	}
 }
 
-// akskAuth verifies SDK-HMAC-SHA256 with code of its own: it rebuilds the
-// canonical request from what arrived and compares signatures.
+// akskAuth verifies SDK-HMAC-SHA256 signatures made with the given key pair
+// against the real clock.
 func akskAuth(accessKey, secretKey string) authChecker {
-	return func(r *http.Request, body []byte) string {
-		rest, ok := strings.CutPrefix(r.Header.Get("Authorization"), "SDK-HMAC-SHA256 ")
-		if !ok {
-			return "Authorization is not SDK-HMAC-SHA256"
-		}
-		fields := map[string]string{}
-		for _, part := range strings.Split(rest, ",") {
-			k, v, _ := strings.Cut(strings.TrimSpace(part), "=")
-			fields[k] = v
-		}
-		if fields["Access"] != accessKey {
-			return "unknown access key"
-		}
-		date := r.Header.Get("X-Sdk-Date")
-		ts, err := time.Parse("20060102T150405Z", date)
-		if err != nil || time.Since(ts).Abs() > 15*time.Minute {
-			return "X-Sdk-Date missing or off by more than 15 minutes"
-		}
-		signed := strings.Split(fields["SignedHeaders"], ";")
-		if !slices.Contains(signed, "x-sdk-date") {
-			return "x-sdk-date not signed"
-		}
-		rfc3986 := func(s string) string {
-			var b strings.Builder
-			for _, c := range []byte(s) {
-				if c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || strings.IndexByte("-_.~", c) >= 0 {
-					b.WriteByte(c)
-				} else {
-					fmt.Fprintf(&b, "%%%02X", c)
-				}
-			}
-			return b.String()
-		}
-		segs := strings.Split(r.URL.EscapedPath(), "/")
-		for i, s := range segs {
-			dec, err := url.PathUnescape(s)
-			if err != nil {
-				return "bad path"
-			}
-			segs[i] = rfc3986(dec)
-		}
-		uri := strings.Join(segs, "/")
-		if !strings.HasSuffix(uri, "/") {
-			uri += "/"
-		}
-		q := r.URL.Query()
-		keys := slices.Sorted(func(yield func(string) bool) {
-			for k := range q {
-				if !yield(k) {
-					return
-				}
-			}
-		})
-		var query []string
-		for _, k := range keys {
-			vals := slices.Clone(q[k])
-			slices.Sort(vals)
-			for _, v := range vals {
-				query = append(query, rfc3986(k)+"="+rfc3986(v))
-			}
-		}
-		var headers strings.Builder
-		for _, name := range signed {
-			vals := r.Header.Values(name)
-			if name == "host" {
-				vals = []string{r.Host}
-			}
-			if len(vals) == 0 {
-				return "signed header " + name + " missing"
-			}
-			vals = slices.Clone(vals)
-			slices.Sort(vals)
-			for _, v := range vals {
-				headers.WriteString(name + ":" + strings.TrimSpace(v) + "\n")
-			}
-		}
-		bodySum := sha256.Sum256(body)
-		canonical := r.Method + "\n" + uri + "\n" + strings.Join(query, "&") + "\n" + headers.String() + "\n" +
-			fields["SignedHeaders"] + "\n" + hex.EncodeToString(bodySum[:])
-		crSum := sha256.Sum256([]byte(canonical))
-		mac := hmac.New(sha256.New, []byte(secretKey))
-		io.WriteString(mac, "SDK-HMAC-SHA256\n"+date+"\n"+hex.EncodeToString(crSum[:]))
-		if !hmac.Equal([]byte(fields["Signature"]), []byte(hex.EncodeToString(mac.Sum(nil)))) {
-			return "signature mismatch"
-		}
-		return ""
+	return akskVerifier{accessKey: accessKey, secretKey: secretKey}.check
+}
+
+// akskVerifier is the gateway's AK/SK check, written independently of
+// sign.go (it shares no code with it): it rebuilds the canonical request
+// from what arrived on the wire and compares signatures. Every test that
+// needs a gateway's verdict on a signature uses it: the fakes through
+// akskAuth, the loopback SigningTransport tests through verifierServer.
+type akskVerifier struct {
+	accessKey, secretKey string
+	// now is the gateway's clock; nil means time.Now.
+	now func() time.Time
+}
+
+func (v akskVerifier) check(r *http.Request, body []byte) string {
+	rest, ok := strings.CutPrefix(r.Header.Get("Authorization"), "SDK-HMAC-SHA256 ")
+	if !ok {
+		return "Authorization is not SDK-HMAC-SHA256"
 	}
+	fields := map[string]string{}
+	for _, part := range strings.Split(rest, ",") {
+		k, val, _ := strings.Cut(strings.TrimSpace(part), "=")
+		fields[k] = val
+	}
+	if fields["Access"] != v.accessKey {
+		return "unknown access key"
+	}
+	now := time.Now()
+	if v.now != nil {
+		now = v.now()
+	}
+	date := r.Header.Get("X-Sdk-Date")
+	ts, err := time.Parse("20060102T150405Z", date)
+	if err != nil || ts.Sub(now).Abs() > 15*time.Minute {
+		return "X-Sdk-Date missing or off by more than 15 minutes"
+	}
+	signed := strings.Split(fields["SignedHeaders"], ";")
+	if !slices.IsSorted(signed) || !slices.Contains(signed, "host") || !slices.Contains(signed, "x-sdk-date") {
+		return "SignedHeaders must be sorted and include host and x-sdk-date"
+	}
+	if r.Header.Get("X-Security-Token") != "" && !slices.Contains(signed, "x-security-token") {
+		return "security token not signed"
+	}
+	rfc3986 := func(s string) string {
+		var b strings.Builder
+		for _, c := range []byte(s) {
+			if c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || strings.IndexByte("-_.~", c) >= 0 {
+				b.WriteByte(c)
+			} else {
+				fmt.Fprintf(&b, "%%%02X", c)
+			}
+		}
+		return b.String()
+	}
+	segs := strings.Split(r.URL.EscapedPath(), "/")
+	for i, s := range segs {
+		dec, err := url.PathUnescape(s)
+		if err != nil {
+			return "bad path"
+		}
+		segs[i] = rfc3986(dec)
+	}
+	uri := strings.Join(segs, "/")
+	if !strings.HasSuffix(uri, "/") {
+		uri += "/"
+	}
+	q := r.URL.Query()
+	var query []string
+	for _, k := range slices.Sorted(maps.Keys(q)) {
+		vals := slices.Clone(q[k])
+		slices.Sort(vals)
+		for _, val := range vals {
+			query = append(query, rfc3986(k)+"="+rfc3986(val))
+		}
+	}
+	var headers strings.Builder
+	for _, name := range signed {
+		vals := r.Header.Values(name)
+		if name == "host" {
+			vals = []string{r.Host}
+		}
+		if len(vals) == 0 {
+			return "signed header " + name + " missing"
+		}
+		vals = slices.Clone(vals)
+		slices.Sort(vals)
+		for _, val := range vals {
+			headers.WriteString(name + ":" + strings.TrimSpace(val) + "\n")
+		}
+	}
+	bodySum := sha256.Sum256(body)
+	canonical := r.Method + "\n" + uri + "\n" + strings.Join(query, "&") + "\n" + headers.String() + "\n" +
+		fields["SignedHeaders"] + "\n" + hex.EncodeToString(bodySum[:])
+	crSum := sha256.Sum256([]byte(canonical))
+	mac := hmac.New(sha256.New, []byte(v.secretKey))
+	io.WriteString(mac, "SDK-HMAC-SHA256\n"+date+"\n"+hex.EncodeToString(crSum[:]))
+	if !hmac.Equal([]byte(fields["Signature"]), []byte(hex.EncodeToString(mac.Sum(nil)))) {
+		return "signature mismatch"
+	}
+	return ""
 }
 
 // fakeCSMS serves POST /v1/{project_id}/csms/resource_instances/action.

@@ -13,6 +13,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/docapi/docapi/wrappers/retry"
 )
 
 // Signing constants as in the official SDK (huaweicloud-sdk-go-v3
@@ -219,7 +221,8 @@ type SigningTransport struct {
 	// Base sends the signed request; nil means http.DefaultTransport.
 	Base http.RoundTripper
 	// Credentials is asked for credentials on every request; a plain
-	// Credentials value works.
+	// Credentials value works. Its errors are marked retry.Permanent: a
+	// provider that fetches credentials retries on its own.
 	Credentials CredentialsProvider
 	// Now defaults to time.Now.
 	Now func() time.Time
@@ -239,7 +242,9 @@ func (t *SigningTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 	}
 	cred, err := t.Credentials.Retrieve(req.Context())
 	if err != nil {
-		return nil, fmt.Errorf("huawei: retrieving credentials: %w", err)
+		// Like a failed token fetch: a provider retries on its own, and
+		// retry.Transport around this one must not multiply its attempts.
+		return nil, retry.Permanent(fmt.Errorf("huawei: retrieving credentials: %w", err))
 	}
 	signed := req.Clone(req.Context())
 	if req.Body != nil && req.Body != http.NoBody {

@@ -211,10 +211,11 @@ type Retryer struct {
 	Now func() time.Time
 }
 
-// Do calls fn until it returns nil or an error not marked retryable (see
-// Temporary, After), the attempts run out, or ctx ends. fn's last error is
-// returned as is (still wrapped in *RetryableError if it was marked); an
-// ended context yields an error wrapping ctx.Err().
+// Do calls fn until it returns nil, an error not marked retryable (see
+// Temporary, After) or marked Permanent anywhere in its chain, the attempts
+// run out, or ctx ends. fn's last error is returned as is (still wrapped in
+// *RetryableError if it was marked); an ended context yields an error
+// wrapping ctx.Err().
 func (r Retryer) Do(ctx context.Context, fn func(ctx context.Context) error) error {
 	p := r.Policy.withDefaults()
 	for attempt := 1; ; attempt++ {
@@ -226,7 +227,8 @@ func (r Retryer) Do(ctx context.Context, fn func(ctx context.Context) error) err
 			return nil
 		}
 		var re *RetryableError
-		if !errors.As(err, &re) || attempt >= p.MaxAttempts {
+		var permanent *PermanentError
+		if !errors.As(err, &re) || errors.As(err, &permanent) || attempt >= p.MaxAttempts {
 			return err
 		}
 		if cerr := ctx.Err(); cerr != nil {

@@ -3,6 +3,7 @@ package retry
 import (
 	"context"
 	"errors"
+	"fmt"
 	"testing"
 	"time"
 
@@ -175,4 +176,20 @@ func equalDurations(a, b []time.Duration) bool {
 		}
 	}
 	return true
+}
+
+// An error marked Permanent (an inner layer spent its attempts) is not
+// retried by Do either, even when something on the way marked it Temporary.
+func TestDoHonoursPermanent(t *testing.T) {
+	s := &recordingSleeper{}
+	r := Retryer{Policy: Policy{MaxAttempts: 5}, Sleep: s.Sleep, Rand: half}
+	calls := 0
+	inner := errors.New("token fetch failed after 3 attempts")
+	err := r.Do(context.Background(), func(context.Context) error {
+		calls++
+		return Temporary(fmt.Errorf("call: %w", Permanent(inner)))
+	})
+	if calls != 1 || !errors.Is(err, inner) || len(s.pauses) != 0 {
+		t.Fatalf("calls=%d err=%v pauses=%v, want one call", calls, err, s.pauses)
+	}
 }

@@ -10,15 +10,13 @@ import (
 	"net/http"
 	"syscall"
 	"time"
+
+	"github.com/docapi/docapi/wrappers/internal/bounded"
 )
 
 // DefaultMaxBufferedBody bounds how much of a request body without GetBody
 // Transport keeps in memory to be able to re-send it.
 const DefaultMaxBufferedBody = 1 << 20
-
-// drainLimit bounds how much of a discarded response is read so that its
-// connection can be reused; larger bodies are just closed.
-const drainLimit = 64 << 10
 
 // Transport is an http.RoundTripper that retries attempts that failed in a
 // way worth retrying: status 429, 500, 502, 503, 504, or a connection that
@@ -164,7 +162,7 @@ func (t *Transport) RoundTrip(req *http.Request) (*http.Response, error) {
 				pause = p.retryAfterDelay(d)
 			}
 			lastErr = fmt.Errorf("HTTP %s", resp.Status)
-			discard(resp)
+			bounded.Discard(resp.Body)
 		}
 		if perr := r.pause(ctx, pause); perr != nil {
 			return nil, fmt.Errorf("retry: after attempt %d: %w (last error: %w)", attempt, perr, lastErr)
@@ -206,11 +204,4 @@ func (t *Transport) replayableBody(req *http.Request) (getBody func() (io.ReadCl
 	return func() (io.ReadCloser, error) {
 		return io.NopCloser(bytes.NewReader(buf)), nil
 	}, nil, nil
-}
-
-// discard drains (bounded) and closes a response that will not be returned,
-// so its connection can go back to the pool.
-func discard(resp *http.Response) {
-	_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, drainLimit))
-	resp.Body.Close()
 }

@@ -18,7 +18,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"github.com/docapi/docapi/wrappers/internal/bounded"
 	"io"
 	"mime"
 	"net/http"
@@ -27,6 +26,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/docapi/docapi/wrappers/internal/bounded"
 	"github.com/docapi/docapi/wrappers/secret"
 )
 

@@ -1,6 +1,7 @@
-// Package bounded limits HTTP bodies that callers read whole (a generated
-// ParseXxxResponse calls io.ReadAll), so a huge or endless answer fails
-// with an error instead of exhausting memory.
+// Package bounded limits how much of an HTTP body the wrappers read: Body
+// for bodies that callers read whole (a generated ParseXxxResponse calls
+// io.ReadAll), so a huge or endless answer fails with an error instead of
+// exhausting memory; Discard for responses that are thrown away.
 package bounded
 
 import "io"
@@ -20,11 +21,9 @@ type body struct {
 func (b *body) Read(p []byte) (int, error) {
 	if b.left <= 0 {
 		// One byte more tells a body of exactly the limit from a longer one.
+		// ReadFull of one byte yields it or an error (io.EOF at the end).
 		var one [1]byte
-		if n, err := io.ReadFull(b.rc, one[:]); n == 0 {
-			if err == io.ErrUnexpectedEOF {
-				err = io.EOF
-			}
+		if _, err := io.ReadFull(b.rc, one[:]); err != nil {
 			return 0, err
 		}
 		return 0, b.tooLarge()
@@ -38,3 +37,14 @@ func (b *body) Read(p []byte) (int, error) {
 }
 
 func (b *body) Close() error { return b.rc.Close() }
+
+// DiscardLimit bounds how much of a discarded body Discard reads so that its
+// connection can be reused; the rest of a larger body is not read.
+const DiscardLimit = 64 << 10
+
+// Discard drains at most DiscardLimit bytes of a response body that will
+// not be returned, and closes it, so its connection can go back to the pool.
+func Discard(rc io.ReadCloser) {
+	_, _ = io.Copy(io.Discard, io.LimitReader(rc, DiscardLimit))
+	rc.Close()
+}

@@ -27,3 +27,21 @@ func TestBody(t *testing.T) {
 		}
 	}
 }
+
+func TestDiscard(t *testing.T) {
+	for _, size := range []int{0, DiscardLimit, DiscardLimit + 10} {
+		r := strings.NewReader(strings.Repeat("x", size))
+		closed := false
+		Discard(closer{r, func() { closed = true }})
+		if want := max(size-DiscardLimit, 0); r.Len() != want || !closed {
+			t.Errorf("size %d: %d bytes left (want %d), closed %t", size, r.Len(), want, closed)
+		}
+	}
+}
+
+type closer struct {
+	io.Reader
+	onClose func()
+}
+
+func (c closer) Close() error { c.onClose(); return nil }
