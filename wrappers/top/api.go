@@ -113,11 +113,11 @@ func (c *Client) SecurityTokenGet(ctx context.Context, params gentop.SecurityTok
 		return nil, &StatusError{Method: method, StatusCode: resp.StatusCode()}
 	}
 	if resp.JSON200 == nil {
-		return nil, fmt.Errorf("top: %s: response not decoded (Content-Type %q)", method, resp.ContentType())
+		return nil, &ResponseError{Method: method, Err: fmt.Errorf("%w: not decoded (Content-Type %q)", ErrMalformedResponse, resp.ContentType())}
 	}
 	r := resp.JSON200.AlibabaSecurityDeepvisionProxySecurityCommonTokenGetResponse
 	if r.Result == nil {
-		return nil, fmt.Errorf("top: %s: response has no result (%s)", method, c.outcome(r.RespCode, r.RespSuccess, r.Message))
+		return nil, &ResponseError{Method: method, Err: fmt.Errorf("%w: no result (%s)", ErrMalformedResponse, c.outcome(r.RespCode, r.RespSuccess, r.Message))}
 	}
 	return r.Result, nil
 }
@@ -130,6 +130,10 @@ func callError(method string, err error) error {
 	var te *Error
 	if errors.As(err, &te) {
 		return te
+	}
+	var re *ResponseError
+	if errors.As(err, &re) {
+		return re
 	}
 	var ue *url.Error
 	if errors.As(err, &ue) && strings.HasPrefix(ue.Err.Error(), "top: ") {

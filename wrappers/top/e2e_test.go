@@ -251,7 +251,10 @@ func TestE2ESecretsNeverLeak(t *testing.T) {
 		"wrong envelope member": {body: `{"other_response":{"result":` + cred + `}}`},
 		"XML":                   {body: `<r><access_key_secret>` + respSecret + `</access_key_secret></r>`},
 		"no result, echoing message": {body: `{` + key + `:{"resp_code":9,"resp_success":false,"message":"bad app ` + testSecret + ` session ` + testSession + `"}}`,
-			check: func(err error) bool { return strings.Contains(err.Error(), "resp_code=9") }},
+			check: func(err error) bool {
+				var re *ResponseError
+				return errors.As(err, &re) && errors.Is(err, ErrMalformedResponse) && strings.Contains(err.Error(), "resp_code=9")
+			}},
 		"error_response echoing credentials": {body: `{"error_response":{"code":27,"msg":"Invalid session ` + testSession + `","sub_msg":"` + testSecret + `"}}`,
 			check: func(err error) bool { var te *Error; return errors.As(err, &te) && te.Code == "27" }},
 		"HTTP 500 echoing the body": {body: `{"result":` + cred + `,"app_secret":"` + testSecret + `"}`, status: 500,

@@ -68,7 +68,12 @@ type ResponseError struct {
 	Err    error
 }
 
-func (e *ResponseError) Error() string { return "top: " + e.Method + ": " + e.Err.Error() }
+func (e *ResponseError) Error() string {
+	if e.Err == nil {
+		return "top: " + e.Method + ": unusable response"
+	}
+	return "top: " + e.Method + ": " + e.Err.Error()
+}
 func (e *ResponseError) Unwrap() error { return e.Err }
 
 // maxShapeKeys bounds how many top-level member names an error about an
