@@ -13,6 +13,7 @@ import (
 	"bytes"
 	"fmt"
 	"slices"
+	"strings"
 
 	yaml "go.yaml.in/yaml/v3"
 
@@ -143,7 +144,7 @@ func (e *emitter) checkOperations(in []*model.Operation) []*operation {
 			e.diags.Errorf(op.Loc, "operationId %s is already used at %s", id, first)
 			continue
 		}
-		route := method + " " + op.Path
+		route := method + " " + pathShape(op.Path)
 		if first, dup := routes[route]; dup {
 			e.diags.Errorf(op.Loc, "operation %s: %s %s is already described at %s", id, op.Method, op.Path, first)
 			continue
@@ -152,6 +153,29 @@ func (e *emitter) checkOperations(in []*model.Operation) []*operation {
 		ops = append(ops, &operation{Operation: op, id: id, method: method, responses: e.sortedResponses(op)})
 	}
 	return ops
+}
+
+// pathShape is path with its placeholders emptied ("/things/{}"): OpenAPI
+// takes paths that differ only in placeholder names for the same path.
+func pathShape(path string) string {
+	if !strings.Contains(path, "{") {
+		return path
+	}
+	var b strings.Builder
+	for {
+		open := strings.IndexByte(path, '{')
+		if open < 0 {
+			break
+		}
+		end := strings.IndexByte(path[open:], '}')
+		if end < 0 {
+			break
+		}
+		b.WriteString(path[:open+1])
+		path = path[open+end:]
+	}
+	b.WriteString(path)
+	return b.String()
 }
 
 func lowerMethod(m string) string {

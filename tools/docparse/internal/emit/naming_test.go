@@ -27,9 +27,9 @@ func TestTypeName(t *testing.T) {
 func TestFingerprintIgnoresLocAndName(t *testing.T) {
 	f := newFingerprinter()
 	a, b := errorDetail(10), errorDetail(99)
-	b.Qualifier = "Other"
+	b.Name, b.Qualifier = "OtherDetail", "Other"
 	if f.of(a) != f.of(b) {
-		t.Error("identical tables at different places have different fingerprints")
+		t.Error("identical tables at different places, under different names, have different fingerprints")
 	}
 	c := errorDetail(10)
 	c.Properties[0].Description = "错误码。"

@@ -98,16 +98,15 @@ func (e *emitter) extensions(m mapping, op *operation) {
 	}
 }
 
-var pathTemplate = regexp.MustCompile(`\{([^{}]+)\}`)
-
 // parametersNode writes op's path, query and header parameters in page
 // order. Headers OpenAPI says to ignore (Accept, Content-Type,
 // Authorization) and headers a security scheme already sends are left out,
 // so generated clients do not ask for them.
 func (e *emitter) parametersNode(op *operation, schemes []securityScheme) *yaml.Node {
 	templated := make(map[string]bool)
-	for _, match := range pathTemplate.FindAllStringSubmatch(op.Path, -1) {
-		templated[match[1]] = true
+	pathParams := model.PathParams(op.Path)
+	for _, name := range pathParams {
+		templated[name] = true
 	}
 	declared := make(map[string]bool)
 	seq := sequence()
@@ -118,9 +117,9 @@ func (e *emitter) parametersNode(op *operation, schemes []securityScheme) *yaml.
 		declared[p.In+" "+p.Name] = true
 		seq.Content = append(seq.Content, e.parameterNode(p))
 	}
-	for _, match := range pathTemplate.FindAllStringSubmatch(op.Path, -1) {
-		if !declared[model.InPath+" "+match[1]] {
-			e.diags.Errorf(op.Loc, "operation %s: path parameter %q is not described", op.id, match[1])
+	for _, name := range pathParams {
+		if !declared[model.InPath+" "+name] {
+			e.diags.Errorf(op.Loc, "operation %s: path parameter %q is not described", op.id, name)
 		}
 	}
 	if len(seq.Content) == 0 {

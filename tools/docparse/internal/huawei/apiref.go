@@ -32,10 +32,12 @@ type page struct {
 	diags  model.Diagnostics
 	op     *model.Operation
 	tables []*paramTable
-	// statusTable holds the codes of the 状态码 / 返回值 table in order.
+	// statusCodes are the codes the page lists, in order: rows of the
+	// 状态码 / 返回值 table and bare code lines of the status section.
 	statusCodes []statusRow
 	examples    []*located
 	sdk         bool // an SDK reference page: request tables list the call's arguments
+	uriLine     int  // line of the first "## URI" heading, 0 if none
 }
 
 type statusRow struct {
@@ -66,10 +68,15 @@ func ReadAPIReference(name string, data []byte) (*model.Page, model.Diagnostics)
 	p := newPage(name, data, FamilyAPIReference)
 	p.scan()
 	if p.op.Method == "" {
-		p.diags.Errorf(model.Loc{File: name, Line: 1}, "no \"METHOD /path\" line found under \"## URI\"; the operation has no method or path")
+		p.diags.Errorf(model.Loc{File: name, Line: max(p.uriLine, 1)}, "no \"METHOD /path\" line found under \"## URI\"; the operation has no method or path")
 	}
 	p.build()
-	return &model.Page{Loc: model.Loc{File: name}, Family: FamilyAPIReference, Operations: []*model.Operation{p.op}}, p.diags
+	return p.result(FamilyAPIReference)
+}
+
+// result is the page read: one operation and what was found on the way.
+func (p *page) result(family string) (*model.Page, model.Diagnostics) {
+	return &model.Page{Loc: model.Loc{File: p.file}, Family: family, Operations: []*model.Operation{p.op}}, p.diags
 }
 
 // section names the part of the page a block sits in.
@@ -93,7 +100,7 @@ func classifySection(title string) section {
 		return secIntro
 	case strings.Contains(title, "调试"):
 		return secDebug
-	case title == "URI" || strings.HasPrefix(title, "URI"):
+	case strings.HasPrefix(title, "URI"):
 		return secURI
 	case strings.Contains(title, "请求示例") || strings.Contains(title, "请求样例"):
 		return secRequestExample
@@ -163,6 +170,9 @@ func (p *page) scan() {
 			}
 			sec = classifySection(b.Text)
 			group = ""
+			if sec == secURI && p.uriLine == 0 {
+				p.uriLine = b.Line
+			}
 		case mdhtml.Caption:
 			if m := statusMarkRE.FindStringSubmatch(b.Bold); m != nil {
 				group = m[1]
@@ -345,6 +355,10 @@ func (p *page) build() {
 			body := &model.Body{Loc: t.loc(p.file, 0), MediaType: "application/json", Schema: schema}
 			if t.scope == scopeResponse {
 				resp := response(t.group)
+				if resp.Body != nil {
+					p.diags.Warnf(body.Loc, "second response body table for status %s; ignored", resp.Status)
+					continue
+				}
 				resp.Loc, resp.Body = body.Loc, body
 				continue
 			}
@@ -373,15 +387,6 @@ func (p *page) build() {
 	p.op.Responses = sortedResponses(responses)
 }
 
-func anyRequired(s *model.Schema) bool {
-	for _, pr := range s.Properties {
-		if pr.Required {
-			return true
-		}
-	}
-	return false
-}
-
 // mergeRequestBody keeps the media type a Content-Type header row set.
 func (p *page) mergeRequestBody(body *model.Body) {
 	if p.op.RequestBody != nil {
@@ -401,8 +406,8 @@ func (p *page) params(r *resolver, t *paramTable, kind tableKind) []*model.Param
 	// kindBody: the arguments of an SDK call, placed once the service file gives the path.
 	in := map[tableKind]string{kindPath: model.InPath, kindQuery: model.InQuery, kindHeader: model.InHeader, kindBody: model.InBody}[kind]
 	inPath := map[string]bool{}
-	for _, m := range placeholderRE.FindAllStringSubmatch(p.op.Path, -1) {
-		inPath[m[1]] = true
+	for _, name := range model.PathParams(p.op.Path) {
+		inPath[name] = true
 	}
 	var out []*model.Param
 	for i := 1; i <= len(t.block.Table.Rows); i++ {
@@ -431,8 +436,6 @@ func (p *page) params(r *resolver, t *paramTable, kind tableKind) []*model.Param
 	}
 	return out
 }
-
-var placeholderRE = regexp.MustCompile(`\{([^{}]+)\}`)
 
 var mediaTypeRE = regexp.MustCompile(`(?:application|text|multipart)/[A-Za-z0-9.+-]+`)
 

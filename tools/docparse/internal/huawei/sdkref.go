@@ -3,6 +3,7 @@ package huawei
 import (
 	"bytes"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/docapi/docapi/tools/docparse/internal/mdhtml"
@@ -54,7 +55,7 @@ func ReadSDKReference(name string, data []byte) (*model.Page, model.Diagnostics)
 		}
 	}
 	p.buildSDK()
-	return &model.Page{Loc: model.Loc{File: name}, Family: FamilySDKReference, Operations: []*model.Operation{p.op}}, p.diags
+	return p.result(FamilySDKReference)
 }
 
 // sdkRole says what an SDK page table is for.
@@ -122,6 +123,10 @@ func (p *page) buildSDK() {
 		case roleSuccess, roleFailure:
 			schema, _ := r.bodySchema(t)
 			body := &model.Body{Loc: t.loc(p.file, 0), MediaType: "application/json", Schema: schema}
+			if slices.ContainsFunc(p.op.Responses, func(r *model.Response) bool { return r.Status == t.group }) {
+				p.diags.Warnf(body.Loc, "second response body table for status %s; ignored", t.group)
+				continue
+			}
 			desc := "成功响应"
 			if role == roleFailure {
 				desc = "失败响应"

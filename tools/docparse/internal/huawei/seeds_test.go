@@ -133,10 +133,15 @@ func TestModelArtsSeed(t *testing.T) {
 	if op.Method != "" || op.Path != "" || op.IDHint != "GetInstanceToken" {
 		t.Errorf("got %q %q hint %q", op.Method, op.Path, op.IDHint)
 	}
+	var names []string
 	for _, p := range op.Params {
+		names = append(names, p.Name)
 		if p.In != model.InBody || !p.Required {
 			t.Errorf("%s: in %q required %v; must wait unplaced for the service file", p.Name, p.In, p.Required)
 		}
+	}
+	if diff := cmp.Diff([]string{"project_id", "instance_id"}, names); diff != "" {
+		t.Errorf("arguments (-want +got):\n%s", diff)
 	}
 	if len(op.Responses) != 2 || op.Responses[0].Status != "200" || op.Responses[1].Status != "default" {
 		t.Fatalf("responses %+v", op.Responses)

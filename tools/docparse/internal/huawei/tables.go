@@ -71,33 +71,21 @@ type columns struct {
 	name, required, typ, desc int
 }
 
-var columnNames = map[string][]string{
-	"name":     {"参数", "参数名", "参数名称", "名称", "parameter", "name"},
-	"required": {"是否必选", "是否必填", "必选", "mandatory", "required"},
-	"type":     {"参数类型", "类型", "type"},
-	"desc":     {"描述", "说明", "参数说明", "description"},
-}
-
+// mapColumns finds the known columns by their header text, in any case.
+// A switch rather than a table of names: the compiler rejects a header
+// text given to two columns.
 func mapColumns(header []mdhtml.Cell) columns {
 	c := columns{-1, -1, -1, -1}
 	for i, h := range header {
-		text := strings.ToLower(strings.TrimSpace(h.Text))
-		for key, names := range columnNames {
-			for _, n := range names {
-				if text != n {
-					continue
-				}
-				switch key {
-				case "name":
-					c.name = i
-				case "required":
-					c.required = i
-				case "type":
-					c.typ = i
-				case "desc":
-					c.desc = i
-				}
-			}
+		switch strings.ToLower(strings.TrimSpace(h.Text)) {
+		case "参数", "参数名", "参数名称", "名称", "parameter", "name":
+			c.name = i
+		case "是否必选", "是否必填", "必选", "mandatory", "required":
+			c.required = i
+		case "参数类型", "类型", "type":
+			c.typ = i
+		case "描述", "说明", "参数说明", "description":
+			c.desc = i
 		}
 	}
 	return c
@@ -382,7 +370,8 @@ func (r *resolver) objectSchema(t *paramTable, path string) *model.Schema {
 
 // bodySchema is the schema of a body table: an object of its rows, or, for
 // a table whose only row is an array placeholder such as "[数组元素]", the
-// row's own value (a top-level JSON array). required reports whether the body must be sent: a required row.
+// row's own value (a top-level JSON array). required reports whether the
+// body must be sent: some row of it is required.
 func (r *resolver) bodySchema(t *paramTable) (s *model.Schema, required bool) {
 	if rows := t.block.Table.Rows; len(rows) == 1 && t.cols.name >= 0 && t.cols.typ >= 0 {
 		if name, ok := cellAt(rows[0], t.cols.name); ok && isElementPlaceholder(firstLine(name.Text)) {
@@ -395,6 +384,15 @@ func (r *resolver) bodySchema(t *paramTable) (s *model.Schema, required bool) {
 	s = r.objectSchema(t, "")
 	s.Name, s.Qualifier = "", ""
 	return s, anyRequired(s)
+}
+
+func anyRequired(s *model.Schema) bool {
+	for _, pr := range s.Properties {
+		if pr.Required {
+			return true
+		}
+	}
+	return false
 }
 
 // isElementPlaceholder reports a row name that stands for the elements of a

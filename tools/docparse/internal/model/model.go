@@ -7,6 +7,7 @@ package model
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 )
 
@@ -32,7 +33,10 @@ func (l Loc) String() string {
 		fmt.Fprintf(&b, " row %d", l.Row)
 	}
 	if l.What != "" {
-		fmt.Fprintf(&b, " (%s)", l.What)
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		fmt.Fprintf(&b, "(%s)", l.What)
 	}
 	return b.String()
 }
@@ -100,7 +104,7 @@ func (ds Diagnostics) Count(s Severity) int {
 // Page is what a reader makes of one documentation page.
 type Page struct {
 	Loc        Loc
-	Family     string // reader name, e.g. "huawei-api", "modelarts-sdk", "top"
+	Family     string // reader name, e.g. "huawei-api", "huawei-sdk", "top"
 	Operations []*Operation
 }
 
@@ -216,3 +220,15 @@ func (s *Schema) Property(name string) *Property {
 	}
 	return nil
 }
+
+// PathParams returns the names of the {placeholders} in an operation path,
+// in order: the parameters the path says must be documented as in: path.
+func PathParams(path string) []string {
+	var names []string
+	for _, m := range pathParamRE.FindAllStringSubmatch(path, -1) {
+		names = append(names, m[1])
+	}
+	return names
+}
+
+var pathParamRE = regexp.MustCompile(`\{([^{}]+)\}`)

@@ -26,7 +26,7 @@ type Family struct {
 // Families lists the readers in the order detection tries them.
 func Families() []Family {
 	return []Family{
-		{Name: "top", Detect: top.Detect, Read: top.Read},
+		{Name: top.Family, Detect: top.Detect, Read: top.Read},
 		{Name: huawei.FamilyAPIReference, Detect: huawei.DetectAPIReference, Read: huawei.ReadAPIReference},
 		{Name: huawei.FamilySDKReference, Detect: huawei.DetectSDKReference, Read: huawei.ReadSDKReference},
 	}
@@ -62,6 +62,10 @@ func (r *Result) Summary() string {
 // Run reads the pages and emits one OpenAPI document.
 func Run(sources []Source, opts Options) *Result {
 	res := &Result{Pages: len(sources)}
+	if opts.Family != "" && !knownFamily(opts.Family) {
+		res.Diags.Errorf(model.Loc{What: "-family"}, "unknown family %q; the families are %s", opts.Family, familyNames())
+		return res
+	}
 	var pages []*model.Page
 	for _, src := range sources {
 		fam, ok := pick(src, opts.Family)
@@ -115,6 +119,15 @@ func pick(src Source, forced string) (Family, bool) {
 		}
 	}
 	return Family{}, false
+}
+
+func knownFamily(name string) bool {
+	for _, f := range Families() {
+		if f.Name == name {
+			return true
+		}
+	}
+	return false
 }
 
 func familyNames() string {

@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"net/url"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strings"
 
@@ -67,10 +66,15 @@ func Parse(file string, data []byte) (*Config, error) {
 	if err := yaml.Unmarshal(data, &root); err == nil {
 		setLines(&root, cfg)
 	}
+	firstLine := map[string]int{}
 	for i, op := range cfg.Operations {
 		if op.Page == "" {
 			return nil, fmt.Errorf("%s:%d: operation %d has no page", file, op.Line, i+1)
 		}
+		if line, dup := firstLine[op.Page]; dup {
+			return nil, fmt.Errorf("%s:%d: page %s already has an entry at line %d; only one would apply", file, op.Line, op.Page, line)
+		}
+		firstLine[op.Page] = op.Line
 	}
 	return cfg, nil
 }
@@ -183,8 +187,6 @@ func fixPathParam(op *model.Operation, name, value string, at model.Loc, diags *
 	op.Params = kept
 }
 
-var placeholderRE = regexp.MustCompile(`\{([^{}]+)\}`)
-
 // finish checks the operation is complete and places unplaced parameters:
 // named in the path → path; otherwise query for GET, DELETE and HEAD, and a
 // request body member for the other methods.
@@ -196,9 +198,10 @@ func finish(op *model.Operation, diags *model.Diagnostics) {
 		return // the emitter reports it; parameters cannot be placed without a path
 	}
 	inPath := map[string]bool{}
-	for _, m := range placeholderRE.FindAllStringSubmatch(op.Path, -1) {
-		inPath[m[1]] = true
+	for _, name := range model.PathParams(op.Path) {
+		inPath[name] = true
 	}
+	documented := map[string]bool{}
 	kept := op.Params[:0]
 	for _, p := range op.Params {
 		if p.In == model.InBody {
@@ -208,29 +211,43 @@ func finish(op *model.Operation, diags *model.Diagnostics) {
 			case op.Method == "GET" || op.Method == "DELETE" || op.Method == "HEAD":
 				p.In = model.InQuery
 			default:
-				addBodyMember(op, p)
+				addBodyMember(op, p, diags)
 				continue
 			}
 		}
-		if p.In == model.InPath && !inPath[p.Name] {
-			diags.Errorf(p.Loc, "path parameter %q does not appear in path %q", p.Name, op.Path)
-			continue
+		if p.In == model.InPath {
+			if !inPath[p.Name] {
+				diags.Errorf(p.Loc, "path parameter %q does not appear in path %q", p.Name, op.Path)
+				continue
+			}
+			documented[p.Name] = true
 		}
-		delete(inPath, p.Name)
 		kept = append(kept, p)
 	}
 	op.Params = kept
 	for _, name := range sortedKeys(inPath) {
+		if documented[name] {
+			continue
+		}
 		diags.Warnf(op.Loc, "path %q has {%s} but the page documents no such parameter; added as a required string", op.Path, name)
 		op.Params = append(op.Params, &model.Param{Loc: op.Loc, Name: name, In: model.InPath, Required: true, Schema: &model.Schema{Loc: op.Loc, Type: model.TypeString}})
 	}
 }
 
-func addBodyMember(op *model.Operation, p *model.Param) {
+// addBodyMember makes an unplaced parameter a member of the request body,
+// which must be an object to take one.
+func addBodyMember(op *model.Operation, p *model.Param, diags *model.Diagnostics) {
 	if op.RequestBody == nil {
-		op.RequestBody = &model.Body{Loc: p.Loc, MediaType: "application/json", Schema: &model.Schema{Loc: p.Loc, Type: model.TypeObject}}
+		op.RequestBody = &model.Body{Loc: p.Loc, MediaType: "application/json"}
+	}
+	if op.RequestBody.Schema == nil {
+		op.RequestBody.Schema = &model.Schema{Loc: p.Loc, Type: model.TypeObject}
 	}
 	s := op.RequestBody.Schema
+	if s.Type != model.TypeObject {
+		diags.Errorf(p.Loc, "argument %q belongs in the request body of %s %s, but the body is not an object (type %q); dropped", p.Name, op.Method, op.Path, s.Type)
+		return
+	}
 	s.Properties = append(s.Properties, &model.Property{Loc: p.Loc, Name: p.Name, Required: p.Required, Description: p.Description, Schema: p.Schema})
 	op.RequestBody.Required = op.RequestBody.Required || p.Required
 }

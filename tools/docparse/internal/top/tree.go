@@ -221,22 +221,22 @@ func (r *reader) unifyNamedTypes(root *model.Schema) {
 	}, map[*model.Schema]bool{})
 }
 
-// collectDefinitions records the first schema with members for each name.
+// collectDefinitions records the first schema with members for each name,
+// wherever it sits: a member, or the items of a list ("lines LineDto []").
 // List wrappers are the reader's own, not page types, and are skipped.
 func collectDefinitions(s *model.Schema, defs map[string]*model.Schema, wrappers map[*model.Schema]bool, clash func(first, again *model.Schema)) {
+	if s.Name != "" && len(s.Properties) > 0 && !wrappers[s] {
+		if d, ok := defs[s.Name]; !ok {
+			defs[s.Name] = s
+		} else if d != s && !sameMembers(d, s) {
+			clash(d, s)
+		}
+	}
 	if s.Items != nil {
 		collectDefinitions(s.Items, defs, wrappers, clash)
 	}
 	for _, p := range s.Properties {
-		c := p.Schema
-		if c.Name != "" && len(c.Properties) > 0 && !wrappers[c] {
-			if d, ok := defs[c.Name]; !ok {
-				defs[c.Name] = c
-			} else if !sameMembers(d, c) {
-				clash(d, c)
-			}
-		}
-		collectDefinitions(c, defs, wrappers, clash)
+		collectDefinitions(p.Schema, defs, wrappers, clash)
 	}
 }
 
