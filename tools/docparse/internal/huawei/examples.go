@@ -11,21 +11,26 @@ import (
 // addExample reads a code block of an example section: a JSON body, response
 // header lines ("Name:value"), or a request line, which is skipped.
 func (p *page) addExample(b *mdhtml.Block, sec section, group, lastText string) {
-	lines := strings.Split(b.Text, "\n")
-	start := -1
+	// Lines are cut one at a time, and the JSON read from where it starts,
+	// rather than splitting the block and joining the rest again.
+	start, startOff := -1, 0
 	headers := map[string]string{}
-	for i, l := range lines {
+	rest := b.Text
+	for i, off := 0, 0; ; i++ {
+		l, next, more := strings.Cut(rest, "\n")
 		t := strings.TrimSpace(l)
 		if strings.HasPrefix(t, "{") || strings.HasPrefix(t, "[") {
-			start = i
+			start, startOff = i, off
 			break
 		}
-		if uriLineRE.MatchString(t) || t == "" || strings.HasSuffix(t, "：") || strings.HasSuffix(t, ":") {
-			continue
-		}
-		if name, value, ok := strings.Cut(t, ":"); ok && sec == secResponseExample && !strings.ContainsAny(name, " \t") {
+		skip := uriLineRE.MatchString(t) || t == "" || strings.HasSuffix(t, "：") || strings.HasSuffix(t, ":")
+		if name, value, ok := strings.Cut(t, ":"); !skip && ok && sec == secResponseExample && !strings.ContainsAny(name, " \t") {
 			headers[name] = strings.TrimSpace(value)
 		}
+		if !more {
+			break
+		}
+		off, rest = off+len(l)+1, next
 	}
 	status := ""
 	if sec == secResponseExample {
@@ -38,7 +43,7 @@ func (p *page) addExample(b *mdhtml.Block, sec section, group, lastText string) 
 		return
 	}
 	at := model.Loc{File: p.file, Line: b.Line + 1 + start, What: "example"}
-	dec := json.NewDecoder(strings.NewReader(strings.Join(lines[start:], "\n")))
+	dec := json.NewDecoder(strings.NewReader(b.Text[startOff:]))
 	dec.UseNumber()
 	var v any
 	if err := dec.Decode(&v); err != nil {

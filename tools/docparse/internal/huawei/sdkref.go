@@ -151,7 +151,7 @@ func (p *page) buildSDK() {
 // part of the HTTP request.
 func isSessionArg(name, typ string) bool {
 	name = strings.ToLower(name)
-	ref, ok := parseType(typ)
+	ref, ok := readType(typ)
 	return ok && ref.object && !ref.array && (name == "session" || strings.HasSuffix(name, "_session"))
 }
 

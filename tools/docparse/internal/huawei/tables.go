@@ -29,6 +29,8 @@ type paramTable struct {
 	typeName  string
 	kind      tableKind
 	bySection bool // kind came from the section, not the caption
+	// title caches name(): every row's Loc carries it.
+	title string
 }
 
 // typeSuffixes end captions that name an object type in words.
@@ -52,10 +54,14 @@ func typeNameOf(caption string) string {
 }
 
 func (t *paramTable) name() string {
-	if t.label == "" && t.caption == "" {
-		return fmt.Sprintf("table at line %d", t.block.Line)
+	if t.title == "" {
+		if t.label == "" && t.caption == "" {
+			t.title = fmt.Sprintf("table at line %d", t.block.Line)
+		} else {
+			t.title = strings.TrimSpace(t.label + " " + t.caption)
+		}
 	}
-	return strings.TrimSpace(t.label + " " + t.caption)
+	return t.title
 }
 
 func (t *paramTable) loc(file string, row int) model.Loc {
@@ -158,6 +164,9 @@ type typeRef struct {
 	object bool          // an object (or array of objects) whose fields live in another table
 	array  bool
 	named  string // object type named by the cell: "Tag" in "Array of Tag objects"
+	// prim is the type and format of a primitive, or of an array's items;
+	// zero for an array that names no item type.
+	prim [2]string
 }
 
 var (
@@ -174,22 +183,57 @@ var primitives = map[string][2]string{
 	"boolean": {model.TypeBoolean, ""}, "booleans": {model.TypeBoolean, ""}, "bool": {model.TypeBoolean, ""},
 }
 
-func primitive(word string) (*model.Schema, bool) {
-	p, ok := primitives[strings.ToLower(strings.TrimSpace(word))]
-	if !ok {
-		return nil, false
+// primitive looks word up in primitives. It lower-cases ASCII letters into
+// a stack buffer instead of calling strings.ToLower, which allocates for
+// "String", the most common cell of all. That is the same lookup: every
+// key is ASCII without a "k", and strings.ToLower turns a non-ASCII rune
+// into an ASCII one only for the Kelvin sign (into "k").
+func primitive(word string) ([2]string, bool) {
+	word = strings.TrimSpace(word)
+	var buf [16]byte
+	if len(word) > len(buf) {
+		return [2]string{}, false // longer than any key
 	}
-	return &model.Schema{Type: p[0], Format: p[1]}, true
+	for i := 0; i < len(word); i++ {
+		c := word[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	p, ok := primitives[string(buf[:len(word)])]
+	return p, ok
 }
 
 // parseType reads a type cell; ok is false for a type the reader does not know.
 func parseType(text string) (typeRef, bool) {
+	ref, ok := readType(text)
+	if ok && !ref.object {
+		ref.schema = ref.newSchema()
+	}
+	return ref, ok
+}
+
+// newSchema makes the schema of a primitive or an array of primitives.
+func (ref typeRef) newSchema() *model.Schema {
+	switch {
+	case !ref.array:
+		return &model.Schema{Type: ref.prim[0], Format: ref.prim[1]}
+	case ref.prim[0] == "":
+		return &model.Schema{Type: model.TypeArray}
+	}
+	return &model.Schema{Type: model.TypeArray, Items: &model.Schema{Type: ref.prim[0], Format: ref.prim[1]}}
+}
+
+// readType is parseType without making the schema, for callers that only
+// ask what kind of type a cell names.
+func readType(text string) (typeRef, bool) {
 	t := strings.TrimSpace(text)
 	if strings.ContainsAny(t, "\n\t\r") || strings.Contains(t, "  ") {
 		t = strings.Join(strings.Fields(t), " ")
 	}
-	if s, ok := primitive(t); ok {
-		return typeRef{schema: s}, true
+	if p, ok := primitive(t); ok {
+		return typeRef{prim: p}, true
 	}
 	lower := strings.ToLower(t)
 	if lower == "" {
@@ -200,7 +244,7 @@ func parseType(text string) (typeRef, bool) {
 		return typeRef{object: true}, true
 	case "array", "list", "json array":
 		// No item type given.
-		return typeRef{schema: &model.Schema{Type: model.TypeArray}, array: true}, true
+		return typeRef{array: true}, true
 	}
 	words := strings.Fields(t)
 	last := strings.ToLower(words[len(words)-1])
@@ -216,11 +260,11 @@ func parseType(text string) (typeRef, bool) {
 	}
 	if m := arrayOfRE.FindStringSubmatch(t); m != nil {
 		inner := m[1] + m[2] + m[3]
-		if s, ok := primitive(inner); ok {
-			return typeRef{schema: &model.Schema{Type: model.TypeArray, Items: s}, array: true}, true
+		if p, ok := primitive(inner); ok {
+			return typeRef{prim: p, array: true}, true
 		}
 		// List<predefine_tag>, Array<Object>: an array of objects.
-		if in, ok := parseType(inner); ok && in.object && !in.array {
+		if in, ok := readType(inner); ok && in.object && !in.array {
 			return typeRef{object: true, array: true, named: in.named}, true
 		}
 		if identRE.MatchString(inner) {
@@ -295,7 +339,7 @@ func (r *resolver) survey() {
 		for _, row := range t.block.Table.Rows {
 			name, _ := cellAt(row, t.cols.name)
 			typ, _ := cellAt(row, t.cols.typ)
-			ref, ok := parseType(typ.Text)
+			ref, ok := readType(typ.Text) // only the kind: no schema is made here
 			if !ok || !ref.object {
 				continue
 			}
@@ -377,7 +421,7 @@ func (r *resolver) bodySchema(t *paramTable) (s *model.Schema, required bool) {
 		if name, ok := cellAt(rows[0], t.cols.name); ok && isElementPlaceholder(firstLine(name.Text)) {
 			if f, ok := t.row(r.file, 1, r.diags); ok {
 				r.used[t] = true
-				return r.valueSchema(t, t.loc(r.file, 1), f, "", false), f.required
+				return r.valueSchema(t, t.loc(r.file, 1), f, "", "", false), f.required
 			}
 		}
 	}
@@ -414,18 +458,20 @@ func (r *resolver) property(t *paramTable, i int, path string) *model.Property {
 		Name:        name,
 		Required:    f.required,
 		Description: f.desc.Text,
-		Schema:      r.valueSchema(t, at, f, joinPath(path, name), false),
+		Schema:      r.valueSchema(t, at, f, path, name, false),
 	}
 }
 
 // paramSchema is the schema of a parameter row; a row of an SDK call's
 // arguments (not yet placed) may still become a body member.
 func (r *resolver) paramSchema(t *paramTable, at model.Loc, f rowFields, name, in string) *model.Schema {
-	return r.valueSchema(t, at, f, name, in != model.InBody)
+	return r.valueSchema(t, at, f, "", name, in != model.InBody)
 }
 
-// valueSchema is the schema of a row's value.
-func (r *resolver) valueSchema(t *paramTable, at model.Loc, f rowFields, path string, param bool) *model.Schema {
+// valueSchema is the schema of a row's value; name is the row's and parent
+// the dotted path of the object it belongs to. The row's own path is only
+// needed, and so only joined, for an object.
+func (r *resolver) valueSchema(t *paramTable, at model.Loc, f rowFields, parent, name string, param bool) *model.Schema {
 	typeText := strings.TrimSpace(f.typ.Text)
 	ref, ok := parseType(typeText)
 	if !ok {
@@ -462,7 +508,7 @@ func (r *resolver) valueSchema(t *paramTable, at model.Loc, f rowFields, path st
 			anchor = a
 		}
 	}
-	obj := r.linkedObject(t, at, anchor, ref.named, path)
+	obj := r.linkedObject(t, at, anchor, ref.named, joinPath(parent, name))
 	if ref.array {
 		return &model.Schema{Loc: at, Type: model.TypeArray, Items: obj}
 	}

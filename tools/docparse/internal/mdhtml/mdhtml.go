@@ -46,16 +46,15 @@ type Problem struct {
 // Split reads a page. It never fails: defects are reported as Problems and
 // the blocks hold as much as could be read.
 func Split(data []byte) ([]Block, []Problem) {
-	s := splitter{data: data}
-	s.lines, s.offsets = splitLines(data)
-	s.blocks = make([]Block, 0, len(s.lines)/4+1) // pages run about four lines a block
+	s := splitter{data: data, offsets: lineOffsets(data)}
+	// Most lines sit inside tables: pages run about a dozen lines a block.
+	s.blocks = make([]Block, 0, s.lineCount()/12+8)
 	s.run()
 	return s.blocks, s.problems
 }
 
 type splitter struct {
 	data          []byte
-	lines         [][]byte
 	offsets       []int // byte offset of each line in data
 	scanned       map[int]scannedTable
 	i             int
@@ -64,47 +63,66 @@ type splitter struct {
 	pendingAnchor string
 }
 
-// splitLines cuts data into lines (without the line end) that share its
-// memory, and records where each starts.
-func splitLines(data []byte) ([][]byte, []int) {
-	n := bytes.Count(data, []byte("\n")) + 1
-	lines, offsets := make([][]byte, 0, n), make([]int, 0, n)
-	off := 0
-	for {
+// lineOffsets records where each line of data starts. Lines are cut from
+// data on demand (see line) rather than kept as a slice of slices: most of
+// them are only looked at once.
+func lineOffsets(data []byte) []int {
+	offsets := make([]int, 1, bytes.Count(data, []byte("\n"))+1)
+	for off := 0; ; {
 		i := bytes.IndexByte(data[off:], '\n')
-		end := off + i
 		if i < 0 {
-			end = len(data)
+			return offsets
 		}
-		lines = append(lines, bytes.TrimSuffix(data[off:end], []byte("\r")))
+		off += i + 1
 		offsets = append(offsets, off)
-		if i < 0 {
-			return lines, offsets
-		}
-		off = end + 1
 	}
 }
 
+func (s *splitter) lineCount() int { return len(s.offsets) }
+
+// splitLines cuts data into lines (without the line end) that share its
+// memory, and records where each starts. Split itself cuts lines on
+// demand; the tests use this to look at a page line by line.
+func splitLines(data []byte) ([][]byte, []int) {
+	s := splitter{data: data, offsets: lineOffsets(data)}
+	lines := make([][]byte, s.lineCount())
+	for i := range lines {
+		lines[i] = s.line(i)
+	}
+	return lines, s.offsets
+}
+
+// line returns line i (0-based) without its line end, sharing data's memory.
+func (s *splitter) line(i int) []byte {
+	end := len(s.data)
+	if i+1 < len(s.offsets) {
+		end = s.offsets[i+1] - 1
+	}
+	return bytes.TrimSuffix(s.data[s.offsets[i]:end], []byte("\r"))
+}
+
 func (s *splitter) run() {
-	for s.i < len(s.lines) {
-		raw := s.lines[s.i]
-		line := strings.TrimSpace(string(raw))
+	for s.i < s.lineCount() {
+		raw := s.line(s.i)
+		// Classified as bytes: only a line that becomes a text block is
+		// worth a string.
+		line := bytes.TrimSpace(raw)
 		start := s.i + 1
 		switch {
-		case line == "":
+		case len(line) == 0:
 			s.i++
-		case strings.HasPrefix(line, "```"):
+		case bytes.HasPrefix(line, []byte("```")):
 			s.code(start, len(raw)-len(bytes.TrimLeft(raw, " \t")))
-		case strings.HasPrefix(line, "<table"):
+		case bytes.HasPrefix(line, []byte("<table")):
 			s.table(start)
 		case line[0] == '|' && s.pipeTableAt(s.i):
 			s.pipeTable(start)
-		case strings.HasPrefix(line, anchorOpen) && isAnchorLine(line):
+		case bytes.HasPrefix(line, []byte(anchorOpen)) && isAnchorLine(line):
 			s.pendingAnchor = lastAnchor(line)
 			s.i++
 		default:
 			s.i++
-			s.textLine(start, line)
+			s.textLine(start, string(line))
 		}
 	}
 }
@@ -172,22 +190,66 @@ func firstAnchor(s string) string {
 
 func (s *splitter) code(start, indent int) {
 	s.i++
-	var body []string
-	for s.i < len(s.lines) {
-		raw := string(s.lines[s.i])
+	first := s.i
+	closed := false
+	for s.i < s.lineCount() {
+		raw := s.line(s.i)
 		s.i++
-		if strings.HasPrefix(strings.TrimSpace(raw), "```") {
-			s.add(Block{Kind: Code, Line: start, Text: strings.Join(body, "\n"), Indent: indent})
-			return
+		if bytes.HasPrefix(bytes.TrimSpace(raw), []byte("```")) {
+			closed = true
+			break
 		}
-		body = append(body, dedent(raw, indent))
+	}
+	last := s.i // just past the body
+	if closed {
+		last--
+	}
+	// The body is joined in one buffer sized up front: one allocation, not
+	// one a line.
+	var body strings.Builder
+	body.Grow(s.offsetOf(last) - s.offsetOf(first))
+	for i := first; i < last; i++ {
+		if i > first {
+			body.WriteByte('\n')
+		}
+		body.Write(dedent(s.line(i), indent))
+	}
+	if closed {
+		s.add(Block{Kind: Code, Line: start, Text: body.String(), Indent: indent})
+		return
 	}
 	s.problems = append(s.problems, Problem{Line: start, Msg: "code block is never closed"})
-	s.add(Block{Kind: Code, Line: start, Text: strings.Join(body, "\n"), Indent: indent, Unterminated: true})
+	s.add(Block{Kind: Code, Line: start, Text: body.String(), Indent: indent, Unterminated: true})
 }
 
-func dedent(line string, n int) string {
-	for n > 0 && line != "" && (line[0] == ' ' || line[0] == '\t') {
+// indexTableEnd is bytes.Index(s, []byte("</table>")). It looks for the
+// 'b', rare in a table, rather than the '<' every tag starts with, on which
+// bytes.Index stops every few bytes.
+func indexTableEnd(s []byte) int {
+	const end, b = "</table>", 4 // end[b] == 'b'
+	for from := b; from < len(s); {
+		i := bytes.IndexByte(s[from:], 'b')
+		if i < 0 {
+			return -1
+		}
+		if at := from + i - b; at+len(end) <= len(s) && string(s[at:at+len(end)]) == end {
+			return at
+		}
+		from += i + 1
+	}
+	return -1
+}
+
+// offsetOf is where line i starts; len(data) past the last line.
+func (s *splitter) offsetOf(i int) int {
+	if i < len(s.offsets) {
+		return s.offsets[i]
+	}
+	return len(s.data)
+}
+
+func dedent(line []byte, n int) []byte {
+	for n > 0 && len(line) > 0 && (line[0] == ' ' || line[0] == '\t') {
 		line = line[1:]
 		n--
 	}
@@ -196,14 +258,13 @@ func dedent(line string, n int) string {
 
 func (s *splitter) table(start int) {
 	begin := s.i
+	// The chunk runs to the end of the first line holding "</table>". One
+	// search over the rest of the page finds it faster than one a line.
 	closed := false
-	for s.i < len(s.lines) {
-		l := s.lines[s.i]
-		s.i++
-		if bytes.Contains(l, []byte("</table>")) {
-			closed = true
-			break
-		}
+	s.i = s.lineCount()
+	if at := indexTableEnd(s.data[s.offsets[begin]:]); at >= 0 {
+		closed = true
+		s.i = s.lineAt(s.offsets[begin] + at) // the next line, as lineAt is 1-based
 	}
 	end := len(s.data)
 	if s.i < len(s.offsets) {
@@ -224,7 +285,7 @@ func (s *splitter) tableAt(begin, end int, closed bool) *TableData {
 	if s.scanned == nil && bytes.Contains(s.data, []byte("<table")) {
 		s.scanned = scanTables(s.data)
 	}
-	line := s.lines[begin]
+	line := s.line(begin)
 	tagOff := s.offsets[begin] + len(line) - len(bytes.TrimLeft(line, " \t"))
 	if st, ok := s.scanned[tagOff]; ok && closed && st.end <= end {
 		for i := range st.data.Rows {
@@ -241,7 +302,6 @@ func (s *splitter) lineAt(off int) int {
 }
 
 var (
-	mdLinkRE   = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
 	mdEscapeRE = regexp.MustCompile(`\\([\\{}_*\[\]()#+\-.!<>` + "`" + `])`)
 )
 
@@ -250,7 +310,7 @@ var (
 // decoded.
 func CleanInline(s string) string {
 	if strings.IndexByte(s, '[') >= 0 {
-		s = mdLinkRE.ReplaceAllString(s, "$1")
+		s = replaceLinks(s)
 	}
 	s = stripTags(s)
 	if strings.IndexByte(s, '\\') >= 0 {
@@ -260,6 +320,49 @@ func CleanInline(s string) string {
 		s = entityReplacer.Replace(s)
 	}
 	return strings.TrimSpace(s)
+}
+
+// replaceLinks replaces every Markdown link or image with its text, as
+// mdLinkRE.ReplaceAllString(s, "$1") would, without a regexp: text lines
+// full of links made it the largest cost of the splitter outside tables.
+func replaceLinks(s string) string {
+	var b strings.Builder
+	done := 0 // s[:done] is written or replaced
+	for from := 0; ; {
+		i := strings.IndexByte(s[from:], '[')
+		if i < 0 {
+			break
+		}
+		open := from + i
+		// [text](url): text holds no ']', url no ')'.
+		textEnd := strings.IndexByte(s[open+1:], ']')
+		if textEnd < 0 {
+			break // no later '[' can close either
+		}
+		textEnd += open + 1
+		if textEnd+1 >= len(s) || s[textEnd+1] != '(' {
+			from = open + 1
+			continue
+		}
+		urlEnd := strings.IndexByte(s[textEnd+2:], ')')
+		if urlEnd < 0 {
+			from = open + 1
+			continue
+		}
+		start := open
+		if start > done && s[start-1] == '!' {
+			start-- // an image: the '!' goes too
+		}
+		b.WriteString(s[done:start])
+		b.WriteString(s[open+1 : textEnd])
+		done = textEnd + 2 + urlEnd + 1
+		from = done
+	}
+	if done == 0 {
+		return s
+	}
+	b.WriteString(s[done:])
+	return b.String()
 }
 
 // stripTags removes every <...>, as the regexp <[^>]*> would.
@@ -294,27 +397,27 @@ const anchorOpen = `<a name="`
 
 // isAnchorLine reports whether line holds nothing but <a name="x"></a>
 // anchors. Pages carry thousands of them, so this avoids a regexp.
-func isAnchorLine(line string) bool {
-	for line != "" {
-		rest, ok := strings.CutPrefix(line, anchorOpen)
+func isAnchorLine(line []byte) bool {
+	for len(line) > 0 {
+		rest, ok := bytes.CutPrefix(line, []byte(anchorOpen))
 		if !ok {
 			return false
 		}
-		end := strings.IndexByte(rest, '"')
+		end := bytes.IndexByte(rest, '"')
 		if end < 0 {
 			return false
 		}
-		if rest, ok = strings.CutPrefix(rest[end+1:], "></a>"); !ok {
+		if rest, ok = bytes.CutPrefix(rest[end+1:], []byte("></a>")); !ok {
 			return false
 		}
-		line = strings.TrimLeft(rest, " \t")
+		line = bytes.TrimLeft(rest, " \t")
 	}
 	return true
 }
 
 // lastAnchor returns the name of the last anchor on an anchor line.
-func lastAnchor(line string) string {
-	i := strings.LastIndex(line, anchorOpen)
+func lastAnchor(line []byte) string {
+	i := bytes.LastIndex(line, []byte(anchorOpen))
 	rest := line[i+len(anchorOpen):]
-	return rest[:strings.IndexByte(rest, '"')]
+	return string(rest[:bytes.IndexByte(rest, '"')])
 }

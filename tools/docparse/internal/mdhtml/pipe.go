@@ -30,17 +30,17 @@ func isPipeDelimiter(line []byte) bool {
 // pipeTableAt reports whether a pipe table starts at line i: a row that
 // starts with "|" followed by a delimiter row.
 func (s *splitter) pipeTableAt(i int) bool {
-	return i+1 < len(s.lines) && isPipeDelimiter(s.lines[i+1])
+	return i+1 < s.lineCount() && isPipeDelimiter(s.line(i+1))
 }
 
 func (s *splitter) pipeTable(start int) {
 	t := &TableData{}
-	for _, c := range splitPipeRow(strings.TrimSpace(string(s.lines[s.i]))) {
+	for _, c := range splitPipeRow(strings.TrimSpace(string(s.line(s.i)))) {
 		t.Header = append(t.Header, pipeCell(c))
 	}
 	s.i += 2 // header and delimiter rows
-	for s.i < len(s.lines) {
-		line := strings.TrimSpace(string(s.lines[s.i]))
+	for s.i < s.lineCount() {
+		line := strings.TrimSpace(string(s.line(s.i)))
 		if line == "" || line[0] != '|' {
 			break
 		}

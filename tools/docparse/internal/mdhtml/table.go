@@ -79,6 +79,7 @@ func scanTables(data []byte) map[int]scannedTable {
 	tables := map[int]scannedTable{}
 	z := html.NewTokenizer(bytes.NewReader(data))
 	var (
+		tb    tableBuilder // one for the page: tables reuse its cell buffers
 		b     *tableBuilder
 		start int
 		depth int
@@ -92,7 +93,9 @@ func scanTables(data []byte) map[int]scannedTable {
 		raw := z.Raw()
 		tokOff := off
 		off += len(raw)
-		if tt == html.TextToken && b == nil {
+		// Outside a table only a <table> start tag matters: the page's
+		// other tags (thousands of anchors) need no name lookup.
+		if b == nil && tt != html.StartTagToken {
 			continue
 		}
 		var tag atom.Atom
@@ -102,7 +105,8 @@ func scanTables(data []byte) map[int]scannedTable {
 		if tag == atom.Table && tt != html.SelfClosingTagToken {
 			if tt == html.StartTagToken {
 				if depth == 0 {
-					b, start = newTableBuilder(), tokOff
+					tb.reset()
+					b, start = &tb, tokOff
 				}
 				depth++
 			} else if depth > 0 {
@@ -123,7 +127,8 @@ func scanTables(data []byte) map[int]scannedTable {
 // what a row records as its Line: a line number or a byte offset.
 type tableBuilder struct {
 	t        *TableData
-	row      *Row
+	row      Row // the row being read, when inRow; a value, so no row is allocated
+	inRow    bool
 	cell     cellBuilder
 	inHead   bool
 	rowIsTH  bool
@@ -134,10 +139,15 @@ type tableBuilder struct {
 
 func newTableBuilder() *tableBuilder { return &tableBuilder{t: &TableData{}} }
 
+// reset readies b for a new table, keeping the cell buffers' memory.
+func (b *tableBuilder) reset() {
+	*b = tableBuilder{t: &TableData{}, cell: cellBuilder{cur: b.cell.cur[:0], text: b.cell.text[:0]}}
+}
+
 func (b *tableBuilder) finishCell() {
 	if b.cell.open {
 		c := b.cell.cell()
-		if b.row != nil {
+		if b.inRow {
 			b.row.Cells = append(b.row.Cells, c)
 		}
 	}
@@ -145,15 +155,15 @@ func (b *tableBuilder) finishCell() {
 
 func (b *tableBuilder) finishRow() {
 	b.finishCell()
-	if b.row == nil {
+	if !b.inRow {
 		return
 	}
 	if (b.inHead || b.rowIsTH) && b.t.Header == nil && len(b.t.Rows) == 0 {
 		b.t.Header = b.row.Cells
 	} else {
-		b.t.Rows = append(b.t.Rows, *b.row)
+		b.t.Rows = append(b.t.Rows, b.row)
 	}
-	b.row = nil
+	b.row, b.inRow = Row{}, false
 }
 
 func (b *tableBuilder) done() *TableData {
@@ -187,12 +197,12 @@ func (b *tableBuilder) startTag(tag atom.Atom, raw []byte, pos int) {
 		b.inHead = false
 	case atom.Tr:
 		b.finishRow()
-		b.row = &Row{Line: pos, Cells: make([]Cell, 0, len(b.t.Header))}
+		b.row, b.inRow = Row{Line: pos, Cells: make([]Cell, 0, len(b.t.Header))}, true
 		b.rowIsTH = false
 	case atom.Th, atom.Td:
 		b.finishCell()
-		if b.row == nil {
-			b.row = &Row{Line: pos}
+		if !b.inRow {
+			b.row, b.inRow = Row{Line: pos}, true
 		}
 		if tag == atom.Th {
 			b.rowIsTH = true
@@ -229,19 +239,26 @@ func (b *tableBuilder) endTag(tag atom.Atom) {
 	}
 }
 
-// tagAtom reads the tag name from a tag token's raw bytes. The tokenizer's
-// own TagName copies the name on every call, which made it the single
-// largest cost of reading a page.
+// tagAtom reads the tag name from a tag token's raw bytes and returns its
+// atom if it is one of the tags tables are built from, else 0. The
+// tokenizer's own TagName copies the name on every call, which made it the
+// single largest cost of reading a page; a switch over the few names that
+// matter is cheaper again than a general atom.Lookup.
 func tagAtom(raw []byte) atom.Atom {
-	raw = bytes.TrimPrefix(bytes.TrimPrefix(raw, []byte("<")), []byte("/"))
-	var name [16]byte
+	if len(raw) > 0 && raw[0] == '<' {
+		raw = raw[1:]
+	}
+	if len(raw) > 0 && raw[0] == '/' {
+		raw = raw[1:]
+	}
+	var name [5]byte // as long as the longest name below
 	n := 0
 	for _, c := range raw {
 		if c == ' ' || c == '>' || c == '/' || c == '\t' || c == '\n' || c == '\r' || c == '\f' {
 			break
 		}
 		if n == len(name) {
-			return 0 // longer than any tag we care about
+			return 0
 		}
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
@@ -249,7 +266,35 @@ func tagAtom(raw []byte) atom.Atom {
 		name[n] = c
 		n++
 	}
-	return atom.Lookup(name[:n])
+	switch string(name[:n]) {
+	case "table":
+		return atom.Table
+	case "thead":
+		return atom.Thead
+	case "tbody":
+		return atom.Tbody
+	case "tr":
+		return atom.Tr
+	case "th":
+		return atom.Th
+	case "td":
+		return atom.Td
+	case "p":
+		return atom.P
+	case "div":
+		return atom.Div
+	case "br":
+		return atom.Br
+	case "li":
+		return atom.Li
+	case "ul":
+		return atom.Ul
+	case "ol":
+		return atom.Ol
+	case "a":
+		return atom.A
+	}
+	return 0
 }
 
 // hrefOf returns the href attribute of a raw <a> tag, entities decoded.
@@ -355,12 +400,21 @@ func appendCollapsed(dst, src []byte) (out []byte, wrote bool) {
 			dst = append(dst, ' ')
 			pendingSpace = false
 		}
-		dst = append(dst, src[i])
+		// Copy the run up to the next byte that may start white space in
+		// one go rather than byte by byte.
+		j := i + 1
+		for j < len(src) && !mayStartSpace[src[j]] {
+			j++
+		}
+		dst = append(dst, src[i:j]...)
 		wrote = true
-		i++
+		i = j
 	}
 	return dst, wrote
 }
+
+// mayStartSpace marks the bytes isSpaceAt looks at; it is never written.
+var mayStartSpace = [256]bool{' ': true, '\t': true, '\n': true, '\r': true, '\f': true, 0xC2: true, 0xE3: true}
 
 // collapse folds runs of white space (including no-break spaces) to one
 // space and trims the ends.

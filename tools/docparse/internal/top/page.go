@@ -69,23 +69,36 @@ func (r *reader) splitPage(lines []string) *pageParts {
 	}
 	var desc []string
 	var cur *section
+	// A section's body is the run of lines up to the next heading, so all
+	// bodies share one array, sized once, rather than each growing its own.
+	bodies := make([]numberedLine, 0, len(lines)-start)
+	from := 0 // where cur's body starts in bodies
+	closeSection := func() {
+		if cur != nil && len(bodies) > from {
+			cur.body = bodies[from:len(bodies):len(bodies)]
+		}
+		from = len(bodies)
+	}
 	for i := start; i < len(lines); i++ {
 		t := strings.TrimSpace(lines[i])
 		switch {
 		case footerHeadings[t]:
+			closeSection()
 			p.description = strings.Join(desc, "\n")
 			return p
 		case sectionHeadings[t] && p.sections[t] == nil:
 			// Only the first heading of a kind counts: a later line with the
 			// same text is content (a description that says "响应参数").
+			closeSection()
 			cur = &section{name: t, line: i + 1}
 			p.sections[t] = cur
 		case cur != nil:
-			cur.body = append(cur.body, numberedLine{n: i + 1, text: lines[i]})
+			bodies = append(bodies, numberedLine{n: i + 1, text: lines[i]})
 		case t != "":
 			desc = append(desc, t)
 		}
 	}
+	closeSection()
 	p.description = strings.Join(desc, "\n")
 	return p
 }

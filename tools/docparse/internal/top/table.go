@@ -3,6 +3,7 @@ package top
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/docapi/docapi/tools/docparse/internal/model"
 )
@@ -48,15 +49,73 @@ type cell struct {
 	line int
 }
 
-var (
-	// TOP field names are snake_case, some camelCase; never capitalised,
-	// which is what tells them apart from type names.
-	namePattern = regexp.MustCompile(`^[a-z][A-Za-z0-9_]*$`)
-	// Type cells: "String", "SecurityTokenCredential", "Datas []", "Byte[]".
-	typePattern = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_]*\s*(\[\])?$`)
-	// 更多限制 cells: "最大列表长度：20", "最小值：0", "默认值：true".
-	limitPattern = regexp.MustCompile(`^(最大|最小|默认)[^：:\s]*[：:]\S*$`)
-)
+// The cell shapes below are matched by hand, not by regexp: they are asked
+// of every cell, several times over while rows are told apart, and the
+// regexps were most of the table reader's cost. The regexps they replace
+// are the oracle of FuzzCellShapesMatchRegexps.
+
+// isFieldName matches ^[a-z][A-Za-z0-9_]*$: TOP field names are
+// snake_case, some camelCase; never capitalised, which is what tells them
+// apart from type names.
+func isFieldName(s string) bool {
+	if s == "" || s[0] < 'a' || s[0] > 'z' {
+		return false
+	}
+	for i := 1; i < len(s); i++ {
+		if !isIdentByte(s[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// isTypeShape matches ^[A-Za-z][A-Za-z0-9_]*\s*(\[\])?$, the type cells:
+// "String", "SecurityTokenCredential", "Datas []", "Byte[]".
+func isTypeShape(s string) bool {
+	if s == "" || !isASCIILetter(s[0]) {
+		return false
+	}
+	i := 1
+	for i < len(s) && isIdentByte(s[i]) {
+		i++
+	}
+	for i < len(s) && isRESpace(s[i]) {
+		i++
+	}
+	return s[i:] == "" || s[i:] == "[]"
+}
+
+// isLimitCell matches ^(最大|最小|默认)[^：:\s]*[：:]\S*$, the 更多限制 cells:
+// "最大列表长度：20", "最小值：0", "默认值：true".
+func isLimitCell(s string) bool {
+	rest, ok := strings.CutPrefix(s, "最大")
+	if !ok {
+		rest, ok = strings.CutPrefix(s, "最小")
+	}
+	if !ok {
+		rest, ok = strings.CutPrefix(s, "默认")
+	}
+	if !ok {
+		return false
+	}
+	// The first colon or white space must be a colon, and no white space
+	// may follow it.
+	i := strings.IndexAny(rest, "：:"+reSpace)
+	if i < 0 || isRESpace(rest[i]) {
+		return false
+	}
+	_, size := utf8.DecodeRuneInString(rest[i:])
+	return !strings.ContainsAny(rest[i+size:], reSpace)
+}
+
+// reSpace is what \s matches in a Go regexp.
+const reSpace = " \t\n\f\r"
+
+func isRESpace(c byte) bool { return strings.IndexByte(reSpace, c) >= 0 }
+
+func isIdentByte(c byte) bool {
+	return isASCIILetter(c) || '0' <= c && c <= '9' || c == '_'
+}
 
 const (
 	bullet      = "•"
@@ -70,7 +129,7 @@ func isRequiredCell(s string) bool { return s == mustGive || s == mayGive }
 // isTypeCell says whether s can be a type: a capitalised identifier or one
 // of TOP's scalar names in any case ("string" is a type, "policy" is not).
 func isTypeCell(s string) bool {
-	if !typePattern.MatchString(s) {
+	if !isTypeShape(s) {
 		return false
 	}
 	_, scalar := scalarKinds[strings.ToLower(baseType(s))]
@@ -174,7 +233,7 @@ func (t *table) addRow(rw row) *row {
 // cells leave no trace, so columns are told apart by what they hold.
 func (r *reader) lineRow(t *table, text string, line int) {
 	tokens := strings.Fields(text)
-	if !namePattern.MatchString(tokens[0]) {
+	if !isFieldName(tokens[0]) {
 		r.log.warnf(r.loc(line, t.section, 0, ""), "line %q is not a parameter row; ignored", clip(text))
 		return
 	}
@@ -226,9 +285,9 @@ func (r *reader) assignTail(t *table, rw *row, cells []string) {
 	cells = dropEmpty(cells)
 	if t.has(colLimits) {
 		for i, c := range cells {
-			if limitPattern.MatchString(c) {
+			if isLimitCell(c) {
 				end := i + 1
-				for end < len(cells) && limitPattern.MatchString(cells[end]) {
+				for end < len(cells) && isLimitCell(cells[end]) {
 					end++
 				}
 				rw.example = strings.Join(cells[:i], " ")
@@ -271,7 +330,7 @@ func (r *reader) splitCells(t *table, cells []cell) {
 	for i := 0; i < len(cells); {
 		start := i
 		name, m := nameCell(cells[i].text)
-		if m == unmarked && !namePattern.MatchString(name) {
+		if m == unmarked && !isFieldName(name) {
 			r.log.warnf(r.loc(cells[i].line, t.section, 0, ""), "bullet %q does not start a parameter; ignored", clip(cells[i].text))
 			i++
 			continue
@@ -333,7 +392,7 @@ func surelyStartsRow(t *table, cells []cell, i int) bool {
 	if strings.HasPrefix(text, childPrefix) {
 		return true
 	}
-	if !namePattern.MatchString(text) || i+1 >= len(cells) || !isTypeCell(cells[i+1].text) {
+	if !isFieldName(text) || i+1 >= len(cells) || !isTypeCell(cells[i+1].text) {
 		return false
 	}
 	if isStrongType(cells[i+1].text) {
@@ -349,7 +408,7 @@ func startsRow(t *table, cells []cell, hard []int, i, start int) bool {
 		return true
 	}
 	text := cells[i].text
-	if !namePattern.MatchString(text) || i+1 >= len(cells) || !isTypeCell(cells[i+1].text) {
+	if !isFieldName(text) || i+1 >= len(cells) || !isTypeCell(cells[i+1].text) {
 		return false
 	}
 	next := hard[i+1]

@@ -31,8 +31,10 @@ func Detect(data []byte) bool {
 	for len(data) > 0 {
 		var line []byte
 		line, data, _ = bytes.Cut(data, []byte("\n"))
-		t := string(bytes.TrimSpace(line))
-		if t == "" {
+		// Lines stay bytes: Detect runs on every page of every family, and
+		// these comparisons need no string.
+		t := bytes.TrimSpace(line)
+		if len(t) == 0 {
 			continue
 		}
 		nonEmpty++
@@ -40,15 +42,20 @@ func Detect(data []byte) bool {
 			if nonEmpty > 20 {
 				return false // every TOP page names its API near the top
 			}
-			_, _, seenTitle = parseTitle(t)
+			// A title starts with an ASCII letter (see titlePattern).
+			if isASCIILetter(t[0]) {
+				_, _, seenTitle = parseTitle(string(t))
+			}
 			continue
 		}
-		if t == secPublic || t == secRequest || t == secResponse {
+		if string(t) == secPublic || string(t) == secRequest || string(t) == secResponse {
 			return true
 		}
 	}
 	return false
 }
+
+func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
 // Read parses one page. name is the file name used in every model.Loc.
 // It never panics; all findings, fatal or not, come back as diagnostics.

@@ -80,7 +80,7 @@ func (r *reader) baseSchema(at model.Loc, field, typ, qualifier string) (s, obj 
 	if k, ok := scalarKinds[strings.ToLower(typ)]; ok {
 		return r.scalarSchema(at, k), nil
 	}
-	if typePattern.MatchString(typ) && isUpper(typ[0]) {
+	if isTypeShape(typ) && isUpper(typ[0]) {
 		obj = &model.Schema{Loc: at, Name: typ, Qualifier: qualifier, Type: model.TypeObject}
 		return obj, obj
 	}
