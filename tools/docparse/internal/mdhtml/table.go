@@ -134,14 +134,16 @@ type tableBuilder struct {
 	rowIsTH  bool
 	inLink   bool
 	linkHref string
-	linkText strings.Builder
+	linkText []byte // the open link's text; reused from link to link
+	scratch  []byte // collapsed link text before it becomes a string
 }
 
 func newTableBuilder() *tableBuilder { return &tableBuilder{t: &TableData{}} }
 
 // reset readies b for a new table, keeping the cell buffers' memory.
 func (b *tableBuilder) reset() {
-	*b = tableBuilder{t: &TableData{}, cell: cellBuilder{cur: b.cell.cur[:0], text: b.cell.text[:0]}}
+	*b = tableBuilder{t: &TableData{}, cell: cellBuilder{cur: b.cell.cur[:0], text: b.cell.text[:0]},
+		linkText: b.linkText[:0], scratch: b.scratch[:0]}
 }
 
 func (b *tableBuilder) finishCell() {
@@ -184,7 +186,7 @@ func (b *tableBuilder) token(z *html.Tokenizer, tt html.TokenType, tag atom.Atom
 		text := z.Text()
 		b.cell.write(text)
 		if b.inLink {
-			b.linkText.Write(text)
+			b.linkText = append(b.linkText, text...)
 		}
 	}
 }
@@ -215,7 +217,7 @@ func (b *tableBuilder) startTag(tag atom.Atom, raw []byte, pos int) {
 	case atom.A:
 		if href := hrefOf(raw); href != "" {
 			b.inLink, b.linkHref = true, href
-			b.linkText.Reset()
+			b.linkText = b.linkText[:0]
 		}
 	}
 }
@@ -233,7 +235,10 @@ func (b *tableBuilder) endTag(tag atom.Atom) {
 		b.cell.breakLine()
 	case atom.A:
 		if b.inLink && b.cell.open {
-			b.cell.links = append(b.cell.links, Link{Href: b.linkHref, Text: strings.TrimSpace(collapse(b.linkText.String()))})
+			// Collapsed straight from the reused buffers: one string per
+			// link rather than collapse's three.
+			b.scratch, _ = appendCollapsed(b.scratch[:0], b.linkText)
+			b.cell.links = append(b.cell.links, Link{Href: b.linkHref, Text: strings.TrimSpace(string(b.scratch))})
 		}
 		b.inLink = false
 	}
