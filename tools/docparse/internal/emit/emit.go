@@ -47,19 +47,20 @@ type Document struct {
 // Emit checks and writes doc: it names schemas, merges identical ones and
 // drops invalid examples with located warnings. Operations it cannot write
 // are left out with a located error; the caller decides whether to keep the
-// output when the diagnostics hold errors. Emit does not panic.
-func Emit(doc Document) (out []byte, diags model.Diagnostics) {
+// output when the diagnostics hold errors. schemas counts the component
+// schemas written. Emit does not panic.
+func Emit(doc Document) (out []byte, schemas int, diags model.Diagnostics) {
 	e := &emitter{inline: make(map[*model.Schema]bool), usedSchemes: make(map[string]securityScheme)}
 	defer func() {
 		// A bug here must not take down a run over many pages; report it
 		// like any other defect.
 		if r := recover(); r != nil {
-			out = nil
+			out, schemas = nil, 0
 			diags = append(e.diags, model.Diagnostic{Severity: model.Error, Msg: fmt.Sprintf("emitter failure: %v", r)})
 		}
 	}()
 	out = e.emit(doc)
-	return out, dedupe(e.diags)
+	return out, len(e.names.components), dedupe(e.diags)
 }
 
 // emitter holds the state of one Emit call.

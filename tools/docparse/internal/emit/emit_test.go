@@ -20,7 +20,7 @@ var update = flag.Bool("update", false, "rewrite testdata golden files")
 
 func emitFixture(t *testing.T) ([]byte, model.Diagnostics) {
 	t.Helper()
-	out, diags := Emit(fixtureDocument())
+	out, _, diags := Emit(fixtureDocument())
 	if diags.HasErrors() {
 		t.Fatalf("unexpected errors:\n%v", diags)
 	}

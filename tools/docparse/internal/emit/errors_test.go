@@ -21,7 +21,7 @@ func TestLocatedErrors(t *testing.T) {
 		{Loc: loc(6), ID: "NoMethod", Path: "/e", Responses: ok},
 		{Loc: loc(7), ID: "BadStatus", Method: "GET", Path: "/f", Responses: []*model.Response{{Loc: loc(8), Status: "2xx"}}},
 	}
-	_, diags := Emit(Document{Info: Info{Title: "t", Version: "1"}, Operations: ops})
+	_, _, diags := Emit(Document{Info: Info{Title: "t", Version: "1"}, Operations: ops})
 	var got []string
 	for _, d := range diags {
 		got = append(got, d.String())

@@ -52,7 +52,7 @@ func TestExampleValidation(t *testing.T) {
 			op := &model.Operation{ID: "Probe", Method: "POST", Path: "/probe", Responses: []*model.Response{{
 				Status: "200", Body: &model.Body{Schema: c.schema, Examples: []*model.Example{{Loc: model.Loc{File: "p.md", Line: 7}, Value: c.value}}},
 			}}}
-			out, diags := Emit(Document{Info: Info{Title: "t", Version: "1"}, Operations: []*model.Operation{op}})
+			out, _, diags := Emit(Document{Info: Info{Title: "t", Version: "1"}, Operations: []*model.Operation{op}})
 			loadSpec(t, out)
 			var warnings []string
 			for _, d := range diags {
@@ -76,7 +76,7 @@ func TestSchemaExampleDropped(t *testing.T) {
 	op := &model.Operation{ID: "Probe", Method: "GET", Path: "/probe",
 		Params:    []*model.Param{{Name: "n", In: model.InQuery, Schema: s}},
 		Responses: []*model.Response{{Status: "204"}}}
-	out, diags := Emit(Document{Info: Info{Title: "t", Version: "1"}, Operations: []*model.Operation{op}})
+	out, _, diags := Emit(Document{Info: Info{Title: "t", Version: "1"}, Operations: []*model.Operation{op}})
 	loadSpec(t, out)
 	want := model.Diagnostics{{Loc: s.Loc, Severity: model.Warning, Msg: `example dropped: $: expected integer, got string "ten"`}}
 	if diff := cmp.Diff(want, diags); diff != "" {

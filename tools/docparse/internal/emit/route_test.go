@@ -16,7 +16,7 @@ func TestSameTemplatedRouteIsADuplicate(t *testing.T) {
 			Params:    []*model.Param{{Name: param, In: model.InPath, Schema: &model.Schema{Type: model.TypeString}}},
 			Responses: []*model.Response{{Status: "204"}}}
 	}
-	_, diags := Emit(Document{Info: Info{Title: "t", Version: "1"}, Operations: []*model.Operation{
+	_, _, diags := Emit(Document{Info: Info{Title: "t", Version: "1"}, Operations: []*model.Operation{
 		op(1, "A", "/things/{id}", "id"), op(2, "B", "/things/{thing_id}", "thing_id"),
 	}})
 	if len(diags) != 1 || diags[0].Loc.Line != 2 || !strings.Contains(diags[0].Msg, "already described at p.md:1") {

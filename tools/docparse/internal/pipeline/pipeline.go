@@ -7,8 +7,6 @@ import (
 	"fmt"
 	"sort"
 
-	"go.yaml.in/yaml/v3"
-
 	"github.com/docapi/docapi/tools/docparse/internal/emit"
 	"github.com/docapi/docapi/tools/docparse/internal/huawei"
 	"github.com/docapi/docapi/tools/docparse/internal/model"
@@ -97,9 +95,9 @@ func Run(sources []Source, opts Options) *Result {
 		doc.Operations = append(doc.Operations, pg.Operations...)
 	}
 	res.Operations = len(doc.Operations)
-	out, diags := emit.Emit(doc)
+	out, schemas, diags := emit.Emit(doc)
 	res.Diags = append(res.Diags, diags...)
-	res.Schemas = countSchemas(out)
+	res.Schemas = schemas
 	if !res.Diags.HasErrors() {
 		res.YAML = out
 	}
@@ -136,18 +134,6 @@ func familyNames() string {
 		names = append(names, f.Name)
 	}
 	return fmt.Sprint(names)
-}
-
-func countSchemas(out []byte) int {
-	var doc struct {
-		Components struct {
-			Schemas map[string]yaml.Node `yaml:"schemas"`
-		} `yaml:"components"`
-	}
-	if yaml.Unmarshal(out, &doc) != nil {
-		return 0
-	}
-	return len(doc.Components.Schemas)
 }
 
 func sortedNames[V any](m map[string]V) []string {
