@@ -45,13 +45,19 @@ func (l Loc) String() string {
 type Severity int
 
 const (
-	Warning Severity = iota
+	// Note records a decision a reader made that the user may want to
+	// check (a type assumed, a page skipped); it never fails a run.
+	Note Severity = iota - 1
+	Warning
 	Error
 )
 
 func (s Severity) String() string {
-	if s == Error {
+	switch s {
+	case Error:
 		return "error"
+	case Note:
+		return "note"
 	}
 	return "warning"
 }
@@ -71,6 +77,10 @@ func (d Diagnostic) Error() string { return d.String() }
 // Diagnostics collects findings; readers append to it instead of failing on
 // the first defect so one run reports every problem on a page.
 type Diagnostics []Diagnostic
+
+func (ds *Diagnostics) Notef(at Loc, format string, args ...any) {
+	*ds = append(*ds, Diagnostic{Loc: at, Severity: Note, Msg: fmt.Sprintf(format, args...)})
+}
 
 func (ds *Diagnostics) Warnf(at Loc, format string, args ...any) {
 	*ds = append(*ds, Diagnostic{Loc: at, Severity: Warning, Msg: fmt.Sprintf(format, args...)})
@@ -106,13 +116,20 @@ type Page struct {
 	Loc        Loc
 	Family     string // reader name, e.g. "huawei-api", "huawei-sdk", "top"
 	Operations []*Operation
+	// NotOperation, when not empty, says why the page documents no
+	// operation (an overview, an appendix, an error-code list): the
+	// pipeline skips it with a note instead of refusing it.
+	NotOperation string
 }
 
 // Operation is one callable API.
 type Operation struct {
-	Loc         Loc
-	ID          string // English operationId; may be empty until a service file fills it
-	IDHint      string // an id the page suggests (title anchor, API Explorer link)
+	Loc    Loc
+	ID     string // English operationId; may be empty until a service file fills it
+	IDHint string // an id the page suggests (title anchor, API Explorer link)
+	// IDHints are every English name the page suggests, in the order the
+	// reader found them; the naming stage chooses among them.
+	IDHints     []IDHint
 	Summary     string
 	Description string
 	Method      string // upper case; may be empty (ModelArts SDK pages)
@@ -122,6 +139,13 @@ type Operation struct {
 	RequestBody *Body
 	Responses   []*Response
 	Extensions  map[string]any // x-... keys to emit on the operation
+}
+
+// IDHint is one English operation name a page suggests.
+type IDHint struct {
+	Loc    Loc
+	Source string // "anchor" (title anchor), "explorer" (API Explorer link), "sdk" (SDK call)
+	Name   string
 }
 
 // Param locations.
@@ -192,9 +216,13 @@ type Schema struct {
 	Description string
 	Properties  []*Property // in page order
 	Items       *Schema
-	Enum        []string
-	Example     any
-	Nullable    bool
+	// AdditionalProperties is the value schema of a map
+	// (Map<String,Integer>); nil when the object is not a map.
+	AdditionalProperties *Schema
+	MaxLength            int // 0: no limit stated (String(255) → 255)
+	Enum                 []string
+	Example              any
+	Nullable             bool
 	// FreeForm marks an object whose fields the page does not list.
 	FreeForm bool
 }
