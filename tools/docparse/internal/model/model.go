@@ -220,11 +220,24 @@ type Schema struct {
 	// (Map<String,Integer>); nil when the object is not a map.
 	AdditionalProperties *Schema
 	MaxLength            int // 0: no limit stated (String(255) → 255)
-	Enum                 []string
-	Example              any
-	Nullable             bool
+	MinLength            int
+	Minimum, Maximum     *float64
+	Default              any
+	// Constraints quotes, for each keyword taken from the page's prose
+	// rather than its type column, the sentence it came from.
+	Constraints []Constraint
+	Enum        []string
+	Example     any
+	Nullable    bool
 	// FreeForm marks an object whose fields the page does not list.
 	FreeForm bool
+}
+
+// Constraint is one schema keyword a reader took from a sentence.
+type Constraint struct {
+	Loc      Loc
+	Keyword  string // "enum", "maxLength", "minimum", "maximum", "default", ...
+	Sentence string // the words it came from, as the page has them
 }
 
 // Property is a named member of an object schema.
