@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"net/url"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -19,12 +20,37 @@ import (
 
 // Config is one service file.
 type Config struct {
-	File        string            `yaml:"-"`
-	Title       string            `yaml:"title"`
-	Version     string            `yaml:"version"`
-	Description string            `yaml:"description"`
-	Servers     []Server          `yaml:"servers"`
-	Operations  []OperationConfig `yaml:"operations"`
+	File        string   `yaml:"-"`
+	Title       string   `yaml:"title"`
+	Version     string   `yaml:"version"`
+	Description string   `yaml:"description"`
+	Servers     []Server `yaml:"servers"`
+	// Pages are the pages, folders and globs the spec is read from,
+	// relative to the service file; docparse's arguments replace them.
+	Pages []string `yaml:"pages"`
+	// SecuritySchemes are the schemes the vendor's pages imply; a header
+	// parameter a scheme carries becomes that security requirement.
+	SecuritySchemes map[string]SecurityScheme `yaml:"securitySchemes"`
+	// Operations correct or complete what single pages say.
+	Operations []OperationConfig `yaml:"operations"`
+}
+
+// SecurityScheme is an OpenAPI security scheme (type apiKey: a key in a
+// header, query parameter or cookie).
+type SecurityScheme struct {
+	Type        string `yaml:"type"`
+	In          string `yaml:"in"`
+	Name        string `yaml:"name"` // the header or parameter carrying the key
+	Description string `yaml:"description"`
+}
+
+// PagePaths are Pages resolved against the service file's folder.
+func (c *Config) PagePaths() []string {
+	out := make([]string, len(c.Pages))
+	for i, p := range c.Pages {
+		out[i] = filepath.Join(filepath.Dir(c.File), p)
+	}
+	return out
 }
 
 // Server is a server URL with its variables.
@@ -66,6 +92,11 @@ func Parse(file string, data []byte) (*Config, error) {
 	if err := yaml.Unmarshal(data, &root); err == nil {
 		setLines(&root, cfg)
 	}
+	for name, sch := range cfg.SecuritySchemes {
+		if sch.Type != "apiKey" || (sch.In != "header" && sch.In != "query" && sch.In != "cookie") || sch.Name == "" {
+			return nil, fmt.Errorf("%s: security scheme %s: only type apiKey with in header, query or cookie and a name is supported", file, name)
+		}
+	}
 	firstLine := map[string]int{}
 	for i, op := range cfg.Operations {
 		if op.Page == "" {
@@ -102,10 +133,15 @@ func (c *Config) loc(op *OperationConfig) model.Loc {
 }
 
 // Apply completes the operations of pages with the service file's settings
-// and places parameters the page left unplaced. c may be nil.
-func Apply(c *Config, pages []*model.Page) model.Diagnostics {
+// and places parameters the page left unplaced. c may be nil. given names
+// every page docparse was given, read or not, so that an entry for a page
+// left out is not reported as naming no page.
+func Apply(c *Config, pages []*model.Page, given []string) model.Diagnostics {
 	var diags model.Diagnostics
 	matched := map[string]bool{}
+	for _, name := range given {
+		matched[filepath.Base(name)] = false
+	}
 	for _, pg := range pages {
 		for _, op := range pg.Operations {
 			var oc *OperationConfig
@@ -116,12 +152,18 @@ func Apply(c *Config, pages []*model.Page) model.Diagnostics {
 				matched[oc.Page] = true
 				c.apply(oc, op, &diags)
 			}
+			if c != nil {
+				c.secure(op)
+			}
 			finish(op, &diags)
 		}
 	}
 	if c != nil {
 		for i := range c.Operations {
 			if oc := &c.Operations[i]; !matched[oc.Page] {
+				if _, wasGiven := matched[oc.Page]; wasGiven {
+					continue // given but left out; the page's own errors say why
+				}
 				diags.Errorf(c.loc(oc), "no page %q was given to docparse", oc.Page)
 			}
 		}
@@ -168,6 +210,31 @@ func (c *Config) apply(oc *OperationConfig, op *model.Operation, diags *model.Di
 	}
 }
 
+// secure turns the parameters a declared security scheme carries into that
+// security requirement, so callers never pass the key by hand.
+func (c *Config) secure(op *model.Operation) {
+	kept := op.Params[:0]
+	for _, p := range op.Params {
+		if name := c.schemeCarrying(p); name != "" {
+			if !slices.Contains(op.Security, name) {
+				op.Security = append(op.Security, name)
+			}
+			continue
+		}
+		kept = append(kept, p)
+	}
+	op.Params = kept
+}
+
+func (c *Config) schemeCarrying(p *model.Param) string {
+	for _, name := range sortedKeys(c.SecuritySchemes) {
+		if s := c.SecuritySchemes[name]; s.In == p.In && strings.EqualFold(s.Name, p.Name) {
+			return name
+		}
+	}
+	return ""
+}
+
 // fixPathParam writes a path parameter's only value into the path, so callers
 // never pass a constant.
 func fixPathParam(op *model.Operation, name, value string, at model.Loc, diags *model.Diagnostics) {
@@ -191,9 +258,6 @@ func fixPathParam(op *model.Operation, name, value string, at model.Loc, diags *
 // named in the path → path; otherwise query for GET, DELETE and HEAD, and a
 // request body member for the other methods.
 func finish(op *model.Operation, diags *model.Diagnostics) {
-	if op.ID == "" {
-		op.ID = op.IDHint
-	}
 	if op.Method == "" || op.Path == "" {
 		return // the emitter reports it; parameters cannot be placed without a path
 	}

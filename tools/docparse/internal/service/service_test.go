@@ -35,7 +35,7 @@ operations:
 		{Name: "verbose", In: model.InBody, Schema: str()},
 	}}
 	post := &model.Operation{Loc: model.Loc{File: "b.md"}, Params: []*model.Param{{Name: "name", In: model.InBody, Required: true, Schema: str()}}}
-	diags := Apply(cfg, []*model.Page{{Operations: []*model.Operation{get, post}}})
+	diags := Apply(cfg, []*model.Page{{Operations: []*model.Operation{get, post}}}, nil)
 	if len(diags) != 0 {
 		t.Fatalf("diagnostics: %v", diags)
 	}
@@ -67,7 +67,7 @@ operations:
 	}
 	op := &model.Operation{Loc: model.Loc{File: "a.md", Line: 1}, Method: "GET", Path: "/things/{id}"}
 	var got []string
-	for _, d := range Apply(cfg, []*model.Page{{Operations: []*model.Operation{op}}}) {
+	for _, d := range Apply(cfg, []*model.Page{{Operations: []*model.Operation{op}}}, nil) {
 		got = append(got, d.String())
 	}
 	want := []string{
