@@ -62,6 +62,7 @@ type Result struct {
 	Pages      int    // pages given
 	Read       int    // pages whose operations are in the spec
 	Skipped    []PageOutcome
+	Excluded   []PageOutcome // operations the service file's paths leave to another spec
 	LeftOut    []PageOutcome
 	Operations int
 	Schemas    int
@@ -72,8 +73,8 @@ type Result struct {
 
 // Summary is the one-line report docparse prints.
 func (r *Result) Summary() string {
-	return fmt.Sprintf("%d pages: %d read, %d skipped, %d left out; %d operations, %d schemas, %d warnings, %d errors",
-		r.Pages, r.Read, len(r.Skipped), len(r.LeftOut), r.Operations, r.Schemas,
+	return fmt.Sprintf("%d pages: %d read, %d skipped, %d for other specs, %d left out; %d operations, %d schemas, %d warnings, %d errors",
+		r.Pages, r.Read, len(r.Skipped), len(r.Excluded), len(r.LeftOut), r.Operations, r.Schemas,
 		r.Diags.Count(model.Warning), r.Diags.Count(model.Error))
 }
 
@@ -88,7 +89,7 @@ func Run(sources []Source, opts Options) *Result {
 		res.Diags.Errorf(model.Loc{What: "-family"}, "unknown family %q; the families are %s", opts.Family, familyNames())
 		return res
 	}
-	pages := res.readPages(sources, opts.Family)
+	pages := res.selectPaths(res.readPages(sources, opts.Family), opts.Service)
 	given := make([]string, len(sources))
 	for i, src := range sources {
 		given[i] = src.Name
@@ -161,6 +162,28 @@ func (res *Result) readPages(sources []Source, forced string) []*model.Page {
 		pages = append(pages, pg)
 	}
 	return pages
+}
+
+// selectPaths keeps the operations the service file's paths take; a page with
+// none left belongs to another spec, even when it is in error: its errors
+// then count against that spec, not this one. A page without a path stays.
+func (res *Result) selectPaths(pages []*model.Page, c *service.Config) []*model.Page {
+	kept := pages[:0:0]
+	for _, pg := range pages {
+		ops := pg.Operations[:0:0]
+		for _, op := range pg.Operations {
+			if op.Path == "" || c.Selects(op.Path) {
+				ops = append(ops, op)
+			}
+		}
+		if len(ops) == 0 && len(pg.Operations) > 0 {
+			res.Excluded = append(res.Excluded, PageOutcome{pg.Loc.File, "path " + pg.Operations[0].Path + " is not under the service file's paths"})
+			continue
+		}
+		pg.Operations = ops
+		kept = append(kept, pg)
+	}
+	return kept
 }
 
 func firstOther(families map[string]string, not string) string {

@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"fmt"
 	"net/url"
+	"path"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -28,6 +29,11 @@ type Config struct {
 	// Pages are the pages, folders and globs the spec is read from,
 	// relative to the service file; docparse's arguments replace them.
 	Pages []string `yaml:"pages"`
+	// Paths, when set, keep only the operations under one of these path
+	// prefixes: one documentation folder can hold several services (DEW
+	// holds CSMS, KMS and KPS). Segments match as path.Match patterns, and
+	// any {placeholder} matches any other.
+	Paths []string `yaml:"paths"`
 	// SecuritySchemes are the schemes the vendor's pages imply; a header
 	// parameter a scheme carries becomes that security requirement.
 	SecuritySchemes map[string]SecurityScheme `yaml:"securitySchemes"`
@@ -42,6 +48,44 @@ type SecurityScheme struct {
 	In          string `yaml:"in"`
 	Name        string `yaml:"name"` // the header or parameter carrying the key
 	Description string `yaml:"description"`
+}
+
+// Selects reports whether an operation at path belongs to the spec.
+func (c *Config) Selects(opPath string) bool {
+	if c == nil || len(c.Paths) == 0 {
+		return true
+	}
+	segs := pathSegments(opPath)
+	for _, prefix := range c.Paths {
+		if prefixMatches(pathSegments(prefix), segs) {
+			return true
+		}
+	}
+	return false
+}
+
+func prefixMatches(prefix, segs []string) bool {
+	if len(prefix) > len(segs) {
+		return false
+	}
+	for i, p := range prefix {
+		if ok, err := path.Match(p, segs[i]); err != nil || !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// pathSegments splits a path with every placeholder written as {}.
+func pathSegments(p string) []string {
+	p, _, _ = strings.Cut(p, "?")
+	segs := strings.Split(strings.Trim(p, "/"), "/")
+	for i, s := range segs {
+		if strings.HasPrefix(s, "{") && strings.HasSuffix(s, "}") {
+			segs[i] = "{}"
+		}
+	}
+	return segs
 }
 
 // PagePaths are Pages resolved against the service file's folder.
