@@ -114,9 +114,13 @@ func report(res *pipeline.Result, out, leftout string, stdout, stderr io.Writer)
 func outcomes(res *pipeline.Result) []byte {
 	var b strings.Builder
 	b.WriteString("# Pages docparse did not put in the spec, and why (rewritten by go generate; do not edit).\n")
-	b.WriteString("# left out: the page could not be read (its first error); skipped: not an operation.\n")
+	b.WriteString("# left out: the page could not be read (its first error); other spec: the service file's\n")
+	b.WriteString("# paths or excludes give it to another spec; skipped: not an operation.\n")
 	for _, o := range res.LeftOut {
 		fmt.Fprintf(&b, "left out\t%s\t%s\n", o.File, oneLine(o.Reason))
+	}
+	for _, o := range res.Excluded {
+		fmt.Fprintf(&b, "other spec\t%s\t%s\n", o.File, oneLine(o.Reason))
 	}
 	for _, o := range res.Skipped {
 		fmt.Fprintf(&b, "skipped\t%s\t%s\n", o.File, oneLine(o.Reason))

@@ -170,6 +170,10 @@ func (res *Result) readPages(sources []Source, forced string) []*model.Page {
 func (res *Result) selectPaths(pages []*model.Page, c *service.Config) []*model.Page {
 	kept := pages[:0:0]
 	for _, pg := range pages {
+		if why := c.Excluded(pg.Loc.File); why != "" {
+			res.Excluded = append(res.Excluded, PageOutcome{pg.Loc.File, "the service file excludes it: " + why})
+			continue
+		}
 		ops := pg.Operations[:0:0]
 		for _, op := range pg.Operations {
 			if op.Path == "" || c.Selects(op.Path) {

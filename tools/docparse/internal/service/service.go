@@ -50,6 +50,18 @@ type SecurityScheme struct {
 	Description string `yaml:"description"`
 }
 
+// Excluded returns why the service file keeps page (a file name) out of
+// the spec, or "".
+func (c *Config) Excluded(page string) string {
+	if c == nil {
+		return ""
+	}
+	if oc := c.find(filepath.Base(page)); oc != nil {
+		return oc.Exclude
+	}
+	return ""
+}
+
 // Selects reports whether an operation at path belongs to the spec.
 func (c *Config) Selects(opPath string) bool {
 	if c == nil || len(c.Paths) == 0 {
@@ -121,6 +133,9 @@ type OperationConfig struct {
 	Fixed       map[string]string `yaml:"fixed"`    // path parameter → its only value
 	Security    []string          `yaml:"security"` // security scheme names
 	Extensions  map[string]any    `yaml:"extensions"`
+	// Exclude, when set, keeps the page out of the spec and says why (a
+	// variant of an operation another page documents, say).
+	Exclude string `yaml:"exclude"`
 }
 
 // Parse reads a service file strictly: an unknown key is an error, so a typo
