@@ -30,6 +30,9 @@ type resolver struct {
 	// to a table with an unreferenced object table after its own (see
 	// pairFollowing).
 	follows map[rowKey]*paramTable
+	// redirects sends a row's link into another status's section to the
+	// table of the same caption in the row's own section (see survey).
+	redirects map[rowKey]*paramTable
 	// orphans and unresolved count, per scope, the object tables no row
 	// refers to and the object rows that find no table; when both are one,
 	// the two belong together (an older page's "Array of objects" row and
@@ -55,6 +58,7 @@ func newResolver(file string, tables []*paramTable, examples []*located, diags *
 		used:       map[*paramTable]bool{},
 		linked:     map[*paramTable]bool{},
 		follows:    map[rowKey]*paramTable{},
+		redirects:  map[rowKey]*paramTable{},
 		orphans:    map[string][]*paramTable{},
 		unresolved: map[string]int{},
 		noted:      map[*paramTable]bool{},
@@ -81,6 +85,11 @@ func objectTable(t *paramTable) bool { return t != nil && t.kind == kindObject &
 func (r *resolver) survey() {
 	referred := map[*paramTable]bool{}
 	var unresolved []rowKey
+	type link struct {
+		k      rowKey
+		target *paramTable
+	}
+	var links []link
 	for _, t := range r.tables {
 		if t.cols.name < 0 {
 			continue
@@ -104,6 +113,7 @@ func (r *resolver) survey() {
 			}
 			if target := r.byAnchor[rowAnchor(t, row)]; target != nil {
 				referred[target], r.linked[target] = true, true
+				links = append(links, link{rowKey{t, i + 1}, target})
 				continue
 			}
 			leaf := ref.leaf()
@@ -126,6 +136,22 @@ func (r *resolver) survey() {
 			}
 			if !found {
 				unresolved = append(unresolved, rowKey{t, i + 1})
+			}
+		}
+	}
+	// Pages that repeat an error body under every status often link each
+	// copy's row to the first copy's table: a link into another status's
+	// section goes to the table of the same caption in the row's own
+	// section when no link claims that one.
+	for _, l := range links {
+		if l.target.scope != l.k.t.scope || l.target.group == l.k.t.group || l.target.caption == "" {
+			continue
+		}
+		for _, own := range r.tables {
+			if own != l.target && own.scope == l.k.t.scope && own.group == l.k.t.group && own.caption == l.target.caption && objectTable(own) && !r.linked[own] {
+				r.redirects[l.k] = own
+				referred[own], r.linked[own] = true, true
+				break
 			}
 		}
 	}
@@ -580,6 +606,9 @@ func (r *resolver) find(c *rowCtx, ref typeRef, quiet bool) *paramTable {
 	leaf := ref.leaf()
 	if c.anchor != "" {
 		if t, ok := r.byAnchor[c.anchor]; ok {
+			if own := r.redirects[rowKey{c.t, c.at.Row}]; own != nil {
+				return own
+			}
 			return t
 		}
 		r.diags.Warnf(c.at, "links to #%s, but no table on the page has that anchor", c.anchor)

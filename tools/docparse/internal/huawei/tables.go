@@ -34,7 +34,7 @@ type paramTable struct {
 }
 
 // typeSuffixes end captions that name an object type in words.
-var typeSuffixes = []string{"字段数据结构说明", "定义数据结构说明", "数据结构说明", "字段说明", "参数说明", "结构说明", "对象说明", "说明", "对象"}
+var typeSuffixes = []string{"字段数据结构说明", "定义数据结构说明", "数据结构说明", "属性列表说明", "元素结构说明", "字段说明", "参数说明", "结构说明", "对象说明", "属性列表", "属性说明", "参数信息", "对象描述", "说明", "对象", "结构"}
 
 // typeNameOf returns the type a caption names: the caption itself when it is
 // an identifier ("Tag", "auth.identity"), or the identifier before a suffix
@@ -157,7 +157,9 @@ func firstLine(s string) string {
 	return strings.TrimSpace(s)
 }
 
-var identRE = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_.]*$`)
+// identRE matches the JSON names pages give objects and their types:
+// "Tag", "auth.identity", "os:scheduler_hints", "@modelarts:size".
+var identRE = regexp.MustCompile(`^[A-Za-z_@][A-Za-z0-9_.:@-]*$`)
 
 func joinPath(parent, name string) string {
 	if parent == "" {

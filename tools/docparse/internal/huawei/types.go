@@ -130,6 +130,8 @@ func parseRef(t string, depth int) (typeRef, bool) {
 		return typeRef{kind: refArray}, true
 	case "timestamp":
 		return typeRef{kind: refTimestamp}, true
+	case "objects": // a plural without "Array of": a list of them
+		return typeRef{kind: refArray, elem: &typeRef{kind: refObject}}, true
 	}
 	array := func(elem typeRef, ok bool) (typeRef, bool) {
 		if !ok {
