@@ -57,6 +57,10 @@ func newPage(file string, data []byte, family string) *page {
 	blocks, problems := mdhtml.Split(data)
 	p := &page{file: file, blocks: blocks, sdk: family == FamilySDKReference}
 	for _, pr := range problems {
+		if pr.Warning {
+			p.diags.Warnf(model.Loc{File: file, Line: pr.Line}, "%s", pr.Msg)
+			continue
+		}
 		p.diags.Errorf(model.Loc{File: file, Line: pr.Line}, "%s", pr.Msg)
 	}
 	p.op = &model.Operation{Loc: model.Loc{File: file, Line: 1}}
@@ -323,7 +327,7 @@ func kindOf(caption string) tableKind {
 
 // build turns the collected tables into parameters, bodies and responses.
 func (p *page) build() {
-	r := newResolver(p.file, p.tables, &p.diags)
+	r := newResolver(p.file, p.tables, p.examples, &p.diags)
 	responses := map[string]*model.Response{}
 	response := func(group string) *model.Response {
 		if group == "" {
