@@ -1,7 +1,6 @@
 package huawei
 
 import (
-	"bytes"
 	"regexp"
 	"slices"
 	"strings"
@@ -12,20 +11,6 @@ import (
 
 // FamilySDKReference names the SDK reference page family (ModelArts).
 const FamilySDKReference = "huawei-sdk"
-
-// DetectSDKReference reports whether data looks like an SDK reference page:
-// no URI section, and either parameter tables captioned 参数说明 (请求参数说明,
-// 成功响应参数说明, xxx返回参数说明, ...) or ModelArts SDK sample code.
-func DetectSDKReference(data []byte) bool {
-	if DetectAPIReference(data) {
-		return false
-	}
-	if bytes.Contains(data, []byte("from modelarts")) {
-		return true
-	}
-	return (bytes.Contains(data, []byte("<table")) || bytes.Contains(data, []byte("\n|"))) &&
-		bytes.Contains(data, []byte("参数说明"))
-}
 
 var (
 	// sdkCallRE finds the SDK method a code example calls: `api.get_instance_token(`.

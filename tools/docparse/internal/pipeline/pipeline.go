@@ -73,6 +73,10 @@ func Run(sources []Source, opts Options) *Result {
 		}
 		pg, diags := fam.Read(src.Name, src.Data)
 		res.Diags = append(res.Diags, diags...)
+		if pg != nil && pg.NotOperation != "" {
+			res.Diags.Notef(model.Loc{File: src.Name}, "page is not an operation: %s; skipped", pg.NotOperation)
+			continue
+		}
 		if pg != nil {
 			pages = append(pages, pg)
 		}
