@@ -21,18 +21,21 @@ func DetectAPIReference(data []byte) bool {
 }
 
 // DetectSDKReference reports whether data looks like an SDK reference page:
-// no URI section, and either parameter tables captioned 参数说明 (请求参数说明,
-// 成功响应参数说明, xxx返回参数说明, ...) or ModelArts SDK sample code.
+// no URI section, and ModelArts SDK sample code or parameter tables
+// captioned 参数说明 (请求参数说明, xxx返回参数说明, ...) beside sample code.
 func DetectSDKReference(data []byte) bool {
 	return !hasURISection(data) && looksLikeSDK(data)
 }
 
+// looksLikeSDK reports ModelArts SDK sample code, or 参数说明 tables beside
+// sample code that calls a method (`session.get_job(`): overview pages
+// have 参数说明 tables too, but no calls.
 func looksLikeSDK(data []byte) bool {
 	if bytes.Contains(data, []byte("from modelarts")) {
 		return true
 	}
 	return (bytes.Contains(data, []byte("<table")) || bytes.Contains(data, []byte("\n|"))) &&
-		bytes.Contains(data, []byte("参数说明"))
+		bytes.Contains(data, []byte("参数说明")) && bytes.Contains(data, []byte("```")) && sdkCallRE.Match(data)
 }
 
 // isHuaweiMarkdown reports a Markdown page that opens with a heading, as
