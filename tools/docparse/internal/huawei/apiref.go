@@ -72,10 +72,14 @@ func ReadAPIReference(name string, data []byte) (*model.Page, model.Diagnostics)
 		return pg, diags
 	}
 	p := newPage(name, data, FamilyAPIReference)
+	split := len(p.diags)
 	p.scan()
 	if p.op.Method == "" {
 		if why := p.notOperation(); why != "" {
-			return &model.Page{Loc: model.Loc{File: name}, Family: FamilyAPIReference, NotOperation: why}, p.diags
+			// What scan said about tables and examples concerns an
+			// operation the page does not have; defects of the page's
+			// structure still stand.
+			return &model.Page{Loc: model.Loc{File: name}, Family: FamilyAPIReference, NotOperation: why}, p.diags[:split]
 		}
 		if p.labelled.method == "" && p.labelled.path == "" {
 			p.diags.Errorf(model.Loc{File: name, Line: max(p.uriLine, 1)}, "no method and path found in the URI section (none of \"METHOD /path\", \"URI格式：METHOD URL\", \"PATH：/path\" with \"Method：METHOD\", or a 请求方法/URI table); the operation has no method or path")

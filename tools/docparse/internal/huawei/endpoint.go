@@ -118,8 +118,12 @@ func cleanPath(raw string) (path string, query []string) {
 	segs := strings.Split(raw, "/")
 	for i, s := range segs {
 		if strings.HasPrefix(s, "_{") && strings.HasSuffix(s, "}_") {
-			segs[i] = s[1 : len(s)-1]
+			s = s[1 : len(s)-1]
 		}
+		if strings.HasPrefix(s, "{_") && strings.HasSuffix(s, "_}") && !strings.ContainsAny(s[1:len(s)-1], "{}") {
+			s = "{" + strings.Trim(s[1:len(s)-1], "_") + "}" // {_project_id_}
+		}
+		segs[i] = s
 	}
 	path = strings.Join(segs, "/")
 	if len(path) > 1 {

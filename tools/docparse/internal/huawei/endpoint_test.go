@@ -27,6 +27,7 @@ func TestEndpointLines(t *testing.T) {
 		{"GET https://{_Endpoint_}/v3/{project_id}/backups?instance_id={instance_id}&begin_time={begin _time}", "GET", "/v3/{project_id}/backups", []string{"instance_id", "begin_time"}},
 		{"-   DELETE /v2/{project_id}/keypairs/{keypair_name}", "DELETE", "/v2/{project_id}/keypairs/{keypair_name}", nil},
 		{"**POST** /v1/x/", "POST", "/v1/x", nil},
+		{"POST /v3/{_project_id_}/instances/{_instance_id_}/action", "POST", "/v3/{project_id}/instances/{instance_id}/action", nil},
 		{"POST: https://_{endpoint}_/v1.0/{project_id}/kms/create-key", "POST", "/v1.0/{project_id}/kms/create-key", nil},
 		{"GET    https://endpoint/v1/{project_id}/services", "GET", "/v1/{project_id}/services", nil},
 		// Not method lines.
