@@ -103,7 +103,7 @@ func Run(sources []Source, opts Options) *Result {
 		doc.Operations = operations(pages)
 		if len(doc.Operations) == 0 {
 			if len(res.LeftOut) == 0 { // else their errors say why
-				res.Diags.Errorf(model.Loc{}, "none of the %d pages documents an operation; nothing to write", res.Pages)
+				res.Diags.Errorf(model.Loc{What: "pages"}, "none of the %d pages documents an operation; nothing to write", res.Pages)
 			}
 			break
 		}
