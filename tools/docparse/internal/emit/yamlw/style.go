@@ -59,16 +59,12 @@ func printable(r rune) bool {
 	return true
 }
 
-// readsAsNonString reports plain text a YAML 1.1 or 1.2 loader would take
-// for null, a boolean, a number or a timestamp. It errs towards quoting:
-// anything that starts like a number and holds nothing but the characters
-// numbers, dates and times are made of is quoted.
+// readsAsNonString reports plain text a YAML 1.2 loader, or one keeping
+// YAML 1.1 habits as go.yaml.in/yaml/v3 does, would take for null, a
+// boolean, a number or a timestamp.
 func readsAsNonString(s string) bool {
-	if s == "" {
-		return true
-	}
 	switch s {
-	case "~", "null", "Null", "NULL",
+	case "", "~", "null", "Null", "NULL",
 		"true", "True", "TRUE", "false", "False", "FALSE",
 		"y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO",
 		"on", "On", "ON", "off", "Off", "OFF",
@@ -76,21 +72,70 @@ func readsAsNonString(s string) bool {
 		"+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF", "<<":
 		return true
 	}
-	switch c := s[0]; {
-	case c >= '0' && c <= '9', c == '+', c == '-', c == '.':
-	default:
+	if c := s[0]; !(c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.') {
 		return false
 	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c >= '0' && c <= '9', c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z':
-		case c == '_', c == '+', c == '-', c == '.', c == ':', c == ' ':
-		default:
+	// Dates and timestamps all start with four digits and a dash.
+	if len(s) >= 5 && s[4] == '-' && allIn(s[:4], "0123456789") {
+		return true
+	}
+	t := strings.ReplaceAll(s, "_", "") // YAML 1.1 allows 1_000
+	if t != "" && (t[0] == '+' || t[0] == '-') {
+		t = t[1:]
+	}
+	switch {
+	case t == "":
+		return false
+	case len(t) > 2 && t[0] == '0' && (t[1] == 'x' || t[1] == 'X'):
+		return allIn(t[2:], "0123456789abcdefABCDEF")
+	case len(t) > 2 && t[0] == '0' && (t[1] == 'o' || t[1] == 'b'):
+		return allIn(t[2:], "01234567")
+	case strings.Contains(t, ":"):
+		// Sexagesimal (YAML 1.1): 190:20:30, 1:30.5
+		return allIn(t, "0123456789:.")
+	}
+	return isYAMLFloat(t)
+}
+
+// isYAMLFloat matches [0-9]+(\.[0-9]*)?([eE][-+]?[0-9]+)? or \.[0-9]+...,
+// which includes integers.
+func isYAMLFloat(t string) bool {
+	i, digits := 0, 0
+	for i < len(t) && t[i] >= '0' && t[i] <= '9' {
+		i, digits = i+1, digits+1
+	}
+	if i < len(t) && t[i] == '.' {
+		i++
+		for i < len(t) && t[i] >= '0' && t[i] <= '9' {
+			i, digits = i+1, digits+1
+		}
+	}
+	if digits == 0 {
+		return false
+	}
+	if i < len(t) && (t[i] == 'e' || t[i] == 'E') {
+		i++
+		if i < len(t) && (t[i] == '+' || t[i] == '-') {
+			i++
+		}
+		start := i
+		for i < len(t) && t[i] >= '0' && t[i] <= '9' {
+			i++
+		}
+		if i == start {
 			return false
 		}
 	}
-	return true
+	return i == len(t)
+}
+
+func allIn(s, set string) bool {
+	for i := 0; i < len(s); i++ {
+		if strings.IndexByte(set, s[i]) < 0 {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // plainAllowed applies YAML's rules for plain scalars in block context:

@@ -185,3 +185,16 @@ func FuzzRoundTrip(f *testing.F) {
 		roundTrip(t, key, value)
 	})
 }
+
+func TestQuotingOfTypedLookingText(t *testing.T) {
+	for s, quoted := range map[string]bool{
+		"3.0.3": false, "3.0": true, "200": true, "-1": true, "+1.5e3": true, "1_000": true, "0x1F": true, "0o17": true,
+		"12:30": true, "2020-01-04": true, "2020-01-04T09:05:22Z": true, "2fa": false, "1.2.3.4": false, "v1": false,
+		"-abc": false, "10GB": false, ".5": true, ".": false, "1e5": true, "1e": false, "yes": true, "Tag": false,
+	} {
+		if got := Style(s) != Plain; got != quoted {
+			t.Errorf("%q quoted = %v, want %v", s, got, quoted)
+		}
+		roundTrip(t, "k", s)
+	}
+}
