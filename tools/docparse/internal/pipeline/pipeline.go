@@ -79,7 +79,9 @@ func Run(sources []Source, opts Options) *Result {
 	}
 	res.Diags = append(res.Diags, service.Apply(opts.Service, pages)...)
 	// Without a service file the spec still needs a title and version.
-	doc := emit.Document{Info: emit.Info{Title: "docparse output", Version: "0"}}
+	doc := emit.Document{Info: emit.Info{Title: "docparse output", Version: "0"},
+		// TODO(lead): from the service file.
+		SecuritySchemes: []emit.SecurityScheme{{Name: "XAuthToken", Type: "apiKey", In: "header", ParamName: "X-Auth-Token", Description: "Huawei IAM token"}}}
 	if c := opts.Service; c != nil {
 		doc.Info = emit.Info{Title: c.Title, Version: c.Version, Description: c.Description}
 		for _, s := range c.Servers {
