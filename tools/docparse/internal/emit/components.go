@@ -126,6 +126,9 @@ func (c *components) walk(s *model.Schema, hint string, depth int, opID string) 
 		c.add(s, entry, opID)
 		return
 	}
+	if !isComponent(s) && !isContainer(s) {
+		return // a leaf: nothing to name inside
+	}
 	if c.walked[s] == opID || c.cut[s] {
 		return
 	}
@@ -314,7 +317,7 @@ func adoptDescriptions(ops []*operation) map[*model.Schema]string {
 	seen := make(map[*model.Schema]bool)
 	var walk func(s *model.Schema)
 	walk = func(s *model.Schema) {
-		if s == nil || seen[s] {
+		if s == nil || !isContainer(s) || seen[s] {
 			return
 		}
 		seen[s] = true

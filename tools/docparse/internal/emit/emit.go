@@ -18,6 +18,7 @@
 package emit
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 
@@ -66,12 +67,33 @@ type Document struct {
 // output when the diagnostics hold errors. schemas counts the component
 // schemas written. Emit does not change doc and does not panic.
 func Emit(doc Document) (out []byte, schemas int, diags model.Diagnostics) {
-	var buf chunkBuffer
-	schemas, diags, err := EmitTo(&buf, doc)
-	if err != nil {
+	defer func() {
+		if r := recover(); r != nil {
+			out, schemas = nil, 0
+			diags = append(diags, model.Diagnostic{Severity: model.Error, Msg: fmt.Sprintf("emitter failure: %v", r)})
+		}
+	}()
+	sp, diags := resolve(doc)
+	// Writing twice, first only to count, costs less than holding the
+	// document twice while a growing buffer copies it.
+	var size countingWriter
+	if err := write(&size, sp); err != nil {
+		diags.Errorf(model.Loc{}, "writing YAML: %v", err)
 		return nil, 0, diags
 	}
-	return buf.Bytes(), schemas, diags
+	buf := bytes.NewBuffer(make([]byte, 0, size))
+	if err := write(buf, sp); err != nil {
+		diags.Errorf(model.Loc{}, "writing YAML: %v", err)
+		return nil, 0, diags
+	}
+	return buf.Bytes(), len(sp.schemas), diags
+}
+
+type countingWriter int
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	*c += countingWriter(len(p))
+	return len(p), nil
 }
 
 // EmitTo is Emit writing to w as it goes. A write error is also reported
@@ -91,39 +113,4 @@ func EmitTo(w io.Writer, doc Document) (schemas int, diags model.Diagnostics, er
 		return 0, diags, err
 	}
 	return len(sp.schemas), diags, nil
-}
-
-// chunkBuffer collects output in fixed chunks and joins them once, so the
-// document is never copied through a doubling buffer (which costs up to
-// three times its size at the last growth).
-type chunkBuffer struct {
-	chunks [][]byte
-	n      int
-}
-
-const chunkSize = 1 << 20
-
-func (b *chunkBuffer) Write(p []byte) (int, error) {
-	written := len(p)
-	for len(p) > 0 {
-		if len(b.chunks) == 0 || len(b.chunks[len(b.chunks)-1]) == chunkSize {
-			b.chunks = append(b.chunks, make([]byte, 0, chunkSize))
-		}
-		last := &b.chunks[len(b.chunks)-1]
-		k := min(len(p), chunkSize-len(*last))
-		*last = append(*last, p[:k]...)
-		p = p[k:]
-	}
-	b.n += written
-	return written, nil
-}
-
-// Bytes returns everything written, in one slice of exactly that length.
-func (b *chunkBuffer) Bytes() []byte {
-	out := make([]byte, 0, b.n)
-	for _, c := range b.chunks {
-		out = append(out, c...)
-	}
-	b.chunks = nil
-	return out
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"hash"
 	"math"
+	"strconv"
 
 	"github.com/docapi/docapi/tools/docparse/internal/model"
 )
@@ -19,6 +20,7 @@ type fingerprinter struct {
 	describe func(*model.Schema) string // the description a schema is written with
 	done     map[*model.Schema][32]byte // digests that do not depend on an enclosing schema
 	stack    []*model.Schema            // schemas being digested, outermost first
+	buf      []byte                     // scratch for the text hashed
 }
 
 func newFingerprinter(describe func(*model.Schema) string) *fingerprinter {
@@ -57,26 +59,43 @@ func (f *fingerprinter) compute(s *model.Schema) ([32]byte, int) {
 	defer func() { f.stack = f.stack[:depth] }()
 
 	lowest := math.MaxInt
-	child := func(c *model.Schema) string {
+	h := sha256.New()
+	// child writes what a member contributes: a leaf's keywords inline
+	// (most of a large table, and cheap), anything else its digest.
+	child := func(c *model.Schema) {
+		if c != nil && c.Name == "" && !isContainer(c) {
+			h.Write([]byte("leaf{"))
+			f.keywords(h, c)
+			h.Write([]byte("}\n"))
+			return
+		}
 		digest, back := f.compute(c)
 		lowest = min(lowest, back)
 		if c != nil && c.Name != "" {
-			return fmt.Sprintf("named(%q,%x)", typeName(c.Name), digest)
+			f.buf = strconv.AppendQuote(append(f.buf[:0], "named "...), typeName(c.Name))
+			h.Write(f.buf)
 		}
-		return fmt.Sprintf("%x", digest)
+		h.Write(digest[:])
+		h.Write([]byte("\n"))
 	}
 
-	h := sha256.New()
-	writeScalarKeywords(h, s, f.describe(s))
+	f.keywords(h, s)
 	for _, p := range s.Properties {
 		if p == nil {
 			continue
 		}
-		fmt.Fprintf(h, "prop %q required=%t desc=%q schema=%s\n", p.Name, p.Required, p.Description, child(p.Schema))
+		b := strconv.AppendQuote(append(f.buf[:0], "prop "...), p.Name)
+		b = strconv.AppendBool(append(b, " required="...), p.Required)
+		b = strconv.AppendQuote(append(b, " desc="...), p.Description)
+		f.buf = append(b, " schema="...)
+		h.Write(f.buf)
+		child(p.Schema)
 	}
-	fmt.Fprintf(h, "items=%s\n", child(s.Items))
+	h.Write([]byte("items="))
+	child(s.Items)
 	if s.AdditionalProperties != nil {
-		fmt.Fprintf(h, "additional=%s\n", child(s.AdditionalProperties))
+		h.Write([]byte("additional="))
+		child(s.AdditionalProperties)
 	}
 	var digest [32]byte
 	h.Sum(digest[:0])
@@ -86,14 +105,33 @@ func (f *fingerprinter) compute(s *model.Schema) ([32]byte, int) {
 	return digest, lowest
 }
 
-func writeScalarKeywords(h hash.Hash, s *model.Schema, description string) {
-	fmt.Fprintf(h, "type=%q format=%q desc=%q nullable=%t freeform=%t enum=%q example=%s\n",
-		s.Type, s.Format, description, s.Nullable, s.FreeForm, s.Enum, canonicalJSON(s.Example))
-	fmt.Fprintf(h, "length=%d..%d min=%s max=%s default=%s\n",
-		s.MinLength, s.MaxLength, optionalFloat(s.Minimum), optionalFloat(s.Maximum), canonicalJSON(s.Default))
-	for _, c := range s.Constraints {
-		fmt.Fprintf(h, "constraint %q %q\n", c.Keyword, c.Sentence)
+// keywords writes the keywords of s itself.
+func (f *fingerprinter) keywords(h hash.Hash, s *model.Schema) {
+	b := strconv.AppendQuote(append(f.buf[:0], "type="...), s.Type)
+	b = strconv.AppendQuote(append(b, " format="...), s.Format)
+	b = strconv.AppendQuote(append(b, " desc="...), f.describe(s))
+	b = strconv.AppendBool(append(b, " nullable="...), s.Nullable)
+	b = strconv.AppendBool(append(b, " freeform="...), s.FreeForm)
+	b = append(b, " enum="...)
+	for _, e := range s.Enum {
+		b = append(strconv.AppendQuote(b, e), ',')
 	}
+	b = strconv.AppendInt(append(b, " length="...), int64(s.MinLength), 10)
+	b = strconv.AppendInt(append(b, ".."...), int64(s.MaxLength), 10)
+	b = append(append(b, " min="...), optionalFloat(s.Minimum)...)
+	b = append(append(b, " max="...), optionalFloat(s.Maximum)...)
+	if s.Example != nil {
+		b = append(append(b, " example="...), canonicalJSON(s.Example)...)
+	}
+	if s.Default != nil {
+		b = append(append(b, " default="...), canonicalJSON(s.Default)...)
+	}
+	for _, c := range s.Constraints {
+		b = strconv.AppendQuote(append(b, " constraint "...), c.Keyword)
+		b = strconv.AppendQuote(append(b, ' '), c.Sentence)
+	}
+	f.buf = append(b, '\n')
+	h.Write(f.buf)
 }
 
 func optionalFloat(f *float64) string {

@@ -103,5 +103,5 @@ type schemaIR struct {
 type propIR struct {
 	name, description string
 	schema            *schemaIR
-	source            model.Loc
+	source            *model.Loc // the row, in the model: not copied, as large tables have millions
 }

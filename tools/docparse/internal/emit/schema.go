@@ -130,6 +130,7 @@ func knownType(t string) bool {
 // whose fields the page does not list, so oapi-codegen makes it a map.
 func (r *resolver) objectKeywords(out *schemaIR, s *model.Schema) {
 	seen := make(map[string]bool, len(s.Properties))
+	out.properties = make([]propIR, 0, len(s.Properties))
 	for _, p := range s.Properties {
 		if p == nil {
 			continue
@@ -142,7 +143,7 @@ func (r *resolver) objectKeywords(out *schemaIR, s *model.Schema) {
 		if p.Required {
 			out.required = append(out.required, p.Name)
 		}
-		prop := propIR{name: p.Name, schema: r.use(p.Schema), source: p.Loc}
+		prop := propIR{name: p.Name, schema: r.use(p.Schema), source: &p.Loc}
 		if prop.schema.ref == "" {
 			prop.description = p.Description
 			if prop.description == "" && p.Schema != nil {

@@ -342,7 +342,7 @@ func (w *writer) schema(s *schemaIR, description string, source model.Loc) {
 			y.Key(p.name)
 			var at model.Loc
 			if p.schema.ref == "" {
-				at = p.source // OpenAPI 3.0 allows nothing beside a $ref
+				at = *p.source // OpenAPI 3.0 allows nothing beside a $ref
 			}
 			w.schema(p.schema, p.description, at)
 		}
