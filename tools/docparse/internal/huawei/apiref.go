@@ -454,15 +454,14 @@ func (p *page) params(r *resolver, t *paramTable, kind tableKind) []*model.Param
 
 var mediaTypeRE = regexp.MustCompile(`(?:application|text|multipart)/[A-Za-z0-9.+-]+`)
 
-// addRequestParams files request parameters, turning the headers OpenAPI
-// models elsewhere (auth token, content type) into their proper places.
+// addRequestParams files request parameters, turning a Content-Type header
+// into the request body's media type, where OpenAPI models it. Headers that
+// carry credentials stay parameters: the service file's security schemes
+// say which they are.
 func (p *page) addRequestParams(params []*model.Param) {
 	for _, prm := range params {
 		if prm.In == model.InHeader {
 			switch strings.ToLower(prm.Name) {
-			case "x-auth-token":
-				p.op.Security = appendUnique(p.op.Security, "XAuthToken")
-				continue
 			case "content-type":
 				mt := mediaTypeRE.FindString(prm.Description)
 				if mt == "" {

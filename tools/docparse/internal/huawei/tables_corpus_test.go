@@ -177,6 +177,7 @@ func TestCorpusDEWErrorDetailFollows(t *testing.T) {
 	op, diags := readCorpusPage(t, "dew/API参考/创建不含明文数据密钥.md")
 	got := describe(op)
 	want := `path project_id*: string
+header X-Auth-Token*: string
 request body*: object
   key_id*: string
   key_spec: string
@@ -236,6 +237,7 @@ func TestCorpusDEWLinkIntoAnotherStatus(t *testing.T) {
 func TestCorpusIAMArrayOfMapWithTable(t *testing.T) {
 	op, diags := readCorpusPage(t, "iam/API参考/注册映射.md")
 	want := `path id*: string
+header X-Auth-Token*: string
 request body*: object
   mapping*: object mapping
     rules*: array of object mapping.rules
