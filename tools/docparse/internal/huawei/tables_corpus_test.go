@@ -12,7 +12,6 @@ import (
 	"github.com/docapi/docapi/tools/docparse/internal/model"
 )
 
-
 // describe renders what a reader made of an operation's parameters and
 // bodies, one line a value: place, name, "*" when required, and type;
 // nested objects indented under their member. The tests below compare it
