@@ -6,6 +6,7 @@
 // docparse skips or leaves out are listed, with why, in
 // specs/<service>.leftout.
 package docapi
+
 //go:generate go run ./tools/docparse -service specs/iam.service.yaml -leftout specs/iam.leftout -o specs/iam.yaml
 //go:generate go run ./tools/docparse -service specs/csms.service.yaml -leftout specs/csms.leftout -o specs/csms.yaml
 //go:generate go run ./tools/docparse -service specs/modelarts.service.yaml -leftout specs/modelarts.leftout -o specs/modelarts.yaml
