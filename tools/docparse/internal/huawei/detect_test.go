@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/docapi/docapi/tools/docparse/internal/model"
+	"github.com/docapi/docapi/tools/docparse/internal/top"
 )
 
 // corpusPages lists every Markdown page of the corpus.
@@ -34,6 +35,9 @@ func TestCorpusDetection(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		if top.Detect(data) {
+			t.Errorf("%s: detected as a TOP page", p)
+		}
 		api, sdk := DetectAPIReference(data), DetectSDKReference(data)
 		if api == sdk {
 			t.Errorf("%s: detected as API reference %v, SDK reference %v; want exactly one", p, api, sdk)
@@ -41,6 +45,25 @@ func TestCorpusDetection(t *testing.T) {
 		}
 		if strings.Contains(p, "/API参考/") && !api {
 			t.Errorf("%s: an API reference page detected as an SDK reference page", p)
+		}
+	}
+}
+
+// The unseen pages' folders say which family each page is.
+func TestUnseenDetection(t *testing.T) {
+	for dir, wantAPI := range map[string]bool{"huawei-api": true, "huawei-sdk": false} {
+		pages, _ := filepath.Glob("../../../../testdata/pages/unseen/" + dir + "/*.md")
+		if len(pages) == 0 {
+			t.Fatalf("no pages in %s", dir)
+		}
+		for _, p := range pages {
+			data, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if api, sdk := DetectAPIReference(data), DetectSDKReference(data); api != wantAPI || sdk == wantAPI {
+				t.Errorf("%s: API %v SDK %v", p, api, sdk)
+			}
 		}
 	}
 }
