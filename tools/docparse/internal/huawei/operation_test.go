@@ -50,7 +50,7 @@ func TestMissingMethodOrPath(t *testing.T) {
 		{"URI section without a method line", "# 查询\n\n## URI\n\n见下表。\n", "no method and path found in the URI section"},
 		{"PATH without Method", "# 查询\n\n## URI\n\nPATH：/rds/v1/{project_id}/backups\n", `gives the path "/rds/v1/{project_id}/backups" but no method`},
 		{"Method without PATH", "# 查询\n\n## URI\n\nMethod：GET\n", "gives the method GET but no path"},
-		{"功能介绍 and 请求消息 without URI", "# 分页查询\n\n## 功能介绍\n\n分页。\n\n## 请求消息\n\n无\n", "no method and path found"},
+		{"功能介绍 and 请求消息 without URI", "# 分页查询\n\n## 功能介绍\n\n分页。\n\n## 请求消息\n\n无\n", "but no URI section and no method and path"},
 	} {
 		pg, diags := ReadAPIReference("p.md", []byte(tc.page))
 		if pg.NotOperation != "" || diags.Count(model.Error) != 1 || !strings.Contains(diags[0].Msg, tc.msg) {
