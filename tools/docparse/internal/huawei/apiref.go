@@ -116,7 +116,7 @@ func (p *page) scan() {
 	// switchTo moves into the section a label line names.
 	switchTo := func(b *mdhtml.Block, s section, text string) {
 		sec, group, lastCaption, lastText = s, "", nil, text
-		if isFailure(text) {
+		if isFailure(b.Bold + b.Text) { // "-   异常响应", whose text is dropped as saying no more than its section
 			group = failureGroup
 		}
 		p.noteSection(s, b.Line)
