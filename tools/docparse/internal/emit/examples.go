@@ -7,12 +7,11 @@ import (
 	"math"
 	"math/big"
 	"regexp"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
-
-	yaml "go.yaml.in/yaml/v3"
+	"unicode/utf8"
 
 	"github.com/docapi/docapi/tools/docparse/internal/model"
 )
@@ -90,6 +89,12 @@ func validateString(s *model.Schema, v any, path string) *exampleError {
 	if !ok {
 		return mismatch(path, "string", v)
 	}
+	// kin-openapi counts characters, not bytes.
+	if n := utf8.RuneCountInString(str); s.MaxLength > 0 && n > s.MaxLength {
+		return &exampleError{path, fmt.Sprintf("%d characters is longer than maxLength %d", n, s.MaxLength)}
+	} else if n < s.MinLength {
+		return &exampleError{path, fmt.Sprintf("%d characters is shorter than minLength %d", n, s.MinLength)}
+	}
 	if reason := stringFormatError(s.Format, str); reason != "" {
 		return &exampleError{path, fmt.Sprintf("%q is not a valid %s: %s", str, s.Format, reason)}
 	}
@@ -104,6 +109,12 @@ func validateNumber(s *model.Schema, v any, path string) *exampleError {
 	f, err := num.Float64()
 	if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
 		return &exampleError{path, fmt.Sprintf("%s is not a finite number", num)}
+	}
+	if lo := finite(s.Minimum); lo != nil && f < *lo {
+		return &exampleError{path, fmt.Sprintf("%s is below the minimum %v", num, *lo)}
+	}
+	if hi := finite(s.Maximum); hi != nil && f > *hi {
+		return &exampleError{path, fmt.Sprintf("%s is above the maximum %v", num, *hi)}
 	}
 	if s.Type != model.TypeInteger {
 		return nil
@@ -124,6 +135,20 @@ func validateObject(s *model.Schema, v any, path string) *exampleError {
 	obj, ok := v.(map[string]any)
 	if !ok {
 		return mismatch(path, "object", v)
+	}
+	if s.AdditionalProperties != nil {
+		keys := make([]string, 0, len(obj))
+		for k := range obj {
+			if s.Property(k) == nil {
+				keys = append(keys, k)
+			}
+		}
+		slices.Sort(keys)
+		for _, k := range keys {
+			if err := validateExample(s.AdditionalProperties, obj[k], path+"."+k); err != nil {
+				return err
+			}
+		}
 	}
 	for _, p := range s.Properties {
 		if p == nil {
@@ -260,54 +285,4 @@ func sameJSONValue(a, b any) bool {
 		return errA == nil && errB == nil && af == bf
 	}
 	return a == b
-}
-
-// valueNode writes a normalized JSON value. Map keys are sorted so the
-// output does not depend on map iteration order; whole numbers are written
-// as integers.
-func valueNode(v any) *yaml.Node {
-	switch v := v.(type) {
-	case nil:
-		return nullNode()
-	case bool:
-		return boolNode(v)
-	case string:
-		return plainString(v)
-	case json.Number:
-		return numberNode(v)
-	case []any:
-		seq := sequence()
-		for _, item := range v {
-			seq.Content = append(seq.Content, valueNode(item))
-		}
-		return seq
-	case map[string]any:
-		keys := make([]string, 0, len(v))
-		for k := range v {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		m := newMapping()
-		for _, k := range keys {
-			m.set(k, valueNode(v[k]))
-		}
-		return m.node
-	}
-	// Not reached for normalized values; a string keeps the output valid.
-	return plainString(fmt.Sprint(v))
-}
-
-func numberNode(n json.Number) *yaml.Node {
-	text := n.String()
-	if !strings.ContainsAny(text, ".eE") {
-		return intNode(text)
-	}
-	f, err := n.Float64()
-	if err != nil {
-		return floatNode(text)
-	}
-	if f == math.Trunc(f) && math.Abs(f) < 1e21 {
-		return intNode(strconv.FormatFloat(f, 'f', -1, 64))
-	}
-	return floatNode(strconv.FormatFloat(f, 'g', -1, 64))
 }

@@ -58,6 +58,10 @@ func newPage(file string, data []byte, family string) *page {
 	blocks, problems := mdhtml.Split(data)
 	p := &page{file: file, blocks: blocks, sdk: family == FamilySDKReference}
 	for _, pr := range problems {
+		if pr.Warning {
+			p.diags.Warnf(model.Loc{File: file, Line: pr.Line}, "%s", pr.Msg)
+			continue
+		}
 		p.diags.Errorf(model.Loc{File: file, Line: pr.Line}, "%s", pr.Msg)
 	}
 	p.op = &model.Operation{Loc: model.Loc{File: file, Line: 1}}
@@ -333,7 +337,7 @@ func kindOf(caption string) tableKind {
 
 // build turns the collected tables into parameters, bodies and responses.
 func (p *page) build() {
-	r := newResolver(p.file, p.tables, &p.diags)
+	r := newResolver(p.file, p.tables, p.examples, &p.diags)
 	responses := map[string]*model.Response{}
 	response := func(group string) *model.Response {
 		if group == "" {
@@ -452,15 +456,14 @@ func (p *page) params(r *resolver, t *paramTable, kind tableKind) []*model.Param
 
 var mediaTypeRE = regexp.MustCompile(`(?:application|text|multipart)/[A-Za-z0-9.+-]+`)
 
-// addRequestParams files request parameters, turning the headers OpenAPI
-// models elsewhere (auth token, content type) into their proper places.
+// addRequestParams files request parameters, turning a Content-Type header
+// into the request body's media type, where OpenAPI models it. Headers that
+// carry credentials stay parameters: the service file's security schemes
+// say which they are.
 func (p *page) addRequestParams(params []*model.Param) {
 	for _, prm := range params {
 		if prm.In == model.InHeader {
 			switch strings.ToLower(prm.Name) {
-			case "x-auth-token":
-				p.op.Security = appendUnique(p.op.Security, "XAuthToken")
-				continue
 			case "content-type":
 				mt := mediaTypeRE.FindString(prm.Description)
 				if mt == "" {

@@ -120,7 +120,7 @@ func (p *page) buildSDK() {
 			t.kind = kindObject
 		}
 	}
-	r := newResolver(p.file, p.tables, &p.diags)
+	r := newResolver(p.file, p.tables, p.examples, &p.diags)
 	for i, t := range p.tables {
 		switch role := roles[i]; role {
 		case roleRequest:

@@ -290,6 +290,10 @@ func (res *Result) document(c *service.Config) (emit.Document, bool) {
 		return doc, true
 	}
 	doc.Info = emit.Info{Title: c.Title, Version: c.Version, Description: c.Description}
+	for _, name := range sortedNames(c.SecuritySchemes) {
+		s := c.SecuritySchemes[name]
+		doc.SecuritySchemes = append(doc.SecuritySchemes, emit.SecurityScheme{Name: name, Type: s.Type, In: s.In, ParamName: s.Name, Description: s.Description})
+	}
 	for _, s := range c.Servers {
 		srv := emit.Server{URL: s.URL, Description: s.Description}
 		for _, name := range sortedNames(s.Variables) {
