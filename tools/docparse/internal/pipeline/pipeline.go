@@ -10,6 +10,7 @@ import (
 	"github.com/docapi/docapi/tools/docparse/internal/emit"
 	"github.com/docapi/docapi/tools/docparse/internal/huawei"
 	"github.com/docapi/docapi/tools/docparse/internal/model"
+	"github.com/docapi/docapi/tools/docparse/internal/paging"
 	"github.com/docapi/docapi/tools/docparse/internal/service"
 	"github.com/docapi/docapi/tools/docparse/internal/top"
 )
@@ -78,6 +79,7 @@ func Run(sources []Source, opts Options) *Result {
 		}
 	}
 	res.Diags = append(res.Diags, service.Apply(opts.Service, pages)...)
+	res.Diags = append(res.Diags, paging.Mark(pages)...)
 	// Without a service file the spec still needs a title and version.
 	doc := emit.Document{Info: emit.Info{Title: "docparse output", Version: "0"}}
 	if c := opts.Service; c != nil {
