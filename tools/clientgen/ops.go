@@ -28,6 +28,9 @@ type opData struct {
 	Params, Args []string
 	// ParamNames are the method's parameter names, for paging closures.
 	ParamNames []string
+	// Required are the string path parameters the caller passes: an empty
+	// one would leave an empty path segment, so it is refused.
+	Required []requiredParam
 	Request    string // New<Op>Request or New<Op>RequestWithBody
 	// Result is the typed body ("" when the operation documents none),
 	// ResultField the JSON<status> field of the parsed response.
@@ -38,6 +41,8 @@ type opData struct {
 	TopMethod, RequestType, EnvelopeType, Member string
 	MemberPointer                                bool
 }
+
+type requiredParam struct{ Go, Spec string }
 
 type pagingData struct {
 	Style, Param, Limit, In, ParamType, Items, Next, Total string
@@ -81,6 +86,10 @@ func (g *gen) huaweiOp(op codegen.OperationDefinition) (*opData, error) {
 			return nil, fmt.Errorf("no %s in the models (run oapi-codegen first)", o.Request)
 		}
 	}
+	pathParams := map[string]string{} // Go name → spec name
+	for _, p := range op.PathParams {
+		pathParams[p.GoVariableName()] = p.ParamName
+	}
 	for i, field := range fn.Type.Params.List {
 		for j, name := range field.Names {
 			if i == 0 && j == 0 {
@@ -97,6 +106,9 @@ func (g *gen) huaweiOp(op codegen.OperationDefinition) (*opData, error) {
 				continue
 			}
 			typ := g.typeString(field.Type)
+			if spec, ok := pathParams[name.Name]; ok && typ == "string" {
+				o.Required = append(o.Required, requiredParam{Go: name.Name, Spec: spec})
+			}
 			o.Params = append(o.Params, name.Name+" "+typ)
 			o.ParamNames = append(o.ParamNames, name.Name)
 			o.Args = append(o.Args, name.Name)

@@ -66,6 +66,11 @@ var op{{.Name}} = &huawei.Operation{Service: {{printf "%q" $.Service}}, Name: {{
 // Not retried: the spec does not mark it idempotent.{{end}}
 func (c *Client) {{.Name}}(ctx context.Context{{range .Params}}, {{.}}{{end}}) {{if .Result}}(*{{.Result}}, error){{else}}error{{end}} {
 	httpResp, err := c.rt.Do(ctx, op{{.Name}}, func(server string, ids huawei.IDs) (*http.Request, error) {
+{{- range .Required}}
+		if {{.Go}} == "" {
+			return nil, huawei.ErrEmptyPathParam({{printf "%q" .Spec}})
+		}
+{{- end}}
 		return {{$.Models}}.{{.Request}}(server{{range .Args}}, {{.}}{{end}})
 	})
 	if err != nil {

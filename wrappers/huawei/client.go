@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"time"
 
 	"github.com/docapi/docapi/generated/iam"
 	"github.com/docapi/docapi/wrappers/retry"
@@ -54,6 +55,9 @@ type Config struct {
 	// MaxResponseBody bounds each response body; zero means
 	// DefaultMaxResponseBody.
 	MaxResponseBody int64
+	// Now is the clock for signatures and Retry-After dates; nil means
+	// time.Now.
+	Now func() time.Time `json:"-"`
 }
 
 // projectID resolves the project id filled into paths; "" when unknown.
@@ -101,13 +105,13 @@ func (cfg Config) httpClient() (*http.Client, error) {
 	case cfg.Tokens != nil:
 		rt = &TokenTransport{Base: rt, Tokens: cfg.Tokens}
 	case cfg.Credentials != nil:
-		rt = &SigningTransport{Base: rt, Credentials: cfg.Credentials}
+		rt = &SigningTransport{Base: rt, Credentials: cfg.Credentials, Now: cfg.Now}
 	}
 	budget := cfg.RetryBudget
 	if budget == nil {
 		budget = retry.NewBudget(0)
 	}
-	rt = &retry.Transport{Base: rt, Policy: cfg.Retry, Sleep: cfg.RetrySleep, Budget: budget}
+	rt = &retry.Transport{Base: rt, Policy: cfg.Retry, Sleep: cfg.RetrySleep, Budget: budget, Now: cfg.Now}
 	hc.Transport = limitBodyTransport{base: rt, max: orDefault64(cfg.MaxResponseBody, DefaultMaxResponseBody)}
 	return hc, nil
 }

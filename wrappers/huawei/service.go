@@ -82,6 +82,9 @@ func NewClient(cfg Config, svc Service) (*Client, error) {
 // Server is the base URL requests go to.
 func (c *Client) Server() string { return c.server }
 
+// IDs are the project and domain ids filled into paths.
+func (c *Client) IDs() IDs { return c.ids }
+
 // HTTPClient authenticates, retries and bounds every request.
 func (c *Client) HTTPClient() *http.Client { return c.hc }
 
@@ -136,4 +139,10 @@ func NoResult(op *Operation, resp *http.Response, err error) error {
 		return unusable(op.String(), resp, err)
 	}
 	return nil
+}
+
+// ErrEmptyPathParam reports a path parameter left empty, which would send
+// the request to another path; the generated code checks every one.
+func ErrEmptyPathParam(name string) error {
+	return fmt.Errorf("path parameter %s is empty", name)
 }

@@ -41,6 +41,9 @@ var opShowInstanceToken = &huawei.Operation{Service: "modelarts", Name: "ShowIns
 // Retried on throttling, server errors and broken connections.
 func (c *Client) ShowInstanceToken(ctx context.Context, instanceId string) (*modelarts.ShowInstanceTokenResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowInstanceToken, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if instanceId == "" {
+			return nil, huawei.ErrEmptyPathParam("instance_id")
+		}
 		return modelarts.NewShowInstanceTokenRequest(server, ids.Project, instanceId)
 	})
 	if err != nil {

@@ -59,6 +59,9 @@ var opDeleteSecurityGroup = &huawei.Operation{Service: "vpc", Name: "DeleteSecur
 // Retried on throttling, server errors and broken connections.
 func (c *Client) DeleteSecurityGroup(ctx context.Context, securityGroupId string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteSecurityGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if securityGroupId == "" {
+			return nil, huawei.ErrEmptyPathParam("security_group_id")
+		}
 		return vpc.NewDeleteSecurityGroupRequest(server, ids.Project, securityGroupId)
 	})
 	if err != nil {
@@ -177,6 +180,9 @@ var opShowVpc = &huawei.Operation{Service: "vpc", Name: "ShowVpc", Method: "GET"
 // Retried on throttling, server errors and broken connections.
 func (c *Client) ShowVpc(ctx context.Context, vpcId string) (*vpc.ShowVpcResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowVpc, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if vpcId == "" {
+			return nil, huawei.ErrEmptyPathParam("vpc_id")
+		}
 		return vpc.NewShowVpcRequest(server, ids.Project, vpcId)
 	})
 	if err != nil {
@@ -193,6 +199,9 @@ var opUpdateSecurityGroup = &huawei.Operation{Service: "vpc", Name: "UpdateSecur
 // Retried on throttling, server errors and broken connections.
 func (c *Client) UpdateSecurityGroup(ctx context.Context, securityGroupId string, body vpc.UpdateSecurityGroupJSONRequestBody) (*vpc.UpdateSecurityGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateSecurityGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if securityGroupId == "" {
+			return nil, huawei.ErrEmptyPathParam("security_group_id")
+		}
 		return vpc.NewUpdateSecurityGroupRequest(server, ids.Project, securityGroupId, body)
 	})
 	if err != nil {
