@@ -19,6 +19,7 @@ import (
 	"github.com/docapi/docapi/generated/iam"
 	"github.com/docapi/docapi/generated/modelarts"
 	"github.com/docapi/docapi/generated/top"
+	"github.com/docapi/docapi/generated/vpc"
 )
 
 func loadSpecs(t *testing.T) map[string]*openapi3.T {
@@ -73,6 +74,13 @@ var goTypes = map[string]func() any{
 		return new(top.AlibabaSecurityDeepvisionProxySecurityCommonTokenGetEnvelope)
 	},
 	"top AlibabaSecurityDeepvisionProxySecurityCommonTokenGet default": func() any { return new(top.TopErrorResponse) },
+	"vpc ListVpcs 200":               func() any { return new(vpc.ListVpcsResponseBody) },
+	"vpc ShowAddressGroup 200":       func() any { return new(vpc.ShowAddressGroupResponseBody) },
+	"vpc ListAddressGroup 200":       func() any { return new(vpc.ListAddressGroupResponseBody) },
+	"vpc CreateAddressGroup request": func() any { return new(vpc.CreateAddressGroupRequestBody) },
+	"vpc CreateAddressGroup 201":     func() any { return new(vpc.CreateAddressGroupResponseBody) },
+	"vpc UpdateAddressGroup request": func() any { return new(vpc.UpdateAddressGroupRequestBody) },
+	"vpc UpdateAddressGroup 200":     func() any { return new(vpc.UpdateAddressGroupResponseBody) },
 }
 
 type example struct {

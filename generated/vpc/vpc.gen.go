@@ -16,6 +16,120 @@ import (
 	"github.com/oapi-codegen/runtime"
 )
 
+// AddressGroup 地址组的查询响应体
+type AddressGroup struct {
+	// CreatedAt 功能说明：地址组创建时间
+	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss；系统自动生成
+	CreatedAt *string `json:"created_at,omitempty"`
+
+	// Description 功能说明：地址组描述信息
+	// 取值范围：0-255个字符
+	// 约束：不能包含“<”和“>”。
+	Description *string `json:"description,omitempty"`
+
+	// Id 功能说明：地址组唯一标识
+	// 取值范围：合法UUID的字符串
+	Id *string `json:"id,omitempty"`
+
+	// IpSet 功能说明：地址组可包含地址集
+	// 取值范围：可以是单个ip地址，ip地址范围，ip地址cidr
+	// 约束：当前一个地址组ip_set数量限制默认值为20，即配置的ip地址、ip地址范围或ip地址。cidr的总数默认限制20
+	IpSet *[]string `json:"ip_set,omitempty"`
+
+	// IpVersion 功能说明：IP地址组ip版本
+	// 取值范围：
+	// - 4：表示ipv4地址组
+	// - 6：表示ipv6地址组
+	IpVersion *int32 `json:"ip_version,omitempty"`
+
+	// Name 功能说明：地址组名称
+	// 取值范围：0-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
+	Name *string `json:"name,omitempty"`
+
+	// TenantId 功能说明：资源所属项目ID
+	TenantId *string `json:"tenant_id,omitempty"`
+
+	// UpdatedAt 功能描述：地址组最近一次更新资源的时间
+	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss；系统自动生成
+	UpdatedAt *string `json:"updated_at,omitempty"`
+}
+
+// AddressGroup2 更新地址组的响应体
+type AddressGroup2 struct {
+	// CreatedAt 功能说明：地址组创建时间
+	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss；系统自动生成
+	CreatedAt *string `json:"created_at,omitempty"`
+
+	// Description 功能说明：地址组描述信息
+	// 取值范围：0-255个字符
+	// 约束：不能包含“<”和“>”。
+	Description *string `json:"description,omitempty"`
+
+	// Id 功能说明：地址组唯一标识
+	// 取值范围：合法UUID的字符串
+	Id *string `json:"id,omitempty"`
+
+	// IpSet 功能说明：地址组可包含地址集
+	// 取值范围：可以是单个ip地址，ip地址范围，ip地址cidr
+	// 约束：当前一个地址组ip_set数量限制默认值为20，即配置的ip地址、ip地址范围或ip地址。cidr的总数默认限制20
+	IpSet *[]string `json:"ip_set,omitempty"`
+
+	// IpVersion 功能说明：IP地址组ip版本
+	// 取值范围：
+	// - 4：表示ipv4地址组
+	// - 6：表示ipv6地址组
+	IpVersion *int32 `json:"ip_version,omitempty"`
+
+	// Name 功能说明：地址组名称
+	// 取值范围：0-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
+	Name *string `json:"name,omitempty"`
+
+	// TenantId 功能说明：资源所属项目ID
+	TenantId *string `json:"tenant_id,omitempty"`
+
+	// UpdatedAt 功能描述：地址组最近一次更新资源的时间
+	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss；系统自动生成
+	UpdatedAt *string `json:"updated_at,omitempty"`
+}
+
+// AddressGroup3 defines model for AddressGroup3.
+type AddressGroup3 struct {
+	// CreatedAt 功能说明：地址组创建时间
+	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss；系统自动生成
+	CreatedAt *string `json:"created_at,omitempty"`
+
+	// Description 功能说明：地址组描述信息
+	// 取值范围：0-255个字符
+	// 约束：不能包含“<”和“>”。
+	Description *string `json:"description,omitempty"`
+
+	// Id 功能说明：地址组唯一标识
+	// 取值范围：合法UUID的字符串
+	Id *string `json:"id,omitempty"`
+
+	// IpSet 功能说明：地址组可包含地址集
+	// 取值范围：可以是单个ip地址，ip地址范围，ip地址cidr
+	// 约束：当前一个地址组ip_set数量限制默认值为20，即配置的ip地址、ip地址范围或ip地址。cidr的总数默认限制20
+	IpSet *[]string `json:"ip_set,omitempty"`
+
+	// IpVersion 功能说明：IP地址组ip版本
+	// 取值范围：
+	// - 4：表示ipv4地址组
+	// - 6：表示ipv6地址组
+	IpVersion *int32 `json:"ip_version,omitempty"`
+
+	// Name 功能说明：地址组名称
+	// 取值范围：0-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
+	Name *string `json:"name,omitempty"`
+
+	// TenantId 功能说明：资源所属项目ID
+	TenantId *string `json:"tenant_id,omitempty"`
+
+	// UpdatedAt 功能描述：地址组最近一次更新资源的时间
+	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss；系统自动生成
+	UpdatedAt *string `json:"updated_at,omitempty"`
+}
+
 // CloudResource defines model for CloudResource.
 type CloudResource struct {
 	// ResourceCount 功能说明：资源数量
@@ -25,8 +139,8 @@ type CloudResource struct {
 	ResourceType *string `json:"resource_type,omitempty"`
 }
 
-// CreateSecurityGroupError defines model for CreateSecurityGroupError.
-type CreateSecurityGroupError struct {
+// CreateAddressGroupError defines model for CreateAddressGroupError.
+type CreateAddressGroupError struct {
 	// ErrorCode 错误码
 	ErrorCode *string `json:"error_code,omitempty"`
 
@@ -37,41 +151,47 @@ type CreateSecurityGroupError struct {
 	RequestId *string `json:"request_id,omitempty"`
 }
 
-// CreateSecurityGroupOption 功能说明：创建安全组的请求体
-type CreateSecurityGroupOption struct {
-	// Description 功能说明：安全组的描述信息
-	// 取值范围：0-255个字符，不能包含“<”和“>”
+// CreateAddressGroupOption 创建地址组的请求体
+type CreateAddressGroupOption struct {
+	// Description 功能说明：地址组描述信息
+	// 取值范围：0-255个字符，不能包含“<”和“>”。
 	Description *string `json:"description,omitempty"`
 
-	// EnterpriseProjectId 功能说明：企业项目ID。创建安全组时，给安全组绑定企业项目ID。
-	// 取值范围：最大长度36字节，带“-”连字符的UUID格式，或者是字符串“0”。
-	// “0”表示默认企业项目。
-	EnterpriseProjectId *string `json:"enterprise_project_id,omitempty"`
+	// IpSet 功能说明：地址组可包含地址集
+	// 取值范围：可以是单个ip地址，ip地址范围，ip地址cidr
+	// 约束：当前一个地址组ip_set数量限制默认值为20，即配置的ip地址、ip地址范围或ip地址。cidr的总数默认限制20
+	IpSet *[]string `json:"ip_set,omitempty"`
 
-	// Name 功能描述：安全组名称
+	// IpVersion 功能说明：地址组ip版本
+	// 取值范围：
+	// - 4：表示ipv4地址组
+	// - 6：表示ipv6地址组
+	IpVersion int32 `json:"ip_version"`
+
+	// Name 功能说明：地址组名称
 	// 取值范围：1-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
 	Name string `json:"name"`
 }
 
-// CreateSecurityGroupRequestBody defines model for CreateSecurityGroupRequestBody.
-type CreateSecurityGroupRequestBody struct {
+// CreateAddressGroupRequestBody defines model for CreateAddressGroupRequestBody.
+type CreateAddressGroupRequestBody struct {
+	// AddressGroup 创建地址组的请求体
+	AddressGroup CreateAddressGroupOption `json:"address_group"`
+
 	// DryRun 功能说明：是否只预检此次请求
 	// 取值范围：
-	// - true：发送检查请求，不会创建安全组。检查项包括是否填写了必需参数、请求格式、业务限制。如果检查不通过，则返回对应错误。如果检查通过，则返回响应码202。
-	// - false（默认值）：发送正常请求，并直接创建安全组。
+	// - true：发送检查请求，不会创建地址组。检查项包括是否填写了必需参数、请求格式、业务限制。如果检查不通过，则返回对应错误。如果检查通过，则返回响应码202。
+	// - false（默认值）：发送正常请求，并直接创建地址组。
 	DryRun *bool `json:"dry_run,omitempty"`
-
-	// SecurityGroup 功能说明：创建安全组的请求体
-	SecurityGroup CreateSecurityGroupOption `json:"security_group"`
 }
 
-// CreateSecurityGroupResponseBody defines model for CreateSecurityGroupResponseBody.
-type CreateSecurityGroupResponseBody struct {
-	// RequestId 请求Id
-	RequestId *string `json:"request_id,omitempty"`
+// CreateAddressGroupResponseBody defines model for CreateAddressGroupResponseBody.
+type CreateAddressGroupResponseBody struct {
+	// AddressGroup 创建地址组的响应体
+	AddressGroup *ResponseAddressGroup `json:"address_group,omitempty"`
 
-	// SecurityGroup 创建安全组响应体
-	SecurityGroup *SecurityGroupInfo `json:"security_group,omitempty"`
+	// RequestId 请求ID
+	RequestId *string `json:"request_id,omitempty"`
 }
 
 // DeleteSecurityGroupError defines model for DeleteSecurityGroupError.
@@ -99,8 +219,8 @@ type ExtraDhcpOpt struct {
 	OptValue *string `json:"opt_value,omitempty"`
 }
 
-// ListSecurityGroupsError defines model for ListSecurityGroupsError.
-type ListSecurityGroupsError struct {
+// ListAddressGroupError defines model for ListAddressGroupError.
+type ListAddressGroupError struct {
 	// ErrorCode 错误码
 	ErrorCode *string `json:"error_code,omitempty"`
 
@@ -111,16 +231,16 @@ type ListSecurityGroupsError struct {
 	RequestId *string `json:"request_id,omitempty"`
 }
 
-// ListSecurityGroupsResponseBody defines model for ListSecurityGroupsResponseBody.
-type ListSecurityGroupsResponseBody struct {
+// ListAddressGroupResponseBody defines model for ListAddressGroupResponseBody.
+type ListAddressGroupResponseBody struct {
+	// AddressGroups 地址组列表响应体
+	AddressGroups *[]AddressGroup3 `json:"address_groups,omitempty"`
+
 	// PageInfo 分页信息
-	PageInfo *ResponsePageInfo `json:"page_info,omitempty"`
+	PageInfo *PageInfo `json:"page_info,omitempty"`
 
 	// RequestId 请求ID
 	RequestId *string `json:"request_id,omitempty"`
-
-	// SecurityGroup 安全组列表响应体
-	SecurityGroup *[]SecurityGroup `json:"security_group,omitempty"`
 }
 
 // ListSubnetsResponseBody defines model for ListSubnetsResponseBody.
@@ -165,251 +285,63 @@ type PageInfo struct {
 	PreviousMarker *string `json:"previous_marker,omitempty"`
 }
 
-// ResponsePageInfo 分页信息
-type ResponsePageInfo struct {
-	// CurrentCount 当前页总数
-	CurrentCount *int32 `json:"current_count,omitempty"`
-
-	// NextMarker 当前页最后一条记录,最后一页时无next_marker字段
-	NextMarker *string `json:"next_marker,omitempty"`
-
-	// PreviousMarker 当前页第一条记录
-	PreviousMarker *string `json:"previous_marker,omitempty"`
-}
-
-// ResponseSecurityGroupInfo 更新安全组的响应体
-type ResponseSecurityGroupInfo struct {
-	// CreatedAt 功能说明：安全组创建时间
-	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss
+// ResponseAddressGroup 创建地址组的响应体
+type ResponseAddressGroup struct {
+	// CreatedAt 功能说明：地址组创建时间
+	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss；系统自动生成
 	CreatedAt *string `json:"created_at,omitempty"`
 
-	// Description 功能说明：安全组的描述信息
-	// 取值范围：0-255个字符，不能包含“<”和“>”
+	// Description 功能说明：地址组描述信息
+	// 取值范围：0-255个字符
+	// 约束：不能包含“<”和“>”。
 	Description *string `json:"description,omitempty"`
 
-	// EnterpriseProjectId 功能说明：安全组所属的企业项目ID。
-	// 取值范围：最大长度36字节，带“-”连字符的UUID格式，或者是字符串“0”。“0”表示默认企业项目。
-	EnterpriseProjectId *string `json:"enterprise_project_id,omitempty"`
-
-	// Id 功能描述：安全组对应的唯一标识
-	// 取值范围：带“-”的标准UUID格式
+	// Id 功能说明：地址组唯一标识
+	// 取值范围：合法UUID的字符串
 	Id *string `json:"id,omitempty"`
 
-	// Name 功能说明：安全组名称
-	// 取值范围：1-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
-	Name *string `json:"name,omitempty"`
+	// IpSet 功能说明：地址组可包含地址集
+	// 取值范围：可以是单个ip地址，ip地址范围，ip地址cidr
+	// 约束：当前一个地址组ip_set数量限制默认值为20，即配置的ip地址、ip地址范围或ip地址。cidr的总数默认限制20
+	IpSet *[]string `json:"ip_set,omitempty"`
 
-	// ProjectId 功能说明：安全组所属的项目ID
-	ProjectId *string `json:"project_id,omitempty"`
-
-	// SecurityGroupRule 安全组规则
-	SecurityGroupRule *[]SecurityGroupRule `json:"security_group_rule,omitempty"`
-
-	// UpdatedAt 功能说明：安全组更新时间
-	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss
-	UpdatedAt *string `json:"updated_at,omitempty"`
-}
-
-// ResponseVpc VPC响应体
-type ResponseVpc struct {
-	// Cidr 功能说明：VPC下可用子网的范围
+	// IpVersion 功能说明：IP地址组ip版本
 	// 取值范围：
-	// - 10.0.0.0/8~10.255.255.240/28
-	// - 172.16.0.0/12 ~ 172.31.255.240/28
-	// - 192.168.0.0/16 ~ 192.168.255.240/28
-	// 不指定cidr时，默认值为“”
-	// - 约束：必须是ipv4 cidr格式，例如:192.168.0.0/16
-	Cidr *string `json:"cidr,omitempty"`
+	// - 4：表示ipv4地址组
+	// - 6：表示ipv6地址组
+	IpVersion *int32 `json:"ip_version,omitempty"`
 
-	// CloudResources 功能说明：VPC关联资源类型和数量
-	// 取值范围：目前只返回VPC关联的routetable和virsubnet
-	CloudResources *[]CloudResource `json:"cloud_resources,omitempty"`
-
-	// CreatedAt 功能说明：VPC创建时间
-	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss
-	CreatedAt *string `json:"created_at,omitempty"`
-
-	// Description 功能说明：VPC的描述信息
-	// 取值范围：0-255个字符，不能包含“<”和“>”
-	Description *string `json:"description,omitempty"`
-
-	// EnterpriseProjectId 功能说明：VPC所属的企业项目ID。
-	// 取值范围：最大长度36字节，带“-”连字符的UUID格式，或者是字符串“0”。“0”表示默认企业项目。
-	EnterpriseProjectId *string `json:"enterprise_project_id,omitempty"`
-
-	// ExtendCidrs 功能描述：VPC的扩展网段
-	// 取值范围：
-	// 约束：目前只支持ipv4
-	ExtendCidrs *[]string `json:"extend_cidrs,omitempty"`
-
-	// Id 功能描述：VPC对应的唯一标识
-	// 取值范围：带“-”的UUID格式
-	Id *string `json:"id,omitempty"`
-
-	// Name 功能说明：VPC对应的名称
+	// Name 功能说明：地址组名称
 	// 取值范围：0-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
 	Name *string `json:"name,omitempty"`
 
-	// ProjectId 功能说明：VPC所属的项目ID
-	ProjectId *string `json:"project_id,omitempty"`
+	// TenantId 功能说明：资源所属项目ID
+	TenantId *string `json:"tenant_id,omitempty"`
 
-	// Status 功能说明：VPC对应的状态
-	// 取值范围：
-	// - PENDING：创建中
-	// - ACTIVE：创建成功
-	Status *string `json:"status,omitempty"`
-
-	// Tags 功能说明：VPC的标签信息，详情参见Tag对象
-	// 取值范围：0-10个标签键值对
-	Tags *[]Tag `json:"tags,omitempty"`
-
-	// UpdatedAt 功能说明：VPC更新时间
-	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss
+	// UpdatedAt 功能描述：地址组最近一次更新资源的时间
+	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss；系统自动生成
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
 
-// SecurityGroup defines model for SecurityGroup.
-type SecurityGroup struct {
-	// CreatedAt 功能说明：安全组创建时间
-	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss
-	CreatedAt *string `json:"created_at,omitempty"`
+// ShowAddressGroupError defines model for ShowAddressGroupError.
+type ShowAddressGroupError struct {
+	// ErrorCode 错误码
+	ErrorCode *string `json:"error_code,omitempty"`
 
-	// Description 功能说明：安全组的描述信息
-	// 取值范围：0-255个字符，不能包含“<”和“>”
-	Description *string `json:"description,omitempty"`
+	// ErrorMsg 错误消息
+	ErrorMsg *string `json:"error_msg,omitempty"`
 
-	// EnterpriseProjectId 功能说明：安全组所属的企业项目ID。
-	// 取值范围：最大长度36字节，带“-”连字符的UUID格式，或者是字符串“0”。“0”表示默认企业项目。
-	EnterpriseProjectId *string `json:"enterprise_project_id,omitempty"`
-
-	// Id 功能描述：安全组对应的唯一标识
-	// 取值范围：带“-”的标准UUID格式
-	Id *string `json:"id,omitempty"`
-
-	// Name 功能说明：安全组名称
-	// 取值范围：1-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
-	Name *string `json:"name,omitempty"`
-
-	// ProjectId 功能说明：安全组所属的项目ID
-	ProjectId *string `json:"project_id,omitempty"`
-
-	// UpdatedAt 功能说明：安全组更新时间
-	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss
-	UpdatedAt *string `json:"updated_at,omitempty"`
-}
-
-// SecurityGroupInfo 创建安全组响应体
-type SecurityGroupInfo struct {
-	// CreatedAt 功能说明：安全组创建时间
-	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss
-	CreatedAt *string `json:"created_at,omitempty"`
-
-	// Description 功能说明：安全组的描述信息
-	// 取值范围：0-255个字符，不能包含“<”和“>”
-	Description *string `json:"description,omitempty"`
-
-	// EnterpriseProjectId 功能说明：安全组所属的企业项目ID。
-	// 取值范围：最大长度36字节，带“-”连字符的UUID格式，或者是字符串“0”。“0”表示默认企业项目。
-	EnterpriseProjectId *string `json:"enterprise_project_id,omitempty"`
-
-	// Id 功能描述：安全组对应的唯一标识
-	// 取值范围：带“-”的标准UUID格式
-	Id *string `json:"id,omitempty"`
-
-	// Name 功能说明：安全组名称
-	// 取值范围：1-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
-	Name *string `json:"name,omitempty"`
-
-	// ProjectId 功能说明：安全组所属的项目ID
-	ProjectId *string `json:"project_id,omitempty"`
-
-	// SecurityGroupRule 安全组规则
-	SecurityGroupRule *[]SecurityGroupRule `json:"security_group_rule,omitempty"`
-
-	// UpdatedAt 功能说明：安全组更新时间
-	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss
-	UpdatedAt *string `json:"updated_at,omitempty"`
-}
-
-// SecurityGroupRule defines model for SecurityGroupRule.
-type SecurityGroupRule struct {
-	// Action 功能说明：安全组规则生效策略
-	// 取值范围：
-	// - allow表示允许
-	// - deny表示拒绝
-	// 约束：默认值为deny
-	Action *string `json:"action,omitempty"`
-
-	// CreatedAt 功能说明：安全组规则创建时间
-	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss
-	CreatedAt *string `json:"created_at,omitempty"`
-
-	// Description 功能说明：安全组的描述信息
-	// 取值范围：0-255个字符，不能包含“<”和“>”
-	Description *string `json:"description,omitempty"`
-
-	// Direction 功能说明：安全组规则的出入控制方向
-	// 取值范围：
-	// - ingress 表示入方向
-	// - egress 表示出方向
-	Direction *string `json:"direction,omitempty"`
-
-	// Ethertype 功能说明：IP地址协议类型 取值范围：IPv4，IPv6 约束：不填默认值为IPv4
-	// 缺省值：IPv4
-	Ethertype *string `json:"ethertype,omitempty"`
-
-	// Id 功能描述：安全组规则对应的唯一标识
-	// 取值范围：带“-”的标准UUID格式
-	Id *string `json:"id,omitempty"`
-
-	// Multiport 功能说明：端口取值范围
-	// 取值范围：支持和单端口(80)，连续端口(1-30)以及不连续端口(22,3389,80)
-	Multiport *string `json:"multiport,omitempty"`
-
-	// Priority 功能说明：优先级
-	// 取值范围：1~100，1代表最高优先级
-	Priority *int32 `json:"priority,omitempty"`
-
-	// ProjectId 功能说明：安全组规则所属项目ID
-	ProjectId *string `json:"project_id,omitempty"`
-
-	// Protocol 功能说明：协议类型
-	// 取值范围：icmp、tcp、udp、icmpv6或IP协议号
-	// 约束：为空表示支持所有协议。协议为icmpv6时，网络类型应该为IPv6；协议为icmp时，网络类型应该为IPv4
-	Protocol *string `json:"protocol,omitempty"`
-
-	// RemoteAddressGroupId 功能说明：远端地址组ID
-	// 取值范围：租户下存在的地址组ID
-	// 约束：与remote_ip_prefix，remote_group_id功能互斥
-	RemoteAddressGroupId *string `json:"remote_address_group_id,omitempty"`
-
-	// RemoteGroupId 功能说明：远端安全组ID，表示该安全组内的流量允许或拒绝
-	// 取值范围：租户下存在的安全组ID
-	// 约束：与remote_ip_prefix，remote_address_group_id功能互斥
-	RemoteGroupId *string `json:"remote_group_id,omitempty"`
-
-	// RemoteIpPrefix 功能说明：远端IP地址，
-	// - 当direction是egress时，为虚拟机访问端的地址
-	// - 当direction是ingress时，为访问虚拟机的地址
-	// 取值范围：IP地址，或者cidr格式
-	// 约束：与remote_group_id、remote_address_group_id互斥
-	RemoteIpPrefix *string `json:"remote_ip_prefix,omitempty"`
-
-	// SecurityGroupId 功能说明：安全组规则所属的安全组ID
-	SecurityGroupId *string `json:"security_group_id,omitempty"`
-
-	// UpdatedAt 功能说明：安全组规则更新时间
-	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss
-	UpdatedAt *string `json:"updated_at,omitempty"`
-}
-
-// ShowVpcResponseBody defines model for ShowVpcResponseBody.
-type ShowVpcResponseBody struct {
 	// RequestId 请求ID
 	RequestId *string `json:"request_id,omitempty"`
+}
 
-	// Vpc VPC响应体
-	Vpc *ResponseVpc `json:"vpc,omitempty"`
+// ShowAddressGroupResponseBody defines model for ShowAddressGroupResponseBody.
+type ShowAddressGroupResponseBody struct {
+	// AddressGroup 地址组的查询响应体
+	AddressGroup *AddressGroup `json:"address_group,omitempty"`
+
+	// RequestId 请求ID
+	RequestId *string `json:"request_id,omitempty"`
 }
 
 // Subnets defines model for Subnets.
@@ -499,36 +431,54 @@ type Tag struct {
 	Value *string `json:"value,omitempty"`
 }
 
-// UpdateSecurityGroupOption 更新安全组的请求体
-type UpdateSecurityGroupOption struct {
-	// Description 功能说明：安全组描述
-	// 取值范围：0-255个字符，不能包含“<”和“>”
+// UpdateAddressGroupError defines model for UpdateAddressGroupError.
+type UpdateAddressGroupError struct {
+	// ErrorCode 错误码
+	ErrorCode *string `json:"error_code,omitempty"`
+
+	// ErrorMsg 错误消息
+	ErrorMsg *string `json:"error_msg,omitempty"`
+
+	// RequestId 请求ID
+	RequestId *string `json:"request_id,omitempty"`
+}
+
+// UpdateAddressGroupOption 更新地址组的请求体
+type UpdateAddressGroupOption struct {
+	// Description 功能说明：IP地址组描述信息
+	// 取值范围：0-255个字符
+	// 约束：不能包含“<”和“>”。
 	Description *string `json:"description,omitempty"`
 
-	// Name 功能说明：安全组名称
-	// 取值范围：1-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
+	// IpSet 功能说明：IP地址组可包含地址集
+	// 取值范围：可以是单个ip地址，ip地址范围，ip地址cidr
+	// 约束：当前一个地址组ip_set数量限制默认值为20，即配置的ip地址、ip地址范围或ip地址。cidr的总数默认限制20
+	IpSet *[]string `json:"ip_set,omitempty"`
+
+	// Name 功能说明：地址组名称
+	// 取值范围：0-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
 	Name *string `json:"name,omitempty"`
 }
 
-// UpdateSecurityGroupRequestBody defines model for UpdateSecurityGroupRequestBody.
-type UpdateSecurityGroupRequestBody struct {
+// UpdateAddressGroupRequestBody defines model for UpdateAddressGroupRequestBody.
+type UpdateAddressGroupRequestBody struct {
+	// AddressGroup 更新地址组的请求体
+	AddressGroup UpdateAddressGroupOption `json:"address_group"`
+
 	// DryRun 功能说明：是否只预检此次请求
 	// 取值范围：
-	// - true：发送检查请求，不会更新安全组。检查项包括是否填写了必需参数、请求格式、业务限制。如果检查不通过，则返回对应错误。如果检查通过，则返回响应码202。
-	// - false（默认值）：发送正常请求，并直接更新安全组。
+	// - true：发送检查请求，不会更新地址组内容。检查项包括是否填写了必需参数、请求格式、业务限制。如果检查不通过，则返回对应错误。如果检查通过，则返回响应码202。
+	// - false（默认值）：发送正常请求，并直接更新地址组。
 	DryRun *bool `json:"dry_run,omitempty"`
-
-	// SecurityGroup 更新安全组的请求体
-	SecurityGroup UpdateSecurityGroupOption `json:"security_group"`
 }
 
-// UpdateSecurityGroupResponseBody defines model for UpdateSecurityGroupResponseBody.
-type UpdateSecurityGroupResponseBody struct {
+// UpdateAddressGroupResponseBody defines model for UpdateAddressGroupResponseBody.
+type UpdateAddressGroupResponseBody struct {
+	// AddressGroup 更新地址组的响应体
+	AddressGroup *AddressGroup2 `json:"address_group,omitempty"`
+
 	// RequestId 请求ID
 	RequestId *string `json:"request_id,omitempty"`
-
-	// SecurityGroup 更新安全组的响应体
-	SecurityGroup *ResponseSecurityGroupInfo `json:"security_group,omitempty"`
 }
 
 // Vpc defines model for Vpc.
@@ -608,8 +558,8 @@ type ListSubnetsParams struct {
 	VpcId *string `form:"vpc_id,omitempty" json:"vpc_id,omitempty"`
 }
 
-// ListSecurityGroupsParams defines parameters for ListSecurityGroups.
-type ListSecurityGroupsParams struct {
+// ListAddressGroupParams defines parameters for ListAddressGroup.
+type ListAddressGroupParams struct {
 	// Limit 功能说明：每页返回的个数
 	// 取值范围：0-2000
 	Limit *int32 `form:"limit,omitempty" json:"limit,omitempty"`
@@ -617,19 +567,17 @@ type ListSecurityGroupsParams struct {
 	// Marker 分页查询起始的资源ID，为空时查询第一页
 	Marker *string `form:"marker,omitempty" json:"marker,omitempty"`
 
-	// Id 功能说明：安全组资源ID。可以使用该字段精确过滤安全组，支持多个ID
-	Id *string `form:"id,omitempty" json:"id,omitempty"`
+	// Id 地址组唯一标识，填写后接口按照id进行过滤，支持多ID同时过滤
+	Id *[]string `form:"id,omitempty" json:"id,omitempty"`
 
-	// Name 功能说明：安全组名称。可以使用该字段精确过滤满足条件的安全组，支持传入多个name过滤
+	// Name 地址组名称，填写后按照名称进行过滤，支持多名称同时过滤
 	Name *[]string `form:"name,omitempty" json:"name,omitempty"`
 
-	// Description 功能说明：安全组描述新增。可以使用该字段精确过滤安全组，支持传入多个描述进行过滤
-	Description *[]string `form:"description,omitempty" json:"description,omitempty"`
+	// IpVersion IP地址组ip版本，当前只支持ipv4，填写后按照ip版本进行过滤
+	IpVersion *int32 `form:"ip_version,omitempty" json:"ip_version,omitempty"`
 
-	// EnterpriseProjectId 功能说明：企业项目ID。可以使用该字段过滤某个企业项目下的安全组。
-	// 取值范围：最大长度36字节，带“-”连字符的UUID格式，或者是字符串“0”。“0”表示默认企业项目。
-	// 约束：若需要查询当前用户所有有权限查看企业项目绑定的安全组，请传参all_granted_eps。
-	EnterpriseProjectId *string `form:"enterprise_project_id,omitempty" json:"enterprise_project_id,omitempty"`
+	// Description 地址组描述信息，填写后按照地址组描述信息过滤，支持多描述同时过滤
+	Description *int32 `form:"description,omitempty" json:"description,omitempty"`
 }
 
 // ListVpcsParams defines parameters for ListVpcs.
@@ -654,11 +602,11 @@ type ListVpcsParams struct {
 	Cidr *[]string `form:"cidr,omitempty" json:"cidr,omitempty"`
 }
 
-// CreateSecurityGroupJSONRequestBody defines body for CreateSecurityGroup for application/json ContentType.
-type CreateSecurityGroupJSONRequestBody = CreateSecurityGroupRequestBody
+// CreateAddressGroupJSONRequestBody defines body for CreateAddressGroup for application/json ContentType.
+type CreateAddressGroupJSONRequestBody = CreateAddressGroupRequestBody
 
-// UpdateSecurityGroupJSONRequestBody defines body for UpdateSecurityGroup for application/json ContentType.
-type UpdateSecurityGroupJSONRequestBody = UpdateSecurityGroupRequestBody
+// UpdateAddressGroupJSONRequestBody defines body for UpdateAddressGroup for application/json ContentType.
+type UpdateAddressGroupJSONRequestBody = UpdateAddressGroupRequestBody
 
 // RequestEditorFn is the function signature for the RequestEditor callback function
 type RequestEditorFn func(ctx context.Context, req *http.Request) error
@@ -741,45 +689,56 @@ type ClientInterface interface {
 	// Corresponds with GET /v1/{project_id}/subnets (the `ListSubnets` operationId).
 	ListSubnets(ctx context.Context, projectId string, params *ListSubnetsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ListSecurityGroups 查询安全组列表
+	// ListAddressGroup 查询地址组列表
 	//
-	// 查询某租户下的安全组列表.
+	// 查询地址组列表，根据过滤条件进行过滤。.
 	//
-	// Corresponds with GET /v3/{project_id}/vpc/security-groups (the `ListSecurityGroups` operationId).
-	ListSecurityGroups(ctx context.Context, projectId string, params *ListSecurityGroupsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with GET /v3/{project_id}/vpc/address_groups (the `ListAddressGroup` operationId).
+	ListAddressGroup(ctx context.Context, projectId string, params *ListAddressGroupParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// CreateSecurityGroupWithBody 创建安全组
+	// CreateAddressGroupWithBody 创建地址组
 	//
 	// Takes any type of body and a specified content type.
 	//
-	// Corresponds with POST /v3/{project_id}/vpc/security-groups (the `CreateSecurityGroup` operationId).
-	CreateSecurityGroupWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /v3/{project_id}/vpc/address_groups (the `CreateAddressGroup` operationId).
+	CreateAddressGroupWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// CreateSecurityGroup 创建安全组
+	// CreateAddressGroup 创建地址组
 	//
 	// Takes a body of the `application/json` content type.
 	//
-	// Corresponds with POST /v3/{project_id}/vpc/security-groups (the `CreateSecurityGroup` operationId).
-	CreateSecurityGroup(ctx context.Context, projectId string, body CreateSecurityGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /v3/{project_id}/vpc/address_groups (the `CreateAddressGroup` operationId).
+	CreateAddressGroup(ctx context.Context, projectId string, body CreateAddressGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ShowAddressGroup 查询地址组
+	//
+	// 查询地址组详情。.
+	//
+	// Corresponds with GET /v3/{project_id}/vpc/address_groups/{address_group_id} (the `ShowAddressGroup` operationId).
+	ShowAddressGroup(ctx context.Context, projectId string, addressGroupId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateAddressGroupWithBody 更新地址组
+	//
+	// 更新地址组。.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with PUT /v3/{project_id}/vpc/address_groups/{address_group_id} (the `UpdateAddressGroup` operationId).
+	UpdateAddressGroupWithBody(ctx context.Context, projectId string, addressGroupId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateAddressGroup 更新地址组
+	//
+	// 更新地址组。.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with PUT /v3/{project_id}/vpc/address_groups/{address_group_id} (the `UpdateAddressGroup` operationId).
+	UpdateAddressGroup(ctx context.Context, projectId string, addressGroupId string, body UpdateAddressGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteSecurityGroup 删除安全组
 	//
 	// Corresponds with DELETE /v3/{project_id}/vpc/security-groups/{security_group_id} (the `DeleteSecurityGroup` operationId).
 	DeleteSecurityGroup(ctx context.Context, projectId string, securityGroupId string, reqEditors ...RequestEditorFn) (*http.Response, error)
-
-	// UpdateSecurityGroupWithBody 更新安全组
-	//
-	// Takes any type of body and a specified content type.
-	//
-	// Corresponds with PUT /v3/{project_id}/vpc/security-groups/{security_group_id} (the `UpdateSecurityGroup` operationId).
-	UpdateSecurityGroupWithBody(ctx context.Context, projectId string, securityGroupId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
-
-	// UpdateSecurityGroup 更新安全组
-	//
-	// Takes a body of the `application/json` content type.
-	//
-	// Corresponds with PUT /v3/{project_id}/vpc/security-groups/{security_group_id} (the `UpdateSecurityGroup` operationId).
-	UpdateSecurityGroup(ctx context.Context, projectId string, securityGroupId string, body UpdateSecurityGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListVpcs 查询VPC列表
 	//
@@ -787,13 +746,6 @@ type ClientInterface interface {
 	//
 	// Corresponds with GET /v3/{project_id}/vpc/vpcs (the `ListVpcs` operationId).
 	ListVpcs(ctx context.Context, projectId string, params *ListVpcsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
-
-	// ShowVpc 查询VPC详情
-	//
-	// 查询vpc详情.
-	//
-	// Corresponds with GET /v3/{project_id}/vpc/vpcs/{vpc_id} (the `ShowVpc` operationId).
-	ShowVpc(ctx context.Context, projectId string, vpcId string, reqEditors ...RequestEditorFn) (*http.Response, error)
 }
 
 // ListSubnets 查询子网列表
@@ -813,13 +765,13 @@ func (c *Client) ListSubnets(ctx context.Context, projectId string, params *List
 	return c.Client.Do(req)
 }
 
-// ListSecurityGroups 查询安全组列表
+// ListAddressGroup 查询地址组列表
 //
-// 查询某租户下的安全组列表.
+// 查询地址组列表，根据过滤条件进行过滤。.
 //
-// Corresponds with GET /v3/{project_id}/vpc/security-groups (the `ListSecurityGroups` operationId).
-func (c *Client) ListSecurityGroups(ctx context.Context, projectId string, params *ListSecurityGroupsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListSecurityGroupsRequest(c.Server, projectId, params)
+// Corresponds with GET /v3/{project_id}/vpc/address_groups (the `ListAddressGroup` operationId).
+func (c *Client) ListAddressGroup(ctx context.Context, projectId string, params *ListAddressGroupParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListAddressGroupRequest(c.Server, projectId, params)
 	if err != nil {
 		return nil, err
 	}
@@ -830,13 +782,13 @@ func (c *Client) ListSecurityGroups(ctx context.Context, projectId string, param
 	return c.Client.Do(req)
 }
 
-// CreateSecurityGroupWithBody 创建安全组
+// CreateAddressGroupWithBody 创建地址组
 //
 // Takes any type of body and a specified content type.
 //
-// Corresponds with POST /v3/{project_id}/vpc/security-groups (the `CreateSecurityGroup` operationId).
-func (c *Client) CreateSecurityGroupWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateSecurityGroupRequestWithBody(c.Server, projectId, contentType, body)
+// Corresponds with POST /v3/{project_id}/vpc/address_groups (the `CreateAddressGroup` operationId).
+func (c *Client) CreateAddressGroupWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateAddressGroupRequestWithBody(c.Server, projectId, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -847,13 +799,68 @@ func (c *Client) CreateSecurityGroupWithBody(ctx context.Context, projectId stri
 	return c.Client.Do(req)
 }
 
-// CreateSecurityGroup 创建安全组
+// CreateAddressGroup 创建地址组
 //
 // Takes a body of the `application/json` content type.
 //
-// Corresponds with POST /v3/{project_id}/vpc/security-groups (the `CreateSecurityGroup` operationId).
-func (c *Client) CreateSecurityGroup(ctx context.Context, projectId string, body CreateSecurityGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateSecurityGroupRequest(c.Server, projectId, body)
+// Corresponds with POST /v3/{project_id}/vpc/address_groups (the `CreateAddressGroup` operationId).
+func (c *Client) CreateAddressGroup(ctx context.Context, projectId string, body CreateAddressGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateAddressGroupRequest(c.Server, projectId, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ShowAddressGroup 查询地址组
+//
+// 查询地址组详情。.
+//
+// Corresponds with GET /v3/{project_id}/vpc/address_groups/{address_group_id} (the `ShowAddressGroup` operationId).
+func (c *Client) ShowAddressGroup(ctx context.Context, projectId string, addressGroupId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewShowAddressGroupRequest(c.Server, projectId, addressGroupId)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateAddressGroupWithBody 更新地址组
+//
+// 更新地址组。.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with PUT /v3/{project_id}/vpc/address_groups/{address_group_id} (the `UpdateAddressGroup` operationId).
+func (c *Client) UpdateAddressGroupWithBody(ctx context.Context, projectId string, addressGroupId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateAddressGroupRequestWithBody(c.Server, projectId, addressGroupId, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateAddressGroup 更新地址组
+//
+// 更新地址组。.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with PUT /v3/{project_id}/vpc/address_groups/{address_group_id} (the `UpdateAddressGroup` operationId).
+func (c *Client) UpdateAddressGroup(ctx context.Context, projectId string, addressGroupId string, body UpdateAddressGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateAddressGroupRequest(c.Server, projectId, addressGroupId, body)
 	if err != nil {
 		return nil, err
 	}
@@ -879,40 +886,6 @@ func (c *Client) DeleteSecurityGroup(ctx context.Context, projectId string, secu
 	return c.Client.Do(req)
 }
 
-// UpdateSecurityGroupWithBody 更新安全组
-//
-// Takes any type of body and a specified content type.
-//
-// Corresponds with PUT /v3/{project_id}/vpc/security-groups/{security_group_id} (the `UpdateSecurityGroup` operationId).
-func (c *Client) UpdateSecurityGroupWithBody(ctx context.Context, projectId string, securityGroupId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateSecurityGroupRequestWithBody(c.Server, projectId, securityGroupId, contentType, body)
-	if err != nil {
-		return nil, err
-	}
-	req = req.WithContext(ctx)
-	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
-		return nil, err
-	}
-	return c.Client.Do(req)
-}
-
-// UpdateSecurityGroup 更新安全组
-//
-// Takes a body of the `application/json` content type.
-//
-// Corresponds with PUT /v3/{project_id}/vpc/security-groups/{security_group_id} (the `UpdateSecurityGroup` operationId).
-func (c *Client) UpdateSecurityGroup(ctx context.Context, projectId string, securityGroupId string, body UpdateSecurityGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateSecurityGroupRequest(c.Server, projectId, securityGroupId, body)
-	if err != nil {
-		return nil, err
-	}
-	req = req.WithContext(ctx)
-	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
-		return nil, err
-	}
-	return c.Client.Do(req)
-}
-
 // ListVpcs 查询VPC列表
 //
 // 查询vpc列表.
@@ -920,23 +893,6 @@ func (c *Client) UpdateSecurityGroup(ctx context.Context, projectId string, secu
 // Corresponds with GET /v3/{project_id}/vpc/vpcs (the `ListVpcs` operationId).
 func (c *Client) ListVpcs(ctx context.Context, projectId string, params *ListVpcsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListVpcsRequest(c.Server, projectId, params)
-	if err != nil {
-		return nil, err
-	}
-	req = req.WithContext(ctx)
-	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
-		return nil, err
-	}
-	return c.Client.Do(req)
-}
-
-// ShowVpc 查询VPC详情
-//
-// 查询vpc详情.
-//
-// Corresponds with GET /v3/{project_id}/vpc/vpcs/{vpc_id} (the `ShowVpc` operationId).
-func (c *Client) ShowVpc(ctx context.Context, projectId string, vpcId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewShowVpcRequest(c.Server, projectId, vpcId)
 	if err != nil {
 		return nil, err
 	}
@@ -1032,8 +988,8 @@ func NewListSubnetsRequest(server string, projectId string, params *ListSubnetsP
 	return req, nil
 }
 
-// NewListSecurityGroupsRequest constructs an http.Request for the ListSecurityGroups method
-func NewListSecurityGroupsRequest(server string, projectId string, params *ListSecurityGroupsParams) (*http.Request, error) {
+// NewListAddressGroupRequest constructs an http.Request for the ListAddressGroup method
+func NewListAddressGroupRequest(server string, projectId string, params *ListAddressGroupParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -1048,7 +1004,7 @@ func NewListSecurityGroupsRequest(server string, projectId string, params *ListS
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/v3/%s/vpc/security-groups", pathParam0)
+	operationPath := fmt.Sprintf("/v3/%s/vpc/address_groups", pathParam0)
 	if operationPath[0] == '/' {
 		operationPath = "." + operationPath
 	}
@@ -1093,7 +1049,7 @@ func NewListSecurityGroupsRequest(server string, projectId string, params *ListS
 
 		if params.Id != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "id", *params.Id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "id", *params.Id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -1115,9 +1071,9 @@ func NewListSecurityGroupsRequest(server string, projectId string, params *ListS
 
 		}
 
-		if params.Description != nil {
+		if params.IpVersion != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "description", *params.Description, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ip_version", *params.IpVersion, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -1127,9 +1083,9 @@ func NewListSecurityGroupsRequest(server string, projectId string, params *ListS
 
 		}
 
-		if params.EnterpriseProjectId != nil {
+		if params.Description != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "enterprise_project_id", *params.EnterpriseProjectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "description", *params.Description, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -1153,19 +1109,19 @@ func NewListSecurityGroupsRequest(server string, projectId string, params *ListS
 	return req, nil
 }
 
-// NewCreateSecurityGroupRequest calls the generic CreateSecurityGroup builder with application/json body
-func NewCreateSecurityGroupRequest(server string, projectId string, body CreateSecurityGroupJSONRequestBody) (*http.Request, error) {
+// NewCreateAddressGroupRequest calls the generic CreateAddressGroup builder with application/json body
+func NewCreateAddressGroupRequest(server string, projectId string, body CreateAddressGroupJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateSecurityGroupRequestWithBody(server, projectId, "application/json", bodyReader)
+	return NewCreateAddressGroupRequestWithBody(server, projectId, "application/json", bodyReader)
 }
 
-// NewCreateSecurityGroupRequestWithBody constructs an http.Request for the CreateSecurityGroup method, with any body, and a specified content type
-func NewCreateSecurityGroupRequestWithBody(server string, projectId string, contentType string, body io.Reader) (*http.Request, error) {
+// NewCreateAddressGroupRequestWithBody constructs an http.Request for the CreateAddressGroup method, with any body, and a specified content type
+func NewCreateAddressGroupRequestWithBody(server string, projectId string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -1180,7 +1136,7 @@ func NewCreateSecurityGroupRequestWithBody(server string, projectId string, cont
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/v3/%s/vpc/security-groups", pathParam0)
+	operationPath := fmt.Sprintf("/v3/%s/vpc/address_groups", pathParam0)
 	if operationPath[0] == '/' {
 		operationPath = "." + operationPath
 	}
@@ -1191,6 +1147,101 @@ func NewCreateSecurityGroupRequestWithBody(server string, projectId string, cont
 	}
 
 	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewShowAddressGroupRequest constructs an http.Request for the ShowAddressGroup method
+func NewShowAddressGroupRequest(server string, projectId string, addressGroupId string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "address_group_id", addressGroupId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v3/%s/vpc/address_groups/%s", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewUpdateAddressGroupRequest calls the generic UpdateAddressGroup builder with application/json body
+func NewUpdateAddressGroupRequest(server string, projectId string, addressGroupId string, body UpdateAddressGroupJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewUpdateAddressGroupRequestWithBody(server, projectId, addressGroupId, "application/json", bodyReader)
+}
+
+// NewUpdateAddressGroupRequestWithBody constructs an http.Request for the UpdateAddressGroup method, with any body, and a specified content type
+func NewUpdateAddressGroupRequestWithBody(server string, projectId string, addressGroupId string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "address_group_id", addressGroupId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v3/%s/vpc/address_groups/%s", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -1237,60 +1288,6 @@ func NewDeleteSecurityGroupRequest(server string, projectId string, securityGrou
 	if err != nil {
 		return nil, err
 	}
-
-	return req, nil
-}
-
-// NewUpdateSecurityGroupRequest calls the generic UpdateSecurityGroup builder with application/json body
-func NewUpdateSecurityGroupRequest(server string, projectId string, securityGroupId string, body UpdateSecurityGroupJSONRequestBody) (*http.Request, error) {
-	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
-	if err != nil {
-		return nil, err
-	}
-	bodyReader = bytes.NewReader(buf)
-	return NewUpdateSecurityGroupRequestWithBody(server, projectId, securityGroupId, "application/json", bodyReader)
-}
-
-// NewUpdateSecurityGroupRequestWithBody constructs an http.Request for the UpdateSecurityGroup method, with any body, and a specified content type
-func NewUpdateSecurityGroupRequestWithBody(server string, projectId string, securityGroupId string, contentType string, body io.Reader) (*http.Request, error) {
-	var err error
-
-	var pathParam0 string
-
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
-
-	var pathParam1 string
-
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "security_group_id", securityGroupId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
-
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3/%s/vpc/security-groups/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
-	if err != nil {
-		return nil, err
-	}
-
-	req.Header.Add("Content-Type", contentType)
 
 	return req, nil
 }
@@ -1416,47 +1413,6 @@ func NewListVpcsRequest(server string, projectId string, params *ListVpcsParams)
 	return req, nil
 }
 
-// NewShowVpcRequest constructs an http.Request for the ShowVpc method
-func NewShowVpcRequest(server string, projectId string, vpcId string) (*http.Request, error) {
-	var err error
-
-	var pathParam0 string
-
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
-
-	var pathParam1 string
-
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "vpc_id", vpcId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
-
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3/%s/vpc/vpcs/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
-	if err != nil {
-		return nil, err
-	}
-
-	return req, nil
-}
-
 func (c *Client) applyEditors(ctx context.Context, req *http.Request, additionalEditors []RequestEditorFn) error {
 	for _, r := range c.RequestEditors {
 		if err := r(ctx, req); err != nil {
@@ -1510,28 +1466,55 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /v1/{project_id}/subnets (the `ListSubnets` operationId).
 	ListSubnetsWithResponse(ctx context.Context, projectId string, params *ListSubnetsParams, reqEditors ...RequestEditorFn) (*ListSubnetsResponse, error)
 
-	// ListSecurityGroupsWithResponse 查询安全组列表
+	// ListAddressGroupWithResponse 查询地址组列表
 	//
-	// 查询某租户下的安全组列表.
+	// 查询地址组列表，根据过滤条件进行过滤。.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with GET /v3/{project_id}/vpc/security-groups (the `ListSecurityGroups` operationId).
-	ListSecurityGroupsWithResponse(ctx context.Context, projectId string, params *ListSecurityGroupsParams, reqEditors ...RequestEditorFn) (*ListSecurityGroupsResponse, error)
+	// Corresponds with GET /v3/{project_id}/vpc/address_groups (the `ListAddressGroup` operationId).
+	ListAddressGroupWithResponse(ctx context.Context, projectId string, params *ListAddressGroupParams, reqEditors ...RequestEditorFn) (*ListAddressGroupResponse, error)
 
-	// CreateSecurityGroupWithBodyWithResponse 创建安全组
+	// CreateAddressGroupWithBodyWithResponse 创建地址组
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v3/{project_id}/vpc/security-groups (the `CreateSecurityGroup` operationId).
-	CreateSecurityGroupWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateSecurityGroupResponse, error)
+	// Corresponds with POST /v3/{project_id}/vpc/address_groups (the `CreateAddressGroup` operationId).
+	CreateAddressGroupWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateAddressGroupResponse, error)
 
-	// CreateSecurityGroupWithResponse 创建安全组
+	// CreateAddressGroupWithResponse 创建地址组
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v3/{project_id}/vpc/security-groups (the `CreateSecurityGroup` operationId).
-	CreateSecurityGroupWithResponse(ctx context.Context, projectId string, body CreateSecurityGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateSecurityGroupResponse, error)
+	// Corresponds with POST /v3/{project_id}/vpc/address_groups (the `CreateAddressGroup` operationId).
+	CreateAddressGroupWithResponse(ctx context.Context, projectId string, body CreateAddressGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateAddressGroupResponse, error)
+
+	// ShowAddressGroupWithResponse 查询地址组
+	//
+	// 查询地址组详情。.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v3/{project_id}/vpc/address_groups/{address_group_id} (the `ShowAddressGroup` operationId).
+	ShowAddressGroupWithResponse(ctx context.Context, projectId string, addressGroupId string, reqEditors ...RequestEditorFn) (*ShowAddressGroupResponse, error)
+
+	// UpdateAddressGroupWithBodyWithResponse 更新地址组
+	//
+	// 更新地址组。.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /v3/{project_id}/vpc/address_groups/{address_group_id} (the `UpdateAddressGroup` operationId).
+	UpdateAddressGroupWithBodyWithResponse(ctx context.Context, projectId string, addressGroupId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateAddressGroupResponse, error)
+
+	// UpdateAddressGroupWithResponse 更新地址组
+	//
+	// 更新地址组。.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /v3/{project_id}/vpc/address_groups/{address_group_id} (the `UpdateAddressGroup` operationId).
+	UpdateAddressGroupWithResponse(ctx context.Context, projectId string, addressGroupId string, body UpdateAddressGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateAddressGroupResponse, error)
 
 	// DeleteSecurityGroupWithResponse 删除安全组
 	//
@@ -1539,20 +1522,6 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with DELETE /v3/{project_id}/vpc/security-groups/{security_group_id} (the `DeleteSecurityGroup` operationId).
 	DeleteSecurityGroupWithResponse(ctx context.Context, projectId string, securityGroupId string, reqEditors ...RequestEditorFn) (*DeleteSecurityGroupResponse, error)
-
-	// UpdateSecurityGroupWithBodyWithResponse 更新安全组
-	//
-	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
-	//
-	// Corresponds with PUT /v3/{project_id}/vpc/security-groups/{security_group_id} (the `UpdateSecurityGroup` operationId).
-	UpdateSecurityGroupWithBodyWithResponse(ctx context.Context, projectId string, securityGroupId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateSecurityGroupResponse, error)
-
-	// UpdateSecurityGroupWithResponse 更新安全组
-	//
-	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
-	//
-	// Corresponds with PUT /v3/{project_id}/vpc/security-groups/{security_group_id} (the `UpdateSecurityGroup` operationId).
-	UpdateSecurityGroupWithResponse(ctx context.Context, projectId string, securityGroupId string, body UpdateSecurityGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateSecurityGroupResponse, error)
 
 	// ListVpcsWithResponse 查询VPC列表
 	//
@@ -1562,15 +1531,6 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with GET /v3/{project_id}/vpc/vpcs (the `ListVpcs` operationId).
 	ListVpcsWithResponse(ctx context.Context, projectId string, params *ListVpcsParams, reqEditors ...RequestEditorFn) (*ListVpcsResponse, error)
-
-	// ShowVpcWithResponse 查询VPC详情
-	//
-	// 查询vpc详情.
-	//
-	// Returns a wrapper object for the known response body format(s).
-	//
-	// Corresponds with GET /v3/{project_id}/vpc/vpcs/{vpc_id} (the `ShowVpc` operationId).
-	ShowVpcWithResponse(ctx context.Context, projectId string, vpcId string, reqEditors ...RequestEditorFn) (*ShowVpcResponse, error)
 }
 
 type ListSubnetsResponse struct {
@@ -1614,53 +1574,67 @@ func (r ListSubnetsResponse) ContentType() string {
 	return ""
 }
 
-type ListSecurityGroupsResponse struct {
+type ListAddressGroupResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *ListSecurityGroupsResponseBody
+	JSON200 *ListAddressGroupResponseBody
 	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *ListSecurityGroupsError
+	JSON400 *ListAddressGroupError
 	// JSON401 the response for an HTTP 401 `application/json` response
-	JSON401 *ListSecurityGroupsError
+	JSON401 *ListAddressGroupError
 	// JSON403 the response for an HTTP 403 `application/json` response
-	JSON403 *ListSecurityGroupsError
+	JSON403 *ListAddressGroupError
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *ListAddressGroupError
+	// JSON409 the response for an HTTP 409 `application/json` response
+	JSON409 *ListAddressGroupError
 	// JSON500 the response for an HTTP 500 `application/json` response
-	JSON500 *ListSecurityGroupsError
+	JSON500 *ListAddressGroupError
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r ListSecurityGroupsResponse) GetJSON200() *ListSecurityGroupsResponseBody {
+func (r ListAddressGroupResponse) GetJSON200() *ListAddressGroupResponseBody {
 	return r.JSON200
 }
 
 // GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r ListSecurityGroupsResponse) GetJSON400() *ListSecurityGroupsError {
+func (r ListAddressGroupResponse) GetJSON400() *ListAddressGroupError {
 	return r.JSON400
 }
 
 // GetJSON401 returns the response for an HTTP 401 `application/json` response
-func (r ListSecurityGroupsResponse) GetJSON401() *ListSecurityGroupsError {
+func (r ListAddressGroupResponse) GetJSON401() *ListAddressGroupError {
 	return r.JSON401
 }
 
 // GetJSON403 returns the response for an HTTP 403 `application/json` response
-func (r ListSecurityGroupsResponse) GetJSON403() *ListSecurityGroupsError {
+func (r ListAddressGroupResponse) GetJSON403() *ListAddressGroupError {
 	return r.JSON403
 }
 
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r ListAddressGroupResponse) GetJSON404() *ListAddressGroupError {
+	return r.JSON404
+}
+
+// GetJSON409 returns the response for an HTTP 409 `application/json` response
+func (r ListAddressGroupResponse) GetJSON409() *ListAddressGroupError {
+	return r.JSON409
+}
+
 // GetJSON500 returns the response for an HTTP 500 `application/json` response
-func (r ListSecurityGroupsResponse) GetJSON500() *ListSecurityGroupsError {
+func (r ListAddressGroupResponse) GetJSON500() *ListAddressGroupError {
 	return r.JSON500
 }
 
 // GetBody returns the raw response body bytes
-func (r ListSecurityGroupsResponse) GetBody() []byte {
+func (r ListAddressGroupResponse) GetBody() []byte {
 	return r.Body
 }
 
 // Status returns HTTPResponse.Status
-func (r ListSecurityGroupsResponse) Status() string {
+func (r ListAddressGroupResponse) Status() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Status
 	}
@@ -1668,7 +1642,7 @@ func (r ListSecurityGroupsResponse) Status() string {
 }
 
 // StatusCode returns HTTPResponse.StatusCode
-func (r ListSecurityGroupsResponse) StatusCode() int {
+func (r ListAddressGroupResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -1676,67 +1650,81 @@ func (r ListSecurityGroupsResponse) StatusCode() int {
 }
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r ListSecurityGroupsResponse) ContentType() string {
+func (r ListAddressGroupResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
 	return ""
 }
 
-type CreateSecurityGroupResponse struct {
+type CreateAddressGroupResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON201 the response for an HTTP 201 `application/json` response
-	JSON201 *CreateSecurityGroupResponseBody
+	JSON201 *CreateAddressGroupResponseBody
 	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *CreateSecurityGroupError
+	JSON400 *CreateAddressGroupError
 	// JSON401 the response for an HTTP 401 `application/json` response
-	JSON401 *CreateSecurityGroupError
+	JSON401 *CreateAddressGroupError
 	// JSON403 the response for an HTTP 403 `application/json` response
-	JSON403 *CreateSecurityGroupError
+	JSON403 *CreateAddressGroupError
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *CreateAddressGroupError
 	// JSON409 the response for an HTTP 409 `application/json` response
-	JSON409 *CreateSecurityGroupError
+	JSON409 *CreateAddressGroupError
 	// JSON500 the response for an HTTP 500 `application/json` response
-	JSON500 *CreateSecurityGroupError
+	JSON500 *CreateAddressGroupError
+	// JSON501 the response for an HTTP 501 `application/json` response
+	JSON501 *CreateAddressGroupError
 }
 
 // GetJSON201 returns the response for an HTTP 201 `application/json` response
-func (r CreateSecurityGroupResponse) GetJSON201() *CreateSecurityGroupResponseBody {
+func (r CreateAddressGroupResponse) GetJSON201() *CreateAddressGroupResponseBody {
 	return r.JSON201
 }
 
 // GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r CreateSecurityGroupResponse) GetJSON400() *CreateSecurityGroupError {
+func (r CreateAddressGroupResponse) GetJSON400() *CreateAddressGroupError {
 	return r.JSON400
 }
 
 // GetJSON401 returns the response for an HTTP 401 `application/json` response
-func (r CreateSecurityGroupResponse) GetJSON401() *CreateSecurityGroupError {
+func (r CreateAddressGroupResponse) GetJSON401() *CreateAddressGroupError {
 	return r.JSON401
 }
 
 // GetJSON403 returns the response for an HTTP 403 `application/json` response
-func (r CreateSecurityGroupResponse) GetJSON403() *CreateSecurityGroupError {
+func (r CreateAddressGroupResponse) GetJSON403() *CreateAddressGroupError {
 	return r.JSON403
 }
 
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r CreateAddressGroupResponse) GetJSON404() *CreateAddressGroupError {
+	return r.JSON404
+}
+
 // GetJSON409 returns the response for an HTTP 409 `application/json` response
-func (r CreateSecurityGroupResponse) GetJSON409() *CreateSecurityGroupError {
+func (r CreateAddressGroupResponse) GetJSON409() *CreateAddressGroupError {
 	return r.JSON409
 }
 
 // GetJSON500 returns the response for an HTTP 500 `application/json` response
-func (r CreateSecurityGroupResponse) GetJSON500() *CreateSecurityGroupError {
+func (r CreateAddressGroupResponse) GetJSON500() *CreateAddressGroupError {
 	return r.JSON500
 }
 
+// GetJSON501 returns the response for an HTTP 501 `application/json` response
+func (r CreateAddressGroupResponse) GetJSON501() *CreateAddressGroupError {
+	return r.JSON501
+}
+
 // GetBody returns the raw response body bytes
-func (r CreateSecurityGroupResponse) GetBody() []byte {
+func (r CreateAddressGroupResponse) GetBody() []byte {
 	return r.Body
 }
 
 // Status returns HTTPResponse.Status
-func (r CreateSecurityGroupResponse) Status() string {
+func (r CreateAddressGroupResponse) Status() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Status
 	}
@@ -1744,7 +1732,7 @@ func (r CreateSecurityGroupResponse) Status() string {
 }
 
 // StatusCode returns HTTPResponse.StatusCode
-func (r CreateSecurityGroupResponse) StatusCode() int {
+func (r CreateAddressGroupResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -1752,7 +1740,173 @@ func (r CreateSecurityGroupResponse) StatusCode() int {
 }
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r CreateSecurityGroupResponse) ContentType() string {
+func (r CreateAddressGroupResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ShowAddressGroupResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ShowAddressGroupResponseBody
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *ShowAddressGroupError
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *ShowAddressGroupError
+	// JSON403 the response for an HTTP 403 `application/json` response
+	JSON403 *ShowAddressGroupError
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *ShowAddressGroupError
+	// JSON409 the response for an HTTP 409 `application/json` response
+	JSON409 *ShowAddressGroupError
+	// JSON500 the response for an HTTP 500 `application/json` response
+	JSON500 *ShowAddressGroupError
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ShowAddressGroupResponse) GetJSON200() *ShowAddressGroupResponseBody {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r ShowAddressGroupResponse) GetJSON400() *ShowAddressGroupError {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r ShowAddressGroupResponse) GetJSON401() *ShowAddressGroupError {
+	return r.JSON401
+}
+
+// GetJSON403 returns the response for an HTTP 403 `application/json` response
+func (r ShowAddressGroupResponse) GetJSON403() *ShowAddressGroupError {
+	return r.JSON403
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r ShowAddressGroupResponse) GetJSON404() *ShowAddressGroupError {
+	return r.JSON404
+}
+
+// GetJSON409 returns the response for an HTTP 409 `application/json` response
+func (r ShowAddressGroupResponse) GetJSON409() *ShowAddressGroupError {
+	return r.JSON409
+}
+
+// GetJSON500 returns the response for an HTTP 500 `application/json` response
+func (r ShowAddressGroupResponse) GetJSON500() *ShowAddressGroupError {
+	return r.JSON500
+}
+
+// GetBody returns the raw response body bytes
+func (r ShowAddressGroupResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ShowAddressGroupResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ShowAddressGroupResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ShowAddressGroupResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type UpdateAddressGroupResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *UpdateAddressGroupResponseBody
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *UpdateAddressGroupError
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *UpdateAddressGroupError
+	// JSON403 the response for an HTTP 403 `application/json` response
+	JSON403 *UpdateAddressGroupError
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *UpdateAddressGroupError
+	// JSON409 the response for an HTTP 409 `application/json` response
+	JSON409 *UpdateAddressGroupError
+	// JSON500 the response for an HTTP 500 `application/json` response
+	JSON500 *UpdateAddressGroupError
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r UpdateAddressGroupResponse) GetJSON200() *UpdateAddressGroupResponseBody {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r UpdateAddressGroupResponse) GetJSON400() *UpdateAddressGroupError {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r UpdateAddressGroupResponse) GetJSON401() *UpdateAddressGroupError {
+	return r.JSON401
+}
+
+// GetJSON403 returns the response for an HTTP 403 `application/json` response
+func (r UpdateAddressGroupResponse) GetJSON403() *UpdateAddressGroupError {
+	return r.JSON403
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r UpdateAddressGroupResponse) GetJSON404() *UpdateAddressGroupError {
+	return r.JSON404
+}
+
+// GetJSON409 returns the response for an HTTP 409 `application/json` response
+func (r UpdateAddressGroupResponse) GetJSON409() *UpdateAddressGroupError {
+	return r.JSON409
+}
+
+// GetJSON500 returns the response for an HTTP 500 `application/json` response
+func (r UpdateAddressGroupResponse) GetJSON500() *UpdateAddressGroupError {
+	return r.JSON500
+}
+
+// GetBody returns the raw response body bytes
+func (r UpdateAddressGroupResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r UpdateAddressGroupResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UpdateAddressGroupResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r UpdateAddressGroupResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -1829,47 +1983,6 @@ func (r DeleteSecurityGroupResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r DeleteSecurityGroupResponse) ContentType() string {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.Header.Get("Content-Type")
-	}
-	return ""
-}
-
-type UpdateSecurityGroupResponse struct {
-	Body         []byte
-	HTTPResponse *http.Response
-	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *UpdateSecurityGroupResponseBody
-}
-
-// GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r UpdateSecurityGroupResponse) GetJSON200() *UpdateSecurityGroupResponseBody {
-	return r.JSON200
-}
-
-// GetBody returns the raw response body bytes
-func (r UpdateSecurityGroupResponse) GetBody() []byte {
-	return r.Body
-}
-
-// Status returns HTTPResponse.Status
-func (r UpdateSecurityGroupResponse) Status() string {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.Status
-	}
-	return http.StatusText(0)
-}
-
-// StatusCode returns HTTPResponse.StatusCode
-func (r UpdateSecurityGroupResponse) StatusCode() int {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.StatusCode
-	}
-	return 0
-}
-
-// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r UpdateSecurityGroupResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -1959,47 +2072,6 @@ func (r ListVpcsResponse) ContentType() string {
 	return ""
 }
 
-type ShowVpcResponse struct {
-	Body         []byte
-	HTTPResponse *http.Response
-	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *ShowVpcResponseBody
-}
-
-// GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r ShowVpcResponse) GetJSON200() *ShowVpcResponseBody {
-	return r.JSON200
-}
-
-// GetBody returns the raw response body bytes
-func (r ShowVpcResponse) GetBody() []byte {
-	return r.Body
-}
-
-// Status returns HTTPResponse.Status
-func (r ShowVpcResponse) Status() string {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.Status
-	}
-	return http.StatusText(0)
-}
-
-// StatusCode returns HTTPResponse.StatusCode
-func (r ShowVpcResponse) StatusCode() int {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.StatusCode
-	}
-	return 0
-}
-
-// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r ShowVpcResponse) ContentType() string {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.Header.Get("Content-Type")
-	}
-	return ""
-}
-
 // ListSubnetsWithResponse 查询子网列表
 //
 // 查询子网列表。.
@@ -2015,45 +2087,90 @@ func (c *ClientWithResponses) ListSubnetsWithResponse(ctx context.Context, proje
 	return ParseListSubnetsResponse(rsp)
 }
 
-// ListSecurityGroupsWithResponse 查询安全组列表
+// ListAddressGroupWithResponse 查询地址组列表
 //
-// 查询某租户下的安全组列表.
+// 查询地址组列表，根据过滤条件进行过滤。.
 //
 // Returns a wrapper object for the known response body format(s).
 //
-// Corresponds with GET /v3/{project_id}/vpc/security-groups (the `ListSecurityGroups` operationId).
-func (c *ClientWithResponses) ListSecurityGroupsWithResponse(ctx context.Context, projectId string, params *ListSecurityGroupsParams, reqEditors ...RequestEditorFn) (*ListSecurityGroupsResponse, error) {
-	rsp, err := c.ListSecurityGroups(ctx, projectId, params, reqEditors...)
+// Corresponds with GET /v3/{project_id}/vpc/address_groups (the `ListAddressGroup` operationId).
+func (c *ClientWithResponses) ListAddressGroupWithResponse(ctx context.Context, projectId string, params *ListAddressGroupParams, reqEditors ...RequestEditorFn) (*ListAddressGroupResponse, error) {
+	rsp, err := c.ListAddressGroup(ctx, projectId, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseListSecurityGroupsResponse(rsp)
+	return ParseListAddressGroupResponse(rsp)
 }
 
-// CreateSecurityGroupWithBodyWithResponse 创建安全组
+// CreateAddressGroupWithBodyWithResponse 创建地址组
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v3/{project_id}/vpc/security-groups (the `CreateSecurityGroup` operationId).
-func (c *ClientWithResponses) CreateSecurityGroupWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateSecurityGroupResponse, error) {
-	rsp, err := c.CreateSecurityGroupWithBody(ctx, projectId, contentType, body, reqEditors...)
+// Corresponds with POST /v3/{project_id}/vpc/address_groups (the `CreateAddressGroup` operationId).
+func (c *ClientWithResponses) CreateAddressGroupWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateAddressGroupResponse, error) {
+	rsp, err := c.CreateAddressGroupWithBody(ctx, projectId, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseCreateSecurityGroupResponse(rsp)
+	return ParseCreateAddressGroupResponse(rsp)
 }
 
-// CreateSecurityGroupWithResponse 创建安全组
+// CreateAddressGroupWithResponse 创建地址组
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v3/{project_id}/vpc/security-groups (the `CreateSecurityGroup` operationId).
-func (c *ClientWithResponses) CreateSecurityGroupWithResponse(ctx context.Context, projectId string, body CreateSecurityGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateSecurityGroupResponse, error) {
-	rsp, err := c.CreateSecurityGroup(ctx, projectId, body, reqEditors...)
+// Corresponds with POST /v3/{project_id}/vpc/address_groups (the `CreateAddressGroup` operationId).
+func (c *ClientWithResponses) CreateAddressGroupWithResponse(ctx context.Context, projectId string, body CreateAddressGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateAddressGroupResponse, error) {
+	rsp, err := c.CreateAddressGroup(ctx, projectId, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseCreateSecurityGroupResponse(rsp)
+	return ParseCreateAddressGroupResponse(rsp)
+}
+
+// ShowAddressGroupWithResponse 查询地址组
+//
+// 查询地址组详情。.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v3/{project_id}/vpc/address_groups/{address_group_id} (the `ShowAddressGroup` operationId).
+func (c *ClientWithResponses) ShowAddressGroupWithResponse(ctx context.Context, projectId string, addressGroupId string, reqEditors ...RequestEditorFn) (*ShowAddressGroupResponse, error) {
+	rsp, err := c.ShowAddressGroup(ctx, projectId, addressGroupId, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseShowAddressGroupResponse(rsp)
+}
+
+// UpdateAddressGroupWithBodyWithResponse 更新地址组
+//
+// 更新地址组。.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /v3/{project_id}/vpc/address_groups/{address_group_id} (the `UpdateAddressGroup` operationId).
+func (c *ClientWithResponses) UpdateAddressGroupWithBodyWithResponse(ctx context.Context, projectId string, addressGroupId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateAddressGroupResponse, error) {
+	rsp, err := c.UpdateAddressGroupWithBody(ctx, projectId, addressGroupId, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateAddressGroupResponse(rsp)
+}
+
+// UpdateAddressGroupWithResponse 更新地址组
+//
+// 更新地址组。.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /v3/{project_id}/vpc/address_groups/{address_group_id} (the `UpdateAddressGroup` operationId).
+func (c *ClientWithResponses) UpdateAddressGroupWithResponse(ctx context.Context, projectId string, addressGroupId string, body UpdateAddressGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateAddressGroupResponse, error) {
+	rsp, err := c.UpdateAddressGroup(ctx, projectId, addressGroupId, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateAddressGroupResponse(rsp)
 }
 
 // DeleteSecurityGroupWithResponse 删除安全组
@@ -2069,32 +2186,6 @@ func (c *ClientWithResponses) DeleteSecurityGroupWithResponse(ctx context.Contex
 	return ParseDeleteSecurityGroupResponse(rsp)
 }
 
-// UpdateSecurityGroupWithBodyWithResponse 更新安全组
-//
-// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
-//
-// Corresponds with PUT /v3/{project_id}/vpc/security-groups/{security_group_id} (the `UpdateSecurityGroup` operationId).
-func (c *ClientWithResponses) UpdateSecurityGroupWithBodyWithResponse(ctx context.Context, projectId string, securityGroupId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateSecurityGroupResponse, error) {
-	rsp, err := c.UpdateSecurityGroupWithBody(ctx, projectId, securityGroupId, contentType, body, reqEditors...)
-	if err != nil {
-		return nil, err
-	}
-	return ParseUpdateSecurityGroupResponse(rsp)
-}
-
-// UpdateSecurityGroupWithResponse 更新安全组
-//
-// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
-//
-// Corresponds with PUT /v3/{project_id}/vpc/security-groups/{security_group_id} (the `UpdateSecurityGroup` operationId).
-func (c *ClientWithResponses) UpdateSecurityGroupWithResponse(ctx context.Context, projectId string, securityGroupId string, body UpdateSecurityGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateSecurityGroupResponse, error) {
-	rsp, err := c.UpdateSecurityGroup(ctx, projectId, securityGroupId, body, reqEditors...)
-	if err != nil {
-		return nil, err
-	}
-	return ParseUpdateSecurityGroupResponse(rsp)
-}
-
 // ListVpcsWithResponse 查询VPC列表
 //
 // 查询vpc列表.
@@ -2108,21 +2199,6 @@ func (c *ClientWithResponses) ListVpcsWithResponse(ctx context.Context, projectI
 		return nil, err
 	}
 	return ParseListVpcsResponse(rsp)
-}
-
-// ShowVpcWithResponse 查询VPC详情
-//
-// 查询vpc详情.
-//
-// Returns a wrapper object for the known response body format(s).
-//
-// Corresponds with GET /v3/{project_id}/vpc/vpcs/{vpc_id} (the `ShowVpc` operationId).
-func (c *ClientWithResponses) ShowVpcWithResponse(ctx context.Context, projectId string, vpcId string, reqEditors ...RequestEditorFn) (*ShowVpcResponse, error) {
-	rsp, err := c.ShowVpc(ctx, projectId, vpcId, reqEditors...)
-	if err != nil {
-		return nil, err
-	}
-	return ParseShowVpcResponse(rsp)
 }
 
 // ParseListSubnetsResponse parses an HTTP response from a ListSubnetsWithResponse call
@@ -2151,50 +2227,64 @@ func ParseListSubnetsResponse(rsp *http.Response) (*ListSubnetsResponse, error) 
 	return response, nil
 }
 
-// ParseListSecurityGroupsResponse parses an HTTP response from a ListSecurityGroupsWithResponse call
-func ParseListSecurityGroupsResponse(rsp *http.Response) (*ListSecurityGroupsResponse, error) {
+// ParseListAddressGroupResponse parses an HTTP response from a ListAddressGroupWithResponse call
+func ParseListAddressGroupResponse(rsp *http.Response) (*ListAddressGroupResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, err
 	}
 
-	response := &ListSecurityGroupsResponse{
+	response := &ListAddressGroupResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest ListSecurityGroupsResponseBody
+		var dest ListAddressGroupResponseBody
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON200 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-		var dest ListSecurityGroupsError
+		var dest ListAddressGroupError
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON400 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
-		var dest ListSecurityGroupsError
+		var dest ListAddressGroupError
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON401 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
-		var dest ListSecurityGroupsError
+		var dest ListAddressGroupError
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON403 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ListAddressGroupError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest ListAddressGroupError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON409 = &dest
+
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
-		var dest ListSecurityGroupsError
+		var dest ListAddressGroupError
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -2205,57 +2295,207 @@ func ParseListSecurityGroupsResponse(rsp *http.Response) (*ListSecurityGroupsRes
 	return response, nil
 }
 
-// ParseCreateSecurityGroupResponse parses an HTTP response from a CreateSecurityGroupWithResponse call
-func ParseCreateSecurityGroupResponse(rsp *http.Response) (*CreateSecurityGroupResponse, error) {
+// ParseCreateAddressGroupResponse parses an HTTP response from a CreateAddressGroupWithResponse call
+func ParseCreateAddressGroupResponse(rsp *http.Response) (*CreateAddressGroupResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, err
 	}
 
-	response := &CreateSecurityGroupResponse{
+	response := &CreateAddressGroupResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
-		var dest CreateSecurityGroupResponseBody
+		var dest CreateAddressGroupResponseBody
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON201 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-		var dest CreateSecurityGroupError
+		var dest CreateAddressGroupError
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON400 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
-		var dest CreateSecurityGroupError
+		var dest CreateAddressGroupError
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON401 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
-		var dest CreateSecurityGroupError
+		var dest CreateAddressGroupError
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON403 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest CreateAddressGroupError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
-		var dest CreateSecurityGroupError
+		var dest CreateAddressGroupError
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON409 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
-		var dest CreateSecurityGroupError
+		var dest CreateAddressGroupError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 501:
+		var dest CreateAddressGroupError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON501 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseShowAddressGroupResponse parses an HTTP response from a ShowAddressGroupWithResponse call
+func ParseShowAddressGroupResponse(rsp *http.Response) (*ShowAddressGroupResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ShowAddressGroupResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ShowAddressGroupResponseBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest ShowAddressGroupError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ShowAddressGroupError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ShowAddressGroupError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ShowAddressGroupError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest ShowAddressGroupError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ShowAddressGroupError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseUpdateAddressGroupResponse parses an HTTP response from a UpdateAddressGroupWithResponse call
+func ParseUpdateAddressGroupResponse(rsp *http.Response) (*UpdateAddressGroupResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UpdateAddressGroupResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest UpdateAddressGroupResponseBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest UpdateAddressGroupError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest UpdateAddressGroupError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest UpdateAddressGroupError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest UpdateAddressGroupError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 409:
+		var dest UpdateAddressGroupError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON409 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest UpdateAddressGroupError
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -2327,32 +2567,6 @@ func ParseDeleteSecurityGroupResponse(rsp *http.Response) (*DeleteSecurityGroupR
 	return response, nil
 }
 
-// ParseUpdateSecurityGroupResponse parses an HTTP response from a UpdateSecurityGroupWithResponse call
-func ParseUpdateSecurityGroupResponse(rsp *http.Response) (*UpdateSecurityGroupResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
-	if err != nil {
-		return nil, err
-	}
-
-	response := &UpdateSecurityGroupResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
-	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest UpdateSecurityGroupResponseBody
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON200 = &dest
-
-	}
-
-	return response, nil
-}
-
 // ParseListVpcsResponse parses an HTTP response from a ListVpcsWithResponse call
 func ParseListVpcsResponse(rsp *http.Response) (*ListVpcsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -2415,32 +2629,6 @@ func ParseListVpcsResponse(rsp *http.Response) (*ListVpcsResponse, error) {
 			return nil, err
 		}
 		response.JSON500 = &dest
-
-	}
-
-	return response, nil
-}
-
-// ParseShowVpcResponse parses an HTTP response from a ShowVpcWithResponse call
-func ParseShowVpcResponse(rsp *http.Response) (*ShowVpcResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
-	if err != nil {
-		return nil, err
-	}
-
-	response := &ShowVpcResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
-	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest ShowVpcResponseBody
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON200 = &dest
 
 	}
 

@@ -30,14 +30,14 @@ func ExampleNewClient() {
 		fmt.Println(err)
 		return
 	}
-	out, err := c.ShowVpc(context.Background(), "vpc-1")
+	out, err := c.ShowAddressGroup(context.Background(), "vpc-1")
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println(*out.Vpc.Name)
+	fmt.Println(*out.AddressGroup.Name)
 
-	_, err = c.ShowVpc(context.Background(), "vpc-2")
+	_, err = c.ShowAddressGroup(context.Background(), "vpc-2")
 	var apiErr *huawei.APIError
 	if errors.As(err, &apiErr) {
 		fmt.Println(apiErr.StatusCode, apiErr.Code)
@@ -50,15 +50,15 @@ func ExampleNewClient() {
 		fmt.Println(err)
 		return
 	}
-	resp, err := raw.ShowVpcWithResponse(context.Background(), rt.IDs().Project, "vpc-1")
+	resp, err := raw.ShowAddressGroupWithResponse(context.Background(), rt.IDs().Project, "vpc-1")
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println(resp.StatusCode(), *resp.JSON200.Vpc.Id)
+	fmt.Println(resp.StatusCode(), *resp.JSON200.AddressGroup.Id)
 	// Output:
 	// https://vpc.cn-north-4.myhuaweicloud.com <nil>
-	// vpc-vpc-1
+	// group-vpc-1
 	// 404 VPC.0202
 	// 200 vpc-1
 }

@@ -22,14 +22,14 @@ import (
 )
 
 // fakeVPC plays VPC v3's ListVpcs (marker paging with page_info.next_marker)
-// and ShowVpc over loopback, checking authentication on every attempt.
+// and ShowAddressGroup over loopback, checking authentication on every attempt.
 type fakeVPC struct {
 	auth      authChecker
 	projectID string
 	ids       []string
 
 	mu sync.Mutex
-	// unavailable answers this many ShowVpc attempts with 503 first.
+	// unavailable answers this many ShowAddressGroup attempts with 503 first.
 	unavailable int
 	// seen records the credentials header of every attempt that passed
 	// the auth check (Authorization, or X-Auth-Token).
@@ -48,20 +48,21 @@ func (f *fakeVPC) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	f.seen = append(f.seen, r.Header.Get("Authorization")+r.Header.Get("X-Auth-Token"))
 	prefix := "/v3/" + f.projectID + "/vpc/vpcs"
+	groups := "/v3/" + f.projectID + "/vpc/address_groups"
 	switch {
 	case r.Method == http.MethodGet && r.URL.Path == prefix:
 		f.list(w, r)
-	case r.Method == http.MethodGet && strings.HasPrefix(r.URL.Path, prefix+"/"):
+	case r.Method == http.MethodGet && strings.HasPrefix(r.URL.Path, groups+"/"):
 		if f.unavailable > 0 {
 			f.unavailable--
 			w.Header().Set("Retry-After", "0")
 			writeJSON(w, http.StatusServiceUnavailable, `{"error_code":"VPC.0500","error_msg":"busy"}`)
 			return
 		}
-		id := strings.TrimPrefix(r.URL.Path, prefix+"/")
+		id := strings.TrimPrefix(r.URL.Path, groups+"/")
 		for _, known := range f.ids {
 			if id == known {
-				writeJSON(w, http.StatusOK, fmt.Sprintf(`{"vpc":{"id":%q,"name":"vpc-%s","status":"OK"},"request_id":"r1"}`, id, id))
+				writeJSON(w, http.StatusOK, fmt.Sprintf(`{"address_group":{"id":%q,"name":"group-%s"},"request_id":"r1"}`, id, id))
 				return
 			}
 		}
@@ -152,12 +153,12 @@ func TestGeneratedServiceOverLoopback(t *testing.T) {
 			ctx := context.Background()
 
 			// Typed body, after one 503.
-			got, err := c.ShowVpc(ctx, "v03")
+			got, err := c.ShowAddressGroup(ctx, "v03")
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got.Vpc == nil || got.Vpc.Name == nil || *got.Vpc.Name != "vpc-v03" {
-				t.Fatalf("ShowVpc = %+v, want vpc-v03", got)
+			if got.AddressGroup == nil || got.AddressGroup.Name == nil || *got.AddressGroup.Name != "group-v03" {
+				t.Fatalf("ShowAddressGroup = %+v, want group-v03", got)
 			}
 			fake.mu.Lock()
 			seen := append([]string(nil), fake.seen...)
@@ -170,7 +171,7 @@ func TestGeneratedServiceOverLoopback(t *testing.T) {
 			}
 
 			// *APIError for a 404, not retried.
-			_, err = c.ShowVpc(ctx, "nope")
+			_, err = c.ShowAddressGroup(ctx, "nope")
 			var apiErr *huawei.APIError
 			if !errors.As(err, &apiErr) || apiErr.StatusCode != 404 || apiErr.Code != "VPC.0202" {
 				t.Fatalf("err = %v, want *APIError 404 VPC.0202", err)
@@ -220,12 +221,12 @@ func TestPOSTRetriedOnlyWhenTheSpecSaysSo(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = c.CreateSecurityGroup(context.Background(), vpc.CreateSecurityGroupJSONRequestBody{})
+	_, err = c.CreateAddressGroup(context.Background(), vpc.CreateAddressGroupJSONRequestBody{})
 	var apiErr *huawei.APIError
 	if !errors.As(err, &apiErr) || apiErr.StatusCode != 503 {
 		t.Fatalf("err = %v, want *APIError 503", err)
 	}
-	_, err = c.ShowVpc(context.Background(), "v1")
+	_, err = c.ShowAddressGroup(context.Background(), "v1")
 	if !errors.As(err, &apiErr) {
 		t.Fatalf("err = %v, want *APIError", err)
 	}
@@ -249,13 +250,13 @@ func TestUnusableAnswersAndEmptyPathParams(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = c.ShowVpc(context.Background(), "v1")
+	_, err = c.ShowAddressGroup(context.Background(), "v1")
 	var re *huawei.ResponseError
-	if !errors.As(err, &re) || re.StatusCode != 200 || re.Op != "vpc ShowVpc" {
-		t.Fatalf("err = %v, want *ResponseError for vpc ShowVpc", err)
+	if !errors.As(err, &re) || re.StatusCode != 200 || re.Op != "vpc ShowAddressGroup" {
+		t.Fatalf("err = %v, want *ResponseError for vpc ShowAddressGroup", err)
 	}
-	if _, err := c.ShowVpc(context.Background(), ""); err == nil || hits != 1 {
-		t.Fatalf("empty vpc_id: err %v after %d requests, want an error and no request", err, hits)
+	if _, err := c.ShowAddressGroup(context.Background(), ""); err == nil || hits != 1 {
+		t.Fatalf("empty address_group_id: err %v after %d requests, want an error and no request", err, hits)
 	}
 }
 

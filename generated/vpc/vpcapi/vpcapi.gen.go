@@ -36,20 +36,20 @@ func New(cfg huawei.Config) (*Client, error) {
 // vpc.NewClientWithResponses(c.Runtime().Server(), vpc.WithHTTPClient(c.Runtime().HTTPClient())).
 func (c *Client) Runtime() *huawei.Client { return c.rt }
 
-var opCreateSecurityGroup = &huawei.Operation{Service: "vpc", Name: "CreateSecurityGroup", Method: "POST", Path: "/v3/{project_id}/vpc/security-groups",
+var opCreateAddressGroup = &huawei.Operation{Service: "vpc", Name: "CreateAddressGroup", Method: "POST", Path: "/v3/{project_id}/vpc/address_groups",
 	Idempotent: false, Auth: false, Project: true, Domain: false}
 
-// CreateSecurityGroup (创建安全组): POST /v3/{project_id}/vpc/security-groups.
+// CreateAddressGroup (创建地址组): POST /v3/{project_id}/vpc/address_groups.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) CreateSecurityGroup(ctx context.Context, body vpc.CreateSecurityGroupJSONRequestBody) (*vpc.CreateSecurityGroupResponseBody, error) {
-	httpResp, err := c.rt.Do(ctx, opCreateSecurityGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return vpc.NewCreateSecurityGroupRequest(server, ids.Project, body)
+func (c *Client) CreateAddressGroup(ctx context.Context, body vpc.CreateAddressGroupJSONRequestBody) (*vpc.CreateAddressGroupResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opCreateAddressGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return vpc.NewCreateAddressGroupRequest(server, ids.Project, body)
 	})
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseCreateSecurityGroupResponse(httpResp)
-	return huawei.Result(opCreateSecurityGroup, httpResp, parsed, err, func(p *vpc.CreateSecurityGroupResponse) *vpc.CreateSecurityGroupResponseBody { return p.JSON201 })
+	parsed, err := vpc.ParseCreateAddressGroupResponse(httpResp)
+	return huawei.Result(opCreateAddressGroup, httpResp, parsed, err, func(p *vpc.CreateAddressGroupResponse) *vpc.CreateAddressGroupResponseBody { return p.JSON201 })
 }
 
 var opDeleteSecurityGroup = &huawei.Operation{Service: "vpc", Name: "DeleteSecurityGroup", Method: "DELETE", Path: "/v3/{project_id}/vpc/security-groups/{security_group_id}",
@@ -71,37 +71,37 @@ func (c *Client) DeleteSecurityGroup(ctx context.Context, securityGroupId string
 	return huawei.NoResult(opDeleteSecurityGroup, httpResp, err)
 }
 
-var opListSecurityGroups = &huawei.Operation{Service: "vpc", Name: "ListSecurityGroups", Method: "GET", Path: "/v3/{project_id}/vpc/security-groups",
+var opListAddressGroup = &huawei.Operation{Service: "vpc", Name: "ListAddressGroup", Method: "GET", Path: "/v3/{project_id}/vpc/address_groups",
 	Idempotent: true, Auth: false, Project: true, Domain: false}
 
-// ListSecurityGroups (查询安全组列表): GET /v3/{project_id}/vpc/security-groups.
+// ListAddressGroup (查询地址组列表): GET /v3/{project_id}/vpc/address_groups.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListSecurityGroups(ctx context.Context, params *vpc.ListSecurityGroupsParams) (*vpc.ListSecurityGroupsResponseBody, error) {
-	httpResp, err := c.rt.Do(ctx, opListSecurityGroups, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return vpc.NewListSecurityGroupsRequest(server, ids.Project, params)
+func (c *Client) ListAddressGroup(ctx context.Context, params *vpc.ListAddressGroupParams) (*vpc.ListAddressGroupResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListAddressGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return vpc.NewListAddressGroupRequest(server, ids.Project, params)
 	})
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseListSecurityGroupsResponse(httpResp)
-	return huawei.Result(opListSecurityGroups, httpResp, parsed, err, func(p *vpc.ListSecurityGroupsResponse) *vpc.ListSecurityGroupsResponseBody { return p.JSON200 })
+	parsed, err := vpc.ParseListAddressGroupResponse(httpResp)
+	return huawei.Result(opListAddressGroup, httpResp, parsed, err, func(p *vpc.ListAddressGroupResponse) *vpc.ListAddressGroupResponseBody { return p.JSON200 })
 }
 
-var pageListSecurityGroups = huawei.Paging{Op: opListSecurityGroups, Style: "marker", Param: "marker", Limit: "limit",
-	In: "query", ParamType: "string", Items: "security_group", Next: "page_info.next_marker", Total: ""}
+var pageListAddressGroup = huawei.Paging{Op: opListAddressGroup, Style: "marker", Param: "marker", Limit: "limit",
+	In: "query", ParamType: "string", Items: "address_groups", Next: "page_info.next_marker", Total: ""}
 
-// ListSecurityGroupsAll iterates over the security_group of every page of ListSecurityGroups
+// ListAddressGroupAll iterates over the address_groups of every page of ListAddressGroup
 // (marker paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
-func (c *Client) ListSecurityGroupsAll(ctx context.Context, params *vpc.ListSecurityGroupsParams) iter.Seq2[vpc.SecurityGroup, error] {
-	call := func(ctx context.Context, params *vpc.ListSecurityGroupsParams) (*vpc.ListSecurityGroupsResponseBody, error) {
-		return c.ListSecurityGroups(ctx, params)
+func (c *Client) ListAddressGroupAll(ctx context.Context, params *vpc.ListAddressGroupParams) iter.Seq2[vpc.AddressGroup3, error] {
+	call := func(ctx context.Context, params *vpc.ListAddressGroupParams) (*vpc.ListAddressGroupResponseBody, error) {
+		return c.ListAddressGroup(ctx, params)
 	}
-	return huawei.Paginate(ctx, pageListSecurityGroups, params, call, func(p *vpc.ListSecurityGroupsResponseBody) []vpc.SecurityGroup {
-		if p.SecurityGroup == nil {
+	return huawei.Paginate(ctx, pageListAddressGroup, params, call, func(p *vpc.ListAddressGroupResponseBody) []vpc.AddressGroup3 {
+		if p.AddressGroups == nil {
 			return nil
 		}
-		return *p.SecurityGroup
+		return *p.AddressGroups
 	})
 }
 
@@ -173,40 +173,40 @@ func (c *Client) ListVpcsAll(ctx context.Context, params *vpc.ListVpcsParams) it
 	})
 }
 
-var opShowVpc = &huawei.Operation{Service: "vpc", Name: "ShowVpc", Method: "GET", Path: "/v3/{project_id}/vpc/vpcs/{vpc_id}",
+var opShowAddressGroup = &huawei.Operation{Service: "vpc", Name: "ShowAddressGroup", Method: "GET", Path: "/v3/{project_id}/vpc/address_groups/{address_group_id}",
 	Idempotent: true, Auth: false, Project: true, Domain: false}
 
-// ShowVpc (查询VPC详情): GET /v3/{project_id}/vpc/vpcs/{vpc_id}.
+// ShowAddressGroup (查询地址组): GET /v3/{project_id}/vpc/address_groups/{address_group_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ShowVpc(ctx context.Context, vpcId string) (*vpc.ShowVpcResponseBody, error) {
-	httpResp, err := c.rt.Do(ctx, opShowVpc, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if vpcId == "" {
-			return nil, huawei.ErrEmptyPathParam("vpc_id")
+func (c *Client) ShowAddressGroup(ctx context.Context, addressGroupId string) (*vpc.ShowAddressGroupResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opShowAddressGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if addressGroupId == "" {
+			return nil, huawei.ErrEmptyPathParam("address_group_id")
 		}
-		return vpc.NewShowVpcRequest(server, ids.Project, vpcId)
+		return vpc.NewShowAddressGroupRequest(server, ids.Project, addressGroupId)
 	})
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseShowVpcResponse(httpResp)
-	return huawei.Result(opShowVpc, httpResp, parsed, err, func(p *vpc.ShowVpcResponse) *vpc.ShowVpcResponseBody { return p.JSON200 })
+	parsed, err := vpc.ParseShowAddressGroupResponse(httpResp)
+	return huawei.Result(opShowAddressGroup, httpResp, parsed, err, func(p *vpc.ShowAddressGroupResponse) *vpc.ShowAddressGroupResponseBody { return p.JSON200 })
 }
 
-var opUpdateSecurityGroup = &huawei.Operation{Service: "vpc", Name: "UpdateSecurityGroup", Method: "PUT", Path: "/v3/{project_id}/vpc/security-groups/{security_group_id}",
+var opUpdateAddressGroup = &huawei.Operation{Service: "vpc", Name: "UpdateAddressGroup", Method: "PUT", Path: "/v3/{project_id}/vpc/address_groups/{address_group_id}",
 	Idempotent: true, Auth: false, Project: true, Domain: false}
 
-// UpdateSecurityGroup (更新安全组): PUT /v3/{project_id}/vpc/security-groups/{security_group_id}.
+// UpdateAddressGroup (更新地址组): PUT /v3/{project_id}/vpc/address_groups/{address_group_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) UpdateSecurityGroup(ctx context.Context, securityGroupId string, body vpc.UpdateSecurityGroupJSONRequestBody) (*vpc.UpdateSecurityGroupResponseBody, error) {
-	httpResp, err := c.rt.Do(ctx, opUpdateSecurityGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if securityGroupId == "" {
-			return nil, huawei.ErrEmptyPathParam("security_group_id")
+func (c *Client) UpdateAddressGroup(ctx context.Context, addressGroupId string, body vpc.UpdateAddressGroupJSONRequestBody) (*vpc.UpdateAddressGroupResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opUpdateAddressGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if addressGroupId == "" {
+			return nil, huawei.ErrEmptyPathParam("address_group_id")
 		}
-		return vpc.NewUpdateSecurityGroupRequest(server, ids.Project, securityGroupId, body)
+		return vpc.NewUpdateAddressGroupRequest(server, ids.Project, addressGroupId, body)
 	})
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseUpdateSecurityGroupResponse(httpResp)
-	return huawei.Result(opUpdateSecurityGroup, httpResp, parsed, err, func(p *vpc.UpdateSecurityGroupResponse) *vpc.UpdateSecurityGroupResponseBody { return p.JSON200 })
+	parsed, err := vpc.ParseUpdateAddressGroupResponse(httpResp)
+	return huawei.Result(opUpdateAddressGroup, httpResp, parsed, err, func(p *vpc.UpdateAddressGroupResponse) *vpc.UpdateAddressGroupResponseBody { return p.JSON200 })
 }

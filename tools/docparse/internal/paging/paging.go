@@ -41,17 +41,14 @@ var styles = []struct {
 	{"page", []string{"page", "page_no", "pageNo", "page_number"}, []string{"page_size", "pageSize", "per_page", "limit"}},
 }
 
-// Mark adds the extension to every operation of pages that pages, and a
-// note for each so the reader can see why; it returns the notes.
+// Mark adds the extension to every operation of pages that pages. It
+// reports nothing: an operation it cannot mark is an ordinary call (Detect
+// says why, for tests and tools).
 func Mark(pages []*model.Page) model.Diagnostics {
-	var diags model.Diagnostics
 	for _, pg := range pages {
 		for _, op := range pg.Operations {
-			ext, why := detect(op)
+			ext, _ := Detect(op)
 			if ext == nil {
-				if why != "" {
-					diags = append(diags, model.Diagnostic{Loc: op.Loc, Severity: model.Note, Msg: "not marked as paged: " + why})
-				}
 				continue
 			}
 			if op.Extensions == nil {
@@ -63,7 +60,7 @@ func Mark(pages []*model.Page) model.Diagnostics {
 			op.Extensions[Extension] = ext
 		}
 	}
-	return diags
+	return nil
 }
 
 // member is a request field that may carry paging.
@@ -95,9 +92,9 @@ func typeOf(s *model.Schema) string {
 	return s.Type
 }
 
-// detect returns the extension for op, or nil and (when op looks like a
+// Detect returns the extension for op, or nil and (when op looks like a
 // list but cannot be marked) the reason.
-func detect(op *model.Operation) (map[string]any, string) {
+func Detect(op *model.Operation) (map[string]any, string) {
 	req := requestMembers(op)
 	for _, st := range styles {
 		param, p, ok := first(req, st.param)
