@@ -6,7 +6,6 @@ import (
 	"go/ast"
 	"net/http"
 	"regexp"
-	"strconv"
 	"strings"
 
 	"github.com/oapi-codegen/oapi-codegen/v2/pkg/codegen"
@@ -246,4 +245,3 @@ func refType(ref string) string {
 	return codegen.SchemaNameToTypeName(name)
 }
 
-var _ = strconv.Quote

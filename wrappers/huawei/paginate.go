@@ -83,7 +83,13 @@ func Paginate[Req any, Page any, Item any](ctx context.Context, p Paging, req Re
 					return
 				}
 			}
-			if len(got) == 0 || (limit > 0 && len(got) < limit) {
+			if len(got) == 0 {
+				if total, ok := pathInt(page, p.Total); ok && p.Style == PagingOffset && offset < total {
+					fail(fmt.Errorf("%w: empty page at offset %d of %d", ErrNoProgress, offset, total))
+				}
+				return
+			}
+			if limit > 0 && len(got) < limit {
 				return
 			}
 			switch p.Style {
