@@ -30,7 +30,7 @@ type opData struct {
 	// Required are the string path parameters the caller passes: an empty
 	// one would leave an empty path segment, so it is refused.
 	Required []requiredParam
-	Request    string // New<Op>Request or New<Op>RequestWithBody
+	Request  string // New<Op>Request or New<Op>RequestWithBody
 	// Result is the typed body ("" when the operation documents none),
 	// ResultField the JSON<status> field of the parsed response.
 	Result, ResultField string
@@ -244,4 +244,3 @@ func refType(ref string) string {
 	name := ref[strings.LastIndex(ref, "/")+1:]
 	return codegen.SchemaNameToTypeName(name)
 }
-

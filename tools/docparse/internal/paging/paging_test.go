@@ -9,13 +9,17 @@ import (
 	"github.com/docapi/docapi/tools/docparse/internal/model"
 )
 
-func prop(name string, s *model.Schema) *model.Property { return &model.Property{Name: name, Schema: s} }
-func str() *model.Schema                                 { return &model.Schema{Type: model.TypeString} }
-func integer() *model.Schema                             { return &model.Schema{Type: model.TypeInteger} }
+func prop(name string, s *model.Schema) *model.Property {
+	return &model.Property{Name: name, Schema: s}
+}
+func str() *model.Schema     { return &model.Schema{Type: model.TypeString} }
+func integer() *model.Schema { return &model.Schema{Type: model.TypeInteger} }
 func object(props ...*model.Property) *model.Schema {
 	return &model.Schema{Type: model.TypeObject, Properties: props}
 }
-func arrayOf(items *model.Schema) *model.Schema { return &model.Schema{Type: model.TypeArray, Items: items} }
+func arrayOf(items *model.Schema) *model.Schema {
+	return &model.Schema{Type: model.TypeArray, Items: items}
+}
 func query(name string, s *model.Schema) *model.Param {
 	return &model.Param{Name: name, In: model.InQuery, Schema: s}
 }
