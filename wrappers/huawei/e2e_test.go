@@ -6,8 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/docapi/docapi/generated/csms/csmsapi"
-	"github.com/docapi/docapi/generated/modelarts/modelartsapi"
 	"log/slog"
 	"net"
 	"net/http"
@@ -22,6 +20,8 @@ import (
 	"go.uber.org/goleak"
 
 	"github.com/docapi/docapi/generated/csms"
+	"github.com/docapi/docapi/generated/csms/csmsapi"
+	"github.com/docapi/docapi/generated/modelarts/modelartsapi"
 	"github.com/docapi/docapi/wrappers/huawei"
 	"github.com/docapi/docapi/wrappers/retry"
 	"github.com/docapi/docapi/wrappers/secret"
