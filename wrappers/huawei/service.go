@@ -2,8 +2,10 @@ package huawei
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
+	"strings"
 
 	"github.com/docapi/docapi/wrappers/retry"
 )
@@ -118,6 +120,10 @@ func (c *Client) Do(ctx context.Context, op *Operation, build func(server string
 	return resp, nil
 }
 
+// ErrUnexpectedStatus reports a 2xx answer whose status the spec does not
+// document with a body (201 where the spec says 200).
+var ErrUnexpectedStatus = errors.New("huawei: undocumented success status")
+
 // Result turns what a generated Parse<Op>Response returned into the
 // operation's typed body: *ResponseError when the body could not be read or
 // decoded, or is not the documented JSON (body returns nil).
@@ -127,6 +133,10 @@ func Result[P any, T any](op *Operation, resp *http.Response, parsed P, err erro
 	}
 	out := body(parsed)
 	if out == nil {
+		if resp != nil && strings.Contains(resp.Header.Get("Content-Type"), "json") {
+			// JSON, but under a 2xx status the spec does not give a body.
+			return nil, unusable(op.String(), resp, fmt.Errorf("%w: no JSON body documented for HTTP %d", ErrUnexpectedStatus, resp.StatusCode))
+		}
 		return nil, unusable(op.String(), resp, ErrUnexpectedContentType)
 	}
 	return out, nil

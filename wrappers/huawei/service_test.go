@@ -279,3 +279,21 @@ func TestEndpointFromTheSpec(t *testing.T) {
 		t.Errorf("global endpoint = %q, %v", global, err)
 	}
 }
+
+// A 2xx the spec documents no body for (201 where it says 200) is a
+// *ResponseError saying so, not "not JSON".
+func TestUndocumentedSuccessStatus(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, http.StatusCreated, `{"address_group":{"id":"g"}}`)
+	}))
+	t.Cleanup(srv.Close)
+	c, err := vpcapi.New(huawei.Config{Endpoint: srv.URL, HTTPClient: srv.Client(), ProjectID: exampleProjectID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = c.ShowAddressGroup(context.Background(), "g")
+	var re *huawei.ResponseError
+	if !errors.As(err, &re) || !errors.Is(err, huawei.ErrUnexpectedStatus) || re.StatusCode != 201 {
+		t.Fatalf("err = %v, want *ResponseError with ErrUnexpectedStatus for HTTP 201", err)
+	}
+}
