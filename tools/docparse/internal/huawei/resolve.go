@@ -574,7 +574,12 @@ func sameStatus(example, group string) bool {
 	return false
 }
 
-// lookupPath follows keys through objects, looking into every element of
+// maxExampleElements bounds how many elements of an example's array
+// lookupPath looks into: enough for any real example, and a hostile one
+// costs no more than that a row.
+const maxExampleElements = 64
+
+// lookupPath follows keys through objects, looking into the elements of
 // an array on the way.
 func lookupPath(v any, keys []string) (any, bool) {
 	if len(keys) == 0 {
@@ -586,7 +591,7 @@ func lookupPath(v any, keys []string) (any, bool) {
 			return lookupPath(next, keys[1:])
 		}
 	case []any:
-		for _, e := range x {
+		for _, e := range x[:min(len(x), maxExampleElements)] {
 			if got, ok := lookupPath(e, keys); ok {
 				return got, true
 			}

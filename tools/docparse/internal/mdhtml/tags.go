@@ -68,7 +68,10 @@ func stripTags(s string) string {
 	}
 	var b strings.Builder
 	done := 0
-	for ; i >= 0 && i < len(s); i = nextByte(s, '<', i+1) {
+	// No tag starts after the last '>': stopping there keeps a line of
+	// unclosed '<' linear.
+	lastClose := strings.LastIndexByte(s, '>')
+	for ; i >= 0 && i < lastClose; i = nextByte(s, '<', i+1) {
 		if _, n, ok := tagAt(s, i); ok {
 			b.WriteString(s[done:i])
 			done = i + n
@@ -121,7 +124,9 @@ func tokenAttr(z *html.Tokenizer, key string) (string, bool) {
 // HTML, each with its text cleaned.
 func htmlLinks(s string) []Link {
 	var links []Link
-	for i := strings.IndexByte(s, '<'); i >= 0; i = nextByte(s, '<', i+1) {
+	lastClose := strings.LastIndexByte(s, '>')
+	closeAt := -1 // the next "</a>" at or after the current link, len(s) if none
+	for i := strings.IndexByte(s, '<'); i >= 0 && i < lastClose; i = nextByte(s, '<', i+1) {
 		name, n, ok := tagAt(s, i)
 		if !ok || name != "a" || s[i+1] == '/' {
 			continue
@@ -130,11 +135,15 @@ func htmlLinks(s string) []Link {
 		if !ok || href == "" {
 			continue
 		}
-		text := s[i+n:]
-		if end := indexFold(text, "</a>"); end >= 0 {
-			text = text[:end]
+		if closeAt < i+n {
+			// Searched again only once the last find is behind: linear
+			// however many links lack their "</a>".
+			closeAt = len(s)
+			if end := indexFold(s[i+n:], "</a>"); end >= 0 {
+				closeAt = i + n + end
+			}
 		}
-		links = append(links, Link{Href: href, Text: CleanInline(text)})
+		links = append(links, Link{Href: href, Text: CleanInline(s[i+n : closeAt])})
 	}
 	return links
 }
@@ -177,7 +186,8 @@ func anchorLine(line []byte) (names []string, ok bool) {
 
 // firstAnchor returns the name of the first <a name> in s, "" if none.
 func firstAnchor(s string) string {
-	for i := strings.IndexByte(s, '<'); i >= 0; i = nextByte(s, '<', i+1) {
+	lastClose := strings.LastIndexByte(s, '>')
+	for i := strings.IndexByte(s, '<'); i >= 0 && i < lastClose; i = nextByte(s, '<', i+1) {
 		if name, n, ok := tagAt(s, i); ok && name == "a" && s[i+1] != '/' {
 			if v, ok := attr(s[i:i+n], "name"); ok && v != "" {
 				return v
