@@ -90,6 +90,7 @@ func (r *resolver) survey() {
 		target *paramTable
 	}
 	var links []link
+	objectRows := map[*paramTable]int{} // object rows per table
 	for _, t := range r.tables {
 		if t.cols.name < 0 {
 			continue
@@ -99,9 +100,12 @@ func (r *resolver) survey() {
 			if t.cols.typ < 0 {
 				// Without a type column any row may be an object: only a
 				// link or a caption says so.
+				desc, _ := cellAt(row, t.cols.desc)
 				if target := r.byAnchor[rowAnchor(t, row)]; objectTable(target) {
 					referred[target], r.linked[target] = true, true
 				} else if target := r.byCaption(t, firstLine(name.Text)); target != nil {
+					referred[target] = true
+				} else if target := r.labelled(desc.Text, firstLine(name.Text), ""); target != nil {
 					referred[target] = true
 				}
 				continue
@@ -110,6 +114,9 @@ func (r *resolver) survey() {
 			ref, ok := readType(typ.Text) // only the kind: no schema is made here
 			if !ok || !(ref.object || ref.kind == refArray && ref.elem == nil) {
 				continue
+			}
+			if ref.object {
+				objectRows[t]++
 			}
 			if target := r.byAnchor[rowAnchor(t, row)]; target != nil {
 				referred[target], r.linked[target] = true, true
@@ -134,6 +141,11 @@ func (r *resolver) survey() {
 					break
 				}
 			}
+			if desc, _ := cellAt(row, t.cols.desc); !found {
+				if target := r.labelled(desc.Text, firstLine(name.Text), leaf.named); target != nil {
+					referred[target], found = true, true
+				}
+			}
 			if !found {
 				unresolved = append(unresolved, rowKey{t, i + 1})
 			}
@@ -155,7 +167,7 @@ func (r *resolver) survey() {
 			}
 		}
 	}
-	r.pairFollowing(unresolved, referred)
+	r.pairFollowing(unresolved, referred, objectRows)
 	for _, k := range unresolved {
 		if r.follows[k] == nil {
 			r.unresolved[k.t.scope]++
@@ -176,7 +188,7 @@ func (r *resolver) survey() {
 // takes the next n free tables in order, but only when none of those has
 // unresolved rows of its own: otherwise the page may nest them depth first
 // and the order says nothing.
-func (r *resolver) pairFollowing(unresolved []rowKey, referred map[*paramTable]bool) {
+func (r *resolver) pairFollowing(unresolved []rowKey, referred map[*paramTable]bool, objectRows map[*paramTable]int) {
 	byTable := map[*paramTable][]rowKey{}
 	var order []*paramTable
 	for _, k := range unresolved {
@@ -191,6 +203,12 @@ func (r *resolver) pairFollowing(unresolved []rowKey, referred map[*paramTable]b
 	}
 	for _, t := range order {
 		rows := byTable[t]
+		if len(rows) < objectRows[t] {
+			// Its other object rows find their tables by link or name:
+			// the page ties its tables, and the ones these rows need
+			// are missing.
+			continue
+		}
 		var free []*paramTable
 		for _, next := range r.tables[index[t]+1:] {
 			if next.scope != t.scope || next.group != t.group || next.kind != kindObject {
@@ -220,6 +238,37 @@ func (r *resolver) pairFollowing(unresolved []rowKey, referred map[*paramTable]b
 			referred[free[i]] = true
 		}
 	}
+}
+
+// descLabel is the one table label a description names ("详情请参见表3。"),
+// "" when it names none, several, or another chapter's ("“获取实例列表”章节的表4").
+func descLabel(desc string) string {
+	label := tableLabel(desc)
+	if label == "" || strings.Contains(desc, "章节") {
+		return ""
+	}
+	for rest := desc; ; {
+		i := strings.Index(rest, "表")
+		if i < 0 {
+			return label
+		}
+		rest = rest[i+len("表"):]
+		if l := tableLabel("表" + rest); l != "" && l != label {
+			return ""
+		}
+	}
+}
+
+// labelled is the object table a description names by label, when that
+// table names no type or the row's own: pages renumbered since they were
+// written point at the wrong table ("如表26所示" for 表 20), and a table
+// named for another field is not this row's.
+func (r *resolver) labelled(desc, name, named string) *paramTable {
+	t := r.byLabel[descLabel(desc)]
+	if !objectTable(t) || t.typeName != "" && t.typeName != name && t.typeName != named {
+		return nil
+	}
+	return t
 }
 
 // rowAnchor is the in-page link of an object row: in its type cell, its
@@ -405,6 +454,11 @@ func (r *resolver) schemaOf(ref typeRef, c *rowCtx) *model.Schema {
 		s := &model.Schema{Loc: c.at, Type: model.TypeObject}
 		switch v := ref.elem; {
 		case v == nil:
+			// A bare "Map": a table, where the row links one, lists the
+			// keys; else any value goes.
+			if target := r.find(c, typeRef{kind: refObject}, true); target != nil {
+				return r.tableObject(c, target)
+			}
 			s.AdditionalProperties = &model.Schema{Loc: c.at, Type: model.TypeAny}
 		case v.kind == refObject && v.named == "" && v.label == "":
 			// Map<String,Object>: where a table lists the keys, the
@@ -639,6 +693,12 @@ func (r *resolver) find(c *rowCtx, ref typeRef, quiet bool) *paramTable {
 			return t
 		}
 	}
+	if leaf.label == "" && c.anchor == "" {
+		// "具体请参见表7。" in the description, without a link.
+		if t := r.labelled(c.f.desc.Text, c.path[strings.LastIndex(c.path, ".")+1:], leaf.named); t != nil {
+			return t
+		}
+	}
 	if quiet || c.anchor != "" || leaf.label != "" {
 		return nil
 	}
@@ -657,11 +717,24 @@ func (r *resolver) find(c *rowCtx, ref typeRef, quiet bool) *paramTable {
 }
 
 // byCaption prefers a table in the same status group, then the same scope.
-// A table another row links to by anchor is that row's.
+// A table another row links to by anchor is that row's. A caption that
+// spells the name another way ("AIProject" for ai_project) counts when no
+// caption spells it exactly.
 func (r *resolver) byCaption(from *paramTable, caption string) *paramTable {
+	if t := r.captioned(from, func(t *paramTable) bool { return t.caption == caption || t.typeName == caption }); t != nil {
+		return t
+	}
+	folded := foldName(caption)
+	if folded == "" {
+		return nil
+	}
+	return r.captioned(from, func(t *paramTable) bool { return t.typeName != "" && foldName(t.typeName) == folded })
+}
+
+func (r *resolver) captioned(from *paramTable, names func(*paramTable) bool) *paramTable {
 	var sameScope *paramTable
 	for _, t := range r.tables {
-		if t == from || (t.caption != caption && t.typeName != caption) || t.kind != kindObject || r.linked[t] {
+		if t == from || t.kind != kindObject || r.linked[t] || !names(t) {
 			continue
 		}
 		if t.scope == from.scope && t.group == from.group {
@@ -672,4 +745,22 @@ func (r *resolver) byCaption(from *paramTable, caption string) *paramTable {
 		}
 	}
 	return sameScope
+}
+
+// foldName is a name without case, '_' and '-': "AIProject", "ai_project"
+// and "ai-project" are one name. Names with other characters fold to "".
+func foldName(name string) string {
+	var b strings.Builder
+	for i := 0; i < len(name); i++ {
+		switch c := name[i]; {
+		case c == '_' || c == '-':
+		case 'A' <= c && c <= 'Z':
+			b.WriteByte(c + 'a' - 'A')
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+			b.WriteByte(c)
+		default:
+			return ""
+		}
+	}
+	return b.String()
 }

@@ -121,3 +121,20 @@ func FuzzReadType(f *testing.F) {
 		}
 	})
 }
+
+func TestTableLabels(t *testing.T) {
+	for in, want := range map[string]string{
+		"详情请参见表3。":        "表3",
+		"请参见表 12":         "表12",
+		"见表3-1。":          "表3-1",
+		"表3和表4":           "",
+		"请参见表3，表3说明了字段":   "表3",
+		"参见“获取实例列表”章节的表4": "",
+		"列表":  "",
+		"表-1": "",
+	} {
+		if got := descLabel(in); got != want {
+			t.Errorf("descLabel(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
