@@ -12,7 +12,7 @@ import (
 	"github.com/docapi/docapi/tools/docparse/internal/model"
 )
 
-const corpus = "../../../../testdata/corpus/huaweicloudDocs/"
+const tableCorpusDir = "../../../../testdata/corpus/huaweicloudDocs/"
 
 // describe renders what a reader made of an operation's parameters and
 // bodies, one line a value: place, name, "*" when required, and type;
@@ -97,7 +97,7 @@ func writeMembers(b *strings.Builder, s *model.Schema, indent string) {
 
 func readCorpusPage(t *testing.T, path string) (*model.Operation, model.Diagnostics) {
 	t.Helper()
-	data, err := os.ReadFile(corpus + path)
+	data, err := os.ReadFile(tableCorpusDir + path)
 	if err != nil {
 		t.Fatal(err)
 	}
