@@ -265,7 +265,7 @@ func descLabel(desc string) string {
 // named for another field is not this row's.
 func (r *resolver) labelled(desc, name, named string) *paramTable {
 	t := r.byLabel[descLabel(desc)]
-	if !objectTable(t) || t.typeName != "" && t.typeName != name && t.typeName != named {
+	if !objectTable(t) || name != "" && t.typeName != "" && t.typeName != name && t.typeName != named {
 		return nil
 	}
 	return t
@@ -342,6 +342,17 @@ func (r *resolver) bodySchema(t *paramTable) (s *model.Schema, required bool) {
 		r.building[t] = true
 		defer delete(r.building, t)
 		return r.valueSchema(t, t.loc(r.file, 1), f, "", "", false), f.required
+	}
+	if rows := t.block.Table.Rows; t.cols.name < 0 && t.cols.typ >= 0 && len(rows) == 1 {
+		// "参数类型|描述" with one row: the body is that value, unnamed
+		// (an SDK call that returns a List).
+		var f rowFields
+		f.typ, _ = cellAt(rows[0], t.cols.typ)
+		f.desc, _ = cellAt(rows[0], t.cols.desc)
+		r.used[t] = true
+		r.building[t] = true
+		defer delete(r.building, t)
+		return r.valueSchema(t, t.loc(r.file, 1), f, "", "", false), false
 	}
 	s = r.objectSchema(t, "")
 	s.Name, s.Qualifier = "", ""
