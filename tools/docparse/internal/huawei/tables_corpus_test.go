@@ -12,8 +12,6 @@ import (
 	"github.com/docapi/docapi/tools/docparse/internal/model"
 )
 
-const tableCorpusDir = "../../../../testdata/corpus/huaweicloudDocs/"
-
 // describe renders what a reader made of an operation's parameters and
 // bodies, one line a value: place, name, "*" when required, and type;
 // nested objects indented under their member. The tests below compare it
@@ -97,7 +95,7 @@ func writeMembers(b *strings.Builder, s *model.Schema, indent string) {
 
 func readCorpusPage(t *testing.T, path string) (*model.Operation, model.Diagnostics) {
 	t.Helper()
-	data, err := os.ReadFile(tableCorpusDir + path)
+	data, err := os.ReadFile(corpus + path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -178,6 +176,7 @@ func TestCorpusDEWErrorDetailFollows(t *testing.T) {
 	op, diags := readCorpusPage(t, "dew/API参考/创建不含明文数据密钥.md")
 	got := describe(op)
 	want := `path project_id*: string
+header X-Auth-Token*: string
 request body*: object
   key_id*: string
   key_spec: string
@@ -237,6 +236,7 @@ func TestCorpusDEWLinkIntoAnotherStatus(t *testing.T) {
 func TestCorpusIAMArrayOfMapWithTable(t *testing.T) {
 	op, diags := readCorpusPage(t, "iam/API参考/注册映射.md")
 	want := `path id*: string
+header X-Auth-Token*: string
 request body*: object
   mapping*: object mapping
     rules*: array of object mapping.rules
@@ -315,7 +315,7 @@ query minDisk: integer/int32
 // ModelArts SDK: the success table has a type column and no name column,
 // one row "List ... 请参见表3": the response is that list, of 表3's object.
 func TestCorpusSDKValueTable(t *testing.T) {
-	data, err := os.ReadFile(tableCorpusDir + "modelarts/SDK参考/查询引擎规格列表.md")
+	data, err := os.ReadFile(corpus + "modelarts/SDK参考/查询引擎规格列表.md")
 	if err != nil {
 		t.Fatal(err)
 	}
