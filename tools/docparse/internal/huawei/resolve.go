@@ -436,12 +436,29 @@ func (r *resolver) valueSchema(t *paramTable, at model.Loc, f rowFields, parent,
 		return r.untypedSchema(c)
 	}
 	typeText := strings.TrimSpace(f.typ.Text)
+	if saysNoType(typeText) {
+		// "无", "null", "-": the cell gives no type, as a table without
+		// a type column gives none ("os-start": {} in the example).
+		r.diags.Notef(c.typeLoc(), "type cell %q gives no type; the value is read as a row without one", typeText)
+		c.f.untyped = true
+		return r.untypedSchema(c)
+	}
 	ref, ok := readType(typeText)
 	if !ok {
 		r.diags.Warnf(c.typeLoc(), "unknown type %q; the value is left untyped (any JSON value)", typeText)
 		return &model.Schema{Loc: at, Type: model.TypeAny}
 	}
 	return r.schemaOf(ref, c)
+}
+
+// saysNoType reports a type cell that gives no type: empty, "无" (none),
+// "null", a dash.
+func saysNoType(text string) bool {
+	switch strings.ToLower(strings.TrimRight(text, "。.")) {
+	case "", "无", "null", "none", "-", "--", "—", "/", "n/a":
+		return true
+	}
+	return false
 }
 
 func distinctAnchors(c mdhtml.Cell) int {
@@ -540,7 +557,7 @@ func (r *resolver) bareItems(c *rowCtx, ref typeRef) *model.Schema {
 // example has, or the object of the table its row links to, else string
 // with a warning.
 func (r *resolver) untypedSchema(c *rowCtx) *model.Schema {
-	if !r.noted[c.t] {
+	if !r.noted[c.t] && c.t.cols.typ < 0 {
 		r.noted[c.t] = true
 		if c.param {
 			r.diags.Notef(c.t.loc(r.file, 0), "table has no type column; its parameters are read as strings")
@@ -567,11 +584,20 @@ func (r *resolver) untypedSchema(c *rowCtx) *model.Schema {
 		}
 		return obj
 	}
-	if found && v != nil {
+	switch {
+	case found && v != nil:
 		return model.InferSchema(v, c.at)
+	case found:
+		// "unlock": null — OpenAPI 3.0 has no null type.
+		r.diags.Notef(c.at, "the example's %q is null; the value is left untyped (any JSON value, null included)", c.path)
+		return &model.Schema{Loc: c.at, Type: model.TypeAny, Nullable: true}
+	case c.t.cols.typ < 0:
+		r.diags.Warnf(c.at, "table has no type column and no example shows %q; read as a string", c.path)
+		return str
 	}
-	r.diags.Warnf(c.at, "table has no type column and no example shows %q; read as a string", c.path)
-	return str
+	// A cell that says "无" or "null" says it is no string either.
+	r.diags.Warnf(c.typeLoc(), "no type and no example shows %q; the value is left untyped (any JSON value)", c.path)
+	return &model.Schema{Loc: c.at, Type: model.TypeAny}
 }
 
 // timestampSchema reads a Timestamp by what the example and the

@@ -212,3 +212,24 @@ func TestNamesBeforeOrder(t *testing.T) {
 		t.Errorf("want warnings for labels_map, user and the two tables no row takes, got %q", w)
 	}
 }
+
+// A type cell that gives no type ("无", "-", empty) reads like a row of a
+// table without a type column: the example's type; else, as the cell says
+// it is no string either, untyped with a warning.
+func TestNoTypeCell(t *testing.T) {
+	page := "# 操作\n\n## URI\n\nPOST /v1/things/action\n\n## 请求参数\n\n**表 1**  请求Body参数\n\n|参数|是否必选|参数类型|描述|\n|--|--|--|--|\n" +
+		"|restart|是|无|空值。|\n|mode|否|-|模式。|\n|count|否||次数。|\n|unlock|否|null|解锁。|\n\n## 请求示例\n\n```\n{\"restart\": {}, \"count\": 2, \"unlock\": null}\n```\n"
+	op, diags := readPage(t, page)
+	checkOp(t, op, diags, `request body*: object
+  restart*: object
+  mode: any
+  count: integer
+  unlock: any or null
+`,
+		`13 note: type cell "无" gives no type; the value is read as a row without one`,
+		`14 note: type cell "-" gives no type; the value is read as a row without one`,
+		`14 warning: no type and no example shows "mode"; the value is left untyped (any JSON value)`,
+		`15 note: type cell "" gives no type; the value is read as a row without one`,
+		`16 note: the example's "unlock" is null; the value is left untyped (any JSON value, null included)`,
+		`16 note: type cell "null" gives no type; the value is read as a row without one`)
+}

@@ -56,6 +56,8 @@ func typeOf(s *model.Schema) string {
 		return "map of " + typeOf(s.AdditionalProperties)
 	case s.Type == model.TypeObject && s.FreeForm:
 		return "free-form object"
+	case s.Type == model.TypeAny && s.Nullable:
+		return "any or null"
 	case s.Type == model.TypeAny:
 		return "any"
 	}
@@ -332,5 +334,26 @@ default body: object
 	}
 	if got := diagLines(diags, model.Error); len(got) != 0 {
 		t.Errorf("errors: %q", got)
+	}
+}
+
+// ECS: the action body's one member is typed "null" ("数据结构为空"); the
+// cell gives no type, so the example's {} says it: an object, with a note.
+func TestCorpusECSNullTypeTakesExample(t *testing.T) {
+	op, diags := readCorpusPage(t, "ecs/API参考/启动云服务器.md")
+	want := `path project_id*: string
+path server_id*: string
+request body*: object
+  os-start*: object
+`
+	if diff := cmp.Diff(want, describe(op)); diff != "" {
+		t.Errorf("operation (-want +got):\n%s", diff)
+	}
+	wantDiags := []string{
+		"20 note: table has no type column; its parameters are read as strings",
+		`63 note: type cell "null" gives no type; the value is read as a row without one`,
+	}
+	if diff := cmp.Diff(wantDiags, diagLines(diags, model.Note, model.Warning, model.Error)); diff != "" {
+		t.Errorf("diagnostics (-want +got):\n%s", diff)
 	}
 }
