@@ -17,6 +17,7 @@ import (
 	"github.com/docapi/docapi/tools/docparse/internal/keys"
 	"github.com/docapi/docapi/tools/docparse/internal/model"
 	"github.com/docapi/docapi/tools/docparse/internal/opid"
+	"github.com/docapi/docapi/tools/docparse/internal/paging"
 	"github.com/docapi/docapi/tools/docparse/internal/service"
 	"github.com/docapi/docapi/tools/docparse/internal/top"
 )
@@ -96,6 +97,7 @@ func Run(sources []Source, opts Options) *Result {
 		given[i] = src.Name
 	}
 	res.Diags = append(res.Diags, service.Apply(opts.Service, pages, given)...)
+	res.Diags = append(res.Diags, paging.Mark(pages)...)
 	pages = res.leaveOutFailed(pages)
 	keys.Repair(pages, &res.Diags)
 	res.IDSources = opid.Assign(operations(pages), &res.Diags)
