@@ -446,6 +446,27 @@ type FloatingIpFloatingIp struct {
 	Pool string `json:"pool"`
 }
 
+// Images defines model for Images.
+type Images struct {
+	// Id 镜像ID，UUID格式。
+	Id string `json:"id"`
+
+	// Links 镜像相关快捷链接地址
+	Links []ListImagesLinks `json:"links"`
+
+	// Name 镜像名称
+	Name string `json:"name"`
+}
+
+// ImagesLinks defines model for ImagesLinks.
+type ImagesLinks struct {
+	// Href 分页查询下一页URL
+	Href string `json:"href"`
+
+	// Rel 分页查询方向
+	Rel string `json:"rel"`
+}
+
 // InstanceAction 云服务器操作行为，详情请参见表3。
 type InstanceAction struct {
 	// Action 行为动作
@@ -618,6 +639,69 @@ type ListDetailResponseBody struct {
 
 	// VolumeType 卷类型
 	VolumeType *string `json:"volumeType,omitempty"`
+}
+
+// ListImagesDetailResponseBody defines model for ListImagesDetailResponseBody.
+type ListImagesDetailResponseBody struct {
+	// OSEXTIMGSIZESize 镜像大小。
+	// 大于0。
+	OSEXTIMGSIZESize *int64 `json:"OS-EXT-IMG-SIZE:size,omitempty"`
+
+	// Created 镜像创建时间。
+	// ISO8601时间格式，例如：2013-06-09T06:42:18Z
+	Created *string `json:"created,omitempty"`
+
+	// Id 镜像ID，UUID格式。
+	Id *string `json:"id,omitempty"`
+
+	// Links 镜像相关快捷链接地址
+	Links *[]ListImagesLinks `json:"links,omitempty"`
+
+	// Metadata metadata键值对
+	Metadata *map[string]interface{} `json:"metadata,omitempty"`
+
+	// MinDisk 镜像要求的最小磁盘大小。
+	// 大于0。
+	MinDisk *int64 `json:"minDisk,omitempty"`
+
+	// MinRam 镜像要求的最小内存大小。
+	// 大于0。
+	MinRam *int64 `json:"minRam,omitempty"`
+
+	// Name 镜像名称
+	Name *string `json:"name,omitempty"`
+
+	// Progress 镜像上传百分比。
+	// 大于0。
+	Progress *int64 `json:"progress,omitempty"`
+
+	// Status 镜像状态
+	Status *string `json:"status,omitempty"`
+
+	// Updated 镜像更新时间。
+	// ISO8601时间格式，例如：2013-06-09T06:42:18Z
+	Updated *string `json:"updated,omitempty"`
+}
+
+// ListImagesLinks defines model for ListImagesLinks.
+type ListImagesLinks struct {
+	// Href 相应资源的链接。
+	Href string `json:"href"`
+
+	// Rel 有三种取值。self：自助链接包含版本链接的资源。立即链接后使用这些链接。bookmark：书签链接提供了一个永久资源的永久链接，该链接适合于长期存储。alternate：备用链接可以包含资源的替换表示形式。例如，OpenStack计算映像可能在OpenStack映像服务中有一个替代表示。
+	Rel string `json:"rel"`
+
+	// Type type属性提供了一个提示，用于在跟踪该链接时期望的表示类型。
+	Type *string `json:"type,omitempty"`
+}
+
+// ListImagesResponseBody defines model for ListImagesResponseBody.
+type ListImagesResponseBody struct {
+	// Images 镜像信息
+	Images []Images `json:"images"`
+
+	// ImagesLinks 分页查询时下一页的信息
+	ImagesLinks *[]ImagesLinks `json:"images_links,omitempty"`
 }
 
 // ListIpsResponseBody defines model for ListIpsResponseBody.
@@ -2681,18 +2765,6 @@ type ShowBlockDeviceResponseBodyVolumeAttachment struct {
 	VolumeId *string `json:"volumeId,omitempty"`
 }
 
-// ShowImageLinks defines model for ShowImageLinks.
-type ShowImageLinks struct {
-	// Href 相应资源的链接。
-	Href string `json:"href"`
-
-	// Rel 有三种取值。self：自助链接包含版本链接的资源。立即链接后使用这些链接。bookmark：书签链接提供了一个永久资源的永久链接，该链接适合于长期存储。alternate：备用链接可以包含资源的替换表示形式。例如，OpenStack计算映像可能在OpenStack映像服务中有一个替代表示。
-	Rel string `json:"rel"`
-
-	// Type type属性提供了一个提示，用于在跟踪该链接时期望的表示类型。
-	Type *string `json:"type,omitempty"`
-}
-
 // ShowImageResponseBody defines model for ShowImageResponseBody.
 type ShowImageResponseBody struct {
 	// OSEXTIMGSIZESize 镜像大小。大于0。
@@ -2705,7 +2777,7 @@ type ShowImageResponseBody struct {
 	Id *string `json:"id,omitempty"`
 
 	// Links 镜像相关快捷链接地址
-	Links *[]ShowImageLinks `json:"links,omitempty"`
+	Links *[]ListImagesLinks `json:"links,omitempty"`
 
 	// Metadata metadata键值对
 	Metadata *map[string]interface{} `json:"metadata,omitempty"`
@@ -3086,6 +3158,44 @@ type NovaShowFlavorExtraSpecsParams struct {
 	FlavorsId string `form:"flavors_id" json:"flavors_id"`
 }
 
+// ListImagesParams defines parameters for ListImages.
+type ListImagesParams struct {
+	// Name 镜像名称。
+	Name *string `form:"name,omitempty" json:"name,omitempty"`
+
+	// Status 镜像状态。
+	// 不支持使用“deleted”状态过滤查询，且指定的状态必须是镜像在glance中的状态。nova和glance中的镜像状态映射关系如表3所示。
+	Status *string `form:"status,omitempty" json:"status,omitempty"`
+
+	// ChangesSince 过滤在changes-since时间之后更新过的镜像。ISO8601时间格式，例如：2013-06-09T06:42:18Z。
+	ChangesSince *string `form:"changes-since,omitempty" json:"changes-since,omitempty"`
+
+	// MinRam 镜像要求的最小内存大小，单位MB。
+	MinRam *int64 `form:"minRam,omitempty" json:"minRam,omitempty"`
+
+	// MinDisk 镜像要求的最小磁盘大小，单位GB。
+	MinDisk *int64 `form:"minDisk,omitempty" json:"minDisk,omitempty"`
+}
+
+// ListImagesDetailParams defines parameters for ListImagesDetail.
+type ListImagesDetailParams struct {
+	// Name 镜像名称
+	Name *string `form:"name,omitempty" json:"name,omitempty"`
+
+	// Status 镜像状态。
+	// 不支持使用“deleted”状态过滤查询，且指定的状态必须是镜像在glance中的状态。nova和glance中的镜像状态映射关系如表3所示。
+	Status *string `form:"status,omitempty" json:"status,omitempty"`
+
+	// ChangesSince 过滤在changes-since时间之后更新过的镜像。ISO8601时间格式，例如：2013-06-09T06:42:18Z
+	ChangesSince *string `form:"changes-since,omitempty" json:"changes-since,omitempty"`
+
+	// MinRam 镜像要求的最小内存大小，单位MB。
+	MinRam *int64 `form:"minRam,omitempty" json:"minRam,omitempty"`
+
+	// MinDisk 镜像要求的最小磁盘大小，单位GB。
+	MinDisk *int64 `form:"minDisk,omitempty" json:"minDisk,omitempty"`
+}
+
 // ListResizeFlavorsParams defines parameters for ListResizeFlavors.
 type ListResizeFlavorsParams struct {
 	// InstanceUuid 进行规格切换的云服务器ID，UUID格式。
@@ -3415,6 +3525,22 @@ type ClientInterface interface {
 	//
 	// Corresponds with GET /v2.1/{project_id}/flavors/{flavor_id}/os-extra_specs (the `NovaShowFlavorExtraSpecs` operationId).
 	NovaShowFlavorExtraSpecs(ctx context.Context, projectId string, flavorId string, params *NovaShowFlavorExtraSpecsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListImages 查询镜像列表（废弃）
+	//
+	// 查询所有镜像的列表信息。
+	// 当前API已废弃，请使用"查询镜像列表（OpenStack原生）"。
+	//
+	// Corresponds with GET /v2.1/{project_id}/images (the `ListImages` operationId).
+	ListImages(ctx context.Context, projectId string, params *ListImagesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListImagesDetail 查询镜像列表详情（废弃）
+	//
+	// 查询详细的镜像信息列表。
+	// 当前API已废弃，请使用"查询镜像列表"。
+	//
+	// Corresponds with GET /v2.1/{project_id}/images/detail (the `ListImagesDetail` operationId).
+	ListImagesDetail(ctx context.Context, projectId string, params *ListImagesDetailParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteImage 删除镜像（废弃）
 	//
@@ -4273,6 +4399,42 @@ func (c *Client) NovaShowFlavor(ctx context.Context, projectId string, flavorId 
 // Corresponds with GET /v2.1/{project_id}/flavors/{flavor_id}/os-extra_specs (the `NovaShowFlavorExtraSpecs` operationId).
 func (c *Client) NovaShowFlavorExtraSpecs(ctx context.Context, projectId string, flavorId string, params *NovaShowFlavorExtraSpecsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewNovaShowFlavorExtraSpecsRequest(c.Server, projectId, flavorId, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListImages 查询镜像列表（废弃）
+//
+// 查询所有镜像的列表信息。
+// 当前API已废弃，请使用"查询镜像列表（OpenStack原生）"。
+//
+// Corresponds with GET /v2.1/{project_id}/images (the `ListImages` operationId).
+func (c *Client) ListImages(ctx context.Context, projectId string, params *ListImagesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListImagesRequest(c.Server, projectId, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListImagesDetail 查询镜像列表详情（废弃）
+//
+// 查询详细的镜像信息列表。
+// 当前API已废弃，请使用"查询镜像列表"。
+//
+// Corresponds with GET /v2.1/{project_id}/images/detail (the `ListImagesDetail` operationId).
+func (c *Client) ListImagesDetail(ctx context.Context, projectId string, params *ListImagesDetailParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListImagesDetailRequest(c.Server, projectId, params)
 	if err != nil {
 		return nil, err
 	}
@@ -6326,6 +6488,224 @@ func NewNovaShowFlavorExtraSpecsRequest(server string, projectId string, flavorI
 			for _, qp := range strings.Split(queryFrag, "&") {
 				rawQueryFragments = append(rawQueryFragments, qp)
 			}
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListImagesRequest constructs an http.Request for the ListImages method
+func NewListImagesRequest(server string, projectId string, params *ListImagesParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v2.1/%s/images", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Name != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "name", *params.Name, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Status != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "status", *params.Status, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ChangesSince != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "changes-since", *params.ChangesSince, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.MinRam != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "minRam", *params.MinRam, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.MinDisk != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "minDisk", *params.MinDisk, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListImagesDetailRequest constructs an http.Request for the ListImagesDetail method
+func NewListImagesDetailRequest(server string, projectId string, params *ListImagesDetailParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v2.1/%s/images/detail", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Name != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "name", *params.Name, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Status != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "status", *params.Status, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ChangesSince != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "changes-since", *params.ChangesSince, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.MinRam != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "minRam", *params.MinRam, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.MinDisk != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "minDisk", *params.MinDisk, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
 		}
 
 		if encoded := queryValues.Encode(); encoded != "" {
@@ -10032,6 +10412,26 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /v2.1/{project_id}/flavors/{flavor_id}/os-extra_specs (the `NovaShowFlavorExtraSpecs` operationId).
 	NovaShowFlavorExtraSpecsWithResponse(ctx context.Context, projectId string, flavorId string, params *NovaShowFlavorExtraSpecsParams, reqEditors ...RequestEditorFn) (*NovaShowFlavorExtraSpecsResponse, error)
 
+	// ListImagesWithResponse 查询镜像列表（废弃）
+	//
+	// 查询所有镜像的列表信息。
+	// 当前API已废弃，请使用"查询镜像列表（OpenStack原生）"。
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v2.1/{project_id}/images (the `ListImages` operationId).
+	ListImagesWithResponse(ctx context.Context, projectId string, params *ListImagesParams, reqEditors ...RequestEditorFn) (*ListImagesResponse, error)
+
+	// ListImagesDetailWithResponse 查询镜像列表详情（废弃）
+	//
+	// 查询详细的镜像信息列表。
+	// 当前API已废弃，请使用"查询镜像列表"。
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v2.1/{project_id}/images/detail (the `ListImagesDetail` operationId).
+	ListImagesDetailWithResponse(ctx context.Context, projectId string, params *ListImagesDetailParams, reqEditors ...RequestEditorFn) (*ListImagesDetailResponse, error)
+
 	// DeleteImageWithResponse 删除镜像（废弃）
 	//
 	// 删除指定的镜像。镜像删除后，不能恢复。
@@ -11139,6 +11539,88 @@ func (r NovaShowFlavorExtraSpecsResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r NovaShowFlavorExtraSpecsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ListImagesResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ListImagesResponseBody
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListImagesResponse) GetJSON200() *ListImagesResponseBody {
+	return r.JSON200
+}
+
+// GetBody returns the raw response body bytes
+func (r ListImagesResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListImagesResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListImagesResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListImagesResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ListImagesDetailResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ListImagesDetailResponseBody
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListImagesDetailResponse) GetJSON200() *ListImagesDetailResponseBody {
+	return r.JSON200
+}
+
+// GetBody returns the raw response body bytes
+func (r ListImagesDetailResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListImagesDetailResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListImagesDetailResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListImagesDetailResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -14029,6 +14511,38 @@ func (c *ClientWithResponses) NovaShowFlavorExtraSpecsWithResponse(ctx context.C
 	return ParseNovaShowFlavorExtraSpecsResponse(rsp)
 }
 
+// ListImagesWithResponse 查询镜像列表（废弃）
+//
+// 查询所有镜像的列表信息。
+// 当前API已废弃，请使用"查询镜像列表（OpenStack原生）"。
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v2.1/{project_id}/images (the `ListImages` operationId).
+func (c *ClientWithResponses) ListImagesWithResponse(ctx context.Context, projectId string, params *ListImagesParams, reqEditors ...RequestEditorFn) (*ListImagesResponse, error) {
+	rsp, err := c.ListImages(ctx, projectId, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListImagesResponse(rsp)
+}
+
+// ListImagesDetailWithResponse 查询镜像列表详情（废弃）
+//
+// 查询详细的镜像信息列表。
+// 当前API已废弃，请使用"查询镜像列表"。
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v2.1/{project_id}/images/detail (the `ListImagesDetail` operationId).
+func (c *ClientWithResponses) ListImagesDetailWithResponse(ctx context.Context, projectId string, params *ListImagesDetailParams, reqEditors ...RequestEditorFn) (*ListImagesDetailResponse, error) {
+	rsp, err := c.ListImagesDetail(ctx, projectId, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListImagesDetailResponse(rsp)
+}
+
 // DeleteImageWithResponse 删除镜像（废弃）
 //
 // 删除指定的镜像。镜像删除后，不能恢复。
@@ -15581,6 +16095,58 @@ func ParseNovaShowFlavorExtraSpecsResponse(rsp *http.Response) (*NovaShowFlavorE
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest NovaShowFlavorExtraSpecsResponseBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListImagesResponse parses an HTTP response from a ListImagesWithResponse call
+func ParseListImagesResponse(rsp *http.Response) (*ListImagesResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListImagesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ListImagesResponseBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListImagesDetailResponse parses an HTTP response from a ListImagesDetailWithResponse call
+func ParseListImagesDetailResponse(rsp *http.Response) (*ListImagesDetailResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListImagesDetailResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ListImagesDetailResponseBody
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}

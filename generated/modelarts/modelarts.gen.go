@@ -1392,7 +1392,7 @@ type CreateServiceRequestBody struct {
 	ClusterId *string `json:"cluster_id,omitempty"`
 
 	// Config 模型运行配置，当推理方式为batch/edge时仅支持配置一个模型；当推理方式为real-time时，可根据业务需要配置多个模型并分配权重，但多个模型的版本号不能相同。
-	Config []CreateServiceRequestBodyConfigItem `json:"config"`
+	Config []map[string]interface{} `json:"config"`
 
 	// Description 服务备注，默认为空，不超过100个字符。
 	Description *string `json:"description,omitempty"`
@@ -1430,66 +1430,6 @@ type CreateServiceRequestBody struct {
 type CreateServiceRequestBodyAdditionalProperties struct {
 	// SmnNotification smn消息通知结构，用于通知用户服务状态变化。请参见表8。
 	SmnNotification SmnNotification `json:"smn_notification"`
-}
-
-// CreateServiceRequestBodyConfigItem defines model for CreateServiceRequestBodyConfigItem.
-type CreateServiceRequestBodyConfigItem struct {
-	// AdditionalProperties 模型部署附加属性，便于服务实例管理。请参见表9。
-	AdditionalProperties *CreateServiceRequestBodyConfigItemAdditionalProperties `json:"additional_properties,omitempty"`
-
-	// ClusterId 专属资源池ID，默认为空，不使用专属资源池。配置此参数后，需要使用集群的网络配置，“vpc_id”参数不生效。
-	ClusterId *string `json:"cluster_id,omitempty"`
-
-	// CustomSpec 自定义规格。使用专属资源池部署的时候可以使用自定义规格。请参见表12。
-	CustomSpec *CreateServiceRequestBodyConfigItemCustomSpec `json:"custom_spec,omitempty"`
-
-	// Envs 运行模型需要的环境变量键值对，可选填，默认为空。
-	// 为确保您的数据安全，在环境变量中，请勿输入敏感信息，如明文密码。
-	Envs *map[string]string `json:"envs,omitempty"`
-
-	// InstanceCount 模型部署的实例数。实例数取值必须大于0。
-	InstanceCount int64 `json:"instance_count"`
-
-	// ModelId 模型ID。
-	ModelId string `json:"model_id"`
-
-	// Specification 资源规格，根据所提供版本选择适合业务的规格。当前版本可选：
-	// - modelarts.vm.cpu.2u
-	// - modelarts.vm.gpu.p4
-	// - modelarts.vm.gpu.t4
-	// - modelarts.vm.arm.d310.3u6g
-	// - modelarts.vm.ai1.a310
-	// - modelarts.vm.cpu.free
-	// - modelarts.vm.gpu.free
-	Specification string `json:"specification"`
-
-	// Weight 权重百分比，分配到此模型的流量权重，仅当infer_type为real-time时需要配置，多个权重相加必须等于100。
-	Weight int64 `json:"weight"`
-}
-
-// CreateServiceRequestBodyConfigItemAdditionalProperties 模型部署附加属性，便于服务实例管理。请参见表9。
-type CreateServiceRequestBodyConfigItemAdditionalProperties struct {
-	// LogVolume 主机日志目录挂载。请参见表11。
-	// 仅支持使用专属资源池部署服务场景。如果用户使用公共资源池部署服务，则不支持配置该参数，否则会报错。
-	LogVolume []LogVolume `json:"log_volume"`
-
-	// PersistentVolumes 持久化存储挂载配置。请参见表10。
-	PersistentVolumes []PersistentVolume `json:"persistent_volumes"`
-}
-
-// CreateServiceRequestBodyConfigItemCustomSpec 自定义规格。使用专属资源池部署的时候可以使用自定义规格。请参见表12。
-type CreateServiceRequestBodyConfigItemCustomSpec struct {
-	// AscendA310 NPU个数，可选，默认不使用，支持配置小数。
-	AscendA310 *int64 `json:"ascend_a310,omitempty"`
-
-	// Cpu 要求的CPU数量。
-	Cpu float64 `json:"cpu"`
-
-	// GpuP4 GPU个数，可选，默认不使用，支持配置小数。
-	GpuP4 *float64 `json:"gpu_p4,omitempty"`
-
-	// Memory 要求的内存数量，单位MB。
-	Memory int64 `json:"memory"`
 }
 
 // CreateServiceResponseBody defines model for CreateServiceResponseBody.
@@ -6691,30 +6631,6 @@ type LogResultDetailItem struct {
 	Result *bool `json:"result,omitempty"`
 }
 
-// LogVolume defines model for LogVolume.
-type LogVolume struct {
-	// HostPath 主机上要映射的日志路径。
-	HostPath string `json:"host_path"`
-
-	// MountPath 容器中的日志路径。
-	MountPath string `json:"mount_path"`
-}
-
-// Metric 模型标签Map，key固定为labels，value为模型标签数组。
-type Metric struct {
-	// Accuracy 准确率。
-	Accuracy *float64 `json:"accuracy,omitempty"`
-
-	// F1 平均数。
-	F1 *float64 `json:"f1,omitempty"`
-
-	// Precision 精确率。
-	Precision *float64 `json:"precision,omitempty"`
-
-	// Recall 召回率。
-	Recall *float64 `json:"recall,omitempty"`
-}
-
 // Model defines model for Model.
 type Model struct {
 	// CreateAt 模型创建时间，距'1970.1.1 0:0:0 UTC'的毫秒数。
@@ -6842,15 +6758,6 @@ type Parameter struct {
 
 	// Value 参数值。
 	Value *string `json:"value,omitempty"`
-}
-
-// PersistentVolume defines model for PersistentVolume.
-type PersistentVolume struct {
-	// MountPath 云镜像在容器中的挂载路径。
-	MountPath string `json:"mount_path"`
-
-	// Name 云镜像名称。
-	Name string `json:"name"`
 }
 
 // ProcessorTaskItem defines model for ProcessorTaskItem.
@@ -7594,7 +7501,7 @@ type ShowInstanceNotebook struct {
 	ExtendParams *map[string]string `json:"extend_params,omitempty"`
 
 	// ExtendStorage 扩展存储列表，如表20所示。扩展存储当前仅支持type为“obsfs”的类型，且仅对部分专属资源池开放。
-	ExtendStorage *[]map[string]interface{} `json:"extend_storage,omitempty"`
+	ExtendStorage *[]CreateInstanceResponseStorage `json:"extend_storage,omitempty"`
 
 	// FailedReasons 创建、启动失败原因，如表22所示。
 	FailedReasons *CreateInstanceFailedReasons `json:"failed_reasons,omitempty"`
@@ -7889,7 +7796,7 @@ type ShowModelResponseBody struct {
 	InstallType *[]string `json:"install_type,omitempty"`
 
 	// LabelsMap 模型标签Map，key固定为labels，value为模型标签数组。
-	LabelsMap *Metric `json:"labels_map,omitempty"`
+	LabelsMap *map[string]interface{} `json:"labels_map,omitempty"`
 
 	// MarketFlag 标识模型是否来自市场。
 	// - true：来自市场

@@ -852,7 +852,7 @@ type CreateInstanceV3ResponseVolume struct {
 // CreateInstancesAction2RequestBody defines model for CreateInstancesAction2RequestBody.
 type CreateInstancesAction2RequestBody struct {
 	// Restart 空值
-	Restart interface{} `json:"restart"`
+	Restart map[string]interface{} `json:"restart"`
 }
 
 // CreateInstancesAction2ResponseBody defines model for CreateInstancesAction2ResponseBody.
