@@ -1,0 +1,118 @@
+package constraints
+
+import (
+	"bufio"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/docapi/docapi/tools/docparse/internal/model"
+)
+
+// handChecked is one line of testdata/fields.tsv.
+type handChecked struct {
+	at, name, typ, desc string
+	expected            []string
+}
+
+func readHandChecked(t *testing.T) []handChecked {
+	t.Helper()
+	f, err := os.Open("testdata/fields.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var out []handChecked
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<20)
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		if strings.HasPrefix(line, "#") || line == "" {
+			continue
+		}
+		cols := strings.Split(line, "\t")
+		if len(cols) != 5 {
+			t.Fatalf("fields.tsv:%d: %d columns, want 5", n, len(cols))
+		}
+		out = append(out, handChecked{at: cols[0], name: cols[1], typ: cols[2],
+			desc: strings.ReplaceAll(cols[3], `\n`, "\n"), expected: splitSummary(cols[4])})
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func splitSummary(s string) []string {
+	if s == "-" {
+		return nil
+	}
+	return strings.Split(s, "; ")
+}
+
+// TestHandCheckedFields measures precision and recall of Extract against
+// the hand-checked list: each "keyword=value" counts once.
+func TestHandCheckedFields(t *testing.T) {
+	fields := readHandChecked(t)
+	if len(fields) < 300 {
+		t.Fatalf("%d hand-checked fields, want at least 300", len(fields))
+	}
+	var emitted, correct, expected int
+	for _, f := range fields {
+		found := Extract(f.name, TypeOfColumn(f.typ), f.desc)
+		for _, c := range found {
+			if !strings.Contains(f.desc, c.Sentence) || c.Sentence == "" {
+				t.Errorf("%s %s: sentence %q is not in the description", f.at, f.name, c.Sentence)
+			}
+		}
+		got := splitSummary(Summary(found))
+		want := map[string]bool{}
+		for _, e := range f.expected {
+			want[e] = true
+		}
+		emitted += len(got)
+		expected += len(f.expected)
+		for _, g := range got {
+			if want[g] {
+				correct++
+			} else {
+				t.Logf("wrong: %s %s: emitted %s; expected %q", f.at, f.name, g, f.expected)
+			}
+		}
+		if testing.Verbose() {
+			for _, e := range f.expected {
+				if !contains(got, e) {
+					t.Logf("missed: %s %s: %s", f.at, f.name, e)
+				}
+			}
+		}
+	}
+	precision := float64(correct) / float64(emitted)
+	recall := float64(correct) / float64(expected)
+	t.Logf("%d fields: %d keywords expected, %d emitted, %d correct: precision %.1f%%, recall %.1f%%",
+		len(fields), expected, emitted, correct, 100*precision, 100*recall)
+	if precision < 0.99 {
+		t.Errorf("precision %.3f, want at least 0.99", precision)
+	}
+	if recall < 0.80 {
+		t.Errorf("recall %.3f, want at least 0.80", recall)
+	}
+}
+
+func contains(s []string, v string) bool {
+	for _, e := range s {
+		if e == v {
+			return true
+		}
+	}
+	return false
+}
+
+func TestExtractLeavesObjectsAlone(t *testing.T) {
+	desc := "标签列表。\n- key：表示标签键，最大长度36个字符。\n- value：表示标签值。"
+	for _, typ := range []string{model.TypeObject, model.TypeArray, model.TypeAny} {
+		if got := Extract("tags", typ, desc); got != nil {
+			t.Errorf("type %q: got %s, want nothing", typ, Summary(got))
+		}
+	}
+}
