@@ -16,6 +16,48 @@ import (
 	"github.com/oapi-codegen/runtime"
 )
 
+// Defines values for ListResourceInstancesRequestBodyAction.
+const (
+	ListResourceInstancesRequestBodyActionCount  ListResourceInstancesRequestBodyAction = "count"
+	ListResourceInstancesRequestBodyActionFilter ListResourceInstancesRequestBodyAction = "filter"
+)
+
+// Valid indicates whether the value is a known member of the ListResourceInstancesRequestBodyAction enum.
+func (e ListResourceInstancesRequestBodyAction) Valid() bool {
+	switch e {
+	case ListResourceInstancesRequestBodyActionCount:
+		return true
+	case ListResourceInstancesRequestBodyActionFilter:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for SecretState.
+const (
+	SecretStateDISABLED      SecretState = "DISABLED"
+	SecretStateENABLED       SecretState = "ENABLED"
+	SecretStateFROZEN        SecretState = "FROZEN"
+	SecretStatePENDINGDELETE SecretState = "PENDING_DELETE"
+)
+
+// Valid indicates whether the value is a known member of the SecretState enum.
+func (e SecretState) Valid() bool {
+	switch e {
+	case SecretStateDISABLED:
+		return true
+	case SecretStateENABLED:
+		return true
+	case SecretStateFROZEN:
+		return true
+	case SecretStatePENDINGDELETE:
+		return true
+	default:
+		return false
+	}
+}
+
 // ActionResources defines model for ActionResources.
 type ActionResources struct {
 	// ResourceDetail 凭据对象。
@@ -50,7 +92,7 @@ type ListResourceInstancesRequestBody struct {
 	// Action 操作标识（可设置为“filter”或者“count”）。
 	// - filter：表示过滤。
 	// - count：表示查询总条数。
-	Action *string `json:"action,omitempty"`
+	Action *ListResourceInstancesRequestBodyAction `json:"action,omitempty"`
 
 	// Limit 查询记录数（“action”为“count”时，无需设置此参数），如果“action”为“filter”，默认为“10”。 limit的取值范围为“1-1000”。
 	Limit *string `json:"limit,omitempty"`
@@ -71,6 +113,11 @@ type ListResourceInstancesRequestBody struct {
 	// - value：表示标签值。每个值最大长度43个字符，value之间为“或”的关系。
 	Tags *[]Tag `json:"tags,omitempty"`
 }
+
+// ListResourceInstancesRequestBodyAction 操作标识（可设置为“filter”或者“count”）。
+// - filter：表示过滤。
+// - count：表示查询总条数。
+type ListResourceInstancesRequestBodyAction string
 
 // ListResourceInstancesResponseBody defines model for ListResourceInstancesResponseBody.
 type ListResourceInstancesResponseBody struct {
@@ -107,11 +154,18 @@ type Secret struct {
 	// DISABLED：表示禁用状态
 	// PENDING_DELETE：表示待删除状态
 	// FROZEN：表示冻结状态状态
-	State *string `json:"state,omitempty"`
+	State *SecretState `json:"state,omitempty"`
 
 	// UpdateTime 凭据上次更新时间，时间戳，即从1970年1月1日至该时间的总秒数。
 	UpdateTime *int64 `json:"update_time,omitempty"`
 }
+
+// SecretState 凭据状态，取值如下：
+// ENABLED：表示启用状态
+// DISABLED：表示禁用状态
+// PENDING_DELETE：表示待删除状态
+// FROZEN：表示冻结状态状态
+type SecretState string
 
 // Tag defines model for Tag.
 type Tag struct {

@@ -172,7 +172,7 @@ func buildTokenCSMS(t *testing.T, srv *httptest.Server, sleep retry.Sleeper) bui
 		t.Fatal(err)
 	}
 	call := func(ctx context.Context) error {
-		action := "filter"
+		action := csms.ListResourceInstancesRequestBodyActionFilter
 		out, err := kms.ListResourceInstances(ctx, csms.ListResourceInstancesRequestBody{Action: &action})
 		if err == nil && (out.TotalCount == nil || *out.TotalCount != 1 || out.Resources == nil || len(*out.Resources) != 1) {
 			return fmt.Errorf("unexpected result %+v", out)

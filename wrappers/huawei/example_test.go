@@ -77,7 +77,7 @@ func ExampleCSMS_ListResourceInstances() {
 		return
 	}
 	page, err := client.ListResourceInstances(context.Background(), csms.ListResourceInstancesRequestBody{
-		Action: ptr("filter"), Offset: ptr("10"), Limit: ptr("5"),
+		Action: ptr(csms.ListResourceInstancesRequestBodyActionFilter), Offset: ptr("10"), Limit: ptr("5"),
 	})
 	if err != nil {
 		fmt.Println(err)

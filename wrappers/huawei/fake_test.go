@@ -368,9 +368,9 @@ func sampleSecrets(n int) []csms.ActionResources {
 		id := fmt.Sprintf("c2c0d9%02x-3f6e-4d7b-9a51-6b2f8e4d1c%02x", i, i)
 		name := fmt.Sprintf("rds-password-%02d", i)
 		created := int64(1581507580 + 3600*i)
-		state := "ENABLED"
+		state := csms.SecretStateENABLED
 		if i%7 == 6 {
-			state = "DISABLED"
+			state = csms.SecretStateDISABLED
 		}
 		out[i] = csms.ActionResources{
 			ResourceId:   &id,

@@ -32,7 +32,7 @@ func (c *CSMS) ResourceInstances(ctx context.Context, filter csms.ListResourceIn
 			return
 		}
 		page := filter
-		action, limitText := "filter", strconv.Itoa(limit)
+		action, limitText := csms.ListResourceInstancesRequestBodyActionFilter, strconv.Itoa(limit)
 		page.Action, page.Limit = &action, &limitText
 		for {
 			offsetText := strconv.Itoa(offset)

@@ -35,7 +35,7 @@ type Found struct {
 	Enum     []string // KeyEnum: the allowed values as written, in page order
 	Number   float64  // lengths, minimum, maximum
 	Default  any      // KeyDefault: string, int64, float64 or bool by the field's type
-	Sentence string   // the words it came from, as the description has them
+	Sentence string   // the words it came from, as the description has them (a list: its lines, trimmed)
 }
 
 // maxDescription bounds the text looked at, so hostile input costs little.
@@ -287,7 +287,6 @@ func lastClause(s string) string {
 	}
 	return s
 }
-
 
 // conditional reports a statement that holds only in some case, or is only
 // an example or a recommendation. The keywords it would have given are
@@ -751,12 +750,12 @@ func unitFollows(rest string) bool {
 const number = `(-?\d+(?:\.\d+)?)`
 
 var (
-	rangeLead  = `(?:(?:取值范围|范围|取值区间|有效值|值域|有效范围)(?:是|为|在)?\s*[：:]?|取值(?:为|是|在|：|:)|^约束[：:])\s*`
-	rangeRE    = regexp.MustCompile(rangeLead + `[“"]?` + number + `\s*[~～\-－—至到]\s*` + number + `[”"]?`)
+	rangeLead   = `(?:(?:取值范围|范围|取值区间|有效值|值域|有效范围)(?:是|为|在)?\s*[：:]?|取值(?:为|是|在|：|:)|^约束[：:])\s*`
+	rangeRE     = regexp.MustCompile(rangeLead + `[“"]?` + number + `\s*[~～\-－—至到]\s*` + number + `[”"]?`)
 	openRangeRE = regexp.MustCompile(rangeLead + number + `\s*[~～\-－—至到]\s*(?:intmax|Integer\.MAX_VALUE|Integer最大值|int最大值|\+?∞)`)
-	intervalRE = regexp.MustCompile(rangeLead + `[\[［【]\s*` + number + `\s*[,，]\s*` + number + `\s*[\]］】]`)
-	minimumRE  = regexp.MustCompile(`(?:最小值|最小取值|最小)(?:为|是)?\s*[：:]?\s*` + number + `|(?:大于等于|大于或等于|不小于|不能小于|≥|>=)\s*` + number)
-	maximumRE  = regexp.MustCompile(`(?:最大值|最大取值|最大)(?:为|是)?\s*[：:]?\s*` + number + `|(?:小于等于|小于或等于|不大于|不能大于|不超过|不能超过|≤|<=)\s*` + number)
+	intervalRE  = regexp.MustCompile(rangeLead + `[\[［【]\s*` + number + `\s*[,，]\s*` + number + `\s*[\]］】]`)
+	minimumRE   = regexp.MustCompile(`(?:最小值|最小取值|最小)(?:为|是)?\s*[：:]?\s*` + number + `|(?:大于等于|大于或等于|不小于|不能小于|≥|>=)\s*` + number)
+	maximumRE   = regexp.MustCompile(`(?:最大值|最大取值|最大)(?:为|是)?\s*[：:]?\s*` + number + `|(?:小于等于|小于或等于|不大于|不能大于|不超过|不能超过|≤|<=)\s*` + number)
 )
 
 // rangeWordRE finds where a sentence speaks of a range at all.
@@ -909,8 +908,9 @@ func (x *extractor) defaults() {
 					!strings.HasPrefix(after, "：") && !strings.HasPrefix(after, ":") {
 					continue
 				}
+				// Every default a sentence states counts: two different
+				// ones ("对称密钥默认为A，非对称密钥默认为B") cancel out.
 				x.addDefault(m[1]+m[2], s)
-				break
 			}
 		}
 	}

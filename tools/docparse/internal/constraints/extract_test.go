@@ -61,7 +61,7 @@ func TestHandCheckedFields(t *testing.T) {
 	for _, f := range fields {
 		found := Extract(f.name, TypeOfColumn(f.typ), f.desc)
 		for _, c := range found {
-			if !strings.Contains(f.desc, c.Sentence) || c.Sentence == "" {
+			if !quotes(f.desc, c.Sentence) {
 				t.Errorf("%s %s: sentence %q is not in the description", f.at, f.name, c.Sentence)
 			}
 		}
@@ -115,4 +115,33 @@ func TestExtractLeavesObjectsAlone(t *testing.T) {
 			t.Errorf("type %q: got %s, want nothing", typ, Summary(got))
 		}
 	}
+}
+
+// FuzzExtract: any description, any type: no panic, and every keyword
+// quotes words that are in the description.
+func FuzzExtract(f *testing.F) {
+	f.Add("state", "string", "凭据状态，取值如下：\nENABLED：表示启用状态\nDISABLED：表示禁用状态")
+	f.Add("limit", "integer", "取值范围：1~1000，默认为“10”。")
+	f.Add("name", "string", "- 取值范围：\n- 长度1~64个字符。\n- 只能由英文字母组成。")
+	f.Fuzz(func(t *testing.T, name, typ, desc string) {
+		for _, c := range Extract(name, typ, desc) {
+			if !quotes(desc, c.Sentence) {
+				t.Fatalf("%s quotes %q, not in %q", c.Keyword, c.Sentence, desc)
+			}
+		}
+	})
+}
+
+// quotes reports whether every line of sentence is in desc: a list is
+// quoted as its lines, each trimmed.
+func quotes(desc, sentence string) bool {
+	if strings.TrimSpace(sentence) == "" {
+		return false
+	}
+	for _, line := range strings.Split(sentence, "\n") {
+		if !strings.Contains(desc, line) {
+			return false
+		}
+	}
+	return true
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"sort"
 
+	"github.com/docapi/docapi/tools/docparse/internal/constraints"
 	"github.com/docapi/docapi/tools/docparse/internal/emit"
 	"github.com/docapi/docapi/tools/docparse/internal/huawei"
 	"github.com/docapi/docapi/tools/docparse/internal/model"
@@ -78,6 +79,7 @@ func Run(sources []Source, opts Options) *Result {
 		}
 	}
 	res.Diags = append(res.Diags, service.Apply(opts.Service, pages)...)
+	constraints.Apply(pages, &res.Diags)
 	// Without a service file the spec still needs a title and version.
 	doc := emit.Document{Info: emit.Info{Title: "docparse output", Version: "0"}}
 	if c := opts.Service; c != nil {
