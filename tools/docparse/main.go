@@ -1,7 +1,11 @@
 // Command docparse reads API documentation pages (Huawei Cloud API and SDK
 // references, Taobao Open Platform pages) and writes one OpenAPI 3.0 document.
 //
-//	docparse [-service FILE] [-family NAME] [-o FILE] PAGE...
+//	docparse [-service FILE] [-family NAME] [-o FILE] [-changelog=false] PAGE...
+//
+// When -o replaces an existing spec, what changed for API users (operations,
+// parameters and fields added or removed, types, required flags and
+// constraints, breaking changes marked) is printed to stdout first.
 //
 // Diagnostics go to stderr, each naming the file, table and row it concerns,
 // followed by a one-line summary. With errors nothing is written and the
@@ -16,6 +20,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/docapi/docapi/tools/docparse/internal/changelog"
 	"github.com/docapi/docapi/tools/docparse/internal/pipeline"
 	"github.com/docapi/docapi/tools/docparse/internal/service"
 )
@@ -34,8 +39,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	out := fs.String("o", "", "write the spec to `FILE` (atomically) instead of stdout")
 	svc := fs.String("service", "", "service `FILE` with what the pages do not say (operationIds, servers, ...)")
 	family := fs.String("family", "", "read every page as family `NAME` instead of detecting it")
+	changes := fs.Bool("changelog", true, "with -o, print what changed against the spec being replaced")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: docparse [-service FILE] [-family NAME] [-o FILE] PAGE...")
+		fmt.Fprintln(stderr, "usage: docparse [-service FILE] [-family NAME] [-o FILE] [-changelog=false] PAGE...")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -74,11 +80,35 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if res.YAML == nil {
 		return 1
 	}
+	if *out != "" && *changes {
+		printChangelog(*out, res.YAML, stdout, stderr)
+	}
 	if err := write(*out, res.YAML, stdout); err != nil {
 		fmt.Fprintln(stderr, "docparse:", err)
 		return 1
 	}
 	return 0
+}
+
+// printChangelog reports what the new spec changes against the one at
+// path, if there is one. A spec that cannot be compared is warned about and
+// replaced all the same: the changelog is for reading, not a gate.
+func printChangelog(path string, spec []byte, stdout, stderr io.Writer) {
+	old, err := readPage(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return
+	}
+	report := ""
+	if err == nil {
+		report, err = changelog.Report(old, spec)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "docparse: %s: no changelog: %v\n", path, err)
+		return
+	}
+	if report != "" {
+		fmt.Fprintf(stdout, "docparse: changes to %s:\n%s", path, report)
+	}
 }
 
 func readPage(name string) ([]byte, error) {
