@@ -137,6 +137,7 @@ func TestRunGlobMatchingNothing(t *testing.T) {
 		t.Errorf("exit %d: %s", code, stderr.String())
 	}
 }
+
 // TestRunPrintsChangelog replaces a spec that lacks an enum and a field
 // with the page's own, and expects both changes reported before the write.
 func TestRunPrintsChangelog(t *testing.T) {
