@@ -122,6 +122,9 @@ func (a *applier) field(at model.Loc, name, desc string, s *model.Schema) {
 		}
 		s.Constraints = append(s.Constraints, c)
 	}
+	if s.Example != nil { // the example column of the row
+		a.checkScalar(s, s.Example, at)
+	}
 }
 
 // present returns the value s already has for f's keyword.

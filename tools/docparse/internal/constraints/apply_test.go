@@ -101,3 +101,20 @@ func TestApplyKeepsWhatTheSchemaHas(t *testing.T) {
 		t.Errorf("diagnostics %v, want one note", diags)
 	}
 }
+
+// TestApplyRowExampleContradicts: the row's own example counts as the
+// page's word too.
+func TestApplyRowExampleContradicts(t *testing.T) {
+	s := &model.Schema{Type: model.TypeInteger, Example: 5000}
+	pg := &model.Page{Operations: []*model.Operation{{Params: []*model.Param{
+		{Name: "limit", In: model.InQuery, Description: "每页条数，取值范围：1~1000。", Schema: s},
+	}}}}
+	var diags model.Diagnostics
+	Apply([]*model.Page{pg}, &diags)
+	if s.Maximum != nil || s.Minimum == nil || *s.Minimum != 1 {
+		t.Errorf("minimum %v maximum %v, want 1 and none (the example is 5000)", s.Minimum, s.Maximum)
+	}
+	if diags.Count(model.Note) != 1 {
+		t.Errorf("diagnostics %v, want one note", diags)
+	}
+}
