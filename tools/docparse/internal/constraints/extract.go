@@ -216,10 +216,10 @@ func sentences(line string) []string {
 // --- subjects and conditions ---
 
 // conditionRE marks a sentence whose limit holds only in some case.
-var conditionRE = regexp.MustCompile(`如果|若|假如|当|时[，,：:]|时$|\w=\w|仅在|否则|对于|建议|推荐`)
+var conditionRE = regexp.MustCompile(`如果|若|假如|当|时[，,：:]|时$|[未不没]\p{Han}*时|\w=\w|仅在|否则|对于|建议|推荐`)
 
 // omittedPhrases say "when the field is not given": a default follows them.
-var omittedPhrases = strings.NewReplacer("当前", "", "不填时", "", "不传时", "", "为空时", "", "不指定时", "", "未指定时", "", "缺省时", "", "不设置时", "", "未设置时", "", "不填写时", "", "不传入时", "")
+var omittedPhrases = strings.NewReplacer("当前", "", "时间", "", "时区", "", "时长", "", "小时", "", "时刻", "", "实时", "", "及时", "", "同时", "", "时延", "", "不填时", "", "不传时", "", "为空时", "", "不指定时", "", "未指定时", "", "缺省时", "", "不设置时", "", "未设置时", "", "不填写时", "", "不传入时", "")
 
 // identEndRE finds an identifier or quoted term just before a keyword:
 // "limit的取值范围", "key最大长度", "“X”的取值范围".
@@ -239,7 +239,7 @@ var genericLabels = map[string]bool{
 	"功能说明": true, "功能描述": true, "描述": true, "格式": true, "取值说明": true, "限制": true,
 	"约束限制": true, "参数说明": true, "可选值": true, "注意": true, "长度": true, "范围": true,
 	"值": true, "取值如下": true, "枚举值": true, "描述信息": true, "备注": true,
-	"最小长度": true, "最大长度": true, "可选": true,
+	"最小长度": true, "最大长度": true, "可选": true, "长度限制": true, "字符限制": true, "取值限制": true,
 }
 
 // aboutOther reports whether the text before a keyword (within its line)
@@ -247,6 +247,9 @@ var genericLabels = map[string]bool{
 // label that is not generic.
 func (x *extractor) aboutOther(line, before string) bool {
 	for _, m := range subjectRE.FindAllStringSubmatch(lastSentence(before), -1) {
+		if v := strings.ToLower(m[1]); v == "true" || v == "false" {
+			continue // "true为启用": a value's meaning, not another field
+		}
 		if !strings.EqualFold(m[1], x.name) {
 			return true // "SecretSubType为轮转子类型，取值为…"
 		}
@@ -265,6 +268,24 @@ func (x *extractor) aboutOther(line, before string) bool {
 		label := m[1]
 		if !genericLabels[label] && !strings.EqualFold(label, x.name) {
 			return true
+		}
+	}
+	return false
+}
+
+// example reports an example marker in the last two clauses of before:
+// "例如查看创建失败的作业，可选值为3、5" lists an example, while in
+// "例如可视化作业名字，默认为空，长度为[0，100]" the example is long over.
+func example(before string) bool {
+	clauses := strings.FieldsFunc(before, func(r rune) bool { return r == '，' || r == ',' })
+	if len(clauses) > 2 {
+		clauses = clauses[len(clauses)-2:]
+	}
+	for _, c := range clauses {
+		for _, m := range []string{"例如", "比如", "如：", "示例："} {
+			if strings.Contains(c, m) {
+				return true
+			}
 		}
 	}
 	return false
@@ -294,8 +315,7 @@ func lastClause(s string) string {
 // hold in that case either.
 func (x *extractor) conditional(sentence, before string, keys ...string) bool {
 	b := omittedPhrases.Replace(before)
-	clause := lastClause(b)
-	if !conditionRE.MatchString(b) && !strings.Contains(clause, "例如") && !strings.Contains(clause, "比如") && !strings.Contains(b, "如：") {
+	if !conditionRE.MatchString(b) && !example(b) {
 		return false
 	}
 	if x.bad == nil {
@@ -331,7 +351,7 @@ var (
 	quotedItemRE = regexp.MustCompile(`^(?:[-*]\s*)?(?:值为|取值为)?[“"]([^“”"]{1,64})[”"]\s*(，?表示|[：:])\s*(.*)$`)
 	// anotherItemRE finds a second "VALUE：表示" inside one item's meaning.
 	anotherItemRE = regexp.MustCompile(`(?:^|\s)[A-Za-z0-9_]{2,}\s*[：:]\s*表示`)
-	defaultItemRE = regexp.MustCompile(`^(?:默认值|默认)(?:[，,。；]|$)|[（(]默认值?[）)]|[，,]默认值?[。，]?$`)
+	defaultItemRE = regexp.MustCompile(`^(?:默认值|默认)(?:[，,。；）)]|$)|[（(]默认值?[）)]|[，,]默认值?[。，]?$`)
 )
 
 // listEnds are what may follow the last value of an inline list.
@@ -887,6 +907,9 @@ func (x *extractor) parseNumber(s string) (float64, bool) {
 
 // --- defaults ---
 
+// spacedValueRE is a quoted value with spaces in it.
+var spacedValueRE = regexp.MustCompile(`^[“"]([A-Za-z0-9_.\-]+(?: [A-Za-z0-9_.\-]+)+)[”"]()`)
+
 var defaultRE = regexp.MustCompile(`(?:默认|缺省)(?:值)?(?:为|是|：|:)+\s*|(?:默认|缺省)值\s*`)
 
 func (x *extractor) defaults() {
@@ -898,6 +921,9 @@ func (x *extractor) defaults() {
 				}
 				rest := s[loc[1]:]
 				m := valueRE.FindStringSubmatch(rest)
+				if m == nil {
+					m = spacedValueRE.FindStringSubmatch(rest) // “PASCAL VOC”
+				}
 				if m == nil {
 					continue
 				}

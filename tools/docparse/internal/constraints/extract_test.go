@@ -15,9 +15,9 @@ type handChecked struct {
 	expected            []string
 }
 
-func readHandChecked(t *testing.T) []handChecked {
+func readHandChecked(t *testing.T, path string) []handChecked {
 	t.Helper()
-	f, err := os.Open("testdata/fields.tsv")
+	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -32,7 +32,7 @@ func readHandChecked(t *testing.T) []handChecked {
 		}
 		cols := strings.Split(line, "\t")
 		if len(cols) != 5 {
-			t.Fatalf("fields.tsv:%d: %d columns, want 5", n, len(cols))
+			t.Fatalf("%s:%d: %d columns, want 5", path, n, len(cols))
 		}
 		out = append(out, handChecked{at: cols[0], name: cols[1], typ: cols[2],
 			desc: strings.ReplaceAll(cols[3], `\n`, "\n"), expected: splitSummary(cols[4])})
@@ -53,10 +53,17 @@ func splitSummary(s string) []string {
 // TestHandCheckedFields measures precision and recall of Extract against
 // the hand-checked list: each "keyword=value" counts once.
 func TestHandCheckedFields(t *testing.T) {
-	fields := readHandChecked(t)
-	if len(fields) < 300 {
-		t.Fatalf("%d hand-checked fields, want at least 300", len(fields))
+	tuning := readHandChecked(t, "testdata/fields.tsv")
+	heldOut := readHandChecked(t, "testdata/heldout.tsv")
+	if n := len(tuning) + len(heldOut); n < 300 {
+		t.Fatalf("%d hand-checked fields, want at least 300", n)
 	}
+	measure(t, "fields.tsv", tuning)
+	measure(t, "heldout.tsv", heldOut)
+	measure(t, "both", append(tuning, heldOut...))
+}
+
+func measure(t *testing.T, name string, fields []handChecked) {
 	var emitted, correct, expected int
 	for _, f := range fields {
 		found := Extract(f.name, TypeOfColumn(f.typ), f.desc)
@@ -89,13 +96,13 @@ func TestHandCheckedFields(t *testing.T) {
 	}
 	precision := float64(correct) / float64(emitted)
 	recall := float64(correct) / float64(expected)
-	t.Logf("%d fields: %d keywords expected, %d emitted, %d correct: precision %.1f%%, recall %.1f%%",
-		len(fields), expected, emitted, correct, 100*precision, 100*recall)
+	t.Logf("%s: %d fields: %d keywords expected, %d emitted, %d correct: precision %.1f%%, recall %.1f%%",
+		name, len(fields), expected, emitted, correct, 100*precision, 100*recall)
 	if precision < 0.99 {
-		t.Errorf("precision %.3f, want at least 0.99", precision)
+		t.Errorf("%s: precision %.3f, want at least 0.99", name, precision)
 	}
 	if recall < 0.80 {
-		t.Errorf("recall %.3f, want at least 0.80", recall)
+		t.Errorf("%s: recall %.3f, want at least 0.80", name, recall)
 	}
 }
 
