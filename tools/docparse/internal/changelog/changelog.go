@@ -47,7 +47,7 @@ func Report(oldSpec, newSpec []byte) (string, error) {
 	for _, c := range changes {
 		lines = append(lines, line{
 			level: c.GetLevel(),
-			text:  fmt.Sprintf("%s %s: %s", c.GetOperation(), c.GetPath(), c.GetUncolorizedText(l)),
+			text:  fmt.Sprintf("%s: %s", subject(c), c.GetUncolorizedText(l)),
 			from:  locate(c, base.Spec, revision.Spec),
 		})
 	}
@@ -90,6 +90,18 @@ type line struct {
 	level checker.Level
 	text  string
 	from  string
+}
+
+// subject is the operation a change is about, or the section of the spec
+// ("components") for one that is about no operation.
+func subject(c checker.Change) string {
+	if c.GetOperation() == "" && c.GetPath() == "" {
+		if section, _ := c.Subject(); section != "" {
+			return section
+		}
+		return "spec"
+	}
+	return c.GetOperation() + " " + c.GetPath()
 }
 
 func mark(l checker.Level) string {

@@ -67,13 +67,17 @@ var cases = []struct {
 	name  string
 	edits []edit
 	more  []string // pages only the newer version has
+	fewer bool     // the older version also documents listPage
 }{
 	{name: "response-field-removed", edits: []edit{removeRow("<p>domain_id</p>")}},
 	{name: "type-changed", edits: []edit{after("<p>key_description</p>", "<p>String</p>", "<p>Integer</p>")}},
 	{name: "field-made-required", edits: []edit{after("<p>key_spec</p>", "<p>否</p>", "<p>是</p>")}},
 	{name: "enum-value-added", edits: []edit{after("<p>origin</p>", "</li></ul>", "</li><li><p>byok：表示密钥材料由用户自带。</p>\n</li></ul>")}},
 	{name: "request-field-removed", edits: []edit{removeRow("<p>key_description</p>")}},
+	{name: "enum-value-removed", edits: []edit{after("<p>origin</p>", "</li><li><p>external：表示密钥材料由外部导入。</p>", "")}},
+	{name: "length-changed", edits: []edit{after("<p>key_alias</p>", "取值范围为1到255个字符", "取值范围为1到64个字符")}},
 	{name: "operation-added", more: []string{listPage}},
+	{name: "operation-removed", fewer: true},
 	{name: "unchanged"},
 }
 
@@ -97,8 +101,14 @@ func TestReportGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	listed, err := os.ReadFile(corpus + listPage)
+	if err != nil {
+		t.Fatal(err)
+	}
 	oldSpec := spec(t, map[string][]byte{keyPage: original})
-	archive := &txtar.Archive{Comment: []byte("Changelogs of edited versions of " + keyPage + " against the page as it is.\n" +
+	bothSpec := spec(t, map[string][]byte{keyPage: original, listPage: listed})
+	archive := &txtar.Archive{Comment: []byte("Changelogs of edited versions of " + keyPage + " against the page as it is\n" +
+		"(operation-removed: against the page and " + listPage + ").\n" +
 		"Rewrite with: go test ./tools/docparse/internal/changelog -update\n")}
 	for _, c := range cases {
 		page := string(original)
@@ -113,7 +123,11 @@ func TestReportGolden(t *testing.T) {
 			}
 			pages[name] = data
 		}
-		report, err := Report(oldSpec, spec(t, pages))
+		base := oldSpec
+		if c.fewer {
+			base = bothSpec
+		}
+		report, err := Report(base, spec(t, pages))
 		if err != nil {
 			t.Fatalf("%s: %v", c.name, err)
 		}
