@@ -16,6 +16,21 @@ import (
 	"github.com/oapi-codegen/runtime"
 )
 
+// Defines values for AuthIdentityMethods.
+const (
+	AuthIdentityMethodsPassword AuthIdentityMethods = "password"
+)
+
+// Valid indicates whether the value is a known member of the AuthIdentityMethods enum.
+func (e AuthIdentityMethods) Valid() bool {
+	switch e {
+	case AuthIdentityMethodsPassword:
+		return true
+	default:
+		return false
+	}
+}
+
 // Auth 认证信息。
 type Auth struct {
 	// Identity 认证参数。
@@ -32,7 +47,7 @@ type AuthIdentity struct {
 	// Methods 认证方法，该字段内容为["password"]。
 	// 取值范围：
 	// - password
-	Methods []string `json:"methods"`
+	Methods []AuthIdentityMethods `json:"methods"`
 
 	// Password IAM用户密码认证信息。
 	// 说明：
@@ -41,6 +56,9 @@ type AuthIdentity struct {
 	// - 该接口提供了锁定机制用于防止暴力破解，调用时，请确保用户名密码正确，输错一定次数（管理员可设置该规则，方法请参见：账号锁定策略）将被锁定。
 	Password AuthIdentityPassword `json:"password"`
 }
+
+// AuthIdentityMethods defines model for AuthIdentity.Methods.
+type AuthIdentityMethods string
 
 // AuthIdentityPassword IAM用户密码认证信息。
 // 说明：

@@ -185,7 +185,7 @@ func (f *fakeIAM) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	id := req.Auth.Identity
 	scope := req.Auth.Scope
-	if !slices.Equal(id.Methods, []string{"password"}) || (scope.Project == nil) == (scope.Domain == nil) {
+	if !slices.Equal(id.Methods, []iam.AuthIdentityMethods{iam.AuthIdentityMethodsPassword}) || (scope.Project == nil) == (scope.Domain == nil) {
 		writeJSON(w, http.StatusBadRequest, `{"error":{"code":400,"message":"The request body is invalid","title":"Bad Request"}}`)
 		return
 	}

@@ -221,7 +221,7 @@ func (s *PasswordTokenSource) fetch(ctx context.Context) (Token, error) {
 	}
 	body := iam.KeystoneCreateUserTokenByPasswordRequestBody{Auth: iam.Auth{
 		Identity: iam.AuthIdentity{
-			Methods: []string{"password"},
+			Methods: []iam.AuthIdentityMethods{iam.AuthIdentityMethodsPassword},
 			Password: iam.AuthIdentityPassword{User: iam.AuthIdentityPasswordUser{
 				Domain:   iam.AuthIdentityPasswordUserDomain{Name: s.DomainName},
 				Name:     s.UserName,

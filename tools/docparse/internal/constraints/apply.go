@@ -87,6 +87,10 @@ func (a *applier) field(at model.Loc, name, desc string, s *model.Schema) {
 	if s == nil {
 		return
 	}
+	if s.Type == model.TypeArray && s.Items != nil && primitive(s.Items.Type) {
+		a.items(at, name, desc, s.Items)
+		return
+	}
 	if s.Type == model.TypeObject || s.Type == model.TypeArray {
 		a.walk(s)
 		return
@@ -125,6 +129,31 @@ func (a *applier) field(at model.Loc, name, desc string, s *model.Schema) {
 	if s.Example != nil { // the example column of the row
 		a.checkScalar(s, s.Example, at)
 	}
+}
+
+// items applies the values the description of an array of primitives
+// allows to its items.
+func (a *applier) items(at model.Loc, name, desc string, items *model.Schema) {
+	if a.seen[items] {
+		return
+	}
+	a.seen[items] = true
+	at.What = "描述"
+	for _, f := range ExtractItems(name, items.Type, desc) {
+		if items.Enum != nil {
+			continue
+		}
+		items.Enum = f.Enum
+		items.Constraints = append(items.Constraints, model.Constraint{Loc: at, Keyword: f.Keyword, Sentence: f.Sentence})
+	}
+}
+
+func primitive(typ string) bool {
+	switch typ {
+	case model.TypeString, model.TypeInteger, model.TypeNumber:
+		return true
+	}
+	return false
 }
 
 // present returns the value s already has for f's keyword.

@@ -118,3 +118,21 @@ func TestApplyRowExampleContradicts(t *testing.T) {
 		t.Errorf("diagnostics %v, want one note", diags)
 	}
 }
+
+// TestApplyArrayItems: an array of strings gets its allowed values on the
+// items, and its count limits are no character lengths.
+func TestApplyArrayItems(t *testing.T) {
+	items := &model.Schema{Type: model.TypeString}
+	s := &model.Schema{Type: model.TypeArray, Items: items}
+	pg := &model.Page{Operations: []*model.Operation{{Params: []*model.Param{
+		{Name: "methods", In: model.InQuery, Description: "认证方法，数组长度不超过2。\n取值范围：\n- password\n- totp", Schema: s},
+	}}}}
+	var diags model.Diagnostics
+	Apply([]*model.Page{pg}, &diags)
+	if strings.Join(items.Enum, "|") != "password|totp" || len(items.Constraints) != 1 {
+		t.Errorf("items enum %q (%d constraints), want password|totp", items.Enum, len(items.Constraints))
+	}
+	if s.MaxLength != 0 || items.MaxLength != 0 || s.Enum != nil {
+		t.Errorf("array maxLength %d, items maxLength %d, array enum %q: want none", s.MaxLength, items.MaxLength, s.Enum)
+	}
+}

@@ -61,6 +61,20 @@ func Extract(name, typ, desc string) []Found {
 	return x.result()
 }
 
+// ExtractItems returns the allowed values desc states for the items of the
+// array field called name, whose items are of type itemType. Only enum is
+// read: an array's lengths and limits ("数组长度不超过10", "最多10个")
+// count its items, not characters.
+func ExtractItems(name, itemType, desc string) []Found {
+	var out []Found
+	for _, f := range Extract(name, itemType, desc) {
+		if f.Keyword == KeyEnum {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
 type extractor struct {
 	name  string
 	typ   string
@@ -603,6 +617,9 @@ func (x *extractor) itemList(i int, led bool) int {
 				m = []string{line, "", v, "：", ""}
 			}
 		}
+		if m != nil && m[3] == ":" && m[4] != "" && !isCJKStart(m[4]) && !strings.HasPrefix(line[len(line)-len(m[4])-1:], " ") {
+			m = nil // "iam:agencies:assume" is one value, not "iam" and its meaning
+		}
 		if m == nil || m[3] != "：" && m[3] != ":" && !strings.Contains(m[3], "表示") && !isCJKStart(m[4]) {
 			if isBullet(line) && j > start {
 				if l := labelRE.FindStringSubmatch(line); l != nil && genericLabels[l[1]] {
@@ -996,6 +1013,24 @@ func Summary(found []Found) string {
 		parts = append(parts, f.Keyword+"="+v)
 	}
 	return strings.Join(parts, "; ")
+}
+
+// ItemTypeOfColumn is the item type of an array of primitives in a page's
+// type column ("Array of strings", "List<String>", "String[]"), or "".
+func ItemTypeOfColumn(text string) string {
+	t := strings.TrimSpace(text)
+	lower := strings.ToLower(t)
+	switch {
+	case strings.HasPrefix(lower, "array of "):
+		t = strings.TrimSuffix(t[len("array of "):], "s")
+	case (strings.HasPrefix(lower, "list<") || strings.HasPrefix(lower, "array<")) && strings.HasSuffix(t, ">"):
+		t = t[strings.IndexByte(t, '<')+1 : len(t)-1]
+	case strings.HasSuffix(t, "[]"):
+		t = strings.TrimSuffix(t, "[]")
+	default:
+		return ""
+	}
+	return TypeOfColumn(t)
 }
 
 // TypeOfColumn maps the type words of a page's type column to a model type,

@@ -67,6 +67,9 @@ func measure(t *testing.T, name string, fields []handChecked) {
 	var emitted, correct, expected int
 	for _, f := range fields {
 		found := Extract(f.name, TypeOfColumn(f.typ), f.desc)
+		if item := ItemTypeOfColumn(f.typ); item != "" {
+			found = ExtractItems(f.name, item, f.desc)
+		}
 		for _, c := range found {
 			if !quotes(f.desc, c.Sentence) {
 				t.Errorf("%s %s: sentence %q is not in the description", f.at, f.name, c.Sentence)
