@@ -133,6 +133,17 @@ func TestReportGolden(t *testing.T) {
 		}
 		archive.Files = append(archive.Files, txtar.File{Name: c.name, Data: []byte(report)})
 	}
+	// Two real versions of the page: the older one from its commit
+	// (testdata/real/SOURCES) against the corpus copy.
+	older, err := os.ReadFile("testdata/real/创建密钥@7ad489a.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	report, err := Report(spec(t, map[string][]byte{keyPage: older}), oldSpec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	archive.Files = append(archive.Files, txtar.File{Name: "real-7ad489a-to-be2a4bc", Data: []byte(report)})
 	got := txtar.Format(archive)
 	if *update {
 		if err := os.WriteFile(golden, got, 0o644); err != nil {
