@@ -54,10 +54,10 @@ func Extract(name, typ, desc string) []Found {
 		return nil
 	}
 	x := extractor{name: name, typ: typ, lines: splitLines(desc)}
+	x.defaults() // first: a stated default can show a list to be the values
 	x.enums()
 	x.lengths()
 	x.ranges()
-	x.defaults()
 	return x.result()
 }
 
@@ -116,6 +116,7 @@ func sameValue(a, b Found) bool {
 var order = []string{KeyEnum, KeyMinLength, KeyMaxLength, KeyMinimum, KeyMaximum, KeyDefault}
 
 func (x *extractor) result() []Found {
+	x.checkSamples()
 	var out []Found
 	var enum []string
 	for _, k := range order {
@@ -150,6 +151,44 @@ func (x *extractor) result() []Found {
 		}
 	}
 	return out
+}
+
+// sampleRE finds a quoted sample value: "取值样例：“hss,ces”", "例如：“x”".
+var sampleRE = regexp.MustCompile(`(?:(?:样例|示例|例如|比如)[：:]?|如[：:])\s*\n?\s*[^“"\n{\[]{0,24}[“"]([^“”"\n]{1,64})[”"]\s*(?:$|[。，,；;）)\n])`)
+
+// checkSamples drops an enum that a sample value the description gives is
+// not one of: the list was not all the values.
+func (x *extractor) checkSamples() {
+	var enum []string
+	quoted := map[string]bool{}
+	for _, f := range x.found {
+		if f.Keyword == KeyEnum {
+			enum = f.Enum
+			for _, l := range strings.Split(f.Sentence, "\n") {
+				quoted[l] = true
+			}
+		}
+	}
+	if enum == nil {
+		return
+	}
+	// Samples in the list's own items are about the item ("如：文本文件是
+	// “abc.txt”"); only the rest of the description counts.
+	var rest []string
+	for _, l := range x.lines {
+		if !quoted[l] {
+			rest = append(rest, l)
+		}
+	}
+	for _, m := range sampleRE.FindAllStringSubmatch(strings.Join(rest, "\n"), -1) {
+		if !containsValue(enum, m[1]) {
+			if x.bad == nil {
+				x.bad = map[string]bool{}
+			}
+			x.bad[KeyEnum] = true
+			return
+		}
+	}
 }
 
 func lowerOf(k string) string {
@@ -355,7 +394,7 @@ var (
 	// listLeadRE ends a line that introduces a list of values below it.
 	listLeadRE = regexp.MustCompile(`(?:取值范围|取值如下|可取值如下|可选值如下|可选值|可选取值|取值|枚举如下|枚举值如下|枚举值|取值说明|取值包括|有效值|取值为|可能取值如下|可能的取值|可取值|可选|返回值如下|返回值|(?:有|包含|包括)(?:以下|如下)[0-9一二三四五六七八九十几]*种)\s*(?:如下|有|为|包括)?\s*[：:。.]?$`)
 	// inlineLeadRE introduces values listed in the same sentence.
-	inlineLeadRE = regexp.MustCompile(`(?:取值范围|可选值|可选取值|取值|可设置为|可以设置为|可取值|枚举值|有效值|可选|只能为|仅支持|只能是|可以为|可为)(?:为|是|包括|有|包含)?\s*[：:]?\s*`)
+	inlineLeadRE = regexp.MustCompile(`(?:取值范围|有效的值|可选值|可选取值|取值|可设置为|可以设置为|可取值|枚举值|有效值|可选|只能为|仅支持|只能是|可以为|可为)(?:为|是|包括|有|包含)?\s*[：:]?\s*`)
 	// constantRE states the field's one value.
 	constantRE = regexp.MustCompile(`(?:定值|固定值|固定为|值固定为|取值固定为|固定取值|仅支持取值为|只能取值为|只能取|只能为|只能是|仅支持|需配置为|配置为)(?:为|是)?\s*[：:]?\s*`)
 	// itemRE is a list item that gives a value and what it means.
@@ -604,7 +643,8 @@ func (x *extractor) itemList(i int, led bool) int {
 	}
 	var values, lines []string
 	var defaults []string
-	allMean := true // every meaning starts with 表示
+	allMean := true   // every meaning starts with 表示
+	allQuoted := true // every value is quoted: “true”：自动续订
 	j := start
 	for ; j < len(x.lines); j++ {
 		line := x.lines[j]
@@ -617,7 +657,7 @@ func (x *extractor) itemList(i int, led bool) int {
 				m = []string{line, "", v, "：", ""}
 			}
 		}
-		if m != nil && m[3] == ":" && m[4] != "" && !isCJKStart(m[4]) && !strings.HasPrefix(line[len(line)-len(m[4])-1:], " ") {
+		if m != nil && m[3] == ":" && m[4] != "" && !hasCJK(m[4]) && !strings.HasPrefix(line[len(line)-len(m[4])-1:], " ") {
 			m = nil // "iam:agencies:assume" is one value, not "iam" and its meaning
 		}
 		if m == nil || m[3] != "：" && m[3] != ":" && !strings.Contains(m[3], "表示") && !isCJKStart(m[4]) {
@@ -636,13 +676,21 @@ func (x *extractor) itemList(i int, led bool) int {
 		if !strings.Contains(m[3], "表示") && !strings.HasPrefix(meaning, "表示") {
 			allMean = false
 		}
+		if m[1] == "" {
+			allQuoted = false
+		} else if strings.ContainsAny(m[1], ",，") {
+			return 0 // “hss,hss-ent”: the field holds lists of values
+		}
 		values = append(values, m[1]+m[2])
 		lines = append(lines, line)
 		if defaultItemRE.MatchString(meaning) {
 			defaults = append(defaults, m[1]+m[2])
 		}
 	}
-	if len(values) < 1 || !led && (len(values) < 2 || !allMean) || !x.typedEnum(values) {
+	// Without a lead line the items must look like values: each explained
+	// with 表示, each quoted, or one of them the default the field states.
+	valueLike := allMean || allQuoted || len(defaults) == 1 || x.defaultIn(values)
+	if len(values) < 1 || !led && (len(values) < 2 || !valueLike) || !x.typedEnum(values) {
 		if x.typ == model.TypeBoolean && len(values) > 0 && len(defaults) == 1 && (led || allMean) {
 			x.addDefault(defaults[0], lines[indexOf(values, defaults[0])])
 		}
@@ -657,6 +705,17 @@ func (x *extractor) itemList(i int, led bool) int {
 		x.addDefault(defaults[0], lines[indexOf(values, defaults[0])])
 	}
 	return j - i
+}
+
+// defaultIn reports whether the default the description states is one of
+// values.
+func (x *extractor) defaultIn(values []string) bool {
+	for _, f := range x.found {
+		if f.Keyword == KeyDefault && !x.bad[KeyDefault] && containsValue(values, f.Default) {
+			return true
+		}
+	}
+	return false
 }
 
 // bareItem is the value of a list item that is only a value: "- vpc".
@@ -680,6 +739,15 @@ func indexOf(s []string, v string) int {
 
 func isBullet(line string) bool {
 	return strings.HasPrefix(line, "- ") || strings.HasPrefix(line, "* ")
+}
+
+func hasCJK(s string) bool {
+	for _, r := range s {
+		if r >= 0x3400 {
+			return true
+		}
+	}
+	return false
 }
 
 func isCJKStart(s string) bool {
