@@ -50,7 +50,7 @@ func Extract(name, typ, desc string) []Found {
 	default:
 		return nil
 	}
-	if len(desc) > maxDescription {
+	if len(desc) > maxDescription || !mayState(desc) {
 		return nil
 	}
 	x := extractor{name: name, typ: typ, lines: splitLines(desc)}
@@ -73,6 +73,21 @@ func ExtractItems(name, itemType, desc string) []Found {
 		}
 	}
 	return out
+}
+
+// cues are the words every rule below needs one of; a description with
+// none (most: "项目ID。") is not looked at further.
+var cues = []string{"取值", "可选", "可设置", "可以设置", "可取", "枚举", "有效", "只能", "仅支持", "可为", "可以为",
+	"定值", "固定", "配置为", "长度", "字符", "字节", "最", "不超过", "不能超过", "不大于", "至多", "至少", "范围",
+	"默认", "缺省", "大于", "小于", "≥", "≤", ">=", "<=", "表示", "“", "\"", "返回值", "种", "约束", "值为"}
+
+func mayState(desc string) bool {
+	for _, c := range cues {
+		if strings.Contains(desc, c) {
+			return true
+		}
+	}
+	return false
 }
 
 type extractor struct {
@@ -486,7 +501,7 @@ func (x *extractor) enums() {
 	for i := 0; i < len(x.lines); i++ {
 		line := x.lines[i]
 		// Values listed below a lead line.
-		if loc := listLeadRE.FindStringIndex(line); loc != nil {
+		if loc := listLead(line); loc != nil {
 			before := lastSentence(line[:loc[0]])
 			if !x.conditional(line, before, KeyEnum) && !x.aboutOther(line, before) {
 				if n := x.itemList(i, true); n > 0 {
@@ -536,7 +551,38 @@ func listEnd(rest string) bool {
 	return false
 }
 
+// listLead finds a lead at the end of line. The pattern is matched on the
+// line's last bytes only: it ends with $, and trying it at every position
+// of a long line costs more than the rest of Extract.
+func listLead(line string) []int {
+	off := 0
+	if len(line) > 72 {
+		off = len(line) - 72
+		for off < len(line) && !utf8.RuneStart(line[off]) {
+			off++
+		}
+	}
+	loc := listLeadRE.FindStringIndex(line[off:])
+	if loc == nil {
+		return nil
+	}
+	return []int{loc[0] + off, loc[1] + off}
+}
+
+// hasAny reports whether s contains one of words.
+func hasAny(s string, words ...string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
 func (x *extractor) inlineList(line, s string) {
+	if !hasAny(s, "取值", "可选", "可设置", "可以设置", "可取", "枚举", "有效", "只能", "仅支持", "可以为", "可为") {
+		return
+	}
 	for _, loc := range inlineLeadRE.FindAllStringIndex(s, -1) {
 		before := s[:loc[0]]
 		values, rest := parseList(s[loc[1]:])
@@ -594,6 +640,9 @@ func lineBefore(line, s string, off int) string {
 }
 
 func (x *extractor) constant(line, s string) {
+	if !hasAny(s, "定值", "固定", "只能", "仅支持", "配置为") {
+		return
+	}
 	loc := constantRE.FindStringIndex(s)
 	if loc == nil {
 		return
@@ -779,6 +828,9 @@ func (x *extractor) lengths() {
 }
 
 func (x *extractor) lengthSentence(line, s string) {
+	if !strings.ContainsAny(s, "0123456789") || !hasAny(s, "长", "字", "位", "不超过", "不能超过", "不大于", "至多", "最多", "至少") {
+		return
+	}
 	ok := func(loc []int) bool {
 		return !x.conditional(s, s[:loc[0]], KeyMinLength, KeyMaxLength) && !x.aboutOther(line, lineBefore(line, s, loc[0])) &&
 			unitFollows(s[loc[1]:])
@@ -930,6 +982,9 @@ func (x *extractor) rangeSentence(line, s string) {
 	for _, loc := range rangeWordRE.FindAllStringIndex(s, -1) {
 		x.conditional(s, s[:loc[0]], KeyMinimum, KeyMaximum)
 	}
+	if !strings.ContainsAny(s, "0123456789") {
+		return
+	}
 	matched := false
 	for _, re := range []*regexp.Regexp{rangeRE, intervalRE} {
 		for _, m := range re.FindAllStringSubmatchIndex(s, -1) {
@@ -1000,6 +1055,9 @@ var defaultRE = regexp.MustCompile(`(?:默认|缺省)(?:值)?(?:为|是|：|:)+\
 func (x *extractor) defaults() {
 	for _, line := range x.lines {
 		for _, s := range sentences(line) {
+			if !hasAny(s, "默认", "缺省") {
+				continue
+			}
 			for _, loc := range defaultRE.FindAllStringIndex(s, -1) {
 				if x.conditional(s, s[:loc[0]], KeyDefault) || x.aboutOther(line, lineBefore(line, s, loc[0])) {
 					continue
