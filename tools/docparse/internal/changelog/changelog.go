@@ -133,6 +133,18 @@ func locate(c checker.Change, base, revision *openapi3.T) string {
 		specs = []*openapi3.T{base, revision}
 	}
 	for _, spec := range specs {
+		if c.GetPath() == "" && spec != nil && spec.Components != nil {
+			// A change to a component schema names it.
+			for _, arg := range c.GetArgs() {
+				if name, ok := arg.(string); ok {
+					if ref := spec.Components.Schemas[name]; ref != nil && ref.Value != nil {
+						if at := source(ref.Value.Extensions); at != "" {
+							return at
+						}
+					}
+				}
+			}
+		}
 		op := operation(spec, c.GetPath(), c.GetOperation())
 		if op == nil {
 			continue

@@ -284,7 +284,7 @@ func sentences(line string) []string {
 // --- subjects and conditions ---
 
 // conditionRE marks a sentence whose limit holds only in some case.
-var conditionRE = regexp.MustCompile(`如果|若|假如|当|时[，,：:]|时$|[未不没]\p{Han}*时|\w=\w|仅在|否则|对于|建议|推荐`)
+var conditionRE = regexp.MustCompile(`如果|若|假如|当|此时|时[，,：:]|时$|[未不没]\p{Han}*时|\w=\w|仅在|否则|对于|建议|推荐`)
 
 // omittedPhrases say "when the field is not given": a default follows them.
 var omittedPhrases = strings.NewReplacer("当前", "", "时间", "", "时区", "", "时长", "", "小时", "", "时刻", "", "实时", "", "及时", "", "同时", "", "时延", "", "不填时", "", "不传时", "", "为空时", "", "不指定时", "", "未指定时", "", "缺省时", "", "不设置时", "", "未设置时", "", "不填写时", "", "不传入时", "")
@@ -381,6 +381,16 @@ func lastClause(s string) string {
 // an example or a recommendation. The keywords it would have given are
 // then dropped altogether: the field's other statements of them may not
 // hold in that case either.
+// otherCaseAfter reports a number stated for another case later in the
+// sentence ("1-65535（当表示code时为0-255）"): the limit before it does
+// not hold then.
+func (x *extractor) otherCaseAfter(rest string, keys ...string) bool {
+	if !strings.ContainsAny(rest, "0123456789") || !conditionRE.MatchString(omittedPhrases.Replace(rest)) {
+		return false
+	}
+	return x.conditional(rest, rest, keys...)
+}
+
 func (x *extractor) conditional(sentence, before string, keys ...string) bool {
 	b := omittedPhrases.Replace(before)
 	if !conditionRE.MatchString(b) && !example(b) {
@@ -833,7 +843,7 @@ func (x *extractor) lengthSentence(line, s string) {
 	}
 	ok := func(loc []int) bool {
 		return !x.conditional(s, s[:loc[0]], KeyMinLength, KeyMaxLength) && !x.aboutOther(line, lineBefore(line, s, loc[0])) &&
-			unitFollows(s[loc[1]:])
+			!x.otherCaseAfter(s[loc[1]:], KeyMinLength, KeyMaxLength) && unitFollows(s[loc[1]:])
 	}
 	if m := lengthRangeRE.FindStringSubmatchIndex(s); m != nil && ok(m[:2]) {
 		hasLength := m[2] >= 0
@@ -943,7 +953,8 @@ func (x *extractor) ranges() {
 }
 
 func (x *extractor) numberOK(line, s string, loc []int) bool {
-	if x.conditional(s, s[:loc[0]], KeyMinimum, KeyMaximum) || x.aboutOther(line, lineBefore(line, s, loc[0])) {
+	if x.conditional(s, s[:loc[0]], KeyMinimum, KeyMaximum) || x.aboutOther(line, lineBefore(line, s, loc[0])) ||
+		x.otherCaseAfter(s[loc[1]:], KeyMinimum, KeyMaximum) {
 		return false
 	}
 	rest := strings.TrimSpace(s[loc[1]:])

@@ -155,3 +155,29 @@ func quotes(desc, sentence string) bool {
 	}
 	return true
 }
+
+// TestExtractPatterns: the patterns and sentences from the pages
+// that must be left alone, one case each.
+func TestExtractPatterns(t *testing.T) {
+	for _, c := range []struct{ name, typ, desc, want string }{
+		{"action", model.TypeString, "操作标识（可设置为“filter”或者“count”）。", "enum=filter|count"},
+		{"key", model.TypeString, "键。最大长度36个字符。", "maxLength=36"},
+		{"limit", model.TypeInteger, "limit的取值范围为“1-1000”。", "minimum=1; maximum=1000"},
+		{"limit", model.TypeString, "默认为“10”。", "default=10"},
+		{"resource_instances", model.TypeString, "定值为resource_instances。", "enum=resource_instances"},
+		{"state", model.TypeString, "凭据状态，取值如下：\nENABLED：表示启用状态\nDISABLED：表示禁用状态", "enum=ENABLED|DISABLED"},
+		// Left alone: another field's limit, a conditional one, an example
+		// list, a range in another unit, a range for another case.
+		{"tags", model.TypeString, "标签。key最大长度为36个字符。", "-"},
+		{"limit", model.TypeString, "如果“action”为“filter”，默认为“10”。", "-"},
+		{"status", model.TypeInteger, "例如查看创建失败的作业，可选值为3、5、6、13。", "-"},
+		{"duration", model.TypeInteger, "委托的期限，单位为秒。取值范围1~24小时。", "-"},
+		{"port_range_max", model.TypeInteger, "取值范围：1-65535（当表示code时为0-255）", "-"},
+		{"name", model.TypeString, "数量大于1时系统会自动在名称后加编号，故此时名称的长度为[1-59]个字符。", "-"},
+		{"protocol", model.TypeString, "取值范围：icmp、tcp、udp等", "-"},
+	} {
+		if got := Summary(Extract(c.name, c.typ, c.desc)); got != c.want {
+			t.Errorf("%s %q: got %s, want %s", c.name, c.desc, got, c.want)
+		}
+	}
+}
