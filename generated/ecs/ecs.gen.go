@@ -54,19 +54,19 @@ func (e ChangeServerOsWithoutCloudInitOsChangeIsAutoPay) Valid() bool {
 
 // Defines values for CreateAutoLaunchGroupRequestBodyAllocationStrategy.
 const (
-	CapacityOptimized CreateAutoLaunchGroupRequestBodyAllocationStrategy = "capacity_optimized"
-	LowestPrice       CreateAutoLaunchGroupRequestBodyAllocationStrategy = "lowest_price"
-	Prioritized       CreateAutoLaunchGroupRequestBodyAllocationStrategy = "prioritized"
+	CreateAutoLaunchGroupRequestBodyAllocationStrategyCapacityOptimized CreateAutoLaunchGroupRequestBodyAllocationStrategy = "capacity_optimized"
+	CreateAutoLaunchGroupRequestBodyAllocationStrategyLowestPrice       CreateAutoLaunchGroupRequestBodyAllocationStrategy = "lowest_price"
+	CreateAutoLaunchGroupRequestBodyAllocationStrategyPrioritized       CreateAutoLaunchGroupRequestBodyAllocationStrategy = "prioritized"
 )
 
 // Valid indicates whether the value is a known member of the CreateAutoLaunchGroupRequestBodyAllocationStrategy enum.
 func (e CreateAutoLaunchGroupRequestBodyAllocationStrategy) Valid() bool {
 	switch e {
-	case CapacityOptimized:
+	case CreateAutoLaunchGroupRequestBodyAllocationStrategyCapacityOptimized:
 		return true
-	case LowestPrice:
+	case CreateAutoLaunchGroupRequestBodyAllocationStrategyLowestPrice:
 		return true
-	case Prioritized:
+	case CreateAutoLaunchGroupRequestBodyAllocationStrategyPrioritized:
 		return true
 	default:
 		return false
@@ -111,16 +111,16 @@ func (e CreateAutoLaunchGroupRequestBodyInstancesBehaviorWithExpiration) Valid()
 
 // Defines values for CreateAutoLaunchGroupRequestBodyType.
 const (
-	Maintain CreateAutoLaunchGroupRequestBodyType = "maintain"
-	Request  CreateAutoLaunchGroupRequestBodyType = "request"
+	CreateAutoLaunchGroupRequestBodyTypeMaintain CreateAutoLaunchGroupRequestBodyType = "maintain"
+	CreateAutoLaunchGroupRequestBodyTypeRequest  CreateAutoLaunchGroupRequestBodyType = "request"
 )
 
 // Valid indicates whether the value is a known member of the CreateAutoLaunchGroupRequestBodyType enum.
 func (e CreateAutoLaunchGroupRequestBodyType) Valid() bool {
 	switch e {
-	case Maintain:
+	case CreateAutoLaunchGroupRequestBodyTypeMaintain:
 		return true
-	case Request:
+	case CreateAutoLaunchGroupRequestBodyTypeRequest:
 		return true
 	default:
 		return false
@@ -381,16 +381,16 @@ func (e ListServerBlockDevicesResponseBodyVolumeAttachmentsItemBus) Valid() bool
 
 // Defines values for OsStopType.
 const (
-	HARD OsStopType = "HARD"
-	SOFT OsStopType = "SOFT"
+	OsStopTypeHARD OsStopType = "HARD"
+	OsStopTypeSOFT OsStopType = "SOFT"
 )
 
 // Valid indicates whether the value is a known member of the OsStopType enum.
 func (e OsStopType) Valid() bool {
 	switch e {
-	case HARD:
+	case OsStopTypeHARD:
 		return true
-	case SOFT:
+	case OsStopTypeSOFT:
 		return true
 	default:
 		return false
@@ -399,16 +399,16 @@ func (e OsStopType) Valid() bool {
 
 // Defines values for PrepaidOptionsPeriodType.
 const (
-	Month PrepaidOptionsPeriodType = "month"
-	Year  PrepaidOptionsPeriodType = "year"
+	PrepaidOptionsPeriodTypeMonth PrepaidOptionsPeriodType = "month"
+	PrepaidOptionsPeriodTypeYear  PrepaidOptionsPeriodType = "year"
 )
 
 // Valid indicates whether the value is a known member of the PrepaidOptionsPeriodType enum.
 func (e PrepaidOptionsPeriodType) Valid() bool {
 	switch e {
-	case Month:
+	case PrepaidOptionsPeriodTypeMonth:
 		return true
-	case Year:
+	case PrepaidOptionsPeriodTypeYear:
 		return true
 	default:
 		return false
@@ -507,13 +507,13 @@ func (e ShowServerBlockDeviceResponseBodyVolumeAttachmentBus) Valid() bool {
 
 // Defines values for ShowServerRemoteConsoleRequestRemoteConsoleProtocol.
 const (
-	Vnc ShowServerRemoteConsoleRequestRemoteConsoleProtocol = "vnc"
+	ShowServerRemoteConsoleRequestRemoteConsoleProtocolVnc ShowServerRemoteConsoleRequestRemoteConsoleProtocol = "vnc"
 )
 
 // Valid indicates whether the value is a known member of the ShowServerRemoteConsoleRequestRemoteConsoleProtocol enum.
 func (e ShowServerRemoteConsoleRequestRemoteConsoleProtocol) Valid() bool {
 	switch e {
-	case Vnc:
+	case ShowServerRemoteConsoleRequestRemoteConsoleProtocolVnc:
 		return true
 	default:
 		return false
@@ -522,13 +522,13 @@ func (e ShowServerRemoteConsoleRequestRemoteConsoleProtocol) Valid() bool {
 
 // Defines values for ShowServerRemoteConsoleRequestRemoteConsoleType.
 const (
-	Novnc ShowServerRemoteConsoleRequestRemoteConsoleType = "novnc"
+	ShowServerRemoteConsoleRequestRemoteConsoleTypeNovnc ShowServerRemoteConsoleRequestRemoteConsoleType = "novnc"
 )
 
 // Valid indicates whether the value is a known member of the ShowServerRemoteConsoleRequestRemoteConsoleType enum.
 func (e ShowServerRemoteConsoleRequestRemoteConsoleType) Valid() bool {
 	switch e {
-	case Novnc:
+	case ShowServerRemoteConsoleRequestRemoteConsoleTypeNovnc:
 		return true
 	default:
 		return false
@@ -795,22 +795,22 @@ func (e ListFlavorSellPoliciesParamsSellStatus) Valid() bool {
 
 // Defines values for ListFlavorSellPoliciesParamsSellMode.
 const (
-	PostPaid ListFlavorSellPoliciesParamsSellMode = "postPaid"
-	PrePaid  ListFlavorSellPoliciesParamsSellMode = "prePaid"
-	Ri       ListFlavorSellPoliciesParamsSellMode = "ri"
-	Spot     ListFlavorSellPoliciesParamsSellMode = "spot"
+	ListFlavorSellPoliciesParamsSellModePostPaid ListFlavorSellPoliciesParamsSellMode = "postPaid"
+	ListFlavorSellPoliciesParamsSellModePrePaid  ListFlavorSellPoliciesParamsSellMode = "prePaid"
+	ListFlavorSellPoliciesParamsSellModeRi       ListFlavorSellPoliciesParamsSellMode = "ri"
+	ListFlavorSellPoliciesParamsSellModeSpot     ListFlavorSellPoliciesParamsSellMode = "spot"
 )
 
 // Valid indicates whether the value is a known member of the ListFlavorSellPoliciesParamsSellMode enum.
 func (e ListFlavorSellPoliciesParamsSellMode) Valid() bool {
 	switch e {
-	case PostPaid:
+	case ListFlavorSellPoliciesParamsSellModePostPaid:
 		return true
-	case PrePaid:
+	case ListFlavorSellPoliciesParamsSellModePrePaid:
 		return true
-	case Ri:
+	case ListFlavorSellPoliciesParamsSellModeRi:
 		return true
-	case Spot:
+	case ListFlavorSellPoliciesParamsSellModeSpot:
 		return true
 	default:
 		return false
@@ -819,16 +819,16 @@ func (e ListFlavorSellPoliciesParamsSellMode) Valid() bool {
 
 // Defines values for ListFlavorSellPoliciesParamsInterruptionPolicy.
 const (
-	Delay     ListFlavorSellPoliciesParamsInterruptionPolicy = "delay"
-	Immediate ListFlavorSellPoliciesParamsInterruptionPolicy = "immediate"
+	ListFlavorSellPoliciesParamsInterruptionPolicyDelay     ListFlavorSellPoliciesParamsInterruptionPolicy = "delay"
+	ListFlavorSellPoliciesParamsInterruptionPolicyImmediate ListFlavorSellPoliciesParamsInterruptionPolicy = "immediate"
 )
 
 // Valid indicates whether the value is a known member of the ListFlavorSellPoliciesParamsInterruptionPolicy enum.
 func (e ListFlavorSellPoliciesParamsInterruptionPolicy) Valid() bool {
 	switch e {
-	case Delay:
+	case ListFlavorSellPoliciesParamsInterruptionPolicyDelay:
 		return true
-	case Immediate:
+	case ListFlavorSellPoliciesParamsInterruptionPolicyImmediate:
 		return true
 	default:
 		return false
@@ -864,16 +864,16 @@ func (e ListResizeFlavorsParamsSortKey) Valid() bool {
 
 // Defines values for ListResizeFlavorsParamsSortDir.
 const (
-	Asc  ListResizeFlavorsParamsSortDir = "asc"
-	Desc ListResizeFlavorsParamsSortDir = "desc"
+	ListResizeFlavorsParamsSortDirAsc  ListResizeFlavorsParamsSortDir = "asc"
+	ListResizeFlavorsParamsSortDirDesc ListResizeFlavorsParamsSortDir = "desc"
 )
 
 // Valid indicates whether the value is a known member of the ListResizeFlavorsParamsSortDir enum.
 func (e ListResizeFlavorsParamsSortDir) Valid() bool {
 	switch e {
-	case Asc:
+	case ListResizeFlavorsParamsSortDirAsc:
 		return true
-	case Desc:
+	case ListResizeFlavorsParamsSortDirDesc:
 		return true
 	default:
 		return false

@@ -18,100 +18,100 @@ import (
 
 // Defines values for InstanceActionsAction.
 const (
-	AttachInterface            InstanceActionsAction = "attach_interface"
-	AttachVolume               InstanceActionsAction = "attach_volume"
-	ChangePassword             InstanceActionsAction = "changePassword"
-	ConfirmResize              InstanceActionsAction = "confirmResize"
-	Create                     InstanceActionsAction = "create"
-	Delete                     InstanceActionsAction = "delete"
-	DetachInterface            InstanceActionsAction = "detach_interface"
-	DetachVolume               InstanceActionsAction = "detach_volume"
-	Evacuate                   InstanceActionsAction = "evacuate"
-	ExtendVolume               InstanceActionsAction = "extend_volume"
-	LiveMigration              InstanceActionsAction = "live-migration"
-	LiveMigrationCancel        InstanceActionsAction = "live_migration_cancel"
-	LiveMigrationForceComplete InstanceActionsAction = "live_migration_force_complete"
-	Lock                       InstanceActionsAction = "lock"
-	Migrate                    InstanceActionsAction = "migrate"
-	Pause                      InstanceActionsAction = "pause"
-	Reboot                     InstanceActionsAction = "reboot"
-	Rebuild                    InstanceActionsAction = "rebuild"
-	Rescue                     InstanceActionsAction = "rescue"
-	Resize                     InstanceActionsAction = "resize"
-	Restore                    InstanceActionsAction = "restore"
-	RevertResize               InstanceActionsAction = "revertResize"
-	Shelve                     InstanceActionsAction = "shelve"
-	Start                      InstanceActionsAction = "start"
-	Stop                       InstanceActionsAction = "stop"
-	TriggerCrashDump           InstanceActionsAction = "trigger_crash_dump"
-	Unlock                     InstanceActionsAction = "unlock"
-	Unpause                    InstanceActionsAction = "unpause"
-	Unrescue                   InstanceActionsAction = "unrescue"
-	Unshelve                   InstanceActionsAction = "unshelve"
+	InstanceActionsActionAttachInterface            InstanceActionsAction = "attach_interface"
+	InstanceActionsActionAttachVolume               InstanceActionsAction = "attach_volume"
+	InstanceActionsActionChangePassword             InstanceActionsAction = "changePassword"
+	InstanceActionsActionConfirmResize              InstanceActionsAction = "confirmResize"
+	InstanceActionsActionCreate                     InstanceActionsAction = "create"
+	InstanceActionsActionDelete                     InstanceActionsAction = "delete"
+	InstanceActionsActionDetachInterface            InstanceActionsAction = "detach_interface"
+	InstanceActionsActionDetachVolume               InstanceActionsAction = "detach_volume"
+	InstanceActionsActionEvacuate                   InstanceActionsAction = "evacuate"
+	InstanceActionsActionExtendVolume               InstanceActionsAction = "extend_volume"
+	InstanceActionsActionLiveMigration              InstanceActionsAction = "live-migration"
+	InstanceActionsActionLiveMigrationCancel        InstanceActionsAction = "live_migration_cancel"
+	InstanceActionsActionLiveMigrationForceComplete InstanceActionsAction = "live_migration_force_complete"
+	InstanceActionsActionLock                       InstanceActionsAction = "lock"
+	InstanceActionsActionMigrate                    InstanceActionsAction = "migrate"
+	InstanceActionsActionPause                      InstanceActionsAction = "pause"
+	InstanceActionsActionReboot                     InstanceActionsAction = "reboot"
+	InstanceActionsActionRebuild                    InstanceActionsAction = "rebuild"
+	InstanceActionsActionRescue                     InstanceActionsAction = "rescue"
+	InstanceActionsActionResize                     InstanceActionsAction = "resize"
+	InstanceActionsActionRestore                    InstanceActionsAction = "restore"
+	InstanceActionsActionRevertResize               InstanceActionsAction = "revertResize"
+	InstanceActionsActionShelve                     InstanceActionsAction = "shelve"
+	InstanceActionsActionStart                      InstanceActionsAction = "start"
+	InstanceActionsActionStop                       InstanceActionsAction = "stop"
+	InstanceActionsActionTriggerCrashDump           InstanceActionsAction = "trigger_crash_dump"
+	InstanceActionsActionUnlock                     InstanceActionsAction = "unlock"
+	InstanceActionsActionUnpause                    InstanceActionsAction = "unpause"
+	InstanceActionsActionUnrescue                   InstanceActionsAction = "unrescue"
+	InstanceActionsActionUnshelve                   InstanceActionsAction = "unshelve"
 )
 
 // Valid indicates whether the value is a known member of the InstanceActionsAction enum.
 func (e InstanceActionsAction) Valid() bool {
 	switch e {
-	case AttachInterface:
+	case InstanceActionsActionAttachInterface:
 		return true
-	case AttachVolume:
+	case InstanceActionsActionAttachVolume:
 		return true
-	case ChangePassword:
+	case InstanceActionsActionChangePassword:
 		return true
-	case ConfirmResize:
+	case InstanceActionsActionConfirmResize:
 		return true
-	case Create:
+	case InstanceActionsActionCreate:
 		return true
-	case Delete:
+	case InstanceActionsActionDelete:
 		return true
-	case DetachInterface:
+	case InstanceActionsActionDetachInterface:
 		return true
-	case DetachVolume:
+	case InstanceActionsActionDetachVolume:
 		return true
-	case Evacuate:
+	case InstanceActionsActionEvacuate:
 		return true
-	case ExtendVolume:
+	case InstanceActionsActionExtendVolume:
 		return true
-	case LiveMigration:
+	case InstanceActionsActionLiveMigration:
 		return true
-	case LiveMigrationCancel:
+	case InstanceActionsActionLiveMigrationCancel:
 		return true
-	case LiveMigrationForceComplete:
+	case InstanceActionsActionLiveMigrationForceComplete:
 		return true
-	case Lock:
+	case InstanceActionsActionLock:
 		return true
-	case Migrate:
+	case InstanceActionsActionMigrate:
 		return true
-	case Pause:
+	case InstanceActionsActionPause:
 		return true
-	case Reboot:
+	case InstanceActionsActionReboot:
 		return true
-	case Rebuild:
+	case InstanceActionsActionRebuild:
 		return true
-	case Rescue:
+	case InstanceActionsActionRescue:
 		return true
-	case Resize:
+	case InstanceActionsActionResize:
 		return true
-	case Restore:
+	case InstanceActionsActionRestore:
 		return true
-	case RevertResize:
+	case InstanceActionsActionRevertResize:
 		return true
-	case Shelve:
+	case InstanceActionsActionShelve:
 		return true
-	case Start:
+	case InstanceActionsActionStart:
 		return true
-	case Stop:
+	case InstanceActionsActionStop:
 		return true
-	case TriggerCrashDump:
+	case InstanceActionsActionTriggerCrashDump:
 		return true
-	case Unlock:
+	case InstanceActionsActionUnlock:
 		return true
-	case Unpause:
+	case InstanceActionsActionUnpause:
 		return true
-	case Unrescue:
+	case InstanceActionsActionUnrescue:
 		return true
-	case Unshelve:
+	case InstanceActionsActionUnshelve:
 		return true
 	default:
 		return false
@@ -273,13 +273,13 @@ func (e ListOsNetworksResponseBodyNetworksItemNetmaskV6) Valid() bool {
 
 // Defines values for ListRemoteConsolesRequestRemoteConsoleProtocol.
 const (
-	Vnc ListRemoteConsolesRequestRemoteConsoleProtocol = "vnc"
+	ListRemoteConsolesRequestRemoteConsoleProtocolVnc ListRemoteConsolesRequestRemoteConsoleProtocol = "vnc"
 )
 
 // Valid indicates whether the value is a known member of the ListRemoteConsolesRequestRemoteConsoleProtocol enum.
 func (e ListRemoteConsolesRequestRemoteConsoleProtocol) Valid() bool {
 	switch e {
-	case Vnc:
+	case ListRemoteConsolesRequestRemoteConsoleProtocolVnc:
 		return true
 	default:
 		return false
@@ -288,13 +288,13 @@ func (e ListRemoteConsolesRequestRemoteConsoleProtocol) Valid() bool {
 
 // Defines values for ListRemoteConsolesRequestRemoteConsoleType.
 const (
-	Novnc ListRemoteConsolesRequestRemoteConsoleType = "novnc"
+	ListRemoteConsolesRequestRemoteConsoleTypeNovnc ListRemoteConsolesRequestRemoteConsoleType = "novnc"
 )
 
 // Valid indicates whether the value is a known member of the ListRemoteConsolesRequestRemoteConsoleType enum.
 func (e ListRemoteConsolesRequestRemoteConsoleType) Valid() bool {
 	switch e {
-	case Novnc:
+	case ListRemoteConsolesRequestRemoteConsoleTypeNovnc:
 		return true
 	default:
 		return false
@@ -303,16 +303,16 @@ func (e ListRemoteConsolesRequestRemoteConsoleType) Valid() bool {
 
 // Defines values for NovaCreateServersRequestBodyOsSchedulerHintsTenancy.
 const (
-	Dedicated NovaCreateServersRequestBodyOsSchedulerHintsTenancy = "dedicated"
-	Shared    NovaCreateServersRequestBodyOsSchedulerHintsTenancy = "shared"
+	NovaCreateServersRequestBodyOsSchedulerHintsTenancyDedicated NovaCreateServersRequestBodyOsSchedulerHintsTenancy = "dedicated"
+	NovaCreateServersRequestBodyOsSchedulerHintsTenancyShared    NovaCreateServersRequestBodyOsSchedulerHintsTenancy = "shared"
 )
 
 // Valid indicates whether the value is a known member of the NovaCreateServersRequestBodyOsSchedulerHintsTenancy enum.
 func (e NovaCreateServersRequestBodyOsSchedulerHintsTenancy) Valid() bool {
 	switch e {
-	case Dedicated:
+	case NovaCreateServersRequestBodyOsSchedulerHintsTenancyDedicated:
 		return true
-	case Shared:
+	case NovaCreateServersRequestBodyOsSchedulerHintsTenancyShared:
 		return true
 	default:
 		return false
@@ -720,25 +720,25 @@ func (e ShowBlockDeviceResponseBodyVolumeAttachmentBus) Valid() bool {
 
 // Defines values for ListResizeFlavorsParamsSortKey.
 const (
-	Flavorid ListResizeFlavorsParamsSortKey = "flavorid"
-	MemoryMb ListResizeFlavorsParamsSortKey = "memory_mb"
-	Name     ListResizeFlavorsParamsSortKey = "name"
-	RootGb   ListResizeFlavorsParamsSortKey = "root_gb"
-	Vcpus    ListResizeFlavorsParamsSortKey = "vcpus"
+	ListResizeFlavorsParamsSortKeyFlavorid ListResizeFlavorsParamsSortKey = "flavorid"
+	ListResizeFlavorsParamsSortKeyMemoryMb ListResizeFlavorsParamsSortKey = "memory_mb"
+	ListResizeFlavorsParamsSortKeyName     ListResizeFlavorsParamsSortKey = "name"
+	ListResizeFlavorsParamsSortKeyRootGb   ListResizeFlavorsParamsSortKey = "root_gb"
+	ListResizeFlavorsParamsSortKeyVcpus    ListResizeFlavorsParamsSortKey = "vcpus"
 )
 
 // Valid indicates whether the value is a known member of the ListResizeFlavorsParamsSortKey enum.
 func (e ListResizeFlavorsParamsSortKey) Valid() bool {
 	switch e {
-	case Flavorid:
+	case ListResizeFlavorsParamsSortKeyFlavorid:
 		return true
-	case MemoryMb:
+	case ListResizeFlavorsParamsSortKeyMemoryMb:
 		return true
-	case Name:
+	case ListResizeFlavorsParamsSortKeyName:
 		return true
-	case RootGb:
+	case ListResizeFlavorsParamsSortKeyRootGb:
 		return true
-	case Vcpus:
+	case ListResizeFlavorsParamsSortKeyVcpus:
 		return true
 	default:
 		return false
@@ -747,16 +747,16 @@ func (e ListResizeFlavorsParamsSortKey) Valid() bool {
 
 // Defines values for ListResizeFlavorsParamsSortDir.
 const (
-	Asc  ListResizeFlavorsParamsSortDir = "asc"
-	Desc ListResizeFlavorsParamsSortDir = "desc"
+	ListResizeFlavorsParamsSortDirAsc  ListResizeFlavorsParamsSortDir = "asc"
+	ListResizeFlavorsParamsSortDirDesc ListResizeFlavorsParamsSortDir = "desc"
 )
 
 // Valid indicates whether the value is a known member of the ListResizeFlavorsParamsSortDir enum.
 func (e ListResizeFlavorsParamsSortDir) Valid() bool {
 	switch e {
-	case Asc:
+	case ListResizeFlavorsParamsSortDirAsc:
 		return true
-	case Desc:
+	case ListResizeFlavorsParamsSortDirDesc:
 		return true
 	default:
 		return false

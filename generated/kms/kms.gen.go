@@ -108,16 +108,16 @@ func (e CreateKeyRequestBodyKeySpec) Valid() bool {
 
 // Defines values for CreateKeyRequestBodyKeyUsage.
 const (
-	ENCRYPTDECRYPT CreateKeyRequestBodyKeyUsage = "ENCRYPT_DECRYPT"
-	SIGNVERIFY     CreateKeyRequestBodyKeyUsage = "SIGN_VERIFY"
+	CreateKeyRequestBodyKeyUsageENCRYPTDECRYPT CreateKeyRequestBodyKeyUsage = "ENCRYPT_DECRYPT"
+	CreateKeyRequestBodyKeyUsageSIGNVERIFY     CreateKeyRequestBodyKeyUsage = "SIGN_VERIFY"
 )
 
 // Valid indicates whether the value is a known member of the CreateKeyRequestBodyKeyUsage enum.
 func (e CreateKeyRequestBodyKeyUsage) Valid() bool {
 	switch e {
-	case ENCRYPTDECRYPT:
+	case CreateKeyRequestBodyKeyUsageENCRYPTDECRYPT:
 		return true
-	case SIGNVERIFY:
+	case CreateKeyRequestBodyKeyUsageSIGNVERIFY:
 		return true
 	default:
 		return false
@@ -393,16 +393,16 @@ func (e ListKeysResponseBodyTruncated) Valid() bool {
 
 // Defines values for ListKmsByTagsRequestBodyAction.
 const (
-	Count  ListKmsByTagsRequestBodyAction = "count"
-	Filter ListKmsByTagsRequestBodyAction = "filter"
+	ListKmsByTagsRequestBodyActionCount  ListKmsByTagsRequestBodyAction = "count"
+	ListKmsByTagsRequestBodyActionFilter ListKmsByTagsRequestBodyAction = "filter"
 )
 
 // Valid indicates whether the value is a known member of the ListKmsByTagsRequestBodyAction enum.
 func (e ListKmsByTagsRequestBodyAction) Valid() bool {
 	switch e {
-	case Count:
+	case ListKmsByTagsRequestBodyActionCount:
 		return true
-	case Filter:
+	case ListKmsByTagsRequestBodyActionFilter:
 		return true
 	default:
 		return false
@@ -549,13 +549,13 @@ func (e ValidateSignatureRequestBodySigningAlgorithm) Valid() bool {
 
 // Defines values for ListKmsByTagsParamsResourceInstances.
 const (
-	ResourceInstances ListKmsByTagsParamsResourceInstances = "resource_instances"
+	ListKmsByTagsParamsResourceInstancesResourceInstances ListKmsByTagsParamsResourceInstances = "resource_instances"
 )
 
 // Valid indicates whether the value is a known member of the ListKmsByTagsParamsResourceInstances enum.
 func (e ListKmsByTagsParamsResourceInstances) Valid() bool {
 	switch e {
-	case ResourceInstances:
+	case ListKmsByTagsParamsResourceInstancesResourceInstances:
 		return true
 	default:
 		return false

@@ -66,19 +66,19 @@ func (e CreateBackupBackupType) Valid() bool {
 
 // Defines values for CreateConfiguration2DatastoreType.
 const (
-	Mysql      CreateConfiguration2DatastoreType = "mysql"
-	Postgresql CreateConfiguration2DatastoreType = "postgresql"
-	Sqlserver  CreateConfiguration2DatastoreType = "sqlserver"
+	CreateConfiguration2DatastoreTypeMysql      CreateConfiguration2DatastoreType = "mysql"
+	CreateConfiguration2DatastoreTypePostgresql CreateConfiguration2DatastoreType = "postgresql"
+	CreateConfiguration2DatastoreTypeSqlserver  CreateConfiguration2DatastoreType = "sqlserver"
 )
 
 // Valid indicates whether the value is a known member of the CreateConfiguration2DatastoreType enum.
 func (e CreateConfiguration2DatastoreType) Valid() bool {
 	switch e {
-	case Mysql:
+	case CreateConfiguration2DatastoreTypeMysql:
 		return true
-	case Postgresql:
+	case CreateConfiguration2DatastoreTypePostgresql:
 		return true
-	case Sqlserver:
+	case CreateConfiguration2DatastoreTypeSqlserver:
 		return true
 	default:
 		return false
@@ -123,16 +123,16 @@ func (e CreateInstanceV3RequestChargeInfoChargeMode) Valid() bool {
 
 // Defines values for CreateInstanceV3RequestChargeInfoPeriodType.
 const (
-	Month CreateInstanceV3RequestChargeInfoPeriodType = "month"
-	Year  CreateInstanceV3RequestChargeInfoPeriodType = "year"
+	CreateInstanceV3RequestChargeInfoPeriodTypeMonth CreateInstanceV3RequestChargeInfoPeriodType = "month"
+	CreateInstanceV3RequestChargeInfoPeriodTypeYear  CreateInstanceV3RequestChargeInfoPeriodType = "year"
 )
 
 // Valid indicates whether the value is a known member of the CreateInstanceV3RequestChargeInfoPeriodType enum.
 func (e CreateInstanceV3RequestChargeInfoPeriodType) Valid() bool {
 	switch e {
-	case Month:
+	case CreateInstanceV3RequestChargeInfoPeriodTypeMonth:
 		return true
-	case Year:
+	case CreateInstanceV3RequestChargeInfoPeriodTypeYear:
 		return true
 	default:
 		return false
@@ -162,16 +162,16 @@ func (e CreateInstanceV3RequestDatastoreType) Valid() bool {
 
 // Defines values for CreateInstanceV3RequestVolumeType.
 const (
-	ULTRAHIGH    CreateInstanceV3RequestVolumeType = "ULTRAHIGH"
-	ULTRAHIGHPRO CreateInstanceV3RequestVolumeType = "ULTRAHIGHPRO"
+	CreateInstanceV3RequestVolumeTypeULTRAHIGH    CreateInstanceV3RequestVolumeType = "ULTRAHIGH"
+	CreateInstanceV3RequestVolumeTypeULTRAHIGHPRO CreateInstanceV3RequestVolumeType = "ULTRAHIGHPRO"
 )
 
 // Valid indicates whether the value is a known member of the CreateInstanceV3RequestVolumeType enum.
 func (e CreateInstanceV3RequestVolumeType) Valid() bool {
 	switch e {
-	case ULTRAHIGH:
+	case CreateInstanceV3RequestVolumeTypeULTRAHIGH:
 		return true
-	case ULTRAHIGHPRO:
+	case CreateInstanceV3RequestVolumeTypeULTRAHIGHPRO:
 		return true
 	default:
 		return false
@@ -489,16 +489,16 @@ func (e ListInstancesInstancesStatus) Valid() bool {
 
 // Defines values for ListInstancesInstancesSwitchStrategy.
 const (
-	Availability ListInstancesInstancesSwitchStrategy = "availability"
-	Reliability  ListInstancesInstancesSwitchStrategy = "reliability"
+	ListInstancesInstancesSwitchStrategyAvailability ListInstancesInstancesSwitchStrategy = "availability"
+	ListInstancesInstancesSwitchStrategyReliability  ListInstancesInstancesSwitchStrategy = "reliability"
 )
 
 // Valid indicates whether the value is a known member of the ListInstancesInstancesSwitchStrategy enum.
 func (e ListInstancesInstancesSwitchStrategy) Valid() bool {
 	switch e {
-	case Availability:
+	case ListInstancesInstancesSwitchStrategyAvailability:
 		return true
-	case Reliability:
+	case ListInstancesInstancesSwitchStrategyReliability:
 		return true
 	default:
 		return false
@@ -834,34 +834,34 @@ func (e ListInstancesParamsType) Valid() bool {
 
 // Defines values for ListErrorlogParamsLevel.
 const (
-	ALL     ListErrorlogParamsLevel = "ALL"
-	ERROR   ListErrorlogParamsLevel = "ERROR"
-	FATAL   ListErrorlogParamsLevel = "FATAL"
-	INFO    ListErrorlogParamsLevel = "INFO"
-	LOG     ListErrorlogParamsLevel = "LOG"
-	NOTE    ListErrorlogParamsLevel = "NOTE"
-	PANIC   ListErrorlogParamsLevel = "PANIC"
-	WARNING ListErrorlogParamsLevel = "WARNING"
+	ListErrorlogParamsLevelALL     ListErrorlogParamsLevel = "ALL"
+	ListErrorlogParamsLevelERROR   ListErrorlogParamsLevel = "ERROR"
+	ListErrorlogParamsLevelFATAL   ListErrorlogParamsLevel = "FATAL"
+	ListErrorlogParamsLevelINFO    ListErrorlogParamsLevel = "INFO"
+	ListErrorlogParamsLevelLOG     ListErrorlogParamsLevel = "LOG"
+	ListErrorlogParamsLevelNOTE    ListErrorlogParamsLevel = "NOTE"
+	ListErrorlogParamsLevelPANIC   ListErrorlogParamsLevel = "PANIC"
+	ListErrorlogParamsLevelWARNING ListErrorlogParamsLevel = "WARNING"
 )
 
 // Valid indicates whether the value is a known member of the ListErrorlogParamsLevel enum.
 func (e ListErrorlogParamsLevel) Valid() bool {
 	switch e {
-	case ALL:
+	case ListErrorlogParamsLevelALL:
 		return true
-	case ERROR:
+	case ListErrorlogParamsLevelERROR:
 		return true
-	case FATAL:
+	case ListErrorlogParamsLevelFATAL:
 		return true
-	case INFO:
+	case ListErrorlogParamsLevelINFO:
 		return true
-	case LOG:
+	case ListErrorlogParamsLevelLOG:
 		return true
-	case NOTE:
+	case ListErrorlogParamsLevelNOTE:
 		return true
-	case PANIC:
+	case ListErrorlogParamsLevelPANIC:
 		return true
-	case WARNING:
+	case ListErrorlogParamsLevelWARNING:
 		return true
 	default:
 		return false

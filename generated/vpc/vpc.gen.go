@@ -1983,16 +1983,16 @@ func (e UpdateSubnetResponseSubnetStatus) Valid() bool {
 
 // Defines values for UpdateTrafficMirrorSessionOptionEnabled.
 const (
-	False UpdateTrafficMirrorSessionOptionEnabled = "false"
-	True  UpdateTrafficMirrorSessionOptionEnabled = "true"
+	UpdateTrafficMirrorSessionOptionEnabledFalse UpdateTrafficMirrorSessionOptionEnabled = "false"
+	UpdateTrafficMirrorSessionOptionEnabledTrue  UpdateTrafficMirrorSessionOptionEnabled = "true"
 )
 
 // Valid indicates whether the value is a known member of the UpdateTrafficMirrorSessionOptionEnabled enum.
 func (e UpdateTrafficMirrorSessionOptionEnabled) Valid() bool {
 	switch e {
-	case False:
+	case UpdateTrafficMirrorSessionOptionEnabledFalse:
 		return true
-	case True:
+	case UpdateTrafficMirrorSessionOptionEnabledTrue:
 		return true
 	default:
 		return false

@@ -18,6 +18,7 @@ import (
 	"github.com/docapi/docapi/tools/docparse/internal/keys"
 	"github.com/docapi/docapi/tools/docparse/internal/model"
 	"github.com/docapi/docapi/tools/docparse/internal/opid"
+	"github.com/docapi/docapi/tools/docparse/internal/paging"
 	"github.com/docapi/docapi/tools/docparse/internal/service"
 	"github.com/docapi/docapi/tools/docparse/internal/top"
 )
@@ -98,6 +99,7 @@ func Run(sources []Source, opts Options) *Result {
 	}
 	res.Diags = append(res.Diags, service.Apply(opts.Service, pages, given)...)
 	constraints.Apply(pages, &res.Diags)
+	res.Diags = append(res.Diags, paging.Mark(pages)...)
 	pages = res.leaveOutFailed(pages)
 	keys.Repair(pages, &res.Diags)
 	res.IDSources = opid.Assign(operations(pages), &res.Diags)
