@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/docapi/docapi/generated/csms"
+	"github.com/docapi/docapi/generated/ecs"
 )
 
 // TestGeneratedEnumDecodesUnknownValues decodes values the page does not
@@ -34,5 +35,21 @@ func TestGeneratedEnumDecodesUnknownValues(t *testing.T) {
 	out, err := json.Marshal(body)
 	if err != nil || string(out) != `{"action":"summarise"}` {
 		t.Errorf("re-encoded %s (%v), want the unlisted value unchanged", out, err)
+	}
+}
+
+// TestGeneratedIntegerEnumDecodesUnknownValues: an integer enum from a list
+// of numbers (ECS power states "0 : pending" …) takes a number the page does
+// not list just as well.
+func TestGeneratedIntegerEnumDecodesUnknownValues(t *testing.T) {
+	var server ecs.ShowServerServer
+	if err := json.Unmarshal([]byte(`{"OS-EXT-STS:power_state":7}`), &server); err != nil {
+		t.Fatalf("decoding an unlisted power state: %v", err)
+	}
+	if server.OSEXTSTSPowerState == nil || *server.OSEXTSTSPowerState != 7 || server.OSEXTSTSPowerState.Valid() {
+		t.Errorf("power state = %v, want 7 kept and not Valid", server.OSEXTSTSPowerState)
+	}
+	if !ecs.ShowServerServerOSEXTSTSPowerStateN4.Valid() {
+		t.Error("a listed power state is not Valid")
 	}
 }
