@@ -61,6 +61,25 @@ func Extract(name, typ, desc string) []Found {
 	return x.result()
 }
 
+// leadOf returns, for a list item, the line that introduces its list (the
+// last line above that is not an item, when it ends with a colon),
+// followed by "，" so that it reads as an earlier clause; "" otherwise.
+func (x *extractor) leadOf(i int) string {
+	if !isBullet(x.lines[i]) {
+		return ""
+	}
+	for j := i - 1; j >= 0; j-- {
+		if !isBullet(x.lines[j]) {
+			// Only a line that introduces the list ("…如下：") covers it.
+			if l := strings.TrimSpace(x.lines[j]); strings.HasSuffix(l, "：") || strings.HasSuffix(l, ":") {
+				return l + "，"
+			}
+			return ""
+		}
+	}
+	return ""
+}
+
 // ExtractItems returns the allowed values desc states for the items of the
 // array field called name, whose items are of type itemType. Only enum is
 // read: an array's lengths and limits ("数组长度不超过10", "最多10个")
@@ -95,6 +114,9 @@ type extractor struct {
 	typ   string
 	lines []string
 	found []Found
+	// context is the lead line of the list item being read ("建议密码复杂度
+	// 如下："): a recommendation or an example there covers the item.
+	context string
 	// bad records keywords stated twice with different values: neither
 	// is kept.
 	bad map[string]bool
@@ -392,7 +414,7 @@ func (x *extractor) otherCaseAfter(rest string, keys ...string) bool {
 }
 
 func (x *extractor) conditional(sentence, before string, keys ...string) bool {
-	b := omittedPhrases.Replace(before)
+	b := omittedPhrases.Replace(x.context + before)
 	if !conditionRE.MatchString(b) && !example(b) {
 		return false
 	}
@@ -830,11 +852,13 @@ func (x *extractor) lengths() {
 	if x.typ != model.TypeString {
 		return
 	}
-	for _, line := range x.lines {
+	for i, line := range x.lines {
+		x.context = x.leadOf(i)
 		for _, s := range sentences(line) {
 			x.lengthSentence(line, s)
 		}
 	}
+	x.context = ""
 }
 
 func (x *extractor) lengthSentence(line, s string) {
@@ -945,11 +969,13 @@ func (x *extractor) ranges() {
 	if x.typ != model.TypeInteger && x.typ != model.TypeNumber {
 		return
 	}
-	for _, line := range x.lines {
+	for i, line := range x.lines {
+		x.context = x.leadOf(i)
 		for _, s := range sentences(line) {
 			x.rangeSentence(line, s)
 		}
 	}
+	x.context = ""
 }
 
 func (x *extractor) numberOK(line, s string, loc []int) bool {
@@ -1064,7 +1090,9 @@ var spacedValueRE = regexp.MustCompile(`^[“"]([A-Za-z0-9_.\-]+(?: [A-Za-z0-9_.
 var defaultRE = regexp.MustCompile(`(?:默认|缺省)(?:值)?(?:为|是|：|:)+\s*|(?:默认|缺省)值\s*`)
 
 func (x *extractor) defaults() {
-	for _, line := range x.lines {
+	defer func() { x.context = "" }()
+	for i, line := range x.lines {
+		x.context = x.leadOf(i)
 		for _, s := range sentences(line) {
 			if !hasAny(s, "默认", "缺省") {
 				continue
