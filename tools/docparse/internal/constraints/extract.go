@@ -61,9 +61,9 @@ func Extract(name, typ, desc string) []Found {
 	return x.result()
 }
 
-// leadOf returns, for a list item, the line that introduces its list (the
-// last line above that is not an item, when it ends with a colon),
-// followed by "，" so that it reads as an earlier clause; "" otherwise.
+// leadOf returns, for a list item whose list is introduced as a
+// recommendation or an example, a clause that makes conditional() say so;
+// "" otherwise.
 func (x *extractor) leadOf(i int) string {
 	if !isBullet(x.lines[i]) {
 		return ""
@@ -71,8 +71,12 @@ func (x *extractor) leadOf(i int) string {
 	for j := i - 1; j >= 0; j-- {
 		if !isBullet(x.lines[j]) {
 			// Only a line that introduces the list ("…如下：") covers it.
-			if l := strings.TrimSpace(x.lines[j]); strings.HasSuffix(l, "：") || strings.HasSuffix(l, ":") {
-				return l + "，"
+			// Only a line that introduces the list ("…如下：") as a
+			// recommendation or an example covers it; its other words
+			// ("对于表格数据集有效") are about the field.
+			l := strings.TrimSpace(x.lines[j])
+			if (strings.HasSuffix(l, "：") || strings.HasSuffix(l, ":")) && hasAny(l, "建议", "推荐", "例如", "比如", "示例") {
+				return "建议，"
 			}
 			return ""
 		}
