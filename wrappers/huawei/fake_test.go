@@ -187,7 +187,7 @@ func (f *fakeIAM) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	id := req.Auth.Identity
 	scope := req.Auth.Scope
-	if !slices.Equal(id.Methods, []string{"password"}) || (scope.Project == nil) == (scope.Domain == nil) {
+	if !slices.Equal(id.Methods, []string{"password"}) || scope == nil || (scope.Project == nil) == (scope.Domain == nil) {
 		writeJSON(w, http.StatusBadRequest, `{"error":{"code":400,"message":"The request body is invalid","title":"Bad Request"}}`)
 		return
 	}
@@ -370,9 +370,9 @@ func sampleSecrets(n int) []csms.ActionResources {
 		id := fmt.Sprintf("c2c0d9%02x-3f6e-4d7b-9a51-6b2f8e4d1c%02x", i, i)
 		name := fmt.Sprintf("rds-password-%02d", i)
 		created := int64(1581507580 + 3600*i)
-		state := "ENABLED"
+		state := csms.CreateSecretSecretStateENABLED
 		if i%7 == 6 {
-			state = "DISABLED"
+			state = csms.CreateSecretSecretStateDISABLED
 		}
 		out[i] = csms.ActionResources{
 			ResourceId:   &id,
