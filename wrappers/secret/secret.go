@@ -5,8 +5,13 @@
 package secret
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"log/slog"
+	"net/url"
+	"slices"
+	"strings"
 )
 
 // Redacted is what every printing path shows instead of the secret.
@@ -66,3 +71,64 @@ func (v Value) MarshalText() ([]byte, error) { return []byte(Redacted), nil }
 
 // LogValue implements slog.LogValuer.
 func (v Value) LogValue() slog.Value { return slog.StringValue(Redacted) }
+
+// Scrub returns s with every occurrence of each non-empty secret in values
+// replaced by Redacted, in every form a server echoing a request may use:
+// as is, JSON-escaped (with and without HTML escapes and "\/"), and
+// URL-escaped for queries, forms and paths. Longer secrets are replaced
+// first so that one secret inside another cannot leave a tail behind. There
+// is no minimum length: a short secret mangles an error message, an
+// unredacted one leaks.
+func Scrub(s string, values ...Value) string {
+	for _, form := range echoForms(values) {
+		s = strings.ReplaceAll(s, form, Redacted)
+	}
+	return s
+}
+
+// ScrubBytes is Scrub for a byte slice; b is returned unchanged (not
+// copied) when it holds no secret.
+func ScrubBytes(b []byte, values ...Value) []byte {
+	for _, form := range echoForms(values) {
+		if bytes.Contains(b, []byte(form)) {
+			b = bytes.ReplaceAll(b, []byte(form), []byte(Redacted))
+		}
+	}
+	return b
+}
+
+// Contains reports whether s holds any of values in any form Scrub removes.
+func Contains(s string, values ...Value) bool {
+	for _, form := range echoForms(values) {
+		if strings.Contains(s, form) {
+			return true
+		}
+	}
+	return false
+}
+
+// echoForms lists the forms of values to replace, longest first.
+func echoForms(values []Value) []string {
+	var forms []string
+	for _, v := range values {
+		raw := v.Reveal()
+		if raw == "" {
+			continue
+		}
+		var plain bytes.Buffer
+		enc := json.NewEncoder(&plain)
+		enc.SetEscapeHTML(false)
+		_ = enc.Encode(raw) // a string always encodes
+		jsonPlain := strings.TrimSuffix(strings.TrimSuffix(plain.String(), "\n"), `"`)[1:]
+		jsonHTML, _ := json.Marshal(raw)
+		forms = append(forms, raw, jsonPlain, string(jsonHTML[1:len(jsonHTML)-1]),
+			strings.ReplaceAll(jsonPlain, "/", `\/`), url.QueryEscape(raw), url.PathEscape(raw))
+	}
+	slices.SortFunc(forms, func(a, b string) int {
+		if len(a) != len(b) {
+			return len(b) - len(a)
+		}
+		return strings.Compare(a, b)
+	})
+	return slices.Compact(forms)
+}
