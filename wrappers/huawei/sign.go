@@ -124,14 +124,20 @@ func (s Signer) Sign(req *http.Request, body []byte, cred Credentials, now time.
 	h := req.Header
 	delete(h, "Authorization")
 	var dateArr [len(DateFormat)]byte
-	t := now.UTC()
-	date := string(t.AppendFormat(dateArr[:0], DateFormat))
-	h[HeaderDate] = []string{date}
+	dateBytes := appendDate(dateArr[:0], now)
+	date := string(dateBytes)
+	// One backing array for the values Sign sets; each slice is capped so
+	// that appending to one cannot overwrite the next.
+	set := make([]string, 4)
+	set[0] = date
+	h[HeaderDate] = set[0:1:1]
 	if !cred.SecurityToken.IsZero() {
-		h[HeaderSecurityToken] = []string{cred.SecurityToken.Reveal()}
+		set[1] = cred.SecurityToken.Reveal()
+		h[HeaderSecurityToken] = set[1:2:2]
 	}
 	if cred.ProjectID != "" {
-		h[HeaderProjectID] = []string{cred.ProjectID}
+		set[2] = cred.ProjectID
+		h[HeaderProjectID] = set[2:3:3]
 	}
 	host := req.Host
 	if host == "" {
@@ -144,8 +150,9 @@ func (s Signer) Sign(req *http.Request, body []byte, cred Credentials, now time.
 	if method == "" {
 		method = http.MethodGet
 	}
-	cr := make([]byte, 0, 512)
-	cr, query := appendCanonicalRequest(cr, method, req.URL.Path, pairs, headers)
+	var crArr [1024]byte
+	cr := crArr[:0]
+	cr, offsets := appendCanonicalRequest(cr, method, req.URL.Path, pairs, headers)
 	if v := h[contentHeader]; len(v) > 0 {
 		cr = append(cr, v[0]...)
 	} else {
@@ -157,13 +164,33 @@ func (s Signer) Sign(req *http.Request, body []byte, cred Credentials, now time.
 		}
 		cr = hex.AppendEncode(cr, sum[:])
 	}
-	if q := cr[query[0]:query[1]]; req.URL.RawQuery != string(q) {
+	if q := cr[offsets.query[0]:offsets.query[1]]; req.URL.RawQuery != string(q) {
 		req.URL.RawQuery = string(q)
 	}
-	var dayArr [len(derivedDateFormat)]byte
-	scope := scope{day: t.AppendFormat(dayArr[:0], derivedDateFormat), region: s.Region, service: s.Service}
-	h["Authorization"] = []string{authorization(alg, cr, date, scope, headers, cred.AccessKey, cred.SecretKey.Reveal())}
+	scope := scope{day: dateBytes[:len(derivedDateFormat)], region: s.Region, service: s.Service}
+	set[3] = authorization(alg, cr, date, scope, cr[offsets.signed[0]:offsets.signed[1]], cred.AccessKey, cred.SecretKey.Reveal())
+	h["Authorization"] = set[3:4:4]
 	return nil
+}
+
+// appendDate appends t in UTC as DateFormat does; time.Time.AppendFormat
+// costs more than a tenth of a signature.
+func appendDate(dst []byte, t time.Time) []byte {
+	t = t.UTC()
+	year, month, day := t.Date()
+	hour, minute, sec := t.Clock()
+	if year < 0 || year > 9999 {
+		return t.AppendFormat(dst, DateFormat)
+	}
+	dst = append(dst, byte('0'+year/1000), byte('0'+year/100%10), byte('0'+year/10%10), byte('0'+year%10))
+	for _, n := range [...]int{int(month), day} {
+		dst = append(dst, byte('0'+n/10), byte('0'+n%10))
+	}
+	dst = append(dst, 'T')
+	for _, n := range [...]int{hour, minute, sec} {
+		dst = append(dst, byte('0'+n/10), byte('0'+n%10))
+	}
+	return append(dst, 'Z')
 }
 
 // queryPair is one decoded query parameter.
@@ -227,16 +254,9 @@ var unsignedHeaders = [...]string{"authorization", "host", "content-length", "tr
 // lowercase name. Names that differ only in case are merged.
 func selectHeaders(dst []signedHeader, h http.Header, host string) []signedHeader {
 	dst = append(dst, signedHeader{name: "host", values: []string{host}})
-next:
 	for name, values := range h {
-		if len(name) >= len("content-type") && strings.EqualFold(name[:len("content-type")], "content-type") ||
-			strings.IndexByte(name, '_') >= 0 {
+		if !isSigned(name) {
 			continue
-		}
-		for _, u := range unsignedHeaders {
-			if strings.EqualFold(name, u) {
-				continue next
-			}
 		}
 		dst = append(dst, signedHeader{name: name, values: values})
 	}
@@ -251,6 +271,19 @@ next:
 		out = append(out, sh)
 	}
 	return out
+}
+
+func isSigned(name string) bool {
+	if len(name) >= len("content-type") && strings.EqualFold(name[:len("content-type")], "content-type") ||
+		strings.IndexByte(name, '_') >= 0 {
+		return false
+	}
+	for _, u := range unsignedHeaders {
+		if len(name) == len(u) && lower(name[0]) == u[0] && strings.EqualFold(name, u) {
+			return false
+		}
+	}
+	return true
 }
 
 // compareFold orders ASCII strings as their lowercase forms would sort.
@@ -280,15 +313,15 @@ func appendLower(dst []byte, s string) []byte {
 
 // appendCanonicalRequest appends the SDK's canonical request up to, not
 // including, the payload hash: method, canonical URI, canonical query,
-// canonical headers, a blank line, SignedHeaders and a newline. query gives
-// the offsets of the canonical query in the result.
-func appendCanonicalRequest(dst []byte, method, path string, pairs []queryPair, headers []signedHeader) ([]byte, [2]int) {
+// canonical headers, a blank line, SignedHeaders and a newline, and where
+// the canonical query and SignedHeaders are in it.
+func appendCanonicalRequest(dst []byte, method, path string, pairs []queryPair, headers []signedHeader) ([]byte, crOffsets) {
 	dst = append(dst, method...)
 	dst = append(dst, '\n')
 	dst = appendCanonicalURI(dst, path)
 	dst = append(dst, '\n')
-	var query [2]int
-	query[0] = len(dst)
+	var offsets crOffsets
+	offsets.query[0] = len(dst)
 	for i, p := range pairs {
 		if i > 0 {
 			dst = append(dst, '&')
@@ -297,7 +330,7 @@ func appendCanonicalRequest(dst []byte, method, path string, pairs []queryPair, 
 		dst = append(dst, '=')
 		dst = appendEscaped(dst, p.value)
 	}
-	query[1] = len(dst)
+	offsets.query[1] = len(dst)
 	dst = append(dst, '\n')
 	for _, sh := range headers {
 		values := sh.values
@@ -313,10 +346,15 @@ func appendCanonicalRequest(dst []byte, method, path string, pairs []queryPair, 
 		}
 	}
 	dst = append(dst, '\n')
+	offsets.signed[0] = len(dst)
 	dst = appendSignedHeaders(dst, headers)
+	offsets.signed[1] = len(dst)
 	dst = append(dst, '\n')
-	return dst, query
+	return dst, offsets
 }
+
+// crOffsets locate parts of a canonical request that go on the wire too.
+type crOffsets struct{ query, signed [2]int }
 
 func appendSignedHeaders(dst []byte, headers []signedHeader) []byte {
 	for i, sh := range headers {
@@ -350,17 +388,29 @@ func appendCanonicalURI(dst []byte, path string) []byte {
 // upper-case hex, as the SDK's escape does (RFC 3986 unreserved set).
 func appendEscaped(dst []byte, s string) []byte {
 	const hexDigits = "0123456789ABCDEF"
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' ||
-			c == '-' || c == '_' || c == '.' || c == '~' {
-			dst = append(dst, c)
-			continue
+	for len(s) > 0 {
+		i := 0
+		for i < len(s) && unreserved[s[i]] {
+			i++
 		}
+		dst = append(dst, s[:i]...)
+		if i == len(s) {
+			break
+		}
+		c := s[i]
 		dst = append(dst, '%', hexDigits[c>>4], hexDigits[c&15])
+		s = s[i+1:]
 	}
 	return dst
 }
+
+var unreserved = func() (t [256]bool) {
+	for c := range t {
+		t[c] = 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' ||
+			c == '-' || c == '_' || c == '.' || c == '~'
+	}
+	return t
+}()
 
 // scope is a V11-HMAC-SHA256 credential scope: day/region/service.
 type scope struct {
@@ -378,7 +428,7 @@ func (s scope) append(dst []byte) []byte {
 
 // authorization signs the complete canonical request cr and returns the
 // Authorization header value.
-func authorization(alg Algorithm, cr []byte, date string, sc scope, headers []signedHeader, accessKey, secretKey string) string {
+func authorization(alg Algorithm, cr []byte, date string, sc scope, signedHeaders []byte, accessKey, secretKey string) string {
 	var buf [512]byte
 	// String to sign: algorithm, date, [scope,] hex hash of cr.
 	sts := append(buf[:0], alg...)
@@ -392,7 +442,7 @@ func authorization(alg Algorithm, cr []byte, date string, sc scope, headers []si
 	var sig [32]byte
 	switch alg {
 	case AlgorithmHMACSM3:
-		crSum := sm3Sum(cr)
+		crSum := sm3Sum(slices.Clone(cr)) // a copy: sm3 keeps cr off the stack
 		sts = hex.AppendEncode(sts, crSum[:])
 		sig = hmacSM3(secretKey, sts)
 	case AlgorithmDerived:
@@ -417,7 +467,7 @@ func authorization(alg Algorithm, cr []byte, date string, sc scope, headers []si
 		out = append(out, accessKey...)
 	}
 	out = append(out, ", SignedHeaders="...)
-	out = appendSignedHeaders(out, headers)
+	out = append(out, signedHeaders...)
 	out = append(out, ", Signature="...)
 	out = hex.AppendEncode(out, sig[:])
 	return string(out)

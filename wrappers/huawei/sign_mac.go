@@ -2,6 +2,7 @@ package huawei
 
 import (
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 
 	"github.com/emmansun/gmsm/sm3"
@@ -24,16 +25,13 @@ func hmacSHA256[K, M string | []byte](key K, msg M) [32]byte {
 		copy(k[:], key)
 	}
 	var buf [macBlockSize + 448]byte
-	inner := buf[:0]
-	for _, c := range k {
-		inner = append(inner, c^0x36)
-	}
+	inner := append(buf[:0], k[:]...)
+	xorPad(inner, 0x36)
 	inner = append(inner, msg...)
 	innerSum := sha256.Sum256(inner)
 	var outer [macBlockSize + sha256.Size]byte
-	for i, c := range k {
-		outer[i] = c ^ 0x5c
-	}
+	copy(outer[:], k[:])
+	xorPad(outer[:macBlockSize], 0x5c)
 	copy(outer[macBlockSize:], innerSum[:])
 	return sha256.Sum256(outer[:])
 }
@@ -59,6 +57,14 @@ func hmacSM3(key string, msg []byte) [32]byte {
 	}
 	copy(outer[macBlockSize:], innerSum[:])
 	return sm3.Sum(outer)
+}
+
+// xorPad XORs the first macBlockSize bytes of b with pad, a word at a time.
+func xorPad(b []byte, pad byte) {
+	w := uint64(pad) * 0x0101010101010101
+	for i := 0; i < macBlockSize; i += 8 {
+		binary.LittleEndian.PutUint64(b[i:], binary.LittleEndian.Uint64(b[i:])^w)
+	}
 }
 
 func sm3Sum(b []byte) [32]byte { return sm3.Sum(b) }
