@@ -194,6 +194,8 @@ func (s *PasswordTokenSource) fresh() (Token, bool) {
 func (s *PasswordTokenSource) refresh(ctx context.Context) (Token, error) {
 	tok, err := s.fetch(ctx)
 	if err != nil {
+		// IAM may quote the request, password included, in its message.
+		redactAPIErrors(err, s.Password)
 		return Token{}, &TokenError{DomainName: s.DomainName, UserName: s.UserName, Err: err}
 	}
 	now := s.now()
