@@ -99,7 +99,9 @@ var faults = []fault{
 	{name: "conn-reset", want: brokenConn, retried: true,
 		serve: func(_ *endpoint, w http.ResponseWriter, _ *http.Request, _ []byte, _ <-chan struct{}) { resetConn(w) }},
 	{name: "timeout", want: timedOut, deadline: true,
-		serve: func(_ *endpoint, _ http.ResponseWriter, r *http.Request, _ []byte, stop <-chan struct{}) { stall(r, stop) }},
+		serve: func(_ *endpoint, _ http.ResponseWriter, r *http.Request, _ []byte, stop <-chan struct{}) {
+			stall(r, stop)
+		}},
 	{name: "malformed-json", want: malformed,
 		serve: func(ep *endpoint, w http.ResponseWriter, _ *http.Request, _ []byte, _ <-chan struct{}) {
 			ep.head(w)
