@@ -135,17 +135,21 @@ func callError(method string, err error) error {
 	if errors.As(err, &re) {
 		return re
 	}
+	var se *StatusError
+	if errors.As(err, &se) {
+		return se
+	}
 	var ue *url.Error
 	if errors.As(err, &ue) && strings.HasPrefix(ue.Err.Error(), "top: ") {
 		return ue.Err // the Transport's own error, already naming the method
 	}
 	var typeErr *json.UnmarshalTypeError
 	if errors.As(err, &typeErr) {
-		return fmt.Errorf("top: %s: response does not match the documented shape: field %q is not a %s", method, typeErr.Field, typeErr.Type)
+		return &ResponseError{Method: method, Err: fmt.Errorf("%w: field %q is not a %s", ErrMalformedResponse, typeErr.Field, typeErr.Type)}
 	}
 	var syntaxErr *json.SyntaxError
 	if errors.As(err, &syntaxErr) {
-		return fmt.Errorf("top: %s: response is malformed JSON at offset %d", method, syntaxErr.Offset)
+		return &ResponseError{Method: method, Err: fmt.Errorf("%w: malformed JSON at offset %d", ErrMalformedResponse, syntaxErr.Offset)}
 	}
 	return fmt.Errorf("top: %s: %w", method, err)
 }
