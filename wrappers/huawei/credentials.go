@@ -17,6 +17,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/docapi/docapi/wrappers/secret"
 )
@@ -39,6 +40,9 @@ type Credentials struct {
 	SecurityToken secret.Value
 	// ProjectID is sent as X-Project-Id when set.
 	ProjectID string
+	// ExpiresAt is when temporary credentials stop working; zero means
+	// they do not expire. CredentialsCache renews them before then.
+	ExpiresAt time.Time
 }
 
 // CredentialsProvider supplies credentials per request, so that temporary
