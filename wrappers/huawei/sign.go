@@ -144,7 +144,8 @@ func (s Signer) Sign(req *http.Request, body []byte, cred Credentials, now time.
 		host = req.URL.Host
 	}
 	var hdrArr [16]signedHeader
-	headers := selectHeaders(hdrArr[:0], h, host)
+	var nameArr [256]byte
+	headers := selectHeaders(nameArr[:0], hdrArr[:0], h, host)
 
 	method := req.Method
 	if method == "" {
@@ -152,7 +153,7 @@ func (s Signer) Sign(req *http.Request, body []byte, cred Credentials, now time.
 	}
 	var crArr [1024]byte
 	cr := crArr[:0]
-	cr, offsets := appendCanonicalRequest(cr, method, req.URL.Path, pairs, headers)
+	cr, offsets := appendCanonicalRequest(cr, method, req.URL.Path, pairs, &headers)
 	if v := h[contentHeader]; len(v) > 0 {
 		cr = append(cr, v[0]...)
 	} else {
@@ -238,39 +239,53 @@ func cmpOr(a, b error) error {
 	return b
 }
 
-// signedHeader is a header to sign: its name as on the request (written in
-// lowercase) and its values.
+// headerList is the headers to sign, sorted by lowercase name. It holds
+// offsets, not slices, into names so that Sign can keep both on its stack.
+type headerList struct {
+	names []byte // the lowercase names, back to back
+	list  []signedHeader
+	host  string // the value of host, whose entry has no values
+}
+
 type signedHeader struct {
-	name   string
+	name   [2]int // names[name[0]:name[1]]
 	values []string
 }
+
+func (l *headerList) name(sh signedHeader) []byte { return l.names[sh.name[0]:sh.name[1]] }
 
 // unsignedHeaders are never signed: Content-Type as the SDKs do, the
 // Authorization being built, host (signed from req.Host), and what net/http
 // writes from the request's fields, not its Header.
 var unsignedHeaders = [...]string{"authorization", "host", "content-length", "transfer-encoding", "trailer"}
 
-// selectHeaders appends host and the headers to sign to dst, sorted by
-// lowercase name. Names that differ only in case are merged.
-func selectHeaders(dst []signedHeader, h http.Header, host string) []signedHeader {
-	dst = append(dst, signedHeader{name: "host", values: []string{host}})
+// selectHeaders returns host and the headers of h to sign, sorted, with
+// names and list as the buffers to fill. Names that differ only in case are
+// merged. (Values in and out, not a *headerList: assignments through a
+// pointer would move Sign's stack buffers to the heap.)
+func selectHeaders(names []byte, list []signedHeader, h http.Header, host string) headerList {
+	names = append(names, "host"...)
+	list = append(list, signedHeader{name: [2]int{0, len(names)}})
 	for name, values := range h {
-		if !isSigned(name) {
-			continue
+		if isSigned(name) {
+			start := len(names)
+			names = appendLower(names, name)
+			list = append(list, signedHeader{name: [2]int{start, len(names)}, values: values})
 		}
-		dst = append(dst, signedHeader{name: name, values: values})
 	}
-	slices.SortFunc(dst, func(a, b signedHeader) int { return compareFold(a.name, b.name) })
+	all := names
+	name := func(sh signedHeader) []byte { return all[sh.name[0]:sh.name[1]] }
+	slices.SortFunc(list, func(a, b signedHeader) int { return bytes.Compare(name(a), name(b)) })
 	// Merge names that differ only in case (a Header filled by hand).
-	out := dst[:0]
-	for _, sh := range dst {
-		if n := len(out); n > 0 && compareFold(out[n-1].name, sh.name) == 0 {
+	out := list[:0]
+	for _, sh := range list {
+		if n := len(out); n > 0 && bytes.Equal(name(out[n-1]), name(sh)) {
 			out[n-1].values = append(slices.Clip(out[n-1].values), sh.values...)
 			continue
 		}
 		out = append(out, sh)
 	}
-	return out
+	return headerList{names: names, list: out, host: host}
 }
 
 func isSigned(name string) bool {
@@ -284,17 +299,6 @@ func isSigned(name string) bool {
 		}
 	}
 	return true
-}
-
-// compareFold orders ASCII strings as their lowercase forms would sort.
-func compareFold(a, b string) int {
-	for i := 0; i < len(a) && i < len(b); i++ {
-		ca, cb := lower(a[i]), lower(b[i])
-		if ca != cb {
-			return int(ca) - int(cb)
-		}
-	}
-	return len(a) - len(b)
 }
 
 func lower(c byte) byte {
@@ -315,7 +319,7 @@ func appendLower(dst []byte, s string) []byte {
 // including, the payload hash: method, canonical URI, canonical query,
 // canonical headers, a blank line, SignedHeaders and a newline, and where
 // the canonical query and SignedHeaders are in it.
-func appendCanonicalRequest(dst []byte, method, path string, pairs []queryPair, headers []signedHeader) ([]byte, crOffsets) {
+func appendCanonicalRequest(dst []byte, method, path string, pairs []queryPair, headers *headerList) ([]byte, crOffsets) {
 	dst = append(dst, method...)
 	dst = append(dst, '\n')
 	dst = appendCanonicalURI(dst, path)
@@ -332,14 +336,21 @@ func appendCanonicalRequest(dst []byte, method, path string, pairs []queryPair, 
 	}
 	offsets.query[1] = len(dst)
 	dst = append(dst, '\n')
-	for _, sh := range headers {
+	for _, sh := range headers.list {
+		if sh.values == nil { // host
+			dst = append(dst, headers.name(sh)...)
+			dst = append(dst, ':')
+			dst = append(dst, strings.TrimSpace(headers.host)...)
+			dst = append(dst, '\n')
+			continue
+		}
 		values := sh.values
 		if len(values) > 1 && !slices.IsSorted(values) {
 			values = slices.Sorted(slices.Values(values))
 		}
 		// One line per value, not comma-joined: the SDK's canonicalHeaders.
 		for _, v := range values {
-			dst = appendLower(dst, sh.name)
+			dst = append(dst, headers.name(sh)...)
 			dst = append(dst, ':')
 			dst = append(dst, strings.TrimSpace(v)...)
 			dst = append(dst, '\n')
@@ -356,12 +367,12 @@ func appendCanonicalRequest(dst []byte, method, path string, pairs []queryPair, 
 // crOffsets locate parts of a canonical request that go on the wire too.
 type crOffsets struct{ query, signed [2]int }
 
-func appendSignedHeaders(dst []byte, headers []signedHeader) []byte {
-	for i, sh := range headers {
+func appendSignedHeaders(dst []byte, headers *headerList) []byte {
+	for i, sh := range headers.list {
 		if i > 0 {
 			dst = append(dst, ';')
 		}
-		dst = appendLower(dst, sh.name)
+		dst = append(dst, headers.name(sh)...)
 	}
 	return dst
 }
