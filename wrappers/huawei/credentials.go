@@ -2,9 +2,14 @@
 // generated/csms, generated/modelarts) with authentication, retries, typed
 // errors and pagination: NewIAMClient, NewCSMS and NewModelArts build them
 // from a Config. Authentication is an IAM token (PasswordTokenSource behind
-// TokenTransport) or an access key pair (Credentials, signed with
-// SDK-HMAC-SHA256 by SigningTransport). Non-2xx answers are *APIError,
-// unusable 2xx answers *ResponseError, failed token refreshes *TokenError.
+// TokenTransport) or an access key pair signed by SigningTransport with
+// SDK-HMAC-SHA256, V11-HMAC-SHA256 or SDK-HMAC-SM3 (Signer). Key pairs come
+// as fixed Credentials or from a provider: DefaultCredentials chains the
+// environment, the credentials file and the ECS metadata service behind a
+// CredentialsCache that renews temporary credentials before they expire.
+// Non-2xx answers are *APIError, unusable 2xx answers *ResponseError,
+// failed token refreshes *TokenError; none of them shows a secret the
+// client holds, whatever the server echoed.
 //
 // The transports can also be used on their own. Compose them with retrying
 // outside authentication, so each attempt is signed (or given a token)
