@@ -183,13 +183,20 @@ var credentialHeaders = [...]string{HeaderAuthToken, HeaderSecurityToken, "Autho
 // scheme and host of the request that started the chain. It is stricter
 // than net/http, which sends Authorization on to subdomains and from https
 // to http: a token or signature is good for the whole account.
+//
+// A redirect whose origin cannot be traced (a base transport that leaves
+// Response.Request unset) counts as elsewhere.
 func redirectedElsewhere(req *http.Request) bool {
-	first := req
-	for first.Response != nil && first.Response.Request != nil {
-		first = first.Response.Request
-	}
-	if first == req || first.URL == nil || req.URL == nil {
+	if req.Response == nil {
 		return false
+	}
+	first := req
+	for first.Response != nil {
+		prev := first.Response.Request
+		if prev == nil || prev.URL == nil || req.URL == nil {
+			return true
+		}
+		first = prev
 	}
 	return !strings.EqualFold(first.URL.Scheme, req.URL.Scheme) || !strings.EqualFold(first.URL.Host, req.URL.Host)
 }
