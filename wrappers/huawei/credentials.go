@@ -1,7 +1,7 @@
-// Package huawei wraps the generated Huawei Cloud clients (generated/iam,
-// generated/csms, generated/modelarts) with authentication, retries, typed
-// errors and pagination: NewIAMClient, NewCSMS and NewModelArts build them
-// from a Config. Authentication is an IAM token (PasswordTokenSource behind
+// Package huawei is the runtime of the generated Huawei Cloud clients
+// (generated/<service>/<service>api): a Config applied to any of them by
+// NewClient, with authentication, retries, typed errors and pagination.
+// Authentication is an IAM token (PasswordTokenSource behind
 // TokenTransport) or an access key pair signed by SigningTransport with
 // SDK-HMAC-SHA256, V11-HMAC-SHA256 or SDK-HMAC-SM3 (Signer). Key pairs come
 // as fixed Credentials or from a provider: DefaultCredentials chains the

@@ -1,6 +1,7 @@
 package huawei_test
 
 import (
+	"context"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -8,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/docapi/docapi/generated/vpc/vpcapi"
 	"github.com/docapi/docapi/wrappers/huawei"
 	"github.com/docapi/docapi/wrappers/secret"
 )
@@ -95,5 +97,27 @@ func TestRedirectToAnotherHostDropsCredentials(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// Config.Signer reaches the signing transport of any generated client.
+func TestConfigSignerChoosesAlgorithm(t *testing.T) {
+	rec := &headerRecorder{}
+	srv := httptest.NewServer(rec)
+	defer srv.Close()
+	cfg := huawei.Config{Endpoint: srv.URL, HTTPClient: srv.Client(), ProjectID: "0123456789abcdef",
+		Credentials: huawei.Credentials{AccessKey: "HPUACONFIGAK00000001", SecretKey: secret.New("config-secret-key")},
+		Signer:      huawei.Signer{Algorithm: huawei.AlgorithmDerived, Region: "cn-north-4", Service: "vpc"}}
+	c, err := vpcapi.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.ShowAddressGroup(context.Background(), "g1") // the empty answer does not matter
+	if len(rec.seen) != 1 {
+		t.Fatalf("requests %d, want 1", len(rec.seen))
+	}
+	if a := rec.seen[0].Get("Authorization"); !strings.HasPrefix(a, "V11-HMAC-SHA256 Credential=HPUACONFIGAK00000001/") ||
+		!strings.Contains(a, "/cn-north-4/vpc, SignedHeaders=") {
+		t.Fatalf("Authorization %q", a)
 	}
 }

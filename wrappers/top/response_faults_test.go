@@ -18,7 +18,7 @@ func TestWrongFieldTypeIsResponseError(t *testing.T) {
 	const leaked = 987654321012
 	_, cfg, base := e2eGateway(t, replyWith(topJSON, fmt.Sprintf(
 		`{"alibaba_security_deepvision_proxy_security_common_token_get_response":{"result":{"access_key_secret":%d},"resp_code":1}}`, leaked)))
-	_, err := newE2EClient(t, cfg, base).SecurityTokenGet(context.Background(), tokenParams())
+	_, err := securityTokenGet(newE2EClient(t, cfg, base), context.Background(), tokenParams())
 	var re *ResponseError
 	if !errors.As(err, &re) || !errors.Is(err, ErrMalformedResponse) || re.Method != apiName {
 		t.Fatalf("err = %#v (%v), want a *ResponseError wrapping ErrMalformedResponse", err, err)
@@ -34,7 +34,7 @@ func TestOversizedErrorStatusIsStatusError(t *testing.T) {
 		http.Error(w, strings.Repeat("x", 10<<10), http.StatusBadGateway)
 	})
 	cfg.MaxBodyBytes = 1 << 10
-	_, err := newE2EClient(t, cfg, base).SecurityTokenGet(context.Background(), tokenParams())
+	_, err := securityTokenGet(newE2EClient(t, cfg, base), context.Background(), tokenParams())
 	var se *StatusError
 	if !errors.As(err, &se) || se.StatusCode != http.StatusBadGateway || se.Method != apiName {
 		t.Fatalf("err = %#v (%v), want a *StatusError 502", err, err)
@@ -54,7 +54,7 @@ func TestErrorResponseEchoIsRedacted(t *testing.T) {
 		app := cfg.AppSecret.Reveal()
 		echoed = fmt.Sprintf(`{"error_response":{"code":27,"msg":"Invalid session %s","sub_code":"isv.%s","sub_msg":"app_secret=%s&session=%s","request_id":"%s"}}`,
 			sess, sess, app, sess, sess)
-		_, err := newE2EClient(t, cfg, base).SecurityTokenGet(context.Background(), tokenParams())
+		_, err := securityTokenGet(newE2EClient(t, cfg, base), context.Background(), tokenParams())
 		var te *Error
 		if !errors.As(err, &te) || te.Code != "27" {
 			t.Fatalf("err = %v, want a *top.Error 27", err)
