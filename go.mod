@@ -2,9 +2,12 @@ module github.com/docapi/docapi
 
 go 1.26.0
 
+toolchain go1.26.11
+
 tool github.com/oapi-codegen/oapi-codegen/v2/cmd/oapi-codegen
 
 require (
+	github.com/emmansun/gmsm v0.40.0
 	github.com/getkin/kin-openapi v0.153.0
 	github.com/google/go-cmp v0.7.0
 	github.com/oapi-codegen/oapi-codegen/v2 v2.8.2

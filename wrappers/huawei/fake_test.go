@@ -15,7 +15,6 @@ import (
 	"io"
 	"maps"
 	"net/http"
-	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -294,13 +293,11 @@ func (v akskVerifier) check(r *http.Request, body []byte) string {
 		}
 		return b.String()
 	}
-	segs := strings.Split(r.URL.EscapedPath(), "/")
+	// The official signers sign the decoded path split at "/": an
+	// escaped "/" inside a segment counts as a separator.
+	segs := strings.Split(r.URL.Path, "/")
 	for i, s := range segs {
-		dec, err := url.PathUnescape(s)
-		if err != nil {
-			return "bad path"
-		}
-		segs[i] = rfc3986(dec)
+		segs[i] = rfc3986(s)
 	}
 	uri := strings.Join(segs, "/")
 	if !strings.HasSuffix(uri, "/") {
