@@ -219,7 +219,7 @@ func (w *Writer) Key(k string) {
 		w.indent(f.indent)
 	}
 	f.n++
-	k = strings.ToValidUTF8(k, "\uFFFD")
+	k = ValidUTF8(k)
 	if utf8.RuneCountInString(k) > maxImplicitKey || strings.ContainsAny(k, "\n\r") {
 		w.w.WriteString("? ")
 		w.writeDoubleQuoted(k)
@@ -267,12 +267,12 @@ func (w *Writer) Number(text string) {
 }
 
 // String writes s in the clearest style that reads back as exactly s.
-// Invalid UTF-8, which YAML cannot hold, is replaced by U+FFFD.
+// Invalid UTF-8, which YAML cannot hold, is replaced as ValidUTF8 does.
 func (w *Writer) String(s string) {
 	if w.err != nil {
 		return
 	}
-	s = strings.ToValidUTF8(s, "\uFFFD")
+	s = ValidUTF8(s)
 	if strings.IndexByte(s, '\n') >= 0 && literalAllowed(s) {
 		w.beginValue()
 		w.writeLiteral(s)
@@ -371,4 +371,24 @@ func (w *Writer) writeDoubleQuoted(s string) {
 		}
 	}
 	b.WriteByte('"')
+}
+
+// ValidUTF8 replaces each byte of s that is not part of valid UTF-8 by
+// U+FFFD, as encoding/json does, so text and the JSON values made from it
+// agree.
+func ValidUTF8(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b.WriteRune(utf8.RuneError)
+		} else {
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
 }
