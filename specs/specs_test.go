@@ -7,7 +7,9 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"path/filepath"
+	"reflect"
 	"sort"
 	"strings"
 	"testing"
@@ -59,38 +61,73 @@ func TestSpecsValidate(t *testing.T) {
 	}
 }
 
-// goTypes names the generated type each example must decode into, keyed by
-// "spec operationId part" where part is "request" or a status code. An
-// example with no entry fails the test, so none can be skipped silently.
-var goTypes = map[string]func() any{
-	"iam KeystoneCreateUserTokenByPassword request": func() any { return new(iam.KeystoneCreateUserTokenByPasswordRequestBody) },
-	"iam KeystoneCreateUserTokenByPassword 201":     func() any { return new(iam.KeystoneCreateUserTokenByPasswordResponseBody) },
-	"iam KeystoneCreateUserTokenByPassword 400":     func() any { return new(iam.KeystoneCreateUserTokenByPasswordError) },
-	"iam KeystoneCreateUserTokenByPassword 401":     func() any { return new(iam.KeystoneCreateUserTokenByPasswordError) },
-	"csms ListResourceInstances 200":                func() any { return new(csms.ListResourceInstancesResponseBody) },
-	"modelarts ShowInstanceToken 200":               func() any { return new(modelarts.ShowInstanceTokenResponseBody) },
-	"top AlibabaSecurityDeepvisionProxySecurityCommonTokenGet 200": func() any {
-		return new(top.AlibabaSecurityDeepvisionProxySecurityCommonTokenGetEnvelope)
-	},
-	"top AlibabaSecurityDeepvisionProxySecurityCommonTokenGet default": func() any { return new(top.TopErrorResponse) },
+// clients maps each spec to its generated ClientWithResponses, whose
+// methods' signatures name the Go type of every request body and of every
+// response body by status: the examples are decoded into those, so no
+// per-operation table has to be kept here.
+var clients = map[string]reflect.Type{
+	"iam":       reflect.TypeFor[*iam.ClientWithResponses](),
+	"csms":      reflect.TypeFor[*csms.ClientWithResponses](),
+	"modelarts": reflect.TypeFor[*modelarts.ClientWithResponses](),
+	"top":       reflect.TypeFor[*top.ClientWithResponses](),
+}
+
+// goType returns a new value of the generated type for part ("request" or a
+// status) of operation id in spec, or an error saying what is missing.
+func goType(spec, id, part string) (any, error) {
+	client, ok := clients[spec]
+	if !ok {
+		return nil, fmt.Errorf("no generated client registered for spec %s", spec)
+	}
+	// The JSON-body method, or for a response any method of the operation
+	// (a form body's: ...WithBodyWithResponse).
+	var method reflect.Method
+	found := false
+	for i := range client.NumMethod() {
+		m := client.Method(i)
+		name := strings.ToLower(m.Name)
+		switch lower := strings.ToLower(id); {
+		case name == lower+"withresponse":
+			method, found = m, true
+		case !found && part != "request" && strings.HasPrefix(name, lower+"with") && strings.HasSuffix(name, "withresponse"):
+			method, found = m, true
+		}
+	}
+	if !found {
+		return nil, fmt.Errorf("%s has no method %sWithResponse", client, id)
+	}
+	if part == "request" {
+		// (receiver, ctx, path params..., body, editors...)
+		body := method.Type.In(method.Type.NumIn() - 2)
+		return reflect.New(body).Interface(), nil
+	}
+	resp := method.Type.Out(0).Elem()
+	field, ok := resp.FieldByName("JSON" + strings.ToUpper(part[:1]) + part[1:])
+	if !ok || field.Type.Kind() != reflect.Pointer {
+		return nil, fmt.Errorf("%s has no JSON%s field", resp, part)
+	}
+	return reflect.New(field.Type.Elem()).Interface(), nil
 }
 
 type example struct {
-	key, where string
-	value      any
+	spec, id, part, where string
+	value                 any
 }
 
 func collectExamples(name string, doc *openapi3.T) []example {
 	var out []example
-	add := func(key, where string, content openapi3.Content) {
+	add := func(id, part, where string, content openapi3.Content) {
 		for mt, media := range content {
+			if !strings.Contains(mt, "json") {
+				continue
+			}
 			for exName, ex := range media.Examples {
 				if ex.Value != nil {
-					out = append(out, example{key, where + " " + mt + " " + exName, ex.Value.Value})
+					out = append(out, example{name, id, part, where + " " + mt + " " + exName, ex.Value.Value})
 				}
 			}
 			if media.Example != nil {
-				out = append(out, example{key, where + " " + mt, media.Example})
+				out = append(out, example{name, id, part, where + " " + mt, media.Example})
 			}
 		}
 	}
@@ -98,11 +135,11 @@ func collectExamples(name string, doc *openapi3.T) []example {
 		for method, op := range item.Operations() {
 			where := name + " " + method + " " + path
 			if rb := op.RequestBody; rb != nil && rb.Value != nil {
-				add(name+" "+op.OperationID+" request", where+" request", rb.Value.Content)
+				add(op.OperationID, "request", where+" request", rb.Value.Content)
 			}
 			for status, resp := range op.Responses.Map() {
 				if resp.Value != nil {
-					add(name+" "+op.OperationID+" "+status, where+" "+status, resp.Value.Content)
+					add(op.OperationID, status, where+" "+status, resp.Value.Content)
 				}
 			}
 		}
@@ -115,9 +152,9 @@ func TestExamplesDecodeIntoGeneratedTypes(t *testing.T) {
 	seen := 0
 	for name, doc := range loadSpecs(t) {
 		for _, ex := range collectExamples(name, doc) {
-			newValue, ok := goTypes[ex.key]
-			if !ok {
-				t.Errorf("%s: no generated type registered for %q", ex.where, ex.key)
+			target, err := goType(ex.spec, ex.id, ex.part)
+			if err != nil {
+				t.Errorf("%s: %v", ex.where, err)
 				continue
 			}
 			seen++
@@ -125,7 +162,6 @@ func TestExamplesDecodeIntoGeneratedTypes(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			target := newValue()
 			dec := json.NewDecoder(bytes.NewReader(raw))
 			dec.DisallowUnknownFields()
 			if err := dec.Decode(target); err != nil {

@@ -1,11 +1,18 @@
 // Command docparse reads API documentation pages (Huawei Cloud API and SDK
 // references, Taobao Open Platform pages) and writes one OpenAPI 3.0 document.
 //
-//	docparse [-service FILE] [-family NAME] [-o FILE] PAGE...
+//	docparse [-service FILE] [-family NAME] [-strict] [-leftout FILE] [-o FILE] [PAGE|FOLDER|GLOB...]
 //
-// Diagnostics go to stderr, each naming the file, table and row it concerns,
-// followed by a one-line summary. With errors nothing is written and the
-// exit status is 1; usage errors exit 2.
+// Folders give every page under them; without arguments the service file's
+// pages are read. Diagnostics go to stderr, each naming the file, table and
+// row it concerns, followed by a one-line summary. A page that cannot be
+// read is left out with its errors and the rest is written.
+//
+// Exit status: 0 the spec was written and every page read or skipped as
+// not an operation (or the pages left out were recorded with -leftout);
+// 3 the spec was written but pages were left out; 1 nothing was written
+// (an error no page accounts for, nothing left to write, or -strict with a
+// page left out); 2 usage.
 package main
 
 import (
@@ -15,14 +22,19 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/docapi/docapi/tools/docparse/internal/pipeline"
 	"github.com/docapi/docapi/tools/docparse/internal/service"
 )
 
-// maxPageBytes bounds what one page may hold, so a wrong argument cannot
-// exhaust memory.
-const maxPageBytes = 64 << 20
+// Exit statuses.
+const (
+	exitOK      = 0
+	exitFailed  = 1
+	exitUsage   = 2
+	exitLeftOut = 3
+)
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
@@ -32,70 +44,91 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("docparse", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	out := fs.String("o", "", "write the spec to `FILE` (atomically) instead of stdout")
-	svc := fs.String("service", "", "service `FILE` with what the pages do not say (operationIds, servers, ...)")
+	svc := fs.String("service", "", "service `FILE` with what the pages do not say (title, servers, pages, corrections)")
 	family := fs.String("family", "", "read every page as family `NAME` instead of detecting it")
+	strict := fs.Bool("strict", false, "write nothing when any page cannot be read")
+	leftout := fs.String("leftout", "", "record the pages skipped and left out, with why, in `FILE` (atomically)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: docparse [-service FILE] [-family NAME] [-o FILE] PAGE...")
+		fmt.Fprintln(stderr, "usage: docparse [-service FILE] [-family NAME] [-strict] [-leftout FILE] [-o FILE] [PAGE|FOLDER|GLOB...]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
-		return 2
+		return exitUsage
 	}
-	if fs.NArg() == 0 {
-		fs.Usage()
-		return 2
-	}
-	opts := pipeline.Options{Family: *family}
+	opts := pipeline.Options{Family: *family, Strict: *strict}
 	if *svc != "" {
 		data, err := os.ReadFile(*svc)
 		if err != nil {
 			fmt.Fprintln(stderr, "docparse:", err)
-			return 1
+			return exitFailed
 		}
 		if opts.Service, err = service.Parse(*svc, data); err != nil {
 			fmt.Fprintln(stderr, "docparse:", err)
-			return 1
+			return exitFailed
 		}
 	}
-	var sources []pipeline.Source
-	for _, name := range fs.Args() {
-		data, err := readPage(name)
-		if err != nil {
-			fmt.Fprintln(stderr, "docparse:", err)
-			return 1
-		}
-		sources = append(sources, pipeline.Source{Name: name, Data: data})
+	inputs := fs.Args()
+	if len(inputs) == 0 && opts.Service != nil {
+		inputs = opts.Service.PagePaths()
 	}
-	res := pipeline.Run(sources, opts)
+	if len(inputs) == 0 {
+		fs.Usage()
+		return exitUsage
+	}
+	paths, err := pipeline.Expand(inputs)
+	if err == nil {
+		var sources []pipeline.Source
+		if sources, err = pipeline.ReadSources(paths); err == nil {
+			return report(pipeline.Run(sources, opts), *out, *leftout, stdout, stderr)
+		}
+	}
+	fmt.Fprintln(stderr, "docparse:", err)
+	return exitFailed
+}
+
+func report(res *pipeline.Result, out, leftout string, stdout, stderr io.Writer) int {
 	for _, d := range res.Diags {
 		fmt.Fprintln(stderr, d)
 	}
 	fmt.Fprintln(stderr, "docparse:", res.Summary())
 	if res.YAML == nil {
-		return 1
+		return exitFailed
 	}
-	if err := write(*out, res.YAML, stdout); err != nil {
+	if leftout != "" {
+		if err := write(leftout, outcomes(res), nil); err != nil {
+			fmt.Fprintln(stderr, "docparse:", err)
+			return exitFailed
+		}
+	}
+	if err := write(out, res.YAML, stdout); err != nil {
 		fmt.Fprintln(stderr, "docparse:", err)
-		return 1
+		return exitFailed
 	}
-	return 0
+	if len(res.LeftOut) > 0 && leftout == "" {
+		return exitLeftOut
+	}
+	return exitOK
 }
 
-func readPage(name string) ([]byte, error) {
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, err
+// outcomes lists the pages that are not in the spec, one per line.
+func outcomes(res *pipeline.Result) []byte {
+	var b strings.Builder
+	b.WriteString("# Pages docparse did not put in the spec, and why (rewritten by go generate; do not edit).\n")
+	b.WriteString("# left out: the page could not be read (its first error); other spec: the service file's\n")
+	b.WriteString("# paths or excludes give it to another spec; skipped: not an operation.\n")
+	for _, o := range res.LeftOut {
+		fmt.Fprintf(&b, "left out\t%s\t%s\n", o.File, oneLine(o.Reason))
 	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, maxPageBytes+1))
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+	for _, o := range res.Excluded {
+		fmt.Fprintf(&b, "other spec\t%s\t%s\n", o.File, oneLine(o.Reason))
 	}
-	if len(data) > maxPageBytes {
-		return nil, fmt.Errorf("%s: page is larger than %d MiB", name, maxPageBytes>>20)
+	for _, o := range res.Skipped {
+		fmt.Fprintf(&b, "skipped\t%s\t%s\n", o.File, oneLine(o.Reason))
 	}
-	return data, nil
+	return []byte(b.String())
 }
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // write replaces path in one step, so a failed run never leaves half a spec.
 func write(path string, data []byte, stdout io.Writer) error {

@@ -17,7 +17,7 @@ func TestRunWritesSpecAndSummary(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr.String())
 	}
-	if !strings.Contains(stderr.String(), "docparse: 1 pages, 1 operations, 8 schemas, 0 warnings, 0 errors") {
+	if !strings.Contains(stderr.String(), "docparse: 1 pages: 1 read, 0 skipped, 0 for other specs, 0 left out; 1 operations, 8 schemas, 0 warnings, 0 errors") {
 		t.Errorf("summary missing: %q", stderr.String())
 	}
 	spec, err := os.ReadFile(out)
@@ -65,5 +65,75 @@ func TestRunUsageAndUnknownPages(t *testing.T) {
 	}
 	if stdout.Len() != 0 {
 		t.Errorf("wrote %q to stdout on failure", stdout.String())
+	}
+}
+
+// TestRunFolderLeavesOutBadPages: a folder with a readable page, an
+// overview and a broken page writes the readable one; the exit status says
+// pages were left out unless -leftout records them, and -strict writes
+// nothing.
+func TestRunFolderLeavesOutBadPages(t *testing.T) {
+	dir := t.TempDir()
+	good, err := os.ReadFile(pages + "001_83a3706802655526.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{
+		"good.md":        string(good),
+		"broken.md":      "# 删除\n\n## URI\n\nDELETE /v1/{id}\n\n**表 1**  路径参数\n\n<table><tr><th>x</th><th>参数类型</th></tr><tr><td>id</td><td>String</td></tr></table>\n",
+		"sub/readme.txt": string(good),
+		".hidden.md":     "not read",
+		"image.png":      "not read",
+	}
+	for name, data := range files {
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := filepath.Join(dir, "spec.yaml")
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"-o", out, dir}, &stdout, &stderr)
+	if code != exitLeftOut {
+		t.Fatalf("exit %d, want %d: %s", code, exitLeftOut, stderr.String())
+	}
+	if !strings.Contains(stderr.String(), "3 pages: 1 read, 0 skipped, 0 for other specs, 2 left out") {
+		t.Errorf("summary: %s", stderr.String())
+	}
+	if !strings.Contains(stderr.String(), "broken.md:9: table \"表 1 路径参数\": error:") {
+		t.Errorf("broken page's error not located: %s", stderr.String())
+	}
+	if spec, err := os.ReadFile(out); err != nil || !bytes.Contains(spec, []byte("ListResourceInstances")) {
+		t.Errorf("spec of the good page not written: %v", err)
+	}
+
+	record := filepath.Join(dir, "leftout.txt")
+	stderr.Reset()
+	if code := run([]string{"-leftout", record, "-o", out, dir}, &stdout, &stderr); code != exitOK {
+		t.Fatalf("with -leftout: exit %d: %s", code, stderr.String())
+	}
+	got, err := os.ReadFile(record)
+	if err != nil || !bytes.Contains(got, []byte("left out\t"+filepath.Join(dir, "broken.md")+"\t")) {
+		t.Errorf("left-out record %q, %v", got, err)
+	}
+
+	if err := os.WriteFile(out, []byte("previous"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	stderr.Reset()
+	if code := run([]string{"-strict", "-o", out, dir}, &stdout, &stderr); code != exitFailed {
+		t.Errorf("-strict: exit %d, want %d", code, exitFailed)
+	}
+	if got, _ := os.ReadFile(out); string(got) != "previous" {
+		t.Errorf("-strict overwrote the spec with %q", got)
+	}
+}
+
+func TestRunGlobMatchingNothing(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{filepath.Join(t.TempDir(), "*.md")}, &stdout, &stderr); code != exitFailed || !strings.Contains(stderr.String(), "no page matches") {
+		t.Errorf("exit %d: %s", code, stderr.String())
 	}
 }

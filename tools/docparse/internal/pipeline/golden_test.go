@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/google/go-cmp/cmp"
 	"golang.org/x/tools/txtar"
 
@@ -17,11 +18,12 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/go
 
 const root = "../../../../"
 
-// TestGolden runs every service file in specs/ over the pages it names and
-// compares the spec and diagnostics with testdata/golden/<service>.golden, a
-// txtar archive a reviewer can read beside the page.
+// TestGolden runs every service file in specs/ over the pages it names, as
+// go generate does, and compares the spec with specs/<service>.yaml and the
+// diagnostics with testdata/golden/<service>.golden (a txtar archive).
 func TestGolden(t *testing.T) {
-	services, err := filepath.Glob(root + "specs/*.service.yaml")
+	t.Chdir(root)
+	services, err := filepath.Glob("specs/*.service.yaml")
 	if err != nil || len(services) == 0 {
 		t.Fatalf("no service files: %v", err)
 	}
@@ -29,14 +31,19 @@ func TestGolden(t *testing.T) {
 		name := strings.TrimSuffix(filepath.Base(svcFile), ".service.yaml")
 		t.Run(name, func(t *testing.T) {
 			res := runService(t, svcFile)
-			got := &txtar.Archive{
-				Comment: []byte("docparse output for specs/" + name + ".service.yaml; rewrite with go test ./tools/docparse/... -update\n"),
-				Files: []txtar.File{
-					{Name: "spec.yaml", Data: res.YAML},
-					{Name: "diagnostics", Data: []byte(diagText(res))},
-				},
+			spec, err := os.ReadFile("specs/" + name + ".yaml")
+			if err != nil {
+				t.Fatal(err)
 			}
-			golden := root + "testdata/golden/" + name + ".golden"
+			if diff := cmp.Diff(string(spec), string(res.YAML)); diff != "" {
+				t.Errorf("specs/%s.yaml differs from what docparse writes (-file +docparse); run go generate ./...:\n%s", name, diff)
+			}
+			checkAccounted(t, name, spec, res)
+			got := &txtar.Archive{
+				Comment: []byte("docparse diagnostics for specs/" + name + ".service.yaml; rewrite with go test ./tools/docparse/internal/pipeline -run TestGolden -update\n"),
+				Files:   []txtar.File{{Name: "diagnostics", Data: []byte(diagText(res))}},
+			}
+			golden := "testdata/golden/" + name + ".golden"
 			if *update {
 				if err := os.WriteFile(golden, txtar.Format(got), 0o644); err != nil {
 					t.Fatal(err)
@@ -54,30 +61,73 @@ func TestGolden(t *testing.T) {
 	}
 }
 
-// loadService reads a service file, named in diagnostics by its base name.
+// checkAccounted: every page given is read, skipped, given to another spec
+// or left out; the spec holds one operation per operation of the pages
+// read; and specs/<service>.leftout lists every page not read, with why.
+func checkAccounted(t *testing.T, name string, spec []byte, res *Result) {
+	t.Helper()
+	if sum := res.Read + len(res.Skipped) + len(res.Excluded) + len(res.LeftOut); sum != res.Pages {
+		t.Errorf("%d pages given, but %d read + %d skipped + %d for other specs + %d left out = %d",
+			res.Pages, res.Read, len(res.Skipped), len(res.Excluded), len(res.LeftOut), sum)
+	}
+	doc, err := openapi3.NewLoader().LoadFromData(spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ops := 0
+	for _, item := range doc.Paths.Map() {
+		ops += len(item.Operations())
+	}
+	if ops != res.Operations || (res.Read > 0 && ops < res.Read) {
+		t.Errorf("specs/%s.yaml has %d operations; the %d pages read have %d", name, ops, res.Read, res.Operations)
+	}
+	record, err := os.ReadFile("specs/" + name + ".leftout")
+	if err != nil {
+		t.Fatal(err)
+	}
+	listed := map[string]string{}
+	for _, line := range strings.Split(string(record), "\n") {
+		if f := strings.SplitN(line, "\t", 3); len(f) == 3 && !strings.HasPrefix(line, "#") {
+			listed[f[1]] = f[0]
+		}
+	}
+	want := map[string]string{}
+	for kind, outcomes := range map[string][]PageOutcome{"left out": res.LeftOut, "skipped": res.Skipped, "other spec": res.Excluded} {
+		for _, o := range outcomes {
+			want[o.File] = kind
+		}
+	}
+	if diff := cmp.Diff(want, listed); diff != "" {
+		t.Errorf("specs/%s.leftout does not list the pages not read (-run +file); run go generate ./...:\n%s", name, diff)
+	}
+}
+
+// loadService reads a service file.
 func loadService(t *testing.T, svcFile string) *service.Config {
 	t.Helper()
 	data, err := os.ReadFile(svcFile)
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg, err := service.Parse(filepath.Base(svcFile), data)
+	cfg, err := service.Parse(svcFile, data)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return cfg
 }
 
+// runService runs docparse's pipeline as go generate does, from the module
+// root.
 func runService(t *testing.T, svcFile string) *Result {
 	t.Helper()
 	cfg := loadService(t, svcFile)
-	var sources []Source
-	for _, op := range cfg.Operations {
-		page, err := os.ReadFile(root + "testdata/pages/" + op.Page)
-		if err != nil {
-			t.Fatal(err)
-		}
-		sources = append(sources, Source{Name: op.Page, Data: page})
+	paths, err := Expand(cfg.PagePaths())
+	if err != nil {
+		t.Fatal(err)
+	}
+	sources, err := ReadSources(paths)
+	if err != nil {
+		t.Fatal(err)
 	}
 	res := Run(sources, Options{Service: cfg})
 	if res.YAML == nil {

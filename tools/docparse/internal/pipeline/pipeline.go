@@ -1,6 +1,11 @@
 // Package pipeline runs docparse's stages: detect each page's family, read it
 // with that family's reader into the shared model, complete it with the
-// service file, and emit one OpenAPI document.
+// service file, name the operations, and emit one OpenAPI document.
+//
+// A page that cannot be read is left out with its located errors and the
+// rest is still written, unless Options.Strict asks for all or nothing;
+// pages that are not operations (overviews, appendices) are skipped with a
+// note.
 package pipeline
 
 import (
@@ -10,6 +15,7 @@ import (
 	"github.com/docapi/docapi/tools/docparse/internal/emit"
 	"github.com/docapi/docapi/tools/docparse/internal/huawei"
 	"github.com/docapi/docapi/tools/docparse/internal/model"
+	"github.com/docapi/docapi/tools/docparse/internal/opid"
 	"github.com/docapi/docapi/tools/docparse/internal/service"
 	"github.com/docapi/docapi/tools/docparse/internal/top"
 )
@@ -40,22 +46,41 @@ type Source struct {
 type Options struct {
 	Family  string          // force a family by name; "" detects per page
 	Service *service.Config // may be nil
+	// Strict writes nothing when any page cannot be read.
+	Strict bool
+}
+
+// PageOutcome names a page that was skipped or left out, and why.
+type PageOutcome struct {
+	File   string
+	Reason string
 }
 
 // Result is what a run produced.
 type Result struct {
-	YAML       []byte // nil when Diagnostics has errors
-	Pages      int
+	YAML       []byte // nil when nothing could be written
+	Pages      int    // pages given
+	Read       int    // pages whose operations are in the spec
+	Skipped    []PageOutcome
+	Excluded   []PageOutcome // operations the service file's paths leave to another spec
+	LeftOut    []PageOutcome
 	Operations int
 	Schemas    int
 	Diags      model.Diagnostics
+	// IDSources counts the operations by where their operationId came from.
+	IDSources map[string]int
 }
 
 // Summary is the one-line report docparse prints.
 func (r *Result) Summary() string {
-	return fmt.Sprintf("%d pages, %d operations, %d schemas, %d warnings, %d errors",
-		r.Pages, r.Operations, r.Schemas, r.Diags.Count(model.Warning), r.Diags.Count(model.Error))
+	return fmt.Sprintf("%d pages: %d read, %d skipped, %d for other specs, %d left out; %d operations, %d schemas, %d warnings, %d errors",
+		r.Pages, r.Read, len(r.Skipped), len(r.Excluded), len(r.LeftOut), r.Operations, r.Schemas,
+		r.Diags.Count(model.Warning), r.Diags.Count(model.Error))
 }
+
+// maxEmitRounds bounds how often the document is emitted again after an
+// emitter error left a page out; each round removes at least one page.
+const maxEmitRounds = 4
 
 // Run reads the pages and emits one OpenAPI document.
 func Run(sources []Source, opts Options) *Result {
@@ -64,46 +89,220 @@ func Run(sources []Source, opts Options) *Result {
 		res.Diags.Errorf(model.Loc{What: "-family"}, "unknown family %q; the families are %s", opts.Family, familyNames())
 		return res
 	}
+	pages := res.selectPaths(res.readPages(sources, opts.Family), opts.Service)
+	given := make([]string, len(sources))
+	for i, src := range sources {
+		given[i] = src.Name
+	}
+	res.Diags = append(res.Diags, service.Apply(opts.Service, pages, given)...)
+	pages = res.leaveOutFailed(pages)
+	res.IDSources = opid.Assign(operations(pages), &res.Diags)
+
+	doc, ok := res.document(opts.Service)
+	for round := 0; ok; round++ {
+		doc.Operations = operations(pages)
+		if len(doc.Operations) == 0 {
+			if len(res.LeftOut) == 0 { // else their errors say why
+				res.Diags.Errorf(model.Loc{What: "pages"}, "none of the %d pages documents an operation; nothing to write", res.Pages)
+			}
+			break
+		}
+		out, schemas, diags := emit.Emit(doc)
+		kept := res.leaveOutFailedBy(pages, diags)
+		if len(kept) < len(pages) && round+1 < maxEmitRounds {
+			// Emit again without the pages the emitter refused, keeping
+			// what it said about them; the rest it will say again.
+			res.Diags = append(res.Diags, about(diags, pages, kept)...)
+			pages = kept
+			continue
+		}
+		res.Diags = append(res.Diags, diags...)
+		if fatal(diags, pages) {
+			break
+		}
+		res.YAML, res.Schemas, res.Operations, res.Read = out, schemas, len(doc.Operations), len(pages)
+		break
+	}
+	if opts.Strict && len(res.LeftOut) > 0 {
+		res.YAML = nil
+	}
+	return res
+}
+
+// readPages detects and reads every source, filing the ones that are not
+// operations as skipped.
+func (res *Result) readPages(sources []Source, forced string) []*model.Page {
 	var pages []*model.Page
+	families := map[string]string{} // family → first page of it
 	for _, src := range sources {
-		fam, ok := pick(src, opts.Family)
+		fam, ok := pick(src, forced)
 		if !ok {
 			res.Diags.Errorf(model.Loc{File: src.Name}, "page is of no known family (tried %s); use -family to force one", familyNames())
+			res.LeftOut = append(res.LeftOut, PageOutcome{src.Name, "of no known family"})
 			continue
 		}
 		pg, diags := fam.Read(src.Name, src.Data)
+		if pg != nil && pg.NotOperation != "" && !diags.HasErrors() {
+			res.Diags = append(res.Diags, diags...)
+			res.Diags.Notef(model.Loc{File: src.Name}, "page is not an operation (%s); skipped", pg.NotOperation)
+			res.Skipped = append(res.Skipped, PageOutcome{src.Name, pg.NotOperation})
+			continue
+		}
 		res.Diags = append(res.Diags, diags...)
-		if pg != nil {
-			pages = append(pages, pg)
+		if pg == nil {
+			res.LeftOut = append(res.LeftOut, PageOutcome{src.Name, firstError(diags, "the reader returned nothing")})
+			continue
 		}
-	}
-	res.Diags = append(res.Diags, service.Apply(opts.Service, pages)...)
-	// Without a service file the spec still needs a title and version.
-	doc := emit.Document{Info: emit.Info{Title: "docparse output", Version: "0"},
-		// TODO(lead): from the service file.
-		SecuritySchemes: []emit.SecurityScheme{{Name: "XAuthToken", Type: "apiKey", In: "header", ParamName: "X-Auth-Token", Description: "Huawei IAM token"}}}
-	if c := opts.Service; c != nil {
-		doc.Info = emit.Info{Title: c.Title, Version: c.Version, Description: c.Description}
-		for _, s := range c.Servers {
-			srv := emit.Server{URL: s.URL, Description: s.Description}
-			for _, name := range sortedNames(s.Variables) {
-				v := s.Variables[name]
-				srv.Variables = append(srv.Variables, emit.ServerVariable{Name: name, Default: v.Default, Description: v.Description, Enum: v.Enum})
+		if _, seen := families[fam.Name]; !seen {
+			if len(families) == 1 {
+				res.Diags.Warnf(model.Loc{File: src.Name}, "page is of family %s, but %s is of another; one spec mixes page families", fam.Name, firstOther(families, fam.Name))
 			}
-			doc.Servers = append(doc.Servers, srv)
+			families[fam.Name] = src.Name
+		}
+		pages = append(pages, pg)
+	}
+	return pages
+}
+
+// selectPaths keeps the operations the service file's paths take; a page with
+// none left belongs to another spec, even when it is in error: its errors
+// then count against that spec, not this one. A page without a path stays.
+func (res *Result) selectPaths(pages []*model.Page, c *service.Config) []*model.Page {
+	kept := pages[:0:0]
+	for _, pg := range pages {
+		if why := c.Excluded(pg.Loc.File); why != "" {
+			res.Excluded = append(res.Excluded, PageOutcome{pg.Loc.File, "the service file excludes it: " + why})
+			continue
+		}
+		ops := pg.Operations[:0:0]
+		for _, op := range pg.Operations {
+			if op.Path == "" || c.Selects(op.Path) {
+				ops = append(ops, op)
+			}
+		}
+		if len(ops) == 0 && len(pg.Operations) > 0 {
+			res.Excluded = append(res.Excluded, PageOutcome{pg.Loc.File, "path " + pg.Operations[0].Path + " is not under the service file's paths"})
+			continue
+		}
+		pg.Operations = ops
+		kept = append(kept, pg)
+	}
+	return kept
+}
+
+func firstOther(families map[string]string, not string) string {
+	for name, file := range families {
+		if name != not {
+			return file
 		}
 	}
+	return ""
+}
+
+// leaveOutFailed drops the pages that errors so far name.
+func (res *Result) leaveOutFailed(pages []*model.Page) []*model.Page {
+	return res.leaveOutFailedBy(pages, res.Diags)
+}
+
+// leaveOutFailedBy drops the pages that an error in diags names, recording
+// each with the first such error.
+func (res *Result) leaveOutFailedBy(pages []*model.Page, diags model.Diagnostics) []*model.Page {
+	failed := map[string]string{}
+	for _, d := range diags {
+		if d.Severity == model.Error && d.Loc.File != "" {
+			if _, seen := failed[d.Loc.File]; !seen {
+				failed[d.Loc.File] = d.Msg
+			}
+		}
+	}
+	kept := pages[:0:0]
 	for _, pg := range pages {
-		doc.Operations = append(doc.Operations, pg.Operations...)
+		if why, bad := failed[pg.Loc.File]; bad {
+			res.LeftOut = append(res.LeftOut, PageOutcome{pg.Loc.File, why})
+			continue
+		}
+		kept = append(kept, pg)
 	}
-	res.Operations = len(doc.Operations)
-	out, schemas, diags := emit.Emit(doc)
-	res.Diags = append(res.Diags, diags...)
-	res.Schemas = schemas
-	if !res.Diags.HasErrors() {
-		res.YAML = out
+	return kept
+}
+
+// fatal reports an error that no page accounts for (the service file, the
+// document itself): nothing can be written.
+func fatal(diags model.Diagnostics, pages []*model.Page) bool {
+	files := map[string]bool{}
+	for _, pg := range pages {
+		files[pg.Loc.File] = true
 	}
-	return res
+	for _, d := range diags {
+		if d.Severity == model.Error && !files[d.Loc.File] {
+			return true
+		}
+	}
+	return false
+}
+
+// about returns the diagnostics of the pages in all but not in kept.
+func about(diags model.Diagnostics, all, kept []*model.Page) model.Diagnostics {
+	gone := map[string]bool{}
+	for _, pg := range all {
+		gone[pg.Loc.File] = true
+	}
+	for _, pg := range kept {
+		delete(gone, pg.Loc.File)
+	}
+	var out model.Diagnostics
+	for _, d := range diags {
+		if gone[d.Loc.File] {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+func firstError(diags model.Diagnostics, fallback string) string {
+	for _, d := range diags {
+		if d.Severity == model.Error {
+			return d.Msg
+		}
+	}
+	return fallback
+}
+
+func operations(pages []*model.Page) []*model.Operation {
+	var ops []*model.Operation
+	for _, pg := range pages {
+		ops = append(ops, pg.Operations...)
+	}
+	return ops
+}
+
+// document is the emitter's input without its operations; ok is false when
+// the service-level settings are already in error.
+func (res *Result) document(c *service.Config) (emit.Document, bool) {
+	for _, d := range res.Diags {
+		if d.Severity == model.Error && (d.Loc.File == "" || (c != nil && d.Loc.File == c.File)) {
+			return emit.Document{}, false
+		}
+	}
+	// Without a service file the spec still needs a title and version.
+	doc := emit.Document{Info: emit.Info{Title: "docparse output", Version: "0"}}
+	if c == nil {
+		return doc, true
+	}
+	doc.Info = emit.Info{Title: c.Title, Version: c.Version, Description: c.Description}
+	for _, name := range sortedNames(c.SecuritySchemes) {
+		s := c.SecuritySchemes[name]
+		doc.SecuritySchemes = append(doc.SecuritySchemes, emit.SecurityScheme{Name: name, Type: s.Type, In: s.In, ParamName: s.Name, Description: s.Description})
+	}
+	for _, s := range c.Servers {
+		srv := emit.Server{URL: s.URL, Description: s.Description}
+		for _, name := range sortedNames(s.Variables) {
+			v := s.Variables[name]
+			srv.Variables = append(srv.Variables, emit.ServerVariable{Name: name, Default: v.Default, Description: v.Description, Enum: v.Enum})
+		}
+		doc.Servers = append(doc.Servers, srv)
+	}
+	return doc, true
 }
 
 func pick(src Source, forced string) (Family, bool) {

@@ -17,7 +17,7 @@ func TestApplyBodyMemberNeedsObjectBody(t *testing.T) {
 	array := &model.Schema{Type: model.TypeArray, Items: str()}
 	op := &model.Operation{Loc: model.Loc{File: "a.md"}, ID: "Op", Method: "POST", Path: "/x",
 		RequestBody: &model.Body{Schema: array}, Params: []*model.Param{arg()}}
-	diags := Apply(nil, []*model.Page{{Operations: []*model.Operation{op}}})
+	diags := Apply(nil, []*model.Page{{Operations: []*model.Operation{op}}}, nil)
 	if len(diags) != 1 || diags[0].Loc != arg().Loc || !strings.Contains(diags[0].Msg, `"name"`) {
 		t.Errorf("want one diagnostic at the argument's row naming it, got %v", diags)
 	}
@@ -27,7 +27,7 @@ func TestApplyBodyMemberNeedsObjectBody(t *testing.T) {
 
 	op = &model.Operation{Loc: model.Loc{File: "a.md"}, ID: "Op", Method: "POST", Path: "/x",
 		RequestBody: &model.Body{MediaType: "application/json"}, Params: []*model.Param{arg()}}
-	if diags := Apply(nil, []*model.Page{{Operations: []*model.Operation{op}}}); len(diags) != 0 {
+	if diags := Apply(nil, []*model.Page{{Operations: []*model.Operation{op}}}, nil); len(diags) != 0 {
 		t.Errorf("diagnostics: %v", diags)
 	}
 	if op.RequestBody.Schema.Property("name") == nil {
@@ -40,7 +40,7 @@ func TestApplyBodyMemberNeedsObjectBody(t *testing.T) {
 func TestApplyQueryParamDoesNotDocumentPlaceholder(t *testing.T) {
 	op := &model.Operation{Loc: model.Loc{File: "a.md", Line: 1}, ID: "Op", Method: "GET", Path: "/things/{id}",
 		Params: []*model.Param{{Name: "id", In: model.InQuery, Schema: str()}}}
-	diags := Apply(nil, []*model.Page{{Operations: []*model.Operation{op}}})
+	diags := Apply(nil, []*model.Page{{Operations: []*model.Operation{op}}}, nil)
 	if len(diags) != 1 || !strings.Contains(diags[0].Msg, "has {id} but the page documents no such parameter") {
 		t.Errorf("diagnostics: %v", diags)
 	}
@@ -59,7 +59,7 @@ func TestApplyRepeatedPathParam(t *testing.T) {
 	id := func() *model.Param { return &model.Param{Name: "id", In: model.InPath, Schema: str()} }
 	op := &model.Operation{Loc: model.Loc{File: "a.md", Line: 1}, ID: "Op", Method: "GET", Path: "/things/{id}",
 		Params: []*model.Param{id(), id()}}
-	if diags := Apply(nil, []*model.Page{{Operations: []*model.Operation{op}}}); len(diags) != 0 {
+	if diags := Apply(nil, []*model.Page{{Operations: []*model.Operation{op}}}, nil); len(diags) != 0 {
 		t.Errorf("diagnostics: %v", diags)
 	}
 }

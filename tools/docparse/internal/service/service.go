@@ -8,7 +8,9 @@ import (
 	"bytes"
 	"fmt"
 	"net/url"
+	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -19,12 +21,92 @@ import (
 
 // Config is one service file.
 type Config struct {
-	File        string            `yaml:"-"`
-	Title       string            `yaml:"title"`
-	Version     string            `yaml:"version"`
-	Description string            `yaml:"description"`
-	Servers     []Server          `yaml:"servers"`
-	Operations  []OperationConfig `yaml:"operations"`
+	File        string   `yaml:"-"`
+	Title       string   `yaml:"title"`
+	Version     string   `yaml:"version"`
+	Description string   `yaml:"description"`
+	Servers     []Server `yaml:"servers"`
+	// Pages are the pages, folders and globs the spec is read from,
+	// relative to the service file; docparse's arguments replace them.
+	Pages []string `yaml:"pages"`
+	// Paths, when set, keep only the operations under one of these path
+	// prefixes: one documentation folder can hold several services (DEW
+	// holds CSMS, KMS and KPS). Segments match as path.Match patterns, and
+	// any {placeholder} matches any other.
+	Paths []string `yaml:"paths"`
+	// SecuritySchemes are the schemes the vendor's pages imply; a header
+	// parameter a scheme carries becomes that security requirement.
+	SecuritySchemes map[string]SecurityScheme `yaml:"securitySchemes"`
+	// Operations correct or complete what single pages say.
+	Operations []OperationConfig `yaml:"operations"`
+}
+
+// SecurityScheme is an OpenAPI security scheme (type apiKey: a key in a
+// header, query parameter or cookie).
+type SecurityScheme struct {
+	Type        string `yaml:"type"`
+	In          string `yaml:"in"`
+	Name        string `yaml:"name"` // the header or parameter carrying the key
+	Description string `yaml:"description"`
+}
+
+// Excluded returns why the service file keeps page (a file name) out of
+// the spec, or "".
+func (c *Config) Excluded(page string) string {
+	if c == nil {
+		return ""
+	}
+	if oc := c.find(filepath.Base(page)); oc != nil {
+		return oc.Exclude
+	}
+	return ""
+}
+
+// Selects reports whether an operation at path belongs to the spec.
+func (c *Config) Selects(opPath string) bool {
+	if c == nil || len(c.Paths) == 0 {
+		return true
+	}
+	segs := pathSegments(opPath)
+	for _, prefix := range c.Paths {
+		if prefixMatches(pathSegments(prefix), segs) {
+			return true
+		}
+	}
+	return false
+}
+
+func prefixMatches(prefix, segs []string) bool {
+	if len(prefix) > len(segs) {
+		return false
+	}
+	for i, p := range prefix {
+		if ok, err := path.Match(p, segs[i]); err != nil || !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// pathSegments splits a path with every placeholder written as {}.
+func pathSegments(p string) []string {
+	p, _, _ = strings.Cut(p, "?")
+	segs := strings.Split(strings.Trim(p, "/"), "/")
+	for i, s := range segs {
+		if strings.HasPrefix(s, "{") && strings.HasSuffix(s, "}") {
+			segs[i] = "{}"
+		}
+	}
+	return segs
+}
+
+// PagePaths are Pages resolved against the service file's folder.
+func (c *Config) PagePaths() []string {
+	out := make([]string, len(c.Pages))
+	for i, p := range c.Pages {
+		out[i] = filepath.Join(filepath.Dir(c.File), p)
+	}
+	return out
 }
 
 // Server is a server URL with its variables.
@@ -51,6 +133,9 @@ type OperationConfig struct {
 	Fixed       map[string]string `yaml:"fixed"`    // path parameter → its only value
 	Security    []string          `yaml:"security"` // security scheme names
 	Extensions  map[string]any    `yaml:"extensions"`
+	// Exclude, when set, keeps the page out of the spec and says why (a
+	// variant of an operation another page documents, say).
+	Exclude string `yaml:"exclude"`
 }
 
 // Parse reads a service file strictly: an unknown key is an error, so a typo
@@ -65,6 +150,11 @@ func Parse(file string, data []byte) (*Config, error) {
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err == nil {
 		setLines(&root, cfg)
+	}
+	for name, sch := range cfg.SecuritySchemes {
+		if sch.Type != "apiKey" || (sch.In != "header" && sch.In != "query" && sch.In != "cookie") || sch.Name == "" {
+			return nil, fmt.Errorf("%s: security scheme %s: only type apiKey with in header, query or cookie and a name is supported", file, name)
+		}
 	}
 	firstLine := map[string]int{}
 	for i, op := range cfg.Operations {
@@ -102,10 +192,15 @@ func (c *Config) loc(op *OperationConfig) model.Loc {
 }
 
 // Apply completes the operations of pages with the service file's settings
-// and places parameters the page left unplaced. c may be nil.
-func Apply(c *Config, pages []*model.Page) model.Diagnostics {
+// and places parameters the page left unplaced. c may be nil. given names
+// every page docparse was given, read or not, so that an entry for a page
+// left out is not reported as naming no page.
+func Apply(c *Config, pages []*model.Page, given []string) model.Diagnostics {
 	var diags model.Diagnostics
 	matched := map[string]bool{}
+	for _, name := range given {
+		matched[filepath.Base(name)] = false
+	}
 	for _, pg := range pages {
 		for _, op := range pg.Operations {
 			var oc *OperationConfig
@@ -116,12 +211,18 @@ func Apply(c *Config, pages []*model.Page) model.Diagnostics {
 				matched[oc.Page] = true
 				c.apply(oc, op, &diags)
 			}
+			if c != nil {
+				c.secure(op)
+			}
 			finish(op, &diags)
 		}
 	}
 	if c != nil {
 		for i := range c.Operations {
 			if oc := &c.Operations[i]; !matched[oc.Page] {
+				if _, wasGiven := matched[oc.Page]; wasGiven {
+					continue // given but left out; the page's own errors say why
+				}
 				diags.Errorf(c.loc(oc), "no page %q was given to docparse", oc.Page)
 			}
 		}
@@ -168,6 +269,31 @@ func (c *Config) apply(oc *OperationConfig, op *model.Operation, diags *model.Di
 	}
 }
 
+// secure turns the parameters a declared security scheme carries into that
+// security requirement, so callers never pass the key by hand.
+func (c *Config) secure(op *model.Operation) {
+	kept := op.Params[:0]
+	for _, p := range op.Params {
+		if name := c.schemeCarrying(p); name != "" {
+			if !slices.Contains(op.Security, name) {
+				op.Security = append(op.Security, name)
+			}
+			continue
+		}
+		kept = append(kept, p)
+	}
+	op.Params = kept
+}
+
+func (c *Config) schemeCarrying(p *model.Param) string {
+	for _, name := range sortedKeys(c.SecuritySchemes) {
+		if s := c.SecuritySchemes[name]; s.In == p.In && strings.EqualFold(s.Name, p.Name) {
+			return name
+		}
+	}
+	return ""
+}
+
 // fixPathParam writes a path parameter's only value into the path, so callers
 // never pass a constant.
 func fixPathParam(op *model.Operation, name, value string, at model.Loc, diags *model.Diagnostics) {
@@ -191,9 +317,6 @@ func fixPathParam(op *model.Operation, name, value string, at model.Loc, diags *
 // named in the path → path; otherwise query for GET, DELETE and HEAD, and a
 // request body member for the other methods.
 func finish(op *model.Operation, diags *model.Diagnostics) {
-	if op.ID == "" {
-		op.ID = op.IDHint
-	}
 	if op.Method == "" || op.Path == "" {
 		return // the emitter reports it; parameters cannot be placed without a path
 	}

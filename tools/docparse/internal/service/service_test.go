@@ -35,7 +35,7 @@ operations:
 		{Name: "verbose", In: model.InBody, Schema: str()},
 	}}
 	post := &model.Operation{Loc: model.Loc{File: "b.md"}, Params: []*model.Param{{Name: "name", In: model.InBody, Required: true, Schema: str()}}}
-	diags := Apply(cfg, []*model.Page{{Operations: []*model.Operation{get, post}}})
+	diags := Apply(cfg, []*model.Page{{Operations: []*model.Operation{get, post}}}, nil)
 	if len(diags) != 0 {
 		t.Fatalf("diagnostics: %v", diags)
 	}
@@ -67,7 +67,7 @@ operations:
 	}
 	op := &model.Operation{Loc: model.Loc{File: "a.md", Line: 1}, Method: "GET", Path: "/things/{id}"}
 	var got []string
-	for _, d := range Apply(cfg, []*model.Page{{Operations: []*model.Operation{op}}}) {
+	for _, d := range Apply(cfg, []*model.Page{{Operations: []*model.Operation{op}}}, nil) {
 		got = append(got, d.String())
 	}
 	want := []string{
@@ -84,5 +84,64 @@ func TestParseRejectsUnknownKeys(t *testing.T) {
 	_, err := Parse("svc.yaml", []byte("operations:\n  - page: a.md\n    operationID: Typo\n"))
 	if err == nil || !strings.Contains(err.Error(), "operationID") {
 		t.Errorf("want an error naming the unknown key, got %v", err)
+	}
+}
+
+func TestSelectsPathPrefixes(t *testing.T) {
+	cfg, err := Parse("svc.yaml", []byte(`
+paths: ["/v1/{project_id}/secrets", "/v3/{project_id}/*tasks"]
+operations:
+  - page: variant.md
+    exclude: a variant of POST /v3/auth/tokens documented by main.md
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for path, want := range map[string]bool{
+		"/v1/{project_id}/secrets":           true,
+		"/v1/{pid}/secrets/{name}/versions":  true,
+		"/v1/{project_id}/secrets-other":     false,
+		"/v1.0/{project_id}/kms/create-key":  false,
+		"/v3/{project_id}/failed-tasks/{id}": true,
+		"/v3/{project_id}/keypairs":          false,
+		"/v1/{project_id}/secrets?limit=10":  true,
+		"/v1":                                false,
+	} {
+		if got := cfg.Selects(path); got != want {
+			t.Errorf("Selects(%q) = %t, want %t", path, got, want)
+		}
+	}
+	if got := cfg.Excluded("dir/variant.md"); !strings.Contains(got, "a variant") {
+		t.Errorf("Excluded = %q", got)
+	}
+	if got := cfg.Excluded("main.md"); got != "" {
+		t.Errorf("Excluded(main.md) = %q", got)
+	}
+	var none *Config
+	if !none.Selects("/x") || none.Excluded("x.md") != "" {
+		t.Error("a nil config must select everything and exclude nothing")
+	}
+}
+
+func TestSecuritySchemeTakesItsHeader(t *testing.T) {
+	cfg, err := Parse("svc.yaml", []byte(`
+securitySchemes:
+  XAuthToken: {type: apiKey, in: header, name: X-Auth-Token}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	op := &model.Operation{Method: "GET", Path: "/x", Params: []*model.Param{
+		{Name: "x-auth-token", In: model.InHeader, Required: true, Schema: str()},
+		{Name: "X-Language", In: model.InHeader, Schema: str()},
+	}}
+	if diags := Apply(cfg, []*model.Page{{Operations: []*model.Operation{op}}}, nil); len(diags) != 0 {
+		t.Fatal(diags)
+	}
+	if len(op.Params) != 1 || op.Params[0].Name != "X-Language" || !cmp.Equal(op.Security, []string{"XAuthToken"}) {
+		t.Errorf("params %v, security %v", op.Params, op.Security)
+	}
+	if _, err := Parse("svc.yaml", []byte("securitySchemes: {Basic: {type: http}}\n")); err == nil {
+		t.Error("an unsupported scheme type was accepted")
 	}
 }

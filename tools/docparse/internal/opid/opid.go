@@ -1,0 +1,330 @@
+// Package opid gives every operation an operationId, unique within the spec.
+//
+// The rule, in order (the first that yields a free name wins):
+//
+//  1. the service file's operationId (set before this stage runs);
+//  2. an id the page itself states for the operation: the title anchor when
+//     it is an English identifier, a TOP API name, an SDK call;
+//  3. the API Explorer link (api=ListVpcs) when it agrees with the page: its
+//     verb is of the same kind as the title's (查询 → List/Show/Get…,
+//     删除 → Delete/Remove…) and does not contradict the HTTP method;
+//  4. a name derived from the title's verb (or, when the title has none
+//     this package knows, the HTTP method) and the path's resource:
+//     DELETE /v1/{project_id}/vpcs/{vpc_id} titled 删除VPC is DeleteVpc,
+//     GET /v1/{project_id}/vpcs titled 查询VPC列表 is ListVpcs. A name
+//     already taken gets the resource's parent segments, then the path's
+//     version (ShowServerV21), then a number.
+//
+// A title verb that contradicts the HTTP method (删除 on a GET) is a located
+// warning: the page or its method is wrong.
+package opid
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/docapi/docapi/tools/docparse/internal/model"
+)
+
+// Sources of an operationId, as counted by Assign.
+const (
+	FromService  = "service file"
+	FromPage     = "page"
+	FromExplorer = "API Explorer link"
+	FromDerived  = "derived"
+)
+
+// Assign names every operation without an ID and reports how many names
+// came from each source.
+func Assign(ops []*model.Operation, diags *model.Diagnostics) map[string]int {
+	counts := map[string]int{}
+	taken := map[string]bool{}
+	for _, op := range ops {
+		if op.ID != "" {
+			taken[op.ID] = true
+		}
+	}
+	for _, op := range ops {
+		if op.ID != "" {
+			counts[FromService]++
+			continue
+		}
+		title := titleVerb(op.Summary)
+		if title != kindNone && contradicts(title, op.Method) {
+			diags.Warnf(op.Loc, "the title %q says %s, but the method is %s", op.Summary, title, op.Method)
+		}
+		id, source := choose(op, title, taken, diags)
+		if id == "" {
+			continue // no method or path either: the emitter reports the operation
+		}
+		op.ID = id
+		taken[id] = true
+		counts[source]++
+	}
+	return counts
+}
+
+func choose(op *model.Operation, title verbKind, taken map[string]bool, diags *model.Diagnostics) (string, string) {
+	for _, h := range hints(op) {
+		if !isIdentifier(h.Name) || taken[h.Name] {
+			continue
+		}
+		if h.Source != "explorer" {
+			return h.Name, FromPage
+		}
+		v := verbOf(h.Name)
+		switch {
+		case v != kindNone && title != kindNone && v != title:
+			diags.Warnf(h.Loc, "API Explorer link names %s, but the title %q says %s; not used", h.Name, op.Summary, title)
+			continue
+		case v != kindNone && contradicts(v, op.Method):
+			diags.Warnf(h.Loc, "API Explorer link names %s, but the method is %s; not used", h.Name, op.Method)
+			continue
+		}
+		return h.Name, FromExplorer
+	}
+	if id := derive(op, title, taken); id != "" {
+		return id, FromDerived
+	}
+	return "", ""
+}
+
+// hints are the page's suggestions, page-stated ones before the Explorer's.
+func hints(op *model.Operation) []model.IDHint {
+	var stated, explorer []model.IDHint
+	for _, h := range op.IDHints {
+		if h.Source == "explorer" {
+			explorer = append(explorer, h)
+		} else {
+			stated = append(stated, h)
+		}
+	}
+	if len(op.IDHints) == 0 && op.IDHint != "" {
+		stated = append(stated, model.IDHint{Loc: op.Loc, Source: "page", Name: op.IDHint})
+	}
+	return append(stated, explorer...)
+}
+
+func isIdentifier(s string) bool {
+	if s == "" || !unicode.IsUpper(rune(s[0])) {
+		return false
+	}
+	for _, r := range s {
+		if r > unicode.MaxASCII || !(unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			return false
+		}
+	}
+	return true
+}
+
+// verbKind is what an operation does to its resource.
+type verbKind int
+
+const (
+	kindNone verbKind = iota
+	kindRead
+	kindCreate
+	kindUpdate
+	kindDelete
+)
+
+func (k verbKind) String() string {
+	return [...]string{"nothing known", "read", "create", "update", "delete"}[k]
+}
+
+// titleVerbs are the leading words of Huawei titles, longest first where
+// one starts another.
+var titleVerbs = []struct {
+	word string
+	kind verbKind
+}{
+	{"查询", kindRead}, {"获取", kindRead}, {"查看", kindRead}, {"列出", kindRead}, {"列举", kindRead},
+	{"创建", kindCreate}, {"新增", kindCreate}, {"新建", kindCreate}, {"添加", kindCreate}, {"增加", kindCreate}, {"申请", kindCreate},
+	{"删除", kindDelete}, {"移除", kindDelete}, {"释放", kindDelete},
+	{"修改", kindUpdate}, {"更新", kindUpdate}, {"设置", kindUpdate}, {"变更", kindUpdate},
+}
+
+// titleVerb reads the verb a title starts with, after an optional 批量.
+func titleVerb(title string) verbKind {
+	t := strings.TrimSpace(title)
+	t = strings.TrimPrefix(t, "批量")
+	for _, v := range titleVerbs {
+		if strings.HasPrefix(t, v.word) {
+			return v.kind
+		}
+	}
+	return kindNone
+}
+
+func isBatch(title string) bool { return strings.HasPrefix(strings.TrimSpace(title), "批量") }
+
+// englishVerbs classify the first verb of an English operation name.
+var englishVerbs = map[string]verbKind{
+	"List": kindRead, "Show": kindRead, "Get": kindRead, "Count": kindRead, "Check": kindRead, "Query": kindRead, "Describe": kindRead,
+	"Create": kindCreate, "Add": kindCreate, "Import": kindCreate, "Register": kindCreate, "Associate": kindCreate, "Attach": kindCreate,
+	"Delete": kindDelete, "Remove": kindDelete, "Disassociate": kindDelete, "Detach": kindDelete, "Release": kindDelete, "Unbind": kindDelete,
+	"Update": kindUpdate, "Modify": kindUpdate, "Set": kindUpdate, "Change": kindUpdate, "Resize": kindUpdate,
+}
+
+// verbOf classifies an English name by its first known verb among its
+// first words, so prefixes such as Nova or Batch are looked past.
+func verbOf(name string) verbKind {
+	for i, w := range camelWords(name) {
+		if i > 2 {
+			break
+		}
+		if k, ok := englishVerbs[w]; ok {
+			return k
+		}
+	}
+	return kindNone
+}
+
+func camelWords(s string) []string {
+	var words []string
+	start := 0
+	for i := 1; i < len(s); i++ {
+		if unicode.IsUpper(rune(s[i])) && !unicode.IsUpper(rune(s[i-1])) {
+			words = append(words, s[start:i])
+			start = i
+		}
+	}
+	return append(words, s[start:])
+}
+
+// contradicts reports a verb no request of method can mean.
+func contradicts(k verbKind, method string) bool {
+	switch strings.ToUpper(method) {
+	case "GET", "HEAD":
+		return k == kindCreate || k == kindUpdate || k == kindDelete
+	case "DELETE":
+		return k == kindRead || k == kindCreate || k == kindUpdate
+	}
+	return false
+}
+
+// derive builds Verb + Resource from the title and path.
+func derive(op *model.Operation, title verbKind, taken map[string]bool) string {
+	if op.Path == "" || op.Method == "" {
+		return ""
+	}
+	literals, version, single := pathParts(op.Path)
+	kind := title
+	if kind == kindNone {
+		kind = methodVerb(op.Method)
+	}
+	verb := map[verbKind]string{kindRead: "Show", kindCreate: "Create", kindUpdate: "Update", kindDelete: "Delete"}[kind]
+	if kind == kindRead && !single {
+		verb = "List"
+	}
+	if isBatch(op.Summary) {
+		verb = "Batch" + verb
+	}
+	if len(literals) == 0 {
+		literals = []string{"root"}
+	}
+	last := camel(literals[len(literals)-1])
+	if verb != "List" && !strings.HasPrefix(verb, "Batch") {
+		last = singular(last)
+	}
+	candidates := []string{verb + last}
+	for i := len(literals) - 2; i >= 0; i-- {
+		prefix := ""
+		for _, l := range literals[i : len(literals)-1] {
+			prefix += camel(l)
+		}
+		candidates = append(candidates, verb+prefix+last)
+	}
+	if version != "" {
+		candidates = append(candidates, candidates[len(candidates)-1]+camel(version))
+	}
+	for _, c := range candidates {
+		if !taken[c] {
+			return c
+		}
+	}
+	base := candidates[len(candidates)-1]
+	for n := 2; ; n++ {
+		if c := base + strconv.Itoa(n); !taken[c] {
+			return c
+		}
+	}
+}
+
+func methodVerb(method string) verbKind {
+	switch strings.ToUpper(method) {
+	case "POST":
+		return kindCreate
+	case "PUT", "PATCH":
+		return kindUpdate
+	case "DELETE":
+		return kindDelete
+	}
+	return kindRead
+}
+
+// pathParts returns the path's literal segments without its version, the
+// version ("v2.1" → "V21"), and whether it ends in a placeholder (one
+// resource rather than a collection).
+func pathParts(path string) (literals []string, version string, single bool) {
+	path, _, _ = strings.Cut(path, "?")
+	for _, seg := range strings.Split(strings.Trim(path, "/"), "/") {
+		switch {
+		case seg == "":
+		case strings.HasPrefix(seg, "{"):
+			single = true
+			continue
+		case isVersion(seg):
+			version = seg
+		default:
+			literals = append(literals, seg)
+		}
+		single = false
+	}
+	return literals, version, single
+}
+
+func isVersion(seg string) bool {
+	if len(seg) < 2 || (seg[0] != 'v' && seg[0] != 'V') || seg[1] < '0' || seg[1] > '9' {
+		return false
+	}
+	for _, r := range seg[1:] {
+		if !(r == '.' || (r >= '0' && r <= '9')) {
+			return false
+		}
+	}
+	return true
+}
+
+// camel turns "address-groups" or "os-volume_attachments" into
+// "AddressGroups" / "OsVolumeAttachments", keeping ASCII letters and digits.
+func camel(s string) string {
+	var b strings.Builder
+	upper := true
+	for _, r := range s {
+		if r > unicode.MaxASCII || !(unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			upper = true
+			continue
+		}
+		if upper {
+			r = unicode.ToUpper(r)
+			upper = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// singular undoes the common English plurals of resource names.
+func singular(s string) string {
+	switch {
+	case strings.HasSuffix(s, "ies") && len(s) > 3:
+		return s[:len(s)-3] + "y"
+	case strings.HasSuffix(s, "sses"), strings.HasSuffix(s, "xes"):
+		return s[:len(s)-2]
+	case strings.HasSuffix(s, "s") && !strings.HasSuffix(s, "ss") && len(s) > 1:
+		return s[:len(s)-1]
+	}
+	return s
+}

@@ -1,0 +1,88 @@
+package opid
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/docapi/docapi/tools/docparse/internal/model"
+)
+
+func op(title, method, path string, hints ...model.IDHint) *model.Operation {
+	return &model.Operation{Loc: model.Loc{File: title + ".md", Line: 1}, Summary: title, Method: method, Path: path, IDHints: hints}
+}
+
+func explorer(name string) model.IDHint {
+	return model.IDHint{Loc: model.Loc{File: "p.md", Line: 9}, Source: "explorer", Name: name}
+}
+
+func TestAssign(t *testing.T) {
+	cases := []struct {
+		name   string
+		op     *model.Operation
+		want   string
+		source string
+		warn   string // a substring of the one warning expected, "" for none
+	}{
+		{"explorer agrees", op("查询VPC列表", "GET", "/v1/{project_id}/vpcs", explorer("ListVpcs")), "ListVpcs", FromExplorer, ""},
+		{"explorer past a prefix", op("查询云服务器详情列表", "GET", "/v2.1/{project_id}/servers/detail", explorer("NovaListServersDetails")), "NovaListServersDetails", FromExplorer, ""},
+		{"explorer contradicts the title", op("删除地址组", "DELETE", "/v3/{project_id}/vpc/address-groups/{address_group_id}", explorer("UpdateAddressGroup")), "DeleteAddressGroup", FromDerived, "API Explorer link names UpdateAddressGroup"},
+		{"explorer contradicts the method", op("端口", "DELETE", "/v2.0/ports/{port_id}", explorer("ListPorts")), "DeletePort", FromDerived, "but the method is DELETE"},
+		{"anchor before explorer", op("x", "GET", "/v3/auth/tokens", model.IDHint{Source: "anchor", Name: "KeystoneValidateToken"}, explorer("ShowToken")), "KeystoneValidateToken", FromPage, ""},
+		{"list derived", op("查询子网列表", "GET", "/v1/{project_id}/subnets"), "ListSubnets", FromDerived, ""},
+		{"show derived", op("查询子网", "GET", "/v1/{project_id}/subnets/{subnet_id}"), "ShowSubnet", FromDerived, ""},
+		{"create derived singular", op("创建安全组", "POST", "/v1/{project_id}/security-groups"), "CreateSecurityGroup", FromDerived, ""},
+		{"batch", op("批量创建子网标签", "POST", "/v2.0/{project_id}/subnets/{subnet_id}/tags/action"), "BatchCreateAction", FromDerived, ""},
+		{"no verb: the method decides", op("重启云服务器", "POST", "/v1/{project_id}/cloudservers/reboot"), "CreateReboot", FromDerived, ""},
+		{"contradicting verb warns", op("删除标签", "GET", "/v1/{project_id}/tags"), "DeleteTag", FromDerived, "the title \"删除标签\" says delete, but the method is GET"},
+		{"legacy hint", &model.Operation{Summary: "taobao.x", Method: "POST", Path: "/router/rest#x", IDHint: "TaobaoX"}, "TaobaoX", FromPage, ""},
+		{"lower-case anchor ignored", op("查询配额", "GET", "/v1/{project_id}/quotas", model.IDHint{Source: "anchor", Name: "vpc_quota_0001"}), "ListQuotas", FromDerived, ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var diags model.Diagnostics
+			counts := Assign([]*model.Operation{c.op}, &diags)
+			if c.op.ID != c.want {
+				t.Errorf("ID = %q, want %q", c.op.ID, c.want)
+			}
+			if counts[c.source] != 1 {
+				t.Errorf("counts = %v, want one from %q", counts, c.source)
+			}
+			switch {
+			case c.warn == "" && len(diags) > 0:
+				t.Errorf("unexpected diagnostics: %v", diags)
+			case c.warn != "" && (len(diags) != 1 || !strings.Contains(diags[0].Msg, c.warn)):
+				t.Errorf("diagnostics %v, want one containing %q", diags, c.warn)
+			}
+		})
+	}
+}
+
+func TestAssignKeepsNamesUnique(t *testing.T) {
+	ops := []*model.Operation{
+		{ID: "ListVpcs"}, // the service file's
+		op("查询VPC列表", "GET", "/v1/{project_id}/vpcs", explorer("ListVpcs")),
+		op("查询VPC列表", "GET", "/v3/{project_id}/vpc/vpcs"),
+		op("查询VPC列表", "GET", "/v2.0/vpcs"),
+		op("查询VPC列表", "GET", "/v2.1/vpcs"),
+	}
+	var diags model.Diagnostics
+	Assign(ops, &diags)
+	seen := map[string]bool{}
+	for _, o := range ops {
+		if o.ID == "" || seen[o.ID] {
+			t.Fatalf("ID %q empty or repeated: %v", o.ID, ids(ops))
+		}
+		seen[o.ID] = true
+	}
+	if got := strings.Join(ids(ops), " "); got != "ListVpcs ListVpcsV1 ListVpcVpcs ListVpcsV20 ListVpcsV21" {
+		t.Errorf("ids = %s", got)
+	}
+}
+
+func ids(ops []*model.Operation) []string {
+	var out []string
+	for _, o := range ops {
+		out = append(out, o.ID)
+	}
+	return out
+}

@@ -1,0 +1,118 @@
+package pipeline
+
+import (
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+)
+
+// MaxPageBytes bounds what one page may hold, so a wrong argument cannot
+// exhaust memory.
+const MaxPageBytes = 64 << 20
+
+// pageExtensions are the files a folder contributes: documentation pages,
+// not the images and scripts published beside them.
+var pageExtensions = []string{".md", ".txt", ".html", ".htm"}
+
+// Expand turns pages, folders and glob patterns into page paths: a folder
+// gives every page file under it (hidden ones excepted), sorted; a pattern
+// gives its matches, sorted, and must match something. A path named twice
+// is read once.
+func Expand(args []string) ([]string, error) {
+	var out []string
+	seen := map[string]bool{}
+	add := func(p string) {
+		if p = filepath.Clean(p); !seen[p] {
+			seen[p] = true
+			out = append(out, p)
+		}
+	}
+	for _, arg := range args {
+		matches := []string{arg}
+		if strings.ContainsAny(arg, "*?[") {
+			var err error
+			if matches, err = filepath.Glob(arg); err != nil {
+				return nil, fmt.Errorf("%s: %w", arg, err)
+			}
+			if len(matches) == 0 {
+				return nil, fmt.Errorf("%s: no page matches", arg)
+			}
+			slices.Sort(matches)
+		}
+		for _, m := range matches {
+			info, err := os.Stat(m)
+			if err != nil {
+				return nil, err
+			}
+			if !info.IsDir() {
+				add(m)
+				continue
+			}
+			files, err := pagesUnder(m)
+			if err != nil {
+				return nil, err
+			}
+			if len(files) == 0 {
+				return nil, fmt.Errorf("%s: folder holds no pages (%s)", m, strings.Join(pageExtensions, ", "))
+			}
+			for _, f := range files {
+				add(f)
+			}
+		}
+	}
+	return out, nil
+}
+
+func pagesUnder(dir string) ([]string, error) {
+	var files []string
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if path != dir && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.Type().IsRegular() && slices.Contains(pageExtensions, strings.ToLower(filepath.Ext(path))) {
+			files = append(files, path)
+		}
+		return nil
+	})
+	slices.Sort(files)
+	return files, err
+}
+
+// ReadSources reads each page, refusing one larger than MaxPageBytes.
+func ReadSources(paths []string) ([]Source, error) {
+	sources := make([]Source, 0, len(paths))
+	for _, p := range paths {
+		data, err := readPage(p)
+		if err != nil {
+			return nil, err
+		}
+		sources = append(sources, Source{Name: p, Data: data})
+	}
+	return sources, nil
+}
+
+func readPage(name string) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxPageBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if len(data) > MaxPageBytes {
+		return nil, fmt.Errorf("%s: page is larger than %d MiB", name, MaxPageBytes>>20)
+	}
+	return data, nil
+}
