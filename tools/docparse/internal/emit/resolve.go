@@ -459,6 +459,10 @@ func (r *resolver) extensions(op *operation) []extensionIR {
 			r.diags.Warnf(op.Loc, "operation %s: extension %s is not a JSON value: %v; dropped", op.id, k, err)
 			continue
 		}
+		if valueDepth(value, 0) > MaxNesting {
+			r.diags.Warnf(op.Loc, "operation %s: extension %s nests deeper than %d levels; dropped", op.id, k, MaxNesting)
+			continue
+		}
 		out = append(out, extensionIR{key: valid(k), value: value})
 	}
 	return out

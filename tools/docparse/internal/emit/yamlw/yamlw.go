@@ -131,19 +131,14 @@ func (w *Writer) beginValue() bool {
 	return false
 }
 
-// childIndent is the column of the entries of a collection opened now.
-func (w *Writer) childIndent(seq bool) int {
-	f := w.top()
-	if f == nil {
-		return 0
+// childIndent is the column of the entries of a collection opened now:
+// two more than the key or dash that owns it ("key:\n  - item",
+// "- key: v" with the next key under "key").
+func (w *Writer) childIndent() int {
+	if f := w.top(); f != nil {
+		return f.indent + 2
 	}
-	if f.seq {
-		return f.indent + 2 // "- key: v" / "- - v": entries line up after the dash
-	}
-	if seq {
-		return f.indent + 2 // key:\n  - item
-	}
-	return f.indent + 2
+	return 0
 }
 
 func (w *Writer) open(seq bool) {
@@ -155,7 +150,7 @@ func (w *Writer) open(seq bool) {
 		return
 	}
 	w.beginValue()
-	w.stack = append(w.stack, frame{seq: seq, indent: w.childIndent(seq)})
+	w.stack = append(w.stack, frame{seq: seq, indent: w.childIndent()})
 }
 
 func (w *Writer) close(seq bool) {
