@@ -44,8 +44,10 @@ func (e *exampleError) Error() string { return e.Path + ": " + e.Reason }
 // validateExample checks a normalized value against s with the rules
 // kin-openapi applies to examples (types, integer vs number, the formats it
 // checks by default, required properties, enum, nullable), so an example
-// that passes here does not make the emitted document invalid. Unknown
-// properties are allowed, as in OpenAPI without additionalProperties: false.
+// that passes here does not make the emitted document invalid. A member the
+// tables do not list is refused too, though OpenAPI would allow it: the
+// generated types would drop it, so the example and its table disagree
+// (a misspelt or undocumented field) and the page should say which is right.
 func validateExample(s *model.Schema, v any, path string) *exampleError {
 	if s == nil {
 		return nil
@@ -165,7 +167,28 @@ func validateObject(s *model.Schema, v any, path string) *exampleError {
 			return err
 		}
 	}
+	if s.AdditionalProperties == nil && !s.FreeForm && len(s.Properties) > 0 {
+		if k := firstUnlisted(s, obj); k != "" {
+			return &exampleError{path + "." + k, "the tables list no such member (misspelt, or missing from the table)"}
+		}
+	}
 	return nil
+}
+
+// firstUnlisted returns the first member of obj, in sorted order, that s
+// does not list.
+func firstUnlisted(s *model.Schema, obj map[string]any) string {
+	var unlisted []string
+	for k := range obj {
+		if s.Property(k) == nil {
+			unlisted = append(unlisted, k)
+		}
+	}
+	if len(unlisted) == 0 {
+		return ""
+	}
+	slices.Sort(unlisted)
+	return unlisted[0]
 }
 
 func mismatch(path, want string, v any) *exampleError {

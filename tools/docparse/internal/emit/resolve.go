@@ -208,6 +208,9 @@ func (r *resolver) prepare(op *operation) {
 	templated := make(map[string]bool)
 	pathParams := model.PathParams(op.Path)
 	for _, name := range pathParams {
+		if templated[name] {
+			r.diags.Errorf(op.Loc, "operation %s: path %s names {%s} twice, so a client cannot fill the two apart; give the path in the service file", op.id, op.Path, name)
+		}
 		templated[name] = true
 	}
 	declared := make(map[string]bool)

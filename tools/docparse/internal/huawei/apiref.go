@@ -85,7 +85,9 @@ func ReadAPIReference(name string, data []byte) (*model.Page, model.Diagnostics)
 			// structure still stand.
 			return &model.Page{Loc: model.Loc{File: name}, Family: FamilyAPIReference, NotOperation: why}, p.diags[:split]
 		}
-		if p.labelled.method == "" && p.labelled.path == "" {
+		if p.uriLine == 0 {
+			p.diags.Errorf(model.Loc{File: name, Line: 1}, "the page has 功能介绍 and request or response sections but no URI section and no method and path; is it an operation?")
+		} else if p.labelled.method == "" && p.labelled.path == "" {
 			p.diags.Errorf(model.Loc{File: name, Line: max(p.uriLine, 1)}, "no method and path found in the URI section (none of \"METHOD /path\", \"URI格式：METHOD URL\", \"PATH：/path\" with \"Method：METHOD\", or a 请求方法/URI table); the operation has no method or path")
 		}
 	}
@@ -118,7 +120,7 @@ func (p *page) scan() {
 	// switchTo moves into the section a label line names.
 	switchTo := func(b *mdhtml.Block, s section, text string) {
 		sec, group, lastCaption, lastText = s, "", nil, text
-		if isFailure(text) {
+		if isFailure(b.Bold + b.Text) { // "-   异常响应", whose text is dropped as saying no more than its section
 			group = failureGroup
 		}
 		p.noteSection(s, b.Line)

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/docapi/docapi/tools/docparse/internal/model"
+	"github.com/docapi/docapi/tools/docparse/internal/top"
 )
 
 // corpusPages lists every Markdown page of the corpus.
@@ -34,6 +35,9 @@ func TestCorpusDetection(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		if top.Detect(data) {
+			t.Errorf("%s: detected as a TOP page", p)
+		}
 		api, sdk := DetectAPIReference(data), DetectSDKReference(data)
 		if api == sdk {
 			t.Errorf("%s: detected as API reference %v, SDK reference %v; want exactly one", p, api, sdk)
@@ -41,6 +45,25 @@ func TestCorpusDetection(t *testing.T) {
 		}
 		if strings.Contains(p, "/API参考/") && !api {
 			t.Errorf("%s: an API reference page detected as an SDK reference page", p)
+		}
+	}
+}
+
+// The unseen pages' folders say which family each page is.
+func TestUnseenDetection(t *testing.T) {
+	for dir, wantAPI := range map[string]bool{"huawei-api": true, "huawei-sdk": false} {
+		pages, _ := filepath.Glob("../../../../testdata/pages/unseen/" + dir + "/*.md")
+		if len(pages) == 0 {
+			t.Fatalf("no pages in %s", dir)
+		}
+		for _, p := range pages {
+			data, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if api, sdk := DetectAPIReference(data), DetectSDKReference(data); api != wantAPI || sdk == wantAPI {
+				t.Errorf("%s: API %v SDK %v", p, api, sdk)
+			}
 		}
 	}
 }
@@ -77,6 +100,19 @@ func TestDetectionTellsFamiliesApart(t *testing.T) {
 
 // A file that is no page says so: empty is no operation, binary or
 // non-UTF-8 is an error at the line of the first bad byte.
+// A few stray bytes are no reason to refuse a page: mdhtml reads them as
+// U+FFFD and warns on their line.
+func TestStrayBytes(t *testing.T) {
+	page := "# 查询\n\n## URI\n\nGET /v1/x\n\n## 功能介绍\n\n说明\xe9。\n"
+	pg, diags := ReadAPIReference("f.md", []byte(page))
+	if len(pg.Operations) != 1 || pg.Operations[0].Path != "/v1/x" || diags.HasErrors() {
+		t.Fatalf("page %+v, diagnostics %v", pg, diags)
+	}
+	if len(diags) != 1 || diags[0].Loc.Line != 9 || !strings.Contains(diags[0].Msg, "not UTF-8") {
+		t.Errorf("diagnostics %v, want one warning at line 9", diags)
+	}
+}
+
 func TestNonTextFiles(t *testing.T) {
 	for _, tc := range []struct {
 		name, data string
@@ -87,7 +123,8 @@ func TestNonTextFiles(t *testing.T) {
 		{"empty", "", "the file is empty", 0, ""},
 		{"blank", " \n\r\n\t", "the file is empty", 0, ""},
 		{"nul", "# t\n\n## URI\n\x00GET /x\n", "", 4, "NUL byte (offset 12)"},
-		{"latin1", "# t\n\xe9t\xe9\n", "", 2, "not UTF-8 text (byte 0xe9 at offset 4)"},
+		// 查询 in GBK; "\xd1\xaf" happens to be UTF-8, so 10 of its 20 bytes are stray.
+		{"GBK", "# t\n\n" + strings.Repeat("\xb2\xe9\xd1\xaf", 5) + "\n", "", 3, "not UTF-8 text (10 bytes that are not UTF-8, the first 0xb2 at offset 5)"},
 	} {
 		for _, read := range []func(string, []byte) (*model.Page, model.Diagnostics){ReadAPIReference, ReadSDKReference} {
 			pg, diags := read("f.md", []byte(tc.data))

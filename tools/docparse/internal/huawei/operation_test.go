@@ -50,7 +50,7 @@ func TestMissingMethodOrPath(t *testing.T) {
 		{"URI section without a method line", "# 查询\n\n## URI\n\n见下表。\n", "no method and path found in the URI section"},
 		{"PATH without Method", "# 查询\n\n## URI\n\nPATH：/rds/v1/{project_id}/backups\n", `gives the path "/rds/v1/{project_id}/backups" but no method`},
 		{"Method without PATH", "# 查询\n\n## URI\n\nMethod：GET\n", "gives the method GET but no path"},
-		{"功能介绍 and 请求消息 without URI", "# 分页查询\n\n## 功能介绍\n\n分页。\n\n## 请求消息\n\n无\n", "no method and path found"},
+		{"功能介绍 and 请求消息 without URI", "# 分页查询\n\n## 功能介绍\n\n分页。\n\n## 请求消息\n\n无\n", "but no URI section and no method and path"},
 	} {
 		pg, diags := ReadAPIReference("p.md", []byte(tc.page))
 		if pg.NotOperation != "" || diags.Count(model.Error) != 1 || !strings.Contains(diags[0].Msg, tc.msg) {
@@ -76,13 +76,20 @@ func TestNotOperationPages(t *testing.T) {
 func TestExampleLabels(t *testing.T) {
 	page := "# 更新\n\n## URI\n\nPUT /v2.0/routers/{router_id}\n\n## 样例\n\n请求样例\n\n```\nPUT https://{Endpoint}/v2.0/routers/abc\n{\"router\": {\"name\": \"r\"}}\n```\n\n" +
 		"响应样例：\n\n```\n{\"router\": {\"id\": \"abc\"}}\n```\n\n" +
-		"-   失败响应示例\n\n    ```\n    {\"error_code\": \"E1\"}\n    ```\n"
+		"-   失败响应示例\n\n    ```\n    {\"error_code\": \"E1\"}\n    ```\n" +
+		"-   异常响应\n\n    **表 1**  要素说明\n\n|名称|是否必选|参数类型|说明|\n|--|--|--|--|\n|error_msg|是|String|错误信息|\n"
 	pg, _ := ReadAPIReference("p.md", []byte(page))
 	op := pg.Operations[0]
 	got := map[string]int{}
 	for _, r := range op.Responses {
 		if r.Body != nil {
 			got[r.Status] = len(r.Body.Examples)
+		}
+	}
+	for _, r := range op.Responses {
+		// The 异常响应 table describes the failure, not the success.
+		if r.Body != nil && (r.Status == "default") != (r.Body.Schema.Property("error_msg") != nil) {
+			t.Errorf("status %s body %+v: the 异常响应 table belongs to default only", r.Status, r.Body.Schema)
 		}
 	}
 	if got["200"] != 1 || got["default"] != 1 {

@@ -96,6 +96,9 @@ func textLabel(raw string) (sec section, text string, ok bool) {
 }
 
 func label(s string) (sec section, text string, ok bool) {
+	if len(s) > 200 {
+		return secOther, "", false // far longer than 16 characters and their markup: a sentence
+	}
 	clean := strings.TrimSpace(mdhtml.CleanInline(s))
 	name := normTitle(clean)
 	// A label is short and says nothing else: a sentence has punctuation

@@ -14,6 +14,7 @@ import (
 
 	"github.com/docapi/docapi/tools/docparse/internal/emit"
 	"github.com/docapi/docapi/tools/docparse/internal/huawei"
+	"github.com/docapi/docapi/tools/docparse/internal/keys"
 	"github.com/docapi/docapi/tools/docparse/internal/model"
 	"github.com/docapi/docapi/tools/docparse/internal/opid"
 	"github.com/docapi/docapi/tools/docparse/internal/service"
@@ -96,6 +97,7 @@ func Run(sources []Source, opts Options) *Result {
 	}
 	res.Diags = append(res.Diags, service.Apply(opts.Service, pages, given)...)
 	pages = res.leaveOutFailed(pages)
+	keys.Repair(pages, &res.Diags)
 	res.IDSources = opid.Assign(operations(pages), &res.Diags)
 
 	doc, ok := res.document(opts.Service)
