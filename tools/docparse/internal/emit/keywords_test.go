@@ -150,3 +150,24 @@ func TestSecuritySchemes(t *testing.T) {
 		t.Errorf("want only the scheme in use:\n%s", out)
 	}
 }
+
+// TestExampleNesting: examples nested to MaxNesting are written and load in
+// kin-openapi; deeper ones are dropped with a warning.
+func TestExampleNesting(t *testing.T) {
+	nested := func(depth int) any {
+		var v any = "leaf"
+		for range depth {
+			v = map[string]any{"k": v}
+		}
+		return v
+	}
+	free := &model.Schema{Type: model.TypeObject, FreeForm: true}
+	out, _, diags := Emit(probeDoc(free, nested(MaxNesting), nested(MaxNesting+1)))
+	doc := loadSpec(t, out)
+	if n := len(doc.Paths.Find("/probe").Post.RequestBody.Value.Content["application/json"].Examples); n != 1 {
+		t.Errorf("%d examples written, want the one at the limit", n)
+	}
+	if len(diags) != 1 || !strings.Contains(diags[0].Msg, "nested deeper than 64 levels") {
+		t.Errorf("want one warning for the deeper example, got %v", diags)
+	}
+}

@@ -198,3 +198,33 @@ func TestQuotingOfTypedLookingText(t *testing.T) {
 		roundTrip(t, "k", s)
 	}
 }
+
+// TestMaxDepthLoads: the deepest document the writer accepts is one
+// yaml.v3 reads (it stops at 10,000 levels).
+func TestMaxDepthLoads(t *testing.T) {
+	var buf bytes.Buffer
+	w := New(&buf)
+	for range MaxDepth - 1 {
+		w.BeginMap()
+		w.Key("k")
+	}
+	w.BeginSeq()
+	w.String("leaf")
+	w.EndSeq()
+	for range MaxDepth - 1 {
+		w.EndMap()
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	var v any
+	if err := yaml.Unmarshal(buf.Bytes(), &v); err != nil {
+		t.Fatalf("yaml.v3 refuses %d levels: %v", MaxDepth, err)
+	}
+	for range MaxDepth - 1 {
+		v = v.(map[string]any)["k"]
+	}
+	if !reflect.DeepEqual(v, []any{"leaf"}) {
+		t.Errorf("innermost value %v", v)
+	}
+}
