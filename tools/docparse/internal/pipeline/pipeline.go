@@ -18,8 +18,8 @@ import (
 	"github.com/docapi/docapi/tools/docparse/internal/keys"
 	"github.com/docapi/docapi/tools/docparse/internal/model"
 	"github.com/docapi/docapi/tools/docparse/internal/opid"
-	"github.com/docapi/docapi/tools/docparse/internal/routes"
 	"github.com/docapi/docapi/tools/docparse/internal/paging"
+	"github.com/docapi/docapi/tools/docparse/internal/routes"
 	"github.com/docapi/docapi/tools/docparse/internal/service"
 	"github.com/docapi/docapi/tools/docparse/internal/top"
 )
