@@ -87,14 +87,14 @@ type ActionResources struct {
 	// ResourceDetail 凭据对象。
 	ResourceDetail *CreateSecretSecret `json:"resource_detail,omitempty"`
 
-	// ResourceId 资源ID。
-	ResourceId *string `json:"resource_id,omitempty"`
+	// ResourceID 资源ID。
+	ResourceID *string `json:"resource_id,omitempty"`
 
 	// ResourceName 资源名称，默认为空字符串。
 	ResourceName *string `json:"resource_name,omitempty"`
 
 	// Tags 标签列表，没有标签，数组默认为空。
-	Tags *[]ListResourceInstancesTagItem `json:"tags,omitempty"`
+	Tags []ListResourceInstancesTagItem `json:"tags,omitempty"`
 }
 
 // BatchCreateActionError defines model for BatchCreateActionError.
@@ -158,7 +158,7 @@ type BatchCreateOrDeleteTagsRequestBody struct {
 	Sequence *string `json:"sequence,omitempty"`
 
 	// Tags 标签列表，key和value键值对的集合。
-	Tags *[]BatchCreateOrDeleteTagsTagItem `json:"tags,omitempty"`
+	Tags []BatchCreateOrDeleteTagsTagItem `json:"tags,omitempty"`
 }
 
 // BatchCreateOrDeleteTagsTagItem defines model for BatchCreateOrDeleteTagsTagItem.
@@ -190,12 +190,12 @@ type CreateSecretEventEvent struct {
 	// CreateTime 事件通知创建时间，时间戳，即从1970年1月1日至该时间的总秒数。
 	CreateTime *int64 `json:"create_time,omitempty"`
 
-	// EventId 事件通知的资源标识符。
-	EventId *string `json:"event_id,omitempty"`
+	// EventID 事件通知的资源标识符。
+	EventID *string `json:"event_id,omitempty"`
 
 	// EventTypes 设置事件的基础事件类型列表,。
 	// 约束：数组大小：最小1，最大12。
-	EventTypes *[]string `json:"event_types,omitempty"`
+	EventTypes []string `json:"event_types,omitempty"`
 
 	// Name 事件通知名称。
 	Name *string `json:"name,omitempty"`
@@ -232,8 +232,8 @@ type CreateSecretEventRequestBody struct {
 
 // CreateSecretEventRequestNotification 通知主题对象。
 type CreateSecretEventRequestNotification struct {
-	// TargetId 事件通知的对象ID。
-	TargetId string `json:"target_id"`
+	// TargetID 事件通知的对象ID。
+	TargetID string `json:"target_id"`
 
 	// TargetName 事件通知的对象名称。
 	TargetName string `json:"target_name"`
@@ -250,8 +250,8 @@ type CreateSecretEventResponseBody struct {
 
 // CreateSecretEventResponseNotification 通知主题对象。
 type CreateSecretEventResponseNotification struct {
-	// TargetId 事件通知的对象ID。
-	TargetId *string `json:"target_id,omitempty"`
+	// TargetID 事件通知的对象ID。
+	TargetID *string `json:"target_id,omitempty"`
 
 	// TargetName 事件通知的对象名称。
 	TargetName *string `json:"target_name,omitempty"`
@@ -270,14 +270,14 @@ type CreateSecretRequestBody struct {
 	// 约束：2048字节。
 	Description *string `json:"description,omitempty"`
 
-	// EnterpriseProjectId 该参数针对企业用户使用。如果您是企业用户，且已创建企业项目，则请从下拉列表中为密钥选择需要绑定的企业项目，默认项目为“default”。 未开通企业管理的用户页面则没有“企业项目”参数项，无需进行配置。
-	EnterpriseProjectId *string `json:"enterprise_project_id,omitempty"`
+	// EnterpriseProjectID 该参数针对企业用户使用。如果您是企业用户，且已创建企业项目，则请从下拉列表中为密钥选择需要绑定的企业项目，默认项目为“default”。 未开通企业管理的用户页面则没有“企业项目”参数项，无需进行配置。
+	EnterpriseProjectID *string `json:"enterprise_project_id,omitempty"`
 
 	// EventSubscriptions 凭据订阅的事件列表，当前最大可订阅一个事件。当事件包含的基础事件触发时，通知消息将发送到事件对应的通知主题。
-	EventSubscriptions *[]string `json:"event_subscriptions,omitempty"`
+	EventSubscriptions []string `json:"event_subscriptions,omitempty"`
 
-	// KmsKeyId 用于加密保护凭据值的KMS主密钥ID，如果您未指定此参数，凭据管理服务将默认使用名为csms/default的默认主密钥，用于加密您账号在本项目中创建的凭据值。如果用户账号下不存在该名称的主密钥，则凭据管理服务自动为您创建该名称的密钥。
-	KmsKeyId *string `json:"kms_key_id,omitempty"`
+	// KmsKeyID 用于加密保护凭据值的KMS主密钥ID，如果您未指定此参数，凭据管理服务将默认使用名为csms/default的默认主密钥，用于加密您账号在本项目中创建的凭据值。如果用户账号下不存在该名称的主密钥，则凭据管理服务自动为您创建该名称的密钥。
+	KmsKeyID *string `json:"kms_key_id,omitempty"`
 
 	// Name 待创建凭据的名称。
 	// 约束：取值范围为1到64个字符，满足正则匹配“^[a-zA-Z0-9_-]{1,64}$”。
@@ -330,17 +330,17 @@ type CreateSecretSecret struct {
 	// Description 凭据的描述信息。
 	Description *string `json:"description,omitempty"`
 
-	// EnterpriseProjectId 企业项目ID
-	EnterpriseProjectId *string `json:"enterprise_project_id,omitempty"`
+	// EnterpriseProjectID 企业项目ID
+	EnterpriseProjectID *string `json:"enterprise_project_id,omitempty"`
 
 	// EventSubscriptions 凭据订阅的事件列表，当前最大可订阅一个事件。当事件包含的基础事件触发时，通知消息将发送到事件对应的通知主题。
-	EventSubscriptions *[]string `json:"event_subscriptions,omitempty"`
+	EventSubscriptions []string `json:"event_subscriptions,omitempty"`
 
-	// Id 凭据的资源标识符。
-	Id *string `json:"id,omitempty"`
+	// ID 凭据的资源标识符。
+	ID *string `json:"id,omitempty"`
 
-	// KmsKeyId 用于加密凭据值的KMS主密钥的ID值。
-	KmsKeyId *string `json:"kms_key_id,omitempty"`
+	// KmsKeyID 用于加密凭据值的KMS主密钥的ID值。
+	KmsKeyID *string `json:"kms_key_id,omitempty"`
 
 	// Name 凭据名称。
 	Name *string `json:"name,omitempty"`
@@ -440,7 +440,7 @@ type CreateSecretVersionRequestBody struct {
 
 	// VersionStages 凭据版本在存入时需要被同时标记的版本状态。如果您不指定此参数，凭据管家默认为新版本标记SYSCURRENT
 	// 约束：数组大小：最小1，最大12。stage长度：最小1字节，最大64字节。
-	VersionStages *[]string `json:"version_stages,omitempty"`
+	VersionStages []string `json:"version_stages,omitempty"`
 }
 
 // CreateSecretVersionResponseBody defines model for CreateSecretVersionResponseBody.
@@ -457,18 +457,18 @@ type CreateSecretVersionVersionMetadata struct {
 	// ExpireTime 凭据版本过期时间，时间戳，即从1970年1月1日至该时间的总秒数。默认为空，凭据订阅“版本过期”事件类型时，有效期判断所依据的值。
 	ExpireTime *int64 `json:"expire_time,omitempty"`
 
-	// Id 凭据的版本号标识符，凭据对象下唯一。
-	Id *string `json:"id,omitempty"`
+	// ID 凭据的版本号标识符，凭据对象下唯一。
+	ID *string `json:"id,omitempty"`
 
-	// KmsKeyId 加密版本凭据值的KMS主密钥ID。
-	KmsKeyId *string `json:"kms_key_id,omitempty"`
+	// KmsKeyID 加密版本凭据值的KMS主密钥ID。
+	KmsKeyID *string `json:"kms_key_id,omitempty"`
 
 	// SecretName 凭据名称。
 	SecretName *string `json:"secret_name,omitempty"`
 
 	// VersionStages 凭据版本被标记的状态列表。每个版本标签对于凭据对象下版本是唯一存在的，如果你创建版本时，指定的是同一凭据对象下的一个已经标记在其他版本上的状态，该标签将自动从其他版本上删除，并附加到此版本上。
 	// 如果未指定version_stage的值，则凭据管理服务会自动移动临时标签SYSCURRENT到此新版本。
-	VersionStages *[]string `json:"version_stages,omitempty"`
+	VersionStages []string `json:"version_stages,omitempty"`
 }
 
 // DeleteSecretError defines model for DeleteSecretError.
@@ -549,7 +549,7 @@ type ListKmsTagsResponseBody struct {
 	// Tags 标签列表，key和value键值对的集合。
 	// - key：表示标签键，一个凭据下最多包含10个key，key不能为空，不能重复，同一个key中value不能重复。key最大长度为36个字符。
 	// - value：表示标签值。每个值最大长度43个字符，value之间为“与”的关系。
-	Tags *[]ListKmsTagsTag `json:"tags,omitempty"`
+	Tags []ListKmsTagsTag `json:"tags,omitempty"`
 }
 
 // ListKmsTagsTag defines model for ListKmsTagsTag.
@@ -558,7 +558,7 @@ type ListKmsTagsTag struct {
 	Key *string `json:"key,omitempty"`
 
 	// Values 标签值集合
-	Values *[]string `json:"values,omitempty"`
+	Values []string `json:"values,omitempty"`
 }
 
 // ListNotificationRecordsError defines model for ListNotificationRecordsError.
@@ -573,7 +573,7 @@ type ListNotificationRecordsResponseBody struct {
 	PageInfo *PageInfo `json:"page_info,omitempty"`
 
 	// Records Record对象。
-	Records *[]Record `json:"records,omitempty"`
+	Records []Record `json:"records,omitempty"`
 }
 
 // ListProjectSecretsTagsError defines model for ListProjectSecretsTagsError.
@@ -587,7 +587,7 @@ type ListProjectSecretsTagsResponseBody struct {
 	// Tags 标签列表，key和value键值对的集合。
 	// - key：表示标签键，一个凭据下最多包含20个key，key不能为空，不能重复，同一个key中value不能重复。key最大长度为128个字符。
 	// - value：表示标签值。每个值最大长度255个字符，value之间为“与”的关系。
-	Tags *[]TagResponse `json:"tags,omitempty"`
+	Tags []TagResponse `json:"tags,omitempty"`
 }
 
 // ListResourceInstancesError defines model for ListResourceInstancesError.
@@ -609,7 +609,7 @@ type ListResourceInstancesRequestBody struct {
 	// Matches 搜索字段。
 	// - key为搜索的字段，目前仅支持搜索凭据名称，值为“resource_name”。
 	// - value为模糊匹配的值，最大长度为255个字符。为空返回空值。
-	Matches *[]TagMatches `json:"matches,omitempty"`
+	Matches []TagMatches `json:"matches,omitempty"`
 
 	// Offset 索引位置。从offset指定的下一条数据开始查询。查询第一页数据时，将查询前一页数据时响应体中的值带入此参数（“action”为“count”时，无需设置此参数）。如果“action”为“filter”，offset默认为“0”。 offset必须为数字，不能为负数。
 	Offset *string `json:"offset,omitempty"`
@@ -618,7 +618,7 @@ type ListResourceInstancesRequestBody struct {
 	Sequence *string `json:"sequence,omitempty"`
 
 	// Tags 标签列表，key和value键值对的集合。最多不超过10个。
-	Tags *[]ListResourceInstancesTag `json:"tags,omitempty"`
+	Tags []ListResourceInstancesTag `json:"tags,omitempty"`
 }
 
 // ListResourceInstancesRequestBodyAction 操作标识（可设置为“filter”或者“count”）。
@@ -629,7 +629,7 @@ type ListResourceInstancesRequestBodyAction string
 // ListResourceInstancesResponseBody defines model for ListResourceInstancesResponseBody.
 type ListResourceInstancesResponseBody struct {
 	// Resources 资源实例列表，详情请参见resource字段数据结构说明。
-	Resources *[]ActionResources `json:"resources,omitempty"`
+	Resources []ActionResources `json:"resources,omitempty"`
 
 	// TotalCount 总记录数。
 	TotalCount *int64 `json:"total_count,omitempty"`
@@ -642,7 +642,7 @@ type ListResourceInstancesTag struct {
 
 	// Values 标签值集合。
 	// 约束：最多包含10个value。标签列表中的标签value值不允许重复。标签列表如果为空列表，表示匹配任意值。标签列表中多个value之间是“或”的关系，在key已经满足要求的前提下，满足请求中的某个value就会匹配出来。
-	Values *[]string `json:"values,omitempty"`
+	Values []string `json:"values,omitempty"`
 }
 
 // ListResourceInstancesTagItem defines model for ListResourceInstancesTagItem.
@@ -667,12 +667,12 @@ type ListSecretEventsEvent struct {
 	// CreateTime 事件通知创建时间，时间戳，即从1970年1月1日至该时间的总秒数。
 	CreateTime *int64 `json:"create_time,omitempty"`
 
-	// EventId 事件通知的资源标识符。
-	EventId *string `json:"event_id,omitempty"`
+	// EventID 事件通知的资源标识符。
+	EventID *string `json:"event_id,omitempty"`
 
 	// EventTypes 设置事件的基础事件类型列表,。
 	// 约束：数组大小：最小1，最大12。
-	EventTypes *[]string `json:"event_types,omitempty"`
+	EventTypes []string `json:"event_types,omitempty"`
 
 	// Name 事件通知名称。
 	Name *string `json:"name,omitempty"`
@@ -691,7 +691,7 @@ type ListSecretEventsEvent struct {
 // ListSecretEventsResponseBody defines model for ListSecretEventsResponseBody.
 type ListSecretEventsResponseBody struct {
 	// Events 事件详情列表。
-	Events *[]ListSecretEventsEvent `json:"events,omitempty"`
+	Events []ListSecretEventsEvent `json:"events,omitempty"`
 
 	// PageInfo 分页信息。
 	PageInfo *PageInfo `json:"page_info,omitempty"`
@@ -706,12 +706,12 @@ type ListSecretTagsError struct {
 // ListSecretTagsResponseBody defines model for ListSecretTagsResponseBody.
 type ListSecretTagsResponseBody struct {
 	// SysTags 系统标签列表。
-	SysTags *[]SysTag `json:"sys_tags,omitempty"`
+	SysTags []SysTag `json:"sys_tags,omitempty"`
 
 	// Tags 标签列表，key和value键值对的集合。
 	// - key：表示标签键，一个凭据下最多包含20个key，key不能为空，不能重复，同一个key中value不能重复。key最大长度为128个字符。
 	// - value：表示标签值。每个值最大长度255个字符，value之间为“与”的关系。
-	Tags *[]ListResourceInstancesTagItem `json:"tags,omitempty"`
+	Tags []ListResourceInstancesTagItem `json:"tags,omitempty"`
 }
 
 // ListSecretVersionsError defines model for ListSecretVersionsError.
@@ -729,7 +729,7 @@ type ListSecretVersionsResponseBody struct {
 	PageInfo *PageInfo `json:"page_info,omitempty"`
 
 	// VersionMetadatas version_metadata对象。
-	VersionMetadatas *[]ListSecretVersionsVersionMetadata `json:"version_metadatas,omitempty"`
+	VersionMetadatas []ListSecretVersionsVersionMetadata `json:"version_metadatas,omitempty"`
 }
 
 // ListSecretVersionsVersionMetadata defines model for ListSecretVersionsVersionMetadata.
@@ -740,18 +740,18 @@ type ListSecretVersionsVersionMetadata struct {
 	// ExpireTime 凭据版本过期时间，时间戳，即从1970年1月1日至该时间的总秒数。默认为空，凭据订阅“版本过期”事件类型时，有效期判断所依据的值。
 	ExpireTime *int64 `json:"expire_time,omitempty"`
 
-	// Id 凭据的版本号标识符，凭据对象下唯一。
-	Id *string `json:"id,omitempty"`
+	// ID 凭据的版本号标识符，凭据对象下唯一。
+	ID *string `json:"id,omitempty"`
 
-	// KmsKeyId 加密版本凭据值的KMS主密钥ID。
-	KmsKeyId *string `json:"kms_key_id,omitempty"`
+	// KmsKeyID 加密版本凭据值的KMS主密钥ID。
+	KmsKeyID *string `json:"kms_key_id,omitempty"`
 
 	// SecretName 凭据名称。
 	SecretName *string `json:"secret_name,omitempty"`
 
 	// VersionStages 凭据版本被标记的状态列表。每个版本标签对于凭据对象下版本是唯一存在的，如果你创建版本时，指定的是同一凭据对象下的一个已经标记在其他版本上的状态，该标签将自动从其他版本上删除，并附加到此版本上。
 	// 如果未指定version_stage的值，则凭据管理服务会自动移动临时标签SYSCURRENT到此新版本。
-	VersionStages *[]string `json:"version_stages,omitempty"`
+	VersionStages []string `json:"version_stages,omitempty"`
 }
 
 // ListSecretsError defines model for ListSecretsError.
@@ -769,7 +769,7 @@ type ListSecretsResponseBody struct {
 	PageInfo *PageInfo `json:"page_info,omitempty"`
 
 	// Secrets 凭据详情列表。
-	Secrets *[]ListSecretsSecret `json:"secrets,omitempty"`
+	Secrets []ListSecretsSecret `json:"secrets,omitempty"`
 }
 
 // ListSecretsSecret defines model for ListSecretsSecret.
@@ -784,17 +784,17 @@ type ListSecretsSecret struct {
 	// Description 凭据的描述信息。
 	Description *string `json:"description,omitempty"`
 
-	// EnterpriseProjectId 企业项目ID
-	EnterpriseProjectId *string `json:"enterprise_project_id,omitempty"`
+	// EnterpriseProjectID 企业项目ID
+	EnterpriseProjectID *string `json:"enterprise_project_id,omitempty"`
 
 	// EventSubscriptions 凭据订阅的事件列表，当前最大可订阅一个事件。当事件包含的基础事件触发时，通知消息将发送到事件对应的通知主题。
-	EventSubscriptions *[]string `json:"event_subscriptions,omitempty"`
+	EventSubscriptions []string `json:"event_subscriptions,omitempty"`
 
-	// Id 凭据的资源标识符。
-	Id *string `json:"id,omitempty"`
+	// ID 凭据的资源标识符。
+	ID *string `json:"id,omitempty"`
 
-	// KmsKeyId 用于加密凭据值的KMS主密钥的ID值。
-	KmsKeyId *string `json:"kms_key_id,omitempty"`
+	// KmsKeyID 用于加密凭据值的KMS主密钥的ID值。
+	KmsKeyID *string `json:"kms_key_id,omitempty"`
 
 	// Name 凭据名称。
 	Name *string `json:"name,omitempty"`
@@ -873,8 +873,8 @@ type Record struct {
 	// 取值 ： SUCCESS ：事件通知成功。 FAIL ：事件通知失败。 INVALID ：事件通知配置主题信息无效或不正确，无法触发通知。
 	NotificationStatus *string `json:"notification_status,omitempty"`
 
-	// NotificationTargetId 事件通知的对象ID。
-	NotificationTargetId *string `json:"notification_target_id,omitempty"`
+	// NotificationTargetID 事件通知的对象ID。
+	NotificationTargetID *string `json:"notification_target_id,omitempty"`
 
 	// NotificationTargetName 事件通知的对象名称。
 	NotificationTargetName *string `json:"notification_target_name,omitempty"`
@@ -917,8 +917,8 @@ type RotateSecretResponseBody struct {
 	// SecretName 凭据的名称。
 	SecretName *string `json:"secret_name,omitempty"`
 
-	// VersionId 凭据的版本号标识符。
-	VersionId *string `json:"version_id,omitempty"`
+	// VersionID 凭据的版本号标识符。
+	VersionID *string `json:"version_id,omitempty"`
 }
 
 // ShowSecretError defines model for ShowSecretError.
@@ -990,8 +990,8 @@ type Stage struct {
 	// UpdateTime 凭据的版本状态更新的时间戳，时间戳，即从1970年1月1日至该时间的总秒数。
 	UpdateTime *int64 `json:"update_time,omitempty"`
 
-	// VersionId 凭据的版本号标识符。
-	VersionId *string `json:"version_id,omitempty"`
+	// VersionID 凭据的版本号标识符。
+	VersionID *string `json:"version_id,omitempty"`
 }
 
 // SysTag defines model for SysTag.
@@ -1019,7 +1019,7 @@ type TagResponse struct {
 	Key *string `json:"key,omitempty"`
 
 	// Values 标签值集合
-	Values *[]string `json:"values,omitempty"`
+	Values []string `json:"values,omitempty"`
 }
 
 // UpdateSecretError defines model for UpdateSecretError.
@@ -1042,7 +1042,7 @@ type UpdateSecretEventRequestBody struct {
 	// EventTypes 本次事件通知的基础事件列表，基础事件类型如下。
 	// SECRET_VERSION_CREATED：版本创建 SECRET_VERSION_EXPIRED：版本过期 SECRET_ROTATED：凭据轮转 SECRET_DELETED：凭据删除
 	// 列表包含的基础事件类型不能重复。
-	EventTypes *[]string `json:"event_types,omitempty"`
+	EventTypes []string `json:"event_types,omitempty"`
 
 	// Notification 通知主题对象。
 	Notification *CreateSecretEventRequestNotification `json:"notification,omitempty"`
@@ -1068,10 +1068,10 @@ type UpdateSecretRequestBody struct {
 	Description *string `json:"description,omitempty"`
 
 	// EventSubscriptions 凭据订阅的事件列表，当前最大可订阅一个事件。当事件包含的基础事件触发时，通知消息将发送到事件对应的通知主题。
-	EventSubscriptions *[]string `json:"event_subscriptions,omitempty"`
+	EventSubscriptions []string `json:"event_subscriptions,omitempty"`
 
-	// KmsKeyId 用于加密保护凭据值的KMS主密钥ID。更新凭据的主密钥后，仅新创建的凭据版本使用更新后的主密钥ID加密，之前的凭据版本依旧使用之前的主密钥ID解密。
-	KmsKeyId *string `json:"kms_key_id,omitempty"`
+	// KmsKeyID 用于加密保护凭据值的KMS主密钥ID。更新凭据的主密钥后，仅新创建的凭据版本使用更新后的主密钥ID加密，之前的凭据版本依旧使用之前的主密钥ID解密。
+	KmsKeyID *string `json:"kms_key_id,omitempty"`
 
 	// RotationPeriod 轮转周期
 	// 约束：6小时-8,760小时 （365天）
@@ -1097,8 +1097,8 @@ type UpdateSecretStageError struct {
 
 // UpdateSecretStageRequestBody defines model for UpdateSecretStageRequestBody.
 type UpdateSecretStageRequestBody struct {
-	// VersionId 凭据的版本号标识符。
-	VersionId string `json:"version_id"`
+	// VersionID 凭据的版本号标识符。
+	VersionID string `json:"version_id"`
 }
 
 // UpdateSecretStageResponseBody defines model for UpdateSecretStageResponseBody.
@@ -1312,7 +1312,7 @@ type ClientInterface interface {
 	// 查询当前用户在本项目下创建的所有事件。.
 	//
 	// Corresponds with GET /v1/{project_id}/csms/events (the `ListSecretEvents` operationId).
-	ListSecretEvents(ctx context.Context, projectId string, params *ListSecretEventsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListSecretEvents(ctx context.Context, projectID string, params *ListSecretEventsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateSecretEventWithBody 创建事件
 	//
@@ -1321,7 +1321,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1/{project_id}/csms/events (the `CreateSecretEvent` operationId).
-	CreateSecretEventWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateSecretEventWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateSecretEvent 创建事件
 	//
@@ -1330,21 +1330,21 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1/{project_id}/csms/events (the `CreateSecretEvent` operationId).
-	CreateSecretEvent(ctx context.Context, projectId string, body CreateSecretEventJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateSecretEvent(ctx context.Context, projectID string, body CreateSecretEventJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteSecretEvent 立即删除事件
 	//
 	// 立即删除指定的事件，且无法恢复。如事件存在凭据引用，则无法删除，请先解除关联。.
 	//
 	// Corresponds with DELETE /v1/{project_id}/csms/events/{event_name} (the `DeleteSecretEvent` operationId).
-	DeleteSecretEvent(ctx context.Context, projectId string, eventName string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DeleteSecretEvent(ctx context.Context, projectID string, eventName string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowSecretEvent 查询事件
 	//
 	// 查询指定事件的信息。.
 	//
 	// Corresponds with GET /v1/{project_id}/csms/events/{event_name} (the `ShowSecretEvent` operationId).
-	ShowSecretEvent(ctx context.Context, projectId string, eventName string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ShowSecretEvent(ctx context.Context, projectID string, eventName string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateSecretEventWithBody 更新事件
 	//
@@ -1353,7 +1353,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PUT /v1/{project_id}/csms/events/{event_name} (the `UpdateSecretEvent` operationId).
-	UpdateSecretEventWithBody(ctx context.Context, projectId string, eventName string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateSecretEventWithBody(ctx context.Context, projectID string, eventName string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateSecretEvent 更新事件
 	//
@@ -1362,14 +1362,14 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /v1/{project_id}/csms/events/{event_name} (the `UpdateSecretEvent` operationId).
-	UpdateSecretEvent(ctx context.Context, projectId string, eventName string, body UpdateSecretEventJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateSecretEvent(ctx context.Context, projectID string, eventName string, body UpdateSecretEventJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListNotificationRecords 查询已触发的事件通知记录
 	//
 	// 查询三个月内所有已触发的事件通知记录。.
 	//
 	// Corresponds with GET /v1/{project_id}/csms/notification-records (the `ListNotificationRecords` operationId).
-	ListNotificationRecords(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListNotificationRecords(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListResourceInstancesWithBody 查询凭据实例
 	//
@@ -1378,7 +1378,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1/{project_id}/csms/resource_instances/action (the `ListResourceInstances` operationId).
-	ListResourceInstancesWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListResourceInstancesWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListResourceInstances 查询凭据实例
 	//
@@ -1387,21 +1387,21 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1/{project_id}/csms/resource_instances/action (the `ListResourceInstances` operationId).
-	ListResourceInstances(ctx context.Context, projectId string, body ListResourceInstancesJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListResourceInstances(ctx context.Context, projectID string, body ListResourceInstancesJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListProjectSecretsTags 查询项目标签
 	//
 	// 查询用户在指定项目下的所有凭据标签集合。.
 	//
 	// Corresponds with GET /v1/{project_id}/csms/tags (the `ListProjectSecretsTags` operationId).
-	ListProjectSecretsTags(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListProjectSecretsTags(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListSecretTags 查询凭据标签
 	//
 	// 查询凭据标签。.
 	//
 	// Corresponds with GET /v1/{project_id}/csms/{secret_id}/tags (the `ListSecretTags` operationId).
-	ListSecretTags(ctx context.Context, projectId string, secretId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListSecretTags(ctx context.Context, projectID string, secretID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateSecretTagWithBody 添加凭据标签
 	//
@@ -1410,7 +1410,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1/{project_id}/csms/{secret_id}/tags (the `CreateSecretTag` operationId).
-	CreateSecretTagWithBody(ctx context.Context, projectId string, secretId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateSecretTagWithBody(ctx context.Context, projectID string, secretID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateSecretTag 添加凭据标签
 	//
@@ -1419,7 +1419,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1/{project_id}/csms/{secret_id}/tags (the `CreateSecretTag` operationId).
-	CreateSecretTag(ctx context.Context, projectId string, secretId string, body CreateSecretTagJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateSecretTag(ctx context.Context, projectID string, secretID string, body CreateSecretTagJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// BatchCreateActionWithBody 批量添加或删除凭据标签
 	//
@@ -1428,7 +1428,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1/{project_id}/csms/{secret_id}/tags/action (the `BatchCreateAction` operationId).
-	BatchCreateActionWithBody(ctx context.Context, projectId string, secretId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	BatchCreateActionWithBody(ctx context.Context, projectID string, secretID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// BatchCreateAction 批量添加或删除凭据标签
 	//
@@ -1437,21 +1437,21 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1/{project_id}/csms/{secret_id}/tags/action (the `BatchCreateAction` operationId).
-	BatchCreateAction(ctx context.Context, projectId string, secretId string, body BatchCreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	BatchCreateAction(ctx context.Context, projectID string, secretID string, body BatchCreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteSecretTag 删除凭据标签
 	//
 	// 删除凭据标签。.
 	//
 	// Corresponds with DELETE /v1/{project_id}/csms/{secret_id}/tags/{key} (the `DeleteSecretTag` operationId).
-	DeleteSecretTag(ctx context.Context, projectId string, secretId string, key string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DeleteSecretTag(ctx context.Context, projectID string, secretID string, key string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListSecrets 查询凭据列表
 	//
 	// 查询当前用户在本项目下创建的所有凭据。.
 	//
 	// Corresponds with GET /v1/{project_id}/secrets (the `ListSecrets` operationId).
-	ListSecrets(ctx context.Context, projectId string, params *ListSecretsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListSecrets(ctx context.Context, projectID string, params *ListSecretsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateSecretWithBody 创建凭据
 	//
@@ -1462,7 +1462,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1/{project_id}/secrets (the `CreateSecret` operationId).
-	CreateSecretWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateSecretWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateSecret 创建凭据
 	//
@@ -1473,7 +1473,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1/{project_id}/secrets (the `CreateSecret` operationId).
-	CreateSecret(ctx context.Context, projectId string, body CreateSecretJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateSecret(ctx context.Context, projectID string, body CreateSecretJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UploadSecretBlobWithBody 恢复凭据对象
 	//
@@ -1482,7 +1482,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1/{project_id}/secrets/restore (the `UploadSecretBlob` operationId).
-	UploadSecretBlobWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UploadSecretBlobWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UploadSecretBlob 恢复凭据对象
 	//
@@ -1491,21 +1491,21 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1/{project_id}/secrets/restore (the `UploadSecretBlob` operationId).
-	UploadSecretBlob(ctx context.Context, projectId string, body UploadSecretBlobJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UploadSecretBlob(ctx context.Context, projectID string, body UploadSecretBlobJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteSecret 立即删除凭据
 	//
 	// 立即删除指定的凭据，且无法恢复。.
 	//
 	// Corresponds with DELETE /v1/{project_id}/secrets/{secret_name} (the `DeleteSecret` operationId).
-	DeleteSecret(ctx context.Context, projectId string, secretName string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DeleteSecret(ctx context.Context, projectID string, secretName string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowSecret 查询凭据
 	//
 	// 查询指定凭据的信息。.
 	//
 	// Corresponds with GET /v1/{project_id}/secrets/{secret_name} (the `ShowSecret` operationId).
-	ShowSecret(ctx context.Context, projectId string, secretName string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ShowSecret(ctx context.Context, projectID string, secretName string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateSecretWithBody 更新凭据
 	//
@@ -1514,7 +1514,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PUT /v1/{project_id}/secrets/{secret_name} (the `UpdateSecret` operationId).
-	UpdateSecretWithBody(ctx context.Context, projectId string, secretName string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateSecretWithBody(ctx context.Context, projectID string, secretName string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateSecret 更新凭据
 	//
@@ -1523,28 +1523,28 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /v1/{project_id}/secrets/{secret_name} (the `UpdateSecret` operationId).
-	UpdateSecret(ctx context.Context, projectId string, secretName string, body UpdateSecretJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateSecret(ctx context.Context, projectID string, secretName string, body UpdateSecretJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DownloadSecretBlob 下载凭据备份
 	//
 	// 下载指定凭据的备份文件.
 	//
 	// Corresponds with POST /v1/{project_id}/secrets/{secret_name}/backup (the `DownloadSecretBlob` operationId).
-	DownloadSecretBlob(ctx context.Context, projectId string, secretName string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DownloadSecretBlob(ctx context.Context, projectID string, secretName string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// RotateSecret 轮转凭据
 	//
 	// 立即执行轮转凭据。在指定的凭据中，创建一个新的凭据版本，用于加密存储后台随机产生的凭据值。同时将新创建的凭据版本标记为SYSCURRENT状态。.
 	//
 	// Corresponds with POST /v1/{project_id}/secrets/{secret_name}/rotate (the `RotateSecret` operationId).
-	RotateSecret(ctx context.Context, projectId string, secretName string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	RotateSecret(ctx context.Context, projectID string, secretName string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// RestoreSecret 取消凭据的定时删除任务
 	//
 	// 取消凭据的定时删除任务，凭据对象恢复可使用状态。.
 	//
 	// Corresponds with POST /v1/{project_id}/secrets/{secret_name}/scheduled-deleted-tasks/cancel (the `RestoreSecret` operationId).
-	RestoreSecret(ctx context.Context, projectId string, secretName string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	RestoreSecret(ctx context.Context, projectID string, secretName string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteSecretForScheduleWithBody 创建凭据的定时删除任务
 	//
@@ -1553,7 +1553,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1/{project_id}/secrets/{secret_name}/scheduled-deleted-tasks/create (the `DeleteSecretForSchedule` operationId).
-	DeleteSecretForScheduleWithBody(ctx context.Context, projectId string, secretName string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DeleteSecretForScheduleWithBody(ctx context.Context, projectID string, secretName string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteSecretForSchedule 创建凭据的定时删除任务
 	//
@@ -1562,21 +1562,21 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1/{project_id}/secrets/{secret_name}/scheduled-deleted-tasks/create (the `DeleteSecretForSchedule` operationId).
-	DeleteSecretForSchedule(ctx context.Context, projectId string, secretName string, body DeleteSecretForScheduleJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DeleteSecretForSchedule(ctx context.Context, projectID string, secretName string, body DeleteSecretForScheduleJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteSecretStage 删除凭据的版本状态
 	//
 	// 删除指定的凭据版本状态。.
 	//
 	// Corresponds with DELETE /v1/{project_id}/secrets/{secret_name}/stages/{stage_name} (the `DeleteSecretStage` operationId).
-	DeleteSecretStage(ctx context.Context, projectId string, secretName string, stageName string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DeleteSecretStage(ctx context.Context, projectID string, secretName string, stageName string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowSecretStage 查询凭据的版本状态
 	//
 	// 查询指定凭据版本状态标记的版本信息。.
 	//
 	// Corresponds with GET /v1/{project_id}/secrets/{secret_name}/stages/{stage_name} (the `ShowSecretStage` operationId).
-	ShowSecretStage(ctx context.Context, projectId string, secretName string, stageName string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ShowSecretStage(ctx context.Context, projectID string, secretName string, stageName string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateSecretStageWithBody 更新凭据的版本状态
 	//
@@ -1585,7 +1585,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PUT /v1/{project_id}/secrets/{secret_name}/stages/{stage_name} (the `UpdateSecretStage` operationId).
-	UpdateSecretStageWithBody(ctx context.Context, projectId string, secretName string, stageName string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateSecretStageWithBody(ctx context.Context, projectID string, secretName string, stageName string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateSecretStage 更新凭据的版本状态
 	//
@@ -1594,14 +1594,14 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /v1/{project_id}/secrets/{secret_name}/stages/{stage_name} (the `UpdateSecretStage` operationId).
-	UpdateSecretStage(ctx context.Context, projectId string, secretName string, stageName string, body UpdateSecretStageJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateSecretStage(ctx context.Context, projectID string, secretName string, stageName string, body UpdateSecretStageJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListSecretVersions 查询凭据的版本列表
 	//
 	// 查询指定凭据下的版本列表信息。.
 	//
 	// Corresponds with GET /v1/{project_id}/secrets/{secret_name}/versions (the `ListSecretVersions` operationId).
-	ListSecretVersions(ctx context.Context, projectId string, secretName string, params *ListSecretVersionsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListSecretVersions(ctx context.Context, projectID string, secretName string, params *ListSecretVersionsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateSecretVersionWithBody 创建凭据版本
 	//
@@ -1610,7 +1610,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1/{project_id}/secrets/{secret_name}/versions (the `CreateSecretVersion` operationId).
-	CreateSecretVersionWithBody(ctx context.Context, projectId string, secretName string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateSecretVersionWithBody(ctx context.Context, projectID string, secretName string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateSecretVersion 创建凭据版本
 	//
@@ -1619,14 +1619,14 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1/{project_id}/secrets/{secret_name}/versions (the `CreateSecretVersion` operationId).
-	CreateSecretVersion(ctx context.Context, projectId string, secretName string, body CreateSecretVersionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateSecretVersion(ctx context.Context, projectID string, secretName string, body CreateSecretVersionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowSecretVersion 查询凭据的版本与凭据值
 	//
 	// 查询指定凭据版本的信息和版本中的明文凭据值，只能查询ENABLED状态的凭据。 通过/v1/{project_id}/secrets/{secret_name}/versions/latest （即将当前接口URL中的{version_id}赋值为latest）可访问凭据最新版本的凭据值。.
 	//
 	// Corresponds with GET /v1/{project_id}/secrets/{secret_name}/versions/{version_id} (the `ShowSecretVersion` operationId).
-	ShowSecretVersion(ctx context.Context, projectId string, secretName string, versionId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ShowSecretVersion(ctx context.Context, projectID string, secretName string, versionID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateVersionWithBody 更新凭据版本
 	//
@@ -1635,7 +1635,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PUT /v1/{project_id}/secrets/{secret_name}/versions/{version_id} (the `UpdateVersion` operationId).
-	UpdateVersionWithBody(ctx context.Context, projectId string, secretName string, versionId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateVersionWithBody(ctx context.Context, projectID string, secretName string, versionID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateVersion 更新凭据版本
 	//
@@ -1644,14 +1644,14 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /v1/{project_id}/secrets/{secret_name}/versions/{version_id} (the `UpdateVersion` operationId).
-	UpdateVersion(ctx context.Context, projectId string, secretName string, versionId string, body UpdateVersionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateVersion(ctx context.Context, projectID string, secretName string, versionID string, body UpdateVersionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListKmsTags 查询项目标签
 	//
 	// 功能介绍：查询用户在指定项目下的所有标签集合。.
 	//
 	// Corresponds with GET /{version_id}/{project_id}/csms/tags (the `ListKmsTags` operationId).
-	ListKmsTags(ctx context.Context, versionId string, projectId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListKmsTags(ctx context.Context, versionID string, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// BatchCreateOrDeleteTagsWithBody 批量添加删除凭据标签
 	//
@@ -1660,7 +1660,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /{version_id}/{project_id}/csms/{secret_id}/tags/action (the `BatchCreateOrDeleteTags` operationId).
-	BatchCreateOrDeleteTagsWithBody(ctx context.Context, versionId string, projectId string, secretId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	BatchCreateOrDeleteTagsWithBody(ctx context.Context, versionID string, projectID string, secretID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// BatchCreateOrDeleteTags 批量添加删除凭据标签
 	//
@@ -1669,7 +1669,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /{version_id}/{project_id}/csms/{secret_id}/tags/action (the `BatchCreateOrDeleteTags` operationId).
-	BatchCreateOrDeleteTags(ctx context.Context, versionId string, projectId string, secretId string, body BatchCreateOrDeleteTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	BatchCreateOrDeleteTags(ctx context.Context, versionID string, projectID string, secretID string, body BatchCreateOrDeleteTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 }
 
 // ListSecretEvents 查询事件列表
@@ -1677,8 +1677,8 @@ type ClientInterface interface {
 // 查询当前用户在本项目下创建的所有事件。.
 //
 // Corresponds with GET /v1/{project_id}/csms/events (the `ListSecretEvents` operationId).
-func (c *Client) ListSecretEvents(ctx context.Context, projectId string, params *ListSecretEventsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListSecretEventsRequest(c.Server, projectId, params)
+func (c *Client) ListSecretEvents(ctx context.Context, projectID string, params *ListSecretEventsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListSecretEventsRequest(c.Server, projectID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -1696,8 +1696,8 @@ func (c *Client) ListSecretEvents(ctx context.Context, projectId string, params 
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1/{project_id}/csms/events (the `CreateSecretEvent` operationId).
-func (c *Client) CreateSecretEventWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateSecretEventRequestWithBody(c.Server, projectId, contentType, body)
+func (c *Client) CreateSecretEventWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateSecretEventRequestWithBody(c.Server, projectID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -1715,8 +1715,8 @@ func (c *Client) CreateSecretEventWithBody(ctx context.Context, projectId string
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1/{project_id}/csms/events (the `CreateSecretEvent` operationId).
-func (c *Client) CreateSecretEvent(ctx context.Context, projectId string, body CreateSecretEventJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateSecretEventRequest(c.Server, projectId, body)
+func (c *Client) CreateSecretEvent(ctx context.Context, projectID string, body CreateSecretEventJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateSecretEventRequest(c.Server, projectID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -1732,8 +1732,8 @@ func (c *Client) CreateSecretEvent(ctx context.Context, projectId string, body C
 // 立即删除指定的事件，且无法恢复。如事件存在凭据引用，则无法删除，请先解除关联。.
 //
 // Corresponds with DELETE /v1/{project_id}/csms/events/{event_name} (the `DeleteSecretEvent` operationId).
-func (c *Client) DeleteSecretEvent(ctx context.Context, projectId string, eventName string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteSecretEventRequest(c.Server, projectId, eventName)
+func (c *Client) DeleteSecretEvent(ctx context.Context, projectID string, eventName string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteSecretEventRequest(c.Server, projectID, eventName)
 	if err != nil {
 		return nil, err
 	}
@@ -1749,8 +1749,8 @@ func (c *Client) DeleteSecretEvent(ctx context.Context, projectId string, eventN
 // 查询指定事件的信息。.
 //
 // Corresponds with GET /v1/{project_id}/csms/events/{event_name} (the `ShowSecretEvent` operationId).
-func (c *Client) ShowSecretEvent(ctx context.Context, projectId string, eventName string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewShowSecretEventRequest(c.Server, projectId, eventName)
+func (c *Client) ShowSecretEvent(ctx context.Context, projectID string, eventName string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewShowSecretEventRequest(c.Server, projectID, eventName)
 	if err != nil {
 		return nil, err
 	}
@@ -1768,8 +1768,8 @@ func (c *Client) ShowSecretEvent(ctx context.Context, projectId string, eventNam
 // Takes any type of body and a specified content type.
 //
 // Corresponds with PUT /v1/{project_id}/csms/events/{event_name} (the `UpdateSecretEvent` operationId).
-func (c *Client) UpdateSecretEventWithBody(ctx context.Context, projectId string, eventName string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateSecretEventRequestWithBody(c.Server, projectId, eventName, contentType, body)
+func (c *Client) UpdateSecretEventWithBody(ctx context.Context, projectID string, eventName string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateSecretEventRequestWithBody(c.Server, projectID, eventName, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -1787,8 +1787,8 @@ func (c *Client) UpdateSecretEventWithBody(ctx context.Context, projectId string
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /v1/{project_id}/csms/events/{event_name} (the `UpdateSecretEvent` operationId).
-func (c *Client) UpdateSecretEvent(ctx context.Context, projectId string, eventName string, body UpdateSecretEventJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateSecretEventRequest(c.Server, projectId, eventName, body)
+func (c *Client) UpdateSecretEvent(ctx context.Context, projectID string, eventName string, body UpdateSecretEventJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateSecretEventRequest(c.Server, projectID, eventName, body)
 	if err != nil {
 		return nil, err
 	}
@@ -1804,8 +1804,8 @@ func (c *Client) UpdateSecretEvent(ctx context.Context, projectId string, eventN
 // 查询三个月内所有已触发的事件通知记录。.
 //
 // Corresponds with GET /v1/{project_id}/csms/notification-records (the `ListNotificationRecords` operationId).
-func (c *Client) ListNotificationRecords(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListNotificationRecordsRequest(c.Server, projectId)
+func (c *Client) ListNotificationRecords(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListNotificationRecordsRequest(c.Server, projectID)
 	if err != nil {
 		return nil, err
 	}
@@ -1823,8 +1823,8 @@ func (c *Client) ListNotificationRecords(ctx context.Context, projectId string, 
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1/{project_id}/csms/resource_instances/action (the `ListResourceInstances` operationId).
-func (c *Client) ListResourceInstancesWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListResourceInstancesRequestWithBody(c.Server, projectId, contentType, body)
+func (c *Client) ListResourceInstancesWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListResourceInstancesRequestWithBody(c.Server, projectID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -1842,8 +1842,8 @@ func (c *Client) ListResourceInstancesWithBody(ctx context.Context, projectId st
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1/{project_id}/csms/resource_instances/action (the `ListResourceInstances` operationId).
-func (c *Client) ListResourceInstances(ctx context.Context, projectId string, body ListResourceInstancesJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListResourceInstancesRequest(c.Server, projectId, body)
+func (c *Client) ListResourceInstances(ctx context.Context, projectID string, body ListResourceInstancesJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListResourceInstancesRequest(c.Server, projectID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -1859,8 +1859,8 @@ func (c *Client) ListResourceInstances(ctx context.Context, projectId string, bo
 // 查询用户在指定项目下的所有凭据标签集合。.
 //
 // Corresponds with GET /v1/{project_id}/csms/tags (the `ListProjectSecretsTags` operationId).
-func (c *Client) ListProjectSecretsTags(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListProjectSecretsTagsRequest(c.Server, projectId)
+func (c *Client) ListProjectSecretsTags(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListProjectSecretsTagsRequest(c.Server, projectID)
 	if err != nil {
 		return nil, err
 	}
@@ -1876,8 +1876,8 @@ func (c *Client) ListProjectSecretsTags(ctx context.Context, projectId string, r
 // 查询凭据标签。.
 //
 // Corresponds with GET /v1/{project_id}/csms/{secret_id}/tags (the `ListSecretTags` operationId).
-func (c *Client) ListSecretTags(ctx context.Context, projectId string, secretId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListSecretTagsRequest(c.Server, projectId, secretId)
+func (c *Client) ListSecretTags(ctx context.Context, projectID string, secretID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListSecretTagsRequest(c.Server, projectID, secretID)
 	if err != nil {
 		return nil, err
 	}
@@ -1895,8 +1895,8 @@ func (c *Client) ListSecretTags(ctx context.Context, projectId string, secretId 
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1/{project_id}/csms/{secret_id}/tags (the `CreateSecretTag` operationId).
-func (c *Client) CreateSecretTagWithBody(ctx context.Context, projectId string, secretId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateSecretTagRequestWithBody(c.Server, projectId, secretId, contentType, body)
+func (c *Client) CreateSecretTagWithBody(ctx context.Context, projectID string, secretID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateSecretTagRequestWithBody(c.Server, projectID, secretID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -1914,8 +1914,8 @@ func (c *Client) CreateSecretTagWithBody(ctx context.Context, projectId string, 
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1/{project_id}/csms/{secret_id}/tags (the `CreateSecretTag` operationId).
-func (c *Client) CreateSecretTag(ctx context.Context, projectId string, secretId string, body CreateSecretTagJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateSecretTagRequest(c.Server, projectId, secretId, body)
+func (c *Client) CreateSecretTag(ctx context.Context, projectID string, secretID string, body CreateSecretTagJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateSecretTagRequest(c.Server, projectID, secretID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -1933,8 +1933,8 @@ func (c *Client) CreateSecretTag(ctx context.Context, projectId string, secretId
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1/{project_id}/csms/{secret_id}/tags/action (the `BatchCreateAction` operationId).
-func (c *Client) BatchCreateActionWithBody(ctx context.Context, projectId string, secretId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewBatchCreateActionRequestWithBody(c.Server, projectId, secretId, contentType, body)
+func (c *Client) BatchCreateActionWithBody(ctx context.Context, projectID string, secretID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewBatchCreateActionRequestWithBody(c.Server, projectID, secretID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -1952,8 +1952,8 @@ func (c *Client) BatchCreateActionWithBody(ctx context.Context, projectId string
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1/{project_id}/csms/{secret_id}/tags/action (the `BatchCreateAction` operationId).
-func (c *Client) BatchCreateAction(ctx context.Context, projectId string, secretId string, body BatchCreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewBatchCreateActionRequest(c.Server, projectId, secretId, body)
+func (c *Client) BatchCreateAction(ctx context.Context, projectID string, secretID string, body BatchCreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewBatchCreateActionRequest(c.Server, projectID, secretID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -1969,8 +1969,8 @@ func (c *Client) BatchCreateAction(ctx context.Context, projectId string, secret
 // 删除凭据标签。.
 //
 // Corresponds with DELETE /v1/{project_id}/csms/{secret_id}/tags/{key} (the `DeleteSecretTag` operationId).
-func (c *Client) DeleteSecretTag(ctx context.Context, projectId string, secretId string, key string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteSecretTagRequest(c.Server, projectId, secretId, key)
+func (c *Client) DeleteSecretTag(ctx context.Context, projectID string, secretID string, key string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteSecretTagRequest(c.Server, projectID, secretID, key)
 	if err != nil {
 		return nil, err
 	}
@@ -1986,8 +1986,8 @@ func (c *Client) DeleteSecretTag(ctx context.Context, projectId string, secretId
 // 查询当前用户在本项目下创建的所有凭据。.
 //
 // Corresponds with GET /v1/{project_id}/secrets (the `ListSecrets` operationId).
-func (c *Client) ListSecrets(ctx context.Context, projectId string, params *ListSecretsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListSecretsRequest(c.Server, projectId, params)
+func (c *Client) ListSecrets(ctx context.Context, projectID string, params *ListSecretsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListSecretsRequest(c.Server, projectID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -2007,8 +2007,8 @@ func (c *Client) ListSecrets(ctx context.Context, projectId string, params *List
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1/{project_id}/secrets (the `CreateSecret` operationId).
-func (c *Client) CreateSecretWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateSecretRequestWithBody(c.Server, projectId, contentType, body)
+func (c *Client) CreateSecretWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateSecretRequestWithBody(c.Server, projectID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -2028,8 +2028,8 @@ func (c *Client) CreateSecretWithBody(ctx context.Context, projectId string, con
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1/{project_id}/secrets (the `CreateSecret` operationId).
-func (c *Client) CreateSecret(ctx context.Context, projectId string, body CreateSecretJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateSecretRequest(c.Server, projectId, body)
+func (c *Client) CreateSecret(ctx context.Context, projectID string, body CreateSecretJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateSecretRequest(c.Server, projectID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -2047,8 +2047,8 @@ func (c *Client) CreateSecret(ctx context.Context, projectId string, body Create
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1/{project_id}/secrets/restore (the `UploadSecretBlob` operationId).
-func (c *Client) UploadSecretBlobWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUploadSecretBlobRequestWithBody(c.Server, projectId, contentType, body)
+func (c *Client) UploadSecretBlobWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUploadSecretBlobRequestWithBody(c.Server, projectID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -2066,8 +2066,8 @@ func (c *Client) UploadSecretBlobWithBody(ctx context.Context, projectId string,
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1/{project_id}/secrets/restore (the `UploadSecretBlob` operationId).
-func (c *Client) UploadSecretBlob(ctx context.Context, projectId string, body UploadSecretBlobJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUploadSecretBlobRequest(c.Server, projectId, body)
+func (c *Client) UploadSecretBlob(ctx context.Context, projectID string, body UploadSecretBlobJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUploadSecretBlobRequest(c.Server, projectID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -2083,8 +2083,8 @@ func (c *Client) UploadSecretBlob(ctx context.Context, projectId string, body Up
 // 立即删除指定的凭据，且无法恢复。.
 //
 // Corresponds with DELETE /v1/{project_id}/secrets/{secret_name} (the `DeleteSecret` operationId).
-func (c *Client) DeleteSecret(ctx context.Context, projectId string, secretName string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteSecretRequest(c.Server, projectId, secretName)
+func (c *Client) DeleteSecret(ctx context.Context, projectID string, secretName string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteSecretRequest(c.Server, projectID, secretName)
 	if err != nil {
 		return nil, err
 	}
@@ -2100,8 +2100,8 @@ func (c *Client) DeleteSecret(ctx context.Context, projectId string, secretName 
 // 查询指定凭据的信息。.
 //
 // Corresponds with GET /v1/{project_id}/secrets/{secret_name} (the `ShowSecret` operationId).
-func (c *Client) ShowSecret(ctx context.Context, projectId string, secretName string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewShowSecretRequest(c.Server, projectId, secretName)
+func (c *Client) ShowSecret(ctx context.Context, projectID string, secretName string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewShowSecretRequest(c.Server, projectID, secretName)
 	if err != nil {
 		return nil, err
 	}
@@ -2119,8 +2119,8 @@ func (c *Client) ShowSecret(ctx context.Context, projectId string, secretName st
 // Takes any type of body and a specified content type.
 //
 // Corresponds with PUT /v1/{project_id}/secrets/{secret_name} (the `UpdateSecret` operationId).
-func (c *Client) UpdateSecretWithBody(ctx context.Context, projectId string, secretName string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateSecretRequestWithBody(c.Server, projectId, secretName, contentType, body)
+func (c *Client) UpdateSecretWithBody(ctx context.Context, projectID string, secretName string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateSecretRequestWithBody(c.Server, projectID, secretName, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -2138,8 +2138,8 @@ func (c *Client) UpdateSecretWithBody(ctx context.Context, projectId string, sec
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /v1/{project_id}/secrets/{secret_name} (the `UpdateSecret` operationId).
-func (c *Client) UpdateSecret(ctx context.Context, projectId string, secretName string, body UpdateSecretJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateSecretRequest(c.Server, projectId, secretName, body)
+func (c *Client) UpdateSecret(ctx context.Context, projectID string, secretName string, body UpdateSecretJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateSecretRequest(c.Server, projectID, secretName, body)
 	if err != nil {
 		return nil, err
 	}
@@ -2155,8 +2155,8 @@ func (c *Client) UpdateSecret(ctx context.Context, projectId string, secretName 
 // 下载指定凭据的备份文件.
 //
 // Corresponds with POST /v1/{project_id}/secrets/{secret_name}/backup (the `DownloadSecretBlob` operationId).
-func (c *Client) DownloadSecretBlob(ctx context.Context, projectId string, secretName string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDownloadSecretBlobRequest(c.Server, projectId, secretName)
+func (c *Client) DownloadSecretBlob(ctx context.Context, projectID string, secretName string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDownloadSecretBlobRequest(c.Server, projectID, secretName)
 	if err != nil {
 		return nil, err
 	}
@@ -2172,8 +2172,8 @@ func (c *Client) DownloadSecretBlob(ctx context.Context, projectId string, secre
 // 立即执行轮转凭据。在指定的凭据中，创建一个新的凭据版本，用于加密存储后台随机产生的凭据值。同时将新创建的凭据版本标记为SYSCURRENT状态。.
 //
 // Corresponds with POST /v1/{project_id}/secrets/{secret_name}/rotate (the `RotateSecret` operationId).
-func (c *Client) RotateSecret(ctx context.Context, projectId string, secretName string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewRotateSecretRequest(c.Server, projectId, secretName)
+func (c *Client) RotateSecret(ctx context.Context, projectID string, secretName string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRotateSecretRequest(c.Server, projectID, secretName)
 	if err != nil {
 		return nil, err
 	}
@@ -2189,8 +2189,8 @@ func (c *Client) RotateSecret(ctx context.Context, projectId string, secretName 
 // 取消凭据的定时删除任务，凭据对象恢复可使用状态。.
 //
 // Corresponds with POST /v1/{project_id}/secrets/{secret_name}/scheduled-deleted-tasks/cancel (the `RestoreSecret` operationId).
-func (c *Client) RestoreSecret(ctx context.Context, projectId string, secretName string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewRestoreSecretRequest(c.Server, projectId, secretName)
+func (c *Client) RestoreSecret(ctx context.Context, projectID string, secretName string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRestoreSecretRequest(c.Server, projectID, secretName)
 	if err != nil {
 		return nil, err
 	}
@@ -2208,8 +2208,8 @@ func (c *Client) RestoreSecret(ctx context.Context, projectId string, secretName
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1/{project_id}/secrets/{secret_name}/scheduled-deleted-tasks/create (the `DeleteSecretForSchedule` operationId).
-func (c *Client) DeleteSecretForScheduleWithBody(ctx context.Context, projectId string, secretName string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteSecretForScheduleRequestWithBody(c.Server, projectId, secretName, contentType, body)
+func (c *Client) DeleteSecretForScheduleWithBody(ctx context.Context, projectID string, secretName string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteSecretForScheduleRequestWithBody(c.Server, projectID, secretName, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -2227,8 +2227,8 @@ func (c *Client) DeleteSecretForScheduleWithBody(ctx context.Context, projectId 
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1/{project_id}/secrets/{secret_name}/scheduled-deleted-tasks/create (the `DeleteSecretForSchedule` operationId).
-func (c *Client) DeleteSecretForSchedule(ctx context.Context, projectId string, secretName string, body DeleteSecretForScheduleJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteSecretForScheduleRequest(c.Server, projectId, secretName, body)
+func (c *Client) DeleteSecretForSchedule(ctx context.Context, projectID string, secretName string, body DeleteSecretForScheduleJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteSecretForScheduleRequest(c.Server, projectID, secretName, body)
 	if err != nil {
 		return nil, err
 	}
@@ -2244,8 +2244,8 @@ func (c *Client) DeleteSecretForSchedule(ctx context.Context, projectId string, 
 // 删除指定的凭据版本状态。.
 //
 // Corresponds with DELETE /v1/{project_id}/secrets/{secret_name}/stages/{stage_name} (the `DeleteSecretStage` operationId).
-func (c *Client) DeleteSecretStage(ctx context.Context, projectId string, secretName string, stageName string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteSecretStageRequest(c.Server, projectId, secretName, stageName)
+func (c *Client) DeleteSecretStage(ctx context.Context, projectID string, secretName string, stageName string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteSecretStageRequest(c.Server, projectID, secretName, stageName)
 	if err != nil {
 		return nil, err
 	}
@@ -2261,8 +2261,8 @@ func (c *Client) DeleteSecretStage(ctx context.Context, projectId string, secret
 // 查询指定凭据版本状态标记的版本信息。.
 //
 // Corresponds with GET /v1/{project_id}/secrets/{secret_name}/stages/{stage_name} (the `ShowSecretStage` operationId).
-func (c *Client) ShowSecretStage(ctx context.Context, projectId string, secretName string, stageName string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewShowSecretStageRequest(c.Server, projectId, secretName, stageName)
+func (c *Client) ShowSecretStage(ctx context.Context, projectID string, secretName string, stageName string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewShowSecretStageRequest(c.Server, projectID, secretName, stageName)
 	if err != nil {
 		return nil, err
 	}
@@ -2280,8 +2280,8 @@ func (c *Client) ShowSecretStage(ctx context.Context, projectId string, secretNa
 // Takes any type of body and a specified content type.
 //
 // Corresponds with PUT /v1/{project_id}/secrets/{secret_name}/stages/{stage_name} (the `UpdateSecretStage` operationId).
-func (c *Client) UpdateSecretStageWithBody(ctx context.Context, projectId string, secretName string, stageName string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateSecretStageRequestWithBody(c.Server, projectId, secretName, stageName, contentType, body)
+func (c *Client) UpdateSecretStageWithBody(ctx context.Context, projectID string, secretName string, stageName string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateSecretStageRequestWithBody(c.Server, projectID, secretName, stageName, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -2299,8 +2299,8 @@ func (c *Client) UpdateSecretStageWithBody(ctx context.Context, projectId string
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /v1/{project_id}/secrets/{secret_name}/stages/{stage_name} (the `UpdateSecretStage` operationId).
-func (c *Client) UpdateSecretStage(ctx context.Context, projectId string, secretName string, stageName string, body UpdateSecretStageJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateSecretStageRequest(c.Server, projectId, secretName, stageName, body)
+func (c *Client) UpdateSecretStage(ctx context.Context, projectID string, secretName string, stageName string, body UpdateSecretStageJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateSecretStageRequest(c.Server, projectID, secretName, stageName, body)
 	if err != nil {
 		return nil, err
 	}
@@ -2316,8 +2316,8 @@ func (c *Client) UpdateSecretStage(ctx context.Context, projectId string, secret
 // 查询指定凭据下的版本列表信息。.
 //
 // Corresponds with GET /v1/{project_id}/secrets/{secret_name}/versions (the `ListSecretVersions` operationId).
-func (c *Client) ListSecretVersions(ctx context.Context, projectId string, secretName string, params *ListSecretVersionsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListSecretVersionsRequest(c.Server, projectId, secretName, params)
+func (c *Client) ListSecretVersions(ctx context.Context, projectID string, secretName string, params *ListSecretVersionsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListSecretVersionsRequest(c.Server, projectID, secretName, params)
 	if err != nil {
 		return nil, err
 	}
@@ -2335,8 +2335,8 @@ func (c *Client) ListSecretVersions(ctx context.Context, projectId string, secre
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1/{project_id}/secrets/{secret_name}/versions (the `CreateSecretVersion` operationId).
-func (c *Client) CreateSecretVersionWithBody(ctx context.Context, projectId string, secretName string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateSecretVersionRequestWithBody(c.Server, projectId, secretName, contentType, body)
+func (c *Client) CreateSecretVersionWithBody(ctx context.Context, projectID string, secretName string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateSecretVersionRequestWithBody(c.Server, projectID, secretName, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -2354,8 +2354,8 @@ func (c *Client) CreateSecretVersionWithBody(ctx context.Context, projectId stri
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1/{project_id}/secrets/{secret_name}/versions (the `CreateSecretVersion` operationId).
-func (c *Client) CreateSecretVersion(ctx context.Context, projectId string, secretName string, body CreateSecretVersionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateSecretVersionRequest(c.Server, projectId, secretName, body)
+func (c *Client) CreateSecretVersion(ctx context.Context, projectID string, secretName string, body CreateSecretVersionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateSecretVersionRequest(c.Server, projectID, secretName, body)
 	if err != nil {
 		return nil, err
 	}
@@ -2371,8 +2371,8 @@ func (c *Client) CreateSecretVersion(ctx context.Context, projectId string, secr
 // 查询指定凭据版本的信息和版本中的明文凭据值，只能查询ENABLED状态的凭据。 通过/v1/{project_id}/secrets/{secret_name}/versions/latest （即将当前接口URL中的{version_id}赋值为latest）可访问凭据最新版本的凭据值。.
 //
 // Corresponds with GET /v1/{project_id}/secrets/{secret_name}/versions/{version_id} (the `ShowSecretVersion` operationId).
-func (c *Client) ShowSecretVersion(ctx context.Context, projectId string, secretName string, versionId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewShowSecretVersionRequest(c.Server, projectId, secretName, versionId)
+func (c *Client) ShowSecretVersion(ctx context.Context, projectID string, secretName string, versionID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewShowSecretVersionRequest(c.Server, projectID, secretName, versionID)
 	if err != nil {
 		return nil, err
 	}
@@ -2390,8 +2390,8 @@ func (c *Client) ShowSecretVersion(ctx context.Context, projectId string, secret
 // Takes any type of body and a specified content type.
 //
 // Corresponds with PUT /v1/{project_id}/secrets/{secret_name}/versions/{version_id} (the `UpdateVersion` operationId).
-func (c *Client) UpdateVersionWithBody(ctx context.Context, projectId string, secretName string, versionId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateVersionRequestWithBody(c.Server, projectId, secretName, versionId, contentType, body)
+func (c *Client) UpdateVersionWithBody(ctx context.Context, projectID string, secretName string, versionID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateVersionRequestWithBody(c.Server, projectID, secretName, versionID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -2409,8 +2409,8 @@ func (c *Client) UpdateVersionWithBody(ctx context.Context, projectId string, se
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /v1/{project_id}/secrets/{secret_name}/versions/{version_id} (the `UpdateVersion` operationId).
-func (c *Client) UpdateVersion(ctx context.Context, projectId string, secretName string, versionId string, body UpdateVersionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateVersionRequest(c.Server, projectId, secretName, versionId, body)
+func (c *Client) UpdateVersion(ctx context.Context, projectID string, secretName string, versionID string, body UpdateVersionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateVersionRequest(c.Server, projectID, secretName, versionID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -2426,8 +2426,8 @@ func (c *Client) UpdateVersion(ctx context.Context, projectId string, secretName
 // 功能介绍：查询用户在指定项目下的所有标签集合。.
 //
 // Corresponds with GET /{version_id}/{project_id}/csms/tags (the `ListKmsTags` operationId).
-func (c *Client) ListKmsTags(ctx context.Context, versionId string, projectId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListKmsTagsRequest(c.Server, versionId, projectId)
+func (c *Client) ListKmsTags(ctx context.Context, versionID string, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListKmsTagsRequest(c.Server, versionID, projectID)
 	if err != nil {
 		return nil, err
 	}
@@ -2445,8 +2445,8 @@ func (c *Client) ListKmsTags(ctx context.Context, versionId string, projectId st
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /{version_id}/{project_id}/csms/{secret_id}/tags/action (the `BatchCreateOrDeleteTags` operationId).
-func (c *Client) BatchCreateOrDeleteTagsWithBody(ctx context.Context, versionId string, projectId string, secretId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewBatchCreateOrDeleteTagsRequestWithBody(c.Server, versionId, projectId, secretId, contentType, body)
+func (c *Client) BatchCreateOrDeleteTagsWithBody(ctx context.Context, versionID string, projectID string, secretID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewBatchCreateOrDeleteTagsRequestWithBody(c.Server, versionID, projectID, secretID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -2464,8 +2464,8 @@ func (c *Client) BatchCreateOrDeleteTagsWithBody(ctx context.Context, versionId 
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /{version_id}/{project_id}/csms/{secret_id}/tags/action (the `BatchCreateOrDeleteTags` operationId).
-func (c *Client) BatchCreateOrDeleteTags(ctx context.Context, versionId string, projectId string, secretId string, body BatchCreateOrDeleteTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewBatchCreateOrDeleteTagsRequest(c.Server, versionId, projectId, secretId, body)
+func (c *Client) BatchCreateOrDeleteTags(ctx context.Context, versionID string, projectID string, secretID string, body BatchCreateOrDeleteTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewBatchCreateOrDeleteTagsRequest(c.Server, versionID, projectID, secretID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -2477,12 +2477,12 @@ func (c *Client) BatchCreateOrDeleteTags(ctx context.Context, versionId string, 
 }
 
 // NewListSecretEventsRequest constructs an http.Request for the ListSecretEvents method
-func NewListSecretEventsRequest(server string, projectId string, params *ListSecretEventsParams) (*http.Request, error) {
+func NewListSecretEventsRequest(server string, projectID string, params *ListSecretEventsParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -2550,23 +2550,23 @@ func NewListSecretEventsRequest(server string, projectId string, params *ListSec
 }
 
 // NewCreateSecretEventRequest calls the generic CreateSecretEvent builder with application/json body
-func NewCreateSecretEventRequest(server string, projectId string, body CreateSecretEventJSONRequestBody) (*http.Request, error) {
+func NewCreateSecretEventRequest(server string, projectID string, body CreateSecretEventJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateSecretEventRequestWithBody(server, projectId, "application/json", bodyReader)
+	return NewCreateSecretEventRequestWithBody(server, projectID, "application/json", bodyReader)
 }
 
 // NewCreateSecretEventRequestWithBody constructs an http.Request for the CreateSecretEvent method, with any body, and a specified content type
-func NewCreateSecretEventRequestWithBody(server string, projectId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewCreateSecretEventRequestWithBody(server string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -2597,12 +2597,12 @@ func NewCreateSecretEventRequestWithBody(server string, projectId string, conten
 }
 
 // NewDeleteSecretEventRequest constructs an http.Request for the DeleteSecretEvent method
-func NewDeleteSecretEventRequest(server string, projectId string, eventName string) (*http.Request, error) {
+func NewDeleteSecretEventRequest(server string, projectID string, eventName string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -2638,12 +2638,12 @@ func NewDeleteSecretEventRequest(server string, projectId string, eventName stri
 }
 
 // NewShowSecretEventRequest constructs an http.Request for the ShowSecretEvent method
-func NewShowSecretEventRequest(server string, projectId string, eventName string) (*http.Request, error) {
+func NewShowSecretEventRequest(server string, projectID string, eventName string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -2679,23 +2679,23 @@ func NewShowSecretEventRequest(server string, projectId string, eventName string
 }
 
 // NewUpdateSecretEventRequest calls the generic UpdateSecretEvent builder with application/json body
-func NewUpdateSecretEventRequest(server string, projectId string, eventName string, body UpdateSecretEventJSONRequestBody) (*http.Request, error) {
+func NewUpdateSecretEventRequest(server string, projectID string, eventName string, body UpdateSecretEventJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUpdateSecretEventRequestWithBody(server, projectId, eventName, "application/json", bodyReader)
+	return NewUpdateSecretEventRequestWithBody(server, projectID, eventName, "application/json", bodyReader)
 }
 
 // NewUpdateSecretEventRequestWithBody constructs an http.Request for the UpdateSecretEvent method, with any body, and a specified content type
-func NewUpdateSecretEventRequestWithBody(server string, projectId string, eventName string, contentType string, body io.Reader) (*http.Request, error) {
+func NewUpdateSecretEventRequestWithBody(server string, projectID string, eventName string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -2733,12 +2733,12 @@ func NewUpdateSecretEventRequestWithBody(server string, projectId string, eventN
 }
 
 // NewListNotificationRecordsRequest constructs an http.Request for the ListNotificationRecords method
-func NewListNotificationRecordsRequest(server string, projectId string) (*http.Request, error) {
+func NewListNotificationRecordsRequest(server string, projectID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -2767,23 +2767,23 @@ func NewListNotificationRecordsRequest(server string, projectId string) (*http.R
 }
 
 // NewListResourceInstancesRequest calls the generic ListResourceInstances builder with application/json body
-func NewListResourceInstancesRequest(server string, projectId string, body ListResourceInstancesJSONRequestBody) (*http.Request, error) {
+func NewListResourceInstancesRequest(server string, projectID string, body ListResourceInstancesJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewListResourceInstancesRequestWithBody(server, projectId, "application/json", bodyReader)
+	return NewListResourceInstancesRequestWithBody(server, projectID, "application/json", bodyReader)
 }
 
 // NewListResourceInstancesRequestWithBody constructs an http.Request for the ListResourceInstances method, with any body, and a specified content type
-func NewListResourceInstancesRequestWithBody(server string, projectId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewListResourceInstancesRequestWithBody(server string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -2814,12 +2814,12 @@ func NewListResourceInstancesRequestWithBody(server string, projectId string, co
 }
 
 // NewListProjectSecretsTagsRequest constructs an http.Request for the ListProjectSecretsTags method
-func NewListProjectSecretsTagsRequest(server string, projectId string) (*http.Request, error) {
+func NewListProjectSecretsTagsRequest(server string, projectID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -2848,19 +2848,19 @@ func NewListProjectSecretsTagsRequest(server string, projectId string) (*http.Re
 }
 
 // NewListSecretTagsRequest constructs an http.Request for the ListSecretTags method
-func NewListSecretTagsRequest(server string, projectId string, secretId string) (*http.Request, error) {
+func NewListSecretTagsRequest(server string, projectID string, secretID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "secret_id", secretId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "secret_id", secretID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -2889,30 +2889,30 @@ func NewListSecretTagsRequest(server string, projectId string, secretId string) 
 }
 
 // NewCreateSecretTagRequest calls the generic CreateSecretTag builder with application/json body
-func NewCreateSecretTagRequest(server string, projectId string, secretId string, body CreateSecretTagJSONRequestBody) (*http.Request, error) {
+func NewCreateSecretTagRequest(server string, projectID string, secretID string, body CreateSecretTagJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateSecretTagRequestWithBody(server, projectId, secretId, "application/json", bodyReader)
+	return NewCreateSecretTagRequestWithBody(server, projectID, secretID, "application/json", bodyReader)
 }
 
 // NewCreateSecretTagRequestWithBody constructs an http.Request for the CreateSecretTag method, with any body, and a specified content type
-func NewCreateSecretTagRequestWithBody(server string, projectId string, secretId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewCreateSecretTagRequestWithBody(server string, projectID string, secretID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "secret_id", secretId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "secret_id", secretID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -2943,30 +2943,30 @@ func NewCreateSecretTagRequestWithBody(server string, projectId string, secretId
 }
 
 // NewBatchCreateActionRequest calls the generic BatchCreateAction builder with application/json body
-func NewBatchCreateActionRequest(server string, projectId string, secretId string, body BatchCreateActionJSONRequestBody) (*http.Request, error) {
+func NewBatchCreateActionRequest(server string, projectID string, secretID string, body BatchCreateActionJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewBatchCreateActionRequestWithBody(server, projectId, secretId, "application/json", bodyReader)
+	return NewBatchCreateActionRequestWithBody(server, projectID, secretID, "application/json", bodyReader)
 }
 
 // NewBatchCreateActionRequestWithBody constructs an http.Request for the BatchCreateAction method, with any body, and a specified content type
-func NewBatchCreateActionRequestWithBody(server string, projectId string, secretId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewBatchCreateActionRequestWithBody(server string, projectID string, secretID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "secret_id", secretId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "secret_id", secretID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -2997,19 +2997,19 @@ func NewBatchCreateActionRequestWithBody(server string, projectId string, secret
 }
 
 // NewDeleteSecretTagRequest constructs an http.Request for the DeleteSecretTag method
-func NewDeleteSecretTagRequest(server string, projectId string, secretId string, key string) (*http.Request, error) {
+func NewDeleteSecretTagRequest(server string, projectID string, secretID string, key string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "secret_id", secretId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "secret_id", secretID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -3045,12 +3045,12 @@ func NewDeleteSecretTagRequest(server string, projectId string, secretId string,
 }
 
 // NewListSecretsRequest constructs an http.Request for the ListSecrets method
-func NewListSecretsRequest(server string, projectId string, params *ListSecretsParams) (*http.Request, error) {
+func NewListSecretsRequest(server string, projectID string, params *ListSecretsParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -3130,23 +3130,23 @@ func NewListSecretsRequest(server string, projectId string, params *ListSecretsP
 }
 
 // NewCreateSecretRequest calls the generic CreateSecret builder with application/json body
-func NewCreateSecretRequest(server string, projectId string, body CreateSecretJSONRequestBody) (*http.Request, error) {
+func NewCreateSecretRequest(server string, projectID string, body CreateSecretJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateSecretRequestWithBody(server, projectId, "application/json", bodyReader)
+	return NewCreateSecretRequestWithBody(server, projectID, "application/json", bodyReader)
 }
 
 // NewCreateSecretRequestWithBody constructs an http.Request for the CreateSecret method, with any body, and a specified content type
-func NewCreateSecretRequestWithBody(server string, projectId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewCreateSecretRequestWithBody(server string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -3177,23 +3177,23 @@ func NewCreateSecretRequestWithBody(server string, projectId string, contentType
 }
 
 // NewUploadSecretBlobRequest calls the generic UploadSecretBlob builder with application/json body
-func NewUploadSecretBlobRequest(server string, projectId string, body UploadSecretBlobJSONRequestBody) (*http.Request, error) {
+func NewUploadSecretBlobRequest(server string, projectID string, body UploadSecretBlobJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUploadSecretBlobRequestWithBody(server, projectId, "application/json", bodyReader)
+	return NewUploadSecretBlobRequestWithBody(server, projectID, "application/json", bodyReader)
 }
 
 // NewUploadSecretBlobRequestWithBody constructs an http.Request for the UploadSecretBlob method, with any body, and a specified content type
-func NewUploadSecretBlobRequestWithBody(server string, projectId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewUploadSecretBlobRequestWithBody(server string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -3224,12 +3224,12 @@ func NewUploadSecretBlobRequestWithBody(server string, projectId string, content
 }
 
 // NewDeleteSecretRequest constructs an http.Request for the DeleteSecret method
-func NewDeleteSecretRequest(server string, projectId string, secretName string) (*http.Request, error) {
+func NewDeleteSecretRequest(server string, projectID string, secretName string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -3265,12 +3265,12 @@ func NewDeleteSecretRequest(server string, projectId string, secretName string) 
 }
 
 // NewShowSecretRequest constructs an http.Request for the ShowSecret method
-func NewShowSecretRequest(server string, projectId string, secretName string) (*http.Request, error) {
+func NewShowSecretRequest(server string, projectID string, secretName string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -3306,23 +3306,23 @@ func NewShowSecretRequest(server string, projectId string, secretName string) (*
 }
 
 // NewUpdateSecretRequest calls the generic UpdateSecret builder with application/json body
-func NewUpdateSecretRequest(server string, projectId string, secretName string, body UpdateSecretJSONRequestBody) (*http.Request, error) {
+func NewUpdateSecretRequest(server string, projectID string, secretName string, body UpdateSecretJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUpdateSecretRequestWithBody(server, projectId, secretName, "application/json", bodyReader)
+	return NewUpdateSecretRequestWithBody(server, projectID, secretName, "application/json", bodyReader)
 }
 
 // NewUpdateSecretRequestWithBody constructs an http.Request for the UpdateSecret method, with any body, and a specified content type
-func NewUpdateSecretRequestWithBody(server string, projectId string, secretName string, contentType string, body io.Reader) (*http.Request, error) {
+func NewUpdateSecretRequestWithBody(server string, projectID string, secretName string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -3360,12 +3360,12 @@ func NewUpdateSecretRequestWithBody(server string, projectId string, secretName 
 }
 
 // NewDownloadSecretBlobRequest constructs an http.Request for the DownloadSecretBlob method
-func NewDownloadSecretBlobRequest(server string, projectId string, secretName string) (*http.Request, error) {
+func NewDownloadSecretBlobRequest(server string, projectID string, secretName string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -3401,12 +3401,12 @@ func NewDownloadSecretBlobRequest(server string, projectId string, secretName st
 }
 
 // NewRotateSecretRequest constructs an http.Request for the RotateSecret method
-func NewRotateSecretRequest(server string, projectId string, secretName string) (*http.Request, error) {
+func NewRotateSecretRequest(server string, projectID string, secretName string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -3442,12 +3442,12 @@ func NewRotateSecretRequest(server string, projectId string, secretName string) 
 }
 
 // NewRestoreSecretRequest constructs an http.Request for the RestoreSecret method
-func NewRestoreSecretRequest(server string, projectId string, secretName string) (*http.Request, error) {
+func NewRestoreSecretRequest(server string, projectID string, secretName string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -3483,23 +3483,23 @@ func NewRestoreSecretRequest(server string, projectId string, secretName string)
 }
 
 // NewDeleteSecretForScheduleRequest calls the generic DeleteSecretForSchedule builder with application/json body
-func NewDeleteSecretForScheduleRequest(server string, projectId string, secretName string, body DeleteSecretForScheduleJSONRequestBody) (*http.Request, error) {
+func NewDeleteSecretForScheduleRequest(server string, projectID string, secretName string, body DeleteSecretForScheduleJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewDeleteSecretForScheduleRequestWithBody(server, projectId, secretName, "application/json", bodyReader)
+	return NewDeleteSecretForScheduleRequestWithBody(server, projectID, secretName, "application/json", bodyReader)
 }
 
 // NewDeleteSecretForScheduleRequestWithBody constructs an http.Request for the DeleteSecretForSchedule method, with any body, and a specified content type
-func NewDeleteSecretForScheduleRequestWithBody(server string, projectId string, secretName string, contentType string, body io.Reader) (*http.Request, error) {
+func NewDeleteSecretForScheduleRequestWithBody(server string, projectID string, secretName string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -3537,12 +3537,12 @@ func NewDeleteSecretForScheduleRequestWithBody(server string, projectId string, 
 }
 
 // NewDeleteSecretStageRequest constructs an http.Request for the DeleteSecretStage method
-func NewDeleteSecretStageRequest(server string, projectId string, secretName string, stageName string) (*http.Request, error) {
+func NewDeleteSecretStageRequest(server string, projectID string, secretName string, stageName string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -3585,12 +3585,12 @@ func NewDeleteSecretStageRequest(server string, projectId string, secretName str
 }
 
 // NewShowSecretStageRequest constructs an http.Request for the ShowSecretStage method
-func NewShowSecretStageRequest(server string, projectId string, secretName string, stageName string) (*http.Request, error) {
+func NewShowSecretStageRequest(server string, projectID string, secretName string, stageName string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -3633,23 +3633,23 @@ func NewShowSecretStageRequest(server string, projectId string, secretName strin
 }
 
 // NewUpdateSecretStageRequest calls the generic UpdateSecretStage builder with application/json body
-func NewUpdateSecretStageRequest(server string, projectId string, secretName string, stageName string, body UpdateSecretStageJSONRequestBody) (*http.Request, error) {
+func NewUpdateSecretStageRequest(server string, projectID string, secretName string, stageName string, body UpdateSecretStageJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUpdateSecretStageRequestWithBody(server, projectId, secretName, stageName, "application/json", bodyReader)
+	return NewUpdateSecretStageRequestWithBody(server, projectID, secretName, stageName, "application/json", bodyReader)
 }
 
 // NewUpdateSecretStageRequestWithBody constructs an http.Request for the UpdateSecretStage method, with any body, and a specified content type
-func NewUpdateSecretStageRequestWithBody(server string, projectId string, secretName string, stageName string, contentType string, body io.Reader) (*http.Request, error) {
+func NewUpdateSecretStageRequestWithBody(server string, projectID string, secretName string, stageName string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -3694,12 +3694,12 @@ func NewUpdateSecretStageRequestWithBody(server string, projectId string, secret
 }
 
 // NewListSecretVersionsRequest constructs an http.Request for the ListSecretVersions method
-func NewListSecretVersionsRequest(server string, projectId string, secretName string, params *ListSecretVersionsParams) (*http.Request, error) {
+func NewListSecretVersionsRequest(server string, projectID string, secretName string, params *ListSecretVersionsParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -3774,23 +3774,23 @@ func NewListSecretVersionsRequest(server string, projectId string, secretName st
 }
 
 // NewCreateSecretVersionRequest calls the generic CreateSecretVersion builder with application/json body
-func NewCreateSecretVersionRequest(server string, projectId string, secretName string, body CreateSecretVersionJSONRequestBody) (*http.Request, error) {
+func NewCreateSecretVersionRequest(server string, projectID string, secretName string, body CreateSecretVersionJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateSecretVersionRequestWithBody(server, projectId, secretName, "application/json", bodyReader)
+	return NewCreateSecretVersionRequestWithBody(server, projectID, secretName, "application/json", bodyReader)
 }
 
 // NewCreateSecretVersionRequestWithBody constructs an http.Request for the CreateSecretVersion method, with any body, and a specified content type
-func NewCreateSecretVersionRequestWithBody(server string, projectId string, secretName string, contentType string, body io.Reader) (*http.Request, error) {
+func NewCreateSecretVersionRequestWithBody(server string, projectID string, secretName string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -3828,12 +3828,12 @@ func NewCreateSecretVersionRequestWithBody(server string, projectId string, secr
 }
 
 // NewShowSecretVersionRequest constructs an http.Request for the ShowSecretVersion method
-func NewShowSecretVersionRequest(server string, projectId string, secretName string, versionId string) (*http.Request, error) {
+func NewShowSecretVersionRequest(server string, projectID string, secretName string, versionID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -3847,7 +3847,7 @@ func NewShowSecretVersionRequest(server string, projectId string, secretName str
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "version_id", versionId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "version_id", versionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -3876,23 +3876,23 @@ func NewShowSecretVersionRequest(server string, projectId string, secretName str
 }
 
 // NewUpdateVersionRequest calls the generic UpdateVersion builder with application/json body
-func NewUpdateVersionRequest(server string, projectId string, secretName string, versionId string, body UpdateVersionJSONRequestBody) (*http.Request, error) {
+func NewUpdateVersionRequest(server string, projectID string, secretName string, versionID string, body UpdateVersionJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUpdateVersionRequestWithBody(server, projectId, secretName, versionId, "application/json", bodyReader)
+	return NewUpdateVersionRequestWithBody(server, projectID, secretName, versionID, "application/json", bodyReader)
 }
 
 // NewUpdateVersionRequestWithBody constructs an http.Request for the UpdateVersion method, with any body, and a specified content type
-func NewUpdateVersionRequestWithBody(server string, projectId string, secretName string, versionId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewUpdateVersionRequestWithBody(server string, projectID string, secretName string, versionID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -3906,7 +3906,7 @@ func NewUpdateVersionRequestWithBody(server string, projectId string, secretName
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "version_id", versionId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "version_id", versionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -3937,19 +3937,19 @@ func NewUpdateVersionRequestWithBody(server string, projectId string, secretName
 }
 
 // NewListKmsTagsRequest constructs an http.Request for the ListKmsTags method
-func NewListKmsTagsRequest(server string, versionId string, projectId string) (*http.Request, error) {
+func NewListKmsTagsRequest(server string, versionID string, projectID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "version_id", versionId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "version_id", versionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -3978,37 +3978,37 @@ func NewListKmsTagsRequest(server string, versionId string, projectId string) (*
 }
 
 // NewBatchCreateOrDeleteTagsRequest calls the generic BatchCreateOrDeleteTags builder with application/json body
-func NewBatchCreateOrDeleteTagsRequest(server string, versionId string, projectId string, secretId string, body BatchCreateOrDeleteTagsJSONRequestBody) (*http.Request, error) {
+func NewBatchCreateOrDeleteTagsRequest(server string, versionID string, projectID string, secretID string, body BatchCreateOrDeleteTagsJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewBatchCreateOrDeleteTagsRequestWithBody(server, versionId, projectId, secretId, "application/json", bodyReader)
+	return NewBatchCreateOrDeleteTagsRequestWithBody(server, versionID, projectID, secretID, "application/json", bodyReader)
 }
 
 // NewBatchCreateOrDeleteTagsRequestWithBody constructs an http.Request for the BatchCreateOrDeleteTags method, with any body, and a specified content type
-func NewBatchCreateOrDeleteTagsRequestWithBody(server string, versionId string, projectId string, secretId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewBatchCreateOrDeleteTagsRequestWithBody(server string, versionID string, projectID string, secretID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "version_id", versionId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "version_id", versionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "secret_id", secretId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "secret_id", secretID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -4089,7 +4089,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v1/{project_id}/csms/events (the `ListSecretEvents` operationId).
-	ListSecretEventsWithResponse(ctx context.Context, projectId string, params *ListSecretEventsParams, reqEditors ...RequestEditorFn) (*ListSecretEventsResponse, error)
+	ListSecretEventsWithResponse(ctx context.Context, projectID string, params *ListSecretEventsParams, reqEditors ...RequestEditorFn) (*ListSecretEventsResponse, error)
 
 	// CreateSecretEventWithBodyWithResponse 创建事件
 	//
@@ -4098,7 +4098,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/csms/events (the `CreateSecretEvent` operationId).
-	CreateSecretEventWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateSecretEventResponse, error)
+	CreateSecretEventWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateSecretEventResponse, error)
 
 	// CreateSecretEventWithResponse 创建事件
 	//
@@ -4107,7 +4107,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/csms/events (the `CreateSecretEvent` operationId).
-	CreateSecretEventWithResponse(ctx context.Context, projectId string, body CreateSecretEventJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateSecretEventResponse, error)
+	CreateSecretEventWithResponse(ctx context.Context, projectID string, body CreateSecretEventJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateSecretEventResponse, error)
 
 	// DeleteSecretEventWithResponse 立即删除事件
 	//
@@ -4116,7 +4116,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v1/{project_id}/csms/events/{event_name} (the `DeleteSecretEvent` operationId).
-	DeleteSecretEventWithResponse(ctx context.Context, projectId string, eventName string, reqEditors ...RequestEditorFn) (*DeleteSecretEventResponse, error)
+	DeleteSecretEventWithResponse(ctx context.Context, projectID string, eventName string, reqEditors ...RequestEditorFn) (*DeleteSecretEventResponse, error)
 
 	// ShowSecretEventWithResponse 查询事件
 	//
@@ -4125,7 +4125,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v1/{project_id}/csms/events/{event_name} (the `ShowSecretEvent` operationId).
-	ShowSecretEventWithResponse(ctx context.Context, projectId string, eventName string, reqEditors ...RequestEditorFn) (*ShowSecretEventResponse, error)
+	ShowSecretEventWithResponse(ctx context.Context, projectID string, eventName string, reqEditors ...RequestEditorFn) (*ShowSecretEventResponse, error)
 
 	// UpdateSecretEventWithBodyWithResponse 更新事件
 	//
@@ -4134,7 +4134,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v1/{project_id}/csms/events/{event_name} (the `UpdateSecretEvent` operationId).
-	UpdateSecretEventWithBodyWithResponse(ctx context.Context, projectId string, eventName string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateSecretEventResponse, error)
+	UpdateSecretEventWithBodyWithResponse(ctx context.Context, projectID string, eventName string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateSecretEventResponse, error)
 
 	// UpdateSecretEventWithResponse 更新事件
 	//
@@ -4143,7 +4143,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v1/{project_id}/csms/events/{event_name} (the `UpdateSecretEvent` operationId).
-	UpdateSecretEventWithResponse(ctx context.Context, projectId string, eventName string, body UpdateSecretEventJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateSecretEventResponse, error)
+	UpdateSecretEventWithResponse(ctx context.Context, projectID string, eventName string, body UpdateSecretEventJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateSecretEventResponse, error)
 
 	// ListNotificationRecordsWithResponse 查询已触发的事件通知记录
 	//
@@ -4152,7 +4152,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v1/{project_id}/csms/notification-records (the `ListNotificationRecords` operationId).
-	ListNotificationRecordsWithResponse(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*ListNotificationRecordsResponse, error)
+	ListNotificationRecordsWithResponse(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*ListNotificationRecordsResponse, error)
 
 	// ListResourceInstancesWithBodyWithResponse 查询凭据实例
 	//
@@ -4161,7 +4161,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/csms/resource_instances/action (the `ListResourceInstances` operationId).
-	ListResourceInstancesWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ListResourceInstancesResponse, error)
+	ListResourceInstancesWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ListResourceInstancesResponse, error)
 
 	// ListResourceInstancesWithResponse 查询凭据实例
 	//
@@ -4170,7 +4170,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/csms/resource_instances/action (the `ListResourceInstances` operationId).
-	ListResourceInstancesWithResponse(ctx context.Context, projectId string, body ListResourceInstancesJSONRequestBody, reqEditors ...RequestEditorFn) (*ListResourceInstancesResponse, error)
+	ListResourceInstancesWithResponse(ctx context.Context, projectID string, body ListResourceInstancesJSONRequestBody, reqEditors ...RequestEditorFn) (*ListResourceInstancesResponse, error)
 
 	// ListProjectSecretsTagsWithResponse 查询项目标签
 	//
@@ -4179,7 +4179,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v1/{project_id}/csms/tags (the `ListProjectSecretsTags` operationId).
-	ListProjectSecretsTagsWithResponse(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*ListProjectSecretsTagsResponse, error)
+	ListProjectSecretsTagsWithResponse(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*ListProjectSecretsTagsResponse, error)
 
 	// ListSecretTagsWithResponse 查询凭据标签
 	//
@@ -4188,7 +4188,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v1/{project_id}/csms/{secret_id}/tags (the `ListSecretTags` operationId).
-	ListSecretTagsWithResponse(ctx context.Context, projectId string, secretId string, reqEditors ...RequestEditorFn) (*ListSecretTagsResponse, error)
+	ListSecretTagsWithResponse(ctx context.Context, projectID string, secretID string, reqEditors ...RequestEditorFn) (*ListSecretTagsResponse, error)
 
 	// CreateSecretTagWithBodyWithResponse 添加凭据标签
 	//
@@ -4197,7 +4197,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/csms/{secret_id}/tags (the `CreateSecretTag` operationId).
-	CreateSecretTagWithBodyWithResponse(ctx context.Context, projectId string, secretId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateSecretTagResponse, error)
+	CreateSecretTagWithBodyWithResponse(ctx context.Context, projectID string, secretID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateSecretTagResponse, error)
 
 	// CreateSecretTagWithResponse 添加凭据标签
 	//
@@ -4206,7 +4206,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/csms/{secret_id}/tags (the `CreateSecretTag` operationId).
-	CreateSecretTagWithResponse(ctx context.Context, projectId string, secretId string, body CreateSecretTagJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateSecretTagResponse, error)
+	CreateSecretTagWithResponse(ctx context.Context, projectID string, secretID string, body CreateSecretTagJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateSecretTagResponse, error)
 
 	// BatchCreateActionWithBodyWithResponse 批量添加或删除凭据标签
 	//
@@ -4215,7 +4215,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/csms/{secret_id}/tags/action (the `BatchCreateAction` operationId).
-	BatchCreateActionWithBodyWithResponse(ctx context.Context, projectId string, secretId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchCreateActionResponse, error)
+	BatchCreateActionWithBodyWithResponse(ctx context.Context, projectID string, secretID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchCreateActionResponse, error)
 
 	// BatchCreateActionWithResponse 批量添加或删除凭据标签
 	//
@@ -4224,7 +4224,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/csms/{secret_id}/tags/action (the `BatchCreateAction` operationId).
-	BatchCreateActionWithResponse(ctx context.Context, projectId string, secretId string, body BatchCreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchCreateActionResponse, error)
+	BatchCreateActionWithResponse(ctx context.Context, projectID string, secretID string, body BatchCreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchCreateActionResponse, error)
 
 	// DeleteSecretTagWithResponse 删除凭据标签
 	//
@@ -4233,7 +4233,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v1/{project_id}/csms/{secret_id}/tags/{key} (the `DeleteSecretTag` operationId).
-	DeleteSecretTagWithResponse(ctx context.Context, projectId string, secretId string, key string, reqEditors ...RequestEditorFn) (*DeleteSecretTagResponse, error)
+	DeleteSecretTagWithResponse(ctx context.Context, projectID string, secretID string, key string, reqEditors ...RequestEditorFn) (*DeleteSecretTagResponse, error)
 
 	// ListSecretsWithResponse 查询凭据列表
 	//
@@ -4242,7 +4242,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v1/{project_id}/secrets (the `ListSecrets` operationId).
-	ListSecretsWithResponse(ctx context.Context, projectId string, params *ListSecretsParams, reqEditors ...RequestEditorFn) (*ListSecretsResponse, error)
+	ListSecretsWithResponse(ctx context.Context, projectID string, params *ListSecretsParams, reqEditors ...RequestEditorFn) (*ListSecretsResponse, error)
 
 	// CreateSecretWithBodyWithResponse 创建凭据
 	//
@@ -4253,7 +4253,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/secrets (the `CreateSecret` operationId).
-	CreateSecretWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateSecretResponse, error)
+	CreateSecretWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateSecretResponse, error)
 
 	// CreateSecretWithResponse 创建凭据
 	//
@@ -4264,7 +4264,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/secrets (the `CreateSecret` operationId).
-	CreateSecretWithResponse(ctx context.Context, projectId string, body CreateSecretJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateSecretResponse, error)
+	CreateSecretWithResponse(ctx context.Context, projectID string, body CreateSecretJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateSecretResponse, error)
 
 	// UploadSecretBlobWithBodyWithResponse 恢复凭据对象
 	//
@@ -4273,7 +4273,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/secrets/restore (the `UploadSecretBlob` operationId).
-	UploadSecretBlobWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UploadSecretBlobResponse, error)
+	UploadSecretBlobWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UploadSecretBlobResponse, error)
 
 	// UploadSecretBlobWithResponse 恢复凭据对象
 	//
@@ -4282,7 +4282,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/secrets/restore (the `UploadSecretBlob` operationId).
-	UploadSecretBlobWithResponse(ctx context.Context, projectId string, body UploadSecretBlobJSONRequestBody, reqEditors ...RequestEditorFn) (*UploadSecretBlobResponse, error)
+	UploadSecretBlobWithResponse(ctx context.Context, projectID string, body UploadSecretBlobJSONRequestBody, reqEditors ...RequestEditorFn) (*UploadSecretBlobResponse, error)
 
 	// DeleteSecretWithResponse 立即删除凭据
 	//
@@ -4291,7 +4291,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v1/{project_id}/secrets/{secret_name} (the `DeleteSecret` operationId).
-	DeleteSecretWithResponse(ctx context.Context, projectId string, secretName string, reqEditors ...RequestEditorFn) (*DeleteSecretResponse, error)
+	DeleteSecretWithResponse(ctx context.Context, projectID string, secretName string, reqEditors ...RequestEditorFn) (*DeleteSecretResponse, error)
 
 	// ShowSecretWithResponse 查询凭据
 	//
@@ -4300,7 +4300,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v1/{project_id}/secrets/{secret_name} (the `ShowSecret` operationId).
-	ShowSecretWithResponse(ctx context.Context, projectId string, secretName string, reqEditors ...RequestEditorFn) (*ShowSecretResponse, error)
+	ShowSecretWithResponse(ctx context.Context, projectID string, secretName string, reqEditors ...RequestEditorFn) (*ShowSecretResponse, error)
 
 	// UpdateSecretWithBodyWithResponse 更新凭据
 	//
@@ -4309,7 +4309,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v1/{project_id}/secrets/{secret_name} (the `UpdateSecret` operationId).
-	UpdateSecretWithBodyWithResponse(ctx context.Context, projectId string, secretName string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateSecretResponse, error)
+	UpdateSecretWithBodyWithResponse(ctx context.Context, projectID string, secretName string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateSecretResponse, error)
 
 	// UpdateSecretWithResponse 更新凭据
 	//
@@ -4318,7 +4318,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v1/{project_id}/secrets/{secret_name} (the `UpdateSecret` operationId).
-	UpdateSecretWithResponse(ctx context.Context, projectId string, secretName string, body UpdateSecretJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateSecretResponse, error)
+	UpdateSecretWithResponse(ctx context.Context, projectID string, secretName string, body UpdateSecretJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateSecretResponse, error)
 
 	// DownloadSecretBlobWithResponse 下载凭据备份
 	//
@@ -4327,7 +4327,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/secrets/{secret_name}/backup (the `DownloadSecretBlob` operationId).
-	DownloadSecretBlobWithResponse(ctx context.Context, projectId string, secretName string, reqEditors ...RequestEditorFn) (*DownloadSecretBlobResponse, error)
+	DownloadSecretBlobWithResponse(ctx context.Context, projectID string, secretName string, reqEditors ...RequestEditorFn) (*DownloadSecretBlobResponse, error)
 
 	// RotateSecretWithResponse 轮转凭据
 	//
@@ -4336,7 +4336,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/secrets/{secret_name}/rotate (the `RotateSecret` operationId).
-	RotateSecretWithResponse(ctx context.Context, projectId string, secretName string, reqEditors ...RequestEditorFn) (*RotateSecretResponse, error)
+	RotateSecretWithResponse(ctx context.Context, projectID string, secretName string, reqEditors ...RequestEditorFn) (*RotateSecretResponse, error)
 
 	// RestoreSecretWithResponse 取消凭据的定时删除任务
 	//
@@ -4345,7 +4345,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/secrets/{secret_name}/scheduled-deleted-tasks/cancel (the `RestoreSecret` operationId).
-	RestoreSecretWithResponse(ctx context.Context, projectId string, secretName string, reqEditors ...RequestEditorFn) (*RestoreSecretResponse, error)
+	RestoreSecretWithResponse(ctx context.Context, projectID string, secretName string, reqEditors ...RequestEditorFn) (*RestoreSecretResponse, error)
 
 	// DeleteSecretForScheduleWithBodyWithResponse 创建凭据的定时删除任务
 	//
@@ -4354,7 +4354,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/secrets/{secret_name}/scheduled-deleted-tasks/create (the `DeleteSecretForSchedule` operationId).
-	DeleteSecretForScheduleWithBodyWithResponse(ctx context.Context, projectId string, secretName string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeleteSecretForScheduleResponse, error)
+	DeleteSecretForScheduleWithBodyWithResponse(ctx context.Context, projectID string, secretName string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeleteSecretForScheduleResponse, error)
 
 	// DeleteSecretForScheduleWithResponse 创建凭据的定时删除任务
 	//
@@ -4363,7 +4363,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/secrets/{secret_name}/scheduled-deleted-tasks/create (the `DeleteSecretForSchedule` operationId).
-	DeleteSecretForScheduleWithResponse(ctx context.Context, projectId string, secretName string, body DeleteSecretForScheduleJSONRequestBody, reqEditors ...RequestEditorFn) (*DeleteSecretForScheduleResponse, error)
+	DeleteSecretForScheduleWithResponse(ctx context.Context, projectID string, secretName string, body DeleteSecretForScheduleJSONRequestBody, reqEditors ...RequestEditorFn) (*DeleteSecretForScheduleResponse, error)
 
 	// DeleteSecretStageWithResponse 删除凭据的版本状态
 	//
@@ -4372,7 +4372,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v1/{project_id}/secrets/{secret_name}/stages/{stage_name} (the `DeleteSecretStage` operationId).
-	DeleteSecretStageWithResponse(ctx context.Context, projectId string, secretName string, stageName string, reqEditors ...RequestEditorFn) (*DeleteSecretStageResponse, error)
+	DeleteSecretStageWithResponse(ctx context.Context, projectID string, secretName string, stageName string, reqEditors ...RequestEditorFn) (*DeleteSecretStageResponse, error)
 
 	// ShowSecretStageWithResponse 查询凭据的版本状态
 	//
@@ -4381,7 +4381,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v1/{project_id}/secrets/{secret_name}/stages/{stage_name} (the `ShowSecretStage` operationId).
-	ShowSecretStageWithResponse(ctx context.Context, projectId string, secretName string, stageName string, reqEditors ...RequestEditorFn) (*ShowSecretStageResponse, error)
+	ShowSecretStageWithResponse(ctx context.Context, projectID string, secretName string, stageName string, reqEditors ...RequestEditorFn) (*ShowSecretStageResponse, error)
 
 	// UpdateSecretStageWithBodyWithResponse 更新凭据的版本状态
 	//
@@ -4390,7 +4390,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v1/{project_id}/secrets/{secret_name}/stages/{stage_name} (the `UpdateSecretStage` operationId).
-	UpdateSecretStageWithBodyWithResponse(ctx context.Context, projectId string, secretName string, stageName string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateSecretStageResponse, error)
+	UpdateSecretStageWithBodyWithResponse(ctx context.Context, projectID string, secretName string, stageName string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateSecretStageResponse, error)
 
 	// UpdateSecretStageWithResponse 更新凭据的版本状态
 	//
@@ -4399,7 +4399,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v1/{project_id}/secrets/{secret_name}/stages/{stage_name} (the `UpdateSecretStage` operationId).
-	UpdateSecretStageWithResponse(ctx context.Context, projectId string, secretName string, stageName string, body UpdateSecretStageJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateSecretStageResponse, error)
+	UpdateSecretStageWithResponse(ctx context.Context, projectID string, secretName string, stageName string, body UpdateSecretStageJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateSecretStageResponse, error)
 
 	// ListSecretVersionsWithResponse 查询凭据的版本列表
 	//
@@ -4408,7 +4408,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v1/{project_id}/secrets/{secret_name}/versions (the `ListSecretVersions` operationId).
-	ListSecretVersionsWithResponse(ctx context.Context, projectId string, secretName string, params *ListSecretVersionsParams, reqEditors ...RequestEditorFn) (*ListSecretVersionsResponse, error)
+	ListSecretVersionsWithResponse(ctx context.Context, projectID string, secretName string, params *ListSecretVersionsParams, reqEditors ...RequestEditorFn) (*ListSecretVersionsResponse, error)
 
 	// CreateSecretVersionWithBodyWithResponse 创建凭据版本
 	//
@@ -4417,7 +4417,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/secrets/{secret_name}/versions (the `CreateSecretVersion` operationId).
-	CreateSecretVersionWithBodyWithResponse(ctx context.Context, projectId string, secretName string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateSecretVersionResponse, error)
+	CreateSecretVersionWithBodyWithResponse(ctx context.Context, projectID string, secretName string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateSecretVersionResponse, error)
 
 	// CreateSecretVersionWithResponse 创建凭据版本
 	//
@@ -4426,7 +4426,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/secrets/{secret_name}/versions (the `CreateSecretVersion` operationId).
-	CreateSecretVersionWithResponse(ctx context.Context, projectId string, secretName string, body CreateSecretVersionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateSecretVersionResponse, error)
+	CreateSecretVersionWithResponse(ctx context.Context, projectID string, secretName string, body CreateSecretVersionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateSecretVersionResponse, error)
 
 	// ShowSecretVersionWithResponse 查询凭据的版本与凭据值
 	//
@@ -4435,7 +4435,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v1/{project_id}/secrets/{secret_name}/versions/{version_id} (the `ShowSecretVersion` operationId).
-	ShowSecretVersionWithResponse(ctx context.Context, projectId string, secretName string, versionId string, reqEditors ...RequestEditorFn) (*ShowSecretVersionResponse, error)
+	ShowSecretVersionWithResponse(ctx context.Context, projectID string, secretName string, versionID string, reqEditors ...RequestEditorFn) (*ShowSecretVersionResponse, error)
 
 	// UpdateVersionWithBodyWithResponse 更新凭据版本
 	//
@@ -4444,7 +4444,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v1/{project_id}/secrets/{secret_name}/versions/{version_id} (the `UpdateVersion` operationId).
-	UpdateVersionWithBodyWithResponse(ctx context.Context, projectId string, secretName string, versionId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateVersionResponse, error)
+	UpdateVersionWithBodyWithResponse(ctx context.Context, projectID string, secretName string, versionID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateVersionResponse, error)
 
 	// UpdateVersionWithResponse 更新凭据版本
 	//
@@ -4453,7 +4453,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v1/{project_id}/secrets/{secret_name}/versions/{version_id} (the `UpdateVersion` operationId).
-	UpdateVersionWithResponse(ctx context.Context, projectId string, secretName string, versionId string, body UpdateVersionJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateVersionResponse, error)
+	UpdateVersionWithResponse(ctx context.Context, projectID string, secretName string, versionID string, body UpdateVersionJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateVersionResponse, error)
 
 	// ListKmsTagsWithResponse 查询项目标签
 	//
@@ -4462,7 +4462,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /{version_id}/{project_id}/csms/tags (the `ListKmsTags` operationId).
-	ListKmsTagsWithResponse(ctx context.Context, versionId string, projectId string, reqEditors ...RequestEditorFn) (*ListKmsTagsResponse, error)
+	ListKmsTagsWithResponse(ctx context.Context, versionID string, projectID string, reqEditors ...RequestEditorFn) (*ListKmsTagsResponse, error)
 
 	// BatchCreateOrDeleteTagsWithBodyWithResponse 批量添加删除凭据标签
 	//
@@ -4471,7 +4471,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /{version_id}/{project_id}/csms/{secret_id}/tags/action (the `BatchCreateOrDeleteTags` operationId).
-	BatchCreateOrDeleteTagsWithBodyWithResponse(ctx context.Context, versionId string, projectId string, secretId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchCreateOrDeleteTagsResponse, error)
+	BatchCreateOrDeleteTagsWithBodyWithResponse(ctx context.Context, versionID string, projectID string, secretID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchCreateOrDeleteTagsResponse, error)
 
 	// BatchCreateOrDeleteTagsWithResponse 批量添加删除凭据标签
 	//
@@ -4480,7 +4480,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /{version_id}/{project_id}/csms/{secret_id}/tags/action (the `BatchCreateOrDeleteTags` operationId).
-	BatchCreateOrDeleteTagsWithResponse(ctx context.Context, versionId string, projectId string, secretId string, body BatchCreateOrDeleteTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchCreateOrDeleteTagsResponse, error)
+	BatchCreateOrDeleteTagsWithResponse(ctx context.Context, versionID string, projectID string, secretID string, body BatchCreateOrDeleteTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchCreateOrDeleteTagsResponse, error)
 }
 
 type ListSecretEventsResponse struct {
@@ -7231,8 +7231,8 @@ func (r BatchCreateOrDeleteTagsResponse) ContentType() string {
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v1/{project_id}/csms/events (the `ListSecretEvents` operationId).
-func (c *ClientWithResponses) ListSecretEventsWithResponse(ctx context.Context, projectId string, params *ListSecretEventsParams, reqEditors ...RequestEditorFn) (*ListSecretEventsResponse, error) {
-	rsp, err := c.ListSecretEvents(ctx, projectId, params, reqEditors...)
+func (c *ClientWithResponses) ListSecretEventsWithResponse(ctx context.Context, projectID string, params *ListSecretEventsParams, reqEditors ...RequestEditorFn) (*ListSecretEventsResponse, error) {
+	rsp, err := c.ListSecretEvents(ctx, projectID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -7246,8 +7246,8 @@ func (c *ClientWithResponses) ListSecretEventsWithResponse(ctx context.Context, 
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/csms/events (the `CreateSecretEvent` operationId).
-func (c *ClientWithResponses) CreateSecretEventWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateSecretEventResponse, error) {
-	rsp, err := c.CreateSecretEventWithBody(ctx, projectId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) CreateSecretEventWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateSecretEventResponse, error) {
+	rsp, err := c.CreateSecretEventWithBody(ctx, projectID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -7261,8 +7261,8 @@ func (c *ClientWithResponses) CreateSecretEventWithBodyWithResponse(ctx context.
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/csms/events (the `CreateSecretEvent` operationId).
-func (c *ClientWithResponses) CreateSecretEventWithResponse(ctx context.Context, projectId string, body CreateSecretEventJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateSecretEventResponse, error) {
-	rsp, err := c.CreateSecretEvent(ctx, projectId, body, reqEditors...)
+func (c *ClientWithResponses) CreateSecretEventWithResponse(ctx context.Context, projectID string, body CreateSecretEventJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateSecretEventResponse, error) {
+	rsp, err := c.CreateSecretEvent(ctx, projectID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -7276,8 +7276,8 @@ func (c *ClientWithResponses) CreateSecretEventWithResponse(ctx context.Context,
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v1/{project_id}/csms/events/{event_name} (the `DeleteSecretEvent` operationId).
-func (c *ClientWithResponses) DeleteSecretEventWithResponse(ctx context.Context, projectId string, eventName string, reqEditors ...RequestEditorFn) (*DeleteSecretEventResponse, error) {
-	rsp, err := c.DeleteSecretEvent(ctx, projectId, eventName, reqEditors...)
+func (c *ClientWithResponses) DeleteSecretEventWithResponse(ctx context.Context, projectID string, eventName string, reqEditors ...RequestEditorFn) (*DeleteSecretEventResponse, error) {
+	rsp, err := c.DeleteSecretEvent(ctx, projectID, eventName, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -7291,8 +7291,8 @@ func (c *ClientWithResponses) DeleteSecretEventWithResponse(ctx context.Context,
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v1/{project_id}/csms/events/{event_name} (the `ShowSecretEvent` operationId).
-func (c *ClientWithResponses) ShowSecretEventWithResponse(ctx context.Context, projectId string, eventName string, reqEditors ...RequestEditorFn) (*ShowSecretEventResponse, error) {
-	rsp, err := c.ShowSecretEvent(ctx, projectId, eventName, reqEditors...)
+func (c *ClientWithResponses) ShowSecretEventWithResponse(ctx context.Context, projectID string, eventName string, reqEditors ...RequestEditorFn) (*ShowSecretEventResponse, error) {
+	rsp, err := c.ShowSecretEvent(ctx, projectID, eventName, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -7306,8 +7306,8 @@ func (c *ClientWithResponses) ShowSecretEventWithResponse(ctx context.Context, p
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v1/{project_id}/csms/events/{event_name} (the `UpdateSecretEvent` operationId).
-func (c *ClientWithResponses) UpdateSecretEventWithBodyWithResponse(ctx context.Context, projectId string, eventName string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateSecretEventResponse, error) {
-	rsp, err := c.UpdateSecretEventWithBody(ctx, projectId, eventName, contentType, body, reqEditors...)
+func (c *ClientWithResponses) UpdateSecretEventWithBodyWithResponse(ctx context.Context, projectID string, eventName string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateSecretEventResponse, error) {
+	rsp, err := c.UpdateSecretEventWithBody(ctx, projectID, eventName, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -7321,8 +7321,8 @@ func (c *ClientWithResponses) UpdateSecretEventWithBodyWithResponse(ctx context.
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v1/{project_id}/csms/events/{event_name} (the `UpdateSecretEvent` operationId).
-func (c *ClientWithResponses) UpdateSecretEventWithResponse(ctx context.Context, projectId string, eventName string, body UpdateSecretEventJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateSecretEventResponse, error) {
-	rsp, err := c.UpdateSecretEvent(ctx, projectId, eventName, body, reqEditors...)
+func (c *ClientWithResponses) UpdateSecretEventWithResponse(ctx context.Context, projectID string, eventName string, body UpdateSecretEventJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateSecretEventResponse, error) {
+	rsp, err := c.UpdateSecretEvent(ctx, projectID, eventName, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -7336,8 +7336,8 @@ func (c *ClientWithResponses) UpdateSecretEventWithResponse(ctx context.Context,
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v1/{project_id}/csms/notification-records (the `ListNotificationRecords` operationId).
-func (c *ClientWithResponses) ListNotificationRecordsWithResponse(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*ListNotificationRecordsResponse, error) {
-	rsp, err := c.ListNotificationRecords(ctx, projectId, reqEditors...)
+func (c *ClientWithResponses) ListNotificationRecordsWithResponse(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*ListNotificationRecordsResponse, error) {
+	rsp, err := c.ListNotificationRecords(ctx, projectID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -7351,8 +7351,8 @@ func (c *ClientWithResponses) ListNotificationRecordsWithResponse(ctx context.Co
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/csms/resource_instances/action (the `ListResourceInstances` operationId).
-func (c *ClientWithResponses) ListResourceInstancesWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ListResourceInstancesResponse, error) {
-	rsp, err := c.ListResourceInstancesWithBody(ctx, projectId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) ListResourceInstancesWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ListResourceInstancesResponse, error) {
+	rsp, err := c.ListResourceInstancesWithBody(ctx, projectID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -7366,8 +7366,8 @@ func (c *ClientWithResponses) ListResourceInstancesWithBodyWithResponse(ctx cont
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/csms/resource_instances/action (the `ListResourceInstances` operationId).
-func (c *ClientWithResponses) ListResourceInstancesWithResponse(ctx context.Context, projectId string, body ListResourceInstancesJSONRequestBody, reqEditors ...RequestEditorFn) (*ListResourceInstancesResponse, error) {
-	rsp, err := c.ListResourceInstances(ctx, projectId, body, reqEditors...)
+func (c *ClientWithResponses) ListResourceInstancesWithResponse(ctx context.Context, projectID string, body ListResourceInstancesJSONRequestBody, reqEditors ...RequestEditorFn) (*ListResourceInstancesResponse, error) {
+	rsp, err := c.ListResourceInstances(ctx, projectID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -7381,8 +7381,8 @@ func (c *ClientWithResponses) ListResourceInstancesWithResponse(ctx context.Cont
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v1/{project_id}/csms/tags (the `ListProjectSecretsTags` operationId).
-func (c *ClientWithResponses) ListProjectSecretsTagsWithResponse(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*ListProjectSecretsTagsResponse, error) {
-	rsp, err := c.ListProjectSecretsTags(ctx, projectId, reqEditors...)
+func (c *ClientWithResponses) ListProjectSecretsTagsWithResponse(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*ListProjectSecretsTagsResponse, error) {
+	rsp, err := c.ListProjectSecretsTags(ctx, projectID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -7396,8 +7396,8 @@ func (c *ClientWithResponses) ListProjectSecretsTagsWithResponse(ctx context.Con
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v1/{project_id}/csms/{secret_id}/tags (the `ListSecretTags` operationId).
-func (c *ClientWithResponses) ListSecretTagsWithResponse(ctx context.Context, projectId string, secretId string, reqEditors ...RequestEditorFn) (*ListSecretTagsResponse, error) {
-	rsp, err := c.ListSecretTags(ctx, projectId, secretId, reqEditors...)
+func (c *ClientWithResponses) ListSecretTagsWithResponse(ctx context.Context, projectID string, secretID string, reqEditors ...RequestEditorFn) (*ListSecretTagsResponse, error) {
+	rsp, err := c.ListSecretTags(ctx, projectID, secretID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -7411,8 +7411,8 @@ func (c *ClientWithResponses) ListSecretTagsWithResponse(ctx context.Context, pr
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/csms/{secret_id}/tags (the `CreateSecretTag` operationId).
-func (c *ClientWithResponses) CreateSecretTagWithBodyWithResponse(ctx context.Context, projectId string, secretId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateSecretTagResponse, error) {
-	rsp, err := c.CreateSecretTagWithBody(ctx, projectId, secretId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) CreateSecretTagWithBodyWithResponse(ctx context.Context, projectID string, secretID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateSecretTagResponse, error) {
+	rsp, err := c.CreateSecretTagWithBody(ctx, projectID, secretID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -7426,8 +7426,8 @@ func (c *ClientWithResponses) CreateSecretTagWithBodyWithResponse(ctx context.Co
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/csms/{secret_id}/tags (the `CreateSecretTag` operationId).
-func (c *ClientWithResponses) CreateSecretTagWithResponse(ctx context.Context, projectId string, secretId string, body CreateSecretTagJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateSecretTagResponse, error) {
-	rsp, err := c.CreateSecretTag(ctx, projectId, secretId, body, reqEditors...)
+func (c *ClientWithResponses) CreateSecretTagWithResponse(ctx context.Context, projectID string, secretID string, body CreateSecretTagJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateSecretTagResponse, error) {
+	rsp, err := c.CreateSecretTag(ctx, projectID, secretID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -7441,8 +7441,8 @@ func (c *ClientWithResponses) CreateSecretTagWithResponse(ctx context.Context, p
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/csms/{secret_id}/tags/action (the `BatchCreateAction` operationId).
-func (c *ClientWithResponses) BatchCreateActionWithBodyWithResponse(ctx context.Context, projectId string, secretId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchCreateActionResponse, error) {
-	rsp, err := c.BatchCreateActionWithBody(ctx, projectId, secretId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) BatchCreateActionWithBodyWithResponse(ctx context.Context, projectID string, secretID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchCreateActionResponse, error) {
+	rsp, err := c.BatchCreateActionWithBody(ctx, projectID, secretID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -7456,8 +7456,8 @@ func (c *ClientWithResponses) BatchCreateActionWithBodyWithResponse(ctx context.
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/csms/{secret_id}/tags/action (the `BatchCreateAction` operationId).
-func (c *ClientWithResponses) BatchCreateActionWithResponse(ctx context.Context, projectId string, secretId string, body BatchCreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchCreateActionResponse, error) {
-	rsp, err := c.BatchCreateAction(ctx, projectId, secretId, body, reqEditors...)
+func (c *ClientWithResponses) BatchCreateActionWithResponse(ctx context.Context, projectID string, secretID string, body BatchCreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchCreateActionResponse, error) {
+	rsp, err := c.BatchCreateAction(ctx, projectID, secretID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -7471,8 +7471,8 @@ func (c *ClientWithResponses) BatchCreateActionWithResponse(ctx context.Context,
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v1/{project_id}/csms/{secret_id}/tags/{key} (the `DeleteSecretTag` operationId).
-func (c *ClientWithResponses) DeleteSecretTagWithResponse(ctx context.Context, projectId string, secretId string, key string, reqEditors ...RequestEditorFn) (*DeleteSecretTagResponse, error) {
-	rsp, err := c.DeleteSecretTag(ctx, projectId, secretId, key, reqEditors...)
+func (c *ClientWithResponses) DeleteSecretTagWithResponse(ctx context.Context, projectID string, secretID string, key string, reqEditors ...RequestEditorFn) (*DeleteSecretTagResponse, error) {
+	rsp, err := c.DeleteSecretTag(ctx, projectID, secretID, key, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -7486,8 +7486,8 @@ func (c *ClientWithResponses) DeleteSecretTagWithResponse(ctx context.Context, p
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v1/{project_id}/secrets (the `ListSecrets` operationId).
-func (c *ClientWithResponses) ListSecretsWithResponse(ctx context.Context, projectId string, params *ListSecretsParams, reqEditors ...RequestEditorFn) (*ListSecretsResponse, error) {
-	rsp, err := c.ListSecrets(ctx, projectId, params, reqEditors...)
+func (c *ClientWithResponses) ListSecretsWithResponse(ctx context.Context, projectID string, params *ListSecretsParams, reqEditors ...RequestEditorFn) (*ListSecretsResponse, error) {
+	rsp, err := c.ListSecrets(ctx, projectID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -7503,8 +7503,8 @@ func (c *ClientWithResponses) ListSecretsWithResponse(ctx context.Context, proje
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/secrets (the `CreateSecret` operationId).
-func (c *ClientWithResponses) CreateSecretWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateSecretResponse, error) {
-	rsp, err := c.CreateSecretWithBody(ctx, projectId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) CreateSecretWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateSecretResponse, error) {
+	rsp, err := c.CreateSecretWithBody(ctx, projectID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -7520,8 +7520,8 @@ func (c *ClientWithResponses) CreateSecretWithBodyWithResponse(ctx context.Conte
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/secrets (the `CreateSecret` operationId).
-func (c *ClientWithResponses) CreateSecretWithResponse(ctx context.Context, projectId string, body CreateSecretJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateSecretResponse, error) {
-	rsp, err := c.CreateSecret(ctx, projectId, body, reqEditors...)
+func (c *ClientWithResponses) CreateSecretWithResponse(ctx context.Context, projectID string, body CreateSecretJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateSecretResponse, error) {
+	rsp, err := c.CreateSecret(ctx, projectID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -7535,8 +7535,8 @@ func (c *ClientWithResponses) CreateSecretWithResponse(ctx context.Context, proj
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/secrets/restore (the `UploadSecretBlob` operationId).
-func (c *ClientWithResponses) UploadSecretBlobWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UploadSecretBlobResponse, error) {
-	rsp, err := c.UploadSecretBlobWithBody(ctx, projectId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) UploadSecretBlobWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UploadSecretBlobResponse, error) {
+	rsp, err := c.UploadSecretBlobWithBody(ctx, projectID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -7550,8 +7550,8 @@ func (c *ClientWithResponses) UploadSecretBlobWithBodyWithResponse(ctx context.C
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/secrets/restore (the `UploadSecretBlob` operationId).
-func (c *ClientWithResponses) UploadSecretBlobWithResponse(ctx context.Context, projectId string, body UploadSecretBlobJSONRequestBody, reqEditors ...RequestEditorFn) (*UploadSecretBlobResponse, error) {
-	rsp, err := c.UploadSecretBlob(ctx, projectId, body, reqEditors...)
+func (c *ClientWithResponses) UploadSecretBlobWithResponse(ctx context.Context, projectID string, body UploadSecretBlobJSONRequestBody, reqEditors ...RequestEditorFn) (*UploadSecretBlobResponse, error) {
+	rsp, err := c.UploadSecretBlob(ctx, projectID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -7565,8 +7565,8 @@ func (c *ClientWithResponses) UploadSecretBlobWithResponse(ctx context.Context, 
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v1/{project_id}/secrets/{secret_name} (the `DeleteSecret` operationId).
-func (c *ClientWithResponses) DeleteSecretWithResponse(ctx context.Context, projectId string, secretName string, reqEditors ...RequestEditorFn) (*DeleteSecretResponse, error) {
-	rsp, err := c.DeleteSecret(ctx, projectId, secretName, reqEditors...)
+func (c *ClientWithResponses) DeleteSecretWithResponse(ctx context.Context, projectID string, secretName string, reqEditors ...RequestEditorFn) (*DeleteSecretResponse, error) {
+	rsp, err := c.DeleteSecret(ctx, projectID, secretName, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -7580,8 +7580,8 @@ func (c *ClientWithResponses) DeleteSecretWithResponse(ctx context.Context, proj
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v1/{project_id}/secrets/{secret_name} (the `ShowSecret` operationId).
-func (c *ClientWithResponses) ShowSecretWithResponse(ctx context.Context, projectId string, secretName string, reqEditors ...RequestEditorFn) (*ShowSecretResponse, error) {
-	rsp, err := c.ShowSecret(ctx, projectId, secretName, reqEditors...)
+func (c *ClientWithResponses) ShowSecretWithResponse(ctx context.Context, projectID string, secretName string, reqEditors ...RequestEditorFn) (*ShowSecretResponse, error) {
+	rsp, err := c.ShowSecret(ctx, projectID, secretName, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -7595,8 +7595,8 @@ func (c *ClientWithResponses) ShowSecretWithResponse(ctx context.Context, projec
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v1/{project_id}/secrets/{secret_name} (the `UpdateSecret` operationId).
-func (c *ClientWithResponses) UpdateSecretWithBodyWithResponse(ctx context.Context, projectId string, secretName string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateSecretResponse, error) {
-	rsp, err := c.UpdateSecretWithBody(ctx, projectId, secretName, contentType, body, reqEditors...)
+func (c *ClientWithResponses) UpdateSecretWithBodyWithResponse(ctx context.Context, projectID string, secretName string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateSecretResponse, error) {
+	rsp, err := c.UpdateSecretWithBody(ctx, projectID, secretName, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -7610,8 +7610,8 @@ func (c *ClientWithResponses) UpdateSecretWithBodyWithResponse(ctx context.Conte
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v1/{project_id}/secrets/{secret_name} (the `UpdateSecret` operationId).
-func (c *ClientWithResponses) UpdateSecretWithResponse(ctx context.Context, projectId string, secretName string, body UpdateSecretJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateSecretResponse, error) {
-	rsp, err := c.UpdateSecret(ctx, projectId, secretName, body, reqEditors...)
+func (c *ClientWithResponses) UpdateSecretWithResponse(ctx context.Context, projectID string, secretName string, body UpdateSecretJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateSecretResponse, error) {
+	rsp, err := c.UpdateSecret(ctx, projectID, secretName, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -7625,8 +7625,8 @@ func (c *ClientWithResponses) UpdateSecretWithResponse(ctx context.Context, proj
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/secrets/{secret_name}/backup (the `DownloadSecretBlob` operationId).
-func (c *ClientWithResponses) DownloadSecretBlobWithResponse(ctx context.Context, projectId string, secretName string, reqEditors ...RequestEditorFn) (*DownloadSecretBlobResponse, error) {
-	rsp, err := c.DownloadSecretBlob(ctx, projectId, secretName, reqEditors...)
+func (c *ClientWithResponses) DownloadSecretBlobWithResponse(ctx context.Context, projectID string, secretName string, reqEditors ...RequestEditorFn) (*DownloadSecretBlobResponse, error) {
+	rsp, err := c.DownloadSecretBlob(ctx, projectID, secretName, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -7640,8 +7640,8 @@ func (c *ClientWithResponses) DownloadSecretBlobWithResponse(ctx context.Context
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/secrets/{secret_name}/rotate (the `RotateSecret` operationId).
-func (c *ClientWithResponses) RotateSecretWithResponse(ctx context.Context, projectId string, secretName string, reqEditors ...RequestEditorFn) (*RotateSecretResponse, error) {
-	rsp, err := c.RotateSecret(ctx, projectId, secretName, reqEditors...)
+func (c *ClientWithResponses) RotateSecretWithResponse(ctx context.Context, projectID string, secretName string, reqEditors ...RequestEditorFn) (*RotateSecretResponse, error) {
+	rsp, err := c.RotateSecret(ctx, projectID, secretName, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -7655,8 +7655,8 @@ func (c *ClientWithResponses) RotateSecretWithResponse(ctx context.Context, proj
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/secrets/{secret_name}/scheduled-deleted-tasks/cancel (the `RestoreSecret` operationId).
-func (c *ClientWithResponses) RestoreSecretWithResponse(ctx context.Context, projectId string, secretName string, reqEditors ...RequestEditorFn) (*RestoreSecretResponse, error) {
-	rsp, err := c.RestoreSecret(ctx, projectId, secretName, reqEditors...)
+func (c *ClientWithResponses) RestoreSecretWithResponse(ctx context.Context, projectID string, secretName string, reqEditors ...RequestEditorFn) (*RestoreSecretResponse, error) {
+	rsp, err := c.RestoreSecret(ctx, projectID, secretName, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -7670,8 +7670,8 @@ func (c *ClientWithResponses) RestoreSecretWithResponse(ctx context.Context, pro
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/secrets/{secret_name}/scheduled-deleted-tasks/create (the `DeleteSecretForSchedule` operationId).
-func (c *ClientWithResponses) DeleteSecretForScheduleWithBodyWithResponse(ctx context.Context, projectId string, secretName string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeleteSecretForScheduleResponse, error) {
-	rsp, err := c.DeleteSecretForScheduleWithBody(ctx, projectId, secretName, contentType, body, reqEditors...)
+func (c *ClientWithResponses) DeleteSecretForScheduleWithBodyWithResponse(ctx context.Context, projectID string, secretName string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeleteSecretForScheduleResponse, error) {
+	rsp, err := c.DeleteSecretForScheduleWithBody(ctx, projectID, secretName, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -7685,8 +7685,8 @@ func (c *ClientWithResponses) DeleteSecretForScheduleWithBodyWithResponse(ctx co
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/secrets/{secret_name}/scheduled-deleted-tasks/create (the `DeleteSecretForSchedule` operationId).
-func (c *ClientWithResponses) DeleteSecretForScheduleWithResponse(ctx context.Context, projectId string, secretName string, body DeleteSecretForScheduleJSONRequestBody, reqEditors ...RequestEditorFn) (*DeleteSecretForScheduleResponse, error) {
-	rsp, err := c.DeleteSecretForSchedule(ctx, projectId, secretName, body, reqEditors...)
+func (c *ClientWithResponses) DeleteSecretForScheduleWithResponse(ctx context.Context, projectID string, secretName string, body DeleteSecretForScheduleJSONRequestBody, reqEditors ...RequestEditorFn) (*DeleteSecretForScheduleResponse, error) {
+	rsp, err := c.DeleteSecretForSchedule(ctx, projectID, secretName, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -7700,8 +7700,8 @@ func (c *ClientWithResponses) DeleteSecretForScheduleWithResponse(ctx context.Co
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v1/{project_id}/secrets/{secret_name}/stages/{stage_name} (the `DeleteSecretStage` operationId).
-func (c *ClientWithResponses) DeleteSecretStageWithResponse(ctx context.Context, projectId string, secretName string, stageName string, reqEditors ...RequestEditorFn) (*DeleteSecretStageResponse, error) {
-	rsp, err := c.DeleteSecretStage(ctx, projectId, secretName, stageName, reqEditors...)
+func (c *ClientWithResponses) DeleteSecretStageWithResponse(ctx context.Context, projectID string, secretName string, stageName string, reqEditors ...RequestEditorFn) (*DeleteSecretStageResponse, error) {
+	rsp, err := c.DeleteSecretStage(ctx, projectID, secretName, stageName, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -7715,8 +7715,8 @@ func (c *ClientWithResponses) DeleteSecretStageWithResponse(ctx context.Context,
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v1/{project_id}/secrets/{secret_name}/stages/{stage_name} (the `ShowSecretStage` operationId).
-func (c *ClientWithResponses) ShowSecretStageWithResponse(ctx context.Context, projectId string, secretName string, stageName string, reqEditors ...RequestEditorFn) (*ShowSecretStageResponse, error) {
-	rsp, err := c.ShowSecretStage(ctx, projectId, secretName, stageName, reqEditors...)
+func (c *ClientWithResponses) ShowSecretStageWithResponse(ctx context.Context, projectID string, secretName string, stageName string, reqEditors ...RequestEditorFn) (*ShowSecretStageResponse, error) {
+	rsp, err := c.ShowSecretStage(ctx, projectID, secretName, stageName, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -7730,8 +7730,8 @@ func (c *ClientWithResponses) ShowSecretStageWithResponse(ctx context.Context, p
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v1/{project_id}/secrets/{secret_name}/stages/{stage_name} (the `UpdateSecretStage` operationId).
-func (c *ClientWithResponses) UpdateSecretStageWithBodyWithResponse(ctx context.Context, projectId string, secretName string, stageName string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateSecretStageResponse, error) {
-	rsp, err := c.UpdateSecretStageWithBody(ctx, projectId, secretName, stageName, contentType, body, reqEditors...)
+func (c *ClientWithResponses) UpdateSecretStageWithBodyWithResponse(ctx context.Context, projectID string, secretName string, stageName string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateSecretStageResponse, error) {
+	rsp, err := c.UpdateSecretStageWithBody(ctx, projectID, secretName, stageName, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -7745,8 +7745,8 @@ func (c *ClientWithResponses) UpdateSecretStageWithBodyWithResponse(ctx context.
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v1/{project_id}/secrets/{secret_name}/stages/{stage_name} (the `UpdateSecretStage` operationId).
-func (c *ClientWithResponses) UpdateSecretStageWithResponse(ctx context.Context, projectId string, secretName string, stageName string, body UpdateSecretStageJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateSecretStageResponse, error) {
-	rsp, err := c.UpdateSecretStage(ctx, projectId, secretName, stageName, body, reqEditors...)
+func (c *ClientWithResponses) UpdateSecretStageWithResponse(ctx context.Context, projectID string, secretName string, stageName string, body UpdateSecretStageJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateSecretStageResponse, error) {
+	rsp, err := c.UpdateSecretStage(ctx, projectID, secretName, stageName, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -7760,8 +7760,8 @@ func (c *ClientWithResponses) UpdateSecretStageWithResponse(ctx context.Context,
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v1/{project_id}/secrets/{secret_name}/versions (the `ListSecretVersions` operationId).
-func (c *ClientWithResponses) ListSecretVersionsWithResponse(ctx context.Context, projectId string, secretName string, params *ListSecretVersionsParams, reqEditors ...RequestEditorFn) (*ListSecretVersionsResponse, error) {
-	rsp, err := c.ListSecretVersions(ctx, projectId, secretName, params, reqEditors...)
+func (c *ClientWithResponses) ListSecretVersionsWithResponse(ctx context.Context, projectID string, secretName string, params *ListSecretVersionsParams, reqEditors ...RequestEditorFn) (*ListSecretVersionsResponse, error) {
+	rsp, err := c.ListSecretVersions(ctx, projectID, secretName, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -7775,8 +7775,8 @@ func (c *ClientWithResponses) ListSecretVersionsWithResponse(ctx context.Context
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/secrets/{secret_name}/versions (the `CreateSecretVersion` operationId).
-func (c *ClientWithResponses) CreateSecretVersionWithBodyWithResponse(ctx context.Context, projectId string, secretName string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateSecretVersionResponse, error) {
-	rsp, err := c.CreateSecretVersionWithBody(ctx, projectId, secretName, contentType, body, reqEditors...)
+func (c *ClientWithResponses) CreateSecretVersionWithBodyWithResponse(ctx context.Context, projectID string, secretName string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateSecretVersionResponse, error) {
+	rsp, err := c.CreateSecretVersionWithBody(ctx, projectID, secretName, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -7790,8 +7790,8 @@ func (c *ClientWithResponses) CreateSecretVersionWithBodyWithResponse(ctx contex
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/secrets/{secret_name}/versions (the `CreateSecretVersion` operationId).
-func (c *ClientWithResponses) CreateSecretVersionWithResponse(ctx context.Context, projectId string, secretName string, body CreateSecretVersionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateSecretVersionResponse, error) {
-	rsp, err := c.CreateSecretVersion(ctx, projectId, secretName, body, reqEditors...)
+func (c *ClientWithResponses) CreateSecretVersionWithResponse(ctx context.Context, projectID string, secretName string, body CreateSecretVersionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateSecretVersionResponse, error) {
+	rsp, err := c.CreateSecretVersion(ctx, projectID, secretName, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -7805,8 +7805,8 @@ func (c *ClientWithResponses) CreateSecretVersionWithResponse(ctx context.Contex
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v1/{project_id}/secrets/{secret_name}/versions/{version_id} (the `ShowSecretVersion` operationId).
-func (c *ClientWithResponses) ShowSecretVersionWithResponse(ctx context.Context, projectId string, secretName string, versionId string, reqEditors ...RequestEditorFn) (*ShowSecretVersionResponse, error) {
-	rsp, err := c.ShowSecretVersion(ctx, projectId, secretName, versionId, reqEditors...)
+func (c *ClientWithResponses) ShowSecretVersionWithResponse(ctx context.Context, projectID string, secretName string, versionID string, reqEditors ...RequestEditorFn) (*ShowSecretVersionResponse, error) {
+	rsp, err := c.ShowSecretVersion(ctx, projectID, secretName, versionID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -7820,8 +7820,8 @@ func (c *ClientWithResponses) ShowSecretVersionWithResponse(ctx context.Context,
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v1/{project_id}/secrets/{secret_name}/versions/{version_id} (the `UpdateVersion` operationId).
-func (c *ClientWithResponses) UpdateVersionWithBodyWithResponse(ctx context.Context, projectId string, secretName string, versionId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateVersionResponse, error) {
-	rsp, err := c.UpdateVersionWithBody(ctx, projectId, secretName, versionId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) UpdateVersionWithBodyWithResponse(ctx context.Context, projectID string, secretName string, versionID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateVersionResponse, error) {
+	rsp, err := c.UpdateVersionWithBody(ctx, projectID, secretName, versionID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -7835,8 +7835,8 @@ func (c *ClientWithResponses) UpdateVersionWithBodyWithResponse(ctx context.Cont
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v1/{project_id}/secrets/{secret_name}/versions/{version_id} (the `UpdateVersion` operationId).
-func (c *ClientWithResponses) UpdateVersionWithResponse(ctx context.Context, projectId string, secretName string, versionId string, body UpdateVersionJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateVersionResponse, error) {
-	rsp, err := c.UpdateVersion(ctx, projectId, secretName, versionId, body, reqEditors...)
+func (c *ClientWithResponses) UpdateVersionWithResponse(ctx context.Context, projectID string, secretName string, versionID string, body UpdateVersionJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateVersionResponse, error) {
+	rsp, err := c.UpdateVersion(ctx, projectID, secretName, versionID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -7850,8 +7850,8 @@ func (c *ClientWithResponses) UpdateVersionWithResponse(ctx context.Context, pro
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /{version_id}/{project_id}/csms/tags (the `ListKmsTags` operationId).
-func (c *ClientWithResponses) ListKmsTagsWithResponse(ctx context.Context, versionId string, projectId string, reqEditors ...RequestEditorFn) (*ListKmsTagsResponse, error) {
-	rsp, err := c.ListKmsTags(ctx, versionId, projectId, reqEditors...)
+func (c *ClientWithResponses) ListKmsTagsWithResponse(ctx context.Context, versionID string, projectID string, reqEditors ...RequestEditorFn) (*ListKmsTagsResponse, error) {
+	rsp, err := c.ListKmsTags(ctx, versionID, projectID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -7865,8 +7865,8 @@ func (c *ClientWithResponses) ListKmsTagsWithResponse(ctx context.Context, versi
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /{version_id}/{project_id}/csms/{secret_id}/tags/action (the `BatchCreateOrDeleteTags` operationId).
-func (c *ClientWithResponses) BatchCreateOrDeleteTagsWithBodyWithResponse(ctx context.Context, versionId string, projectId string, secretId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchCreateOrDeleteTagsResponse, error) {
-	rsp, err := c.BatchCreateOrDeleteTagsWithBody(ctx, versionId, projectId, secretId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) BatchCreateOrDeleteTagsWithBodyWithResponse(ctx context.Context, versionID string, projectID string, secretID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchCreateOrDeleteTagsResponse, error) {
+	rsp, err := c.BatchCreateOrDeleteTagsWithBody(ctx, versionID, projectID, secretID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -7880,8 +7880,8 @@ func (c *ClientWithResponses) BatchCreateOrDeleteTagsWithBodyWithResponse(ctx co
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /{version_id}/{project_id}/csms/{secret_id}/tags/action (the `BatchCreateOrDeleteTags` operationId).
-func (c *ClientWithResponses) BatchCreateOrDeleteTagsWithResponse(ctx context.Context, versionId string, projectId string, secretId string, body BatchCreateOrDeleteTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchCreateOrDeleteTagsResponse, error) {
-	rsp, err := c.BatchCreateOrDeleteTags(ctx, versionId, projectId, secretId, body, reqEditors...)
+func (c *ClientWithResponses) BatchCreateOrDeleteTagsWithResponse(ctx context.Context, versionID string, projectID string, secretID string, body BatchCreateOrDeleteTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchCreateOrDeleteTagsResponse, error) {
+	rsp, err := c.BatchCreateOrDeleteTags(ctx, versionID, projectID, secretID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}

@@ -181,36 +181,36 @@ func (e CreateFpgaImageResponseBodyFpgaImageStatus) Valid() bool {
 	}
 }
 
-// Defines values for CreatePostPaidServersCpuOptionsHwCpuThreads.
+// Defines values for CreatePostPaidServersCPUOptionsHwCPUThreads.
 const (
-	CreatePostPaidServersCpuOptionsHwCpuThreadsN1 CreatePostPaidServersCpuOptionsHwCpuThreads = 1
-	CreatePostPaidServersCpuOptionsHwCpuThreadsN2 CreatePostPaidServersCpuOptionsHwCpuThreads = 2
+	CreatePostPaidServersCPUOptionsHwCPUThreadsN1 CreatePostPaidServersCPUOptionsHwCPUThreads = 1
+	CreatePostPaidServersCPUOptionsHwCPUThreadsN2 CreatePostPaidServersCPUOptionsHwCPUThreads = 2
 )
 
-// Valid indicates whether the value is a known member of the CreatePostPaidServersCpuOptionsHwCpuThreads enum.
-func (e CreatePostPaidServersCpuOptionsHwCpuThreads) Valid() bool {
+// Valid indicates whether the value is a known member of the CreatePostPaidServersCPUOptionsHwCPUThreads enum.
+func (e CreatePostPaidServersCPUOptionsHwCPUThreads) Valid() bool {
 	switch e {
-	case CreatePostPaidServersCpuOptionsHwCpuThreadsN1:
+	case CreatePostPaidServersCPUOptionsHwCPUThreadsN1:
 		return true
-	case CreatePostPaidServersCpuOptionsHwCpuThreadsN2:
+	case CreatePostPaidServersCPUOptionsHwCPUThreadsN2:
 		return true
 	default:
 		return false
 	}
 }
 
-// Defines values for CreateServersCpuOptionsHwCpuThreads.
+// Defines values for CreateServersCPUOptionsHwCPUThreads.
 const (
-	CreateServersCpuOptionsHwCpuThreadsN1 CreateServersCpuOptionsHwCpuThreads = 1
-	CreateServersCpuOptionsHwCpuThreadsN2 CreateServersCpuOptionsHwCpuThreads = 2
+	CreateServersCPUOptionsHwCPUThreadsN1 CreateServersCPUOptionsHwCPUThreads = 1
+	CreateServersCPUOptionsHwCPUThreadsN2 CreateServersCPUOptionsHwCPUThreads = 2
 )
 
-// Valid indicates whether the value is a known member of the CreateServersCpuOptionsHwCpuThreads enum.
-func (e CreateServersCpuOptionsHwCpuThreads) Valid() bool {
+// Valid indicates whether the value is a known member of the CreateServersCPUOptionsHwCPUThreads enum.
+func (e CreateServersCPUOptionsHwCPUThreads) Valid() bool {
 	switch e {
-	case CreateServersCpuOptionsHwCpuThreadsN1:
+	case CreateServersCPUOptionsHwCPUThreadsN1:
 		return true
-	case CreateServersCpuOptionsHwCpuThreadsN2:
+	case CreateServersCPUOptionsHwCPUThreadsN2:
 		return true
 	default:
 		return false
@@ -433,36 +433,36 @@ func (e RegisterServerAutoRecoveryRequestBodySupportAutoRecovery) Valid() bool {
 	}
 }
 
-// Defines values for ResizePostPaidServerCpuOptionsHwCpuThreads.
+// Defines values for ResizePostPaidServerCPUOptionsHwCPUThreads.
 const (
-	ResizePostPaidServerCpuOptionsHwCpuThreadsN1 ResizePostPaidServerCpuOptionsHwCpuThreads = 1
-	ResizePostPaidServerCpuOptionsHwCpuThreadsN2 ResizePostPaidServerCpuOptionsHwCpuThreads = 2
+	ResizePostPaidServerCPUOptionsHwCPUThreadsN1 ResizePostPaidServerCPUOptionsHwCPUThreads = 1
+	ResizePostPaidServerCPUOptionsHwCPUThreadsN2 ResizePostPaidServerCPUOptionsHwCPUThreads = 2
 )
 
-// Valid indicates whether the value is a known member of the ResizePostPaidServerCpuOptionsHwCpuThreads enum.
-func (e ResizePostPaidServerCpuOptionsHwCpuThreads) Valid() bool {
+// Valid indicates whether the value is a known member of the ResizePostPaidServerCPUOptionsHwCPUThreads enum.
+func (e ResizePostPaidServerCPUOptionsHwCPUThreads) Valid() bool {
 	switch e {
-	case ResizePostPaidServerCpuOptionsHwCpuThreadsN1:
+	case ResizePostPaidServerCPUOptionsHwCPUThreadsN1:
 		return true
-	case ResizePostPaidServerCpuOptionsHwCpuThreadsN2:
+	case ResizePostPaidServerCPUOptionsHwCPUThreadsN2:
 		return true
 	default:
 		return false
 	}
 }
 
-// Defines values for ResizeServerCpuOptionsHwCpuThreads.
+// Defines values for ResizeServerCPUOptionsHwCPUThreads.
 const (
-	ResizeServerCpuOptionsHwCpuThreadsN1 ResizeServerCpuOptionsHwCpuThreads = 1
-	ResizeServerCpuOptionsHwCpuThreadsN2 ResizeServerCpuOptionsHwCpuThreads = 2
+	ResizeServerCPUOptionsHwCPUThreadsN1 ResizeServerCPUOptionsHwCPUThreads = 1
+	ResizeServerCPUOptionsHwCPUThreadsN2 ResizeServerCPUOptionsHwCPUThreads = 2
 )
 
-// Valid indicates whether the value is a known member of the ResizeServerCpuOptionsHwCpuThreads enum.
-func (e ResizeServerCpuOptionsHwCpuThreads) Valid() bool {
+// Valid indicates whether the value is a known member of the ResizeServerCPUOptionsHwCPUThreads enum.
+func (e ResizeServerCPUOptionsHwCPUThreads) Valid() bool {
 	switch e {
-	case ResizeServerCpuOptionsHwCpuThreadsN1:
+	case ResizeServerCPUOptionsHwCPUThreadsN1:
 		return true
-	case ResizeServerCpuOptionsHwCpuThreadsN2:
+	case ResizeServerCPUOptionsHwCPUThreadsN2:
 		return true
 	default:
 		return false
@@ -883,7 +883,7 @@ func (e ListResizeFlavorsParamsSortDir) Valid() bool {
 // Absolute 租户配额信息，详情请参见表3。
 type Absolute struct {
 	// LimitByFlavor 该属性当前未使用，返回值为[]。
-	LimitByFlavor *[]map[string]interface{} `json:"limit_by_flavor,omitempty"`
+	LimitByFlavor []map[string]interface{} `json:"limit_by_flavor,omitempty"`
 
 	// MaxImageMeta 镜像元数据最大的长度。
 	MaxImageMeta *int64 `json:"maxImageMeta,omitempty"`
@@ -969,8 +969,8 @@ type Absolute struct {
 // AddMember 待添加进云服务器组的云服务器信息。
 // 详情请参见表3。
 type AddMember struct {
-	// InstanceUuid 云服务器UUID。
-	InstanceUuid string `json:"instance_uuid"`
+	// InstanceUUID 云服务器UUID。
+	InstanceUUID string `json:"instance_uuid"`
 }
 
 // AddServerGroupMemberRequestBody defines model for AddServerGroupMemberRequestBody.
@@ -982,40 +982,40 @@ type AddServerGroupMemberRequestBody struct {
 
 // AllowAddressPairs defines model for AllowAddressPairs.
 type AllowAddressPairs struct {
-	// IpAddress IP地址。
+	// IPAddress IP地址。
 	// 约束：不支持0.0.0.0/0
 	// 如果allowed_address_pairs配置地址池较大的CIDR（掩码小于24位），建议为该port配置一个单独的安全组。
-	IpAddress *string `json:"ip_address,omitempty"`
+	IPAddress *string `json:"ip_address,omitempty"`
 
 	// MacAddress MAC地址。
 	MacAddress *string `json:"mac_address,omitempty"`
 }
 
-// AssociateServerVirtualIpNic 需要配置私有IP的网卡参数列表。更多信息请参见表3。
-type AssociateServerVirtualIpNic struct {
-	// IpAddress 网卡即将配置的虚拟IP的地址。
-	IpAddress string `json:"ip_address"`
+// AssociateServerVirtualIPNic 需要配置私有IP的网卡参数列表。更多信息请参见表3。
+type AssociateServerVirtualIPNic struct {
+	// IPAddress 网卡即将配置的虚拟IP的地址。
+	IPAddress string `json:"ip_address"`
 
 	// ReverseBinding 虚拟IP的allowed_address_pairs属性是否添加网卡的IP/Mac对。
 	// 说明：
 	// 添加IP/Mac对后才能在网卡详情页面正常展示虚拟IP的地址。
 	ReverseBinding *bool `json:"reverse_binding,omitempty"`
 
-	// SubnetId 云服务器添加网卡的信息。
+	// SubnetID 云服务器添加网卡的信息。
 	// 需要指定云服务器所属虚拟私有云下已创建的网络（network）的ID，UUID格式。
-	SubnetId string `json:"subnet_id"`
+	SubnetID string `json:"subnet_id"`
 }
 
-// AssociateServerVirtualIpRequestBody defines model for AssociateServerVirtualIpRequestBody.
-type AssociateServerVirtualIpRequestBody struct {
+// AssociateServerVirtualIPRequestBody defines model for AssociateServerVirtualIpRequestBody.
+type AssociateServerVirtualIPRequestBody struct {
 	// Nic 需要配置私有IP的网卡参数列表。更多信息请参见表3。
-	Nic AssociateServerVirtualIpNic `json:"nic"`
+	Nic AssociateServerVirtualIPNic `json:"nic"`
 }
 
-// AssociateServerVirtualIpResponseBody defines model for AssociateServerVirtualIpResponseBody.
-type AssociateServerVirtualIpResponseBody struct {
-	// PortId 云服务器网卡ID。
-	PortId *string `json:"port_id,omitempty"`
+// AssociateServerVirtualIPResponseBody defines model for AssociateServerVirtualIpResponseBody.
+type AssociateServerVirtualIPResponseBody struct {
+	// PortID 云服务器网卡ID。
+	PortID *string `json:"port_id,omitempty"`
 }
 
 // AttachServerVolumeRequestBody defines model for AttachServerVolumeRequestBody.
@@ -1032,7 +1032,7 @@ type AttachServerVolumeRequestBody struct {
 
 // AttachServerVolumeResponseBody defines model for AttachServerVolumeResponseBody.
 type AttachServerVolumeResponseBody struct {
-	JobId *string `json:"job_id,omitempty"`
+	JobID *string `json:"job_id,omitempty"`
 }
 
 // AutoLaunchGroup 智能购买组详细信息，详情请参见表3。
@@ -1106,8 +1106,8 @@ type AutoLaunchGroup struct {
 
 // AutoLaunchGroups defines model for AutoLaunchGroups.
 type AutoLaunchGroups struct {
-	// Id 智能购买组ID。
-	Id *string `json:"id,omitempty"`
+	// ID 智能购买组ID。
+	ID *string `json:"id,omitempty"`
 
 	// Name 智能购买组名称。
 	Name *string `json:"name,omitempty"`
@@ -1137,22 +1137,22 @@ type AutoLaunchGroups struct {
 
 // BatchAddServerNicsNics defines model for BatchAddServerNicsNics.
 type BatchAddServerNicsNics struct {
-	// IpAddress IP地址，无该参数表示自动分配IP地址。
-	IpAddress *string `json:"ip_address,omitempty"`
+	// IPAddress IP地址，无该参数表示自动分配IP地址。
+	IPAddress *string `json:"ip_address,omitempty"`
 
 	// Ipv6Bandwidth 绑定的共享带宽信息，详情请参见ipv6_bandwidth字段数据结构说明。
-	Ipv6Bandwidth *map[string]interface{} `json:"ipv6_bandwidth,omitempty"`
+	Ipv6Bandwidth map[string]interface{} `json:"ipv6_bandwidth,omitempty"`
 
 	// Ipv6Enable 是否支持ipv6。
 	// 取值为true时，标识此网卡支持ipv6。
 	Ipv6Enable *bool `json:"ipv6_enable,omitempty"`
 
 	// SecurityGroups 添加网卡的安全组信息，详情请参见表4。
-	SecurityGroups *[]SecurityGroups `json:"security_groups,omitempty"`
+	SecurityGroups []SecurityGroups `json:"security_groups,omitempty"`
 
-	// SubnetId 云服务器添加网卡的信息。
+	// SubnetID 云服务器添加网卡的信息。
 	// 需要指定已创建的网络（network）的ID，UUID格式。
-	SubnetId string `json:"subnet_id"`
+	SubnetID string `json:"subnet_id"`
 }
 
 // BatchAddServerNicsRequestBody defines model for BatchAddServerNicsRequestBody.
@@ -1163,7 +1163,7 @@ type BatchAddServerNicsRequestBody struct {
 
 // BatchAddServerNicsResponseBody defines model for BatchAddServerNicsResponseBody.
 type BatchAddServerNicsResponseBody struct {
-	JobId *string `json:"job_id,omitempty"`
+	JobID *string `json:"job_id,omitempty"`
 }
 
 // BatchAttachSharableVolumesRequestBody defines model for BatchAttachSharableVolumesRequestBody.
@@ -1182,13 +1182,13 @@ type BatchAttachSharableVolumesRequestBodyServerinfoItem struct {
 	// - 对于仅支持SCSI类型磁盘的弹性云服务器，数据盘的挂载点请按英文字母顺序依次指定，如/dev/sdb，/dev/sdc，系统不会修改默认挂载点。
 	Device *string `json:"device,omitempty"`
 
-	// ServerId 共享磁盘需要挂载的弹性云服务器ID。
-	ServerId string `json:"server_id"`
+	// ServerID 共享磁盘需要挂载的弹性云服务器ID。
+	ServerID string `json:"server_id"`
 }
 
 // BatchAttachSharableVolumesResponseBody defines model for BatchAttachSharableVolumesResponseBody.
 type BatchAttachSharableVolumesResponseBody struct {
-	JobId *string `json:"job_id,omitempty"`
+	JobID *string `json:"job_id,omitempty"`
 }
 
 // BatchCreateActionRequestBody defines model for BatchCreateActionRequestBody.
@@ -1260,10 +1260,10 @@ type BatchDeleteActionResourceTag struct {
 
 // BatchDeleteServerNicsNics defines model for BatchDeleteServerNicsNics.
 type BatchDeleteServerNicsNics struct {
-	// Id 网卡Port ID。
+	// ID 网卡Port ID。
 	// 说明：
 	// 当该ID为弹性云服务器主网卡ID，将返回403。
-	Id string `json:"id"`
+	ID string `json:"id"`
 }
 
 // BatchDeleteServerNicsRequestBody defines model for BatchDeleteServerNicsRequestBody.
@@ -1274,7 +1274,7 @@ type BatchDeleteServerNicsRequestBody struct {
 
 // BatchDeleteServerNicsResponseBody defines model for BatchDeleteServerNicsResponseBody.
 type BatchDeleteServerNicsResponseBody struct {
-	JobId *string `json:"job_id,omitempty"`
+	JobID *string `json:"job_id,omitempty"`
 }
 
 // BatchDeleteServerTagsRequestBody defines model for BatchDeleteServerTagsRequestBody.
@@ -1306,13 +1306,13 @@ type BatchRebootServersRequestBody struct {
 
 // BatchRebootServersResponseBody defines model for BatchRebootServersResponseBody.
 type BatchRebootServersResponseBody struct {
-	JobId *string `json:"job_id,omitempty"`
+	JobID *string `json:"job_id,omitempty"`
 }
 
 // BatchRebootServersServers defines model for BatchRebootServersServers.
 type BatchRebootServersServers struct {
-	// Id 云服务器ID。
-	Id string `json:"id"`
+	// ID 云服务器ID。
+	ID string `json:"id"`
 }
 
 // BatchResetServersPasswordRequestBody defines model for BatchResetServersPasswordRequestBody.
@@ -1338,18 +1338,18 @@ type BatchResetServersPasswordRequestBody struct {
 
 // BatchResetServersPasswordResponseBody defines model for BatchResetServersPasswordResponseBody.
 type BatchResetServersPasswordResponseBody struct {
-	Response *[]BatchResetServersPasswordResponseBodyResponseItem `json:"response,omitempty"`
+	Response []BatchResetServersPasswordResponseBodyResponseItem `json:"response,omitempty"`
 }
 
 // BatchResetServersPasswordResponseBodyResponseItem defines model for BatchResetServersPasswordResponseBodyResponseItem.
 type BatchResetServersPasswordResponseBodyResponseItem struct {
-	Id *string `json:"id,omitempty"`
+	ID *string `json:"id,omitempty"`
 }
 
 // BatchResetServersPasswordServers defines model for BatchResetServersPasswordServers.
 type BatchResetServersPasswordServers struct {
-	// Id 弹性云服务器ID。
-	Id string `json:"id"`
+	// ID 弹性云服务器ID。
+	ID string `json:"id"`
 }
 
 // BatchStartServersRequestBody defines model for BatchStartServersRequestBody.
@@ -1360,7 +1360,7 @@ type BatchStartServersRequestBody struct {
 
 // BatchStartServersResponseBody defines model for BatchStartServersResponseBody.
 type BatchStartServersResponseBody struct {
-	JobId *string `json:"job_id,omitempty"`
+	JobID *string `json:"job_id,omitempty"`
 }
 
 // BatchStopServersRequestBody defines model for BatchStopServersRequestBody.
@@ -1371,7 +1371,7 @@ type BatchStopServersRequestBody struct {
 
 // BatchStopServersResponseBody defines model for BatchStopServersResponseBody.
 type BatchStopServersResponseBody struct {
-	JobId *string `json:"job_id,omitempty"`
+	JobID *string `json:"job_id,omitempty"`
 }
 
 // BatchUpdateServersNameRequestBody defines model for BatchUpdateServersNameRequestBody.
@@ -1395,12 +1395,12 @@ type BatchUpdateServersNameRequestBody struct {
 
 // BatchUpdateServersNameResponseBody defines model for BatchUpdateServersNameResponseBody.
 type BatchUpdateServersNameResponseBody struct {
-	Response *[]BatchUpdateServersNameResponseBodyResponseItem `json:"response,omitempty"`
+	Response []BatchUpdateServersNameResponseBodyResponseItem `json:"response,omitempty"`
 }
 
 // BatchUpdateServersNameResponseBodyResponseItem defines model for BatchUpdateServersNameResponseBodyResponseItem.
 type BatchUpdateServersNameResponseBodyResponseItem struct {
-	Id *string `json:"id,omitempty"`
+	ID *string `json:"id,omitempty"`
 }
 
 // BlockDevice 更新云服务器挂载的单个磁盘信息，参考表3。
@@ -1439,8 +1439,8 @@ type ChangeServerChargeModeRequestBody struct {
 
 // ChangeServerChargeModeResponseBody defines model for ChangeServerChargeModeResponseBody.
 type ChangeServerChargeModeResponseBody struct {
-	// OrderId 转包年/包月的订单ID。
-	OrderId *string `json:"order_id,omitempty"`
+	// OrderID 转包年/包月的订单ID。
+	OrderID *string `json:"order_id,omitempty"`
 }
 
 // ChangeServerOsWithCloudInitMetadata 切换云服务器的元数据。
@@ -1533,7 +1533,7 @@ type ChangeServerOsWithCloudInitRequestBody struct {
 
 // ChangeServerOsWithCloudInitResponseBody defines model for ChangeServerOsWithCloudInitResponseBody.
 type ChangeServerOsWithCloudInitResponseBody struct {
-	JobId *string `json:"job_id,omitempty"`
+	JobID *string `json:"job_id,omitempty"`
 }
 
 // ChangeServerOsWithoutCloudInitMetadata 切换云服务器的元数据。
@@ -1608,7 +1608,7 @@ type ChangeServerOsWithoutCloudInitRequestBody struct {
 
 // ChangeServerOsWithoutCloudInitResponseBody defines model for ChangeServerOsWithoutCloudInitResponseBody.
 type ChangeServerOsWithoutCloudInitResponseBody struct {
-	JobId *string `json:"job_id,omitempty"`
+	JobID *string `json:"job_id,omitempty"`
 }
 
 // CreateActionRequestBody defines model for CreateActionRequestBody.
@@ -1623,14 +1623,14 @@ type CreateActionRequestBody struct {
 
 	// Matches 搜索字段，用于按条件搜索弹性云服务器。
 	// 当前仅支持按resource_name进行搜索。更多信息，请参见表4。
-	Matches *[]Match `json:"matches,omitempty"`
+	Matches []Match `json:"matches,omitempty"`
 
 	// NotTags 查询不包含所有指定标签的弹性云服务器。
 	// - 结构体不能缺失。
 	// - key不能为空或者空字符串。
 	// - Key不能重复。
 	// - 同一个key中values不能重复。
-	NotTags *[]string `json:"not_tags,omitempty"`
+	NotTags []string `json:"not_tags,omitempty"`
 
 	// Offset 偏移量：指定返回记录的开始位置，必须为数字，取值范围为大于或等于0。
 	// 查询第一页数据时，可以不传入此参数。
@@ -1643,7 +1643,7 @@ type CreateActionRequestBody struct {
 	// - key不能为空或者空字符串。
 	// - key不能重复。
 	// - 同一个key中values不能重复。
-	Tags *[]CreateActionTag `json:"tags,omitempty"`
+	Tags []CreateActionTag `json:"tags,omitempty"`
 }
 
 // CreateActionResourceTag defines model for CreateActionResourceTag.
@@ -1664,7 +1664,7 @@ type CreateActionResourceTag struct {
 // CreateActionResponseBody defines model for CreateActionResponseBody.
 type CreateActionResponseBody struct {
 	// Resources 返回的云服务器列表，详情参见表6。
-	Resources *[]Resource `json:"resources,omitempty"`
+	Resources []Resource `json:"resources,omitempty"`
 
 	// TotalCount 总记录数
 	TotalCount *int64 `json:"total_count,omitempty"`
@@ -1693,14 +1693,14 @@ type CreateAssociationRequestBody struct {
 
 // CreateAssociationRequestBodyImage ECS镜像信息。
 type CreateAssociationRequestBodyImage struct {
-	// Id ECS镜像ID。
-	Id string `json:"id"`
+	// ID ECS镜像ID。
+	ID string `json:"id"`
 }
 
 // CreateAutoLaunchGroupLaunchTemplate 实例的启动模板，详情请参见表5。
 type CreateAutoLaunchGroupLaunchTemplate struct {
-	// LaunchTemplateId 实例的启动模板ID，唯一标识一个启动模板。
-	LaunchTemplateId string `json:"launch_template_id"`
+	// LaunchTemplateID 实例的启动模板ID，唯一标识一个启动模板。
+	LaunchTemplateID string `json:"launch_template_id"`
 
 	// Version 启动模板版本号。
 	Version string `json:"version"`
@@ -1717,11 +1717,11 @@ type CreateAutoLaunchGroupLaunchTemplateConfig struct {
 
 // CreateAutoLaunchGroupOverride defines model for CreateAutoLaunchGroupOverride.
 type CreateAutoLaunchGroupOverride struct {
-	// AvailabilityZoneId 可用区ID。
-	AvailabilityZoneId string `json:"availability_zone_id"`
+	// AvailabilityZoneID 可用区ID。
+	AvailabilityZoneID string `json:"availability_zone_id"`
 
-	// FlavorId 实例规格ID。
-	FlavorId string `json:"flavor_id"`
+	// FlavorID 实例规格ID。
+	FlavorID string `json:"flavor_id"`
 
 	// Priority 优先级。数值越小，优先级越高，优先购买。
 	// 取值范围：0到Integer.MAX_VALUE
@@ -1749,8 +1749,8 @@ type CreateAutoLaunchGroupRegionSpecs struct {
 	// LaunchTemplateConfig 启动模板配置，详情请参见表4。
 	LaunchTemplateConfig CreateAutoLaunchGroupLaunchTemplateConfig `json:"launch_template_config"`
 
-	// RegionId 区域ID。
-	RegionId string `json:"region_id"`
+	// RegionID 区域ID。
+	RegionID string `json:"region_id"`
 }
 
 // CreateAutoLaunchGroupRequestBody defines model for CreateAutoLaunchGroupRequestBody.
@@ -1775,8 +1775,8 @@ type CreateAutoLaunchGroupRequestBody struct {
 	// 默认值：terminate
 	ExcessFulfilledCapacityBehavior *CreateAutoLaunchGroupRequestBodyExcessFulfilledCapacityBehavior `json:"excess_fulfilled_capacity_behavior,omitempty"`
 
-	// GuaranteePlanId 算力保障计划ID。
-	GuaranteePlanId *string `json:"guarantee_plan_id,omitempty"`
+	// GuaranteePlanID 算力保障计划ID。
+	GuaranteePlanID *string `json:"guarantee_plan_id,omitempty"`
 
 	// InstancesBehaviorWithExpiration 请求到期时正在运行实例的中断行为。
 	// - terminate：释放
@@ -1851,8 +1851,8 @@ type CreateAutoLaunchGroupRequestBodyType string
 
 // CreateAutoLaunchGroupResponseBody defines model for CreateAutoLaunchGroupResponseBody.
 type CreateAutoLaunchGroupResponseBody struct {
-	// AutoLaunchGroupId 创建的智能购买组。
-	AutoLaunchGroupId *string `json:"auto_launch_group_id,omitempty"`
+	// AutoLaunchGroupID 创建的智能购买组。
+	AutoLaunchGroupID *string `json:"auto_launch_group_id,omitempty"`
 
 	// ErrorCode 错误码。
 	// - 请求失败时，响应体中包含错误。
@@ -1908,8 +1908,8 @@ type CreateCloudserversFpgaImageResponseBody struct {
 
 // CreateCloudserversFpgaImageResponseBodyFpgaImage FPGA镜像信息详情。
 type CreateCloudserversFpgaImageResponseBodyFpgaImage struct {
-	// Id FPGA镜像的ID。
-	Id *string `json:"id,omitempty"`
+	// ID FPGA镜像的ID。
+	ID *string `json:"id,omitempty"`
 
 	// Status FPGA镜像状态。取值如下：
 	// - saving：表示FPGA镜像正在上传文件到后端存储。
@@ -1977,8 +1977,8 @@ type CreateFpgaImageResponseBody struct {
 
 // CreateFpgaImageResponseBodyFpgaImage FPGA镜像信息详情。
 type CreateFpgaImageResponseBodyFpgaImage struct {
-	// Id FPGA镜像的ID。
-	Id *string `json:"id,omitempty"`
+	// ID FPGA镜像的ID。
+	ID *string `json:"id,omitempty"`
 
 	// Status FPGA镜像状态。取值如下：
 	// - initialing：表示创建FPGA镜像任务初始化中。
@@ -1999,10 +1999,10 @@ type CreateFpgaImageResponseBodyFpgaImage struct {
 // - active：表示FPGA镜像可以正常使用。
 type CreateFpgaImageResponseBodyFpgaImageStatus string
 
-// CreatePostPaidServersCpuOptions 自定义CPU选项。
+// CreatePostPaidServersCPUOptions 自定义CPU选项。
 // 详情请参见表8。
-type CreatePostPaidServersCpuOptions struct {
-	// HwCpuThreads CPU超线程数， 决定CPU是否开启超线程。
+type CreatePostPaidServersCPUOptions struct {
+	// HwCPUThreads CPU超线程数， 决定CPU是否开启超线程。
 	// 取值范围：1，2。
 	// - 1: 关闭超线程。
 	// - 2: 打开超线程。
@@ -2011,10 +2011,10 @@ type CreatePostPaidServersCpuOptions struct {
 	// - 只有目标flavor的extra_specs参数：
 	// - 存在“hw:cpu_policy”并取值为“dedicated”。
 	// - 存在“hw:cpu_threads”并取值为“2”。
-	HwCpuThreads *CreatePostPaidServersCpuOptionsHwCpuThreads `json:"hw:cpu_threads,omitempty"`
+	HwCPUThreads *CreatePostPaidServersCPUOptionsHwCPUThreads `json:"hw:cpu_threads,omitempty"`
 }
 
-// CreatePostPaidServersCpuOptionsHwCpuThreads CPU超线程数， 决定CPU是否开启超线程。
+// CreatePostPaidServersCPUOptionsHwCPUThreads CPU超线程数， 决定CPU是否开启超线程。
 // 取值范围：1，2。
 // - 1: 关闭超线程。
 // - 2: 打开超线程。
@@ -2023,7 +2023,7 @@ type CreatePostPaidServersCpuOptions struct {
 // - 只有目标flavor的extra_specs参数：
 // - 存在“hw:cpu_policy”并取值为“dedicated”。
 // - 存在“hw:cpu_threads”并取值为“2”。
-type CreatePostPaidServersCpuOptionsHwCpuThreads int64
+type CreatePostPaidServersCPUOptionsHwCPUThreads int64
 
 // CreatePostPaidServersNics defines model for CreatePostPaidServersNics.
 type CreatePostPaidServersNics struct {
@@ -2034,24 +2034,24 @@ type CreatePostPaidServersNics struct {
 	// - 如果是虚拟IP绑定云服务器，
 	// - 则mac_address可为空或者填写被绑定云服务器网卡的Mac地址。
 	// - 被绑定的云服务器网卡allowed_address_pairs的IP地址填“1.1.1.1/0”。
-	AllowedAddressPairs *[]AllowAddressPairs `json:"allowed_address_pairs,omitempty"`
+	AllowedAddressPairs []AllowAddressPairs `json:"allowed_address_pairs,omitempty"`
 
-	// IpAddress 待创建云服务器网卡的IP地址，IPv4格式。
+	// IPAddress 待创建云服务器网卡的IP地址，IPv4格式。
 	// 约束：
 	// - 不填或空字符串，默认在子网（subnet）中自动分配一个未使用的IP作网卡的IP地址。
 	// - 若指定IP地址，该IP地址必须在子网（subnet）对应的网段内，且未被使用。
-	IpAddress *string `json:"ip_address,omitempty"`
+	IPAddress *string `json:"ip_address,omitempty"`
 
 	// Ipv6Bandwidth 绑定的共享带宽信息，详情请参见ipv6_bandwidth字段数据结构说明。
-	Ipv6Bandwidth *map[string]interface{} `json:"ipv6_bandwidth,omitempty"`
+	Ipv6Bandwidth map[string]interface{} `json:"ipv6_bandwidth,omitempty"`
 
 	// Ipv6Enable 是否支持ipv6。取值为true时，表示此网卡支持ipv6。
 	Ipv6Enable *bool `json:"ipv6_enable,omitempty"`
 
-	// SubnetId 待创建云服务器所在的子网信息。
+	// SubnetID 待创建云服务器所在的子网信息。
 	// 需要指定vpcid对应VPC下已创建的子网（subnet）的网络ID，UUID格式。
 	// 可以通过VPC服务查询子网列表接口查询。
-	SubnetId string `json:"subnet_id"`
+	SubnetID string `json:"subnet_id"`
 }
 
 // CreatePostPaidServersRequestBody defines model for CreatePostPaidServersRequestBody.
@@ -2106,14 +2106,14 @@ type CreatePostPaidServersRequestBodyServer struct {
 	// - 租户的配额足够时，最大值为500。
 	Count *int64 `json:"count,omitempty"`
 
-	// CpuOptions 自定义CPU选项。
+	// CPUOptions 自定义CPU选项。
 	// 详情请参见表8。
-	CpuOptions *CreatePostPaidServersCpuOptions `json:"cpu_options,omitempty"`
+	CPUOptions *CreatePostPaidServersCPUOptions `json:"cpu_options,omitempty"`
 
 	// DataVolumes 云服务器对应数据盘相关配置。每一个数据结构代表一块待创建的数据盘。
 	// 约束：目前云服务器最多可挂载59块数据盘(部分规格只支持23块数据盘）
 	// 详情请参见表7。
-	DataVolumes *[]DataVolumes `json:"data_volumes,omitempty"`
+	DataVolumes []DataVolumes `json:"data_volumes,omitempty"`
 
 	// Description 云服务器描述信息，默认为空字符串。
 	// - 长度最多允许85个字符。
@@ -2122,7 +2122,7 @@ type CreatePostPaidServersRequestBodyServer struct {
 
 	// Extendparam 创建云服务器附加信息。
 	// 详情请参见表8。
-	Extendparam *map[string]interface{} `json:"extendparam,omitempty"`
+	Extendparam map[string]interface{} `json:"extendparam,omitempty"`
 
 	// FlavorRef 待创建云服务器的系统规格的ID。
 	// 已上线的规格请参见《弹性云服务器产品介绍》的“实例类型与规格”章节。
@@ -2149,7 +2149,7 @@ type CreatePostPaidServersRequestBodyServer struct {
 	// - 主键（Key）只能由大写字母（A-Z）、小写字母（a-z）、数字（0-9）、中划线（-）、下划线（_）、冒号（:）、空格（ ）和小数点（.）组成，长度为[1-255]个字符。
 	// - 值（value）最大长度为255个字符。
 	// 系统预留键值对请参见表11。
-	Metadata *map[string]string `json:"metadata,omitempty"`
+	Metadata map[string]string `json:"metadata,omitempty"`
 
 	// Name 云服务器名称。
 	// 创建的云服务器数量（count字段对应的值）大于1时，可以使用“自动排序”和“正则排序”设置有序的云服务器名称。
@@ -2171,14 +2171,14 @@ type CreatePostPaidServersRequestBodyServer struct {
 
 	// OsSchedulerHints 云服务器调度信息，例如设置云服务器组。
 	// 详情请参见表12。
-	OsSchedulerHints *map[string]interface{} `json:"os:scheduler_hints,omitempty"`
+	OsSchedulerHints map[string]interface{} `json:"os:scheduler_hints,omitempty"`
 
 	// Publicip 配置云服务器的弹性公网IP信息，弹性公网IP有三种配置方式。
 	// - 不使用（无该字段）
 	// - 自动分配，需要指定新创建弹性公网IP的信息
 	// - 使用已有，需要指定已创建弹性公网IP的信息
 	// 详情请参见表1。
-	Publicip *map[string]interface{} `json:"publicip,omitempty"`
+	Publicip map[string]interface{} `json:"publicip,omitempty"`
 
 	// RootVolume 云服务器对应系统盘相关配置。
 	// 详情请参见表6。
@@ -2187,13 +2187,13 @@ type CreatePostPaidServersRequestBodyServer struct {
 	// SecurityGroups 云服务器对应安全组信息。
 	// 约束：当该值指定为空时，默认给云服务器绑定default安全组。
 	// 详情请参见表2。
-	SecurityGroups *[]map[string]interface{} `json:"security_groups,omitempty"`
+	SecurityGroups []map[string]interface{} `json:"security_groups,omitempty"`
 
 	// ServerTags 弹性云服务器的标签。详情请参见表14。
 	// 说明：
 	// - 创建弹性云服务器时，一台弹性云服务器最多可以添加10个标签。
 	// - 公有云新增server_tags字段，该字段与tags字段功能相同，支持的key、value取值范围更广，建议使用server_tags字段。
-	ServerTags *[]map[string]interface{} `json:"server_tags,omitempty"`
+	ServerTags []map[string]interface{} `json:"server_tags,omitempty"`
 
 	// Tags 弹性云服务器的标签。
 	// 标签的格式为“key.value”。其中，key的长度不超过36个字符，value的长度不超过43个字符。
@@ -2203,7 +2203,7 @@ type CreatePostPaidServersRequestBodyServer struct {
 	// 说明：
 	// - 创建弹性云服务器时，一台弹性云服务器最多可以添加10个标签。
 	// - 公有云新增server_tags字段，该字段与tags字段功能相同，支持的key、value取值范围更广，建议使用server_tags字段。
-	Tags *[]string `json:"tags,omitempty"`
+	Tags []string `json:"tags,omitempty"`
 
 	// UserData 创建云服务器过程中待注入实例自定义数据。支持注入文本、文本文件。
 	// 说明：
@@ -2226,20 +2226,20 @@ type CreatePostPaidServersRequestBodyServer struct {
 
 // CreatePostPaidServersResponseBody defines model for CreatePostPaidServersResponseBody.
 type CreatePostPaidServersResponseBody struct {
-	// JobId 提交任务成功后返回的任务ID，用户可以使用该ID对任务执行情况进行查询。如何根据job_id来查询Job的执行状态，请参考5.8 查询Job状态。
-	JobId *string `json:"job_id,omitempty"`
+	// JobID 提交任务成功后返回的任务ID，用户可以使用该ID对任务执行情况进行查询。如何根据job_id来查询Job的执行状态，请参考5.8 查询Job状态。
+	JobID *string `json:"job_id,omitempty"`
 
 	// ServerIds 云服务器ID列表。
 	// 说明：
 	// 通过云服务器ID查询云服务器详情 ，若返回404 可能云服务器还在创建或者已经创建失败。
-	ServerIds *[]string `json:"serverIds,omitempty"`
+	ServerIds []string `json:"serverIds,omitempty"`
 }
 
 // CreatePostPaidServersRootVolume 云服务器对应系统盘相关配置。
 // 详情请参见表6。
 type CreatePostPaidServersRootVolume struct {
-	// ClusterId 云服务器系统盘对应的存储池的ID。
-	ClusterId *string `json:"cluster_id,omitempty"`
+	// ClusterID 云服务器系统盘对应的存储池的ID。
+	ClusterID *string `json:"cluster_id,omitempty"`
 
 	// ClusterType 云服务器系统盘对应的磁盘存储类型。
 	// 磁盘存储类型枚举值：DSS（专属存储类型）
@@ -2248,7 +2248,7 @@ type CreatePostPaidServersRootVolume struct {
 
 	// Extendparam 磁盘的产品信息。
 	// 详情请参见创建磁盘的extendparam字段数据结构说明。
-	Extendparam *map[string]interface{} `json:"extendparam,omitempty"`
+	Extendparam map[string]interface{} `json:"extendparam,omitempty"`
 
 	// HwPassthrough 设置云硬盘的设备类型：
 	// - 参数指定为false，创建VBD类型磁盘。
@@ -2267,7 +2267,7 @@ type CreatePostPaidServersRootVolume struct {
 	// Metadata 创建云硬盘的metadata信息，metadata中的key和value长度不大于255个字节。
 	// 仅在创建加密盘时使用metadata字段。
 	// 详情请参见创建磁盘的metadata字段数据结构说明
-	Metadata *map[string]interface{} `json:"metadata,omitempty"`
+	Metadata map[string]interface{} `json:"metadata,omitempty"`
 
 	// Size 系统盘大小，容量单位为GB，输入大小范围为[1,1024]。
 	// 约束：
@@ -2322,27 +2322,27 @@ type CreateServerGroupResponseBody struct {
 
 // CreateServerGroupResponseServerGroup 弹性云服务器组信息，参考表5。
 type CreateServerGroupResponseServerGroup struct {
-	// Id 弹性云服务器组UUID。
-	Id *string `json:"id,omitempty"`
+	// ID 弹性云服务器组UUID。
+	ID *string `json:"id,omitempty"`
 
 	// Members 弹性云服务器组中包含的弹性云服务器的ID列表。
-	Members *[]string `json:"members,omitempty"`
+	Members []string `json:"members,omitempty"`
 
 	// Metadata 弹性云服务器组元数据。
-	Metadata *map[string]interface{} `json:"metadata,omitempty"`
+	Metadata map[string]interface{} `json:"metadata,omitempty"`
 
 	// Name 弹性云服务器组名称。
 	Name *string `json:"name,omitempty"`
 
 	// Policies 与服务器组关联的策略名称列表。当前有效的策略名称为:
 	// - anti-affinity ：此组中的服务器必须安排到不同的主机；
-	Policies *[]string `json:"policies,omitempty"`
+	Policies []string `json:"policies,omitempty"`
 }
 
-// CreateServersCpuOptions 自定义CPU选项。
+// CreateServersCPUOptions 自定义CPU选项。
 // 详情请参见表7。
-type CreateServersCpuOptions struct {
-	// HwCpuThreads CPU超线程数， 决定CPU是否开启超线程。
+type CreateServersCPUOptions struct {
+	// HwCPUThreads CPU超线程数， 决定CPU是否开启超线程。
 	// 取值范围：1，2。
 	// - 1: 关闭超线程。
 	// - 2: 打开超线程。
@@ -2351,10 +2351,10 @@ type CreateServersCpuOptions struct {
 	// - 只有目标flavor的extra_specs参数：
 	// - 存在“hw:cpu_policy”并取值为“dedicated”。
 	// - 存在“hw:cpu_threads”并取值为“2”。
-	HwCpuThreads *CreateServersCpuOptionsHwCpuThreads `json:"hw:cpu_threads,omitempty"`
+	HwCPUThreads *CreateServersCPUOptionsHwCPUThreads `json:"hw:cpu_threads,omitempty"`
 }
 
-// CreateServersCpuOptionsHwCpuThreads CPU超线程数， 决定CPU是否开启超线程。
+// CreateServersCPUOptionsHwCPUThreads CPU超线程数， 决定CPU是否开启超线程。
 // 取值范围：1，2。
 // - 1: 关闭超线程。
 // - 2: 打开超线程。
@@ -2363,7 +2363,7 @@ type CreateServersCpuOptions struct {
 // - 只有目标flavor的extra_specs参数：
 // - 存在“hw:cpu_policy”并取值为“dedicated”。
 // - 存在“hw:cpu_threads”并取值为“2”。
-type CreateServersCpuOptionsHwCpuThreads int64
+type CreateServersCPUOptionsHwCPUThreads int64
 
 // CreateServersNics defines model for CreateServersNics.
 type CreateServersNics struct {
@@ -2374,24 +2374,24 @@ type CreateServersNics struct {
 	// - 如果是虚拟IP绑定云服务器，
 	// - 则mac_address可为空或者填写被绑定云服务器网卡的Mac地址。
 	// - 被绑定的云服务器网卡allowed_address_pairs的IP地址填“1.1.1.1/0”。
-	AllowedAddressPairs *[]AllowAddressPairs `json:"allowed_address_pairs,omitempty"`
+	AllowedAddressPairs []AllowAddressPairs `json:"allowed_address_pairs,omitempty"`
 
-	// IpAddress 待创建云服务器网卡的IP地址，IPv4格式。
+	// IPAddress 待创建云服务器网卡的IP地址，IPv4格式。
 	// 约束：
 	// - 不填或空字符串，默认在子网（subnet）中自动分配一个未使用的IP作网卡的IP地址。
 	// - 若指定IP地址，该IP地址必须在子网（subnet）对应的网段内，且未被使用。
-	IpAddress *string `json:"ip_address,omitempty"`
+	IPAddress *string `json:"ip_address,omitempty"`
 
 	// Ipv6Bandwidth 绑定的共享带宽信息，详情请参见ipv6_bandwidth字段数据结构说明。
-	Ipv6Bandwidth *map[string]interface{} `json:"ipv6_bandwidth,omitempty"`
+	Ipv6Bandwidth map[string]interface{} `json:"ipv6_bandwidth,omitempty"`
 
 	// Ipv6Enable 是否支持ipv6。取值为true时，表示此网卡支持ipv6。
 	Ipv6Enable *bool `json:"ipv6_enable,omitempty"`
 
-	// SubnetId 待创建云服务器所在的子网信息。
+	// SubnetID 待创建云服务器所在的子网信息。
 	// 需要指定vpcid对应VPC下已创建的子网（subnet）的网络ID，UUID格式。
 	// 可以通过VPC服务查询子网列表接口查询。
-	SubnetId string `json:"subnet_id"`
+	SubnetID string `json:"subnet_id"`
 }
 
 // CreateServersRequestBody defines model for CreateServersRequestBody.
@@ -2447,14 +2447,14 @@ type CreateServersRequestBodyServer struct {
 	// - 当extendparam结构中的chargingMode为prePaid（即创建包年包月付费的云服务器）时，该值取值范围为[1，100]。但一次订购不要超过400个资源（比如购买一个弹性云服务器，至少包含了1个云主机、1个系统盘，有可能还包含数据盘、弹性IP、带宽多个资源，这些都属于资源，会算到400个内），超过400个资源时报错。
 	Count *int64 `json:"count,omitempty"`
 
-	// CpuOptions 自定义CPU选项。
+	// CPUOptions 自定义CPU选项。
 	// 详情请参见表7。
-	CpuOptions *CreateServersCpuOptions `json:"cpu_options,omitempty"`
+	CPUOptions *CreateServersCPUOptions `json:"cpu_options,omitempty"`
 
 	// DataVolumes 云服务器对应数据盘相关配置。每一个数据结构代表一块待创建的数据盘。
 	// 约束：目前弹性云服务器最多可挂载59块数据盘(部分规格只支持23块数据盘）
 	// 详情请参见表6
-	DataVolumes *[]DataVolumes `json:"data_volumes,omitempty"`
+	DataVolumes []DataVolumes `json:"data_volumes,omitempty"`
 
 	// Description 云服务器描述信息，默认为空字符串。
 	// - 长度最多允许85个字符。
@@ -2463,7 +2463,7 @@ type CreateServersRequestBodyServer struct {
 
 	// Extendparam 创建云服务器附加信息。
 	// 详情请参见表9
-	Extendparam *map[string]interface{} `json:"extendparam,omitempty"`
+	Extendparam map[string]interface{} `json:"extendparam,omitempty"`
 
 	// FlavorRef 待创建云服务器的系统规格的ID。
 	// 已上线的规格请参见《弹性云服务器产品介绍》的“实例类型与规格”章节。
@@ -2492,7 +2492,7 @@ type CreateServersRequestBodyServer struct {
 	// - 主键（Key）只能由大写字母（A-Z）、小写字母（a-z）、数字（0-9）、中划线（-）、下划线（_）、冒号（:）、空格（ ）和小数点（.）组成，长度为[1-255]个字符。
 	// - 值（value）最大长度为255个字符。
 	// 系统预留键值对请参见表11。
-	Metadata *map[string]string `json:"metadata,omitempty"`
+	Metadata map[string]string `json:"metadata,omitempty"`
 
 	// Name 云服务器名称。
 	// 创建的云服务器数量（count字段对应的值）大于1时，可以使用“自动排序”和“正则排序”设置有序的云服务器名称。
@@ -2513,14 +2513,14 @@ type CreateServersRequestBodyServer struct {
 
 	// OsSchedulerHints 云服务器调度信息，例如设置云服务器组。
 	// 详情请参见表12。
-	OsSchedulerHints *map[string]interface{} `json:"os:scheduler_hints,omitempty"`
+	OsSchedulerHints map[string]interface{} `json:"os:scheduler_hints,omitempty"`
 
 	// Publicip 配置云服务器的弹性IP信息，弹性IP有三种配置方式。
 	// - 不使用（无该字段）
 	// - 自动分配，需要指定新创建弹性IP的信息
 	// - 使用已有，需要指定已创建弹性IP的信息
 	// 详情请参见publicip字段数据结构说明
-	Publicip *map[string]interface{} `json:"publicip,omitempty"`
+	Publicip map[string]interface{} `json:"publicip,omitempty"`
 
 	// RootVolume 云服务器对应系统盘相关配置。
 	// 创建包年/包月的弹性云服务器的时候，创建的系统盘/数据盘也是包年/包月，周期和弹性云服务器一致
@@ -2530,13 +2530,13 @@ type CreateServersRequestBodyServer struct {
 	// SecurityGroups 云服务器对应安全组信息。
 	// 约束：当该值指定为空时，默认给云服务器绑定default安全组。
 	// 详情请参见security_groups字段数据结构说明
-	SecurityGroups *[]map[string]interface{} `json:"security_groups,omitempty"`
+	SecurityGroups []map[string]interface{} `json:"security_groups,omitempty"`
 
 	// ServerTags 弹性云服务器的标签。详情请参见server_tags字段数据结构说明
 	// 说明：
 	// - 创建弹性云服务器时，一台弹性云服务器最多可以添加10个标签。
 	// - 云服务新增server_tags字段，该字段与tags字段功能相同，支持的key、value取值范围更广，建议使用server_tags字段。
-	ServerTags *[]map[string]interface{} `json:"server_tags,omitempty"`
+	ServerTags []map[string]interface{} `json:"server_tags,omitempty"`
 
 	// Tags 弹性云服务器的标签。
 	// 标签的格式为“key.value”。其中，key的长度不超过36个字符，value的长度不超过43个字符。
@@ -2546,7 +2546,7 @@ type CreateServersRequestBodyServer struct {
 	// 说明：
 	// - 创建弹性云服务器时，一台弹性云服务器最多可以添加10个标签。
 	// - 云服务新增server_tags字段，该字段与tags字段功能相同，支持的key、value取值范围更广，建议使用server_tags字段。
-	Tags *[]string `json:"tags,omitempty"`
+	Tags []string `json:"tags,omitempty"`
 
 	// UserData 创建云服务器过程中待注入实例自定义数据。支持注入文本、文本文件。
 	// 说明：
@@ -2569,28 +2569,28 @@ type CreateServersRequestBodyServer struct {
 
 // CreateServersResponseBody defines model for CreateServersResponseBody.
 type CreateServersResponseBody struct {
-	// JobId 提交任务成功后返回的任务ID，用户可以使用该ID对任务执行情况进行查询。如何根据job_id来查询Job的执行状态，请参考查询Job状态。
-	JobId *string `json:"job_id,omitempty"`
+	// JobID 提交任务成功后返回的任务ID，用户可以使用该ID对任务执行情况进行查询。如何根据job_id来查询Job的执行状态，请参考查询Job状态。
+	JobID *string `json:"job_id,omitempty"`
 
-	// OrderId 订单号，创建包年包月的弹性云服务器时返回该参数。
+	// OrderID 订单号，创建包年包月的弹性云服务器时返回该参数。
 	// 说明：
 	// - 创建包年/包月云服务器资源后，请参考“支付包年/包月产品订单”进行支付。
 	// - 如果需要查询订单的资源开通详情，请参考“查询订单详情”。
 	// - 如果需要退订该包年/包月资源，请参考“退订包年/包月资源”。
-	OrderId *string `json:"order_id,omitempty"`
+	OrderID *string `json:"order_id,omitempty"`
 
 	// ServerIds 云服务器ID列表。
 	// 说明：
 	// 通过云服务器ID查询云服务器详情 ，若返回404 可能云服务器还在创建或者已经创建失败。
-	ServerIds *[]string `json:"serverIds,omitempty"`
+	ServerIds []string `json:"serverIds,omitempty"`
 }
 
 // CreateServersRootVolume 云服务器对应系统盘相关配置。
 // 创建包年/包月的弹性云服务器的时候，创建的系统盘/数据盘也是包年/包月，周期和弹性云服务器一致
 // 详情请参见表5
 type CreateServersRootVolume struct {
-	// ClusterId 云服务器系统盘对应的存储池的ID。
-	ClusterId *string `json:"cluster_id,omitempty"`
+	// ClusterID 云服务器系统盘对应的存储池的ID。
+	ClusterID *string `json:"cluster_id,omitempty"`
 
 	// ClusterType 云服务器系统盘对应的磁盘存储类型。
 	// 磁盘存储类型枚举值：DSS（专属存储类型）
@@ -2599,7 +2599,7 @@ type CreateServersRootVolume struct {
 
 	// Extendparam 磁盘的产品信息。
 	// 详情请参见创建磁盘的extendparam字段数据结构说明。
-	Extendparam *map[string]interface{} `json:"extendparam,omitempty"`
+	Extendparam map[string]interface{} `json:"extendparam,omitempty"`
 
 	// HwPassthrough 设置云硬盘的设备类型：
 	// - 参数指定为false，创建VBD类型磁盘。
@@ -2618,7 +2618,7 @@ type CreateServersRootVolume struct {
 	// Metadata 创建云硬盘的metadata信息，metadata中的key和value长度不大于255个字节。
 	// 仅在创建加密盘时使用metadata字段。
 	// 详情请参见创建磁盘的metadata字段数据结构说明
-	Metadata *map[string]interface{} `json:"metadata,omitempty"`
+	Metadata map[string]interface{} `json:"metadata,omitempty"`
 
 	// Size 系统盘大小，容量单位为GB，输入大小范围为[1,1024]。
 	// 约束：
@@ -2651,17 +2651,17 @@ type CreateServersRootVolume struct {
 
 // DataVolumes defines model for DataVolumes.
 type DataVolumes struct {
-	// ClusterId 云服务器数据盘对应的存储池的ID。
-	ClusterId *string `json:"cluster_id,omitempty"`
+	// ClusterID 云服务器数据盘对应的存储池的ID。
+	ClusterID *string `json:"cluster_id,omitempty"`
 
 	// ClusterType 云服务器数据盘对应的磁盘存储类型。
 	// 磁盘存储类型枚举值：DSS（专属存储类型）
 	// 该参数需要与“cluster_id”配合使用，仅当“cluster_id”不为空时，才可以成功创建专属存储类型的磁盘。
 	ClusterType *string `json:"cluster_type,omitempty"`
 
-	// DataImageId 数据镜像的ID，UUID格式。
+	// DataImageID 数据镜像的ID，UUID格式。
 	// 如果使用数据盘镜像创建数据盘，则data_image_id为必选参数，且不支持使用metadata。
-	DataImageId *string `json:"data_image_id,omitempty"`
+	DataImageID *string `json:"data_image_id,omitempty"`
 
 	// DeleteOnTermination 数据盘随实例释放策略
 	// - true：数据盘随实例释放。
@@ -2673,7 +2673,7 @@ type DataVolumes struct {
 
 	// Extendparam 磁盘的产品信息。
 	// 详情请参见表7。
-	Extendparam *map[string]interface{} `json:"extendparam,omitempty"`
+	Extendparam map[string]interface{} `json:"extendparam,omitempty"`
 
 	// HwPassthrough 设置云硬盘的设备类型：
 	// - 参数指定为false，创建VBD类型磁盘。
@@ -2693,7 +2693,7 @@ type DataVolumes struct {
 	// 仅在创建加密盘时使用metadata字段。
 	// 如果使用数据盘镜像创建数据盘，不支持使用metadata。
 	// 详情请参见创建磁盘的metadata字段数据结构说明
-	Metadata *map[string]interface{} `json:"metadata,omitempty"`
+	Metadata map[string]interface{} `json:"metadata,omitempty"`
 
 	// Multiattach 创建共享磁盘的信息。
 	// - true：创建的磁盘为共享盘。
@@ -2740,8 +2740,8 @@ type DeleteAssociationRequestBody struct {
 
 // DeleteAssociationRequestBodyImage ECS镜像信息。
 type DeleteAssociationRequestBodyImage struct {
-	// Id ECS镜像ID。
-	Id string `json:"id"`
+	// ID ECS镜像ID。
+	ID string `json:"id"`
 }
 
 // DeleteAutoLaunchGroupRequestBody defines model for DeleteAutoLaunchGroupRequestBody.
@@ -2801,59 +2801,59 @@ type DeleteServersRequestBody struct {
 
 // DeleteServersResponseBody defines model for DeleteServersResponseBody.
 type DeleteServersResponseBody struct {
-	JobId *string `json:"job_id,omitempty"`
+	JobID *string `json:"job_id,omitempty"`
 }
 
 // DeleteServersServers defines model for DeleteServersServers.
 type DeleteServersServers struct {
-	// Id 需要删除的云服务器ID。
-	Id string `json:"id"`
+	// ID 需要删除的云服务器ID。
+	ID string `json:"id"`
 }
 
 // DetachServerVolumeResponseBody defines model for DetachServerVolumeResponseBody.
 type DetachServerVolumeResponseBody struct {
-	JobId *string `json:"job_id,omitempty"`
+	JobID *string `json:"job_id,omitempty"`
 }
 
-// DisassociateServerVirtualIpNic 需要解绑虚拟IP的网卡参数列表。更多信息请参见表3。
-type DisassociateServerVirtualIpNic struct {
-	// IpAddress 网卡即将解绑的虚拟IP的地址。
+// DisassociateServerVirtualIPNic 需要解绑虚拟IP的网卡参数列表。更多信息请参见表3。
+type DisassociateServerVirtualIPNic struct {
+	// IPAddress 网卡即将解绑的虚拟IP的地址。
 	// 约束：解绑虚拟IP时，ip_address为空字符串
-	IpAddress string `json:"ip_address"`
+	IPAddress string `json:"ip_address"`
 
 	// ReverseBinding 虚拟IP的allowed_address_pairs属性是否添加网卡的IP/Mac对。
 	ReverseBinding *bool `json:"reverse_binding,omitempty"`
 
-	// SubnetId 云服务器添加网卡的信息。
+	// SubnetID 云服务器添加网卡的信息。
 	// 约束：解绑虚拟IP时，subnet_id为空字符串
-	SubnetId string `json:"subnet_id"`
+	SubnetID string `json:"subnet_id"`
 }
 
-// DisassociateServerVirtualIpRequestBody defines model for DisassociateServerVirtualIpRequestBody.
-type DisassociateServerVirtualIpRequestBody struct {
+// DisassociateServerVirtualIPRequestBody defines model for DisassociateServerVirtualIpRequestBody.
+type DisassociateServerVirtualIPRequestBody struct {
 	// Nic 需要解绑虚拟IP的网卡参数列表。更多信息请参见表3。
-	Nic DisassociateServerVirtualIpNic `json:"nic"`
+	Nic DisassociateServerVirtualIPNic `json:"nic"`
 }
 
-// DisassociateServerVirtualIpResponseBody defines model for DisassociateServerVirtualIpResponseBody.
-type DisassociateServerVirtualIpResponseBody struct {
-	// PortId 云服务器网卡ID。
-	PortId *string `json:"port_id,omitempty"`
+// DisassociateServerVirtualIPResponseBody defines model for DisassociateServerVirtualIpResponseBody.
+type DisassociateServerVirtualIPResponseBody struct {
+	// PortID 云服务器网卡ID。
+	PortID *string `json:"port_id,omitempty"`
 }
 
 // Entities Job操作的对象。
 // 根据不同Job类型，显示不同的内容，云服务器相关操作显示server_id，网卡相关操作显示nic_id。有子Job时为子job的详情。
 // 详情请参见表3
 type Entities struct {
-	// NicId 网卡相关操作显示nic_id。
-	NicId *string `json:"nic_id,omitempty"`
+	// NicID 网卡相关操作显示nic_id。
+	NicID *string `json:"nic_id,omitempty"`
 
-	// ServerId 云服务器相关操作显示server_id。
-	ServerId *string `json:"server_id,omitempty"`
+	// ServerID 云服务器相关操作显示server_id。
+	ServerID *string `json:"server_id,omitempty"`
 
 	// SubJobs 每个子任务的执行信息。
 	// 详情请参见表4
-	SubJobs *[]SubJobs `json:"sub_jobs,omitempty"`
+	SubJobs []SubJobs `json:"sub_jobs,omitempty"`
 
 	// SubJobsTotal 子任务数量。
 	SubJobsTotal *int64 `json:"sub_jobs_total,omitempty"`
@@ -2878,38 +2878,38 @@ type ExtendparamIsAutoPay string
 
 // FixedIps defines model for FixedIps.
 type FixedIps struct {
-	// IpAddress 网卡私网IP信息。
-	IpAddress *string `json:"ip_address,omitempty"`
+	// IPAddress 网卡私网IP信息。
+	IPAddress *string `json:"ip_address,omitempty"`
 
-	// SubnetId 网卡私网IP对应子网信息。
-	SubnetId *string `json:"subnet_id,omitempty"`
+	// SubnetID 网卡私网IP对应子网信息。
+	SubnetID *string `json:"subnet_id,omitempty"`
 }
 
 // Flavor 云服务器类型，详情请参见表7。
 type Flavor struct {
-	// Id 云服务器类型ID。
-	Id *string `json:"id,omitempty"`
+	// ID 云服务器类型ID。
+	ID *string `json:"id,omitempty"`
 
 	// Links 云服务器类型相关快捷链接信息，详情请参见表8。
-	Links *[]UpdateServerLinks `json:"links,omitempty"`
+	Links []UpdateServerLinks `json:"links,omitempty"`
 }
 
 // FlavorConstraint 资源供给规格的约束，给出规格列表时优先使用规格列表，详情请参见表3。
 type FlavorConstraint struct {
 	// ArchitectureType 接受的体系结构描述。
-	ArchitectureType *[]string `json:"architecture_type,omitempty"`
+	ArchitectureType []string `json:"architecture_type,omitempty"`
 
 	// FlavorRequirements 资源的需求约束，详情请参见表4。
-	FlavorRequirements *[]FlavorRequirements `json:"flavor_requirements,omitempty"`
+	FlavorRequirements []FlavorRequirements `json:"flavor_requirements,omitempty"`
 }
 
 // FlavorRequirements defines model for FlavorRequirements.
 type FlavorRequirements struct {
-	// CpuManufacturers 可选CPU制造商，不填表示接受所有。
-	CpuManufacturers *[]string `json:"cpu_manufacturers,omitempty"`
+	// CPUManufacturers 可选CPU制造商，不填表示接受所有。
+	CPUManufacturers []string `json:"cpu_manufacturers,omitempty"`
 
 	// InstanceGenerations 接受的资源代系，不填表示接受所有。
-	InstanceGenerations *[]string `json:"instance_generations,omitempty"`
+	InstanceGenerations []string `json:"instance_generations,omitempty"`
 
 	// MemoryGbPerVcpu 规格的内存大小范围，不填表示接受所有，单位MiB，详情请参见表6。
 	MemoryGbPerVcpu *MemoryMb `json:"memory_gb_per_vcpu,omitempty"`
@@ -3042,8 +3042,8 @@ type FlavorsOsExtraSpecs struct {
 	// HwNumaNodes 主机的物理cpu数量。（该字段是否返回根据云服务器规格而定）
 	HwNumaNodes *string `json:"hw:numa_nodes,omitempty"`
 
-	// InfoCpuName CPU名称
-	InfoCpuName *string `json:"info:cpu:name,omitempty"`
+	// InfoCPUName CPU名称
+	InfoCPUName *string `json:"info:cpu:name,omitempty"`
 
 	// InfoGpuName GPU显卡数量和名称。
 	InfoGpuName *string `json:"info:gpu:name,omitempty"`
@@ -3144,14 +3144,14 @@ type Hypervisor struct {
 
 // Instances defines model for Instances.
 type Instances struct {
-	// AvailabilityZoneId 可用区ID。
-	AvailabilityZoneId *string `json:"availability_zone_id,omitempty"`
+	// AvailabilityZoneID 可用区ID。
+	AvailabilityZoneID *string `json:"availability_zone_id,omitempty"`
 
-	// FlavorId 实例规格。
-	FlavorId *string `json:"flavor_id,omitempty"`
+	// FlavorID 实例规格。
+	FlavorID *string `json:"flavor_id,omitempty"`
 
-	// Id 实例ID。
-	Id *string `json:"id,omitempty"`
+	// ID 实例ID。
+	ID *string `json:"id,omitempty"`
 
 	// Name 实例名称。
 	Name *string `json:"name,omitempty"`
@@ -3175,7 +3175,7 @@ type InterfaceAttachments struct {
 	DriverMode *string `json:"driver_mode,omitempty"`
 
 	// FixedIps 网卡私网IP信息列表，详情请参见表5。
-	FixedIps *[]FixedIps `json:"fixed_ips,omitempty"`
+	FixedIps []FixedIps `json:"fixed_ips,omitempty"`
 
 	// MacAddr 网卡Mac地址信息。
 	MacAddr *string `json:"mac_addr,omitempty"`
@@ -3187,16 +3187,16 @@ type InterfaceAttachments struct {
 	// 取值范围为 1, 2, 4, 8, 16，28。
 	MultiqueueNum *InterfaceAttachmentsMultiqueueNum `json:"multiqueue_num,omitempty"`
 
-	// NetId 网卡端口所属网络ID（network_id）。
-	NetId *string `json:"net_id,omitempty"`
+	// NetID 网卡端口所属网络ID（network_id）。
+	NetID *string `json:"net_id,omitempty"`
 
 	// PciAddress 弹性网卡在Linux GuestOS里的BDF号。
 	// 说明：
 	// 网卡不支持时，返回为空。
 	PciAddress *string `json:"pci_address,omitempty"`
 
-	// PortId 网卡端口ID。
-	PortId *string `json:"port_id,omitempty"`
+	// PortID 网卡端口ID。
+	PortID *string `json:"port_id,omitempty"`
 
 	// PortState 网卡端口状态。
 	PortState *string `json:"port_state,omitempty"`
@@ -3209,16 +3209,16 @@ type InterfaceAttachmentsMultiqueueNum int64
 // ListAssociationsResponseBody defines model for ListAssociationsResponseBody.
 type ListAssociationsResponseBody struct {
 	// Associations 查询到的关联映射关系列表。
-	Associations *[]ListAssociationsResponseBodyAssociationsItem `json:"associations,omitempty"`
+	Associations []ListAssociationsResponseBodyAssociationsItem `json:"associations,omitempty"`
 }
 
 // ListAssociationsResponseBodyAssociationsItem defines model for ListAssociationsResponseBodyAssociationsItem.
 type ListAssociationsResponseBodyAssociationsItem struct {
 	// Fpgaimages 相关联的FPGA镜像详情列表。
-	Fpgaimages *[]ListAssociationsResponseBodyAssociationsItemFpgaimagesItem `json:"fpgaimages,omitempty"`
+	Fpgaimages []ListAssociationsResponseBodyAssociationsItemFpgaimagesItem `json:"fpgaimages,omitempty"`
 
-	// ImageId 弹性云服务器镜像ID。
-	ImageId *string `json:"image_id,omitempty"`
+	// ImageID 弹性云服务器镜像ID。
+	ImageID *string `json:"image_id,omitempty"`
 }
 
 // ListAssociationsResponseBodyAssociationsItemFpgaimagesItem defines model for ListAssociationsResponseBodyAssociationsItemFpgaimagesItem.
@@ -3230,8 +3230,8 @@ type ListAssociationsResponseBodyAssociationsItemFpgaimagesItem struct {
 	// Description FPGA镜像的描述信息。
 	Description *string `json:"description,omitempty"`
 
-	// Id FPGA镜像的ID。
-	Id *string `json:"id,omitempty"`
+	// ID FPGA镜像的ID。
+	ID *string `json:"id,omitempty"`
 
 	// LogDirectory FPGA镜像的构建日志文件在OBS中的目录路径，格式为“桶名:目录路径”，例如“obs-fpga:vu9p/log”。
 	LogDirectory *string `json:"log_directory,omitempty"`
@@ -3240,7 +3240,7 @@ type ListAssociationsResponseBodyAssociationsItemFpgaimagesItem struct {
 	Message *string `json:"message,omitempty"`
 
 	// Metadata FPGA镜像的元数据信息。
-	Metadata *map[string]interface{} `json:"metadata,omitempty"`
+	Metadata map[string]interface{} `json:"metadata,omitempty"`
 
 	// Name FPGA镜像的名称。
 	Name *string `json:"name,omitempty"`
@@ -3270,7 +3270,7 @@ type ListAutoLaunchGroupsPageInfo struct {
 // ListAutoLaunchGroupsResponseBody defines model for ListAutoLaunchGroupsResponseBody.
 type ListAutoLaunchGroupsResponseBody struct {
 	// AutoLaunchGroups 智能购买组列表，详情请参见表4。
-	AutoLaunchGroups *[]AutoLaunchGroups `json:"auto_launch_groups,omitempty"`
+	AutoLaunchGroups []AutoLaunchGroups `json:"auto_launch_groups,omitempty"`
 
 	// PageInfo 页标记。
 	PageInfo *ListAutoLaunchGroupsPageInfo `json:"page_info,omitempty"`
@@ -3282,7 +3282,7 @@ type ListDetailResponseBody struct {
 	Count *int64 `json:"count,omitempty"`
 
 	// Fpgaimages 查询的FPGA镜像详情列表。
-	Fpgaimages *[]ListDetailResponseBodyFpgaimagesItem `json:"fpgaimages,omitempty"`
+	Fpgaimages []ListDetailResponseBodyFpgaimagesItem `json:"fpgaimages,omitempty"`
 }
 
 // ListDetailResponseBodyFpgaimagesItem defines model for ListDetailResponseBodyFpgaimagesItem.
@@ -3294,8 +3294,8 @@ type ListDetailResponseBodyFpgaimagesItem struct {
 	// Description FPGA镜像的描述信息。
 	Description *string `json:"description,omitempty"`
 
-	// Id FPGA镜像的ID。
-	Id *string `json:"id,omitempty"`
+	// ID FPGA镜像的ID。
+	ID *string `json:"id,omitempty"`
 
 	// LogDirectory FPGA镜像的构建日志文件在OBS中的目录路径，格式为“桶名:目录路径”，例如“obs-fpga:vu9p/log”。
 	LogDirectory *string `json:"log_directory,omitempty"`
@@ -3304,7 +3304,7 @@ type ListDetailResponseBodyFpgaimagesItem struct {
 	Message *string `json:"message,omitempty"`
 
 	// Metadata FPGA镜像的元数据信息。
-	Metadata *map[string]interface{} `json:"metadata,omitempty"`
+	Metadata map[string]interface{} `json:"metadata,omitempty"`
 
 	// Name FPGA镜像的名称。
 	Name *string `json:"name,omitempty"`
@@ -3343,7 +3343,7 @@ type ListFlavorSellPoliciesResponseBody struct {
 	Count *int64 `json:"count,omitempty"`
 
 	// SellPolicies 云服务器规格销售策略，请参考表4。
-	SellPolicies *[]SellPolicies `json:"sell_policies,omitempty"`
+	SellPolicies []SellPolicies `json:"sell_policies,omitempty"`
 }
 
 // ListFlavorsAttachableQuantity 云服务器可挂载网卡和卷数，详情参见表7。
@@ -3378,11 +3378,11 @@ type ListFlavorsFlavors struct {
 	// 当前未使用该参数，缺省值为0。
 	Disk *string `json:"disk,omitempty"`
 
-	// Id 云服务器规格的ID。
-	Id *string `json:"id,omitempty"`
+	// ID 云服务器规格的ID。
+	ID *string `json:"id,omitempty"`
 
 	// Links 规格相关快捷链接地址，详情请参见表5。
-	Links *[]ListFlavorsLinks `json:"links,omitempty"`
+	Links []ListFlavorsLinks `json:"links,omitempty"`
 
 	// Name 云服务器规格的名称。
 	Name *string `json:"name,omitempty"`
@@ -3396,8 +3396,8 @@ type ListFlavorsFlavors struct {
 	// OsExtraSpecs 云服务器规格的扩展字段，详情请参见表6。
 	OsExtraSpecs *FlavorsOsExtraSpecs `json:"os_extra_specs,omitempty"`
 
-	// Ram 云服务器规格对应的内存大小，单位为MB。
-	Ram *int64 `json:"ram,omitempty"`
+	// RAM 云服务器规格对应的内存大小，单位为MB。
+	RAM *int64 `json:"ram,omitempty"`
 
 	// RxtxCap 云服务器可使用网络带宽的硬限制。
 	// 当前未使用该参数，缺省值为null。
@@ -3434,13 +3434,13 @@ type ListFlavorsLinks struct {
 // ListFlavorsResponseBody defines model for ListFlavorsResponseBody.
 type ListFlavorsResponseBody struct {
 	// Flavors 云服务器规格列表，详情请参见表4。
-	Flavors *[]ListFlavorsFlavors `json:"flavors,omitempty"`
+	Flavors []ListFlavorsFlavors `json:"flavors,omitempty"`
 }
 
 // ListInstancesResponseBody defines model for ListInstancesResponseBody.
 type ListInstancesResponseBody struct {
 	// Instances 实例列表，详情请参见表4。
-	Instances *[]Instances `json:"instances,omitempty"`
+	Instances []Instances `json:"instances,omitempty"`
 
 	// PageInfo 页标记。
 	PageInfo *ListAutoLaunchGroupsPageInfo `json:"page_info,omitempty"`
@@ -3462,17 +3462,17 @@ type ListResizeFlavorsFlavors struct {
 
 	// ExtraSpecs 云服务器规格的扩展字段。
 	// 详情请参见表6。
-	ExtraSpecs *map[string]interface{} `json:"extra_specs,omitempty"`
+	ExtraSpecs map[string]interface{} `json:"extra_specs,omitempty"`
 
-	// Id 云服务器规格ID。
-	Id *string `json:"id,omitempty"`
+	// ID 云服务器规格ID。
+	ID *string `json:"id,omitempty"`
 
 	// InstanceQuota 预留属性。
-	InstanceQuota *map[string]interface{} `json:"instance_quota,omitempty"`
+	InstanceQuota map[string]interface{} `json:"instance_quota,omitempty"`
 
 	// Links 规格相关快捷链接地址。
 	// 详情请参见表5。
-	Links *[]ListFlavorsLinks `json:"links,omitempty"`
+	Links []ListFlavorsLinks `json:"links,omitempty"`
 
 	// Name 云服务器规格名称。
 	Name *string `json:"name,omitempty"`
@@ -3483,8 +3483,8 @@ type ListResizeFlavorsFlavors struct {
 	// 缺省值为true。
 	OsFlavorAccessIsPublic *bool `json:"os-flavor-access:is_public,omitempty"`
 
-	// Ram 云服务器规格对应的内存大小，单位为MB。
-	Ram *int64 `json:"ram,omitempty"`
+	// RAM 云服务器规格对应的内存大小，单位为MB。
+	RAM *int64 `json:"ram,omitempty"`
 
 	// RxtxCap 云服务器可使用网络带宽的硬限制。
 	// 当前未使用该参数，缺省值为null。
@@ -3510,7 +3510,7 @@ type ListResizeFlavorsFlavors struct {
 type ListResizeFlavorsResponseBody struct {
 	// Flavors 云服务器规格列表。
 	// 详情请参见表4。
-	Flavors *[]ListResizeFlavorsFlavors `json:"flavors,omitempty"`
+	Flavors []ListResizeFlavorsFlavors `json:"flavors,omitempty"`
 }
 
 // ListServerBlockDevicesResponseBody defines model for ListServerBlockDevicesResponseBody.
@@ -3519,7 +3519,7 @@ type ListServerBlockDevicesResponseBody struct {
 	AttachableQuantity *ListServerBlockDevicesResponseBodyAttachableQuantity `json:"attachableQuantity,omitempty"`
 
 	// VolumeAttachments 云服务器挂载信息列表，更多信息请参见表3。
-	VolumeAttachments *[]ListServerBlockDevicesResponseBodyVolumeAttachmentsItem `json:"volumeAttachments,omitempty"`
+	VolumeAttachments []ListServerBlockDevicesResponseBodyVolumeAttachmentsItem `json:"volumeAttachments,omitempty"`
 }
 
 // ListServerBlockDevicesResponseBodyAttachableQuantity 云服务器可挂载磁盘数量，更多信息请参见表4。
@@ -3548,21 +3548,21 @@ type ListServerBlockDevicesResponseBodyVolumeAttachmentsItem struct {
 	// Device 云硬盘挂载盘符，即磁盘挂载点。
 	Device *string `json:"device,omitempty"`
 
-	// Id 挂载ID，与云硬盘ID相同。
+	// ID 挂载ID，与云硬盘ID相同。
 	// UUID格式。
-	Id *string `json:"id,omitempty"`
+	ID *string `json:"id,omitempty"`
 
 	// PciAddress pci地址。
 	PciAddress *string `json:"pciAddress,omitempty"`
 
-	// ServerId 弹性云服务器ID，UUID格式。
-	ServerId *string `json:"serverId,omitempty"`
+	// ServerID 弹性云服务器ID，UUID格式。
+	ServerID *string `json:"serverId,omitempty"`
 
 	// Size 云磁盘大小，单位GB。
 	Size *int64 `json:"size,omitempty"`
 
-	// VolumeId 云硬盘ID，UUID格式。
-	VolumeId *string `json:"volumeId,omitempty"`
+	// VolumeID 云硬盘ID，UUID格式。
+	VolumeID *string `json:"volumeId,omitempty"`
 }
 
 // ListServerBlockDevicesResponseBodyVolumeAttachmentsItemBus 磁盘总线类型 。
@@ -3581,7 +3581,7 @@ type ListServerGroupsResponseBody struct {
 	PageInfo *ListServerGroupsPageInfo `json:"page_info,omitempty"`
 
 	// ServerGroups 云服务器组信息。更多信息请参见表4。
-	ServerGroups *[]ServerGroups `json:"server_groups,omitempty"`
+	ServerGroups []ServerGroups `json:"server_groups,omitempty"`
 }
 
 // ListServerInterfacesAttachableQuantity 云服务器可挂载网卡数，详情请参见表4
@@ -3596,13 +3596,13 @@ type ListServerInterfacesResponseBody struct {
 	AttachableQuantity *ListServerInterfacesAttachableQuantity `json:"attachableQuantity,omitempty"`
 
 	// InterfaceAttachments 云服务器网卡信息列表，详情请参见表3。
-	InterfaceAttachments *[]InterfaceAttachments `json:"interfaceAttachments,omitempty"`
+	InterfaceAttachments []InterfaceAttachments `json:"interfaceAttachments,omitempty"`
 }
 
 // ListServerTagsResponseBody defines model for ListServerTagsResponseBody.
 type ListServerTagsResponseBody struct {
 	// Tags 标签列表，参考表3。
-	Tags *[]ListServerTagsTag `json:"tags,omitempty"`
+	Tags []ListServerTagsTag `json:"tags,omitempty"`
 }
 
 // ListServerTagsTag defines model for ListServerTagsTag.
@@ -3614,13 +3614,13 @@ type ListServerTagsTag struct {
 	// Values 值。
 	// - 每个值最大长度43个unicode字符。
 	// - 可以为空字符串。
-	Values *[]string `json:"values,omitempty"`
+	Values []string `json:"values,omitempty"`
 }
 
 // ListServerVolumeAttachmentsResponseBody defines model for ListServerVolumeAttachmentsResponseBody.
 type ListServerVolumeAttachmentsResponseBody struct {
 	// VolumeAttachments 云服务器挂载信息列表，详情请参见表3。
-	VolumeAttachments *[]VolumeAttachments `json:"volumeAttachments,omitempty"`
+	VolumeAttachments []VolumeAttachments `json:"volumeAttachments,omitempty"`
 }
 
 // ListServersDetailsResponseBody defines model for ListServersDetailsResponseBody.
@@ -3629,13 +3629,13 @@ type ListServersDetailsResponseBody struct {
 	Count *int64 `json:"count,omitempty"`
 
 	// Servers 弹性云服务器详情列表，具体参照表3接口。
-	Servers *[]map[string]interface{} `json:"servers,omitempty"`
+	Servers []map[string]interface{} `json:"servers,omitempty"`
 }
 
 // ListServersTagsResponseBody defines model for ListServersTagsResponseBody.
 type ListServersTagsResponseBody struct {
 	// Tags 标签列表
-	Tags *[]ListServerTagsTag `json:"tags,omitempty"`
+	Tags []ListServerTagsTag `json:"tags,omitempty"`
 }
 
 // ListSupplyRecommendationRequestBody defines model for ListSupplyRecommendationRequestBody.
@@ -3644,13 +3644,13 @@ type ListSupplyRecommendationRequestBody struct {
 	FlavorConstraint *FlavorConstraint `json:"flavor_constraint,omitempty"`
 
 	// FlavorIds 接受推荐的规格列表。
-	FlavorIds *[]string `json:"flavor_ids,omitempty"`
+	FlavorIds []string `json:"flavor_ids,omitempty"`
 
 	// Limit 查询返回的数量限制。
 	Limit *int64 `json:"limit,omitempty"`
 
 	// Locations 接受推荐的地域列表，默认接受所有区域。
-	Locations *[]Locations `json:"locations,omitempty"`
+	Locations []Locations `json:"locations,omitempty"`
 
 	// Marker 取值为上一页数据的最后一条记录的唯一标记。
 	Marker *string `json:"marker,omitempty"`
@@ -3682,16 +3682,16 @@ type ListTagsResourceTag struct {
 // ListTagsResponseBody defines model for ListTagsResponseBody.
 type ListTagsResponseBody struct {
 	// Tags 标签列表
-	Tags *[]ListTagsResourceTag `json:"tags,omitempty"`
+	Tags []ListTagsResourceTag `json:"tags,omitempty"`
 }
 
 // Locations defines model for Locations.
 type Locations struct {
-	// AvailabilityZoneId 可用区ID。
-	AvailabilityZoneId *string `json:"availability_zone_id,omitempty"`
+	// AvailabilityZoneID 可用区ID。
+	AvailabilityZoneID *string `json:"availability_zone_id,omitempty"`
 
-	// RegionId 区域ID。
-	RegionId string `json:"region_id"`
+	// RegionID 区域ID。
+	RegionID string `json:"region_id"`
 }
 
 // Match defines model for Match.
@@ -3722,9 +3722,9 @@ type MemoryMb struct {
 // Migrate 迁移云服务器，详情请参见表3。
 // 将弹性云服务器从专属主机迁移至公共资源池时，migrate字段值为null。
 type Migrate struct {
-	// DedicatedHostId 专属主机ID。
+	// DedicatedHostID 专属主机ID。
 	// 当弹性云服务器从公共资源池迁移至专属主机上，或者弹性云服务器在专属主机之间迁移时，该字段生效。
-	DedicatedHostId *string `json:"dedicated_host_id,omitempty"`
+	DedicatedHostID *string `json:"dedicated_host_id,omitempty"`
 }
 
 // MigrateServerRequestBody defines model for MigrateServerRequestBody.
@@ -3736,7 +3736,7 @@ type MigrateServerRequestBody struct {
 
 // MigrateServerResponseBody defines model for MigrateServerResponseBody.
 type MigrateServerResponseBody struct {
-	JobId *string `json:"job_id,omitempty"`
+	JobID *string `json:"job_id,omitempty"`
 }
 
 // Option 供给推荐的选项。
@@ -3915,7 +3915,7 @@ type ReinstallServerWithCloudInitRequestBody struct {
 
 // ReinstallServerWithCloudInitResponseBody defines model for ReinstallServerWithCloudInitResponseBody.
 type ReinstallServerWithCloudInitResponseBody struct {
-	JobId *string `json:"job_id,omitempty"`
+	JobID *string `json:"job_id,omitempty"`
 }
 
 // ReinstallServerWithoutCloudInitMetadata 重装云服务器的元数据。
@@ -3968,13 +3968,13 @@ type ReinstallServerWithoutCloudInitRequestBody struct {
 
 // ReinstallServerWithoutCloudInitResponseBody defines model for ReinstallServerWithoutCloudInitResponseBody.
 type ReinstallServerWithoutCloudInitResponseBody struct {
-	JobId *string `json:"job_id,omitempty"`
+	JobID *string `json:"job_id,omitempty"`
 }
 
 // RemoveMember 待移出组的云服务器信息。
 type RemoveMember struct {
-	// InstanceUuid 弹性云服务器UUID。
-	InstanceUuid string `json:"instance_uuid"`
+	// InstanceUUID 弹性云服务器UUID。
+	InstanceUUID string `json:"instance_uuid"`
 }
 
 // ResetServerPasswordRequestBody defines model for ResetServerPasswordRequestBody.
@@ -4000,10 +4000,10 @@ type ResetServerPasswordRequestBodyResetPassword struct {
 	NewPassword string `json:"new_password"`
 }
 
-// ResizePostPaidServerCpuOptions 自定义CPU选项。
+// ResizePostPaidServerCPUOptions 自定义CPU选项。
 // 详情请参见表4。
-type ResizePostPaidServerCpuOptions struct {
-	// HwCpuThreads CPU超线程数， 决定CPU是否开启超线程。
+type ResizePostPaidServerCPUOptions struct {
+	// HwCPUThreads CPU超线程数， 决定CPU是否开启超线程。
 	// 取值范围：1，2。
 	// - 1: 关闭超线程。
 	// - 2: 打开超线程。
@@ -4012,10 +4012,10 @@ type ResizePostPaidServerCpuOptions struct {
 	// - 只有目标flavor的extra_specs参数：
 	// - 存在“hw:cpu_policy”并取值为“dedicated”。
 	// - 存在“hw:cpu_threads”并取值为“2”。
-	HwCpuThreads *ResizePostPaidServerCpuOptionsHwCpuThreads `json:"hw:cpu_threads,omitempty"`
+	HwCPUThreads *ResizePostPaidServerCPUOptionsHwCPUThreads `json:"hw:cpu_threads,omitempty"`
 }
 
-// ResizePostPaidServerCpuOptionsHwCpuThreads CPU超线程数， 决定CPU是否开启超线程。
+// ResizePostPaidServerCPUOptionsHwCPUThreads CPU超线程数， 决定CPU是否开启超线程。
 // 取值范围：1，2。
 // - 1: 关闭超线程。
 // - 2: 打开超线程。
@@ -4024,7 +4024,7 @@ type ResizePostPaidServerCpuOptions struct {
 // - 只有目标flavor的extra_specs参数：
 // - 存在“hw:cpu_policy”并取值为“dedicated”。
 // - 存在“hw:cpu_threads”并取值为“2”。
-type ResizePostPaidServerCpuOptionsHwCpuThreads int64
+type ResizePostPaidServerCPUOptionsHwCPUThreads int64
 
 // ResizePostPaidServerRequestBody defines model for ResizePostPaidServerRequestBody.
 type ResizePostPaidServerRequestBody struct {
@@ -4041,9 +4041,9 @@ type ResizePostPaidServerRequestBody struct {
 
 // ResizePostPaidServerResize 标记为云服务器变更规格操作，详情请参见表3。
 type ResizePostPaidServerResize struct {
-	// CpuOptions 自定义CPU选项。
+	// CPUOptions 自定义CPU选项。
 	// 详情请参见表4。
-	CpuOptions *ResizePostPaidServerCpuOptions `json:"cpu_options,omitempty"`
+	CPUOptions *ResizePostPaidServerCPUOptions `json:"cpu_options,omitempty"`
 
 	// FlavorRef 变更后的云服务器规格ID。
 	// 可能通过 查询云服务器规格变更支持列表 接口查询允许变更的规格列表。
@@ -4056,13 +4056,13 @@ type ResizePostPaidServerResize struct {
 
 // ResizePostPaidServerResponseBody defines model for ResizePostPaidServerResponseBody.
 type ResizePostPaidServerResponseBody struct {
-	JobId *string `json:"job_id,omitempty"`
+	JobID *string `json:"job_id,omitempty"`
 }
 
-// ResizeServerCpuOptions 自定义CPU选项。
+// ResizeServerCPUOptions 自定义CPU选项。
 // 详情请参见表5。
-type ResizeServerCpuOptions struct {
-	// HwCpuThreads CPU超线程数， 决定CPU是否开启超线程。
+type ResizeServerCPUOptions struct {
+	// HwCPUThreads CPU超线程数， 决定CPU是否开启超线程。
 	// 取值范围：1，2。
 	// - 1: 关闭超线程。
 	// - 2: 打开超线程。
@@ -4071,10 +4071,10 @@ type ResizeServerCpuOptions struct {
 	// - 只有目标flavor的extra_specs参数：
 	// - 存在“hw:cpu_policy”并取值为“dedicated”。
 	// - 存在“hw:cpu_threads”并取值为“2”。
-	HwCpuThreads *ResizeServerCpuOptionsHwCpuThreads `json:"hw:cpu_threads,omitempty"`
+	HwCPUThreads *ResizeServerCPUOptionsHwCPUThreads `json:"hw:cpu_threads,omitempty"`
 }
 
-// ResizeServerCpuOptionsHwCpuThreads CPU超线程数， 决定CPU是否开启超线程。
+// ResizeServerCPUOptionsHwCPUThreads CPU超线程数， 决定CPU是否开启超线程。
 // 取值范围：1，2。
 // - 1: 关闭超线程。
 // - 2: 打开超线程。
@@ -4083,7 +4083,7 @@ type ResizeServerCpuOptions struct {
 // - 只有目标flavor的extra_specs参数：
 // - 存在“hw:cpu_policy”并取值为“dedicated”。
 // - 存在“hw:cpu_threads”并取值为“2”。
-type ResizeServerCpuOptionsHwCpuThreads int64
+type ResizeServerCPUOptionsHwCPUThreads int64
 
 // ResizeServerRequestBody defines model for ResizeServerRequestBody.
 type ResizeServerRequestBody struct {
@@ -4100,13 +4100,13 @@ type ResizeServerRequestBody struct {
 
 // ResizeServerResize 标记为云服务器变更规格操作，详情参见 表3。
 type ResizeServerResize struct {
-	// CpuOptions 自定义CPU选项。
+	// CPUOptions 自定义CPU选项。
 	// 详情请参见表5。
-	CpuOptions *ResizeServerCpuOptions `json:"cpu_options,omitempty"`
+	CPUOptions *ResizeServerCPUOptions `json:"cpu_options,omitempty"`
 
-	// DedicatedHostId 新专属主机ID。
+	// DedicatedHostID 新专属主机ID。
 	// 仅对于部署在专属主机上的弹性云服务器，该参数必选。
-	DedicatedHostId *string `json:"dedicated_host_id,omitempty"`
+	DedicatedHostID *string `json:"dedicated_host_id,omitempty"`
 
 	// Extendparam 变更云服务器扩展信息，详情参见 表4。
 	Extendparam *Extendparam `json:"extendparam,omitempty"`
@@ -4124,12 +4124,12 @@ type ResizeServerResize struct {
 
 // ResizeServerResponseBody defines model for ResizeServerResponseBody.
 type ResizeServerResponseBody struct {
-	// JobId 任务ID，变更按需的弹性云服务器规格时返回该参数。
+	// JobID 任务ID，变更按需的弹性云服务器规格时返回该参数。
 	// 查询job状态请参见查询任务的执行状态。
-	JobId *string `json:"job_id,omitempty"`
+	JobID *string `json:"job_id,omitempty"`
 
-	// OrderId 订单号，变更包年包月的弹性云服务器规格时返回该参数。
-	OrderId *string `json:"order_id,omitempty"`
+	// OrderID 订单号，变更包年包月的弹性云服务器规格时返回该参数。
+	OrderID *string `json:"order_id,omitempty"`
 }
 
 // Resource defines model for Resource.
@@ -4137,32 +4137,32 @@ type Resource struct {
 	// ResouceDetail 预留字段。
 	ResouceDetail *string `json:"resouce_detail,omitempty"`
 
-	// ResourceId 云服务器ID
-	ResourceId *string `json:"resource_id,omitempty"`
+	// ResourceID 云服务器ID
+	ResourceID *string `json:"resource_id,omitempty"`
 
 	// ResourceName 资源名称，即弹性云服务器名称。
 	ResourceName *string `json:"resource_name,omitempty"`
 
 	// Tags 标签列表。
-	Tags *[]CreateActionResourceTag `json:"tags,omitempty"`
+	Tags []CreateActionResourceTag `json:"tags,omitempty"`
 }
 
 // SecurityGroups defines model for SecurityGroups.
 type SecurityGroups struct {
-	// Id 安全组ID。
-	Id string `json:"id"`
+	// ID 安全组ID。
+	ID string `json:"id"`
 }
 
 // SellPolicies defines model for SellPolicies.
 type SellPolicies struct {
-	// AvailabilityZoneId 云服务器规格的可用区。
-	AvailabilityZoneId *string `json:"availability_zone_id,omitempty"`
+	// AvailabilityZoneID 云服务器规格的可用区。
+	AvailabilityZoneID *string `json:"availability_zone_id,omitempty"`
 
-	// FlavorId 云服务器规格的ID。
-	FlavorId *string `json:"flavor_id,omitempty"`
+	// FlavorID 云服务器规格的ID。
+	FlavorID *string `json:"flavor_id,omitempty"`
 
-	// Id 云服务器规格的索引。
-	Id *int64 `json:"id,omitempty"`
+	// ID 云服务器规格的索引。
+	ID *int64 `json:"id,omitempty"`
 
 	// SellMode 云服务器规格的付费模式。
 	// - postPaid：按需计费
@@ -4195,27 +4195,27 @@ type ServerAddresses struct {
 
 // ServerGroups defines model for ServerGroups.
 type ServerGroups struct {
-	// Id 云服务器组UUID。
-	Id *string `json:"id,omitempty"`
+	// ID 云服务器组UUID。
+	ID *string `json:"id,omitempty"`
 
 	// Members 云服务器组中包含的云服务器列的ID列表。
-	Members *[]string `json:"members,omitempty"`
+	Members []string `json:"members,omitempty"`
 
 	// Metadata 云服务器组元数据。
-	Metadata *map[string]interface{} `json:"metadata,omitempty"`
+	Metadata map[string]interface{} `json:"metadata,omitempty"`
 
 	// Name 云服务器组名称。
 	Name *string `json:"name,omitempty"`
 
 	// Policies 与云服务器组关联的策略名称列表。包括：
 	// - anti-affinity：此组中的云服务器必须安排到不同的主机。
-	Policies *[]string `json:"policies,omitempty"`
+	Policies []string `json:"policies,omitempty"`
 }
 
 // ShowAutoLaunchGroupLaunchTemplate 实例的启动模板，详情请参见表6。
 type ShowAutoLaunchGroupLaunchTemplate struct {
-	// LaunchTemplateId 实例的启动模板ID，唯一标识一个启动模板。
-	LaunchTemplateId *string `json:"launch_template_id,omitempty"`
+	// LaunchTemplateID 实例的启动模板ID，唯一标识一个启动模板。
+	LaunchTemplateID *string `json:"launch_template_id,omitempty"`
 
 	// Version 启动模板版本号。
 	Version *string `json:"version,omitempty"`
@@ -4227,16 +4227,16 @@ type ShowAutoLaunchGroupLaunchTemplateConfig struct {
 	LaunchTemplate *ShowAutoLaunchGroupLaunchTemplate `json:"launch_template,omitempty"`
 
 	// Overrides 实例的详细信息，详情请参见表7。
-	Overrides *[]ShowAutoLaunchGroupOverride `json:"overrides,omitempty"`
+	Overrides []ShowAutoLaunchGroupOverride `json:"overrides,omitempty"`
 }
 
 // ShowAutoLaunchGroupOverride defines model for ShowAutoLaunchGroupOverride.
 type ShowAutoLaunchGroupOverride struct {
-	// AvailabilityZoneId 可用区ID
-	AvailabilityZoneId *string `json:"availability_zone_id,omitempty"`
+	// AvailabilityZoneID 可用区ID
+	AvailabilityZoneID *string `json:"availability_zone_id,omitempty"`
 
-	// FlavorId 实例规格ID
-	FlavorId *string `json:"flavor_id,omitempty"`
+	// FlavorID 实例规格ID
+	FlavorID *string `json:"flavor_id,omitempty"`
 
 	// Priority 优先级。数值越小，优先级越高，优先购买。
 	Priority *int64 `json:"priority,omitempty"`
@@ -4259,8 +4259,8 @@ type ShowAutoLaunchGroupRegionSpecs struct {
 	// LaunchTemplateConfig 启动模板配置，详情请参见表5。
 	LaunchTemplateConfig *ShowAutoLaunchGroupLaunchTemplateConfig `json:"launch_template_config,omitempty"`
 
-	// RegionId 区域ID。
-	RegionId *string `json:"region_id,omitempty"`
+	// RegionID 区域ID。
+	RegionID *string `json:"region_id,omitempty"`
 }
 
 // ShowAutoLaunchGroupResponseBody defines model for ShowAutoLaunchGroupResponseBody.
@@ -4294,8 +4294,8 @@ type ShowJobResponseBody struct {
 	// Job执行成功后，该值为null。
 	FailReason *string `json:"fail_reason,omitempty"`
 
-	// JobId 异步请求的任务ID。
-	JobId *string `json:"job_id,omitempty"`
+	// JobID 异步请求的任务ID。
+	JobID *string `json:"job_id,omitempty"`
 
 	// JobType 异步请求的任务类型。
 	JobType *string `json:"job_type,omitempty"`
@@ -4355,21 +4355,21 @@ type ShowServerBlockDeviceResponseBodyVolumeAttachment struct {
 	// Device 云硬盘挂载盘符，即磁盘挂载点。
 	Device *string `json:"device,omitempty"`
 
-	// Id 挂载ID，与云硬盘ID相同。
+	// ID 挂载ID，与云硬盘ID相同。
 	// UUID格式。
-	Id *string `json:"id,omitempty"`
+	ID *string `json:"id,omitempty"`
 
 	// PciAddress pci地址。
 	PciAddress *string `json:"pciAddress,omitempty"`
 
-	// ServerId 弹性云服务器ID，UUID格式。
-	ServerId *string `json:"serverId,omitempty"`
+	// ServerID 弹性云服务器ID，UUID格式。
+	ServerID *string `json:"serverId,omitempty"`
 
 	// Size 云硬盘大小，单位GB。
 	Size *int64 `json:"size,omitempty"`
 
-	// VolumeId 云硬盘ID，UUID格式。
-	VolumeId *string `json:"volumeId,omitempty"`
+	// VolumeID 云硬盘ID，UUID格式。
+	VolumeID *string `json:"volumeId,omitempty"`
 }
 
 // ShowServerBlockDeviceResponseBodyVolumeAttachmentBus 磁盘总线类型 。
@@ -4384,20 +4384,20 @@ type ShowServerGroupResponseBody struct {
 
 // ShowServerGroupServerGroup 弹性云服务器组信息，参考表3 server_group参数信息。
 type ShowServerGroupServerGroup struct {
-	// Id 弹性云服务器组UUID。
-	Id *string `json:"id,omitempty"`
+	// ID 弹性云服务器组UUID。
+	ID *string `json:"id,omitempty"`
 
 	// Members 弹性云服务器组中包含的弹性云服务器的ID列表。
-	Members *[]string `json:"members,omitempty"`
+	Members []string `json:"members,omitempty"`
 
 	// Metadata 弹性云服务器组元数据。
-	Metadata *map[string]interface{} `json:"metadata,omitempty"`
+	Metadata map[string]interface{} `json:"metadata,omitempty"`
 
 	// Name 弹性云服务器组名称。
 	Name *string `json:"name,omitempty"`
 
 	// Policies 弹性云服务器组类型。
-	Policies *[]string `json:"policies,omitempty"`
+	Policies []string `json:"policies,omitempty"`
 }
 
 // ShowServerLimitsResponseBody defines model for ShowServerLimitsResponseBody.
@@ -4447,9 +4447,9 @@ type ShowServerRemoteConsoleResponseRemoteConsole struct {
 	// Type 远程登录的类型
 	Type *string `json:"type,omitempty"`
 
-	// Url 远程登录的URL。
+	// URL 远程登录的URL。
 	// VNC登录的URL中包含一次性token，请您妥善保管，用完即可丢弃。
-	Url *string `json:"url,omitempty"`
+	URL *string `json:"url,omitempty"`
 }
 
 // ShowServerResponseBody defines model for ShowServerResponseBody.
@@ -4480,17 +4480,17 @@ type ShowServerServer struct {
 	// OSEXTSRVATTRInstanceName 扩展属性，弹性云服务器别名。
 	OSEXTSRVATTRInstanceName *string `json:"OS-EXT-SRV-ATTR:instance_name,omitempty"`
 
-	// OSEXTSRVATTRKernelId 若使用AMI格式的镜像，则表示kernel image的UUID；否则，留空。
-	OSEXTSRVATTRKernelId *string `json:"OS-EXT-SRV-ATTR:kernel_id,omitempty"`
+	// OSEXTSRVATTRKernelID 若使用AMI格式的镜像，则表示kernel image的UUID；否则，留空。
+	OSEXTSRVATTRKernelID *string `json:"OS-EXT-SRV-ATTR:kernel_id,omitempty"`
 
 	// OSEXTSRVATTRLaunchIndex 批量创建场景，批创的所有弹性云服务器的启动顺序，范围为0到批量数量。
 	OSEXTSRVATTRLaunchIndex *int64 `json:"OS-EXT-SRV-ATTR:launch_index,omitempty"`
 
-	// OSEXTSRVATTRRamdiskId 若使用AMI格式镜像，则表示ramdisk image的UUID；否则，留空。
-	OSEXTSRVATTRRamdiskId *string `json:"OS-EXT-SRV-ATTR:ramdisk_id,omitempty"`
+	// OSEXTSRVATTRRamdiskID 若使用AMI格式镜像，则表示ramdisk image的UUID；否则，留空。
+	OSEXTSRVATTRRamdiskID *string `json:"OS-EXT-SRV-ATTR:ramdisk_id,omitempty"`
 
-	// OSEXTSRVATTRReservationId 批量创建场景，弹性云服务器的预留ID，可以根据该id查询出批创的所有虚拟机。
-	OSEXTSRVATTRReservationId *string `json:"OS-EXT-SRV-ATTR:reservation_id,omitempty"`
+	// OSEXTSRVATTRReservationID 批量创建场景，弹性云服务器的预留ID，可以根据该id查询出批创的所有虚拟机。
+	OSEXTSRVATTRReservationID *string `json:"OS-EXT-SRV-ATTR:reservation_id,omitempty"`
 
 	// OSEXTSRVATTRRootDeviceName 弹性云服务器系统盘的设备名称，例如当系统盘的磁盘模式是VDB，为/dev/vda，磁盘模式是SCSI，为/dev/sda。
 	OSEXTSRVATTRRootDeviceName *string `json:"OS-EXT-SRV-ATTR:root_device_name,omitempty"`
@@ -4528,7 +4528,7 @@ type ShowServerServer struct {
 	// 属性为Map<String, Object>结构。
 	// - key为网络名称，如“demo_net”。
 	// - value为网络属性，详情请参见表1。
-	Addresses *map[string]interface{} `json:"addresses,omitempty"`
+	Addresses map[string]interface{} `json:"addresses,omitempty"`
 
 	// AutoTerminateTime 云服务器定时删除时间。
 	// 说明：
@@ -4538,9 +4538,9 @@ type ShowServerServer struct {
 	// ConfigDrive config drive信息。
 	ConfigDrive *string `json:"config_drive,omitempty"`
 
-	// CpuOptions 自定义CPU选项。
+	// CPUOptions 自定义CPU选项。
 	// 详情请参见表4。
-	CpuOptions *ResizePostPaidServerCpuOptions `json:"cpu_options,omitempty"`
+	CPUOptions *ResizePostPaidServerCPUOptions `json:"cpu_options,omitempty"`
 
 	// Created 弹性云服务器创建时间。
 	// 时间格式例如：2019-05-22T03:19:19Z
@@ -4549,18 +4549,18 @@ type ShowServerServer struct {
 	// Description 弹性云服务器的描述信息。
 	Description *string `json:"description,omitempty"`
 
-	// EnterpriseProjectId 弹性云服务器所属的企业项目ID。
-	EnterpriseProjectId *string `json:"enterprise_project_id,omitempty"`
+	// EnterpriseProjectID 弹性云服务器所属的企业项目ID。
+	EnterpriseProjectID *string `json:"enterprise_project_id,omitempty"`
 
 	// Fault 弹性云服务器故障原因，详情参见表4。
-	Fault *map[string]interface{} `json:"fault,omitempty"`
+	Fault map[string]interface{} `json:"fault,omitempty"`
 
 	// Flavor 弹性云服务器规格信息。
 	// 详情请参见表2。
-	Flavor *map[string]interface{} `json:"flavor,omitempty"`
+	Flavor map[string]interface{} `json:"flavor,omitempty"`
 
-	// HostId 弹性云服务器所在主机的主机ID。
-	HostId *string `json:"hostId,omitempty"`
+	// HostID 弹性云服务器所在主机的主机ID。
+	HostID *string `json:"hostId,omitempty"`
 
 	// HostStatus 云服务器所在主机状态。
 	// - UP：服务正常
@@ -4574,11 +4574,11 @@ type ShowServerServer struct {
 	// 详情请参见 表5。
 	Hypervisor *Hypervisor `json:"hypervisor,omitempty"`
 
-	// Id 弹性云服务器ID，格式为UUID。
-	Id *string `json:"id,omitempty"`
+	// ID 弹性云服务器ID，格式为UUID。
+	ID *string `json:"id,omitempty"`
 
 	// Image 弹性云服务器镜像信息。详情请参见：表8
-	Image *map[string]interface{} `json:"image,omitempty"`
+	Image map[string]interface{} `json:"image,omitempty"`
 
 	// KeyName 弹性云服务器使用的密钥对名称。
 	KeyName *string `json:"key_name,omitempty"`
@@ -4591,24 +4591,24 @@ type ShowServerServer struct {
 	// Metadata 弹性云服务器元数据。详情请参见表6。
 	// 说明：
 	// 元数据包含系统默认添加字段和用户设置的字段。
-	Metadata *map[string]string `json:"metadata,omitempty"`
+	Metadata map[string]string `json:"metadata,omitempty"`
 
 	// Name 弹性云服务器名称。
 	Name *string `json:"name,omitempty"`
 
 	// OsExtendedVolumesVolumesAttached 挂载到弹性云服务器上的磁盘。
 	// 详情请参见表5。
-	OsExtendedVolumesVolumesAttached *[]map[string]interface{} `json:"os-extended-volumes:volumes_attached,omitempty"`
+	OsExtendedVolumesVolumesAttached []map[string]interface{} `json:"os-extended-volumes:volumes_attached,omitempty"`
 
 	// OsSchedulerHints 弹性云服务器调度信息，详情请参见表13 。
-	OsSchedulerHints *map[string]interface{} `json:"os:scheduler_hints,omitempty"`
+	OsSchedulerHints map[string]interface{} `json:"os:scheduler_hints,omitempty"`
 
 	// Progress 弹性云服务器进度，范围为0到100。
 	Progress *int64 `json:"progress,omitempty"`
 
 	// SecurityGroups 弹性云服务器所属安全组列表。
 	// 详情请参见表3。
-	SecurityGroups *[]map[string]interface{} `json:"security_groups,omitempty"`
+	SecurityGroups []map[string]interface{} `json:"security_groups,omitempty"`
 
 	// Status 弹性云服务器状态。
 	// 取值范围：
@@ -4618,20 +4618,20 @@ type ShowServerServer struct {
 
 	// SysTags 弹性云服务器系统标签。
 	// 详情请参见表7。
-	SysTags *[]map[string]interface{} `json:"sys_tags,omitempty"`
+	SysTags []map[string]interface{} `json:"sys_tags,omitempty"`
 
 	// Tags 弹性云服务器标签列表。
-	Tags *[]string `json:"tags,omitempty"`
+	Tags []string `json:"tags,omitempty"`
 
-	// TenantId 弹性云服务器所属租户ID，即项目id，和project_id表示相同的概念，格式为UUID。
-	TenantId *string `json:"tenant_id,omitempty"`
+	// TenantID 弹性云服务器所属租户ID，即项目id，和project_id表示相同的概念，格式为UUID。
+	TenantID *string `json:"tenant_id,omitempty"`
 
 	// Updated 弹性云服务器最近一次更新时间，例如开机、关机、重启等操作。
 	// 时间格式例如：2019-05-22T03:30:52Z
 	Updated *string `json:"updated,omitempty"`
 
-	// UserId 创建弹性云服务器的用户ID，格式为UUID。
-	UserId *string `json:"user_id,omitempty"`
+	// UserID 创建弹性云服务器的用户ID，格式为UUID。
+	UserID *string `json:"user_id,omitempty"`
 }
 
 // ShowServerServerOSEXTSTSPowerState 扩展属性，弹性云服务器电源状态。
@@ -4650,7 +4650,7 @@ type ShowServerServerStatus string
 // ShowServerTagsResponseBody defines model for ShowServerTagsResponseBody.
 type ShowServerTagsResponseBody struct {
 	// Tags 标签列表，详情参见表3
-	Tags *[]ShowServerTagsTags `json:"tags,omitempty"`
+	Tags []ShowServerTagsTags `json:"tags,omitempty"`
 }
 
 // ShowServerTagsTags defines model for ShowServerTagsTags.
@@ -4695,8 +4695,8 @@ type SubJobs struct {
 	// Job执行成功后，该值为null。
 	FailReason *string `json:"fail_reason,omitempty"`
 
-	// JobId 子任务的ID。
-	JobId *string `json:"job_id,omitempty"`
+	// JobID 子任务的ID。
+	JobID *string `json:"job_id,omitempty"`
 
 	// JobType 子任务的类型。
 	JobType *string `json:"job_type,omitempty"`
@@ -4714,23 +4714,23 @@ type SubJobsEntities struct {
 	// ErrorcodeMessage 子任务执行失败的具体原因。
 	ErrorcodeMessage *string `json:"errorcode_message,omitempty"`
 
-	// NicId 网卡相关操作显示nic_id。
-	NicId *string `json:"nic_id,omitempty"`
+	// NicID 网卡相关操作显示nic_id。
+	NicID *string `json:"nic_id,omitempty"`
 
-	// ServerId 云服务器相关操作显示server_id。
-	ServerId *string `json:"server_id,omitempty"`
+	// ServerID 云服务器相关操作显示server_id。
+	ServerID *string `json:"server_id,omitempty"`
 }
 
 // SupplyRecommendations 资源供给推荐结果，详情请参见表11。
 type SupplyRecommendations struct {
-	// AvailabilityZoneId 可用区ID。
-	AvailabilityZoneId *string `json:"availability_zone_id,omitempty"`
+	// AvailabilityZoneID 可用区ID。
+	AvailabilityZoneID *string `json:"availability_zone_id,omitempty"`
 
-	// FlavorId 实例规格ID。
-	FlavorId *string `json:"flavor_id,omitempty"`
+	// FlavorID 实例规格ID。
+	FlavorID *string `json:"flavor_id,omitempty"`
 
-	// RegionId 区域ID。
-	RegionId *string `json:"region_id,omitempty"`
+	// RegionID 区域ID。
+	RegionID *string `json:"region_id,omitempty"`
 
 	// Score 推荐分数。
 	Score *int64 `json:"score,omitempty"`
@@ -4744,8 +4744,8 @@ type UpdateAutoLaunchGroupRequestBody struct {
 	// 默认值：terminate
 	ExcessFulfilledCapacityBehavior *UpdateAutoLaunchGroupRequestBodyExcessFulfilledCapacityBehavior `json:"excess_fulfilled_capacity_behavior,omitempty"`
 
-	// GuaranteePlanId 算力保障计划ID。
-	GuaranteePlanId *string `json:"guarantee_plan_id,omitempty"`
+	// GuaranteePlanID 算力保障计划ID。
+	GuaranteePlanID *string `json:"guarantee_plan_id,omitempty"`
 
 	// InstancesBehaviorWithExpiration 请求到期时正在运行实例的中断行为。
 	// - terminate：释放
@@ -4835,7 +4835,7 @@ type UpdateServerMetadataRequestBody struct {
 // UpdateServerMetadataResponseBody defines model for UpdateServerMetadataResponseBody.
 type UpdateServerMetadataResponseBody struct {
 	// Metadata 用户自定义metadata键值对。
-	Metadata *map[string]interface{} `json:"metadata,omitempty"`
+	Metadata map[string]interface{} `json:"metadata,omitempty"`
 }
 
 // UpdateServerRequestBody defines model for UpdateServerRequestBody.
@@ -4917,24 +4917,24 @@ type UpdateServerResponseServer struct {
 	// Flavor 云服务器类型，详情请参见表7。
 	Flavor *Flavor `json:"flavor,omitempty"`
 
-	// HostId 云服务器对应的主机ID。
-	HostId *string `json:"hostId,omitempty"`
+	// HostID 云服务器对应的主机ID。
+	HostID *string `json:"hostId,omitempty"`
 
-	// Id 云服务器唯一标识。
-	Id *string `json:"id,omitempty"`
+	// ID 云服务器唯一标识。
+	ID *string `json:"id,omitempty"`
 
 	// Image 镜像ID。
 	Image *string `json:"image,omitempty"`
 
 	// Links 云服务器相关快捷链接信息，详情请参见表8。
-	Links *[]UpdateServerLinks `json:"links,omitempty"`
+	Links []UpdateServerLinks `json:"links,omitempty"`
 
 	// Locked 当云服务器被锁时为True，否则为False。
 	// 微版本2.9及以上版本支持。
 	Locked *bool `json:"locked,omitempty"`
 
 	// Metadata 云服务器元数据。
-	Metadata *map[string]interface{} `json:"metadata,omitempty"`
+	Metadata map[string]interface{} `json:"metadata,omitempty"`
 
 	// Name 修改后的云服务器名称。
 	Name *string `json:"name,omitempty"`
@@ -4953,17 +4953,17 @@ type UpdateServerResponseServer struct {
 	// 系统近期对标签功能进行了升级，升级后，返回的tag值遵循如下规则：
 	// - key与value使用“=”连接，如“key=value”。
 	// - 如果value为空字符串，则仅返回key。
-	Tags *[]string `json:"tags,omitempty"`
+	Tags []string `json:"tags,omitempty"`
 
-	// TenantId 租户ID或项目ID。
-	TenantId *string `json:"tenant_id,omitempty"`
+	// TenantID 租户ID或项目ID。
+	TenantID *string `json:"tenant_id,omitempty"`
 
 	// Updated 云服务器上一次更新时间。
 	// 时间格式例如：2019-05-22T03:19:19Z
 	Updated *string `json:"updated,omitempty"`
 
-	// UserId 云服务器所属用户ID。
-	UserId *string `json:"user_id,omitempty"`
+	// UserID 云服务器所属用户ID。
+	UserID *string `json:"user_id,omitempty"`
 }
 
 // UpdateServerResponseServerStatus 云服务器状态。
@@ -5000,8 +5000,8 @@ type VolumeAttachment struct {
 	// 该字段于dry_run为true并且volumeId不存在时有效且为必选字段。
 	HwPassthrough *VolumeAttachmentHwPassthrough `json:"hw:passthrough,omitempty"`
 
-	// VolumeId 待挂载磁盘的磁盘ID，UUID格式。
-	VolumeId string `json:"volumeId"`
+	// VolumeID 待挂载磁盘的磁盘ID，UUID格式。
+	VolumeID string `json:"volumeId"`
 
 	// VolumeType 云硬盘类型。
 	// 该字段于dry_run为true并且volumeId不存在时有效且为必选字段。
@@ -5018,15 +5018,15 @@ type VolumeAttachments struct {
 	// Device 云硬盘挂载盘符，即磁盘挂载点。
 	Device *string `json:"device,omitempty"`
 
-	// Id 挂载ID，与云硬盘ID相同。
+	// ID 挂载ID，与云硬盘ID相同。
 	// UUID格式。
-	Id *string `json:"id,omitempty"`
+	ID *string `json:"id,omitempty"`
 
-	// ServerId 弹性云服务器ID，UUID格式。
-	ServerId *string `json:"serverId,omitempty"`
+	// ServerID 弹性云服务器ID，UUID格式。
+	ServerID *string `json:"serverId,omitempty"`
 
-	// VolumeId 云硬盘ID，UUID格式。
-	VolumeId *string `json:"volumeId,omitempty"`
+	// VolumeID 云硬盘ID，UUID格式。
+	VolumeID *string `json:"volumeId,omitempty"`
 }
 
 // ListServersDetailsParams defines parameters for ListServersDetails.
@@ -5068,32 +5068,32 @@ type ListServersDetailsParams struct {
 	// 示例：查询的云服务器列表中不包含裸金属服务器，该字段设置如下：not-tags=__type_baremetal
 	NotTags *string `form:"not-tags,omitempty" json:"not-tags,omitempty"`
 
-	// ReservationId 使用Openstack Nova 接口批量创建弹性云服务器时，会返回该ID，用于查询本次批量创建的弹性云服务器。
-	ReservationId *string `form:"reservation_id,omitempty" json:"reservation_id,omitempty"`
+	// ReservationID 使用Openstack Nova 接口批量创建弹性云服务器时，会返回该ID，用于查询本次批量创建的弹性云服务器。
+	ReservationID *string `form:"reservation_id,omitempty" json:"reservation_id,omitempty"`
 
-	// EnterpriseProjectId 查询绑定某个企业项目的弹性云服务器。
+	// EnterpriseProjectID 查询绑定某个企业项目的弹性云服务器。
 	// 若需要查询当前用户所有企业项目绑定的弹性云服务器，请传参all_granted_eps。
 	// 说明：
 	// - 查询的企业项目需具备ecs:cloudServers:list的权限。
 	// 如果用户只有某个企业项目的权限，则需要传递该参数，查询指定企业项目绑定的弹性云服务器，否则会因权限不足而报错。
 	// - 当前all_granted_eps支持查询的企业项目个数不超过100。
-	EnterpriseProjectId *string `form:"enterprise_project_id,omitempty" json:"enterprise_project_id,omitempty"`
+	EnterpriseProjectID *string `form:"enterprise_project_id,omitempty" json:"enterprise_project_id,omitempty"`
 
-	// Ip IPv4地址过滤结果，匹配规则为模糊匹配。
+	// IP IPv4地址过滤结果，匹配规则为模糊匹配。
 	// 此处IP为云服务器的私有IP。
-	Ip *string `form:"ip,omitempty" json:"ip,omitempty"`
+	IP *string `form:"ip,omitempty" json:"ip,omitempty"`
 
-	// IpEq IPv4地址过滤结果，匹配规则为精确匹配。
+	// IPEq IPv4地址过滤结果，匹配规则为精确匹配。
 	// 此处IP为云服务器的私有IP。
-	IpEq *string `form:"ip_eq,omitempty" json:"ip_eq,omitempty"`
+	IPEq *string `form:"ip_eq,omitempty" json:"ip_eq,omitempty"`
 
-	// ServerId 云服务器ID，格式为UUID，匹配规则为精确匹配
+	// ServerID 云服务器ID，格式为UUID，匹配规则为精确匹配
 	// 示例：server_id={id1}&server_id={id2}
 	// 说明：
 	// - 在使用server_id作为过滤条件时，不能同时使用其他过滤条件。如果同时指定server_id及其他过滤条件，则以server_id条件为准，其他过滤条件会被忽略
 	// - 当server_id中含有不存在的云服务器ID时，返回的响应参数中该云服务器ID对应的servers结构体中除了id和fault其它字段均为null
 	// - 为了避免API的URI过长，建议一次查询的server_id个数不超过100个
-	ServerId *string `form:"server_id,omitempty" json:"server_id,omitempty"`
+	ServerID *string `form:"server_id,omitempty" json:"server_id,omitempty"`
 }
 
 // ListServersDetailsParamsStatus defines parameters for ListServersDetails.
@@ -5101,11 +5101,11 @@ type ListServersDetailsParamsStatus string
 
 // ListFlavorSellPoliciesParams defines parameters for ListFlavorSellPolicies.
 type ListFlavorSellPoliciesParams struct {
-	// FlavorId 云服务器的系统规格的ID。
+	// FlavorID 云服务器的系统规格的ID。
 	// 已上线的规格请参见实例类型章节。
 	// 说明：
 	// 该字段支持模糊搜索（前缀匹配）、精确搜索。
-	FlavorId *string `form:"flavor_id,omitempty" json:"flavor_id,omitempty"`
+	FlavorID *string `form:"flavor_id,omitempty" json:"flavor_id,omitempty"`
 
 	// SellStatus 云服务器的系统规格销售状态。
 	// 取值范围：
@@ -5121,9 +5121,9 @@ type ListFlavorSellPoliciesParams struct {
 	// - ri：预留实例，暂不支持
 	SellMode *ListFlavorSellPoliciesParamsSellMode `form:"sell_mode,omitempty" json:"sell_mode,omitempty"`
 
-	// AvailabilityZoneId 可用区，需要指定可用区（AZ）。
+	// AvailabilityZoneID 可用区，需要指定可用区（AZ）。
 	// 请参考地区和终端节点获取。
-	AvailabilityZoneId *string `form:"availability_zone_id,omitempty" json:"availability_zone_id,omitempty"`
+	AvailabilityZoneID *string `form:"availability_zone_id,omitempty" json:"availability_zone_id,omitempty"`
 
 	// LongestSpotDurationHoursGt 查询竞价实例时长大于设置值的策略。
 	LongestSpotDurationHoursGt *int64 `form:"longest_spot_duration_hours_gt,omitempty" json:"longest_spot_duration_hours_gt,omitempty"`
@@ -5168,11 +5168,11 @@ type ListFlavorsParams struct {
 
 // ListAssociationsParams defines parameters for ListAssociations.
 type ListAssociationsParams struct {
-	// ImageId ECS镜像ID。
-	ImageId *string `form:"image_id,omitempty" json:"image_id,omitempty"`
+	// ImageID ECS镜像ID。
+	ImageID *string `form:"image_id,omitempty" json:"image_id,omitempty"`
 
-	// FpgaImageId FPGA镜像ID。
-	FpgaImageId *string `form:"fpga_image_id,omitempty" json:"fpga_image_id,omitempty"`
+	// FpgaImageID FPGA镜像ID。
+	FpgaImageID *string `form:"fpga_image_id,omitempty" json:"fpga_image_id,omitempty"`
 
 	// Page 分页查询的页数。
 	// 该参数值需满足如下要求：
@@ -5190,8 +5190,8 @@ type ListAssociationsParams struct {
 
 // ListDetailParams defines parameters for ListDetail.
 type ListDetailParams struct {
-	// FpgaImageId FPGA镜像的ID。
-	FpgaImageId *string `form:"fpga_image_id,omitempty" json:"fpga_image_id,omitempty"`
+	// FpgaImageID FPGA镜像的ID。
+	FpgaImageID *string `form:"fpga_image_id,omitempty" json:"fpga_image_id,omitempty"`
 
 	// Page 分页查询的页数。
 	// 该参数值需满足如下要求：
@@ -5219,11 +5219,11 @@ type ListServerGroupsParams struct {
 
 // ListResizeFlavorsParams defines parameters for ListResizeFlavors.
 type ListResizeFlavorsParams struct {
-	// InstanceUuid 进行规格切换的云服务器ID，UUID格式。
-	InstanceUuid *string `form:"instance_uuid,omitempty" json:"instance_uuid,omitempty"`
+	// InstanceUUID 进行规格切换的云服务器ID，UUID格式。
+	InstanceUUID *string `form:"instance_uuid,omitempty" json:"instance_uuid,omitempty"`
 
-	// SourceFlavorId 进行规格切换的云服务器源规格ID。
-	SourceFlavorId *string `form:"source_flavor_id,omitempty" json:"source_flavor_id,omitempty"`
+	// SourceFlavorID 进行规格切换的云服务器源规格ID。
+	SourceFlavorID *string `form:"source_flavor_id,omitempty" json:"source_flavor_id,omitempty"`
 
 	// SourceFlavorName 进行规格切换的云服务器源规格名称。
 	SourceFlavorName *string `form:"source_flavor_name,omitempty" json:"source_flavor_name,omitempty"`
@@ -5288,8 +5288,8 @@ type ListAutoLaunchGroupsParams struct {
 
 // DeleteAutoLaunchGroupParams defines parameters for DeleteAutoLaunchGroup.
 type DeleteAutoLaunchGroupParams struct {
-	// DomainId 租户域ID。
-	DomainId string `form:"domain_Id" json:"domain_Id"`
+	// DomainID 租户域ID。
+	DomainID string `form:"domain_Id" json:"domain_Id"`
 }
 
 // ListInstancesParams defines parameters for ListInstances.
@@ -5341,11 +5341,11 @@ type DeleteAssociationJSONRequestBody = DeleteAssociationRequestBody
 // CreateAssociationJSONRequestBody defines body for CreateAssociation for application/json ContentType.
 type CreateAssociationJSONRequestBody = CreateAssociationRequestBody
 
-// AssociateServerVirtualIpJSONRequestBody defines body for AssociateServerVirtualIp for application/json ContentType.
-type AssociateServerVirtualIpJSONRequestBody = AssociateServerVirtualIpRequestBody
+// AssociateServerVirtualIPJSONRequestBody defines body for AssociateServerVirtualIP for application/json ContentType.
+type AssociateServerVirtualIPJSONRequestBody = AssociateServerVirtualIPRequestBody
 
-// DisassociateServerVirtualIpJSONRequestBody defines body for DisassociateServerVirtualIp for application/json ContentType.
-type DisassociateServerVirtualIpJSONRequestBody = DisassociateServerVirtualIpRequestBody
+// DisassociateServerVirtualIPJSONRequestBody defines body for DisassociateServerVirtualIP for application/json ContentType.
+type DisassociateServerVirtualIPJSONRequestBody = DisassociateServerVirtualIPRequestBody
 
 // BatchResetServersPasswordJSONRequestBody defines body for BatchResetServersPassword for application/json ContentType.
 type BatchResetServersPasswordJSONRequestBody = BatchResetServersPasswordRequestBody
@@ -5536,7 +5536,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1.1/{project_id}/cloudservers (the `CreateServers` operationId).
-	CreateServersWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateServersWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateServers 创建云服务器
 	//
@@ -5563,7 +5563,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1.1/{project_id}/cloudservers (the `CreateServers` operationId).
-	CreateServers(ctx context.Context, projectId string, body CreateServersJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateServers(ctx context.Context, projectID string, body CreateServersJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ResizeServerWithBody 变更云服务器规格
 	//
@@ -5574,7 +5574,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1.1/{project_id}/cloudservers/{server_id}/resize (the `ResizeServer` operationId).
-	ResizeServerWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ResizeServerWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ResizeServer 变更云服务器规格
 	//
@@ -5585,7 +5585,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1.1/{project_id}/cloudservers/{server_id}/resize (the `ResizeServer` operationId).
-	ResizeServer(ctx context.Context, projectId string, serverId string, body ResizeServerJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ResizeServer(ctx context.Context, projectID string, serverID string, body ResizeServerJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListSupplyRecommendationWithBody 地域推荐
 	//
@@ -5594,7 +5594,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1/{domain_id}/recommendations/ecs-supply (the `ListSupplyRecommendation` operationId).
-	ListSupplyRecommendationWithBody(ctx context.Context, domainId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListSupplyRecommendationWithBody(ctx context.Context, domainID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListSupplyRecommendation 地域推荐
 	//
@@ -5603,7 +5603,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1/{domain_id}/recommendations/ecs-supply (the `ListSupplyRecommendation` operationId).
-	ListSupplyRecommendation(ctx context.Context, domainId string, body ListSupplyRecommendationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListSupplyRecommendation(ctx context.Context, domainID string, body ListSupplyRecommendationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// BatchAttachSharableVolumesWithBody 批量挂载指定共享盘
 	//
@@ -5613,7 +5613,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1/{project_id}/batchaction/attachvolumes/{volume_id} (the `BatchAttachSharableVolumes` operationId).
-	BatchAttachSharableVolumesWithBody(ctx context.Context, projectId string, volumeId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	BatchAttachSharableVolumesWithBody(ctx context.Context, projectID string, volumeID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// BatchAttachSharableVolumes 批量挂载指定共享盘
 	//
@@ -5623,7 +5623,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1/{project_id}/batchaction/attachvolumes/{volume_id} (the `BatchAttachSharableVolumes` operationId).
-	BatchAttachSharableVolumes(ctx context.Context, projectId string, volumeId string, body BatchAttachSharableVolumesJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	BatchAttachSharableVolumes(ctx context.Context, projectID string, volumeID string, body BatchAttachSharableVolumesJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreatePostPaidServersWithBody 创建云服务器（按需）
 	//
@@ -5648,7 +5648,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers (the `CreatePostPaidServers` operationId).
-	CreatePostPaidServersWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreatePostPaidServersWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreatePostPaidServers 创建云服务器（按需）
 	//
@@ -5673,7 +5673,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers (the `CreatePostPaidServers` operationId).
-	CreatePostPaidServers(ctx context.Context, projectId string, body CreatePostPaidServersJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreatePostPaidServers(ctx context.Context, projectID string, body CreatePostPaidServersJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// BatchStartServersWithBody 批量启动云服务器
 	//
@@ -5683,7 +5683,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/action#os-start (the `BatchStartServers` operationId).
-	BatchStartServersWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	BatchStartServersWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// BatchStartServers 批量启动云服务器
 	//
@@ -5693,7 +5693,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/action#os-start (the `BatchStartServers` operationId).
-	BatchStartServers(ctx context.Context, projectId string, body BatchStartServersJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	BatchStartServers(ctx context.Context, projectID string, body BatchStartServersJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// BatchStopServersWithBody 批量关闭云服务器
 	//
@@ -5703,7 +5703,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/action#os-stop (the `BatchStopServers` operationId).
-	BatchStopServersWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	BatchStopServersWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// BatchStopServers 批量关闭云服务器
 	//
@@ -5713,7 +5713,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/action#os-stop (the `BatchStopServers` operationId).
-	BatchStopServers(ctx context.Context, projectId string, body BatchStopServersJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	BatchStopServers(ctx context.Context, projectID string, body BatchStopServersJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// BatchRebootServersWithBody 批量重启云服务器
 	//
@@ -5723,7 +5723,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/action#reboot (the `BatchRebootServers` operationId).
-	BatchRebootServersWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	BatchRebootServersWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// BatchRebootServers 批量重启云服务器
 	//
@@ -5733,7 +5733,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/action#reboot (the `BatchRebootServers` operationId).
-	BatchRebootServers(ctx context.Context, projectId string, body BatchRebootServersJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	BatchRebootServers(ctx context.Context, projectID string, body BatchRebootServersJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ChangeServerChargeModeWithBody 更换云服务器计费模式
 	//
@@ -5742,7 +5742,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/actions/change-charge-mode (the `ChangeServerChargeMode` operationId).
-	ChangeServerChargeModeWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ChangeServerChargeModeWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ChangeServerChargeMode 更换云服务器计费模式
 	//
@@ -5751,7 +5751,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/actions/change-charge-mode (the `ChangeServerChargeMode` operationId).
-	ChangeServerChargeMode(ctx context.Context, projectId string, body ChangeServerChargeModeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ChangeServerChargeMode(ctx context.Context, projectID string, body ChangeServerChargeModeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteServersWithBody 删除云服务器
 	//
@@ -5763,7 +5763,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/delete (the `DeleteServers` operationId).
-	DeleteServersWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DeleteServersWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteServers 删除云服务器
 	//
@@ -5775,7 +5775,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/delete (the `DeleteServers` operationId).
-	DeleteServers(ctx context.Context, projectId string, body DeleteServersJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DeleteServers(ctx context.Context, projectID string, body DeleteServersJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListServersDetails 查询云服务器详情列表
 	//
@@ -5783,21 +5783,21 @@ type ClientInterface interface {
 	// 该接口支持查询弹性云服务器计费方式，以及是否被冻结。
 	//
 	// Corresponds with GET /v1/{project_id}/cloudservers/detail (the `ListServersDetails` operationId).
-	ListServersDetails(ctx context.Context, projectId string, params *ListServersDetailsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListServersDetails(ctx context.Context, projectID string, params *ListServersDetailsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListFlavorSellPolicies 查询规格销售策略
 	//
 	// 查询竞价计费模式以及IES场景的规格销售策略列表。.
 	//
 	// Corresponds with GET /v1/{project_id}/cloudservers/flavor-sell-policies (the `ListFlavorSellPolicies` operationId).
-	ListFlavorSellPolicies(ctx context.Context, projectId string, params *ListFlavorSellPoliciesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListFlavorSellPolicies(ctx context.Context, projectID string, params *ListFlavorSellPoliciesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListFlavors 查询规格详情和规格扩展信息列表
 	//
 	// 查询云服务器规格详情信息和规格扩展信息列表。.
 	//
 	// Corresponds with GET /v1/{project_id}/cloudservers/flavors (the `ListFlavors` operationId).
-	ListFlavors(ctx context.Context, projectId string, params *ListFlavorsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListFlavors(ctx context.Context, projectID string, params *ListFlavorsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateCloudserversFpgaImageWithBody 注册FPGA镜像
 	//
@@ -5809,7 +5809,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/fpga_image (the `CreateCloudserversFpgaImage` operationId).
-	CreateCloudserversFpgaImageWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateCloudserversFpgaImageWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateCloudserversFpgaImage 注册FPGA镜像
 	//
@@ -5821,7 +5821,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/fpga_image (the `CreateCloudserversFpgaImage` operationId).
-	CreateCloudserversFpgaImage(ctx context.Context, projectId string, body CreateCloudserversFpgaImageJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateCloudserversFpgaImage(ctx context.Context, projectID string, body CreateCloudserversFpgaImageJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListAssociations 查询关联列表
 	//
@@ -5830,7 +5830,7 @@ type ClientInterface interface {
 	// >目前仅“华北-北京一、华东-上海二、华南-广州”区域支持，其他区域暂未支持。
 	//
 	// Corresponds with GET /v1/{project_id}/cloudservers/fpga_image/associations (the `ListAssociations` operationId).
-	ListAssociations(ctx context.Context, projectId string, params *ListAssociationsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListAssociations(ctx context.Context, projectID string, params *ListAssociationsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListDetail 查询FPGA镜像详情列表
 	//
@@ -5839,7 +5839,7 @@ type ClientInterface interface {
 	// >目前仅“华北-北京一、华东-上海二、华南-广州”区域支持，其他区域暂未支持。
 	//
 	// Corresponds with GET /v1/{project_id}/cloudservers/fpga_image/detail (the `ListDetail` operationId).
-	ListDetail(ctx context.Context, projectId string, params *ListDetailParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListDetail(ctx context.Context, projectID string, params *ListDetailParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteFpgaImage 删除FPGA镜像
 	//
@@ -5848,7 +5848,7 @@ type ClientInterface interface {
 	// >目前仅“华北-北京一、华东-上海二、华南-广州”区域支持，其他区域暂未支持。
 	//
 	// Corresponds with DELETE /v1/{project_id}/cloudservers/fpga_image/{fpga_image_id} (the `DeleteFpgaImage` operationId).
-	DeleteFpgaImage(ctx context.Context, projectId string, fpgaImageId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DeleteFpgaImage(ctx context.Context, projectID string, fpgaImageID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteAssociationWithBody 解关联FPGA镜像与弹性云服务器镜像
 	//
@@ -5859,7 +5859,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with DELETE /v1/{project_id}/cloudservers/fpga_image/{fpga_image_id}/association (the `DeleteAssociation` operationId).
-	DeleteAssociationWithBody(ctx context.Context, projectId string, fpgaImageId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DeleteAssociationWithBody(ctx context.Context, projectID string, fpgaImageID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteAssociation 解关联FPGA镜像与弹性云服务器镜像
 	//
@@ -5870,7 +5870,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with DELETE /v1/{project_id}/cloudservers/fpga_image/{fpga_image_id}/association (the `DeleteAssociation` operationId).
-	DeleteAssociation(ctx context.Context, projectId string, fpgaImageId string, body DeleteAssociationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DeleteAssociation(ctx context.Context, projectID string, fpgaImageID string, body DeleteAssociationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateAssociationWithBody 关联FPGA镜像与弹性云服务器镜像
 	//
@@ -5881,7 +5881,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/fpga_image/{fpga_image_id}/association (the `CreateAssociation` operationId).
-	CreateAssociationWithBody(ctx context.Context, projectId string, fpgaImageId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateAssociationWithBody(ctx context.Context, projectID string, fpgaImageID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateAssociation 关联FPGA镜像与弹性云服务器镜像
 	//
@@ -5892,16 +5892,16 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/fpga_image/{fpga_image_id}/association (the `CreateAssociation` operationId).
-	CreateAssociation(ctx context.Context, projectId string, fpgaImageId string, body CreateAssociationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateAssociation(ctx context.Context, projectID string, fpgaImageID string, body CreateAssociationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowServerLimits 查询租户配额
 	//
 	// 查询该租户下，所有资源的配额信息，包括已使用配额。.
 	//
 	// Corresponds with GET /v1/{project_id}/cloudservers/limits (the `ShowServerLimits` operationId).
-	ShowServerLimits(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ShowServerLimits(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// AssociateServerVirtualIpWithBody 云服务器网卡配置虚拟IP地址（废弃）
+	// AssociateServerVirtualIPWithBody 云服务器网卡配置虚拟IP地址（废弃）
 	//
 	// 虚拟IP地址用于为网卡提供第二个IP地址，同时支持与多个弹性云服务器的网卡绑定，从而实现多个弹性云服务器之间的高可用性。
 	// 该接口用于给云服务器网卡配置虚拟IP地址：
@@ -5911,10 +5911,10 @@ type ClientInterface interface {
 	//
 	// Takes any type of body and a specified content type.
 	//
-	// Corresponds with PUT /v1/{project_id}/cloudservers/nics/{nic_id}#AssociateServerVirtualIp (the `AssociateServerVirtualIp` operationId).
-	AssociateServerVirtualIpWithBody(ctx context.Context, projectId string, nicId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with PUT /v1/{project_id}/cloudservers/nics/{nic_id}#AssociateServerVirtualIp (the `AssociateServerVirtualIP` operationId).
+	AssociateServerVirtualIPWithBody(ctx context.Context, projectID string, nicID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// AssociateServerVirtualIp 云服务器网卡配置虚拟IP地址（废弃）
+	// AssociateServerVirtualIP 云服务器网卡配置虚拟IP地址（废弃）
 	//
 	// 虚拟IP地址用于为网卡提供第二个IP地址，同时支持与多个弹性云服务器的网卡绑定，从而实现多个弹性云服务器之间的高可用性。
 	// 该接口用于给云服务器网卡配置虚拟IP地址：
@@ -5924,28 +5924,28 @@ type ClientInterface interface {
 	//
 	// Takes a body of the `application/json` content type.
 	//
-	// Corresponds with PUT /v1/{project_id}/cloudservers/nics/{nic_id}#AssociateServerVirtualIp (the `AssociateServerVirtualIp` operationId).
-	AssociateServerVirtualIp(ctx context.Context, projectId string, nicId string, body AssociateServerVirtualIpJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with PUT /v1/{project_id}/cloudservers/nics/{nic_id}#AssociateServerVirtualIp (the `AssociateServerVirtualIP` operationId).
+	AssociateServerVirtualIP(ctx context.Context, projectID string, nicID string, body AssociateServerVirtualIPJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// DisassociateServerVirtualIpWithBody 云服务器网卡解绑虚拟IP地址（废弃）
+	// DisassociateServerVirtualIPWithBody 云服务器网卡解绑虚拟IP地址（废弃）
 	//
 	// 虚拟IP地址用于为网卡提供第二个IP地址，同时支持与多个弹性云服务器的网卡绑定，从而实现多个弹性云服务器之间的高可用性。
 	// 该接口用于解绑定弹性云服务器网卡的虚拟IP地址。解绑后，网卡不会被删除，如需删除云服务器网卡，请参见批量删除云服务器网卡。
 	//
 	// Takes any type of body and a specified content type.
 	//
-	// Corresponds with PUT /v1/{project_id}/cloudservers/nics/{nic_id}#DisassociateServerVirtualIp (the `DisassociateServerVirtualIp` operationId).
-	DisassociateServerVirtualIpWithBody(ctx context.Context, projectId string, nicId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with PUT /v1/{project_id}/cloudservers/nics/{nic_id}#DisassociateServerVirtualIp (the `DisassociateServerVirtualIP` operationId).
+	DisassociateServerVirtualIPWithBody(ctx context.Context, projectID string, nicID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// DisassociateServerVirtualIp 云服务器网卡解绑虚拟IP地址（废弃）
+	// DisassociateServerVirtualIP 云服务器网卡解绑虚拟IP地址（废弃）
 	//
 	// 虚拟IP地址用于为网卡提供第二个IP地址，同时支持与多个弹性云服务器的网卡绑定，从而实现多个弹性云服务器之间的高可用性。
 	// 该接口用于解绑定弹性云服务器网卡的虚拟IP地址。解绑后，网卡不会被删除，如需删除云服务器网卡，请参见批量删除云服务器网卡。
 	//
 	// Takes a body of the `application/json` content type.
 	//
-	// Corresponds with PUT /v1/{project_id}/cloudservers/nics/{nic_id}#DisassociateServerVirtualIp (the `DisassociateServerVirtualIp` operationId).
-	DisassociateServerVirtualIp(ctx context.Context, projectId string, nicId string, body DisassociateServerVirtualIpJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with PUT /v1/{project_id}/cloudservers/nics/{nic_id}#DisassociateServerVirtualIp (the `DisassociateServerVirtualIP` operationId).
+	DisassociateServerVirtualIP(ctx context.Context, projectID string, nicID string, body DisassociateServerVirtualIPJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// BatchResetServersPasswordWithBody 批量重置弹性云服务器密码
 	//
@@ -5954,7 +5954,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PUT /v1/{project_id}/cloudservers/os-reset-passwords (the `BatchResetServersPassword` operationId).
-	BatchResetServersPasswordWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	BatchResetServersPasswordWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// BatchResetServersPassword 批量重置弹性云服务器密码
 	//
@@ -5963,14 +5963,14 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /v1/{project_id}/cloudservers/os-reset-passwords (the `BatchResetServersPassword` operationId).
-	BatchResetServersPassword(ctx context.Context, projectId string, body BatchResetServersPasswordJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	BatchResetServersPassword(ctx context.Context, projectID string, body BatchResetServersPasswordJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListServerGroups 查询云服务器组列表
 	//
 	// 查询云服务器组列表。.
 	//
 	// Corresponds with GET /v1/{project_id}/cloudservers/os-server-groups (the `ListServerGroups` operationId).
-	ListServerGroups(ctx context.Context, projectId string, params *ListServerGroupsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListServerGroups(ctx context.Context, projectID string, params *ListServerGroupsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateServerGroupWithBody 创建云服务器组
 	//
@@ -5980,7 +5980,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/os-server-groups (the `CreateServerGroup` operationId).
-	CreateServerGroupWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateServerGroupWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateServerGroup 创建云服务器组
 	//
@@ -5990,7 +5990,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/os-server-groups (the `CreateServerGroup` operationId).
-	CreateServerGroup(ctx context.Context, projectId string, body CreateServerGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateServerGroup(ctx context.Context, projectID string, body CreateServerGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteServerGroup 删除云服务器组
 	//
@@ -5998,14 +5998,14 @@ type ClientInterface interface {
 	// 与原生的删除云服务器组接口不同之处在于该接口支持企业项目细粒度权限的校验。
 	//
 	// Corresponds with DELETE /v1/{project_id}/cloudservers/os-server-groups/{server_group_id} (the `DeleteServerGroup` operationId).
-	DeleteServerGroup(ctx context.Context, projectId string, serverGroupId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DeleteServerGroup(ctx context.Context, projectID string, serverGroupID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowServerGroup 查询云服务器组详情
 	//
 	// 查询云服务器组详情。.
 	//
 	// Corresponds with GET /v1/{project_id}/cloudservers/os-server-groups/{server_group_id} (the `ShowServerGroup` operationId).
-	ShowServerGroup(ctx context.Context, projectId string, serverGroupId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ShowServerGroup(ctx context.Context, projectID string, serverGroupID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// AddServerGroupMemberWithBody 添加云服务器组成员
 	//
@@ -6014,7 +6014,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/os-server-groups/{server_group_id}/action#add_member (the `AddServerGroupMember` operationId).
-	AddServerGroupMemberWithBody(ctx context.Context, projectId string, serverGroupId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	AddServerGroupMemberWithBody(ctx context.Context, projectID string, serverGroupID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// AddServerGroupMember 添加云服务器组成员
 	//
@@ -6023,7 +6023,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/os-server-groups/{server_group_id}/action#add_member (the `AddServerGroupMember` operationId).
-	AddServerGroupMember(ctx context.Context, projectId string, serverGroupId string, body AddServerGroupMemberJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	AddServerGroupMember(ctx context.Context, projectID string, serverGroupID string, body AddServerGroupMemberJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteServerGroupMemberWithBody 删除云服务器组成员
 	//
@@ -6032,7 +6032,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/os-server-groups/{server_group_id}/action#remove_member (the `DeleteServerGroupMember` operationId).
-	DeleteServerGroupMemberWithBody(ctx context.Context, projectId string, serverGroupId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DeleteServerGroupMemberWithBody(ctx context.Context, projectID string, serverGroupID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteServerGroupMember 删除云服务器组成员
 	//
@@ -6041,14 +6041,14 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/os-server-groups/{server_group_id}/action#remove_member (the `DeleteServerGroupMember` operationId).
-	DeleteServerGroupMember(ctx context.Context, projectId string, serverGroupId string, body DeleteServerGroupMemberJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DeleteServerGroupMember(ctx context.Context, projectID string, serverGroupID string, body DeleteServerGroupMemberJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListResizeFlavors 查询云服务器规格变更支持列表
 	//
 	// 变更规格时，部分规格的云服务器之间不能互相变更。您可以通过本接口，通过指定弹性云服务器规格，查询该规格可以变更的规格列表。.
 	//
 	// Corresponds with GET /v1/{project_id}/cloudservers/resize_flavors (the `ListResizeFlavors` operationId).
-	ListResizeFlavors(ctx context.Context, projectId string, params *ListResizeFlavorsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListResizeFlavors(ctx context.Context, projectID string, params *ListResizeFlavorsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateActionWithBody 按标签查询云服务器列表（废弃）
 	//
@@ -6058,7 +6058,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/resource_instances/action (the `CreateAction` operationId).
-	CreateActionWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateActionWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateAction 按标签查询云服务器列表（废弃）
 	//
@@ -6068,7 +6068,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/resource_instances/action (the `CreateAction` operationId).
-	CreateAction(ctx context.Context, projectId string, body CreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateAction(ctx context.Context, projectID string, body CreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// BatchUpdateServersNameWithBody 批量修改弹性云服务器
 	//
@@ -6078,7 +6078,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PUT /v1/{project_id}/cloudservers/server-name (the `BatchUpdateServersName` operationId).
-	BatchUpdateServersNameWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	BatchUpdateServersNameWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// BatchUpdateServersName 批量修改弹性云服务器
 	//
@@ -6088,7 +6088,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /v1/{project_id}/cloudservers/server-name (the `BatchUpdateServersName` operationId).
-	BatchUpdateServersName(ctx context.Context, projectId string, body BatchUpdateServersNameJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	BatchUpdateServersName(ctx context.Context, projectID string, body BatchUpdateServersNameJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListServerTags 查询项目标签
 	//
@@ -6097,7 +6097,7 @@ type ClientInterface interface {
 	// 该接口支持企业项目细粒度权限的校验，具体细粒度请参见  ecs:cloudServers:list
 	//
 	// Corresponds with GET /v1/{project_id}/cloudservers/tags (the `ListServerTags` operationId).
-	ListServerTags(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListServerTags(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowServer 查询云服务器详情
 	//
@@ -6105,7 +6105,7 @@ type ClientInterface interface {
 	// 该接口支持查询弹性云服务器的计费方式，以及是否被冻结。
 	//
 	// Corresponds with GET /v1/{project_id}/cloudservers/{server_id} (the `ShowServer` operationId).
-	ShowServer(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ShowServer(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateServerWithBody 修改云服务器
 	//
@@ -6115,7 +6115,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PUT /v1/{project_id}/cloudservers/{server_id} (the `UpdateServer` operationId).
-	UpdateServerWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateServerWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateServer 修改云服务器
 	//
@@ -6125,7 +6125,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /v1/{project_id}/cloudservers/{server_id} (the `UpdateServer` operationId).
-	UpdateServer(ctx context.Context, projectId string, serverId string, body UpdateServerJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateServer(ctx context.Context, projectID string, serverID string, body UpdateServerJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateServerAutoTerminateTimeWithBody 修改云服务器定时删除时间
 	//
@@ -6135,7 +6135,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/actions/update-auto-terminate-time (the `UpdateServerAutoTerminateTime` operationId).
-	UpdateServerAutoTerminateTimeWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateServerAutoTerminateTimeWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateServerAutoTerminateTime 修改云服务器定时删除时间
 	//
@@ -6145,7 +6145,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/actions/update-auto-terminate-time (the `UpdateServerAutoTerminateTime` operationId).
-	UpdateServerAutoTerminateTime(ctx context.Context, projectId string, serverId string, body UpdateServerAutoTerminateTimeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateServerAutoTerminateTime(ctx context.Context, projectID string, serverID string, body UpdateServerAutoTerminateTimeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// AttachServerVolumeWithBody 弹性云服务器挂载磁盘
 	//
@@ -6155,7 +6155,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/attachvolume (the `AttachServerVolume` operationId).
-	AttachServerVolumeWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	AttachServerVolumeWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// AttachServerVolume 弹性云服务器挂载磁盘
 	//
@@ -6165,14 +6165,14 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/attachvolume (the `AttachServerVolume` operationId).
-	AttachServerVolume(ctx context.Context, projectId string, serverId string, body AttachServerVolumeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	AttachServerVolume(ctx context.Context, projectID string, serverID string, body AttachServerVolumeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowServerAutoRecovery 查询云服务器是否配置了自动恢复动作（废弃）
 	//
 	// 查询云服务器是否配置了自动恢复动作。.
 	//
 	// Corresponds with GET /v1/{project_id}/cloudservers/{server_id}/autorecovery (the `ShowServerAutoRecovery` operationId).
-	ShowServerAutoRecovery(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ShowServerAutoRecovery(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// RegisterServerAutoRecoveryWithBody 管理云服务器自动恢复动作（废弃）
 	//
@@ -6181,7 +6181,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PUT /v1/{project_id}/cloudservers/{server_id}/autorecovery (the `RegisterServerAutoRecovery` operationId).
-	RegisterServerAutoRecoveryWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	RegisterServerAutoRecoveryWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// RegisterServerAutoRecovery 管理云服务器自动恢复动作（废弃）
 	//
@@ -6190,14 +6190,14 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /v1/{project_id}/cloudservers/{server_id}/autorecovery (the `RegisterServerAutoRecovery` operationId).
-	RegisterServerAutoRecovery(ctx context.Context, projectId string, serverId string, body RegisterServerAutoRecoveryJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	RegisterServerAutoRecovery(ctx context.Context, projectID string, serverID string, body RegisterServerAutoRecoveryJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListServerBlockDevices 查询弹性云服务器挂载磁盘列表详情信息
 	//
 	// 查询弹性云服务器挂载的磁盘列表详情信息。.
 	//
 	// Corresponds with GET /v1/{project_id}/cloudservers/{server_id}/block_device (the `ListServerBlockDevices` operationId).
-	ListServerBlockDevices(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListServerBlockDevices(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowServerBlockDevice 查询弹性云服务器单个磁盘信息
 	//
@@ -6205,7 +6205,7 @@ type ClientInterface interface {
 	// 该接口支持企业项目细粒度权限的校验，具体细粒度请参见   ecs:cloudServers:showServerBlockDevice
 	//
 	// Corresponds with GET /v1/{project_id}/cloudservers/{server_id}/block_device/{volume_id} (the `ShowServerBlockDevice` operationId).
-	ShowServerBlockDevice(ctx context.Context, projectId string, serverId string, volumeId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ShowServerBlockDevice(ctx context.Context, projectID string, serverID string, volumeID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateServerBlockDeviceWithBody 修改弹性云服务器挂载的单个磁盘信息
 	//
@@ -6215,7 +6215,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PUT /v1/{project_id}/cloudservers/{server_id}/block_device/{volume_id} (the `UpdateServerBlockDevice` operationId).
-	UpdateServerBlockDeviceWithBody(ctx context.Context, projectId string, serverId string, volumeId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateServerBlockDeviceWithBody(ctx context.Context, projectID string, serverID string, volumeID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateServerBlockDevice 修改弹性云服务器挂载的单个磁盘信息
 	//
@@ -6225,7 +6225,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /v1/{project_id}/cloudservers/{server_id}/block_device/{volume_id} (the `UpdateServerBlockDevice` operationId).
-	UpdateServerBlockDevice(ctx context.Context, projectId string, serverId string, volumeId string, body UpdateServerBlockDeviceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateServerBlockDevice(ctx context.Context, projectID string, serverID string, volumeID string, body UpdateServerBlockDeviceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ChangeServerOsWithoutCloudInitWithBody 切换弹性云服务器操作系统（未安装Cloud-init）
 	//
@@ -6237,7 +6237,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/changeos (the `ChangeServerOsWithoutCloudInit` operationId).
-	ChangeServerOsWithoutCloudInitWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ChangeServerOsWithoutCloudInitWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ChangeServerOsWithoutCloudInit 切换弹性云服务器操作系统（未安装Cloud-init）
 	//
@@ -6249,7 +6249,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/changeos (the `ChangeServerOsWithoutCloudInit` operationId).
-	ChangeServerOsWithoutCloudInit(ctx context.Context, projectId string, serverId string, body ChangeServerOsWithoutCloudInitJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ChangeServerOsWithoutCloudInit(ctx context.Context, projectID string, serverID string, body ChangeServerOsWithoutCloudInitJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DetachServerVolume 弹性云服务器卸载磁盘
 	//
@@ -6257,7 +6257,7 @@ type ClientInterface interface {
 	// 本接口为异步接口，当前弹性云服务器卸载磁盘请求下发成功后会返回job_id，此时弹性云服务器卸载磁盘并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表弹性云服务器磁盘卸载成功。
 	//
 	// Corresponds with DELETE /v1/{project_id}/cloudservers/{server_id}/detachvolume/{volume_id} (the `DetachServerVolume` operationId).
-	DetachServerVolume(ctx context.Context, projectId string, serverId string, volumeId string, params *DetachServerVolumeParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DetachServerVolume(ctx context.Context, projectID string, serverID string, volumeID string, params *DetachServerVolumeParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateServerMetadataWithBody 更新云服务器元数据
 	//
@@ -6271,7 +6271,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/metadata (the `UpdateServerMetadata` operationId).
-	UpdateServerMetadataWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateServerMetadataWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateServerMetadata 更新云服务器元数据
 	//
@@ -6285,14 +6285,14 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/metadata (the `UpdateServerMetadata` operationId).
-	UpdateServerMetadata(ctx context.Context, projectId string, serverId string, body UpdateServerMetadataJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateServerMetadata(ctx context.Context, projectID string, serverID string, body UpdateServerMetadataJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteServerMetadata 删除云服务器指定元数据
 	//
 	// 删除云服务器指定元数据。.
 	//
 	// Corresponds with DELETE /v1/{project_id}/cloudservers/{server_id}/metadata/{key} (the `DeleteServerMetadata` operationId).
-	DeleteServerMetadata(ctx context.Context, projectId string, serverId string, key string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DeleteServerMetadata(ctx context.Context, projectID string, serverID string, key string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// MigrateServerWithBody 冷迁移云服务器
 	//
@@ -6306,7 +6306,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/migrate (the `MigrateServer` operationId).
-	MigrateServerWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	MigrateServerWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// MigrateServer 冷迁移云服务器
 	//
@@ -6320,7 +6320,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/migrate (the `MigrateServer` operationId).
-	MigrateServer(ctx context.Context, projectId string, serverId string, body MigrateServerJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	MigrateServer(ctx context.Context, projectID string, serverID string, body MigrateServerJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// BatchAddServerNicsWithBody 批量添加云服务器网卡
 	//
@@ -6330,7 +6330,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/nics (the `BatchAddServerNics` operationId).
-	BatchAddServerNicsWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	BatchAddServerNicsWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// BatchAddServerNics 批量添加云服务器网卡
 	//
@@ -6340,7 +6340,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/nics (the `BatchAddServerNics` operationId).
-	BatchAddServerNics(ctx context.Context, projectId string, serverId string, body BatchAddServerNicsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	BatchAddServerNics(ctx context.Context, projectID string, serverID string, body BatchAddServerNicsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// BatchDeleteServerNicsWithBody 批量删除云服务器网卡
 	//
@@ -6350,7 +6350,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/nics/delete (the `BatchDeleteServerNics` operationId).
-	BatchDeleteServerNicsWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	BatchDeleteServerNicsWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// BatchDeleteServerNics 批量删除云服务器网卡
 	//
@@ -6360,14 +6360,14 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/nics/delete (the `BatchDeleteServerNics` operationId).
-	BatchDeleteServerNics(ctx context.Context, projectId string, serverId string, body BatchDeleteServerNicsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	BatchDeleteServerNics(ctx context.Context, projectID string, serverID string, body BatchDeleteServerNicsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListServerInterfaces 查询云服务器网卡信息
 	//
 	// 查询云服务器网卡信息。.
 	//
 	// Corresponds with GET /v1/{project_id}/cloudservers/{server_id}/os-interface (the `ListServerInterfaces` operationId).
-	ListServerInterfaces(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListServerInterfaces(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ResetServerPasswordWithBody 一键重置弹性云服务器密码
 	//
@@ -6376,7 +6376,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PUT /v1/{project_id}/cloudservers/{server_id}/os-reset-password (the `ResetServerPassword` operationId).
-	ResetServerPasswordWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ResetServerPasswordWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ResetServerPassword 一键重置弹性云服务器密码
 	//
@@ -6385,14 +6385,14 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /v1/{project_id}/cloudservers/{server_id}/os-reset-password (the `ResetServerPassword` operationId).
-	ResetServerPassword(ctx context.Context, projectId string, serverId string, body ResetServerPasswordJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ResetServerPassword(ctx context.Context, projectID string, serverID string, body ResetServerPasswordJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowResetPasswordFlag 查询是否支持一键重置密码
 	//
 	// 查询弹性云服务器是否支持一键重置密码。.
 	//
 	// Corresponds with GET /v1/{project_id}/cloudservers/{server_id}/os-resetpwd-flag (the `ShowResetPasswordFlag` operationId).
-	ShowResetPasswordFlag(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ShowResetPasswordFlag(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteServerPassword 清除云服务器密码
 	//
@@ -6400,7 +6400,7 @@ type ClientInterface interface {
 	// Linux云服务器未使用此通道清除密码。
 	//
 	// Corresponds with DELETE /v1/{project_id}/cloudservers/{server_id}/os-server-password (the `DeleteServerPassword` operationId).
-	DeleteServerPassword(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DeleteServerPassword(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowServerPassword 获取云服务器密码
 	//
@@ -6408,14 +6408,14 @@ type ClientInterface interface {
 	// Linux云服务器未使用此通道获取密码。
 	//
 	// Corresponds with GET /v1/{project_id}/cloudservers/{server_id}/os-server-password (the `ShowServerPassword` operationId).
-	ShowServerPassword(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ShowServerPassword(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListServerVolumeAttachments 查询弹性云服务器挂载磁盘列表信息
 	//
 	// 查询弹性云服务器挂载的磁盘列表信息。.
 	//
 	// Corresponds with GET /v1/{project_id}/cloudservers/{server_id}/os-volume_attachments (the `ListServerVolumeAttachments` operationId).
-	ListServerVolumeAttachments(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListServerVolumeAttachments(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ReinstallServerWithoutCloudInitWithBody 重装弹性云服务器操作系统（未安装Cloud-init）
 	//
@@ -6427,7 +6427,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/reinstallos (the `ReinstallServerWithoutCloudInit` operationId).
-	ReinstallServerWithoutCloudInitWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ReinstallServerWithoutCloudInitWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ReinstallServerWithoutCloudInit 重装弹性云服务器操作系统（未安装Cloud-init）
 	//
@@ -6439,7 +6439,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/reinstallos (the `ReinstallServerWithoutCloudInit` operationId).
-	ReinstallServerWithoutCloudInit(ctx context.Context, projectId string, serverId string, body ReinstallServerWithoutCloudInitJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ReinstallServerWithoutCloudInit(ctx context.Context, projectID string, serverID string, body ReinstallServerWithoutCloudInitJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowServerRemoteConsoleWithBody 获取VNC远程登录地址
 	//
@@ -6448,7 +6448,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/remote_console (the `ShowServerRemoteConsole` operationId).
-	ShowServerRemoteConsoleWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ShowServerRemoteConsoleWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowServerRemoteConsole 获取VNC远程登录地址
 	//
@@ -6457,7 +6457,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/remote_console (the `ShowServerRemoteConsole` operationId).
-	ShowServerRemoteConsole(ctx context.Context, projectId string, serverId string, body ShowServerRemoteConsoleJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ShowServerRemoteConsole(ctx context.Context, projectID string, serverID string, body ShowServerRemoteConsoleJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ResizePostPaidServerWithBody 变更云服务器规格（按需）
 	//
@@ -6468,7 +6468,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/resize (the `ResizePostPaidServer` operationId).
-	ResizePostPaidServerWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ResizePostPaidServerWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ResizePostPaidServer 变更云服务器规格（按需）
 	//
@@ -6479,7 +6479,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/resize (the `ResizePostPaidServer` operationId).
-	ResizePostPaidServer(ctx context.Context, projectId string, serverId string, body ResizePostPaidServerJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ResizePostPaidServer(ctx context.Context, projectID string, serverID string, body ResizePostPaidServerJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowServerTags 查询云服务器标签
 	//
@@ -6488,7 +6488,7 @@ type ClientInterface interface {
 	// 该接口支持企业项目细粒度权限的校验，具体细粒度请参见   ecs:cloudServers:showServerTags
 	//
 	// Corresponds with GET /v1/{project_id}/cloudservers/{server_id}/tags (the `ShowServerTags` operationId).
-	ShowServerTags(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ShowServerTags(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// BatchCreateServerTagsWithBody 批量添加云服务器标签
 	//
@@ -6498,7 +6498,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/tags/action#BatchCreateServerTags (the `BatchCreateServerTags` operationId).
-	BatchCreateServerTagsWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	BatchCreateServerTagsWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// BatchCreateServerTags 批量添加云服务器标签
 	//
@@ -6508,7 +6508,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/tags/action#BatchCreateServerTags (the `BatchCreateServerTags` operationId).
-	BatchCreateServerTags(ctx context.Context, projectId string, serverId string, body BatchCreateServerTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	BatchCreateServerTags(ctx context.Context, projectID string, serverID string, body BatchCreateServerTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// BatchDeleteServerTagsWithBody 批量删除云服务器标签
 	//
@@ -6520,7 +6520,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/tags/action#BatchDeleteServerTags (the `BatchDeleteServerTags` operationId).
-	BatchDeleteServerTagsWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	BatchDeleteServerTagsWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// BatchDeleteServerTags 批量删除云服务器标签
 	//
@@ -6532,7 +6532,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/tags/action#BatchDeleteServerTags (the `BatchDeleteServerTags` operationId).
-	BatchDeleteServerTags(ctx context.Context, projectId string, serverId string, body BatchDeleteServerTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	BatchDeleteServerTags(ctx context.Context, projectID string, serverID string, body BatchDeleteServerTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowJob 查询任务的执行状态
 	//
@@ -6541,7 +6541,7 @@ type ClientInterface interface {
 	// 如何获取job_id，请参考响应（任务类）。
 	//
 	// Corresponds with GET /v1/{project_id}/jobs/{job_id} (the `ShowJob` operationId).
-	ShowJob(ctx context.Context, projectId string, jobId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ShowJob(ctx context.Context, projectID string, jobID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListServersTags 查询项目标签（废弃）
 	//
@@ -6551,7 +6551,7 @@ type ClientInterface interface {
 	// >当前API已废弃，请使用查询项目标签
 	//
 	// Corresponds with GET /v1/{project_id}/servers/tags (the `ListServersTags` operationId).
-	ListServersTags(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListServersTags(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListTags 查询云服务器标签（废弃）
 	//
@@ -6561,7 +6561,7 @@ type ClientInterface interface {
 	// >当前API已废弃，请使用查询云服务器标签。
 	//
 	// Corresponds with GET /v1/{project_id}/servers/{server_id}/tags (the `ListTags` operationId).
-	ListTags(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListTags(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// BatchCreateActionWithBody 批量添加云服务器标签（废弃）
 	//
@@ -6573,7 +6573,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1/{project_id}/servers/{server_id}/tags/action#BatchCreateAction (the `BatchCreateAction` operationId).
-	BatchCreateActionWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	BatchCreateActionWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// BatchCreateAction 批量添加云服务器标签（废弃）
 	//
@@ -6585,7 +6585,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1/{project_id}/servers/{server_id}/tags/action#BatchCreateAction (the `BatchCreateAction` operationId).
-	BatchCreateAction(ctx context.Context, projectId string, serverId string, body BatchCreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	BatchCreateAction(ctx context.Context, projectID string, serverID string, body BatchCreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// BatchDeleteActionWithBody 批量删除云服务器标签（废弃）
 	//
@@ -6598,7 +6598,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1/{project_id}/servers/{server_id}/tags/action#BatchDeleteAction (the `BatchDeleteAction` operationId).
-	BatchDeleteActionWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	BatchDeleteActionWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// BatchDeleteAction 批量删除云服务器标签（废弃）
 	//
@@ -6611,14 +6611,14 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1/{project_id}/servers/{server_id}/tags/action#BatchDeleteAction (the `BatchDeleteAction` operationId).
-	BatchDeleteAction(ctx context.Context, projectId string, serverId string, body BatchDeleteActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	BatchDeleteAction(ctx context.Context, projectID string, serverID string, body BatchDeleteActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListAutoLaunchGroups 查询智能购买组列表
 	//
 	// 获取租户创建的所有的智能购买组。.
 	//
 	// Corresponds with GET /v2/{domain_id}/auto-launch-groups (the `ListAutoLaunchGroups` operationId).
-	ListAutoLaunchGroups(ctx context.Context, domainId string, params *ListAutoLaunchGroupsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListAutoLaunchGroups(ctx context.Context, domainID string, params *ListAutoLaunchGroupsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateAutoLaunchGroupWithBody 创建智能购买组
 	//
@@ -6627,7 +6627,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v2/{domain_id}/auto-launch-groups (the `CreateAutoLaunchGroup` operationId).
-	CreateAutoLaunchGroupWithBody(ctx context.Context, domainId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateAutoLaunchGroupWithBody(ctx context.Context, domainID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateAutoLaunchGroup 创建智能购买组
 	//
@@ -6636,7 +6636,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v2/{domain_id}/auto-launch-groups (the `CreateAutoLaunchGroup` operationId).
-	CreateAutoLaunchGroup(ctx context.Context, domainId string, body CreateAutoLaunchGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateAutoLaunchGroup(ctx context.Context, domainID string, body CreateAutoLaunchGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteAutoLaunchGroupWithBody 删除智能购买组
 	//
@@ -6645,7 +6645,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with DELETE /v2/{domain_id}/auto-launch-groups/{auto_launch_group_id} (the `DeleteAutoLaunchGroup` operationId).
-	DeleteAutoLaunchGroupWithBody(ctx context.Context, domainId string, autoLaunchGroupId string, params *DeleteAutoLaunchGroupParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DeleteAutoLaunchGroupWithBody(ctx context.Context, domainID string, autoLaunchGroupID string, params *DeleteAutoLaunchGroupParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteAutoLaunchGroup 删除智能购买组
 	//
@@ -6654,14 +6654,14 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with DELETE /v2/{domain_id}/auto-launch-groups/{auto_launch_group_id} (the `DeleteAutoLaunchGroup` operationId).
-	DeleteAutoLaunchGroup(ctx context.Context, domainId string, autoLaunchGroupId string, params *DeleteAutoLaunchGroupParams, body DeleteAutoLaunchGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DeleteAutoLaunchGroup(ctx context.Context, domainID string, autoLaunchGroupID string, params *DeleteAutoLaunchGroupParams, body DeleteAutoLaunchGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowAutoLaunchGroup 查询智能购买组详情
 	//
 	// 查询指定智能购买组的详细信息。.
 	//
 	// Corresponds with GET /v2/{domain_id}/auto-launch-groups/{auto_launch_group_id} (the `ShowAutoLaunchGroup` operationId).
-	ShowAutoLaunchGroup(ctx context.Context, domainId string, autoLaunchGroupId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ShowAutoLaunchGroup(ctx context.Context, domainID string, autoLaunchGroupID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateAutoLaunchGroupWithBody 修改智能购买组
 	//
@@ -6670,7 +6670,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PUT /v2/{domain_id}/auto-launch-groups/{auto_launch_group_id} (the `UpdateAutoLaunchGroup` operationId).
-	UpdateAutoLaunchGroupWithBody(ctx context.Context, domainId string, autoLaunchGroupId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateAutoLaunchGroupWithBody(ctx context.Context, domainID string, autoLaunchGroupID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateAutoLaunchGroup 修改智能购买组
 	//
@@ -6679,14 +6679,14 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /v2/{domain_id}/auto-launch-groups/{auto_launch_group_id} (the `UpdateAutoLaunchGroup` operationId).
-	UpdateAutoLaunchGroup(ctx context.Context, domainId string, autoLaunchGroupId string, body UpdateAutoLaunchGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateAutoLaunchGroup(ctx context.Context, domainID string, autoLaunchGroupID string, body UpdateAutoLaunchGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListInstances 查询智能购买组实例列表
 	//
 	// 获取智能购买组创建的实例信息。.
 	//
 	// Corresponds with GET /v2/{domain_id}/auto-launch-groups/{auto_launch_group_id}/instances (the `ListInstances` operationId).
-	ListInstances(ctx context.Context, domainId string, autoLaunchGroupId string, params *ListInstancesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListInstances(ctx context.Context, domainID string, autoLaunchGroupID string, params *ListInstancesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateFpgaImageWithBody 创建FPGA镜像
 	//
@@ -6701,7 +6701,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v2/{project_id}/cloudservers/fpga_image (the `CreateFpgaImage` operationId).
-	CreateFpgaImageWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateFpgaImageWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateFpgaImage 创建FPGA镜像
 	//
@@ -6716,7 +6716,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v2/{project_id}/cloudservers/fpga_image (the `CreateFpgaImage` operationId).
-	CreateFpgaImage(ctx context.Context, projectId string, body CreateFpgaImageJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateFpgaImage(ctx context.Context, projectID string, body CreateFpgaImageJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ChangeServerOsWithCloudInitWithBody 切换弹性云服务器操作系统（安装Cloud-init）
 	//
@@ -6727,7 +6727,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v2/{project_id}/cloudservers/{server_id}/changeos (the `ChangeServerOsWithCloudInit` operationId).
-	ChangeServerOsWithCloudInitWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ChangeServerOsWithCloudInitWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ChangeServerOsWithCloudInit 切换弹性云服务器操作系统（安装Cloud-init）
 	//
@@ -6738,7 +6738,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v2/{project_id}/cloudservers/{server_id}/changeos (the `ChangeServerOsWithCloudInit` operationId).
-	ChangeServerOsWithCloudInit(ctx context.Context, projectId string, serverId string, body ChangeServerOsWithCloudInitJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ChangeServerOsWithCloudInit(ctx context.Context, projectID string, serverID string, body ChangeServerOsWithCloudInitJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ReinstallServerWithCloudInitWithBody 重装弹性云服务器操作系统（安装Cloud-init）
 	//
@@ -6749,7 +6749,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v2/{project_id}/cloudservers/{server_id}/reinstallos (the `ReinstallServerWithCloudInit` operationId).
-	ReinstallServerWithCloudInitWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ReinstallServerWithCloudInitWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ReinstallServerWithCloudInit 重装弹性云服务器操作系统（安装Cloud-init）
 	//
@@ -6760,7 +6760,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v2/{project_id}/cloudservers/{server_id}/reinstallos (the `ReinstallServerWithCloudInit` operationId).
-	ReinstallServerWithCloudInit(ctx context.Context, projectId string, serverId string, body ReinstallServerWithCloudInitJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ReinstallServerWithCloudInit(ctx context.Context, projectID string, serverID string, body ReinstallServerWithCloudInitJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 }
 
 // CreateServersWithBody 创建云服务器
@@ -6788,8 +6788,8 @@ type ClientInterface interface {
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1.1/{project_id}/cloudservers (the `CreateServers` operationId).
-func (c *Client) CreateServersWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateServersRequestWithBody(c.Server, projectId, contentType, body)
+func (c *Client) CreateServersWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateServersRequestWithBody(c.Server, projectID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -6825,8 +6825,8 @@ func (c *Client) CreateServersWithBody(ctx context.Context, projectId string, co
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1.1/{project_id}/cloudservers (the `CreateServers` operationId).
-func (c *Client) CreateServers(ctx context.Context, projectId string, body CreateServersJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateServersRequest(c.Server, projectId, body)
+func (c *Client) CreateServers(ctx context.Context, projectID string, body CreateServersJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateServersRequest(c.Server, projectID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -6846,8 +6846,8 @@ func (c *Client) CreateServers(ctx context.Context, projectId string, body Creat
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1.1/{project_id}/cloudservers/{server_id}/resize (the `ResizeServer` operationId).
-func (c *Client) ResizeServerWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewResizeServerRequestWithBody(c.Server, projectId, serverId, contentType, body)
+func (c *Client) ResizeServerWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewResizeServerRequestWithBody(c.Server, projectID, serverID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -6867,8 +6867,8 @@ func (c *Client) ResizeServerWithBody(ctx context.Context, projectId string, ser
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1.1/{project_id}/cloudservers/{server_id}/resize (the `ResizeServer` operationId).
-func (c *Client) ResizeServer(ctx context.Context, projectId string, serverId string, body ResizeServerJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewResizeServerRequest(c.Server, projectId, serverId, body)
+func (c *Client) ResizeServer(ctx context.Context, projectID string, serverID string, body ResizeServerJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewResizeServerRequest(c.Server, projectID, serverID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -6886,8 +6886,8 @@ func (c *Client) ResizeServer(ctx context.Context, projectId string, serverId st
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1/{domain_id}/recommendations/ecs-supply (the `ListSupplyRecommendation` operationId).
-func (c *Client) ListSupplyRecommendationWithBody(ctx context.Context, domainId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListSupplyRecommendationRequestWithBody(c.Server, domainId, contentType, body)
+func (c *Client) ListSupplyRecommendationWithBody(ctx context.Context, domainID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListSupplyRecommendationRequestWithBody(c.Server, domainID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -6905,8 +6905,8 @@ func (c *Client) ListSupplyRecommendationWithBody(ctx context.Context, domainId 
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1/{domain_id}/recommendations/ecs-supply (the `ListSupplyRecommendation` operationId).
-func (c *Client) ListSupplyRecommendation(ctx context.Context, domainId string, body ListSupplyRecommendationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListSupplyRecommendationRequest(c.Server, domainId, body)
+func (c *Client) ListSupplyRecommendation(ctx context.Context, domainID string, body ListSupplyRecommendationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListSupplyRecommendationRequest(c.Server, domainID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -6925,8 +6925,8 @@ func (c *Client) ListSupplyRecommendation(ctx context.Context, domainId string, 
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1/{project_id}/batchaction/attachvolumes/{volume_id} (the `BatchAttachSharableVolumes` operationId).
-func (c *Client) BatchAttachSharableVolumesWithBody(ctx context.Context, projectId string, volumeId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewBatchAttachSharableVolumesRequestWithBody(c.Server, projectId, volumeId, contentType, body)
+func (c *Client) BatchAttachSharableVolumesWithBody(ctx context.Context, projectID string, volumeID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewBatchAttachSharableVolumesRequestWithBody(c.Server, projectID, volumeID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -6945,8 +6945,8 @@ func (c *Client) BatchAttachSharableVolumesWithBody(ctx context.Context, project
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1/{project_id}/batchaction/attachvolumes/{volume_id} (the `BatchAttachSharableVolumes` operationId).
-func (c *Client) BatchAttachSharableVolumes(ctx context.Context, projectId string, volumeId string, body BatchAttachSharableVolumesJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewBatchAttachSharableVolumesRequest(c.Server, projectId, volumeId, body)
+func (c *Client) BatchAttachSharableVolumes(ctx context.Context, projectID string, volumeID string, body BatchAttachSharableVolumesJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewBatchAttachSharableVolumesRequest(c.Server, projectID, volumeID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -6980,8 +6980,8 @@ func (c *Client) BatchAttachSharableVolumes(ctx context.Context, projectId strin
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1/{project_id}/cloudservers (the `CreatePostPaidServers` operationId).
-func (c *Client) CreatePostPaidServersWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreatePostPaidServersRequestWithBody(c.Server, projectId, contentType, body)
+func (c *Client) CreatePostPaidServersWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreatePostPaidServersRequestWithBody(c.Server, projectID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7015,8 +7015,8 @@ func (c *Client) CreatePostPaidServersWithBody(ctx context.Context, projectId st
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1/{project_id}/cloudservers (the `CreatePostPaidServers` operationId).
-func (c *Client) CreatePostPaidServers(ctx context.Context, projectId string, body CreatePostPaidServersJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreatePostPaidServersRequest(c.Server, projectId, body)
+func (c *Client) CreatePostPaidServers(ctx context.Context, projectID string, body CreatePostPaidServersJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreatePostPaidServersRequest(c.Server, projectID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7035,8 +7035,8 @@ func (c *Client) CreatePostPaidServers(ctx context.Context, projectId string, bo
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/action#os-start (the `BatchStartServers` operationId).
-func (c *Client) BatchStartServersWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewBatchStartServersRequestWithBody(c.Server, projectId, contentType, body)
+func (c *Client) BatchStartServersWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewBatchStartServersRequestWithBody(c.Server, projectID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7055,8 +7055,8 @@ func (c *Client) BatchStartServersWithBody(ctx context.Context, projectId string
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/action#os-start (the `BatchStartServers` operationId).
-func (c *Client) BatchStartServers(ctx context.Context, projectId string, body BatchStartServersJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewBatchStartServersRequest(c.Server, projectId, body)
+func (c *Client) BatchStartServers(ctx context.Context, projectID string, body BatchStartServersJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewBatchStartServersRequest(c.Server, projectID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7075,8 +7075,8 @@ func (c *Client) BatchStartServers(ctx context.Context, projectId string, body B
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/action#os-stop (the `BatchStopServers` operationId).
-func (c *Client) BatchStopServersWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewBatchStopServersRequestWithBody(c.Server, projectId, contentType, body)
+func (c *Client) BatchStopServersWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewBatchStopServersRequestWithBody(c.Server, projectID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7095,8 +7095,8 @@ func (c *Client) BatchStopServersWithBody(ctx context.Context, projectId string,
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/action#os-stop (the `BatchStopServers` operationId).
-func (c *Client) BatchStopServers(ctx context.Context, projectId string, body BatchStopServersJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewBatchStopServersRequest(c.Server, projectId, body)
+func (c *Client) BatchStopServers(ctx context.Context, projectID string, body BatchStopServersJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewBatchStopServersRequest(c.Server, projectID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7115,8 +7115,8 @@ func (c *Client) BatchStopServers(ctx context.Context, projectId string, body Ba
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/action#reboot (the `BatchRebootServers` operationId).
-func (c *Client) BatchRebootServersWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewBatchRebootServersRequestWithBody(c.Server, projectId, contentType, body)
+func (c *Client) BatchRebootServersWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewBatchRebootServersRequestWithBody(c.Server, projectID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7135,8 +7135,8 @@ func (c *Client) BatchRebootServersWithBody(ctx context.Context, projectId strin
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/action#reboot (the `BatchRebootServers` operationId).
-func (c *Client) BatchRebootServers(ctx context.Context, projectId string, body BatchRebootServersJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewBatchRebootServersRequest(c.Server, projectId, body)
+func (c *Client) BatchRebootServers(ctx context.Context, projectID string, body BatchRebootServersJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewBatchRebootServersRequest(c.Server, projectID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7154,8 +7154,8 @@ func (c *Client) BatchRebootServers(ctx context.Context, projectId string, body 
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/actions/change-charge-mode (the `ChangeServerChargeMode` operationId).
-func (c *Client) ChangeServerChargeModeWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewChangeServerChargeModeRequestWithBody(c.Server, projectId, contentType, body)
+func (c *Client) ChangeServerChargeModeWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewChangeServerChargeModeRequestWithBody(c.Server, projectID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7173,8 +7173,8 @@ func (c *Client) ChangeServerChargeModeWithBody(ctx context.Context, projectId s
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/actions/change-charge-mode (the `ChangeServerChargeMode` operationId).
-func (c *Client) ChangeServerChargeMode(ctx context.Context, projectId string, body ChangeServerChargeModeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewChangeServerChargeModeRequest(c.Server, projectId, body)
+func (c *Client) ChangeServerChargeMode(ctx context.Context, projectID string, body ChangeServerChargeModeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewChangeServerChargeModeRequest(c.Server, projectID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7195,8 +7195,8 @@ func (c *Client) ChangeServerChargeMode(ctx context.Context, projectId string, b
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/delete (the `DeleteServers` operationId).
-func (c *Client) DeleteServersWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteServersRequestWithBody(c.Server, projectId, contentType, body)
+func (c *Client) DeleteServersWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteServersRequestWithBody(c.Server, projectID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7217,8 +7217,8 @@ func (c *Client) DeleteServersWithBody(ctx context.Context, projectId string, co
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/delete (the `DeleteServers` operationId).
-func (c *Client) DeleteServers(ctx context.Context, projectId string, body DeleteServersJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteServersRequest(c.Server, projectId, body)
+func (c *Client) DeleteServers(ctx context.Context, projectID string, body DeleteServersJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteServersRequest(c.Server, projectID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7235,8 +7235,8 @@ func (c *Client) DeleteServers(ctx context.Context, projectId string, body Delet
 // 该接口支持查询弹性云服务器计费方式，以及是否被冻结。
 //
 // Corresponds with GET /v1/{project_id}/cloudservers/detail (the `ListServersDetails` operationId).
-func (c *Client) ListServersDetails(ctx context.Context, projectId string, params *ListServersDetailsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListServersDetailsRequest(c.Server, projectId, params)
+func (c *Client) ListServersDetails(ctx context.Context, projectID string, params *ListServersDetailsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListServersDetailsRequest(c.Server, projectID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -7252,8 +7252,8 @@ func (c *Client) ListServersDetails(ctx context.Context, projectId string, param
 // 查询竞价计费模式以及IES场景的规格销售策略列表。.
 //
 // Corresponds with GET /v1/{project_id}/cloudservers/flavor-sell-policies (the `ListFlavorSellPolicies` operationId).
-func (c *Client) ListFlavorSellPolicies(ctx context.Context, projectId string, params *ListFlavorSellPoliciesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListFlavorSellPoliciesRequest(c.Server, projectId, params)
+func (c *Client) ListFlavorSellPolicies(ctx context.Context, projectID string, params *ListFlavorSellPoliciesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListFlavorSellPoliciesRequest(c.Server, projectID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -7269,8 +7269,8 @@ func (c *Client) ListFlavorSellPolicies(ctx context.Context, projectId string, p
 // 查询云服务器规格详情信息和规格扩展信息列表。.
 //
 // Corresponds with GET /v1/{project_id}/cloudservers/flavors (the `ListFlavors` operationId).
-func (c *Client) ListFlavors(ctx context.Context, projectId string, params *ListFlavorsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListFlavorsRequest(c.Server, projectId, params)
+func (c *Client) ListFlavors(ctx context.Context, projectID string, params *ListFlavorsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListFlavorsRequest(c.Server, projectID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -7291,8 +7291,8 @@ func (c *Client) ListFlavors(ctx context.Context, projectId string, params *List
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/fpga_image (the `CreateCloudserversFpgaImage` operationId).
-func (c *Client) CreateCloudserversFpgaImageWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateCloudserversFpgaImageRequestWithBody(c.Server, projectId, contentType, body)
+func (c *Client) CreateCloudserversFpgaImageWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateCloudserversFpgaImageRequestWithBody(c.Server, projectID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7313,8 +7313,8 @@ func (c *Client) CreateCloudserversFpgaImageWithBody(ctx context.Context, projec
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/fpga_image (the `CreateCloudserversFpgaImage` operationId).
-func (c *Client) CreateCloudserversFpgaImage(ctx context.Context, projectId string, body CreateCloudserversFpgaImageJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateCloudserversFpgaImageRequest(c.Server, projectId, body)
+func (c *Client) CreateCloudserversFpgaImage(ctx context.Context, projectID string, body CreateCloudserversFpgaImageJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateCloudserversFpgaImageRequest(c.Server, projectID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7332,8 +7332,8 @@ func (c *Client) CreateCloudserversFpgaImage(ctx context.Context, projectId stri
 // >目前仅“华北-北京一、华东-上海二、华南-广州”区域支持，其他区域暂未支持。
 //
 // Corresponds with GET /v1/{project_id}/cloudservers/fpga_image/associations (the `ListAssociations` operationId).
-func (c *Client) ListAssociations(ctx context.Context, projectId string, params *ListAssociationsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListAssociationsRequest(c.Server, projectId, params)
+func (c *Client) ListAssociations(ctx context.Context, projectID string, params *ListAssociationsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListAssociationsRequest(c.Server, projectID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -7351,8 +7351,8 @@ func (c *Client) ListAssociations(ctx context.Context, projectId string, params 
 // >目前仅“华北-北京一、华东-上海二、华南-广州”区域支持，其他区域暂未支持。
 //
 // Corresponds with GET /v1/{project_id}/cloudservers/fpga_image/detail (the `ListDetail` operationId).
-func (c *Client) ListDetail(ctx context.Context, projectId string, params *ListDetailParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListDetailRequest(c.Server, projectId, params)
+func (c *Client) ListDetail(ctx context.Context, projectID string, params *ListDetailParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListDetailRequest(c.Server, projectID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -7370,8 +7370,8 @@ func (c *Client) ListDetail(ctx context.Context, projectId string, params *ListD
 // >目前仅“华北-北京一、华东-上海二、华南-广州”区域支持，其他区域暂未支持。
 //
 // Corresponds with DELETE /v1/{project_id}/cloudservers/fpga_image/{fpga_image_id} (the `DeleteFpgaImage` operationId).
-func (c *Client) DeleteFpgaImage(ctx context.Context, projectId string, fpgaImageId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteFpgaImageRequest(c.Server, projectId, fpgaImageId)
+func (c *Client) DeleteFpgaImage(ctx context.Context, projectID string, fpgaImageID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteFpgaImageRequest(c.Server, projectID, fpgaImageID)
 	if err != nil {
 		return nil, err
 	}
@@ -7391,8 +7391,8 @@ func (c *Client) DeleteFpgaImage(ctx context.Context, projectId string, fpgaImag
 // Takes any type of body and a specified content type.
 //
 // Corresponds with DELETE /v1/{project_id}/cloudservers/fpga_image/{fpga_image_id}/association (the `DeleteAssociation` operationId).
-func (c *Client) DeleteAssociationWithBody(ctx context.Context, projectId string, fpgaImageId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteAssociationRequestWithBody(c.Server, projectId, fpgaImageId, contentType, body)
+func (c *Client) DeleteAssociationWithBody(ctx context.Context, projectID string, fpgaImageID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteAssociationRequestWithBody(c.Server, projectID, fpgaImageID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7412,8 +7412,8 @@ func (c *Client) DeleteAssociationWithBody(ctx context.Context, projectId string
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with DELETE /v1/{project_id}/cloudservers/fpga_image/{fpga_image_id}/association (the `DeleteAssociation` operationId).
-func (c *Client) DeleteAssociation(ctx context.Context, projectId string, fpgaImageId string, body DeleteAssociationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteAssociationRequest(c.Server, projectId, fpgaImageId, body)
+func (c *Client) DeleteAssociation(ctx context.Context, projectID string, fpgaImageID string, body DeleteAssociationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteAssociationRequest(c.Server, projectID, fpgaImageID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7433,8 +7433,8 @@ func (c *Client) DeleteAssociation(ctx context.Context, projectId string, fpgaIm
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/fpga_image/{fpga_image_id}/association (the `CreateAssociation` operationId).
-func (c *Client) CreateAssociationWithBody(ctx context.Context, projectId string, fpgaImageId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateAssociationRequestWithBody(c.Server, projectId, fpgaImageId, contentType, body)
+func (c *Client) CreateAssociationWithBody(ctx context.Context, projectID string, fpgaImageID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateAssociationRequestWithBody(c.Server, projectID, fpgaImageID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7454,8 +7454,8 @@ func (c *Client) CreateAssociationWithBody(ctx context.Context, projectId string
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/fpga_image/{fpga_image_id}/association (the `CreateAssociation` operationId).
-func (c *Client) CreateAssociation(ctx context.Context, projectId string, fpgaImageId string, body CreateAssociationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateAssociationRequest(c.Server, projectId, fpgaImageId, body)
+func (c *Client) CreateAssociation(ctx context.Context, projectID string, fpgaImageID string, body CreateAssociationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateAssociationRequest(c.Server, projectID, fpgaImageID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7471,8 +7471,8 @@ func (c *Client) CreateAssociation(ctx context.Context, projectId string, fpgaIm
 // 查询该租户下，所有资源的配额信息，包括已使用配额。.
 //
 // Corresponds with GET /v1/{project_id}/cloudservers/limits (the `ShowServerLimits` operationId).
-func (c *Client) ShowServerLimits(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewShowServerLimitsRequest(c.Server, projectId)
+func (c *Client) ShowServerLimits(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewShowServerLimitsRequest(c.Server, projectID)
 	if err != nil {
 		return nil, err
 	}
@@ -7483,7 +7483,7 @@ func (c *Client) ShowServerLimits(ctx context.Context, projectId string, reqEdit
 	return c.Client.Do(req)
 }
 
-// AssociateServerVirtualIpWithBody 云服务器网卡配置虚拟IP地址（废弃）
+// AssociateServerVirtualIPWithBody 云服务器网卡配置虚拟IP地址（废弃）
 //
 // 虚拟IP地址用于为网卡提供第二个IP地址，同时支持与多个弹性云服务器的网卡绑定，从而实现多个弹性云服务器之间的高可用性。
 // 该接口用于给云服务器网卡配置虚拟IP地址：
@@ -7493,9 +7493,9 @@ func (c *Client) ShowServerLimits(ctx context.Context, projectId string, reqEdit
 //
 // Takes any type of body and a specified content type.
 //
-// Corresponds with PUT /v1/{project_id}/cloudservers/nics/{nic_id}#AssociateServerVirtualIp (the `AssociateServerVirtualIp` operationId).
-func (c *Client) AssociateServerVirtualIpWithBody(ctx context.Context, projectId string, nicId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAssociateServerVirtualIpRequestWithBody(c.Server, projectId, nicId, contentType, body)
+// Corresponds with PUT /v1/{project_id}/cloudservers/nics/{nic_id}#AssociateServerVirtualIp (the `AssociateServerVirtualIP` operationId).
+func (c *Client) AssociateServerVirtualIPWithBody(ctx context.Context, projectID string, nicID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAssociateServerVirtualIPRequestWithBody(c.Server, projectID, nicID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7506,7 +7506,7 @@ func (c *Client) AssociateServerVirtualIpWithBody(ctx context.Context, projectId
 	return c.Client.Do(req)
 }
 
-// AssociateServerVirtualIp 云服务器网卡配置虚拟IP地址（废弃）
+// AssociateServerVirtualIP 云服务器网卡配置虚拟IP地址（废弃）
 //
 // 虚拟IP地址用于为网卡提供第二个IP地址，同时支持与多个弹性云服务器的网卡绑定，从而实现多个弹性云服务器之间的高可用性。
 // 该接口用于给云服务器网卡配置虚拟IP地址：
@@ -7516,9 +7516,9 @@ func (c *Client) AssociateServerVirtualIpWithBody(ctx context.Context, projectId
 //
 // Takes a body of the `application/json` content type.
 //
-// Corresponds with PUT /v1/{project_id}/cloudservers/nics/{nic_id}#AssociateServerVirtualIp (the `AssociateServerVirtualIp` operationId).
-func (c *Client) AssociateServerVirtualIp(ctx context.Context, projectId string, nicId string, body AssociateServerVirtualIpJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAssociateServerVirtualIpRequest(c.Server, projectId, nicId, body)
+// Corresponds with PUT /v1/{project_id}/cloudservers/nics/{nic_id}#AssociateServerVirtualIp (the `AssociateServerVirtualIP` operationId).
+func (c *Client) AssociateServerVirtualIP(ctx context.Context, projectID string, nicID string, body AssociateServerVirtualIPJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAssociateServerVirtualIPRequest(c.Server, projectID, nicID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7529,16 +7529,16 @@ func (c *Client) AssociateServerVirtualIp(ctx context.Context, projectId string,
 	return c.Client.Do(req)
 }
 
-// DisassociateServerVirtualIpWithBody 云服务器网卡解绑虚拟IP地址（废弃）
+// DisassociateServerVirtualIPWithBody 云服务器网卡解绑虚拟IP地址（废弃）
 //
 // 虚拟IP地址用于为网卡提供第二个IP地址，同时支持与多个弹性云服务器的网卡绑定，从而实现多个弹性云服务器之间的高可用性。
 // 该接口用于解绑定弹性云服务器网卡的虚拟IP地址。解绑后，网卡不会被删除，如需删除云服务器网卡，请参见批量删除云服务器网卡。
 //
 // Takes any type of body and a specified content type.
 //
-// Corresponds with PUT /v1/{project_id}/cloudservers/nics/{nic_id}#DisassociateServerVirtualIp (the `DisassociateServerVirtualIp` operationId).
-func (c *Client) DisassociateServerVirtualIpWithBody(ctx context.Context, projectId string, nicId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDisassociateServerVirtualIpRequestWithBody(c.Server, projectId, nicId, contentType, body)
+// Corresponds with PUT /v1/{project_id}/cloudservers/nics/{nic_id}#DisassociateServerVirtualIp (the `DisassociateServerVirtualIP` operationId).
+func (c *Client) DisassociateServerVirtualIPWithBody(ctx context.Context, projectID string, nicID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDisassociateServerVirtualIPRequestWithBody(c.Server, projectID, nicID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7549,16 +7549,16 @@ func (c *Client) DisassociateServerVirtualIpWithBody(ctx context.Context, projec
 	return c.Client.Do(req)
 }
 
-// DisassociateServerVirtualIp 云服务器网卡解绑虚拟IP地址（废弃）
+// DisassociateServerVirtualIP 云服务器网卡解绑虚拟IP地址（废弃）
 //
 // 虚拟IP地址用于为网卡提供第二个IP地址，同时支持与多个弹性云服务器的网卡绑定，从而实现多个弹性云服务器之间的高可用性。
 // 该接口用于解绑定弹性云服务器网卡的虚拟IP地址。解绑后，网卡不会被删除，如需删除云服务器网卡，请参见批量删除云服务器网卡。
 //
 // Takes a body of the `application/json` content type.
 //
-// Corresponds with PUT /v1/{project_id}/cloudservers/nics/{nic_id}#DisassociateServerVirtualIp (the `DisassociateServerVirtualIp` operationId).
-func (c *Client) DisassociateServerVirtualIp(ctx context.Context, projectId string, nicId string, body DisassociateServerVirtualIpJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDisassociateServerVirtualIpRequest(c.Server, projectId, nicId, body)
+// Corresponds with PUT /v1/{project_id}/cloudservers/nics/{nic_id}#DisassociateServerVirtualIp (the `DisassociateServerVirtualIP` operationId).
+func (c *Client) DisassociateServerVirtualIP(ctx context.Context, projectID string, nicID string, body DisassociateServerVirtualIPJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDisassociateServerVirtualIPRequest(c.Server, projectID, nicID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7576,8 +7576,8 @@ func (c *Client) DisassociateServerVirtualIp(ctx context.Context, projectId stri
 // Takes any type of body and a specified content type.
 //
 // Corresponds with PUT /v1/{project_id}/cloudservers/os-reset-passwords (the `BatchResetServersPassword` operationId).
-func (c *Client) BatchResetServersPasswordWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewBatchResetServersPasswordRequestWithBody(c.Server, projectId, contentType, body)
+func (c *Client) BatchResetServersPasswordWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewBatchResetServersPasswordRequestWithBody(c.Server, projectID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7595,8 +7595,8 @@ func (c *Client) BatchResetServersPasswordWithBody(ctx context.Context, projectI
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /v1/{project_id}/cloudservers/os-reset-passwords (the `BatchResetServersPassword` operationId).
-func (c *Client) BatchResetServersPassword(ctx context.Context, projectId string, body BatchResetServersPasswordJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewBatchResetServersPasswordRequest(c.Server, projectId, body)
+func (c *Client) BatchResetServersPassword(ctx context.Context, projectID string, body BatchResetServersPasswordJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewBatchResetServersPasswordRequest(c.Server, projectID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7612,8 +7612,8 @@ func (c *Client) BatchResetServersPassword(ctx context.Context, projectId string
 // 查询云服务器组列表。.
 //
 // Corresponds with GET /v1/{project_id}/cloudservers/os-server-groups (the `ListServerGroups` operationId).
-func (c *Client) ListServerGroups(ctx context.Context, projectId string, params *ListServerGroupsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListServerGroupsRequest(c.Server, projectId, params)
+func (c *Client) ListServerGroups(ctx context.Context, projectID string, params *ListServerGroupsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListServerGroupsRequest(c.Server, projectID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -7632,8 +7632,8 @@ func (c *Client) ListServerGroups(ctx context.Context, projectId string, params 
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/os-server-groups (the `CreateServerGroup` operationId).
-func (c *Client) CreateServerGroupWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateServerGroupRequestWithBody(c.Server, projectId, contentType, body)
+func (c *Client) CreateServerGroupWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateServerGroupRequestWithBody(c.Server, projectID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7652,8 +7652,8 @@ func (c *Client) CreateServerGroupWithBody(ctx context.Context, projectId string
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/os-server-groups (the `CreateServerGroup` operationId).
-func (c *Client) CreateServerGroup(ctx context.Context, projectId string, body CreateServerGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateServerGroupRequest(c.Server, projectId, body)
+func (c *Client) CreateServerGroup(ctx context.Context, projectID string, body CreateServerGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateServerGroupRequest(c.Server, projectID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7670,8 +7670,8 @@ func (c *Client) CreateServerGroup(ctx context.Context, projectId string, body C
 // 与原生的删除云服务器组接口不同之处在于该接口支持企业项目细粒度权限的校验。
 //
 // Corresponds with DELETE /v1/{project_id}/cloudservers/os-server-groups/{server_group_id} (the `DeleteServerGroup` operationId).
-func (c *Client) DeleteServerGroup(ctx context.Context, projectId string, serverGroupId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteServerGroupRequest(c.Server, projectId, serverGroupId)
+func (c *Client) DeleteServerGroup(ctx context.Context, projectID string, serverGroupID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteServerGroupRequest(c.Server, projectID, serverGroupID)
 	if err != nil {
 		return nil, err
 	}
@@ -7687,8 +7687,8 @@ func (c *Client) DeleteServerGroup(ctx context.Context, projectId string, server
 // 查询云服务器组详情。.
 //
 // Corresponds with GET /v1/{project_id}/cloudservers/os-server-groups/{server_group_id} (the `ShowServerGroup` operationId).
-func (c *Client) ShowServerGroup(ctx context.Context, projectId string, serverGroupId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewShowServerGroupRequest(c.Server, projectId, serverGroupId)
+func (c *Client) ShowServerGroup(ctx context.Context, projectID string, serverGroupID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewShowServerGroupRequest(c.Server, projectID, serverGroupID)
 	if err != nil {
 		return nil, err
 	}
@@ -7706,8 +7706,8 @@ func (c *Client) ShowServerGroup(ctx context.Context, projectId string, serverGr
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/os-server-groups/{server_group_id}/action#add_member (the `AddServerGroupMember` operationId).
-func (c *Client) AddServerGroupMemberWithBody(ctx context.Context, projectId string, serverGroupId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAddServerGroupMemberRequestWithBody(c.Server, projectId, serverGroupId, contentType, body)
+func (c *Client) AddServerGroupMemberWithBody(ctx context.Context, projectID string, serverGroupID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAddServerGroupMemberRequestWithBody(c.Server, projectID, serverGroupID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7725,8 +7725,8 @@ func (c *Client) AddServerGroupMemberWithBody(ctx context.Context, projectId str
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/os-server-groups/{server_group_id}/action#add_member (the `AddServerGroupMember` operationId).
-func (c *Client) AddServerGroupMember(ctx context.Context, projectId string, serverGroupId string, body AddServerGroupMemberJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAddServerGroupMemberRequest(c.Server, projectId, serverGroupId, body)
+func (c *Client) AddServerGroupMember(ctx context.Context, projectID string, serverGroupID string, body AddServerGroupMemberJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAddServerGroupMemberRequest(c.Server, projectID, serverGroupID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7744,8 +7744,8 @@ func (c *Client) AddServerGroupMember(ctx context.Context, projectId string, ser
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/os-server-groups/{server_group_id}/action#remove_member (the `DeleteServerGroupMember` operationId).
-func (c *Client) DeleteServerGroupMemberWithBody(ctx context.Context, projectId string, serverGroupId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteServerGroupMemberRequestWithBody(c.Server, projectId, serverGroupId, contentType, body)
+func (c *Client) DeleteServerGroupMemberWithBody(ctx context.Context, projectID string, serverGroupID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteServerGroupMemberRequestWithBody(c.Server, projectID, serverGroupID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7763,8 +7763,8 @@ func (c *Client) DeleteServerGroupMemberWithBody(ctx context.Context, projectId 
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/os-server-groups/{server_group_id}/action#remove_member (the `DeleteServerGroupMember` operationId).
-func (c *Client) DeleteServerGroupMember(ctx context.Context, projectId string, serverGroupId string, body DeleteServerGroupMemberJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteServerGroupMemberRequest(c.Server, projectId, serverGroupId, body)
+func (c *Client) DeleteServerGroupMember(ctx context.Context, projectID string, serverGroupID string, body DeleteServerGroupMemberJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteServerGroupMemberRequest(c.Server, projectID, serverGroupID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7780,8 +7780,8 @@ func (c *Client) DeleteServerGroupMember(ctx context.Context, projectId string, 
 // 变更规格时，部分规格的云服务器之间不能互相变更。您可以通过本接口，通过指定弹性云服务器规格，查询该规格可以变更的规格列表。.
 //
 // Corresponds with GET /v1/{project_id}/cloudservers/resize_flavors (the `ListResizeFlavors` operationId).
-func (c *Client) ListResizeFlavors(ctx context.Context, projectId string, params *ListResizeFlavorsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListResizeFlavorsRequest(c.Server, projectId, params)
+func (c *Client) ListResizeFlavors(ctx context.Context, projectID string, params *ListResizeFlavorsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListResizeFlavorsRequest(c.Server, projectID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -7800,8 +7800,8 @@ func (c *Client) ListResizeFlavors(ctx context.Context, projectId string, params
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/resource_instances/action (the `CreateAction` operationId).
-func (c *Client) CreateActionWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateActionRequestWithBody(c.Server, projectId, contentType, body)
+func (c *Client) CreateActionWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateActionRequestWithBody(c.Server, projectID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7820,8 +7820,8 @@ func (c *Client) CreateActionWithBody(ctx context.Context, projectId string, con
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/resource_instances/action (the `CreateAction` operationId).
-func (c *Client) CreateAction(ctx context.Context, projectId string, body CreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateActionRequest(c.Server, projectId, body)
+func (c *Client) CreateAction(ctx context.Context, projectID string, body CreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateActionRequest(c.Server, projectID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7840,8 +7840,8 @@ func (c *Client) CreateAction(ctx context.Context, projectId string, body Create
 // Takes any type of body and a specified content type.
 //
 // Corresponds with PUT /v1/{project_id}/cloudservers/server-name (the `BatchUpdateServersName` operationId).
-func (c *Client) BatchUpdateServersNameWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewBatchUpdateServersNameRequestWithBody(c.Server, projectId, contentType, body)
+func (c *Client) BatchUpdateServersNameWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewBatchUpdateServersNameRequestWithBody(c.Server, projectID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7860,8 +7860,8 @@ func (c *Client) BatchUpdateServersNameWithBody(ctx context.Context, projectId s
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /v1/{project_id}/cloudservers/server-name (the `BatchUpdateServersName` operationId).
-func (c *Client) BatchUpdateServersName(ctx context.Context, projectId string, body BatchUpdateServersNameJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewBatchUpdateServersNameRequest(c.Server, projectId, body)
+func (c *Client) BatchUpdateServersName(ctx context.Context, projectID string, body BatchUpdateServersNameJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewBatchUpdateServersNameRequest(c.Server, projectID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7879,8 +7879,8 @@ func (c *Client) BatchUpdateServersName(ctx context.Context, projectId string, b
 // 该接口支持企业项目细粒度权限的校验，具体细粒度请参见  ecs:cloudServers:list
 //
 // Corresponds with GET /v1/{project_id}/cloudservers/tags (the `ListServerTags` operationId).
-func (c *Client) ListServerTags(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListServerTagsRequest(c.Server, projectId)
+func (c *Client) ListServerTags(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListServerTagsRequest(c.Server, projectID)
 	if err != nil {
 		return nil, err
 	}
@@ -7897,8 +7897,8 @@ func (c *Client) ListServerTags(ctx context.Context, projectId string, reqEditor
 // 该接口支持查询弹性云服务器的计费方式，以及是否被冻结。
 //
 // Corresponds with GET /v1/{project_id}/cloudservers/{server_id} (the `ShowServer` operationId).
-func (c *Client) ShowServer(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewShowServerRequest(c.Server, projectId, serverId)
+func (c *Client) ShowServer(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewShowServerRequest(c.Server, projectID, serverID)
 	if err != nil {
 		return nil, err
 	}
@@ -7917,8 +7917,8 @@ func (c *Client) ShowServer(ctx context.Context, projectId string, serverId stri
 // Takes any type of body and a specified content type.
 //
 // Corresponds with PUT /v1/{project_id}/cloudservers/{server_id} (the `UpdateServer` operationId).
-func (c *Client) UpdateServerWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateServerRequestWithBody(c.Server, projectId, serverId, contentType, body)
+func (c *Client) UpdateServerWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateServerRequestWithBody(c.Server, projectID, serverID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7937,8 +7937,8 @@ func (c *Client) UpdateServerWithBody(ctx context.Context, projectId string, ser
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /v1/{project_id}/cloudservers/{server_id} (the `UpdateServer` operationId).
-func (c *Client) UpdateServer(ctx context.Context, projectId string, serverId string, body UpdateServerJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateServerRequest(c.Server, projectId, serverId, body)
+func (c *Client) UpdateServer(ctx context.Context, projectID string, serverID string, body UpdateServerJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateServerRequest(c.Server, projectID, serverID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7957,8 +7957,8 @@ func (c *Client) UpdateServer(ctx context.Context, projectId string, serverId st
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/actions/update-auto-terminate-time (the `UpdateServerAutoTerminateTime` operationId).
-func (c *Client) UpdateServerAutoTerminateTimeWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateServerAutoTerminateTimeRequestWithBody(c.Server, projectId, serverId, contentType, body)
+func (c *Client) UpdateServerAutoTerminateTimeWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateServerAutoTerminateTimeRequestWithBody(c.Server, projectID, serverID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7977,8 +7977,8 @@ func (c *Client) UpdateServerAutoTerminateTimeWithBody(ctx context.Context, proj
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/actions/update-auto-terminate-time (the `UpdateServerAutoTerminateTime` operationId).
-func (c *Client) UpdateServerAutoTerminateTime(ctx context.Context, projectId string, serverId string, body UpdateServerAutoTerminateTimeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateServerAutoTerminateTimeRequest(c.Server, projectId, serverId, body)
+func (c *Client) UpdateServerAutoTerminateTime(ctx context.Context, projectID string, serverID string, body UpdateServerAutoTerminateTimeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateServerAutoTerminateTimeRequest(c.Server, projectID, serverID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7997,8 +7997,8 @@ func (c *Client) UpdateServerAutoTerminateTime(ctx context.Context, projectId st
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/attachvolume (the `AttachServerVolume` operationId).
-func (c *Client) AttachServerVolumeWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAttachServerVolumeRequestWithBody(c.Server, projectId, serverId, contentType, body)
+func (c *Client) AttachServerVolumeWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAttachServerVolumeRequestWithBody(c.Server, projectID, serverID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8017,8 +8017,8 @@ func (c *Client) AttachServerVolumeWithBody(ctx context.Context, projectId strin
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/attachvolume (the `AttachServerVolume` operationId).
-func (c *Client) AttachServerVolume(ctx context.Context, projectId string, serverId string, body AttachServerVolumeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAttachServerVolumeRequest(c.Server, projectId, serverId, body)
+func (c *Client) AttachServerVolume(ctx context.Context, projectID string, serverID string, body AttachServerVolumeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAttachServerVolumeRequest(c.Server, projectID, serverID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8034,8 +8034,8 @@ func (c *Client) AttachServerVolume(ctx context.Context, projectId string, serve
 // 查询云服务器是否配置了自动恢复动作。.
 //
 // Corresponds with GET /v1/{project_id}/cloudservers/{server_id}/autorecovery (the `ShowServerAutoRecovery` operationId).
-func (c *Client) ShowServerAutoRecovery(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewShowServerAutoRecoveryRequest(c.Server, projectId, serverId)
+func (c *Client) ShowServerAutoRecovery(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewShowServerAutoRecoveryRequest(c.Server, projectID, serverID)
 	if err != nil {
 		return nil, err
 	}
@@ -8053,8 +8053,8 @@ func (c *Client) ShowServerAutoRecovery(ctx context.Context, projectId string, s
 // Takes any type of body and a specified content type.
 //
 // Corresponds with PUT /v1/{project_id}/cloudservers/{server_id}/autorecovery (the `RegisterServerAutoRecovery` operationId).
-func (c *Client) RegisterServerAutoRecoveryWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewRegisterServerAutoRecoveryRequestWithBody(c.Server, projectId, serverId, contentType, body)
+func (c *Client) RegisterServerAutoRecoveryWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRegisterServerAutoRecoveryRequestWithBody(c.Server, projectID, serverID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8072,8 +8072,8 @@ func (c *Client) RegisterServerAutoRecoveryWithBody(ctx context.Context, project
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /v1/{project_id}/cloudservers/{server_id}/autorecovery (the `RegisterServerAutoRecovery` operationId).
-func (c *Client) RegisterServerAutoRecovery(ctx context.Context, projectId string, serverId string, body RegisterServerAutoRecoveryJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewRegisterServerAutoRecoveryRequest(c.Server, projectId, serverId, body)
+func (c *Client) RegisterServerAutoRecovery(ctx context.Context, projectID string, serverID string, body RegisterServerAutoRecoveryJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRegisterServerAutoRecoveryRequest(c.Server, projectID, serverID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8089,8 +8089,8 @@ func (c *Client) RegisterServerAutoRecovery(ctx context.Context, projectId strin
 // 查询弹性云服务器挂载的磁盘列表详情信息。.
 //
 // Corresponds with GET /v1/{project_id}/cloudservers/{server_id}/block_device (the `ListServerBlockDevices` operationId).
-func (c *Client) ListServerBlockDevices(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListServerBlockDevicesRequest(c.Server, projectId, serverId)
+func (c *Client) ListServerBlockDevices(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListServerBlockDevicesRequest(c.Server, projectID, serverID)
 	if err != nil {
 		return nil, err
 	}
@@ -8107,8 +8107,8 @@ func (c *Client) ListServerBlockDevices(ctx context.Context, projectId string, s
 // 该接口支持企业项目细粒度权限的校验，具体细粒度请参见   ecs:cloudServers:showServerBlockDevice
 //
 // Corresponds with GET /v1/{project_id}/cloudservers/{server_id}/block_device/{volume_id} (the `ShowServerBlockDevice` operationId).
-func (c *Client) ShowServerBlockDevice(ctx context.Context, projectId string, serverId string, volumeId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewShowServerBlockDeviceRequest(c.Server, projectId, serverId, volumeId)
+func (c *Client) ShowServerBlockDevice(ctx context.Context, projectID string, serverID string, volumeID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewShowServerBlockDeviceRequest(c.Server, projectID, serverID, volumeID)
 	if err != nil {
 		return nil, err
 	}
@@ -8127,8 +8127,8 @@ func (c *Client) ShowServerBlockDevice(ctx context.Context, projectId string, se
 // Takes any type of body and a specified content type.
 //
 // Corresponds with PUT /v1/{project_id}/cloudservers/{server_id}/block_device/{volume_id} (the `UpdateServerBlockDevice` operationId).
-func (c *Client) UpdateServerBlockDeviceWithBody(ctx context.Context, projectId string, serverId string, volumeId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateServerBlockDeviceRequestWithBody(c.Server, projectId, serverId, volumeId, contentType, body)
+func (c *Client) UpdateServerBlockDeviceWithBody(ctx context.Context, projectID string, serverID string, volumeID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateServerBlockDeviceRequestWithBody(c.Server, projectID, serverID, volumeID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8147,8 +8147,8 @@ func (c *Client) UpdateServerBlockDeviceWithBody(ctx context.Context, projectId 
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /v1/{project_id}/cloudservers/{server_id}/block_device/{volume_id} (the `UpdateServerBlockDevice` operationId).
-func (c *Client) UpdateServerBlockDevice(ctx context.Context, projectId string, serverId string, volumeId string, body UpdateServerBlockDeviceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateServerBlockDeviceRequest(c.Server, projectId, serverId, volumeId, body)
+func (c *Client) UpdateServerBlockDevice(ctx context.Context, projectID string, serverID string, volumeID string, body UpdateServerBlockDeviceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateServerBlockDeviceRequest(c.Server, projectID, serverID, volumeID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8169,8 +8169,8 @@ func (c *Client) UpdateServerBlockDevice(ctx context.Context, projectId string, 
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/changeos (the `ChangeServerOsWithoutCloudInit` operationId).
-func (c *Client) ChangeServerOsWithoutCloudInitWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewChangeServerOsWithoutCloudInitRequestWithBody(c.Server, projectId, serverId, contentType, body)
+func (c *Client) ChangeServerOsWithoutCloudInitWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewChangeServerOsWithoutCloudInitRequestWithBody(c.Server, projectID, serverID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8191,8 +8191,8 @@ func (c *Client) ChangeServerOsWithoutCloudInitWithBody(ctx context.Context, pro
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/changeos (the `ChangeServerOsWithoutCloudInit` operationId).
-func (c *Client) ChangeServerOsWithoutCloudInit(ctx context.Context, projectId string, serverId string, body ChangeServerOsWithoutCloudInitJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewChangeServerOsWithoutCloudInitRequest(c.Server, projectId, serverId, body)
+func (c *Client) ChangeServerOsWithoutCloudInit(ctx context.Context, projectID string, serverID string, body ChangeServerOsWithoutCloudInitJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewChangeServerOsWithoutCloudInitRequest(c.Server, projectID, serverID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8209,8 +8209,8 @@ func (c *Client) ChangeServerOsWithoutCloudInit(ctx context.Context, projectId s
 // 本接口为异步接口，当前弹性云服务器卸载磁盘请求下发成功后会返回job_id，此时弹性云服务器卸载磁盘并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表弹性云服务器磁盘卸载成功。
 //
 // Corresponds with DELETE /v1/{project_id}/cloudservers/{server_id}/detachvolume/{volume_id} (the `DetachServerVolume` operationId).
-func (c *Client) DetachServerVolume(ctx context.Context, projectId string, serverId string, volumeId string, params *DetachServerVolumeParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDetachServerVolumeRequest(c.Server, projectId, serverId, volumeId, params)
+func (c *Client) DetachServerVolume(ctx context.Context, projectID string, serverID string, volumeID string, params *DetachServerVolumeParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDetachServerVolumeRequest(c.Server, projectID, serverID, volumeID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -8233,8 +8233,8 @@ func (c *Client) DetachServerVolume(ctx context.Context, projectId string, serve
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/metadata (the `UpdateServerMetadata` operationId).
-func (c *Client) UpdateServerMetadataWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateServerMetadataRequestWithBody(c.Server, projectId, serverId, contentType, body)
+func (c *Client) UpdateServerMetadataWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateServerMetadataRequestWithBody(c.Server, projectID, serverID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8257,8 +8257,8 @@ func (c *Client) UpdateServerMetadataWithBody(ctx context.Context, projectId str
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/metadata (the `UpdateServerMetadata` operationId).
-func (c *Client) UpdateServerMetadata(ctx context.Context, projectId string, serverId string, body UpdateServerMetadataJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateServerMetadataRequest(c.Server, projectId, serverId, body)
+func (c *Client) UpdateServerMetadata(ctx context.Context, projectID string, serverID string, body UpdateServerMetadataJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateServerMetadataRequest(c.Server, projectID, serverID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8274,8 +8274,8 @@ func (c *Client) UpdateServerMetadata(ctx context.Context, projectId string, ser
 // 删除云服务器指定元数据。.
 //
 // Corresponds with DELETE /v1/{project_id}/cloudservers/{server_id}/metadata/{key} (the `DeleteServerMetadata` operationId).
-func (c *Client) DeleteServerMetadata(ctx context.Context, projectId string, serverId string, key string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteServerMetadataRequest(c.Server, projectId, serverId, key)
+func (c *Client) DeleteServerMetadata(ctx context.Context, projectID string, serverID string, key string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteServerMetadataRequest(c.Server, projectID, serverID, key)
 	if err != nil {
 		return nil, err
 	}
@@ -8298,8 +8298,8 @@ func (c *Client) DeleteServerMetadata(ctx context.Context, projectId string, ser
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/migrate (the `MigrateServer` operationId).
-func (c *Client) MigrateServerWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewMigrateServerRequestWithBody(c.Server, projectId, serverId, contentType, body)
+func (c *Client) MigrateServerWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewMigrateServerRequestWithBody(c.Server, projectID, serverID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8322,8 +8322,8 @@ func (c *Client) MigrateServerWithBody(ctx context.Context, projectId string, se
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/migrate (the `MigrateServer` operationId).
-func (c *Client) MigrateServer(ctx context.Context, projectId string, serverId string, body MigrateServerJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewMigrateServerRequest(c.Server, projectId, serverId, body)
+func (c *Client) MigrateServer(ctx context.Context, projectID string, serverID string, body MigrateServerJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewMigrateServerRequest(c.Server, projectID, serverID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8342,8 +8342,8 @@ func (c *Client) MigrateServer(ctx context.Context, projectId string, serverId s
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/nics (the `BatchAddServerNics` operationId).
-func (c *Client) BatchAddServerNicsWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewBatchAddServerNicsRequestWithBody(c.Server, projectId, serverId, contentType, body)
+func (c *Client) BatchAddServerNicsWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewBatchAddServerNicsRequestWithBody(c.Server, projectID, serverID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8362,8 +8362,8 @@ func (c *Client) BatchAddServerNicsWithBody(ctx context.Context, projectId strin
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/nics (the `BatchAddServerNics` operationId).
-func (c *Client) BatchAddServerNics(ctx context.Context, projectId string, serverId string, body BatchAddServerNicsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewBatchAddServerNicsRequest(c.Server, projectId, serverId, body)
+func (c *Client) BatchAddServerNics(ctx context.Context, projectID string, serverID string, body BatchAddServerNicsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewBatchAddServerNicsRequest(c.Server, projectID, serverID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8382,8 +8382,8 @@ func (c *Client) BatchAddServerNics(ctx context.Context, projectId string, serve
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/nics/delete (the `BatchDeleteServerNics` operationId).
-func (c *Client) BatchDeleteServerNicsWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewBatchDeleteServerNicsRequestWithBody(c.Server, projectId, serverId, contentType, body)
+func (c *Client) BatchDeleteServerNicsWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewBatchDeleteServerNicsRequestWithBody(c.Server, projectID, serverID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8402,8 +8402,8 @@ func (c *Client) BatchDeleteServerNicsWithBody(ctx context.Context, projectId st
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/nics/delete (the `BatchDeleteServerNics` operationId).
-func (c *Client) BatchDeleteServerNics(ctx context.Context, projectId string, serverId string, body BatchDeleteServerNicsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewBatchDeleteServerNicsRequest(c.Server, projectId, serverId, body)
+func (c *Client) BatchDeleteServerNics(ctx context.Context, projectID string, serverID string, body BatchDeleteServerNicsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewBatchDeleteServerNicsRequest(c.Server, projectID, serverID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8419,8 +8419,8 @@ func (c *Client) BatchDeleteServerNics(ctx context.Context, projectId string, se
 // 查询云服务器网卡信息。.
 //
 // Corresponds with GET /v1/{project_id}/cloudservers/{server_id}/os-interface (the `ListServerInterfaces` operationId).
-func (c *Client) ListServerInterfaces(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListServerInterfacesRequest(c.Server, projectId, serverId)
+func (c *Client) ListServerInterfaces(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListServerInterfacesRequest(c.Server, projectID, serverID)
 	if err != nil {
 		return nil, err
 	}
@@ -8438,8 +8438,8 @@ func (c *Client) ListServerInterfaces(ctx context.Context, projectId string, ser
 // Takes any type of body and a specified content type.
 //
 // Corresponds with PUT /v1/{project_id}/cloudservers/{server_id}/os-reset-password (the `ResetServerPassword` operationId).
-func (c *Client) ResetServerPasswordWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewResetServerPasswordRequestWithBody(c.Server, projectId, serverId, contentType, body)
+func (c *Client) ResetServerPasswordWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewResetServerPasswordRequestWithBody(c.Server, projectID, serverID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8457,8 +8457,8 @@ func (c *Client) ResetServerPasswordWithBody(ctx context.Context, projectId stri
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /v1/{project_id}/cloudservers/{server_id}/os-reset-password (the `ResetServerPassword` operationId).
-func (c *Client) ResetServerPassword(ctx context.Context, projectId string, serverId string, body ResetServerPasswordJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewResetServerPasswordRequest(c.Server, projectId, serverId, body)
+func (c *Client) ResetServerPassword(ctx context.Context, projectID string, serverID string, body ResetServerPasswordJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewResetServerPasswordRequest(c.Server, projectID, serverID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8474,8 +8474,8 @@ func (c *Client) ResetServerPassword(ctx context.Context, projectId string, serv
 // 查询弹性云服务器是否支持一键重置密码。.
 //
 // Corresponds with GET /v1/{project_id}/cloudservers/{server_id}/os-resetpwd-flag (the `ShowResetPasswordFlag` operationId).
-func (c *Client) ShowResetPasswordFlag(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewShowResetPasswordFlagRequest(c.Server, projectId, serverId)
+func (c *Client) ShowResetPasswordFlag(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewShowResetPasswordFlagRequest(c.Server, projectID, serverID)
 	if err != nil {
 		return nil, err
 	}
@@ -8492,8 +8492,8 @@ func (c *Client) ShowResetPasswordFlag(ctx context.Context, projectId string, se
 // Linux云服务器未使用此通道清除密码。
 //
 // Corresponds with DELETE /v1/{project_id}/cloudservers/{server_id}/os-server-password (the `DeleteServerPassword` operationId).
-func (c *Client) DeleteServerPassword(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteServerPasswordRequest(c.Server, projectId, serverId)
+func (c *Client) DeleteServerPassword(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteServerPasswordRequest(c.Server, projectID, serverID)
 	if err != nil {
 		return nil, err
 	}
@@ -8510,8 +8510,8 @@ func (c *Client) DeleteServerPassword(ctx context.Context, projectId string, ser
 // Linux云服务器未使用此通道获取密码。
 //
 // Corresponds with GET /v1/{project_id}/cloudservers/{server_id}/os-server-password (the `ShowServerPassword` operationId).
-func (c *Client) ShowServerPassword(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewShowServerPasswordRequest(c.Server, projectId, serverId)
+func (c *Client) ShowServerPassword(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewShowServerPasswordRequest(c.Server, projectID, serverID)
 	if err != nil {
 		return nil, err
 	}
@@ -8527,8 +8527,8 @@ func (c *Client) ShowServerPassword(ctx context.Context, projectId string, serve
 // 查询弹性云服务器挂载的磁盘列表信息。.
 //
 // Corresponds with GET /v1/{project_id}/cloudservers/{server_id}/os-volume_attachments (the `ListServerVolumeAttachments` operationId).
-func (c *Client) ListServerVolumeAttachments(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListServerVolumeAttachmentsRequest(c.Server, projectId, serverId)
+func (c *Client) ListServerVolumeAttachments(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListServerVolumeAttachmentsRequest(c.Server, projectID, serverID)
 	if err != nil {
 		return nil, err
 	}
@@ -8549,8 +8549,8 @@ func (c *Client) ListServerVolumeAttachments(ctx context.Context, projectId stri
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/reinstallos (the `ReinstallServerWithoutCloudInit` operationId).
-func (c *Client) ReinstallServerWithoutCloudInitWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewReinstallServerWithoutCloudInitRequestWithBody(c.Server, projectId, serverId, contentType, body)
+func (c *Client) ReinstallServerWithoutCloudInitWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewReinstallServerWithoutCloudInitRequestWithBody(c.Server, projectID, serverID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8571,8 +8571,8 @@ func (c *Client) ReinstallServerWithoutCloudInitWithBody(ctx context.Context, pr
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/reinstallos (the `ReinstallServerWithoutCloudInit` operationId).
-func (c *Client) ReinstallServerWithoutCloudInit(ctx context.Context, projectId string, serverId string, body ReinstallServerWithoutCloudInitJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewReinstallServerWithoutCloudInitRequest(c.Server, projectId, serverId, body)
+func (c *Client) ReinstallServerWithoutCloudInit(ctx context.Context, projectID string, serverID string, body ReinstallServerWithoutCloudInitJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewReinstallServerWithoutCloudInitRequest(c.Server, projectID, serverID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8590,8 +8590,8 @@ func (c *Client) ReinstallServerWithoutCloudInit(ctx context.Context, projectId 
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/remote_console (the `ShowServerRemoteConsole` operationId).
-func (c *Client) ShowServerRemoteConsoleWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewShowServerRemoteConsoleRequestWithBody(c.Server, projectId, serverId, contentType, body)
+func (c *Client) ShowServerRemoteConsoleWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewShowServerRemoteConsoleRequestWithBody(c.Server, projectID, serverID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8609,8 +8609,8 @@ func (c *Client) ShowServerRemoteConsoleWithBody(ctx context.Context, projectId 
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/remote_console (the `ShowServerRemoteConsole` operationId).
-func (c *Client) ShowServerRemoteConsole(ctx context.Context, projectId string, serverId string, body ShowServerRemoteConsoleJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewShowServerRemoteConsoleRequest(c.Server, projectId, serverId, body)
+func (c *Client) ShowServerRemoteConsole(ctx context.Context, projectID string, serverID string, body ShowServerRemoteConsoleJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewShowServerRemoteConsoleRequest(c.Server, projectID, serverID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8630,8 +8630,8 @@ func (c *Client) ShowServerRemoteConsole(ctx context.Context, projectId string, 
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/resize (the `ResizePostPaidServer` operationId).
-func (c *Client) ResizePostPaidServerWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewResizePostPaidServerRequestWithBody(c.Server, projectId, serverId, contentType, body)
+func (c *Client) ResizePostPaidServerWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewResizePostPaidServerRequestWithBody(c.Server, projectID, serverID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8651,8 +8651,8 @@ func (c *Client) ResizePostPaidServerWithBody(ctx context.Context, projectId str
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/resize (the `ResizePostPaidServer` operationId).
-func (c *Client) ResizePostPaidServer(ctx context.Context, projectId string, serverId string, body ResizePostPaidServerJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewResizePostPaidServerRequest(c.Server, projectId, serverId, body)
+func (c *Client) ResizePostPaidServer(ctx context.Context, projectID string, serverID string, body ResizePostPaidServerJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewResizePostPaidServerRequest(c.Server, projectID, serverID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8670,8 +8670,8 @@ func (c *Client) ResizePostPaidServer(ctx context.Context, projectId string, ser
 // 该接口支持企业项目细粒度权限的校验，具体细粒度请参见   ecs:cloudServers:showServerTags
 //
 // Corresponds with GET /v1/{project_id}/cloudservers/{server_id}/tags (the `ShowServerTags` operationId).
-func (c *Client) ShowServerTags(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewShowServerTagsRequest(c.Server, projectId, serverId)
+func (c *Client) ShowServerTags(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewShowServerTagsRequest(c.Server, projectID, serverID)
 	if err != nil {
 		return nil, err
 	}
@@ -8690,8 +8690,8 @@ func (c *Client) ShowServerTags(ctx context.Context, projectId string, serverId 
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/tags/action#BatchCreateServerTags (the `BatchCreateServerTags` operationId).
-func (c *Client) BatchCreateServerTagsWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewBatchCreateServerTagsRequestWithBody(c.Server, projectId, serverId, contentType, body)
+func (c *Client) BatchCreateServerTagsWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewBatchCreateServerTagsRequestWithBody(c.Server, projectID, serverID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8710,8 +8710,8 @@ func (c *Client) BatchCreateServerTagsWithBody(ctx context.Context, projectId st
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/tags/action#BatchCreateServerTags (the `BatchCreateServerTags` operationId).
-func (c *Client) BatchCreateServerTags(ctx context.Context, projectId string, serverId string, body BatchCreateServerTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewBatchCreateServerTagsRequest(c.Server, projectId, serverId, body)
+func (c *Client) BatchCreateServerTags(ctx context.Context, projectID string, serverID string, body BatchCreateServerTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewBatchCreateServerTagsRequest(c.Server, projectID, serverID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8732,8 +8732,8 @@ func (c *Client) BatchCreateServerTags(ctx context.Context, projectId string, se
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/tags/action#BatchDeleteServerTags (the `BatchDeleteServerTags` operationId).
-func (c *Client) BatchDeleteServerTagsWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewBatchDeleteServerTagsRequestWithBody(c.Server, projectId, serverId, contentType, body)
+func (c *Client) BatchDeleteServerTagsWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewBatchDeleteServerTagsRequestWithBody(c.Server, projectID, serverID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8754,8 +8754,8 @@ func (c *Client) BatchDeleteServerTagsWithBody(ctx context.Context, projectId st
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/tags/action#BatchDeleteServerTags (the `BatchDeleteServerTags` operationId).
-func (c *Client) BatchDeleteServerTags(ctx context.Context, projectId string, serverId string, body BatchDeleteServerTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewBatchDeleteServerTagsRequest(c.Server, projectId, serverId, body)
+func (c *Client) BatchDeleteServerTags(ctx context.Context, projectID string, serverID string, body BatchDeleteServerTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewBatchDeleteServerTagsRequest(c.Server, projectID, serverID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8773,8 +8773,8 @@ func (c *Client) BatchDeleteServerTags(ctx context.Context, projectId string, se
 // 如何获取job_id，请参考响应（任务类）。
 //
 // Corresponds with GET /v1/{project_id}/jobs/{job_id} (the `ShowJob` operationId).
-func (c *Client) ShowJob(ctx context.Context, projectId string, jobId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewShowJobRequest(c.Server, projectId, jobId)
+func (c *Client) ShowJob(ctx context.Context, projectID string, jobID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewShowJobRequest(c.Server, projectID, jobID)
 	if err != nil {
 		return nil, err
 	}
@@ -8793,8 +8793,8 @@ func (c *Client) ShowJob(ctx context.Context, projectId string, jobId string, re
 // >当前API已废弃，请使用查询项目标签
 //
 // Corresponds with GET /v1/{project_id}/servers/tags (the `ListServersTags` operationId).
-func (c *Client) ListServersTags(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListServersTagsRequest(c.Server, projectId)
+func (c *Client) ListServersTags(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListServersTagsRequest(c.Server, projectID)
 	if err != nil {
 		return nil, err
 	}
@@ -8813,8 +8813,8 @@ func (c *Client) ListServersTags(ctx context.Context, projectId string, reqEdito
 // >当前API已废弃，请使用查询云服务器标签。
 //
 // Corresponds with GET /v1/{project_id}/servers/{server_id}/tags (the `ListTags` operationId).
-func (c *Client) ListTags(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListTagsRequest(c.Server, projectId, serverId)
+func (c *Client) ListTags(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListTagsRequest(c.Server, projectID, serverID)
 	if err != nil {
 		return nil, err
 	}
@@ -8835,8 +8835,8 @@ func (c *Client) ListTags(ctx context.Context, projectId string, serverId string
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1/{project_id}/servers/{server_id}/tags/action#BatchCreateAction (the `BatchCreateAction` operationId).
-func (c *Client) BatchCreateActionWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewBatchCreateActionRequestWithBody(c.Server, projectId, serverId, contentType, body)
+func (c *Client) BatchCreateActionWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewBatchCreateActionRequestWithBody(c.Server, projectID, serverID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8857,8 +8857,8 @@ func (c *Client) BatchCreateActionWithBody(ctx context.Context, projectId string
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1/{project_id}/servers/{server_id}/tags/action#BatchCreateAction (the `BatchCreateAction` operationId).
-func (c *Client) BatchCreateAction(ctx context.Context, projectId string, serverId string, body BatchCreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewBatchCreateActionRequest(c.Server, projectId, serverId, body)
+func (c *Client) BatchCreateAction(ctx context.Context, projectID string, serverID string, body BatchCreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewBatchCreateActionRequest(c.Server, projectID, serverID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8880,8 +8880,8 @@ func (c *Client) BatchCreateAction(ctx context.Context, projectId string, server
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1/{project_id}/servers/{server_id}/tags/action#BatchDeleteAction (the `BatchDeleteAction` operationId).
-func (c *Client) BatchDeleteActionWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewBatchDeleteActionRequestWithBody(c.Server, projectId, serverId, contentType, body)
+func (c *Client) BatchDeleteActionWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewBatchDeleteActionRequestWithBody(c.Server, projectID, serverID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8903,8 +8903,8 @@ func (c *Client) BatchDeleteActionWithBody(ctx context.Context, projectId string
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1/{project_id}/servers/{server_id}/tags/action#BatchDeleteAction (the `BatchDeleteAction` operationId).
-func (c *Client) BatchDeleteAction(ctx context.Context, projectId string, serverId string, body BatchDeleteActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewBatchDeleteActionRequest(c.Server, projectId, serverId, body)
+func (c *Client) BatchDeleteAction(ctx context.Context, projectID string, serverID string, body BatchDeleteActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewBatchDeleteActionRequest(c.Server, projectID, serverID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8920,8 +8920,8 @@ func (c *Client) BatchDeleteAction(ctx context.Context, projectId string, server
 // 获取租户创建的所有的智能购买组。.
 //
 // Corresponds with GET /v2/{domain_id}/auto-launch-groups (the `ListAutoLaunchGroups` operationId).
-func (c *Client) ListAutoLaunchGroups(ctx context.Context, domainId string, params *ListAutoLaunchGroupsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListAutoLaunchGroupsRequest(c.Server, domainId, params)
+func (c *Client) ListAutoLaunchGroups(ctx context.Context, domainID string, params *ListAutoLaunchGroupsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListAutoLaunchGroupsRequest(c.Server, domainID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -8939,8 +8939,8 @@ func (c *Client) ListAutoLaunchGroups(ctx context.Context, domainId string, para
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v2/{domain_id}/auto-launch-groups (the `CreateAutoLaunchGroup` operationId).
-func (c *Client) CreateAutoLaunchGroupWithBody(ctx context.Context, domainId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateAutoLaunchGroupRequestWithBody(c.Server, domainId, contentType, body)
+func (c *Client) CreateAutoLaunchGroupWithBody(ctx context.Context, domainID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateAutoLaunchGroupRequestWithBody(c.Server, domainID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8958,8 +8958,8 @@ func (c *Client) CreateAutoLaunchGroupWithBody(ctx context.Context, domainId str
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v2/{domain_id}/auto-launch-groups (the `CreateAutoLaunchGroup` operationId).
-func (c *Client) CreateAutoLaunchGroup(ctx context.Context, domainId string, body CreateAutoLaunchGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateAutoLaunchGroupRequest(c.Server, domainId, body)
+func (c *Client) CreateAutoLaunchGroup(ctx context.Context, domainID string, body CreateAutoLaunchGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateAutoLaunchGroupRequest(c.Server, domainID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8977,8 +8977,8 @@ func (c *Client) CreateAutoLaunchGroup(ctx context.Context, domainId string, bod
 // Takes any type of body and a specified content type.
 //
 // Corresponds with DELETE /v2/{domain_id}/auto-launch-groups/{auto_launch_group_id} (the `DeleteAutoLaunchGroup` operationId).
-func (c *Client) DeleteAutoLaunchGroupWithBody(ctx context.Context, domainId string, autoLaunchGroupId string, params *DeleteAutoLaunchGroupParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteAutoLaunchGroupRequestWithBody(c.Server, domainId, autoLaunchGroupId, params, contentType, body)
+func (c *Client) DeleteAutoLaunchGroupWithBody(ctx context.Context, domainID string, autoLaunchGroupID string, params *DeleteAutoLaunchGroupParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteAutoLaunchGroupRequestWithBody(c.Server, domainID, autoLaunchGroupID, params, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8996,8 +8996,8 @@ func (c *Client) DeleteAutoLaunchGroupWithBody(ctx context.Context, domainId str
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with DELETE /v2/{domain_id}/auto-launch-groups/{auto_launch_group_id} (the `DeleteAutoLaunchGroup` operationId).
-func (c *Client) DeleteAutoLaunchGroup(ctx context.Context, domainId string, autoLaunchGroupId string, params *DeleteAutoLaunchGroupParams, body DeleteAutoLaunchGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteAutoLaunchGroupRequest(c.Server, domainId, autoLaunchGroupId, params, body)
+func (c *Client) DeleteAutoLaunchGroup(ctx context.Context, domainID string, autoLaunchGroupID string, params *DeleteAutoLaunchGroupParams, body DeleteAutoLaunchGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteAutoLaunchGroupRequest(c.Server, domainID, autoLaunchGroupID, params, body)
 	if err != nil {
 		return nil, err
 	}
@@ -9013,8 +9013,8 @@ func (c *Client) DeleteAutoLaunchGroup(ctx context.Context, domainId string, aut
 // 查询指定智能购买组的详细信息。.
 //
 // Corresponds with GET /v2/{domain_id}/auto-launch-groups/{auto_launch_group_id} (the `ShowAutoLaunchGroup` operationId).
-func (c *Client) ShowAutoLaunchGroup(ctx context.Context, domainId string, autoLaunchGroupId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewShowAutoLaunchGroupRequest(c.Server, domainId, autoLaunchGroupId)
+func (c *Client) ShowAutoLaunchGroup(ctx context.Context, domainID string, autoLaunchGroupID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewShowAutoLaunchGroupRequest(c.Server, domainID, autoLaunchGroupID)
 	if err != nil {
 		return nil, err
 	}
@@ -9032,8 +9032,8 @@ func (c *Client) ShowAutoLaunchGroup(ctx context.Context, domainId string, autoL
 // Takes any type of body and a specified content type.
 //
 // Corresponds with PUT /v2/{domain_id}/auto-launch-groups/{auto_launch_group_id} (the `UpdateAutoLaunchGroup` operationId).
-func (c *Client) UpdateAutoLaunchGroupWithBody(ctx context.Context, domainId string, autoLaunchGroupId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateAutoLaunchGroupRequestWithBody(c.Server, domainId, autoLaunchGroupId, contentType, body)
+func (c *Client) UpdateAutoLaunchGroupWithBody(ctx context.Context, domainID string, autoLaunchGroupID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateAutoLaunchGroupRequestWithBody(c.Server, domainID, autoLaunchGroupID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -9051,8 +9051,8 @@ func (c *Client) UpdateAutoLaunchGroupWithBody(ctx context.Context, domainId str
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /v2/{domain_id}/auto-launch-groups/{auto_launch_group_id} (the `UpdateAutoLaunchGroup` operationId).
-func (c *Client) UpdateAutoLaunchGroup(ctx context.Context, domainId string, autoLaunchGroupId string, body UpdateAutoLaunchGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateAutoLaunchGroupRequest(c.Server, domainId, autoLaunchGroupId, body)
+func (c *Client) UpdateAutoLaunchGroup(ctx context.Context, domainID string, autoLaunchGroupID string, body UpdateAutoLaunchGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateAutoLaunchGroupRequest(c.Server, domainID, autoLaunchGroupID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -9068,8 +9068,8 @@ func (c *Client) UpdateAutoLaunchGroup(ctx context.Context, domainId string, aut
 // 获取智能购买组创建的实例信息。.
 //
 // Corresponds with GET /v2/{domain_id}/auto-launch-groups/{auto_launch_group_id}/instances (the `ListInstances` operationId).
-func (c *Client) ListInstances(ctx context.Context, domainId string, autoLaunchGroupId string, params *ListInstancesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListInstancesRequest(c.Server, domainId, autoLaunchGroupId, params)
+func (c *Client) ListInstances(ctx context.Context, domainID string, autoLaunchGroupID string, params *ListInstancesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListInstancesRequest(c.Server, domainID, autoLaunchGroupID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -9093,8 +9093,8 @@ func (c *Client) ListInstances(ctx context.Context, domainId string, autoLaunchG
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v2/{project_id}/cloudservers/fpga_image (the `CreateFpgaImage` operationId).
-func (c *Client) CreateFpgaImageWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateFpgaImageRequestWithBody(c.Server, projectId, contentType, body)
+func (c *Client) CreateFpgaImageWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateFpgaImageRequestWithBody(c.Server, projectID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -9118,8 +9118,8 @@ func (c *Client) CreateFpgaImageWithBody(ctx context.Context, projectId string, 
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v2/{project_id}/cloudservers/fpga_image (the `CreateFpgaImage` operationId).
-func (c *Client) CreateFpgaImage(ctx context.Context, projectId string, body CreateFpgaImageJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateFpgaImageRequest(c.Server, projectId, body)
+func (c *Client) CreateFpgaImage(ctx context.Context, projectID string, body CreateFpgaImageJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateFpgaImageRequest(c.Server, projectID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -9139,8 +9139,8 @@ func (c *Client) CreateFpgaImage(ctx context.Context, projectId string, body Cre
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v2/{project_id}/cloudservers/{server_id}/changeos (the `ChangeServerOsWithCloudInit` operationId).
-func (c *Client) ChangeServerOsWithCloudInitWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewChangeServerOsWithCloudInitRequestWithBody(c.Server, projectId, serverId, contentType, body)
+func (c *Client) ChangeServerOsWithCloudInitWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewChangeServerOsWithCloudInitRequestWithBody(c.Server, projectID, serverID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -9160,8 +9160,8 @@ func (c *Client) ChangeServerOsWithCloudInitWithBody(ctx context.Context, projec
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v2/{project_id}/cloudservers/{server_id}/changeos (the `ChangeServerOsWithCloudInit` operationId).
-func (c *Client) ChangeServerOsWithCloudInit(ctx context.Context, projectId string, serverId string, body ChangeServerOsWithCloudInitJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewChangeServerOsWithCloudInitRequest(c.Server, projectId, serverId, body)
+func (c *Client) ChangeServerOsWithCloudInit(ctx context.Context, projectID string, serverID string, body ChangeServerOsWithCloudInitJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewChangeServerOsWithCloudInitRequest(c.Server, projectID, serverID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -9181,8 +9181,8 @@ func (c *Client) ChangeServerOsWithCloudInit(ctx context.Context, projectId stri
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v2/{project_id}/cloudservers/{server_id}/reinstallos (the `ReinstallServerWithCloudInit` operationId).
-func (c *Client) ReinstallServerWithCloudInitWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewReinstallServerWithCloudInitRequestWithBody(c.Server, projectId, serverId, contentType, body)
+func (c *Client) ReinstallServerWithCloudInitWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewReinstallServerWithCloudInitRequestWithBody(c.Server, projectID, serverID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -9202,8 +9202,8 @@ func (c *Client) ReinstallServerWithCloudInitWithBody(ctx context.Context, proje
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v2/{project_id}/cloudservers/{server_id}/reinstallos (the `ReinstallServerWithCloudInit` operationId).
-func (c *Client) ReinstallServerWithCloudInit(ctx context.Context, projectId string, serverId string, body ReinstallServerWithCloudInitJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewReinstallServerWithCloudInitRequest(c.Server, projectId, serverId, body)
+func (c *Client) ReinstallServerWithCloudInit(ctx context.Context, projectID string, serverID string, body ReinstallServerWithCloudInitJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewReinstallServerWithCloudInitRequest(c.Server, projectID, serverID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -9215,23 +9215,23 @@ func (c *Client) ReinstallServerWithCloudInit(ctx context.Context, projectId str
 }
 
 // NewCreateServersRequest calls the generic CreateServers builder with application/json body
-func NewCreateServersRequest(server string, projectId string, body CreateServersJSONRequestBody) (*http.Request, error) {
+func NewCreateServersRequest(server string, projectID string, body CreateServersJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateServersRequestWithBody(server, projectId, "application/json", bodyReader)
+	return NewCreateServersRequestWithBody(server, projectID, "application/json", bodyReader)
 }
 
 // NewCreateServersRequestWithBody constructs an http.Request for the CreateServers method, with any body, and a specified content type
-func NewCreateServersRequestWithBody(server string, projectId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewCreateServersRequestWithBody(server string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -9262,30 +9262,30 @@ func NewCreateServersRequestWithBody(server string, projectId string, contentTyp
 }
 
 // NewResizeServerRequest calls the generic ResizeServer builder with application/json body
-func NewResizeServerRequest(server string, projectId string, serverId string, body ResizeServerJSONRequestBody) (*http.Request, error) {
+func NewResizeServerRequest(server string, projectID string, serverID string, body ResizeServerJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewResizeServerRequestWithBody(server, projectId, serverId, "application/json", bodyReader)
+	return NewResizeServerRequestWithBody(server, projectID, serverID, "application/json", bodyReader)
 }
 
 // NewResizeServerRequestWithBody constructs an http.Request for the ResizeServer method, with any body, and a specified content type
-func NewResizeServerRequestWithBody(server string, projectId string, serverId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewResizeServerRequestWithBody(server string, projectID string, serverID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -9316,23 +9316,23 @@ func NewResizeServerRequestWithBody(server string, projectId string, serverId st
 }
 
 // NewListSupplyRecommendationRequest calls the generic ListSupplyRecommendation builder with application/json body
-func NewListSupplyRecommendationRequest(server string, domainId string, body ListSupplyRecommendationJSONRequestBody) (*http.Request, error) {
+func NewListSupplyRecommendationRequest(server string, domainID string, body ListSupplyRecommendationJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewListSupplyRecommendationRequestWithBody(server, domainId, "application/json", bodyReader)
+	return NewListSupplyRecommendationRequestWithBody(server, domainID, "application/json", bodyReader)
 }
 
 // NewListSupplyRecommendationRequestWithBody constructs an http.Request for the ListSupplyRecommendation method, with any body, and a specified content type
-func NewListSupplyRecommendationRequestWithBody(server string, domainId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewListSupplyRecommendationRequestWithBody(server string, domainID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -9363,30 +9363,30 @@ func NewListSupplyRecommendationRequestWithBody(server string, domainId string, 
 }
 
 // NewBatchAttachSharableVolumesRequest calls the generic BatchAttachSharableVolumes builder with application/json body
-func NewBatchAttachSharableVolumesRequest(server string, projectId string, volumeId string, body BatchAttachSharableVolumesJSONRequestBody) (*http.Request, error) {
+func NewBatchAttachSharableVolumesRequest(server string, projectID string, volumeID string, body BatchAttachSharableVolumesJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewBatchAttachSharableVolumesRequestWithBody(server, projectId, volumeId, "application/json", bodyReader)
+	return NewBatchAttachSharableVolumesRequestWithBody(server, projectID, volumeID, "application/json", bodyReader)
 }
 
 // NewBatchAttachSharableVolumesRequestWithBody constructs an http.Request for the BatchAttachSharableVolumes method, with any body, and a specified content type
-func NewBatchAttachSharableVolumesRequestWithBody(server string, projectId string, volumeId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewBatchAttachSharableVolumesRequestWithBody(server string, projectID string, volumeID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "volume_id", volumeId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "volume_id", volumeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -9417,23 +9417,23 @@ func NewBatchAttachSharableVolumesRequestWithBody(server string, projectId strin
 }
 
 // NewCreatePostPaidServersRequest calls the generic CreatePostPaidServers builder with application/json body
-func NewCreatePostPaidServersRequest(server string, projectId string, body CreatePostPaidServersJSONRequestBody) (*http.Request, error) {
+func NewCreatePostPaidServersRequest(server string, projectID string, body CreatePostPaidServersJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreatePostPaidServersRequestWithBody(server, projectId, "application/json", bodyReader)
+	return NewCreatePostPaidServersRequestWithBody(server, projectID, "application/json", bodyReader)
 }
 
 // NewCreatePostPaidServersRequestWithBody constructs an http.Request for the CreatePostPaidServers method, with any body, and a specified content type
-func NewCreatePostPaidServersRequestWithBody(server string, projectId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewCreatePostPaidServersRequestWithBody(server string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -9464,23 +9464,23 @@ func NewCreatePostPaidServersRequestWithBody(server string, projectId string, co
 }
 
 // NewBatchStartServersRequest calls the generic BatchStartServers builder with application/json body
-func NewBatchStartServersRequest(server string, projectId string, body BatchStartServersJSONRequestBody) (*http.Request, error) {
+func NewBatchStartServersRequest(server string, projectID string, body BatchStartServersJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewBatchStartServersRequestWithBody(server, projectId, "application/json", bodyReader)
+	return NewBatchStartServersRequestWithBody(server, projectID, "application/json", bodyReader)
 }
 
 // NewBatchStartServersRequestWithBody constructs an http.Request for the BatchStartServers method, with any body, and a specified content type
-func NewBatchStartServersRequestWithBody(server string, projectId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewBatchStartServersRequestWithBody(server string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -9511,23 +9511,23 @@ func NewBatchStartServersRequestWithBody(server string, projectId string, conten
 }
 
 // NewBatchStopServersRequest calls the generic BatchStopServers builder with application/json body
-func NewBatchStopServersRequest(server string, projectId string, body BatchStopServersJSONRequestBody) (*http.Request, error) {
+func NewBatchStopServersRequest(server string, projectID string, body BatchStopServersJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewBatchStopServersRequestWithBody(server, projectId, "application/json", bodyReader)
+	return NewBatchStopServersRequestWithBody(server, projectID, "application/json", bodyReader)
 }
 
 // NewBatchStopServersRequestWithBody constructs an http.Request for the BatchStopServers method, with any body, and a specified content type
-func NewBatchStopServersRequestWithBody(server string, projectId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewBatchStopServersRequestWithBody(server string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -9558,23 +9558,23 @@ func NewBatchStopServersRequestWithBody(server string, projectId string, content
 }
 
 // NewBatchRebootServersRequest calls the generic BatchRebootServers builder with application/json body
-func NewBatchRebootServersRequest(server string, projectId string, body BatchRebootServersJSONRequestBody) (*http.Request, error) {
+func NewBatchRebootServersRequest(server string, projectID string, body BatchRebootServersJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewBatchRebootServersRequestWithBody(server, projectId, "application/json", bodyReader)
+	return NewBatchRebootServersRequestWithBody(server, projectID, "application/json", bodyReader)
 }
 
 // NewBatchRebootServersRequestWithBody constructs an http.Request for the BatchRebootServers method, with any body, and a specified content type
-func NewBatchRebootServersRequestWithBody(server string, projectId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewBatchRebootServersRequestWithBody(server string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -9605,23 +9605,23 @@ func NewBatchRebootServersRequestWithBody(server string, projectId string, conte
 }
 
 // NewChangeServerChargeModeRequest calls the generic ChangeServerChargeMode builder with application/json body
-func NewChangeServerChargeModeRequest(server string, projectId string, body ChangeServerChargeModeJSONRequestBody) (*http.Request, error) {
+func NewChangeServerChargeModeRequest(server string, projectID string, body ChangeServerChargeModeJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewChangeServerChargeModeRequestWithBody(server, projectId, "application/json", bodyReader)
+	return NewChangeServerChargeModeRequestWithBody(server, projectID, "application/json", bodyReader)
 }
 
 // NewChangeServerChargeModeRequestWithBody constructs an http.Request for the ChangeServerChargeMode method, with any body, and a specified content type
-func NewChangeServerChargeModeRequestWithBody(server string, projectId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewChangeServerChargeModeRequestWithBody(server string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -9652,23 +9652,23 @@ func NewChangeServerChargeModeRequestWithBody(server string, projectId string, c
 }
 
 // NewDeleteServersRequest calls the generic DeleteServers builder with application/json body
-func NewDeleteServersRequest(server string, projectId string, body DeleteServersJSONRequestBody) (*http.Request, error) {
+func NewDeleteServersRequest(server string, projectID string, body DeleteServersJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewDeleteServersRequestWithBody(server, projectId, "application/json", bodyReader)
+	return NewDeleteServersRequestWithBody(server, projectID, "application/json", bodyReader)
 }
 
 // NewDeleteServersRequestWithBody constructs an http.Request for the DeleteServers method, with any body, and a specified content type
-func NewDeleteServersRequestWithBody(server string, projectId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewDeleteServersRequestWithBody(server string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -9699,12 +9699,12 @@ func NewDeleteServersRequestWithBody(server string, projectId string, contentTyp
 }
 
 // NewListServersDetailsRequest constructs an http.Request for the ListServersDetails method
-func NewListServersDetailsRequest(server string, projectId string, params *ListServersDetailsParams) (*http.Request, error) {
+func NewListServersDetailsRequest(server string, projectID string, params *ListServersDetailsParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -9817,9 +9817,9 @@ func NewListServersDetailsRequest(server string, projectId string, params *ListS
 
 		}
 
-		if params.ReservationId != nil {
+		if params.ReservationID != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "reservation_id", *params.ReservationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "reservation_id", *params.ReservationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -9829,9 +9829,9 @@ func NewListServersDetailsRequest(server string, projectId string, params *ListS
 
 		}
 
-		if params.EnterpriseProjectId != nil {
+		if params.EnterpriseProjectID != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "enterprise_project_id", *params.EnterpriseProjectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "enterprise_project_id", *params.EnterpriseProjectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -9841,9 +9841,9 @@ func NewListServersDetailsRequest(server string, projectId string, params *ListS
 
 		}
 
-		if params.Ip != nil {
+		if params.IP != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ip", *params.Ip, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ip", *params.IP, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -9853,9 +9853,9 @@ func NewListServersDetailsRequest(server string, projectId string, params *ListS
 
 		}
 
-		if params.IpEq != nil {
+		if params.IPEq != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ip_eq", *params.IpEq, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ip_eq", *params.IPEq, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -9865,9 +9865,9 @@ func NewListServersDetailsRequest(server string, projectId string, params *ListS
 
 		}
 
-		if params.ServerId != nil {
+		if params.ServerID != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "server_id", *params.ServerId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "server_id", *params.ServerID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -9892,12 +9892,12 @@ func NewListServersDetailsRequest(server string, projectId string, params *ListS
 }
 
 // NewListFlavorSellPoliciesRequest constructs an http.Request for the ListFlavorSellPolicies method
-func NewListFlavorSellPoliciesRequest(server string, projectId string, params *ListFlavorSellPoliciesParams) (*http.Request, error) {
+func NewListFlavorSellPoliciesRequest(server string, projectID string, params *ListFlavorSellPoliciesParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -9926,9 +9926,9 @@ func NewListFlavorSellPoliciesRequest(server string, projectId string, params *L
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if params.FlavorId != nil {
+		if params.FlavorID != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "flavor_id", *params.FlavorId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "flavor_id", *params.FlavorID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -9962,9 +9962,9 @@ func NewListFlavorSellPoliciesRequest(server string, projectId string, params *L
 
 		}
 
-		if params.AvailabilityZoneId != nil {
+		if params.AvailabilityZoneID != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "availability_zone_id", *params.AvailabilityZoneId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "availability_zone_id", *params.AvailabilityZoneID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -10073,12 +10073,12 @@ func NewListFlavorSellPoliciesRequest(server string, projectId string, params *L
 }
 
 // NewListFlavorsRequest constructs an http.Request for the ListFlavors method
-func NewListFlavorsRequest(server string, projectId string, params *ListFlavorsParams) (*http.Request, error) {
+func NewListFlavorsRequest(server string, projectID string, params *ListFlavorsParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -10134,23 +10134,23 @@ func NewListFlavorsRequest(server string, projectId string, params *ListFlavorsP
 }
 
 // NewCreateCloudserversFpgaImageRequest calls the generic CreateCloudserversFpgaImage builder with application/json body
-func NewCreateCloudserversFpgaImageRequest(server string, projectId string, body CreateCloudserversFpgaImageJSONRequestBody) (*http.Request, error) {
+func NewCreateCloudserversFpgaImageRequest(server string, projectID string, body CreateCloudserversFpgaImageJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateCloudserversFpgaImageRequestWithBody(server, projectId, "application/json", bodyReader)
+	return NewCreateCloudserversFpgaImageRequestWithBody(server, projectID, "application/json", bodyReader)
 }
 
 // NewCreateCloudserversFpgaImageRequestWithBody constructs an http.Request for the CreateCloudserversFpgaImage method, with any body, and a specified content type
-func NewCreateCloudserversFpgaImageRequestWithBody(server string, projectId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewCreateCloudserversFpgaImageRequestWithBody(server string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -10181,12 +10181,12 @@ func NewCreateCloudserversFpgaImageRequestWithBody(server string, projectId stri
 }
 
 // NewListAssociationsRequest constructs an http.Request for the ListAssociations method
-func NewListAssociationsRequest(server string, projectId string, params *ListAssociationsParams) (*http.Request, error) {
+func NewListAssociationsRequest(server string, projectID string, params *ListAssociationsParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -10215,9 +10215,9 @@ func NewListAssociationsRequest(server string, projectId string, params *ListAss
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if params.ImageId != nil {
+		if params.ImageID != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "image_id", *params.ImageId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "image_id", *params.ImageID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -10227,9 +10227,9 @@ func NewListAssociationsRequest(server string, projectId string, params *ListAss
 
 		}
 
-		if params.FpgaImageId != nil {
+		if params.FpgaImageID != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "fpga_image_id", *params.FpgaImageId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "fpga_image_id", *params.FpgaImageID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -10278,12 +10278,12 @@ func NewListAssociationsRequest(server string, projectId string, params *ListAss
 }
 
 // NewListDetailRequest constructs an http.Request for the ListDetail method
-func NewListDetailRequest(server string, projectId string, params *ListDetailParams) (*http.Request, error) {
+func NewListDetailRequest(server string, projectID string, params *ListDetailParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -10312,9 +10312,9 @@ func NewListDetailRequest(server string, projectId string, params *ListDetailPar
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if params.FpgaImageId != nil {
+		if params.FpgaImageID != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "fpga_image_id", *params.FpgaImageId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "fpga_image_id", *params.FpgaImageID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -10363,19 +10363,19 @@ func NewListDetailRequest(server string, projectId string, params *ListDetailPar
 }
 
 // NewDeleteFpgaImageRequest constructs an http.Request for the DeleteFpgaImage method
-func NewDeleteFpgaImageRequest(server string, projectId string, fpgaImageId string) (*http.Request, error) {
+func NewDeleteFpgaImageRequest(server string, projectID string, fpgaImageID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "fpga_image_id", fpgaImageId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "fpga_image_id", fpgaImageID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -10404,30 +10404,30 @@ func NewDeleteFpgaImageRequest(server string, projectId string, fpgaImageId stri
 }
 
 // NewDeleteAssociationRequest calls the generic DeleteAssociation builder with application/json body
-func NewDeleteAssociationRequest(server string, projectId string, fpgaImageId string, body DeleteAssociationJSONRequestBody) (*http.Request, error) {
+func NewDeleteAssociationRequest(server string, projectID string, fpgaImageID string, body DeleteAssociationJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewDeleteAssociationRequestWithBody(server, projectId, fpgaImageId, "application/json", bodyReader)
+	return NewDeleteAssociationRequestWithBody(server, projectID, fpgaImageID, "application/json", bodyReader)
 }
 
 // NewDeleteAssociationRequestWithBody constructs an http.Request for the DeleteAssociation method, with any body, and a specified content type
-func NewDeleteAssociationRequestWithBody(server string, projectId string, fpgaImageId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewDeleteAssociationRequestWithBody(server string, projectID string, fpgaImageID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "fpga_image_id", fpgaImageId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "fpga_image_id", fpgaImageID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -10458,30 +10458,30 @@ func NewDeleteAssociationRequestWithBody(server string, projectId string, fpgaIm
 }
 
 // NewCreateAssociationRequest calls the generic CreateAssociation builder with application/json body
-func NewCreateAssociationRequest(server string, projectId string, fpgaImageId string, body CreateAssociationJSONRequestBody) (*http.Request, error) {
+func NewCreateAssociationRequest(server string, projectID string, fpgaImageID string, body CreateAssociationJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateAssociationRequestWithBody(server, projectId, fpgaImageId, "application/json", bodyReader)
+	return NewCreateAssociationRequestWithBody(server, projectID, fpgaImageID, "application/json", bodyReader)
 }
 
 // NewCreateAssociationRequestWithBody constructs an http.Request for the CreateAssociation method, with any body, and a specified content type
-func NewCreateAssociationRequestWithBody(server string, projectId string, fpgaImageId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewCreateAssociationRequestWithBody(server string, projectID string, fpgaImageID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "fpga_image_id", fpgaImageId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "fpga_image_id", fpgaImageID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -10512,12 +10512,12 @@ func NewCreateAssociationRequestWithBody(server string, projectId string, fpgaIm
 }
 
 // NewShowServerLimitsRequest constructs an http.Request for the ShowServerLimits method
-func NewShowServerLimitsRequest(server string, projectId string) (*http.Request, error) {
+func NewShowServerLimitsRequest(server string, projectID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -10545,31 +10545,31 @@ func NewShowServerLimitsRequest(server string, projectId string) (*http.Request,
 	return req, nil
 }
 
-// NewAssociateServerVirtualIpRequest calls the generic AssociateServerVirtualIp builder with application/json body
-func NewAssociateServerVirtualIpRequest(server string, projectId string, nicId string, body AssociateServerVirtualIpJSONRequestBody) (*http.Request, error) {
+// NewAssociateServerVirtualIPRequest calls the generic AssociateServerVirtualIP builder with application/json body
+func NewAssociateServerVirtualIPRequest(server string, projectID string, nicID string, body AssociateServerVirtualIPJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewAssociateServerVirtualIpRequestWithBody(server, projectId, nicId, "application/json", bodyReader)
+	return NewAssociateServerVirtualIPRequestWithBody(server, projectID, nicID, "application/json", bodyReader)
 }
 
-// NewAssociateServerVirtualIpRequestWithBody constructs an http.Request for the AssociateServerVirtualIp method, with any body, and a specified content type
-func NewAssociateServerVirtualIpRequestWithBody(server string, projectId string, nicId string, contentType string, body io.Reader) (*http.Request, error) {
+// NewAssociateServerVirtualIPRequestWithBody constructs an http.Request for the AssociateServerVirtualIP method, with any body, and a specified content type
+func NewAssociateServerVirtualIPRequestWithBody(server string, projectID string, nicID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "nic_id", nicId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "nic_id", nicID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -10599,31 +10599,31 @@ func NewAssociateServerVirtualIpRequestWithBody(server string, projectId string,
 	return req, nil
 }
 
-// NewDisassociateServerVirtualIpRequest calls the generic DisassociateServerVirtualIp builder with application/json body
-func NewDisassociateServerVirtualIpRequest(server string, projectId string, nicId string, body DisassociateServerVirtualIpJSONRequestBody) (*http.Request, error) {
+// NewDisassociateServerVirtualIPRequest calls the generic DisassociateServerVirtualIP builder with application/json body
+func NewDisassociateServerVirtualIPRequest(server string, projectID string, nicID string, body DisassociateServerVirtualIPJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewDisassociateServerVirtualIpRequestWithBody(server, projectId, nicId, "application/json", bodyReader)
+	return NewDisassociateServerVirtualIPRequestWithBody(server, projectID, nicID, "application/json", bodyReader)
 }
 
-// NewDisassociateServerVirtualIpRequestWithBody constructs an http.Request for the DisassociateServerVirtualIp method, with any body, and a specified content type
-func NewDisassociateServerVirtualIpRequestWithBody(server string, projectId string, nicId string, contentType string, body io.Reader) (*http.Request, error) {
+// NewDisassociateServerVirtualIPRequestWithBody constructs an http.Request for the DisassociateServerVirtualIP method, with any body, and a specified content type
+func NewDisassociateServerVirtualIPRequestWithBody(server string, projectID string, nicID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "nic_id", nicId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "nic_id", nicID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -10654,23 +10654,23 @@ func NewDisassociateServerVirtualIpRequestWithBody(server string, projectId stri
 }
 
 // NewBatchResetServersPasswordRequest calls the generic BatchResetServersPassword builder with application/json body
-func NewBatchResetServersPasswordRequest(server string, projectId string, body BatchResetServersPasswordJSONRequestBody) (*http.Request, error) {
+func NewBatchResetServersPasswordRequest(server string, projectID string, body BatchResetServersPasswordJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewBatchResetServersPasswordRequestWithBody(server, projectId, "application/json", bodyReader)
+	return NewBatchResetServersPasswordRequestWithBody(server, projectID, "application/json", bodyReader)
 }
 
 // NewBatchResetServersPasswordRequestWithBody constructs an http.Request for the BatchResetServersPassword method, with any body, and a specified content type
-func NewBatchResetServersPasswordRequestWithBody(server string, projectId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewBatchResetServersPasswordRequestWithBody(server string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -10701,12 +10701,12 @@ func NewBatchResetServersPasswordRequestWithBody(server string, projectId string
 }
 
 // NewListServerGroupsRequest constructs an http.Request for the ListServerGroups method
-func NewListServerGroupsRequest(server string, projectId string, params *ListServerGroupsParams) (*http.Request, error) {
+func NewListServerGroupsRequest(server string, projectID string, params *ListServerGroupsParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -10774,23 +10774,23 @@ func NewListServerGroupsRequest(server string, projectId string, params *ListSer
 }
 
 // NewCreateServerGroupRequest calls the generic CreateServerGroup builder with application/json body
-func NewCreateServerGroupRequest(server string, projectId string, body CreateServerGroupJSONRequestBody) (*http.Request, error) {
+func NewCreateServerGroupRequest(server string, projectID string, body CreateServerGroupJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateServerGroupRequestWithBody(server, projectId, "application/json", bodyReader)
+	return NewCreateServerGroupRequestWithBody(server, projectID, "application/json", bodyReader)
 }
 
 // NewCreateServerGroupRequestWithBody constructs an http.Request for the CreateServerGroup method, with any body, and a specified content type
-func NewCreateServerGroupRequestWithBody(server string, projectId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewCreateServerGroupRequestWithBody(server string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -10821,19 +10821,19 @@ func NewCreateServerGroupRequestWithBody(server string, projectId string, conten
 }
 
 // NewDeleteServerGroupRequest constructs an http.Request for the DeleteServerGroup method
-func NewDeleteServerGroupRequest(server string, projectId string, serverGroupId string) (*http.Request, error) {
+func NewDeleteServerGroupRequest(server string, projectID string, serverGroupID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_group_id", serverGroupId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_group_id", serverGroupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -10862,19 +10862,19 @@ func NewDeleteServerGroupRequest(server string, projectId string, serverGroupId 
 }
 
 // NewShowServerGroupRequest constructs an http.Request for the ShowServerGroup method
-func NewShowServerGroupRequest(server string, projectId string, serverGroupId string) (*http.Request, error) {
+func NewShowServerGroupRequest(server string, projectID string, serverGroupID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_group_id", serverGroupId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_group_id", serverGroupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -10903,30 +10903,30 @@ func NewShowServerGroupRequest(server string, projectId string, serverGroupId st
 }
 
 // NewAddServerGroupMemberRequest calls the generic AddServerGroupMember builder with application/json body
-func NewAddServerGroupMemberRequest(server string, projectId string, serverGroupId string, body AddServerGroupMemberJSONRequestBody) (*http.Request, error) {
+func NewAddServerGroupMemberRequest(server string, projectID string, serverGroupID string, body AddServerGroupMemberJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewAddServerGroupMemberRequestWithBody(server, projectId, serverGroupId, "application/json", bodyReader)
+	return NewAddServerGroupMemberRequestWithBody(server, projectID, serverGroupID, "application/json", bodyReader)
 }
 
 // NewAddServerGroupMemberRequestWithBody constructs an http.Request for the AddServerGroupMember method, with any body, and a specified content type
-func NewAddServerGroupMemberRequestWithBody(server string, projectId string, serverGroupId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewAddServerGroupMemberRequestWithBody(server string, projectID string, serverGroupID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_group_id", serverGroupId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_group_id", serverGroupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -10957,30 +10957,30 @@ func NewAddServerGroupMemberRequestWithBody(server string, projectId string, ser
 }
 
 // NewDeleteServerGroupMemberRequest calls the generic DeleteServerGroupMember builder with application/json body
-func NewDeleteServerGroupMemberRequest(server string, projectId string, serverGroupId string, body DeleteServerGroupMemberJSONRequestBody) (*http.Request, error) {
+func NewDeleteServerGroupMemberRequest(server string, projectID string, serverGroupID string, body DeleteServerGroupMemberJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewDeleteServerGroupMemberRequestWithBody(server, projectId, serverGroupId, "application/json", bodyReader)
+	return NewDeleteServerGroupMemberRequestWithBody(server, projectID, serverGroupID, "application/json", bodyReader)
 }
 
 // NewDeleteServerGroupMemberRequestWithBody constructs an http.Request for the DeleteServerGroupMember method, with any body, and a specified content type
-func NewDeleteServerGroupMemberRequestWithBody(server string, projectId string, serverGroupId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewDeleteServerGroupMemberRequestWithBody(server string, projectID string, serverGroupID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_group_id", serverGroupId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_group_id", serverGroupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -11011,12 +11011,12 @@ func NewDeleteServerGroupMemberRequestWithBody(server string, projectId string, 
 }
 
 // NewListResizeFlavorsRequest constructs an http.Request for the ListResizeFlavors method
-func NewListResizeFlavorsRequest(server string, projectId string, params *ListResizeFlavorsParams) (*http.Request, error) {
+func NewListResizeFlavorsRequest(server string, projectID string, params *ListResizeFlavorsParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -11045,9 +11045,9 @@ func NewListResizeFlavorsRequest(server string, projectId string, params *ListRe
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if params.InstanceUuid != nil {
+		if params.InstanceUUID != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "instance_uuid", *params.InstanceUuid, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "instance_uuid", *params.InstanceUUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -11057,9 +11057,9 @@ func NewListResizeFlavorsRequest(server string, projectId string, params *ListRe
 
 		}
 
-		if params.SourceFlavorId != nil {
+		if params.SourceFlavorID != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "source_flavor_id", *params.SourceFlavorId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "source_flavor_id", *params.SourceFlavorID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -11144,23 +11144,23 @@ func NewListResizeFlavorsRequest(server string, projectId string, params *ListRe
 }
 
 // NewCreateActionRequest calls the generic CreateAction builder with application/json body
-func NewCreateActionRequest(server string, projectId string, body CreateActionJSONRequestBody) (*http.Request, error) {
+func NewCreateActionRequest(server string, projectID string, body CreateActionJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateActionRequestWithBody(server, projectId, "application/json", bodyReader)
+	return NewCreateActionRequestWithBody(server, projectID, "application/json", bodyReader)
 }
 
 // NewCreateActionRequestWithBody constructs an http.Request for the CreateAction method, with any body, and a specified content type
-func NewCreateActionRequestWithBody(server string, projectId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewCreateActionRequestWithBody(server string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -11191,23 +11191,23 @@ func NewCreateActionRequestWithBody(server string, projectId string, contentType
 }
 
 // NewBatchUpdateServersNameRequest calls the generic BatchUpdateServersName builder with application/json body
-func NewBatchUpdateServersNameRequest(server string, projectId string, body BatchUpdateServersNameJSONRequestBody) (*http.Request, error) {
+func NewBatchUpdateServersNameRequest(server string, projectID string, body BatchUpdateServersNameJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewBatchUpdateServersNameRequestWithBody(server, projectId, "application/json", bodyReader)
+	return NewBatchUpdateServersNameRequestWithBody(server, projectID, "application/json", bodyReader)
 }
 
 // NewBatchUpdateServersNameRequestWithBody constructs an http.Request for the BatchUpdateServersName method, with any body, and a specified content type
-func NewBatchUpdateServersNameRequestWithBody(server string, projectId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewBatchUpdateServersNameRequestWithBody(server string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -11238,12 +11238,12 @@ func NewBatchUpdateServersNameRequestWithBody(server string, projectId string, c
 }
 
 // NewListServerTagsRequest constructs an http.Request for the ListServerTags method
-func NewListServerTagsRequest(server string, projectId string) (*http.Request, error) {
+func NewListServerTagsRequest(server string, projectID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -11272,19 +11272,19 @@ func NewListServerTagsRequest(server string, projectId string) (*http.Request, e
 }
 
 // NewShowServerRequest constructs an http.Request for the ShowServer method
-func NewShowServerRequest(server string, projectId string, serverId string) (*http.Request, error) {
+func NewShowServerRequest(server string, projectID string, serverID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -11313,30 +11313,30 @@ func NewShowServerRequest(server string, projectId string, serverId string) (*ht
 }
 
 // NewUpdateServerRequest calls the generic UpdateServer builder with application/json body
-func NewUpdateServerRequest(server string, projectId string, serverId string, body UpdateServerJSONRequestBody) (*http.Request, error) {
+func NewUpdateServerRequest(server string, projectID string, serverID string, body UpdateServerJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUpdateServerRequestWithBody(server, projectId, serverId, "application/json", bodyReader)
+	return NewUpdateServerRequestWithBody(server, projectID, serverID, "application/json", bodyReader)
 }
 
 // NewUpdateServerRequestWithBody constructs an http.Request for the UpdateServer method, with any body, and a specified content type
-func NewUpdateServerRequestWithBody(server string, projectId string, serverId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewUpdateServerRequestWithBody(server string, projectID string, serverID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -11367,30 +11367,30 @@ func NewUpdateServerRequestWithBody(server string, projectId string, serverId st
 }
 
 // NewUpdateServerAutoTerminateTimeRequest calls the generic UpdateServerAutoTerminateTime builder with application/json body
-func NewUpdateServerAutoTerminateTimeRequest(server string, projectId string, serverId string, body UpdateServerAutoTerminateTimeJSONRequestBody) (*http.Request, error) {
+func NewUpdateServerAutoTerminateTimeRequest(server string, projectID string, serverID string, body UpdateServerAutoTerminateTimeJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUpdateServerAutoTerminateTimeRequestWithBody(server, projectId, serverId, "application/json", bodyReader)
+	return NewUpdateServerAutoTerminateTimeRequestWithBody(server, projectID, serverID, "application/json", bodyReader)
 }
 
 // NewUpdateServerAutoTerminateTimeRequestWithBody constructs an http.Request for the UpdateServerAutoTerminateTime method, with any body, and a specified content type
-func NewUpdateServerAutoTerminateTimeRequestWithBody(server string, projectId string, serverId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewUpdateServerAutoTerminateTimeRequestWithBody(server string, projectID string, serverID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -11421,30 +11421,30 @@ func NewUpdateServerAutoTerminateTimeRequestWithBody(server string, projectId st
 }
 
 // NewAttachServerVolumeRequest calls the generic AttachServerVolume builder with application/json body
-func NewAttachServerVolumeRequest(server string, projectId string, serverId string, body AttachServerVolumeJSONRequestBody) (*http.Request, error) {
+func NewAttachServerVolumeRequest(server string, projectID string, serverID string, body AttachServerVolumeJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewAttachServerVolumeRequestWithBody(server, projectId, serverId, "application/json", bodyReader)
+	return NewAttachServerVolumeRequestWithBody(server, projectID, serverID, "application/json", bodyReader)
 }
 
 // NewAttachServerVolumeRequestWithBody constructs an http.Request for the AttachServerVolume method, with any body, and a specified content type
-func NewAttachServerVolumeRequestWithBody(server string, projectId string, serverId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewAttachServerVolumeRequestWithBody(server string, projectID string, serverID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -11475,19 +11475,19 @@ func NewAttachServerVolumeRequestWithBody(server string, projectId string, serve
 }
 
 // NewShowServerAutoRecoveryRequest constructs an http.Request for the ShowServerAutoRecovery method
-func NewShowServerAutoRecoveryRequest(server string, projectId string, serverId string) (*http.Request, error) {
+func NewShowServerAutoRecoveryRequest(server string, projectID string, serverID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -11516,30 +11516,30 @@ func NewShowServerAutoRecoveryRequest(server string, projectId string, serverId 
 }
 
 // NewRegisterServerAutoRecoveryRequest calls the generic RegisterServerAutoRecovery builder with application/json body
-func NewRegisterServerAutoRecoveryRequest(server string, projectId string, serverId string, body RegisterServerAutoRecoveryJSONRequestBody) (*http.Request, error) {
+func NewRegisterServerAutoRecoveryRequest(server string, projectID string, serverID string, body RegisterServerAutoRecoveryJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewRegisterServerAutoRecoveryRequestWithBody(server, projectId, serverId, "application/json", bodyReader)
+	return NewRegisterServerAutoRecoveryRequestWithBody(server, projectID, serverID, "application/json", bodyReader)
 }
 
 // NewRegisterServerAutoRecoveryRequestWithBody constructs an http.Request for the RegisterServerAutoRecovery method, with any body, and a specified content type
-func NewRegisterServerAutoRecoveryRequestWithBody(server string, projectId string, serverId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewRegisterServerAutoRecoveryRequestWithBody(server string, projectID string, serverID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -11570,19 +11570,19 @@ func NewRegisterServerAutoRecoveryRequestWithBody(server string, projectId strin
 }
 
 // NewListServerBlockDevicesRequest constructs an http.Request for the ListServerBlockDevices method
-func NewListServerBlockDevicesRequest(server string, projectId string, serverId string) (*http.Request, error) {
+func NewListServerBlockDevicesRequest(server string, projectID string, serverID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -11611,26 +11611,26 @@ func NewListServerBlockDevicesRequest(server string, projectId string, serverId 
 }
 
 // NewShowServerBlockDeviceRequest constructs an http.Request for the ShowServerBlockDevice method
-func NewShowServerBlockDeviceRequest(server string, projectId string, serverId string, volumeId string) (*http.Request, error) {
+func NewShowServerBlockDeviceRequest(server string, projectID string, serverID string, volumeID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "volume_id", volumeId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "volume_id", volumeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -11659,37 +11659,37 @@ func NewShowServerBlockDeviceRequest(server string, projectId string, serverId s
 }
 
 // NewUpdateServerBlockDeviceRequest calls the generic UpdateServerBlockDevice builder with application/json body
-func NewUpdateServerBlockDeviceRequest(server string, projectId string, serverId string, volumeId string, body UpdateServerBlockDeviceJSONRequestBody) (*http.Request, error) {
+func NewUpdateServerBlockDeviceRequest(server string, projectID string, serverID string, volumeID string, body UpdateServerBlockDeviceJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUpdateServerBlockDeviceRequestWithBody(server, projectId, serverId, volumeId, "application/json", bodyReader)
+	return NewUpdateServerBlockDeviceRequestWithBody(server, projectID, serverID, volumeID, "application/json", bodyReader)
 }
 
 // NewUpdateServerBlockDeviceRequestWithBody constructs an http.Request for the UpdateServerBlockDevice method, with any body, and a specified content type
-func NewUpdateServerBlockDeviceRequestWithBody(server string, projectId string, serverId string, volumeId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewUpdateServerBlockDeviceRequestWithBody(server string, projectID string, serverID string, volumeID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "volume_id", volumeId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "volume_id", volumeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -11720,30 +11720,30 @@ func NewUpdateServerBlockDeviceRequestWithBody(server string, projectId string, 
 }
 
 // NewChangeServerOsWithoutCloudInitRequest calls the generic ChangeServerOsWithoutCloudInit builder with application/json body
-func NewChangeServerOsWithoutCloudInitRequest(server string, projectId string, serverId string, body ChangeServerOsWithoutCloudInitJSONRequestBody) (*http.Request, error) {
+func NewChangeServerOsWithoutCloudInitRequest(server string, projectID string, serverID string, body ChangeServerOsWithoutCloudInitJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewChangeServerOsWithoutCloudInitRequestWithBody(server, projectId, serverId, "application/json", bodyReader)
+	return NewChangeServerOsWithoutCloudInitRequestWithBody(server, projectID, serverID, "application/json", bodyReader)
 }
 
 // NewChangeServerOsWithoutCloudInitRequestWithBody constructs an http.Request for the ChangeServerOsWithoutCloudInit method, with any body, and a specified content type
-func NewChangeServerOsWithoutCloudInitRequestWithBody(server string, projectId string, serverId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewChangeServerOsWithoutCloudInitRequestWithBody(server string, projectID string, serverID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -11774,26 +11774,26 @@ func NewChangeServerOsWithoutCloudInitRequestWithBody(server string, projectId s
 }
 
 // NewDetachServerVolumeRequest constructs an http.Request for the DetachServerVolume method
-func NewDetachServerVolumeRequest(server string, projectId string, serverId string, volumeId string, params *DetachServerVolumeParams) (*http.Request, error) {
+func NewDetachServerVolumeRequest(server string, projectID string, serverID string, volumeID string, params *DetachServerVolumeParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "volume_id", volumeId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "volume_id", volumeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -11849,30 +11849,30 @@ func NewDetachServerVolumeRequest(server string, projectId string, serverId stri
 }
 
 // NewUpdateServerMetadataRequest calls the generic UpdateServerMetadata builder with application/json body
-func NewUpdateServerMetadataRequest(server string, projectId string, serverId string, body UpdateServerMetadataJSONRequestBody) (*http.Request, error) {
+func NewUpdateServerMetadataRequest(server string, projectID string, serverID string, body UpdateServerMetadataJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUpdateServerMetadataRequestWithBody(server, projectId, serverId, "application/json", bodyReader)
+	return NewUpdateServerMetadataRequestWithBody(server, projectID, serverID, "application/json", bodyReader)
 }
 
 // NewUpdateServerMetadataRequestWithBody constructs an http.Request for the UpdateServerMetadata method, with any body, and a specified content type
-func NewUpdateServerMetadataRequestWithBody(server string, projectId string, serverId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewUpdateServerMetadataRequestWithBody(server string, projectID string, serverID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -11903,19 +11903,19 @@ func NewUpdateServerMetadataRequestWithBody(server string, projectId string, ser
 }
 
 // NewDeleteServerMetadataRequest constructs an http.Request for the DeleteServerMetadata method
-func NewDeleteServerMetadataRequest(server string, projectId string, serverId string, key string) (*http.Request, error) {
+func NewDeleteServerMetadataRequest(server string, projectID string, serverID string, key string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -11951,30 +11951,30 @@ func NewDeleteServerMetadataRequest(server string, projectId string, serverId st
 }
 
 // NewMigrateServerRequest calls the generic MigrateServer builder with application/json body
-func NewMigrateServerRequest(server string, projectId string, serverId string, body MigrateServerJSONRequestBody) (*http.Request, error) {
+func NewMigrateServerRequest(server string, projectID string, serverID string, body MigrateServerJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewMigrateServerRequestWithBody(server, projectId, serverId, "application/json", bodyReader)
+	return NewMigrateServerRequestWithBody(server, projectID, serverID, "application/json", bodyReader)
 }
 
 // NewMigrateServerRequestWithBody constructs an http.Request for the MigrateServer method, with any body, and a specified content type
-func NewMigrateServerRequestWithBody(server string, projectId string, serverId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewMigrateServerRequestWithBody(server string, projectID string, serverID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -12005,30 +12005,30 @@ func NewMigrateServerRequestWithBody(server string, projectId string, serverId s
 }
 
 // NewBatchAddServerNicsRequest calls the generic BatchAddServerNics builder with application/json body
-func NewBatchAddServerNicsRequest(server string, projectId string, serverId string, body BatchAddServerNicsJSONRequestBody) (*http.Request, error) {
+func NewBatchAddServerNicsRequest(server string, projectID string, serverID string, body BatchAddServerNicsJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewBatchAddServerNicsRequestWithBody(server, projectId, serverId, "application/json", bodyReader)
+	return NewBatchAddServerNicsRequestWithBody(server, projectID, serverID, "application/json", bodyReader)
 }
 
 // NewBatchAddServerNicsRequestWithBody constructs an http.Request for the BatchAddServerNics method, with any body, and a specified content type
-func NewBatchAddServerNicsRequestWithBody(server string, projectId string, serverId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewBatchAddServerNicsRequestWithBody(server string, projectID string, serverID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -12059,30 +12059,30 @@ func NewBatchAddServerNicsRequestWithBody(server string, projectId string, serve
 }
 
 // NewBatchDeleteServerNicsRequest calls the generic BatchDeleteServerNics builder with application/json body
-func NewBatchDeleteServerNicsRequest(server string, projectId string, serverId string, body BatchDeleteServerNicsJSONRequestBody) (*http.Request, error) {
+func NewBatchDeleteServerNicsRequest(server string, projectID string, serverID string, body BatchDeleteServerNicsJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewBatchDeleteServerNicsRequestWithBody(server, projectId, serverId, "application/json", bodyReader)
+	return NewBatchDeleteServerNicsRequestWithBody(server, projectID, serverID, "application/json", bodyReader)
 }
 
 // NewBatchDeleteServerNicsRequestWithBody constructs an http.Request for the BatchDeleteServerNics method, with any body, and a specified content type
-func NewBatchDeleteServerNicsRequestWithBody(server string, projectId string, serverId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewBatchDeleteServerNicsRequestWithBody(server string, projectID string, serverID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -12113,19 +12113,19 @@ func NewBatchDeleteServerNicsRequestWithBody(server string, projectId string, se
 }
 
 // NewListServerInterfacesRequest constructs an http.Request for the ListServerInterfaces method
-func NewListServerInterfacesRequest(server string, projectId string, serverId string) (*http.Request, error) {
+func NewListServerInterfacesRequest(server string, projectID string, serverID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -12154,30 +12154,30 @@ func NewListServerInterfacesRequest(server string, projectId string, serverId st
 }
 
 // NewResetServerPasswordRequest calls the generic ResetServerPassword builder with application/json body
-func NewResetServerPasswordRequest(server string, projectId string, serverId string, body ResetServerPasswordJSONRequestBody) (*http.Request, error) {
+func NewResetServerPasswordRequest(server string, projectID string, serverID string, body ResetServerPasswordJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewResetServerPasswordRequestWithBody(server, projectId, serverId, "application/json", bodyReader)
+	return NewResetServerPasswordRequestWithBody(server, projectID, serverID, "application/json", bodyReader)
 }
 
 // NewResetServerPasswordRequestWithBody constructs an http.Request for the ResetServerPassword method, with any body, and a specified content type
-func NewResetServerPasswordRequestWithBody(server string, projectId string, serverId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewResetServerPasswordRequestWithBody(server string, projectID string, serverID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -12208,19 +12208,19 @@ func NewResetServerPasswordRequestWithBody(server string, projectId string, serv
 }
 
 // NewShowResetPasswordFlagRequest constructs an http.Request for the ShowResetPasswordFlag method
-func NewShowResetPasswordFlagRequest(server string, projectId string, serverId string) (*http.Request, error) {
+func NewShowResetPasswordFlagRequest(server string, projectID string, serverID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -12249,19 +12249,19 @@ func NewShowResetPasswordFlagRequest(server string, projectId string, serverId s
 }
 
 // NewDeleteServerPasswordRequest constructs an http.Request for the DeleteServerPassword method
-func NewDeleteServerPasswordRequest(server string, projectId string, serverId string) (*http.Request, error) {
+func NewDeleteServerPasswordRequest(server string, projectID string, serverID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -12290,19 +12290,19 @@ func NewDeleteServerPasswordRequest(server string, projectId string, serverId st
 }
 
 // NewShowServerPasswordRequest constructs an http.Request for the ShowServerPassword method
-func NewShowServerPasswordRequest(server string, projectId string, serverId string) (*http.Request, error) {
+func NewShowServerPasswordRequest(server string, projectID string, serverID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -12331,19 +12331,19 @@ func NewShowServerPasswordRequest(server string, projectId string, serverId stri
 }
 
 // NewListServerVolumeAttachmentsRequest constructs an http.Request for the ListServerVolumeAttachments method
-func NewListServerVolumeAttachmentsRequest(server string, projectId string, serverId string) (*http.Request, error) {
+func NewListServerVolumeAttachmentsRequest(server string, projectID string, serverID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -12372,30 +12372,30 @@ func NewListServerVolumeAttachmentsRequest(server string, projectId string, serv
 }
 
 // NewReinstallServerWithoutCloudInitRequest calls the generic ReinstallServerWithoutCloudInit builder with application/json body
-func NewReinstallServerWithoutCloudInitRequest(server string, projectId string, serverId string, body ReinstallServerWithoutCloudInitJSONRequestBody) (*http.Request, error) {
+func NewReinstallServerWithoutCloudInitRequest(server string, projectID string, serverID string, body ReinstallServerWithoutCloudInitJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewReinstallServerWithoutCloudInitRequestWithBody(server, projectId, serverId, "application/json", bodyReader)
+	return NewReinstallServerWithoutCloudInitRequestWithBody(server, projectID, serverID, "application/json", bodyReader)
 }
 
 // NewReinstallServerWithoutCloudInitRequestWithBody constructs an http.Request for the ReinstallServerWithoutCloudInit method, with any body, and a specified content type
-func NewReinstallServerWithoutCloudInitRequestWithBody(server string, projectId string, serverId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewReinstallServerWithoutCloudInitRequestWithBody(server string, projectID string, serverID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -12426,30 +12426,30 @@ func NewReinstallServerWithoutCloudInitRequestWithBody(server string, projectId 
 }
 
 // NewShowServerRemoteConsoleRequest calls the generic ShowServerRemoteConsole builder with application/json body
-func NewShowServerRemoteConsoleRequest(server string, projectId string, serverId string, body ShowServerRemoteConsoleJSONRequestBody) (*http.Request, error) {
+func NewShowServerRemoteConsoleRequest(server string, projectID string, serverID string, body ShowServerRemoteConsoleJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewShowServerRemoteConsoleRequestWithBody(server, projectId, serverId, "application/json", bodyReader)
+	return NewShowServerRemoteConsoleRequestWithBody(server, projectID, serverID, "application/json", bodyReader)
 }
 
 // NewShowServerRemoteConsoleRequestWithBody constructs an http.Request for the ShowServerRemoteConsole method, with any body, and a specified content type
-func NewShowServerRemoteConsoleRequestWithBody(server string, projectId string, serverId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewShowServerRemoteConsoleRequestWithBody(server string, projectID string, serverID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -12480,30 +12480,30 @@ func NewShowServerRemoteConsoleRequestWithBody(server string, projectId string, 
 }
 
 // NewResizePostPaidServerRequest calls the generic ResizePostPaidServer builder with application/json body
-func NewResizePostPaidServerRequest(server string, projectId string, serverId string, body ResizePostPaidServerJSONRequestBody) (*http.Request, error) {
+func NewResizePostPaidServerRequest(server string, projectID string, serverID string, body ResizePostPaidServerJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewResizePostPaidServerRequestWithBody(server, projectId, serverId, "application/json", bodyReader)
+	return NewResizePostPaidServerRequestWithBody(server, projectID, serverID, "application/json", bodyReader)
 }
 
 // NewResizePostPaidServerRequestWithBody constructs an http.Request for the ResizePostPaidServer method, with any body, and a specified content type
-func NewResizePostPaidServerRequestWithBody(server string, projectId string, serverId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewResizePostPaidServerRequestWithBody(server string, projectID string, serverID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -12534,19 +12534,19 @@ func NewResizePostPaidServerRequestWithBody(server string, projectId string, ser
 }
 
 // NewShowServerTagsRequest constructs an http.Request for the ShowServerTags method
-func NewShowServerTagsRequest(server string, projectId string, serverId string) (*http.Request, error) {
+func NewShowServerTagsRequest(server string, projectID string, serverID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -12575,30 +12575,30 @@ func NewShowServerTagsRequest(server string, projectId string, serverId string) 
 }
 
 // NewBatchCreateServerTagsRequest calls the generic BatchCreateServerTags builder with application/json body
-func NewBatchCreateServerTagsRequest(server string, projectId string, serverId string, body BatchCreateServerTagsJSONRequestBody) (*http.Request, error) {
+func NewBatchCreateServerTagsRequest(server string, projectID string, serverID string, body BatchCreateServerTagsJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewBatchCreateServerTagsRequestWithBody(server, projectId, serverId, "application/json", bodyReader)
+	return NewBatchCreateServerTagsRequestWithBody(server, projectID, serverID, "application/json", bodyReader)
 }
 
 // NewBatchCreateServerTagsRequestWithBody constructs an http.Request for the BatchCreateServerTags method, with any body, and a specified content type
-func NewBatchCreateServerTagsRequestWithBody(server string, projectId string, serverId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewBatchCreateServerTagsRequestWithBody(server string, projectID string, serverID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -12629,30 +12629,30 @@ func NewBatchCreateServerTagsRequestWithBody(server string, projectId string, se
 }
 
 // NewBatchDeleteServerTagsRequest calls the generic BatchDeleteServerTags builder with application/json body
-func NewBatchDeleteServerTagsRequest(server string, projectId string, serverId string, body BatchDeleteServerTagsJSONRequestBody) (*http.Request, error) {
+func NewBatchDeleteServerTagsRequest(server string, projectID string, serverID string, body BatchDeleteServerTagsJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewBatchDeleteServerTagsRequestWithBody(server, projectId, serverId, "application/json", bodyReader)
+	return NewBatchDeleteServerTagsRequestWithBody(server, projectID, serverID, "application/json", bodyReader)
 }
 
 // NewBatchDeleteServerTagsRequestWithBody constructs an http.Request for the BatchDeleteServerTags method, with any body, and a specified content type
-func NewBatchDeleteServerTagsRequestWithBody(server string, projectId string, serverId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewBatchDeleteServerTagsRequestWithBody(server string, projectID string, serverID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -12683,19 +12683,19 @@ func NewBatchDeleteServerTagsRequestWithBody(server string, projectId string, se
 }
 
 // NewShowJobRequest constructs an http.Request for the ShowJob method
-func NewShowJobRequest(server string, projectId string, jobId string) (*http.Request, error) {
+func NewShowJobRequest(server string, projectID string, jobID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "job_id", jobId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "job_id", jobID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -12724,12 +12724,12 @@ func NewShowJobRequest(server string, projectId string, jobId string) (*http.Req
 }
 
 // NewListServersTagsRequest constructs an http.Request for the ListServersTags method
-func NewListServersTagsRequest(server string, projectId string) (*http.Request, error) {
+func NewListServersTagsRequest(server string, projectID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -12758,19 +12758,19 @@ func NewListServersTagsRequest(server string, projectId string) (*http.Request, 
 }
 
 // NewListTagsRequest constructs an http.Request for the ListTags method
-func NewListTagsRequest(server string, projectId string, serverId string) (*http.Request, error) {
+func NewListTagsRequest(server string, projectID string, serverID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -12799,30 +12799,30 @@ func NewListTagsRequest(server string, projectId string, serverId string) (*http
 }
 
 // NewBatchCreateActionRequest calls the generic BatchCreateAction builder with application/json body
-func NewBatchCreateActionRequest(server string, projectId string, serverId string, body BatchCreateActionJSONRequestBody) (*http.Request, error) {
+func NewBatchCreateActionRequest(server string, projectID string, serverID string, body BatchCreateActionJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewBatchCreateActionRequestWithBody(server, projectId, serverId, "application/json", bodyReader)
+	return NewBatchCreateActionRequestWithBody(server, projectID, serverID, "application/json", bodyReader)
 }
 
 // NewBatchCreateActionRequestWithBody constructs an http.Request for the BatchCreateAction method, with any body, and a specified content type
-func NewBatchCreateActionRequestWithBody(server string, projectId string, serverId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewBatchCreateActionRequestWithBody(server string, projectID string, serverID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -12853,30 +12853,30 @@ func NewBatchCreateActionRequestWithBody(server string, projectId string, server
 }
 
 // NewBatchDeleteActionRequest calls the generic BatchDeleteAction builder with application/json body
-func NewBatchDeleteActionRequest(server string, projectId string, serverId string, body BatchDeleteActionJSONRequestBody) (*http.Request, error) {
+func NewBatchDeleteActionRequest(server string, projectID string, serverID string, body BatchDeleteActionJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewBatchDeleteActionRequestWithBody(server, projectId, serverId, "application/json", bodyReader)
+	return NewBatchDeleteActionRequestWithBody(server, projectID, serverID, "application/json", bodyReader)
 }
 
 // NewBatchDeleteActionRequestWithBody constructs an http.Request for the BatchDeleteAction method, with any body, and a specified content type
-func NewBatchDeleteActionRequestWithBody(server string, projectId string, serverId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewBatchDeleteActionRequestWithBody(server string, projectID string, serverID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -12907,12 +12907,12 @@ func NewBatchDeleteActionRequestWithBody(server string, projectId string, server
 }
 
 // NewListAutoLaunchGroupsRequest constructs an http.Request for the ListAutoLaunchGroups method
-func NewListAutoLaunchGroupsRequest(server string, domainId string, params *ListAutoLaunchGroupsParams) (*http.Request, error) {
+func NewListAutoLaunchGroupsRequest(server string, domainID string, params *ListAutoLaunchGroupsParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -13016,23 +13016,23 @@ func NewListAutoLaunchGroupsRequest(server string, domainId string, params *List
 }
 
 // NewCreateAutoLaunchGroupRequest calls the generic CreateAutoLaunchGroup builder with application/json body
-func NewCreateAutoLaunchGroupRequest(server string, domainId string, body CreateAutoLaunchGroupJSONRequestBody) (*http.Request, error) {
+func NewCreateAutoLaunchGroupRequest(server string, domainID string, body CreateAutoLaunchGroupJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateAutoLaunchGroupRequestWithBody(server, domainId, "application/json", bodyReader)
+	return NewCreateAutoLaunchGroupRequestWithBody(server, domainID, "application/json", bodyReader)
 }
 
 // NewCreateAutoLaunchGroupRequestWithBody constructs an http.Request for the CreateAutoLaunchGroup method, with any body, and a specified content type
-func NewCreateAutoLaunchGroupRequestWithBody(server string, domainId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewCreateAutoLaunchGroupRequestWithBody(server string, domainID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -13063,30 +13063,30 @@ func NewCreateAutoLaunchGroupRequestWithBody(server string, domainId string, con
 }
 
 // NewDeleteAutoLaunchGroupRequest calls the generic DeleteAutoLaunchGroup builder with application/json body
-func NewDeleteAutoLaunchGroupRequest(server string, domainId string, autoLaunchGroupId string, params *DeleteAutoLaunchGroupParams, body DeleteAutoLaunchGroupJSONRequestBody) (*http.Request, error) {
+func NewDeleteAutoLaunchGroupRequest(server string, domainID string, autoLaunchGroupID string, params *DeleteAutoLaunchGroupParams, body DeleteAutoLaunchGroupJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewDeleteAutoLaunchGroupRequestWithBody(server, domainId, autoLaunchGroupId, params, "application/json", bodyReader)
+	return NewDeleteAutoLaunchGroupRequestWithBody(server, domainID, autoLaunchGroupID, params, "application/json", bodyReader)
 }
 
 // NewDeleteAutoLaunchGroupRequestWithBody constructs an http.Request for the DeleteAutoLaunchGroup method, with any body, and a specified content type
-func NewDeleteAutoLaunchGroupRequestWithBody(server string, domainId string, autoLaunchGroupId string, params *DeleteAutoLaunchGroupParams, contentType string, body io.Reader) (*http.Request, error) {
+func NewDeleteAutoLaunchGroupRequestWithBody(server string, domainID string, autoLaunchGroupID string, params *DeleteAutoLaunchGroupParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "auto_launch_group_id", autoLaunchGroupId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "auto_launch_group_id", autoLaunchGroupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -13115,7 +13115,7 @@ func NewDeleteAutoLaunchGroupRequestWithBody(server string, domainId string, aut
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "domain_Id", params.DomainId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "domain_Id", params.DomainID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 			return nil, err
 		} else {
 			for _, qp := range strings.Split(queryFrag, "&") {
@@ -13140,19 +13140,19 @@ func NewDeleteAutoLaunchGroupRequestWithBody(server string, domainId string, aut
 }
 
 // NewShowAutoLaunchGroupRequest constructs an http.Request for the ShowAutoLaunchGroup method
-func NewShowAutoLaunchGroupRequest(server string, domainId string, autoLaunchGroupId string) (*http.Request, error) {
+func NewShowAutoLaunchGroupRequest(server string, domainID string, autoLaunchGroupID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "auto_launch_group_id", autoLaunchGroupId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "auto_launch_group_id", autoLaunchGroupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -13181,30 +13181,30 @@ func NewShowAutoLaunchGroupRequest(server string, domainId string, autoLaunchGro
 }
 
 // NewUpdateAutoLaunchGroupRequest calls the generic UpdateAutoLaunchGroup builder with application/json body
-func NewUpdateAutoLaunchGroupRequest(server string, domainId string, autoLaunchGroupId string, body UpdateAutoLaunchGroupJSONRequestBody) (*http.Request, error) {
+func NewUpdateAutoLaunchGroupRequest(server string, domainID string, autoLaunchGroupID string, body UpdateAutoLaunchGroupJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUpdateAutoLaunchGroupRequestWithBody(server, domainId, autoLaunchGroupId, "application/json", bodyReader)
+	return NewUpdateAutoLaunchGroupRequestWithBody(server, domainID, autoLaunchGroupID, "application/json", bodyReader)
 }
 
 // NewUpdateAutoLaunchGroupRequestWithBody constructs an http.Request for the UpdateAutoLaunchGroup method, with any body, and a specified content type
-func NewUpdateAutoLaunchGroupRequestWithBody(server string, domainId string, autoLaunchGroupId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewUpdateAutoLaunchGroupRequestWithBody(server string, domainID string, autoLaunchGroupID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "auto_launch_group_id", autoLaunchGroupId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "auto_launch_group_id", autoLaunchGroupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -13235,19 +13235,19 @@ func NewUpdateAutoLaunchGroupRequestWithBody(server string, domainId string, aut
 }
 
 // NewListInstancesRequest constructs an http.Request for the ListInstances method
-func NewListInstancesRequest(server string, domainId string, autoLaunchGroupId string, params *ListInstancesParams) (*http.Request, error) {
+func NewListInstancesRequest(server string, domainID string, autoLaunchGroupID string, params *ListInstancesParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "auto_launch_group_id", autoLaunchGroupId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "auto_launch_group_id", autoLaunchGroupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -13315,23 +13315,23 @@ func NewListInstancesRequest(server string, domainId string, autoLaunchGroupId s
 }
 
 // NewCreateFpgaImageRequest calls the generic CreateFpgaImage builder with application/json body
-func NewCreateFpgaImageRequest(server string, projectId string, body CreateFpgaImageJSONRequestBody) (*http.Request, error) {
+func NewCreateFpgaImageRequest(server string, projectID string, body CreateFpgaImageJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateFpgaImageRequestWithBody(server, projectId, "application/json", bodyReader)
+	return NewCreateFpgaImageRequestWithBody(server, projectID, "application/json", bodyReader)
 }
 
 // NewCreateFpgaImageRequestWithBody constructs an http.Request for the CreateFpgaImage method, with any body, and a specified content type
-func NewCreateFpgaImageRequestWithBody(server string, projectId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewCreateFpgaImageRequestWithBody(server string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -13362,30 +13362,30 @@ func NewCreateFpgaImageRequestWithBody(server string, projectId string, contentT
 }
 
 // NewChangeServerOsWithCloudInitRequest calls the generic ChangeServerOsWithCloudInit builder with application/json body
-func NewChangeServerOsWithCloudInitRequest(server string, projectId string, serverId string, body ChangeServerOsWithCloudInitJSONRequestBody) (*http.Request, error) {
+func NewChangeServerOsWithCloudInitRequest(server string, projectID string, serverID string, body ChangeServerOsWithCloudInitJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewChangeServerOsWithCloudInitRequestWithBody(server, projectId, serverId, "application/json", bodyReader)
+	return NewChangeServerOsWithCloudInitRequestWithBody(server, projectID, serverID, "application/json", bodyReader)
 }
 
 // NewChangeServerOsWithCloudInitRequestWithBody constructs an http.Request for the ChangeServerOsWithCloudInit method, with any body, and a specified content type
-func NewChangeServerOsWithCloudInitRequestWithBody(server string, projectId string, serverId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewChangeServerOsWithCloudInitRequestWithBody(server string, projectID string, serverID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -13416,30 +13416,30 @@ func NewChangeServerOsWithCloudInitRequestWithBody(server string, projectId stri
 }
 
 // NewReinstallServerWithCloudInitRequest calls the generic ReinstallServerWithCloudInit builder with application/json body
-func NewReinstallServerWithCloudInitRequest(server string, projectId string, serverId string, body ReinstallServerWithCloudInitJSONRequestBody) (*http.Request, error) {
+func NewReinstallServerWithCloudInitRequest(server string, projectID string, serverID string, body ReinstallServerWithCloudInitJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewReinstallServerWithCloudInitRequestWithBody(server, projectId, serverId, "application/json", bodyReader)
+	return NewReinstallServerWithCloudInitRequestWithBody(server, projectID, serverID, "application/json", bodyReader)
 }
 
 // NewReinstallServerWithCloudInitRequestWithBody constructs an http.Request for the ReinstallServerWithCloudInit method, with any body, and a specified content type
-func NewReinstallServerWithCloudInitRequestWithBody(server string, projectId string, serverId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewReinstallServerWithCloudInitRequestWithBody(server string, projectID string, serverID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -13538,7 +13538,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.1/{project_id}/cloudservers (the `CreateServers` operationId).
-	CreateServersWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateServersResponse, error)
+	CreateServersWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateServersResponse, error)
 
 	// CreateServersWithResponse 创建云服务器
 	//
@@ -13565,7 +13565,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.1/{project_id}/cloudservers (the `CreateServers` operationId).
-	CreateServersWithResponse(ctx context.Context, projectId string, body CreateServersJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateServersResponse, error)
+	CreateServersWithResponse(ctx context.Context, projectID string, body CreateServersJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateServersResponse, error)
 
 	// ResizeServerWithBodyWithResponse 变更云服务器规格
 	//
@@ -13576,7 +13576,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.1/{project_id}/cloudservers/{server_id}/resize (the `ResizeServer` operationId).
-	ResizeServerWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ResizeServerResponse, error)
+	ResizeServerWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ResizeServerResponse, error)
 
 	// ResizeServerWithResponse 变更云服务器规格
 	//
@@ -13587,7 +13587,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.1/{project_id}/cloudservers/{server_id}/resize (the `ResizeServer` operationId).
-	ResizeServerWithResponse(ctx context.Context, projectId string, serverId string, body ResizeServerJSONRequestBody, reqEditors ...RequestEditorFn) (*ResizeServerResponse, error)
+	ResizeServerWithResponse(ctx context.Context, projectID string, serverID string, body ResizeServerJSONRequestBody, reqEditors ...RequestEditorFn) (*ResizeServerResponse, error)
 
 	// ListSupplyRecommendationWithBodyWithResponse 地域推荐
 	//
@@ -13596,7 +13596,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{domain_id}/recommendations/ecs-supply (the `ListSupplyRecommendation` operationId).
-	ListSupplyRecommendationWithBodyWithResponse(ctx context.Context, domainId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ListSupplyRecommendationResponse, error)
+	ListSupplyRecommendationWithBodyWithResponse(ctx context.Context, domainID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ListSupplyRecommendationResponse, error)
 
 	// ListSupplyRecommendationWithResponse 地域推荐
 	//
@@ -13605,7 +13605,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{domain_id}/recommendations/ecs-supply (the `ListSupplyRecommendation` operationId).
-	ListSupplyRecommendationWithResponse(ctx context.Context, domainId string, body ListSupplyRecommendationJSONRequestBody, reqEditors ...RequestEditorFn) (*ListSupplyRecommendationResponse, error)
+	ListSupplyRecommendationWithResponse(ctx context.Context, domainID string, body ListSupplyRecommendationJSONRequestBody, reqEditors ...RequestEditorFn) (*ListSupplyRecommendationResponse, error)
 
 	// BatchAttachSharableVolumesWithBodyWithResponse 批量挂载指定共享盘
 	//
@@ -13615,7 +13615,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/batchaction/attachvolumes/{volume_id} (the `BatchAttachSharableVolumes` operationId).
-	BatchAttachSharableVolumesWithBodyWithResponse(ctx context.Context, projectId string, volumeId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchAttachSharableVolumesResponse, error)
+	BatchAttachSharableVolumesWithBodyWithResponse(ctx context.Context, projectID string, volumeID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchAttachSharableVolumesResponse, error)
 
 	// BatchAttachSharableVolumesWithResponse 批量挂载指定共享盘
 	//
@@ -13625,7 +13625,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/batchaction/attachvolumes/{volume_id} (the `BatchAttachSharableVolumes` operationId).
-	BatchAttachSharableVolumesWithResponse(ctx context.Context, projectId string, volumeId string, body BatchAttachSharableVolumesJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchAttachSharableVolumesResponse, error)
+	BatchAttachSharableVolumesWithResponse(ctx context.Context, projectID string, volumeID string, body BatchAttachSharableVolumesJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchAttachSharableVolumesResponse, error)
 
 	// CreatePostPaidServersWithBodyWithResponse 创建云服务器（按需）
 	//
@@ -13650,7 +13650,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers (the `CreatePostPaidServers` operationId).
-	CreatePostPaidServersWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreatePostPaidServersResponse, error)
+	CreatePostPaidServersWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreatePostPaidServersResponse, error)
 
 	// CreatePostPaidServersWithResponse 创建云服务器（按需）
 	//
@@ -13675,7 +13675,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers (the `CreatePostPaidServers` operationId).
-	CreatePostPaidServersWithResponse(ctx context.Context, projectId string, body CreatePostPaidServersJSONRequestBody, reqEditors ...RequestEditorFn) (*CreatePostPaidServersResponse, error)
+	CreatePostPaidServersWithResponse(ctx context.Context, projectID string, body CreatePostPaidServersJSONRequestBody, reqEditors ...RequestEditorFn) (*CreatePostPaidServersResponse, error)
 
 	// BatchStartServersWithBodyWithResponse 批量启动云服务器
 	//
@@ -13685,7 +13685,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/action#os-start (the `BatchStartServers` operationId).
-	BatchStartServersWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchStartServersResponse, error)
+	BatchStartServersWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchStartServersResponse, error)
 
 	// BatchStartServersWithResponse 批量启动云服务器
 	//
@@ -13695,7 +13695,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/action#os-start (the `BatchStartServers` operationId).
-	BatchStartServersWithResponse(ctx context.Context, projectId string, body BatchStartServersJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchStartServersResponse, error)
+	BatchStartServersWithResponse(ctx context.Context, projectID string, body BatchStartServersJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchStartServersResponse, error)
 
 	// BatchStopServersWithBodyWithResponse 批量关闭云服务器
 	//
@@ -13705,7 +13705,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/action#os-stop (the `BatchStopServers` operationId).
-	BatchStopServersWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchStopServersResponse, error)
+	BatchStopServersWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchStopServersResponse, error)
 
 	// BatchStopServersWithResponse 批量关闭云服务器
 	//
@@ -13715,7 +13715,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/action#os-stop (the `BatchStopServers` operationId).
-	BatchStopServersWithResponse(ctx context.Context, projectId string, body BatchStopServersJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchStopServersResponse, error)
+	BatchStopServersWithResponse(ctx context.Context, projectID string, body BatchStopServersJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchStopServersResponse, error)
 
 	// BatchRebootServersWithBodyWithResponse 批量重启云服务器
 	//
@@ -13725,7 +13725,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/action#reboot (the `BatchRebootServers` operationId).
-	BatchRebootServersWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchRebootServersResponse, error)
+	BatchRebootServersWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchRebootServersResponse, error)
 
 	// BatchRebootServersWithResponse 批量重启云服务器
 	//
@@ -13735,7 +13735,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/action#reboot (the `BatchRebootServers` operationId).
-	BatchRebootServersWithResponse(ctx context.Context, projectId string, body BatchRebootServersJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchRebootServersResponse, error)
+	BatchRebootServersWithResponse(ctx context.Context, projectID string, body BatchRebootServersJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchRebootServersResponse, error)
 
 	// ChangeServerChargeModeWithBodyWithResponse 更换云服务器计费模式
 	//
@@ -13744,7 +13744,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/actions/change-charge-mode (the `ChangeServerChargeMode` operationId).
-	ChangeServerChargeModeWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ChangeServerChargeModeResponse, error)
+	ChangeServerChargeModeWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ChangeServerChargeModeResponse, error)
 
 	// ChangeServerChargeModeWithResponse 更换云服务器计费模式
 	//
@@ -13753,7 +13753,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/actions/change-charge-mode (the `ChangeServerChargeMode` operationId).
-	ChangeServerChargeModeWithResponse(ctx context.Context, projectId string, body ChangeServerChargeModeJSONRequestBody, reqEditors ...RequestEditorFn) (*ChangeServerChargeModeResponse, error)
+	ChangeServerChargeModeWithResponse(ctx context.Context, projectID string, body ChangeServerChargeModeJSONRequestBody, reqEditors ...RequestEditorFn) (*ChangeServerChargeModeResponse, error)
 
 	// DeleteServersWithBodyWithResponse 删除云服务器
 	//
@@ -13765,7 +13765,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/delete (the `DeleteServers` operationId).
-	DeleteServersWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeleteServersResponse, error)
+	DeleteServersWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeleteServersResponse, error)
 
 	// DeleteServersWithResponse 删除云服务器
 	//
@@ -13777,7 +13777,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/delete (the `DeleteServers` operationId).
-	DeleteServersWithResponse(ctx context.Context, projectId string, body DeleteServersJSONRequestBody, reqEditors ...RequestEditorFn) (*DeleteServersResponse, error)
+	DeleteServersWithResponse(ctx context.Context, projectID string, body DeleteServersJSONRequestBody, reqEditors ...RequestEditorFn) (*DeleteServersResponse, error)
 
 	// ListServersDetailsWithResponse 查询云服务器详情列表
 	//
@@ -13787,7 +13787,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v1/{project_id}/cloudservers/detail (the `ListServersDetails` operationId).
-	ListServersDetailsWithResponse(ctx context.Context, projectId string, params *ListServersDetailsParams, reqEditors ...RequestEditorFn) (*ListServersDetailsResponse, error)
+	ListServersDetailsWithResponse(ctx context.Context, projectID string, params *ListServersDetailsParams, reqEditors ...RequestEditorFn) (*ListServersDetailsResponse, error)
 
 	// ListFlavorSellPoliciesWithResponse 查询规格销售策略
 	//
@@ -13796,7 +13796,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v1/{project_id}/cloudservers/flavor-sell-policies (the `ListFlavorSellPolicies` operationId).
-	ListFlavorSellPoliciesWithResponse(ctx context.Context, projectId string, params *ListFlavorSellPoliciesParams, reqEditors ...RequestEditorFn) (*ListFlavorSellPoliciesResponse, error)
+	ListFlavorSellPoliciesWithResponse(ctx context.Context, projectID string, params *ListFlavorSellPoliciesParams, reqEditors ...RequestEditorFn) (*ListFlavorSellPoliciesResponse, error)
 
 	// ListFlavorsWithResponse 查询规格详情和规格扩展信息列表
 	//
@@ -13805,7 +13805,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v1/{project_id}/cloudservers/flavors (the `ListFlavors` operationId).
-	ListFlavorsWithResponse(ctx context.Context, projectId string, params *ListFlavorsParams, reqEditors ...RequestEditorFn) (*ListFlavorsResponse, error)
+	ListFlavorsWithResponse(ctx context.Context, projectID string, params *ListFlavorsParams, reqEditors ...RequestEditorFn) (*ListFlavorsResponse, error)
 
 	// CreateCloudserversFpgaImageWithBodyWithResponse 注册FPGA镜像
 	//
@@ -13817,7 +13817,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/fpga_image (the `CreateCloudserversFpgaImage` operationId).
-	CreateCloudserversFpgaImageWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateCloudserversFpgaImageResponse, error)
+	CreateCloudserversFpgaImageWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateCloudserversFpgaImageResponse, error)
 
 	// CreateCloudserversFpgaImageWithResponse 注册FPGA镜像
 	//
@@ -13829,7 +13829,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/fpga_image (the `CreateCloudserversFpgaImage` operationId).
-	CreateCloudserversFpgaImageWithResponse(ctx context.Context, projectId string, body CreateCloudserversFpgaImageJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateCloudserversFpgaImageResponse, error)
+	CreateCloudserversFpgaImageWithResponse(ctx context.Context, projectID string, body CreateCloudserversFpgaImageJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateCloudserversFpgaImageResponse, error)
 
 	// ListAssociationsWithResponse 查询关联列表
 	//
@@ -13840,7 +13840,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v1/{project_id}/cloudservers/fpga_image/associations (the `ListAssociations` operationId).
-	ListAssociationsWithResponse(ctx context.Context, projectId string, params *ListAssociationsParams, reqEditors ...RequestEditorFn) (*ListAssociationsResponse, error)
+	ListAssociationsWithResponse(ctx context.Context, projectID string, params *ListAssociationsParams, reqEditors ...RequestEditorFn) (*ListAssociationsResponse, error)
 
 	// ListDetailWithResponse 查询FPGA镜像详情列表
 	//
@@ -13851,7 +13851,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v1/{project_id}/cloudservers/fpga_image/detail (the `ListDetail` operationId).
-	ListDetailWithResponse(ctx context.Context, projectId string, params *ListDetailParams, reqEditors ...RequestEditorFn) (*ListDetailResponse, error)
+	ListDetailWithResponse(ctx context.Context, projectID string, params *ListDetailParams, reqEditors ...RequestEditorFn) (*ListDetailResponse, error)
 
 	// DeleteFpgaImageWithResponse 删除FPGA镜像
 	//
@@ -13862,7 +13862,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v1/{project_id}/cloudservers/fpga_image/{fpga_image_id} (the `DeleteFpgaImage` operationId).
-	DeleteFpgaImageWithResponse(ctx context.Context, projectId string, fpgaImageId string, reqEditors ...RequestEditorFn) (*DeleteFpgaImageResponse, error)
+	DeleteFpgaImageWithResponse(ctx context.Context, projectID string, fpgaImageID string, reqEditors ...RequestEditorFn) (*DeleteFpgaImageResponse, error)
 
 	// DeleteAssociationWithBodyWithResponse 解关联FPGA镜像与弹性云服务器镜像
 	//
@@ -13873,7 +13873,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v1/{project_id}/cloudservers/fpga_image/{fpga_image_id}/association (the `DeleteAssociation` operationId).
-	DeleteAssociationWithBodyWithResponse(ctx context.Context, projectId string, fpgaImageId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeleteAssociationResponse, error)
+	DeleteAssociationWithBodyWithResponse(ctx context.Context, projectID string, fpgaImageID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeleteAssociationResponse, error)
 
 	// DeleteAssociationWithResponse 解关联FPGA镜像与弹性云服务器镜像
 	//
@@ -13884,7 +13884,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v1/{project_id}/cloudservers/fpga_image/{fpga_image_id}/association (the `DeleteAssociation` operationId).
-	DeleteAssociationWithResponse(ctx context.Context, projectId string, fpgaImageId string, body DeleteAssociationJSONRequestBody, reqEditors ...RequestEditorFn) (*DeleteAssociationResponse, error)
+	DeleteAssociationWithResponse(ctx context.Context, projectID string, fpgaImageID string, body DeleteAssociationJSONRequestBody, reqEditors ...RequestEditorFn) (*DeleteAssociationResponse, error)
 
 	// CreateAssociationWithBodyWithResponse 关联FPGA镜像与弹性云服务器镜像
 	//
@@ -13895,7 +13895,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/fpga_image/{fpga_image_id}/association (the `CreateAssociation` operationId).
-	CreateAssociationWithBodyWithResponse(ctx context.Context, projectId string, fpgaImageId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateAssociationResponse, error)
+	CreateAssociationWithBodyWithResponse(ctx context.Context, projectID string, fpgaImageID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateAssociationResponse, error)
 
 	// CreateAssociationWithResponse 关联FPGA镜像与弹性云服务器镜像
 	//
@@ -13906,7 +13906,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/fpga_image/{fpga_image_id}/association (the `CreateAssociation` operationId).
-	CreateAssociationWithResponse(ctx context.Context, projectId string, fpgaImageId string, body CreateAssociationJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateAssociationResponse, error)
+	CreateAssociationWithResponse(ctx context.Context, projectID string, fpgaImageID string, body CreateAssociationJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateAssociationResponse, error)
 
 	// ShowServerLimitsWithResponse 查询租户配额
 	//
@@ -13915,9 +13915,9 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v1/{project_id}/cloudservers/limits (the `ShowServerLimits` operationId).
-	ShowServerLimitsWithResponse(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*ShowServerLimitsResponse, error)
+	ShowServerLimitsWithResponse(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*ShowServerLimitsResponse, error)
 
-	// AssociateServerVirtualIpWithBodyWithResponse 云服务器网卡配置虚拟IP地址（废弃）
+	// AssociateServerVirtualIPWithBodyWithResponse 云服务器网卡配置虚拟IP地址（废弃）
 	//
 	// 虚拟IP地址用于为网卡提供第二个IP地址，同时支持与多个弹性云服务器的网卡绑定，从而实现多个弹性云服务器之间的高可用性。
 	// 该接口用于给云服务器网卡配置虚拟IP地址：
@@ -13927,10 +13927,10 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with PUT /v1/{project_id}/cloudservers/nics/{nic_id}#AssociateServerVirtualIp (the `AssociateServerVirtualIp` operationId).
-	AssociateServerVirtualIpWithBodyWithResponse(ctx context.Context, projectId string, nicId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AssociateServerVirtualIpResponse, error)
+	// Corresponds with PUT /v1/{project_id}/cloudservers/nics/{nic_id}#AssociateServerVirtualIp (the `AssociateServerVirtualIP` operationId).
+	AssociateServerVirtualIPWithBodyWithResponse(ctx context.Context, projectID string, nicID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AssociateServerVirtualIPResponse, error)
 
-	// AssociateServerVirtualIpWithResponse 云服务器网卡配置虚拟IP地址（废弃）
+	// AssociateServerVirtualIPWithResponse 云服务器网卡配置虚拟IP地址（废弃）
 	//
 	// 虚拟IP地址用于为网卡提供第二个IP地址，同时支持与多个弹性云服务器的网卡绑定，从而实现多个弹性云服务器之间的高可用性。
 	// 该接口用于给云服务器网卡配置虚拟IP地址：
@@ -13940,28 +13940,28 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with PUT /v1/{project_id}/cloudservers/nics/{nic_id}#AssociateServerVirtualIp (the `AssociateServerVirtualIp` operationId).
-	AssociateServerVirtualIpWithResponse(ctx context.Context, projectId string, nicId string, body AssociateServerVirtualIpJSONRequestBody, reqEditors ...RequestEditorFn) (*AssociateServerVirtualIpResponse, error)
+	// Corresponds with PUT /v1/{project_id}/cloudservers/nics/{nic_id}#AssociateServerVirtualIp (the `AssociateServerVirtualIP` operationId).
+	AssociateServerVirtualIPWithResponse(ctx context.Context, projectID string, nicID string, body AssociateServerVirtualIPJSONRequestBody, reqEditors ...RequestEditorFn) (*AssociateServerVirtualIPResponse, error)
 
-	// DisassociateServerVirtualIpWithBodyWithResponse 云服务器网卡解绑虚拟IP地址（废弃）
+	// DisassociateServerVirtualIPWithBodyWithResponse 云服务器网卡解绑虚拟IP地址（废弃）
 	//
 	// 虚拟IP地址用于为网卡提供第二个IP地址，同时支持与多个弹性云服务器的网卡绑定，从而实现多个弹性云服务器之间的高可用性。
 	// 该接口用于解绑定弹性云服务器网卡的虚拟IP地址。解绑后，网卡不会被删除，如需删除云服务器网卡，请参见批量删除云服务器网卡。
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with PUT /v1/{project_id}/cloudservers/nics/{nic_id}#DisassociateServerVirtualIp (the `DisassociateServerVirtualIp` operationId).
-	DisassociateServerVirtualIpWithBodyWithResponse(ctx context.Context, projectId string, nicId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DisassociateServerVirtualIpResponse, error)
+	// Corresponds with PUT /v1/{project_id}/cloudservers/nics/{nic_id}#DisassociateServerVirtualIp (the `DisassociateServerVirtualIP` operationId).
+	DisassociateServerVirtualIPWithBodyWithResponse(ctx context.Context, projectID string, nicID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DisassociateServerVirtualIPResponse, error)
 
-	// DisassociateServerVirtualIpWithResponse 云服务器网卡解绑虚拟IP地址（废弃）
+	// DisassociateServerVirtualIPWithResponse 云服务器网卡解绑虚拟IP地址（废弃）
 	//
 	// 虚拟IP地址用于为网卡提供第二个IP地址，同时支持与多个弹性云服务器的网卡绑定，从而实现多个弹性云服务器之间的高可用性。
 	// 该接口用于解绑定弹性云服务器网卡的虚拟IP地址。解绑后，网卡不会被删除，如需删除云服务器网卡，请参见批量删除云服务器网卡。
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with PUT /v1/{project_id}/cloudservers/nics/{nic_id}#DisassociateServerVirtualIp (the `DisassociateServerVirtualIp` operationId).
-	DisassociateServerVirtualIpWithResponse(ctx context.Context, projectId string, nicId string, body DisassociateServerVirtualIpJSONRequestBody, reqEditors ...RequestEditorFn) (*DisassociateServerVirtualIpResponse, error)
+	// Corresponds with PUT /v1/{project_id}/cloudservers/nics/{nic_id}#DisassociateServerVirtualIp (the `DisassociateServerVirtualIP` operationId).
+	DisassociateServerVirtualIPWithResponse(ctx context.Context, projectID string, nicID string, body DisassociateServerVirtualIPJSONRequestBody, reqEditors ...RequestEditorFn) (*DisassociateServerVirtualIPResponse, error)
 
 	// BatchResetServersPasswordWithBodyWithResponse 批量重置弹性云服务器密码
 	//
@@ -13970,7 +13970,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v1/{project_id}/cloudservers/os-reset-passwords (the `BatchResetServersPassword` operationId).
-	BatchResetServersPasswordWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchResetServersPasswordResponse, error)
+	BatchResetServersPasswordWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchResetServersPasswordResponse, error)
 
 	// BatchResetServersPasswordWithResponse 批量重置弹性云服务器密码
 	//
@@ -13979,7 +13979,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v1/{project_id}/cloudservers/os-reset-passwords (the `BatchResetServersPassword` operationId).
-	BatchResetServersPasswordWithResponse(ctx context.Context, projectId string, body BatchResetServersPasswordJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchResetServersPasswordResponse, error)
+	BatchResetServersPasswordWithResponse(ctx context.Context, projectID string, body BatchResetServersPasswordJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchResetServersPasswordResponse, error)
 
 	// ListServerGroupsWithResponse 查询云服务器组列表
 	//
@@ -13988,7 +13988,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v1/{project_id}/cloudservers/os-server-groups (the `ListServerGroups` operationId).
-	ListServerGroupsWithResponse(ctx context.Context, projectId string, params *ListServerGroupsParams, reqEditors ...RequestEditorFn) (*ListServerGroupsResponse, error)
+	ListServerGroupsWithResponse(ctx context.Context, projectID string, params *ListServerGroupsParams, reqEditors ...RequestEditorFn) (*ListServerGroupsResponse, error)
 
 	// CreateServerGroupWithBodyWithResponse 创建云服务器组
 	//
@@ -13998,7 +13998,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/os-server-groups (the `CreateServerGroup` operationId).
-	CreateServerGroupWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateServerGroupResponse, error)
+	CreateServerGroupWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateServerGroupResponse, error)
 
 	// CreateServerGroupWithResponse 创建云服务器组
 	//
@@ -14008,7 +14008,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/os-server-groups (the `CreateServerGroup` operationId).
-	CreateServerGroupWithResponse(ctx context.Context, projectId string, body CreateServerGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateServerGroupResponse, error)
+	CreateServerGroupWithResponse(ctx context.Context, projectID string, body CreateServerGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateServerGroupResponse, error)
 
 	// DeleteServerGroupWithResponse 删除云服务器组
 	//
@@ -14018,7 +14018,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v1/{project_id}/cloudservers/os-server-groups/{server_group_id} (the `DeleteServerGroup` operationId).
-	DeleteServerGroupWithResponse(ctx context.Context, projectId string, serverGroupId string, reqEditors ...RequestEditorFn) (*DeleteServerGroupResponse, error)
+	DeleteServerGroupWithResponse(ctx context.Context, projectID string, serverGroupID string, reqEditors ...RequestEditorFn) (*DeleteServerGroupResponse, error)
 
 	// ShowServerGroupWithResponse 查询云服务器组详情
 	//
@@ -14027,7 +14027,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v1/{project_id}/cloudservers/os-server-groups/{server_group_id} (the `ShowServerGroup` operationId).
-	ShowServerGroupWithResponse(ctx context.Context, projectId string, serverGroupId string, reqEditors ...RequestEditorFn) (*ShowServerGroupResponse, error)
+	ShowServerGroupWithResponse(ctx context.Context, projectID string, serverGroupID string, reqEditors ...RequestEditorFn) (*ShowServerGroupResponse, error)
 
 	// AddServerGroupMemberWithBodyWithResponse 添加云服务器组成员
 	//
@@ -14036,7 +14036,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/os-server-groups/{server_group_id}/action#add_member (the `AddServerGroupMember` operationId).
-	AddServerGroupMemberWithBodyWithResponse(ctx context.Context, projectId string, serverGroupId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddServerGroupMemberResponse, error)
+	AddServerGroupMemberWithBodyWithResponse(ctx context.Context, projectID string, serverGroupID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddServerGroupMemberResponse, error)
 
 	// AddServerGroupMemberWithResponse 添加云服务器组成员
 	//
@@ -14045,7 +14045,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/os-server-groups/{server_group_id}/action#add_member (the `AddServerGroupMember` operationId).
-	AddServerGroupMemberWithResponse(ctx context.Context, projectId string, serverGroupId string, body AddServerGroupMemberJSONRequestBody, reqEditors ...RequestEditorFn) (*AddServerGroupMemberResponse, error)
+	AddServerGroupMemberWithResponse(ctx context.Context, projectID string, serverGroupID string, body AddServerGroupMemberJSONRequestBody, reqEditors ...RequestEditorFn) (*AddServerGroupMemberResponse, error)
 
 	// DeleteServerGroupMemberWithBodyWithResponse 删除云服务器组成员
 	//
@@ -14054,7 +14054,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/os-server-groups/{server_group_id}/action#remove_member (the `DeleteServerGroupMember` operationId).
-	DeleteServerGroupMemberWithBodyWithResponse(ctx context.Context, projectId string, serverGroupId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeleteServerGroupMemberResponse, error)
+	DeleteServerGroupMemberWithBodyWithResponse(ctx context.Context, projectID string, serverGroupID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeleteServerGroupMemberResponse, error)
 
 	// DeleteServerGroupMemberWithResponse 删除云服务器组成员
 	//
@@ -14063,7 +14063,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/os-server-groups/{server_group_id}/action#remove_member (the `DeleteServerGroupMember` operationId).
-	DeleteServerGroupMemberWithResponse(ctx context.Context, projectId string, serverGroupId string, body DeleteServerGroupMemberJSONRequestBody, reqEditors ...RequestEditorFn) (*DeleteServerGroupMemberResponse, error)
+	DeleteServerGroupMemberWithResponse(ctx context.Context, projectID string, serverGroupID string, body DeleteServerGroupMemberJSONRequestBody, reqEditors ...RequestEditorFn) (*DeleteServerGroupMemberResponse, error)
 
 	// ListResizeFlavorsWithResponse 查询云服务器规格变更支持列表
 	//
@@ -14072,7 +14072,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v1/{project_id}/cloudservers/resize_flavors (the `ListResizeFlavors` operationId).
-	ListResizeFlavorsWithResponse(ctx context.Context, projectId string, params *ListResizeFlavorsParams, reqEditors ...RequestEditorFn) (*ListResizeFlavorsResponse, error)
+	ListResizeFlavorsWithResponse(ctx context.Context, projectID string, params *ListResizeFlavorsParams, reqEditors ...RequestEditorFn) (*ListResizeFlavorsResponse, error)
 
 	// CreateActionWithBodyWithResponse 按标签查询云服务器列表（废弃）
 	//
@@ -14082,7 +14082,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/resource_instances/action (the `CreateAction` operationId).
-	CreateActionWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateActionResponse, error)
+	CreateActionWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateActionResponse, error)
 
 	// CreateActionWithResponse 按标签查询云服务器列表（废弃）
 	//
@@ -14092,7 +14092,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/resource_instances/action (the `CreateAction` operationId).
-	CreateActionWithResponse(ctx context.Context, projectId string, body CreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateActionResponse, error)
+	CreateActionWithResponse(ctx context.Context, projectID string, body CreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateActionResponse, error)
 
 	// BatchUpdateServersNameWithBodyWithResponse 批量修改弹性云服务器
 	//
@@ -14102,7 +14102,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v1/{project_id}/cloudservers/server-name (the `BatchUpdateServersName` operationId).
-	BatchUpdateServersNameWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchUpdateServersNameResponse, error)
+	BatchUpdateServersNameWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchUpdateServersNameResponse, error)
 
 	// BatchUpdateServersNameWithResponse 批量修改弹性云服务器
 	//
@@ -14112,7 +14112,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v1/{project_id}/cloudservers/server-name (the `BatchUpdateServersName` operationId).
-	BatchUpdateServersNameWithResponse(ctx context.Context, projectId string, body BatchUpdateServersNameJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchUpdateServersNameResponse, error)
+	BatchUpdateServersNameWithResponse(ctx context.Context, projectID string, body BatchUpdateServersNameJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchUpdateServersNameResponse, error)
 
 	// ListServerTagsWithResponse 查询项目标签
 	//
@@ -14123,7 +14123,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v1/{project_id}/cloudservers/tags (the `ListServerTags` operationId).
-	ListServerTagsWithResponse(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*ListServerTagsResponse, error)
+	ListServerTagsWithResponse(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*ListServerTagsResponse, error)
 
 	// ShowServerWithResponse 查询云服务器详情
 	//
@@ -14133,7 +14133,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v1/{project_id}/cloudservers/{server_id} (the `ShowServer` operationId).
-	ShowServerWithResponse(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*ShowServerResponse, error)
+	ShowServerWithResponse(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*ShowServerResponse, error)
 
 	// UpdateServerWithBodyWithResponse 修改云服务器
 	//
@@ -14143,7 +14143,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v1/{project_id}/cloudservers/{server_id} (the `UpdateServer` operationId).
-	UpdateServerWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateServerResponse, error)
+	UpdateServerWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateServerResponse, error)
 
 	// UpdateServerWithResponse 修改云服务器
 	//
@@ -14153,7 +14153,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v1/{project_id}/cloudservers/{server_id} (the `UpdateServer` operationId).
-	UpdateServerWithResponse(ctx context.Context, projectId string, serverId string, body UpdateServerJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateServerResponse, error)
+	UpdateServerWithResponse(ctx context.Context, projectID string, serverID string, body UpdateServerJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateServerResponse, error)
 
 	// UpdateServerAutoTerminateTimeWithBodyWithResponse 修改云服务器定时删除时间
 	//
@@ -14163,7 +14163,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/actions/update-auto-terminate-time (the `UpdateServerAutoTerminateTime` operationId).
-	UpdateServerAutoTerminateTimeWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateServerAutoTerminateTimeResponse, error)
+	UpdateServerAutoTerminateTimeWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateServerAutoTerminateTimeResponse, error)
 
 	// UpdateServerAutoTerminateTimeWithResponse 修改云服务器定时删除时间
 	//
@@ -14173,7 +14173,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/actions/update-auto-terminate-time (the `UpdateServerAutoTerminateTime` operationId).
-	UpdateServerAutoTerminateTimeWithResponse(ctx context.Context, projectId string, serverId string, body UpdateServerAutoTerminateTimeJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateServerAutoTerminateTimeResponse, error)
+	UpdateServerAutoTerminateTimeWithResponse(ctx context.Context, projectID string, serverID string, body UpdateServerAutoTerminateTimeJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateServerAutoTerminateTimeResponse, error)
 
 	// AttachServerVolumeWithBodyWithResponse 弹性云服务器挂载磁盘
 	//
@@ -14183,7 +14183,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/attachvolume (the `AttachServerVolume` operationId).
-	AttachServerVolumeWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AttachServerVolumeResponse, error)
+	AttachServerVolumeWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AttachServerVolumeResponse, error)
 
 	// AttachServerVolumeWithResponse 弹性云服务器挂载磁盘
 	//
@@ -14193,7 +14193,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/attachvolume (the `AttachServerVolume` operationId).
-	AttachServerVolumeWithResponse(ctx context.Context, projectId string, serverId string, body AttachServerVolumeJSONRequestBody, reqEditors ...RequestEditorFn) (*AttachServerVolumeResponse, error)
+	AttachServerVolumeWithResponse(ctx context.Context, projectID string, serverID string, body AttachServerVolumeJSONRequestBody, reqEditors ...RequestEditorFn) (*AttachServerVolumeResponse, error)
 
 	// ShowServerAutoRecoveryWithResponse 查询云服务器是否配置了自动恢复动作（废弃）
 	//
@@ -14202,7 +14202,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v1/{project_id}/cloudservers/{server_id}/autorecovery (the `ShowServerAutoRecovery` operationId).
-	ShowServerAutoRecoveryWithResponse(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*ShowServerAutoRecoveryResponse, error)
+	ShowServerAutoRecoveryWithResponse(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*ShowServerAutoRecoveryResponse, error)
 
 	// RegisterServerAutoRecoveryWithBodyWithResponse 管理云服务器自动恢复动作（废弃）
 	//
@@ -14211,7 +14211,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v1/{project_id}/cloudservers/{server_id}/autorecovery (the `RegisterServerAutoRecovery` operationId).
-	RegisterServerAutoRecoveryWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RegisterServerAutoRecoveryResponse, error)
+	RegisterServerAutoRecoveryWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RegisterServerAutoRecoveryResponse, error)
 
 	// RegisterServerAutoRecoveryWithResponse 管理云服务器自动恢复动作（废弃）
 	//
@@ -14220,7 +14220,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v1/{project_id}/cloudservers/{server_id}/autorecovery (the `RegisterServerAutoRecovery` operationId).
-	RegisterServerAutoRecoveryWithResponse(ctx context.Context, projectId string, serverId string, body RegisterServerAutoRecoveryJSONRequestBody, reqEditors ...RequestEditorFn) (*RegisterServerAutoRecoveryResponse, error)
+	RegisterServerAutoRecoveryWithResponse(ctx context.Context, projectID string, serverID string, body RegisterServerAutoRecoveryJSONRequestBody, reqEditors ...RequestEditorFn) (*RegisterServerAutoRecoveryResponse, error)
 
 	// ListServerBlockDevicesWithResponse 查询弹性云服务器挂载磁盘列表详情信息
 	//
@@ -14229,7 +14229,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v1/{project_id}/cloudservers/{server_id}/block_device (the `ListServerBlockDevices` operationId).
-	ListServerBlockDevicesWithResponse(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*ListServerBlockDevicesResponse, error)
+	ListServerBlockDevicesWithResponse(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*ListServerBlockDevicesResponse, error)
 
 	// ShowServerBlockDeviceWithResponse 查询弹性云服务器单个磁盘信息
 	//
@@ -14239,7 +14239,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v1/{project_id}/cloudservers/{server_id}/block_device/{volume_id} (the `ShowServerBlockDevice` operationId).
-	ShowServerBlockDeviceWithResponse(ctx context.Context, projectId string, serverId string, volumeId string, reqEditors ...RequestEditorFn) (*ShowServerBlockDeviceResponse, error)
+	ShowServerBlockDeviceWithResponse(ctx context.Context, projectID string, serverID string, volumeID string, reqEditors ...RequestEditorFn) (*ShowServerBlockDeviceResponse, error)
 
 	// UpdateServerBlockDeviceWithBodyWithResponse 修改弹性云服务器挂载的单个磁盘信息
 	//
@@ -14249,7 +14249,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v1/{project_id}/cloudservers/{server_id}/block_device/{volume_id} (the `UpdateServerBlockDevice` operationId).
-	UpdateServerBlockDeviceWithBodyWithResponse(ctx context.Context, projectId string, serverId string, volumeId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateServerBlockDeviceResponse, error)
+	UpdateServerBlockDeviceWithBodyWithResponse(ctx context.Context, projectID string, serverID string, volumeID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateServerBlockDeviceResponse, error)
 
 	// UpdateServerBlockDeviceWithResponse 修改弹性云服务器挂载的单个磁盘信息
 	//
@@ -14259,7 +14259,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v1/{project_id}/cloudservers/{server_id}/block_device/{volume_id} (the `UpdateServerBlockDevice` operationId).
-	UpdateServerBlockDeviceWithResponse(ctx context.Context, projectId string, serverId string, volumeId string, body UpdateServerBlockDeviceJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateServerBlockDeviceResponse, error)
+	UpdateServerBlockDeviceWithResponse(ctx context.Context, projectID string, serverID string, volumeID string, body UpdateServerBlockDeviceJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateServerBlockDeviceResponse, error)
 
 	// ChangeServerOsWithoutCloudInitWithBodyWithResponse 切换弹性云服务器操作系统（未安装Cloud-init）
 	//
@@ -14271,7 +14271,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/changeos (the `ChangeServerOsWithoutCloudInit` operationId).
-	ChangeServerOsWithoutCloudInitWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ChangeServerOsWithoutCloudInitResponse, error)
+	ChangeServerOsWithoutCloudInitWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ChangeServerOsWithoutCloudInitResponse, error)
 
 	// ChangeServerOsWithoutCloudInitWithResponse 切换弹性云服务器操作系统（未安装Cloud-init）
 	//
@@ -14283,7 +14283,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/changeos (the `ChangeServerOsWithoutCloudInit` operationId).
-	ChangeServerOsWithoutCloudInitWithResponse(ctx context.Context, projectId string, serverId string, body ChangeServerOsWithoutCloudInitJSONRequestBody, reqEditors ...RequestEditorFn) (*ChangeServerOsWithoutCloudInitResponse, error)
+	ChangeServerOsWithoutCloudInitWithResponse(ctx context.Context, projectID string, serverID string, body ChangeServerOsWithoutCloudInitJSONRequestBody, reqEditors ...RequestEditorFn) (*ChangeServerOsWithoutCloudInitResponse, error)
 
 	// DetachServerVolumeWithResponse 弹性云服务器卸载磁盘
 	//
@@ -14293,7 +14293,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v1/{project_id}/cloudservers/{server_id}/detachvolume/{volume_id} (the `DetachServerVolume` operationId).
-	DetachServerVolumeWithResponse(ctx context.Context, projectId string, serverId string, volumeId string, params *DetachServerVolumeParams, reqEditors ...RequestEditorFn) (*DetachServerVolumeResponse, error)
+	DetachServerVolumeWithResponse(ctx context.Context, projectID string, serverID string, volumeID string, params *DetachServerVolumeParams, reqEditors ...RequestEditorFn) (*DetachServerVolumeResponse, error)
 
 	// UpdateServerMetadataWithBodyWithResponse 更新云服务器元数据
 	//
@@ -14307,7 +14307,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/metadata (the `UpdateServerMetadata` operationId).
-	UpdateServerMetadataWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateServerMetadataResponse, error)
+	UpdateServerMetadataWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateServerMetadataResponse, error)
 
 	// UpdateServerMetadataWithResponse 更新云服务器元数据
 	//
@@ -14321,7 +14321,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/metadata (the `UpdateServerMetadata` operationId).
-	UpdateServerMetadataWithResponse(ctx context.Context, projectId string, serverId string, body UpdateServerMetadataJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateServerMetadataResponse, error)
+	UpdateServerMetadataWithResponse(ctx context.Context, projectID string, serverID string, body UpdateServerMetadataJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateServerMetadataResponse, error)
 
 	// DeleteServerMetadataWithResponse 删除云服务器指定元数据
 	//
@@ -14330,7 +14330,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v1/{project_id}/cloudservers/{server_id}/metadata/{key} (the `DeleteServerMetadata` operationId).
-	DeleteServerMetadataWithResponse(ctx context.Context, projectId string, serverId string, key string, reqEditors ...RequestEditorFn) (*DeleteServerMetadataResponse, error)
+	DeleteServerMetadataWithResponse(ctx context.Context, projectID string, serverID string, key string, reqEditors ...RequestEditorFn) (*DeleteServerMetadataResponse, error)
 
 	// MigrateServerWithBodyWithResponse 冷迁移云服务器
 	//
@@ -14344,7 +14344,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/migrate (the `MigrateServer` operationId).
-	MigrateServerWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*MigrateServerResponse, error)
+	MigrateServerWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*MigrateServerResponse, error)
 
 	// MigrateServerWithResponse 冷迁移云服务器
 	//
@@ -14358,7 +14358,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/migrate (the `MigrateServer` operationId).
-	MigrateServerWithResponse(ctx context.Context, projectId string, serverId string, body MigrateServerJSONRequestBody, reqEditors ...RequestEditorFn) (*MigrateServerResponse, error)
+	MigrateServerWithResponse(ctx context.Context, projectID string, serverID string, body MigrateServerJSONRequestBody, reqEditors ...RequestEditorFn) (*MigrateServerResponse, error)
 
 	// BatchAddServerNicsWithBodyWithResponse 批量添加云服务器网卡
 	//
@@ -14368,7 +14368,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/nics (the `BatchAddServerNics` operationId).
-	BatchAddServerNicsWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchAddServerNicsResponse, error)
+	BatchAddServerNicsWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchAddServerNicsResponse, error)
 
 	// BatchAddServerNicsWithResponse 批量添加云服务器网卡
 	//
@@ -14378,7 +14378,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/nics (the `BatchAddServerNics` operationId).
-	BatchAddServerNicsWithResponse(ctx context.Context, projectId string, serverId string, body BatchAddServerNicsJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchAddServerNicsResponse, error)
+	BatchAddServerNicsWithResponse(ctx context.Context, projectID string, serverID string, body BatchAddServerNicsJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchAddServerNicsResponse, error)
 
 	// BatchDeleteServerNicsWithBodyWithResponse 批量删除云服务器网卡
 	//
@@ -14388,7 +14388,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/nics/delete (the `BatchDeleteServerNics` operationId).
-	BatchDeleteServerNicsWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchDeleteServerNicsResponse, error)
+	BatchDeleteServerNicsWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchDeleteServerNicsResponse, error)
 
 	// BatchDeleteServerNicsWithResponse 批量删除云服务器网卡
 	//
@@ -14398,7 +14398,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/nics/delete (the `BatchDeleteServerNics` operationId).
-	BatchDeleteServerNicsWithResponse(ctx context.Context, projectId string, serverId string, body BatchDeleteServerNicsJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchDeleteServerNicsResponse, error)
+	BatchDeleteServerNicsWithResponse(ctx context.Context, projectID string, serverID string, body BatchDeleteServerNicsJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchDeleteServerNicsResponse, error)
 
 	// ListServerInterfacesWithResponse 查询云服务器网卡信息
 	//
@@ -14407,7 +14407,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v1/{project_id}/cloudservers/{server_id}/os-interface (the `ListServerInterfaces` operationId).
-	ListServerInterfacesWithResponse(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*ListServerInterfacesResponse, error)
+	ListServerInterfacesWithResponse(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*ListServerInterfacesResponse, error)
 
 	// ResetServerPasswordWithBodyWithResponse 一键重置弹性云服务器密码
 	//
@@ -14416,7 +14416,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v1/{project_id}/cloudservers/{server_id}/os-reset-password (the `ResetServerPassword` operationId).
-	ResetServerPasswordWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ResetServerPasswordResponse, error)
+	ResetServerPasswordWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ResetServerPasswordResponse, error)
 
 	// ResetServerPasswordWithResponse 一键重置弹性云服务器密码
 	//
@@ -14425,7 +14425,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v1/{project_id}/cloudservers/{server_id}/os-reset-password (the `ResetServerPassword` operationId).
-	ResetServerPasswordWithResponse(ctx context.Context, projectId string, serverId string, body ResetServerPasswordJSONRequestBody, reqEditors ...RequestEditorFn) (*ResetServerPasswordResponse, error)
+	ResetServerPasswordWithResponse(ctx context.Context, projectID string, serverID string, body ResetServerPasswordJSONRequestBody, reqEditors ...RequestEditorFn) (*ResetServerPasswordResponse, error)
 
 	// ShowResetPasswordFlagWithResponse 查询是否支持一键重置密码
 	//
@@ -14434,7 +14434,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v1/{project_id}/cloudservers/{server_id}/os-resetpwd-flag (the `ShowResetPasswordFlag` operationId).
-	ShowResetPasswordFlagWithResponse(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*ShowResetPasswordFlagResponse, error)
+	ShowResetPasswordFlagWithResponse(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*ShowResetPasswordFlagResponse, error)
 
 	// DeleteServerPasswordWithResponse 清除云服务器密码
 	//
@@ -14444,7 +14444,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v1/{project_id}/cloudservers/{server_id}/os-server-password (the `DeleteServerPassword` operationId).
-	DeleteServerPasswordWithResponse(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*DeleteServerPasswordResponse, error)
+	DeleteServerPasswordWithResponse(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*DeleteServerPasswordResponse, error)
 
 	// ShowServerPasswordWithResponse 获取云服务器密码
 	//
@@ -14454,7 +14454,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v1/{project_id}/cloudservers/{server_id}/os-server-password (the `ShowServerPassword` operationId).
-	ShowServerPasswordWithResponse(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*ShowServerPasswordResponse, error)
+	ShowServerPasswordWithResponse(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*ShowServerPasswordResponse, error)
 
 	// ListServerVolumeAttachmentsWithResponse 查询弹性云服务器挂载磁盘列表信息
 	//
@@ -14463,7 +14463,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v1/{project_id}/cloudservers/{server_id}/os-volume_attachments (the `ListServerVolumeAttachments` operationId).
-	ListServerVolumeAttachmentsWithResponse(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*ListServerVolumeAttachmentsResponse, error)
+	ListServerVolumeAttachmentsWithResponse(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*ListServerVolumeAttachmentsResponse, error)
 
 	// ReinstallServerWithoutCloudInitWithBodyWithResponse 重装弹性云服务器操作系统（未安装Cloud-init）
 	//
@@ -14475,7 +14475,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/reinstallos (the `ReinstallServerWithoutCloudInit` operationId).
-	ReinstallServerWithoutCloudInitWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ReinstallServerWithoutCloudInitResponse, error)
+	ReinstallServerWithoutCloudInitWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ReinstallServerWithoutCloudInitResponse, error)
 
 	// ReinstallServerWithoutCloudInitWithResponse 重装弹性云服务器操作系统（未安装Cloud-init）
 	//
@@ -14487,7 +14487,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/reinstallos (the `ReinstallServerWithoutCloudInit` operationId).
-	ReinstallServerWithoutCloudInitWithResponse(ctx context.Context, projectId string, serverId string, body ReinstallServerWithoutCloudInitJSONRequestBody, reqEditors ...RequestEditorFn) (*ReinstallServerWithoutCloudInitResponse, error)
+	ReinstallServerWithoutCloudInitWithResponse(ctx context.Context, projectID string, serverID string, body ReinstallServerWithoutCloudInitJSONRequestBody, reqEditors ...RequestEditorFn) (*ReinstallServerWithoutCloudInitResponse, error)
 
 	// ShowServerRemoteConsoleWithBodyWithResponse 获取VNC远程登录地址
 	//
@@ -14496,7 +14496,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/remote_console (the `ShowServerRemoteConsole` operationId).
-	ShowServerRemoteConsoleWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ShowServerRemoteConsoleResponse, error)
+	ShowServerRemoteConsoleWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ShowServerRemoteConsoleResponse, error)
 
 	// ShowServerRemoteConsoleWithResponse 获取VNC远程登录地址
 	//
@@ -14505,7 +14505,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/remote_console (the `ShowServerRemoteConsole` operationId).
-	ShowServerRemoteConsoleWithResponse(ctx context.Context, projectId string, serverId string, body ShowServerRemoteConsoleJSONRequestBody, reqEditors ...RequestEditorFn) (*ShowServerRemoteConsoleResponse, error)
+	ShowServerRemoteConsoleWithResponse(ctx context.Context, projectID string, serverID string, body ShowServerRemoteConsoleJSONRequestBody, reqEditors ...RequestEditorFn) (*ShowServerRemoteConsoleResponse, error)
 
 	// ResizePostPaidServerWithBodyWithResponse 变更云服务器规格（按需）
 	//
@@ -14516,7 +14516,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/resize (the `ResizePostPaidServer` operationId).
-	ResizePostPaidServerWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ResizePostPaidServerResponse, error)
+	ResizePostPaidServerWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ResizePostPaidServerResponse, error)
 
 	// ResizePostPaidServerWithResponse 变更云服务器规格（按需）
 	//
@@ -14527,7 +14527,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/resize (the `ResizePostPaidServer` operationId).
-	ResizePostPaidServerWithResponse(ctx context.Context, projectId string, serverId string, body ResizePostPaidServerJSONRequestBody, reqEditors ...RequestEditorFn) (*ResizePostPaidServerResponse, error)
+	ResizePostPaidServerWithResponse(ctx context.Context, projectID string, serverID string, body ResizePostPaidServerJSONRequestBody, reqEditors ...RequestEditorFn) (*ResizePostPaidServerResponse, error)
 
 	// ShowServerTagsWithResponse 查询云服务器标签
 	//
@@ -14538,7 +14538,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v1/{project_id}/cloudservers/{server_id}/tags (the `ShowServerTags` operationId).
-	ShowServerTagsWithResponse(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*ShowServerTagsResponse, error)
+	ShowServerTagsWithResponse(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*ShowServerTagsResponse, error)
 
 	// BatchCreateServerTagsWithBodyWithResponse 批量添加云服务器标签
 	//
@@ -14548,7 +14548,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/tags/action#BatchCreateServerTags (the `BatchCreateServerTags` operationId).
-	BatchCreateServerTagsWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchCreateServerTagsResponse, error)
+	BatchCreateServerTagsWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchCreateServerTagsResponse, error)
 
 	// BatchCreateServerTagsWithResponse 批量添加云服务器标签
 	//
@@ -14558,7 +14558,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/tags/action#BatchCreateServerTags (the `BatchCreateServerTags` operationId).
-	BatchCreateServerTagsWithResponse(ctx context.Context, projectId string, serverId string, body BatchCreateServerTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchCreateServerTagsResponse, error)
+	BatchCreateServerTagsWithResponse(ctx context.Context, projectID string, serverID string, body BatchCreateServerTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchCreateServerTagsResponse, error)
 
 	// BatchDeleteServerTagsWithBodyWithResponse 批量删除云服务器标签
 	//
@@ -14570,7 +14570,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/tags/action#BatchDeleteServerTags (the `BatchDeleteServerTags` operationId).
-	BatchDeleteServerTagsWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchDeleteServerTagsResponse, error)
+	BatchDeleteServerTagsWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchDeleteServerTagsResponse, error)
 
 	// BatchDeleteServerTagsWithResponse 批量删除云服务器标签
 	//
@@ -14582,7 +14582,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/tags/action#BatchDeleteServerTags (the `BatchDeleteServerTags` operationId).
-	BatchDeleteServerTagsWithResponse(ctx context.Context, projectId string, serverId string, body BatchDeleteServerTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchDeleteServerTagsResponse, error)
+	BatchDeleteServerTagsWithResponse(ctx context.Context, projectID string, serverID string, body BatchDeleteServerTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchDeleteServerTagsResponse, error)
 
 	// ShowJobWithResponse 查询任务的执行状态
 	//
@@ -14593,7 +14593,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v1/{project_id}/jobs/{job_id} (the `ShowJob` operationId).
-	ShowJobWithResponse(ctx context.Context, projectId string, jobId string, reqEditors ...RequestEditorFn) (*ShowJobResponse, error)
+	ShowJobWithResponse(ctx context.Context, projectID string, jobID string, reqEditors ...RequestEditorFn) (*ShowJobResponse, error)
 
 	// ListServersTagsWithResponse 查询项目标签（废弃）
 	//
@@ -14605,7 +14605,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v1/{project_id}/servers/tags (the `ListServersTags` operationId).
-	ListServersTagsWithResponse(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*ListServersTagsResponse, error)
+	ListServersTagsWithResponse(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*ListServersTagsResponse, error)
 
 	// ListTagsWithResponse 查询云服务器标签（废弃）
 	//
@@ -14617,7 +14617,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v1/{project_id}/servers/{server_id}/tags (the `ListTags` operationId).
-	ListTagsWithResponse(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*ListTagsResponse, error)
+	ListTagsWithResponse(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*ListTagsResponse, error)
 
 	// BatchCreateActionWithBodyWithResponse 批量添加云服务器标签（废弃）
 	//
@@ -14629,7 +14629,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/servers/{server_id}/tags/action#BatchCreateAction (the `BatchCreateAction` operationId).
-	BatchCreateActionWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchCreateActionResponse, error)
+	BatchCreateActionWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchCreateActionResponse, error)
 
 	// BatchCreateActionWithResponse 批量添加云服务器标签（废弃）
 	//
@@ -14641,7 +14641,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/servers/{server_id}/tags/action#BatchCreateAction (the `BatchCreateAction` operationId).
-	BatchCreateActionWithResponse(ctx context.Context, projectId string, serverId string, body BatchCreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchCreateActionResponse, error)
+	BatchCreateActionWithResponse(ctx context.Context, projectID string, serverID string, body BatchCreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchCreateActionResponse, error)
 
 	// BatchDeleteActionWithBodyWithResponse 批量删除云服务器标签（废弃）
 	//
@@ -14654,7 +14654,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/servers/{server_id}/tags/action#BatchDeleteAction (the `BatchDeleteAction` operationId).
-	BatchDeleteActionWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchDeleteActionResponse, error)
+	BatchDeleteActionWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchDeleteActionResponse, error)
 
 	// BatchDeleteActionWithResponse 批量删除云服务器标签（废弃）
 	//
@@ -14667,7 +14667,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/servers/{server_id}/tags/action#BatchDeleteAction (the `BatchDeleteAction` operationId).
-	BatchDeleteActionWithResponse(ctx context.Context, projectId string, serverId string, body BatchDeleteActionJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchDeleteActionResponse, error)
+	BatchDeleteActionWithResponse(ctx context.Context, projectID string, serverID string, body BatchDeleteActionJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchDeleteActionResponse, error)
 
 	// ListAutoLaunchGroupsWithResponse 查询智能购买组列表
 	//
@@ -14676,7 +14676,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2/{domain_id}/auto-launch-groups (the `ListAutoLaunchGroups` operationId).
-	ListAutoLaunchGroupsWithResponse(ctx context.Context, domainId string, params *ListAutoLaunchGroupsParams, reqEditors ...RequestEditorFn) (*ListAutoLaunchGroupsResponse, error)
+	ListAutoLaunchGroupsWithResponse(ctx context.Context, domainID string, params *ListAutoLaunchGroupsParams, reqEditors ...RequestEditorFn) (*ListAutoLaunchGroupsResponse, error)
 
 	// CreateAutoLaunchGroupWithBodyWithResponse 创建智能购买组
 	//
@@ -14685,7 +14685,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2/{domain_id}/auto-launch-groups (the `CreateAutoLaunchGroup` operationId).
-	CreateAutoLaunchGroupWithBodyWithResponse(ctx context.Context, domainId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateAutoLaunchGroupResponse, error)
+	CreateAutoLaunchGroupWithBodyWithResponse(ctx context.Context, domainID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateAutoLaunchGroupResponse, error)
 
 	// CreateAutoLaunchGroupWithResponse 创建智能购买组
 	//
@@ -14694,7 +14694,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2/{domain_id}/auto-launch-groups (the `CreateAutoLaunchGroup` operationId).
-	CreateAutoLaunchGroupWithResponse(ctx context.Context, domainId string, body CreateAutoLaunchGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateAutoLaunchGroupResponse, error)
+	CreateAutoLaunchGroupWithResponse(ctx context.Context, domainID string, body CreateAutoLaunchGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateAutoLaunchGroupResponse, error)
 
 	// DeleteAutoLaunchGroupWithBodyWithResponse 删除智能购买组
 	//
@@ -14703,7 +14703,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v2/{domain_id}/auto-launch-groups/{auto_launch_group_id} (the `DeleteAutoLaunchGroup` operationId).
-	DeleteAutoLaunchGroupWithBodyWithResponse(ctx context.Context, domainId string, autoLaunchGroupId string, params *DeleteAutoLaunchGroupParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeleteAutoLaunchGroupResponse, error)
+	DeleteAutoLaunchGroupWithBodyWithResponse(ctx context.Context, domainID string, autoLaunchGroupID string, params *DeleteAutoLaunchGroupParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeleteAutoLaunchGroupResponse, error)
 
 	// DeleteAutoLaunchGroupWithResponse 删除智能购买组
 	//
@@ -14712,7 +14712,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v2/{domain_id}/auto-launch-groups/{auto_launch_group_id} (the `DeleteAutoLaunchGroup` operationId).
-	DeleteAutoLaunchGroupWithResponse(ctx context.Context, domainId string, autoLaunchGroupId string, params *DeleteAutoLaunchGroupParams, body DeleteAutoLaunchGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*DeleteAutoLaunchGroupResponse, error)
+	DeleteAutoLaunchGroupWithResponse(ctx context.Context, domainID string, autoLaunchGroupID string, params *DeleteAutoLaunchGroupParams, body DeleteAutoLaunchGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*DeleteAutoLaunchGroupResponse, error)
 
 	// ShowAutoLaunchGroupWithResponse 查询智能购买组详情
 	//
@@ -14721,7 +14721,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2/{domain_id}/auto-launch-groups/{auto_launch_group_id} (the `ShowAutoLaunchGroup` operationId).
-	ShowAutoLaunchGroupWithResponse(ctx context.Context, domainId string, autoLaunchGroupId string, reqEditors ...RequestEditorFn) (*ShowAutoLaunchGroupResponse, error)
+	ShowAutoLaunchGroupWithResponse(ctx context.Context, domainID string, autoLaunchGroupID string, reqEditors ...RequestEditorFn) (*ShowAutoLaunchGroupResponse, error)
 
 	// UpdateAutoLaunchGroupWithBodyWithResponse 修改智能购买组
 	//
@@ -14730,7 +14730,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v2/{domain_id}/auto-launch-groups/{auto_launch_group_id} (the `UpdateAutoLaunchGroup` operationId).
-	UpdateAutoLaunchGroupWithBodyWithResponse(ctx context.Context, domainId string, autoLaunchGroupId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateAutoLaunchGroupResponse, error)
+	UpdateAutoLaunchGroupWithBodyWithResponse(ctx context.Context, domainID string, autoLaunchGroupID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateAutoLaunchGroupResponse, error)
 
 	// UpdateAutoLaunchGroupWithResponse 修改智能购买组
 	//
@@ -14739,7 +14739,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v2/{domain_id}/auto-launch-groups/{auto_launch_group_id} (the `UpdateAutoLaunchGroup` operationId).
-	UpdateAutoLaunchGroupWithResponse(ctx context.Context, domainId string, autoLaunchGroupId string, body UpdateAutoLaunchGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateAutoLaunchGroupResponse, error)
+	UpdateAutoLaunchGroupWithResponse(ctx context.Context, domainID string, autoLaunchGroupID string, body UpdateAutoLaunchGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateAutoLaunchGroupResponse, error)
 
 	// ListInstancesWithResponse 查询智能购买组实例列表
 	//
@@ -14748,7 +14748,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2/{domain_id}/auto-launch-groups/{auto_launch_group_id}/instances (the `ListInstances` operationId).
-	ListInstancesWithResponse(ctx context.Context, domainId string, autoLaunchGroupId string, params *ListInstancesParams, reqEditors ...RequestEditorFn) (*ListInstancesResponse, error)
+	ListInstancesWithResponse(ctx context.Context, domainID string, autoLaunchGroupID string, params *ListInstancesParams, reqEditors ...RequestEditorFn) (*ListInstancesResponse, error)
 
 	// CreateFpgaImageWithBodyWithResponse 创建FPGA镜像
 	//
@@ -14763,7 +14763,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2/{project_id}/cloudservers/fpga_image (the `CreateFpgaImage` operationId).
-	CreateFpgaImageWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateFpgaImageResponse, error)
+	CreateFpgaImageWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateFpgaImageResponse, error)
 
 	// CreateFpgaImageWithResponse 创建FPGA镜像
 	//
@@ -14778,7 +14778,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2/{project_id}/cloudservers/fpga_image (the `CreateFpgaImage` operationId).
-	CreateFpgaImageWithResponse(ctx context.Context, projectId string, body CreateFpgaImageJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateFpgaImageResponse, error)
+	CreateFpgaImageWithResponse(ctx context.Context, projectID string, body CreateFpgaImageJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateFpgaImageResponse, error)
 
 	// ChangeServerOsWithCloudInitWithBodyWithResponse 切换弹性云服务器操作系统（安装Cloud-init）
 	//
@@ -14789,7 +14789,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2/{project_id}/cloudservers/{server_id}/changeos (the `ChangeServerOsWithCloudInit` operationId).
-	ChangeServerOsWithCloudInitWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ChangeServerOsWithCloudInitResponse, error)
+	ChangeServerOsWithCloudInitWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ChangeServerOsWithCloudInitResponse, error)
 
 	// ChangeServerOsWithCloudInitWithResponse 切换弹性云服务器操作系统（安装Cloud-init）
 	//
@@ -14800,7 +14800,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2/{project_id}/cloudservers/{server_id}/changeos (the `ChangeServerOsWithCloudInit` operationId).
-	ChangeServerOsWithCloudInitWithResponse(ctx context.Context, projectId string, serverId string, body ChangeServerOsWithCloudInitJSONRequestBody, reqEditors ...RequestEditorFn) (*ChangeServerOsWithCloudInitResponse, error)
+	ChangeServerOsWithCloudInitWithResponse(ctx context.Context, projectID string, serverID string, body ChangeServerOsWithCloudInitJSONRequestBody, reqEditors ...RequestEditorFn) (*ChangeServerOsWithCloudInitResponse, error)
 
 	// ReinstallServerWithCloudInitWithBodyWithResponse 重装弹性云服务器操作系统（安装Cloud-init）
 	//
@@ -14811,7 +14811,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2/{project_id}/cloudservers/{server_id}/reinstallos (the `ReinstallServerWithCloudInit` operationId).
-	ReinstallServerWithCloudInitWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ReinstallServerWithCloudInitResponse, error)
+	ReinstallServerWithCloudInitWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ReinstallServerWithCloudInitResponse, error)
 
 	// ReinstallServerWithCloudInitWithResponse 重装弹性云服务器操作系统（安装Cloud-init）
 	//
@@ -14822,7 +14822,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2/{project_id}/cloudservers/{server_id}/reinstallos (the `ReinstallServerWithCloudInit` operationId).
-	ReinstallServerWithCloudInitWithResponse(ctx context.Context, projectId string, serverId string, body ReinstallServerWithCloudInitJSONRequestBody, reqEditors ...RequestEditorFn) (*ReinstallServerWithCloudInitResponse, error)
+	ReinstallServerWithCloudInitWithResponse(ctx context.Context, projectID string, serverID string, body ReinstallServerWithCloudInitJSONRequestBody, reqEditors ...RequestEditorFn) (*ReinstallServerWithCloudInitResponse, error)
 }
 
 type CreateServersResponse struct {
@@ -15624,25 +15624,25 @@ func (r ShowServerLimitsResponse) ContentType() string {
 	return ""
 }
 
-type AssociateServerVirtualIpResponse struct {
+type AssociateServerVirtualIPResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *AssociateServerVirtualIpResponseBody
+	JSON200 *AssociateServerVirtualIPResponseBody
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r AssociateServerVirtualIpResponse) GetJSON200() *AssociateServerVirtualIpResponseBody {
+func (r AssociateServerVirtualIPResponse) GetJSON200() *AssociateServerVirtualIPResponseBody {
 	return r.JSON200
 }
 
 // GetBody returns the raw response body bytes
-func (r AssociateServerVirtualIpResponse) GetBody() []byte {
+func (r AssociateServerVirtualIPResponse) GetBody() []byte {
 	return r.Body
 }
 
 // Status returns HTTPResponse.Status
-func (r AssociateServerVirtualIpResponse) Status() string {
+func (r AssociateServerVirtualIPResponse) Status() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Status
 	}
@@ -15650,7 +15650,7 @@ func (r AssociateServerVirtualIpResponse) Status() string {
 }
 
 // StatusCode returns HTTPResponse.StatusCode
-func (r AssociateServerVirtualIpResponse) StatusCode() int {
+func (r AssociateServerVirtualIPResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -15658,32 +15658,32 @@ func (r AssociateServerVirtualIpResponse) StatusCode() int {
 }
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r AssociateServerVirtualIpResponse) ContentType() string {
+func (r AssociateServerVirtualIPResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
 	return ""
 }
 
-type DisassociateServerVirtualIpResponse struct {
+type DisassociateServerVirtualIPResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *DisassociateServerVirtualIpResponseBody
+	JSON200 *DisassociateServerVirtualIPResponseBody
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r DisassociateServerVirtualIpResponse) GetJSON200() *DisassociateServerVirtualIpResponseBody {
+func (r DisassociateServerVirtualIPResponse) GetJSON200() *DisassociateServerVirtualIPResponseBody {
 	return r.JSON200
 }
 
 // GetBody returns the raw response body bytes
-func (r DisassociateServerVirtualIpResponse) GetBody() []byte {
+func (r DisassociateServerVirtualIPResponse) GetBody() []byte {
 	return r.Body
 }
 
 // Status returns HTTPResponse.Status
-func (r DisassociateServerVirtualIpResponse) Status() string {
+func (r DisassociateServerVirtualIPResponse) Status() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Status
 	}
@@ -15691,7 +15691,7 @@ func (r DisassociateServerVirtualIpResponse) Status() string {
 }
 
 // StatusCode returns HTTPResponse.StatusCode
-func (r DisassociateServerVirtualIpResponse) StatusCode() int {
+func (r DisassociateServerVirtualIPResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -15699,7 +15699,7 @@ func (r DisassociateServerVirtualIpResponse) StatusCode() int {
 }
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r DisassociateServerVirtualIpResponse) ContentType() string {
+func (r DisassociateServerVirtualIPResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -17813,8 +17813,8 @@ func (r ReinstallServerWithCloudInitResponse) ContentType() string {
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.1/{project_id}/cloudservers (the `CreateServers` operationId).
-func (c *ClientWithResponses) CreateServersWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateServersResponse, error) {
-	rsp, err := c.CreateServersWithBody(ctx, projectId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) CreateServersWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateServersResponse, error) {
+	rsp, err := c.CreateServersWithBody(ctx, projectID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -17846,8 +17846,8 @@ func (c *ClientWithResponses) CreateServersWithBodyWithResponse(ctx context.Cont
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.1/{project_id}/cloudservers (the `CreateServers` operationId).
-func (c *ClientWithResponses) CreateServersWithResponse(ctx context.Context, projectId string, body CreateServersJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateServersResponse, error) {
-	rsp, err := c.CreateServers(ctx, projectId, body, reqEditors...)
+func (c *ClientWithResponses) CreateServersWithResponse(ctx context.Context, projectID string, body CreateServersJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateServersResponse, error) {
+	rsp, err := c.CreateServers(ctx, projectID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -17863,8 +17863,8 @@ func (c *ClientWithResponses) CreateServersWithResponse(ctx context.Context, pro
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.1/{project_id}/cloudservers/{server_id}/resize (the `ResizeServer` operationId).
-func (c *ClientWithResponses) ResizeServerWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ResizeServerResponse, error) {
-	rsp, err := c.ResizeServerWithBody(ctx, projectId, serverId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) ResizeServerWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ResizeServerResponse, error) {
+	rsp, err := c.ResizeServerWithBody(ctx, projectID, serverID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -17880,8 +17880,8 @@ func (c *ClientWithResponses) ResizeServerWithBodyWithResponse(ctx context.Conte
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.1/{project_id}/cloudservers/{server_id}/resize (the `ResizeServer` operationId).
-func (c *ClientWithResponses) ResizeServerWithResponse(ctx context.Context, projectId string, serverId string, body ResizeServerJSONRequestBody, reqEditors ...RequestEditorFn) (*ResizeServerResponse, error) {
-	rsp, err := c.ResizeServer(ctx, projectId, serverId, body, reqEditors...)
+func (c *ClientWithResponses) ResizeServerWithResponse(ctx context.Context, projectID string, serverID string, body ResizeServerJSONRequestBody, reqEditors ...RequestEditorFn) (*ResizeServerResponse, error) {
+	rsp, err := c.ResizeServer(ctx, projectID, serverID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -17895,8 +17895,8 @@ func (c *ClientWithResponses) ResizeServerWithResponse(ctx context.Context, proj
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{domain_id}/recommendations/ecs-supply (the `ListSupplyRecommendation` operationId).
-func (c *ClientWithResponses) ListSupplyRecommendationWithBodyWithResponse(ctx context.Context, domainId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ListSupplyRecommendationResponse, error) {
-	rsp, err := c.ListSupplyRecommendationWithBody(ctx, domainId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) ListSupplyRecommendationWithBodyWithResponse(ctx context.Context, domainID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ListSupplyRecommendationResponse, error) {
+	rsp, err := c.ListSupplyRecommendationWithBody(ctx, domainID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -17910,8 +17910,8 @@ func (c *ClientWithResponses) ListSupplyRecommendationWithBodyWithResponse(ctx c
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{domain_id}/recommendations/ecs-supply (the `ListSupplyRecommendation` operationId).
-func (c *ClientWithResponses) ListSupplyRecommendationWithResponse(ctx context.Context, domainId string, body ListSupplyRecommendationJSONRequestBody, reqEditors ...RequestEditorFn) (*ListSupplyRecommendationResponse, error) {
-	rsp, err := c.ListSupplyRecommendation(ctx, domainId, body, reqEditors...)
+func (c *ClientWithResponses) ListSupplyRecommendationWithResponse(ctx context.Context, domainID string, body ListSupplyRecommendationJSONRequestBody, reqEditors ...RequestEditorFn) (*ListSupplyRecommendationResponse, error) {
+	rsp, err := c.ListSupplyRecommendation(ctx, domainID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -17926,8 +17926,8 @@ func (c *ClientWithResponses) ListSupplyRecommendationWithResponse(ctx context.C
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/batchaction/attachvolumes/{volume_id} (the `BatchAttachSharableVolumes` operationId).
-func (c *ClientWithResponses) BatchAttachSharableVolumesWithBodyWithResponse(ctx context.Context, projectId string, volumeId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchAttachSharableVolumesResponse, error) {
-	rsp, err := c.BatchAttachSharableVolumesWithBody(ctx, projectId, volumeId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) BatchAttachSharableVolumesWithBodyWithResponse(ctx context.Context, projectID string, volumeID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchAttachSharableVolumesResponse, error) {
+	rsp, err := c.BatchAttachSharableVolumesWithBody(ctx, projectID, volumeID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -17942,8 +17942,8 @@ func (c *ClientWithResponses) BatchAttachSharableVolumesWithBodyWithResponse(ctx
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/batchaction/attachvolumes/{volume_id} (the `BatchAttachSharableVolumes` operationId).
-func (c *ClientWithResponses) BatchAttachSharableVolumesWithResponse(ctx context.Context, projectId string, volumeId string, body BatchAttachSharableVolumesJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchAttachSharableVolumesResponse, error) {
-	rsp, err := c.BatchAttachSharableVolumes(ctx, projectId, volumeId, body, reqEditors...)
+func (c *ClientWithResponses) BatchAttachSharableVolumesWithResponse(ctx context.Context, projectID string, volumeID string, body BatchAttachSharableVolumesJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchAttachSharableVolumesResponse, error) {
+	rsp, err := c.BatchAttachSharableVolumes(ctx, projectID, volumeID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -17973,8 +17973,8 @@ func (c *ClientWithResponses) BatchAttachSharableVolumesWithResponse(ctx context
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/cloudservers (the `CreatePostPaidServers` operationId).
-func (c *ClientWithResponses) CreatePostPaidServersWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreatePostPaidServersResponse, error) {
-	rsp, err := c.CreatePostPaidServersWithBody(ctx, projectId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) CreatePostPaidServersWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreatePostPaidServersResponse, error) {
+	rsp, err := c.CreatePostPaidServersWithBody(ctx, projectID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18004,8 +18004,8 @@ func (c *ClientWithResponses) CreatePostPaidServersWithBodyWithResponse(ctx cont
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/cloudservers (the `CreatePostPaidServers` operationId).
-func (c *ClientWithResponses) CreatePostPaidServersWithResponse(ctx context.Context, projectId string, body CreatePostPaidServersJSONRequestBody, reqEditors ...RequestEditorFn) (*CreatePostPaidServersResponse, error) {
-	rsp, err := c.CreatePostPaidServers(ctx, projectId, body, reqEditors...)
+func (c *ClientWithResponses) CreatePostPaidServersWithResponse(ctx context.Context, projectID string, body CreatePostPaidServersJSONRequestBody, reqEditors ...RequestEditorFn) (*CreatePostPaidServersResponse, error) {
+	rsp, err := c.CreatePostPaidServers(ctx, projectID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18020,8 +18020,8 @@ func (c *ClientWithResponses) CreatePostPaidServersWithResponse(ctx context.Cont
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/action#os-start (the `BatchStartServers` operationId).
-func (c *ClientWithResponses) BatchStartServersWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchStartServersResponse, error) {
-	rsp, err := c.BatchStartServersWithBody(ctx, projectId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) BatchStartServersWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchStartServersResponse, error) {
+	rsp, err := c.BatchStartServersWithBody(ctx, projectID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18036,8 +18036,8 @@ func (c *ClientWithResponses) BatchStartServersWithBodyWithResponse(ctx context.
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/action#os-start (the `BatchStartServers` operationId).
-func (c *ClientWithResponses) BatchStartServersWithResponse(ctx context.Context, projectId string, body BatchStartServersJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchStartServersResponse, error) {
-	rsp, err := c.BatchStartServers(ctx, projectId, body, reqEditors...)
+func (c *ClientWithResponses) BatchStartServersWithResponse(ctx context.Context, projectID string, body BatchStartServersJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchStartServersResponse, error) {
+	rsp, err := c.BatchStartServers(ctx, projectID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18052,8 +18052,8 @@ func (c *ClientWithResponses) BatchStartServersWithResponse(ctx context.Context,
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/action#os-stop (the `BatchStopServers` operationId).
-func (c *ClientWithResponses) BatchStopServersWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchStopServersResponse, error) {
-	rsp, err := c.BatchStopServersWithBody(ctx, projectId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) BatchStopServersWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchStopServersResponse, error) {
+	rsp, err := c.BatchStopServersWithBody(ctx, projectID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18068,8 +18068,8 @@ func (c *ClientWithResponses) BatchStopServersWithBodyWithResponse(ctx context.C
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/action#os-stop (the `BatchStopServers` operationId).
-func (c *ClientWithResponses) BatchStopServersWithResponse(ctx context.Context, projectId string, body BatchStopServersJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchStopServersResponse, error) {
-	rsp, err := c.BatchStopServers(ctx, projectId, body, reqEditors...)
+func (c *ClientWithResponses) BatchStopServersWithResponse(ctx context.Context, projectID string, body BatchStopServersJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchStopServersResponse, error) {
+	rsp, err := c.BatchStopServers(ctx, projectID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18084,8 +18084,8 @@ func (c *ClientWithResponses) BatchStopServersWithResponse(ctx context.Context, 
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/action#reboot (the `BatchRebootServers` operationId).
-func (c *ClientWithResponses) BatchRebootServersWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchRebootServersResponse, error) {
-	rsp, err := c.BatchRebootServersWithBody(ctx, projectId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) BatchRebootServersWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchRebootServersResponse, error) {
+	rsp, err := c.BatchRebootServersWithBody(ctx, projectID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18100,8 +18100,8 @@ func (c *ClientWithResponses) BatchRebootServersWithBodyWithResponse(ctx context
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/action#reboot (the `BatchRebootServers` operationId).
-func (c *ClientWithResponses) BatchRebootServersWithResponse(ctx context.Context, projectId string, body BatchRebootServersJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchRebootServersResponse, error) {
-	rsp, err := c.BatchRebootServers(ctx, projectId, body, reqEditors...)
+func (c *ClientWithResponses) BatchRebootServersWithResponse(ctx context.Context, projectID string, body BatchRebootServersJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchRebootServersResponse, error) {
+	rsp, err := c.BatchRebootServers(ctx, projectID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18115,8 +18115,8 @@ func (c *ClientWithResponses) BatchRebootServersWithResponse(ctx context.Context
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/actions/change-charge-mode (the `ChangeServerChargeMode` operationId).
-func (c *ClientWithResponses) ChangeServerChargeModeWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ChangeServerChargeModeResponse, error) {
-	rsp, err := c.ChangeServerChargeModeWithBody(ctx, projectId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) ChangeServerChargeModeWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ChangeServerChargeModeResponse, error) {
+	rsp, err := c.ChangeServerChargeModeWithBody(ctx, projectID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18130,8 +18130,8 @@ func (c *ClientWithResponses) ChangeServerChargeModeWithBodyWithResponse(ctx con
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/actions/change-charge-mode (the `ChangeServerChargeMode` operationId).
-func (c *ClientWithResponses) ChangeServerChargeModeWithResponse(ctx context.Context, projectId string, body ChangeServerChargeModeJSONRequestBody, reqEditors ...RequestEditorFn) (*ChangeServerChargeModeResponse, error) {
-	rsp, err := c.ChangeServerChargeMode(ctx, projectId, body, reqEditors...)
+func (c *ClientWithResponses) ChangeServerChargeModeWithResponse(ctx context.Context, projectID string, body ChangeServerChargeModeJSONRequestBody, reqEditors ...RequestEditorFn) (*ChangeServerChargeModeResponse, error) {
+	rsp, err := c.ChangeServerChargeMode(ctx, projectID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18148,8 +18148,8 @@ func (c *ClientWithResponses) ChangeServerChargeModeWithResponse(ctx context.Con
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/delete (the `DeleteServers` operationId).
-func (c *ClientWithResponses) DeleteServersWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeleteServersResponse, error) {
-	rsp, err := c.DeleteServersWithBody(ctx, projectId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) DeleteServersWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeleteServersResponse, error) {
+	rsp, err := c.DeleteServersWithBody(ctx, projectID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18166,8 +18166,8 @@ func (c *ClientWithResponses) DeleteServersWithBodyWithResponse(ctx context.Cont
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/delete (the `DeleteServers` operationId).
-func (c *ClientWithResponses) DeleteServersWithResponse(ctx context.Context, projectId string, body DeleteServersJSONRequestBody, reqEditors ...RequestEditorFn) (*DeleteServersResponse, error) {
-	rsp, err := c.DeleteServers(ctx, projectId, body, reqEditors...)
+func (c *ClientWithResponses) DeleteServersWithResponse(ctx context.Context, projectID string, body DeleteServersJSONRequestBody, reqEditors ...RequestEditorFn) (*DeleteServersResponse, error) {
+	rsp, err := c.DeleteServers(ctx, projectID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18182,8 +18182,8 @@ func (c *ClientWithResponses) DeleteServersWithResponse(ctx context.Context, pro
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v1/{project_id}/cloudservers/detail (the `ListServersDetails` operationId).
-func (c *ClientWithResponses) ListServersDetailsWithResponse(ctx context.Context, projectId string, params *ListServersDetailsParams, reqEditors ...RequestEditorFn) (*ListServersDetailsResponse, error) {
-	rsp, err := c.ListServersDetails(ctx, projectId, params, reqEditors...)
+func (c *ClientWithResponses) ListServersDetailsWithResponse(ctx context.Context, projectID string, params *ListServersDetailsParams, reqEditors ...RequestEditorFn) (*ListServersDetailsResponse, error) {
+	rsp, err := c.ListServersDetails(ctx, projectID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18197,8 +18197,8 @@ func (c *ClientWithResponses) ListServersDetailsWithResponse(ctx context.Context
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v1/{project_id}/cloudservers/flavor-sell-policies (the `ListFlavorSellPolicies` operationId).
-func (c *ClientWithResponses) ListFlavorSellPoliciesWithResponse(ctx context.Context, projectId string, params *ListFlavorSellPoliciesParams, reqEditors ...RequestEditorFn) (*ListFlavorSellPoliciesResponse, error) {
-	rsp, err := c.ListFlavorSellPolicies(ctx, projectId, params, reqEditors...)
+func (c *ClientWithResponses) ListFlavorSellPoliciesWithResponse(ctx context.Context, projectID string, params *ListFlavorSellPoliciesParams, reqEditors ...RequestEditorFn) (*ListFlavorSellPoliciesResponse, error) {
+	rsp, err := c.ListFlavorSellPolicies(ctx, projectID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18212,8 +18212,8 @@ func (c *ClientWithResponses) ListFlavorSellPoliciesWithResponse(ctx context.Con
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v1/{project_id}/cloudservers/flavors (the `ListFlavors` operationId).
-func (c *ClientWithResponses) ListFlavorsWithResponse(ctx context.Context, projectId string, params *ListFlavorsParams, reqEditors ...RequestEditorFn) (*ListFlavorsResponse, error) {
-	rsp, err := c.ListFlavors(ctx, projectId, params, reqEditors...)
+func (c *ClientWithResponses) ListFlavorsWithResponse(ctx context.Context, projectID string, params *ListFlavorsParams, reqEditors ...RequestEditorFn) (*ListFlavorsResponse, error) {
+	rsp, err := c.ListFlavors(ctx, projectID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18230,8 +18230,8 @@ func (c *ClientWithResponses) ListFlavorsWithResponse(ctx context.Context, proje
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/fpga_image (the `CreateCloudserversFpgaImage` operationId).
-func (c *ClientWithResponses) CreateCloudserversFpgaImageWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateCloudserversFpgaImageResponse, error) {
-	rsp, err := c.CreateCloudserversFpgaImageWithBody(ctx, projectId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) CreateCloudserversFpgaImageWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateCloudserversFpgaImageResponse, error) {
+	rsp, err := c.CreateCloudserversFpgaImageWithBody(ctx, projectID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18248,8 +18248,8 @@ func (c *ClientWithResponses) CreateCloudserversFpgaImageWithBodyWithResponse(ct
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/fpga_image (the `CreateCloudserversFpgaImage` operationId).
-func (c *ClientWithResponses) CreateCloudserversFpgaImageWithResponse(ctx context.Context, projectId string, body CreateCloudserversFpgaImageJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateCloudserversFpgaImageResponse, error) {
-	rsp, err := c.CreateCloudserversFpgaImage(ctx, projectId, body, reqEditors...)
+func (c *ClientWithResponses) CreateCloudserversFpgaImageWithResponse(ctx context.Context, projectID string, body CreateCloudserversFpgaImageJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateCloudserversFpgaImageResponse, error) {
+	rsp, err := c.CreateCloudserversFpgaImage(ctx, projectID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18265,8 +18265,8 @@ func (c *ClientWithResponses) CreateCloudserversFpgaImageWithResponse(ctx contex
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v1/{project_id}/cloudservers/fpga_image/associations (the `ListAssociations` operationId).
-func (c *ClientWithResponses) ListAssociationsWithResponse(ctx context.Context, projectId string, params *ListAssociationsParams, reqEditors ...RequestEditorFn) (*ListAssociationsResponse, error) {
-	rsp, err := c.ListAssociations(ctx, projectId, params, reqEditors...)
+func (c *ClientWithResponses) ListAssociationsWithResponse(ctx context.Context, projectID string, params *ListAssociationsParams, reqEditors ...RequestEditorFn) (*ListAssociationsResponse, error) {
+	rsp, err := c.ListAssociations(ctx, projectID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18282,8 +18282,8 @@ func (c *ClientWithResponses) ListAssociationsWithResponse(ctx context.Context, 
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v1/{project_id}/cloudservers/fpga_image/detail (the `ListDetail` operationId).
-func (c *ClientWithResponses) ListDetailWithResponse(ctx context.Context, projectId string, params *ListDetailParams, reqEditors ...RequestEditorFn) (*ListDetailResponse, error) {
-	rsp, err := c.ListDetail(ctx, projectId, params, reqEditors...)
+func (c *ClientWithResponses) ListDetailWithResponse(ctx context.Context, projectID string, params *ListDetailParams, reqEditors ...RequestEditorFn) (*ListDetailResponse, error) {
+	rsp, err := c.ListDetail(ctx, projectID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18299,8 +18299,8 @@ func (c *ClientWithResponses) ListDetailWithResponse(ctx context.Context, projec
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v1/{project_id}/cloudservers/fpga_image/{fpga_image_id} (the `DeleteFpgaImage` operationId).
-func (c *ClientWithResponses) DeleteFpgaImageWithResponse(ctx context.Context, projectId string, fpgaImageId string, reqEditors ...RequestEditorFn) (*DeleteFpgaImageResponse, error) {
-	rsp, err := c.DeleteFpgaImage(ctx, projectId, fpgaImageId, reqEditors...)
+func (c *ClientWithResponses) DeleteFpgaImageWithResponse(ctx context.Context, projectID string, fpgaImageID string, reqEditors ...RequestEditorFn) (*DeleteFpgaImageResponse, error) {
+	rsp, err := c.DeleteFpgaImage(ctx, projectID, fpgaImageID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18316,8 +18316,8 @@ func (c *ClientWithResponses) DeleteFpgaImageWithResponse(ctx context.Context, p
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v1/{project_id}/cloudservers/fpga_image/{fpga_image_id}/association (the `DeleteAssociation` operationId).
-func (c *ClientWithResponses) DeleteAssociationWithBodyWithResponse(ctx context.Context, projectId string, fpgaImageId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeleteAssociationResponse, error) {
-	rsp, err := c.DeleteAssociationWithBody(ctx, projectId, fpgaImageId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) DeleteAssociationWithBodyWithResponse(ctx context.Context, projectID string, fpgaImageID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeleteAssociationResponse, error) {
+	rsp, err := c.DeleteAssociationWithBody(ctx, projectID, fpgaImageID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18333,8 +18333,8 @@ func (c *ClientWithResponses) DeleteAssociationWithBodyWithResponse(ctx context.
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v1/{project_id}/cloudservers/fpga_image/{fpga_image_id}/association (the `DeleteAssociation` operationId).
-func (c *ClientWithResponses) DeleteAssociationWithResponse(ctx context.Context, projectId string, fpgaImageId string, body DeleteAssociationJSONRequestBody, reqEditors ...RequestEditorFn) (*DeleteAssociationResponse, error) {
-	rsp, err := c.DeleteAssociation(ctx, projectId, fpgaImageId, body, reqEditors...)
+func (c *ClientWithResponses) DeleteAssociationWithResponse(ctx context.Context, projectID string, fpgaImageID string, body DeleteAssociationJSONRequestBody, reqEditors ...RequestEditorFn) (*DeleteAssociationResponse, error) {
+	rsp, err := c.DeleteAssociation(ctx, projectID, fpgaImageID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18350,8 +18350,8 @@ func (c *ClientWithResponses) DeleteAssociationWithResponse(ctx context.Context,
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/fpga_image/{fpga_image_id}/association (the `CreateAssociation` operationId).
-func (c *ClientWithResponses) CreateAssociationWithBodyWithResponse(ctx context.Context, projectId string, fpgaImageId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateAssociationResponse, error) {
-	rsp, err := c.CreateAssociationWithBody(ctx, projectId, fpgaImageId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) CreateAssociationWithBodyWithResponse(ctx context.Context, projectID string, fpgaImageID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateAssociationResponse, error) {
+	rsp, err := c.CreateAssociationWithBody(ctx, projectID, fpgaImageID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18367,8 +18367,8 @@ func (c *ClientWithResponses) CreateAssociationWithBodyWithResponse(ctx context.
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/fpga_image/{fpga_image_id}/association (the `CreateAssociation` operationId).
-func (c *ClientWithResponses) CreateAssociationWithResponse(ctx context.Context, projectId string, fpgaImageId string, body CreateAssociationJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateAssociationResponse, error) {
-	rsp, err := c.CreateAssociation(ctx, projectId, fpgaImageId, body, reqEditors...)
+func (c *ClientWithResponses) CreateAssociationWithResponse(ctx context.Context, projectID string, fpgaImageID string, body CreateAssociationJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateAssociationResponse, error) {
+	rsp, err := c.CreateAssociation(ctx, projectID, fpgaImageID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18382,15 +18382,15 @@ func (c *ClientWithResponses) CreateAssociationWithResponse(ctx context.Context,
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v1/{project_id}/cloudservers/limits (the `ShowServerLimits` operationId).
-func (c *ClientWithResponses) ShowServerLimitsWithResponse(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*ShowServerLimitsResponse, error) {
-	rsp, err := c.ShowServerLimits(ctx, projectId, reqEditors...)
+func (c *ClientWithResponses) ShowServerLimitsWithResponse(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*ShowServerLimitsResponse, error) {
+	rsp, err := c.ShowServerLimits(ctx, projectID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
 	return ParseShowServerLimitsResponse(rsp)
 }
 
-// AssociateServerVirtualIpWithBodyWithResponse 云服务器网卡配置虚拟IP地址（废弃）
+// AssociateServerVirtualIPWithBodyWithResponse 云服务器网卡配置虚拟IP地址（废弃）
 //
 // 虚拟IP地址用于为网卡提供第二个IP地址，同时支持与多个弹性云服务器的网卡绑定，从而实现多个弹性云服务器之间的高可用性。
 // 该接口用于给云服务器网卡配置虚拟IP地址：
@@ -18400,16 +18400,16 @@ func (c *ClientWithResponses) ShowServerLimitsWithResponse(ctx context.Context, 
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with PUT /v1/{project_id}/cloudservers/nics/{nic_id}#AssociateServerVirtualIp (the `AssociateServerVirtualIp` operationId).
-func (c *ClientWithResponses) AssociateServerVirtualIpWithBodyWithResponse(ctx context.Context, projectId string, nicId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AssociateServerVirtualIpResponse, error) {
-	rsp, err := c.AssociateServerVirtualIpWithBody(ctx, projectId, nicId, contentType, body, reqEditors...)
+// Corresponds with PUT /v1/{project_id}/cloudservers/nics/{nic_id}#AssociateServerVirtualIp (the `AssociateServerVirtualIP` operationId).
+func (c *ClientWithResponses) AssociateServerVirtualIPWithBodyWithResponse(ctx context.Context, projectID string, nicID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AssociateServerVirtualIPResponse, error) {
+	rsp, err := c.AssociateServerVirtualIPWithBody(ctx, projectID, nicID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseAssociateServerVirtualIpResponse(rsp)
+	return ParseAssociateServerVirtualIPResponse(rsp)
 }
 
-// AssociateServerVirtualIpWithResponse 云服务器网卡配置虚拟IP地址（废弃）
+// AssociateServerVirtualIPWithResponse 云服务器网卡配置虚拟IP地址（废弃）
 //
 // 虚拟IP地址用于为网卡提供第二个IP地址，同时支持与多个弹性云服务器的网卡绑定，从而实现多个弹性云服务器之间的高可用性。
 // 该接口用于给云服务器网卡配置虚拟IP地址：
@@ -18419,45 +18419,45 @@ func (c *ClientWithResponses) AssociateServerVirtualIpWithBodyWithResponse(ctx c
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with PUT /v1/{project_id}/cloudservers/nics/{nic_id}#AssociateServerVirtualIp (the `AssociateServerVirtualIp` operationId).
-func (c *ClientWithResponses) AssociateServerVirtualIpWithResponse(ctx context.Context, projectId string, nicId string, body AssociateServerVirtualIpJSONRequestBody, reqEditors ...RequestEditorFn) (*AssociateServerVirtualIpResponse, error) {
-	rsp, err := c.AssociateServerVirtualIp(ctx, projectId, nicId, body, reqEditors...)
+// Corresponds with PUT /v1/{project_id}/cloudservers/nics/{nic_id}#AssociateServerVirtualIp (the `AssociateServerVirtualIP` operationId).
+func (c *ClientWithResponses) AssociateServerVirtualIPWithResponse(ctx context.Context, projectID string, nicID string, body AssociateServerVirtualIPJSONRequestBody, reqEditors ...RequestEditorFn) (*AssociateServerVirtualIPResponse, error) {
+	rsp, err := c.AssociateServerVirtualIP(ctx, projectID, nicID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseAssociateServerVirtualIpResponse(rsp)
+	return ParseAssociateServerVirtualIPResponse(rsp)
 }
 
-// DisassociateServerVirtualIpWithBodyWithResponse 云服务器网卡解绑虚拟IP地址（废弃）
+// DisassociateServerVirtualIPWithBodyWithResponse 云服务器网卡解绑虚拟IP地址（废弃）
 //
 // 虚拟IP地址用于为网卡提供第二个IP地址，同时支持与多个弹性云服务器的网卡绑定，从而实现多个弹性云服务器之间的高可用性。
 // 该接口用于解绑定弹性云服务器网卡的虚拟IP地址。解绑后，网卡不会被删除，如需删除云服务器网卡，请参见批量删除云服务器网卡。
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with PUT /v1/{project_id}/cloudservers/nics/{nic_id}#DisassociateServerVirtualIp (the `DisassociateServerVirtualIp` operationId).
-func (c *ClientWithResponses) DisassociateServerVirtualIpWithBodyWithResponse(ctx context.Context, projectId string, nicId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DisassociateServerVirtualIpResponse, error) {
-	rsp, err := c.DisassociateServerVirtualIpWithBody(ctx, projectId, nicId, contentType, body, reqEditors...)
+// Corresponds with PUT /v1/{project_id}/cloudservers/nics/{nic_id}#DisassociateServerVirtualIp (the `DisassociateServerVirtualIP` operationId).
+func (c *ClientWithResponses) DisassociateServerVirtualIPWithBodyWithResponse(ctx context.Context, projectID string, nicID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DisassociateServerVirtualIPResponse, error) {
+	rsp, err := c.DisassociateServerVirtualIPWithBody(ctx, projectID, nicID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseDisassociateServerVirtualIpResponse(rsp)
+	return ParseDisassociateServerVirtualIPResponse(rsp)
 }
 
-// DisassociateServerVirtualIpWithResponse 云服务器网卡解绑虚拟IP地址（废弃）
+// DisassociateServerVirtualIPWithResponse 云服务器网卡解绑虚拟IP地址（废弃）
 //
 // 虚拟IP地址用于为网卡提供第二个IP地址，同时支持与多个弹性云服务器的网卡绑定，从而实现多个弹性云服务器之间的高可用性。
 // 该接口用于解绑定弹性云服务器网卡的虚拟IP地址。解绑后，网卡不会被删除，如需删除云服务器网卡，请参见批量删除云服务器网卡。
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with PUT /v1/{project_id}/cloudservers/nics/{nic_id}#DisassociateServerVirtualIp (the `DisassociateServerVirtualIp` operationId).
-func (c *ClientWithResponses) DisassociateServerVirtualIpWithResponse(ctx context.Context, projectId string, nicId string, body DisassociateServerVirtualIpJSONRequestBody, reqEditors ...RequestEditorFn) (*DisassociateServerVirtualIpResponse, error) {
-	rsp, err := c.DisassociateServerVirtualIp(ctx, projectId, nicId, body, reqEditors...)
+// Corresponds with PUT /v1/{project_id}/cloudservers/nics/{nic_id}#DisassociateServerVirtualIp (the `DisassociateServerVirtualIP` operationId).
+func (c *ClientWithResponses) DisassociateServerVirtualIPWithResponse(ctx context.Context, projectID string, nicID string, body DisassociateServerVirtualIPJSONRequestBody, reqEditors ...RequestEditorFn) (*DisassociateServerVirtualIPResponse, error) {
+	rsp, err := c.DisassociateServerVirtualIP(ctx, projectID, nicID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseDisassociateServerVirtualIpResponse(rsp)
+	return ParseDisassociateServerVirtualIPResponse(rsp)
 }
 
 // BatchResetServersPasswordWithBodyWithResponse 批量重置弹性云服务器密码
@@ -18467,8 +18467,8 @@ func (c *ClientWithResponses) DisassociateServerVirtualIpWithResponse(ctx contex
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v1/{project_id}/cloudservers/os-reset-passwords (the `BatchResetServersPassword` operationId).
-func (c *ClientWithResponses) BatchResetServersPasswordWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchResetServersPasswordResponse, error) {
-	rsp, err := c.BatchResetServersPasswordWithBody(ctx, projectId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) BatchResetServersPasswordWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchResetServersPasswordResponse, error) {
+	rsp, err := c.BatchResetServersPasswordWithBody(ctx, projectID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18482,8 +18482,8 @@ func (c *ClientWithResponses) BatchResetServersPasswordWithBodyWithResponse(ctx 
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v1/{project_id}/cloudservers/os-reset-passwords (the `BatchResetServersPassword` operationId).
-func (c *ClientWithResponses) BatchResetServersPasswordWithResponse(ctx context.Context, projectId string, body BatchResetServersPasswordJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchResetServersPasswordResponse, error) {
-	rsp, err := c.BatchResetServersPassword(ctx, projectId, body, reqEditors...)
+func (c *ClientWithResponses) BatchResetServersPasswordWithResponse(ctx context.Context, projectID string, body BatchResetServersPasswordJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchResetServersPasswordResponse, error) {
+	rsp, err := c.BatchResetServersPassword(ctx, projectID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18497,8 +18497,8 @@ func (c *ClientWithResponses) BatchResetServersPasswordWithResponse(ctx context.
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v1/{project_id}/cloudservers/os-server-groups (the `ListServerGroups` operationId).
-func (c *ClientWithResponses) ListServerGroupsWithResponse(ctx context.Context, projectId string, params *ListServerGroupsParams, reqEditors ...RequestEditorFn) (*ListServerGroupsResponse, error) {
-	rsp, err := c.ListServerGroups(ctx, projectId, params, reqEditors...)
+func (c *ClientWithResponses) ListServerGroupsWithResponse(ctx context.Context, projectID string, params *ListServerGroupsParams, reqEditors ...RequestEditorFn) (*ListServerGroupsResponse, error) {
+	rsp, err := c.ListServerGroups(ctx, projectID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18513,8 +18513,8 @@ func (c *ClientWithResponses) ListServerGroupsWithResponse(ctx context.Context, 
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/os-server-groups (the `CreateServerGroup` operationId).
-func (c *ClientWithResponses) CreateServerGroupWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateServerGroupResponse, error) {
-	rsp, err := c.CreateServerGroupWithBody(ctx, projectId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) CreateServerGroupWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateServerGroupResponse, error) {
+	rsp, err := c.CreateServerGroupWithBody(ctx, projectID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18529,8 +18529,8 @@ func (c *ClientWithResponses) CreateServerGroupWithBodyWithResponse(ctx context.
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/os-server-groups (the `CreateServerGroup` operationId).
-func (c *ClientWithResponses) CreateServerGroupWithResponse(ctx context.Context, projectId string, body CreateServerGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateServerGroupResponse, error) {
-	rsp, err := c.CreateServerGroup(ctx, projectId, body, reqEditors...)
+func (c *ClientWithResponses) CreateServerGroupWithResponse(ctx context.Context, projectID string, body CreateServerGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateServerGroupResponse, error) {
+	rsp, err := c.CreateServerGroup(ctx, projectID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18545,8 +18545,8 @@ func (c *ClientWithResponses) CreateServerGroupWithResponse(ctx context.Context,
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v1/{project_id}/cloudservers/os-server-groups/{server_group_id} (the `DeleteServerGroup` operationId).
-func (c *ClientWithResponses) DeleteServerGroupWithResponse(ctx context.Context, projectId string, serverGroupId string, reqEditors ...RequestEditorFn) (*DeleteServerGroupResponse, error) {
-	rsp, err := c.DeleteServerGroup(ctx, projectId, serverGroupId, reqEditors...)
+func (c *ClientWithResponses) DeleteServerGroupWithResponse(ctx context.Context, projectID string, serverGroupID string, reqEditors ...RequestEditorFn) (*DeleteServerGroupResponse, error) {
+	rsp, err := c.DeleteServerGroup(ctx, projectID, serverGroupID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18560,8 +18560,8 @@ func (c *ClientWithResponses) DeleteServerGroupWithResponse(ctx context.Context,
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v1/{project_id}/cloudservers/os-server-groups/{server_group_id} (the `ShowServerGroup` operationId).
-func (c *ClientWithResponses) ShowServerGroupWithResponse(ctx context.Context, projectId string, serverGroupId string, reqEditors ...RequestEditorFn) (*ShowServerGroupResponse, error) {
-	rsp, err := c.ShowServerGroup(ctx, projectId, serverGroupId, reqEditors...)
+func (c *ClientWithResponses) ShowServerGroupWithResponse(ctx context.Context, projectID string, serverGroupID string, reqEditors ...RequestEditorFn) (*ShowServerGroupResponse, error) {
+	rsp, err := c.ShowServerGroup(ctx, projectID, serverGroupID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18575,8 +18575,8 @@ func (c *ClientWithResponses) ShowServerGroupWithResponse(ctx context.Context, p
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/os-server-groups/{server_group_id}/action#add_member (the `AddServerGroupMember` operationId).
-func (c *ClientWithResponses) AddServerGroupMemberWithBodyWithResponse(ctx context.Context, projectId string, serverGroupId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddServerGroupMemberResponse, error) {
-	rsp, err := c.AddServerGroupMemberWithBody(ctx, projectId, serverGroupId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) AddServerGroupMemberWithBodyWithResponse(ctx context.Context, projectID string, serverGroupID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddServerGroupMemberResponse, error) {
+	rsp, err := c.AddServerGroupMemberWithBody(ctx, projectID, serverGroupID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18590,8 +18590,8 @@ func (c *ClientWithResponses) AddServerGroupMemberWithBodyWithResponse(ctx conte
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/os-server-groups/{server_group_id}/action#add_member (the `AddServerGroupMember` operationId).
-func (c *ClientWithResponses) AddServerGroupMemberWithResponse(ctx context.Context, projectId string, serverGroupId string, body AddServerGroupMemberJSONRequestBody, reqEditors ...RequestEditorFn) (*AddServerGroupMemberResponse, error) {
-	rsp, err := c.AddServerGroupMember(ctx, projectId, serverGroupId, body, reqEditors...)
+func (c *ClientWithResponses) AddServerGroupMemberWithResponse(ctx context.Context, projectID string, serverGroupID string, body AddServerGroupMemberJSONRequestBody, reqEditors ...RequestEditorFn) (*AddServerGroupMemberResponse, error) {
+	rsp, err := c.AddServerGroupMember(ctx, projectID, serverGroupID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18605,8 +18605,8 @@ func (c *ClientWithResponses) AddServerGroupMemberWithResponse(ctx context.Conte
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/os-server-groups/{server_group_id}/action#remove_member (the `DeleteServerGroupMember` operationId).
-func (c *ClientWithResponses) DeleteServerGroupMemberWithBodyWithResponse(ctx context.Context, projectId string, serverGroupId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeleteServerGroupMemberResponse, error) {
-	rsp, err := c.DeleteServerGroupMemberWithBody(ctx, projectId, serverGroupId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) DeleteServerGroupMemberWithBodyWithResponse(ctx context.Context, projectID string, serverGroupID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeleteServerGroupMemberResponse, error) {
+	rsp, err := c.DeleteServerGroupMemberWithBody(ctx, projectID, serverGroupID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18620,8 +18620,8 @@ func (c *ClientWithResponses) DeleteServerGroupMemberWithBodyWithResponse(ctx co
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/os-server-groups/{server_group_id}/action#remove_member (the `DeleteServerGroupMember` operationId).
-func (c *ClientWithResponses) DeleteServerGroupMemberWithResponse(ctx context.Context, projectId string, serverGroupId string, body DeleteServerGroupMemberJSONRequestBody, reqEditors ...RequestEditorFn) (*DeleteServerGroupMemberResponse, error) {
-	rsp, err := c.DeleteServerGroupMember(ctx, projectId, serverGroupId, body, reqEditors...)
+func (c *ClientWithResponses) DeleteServerGroupMemberWithResponse(ctx context.Context, projectID string, serverGroupID string, body DeleteServerGroupMemberJSONRequestBody, reqEditors ...RequestEditorFn) (*DeleteServerGroupMemberResponse, error) {
+	rsp, err := c.DeleteServerGroupMember(ctx, projectID, serverGroupID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18635,8 +18635,8 @@ func (c *ClientWithResponses) DeleteServerGroupMemberWithResponse(ctx context.Co
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v1/{project_id}/cloudservers/resize_flavors (the `ListResizeFlavors` operationId).
-func (c *ClientWithResponses) ListResizeFlavorsWithResponse(ctx context.Context, projectId string, params *ListResizeFlavorsParams, reqEditors ...RequestEditorFn) (*ListResizeFlavorsResponse, error) {
-	rsp, err := c.ListResizeFlavors(ctx, projectId, params, reqEditors...)
+func (c *ClientWithResponses) ListResizeFlavorsWithResponse(ctx context.Context, projectID string, params *ListResizeFlavorsParams, reqEditors ...RequestEditorFn) (*ListResizeFlavorsResponse, error) {
+	rsp, err := c.ListResizeFlavors(ctx, projectID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18651,8 +18651,8 @@ func (c *ClientWithResponses) ListResizeFlavorsWithResponse(ctx context.Context,
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/resource_instances/action (the `CreateAction` operationId).
-func (c *ClientWithResponses) CreateActionWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateActionResponse, error) {
-	rsp, err := c.CreateActionWithBody(ctx, projectId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) CreateActionWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateActionResponse, error) {
+	rsp, err := c.CreateActionWithBody(ctx, projectID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18667,8 +18667,8 @@ func (c *ClientWithResponses) CreateActionWithBodyWithResponse(ctx context.Conte
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/resource_instances/action (the `CreateAction` operationId).
-func (c *ClientWithResponses) CreateActionWithResponse(ctx context.Context, projectId string, body CreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateActionResponse, error) {
-	rsp, err := c.CreateAction(ctx, projectId, body, reqEditors...)
+func (c *ClientWithResponses) CreateActionWithResponse(ctx context.Context, projectID string, body CreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateActionResponse, error) {
+	rsp, err := c.CreateAction(ctx, projectID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18683,8 +18683,8 @@ func (c *ClientWithResponses) CreateActionWithResponse(ctx context.Context, proj
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v1/{project_id}/cloudservers/server-name (the `BatchUpdateServersName` operationId).
-func (c *ClientWithResponses) BatchUpdateServersNameWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchUpdateServersNameResponse, error) {
-	rsp, err := c.BatchUpdateServersNameWithBody(ctx, projectId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) BatchUpdateServersNameWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchUpdateServersNameResponse, error) {
+	rsp, err := c.BatchUpdateServersNameWithBody(ctx, projectID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18699,8 +18699,8 @@ func (c *ClientWithResponses) BatchUpdateServersNameWithBodyWithResponse(ctx con
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v1/{project_id}/cloudservers/server-name (the `BatchUpdateServersName` operationId).
-func (c *ClientWithResponses) BatchUpdateServersNameWithResponse(ctx context.Context, projectId string, body BatchUpdateServersNameJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchUpdateServersNameResponse, error) {
-	rsp, err := c.BatchUpdateServersName(ctx, projectId, body, reqEditors...)
+func (c *ClientWithResponses) BatchUpdateServersNameWithResponse(ctx context.Context, projectID string, body BatchUpdateServersNameJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchUpdateServersNameResponse, error) {
+	rsp, err := c.BatchUpdateServersName(ctx, projectID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18716,8 +18716,8 @@ func (c *ClientWithResponses) BatchUpdateServersNameWithResponse(ctx context.Con
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v1/{project_id}/cloudservers/tags (the `ListServerTags` operationId).
-func (c *ClientWithResponses) ListServerTagsWithResponse(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*ListServerTagsResponse, error) {
-	rsp, err := c.ListServerTags(ctx, projectId, reqEditors...)
+func (c *ClientWithResponses) ListServerTagsWithResponse(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*ListServerTagsResponse, error) {
+	rsp, err := c.ListServerTags(ctx, projectID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18732,8 +18732,8 @@ func (c *ClientWithResponses) ListServerTagsWithResponse(ctx context.Context, pr
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v1/{project_id}/cloudservers/{server_id} (the `ShowServer` operationId).
-func (c *ClientWithResponses) ShowServerWithResponse(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*ShowServerResponse, error) {
-	rsp, err := c.ShowServer(ctx, projectId, serverId, reqEditors...)
+func (c *ClientWithResponses) ShowServerWithResponse(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*ShowServerResponse, error) {
+	rsp, err := c.ShowServer(ctx, projectID, serverID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18748,8 +18748,8 @@ func (c *ClientWithResponses) ShowServerWithResponse(ctx context.Context, projec
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v1/{project_id}/cloudservers/{server_id} (the `UpdateServer` operationId).
-func (c *ClientWithResponses) UpdateServerWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateServerResponse, error) {
-	rsp, err := c.UpdateServerWithBody(ctx, projectId, serverId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) UpdateServerWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateServerResponse, error) {
+	rsp, err := c.UpdateServerWithBody(ctx, projectID, serverID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18764,8 +18764,8 @@ func (c *ClientWithResponses) UpdateServerWithBodyWithResponse(ctx context.Conte
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v1/{project_id}/cloudservers/{server_id} (the `UpdateServer` operationId).
-func (c *ClientWithResponses) UpdateServerWithResponse(ctx context.Context, projectId string, serverId string, body UpdateServerJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateServerResponse, error) {
-	rsp, err := c.UpdateServer(ctx, projectId, serverId, body, reqEditors...)
+func (c *ClientWithResponses) UpdateServerWithResponse(ctx context.Context, projectID string, serverID string, body UpdateServerJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateServerResponse, error) {
+	rsp, err := c.UpdateServer(ctx, projectID, serverID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18780,8 +18780,8 @@ func (c *ClientWithResponses) UpdateServerWithResponse(ctx context.Context, proj
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/actions/update-auto-terminate-time (the `UpdateServerAutoTerminateTime` operationId).
-func (c *ClientWithResponses) UpdateServerAutoTerminateTimeWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateServerAutoTerminateTimeResponse, error) {
-	rsp, err := c.UpdateServerAutoTerminateTimeWithBody(ctx, projectId, serverId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) UpdateServerAutoTerminateTimeWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateServerAutoTerminateTimeResponse, error) {
+	rsp, err := c.UpdateServerAutoTerminateTimeWithBody(ctx, projectID, serverID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18796,8 +18796,8 @@ func (c *ClientWithResponses) UpdateServerAutoTerminateTimeWithBodyWithResponse(
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/actions/update-auto-terminate-time (the `UpdateServerAutoTerminateTime` operationId).
-func (c *ClientWithResponses) UpdateServerAutoTerminateTimeWithResponse(ctx context.Context, projectId string, serverId string, body UpdateServerAutoTerminateTimeJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateServerAutoTerminateTimeResponse, error) {
-	rsp, err := c.UpdateServerAutoTerminateTime(ctx, projectId, serverId, body, reqEditors...)
+func (c *ClientWithResponses) UpdateServerAutoTerminateTimeWithResponse(ctx context.Context, projectID string, serverID string, body UpdateServerAutoTerminateTimeJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateServerAutoTerminateTimeResponse, error) {
+	rsp, err := c.UpdateServerAutoTerminateTime(ctx, projectID, serverID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18812,8 +18812,8 @@ func (c *ClientWithResponses) UpdateServerAutoTerminateTimeWithResponse(ctx cont
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/attachvolume (the `AttachServerVolume` operationId).
-func (c *ClientWithResponses) AttachServerVolumeWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AttachServerVolumeResponse, error) {
-	rsp, err := c.AttachServerVolumeWithBody(ctx, projectId, serverId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) AttachServerVolumeWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AttachServerVolumeResponse, error) {
+	rsp, err := c.AttachServerVolumeWithBody(ctx, projectID, serverID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18828,8 +18828,8 @@ func (c *ClientWithResponses) AttachServerVolumeWithBodyWithResponse(ctx context
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/attachvolume (the `AttachServerVolume` operationId).
-func (c *ClientWithResponses) AttachServerVolumeWithResponse(ctx context.Context, projectId string, serverId string, body AttachServerVolumeJSONRequestBody, reqEditors ...RequestEditorFn) (*AttachServerVolumeResponse, error) {
-	rsp, err := c.AttachServerVolume(ctx, projectId, serverId, body, reqEditors...)
+func (c *ClientWithResponses) AttachServerVolumeWithResponse(ctx context.Context, projectID string, serverID string, body AttachServerVolumeJSONRequestBody, reqEditors ...RequestEditorFn) (*AttachServerVolumeResponse, error) {
+	rsp, err := c.AttachServerVolume(ctx, projectID, serverID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18843,8 +18843,8 @@ func (c *ClientWithResponses) AttachServerVolumeWithResponse(ctx context.Context
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v1/{project_id}/cloudservers/{server_id}/autorecovery (the `ShowServerAutoRecovery` operationId).
-func (c *ClientWithResponses) ShowServerAutoRecoveryWithResponse(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*ShowServerAutoRecoveryResponse, error) {
-	rsp, err := c.ShowServerAutoRecovery(ctx, projectId, serverId, reqEditors...)
+func (c *ClientWithResponses) ShowServerAutoRecoveryWithResponse(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*ShowServerAutoRecoveryResponse, error) {
+	rsp, err := c.ShowServerAutoRecovery(ctx, projectID, serverID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18858,8 +18858,8 @@ func (c *ClientWithResponses) ShowServerAutoRecoveryWithResponse(ctx context.Con
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v1/{project_id}/cloudservers/{server_id}/autorecovery (the `RegisterServerAutoRecovery` operationId).
-func (c *ClientWithResponses) RegisterServerAutoRecoveryWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RegisterServerAutoRecoveryResponse, error) {
-	rsp, err := c.RegisterServerAutoRecoveryWithBody(ctx, projectId, serverId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) RegisterServerAutoRecoveryWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RegisterServerAutoRecoveryResponse, error) {
+	rsp, err := c.RegisterServerAutoRecoveryWithBody(ctx, projectID, serverID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18873,8 +18873,8 @@ func (c *ClientWithResponses) RegisterServerAutoRecoveryWithBodyWithResponse(ctx
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v1/{project_id}/cloudservers/{server_id}/autorecovery (the `RegisterServerAutoRecovery` operationId).
-func (c *ClientWithResponses) RegisterServerAutoRecoveryWithResponse(ctx context.Context, projectId string, serverId string, body RegisterServerAutoRecoveryJSONRequestBody, reqEditors ...RequestEditorFn) (*RegisterServerAutoRecoveryResponse, error) {
-	rsp, err := c.RegisterServerAutoRecovery(ctx, projectId, serverId, body, reqEditors...)
+func (c *ClientWithResponses) RegisterServerAutoRecoveryWithResponse(ctx context.Context, projectID string, serverID string, body RegisterServerAutoRecoveryJSONRequestBody, reqEditors ...RequestEditorFn) (*RegisterServerAutoRecoveryResponse, error) {
+	rsp, err := c.RegisterServerAutoRecovery(ctx, projectID, serverID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18888,8 +18888,8 @@ func (c *ClientWithResponses) RegisterServerAutoRecoveryWithResponse(ctx context
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v1/{project_id}/cloudservers/{server_id}/block_device (the `ListServerBlockDevices` operationId).
-func (c *ClientWithResponses) ListServerBlockDevicesWithResponse(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*ListServerBlockDevicesResponse, error) {
-	rsp, err := c.ListServerBlockDevices(ctx, projectId, serverId, reqEditors...)
+func (c *ClientWithResponses) ListServerBlockDevicesWithResponse(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*ListServerBlockDevicesResponse, error) {
+	rsp, err := c.ListServerBlockDevices(ctx, projectID, serverID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18904,8 +18904,8 @@ func (c *ClientWithResponses) ListServerBlockDevicesWithResponse(ctx context.Con
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v1/{project_id}/cloudservers/{server_id}/block_device/{volume_id} (the `ShowServerBlockDevice` operationId).
-func (c *ClientWithResponses) ShowServerBlockDeviceWithResponse(ctx context.Context, projectId string, serverId string, volumeId string, reqEditors ...RequestEditorFn) (*ShowServerBlockDeviceResponse, error) {
-	rsp, err := c.ShowServerBlockDevice(ctx, projectId, serverId, volumeId, reqEditors...)
+func (c *ClientWithResponses) ShowServerBlockDeviceWithResponse(ctx context.Context, projectID string, serverID string, volumeID string, reqEditors ...RequestEditorFn) (*ShowServerBlockDeviceResponse, error) {
+	rsp, err := c.ShowServerBlockDevice(ctx, projectID, serverID, volumeID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18920,8 +18920,8 @@ func (c *ClientWithResponses) ShowServerBlockDeviceWithResponse(ctx context.Cont
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v1/{project_id}/cloudservers/{server_id}/block_device/{volume_id} (the `UpdateServerBlockDevice` operationId).
-func (c *ClientWithResponses) UpdateServerBlockDeviceWithBodyWithResponse(ctx context.Context, projectId string, serverId string, volumeId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateServerBlockDeviceResponse, error) {
-	rsp, err := c.UpdateServerBlockDeviceWithBody(ctx, projectId, serverId, volumeId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) UpdateServerBlockDeviceWithBodyWithResponse(ctx context.Context, projectID string, serverID string, volumeID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateServerBlockDeviceResponse, error) {
+	rsp, err := c.UpdateServerBlockDeviceWithBody(ctx, projectID, serverID, volumeID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18936,8 +18936,8 @@ func (c *ClientWithResponses) UpdateServerBlockDeviceWithBodyWithResponse(ctx co
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v1/{project_id}/cloudservers/{server_id}/block_device/{volume_id} (the `UpdateServerBlockDevice` operationId).
-func (c *ClientWithResponses) UpdateServerBlockDeviceWithResponse(ctx context.Context, projectId string, serverId string, volumeId string, body UpdateServerBlockDeviceJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateServerBlockDeviceResponse, error) {
-	rsp, err := c.UpdateServerBlockDevice(ctx, projectId, serverId, volumeId, body, reqEditors...)
+func (c *ClientWithResponses) UpdateServerBlockDeviceWithResponse(ctx context.Context, projectID string, serverID string, volumeID string, body UpdateServerBlockDeviceJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateServerBlockDeviceResponse, error) {
+	rsp, err := c.UpdateServerBlockDevice(ctx, projectID, serverID, volumeID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18954,8 +18954,8 @@ func (c *ClientWithResponses) UpdateServerBlockDeviceWithResponse(ctx context.Co
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/changeos (the `ChangeServerOsWithoutCloudInit` operationId).
-func (c *ClientWithResponses) ChangeServerOsWithoutCloudInitWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ChangeServerOsWithoutCloudInitResponse, error) {
-	rsp, err := c.ChangeServerOsWithoutCloudInitWithBody(ctx, projectId, serverId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) ChangeServerOsWithoutCloudInitWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ChangeServerOsWithoutCloudInitResponse, error) {
+	rsp, err := c.ChangeServerOsWithoutCloudInitWithBody(ctx, projectID, serverID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18972,8 +18972,8 @@ func (c *ClientWithResponses) ChangeServerOsWithoutCloudInitWithBodyWithResponse
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/changeos (the `ChangeServerOsWithoutCloudInit` operationId).
-func (c *ClientWithResponses) ChangeServerOsWithoutCloudInitWithResponse(ctx context.Context, projectId string, serverId string, body ChangeServerOsWithoutCloudInitJSONRequestBody, reqEditors ...RequestEditorFn) (*ChangeServerOsWithoutCloudInitResponse, error) {
-	rsp, err := c.ChangeServerOsWithoutCloudInit(ctx, projectId, serverId, body, reqEditors...)
+func (c *ClientWithResponses) ChangeServerOsWithoutCloudInitWithResponse(ctx context.Context, projectID string, serverID string, body ChangeServerOsWithoutCloudInitJSONRequestBody, reqEditors ...RequestEditorFn) (*ChangeServerOsWithoutCloudInitResponse, error) {
+	rsp, err := c.ChangeServerOsWithoutCloudInit(ctx, projectID, serverID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18988,8 +18988,8 @@ func (c *ClientWithResponses) ChangeServerOsWithoutCloudInitWithResponse(ctx con
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v1/{project_id}/cloudservers/{server_id}/detachvolume/{volume_id} (the `DetachServerVolume` operationId).
-func (c *ClientWithResponses) DetachServerVolumeWithResponse(ctx context.Context, projectId string, serverId string, volumeId string, params *DetachServerVolumeParams, reqEditors ...RequestEditorFn) (*DetachServerVolumeResponse, error) {
-	rsp, err := c.DetachServerVolume(ctx, projectId, serverId, volumeId, params, reqEditors...)
+func (c *ClientWithResponses) DetachServerVolumeWithResponse(ctx context.Context, projectID string, serverID string, volumeID string, params *DetachServerVolumeParams, reqEditors ...RequestEditorFn) (*DetachServerVolumeResponse, error) {
+	rsp, err := c.DetachServerVolume(ctx, projectID, serverID, volumeID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19008,8 +19008,8 @@ func (c *ClientWithResponses) DetachServerVolumeWithResponse(ctx context.Context
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/metadata (the `UpdateServerMetadata` operationId).
-func (c *ClientWithResponses) UpdateServerMetadataWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateServerMetadataResponse, error) {
-	rsp, err := c.UpdateServerMetadataWithBody(ctx, projectId, serverId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) UpdateServerMetadataWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateServerMetadataResponse, error) {
+	rsp, err := c.UpdateServerMetadataWithBody(ctx, projectID, serverID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19028,8 +19028,8 @@ func (c *ClientWithResponses) UpdateServerMetadataWithBodyWithResponse(ctx conte
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/metadata (the `UpdateServerMetadata` operationId).
-func (c *ClientWithResponses) UpdateServerMetadataWithResponse(ctx context.Context, projectId string, serverId string, body UpdateServerMetadataJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateServerMetadataResponse, error) {
-	rsp, err := c.UpdateServerMetadata(ctx, projectId, serverId, body, reqEditors...)
+func (c *ClientWithResponses) UpdateServerMetadataWithResponse(ctx context.Context, projectID string, serverID string, body UpdateServerMetadataJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateServerMetadataResponse, error) {
+	rsp, err := c.UpdateServerMetadata(ctx, projectID, serverID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19043,8 +19043,8 @@ func (c *ClientWithResponses) UpdateServerMetadataWithResponse(ctx context.Conte
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v1/{project_id}/cloudservers/{server_id}/metadata/{key} (the `DeleteServerMetadata` operationId).
-func (c *ClientWithResponses) DeleteServerMetadataWithResponse(ctx context.Context, projectId string, serverId string, key string, reqEditors ...RequestEditorFn) (*DeleteServerMetadataResponse, error) {
-	rsp, err := c.DeleteServerMetadata(ctx, projectId, serverId, key, reqEditors...)
+func (c *ClientWithResponses) DeleteServerMetadataWithResponse(ctx context.Context, projectID string, serverID string, key string, reqEditors ...RequestEditorFn) (*DeleteServerMetadataResponse, error) {
+	rsp, err := c.DeleteServerMetadata(ctx, projectID, serverID, key, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19063,8 +19063,8 @@ func (c *ClientWithResponses) DeleteServerMetadataWithResponse(ctx context.Conte
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/migrate (the `MigrateServer` operationId).
-func (c *ClientWithResponses) MigrateServerWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*MigrateServerResponse, error) {
-	rsp, err := c.MigrateServerWithBody(ctx, projectId, serverId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) MigrateServerWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*MigrateServerResponse, error) {
+	rsp, err := c.MigrateServerWithBody(ctx, projectID, serverID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19083,8 +19083,8 @@ func (c *ClientWithResponses) MigrateServerWithBodyWithResponse(ctx context.Cont
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/migrate (the `MigrateServer` operationId).
-func (c *ClientWithResponses) MigrateServerWithResponse(ctx context.Context, projectId string, serverId string, body MigrateServerJSONRequestBody, reqEditors ...RequestEditorFn) (*MigrateServerResponse, error) {
-	rsp, err := c.MigrateServer(ctx, projectId, serverId, body, reqEditors...)
+func (c *ClientWithResponses) MigrateServerWithResponse(ctx context.Context, projectID string, serverID string, body MigrateServerJSONRequestBody, reqEditors ...RequestEditorFn) (*MigrateServerResponse, error) {
+	rsp, err := c.MigrateServer(ctx, projectID, serverID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19099,8 +19099,8 @@ func (c *ClientWithResponses) MigrateServerWithResponse(ctx context.Context, pro
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/nics (the `BatchAddServerNics` operationId).
-func (c *ClientWithResponses) BatchAddServerNicsWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchAddServerNicsResponse, error) {
-	rsp, err := c.BatchAddServerNicsWithBody(ctx, projectId, serverId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) BatchAddServerNicsWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchAddServerNicsResponse, error) {
+	rsp, err := c.BatchAddServerNicsWithBody(ctx, projectID, serverID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19115,8 +19115,8 @@ func (c *ClientWithResponses) BatchAddServerNicsWithBodyWithResponse(ctx context
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/nics (the `BatchAddServerNics` operationId).
-func (c *ClientWithResponses) BatchAddServerNicsWithResponse(ctx context.Context, projectId string, serverId string, body BatchAddServerNicsJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchAddServerNicsResponse, error) {
-	rsp, err := c.BatchAddServerNics(ctx, projectId, serverId, body, reqEditors...)
+func (c *ClientWithResponses) BatchAddServerNicsWithResponse(ctx context.Context, projectID string, serverID string, body BatchAddServerNicsJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchAddServerNicsResponse, error) {
+	rsp, err := c.BatchAddServerNics(ctx, projectID, serverID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19131,8 +19131,8 @@ func (c *ClientWithResponses) BatchAddServerNicsWithResponse(ctx context.Context
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/nics/delete (the `BatchDeleteServerNics` operationId).
-func (c *ClientWithResponses) BatchDeleteServerNicsWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchDeleteServerNicsResponse, error) {
-	rsp, err := c.BatchDeleteServerNicsWithBody(ctx, projectId, serverId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) BatchDeleteServerNicsWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchDeleteServerNicsResponse, error) {
+	rsp, err := c.BatchDeleteServerNicsWithBody(ctx, projectID, serverID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19147,8 +19147,8 @@ func (c *ClientWithResponses) BatchDeleteServerNicsWithBodyWithResponse(ctx cont
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/nics/delete (the `BatchDeleteServerNics` operationId).
-func (c *ClientWithResponses) BatchDeleteServerNicsWithResponse(ctx context.Context, projectId string, serverId string, body BatchDeleteServerNicsJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchDeleteServerNicsResponse, error) {
-	rsp, err := c.BatchDeleteServerNics(ctx, projectId, serverId, body, reqEditors...)
+func (c *ClientWithResponses) BatchDeleteServerNicsWithResponse(ctx context.Context, projectID string, serverID string, body BatchDeleteServerNicsJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchDeleteServerNicsResponse, error) {
+	rsp, err := c.BatchDeleteServerNics(ctx, projectID, serverID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19162,8 +19162,8 @@ func (c *ClientWithResponses) BatchDeleteServerNicsWithResponse(ctx context.Cont
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v1/{project_id}/cloudservers/{server_id}/os-interface (the `ListServerInterfaces` operationId).
-func (c *ClientWithResponses) ListServerInterfacesWithResponse(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*ListServerInterfacesResponse, error) {
-	rsp, err := c.ListServerInterfaces(ctx, projectId, serverId, reqEditors...)
+func (c *ClientWithResponses) ListServerInterfacesWithResponse(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*ListServerInterfacesResponse, error) {
+	rsp, err := c.ListServerInterfaces(ctx, projectID, serverID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19177,8 +19177,8 @@ func (c *ClientWithResponses) ListServerInterfacesWithResponse(ctx context.Conte
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v1/{project_id}/cloudservers/{server_id}/os-reset-password (the `ResetServerPassword` operationId).
-func (c *ClientWithResponses) ResetServerPasswordWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ResetServerPasswordResponse, error) {
-	rsp, err := c.ResetServerPasswordWithBody(ctx, projectId, serverId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) ResetServerPasswordWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ResetServerPasswordResponse, error) {
+	rsp, err := c.ResetServerPasswordWithBody(ctx, projectID, serverID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19192,8 +19192,8 @@ func (c *ClientWithResponses) ResetServerPasswordWithBodyWithResponse(ctx contex
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v1/{project_id}/cloudservers/{server_id}/os-reset-password (the `ResetServerPassword` operationId).
-func (c *ClientWithResponses) ResetServerPasswordWithResponse(ctx context.Context, projectId string, serverId string, body ResetServerPasswordJSONRequestBody, reqEditors ...RequestEditorFn) (*ResetServerPasswordResponse, error) {
-	rsp, err := c.ResetServerPassword(ctx, projectId, serverId, body, reqEditors...)
+func (c *ClientWithResponses) ResetServerPasswordWithResponse(ctx context.Context, projectID string, serverID string, body ResetServerPasswordJSONRequestBody, reqEditors ...RequestEditorFn) (*ResetServerPasswordResponse, error) {
+	rsp, err := c.ResetServerPassword(ctx, projectID, serverID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19207,8 +19207,8 @@ func (c *ClientWithResponses) ResetServerPasswordWithResponse(ctx context.Contex
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v1/{project_id}/cloudservers/{server_id}/os-resetpwd-flag (the `ShowResetPasswordFlag` operationId).
-func (c *ClientWithResponses) ShowResetPasswordFlagWithResponse(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*ShowResetPasswordFlagResponse, error) {
-	rsp, err := c.ShowResetPasswordFlag(ctx, projectId, serverId, reqEditors...)
+func (c *ClientWithResponses) ShowResetPasswordFlagWithResponse(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*ShowResetPasswordFlagResponse, error) {
+	rsp, err := c.ShowResetPasswordFlag(ctx, projectID, serverID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19223,8 +19223,8 @@ func (c *ClientWithResponses) ShowResetPasswordFlagWithResponse(ctx context.Cont
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v1/{project_id}/cloudservers/{server_id}/os-server-password (the `DeleteServerPassword` operationId).
-func (c *ClientWithResponses) DeleteServerPasswordWithResponse(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*DeleteServerPasswordResponse, error) {
-	rsp, err := c.DeleteServerPassword(ctx, projectId, serverId, reqEditors...)
+func (c *ClientWithResponses) DeleteServerPasswordWithResponse(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*DeleteServerPasswordResponse, error) {
+	rsp, err := c.DeleteServerPassword(ctx, projectID, serverID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19239,8 +19239,8 @@ func (c *ClientWithResponses) DeleteServerPasswordWithResponse(ctx context.Conte
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v1/{project_id}/cloudservers/{server_id}/os-server-password (the `ShowServerPassword` operationId).
-func (c *ClientWithResponses) ShowServerPasswordWithResponse(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*ShowServerPasswordResponse, error) {
-	rsp, err := c.ShowServerPassword(ctx, projectId, serverId, reqEditors...)
+func (c *ClientWithResponses) ShowServerPasswordWithResponse(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*ShowServerPasswordResponse, error) {
+	rsp, err := c.ShowServerPassword(ctx, projectID, serverID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19254,8 +19254,8 @@ func (c *ClientWithResponses) ShowServerPasswordWithResponse(ctx context.Context
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v1/{project_id}/cloudservers/{server_id}/os-volume_attachments (the `ListServerVolumeAttachments` operationId).
-func (c *ClientWithResponses) ListServerVolumeAttachmentsWithResponse(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*ListServerVolumeAttachmentsResponse, error) {
-	rsp, err := c.ListServerVolumeAttachments(ctx, projectId, serverId, reqEditors...)
+func (c *ClientWithResponses) ListServerVolumeAttachmentsWithResponse(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*ListServerVolumeAttachmentsResponse, error) {
+	rsp, err := c.ListServerVolumeAttachments(ctx, projectID, serverID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19272,8 +19272,8 @@ func (c *ClientWithResponses) ListServerVolumeAttachmentsWithResponse(ctx contex
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/reinstallos (the `ReinstallServerWithoutCloudInit` operationId).
-func (c *ClientWithResponses) ReinstallServerWithoutCloudInitWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ReinstallServerWithoutCloudInitResponse, error) {
-	rsp, err := c.ReinstallServerWithoutCloudInitWithBody(ctx, projectId, serverId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) ReinstallServerWithoutCloudInitWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ReinstallServerWithoutCloudInitResponse, error) {
+	rsp, err := c.ReinstallServerWithoutCloudInitWithBody(ctx, projectID, serverID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19290,8 +19290,8 @@ func (c *ClientWithResponses) ReinstallServerWithoutCloudInitWithBodyWithRespons
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/reinstallos (the `ReinstallServerWithoutCloudInit` operationId).
-func (c *ClientWithResponses) ReinstallServerWithoutCloudInitWithResponse(ctx context.Context, projectId string, serverId string, body ReinstallServerWithoutCloudInitJSONRequestBody, reqEditors ...RequestEditorFn) (*ReinstallServerWithoutCloudInitResponse, error) {
-	rsp, err := c.ReinstallServerWithoutCloudInit(ctx, projectId, serverId, body, reqEditors...)
+func (c *ClientWithResponses) ReinstallServerWithoutCloudInitWithResponse(ctx context.Context, projectID string, serverID string, body ReinstallServerWithoutCloudInitJSONRequestBody, reqEditors ...RequestEditorFn) (*ReinstallServerWithoutCloudInitResponse, error) {
+	rsp, err := c.ReinstallServerWithoutCloudInit(ctx, projectID, serverID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19305,8 +19305,8 @@ func (c *ClientWithResponses) ReinstallServerWithoutCloudInitWithResponse(ctx co
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/remote_console (the `ShowServerRemoteConsole` operationId).
-func (c *ClientWithResponses) ShowServerRemoteConsoleWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ShowServerRemoteConsoleResponse, error) {
-	rsp, err := c.ShowServerRemoteConsoleWithBody(ctx, projectId, serverId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) ShowServerRemoteConsoleWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ShowServerRemoteConsoleResponse, error) {
+	rsp, err := c.ShowServerRemoteConsoleWithBody(ctx, projectID, serverID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19320,8 +19320,8 @@ func (c *ClientWithResponses) ShowServerRemoteConsoleWithBodyWithResponse(ctx co
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/remote_console (the `ShowServerRemoteConsole` operationId).
-func (c *ClientWithResponses) ShowServerRemoteConsoleWithResponse(ctx context.Context, projectId string, serverId string, body ShowServerRemoteConsoleJSONRequestBody, reqEditors ...RequestEditorFn) (*ShowServerRemoteConsoleResponse, error) {
-	rsp, err := c.ShowServerRemoteConsole(ctx, projectId, serverId, body, reqEditors...)
+func (c *ClientWithResponses) ShowServerRemoteConsoleWithResponse(ctx context.Context, projectID string, serverID string, body ShowServerRemoteConsoleJSONRequestBody, reqEditors ...RequestEditorFn) (*ShowServerRemoteConsoleResponse, error) {
+	rsp, err := c.ShowServerRemoteConsole(ctx, projectID, serverID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19337,8 +19337,8 @@ func (c *ClientWithResponses) ShowServerRemoteConsoleWithResponse(ctx context.Co
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/resize (the `ResizePostPaidServer` operationId).
-func (c *ClientWithResponses) ResizePostPaidServerWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ResizePostPaidServerResponse, error) {
-	rsp, err := c.ResizePostPaidServerWithBody(ctx, projectId, serverId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) ResizePostPaidServerWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ResizePostPaidServerResponse, error) {
+	rsp, err := c.ResizePostPaidServerWithBody(ctx, projectID, serverID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19354,8 +19354,8 @@ func (c *ClientWithResponses) ResizePostPaidServerWithBodyWithResponse(ctx conte
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/resize (the `ResizePostPaidServer` operationId).
-func (c *ClientWithResponses) ResizePostPaidServerWithResponse(ctx context.Context, projectId string, serverId string, body ResizePostPaidServerJSONRequestBody, reqEditors ...RequestEditorFn) (*ResizePostPaidServerResponse, error) {
-	rsp, err := c.ResizePostPaidServer(ctx, projectId, serverId, body, reqEditors...)
+func (c *ClientWithResponses) ResizePostPaidServerWithResponse(ctx context.Context, projectID string, serverID string, body ResizePostPaidServerJSONRequestBody, reqEditors ...RequestEditorFn) (*ResizePostPaidServerResponse, error) {
+	rsp, err := c.ResizePostPaidServer(ctx, projectID, serverID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19371,8 +19371,8 @@ func (c *ClientWithResponses) ResizePostPaidServerWithResponse(ctx context.Conte
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v1/{project_id}/cloudservers/{server_id}/tags (the `ShowServerTags` operationId).
-func (c *ClientWithResponses) ShowServerTagsWithResponse(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*ShowServerTagsResponse, error) {
-	rsp, err := c.ShowServerTags(ctx, projectId, serverId, reqEditors...)
+func (c *ClientWithResponses) ShowServerTagsWithResponse(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*ShowServerTagsResponse, error) {
+	rsp, err := c.ShowServerTags(ctx, projectID, serverID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19387,8 +19387,8 @@ func (c *ClientWithResponses) ShowServerTagsWithResponse(ctx context.Context, pr
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/tags/action#BatchCreateServerTags (the `BatchCreateServerTags` operationId).
-func (c *ClientWithResponses) BatchCreateServerTagsWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchCreateServerTagsResponse, error) {
-	rsp, err := c.BatchCreateServerTagsWithBody(ctx, projectId, serverId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) BatchCreateServerTagsWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchCreateServerTagsResponse, error) {
+	rsp, err := c.BatchCreateServerTagsWithBody(ctx, projectID, serverID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19403,8 +19403,8 @@ func (c *ClientWithResponses) BatchCreateServerTagsWithBodyWithResponse(ctx cont
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/tags/action#BatchCreateServerTags (the `BatchCreateServerTags` operationId).
-func (c *ClientWithResponses) BatchCreateServerTagsWithResponse(ctx context.Context, projectId string, serverId string, body BatchCreateServerTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchCreateServerTagsResponse, error) {
-	rsp, err := c.BatchCreateServerTags(ctx, projectId, serverId, body, reqEditors...)
+func (c *ClientWithResponses) BatchCreateServerTagsWithResponse(ctx context.Context, projectID string, serverID string, body BatchCreateServerTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchCreateServerTagsResponse, error) {
+	rsp, err := c.BatchCreateServerTags(ctx, projectID, serverID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19421,8 +19421,8 @@ func (c *ClientWithResponses) BatchCreateServerTagsWithResponse(ctx context.Cont
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/tags/action#BatchDeleteServerTags (the `BatchDeleteServerTags` operationId).
-func (c *ClientWithResponses) BatchDeleteServerTagsWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchDeleteServerTagsResponse, error) {
-	rsp, err := c.BatchDeleteServerTagsWithBody(ctx, projectId, serverId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) BatchDeleteServerTagsWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchDeleteServerTagsResponse, error) {
+	rsp, err := c.BatchDeleteServerTagsWithBody(ctx, projectID, serverID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19439,8 +19439,8 @@ func (c *ClientWithResponses) BatchDeleteServerTagsWithBodyWithResponse(ctx cont
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/tags/action#BatchDeleteServerTags (the `BatchDeleteServerTags` operationId).
-func (c *ClientWithResponses) BatchDeleteServerTagsWithResponse(ctx context.Context, projectId string, serverId string, body BatchDeleteServerTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchDeleteServerTagsResponse, error) {
-	rsp, err := c.BatchDeleteServerTags(ctx, projectId, serverId, body, reqEditors...)
+func (c *ClientWithResponses) BatchDeleteServerTagsWithResponse(ctx context.Context, projectID string, serverID string, body BatchDeleteServerTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchDeleteServerTagsResponse, error) {
+	rsp, err := c.BatchDeleteServerTags(ctx, projectID, serverID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19456,8 +19456,8 @@ func (c *ClientWithResponses) BatchDeleteServerTagsWithResponse(ctx context.Cont
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v1/{project_id}/jobs/{job_id} (the `ShowJob` operationId).
-func (c *ClientWithResponses) ShowJobWithResponse(ctx context.Context, projectId string, jobId string, reqEditors ...RequestEditorFn) (*ShowJobResponse, error) {
-	rsp, err := c.ShowJob(ctx, projectId, jobId, reqEditors...)
+func (c *ClientWithResponses) ShowJobWithResponse(ctx context.Context, projectID string, jobID string, reqEditors ...RequestEditorFn) (*ShowJobResponse, error) {
+	rsp, err := c.ShowJob(ctx, projectID, jobID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19474,8 +19474,8 @@ func (c *ClientWithResponses) ShowJobWithResponse(ctx context.Context, projectId
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v1/{project_id}/servers/tags (the `ListServersTags` operationId).
-func (c *ClientWithResponses) ListServersTagsWithResponse(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*ListServersTagsResponse, error) {
-	rsp, err := c.ListServersTags(ctx, projectId, reqEditors...)
+func (c *ClientWithResponses) ListServersTagsWithResponse(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*ListServersTagsResponse, error) {
+	rsp, err := c.ListServersTags(ctx, projectID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19492,8 +19492,8 @@ func (c *ClientWithResponses) ListServersTagsWithResponse(ctx context.Context, p
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v1/{project_id}/servers/{server_id}/tags (the `ListTags` operationId).
-func (c *ClientWithResponses) ListTagsWithResponse(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*ListTagsResponse, error) {
-	rsp, err := c.ListTags(ctx, projectId, serverId, reqEditors...)
+func (c *ClientWithResponses) ListTagsWithResponse(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*ListTagsResponse, error) {
+	rsp, err := c.ListTags(ctx, projectID, serverID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19510,8 +19510,8 @@ func (c *ClientWithResponses) ListTagsWithResponse(ctx context.Context, projectI
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/servers/{server_id}/tags/action#BatchCreateAction (the `BatchCreateAction` operationId).
-func (c *ClientWithResponses) BatchCreateActionWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchCreateActionResponse, error) {
-	rsp, err := c.BatchCreateActionWithBody(ctx, projectId, serverId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) BatchCreateActionWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchCreateActionResponse, error) {
+	rsp, err := c.BatchCreateActionWithBody(ctx, projectID, serverID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19528,8 +19528,8 @@ func (c *ClientWithResponses) BatchCreateActionWithBodyWithResponse(ctx context.
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/servers/{server_id}/tags/action#BatchCreateAction (the `BatchCreateAction` operationId).
-func (c *ClientWithResponses) BatchCreateActionWithResponse(ctx context.Context, projectId string, serverId string, body BatchCreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchCreateActionResponse, error) {
-	rsp, err := c.BatchCreateAction(ctx, projectId, serverId, body, reqEditors...)
+func (c *ClientWithResponses) BatchCreateActionWithResponse(ctx context.Context, projectID string, serverID string, body BatchCreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchCreateActionResponse, error) {
+	rsp, err := c.BatchCreateAction(ctx, projectID, serverID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19547,8 +19547,8 @@ func (c *ClientWithResponses) BatchCreateActionWithResponse(ctx context.Context,
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/servers/{server_id}/tags/action#BatchDeleteAction (the `BatchDeleteAction` operationId).
-func (c *ClientWithResponses) BatchDeleteActionWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchDeleteActionResponse, error) {
-	rsp, err := c.BatchDeleteActionWithBody(ctx, projectId, serverId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) BatchDeleteActionWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchDeleteActionResponse, error) {
+	rsp, err := c.BatchDeleteActionWithBody(ctx, projectID, serverID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19566,8 +19566,8 @@ func (c *ClientWithResponses) BatchDeleteActionWithBodyWithResponse(ctx context.
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1/{project_id}/servers/{server_id}/tags/action#BatchDeleteAction (the `BatchDeleteAction` operationId).
-func (c *ClientWithResponses) BatchDeleteActionWithResponse(ctx context.Context, projectId string, serverId string, body BatchDeleteActionJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchDeleteActionResponse, error) {
-	rsp, err := c.BatchDeleteAction(ctx, projectId, serverId, body, reqEditors...)
+func (c *ClientWithResponses) BatchDeleteActionWithResponse(ctx context.Context, projectID string, serverID string, body BatchDeleteActionJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchDeleteActionResponse, error) {
+	rsp, err := c.BatchDeleteAction(ctx, projectID, serverID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19581,8 +19581,8 @@ func (c *ClientWithResponses) BatchDeleteActionWithResponse(ctx context.Context,
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v2/{domain_id}/auto-launch-groups (the `ListAutoLaunchGroups` operationId).
-func (c *ClientWithResponses) ListAutoLaunchGroupsWithResponse(ctx context.Context, domainId string, params *ListAutoLaunchGroupsParams, reqEditors ...RequestEditorFn) (*ListAutoLaunchGroupsResponse, error) {
-	rsp, err := c.ListAutoLaunchGroups(ctx, domainId, params, reqEditors...)
+func (c *ClientWithResponses) ListAutoLaunchGroupsWithResponse(ctx context.Context, domainID string, params *ListAutoLaunchGroupsParams, reqEditors ...RequestEditorFn) (*ListAutoLaunchGroupsResponse, error) {
+	rsp, err := c.ListAutoLaunchGroups(ctx, domainID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19596,8 +19596,8 @@ func (c *ClientWithResponses) ListAutoLaunchGroupsWithResponse(ctx context.Conte
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2/{domain_id}/auto-launch-groups (the `CreateAutoLaunchGroup` operationId).
-func (c *ClientWithResponses) CreateAutoLaunchGroupWithBodyWithResponse(ctx context.Context, domainId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateAutoLaunchGroupResponse, error) {
-	rsp, err := c.CreateAutoLaunchGroupWithBody(ctx, domainId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) CreateAutoLaunchGroupWithBodyWithResponse(ctx context.Context, domainID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateAutoLaunchGroupResponse, error) {
+	rsp, err := c.CreateAutoLaunchGroupWithBody(ctx, domainID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19611,8 +19611,8 @@ func (c *ClientWithResponses) CreateAutoLaunchGroupWithBodyWithResponse(ctx cont
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2/{domain_id}/auto-launch-groups (the `CreateAutoLaunchGroup` operationId).
-func (c *ClientWithResponses) CreateAutoLaunchGroupWithResponse(ctx context.Context, domainId string, body CreateAutoLaunchGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateAutoLaunchGroupResponse, error) {
-	rsp, err := c.CreateAutoLaunchGroup(ctx, domainId, body, reqEditors...)
+func (c *ClientWithResponses) CreateAutoLaunchGroupWithResponse(ctx context.Context, domainID string, body CreateAutoLaunchGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateAutoLaunchGroupResponse, error) {
+	rsp, err := c.CreateAutoLaunchGroup(ctx, domainID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19626,8 +19626,8 @@ func (c *ClientWithResponses) CreateAutoLaunchGroupWithResponse(ctx context.Cont
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v2/{domain_id}/auto-launch-groups/{auto_launch_group_id} (the `DeleteAutoLaunchGroup` operationId).
-func (c *ClientWithResponses) DeleteAutoLaunchGroupWithBodyWithResponse(ctx context.Context, domainId string, autoLaunchGroupId string, params *DeleteAutoLaunchGroupParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeleteAutoLaunchGroupResponse, error) {
-	rsp, err := c.DeleteAutoLaunchGroupWithBody(ctx, domainId, autoLaunchGroupId, params, contentType, body, reqEditors...)
+func (c *ClientWithResponses) DeleteAutoLaunchGroupWithBodyWithResponse(ctx context.Context, domainID string, autoLaunchGroupID string, params *DeleteAutoLaunchGroupParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeleteAutoLaunchGroupResponse, error) {
+	rsp, err := c.DeleteAutoLaunchGroupWithBody(ctx, domainID, autoLaunchGroupID, params, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19641,8 +19641,8 @@ func (c *ClientWithResponses) DeleteAutoLaunchGroupWithBodyWithResponse(ctx cont
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v2/{domain_id}/auto-launch-groups/{auto_launch_group_id} (the `DeleteAutoLaunchGroup` operationId).
-func (c *ClientWithResponses) DeleteAutoLaunchGroupWithResponse(ctx context.Context, domainId string, autoLaunchGroupId string, params *DeleteAutoLaunchGroupParams, body DeleteAutoLaunchGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*DeleteAutoLaunchGroupResponse, error) {
-	rsp, err := c.DeleteAutoLaunchGroup(ctx, domainId, autoLaunchGroupId, params, body, reqEditors...)
+func (c *ClientWithResponses) DeleteAutoLaunchGroupWithResponse(ctx context.Context, domainID string, autoLaunchGroupID string, params *DeleteAutoLaunchGroupParams, body DeleteAutoLaunchGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*DeleteAutoLaunchGroupResponse, error) {
+	rsp, err := c.DeleteAutoLaunchGroup(ctx, domainID, autoLaunchGroupID, params, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19656,8 +19656,8 @@ func (c *ClientWithResponses) DeleteAutoLaunchGroupWithResponse(ctx context.Cont
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v2/{domain_id}/auto-launch-groups/{auto_launch_group_id} (the `ShowAutoLaunchGroup` operationId).
-func (c *ClientWithResponses) ShowAutoLaunchGroupWithResponse(ctx context.Context, domainId string, autoLaunchGroupId string, reqEditors ...RequestEditorFn) (*ShowAutoLaunchGroupResponse, error) {
-	rsp, err := c.ShowAutoLaunchGroup(ctx, domainId, autoLaunchGroupId, reqEditors...)
+func (c *ClientWithResponses) ShowAutoLaunchGroupWithResponse(ctx context.Context, domainID string, autoLaunchGroupID string, reqEditors ...RequestEditorFn) (*ShowAutoLaunchGroupResponse, error) {
+	rsp, err := c.ShowAutoLaunchGroup(ctx, domainID, autoLaunchGroupID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19671,8 +19671,8 @@ func (c *ClientWithResponses) ShowAutoLaunchGroupWithResponse(ctx context.Contex
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v2/{domain_id}/auto-launch-groups/{auto_launch_group_id} (the `UpdateAutoLaunchGroup` operationId).
-func (c *ClientWithResponses) UpdateAutoLaunchGroupWithBodyWithResponse(ctx context.Context, domainId string, autoLaunchGroupId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateAutoLaunchGroupResponse, error) {
-	rsp, err := c.UpdateAutoLaunchGroupWithBody(ctx, domainId, autoLaunchGroupId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) UpdateAutoLaunchGroupWithBodyWithResponse(ctx context.Context, domainID string, autoLaunchGroupID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateAutoLaunchGroupResponse, error) {
+	rsp, err := c.UpdateAutoLaunchGroupWithBody(ctx, domainID, autoLaunchGroupID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19686,8 +19686,8 @@ func (c *ClientWithResponses) UpdateAutoLaunchGroupWithBodyWithResponse(ctx cont
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v2/{domain_id}/auto-launch-groups/{auto_launch_group_id} (the `UpdateAutoLaunchGroup` operationId).
-func (c *ClientWithResponses) UpdateAutoLaunchGroupWithResponse(ctx context.Context, domainId string, autoLaunchGroupId string, body UpdateAutoLaunchGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateAutoLaunchGroupResponse, error) {
-	rsp, err := c.UpdateAutoLaunchGroup(ctx, domainId, autoLaunchGroupId, body, reqEditors...)
+func (c *ClientWithResponses) UpdateAutoLaunchGroupWithResponse(ctx context.Context, domainID string, autoLaunchGroupID string, body UpdateAutoLaunchGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateAutoLaunchGroupResponse, error) {
+	rsp, err := c.UpdateAutoLaunchGroup(ctx, domainID, autoLaunchGroupID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19701,8 +19701,8 @@ func (c *ClientWithResponses) UpdateAutoLaunchGroupWithResponse(ctx context.Cont
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v2/{domain_id}/auto-launch-groups/{auto_launch_group_id}/instances (the `ListInstances` operationId).
-func (c *ClientWithResponses) ListInstancesWithResponse(ctx context.Context, domainId string, autoLaunchGroupId string, params *ListInstancesParams, reqEditors ...RequestEditorFn) (*ListInstancesResponse, error) {
-	rsp, err := c.ListInstances(ctx, domainId, autoLaunchGroupId, params, reqEditors...)
+func (c *ClientWithResponses) ListInstancesWithResponse(ctx context.Context, domainID string, autoLaunchGroupID string, params *ListInstancesParams, reqEditors ...RequestEditorFn) (*ListInstancesResponse, error) {
+	rsp, err := c.ListInstances(ctx, domainID, autoLaunchGroupID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19722,8 +19722,8 @@ func (c *ClientWithResponses) ListInstancesWithResponse(ctx context.Context, dom
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2/{project_id}/cloudservers/fpga_image (the `CreateFpgaImage` operationId).
-func (c *ClientWithResponses) CreateFpgaImageWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateFpgaImageResponse, error) {
-	rsp, err := c.CreateFpgaImageWithBody(ctx, projectId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) CreateFpgaImageWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateFpgaImageResponse, error) {
+	rsp, err := c.CreateFpgaImageWithBody(ctx, projectID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19743,8 +19743,8 @@ func (c *ClientWithResponses) CreateFpgaImageWithBodyWithResponse(ctx context.Co
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2/{project_id}/cloudservers/fpga_image (the `CreateFpgaImage` operationId).
-func (c *ClientWithResponses) CreateFpgaImageWithResponse(ctx context.Context, projectId string, body CreateFpgaImageJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateFpgaImageResponse, error) {
-	rsp, err := c.CreateFpgaImage(ctx, projectId, body, reqEditors...)
+func (c *ClientWithResponses) CreateFpgaImageWithResponse(ctx context.Context, projectID string, body CreateFpgaImageJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateFpgaImageResponse, error) {
+	rsp, err := c.CreateFpgaImage(ctx, projectID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19760,8 +19760,8 @@ func (c *ClientWithResponses) CreateFpgaImageWithResponse(ctx context.Context, p
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2/{project_id}/cloudservers/{server_id}/changeos (the `ChangeServerOsWithCloudInit` operationId).
-func (c *ClientWithResponses) ChangeServerOsWithCloudInitWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ChangeServerOsWithCloudInitResponse, error) {
-	rsp, err := c.ChangeServerOsWithCloudInitWithBody(ctx, projectId, serverId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) ChangeServerOsWithCloudInitWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ChangeServerOsWithCloudInitResponse, error) {
+	rsp, err := c.ChangeServerOsWithCloudInitWithBody(ctx, projectID, serverID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19777,8 +19777,8 @@ func (c *ClientWithResponses) ChangeServerOsWithCloudInitWithBodyWithResponse(ct
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2/{project_id}/cloudservers/{server_id}/changeos (the `ChangeServerOsWithCloudInit` operationId).
-func (c *ClientWithResponses) ChangeServerOsWithCloudInitWithResponse(ctx context.Context, projectId string, serverId string, body ChangeServerOsWithCloudInitJSONRequestBody, reqEditors ...RequestEditorFn) (*ChangeServerOsWithCloudInitResponse, error) {
-	rsp, err := c.ChangeServerOsWithCloudInit(ctx, projectId, serverId, body, reqEditors...)
+func (c *ClientWithResponses) ChangeServerOsWithCloudInitWithResponse(ctx context.Context, projectID string, serverID string, body ChangeServerOsWithCloudInitJSONRequestBody, reqEditors ...RequestEditorFn) (*ChangeServerOsWithCloudInitResponse, error) {
+	rsp, err := c.ChangeServerOsWithCloudInit(ctx, projectID, serverID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19794,8 +19794,8 @@ func (c *ClientWithResponses) ChangeServerOsWithCloudInitWithResponse(ctx contex
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2/{project_id}/cloudservers/{server_id}/reinstallos (the `ReinstallServerWithCloudInit` operationId).
-func (c *ClientWithResponses) ReinstallServerWithCloudInitWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ReinstallServerWithCloudInitResponse, error) {
-	rsp, err := c.ReinstallServerWithCloudInitWithBody(ctx, projectId, serverId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) ReinstallServerWithCloudInitWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ReinstallServerWithCloudInitResponse, error) {
+	rsp, err := c.ReinstallServerWithCloudInitWithBody(ctx, projectID, serverID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19811,8 +19811,8 @@ func (c *ClientWithResponses) ReinstallServerWithCloudInitWithBodyWithResponse(c
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2/{project_id}/cloudservers/{server_id}/reinstallos (the `ReinstallServerWithCloudInit` operationId).
-func (c *ClientWithResponses) ReinstallServerWithCloudInitWithResponse(ctx context.Context, projectId string, serverId string, body ReinstallServerWithCloudInitJSONRequestBody, reqEditors ...RequestEditorFn) (*ReinstallServerWithCloudInitResponse, error) {
-	rsp, err := c.ReinstallServerWithCloudInit(ctx, projectId, serverId, body, reqEditors...)
+func (c *ClientWithResponses) ReinstallServerWithCloudInitWithResponse(ctx context.Context, projectID string, serverID string, body ReinstallServerWithCloudInitJSONRequestBody, reqEditors ...RequestEditorFn) (*ReinstallServerWithCloudInitResponse, error) {
+	rsp, err := c.ReinstallServerWithCloudInit(ctx, projectID, serverID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -20309,22 +20309,22 @@ func ParseShowServerLimitsResponse(rsp *http.Response) (*ShowServerLimitsRespons
 	return response, nil
 }
 
-// ParseAssociateServerVirtualIpResponse parses an HTTP response from a AssociateServerVirtualIpWithResponse call
-func ParseAssociateServerVirtualIpResponse(rsp *http.Response) (*AssociateServerVirtualIpResponse, error) {
+// ParseAssociateServerVirtualIPResponse parses an HTTP response from a AssociateServerVirtualIPWithResponse call
+func ParseAssociateServerVirtualIPResponse(rsp *http.Response) (*AssociateServerVirtualIPResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, err
 	}
 
-	response := &AssociateServerVirtualIpResponse{
+	response := &AssociateServerVirtualIPResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest AssociateServerVirtualIpResponseBody
+		var dest AssociateServerVirtualIPResponseBody
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -20335,22 +20335,22 @@ func ParseAssociateServerVirtualIpResponse(rsp *http.Response) (*AssociateServer
 	return response, nil
 }
 
-// ParseDisassociateServerVirtualIpResponse parses an HTTP response from a DisassociateServerVirtualIpWithResponse call
-func ParseDisassociateServerVirtualIpResponse(rsp *http.Response) (*DisassociateServerVirtualIpResponse, error) {
+// ParseDisassociateServerVirtualIPResponse parses an HTTP response from a DisassociateServerVirtualIPWithResponse call
+func ParseDisassociateServerVirtualIPResponse(rsp *http.Response) (*DisassociateServerVirtualIPResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, err
 	}
 
-	response := &DisassociateServerVirtualIpResponse{
+	response := &DisassociateServerVirtualIPResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest DisassociateServerVirtualIpResponseBody
+		var dest DisassociateServerVirtualIPResponseBody
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}

@@ -832,13 +832,13 @@ const (
 	NovaListServersParamsSortKeyCreatedAt        NovaListServersParamsSortKey = "created_at"
 	NovaListServersParamsSortKeyDisplayName      NovaListServersParamsSortKey = "display_name"
 	NovaListServersParamsSortKeyHost             NovaListServersParamsSortKey = "host"
-	NovaListServersParamsSortKeyInstanceTypeId   NovaListServersParamsSortKey = "instance_type_id"
+	NovaListServersParamsSortKeyInstanceTypeID   NovaListServersParamsSortKey = "instance_type_id"
 	NovaListServersParamsSortKeyKeyName          NovaListServersParamsSortKey = "key_name"
-	NovaListServersParamsSortKeyProjectId        NovaListServersParamsSortKey = "project_id"
+	NovaListServersParamsSortKeyProjectID        NovaListServersParamsSortKey = "project_id"
+	NovaListServersParamsSortKeyUUID             NovaListServersParamsSortKey = "uuid"
 	NovaListServersParamsSortKeyUpdatedAt        NovaListServersParamsSortKey = "updated_at"
-	NovaListServersParamsSortKeyUserId           NovaListServersParamsSortKey = "user_id"
-	NovaListServersParamsSortKeyUuid             NovaListServersParamsSortKey = "uuid"
-	NovaListServersParamsSortKeyVmState          NovaListServersParamsSortKey = "vm_state"
+	NovaListServersParamsSortKeyUserID           NovaListServersParamsSortKey = "user_id"
+	NovaListServersParamsSortKeyVMState          NovaListServersParamsSortKey = "vm_state"
 )
 
 // Valid indicates whether the value is a known member of the NovaListServersParamsSortKey enum.
@@ -852,19 +852,19 @@ func (e NovaListServersParamsSortKey) Valid() bool {
 		return true
 	case NovaListServersParamsSortKeyHost:
 		return true
-	case NovaListServersParamsSortKeyInstanceTypeId:
+	case NovaListServersParamsSortKeyInstanceTypeID:
 		return true
 	case NovaListServersParamsSortKeyKeyName:
 		return true
-	case NovaListServersParamsSortKeyProjectId:
+	case NovaListServersParamsSortKeyProjectID:
+		return true
+	case NovaListServersParamsSortKeyUUID:
 		return true
 	case NovaListServersParamsSortKeyUpdatedAt:
 		return true
-	case NovaListServersParamsSortKeyUserId:
+	case NovaListServersParamsSortKeyUserID:
 		return true
-	case NovaListServersParamsSortKeyUuid:
-		return true
-	case NovaListServersParamsSortKeyVmState:
+	case NovaListServersParamsSortKeyVMState:
 		return true
 	default:
 		return false
@@ -926,24 +926,24 @@ const (
 	NovaListServersDetailsParamsSortKeyHost               NovaListServersDetailsParamsSortKey = "host"
 	NovaListServersDetailsParamsSortKeyHostName           NovaListServersDetailsParamsSortKey = "host_name"
 	NovaListServersDetailsParamsSortKeyImageRef           NovaListServersDetailsParamsSortKey = "image_ref"
-	NovaListServersDetailsParamsSortKeyInstanceTypeId     NovaListServersDetailsParamsSortKey = "instance_type_id"
-	NovaListServersDetailsParamsSortKeyKernelId           NovaListServersDetailsParamsSortKey = "kernel_id"
+	NovaListServersDetailsParamsSortKeyInstanceTypeID     NovaListServersDetailsParamsSortKey = "instance_type_id"
+	NovaListServersDetailsParamsSortKeyKernelID           NovaListServersDetailsParamsSortKey = "kernel_id"
 	NovaListServersDetailsParamsSortKeyKeyName            NovaListServersDetailsParamsSortKey = "key_name"
 	NovaListServersDetailsParamsSortKeyLaunchIndex        NovaListServersDetailsParamsSortKey = "launch_index"
 	NovaListServersDetailsParamsSortKeyLaunchedAt         NovaListServersDetailsParamsSortKey = "launched_at"
 	NovaListServersDetailsParamsSortKeyLockedBy           NovaListServersDetailsParamsSortKey = "locked_by"
 	NovaListServersDetailsParamsSortKeyNode               NovaListServersDetailsParamsSortKey = "node"
 	NovaListServersDetailsParamsSortKeyPowerState         NovaListServersDetailsParamsSortKey = "power_state"
-	NovaListServersDetailsParamsSortKeyProjectId          NovaListServersDetailsParamsSortKey = "project_id"
-	NovaListServersDetailsParamsSortKeyRamdiskId          NovaListServersDetailsParamsSortKey = "ramdisk_id"
-	NovaListServersDetailsParamsSortKeyReservationId      NovaListServersDetailsParamsSortKey = "reservation_id"
+	NovaListServersDetailsParamsSortKeyProjectID          NovaListServersDetailsParamsSortKey = "project_id"
+	NovaListServersDetailsParamsSortKeyRamdiskID          NovaListServersDetailsParamsSortKey = "ramdisk_id"
+	NovaListServersDetailsParamsSortKeyReservationID      NovaListServersDetailsParamsSortKey = "reservation_id"
 	NovaListServersDetailsParamsSortKeyRootDeviceName     NovaListServersDetailsParamsSortKey = "root_device_name"
 	NovaListServersDetailsParamsSortKeyTaskState          NovaListServersDetailsParamsSortKey = "task_state"
 	NovaListServersDetailsParamsSortKeyTerminatedAt       NovaListServersDetailsParamsSortKey = "terminated_at"
+	NovaListServersDetailsParamsSortKeyUUID               NovaListServersDetailsParamsSortKey = "uuid"
 	NovaListServersDetailsParamsSortKeyUpdatedAt          NovaListServersDetailsParamsSortKey = "updated_at"
-	NovaListServersDetailsParamsSortKeyUserId             NovaListServersDetailsParamsSortKey = "user_id"
-	NovaListServersDetailsParamsSortKeyUuid               NovaListServersDetailsParamsSortKey = "uuid"
-	NovaListServersDetailsParamsSortKeyVmState            NovaListServersDetailsParamsSortKey = "vm_state"
+	NovaListServersDetailsParamsSortKeyUserID             NovaListServersDetailsParamsSortKey = "user_id"
+	NovaListServersDetailsParamsSortKeyVMState            NovaListServersDetailsParamsSortKey = "vm_state"
 )
 
 // Valid indicates whether the value is a known member of the NovaListServersDetailsParamsSortKey enum.
@@ -965,9 +965,9 @@ func (e NovaListServersDetailsParamsSortKey) Valid() bool {
 		return true
 	case NovaListServersDetailsParamsSortKeyImageRef:
 		return true
-	case NovaListServersDetailsParamsSortKeyInstanceTypeId:
+	case NovaListServersDetailsParamsSortKeyInstanceTypeID:
 		return true
-	case NovaListServersDetailsParamsSortKeyKernelId:
+	case NovaListServersDetailsParamsSortKeyKernelID:
 		return true
 	case NovaListServersDetailsParamsSortKeyKeyName:
 		return true
@@ -981,11 +981,11 @@ func (e NovaListServersDetailsParamsSortKey) Valid() bool {
 		return true
 	case NovaListServersDetailsParamsSortKeyPowerState:
 		return true
-	case NovaListServersDetailsParamsSortKeyProjectId:
+	case NovaListServersDetailsParamsSortKeyProjectID:
 		return true
-	case NovaListServersDetailsParamsSortKeyRamdiskId:
+	case NovaListServersDetailsParamsSortKeyRamdiskID:
 		return true
-	case NovaListServersDetailsParamsSortKeyReservationId:
+	case NovaListServersDetailsParamsSortKeyReservationID:
 		return true
 	case NovaListServersDetailsParamsSortKeyRootDeviceName:
 		return true
@@ -993,13 +993,13 @@ func (e NovaListServersDetailsParamsSortKey) Valid() bool {
 		return true
 	case NovaListServersDetailsParamsSortKeyTerminatedAt:
 		return true
+	case NovaListServersDetailsParamsSortKeyUUID:
+		return true
 	case NovaListServersDetailsParamsSortKeyUpdatedAt:
 		return true
-	case NovaListServersDetailsParamsSortKeyUserId:
+	case NovaListServersDetailsParamsSortKeyUserID:
 		return true
-	case NovaListServersDetailsParamsSortKeyUuid:
-		return true
-	case NovaListServersDetailsParamsSortKeyVmState:
+	case NovaListServersDetailsParamsSortKeyVMState:
 		return true
 	default:
 		return false
@@ -1080,8 +1080,8 @@ type Absolute struct {
 	TotalServerGroupsUsed *string `json:"totalServerGroupsUsed,omitempty"`
 }
 
-// AddFloatingIp 云服务器绑定浮动IP。
-type AddFloatingIp struct {
+// AddFloatingIP 云服务器绑定浮动IP。
+type AddFloatingIP struct {
 	// Address 浮动IP的IP地址。
 	Address string `json:"address"`
 
@@ -1100,20 +1100,20 @@ type Attachments struct {
 	// Device 挂载目录。
 	Device *string `json:"device,omitempty"`
 
-	// Id 挂载资源ID。
-	Id *string `json:"id,omitempty"`
+	// ID 挂载资源ID。
+	ID *string `json:"id,omitempty"`
 
-	// ServerId 所属云服务器ID。
-	ServerId *string `json:"serverId,omitempty"`
+	// ServerID 所属云服务器ID。
+	ServerID *string `json:"serverId,omitempty"`
 
-	// VolumeId 挂载云磁盘ID。
-	VolumeId *string `json:"volumeId,omitempty"`
+	// VolumeID 挂载云磁盘ID。
+	VolumeID *string `json:"volumeId,omitempty"`
 }
 
 // AvailabilityZoneInfo defines model for AvailabilityZoneInfo.
 type AvailabilityZoneInfo struct {
 	// Hosts 该字段的值为null
-	Hosts *[]interface{} `json:"hosts,omitempty"`
+	Hosts []interface{} `json:"hosts,omitempty"`
 
 	// ZoneName 可用区的名称
 	ZoneName *string `json:"zoneName,omitempty"`
@@ -1134,52 +1134,52 @@ type CreateActionResponseBody struct {
 	// 微版本2.44及以上版本不支持。
 	Location string `json:"Location"`
 
-	// ImageId 镜像UUID
+	// ImageID 镜像UUID
 	// 微版本2.45及以上版本支持。
-	ImageId string `json:"image_id"`
+	ImageID string `json:"image_id"`
 }
 
 // CreateImage 云服务器导出镜像，参考表3。
 type CreateImage struct {
 	// Metadata 镜像属性，属性名称的长度大于0小于255字节
-	Metadata *map[string]interface{} `json:"metadata,omitempty"`
+	Metadata map[string]interface{} `json:"metadata,omitempty"`
 
 	// Name 镜像名称，长度大于0小于243字节
 	Name string `json:"name"`
 }
 
-// CreateOsFloatingIpFloatingIp floating_ip对象，参见表4。
-type CreateOsFloatingIpFloatingIp struct {
-	// FixedIp 私有IP地址
-	FixedIp string `json:"fixed_ip"`
+// CreateOsFloatingIPFloatingIP floating_ip对象，参见表4。
+type CreateOsFloatingIPFloatingIP struct {
+	// FixedIP 私有IP地址
+	FixedIP string `json:"fixed_ip"`
 
-	// Id 浮动IP的ID，UUID格式
-	Id string `json:"id"`
+	// ID 浮动IP的ID，UUID格式
+	ID string `json:"id"`
 
-	// InstanceId 被绑定主机的ID，UUID格式
-	InstanceId string `json:"instance_id"`
+	// InstanceID 被绑定主机的ID，UUID格式
+	InstanceID string `json:"instance_id"`
 
-	// Ip 浮动IP的ip地址
-	Ip string `json:"ip"`
+	// IP 浮动IP的ip地址
+	IP string `json:"ip"`
 
 	// Pool 网络资源池名称，用于分配浮动IP
 	Pool string `json:"pool"`
 }
 
-// CreateOsFloatingIpRequestBody defines model for CreateOsFloatingIpRequestBody.
-type CreateOsFloatingIpRequestBody struct {
+// CreateOsFloatingIPRequestBody defines model for CreateOsFloatingIpRequestBody.
+type CreateOsFloatingIPRequestBody struct {
 	// Pool 用于分配浮动IP的资源池的名字，如果不指定，则使用默认资源池。
 	Pool *string `json:"pool,omitempty"`
 
-	// TenantId 租户ID，在URI中指定。
+	// TenantID 租户ID，在URI中指定。
 	// UUID格式。
-	TenantId string `json:"tenant_id"`
+	TenantID string `json:"tenant_id"`
 }
 
-// CreateOsFloatingIpResponseBody defines model for CreateOsFloatingIpResponseBody.
-type CreateOsFloatingIpResponseBody struct {
-	// FloatingIp floating_ip对象，参见表4。
-	FloatingIp CreateOsFloatingIpFloatingIp `json:"floating_ip"`
+// CreateOsFloatingIPResponseBody defines model for CreateOsFloatingIpResponseBody.
+type CreateOsFloatingIPResponseBody struct {
+	// FloatingIP floating_ip对象，参见表4。
+	FloatingIP CreateOsFloatingIPFloatingIP `json:"floating_ip"`
 }
 
 // CreateOsSecurityGroupRequestBody defines model for CreateOsSecurityGroupRequestBody.
@@ -1208,22 +1208,22 @@ type CreateOsSecurityGroupResponseBodySecurityGroup struct {
 	// Description 安全组描述信息
 	Description *string `json:"description,omitempty"`
 
-	// Id 安全组ID，UUID格式
-	Id *string `json:"id,omitempty"`
+	// ID 安全组ID，UUID格式
+	ID *string `json:"id,omitempty"`
 
 	// Name 安全组名字
 	Name *string `json:"name,omitempty"`
 
 	// Rules 安全组规则列表，当前该列表为空列表
-	Rules *[]map[string]interface{} `json:"rules,omitempty"`
+	Rules []map[string]interface{} `json:"rules,omitempty"`
 
-	// TenantId 租户ID或项目ID
-	TenantId *string `json:"tenant_id,omitempty"`
+	// TenantID 租户ID或项目ID
+	TenantID *string `json:"tenant_id,omitempty"`
 }
 
-// CreateOsSecurityGroupRuleIpRange 包含CIDR信息。参见ip_range对象，比如：
+// CreateOsSecurityGroupRuleIPRange 包含CIDR信息。参见ip_range对象，比如：
 // "ip_range": {"cidr": "0.0.0.0/0"}
-type CreateOsSecurityGroupRuleIpRange struct {
+type CreateOsSecurityGroupRuleIPRange struct {
 	// Cidr 地址范围，CIDR格式，比如：“192.168.0.0/24”
 	Cidr string `json:"cidr"`
 }
@@ -1242,15 +1242,15 @@ type CreateOsSecurityGroupRuleRequestBodySecurityGroupRule struct {
 	// FromPort 起始端口，范围1-65535，且不大于to_port(icmp时，表示type，范围是0-255)。
 	FromPort int64 `json:"from_port"`
 
-	// GroupId 源安全组ID
+	// GroupID 源安全组ID
 	// 若同时指定group_id和cidr，则以group_id为准。
-	GroupId *string `json:"group_id,omitempty"`
+	GroupID *string `json:"group_id,omitempty"`
 
-	// IpProtocol IP协议：icmp，tcp，或者udp。
-	IpProtocol string `json:"ip_protocol"`
+	// IPProtocol IP协议：icmp，tcp，或者udp。
+	IPProtocol string `json:"ip_protocol"`
 
-	// ParentGroupId 相关联的安全组ID，UUID格式。
-	ParentGroupId string `json:"parent_group_id"`
+	// ParentGroupID 相关联的安全组ID，UUID格式。
+	ParentGroupID string `json:"parent_group_id"`
 
 	// ToPort 终止端口，范围1-65535，且不小于from_port(icmp时，表示code，范围是0-255，且如果from_port为-1，to_port为-1表示任意ICMP报文)。
 	ToPort int64 `json:"to_port"`
@@ -1271,18 +1271,18 @@ type CreateOsSecurityGroupRuleResponseBodySecurityGroupRule struct {
 	// Group 固定返回空字典。
 	Group map[string]interface{} `json:"group"`
 
-	// Id 安全组规则ID，UUID格式。
-	Id string `json:"id"`
+	// ID 安全组规则ID，UUID格式。
+	ID string `json:"id"`
 
-	// IpProtocol IP协议：icmp，tcp，或者udp
-	IpProtocol string `json:"ip_protocol"`
+	// IPProtocol IP协议：icmp，tcp，或者udp
+	IPProtocol string `json:"ip_protocol"`
 
-	// IpRange 包含CIDR信息。参见ip_range对象，比如：
+	// IPRange 包含CIDR信息。参见ip_range对象，比如：
 	// "ip_range": {"cidr": "0.0.0.0/0"}
-	IpRange CreateOsSecurityGroupRuleIpRange `json:"ip_range"`
+	IPRange CreateOsSecurityGroupRuleIPRange `json:"ip_range"`
 
-	// ParentGroupId 相关联的安全组ID，UUID格式。
-	ParentGroupId string `json:"parent_group_id"`
+	// ParentGroupID 相关联的安全组ID，UUID格式。
+	ParentGroupID string `json:"parent_group_id"`
 
 	// ToPort 终止端口，范围1-65535。
 	// - 当协议类型为icmp时，to_port为icmp协议的code，范围是0-255。
@@ -1304,8 +1304,8 @@ type CreateOsSnapshotRequestBody struct {
 	// Force 是否执行强制创建。force为true时，支持卷在in-use状态时创建快照。
 	Force *bool `json:"force,omitempty"`
 
-	// VolumeId 卷ID。
-	VolumeId string `json:"volume_id"`
+	// VolumeID 卷ID。
+	VolumeID string `json:"volume_id"`
 }
 
 // CreateOsSnapshotResponseBody defines model for CreateOsSnapshotResponseBody.
@@ -1319,8 +1319,8 @@ type CreateOsSnapshotResponseBody struct {
 	// DisplayName 卷快照名称
 	DisplayName *string `json:"displayName,omitempty"`
 
-	// Id 卷快照ID，UUID格式
-	Id string `json:"id"`
+	// ID 卷快照ID，UUID格式
+	ID string `json:"id"`
 
 	// Size 卷快照大小
 	Size int64 `json:"size"`
@@ -1328,8 +1328,8 @@ type CreateOsSnapshotResponseBody struct {
 	// Status 卷快照的状态
 	Status string `json:"status"`
 
-	// VolumeId 快照所属的卷ID，UUID格式
-	VolumeId string `json:"volumeId"`
+	// VolumeID 快照所属的卷ID，UUID格式
+	VolumeID string `json:"volumeId"`
 }
 
 // CreateOsVolumeRequestBody defines model for CreateOsVolumeRequestBody.
@@ -1344,14 +1344,14 @@ type CreateOsVolumeRequestBody struct {
 	DisplayName *string `json:"display_name,omitempty"`
 
 	// Metadata 卷的metadata数据。
-	Metadata *map[string]interface{} `json:"metadata,omitempty"`
+	Metadata map[string]interface{} `json:"metadata,omitempty"`
 
 	// Size 卷大小。
 	// 单位为GB。
 	Size *int64 `json:"size,omitempty"`
 
-	// SnapshotId 快照ID，指定该参数表示创卷方式为从快照创建卷。
-	SnapshotId *string `json:"snapshot_id,omitempty"`
+	// SnapshotID 快照ID，指定该参数表示创卷方式为从快照创建卷。
+	SnapshotID *string `json:"snapshot_id,omitempty"`
 
 	// VolumeType 卷类型。
 	VolumeType *string `json:"volume_type,omitempty"`
@@ -1360,7 +1360,7 @@ type CreateOsVolumeRequestBody struct {
 // CreateOsVolumeResponseBody defines model for CreateOsVolumeResponseBody.
 type CreateOsVolumeResponseBody struct {
 	// Attachments 挂卷信息
-	Attachments *[]map[string]interface{} `json:"attachments,omitempty"`
+	Attachments []map[string]interface{} `json:"attachments,omitempty"`
 
 	// AvailabilityZone 卷所属AZ
 	AvailabilityZone *string `json:"availabilityZone,omitempty"`
@@ -1374,17 +1374,17 @@ type CreateOsVolumeResponseBody struct {
 	// DisplayName 卷名称
 	DisplayName *string `json:"displayName,omitempty"`
 
-	// Id 卷ID，UUID格式
-	Id *string `json:"id,omitempty"`
+	// ID 卷ID，UUID格式
+	ID *string `json:"id,omitempty"`
 
 	// Metadata 元数据
-	Metadata *map[string]interface{} `json:"metadata,omitempty"`
+	Metadata map[string]interface{} `json:"metadata,omitempty"`
 
 	// Size 卷大小
 	Size *int64 `json:"size,omitempty"`
 
-	// SnapshotId 快照ID
-	SnapshotId *string `json:"snapshotId,omitempty"`
+	// SnapshotID 快照ID
+	SnapshotID *string `json:"snapshotId,omitempty"`
 
 	// Status 卷状态
 	Status *string `json:"status,omitempty"`
@@ -1395,8 +1395,8 @@ type CreateOsVolumeResponseBody struct {
 
 // CreateServersActionRequestBody defines model for CreateServersActionRequestBody.
 type CreateServersActionRequestBody struct {
-	// AddFloatingIp 云服务器绑定浮动IP。
-	AddFloatingIp AddFloatingIp `json:"addFloatingIp"`
+	// AddFloatingIP 云服务器绑定浮动IP。
+	AddFloatingIP AddFloatingIP `json:"addFloatingIp"`
 }
 
 // CreateServersActionV212RequestBody defines model for CreateServersActionV212RequestBody.
@@ -1426,8 +1426,8 @@ type CreateTagResponseBody struct {
 
 // DeleteActionRequestBody defines model for DeleteActionRequestBody.
 type DeleteActionRequestBody struct {
-	// RemoveFloatingIp 云服务器解绑浮动IP
-	RemoveFloatingIp RemoveFloatingIp `json:"removeFloatingIp"`
+	// RemoveFloatingIP 云服务器解绑浮动IP
+	RemoveFloatingIP RemoveFloatingIP `json:"removeFloatingIp"`
 }
 
 // Events defines model for Events.
@@ -1457,19 +1457,19 @@ type FlavorLinksItem struct {
 	Rel *string `json:"rel,omitempty"`
 }
 
-// FloatingIpFloatingIp floating_ip对象。
-type FloatingIpFloatingIp struct {
-	// FixedIp 私有IP地址。
-	FixedIp string `json:"fixed_ip"`
+// FloatingIPFloatingIP floating_ip对象。
+type FloatingIPFloatingIP struct {
+	// FixedIP 私有IP地址。
+	FixedIP string `json:"fixed_ip"`
 
-	// Id 浮动IP的ID，UUID格式。
-	Id string `json:"id"`
+	// ID 浮动IP的ID，UUID格式。
+	ID string `json:"id"`
 
-	// InstanceId 被绑定主机的ID，UUID格式。
-	InstanceId string `json:"instance_id"`
+	// InstanceID 被绑定主机的ID，UUID格式。
+	InstanceID string `json:"instance_id"`
 
-	// Ip 浮动IP的IP地址。
-	Ip string `json:"ip"`
+	// IP 浮动IP的IP地址。
+	IP string `json:"ip"`
 
 	// Pool 网络资源池名称，分配浮动IP地址。
 	Pool string `json:"pool"`
@@ -1477,8 +1477,8 @@ type FloatingIpFloatingIp struct {
 
 // Images defines model for Images.
 type Images struct {
-	// Id 镜像ID，UUID格式。
-	Id string `json:"id"`
+	// ID 镜像ID，UUID格式。
+	ID string `json:"id"`
 
 	// Links 镜像相关快捷链接地址
 	Links []ListImagesLinks `json:"links"`
@@ -1504,23 +1504,23 @@ type InstanceAction struct {
 	// Events 事件信息，详情参见表4
 	Events []Events `json:"events"`
 
-	// InstanceUuid 弹性云服务器ID，UUID格式
-	InstanceUuid string `json:"instance_uuid"`
+	// InstanceUUID 弹性云服务器ID，UUID格式
+	InstanceUUID string `json:"instance_uuid"`
 
 	// Message 行为完成状态信息
 	Message string `json:"message"`
 
-	// ProjectId 项目ID
-	ProjectId string `json:"project_id"`
+	// ProjectID 项目ID
+	ProjectID string `json:"project_id"`
 
-	// RequestId 请求ID
-	RequestId string `json:"request_id"`
+	// RequestID 请求ID
+	RequestID string `json:"request_id"`
 
 	// StartTime 行为开始时间
 	StartTime string `json:"start_time"`
 
-	// UserId 用户ID
-	UserId string `json:"user_id"`
+	// UserID 用户ID
+	UserID string `json:"user_id"`
 }
 
 // InstanceActions defines model for InstanceActions.
@@ -1530,23 +1530,23 @@ type InstanceActions struct {
 	// create , delete , evacuate , restore , stop , start , reboot , rebuild , revertResize , confirmResize , detach_volume , attach_volume , attach_interface , detach_interface , lock , unlock , resize , migrate , pause , unpause , rescue , unrescue , changePassword , shelve ,unshelve , live-migration , live_migration_cancel , live_migration_force_complete , trigger_crash_dump, extend_volume
 	Action InstanceActionsAction `json:"action"`
 
-	// InstanceUuid 弹性云服务器ID，UUID格式
-	InstanceUuid string `json:"instance_uuid"`
+	// InstanceUUID 弹性云服务器ID，UUID格式
+	InstanceUUID string `json:"instance_uuid"`
 
 	// Message 行为完成状态信息
 	Message string `json:"message"`
 
-	// ProjectId 项目ID
-	ProjectId string `json:"project_id"`
+	// ProjectID 项目ID
+	ProjectID string `json:"project_id"`
 
-	// RequestId 请求ID
-	RequestId string `json:"request_id"`
+	// RequestID 请求ID
+	RequestID string `json:"request_id"`
 
 	// StartTime 行为开始时间
 	StartTime string `json:"start_time"`
 
-	// UserId 用户ID
-	UserId string `json:"user_id"`
+	// UserID 用户ID
+	UserID string `json:"user_id"`
 }
 
 // InstanceActionsAction 行为动作
@@ -1557,16 +1557,16 @@ type InstanceActionsAction string
 // InterfaceAttachments defines model for InterfaceAttachments.
 type InterfaceAttachments struct {
 	// FixedIps 网卡私网IP信息列表，详情请参见表4。
-	FixedIps *[]NovaListServerInterfacesFixedIps `json:"fixed_ips,omitempty"`
+	FixedIps []NovaListServerInterfacesFixedIps `json:"fixed_ips,omitempty"`
 
 	// MacAddr 网卡Mac地址信息。
 	MacAddr *string `json:"mac_addr,omitempty"`
 
-	// NetId 网卡端口所属网络ID（network_id）。
-	NetId *string `json:"net_id,omitempty"`
+	// NetID 网卡端口所属网络ID（network_id）。
+	NetID *string `json:"net_id,omitempty"`
 
-	// PortId 网卡端口ID。
-	PortId *string `json:"port_id,omitempty"`
+	// PortID 网卡端口ID。
+	PortID *string `json:"port_id,omitempty"`
 
 	// PortState 网卡端口状态。
 	PortState *string `json:"port_state,omitempty"`
@@ -1584,7 +1584,7 @@ type Limits struct {
 	Absolute *Absolute `json:"absolute,omitempty"`
 
 	// Rate 值为空列表
-	Rate *[]interface{} `json:"rate,omitempty"`
+	Rate []interface{} `json:"rate,omitempty"`
 }
 
 // ListActionRequestBody defines model for ListActionRequestBody.
@@ -1605,7 +1605,7 @@ type ListBlockDeviceResponseBody struct {
 	AttachableQuantity *ListBlockDeviceResponseBodyAttachableQuantity `json:"attachableQuantity,omitempty"`
 
 	// VolumeAttachments 云服务器挂载信息列表，更多信息请参见表3。
-	VolumeAttachments *[]ListBlockDeviceResponseBodyVolumeAttachmentsItem `json:"volumeAttachments,omitempty"`
+	VolumeAttachments []ListBlockDeviceResponseBodyVolumeAttachmentsItem `json:"volumeAttachments,omitempty"`
 }
 
 // ListBlockDeviceResponseBodyAttachableQuantity 云服务器可挂载磁盘数量，更多信息请参见表4。
@@ -1634,21 +1634,21 @@ type ListBlockDeviceResponseBodyVolumeAttachmentsItem struct {
 	// Device 云硬盘挂载盘符，即磁盘挂载点。
 	Device *string `json:"device,omitempty"`
 
-	// Id 挂载ID，与云硬盘ID相同。
+	// ID 挂载ID，与云硬盘ID相同。
 	// 格式为UUID。
-	Id *string `json:"id,omitempty"`
+	ID *string `json:"id,omitempty"`
 
 	// PciAddress pci地址。
 	PciAddress *string `json:"pciAddress,omitempty"`
 
-	// ServerId 弹性云服务器ID，格式为UUID。
-	ServerId *string `json:"serverId,omitempty"`
+	// ServerID 弹性云服务器ID，格式为UUID。
+	ServerID *string `json:"serverId,omitempty"`
 
 	// Size 云磁盘大小，单位GB。
 	Size *int64 `json:"size,omitempty"`
 
-	// VolumeId 云硬盘ID，格式为UUID。
-	VolumeId *string `json:"volumeId,omitempty"`
+	// VolumeID 云硬盘ID，格式为UUID。
+	VolumeID *string `json:"volumeId,omitempty"`
 }
 
 // ListBlockDeviceResponseBodyVolumeAttachmentsItemBus 磁盘总线类型 。
@@ -1666,8 +1666,8 @@ type ListDefaultsQuotaSet struct {
 	// FloatingIps 浮动IP数量配额，目前不支持此参数
 	FloatingIps *int64 `json:"floating_ips,omitempty"`
 
-	// Id project的UUID
-	Id *string `json:"id,omitempty"`
+	// ID project的UUID
+	ID *string `json:"id,omitempty"`
 
 	// InjectedFileContentBytes 注入文件的文件大小配额，单位字节
 	InjectedFileContentBytes *int64 `json:"injected_file_content_bytes,omitempty"`
@@ -1687,8 +1687,8 @@ type ListDefaultsQuotaSet struct {
 	// MetadataItems 元数据数量配额
 	MetadataItems *int64 `json:"metadata_items,omitempty"`
 
-	// Ram 内存配额，单位MB
-	Ram *int64 `json:"ram,omitempty"`
+	// RAM 内存配额，单位MB
+	RAM *int64 `json:"ram,omitempty"`
 
 	// SecurityGroupRules 每个安全组的规则配额，目前不支持此参数
 	SecurityGroupRules *int64 `json:"security_group_rules,omitempty"`
@@ -1712,7 +1712,7 @@ type ListDefaultsResponseBody struct {
 // ListDetailResponseBody defines model for ListDetailResponseBody.
 type ListDetailResponseBody struct {
 	// Attachments 挂卷信息
-	Attachments *[]Attachments `json:"attachments,omitempty"`
+	Attachments []Attachments `json:"attachments,omitempty"`
 
 	// AvailabilityZone 卷所属AZ
 	AvailabilityZone *string `json:"availabilityZone,omitempty"`
@@ -1726,17 +1726,17 @@ type ListDetailResponseBody struct {
 	// DisplayName 卷名称
 	DisplayName *string `json:"displayName,omitempty"`
 
-	// Id 卷ID，UUID格式
-	Id *string `json:"id,omitempty"`
+	// ID 卷ID，UUID格式
+	ID *string `json:"id,omitempty"`
 
 	// Metadata 元数据
-	Metadata *map[string]interface{} `json:"metadata,omitempty"`
+	Metadata map[string]interface{} `json:"metadata,omitempty"`
 
 	// Size 卷大小
 	Size *int64 `json:"size,omitempty"`
 
-	// SnapshotId 快照ID
-	SnapshotId *string `json:"snapshotId,omitempty"`
+	// SnapshotID 快照ID
+	SnapshotID *string `json:"snapshotId,omitempty"`
 
 	// Status 卷状态
 	Status *string `json:"status,omitempty"`
@@ -1755,22 +1755,22 @@ type ListImagesDetailResponseBody struct {
 	// ISO8601时间格式，例如：2013-06-09T06:42:18Z
 	Created *string `json:"created,omitempty"`
 
-	// Id 镜像ID，UUID格式。
-	Id *string `json:"id,omitempty"`
+	// ID 镜像ID，UUID格式。
+	ID *string `json:"id,omitempty"`
 
 	// Links 镜像相关快捷链接地址
-	Links *[]ListImagesLinks `json:"links,omitempty"`
+	Links []ListImagesLinks `json:"links,omitempty"`
 
 	// Metadata metadata键值对
-	Metadata *map[string]interface{} `json:"metadata,omitempty"`
+	Metadata map[string]interface{} `json:"metadata,omitempty"`
 
 	// MinDisk 镜像要求的最小磁盘大小。
 	// 大于0。
 	MinDisk *int64 `json:"minDisk,omitempty"`
 
-	// MinRam 镜像要求的最小内存大小。
+	// MinRAM 镜像要求的最小内存大小。
 	// 大于0。
-	MinRam *int64 `json:"minRam,omitempty"`
+	MinRAM *int64 `json:"minRam,omitempty"`
 
 	// Name 镜像名称
 	Name *string `json:"name,omitempty"`
@@ -1805,7 +1805,7 @@ type ListImagesResponseBody struct {
 	Images []Images `json:"images"`
 
 	// ImagesLinks 分页查询时下一页的信息
-	ImagesLinks *[]ImagesLinks `json:"images_links,omitempty"`
+	ImagesLinks []ImagesLinks `json:"images_links,omitempty"`
 }
 
 // ListIpsResponseBody defines model for ListIpsResponseBody.
@@ -1829,25 +1829,25 @@ type ListLimitsResponseBody struct {
 	Limits *Limits `json:"limits,omitempty"`
 }
 
-// ListOsFloatingIpPoolsResponseBody defines model for ListOsFloatingIpPoolsResponseBody.
-type ListOsFloatingIpPoolsResponseBody struct {
-	// FloatingIpPools floating_ip_pools对象。
-	FloatingIpPools []map[string]interface{} `json:"floating_ip_pools"`
+// ListOsFloatingIPPoolsResponseBody defines model for ListOsFloatingIpPoolsResponseBody.
+type ListOsFloatingIPPoolsResponseBody struct {
+	// FloatingIPPools floating_ip_pools对象。
+	FloatingIPPools []map[string]interface{} `json:"floating_ip_pools"`
 
 	// Name floating ip pool的名字。
 	Name string `json:"name"`
 }
 
-// ListOsFloatingIpsFloatingIp defines model for ListOsFloatingIpsFloatingIp.
-type ListOsFloatingIpsFloatingIp struct {
-	// FloatingIp floating_ip对象。
-	FloatingIp FloatingIpFloatingIp `json:"floating_ip"`
+// ListOsFloatingIpsFloatingIP defines model for ListOsFloatingIpsFloatingIp.
+type ListOsFloatingIpsFloatingIP struct {
+	// FloatingIP floating_ip对象。
+	FloatingIP FloatingIPFloatingIP `json:"floating_ip"`
 }
 
 // ListOsFloatingIpsResponseBody defines model for ListOsFloatingIpsResponseBody.
 type ListOsFloatingIpsResponseBody struct {
 	// FloatingIps floating_ip的对象列表。
-	FloatingIps []ListOsFloatingIpsFloatingIp `json:"floating_ips"`
+	FloatingIps []ListOsFloatingIpsFloatingIP `json:"floating_ips"`
 }
 
 // ListOsNetworksResponseBody defines model for ListOsNetworksResponseBody.
@@ -1882,8 +1882,8 @@ type ListOsNetworksResponseBodyNetworksItem struct {
 	// GatewayV6 固定为null
 	GatewayV6 ListOsNetworksResponseBodyNetworksItemGatewayV6 `json:"gateway_v6"`
 
-	// Id 网络的ID，UUID格式。
-	Id string `json:"id"`
+	// ID 网络的ID，UUID格式。
+	ID string `json:"id"`
 
 	// Label 网络的名字
 	Label string `json:"label"`
@@ -1928,13 +1928,13 @@ type ListOsSecurityGroupsGroup struct {
 	// Name 对端安全组的名称。
 	Name *string `json:"name,omitempty"`
 
-	// TenantId 对端安全组所属租户的租户ID。
-	TenantId *string `json:"tenant_id,omitempty"`
+	// TenantID 对端安全组所属租户的租户ID。
+	TenantID *string `json:"tenant_id,omitempty"`
 }
 
-// ListOsSecurityGroupsIpRange 对端IP网段，cidr格式，参见表5。
+// ListOsSecurityGroupsIPRange 对端IP网段，cidr格式，参见表5。
 // 约束：ip_range和group两个参数二选一。
-type ListOsSecurityGroupsIpRange struct {
+type ListOsSecurityGroupsIPRange struct {
 	// Cidr 对端IP网段，cidr格式。
 	Cidr *string `json:"cidr,omitempty"`
 }
@@ -1942,7 +1942,7 @@ type ListOsSecurityGroupsIpRange struct {
 // ListOsSecurityGroupsResponseBody defines model for ListOsSecurityGroupsResponseBody.
 type ListOsSecurityGroupsResponseBody struct {
 	// SecurityGroups security_group列表，参见表3。
-	SecurityGroups *[]ListOsSecurityGroupsSecurityGroup `json:"security_groups,omitempty"`
+	SecurityGroups []ListOsSecurityGroupsSecurityGroup `json:"security_groups,omitempty"`
 }
 
 // ListOsSecurityGroupsSecurityGroup defines model for ListOsSecurityGroupsSecurityGroup.
@@ -1950,17 +1950,17 @@ type ListOsSecurityGroupsSecurityGroup struct {
 	// Description 安全组描述信息，长度0-255
 	Description *string `json:"description,omitempty"`
 
-	// Id 安全组ID，UUID格式。
-	Id *string `json:"id,omitempty"`
+	// ID 安全组ID，UUID格式。
+	ID *string `json:"id,omitempty"`
 
 	// Name 安全组名字，长度0-255
 	Name *string `json:"name,omitempty"`
 
 	// Rules 安全组规则列表，参见表4。
-	Rules *[]ListOsSecurityGroupsSecurityGroupRule `json:"rules,omitempty"`
+	Rules []ListOsSecurityGroupsSecurityGroupRule `json:"rules,omitempty"`
 
-	// TenantId 租户ID或项目ID
-	TenantId *string `json:"tenant_id,omitempty"`
+	// TenantID 租户ID或项目ID
+	TenantID *string `json:"tenant_id,omitempty"`
 }
 
 // ListOsSecurityGroupsSecurityGroupRule defines model for ListOsSecurityGroupsSecurityGroupRule.
@@ -1975,18 +1975,18 @@ type ListOsSecurityGroupsSecurityGroupRule struct {
 	// 约束：ip_range和group两个参数二选一。
 	Group *ListOsSecurityGroupsGroup `json:"group,omitempty"`
 
-	// Id 安全组规则ID，UUID格式。
-	Id *string `json:"id,omitempty"`
+	// ID 安全组规则ID，UUID格式。
+	ID *string `json:"id,omitempty"`
 
-	// IpProtocol 协议类型或直接指定IP协议号，取值可为icmp，tcp，udp或IP协议号。
-	IpProtocol *string `json:"ip_protocol,omitempty"`
+	// IPProtocol 协议类型或直接指定IP协议号，取值可为icmp，tcp，udp或IP协议号。
+	IPProtocol *string `json:"ip_protocol,omitempty"`
 
-	// IpRange 对端IP网段，cidr格式，参见表5。
+	// IPRange 对端IP网段，cidr格式，参见表5。
 	// 约束：ip_range和group两个参数二选一。
-	IpRange *ListOsSecurityGroupsIpRange `json:"ip_range,omitempty"`
+	IPRange *ListOsSecurityGroupsIPRange `json:"ip_range,omitempty"`
 
-	// ParentGroupId 相关联的安全组ID，UUID格式。
-	ParentGroupId *string `json:"parent_group_id,omitempty"`
+	// ParentGroupID 相关联的安全组ID，UUID格式。
+	ParentGroupID *string `json:"parent_group_id,omitempty"`
 
 	// ToPort 终止端口，范围1-65535，且不小于from_port。
 	// ip_protocol设置为icmp时，to_port表示ICMP代码字段（code），范围是0-255。
@@ -2004,7 +2004,7 @@ type ListOsServerPasswordResponseBody struct {
 // ListOsVolumesResponseBody defines model for ListOsVolumesResponseBody.
 type ListOsVolumesResponseBody struct {
 	// Attachments 挂卷信息
-	Attachments *[]Attachments `json:"attachments,omitempty"`
+	Attachments []Attachments `json:"attachments,omitempty"`
 
 	// AvailabilityZone 卷所属AZ
 	AvailabilityZone *string `json:"availabilityZone,omitempty"`
@@ -2018,17 +2018,17 @@ type ListOsVolumesResponseBody struct {
 	// DisplayName 卷名称
 	DisplayName *string `json:"displayName,omitempty"`
 
-	// Id 卷ID，UUID格式。
-	Id *string `json:"id,omitempty"`
+	// ID 卷ID，UUID格式。
+	ID *string `json:"id,omitempty"`
 
 	// Metadata 元数据
-	Metadata *map[string]interface{} `json:"metadata,omitempty"`
+	Metadata map[string]interface{} `json:"metadata,omitempty"`
 
 	// Size 卷大小
 	Size *int64 `json:"size,omitempty"`
 
-	// SnapshotId 快照ID
-	SnapshotId *string `json:"snapshotId,omitempty"`
+	// SnapshotID 快照ID
+	SnapshotID *string `json:"snapshotId,omitempty"`
 
 	// Status 卷状态
 	Status *string `json:"status,omitempty"`
@@ -2072,9 +2072,9 @@ type ListRemoteConsolesResponseRemoteConsole struct {
 	// Type 远程登录的类型。
 	Type *string `json:"type,omitempty"`
 
-	// Url 远程登录的url。
+	// URL 远程登录的url。
 	// 该url有效时间10min，超过10min请重新获取。
-	Url *string `json:"url,omitempty"`
+	URL *string `json:"url,omitempty"`
 }
 
 // ListResizeFlavorsFlavors defines model for ListResizeFlavorsFlavors.
@@ -2098,8 +2098,8 @@ type ListResizeFlavorsFlavors struct {
 	// 详情请参见表6。
 	ExtraSpecs []map[string]interface{} `json:"extra_specs"`
 
-	// Id 云服务器规格ID。
-	Id string `json:"id"`
+	// ID 云服务器规格ID。
+	ID string `json:"id"`
 
 	// Links 规格相关快捷链接地址。
 	// 详情请参见表5。
@@ -2114,8 +2114,8 @@ type ListResizeFlavorsFlavors struct {
 	// 缺省值为“true”。
 	OsFlavorAccessIsPublic bool `json:"os-flavor-access:is_public"`
 
-	// Ram 云服务器规格对应要求的内存大小，单位为MB。
-	Ram int64 `json:"ram"`
+	// RAM 云服务器规格对应要求的内存大小，单位为MB。
+	RAM int64 `json:"ram"`
 
 	// RxtxCap 云服务器可使用网络带宽的硬限制。
 	// 当前未使用该参数，缺省值为null。
@@ -2160,7 +2160,7 @@ type ListResizeFlavorsResponseBody struct {
 // ListTagsResponseBody defines model for ListTagsResponseBody.
 type ListTagsResponseBody struct {
 	// Tags 云服务器tag列表。
-	Tags *[]string `json:"tags,omitempty"`
+	Tags []string `json:"tags,omitempty"`
 }
 
 // NovaAssociateSecurityGroupRequestBody defines model for NovaAssociateSecurityGroupRequestBody.
@@ -2177,8 +2177,8 @@ type NovaAttachInterfaceRequestBody struct {
 
 // NovaAttachInterfaceRequestFixedIps defines model for NovaAttachInterfaceRequestFixedIps.
 type NovaAttachInterfaceRequestFixedIps struct {
-	// IpAddress IP地址。
-	IpAddress *string `json:"ip_address,omitempty"`
+	// IPAddress IP地址。
+	IPAddress *string `json:"ip_address,omitempty"`
 }
 
 // NovaAttachInterfaceRequestInterfaceAttachment 需要添加的网卡参数列表，详情请参见表3。
@@ -2187,15 +2187,15 @@ type NovaAttachInterfaceRequestInterfaceAttachment struct {
 	// 使用port_id时，不能指定该参数。
 	// 该参数必须与net_id配合使用。
 	// 只有列表中第一个元素有效。传入两个及以上元素会报错。详情请参见表4。
-	FixedIps *[]NovaAttachInterfaceRequestFixedIps `json:"fixed_ips,omitempty"`
+	FixedIps []NovaAttachInterfaceRequestFixedIps `json:"fixed_ips,omitempty"`
 
-	// NetId Network ID。
+	// NetID Network ID。
 	// port_id和net_id不能同时传入。
-	NetId *string `json:"net_id,omitempty"`
+	NetID *string `json:"net_id,omitempty"`
 
-	// PortId Port ID。
+	// PortID Port ID。
 	// port_id和net_id不能同时传入。
-	PortId *string `json:"port_id,omitempty"`
+	PortID *string `json:"port_id,omitempty"`
 }
 
 // NovaAttachInterfaceResponseBody defines model for NovaAttachInterfaceResponseBody.
@@ -2206,26 +2206,26 @@ type NovaAttachInterfaceResponseBody struct {
 
 // NovaAttachInterfaceResponseFixedIps defines model for NovaAttachInterfaceResponseFixedIps.
 type NovaAttachInterfaceResponseFixedIps struct {
-	// IpAddress 网卡IP地址。
-	IpAddress *string `json:"ip_address,omitempty"`
+	// IPAddress 网卡IP地址。
+	IPAddress *string `json:"ip_address,omitempty"`
 
-	// SubnetId 网卡所属子网ID。
-	SubnetId *string `json:"subnet_id,omitempty"`
+	// SubnetID 网卡所属子网ID。
+	SubnetID *string `json:"subnet_id,omitempty"`
 }
 
 // NovaAttachInterfaceResponseInterfaceAttachment 云服务器网卡信息列表，详情请参见表6。
 type NovaAttachInterfaceResponseInterfaceAttachment struct {
 	// FixedIps 网卡IP信息列表，请参见表7。
-	FixedIps *[]NovaAttachInterfaceResponseFixedIps `json:"fixed_ips,omitempty"`
+	FixedIps []NovaAttachInterfaceResponseFixedIps `json:"fixed_ips,omitempty"`
 
 	// MacAddr Mac地址。
 	MacAddr *string `json:"mac_addr,omitempty"`
 
-	// NetId Network ID。
-	NetId *string `json:"net_id,omitempty"`
+	// NetID Network ID。
+	NetID *string `json:"net_id,omitempty"`
 
-	// PortId Port ID。
-	PortId *string `json:"port_id,omitempty"`
+	// PortID Port ID。
+	PortID *string `json:"port_id,omitempty"`
 
 	// PortState 端口状态。
 	PortState *string `json:"port_state,omitempty"`
@@ -2246,8 +2246,8 @@ type NovaAttachVolumeRequestVolumeAttachment struct {
 	// VBD磁盘挂载点只支持从/dev/vdb到/dev/vdx，建议按英文字母顺序进行挂载，否则可能出现云服务器中磁盘盘符错乱的情况。
 	Device *string `json:"device,omitempty"`
 
-	// VolumeId 待挂载磁盘的磁盘ID，UUID格式。
-	VolumeId string `json:"volumeId"`
+	// VolumeID 待挂载磁盘的磁盘ID，UUID格式。
+	VolumeID string `json:"volumeId"`
 }
 
 // NovaAttachVolumeResponseBody defines model for NovaAttachVolumeResponseBody.
@@ -2261,14 +2261,14 @@ type NovaAttachVolumeResponseVolumeAttachment struct {
 	// Device 设备名称。
 	Device *string `json:"device,omitempty"`
 
-	// Id 卷的ID，UUID格式。
-	Id *string `json:"id,omitempty"`
+	// ID 卷的ID，UUID格式。
+	ID *string `json:"id,omitempty"`
 
-	// ServerId 挂载的云服务器ID，UUID格式。
-	ServerId *string `json:"serverId,omitempty"`
+	// ServerID 挂载的云服务器ID，UUID格式。
+	ServerID *string `json:"serverId,omitempty"`
 
-	// VolumeId 挂载ID，目前实现与卷UUID相同。
-	VolumeId *string `json:"volumeId,omitempty"`
+	// VolumeID 挂载ID，目前实现与卷UUID相同。
+	VolumeID *string `json:"volumeId,omitempty"`
 }
 
 // NovaCreateKeypairRequestBody defines model for NovaCreateKeypairRequestBody.
@@ -2293,9 +2293,9 @@ type NovaCreateKeypairRequestKeypair struct {
 	// 微版本2.2及以上版本支持。
 	Type *string `json:"type,omitempty"`
 
-	// UserId 密钥的用户ID。
+	// UserID 密钥的用户ID。
 	// 微版本2.10及以上版本支持。
-	UserId *string `json:"user_id,omitempty"`
+	UserID *string `json:"user_id,omitempty"`
 }
 
 // NovaCreateKeypairResponseBody defines model for NovaCreateKeypairResponseBody.
@@ -2324,8 +2324,8 @@ type NovaCreateKeypairResponseKeypair struct {
 	// 微版本2.2及以上版本支持。
 	Type *string `json:"type,omitempty"`
 
-	// UserId 密钥所属用户ID。
-	UserId *string `json:"user_id,omitempty"`
+	// UserID 密钥所属用户ID。
+	UserID *string `json:"user_id,omitempty"`
 }
 
 // NovaCreateServerGroupRequestBody defines model for NovaCreateServerGroupRequestBody.
@@ -2354,29 +2354,29 @@ type NovaCreateServerGroupResponseBody struct {
 
 // NovaCreateServerGroupResponseServerGroup 弹性云服务器组信息，参考表5。
 type NovaCreateServerGroupResponseServerGroup struct {
-	// Id 弹性云服务器组UUID。
-	Id *string `json:"id,omitempty"`
+	// ID 弹性云服务器组UUID。
+	ID *string `json:"id,omitempty"`
 
 	// Members 弹性云服务器组中包含的弹性云服务器列表
-	Members *[]string `json:"members,omitempty"`
+	Members []string `json:"members,omitempty"`
 
 	// Metadata 弹性云服务器组元数据
-	Metadata *map[string]interface{} `json:"metadata,omitempty"`
+	Metadata map[string]interface{} `json:"metadata,omitempty"`
 
 	// Name 弹性云服务器组名称。
 	Name *string `json:"name,omitempty"`
 
 	// Policies 与服务器组关联的策略名称列表。当前有效的策略名称为:
 	// anti-affinity -此组中的服务器必须安排到不同的主机；
-	Policies *[]string `json:"policies,omitempty"`
+	Policies []string `json:"policies,omitempty"`
 
-	// ProjectId 弹性云服务器组所属租户ID，UUID格式。
+	// ProjectID 弹性云服务器组所属租户ID，UUID格式。
 	// 微版本2.13及以上版本支持。
-	ProjectId *string `json:"project_id,omitempty"`
+	ProjectID *string `json:"project_id,omitempty"`
 
-	// UserId 弹性云服务器组所属用户ID，UUID格式。
+	// UserID 弹性云服务器组所属用户ID，UUID格式。
 	// 微版本2.13及以上版本支持。
-	UserId *string `json:"user_id,omitempty"`
+	UserID *string `json:"user_id,omitempty"`
 }
 
 // NovaCreateServersLinks defines model for NovaCreateServersLinks.
@@ -2399,20 +2399,20 @@ type NovaCreateServersRequestBody struct {
 
 // NovaCreateServersRequestBodyOsSchedulerHints 弹性云服务器调度信息，参见表8。裸金属服务器场景不支持。
 type NovaCreateServersRequestBodyOsSchedulerHints struct {
-	// BuildNearHostIp 预留字段，当前不支持该功能。
-	BuildNearHostIp *string `json:"build_near_host_ip,omitempty"`
+	// BuildNearHostIP 预留字段，当前不支持该功能。
+	BuildNearHostIP *string `json:"build_near_host_ip,omitempty"`
 
 	// Cidr 预留字段，当前不支持该功能。
 	Cidr *string `json:"cidr,omitempty"`
 
-	// DedicatedHostId 专属主机ID。
+	// DedicatedHostID 专属主机ID。
 	// 此属性仅在tenancy值为dedicated时有效。
 	// 不指定此属性，系统将自动分配租户可自动放置弹性云服务器的专属主机。
 	// 创建与查询此值均有效。
-	DedicatedHostId *string `json:"dedicated_host_id,omitempty"`
+	DedicatedHostID *string `json:"dedicated_host_id,omitempty"`
 
 	// DifferentHost 预留字段，当前不支持该功能。
-	DifferentHost *[]string `json:"different_host,omitempty"`
+	DifferentHost []string `json:"different_host,omitempty"`
 
 	// Group 反亲和性组信息。
 	// UUID格式。
@@ -2421,7 +2421,7 @@ type NovaCreateServersRequestBodyOsSchedulerHints struct {
 	Group *string `json:"group,omitempty"`
 
 	// SameHost 预留字段，当前不支持该功能。
-	SameHost *[]string `json:"same_host,omitempty"`
+	SameHost []string `json:"same_host,omitempty"`
 
 	// Tenancy 在专属主机或共享池中创建弹性云服务器。默认为在共享池创建。
 	// 值为： shared或dedicated。
@@ -2464,7 +2464,7 @@ type NovaCreateServersRequestServer struct {
 	AvailabilityZone *string `json:"availability_zone,omitempty"`
 
 	// BlockDeviceMappingV2 扩展属性，指定弹性云服务器存储设备的v2接口。是存储资源的新版本接口，指定卷场景不能批创弹性云服务器。参见表5。裸金属服务器场景不支持。
-	BlockDeviceMappingV2 *[]ServerBlockDeviceMappingV2Item `json:"block_device_mapping_v2,omitempty"`
+	BlockDeviceMappingV2 []ServerBlockDeviceMappingV2Item `json:"block_device_mapping_v2,omitempty"`
 
 	// ConfigDrive 扩展属性，开启后在弹性云服务器创建时挂载config_drive向弹性云服务器内部传递信息。
 	// 当前不支持该功能。
@@ -2504,7 +2504,7 @@ type NovaCreateServersRequestServer struct {
 	// Metadata 弹性云服务器元数据。参见表4。
 	// - key的长度大于0小于256字节
 	// - value的长度大于等于0小于256字节
-	Metadata *map[string]string `json:"metadata,omitempty"`
+	Metadata map[string]string `json:"metadata,omitempty"`
 
 	// MinCount 扩展属性，表示创建弹性云服务器最小数量。
 	// 默认值为1。
@@ -2521,16 +2521,16 @@ type NovaCreateServersRequestServer struct {
 	// Networks 扩展属性，指定弹性云服务器的网卡信息。有多个租户网络时必须指定。参照表7。
 	Networks []ServerNetworksItem `json:"networks"`
 
-	// ReturnReservationId 扩展属性，是否支持返回批量创建弹性云服务器的reservation_id。通过返回的reservation_id，可以过滤查询到本次创建的弹性云服务器。
+	// ReturnReservationID 扩展属性，是否支持返回批量创建弹性云服务器的reservation_id。通过返回的reservation_id，可以过滤查询到本次创建的弹性云服务器。
 	// - true，返回reservation_id。
 	// - false，返回弹性云服务器信息。
 	// 说明：
 	// 批量创建弹性云服务器时，支持使用该字段。
-	ReturnReservationId *bool `json:"return_reservation_id,omitempty"`
+	ReturnReservationID *bool `json:"return_reservation_id,omitempty"`
 
 	// SecurityGroups 扩展属性，指定弹性云服务器的安全组，默认为default。
 	// 指定network创建弹性云服务器时该字段有效。对于已存在端口，安全组请求无效。具体请参见表6。
-	SecurityGroups *[]ServerSecurityGroupsItem `json:"security_groups,omitempty"`
+	SecurityGroups []ServerSecurityGroupsItem `json:"security_groups,omitempty"`
 
 	// UserData 创建云服务器过程中待注入实例自定义数据。支持注入文本、文本文件。
 	// 说明：
@@ -2569,19 +2569,19 @@ type NovaCreateServersResponseServer struct {
 	// AdminPass Windows弹性云服务器Administrator用户的密码。
 	AdminPass *string `json:"adminPass,omitempty"`
 
-	// Id 弹性云服务器ID，UUID格式。
-	Id *string `json:"id,omitempty"`
+	// ID 弹性云服务器ID，UUID格式。
+	ID *string `json:"id,omitempty"`
 
 	// Links 弹性云服务器URI自描述信息，详情参见表11。
-	Links *[]NovaCreateServersLinks `json:"links,omitempty"`
+	Links []NovaCreateServersLinks `json:"links,omitempty"`
 
-	// ReservationId reservation_id：通过返回的reservation_id，可以过滤查询到本次创建的弹性云服务器。
+	// ReservationID reservation_id：通过返回的reservation_id，可以过滤查询到本次创建的弹性云服务器。
 	// 说明：
 	// 批量创建弹性云服务器时，支持使用该字段。
-	ReservationId *string `json:"reservation_id,omitempty"`
+	ReservationID *string `json:"reservation_id,omitempty"`
 
 	// SecurityGroups 弹性云服务器所在安全组，详情参见表12。
-	SecurityGroups *[]SecurityGroups `json:"security_groups,omitempty"`
+	SecurityGroups []SecurityGroups `json:"security_groups,omitempty"`
 }
 
 // NovaDisassociateSecurityGroupRequestBody defines model for NovaDisassociateSecurityGroupRequestBody.
@@ -2593,7 +2593,7 @@ type NovaDisassociateSecurityGroupRequestBody struct {
 // NovaListAvailabilityZonesResponseBody defines model for NovaListAvailabilityZonesResponseBody.
 type NovaListAvailabilityZonesResponseBody struct {
 	// AvailabilityZoneInfo 可用区信息，参考表3。
-	AvailabilityZoneInfo *[]AvailabilityZoneInfo `json:"availabilityZoneInfo,omitempty"`
+	AvailabilityZoneInfo []AvailabilityZoneInfo `json:"availabilityZoneInfo,omitempty"`
 }
 
 // NovaListFlavorsDetailsFlavors defines model for NovaListFlavorsDetailsFlavors.
@@ -2610,11 +2610,11 @@ type NovaListFlavorsDetailsFlavors struct {
 	// 当前未使用该参数，缺省值为0。
 	Disk *int64 `json:"disk,omitempty"`
 
-	// Id 云服务器规格ID。
-	Id *string `json:"id,omitempty"`
+	// ID 云服务器规格ID。
+	ID *string `json:"id,omitempty"`
 
 	// Links 规格相关快捷链接地址，详情请参见表5。
-	Links *[]NovaCreateServersLinks `json:"links,omitempty"`
+	Links []NovaCreateServersLinks `json:"links,omitempty"`
 
 	// Name 云服务器规格名称。
 	Name *string `json:"name,omitempty"`
@@ -2625,8 +2625,8 @@ type NovaListFlavorsDetailsFlavors struct {
 	// 缺省值为true。
 	OsFlavorAccessIsPublic *bool `json:"os-flavor-access:is_public,omitempty"`
 
-	// Ram 云服务器规格对应的内存大小，单位为MB。
-	Ram *int64 `json:"ram,omitempty"`
+	// RAM 云服务器规格对应的内存大小，单位为MB。
+	RAM *int64 `json:"ram,omitempty"`
 
 	// RxtxFactor 云服务器可使用网络带宽与网络硬件带宽的比例。
 	// 当前未使用该参数，缺省值为1.0。
@@ -2643,20 +2643,20 @@ type NovaListFlavorsDetailsFlavors struct {
 // NovaListFlavorsDetailsResponseBody defines model for NovaListFlavorsDetailsResponseBody.
 type NovaListFlavorsDetailsResponseBody struct {
 	// Flavors 云服务器规格列表，详情请参见表4。
-	Flavors *[]NovaListFlavorsDetailsFlavors `json:"flavors,omitempty"`
+	Flavors []NovaListFlavorsDetailsFlavors `json:"flavors,omitempty"`
 
 	// FlavorsLinks 分页查询时，查询下一页数据链接 , 详情请参见表5 flavors_links字段数据结构说明。
-	FlavorsLinks *[]NovaCreateServersLinks `json:"flavors_links,omitempty"`
+	FlavorsLinks []NovaCreateServersLinks `json:"flavors_links,omitempty"`
 }
 
 // NovaListFlavorsFlavors defines model for NovaListFlavorsFlavors.
 type NovaListFlavorsFlavors struct {
-	// Id 规格ID。
-	Id *string `json:"id,omitempty"`
+	// ID 规格ID。
+	ID *string `json:"id,omitempty"`
 
 	// Links 规格相关快捷链接地址。
 	// 详情请参见表5。
-	Links *[]NovaCreateServersLinks `json:"links,omitempty"`
+	Links []NovaCreateServersLinks `json:"links,omitempty"`
 
 	// Name 规格名称。
 	Name *string `json:"name,omitempty"`
@@ -2665,10 +2665,10 @@ type NovaListFlavorsFlavors struct {
 // NovaListFlavorsResponseBody defines model for NovaListFlavorsResponseBody.
 type NovaListFlavorsResponseBody struct {
 	// Flavors 云服务器规格列表，详情请参见表4。
-	Flavors *[]NovaListFlavorsFlavors `json:"flavors,omitempty"`
+	Flavors []NovaListFlavorsFlavors `json:"flavors,omitempty"`
 
 	// FlavorsLinks 分页查询时，查询下一页数据链接 ,详情请参见表5 flavors_links字段数据结构说明。
-	FlavorsLinks *[]NovaCreateServersLinks `json:"flavors_links,omitempty"`
+	FlavorsLinks []NovaCreateServersLinks `json:"flavors_links,omitempty"`
 }
 
 // NovaListKeypairsKeypair 密钥信息详情，详情请参见表4。
@@ -2690,34 +2690,34 @@ type NovaListKeypairsKeypair struct {
 // NovaListKeypairsResponseBody defines model for NovaListKeypairsResponseBody.
 type NovaListKeypairsResponseBody struct {
 	// Keypairs 密钥信息列表，详情请参见表3。
-	Keypairs *[]Keypairs `json:"keypairs,omitempty"`
+	Keypairs []Keypairs `json:"keypairs,omitempty"`
 }
 
 // NovaListServerActionsResponseBody defines model for NovaListServerActionsResponseBody.
 type NovaListServerActionsResponseBody struct {
 	// InstanceActions 云服务器操作行为列表，详情请参见表4。
-	InstanceActions *[]InstanceActions `json:"instanceActions,omitempty"`
+	InstanceActions []InstanceActions `json:"instanceActions,omitempty"`
 }
 
 // NovaListServerGroupsResponseBody defines model for NovaListServerGroupsResponseBody.
 type NovaListServerGroupsResponseBody struct {
 	// ServerGroups 云服务器组信息，参考表3。
-	ServerGroups *[]ServerGroups `json:"server_groups,omitempty"`
+	ServerGroups []ServerGroups `json:"server_groups,omitempty"`
 }
 
 // NovaListServerInterfacesFixedIps defines model for NovaListServerInterfacesFixedIps.
 type NovaListServerInterfacesFixedIps struct {
-	// IpAddress 网卡私网IP信息。
-	IpAddress *string `json:"ip_address,omitempty"`
+	// IPAddress 网卡私网IP信息。
+	IPAddress *string `json:"ip_address,omitempty"`
 
-	// SubnetId 网卡私网IP对应子网信息。
-	SubnetId *string `json:"subnet_id,omitempty"`
+	// SubnetID 网卡私网IP对应子网信息。
+	SubnetID *string `json:"subnet_id,omitempty"`
 }
 
 // NovaListServerInterfacesResponseBody defines model for NovaListServerInterfacesResponseBody.
 type NovaListServerInterfacesResponseBody struct {
 	// InterfaceAttachments 云服务器网卡信息列表，详情请参见表3。
-	InterfaceAttachments *[]InterfaceAttachments `json:"interfaceAttachments,omitempty"`
+	InterfaceAttachments []InterfaceAttachments `json:"interfaceAttachments,omitempty"`
 }
 
 // NovaListServerSecurityGroupsGroup 对端安全组的名称和对端安全组所属租户的租户ID，参见表6。
@@ -2726,13 +2726,13 @@ type NovaListServerSecurityGroupsGroup struct {
 	// Name 对端安全组的名称
 	Name *string `json:"name,omitempty"`
 
-	// TenantId 对端安全组所属租户的租户ID
-	TenantId *string `json:"tenant_id,omitempty"`
+	// TenantID 对端安全组所属租户的租户ID
+	TenantID *string `json:"tenant_id,omitempty"`
 }
 
-// NovaListServerSecurityGroupsIpRange 对端ip网段，cidr格式，参见表5。
+// NovaListServerSecurityGroupsIPRange 对端ip网段，cidr格式，参见表5。
 // ip_range或者group参数的值，必须有一个为空。
-type NovaListServerSecurityGroupsIpRange struct {
+type NovaListServerSecurityGroupsIPRange struct {
 	// Cidr 对端IP网段，cidr格式。
 	Cidr *string `json:"cidr,omitempty"`
 }
@@ -2748,8 +2748,8 @@ type NovaListServerSecurityGroupsSecurityGroup struct {
 	// Description 安全组描述信息，长度0-255
 	Description string `json:"description"`
 
-	// Id 安全组ID，UUID格式
-	Id string `json:"id"`
+	// ID 安全组ID，UUID格式
+	ID string `json:"id"`
 
 	// Name 安全组名字，长度0-255
 	Name string `json:"name"`
@@ -2757,8 +2757,8 @@ type NovaListServerSecurityGroupsSecurityGroup struct {
 	// Rules 安全组规则列表，参见表4
 	Rules []NovaListServerSecurityGroupsSecurityGroupRule `json:"rules"`
 
-	// TenantId 租户ID或项目ID
-	TenantId string `json:"tenant_id"`
+	// TenantID 租户ID或项目ID
+	TenantID string `json:"tenant_id"`
 }
 
 // NovaListServerSecurityGroupsSecurityGroupRule defines model for NovaListServerSecurityGroupsSecurityGroupRule.
@@ -2771,18 +2771,18 @@ type NovaListServerSecurityGroupsSecurityGroupRule struct {
 	// ip_range或者group参数的值，必须有一个为空。
 	Group NovaListServerSecurityGroupsGroup `json:"group"`
 
-	// Id 安全组规则ID，UUID格式。
-	Id string `json:"id"`
+	// ID 安全组规则ID，UUID格式。
+	ID string `json:"id"`
 
-	// IpProtocol 协议类型或直接指定IP协议号，取值可为icmp，tcp，udp或IP协议号。
-	IpProtocol string `json:"ip_protocol"`
+	// IPProtocol 协议类型或直接指定IP协议号，取值可为icmp，tcp，udp或IP协议号。
+	IPProtocol string `json:"ip_protocol"`
 
-	// IpRange 对端ip网段，cidr格式，参见表5。
+	// IPRange 对端ip网段，cidr格式，参见表5。
 	// ip_range或者group参数的值，必须有一个为空。
-	IpRange NovaListServerSecurityGroupsIpRange `json:"ip_range"`
+	IPRange NovaListServerSecurityGroupsIPRange `json:"ip_range"`
 
-	// ParentGroupId 相关联的安全组ID，UUID格式。
-	ParentGroupId string `json:"parent_group_id"`
+	// ParentGroupID 相关联的安全组ID，UUID格式。
+	ParentGroupID string `json:"parent_group_id"`
 
 	// ToPort 终止端口，范围1-65535，且不小于from_port。
 	// ip_protocol设置为icmp时，to_port表示code，范围是0-255，且如果from_port为-1，to_port为-1表示任意ICMP报文。
@@ -2792,7 +2792,7 @@ type NovaListServerSecurityGroupsSecurityGroupRule struct {
 // NovaListServerVolumesResponseBody defines model for NovaListServerVolumesResponseBody.
 type NovaListServerVolumesResponseBody struct {
 	// VolumeAttachments 云服务器挂载信息列表，详情请参见表3。
-	VolumeAttachments *[]VolumeAttachments `json:"volumeAttachments,omitempty"`
+	VolumeAttachments []VolumeAttachments `json:"volumeAttachments,omitempty"`
 }
 
 // NovaListServersDetailsFault 云服务器故障信息。
@@ -2826,23 +2826,23 @@ type NovaListServersDetailsFlavor struct {
 	// ExtraSpecs flavor扩展字段。
 	// 请参考：os_extra_specs（flavor）字段数据结构说明。
 	// 微版本2.47及以上版本支持。
-	ExtraSpecs *map[string]interface{} `json:"extra_specs,omitempty"`
+	ExtraSpecs map[string]interface{} `json:"extra_specs,omitempty"`
 
-	// Id 云服务器类型ID。
+	// ID 云服务器类型ID。
 	// 微版本2.47及以上版本不支持。
-	Id *string `json:"id,omitempty"`
+	ID *string `json:"id,omitempty"`
 
 	// Links 云服务器类型相关快捷链接信息，详情请参见表6。
 	// 微版本2.47及以上版本不支持。
-	Links *[]FlavorLinksItem `json:"links,omitempty"`
+	Links []FlavorLinksItem `json:"links,omitempty"`
 
 	// OriginalName 云服务器规格名称
 	// 微版本2.47及以上版本支持。
 	OriginalName *string `json:"original_name,omitempty"`
 
-	// Ram 该云服务器规格对应的内存大小，单位为MB。
+	// RAM 该云服务器规格对应的内存大小，单位为MB。
 	// 微版本2.47及以上版本支持。
-	Ram *int64 `json:"ram,omitempty"`
+	RAM *int64 `json:"ram,omitempty"`
 
 	// Swap 未使用。
 	// 微版本2.47及以上版本支持。
@@ -2856,11 +2856,11 @@ type NovaListServersDetailsFlavor struct {
 // NovaListServersDetailsImage 云服务器镜像信息，对镜像创的弹性云服务器该属性通常返回镜像id和链接。
 // 详情请参见。表11
 type NovaListServersDetailsImage struct {
-	// Id 镜像ID。
-	Id *string `json:"id,omitempty"`
+	// ID 镜像ID。
+	ID *string `json:"id,omitempty"`
 
 	// Links 镜像相关标记快捷链接信息，详情请参见表6
-	Links *[]FlavorLinksItem `json:"links,omitempty"`
+	Links []FlavorLinksItem `json:"links,omitempty"`
 }
 
 // NovaListServersDetailsOsExtendedVolumesVolumesAttached defines model for NovaListServersDetailsOsExtendedVolumesVolumesAttached.
@@ -2870,17 +2870,17 @@ type NovaListServersDetailsOsExtendedVolumesVolumesAttached struct {
 	// 微版本2.3及以上版本支持。
 	DeleteOnTermination *bool `json:"delete_on_termination,omitempty"`
 
-	// Id 云硬盘ID。
-	Id *string `json:"id,omitempty"`
+	// ID 云硬盘ID。
+	ID *string `json:"id,omitempty"`
 }
 
 // NovaListServersDetailsResponseBody defines model for NovaListServersDetailsResponseBody.
 type NovaListServersDetailsResponseBody struct {
 	// Servers 查询云服务器信息列表，详情请参见表4。
-	Servers *[]NovaListServersDetailsServers `json:"servers,omitempty"`
+	Servers []NovaListServersDetailsServers `json:"servers,omitempty"`
 
 	// ServersLinks 分页查询时，查询下一页数据链接，详情请参见表6。
-	ServersLinks *[]FlavorLinksItem `json:"servers_links,omitempty"`
+	ServersLinks []FlavorLinksItem `json:"servers_links,omitempty"`
 }
 
 // NovaListServersDetailsServers defines model for NovaListServersDetailsServers.
@@ -2907,21 +2907,21 @@ type NovaListServersDetailsServers struct {
 	// OSEXTSRVATTRInstanceName 扩展属性，云服务器实例ID。
 	OSEXTSRVATTRInstanceName *string `json:"OS-EXT-SRV-ATTR:instance_name,omitempty"`
 
-	// OSEXTSRVATTRKernelId 若使用AMI格式的镜像，则表示kernel image的UUID；否则，留空。
+	// OSEXTSRVATTRKernelID 若使用AMI格式的镜像，则表示kernel image的UUID；否则，留空。
 	// 微版本2.3及以上版本支持。
-	OSEXTSRVATTRKernelId *string `json:"OS-EXT-SRV-ATTR:kernel_id,omitempty"`
+	OSEXTSRVATTRKernelID *string `json:"OS-EXT-SRV-ATTR:kernel_id,omitempty"`
 
 	// OSEXTSRVATTRLaunchIndex 批量创建场景，云服务器的启动顺序。
 	// 微版本2.3及以上版本支持。
 	OSEXTSRVATTRLaunchIndex *int64 `json:"OS-EXT-SRV-ATTR:launch_index,omitempty"`
 
-	// OSEXTSRVATTRRamdiskId 若使用AMI格式镜像，则表示ramdisk image的UUID；否则，留空。
+	// OSEXTSRVATTRRamdiskID 若使用AMI格式镜像，则表示ramdisk image的UUID；否则，留空。
 	// 微版本2.3及以上版本支持。
-	OSEXTSRVATTRRamdiskId *string `json:"OS-EXT-SRV-ATTR:ramdisk_id,omitempty"`
+	OSEXTSRVATTRRamdiskID *string `json:"OS-EXT-SRV-ATTR:ramdisk_id,omitempty"`
 
-	// OSEXTSRVATTRReservationId 批量创建场景，云服务器的预留ID。
+	// OSEXTSRVATTRReservationID 批量创建场景，云服务器的预留ID。
 	// 微版本2.3及以上版本支持。
-	OSEXTSRVATTRReservationId *string `json:"OS-EXT-SRV-ATTR:reservation_id,omitempty"`
+	OSEXTSRVATTRReservationID *string `json:"OS-EXT-SRV-ATTR:reservation_id,omitempty"`
 
 	// OSEXTSRVATTRRootDeviceName 云服务器系统盘的设备名称。
 	// 微版本2.3及以上版本支持。
@@ -2988,8 +2988,8 @@ type NovaListServersDetailsServers struct {
 	// 详情请参见表5。
 	Flavor *NovaListServersDetailsFlavor `json:"flavor,omitempty"`
 
-	// HostId 云服务器对应的主机ID。
-	HostId *string `json:"hostId,omitempty"`
+	// HostID 云服务器对应的主机ID。
+	HostID *string `json:"hostId,omitempty"`
 
 	// HostStatus nova-compute状态。
 	// - UP：服务正常
@@ -3000,8 +3000,8 @@ type NovaListServersDetailsServers struct {
 	// 微版本2.16及以上的版本支持。
 	HostStatus *string `json:"host_status,omitempty"`
 
-	// Id 云服务器唯一标识ID。
-	Id *string `json:"id,omitempty"`
+	// ID 云服务器唯一标识ID。
+	ID *string `json:"id,omitempty"`
 
 	// Image 云服务器镜像信息，对镜像创的弹性云服务器该属性通常返回镜像id和链接。
 	// 详情请参见。表11
@@ -3012,21 +3012,21 @@ type NovaListServersDetailsServers struct {
 
 	// Links 云服务器相关快捷链接信息。
 	// 详情请参见表6
-	Links *[]FlavorLinksItem `json:"links,omitempty"`
+	Links []FlavorLinksItem `json:"links,omitempty"`
 
 	// Locked 当云服务器被锁时为True，否则为False。
 	// 微版本2.9及以上版本支持。
 	Locked *bool `json:"locked,omitempty"`
 
 	// Metadata 云服务器元数据。
-	Metadata *map[string]interface{} `json:"metadata,omitempty"`
+	Metadata map[string]interface{} `json:"metadata,omitempty"`
 
 	// Name 云服务器名称。
 	Name *string `json:"name,omitempty"`
 
 	// OsExtendedVolumesVolumesAttached 云服务器挂载的云磁盘信息。
 	// 详情请参见表8。
-	OsExtendedVolumesVolumesAttached *[]NovaListServersDetailsOsExtendedVolumesVolumesAttached `json:"os-extended-volumes:volumes_attached,omitempty"`
+	OsExtendedVolumesVolumesAttached []NovaListServersDetailsOsExtendedVolumesVolumesAttached `json:"os-extended-volumes:volumes_attached,omitempty"`
 
 	// OsSchedulerHints 弹性云服务器调度信息，参见表12。裸金属服务器场景不支持。仅在DEH专属主机的场景下存在该字段。
 	OsSchedulerHints *ServersOsSchedulerHints `json:"os:scheduler_hints,omitempty"`
@@ -3036,7 +3036,7 @@ type NovaListServersDetailsServers struct {
 
 	// SecurityGroups 云服务器所属安全组列表。
 	// 详情请参见表9
-	SecurityGroups *[]SecurityGroups `json:"security_groups,omitempty"`
+	SecurityGroups []SecurityGroups `json:"security_groups,omitempty"`
 
 	// Status 云服务器当前状态信息。
 	// 取值范围：
@@ -3049,16 +3049,16 @@ type NovaListServersDetailsServers struct {
 	// 系统近期对标签功能进行了升级，升级后，返回的tag值遵循如下规则：
 	// - key与value使用“=”连接，如“key=value”。
 	// - 如果value为空字符串，则仅返回key。
-	Tags *[]string `json:"tags,omitempty"`
+	Tags []string `json:"tags,omitempty"`
 
-	// TenantId 云服务器所属租户ID。即项目id，与project_id表示相同的概念。
-	TenantId *string `json:"tenant_id,omitempty"`
+	// TenantID 云服务器所属租户ID。即项目id，与project_id表示相同的概念。
+	TenantID *string `json:"tenant_id,omitempty"`
 
 	// Updated 云服务器最近一次更新时间，例如开机、关机、重启等操作。时间格式例如：2019-05-22T07:48:53Z
 	Updated *string `json:"updated,omitempty"`
 
-	// UserId 云服务器所属用户ID。
-	UserId *string `json:"user_id,omitempty"`
+	// UserID 云服务器所属用户ID。
+	UserID *string `json:"user_id,omitempty"`
 }
 
 // NovaListServersDetailsServersOSDCFDiskConfig 扩展属性，磁盘配置方式。对镜像启动云服务器生效。
@@ -3091,19 +3091,19 @@ type NovaListServersDetailsServersStatus string
 // NovaListServersResponseBody defines model for NovaListServersResponseBody.
 type NovaListServersResponseBody struct {
 	// Servers 查询云服务器信息列表，请参见表4。
-	Servers *[]NovaListServersServers `json:"servers,omitempty"`
+	Servers []NovaListServersServers `json:"servers,omitempty"`
 
 	// ServersLinks 分页查询时，查询下一页数据链接，详情请参见表5
-	ServersLinks *[]ServersLinksItem `json:"servers_links,omitempty"`
+	ServersLinks []ServersLinksItem `json:"servers_links,omitempty"`
 }
 
 // NovaListServersServers defines model for NovaListServersServers.
 type NovaListServersServers struct {
-	// Id 云服务器唯一标识。
-	Id *string `json:"id,omitempty"`
+	// ID 云服务器唯一标识。
+	ID *string `json:"id,omitempty"`
 
 	// Links 云服务器相关快捷链接信息，详情请参见表5。
-	Links *[]ServersLinksItem `json:"links,omitempty"`
+	Links []ServersLinksItem `json:"links,omitempty"`
 
 	// Name 云服务器名称。
 	Name *string `json:"name,omitempty"`
@@ -3125,7 +3125,7 @@ type NovaRebootServerRequestBody struct {
 type NovaShowFlavorExtraSpecsResponseBody struct {
 	// ExtraSpecs 描述弹性云服务器规格的键值对。
 	// 返回字段详细说明请参见表6章节os_extra_specs数据结构说明。
-	ExtraSpecs *map[string]string `json:"extra_specs,omitempty"`
+	ExtraSpecs map[string]string `json:"extra_specs,omitempty"`
 }
 
 // NovaShowFlavorFlavor 云服务器规格，详情请参见表3。
@@ -3142,11 +3142,11 @@ type NovaShowFlavorFlavor struct {
 	// 当前未使用该参数，缺省值为0。
 	Disk *int64 `json:"disk,omitempty"`
 
-	// Id 云服务器规格ID。
-	Id *string `json:"id,omitempty"`
+	// ID 云服务器规格ID。
+	ID *string `json:"id,omitempty"`
 
 	// Links 规格相关快捷链接地址，详情请参见表4。
-	Links *[]NovaCreateServersLinks `json:"links,omitempty"`
+	Links []NovaCreateServersLinks `json:"links,omitempty"`
 
 	// Name 云服务器规格名称。
 	Name *string `json:"name,omitempty"`
@@ -3157,8 +3157,8 @@ type NovaShowFlavorFlavor struct {
 	// 缺省值为true。
 	OsFlavorAccessIsPublic *bool `json:"os-flavor-access:is_public,omitempty"`
 
-	// Ram 云服务器规格对应的内存大小，单位为MB。
-	Ram *int64 `json:"ram,omitempty"`
+	// RAM 云服务器规格对应的内存大小，单位为MB。
+	RAM *int64 `json:"ram,omitempty"`
 
 	// RxtxFactor 云服务器可使用网络带宽与网络硬件带宽的比例。
 	// 当前未使用该参数，缺省值为1.0。
@@ -3194,8 +3194,8 @@ type NovaShowKeypairKeypair struct {
 	// Fingerprint 密钥对应指纹信息。
 	Fingerprint *string `json:"fingerprint,omitempty"`
 
-	// Id 密钥ID。
-	Id *int64 `json:"id,omitempty"`
+	// ID 密钥ID。
+	ID *int64 `json:"id,omitempty"`
 
 	// Name 密钥名称。
 	Name *string `json:"name,omitempty"`
@@ -3210,8 +3210,8 @@ type NovaShowKeypairKeypair struct {
 	// UpdatedAt 密钥更新时间。
 	UpdatedAt *string `json:"updated_at,omitempty"`
 
-	// UserId 密钥所属用户信息。
-	UserId *string `json:"user_id,omitempty"`
+	// UserID 密钥所属用户信息。
+	UserID *string `json:"user_id,omitempty"`
 }
 
 // NovaShowKeypairResponseBody defines model for NovaShowKeypairResponseBody.
@@ -3255,24 +3255,24 @@ type NovaShowServerFlavor struct {
 
 	// ExtraSpecs flavor扩展字段请参考：os_extra_specs（flavor）字段数据结构说明
 	// 在微版本2.47及以上版本支持。
-	ExtraSpecs *map[string]interface{} `json:"extra_specs,omitempty"`
+	ExtraSpecs map[string]interface{} `json:"extra_specs,omitempty"`
 
-	// Id 云服务器类型ID。
+	// ID 云服务器类型ID。
 	// 微版本2.47及以上版本不支持。
-	Id *string `json:"id,omitempty"`
+	ID *string `json:"id,omitempty"`
 
 	// Links 云服务器类型相关标记快捷链接信息。
 	// 详情请参见表6。
 	// 微版本2.47及以上版本不支持。
-	Links *[]NovaCreateServersLinks `json:"links,omitempty"`
+	Links []NovaCreateServersLinks `json:"links,omitempty"`
 
 	// OriginalName 云服务器规格名称。
 	// 在微版本2.47及以上版本支持。
 	OriginalName *string `json:"original_name,omitempty"`
 
-	// Ram 该云服务器规格对应的内存大小，单位为MB。
+	// RAM 该云服务器规格对应的内存大小，单位为MB。
 	// 在微版本2.47及以上版本支持。
-	Ram *int64 `json:"ram,omitempty"`
+	RAM *int64 `json:"ram,omitempty"`
 
 	// Swap 未使用。
 	// 在微版本2.47及以上版本支持。
@@ -3291,55 +3291,55 @@ type NovaShowServerGroupResponseBody struct {
 
 // NovaShowServerGroupServerGroup 弹性云服务器组信息，参考表3。
 type NovaShowServerGroupServerGroup struct {
-	// Id 弹性云服务器组UUID。
-	Id *string `json:"id,omitempty"`
+	// ID 弹性云服务器组UUID。
+	ID *string `json:"id,omitempty"`
 
 	// Members 弹性云服务器组中包含的弹性云服务器列表。
-	Members *[]string `json:"members,omitempty"`
+	Members []string `json:"members,omitempty"`
 
 	// Metadata 弹性云服务器组元数据。
-	Metadata *map[string]interface{} `json:"metadata,omitempty"`
+	Metadata map[string]interface{} `json:"metadata,omitempty"`
 
 	// Name 弹性云服务器组名称。
 	Name *string `json:"name,omitempty"`
 
 	// Policies 弹性云服务器组类型。包括：
 	// - anti-affinity：此组中的云服务器必须安排到不同的主机。
-	Policies *[]string `json:"policies,omitempty"`
+	Policies []string `json:"policies,omitempty"`
 
-	// ProjectId 弹性云服务器组所属租户ID，UUID格式。
+	// ProjectID 弹性云服务器组所属租户ID，UUID格式。
 	// 微版本2.13及以上版本支持。
-	ProjectId *string `json:"project_id,omitempty"`
+	ProjectID *string `json:"project_id,omitempty"`
 
-	// UserId 弹性云服务器组所属用户ID，UUID格式。
+	// UserID 弹性云服务器组所属用户ID，UUID格式。
 	// 微版本2.13及以上版本支持。
-	UserId *string `json:"user_id,omitempty"`
+	UserID *string `json:"user_id,omitempty"`
 }
 
 // NovaShowServerImage 云服务器镜像信息，对镜像创的弹性云服务器该属性通常返回镜像id和链接。
 // 详情请参见表5。
 type NovaShowServerImage struct {
-	// Id 镜像ID。
+	// ID 镜像ID。
 	// 您可以根据镜像ID查询更多镜像信息，详细内容，请参见查询镜像列表（OpenStack原生）。
-	Id *string `json:"id,omitempty"`
+	ID *string `json:"id,omitempty"`
 
 	// Links 镜像相关标记快捷链接信息，详情请参见表6。
-	Links *[]NovaCreateServersLinks `json:"links,omitempty"`
+	Links []NovaCreateServersLinks `json:"links,omitempty"`
 }
 
 // NovaShowServerInterfaceInterfaceAttachment 云服务器网卡信息列表，详情请参见表3。
 type NovaShowServerInterfaceInterfaceAttachment struct {
 	// FixedIps 网卡IP信息列表，详情请参见表4。
-	FixedIps *[]NovaAttachInterfaceResponseFixedIps `json:"fixed_ips,omitempty"`
+	FixedIps []NovaAttachInterfaceResponseFixedIps `json:"fixed_ips,omitempty"`
 
 	// MacAddr 网卡Mac地址信息。
 	MacAddr *string `json:"mac_addr,omitempty"`
 
-	// NetId 网卡端口所属网络ID。
-	NetId *string `json:"net_id,omitempty"`
+	// NetID 网卡端口所属网络ID。
+	NetID *string `json:"net_id,omitempty"`
 
-	// PortId 网卡端口ID。
-	PortId *string `json:"port_id,omitempty"`
+	// PortID 网卡端口ID。
+	PortID *string `json:"port_id,omitempty"`
 
 	// PortState 网卡端口状态。
 	PortState *string `json:"port_state,omitempty"`
@@ -3354,7 +3354,7 @@ type NovaShowServerInterfaceResponseBody struct {
 // NovaShowServerMetadataItemResponseBody defines model for NovaShowServerMetadataItemResponseBody.
 type NovaShowServerMetadataItemResponseBody struct {
 	// Meta 用户自定义键值对
-	Meta *map[string]interface{} `json:"meta,omitempty"`
+	Meta map[string]interface{} `json:"meta,omitempty"`
 }
 
 // NovaShowServerMetadataResponseBody defines model for NovaShowServerMetadataResponseBody.
@@ -3370,8 +3370,8 @@ type NovaShowServerOsExtendedVolumesVolumesAttached struct {
 	// 微版本2.3及以上版本支持。
 	DeleteOnTermination *bool `json:"delete_on_termination,omitempty"`
 
-	// Id 云磁盘ID。
-	Id *string `json:"id,omitempty"`
+	// ID 云磁盘ID。
+	ID *string `json:"id,omitempty"`
 }
 
 // NovaShowServerResponseBody defines model for NovaShowServerResponseBody.
@@ -3404,21 +3404,21 @@ type NovaShowServerServer struct {
 	// OSEXTSRVATTRInstanceName 扩展属性，云服务器ID。
 	OSEXTSRVATTRInstanceName *string `json:"OS-EXT-SRV-ATTR:instance_name,omitempty"`
 
-	// OSEXTSRVATTRKernelId 若使用AMI格式的镜像，则表示kernel image的UUID；否则，留空。
+	// OSEXTSRVATTRKernelID 若使用AMI格式的镜像，则表示kernel image的UUID；否则，留空。
 	// 微版本2.3及以上版本支持。
-	OSEXTSRVATTRKernelId *string `json:"OS-EXT-SRV-ATTR:kernel_id,omitempty"`
+	OSEXTSRVATTRKernelID *string `json:"OS-EXT-SRV-ATTR:kernel_id,omitempty"`
 
 	// OSEXTSRVATTRLaunchIndex 批量创建场景，云服务器的启动顺序。
 	// 微版本2.3及以上版本支持。
 	OSEXTSRVATTRLaunchIndex *int64 `json:"OS-EXT-SRV-ATTR:launch_index,omitempty"`
 
-	// OSEXTSRVATTRRamdiskId 若使用AMI格式镜像，则表示ramdisk image的UUID；否则，留空。
+	// OSEXTSRVATTRRamdiskID 若使用AMI格式镜像，则表示ramdisk image的UUID；否则，留空。
 	// 微版本2.3及以上版本支持。
-	OSEXTSRVATTRRamdiskId *string `json:"OS-EXT-SRV-ATTR:ramdisk_id,omitempty"`
+	OSEXTSRVATTRRamdiskID *string `json:"OS-EXT-SRV-ATTR:ramdisk_id,omitempty"`
 
-	// OSEXTSRVATTRReservationId 批量创建场景，云服务器的预留ID。
+	// OSEXTSRVATTRReservationID 批量创建场景，云服务器的预留ID。
 	// 微版本2.3及以上版本支持。
-	OSEXTSRVATTRReservationId *string `json:"OS-EXT-SRV-ATTR:reservation_id,omitempty"`
+	OSEXTSRVATTRReservationID *string `json:"OS-EXT-SRV-ATTR:reservation_id,omitempty"`
 
 	// OSEXTSRVATTRRootDeviceName 云服务器系统盘的设备名称。
 	// 微版本2.3及以上版本支持。
@@ -3483,8 +3483,8 @@ type NovaShowServerServer struct {
 	// Flavor 云服务器规格信息，详情请参见表4。
 	Flavor *NovaShowServerFlavor `json:"flavor,omitempty"`
 
-	// HostId 云服务器对应的主机ID。
-	HostId *string `json:"hostId,omitempty"`
+	// HostID 云服务器对应的主机ID。
+	HostID *string `json:"hostId,omitempty"`
 
 	// HostStatus nova-compute状态。
 	// - UP：服务正常
@@ -3495,8 +3495,8 @@ type NovaShowServerServer struct {
 	// 微版本2.16及以上版本支持。
 	HostStatus *string `json:"host_status,omitempty"`
 
-	// Id 云服务器唯一标识。
-	Id *string `json:"id,omitempty"`
+	// ID 云服务器唯一标识。
+	ID *string `json:"id,omitempty"`
 
 	// Image 云服务器镜像信息，对镜像创的弹性云服务器该属性通常返回镜像id和链接。
 	// 详情请参见表5。
@@ -3506,20 +3506,20 @@ type NovaShowServerServer struct {
 	KeyName *string `json:"key_name,omitempty"`
 
 	// Links 云服务器相关标记快捷链接信息，详情请参见表6。
-	Links *[]NovaCreateServersLinks `json:"links,omitempty"`
+	Links []NovaCreateServersLinks `json:"links,omitempty"`
 
 	// Locked 当云服务器被锁时为True，否则为False。
 	// 微版本2.9及以上版本支持。
 	Locked *bool `json:"locked,omitempty"`
 
 	// Metadata 云服务器元数据。
-	Metadata *map[string]interface{} `json:"metadata,omitempty"`
+	Metadata map[string]interface{} `json:"metadata,omitempty"`
 
 	// Name 云服务器名称。
 	Name *string `json:"name,omitempty"`
 
 	// OsExtendedVolumesVolumesAttached 云服务器挂载的云磁盘信息，详情请参见表8。
-	OsExtendedVolumesVolumesAttached *[]NovaShowServerOsExtendedVolumesVolumesAttached `json:"os-extended-volumes:volumes_attached,omitempty"`
+	OsExtendedVolumesVolumesAttached []NovaShowServerOsExtendedVolumesVolumesAttached `json:"os-extended-volumes:volumes_attached,omitempty"`
 
 	// OsSchedulerHints 弹性云服务器调度信息，参见表11。裸金属服务器场景不支持。仅在DEH专属主机的场景下存在该字段。
 	OsSchedulerHints *ServerOsSchedulerHints `json:"os:scheduler_hints,omitempty"`
@@ -3528,7 +3528,7 @@ type NovaShowServerServer struct {
 	Progress *int64 `json:"progress,omitempty"`
 
 	// SecurityGroups 云服务器所属安全组列表，详情请参见表9。
-	SecurityGroups *[]SecurityGroups `json:"security_groups,omitempty"`
+	SecurityGroups []SecurityGroups `json:"security_groups,omitempty"`
 
 	// Status 云服务器当前状态信息。
 	// 取值范围：
@@ -3541,16 +3541,16 @@ type NovaShowServerServer struct {
 	// 系统近期对标签功能进行了升级，升级后，返回的tag值遵循如下规则：
 	// - key与value使用“=”连接，如“key=value”。
 	// - 如果value为空字符串，则仅返回key。
-	Tags *[]string `json:"tags,omitempty"`
+	Tags []string `json:"tags,omitempty"`
 
-	// TenantId 云服务器所属租户ID。即项目id，和project_id表示的是一个概念。
-	TenantId *string `json:"tenant_id,omitempty"`
+	// TenantID 云服务器所属租户ID。即项目id，和project_id表示的是一个概念。
+	TenantID *string `json:"tenant_id,omitempty"`
 
 	// Updated 云服务器最近一次更新时间，例如开机、关机、重启等操作。时间格式例如：2019-05-22T07:48:19Z
 	Updated *string `json:"updated,omitempty"`
 
-	// UserId 云服务器所属用户ID。
-	UserId *string `json:"user_id,omitempty"`
+	// UserID 云服务器所属用户ID。
+	UserID *string `json:"user_id,omitempty"`
 }
 
 // NovaShowServerServerOSDCFDiskConfig 扩展属性，磁盘配置方式。对镜像启动弹性云服务器生效。
@@ -3611,14 +3611,14 @@ type NovaShowServerVolumeVolumeAttachment struct {
 	// Device 挂载目录。
 	Device *string `json:"device,omitempty"`
 
-	// Id 挂载资源ID。
-	Id *string `json:"id,omitempty"`
+	// ID 挂载资源ID。
+	ID *string `json:"id,omitempty"`
 
-	// ServerId 所属云服务器ID。
-	ServerId *string `json:"serverId,omitempty"`
+	// ServerID 所属云服务器ID。
+	ServerID *string `json:"serverId,omitempty"`
 
-	// VolumeId 挂载云磁盘ID。
-	VolumeId *string `json:"volumeId,omitempty"`
+	// VolumeID 挂载云磁盘ID。
+	VolumeID *string `json:"volumeId,omitempty"`
 }
 
 // NovaStartServerRequestBody defines model for NovaStartServerRequestBody.
@@ -3651,23 +3651,23 @@ type NovaUpdateServerFlavor struct {
 
 	// ExtraSpecs flavor扩展字段请参考：os_extra_specs（flavor）字段数据结构说明
 	// 在微版本2.47及以上版本支持。
-	ExtraSpecs *map[string]interface{} `json:"extra_specs,omitempty"`
+	ExtraSpecs map[string]interface{} `json:"extra_specs,omitempty"`
 
-	// Id 云服务器类型ID。
+	// ID 云服务器类型ID。
 	// 微版本2.47及以上版本不支持。
-	Id *string `json:"id,omitempty"`
+	ID *string `json:"id,omitempty"`
 
 	// Links 云服务器类型相关快捷链接信息，详情请参见表8。
 	// 微版本2.47及以上版本不支持。
-	Links *[]NovaCreateServersLinks `json:"links,omitempty"`
+	Links []NovaCreateServersLinks `json:"links,omitempty"`
 
 	// OriginalName 云服务器规格名称。
 	// 在微版本2.47及以上版本支持。
 	OriginalName *string `json:"original_name,omitempty"`
 
-	// Ram 该云服务器规格对应的内存大小，单位为MB。
+	// RAM 该云服务器规格对应的内存大小，单位为MB。
 	// 在微版本2.47及以上版本支持。
-	Ram *int64 `json:"ram,omitempty"`
+	RAM *int64 `json:"ram,omitempty"`
 
 	// Swap 未使用。
 	// 在微版本2.47及以上版本支持。
@@ -3691,7 +3691,7 @@ type NovaUpdateServerMetadataItemRequestBody struct {
 // NovaUpdateServerMetadataItemResponseBody defines model for NovaUpdateServerMetadataItemResponseBody.
 type NovaUpdateServerMetadataItemResponseBody struct {
 	// Meta 用户自定义metadata键值对。
-	Meta *map[string]interface{} `json:"meta,omitempty"`
+	Meta map[string]interface{} `json:"meta,omitempty"`
 }
 
 // NovaUpdateServerMetadataRequestBody defines model for NovaUpdateServerMetadataRequestBody.
@@ -3707,7 +3707,7 @@ type NovaUpdateServerMetadataRequestBody struct {
 // NovaUpdateServerMetadataResponseBody defines model for NovaUpdateServerMetadataResponseBody.
 type NovaUpdateServerMetadataResponseBody struct {
 	// Metadata 用户自定义metadata键值对。
-	Metadata *map[string]interface{} `json:"metadata,omitempty"`
+	Metadata map[string]interface{} `json:"metadata,omitempty"`
 }
 
 // NovaUpdateServerRequestBody defines model for NovaUpdateServerRequestBody.
@@ -3758,24 +3758,24 @@ type NovaUpdateServerResponseServer struct {
 	// Flavor 云服务器类型，详情请参见表7。
 	Flavor *NovaUpdateServerFlavor `json:"flavor,omitempty"`
 
-	// HostId 云服务器对应的主机ID。
-	HostId *string `json:"hostId,omitempty"`
+	// HostID 云服务器对应的主机ID。
+	HostID *string `json:"hostId,omitempty"`
 
-	// Id 云服务器唯一标识。
-	Id *string `json:"id,omitempty"`
+	// ID 云服务器唯一标识。
+	ID *string `json:"id,omitempty"`
 
 	// Image 镜像ID。
 	Image *string `json:"image,omitempty"`
 
 	// Links 云服务器相关快捷链接信息，详情请参见表8。
-	Links *[]NovaCreateServersLinks `json:"links,omitempty"`
+	Links []NovaCreateServersLinks `json:"links,omitempty"`
 
 	// Locked 当云服务器被锁时为True，否则为False。
 	// 微版本2.9及以上版本支持。
 	Locked *bool `json:"locked,omitempty"`
 
 	// Metadata 云服务器元数据。
-	Metadata *map[string]interface{} `json:"metadata,omitempty"`
+	Metadata map[string]interface{} `json:"metadata,omitempty"`
 
 	// Name 修改后的云服务器名称。
 	Name *string `json:"name,omitempty"`
@@ -3796,17 +3796,17 @@ type NovaUpdateServerResponseServer struct {
 	// - 如果value为空字符串，则仅返回key。
 	// - key与value使用“=”连接，如“key=value”。
 	// - 如果value为空字符串，则仅返回key。
-	Tags *[]string `json:"tags,omitempty"`
+	Tags []string `json:"tags,omitempty"`
 
-	// TenantId 租户ID或项目ID。
-	TenantId *string `json:"tenant_id,omitempty"`
+	// TenantID 租户ID或项目ID。
+	TenantID *string `json:"tenant_id,omitempty"`
 
 	// Updated 云服务器上一次更新时间。
 	// 时间格式例如：2019-05-22T03:19:19Z
 	Updated *string `json:"updated,omitempty"`
 
-	// UserId 云服务器所属用户ID。
-	UserId *string `json:"user_id,omitempty"`
+	// UserID 云服务器所属用户ID。
+	UserID *string `json:"user_id,omitempty"`
 }
 
 // NovaUpdateServerResponseServerStatus 云服务器状态。
@@ -3855,8 +3855,8 @@ type Reboot struct {
 	Type string `json:"type"`
 }
 
-// RemoveFloatingIp 云服务器解绑浮动IP
-type RemoveFloatingIp struct {
+// RemoveFloatingIP 云服务器解绑浮动IP
+type RemoveFloatingIP struct {
 	// Address 浮动IP的IP地址
 	Address string `json:"address"`
 }
@@ -3913,10 +3913,10 @@ type ServerBlockDeviceMappingV2Item struct {
 	// 当卷设备的源头类型为snapshot时，且boot_index为0，则该快照对应的云硬盘必须为系统盘。
 	SourceType string `json:"source_type"`
 
-	// Uuid - 当source_type值是volume时，uuid为卷的uuid；
+	// UUID - 当source_type值是volume时，uuid为卷的uuid；
 	// - 当source_type值是snapshot时，uuid为快照的uuid；
 	// - 当source_type值是image时，uuid为镜像的uuid；
-	Uuid *string `json:"uuid,omitempty"`
+	UUID *string `json:"uuid,omitempty"`
 
 	// VolumeSize 卷大小，整数，在source_type是image或blank，destination_type是volume的时候必选。
 	// 单位为GB。
@@ -3929,54 +3929,54 @@ type ServerBlockDeviceMappingV2Item struct {
 
 // ServerGroups defines model for ServerGroups.
 type ServerGroups struct {
-	// Id 云服务器组UUID。
-	Id *string `json:"id,omitempty"`
+	// ID 云服务器组UUID。
+	ID *string `json:"id,omitempty"`
 
 	// Members 云服务器组中包含的云服务器列表。
-	Members *[]string `json:"members,omitempty"`
+	Members []string `json:"members,omitempty"`
 
 	// Metadata 云服务器组元数据。
-	Metadata *map[string]interface{} `json:"metadata,omitempty"`
+	Metadata map[string]interface{} `json:"metadata,omitempty"`
 
 	// Name 云服务器组名称。
 	Name *string `json:"name,omitempty"`
 
 	// Policies 与云服务器组关联的策略名称列表。包括：
 	// - anti-affinity：此组中的云服务器必须安排到不同的主机。
-	Policies *[]string `json:"policies,omitempty"`
+	Policies []string `json:"policies,omitempty"`
 
-	// ProjectId 云服务器组所属租户ID，UUID格式。
+	// ProjectID 云服务器组所属租户ID，UUID格式。
 	// 微版本2.13及以上版本支持。
-	ProjectId *string `json:"project_id,omitempty"`
+	ProjectID *string `json:"project_id,omitempty"`
 
-	// UserId 云服务器组所属用户ID，UUID格式。
+	// UserID 云服务器组所属用户ID，UUID格式。
 	// 微版本2.13及以上版本支持。
-	UserId *string `json:"user_id,omitempty"`
+	UserID *string `json:"user_id,omitempty"`
 }
 
 // ServerNetworksItem defines model for ServerNetworksItem.
 type ServerNetworksItem struct {
-	// FixedIp 指定的IP地址。网络的三个参数（port、uuid和fixed_ip）中，port优先级最高；指定fixed_ip时必须指明uuid。
-	FixedIp *string `json:"fixed_ip,omitempty"`
+	// FixedIP 指定的IP地址。网络的三个参数（port、uuid和fixed_ip）中，port优先级最高；指定fixed_ip时必须指明uuid。
+	FixedIP *string `json:"fixed_ip,omitempty"`
 
 	// Port 网络port uuid。
 	// 没有指定网络uuid时必须指定。
 	Port *string `json:"port,omitempty"`
 
-	// Uuid 网络uuid。
+	// UUID 网络uuid。
 	// 没有指定网络port时必须指定。
-	Uuid *string `json:"uuid,omitempty"`
+	UUID *string `json:"uuid,omitempty"`
 }
 
 // ServerOsSchedulerHints 弹性云服务器调度信息，参见表11。裸金属服务器场景不支持。仅在DEH专属主机的场景下存在该字段。
 type ServerOsSchedulerHints struct {
-	// DedicatedHostId 专属主机ID。
+	// DedicatedHostID 专属主机ID。
 	// 此属性仅在tenancy值为dedicated时有效。
-	DedicatedHostId *[]string `json:"dedicated_host_id,omitempty"`
+	DedicatedHostID []string `json:"dedicated_host_id,omitempty"`
 
 	// Tenancy 在指定的专属主机或者共享主机上创建弹性云服务器。
 	// 参数值为shared或者dedicated。
-	Tenancy *[]string `json:"tenancy,omitempty"`
+	Tenancy []string `json:"tenancy,omitempty"`
 }
 
 // ServerSecurityGroupsItem defines model for ServerSecurityGroupsItem.
@@ -4016,13 +4016,13 @@ type ServersLinksItem struct {
 
 // ServersOsSchedulerHints 弹性云服务器调度信息，参见表12。裸金属服务器场景不支持。仅在DEH专属主机的场景下存在该字段。
 type ServersOsSchedulerHints struct {
-	// DedicatedHostId 专属主机ID。
+	// DedicatedHostID 专属主机ID。
 	// 此属性仅在tenancy值为dedicated时有效。
-	DedicatedHostId *[]string `json:"dedicated_host_id,omitempty"`
+	DedicatedHostID []string `json:"dedicated_host_id,omitempty"`
 
 	// Tenancy 在指定的专属主机或者共享主机上创建弹性云服务器。
 	// 参数值为shared或者dedicated。
-	Tenancy *[]string `json:"tenancy,omitempty"`
+	Tenancy []string `json:"tenancy,omitempty"`
 }
 
 // ShowBlockDeviceResponseBody defines model for ShowBlockDeviceResponseBody.
@@ -4045,21 +4045,21 @@ type ShowBlockDeviceResponseBodyVolumeAttachment struct {
 	// Device 云硬盘挂载盘符，即磁盘挂载点。
 	Device *string `json:"device,omitempty"`
 
-	// Id 挂载ID，与云硬盘ID相同。
+	// ID 挂载ID，与云硬盘ID相同。
 	// UUID格式。
-	Id *string `json:"id,omitempty"`
+	ID *string `json:"id,omitempty"`
 
 	// PciAddress pci地址。
 	PciAddress *string `json:"pciAddress,omitempty"`
 
-	// ServerId 弹性云服务器ID，UUID格式。
-	ServerId *string `json:"serverId,omitempty"`
+	// ServerID 弹性云服务器ID，UUID格式。
+	ServerID *string `json:"serverId,omitempty"`
 
 	// Size 云硬盘大小，单位GB。
 	Size *int64 `json:"size,omitempty"`
 
-	// VolumeId 云硬盘ID，UUID格式。
-	VolumeId *string `json:"volumeId,omitempty"`
+	// VolumeID 云硬盘ID，UUID格式。
+	VolumeID *string `json:"volumeId,omitempty"`
 }
 
 // ShowBlockDeviceResponseBodyVolumeAttachmentBus 磁盘总线类型 。
@@ -4074,20 +4074,20 @@ type ShowImageResponseBody struct {
 	// Created 镜像创建时间。ISO8601时间格式，例如：2013-06-09T06:42:18Z
 	Created *string `json:"created,omitempty"`
 
-	// Id 镜像ID，UUID格式。
-	Id *string `json:"id,omitempty"`
+	// ID 镜像ID，UUID格式。
+	ID *string `json:"id,omitempty"`
 
 	// Links 镜像相关快捷链接地址
-	Links *[]ListImagesLinks `json:"links,omitempty"`
+	Links []ListImagesLinks `json:"links,omitempty"`
 
 	// Metadata metadata键值对
-	Metadata *map[string]interface{} `json:"metadata,omitempty"`
+	Metadata map[string]interface{} `json:"metadata,omitempty"`
 
 	// MinDisk 镜像要求的最小磁盘大小。大于0。
 	MinDisk *int64 `json:"minDisk,omitempty"`
 
-	// MinRam 镜像要求的最小内存大小。大于0。
-	MinRam *int64 `json:"minRam,omitempty"`
+	// MinRAM 镜像要求的最小内存大小。大于0。
+	MinRAM *int64 `json:"minRam,omitempty"`
 
 	// Name 镜像名称
 	Name *string `json:"name,omitempty"`
@@ -4102,8 +4102,8 @@ type ShowImageResponseBody struct {
 	Updated *string `json:"updated,omitempty"`
 }
 
-// ShowIpResponseBodyValueItem defines model for ShowIpResponseBodyValueItem.
-type ShowIpResponseBodyValueItem struct {
+// ShowIPResponseBodyValueItem defines model for ShowIpResponseBodyValueItem.
+type ShowIPResponseBodyValueItem struct {
 	// Addr IP地址
 	Addr *string `json:"addr,omitempty"`
 
@@ -4111,25 +4111,25 @@ type ShowIpResponseBodyValueItem struct {
 	Version *int64 `json:"version,omitempty"`
 }
 
-// ShowOsFloatingIpResponseBody defines model for ShowOsFloatingIpResponseBody.
-type ShowOsFloatingIpResponseBody struct {
-	// FloatingIp floating_ip对象，参见表3。
-	FloatingIp ShowOsFloatingIpResponseBodyFloatingIp `json:"floating_ip"`
+// ShowOsFloatingIPResponseBody defines model for ShowOsFloatingIpResponseBody.
+type ShowOsFloatingIPResponseBody struct {
+	// FloatingIP floating_ip对象，参见表3。
+	FloatingIP ShowOsFloatingIPResponseBodyFloatingIP `json:"floating_ip"`
 }
 
-// ShowOsFloatingIpResponseBodyFloatingIp floating_ip对象，参见表3。
-type ShowOsFloatingIpResponseBodyFloatingIp struct {
-	// FixedIp 私有IP地址。
-	FixedIp string `json:"fixed_ip"`
+// ShowOsFloatingIPResponseBodyFloatingIP floating_ip对象，参见表3。
+type ShowOsFloatingIPResponseBodyFloatingIP struct {
+	// FixedIP 私有IP地址。
+	FixedIP string `json:"fixed_ip"`
 
-	// Id 浮动IP的ID，UUID格式。
-	Id string `json:"id"`
+	// ID 浮动IP的ID，UUID格式。
+	ID string `json:"id"`
 
-	// InstanceId 被绑定主机的ID，UUID格式。
-	InstanceId string `json:"instance_id"`
+	// InstanceID 被绑定主机的ID，UUID格式。
+	InstanceID string `json:"instance_id"`
 
-	// Ip 浮动IP的IP地址。
-	Ip string `json:"ip"`
+	// IP 浮动IP的IP地址。
+	IP string `json:"ip"`
 
 	// Pool 网络资源池名称，用于分配浮动IP地址。
 	Pool string `json:"pool"`
@@ -4146,8 +4146,8 @@ type ShowOsQuotaSetQuotaSet struct {
 	// FloatingIps 浮动IP数量配额，目前不支持此参数
 	FloatingIps *int64 `json:"floating_ips,omitempty"`
 
-	// Id project的UUID
-	Id *string `json:"id,omitempty"`
+	// ID project的UUID
+	ID *string `json:"id,omitempty"`
 
 	// InjectedFileContentBytes 注入文件的文件大小配额，单位字节
 	InjectedFileContentBytes *int64 `json:"injected_file_content_bytes,omitempty"`
@@ -4167,8 +4167,8 @@ type ShowOsQuotaSetQuotaSet struct {
 	// MetadataItems 元数据数量配额
 	MetadataItems *int64 `json:"metadata_items,omitempty"`
 
-	// Ram 内存配额，单位MB
-	Ram *int64 `json:"ram,omitempty"`
+	// RAM 内存配额，单位MB
+	RAM *int64 `json:"ram,omitempty"`
 
 	// SecurityGroupRules 每个安全组规则的配额，目前不支持此参数
 	SecurityGroupRules *int64 `json:"security_group_rules,omitempty"`
@@ -4195,8 +4195,8 @@ type ShowOsSecurityGroupGroup struct {
 	// Name 对端安全组的名称
 	Name *string `json:"name,omitempty"`
 
-	// TenantId 对端安全组所属租户的租户ID
-	TenantId *string `json:"tenant_id,omitempty"`
+	// TenantID 对端安全组所属租户的租户ID
+	TenantID *string `json:"tenant_id,omitempty"`
 }
 
 // ShowOsSecurityGroupResponseBody defines model for ShowOsSecurityGroupResponseBody.
@@ -4210,17 +4210,17 @@ type ShowOsSecurityGroupSecurityGroup struct {
 	// Description 安全组描述信息，长度0-255
 	Description *string `json:"description,omitempty"`
 
-	// Id 安全组ID，UUID格式
-	Id *string `json:"id,omitempty"`
+	// ID 安全组ID，UUID格式
+	ID *string `json:"id,omitempty"`
 
 	// Name 安全组名字，长度0-255
 	Name *string `json:"name,omitempty"`
 
 	// Rules 安全组规则列表，参见表4
-	Rules *[]ShowOsSecurityGroupSecurityGroupRule `json:"rules,omitempty"`
+	Rules []ShowOsSecurityGroupSecurityGroupRule `json:"rules,omitempty"`
 
-	// TenantId 租户ID或项目ID
-	TenantId *string `json:"tenant_id,omitempty"`
+	// TenantID 租户ID或项目ID
+	TenantID *string `json:"tenant_id,omitempty"`
 }
 
 // ShowOsSecurityGroupSecurityGroupRule defines model for ShowOsSecurityGroupSecurityGroupRule.
@@ -4235,18 +4235,18 @@ type ShowOsSecurityGroupSecurityGroupRule struct {
 	// 约束：ip_range和group两个参数二选一。
 	Group *ShowOsSecurityGroupGroup `json:"group,omitempty"`
 
-	// Id 安全组规则ID。
-	Id *string `json:"id,omitempty"`
+	// ID 安全组规则ID。
+	ID *string `json:"id,omitempty"`
 
-	// IpProtocol 协议类型或直接指定IP协议号，取值可为icmp，tcp，udp或IP协议号。
-	IpProtocol *string `json:"ip_protocol,omitempty"`
+	// IPProtocol 协议类型或直接指定IP协议号，取值可为icmp，tcp，udp或IP协议号。
+	IPProtocol *string `json:"ip_protocol,omitempty"`
 
-	// IpRange 对端IP网段，cidr格式，参见表5。
+	// IPRange 对端IP网段，cidr格式，参见表5。
 	// 约束：ip_range和group两个参数二选一。
-	IpRange *ListOsSecurityGroupsIpRange `json:"ip_range,omitempty"`
+	IPRange *ListOsSecurityGroupsIPRange `json:"ip_range,omitempty"`
 
-	// ParentGroupId 相关联的安全组ID，UUID格式。
-	ParentGroupId *string `json:"parent_group_id,omitempty"`
+	// ParentGroupID 相关联的安全组ID，UUID格式。
+	ParentGroupID *string `json:"parent_group_id,omitempty"`
 
 	// ToPort 终止端口，范围1-65535，且不小于from_port。
 	// ip_protocol设置为icmp时，to_port表示ICMP的代码字段（code），范围是0-255。
@@ -4266,8 +4266,8 @@ type ShowOsSnapshotResponseBody struct {
 	// DisplayName 卷快照名称
 	DisplayName *string `json:"displayName,omitempty"`
 
-	// Id 卷快照ID，UUID格式
-	Id *string `json:"id,omitempty"`
+	// ID 卷快照ID，UUID格式
+	ID *string `json:"id,omitempty"`
 
 	// Size 卷快照大小
 	Size *int64 `json:"size,omitempty"`
@@ -4275,14 +4275,14 @@ type ShowOsSnapshotResponseBody struct {
 	// Status 卷快照的状态
 	Status *string `json:"status,omitempty"`
 
-	// VolumeId 快照所属的卷ID，UUID格式。
-	VolumeId *string `json:"volumeId,omitempty"`
+	// VolumeID 快照所属的卷ID，UUID格式。
+	VolumeID *string `json:"volumeId,omitempty"`
 }
 
 // ShowOsVolumeResponseBody defines model for ShowOsVolumeResponseBody.
 type ShowOsVolumeResponseBody struct {
 	// Attachments 挂卷信息
-	Attachments *[]Attachments `json:"attachments,omitempty"`
+	Attachments []Attachments `json:"attachments,omitempty"`
 
 	// AvailabilityZone 卷所属AZ
 	AvailabilityZone *string `json:"availabilityZone,omitempty"`
@@ -4296,17 +4296,17 @@ type ShowOsVolumeResponseBody struct {
 	// DisplayName 卷名称
 	DisplayName *string `json:"displayName,omitempty"`
 
-	// Id 卷ID，UUID格式
-	Id *string `json:"id,omitempty"`
+	// ID 卷ID，UUID格式
+	ID *string `json:"id,omitempty"`
 
 	// Metadata 元数据
-	Metadata *map[string]interface{} `json:"metadata,omitempty"`
+	Metadata map[string]interface{} `json:"metadata,omitempty"`
 
 	// Size 卷大小
 	Size *int64 `json:"size,omitempty"`
 
-	// SnapshotId 快照ID
-	SnapshotId *string `json:"snapshotId,omitempty"`
+	// SnapshotID 快照ID
+	SnapshotID *string `json:"snapshotId,omitempty"`
 
 	// Status 卷状态
 	Status *string `json:"status,omitempty"`
@@ -4334,7 +4334,7 @@ type UpdateMetadataRequestBody struct {
 // UpdateMetadataResponseBody defines model for UpdateMetadataResponseBody.
 type UpdateMetadataResponseBody struct {
 	// Metadata 用户自定义metadata键值对。
-	Metadata *map[string]interface{} `json:"metadata,omitempty"`
+	Metadata map[string]interface{} `json:"metadata,omitempty"`
 }
 
 // UpdateOsResetPasswordRequestBody defines model for UpdateOsResetPasswordRequestBody.
@@ -4364,12 +4364,12 @@ type UpdateOsSecurityGroupGroup struct {
 	// Name 对端安全组的名称。
 	Name string `json:"name"`
 
-	// TenantId 对端安全组所属租户的租户ID。
-	TenantId string `json:"tenant_id"`
+	// TenantID 对端安全组所属租户的租户ID。
+	TenantID string `json:"tenant_id"`
 }
 
-// UpdateOsSecurityGroupIpRange 包含对端ip网段，cidr格式，参见表7。ip_range或者group参数的值为空。
-type UpdateOsSecurityGroupIpRange struct {
+// UpdateOsSecurityGroupIPRange 包含对端ip网段，cidr格式，参见表7。ip_range或者group参数的值为空。
+type UpdateOsSecurityGroupIPRange struct {
 	// Cidr 对端IP网段，cidr格式。
 	// 长度不超过255个字符。
 	Cidr string `json:"cidr"`
@@ -4404,8 +4404,8 @@ type UpdateOsSecurityGroupResponseBodySecurityGroup struct {
 	// 长度不超过255个字符。
 	Description string `json:"description"`
 
-	// Id 安全组ID，UUID格式。
-	Id string `json:"id"`
+	// ID 安全组ID，UUID格式。
+	ID string `json:"id"`
 
 	// Name 安全组名称。
 	// 长度不超过255个字符。
@@ -4414,9 +4414,9 @@ type UpdateOsSecurityGroupResponseBodySecurityGroup struct {
 	// Rules 安全组规则列表，请参见表6。
 	Rules []UpdateOsSecurityGroupSecurityGroupRule `json:"rules"`
 
-	// TenantId 租户ID或项目ID。
+	// TenantID 租户ID或项目ID。
 	// 长度不超过255个字符。
-	TenantId string `json:"tenant_id"`
+	TenantID string `json:"tenant_id"`
 }
 
 // UpdateOsSecurityGroupSecurityGroupRule defines model for UpdateOsSecurityGroupSecurityGroupRule.
@@ -4427,17 +4427,17 @@ type UpdateOsSecurityGroupSecurityGroupRule struct {
 	// Group 包括对端安全组的名称和对端安全组所属租户的租户ID，参见表8，ip_range或者group参数的值为空。
 	Group UpdateOsSecurityGroupGroup `json:"group"`
 
-	// Id 安全组规则ID，UUID格式。
-	Id string `json:"id"`
+	// ID 安全组规则ID，UUID格式。
+	ID string `json:"id"`
 
-	// IpProtocol 协议类型或直接指定IP协议号，取值可为icmp，tcp，udp或IP协议号。
-	IpProtocol string `json:"ip_protocol"`
+	// IPProtocol 协议类型或直接指定IP协议号，取值可为icmp，tcp，udp或IP协议号。
+	IPProtocol string `json:"ip_protocol"`
 
-	// IpRange 包含对端ip网段，cidr格式，参见表7。ip_range或者group参数的值为空。
-	IpRange UpdateOsSecurityGroupIpRange `json:"ip_range"`
+	// IPRange 包含对端ip网段，cidr格式，参见表7。ip_range或者group参数的值为空。
+	IPRange UpdateOsSecurityGroupIPRange `json:"ip_range"`
 
-	// ParentGroupId 相关联的安全组ID，UUID格式。
-	ParentGroupId string `json:"parent_group_id"`
+	// ParentGroupID 相关联的安全组ID，UUID格式。
+	ParentGroupID string `json:"parent_group_id"`
 
 	// ToPort 终止端口，范围1-65535，且不小于from_port(icmp时，表示code，范围是0-255，且如果from_port为-1，to_port为-1表示任意ICMP报文)。
 	ToPort int64 `json:"to_port"`
@@ -4460,14 +4460,14 @@ type VolumeAttachments struct {
 	// Device 挂载目录。
 	Device *string `json:"device,omitempty"`
 
-	// Id 挂载资源ID。
-	Id *string `json:"id,omitempty"`
+	// ID 挂载资源ID。
+	ID *string `json:"id,omitempty"`
 
-	// ServerId 所属云服务器ID。
-	ServerId *string `json:"serverId,omitempty"`
+	// ServerID 所属云服务器ID。
+	ServerID *string `json:"serverId,omitempty"`
 
-	// VolumeId 挂载云磁盘ID。
-	VolumeId *string `json:"volumeId,omitempty"`
+	// VolumeID 挂载云磁盘ID。
+	VolumeID *string `json:"volumeId,omitempty"`
 }
 
 // ZoneState 可用区的状态，参考表4。
@@ -4481,8 +4481,8 @@ type NovaListFlavorsParams struct {
 	// MinDisk 最小的硬盘规格，单位GB，大于等于此规格的都可以查询到。
 	MinDisk *int64 `form:"minDisk,omitempty" json:"minDisk,omitempty"`
 
-	// MinRam 最小的内存规格，单位MB，大于等于此规格的都可以查询到。
-	MinRam *int64 `form:"minRam,omitempty" json:"minRam,omitempty"`
+	// MinRAM 最小的内存规格，单位MB，大于等于此规格的都可以查询到。
+	MinRAM *int64 `form:"minRam,omitempty" json:"minRam,omitempty"`
 
 	// SortKey 排序字段，默认值为：flavorid。
 	// 可以指定的其他key为：name、 memory_mb、vcpus、root_gb、flavorid。
@@ -4497,8 +4497,8 @@ type NovaListFlavorsDetailsParams struct {
 	// MinDisk 最小的硬盘规格，单位GB，大于等于此规格的都可以查询到。
 	MinDisk *string `form:"minDisk,omitempty" json:"minDisk,omitempty"`
 
-	// MinRam 最小的内存规格，单位MB，大于等于此规格的都可以查询到。
-	MinRam *string `form:"minRam,omitempty" json:"minRam,omitempty"`
+	// MinRAM 最小的内存规格，单位MB，大于等于此规格的都可以查询到。
+	MinRAM *string `form:"minRam,omitempty" json:"minRam,omitempty"`
 
 	// SortKey 排序字段，默认值为：flavorid。可以指定的其他key为name/ memory_mb/vcpus/root_gb/flavorid。
 	SortKey *string `form:"sort_key,omitempty" json:"sort_key,omitempty"`
@@ -4509,14 +4509,14 @@ type NovaListFlavorsDetailsParams struct {
 
 // NovaShowFlavorParams defines parameters for NovaShowFlavor.
 type NovaShowFlavorParams struct {
-	// FlavorsId 规格ID。
-	FlavorsId string `form:"flavors_id" json:"flavors_id"`
+	// FlavorsID 规格ID。
+	FlavorsID string `form:"flavors_id" json:"flavors_id"`
 }
 
 // NovaShowFlavorExtraSpecsParams defines parameters for NovaShowFlavorExtraSpecs.
 type NovaShowFlavorExtraSpecsParams struct {
-	// FlavorsId 规格ID。
-	FlavorsId string `form:"flavors_id" json:"flavors_id"`
+	// FlavorsID 规格ID。
+	FlavorsID string `form:"flavors_id" json:"flavors_id"`
 }
 
 // ListImagesParams defines parameters for ListImages.
@@ -4531,8 +4531,8 @@ type ListImagesParams struct {
 	// ChangesSince 过滤在changes-since时间之后更新过的镜像。ISO8601时间格式，例如：2013-06-09T06:42:18Z。
 	ChangesSince *string `form:"changes-since,omitempty" json:"changes-since,omitempty"`
 
-	// MinRam 镜像要求的最小内存大小，单位MB。
-	MinRam *int64 `form:"minRam,omitempty" json:"minRam,omitempty"`
+	// MinRAM 镜像要求的最小内存大小，单位MB。
+	MinRAM *int64 `form:"minRam,omitempty" json:"minRam,omitempty"`
 
 	// MinDisk 镜像要求的最小磁盘大小，单位GB。
 	MinDisk *int64 `form:"minDisk,omitempty" json:"minDisk,omitempty"`
@@ -4550,8 +4550,8 @@ type ListImagesDetailParams struct {
 	// ChangesSince 过滤在changes-since时间之后更新过的镜像。ISO8601时间格式，例如：2013-06-09T06:42:18Z
 	ChangesSince *string `form:"changes-since,omitempty" json:"changes-since,omitempty"`
 
-	// MinRam 镜像要求的最小内存大小，单位MB。
-	MinRam *int64 `form:"minRam,omitempty" json:"minRam,omitempty"`
+	// MinRAM 镜像要求的最小内存大小，单位MB。
+	MinRAM *int64 `form:"minRam,omitempty" json:"minRam,omitempty"`
 
 	// MinDisk 镜像要求的最小磁盘大小，单位GB。
 	MinDisk *int64 `form:"minDisk,omitempty" json:"minDisk,omitempty"`
@@ -4559,17 +4559,17 @@ type ListImagesDetailParams struct {
 
 // ShowOsQuotaSetParams defines parameters for ShowOsQuotaSet.
 type ShowOsQuotaSetParams struct {
-	// UserId 用户ID，如果指定的用户不存在，返回系统默认quota。
-	UserId *string `form:"user_id,omitempty" json:"user_id,omitempty"`
+	// UserID 用户ID，如果指定的用户不存在，返回系统默认quota。
+	UserID *string `form:"user_id,omitempty" json:"user_id,omitempty"`
 }
 
 // ListResizeFlavorsParams defines parameters for ListResizeFlavors.
 type ListResizeFlavorsParams struct {
-	// InstanceUuid 进行规格切换的云服务器ID，UUID格式。
-	InstanceUuid *string `form:"instance_uuid,omitempty" json:"instance_uuid,omitempty"`
+	// InstanceUUID 进行规格切换的云服务器ID，UUID格式。
+	InstanceUUID *string `form:"instance_uuid,omitempty" json:"instance_uuid,omitempty"`
 
-	// SourceFlavorId 进行规格切换的云服务器源规格ID。
-	SourceFlavorId *string `form:"source_flavor_id,omitempty" json:"source_flavor_id,omitempty"`
+	// SourceFlavorID 进行规格切换的云服务器源规格ID。
+	SourceFlavorID *string `form:"source_flavor_id,omitempty" json:"source_flavor_id,omitempty"`
 
 	// SourceFlavorName 进行规格切换的云服务器源规格名称。
 	SourceFlavorName *string `form:"source_flavor_name,omitempty" json:"source_flavor_name,omitempty"`
@@ -4640,15 +4640,15 @@ type NovaListServersParams struct {
 	// 例如：之前添加的tag为“a.b”,则升级后，查询时需使用“not-tags=a”。
 	NotTags *string `form:"not-tags,omitempty" json:"not-tags,omitempty"`
 
-	// ReservationId 批量创建弹性云服务器时，指定返回的ID，用于查询本次批量创建的弹性云服务器。
-	ReservationId *string `form:"reservation_id,omitempty" json:"reservation_id,omitempty"`
+	// ReservationID 批量创建弹性云服务器时，指定返回的ID，用于查询本次批量创建的弹性云服务器。
+	ReservationID *string `form:"reservation_id,omitempty" json:"reservation_id,omitempty"`
 
 	// SortKey 查询结果按弹性云服务器属性排序，默认排序顺序为created_at逆序。
 	// 取值范围：created_at,availability_zone,display_name,host,instance_type_id,key_name,project_id,user_id,updated_at,uuid,vm_state
 	SortKey *NovaListServersParamsSortKey `form:"sort_key,omitempty" json:"sort_key,omitempty"`
 
-	// Ip IPv4地址过滤结果，匹配规则为模糊匹配。
-	Ip *string `form:"ip,omitempty" json:"ip,omitempty"`
+	// IP IPv4地址过滤结果，匹配规则为模糊匹配。
+	IP *string `form:"ip,omitempty" json:"ip,omitempty"`
 }
 
 // NovaListServersParamsStatus defines parameters for NovaListServers.
@@ -4695,15 +4695,15 @@ type NovaListServersDetailsParams struct {
 	// 例如：之前添加的tag为“a.b”,则升级后，查询时需使用“not-tags=a”。
 	NotTags *string `form:"not-tags,omitempty" json:"not-tags,omitempty"`
 
-	// ReservationId 批量创建弹性云服务器时，指定返回的ID，用于查询本次批量创建的弹性云服务器。
-	ReservationId *string `form:"reservation_id,omitempty" json:"reservation_id,omitempty"`
+	// ReservationID 批量创建弹性云服务器时，指定返回的ID，用于查询本次批量创建的弹性云服务器。
+	ReservationID *string `form:"reservation_id,omitempty" json:"reservation_id,omitempty"`
 
 	// SortKey 查询结果按弹性云服务器属性排序，默认排序顺序为created_at逆序。
 	// 取值范围：created_at,auto_disk_config,availability_zone,display_description,display_name,host,host_name,image_ref,instance_type_id,kernel_id,key_name,launch_index,launched_at,locked_by,node,power_state,project_id,ramdisk_id,reservation_id,root_device_name,task_state,terminated_at,user_id,updated_at,uuid,vm_state
 	SortKey *NovaListServersDetailsParamsSortKey `form:"sort_key,omitempty" json:"sort_key,omitempty"`
 
-	// Ip IPv4地址过滤结果，匹配规则为模糊匹配。
-	Ip *string `form:"ip,omitempty" json:"ip,omitempty"`
+	// IP IPv4地址过滤结果，匹配规则为模糊匹配。
+	IP *string `form:"ip,omitempty" json:"ip,omitempty"`
 }
 
 // NovaListServersDetailsParamsStatus defines parameters for NovaListServersDetails.
@@ -4736,8 +4736,8 @@ type NovaDetachVolumeParams struct {
 	DeleteFlag *int64 `form:"delete_flag,omitempty" json:"delete_flag,omitempty"`
 }
 
-// CreateOsFloatingIpJSONRequestBody defines body for CreateOsFloatingIp for application/json ContentType.
-type CreateOsFloatingIpJSONRequestBody = CreateOsFloatingIpRequestBody
+// CreateOsFloatingIPJSONRequestBody defines body for CreateOsFloatingIP for application/json ContentType.
+type CreateOsFloatingIPJSONRequestBody = CreateOsFloatingIPRequestBody
 
 // NovaCreateKeypairJSONRequestBody defines body for NovaCreateKeypair for application/json ContentType.
 type NovaCreateKeypairJSONRequestBody = NovaCreateKeypairRequestBody
@@ -4912,7 +4912,7 @@ type ClientInterface interface {
 	// 当前API已废弃，请使用查询弹性云服务器挂载磁盘列表信息。
 	//
 	// Corresponds with GET /v2.1/servers/{server_id}/block_device (the `ListBlockDevice` operationId).
-	ListBlockDevice(ctx context.Context, serverId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListBlockDevice(ctx context.Context, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowBlockDevice 查询弹性云服务器单个磁盘信息（废弃）
 	//
@@ -4920,35 +4920,35 @@ type ClientInterface interface {
 	// 当前API已废弃，请使用查询弹性云服务器单个磁盘信息。
 	//
 	// Corresponds with GET /v2.1/servers/{server_id}/block_device/{volume_id} (the `ShowBlockDevice` operationId).
-	ShowBlockDevice(ctx context.Context, serverId string, volumeId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ShowBlockDevice(ctx context.Context, serverID string, volumeID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NovaListFlavors 查询云服务器规格列表
 	//
 	// 查询系统中可用的弹性云服务器规格列表。Nova接口到请求消息后，通过nova-api查询数据库中的规格信息。.
 	//
 	// Corresponds with GET /v2.1/{project_id}/flavors (the `NovaListFlavors` operationId).
-	NovaListFlavors(ctx context.Context, projectId string, params *NovaListFlavorsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	NovaListFlavors(ctx context.Context, projectID string, params *NovaListFlavorsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NovaListFlavorsDetails 查询云服务器规格详情列表
 	//
 	// 查询云服务器规格信息列表。.
 	//
 	// Corresponds with GET /v2.1/{project_id}/flavors/detail (the `NovaListFlavorsDetails` operationId).
-	NovaListFlavorsDetails(ctx context.Context, projectId string, params *NovaListFlavorsDetailsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	NovaListFlavorsDetails(ctx context.Context, projectID string, params *NovaListFlavorsDetailsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NovaShowFlavor 查询云服务器规格详情
 	//
 	// 根据云服务器规格ID，查询云服务器规格详情信息。.
 	//
 	// Corresponds with GET /v2.1/{project_id}/flavors/{flavor_id} (the `NovaShowFlavor` operationId).
-	NovaShowFlavor(ctx context.Context, projectId string, flavorId string, params *NovaShowFlavorParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	NovaShowFlavor(ctx context.Context, projectID string, flavorID string, params *NovaShowFlavorParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NovaShowFlavorExtraSpecs 查询云服务器规格extra_specs的详情
 	//
 	// 查询指定的规格的详细信息。.
 	//
 	// Corresponds with GET /v2.1/{project_id}/flavors/{flavor_id}/os-extra_specs (the `NovaShowFlavorExtraSpecs` operationId).
-	NovaShowFlavorExtraSpecs(ctx context.Context, projectId string, flavorId string, params *NovaShowFlavorExtraSpecsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	NovaShowFlavorExtraSpecs(ctx context.Context, projectID string, flavorID string, params *NovaShowFlavorExtraSpecsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListImages 查询镜像列表（废弃）
 	//
@@ -4956,7 +4956,7 @@ type ClientInterface interface {
 	// 当前API已废弃，请使用"查询镜像列表（OpenStack原生）"。
 	//
 	// Corresponds with GET /v2.1/{project_id}/images (the `ListImages` operationId).
-	ListImages(ctx context.Context, projectId string, params *ListImagesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListImages(ctx context.Context, projectID string, params *ListImagesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListImagesDetail 查询镜像列表详情（废弃）
 	//
@@ -4964,7 +4964,7 @@ type ClientInterface interface {
 	// 当前API已废弃，请使用"查询镜像列表"。
 	//
 	// Corresponds with GET /v2.1/{project_id}/images/detail (the `ListImagesDetail` operationId).
-	ListImagesDetail(ctx context.Context, projectId string, params *ListImagesDetailParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListImagesDetail(ctx context.Context, projectID string, params *ListImagesDetailParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteImage 删除镜像（废弃）
 	//
@@ -4972,7 +4972,7 @@ type ClientInterface interface {
 	// 当前API已废弃，请使用"删除镜像（OpenStack原生）"。
 	//
 	// Corresponds with DELETE /v2.1/{project_id}/images/{image_id} (the `DeleteImage` operationId).
-	DeleteImage(ctx context.Context, projectId string, imageId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DeleteImage(ctx context.Context, projectID string, imageID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowImage 查询指定镜像详情（废弃）
 	//
@@ -4980,7 +4980,7 @@ type ClientInterface interface {
 	// 当前API已废弃，请使用"查询镜像详情（OpenStack原生）"。
 	//
 	// Corresponds with GET /v2.1/{project_id}/images/{image_id} (the `ShowImage` operationId).
-	ShowImage(ctx context.Context, projectId string, imageId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ShowImage(ctx context.Context, projectID string, imageID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListMetadata 查询指定镜像的元数据（废弃）
 	//
@@ -4988,7 +4988,7 @@ type ClientInterface interface {
 	// 当前API已废弃，请使用"查询镜像列表"。
 	//
 	// Corresponds with GET /v2.1/{project_id}/images/{image_id}/metadata (the `ListMetadata` operationId).
-	ListMetadata(ctx context.Context, projectId string, imageId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListMetadata(ctx context.Context, projectID string, imageID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListLimits 查询租户配额限制
 	//
@@ -4996,22 +4996,22 @@ type ClientInterface interface {
 	// 租户只能查询自己的配额限制，不能查询其他租户的配额限制。
 	//
 	// Corresponds with GET /v2.1/{project_id}/limits (the `ListLimits` operationId).
-	ListLimits(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListLimits(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NovaListAvailabilityZones 查询可用区列表
 	//
 	// 查询可用区列表。.
 	//
 	// Corresponds with GET /v2.1/{project_id}/os-availability-zone (the `NovaListAvailabilityZones` operationId).
-	NovaListAvailabilityZones(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	NovaListAvailabilityZones(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ListOsFloatingIpPools 查询浮动IP资源池列表（废弃）
+	// ListOsFloatingIPPools 查询浮动IP资源池列表（废弃）
 	//
 	// 查询浮动IP资源池列表。
 	// 当前API已废弃，请使用"查询网络"。
 	//
-	// Corresponds with GET /v2.1/{project_id}/os-floating-ip-pools (the `ListOsFloatingIpPools` operationId).
-	ListOsFloatingIpPools(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with GET /v2.1/{project_id}/os-floating-ip-pools (the `ListOsFloatingIPPools` operationId).
+	ListOsFloatingIPPools(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListOsFloatingIps 查询浮动IP列表（废弃）
 	//
@@ -5019,50 +5019,50 @@ type ClientInterface interface {
 	// 当前API已废弃，请使用"查询浮动IP列表"。
 	//
 	// Corresponds with GET /v2.1/{project_id}/os-floating-ips (the `ListOsFloatingIps` operationId).
-	ListOsFloatingIps(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListOsFloatingIps(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// CreateOsFloatingIpWithBody 创建浮动IP（废弃）
+	// CreateOsFloatingIPWithBody 创建浮动IP（废弃）
 	//
 	// 创建浮动IP。
 	// 当前API已废弃，请使用"创建浮动IP"。
 	//
 	// Takes any type of body and a specified content type.
 	//
-	// Corresponds with POST /v2.1/{project_id}/os-floating-ips (the `CreateOsFloatingIp` operationId).
-	CreateOsFloatingIpWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /v2.1/{project_id}/os-floating-ips (the `CreateOsFloatingIP` operationId).
+	CreateOsFloatingIPWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// CreateOsFloatingIp 创建浮动IP（废弃）
+	// CreateOsFloatingIP 创建浮动IP（废弃）
 	//
 	// 创建浮动IP。
 	// 当前API已废弃，请使用"创建浮动IP"。
 	//
 	// Takes a body of the `application/json` content type.
 	//
-	// Corresponds with POST /v2.1/{project_id}/os-floating-ips (the `CreateOsFloatingIp` operationId).
-	CreateOsFloatingIp(ctx context.Context, projectId string, body CreateOsFloatingIpJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /v2.1/{project_id}/os-floating-ips (the `CreateOsFloatingIP` operationId).
+	CreateOsFloatingIP(ctx context.Context, projectID string, body CreateOsFloatingIPJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// DeleteOsFloatingIp 删除浮动IP（废弃）
+	// DeleteOsFloatingIP 删除浮动IP（废弃）
 	//
 	// 删除浮动IP地址。
 	// 当前API已废弃，请使用"删除浮动IP"。
 	//
-	// Corresponds with DELETE /v2.1/{project_id}/os-floating-ips/{floating_ip_id} (the `DeleteOsFloatingIp` operationId).
-	DeleteOsFloatingIp(ctx context.Context, projectId string, floatingIpId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with DELETE /v2.1/{project_id}/os-floating-ips/{floating_ip_id} (the `DeleteOsFloatingIP` operationId).
+	DeleteOsFloatingIP(ctx context.Context, projectID string, floatingIPID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ShowOsFloatingIp 查询浮动IP（废弃）
+	// ShowOsFloatingIP 查询浮动IP（废弃）
 	//
 	// 根据浮动IP的ID查询浮动IP详情。
 	// 当前API已废弃，请使用"查询浮动IP"。
 	//
-	// Corresponds with GET /v2.1/{project_id}/os-floating-ips/{floating_ip_id} (the `ShowOsFloatingIp` operationId).
-	ShowOsFloatingIp(ctx context.Context, projectId string, floatingIpId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with GET /v2.1/{project_id}/os-floating-ips/{floating_ip_id} (the `ShowOsFloatingIP` operationId).
+	ShowOsFloatingIP(ctx context.Context, projectID string, floatingIPID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NovaListKeypairs 查询SSH密钥列表
 	//
 	// 查询SSH密钥信息列表。.
 	//
 	// Corresponds with GET /v2.1/{project_id}/os-keypairs (the `NovaListKeypairs` operationId).
-	NovaListKeypairs(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	NovaListKeypairs(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NovaCreateKeypairWithBody 创建和导入SSH密钥
 	//
@@ -5073,7 +5073,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v2.1/{project_id}/os-keypairs (the `NovaCreateKeypair` operationId).
-	NovaCreateKeypairWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	NovaCreateKeypairWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NovaCreateKeypair 创建和导入SSH密钥
 	//
@@ -5084,28 +5084,28 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v2.1/{project_id}/os-keypairs (the `NovaCreateKeypair` operationId).
-	NovaCreateKeypair(ctx context.Context, projectId string, body NovaCreateKeypairJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	NovaCreateKeypair(ctx context.Context, projectID string, body NovaCreateKeypairJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NovaDeleteKeypair 删除SSH密钥
 	//
 	// 根据SSH密钥的名称，删除指定SSH密钥。.
 	//
 	// Corresponds with DELETE /v2.1/{project_id}/os-keypairs/{keypair_name} (the `NovaDeleteKeypair` operationId).
-	NovaDeleteKeypair(ctx context.Context, projectId string, keypairName string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	NovaDeleteKeypair(ctx context.Context, projectID string, keypairName string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NovaShowKeypair 查询SSH密钥详情
 	//
 	// 根据SSH密钥名称查询指定SSH密钥。.
 	//
 	// Corresponds with GET /v2.1/{project_id}/os-keypairs/{keypair_name} (the `NovaShowKeypair` operationId).
-	NovaShowKeypair(ctx context.Context, projectId string, keypairName string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	NovaShowKeypair(ctx context.Context, projectID string, keypairName string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListOsNetworks 查询网络列表
 	//
 	// 查询租户可用的网络列表。.
 	//
 	// Corresponds with GET /v2.1/{project_id}/os-networks (the `ListOsNetworks` operationId).
-	ListOsNetworks(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListOsNetworks(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowOsQuotaSet 查询租户配额
 	//
@@ -5113,14 +5113,14 @@ type ClientInterface interface {
 	// 提供user_id参数，对应user执行相应操作，获取指定user的quota配置。
 	//
 	// Corresponds with GET /v2.1/{project_id}/os-quota-sets/{project_id_2} (the `ShowOsQuotaSet` operationId).
-	ShowOsQuotaSet(ctx context.Context, projectId string, projectId2 string, params *ShowOsQuotaSetParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ShowOsQuotaSet(ctx context.Context, projectID string, projectId2 string, params *ShowOsQuotaSetParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListDefaults 查询默认配额
 	//
 	// 查询默认配额。.
 	//
 	// Corresponds with GET /v2.1/{project_id}/os-quota-sets/{project_id_2}/defaults (the `ListDefaults` operationId).
-	ListDefaults(ctx context.Context, projectId string, projectId2 string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListDefaults(ctx context.Context, projectID string, projectId2 string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateOsSecurityGroupRuleWithBody 创建安全组规则（废弃）
 	//
@@ -5130,7 +5130,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v2.1/{project_id}/os-security-group-rules (the `CreateOsSecurityGroupRule` operationId).
-	CreateOsSecurityGroupRuleWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateOsSecurityGroupRuleWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateOsSecurityGroupRule 创建安全组规则（废弃）
 	//
@@ -5140,7 +5140,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v2.1/{project_id}/os-security-group-rules (the `CreateOsSecurityGroupRule` operationId).
-	CreateOsSecurityGroupRule(ctx context.Context, projectId string, body CreateOsSecurityGroupRuleJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateOsSecurityGroupRule(ctx context.Context, projectID string, body CreateOsSecurityGroupRuleJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteOsSecurityGroupRule 删除安全组规则（废弃）
 	//
@@ -5148,7 +5148,7 @@ type ClientInterface interface {
 	// 当前API已废弃，请使用“删除安全组规则”。
 	//
 	// Corresponds with DELETE /v2.1/{project_id}/os-security-group-rules/{security_group_rule_id} (the `DeleteOsSecurityGroupRule` operationId).
-	DeleteOsSecurityGroupRule(ctx context.Context, projectId string, securityGroupRuleId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DeleteOsSecurityGroupRule(ctx context.Context, projectID string, securityGroupRuleID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListOsSecurityGroups 查询安全组列表（废弃）
 	//
@@ -5156,7 +5156,7 @@ type ClientInterface interface {
 	// 当前API已废弃，请使用“查询安全组”。
 	//
 	// Corresponds with GET /v2.1/{project_id}/os-security-groups (the `ListOsSecurityGroups` operationId).
-	ListOsSecurityGroups(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListOsSecurityGroups(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateOsSecurityGroupWithBody 创建安全组（废弃）
 	//
@@ -5166,7 +5166,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v2.1/{project_id}/os-security-groups (the `CreateOsSecurityGroup` operationId).
-	CreateOsSecurityGroupWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateOsSecurityGroupWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateOsSecurityGroup 创建安全组（废弃）
 	//
@@ -5176,7 +5176,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v2.1/{project_id}/os-security-groups (the `CreateOsSecurityGroup` operationId).
-	CreateOsSecurityGroup(ctx context.Context, projectId string, body CreateOsSecurityGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateOsSecurityGroup(ctx context.Context, projectID string, body CreateOsSecurityGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteOsSecurityGroup 删除安全组（废弃）
 	//
@@ -5184,7 +5184,7 @@ type ClientInterface interface {
 	// 当前API已废弃，请使用“删除安全组”。
 	//
 	// Corresponds with DELETE /v2.1/{project_id}/os-security-groups/{security_group_id} (the `DeleteOsSecurityGroup` operationId).
-	DeleteOsSecurityGroup(ctx context.Context, projectId string, securityGroupId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DeleteOsSecurityGroup(ctx context.Context, projectID string, securityGroupID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowOsSecurityGroup 查询安全组详细信息(废弃)
 	//
@@ -5193,7 +5193,7 @@ type ClientInterface interface {
 	// 当前API已废弃，请使用“查询安全组详情”。
 	//
 	// Corresponds with GET /v2.1/{project_id}/os-security-groups/{security_group_id} (the `ShowOsSecurityGroup` operationId).
-	ShowOsSecurityGroup(ctx context.Context, projectId string, securityGroupId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ShowOsSecurityGroup(ctx context.Context, projectID string, securityGroupID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateOsSecurityGroupWithBody 更新安全组信息（废弃）
 	//
@@ -5203,7 +5203,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PUT /v2.1/{project_id}/os-security-groups/{security_group_id} (the `UpdateOsSecurityGroup` operationId).
-	UpdateOsSecurityGroupWithBody(ctx context.Context, projectId string, securityGroupId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateOsSecurityGroupWithBody(ctx context.Context, projectID string, securityGroupID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateOsSecurityGroup 更新安全组信息（废弃）
 	//
@@ -5213,14 +5213,14 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /v2.1/{project_id}/os-security-groups/{security_group_id} (the `UpdateOsSecurityGroup` operationId).
-	UpdateOsSecurityGroup(ctx context.Context, projectId string, securityGroupId string, body UpdateOsSecurityGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateOsSecurityGroup(ctx context.Context, projectID string, securityGroupID string, body UpdateOsSecurityGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NovaListServerGroups 查询云服务器组列表
 	//
 	// 查询云服务器组列表。.
 	//
 	// Corresponds with GET /v2.1/{project_id}/os-server-groups (the `NovaListServerGroups` operationId).
-	NovaListServerGroups(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	NovaListServerGroups(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NovaCreateServerGroupWithBody 创建云服务器组
 	//
@@ -5229,7 +5229,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v2.1/{project_id}/os-server-groups (the `NovaCreateServerGroup` operationId).
-	NovaCreateServerGroupWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	NovaCreateServerGroupWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NovaCreateServerGroup 创建云服务器组
 	//
@@ -5238,21 +5238,21 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v2.1/{project_id}/os-server-groups (the `NovaCreateServerGroup` operationId).
-	NovaCreateServerGroup(ctx context.Context, projectId string, body NovaCreateServerGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	NovaCreateServerGroup(ctx context.Context, projectID string, body NovaCreateServerGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NovaDeleteServerGroup 删除云服务器组
 	//
 	// 删除云服务器组。.
 	//
 	// Corresponds with DELETE /v2.1/{project_id}/os-server-groups/{server_group_id} (the `NovaDeleteServerGroup` operationId).
-	NovaDeleteServerGroup(ctx context.Context, projectId string, serverGroupId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	NovaDeleteServerGroup(ctx context.Context, projectID string, serverGroupID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NovaShowServerGroup 查询云服务器组详情
 	//
 	// 查询云服务器组详情。.
 	//
 	// Corresponds with GET /v2.1/{project_id}/os-server-groups/{server_group_id} (the `NovaShowServerGroup` operationId).
-	NovaShowServerGroup(ctx context.Context, projectId string, serverGroupId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	NovaShowServerGroup(ctx context.Context, projectID string, serverGroupID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateOsSnapshotWithBody 创建快照（废弃）
 	//
@@ -5262,7 +5262,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v2.1/{project_id}/os-snapshots (the `CreateOsSnapshot` operationId).
-	CreateOsSnapshotWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateOsSnapshotWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateOsSnapshot 创建快照（废弃）
 	//
@@ -5272,7 +5272,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v2.1/{project_id}/os-snapshots (the `CreateOsSnapshot` operationId).
-	CreateOsSnapshot(ctx context.Context, projectId string, body CreateOsSnapshotJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateOsSnapshot(ctx context.Context, projectID string, body CreateOsSnapshotJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteOsSnapshot 删除快照（废弃）
 	//
@@ -5280,7 +5280,7 @@ type ClientInterface interface {
 	// 当前API已废弃，请使用"删除云硬盘快照（OpenStack原生 v2）"。
 	//
 	// Corresponds with DELETE /v2.1/{project_id}/os-snapshots/{snapshot_id} (the `DeleteOsSnapshot` operationId).
-	DeleteOsSnapshot(ctx context.Context, projectId string, snapshotId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DeleteOsSnapshot(ctx context.Context, projectID string, snapshotID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowOsSnapshot 查询快照（废弃）
 	//
@@ -5288,7 +5288,7 @@ type ClientInterface interface {
 	// 当前API已废弃，请使用"查询单个云硬盘快照详细信息（OpenStack原生 v2）"。
 	//
 	// Corresponds with GET /v2.1/{project_id}/os-snapshots/{snapshot_id} (the `ShowOsSnapshot` operationId).
-	ShowOsSnapshot(ctx context.Context, projectId string, snapshotId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ShowOsSnapshot(ctx context.Context, projectID string, snapshotID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListOsVolumes 查询磁盘列表（废弃）
 	//
@@ -5296,7 +5296,7 @@ type ClientInterface interface {
 	// 当前API已废弃，请使用"查询云硬盘列表（OpenStack原生 v2）"。
 	//
 	// Corresponds with GET /v2.1/{project_id}/os-volumes (the `ListOsVolumes` operationId).
-	ListOsVolumes(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListOsVolumes(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateOsVolumeWithBody 创建磁盘（废弃）
 	//
@@ -5306,7 +5306,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v2.1/{project_id}/os-volumes (the `CreateOsVolume` operationId).
-	CreateOsVolumeWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateOsVolumeWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateOsVolume 创建磁盘（废弃）
 	//
@@ -5316,7 +5316,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v2.1/{project_id}/os-volumes (the `CreateOsVolume` operationId).
-	CreateOsVolume(ctx context.Context, projectId string, body CreateOsVolumeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateOsVolume(ctx context.Context, projectID string, body CreateOsVolumeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListDetail 查询磁盘列表详情（废弃）
 	//
@@ -5324,7 +5324,7 @@ type ClientInterface interface {
 	// 当前API已废弃，请使用"查询所有云硬盘详情（OpenStack原生 v2）"。
 	//
 	// Corresponds with GET /v2.1/{project_id}/os-volumes/detail (the `ListDetail` operationId).
-	ListDetail(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListDetail(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteOsVolume 删除磁盘（废弃）
 	//
@@ -5332,7 +5332,7 @@ type ClientInterface interface {
 	// 当前API已废弃，请使用"删除云硬盘（OpenStack原生 v2）"。
 	//
 	// Corresponds with DELETE /v2.1/{project_id}/os-volumes/{volume_id} (the `DeleteOsVolume` operationId).
-	DeleteOsVolume(ctx context.Context, projectId string, volumeId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DeleteOsVolume(ctx context.Context, projectID string, volumeID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowOsVolume 查询磁盘（废弃）
 	//
@@ -5340,7 +5340,7 @@ type ClientInterface interface {
 	// 当前API已废弃，请使用"查询单个云硬盘详情（OpenStack原生 v2）"。
 	//
 	// Corresponds with GET /v2.1/{project_id}/os-volumes/{volume_id} (the `ShowOsVolume` operationId).
-	ShowOsVolume(ctx context.Context, projectId string, volumeId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ShowOsVolume(ctx context.Context, projectID string, volumeID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListResizeFlavors 查询云服务器规格变更支持列表（废弃）
 	//
@@ -5348,14 +5348,14 @@ type ClientInterface interface {
 	// 当前API已废弃，请使用查询云服务器规格变更支持列表。
 	//
 	// Corresponds with GET /v2.1/{project_id}/resize_flavors (the `ListResizeFlavors` operationId).
-	ListResizeFlavors(ctx context.Context, projectId string, params *ListResizeFlavorsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListResizeFlavors(ctx context.Context, projectID string, params *ListResizeFlavorsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NovaListServers 查询云服务器列表
 	//
 	// 查询云服务器信息列表。.
 	//
 	// Corresponds with GET /v2.1/{project_id}/servers (the `NovaListServers` operationId).
-	NovaListServers(ctx context.Context, projectId string, params *NovaListServersParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	NovaListServers(ctx context.Context, projectID string, params *NovaListServersParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NovaCreateServersWithBody 创建云服务器
 	//
@@ -5365,7 +5365,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers (the `NovaCreateServers` operationId).
-	NovaCreateServersWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	NovaCreateServersWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NovaCreateServers 创建云服务器
 	//
@@ -5375,28 +5375,28 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers (the `NovaCreateServers` operationId).
-	NovaCreateServers(ctx context.Context, projectId string, body NovaCreateServersJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	NovaCreateServers(ctx context.Context, projectID string, body NovaCreateServersJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NovaListServersDetails 查询云服务器详情列表
 	//
 	// 查询云服务器详情信息列表。.
 	//
 	// Corresponds with GET /v2.1/{project_id}/servers/detail (the `NovaListServersDetails` operationId).
-	NovaListServersDetails(ctx context.Context, projectId string, params *NovaListServersDetailsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	NovaListServersDetails(ctx context.Context, projectID string, params *NovaListServersDetailsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NovaDeleteServer 删除云服务器
 	//
 	// 删除一台云服务器。.
 	//
 	// Corresponds with DELETE /v2.1/{project_id}/servers/{server_id} (the `NovaDeleteServer` operationId).
-	NovaDeleteServer(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	NovaDeleteServer(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NovaShowServer 查询云服务器详情
 	//
 	// 根据云服务器ID，查询云服务器的详细信息。.
 	//
 	// Corresponds with GET /v2.1/{project_id}/servers/{server_id} (the `NovaShowServer` operationId).
-	NovaShowServer(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	NovaShowServer(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NovaUpdateServerWithBody 修改云服务器
 	//
@@ -5405,7 +5405,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PUT /v2.1/{project_id}/servers/{server_id} (the `NovaUpdateServer` operationId).
-	NovaUpdateServerWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	NovaUpdateServerWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NovaUpdateServer 修改云服务器
 	//
@@ -5414,7 +5414,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /v2.1/{project_id}/servers/{server_id} (the `NovaUpdateServer` operationId).
-	NovaUpdateServer(ctx context.Context, projectId string, serverId string, body NovaUpdateServerJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	NovaUpdateServer(ctx context.Context, projectID string, serverID string, body NovaUpdateServerJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateServersActionWithBody 分配浮动IP（废弃）
 	//
@@ -5424,7 +5424,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#addFloatingIp (the `CreateServersAction` operationId).
-	CreateServersActionWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateServersActionWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateServersAction 分配浮动IP（废弃）
 	//
@@ -5434,7 +5434,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#addFloatingIp (the `CreateServersAction` operationId).
-	CreateServersAction(ctx context.Context, projectId string, serverId string, body CreateServersActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateServersAction(ctx context.Context, projectID string, serverID string, body CreateServersActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NovaAssociateSecurityGroupWithBody 添加安全组
 	//
@@ -5445,7 +5445,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#addSecurityGroup (the `NovaAssociateSecurityGroup` operationId).
-	NovaAssociateSecurityGroupWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	NovaAssociateSecurityGroupWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NovaAssociateSecurityGroup 添加安全组
 	//
@@ -5456,7 +5456,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#addSecurityGroup (the `NovaAssociateSecurityGroup` operationId).
-	NovaAssociateSecurityGroup(ctx context.Context, projectId string, serverId string, body NovaAssociateSecurityGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	NovaAssociateSecurityGroup(ctx context.Context, projectID string, serverID string, body NovaAssociateSecurityGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateServersActionV212WithBody 确认变更云服务器规格
 	//
@@ -5465,7 +5465,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#confirmResize (the `CreateServersActionV212` operationId).
-	CreateServersActionV212WithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateServersActionV212WithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateServersActionV212 确认变更云服务器规格
 	//
@@ -5474,7 +5474,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#confirmResize (the `CreateServersActionV212` operationId).
-	CreateServersActionV212(ctx context.Context, projectId string, serverId string, body CreateServersActionV212JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateServersActionV212(ctx context.Context, projectID string, serverID string, body CreateServersActionV212JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateActionWithBody 云服务器创建镜像
 	//
@@ -5488,7 +5488,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#createImage (the `CreateAction` operationId).
-	CreateActionWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateActionWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateAction 云服务器创建镜像
 	//
@@ -5502,7 +5502,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#createImage (the `CreateAction` operationId).
-	CreateAction(ctx context.Context, projectId string, serverId string, body CreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateAction(ctx context.Context, projectID string, serverID string, body CreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NovaLockServerWithBody 锁定云服务器
 	//
@@ -5512,7 +5512,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#lock (the `NovaLockServer` operationId).
-	NovaLockServerWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	NovaLockServerWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NovaLockServer 锁定云服务器
 	//
@@ -5522,7 +5522,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#lock (the `NovaLockServer` operationId).
-	NovaLockServer(ctx context.Context, projectId string, serverId string, body NovaLockServerJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	NovaLockServer(ctx context.Context, projectID string, serverID string, body NovaLockServerJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListActionWithBody 获取弹性云服务器的控制台日志
 	//
@@ -5531,7 +5531,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#os-getConsoleOutput (the `ListAction` operationId).
-	ListActionWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListActionWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListAction 获取弹性云服务器的控制台日志
 	//
@@ -5540,7 +5540,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#os-getConsoleOutput (the `ListAction` operationId).
-	ListAction(ctx context.Context, projectId string, serverId string, body ListActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListAction(ctx context.Context, projectID string, serverID string, body ListActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NovaStartServerWithBody 启动云服务器
 	//
@@ -5549,7 +5549,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#os-start (the `NovaStartServer` operationId).
-	NovaStartServerWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	NovaStartServerWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NovaStartServer 启动云服务器
 	//
@@ -5558,7 +5558,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#os-start (the `NovaStartServer` operationId).
-	NovaStartServer(ctx context.Context, projectId string, serverId string, body NovaStartServerJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	NovaStartServer(ctx context.Context, projectID string, serverID string, body NovaStartServerJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NovaStopServerWithBody 关闭云服务器
 	//
@@ -5567,7 +5567,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#os-stop (the `NovaStopServer` operationId).
-	NovaStopServerWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	NovaStopServerWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NovaStopServer 关闭云服务器
 	//
@@ -5576,7 +5576,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#os-stop (the `NovaStopServer` operationId).
-	NovaStopServer(ctx context.Context, projectId string, serverId string, body NovaStopServerJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	NovaStopServer(ctx context.Context, projectID string, serverID string, body NovaStopServerJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NovaRebootServerWithBody 重启云服务器
 	//
@@ -5585,7 +5585,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#reboot (the `NovaRebootServer` operationId).
-	NovaRebootServerWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	NovaRebootServerWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NovaRebootServer 重启云服务器
 	//
@@ -5594,7 +5594,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#reboot (the `NovaRebootServer` operationId).
-	NovaRebootServer(ctx context.Context, projectId string, serverId string, body NovaRebootServerJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	NovaRebootServer(ctx context.Context, projectID string, serverID string, body NovaRebootServerJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteActionWithBody 移除浮动IP（废弃）
 	//
@@ -5604,7 +5604,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#removeFloatingIp (the `DeleteAction` operationId).
-	DeleteActionWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DeleteActionWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteAction 移除浮动IP（废弃）
 	//
@@ -5614,7 +5614,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#removeFloatingIp (the `DeleteAction` operationId).
-	DeleteAction(ctx context.Context, projectId string, serverId string, body DeleteActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DeleteAction(ctx context.Context, projectID string, serverID string, body DeleteActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NovaDisassociateSecurityGroupWithBody 移除安全组
 	//
@@ -5623,7 +5623,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#removeSecurityGroup (the `NovaDisassociateSecurityGroup` operationId).
-	NovaDisassociateSecurityGroupWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	NovaDisassociateSecurityGroupWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NovaDisassociateSecurityGroup 移除安全组
 	//
@@ -5632,7 +5632,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#removeSecurityGroup (the `NovaDisassociateSecurityGroup` operationId).
-	NovaDisassociateSecurityGroup(ctx context.Context, projectId string, serverId string, body NovaDisassociateSecurityGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	NovaDisassociateSecurityGroup(ctx context.Context, projectID string, serverID string, body NovaDisassociateSecurityGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateActionWithBody 变更云服务器规格
 	//
@@ -5645,7 +5645,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#resize (the `UpdateAction` operationId).
-	UpdateActionWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateActionWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateAction 变更云服务器规格
 	//
@@ -5658,7 +5658,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#resize (the `UpdateAction` operationId).
-	UpdateAction(ctx context.Context, projectId string, serverId string, body UpdateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateAction(ctx context.Context, projectID string, serverID string, body UpdateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateServersActionV21WithBody 回退变更云服务器规格
 	//
@@ -5667,7 +5667,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#revertResize (the `CreateServersActionV21` operationId).
-	CreateServersActionV21WithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateServersActionV21WithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateServersActionV21 回退变更云服务器规格
 	//
@@ -5676,7 +5676,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#revertResize (the `CreateServersActionV21` operationId).
-	CreateServersActionV21(ctx context.Context, projectId string, serverId string, body CreateServersActionV21JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateServersActionV21(ctx context.Context, projectID string, serverID string, body CreateServersActionV21JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NovaUnlockServerWithBody 解锁云服务器
 	//
@@ -5686,7 +5686,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#unlock (the `NovaUnlockServer` operationId).
-	NovaUnlockServerWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	NovaUnlockServerWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NovaUnlockServer 解锁云服务器
 	//
@@ -5696,28 +5696,28 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#unlock (the `NovaUnlockServer` operationId).
-	NovaUnlockServer(ctx context.Context, projectId string, serverId string, body NovaUnlockServerJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	NovaUnlockServer(ctx context.Context, projectID string, serverID string, body NovaUnlockServerJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListIps 查询指定弹性云服务器的网络列表
 	//
 	// 查询指定弹性云服务器的网络列表。.
 	//
 	// Corresponds with GET /v2.1/{project_id}/servers/{server_id}/ips (the `ListIps` operationId).
-	ListIps(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListIps(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ShowIp 查询弹性云服务器的指定网络
+	// ShowIP 查询弹性云服务器的指定网络
 	//
 	// 查询指定弹性云服务器的指定网络。.
 	//
-	// Corresponds with GET /v2.1/{project_id}/servers/{server_id}/ips/{networkName} (the `ShowIp` operationId).
-	ShowIp(ctx context.Context, projectId string, serverId string, networkName string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with GET /v2.1/{project_id}/servers/{server_id}/ips/{networkName} (the `ShowIP` operationId).
+	ShowIP(ctx context.Context, projectID string, serverID string, networkName string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NovaShowServerMetadata 查询云服务器元数据列表
 	//
 	// 查询弹性云服务器的元数据信息。.
 	//
 	// Corresponds with GET /v2.1/{project_id}/servers/{server_id}/metadata (the `NovaShowServerMetadata` operationId).
-	NovaShowServerMetadata(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	NovaShowServerMetadata(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NovaUpdateServerMetadataWithBody 更新云服务器元数据
 	//
@@ -5729,7 +5729,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/metadata (the `NovaUpdateServerMetadata` operationId).
-	NovaUpdateServerMetadataWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	NovaUpdateServerMetadataWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NovaUpdateServerMetadata 更新云服务器元数据
 	//
@@ -5741,7 +5741,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/metadata (the `NovaUpdateServerMetadata` operationId).
-	NovaUpdateServerMetadata(ctx context.Context, projectId string, serverId string, body NovaUpdateServerMetadataJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	NovaUpdateServerMetadata(ctx context.Context, projectID string, serverID string, body NovaUpdateServerMetadataJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateMetadataWithBody 设置云服务器元数据
 	//
@@ -5751,7 +5751,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PUT /v2.1/{project_id}/servers/{server_id}/metadata (the `UpdateMetadata` operationId).
-	UpdateMetadataWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateMetadataWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateMetadata 设置云服务器元数据
 	//
@@ -5761,21 +5761,21 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /v2.1/{project_id}/servers/{server_id}/metadata (the `UpdateMetadata` operationId).
-	UpdateMetadata(ctx context.Context, projectId string, serverId string, body UpdateMetadataJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateMetadata(ctx context.Context, projectID string, serverID string, body UpdateMetadataJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NovaDeleteServerMetadataItem 删除云服务器指定元数据
 	//
 	// 删除云服务器指定元数据。.
 	//
 	// Corresponds with DELETE /v2.1/{project_id}/servers/{server_id}/metadata/{key} (the `NovaDeleteServerMetadataItem` operationId).
-	NovaDeleteServerMetadataItem(ctx context.Context, projectId string, serverId string, key string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	NovaDeleteServerMetadataItem(ctx context.Context, projectID string, serverID string, key string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NovaShowServerMetadataItem 获取云服务器指定Key的元数据
 	//
 	// 获取云服务器指定key的元数据信息。.
 	//
 	// Corresponds with GET /v2.1/{project_id}/servers/{server_id}/metadata/{key} (the `NovaShowServerMetadataItem` operationId).
-	NovaShowServerMetadataItem(ctx context.Context, projectId string, serverId string, key string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	NovaShowServerMetadataItem(ctx context.Context, projectID string, serverID string, key string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NovaUpdateServerMetadataItemWithBody 修改云服务器指定Key的元数据
 	//
@@ -5786,7 +5786,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PUT /v2.1/{project_id}/servers/{server_id}/metadata/{key} (the `NovaUpdateServerMetadataItem` operationId).
-	NovaUpdateServerMetadataItemWithBody(ctx context.Context, projectId string, serverId string, key string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	NovaUpdateServerMetadataItemWithBody(ctx context.Context, projectID string, serverID string, key string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NovaUpdateServerMetadataItem 修改云服务器指定Key的元数据
 	//
@@ -5797,28 +5797,28 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /v2.1/{project_id}/servers/{server_id}/metadata/{key} (the `NovaUpdateServerMetadataItem` operationId).
-	NovaUpdateServerMetadataItem(ctx context.Context, projectId string, serverId string, key string, body NovaUpdateServerMetadataItemJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	NovaUpdateServerMetadataItem(ctx context.Context, projectID string, serverID string, key string, body NovaUpdateServerMetadataItemJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NovaListServerActions 查询云服务器操作行为列表
 	//
 	// 查询弹性云服务器的所有历史操作，显示操作行为列表。.
 	//
 	// Corresponds with GET /v2.1/{project_id}/servers/{server_id}/os-instance-actions (the `NovaListServerActions` operationId).
-	NovaListServerActions(ctx context.Context, projectId string, serverId string, params *NovaListServerActionsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	NovaListServerActions(ctx context.Context, projectID string, serverID string, params *NovaListServerActionsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NovaShowServerAction 通过请求ID查询云服务器行为
 	//
 	// 查询弹性云服务器的某个请求行为。.
 	//
 	// Corresponds with GET /v2.1/{project_id}/servers/{server_id}/os-instance-actions/{request_id} (the `NovaShowServerAction` operationId).
-	NovaShowServerAction(ctx context.Context, projectId string, serverId string, requestId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	NovaShowServerAction(ctx context.Context, projectID string, serverID string, requestID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NovaListServerInterfaces 查询云服务器网卡信息
 	//
 	// 查询云服务器网卡信息。.
 	//
 	// Corresponds with GET /v2.1/{project_id}/servers/{server_id}/os-interface (the `NovaListServerInterfaces` operationId).
-	NovaListServerInterfaces(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	NovaListServerInterfaces(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NovaAttachInterfaceWithBody 添加云服务器网卡
 	//
@@ -5828,7 +5828,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/os-interface (the `NovaAttachInterface` operationId).
-	NovaAttachInterfaceWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	NovaAttachInterfaceWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NovaAttachInterface 添加云服务器网卡
 	//
@@ -5838,21 +5838,21 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/os-interface (the `NovaAttachInterface` operationId).
-	NovaAttachInterface(ctx context.Context, projectId string, serverId string, body NovaAttachInterfaceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	NovaAttachInterface(ctx context.Context, projectID string, serverID string, body NovaAttachInterfaceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NovaDetachInterface 删除云服务器网卡
 	//
 	// 根据指定的Port ID，从云服务器中卸载网卡。.
 	//
 	// Corresponds with DELETE /v2.1/{project_id}/servers/{server_id}/os-interface/{port_id} (the `NovaDetachInterface` operationId).
-	NovaDetachInterface(ctx context.Context, projectId string, serverId string, portId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	NovaDetachInterface(ctx context.Context, projectID string, serverID string, portID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NovaShowServerInterface 查询指定云服务器网卡信息
 	//
 	// 根据网卡ID，查询云服务器网卡信息。.
 	//
 	// Corresponds with GET /v2.1/{project_id}/servers/{server_id}/os-interface/{port_id} (the `NovaShowServerInterface` operationId).
-	NovaShowServerInterface(ctx context.Context, projectId string, serverId string, portId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	NovaShowServerInterface(ctx context.Context, projectID string, serverID string, portID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateOsResetPasswordWithBody 一键重置云服务器密码（废弃）
 	//
@@ -5862,7 +5862,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PUT /v2.1/{project_id}/servers/{server_id}/os-reset-password (the `UpdateOsResetPassword` operationId).
-	UpdateOsResetPasswordWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateOsResetPasswordWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateOsResetPassword 一键重置云服务器密码（废弃）
 	//
@@ -5872,14 +5872,14 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /v2.1/{project_id}/servers/{server_id}/os-reset-password (the `UpdateOsResetPassword` operationId).
-	UpdateOsResetPassword(ctx context.Context, projectId string, serverId string, body UpdateOsResetPasswordJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateOsResetPassword(ctx context.Context, projectID string, serverID string, body UpdateOsResetPasswordJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NovaListServerSecurityGroups 查询指定云服务器安全组列表
 	//
 	// 查询指定弹性云服务器的安全组。.
 	//
 	// Corresponds with GET /v2.1/{project_id}/servers/{server_id}/os-security-groups (the `NovaListServerSecurityGroups` operationId).
-	NovaListServerSecurityGroups(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	NovaListServerSecurityGroups(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteOsServerPassword 清除云服务器密码
 	//
@@ -5887,7 +5887,7 @@ type ClientInterface interface {
 	// Linux云服务器未使用此通道清除密码。
 	//
 	// Corresponds with DELETE /v2.1/{project_id}/servers/{server_id}/os-server-password (the `DeleteOsServerPassword` operationId).
-	DeleteOsServerPassword(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DeleteOsServerPassword(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListOsServerPassword 获取云服务器密码
 	//
@@ -5896,7 +5896,7 @@ type ClientInterface interface {
 	// Linux云服务器未使用此通道获取密码。
 	//
 	// Corresponds with GET /v2.1/{project_id}/servers/{server_id}/os-server-password (the `ListOsServerPassword` operationId).
-	ListOsServerPassword(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListOsServerPassword(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NovaListServerVolumes 查询弹性云服务器挂载磁盘信息
 	//
@@ -5904,7 +5904,7 @@ type ClientInterface interface {
 	// 查询信息包含挂载成功和挂载中的所有磁盘。
 	//
 	// Corresponds with GET /v2.1/{project_id}/servers/{server_id}/os-volume_attachments (the `NovaListServerVolumes` operationId).
-	NovaListServerVolumes(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	NovaListServerVolumes(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NovaAttachVolumeWithBody 挂载弹性云服务器磁盘
 	//
@@ -5914,7 +5914,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/os-volume_attachments (the `NovaAttachVolume` operationId).
-	NovaAttachVolumeWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	NovaAttachVolumeWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NovaAttachVolume 挂载弹性云服务器磁盘
 	//
@@ -5924,21 +5924,21 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/os-volume_attachments (the `NovaAttachVolume` operationId).
-	NovaAttachVolume(ctx context.Context, projectId string, serverId string, body NovaAttachVolumeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	NovaAttachVolume(ctx context.Context, projectID string, serverID string, body NovaAttachVolumeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NovaDetachVolume 卸载云服务器磁盘
 	//
 	// 弹性云服务器卸载磁盘。.
 	//
 	// Corresponds with DELETE /v2.1/{project_id}/servers/{server_id}/os-volume_attachments/{volume_id} (the `NovaDetachVolume` operationId).
-	NovaDetachVolume(ctx context.Context, projectId string, serverId string, volumeId string, params *NovaDetachVolumeParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	NovaDetachVolume(ctx context.Context, projectID string, serverID string, volumeID string, params *NovaDetachVolumeParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// NovaShowServerVolume 查询弹性云服务器挂载的单个磁盘信息
 	//
 	// 根据磁盘ID，查询云服务器挂载的单个磁盘信息。.
 	//
 	// Corresponds with GET /v2.1/{project_id}/servers/{server_id}/os-volume_attachments/{volume_id} (the `NovaShowServerVolume` operationId).
-	NovaShowServerVolume(ctx context.Context, projectId string, serverId string, volumeId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	NovaShowServerVolume(ctx context.Context, projectID string, serverID string, volumeID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListRemoteConsolesWithBody 获取VNC远程登录地址（微版本2.6及以上）
 	//
@@ -5947,7 +5947,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/remote-consoles (the `ListRemoteConsoles` operationId).
-	ListRemoteConsolesWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListRemoteConsolesWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListRemoteConsoles 获取VNC远程登录地址（微版本2.6及以上）
 	//
@@ -5956,46 +5956,46 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/remote-consoles (the `ListRemoteConsoles` operationId).
-	ListRemoteConsoles(ctx context.Context, projectId string, serverId string, body ListRemoteConsolesJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListRemoteConsoles(ctx context.Context, projectID string, serverID string, body ListRemoteConsolesJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteTag 删除云服务器标签
 	//
 	// Corresponds with DELETE /v2.1/{project_id}/servers/{server_id}/tags (the `DeleteTag` operationId).
-	DeleteTag(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DeleteTag(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListTags 查询云服务器标签
 	//
 	// Corresponds with GET /v2.1/{project_id}/servers/{server_id}/tags (the `ListTags` operationId).
-	ListTags(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListTags(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateTagWithBody 创建云服务器标签
 	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PUT /v2.1/{project_id}/servers/{server_id}/tags (the `CreateTag` operationId).
-	CreateTagWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateTagWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateTag 创建云服务器标签
 	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /v2.1/{project_id}/servers/{server_id}/tags (the `CreateTag` operationId).
-	CreateTag(ctx context.Context, projectId string, serverId string, body CreateTagJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateTag(ctx context.Context, projectID string, serverID string, body CreateTagJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteServersTag 删除指定云服务器的标签
 	//
 	// Corresponds with DELETE /v2.1/{project_id}/servers/{server_id}/tags/{tag} (the `DeleteServersTag` operationId).
-	DeleteServersTag(ctx context.Context, projectId string, serverId string, tag string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DeleteServersTag(ctx context.Context, projectID string, serverID string, tag string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowTag 查询云服务器是否存在指定标签
 	//
 	// Corresponds with GET /v2.1/{project_id}/servers/{server_id}/tags/{tag} (the `ShowTag` operationId).
-	ShowTag(ctx context.Context, projectId string, serverId string, tag string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ShowTag(ctx context.Context, projectID string, serverID string, tag string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateTag 给指定弹性云服务器添加标签
 	//
 	// Corresponds with PUT /v2.1/{project_id}/servers/{server_id}/tags/{tag} (the `UpdateTag` operationId).
-	UpdateTag(ctx context.Context, projectId string, serverId string, tag string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateTag(ctx context.Context, projectID string, serverID string, tag string, reqEditors ...RequestEditorFn) (*http.Response, error)
 }
 
 // ListBlockDevice 查询弹性云服务器磁盘信息（废弃）
@@ -6004,8 +6004,8 @@ type ClientInterface interface {
 // 当前API已废弃，请使用查询弹性云服务器挂载磁盘列表信息。
 //
 // Corresponds with GET /v2.1/servers/{server_id}/block_device (the `ListBlockDevice` operationId).
-func (c *Client) ListBlockDevice(ctx context.Context, serverId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListBlockDeviceRequest(c.Server, serverId)
+func (c *Client) ListBlockDevice(ctx context.Context, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListBlockDeviceRequest(c.Server, serverID)
 	if err != nil {
 		return nil, err
 	}
@@ -6022,8 +6022,8 @@ func (c *Client) ListBlockDevice(ctx context.Context, serverId string, reqEditor
 // 当前API已废弃，请使用查询弹性云服务器单个磁盘信息。
 //
 // Corresponds with GET /v2.1/servers/{server_id}/block_device/{volume_id} (the `ShowBlockDevice` operationId).
-func (c *Client) ShowBlockDevice(ctx context.Context, serverId string, volumeId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewShowBlockDeviceRequest(c.Server, serverId, volumeId)
+func (c *Client) ShowBlockDevice(ctx context.Context, serverID string, volumeID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewShowBlockDeviceRequest(c.Server, serverID, volumeID)
 	if err != nil {
 		return nil, err
 	}
@@ -6039,8 +6039,8 @@ func (c *Client) ShowBlockDevice(ctx context.Context, serverId string, volumeId 
 // 查询系统中可用的弹性云服务器规格列表。Nova接口到请求消息后，通过nova-api查询数据库中的规格信息。.
 //
 // Corresponds with GET /v2.1/{project_id}/flavors (the `NovaListFlavors` operationId).
-func (c *Client) NovaListFlavors(ctx context.Context, projectId string, params *NovaListFlavorsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewNovaListFlavorsRequest(c.Server, projectId, params)
+func (c *Client) NovaListFlavors(ctx context.Context, projectID string, params *NovaListFlavorsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewNovaListFlavorsRequest(c.Server, projectID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -6056,8 +6056,8 @@ func (c *Client) NovaListFlavors(ctx context.Context, projectId string, params *
 // 查询云服务器规格信息列表。.
 //
 // Corresponds with GET /v2.1/{project_id}/flavors/detail (the `NovaListFlavorsDetails` operationId).
-func (c *Client) NovaListFlavorsDetails(ctx context.Context, projectId string, params *NovaListFlavorsDetailsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewNovaListFlavorsDetailsRequest(c.Server, projectId, params)
+func (c *Client) NovaListFlavorsDetails(ctx context.Context, projectID string, params *NovaListFlavorsDetailsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewNovaListFlavorsDetailsRequest(c.Server, projectID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -6073,8 +6073,8 @@ func (c *Client) NovaListFlavorsDetails(ctx context.Context, projectId string, p
 // 根据云服务器规格ID，查询云服务器规格详情信息。.
 //
 // Corresponds with GET /v2.1/{project_id}/flavors/{flavor_id} (the `NovaShowFlavor` operationId).
-func (c *Client) NovaShowFlavor(ctx context.Context, projectId string, flavorId string, params *NovaShowFlavorParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewNovaShowFlavorRequest(c.Server, projectId, flavorId, params)
+func (c *Client) NovaShowFlavor(ctx context.Context, projectID string, flavorID string, params *NovaShowFlavorParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewNovaShowFlavorRequest(c.Server, projectID, flavorID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -6090,8 +6090,8 @@ func (c *Client) NovaShowFlavor(ctx context.Context, projectId string, flavorId 
 // 查询指定的规格的详细信息。.
 //
 // Corresponds with GET /v2.1/{project_id}/flavors/{flavor_id}/os-extra_specs (the `NovaShowFlavorExtraSpecs` operationId).
-func (c *Client) NovaShowFlavorExtraSpecs(ctx context.Context, projectId string, flavorId string, params *NovaShowFlavorExtraSpecsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewNovaShowFlavorExtraSpecsRequest(c.Server, projectId, flavorId, params)
+func (c *Client) NovaShowFlavorExtraSpecs(ctx context.Context, projectID string, flavorID string, params *NovaShowFlavorExtraSpecsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewNovaShowFlavorExtraSpecsRequest(c.Server, projectID, flavorID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -6108,8 +6108,8 @@ func (c *Client) NovaShowFlavorExtraSpecs(ctx context.Context, projectId string,
 // 当前API已废弃，请使用"查询镜像列表（OpenStack原生）"。
 //
 // Corresponds with GET /v2.1/{project_id}/images (the `ListImages` operationId).
-func (c *Client) ListImages(ctx context.Context, projectId string, params *ListImagesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListImagesRequest(c.Server, projectId, params)
+func (c *Client) ListImages(ctx context.Context, projectID string, params *ListImagesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListImagesRequest(c.Server, projectID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -6126,8 +6126,8 @@ func (c *Client) ListImages(ctx context.Context, projectId string, params *ListI
 // 当前API已废弃，请使用"查询镜像列表"。
 //
 // Corresponds with GET /v2.1/{project_id}/images/detail (the `ListImagesDetail` operationId).
-func (c *Client) ListImagesDetail(ctx context.Context, projectId string, params *ListImagesDetailParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListImagesDetailRequest(c.Server, projectId, params)
+func (c *Client) ListImagesDetail(ctx context.Context, projectID string, params *ListImagesDetailParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListImagesDetailRequest(c.Server, projectID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -6144,8 +6144,8 @@ func (c *Client) ListImagesDetail(ctx context.Context, projectId string, params 
 // 当前API已废弃，请使用"删除镜像（OpenStack原生）"。
 //
 // Corresponds with DELETE /v2.1/{project_id}/images/{image_id} (the `DeleteImage` operationId).
-func (c *Client) DeleteImage(ctx context.Context, projectId string, imageId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteImageRequest(c.Server, projectId, imageId)
+func (c *Client) DeleteImage(ctx context.Context, projectID string, imageID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteImageRequest(c.Server, projectID, imageID)
 	if err != nil {
 		return nil, err
 	}
@@ -6162,8 +6162,8 @@ func (c *Client) DeleteImage(ctx context.Context, projectId string, imageId stri
 // 当前API已废弃，请使用"查询镜像详情（OpenStack原生）"。
 //
 // Corresponds with GET /v2.1/{project_id}/images/{image_id} (the `ShowImage` operationId).
-func (c *Client) ShowImage(ctx context.Context, projectId string, imageId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewShowImageRequest(c.Server, projectId, imageId)
+func (c *Client) ShowImage(ctx context.Context, projectID string, imageID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewShowImageRequest(c.Server, projectID, imageID)
 	if err != nil {
 		return nil, err
 	}
@@ -6180,8 +6180,8 @@ func (c *Client) ShowImage(ctx context.Context, projectId string, imageId string
 // 当前API已废弃，请使用"查询镜像列表"。
 //
 // Corresponds with GET /v2.1/{project_id}/images/{image_id}/metadata (the `ListMetadata` operationId).
-func (c *Client) ListMetadata(ctx context.Context, projectId string, imageId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListMetadataRequest(c.Server, projectId, imageId)
+func (c *Client) ListMetadata(ctx context.Context, projectID string, imageID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListMetadataRequest(c.Server, projectID, imageID)
 	if err != nil {
 		return nil, err
 	}
@@ -6198,8 +6198,8 @@ func (c *Client) ListMetadata(ctx context.Context, projectId string, imageId str
 // 租户只能查询自己的配额限制，不能查询其他租户的配额限制。
 //
 // Corresponds with GET /v2.1/{project_id}/limits (the `ListLimits` operationId).
-func (c *Client) ListLimits(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListLimitsRequest(c.Server, projectId)
+func (c *Client) ListLimits(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListLimitsRequest(c.Server, projectID)
 	if err != nil {
 		return nil, err
 	}
@@ -6215,8 +6215,8 @@ func (c *Client) ListLimits(ctx context.Context, projectId string, reqEditors ..
 // 查询可用区列表。.
 //
 // Corresponds with GET /v2.1/{project_id}/os-availability-zone (the `NovaListAvailabilityZones` operationId).
-func (c *Client) NovaListAvailabilityZones(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewNovaListAvailabilityZonesRequest(c.Server, projectId)
+func (c *Client) NovaListAvailabilityZones(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewNovaListAvailabilityZonesRequest(c.Server, projectID)
 	if err != nil {
 		return nil, err
 	}
@@ -6227,14 +6227,14 @@ func (c *Client) NovaListAvailabilityZones(ctx context.Context, projectId string
 	return c.Client.Do(req)
 }
 
-// ListOsFloatingIpPools 查询浮动IP资源池列表（废弃）
+// ListOsFloatingIPPools 查询浮动IP资源池列表（废弃）
 //
 // 查询浮动IP资源池列表。
 // 当前API已废弃，请使用"查询网络"。
 //
-// Corresponds with GET /v2.1/{project_id}/os-floating-ip-pools (the `ListOsFloatingIpPools` operationId).
-func (c *Client) ListOsFloatingIpPools(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListOsFloatingIpPoolsRequest(c.Server, projectId)
+// Corresponds with GET /v2.1/{project_id}/os-floating-ip-pools (the `ListOsFloatingIPPools` operationId).
+func (c *Client) ListOsFloatingIPPools(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListOsFloatingIPPoolsRequest(c.Server, projectID)
 	if err != nil {
 		return nil, err
 	}
@@ -6251,8 +6251,8 @@ func (c *Client) ListOsFloatingIpPools(ctx context.Context, projectId string, re
 // 当前API已废弃，请使用"查询浮动IP列表"。
 //
 // Corresponds with GET /v2.1/{project_id}/os-floating-ips (the `ListOsFloatingIps` operationId).
-func (c *Client) ListOsFloatingIps(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListOsFloatingIpsRequest(c.Server, projectId)
+func (c *Client) ListOsFloatingIps(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListOsFloatingIpsRequest(c.Server, projectID)
 	if err != nil {
 		return nil, err
 	}
@@ -6263,16 +6263,16 @@ func (c *Client) ListOsFloatingIps(ctx context.Context, projectId string, reqEdi
 	return c.Client.Do(req)
 }
 
-// CreateOsFloatingIpWithBody 创建浮动IP（废弃）
+// CreateOsFloatingIPWithBody 创建浮动IP（废弃）
 //
 // 创建浮动IP。
 // 当前API已废弃，请使用"创建浮动IP"。
 //
 // Takes any type of body and a specified content type.
 //
-// Corresponds with POST /v2.1/{project_id}/os-floating-ips (the `CreateOsFloatingIp` operationId).
-func (c *Client) CreateOsFloatingIpWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateOsFloatingIpRequestWithBody(c.Server, projectId, contentType, body)
+// Corresponds with POST /v2.1/{project_id}/os-floating-ips (the `CreateOsFloatingIP` operationId).
+func (c *Client) CreateOsFloatingIPWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateOsFloatingIPRequestWithBody(c.Server, projectID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -6283,16 +6283,16 @@ func (c *Client) CreateOsFloatingIpWithBody(ctx context.Context, projectId strin
 	return c.Client.Do(req)
 }
 
-// CreateOsFloatingIp 创建浮动IP（废弃）
+// CreateOsFloatingIP 创建浮动IP（废弃）
 //
 // 创建浮动IP。
 // 当前API已废弃，请使用"创建浮动IP"。
 //
 // Takes a body of the `application/json` content type.
 //
-// Corresponds with POST /v2.1/{project_id}/os-floating-ips (the `CreateOsFloatingIp` operationId).
-func (c *Client) CreateOsFloatingIp(ctx context.Context, projectId string, body CreateOsFloatingIpJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateOsFloatingIpRequest(c.Server, projectId, body)
+// Corresponds with POST /v2.1/{project_id}/os-floating-ips (the `CreateOsFloatingIP` operationId).
+func (c *Client) CreateOsFloatingIP(ctx context.Context, projectID string, body CreateOsFloatingIPJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateOsFloatingIPRequest(c.Server, projectID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -6303,14 +6303,14 @@ func (c *Client) CreateOsFloatingIp(ctx context.Context, projectId string, body 
 	return c.Client.Do(req)
 }
 
-// DeleteOsFloatingIp 删除浮动IP（废弃）
+// DeleteOsFloatingIP 删除浮动IP（废弃）
 //
 // 删除浮动IP地址。
 // 当前API已废弃，请使用"删除浮动IP"。
 //
-// Corresponds with DELETE /v2.1/{project_id}/os-floating-ips/{floating_ip_id} (the `DeleteOsFloatingIp` operationId).
-func (c *Client) DeleteOsFloatingIp(ctx context.Context, projectId string, floatingIpId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteOsFloatingIpRequest(c.Server, projectId, floatingIpId)
+// Corresponds with DELETE /v2.1/{project_id}/os-floating-ips/{floating_ip_id} (the `DeleteOsFloatingIP` operationId).
+func (c *Client) DeleteOsFloatingIP(ctx context.Context, projectID string, floatingIPID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteOsFloatingIPRequest(c.Server, projectID, floatingIPID)
 	if err != nil {
 		return nil, err
 	}
@@ -6321,14 +6321,14 @@ func (c *Client) DeleteOsFloatingIp(ctx context.Context, projectId string, float
 	return c.Client.Do(req)
 }
 
-// ShowOsFloatingIp 查询浮动IP（废弃）
+// ShowOsFloatingIP 查询浮动IP（废弃）
 //
 // 根据浮动IP的ID查询浮动IP详情。
 // 当前API已废弃，请使用"查询浮动IP"。
 //
-// Corresponds with GET /v2.1/{project_id}/os-floating-ips/{floating_ip_id} (the `ShowOsFloatingIp` operationId).
-func (c *Client) ShowOsFloatingIp(ctx context.Context, projectId string, floatingIpId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewShowOsFloatingIpRequest(c.Server, projectId, floatingIpId)
+// Corresponds with GET /v2.1/{project_id}/os-floating-ips/{floating_ip_id} (the `ShowOsFloatingIP` operationId).
+func (c *Client) ShowOsFloatingIP(ctx context.Context, projectID string, floatingIPID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewShowOsFloatingIPRequest(c.Server, projectID, floatingIPID)
 	if err != nil {
 		return nil, err
 	}
@@ -6344,8 +6344,8 @@ func (c *Client) ShowOsFloatingIp(ctx context.Context, projectId string, floatin
 // 查询SSH密钥信息列表。.
 //
 // Corresponds with GET /v2.1/{project_id}/os-keypairs (the `NovaListKeypairs` operationId).
-func (c *Client) NovaListKeypairs(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewNovaListKeypairsRequest(c.Server, projectId)
+func (c *Client) NovaListKeypairs(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewNovaListKeypairsRequest(c.Server, projectID)
 	if err != nil {
 		return nil, err
 	}
@@ -6365,8 +6365,8 @@ func (c *Client) NovaListKeypairs(ctx context.Context, projectId string, reqEdit
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v2.1/{project_id}/os-keypairs (the `NovaCreateKeypair` operationId).
-func (c *Client) NovaCreateKeypairWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewNovaCreateKeypairRequestWithBody(c.Server, projectId, contentType, body)
+func (c *Client) NovaCreateKeypairWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewNovaCreateKeypairRequestWithBody(c.Server, projectID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -6386,8 +6386,8 @@ func (c *Client) NovaCreateKeypairWithBody(ctx context.Context, projectId string
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v2.1/{project_id}/os-keypairs (the `NovaCreateKeypair` operationId).
-func (c *Client) NovaCreateKeypair(ctx context.Context, projectId string, body NovaCreateKeypairJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewNovaCreateKeypairRequest(c.Server, projectId, body)
+func (c *Client) NovaCreateKeypair(ctx context.Context, projectID string, body NovaCreateKeypairJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewNovaCreateKeypairRequest(c.Server, projectID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -6403,8 +6403,8 @@ func (c *Client) NovaCreateKeypair(ctx context.Context, projectId string, body N
 // 根据SSH密钥的名称，删除指定SSH密钥。.
 //
 // Corresponds with DELETE /v2.1/{project_id}/os-keypairs/{keypair_name} (the `NovaDeleteKeypair` operationId).
-func (c *Client) NovaDeleteKeypair(ctx context.Context, projectId string, keypairName string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewNovaDeleteKeypairRequest(c.Server, projectId, keypairName)
+func (c *Client) NovaDeleteKeypair(ctx context.Context, projectID string, keypairName string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewNovaDeleteKeypairRequest(c.Server, projectID, keypairName)
 	if err != nil {
 		return nil, err
 	}
@@ -6420,8 +6420,8 @@ func (c *Client) NovaDeleteKeypair(ctx context.Context, projectId string, keypai
 // 根据SSH密钥名称查询指定SSH密钥。.
 //
 // Corresponds with GET /v2.1/{project_id}/os-keypairs/{keypair_name} (the `NovaShowKeypair` operationId).
-func (c *Client) NovaShowKeypair(ctx context.Context, projectId string, keypairName string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewNovaShowKeypairRequest(c.Server, projectId, keypairName)
+func (c *Client) NovaShowKeypair(ctx context.Context, projectID string, keypairName string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewNovaShowKeypairRequest(c.Server, projectID, keypairName)
 	if err != nil {
 		return nil, err
 	}
@@ -6437,8 +6437,8 @@ func (c *Client) NovaShowKeypair(ctx context.Context, projectId string, keypairN
 // 查询租户可用的网络列表。.
 //
 // Corresponds with GET /v2.1/{project_id}/os-networks (the `ListOsNetworks` operationId).
-func (c *Client) ListOsNetworks(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListOsNetworksRequest(c.Server, projectId)
+func (c *Client) ListOsNetworks(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListOsNetworksRequest(c.Server, projectID)
 	if err != nil {
 		return nil, err
 	}
@@ -6455,8 +6455,8 @@ func (c *Client) ListOsNetworks(ctx context.Context, projectId string, reqEditor
 // 提供user_id参数，对应user执行相应操作，获取指定user的quota配置。
 //
 // Corresponds with GET /v2.1/{project_id}/os-quota-sets/{project_id_2} (the `ShowOsQuotaSet` operationId).
-func (c *Client) ShowOsQuotaSet(ctx context.Context, projectId string, projectId2 string, params *ShowOsQuotaSetParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewShowOsQuotaSetRequest(c.Server, projectId, projectId2, params)
+func (c *Client) ShowOsQuotaSet(ctx context.Context, projectID string, projectId2 string, params *ShowOsQuotaSetParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewShowOsQuotaSetRequest(c.Server, projectID, projectId2, params)
 	if err != nil {
 		return nil, err
 	}
@@ -6472,8 +6472,8 @@ func (c *Client) ShowOsQuotaSet(ctx context.Context, projectId string, projectId
 // 查询默认配额。.
 //
 // Corresponds with GET /v2.1/{project_id}/os-quota-sets/{project_id_2}/defaults (the `ListDefaults` operationId).
-func (c *Client) ListDefaults(ctx context.Context, projectId string, projectId2 string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListDefaultsRequest(c.Server, projectId, projectId2)
+func (c *Client) ListDefaults(ctx context.Context, projectID string, projectId2 string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListDefaultsRequest(c.Server, projectID, projectId2)
 	if err != nil {
 		return nil, err
 	}
@@ -6492,8 +6492,8 @@ func (c *Client) ListDefaults(ctx context.Context, projectId string, projectId2 
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v2.1/{project_id}/os-security-group-rules (the `CreateOsSecurityGroupRule` operationId).
-func (c *Client) CreateOsSecurityGroupRuleWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateOsSecurityGroupRuleRequestWithBody(c.Server, projectId, contentType, body)
+func (c *Client) CreateOsSecurityGroupRuleWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateOsSecurityGroupRuleRequestWithBody(c.Server, projectID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -6512,8 +6512,8 @@ func (c *Client) CreateOsSecurityGroupRuleWithBody(ctx context.Context, projectI
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v2.1/{project_id}/os-security-group-rules (the `CreateOsSecurityGroupRule` operationId).
-func (c *Client) CreateOsSecurityGroupRule(ctx context.Context, projectId string, body CreateOsSecurityGroupRuleJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateOsSecurityGroupRuleRequest(c.Server, projectId, body)
+func (c *Client) CreateOsSecurityGroupRule(ctx context.Context, projectID string, body CreateOsSecurityGroupRuleJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateOsSecurityGroupRuleRequest(c.Server, projectID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -6530,8 +6530,8 @@ func (c *Client) CreateOsSecurityGroupRule(ctx context.Context, projectId string
 // 当前API已废弃，请使用“删除安全组规则”。
 //
 // Corresponds with DELETE /v2.1/{project_id}/os-security-group-rules/{security_group_rule_id} (the `DeleteOsSecurityGroupRule` operationId).
-func (c *Client) DeleteOsSecurityGroupRule(ctx context.Context, projectId string, securityGroupRuleId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteOsSecurityGroupRuleRequest(c.Server, projectId, securityGroupRuleId)
+func (c *Client) DeleteOsSecurityGroupRule(ctx context.Context, projectID string, securityGroupRuleID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteOsSecurityGroupRuleRequest(c.Server, projectID, securityGroupRuleID)
 	if err != nil {
 		return nil, err
 	}
@@ -6548,8 +6548,8 @@ func (c *Client) DeleteOsSecurityGroupRule(ctx context.Context, projectId string
 // 当前API已废弃，请使用“查询安全组”。
 //
 // Corresponds with GET /v2.1/{project_id}/os-security-groups (the `ListOsSecurityGroups` operationId).
-func (c *Client) ListOsSecurityGroups(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListOsSecurityGroupsRequest(c.Server, projectId)
+func (c *Client) ListOsSecurityGroups(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListOsSecurityGroupsRequest(c.Server, projectID)
 	if err != nil {
 		return nil, err
 	}
@@ -6568,8 +6568,8 @@ func (c *Client) ListOsSecurityGroups(ctx context.Context, projectId string, req
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v2.1/{project_id}/os-security-groups (the `CreateOsSecurityGroup` operationId).
-func (c *Client) CreateOsSecurityGroupWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateOsSecurityGroupRequestWithBody(c.Server, projectId, contentType, body)
+func (c *Client) CreateOsSecurityGroupWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateOsSecurityGroupRequestWithBody(c.Server, projectID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -6588,8 +6588,8 @@ func (c *Client) CreateOsSecurityGroupWithBody(ctx context.Context, projectId st
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v2.1/{project_id}/os-security-groups (the `CreateOsSecurityGroup` operationId).
-func (c *Client) CreateOsSecurityGroup(ctx context.Context, projectId string, body CreateOsSecurityGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateOsSecurityGroupRequest(c.Server, projectId, body)
+func (c *Client) CreateOsSecurityGroup(ctx context.Context, projectID string, body CreateOsSecurityGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateOsSecurityGroupRequest(c.Server, projectID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -6606,8 +6606,8 @@ func (c *Client) CreateOsSecurityGroup(ctx context.Context, projectId string, bo
 // 当前API已废弃，请使用“删除安全组”。
 //
 // Corresponds with DELETE /v2.1/{project_id}/os-security-groups/{security_group_id} (the `DeleteOsSecurityGroup` operationId).
-func (c *Client) DeleteOsSecurityGroup(ctx context.Context, projectId string, securityGroupId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteOsSecurityGroupRequest(c.Server, projectId, securityGroupId)
+func (c *Client) DeleteOsSecurityGroup(ctx context.Context, projectID string, securityGroupID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteOsSecurityGroupRequest(c.Server, projectID, securityGroupID)
 	if err != nil {
 		return nil, err
 	}
@@ -6625,8 +6625,8 @@ func (c *Client) DeleteOsSecurityGroup(ctx context.Context, projectId string, se
 // 当前API已废弃，请使用“查询安全组详情”。
 //
 // Corresponds with GET /v2.1/{project_id}/os-security-groups/{security_group_id} (the `ShowOsSecurityGroup` operationId).
-func (c *Client) ShowOsSecurityGroup(ctx context.Context, projectId string, securityGroupId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewShowOsSecurityGroupRequest(c.Server, projectId, securityGroupId)
+func (c *Client) ShowOsSecurityGroup(ctx context.Context, projectID string, securityGroupID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewShowOsSecurityGroupRequest(c.Server, projectID, securityGroupID)
 	if err != nil {
 		return nil, err
 	}
@@ -6645,8 +6645,8 @@ func (c *Client) ShowOsSecurityGroup(ctx context.Context, projectId string, secu
 // Takes any type of body and a specified content type.
 //
 // Corresponds with PUT /v2.1/{project_id}/os-security-groups/{security_group_id} (the `UpdateOsSecurityGroup` operationId).
-func (c *Client) UpdateOsSecurityGroupWithBody(ctx context.Context, projectId string, securityGroupId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateOsSecurityGroupRequestWithBody(c.Server, projectId, securityGroupId, contentType, body)
+func (c *Client) UpdateOsSecurityGroupWithBody(ctx context.Context, projectID string, securityGroupID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateOsSecurityGroupRequestWithBody(c.Server, projectID, securityGroupID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -6665,8 +6665,8 @@ func (c *Client) UpdateOsSecurityGroupWithBody(ctx context.Context, projectId st
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /v2.1/{project_id}/os-security-groups/{security_group_id} (the `UpdateOsSecurityGroup` operationId).
-func (c *Client) UpdateOsSecurityGroup(ctx context.Context, projectId string, securityGroupId string, body UpdateOsSecurityGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateOsSecurityGroupRequest(c.Server, projectId, securityGroupId, body)
+func (c *Client) UpdateOsSecurityGroup(ctx context.Context, projectID string, securityGroupID string, body UpdateOsSecurityGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateOsSecurityGroupRequest(c.Server, projectID, securityGroupID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -6682,8 +6682,8 @@ func (c *Client) UpdateOsSecurityGroup(ctx context.Context, projectId string, se
 // 查询云服务器组列表。.
 //
 // Corresponds with GET /v2.1/{project_id}/os-server-groups (the `NovaListServerGroups` operationId).
-func (c *Client) NovaListServerGroups(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewNovaListServerGroupsRequest(c.Server, projectId)
+func (c *Client) NovaListServerGroups(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewNovaListServerGroupsRequest(c.Server, projectID)
 	if err != nil {
 		return nil, err
 	}
@@ -6701,8 +6701,8 @@ func (c *Client) NovaListServerGroups(ctx context.Context, projectId string, req
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v2.1/{project_id}/os-server-groups (the `NovaCreateServerGroup` operationId).
-func (c *Client) NovaCreateServerGroupWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewNovaCreateServerGroupRequestWithBody(c.Server, projectId, contentType, body)
+func (c *Client) NovaCreateServerGroupWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewNovaCreateServerGroupRequestWithBody(c.Server, projectID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -6720,8 +6720,8 @@ func (c *Client) NovaCreateServerGroupWithBody(ctx context.Context, projectId st
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v2.1/{project_id}/os-server-groups (the `NovaCreateServerGroup` operationId).
-func (c *Client) NovaCreateServerGroup(ctx context.Context, projectId string, body NovaCreateServerGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewNovaCreateServerGroupRequest(c.Server, projectId, body)
+func (c *Client) NovaCreateServerGroup(ctx context.Context, projectID string, body NovaCreateServerGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewNovaCreateServerGroupRequest(c.Server, projectID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -6737,8 +6737,8 @@ func (c *Client) NovaCreateServerGroup(ctx context.Context, projectId string, bo
 // 删除云服务器组。.
 //
 // Corresponds with DELETE /v2.1/{project_id}/os-server-groups/{server_group_id} (the `NovaDeleteServerGroup` operationId).
-func (c *Client) NovaDeleteServerGroup(ctx context.Context, projectId string, serverGroupId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewNovaDeleteServerGroupRequest(c.Server, projectId, serverGroupId)
+func (c *Client) NovaDeleteServerGroup(ctx context.Context, projectID string, serverGroupID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewNovaDeleteServerGroupRequest(c.Server, projectID, serverGroupID)
 	if err != nil {
 		return nil, err
 	}
@@ -6754,8 +6754,8 @@ func (c *Client) NovaDeleteServerGroup(ctx context.Context, projectId string, se
 // 查询云服务器组详情。.
 //
 // Corresponds with GET /v2.1/{project_id}/os-server-groups/{server_group_id} (the `NovaShowServerGroup` operationId).
-func (c *Client) NovaShowServerGroup(ctx context.Context, projectId string, serverGroupId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewNovaShowServerGroupRequest(c.Server, projectId, serverGroupId)
+func (c *Client) NovaShowServerGroup(ctx context.Context, projectID string, serverGroupID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewNovaShowServerGroupRequest(c.Server, projectID, serverGroupID)
 	if err != nil {
 		return nil, err
 	}
@@ -6774,8 +6774,8 @@ func (c *Client) NovaShowServerGroup(ctx context.Context, projectId string, serv
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v2.1/{project_id}/os-snapshots (the `CreateOsSnapshot` operationId).
-func (c *Client) CreateOsSnapshotWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateOsSnapshotRequestWithBody(c.Server, projectId, contentType, body)
+func (c *Client) CreateOsSnapshotWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateOsSnapshotRequestWithBody(c.Server, projectID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -6794,8 +6794,8 @@ func (c *Client) CreateOsSnapshotWithBody(ctx context.Context, projectId string,
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v2.1/{project_id}/os-snapshots (the `CreateOsSnapshot` operationId).
-func (c *Client) CreateOsSnapshot(ctx context.Context, projectId string, body CreateOsSnapshotJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateOsSnapshotRequest(c.Server, projectId, body)
+func (c *Client) CreateOsSnapshot(ctx context.Context, projectID string, body CreateOsSnapshotJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateOsSnapshotRequest(c.Server, projectID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -6812,8 +6812,8 @@ func (c *Client) CreateOsSnapshot(ctx context.Context, projectId string, body Cr
 // 当前API已废弃，请使用"删除云硬盘快照（OpenStack原生 v2）"。
 //
 // Corresponds with DELETE /v2.1/{project_id}/os-snapshots/{snapshot_id} (the `DeleteOsSnapshot` operationId).
-func (c *Client) DeleteOsSnapshot(ctx context.Context, projectId string, snapshotId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteOsSnapshotRequest(c.Server, projectId, snapshotId)
+func (c *Client) DeleteOsSnapshot(ctx context.Context, projectID string, snapshotID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteOsSnapshotRequest(c.Server, projectID, snapshotID)
 	if err != nil {
 		return nil, err
 	}
@@ -6830,8 +6830,8 @@ func (c *Client) DeleteOsSnapshot(ctx context.Context, projectId string, snapsho
 // 当前API已废弃，请使用"查询单个云硬盘快照详细信息（OpenStack原生 v2）"。
 //
 // Corresponds with GET /v2.1/{project_id}/os-snapshots/{snapshot_id} (the `ShowOsSnapshot` operationId).
-func (c *Client) ShowOsSnapshot(ctx context.Context, projectId string, snapshotId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewShowOsSnapshotRequest(c.Server, projectId, snapshotId)
+func (c *Client) ShowOsSnapshot(ctx context.Context, projectID string, snapshotID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewShowOsSnapshotRequest(c.Server, projectID, snapshotID)
 	if err != nil {
 		return nil, err
 	}
@@ -6848,8 +6848,8 @@ func (c *Client) ShowOsSnapshot(ctx context.Context, projectId string, snapshotI
 // 当前API已废弃，请使用"查询云硬盘列表（OpenStack原生 v2）"。
 //
 // Corresponds with GET /v2.1/{project_id}/os-volumes (the `ListOsVolumes` operationId).
-func (c *Client) ListOsVolumes(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListOsVolumesRequest(c.Server, projectId)
+func (c *Client) ListOsVolumes(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListOsVolumesRequest(c.Server, projectID)
 	if err != nil {
 		return nil, err
 	}
@@ -6868,8 +6868,8 @@ func (c *Client) ListOsVolumes(ctx context.Context, projectId string, reqEditors
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v2.1/{project_id}/os-volumes (the `CreateOsVolume` operationId).
-func (c *Client) CreateOsVolumeWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateOsVolumeRequestWithBody(c.Server, projectId, contentType, body)
+func (c *Client) CreateOsVolumeWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateOsVolumeRequestWithBody(c.Server, projectID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -6888,8 +6888,8 @@ func (c *Client) CreateOsVolumeWithBody(ctx context.Context, projectId string, c
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v2.1/{project_id}/os-volumes (the `CreateOsVolume` operationId).
-func (c *Client) CreateOsVolume(ctx context.Context, projectId string, body CreateOsVolumeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateOsVolumeRequest(c.Server, projectId, body)
+func (c *Client) CreateOsVolume(ctx context.Context, projectID string, body CreateOsVolumeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateOsVolumeRequest(c.Server, projectID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -6906,8 +6906,8 @@ func (c *Client) CreateOsVolume(ctx context.Context, projectId string, body Crea
 // 当前API已废弃，请使用"查询所有云硬盘详情（OpenStack原生 v2）"。
 //
 // Corresponds with GET /v2.1/{project_id}/os-volumes/detail (the `ListDetail` operationId).
-func (c *Client) ListDetail(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListDetailRequest(c.Server, projectId)
+func (c *Client) ListDetail(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListDetailRequest(c.Server, projectID)
 	if err != nil {
 		return nil, err
 	}
@@ -6924,8 +6924,8 @@ func (c *Client) ListDetail(ctx context.Context, projectId string, reqEditors ..
 // 当前API已废弃，请使用"删除云硬盘（OpenStack原生 v2）"。
 //
 // Corresponds with DELETE /v2.1/{project_id}/os-volumes/{volume_id} (the `DeleteOsVolume` operationId).
-func (c *Client) DeleteOsVolume(ctx context.Context, projectId string, volumeId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteOsVolumeRequest(c.Server, projectId, volumeId)
+func (c *Client) DeleteOsVolume(ctx context.Context, projectID string, volumeID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteOsVolumeRequest(c.Server, projectID, volumeID)
 	if err != nil {
 		return nil, err
 	}
@@ -6942,8 +6942,8 @@ func (c *Client) DeleteOsVolume(ctx context.Context, projectId string, volumeId 
 // 当前API已废弃，请使用"查询单个云硬盘详情（OpenStack原生 v2）"。
 //
 // Corresponds with GET /v2.1/{project_id}/os-volumes/{volume_id} (the `ShowOsVolume` operationId).
-func (c *Client) ShowOsVolume(ctx context.Context, projectId string, volumeId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewShowOsVolumeRequest(c.Server, projectId, volumeId)
+func (c *Client) ShowOsVolume(ctx context.Context, projectID string, volumeID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewShowOsVolumeRequest(c.Server, projectID, volumeID)
 	if err != nil {
 		return nil, err
 	}
@@ -6960,8 +6960,8 @@ func (c *Client) ShowOsVolume(ctx context.Context, projectId string, volumeId st
 // 当前API已废弃，请使用查询云服务器规格变更支持列表。
 //
 // Corresponds with GET /v2.1/{project_id}/resize_flavors (the `ListResizeFlavors` operationId).
-func (c *Client) ListResizeFlavors(ctx context.Context, projectId string, params *ListResizeFlavorsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListResizeFlavorsRequest(c.Server, projectId, params)
+func (c *Client) ListResizeFlavors(ctx context.Context, projectID string, params *ListResizeFlavorsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListResizeFlavorsRequest(c.Server, projectID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -6977,8 +6977,8 @@ func (c *Client) ListResizeFlavors(ctx context.Context, projectId string, params
 // 查询云服务器信息列表。.
 //
 // Corresponds with GET /v2.1/{project_id}/servers (the `NovaListServers` operationId).
-func (c *Client) NovaListServers(ctx context.Context, projectId string, params *NovaListServersParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewNovaListServersRequest(c.Server, projectId, params)
+func (c *Client) NovaListServers(ctx context.Context, projectID string, params *NovaListServersParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewNovaListServersRequest(c.Server, projectID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -6997,8 +6997,8 @@ func (c *Client) NovaListServers(ctx context.Context, projectId string, params *
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v2.1/{project_id}/servers (the `NovaCreateServers` operationId).
-func (c *Client) NovaCreateServersWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewNovaCreateServersRequestWithBody(c.Server, projectId, contentType, body)
+func (c *Client) NovaCreateServersWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewNovaCreateServersRequestWithBody(c.Server, projectID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7017,8 +7017,8 @@ func (c *Client) NovaCreateServersWithBody(ctx context.Context, projectId string
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v2.1/{project_id}/servers (the `NovaCreateServers` operationId).
-func (c *Client) NovaCreateServers(ctx context.Context, projectId string, body NovaCreateServersJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewNovaCreateServersRequest(c.Server, projectId, body)
+func (c *Client) NovaCreateServers(ctx context.Context, projectID string, body NovaCreateServersJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewNovaCreateServersRequest(c.Server, projectID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7034,8 +7034,8 @@ func (c *Client) NovaCreateServers(ctx context.Context, projectId string, body N
 // 查询云服务器详情信息列表。.
 //
 // Corresponds with GET /v2.1/{project_id}/servers/detail (the `NovaListServersDetails` operationId).
-func (c *Client) NovaListServersDetails(ctx context.Context, projectId string, params *NovaListServersDetailsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewNovaListServersDetailsRequest(c.Server, projectId, params)
+func (c *Client) NovaListServersDetails(ctx context.Context, projectID string, params *NovaListServersDetailsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewNovaListServersDetailsRequest(c.Server, projectID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -7051,8 +7051,8 @@ func (c *Client) NovaListServersDetails(ctx context.Context, projectId string, p
 // 删除一台云服务器。.
 //
 // Corresponds with DELETE /v2.1/{project_id}/servers/{server_id} (the `NovaDeleteServer` operationId).
-func (c *Client) NovaDeleteServer(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewNovaDeleteServerRequest(c.Server, projectId, serverId)
+func (c *Client) NovaDeleteServer(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewNovaDeleteServerRequest(c.Server, projectID, serverID)
 	if err != nil {
 		return nil, err
 	}
@@ -7068,8 +7068,8 @@ func (c *Client) NovaDeleteServer(ctx context.Context, projectId string, serverI
 // 根据云服务器ID，查询云服务器的详细信息。.
 //
 // Corresponds with GET /v2.1/{project_id}/servers/{server_id} (the `NovaShowServer` operationId).
-func (c *Client) NovaShowServer(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewNovaShowServerRequest(c.Server, projectId, serverId)
+func (c *Client) NovaShowServer(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewNovaShowServerRequest(c.Server, projectID, serverID)
 	if err != nil {
 		return nil, err
 	}
@@ -7087,8 +7087,8 @@ func (c *Client) NovaShowServer(ctx context.Context, projectId string, serverId 
 // Takes any type of body and a specified content type.
 //
 // Corresponds with PUT /v2.1/{project_id}/servers/{server_id} (the `NovaUpdateServer` operationId).
-func (c *Client) NovaUpdateServerWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewNovaUpdateServerRequestWithBody(c.Server, projectId, serverId, contentType, body)
+func (c *Client) NovaUpdateServerWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewNovaUpdateServerRequestWithBody(c.Server, projectID, serverID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7106,8 +7106,8 @@ func (c *Client) NovaUpdateServerWithBody(ctx context.Context, projectId string,
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /v2.1/{project_id}/servers/{server_id} (the `NovaUpdateServer` operationId).
-func (c *Client) NovaUpdateServer(ctx context.Context, projectId string, serverId string, body NovaUpdateServerJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewNovaUpdateServerRequest(c.Server, projectId, serverId, body)
+func (c *Client) NovaUpdateServer(ctx context.Context, projectID string, serverID string, body NovaUpdateServerJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewNovaUpdateServerRequest(c.Server, projectID, serverID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7126,8 +7126,8 @@ func (c *Client) NovaUpdateServer(ctx context.Context, projectId string, serverI
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#addFloatingIp (the `CreateServersAction` operationId).
-func (c *Client) CreateServersActionWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateServersActionRequestWithBody(c.Server, projectId, serverId, contentType, body)
+func (c *Client) CreateServersActionWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateServersActionRequestWithBody(c.Server, projectID, serverID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7146,8 +7146,8 @@ func (c *Client) CreateServersActionWithBody(ctx context.Context, projectId stri
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#addFloatingIp (the `CreateServersAction` operationId).
-func (c *Client) CreateServersAction(ctx context.Context, projectId string, serverId string, body CreateServersActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateServersActionRequest(c.Server, projectId, serverId, body)
+func (c *Client) CreateServersAction(ctx context.Context, projectID string, serverID string, body CreateServersActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateServersActionRequest(c.Server, projectID, serverID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7167,8 +7167,8 @@ func (c *Client) CreateServersAction(ctx context.Context, projectId string, serv
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#addSecurityGroup (the `NovaAssociateSecurityGroup` operationId).
-func (c *Client) NovaAssociateSecurityGroupWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewNovaAssociateSecurityGroupRequestWithBody(c.Server, projectId, serverId, contentType, body)
+func (c *Client) NovaAssociateSecurityGroupWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewNovaAssociateSecurityGroupRequestWithBody(c.Server, projectID, serverID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7188,8 +7188,8 @@ func (c *Client) NovaAssociateSecurityGroupWithBody(ctx context.Context, project
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#addSecurityGroup (the `NovaAssociateSecurityGroup` operationId).
-func (c *Client) NovaAssociateSecurityGroup(ctx context.Context, projectId string, serverId string, body NovaAssociateSecurityGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewNovaAssociateSecurityGroupRequest(c.Server, projectId, serverId, body)
+func (c *Client) NovaAssociateSecurityGroup(ctx context.Context, projectID string, serverID string, body NovaAssociateSecurityGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewNovaAssociateSecurityGroupRequest(c.Server, projectID, serverID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7207,8 +7207,8 @@ func (c *Client) NovaAssociateSecurityGroup(ctx context.Context, projectId strin
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#confirmResize (the `CreateServersActionV212` operationId).
-func (c *Client) CreateServersActionV212WithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateServersActionV212RequestWithBody(c.Server, projectId, serverId, contentType, body)
+func (c *Client) CreateServersActionV212WithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateServersActionV212RequestWithBody(c.Server, projectID, serverID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7226,8 +7226,8 @@ func (c *Client) CreateServersActionV212WithBody(ctx context.Context, projectId 
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#confirmResize (the `CreateServersActionV212` operationId).
-func (c *Client) CreateServersActionV212(ctx context.Context, projectId string, serverId string, body CreateServersActionV212JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateServersActionV212Request(c.Server, projectId, serverId, body)
+func (c *Client) CreateServersActionV212(ctx context.Context, projectID string, serverID string, body CreateServersActionV212JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateServersActionV212Request(c.Server, projectID, serverID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7250,8 +7250,8 @@ func (c *Client) CreateServersActionV212(ctx context.Context, projectId string, 
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#createImage (the `CreateAction` operationId).
-func (c *Client) CreateActionWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateActionRequestWithBody(c.Server, projectId, serverId, contentType, body)
+func (c *Client) CreateActionWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateActionRequestWithBody(c.Server, projectID, serverID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7274,8 +7274,8 @@ func (c *Client) CreateActionWithBody(ctx context.Context, projectId string, ser
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#createImage (the `CreateAction` operationId).
-func (c *Client) CreateAction(ctx context.Context, projectId string, serverId string, body CreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateActionRequest(c.Server, projectId, serverId, body)
+func (c *Client) CreateAction(ctx context.Context, projectID string, serverID string, body CreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateActionRequest(c.Server, projectID, serverID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7294,8 +7294,8 @@ func (c *Client) CreateAction(ctx context.Context, projectId string, serverId st
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#lock (the `NovaLockServer` operationId).
-func (c *Client) NovaLockServerWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewNovaLockServerRequestWithBody(c.Server, projectId, serverId, contentType, body)
+func (c *Client) NovaLockServerWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewNovaLockServerRequestWithBody(c.Server, projectID, serverID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7314,8 +7314,8 @@ func (c *Client) NovaLockServerWithBody(ctx context.Context, projectId string, s
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#lock (the `NovaLockServer` operationId).
-func (c *Client) NovaLockServer(ctx context.Context, projectId string, serverId string, body NovaLockServerJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewNovaLockServerRequest(c.Server, projectId, serverId, body)
+func (c *Client) NovaLockServer(ctx context.Context, projectID string, serverID string, body NovaLockServerJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewNovaLockServerRequest(c.Server, projectID, serverID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7333,8 +7333,8 @@ func (c *Client) NovaLockServer(ctx context.Context, projectId string, serverId 
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#os-getConsoleOutput (the `ListAction` operationId).
-func (c *Client) ListActionWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListActionRequestWithBody(c.Server, projectId, serverId, contentType, body)
+func (c *Client) ListActionWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListActionRequestWithBody(c.Server, projectID, serverID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7352,8 +7352,8 @@ func (c *Client) ListActionWithBody(ctx context.Context, projectId string, serve
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#os-getConsoleOutput (the `ListAction` operationId).
-func (c *Client) ListAction(ctx context.Context, projectId string, serverId string, body ListActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListActionRequest(c.Server, projectId, serverId, body)
+func (c *Client) ListAction(ctx context.Context, projectID string, serverID string, body ListActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListActionRequest(c.Server, projectID, serverID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7371,8 +7371,8 @@ func (c *Client) ListAction(ctx context.Context, projectId string, serverId stri
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#os-start (the `NovaStartServer` operationId).
-func (c *Client) NovaStartServerWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewNovaStartServerRequestWithBody(c.Server, projectId, serverId, contentType, body)
+func (c *Client) NovaStartServerWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewNovaStartServerRequestWithBody(c.Server, projectID, serverID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7390,8 +7390,8 @@ func (c *Client) NovaStartServerWithBody(ctx context.Context, projectId string, 
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#os-start (the `NovaStartServer` operationId).
-func (c *Client) NovaStartServer(ctx context.Context, projectId string, serverId string, body NovaStartServerJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewNovaStartServerRequest(c.Server, projectId, serverId, body)
+func (c *Client) NovaStartServer(ctx context.Context, projectID string, serverID string, body NovaStartServerJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewNovaStartServerRequest(c.Server, projectID, serverID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7409,8 +7409,8 @@ func (c *Client) NovaStartServer(ctx context.Context, projectId string, serverId
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#os-stop (the `NovaStopServer` operationId).
-func (c *Client) NovaStopServerWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewNovaStopServerRequestWithBody(c.Server, projectId, serverId, contentType, body)
+func (c *Client) NovaStopServerWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewNovaStopServerRequestWithBody(c.Server, projectID, serverID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7428,8 +7428,8 @@ func (c *Client) NovaStopServerWithBody(ctx context.Context, projectId string, s
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#os-stop (the `NovaStopServer` operationId).
-func (c *Client) NovaStopServer(ctx context.Context, projectId string, serverId string, body NovaStopServerJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewNovaStopServerRequest(c.Server, projectId, serverId, body)
+func (c *Client) NovaStopServer(ctx context.Context, projectID string, serverID string, body NovaStopServerJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewNovaStopServerRequest(c.Server, projectID, serverID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7447,8 +7447,8 @@ func (c *Client) NovaStopServer(ctx context.Context, projectId string, serverId 
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#reboot (the `NovaRebootServer` operationId).
-func (c *Client) NovaRebootServerWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewNovaRebootServerRequestWithBody(c.Server, projectId, serverId, contentType, body)
+func (c *Client) NovaRebootServerWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewNovaRebootServerRequestWithBody(c.Server, projectID, serverID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7466,8 +7466,8 @@ func (c *Client) NovaRebootServerWithBody(ctx context.Context, projectId string,
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#reboot (the `NovaRebootServer` operationId).
-func (c *Client) NovaRebootServer(ctx context.Context, projectId string, serverId string, body NovaRebootServerJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewNovaRebootServerRequest(c.Server, projectId, serverId, body)
+func (c *Client) NovaRebootServer(ctx context.Context, projectID string, serverID string, body NovaRebootServerJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewNovaRebootServerRequest(c.Server, projectID, serverID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7486,8 +7486,8 @@ func (c *Client) NovaRebootServer(ctx context.Context, projectId string, serverI
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#removeFloatingIp (the `DeleteAction` operationId).
-func (c *Client) DeleteActionWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteActionRequestWithBody(c.Server, projectId, serverId, contentType, body)
+func (c *Client) DeleteActionWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteActionRequestWithBody(c.Server, projectID, serverID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7506,8 +7506,8 @@ func (c *Client) DeleteActionWithBody(ctx context.Context, projectId string, ser
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#removeFloatingIp (the `DeleteAction` operationId).
-func (c *Client) DeleteAction(ctx context.Context, projectId string, serverId string, body DeleteActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteActionRequest(c.Server, projectId, serverId, body)
+func (c *Client) DeleteAction(ctx context.Context, projectID string, serverID string, body DeleteActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteActionRequest(c.Server, projectID, serverID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7525,8 +7525,8 @@ func (c *Client) DeleteAction(ctx context.Context, projectId string, serverId st
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#removeSecurityGroup (the `NovaDisassociateSecurityGroup` operationId).
-func (c *Client) NovaDisassociateSecurityGroupWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewNovaDisassociateSecurityGroupRequestWithBody(c.Server, projectId, serverId, contentType, body)
+func (c *Client) NovaDisassociateSecurityGroupWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewNovaDisassociateSecurityGroupRequestWithBody(c.Server, projectID, serverID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7544,8 +7544,8 @@ func (c *Client) NovaDisassociateSecurityGroupWithBody(ctx context.Context, proj
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#removeSecurityGroup (the `NovaDisassociateSecurityGroup` operationId).
-func (c *Client) NovaDisassociateSecurityGroup(ctx context.Context, projectId string, serverId string, body NovaDisassociateSecurityGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewNovaDisassociateSecurityGroupRequest(c.Server, projectId, serverId, body)
+func (c *Client) NovaDisassociateSecurityGroup(ctx context.Context, projectID string, serverID string, body NovaDisassociateSecurityGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewNovaDisassociateSecurityGroupRequest(c.Server, projectID, serverID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7567,8 +7567,8 @@ func (c *Client) NovaDisassociateSecurityGroup(ctx context.Context, projectId st
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#resize (the `UpdateAction` operationId).
-func (c *Client) UpdateActionWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateActionRequestWithBody(c.Server, projectId, serverId, contentType, body)
+func (c *Client) UpdateActionWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateActionRequestWithBody(c.Server, projectID, serverID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7590,8 +7590,8 @@ func (c *Client) UpdateActionWithBody(ctx context.Context, projectId string, ser
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#resize (the `UpdateAction` operationId).
-func (c *Client) UpdateAction(ctx context.Context, projectId string, serverId string, body UpdateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateActionRequest(c.Server, projectId, serverId, body)
+func (c *Client) UpdateAction(ctx context.Context, projectID string, serverID string, body UpdateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateActionRequest(c.Server, projectID, serverID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7609,8 +7609,8 @@ func (c *Client) UpdateAction(ctx context.Context, projectId string, serverId st
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#revertResize (the `CreateServersActionV21` operationId).
-func (c *Client) CreateServersActionV21WithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateServersActionV21RequestWithBody(c.Server, projectId, serverId, contentType, body)
+func (c *Client) CreateServersActionV21WithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateServersActionV21RequestWithBody(c.Server, projectID, serverID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7628,8 +7628,8 @@ func (c *Client) CreateServersActionV21WithBody(ctx context.Context, projectId s
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#revertResize (the `CreateServersActionV21` operationId).
-func (c *Client) CreateServersActionV21(ctx context.Context, projectId string, serverId string, body CreateServersActionV21JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateServersActionV21Request(c.Server, projectId, serverId, body)
+func (c *Client) CreateServersActionV21(ctx context.Context, projectID string, serverID string, body CreateServersActionV21JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateServersActionV21Request(c.Server, projectID, serverID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7648,8 +7648,8 @@ func (c *Client) CreateServersActionV21(ctx context.Context, projectId string, s
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#unlock (the `NovaUnlockServer` operationId).
-func (c *Client) NovaUnlockServerWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewNovaUnlockServerRequestWithBody(c.Server, projectId, serverId, contentType, body)
+func (c *Client) NovaUnlockServerWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewNovaUnlockServerRequestWithBody(c.Server, projectID, serverID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7668,8 +7668,8 @@ func (c *Client) NovaUnlockServerWithBody(ctx context.Context, projectId string,
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#unlock (the `NovaUnlockServer` operationId).
-func (c *Client) NovaUnlockServer(ctx context.Context, projectId string, serverId string, body NovaUnlockServerJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewNovaUnlockServerRequest(c.Server, projectId, serverId, body)
+func (c *Client) NovaUnlockServer(ctx context.Context, projectID string, serverID string, body NovaUnlockServerJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewNovaUnlockServerRequest(c.Server, projectID, serverID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7685,8 +7685,8 @@ func (c *Client) NovaUnlockServer(ctx context.Context, projectId string, serverI
 // 查询指定弹性云服务器的网络列表。.
 //
 // Corresponds with GET /v2.1/{project_id}/servers/{server_id}/ips (the `ListIps` operationId).
-func (c *Client) ListIps(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListIpsRequest(c.Server, projectId, serverId)
+func (c *Client) ListIps(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListIpsRequest(c.Server, projectID, serverID)
 	if err != nil {
 		return nil, err
 	}
@@ -7697,13 +7697,13 @@ func (c *Client) ListIps(ctx context.Context, projectId string, serverId string,
 	return c.Client.Do(req)
 }
 
-// ShowIp 查询弹性云服务器的指定网络
+// ShowIP 查询弹性云服务器的指定网络
 //
 // 查询指定弹性云服务器的指定网络。.
 //
-// Corresponds with GET /v2.1/{project_id}/servers/{server_id}/ips/{networkName} (the `ShowIp` operationId).
-func (c *Client) ShowIp(ctx context.Context, projectId string, serverId string, networkName string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewShowIpRequest(c.Server, projectId, serverId, networkName)
+// Corresponds with GET /v2.1/{project_id}/servers/{server_id}/ips/{networkName} (the `ShowIP` operationId).
+func (c *Client) ShowIP(ctx context.Context, projectID string, serverID string, networkName string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewShowIPRequest(c.Server, projectID, serverID, networkName)
 	if err != nil {
 		return nil, err
 	}
@@ -7719,8 +7719,8 @@ func (c *Client) ShowIp(ctx context.Context, projectId string, serverId string, 
 // 查询弹性云服务器的元数据信息。.
 //
 // Corresponds with GET /v2.1/{project_id}/servers/{server_id}/metadata (the `NovaShowServerMetadata` operationId).
-func (c *Client) NovaShowServerMetadata(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewNovaShowServerMetadataRequest(c.Server, projectId, serverId)
+func (c *Client) NovaShowServerMetadata(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewNovaShowServerMetadataRequest(c.Server, projectID, serverID)
 	if err != nil {
 		return nil, err
 	}
@@ -7741,8 +7741,8 @@ func (c *Client) NovaShowServerMetadata(ctx context.Context, projectId string, s
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/metadata (the `NovaUpdateServerMetadata` operationId).
-func (c *Client) NovaUpdateServerMetadataWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewNovaUpdateServerMetadataRequestWithBody(c.Server, projectId, serverId, contentType, body)
+func (c *Client) NovaUpdateServerMetadataWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewNovaUpdateServerMetadataRequestWithBody(c.Server, projectID, serverID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7763,8 +7763,8 @@ func (c *Client) NovaUpdateServerMetadataWithBody(ctx context.Context, projectId
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/metadata (the `NovaUpdateServerMetadata` operationId).
-func (c *Client) NovaUpdateServerMetadata(ctx context.Context, projectId string, serverId string, body NovaUpdateServerMetadataJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewNovaUpdateServerMetadataRequest(c.Server, projectId, serverId, body)
+func (c *Client) NovaUpdateServerMetadata(ctx context.Context, projectID string, serverID string, body NovaUpdateServerMetadataJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewNovaUpdateServerMetadataRequest(c.Server, projectID, serverID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7783,8 +7783,8 @@ func (c *Client) NovaUpdateServerMetadata(ctx context.Context, projectId string,
 // Takes any type of body and a specified content type.
 //
 // Corresponds with PUT /v2.1/{project_id}/servers/{server_id}/metadata (the `UpdateMetadata` operationId).
-func (c *Client) UpdateMetadataWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateMetadataRequestWithBody(c.Server, projectId, serverId, contentType, body)
+func (c *Client) UpdateMetadataWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateMetadataRequestWithBody(c.Server, projectID, serverID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7803,8 +7803,8 @@ func (c *Client) UpdateMetadataWithBody(ctx context.Context, projectId string, s
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /v2.1/{project_id}/servers/{server_id}/metadata (the `UpdateMetadata` operationId).
-func (c *Client) UpdateMetadata(ctx context.Context, projectId string, serverId string, body UpdateMetadataJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateMetadataRequest(c.Server, projectId, serverId, body)
+func (c *Client) UpdateMetadata(ctx context.Context, projectID string, serverID string, body UpdateMetadataJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateMetadataRequest(c.Server, projectID, serverID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7820,8 +7820,8 @@ func (c *Client) UpdateMetadata(ctx context.Context, projectId string, serverId 
 // 删除云服务器指定元数据。.
 //
 // Corresponds with DELETE /v2.1/{project_id}/servers/{server_id}/metadata/{key} (the `NovaDeleteServerMetadataItem` operationId).
-func (c *Client) NovaDeleteServerMetadataItem(ctx context.Context, projectId string, serverId string, key string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewNovaDeleteServerMetadataItemRequest(c.Server, projectId, serverId, key)
+func (c *Client) NovaDeleteServerMetadataItem(ctx context.Context, projectID string, serverID string, key string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewNovaDeleteServerMetadataItemRequest(c.Server, projectID, serverID, key)
 	if err != nil {
 		return nil, err
 	}
@@ -7837,8 +7837,8 @@ func (c *Client) NovaDeleteServerMetadataItem(ctx context.Context, projectId str
 // 获取云服务器指定key的元数据信息。.
 //
 // Corresponds with GET /v2.1/{project_id}/servers/{server_id}/metadata/{key} (the `NovaShowServerMetadataItem` operationId).
-func (c *Client) NovaShowServerMetadataItem(ctx context.Context, projectId string, serverId string, key string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewNovaShowServerMetadataItemRequest(c.Server, projectId, serverId, key)
+func (c *Client) NovaShowServerMetadataItem(ctx context.Context, projectID string, serverID string, key string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewNovaShowServerMetadataItemRequest(c.Server, projectID, serverID, key)
 	if err != nil {
 		return nil, err
 	}
@@ -7858,8 +7858,8 @@ func (c *Client) NovaShowServerMetadataItem(ctx context.Context, projectId strin
 // Takes any type of body and a specified content type.
 //
 // Corresponds with PUT /v2.1/{project_id}/servers/{server_id}/metadata/{key} (the `NovaUpdateServerMetadataItem` operationId).
-func (c *Client) NovaUpdateServerMetadataItemWithBody(ctx context.Context, projectId string, serverId string, key string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewNovaUpdateServerMetadataItemRequestWithBody(c.Server, projectId, serverId, key, contentType, body)
+func (c *Client) NovaUpdateServerMetadataItemWithBody(ctx context.Context, projectID string, serverID string, key string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewNovaUpdateServerMetadataItemRequestWithBody(c.Server, projectID, serverID, key, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7879,8 +7879,8 @@ func (c *Client) NovaUpdateServerMetadataItemWithBody(ctx context.Context, proje
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /v2.1/{project_id}/servers/{server_id}/metadata/{key} (the `NovaUpdateServerMetadataItem` operationId).
-func (c *Client) NovaUpdateServerMetadataItem(ctx context.Context, projectId string, serverId string, key string, body NovaUpdateServerMetadataItemJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewNovaUpdateServerMetadataItemRequest(c.Server, projectId, serverId, key, body)
+func (c *Client) NovaUpdateServerMetadataItem(ctx context.Context, projectID string, serverID string, key string, body NovaUpdateServerMetadataItemJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewNovaUpdateServerMetadataItemRequest(c.Server, projectID, serverID, key, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7896,8 +7896,8 @@ func (c *Client) NovaUpdateServerMetadataItem(ctx context.Context, projectId str
 // 查询弹性云服务器的所有历史操作，显示操作行为列表。.
 //
 // Corresponds with GET /v2.1/{project_id}/servers/{server_id}/os-instance-actions (the `NovaListServerActions` operationId).
-func (c *Client) NovaListServerActions(ctx context.Context, projectId string, serverId string, params *NovaListServerActionsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewNovaListServerActionsRequest(c.Server, projectId, serverId, params)
+func (c *Client) NovaListServerActions(ctx context.Context, projectID string, serverID string, params *NovaListServerActionsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewNovaListServerActionsRequest(c.Server, projectID, serverID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -7913,8 +7913,8 @@ func (c *Client) NovaListServerActions(ctx context.Context, projectId string, se
 // 查询弹性云服务器的某个请求行为。.
 //
 // Corresponds with GET /v2.1/{project_id}/servers/{server_id}/os-instance-actions/{request_id} (the `NovaShowServerAction` operationId).
-func (c *Client) NovaShowServerAction(ctx context.Context, projectId string, serverId string, requestId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewNovaShowServerActionRequest(c.Server, projectId, serverId, requestId)
+func (c *Client) NovaShowServerAction(ctx context.Context, projectID string, serverID string, requestID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewNovaShowServerActionRequest(c.Server, projectID, serverID, requestID)
 	if err != nil {
 		return nil, err
 	}
@@ -7930,8 +7930,8 @@ func (c *Client) NovaShowServerAction(ctx context.Context, projectId string, ser
 // 查询云服务器网卡信息。.
 //
 // Corresponds with GET /v2.1/{project_id}/servers/{server_id}/os-interface (the `NovaListServerInterfaces` operationId).
-func (c *Client) NovaListServerInterfaces(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewNovaListServerInterfacesRequest(c.Server, projectId, serverId)
+func (c *Client) NovaListServerInterfaces(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewNovaListServerInterfacesRequest(c.Server, projectID, serverID)
 	if err != nil {
 		return nil, err
 	}
@@ -7950,8 +7950,8 @@ func (c *Client) NovaListServerInterfaces(ctx context.Context, projectId string,
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/os-interface (the `NovaAttachInterface` operationId).
-func (c *Client) NovaAttachInterfaceWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewNovaAttachInterfaceRequestWithBody(c.Server, projectId, serverId, contentType, body)
+func (c *Client) NovaAttachInterfaceWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewNovaAttachInterfaceRequestWithBody(c.Server, projectID, serverID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7970,8 +7970,8 @@ func (c *Client) NovaAttachInterfaceWithBody(ctx context.Context, projectId stri
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/os-interface (the `NovaAttachInterface` operationId).
-func (c *Client) NovaAttachInterface(ctx context.Context, projectId string, serverId string, body NovaAttachInterfaceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewNovaAttachInterfaceRequest(c.Server, projectId, serverId, body)
+func (c *Client) NovaAttachInterface(ctx context.Context, projectID string, serverID string, body NovaAttachInterfaceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewNovaAttachInterfaceRequest(c.Server, projectID, serverID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7987,8 +7987,8 @@ func (c *Client) NovaAttachInterface(ctx context.Context, projectId string, serv
 // 根据指定的Port ID，从云服务器中卸载网卡。.
 //
 // Corresponds with DELETE /v2.1/{project_id}/servers/{server_id}/os-interface/{port_id} (the `NovaDetachInterface` operationId).
-func (c *Client) NovaDetachInterface(ctx context.Context, projectId string, serverId string, portId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewNovaDetachInterfaceRequest(c.Server, projectId, serverId, portId)
+func (c *Client) NovaDetachInterface(ctx context.Context, projectID string, serverID string, portID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewNovaDetachInterfaceRequest(c.Server, projectID, serverID, portID)
 	if err != nil {
 		return nil, err
 	}
@@ -8004,8 +8004,8 @@ func (c *Client) NovaDetachInterface(ctx context.Context, projectId string, serv
 // 根据网卡ID，查询云服务器网卡信息。.
 //
 // Corresponds with GET /v2.1/{project_id}/servers/{server_id}/os-interface/{port_id} (the `NovaShowServerInterface` operationId).
-func (c *Client) NovaShowServerInterface(ctx context.Context, projectId string, serverId string, portId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewNovaShowServerInterfaceRequest(c.Server, projectId, serverId, portId)
+func (c *Client) NovaShowServerInterface(ctx context.Context, projectID string, serverID string, portID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewNovaShowServerInterfaceRequest(c.Server, projectID, serverID, portID)
 	if err != nil {
 		return nil, err
 	}
@@ -8024,8 +8024,8 @@ func (c *Client) NovaShowServerInterface(ctx context.Context, projectId string, 
 // Takes any type of body and a specified content type.
 //
 // Corresponds with PUT /v2.1/{project_id}/servers/{server_id}/os-reset-password (the `UpdateOsResetPassword` operationId).
-func (c *Client) UpdateOsResetPasswordWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateOsResetPasswordRequestWithBody(c.Server, projectId, serverId, contentType, body)
+func (c *Client) UpdateOsResetPasswordWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateOsResetPasswordRequestWithBody(c.Server, projectID, serverID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8044,8 +8044,8 @@ func (c *Client) UpdateOsResetPasswordWithBody(ctx context.Context, projectId st
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /v2.1/{project_id}/servers/{server_id}/os-reset-password (the `UpdateOsResetPassword` operationId).
-func (c *Client) UpdateOsResetPassword(ctx context.Context, projectId string, serverId string, body UpdateOsResetPasswordJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateOsResetPasswordRequest(c.Server, projectId, serverId, body)
+func (c *Client) UpdateOsResetPassword(ctx context.Context, projectID string, serverID string, body UpdateOsResetPasswordJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateOsResetPasswordRequest(c.Server, projectID, serverID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8061,8 +8061,8 @@ func (c *Client) UpdateOsResetPassword(ctx context.Context, projectId string, se
 // 查询指定弹性云服务器的安全组。.
 //
 // Corresponds with GET /v2.1/{project_id}/servers/{server_id}/os-security-groups (the `NovaListServerSecurityGroups` operationId).
-func (c *Client) NovaListServerSecurityGroups(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewNovaListServerSecurityGroupsRequest(c.Server, projectId, serverId)
+func (c *Client) NovaListServerSecurityGroups(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewNovaListServerSecurityGroupsRequest(c.Server, projectID, serverID)
 	if err != nil {
 		return nil, err
 	}
@@ -8079,8 +8079,8 @@ func (c *Client) NovaListServerSecurityGroups(ctx context.Context, projectId str
 // Linux云服务器未使用此通道清除密码。
 //
 // Corresponds with DELETE /v2.1/{project_id}/servers/{server_id}/os-server-password (the `DeleteOsServerPassword` operationId).
-func (c *Client) DeleteOsServerPassword(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteOsServerPasswordRequest(c.Server, projectId, serverId)
+func (c *Client) DeleteOsServerPassword(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteOsServerPasswordRequest(c.Server, projectID, serverID)
 	if err != nil {
 		return nil, err
 	}
@@ -8098,8 +8098,8 @@ func (c *Client) DeleteOsServerPassword(ctx context.Context, projectId string, s
 // Linux云服务器未使用此通道获取密码。
 //
 // Corresponds with GET /v2.1/{project_id}/servers/{server_id}/os-server-password (the `ListOsServerPassword` operationId).
-func (c *Client) ListOsServerPassword(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListOsServerPasswordRequest(c.Server, projectId, serverId)
+func (c *Client) ListOsServerPassword(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListOsServerPasswordRequest(c.Server, projectID, serverID)
 	if err != nil {
 		return nil, err
 	}
@@ -8116,8 +8116,8 @@ func (c *Client) ListOsServerPassword(ctx context.Context, projectId string, ser
 // 查询信息包含挂载成功和挂载中的所有磁盘。
 //
 // Corresponds with GET /v2.1/{project_id}/servers/{server_id}/os-volume_attachments (the `NovaListServerVolumes` operationId).
-func (c *Client) NovaListServerVolumes(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewNovaListServerVolumesRequest(c.Server, projectId, serverId)
+func (c *Client) NovaListServerVolumes(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewNovaListServerVolumesRequest(c.Server, projectID, serverID)
 	if err != nil {
 		return nil, err
 	}
@@ -8136,8 +8136,8 @@ func (c *Client) NovaListServerVolumes(ctx context.Context, projectId string, se
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/os-volume_attachments (the `NovaAttachVolume` operationId).
-func (c *Client) NovaAttachVolumeWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewNovaAttachVolumeRequestWithBody(c.Server, projectId, serverId, contentType, body)
+func (c *Client) NovaAttachVolumeWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewNovaAttachVolumeRequestWithBody(c.Server, projectID, serverID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8156,8 +8156,8 @@ func (c *Client) NovaAttachVolumeWithBody(ctx context.Context, projectId string,
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/os-volume_attachments (the `NovaAttachVolume` operationId).
-func (c *Client) NovaAttachVolume(ctx context.Context, projectId string, serverId string, body NovaAttachVolumeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewNovaAttachVolumeRequest(c.Server, projectId, serverId, body)
+func (c *Client) NovaAttachVolume(ctx context.Context, projectID string, serverID string, body NovaAttachVolumeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewNovaAttachVolumeRequest(c.Server, projectID, serverID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8173,8 +8173,8 @@ func (c *Client) NovaAttachVolume(ctx context.Context, projectId string, serverI
 // 弹性云服务器卸载磁盘。.
 //
 // Corresponds with DELETE /v2.1/{project_id}/servers/{server_id}/os-volume_attachments/{volume_id} (the `NovaDetachVolume` operationId).
-func (c *Client) NovaDetachVolume(ctx context.Context, projectId string, serverId string, volumeId string, params *NovaDetachVolumeParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewNovaDetachVolumeRequest(c.Server, projectId, serverId, volumeId, params)
+func (c *Client) NovaDetachVolume(ctx context.Context, projectID string, serverID string, volumeID string, params *NovaDetachVolumeParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewNovaDetachVolumeRequest(c.Server, projectID, serverID, volumeID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -8190,8 +8190,8 @@ func (c *Client) NovaDetachVolume(ctx context.Context, projectId string, serverI
 // 根据磁盘ID，查询云服务器挂载的单个磁盘信息。.
 //
 // Corresponds with GET /v2.1/{project_id}/servers/{server_id}/os-volume_attachments/{volume_id} (the `NovaShowServerVolume` operationId).
-func (c *Client) NovaShowServerVolume(ctx context.Context, projectId string, serverId string, volumeId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewNovaShowServerVolumeRequest(c.Server, projectId, serverId, volumeId)
+func (c *Client) NovaShowServerVolume(ctx context.Context, projectID string, serverID string, volumeID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewNovaShowServerVolumeRequest(c.Server, projectID, serverID, volumeID)
 	if err != nil {
 		return nil, err
 	}
@@ -8209,8 +8209,8 @@ func (c *Client) NovaShowServerVolume(ctx context.Context, projectId string, ser
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/remote-consoles (the `ListRemoteConsoles` operationId).
-func (c *Client) ListRemoteConsolesWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListRemoteConsolesRequestWithBody(c.Server, projectId, serverId, contentType, body)
+func (c *Client) ListRemoteConsolesWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListRemoteConsolesRequestWithBody(c.Server, projectID, serverID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8228,8 +8228,8 @@ func (c *Client) ListRemoteConsolesWithBody(ctx context.Context, projectId strin
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/remote-consoles (the `ListRemoteConsoles` operationId).
-func (c *Client) ListRemoteConsoles(ctx context.Context, projectId string, serverId string, body ListRemoteConsolesJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListRemoteConsolesRequest(c.Server, projectId, serverId, body)
+func (c *Client) ListRemoteConsoles(ctx context.Context, projectID string, serverID string, body ListRemoteConsolesJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListRemoteConsolesRequest(c.Server, projectID, serverID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8243,8 +8243,8 @@ func (c *Client) ListRemoteConsoles(ctx context.Context, projectId string, serve
 // DeleteTag 删除云服务器标签
 //
 // Corresponds with DELETE /v2.1/{project_id}/servers/{server_id}/tags (the `DeleteTag` operationId).
-func (c *Client) DeleteTag(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteTagRequest(c.Server, projectId, serverId)
+func (c *Client) DeleteTag(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteTagRequest(c.Server, projectID, serverID)
 	if err != nil {
 		return nil, err
 	}
@@ -8258,8 +8258,8 @@ func (c *Client) DeleteTag(ctx context.Context, projectId string, serverId strin
 // ListTags 查询云服务器标签
 //
 // Corresponds with GET /v2.1/{project_id}/servers/{server_id}/tags (the `ListTags` operationId).
-func (c *Client) ListTags(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListTagsRequest(c.Server, projectId, serverId)
+func (c *Client) ListTags(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListTagsRequest(c.Server, projectID, serverID)
 	if err != nil {
 		return nil, err
 	}
@@ -8275,8 +8275,8 @@ func (c *Client) ListTags(ctx context.Context, projectId string, serverId string
 // Takes any type of body and a specified content type.
 //
 // Corresponds with PUT /v2.1/{project_id}/servers/{server_id}/tags (the `CreateTag` operationId).
-func (c *Client) CreateTagWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateTagRequestWithBody(c.Server, projectId, serverId, contentType, body)
+func (c *Client) CreateTagWithBody(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateTagRequestWithBody(c.Server, projectID, serverID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8292,8 +8292,8 @@ func (c *Client) CreateTagWithBody(ctx context.Context, projectId string, server
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /v2.1/{project_id}/servers/{server_id}/tags (the `CreateTag` operationId).
-func (c *Client) CreateTag(ctx context.Context, projectId string, serverId string, body CreateTagJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateTagRequest(c.Server, projectId, serverId, body)
+func (c *Client) CreateTag(ctx context.Context, projectID string, serverID string, body CreateTagJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateTagRequest(c.Server, projectID, serverID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8307,8 +8307,8 @@ func (c *Client) CreateTag(ctx context.Context, projectId string, serverId strin
 // DeleteServersTag 删除指定云服务器的标签
 //
 // Corresponds with DELETE /v2.1/{project_id}/servers/{server_id}/tags/{tag} (the `DeleteServersTag` operationId).
-func (c *Client) DeleteServersTag(ctx context.Context, projectId string, serverId string, tag string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteServersTagRequest(c.Server, projectId, serverId, tag)
+func (c *Client) DeleteServersTag(ctx context.Context, projectID string, serverID string, tag string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteServersTagRequest(c.Server, projectID, serverID, tag)
 	if err != nil {
 		return nil, err
 	}
@@ -8322,8 +8322,8 @@ func (c *Client) DeleteServersTag(ctx context.Context, projectId string, serverI
 // ShowTag 查询云服务器是否存在指定标签
 //
 // Corresponds with GET /v2.1/{project_id}/servers/{server_id}/tags/{tag} (the `ShowTag` operationId).
-func (c *Client) ShowTag(ctx context.Context, projectId string, serverId string, tag string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewShowTagRequest(c.Server, projectId, serverId, tag)
+func (c *Client) ShowTag(ctx context.Context, projectID string, serverID string, tag string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewShowTagRequest(c.Server, projectID, serverID, tag)
 	if err != nil {
 		return nil, err
 	}
@@ -8337,8 +8337,8 @@ func (c *Client) ShowTag(ctx context.Context, projectId string, serverId string,
 // UpdateTag 给指定弹性云服务器添加标签
 //
 // Corresponds with PUT /v2.1/{project_id}/servers/{server_id}/tags/{tag} (the `UpdateTag` operationId).
-func (c *Client) UpdateTag(ctx context.Context, projectId string, serverId string, tag string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateTagRequest(c.Server, projectId, serverId, tag)
+func (c *Client) UpdateTag(ctx context.Context, projectID string, serverID string, tag string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateTagRequest(c.Server, projectID, serverID, tag)
 	if err != nil {
 		return nil, err
 	}
@@ -8350,12 +8350,12 @@ func (c *Client) UpdateTag(ctx context.Context, projectId string, serverId strin
 }
 
 // NewListBlockDeviceRequest constructs an http.Request for the ListBlockDevice method
-func NewListBlockDeviceRequest(server string, serverId string) (*http.Request, error) {
+func NewListBlockDeviceRequest(server string, serverID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -8384,19 +8384,19 @@ func NewListBlockDeviceRequest(server string, serverId string) (*http.Request, e
 }
 
 // NewShowBlockDeviceRequest constructs an http.Request for the ShowBlockDevice method
-func NewShowBlockDeviceRequest(server string, serverId string, volumeId string) (*http.Request, error) {
+func NewShowBlockDeviceRequest(server string, serverID string, volumeID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "volume_id", volumeId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "volume_id", volumeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -8425,12 +8425,12 @@ func NewShowBlockDeviceRequest(server string, serverId string, volumeId string) 
 }
 
 // NewNovaListFlavorsRequest constructs an http.Request for the NovaListFlavors method
-func NewNovaListFlavorsRequest(server string, projectId string, params *NovaListFlavorsParams) (*http.Request, error) {
+func NewNovaListFlavorsRequest(server string, projectID string, params *NovaListFlavorsParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -8471,9 +8471,9 @@ func NewNovaListFlavorsRequest(server string, projectId string, params *NovaList
 
 		}
 
-		if params.MinRam != nil {
+		if params.MinRAM != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "minRam", *params.MinRam, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "minRam", *params.MinRAM, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -8522,12 +8522,12 @@ func NewNovaListFlavorsRequest(server string, projectId string, params *NovaList
 }
 
 // NewNovaListFlavorsDetailsRequest constructs an http.Request for the NovaListFlavorsDetails method
-func NewNovaListFlavorsDetailsRequest(server string, projectId string, params *NovaListFlavorsDetailsParams) (*http.Request, error) {
+func NewNovaListFlavorsDetailsRequest(server string, projectID string, params *NovaListFlavorsDetailsParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -8568,9 +8568,9 @@ func NewNovaListFlavorsDetailsRequest(server string, projectId string, params *N
 
 		}
 
-		if params.MinRam != nil {
+		if params.MinRAM != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "minRam", *params.MinRam, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "minRam", *params.MinRAM, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -8619,19 +8619,19 @@ func NewNovaListFlavorsDetailsRequest(server string, projectId string, params *N
 }
 
 // NewNovaShowFlavorRequest constructs an http.Request for the NovaShowFlavor method
-func NewNovaShowFlavorRequest(server string, projectId string, flavorId string, params *NovaShowFlavorParams) (*http.Request, error) {
+func NewNovaShowFlavorRequest(server string, projectID string, flavorID string, params *NovaShowFlavorParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "flavor_id", flavorId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "flavor_id", flavorID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -8660,7 +8660,7 @@ func NewNovaShowFlavorRequest(server string, projectId string, flavorId string, 
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "flavors_id", params.FlavorsId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "flavors_id", params.FlavorsID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 			return nil, err
 		} else {
 			for _, qp := range strings.Split(queryFrag, "&") {
@@ -8683,19 +8683,19 @@ func NewNovaShowFlavorRequest(server string, projectId string, flavorId string, 
 }
 
 // NewNovaShowFlavorExtraSpecsRequest constructs an http.Request for the NovaShowFlavorExtraSpecs method
-func NewNovaShowFlavorExtraSpecsRequest(server string, projectId string, flavorId string, params *NovaShowFlavorExtraSpecsParams) (*http.Request, error) {
+func NewNovaShowFlavorExtraSpecsRequest(server string, projectID string, flavorID string, params *NovaShowFlavorExtraSpecsParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "flavor_id", flavorId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "flavor_id", flavorID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -8724,7 +8724,7 @@ func NewNovaShowFlavorExtraSpecsRequest(server string, projectId string, flavorI
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "flavors_id", params.FlavorsId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "flavors_id", params.FlavorsID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 			return nil, err
 		} else {
 			for _, qp := range strings.Split(queryFrag, "&") {
@@ -8747,12 +8747,12 @@ func NewNovaShowFlavorExtraSpecsRequest(server string, projectId string, flavorI
 }
 
 // NewListImagesRequest constructs an http.Request for the ListImages method
-func NewListImagesRequest(server string, projectId string, params *ListImagesParams) (*http.Request, error) {
+func NewListImagesRequest(server string, projectID string, params *ListImagesParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -8817,9 +8817,9 @@ func NewListImagesRequest(server string, projectId string, params *ListImagesPar
 
 		}
 
-		if params.MinRam != nil {
+		if params.MinRAM != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "minRam", *params.MinRam, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "minRam", *params.MinRAM, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -8856,12 +8856,12 @@ func NewListImagesRequest(server string, projectId string, params *ListImagesPar
 }
 
 // NewListImagesDetailRequest constructs an http.Request for the ListImagesDetail method
-func NewListImagesDetailRequest(server string, projectId string, params *ListImagesDetailParams) (*http.Request, error) {
+func NewListImagesDetailRequest(server string, projectID string, params *ListImagesDetailParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -8926,9 +8926,9 @@ func NewListImagesDetailRequest(server string, projectId string, params *ListIma
 
 		}
 
-		if params.MinRam != nil {
+		if params.MinRAM != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "minRam", *params.MinRam, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "minRam", *params.MinRAM, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -8965,19 +8965,19 @@ func NewListImagesDetailRequest(server string, projectId string, params *ListIma
 }
 
 // NewDeleteImageRequest constructs an http.Request for the DeleteImage method
-func NewDeleteImageRequest(server string, projectId string, imageId string) (*http.Request, error) {
+func NewDeleteImageRequest(server string, projectID string, imageID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "image_id", imageId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "image_id", imageID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -9006,19 +9006,19 @@ func NewDeleteImageRequest(server string, projectId string, imageId string) (*ht
 }
 
 // NewShowImageRequest constructs an http.Request for the ShowImage method
-func NewShowImageRequest(server string, projectId string, imageId string) (*http.Request, error) {
+func NewShowImageRequest(server string, projectID string, imageID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "image_id", imageId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "image_id", imageID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -9047,19 +9047,19 @@ func NewShowImageRequest(server string, projectId string, imageId string) (*http
 }
 
 // NewListMetadataRequest constructs an http.Request for the ListMetadata method
-func NewListMetadataRequest(server string, projectId string, imageId string) (*http.Request, error) {
+func NewListMetadataRequest(server string, projectID string, imageID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "image_id", imageId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "image_id", imageID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -9088,12 +9088,12 @@ func NewListMetadataRequest(server string, projectId string, imageId string) (*h
 }
 
 // NewListLimitsRequest constructs an http.Request for the ListLimits method
-func NewListLimitsRequest(server string, projectId string) (*http.Request, error) {
+func NewListLimitsRequest(server string, projectID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -9122,12 +9122,12 @@ func NewListLimitsRequest(server string, projectId string) (*http.Request, error
 }
 
 // NewNovaListAvailabilityZonesRequest constructs an http.Request for the NovaListAvailabilityZones method
-func NewNovaListAvailabilityZonesRequest(server string, projectId string) (*http.Request, error) {
+func NewNovaListAvailabilityZonesRequest(server string, projectID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -9155,13 +9155,13 @@ func NewNovaListAvailabilityZonesRequest(server string, projectId string) (*http
 	return req, nil
 }
 
-// NewListOsFloatingIpPoolsRequest constructs an http.Request for the ListOsFloatingIpPools method
-func NewListOsFloatingIpPoolsRequest(server string, projectId string) (*http.Request, error) {
+// NewListOsFloatingIPPoolsRequest constructs an http.Request for the ListOsFloatingIPPools method
+func NewListOsFloatingIPPoolsRequest(server string, projectID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -9190,12 +9190,12 @@ func NewListOsFloatingIpPoolsRequest(server string, projectId string) (*http.Req
 }
 
 // NewListOsFloatingIpsRequest constructs an http.Request for the ListOsFloatingIps method
-func NewListOsFloatingIpsRequest(server string, projectId string) (*http.Request, error) {
+func NewListOsFloatingIpsRequest(server string, projectID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -9223,24 +9223,24 @@ func NewListOsFloatingIpsRequest(server string, projectId string) (*http.Request
 	return req, nil
 }
 
-// NewCreateOsFloatingIpRequest calls the generic CreateOsFloatingIp builder with application/json body
-func NewCreateOsFloatingIpRequest(server string, projectId string, body CreateOsFloatingIpJSONRequestBody) (*http.Request, error) {
+// NewCreateOsFloatingIPRequest calls the generic CreateOsFloatingIP builder with application/json body
+func NewCreateOsFloatingIPRequest(server string, projectID string, body CreateOsFloatingIPJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateOsFloatingIpRequestWithBody(server, projectId, "application/json", bodyReader)
+	return NewCreateOsFloatingIPRequestWithBody(server, projectID, "application/json", bodyReader)
 }
 
-// NewCreateOsFloatingIpRequestWithBody constructs an http.Request for the CreateOsFloatingIp method, with any body, and a specified content type
-func NewCreateOsFloatingIpRequestWithBody(server string, projectId string, contentType string, body io.Reader) (*http.Request, error) {
+// NewCreateOsFloatingIPRequestWithBody constructs an http.Request for the CreateOsFloatingIP method, with any body, and a specified content type
+func NewCreateOsFloatingIPRequestWithBody(server string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -9270,20 +9270,20 @@ func NewCreateOsFloatingIpRequestWithBody(server string, projectId string, conte
 	return req, nil
 }
 
-// NewDeleteOsFloatingIpRequest constructs an http.Request for the DeleteOsFloatingIp method
-func NewDeleteOsFloatingIpRequest(server string, projectId string, floatingIpId string) (*http.Request, error) {
+// NewDeleteOsFloatingIPRequest constructs an http.Request for the DeleteOsFloatingIP method
+func NewDeleteOsFloatingIPRequest(server string, projectID string, floatingIPID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "floating_ip_id", floatingIpId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "floating_ip_id", floatingIPID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -9311,20 +9311,20 @@ func NewDeleteOsFloatingIpRequest(server string, projectId string, floatingIpId 
 	return req, nil
 }
 
-// NewShowOsFloatingIpRequest constructs an http.Request for the ShowOsFloatingIp method
-func NewShowOsFloatingIpRequest(server string, projectId string, floatingIpId string) (*http.Request, error) {
+// NewShowOsFloatingIPRequest constructs an http.Request for the ShowOsFloatingIP method
+func NewShowOsFloatingIPRequest(server string, projectID string, floatingIPID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "floating_ip_id", floatingIpId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "floating_ip_id", floatingIPID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -9353,12 +9353,12 @@ func NewShowOsFloatingIpRequest(server string, projectId string, floatingIpId st
 }
 
 // NewNovaListKeypairsRequest constructs an http.Request for the NovaListKeypairs method
-func NewNovaListKeypairsRequest(server string, projectId string) (*http.Request, error) {
+func NewNovaListKeypairsRequest(server string, projectID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -9387,23 +9387,23 @@ func NewNovaListKeypairsRequest(server string, projectId string) (*http.Request,
 }
 
 // NewNovaCreateKeypairRequest calls the generic NovaCreateKeypair builder with application/json body
-func NewNovaCreateKeypairRequest(server string, projectId string, body NovaCreateKeypairJSONRequestBody) (*http.Request, error) {
+func NewNovaCreateKeypairRequest(server string, projectID string, body NovaCreateKeypairJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewNovaCreateKeypairRequestWithBody(server, projectId, "application/json", bodyReader)
+	return NewNovaCreateKeypairRequestWithBody(server, projectID, "application/json", bodyReader)
 }
 
 // NewNovaCreateKeypairRequestWithBody constructs an http.Request for the NovaCreateKeypair method, with any body, and a specified content type
-func NewNovaCreateKeypairRequestWithBody(server string, projectId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewNovaCreateKeypairRequestWithBody(server string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -9434,12 +9434,12 @@ func NewNovaCreateKeypairRequestWithBody(server string, projectId string, conten
 }
 
 // NewNovaDeleteKeypairRequest constructs an http.Request for the NovaDeleteKeypair method
-func NewNovaDeleteKeypairRequest(server string, projectId string, keypairName string) (*http.Request, error) {
+func NewNovaDeleteKeypairRequest(server string, projectID string, keypairName string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -9475,12 +9475,12 @@ func NewNovaDeleteKeypairRequest(server string, projectId string, keypairName st
 }
 
 // NewNovaShowKeypairRequest constructs an http.Request for the NovaShowKeypair method
-func NewNovaShowKeypairRequest(server string, projectId string, keypairName string) (*http.Request, error) {
+func NewNovaShowKeypairRequest(server string, projectID string, keypairName string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -9516,12 +9516,12 @@ func NewNovaShowKeypairRequest(server string, projectId string, keypairName stri
 }
 
 // NewListOsNetworksRequest constructs an http.Request for the ListOsNetworks method
-func NewListOsNetworksRequest(server string, projectId string) (*http.Request, error) {
+func NewListOsNetworksRequest(server string, projectID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -9550,12 +9550,12 @@ func NewListOsNetworksRequest(server string, projectId string) (*http.Request, e
 }
 
 // NewShowOsQuotaSetRequest constructs an http.Request for the ShowOsQuotaSet method
-func NewShowOsQuotaSetRequest(server string, projectId string, projectId2 string, params *ShowOsQuotaSetParams) (*http.Request, error) {
+func NewShowOsQuotaSetRequest(server string, projectID string, projectId2 string, params *ShowOsQuotaSetParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -9591,9 +9591,9 @@ func NewShowOsQuotaSetRequest(server string, projectId string, projectId2 string
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if params.UserId != nil {
+		if params.UserID != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "user_id", *params.UserId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "user_id", *params.UserID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -9618,12 +9618,12 @@ func NewShowOsQuotaSetRequest(server string, projectId string, projectId2 string
 }
 
 // NewListDefaultsRequest constructs an http.Request for the ListDefaults method
-func NewListDefaultsRequest(server string, projectId string, projectId2 string) (*http.Request, error) {
+func NewListDefaultsRequest(server string, projectID string, projectId2 string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -9659,23 +9659,23 @@ func NewListDefaultsRequest(server string, projectId string, projectId2 string) 
 }
 
 // NewCreateOsSecurityGroupRuleRequest calls the generic CreateOsSecurityGroupRule builder with application/json body
-func NewCreateOsSecurityGroupRuleRequest(server string, projectId string, body CreateOsSecurityGroupRuleJSONRequestBody) (*http.Request, error) {
+func NewCreateOsSecurityGroupRuleRequest(server string, projectID string, body CreateOsSecurityGroupRuleJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateOsSecurityGroupRuleRequestWithBody(server, projectId, "application/json", bodyReader)
+	return NewCreateOsSecurityGroupRuleRequestWithBody(server, projectID, "application/json", bodyReader)
 }
 
 // NewCreateOsSecurityGroupRuleRequestWithBody constructs an http.Request for the CreateOsSecurityGroupRule method, with any body, and a specified content type
-func NewCreateOsSecurityGroupRuleRequestWithBody(server string, projectId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewCreateOsSecurityGroupRuleRequestWithBody(server string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -9706,19 +9706,19 @@ func NewCreateOsSecurityGroupRuleRequestWithBody(server string, projectId string
 }
 
 // NewDeleteOsSecurityGroupRuleRequest constructs an http.Request for the DeleteOsSecurityGroupRule method
-func NewDeleteOsSecurityGroupRuleRequest(server string, projectId string, securityGroupRuleId string) (*http.Request, error) {
+func NewDeleteOsSecurityGroupRuleRequest(server string, projectID string, securityGroupRuleID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "security_group_rule_id", securityGroupRuleId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "security_group_rule_id", securityGroupRuleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -9747,12 +9747,12 @@ func NewDeleteOsSecurityGroupRuleRequest(server string, projectId string, securi
 }
 
 // NewListOsSecurityGroupsRequest constructs an http.Request for the ListOsSecurityGroups method
-func NewListOsSecurityGroupsRequest(server string, projectId string) (*http.Request, error) {
+func NewListOsSecurityGroupsRequest(server string, projectID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -9781,23 +9781,23 @@ func NewListOsSecurityGroupsRequest(server string, projectId string) (*http.Requ
 }
 
 // NewCreateOsSecurityGroupRequest calls the generic CreateOsSecurityGroup builder with application/json body
-func NewCreateOsSecurityGroupRequest(server string, projectId string, body CreateOsSecurityGroupJSONRequestBody) (*http.Request, error) {
+func NewCreateOsSecurityGroupRequest(server string, projectID string, body CreateOsSecurityGroupJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateOsSecurityGroupRequestWithBody(server, projectId, "application/json", bodyReader)
+	return NewCreateOsSecurityGroupRequestWithBody(server, projectID, "application/json", bodyReader)
 }
 
 // NewCreateOsSecurityGroupRequestWithBody constructs an http.Request for the CreateOsSecurityGroup method, with any body, and a specified content type
-func NewCreateOsSecurityGroupRequestWithBody(server string, projectId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewCreateOsSecurityGroupRequestWithBody(server string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -9828,19 +9828,19 @@ func NewCreateOsSecurityGroupRequestWithBody(server string, projectId string, co
 }
 
 // NewDeleteOsSecurityGroupRequest constructs an http.Request for the DeleteOsSecurityGroup method
-func NewDeleteOsSecurityGroupRequest(server string, projectId string, securityGroupId string) (*http.Request, error) {
+func NewDeleteOsSecurityGroupRequest(server string, projectID string, securityGroupID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "security_group_id", securityGroupId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "security_group_id", securityGroupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -9869,19 +9869,19 @@ func NewDeleteOsSecurityGroupRequest(server string, projectId string, securityGr
 }
 
 // NewShowOsSecurityGroupRequest constructs an http.Request for the ShowOsSecurityGroup method
-func NewShowOsSecurityGroupRequest(server string, projectId string, securityGroupId string) (*http.Request, error) {
+func NewShowOsSecurityGroupRequest(server string, projectID string, securityGroupID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "security_group_id", securityGroupId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "security_group_id", securityGroupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -9910,30 +9910,30 @@ func NewShowOsSecurityGroupRequest(server string, projectId string, securityGrou
 }
 
 // NewUpdateOsSecurityGroupRequest calls the generic UpdateOsSecurityGroup builder with application/json body
-func NewUpdateOsSecurityGroupRequest(server string, projectId string, securityGroupId string, body UpdateOsSecurityGroupJSONRequestBody) (*http.Request, error) {
+func NewUpdateOsSecurityGroupRequest(server string, projectID string, securityGroupID string, body UpdateOsSecurityGroupJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUpdateOsSecurityGroupRequestWithBody(server, projectId, securityGroupId, "application/json", bodyReader)
+	return NewUpdateOsSecurityGroupRequestWithBody(server, projectID, securityGroupID, "application/json", bodyReader)
 }
 
 // NewUpdateOsSecurityGroupRequestWithBody constructs an http.Request for the UpdateOsSecurityGroup method, with any body, and a specified content type
-func NewUpdateOsSecurityGroupRequestWithBody(server string, projectId string, securityGroupId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewUpdateOsSecurityGroupRequestWithBody(server string, projectID string, securityGroupID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "security_group_id", securityGroupId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "security_group_id", securityGroupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -9964,12 +9964,12 @@ func NewUpdateOsSecurityGroupRequestWithBody(server string, projectId string, se
 }
 
 // NewNovaListServerGroupsRequest constructs an http.Request for the NovaListServerGroups method
-func NewNovaListServerGroupsRequest(server string, projectId string) (*http.Request, error) {
+func NewNovaListServerGroupsRequest(server string, projectID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -9998,23 +9998,23 @@ func NewNovaListServerGroupsRequest(server string, projectId string) (*http.Requ
 }
 
 // NewNovaCreateServerGroupRequest calls the generic NovaCreateServerGroup builder with application/json body
-func NewNovaCreateServerGroupRequest(server string, projectId string, body NovaCreateServerGroupJSONRequestBody) (*http.Request, error) {
+func NewNovaCreateServerGroupRequest(server string, projectID string, body NovaCreateServerGroupJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewNovaCreateServerGroupRequestWithBody(server, projectId, "application/json", bodyReader)
+	return NewNovaCreateServerGroupRequestWithBody(server, projectID, "application/json", bodyReader)
 }
 
 // NewNovaCreateServerGroupRequestWithBody constructs an http.Request for the NovaCreateServerGroup method, with any body, and a specified content type
-func NewNovaCreateServerGroupRequestWithBody(server string, projectId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewNovaCreateServerGroupRequestWithBody(server string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -10045,19 +10045,19 @@ func NewNovaCreateServerGroupRequestWithBody(server string, projectId string, co
 }
 
 // NewNovaDeleteServerGroupRequest constructs an http.Request for the NovaDeleteServerGroup method
-func NewNovaDeleteServerGroupRequest(server string, projectId string, serverGroupId string) (*http.Request, error) {
+func NewNovaDeleteServerGroupRequest(server string, projectID string, serverGroupID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_group_id", serverGroupId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_group_id", serverGroupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -10086,19 +10086,19 @@ func NewNovaDeleteServerGroupRequest(server string, projectId string, serverGrou
 }
 
 // NewNovaShowServerGroupRequest constructs an http.Request for the NovaShowServerGroup method
-func NewNovaShowServerGroupRequest(server string, projectId string, serverGroupId string) (*http.Request, error) {
+func NewNovaShowServerGroupRequest(server string, projectID string, serverGroupID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_group_id", serverGroupId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_group_id", serverGroupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -10127,23 +10127,23 @@ func NewNovaShowServerGroupRequest(server string, projectId string, serverGroupI
 }
 
 // NewCreateOsSnapshotRequest calls the generic CreateOsSnapshot builder with application/json body
-func NewCreateOsSnapshotRequest(server string, projectId string, body CreateOsSnapshotJSONRequestBody) (*http.Request, error) {
+func NewCreateOsSnapshotRequest(server string, projectID string, body CreateOsSnapshotJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateOsSnapshotRequestWithBody(server, projectId, "application/json", bodyReader)
+	return NewCreateOsSnapshotRequestWithBody(server, projectID, "application/json", bodyReader)
 }
 
 // NewCreateOsSnapshotRequestWithBody constructs an http.Request for the CreateOsSnapshot method, with any body, and a specified content type
-func NewCreateOsSnapshotRequestWithBody(server string, projectId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewCreateOsSnapshotRequestWithBody(server string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -10174,19 +10174,19 @@ func NewCreateOsSnapshotRequestWithBody(server string, projectId string, content
 }
 
 // NewDeleteOsSnapshotRequest constructs an http.Request for the DeleteOsSnapshot method
-func NewDeleteOsSnapshotRequest(server string, projectId string, snapshotId string) (*http.Request, error) {
+func NewDeleteOsSnapshotRequest(server string, projectID string, snapshotID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "snapshot_id", snapshotId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "snapshot_id", snapshotID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -10215,19 +10215,19 @@ func NewDeleteOsSnapshotRequest(server string, projectId string, snapshotId stri
 }
 
 // NewShowOsSnapshotRequest constructs an http.Request for the ShowOsSnapshot method
-func NewShowOsSnapshotRequest(server string, projectId string, snapshotId string) (*http.Request, error) {
+func NewShowOsSnapshotRequest(server string, projectID string, snapshotID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "snapshot_id", snapshotId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "snapshot_id", snapshotID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -10256,12 +10256,12 @@ func NewShowOsSnapshotRequest(server string, projectId string, snapshotId string
 }
 
 // NewListOsVolumesRequest constructs an http.Request for the ListOsVolumes method
-func NewListOsVolumesRequest(server string, projectId string) (*http.Request, error) {
+func NewListOsVolumesRequest(server string, projectID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -10290,23 +10290,23 @@ func NewListOsVolumesRequest(server string, projectId string) (*http.Request, er
 }
 
 // NewCreateOsVolumeRequest calls the generic CreateOsVolume builder with application/json body
-func NewCreateOsVolumeRequest(server string, projectId string, body CreateOsVolumeJSONRequestBody) (*http.Request, error) {
+func NewCreateOsVolumeRequest(server string, projectID string, body CreateOsVolumeJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateOsVolumeRequestWithBody(server, projectId, "application/json", bodyReader)
+	return NewCreateOsVolumeRequestWithBody(server, projectID, "application/json", bodyReader)
 }
 
 // NewCreateOsVolumeRequestWithBody constructs an http.Request for the CreateOsVolume method, with any body, and a specified content type
-func NewCreateOsVolumeRequestWithBody(server string, projectId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewCreateOsVolumeRequestWithBody(server string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -10337,12 +10337,12 @@ func NewCreateOsVolumeRequestWithBody(server string, projectId string, contentTy
 }
 
 // NewListDetailRequest constructs an http.Request for the ListDetail method
-func NewListDetailRequest(server string, projectId string) (*http.Request, error) {
+func NewListDetailRequest(server string, projectID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -10371,19 +10371,19 @@ func NewListDetailRequest(server string, projectId string) (*http.Request, error
 }
 
 // NewDeleteOsVolumeRequest constructs an http.Request for the DeleteOsVolume method
-func NewDeleteOsVolumeRequest(server string, projectId string, volumeId string) (*http.Request, error) {
+func NewDeleteOsVolumeRequest(server string, projectID string, volumeID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "volume_id", volumeId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "volume_id", volumeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -10412,19 +10412,19 @@ func NewDeleteOsVolumeRequest(server string, projectId string, volumeId string) 
 }
 
 // NewShowOsVolumeRequest constructs an http.Request for the ShowOsVolume method
-func NewShowOsVolumeRequest(server string, projectId string, volumeId string) (*http.Request, error) {
+func NewShowOsVolumeRequest(server string, projectID string, volumeID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "volume_id", volumeId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "volume_id", volumeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -10453,12 +10453,12 @@ func NewShowOsVolumeRequest(server string, projectId string, volumeId string) (*
 }
 
 // NewListResizeFlavorsRequest constructs an http.Request for the ListResizeFlavors method
-func NewListResizeFlavorsRequest(server string, projectId string, params *ListResizeFlavorsParams) (*http.Request, error) {
+func NewListResizeFlavorsRequest(server string, projectID string, params *ListResizeFlavorsParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -10487,9 +10487,9 @@ func NewListResizeFlavorsRequest(server string, projectId string, params *ListRe
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if params.InstanceUuid != nil {
+		if params.InstanceUUID != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "instance_uuid", *params.InstanceUuid, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "instance_uuid", *params.InstanceUUID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -10499,9 +10499,9 @@ func NewListResizeFlavorsRequest(server string, projectId string, params *ListRe
 
 		}
 
-		if params.SourceFlavorId != nil {
+		if params.SourceFlavorID != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "source_flavor_id", *params.SourceFlavorId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "source_flavor_id", *params.SourceFlavorID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -10586,12 +10586,12 @@ func NewListResizeFlavorsRequest(server string, projectId string, params *ListRe
 }
 
 // NewNovaListServersRequest constructs an http.Request for the NovaListServers method
-func NewNovaListServersRequest(server string, projectId string, params *NovaListServersParams) (*http.Request, error) {
+func NewNovaListServersRequest(server string, projectID string, params *NovaListServersParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -10728,9 +10728,9 @@ func NewNovaListServersRequest(server string, projectId string, params *NovaList
 
 		}
 
-		if params.ReservationId != nil {
+		if params.ReservationID != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "reservation_id", *params.ReservationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "reservation_id", *params.ReservationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -10752,9 +10752,9 @@ func NewNovaListServersRequest(server string, projectId string, params *NovaList
 
 		}
 
-		if params.Ip != nil {
+		if params.IP != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ip", *params.Ip, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ip", *params.IP, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -10779,23 +10779,23 @@ func NewNovaListServersRequest(server string, projectId string, params *NovaList
 }
 
 // NewNovaCreateServersRequest calls the generic NovaCreateServers builder with application/json body
-func NewNovaCreateServersRequest(server string, projectId string, body NovaCreateServersJSONRequestBody) (*http.Request, error) {
+func NewNovaCreateServersRequest(server string, projectID string, body NovaCreateServersJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewNovaCreateServersRequestWithBody(server, projectId, "application/json", bodyReader)
+	return NewNovaCreateServersRequestWithBody(server, projectID, "application/json", bodyReader)
 }
 
 // NewNovaCreateServersRequestWithBody constructs an http.Request for the NovaCreateServers method, with any body, and a specified content type
-func NewNovaCreateServersRequestWithBody(server string, projectId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewNovaCreateServersRequestWithBody(server string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -10826,12 +10826,12 @@ func NewNovaCreateServersRequestWithBody(server string, projectId string, conten
 }
 
 // NewNovaListServersDetailsRequest constructs an http.Request for the NovaListServersDetails method
-func NewNovaListServersDetailsRequest(server string, projectId string, params *NovaListServersDetailsParams) (*http.Request, error) {
+func NewNovaListServersDetailsRequest(server string, projectID string, params *NovaListServersDetailsParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -10968,9 +10968,9 @@ func NewNovaListServersDetailsRequest(server string, projectId string, params *N
 
 		}
 
-		if params.ReservationId != nil {
+		if params.ReservationID != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "reservation_id", *params.ReservationId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "reservation_id", *params.ReservationID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -10992,9 +10992,9 @@ func NewNovaListServersDetailsRequest(server string, projectId string, params *N
 
 		}
 
-		if params.Ip != nil {
+		if params.IP != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ip", *params.Ip, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ip", *params.IP, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -11019,19 +11019,19 @@ func NewNovaListServersDetailsRequest(server string, projectId string, params *N
 }
 
 // NewNovaDeleteServerRequest constructs an http.Request for the NovaDeleteServer method
-func NewNovaDeleteServerRequest(server string, projectId string, serverId string) (*http.Request, error) {
+func NewNovaDeleteServerRequest(server string, projectID string, serverID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -11060,19 +11060,19 @@ func NewNovaDeleteServerRequest(server string, projectId string, serverId string
 }
 
 // NewNovaShowServerRequest constructs an http.Request for the NovaShowServer method
-func NewNovaShowServerRequest(server string, projectId string, serverId string) (*http.Request, error) {
+func NewNovaShowServerRequest(server string, projectID string, serverID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -11101,30 +11101,30 @@ func NewNovaShowServerRequest(server string, projectId string, serverId string) 
 }
 
 // NewNovaUpdateServerRequest calls the generic NovaUpdateServer builder with application/json body
-func NewNovaUpdateServerRequest(server string, projectId string, serverId string, body NovaUpdateServerJSONRequestBody) (*http.Request, error) {
+func NewNovaUpdateServerRequest(server string, projectID string, serverID string, body NovaUpdateServerJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewNovaUpdateServerRequestWithBody(server, projectId, serverId, "application/json", bodyReader)
+	return NewNovaUpdateServerRequestWithBody(server, projectID, serverID, "application/json", bodyReader)
 }
 
 // NewNovaUpdateServerRequestWithBody constructs an http.Request for the NovaUpdateServer method, with any body, and a specified content type
-func NewNovaUpdateServerRequestWithBody(server string, projectId string, serverId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewNovaUpdateServerRequestWithBody(server string, projectID string, serverID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -11155,30 +11155,30 @@ func NewNovaUpdateServerRequestWithBody(server string, projectId string, serverI
 }
 
 // NewCreateServersActionRequest calls the generic CreateServersAction builder with application/json body
-func NewCreateServersActionRequest(server string, projectId string, serverId string, body CreateServersActionJSONRequestBody) (*http.Request, error) {
+func NewCreateServersActionRequest(server string, projectID string, serverID string, body CreateServersActionJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateServersActionRequestWithBody(server, projectId, serverId, "application/json", bodyReader)
+	return NewCreateServersActionRequestWithBody(server, projectID, serverID, "application/json", bodyReader)
 }
 
 // NewCreateServersActionRequestWithBody constructs an http.Request for the CreateServersAction method, with any body, and a specified content type
-func NewCreateServersActionRequestWithBody(server string, projectId string, serverId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewCreateServersActionRequestWithBody(server string, projectID string, serverID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -11209,30 +11209,30 @@ func NewCreateServersActionRequestWithBody(server string, projectId string, serv
 }
 
 // NewNovaAssociateSecurityGroupRequest calls the generic NovaAssociateSecurityGroup builder with application/json body
-func NewNovaAssociateSecurityGroupRequest(server string, projectId string, serverId string, body NovaAssociateSecurityGroupJSONRequestBody) (*http.Request, error) {
+func NewNovaAssociateSecurityGroupRequest(server string, projectID string, serverID string, body NovaAssociateSecurityGroupJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewNovaAssociateSecurityGroupRequestWithBody(server, projectId, serverId, "application/json", bodyReader)
+	return NewNovaAssociateSecurityGroupRequestWithBody(server, projectID, serverID, "application/json", bodyReader)
 }
 
 // NewNovaAssociateSecurityGroupRequestWithBody constructs an http.Request for the NovaAssociateSecurityGroup method, with any body, and a specified content type
-func NewNovaAssociateSecurityGroupRequestWithBody(server string, projectId string, serverId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewNovaAssociateSecurityGroupRequestWithBody(server string, projectID string, serverID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -11263,30 +11263,30 @@ func NewNovaAssociateSecurityGroupRequestWithBody(server string, projectId strin
 }
 
 // NewCreateServersActionV212Request calls the generic CreateServersActionV212 builder with application/json body
-func NewCreateServersActionV212Request(server string, projectId string, serverId string, body CreateServersActionV212JSONRequestBody) (*http.Request, error) {
+func NewCreateServersActionV212Request(server string, projectID string, serverID string, body CreateServersActionV212JSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateServersActionV212RequestWithBody(server, projectId, serverId, "application/json", bodyReader)
+	return NewCreateServersActionV212RequestWithBody(server, projectID, serverID, "application/json", bodyReader)
 }
 
 // NewCreateServersActionV212RequestWithBody constructs an http.Request for the CreateServersActionV212 method, with any body, and a specified content type
-func NewCreateServersActionV212RequestWithBody(server string, projectId string, serverId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewCreateServersActionV212RequestWithBody(server string, projectID string, serverID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -11317,30 +11317,30 @@ func NewCreateServersActionV212RequestWithBody(server string, projectId string, 
 }
 
 // NewCreateActionRequest calls the generic CreateAction builder with application/json body
-func NewCreateActionRequest(server string, projectId string, serverId string, body CreateActionJSONRequestBody) (*http.Request, error) {
+func NewCreateActionRequest(server string, projectID string, serverID string, body CreateActionJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateActionRequestWithBody(server, projectId, serverId, "application/json", bodyReader)
+	return NewCreateActionRequestWithBody(server, projectID, serverID, "application/json", bodyReader)
 }
 
 // NewCreateActionRequestWithBody constructs an http.Request for the CreateAction method, with any body, and a specified content type
-func NewCreateActionRequestWithBody(server string, projectId string, serverId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewCreateActionRequestWithBody(server string, projectID string, serverID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -11371,30 +11371,30 @@ func NewCreateActionRequestWithBody(server string, projectId string, serverId st
 }
 
 // NewNovaLockServerRequest calls the generic NovaLockServer builder with application/json body
-func NewNovaLockServerRequest(server string, projectId string, serverId string, body NovaLockServerJSONRequestBody) (*http.Request, error) {
+func NewNovaLockServerRequest(server string, projectID string, serverID string, body NovaLockServerJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewNovaLockServerRequestWithBody(server, projectId, serverId, "application/json", bodyReader)
+	return NewNovaLockServerRequestWithBody(server, projectID, serverID, "application/json", bodyReader)
 }
 
 // NewNovaLockServerRequestWithBody constructs an http.Request for the NovaLockServer method, with any body, and a specified content type
-func NewNovaLockServerRequestWithBody(server string, projectId string, serverId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewNovaLockServerRequestWithBody(server string, projectID string, serverID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -11425,30 +11425,30 @@ func NewNovaLockServerRequestWithBody(server string, projectId string, serverId 
 }
 
 // NewListActionRequest calls the generic ListAction builder with application/json body
-func NewListActionRequest(server string, projectId string, serverId string, body ListActionJSONRequestBody) (*http.Request, error) {
+func NewListActionRequest(server string, projectID string, serverID string, body ListActionJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewListActionRequestWithBody(server, projectId, serverId, "application/json", bodyReader)
+	return NewListActionRequestWithBody(server, projectID, serverID, "application/json", bodyReader)
 }
 
 // NewListActionRequestWithBody constructs an http.Request for the ListAction method, with any body, and a specified content type
-func NewListActionRequestWithBody(server string, projectId string, serverId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewListActionRequestWithBody(server string, projectID string, serverID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -11479,30 +11479,30 @@ func NewListActionRequestWithBody(server string, projectId string, serverId stri
 }
 
 // NewNovaStartServerRequest calls the generic NovaStartServer builder with application/json body
-func NewNovaStartServerRequest(server string, projectId string, serverId string, body NovaStartServerJSONRequestBody) (*http.Request, error) {
+func NewNovaStartServerRequest(server string, projectID string, serverID string, body NovaStartServerJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewNovaStartServerRequestWithBody(server, projectId, serverId, "application/json", bodyReader)
+	return NewNovaStartServerRequestWithBody(server, projectID, serverID, "application/json", bodyReader)
 }
 
 // NewNovaStartServerRequestWithBody constructs an http.Request for the NovaStartServer method, with any body, and a specified content type
-func NewNovaStartServerRequestWithBody(server string, projectId string, serverId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewNovaStartServerRequestWithBody(server string, projectID string, serverID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -11533,30 +11533,30 @@ func NewNovaStartServerRequestWithBody(server string, projectId string, serverId
 }
 
 // NewNovaStopServerRequest calls the generic NovaStopServer builder with application/json body
-func NewNovaStopServerRequest(server string, projectId string, serverId string, body NovaStopServerJSONRequestBody) (*http.Request, error) {
+func NewNovaStopServerRequest(server string, projectID string, serverID string, body NovaStopServerJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewNovaStopServerRequestWithBody(server, projectId, serverId, "application/json", bodyReader)
+	return NewNovaStopServerRequestWithBody(server, projectID, serverID, "application/json", bodyReader)
 }
 
 // NewNovaStopServerRequestWithBody constructs an http.Request for the NovaStopServer method, with any body, and a specified content type
-func NewNovaStopServerRequestWithBody(server string, projectId string, serverId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewNovaStopServerRequestWithBody(server string, projectID string, serverID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -11587,30 +11587,30 @@ func NewNovaStopServerRequestWithBody(server string, projectId string, serverId 
 }
 
 // NewNovaRebootServerRequest calls the generic NovaRebootServer builder with application/json body
-func NewNovaRebootServerRequest(server string, projectId string, serverId string, body NovaRebootServerJSONRequestBody) (*http.Request, error) {
+func NewNovaRebootServerRequest(server string, projectID string, serverID string, body NovaRebootServerJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewNovaRebootServerRequestWithBody(server, projectId, serverId, "application/json", bodyReader)
+	return NewNovaRebootServerRequestWithBody(server, projectID, serverID, "application/json", bodyReader)
 }
 
 // NewNovaRebootServerRequestWithBody constructs an http.Request for the NovaRebootServer method, with any body, and a specified content type
-func NewNovaRebootServerRequestWithBody(server string, projectId string, serverId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewNovaRebootServerRequestWithBody(server string, projectID string, serverID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -11641,30 +11641,30 @@ func NewNovaRebootServerRequestWithBody(server string, projectId string, serverI
 }
 
 // NewDeleteActionRequest calls the generic DeleteAction builder with application/json body
-func NewDeleteActionRequest(server string, projectId string, serverId string, body DeleteActionJSONRequestBody) (*http.Request, error) {
+func NewDeleteActionRequest(server string, projectID string, serverID string, body DeleteActionJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewDeleteActionRequestWithBody(server, projectId, serverId, "application/json", bodyReader)
+	return NewDeleteActionRequestWithBody(server, projectID, serverID, "application/json", bodyReader)
 }
 
 // NewDeleteActionRequestWithBody constructs an http.Request for the DeleteAction method, with any body, and a specified content type
-func NewDeleteActionRequestWithBody(server string, projectId string, serverId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewDeleteActionRequestWithBody(server string, projectID string, serverID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -11695,30 +11695,30 @@ func NewDeleteActionRequestWithBody(server string, projectId string, serverId st
 }
 
 // NewNovaDisassociateSecurityGroupRequest calls the generic NovaDisassociateSecurityGroup builder with application/json body
-func NewNovaDisassociateSecurityGroupRequest(server string, projectId string, serverId string, body NovaDisassociateSecurityGroupJSONRequestBody) (*http.Request, error) {
+func NewNovaDisassociateSecurityGroupRequest(server string, projectID string, serverID string, body NovaDisassociateSecurityGroupJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewNovaDisassociateSecurityGroupRequestWithBody(server, projectId, serverId, "application/json", bodyReader)
+	return NewNovaDisassociateSecurityGroupRequestWithBody(server, projectID, serverID, "application/json", bodyReader)
 }
 
 // NewNovaDisassociateSecurityGroupRequestWithBody constructs an http.Request for the NovaDisassociateSecurityGroup method, with any body, and a specified content type
-func NewNovaDisassociateSecurityGroupRequestWithBody(server string, projectId string, serverId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewNovaDisassociateSecurityGroupRequestWithBody(server string, projectID string, serverID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -11749,30 +11749,30 @@ func NewNovaDisassociateSecurityGroupRequestWithBody(server string, projectId st
 }
 
 // NewUpdateActionRequest calls the generic UpdateAction builder with application/json body
-func NewUpdateActionRequest(server string, projectId string, serverId string, body UpdateActionJSONRequestBody) (*http.Request, error) {
+func NewUpdateActionRequest(server string, projectID string, serverID string, body UpdateActionJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUpdateActionRequestWithBody(server, projectId, serverId, "application/json", bodyReader)
+	return NewUpdateActionRequestWithBody(server, projectID, serverID, "application/json", bodyReader)
 }
 
 // NewUpdateActionRequestWithBody constructs an http.Request for the UpdateAction method, with any body, and a specified content type
-func NewUpdateActionRequestWithBody(server string, projectId string, serverId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewUpdateActionRequestWithBody(server string, projectID string, serverID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -11803,30 +11803,30 @@ func NewUpdateActionRequestWithBody(server string, projectId string, serverId st
 }
 
 // NewCreateServersActionV21Request calls the generic CreateServersActionV21 builder with application/json body
-func NewCreateServersActionV21Request(server string, projectId string, serverId string, body CreateServersActionV21JSONRequestBody) (*http.Request, error) {
+func NewCreateServersActionV21Request(server string, projectID string, serverID string, body CreateServersActionV21JSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateServersActionV21RequestWithBody(server, projectId, serverId, "application/json", bodyReader)
+	return NewCreateServersActionV21RequestWithBody(server, projectID, serverID, "application/json", bodyReader)
 }
 
 // NewCreateServersActionV21RequestWithBody constructs an http.Request for the CreateServersActionV21 method, with any body, and a specified content type
-func NewCreateServersActionV21RequestWithBody(server string, projectId string, serverId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewCreateServersActionV21RequestWithBody(server string, projectID string, serverID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -11857,30 +11857,30 @@ func NewCreateServersActionV21RequestWithBody(server string, projectId string, s
 }
 
 // NewNovaUnlockServerRequest calls the generic NovaUnlockServer builder with application/json body
-func NewNovaUnlockServerRequest(server string, projectId string, serverId string, body NovaUnlockServerJSONRequestBody) (*http.Request, error) {
+func NewNovaUnlockServerRequest(server string, projectID string, serverID string, body NovaUnlockServerJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewNovaUnlockServerRequestWithBody(server, projectId, serverId, "application/json", bodyReader)
+	return NewNovaUnlockServerRequestWithBody(server, projectID, serverID, "application/json", bodyReader)
 }
 
 // NewNovaUnlockServerRequestWithBody constructs an http.Request for the NovaUnlockServer method, with any body, and a specified content type
-func NewNovaUnlockServerRequestWithBody(server string, projectId string, serverId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewNovaUnlockServerRequestWithBody(server string, projectID string, serverID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -11911,19 +11911,19 @@ func NewNovaUnlockServerRequestWithBody(server string, projectId string, serverI
 }
 
 // NewListIpsRequest constructs an http.Request for the ListIps method
-func NewListIpsRequest(server string, projectId string, serverId string) (*http.Request, error) {
+func NewListIpsRequest(server string, projectID string, serverID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -11951,20 +11951,20 @@ func NewListIpsRequest(server string, projectId string, serverId string) (*http.
 	return req, nil
 }
 
-// NewShowIpRequest constructs an http.Request for the ShowIp method
-func NewShowIpRequest(server string, projectId string, serverId string, networkName string) (*http.Request, error) {
+// NewShowIPRequest constructs an http.Request for the ShowIP method
+func NewShowIPRequest(server string, projectID string, serverID string, networkName string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -12000,19 +12000,19 @@ func NewShowIpRequest(server string, projectId string, serverId string, networkN
 }
 
 // NewNovaShowServerMetadataRequest constructs an http.Request for the NovaShowServerMetadata method
-func NewNovaShowServerMetadataRequest(server string, projectId string, serverId string) (*http.Request, error) {
+func NewNovaShowServerMetadataRequest(server string, projectID string, serverID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -12041,30 +12041,30 @@ func NewNovaShowServerMetadataRequest(server string, projectId string, serverId 
 }
 
 // NewNovaUpdateServerMetadataRequest calls the generic NovaUpdateServerMetadata builder with application/json body
-func NewNovaUpdateServerMetadataRequest(server string, projectId string, serverId string, body NovaUpdateServerMetadataJSONRequestBody) (*http.Request, error) {
+func NewNovaUpdateServerMetadataRequest(server string, projectID string, serverID string, body NovaUpdateServerMetadataJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewNovaUpdateServerMetadataRequestWithBody(server, projectId, serverId, "application/json", bodyReader)
+	return NewNovaUpdateServerMetadataRequestWithBody(server, projectID, serverID, "application/json", bodyReader)
 }
 
 // NewNovaUpdateServerMetadataRequestWithBody constructs an http.Request for the NovaUpdateServerMetadata method, with any body, and a specified content type
-func NewNovaUpdateServerMetadataRequestWithBody(server string, projectId string, serverId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewNovaUpdateServerMetadataRequestWithBody(server string, projectID string, serverID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -12095,30 +12095,30 @@ func NewNovaUpdateServerMetadataRequestWithBody(server string, projectId string,
 }
 
 // NewUpdateMetadataRequest calls the generic UpdateMetadata builder with application/json body
-func NewUpdateMetadataRequest(server string, projectId string, serverId string, body UpdateMetadataJSONRequestBody) (*http.Request, error) {
+func NewUpdateMetadataRequest(server string, projectID string, serverID string, body UpdateMetadataJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUpdateMetadataRequestWithBody(server, projectId, serverId, "application/json", bodyReader)
+	return NewUpdateMetadataRequestWithBody(server, projectID, serverID, "application/json", bodyReader)
 }
 
 // NewUpdateMetadataRequestWithBody constructs an http.Request for the UpdateMetadata method, with any body, and a specified content type
-func NewUpdateMetadataRequestWithBody(server string, projectId string, serverId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewUpdateMetadataRequestWithBody(server string, projectID string, serverID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -12149,19 +12149,19 @@ func NewUpdateMetadataRequestWithBody(server string, projectId string, serverId 
 }
 
 // NewNovaDeleteServerMetadataItemRequest constructs an http.Request for the NovaDeleteServerMetadataItem method
-func NewNovaDeleteServerMetadataItemRequest(server string, projectId string, serverId string, key string) (*http.Request, error) {
+func NewNovaDeleteServerMetadataItemRequest(server string, projectID string, serverID string, key string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -12197,19 +12197,19 @@ func NewNovaDeleteServerMetadataItemRequest(server string, projectId string, ser
 }
 
 // NewNovaShowServerMetadataItemRequest constructs an http.Request for the NovaShowServerMetadataItem method
-func NewNovaShowServerMetadataItemRequest(server string, projectId string, serverId string, key string) (*http.Request, error) {
+func NewNovaShowServerMetadataItemRequest(server string, projectID string, serverID string, key string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -12245,30 +12245,30 @@ func NewNovaShowServerMetadataItemRequest(server string, projectId string, serve
 }
 
 // NewNovaUpdateServerMetadataItemRequest calls the generic NovaUpdateServerMetadataItem builder with application/json body
-func NewNovaUpdateServerMetadataItemRequest(server string, projectId string, serverId string, key string, body NovaUpdateServerMetadataItemJSONRequestBody) (*http.Request, error) {
+func NewNovaUpdateServerMetadataItemRequest(server string, projectID string, serverID string, key string, body NovaUpdateServerMetadataItemJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewNovaUpdateServerMetadataItemRequestWithBody(server, projectId, serverId, key, "application/json", bodyReader)
+	return NewNovaUpdateServerMetadataItemRequestWithBody(server, projectID, serverID, key, "application/json", bodyReader)
 }
 
 // NewNovaUpdateServerMetadataItemRequestWithBody constructs an http.Request for the NovaUpdateServerMetadataItem method, with any body, and a specified content type
-func NewNovaUpdateServerMetadataItemRequestWithBody(server string, projectId string, serverId string, key string, contentType string, body io.Reader) (*http.Request, error) {
+func NewNovaUpdateServerMetadataItemRequestWithBody(server string, projectID string, serverID string, key string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -12306,19 +12306,19 @@ func NewNovaUpdateServerMetadataItemRequestWithBody(server string, projectId str
 }
 
 // NewNovaListServerActionsRequest constructs an http.Request for the NovaListServerActions method
-func NewNovaListServerActionsRequest(server string, projectId string, serverId string, params *NovaListServerActionsParams) (*http.Request, error) {
+func NewNovaListServerActionsRequest(server string, projectID string, serverID string, params *NovaListServerActionsParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -12398,26 +12398,26 @@ func NewNovaListServerActionsRequest(server string, projectId string, serverId s
 }
 
 // NewNovaShowServerActionRequest constructs an http.Request for the NovaShowServerAction method
-func NewNovaShowServerActionRequest(server string, projectId string, serverId string, requestId string) (*http.Request, error) {
+func NewNovaShowServerActionRequest(server string, projectID string, serverID string, requestID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "request_id", requestId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "request_id", requestID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -12446,19 +12446,19 @@ func NewNovaShowServerActionRequest(server string, projectId string, serverId st
 }
 
 // NewNovaListServerInterfacesRequest constructs an http.Request for the NovaListServerInterfaces method
-func NewNovaListServerInterfacesRequest(server string, projectId string, serverId string) (*http.Request, error) {
+func NewNovaListServerInterfacesRequest(server string, projectID string, serverID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -12487,30 +12487,30 @@ func NewNovaListServerInterfacesRequest(server string, projectId string, serverI
 }
 
 // NewNovaAttachInterfaceRequest calls the generic NovaAttachInterface builder with application/json body
-func NewNovaAttachInterfaceRequest(server string, projectId string, serverId string, body NovaAttachInterfaceJSONRequestBody) (*http.Request, error) {
+func NewNovaAttachInterfaceRequest(server string, projectID string, serverID string, body NovaAttachInterfaceJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewNovaAttachInterfaceRequestWithBody(server, projectId, serverId, "application/json", bodyReader)
+	return NewNovaAttachInterfaceRequestWithBody(server, projectID, serverID, "application/json", bodyReader)
 }
 
 // NewNovaAttachInterfaceRequestWithBody constructs an http.Request for the NovaAttachInterface method, with any body, and a specified content type
-func NewNovaAttachInterfaceRequestWithBody(server string, projectId string, serverId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewNovaAttachInterfaceRequestWithBody(server string, projectID string, serverID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -12541,26 +12541,26 @@ func NewNovaAttachInterfaceRequestWithBody(server string, projectId string, serv
 }
 
 // NewNovaDetachInterfaceRequest constructs an http.Request for the NovaDetachInterface method
-func NewNovaDetachInterfaceRequest(server string, projectId string, serverId string, portId string) (*http.Request, error) {
+func NewNovaDetachInterfaceRequest(server string, projectID string, serverID string, portID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "port_id", portId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "port_id", portID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -12589,26 +12589,26 @@ func NewNovaDetachInterfaceRequest(server string, projectId string, serverId str
 }
 
 // NewNovaShowServerInterfaceRequest constructs an http.Request for the NovaShowServerInterface method
-func NewNovaShowServerInterfaceRequest(server string, projectId string, serverId string, portId string) (*http.Request, error) {
+func NewNovaShowServerInterfaceRequest(server string, projectID string, serverID string, portID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "port_id", portId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "port_id", portID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -12637,30 +12637,30 @@ func NewNovaShowServerInterfaceRequest(server string, projectId string, serverId
 }
 
 // NewUpdateOsResetPasswordRequest calls the generic UpdateOsResetPassword builder with application/json body
-func NewUpdateOsResetPasswordRequest(server string, projectId string, serverId string, body UpdateOsResetPasswordJSONRequestBody) (*http.Request, error) {
+func NewUpdateOsResetPasswordRequest(server string, projectID string, serverID string, body UpdateOsResetPasswordJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUpdateOsResetPasswordRequestWithBody(server, projectId, serverId, "application/json", bodyReader)
+	return NewUpdateOsResetPasswordRequestWithBody(server, projectID, serverID, "application/json", bodyReader)
 }
 
 // NewUpdateOsResetPasswordRequestWithBody constructs an http.Request for the UpdateOsResetPassword method, with any body, and a specified content type
-func NewUpdateOsResetPasswordRequestWithBody(server string, projectId string, serverId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewUpdateOsResetPasswordRequestWithBody(server string, projectID string, serverID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -12691,19 +12691,19 @@ func NewUpdateOsResetPasswordRequestWithBody(server string, projectId string, se
 }
 
 // NewNovaListServerSecurityGroupsRequest constructs an http.Request for the NovaListServerSecurityGroups method
-func NewNovaListServerSecurityGroupsRequest(server string, projectId string, serverId string) (*http.Request, error) {
+func NewNovaListServerSecurityGroupsRequest(server string, projectID string, serverID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -12732,19 +12732,19 @@ func NewNovaListServerSecurityGroupsRequest(server string, projectId string, ser
 }
 
 // NewDeleteOsServerPasswordRequest constructs an http.Request for the DeleteOsServerPassword method
-func NewDeleteOsServerPasswordRequest(server string, projectId string, serverId string) (*http.Request, error) {
+func NewDeleteOsServerPasswordRequest(server string, projectID string, serverID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -12773,19 +12773,19 @@ func NewDeleteOsServerPasswordRequest(server string, projectId string, serverId 
 }
 
 // NewListOsServerPasswordRequest constructs an http.Request for the ListOsServerPassword method
-func NewListOsServerPasswordRequest(server string, projectId string, serverId string) (*http.Request, error) {
+func NewListOsServerPasswordRequest(server string, projectID string, serverID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -12814,19 +12814,19 @@ func NewListOsServerPasswordRequest(server string, projectId string, serverId st
 }
 
 // NewNovaListServerVolumesRequest constructs an http.Request for the NovaListServerVolumes method
-func NewNovaListServerVolumesRequest(server string, projectId string, serverId string) (*http.Request, error) {
+func NewNovaListServerVolumesRequest(server string, projectID string, serverID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -12855,30 +12855,30 @@ func NewNovaListServerVolumesRequest(server string, projectId string, serverId s
 }
 
 // NewNovaAttachVolumeRequest calls the generic NovaAttachVolume builder with application/json body
-func NewNovaAttachVolumeRequest(server string, projectId string, serverId string, body NovaAttachVolumeJSONRequestBody) (*http.Request, error) {
+func NewNovaAttachVolumeRequest(server string, projectID string, serverID string, body NovaAttachVolumeJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewNovaAttachVolumeRequestWithBody(server, projectId, serverId, "application/json", bodyReader)
+	return NewNovaAttachVolumeRequestWithBody(server, projectID, serverID, "application/json", bodyReader)
 }
 
 // NewNovaAttachVolumeRequestWithBody constructs an http.Request for the NovaAttachVolume method, with any body, and a specified content type
-func NewNovaAttachVolumeRequestWithBody(server string, projectId string, serverId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewNovaAttachVolumeRequestWithBody(server string, projectID string, serverID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -12909,26 +12909,26 @@ func NewNovaAttachVolumeRequestWithBody(server string, projectId string, serverI
 }
 
 // NewNovaDetachVolumeRequest constructs an http.Request for the NovaDetachVolume method
-func NewNovaDetachVolumeRequest(server string, projectId string, serverId string, volumeId string, params *NovaDetachVolumeParams) (*http.Request, error) {
+func NewNovaDetachVolumeRequest(server string, projectID string, serverID string, volumeID string, params *NovaDetachVolumeParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "volume_id", volumeId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "volume_id", volumeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -12984,26 +12984,26 @@ func NewNovaDetachVolumeRequest(server string, projectId string, serverId string
 }
 
 // NewNovaShowServerVolumeRequest constructs an http.Request for the NovaShowServerVolume method
-func NewNovaShowServerVolumeRequest(server string, projectId string, serverId string, volumeId string) (*http.Request, error) {
+func NewNovaShowServerVolumeRequest(server string, projectID string, serverID string, volumeID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "volume_id", volumeId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "volume_id", volumeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -13032,30 +13032,30 @@ func NewNovaShowServerVolumeRequest(server string, projectId string, serverId st
 }
 
 // NewListRemoteConsolesRequest calls the generic ListRemoteConsoles builder with application/json body
-func NewListRemoteConsolesRequest(server string, projectId string, serverId string, body ListRemoteConsolesJSONRequestBody) (*http.Request, error) {
+func NewListRemoteConsolesRequest(server string, projectID string, serverID string, body ListRemoteConsolesJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewListRemoteConsolesRequestWithBody(server, projectId, serverId, "application/json", bodyReader)
+	return NewListRemoteConsolesRequestWithBody(server, projectID, serverID, "application/json", bodyReader)
 }
 
 // NewListRemoteConsolesRequestWithBody constructs an http.Request for the ListRemoteConsoles method, with any body, and a specified content type
-func NewListRemoteConsolesRequestWithBody(server string, projectId string, serverId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewListRemoteConsolesRequestWithBody(server string, projectID string, serverID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -13086,19 +13086,19 @@ func NewListRemoteConsolesRequestWithBody(server string, projectId string, serve
 }
 
 // NewDeleteTagRequest constructs an http.Request for the DeleteTag method
-func NewDeleteTagRequest(server string, projectId string, serverId string) (*http.Request, error) {
+func NewDeleteTagRequest(server string, projectID string, serverID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -13127,19 +13127,19 @@ func NewDeleteTagRequest(server string, projectId string, serverId string) (*htt
 }
 
 // NewListTagsRequest constructs an http.Request for the ListTags method
-func NewListTagsRequest(server string, projectId string, serverId string) (*http.Request, error) {
+func NewListTagsRequest(server string, projectID string, serverID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -13168,30 +13168,30 @@ func NewListTagsRequest(server string, projectId string, serverId string) (*http
 }
 
 // NewCreateTagRequest calls the generic CreateTag builder with application/json body
-func NewCreateTagRequest(server string, projectId string, serverId string, body CreateTagJSONRequestBody) (*http.Request, error) {
+func NewCreateTagRequest(server string, projectID string, serverID string, body CreateTagJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateTagRequestWithBody(server, projectId, serverId, "application/json", bodyReader)
+	return NewCreateTagRequestWithBody(server, projectID, serverID, "application/json", bodyReader)
 }
 
 // NewCreateTagRequestWithBody constructs an http.Request for the CreateTag method, with any body, and a specified content type
-func NewCreateTagRequestWithBody(server string, projectId string, serverId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewCreateTagRequestWithBody(server string, projectID string, serverID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -13222,19 +13222,19 @@ func NewCreateTagRequestWithBody(server string, projectId string, serverId strin
 }
 
 // NewDeleteServersTagRequest constructs an http.Request for the DeleteServersTag method
-func NewDeleteServersTagRequest(server string, projectId string, serverId string, tag string) (*http.Request, error) {
+func NewDeleteServersTagRequest(server string, projectID string, serverID string, tag string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -13270,19 +13270,19 @@ func NewDeleteServersTagRequest(server string, projectId string, serverId string
 }
 
 // NewShowTagRequest constructs an http.Request for the ShowTag method
-func NewShowTagRequest(server string, projectId string, serverId string, tag string) (*http.Request, error) {
+func NewShowTagRequest(server string, projectID string, serverID string, tag string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -13318,19 +13318,19 @@ func NewShowTagRequest(server string, projectId string, serverId string, tag str
 }
 
 // NewUpdateTagRequest constructs an http.Request for the UpdateTag method
-func NewUpdateTagRequest(server string, projectId string, serverId string, tag string) (*http.Request, error) {
+func NewUpdateTagRequest(server string, projectID string, serverID string, tag string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -13417,7 +13417,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2.1/servers/{server_id}/block_device (the `ListBlockDevice` operationId).
-	ListBlockDeviceWithResponse(ctx context.Context, serverId string, reqEditors ...RequestEditorFn) (*ListBlockDeviceResponse, error)
+	ListBlockDeviceWithResponse(ctx context.Context, serverID string, reqEditors ...RequestEditorFn) (*ListBlockDeviceResponse, error)
 
 	// ShowBlockDeviceWithResponse 查询弹性云服务器单个磁盘信息（废弃）
 	//
@@ -13427,7 +13427,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2.1/servers/{server_id}/block_device/{volume_id} (the `ShowBlockDevice` operationId).
-	ShowBlockDeviceWithResponse(ctx context.Context, serverId string, volumeId string, reqEditors ...RequestEditorFn) (*ShowBlockDeviceResponse, error)
+	ShowBlockDeviceWithResponse(ctx context.Context, serverID string, volumeID string, reqEditors ...RequestEditorFn) (*ShowBlockDeviceResponse, error)
 
 	// NovaListFlavorsWithResponse 查询云服务器规格列表
 	//
@@ -13436,7 +13436,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2.1/{project_id}/flavors (the `NovaListFlavors` operationId).
-	NovaListFlavorsWithResponse(ctx context.Context, projectId string, params *NovaListFlavorsParams, reqEditors ...RequestEditorFn) (*NovaListFlavorsResponse, error)
+	NovaListFlavorsWithResponse(ctx context.Context, projectID string, params *NovaListFlavorsParams, reqEditors ...RequestEditorFn) (*NovaListFlavorsResponse, error)
 
 	// NovaListFlavorsDetailsWithResponse 查询云服务器规格详情列表
 	//
@@ -13445,7 +13445,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2.1/{project_id}/flavors/detail (the `NovaListFlavorsDetails` operationId).
-	NovaListFlavorsDetailsWithResponse(ctx context.Context, projectId string, params *NovaListFlavorsDetailsParams, reqEditors ...RequestEditorFn) (*NovaListFlavorsDetailsResponse, error)
+	NovaListFlavorsDetailsWithResponse(ctx context.Context, projectID string, params *NovaListFlavorsDetailsParams, reqEditors ...RequestEditorFn) (*NovaListFlavorsDetailsResponse, error)
 
 	// NovaShowFlavorWithResponse 查询云服务器规格详情
 	//
@@ -13454,7 +13454,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2.1/{project_id}/flavors/{flavor_id} (the `NovaShowFlavor` operationId).
-	NovaShowFlavorWithResponse(ctx context.Context, projectId string, flavorId string, params *NovaShowFlavorParams, reqEditors ...RequestEditorFn) (*NovaShowFlavorResponse, error)
+	NovaShowFlavorWithResponse(ctx context.Context, projectID string, flavorID string, params *NovaShowFlavorParams, reqEditors ...RequestEditorFn) (*NovaShowFlavorResponse, error)
 
 	// NovaShowFlavorExtraSpecsWithResponse 查询云服务器规格extra_specs的详情
 	//
@@ -13463,7 +13463,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2.1/{project_id}/flavors/{flavor_id}/os-extra_specs (the `NovaShowFlavorExtraSpecs` operationId).
-	NovaShowFlavorExtraSpecsWithResponse(ctx context.Context, projectId string, flavorId string, params *NovaShowFlavorExtraSpecsParams, reqEditors ...RequestEditorFn) (*NovaShowFlavorExtraSpecsResponse, error)
+	NovaShowFlavorExtraSpecsWithResponse(ctx context.Context, projectID string, flavorID string, params *NovaShowFlavorExtraSpecsParams, reqEditors ...RequestEditorFn) (*NovaShowFlavorExtraSpecsResponse, error)
 
 	// ListImagesWithResponse 查询镜像列表（废弃）
 	//
@@ -13473,7 +13473,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2.1/{project_id}/images (the `ListImages` operationId).
-	ListImagesWithResponse(ctx context.Context, projectId string, params *ListImagesParams, reqEditors ...RequestEditorFn) (*ListImagesResponse, error)
+	ListImagesWithResponse(ctx context.Context, projectID string, params *ListImagesParams, reqEditors ...RequestEditorFn) (*ListImagesResponse, error)
 
 	// ListImagesDetailWithResponse 查询镜像列表详情（废弃）
 	//
@@ -13483,7 +13483,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2.1/{project_id}/images/detail (the `ListImagesDetail` operationId).
-	ListImagesDetailWithResponse(ctx context.Context, projectId string, params *ListImagesDetailParams, reqEditors ...RequestEditorFn) (*ListImagesDetailResponse, error)
+	ListImagesDetailWithResponse(ctx context.Context, projectID string, params *ListImagesDetailParams, reqEditors ...RequestEditorFn) (*ListImagesDetailResponse, error)
 
 	// DeleteImageWithResponse 删除镜像（废弃）
 	//
@@ -13493,7 +13493,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v2.1/{project_id}/images/{image_id} (the `DeleteImage` operationId).
-	DeleteImageWithResponse(ctx context.Context, projectId string, imageId string, reqEditors ...RequestEditorFn) (*DeleteImageResponse, error)
+	DeleteImageWithResponse(ctx context.Context, projectID string, imageID string, reqEditors ...RequestEditorFn) (*DeleteImageResponse, error)
 
 	// ShowImageWithResponse 查询指定镜像详情（废弃）
 	//
@@ -13503,7 +13503,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2.1/{project_id}/images/{image_id} (the `ShowImage` operationId).
-	ShowImageWithResponse(ctx context.Context, projectId string, imageId string, reqEditors ...RequestEditorFn) (*ShowImageResponse, error)
+	ShowImageWithResponse(ctx context.Context, projectID string, imageID string, reqEditors ...RequestEditorFn) (*ShowImageResponse, error)
 
 	// ListMetadataWithResponse 查询指定镜像的元数据（废弃）
 	//
@@ -13513,7 +13513,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2.1/{project_id}/images/{image_id}/metadata (the `ListMetadata` operationId).
-	ListMetadataWithResponse(ctx context.Context, projectId string, imageId string, reqEditors ...RequestEditorFn) (*ListMetadataResponse, error)
+	ListMetadataWithResponse(ctx context.Context, projectID string, imageID string, reqEditors ...RequestEditorFn) (*ListMetadataResponse, error)
 
 	// ListLimitsWithResponse 查询租户配额限制
 	//
@@ -13523,7 +13523,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2.1/{project_id}/limits (the `ListLimits` operationId).
-	ListLimitsWithResponse(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*ListLimitsResponse, error)
+	ListLimitsWithResponse(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*ListLimitsResponse, error)
 
 	// NovaListAvailabilityZonesWithResponse 查询可用区列表
 	//
@@ -13532,17 +13532,17 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2.1/{project_id}/os-availability-zone (the `NovaListAvailabilityZones` operationId).
-	NovaListAvailabilityZonesWithResponse(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*NovaListAvailabilityZonesResponse, error)
+	NovaListAvailabilityZonesWithResponse(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*NovaListAvailabilityZonesResponse, error)
 
-	// ListOsFloatingIpPoolsWithResponse 查询浮动IP资源池列表（废弃）
+	// ListOsFloatingIPPoolsWithResponse 查询浮动IP资源池列表（废弃）
 	//
 	// 查询浮动IP资源池列表。
 	// 当前API已废弃，请使用"查询网络"。
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with GET /v2.1/{project_id}/os-floating-ip-pools (the `ListOsFloatingIpPools` operationId).
-	ListOsFloatingIpPoolsWithResponse(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*ListOsFloatingIpPoolsResponse, error)
+	// Corresponds with GET /v2.1/{project_id}/os-floating-ip-pools (the `ListOsFloatingIPPools` operationId).
+	ListOsFloatingIPPoolsWithResponse(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*ListOsFloatingIPPoolsResponse, error)
 
 	// ListOsFloatingIpsWithResponse 查询浮动IP列表（废弃）
 	//
@@ -13552,47 +13552,47 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2.1/{project_id}/os-floating-ips (the `ListOsFloatingIps` operationId).
-	ListOsFloatingIpsWithResponse(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*ListOsFloatingIpsResponse, error)
+	ListOsFloatingIpsWithResponse(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*ListOsFloatingIpsResponse, error)
 
-	// CreateOsFloatingIpWithBodyWithResponse 创建浮动IP（废弃）
+	// CreateOsFloatingIPWithBodyWithResponse 创建浮动IP（废弃）
 	//
 	// 创建浮动IP。
 	// 当前API已废弃，请使用"创建浮动IP"。
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v2.1/{project_id}/os-floating-ips (the `CreateOsFloatingIp` operationId).
-	CreateOsFloatingIpWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateOsFloatingIpResponse, error)
+	// Corresponds with POST /v2.1/{project_id}/os-floating-ips (the `CreateOsFloatingIP` operationId).
+	CreateOsFloatingIPWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateOsFloatingIPResponse, error)
 
-	// CreateOsFloatingIpWithResponse 创建浮动IP（废弃）
+	// CreateOsFloatingIPWithResponse 创建浮动IP（废弃）
 	//
 	// 创建浮动IP。
 	// 当前API已废弃，请使用"创建浮动IP"。
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v2.1/{project_id}/os-floating-ips (the `CreateOsFloatingIp` operationId).
-	CreateOsFloatingIpWithResponse(ctx context.Context, projectId string, body CreateOsFloatingIpJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateOsFloatingIpResponse, error)
+	// Corresponds with POST /v2.1/{project_id}/os-floating-ips (the `CreateOsFloatingIP` operationId).
+	CreateOsFloatingIPWithResponse(ctx context.Context, projectID string, body CreateOsFloatingIPJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateOsFloatingIPResponse, error)
 
-	// DeleteOsFloatingIpWithResponse 删除浮动IP（废弃）
+	// DeleteOsFloatingIPWithResponse 删除浮动IP（废弃）
 	//
 	// 删除浮动IP地址。
 	// 当前API已废弃，请使用"删除浮动IP"。
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with DELETE /v2.1/{project_id}/os-floating-ips/{floating_ip_id} (the `DeleteOsFloatingIp` operationId).
-	DeleteOsFloatingIpWithResponse(ctx context.Context, projectId string, floatingIpId string, reqEditors ...RequestEditorFn) (*DeleteOsFloatingIpResponse, error)
+	// Corresponds with DELETE /v2.1/{project_id}/os-floating-ips/{floating_ip_id} (the `DeleteOsFloatingIP` operationId).
+	DeleteOsFloatingIPWithResponse(ctx context.Context, projectID string, floatingIPID string, reqEditors ...RequestEditorFn) (*DeleteOsFloatingIPResponse, error)
 
-	// ShowOsFloatingIpWithResponse 查询浮动IP（废弃）
+	// ShowOsFloatingIPWithResponse 查询浮动IP（废弃）
 	//
 	// 根据浮动IP的ID查询浮动IP详情。
 	// 当前API已废弃，请使用"查询浮动IP"。
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with GET /v2.1/{project_id}/os-floating-ips/{floating_ip_id} (the `ShowOsFloatingIp` operationId).
-	ShowOsFloatingIpWithResponse(ctx context.Context, projectId string, floatingIpId string, reqEditors ...RequestEditorFn) (*ShowOsFloatingIpResponse, error)
+	// Corresponds with GET /v2.1/{project_id}/os-floating-ips/{floating_ip_id} (the `ShowOsFloatingIP` operationId).
+	ShowOsFloatingIPWithResponse(ctx context.Context, projectID string, floatingIPID string, reqEditors ...RequestEditorFn) (*ShowOsFloatingIPResponse, error)
 
 	// NovaListKeypairsWithResponse 查询SSH密钥列表
 	//
@@ -13601,7 +13601,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2.1/{project_id}/os-keypairs (the `NovaListKeypairs` operationId).
-	NovaListKeypairsWithResponse(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*NovaListKeypairsResponse, error)
+	NovaListKeypairsWithResponse(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*NovaListKeypairsResponse, error)
 
 	// NovaCreateKeypairWithBodyWithResponse 创建和导入SSH密钥
 	//
@@ -13612,7 +13612,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2.1/{project_id}/os-keypairs (the `NovaCreateKeypair` operationId).
-	NovaCreateKeypairWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*NovaCreateKeypairResponse, error)
+	NovaCreateKeypairWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*NovaCreateKeypairResponse, error)
 
 	// NovaCreateKeypairWithResponse 创建和导入SSH密钥
 	//
@@ -13623,7 +13623,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2.1/{project_id}/os-keypairs (the `NovaCreateKeypair` operationId).
-	NovaCreateKeypairWithResponse(ctx context.Context, projectId string, body NovaCreateKeypairJSONRequestBody, reqEditors ...RequestEditorFn) (*NovaCreateKeypairResponse, error)
+	NovaCreateKeypairWithResponse(ctx context.Context, projectID string, body NovaCreateKeypairJSONRequestBody, reqEditors ...RequestEditorFn) (*NovaCreateKeypairResponse, error)
 
 	// NovaDeleteKeypairWithResponse 删除SSH密钥
 	//
@@ -13632,7 +13632,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v2.1/{project_id}/os-keypairs/{keypair_name} (the `NovaDeleteKeypair` operationId).
-	NovaDeleteKeypairWithResponse(ctx context.Context, projectId string, keypairName string, reqEditors ...RequestEditorFn) (*NovaDeleteKeypairResponse, error)
+	NovaDeleteKeypairWithResponse(ctx context.Context, projectID string, keypairName string, reqEditors ...RequestEditorFn) (*NovaDeleteKeypairResponse, error)
 
 	// NovaShowKeypairWithResponse 查询SSH密钥详情
 	//
@@ -13641,7 +13641,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2.1/{project_id}/os-keypairs/{keypair_name} (the `NovaShowKeypair` operationId).
-	NovaShowKeypairWithResponse(ctx context.Context, projectId string, keypairName string, reqEditors ...RequestEditorFn) (*NovaShowKeypairResponse, error)
+	NovaShowKeypairWithResponse(ctx context.Context, projectID string, keypairName string, reqEditors ...RequestEditorFn) (*NovaShowKeypairResponse, error)
 
 	// ListOsNetworksWithResponse 查询网络列表
 	//
@@ -13650,7 +13650,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2.1/{project_id}/os-networks (the `ListOsNetworks` operationId).
-	ListOsNetworksWithResponse(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*ListOsNetworksResponse, error)
+	ListOsNetworksWithResponse(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*ListOsNetworksResponse, error)
 
 	// ShowOsQuotaSetWithResponse 查询租户配额
 	//
@@ -13660,7 +13660,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2.1/{project_id}/os-quota-sets/{project_id_2} (the `ShowOsQuotaSet` operationId).
-	ShowOsQuotaSetWithResponse(ctx context.Context, projectId string, projectId2 string, params *ShowOsQuotaSetParams, reqEditors ...RequestEditorFn) (*ShowOsQuotaSetResponse, error)
+	ShowOsQuotaSetWithResponse(ctx context.Context, projectID string, projectId2 string, params *ShowOsQuotaSetParams, reqEditors ...RequestEditorFn) (*ShowOsQuotaSetResponse, error)
 
 	// ListDefaultsWithResponse 查询默认配额
 	//
@@ -13669,7 +13669,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2.1/{project_id}/os-quota-sets/{project_id_2}/defaults (the `ListDefaults` operationId).
-	ListDefaultsWithResponse(ctx context.Context, projectId string, projectId2 string, reqEditors ...RequestEditorFn) (*ListDefaultsResponse, error)
+	ListDefaultsWithResponse(ctx context.Context, projectID string, projectId2 string, reqEditors ...RequestEditorFn) (*ListDefaultsResponse, error)
 
 	// CreateOsSecurityGroupRuleWithBodyWithResponse 创建安全组规则（废弃）
 	//
@@ -13679,7 +13679,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2.1/{project_id}/os-security-group-rules (the `CreateOsSecurityGroupRule` operationId).
-	CreateOsSecurityGroupRuleWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateOsSecurityGroupRuleResponse, error)
+	CreateOsSecurityGroupRuleWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateOsSecurityGroupRuleResponse, error)
 
 	// CreateOsSecurityGroupRuleWithResponse 创建安全组规则（废弃）
 	//
@@ -13689,7 +13689,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2.1/{project_id}/os-security-group-rules (the `CreateOsSecurityGroupRule` operationId).
-	CreateOsSecurityGroupRuleWithResponse(ctx context.Context, projectId string, body CreateOsSecurityGroupRuleJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateOsSecurityGroupRuleResponse, error)
+	CreateOsSecurityGroupRuleWithResponse(ctx context.Context, projectID string, body CreateOsSecurityGroupRuleJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateOsSecurityGroupRuleResponse, error)
 
 	// DeleteOsSecurityGroupRuleWithResponse 删除安全组规则（废弃）
 	//
@@ -13699,7 +13699,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v2.1/{project_id}/os-security-group-rules/{security_group_rule_id} (the `DeleteOsSecurityGroupRule` operationId).
-	DeleteOsSecurityGroupRuleWithResponse(ctx context.Context, projectId string, securityGroupRuleId string, reqEditors ...RequestEditorFn) (*DeleteOsSecurityGroupRuleResponse, error)
+	DeleteOsSecurityGroupRuleWithResponse(ctx context.Context, projectID string, securityGroupRuleID string, reqEditors ...RequestEditorFn) (*DeleteOsSecurityGroupRuleResponse, error)
 
 	// ListOsSecurityGroupsWithResponse 查询安全组列表（废弃）
 	//
@@ -13709,7 +13709,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2.1/{project_id}/os-security-groups (the `ListOsSecurityGroups` operationId).
-	ListOsSecurityGroupsWithResponse(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*ListOsSecurityGroupsResponse, error)
+	ListOsSecurityGroupsWithResponse(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*ListOsSecurityGroupsResponse, error)
 
 	// CreateOsSecurityGroupWithBodyWithResponse 创建安全组（废弃）
 	//
@@ -13719,7 +13719,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2.1/{project_id}/os-security-groups (the `CreateOsSecurityGroup` operationId).
-	CreateOsSecurityGroupWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateOsSecurityGroupResponse, error)
+	CreateOsSecurityGroupWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateOsSecurityGroupResponse, error)
 
 	// CreateOsSecurityGroupWithResponse 创建安全组（废弃）
 	//
@@ -13729,7 +13729,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2.1/{project_id}/os-security-groups (the `CreateOsSecurityGroup` operationId).
-	CreateOsSecurityGroupWithResponse(ctx context.Context, projectId string, body CreateOsSecurityGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateOsSecurityGroupResponse, error)
+	CreateOsSecurityGroupWithResponse(ctx context.Context, projectID string, body CreateOsSecurityGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateOsSecurityGroupResponse, error)
 
 	// DeleteOsSecurityGroupWithResponse 删除安全组（废弃）
 	//
@@ -13739,7 +13739,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v2.1/{project_id}/os-security-groups/{security_group_id} (the `DeleteOsSecurityGroup` operationId).
-	DeleteOsSecurityGroupWithResponse(ctx context.Context, projectId string, securityGroupId string, reqEditors ...RequestEditorFn) (*DeleteOsSecurityGroupResponse, error)
+	DeleteOsSecurityGroupWithResponse(ctx context.Context, projectID string, securityGroupID string, reqEditors ...RequestEditorFn) (*DeleteOsSecurityGroupResponse, error)
 
 	// ShowOsSecurityGroupWithResponse 查询安全组详细信息(废弃)
 	//
@@ -13750,7 +13750,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2.1/{project_id}/os-security-groups/{security_group_id} (the `ShowOsSecurityGroup` operationId).
-	ShowOsSecurityGroupWithResponse(ctx context.Context, projectId string, securityGroupId string, reqEditors ...RequestEditorFn) (*ShowOsSecurityGroupResponse, error)
+	ShowOsSecurityGroupWithResponse(ctx context.Context, projectID string, securityGroupID string, reqEditors ...RequestEditorFn) (*ShowOsSecurityGroupResponse, error)
 
 	// UpdateOsSecurityGroupWithBodyWithResponse 更新安全组信息（废弃）
 	//
@@ -13760,7 +13760,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v2.1/{project_id}/os-security-groups/{security_group_id} (the `UpdateOsSecurityGroup` operationId).
-	UpdateOsSecurityGroupWithBodyWithResponse(ctx context.Context, projectId string, securityGroupId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateOsSecurityGroupResponse, error)
+	UpdateOsSecurityGroupWithBodyWithResponse(ctx context.Context, projectID string, securityGroupID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateOsSecurityGroupResponse, error)
 
 	// UpdateOsSecurityGroupWithResponse 更新安全组信息（废弃）
 	//
@@ -13770,7 +13770,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v2.1/{project_id}/os-security-groups/{security_group_id} (the `UpdateOsSecurityGroup` operationId).
-	UpdateOsSecurityGroupWithResponse(ctx context.Context, projectId string, securityGroupId string, body UpdateOsSecurityGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateOsSecurityGroupResponse, error)
+	UpdateOsSecurityGroupWithResponse(ctx context.Context, projectID string, securityGroupID string, body UpdateOsSecurityGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateOsSecurityGroupResponse, error)
 
 	// NovaListServerGroupsWithResponse 查询云服务器组列表
 	//
@@ -13779,7 +13779,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2.1/{project_id}/os-server-groups (the `NovaListServerGroups` operationId).
-	NovaListServerGroupsWithResponse(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*NovaListServerGroupsResponse, error)
+	NovaListServerGroupsWithResponse(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*NovaListServerGroupsResponse, error)
 
 	// NovaCreateServerGroupWithBodyWithResponse 创建云服务器组
 	//
@@ -13788,7 +13788,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2.1/{project_id}/os-server-groups (the `NovaCreateServerGroup` operationId).
-	NovaCreateServerGroupWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*NovaCreateServerGroupResponse, error)
+	NovaCreateServerGroupWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*NovaCreateServerGroupResponse, error)
 
 	// NovaCreateServerGroupWithResponse 创建云服务器组
 	//
@@ -13797,7 +13797,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2.1/{project_id}/os-server-groups (the `NovaCreateServerGroup` operationId).
-	NovaCreateServerGroupWithResponse(ctx context.Context, projectId string, body NovaCreateServerGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*NovaCreateServerGroupResponse, error)
+	NovaCreateServerGroupWithResponse(ctx context.Context, projectID string, body NovaCreateServerGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*NovaCreateServerGroupResponse, error)
 
 	// NovaDeleteServerGroupWithResponse 删除云服务器组
 	//
@@ -13806,7 +13806,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v2.1/{project_id}/os-server-groups/{server_group_id} (the `NovaDeleteServerGroup` operationId).
-	NovaDeleteServerGroupWithResponse(ctx context.Context, projectId string, serverGroupId string, reqEditors ...RequestEditorFn) (*NovaDeleteServerGroupResponse, error)
+	NovaDeleteServerGroupWithResponse(ctx context.Context, projectID string, serverGroupID string, reqEditors ...RequestEditorFn) (*NovaDeleteServerGroupResponse, error)
 
 	// NovaShowServerGroupWithResponse 查询云服务器组详情
 	//
@@ -13815,7 +13815,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2.1/{project_id}/os-server-groups/{server_group_id} (the `NovaShowServerGroup` operationId).
-	NovaShowServerGroupWithResponse(ctx context.Context, projectId string, serverGroupId string, reqEditors ...RequestEditorFn) (*NovaShowServerGroupResponse, error)
+	NovaShowServerGroupWithResponse(ctx context.Context, projectID string, serverGroupID string, reqEditors ...RequestEditorFn) (*NovaShowServerGroupResponse, error)
 
 	// CreateOsSnapshotWithBodyWithResponse 创建快照（废弃）
 	//
@@ -13825,7 +13825,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2.1/{project_id}/os-snapshots (the `CreateOsSnapshot` operationId).
-	CreateOsSnapshotWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateOsSnapshotResponse, error)
+	CreateOsSnapshotWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateOsSnapshotResponse, error)
 
 	// CreateOsSnapshotWithResponse 创建快照（废弃）
 	//
@@ -13835,7 +13835,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2.1/{project_id}/os-snapshots (the `CreateOsSnapshot` operationId).
-	CreateOsSnapshotWithResponse(ctx context.Context, projectId string, body CreateOsSnapshotJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateOsSnapshotResponse, error)
+	CreateOsSnapshotWithResponse(ctx context.Context, projectID string, body CreateOsSnapshotJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateOsSnapshotResponse, error)
 
 	// DeleteOsSnapshotWithResponse 删除快照（废弃）
 	//
@@ -13845,7 +13845,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v2.1/{project_id}/os-snapshots/{snapshot_id} (the `DeleteOsSnapshot` operationId).
-	DeleteOsSnapshotWithResponse(ctx context.Context, projectId string, snapshotId string, reqEditors ...RequestEditorFn) (*DeleteOsSnapshotResponse, error)
+	DeleteOsSnapshotWithResponse(ctx context.Context, projectID string, snapshotID string, reqEditors ...RequestEditorFn) (*DeleteOsSnapshotResponse, error)
 
 	// ShowOsSnapshotWithResponse 查询快照（废弃）
 	//
@@ -13855,7 +13855,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2.1/{project_id}/os-snapshots/{snapshot_id} (the `ShowOsSnapshot` operationId).
-	ShowOsSnapshotWithResponse(ctx context.Context, projectId string, snapshotId string, reqEditors ...RequestEditorFn) (*ShowOsSnapshotResponse, error)
+	ShowOsSnapshotWithResponse(ctx context.Context, projectID string, snapshotID string, reqEditors ...RequestEditorFn) (*ShowOsSnapshotResponse, error)
 
 	// ListOsVolumesWithResponse 查询磁盘列表（废弃）
 	//
@@ -13865,7 +13865,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2.1/{project_id}/os-volumes (the `ListOsVolumes` operationId).
-	ListOsVolumesWithResponse(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*ListOsVolumesResponse, error)
+	ListOsVolumesWithResponse(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*ListOsVolumesResponse, error)
 
 	// CreateOsVolumeWithBodyWithResponse 创建磁盘（废弃）
 	//
@@ -13875,7 +13875,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2.1/{project_id}/os-volumes (the `CreateOsVolume` operationId).
-	CreateOsVolumeWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateOsVolumeResponse, error)
+	CreateOsVolumeWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateOsVolumeResponse, error)
 
 	// CreateOsVolumeWithResponse 创建磁盘（废弃）
 	//
@@ -13885,7 +13885,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2.1/{project_id}/os-volumes (the `CreateOsVolume` operationId).
-	CreateOsVolumeWithResponse(ctx context.Context, projectId string, body CreateOsVolumeJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateOsVolumeResponse, error)
+	CreateOsVolumeWithResponse(ctx context.Context, projectID string, body CreateOsVolumeJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateOsVolumeResponse, error)
 
 	// ListDetailWithResponse 查询磁盘列表详情（废弃）
 	//
@@ -13895,7 +13895,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2.1/{project_id}/os-volumes/detail (the `ListDetail` operationId).
-	ListDetailWithResponse(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*ListDetailResponse, error)
+	ListDetailWithResponse(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*ListDetailResponse, error)
 
 	// DeleteOsVolumeWithResponse 删除磁盘（废弃）
 	//
@@ -13905,7 +13905,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v2.1/{project_id}/os-volumes/{volume_id} (the `DeleteOsVolume` operationId).
-	DeleteOsVolumeWithResponse(ctx context.Context, projectId string, volumeId string, reqEditors ...RequestEditorFn) (*DeleteOsVolumeResponse, error)
+	DeleteOsVolumeWithResponse(ctx context.Context, projectID string, volumeID string, reqEditors ...RequestEditorFn) (*DeleteOsVolumeResponse, error)
 
 	// ShowOsVolumeWithResponse 查询磁盘（废弃）
 	//
@@ -13915,7 +13915,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2.1/{project_id}/os-volumes/{volume_id} (the `ShowOsVolume` operationId).
-	ShowOsVolumeWithResponse(ctx context.Context, projectId string, volumeId string, reqEditors ...RequestEditorFn) (*ShowOsVolumeResponse, error)
+	ShowOsVolumeWithResponse(ctx context.Context, projectID string, volumeID string, reqEditors ...RequestEditorFn) (*ShowOsVolumeResponse, error)
 
 	// ListResizeFlavorsWithResponse 查询云服务器规格变更支持列表（废弃）
 	//
@@ -13925,7 +13925,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2.1/{project_id}/resize_flavors (the `ListResizeFlavors` operationId).
-	ListResizeFlavorsWithResponse(ctx context.Context, projectId string, params *ListResizeFlavorsParams, reqEditors ...RequestEditorFn) (*ListResizeFlavorsResponse, error)
+	ListResizeFlavorsWithResponse(ctx context.Context, projectID string, params *ListResizeFlavorsParams, reqEditors ...RequestEditorFn) (*ListResizeFlavorsResponse, error)
 
 	// NovaListServersWithResponse 查询云服务器列表
 	//
@@ -13934,7 +13934,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2.1/{project_id}/servers (the `NovaListServers` operationId).
-	NovaListServersWithResponse(ctx context.Context, projectId string, params *NovaListServersParams, reqEditors ...RequestEditorFn) (*NovaListServersResponse, error)
+	NovaListServersWithResponse(ctx context.Context, projectID string, params *NovaListServersParams, reqEditors ...RequestEditorFn) (*NovaListServersResponse, error)
 
 	// NovaCreateServersWithBodyWithResponse 创建云服务器
 	//
@@ -13944,7 +13944,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers (the `NovaCreateServers` operationId).
-	NovaCreateServersWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*NovaCreateServersResponse, error)
+	NovaCreateServersWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*NovaCreateServersResponse, error)
 
 	// NovaCreateServersWithResponse 创建云服务器
 	//
@@ -13954,7 +13954,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers (the `NovaCreateServers` operationId).
-	NovaCreateServersWithResponse(ctx context.Context, projectId string, body NovaCreateServersJSONRequestBody, reqEditors ...RequestEditorFn) (*NovaCreateServersResponse, error)
+	NovaCreateServersWithResponse(ctx context.Context, projectID string, body NovaCreateServersJSONRequestBody, reqEditors ...RequestEditorFn) (*NovaCreateServersResponse, error)
 
 	// NovaListServersDetailsWithResponse 查询云服务器详情列表
 	//
@@ -13963,7 +13963,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2.1/{project_id}/servers/detail (the `NovaListServersDetails` operationId).
-	NovaListServersDetailsWithResponse(ctx context.Context, projectId string, params *NovaListServersDetailsParams, reqEditors ...RequestEditorFn) (*NovaListServersDetailsResponse, error)
+	NovaListServersDetailsWithResponse(ctx context.Context, projectID string, params *NovaListServersDetailsParams, reqEditors ...RequestEditorFn) (*NovaListServersDetailsResponse, error)
 
 	// NovaDeleteServerWithResponse 删除云服务器
 	//
@@ -13972,7 +13972,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v2.1/{project_id}/servers/{server_id} (the `NovaDeleteServer` operationId).
-	NovaDeleteServerWithResponse(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*NovaDeleteServerResponse, error)
+	NovaDeleteServerWithResponse(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*NovaDeleteServerResponse, error)
 
 	// NovaShowServerWithResponse 查询云服务器详情
 	//
@@ -13981,7 +13981,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2.1/{project_id}/servers/{server_id} (the `NovaShowServer` operationId).
-	NovaShowServerWithResponse(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*NovaShowServerResponse, error)
+	NovaShowServerWithResponse(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*NovaShowServerResponse, error)
 
 	// NovaUpdateServerWithBodyWithResponse 修改云服务器
 	//
@@ -13990,7 +13990,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v2.1/{project_id}/servers/{server_id} (the `NovaUpdateServer` operationId).
-	NovaUpdateServerWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*NovaUpdateServerResponse, error)
+	NovaUpdateServerWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*NovaUpdateServerResponse, error)
 
 	// NovaUpdateServerWithResponse 修改云服务器
 	//
@@ -13999,7 +13999,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v2.1/{project_id}/servers/{server_id} (the `NovaUpdateServer` operationId).
-	NovaUpdateServerWithResponse(ctx context.Context, projectId string, serverId string, body NovaUpdateServerJSONRequestBody, reqEditors ...RequestEditorFn) (*NovaUpdateServerResponse, error)
+	NovaUpdateServerWithResponse(ctx context.Context, projectID string, serverID string, body NovaUpdateServerJSONRequestBody, reqEditors ...RequestEditorFn) (*NovaUpdateServerResponse, error)
 
 	// CreateServersActionWithBodyWithResponse 分配浮动IP（废弃）
 	//
@@ -14009,7 +14009,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#addFloatingIp (the `CreateServersAction` operationId).
-	CreateServersActionWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateServersActionResponse, error)
+	CreateServersActionWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateServersActionResponse, error)
 
 	// CreateServersActionWithResponse 分配浮动IP（废弃）
 	//
@@ -14019,7 +14019,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#addFloatingIp (the `CreateServersAction` operationId).
-	CreateServersActionWithResponse(ctx context.Context, projectId string, serverId string, body CreateServersActionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateServersActionResponse, error)
+	CreateServersActionWithResponse(ctx context.Context, projectID string, serverID string, body CreateServersActionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateServersActionResponse, error)
 
 	// NovaAssociateSecurityGroupWithBodyWithResponse 添加安全组
 	//
@@ -14030,7 +14030,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#addSecurityGroup (the `NovaAssociateSecurityGroup` operationId).
-	NovaAssociateSecurityGroupWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*NovaAssociateSecurityGroupResponse, error)
+	NovaAssociateSecurityGroupWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*NovaAssociateSecurityGroupResponse, error)
 
 	// NovaAssociateSecurityGroupWithResponse 添加安全组
 	//
@@ -14041,7 +14041,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#addSecurityGroup (the `NovaAssociateSecurityGroup` operationId).
-	NovaAssociateSecurityGroupWithResponse(ctx context.Context, projectId string, serverId string, body NovaAssociateSecurityGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*NovaAssociateSecurityGroupResponse, error)
+	NovaAssociateSecurityGroupWithResponse(ctx context.Context, projectID string, serverID string, body NovaAssociateSecurityGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*NovaAssociateSecurityGroupResponse, error)
 
 	// CreateServersActionV212WithBodyWithResponse 确认变更云服务器规格
 	//
@@ -14050,7 +14050,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#confirmResize (the `CreateServersActionV212` operationId).
-	CreateServersActionV212WithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateServersActionV212Response, error)
+	CreateServersActionV212WithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateServersActionV212Response, error)
 
 	// CreateServersActionV212WithResponse 确认变更云服务器规格
 	//
@@ -14059,7 +14059,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#confirmResize (the `CreateServersActionV212` operationId).
-	CreateServersActionV212WithResponse(ctx context.Context, projectId string, serverId string, body CreateServersActionV212JSONRequestBody, reqEditors ...RequestEditorFn) (*CreateServersActionV212Response, error)
+	CreateServersActionV212WithResponse(ctx context.Context, projectID string, serverID string, body CreateServersActionV212JSONRequestBody, reqEditors ...RequestEditorFn) (*CreateServersActionV212Response, error)
 
 	// CreateActionWithBodyWithResponse 云服务器创建镜像
 	//
@@ -14073,7 +14073,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#createImage (the `CreateAction` operationId).
-	CreateActionWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateActionResponse, error)
+	CreateActionWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateActionResponse, error)
 
 	// CreateActionWithResponse 云服务器创建镜像
 	//
@@ -14087,7 +14087,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#createImage (the `CreateAction` operationId).
-	CreateActionWithResponse(ctx context.Context, projectId string, serverId string, body CreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateActionResponse, error)
+	CreateActionWithResponse(ctx context.Context, projectID string, serverID string, body CreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateActionResponse, error)
 
 	// NovaLockServerWithBodyWithResponse 锁定云服务器
 	//
@@ -14097,7 +14097,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#lock (the `NovaLockServer` operationId).
-	NovaLockServerWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*NovaLockServerResponse, error)
+	NovaLockServerWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*NovaLockServerResponse, error)
 
 	// NovaLockServerWithResponse 锁定云服务器
 	//
@@ -14107,7 +14107,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#lock (the `NovaLockServer` operationId).
-	NovaLockServerWithResponse(ctx context.Context, projectId string, serverId string, body NovaLockServerJSONRequestBody, reqEditors ...RequestEditorFn) (*NovaLockServerResponse, error)
+	NovaLockServerWithResponse(ctx context.Context, projectID string, serverID string, body NovaLockServerJSONRequestBody, reqEditors ...RequestEditorFn) (*NovaLockServerResponse, error)
 
 	// ListActionWithBodyWithResponse 获取弹性云服务器的控制台日志
 	//
@@ -14116,7 +14116,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#os-getConsoleOutput (the `ListAction` operationId).
-	ListActionWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ListActionResponse, error)
+	ListActionWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ListActionResponse, error)
 
 	// ListActionWithResponse 获取弹性云服务器的控制台日志
 	//
@@ -14125,7 +14125,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#os-getConsoleOutput (the `ListAction` operationId).
-	ListActionWithResponse(ctx context.Context, projectId string, serverId string, body ListActionJSONRequestBody, reqEditors ...RequestEditorFn) (*ListActionResponse, error)
+	ListActionWithResponse(ctx context.Context, projectID string, serverID string, body ListActionJSONRequestBody, reqEditors ...RequestEditorFn) (*ListActionResponse, error)
 
 	// NovaStartServerWithBodyWithResponse 启动云服务器
 	//
@@ -14134,7 +14134,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#os-start (the `NovaStartServer` operationId).
-	NovaStartServerWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*NovaStartServerResponse, error)
+	NovaStartServerWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*NovaStartServerResponse, error)
 
 	// NovaStartServerWithResponse 启动云服务器
 	//
@@ -14143,7 +14143,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#os-start (the `NovaStartServer` operationId).
-	NovaStartServerWithResponse(ctx context.Context, projectId string, serverId string, body NovaStartServerJSONRequestBody, reqEditors ...RequestEditorFn) (*NovaStartServerResponse, error)
+	NovaStartServerWithResponse(ctx context.Context, projectID string, serverID string, body NovaStartServerJSONRequestBody, reqEditors ...RequestEditorFn) (*NovaStartServerResponse, error)
 
 	// NovaStopServerWithBodyWithResponse 关闭云服务器
 	//
@@ -14152,7 +14152,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#os-stop (the `NovaStopServer` operationId).
-	NovaStopServerWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*NovaStopServerResponse, error)
+	NovaStopServerWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*NovaStopServerResponse, error)
 
 	// NovaStopServerWithResponse 关闭云服务器
 	//
@@ -14161,7 +14161,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#os-stop (the `NovaStopServer` operationId).
-	NovaStopServerWithResponse(ctx context.Context, projectId string, serverId string, body NovaStopServerJSONRequestBody, reqEditors ...RequestEditorFn) (*NovaStopServerResponse, error)
+	NovaStopServerWithResponse(ctx context.Context, projectID string, serverID string, body NovaStopServerJSONRequestBody, reqEditors ...RequestEditorFn) (*NovaStopServerResponse, error)
 
 	// NovaRebootServerWithBodyWithResponse 重启云服务器
 	//
@@ -14170,7 +14170,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#reboot (the `NovaRebootServer` operationId).
-	NovaRebootServerWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*NovaRebootServerResponse, error)
+	NovaRebootServerWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*NovaRebootServerResponse, error)
 
 	// NovaRebootServerWithResponse 重启云服务器
 	//
@@ -14179,7 +14179,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#reboot (the `NovaRebootServer` operationId).
-	NovaRebootServerWithResponse(ctx context.Context, projectId string, serverId string, body NovaRebootServerJSONRequestBody, reqEditors ...RequestEditorFn) (*NovaRebootServerResponse, error)
+	NovaRebootServerWithResponse(ctx context.Context, projectID string, serverID string, body NovaRebootServerJSONRequestBody, reqEditors ...RequestEditorFn) (*NovaRebootServerResponse, error)
 
 	// DeleteActionWithBodyWithResponse 移除浮动IP（废弃）
 	//
@@ -14189,7 +14189,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#removeFloatingIp (the `DeleteAction` operationId).
-	DeleteActionWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeleteActionResponse, error)
+	DeleteActionWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeleteActionResponse, error)
 
 	// DeleteActionWithResponse 移除浮动IP（废弃）
 	//
@@ -14199,7 +14199,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#removeFloatingIp (the `DeleteAction` operationId).
-	DeleteActionWithResponse(ctx context.Context, projectId string, serverId string, body DeleteActionJSONRequestBody, reqEditors ...RequestEditorFn) (*DeleteActionResponse, error)
+	DeleteActionWithResponse(ctx context.Context, projectID string, serverID string, body DeleteActionJSONRequestBody, reqEditors ...RequestEditorFn) (*DeleteActionResponse, error)
 
 	// NovaDisassociateSecurityGroupWithBodyWithResponse 移除安全组
 	//
@@ -14208,7 +14208,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#removeSecurityGroup (the `NovaDisassociateSecurityGroup` operationId).
-	NovaDisassociateSecurityGroupWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*NovaDisassociateSecurityGroupResponse, error)
+	NovaDisassociateSecurityGroupWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*NovaDisassociateSecurityGroupResponse, error)
 
 	// NovaDisassociateSecurityGroupWithResponse 移除安全组
 	//
@@ -14217,7 +14217,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#removeSecurityGroup (the `NovaDisassociateSecurityGroup` operationId).
-	NovaDisassociateSecurityGroupWithResponse(ctx context.Context, projectId string, serverId string, body NovaDisassociateSecurityGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*NovaDisassociateSecurityGroupResponse, error)
+	NovaDisassociateSecurityGroupWithResponse(ctx context.Context, projectID string, serverID string, body NovaDisassociateSecurityGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*NovaDisassociateSecurityGroupResponse, error)
 
 	// UpdateActionWithBodyWithResponse 变更云服务器规格
 	//
@@ -14230,7 +14230,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#resize (the `UpdateAction` operationId).
-	UpdateActionWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateActionResponse, error)
+	UpdateActionWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateActionResponse, error)
 
 	// UpdateActionWithResponse 变更云服务器规格
 	//
@@ -14243,7 +14243,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#resize (the `UpdateAction` operationId).
-	UpdateActionWithResponse(ctx context.Context, projectId string, serverId string, body UpdateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateActionResponse, error)
+	UpdateActionWithResponse(ctx context.Context, projectID string, serverID string, body UpdateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateActionResponse, error)
 
 	// CreateServersActionV21WithBodyWithResponse 回退变更云服务器规格
 	//
@@ -14252,7 +14252,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#revertResize (the `CreateServersActionV21` operationId).
-	CreateServersActionV21WithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateServersActionV21Response, error)
+	CreateServersActionV21WithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateServersActionV21Response, error)
 
 	// CreateServersActionV21WithResponse 回退变更云服务器规格
 	//
@@ -14261,7 +14261,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#revertResize (the `CreateServersActionV21` operationId).
-	CreateServersActionV21WithResponse(ctx context.Context, projectId string, serverId string, body CreateServersActionV21JSONRequestBody, reqEditors ...RequestEditorFn) (*CreateServersActionV21Response, error)
+	CreateServersActionV21WithResponse(ctx context.Context, projectID string, serverID string, body CreateServersActionV21JSONRequestBody, reqEditors ...RequestEditorFn) (*CreateServersActionV21Response, error)
 
 	// NovaUnlockServerWithBodyWithResponse 解锁云服务器
 	//
@@ -14271,7 +14271,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#unlock (the `NovaUnlockServer` operationId).
-	NovaUnlockServerWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*NovaUnlockServerResponse, error)
+	NovaUnlockServerWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*NovaUnlockServerResponse, error)
 
 	// NovaUnlockServerWithResponse 解锁云服务器
 	//
@@ -14281,7 +14281,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#unlock (the `NovaUnlockServer` operationId).
-	NovaUnlockServerWithResponse(ctx context.Context, projectId string, serverId string, body NovaUnlockServerJSONRequestBody, reqEditors ...RequestEditorFn) (*NovaUnlockServerResponse, error)
+	NovaUnlockServerWithResponse(ctx context.Context, projectID string, serverID string, body NovaUnlockServerJSONRequestBody, reqEditors ...RequestEditorFn) (*NovaUnlockServerResponse, error)
 
 	// ListIpsWithResponse 查询指定弹性云服务器的网络列表
 	//
@@ -14290,16 +14290,16 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2.1/{project_id}/servers/{server_id}/ips (the `ListIps` operationId).
-	ListIpsWithResponse(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*ListIpsResponse, error)
+	ListIpsWithResponse(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*ListIpsResponse, error)
 
-	// ShowIpWithResponse 查询弹性云服务器的指定网络
+	// ShowIPWithResponse 查询弹性云服务器的指定网络
 	//
 	// 查询指定弹性云服务器的指定网络。.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with GET /v2.1/{project_id}/servers/{server_id}/ips/{networkName} (the `ShowIp` operationId).
-	ShowIpWithResponse(ctx context.Context, projectId string, serverId string, networkName string, reqEditors ...RequestEditorFn) (*ShowIpResponse, error)
+	// Corresponds with GET /v2.1/{project_id}/servers/{server_id}/ips/{networkName} (the `ShowIP` operationId).
+	ShowIPWithResponse(ctx context.Context, projectID string, serverID string, networkName string, reqEditors ...RequestEditorFn) (*ShowIPResponse, error)
 
 	// NovaShowServerMetadataWithResponse 查询云服务器元数据列表
 	//
@@ -14308,7 +14308,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2.1/{project_id}/servers/{server_id}/metadata (the `NovaShowServerMetadata` operationId).
-	NovaShowServerMetadataWithResponse(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*NovaShowServerMetadataResponse, error)
+	NovaShowServerMetadataWithResponse(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*NovaShowServerMetadataResponse, error)
 
 	// NovaUpdateServerMetadataWithBodyWithResponse 更新云服务器元数据
 	//
@@ -14320,7 +14320,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/metadata (the `NovaUpdateServerMetadata` operationId).
-	NovaUpdateServerMetadataWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*NovaUpdateServerMetadataResponse, error)
+	NovaUpdateServerMetadataWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*NovaUpdateServerMetadataResponse, error)
 
 	// NovaUpdateServerMetadataWithResponse 更新云服务器元数据
 	//
@@ -14332,7 +14332,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/metadata (the `NovaUpdateServerMetadata` operationId).
-	NovaUpdateServerMetadataWithResponse(ctx context.Context, projectId string, serverId string, body NovaUpdateServerMetadataJSONRequestBody, reqEditors ...RequestEditorFn) (*NovaUpdateServerMetadataResponse, error)
+	NovaUpdateServerMetadataWithResponse(ctx context.Context, projectID string, serverID string, body NovaUpdateServerMetadataJSONRequestBody, reqEditors ...RequestEditorFn) (*NovaUpdateServerMetadataResponse, error)
 
 	// UpdateMetadataWithBodyWithResponse 设置云服务器元数据
 	//
@@ -14342,7 +14342,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v2.1/{project_id}/servers/{server_id}/metadata (the `UpdateMetadata` operationId).
-	UpdateMetadataWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateMetadataResponse, error)
+	UpdateMetadataWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateMetadataResponse, error)
 
 	// UpdateMetadataWithResponse 设置云服务器元数据
 	//
@@ -14352,7 +14352,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v2.1/{project_id}/servers/{server_id}/metadata (the `UpdateMetadata` operationId).
-	UpdateMetadataWithResponse(ctx context.Context, projectId string, serverId string, body UpdateMetadataJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateMetadataResponse, error)
+	UpdateMetadataWithResponse(ctx context.Context, projectID string, serverID string, body UpdateMetadataJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateMetadataResponse, error)
 
 	// NovaDeleteServerMetadataItemWithResponse 删除云服务器指定元数据
 	//
@@ -14361,7 +14361,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v2.1/{project_id}/servers/{server_id}/metadata/{key} (the `NovaDeleteServerMetadataItem` operationId).
-	NovaDeleteServerMetadataItemWithResponse(ctx context.Context, projectId string, serverId string, key string, reqEditors ...RequestEditorFn) (*NovaDeleteServerMetadataItemResponse, error)
+	NovaDeleteServerMetadataItemWithResponse(ctx context.Context, projectID string, serverID string, key string, reqEditors ...RequestEditorFn) (*NovaDeleteServerMetadataItemResponse, error)
 
 	// NovaShowServerMetadataItemWithResponse 获取云服务器指定Key的元数据
 	//
@@ -14370,7 +14370,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2.1/{project_id}/servers/{server_id}/metadata/{key} (the `NovaShowServerMetadataItem` operationId).
-	NovaShowServerMetadataItemWithResponse(ctx context.Context, projectId string, serverId string, key string, reqEditors ...RequestEditorFn) (*NovaShowServerMetadataItemResponse, error)
+	NovaShowServerMetadataItemWithResponse(ctx context.Context, projectID string, serverID string, key string, reqEditors ...RequestEditorFn) (*NovaShowServerMetadataItemResponse, error)
 
 	// NovaUpdateServerMetadataItemWithBodyWithResponse 修改云服务器指定Key的元数据
 	//
@@ -14381,7 +14381,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v2.1/{project_id}/servers/{server_id}/metadata/{key} (the `NovaUpdateServerMetadataItem` operationId).
-	NovaUpdateServerMetadataItemWithBodyWithResponse(ctx context.Context, projectId string, serverId string, key string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*NovaUpdateServerMetadataItemResponse, error)
+	NovaUpdateServerMetadataItemWithBodyWithResponse(ctx context.Context, projectID string, serverID string, key string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*NovaUpdateServerMetadataItemResponse, error)
 
 	// NovaUpdateServerMetadataItemWithResponse 修改云服务器指定Key的元数据
 	//
@@ -14392,7 +14392,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v2.1/{project_id}/servers/{server_id}/metadata/{key} (the `NovaUpdateServerMetadataItem` operationId).
-	NovaUpdateServerMetadataItemWithResponse(ctx context.Context, projectId string, serverId string, key string, body NovaUpdateServerMetadataItemJSONRequestBody, reqEditors ...RequestEditorFn) (*NovaUpdateServerMetadataItemResponse, error)
+	NovaUpdateServerMetadataItemWithResponse(ctx context.Context, projectID string, serverID string, key string, body NovaUpdateServerMetadataItemJSONRequestBody, reqEditors ...RequestEditorFn) (*NovaUpdateServerMetadataItemResponse, error)
 
 	// NovaListServerActionsWithResponse 查询云服务器操作行为列表
 	//
@@ -14401,7 +14401,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2.1/{project_id}/servers/{server_id}/os-instance-actions (the `NovaListServerActions` operationId).
-	NovaListServerActionsWithResponse(ctx context.Context, projectId string, serverId string, params *NovaListServerActionsParams, reqEditors ...RequestEditorFn) (*NovaListServerActionsResponse, error)
+	NovaListServerActionsWithResponse(ctx context.Context, projectID string, serverID string, params *NovaListServerActionsParams, reqEditors ...RequestEditorFn) (*NovaListServerActionsResponse, error)
 
 	// NovaShowServerActionWithResponse 通过请求ID查询云服务器行为
 	//
@@ -14410,7 +14410,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2.1/{project_id}/servers/{server_id}/os-instance-actions/{request_id} (the `NovaShowServerAction` operationId).
-	NovaShowServerActionWithResponse(ctx context.Context, projectId string, serverId string, requestId string, reqEditors ...RequestEditorFn) (*NovaShowServerActionResponse, error)
+	NovaShowServerActionWithResponse(ctx context.Context, projectID string, serverID string, requestID string, reqEditors ...RequestEditorFn) (*NovaShowServerActionResponse, error)
 
 	// NovaListServerInterfacesWithResponse 查询云服务器网卡信息
 	//
@@ -14419,7 +14419,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2.1/{project_id}/servers/{server_id}/os-interface (the `NovaListServerInterfaces` operationId).
-	NovaListServerInterfacesWithResponse(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*NovaListServerInterfacesResponse, error)
+	NovaListServerInterfacesWithResponse(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*NovaListServerInterfacesResponse, error)
 
 	// NovaAttachInterfaceWithBodyWithResponse 添加云服务器网卡
 	//
@@ -14429,7 +14429,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/os-interface (the `NovaAttachInterface` operationId).
-	NovaAttachInterfaceWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*NovaAttachInterfaceResponse, error)
+	NovaAttachInterfaceWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*NovaAttachInterfaceResponse, error)
 
 	// NovaAttachInterfaceWithResponse 添加云服务器网卡
 	//
@@ -14439,7 +14439,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/os-interface (the `NovaAttachInterface` operationId).
-	NovaAttachInterfaceWithResponse(ctx context.Context, projectId string, serverId string, body NovaAttachInterfaceJSONRequestBody, reqEditors ...RequestEditorFn) (*NovaAttachInterfaceResponse, error)
+	NovaAttachInterfaceWithResponse(ctx context.Context, projectID string, serverID string, body NovaAttachInterfaceJSONRequestBody, reqEditors ...RequestEditorFn) (*NovaAttachInterfaceResponse, error)
 
 	// NovaDetachInterfaceWithResponse 删除云服务器网卡
 	//
@@ -14448,7 +14448,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v2.1/{project_id}/servers/{server_id}/os-interface/{port_id} (the `NovaDetachInterface` operationId).
-	NovaDetachInterfaceWithResponse(ctx context.Context, projectId string, serverId string, portId string, reqEditors ...RequestEditorFn) (*NovaDetachInterfaceResponse, error)
+	NovaDetachInterfaceWithResponse(ctx context.Context, projectID string, serverID string, portID string, reqEditors ...RequestEditorFn) (*NovaDetachInterfaceResponse, error)
 
 	// NovaShowServerInterfaceWithResponse 查询指定云服务器网卡信息
 	//
@@ -14457,7 +14457,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2.1/{project_id}/servers/{server_id}/os-interface/{port_id} (the `NovaShowServerInterface` operationId).
-	NovaShowServerInterfaceWithResponse(ctx context.Context, projectId string, serverId string, portId string, reqEditors ...RequestEditorFn) (*NovaShowServerInterfaceResponse, error)
+	NovaShowServerInterfaceWithResponse(ctx context.Context, projectID string, serverID string, portID string, reqEditors ...RequestEditorFn) (*NovaShowServerInterfaceResponse, error)
 
 	// UpdateOsResetPasswordWithBodyWithResponse 一键重置云服务器密码（废弃）
 	//
@@ -14467,7 +14467,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v2.1/{project_id}/servers/{server_id}/os-reset-password (the `UpdateOsResetPassword` operationId).
-	UpdateOsResetPasswordWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateOsResetPasswordResponse, error)
+	UpdateOsResetPasswordWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateOsResetPasswordResponse, error)
 
 	// UpdateOsResetPasswordWithResponse 一键重置云服务器密码（废弃）
 	//
@@ -14477,7 +14477,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v2.1/{project_id}/servers/{server_id}/os-reset-password (the `UpdateOsResetPassword` operationId).
-	UpdateOsResetPasswordWithResponse(ctx context.Context, projectId string, serverId string, body UpdateOsResetPasswordJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateOsResetPasswordResponse, error)
+	UpdateOsResetPasswordWithResponse(ctx context.Context, projectID string, serverID string, body UpdateOsResetPasswordJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateOsResetPasswordResponse, error)
 
 	// NovaListServerSecurityGroupsWithResponse 查询指定云服务器安全组列表
 	//
@@ -14486,7 +14486,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2.1/{project_id}/servers/{server_id}/os-security-groups (the `NovaListServerSecurityGroups` operationId).
-	NovaListServerSecurityGroupsWithResponse(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*NovaListServerSecurityGroupsResponse, error)
+	NovaListServerSecurityGroupsWithResponse(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*NovaListServerSecurityGroupsResponse, error)
 
 	// DeleteOsServerPasswordWithResponse 清除云服务器密码
 	//
@@ -14496,7 +14496,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v2.1/{project_id}/servers/{server_id}/os-server-password (the `DeleteOsServerPassword` operationId).
-	DeleteOsServerPasswordWithResponse(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*DeleteOsServerPasswordResponse, error)
+	DeleteOsServerPasswordWithResponse(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*DeleteOsServerPasswordResponse, error)
 
 	// ListOsServerPasswordWithResponse 获取云服务器密码
 	//
@@ -14507,7 +14507,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2.1/{project_id}/servers/{server_id}/os-server-password (the `ListOsServerPassword` operationId).
-	ListOsServerPasswordWithResponse(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*ListOsServerPasswordResponse, error)
+	ListOsServerPasswordWithResponse(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*ListOsServerPasswordResponse, error)
 
 	// NovaListServerVolumesWithResponse 查询弹性云服务器挂载磁盘信息
 	//
@@ -14517,7 +14517,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2.1/{project_id}/servers/{server_id}/os-volume_attachments (the `NovaListServerVolumes` operationId).
-	NovaListServerVolumesWithResponse(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*NovaListServerVolumesResponse, error)
+	NovaListServerVolumesWithResponse(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*NovaListServerVolumesResponse, error)
 
 	// NovaAttachVolumeWithBodyWithResponse 挂载弹性云服务器磁盘
 	//
@@ -14527,7 +14527,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/os-volume_attachments (the `NovaAttachVolume` operationId).
-	NovaAttachVolumeWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*NovaAttachVolumeResponse, error)
+	NovaAttachVolumeWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*NovaAttachVolumeResponse, error)
 
 	// NovaAttachVolumeWithResponse 挂载弹性云服务器磁盘
 	//
@@ -14537,7 +14537,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/os-volume_attachments (the `NovaAttachVolume` operationId).
-	NovaAttachVolumeWithResponse(ctx context.Context, projectId string, serverId string, body NovaAttachVolumeJSONRequestBody, reqEditors ...RequestEditorFn) (*NovaAttachVolumeResponse, error)
+	NovaAttachVolumeWithResponse(ctx context.Context, projectID string, serverID string, body NovaAttachVolumeJSONRequestBody, reqEditors ...RequestEditorFn) (*NovaAttachVolumeResponse, error)
 
 	// NovaDetachVolumeWithResponse 卸载云服务器磁盘
 	//
@@ -14546,7 +14546,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v2.1/{project_id}/servers/{server_id}/os-volume_attachments/{volume_id} (the `NovaDetachVolume` operationId).
-	NovaDetachVolumeWithResponse(ctx context.Context, projectId string, serverId string, volumeId string, params *NovaDetachVolumeParams, reqEditors ...RequestEditorFn) (*NovaDetachVolumeResponse, error)
+	NovaDetachVolumeWithResponse(ctx context.Context, projectID string, serverID string, volumeID string, params *NovaDetachVolumeParams, reqEditors ...RequestEditorFn) (*NovaDetachVolumeResponse, error)
 
 	// NovaShowServerVolumeWithResponse 查询弹性云服务器挂载的单个磁盘信息
 	//
@@ -14555,7 +14555,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2.1/{project_id}/servers/{server_id}/os-volume_attachments/{volume_id} (the `NovaShowServerVolume` operationId).
-	NovaShowServerVolumeWithResponse(ctx context.Context, projectId string, serverId string, volumeId string, reqEditors ...RequestEditorFn) (*NovaShowServerVolumeResponse, error)
+	NovaShowServerVolumeWithResponse(ctx context.Context, projectID string, serverID string, volumeID string, reqEditors ...RequestEditorFn) (*NovaShowServerVolumeResponse, error)
 
 	// ListRemoteConsolesWithBodyWithResponse 获取VNC远程登录地址（微版本2.6及以上）
 	//
@@ -14564,7 +14564,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/remote-consoles (the `ListRemoteConsoles` operationId).
-	ListRemoteConsolesWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ListRemoteConsolesResponse, error)
+	ListRemoteConsolesWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ListRemoteConsolesResponse, error)
 
 	// ListRemoteConsolesWithResponse 获取VNC远程登录地址（微版本2.6及以上）
 	//
@@ -14573,56 +14573,56 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/remote-consoles (the `ListRemoteConsoles` operationId).
-	ListRemoteConsolesWithResponse(ctx context.Context, projectId string, serverId string, body ListRemoteConsolesJSONRequestBody, reqEditors ...RequestEditorFn) (*ListRemoteConsolesResponse, error)
+	ListRemoteConsolesWithResponse(ctx context.Context, projectID string, serverID string, body ListRemoteConsolesJSONRequestBody, reqEditors ...RequestEditorFn) (*ListRemoteConsolesResponse, error)
 
 	// DeleteTagWithResponse 删除云服务器标签
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v2.1/{project_id}/servers/{server_id}/tags (the `DeleteTag` operationId).
-	DeleteTagWithResponse(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*DeleteTagResponse, error)
+	DeleteTagWithResponse(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*DeleteTagResponse, error)
 
 	// ListTagsWithResponse 查询云服务器标签
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2.1/{project_id}/servers/{server_id}/tags (the `ListTags` operationId).
-	ListTagsWithResponse(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*ListTagsResponse, error)
+	ListTagsWithResponse(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*ListTagsResponse, error)
 
 	// CreateTagWithBodyWithResponse 创建云服务器标签
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v2.1/{project_id}/servers/{server_id}/tags (the `CreateTag` operationId).
-	CreateTagWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateTagResponse, error)
+	CreateTagWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateTagResponse, error)
 
 	// CreateTagWithResponse 创建云服务器标签
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v2.1/{project_id}/servers/{server_id}/tags (the `CreateTag` operationId).
-	CreateTagWithResponse(ctx context.Context, projectId string, serverId string, body CreateTagJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateTagResponse, error)
+	CreateTagWithResponse(ctx context.Context, projectID string, serverID string, body CreateTagJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateTagResponse, error)
 
 	// DeleteServersTagWithResponse 删除指定云服务器的标签
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v2.1/{project_id}/servers/{server_id}/tags/{tag} (the `DeleteServersTag` operationId).
-	DeleteServersTagWithResponse(ctx context.Context, projectId string, serverId string, tag string, reqEditors ...RequestEditorFn) (*DeleteServersTagResponse, error)
+	DeleteServersTagWithResponse(ctx context.Context, projectID string, serverID string, tag string, reqEditors ...RequestEditorFn) (*DeleteServersTagResponse, error)
 
 	// ShowTagWithResponse 查询云服务器是否存在指定标签
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v2.1/{project_id}/servers/{server_id}/tags/{tag} (the `ShowTag` operationId).
-	ShowTagWithResponse(ctx context.Context, projectId string, serverId string, tag string, reqEditors ...RequestEditorFn) (*ShowTagResponse, error)
+	ShowTagWithResponse(ctx context.Context, projectID string, serverID string, tag string, reqEditors ...RequestEditorFn) (*ShowTagResponse, error)
 
 	// UpdateTagWithResponse 给指定弹性云服务器添加标签
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v2.1/{project_id}/servers/{server_id}/tags/{tag} (the `UpdateTag` operationId).
-	UpdateTagWithResponse(ctx context.Context, projectId string, serverId string, tag string, reqEditors ...RequestEditorFn) (*UpdateTagResponse, error)
+	UpdateTagWithResponse(ctx context.Context, projectID string, serverID string, tag string, reqEditors ...RequestEditorFn) (*UpdateTagResponse, error)
 }
 
 type ListBlockDeviceResponse struct {
@@ -15151,25 +15151,25 @@ func (r NovaListAvailabilityZonesResponse) ContentType() string {
 	return ""
 }
 
-type ListOsFloatingIpPoolsResponse struct {
+type ListOsFloatingIPPoolsResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *ListOsFloatingIpPoolsResponseBody
+	JSON200 *ListOsFloatingIPPoolsResponseBody
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r ListOsFloatingIpPoolsResponse) GetJSON200() *ListOsFloatingIpPoolsResponseBody {
+func (r ListOsFloatingIPPoolsResponse) GetJSON200() *ListOsFloatingIPPoolsResponseBody {
 	return r.JSON200
 }
 
 // GetBody returns the raw response body bytes
-func (r ListOsFloatingIpPoolsResponse) GetBody() []byte {
+func (r ListOsFloatingIPPoolsResponse) GetBody() []byte {
 	return r.Body
 }
 
 // Status returns HTTPResponse.Status
-func (r ListOsFloatingIpPoolsResponse) Status() string {
+func (r ListOsFloatingIPPoolsResponse) Status() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Status
 	}
@@ -15177,7 +15177,7 @@ func (r ListOsFloatingIpPoolsResponse) Status() string {
 }
 
 // StatusCode returns HTTPResponse.StatusCode
-func (r ListOsFloatingIpPoolsResponse) StatusCode() int {
+func (r ListOsFloatingIPPoolsResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -15185,7 +15185,7 @@ func (r ListOsFloatingIpPoolsResponse) StatusCode() int {
 }
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r ListOsFloatingIpPoolsResponse) ContentType() string {
+func (r ListOsFloatingIPPoolsResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -15233,25 +15233,25 @@ func (r ListOsFloatingIpsResponse) ContentType() string {
 	return ""
 }
 
-type CreateOsFloatingIpResponse struct {
+type CreateOsFloatingIPResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *CreateOsFloatingIpResponseBody
+	JSON200 *CreateOsFloatingIPResponseBody
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r CreateOsFloatingIpResponse) GetJSON200() *CreateOsFloatingIpResponseBody {
+func (r CreateOsFloatingIPResponse) GetJSON200() *CreateOsFloatingIPResponseBody {
 	return r.JSON200
 }
 
 // GetBody returns the raw response body bytes
-func (r CreateOsFloatingIpResponse) GetBody() []byte {
+func (r CreateOsFloatingIPResponse) GetBody() []byte {
 	return r.Body
 }
 
 // Status returns HTTPResponse.Status
-func (r CreateOsFloatingIpResponse) Status() string {
+func (r CreateOsFloatingIPResponse) Status() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Status
 	}
@@ -15259,7 +15259,7 @@ func (r CreateOsFloatingIpResponse) Status() string {
 }
 
 // StatusCode returns HTTPResponse.StatusCode
-func (r CreateOsFloatingIpResponse) StatusCode() int {
+func (r CreateOsFloatingIPResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -15267,25 +15267,25 @@ func (r CreateOsFloatingIpResponse) StatusCode() int {
 }
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r CreateOsFloatingIpResponse) ContentType() string {
+func (r CreateOsFloatingIPResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
 	return ""
 }
 
-type DeleteOsFloatingIpResponse struct {
+type DeleteOsFloatingIPResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 }
 
 // GetBody returns the raw response body bytes
-func (r DeleteOsFloatingIpResponse) GetBody() []byte {
+func (r DeleteOsFloatingIPResponse) GetBody() []byte {
 	return r.Body
 }
 
 // Status returns HTTPResponse.Status
-func (r DeleteOsFloatingIpResponse) Status() string {
+func (r DeleteOsFloatingIPResponse) Status() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Status
 	}
@@ -15293,7 +15293,7 @@ func (r DeleteOsFloatingIpResponse) Status() string {
 }
 
 // StatusCode returns HTTPResponse.StatusCode
-func (r DeleteOsFloatingIpResponse) StatusCode() int {
+func (r DeleteOsFloatingIPResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -15301,32 +15301,32 @@ func (r DeleteOsFloatingIpResponse) StatusCode() int {
 }
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r DeleteOsFloatingIpResponse) ContentType() string {
+func (r DeleteOsFloatingIPResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
 	return ""
 }
 
-type ShowOsFloatingIpResponse struct {
+type ShowOsFloatingIPResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *ShowOsFloatingIpResponseBody
+	JSON200 *ShowOsFloatingIPResponseBody
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r ShowOsFloatingIpResponse) GetJSON200() *ShowOsFloatingIpResponseBody {
+func (r ShowOsFloatingIPResponse) GetJSON200() *ShowOsFloatingIPResponseBody {
 	return r.JSON200
 }
 
 // GetBody returns the raw response body bytes
-func (r ShowOsFloatingIpResponse) GetBody() []byte {
+func (r ShowOsFloatingIPResponse) GetBody() []byte {
 	return r.Body
 }
 
 // Status returns HTTPResponse.Status
-func (r ShowOsFloatingIpResponse) Status() string {
+func (r ShowOsFloatingIPResponse) Status() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Status
 	}
@@ -15334,7 +15334,7 @@ func (r ShowOsFloatingIpResponse) Status() string {
 }
 
 // StatusCode returns HTTPResponse.StatusCode
-func (r ShowOsFloatingIpResponse) StatusCode() int {
+func (r ShowOsFloatingIPResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -15342,7 +15342,7 @@ func (r ShowOsFloatingIpResponse) StatusCode() int {
 }
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r ShowOsFloatingIpResponse) ContentType() string {
+func (r ShowOsFloatingIPResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -17184,25 +17184,25 @@ func (r ListIpsResponse) ContentType() string {
 	return ""
 }
 
-type ShowIpResponse struct {
+type ShowIPResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *map[string][]ShowIpResponseBodyValueItem
+	JSON200 *map[string][]ShowIPResponseBodyValueItem
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r ShowIpResponse) GetJSON200() *map[string][]ShowIpResponseBodyValueItem {
+func (r ShowIPResponse) GetJSON200() *map[string][]ShowIPResponseBodyValueItem {
 	return r.JSON200
 }
 
 // GetBody returns the raw response body bytes
-func (r ShowIpResponse) GetBody() []byte {
+func (r ShowIPResponse) GetBody() []byte {
 	return r.Body
 }
 
 // Status returns HTTPResponse.Status
-func (r ShowIpResponse) Status() string {
+func (r ShowIPResponse) Status() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Status
 	}
@@ -17210,7 +17210,7 @@ func (r ShowIpResponse) Status() string {
 }
 
 // StatusCode returns HTTPResponse.StatusCode
-func (r ShowIpResponse) StatusCode() int {
+func (r ShowIPResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -17218,7 +17218,7 @@ func (r ShowIpResponse) StatusCode() int {
 }
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r ShowIpResponse) ContentType() string {
+func (r ShowIPResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -18284,8 +18284,8 @@ func (r UpdateTagResponse) ContentType() string {
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v2.1/servers/{server_id}/block_device (the `ListBlockDevice` operationId).
-func (c *ClientWithResponses) ListBlockDeviceWithResponse(ctx context.Context, serverId string, reqEditors ...RequestEditorFn) (*ListBlockDeviceResponse, error) {
-	rsp, err := c.ListBlockDevice(ctx, serverId, reqEditors...)
+func (c *ClientWithResponses) ListBlockDeviceWithResponse(ctx context.Context, serverID string, reqEditors ...RequestEditorFn) (*ListBlockDeviceResponse, error) {
+	rsp, err := c.ListBlockDevice(ctx, serverID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18300,8 +18300,8 @@ func (c *ClientWithResponses) ListBlockDeviceWithResponse(ctx context.Context, s
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v2.1/servers/{server_id}/block_device/{volume_id} (the `ShowBlockDevice` operationId).
-func (c *ClientWithResponses) ShowBlockDeviceWithResponse(ctx context.Context, serverId string, volumeId string, reqEditors ...RequestEditorFn) (*ShowBlockDeviceResponse, error) {
-	rsp, err := c.ShowBlockDevice(ctx, serverId, volumeId, reqEditors...)
+func (c *ClientWithResponses) ShowBlockDeviceWithResponse(ctx context.Context, serverID string, volumeID string, reqEditors ...RequestEditorFn) (*ShowBlockDeviceResponse, error) {
+	rsp, err := c.ShowBlockDevice(ctx, serverID, volumeID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18315,8 +18315,8 @@ func (c *ClientWithResponses) ShowBlockDeviceWithResponse(ctx context.Context, s
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v2.1/{project_id}/flavors (the `NovaListFlavors` operationId).
-func (c *ClientWithResponses) NovaListFlavorsWithResponse(ctx context.Context, projectId string, params *NovaListFlavorsParams, reqEditors ...RequestEditorFn) (*NovaListFlavorsResponse, error) {
-	rsp, err := c.NovaListFlavors(ctx, projectId, params, reqEditors...)
+func (c *ClientWithResponses) NovaListFlavorsWithResponse(ctx context.Context, projectID string, params *NovaListFlavorsParams, reqEditors ...RequestEditorFn) (*NovaListFlavorsResponse, error) {
+	rsp, err := c.NovaListFlavors(ctx, projectID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18330,8 +18330,8 @@ func (c *ClientWithResponses) NovaListFlavorsWithResponse(ctx context.Context, p
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v2.1/{project_id}/flavors/detail (the `NovaListFlavorsDetails` operationId).
-func (c *ClientWithResponses) NovaListFlavorsDetailsWithResponse(ctx context.Context, projectId string, params *NovaListFlavorsDetailsParams, reqEditors ...RequestEditorFn) (*NovaListFlavorsDetailsResponse, error) {
-	rsp, err := c.NovaListFlavorsDetails(ctx, projectId, params, reqEditors...)
+func (c *ClientWithResponses) NovaListFlavorsDetailsWithResponse(ctx context.Context, projectID string, params *NovaListFlavorsDetailsParams, reqEditors ...RequestEditorFn) (*NovaListFlavorsDetailsResponse, error) {
+	rsp, err := c.NovaListFlavorsDetails(ctx, projectID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18345,8 +18345,8 @@ func (c *ClientWithResponses) NovaListFlavorsDetailsWithResponse(ctx context.Con
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v2.1/{project_id}/flavors/{flavor_id} (the `NovaShowFlavor` operationId).
-func (c *ClientWithResponses) NovaShowFlavorWithResponse(ctx context.Context, projectId string, flavorId string, params *NovaShowFlavorParams, reqEditors ...RequestEditorFn) (*NovaShowFlavorResponse, error) {
-	rsp, err := c.NovaShowFlavor(ctx, projectId, flavorId, params, reqEditors...)
+func (c *ClientWithResponses) NovaShowFlavorWithResponse(ctx context.Context, projectID string, flavorID string, params *NovaShowFlavorParams, reqEditors ...RequestEditorFn) (*NovaShowFlavorResponse, error) {
+	rsp, err := c.NovaShowFlavor(ctx, projectID, flavorID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18360,8 +18360,8 @@ func (c *ClientWithResponses) NovaShowFlavorWithResponse(ctx context.Context, pr
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v2.1/{project_id}/flavors/{flavor_id}/os-extra_specs (the `NovaShowFlavorExtraSpecs` operationId).
-func (c *ClientWithResponses) NovaShowFlavorExtraSpecsWithResponse(ctx context.Context, projectId string, flavorId string, params *NovaShowFlavorExtraSpecsParams, reqEditors ...RequestEditorFn) (*NovaShowFlavorExtraSpecsResponse, error) {
-	rsp, err := c.NovaShowFlavorExtraSpecs(ctx, projectId, flavorId, params, reqEditors...)
+func (c *ClientWithResponses) NovaShowFlavorExtraSpecsWithResponse(ctx context.Context, projectID string, flavorID string, params *NovaShowFlavorExtraSpecsParams, reqEditors ...RequestEditorFn) (*NovaShowFlavorExtraSpecsResponse, error) {
+	rsp, err := c.NovaShowFlavorExtraSpecs(ctx, projectID, flavorID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18376,8 +18376,8 @@ func (c *ClientWithResponses) NovaShowFlavorExtraSpecsWithResponse(ctx context.C
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v2.1/{project_id}/images (the `ListImages` operationId).
-func (c *ClientWithResponses) ListImagesWithResponse(ctx context.Context, projectId string, params *ListImagesParams, reqEditors ...RequestEditorFn) (*ListImagesResponse, error) {
-	rsp, err := c.ListImages(ctx, projectId, params, reqEditors...)
+func (c *ClientWithResponses) ListImagesWithResponse(ctx context.Context, projectID string, params *ListImagesParams, reqEditors ...RequestEditorFn) (*ListImagesResponse, error) {
+	rsp, err := c.ListImages(ctx, projectID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18392,8 +18392,8 @@ func (c *ClientWithResponses) ListImagesWithResponse(ctx context.Context, projec
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v2.1/{project_id}/images/detail (the `ListImagesDetail` operationId).
-func (c *ClientWithResponses) ListImagesDetailWithResponse(ctx context.Context, projectId string, params *ListImagesDetailParams, reqEditors ...RequestEditorFn) (*ListImagesDetailResponse, error) {
-	rsp, err := c.ListImagesDetail(ctx, projectId, params, reqEditors...)
+func (c *ClientWithResponses) ListImagesDetailWithResponse(ctx context.Context, projectID string, params *ListImagesDetailParams, reqEditors ...RequestEditorFn) (*ListImagesDetailResponse, error) {
+	rsp, err := c.ListImagesDetail(ctx, projectID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18408,8 +18408,8 @@ func (c *ClientWithResponses) ListImagesDetailWithResponse(ctx context.Context, 
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v2.1/{project_id}/images/{image_id} (the `DeleteImage` operationId).
-func (c *ClientWithResponses) DeleteImageWithResponse(ctx context.Context, projectId string, imageId string, reqEditors ...RequestEditorFn) (*DeleteImageResponse, error) {
-	rsp, err := c.DeleteImage(ctx, projectId, imageId, reqEditors...)
+func (c *ClientWithResponses) DeleteImageWithResponse(ctx context.Context, projectID string, imageID string, reqEditors ...RequestEditorFn) (*DeleteImageResponse, error) {
+	rsp, err := c.DeleteImage(ctx, projectID, imageID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18424,8 +18424,8 @@ func (c *ClientWithResponses) DeleteImageWithResponse(ctx context.Context, proje
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v2.1/{project_id}/images/{image_id} (the `ShowImage` operationId).
-func (c *ClientWithResponses) ShowImageWithResponse(ctx context.Context, projectId string, imageId string, reqEditors ...RequestEditorFn) (*ShowImageResponse, error) {
-	rsp, err := c.ShowImage(ctx, projectId, imageId, reqEditors...)
+func (c *ClientWithResponses) ShowImageWithResponse(ctx context.Context, projectID string, imageID string, reqEditors ...RequestEditorFn) (*ShowImageResponse, error) {
+	rsp, err := c.ShowImage(ctx, projectID, imageID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18440,8 +18440,8 @@ func (c *ClientWithResponses) ShowImageWithResponse(ctx context.Context, project
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v2.1/{project_id}/images/{image_id}/metadata (the `ListMetadata` operationId).
-func (c *ClientWithResponses) ListMetadataWithResponse(ctx context.Context, projectId string, imageId string, reqEditors ...RequestEditorFn) (*ListMetadataResponse, error) {
-	rsp, err := c.ListMetadata(ctx, projectId, imageId, reqEditors...)
+func (c *ClientWithResponses) ListMetadataWithResponse(ctx context.Context, projectID string, imageID string, reqEditors ...RequestEditorFn) (*ListMetadataResponse, error) {
+	rsp, err := c.ListMetadata(ctx, projectID, imageID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18456,8 +18456,8 @@ func (c *ClientWithResponses) ListMetadataWithResponse(ctx context.Context, proj
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v2.1/{project_id}/limits (the `ListLimits` operationId).
-func (c *ClientWithResponses) ListLimitsWithResponse(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*ListLimitsResponse, error) {
-	rsp, err := c.ListLimits(ctx, projectId, reqEditors...)
+func (c *ClientWithResponses) ListLimitsWithResponse(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*ListLimitsResponse, error) {
+	rsp, err := c.ListLimits(ctx, projectID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18471,28 +18471,28 @@ func (c *ClientWithResponses) ListLimitsWithResponse(ctx context.Context, projec
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v2.1/{project_id}/os-availability-zone (the `NovaListAvailabilityZones` operationId).
-func (c *ClientWithResponses) NovaListAvailabilityZonesWithResponse(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*NovaListAvailabilityZonesResponse, error) {
-	rsp, err := c.NovaListAvailabilityZones(ctx, projectId, reqEditors...)
+func (c *ClientWithResponses) NovaListAvailabilityZonesWithResponse(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*NovaListAvailabilityZonesResponse, error) {
+	rsp, err := c.NovaListAvailabilityZones(ctx, projectID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
 	return ParseNovaListAvailabilityZonesResponse(rsp)
 }
 
-// ListOsFloatingIpPoolsWithResponse 查询浮动IP资源池列表（废弃）
+// ListOsFloatingIPPoolsWithResponse 查询浮动IP资源池列表（废弃）
 //
 // 查询浮动IP资源池列表。
 // 当前API已废弃，请使用"查询网络"。
 //
 // Returns a wrapper object for the known response body format(s).
 //
-// Corresponds with GET /v2.1/{project_id}/os-floating-ip-pools (the `ListOsFloatingIpPools` operationId).
-func (c *ClientWithResponses) ListOsFloatingIpPoolsWithResponse(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*ListOsFloatingIpPoolsResponse, error) {
-	rsp, err := c.ListOsFloatingIpPools(ctx, projectId, reqEditors...)
+// Corresponds with GET /v2.1/{project_id}/os-floating-ip-pools (the `ListOsFloatingIPPools` operationId).
+func (c *ClientWithResponses) ListOsFloatingIPPoolsWithResponse(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*ListOsFloatingIPPoolsResponse, error) {
+	rsp, err := c.ListOsFloatingIPPools(ctx, projectID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseListOsFloatingIpPoolsResponse(rsp)
+	return ParseListOsFloatingIPPoolsResponse(rsp)
 }
 
 // ListOsFloatingIpsWithResponse 查询浮动IP列表（废弃）
@@ -18503,76 +18503,76 @@ func (c *ClientWithResponses) ListOsFloatingIpPoolsWithResponse(ctx context.Cont
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v2.1/{project_id}/os-floating-ips (the `ListOsFloatingIps` operationId).
-func (c *ClientWithResponses) ListOsFloatingIpsWithResponse(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*ListOsFloatingIpsResponse, error) {
-	rsp, err := c.ListOsFloatingIps(ctx, projectId, reqEditors...)
+func (c *ClientWithResponses) ListOsFloatingIpsWithResponse(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*ListOsFloatingIpsResponse, error) {
+	rsp, err := c.ListOsFloatingIps(ctx, projectID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
 	return ParseListOsFloatingIpsResponse(rsp)
 }
 
-// CreateOsFloatingIpWithBodyWithResponse 创建浮动IP（废弃）
+// CreateOsFloatingIPWithBodyWithResponse 创建浮动IP（废弃）
 //
 // 创建浮动IP。
 // 当前API已废弃，请使用"创建浮动IP"。
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v2.1/{project_id}/os-floating-ips (the `CreateOsFloatingIp` operationId).
-func (c *ClientWithResponses) CreateOsFloatingIpWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateOsFloatingIpResponse, error) {
-	rsp, err := c.CreateOsFloatingIpWithBody(ctx, projectId, contentType, body, reqEditors...)
+// Corresponds with POST /v2.1/{project_id}/os-floating-ips (the `CreateOsFloatingIP` operationId).
+func (c *ClientWithResponses) CreateOsFloatingIPWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateOsFloatingIPResponse, error) {
+	rsp, err := c.CreateOsFloatingIPWithBody(ctx, projectID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseCreateOsFloatingIpResponse(rsp)
+	return ParseCreateOsFloatingIPResponse(rsp)
 }
 
-// CreateOsFloatingIpWithResponse 创建浮动IP（废弃）
+// CreateOsFloatingIPWithResponse 创建浮动IP（废弃）
 //
 // 创建浮动IP。
 // 当前API已废弃，请使用"创建浮动IP"。
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v2.1/{project_id}/os-floating-ips (the `CreateOsFloatingIp` operationId).
-func (c *ClientWithResponses) CreateOsFloatingIpWithResponse(ctx context.Context, projectId string, body CreateOsFloatingIpJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateOsFloatingIpResponse, error) {
-	rsp, err := c.CreateOsFloatingIp(ctx, projectId, body, reqEditors...)
+// Corresponds with POST /v2.1/{project_id}/os-floating-ips (the `CreateOsFloatingIP` operationId).
+func (c *ClientWithResponses) CreateOsFloatingIPWithResponse(ctx context.Context, projectID string, body CreateOsFloatingIPJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateOsFloatingIPResponse, error) {
+	rsp, err := c.CreateOsFloatingIP(ctx, projectID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseCreateOsFloatingIpResponse(rsp)
+	return ParseCreateOsFloatingIPResponse(rsp)
 }
 
-// DeleteOsFloatingIpWithResponse 删除浮动IP（废弃）
+// DeleteOsFloatingIPWithResponse 删除浮动IP（废弃）
 //
 // 删除浮动IP地址。
 // 当前API已废弃，请使用"删除浮动IP"。
 //
 // Returns a wrapper object for the known response body format(s).
 //
-// Corresponds with DELETE /v2.1/{project_id}/os-floating-ips/{floating_ip_id} (the `DeleteOsFloatingIp` operationId).
-func (c *ClientWithResponses) DeleteOsFloatingIpWithResponse(ctx context.Context, projectId string, floatingIpId string, reqEditors ...RequestEditorFn) (*DeleteOsFloatingIpResponse, error) {
-	rsp, err := c.DeleteOsFloatingIp(ctx, projectId, floatingIpId, reqEditors...)
+// Corresponds with DELETE /v2.1/{project_id}/os-floating-ips/{floating_ip_id} (the `DeleteOsFloatingIP` operationId).
+func (c *ClientWithResponses) DeleteOsFloatingIPWithResponse(ctx context.Context, projectID string, floatingIPID string, reqEditors ...RequestEditorFn) (*DeleteOsFloatingIPResponse, error) {
+	rsp, err := c.DeleteOsFloatingIP(ctx, projectID, floatingIPID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseDeleteOsFloatingIpResponse(rsp)
+	return ParseDeleteOsFloatingIPResponse(rsp)
 }
 
-// ShowOsFloatingIpWithResponse 查询浮动IP（废弃）
+// ShowOsFloatingIPWithResponse 查询浮动IP（废弃）
 //
 // 根据浮动IP的ID查询浮动IP详情。
 // 当前API已废弃，请使用"查询浮动IP"。
 //
 // Returns a wrapper object for the known response body format(s).
 //
-// Corresponds with GET /v2.1/{project_id}/os-floating-ips/{floating_ip_id} (the `ShowOsFloatingIp` operationId).
-func (c *ClientWithResponses) ShowOsFloatingIpWithResponse(ctx context.Context, projectId string, floatingIpId string, reqEditors ...RequestEditorFn) (*ShowOsFloatingIpResponse, error) {
-	rsp, err := c.ShowOsFloatingIp(ctx, projectId, floatingIpId, reqEditors...)
+// Corresponds with GET /v2.1/{project_id}/os-floating-ips/{floating_ip_id} (the `ShowOsFloatingIP` operationId).
+func (c *ClientWithResponses) ShowOsFloatingIPWithResponse(ctx context.Context, projectID string, floatingIPID string, reqEditors ...RequestEditorFn) (*ShowOsFloatingIPResponse, error) {
+	rsp, err := c.ShowOsFloatingIP(ctx, projectID, floatingIPID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseShowOsFloatingIpResponse(rsp)
+	return ParseShowOsFloatingIPResponse(rsp)
 }
 
 // NovaListKeypairsWithResponse 查询SSH密钥列表
@@ -18582,8 +18582,8 @@ func (c *ClientWithResponses) ShowOsFloatingIpWithResponse(ctx context.Context, 
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v2.1/{project_id}/os-keypairs (the `NovaListKeypairs` operationId).
-func (c *ClientWithResponses) NovaListKeypairsWithResponse(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*NovaListKeypairsResponse, error) {
-	rsp, err := c.NovaListKeypairs(ctx, projectId, reqEditors...)
+func (c *ClientWithResponses) NovaListKeypairsWithResponse(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*NovaListKeypairsResponse, error) {
+	rsp, err := c.NovaListKeypairs(ctx, projectID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18599,8 +18599,8 @@ func (c *ClientWithResponses) NovaListKeypairsWithResponse(ctx context.Context, 
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2.1/{project_id}/os-keypairs (the `NovaCreateKeypair` operationId).
-func (c *ClientWithResponses) NovaCreateKeypairWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*NovaCreateKeypairResponse, error) {
-	rsp, err := c.NovaCreateKeypairWithBody(ctx, projectId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) NovaCreateKeypairWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*NovaCreateKeypairResponse, error) {
+	rsp, err := c.NovaCreateKeypairWithBody(ctx, projectID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18616,8 +18616,8 @@ func (c *ClientWithResponses) NovaCreateKeypairWithBodyWithResponse(ctx context.
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2.1/{project_id}/os-keypairs (the `NovaCreateKeypair` operationId).
-func (c *ClientWithResponses) NovaCreateKeypairWithResponse(ctx context.Context, projectId string, body NovaCreateKeypairJSONRequestBody, reqEditors ...RequestEditorFn) (*NovaCreateKeypairResponse, error) {
-	rsp, err := c.NovaCreateKeypair(ctx, projectId, body, reqEditors...)
+func (c *ClientWithResponses) NovaCreateKeypairWithResponse(ctx context.Context, projectID string, body NovaCreateKeypairJSONRequestBody, reqEditors ...RequestEditorFn) (*NovaCreateKeypairResponse, error) {
+	rsp, err := c.NovaCreateKeypair(ctx, projectID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18631,8 +18631,8 @@ func (c *ClientWithResponses) NovaCreateKeypairWithResponse(ctx context.Context,
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v2.1/{project_id}/os-keypairs/{keypair_name} (the `NovaDeleteKeypair` operationId).
-func (c *ClientWithResponses) NovaDeleteKeypairWithResponse(ctx context.Context, projectId string, keypairName string, reqEditors ...RequestEditorFn) (*NovaDeleteKeypairResponse, error) {
-	rsp, err := c.NovaDeleteKeypair(ctx, projectId, keypairName, reqEditors...)
+func (c *ClientWithResponses) NovaDeleteKeypairWithResponse(ctx context.Context, projectID string, keypairName string, reqEditors ...RequestEditorFn) (*NovaDeleteKeypairResponse, error) {
+	rsp, err := c.NovaDeleteKeypair(ctx, projectID, keypairName, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18646,8 +18646,8 @@ func (c *ClientWithResponses) NovaDeleteKeypairWithResponse(ctx context.Context,
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v2.1/{project_id}/os-keypairs/{keypair_name} (the `NovaShowKeypair` operationId).
-func (c *ClientWithResponses) NovaShowKeypairWithResponse(ctx context.Context, projectId string, keypairName string, reqEditors ...RequestEditorFn) (*NovaShowKeypairResponse, error) {
-	rsp, err := c.NovaShowKeypair(ctx, projectId, keypairName, reqEditors...)
+func (c *ClientWithResponses) NovaShowKeypairWithResponse(ctx context.Context, projectID string, keypairName string, reqEditors ...RequestEditorFn) (*NovaShowKeypairResponse, error) {
+	rsp, err := c.NovaShowKeypair(ctx, projectID, keypairName, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18661,8 +18661,8 @@ func (c *ClientWithResponses) NovaShowKeypairWithResponse(ctx context.Context, p
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v2.1/{project_id}/os-networks (the `ListOsNetworks` operationId).
-func (c *ClientWithResponses) ListOsNetworksWithResponse(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*ListOsNetworksResponse, error) {
-	rsp, err := c.ListOsNetworks(ctx, projectId, reqEditors...)
+func (c *ClientWithResponses) ListOsNetworksWithResponse(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*ListOsNetworksResponse, error) {
+	rsp, err := c.ListOsNetworks(ctx, projectID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18677,8 +18677,8 @@ func (c *ClientWithResponses) ListOsNetworksWithResponse(ctx context.Context, pr
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v2.1/{project_id}/os-quota-sets/{project_id_2} (the `ShowOsQuotaSet` operationId).
-func (c *ClientWithResponses) ShowOsQuotaSetWithResponse(ctx context.Context, projectId string, projectId2 string, params *ShowOsQuotaSetParams, reqEditors ...RequestEditorFn) (*ShowOsQuotaSetResponse, error) {
-	rsp, err := c.ShowOsQuotaSet(ctx, projectId, projectId2, params, reqEditors...)
+func (c *ClientWithResponses) ShowOsQuotaSetWithResponse(ctx context.Context, projectID string, projectId2 string, params *ShowOsQuotaSetParams, reqEditors ...RequestEditorFn) (*ShowOsQuotaSetResponse, error) {
+	rsp, err := c.ShowOsQuotaSet(ctx, projectID, projectId2, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18692,8 +18692,8 @@ func (c *ClientWithResponses) ShowOsQuotaSetWithResponse(ctx context.Context, pr
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v2.1/{project_id}/os-quota-sets/{project_id_2}/defaults (the `ListDefaults` operationId).
-func (c *ClientWithResponses) ListDefaultsWithResponse(ctx context.Context, projectId string, projectId2 string, reqEditors ...RequestEditorFn) (*ListDefaultsResponse, error) {
-	rsp, err := c.ListDefaults(ctx, projectId, projectId2, reqEditors...)
+func (c *ClientWithResponses) ListDefaultsWithResponse(ctx context.Context, projectID string, projectId2 string, reqEditors ...RequestEditorFn) (*ListDefaultsResponse, error) {
+	rsp, err := c.ListDefaults(ctx, projectID, projectId2, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18708,8 +18708,8 @@ func (c *ClientWithResponses) ListDefaultsWithResponse(ctx context.Context, proj
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2.1/{project_id}/os-security-group-rules (the `CreateOsSecurityGroupRule` operationId).
-func (c *ClientWithResponses) CreateOsSecurityGroupRuleWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateOsSecurityGroupRuleResponse, error) {
-	rsp, err := c.CreateOsSecurityGroupRuleWithBody(ctx, projectId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) CreateOsSecurityGroupRuleWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateOsSecurityGroupRuleResponse, error) {
+	rsp, err := c.CreateOsSecurityGroupRuleWithBody(ctx, projectID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18724,8 +18724,8 @@ func (c *ClientWithResponses) CreateOsSecurityGroupRuleWithBodyWithResponse(ctx 
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2.1/{project_id}/os-security-group-rules (the `CreateOsSecurityGroupRule` operationId).
-func (c *ClientWithResponses) CreateOsSecurityGroupRuleWithResponse(ctx context.Context, projectId string, body CreateOsSecurityGroupRuleJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateOsSecurityGroupRuleResponse, error) {
-	rsp, err := c.CreateOsSecurityGroupRule(ctx, projectId, body, reqEditors...)
+func (c *ClientWithResponses) CreateOsSecurityGroupRuleWithResponse(ctx context.Context, projectID string, body CreateOsSecurityGroupRuleJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateOsSecurityGroupRuleResponse, error) {
+	rsp, err := c.CreateOsSecurityGroupRule(ctx, projectID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18740,8 +18740,8 @@ func (c *ClientWithResponses) CreateOsSecurityGroupRuleWithResponse(ctx context.
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v2.1/{project_id}/os-security-group-rules/{security_group_rule_id} (the `DeleteOsSecurityGroupRule` operationId).
-func (c *ClientWithResponses) DeleteOsSecurityGroupRuleWithResponse(ctx context.Context, projectId string, securityGroupRuleId string, reqEditors ...RequestEditorFn) (*DeleteOsSecurityGroupRuleResponse, error) {
-	rsp, err := c.DeleteOsSecurityGroupRule(ctx, projectId, securityGroupRuleId, reqEditors...)
+func (c *ClientWithResponses) DeleteOsSecurityGroupRuleWithResponse(ctx context.Context, projectID string, securityGroupRuleID string, reqEditors ...RequestEditorFn) (*DeleteOsSecurityGroupRuleResponse, error) {
+	rsp, err := c.DeleteOsSecurityGroupRule(ctx, projectID, securityGroupRuleID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18756,8 +18756,8 @@ func (c *ClientWithResponses) DeleteOsSecurityGroupRuleWithResponse(ctx context.
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v2.1/{project_id}/os-security-groups (the `ListOsSecurityGroups` operationId).
-func (c *ClientWithResponses) ListOsSecurityGroupsWithResponse(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*ListOsSecurityGroupsResponse, error) {
-	rsp, err := c.ListOsSecurityGroups(ctx, projectId, reqEditors...)
+func (c *ClientWithResponses) ListOsSecurityGroupsWithResponse(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*ListOsSecurityGroupsResponse, error) {
+	rsp, err := c.ListOsSecurityGroups(ctx, projectID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18772,8 +18772,8 @@ func (c *ClientWithResponses) ListOsSecurityGroupsWithResponse(ctx context.Conte
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2.1/{project_id}/os-security-groups (the `CreateOsSecurityGroup` operationId).
-func (c *ClientWithResponses) CreateOsSecurityGroupWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateOsSecurityGroupResponse, error) {
-	rsp, err := c.CreateOsSecurityGroupWithBody(ctx, projectId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) CreateOsSecurityGroupWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateOsSecurityGroupResponse, error) {
+	rsp, err := c.CreateOsSecurityGroupWithBody(ctx, projectID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18788,8 +18788,8 @@ func (c *ClientWithResponses) CreateOsSecurityGroupWithBodyWithResponse(ctx cont
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2.1/{project_id}/os-security-groups (the `CreateOsSecurityGroup` operationId).
-func (c *ClientWithResponses) CreateOsSecurityGroupWithResponse(ctx context.Context, projectId string, body CreateOsSecurityGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateOsSecurityGroupResponse, error) {
-	rsp, err := c.CreateOsSecurityGroup(ctx, projectId, body, reqEditors...)
+func (c *ClientWithResponses) CreateOsSecurityGroupWithResponse(ctx context.Context, projectID string, body CreateOsSecurityGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateOsSecurityGroupResponse, error) {
+	rsp, err := c.CreateOsSecurityGroup(ctx, projectID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18804,8 +18804,8 @@ func (c *ClientWithResponses) CreateOsSecurityGroupWithResponse(ctx context.Cont
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v2.1/{project_id}/os-security-groups/{security_group_id} (the `DeleteOsSecurityGroup` operationId).
-func (c *ClientWithResponses) DeleteOsSecurityGroupWithResponse(ctx context.Context, projectId string, securityGroupId string, reqEditors ...RequestEditorFn) (*DeleteOsSecurityGroupResponse, error) {
-	rsp, err := c.DeleteOsSecurityGroup(ctx, projectId, securityGroupId, reqEditors...)
+func (c *ClientWithResponses) DeleteOsSecurityGroupWithResponse(ctx context.Context, projectID string, securityGroupID string, reqEditors ...RequestEditorFn) (*DeleteOsSecurityGroupResponse, error) {
+	rsp, err := c.DeleteOsSecurityGroup(ctx, projectID, securityGroupID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18821,8 +18821,8 @@ func (c *ClientWithResponses) DeleteOsSecurityGroupWithResponse(ctx context.Cont
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v2.1/{project_id}/os-security-groups/{security_group_id} (the `ShowOsSecurityGroup` operationId).
-func (c *ClientWithResponses) ShowOsSecurityGroupWithResponse(ctx context.Context, projectId string, securityGroupId string, reqEditors ...RequestEditorFn) (*ShowOsSecurityGroupResponse, error) {
-	rsp, err := c.ShowOsSecurityGroup(ctx, projectId, securityGroupId, reqEditors...)
+func (c *ClientWithResponses) ShowOsSecurityGroupWithResponse(ctx context.Context, projectID string, securityGroupID string, reqEditors ...RequestEditorFn) (*ShowOsSecurityGroupResponse, error) {
+	rsp, err := c.ShowOsSecurityGroup(ctx, projectID, securityGroupID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18837,8 +18837,8 @@ func (c *ClientWithResponses) ShowOsSecurityGroupWithResponse(ctx context.Contex
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v2.1/{project_id}/os-security-groups/{security_group_id} (the `UpdateOsSecurityGroup` operationId).
-func (c *ClientWithResponses) UpdateOsSecurityGroupWithBodyWithResponse(ctx context.Context, projectId string, securityGroupId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateOsSecurityGroupResponse, error) {
-	rsp, err := c.UpdateOsSecurityGroupWithBody(ctx, projectId, securityGroupId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) UpdateOsSecurityGroupWithBodyWithResponse(ctx context.Context, projectID string, securityGroupID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateOsSecurityGroupResponse, error) {
+	rsp, err := c.UpdateOsSecurityGroupWithBody(ctx, projectID, securityGroupID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18853,8 +18853,8 @@ func (c *ClientWithResponses) UpdateOsSecurityGroupWithBodyWithResponse(ctx cont
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v2.1/{project_id}/os-security-groups/{security_group_id} (the `UpdateOsSecurityGroup` operationId).
-func (c *ClientWithResponses) UpdateOsSecurityGroupWithResponse(ctx context.Context, projectId string, securityGroupId string, body UpdateOsSecurityGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateOsSecurityGroupResponse, error) {
-	rsp, err := c.UpdateOsSecurityGroup(ctx, projectId, securityGroupId, body, reqEditors...)
+func (c *ClientWithResponses) UpdateOsSecurityGroupWithResponse(ctx context.Context, projectID string, securityGroupID string, body UpdateOsSecurityGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateOsSecurityGroupResponse, error) {
+	rsp, err := c.UpdateOsSecurityGroup(ctx, projectID, securityGroupID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18868,8 +18868,8 @@ func (c *ClientWithResponses) UpdateOsSecurityGroupWithResponse(ctx context.Cont
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v2.1/{project_id}/os-server-groups (the `NovaListServerGroups` operationId).
-func (c *ClientWithResponses) NovaListServerGroupsWithResponse(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*NovaListServerGroupsResponse, error) {
-	rsp, err := c.NovaListServerGroups(ctx, projectId, reqEditors...)
+func (c *ClientWithResponses) NovaListServerGroupsWithResponse(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*NovaListServerGroupsResponse, error) {
+	rsp, err := c.NovaListServerGroups(ctx, projectID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18883,8 +18883,8 @@ func (c *ClientWithResponses) NovaListServerGroupsWithResponse(ctx context.Conte
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2.1/{project_id}/os-server-groups (the `NovaCreateServerGroup` operationId).
-func (c *ClientWithResponses) NovaCreateServerGroupWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*NovaCreateServerGroupResponse, error) {
-	rsp, err := c.NovaCreateServerGroupWithBody(ctx, projectId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) NovaCreateServerGroupWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*NovaCreateServerGroupResponse, error) {
+	rsp, err := c.NovaCreateServerGroupWithBody(ctx, projectID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18898,8 +18898,8 @@ func (c *ClientWithResponses) NovaCreateServerGroupWithBodyWithResponse(ctx cont
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2.1/{project_id}/os-server-groups (the `NovaCreateServerGroup` operationId).
-func (c *ClientWithResponses) NovaCreateServerGroupWithResponse(ctx context.Context, projectId string, body NovaCreateServerGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*NovaCreateServerGroupResponse, error) {
-	rsp, err := c.NovaCreateServerGroup(ctx, projectId, body, reqEditors...)
+func (c *ClientWithResponses) NovaCreateServerGroupWithResponse(ctx context.Context, projectID string, body NovaCreateServerGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*NovaCreateServerGroupResponse, error) {
+	rsp, err := c.NovaCreateServerGroup(ctx, projectID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18913,8 +18913,8 @@ func (c *ClientWithResponses) NovaCreateServerGroupWithResponse(ctx context.Cont
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v2.1/{project_id}/os-server-groups/{server_group_id} (the `NovaDeleteServerGroup` operationId).
-func (c *ClientWithResponses) NovaDeleteServerGroupWithResponse(ctx context.Context, projectId string, serverGroupId string, reqEditors ...RequestEditorFn) (*NovaDeleteServerGroupResponse, error) {
-	rsp, err := c.NovaDeleteServerGroup(ctx, projectId, serverGroupId, reqEditors...)
+func (c *ClientWithResponses) NovaDeleteServerGroupWithResponse(ctx context.Context, projectID string, serverGroupID string, reqEditors ...RequestEditorFn) (*NovaDeleteServerGroupResponse, error) {
+	rsp, err := c.NovaDeleteServerGroup(ctx, projectID, serverGroupID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18928,8 +18928,8 @@ func (c *ClientWithResponses) NovaDeleteServerGroupWithResponse(ctx context.Cont
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v2.1/{project_id}/os-server-groups/{server_group_id} (the `NovaShowServerGroup` operationId).
-func (c *ClientWithResponses) NovaShowServerGroupWithResponse(ctx context.Context, projectId string, serverGroupId string, reqEditors ...RequestEditorFn) (*NovaShowServerGroupResponse, error) {
-	rsp, err := c.NovaShowServerGroup(ctx, projectId, serverGroupId, reqEditors...)
+func (c *ClientWithResponses) NovaShowServerGroupWithResponse(ctx context.Context, projectID string, serverGroupID string, reqEditors ...RequestEditorFn) (*NovaShowServerGroupResponse, error) {
+	rsp, err := c.NovaShowServerGroup(ctx, projectID, serverGroupID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18944,8 +18944,8 @@ func (c *ClientWithResponses) NovaShowServerGroupWithResponse(ctx context.Contex
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2.1/{project_id}/os-snapshots (the `CreateOsSnapshot` operationId).
-func (c *ClientWithResponses) CreateOsSnapshotWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateOsSnapshotResponse, error) {
-	rsp, err := c.CreateOsSnapshotWithBody(ctx, projectId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) CreateOsSnapshotWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateOsSnapshotResponse, error) {
+	rsp, err := c.CreateOsSnapshotWithBody(ctx, projectID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18960,8 +18960,8 @@ func (c *ClientWithResponses) CreateOsSnapshotWithBodyWithResponse(ctx context.C
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2.1/{project_id}/os-snapshots (the `CreateOsSnapshot` operationId).
-func (c *ClientWithResponses) CreateOsSnapshotWithResponse(ctx context.Context, projectId string, body CreateOsSnapshotJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateOsSnapshotResponse, error) {
-	rsp, err := c.CreateOsSnapshot(ctx, projectId, body, reqEditors...)
+func (c *ClientWithResponses) CreateOsSnapshotWithResponse(ctx context.Context, projectID string, body CreateOsSnapshotJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateOsSnapshotResponse, error) {
+	rsp, err := c.CreateOsSnapshot(ctx, projectID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18976,8 +18976,8 @@ func (c *ClientWithResponses) CreateOsSnapshotWithResponse(ctx context.Context, 
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v2.1/{project_id}/os-snapshots/{snapshot_id} (the `DeleteOsSnapshot` operationId).
-func (c *ClientWithResponses) DeleteOsSnapshotWithResponse(ctx context.Context, projectId string, snapshotId string, reqEditors ...RequestEditorFn) (*DeleteOsSnapshotResponse, error) {
-	rsp, err := c.DeleteOsSnapshot(ctx, projectId, snapshotId, reqEditors...)
+func (c *ClientWithResponses) DeleteOsSnapshotWithResponse(ctx context.Context, projectID string, snapshotID string, reqEditors ...RequestEditorFn) (*DeleteOsSnapshotResponse, error) {
+	rsp, err := c.DeleteOsSnapshot(ctx, projectID, snapshotID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -18992,8 +18992,8 @@ func (c *ClientWithResponses) DeleteOsSnapshotWithResponse(ctx context.Context, 
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v2.1/{project_id}/os-snapshots/{snapshot_id} (the `ShowOsSnapshot` operationId).
-func (c *ClientWithResponses) ShowOsSnapshotWithResponse(ctx context.Context, projectId string, snapshotId string, reqEditors ...RequestEditorFn) (*ShowOsSnapshotResponse, error) {
-	rsp, err := c.ShowOsSnapshot(ctx, projectId, snapshotId, reqEditors...)
+func (c *ClientWithResponses) ShowOsSnapshotWithResponse(ctx context.Context, projectID string, snapshotID string, reqEditors ...RequestEditorFn) (*ShowOsSnapshotResponse, error) {
+	rsp, err := c.ShowOsSnapshot(ctx, projectID, snapshotID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19008,8 +19008,8 @@ func (c *ClientWithResponses) ShowOsSnapshotWithResponse(ctx context.Context, pr
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v2.1/{project_id}/os-volumes (the `ListOsVolumes` operationId).
-func (c *ClientWithResponses) ListOsVolumesWithResponse(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*ListOsVolumesResponse, error) {
-	rsp, err := c.ListOsVolumes(ctx, projectId, reqEditors...)
+func (c *ClientWithResponses) ListOsVolumesWithResponse(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*ListOsVolumesResponse, error) {
+	rsp, err := c.ListOsVolumes(ctx, projectID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19024,8 +19024,8 @@ func (c *ClientWithResponses) ListOsVolumesWithResponse(ctx context.Context, pro
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2.1/{project_id}/os-volumes (the `CreateOsVolume` operationId).
-func (c *ClientWithResponses) CreateOsVolumeWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateOsVolumeResponse, error) {
-	rsp, err := c.CreateOsVolumeWithBody(ctx, projectId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) CreateOsVolumeWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateOsVolumeResponse, error) {
+	rsp, err := c.CreateOsVolumeWithBody(ctx, projectID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19040,8 +19040,8 @@ func (c *ClientWithResponses) CreateOsVolumeWithBodyWithResponse(ctx context.Con
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2.1/{project_id}/os-volumes (the `CreateOsVolume` operationId).
-func (c *ClientWithResponses) CreateOsVolumeWithResponse(ctx context.Context, projectId string, body CreateOsVolumeJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateOsVolumeResponse, error) {
-	rsp, err := c.CreateOsVolume(ctx, projectId, body, reqEditors...)
+func (c *ClientWithResponses) CreateOsVolumeWithResponse(ctx context.Context, projectID string, body CreateOsVolumeJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateOsVolumeResponse, error) {
+	rsp, err := c.CreateOsVolume(ctx, projectID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19056,8 +19056,8 @@ func (c *ClientWithResponses) CreateOsVolumeWithResponse(ctx context.Context, pr
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v2.1/{project_id}/os-volumes/detail (the `ListDetail` operationId).
-func (c *ClientWithResponses) ListDetailWithResponse(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*ListDetailResponse, error) {
-	rsp, err := c.ListDetail(ctx, projectId, reqEditors...)
+func (c *ClientWithResponses) ListDetailWithResponse(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*ListDetailResponse, error) {
+	rsp, err := c.ListDetail(ctx, projectID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19072,8 +19072,8 @@ func (c *ClientWithResponses) ListDetailWithResponse(ctx context.Context, projec
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v2.1/{project_id}/os-volumes/{volume_id} (the `DeleteOsVolume` operationId).
-func (c *ClientWithResponses) DeleteOsVolumeWithResponse(ctx context.Context, projectId string, volumeId string, reqEditors ...RequestEditorFn) (*DeleteOsVolumeResponse, error) {
-	rsp, err := c.DeleteOsVolume(ctx, projectId, volumeId, reqEditors...)
+func (c *ClientWithResponses) DeleteOsVolumeWithResponse(ctx context.Context, projectID string, volumeID string, reqEditors ...RequestEditorFn) (*DeleteOsVolumeResponse, error) {
+	rsp, err := c.DeleteOsVolume(ctx, projectID, volumeID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19088,8 +19088,8 @@ func (c *ClientWithResponses) DeleteOsVolumeWithResponse(ctx context.Context, pr
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v2.1/{project_id}/os-volumes/{volume_id} (the `ShowOsVolume` operationId).
-func (c *ClientWithResponses) ShowOsVolumeWithResponse(ctx context.Context, projectId string, volumeId string, reqEditors ...RequestEditorFn) (*ShowOsVolumeResponse, error) {
-	rsp, err := c.ShowOsVolume(ctx, projectId, volumeId, reqEditors...)
+func (c *ClientWithResponses) ShowOsVolumeWithResponse(ctx context.Context, projectID string, volumeID string, reqEditors ...RequestEditorFn) (*ShowOsVolumeResponse, error) {
+	rsp, err := c.ShowOsVolume(ctx, projectID, volumeID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19104,8 +19104,8 @@ func (c *ClientWithResponses) ShowOsVolumeWithResponse(ctx context.Context, proj
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v2.1/{project_id}/resize_flavors (the `ListResizeFlavors` operationId).
-func (c *ClientWithResponses) ListResizeFlavorsWithResponse(ctx context.Context, projectId string, params *ListResizeFlavorsParams, reqEditors ...RequestEditorFn) (*ListResizeFlavorsResponse, error) {
-	rsp, err := c.ListResizeFlavors(ctx, projectId, params, reqEditors...)
+func (c *ClientWithResponses) ListResizeFlavorsWithResponse(ctx context.Context, projectID string, params *ListResizeFlavorsParams, reqEditors ...RequestEditorFn) (*ListResizeFlavorsResponse, error) {
+	rsp, err := c.ListResizeFlavors(ctx, projectID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19119,8 +19119,8 @@ func (c *ClientWithResponses) ListResizeFlavorsWithResponse(ctx context.Context,
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v2.1/{project_id}/servers (the `NovaListServers` operationId).
-func (c *ClientWithResponses) NovaListServersWithResponse(ctx context.Context, projectId string, params *NovaListServersParams, reqEditors ...RequestEditorFn) (*NovaListServersResponse, error) {
-	rsp, err := c.NovaListServers(ctx, projectId, params, reqEditors...)
+func (c *ClientWithResponses) NovaListServersWithResponse(ctx context.Context, projectID string, params *NovaListServersParams, reqEditors ...RequestEditorFn) (*NovaListServersResponse, error) {
+	rsp, err := c.NovaListServers(ctx, projectID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19135,8 +19135,8 @@ func (c *ClientWithResponses) NovaListServersWithResponse(ctx context.Context, p
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2.1/{project_id}/servers (the `NovaCreateServers` operationId).
-func (c *ClientWithResponses) NovaCreateServersWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*NovaCreateServersResponse, error) {
-	rsp, err := c.NovaCreateServersWithBody(ctx, projectId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) NovaCreateServersWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*NovaCreateServersResponse, error) {
+	rsp, err := c.NovaCreateServersWithBody(ctx, projectID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19151,8 +19151,8 @@ func (c *ClientWithResponses) NovaCreateServersWithBodyWithResponse(ctx context.
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2.1/{project_id}/servers (the `NovaCreateServers` operationId).
-func (c *ClientWithResponses) NovaCreateServersWithResponse(ctx context.Context, projectId string, body NovaCreateServersJSONRequestBody, reqEditors ...RequestEditorFn) (*NovaCreateServersResponse, error) {
-	rsp, err := c.NovaCreateServers(ctx, projectId, body, reqEditors...)
+func (c *ClientWithResponses) NovaCreateServersWithResponse(ctx context.Context, projectID string, body NovaCreateServersJSONRequestBody, reqEditors ...RequestEditorFn) (*NovaCreateServersResponse, error) {
+	rsp, err := c.NovaCreateServers(ctx, projectID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19166,8 +19166,8 @@ func (c *ClientWithResponses) NovaCreateServersWithResponse(ctx context.Context,
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v2.1/{project_id}/servers/detail (the `NovaListServersDetails` operationId).
-func (c *ClientWithResponses) NovaListServersDetailsWithResponse(ctx context.Context, projectId string, params *NovaListServersDetailsParams, reqEditors ...RequestEditorFn) (*NovaListServersDetailsResponse, error) {
-	rsp, err := c.NovaListServersDetails(ctx, projectId, params, reqEditors...)
+func (c *ClientWithResponses) NovaListServersDetailsWithResponse(ctx context.Context, projectID string, params *NovaListServersDetailsParams, reqEditors ...RequestEditorFn) (*NovaListServersDetailsResponse, error) {
+	rsp, err := c.NovaListServersDetails(ctx, projectID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19181,8 +19181,8 @@ func (c *ClientWithResponses) NovaListServersDetailsWithResponse(ctx context.Con
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v2.1/{project_id}/servers/{server_id} (the `NovaDeleteServer` operationId).
-func (c *ClientWithResponses) NovaDeleteServerWithResponse(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*NovaDeleteServerResponse, error) {
-	rsp, err := c.NovaDeleteServer(ctx, projectId, serverId, reqEditors...)
+func (c *ClientWithResponses) NovaDeleteServerWithResponse(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*NovaDeleteServerResponse, error) {
+	rsp, err := c.NovaDeleteServer(ctx, projectID, serverID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19196,8 +19196,8 @@ func (c *ClientWithResponses) NovaDeleteServerWithResponse(ctx context.Context, 
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v2.1/{project_id}/servers/{server_id} (the `NovaShowServer` operationId).
-func (c *ClientWithResponses) NovaShowServerWithResponse(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*NovaShowServerResponse, error) {
-	rsp, err := c.NovaShowServer(ctx, projectId, serverId, reqEditors...)
+func (c *ClientWithResponses) NovaShowServerWithResponse(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*NovaShowServerResponse, error) {
+	rsp, err := c.NovaShowServer(ctx, projectID, serverID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19211,8 +19211,8 @@ func (c *ClientWithResponses) NovaShowServerWithResponse(ctx context.Context, pr
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v2.1/{project_id}/servers/{server_id} (the `NovaUpdateServer` operationId).
-func (c *ClientWithResponses) NovaUpdateServerWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*NovaUpdateServerResponse, error) {
-	rsp, err := c.NovaUpdateServerWithBody(ctx, projectId, serverId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) NovaUpdateServerWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*NovaUpdateServerResponse, error) {
+	rsp, err := c.NovaUpdateServerWithBody(ctx, projectID, serverID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19226,8 +19226,8 @@ func (c *ClientWithResponses) NovaUpdateServerWithBodyWithResponse(ctx context.C
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v2.1/{project_id}/servers/{server_id} (the `NovaUpdateServer` operationId).
-func (c *ClientWithResponses) NovaUpdateServerWithResponse(ctx context.Context, projectId string, serverId string, body NovaUpdateServerJSONRequestBody, reqEditors ...RequestEditorFn) (*NovaUpdateServerResponse, error) {
-	rsp, err := c.NovaUpdateServer(ctx, projectId, serverId, body, reqEditors...)
+func (c *ClientWithResponses) NovaUpdateServerWithResponse(ctx context.Context, projectID string, serverID string, body NovaUpdateServerJSONRequestBody, reqEditors ...RequestEditorFn) (*NovaUpdateServerResponse, error) {
+	rsp, err := c.NovaUpdateServer(ctx, projectID, serverID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19242,8 +19242,8 @@ func (c *ClientWithResponses) NovaUpdateServerWithResponse(ctx context.Context, 
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#addFloatingIp (the `CreateServersAction` operationId).
-func (c *ClientWithResponses) CreateServersActionWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateServersActionResponse, error) {
-	rsp, err := c.CreateServersActionWithBody(ctx, projectId, serverId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) CreateServersActionWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateServersActionResponse, error) {
+	rsp, err := c.CreateServersActionWithBody(ctx, projectID, serverID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19258,8 +19258,8 @@ func (c *ClientWithResponses) CreateServersActionWithBodyWithResponse(ctx contex
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#addFloatingIp (the `CreateServersAction` operationId).
-func (c *ClientWithResponses) CreateServersActionWithResponse(ctx context.Context, projectId string, serverId string, body CreateServersActionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateServersActionResponse, error) {
-	rsp, err := c.CreateServersAction(ctx, projectId, serverId, body, reqEditors...)
+func (c *ClientWithResponses) CreateServersActionWithResponse(ctx context.Context, projectID string, serverID string, body CreateServersActionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateServersActionResponse, error) {
+	rsp, err := c.CreateServersAction(ctx, projectID, serverID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19275,8 +19275,8 @@ func (c *ClientWithResponses) CreateServersActionWithResponse(ctx context.Contex
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#addSecurityGroup (the `NovaAssociateSecurityGroup` operationId).
-func (c *ClientWithResponses) NovaAssociateSecurityGroupWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*NovaAssociateSecurityGroupResponse, error) {
-	rsp, err := c.NovaAssociateSecurityGroupWithBody(ctx, projectId, serverId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) NovaAssociateSecurityGroupWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*NovaAssociateSecurityGroupResponse, error) {
+	rsp, err := c.NovaAssociateSecurityGroupWithBody(ctx, projectID, serverID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19292,8 +19292,8 @@ func (c *ClientWithResponses) NovaAssociateSecurityGroupWithBodyWithResponse(ctx
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#addSecurityGroup (the `NovaAssociateSecurityGroup` operationId).
-func (c *ClientWithResponses) NovaAssociateSecurityGroupWithResponse(ctx context.Context, projectId string, serverId string, body NovaAssociateSecurityGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*NovaAssociateSecurityGroupResponse, error) {
-	rsp, err := c.NovaAssociateSecurityGroup(ctx, projectId, serverId, body, reqEditors...)
+func (c *ClientWithResponses) NovaAssociateSecurityGroupWithResponse(ctx context.Context, projectID string, serverID string, body NovaAssociateSecurityGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*NovaAssociateSecurityGroupResponse, error) {
+	rsp, err := c.NovaAssociateSecurityGroup(ctx, projectID, serverID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19307,8 +19307,8 @@ func (c *ClientWithResponses) NovaAssociateSecurityGroupWithResponse(ctx context
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#confirmResize (the `CreateServersActionV212` operationId).
-func (c *ClientWithResponses) CreateServersActionV212WithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateServersActionV212Response, error) {
-	rsp, err := c.CreateServersActionV212WithBody(ctx, projectId, serverId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) CreateServersActionV212WithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateServersActionV212Response, error) {
+	rsp, err := c.CreateServersActionV212WithBody(ctx, projectID, serverID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19322,8 +19322,8 @@ func (c *ClientWithResponses) CreateServersActionV212WithBodyWithResponse(ctx co
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#confirmResize (the `CreateServersActionV212` operationId).
-func (c *ClientWithResponses) CreateServersActionV212WithResponse(ctx context.Context, projectId string, serverId string, body CreateServersActionV212JSONRequestBody, reqEditors ...RequestEditorFn) (*CreateServersActionV212Response, error) {
-	rsp, err := c.CreateServersActionV212(ctx, projectId, serverId, body, reqEditors...)
+func (c *ClientWithResponses) CreateServersActionV212WithResponse(ctx context.Context, projectID string, serverID string, body CreateServersActionV212JSONRequestBody, reqEditors ...RequestEditorFn) (*CreateServersActionV212Response, error) {
+	rsp, err := c.CreateServersActionV212(ctx, projectID, serverID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19342,8 +19342,8 @@ func (c *ClientWithResponses) CreateServersActionV212WithResponse(ctx context.Co
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#createImage (the `CreateAction` operationId).
-func (c *ClientWithResponses) CreateActionWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateActionResponse, error) {
-	rsp, err := c.CreateActionWithBody(ctx, projectId, serverId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) CreateActionWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateActionResponse, error) {
+	rsp, err := c.CreateActionWithBody(ctx, projectID, serverID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19362,8 +19362,8 @@ func (c *ClientWithResponses) CreateActionWithBodyWithResponse(ctx context.Conte
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#createImage (the `CreateAction` operationId).
-func (c *ClientWithResponses) CreateActionWithResponse(ctx context.Context, projectId string, serverId string, body CreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateActionResponse, error) {
-	rsp, err := c.CreateAction(ctx, projectId, serverId, body, reqEditors...)
+func (c *ClientWithResponses) CreateActionWithResponse(ctx context.Context, projectID string, serverID string, body CreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateActionResponse, error) {
+	rsp, err := c.CreateAction(ctx, projectID, serverID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19378,8 +19378,8 @@ func (c *ClientWithResponses) CreateActionWithResponse(ctx context.Context, proj
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#lock (the `NovaLockServer` operationId).
-func (c *ClientWithResponses) NovaLockServerWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*NovaLockServerResponse, error) {
-	rsp, err := c.NovaLockServerWithBody(ctx, projectId, serverId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) NovaLockServerWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*NovaLockServerResponse, error) {
+	rsp, err := c.NovaLockServerWithBody(ctx, projectID, serverID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19394,8 +19394,8 @@ func (c *ClientWithResponses) NovaLockServerWithBodyWithResponse(ctx context.Con
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#lock (the `NovaLockServer` operationId).
-func (c *ClientWithResponses) NovaLockServerWithResponse(ctx context.Context, projectId string, serverId string, body NovaLockServerJSONRequestBody, reqEditors ...RequestEditorFn) (*NovaLockServerResponse, error) {
-	rsp, err := c.NovaLockServer(ctx, projectId, serverId, body, reqEditors...)
+func (c *ClientWithResponses) NovaLockServerWithResponse(ctx context.Context, projectID string, serverID string, body NovaLockServerJSONRequestBody, reqEditors ...RequestEditorFn) (*NovaLockServerResponse, error) {
+	rsp, err := c.NovaLockServer(ctx, projectID, serverID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19409,8 +19409,8 @@ func (c *ClientWithResponses) NovaLockServerWithResponse(ctx context.Context, pr
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#os-getConsoleOutput (the `ListAction` operationId).
-func (c *ClientWithResponses) ListActionWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ListActionResponse, error) {
-	rsp, err := c.ListActionWithBody(ctx, projectId, serverId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) ListActionWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ListActionResponse, error) {
+	rsp, err := c.ListActionWithBody(ctx, projectID, serverID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19424,8 +19424,8 @@ func (c *ClientWithResponses) ListActionWithBodyWithResponse(ctx context.Context
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#os-getConsoleOutput (the `ListAction` operationId).
-func (c *ClientWithResponses) ListActionWithResponse(ctx context.Context, projectId string, serverId string, body ListActionJSONRequestBody, reqEditors ...RequestEditorFn) (*ListActionResponse, error) {
-	rsp, err := c.ListAction(ctx, projectId, serverId, body, reqEditors...)
+func (c *ClientWithResponses) ListActionWithResponse(ctx context.Context, projectID string, serverID string, body ListActionJSONRequestBody, reqEditors ...RequestEditorFn) (*ListActionResponse, error) {
+	rsp, err := c.ListAction(ctx, projectID, serverID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19439,8 +19439,8 @@ func (c *ClientWithResponses) ListActionWithResponse(ctx context.Context, projec
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#os-start (the `NovaStartServer` operationId).
-func (c *ClientWithResponses) NovaStartServerWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*NovaStartServerResponse, error) {
-	rsp, err := c.NovaStartServerWithBody(ctx, projectId, serverId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) NovaStartServerWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*NovaStartServerResponse, error) {
+	rsp, err := c.NovaStartServerWithBody(ctx, projectID, serverID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19454,8 +19454,8 @@ func (c *ClientWithResponses) NovaStartServerWithBodyWithResponse(ctx context.Co
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#os-start (the `NovaStartServer` operationId).
-func (c *ClientWithResponses) NovaStartServerWithResponse(ctx context.Context, projectId string, serverId string, body NovaStartServerJSONRequestBody, reqEditors ...RequestEditorFn) (*NovaStartServerResponse, error) {
-	rsp, err := c.NovaStartServer(ctx, projectId, serverId, body, reqEditors...)
+func (c *ClientWithResponses) NovaStartServerWithResponse(ctx context.Context, projectID string, serverID string, body NovaStartServerJSONRequestBody, reqEditors ...RequestEditorFn) (*NovaStartServerResponse, error) {
+	rsp, err := c.NovaStartServer(ctx, projectID, serverID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19469,8 +19469,8 @@ func (c *ClientWithResponses) NovaStartServerWithResponse(ctx context.Context, p
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#os-stop (the `NovaStopServer` operationId).
-func (c *ClientWithResponses) NovaStopServerWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*NovaStopServerResponse, error) {
-	rsp, err := c.NovaStopServerWithBody(ctx, projectId, serverId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) NovaStopServerWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*NovaStopServerResponse, error) {
+	rsp, err := c.NovaStopServerWithBody(ctx, projectID, serverID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19484,8 +19484,8 @@ func (c *ClientWithResponses) NovaStopServerWithBodyWithResponse(ctx context.Con
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#os-stop (the `NovaStopServer` operationId).
-func (c *ClientWithResponses) NovaStopServerWithResponse(ctx context.Context, projectId string, serverId string, body NovaStopServerJSONRequestBody, reqEditors ...RequestEditorFn) (*NovaStopServerResponse, error) {
-	rsp, err := c.NovaStopServer(ctx, projectId, serverId, body, reqEditors...)
+func (c *ClientWithResponses) NovaStopServerWithResponse(ctx context.Context, projectID string, serverID string, body NovaStopServerJSONRequestBody, reqEditors ...RequestEditorFn) (*NovaStopServerResponse, error) {
+	rsp, err := c.NovaStopServer(ctx, projectID, serverID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19499,8 +19499,8 @@ func (c *ClientWithResponses) NovaStopServerWithResponse(ctx context.Context, pr
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#reboot (the `NovaRebootServer` operationId).
-func (c *ClientWithResponses) NovaRebootServerWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*NovaRebootServerResponse, error) {
-	rsp, err := c.NovaRebootServerWithBody(ctx, projectId, serverId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) NovaRebootServerWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*NovaRebootServerResponse, error) {
+	rsp, err := c.NovaRebootServerWithBody(ctx, projectID, serverID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19514,8 +19514,8 @@ func (c *ClientWithResponses) NovaRebootServerWithBodyWithResponse(ctx context.C
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#reboot (the `NovaRebootServer` operationId).
-func (c *ClientWithResponses) NovaRebootServerWithResponse(ctx context.Context, projectId string, serverId string, body NovaRebootServerJSONRequestBody, reqEditors ...RequestEditorFn) (*NovaRebootServerResponse, error) {
-	rsp, err := c.NovaRebootServer(ctx, projectId, serverId, body, reqEditors...)
+func (c *ClientWithResponses) NovaRebootServerWithResponse(ctx context.Context, projectID string, serverID string, body NovaRebootServerJSONRequestBody, reqEditors ...RequestEditorFn) (*NovaRebootServerResponse, error) {
+	rsp, err := c.NovaRebootServer(ctx, projectID, serverID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19530,8 +19530,8 @@ func (c *ClientWithResponses) NovaRebootServerWithResponse(ctx context.Context, 
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#removeFloatingIp (the `DeleteAction` operationId).
-func (c *ClientWithResponses) DeleteActionWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeleteActionResponse, error) {
-	rsp, err := c.DeleteActionWithBody(ctx, projectId, serverId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) DeleteActionWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeleteActionResponse, error) {
+	rsp, err := c.DeleteActionWithBody(ctx, projectID, serverID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19546,8 +19546,8 @@ func (c *ClientWithResponses) DeleteActionWithBodyWithResponse(ctx context.Conte
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#removeFloatingIp (the `DeleteAction` operationId).
-func (c *ClientWithResponses) DeleteActionWithResponse(ctx context.Context, projectId string, serverId string, body DeleteActionJSONRequestBody, reqEditors ...RequestEditorFn) (*DeleteActionResponse, error) {
-	rsp, err := c.DeleteAction(ctx, projectId, serverId, body, reqEditors...)
+func (c *ClientWithResponses) DeleteActionWithResponse(ctx context.Context, projectID string, serverID string, body DeleteActionJSONRequestBody, reqEditors ...RequestEditorFn) (*DeleteActionResponse, error) {
+	rsp, err := c.DeleteAction(ctx, projectID, serverID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19561,8 +19561,8 @@ func (c *ClientWithResponses) DeleteActionWithResponse(ctx context.Context, proj
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#removeSecurityGroup (the `NovaDisassociateSecurityGroup` operationId).
-func (c *ClientWithResponses) NovaDisassociateSecurityGroupWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*NovaDisassociateSecurityGroupResponse, error) {
-	rsp, err := c.NovaDisassociateSecurityGroupWithBody(ctx, projectId, serverId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) NovaDisassociateSecurityGroupWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*NovaDisassociateSecurityGroupResponse, error) {
+	rsp, err := c.NovaDisassociateSecurityGroupWithBody(ctx, projectID, serverID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19576,8 +19576,8 @@ func (c *ClientWithResponses) NovaDisassociateSecurityGroupWithBodyWithResponse(
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#removeSecurityGroup (the `NovaDisassociateSecurityGroup` operationId).
-func (c *ClientWithResponses) NovaDisassociateSecurityGroupWithResponse(ctx context.Context, projectId string, serverId string, body NovaDisassociateSecurityGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*NovaDisassociateSecurityGroupResponse, error) {
-	rsp, err := c.NovaDisassociateSecurityGroup(ctx, projectId, serverId, body, reqEditors...)
+func (c *ClientWithResponses) NovaDisassociateSecurityGroupWithResponse(ctx context.Context, projectID string, serverID string, body NovaDisassociateSecurityGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*NovaDisassociateSecurityGroupResponse, error) {
+	rsp, err := c.NovaDisassociateSecurityGroup(ctx, projectID, serverID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19595,8 +19595,8 @@ func (c *ClientWithResponses) NovaDisassociateSecurityGroupWithResponse(ctx cont
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#resize (the `UpdateAction` operationId).
-func (c *ClientWithResponses) UpdateActionWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateActionResponse, error) {
-	rsp, err := c.UpdateActionWithBody(ctx, projectId, serverId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) UpdateActionWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateActionResponse, error) {
+	rsp, err := c.UpdateActionWithBody(ctx, projectID, serverID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19614,8 +19614,8 @@ func (c *ClientWithResponses) UpdateActionWithBodyWithResponse(ctx context.Conte
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#resize (the `UpdateAction` operationId).
-func (c *ClientWithResponses) UpdateActionWithResponse(ctx context.Context, projectId string, serverId string, body UpdateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateActionResponse, error) {
-	rsp, err := c.UpdateAction(ctx, projectId, serverId, body, reqEditors...)
+func (c *ClientWithResponses) UpdateActionWithResponse(ctx context.Context, projectID string, serverID string, body UpdateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateActionResponse, error) {
+	rsp, err := c.UpdateAction(ctx, projectID, serverID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19629,8 +19629,8 @@ func (c *ClientWithResponses) UpdateActionWithResponse(ctx context.Context, proj
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#revertResize (the `CreateServersActionV21` operationId).
-func (c *ClientWithResponses) CreateServersActionV21WithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateServersActionV21Response, error) {
-	rsp, err := c.CreateServersActionV21WithBody(ctx, projectId, serverId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) CreateServersActionV21WithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateServersActionV21Response, error) {
+	rsp, err := c.CreateServersActionV21WithBody(ctx, projectID, serverID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19644,8 +19644,8 @@ func (c *ClientWithResponses) CreateServersActionV21WithBodyWithResponse(ctx con
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#revertResize (the `CreateServersActionV21` operationId).
-func (c *ClientWithResponses) CreateServersActionV21WithResponse(ctx context.Context, projectId string, serverId string, body CreateServersActionV21JSONRequestBody, reqEditors ...RequestEditorFn) (*CreateServersActionV21Response, error) {
-	rsp, err := c.CreateServersActionV21(ctx, projectId, serverId, body, reqEditors...)
+func (c *ClientWithResponses) CreateServersActionV21WithResponse(ctx context.Context, projectID string, serverID string, body CreateServersActionV21JSONRequestBody, reqEditors ...RequestEditorFn) (*CreateServersActionV21Response, error) {
+	rsp, err := c.CreateServersActionV21(ctx, projectID, serverID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19660,8 +19660,8 @@ func (c *ClientWithResponses) CreateServersActionV21WithResponse(ctx context.Con
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#unlock (the `NovaUnlockServer` operationId).
-func (c *ClientWithResponses) NovaUnlockServerWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*NovaUnlockServerResponse, error) {
-	rsp, err := c.NovaUnlockServerWithBody(ctx, projectId, serverId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) NovaUnlockServerWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*NovaUnlockServerResponse, error) {
+	rsp, err := c.NovaUnlockServerWithBody(ctx, projectID, serverID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19676,8 +19676,8 @@ func (c *ClientWithResponses) NovaUnlockServerWithBodyWithResponse(ctx context.C
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#unlock (the `NovaUnlockServer` operationId).
-func (c *ClientWithResponses) NovaUnlockServerWithResponse(ctx context.Context, projectId string, serverId string, body NovaUnlockServerJSONRequestBody, reqEditors ...RequestEditorFn) (*NovaUnlockServerResponse, error) {
-	rsp, err := c.NovaUnlockServer(ctx, projectId, serverId, body, reqEditors...)
+func (c *ClientWithResponses) NovaUnlockServerWithResponse(ctx context.Context, projectID string, serverID string, body NovaUnlockServerJSONRequestBody, reqEditors ...RequestEditorFn) (*NovaUnlockServerResponse, error) {
+	rsp, err := c.NovaUnlockServer(ctx, projectID, serverID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19691,27 +19691,27 @@ func (c *ClientWithResponses) NovaUnlockServerWithResponse(ctx context.Context, 
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v2.1/{project_id}/servers/{server_id}/ips (the `ListIps` operationId).
-func (c *ClientWithResponses) ListIpsWithResponse(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*ListIpsResponse, error) {
-	rsp, err := c.ListIps(ctx, projectId, serverId, reqEditors...)
+func (c *ClientWithResponses) ListIpsWithResponse(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*ListIpsResponse, error) {
+	rsp, err := c.ListIps(ctx, projectID, serverID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
 	return ParseListIpsResponse(rsp)
 }
 
-// ShowIpWithResponse 查询弹性云服务器的指定网络
+// ShowIPWithResponse 查询弹性云服务器的指定网络
 //
 // 查询指定弹性云服务器的指定网络。.
 //
 // Returns a wrapper object for the known response body format(s).
 //
-// Corresponds with GET /v2.1/{project_id}/servers/{server_id}/ips/{networkName} (the `ShowIp` operationId).
-func (c *ClientWithResponses) ShowIpWithResponse(ctx context.Context, projectId string, serverId string, networkName string, reqEditors ...RequestEditorFn) (*ShowIpResponse, error) {
-	rsp, err := c.ShowIp(ctx, projectId, serverId, networkName, reqEditors...)
+// Corresponds with GET /v2.1/{project_id}/servers/{server_id}/ips/{networkName} (the `ShowIP` operationId).
+func (c *ClientWithResponses) ShowIPWithResponse(ctx context.Context, projectID string, serverID string, networkName string, reqEditors ...RequestEditorFn) (*ShowIPResponse, error) {
+	rsp, err := c.ShowIP(ctx, projectID, serverID, networkName, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseShowIpResponse(rsp)
+	return ParseShowIPResponse(rsp)
 }
 
 // NovaShowServerMetadataWithResponse 查询云服务器元数据列表
@@ -19721,8 +19721,8 @@ func (c *ClientWithResponses) ShowIpWithResponse(ctx context.Context, projectId 
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v2.1/{project_id}/servers/{server_id}/metadata (the `NovaShowServerMetadata` operationId).
-func (c *ClientWithResponses) NovaShowServerMetadataWithResponse(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*NovaShowServerMetadataResponse, error) {
-	rsp, err := c.NovaShowServerMetadata(ctx, projectId, serverId, reqEditors...)
+func (c *ClientWithResponses) NovaShowServerMetadataWithResponse(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*NovaShowServerMetadataResponse, error) {
+	rsp, err := c.NovaShowServerMetadata(ctx, projectID, serverID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19739,8 +19739,8 @@ func (c *ClientWithResponses) NovaShowServerMetadataWithResponse(ctx context.Con
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/metadata (the `NovaUpdateServerMetadata` operationId).
-func (c *ClientWithResponses) NovaUpdateServerMetadataWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*NovaUpdateServerMetadataResponse, error) {
-	rsp, err := c.NovaUpdateServerMetadataWithBody(ctx, projectId, serverId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) NovaUpdateServerMetadataWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*NovaUpdateServerMetadataResponse, error) {
+	rsp, err := c.NovaUpdateServerMetadataWithBody(ctx, projectID, serverID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19757,8 +19757,8 @@ func (c *ClientWithResponses) NovaUpdateServerMetadataWithBodyWithResponse(ctx c
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/metadata (the `NovaUpdateServerMetadata` operationId).
-func (c *ClientWithResponses) NovaUpdateServerMetadataWithResponse(ctx context.Context, projectId string, serverId string, body NovaUpdateServerMetadataJSONRequestBody, reqEditors ...RequestEditorFn) (*NovaUpdateServerMetadataResponse, error) {
-	rsp, err := c.NovaUpdateServerMetadata(ctx, projectId, serverId, body, reqEditors...)
+func (c *ClientWithResponses) NovaUpdateServerMetadataWithResponse(ctx context.Context, projectID string, serverID string, body NovaUpdateServerMetadataJSONRequestBody, reqEditors ...RequestEditorFn) (*NovaUpdateServerMetadataResponse, error) {
+	rsp, err := c.NovaUpdateServerMetadata(ctx, projectID, serverID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19773,8 +19773,8 @@ func (c *ClientWithResponses) NovaUpdateServerMetadataWithResponse(ctx context.C
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v2.1/{project_id}/servers/{server_id}/metadata (the `UpdateMetadata` operationId).
-func (c *ClientWithResponses) UpdateMetadataWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateMetadataResponse, error) {
-	rsp, err := c.UpdateMetadataWithBody(ctx, projectId, serverId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) UpdateMetadataWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateMetadataResponse, error) {
+	rsp, err := c.UpdateMetadataWithBody(ctx, projectID, serverID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19789,8 +19789,8 @@ func (c *ClientWithResponses) UpdateMetadataWithBodyWithResponse(ctx context.Con
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v2.1/{project_id}/servers/{server_id}/metadata (the `UpdateMetadata` operationId).
-func (c *ClientWithResponses) UpdateMetadataWithResponse(ctx context.Context, projectId string, serverId string, body UpdateMetadataJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateMetadataResponse, error) {
-	rsp, err := c.UpdateMetadata(ctx, projectId, serverId, body, reqEditors...)
+func (c *ClientWithResponses) UpdateMetadataWithResponse(ctx context.Context, projectID string, serverID string, body UpdateMetadataJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateMetadataResponse, error) {
+	rsp, err := c.UpdateMetadata(ctx, projectID, serverID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19804,8 +19804,8 @@ func (c *ClientWithResponses) UpdateMetadataWithResponse(ctx context.Context, pr
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v2.1/{project_id}/servers/{server_id}/metadata/{key} (the `NovaDeleteServerMetadataItem` operationId).
-func (c *ClientWithResponses) NovaDeleteServerMetadataItemWithResponse(ctx context.Context, projectId string, serverId string, key string, reqEditors ...RequestEditorFn) (*NovaDeleteServerMetadataItemResponse, error) {
-	rsp, err := c.NovaDeleteServerMetadataItem(ctx, projectId, serverId, key, reqEditors...)
+func (c *ClientWithResponses) NovaDeleteServerMetadataItemWithResponse(ctx context.Context, projectID string, serverID string, key string, reqEditors ...RequestEditorFn) (*NovaDeleteServerMetadataItemResponse, error) {
+	rsp, err := c.NovaDeleteServerMetadataItem(ctx, projectID, serverID, key, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19819,8 +19819,8 @@ func (c *ClientWithResponses) NovaDeleteServerMetadataItemWithResponse(ctx conte
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v2.1/{project_id}/servers/{server_id}/metadata/{key} (the `NovaShowServerMetadataItem` operationId).
-func (c *ClientWithResponses) NovaShowServerMetadataItemWithResponse(ctx context.Context, projectId string, serverId string, key string, reqEditors ...RequestEditorFn) (*NovaShowServerMetadataItemResponse, error) {
-	rsp, err := c.NovaShowServerMetadataItem(ctx, projectId, serverId, key, reqEditors...)
+func (c *ClientWithResponses) NovaShowServerMetadataItemWithResponse(ctx context.Context, projectID string, serverID string, key string, reqEditors ...RequestEditorFn) (*NovaShowServerMetadataItemResponse, error) {
+	rsp, err := c.NovaShowServerMetadataItem(ctx, projectID, serverID, key, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19836,8 +19836,8 @@ func (c *ClientWithResponses) NovaShowServerMetadataItemWithResponse(ctx context
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v2.1/{project_id}/servers/{server_id}/metadata/{key} (the `NovaUpdateServerMetadataItem` operationId).
-func (c *ClientWithResponses) NovaUpdateServerMetadataItemWithBodyWithResponse(ctx context.Context, projectId string, serverId string, key string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*NovaUpdateServerMetadataItemResponse, error) {
-	rsp, err := c.NovaUpdateServerMetadataItemWithBody(ctx, projectId, serverId, key, contentType, body, reqEditors...)
+func (c *ClientWithResponses) NovaUpdateServerMetadataItemWithBodyWithResponse(ctx context.Context, projectID string, serverID string, key string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*NovaUpdateServerMetadataItemResponse, error) {
+	rsp, err := c.NovaUpdateServerMetadataItemWithBody(ctx, projectID, serverID, key, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19853,8 +19853,8 @@ func (c *ClientWithResponses) NovaUpdateServerMetadataItemWithBodyWithResponse(c
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v2.1/{project_id}/servers/{server_id}/metadata/{key} (the `NovaUpdateServerMetadataItem` operationId).
-func (c *ClientWithResponses) NovaUpdateServerMetadataItemWithResponse(ctx context.Context, projectId string, serverId string, key string, body NovaUpdateServerMetadataItemJSONRequestBody, reqEditors ...RequestEditorFn) (*NovaUpdateServerMetadataItemResponse, error) {
-	rsp, err := c.NovaUpdateServerMetadataItem(ctx, projectId, serverId, key, body, reqEditors...)
+func (c *ClientWithResponses) NovaUpdateServerMetadataItemWithResponse(ctx context.Context, projectID string, serverID string, key string, body NovaUpdateServerMetadataItemJSONRequestBody, reqEditors ...RequestEditorFn) (*NovaUpdateServerMetadataItemResponse, error) {
+	rsp, err := c.NovaUpdateServerMetadataItem(ctx, projectID, serverID, key, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19868,8 +19868,8 @@ func (c *ClientWithResponses) NovaUpdateServerMetadataItemWithResponse(ctx conte
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v2.1/{project_id}/servers/{server_id}/os-instance-actions (the `NovaListServerActions` operationId).
-func (c *ClientWithResponses) NovaListServerActionsWithResponse(ctx context.Context, projectId string, serverId string, params *NovaListServerActionsParams, reqEditors ...RequestEditorFn) (*NovaListServerActionsResponse, error) {
-	rsp, err := c.NovaListServerActions(ctx, projectId, serverId, params, reqEditors...)
+func (c *ClientWithResponses) NovaListServerActionsWithResponse(ctx context.Context, projectID string, serverID string, params *NovaListServerActionsParams, reqEditors ...RequestEditorFn) (*NovaListServerActionsResponse, error) {
+	rsp, err := c.NovaListServerActions(ctx, projectID, serverID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19883,8 +19883,8 @@ func (c *ClientWithResponses) NovaListServerActionsWithResponse(ctx context.Cont
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v2.1/{project_id}/servers/{server_id}/os-instance-actions/{request_id} (the `NovaShowServerAction` operationId).
-func (c *ClientWithResponses) NovaShowServerActionWithResponse(ctx context.Context, projectId string, serverId string, requestId string, reqEditors ...RequestEditorFn) (*NovaShowServerActionResponse, error) {
-	rsp, err := c.NovaShowServerAction(ctx, projectId, serverId, requestId, reqEditors...)
+func (c *ClientWithResponses) NovaShowServerActionWithResponse(ctx context.Context, projectID string, serverID string, requestID string, reqEditors ...RequestEditorFn) (*NovaShowServerActionResponse, error) {
+	rsp, err := c.NovaShowServerAction(ctx, projectID, serverID, requestID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19898,8 +19898,8 @@ func (c *ClientWithResponses) NovaShowServerActionWithResponse(ctx context.Conte
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v2.1/{project_id}/servers/{server_id}/os-interface (the `NovaListServerInterfaces` operationId).
-func (c *ClientWithResponses) NovaListServerInterfacesWithResponse(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*NovaListServerInterfacesResponse, error) {
-	rsp, err := c.NovaListServerInterfaces(ctx, projectId, serverId, reqEditors...)
+func (c *ClientWithResponses) NovaListServerInterfacesWithResponse(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*NovaListServerInterfacesResponse, error) {
+	rsp, err := c.NovaListServerInterfaces(ctx, projectID, serverID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19914,8 +19914,8 @@ func (c *ClientWithResponses) NovaListServerInterfacesWithResponse(ctx context.C
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/os-interface (the `NovaAttachInterface` operationId).
-func (c *ClientWithResponses) NovaAttachInterfaceWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*NovaAttachInterfaceResponse, error) {
-	rsp, err := c.NovaAttachInterfaceWithBody(ctx, projectId, serverId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) NovaAttachInterfaceWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*NovaAttachInterfaceResponse, error) {
+	rsp, err := c.NovaAttachInterfaceWithBody(ctx, projectID, serverID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19930,8 +19930,8 @@ func (c *ClientWithResponses) NovaAttachInterfaceWithBodyWithResponse(ctx contex
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/os-interface (the `NovaAttachInterface` operationId).
-func (c *ClientWithResponses) NovaAttachInterfaceWithResponse(ctx context.Context, projectId string, serverId string, body NovaAttachInterfaceJSONRequestBody, reqEditors ...RequestEditorFn) (*NovaAttachInterfaceResponse, error) {
-	rsp, err := c.NovaAttachInterface(ctx, projectId, serverId, body, reqEditors...)
+func (c *ClientWithResponses) NovaAttachInterfaceWithResponse(ctx context.Context, projectID string, serverID string, body NovaAttachInterfaceJSONRequestBody, reqEditors ...RequestEditorFn) (*NovaAttachInterfaceResponse, error) {
+	rsp, err := c.NovaAttachInterface(ctx, projectID, serverID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19945,8 +19945,8 @@ func (c *ClientWithResponses) NovaAttachInterfaceWithResponse(ctx context.Contex
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v2.1/{project_id}/servers/{server_id}/os-interface/{port_id} (the `NovaDetachInterface` operationId).
-func (c *ClientWithResponses) NovaDetachInterfaceWithResponse(ctx context.Context, projectId string, serverId string, portId string, reqEditors ...RequestEditorFn) (*NovaDetachInterfaceResponse, error) {
-	rsp, err := c.NovaDetachInterface(ctx, projectId, serverId, portId, reqEditors...)
+func (c *ClientWithResponses) NovaDetachInterfaceWithResponse(ctx context.Context, projectID string, serverID string, portID string, reqEditors ...RequestEditorFn) (*NovaDetachInterfaceResponse, error) {
+	rsp, err := c.NovaDetachInterface(ctx, projectID, serverID, portID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19960,8 +19960,8 @@ func (c *ClientWithResponses) NovaDetachInterfaceWithResponse(ctx context.Contex
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v2.1/{project_id}/servers/{server_id}/os-interface/{port_id} (the `NovaShowServerInterface` operationId).
-func (c *ClientWithResponses) NovaShowServerInterfaceWithResponse(ctx context.Context, projectId string, serverId string, portId string, reqEditors ...RequestEditorFn) (*NovaShowServerInterfaceResponse, error) {
-	rsp, err := c.NovaShowServerInterface(ctx, projectId, serverId, portId, reqEditors...)
+func (c *ClientWithResponses) NovaShowServerInterfaceWithResponse(ctx context.Context, projectID string, serverID string, portID string, reqEditors ...RequestEditorFn) (*NovaShowServerInterfaceResponse, error) {
+	rsp, err := c.NovaShowServerInterface(ctx, projectID, serverID, portID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19976,8 +19976,8 @@ func (c *ClientWithResponses) NovaShowServerInterfaceWithResponse(ctx context.Co
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v2.1/{project_id}/servers/{server_id}/os-reset-password (the `UpdateOsResetPassword` operationId).
-func (c *ClientWithResponses) UpdateOsResetPasswordWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateOsResetPasswordResponse, error) {
-	rsp, err := c.UpdateOsResetPasswordWithBody(ctx, projectId, serverId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) UpdateOsResetPasswordWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateOsResetPasswordResponse, error) {
+	rsp, err := c.UpdateOsResetPasswordWithBody(ctx, projectID, serverID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -19992,8 +19992,8 @@ func (c *ClientWithResponses) UpdateOsResetPasswordWithBodyWithResponse(ctx cont
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v2.1/{project_id}/servers/{server_id}/os-reset-password (the `UpdateOsResetPassword` operationId).
-func (c *ClientWithResponses) UpdateOsResetPasswordWithResponse(ctx context.Context, projectId string, serverId string, body UpdateOsResetPasswordJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateOsResetPasswordResponse, error) {
-	rsp, err := c.UpdateOsResetPassword(ctx, projectId, serverId, body, reqEditors...)
+func (c *ClientWithResponses) UpdateOsResetPasswordWithResponse(ctx context.Context, projectID string, serverID string, body UpdateOsResetPasswordJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateOsResetPasswordResponse, error) {
+	rsp, err := c.UpdateOsResetPassword(ctx, projectID, serverID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -20007,8 +20007,8 @@ func (c *ClientWithResponses) UpdateOsResetPasswordWithResponse(ctx context.Cont
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v2.1/{project_id}/servers/{server_id}/os-security-groups (the `NovaListServerSecurityGroups` operationId).
-func (c *ClientWithResponses) NovaListServerSecurityGroupsWithResponse(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*NovaListServerSecurityGroupsResponse, error) {
-	rsp, err := c.NovaListServerSecurityGroups(ctx, projectId, serverId, reqEditors...)
+func (c *ClientWithResponses) NovaListServerSecurityGroupsWithResponse(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*NovaListServerSecurityGroupsResponse, error) {
+	rsp, err := c.NovaListServerSecurityGroups(ctx, projectID, serverID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -20023,8 +20023,8 @@ func (c *ClientWithResponses) NovaListServerSecurityGroupsWithResponse(ctx conte
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v2.1/{project_id}/servers/{server_id}/os-server-password (the `DeleteOsServerPassword` operationId).
-func (c *ClientWithResponses) DeleteOsServerPasswordWithResponse(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*DeleteOsServerPasswordResponse, error) {
-	rsp, err := c.DeleteOsServerPassword(ctx, projectId, serverId, reqEditors...)
+func (c *ClientWithResponses) DeleteOsServerPasswordWithResponse(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*DeleteOsServerPasswordResponse, error) {
+	rsp, err := c.DeleteOsServerPassword(ctx, projectID, serverID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -20040,8 +20040,8 @@ func (c *ClientWithResponses) DeleteOsServerPasswordWithResponse(ctx context.Con
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v2.1/{project_id}/servers/{server_id}/os-server-password (the `ListOsServerPassword` operationId).
-func (c *ClientWithResponses) ListOsServerPasswordWithResponse(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*ListOsServerPasswordResponse, error) {
-	rsp, err := c.ListOsServerPassword(ctx, projectId, serverId, reqEditors...)
+func (c *ClientWithResponses) ListOsServerPasswordWithResponse(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*ListOsServerPasswordResponse, error) {
+	rsp, err := c.ListOsServerPassword(ctx, projectID, serverID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -20056,8 +20056,8 @@ func (c *ClientWithResponses) ListOsServerPasswordWithResponse(ctx context.Conte
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v2.1/{project_id}/servers/{server_id}/os-volume_attachments (the `NovaListServerVolumes` operationId).
-func (c *ClientWithResponses) NovaListServerVolumesWithResponse(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*NovaListServerVolumesResponse, error) {
-	rsp, err := c.NovaListServerVolumes(ctx, projectId, serverId, reqEditors...)
+func (c *ClientWithResponses) NovaListServerVolumesWithResponse(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*NovaListServerVolumesResponse, error) {
+	rsp, err := c.NovaListServerVolumes(ctx, projectID, serverID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -20072,8 +20072,8 @@ func (c *ClientWithResponses) NovaListServerVolumesWithResponse(ctx context.Cont
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/os-volume_attachments (the `NovaAttachVolume` operationId).
-func (c *ClientWithResponses) NovaAttachVolumeWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*NovaAttachVolumeResponse, error) {
-	rsp, err := c.NovaAttachVolumeWithBody(ctx, projectId, serverId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) NovaAttachVolumeWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*NovaAttachVolumeResponse, error) {
+	rsp, err := c.NovaAttachVolumeWithBody(ctx, projectID, serverID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -20088,8 +20088,8 @@ func (c *ClientWithResponses) NovaAttachVolumeWithBodyWithResponse(ctx context.C
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/os-volume_attachments (the `NovaAttachVolume` operationId).
-func (c *ClientWithResponses) NovaAttachVolumeWithResponse(ctx context.Context, projectId string, serverId string, body NovaAttachVolumeJSONRequestBody, reqEditors ...RequestEditorFn) (*NovaAttachVolumeResponse, error) {
-	rsp, err := c.NovaAttachVolume(ctx, projectId, serverId, body, reqEditors...)
+func (c *ClientWithResponses) NovaAttachVolumeWithResponse(ctx context.Context, projectID string, serverID string, body NovaAttachVolumeJSONRequestBody, reqEditors ...RequestEditorFn) (*NovaAttachVolumeResponse, error) {
+	rsp, err := c.NovaAttachVolume(ctx, projectID, serverID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -20103,8 +20103,8 @@ func (c *ClientWithResponses) NovaAttachVolumeWithResponse(ctx context.Context, 
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v2.1/{project_id}/servers/{server_id}/os-volume_attachments/{volume_id} (the `NovaDetachVolume` operationId).
-func (c *ClientWithResponses) NovaDetachVolumeWithResponse(ctx context.Context, projectId string, serverId string, volumeId string, params *NovaDetachVolumeParams, reqEditors ...RequestEditorFn) (*NovaDetachVolumeResponse, error) {
-	rsp, err := c.NovaDetachVolume(ctx, projectId, serverId, volumeId, params, reqEditors...)
+func (c *ClientWithResponses) NovaDetachVolumeWithResponse(ctx context.Context, projectID string, serverID string, volumeID string, params *NovaDetachVolumeParams, reqEditors ...RequestEditorFn) (*NovaDetachVolumeResponse, error) {
+	rsp, err := c.NovaDetachVolume(ctx, projectID, serverID, volumeID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -20118,8 +20118,8 @@ func (c *ClientWithResponses) NovaDetachVolumeWithResponse(ctx context.Context, 
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v2.1/{project_id}/servers/{server_id}/os-volume_attachments/{volume_id} (the `NovaShowServerVolume` operationId).
-func (c *ClientWithResponses) NovaShowServerVolumeWithResponse(ctx context.Context, projectId string, serverId string, volumeId string, reqEditors ...RequestEditorFn) (*NovaShowServerVolumeResponse, error) {
-	rsp, err := c.NovaShowServerVolume(ctx, projectId, serverId, volumeId, reqEditors...)
+func (c *ClientWithResponses) NovaShowServerVolumeWithResponse(ctx context.Context, projectID string, serverID string, volumeID string, reqEditors ...RequestEditorFn) (*NovaShowServerVolumeResponse, error) {
+	rsp, err := c.NovaShowServerVolume(ctx, projectID, serverID, volumeID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -20133,8 +20133,8 @@ func (c *ClientWithResponses) NovaShowServerVolumeWithResponse(ctx context.Conte
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/remote-consoles (the `ListRemoteConsoles` operationId).
-func (c *ClientWithResponses) ListRemoteConsolesWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ListRemoteConsolesResponse, error) {
-	rsp, err := c.ListRemoteConsolesWithBody(ctx, projectId, serverId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) ListRemoteConsolesWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ListRemoteConsolesResponse, error) {
+	rsp, err := c.ListRemoteConsolesWithBody(ctx, projectID, serverID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -20148,8 +20148,8 @@ func (c *ClientWithResponses) ListRemoteConsolesWithBodyWithResponse(ctx context
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v2.1/{project_id}/servers/{server_id}/remote-consoles (the `ListRemoteConsoles` operationId).
-func (c *ClientWithResponses) ListRemoteConsolesWithResponse(ctx context.Context, projectId string, serverId string, body ListRemoteConsolesJSONRequestBody, reqEditors ...RequestEditorFn) (*ListRemoteConsolesResponse, error) {
-	rsp, err := c.ListRemoteConsoles(ctx, projectId, serverId, body, reqEditors...)
+func (c *ClientWithResponses) ListRemoteConsolesWithResponse(ctx context.Context, projectID string, serverID string, body ListRemoteConsolesJSONRequestBody, reqEditors ...RequestEditorFn) (*ListRemoteConsolesResponse, error) {
+	rsp, err := c.ListRemoteConsoles(ctx, projectID, serverID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -20161,8 +20161,8 @@ func (c *ClientWithResponses) ListRemoteConsolesWithResponse(ctx context.Context
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v2.1/{project_id}/servers/{server_id}/tags (the `DeleteTag` operationId).
-func (c *ClientWithResponses) DeleteTagWithResponse(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*DeleteTagResponse, error) {
-	rsp, err := c.DeleteTag(ctx, projectId, serverId, reqEditors...)
+func (c *ClientWithResponses) DeleteTagWithResponse(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*DeleteTagResponse, error) {
+	rsp, err := c.DeleteTag(ctx, projectID, serverID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -20174,8 +20174,8 @@ func (c *ClientWithResponses) DeleteTagWithResponse(ctx context.Context, project
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v2.1/{project_id}/servers/{server_id}/tags (the `ListTags` operationId).
-func (c *ClientWithResponses) ListTagsWithResponse(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*ListTagsResponse, error) {
-	rsp, err := c.ListTags(ctx, projectId, serverId, reqEditors...)
+func (c *ClientWithResponses) ListTagsWithResponse(ctx context.Context, projectID string, serverID string, reqEditors ...RequestEditorFn) (*ListTagsResponse, error) {
+	rsp, err := c.ListTags(ctx, projectID, serverID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -20187,8 +20187,8 @@ func (c *ClientWithResponses) ListTagsWithResponse(ctx context.Context, projectI
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v2.1/{project_id}/servers/{server_id}/tags (the `CreateTag` operationId).
-func (c *ClientWithResponses) CreateTagWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateTagResponse, error) {
-	rsp, err := c.CreateTagWithBody(ctx, projectId, serverId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) CreateTagWithBodyWithResponse(ctx context.Context, projectID string, serverID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateTagResponse, error) {
+	rsp, err := c.CreateTagWithBody(ctx, projectID, serverID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -20200,8 +20200,8 @@ func (c *ClientWithResponses) CreateTagWithBodyWithResponse(ctx context.Context,
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v2.1/{project_id}/servers/{server_id}/tags (the `CreateTag` operationId).
-func (c *ClientWithResponses) CreateTagWithResponse(ctx context.Context, projectId string, serverId string, body CreateTagJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateTagResponse, error) {
-	rsp, err := c.CreateTag(ctx, projectId, serverId, body, reqEditors...)
+func (c *ClientWithResponses) CreateTagWithResponse(ctx context.Context, projectID string, serverID string, body CreateTagJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateTagResponse, error) {
+	rsp, err := c.CreateTag(ctx, projectID, serverID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -20213,8 +20213,8 @@ func (c *ClientWithResponses) CreateTagWithResponse(ctx context.Context, project
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v2.1/{project_id}/servers/{server_id}/tags/{tag} (the `DeleteServersTag` operationId).
-func (c *ClientWithResponses) DeleteServersTagWithResponse(ctx context.Context, projectId string, serverId string, tag string, reqEditors ...RequestEditorFn) (*DeleteServersTagResponse, error) {
-	rsp, err := c.DeleteServersTag(ctx, projectId, serverId, tag, reqEditors...)
+func (c *ClientWithResponses) DeleteServersTagWithResponse(ctx context.Context, projectID string, serverID string, tag string, reqEditors ...RequestEditorFn) (*DeleteServersTagResponse, error) {
+	rsp, err := c.DeleteServersTag(ctx, projectID, serverID, tag, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -20226,8 +20226,8 @@ func (c *ClientWithResponses) DeleteServersTagWithResponse(ctx context.Context, 
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v2.1/{project_id}/servers/{server_id}/tags/{tag} (the `ShowTag` operationId).
-func (c *ClientWithResponses) ShowTagWithResponse(ctx context.Context, projectId string, serverId string, tag string, reqEditors ...RequestEditorFn) (*ShowTagResponse, error) {
-	rsp, err := c.ShowTag(ctx, projectId, serverId, tag, reqEditors...)
+func (c *ClientWithResponses) ShowTagWithResponse(ctx context.Context, projectID string, serverID string, tag string, reqEditors ...RequestEditorFn) (*ShowTagResponse, error) {
+	rsp, err := c.ShowTag(ctx, projectID, serverID, tag, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -20239,8 +20239,8 @@ func (c *ClientWithResponses) ShowTagWithResponse(ctx context.Context, projectId
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v2.1/{project_id}/servers/{server_id}/tags/{tag} (the `UpdateTag` operationId).
-func (c *ClientWithResponses) UpdateTagWithResponse(ctx context.Context, projectId string, serverId string, tag string, reqEditors ...RequestEditorFn) (*UpdateTagResponse, error) {
-	rsp, err := c.UpdateTag(ctx, projectId, serverId, tag, reqEditors...)
+func (c *ClientWithResponses) UpdateTagWithResponse(ctx context.Context, projectID string, serverID string, tag string, reqEditors ...RequestEditorFn) (*UpdateTagResponse, error) {
+	rsp, err := c.UpdateTag(ctx, projectID, serverID, tag, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -20575,22 +20575,22 @@ func ParseNovaListAvailabilityZonesResponse(rsp *http.Response) (*NovaListAvaila
 	return response, nil
 }
 
-// ParseListOsFloatingIpPoolsResponse parses an HTTP response from a ListOsFloatingIpPoolsWithResponse call
-func ParseListOsFloatingIpPoolsResponse(rsp *http.Response) (*ListOsFloatingIpPoolsResponse, error) {
+// ParseListOsFloatingIPPoolsResponse parses an HTTP response from a ListOsFloatingIPPoolsWithResponse call
+func ParseListOsFloatingIPPoolsResponse(rsp *http.Response) (*ListOsFloatingIPPoolsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, err
 	}
 
-	response := &ListOsFloatingIpPoolsResponse{
+	response := &ListOsFloatingIPPoolsResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest ListOsFloatingIpPoolsResponseBody
+		var dest ListOsFloatingIPPoolsResponseBody
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -20627,22 +20627,22 @@ func ParseListOsFloatingIpsResponse(rsp *http.Response) (*ListOsFloatingIpsRespo
 	return response, nil
 }
 
-// ParseCreateOsFloatingIpResponse parses an HTTP response from a CreateOsFloatingIpWithResponse call
-func ParseCreateOsFloatingIpResponse(rsp *http.Response) (*CreateOsFloatingIpResponse, error) {
+// ParseCreateOsFloatingIPResponse parses an HTTP response from a CreateOsFloatingIPWithResponse call
+func ParseCreateOsFloatingIPResponse(rsp *http.Response) (*CreateOsFloatingIPResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, err
 	}
 
-	response := &CreateOsFloatingIpResponse{
+	response := &CreateOsFloatingIPResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest CreateOsFloatingIpResponseBody
+		var dest CreateOsFloatingIPResponseBody
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -20653,15 +20653,15 @@ func ParseCreateOsFloatingIpResponse(rsp *http.Response) (*CreateOsFloatingIpRes
 	return response, nil
 }
 
-// ParseDeleteOsFloatingIpResponse parses an HTTP response from a DeleteOsFloatingIpWithResponse call
-func ParseDeleteOsFloatingIpResponse(rsp *http.Response) (*DeleteOsFloatingIpResponse, error) {
+// ParseDeleteOsFloatingIPResponse parses an HTTP response from a DeleteOsFloatingIPWithResponse call
+func ParseDeleteOsFloatingIPResponse(rsp *http.Response) (*DeleteOsFloatingIPResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, err
 	}
 
-	response := &DeleteOsFloatingIpResponse{
+	response := &DeleteOsFloatingIPResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
@@ -20669,22 +20669,22 @@ func ParseDeleteOsFloatingIpResponse(rsp *http.Response) (*DeleteOsFloatingIpRes
 	return response, nil
 }
 
-// ParseShowOsFloatingIpResponse parses an HTTP response from a ShowOsFloatingIpWithResponse call
-func ParseShowOsFloatingIpResponse(rsp *http.Response) (*ShowOsFloatingIpResponse, error) {
+// ParseShowOsFloatingIPResponse parses an HTTP response from a ShowOsFloatingIPWithResponse call
+func ParseShowOsFloatingIPResponse(rsp *http.Response) (*ShowOsFloatingIPResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, err
 	}
 
-	response := &ShowOsFloatingIpResponse{
+	response := &ShowOsFloatingIPResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest ShowOsFloatingIpResponseBody
+		var dest ShowOsFloatingIPResponseBody
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -21753,22 +21753,22 @@ func ParseListIpsResponse(rsp *http.Response) (*ListIpsResponse, error) {
 	return response, nil
 }
 
-// ParseShowIpResponse parses an HTTP response from a ShowIpWithResponse call
-func ParseShowIpResponse(rsp *http.Response) (*ShowIpResponse, error) {
+// ParseShowIPResponse parses an HTTP response from a ShowIPWithResponse call
+func ParseShowIPResponse(rsp *http.Response) (*ShowIPResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, err
 	}
 
-	response := &ShowIpResponse{
+	response := &ShowIPResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest map[string][]ShowIpResponseBodyValueItem
+		var dest map[string][]ShowIPResponseBodyValueItem
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}

@@ -126,13 +126,13 @@ func (e CreateOpenIDConnectConfigResponseMode) Valid() bool {
 
 // Defines values for CreateOpenIDConnectConfigResponseType.
 const (
-	CreateOpenIDConnectConfigResponseTypeIdToken CreateOpenIDConnectConfigResponseType = "id_token"
+	CreateOpenIDConnectConfigResponseTypeIDToken CreateOpenIDConnectConfigResponseType = "id_token"
 )
 
 // Valid indicates whether the value is a known member of the CreateOpenIDConnectConfigResponseType enum.
 func (e CreateOpenIDConnectConfigResponseType) Valid() bool {
 	switch e {
-	case CreateOpenIDConnectConfigResponseTypeIdToken:
+	case CreateOpenIDConnectConfigResponseTypeIDToken:
 		return true
 	default:
 		return false
@@ -160,54 +160,54 @@ func (e CreateOpenIDConnectConfigScope) Valid() bool {
 	}
 }
 
-// Defines values for CreateOpenIdConnectConfigOpenidConnectConfigResponseMode.
+// Defines values for CreateOpenIDConnectConfigOpenidConnectConfigResponseMode.
 const (
-	CreateOpenIdConnectConfigOpenidConnectConfigResponseModeFormPost CreateOpenIdConnectConfigOpenidConnectConfigResponseMode = "form_post"
-	CreateOpenIdConnectConfigOpenidConnectConfigResponseModeFragment CreateOpenIdConnectConfigOpenidConnectConfigResponseMode = "fragment"
+	CreateOpenIDConnectConfigOpenidConnectConfigResponseModeFormPost CreateOpenIDConnectConfigOpenidConnectConfigResponseMode = "form_post"
+	CreateOpenIDConnectConfigOpenidConnectConfigResponseModeFragment CreateOpenIDConnectConfigOpenidConnectConfigResponseMode = "fragment"
 )
 
-// Valid indicates whether the value is a known member of the CreateOpenIdConnectConfigOpenidConnectConfigResponseMode enum.
-func (e CreateOpenIdConnectConfigOpenidConnectConfigResponseMode) Valid() bool {
+// Valid indicates whether the value is a known member of the CreateOpenIDConnectConfigOpenidConnectConfigResponseMode enum.
+func (e CreateOpenIDConnectConfigOpenidConnectConfigResponseMode) Valid() bool {
 	switch e {
-	case CreateOpenIdConnectConfigOpenidConnectConfigResponseModeFormPost:
+	case CreateOpenIDConnectConfigOpenidConnectConfigResponseModeFormPost:
 		return true
-	case CreateOpenIdConnectConfigOpenidConnectConfigResponseModeFragment:
+	case CreateOpenIDConnectConfigOpenidConnectConfigResponseModeFragment:
 		return true
 	default:
 		return false
 	}
 }
 
-// Defines values for CreateOpenIdConnectConfigOpenidConnectConfigResponseType.
+// Defines values for CreateOpenIDConnectConfigOpenidConnectConfigResponseType.
 const (
-	CreateOpenIdConnectConfigOpenidConnectConfigResponseTypeIdToken CreateOpenIdConnectConfigOpenidConnectConfigResponseType = "id_token"
+	CreateOpenIDConnectConfigOpenidConnectConfigResponseTypeIDToken CreateOpenIDConnectConfigOpenidConnectConfigResponseType = "id_token"
 )
 
-// Valid indicates whether the value is a known member of the CreateOpenIdConnectConfigOpenidConnectConfigResponseType enum.
-func (e CreateOpenIdConnectConfigOpenidConnectConfigResponseType) Valid() bool {
+// Valid indicates whether the value is a known member of the CreateOpenIDConnectConfigOpenidConnectConfigResponseType enum.
+func (e CreateOpenIDConnectConfigOpenidConnectConfigResponseType) Valid() bool {
 	switch e {
-	case CreateOpenIdConnectConfigOpenidConnectConfigResponseTypeIdToken:
+	case CreateOpenIDConnectConfigOpenidConnectConfigResponseTypeIDToken:
 		return true
 	default:
 		return false
 	}
 }
 
-// Defines values for CreateOpenIdConnectConfigOpenidConnectConfigScope.
+// Defines values for CreateOpenIDConnectConfigOpenidConnectConfigScope.
 const (
-	CreateOpenIdConnectConfigOpenidConnectConfigScopeEmail   CreateOpenIdConnectConfigOpenidConnectConfigScope = "email"
-	CreateOpenIdConnectConfigOpenidConnectConfigScopeOpenid  CreateOpenIdConnectConfigOpenidConnectConfigScope = "openid"
-	CreateOpenIdConnectConfigOpenidConnectConfigScopeProfile CreateOpenIdConnectConfigOpenidConnectConfigScope = "profile"
+	CreateOpenIDConnectConfigOpenidConnectConfigScopeEmail   CreateOpenIDConnectConfigOpenidConnectConfigScope = "email"
+	CreateOpenIDConnectConfigOpenidConnectConfigScopeOpenid  CreateOpenIDConnectConfigOpenidConnectConfigScope = "openid"
+	CreateOpenIDConnectConfigOpenidConnectConfigScopeProfile CreateOpenIDConnectConfigOpenidConnectConfigScope = "profile"
 )
 
-// Valid indicates whether the value is a known member of the CreateOpenIdConnectConfigOpenidConnectConfigScope enum.
-func (e CreateOpenIdConnectConfigOpenidConnectConfigScope) Valid() bool {
+// Valid indicates whether the value is a known member of the CreateOpenIDConnectConfigOpenidConnectConfigScope enum.
+func (e CreateOpenIDConnectConfigOpenidConnectConfigScope) Valid() bool {
 	switch e {
-	case CreateOpenIdConnectConfigOpenidConnectConfigScopeEmail:
+	case CreateOpenIDConnectConfigOpenidConnectConfigScopeEmail:
 		return true
-	case CreateOpenIdConnectConfigOpenidConnectConfigScopeOpenid:
+	case CreateOpenIDConnectConfigOpenidConnectConfigScopeOpenid:
 		return true
-	case CreateOpenIdConnectConfigOpenidConnectConfigScopeProfile:
+	case CreateOpenIDConnectConfigOpenidConnectConfigScopeProfile:
 		return true
 	default:
 		return false
@@ -483,13 +483,13 @@ func (e OpenIDConnectConfigResponseMode) Valid() bool {
 
 // Defines values for OpenIDConnectConfigResponseType.
 const (
-	OpenIDConnectConfigResponseTypeIdToken OpenIDConnectConfigResponseType = "id_token"
+	OpenIDConnectConfigResponseTypeIDToken OpenIDConnectConfigResponseType = "id_token"
 )
 
 // Valid indicates whether the value is a known member of the OpenIDConnectConfigResponseType enum.
 func (e OpenIDConnectConfigResponseType) Valid() bool {
 	switch e {
-	case OpenIDConnectConfigResponseTypeIdToken:
+	case OpenIDConnectConfigResponseTypeIDToken:
 		return true
 	default:
 		return false
@@ -679,54 +679,54 @@ func (e UpdateCloudServiceCustomPolicyRolePolicyStatementEffect) Valid() bool {
 	}
 }
 
-// Defines values for UpdateOpenIdConnectConfigOpenidConnectConfigResponseMode.
+// Defines values for UpdateOpenIDConnectConfigOpenidConnectConfigResponseMode.
 const (
-	UpdateOpenIdConnectConfigOpenidConnectConfigResponseModeFormPost UpdateOpenIdConnectConfigOpenidConnectConfigResponseMode = "form_post"
-	UpdateOpenIdConnectConfigOpenidConnectConfigResponseModeFragment UpdateOpenIdConnectConfigOpenidConnectConfigResponseMode = "fragment"
+	UpdateOpenIDConnectConfigOpenidConnectConfigResponseModeFormPost UpdateOpenIDConnectConfigOpenidConnectConfigResponseMode = "form_post"
+	UpdateOpenIDConnectConfigOpenidConnectConfigResponseModeFragment UpdateOpenIDConnectConfigOpenidConnectConfigResponseMode = "fragment"
 )
 
-// Valid indicates whether the value is a known member of the UpdateOpenIdConnectConfigOpenidConnectConfigResponseMode enum.
-func (e UpdateOpenIdConnectConfigOpenidConnectConfigResponseMode) Valid() bool {
+// Valid indicates whether the value is a known member of the UpdateOpenIDConnectConfigOpenidConnectConfigResponseMode enum.
+func (e UpdateOpenIDConnectConfigOpenidConnectConfigResponseMode) Valid() bool {
 	switch e {
-	case UpdateOpenIdConnectConfigOpenidConnectConfigResponseModeFormPost:
+	case UpdateOpenIDConnectConfigOpenidConnectConfigResponseModeFormPost:
 		return true
-	case UpdateOpenIdConnectConfigOpenidConnectConfigResponseModeFragment:
+	case UpdateOpenIDConnectConfigOpenidConnectConfigResponseModeFragment:
 		return true
 	default:
 		return false
 	}
 }
 
-// Defines values for UpdateOpenIdConnectConfigOpenidConnectConfigResponseType.
+// Defines values for UpdateOpenIDConnectConfigOpenidConnectConfigResponseType.
 const (
-	UpdateOpenIdConnectConfigOpenidConnectConfigResponseTypeIdToken UpdateOpenIdConnectConfigOpenidConnectConfigResponseType = "id_token"
+	UpdateOpenIDConnectConfigOpenidConnectConfigResponseTypeIDToken UpdateOpenIDConnectConfigOpenidConnectConfigResponseType = "id_token"
 )
 
-// Valid indicates whether the value is a known member of the UpdateOpenIdConnectConfigOpenidConnectConfigResponseType enum.
-func (e UpdateOpenIdConnectConfigOpenidConnectConfigResponseType) Valid() bool {
+// Valid indicates whether the value is a known member of the UpdateOpenIDConnectConfigOpenidConnectConfigResponseType enum.
+func (e UpdateOpenIDConnectConfigOpenidConnectConfigResponseType) Valid() bool {
 	switch e {
-	case UpdateOpenIdConnectConfigOpenidConnectConfigResponseTypeIdToken:
+	case UpdateOpenIDConnectConfigOpenidConnectConfigResponseTypeIDToken:
 		return true
 	default:
 		return false
 	}
 }
 
-// Defines values for UpdateOpenIdConnectConfigOpenidConnectConfigScope.
+// Defines values for UpdateOpenIDConnectConfigOpenidConnectConfigScope.
 const (
-	UpdateOpenIdConnectConfigOpenidConnectConfigScopeEmail   UpdateOpenIdConnectConfigOpenidConnectConfigScope = "email"
-	UpdateOpenIdConnectConfigOpenidConnectConfigScopeOpenid  UpdateOpenIdConnectConfigOpenidConnectConfigScope = "openid"
-	UpdateOpenIdConnectConfigOpenidConnectConfigScopeProfile UpdateOpenIdConnectConfigOpenidConnectConfigScope = "profile"
+	UpdateOpenIDConnectConfigOpenidConnectConfigScopeEmail   UpdateOpenIDConnectConfigOpenidConnectConfigScope = "email"
+	UpdateOpenIDConnectConfigOpenidConnectConfigScopeOpenid  UpdateOpenIDConnectConfigOpenidConnectConfigScope = "openid"
+	UpdateOpenIDConnectConfigOpenidConnectConfigScopeProfile UpdateOpenIDConnectConfigOpenidConnectConfigScope = "profile"
 )
 
-// Valid indicates whether the value is a known member of the UpdateOpenIdConnectConfigOpenidConnectConfigScope enum.
-func (e UpdateOpenIdConnectConfigOpenidConnectConfigScope) Valid() bool {
+// Valid indicates whether the value is a known member of the UpdateOpenIDConnectConfigOpenidConnectConfigScope enum.
+func (e UpdateOpenIDConnectConfigOpenidConnectConfigScope) Valid() bool {
 	switch e {
-	case UpdateOpenIdConnectConfigOpenidConnectConfigScopeEmail:
+	case UpdateOpenIDConnectConfigOpenidConnectConfigScopeEmail:
 		return true
-	case UpdateOpenIdConnectConfigOpenidConnectConfigScopeOpenid:
+	case UpdateOpenIDConnectConfigOpenidConnectConfigScopeOpenid:
 		return true
-	case UpdateOpenIdConnectConfigOpenidConnectConfigScopeProfile:
+	case UpdateOpenIDConnectConfigOpenidConnectConfigScopeProfile:
 		return true
 	default:
 		return false
@@ -879,8 +879,8 @@ type Agencies struct {
 	// Description 委托描述信息。
 	Description *string `json:"description,omitempty"`
 
-	// DomainId 委托方帐号ID。
-	DomainId *string `json:"domain_id,omitempty"`
+	// DomainID 委托方帐号ID。
+	DomainID *string `json:"domain_id,omitempty"`
 
 	// Duration 委托的期限。取值为"FOREVER"或“null”表示委托的期限为永久，取值为"ONEDAY"表示委托的期限为一天。
 	Duration *string `json:"duration,omitempty"`
@@ -888,14 +888,14 @@ type Agencies struct {
 	// ExpireTime 委托过期时间。“null”表示不过期。
 	ExpireTime *string `json:"expire_time,omitempty"`
 
-	// Id 委托ID。
-	Id *string `json:"id,omitempty"`
+	// ID 委托ID。
+	ID *string `json:"id,omitempty"`
 
 	// Name 委托名。
 	Name *string `json:"name,omitempty"`
 
-	// TrustDomainId 被委托方帐号ID。
-	TrustDomainId *string `json:"trust_domain_id,omitempty"`
+	// TrustDomainID 被委托方帐号ID。
+	TrustDomainID *string `json:"trust_domain_id,omitempty"`
 
 	// TrustDomainName 被委托方帐号名。
 	TrustDomainName *string `json:"trust_domain_name,omitempty"`
@@ -934,8 +934,8 @@ type AuthIdentityTotp struct {
 
 // AuthIdentityTotpUser IAM用户信息。该IAM用户已开启登录保护，并选择以虚拟MFA方式进行身份验证，开启/关闭登录保护方法请参见：敏感操作。
 type AuthIdentityTotpUser struct {
-	// Id 已开启虚拟MFA方式的登录保护的IAM用户ID。
-	Id string `json:"id"`
+	// ID 已开启虚拟MFA方式的登录保护的IAM用户ID。
+	ID string `json:"id"`
 
 	// Passcode 虚拟MFA验证码，在MFA应用程序中获取动态验证码，获取方法请参见：如何获取虚拟MFA验证码。
 	// 说明：
@@ -945,8 +945,8 @@ type AuthIdentityTotpUser struct {
 
 // AuthScopeProjectDomain 项目所属帐号，使用name时必填。
 type AuthScopeProjectDomain struct {
-	// Id 帐号ID，id与name二选一即可。
-	Id *string `json:"id,omitempty"`
+	// ID 帐号ID，id与name二选一即可。
+	ID *string `json:"id,omitempty"`
 
 	// Name 帐号名，id与name二选一即可。
 	Name *string `json:"name,omitempty"`
@@ -965,10 +965,10 @@ type AuthSecuritytoken struct {
 	// - 当临时安全凭证securitytoken剩余有效时间小于10分钟时，logintoken的有效时间将取默认值10分钟。
 	DurationSeconds *int64 `json:"duration_seconds,omitempty"`
 
-	// Id 即临时安全凭证securitytoken。
+	// ID 即临时安全凭证securitytoken。
 	// 支持使用自定义身份代理用户或普通用户获取的securitytoken换取logintoken，详情请参见：通过token获取临时访问密钥和securitytoken。
 	// 支持委托的方式，但获取securitytoken时，请求体中必须填写session_user.name参数，详情请参见：通过委托获取临时访问密钥和securitytoken。
-	Id string `json:"id"`
+	ID string `json:"id"`
 
 	// Secret SK。
 	Secret string `json:"secret"`
@@ -977,10 +977,10 @@ type AuthSecuritytoken struct {
 // Catalog defines model for Catalog.
 type Catalog struct {
 	// Endpoints 终端节点信息。
-	Endpoints *[]CatalogEndpoints `json:"endpoints,omitempty"`
+	Endpoints []CatalogEndpoints `json:"endpoints,omitempty"`
 
-	// Id 服务ID。
-	Id *string `json:"id,omitempty"`
+	// ID 服务ID。
+	ID *string `json:"id,omitempty"`
 
 	// Name 服务名。
 	Name *string `json:"name,omitempty"`
@@ -991,8 +991,8 @@ type Catalog struct {
 
 // CatalogEndpoints defines model for CatalogEndpoints.
 type CatalogEndpoints struct {
-	// Id 终端节点ID。
-	Id *string `json:"id,omitempty"`
+	// ID 终端节点ID。
+	ID *string `json:"id,omitempty"`
 
 	// Interface 终端节点平面，public表示为公开。
 	Interface *string `json:"interface,omitempty"`
@@ -1000,17 +1000,17 @@ type CatalogEndpoints struct {
 	// Region 终端节点所属区域。
 	Region *string `json:"region,omitempty"`
 
-	// RegionId 终端节点所属区域的ID。
-	RegionId *string `json:"region_id,omitempty"`
+	// RegionID 终端节点所属区域的ID。
+	RegionID *string `json:"region_id,omitempty"`
 
-	// Url 终端节点的地址。
-	Url *string `json:"url,omitempty"`
+	// URL 终端节点的地址。
+	URL *string `json:"url,omitempty"`
 }
 
 // CatalogInfo defines model for CatalogInfo.
 type CatalogInfo struct {
-	// Id 终端节点ID。
-	Id *string `json:"id,omitempty"`
+	// ID 终端节点ID。
+	ID *string `json:"id,omitempty"`
 
 	// Interface 接口类型，描述接口在该终端节点的可见性。值为“public”，表示该接口为公开接口。
 	Interface *string `json:"interface,omitempty"`
@@ -1018,11 +1018,11 @@ type CatalogInfo struct {
 	// Region 终端节点所属区域。
 	Region *string `json:"region,omitempty"`
 
-	// RegionId 终端节点所属区域ID。
-	RegionId *string `json:"region_id,omitempty"`
+	// RegionID 终端节点所属区域ID。
+	RegionID *string `json:"region_id,omitempty"`
 
-	// Url 终端节点的URL。
-	Url *string `json:"url,omitempty"`
+	// URL 终端节点的URL。
+	URL *string `json:"url,omitempty"`
 }
 
 // ConfigSecurityCompliance 密码强度策略信息。
@@ -1092,11 +1092,11 @@ type CreateAgencyCustomPolicyResponseRole struct {
 	// DisplayName 自定义策略展示名。
 	DisplayName *string `json:"display_name,omitempty"`
 
-	// DomainId 自定义策略所属帐号ID。
-	DomainId *string `json:"domain_id,omitempty"`
+	// DomainID 自定义策略所属帐号ID。
+	DomainID *string `json:"domain_id,omitempty"`
 
-	// Id 自定义策略ID。
-	Id *string `json:"id,omitempty"`
+	// ID 自定义策略ID。
+	ID *string `json:"id,omitempty"`
 
 	// Links 自定义策略的资源链接信息。
 	Links *ShowCustomPolicyRoleLinks `json:"links,omitempty"`
@@ -1145,8 +1145,8 @@ type CreateAgencyRequestAgency struct {
 	// Description 委托描述信息，长度不大于255位。
 	Description *string `json:"description,omitempty"`
 
-	// DomainId 委托方帐号ID。
-	DomainId string `json:"domain_id"`
+	// DomainID 委托方帐号ID。
+	DomainID string `json:"domain_id"`
 
 	// Duration 委托的期限，单位为“天”。
 	// 取值范围：
@@ -1158,8 +1158,8 @@ type CreateAgencyRequestAgency struct {
 	// Name 委托名，长度不大于64位。
 	Name string `json:"name"`
 
-	// TrustDomainId 被委托方帐号ID。trust_domain_id和trust_domain_name至少填写一个，若都填写优先校验trust_domain_name。
-	TrustDomainId *string `json:"trust_domain_id,omitempty"`
+	// TrustDomainID 被委托方帐号ID。trust_domain_id和trust_domain_name至少填写一个，若都填写优先校验trust_domain_name。
+	TrustDomainID *string `json:"trust_domain_id,omitempty"`
 
 	// TrustDomainName 被委托方帐号名。trust_domain_id和trust_domain_name至少填写一个，若都填写优先校验trust_domain_name。
 	TrustDomainName *string `json:"trust_domain_name,omitempty"`
@@ -1179,8 +1179,8 @@ type CreateAgencyResponseAgency struct {
 	// Description 委托描述信息。
 	Description *string `json:"description,omitempty"`
 
-	// DomainId 委托方帐号ID。
-	DomainId *string `json:"domain_id,omitempty"`
+	// DomainID 委托方帐号ID。
+	DomainID *string `json:"domain_id,omitempty"`
 
 	// Duration 委托的期限，单位为“小时”。
 	// - FOREVER/null：表示委托的期限为永久。
@@ -1191,14 +1191,14 @@ type CreateAgencyResponseAgency struct {
 	// ExpireTime 委托过期时间。“null”表示不过期。
 	ExpireTime *string `json:"expire_time,omitempty"`
 
-	// Id 委托ID。
-	Id *string `json:"id,omitempty"`
+	// ID 委托ID。
+	ID *string `json:"id,omitempty"`
 
 	// Name 委托名。
 	Name *string `json:"name,omitempty"`
 
-	// TrustDomainId 被委托方帐号ID。
-	TrustDomainId *string `json:"trust_domain_id,omitempty"`
+	// TrustDomainID 被委托方帐号ID。
+	TrustDomainID *string `json:"trust_domain_id,omitempty"`
 
 	// TrustDomainName 被委托方帐号名。
 	TrustDomainName *string `json:"trust_domain_name,omitempty"`
@@ -1221,8 +1221,8 @@ type CreateBindingDeviceRequestBody struct {
 	// SerialNumber MFA设备序列号。
 	SerialNumber string `json:"serial_number"`
 
-	// UserId 待绑定MFA设备的IAM用户ID。
-	UserId string `json:"user_id"`
+	// UserID 待绑定MFA设备的IAM用户ID。
+	UserID string `json:"user_id"`
 }
 
 // CreateCloudServiceCustomPolicyRequestBody defines model for CreateCloudServiceCustomPolicyRequestBody.
@@ -1287,11 +1287,11 @@ type CreateCloudServiceCustomPolicyResponseRole struct {
 	// DisplayName 自定义策略展示名。
 	DisplayName *string `json:"display_name,omitempty"`
 
-	// DomainId 自定义策略所属帐号ID。
-	DomainId *string `json:"domain_id,omitempty"`
+	// DomainID 自定义策略所属帐号ID。
+	DomainID *string `json:"domain_id,omitempty"`
 
-	// Id 自定义策略ID。
-	Id *string `json:"id,omitempty"`
+	// ID 自定义策略ID。
+	ID *string `json:"id,omitempty"`
 
 	// Links 自定义策略的资源链接信息。
 	Links *ShowCustomPolicyRoleLinks `json:"links,omitempty"`
@@ -1348,7 +1348,7 @@ type CreateCloudServiceCustomPolicyRolePolicyStatement struct {
 	// 说明：
 	// 以请求示例中的Condition为例：条件键（obs:prefix）和字符串（public）需相等（StringEquals）。
 	// "Condition": { "StringEquals": { "obs:prefix": [ "public" ] } }
-	Condition *map[string]map[string][]string `json:"Condition,omitempty"`
+	Condition map[string]map[string][]string `json:"Condition,omitempty"`
 
 	// Effect 作用。包含两种：允许（Allow）和拒绝（Deny），既有Allow又有Deny的授权语句时，遵循Deny优先的原则。
 	// 取值范围：
@@ -1360,7 +1360,7 @@ type CreateCloudServiceCustomPolicyRolePolicyStatement struct {
 	// 说明：
 	// - 可填 * 的五段式：::::，例："obs:::bucket:*"。
 	// - region字段为*或用户可访问的region。service必须存在且resource属于对应service。
-	Resource *[]string `json:"Resource,omitempty"`
+	Resource []string `json:"Resource,omitempty"`
 }
 
 // CreateCloudServiceCustomPolicyRolePolicyStatementEffect 作用。包含两种：允许（Allow）和拒绝（Deny），既有Allow又有Deny的授权语句时，遵循Deny优先的原则。
@@ -1371,8 +1371,8 @@ type CreateCloudServiceCustomPolicyRolePolicyStatementEffect string
 
 // CreateMetadataRequestBody defines model for CreateMetadataRequestBody.
 type CreateMetadataRequestBody struct {
-	// DomainId 用户所属帐号ID。
-	DomainId string `json:"domain_id"`
+	// DomainID 用户所属帐号ID。
+	DomainID string `json:"domain_id"`
 
 	// Metadata 该字段为用户IdP服务器的Metadata文件的内容。
 	Metadata string `json:"metadata"`
@@ -1400,8 +1400,8 @@ type CreateMfaDeviceRequestVirtualMfaDevice struct {
 	// 最大长度：64
 	Name string `json:"name"`
 
-	// UserId 创建MFA设备的IAM用户ID。
-	UserId string `json:"user_id"`
+	// UserID 创建MFA设备的IAM用户ID。
+	UserID string `json:"user_id"`
 }
 
 // CreateMfaDeviceResponseBody defines model for CreateMfaDeviceResponseBody.
@@ -1431,13 +1431,13 @@ type CreateOpenIDConnectConfig struct {
 	// 最小长度：10。最大长度：255。
 	AuthorizationEndpoint *string `json:"authorization_endpoint,omitempty"`
 
-	// ClientId 在OpenID Connect身份提供商注册的客户端ID。
+	// ClientID 在OpenID Connect身份提供商注册的客户端ID。
 	// 最小长度：5。最大长度：255。
-	ClientId string `json:"client_id"`
+	ClientID string `json:"client_id"`
 
-	// IdpUrl OpenID Connect身份提供商标识, 对应ID token 中 iss字段。
+	// IdpURL OpenID Connect身份提供商标识, 对应ID token 中 iss字段。
 	// 最小长度：10。最大长度：255。
-	IdpUrl string `json:"idp_url"`
+	IdpURL string `json:"idp_url"`
 
 	// ResponseMode 授权请求返回方式。
 	// 编程访问和管理控制台访问方式必选，编程访问方式不可选。
@@ -1496,8 +1496,8 @@ type CreateOpenIDConnectConfigResponseType string
 // 例如： "openid" 、"openid email"、 "openid profile"、 "openid email profile"。
 type CreateOpenIDConnectConfigScope string
 
-// CreateOpenIdConnectConfigOpenidConnectConfig OpenID Connect配置详情。
-type CreateOpenIdConnectConfigOpenidConnectConfig struct {
+// CreateOpenIDConnectConfigOpenidConnectConfig OpenID Connect配置详情。
+type CreateOpenIDConnectConfigOpenidConnectConfig struct {
 	// AccessMode 访问方式。
 	// - program_console: 支持编程访问和管理控制台访问方式。
 	// - program: 支持编程访问方式。
@@ -1507,24 +1507,24 @@ type CreateOpenIdConnectConfigOpenidConnectConfig struct {
 	// 编程访问和管理控制台访问方式必选，编程访问方式不可选。
 	AuthorizationEndpoint *string `json:"authorization_endpoint,omitempty"`
 
-	// ClientId 在OpenID Connect身份提供商注册的客户端ID。
-	ClientId *string `json:"client_id,omitempty"`
+	// ClientID 在OpenID Connect身份提供商注册的客户端ID。
+	ClientID *string `json:"client_id,omitempty"`
 
-	// IdpUrl OpenID Connect身份提供商标识。对应ID token 中 iss字段。
-	IdpUrl *string `json:"idp_url,omitempty"`
+	// IdpURL OpenID Connect身份提供商标识。对应ID token 中 iss字段。
+	IdpURL *string `json:"idp_url,omitempty"`
 
 	// ResponseMode 授权请求返回方式。
 	// 编程访问和管理控制台访问方式必选，编程访问方式不可选。
 	// 枚举值：
 	// - fragment
 	// - form_post
-	ResponseMode *CreateOpenIdConnectConfigOpenidConnectConfigResponseMode `json:"response_mode,omitempty"`
+	ResponseMode *CreateOpenIDConnectConfigOpenidConnectConfigResponseMode `json:"response_mode,omitempty"`
 
 	// ResponseType 授权请求返回的类型。
 	// 编程访问和管理控制台访问方式必选，编程访问方式不可选。
 	// 枚举值：
 	// - id_token
-	ResponseType *CreateOpenIdConnectConfigOpenidConnectConfigResponseType `json:"response_type,omitempty"`
+	ResponseType *CreateOpenIDConnectConfigOpenidConnectConfigResponseType `json:"response_type,omitempty"`
 
 	// Scope 授权请求信息范围。
 	// 编程访问和管理控制台访问方式必选，编程访问方式不可选。
@@ -1536,26 +1536,26 @@ type CreateOpenIdConnectConfigOpenidConnectConfig struct {
 	// - 此字段必选值“openid”。
 	// - 最少1个值，最多10个值，之间使用空格分割。
 	// 例如： "openid" 、"openid email"、 "openid profile"、 "openid email profile"。
-	Scope *CreateOpenIdConnectConfigOpenidConnectConfigScope `json:"scope,omitempty"`
+	Scope *CreateOpenIDConnectConfigOpenidConnectConfigScope `json:"scope,omitempty"`
 
 	// SigningKey OpenID Connect身份提供商ID Token签名的公钥。
 	SigningKey *string `json:"signing_key,omitempty"`
 }
 
-// CreateOpenIdConnectConfigOpenidConnectConfigResponseMode 授权请求返回方式。
+// CreateOpenIDConnectConfigOpenidConnectConfigResponseMode 授权请求返回方式。
 // 编程访问和管理控制台访问方式必选，编程访问方式不可选。
 // 枚举值：
 // - fragment
 // - form_post
-type CreateOpenIdConnectConfigOpenidConnectConfigResponseMode string
+type CreateOpenIDConnectConfigOpenidConnectConfigResponseMode string
 
-// CreateOpenIdConnectConfigOpenidConnectConfigResponseType 授权请求返回的类型。
+// CreateOpenIDConnectConfigOpenidConnectConfigResponseType 授权请求返回的类型。
 // 编程访问和管理控制台访问方式必选，编程访问方式不可选。
 // 枚举值：
 // - id_token
-type CreateOpenIdConnectConfigOpenidConnectConfigResponseType string
+type CreateOpenIDConnectConfigOpenidConnectConfigResponseType string
 
-// CreateOpenIdConnectConfigOpenidConnectConfigScope 授权请求信息范围。
+// CreateOpenIDConnectConfigOpenidConnectConfigScope 授权请求信息范围。
 // 编程访问和管理控制台访问方式必选，编程访问方式不可选。
 // 枚举值：
 // - openid
@@ -1565,18 +1565,18 @@ type CreateOpenIdConnectConfigOpenidConnectConfigResponseType string
 // - 此字段必选值“openid”。
 // - 最少1个值，最多10个值，之间使用空格分割。
 // 例如： "openid" 、"openid email"、 "openid profile"、 "openid email profile"。
-type CreateOpenIdConnectConfigOpenidConnectConfigScope string
+type CreateOpenIDConnectConfigOpenidConnectConfigScope string
 
-// CreateOpenIdConnectConfigRequestBody defines model for CreateOpenIdConnectConfigRequestBody.
-type CreateOpenIdConnectConfigRequestBody struct {
+// CreateOpenIDConnectConfigRequestBody defines model for CreateOpenIdConnectConfigRequestBody.
+type CreateOpenIDConnectConfigRequestBody struct {
 	// OpenidConnectConfig OpenID Connect配置详情。
 	OpenidConnectConfig CreateOpenIDConnectConfig `json:"openid_connect_config"`
 }
 
-// CreateOpenIdConnectConfigResponseBody defines model for CreateOpenIdConnectConfigResponseBody.
-type CreateOpenIdConnectConfigResponseBody struct {
+// CreateOpenIDConnectConfigResponseBody defines model for CreateOpenIdConnectConfigResponseBody.
+type CreateOpenIDConnectConfigResponseBody struct {
 	// OpenidConnectConfig OpenID Connect配置详情。
-	OpenidConnectConfig *CreateOpenIdConnectConfigOpenidConnectConfig `json:"openid_connect_config,omitempty"`
+	OpenidConnectConfig *CreateOpenIDConnectConfigOpenidConnectConfig `json:"openid_connect_config,omitempty"`
 }
 
 // CreatePermanentAccessKeyError defines model for CreatePermanentAccessKeyError.
@@ -1602,8 +1602,8 @@ type CreatePermanentAccessKeyRequestCredential struct {
 	// Description 访问密钥描述信息。
 	Description *string `json:"description,omitempty"`
 
-	// UserId 待创建访问密钥（AK/SK）的IAM用户ID，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
-	UserId string `json:"user_id"`
+	// UserID 待创建访问密钥（AK/SK）的IAM用户ID，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
+	UserID string `json:"user_id"`
 }
 
 // CreatePermanentAccessKeyResponseBody defines model for CreatePermanentAccessKeyResponseBody.
@@ -1629,8 +1629,8 @@ type CreatePermanentAccessKeyResponseCredential struct {
 	// Status 访问密钥状态。
 	Status *string `json:"status,omitempty"`
 
-	// UserId IAM用户ID。
-	UserId *string `json:"user_id,omitempty"`
+	// UserID IAM用户ID。
+	UserID *string `json:"user_id,omitempty"`
 }
 
 // CreateTemporaryAccessKeyByAgencyAuth 认证信息。
@@ -1658,8 +1658,8 @@ type CreateTemporaryAccessKeyByAgencyAuthIdentityAssumeRole struct {
 	// AgencyName 委托名称，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
 	AgencyName string `json:"agency_name"`
 
-	// DomainId 委托方的帐号ID。“domain_id”与“domain_name”至少填写一个，建议选择“domain_id”。
-	DomainId *string `json:"domain_id,omitempty"`
+	// DomainID 委托方的帐号ID。“domain_id”与“domain_name”至少填写一个，建议选择“domain_id”。
+	DomainID *string `json:"domain_id,omitempty"`
 
 	// DomainName 委托方的帐号名。“domain_id”与“domain_name”至少填写一个，建议选择“domain_id”。
 	DomainName *string `json:"domain_name,omitempty"`
@@ -1696,7 +1696,7 @@ type CreateTemporaryAccessKeyByAgencyAuthIdentityPolicyStatement struct {
 	// 说明：
 	// 以请求示例中的Condition为例：条件键（obs:prefix）和字符串（public）需相等（StringEquals）。
 	// "Condition": { "StringEquals": { "obs:prefix": [ "public" ] } }
-	Condition *map[string]map[string][]string `json:"Condition,omitempty"`
+	Condition map[string]map[string][]string `json:"Condition,omitempty"`
 
 	// Effect 作用。包含两种：允许（Allow）和拒绝（Deny），既有Allow又有Deny的授权语句时，遵循Deny优先的原则。
 	// 取值范围：
@@ -1708,7 +1708,7 @@ type CreateTemporaryAccessKeyByAgencyAuthIdentityPolicyStatement struct {
 	// 说明：
 	// - 格式为“服务名:region:domainId:资源类型:资源路径”, 资源类型支持通配符号*，通配符号*表示所有。如"obs:*:*:bucket:*": 表示所有的OBS桶。
 	// - region字段为*或用户可访问的region。service必须存在且resource属于对应service。
-	Resource *[]string `json:"Resource,omitempty"`
+	Resource []string `json:"Resource,omitempty"`
 }
 
 // CreateTemporaryAccessKeyByAgencyCredential 认证结果信息。
@@ -1786,7 +1786,7 @@ type CreateTemporaryAccessKeyByTokenAuthIdentityPolicyStatement struct {
 	// 说明：
 	// 以请求示例中的Condition为例：条件键（obs:prefix）和字符串（public）需相等（StringEquals）。
 	// "Condition": { "StringEquals": { "obs:prefix": [ "public" ] } }
-	Condition *map[string]map[string][]string `json:"Condition,omitempty"`
+	Condition map[string]map[string][]string `json:"Condition,omitempty"`
 
 	// Effect 作用。包含两种：允许（Allow）和拒绝（Deny），既有Allow又有Deny的授权语句时，遵循Deny优先的原则。
 	// 取值范围：
@@ -1798,7 +1798,7 @@ type CreateTemporaryAccessKeyByTokenAuthIdentityPolicyStatement struct {
 	// 说明：
 	// - 格式为“服务名:region:domainId:资源类型:资源路径”, 资源类型支持通配符号*，通配符号*表示所有。如"obs:*:*:bucket:*": 表示所有的OBS桶。
 	// - region字段为*或用户可访问的region。service必须存在且resource属于对应service。
-	Resource *[]string `json:"Resource,omitempty"`
+	Resource []string `json:"Resource,omitempty"`
 }
 
 // CreateTemporaryAccessKeyByTokenAuthIdentityPolicyStatementEffect 作用。包含两种：允许（Allow）和拒绝（Deny），既有Allow又有Deny的授权语句时，遵循Deny优先的原则。
@@ -1846,8 +1846,8 @@ type CreateUserRequestUser struct {
 	// Description IAM用户描述信息。
 	Description *string `json:"description,omitempty"`
 
-	// DomainId IAM用户所属的帐号ID，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
-	DomainId string `json:"domain_id"`
+	// DomainID IAM用户所属的帐号ID，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
+	DomainID string `json:"domain_id"`
 
 	// Email IAM用户邮箱，需符合邮箱格式，长度小于等于255位。
 	Email *string `json:"email,omitempty"`
@@ -1867,10 +1867,10 @@ type CreateUserRequestUser struct {
 	// PwdStatus IAM用户首次登录是否重置密码，默认需要重置。
 	PwdStatus *bool `json:"pwd_status,omitempty"`
 
-	// XuserId IAM用户在外部系统中的ID。长度小于等于128位，须与xuser_type同时存在。
+	// XuserID IAM用户在外部系统中的ID。长度小于等于128位，须与xuser_type同时存在。
 	// 说明：
 	// 外部系统指与华为云对接的外部企业管理系统，xaccount_type、xaccount_id、xdomain_type、xdomain_id、xuser_type、xuser_id等参数值，无法在华为云获取，请咨询企业管理员。
-	XuserId *string `json:"xuser_id,omitempty"`
+	XuserID *string `json:"xuser_id,omitempty"`
 
 	// XuserType IAM用户在外部系统中的类型。长度小于等于64位。xuser_type如果存在，则需要与同一租户中的xaccount_type、xdomain_type校验，须与xuser_id同时存在。
 	// 说明：
@@ -1901,8 +1901,8 @@ type CreateUserResponseUser struct {
 	// Description IAM用户描述信息。
 	Description *string `json:"description,omitempty"`
 
-	// DomainId IAM用户所属帐号ID。
-	DomainId *string `json:"domain_id,omitempty"`
+	// DomainID IAM用户所属帐号ID。
+	DomainID *string `json:"domain_id,omitempty"`
 
 	// Email IAM用户邮箱。
 	Email *string `json:"email,omitempty"`
@@ -1910,8 +1910,8 @@ type CreateUserResponseUser struct {
 	// Enabled 是否启用IAM用户。true为启用，false为停用，默认为true。
 	Enabled *bool `json:"enabled,omitempty"`
 
-	// Id IAM用户ID。长度为32字符。
-	Id *string `json:"id,omitempty"`
+	// ID IAM用户ID。长度为32字符。
+	ID *string `json:"id,omitempty"`
 
 	// IsDomainOwner IAM用户是否为帐号管理员。
 	IsDomainOwner *bool `json:"is_domain_owner,omitempty"`
@@ -1931,16 +1931,16 @@ type CreateUserResponseUser struct {
 	// Status IAM用户状态信息。
 	Status *int64 `json:"status,omitempty"`
 
-	// XdomainId 运营主体的客户编码。
-	XdomainId *string `json:"xdomain_id,omitempty"`
+	// XdomainID 运营主体的客户编码。
+	XdomainID *string `json:"xdomain_id,omitempty"`
 
 	// XdomainType 运营主体。
 	XdomainType *string `json:"xdomain_type,omitempty"`
 
-	// XuserId IAM用户在外部系统中的ID。
+	// XuserID IAM用户在外部系统中的ID。
 	// 说明：
 	// 外部系统指与华为云对接的外部企业管理系统，xaccount_type、xaccount_id、xdomain_type、xdomain_id、xuser_type、xuser_id等参数值，无法在华为云获取，请咨询企业管理员。
-	XuserId *string `json:"xuser_id,omitempty"`
+	XuserID *string `json:"xuser_id,omitempty"`
 
 	// XuserType 用户在外部系统中的类型。
 	// 说明：
@@ -1962,8 +1962,8 @@ type Credentials struct {
 	// Status 访问密钥状态。
 	Status *string `json:"status,omitempty"`
 
-	// UserId IAM用户ID。
-	UserId *string `json:"user_id,omitempty"`
+	// UserID IAM用户ID。
+	UserID *string `json:"user_id,omitempty"`
 }
 
 // DeleteBindingDeviceRequestBody defines model for DeleteBindingDeviceRequestBody.
@@ -1975,8 +1975,8 @@ type DeleteBindingDeviceRequestBody struct {
 	// SerialNumber MFA设备序列号。
 	SerialNumber string `json:"serial_number"`
 
-	// UserId 待解绑MFA设备的IAM用户ID。
-	UserId string `json:"user_id"`
+	// UserID 待解绑MFA设备的IAM用户ID。
+	UserID string `json:"user_id"`
 }
 
 // DeleteDomainGroupInheritedRoleError defines model for DeleteDomainGroupInheritedRoleError.
@@ -1996,8 +1996,8 @@ type DeleteRoleRequestBody struct {
 
 // DomainInfo 租户详情。
 type DomainInfo struct {
-	// Id 租户id。
-	Id *string `json:"id,omitempty"`
+	// ID 租户id。
+	ID *string `json:"id,omitempty"`
 
 	// Name 租户名。
 	Name *string `json:"name,omitempty"`
@@ -2011,8 +2011,8 @@ type Domains struct {
 	// Enabled 是否启用帐号，true为启用，false为停用，默认为true。
 	Enabled *bool `json:"enabled,omitempty"`
 
-	// Id 帐号ID。
-	Id *string `json:"id,omitempty"`
+	// ID 帐号ID。
+	ID *string `json:"id,omitempty"`
 
 	// Links 帐号的资源链接信息。
 	Links *DomainsLinks `json:"links,omitempty"`
@@ -2032,8 +2032,8 @@ type Endpoint struct {
 	// Enabled 终端节点是否可用。
 	Enabled *bool `json:"enabled,omitempty"`
 
-	// Id 终端节点ID。
-	Id *string `json:"id,omitempty"`
+	// ID 终端节点ID。
+	ID *string `json:"id,omitempty"`
 
 	// Interface 终端节点平面。
 	Interface *string `json:"interface,omitempty"`
@@ -2044,14 +2044,14 @@ type Endpoint struct {
 	// Region 终端节点所属区域。
 	Region *string `json:"region,omitempty"`
 
-	// RegionId 终端节点所属区域的ID。
-	RegionId *string `json:"region_id,omitempty"`
+	// RegionID 终端节点所属区域的ID。
+	RegionID *string `json:"region_id,omitempty"`
 
-	// ServiceId 终端节点所属服务的ID。
-	ServiceId *string `json:"service_id,omitempty"`
+	// ServiceID 终端节点所属服务的ID。
+	ServiceID *string `json:"service_id,omitempty"`
 
-	// Url 终端节点的地址。
-	Url *string `json:"url,omitempty"`
+	// URL 终端节点的地址。
+	URL *string `json:"url,omitempty"`
 }
 
 // EndpointLinks 终端节点的资源链接信息。
@@ -2071,8 +2071,8 @@ type Endpoints struct {
 	// Enabled 终端节点是否可用。
 	Enabled *bool `json:"enabled,omitempty"`
 
-	// Id 终端节点ID。
-	Id *string `json:"id,omitempty"`
+	// ID 终端节点ID。
+	ID *string `json:"id,omitempty"`
 
 	// Interface 终端节点平面。
 	Interface *string `json:"interface,omitempty"`
@@ -2083,14 +2083,14 @@ type Endpoints struct {
 	// Region 终端节点所属区域。
 	Region *string `json:"region,omitempty"`
 
-	// RegionId 终端节点所属区域的ID。
-	RegionId *string `json:"region_id,omitempty"`
+	// RegionID 终端节点所属区域的ID。
+	RegionID *string `json:"region_id,omitempty"`
 
-	// ServiceId 终端节点所属服务的ID。
-	ServiceId *string `json:"service_id,omitempty"`
+	// ServiceID 终端节点所属服务的ID。
+	ServiceID *string `json:"service_id,omitempty"`
 
-	// Url 终端节点的地址。
-	Url *string `json:"url,omitempty"`
+	// URL 终端节点的地址。
+	URL *string `json:"url,omitempty"`
 }
 
 // EndpointsLinks 终端节点的资源链接信息。
@@ -2107,38 +2107,38 @@ type EndpointsLinks struct {
 
 // EnterpriseProjects defines model for EnterpriseProjects.
 type EnterpriseProjects struct {
-	// ProjectId 项目ID。
-	ProjectId *string `json:"projectId,omitempty"`
+	// ProjectID 项目ID。
+	ProjectID *string `json:"projectId,omitempty"`
 }
 
-// GetIdTokenAuthParams 请求auth参数详情。
-type GetIdTokenAuthParams struct {
-	// IdToken 请求id token参数详情。
-	IdToken GetIdTokenIdTokenBody `json:"id_token"`
+// GetIDTokenAuthParams 请求auth参数详情。
+type GetIDTokenAuthParams struct {
+	// IDToken 请求id token参数详情。
+	IDToken GetIDTokenIDTokenBody `json:"id_token"`
 
 	// Scope 请求scope参数详情，限制获取token的权限范围。不传此字段，获取unscoped toke。
-	Scope *GetIdTokenIdScopeBody `json:"scope,omitempty"`
+	Scope *GetIDTokenIDScopeBody `json:"scope,omitempty"`
 }
 
-// GetIdTokenIdScopeBody 请求scope参数详情，限制获取token的权限范围。不传此字段，获取unscoped toke。
-type GetIdTokenIdScopeBody struct {
+// GetIDTokenIDScopeBody 请求scope参数详情，限制获取token的权限范围。不传此字段，获取unscoped toke。
+type GetIDTokenIDScopeBody struct {
 	// Domain domain scope详情，与project二选一。
-	Domain *GetIdTokenScopeDomainOrProjectBody `json:"domain,omitempty"`
+	Domain *GetIDTokenScopeDomainOrProjectBody `json:"domain,omitempty"`
 
 	// Project domain scope详情，与project二选一。
-	Project *GetIdTokenScopeDomainOrProjectBody `json:"project,omitempty"`
+	Project *GetIDTokenScopeDomainOrProjectBody `json:"project,omitempty"`
 }
 
-// GetIdTokenIdTokenBody 请求id token参数详情。
-type GetIdTokenIdTokenBody struct {
-	// Id id_token的值。id_token由企业IdP构建，携带联邦用户身份信息。请参考企业IdP文档了解获取id_token的方法。
-	Id string `json:"id"`
+// GetIDTokenIDTokenBody 请求id token参数详情。
+type GetIDTokenIDTokenBody struct {
+	// ID id_token的值。id_token由企业IdP构建，携带联邦用户身份信息。请参考企业IdP文档了解获取id_token的方法。
+	ID string `json:"id"`
 }
 
-// GetIdTokenScopeDomainOrProjectBody domain scope详情，与project二选一。
-type GetIdTokenScopeDomainOrProjectBody struct {
-	// Id domain id 或者 project id，与name字段至少存在一个。
-	Id *string `json:"id,omitempty"`
+// GetIDTokenScopeDomainOrProjectBody domain scope详情，与project二选一。
+type GetIDTokenScopeDomainOrProjectBody struct {
+	// ID domain id 或者 project id，与name字段至少存在一个。
+	ID *string `json:"id,omitempty"`
 
 	// Name domain name 或者 project name，与id字段至少存在一个。
 	Name *string `json:"name,omitempty"`
@@ -2173,14 +2173,14 @@ type IdentityProviders struct {
 	// Enabled 身份提供商是否启用，true为启用，false为停用，默认为false。
 	Enabled *bool `json:"enabled,omitempty"`
 
-	// Id 身份提供商ID。
-	Id *string `json:"id,omitempty"`
+	// ID 身份提供商ID。
+	ID *string `json:"id,omitempty"`
 
 	// Links 身份提供商的资源链接信息。
 	Links *IdentityProvidersLinks `json:"links,omitempty"`
 
 	// RemoteIds 身份提供商的联邦用户ID列表。
-	RemoteIds *[]string `json:"remote_ids,omitempty"`
+	RemoteIds []string `json:"remote_ids,omitempty"`
 
 	// SsoType 身份提供商类型。当前支持如下两种：
 	// - virtual_user_sso：联邦登录跳转后映射为虚拟用户。
@@ -2198,10 +2198,10 @@ type IdentityProvidersLinks struct {
 	Self *string `json:"self,omitempty"`
 }
 
-// IdpIdInfo 身份提供商详情。
-type IdpIdInfo struct {
-	// Id 身份提供商id。
-	Id *string `json:"id,omitempty"`
+// IdpIDInfo 身份提供商详情。
+type IdpIDInfo struct {
+	// ID 身份提供商id。
+	ID *string `json:"id,omitempty"`
 }
 
 // KeystoneCreateGroupGroupLinks 用户组的资源链接信息。
@@ -2221,8 +2221,8 @@ type KeystoneCreateGroupRequestGroup struct {
 	// Description 用户组描述信息，长度小于等于255字符。
 	Description *string `json:"description,omitempty"`
 
-	// DomainId 用户组所属帐号ID，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
-	DomainId *string `json:"domain_id,omitempty"`
+	// DomainID 用户组所属帐号ID，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
+	DomainID *string `json:"domain_id,omitempty"`
 
 	// Name 用户组名，长度小于等于64字符。
 	Name string `json:"name"`
@@ -2242,11 +2242,11 @@ type KeystoneCreateGroupResponseGroup struct {
 	// Description 用户组描述信息。
 	Description *string `json:"description,omitempty"`
 
-	// DomainId 用户组所属帐号ID。
-	DomainId *string `json:"domain_id,omitempty"`
+	// DomainID 用户组所属帐号ID。
+	DomainID *string `json:"domain_id,omitempty"`
 
-	// Id 用户组ID。
-	Id *string `json:"id,omitempty"`
+	// ID 用户组ID。
+	ID *string `json:"id,omitempty"`
 
 	// Links 用户组的资源链接信息。
 	Links *KeystoneCreateGroupGroupLinks `json:"links,omitempty"`
@@ -2290,14 +2290,14 @@ type KeystoneCreateIdentityProviderResponseIdentityProvider struct {
 	// Enabled 身份提供商是否启用，true为启用，false为停用，默认为false。
 	Enabled *bool `json:"enabled,omitempty"`
 
-	// Id 身份提供商ID。
-	Id *string `json:"id,omitempty"`
+	// ID 身份提供商ID。
+	ID *string `json:"id,omitempty"`
 
 	// Links 身份提供商的资源链接信息。
 	Links *IdentityProviderLinks `json:"links,omitempty"`
 
 	// RemoteIds 身份提供商的联邦用户ID列表。
-	RemoteIds *[]string `json:"remote_ids,omitempty"`
+	RemoteIds []string `json:"remote_ids,omitempty"`
 
 	// SsoType 身份提供商类型。
 	SsoType *string `json:"sso_type,omitempty"`
@@ -2315,10 +2315,10 @@ type KeystoneCreateMappingMappingRules struct {
 // KeystoneCreateMappingMappingRulesRemote defines model for KeystoneCreateMappingMappingRulesRemote.
 type KeystoneCreateMappingMappingRulesRemote struct {
 	// AnyOneOf 输入属性值中包含指定值才生效，并返回布尔值，返回值不能用于local块中的占位符。在同一个remote数中，any_one_of与not_any_of互斥，两者至多填写一个，不能同时填写。
-	AnyOneOf *[]string `json:"any_one_of,omitempty"`
+	AnyOneOf []string `json:"any_one_of,omitempty"`
 
 	// NotAnyOf 输入属性值中不包含指定值才生效，并返回布尔值，返回值不能用于local块中的占位符。not_any_of 与any_one_of互斥，两者至多填写一个，不能同时填写。
-	NotAnyOf *[]string `json:"not_any_of,omitempty"`
+	NotAnyOf []string `json:"not_any_of,omitempty"`
 
 	// Type 表示IdP断言（SAML协议）或ID token（OIDC协议）中的属性。
 	Type string `json:"type"`
@@ -2356,14 +2356,14 @@ type KeystoneCreateMappingResponseBody struct {
 
 // KeystoneCreateMappingResponseMapping 映射信息。
 type KeystoneCreateMappingResponseMapping struct {
-	// Id 映射ID。
-	Id *string `json:"id,omitempty"`
+	// ID 映射ID。
+	ID *string `json:"id,omitempty"`
 
 	// Links 映射的资源链接信息。
 	Links *MappingLinks `json:"links,omitempty"`
 
 	// Rules 将联邦用户映射为本地用户的规则列表。
-	Rules *[]KeystoneUpdateMappingMappingsRules `json:"rules,omitempty"`
+	Rules []KeystoneUpdateMappingMappingsRules `json:"rules,omitempty"`
 }
 
 // KeystoneCreateProjectProjectLinks 项目的资源链接。
@@ -2383,14 +2383,14 @@ type KeystoneCreateProjectRequestProject struct {
 	// Description 项目描述信息，长度小于等于255字符。
 	Description *string `json:"description,omitempty"`
 
-	// DomainId 项目所属帐号ID。
-	DomainId *string `json:"domain_id,omitempty"`
+	// DomainID 项目所属帐号ID。
+	DomainID *string `json:"domain_id,omitempty"`
 
 	// Name 项目名称。必须以存在的"区域ID_"开头，长度小于等于64。例如区域“华北-北京一”的区域ID为“cn-north-1”，在其下创建项目时，项目名应填“cn-north-1_IAMProject”
 	Name string `json:"name"`
 
-	// ParentId 区域对应的项目ID，例如区域“华北-北京一”区域对应的项目ID为：04dd42abe48026ad2fa3c01ad7fa.....，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
-	ParentId string `json:"parent_id"`
+	// ParentID 区域对应的项目ID，例如区域“华北-北京一”区域对应的项目ID为：04dd42abe48026ad2fa3c01ad7fa.....，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
+	ParentID string `json:"parent_id"`
 }
 
 // KeystoneCreateProjectResponseBody defines model for KeystoneCreateProjectResponseBody.
@@ -2404,14 +2404,14 @@ type KeystoneCreateProjectResponseProject struct {
 	// Description 项目描述信息。
 	Description *string `json:"description,omitempty"`
 
-	// DomainId 项目所属帐号ID。
-	DomainId *string `json:"domain_id,omitempty"`
+	// DomainID 项目所属帐号ID。
+	DomainID *string `json:"domain_id,omitempty"`
 
 	// Enabled 项目是否可用。
 	Enabled *bool `json:"enabled,omitempty"`
 
-	// Id 项目ID。
-	Id *string `json:"id,omitempty"`
+	// ID 项目ID。
+	ID *string `json:"id,omitempty"`
 
 	// IsDomain false.
 	IsDomain *bool `json:"is_domain,omitempty"`
@@ -2422,8 +2422,8 @@ type KeystoneCreateProjectResponseProject struct {
 	// Name 项目名称。
 	Name *string `json:"name,omitempty"`
 
-	// ParentId 区域对应的项目ID，例如区域“华北-北京一”区域对应的项目ID为：04dd42abe48026ad2fa3c01ad7fa.....。
-	ParentId *string `json:"parent_id,omitempty"`
+	// ParentID 区域对应的项目ID，例如区域“华北-北京一”区域对应的项目ID为：04dd42abe48026ad2fa3c01ad7fa.....。
+	ParentID *string `json:"parent_id,omitempty"`
 }
 
 // KeystoneCreateProtocolRequestBody defines model for KeystoneCreateProtocolRequestBody.
@@ -2434,8 +2434,8 @@ type KeystoneCreateProtocolRequestBody struct {
 
 // KeystoneCreateProtocolRequestProtocol 协议信息。
 type KeystoneCreateProtocolRequestProtocol struct {
-	// MappingId 映射ID。
-	MappingId *string `json:"mapping_id,omitempty"`
+	// MappingID 映射ID。
+	MappingID *string `json:"mapping_id,omitempty"`
 }
 
 // KeystoneCreateProtocolResponseBody defines model for KeystoneCreateProtocolResponseBody.
@@ -2446,14 +2446,14 @@ type KeystoneCreateProtocolResponseBody struct {
 
 // KeystoneCreateProtocolResponseProtocol 协议信息。
 type KeystoneCreateProtocolResponseProtocol struct {
-	// Id 协议ID。该字段内容为“saml”或“oidc”。
-	Id *string `json:"id,omitempty"`
+	// ID 协议ID。该字段内容为“saml”或“oidc”。
+	ID *string `json:"id,omitempty"`
 
 	// Links 协议的资源链接信息。
 	Links *ProtocolLinks `json:"links,omitempty"`
 
-	// MappingId 映射ID。
-	MappingId *string `json:"mapping_id,omitempty"`
+	// MappingID 映射ID。
+	MappingID *string `json:"mapping_id,omitempty"`
 }
 
 // KeystoneCreateUserRequestBody defines model for KeystoneCreateUserRequestBody.
@@ -2467,8 +2467,8 @@ type KeystoneCreateUserRequestUser struct {
 	// Description IAM用户描述信息。
 	Description *string `json:"description,omitempty"`
 
-	// DomainId IAM用户所属帐号ID。
-	DomainId *string `json:"domain_id,omitempty"`
+	// DomainID IAM用户所属帐号ID。
+	DomainID *string `json:"domain_id,omitempty"`
 
 	// Enabled 是否启用IAM用户。true为启用，false为停用，默认为true。
 	Enabled *bool `json:"enabled,omitempty"`
@@ -2494,14 +2494,14 @@ type KeystoneCreateUserResponseUser struct {
 	// Description IAM用户描述信息。
 	Description *string `json:"description,omitempty"`
 
-	// DomainId IAM用户所属帐号ID。
-	DomainId *string `json:"domain_id,omitempty"`
+	// DomainID IAM用户所属帐号ID。
+	DomainID *string `json:"domain_id,omitempty"`
 
 	// Enabled 是否启用IAM用户。true为启用，false为停用，默认为true。
 	Enabled *bool `json:"enabled,omitempty"`
 
-	// Id IAM用户ID。
-	Id *string `json:"id,omitempty"`
+	// ID IAM用户ID。
+	ID *string `json:"id,omitempty"`
 
 	// Links IAM用户的资源链接信息。
 	Links *KeystoneCreateUserUserLinks `json:"links,omitempty"`
@@ -2578,8 +2578,8 @@ type KeystoneCreateUserTokenByPasswordAuthScope struct {
 
 // KeystoneCreateUserTokenByPasswordAuthScopeDomain 取值为domain时，表示获取的Token可以作用于全局服务，全局服务不区分项目或区域，如OBS服务。如需了解服务作用范围，请参考系统权限。domain支持id和name，二选一即可，建议选择“domain_id”。
 type KeystoneCreateUserTokenByPasswordAuthScopeDomain struct {
-	// Id IAM用户所属帐号ID，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。id和name，二选一即可。
-	Id *string `json:"id,omitempty"`
+	// ID IAM用户所属帐号ID，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。id和name，二选一即可。
+	ID *string `json:"id,omitempty"`
 
 	// Name IAM用户所属帐号名称，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。id和name，二选一即可。
 	Name *string `json:"name,omitempty"`
@@ -2587,8 +2587,8 @@ type KeystoneCreateUserTokenByPasswordAuthScopeDomain struct {
 
 // KeystoneCreateUserTokenByPasswordAuthScopeProject 取值为project时，表示获取的Token可以作用于项目级服务，仅能访问指定project下的资源，如ECS服务。如需了解服务作用范围，请参考系统权限。project支持id和name，二选一即可。
 type KeystoneCreateUserTokenByPasswordAuthScopeProject struct {
-	// Id IAM用户所属帐号的项目ID，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。id和name，二选一即可。
-	Id *string `json:"id,omitempty"`
+	// ID IAM用户所属帐号的项目ID，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。id和name，二选一即可。
+	ID *string `json:"id,omitempty"`
 
 	// Name IAM用户所属帐号的项目名称，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。id和name，二选一即可。
 	Name *string `json:"name,omitempty"`
@@ -2621,7 +2621,7 @@ type KeystoneCreateUserTokenByPasswordResponseBody struct {
 // KeystoneCreateUserTokenByPasswordToken 获取到的Token信息。
 type KeystoneCreateUserTokenByPasswordToken struct {
 	// Catalog 服务目录信息。
-	Catalog *[]KeystoneCreateUserTokenByPasswordTokenCatalog `json:"catalog,omitempty"`
+	Catalog []KeystoneCreateUserTokenByPasswordTokenCatalog `json:"catalog,omitempty"`
 
 	// Domain 获取Token的IAM用户所属的帐号信息。如果获取Token时请求体中scope参数设置为domain，则返回该字段。
 	Domain *KeystoneCreateUserTokenByPasswordTokenDomain `json:"domain,omitempty"`
@@ -2633,13 +2633,13 @@ type KeystoneCreateUserTokenByPasswordToken struct {
 	IssuedAt *string `json:"issued_at,omitempty"`
 
 	// Methods 获取Token的方式。
-	Methods *[]string `json:"methods,omitempty"`
+	Methods []string `json:"methods,omitempty"`
 
 	// Project 获取Token的IAM用户所属帐号的项目信息。如果获取Token时请求体中scope参数设置为project，则返回该字段。
 	Project *KeystoneCreateUserTokenByPasswordTokenProject `json:"project,omitempty"`
 
 	// Roles Token的权限信息。
-	Roles *[]KeystoneCreateUserTokenByPasswordTokenRoles `json:"roles,omitempty"`
+	Roles []KeystoneCreateUserTokenByPasswordTokenRoles `json:"roles,omitempty"`
 
 	// User 获取Token的IAM用户信息。
 	User *KeystoneCreateUserTokenByPasswordTokenUser `json:"user,omitempty"`
@@ -2648,10 +2648,10 @@ type KeystoneCreateUserTokenByPasswordToken struct {
 // KeystoneCreateUserTokenByPasswordTokenCatalog defines model for KeystoneCreateUserTokenByPasswordTokenCatalog.
 type KeystoneCreateUserTokenByPasswordTokenCatalog struct {
 	// Endpoints 终端节点。
-	Endpoints *[]KeystoneValidateTokenTokenCatalogEndpoints `json:"endpoints,omitempty"`
+	Endpoints []KeystoneValidateTokenTokenCatalogEndpoints `json:"endpoints,omitempty"`
 
-	// Id 服务ID。
-	Id *string `json:"id,omitempty"`
+	// ID 服务ID。
+	ID *string `json:"id,omitempty"`
 
 	// Name 服务名称。
 	Name *string `json:"name,omitempty"`
@@ -2662,8 +2662,8 @@ type KeystoneCreateUserTokenByPasswordTokenCatalog struct {
 
 // KeystoneCreateUserTokenByPasswordTokenDomain 获取Token的IAM用户所属的帐号信息。如果获取Token时请求体中scope参数设置为domain，则返回该字段。
 type KeystoneCreateUserTokenByPasswordTokenDomain struct {
-	// Id 帐号ID。
-	Id *string `json:"id,omitempty"`
+	// ID 帐号ID。
+	ID *string `json:"id,omitempty"`
 
 	// Name 帐号名称。
 	Name *string `json:"name,omitempty"`
@@ -2674,8 +2674,8 @@ type KeystoneCreateUserTokenByPasswordTokenProject struct {
 	// Domain 项目所属帐号信息。
 	Domain *KeystoneValidateTokenTokenProjectDomain `json:"domain,omitempty"`
 
-	// Id 项目ID。
-	Id *string `json:"id,omitempty"`
+	// ID 项目ID。
+	ID *string `json:"id,omitempty"`
 
 	// Name 项目名称。
 	Name *string `json:"name,omitempty"`
@@ -2683,8 +2683,8 @@ type KeystoneCreateUserTokenByPasswordTokenProject struct {
 
 // KeystoneCreateUserTokenByPasswordTokenRoles defines model for KeystoneCreateUserTokenByPasswordTokenRoles.
 type KeystoneCreateUserTokenByPasswordTokenRoles struct {
-	// Id 权限ID。默认显示为0，非真实权限ID。
-	Id *string `json:"id,omitempty"`
+	// ID 权限ID。默认显示为0，非真实权限ID。
+	ID *string `json:"id,omitempty"`
 
 	// Name 权限名称。
 	Name *string `json:"name,omitempty"`
@@ -2695,8 +2695,8 @@ type KeystoneCreateUserTokenByPasswordTokenUser struct {
 	// Domain IAM用户所属的帐号信息。
 	Domain *ListTokensTokenUserDomain `json:"domain,omitempty"`
 
-	// Id IAM用户ID。
-	Id *string `json:"id,omitempty"`
+	// ID IAM用户ID。
+	ID *string `json:"id,omitempty"`
 
 	// Name IAM用户名。
 	Name *string `json:"name,omitempty"`
@@ -2730,13 +2730,13 @@ type KeystoneListAllProjectPermissionsForGroupPolicyStatement struct {
 	// - 格式为：服务名:资源类型:操作，例：vpc:ports:create。
 	// - 服务名为产品名称，例如ecs、evs和vpc等，服务名仅支持小写。 资源类型和操作没有大小写，要求支持通配符号*，无需罗列全部授权项。
 	// - 当自定义策略为委托自定义策略时，该字段值为： "Action": ["iam:agencies:assume"]。
-	Action *[]string `json:"Action,omitempty"`
+	Action []string `json:"Action,omitempty"`
 
 	// Condition 限制条件。不超过10个。了解更多相关参数，请参考：配置自定义策略。
 	// 说明：
 	// 以请求示例中的Condition为例：条件键（obs:prefix）和字符串（public）需相等（StringEquals）。
 	// "Condition": { "StringEquals": { "obs:prefix": [ "public" ] } }
-	Condition *map[string]interface{} `json:"Condition,omitempty"`
+	Condition map[string]interface{} `json:"Condition,omitempty"`
 
 	// Effect 作用。包含两种：允许（Allow）和拒绝（Deny），既有Allow又有Deny的授权语句时，遵循Deny优先的原则。
 	// 枚举值：
@@ -2749,7 +2749,7 @@ type KeystoneListAllProjectPermissionsForGroupPolicyStatement struct {
 	// - 可填 * 的五段式：::::，例："obs:::bucket:*"。
 	// - region字段为*或用户可访问的region。service必须存在且resource属于对应service。
 	// - 当该自定义策略为委托自定义策略时，该字段类型为Object，值为："Resource": {"uri": ["/iam/agencies/07805acaba800fdd4fbdc00b8f888c7c"]}。
-	Resource *[]string `json:"Resource,omitempty"`
+	Resource []string `json:"Resource,omitempty"`
 }
 
 // KeystoneListAllProjectPermissionsForGroupPolicyStatementEffect 作用。包含两种：允许（Allow）和拒绝（Deny），既有Allow又有Deny的授权语句时，遵循Deny优先的原则。
@@ -2764,7 +2764,7 @@ type KeystoneListAllProjectPermissionsForGroupResponseBody struct {
 	Links *KeystoneListAllProjectPermissionsForGroupLinks `json:"links,omitempty"`
 
 	// Roles 权限信息列表。
-	Roles *[]RoleResult `json:"roles,omitempty"`
+	Roles []RoleResult `json:"roles,omitempty"`
 
 	// TotalNumber 在查询参数存在domain_id时，返回自定义策略总数。
 	TotalNumber *int64 `json:"total_number,omitempty"`
@@ -2773,10 +2773,10 @@ type KeystoneListAllProjectPermissionsForGroupResponseBody struct {
 // KeystoneListAllProjectPermissionsForGroupRolePolicy 权限的具体内容。
 type KeystoneListAllProjectPermissionsForGroupRolePolicy struct {
 	// Depends 该权限所依赖的权限。
-	Depends *[]PolicyDepends `json:"Depends,omitempty"`
+	Depends []PolicyDepends `json:"Depends,omitempty"`
 
 	// Statement 授权语句，描述权限的具体内容。
-	Statement *[]KeystoneListAllProjectPermissionsForGroupPolicyStatement `json:"Statement,omitempty"`
+	Statement []KeystoneListAllProjectPermissionsForGroupPolicyStatement `json:"Statement,omitempty"`
 
 	// Version 权限版本号。
 	// 说明：
@@ -2794,7 +2794,7 @@ type KeystoneListAuthDomainsLinks struct {
 // KeystoneListAuthDomainsResponseBody defines model for KeystoneListAuthDomainsResponseBody.
 type KeystoneListAuthDomainsResponseBody struct {
 	// Domains 帐号信息列表。
-	Domains *[]Domains `json:"domains,omitempty"`
+	Domains []Domains `json:"domains,omitempty"`
 
 	// Links 资源链接信息。
 	Links *KeystoneListAuthDomainsLinks `json:"links,omitempty"`
@@ -2805,14 +2805,14 @@ type KeystoneListAuthProjectsProjects struct {
 	// Description 项目描述信息。
 	Description *string `json:"description,omitempty"`
 
-	// DomainId 项目所属帐号ID。
-	DomainId *string `json:"domain_id,omitempty"`
+	// DomainID 项目所属帐号ID。
+	DomainID *string `json:"domain_id,omitempty"`
 
 	// Enabled 项目是否可用。
 	Enabled *bool `json:"enabled,omitempty"`
 
-	// Id 项目ID。
-	Id *string `json:"id,omitempty"`
+	// ID 项目ID。
+	ID *string `json:"id,omitempty"`
 
 	// IsDomain false.
 	IsDomain *bool `json:"is_domain,omitempty"`
@@ -2823,9 +2823,9 @@ type KeystoneListAuthProjectsProjects struct {
 	// Name 项目名称。
 	Name *string `json:"name,omitempty"`
 
-	// ParentId 如果查询自己创建的项目，则此处返回所属区域的项目ID。
+	// ParentID 如果查询自己创建的项目，则此处返回所属区域的项目ID。
 	// 如果查询的是系统内置项目，如cn-north-1，则此处返回帐号ID。
-	ParentId *string `json:"parent_id,omitempty"`
+	ParentID *string `json:"parent_id,omitempty"`
 }
 
 // KeystoneListAuthProjectsProjectsLinks 项目的资源链接。
@@ -2840,7 +2840,7 @@ type KeystoneListAuthProjectsResponseBody struct {
 	Links *KeystoneListAuthDomainsLinks `json:"links,omitempty"`
 
 	// Projects 项目信息列表。
-	Projects *[]KeystoneListAuthProjectsProjects `json:"projects,omitempty"`
+	Projects []KeystoneListAuthProjectsProjects `json:"projects,omitempty"`
 }
 
 // KeystoneListDomainPermissionsForGroupLinks 资源链接信息。
@@ -2861,7 +2861,7 @@ type KeystoneListDomainPermissionsForGroupResponseBody struct {
 	Links *KeystoneListDomainPermissionsForGroupLinks `json:"links,omitempty"`
 
 	// Roles 权限信息列表。
-	Roles *[]KeystoneListDomainPermissionsForGroupRoles `json:"roles,omitempty"`
+	Roles []KeystoneListDomainPermissionsForGroupRoles `json:"roles,omitempty"`
 }
 
 // KeystoneListDomainPermissionsForGroupRoles defines model for KeystoneListDomainPermissionsForGroupRoles.
@@ -2881,14 +2881,14 @@ type KeystoneListDomainPermissionsForGroupRoles struct {
 	// DisplayName 权限名称。
 	DisplayName *string `json:"display_name,omitempty"`
 
-	// DomainId 权限所属帐号ID。
-	DomainId *string `json:"domain_id,omitempty"`
+	// DomainID 权限所属帐号ID。
+	DomainID *string `json:"domain_id,omitempty"`
 
 	// Flag 该参数值为fine_grained时，标识此权限为系统内置的策略。
 	Flag *string `json:"flag,omitempty"`
 
-	// Id 权限ID。
-	Id *string `json:"id,omitempty"`
+	// ID 权限ID。
+	ID *string `json:"id,omitempty"`
 
 	// Links 权限的资源链接信息。
 	Links *KeystoneListDomainPermissionsForGroupRolesLinks `json:"links,omitempty"`
@@ -2937,10 +2937,10 @@ type KeystoneListDomainPermissionsForGroupRolesLinks struct {
 // KeystoneListDomainPermissionsForGroupRolesPolicy 权限的具体内容。
 type KeystoneListDomainPermissionsForGroupRolesPolicy struct {
 	// Depends 该权限所依赖的权限。
-	Depends *[]KeystoneListPermissionsRolesPolicyDepends `json:"Depends,omitempty"`
+	Depends []KeystoneListPermissionsRolesPolicyDepends `json:"Depends,omitempty"`
 
 	// Statement 授权语句，描述权限的具体内容。
-	Statement *[]KeystoneListProjectPermissionsForGroupRolesPolicyStatement `json:"Statement,omitempty"`
+	Statement []KeystoneListProjectPermissionsForGroupRolesPolicyStatement `json:"Statement,omitempty"`
 
 	// Version 权限版本号。
 	// 说明：
@@ -2964,7 +2964,7 @@ type KeystoneListEndpointsLinks struct {
 // KeystoneListEndpointsResponseBody defines model for KeystoneListEndpointsResponseBody.
 type KeystoneListEndpointsResponseBody struct {
 	// Endpoints 资源链接地址。
-	Endpoints *[]Endpoints `json:"endpoints,omitempty"`
+	Endpoints []Endpoints `json:"endpoints,omitempty"`
 
 	// Links 终端节点信息列表。
 	Links *KeystoneListEndpointsLinks `json:"links,omitempty"`
@@ -2978,11 +2978,11 @@ type KeystoneListGroupsForUserGroups struct {
 	// Description 用户组描述信息。
 	Description *string `json:"description,omitempty"`
 
-	// DomainId 用户组所属帐号ID。
-	DomainId *string `json:"domain_id,omitempty"`
+	// DomainID 用户组所属帐号ID。
+	DomainID *string `json:"domain_id,omitempty"`
 
-	// Id 用户组ID。
-	Id *string `json:"id,omitempty"`
+	// ID 用户组ID。
+	ID *string `json:"id,omitempty"`
 
 	// Links 用户组的资源链接信息。
 	Links *GroupsLinks `json:"links,omitempty"`
@@ -2994,7 +2994,7 @@ type KeystoneListGroupsForUserGroups struct {
 // KeystoneListGroupsForUserResponseBody defines model for KeystoneListGroupsForUserResponseBody.
 type KeystoneListGroupsForUserResponseBody struct {
 	// Groups 用户组信息列表。
-	Groups *[]KeystoneListGroupsForUserGroups `json:"groups,omitempty"`
+	Groups []KeystoneListGroupsForUserGroups `json:"groups,omitempty"`
 
 	// Links 资源链接信息。
 	Links *KeystoneListAllProjectPermissionsForGroupLinks `json:"links,omitempty"`
@@ -3008,11 +3008,11 @@ type KeystoneListGroupsGroups struct {
 	// Description 用户组描述信息。
 	Description *string `json:"description,omitempty"`
 
-	// DomainId 用户组所属帐号ID。
-	DomainId *string `json:"domain_id,omitempty"`
+	// DomainID 用户组所属帐号ID。
+	DomainID *string `json:"domain_id,omitempty"`
 
-	// Id 用户组ID。
-	Id *string `json:"id,omitempty"`
+	// ID 用户组ID。
+	ID *string `json:"id,omitempty"`
 
 	// Links 用户组的资源链接信息。
 	Links *GroupsLinks `json:"links,omitempty"`
@@ -3024,7 +3024,7 @@ type KeystoneListGroupsGroups struct {
 // KeystoneListGroupsResponseBody defines model for KeystoneListGroupsResponseBody.
 type KeystoneListGroupsResponseBody struct {
 	// Groups 用户组信息列表。
-	Groups *[]KeystoneListGroupsGroups `json:"groups,omitempty"`
+	Groups []KeystoneListGroupsGroups `json:"groups,omitempty"`
 
 	// Links 资源链接信息。
 	Links *KeystoneListAllProjectPermissionsForGroupLinks `json:"links,omitempty"`
@@ -3033,7 +3033,7 @@ type KeystoneListGroupsResponseBody struct {
 // KeystoneListIdentityProvidersResponseBody defines model for KeystoneListIdentityProvidersResponseBody.
 type KeystoneListIdentityProvidersResponseBody struct {
 	// IdentityProviders 身份提供商信息列表。
-	IdentityProviders *[]IdentityProviders `json:"identity_providers,omitempty"`
+	IdentityProviders []IdentityProviders `json:"identity_providers,omitempty"`
 
 	// Links 资源链接信息。
 	Links *KeystoneListAllProjectPermissionsForGroupLinks `json:"links,omitempty"`
@@ -3042,10 +3042,10 @@ type KeystoneListIdentityProvidersResponseBody struct {
 // KeystoneListMappingsMappingsRules defines model for KeystoneListMappingsMappingsRules.
 type KeystoneListMappingsMappingsRules struct {
 	// Local 表示联邦用户在本系统中的用户信息。 user:联邦用户在本系统中的用户名称。group:联邦用户在本系统中所属用户组。
-	Local *[]KeystoneListMappingsMappingsRulesLocal `json:"local,omitempty"`
+	Local []KeystoneListMappingsMappingsRulesLocal `json:"local,omitempty"`
 
 	// Remote 表示联邦用户在IdP中的用户信息。由断言属性及运算符组成的表达式，取值由断言决定。
-	Remote *[]MappingsRulesRemote `json:"remote,omitempty"`
+	Remote []MappingsRulesRemote `json:"remote,omitempty"`
 }
 
 // KeystoneListMappingsMappingsRulesLocal defines model for KeystoneListMappingsMappingsRulesLocal.
@@ -3066,7 +3066,7 @@ type KeystoneListMappingsResponseBody struct {
 	Links *KeystoneListAllProjectPermissionsForGroupLinks `json:"links,omitempty"`
 
 	// Mappings 映射信息列表。
-	Mappings *[]Mappings `json:"mappings,omitempty"`
+	Mappings []Mappings `json:"mappings,omitempty"`
 }
 
 // KeystoneListPermissionsResponseBody defines model for KeystoneListPermissionsResponseBody.
@@ -3075,7 +3075,7 @@ type KeystoneListPermissionsResponseBody struct {
 	Links *KeystoneListDomainPermissionsForGroupLinks `json:"links,omitempty"`
 
 	// Roles 权限信息列表。
-	Roles *[]KeystoneListPermissionsRoles `json:"roles,omitempty"`
+	Roles []KeystoneListPermissionsRoles `json:"roles,omitempty"`
 
 	// TotalNumber 返回权限的总数。
 	TotalNumber *int64 `json:"total_number,omitempty"`
@@ -3098,14 +3098,14 @@ type KeystoneListPermissionsRoles struct {
 	// DisplayName 权限名称。
 	DisplayName *string `json:"display_name,omitempty"`
 
-	// DomainId 权限所属帐号ID。
-	DomainId *string `json:"domain_id,omitempty"`
+	// DomainID 权限所属帐号ID。
+	DomainID *string `json:"domain_id,omitempty"`
 
 	// Flag 该参数值为fine_grained时，标识此权限为系统内置的策略。
 	Flag *string `json:"flag,omitempty"`
 
-	// Id 权限ID。
-	Id *string `json:"id,omitempty"`
+	// ID 权限ID。
+	ID *string `json:"id,omitempty"`
 
 	// Links 权限的资源链接信息。
 	Links *KeystoneListDomainPermissionsForGroupRolesLinks `json:"links,omitempty"`
@@ -3142,10 +3142,10 @@ type KeystoneListPermissionsRolesType string
 // KeystoneListPermissionsRolesPolicy 权限的具体内容。
 type KeystoneListPermissionsRolesPolicy struct {
 	// Depends 该权限所依赖的权限。
-	Depends *[]KeystoneListPermissionsRolesPolicyDepends `json:"Depends,omitempty"`
+	Depends []KeystoneListPermissionsRolesPolicyDepends `json:"Depends,omitempty"`
 
 	// Statement 授权语句，描述权限的具体内容。
-	Statement *[]KeystoneListPermissionsRolesPolicyStatement `json:"Statement,omitempty"`
+	Statement []KeystoneListPermissionsRolesPolicyStatement `json:"Statement,omitempty"`
 
 	// Version 权限版本号。
 	// 说明：
@@ -3170,7 +3170,7 @@ type KeystoneListPermissionsRolesPolicyStatement struct {
 	// - 格式为：服务名:资源类型:操作，例：vpc:ports:create。
 	// - 服务名为产品名称，例如ecs、evs和vpc等，服务名仅支持小写。 资源类型和操作没有大小写，要求支持通配符号*，无需罗列全部授权项。
 	// - 当自定义策略为委托自定义策略时，该字段值为： "Action": ["iam:agencies:assume"]。
-	Action *[]string `json:"Action,omitempty"`
+	Action []string `json:"Action,omitempty"`
 
 	// Condition 限制条件。不超过10个。了解更多相关参数，请参考：配置自定义策略。
 	// 说明：
@@ -3189,7 +3189,7 @@ type KeystoneListPermissionsRolesPolicyStatement struct {
 	// - 可填 * 的五段式：::::，例："obs:::bucket:*"。
 	// - region字段为*或用户可访问的region。service必须存在且resource属于对应service。
 	// - 当该自定义策略为委托自定义策略时，该字段类型为Object，值为："Resource": {"uri": ["/iam/agencies/07805acaba800fdd4fbdc00b8f888c7c"]}。
-	Resource *[]string `json:"Resource,omitempty"`
+	Resource []string `json:"Resource,omitempty"`
 }
 
 // KeystoneListPermissionsRolesPolicyStatementEffect 作用。包含两种：允许（Allow）和拒绝（Deny），既有Allow又有Deny的授权语句时，遵循Deny优先的原则。
@@ -3204,7 +3204,7 @@ type KeystoneListProjectPermissionsForGroupResponseBody struct {
 	Links *KeystoneListDomainPermissionsForGroupLinks `json:"links,omitempty"`
 
 	// Roles 权限信息列表。
-	Roles *[]KeystoneListProjectPermissionsForGroupRoles `json:"roles,omitempty"`
+	Roles []KeystoneListProjectPermissionsForGroupRoles `json:"roles,omitempty"`
 }
 
 // KeystoneListProjectPermissionsForGroupRoles defines model for KeystoneListProjectPermissionsForGroupRoles.
@@ -3224,14 +3224,14 @@ type KeystoneListProjectPermissionsForGroupRoles struct {
 	// DisplayName 权限名称。
 	DisplayName *string `json:"display_name,omitempty"`
 
-	// DomainId 权限所属帐号ID。
-	DomainId *string `json:"domain_id,omitempty"`
+	// DomainID 权限所属帐号ID。
+	DomainID *string `json:"domain_id,omitempty"`
 
 	// Flag 该参数值为fine_grained时，标识此权限为系统内置的策略。
 	Flag *string `json:"flag,omitempty"`
 
-	// Id 权限ID。
-	Id *string `json:"id,omitempty"`
+	// ID 权限ID。
+	ID *string `json:"id,omitempty"`
 
 	// Links 权限的资源链接信息。
 	Links *KeystoneListDomainPermissionsForGroupRolesLinks `json:"links,omitempty"`
@@ -3268,10 +3268,10 @@ type KeystoneListProjectPermissionsForGroupRolesType string
 // KeystoneListProjectPermissionsForGroupRolesPolicy 权限的具体内容。
 type KeystoneListProjectPermissionsForGroupRolesPolicy struct {
 	// Depends 该权限所依赖的权限。
-	Depends *[]KeystoneListProjectPermissionsForGroupRolesPolicyDepends `json:"Depends,omitempty"`
+	Depends []KeystoneListProjectPermissionsForGroupRolesPolicyDepends `json:"Depends,omitempty"`
 
 	// Statement 授权语句，描述权限的具体内容。
-	Statement *[]KeystoneListProjectPermissionsForGroupRolesPolicyStatement `json:"Statement,omitempty"`
+	Statement []KeystoneListProjectPermissionsForGroupRolesPolicyStatement `json:"Statement,omitempty"`
 
 	// Version 权限版本号。
 	// 说明：
@@ -3296,13 +3296,13 @@ type KeystoneListProjectPermissionsForGroupRolesPolicyStatement struct {
 	// - 格式为：服务名:资源类型:操作，例：vpc:ports:create。
 	// - 服务名为产品名称，例如ecs、evs和vpc等，服务名仅支持小写。 资源类型和操作没有大小写，要求支持通配符号*，无需罗列全部授权项。
 	// - 当自定义策略为委托自定义策略时，该字段值为： "Action": ["iam:agencies:assume"]。
-	Action *[]string `json:"Action,omitempty"`
+	Action []string `json:"Action,omitempty"`
 
 	// Condition 限制条件。不超过10个。了解更多相关参数，请参考：配置自定义策略。
 	// 说明：
 	// 以请求示例中的Condition为例：条件键（obs:prefix）和字符串（public）需相等（StringEquals）。
 	// "Condition": { "StringEquals": { "obs:prefix": [ "public" ] } }
-	Condition *map[string]interface{} `json:"Condition,omitempty"`
+	Condition map[string]interface{} `json:"Condition,omitempty"`
 
 	// Effect 作用。包含两种：允许（Allow）和拒绝（Deny），既有Allow又有Deny的授权语句时，遵循Deny优先的原则。
 	// 取值范围：
@@ -3315,7 +3315,7 @@ type KeystoneListProjectPermissionsForGroupRolesPolicyStatement struct {
 	// - 可填 * 的五段式：::::，例："obs:::bucket:*"。
 	// - region字段为*或用户可访问的region。service必须存在且resource属于对应service。
 	// - 当该自定义策略为委托自定义策略时，该字段类型为Object，值为："Resource": {"uri": ["/iam/agencies/07805acaba800fdd4fbdc00b8f888c7c"]}。
-	Resource *[]string `json:"Resource,omitempty"`
+	Resource []string `json:"Resource,omitempty"`
 }
 
 // KeystoneListProjectPermissionsForGroupRolesPolicyStatementEffect 作用。包含两种：允许（Allow）和拒绝（Deny），既有Allow又有Deny的授权语句时，遵循Deny优先的原则。
@@ -3329,14 +3329,14 @@ type KeystoneListProjectsForUserProjects struct {
 	// Description 项目描述信息。
 	Description *string `json:"description,omitempty"`
 
-	// DomainId 项目所属帐号ID。
-	DomainId *string `json:"domain_id,omitempty"`
+	// DomainID 项目所属帐号ID。
+	DomainID *string `json:"domain_id,omitempty"`
 
 	// Enabled 项目是否可用。
 	Enabled *bool `json:"enabled,omitempty"`
 
-	// Id 项目ID。
-	Id *string `json:"id,omitempty"`
+	// ID 项目ID。
+	ID *string `json:"id,omitempty"`
 
 	// IsDomain false.
 	IsDomain *bool `json:"is_domain,omitempty"`
@@ -3347,9 +3347,9 @@ type KeystoneListProjectsForUserProjects struct {
 	// Name 项目名称。
 	Name *string `json:"name,omitempty"`
 
-	// ParentId 如果查询自己创建的项目，则此处返回所属区域的项目ID。
+	// ParentID 如果查询自己创建的项目，则此处返回所属区域的项目ID。
 	// 如果查询的是系统内置项目，如cn-north-1，则此处返回帐号ID。
-	ParentId *string `json:"parent_id,omitempty"`
+	ParentID *string `json:"parent_id,omitempty"`
 }
 
 // KeystoneListProjectsForUserResponseBody defines model for KeystoneListProjectsForUserResponseBody.
@@ -3358,7 +3358,7 @@ type KeystoneListProjectsForUserResponseBody struct {
 	Links *KeystoneListAllProjectPermissionsForGroupLinks `json:"links,omitempty"`
 
 	// Projects 项目信息列表。
-	Projects *[]KeystoneListProjectsForUserProjects `json:"projects,omitempty"`
+	Projects []KeystoneListProjectsForUserProjects `json:"projects,omitempty"`
 }
 
 // KeystoneListProjectsProjects defines model for KeystoneListProjectsProjects.
@@ -3366,14 +3366,14 @@ type KeystoneListProjectsProjects struct {
 	// Description 项目描述信息。
 	Description *string `json:"description,omitempty"`
 
-	// DomainId 项目所属帐号ID。
-	DomainId *string `json:"domain_id,omitempty"`
+	// DomainID 项目所属帐号ID。
+	DomainID *string `json:"domain_id,omitempty"`
 
 	// Enabled 项目是否可用。
 	Enabled *bool `json:"enabled,omitempty"`
 
-	// Id 项目ID。
-	Id *string `json:"id,omitempty"`
+	// ID 项目ID。
+	ID *string `json:"id,omitempty"`
 
 	// IsDomain false.
 	IsDomain *bool `json:"is_domain,omitempty"`
@@ -3384,9 +3384,9 @@ type KeystoneListProjectsProjects struct {
 	// Name 项目名称。如cn-north-1、MOS等，其中MOS为OBS内置项目。
 	Name *string `json:"name,omitempty"`
 
-	// ParentId 如果查询自己创建的项目，则此处返回所属区域的项目ID。
+	// ParentID 如果查询自己创建的项目，则此处返回所属区域的项目ID。
 	// 如果查询的是系统内置项目，如cn-north-1，则此处返回帐号ID。
-	ParentId *string `json:"parent_id,omitempty"`
+	ParentID *string `json:"parent_id,omitempty"`
 }
 
 // KeystoneListProjectsProjectsLinks 项目的资源链接。
@@ -3407,7 +3407,7 @@ type KeystoneListProjectsResponseBody struct {
 	Links *KeystoneListAllProjectPermissionsForGroupLinks `json:"links,omitempty"`
 
 	// Projects 项目信息列表。
-	Projects *[]KeystoneListProjectsProjects `json:"projects,omitempty"`
+	Projects []KeystoneListProjectsProjects `json:"projects,omitempty"`
 }
 
 // KeystoneListProtocolsResponseBody defines model for KeystoneListProtocolsResponseBody.
@@ -3416,7 +3416,7 @@ type KeystoneListProtocolsResponseBody struct {
 	Links *KeystoneListAllProjectPermissionsForGroupLinks `json:"links,omitempty"`
 
 	// Protocols 协议信息列表。
-	Protocols *[]Protocols `json:"protocols,omitempty"`
+	Protocols []Protocols `json:"protocols,omitempty"`
 }
 
 // KeystoneListRegionsResponseBody defines model for KeystoneListRegionsResponseBody.
@@ -3425,7 +3425,7 @@ type KeystoneListRegionsResponseBody struct {
 	Links *KeystoneListAllProjectPermissionsForGroupLinks `json:"links,omitempty"`
 
 	// Regions 区域信息列表。
-	Regions *[]Regions `json:"regions,omitempty"`
+	Regions []Regions `json:"regions,omitempty"`
 }
 
 // KeystoneListServicesLinks 服务的资源链接信息。
@@ -3446,7 +3446,7 @@ type KeystoneListServicesResponseBody struct {
 	Links *KeystoneListServicesLinks `json:"links,omitempty"`
 
 	// Services 服务信息列表。
-	Services *[]Services `json:"services,omitempty"`
+	Services []Services `json:"services,omitempty"`
 }
 
 // KeystoneListUsersForGroupByAdminLinks 用户组资源的链接。
@@ -3467,7 +3467,7 @@ type KeystoneListUsersForGroupByAdminResponseBody struct {
 	Links *KeystoneListUsersForGroupByAdminLinks `json:"links,omitempty"`
 
 	// Users IAM用户信息列表。
-	Users *[]KeystoneListUsersForGroupByAdminUsers `json:"users,omitempty"`
+	Users []KeystoneListUsersForGroupByAdminUsers `json:"users,omitempty"`
 }
 
 // KeystoneListUsersForGroupByAdminUsers defines model for KeystoneListUsersForGroupByAdminUsers.
@@ -3475,8 +3475,8 @@ type KeystoneListUsersForGroupByAdminUsers struct {
 	// Description IAM用户描述信息。
 	Description *string `json:"description,omitempty"`
 
-	// DomainId IAM用户所属帐号ID。
-	DomainId *string `json:"domain_id,omitempty"`
+	// DomainID IAM用户所属帐号ID。
+	DomainID *string `json:"domain_id,omitempty"`
 
 	// Enabled 用户是否启用。true表示启用，false表示停用，默认为true。
 	Enabled *bool `json:"enabled,omitempty"`
@@ -3484,11 +3484,11 @@ type KeystoneListUsersForGroupByAdminUsers struct {
 	// Extra IAM用户的其他信息。
 	Extra *UsersExtra `json:"extra,omitempty"`
 
-	// Id IAM用户ID。
-	Id *string `json:"id,omitempty"`
+	// ID IAM用户ID。
+	ID *string `json:"id,omitempty"`
 
-	// LastProjectId IAM用户退出华为云前，在控制台最后访问的项目ID。
-	LastProjectId *string `json:"last_project_id,omitempty"`
+	// LastProjectID IAM用户退出华为云前，在控制台最后访问的项目ID。
+	LastProjectID *string `json:"last_project_id,omitempty"`
 
 	// Links IAM用户的资源链接信息。
 	Links *UsersLinks `json:"links,omitempty"`
@@ -3512,7 +3512,7 @@ type KeystoneListUsersResponseBody struct {
 	Links *KeystoneListAllProjectPermissionsForGroupLinks `json:"links,omitempty"`
 
 	// Users IAM用户信息列表。
-	Users *[]KeystoneListUsersUsers `json:"users,omitempty"`
+	Users []KeystoneListUsersUsers `json:"users,omitempty"`
 }
 
 // KeystoneListUsersUsers defines model for KeystoneListUsersUsers.
@@ -3520,17 +3520,17 @@ type KeystoneListUsersUsers struct {
 	// Description IAM用户描述信息。
 	Description *string `json:"description,omitempty"`
 
-	// DomainId IAM用户所属帐号ID。
-	DomainId *string `json:"domain_id,omitempty"`
+	// DomainID IAM用户所属帐号ID。
+	DomainID *string `json:"domain_id,omitempty"`
 
 	// Enabled IAM用户是否启用。true表示启用，false表示停用，默认为true。
 	Enabled *bool `json:"enabled,omitempty"`
 
-	// Id IAM用户ID。
-	Id *string `json:"id,omitempty"`
+	// ID IAM用户ID。
+	ID *string `json:"id,omitempty"`
 
-	// LastProjectId IAM用户退出系统前，在控制台最后访问的项目ID。
-	LastProjectId *string `json:"last_project_id,omitempty"`
+	// LastProjectID IAM用户退出系统前，在控制台最后访问的项目ID。
+	LastProjectID *string `json:"last_project_id,omitempty"`
 
 	// Links IAM用户的资源链接信息。
 	Links *UsersLinks `json:"links,omitempty"`
@@ -3555,16 +3555,16 @@ type KeystoneListVersionsError struct {
 
 // KeystoneListVersionsErrorVersions defines model for KeystoneListVersionsErrorVersions.
 type KeystoneListVersionsErrorVersions struct {
-	Values *[]KeystoneListVersionsErrorVersionsValuesItem `json:"values,omitempty"`
+	Values []KeystoneListVersionsErrorVersionsValuesItem `json:"values,omitempty"`
 }
 
 // KeystoneListVersionsErrorVersionsValuesItem defines model for KeystoneListVersionsErrorVersionsValuesItem.
 type KeystoneListVersionsErrorVersionsValuesItem struct {
-	Id         *string                                                      `json:"id,omitempty"`
-	Links      *[]KeystoneListVersionsErrorVersionsValuesItemLinksItem      `json:"links,omitempty"`
-	MediaTypes *[]KeystoneListVersionsErrorVersionsValuesItemMediaTypesItem `json:"media-types,omitempty"`
-	Status     *string                                                      `json:"status,omitempty"`
-	Updated    *string                                                      `json:"updated,omitempty"`
+	ID         *string                                                     `json:"id,omitempty"`
+	Links      []KeystoneListVersionsErrorVersionsValuesItemLinksItem      `json:"links,omitempty"`
+	MediaTypes []KeystoneListVersionsErrorVersionsValuesItemMediaTypesItem `json:"media-types,omitempty"`
+	Status     *string                                                     `json:"status,omitempty"`
+	Updated    *string                                                     `json:"updated,omitempty"`
 }
 
 // KeystoneListVersionsErrorVersionsValuesItemLinksItem defines model for KeystoneListVersionsErrorVersionsValuesItemLinksItem.
@@ -3588,7 +3588,7 @@ type KeystoneListVersionsResponseBody struct {
 // KeystoneShowCatalogResponseBody defines model for KeystoneShowCatalogResponseBody.
 type KeystoneShowCatalogResponseBody struct {
 	// Catalog 服务目录信息列表。
-	Catalog *[]Catalog `json:"catalog,omitempty"`
+	Catalog []Catalog `json:"catalog,omitempty"`
 
 	// Links 资源链接信息。
 	Links *KeystoneListAuthDomainsLinks `json:"links,omitempty"`
@@ -3608,11 +3608,11 @@ type KeystoneShowGroupGroup struct {
 	// Description 用户组描述信息。
 	Description *string `json:"description,omitempty"`
 
-	// DomainId 用户组所属帐号ID。
-	DomainId *string `json:"domain_id,omitempty"`
+	// DomainID 用户组所属帐号ID。
+	DomainID *string `json:"domain_id,omitempty"`
 
-	// Id 用户组ID。
-	Id *string `json:"id,omitempty"`
+	// ID 用户组ID。
+	ID *string `json:"id,omitempty"`
 
 	// Links 用户组的资源链接信息。
 	Links *KeystoneShowGroupGroupLinks `json:"links,omitempty"`
@@ -3647,14 +3647,14 @@ type KeystoneShowIdentityProviderIdentityProvider struct {
 	// Enabled 身份提供商是否启用，true为启用，false为停用，默认为false。
 	Enabled *bool `json:"enabled,omitempty"`
 
-	// Id 身份提供商ID。
-	Id *string `json:"id,omitempty"`
+	// ID 身份提供商ID。
+	ID *string `json:"id,omitempty"`
 
 	// Links 身份提供商的资源链接信息。
 	Links *IdentityProviderLinks `json:"links,omitempty"`
 
 	// RemoteIds 身份提供商的联邦用户ID列表。
-	RemoteIds *[]string `json:"remote_ids,omitempty"`
+	RemoteIds []string `json:"remote_ids,omitempty"`
 
 	// SsoType 身份提供商类型。当前支持如下两种：
 	// - virtual_user_sso：联邦登录跳转后映射为虚拟用户。
@@ -3671,23 +3671,23 @@ type KeystoneShowIdentityProviderResponseBody struct {
 
 // KeystoneShowMappingMapping 映射信息。
 type KeystoneShowMappingMapping struct {
-	// Id 映射ID。
-	Id *string `json:"id,omitempty"`
+	// ID 映射ID。
+	ID *string `json:"id,omitempty"`
 
 	// Links 映射的资源链接信息。
 	Links *MappingLinks `json:"links,omitempty"`
 
 	// Rules 将联邦用户映射为本地用户的规则列表。
-	Rules *[]KeystoneShowMappingMappingsRules `json:"rules,omitempty"`
+	Rules []KeystoneShowMappingMappingsRules `json:"rules,omitempty"`
 }
 
 // KeystoneShowMappingMappingRulesRemote defines model for KeystoneShowMappingMappingRulesRemote.
 type KeystoneShowMappingMappingRulesRemote struct {
 	// AnyOneOf 输入属性值中包含指定值才生效，并返回布尔值，返回值不能用于local块中的占位符。在同一个remote数组元素中，any_one_of与not_any_of互斥，两者至多填写一个，不能同时填写。
-	AnyOneOf *[]string `json:"any_one_of,omitempty"`
+	AnyOneOf []string `json:"any_one_of,omitempty"`
 
 	// NotAnyOf 输入属性值中不包含指定值才生效，并返回布尔值，返回值不能用于local块中的占位符。not_any_of 与any_one_of互斥，两者至多填写一个，不能同时填写。
-	NotAnyOf *[]string `json:"not_any_of,omitempty"`
+	NotAnyOf []string `json:"not_any_of,omitempty"`
 
 	// Type 表示IdP断言（SAML协议）或ID token（OIDC协议）中的属性。
 	Type *string `json:"type,omitempty"`
@@ -3696,10 +3696,10 @@ type KeystoneShowMappingMappingRulesRemote struct {
 // KeystoneShowMappingMappingsRules defines model for KeystoneShowMappingMappingsRules.
 type KeystoneShowMappingMappingsRules struct {
 	// Local 表示联邦用户在本系统中的用户信息。 user:联邦用户在本系统中的用户名称。group:联邦用户在本系统中所属用户组。
-	Local *[]KeystoneListMappingsMappingsRulesLocal `json:"local,omitempty"`
+	Local []KeystoneListMappingsMappingsRulesLocal `json:"local,omitempty"`
 
 	// Remote 表示联邦用户在IdP中的用户信息。由断言属性及运算符组成的表达式，取值由断言决定。
-	Remote *[]KeystoneShowMappingMappingRulesRemote `json:"remote,omitempty"`
+	Remote []KeystoneShowMappingMappingRulesRemote `json:"remote,omitempty"`
 }
 
 // KeystoneShowMappingResponseBody defines model for KeystoneShowMappingResponseBody.
@@ -3731,14 +3731,14 @@ type KeystoneShowPermissionRole struct {
 	// DisplayName 权限名称。
 	DisplayName *string `json:"display_name,omitempty"`
 
-	// DomainId 权限所属帐号ID。
-	DomainId *string `json:"domain_id,omitempty"`
+	// DomainID 权限所属帐号ID。
+	DomainID *string `json:"domain_id,omitempty"`
 
 	// Flag 该参数值为fine_grained时，标识此权限为系统内置的策略。
 	Flag *string `json:"flag,omitempty"`
 
-	// Id 权限ID。
-	Id *string `json:"id,omitempty"`
+	// ID 权限ID。
+	ID *string `json:"id,omitempty"`
 
 	// Links 权限的资源链接信息。
 	Links *KeystoneShowPermissionRoleLinks `json:"links,omitempty"`
@@ -3787,10 +3787,10 @@ type KeystoneShowPermissionRoleLinks struct {
 // KeystoneShowPermissionRolePolicy 权限的具体内容。
 type KeystoneShowPermissionRolePolicy struct {
 	// Depends 该权限所依赖的权限。
-	Depends *[]RolePolicyDepends `json:"Depends,omitempty"`
+	Depends []RolePolicyDepends `json:"Depends,omitempty"`
 
 	// Statement 授权语句，描述权限的具体内容。
-	Statement *[]KeystoneShowPermissionRolePolicyStatement `json:"Statement,omitempty"`
+	Statement []KeystoneShowPermissionRolePolicyStatement `json:"Statement,omitempty"`
 
 	// Version 权限版本号。
 	// 说明：
@@ -3806,13 +3806,13 @@ type KeystoneShowPermissionRolePolicyStatement struct {
 	// - 格式为：服务名:资源类型:操作，例：vpc:ports:create。
 	// - 服务名为产品名称，例如ecs、evs和vpc等，服务名仅支持小写。 资源类型和操作没有大小写，要求支持通配符号*，无需罗列全部授权项。
 	// - 当自定义策略为委托自定义策略时，该字段值为： "Action": ["iam:agencies:assume"]。
-	Action *[]string `json:"Action,omitempty"`
+	Action []string `json:"Action,omitempty"`
 
 	// Condition 限制条件。不超过10个。了解更多相关参数，请参考：配置自定义策略。
 	// 说明：
 	// 以请求示例中的Condition为例：条件键（obs:prefix）和字符串（public）需相等（StringEquals）。
 	// "Condition": { "StringEquals": { "obs:prefix": [ "public" ] } }
-	Condition *map[string]interface{} `json:"Condition,omitempty"`
+	Condition map[string]interface{} `json:"Condition,omitempty"`
 
 	// Effect 作用。包含两种：允许（Allow）和拒绝（Deny），既有Allow又有Deny的授权语句时，遵循Deny优先的原则。
 	// 取值范围：
@@ -3825,7 +3825,7 @@ type KeystoneShowPermissionRolePolicyStatement struct {
 	// - 可填 * 的五段式：::::，例："obs:::bucket:*"。
 	// - region字段为*或用户可访问的region。service必须存在且resource属于对应service。
 	// - 当该自定义策略为委托自定义策略时，该字段类型为Object，值为："Resource": {"uri": ["/iam/agencies/07805acaba800fdd4fbdc00b8f888c7c"]}。
-	Resource *[]string `json:"Resource,omitempty"`
+	Resource []string `json:"Resource,omitempty"`
 }
 
 // KeystoneShowPermissionRolePolicyStatementEffect 作用。包含两种：允许（Allow）和拒绝（Deny），既有Allow又有Deny的授权语句时，遵循Deny优先的原则。
@@ -3839,14 +3839,14 @@ type KeystoneShowProjectProject struct {
 	// Description 项目描述信息。
 	Description *string `json:"description,omitempty"`
 
-	// DomainId 项目所属帐号ID。
-	DomainId *string `json:"domain_id,omitempty"`
+	// DomainID 项目所属帐号ID。
+	DomainID *string `json:"domain_id,omitempty"`
 
 	// Enabled 项目是否可用。
 	Enabled *bool `json:"enabled,omitempty"`
 
-	// Id 项目ID。
-	Id *string `json:"id,omitempty"`
+	// ID 项目ID。
+	ID *string `json:"id,omitempty"`
 
 	// IsDomain false.
 	IsDomain *bool `json:"is_domain,omitempty"`
@@ -3857,9 +3857,9 @@ type KeystoneShowProjectProject struct {
 	// Name 项目名称。
 	Name *string `json:"name,omitempty"`
 
-	// ParentId 如果查询自己创建的项目，则此处返回所属区域的项目ID。
+	// ParentID 如果查询自己创建的项目，则此处返回所属区域的项目ID。
 	// 如果查询的是系统内置项目，如cn-north-1，则此处返回帐号ID。
-	ParentId *string `json:"parent_id,omitempty"`
+	ParentID *string `json:"parent_id,omitempty"`
 }
 
 // KeystoneShowProjectProjectLinks 项目的资源链接。
@@ -3882,14 +3882,14 @@ type KeystoneShowProjectResponseBody struct {
 
 // KeystoneShowProtocolProtocol 协议信息。
 type KeystoneShowProtocolProtocol struct {
-	// Id 协议ID。
-	Id *string `json:"id,omitempty"`
+	// ID 协议ID。
+	ID *string `json:"id,omitempty"`
 
 	// Links 协议的资源链接信息。
 	Links *ProtocolLinks `json:"links,omitempty"`
 
-	// MappingId 映射ID。
-	MappingId *string `json:"mapping_id,omitempty"`
+	// MappingID 映射ID。
+	MappingID *string `json:"mapping_id,omitempty"`
 }
 
 // KeystoneShowProtocolResponseBody defines model for KeystoneShowProtocolResponseBody.
@@ -3948,17 +3948,17 @@ type KeystoneShowUserUser struct {
 	// Description IAM用户描述信息。
 	Description *string `json:"description,omitempty"`
 
-	// DomainId IAM用户所属帐号ID。
-	DomainId *string `json:"domain_id,omitempty"`
+	// DomainID IAM用户所属帐号ID。
+	DomainID *string `json:"domain_id,omitempty"`
 
 	// Enabled IAM用户是否启用。true表示启用，false表示停用，默认为true。
 	Enabled *bool `json:"enabled,omitempty"`
 
-	// Id IAM用户ID。
-	Id *string `json:"id,omitempty"`
+	// ID IAM用户ID。
+	ID *string `json:"id,omitempty"`
 
-	// LastProjectId IAM用户退出系统前，在控制台最后访问的项目ID。
-	LastProjectId *string `json:"last_project_id,omitempty"`
+	// LastProjectID IAM用户退出系统前，在控制台最后访问的项目ID。
+	LastProjectID *string `json:"last_project_id,omitempty"`
 
 	// Links IAM用户的资源链接信息。
 	Links *KeystoneShowUserUserLinks `json:"links,omitempty"`
@@ -3996,8 +3996,8 @@ type KeystoneUpdateGroupGroup struct {
 	// Description 用户组描述信息，长度小于等于255字符。name与description至少填写一个。
 	Description *string `json:"description,omitempty"`
 
-	// DomainId 用户组所属帐号ID，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
-	DomainId *string `json:"domain_id,omitempty"`
+	// DomainID 用户组所属帐号ID，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
+	DomainID *string `json:"domain_id,omitempty"`
 
 	// Name 用户组名，长度小于等于64字符。name与description至少填写一个。
 	Name *string `json:"name,omitempty"`
@@ -4054,10 +4054,10 @@ type KeystoneUpdateMappingMappingRules struct {
 // KeystoneUpdateMappingMappingRulesRemote defines model for KeystoneUpdateMappingMappingRulesRemote.
 type KeystoneUpdateMappingMappingRulesRemote struct {
 	// AnyOneOf 输入属性值中包含指定值才生效，并返回布尔值，返回值不能用于local块中的占位符。在同一个remote数组元素中，any_one_of与not_any_of互斥，两者至多填写一个，不能同时填写。
-	AnyOneOf *[]string `json:"any_one_of,omitempty"`
+	AnyOneOf []string `json:"any_one_of,omitempty"`
 
 	// NotAnyOf 输入属性值中不包含指定值才生效，并返回布尔值，返回值不能用于local块中的占位符。not_any_of 与any_one_of互斥，两者至多填写一个，不能同时填写。
-	NotAnyOf *[]string `json:"not_any_of,omitempty"`
+	NotAnyOf []string `json:"not_any_of,omitempty"`
 
 	// Type 表示IdP断言中的属性。
 	Type string `json:"type"`
@@ -4066,10 +4066,10 @@ type KeystoneUpdateMappingMappingRulesRemote struct {
 // KeystoneUpdateMappingMappingsRules defines model for KeystoneUpdateMappingMappingsRules.
 type KeystoneUpdateMappingMappingsRules struct {
 	// Local 表示联邦用户在本系统中的用户信息。 user：联邦用户在本系统中的用户名称。group：联邦用户在本系统中所属用户组。
-	Local *[]KeystoneListMappingsMappingsRulesLocal `json:"local,omitempty"`
+	Local []KeystoneListMappingsMappingsRulesLocal `json:"local,omitempty"`
 
 	// Remote 表示联邦用户在IdP中的用户信息。使用SAML协议时，由断言属性及运算符组成的表达式，取值由断言决定。使用OIDC协议时，取值由ID token决定。
-	Remote *[]KeystoneShowMappingMappingRulesRemote `json:"remote,omitempty"`
+	Remote []KeystoneShowMappingMappingRulesRemote `json:"remote,omitempty"`
 }
 
 // KeystoneUpdateMappingRequestBody defines model for KeystoneUpdateMappingRequestBody.
@@ -4146,17 +4146,17 @@ type KeystoneUpdateProjectResponseProject struct {
 	// Description 项目描述信息。
 	Description *string `json:"description,omitempty"`
 
-	// DomainId 项目所属帐号ID。
-	DomainId *string `json:"domain_id,omitempty"`
+	// DomainID 项目所属帐号ID。
+	DomainID *string `json:"domain_id,omitempty"`
 
 	// Enabled 项目是否可用。
 	Enabled *bool `json:"enabled,omitempty"`
 
 	// Extra 项目的其他信息。
-	Extra *map[string]interface{} `json:"extra,omitempty"`
+	Extra map[string]interface{} `json:"extra,omitempty"`
 
-	// Id 项目ID。
-	Id *string `json:"id,omitempty"`
+	// ID 项目ID。
+	ID *string `json:"id,omitempty"`
 
 	// IsDomain false.
 	IsDomain *bool `json:"is_domain,omitempty"`
@@ -4167,14 +4167,14 @@ type KeystoneUpdateProjectResponseProject struct {
 	// Name 项目名称。
 	Name *string `json:"name,omitempty"`
 
-	// ParentId 区域对应的项目ID，例如区域“华北-北京一”区域对应的项目ID为：04dd42abe48026ad2fa3c01ad7fa.....。
-	ParentId *string `json:"parent_id,omitempty"`
+	// ParentID 区域对应的项目ID，例如区域“华北-北京一”区域对应的项目ID为：04dd42abe48026ad2fa3c01ad7fa.....。
+	ParentID *string `json:"parent_id,omitempty"`
 }
 
 // KeystoneUpdateProtocolProtocol 协议信息。
 type KeystoneUpdateProtocolProtocol struct {
-	// MappingId 映射ID。身份提供商类型为iam_user_sso时,不需要绑定映射ID,无需传入此字段;否则此字段必填。
-	MappingId *string `json:"mapping_id,omitempty"`
+	// MappingID 映射ID。身份提供商类型为iam_user_sso时,不需要绑定映射ID,无需传入此字段;否则此字段必填。
+	MappingID *string `json:"mapping_id,omitempty"`
 }
 
 // KeystoneUpdateProtocolRequestBody defines model for KeystoneUpdateProtocolRequestBody.
@@ -4200,8 +4200,8 @@ type KeystoneUpdateUserByAdminRequestUser struct {
 	// Description IAM用户新描述信息。
 	Description *string `json:"description,omitempty"`
 
-	// DomainId IAM用户所属帐号ID。
-	DomainId *string `json:"domain_id,omitempty"`
+	// DomainID IAM用户所属帐号ID。
+	DomainID *string `json:"domain_id,omitempty"`
 
 	// Enabled 是否启用IAM用户。true为启用，false为停用，默认为true。
 	Enabled *bool `json:"enabled,omitempty"`
@@ -4232,8 +4232,8 @@ type KeystoneUpdateUserByAdminResponseUser struct {
 	// Description IAM用户描述信息。
 	Description *string `json:"description,omitempty"`
 
-	// DomainId IAM用户所属帐号ID。
-	DomainId *string `json:"domain_id,omitempty"`
+	// DomainID IAM用户所属帐号ID。
+	DomainID *string `json:"domain_id,omitempty"`
 
 	// Enabled IAM用户是否启用。true表示启用，false表示停用，默认为true。
 	Enabled *bool `json:"enabled,omitempty"`
@@ -4241,11 +4241,11 @@ type KeystoneUpdateUserByAdminResponseUser struct {
 	// Extra IAM用户的其他信息。
 	Extra *UserExtra `json:"extra,omitempty"`
 
-	// Id IAM用户ID。
-	Id *string `json:"id,omitempty"`
+	// ID IAM用户ID。
+	ID *string `json:"id,omitempty"`
 
-	// LastProjectId IAM用户退出系统前，在控制台最后访问的项目ID。
-	LastProjectId *string `json:"last_project_id,omitempty"`
+	// LastProjectID IAM用户退出系统前，在控制台最后访问的项目ID。
+	LastProjectID *string `json:"last_project_id,omitempty"`
 
 	// Links IAM用户的资源链接信息。
 	Links *KeystoneCreateUserUserLinks `json:"links,omitempty"`
@@ -4301,7 +4301,7 @@ type KeystoneValidateTokenResponseBody struct {
 // KeystoneValidateTokenToken 获取到的token信息。
 type KeystoneValidateTokenToken struct {
 	// Catalog 服务目录信息。
-	Catalog *[]KeystoneCreateUserTokenByPasswordTokenCatalog `json:"catalog,omitempty"`
+	Catalog []KeystoneCreateUserTokenByPasswordTokenCatalog `json:"catalog,omitempty"`
 
 	// Domain 被校验token的IAM用户所属的帐号信息。如果获取token时请求体中scope参数设置为domain，则返回该字段。
 	Domain *KeystoneValidateTokenTokenDomain `json:"domain,omitempty"`
@@ -4313,13 +4313,13 @@ type KeystoneValidateTokenToken struct {
 	IssuedAt *string `json:"issued_at,omitempty"`
 
 	// Methods 获取token的方式。
-	Methods *[]string `json:"methods,omitempty"`
+	Methods []string `json:"methods,omitempty"`
 
 	// Project 被校验token的IAM用户所属帐号的项目信息。如果获取token时请求体中scope参数设置为project，则返回该字段。
 	Project *KeystoneValidateTokenTokenProject `json:"project,omitempty"`
 
 	// Roles token的权限信息。
-	Roles *[]KeystoneCreateUserTokenByPasswordTokenRoles `json:"roles,omitempty"`
+	Roles []KeystoneCreateUserTokenByPasswordTokenRoles `json:"roles,omitempty"`
 
 	// User 获取token的IAM用户信息。
 	User *KeystoneValidateTokenTokenUser `json:"user,omitempty"`
@@ -4327,8 +4327,8 @@ type KeystoneValidateTokenToken struct {
 
 // KeystoneValidateTokenTokenCatalogEndpoints defines model for KeystoneValidateTokenTokenCatalogEndpoints.
 type KeystoneValidateTokenTokenCatalogEndpoints struct {
-	// Id 终端节点ID。
-	Id *string `json:"id,omitempty"`
+	// ID 终端节点ID。
+	ID *string `json:"id,omitempty"`
 
 	// Interface 接口类型，描述接口在该终端节点的可见性。值为“public”，表示该接口为公开接口。
 	Interface *string `json:"interface,omitempty"`
@@ -4336,17 +4336,17 @@ type KeystoneValidateTokenTokenCatalogEndpoints struct {
 	// Region 终端节点所属区域。
 	Region *string `json:"region,omitempty"`
 
-	// RegionId 终端节点所属区域ID。
-	RegionId *string `json:"region_id,omitempty"`
+	// RegionID 终端节点所属区域ID。
+	RegionID *string `json:"region_id,omitempty"`
 
-	// Url 终端节点的URL。
-	Url *string `json:"url,omitempty"`
+	// URL 终端节点的URL。
+	URL *string `json:"url,omitempty"`
 }
 
 // KeystoneValidateTokenTokenDomain 被校验token的IAM用户所属的帐号信息。如果获取token时请求体中scope参数设置为domain，则返回该字段。
 type KeystoneValidateTokenTokenDomain struct {
-	// Id 帐号ID。
-	Id *string `json:"id,omitempty"`
+	// ID 帐号ID。
+	ID *string `json:"id,omitempty"`
 
 	// Name 帐号名称。
 	Name *string `json:"name,omitempty"`
@@ -4357,8 +4357,8 @@ type KeystoneValidateTokenTokenProject struct {
 	// Domain 项目所属帐号信息。
 	Domain *KeystoneValidateTokenTokenProjectDomain `json:"domain,omitempty"`
 
-	// Id 项目ID。
-	Id *string `json:"id,omitempty"`
+	// ID 项目ID。
+	ID *string `json:"id,omitempty"`
 
 	// Name 项目名称。
 	Name *string `json:"name,omitempty"`
@@ -4366,8 +4366,8 @@ type KeystoneValidateTokenTokenProject struct {
 
 // KeystoneValidateTokenTokenProjectDomain 项目所属帐号信息。
 type KeystoneValidateTokenTokenProjectDomain struct {
-	// Id 帐号ID。
-	Id *string `json:"id,omitempty"`
+	// ID 帐号ID。
+	ID *string `json:"id,omitempty"`
 
 	// Name 帐号名称。
 	Name *string `json:"name,omitempty"`
@@ -4378,8 +4378,8 @@ type KeystoneValidateTokenTokenUser struct {
 	// Domain IAM用户所属的帐号信息。
 	Domain *KeystoneValidateTokenTokenUserDomain `json:"domain,omitempty"`
 
-	// Id IAM用户ID。
-	Id *string `json:"id,omitempty"`
+	// ID IAM用户ID。
+	ID *string `json:"id,omitempty"`
 
 	// Name IAM用户名。
 	Name *string `json:"name,omitempty"`
@@ -4390,8 +4390,8 @@ type KeystoneValidateTokenTokenUser struct {
 
 // KeystoneValidateTokenTokenUserDomain IAM用户所属的帐号信息。
 type KeystoneValidateTokenTokenUserDomain struct {
-	// Id IAM用户所属帐号ID，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
-	Id *string `json:"id,omitempty"`
+	// ID IAM用户所属帐号ID，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
+	ID *string `json:"id,omitempty"`
 
 	// Name IAM用户所属帐号名称。
 	Name *string `json:"name,omitempty"`
@@ -4400,7 +4400,7 @@ type KeystoneValidateTokenTokenUserDomain struct {
 // ListAgenciesResponseBody defines model for ListAgenciesResponseBody.
 type ListAgenciesResponseBody struct {
 	// Agencies 委托信息列表。
-	Agencies *[]Agencies `json:"agencies,omitempty"`
+	Agencies []Agencies `json:"agencies,omitempty"`
 }
 
 // ListAllProjectsPermissionsForAgencyLinks 权限的资源链接信息。
@@ -4415,13 +4415,13 @@ type ListAllProjectsPermissionsForAgencyResponseBody struct {
 	Links *ListAllProjectsPermissionsForAgencyLinks `json:"links,omitempty"`
 
 	// Roles 权限信息列表。
-	Roles *[]ListAllProjectsPermissionsForAgencyRoles `json:"roles,omitempty"`
+	Roles []ListAllProjectsPermissionsForAgencyRoles `json:"roles,omitempty"`
 }
 
 // ListAllProjectsPermissionsForAgencyRoles defines model for ListAllProjectsPermissionsForAgencyRoles.
 type ListAllProjectsPermissionsForAgencyRoles struct {
-	// Id 权限ID。
-	Id *string `json:"id,omitempty"`
+	// ID 权限ID。
+	ID *string `json:"id,omitempty"`
 
 	// Links 权限的资源链接信息。
 	Links *ListAllProjectsPermissionsForAgencyLinks `json:"links,omitempty"`
@@ -4450,8 +4450,8 @@ type ListAuthFederationUserBody struct {
 	// Domain 租户详情。
 	Domain *DomainInfo `json:"domain,omitempty"`
 
-	// Id 用户id。
-	Id *string `json:"id,omitempty"`
+	// ID 用户id。
+	ID *string `json:"id,omitempty"`
 
 	// Name 用户名。
 	Name *string `json:"name,omitempty"`
@@ -4465,8 +4465,8 @@ type ListAuthResponseBody struct {
 
 // ListAuthTokenCatalog defines model for ListAuthTokenCatalog.
 type ListAuthTokenCatalog struct {
-	// Id 终端节点ID。
-	Id *string `json:"id,omitempty"`
+	// ID 终端节点ID。
+	ID *string `json:"id,omitempty"`
 
 	// Interface 接口类型,描述接口在该终端节点的可见性。值为“public”,表示该接口为公开接口。
 	Interface *string `json:"interface,omitempty"`
@@ -4474,17 +4474,17 @@ type ListAuthTokenCatalog struct {
 	// Region 终端节点所属区域。
 	Region *string `json:"region,omitempty"`
 
-	// RegionId 终端节点所属区域ID。
-	RegionId *string `json:"region_id,omitempty"`
+	// RegionID 终端节点所属区域ID。
+	RegionID *string `json:"region_id,omitempty"`
 
-	// Url 终端节点的URL。
-	Url *string `json:"url,omitempty"`
+	// URL 终端节点的URL。
+	URL *string `json:"url,omitempty"`
 }
 
 // ListAuthTokenRoles defines model for ListAuthTokenRoles.
 type ListAuthTokenRoles struct {
-	// Id 权限id。
-	Id *string `json:"id,omitempty"`
+	// ID 权限id。
+	ID *string `json:"id,omitempty"`
 
 	// Name 权限名。
 	Name *string `json:"name,omitempty"`
@@ -4522,9 +4522,9 @@ type ListAuthTokensAuthIdentityAssumeRole struct {
 	// AgencyName 委托方A创建的委托名称，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
 	AgencyName string `json:"agency_name"`
 
-	// DomainId 委托方A的帐号ID。“domain_id”与“domain_name”至少填写一个，建议选择“domain_id”。
+	// DomainID 委托方A的帐号ID。“domain_id”与“domain_name”至少填写一个，建议选择“domain_id”。
 	// 委托方A可以参考获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID获取帐号ID。
-	DomainId *string `json:"domain_id,omitempty"`
+	DomainID *string `json:"domain_id,omitempty"`
 
 	// DomainName 委托方A的帐号名称。“domain_id”与“domain_name”至少填写一个，建议选择“domain_id”。
 	// 您可以在IAM控制台委托列表中查看委托方A的帐号名称。
@@ -4546,8 +4546,8 @@ type ListAuthTokensAuthScope struct {
 
 // ListAuthTokensAuthScopeDomain 取值为domain时，表示获取的Token可以作用于全局服务，全局服务不区分项目或区域，如OBS服务。如需了解服务作用范围，请参考系统权限。domain支持id和name，二选一即可，建议选择“domain_id”。
 type ListAuthTokensAuthScopeDomain struct {
-	// Id 委托方A的帐号ID，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。id和name，二选一即可。
-	Id *string `json:"id,omitempty"`
+	// ID 委托方A的帐号ID，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。id和name，二选一即可。
+	ID *string `json:"id,omitempty"`
 
 	// Name 委托方A的帐号名，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。id和name，二选一即可。
 	Name *string `json:"name,omitempty"`
@@ -4555,8 +4555,8 @@ type ListAuthTokensAuthScopeDomain struct {
 
 // ListAuthTokensAuthScopeProject 取值为project时，表示获取的Token可以作用于项目级服务，仅能访问指定project下的资源，如ECS服务。如需了解服务作用范围，请参考系统权限。project支持id和name，二选一即可。
 type ListAuthTokensAuthScopeProject struct {
-	// Id 委托方A项目的ID，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。id和name，二选一即可。
-	Id *string `json:"id,omitempty"`
+	// ID 委托方A项目的ID，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。id和name，二选一即可。
+	ID *string `json:"id,omitempty"`
 
 	// Name 委托方A项目的名称，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。id和name，二选一即可。
 	Name *string `json:"name,omitempty"`
@@ -4592,7 +4592,7 @@ type ListAuthTokensToken struct {
 	AssumedBy *TokenAssumedBy `json:"assumed_by,omitempty"`
 
 	// Catalog 服务目录信息。
-	Catalog *[]KeystoneCreateUserTokenByPasswordTokenCatalog `json:"catalog,omitempty"`
+	Catalog []KeystoneCreateUserTokenByPasswordTokenCatalog `json:"catalog,omitempty"`
 
 	// Domain 委托方A的帐号信息。如果获取token时请求体中scope参数设置为domain，则返回该字段。
 	Domain *ListAuthTokensTokenDomain `json:"domain,omitempty"`
@@ -4604,13 +4604,13 @@ type ListAuthTokensToken struct {
 	IssuedAt *string `json:"issued_at,omitempty"`
 
 	// Methods 获取token的方式。
-	Methods *[]string `json:"methods,omitempty"`
+	Methods []string `json:"methods,omitempty"`
 
 	// Project 委托方A的项目信息。如果获取token时请求体中scope参数设置为project，则返回该字段。
 	Project *ListAuthTokensTokenProject `json:"project,omitempty"`
 
 	// Roles 委托token的权限信息。
-	Roles *[]KeystoneCreateUserTokenByPasswordTokenRoles `json:"roles,omitempty"`
+	Roles []KeystoneCreateUserTokenByPasswordTokenRoles `json:"roles,omitempty"`
 
 	// User 委托方A所创建的委托的信息。
 	User *ListAuthTokensTokenUser `json:"user,omitempty"`
@@ -4618,8 +4618,8 @@ type ListAuthTokensToken struct {
 
 // ListAuthTokensTokenDomain 委托方A的帐号信息。如果获取token时请求体中scope参数设置为domain，则返回该字段。
 type ListAuthTokensTokenDomain struct {
-	// Id 委托方A的帐号ID。
-	Id *string `json:"id,omitempty"`
+	// ID 委托方A的帐号ID。
+	ID *string `json:"id,omitempty"`
 
 	// Name 委托方A的帐号名称。
 	Name *string `json:"name,omitempty"`
@@ -4630,8 +4630,8 @@ type ListAuthTokensTokenProject struct {
 	// Domain 委托方A的帐号信息。
 	Domain *ListAuthTokensTokenProjectDomain `json:"domain,omitempty"`
 
-	// Id 委托方A的项目ID。
-	Id *string `json:"id,omitempty"`
+	// ID 委托方A的项目ID。
+	ID *string `json:"id,omitempty"`
 
 	// Name 委托方A的项目名称。
 	Name *string `json:"name,omitempty"`
@@ -4639,8 +4639,8 @@ type ListAuthTokensTokenProject struct {
 
 // ListAuthTokensTokenProjectDomain 委托方A的帐号信息。
 type ListAuthTokensTokenProjectDomain struct {
-	// Id 委托方A的帐号ID。
-	Id *string `json:"id,omitempty"`
+	// ID 委托方A的帐号ID。
+	ID *string `json:"id,omitempty"`
 
 	// Name 委托方A的帐号名称。
 	Name *string `json:"name,omitempty"`
@@ -4651,8 +4651,8 @@ type ListAuthTokensTokenUser struct {
 	// Domain 委托方A的帐号信息。
 	Domain *ListAuthTokensTokenUserDomain `json:"domain,omitempty"`
 
-	// Id 委托ID。
-	Id *string `json:"id,omitempty"`
+	// ID 委托ID。
+	ID *string `json:"id,omitempty"`
 
 	// Name 委托方A帐号名/委托名。
 	Name *string `json:"name,omitempty"`
@@ -4660,8 +4660,8 @@ type ListAuthTokensTokenUser struct {
 
 // ListAuthTokensTokenUserDomain 委托方A的帐号信息。
 type ListAuthTokensTokenUserDomain struct {
-	// Id 委托方A的帐号ID。
-	Id *string `json:"id,omitempty"`
+	// ID 委托方A的帐号ID。
+	ID *string `json:"id,omitempty"`
 
 	// Name 委托方A的帐号名称。
 	Name *string `json:"name,omitempty"`
@@ -4687,8 +4687,8 @@ type ListAuthTokensV3AuthIdentity struct {
 
 // ListAuthTokensV3AuthIdentityToken 联邦unscoped token的信息。
 type ListAuthTokensV3AuthIdentityToken struct {
-	// Id 联邦unscoped token的ID。
-	Id string `json:"id"`
+	// ID 联邦unscoped token的ID。
+	ID string `json:"id"`
 }
 
 // ListAuthTokensV3AuthScope token的使用范围，取值为project或domain，二选一即可。
@@ -4702,8 +4702,8 @@ type ListAuthTokensV3AuthScope struct {
 
 // ListAuthTokensV3AuthScopeDomain 取值为domain时，表示获取的token可以跨区域使用，domain支持id和name，二选一即可。
 type ListAuthTokensV3AuthScopeDomain struct {
-	// Id 帐号ID，id与name二选一即可。
-	Id *string `json:"id,omitempty"`
+	// ID 帐号ID，id与name二选一即可。
+	ID *string `json:"id,omitempty"`
 
 	// Name 帐号名，id与name二选一即可。
 	Name *string `json:"name,omitempty"`
@@ -4714,8 +4714,8 @@ type ListAuthTokensV3AuthScopeProject struct {
 	// Domain 项目所属帐号，使用name时必填。
 	Domain *AuthScopeProjectDomain `json:"domain,omitempty"`
 
-	// Id 项目ID，id与name二选一即可。
-	Id *string `json:"id,omitempty"`
+	// ID 项目ID，id与name二选一即可。
+	ID *string `json:"id,omitempty"`
 
 	// Name 项目名，id与name二选一即可。
 	Name *string `json:"name,omitempty"`
@@ -4736,7 +4736,7 @@ type ListAuthTokensV3ResponseBody struct {
 // ListAuthTokensV3Token 联邦认证的scoped token信息。
 type ListAuthTokensV3Token struct {
 	// Catalog 服务目录信息。
-	Catalog *[]ListAuthTokensV3TokenCatalog `json:"catalog,omitempty"`
+	Catalog []ListAuthTokensV3TokenCatalog `json:"catalog,omitempty"`
 
 	// Domain 获取token的用户所属的帐号信息。如果获取token时请求体中scope参数设置为domain，则返回该字段。
 	Domain *ListAuthTokensV3TokenDomain `json:"domain,omitempty"`
@@ -4748,13 +4748,13 @@ type ListAuthTokensV3Token struct {
 	IssuedAt *string `json:"issued_at,omitempty"`
 
 	// Methods 获取token的方式。
-	Methods *[]string `json:"methods,omitempty"`
+	Methods []string `json:"methods,omitempty"`
 
 	// Project 获取token的用户所属帐号的项目信息。如果获取token时请求体中scope参数设置为project，则返回该字段。
 	Project *ListAuthTokensV3TokenProject `json:"project,omitempty"`
 
 	// Roles token的权限信息。
-	Roles *[]KeystoneCreateUserTokenByPasswordTokenRoles `json:"roles,omitempty"`
+	Roles []KeystoneCreateUserTokenByPasswordTokenRoles `json:"roles,omitempty"`
 
 	// User 获取token的用户信息。
 	User *ListAuthTokensV3TokenUser `json:"user,omitempty"`
@@ -4763,10 +4763,10 @@ type ListAuthTokensV3Token struct {
 // ListAuthTokensV3TokenCatalog defines model for ListAuthTokensV3TokenCatalog.
 type ListAuthTokensV3TokenCatalog struct {
 	// Endpoints 终端节点。
-	Endpoints *[]ListAuthTokensV3TokenCatalogEndpoints `json:"endpoints,omitempty"`
+	Endpoints []ListAuthTokensV3TokenCatalogEndpoints `json:"endpoints,omitempty"`
 
-	// Id 服务ID。
-	Id *string `json:"id,omitempty"`
+	// ID 服务ID。
+	ID *string `json:"id,omitempty"`
 
 	// Name 服务名称。
 	Name *string `json:"name,omitempty"`
@@ -4777,8 +4777,8 @@ type ListAuthTokensV3TokenCatalog struct {
 
 // ListAuthTokensV3TokenCatalogEndpoints defines model for ListAuthTokensV3TokenCatalogEndpoints.
 type ListAuthTokensV3TokenCatalogEndpoints struct {
-	// Id 终端节点ID。
-	Id *string `json:"id,omitempty"`
+	// ID 终端节点ID。
+	ID *string `json:"id,omitempty"`
 
 	// Interface 接口类型，描述接口在该终端节点的可见性。值为“public”，表示该接口为公开接口。
 	Interface *string `json:"interface,omitempty"`
@@ -4786,17 +4786,17 @@ type ListAuthTokensV3TokenCatalogEndpoints struct {
 	// Region 终端节点所属区域。
 	Region *string `json:"region,omitempty"`
 
-	// RegionId 终端节点所属区域ID。
-	RegionId *string `json:"region_id,omitempty"`
+	// RegionID 终端节点所属区域ID。
+	RegionID *string `json:"region_id,omitempty"`
 
-	// Url 终端节点的URL。
-	Url *string `json:"url,omitempty"`
+	// URL 终端节点的URL。
+	URL *string `json:"url,omitempty"`
 }
 
 // ListAuthTokensV3TokenDomain 获取token的用户所属的帐号信息。如果获取token时请求体中scope参数设置为domain，则返回该字段。
 type ListAuthTokensV3TokenDomain struct {
-	// Id 帐号ID。
-	Id *string `json:"id,omitempty"`
+	// ID 帐号ID。
+	ID *string `json:"id,omitempty"`
 
 	// Name 帐号名。
 	Name *string `json:"name,omitempty"`
@@ -4807,8 +4807,8 @@ type ListAuthTokensV3TokenProject struct {
 	// Domain 项目所属帐号信息。
 	Domain *ListAuthTokensV3TokenProjectDomain `json:"domain,omitempty"`
 
-	// Id 项目ID。
-	Id *string `json:"id,omitempty"`
+	// ID 项目ID。
+	ID *string `json:"id,omitempty"`
 
 	// Name 项目名。
 	Name *string `json:"name,omitempty"`
@@ -4816,8 +4816,8 @@ type ListAuthTokensV3TokenProject struct {
 
 // ListAuthTokensV3TokenProjectDomain 项目所属帐号信息。
 type ListAuthTokensV3TokenProjectDomain struct {
-	// Id 帐号ID。
-	Id *string `json:"id,omitempty"`
+	// ID 帐号ID。
+	ID *string `json:"id,omitempty"`
 
 	// Name 帐号名。
 	Name *string `json:"name,omitempty"`
@@ -4831,8 +4831,8 @@ type ListAuthTokensV3TokenUser struct {
 	// Domain 用户所属帐号信息。
 	Domain *ListAuthTokensV3TokenUserDomain `json:"domain,omitempty"`
 
-	// Id 用户ID。
-	Id *string `json:"id,omitempty"`
+	// ID 用户ID。
+	ID *string `json:"id,omitempty"`
 
 	// Name 用户名。
 	Name *string `json:"name,omitempty"`
@@ -4843,8 +4843,8 @@ type ListAuthTokensV3TokenUser struct {
 
 // ListAuthTokensV3TokenUserDomain 用户所属帐号信息。
 type ListAuthTokensV3TokenUserDomain struct {
-	// Id 用户所属帐号ID。
-	Id *string `json:"id,omitempty"`
+	// ID 用户所属帐号ID。
+	ID *string `json:"id,omitempty"`
 
 	// Name 用户所属帐号名称。
 	Name *string `json:"name,omitempty"`
@@ -4852,8 +4852,8 @@ type ListAuthTokensV3TokenUserDomain struct {
 
 // ListAuthTokensV3TokenUserOSFEDERATIONGroups defines model for ListAuthTokensV3TokenUserOSFEDERATIONGroups.
 type ListAuthTokensV3TokenUserOSFEDERATIONGroups struct {
-	// Id 用户组ID。
-	Id *string `json:"id,omitempty"`
+	// ID 用户组ID。
+	ID *string `json:"id,omitempty"`
 
 	// Name 用户组名称。
 	Name *string `json:"name,omitempty"`
@@ -4865,7 +4865,7 @@ type ListCustomPoliciesResponseBody struct {
 	Links *KeystoneListAllProjectPermissionsForGroupLinks `json:"links,omitempty"`
 
 	// Roles 自定义策略信息列表。
-	Roles *[]ListCustomPoliciesRoles `json:"roles,omitempty"`
+	Roles []ListCustomPoliciesRoles `json:"roles,omitempty"`
 
 	// TotalNumber 返回自定义策略的总条数。
 	TotalNumber *int64 `json:"total_number,omitempty"`
@@ -4888,11 +4888,11 @@ type ListCustomPoliciesRoles struct {
 	// DisplayName 自定义策略展示名。
 	DisplayName *string `json:"display_name,omitempty"`
 
-	// DomainId 自定义策略所属帐号ID。
-	DomainId *string `json:"domain_id,omitempty"`
+	// DomainID 自定义策略所属帐号ID。
+	DomainID *string `json:"domain_id,omitempty"`
 
-	// Id 自定义策略ID。
-	Id *string `json:"id,omitempty"`
+	// ID 自定义策略ID。
+	ID *string `json:"id,omitempty"`
 
 	// Links 自定义策略的资源链接信息。
 	Links *ListCustomPoliciesRolesLinks `json:"links,omitempty"`
@@ -4933,7 +4933,7 @@ type ListCustomPoliciesRolesLinks struct {
 // ListCustomPoliciesRolesPolicy 自定义策略的具体内容。
 type ListCustomPoliciesRolesPolicy struct {
 	// Statement 授权语句，描述自定义策略的具体内容，不超过8个。
-	Statement *[]ListCustomPoliciesRolesPolicyStatement `json:"Statement,omitempty"`
+	Statement []ListCustomPoliciesRolesPolicyStatement `json:"Statement,omitempty"`
 
 	// Version 权限版本号。
 	// 说明：
@@ -4949,13 +4949,13 @@ type ListCustomPoliciesRolesPolicyStatement struct {
 	// - 格式为：服务名:资源类型:操作，例：vpc:ports:create。
 	// - 服务名为产品名称，例如ecs、evs和vpc等，服务名仅支持小写。 资源类型和操作没有大小写，要求支持通配符号*，无需罗列全部授权项。
 	// - 当自定义策略为委托自定义策略时，该字段值为： "Action": ["iam:agencies:assume"]。
-	Action *[]string `json:"Action,omitempty"`
+	Action []string `json:"Action,omitempty"`
 
 	// Condition 限制条件。不超过10个。了解更多相关参数，请参考：配置自定义策略。
 	// 说明：
 	// 以请求示例中的Condition为例：条件键（obs:prefix）和字符串（public）需相等（StringEquals）。
 	// "Condition": { "StringEquals": { "obs:prefix": [ "public" ] } }
-	Condition *map[string]map[string][]string `json:"Condition,omitempty"`
+	Condition map[string]map[string][]string `json:"Condition,omitempty"`
 
 	// Effect 作用。包含两种：允许（Allow）和拒绝（Deny），既有Allow又有Deny的授权语句时，遵循Deny优先的原则。
 	Effect *string `json:"Effect,omitempty"`
@@ -4965,13 +4965,13 @@ type ListCustomPoliciesRolesPolicyStatement struct {
 	// - 可填 * 的五段式：::::，例："obs:::bucket:*"。
 	// - region字段为*或用户可访问的region。service必须存在且resource属于对应service。
 	// - 当该自定义策略为委托自定义策略时，该字段类型为Object，值为："Resource": {"uri": ["/iam/agencies/07805acaba800fdd4fbdc00b8f888c7c"]}。
-	Resource *[]string `json:"Resource,omitempty"`
+	Resource []string `json:"Resource,omitempty"`
 }
 
 // ListDomainPermissionsForAgencyResponseBody defines model for ListDomainPermissionsForAgencyResponseBody.
 type ListDomainPermissionsForAgencyResponseBody struct {
 	// Roles 权限信息列表。
-	Roles *[]ListDomainPermissionsForAgencyRoles `json:"roles,omitempty"`
+	Roles []ListDomainPermissionsForAgencyRoles `json:"roles,omitempty"`
 }
 
 // ListDomainPermissionsForAgencyRoles defines model for ListDomainPermissionsForAgencyRoles.
@@ -4991,14 +4991,14 @@ type ListDomainPermissionsForAgencyRoles struct {
 	// DisplayName 权限展示名。
 	DisplayName *string `json:"display_name,omitempty"`
 
-	// DomainId 权限所属帐号ID。
-	DomainId *string `json:"domain_id,omitempty"`
+	// DomainID 权限所属帐号ID。
+	DomainID *string `json:"domain_id,omitempty"`
 
 	// Flag 该参数值为fine_grained时，标识此权限为系统内置的策略。
 	Flag *string `json:"flag,omitempty"`
 
-	// Id 权限ID。
-	Id *string `json:"id,omitempty"`
+	// ID 权限ID。
+	ID *string `json:"id,omitempty"`
 
 	// Links 权限的资源链接信息。
 	Links *KeystoneListDomainPermissionsForGroupRolesLinks `json:"links,omitempty"`
@@ -5034,7 +5034,7 @@ type ListDomainPermissionsForAgencyRolesType string
 // ListDomainsResponseBody defines model for ListDomainsResponseBody.
 type ListDomainsResponseBody struct {
 	// Domains 帐号信息列表。
-	Domains *[]Domains `json:"domains,omitempty"`
+	Domains []Domains `json:"domains,omitempty"`
 
 	// Links 资源链接信息。
 	Links *KeystoneListAuthDomainsLinks `json:"links,omitempty"`
@@ -5043,19 +5043,19 @@ type ListDomainsResponseBody struct {
 // ListEnterpriseProjectsForGroupResponseBody defines model for ListEnterpriseProjectsForGroupResponseBody.
 type ListEnterpriseProjectsForGroupResponseBody struct {
 	// EnterpriseProjects 企业项目信息。
-	EnterpriseProjects *[]ListEnterpriseProjectsResDetail `json:"enterprise-projects,omitempty"`
+	EnterpriseProjects []ListEnterpriseProjectsResDetail `json:"enterprise-projects,omitempty"`
 }
 
 // ListEnterpriseProjectsForUserResponseBody defines model for ListEnterpriseProjectsForUserResponseBody.
 type ListEnterpriseProjectsForUserResponseBody struct {
 	// EnterpriseProjects 企业项目信息。
-	EnterpriseProjects *[]EnterpriseProjects `json:"enterprise-projects,omitempty"`
+	EnterpriseProjects []EnterpriseProjects `json:"enterprise-projects,omitempty"`
 }
 
 // ListEnterpriseProjectsResDetail defines model for ListEnterpriseProjectsResDetail.
 type ListEnterpriseProjectsResDetail struct {
-	// ProjectId 项目ID。
-	ProjectId *string `json:"projectId,omitempty"`
+	// ProjectID 项目ID。
+	ProjectID *string `json:"projectId,omitempty"`
 }
 
 // ListGroupsForEnterpriseProjectResDetail defines model for ListGroupsForEnterpriseProjectResDetail.
@@ -5066,11 +5066,11 @@ type ListGroupsForEnterpriseProjectResDetail struct {
 	// Description 用户组描述。
 	Description *string `json:"description,omitempty"`
 
-	// DomainId 帐号ID。
-	DomainId *string `json:"domainId,omitempty"`
+	// DomainID 帐号ID。
+	DomainID *string `json:"domainId,omitempty"`
 
-	// Id 用户组ID。
-	Id *string `json:"id,omitempty"`
+	// ID 用户组ID。
+	ID *string `json:"id,omitempty"`
 
 	// Name 用户组名称。
 	Name *string `json:"name,omitempty"`
@@ -5079,7 +5079,7 @@ type ListGroupsForEnterpriseProjectResDetail struct {
 // ListGroupsForEnterpriseProjectResponseBody defines model for ListGroupsForEnterpriseProjectResponseBody.
 type ListGroupsForEnterpriseProjectResponseBody struct {
 	// Groups 用户组信息。
-	Groups *[]ListGroupsForEnterpriseProjectResDetail `json:"groups,omitempty"`
+	Groups []ListGroupsForEnterpriseProjectResDetail `json:"groups,omitempty"`
 }
 
 // ListGroupsResponseBody defines model for ListGroupsResponseBody.
@@ -5088,70 +5088,70 @@ type ListGroupsResponseBody struct {
 	Groups []interface{} `json:"groups"`
 }
 
-// ListIdTokenTokensError defines model for ListIdTokenTokensError.
-type ListIdTokenTokensError struct {
+// ListIDTokenTokensError defines model for ListIdTokenTokensError.
+type ListIDTokenTokensError struct {
 	ErrorCode *string `json:"error_code,omitempty"`
 	ErrorMsg  *string `json:"error_msg,omitempty"`
 }
 
-// ListIdTokenTokensFederationUserBody 用户详情。
-type ListIdTokenTokensFederationUserBody struct {
+// ListIDTokenTokensFederationUserBody 用户详情。
+type ListIDTokenTokensFederationUserBody struct {
 	// OSFEDERATION 联邦用户user详情。
 	OSFEDERATION *OSFederationInfo `json:"OS-FEDERATION,omitempty"`
 
 	// Domain 租户详情。
-	Domain *ListIdTokenTokensTokenUserDomain `json:"domain,omitempty"`
+	Domain *ListIDTokenTokensTokenUserDomain `json:"domain,omitempty"`
 
-	// Id 用户id。
-	Id *string `json:"id,omitempty"`
+	// ID 用户id。
+	ID *string `json:"id,omitempty"`
 
 	// Name 用户名。
 	Name *string `json:"name,omitempty"`
 }
 
-// ListIdTokenTokensRequestBody defines model for ListIdTokenTokensRequestBody.
-type ListIdTokenTokensRequestBody struct {
+// ListIDTokenTokensRequestBody defines model for ListIdTokenTokensRequestBody.
+type ListIDTokenTokensRequestBody struct {
 	// Auth 请求auth参数详情。
-	Auth GetIdTokenAuthParams `json:"auth"`
+	Auth GetIDTokenAuthParams `json:"auth"`
 }
 
-// ListIdTokenTokensResponseBody defines model for ListIdTokenTokensResponseBody.
-type ListIdTokenTokensResponseBody struct {
+// ListIDTokenTokensResponseBody defines model for ListIdTokenTokensResponseBody.
+type ListIDTokenTokensResponseBody struct {
 	// Token 获取的token详情。
 	Token *ScopedTokenInfo `json:"token,omitempty"`
 }
 
-// ListIdTokenTokensRoles defines model for ListIdTokenTokensRoles.
-type ListIdTokenTokensRoles struct {
-	// Id 权限id。
-	Id *string `json:"id,omitempty"`
+// ListIDTokenTokensRoles defines model for ListIdTokenTokensRoles.
+type ListIDTokenTokensRoles struct {
+	// ID 权限id。
+	ID *string `json:"id,omitempty"`
 
 	// Name 权限名。
 	Name *string `json:"name,omitempty"`
 }
 
-// ListIdTokenTokensTokenProjectDomain 租户详情。
-type ListIdTokenTokensTokenProjectDomain struct {
-	// Id 租户id。
-	Id *string `json:"id,omitempty"`
+// ListIDTokenTokensTokenProjectDomain 租户详情。
+type ListIDTokenTokensTokenProjectDomain struct {
+	// ID 租户id。
+	ID *string `json:"id,omitempty"`
 
 	// Name 租户名。
 	Name *string `json:"name,omitempty"`
 }
 
-// ListIdTokenTokensTokenUserDomain 租户详情。
-type ListIdTokenTokensTokenUserDomain struct {
-	// Id 租户id。
-	Id *string `json:"id,omitempty"`
+// ListIDTokenTokensTokenUserDomain 租户详情。
+type ListIDTokenTokensTokenUserDomain struct {
+	// ID 租户id。
+	ID *string `json:"id,omitempty"`
 
 	// Name 租户名。
 	Name *string `json:"name,omitempty"`
 }
 
-// ListIdTokenTokensTokenUserOSFEDERATIONGroups defines model for ListIdTokenTokensTokenUserOSFEDERATIONGroups.
-type ListIdTokenTokensTokenUserOSFEDERATIONGroups struct {
-	// Id 用户组id。
-	Id *string `json:"id,omitempty"`
+// ListIDTokenTokensTokenUserOSFEDERATIONGroups defines model for ListIdTokenTokensTokenUserOSFEDERATIONGroups.
+type ListIDTokenTokensTokenUserOSFEDERATIONGroups struct {
+	// ID 用户组id。
+	ID *string `json:"id,omitempty"`
 
 	// Name 用户组名。
 	Name *string `json:"name,omitempty"`
@@ -5196,7 +5196,7 @@ type ListOSFEDERATIONTokensToken struct {
 	IssuedAt *string `json:"issued_at,omitempty"`
 
 	// Methods 获取token的方式。
-	Methods *[]string `json:"methods,omitempty"`
+	Methods []string `json:"methods,omitempty"`
 
 	// User 获取token的用户信息。
 	User *ListOSFEDERATIONTokensTokenUser `json:"user,omitempty"`
@@ -5210,8 +5210,8 @@ type ListOSFEDERATIONTokensTokenUser struct {
 	// Domain 用户所属帐号信息。
 	Domain *ListOSFEDERATIONTokensTokenUserDomain `json:"domain,omitempty"`
 
-	// Id 用户ID。
-	Id *string `json:"id,omitempty"`
+	// ID 用户ID。
+	ID *string `json:"id,omitempty"`
 
 	// Name 用户名称。
 	Name *string `json:"name,omitempty"`
@@ -5219,8 +5219,8 @@ type ListOSFEDERATIONTokensTokenUser struct {
 
 // ListOSFEDERATIONTokensTokenUserDomain 用户所属帐号信息。
 type ListOSFEDERATIONTokensTokenUserDomain struct {
-	// Id 用户所属帐号ID。
-	Id *string `json:"id,omitempty"`
+	// ID 用户所属帐号ID。
+	ID *string `json:"id,omitempty"`
 
 	// Name 用户所属帐号名。
 	Name *string `json:"name,omitempty"`
@@ -5229,13 +5229,13 @@ type ListOSFEDERATIONTokensTokenUserDomain struct {
 // ListPermanentAccessKeysResponseBody defines model for ListPermanentAccessKeysResponseBody.
 type ListPermanentAccessKeysResponseBody struct {
 	// Credentials 认证结果信息列表。
-	Credentials *[]Credentials `json:"credentials,omitempty"`
+	Credentials []Credentials `json:"credentials,omitempty"`
 }
 
 // ListProjectPermissionsForAgencyResponseBody defines model for ListProjectPermissionsForAgencyResponseBody.
 type ListProjectPermissionsForAgencyResponseBody struct {
 	// Roles 权限信息列表。
-	Roles *[]ListDomainPermissionsForAgencyRoles `json:"roles,omitempty"`
+	Roles []ListDomainPermissionsForAgencyRoles `json:"roles,omitempty"`
 }
 
 // ListProtectPolicyError defines model for ListProtectPolicyError.
@@ -5305,13 +5305,13 @@ type ListRolesForGroupOnEnterpriseProjectPolicyStatement struct {
 	// - 格式为：服务名:资源类型:操作，例：vpc:ports:create。
 	// - 服务名为产品名称，例如ecs、evs和vpc等，服务名仅支持小写。资源类型和操作没有大小写，要求支持通配符号*，无需罗列全部授权项。
 	// - 当自定义策略为委托自定义策略时，该字段值为： "Action": ["iam:agencies:assume"]。
-	Action *[]string `json:"Action,omitempty"`
+	Action []string `json:"Action,omitempty"`
 
 	// Condition 限制条件。不超过10个。了解更多相关参数，请参考：配置自定义策略。
 	// 说明：
 	// 以请求示例中的Condition为例：条件键（obs:prefix）和字符串（public）需相等（StringEquals）。
 	// "Condition": { "StringEquals": { "obs:prefix": [ "public" ] } }
-	Condition *map[string]interface{} `json:"Condition,omitempty"`
+	Condition map[string]interface{} `json:"Condition,omitempty"`
 
 	// Effect 作用。包含两种：允许（Allow）和拒绝（Deny），既有Allow又有Deny的授权语句时，遵循Deny优先的原则。
 	// 枚举值：
@@ -5324,22 +5324,22 @@ type ListRolesForGroupOnEnterpriseProjectPolicyStatement struct {
 	// - 可填 * 的五段式：::::，例："obs:::bucket:*"。
 	// - region字段为*或用户可访问的region。service必须存在且resource属于对应service。
 	// - 当该自定义策略为委托自定义策略时，该字段类型为Object，值为："Resource": {"uri": ["/iam/agencies/07805acaba800fdd4fbdc00b8f888c7c"]}。
-	Resource *[]string `json:"Resource,omitempty"`
+	Resource []string `json:"Resource,omitempty"`
 }
 
 // ListRolesForGroupOnEnterpriseProjectResponseBody defines model for ListRolesForGroupOnEnterpriseProjectResponseBody.
 type ListRolesForGroupOnEnterpriseProjectResponseBody struct {
 	// Roles 角色列表。
-	Roles *[]ListRolesForGroupOnEnterpriseProjectRoles `json:"roles,omitempty"`
+	Roles []ListRolesForGroupOnEnterpriseProjectRoles `json:"roles,omitempty"`
 }
 
 // ListRolesForGroupOnEnterpriseProjectRolePolicy 权限具体内容。
 type ListRolesForGroupOnEnterpriseProjectRolePolicy struct {
 	// Depends 该权限所依赖的权限。
-	Depends *[]PolicyDepends `json:"Depends,omitempty"`
+	Depends []PolicyDepends `json:"Depends,omitempty"`
 
 	// Statement 授权语句，描述权限的具体内容。
-	Statement *[]ListRolesForGroupOnEnterpriseProjectPolicyStatement `json:"Statement,omitempty"`
+	Statement []ListRolesForGroupOnEnterpriseProjectPolicyStatement `json:"Statement,omitempty"`
 
 	// Version 权限版本号。
 	// 说明：
@@ -5362,14 +5362,14 @@ type ListRolesForGroupOnEnterpriseProjectRoles struct {
 	// DisplayName 权限展示名称。
 	DisplayName *string `json:"display_name,omitempty"`
 
-	// DomainId 权限所属帐号ID。
-	DomainId *string `json:"domain_id,omitempty"`
+	// DomainID 权限所属帐号ID。
+	DomainID *string `json:"domain_id,omitempty"`
 
 	// Flag 该参数值为fine_grained时，标识此权限为系统内置的策略。
 	Flag *string `json:"flag,omitempty"`
 
-	// Id 权限ID。
-	Id *string `json:"id,omitempty"`
+	// ID 权限ID。
+	ID *string `json:"id,omitempty"`
 
 	// Name 权限名称。
 	Name *string `json:"name,omitempty"`
@@ -5403,10 +5403,10 @@ type ListRolesForUserOnEnterpriseProjectPolicyStatement struct {
 	// - 格式为：服务名:资源类型:操作，例：vpc:ports:create。
 	// - 服务名为产品名称，例如ecs、evs和vpc等，服务名仅支持小写。 资源类型和操作没有大小写，要求支持通配符号*，无需罗列全部授权项。
 	// - 当自定义策略为委托自定义策略时，该字段值为： "Action": ["iam:agencies:assume"]。
-	Action *[]string `json:"Action,omitempty"`
+	Action []string `json:"Action,omitempty"`
 
 	// Condition 限制条件。不超过10个。
-	Condition *map[string]interface{} `json:"Condition,omitempty"`
+	Condition map[string]interface{} `json:"Condition,omitempty"`
 
 	// Effect 作用。包含两种：允许（Allow）和拒绝（Deny），既有Allow又有Deny的授权语句时，遵循Deny优先的原则。
 	Effect *string `json:"Effect,omitempty"`
@@ -5416,22 +5416,22 @@ type ListRolesForUserOnEnterpriseProjectPolicyStatement struct {
 	// - 可填 * 的五段式：::::，例："obs:::bucket:*"。
 	// - region字段为*或用户可访问的region。service必须存在且resource属于对应service。
 	// - 当该自定义策略为委托自定义策略时，该字段类型为Object，值为："Resource": {"uri": ["/iam/agencies/07805acaba800fdd4fbdc00b8f888c7c"]}。
-	Resource *[]string `json:"Resource,omitempty"`
+	Resource []string `json:"Resource,omitempty"`
 }
 
 // ListRolesForUserOnEnterpriseProjectResponseBody defines model for ListRolesForUserOnEnterpriseProjectResponseBody.
 type ListRolesForUserOnEnterpriseProjectResponseBody struct {
 	// Roles 角色列表。
-	Roles *[]RolesItem `json:"roles,omitempty"`
+	Roles []RolesItem `json:"roles,omitempty"`
 }
 
 // ListRolesForUserOnEnterpriseProjectRolePolicy 权限具体内容。
 type ListRolesForUserOnEnterpriseProjectRolePolicy struct {
 	// Depends 该权限所依赖的权限。
-	Depends *[]PolicyDepends `json:"Depends,omitempty"`
+	Depends []PolicyDepends `json:"Depends,omitempty"`
 
 	// Statement 授权语句，描述权限的具体内容。
-	Statement *[]ListRolesForUserOnEnterpriseProjectPolicyStatement `json:"Statement,omitempty"`
+	Statement []ListRolesForUserOnEnterpriseProjectPolicyStatement `json:"Statement,omitempty"`
 
 	// Version 权限版本号。
 	// 说明：
@@ -5451,8 +5451,8 @@ type ListRolesResponseBodyRolesItem struct {
 	Catalog     *string                               `json:"catalog,omitempty"`
 	Description *string                               `json:"description,omitempty"`
 	DisplayName *string                               `json:"display_name,omitempty"`
-	DomainId    *string                               `json:"domain_id,omitempty"`
-	Id          *string                               `json:"id,omitempty"`
+	DomainID    *string                               `json:"domain_id,omitempty"`
+	ID          *string                               `json:"id,omitempty"`
 	Name        *string                               `json:"name,omitempty"`
 	Policy      *ListRolesResponseBodyRolesItemPolicy `json:"policy,omitempty"`
 	Type        *string                               `json:"type,omitempty"`
@@ -5460,14 +5460,14 @@ type ListRolesResponseBodyRolesItem struct {
 
 // ListRolesResponseBodyRolesItemPolicy defines model for ListRolesResponseBodyRolesItemPolicy.
 type ListRolesResponseBodyRolesItemPolicy struct {
-	Statement *[]ListRolesResponseBodyRolesItemPolicyStatementItem `json:"Statement,omitempty"`
-	Version   *string                                              `json:"Version,omitempty"`
+	Statement []ListRolesResponseBodyRolesItemPolicyStatementItem `json:"Statement,omitempty"`
+	Version   *string                                             `json:"Version,omitempty"`
 }
 
 // ListRolesResponseBodyRolesItemPolicyStatementItem defines model for ListRolesResponseBodyRolesItemPolicyStatementItem.
 type ListRolesResponseBodyRolesItemPolicyStatementItem struct {
-	Action *[]string `json:"Action,omitempty"`
-	Effect *string   `json:"Effect,omitempty"`
+	Action []string `json:"Action,omitempty"`
+	Effect *string  `json:"Effect,omitempty"`
 }
 
 // ListTokensAuth 认证信息。
@@ -5543,8 +5543,8 @@ type ListTokensAuthScope struct {
 
 // ListTokensAuthScopeDomain 取值为domain时，表示获取的Token可以作用于全局服务，全局服务不区分项目或区域，如OBS服务。如需了解服务作用范围，请参考系统权限。domain支持id和name，二选一即可，建议选择“domain.id”。
 type ListTokensAuthScopeDomain struct {
-	// Id IAM用户所属帐号ID，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
-	Id *string `json:"id,omitempty"`
+	// ID IAM用户所属帐号ID，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
+	ID *string `json:"id,omitempty"`
 
 	// Name IAM用户所属帐号名称，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
 	Name *string `json:"name,omitempty"`
@@ -5552,8 +5552,8 @@ type ListTokensAuthScopeDomain struct {
 
 // ListTokensAuthScopeProject 取值为project时，表示获取的Token可以作用于项目级服务，仅能访问指定project下的资源，如ECS服务。如需了解服务作用范围，请参考系统权限。project支持id和name，二选一即可。
 type ListTokensAuthScopeProject struct {
-	// Id IAM用户所属帐号的项目id，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
-	Id *string `json:"id,omitempty"`
+	// ID IAM用户所属帐号的项目id，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
+	ID *string `json:"id,omitempty"`
 
 	// Name IAM用户所属帐号的项目名称，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
 	Name *string `json:"name,omitempty"`
@@ -5586,7 +5586,7 @@ type ListTokensResponseBody struct {
 // ListTokensToken 获取到的Token信息。
 type ListTokensToken struct {
 	// Catalog 服务目录信息。
-	Catalog *[]KeystoneCreateUserTokenByPasswordTokenCatalog `json:"catalog,omitempty"`
+	Catalog []KeystoneCreateUserTokenByPasswordTokenCatalog `json:"catalog,omitempty"`
 
 	// Domain 获取Token的IAM用户所属的帐号信息。如果获取Token时请求体中scope参数设置为domain，则返回该字段。
 	Domain *KeystoneCreateUserTokenByPasswordTokenDomain `json:"domain,omitempty"`
@@ -5598,7 +5598,7 @@ type ListTokensToken struct {
 	IssuedAt *string `json:"issued_at,omitempty"`
 
 	// Methods 获取Token的方式。
-	Methods *[]string `json:"methods,omitempty"`
+	Methods []string `json:"methods,omitempty"`
 
 	// MfaAuthnAt MFA验证时间。
 	MfaAuthnAt *string `json:"mfa_authn_at,omitempty"`
@@ -5607,7 +5607,7 @@ type ListTokensToken struct {
 	Project *KeystoneCreateUserTokenByPasswordTokenProject `json:"project,omitempty"`
 
 	// Roles Token的权限信息。
-	Roles *[]KeystoneCreateUserTokenByPasswordTokenRoles `json:"roles,omitempty"`
+	Roles []KeystoneCreateUserTokenByPasswordTokenRoles `json:"roles,omitempty"`
 
 	// User 获取Token的IAM用户信息。
 	User *KeystoneCreateUserTokenByPasswordTokenUser `json:"user,omitempty"`
@@ -5615,8 +5615,8 @@ type ListTokensToken struct {
 
 // ListTokensTokenUserDomain IAM用户所属的帐号信息。
 type ListTokensTokenUserDomain struct {
-	// Id IAM用户所属帐号ID。
-	Id *string `json:"id,omitempty"`
+	// ID IAM用户所属帐号ID。
+	ID *string `json:"id,omitempty"`
 
 	// Name IAM用户所属帐号名称。
 	Name *string `json:"name,omitempty"`
@@ -5633,7 +5633,7 @@ type ListUserLoginProtectsResponseBody struct {
 	// LoginProtects 登录状态保护信息列表。
 	// 说明：
 	// 只返回开启过登录保护的用户状态信息。
-	LoginProtects *[]LoginProtects `json:"login_protects,omitempty"`
+	LoginProtects []LoginProtects `json:"login_protects,omitempty"`
 }
 
 // ListUserMfaDevicesError defines model for ListUserMfaDevicesError.
@@ -5645,13 +5645,13 @@ type ListUserMfaDevicesError struct {
 // ListUserMfaDevicesResponseBody defines model for ListUserMfaDevicesResponseBody.
 type ListUserMfaDevicesResponseBody struct {
 	// VirtualMfaDevices 虚拟MFA设备信息列表。
-	VirtualMfaDevices *[]VirtualMfaDevices `json:"virtual_mfa_devices,omitempty"`
+	VirtualMfaDevices []VirtualMfaDevices `json:"virtual_mfa_devices,omitempty"`
 }
 
 // ListUsersForEnterpriseProjectResponseBody defines model for ListUsersForEnterpriseProjectResponseBody.
 type ListUsersForEnterpriseProjectResponseBody struct {
 	// Users 用户信息。
-	Users *[]ListUsersForEnterpriseProjectUsers `json:"users,omitempty"`
+	Users []ListUsersForEnterpriseProjectUsers `json:"users,omitempty"`
 }
 
 // ListUsersForEnterpriseProjectUsers defines model for ListUsersForEnterpriseProjectUsers.
@@ -5659,14 +5659,14 @@ type ListUsersForEnterpriseProjectUsers struct {
 	// Description 授权用户描述信息。
 	Description *string `json:"description,omitempty"`
 
-	// DomainId 授权用户所属账号ID。
-	DomainId *string `json:"domain_id,omitempty"`
+	// DomainID 授权用户所属账号ID。
+	DomainID *string `json:"domain_id,omitempty"`
 
 	// Enabled 授权用户是否启用，true表示启用，false表示停用，默认为true。
 	Enabled *bool `json:"enabled,omitempty"`
 
-	// Id 授权用户ID。
-	Id *string `json:"id,omitempty"`
+	// ID 授权用户ID。
+	ID *string `json:"id,omitempty"`
 
 	// LastestPolicyTime 用户最近与企业项目关联策略的时间（毫秒）。
 	LastestPolicyTime *int64 `json:"lastest_policy_time,omitempty"`
@@ -5692,8 +5692,8 @@ type LoginProtects struct {
 	// Enabled IAM用户是否开启登录保护，开启为"true"，未开启为"false"。
 	Enabled *bool `json:"enabled,omitempty"`
 
-	// UserId IAM用户ID。
-	UserId *string `json:"user_id,omitempty"`
+	// UserID IAM用户ID。
+	UserID *string `json:"user_id,omitempty"`
 
 	// VerificationMethod IAM用户登录验证方式。
 	VerificationMethod *string `json:"verification_method,omitempty"`
@@ -5706,8 +5706,8 @@ type Logintoken struct {
 	// 通过委托获取临时访问密钥和securitytoken且请求体中填写session_user.name参数时，会返回该字段。
 	AssumedBy *LogintokenAssumedBy `json:"assumed_by,omitempty"`
 
-	// DomainId 帐号ID。
-	DomainId *string `json:"domain_id,omitempty"`
+	// DomainID 帐号ID。
+	DomainID *string `json:"domain_id,omitempty"`
 
 	// ExpiresAt logintoken的过期时间。
 	ExpiresAt *string `json:"expires_at,omitempty"`
@@ -5715,19 +5715,19 @@ type Logintoken struct {
 	// Method 认证方法。当认证用户为华为云用户时，该字段内容为“token”，当认证用户为自定义身份代理用户时，该字段内容为“federation_proxy”。
 	Method *string `json:"method,omitempty"`
 
-	// SessionId 会话ID。
-	SessionId *string `json:"session_id,omitempty"`
+	// SessionID 会话ID。
+	SessionID *string `json:"session_id,omitempty"`
 
 	// SessionName 自定义身份代理用户名。
 	// 说明：
 	// 通过委托获取临时访问密钥和securitytoken且请求体中填写session_user.name参数时，会返回该字段。该字段的值即为session_user.name所填写的值。
 	SessionName *string `json:"session_name,omitempty"`
 
-	// SessionUserId 自定义身份代理用户ID。
-	SessionUserId *string `json:"session_user_id,omitempty"`
+	// SessionUserID 自定义身份代理用户ID。
+	SessionUserID *string `json:"session_user_id,omitempty"`
 
-	// UserId 用户ID。
-	UserId *string `json:"user_id,omitempty"`
+	// UserID 用户ID。
+	UserID *string `json:"user_id,omitempty"`
 
 	// UserName 用户名。
 	UserName *string `json:"user_name,omitempty"`
@@ -5746,8 +5746,8 @@ type LogintokenAssumedByUser struct {
 	// Domain 被委托方用户所属帐号信息。
 	Domain *LogintokenAssumedByUserDomain `json:"domain,omitempty"`
 
-	// Id 被委托方用户ID。
-	Id *string `json:"id,omitempty"`
+	// ID 被委托方用户ID。
+	ID *string `json:"id,omitempty"`
 
 	// Name 被委托方用户名。
 	Name *string `json:"name,omitempty"`
@@ -5758,8 +5758,8 @@ type LogintokenAssumedByUser struct {
 
 // LogintokenAssumedByUserDomain 被委托方用户所属帐号信息。
 type LogintokenAssumedByUserDomain struct {
-	// Id 被委托方用户所属帐号ID。
-	Id *string `json:"id,omitempty"`
+	// ID 被委托方用户所属帐号ID。
+	ID *string `json:"id,omitempty"`
 
 	// Name 被委托方用户所属帐号名称。
 	Name *string `json:"name,omitempty"`
@@ -5773,14 +5773,14 @@ type MappingLinks struct {
 
 // Mappings defines model for Mappings.
 type Mappings struct {
-	// Id 映射ID。
-	Id *string `json:"id,omitempty"`
+	// ID 映射ID。
+	ID *string `json:"id,omitempty"`
 
 	// Links 映射的资源链接信息。
 	Links *MappingsLinks `json:"links,omitempty"`
 
 	// Rules 将联邦用户映射为本地用户的规则列表。
-	Rules *[]KeystoneListMappingsMappingsRules `json:"rules,omitempty"`
+	Rules []KeystoneListMappingsMappingsRules `json:"rules,omitempty"`
 }
 
 // MappingsLinks 映射的资源链接信息。
@@ -5792,10 +5792,10 @@ type MappingsLinks struct {
 // MappingsRulesRemote defines model for MappingsRulesRemote.
 type MappingsRulesRemote struct {
 	// AnyOneOf 输入属性值中包含指定值才生效，并返回布尔值，返回值不能用于local块中的占位符。在同一个remote数组元素中，any_one_of与not_any_of互斥，两者至多填写一个，不能同时填写。
-	AnyOneOf *[]string `json:"any_one_of,omitempty"`
+	AnyOneOf []string `json:"any_one_of,omitempty"`
 
 	// NotAnyOf 输入属性值中不包含指定值才生效，并返回布尔值，返回值不能用于local块中的占位符。not_any_of 与any_one_of互斥，两者至多填写一个，不能同时填写。
-	NotAnyOf *[]string `json:"not_any_of,omitempty"`
+	NotAnyOf []string `json:"not_any_of,omitempty"`
 
 	// Type 表示IdP断言（SAML协议）或ID token（OIDC协议）中的属性。
 	Type *string `json:"type,omitempty"`
@@ -5804,13 +5804,13 @@ type MappingsRulesRemote struct {
 // OSFederationInfo 联邦用户user详情。
 type OSFederationInfo struct {
 	// Groups 用户组详情。
-	Groups *[]ListIdTokenTokensTokenUserOSFEDERATIONGroups `json:"groups,omitempty"`
+	Groups []ListIDTokenTokensTokenUserOSFEDERATIONGroups `json:"groups,omitempty"`
 
 	// IdentityProvider 身份提供商详情。
-	IdentityProvider *IdpIdInfo `json:"identity_provider,omitempty"`
+	IdentityProvider *IdpIDInfo `json:"identity_provider,omitempty"`
 
 	// Protocol 协议详情。
-	Protocol *ProtocolIdInfo `json:"protocol,omitempty"`
+	Protocol *ProtocolIDInfo `json:"protocol,omitempty"`
 }
 
 // OpenIDConnectConfig OpenID Connect配置详情。
@@ -5824,11 +5824,11 @@ type OpenIDConnectConfig struct {
 	// 编程访问和管理控制台访问方式必选，编程访问方式不可选
 	AuthorizationEndpoint *string `json:"authorization_endpoint,omitempty"`
 
-	// ClientId 在OpenID Connect身份提供商注册的客户端ID。
-	ClientId *string `json:"client_id,omitempty"`
+	// ClientID 在OpenID Connect身份提供商注册的客户端ID。
+	ClientID *string `json:"client_id,omitempty"`
 
-	// IdpUrl OpenID Connect身份提供商标识, 对应ID token 中 iss字段。
-	IdpUrl *string `json:"idp_url,omitempty"`
+	// IdpURL OpenID Connect身份提供商标识, 对应ID token 中 iss字段。
+	IdpURL *string `json:"idp_url,omitempty"`
 
 	// ResponseMode 授权请求返回方式。
 	// 编程访问和管理控制台访问方式必选，编程访问方式不可选。
@@ -5896,19 +5896,19 @@ type PolicyDepends struct {
 // ProjectInfo 项目详情。
 type ProjectInfo struct {
 	// Domain 租户详情。
-	Domain *ListIdTokenTokensTokenProjectDomain `json:"domain,omitempty"`
+	Domain *ListIDTokenTokensTokenProjectDomain `json:"domain,omitempty"`
 
-	// Id 项目id。
-	Id *string `json:"id,omitempty"`
+	// ID 项目id。
+	ID *string `json:"id,omitempty"`
 
 	// Name 项目名。
 	Name *string `json:"name,omitempty"`
 }
 
-// ProtocolIdInfo 协议详情。
-type ProtocolIdInfo struct {
-	// Id 协议id。
-	Id *string `json:"id,omitempty"`
+// ProtocolIDInfo 协议详情。
+type ProtocolIDInfo struct {
+	// ID 协议id。
+	ID *string `json:"id,omitempty"`
 }
 
 // ProtocolLinks 协议的资源链接信息。
@@ -5922,14 +5922,14 @@ type ProtocolLinks struct {
 
 // Protocols defines model for Protocols.
 type Protocols struct {
-	// Id 协议ID。
-	Id *string `json:"id,omitempty"`
+	// ID 协议ID。
+	ID *string `json:"id,omitempty"`
 
 	// Links 协议的资源链接信息。
 	Links *ProtocolsLinks `json:"links,omitempty"`
 
-	// MappingId 映射ID。
-	MappingId *string `json:"mapping_id,omitempty"`
+	// MappingID 映射ID。
+	MappingID *string `json:"mapping_id,omitempty"`
 }
 
 // ProtocolsLinks 协议的资源链接信息。
@@ -5950,7 +5950,7 @@ type QueryProjectDetailsAndStatusError struct {
 // QueryProjectDetailsAndStatusQuotas 帐号配额信息。
 type QueryProjectDetailsAndStatusQuotas struct {
 	// Resources 资源信息
-	Resources *[]QueryProjectDetailsAndStatusResources `json:"resources,omitempty"`
+	Resources []QueryProjectDetailsAndStatusResources `json:"resources,omitempty"`
 }
 
 // QueryProjectDetailsAndStatusResources defines model for QueryProjectDetailsAndStatusResources.
@@ -5982,8 +5982,8 @@ type Region struct {
 	// Description 区域描述信息。
 	Description *string `json:"description,omitempty"`
 
-	// Id 区域ID。
-	Id *string `json:"id,omitempty"`
+	// ID 区域ID。
+	ID *string `json:"id,omitempty"`
 
 	// Links 区域的资源链接信息。
 	Links *RegionLinks `json:"links,omitempty"`
@@ -5991,8 +5991,8 @@ type Region struct {
 	// Locales 区域名。
 	Locales *RegionLocales `json:"locales,omitempty"`
 
-	// ParentRegionId null.
-	ParentRegionId *string `json:"parent_region_id,omitempty"`
+	// ParentRegionID null.
+	ParentRegionID *string `json:"parent_region_id,omitempty"`
 
 	// Type 区域类型。
 	Type *string `json:"type,omitempty"`
@@ -6027,8 +6027,8 @@ type Regions struct {
 	// Description 区域描述信息。
 	Description *string `json:"description,omitempty"`
 
-	// Id 区域ID。
-	Id *string `json:"id,omitempty"`
+	// ID 区域ID。
+	ID *string `json:"id,omitempty"`
 
 	// Links 区域的资源链接信息。
 	Links *RegionsLinks `json:"links,omitempty"`
@@ -6036,8 +6036,8 @@ type Regions struct {
 	// Locales 区域名。
 	Locales *RegionsLocales `json:"locales,omitempty"`
 
-	// ParentRegionId null.
-	ParentRegionId *string `json:"parent_region_id,omitempty"`
+	// ParentRegionID null.
+	ParentRegionID *string `json:"parent_region_id,omitempty"`
 
 	// Type 区域类型。
 	Type *string `json:"type,omitempty"`
@@ -6090,20 +6090,20 @@ type RoleAssignments struct {
 
 // RoleAssignmentsAgency 授权委托信息。
 type RoleAssignmentsAgency struct {
-	// Id 委托ID。
-	Id *string `json:"id,omitempty"`
+	// ID 委托ID。
+	ID *string `json:"id,omitempty"`
 }
 
 // RoleAssignmentsGroup 授权用户组信息。
 type RoleAssignmentsGroup struct {
-	// Id 用户组ID。
-	Id *string `json:"id,omitempty"`
+	// ID 用户组ID。
+	ID *string `json:"id,omitempty"`
 }
 
 // RoleAssignmentsRole 授权策略信息。
 type RoleAssignmentsRole struct {
-	// Id 权限ID。
-	Id *string `json:"id,omitempty"`
+	// ID 权限ID。
+	ID *string `json:"id,omitempty"`
 }
 
 // RoleAssignmentsScope 授权作用的范围。
@@ -6120,26 +6120,26 @@ type RoleAssignmentsScope struct {
 
 // RoleAssignmentsScopeDomain 基于全局服务或所有项目授权的信息。
 type RoleAssignmentsScopeDomain struct {
-	// Id 全局服务ID。
-	Id *string `json:"id,omitempty"`
+	// ID 全局服务ID。
+	ID *string `json:"id,omitempty"`
 }
 
 // RoleAssignmentsScopeEnterpriseProject 基于企业项目授权的信息。
 type RoleAssignmentsScopeEnterpriseProject struct {
-	// Id 企业项目ID。
-	Id *string `json:"id,omitempty"`
+	// ID 企业项目ID。
+	ID *string `json:"id,omitempty"`
 }
 
 // RoleAssignmentsScopeProject 基于IAM项目授权的信息。
 type RoleAssignmentsScopeProject struct {
-	// Id IAM项目ID。
-	Id *string `json:"id,omitempty"`
+	// ID IAM项目ID。
+	ID *string `json:"id,omitempty"`
 }
 
 // RoleAssignmentsUser 授权用户信息。
 type RoleAssignmentsUser struct {
-	// Id IAM用户ID。
-	Id *string `json:"id,omitempty"`
+	// ID IAM用户ID。
+	ID *string `json:"id,omitempty"`
 }
 
 // RolePolicyDepends defines model for RolePolicyDepends.
@@ -6168,14 +6168,14 @@ type RoleResult struct {
 	// DisplayName 权限展示名。
 	DisplayName *string `json:"display_name,omitempty"`
 
-	// DomainId 权限所属帐号ID。
-	DomainId *string `json:"domain_id,omitempty"`
+	// DomainID 权限所属帐号ID。
+	DomainID *string `json:"domain_id,omitempty"`
 
 	// Flag 该参数值为fine_grained时，标识此权限为系统内置的策略。
 	Flag *string `json:"flag,omitempty"`
 
-	// Id 权限ID。
-	Id *string `json:"id,omitempty"`
+	// ID 权限ID。
+	ID *string `json:"id,omitempty"`
 
 	// Links 资源链接信息。
 	Links *KeystoneListAllProjectPermissionsForGroupLinks `json:"links,omitempty"`
@@ -6222,14 +6222,14 @@ type RolesItem struct {
 	// DisplayName 权限展示名称。
 	DisplayName *string `json:"display_name,omitempty"`
 
-	// DomainId 权限所属账号ID。
-	DomainId *string `json:"domain_id,omitempty"`
+	// DomainID 权限所属账号ID。
+	DomainID *string `json:"domain_id,omitempty"`
 
 	// Flag 该参数值为fine_grained时，标识此权限为系统内置的策略。
 	Flag *string `json:"flag,omitempty"`
 
-	// Id 权限Id。
-	Id *string `json:"id,omitempty"`
+	// ID 权限Id。
+	ID *string `json:"id,omitempty"`
 
 	// Name 权限名称。
 	Name *string `json:"name,omitempty"`
@@ -6263,13 +6263,13 @@ type RolesItemType string
 type RolesPolicyStatementConditionOperator struct {
 	// Attribute 条件键。key为与运算符有对应关系的合法属性，value为长度不超过10的字符串数组。
 	// 该参数类型为自定义字符串数组。
-	Attribute *[]string `json:"attribute,omitempty"`
+	Attribute []string `json:"attribute,omitempty"`
 }
 
 // ScopedTokenInfo 获取的token详情。
 type ScopedTokenInfo struct {
 	// Catalog catalog详情。
-	Catalog *[]CatalogInfo `json:"catalog,omitempty"`
+	Catalog []CatalogInfo `json:"catalog,omitempty"`
 
 	// Domain 租户详情。
 	Domain *DomainInfo `json:"domain,omitempty"`
@@ -6281,16 +6281,16 @@ type ScopedTokenInfo struct {
 	IssuedAt *string `json:"issued_at,omitempty"`
 
 	// Methods 获取token的方式，联邦用户默认为mapped。
-	Methods *[]string `json:"methods,omitempty"`
+	Methods []string `json:"methods,omitempty"`
 
 	// Project 项目详情。
 	Project *ProjectInfo `json:"project,omitempty"`
 
 	// Roles 角色/策略详情。
-	Roles *[]ListIdTokenTokensRoles `json:"roles,omitempty"`
+	Roles []ListIDTokenTokensRoles `json:"roles,omitempty"`
 
 	// User 用户详情。
-	User *ListIdTokenTokensFederationUserBody `json:"user,omitempty"`
+	User *ListIDTokenTokensFederationUserBody `json:"user,omitempty"`
 }
 
 // Service 服务信息。
@@ -6301,8 +6301,8 @@ type Service struct {
 	// Enabled 服务是否可用。
 	Enabled *bool `json:"enabled,omitempty"`
 
-	// Id 服务ID。
-	Id *string `json:"id,omitempty"`
+	// ID 服务ID。
+	ID *string `json:"id,omitempty"`
 
 	// Links 服务的资源链接。
 	Links *ServiceLinks `json:"links,omitempty"`
@@ -6334,8 +6334,8 @@ type Services struct {
 	// Enabled 服务是否可用。
 	Enabled *bool `json:"enabled,omitempty"`
 
-	// Id 服务ID。
-	Id *string `json:"id,omitempty"`
+	// ID 服务ID。
+	ID *string `json:"id,omitempty"`
 
 	// Links 服务的资源链接。
 	Links *ServicesLinks `json:"links,omitempty"`
@@ -6388,11 +6388,11 @@ type ShowCustomPolicyRole struct {
 	// DisplayName 自定义策略展示名。
 	DisplayName *string `json:"display_name,omitempty"`
 
-	// DomainId 自定义策略所属帐号ID。
-	DomainId *string `json:"domain_id,omitempty"`
+	// DomainID 自定义策略所属帐号ID。
+	DomainID *string `json:"domain_id,omitempty"`
 
-	// Id 自定义策略ID。
-	Id *string `json:"id,omitempty"`
+	// ID 自定义策略ID。
+	ID *string `json:"id,omitempty"`
 
 	// Links 自定义策略的资源链接信息。
 	Links *ShowCustomPolicyRoleLinks `json:"links,omitempty"`
@@ -6433,7 +6433,7 @@ type ShowCustomPolicyRoleLinks struct {
 // ShowCustomPolicyRolePolicy 自定义策略的具体内容。
 type ShowCustomPolicyRolePolicy struct {
 	// Statement 授权语句，描述自定义策略的具体内容，不超过8个。
-	Statement *[]ShowCustomPolicyRolePolicyStatement `json:"Statement,omitempty"`
+	Statement []ShowCustomPolicyRolePolicyStatement `json:"Statement,omitempty"`
 
 	// Version 权限版本号。
 	// 说明：
@@ -6449,13 +6449,13 @@ type ShowCustomPolicyRolePolicyStatement struct {
 	// - 格式为：服务名:资源类型:操作，例：vpc:ports:create。
 	// - 服务名为产品名称，例如ecs、evs和vpc等，服务名仅支持小写。 资源类型和操作没有大小写，要求支持通配符号*，无需罗列全部授权项。
 	// - 当自定义策略为委托自定义策略时，该字段值为： "Action": ["iam:agencies:assume"]。
-	Action *[]string `json:"Action,omitempty"`
+	Action []string `json:"Action,omitempty"`
 
 	// Condition 限制条件。不超过10个。了解更多相关参数，请参考：配置自定义策略。
 	// 说明：
 	// 以请求示例中的Condition为例：条件键（obs:prefix）和字符串（public）需相等（StringEquals）。
 	// "Condition": { "StringEquals": { "obs:prefix": [ "public" ] } }
-	Condition *map[string]map[string][]string `json:"Condition,omitempty"`
+	Condition map[string]map[string][]string `json:"Condition,omitempty"`
 
 	// Effect 作用。包含两种：允许（Allow）和拒绝（Deny），既有Allow又有Deny的授权语句时，遵循Deny优先的原则。
 	// 取值范围：
@@ -6468,7 +6468,7 @@ type ShowCustomPolicyRolePolicyStatement struct {
 	// - 可填 * 的五段式：::::，例："obs:::bucket:*"。
 	// - region字段为*或用户可访问的region。service必须存在且resource属于对应service。
 	// - 当该自定义策略为委托自定义策略时，该字段类型为Object，值为："Resource": {"uri": ["/iam/agencies/07805acaba800fdd4fbdc00b8f888c7c"]}。
-	Resource *[]string `json:"Resource,omitempty"`
+	Resource []string `json:"Resource,omitempty"`
 }
 
 // ShowCustomPolicyRolePolicyStatementEffect 作用。包含两种：允许（Allow）和拒绝（Deny），既有Allow又有Deny的授权语句时，遵循Deny优先的原则。
@@ -6477,8 +6477,8 @@ type ShowCustomPolicyRolePolicyStatement struct {
 // - Deny
 type ShowCustomPolicyRolePolicyStatementEffect string
 
-// ShowDomainApiAclPolicyAllowAddressNetmasks defines model for ShowDomainApiAclPolicyAllowAddressNetmasks.
-type ShowDomainApiAclPolicyAllowAddressNetmasks struct {
+// ShowDomainAPIACLPolicyAllowAddressNetmasks defines model for ShowDomainApiAclPolicyAllowAddressNetmasks.
+type ShowDomainAPIACLPolicyAllowAddressNetmasks struct {
 	// AddressNetmask IP地址或网段，例如:192.168.0.1/24。
 	AddressNetmask *string `json:"address_netmask,omitempty"`
 
@@ -6486,38 +6486,38 @@ type ShowDomainApiAclPolicyAllowAddressNetmasks struct {
 	Description *string `json:"description,omitempty"`
 }
 
-// ShowDomainApiAclPolicyAllowIpRanges defines model for ShowDomainApiAclPolicyAllowIpRanges.
-type ShowDomainApiAclPolicyAllowIpRanges struct {
+// ShowDomainAPIACLPolicyAllowIPRanges defines model for ShowDomainApiAclPolicyAllowIpRanges.
+type ShowDomainAPIACLPolicyAllowIPRanges struct {
 	// Description 描述信息。
 	Description *string `json:"description,omitempty"`
 
-	// IpRange IP地址区间，例如0.0.0.0-255.255.255.255。
-	IpRange *string `json:"ip_range,omitempty"`
+	// IPRange IP地址区间，例如0.0.0.0-255.255.255.255。
+	IPRange *string `json:"ip_range,omitempty"`
 }
 
-// ShowDomainApiAclPolicyApiAclPolicy 接口访问控制策略。
-type ShowDomainApiAclPolicyApiAclPolicy struct {
+// ShowDomainAPIACLPolicyAPIACLPolicy 接口访问控制策略。
+type ShowDomainAPIACLPolicyAPIACLPolicy struct {
 	// AllowAddressNetmasks 允许访问的IP地址或网段。
-	AllowAddressNetmasks *[]ShowDomainApiAclPolicyAllowAddressNetmasks `json:"allow_address_netmasks,omitempty"`
+	AllowAddressNetmasks []ShowDomainAPIACLPolicyAllowAddressNetmasks `json:"allow_address_netmasks,omitempty"`
 
-	// AllowIpRanges 允许访问的IP地址区间。
-	AllowIpRanges *[]ShowDomainApiAclPolicyAllowIpRanges `json:"allow_ip_ranges,omitempty"`
+	// AllowIPRanges 允许访问的IP地址区间。
+	AllowIPRanges []ShowDomainAPIACLPolicyAllowIPRanges `json:"allow_ip_ranges,omitempty"`
 }
 
-// ShowDomainApiAclPolicyError defines model for ShowDomainApiAclPolicyError.
-type ShowDomainApiAclPolicyError struct {
+// ShowDomainAPIACLPolicyError defines model for ShowDomainApiAclPolicyError.
+type ShowDomainAPIACLPolicyError struct {
 	ErrorCode *string `json:"error_code,omitempty"`
 	ErrorMsg  *string `json:"error_msg,omitempty"`
 }
 
-// ShowDomainApiAclPolicyResponseBody defines model for ShowDomainApiAclPolicyResponseBody.
-type ShowDomainApiAclPolicyResponseBody struct {
-	// ApiAclPolicy 接口访问控制策略。
-	ApiAclPolicy *ShowDomainApiAclPolicyApiAclPolicy `json:"api_acl_policy,omitempty"`
+// ShowDomainAPIACLPolicyResponseBody defines model for ShowDomainApiAclPolicyResponseBody.
+type ShowDomainAPIACLPolicyResponseBody struct {
+	// APIACLPolicy 接口访问控制策略。
+	APIACLPolicy *ShowDomainAPIACLPolicyAPIACLPolicy `json:"api_acl_policy,omitempty"`
 }
 
-// ShowDomainConsoleAclPolicyAllowAddressNetmasks defines model for ShowDomainConsoleAclPolicyAllowAddressNetmasks.
-type ShowDomainConsoleAclPolicyAllowAddressNetmasks struct {
+// ShowDomainConsoleACLPolicyAllowAddressNetmasks defines model for ShowDomainConsoleAclPolicyAllowAddressNetmasks.
+type ShowDomainConsoleACLPolicyAllowAddressNetmasks struct {
 	// AddressNetmask IP地址或网段，例如：192.168.0.1/24。
 	AddressNetmask *string `json:"address_netmask,omitempty"`
 
@@ -6525,34 +6525,34 @@ type ShowDomainConsoleAclPolicyAllowAddressNetmasks struct {
 	Description *string `json:"description,omitempty"`
 }
 
-// ShowDomainConsoleAclPolicyAllowIpRanges defines model for ShowDomainConsoleAclPolicyAllowIpRanges.
-type ShowDomainConsoleAclPolicyAllowIpRanges struct {
+// ShowDomainConsoleACLPolicyAllowIPRanges defines model for ShowDomainConsoleAclPolicyAllowIpRanges.
+type ShowDomainConsoleACLPolicyAllowIPRanges struct {
 	// Description 描述信息。
 	Description *string `json:"description,omitempty"`
 
-	// IpRange IP地址区间，例如0.0.0.0-255.255.255.255。
-	IpRange *string `json:"ip_range,omitempty"`
+	// IPRange IP地址区间，例如0.0.0.0-255.255.255.255。
+	IPRange *string `json:"ip_range,omitempty"`
 }
 
-// ShowDomainConsoleAclPolicyConsoleAclPolicy 控制台访问控制策略。
-type ShowDomainConsoleAclPolicyConsoleAclPolicy struct {
+// ShowDomainConsoleACLPolicyConsoleACLPolicy 控制台访问控制策略。
+type ShowDomainConsoleACLPolicyConsoleACLPolicy struct {
 	// AllowAddressNetmasks 允许访问的IP地址或网段。
-	AllowAddressNetmasks *[]ShowDomainConsoleAclPolicyAllowAddressNetmasks `json:"allow_address_netmasks,omitempty"`
+	AllowAddressNetmasks []ShowDomainConsoleACLPolicyAllowAddressNetmasks `json:"allow_address_netmasks,omitempty"`
 
-	// AllowIpRanges 允许访问的IP地址区间。
-	AllowIpRanges *[]ShowDomainConsoleAclPolicyAllowIpRanges `json:"allow_ip_ranges,omitempty"`
+	// AllowIPRanges 允许访问的IP地址区间。
+	AllowIPRanges []ShowDomainConsoleACLPolicyAllowIPRanges `json:"allow_ip_ranges,omitempty"`
 }
 
-// ShowDomainConsoleAclPolicyError defines model for ShowDomainConsoleAclPolicyError.
-type ShowDomainConsoleAclPolicyError struct {
+// ShowDomainConsoleACLPolicyError defines model for ShowDomainConsoleAclPolicyError.
+type ShowDomainConsoleACLPolicyError struct {
 	ErrorCode *string `json:"error_code,omitempty"`
 	ErrorMsg  *string `json:"error_msg,omitempty"`
 }
 
-// ShowDomainConsoleAclPolicyResponseBody defines model for ShowDomainConsoleAclPolicyResponseBody.
-type ShowDomainConsoleAclPolicyResponseBody struct {
-	// ConsoleAclPolicy 控制台访问控制策略。
-	ConsoleAclPolicy *ShowDomainConsoleAclPolicyConsoleAclPolicy `json:"console_acl_policy,omitempty"`
+// ShowDomainConsoleACLPolicyResponseBody defines model for ShowDomainConsoleAclPolicyResponseBody.
+type ShowDomainConsoleACLPolicyResponseBody struct {
+	// ConsoleACLPolicy 控制台访问控制策略。
+	ConsoleACLPolicy *ShowDomainConsoleACLPolicyConsoleACLPolicy `json:"console_acl_policy,omitempty"`
 }
 
 // ShowDomainLoginPolicyError defines model for ShowDomainLoginPolicyError.
@@ -6642,7 +6642,7 @@ type ShowDomainQuotaError struct {
 // ShowDomainQuotaQuotas 帐号配额信息。
 type ShowDomainQuotaQuotas struct {
 	// Resources 资源信息。
-	Resources *[]ShowDomainQuotaResources `json:"resources,omitempty"`
+	Resources []ShowDomainQuotaResources `json:"resources,omitempty"`
 }
 
 // ShowDomainQuotaResources defines model for ShowDomainQuotaResources.
@@ -6673,7 +6673,7 @@ type ShowDomainQuotaResponseBody struct {
 // ShowDomainRoleAssignmentsResponseBody defines model for ShowDomainRoleAssignmentsResponseBody.
 type ShowDomainRoleAssignmentsResponseBody struct {
 	// RoleAssignments 授权信息。
-	RoleAssignments *[]RoleAssignments `json:"role_assignments,omitempty"`
+	RoleAssignments []RoleAssignments `json:"role_assignments,omitempty"`
 
 	// TotalNum 返回授权记录的总条数。
 	TotalNum *int64 `json:"total_num,omitempty"`
@@ -6684,20 +6684,20 @@ type ShowMetadataResponseBody struct {
 	// Data Metadata文件的内容。
 	Data *string `json:"data,omitempty"`
 
-	// DomainId 用户所属帐号ID。
-	DomainId *string `json:"domain_id,omitempty"`
+	// DomainID 用户所属帐号ID。
+	DomainID *string `json:"domain_id,omitempty"`
 
-	// EntityId Metadata文件中的entityID字段。
-	EntityId *string `json:"entity_id,omitempty"`
+	// EntityID Metadata文件中的entityID字段。
+	EntityID *string `json:"entity_id,omitempty"`
 
-	// Id Metadata的ID。
-	Id *string `json:"id,omitempty"`
+	// ID Metadata的ID。
+	ID *string `json:"id,omitempty"`
 
-	// IdpId 身份提供商名称。
-	IdpId *string `json:"idp_id,omitempty"`
+	// IdpID 身份提供商名称。
+	IdpID *string `json:"idp_id,omitempty"`
 
-	// ProtocolId 协议ID。
-	ProtocolId *string `json:"protocol_id,omitempty"`
+	// ProtocolID 协议ID。
+	ProtocolID *string `json:"protocol_id,omitempty"`
 
 	// UpdateTime 导入或更新Metadata文件的时间。
 	UpdateTime *string `json:"update_time,omitempty"`
@@ -6706,14 +6706,14 @@ type ShowMetadataResponseBody struct {
 	XaccountType *string `json:"xaccount_type,omitempty"`
 }
 
-// ShowOpenIdConnectConfigError defines model for ShowOpenIdConnectConfigError.
-type ShowOpenIdConnectConfigError struct {
+// ShowOpenIDConnectConfigError defines model for ShowOpenIdConnectConfigError.
+type ShowOpenIDConnectConfigError struct {
 	ErrorCode *string `json:"error_code,omitempty"`
 	ErrorMsg  *string `json:"error_msg,omitempty"`
 }
 
-// ShowOpenIdConnectConfigResponseBody defines model for ShowOpenIdConnectConfigResponseBody.
-type ShowOpenIdConnectConfigResponseBody struct {
+// ShowOpenIDConnectConfigResponseBody defines model for ShowOpenIdConnectConfigResponseBody.
+type ShowOpenIDConnectConfigResponseBody struct {
 	// OpenidConnectConfig OpenID Connect配置详情。
 	OpenidConnectConfig *OpenIDConnectConfig `json:"openid_connect_config,omitempty"`
 }
@@ -6735,8 +6735,8 @@ type ShowPermanentAccessKeyCredential struct {
 	// Status 访问密钥状态。
 	Status *string `json:"status,omitempty"`
 
-	// UserId IAM用户ID。
-	UserId *string `json:"user_id,omitempty"`
+	// UserID IAM用户ID。
+	UserID *string `json:"user_id,omitempty"`
 }
 
 // ShowPermanentAccessKeyResponseBody defines model for ShowPermanentAccessKeyResponseBody.
@@ -6750,14 +6750,14 @@ type ShowProjectDetailsAndStatusProject struct {
 	// Description 项目描述信息。
 	Description *string `json:"description,omitempty"`
 
-	// DomainId 项目所属帐号ID。
-	DomainId *string `json:"domain_id,omitempty"`
+	// DomainID 项目所属帐号ID。
+	DomainID *string `json:"domain_id,omitempty"`
 
 	// Enabled 项目是否可用。
 	Enabled *bool `json:"enabled,omitempty"`
 
-	// Id 项目ID。
-	Id *string `json:"id,omitempty"`
+	// ID 项目ID。
+	ID *string `json:"id,omitempty"`
 
 	// IsDomain false.
 	IsDomain *bool `json:"is_domain,omitempty"`
@@ -6765,9 +6765,9 @@ type ShowProjectDetailsAndStatusProject struct {
 	// Name 项目名称。
 	Name *string `json:"name,omitempty"`
 
-	// ParentId 如果查询自己创建的项目，则此处返回所属区域的项目ID。
+	// ParentID 如果查询自己创建的项目，则此处返回所属区域的项目ID。
 	// 如果查询的是系统内置项目，如cn-north-1，则此处返回帐号ID。
-	ParentId *string `json:"parent_id,omitempty"`
+	ParentID *string `json:"parent_id,omitempty"`
 
 	// Status 项目状态。
 	Status *string `json:"status,omitempty"`
@@ -6790,8 +6790,8 @@ type ShowUserLoginProtectLoginProtect struct {
 	// Enabled IAM用户是否开启登录保护，开启为"true"，未开启为"false"。
 	Enabled *bool `json:"enabled,omitempty"`
 
-	// UserId IAM用户ID。
-	UserId *string `json:"user_id,omitempty"`
+	// UserID IAM用户ID。
+	UserID *string `json:"user_id,omitempty"`
 
 	// VerificationMethod IAM用户登录验证方式。
 	VerificationMethod *string `json:"verification_method,omitempty"`
@@ -6820,8 +6820,8 @@ type ShowUserMfaDeviceVirtualMfaDevice struct {
 	// SerialNumber 虚拟MFA的设备序列号。
 	SerialNumber *string `json:"serial_number,omitempty"`
 
-	// UserId IAM用户ID。
-	UserId *string `json:"user_id,omitempty"`
+	// UserID IAM用户ID。
+	UserID *string `json:"user_id,omitempty"`
 }
 
 // ShowUserResponseBody defines model for ShowUserResponseBody.
@@ -6847,8 +6847,8 @@ type ShowUserUser struct {
 	// Description IAM用户描述信息。
 	Description *string `json:"description,omitempty"`
 
-	// DomainId IAM用户所属帐号ID。
-	DomainId *string `json:"domain_id,omitempty"`
+	// DomainID IAM用户所属帐号ID。
+	DomainID *string `json:"domain_id,omitempty"`
 
 	// Email IAM用户邮箱。
 	Email *string `json:"email,omitempty"`
@@ -6856,8 +6856,8 @@ type ShowUserUser struct {
 	// Enabled IAM用户是否启用。true表示启用，false表示停用，默认为true。
 	Enabled *bool `json:"enabled,omitempty"`
 
-	// Id IAM用户ID。
-	Id *string `json:"id,omitempty"`
+	// ID IAM用户ID。
+	ID *string `json:"id,omitempty"`
 
 	// IsDomainOwner IAM用户是否为帐号。
 	IsDomainOwner *bool `json:"is_domain_owner,omitempty"`
@@ -6883,8 +6883,8 @@ type ShowUserUser struct {
 	// UpdateTime IAM用户更新时间。
 	UpdateTime *string `json:"update_time,omitempty"`
 
-	// XuserId IAM用户在外部系统中的ID。
-	XuserId *string `json:"xuser_id,omitempty"`
+	// XuserID IAM用户在外部系统中的ID。
+	XuserID *string `json:"xuser_id,omitempty"`
 
 	// XuserType IAM用户在外部系统中的类型。
 	XuserType *string `json:"xuser_type,omitempty"`
@@ -6901,8 +6901,8 @@ type TokenAssumedByUser struct {
 	// Domain 被委托方B的帐号信息。
 	Domain *TokenAssumedByUserDomain `json:"domain,omitempty"`
 
-	// Id 被委托方B中IAM用户的用户ID。
-	Id *string `json:"id,omitempty"`
+	// ID 被委托方B中IAM用户的用户ID。
+	ID *string `json:"id,omitempty"`
 
 	// Name 被委托方B中IAM用户的用户名。
 	Name *string `json:"name,omitempty"`
@@ -6913,8 +6913,8 @@ type TokenAssumedByUser struct {
 
 // TokenAssumedByUserDomain 被委托方B的帐号信息。
 type TokenAssumedByUserDomain struct {
-	// Id 被委托方B的帐号ID。
-	Id *string `json:"id,omitempty"`
+	// ID 被委托方B的帐号ID。
+	ID *string `json:"id,omitempty"`
 
 	// Name 被委托方B的帐号名称。
 	Name *string `json:"name,omitempty"`
@@ -6923,7 +6923,7 @@ type TokenAssumedByUserDomain struct {
 // TokenUserOSFEDERATION 联邦身份认证信息。
 type TokenUserOSFEDERATION struct {
 	// Groups 用户组信息列表。
-	Groups *[]ListAuthTokensV3TokenUserOSFEDERATIONGroups `json:"groups,omitempty"`
+	Groups []ListAuthTokensV3TokenUserOSFEDERATIONGroups `json:"groups,omitempty"`
 
 	// IdentityProvider 身份提供商信息。
 	IdentityProvider *TokenUserOSFEDERATIONIdentityProvider `json:"identity_provider,omitempty"`
@@ -6934,20 +6934,20 @@ type TokenUserOSFEDERATION struct {
 
 // TokenUserOSFEDERATIONIdentityProvider 身份提供商信息。
 type TokenUserOSFEDERATIONIdentityProvider struct {
-	// Id 身份提供商ID。
-	Id *string `json:"id,omitempty"`
+	// ID 身份提供商ID。
+	ID *string `json:"id,omitempty"`
 }
 
 // TokenUserOSFEDERATIONProtocol 协议信息。
 type TokenUserOSFEDERATIONProtocol struct {
-	// Id 协议ID。
-	Id *string `json:"id,omitempty"`
+	// ID 协议ID。
+	ID *string `json:"id,omitempty"`
 }
 
 // UnscopedTokenInfo 获取的token详情。
 type UnscopedTokenInfo struct {
 	// Catalog catalog详情。
-	Catalog *[]ListAuthTokenCatalog `json:"catalog,omitempty"`
+	Catalog []ListAuthTokenCatalog `json:"catalog,omitempty"`
 
 	// ExpiresAt 过期时间。
 	ExpiresAt *string `json:"expires_at,omitempty"`
@@ -6956,10 +6956,10 @@ type UnscopedTokenInfo struct {
 	IssuedAt *string `json:"issued_at,omitempty"`
 
 	// Methods token获取方式，联邦认证默认为mapped。
-	Methods *[]string `json:"methods,omitempty"`
+	Methods []string `json:"methods,omitempty"`
 
 	// Roles 角色/策略详情。
-	Roles *[]ListAuthTokenRoles `json:"roles,omitempty"`
+	Roles []ListAuthTokenRoles `json:"roles,omitempty"`
 
 	// User 用户详情。
 	User *ListAuthFederationUserBody `json:"user,omitempty"`
@@ -6977,8 +6977,8 @@ type UpdateAgencyAgency struct {
 	// - 自定义天数：表示委托的期限为有限天数，如20。
 	Duration *string `json:"duration,omitempty"`
 
-	// TrustDomainId 被委托方帐号ID。如果trust_domain_id和trust_domain_name都填写，则优先校验trust_domain_name。四个参数至少填写一个。
-	TrustDomainId *string `json:"trust_domain_id,omitempty"`
+	// TrustDomainID 被委托方帐号ID。如果trust_domain_id和trust_domain_name都填写，则优先校验trust_domain_name。四个参数至少填写一个。
+	TrustDomainID *string `json:"trust_domain_id,omitempty"`
 
 	// TrustDomainName 被委托方帐号名。如果trust_domain_id和trust_domain_name都填写，则优先校验trust_domain_name。四个参数至少填写一个。
 	TrustDomainName *string `json:"trust_domain_name,omitempty"`
@@ -7019,9 +7019,9 @@ type UpdateAgencyCustomPolicyRequestRolePolicyStatementEffect string
 // UpdateAgencyCustomPolicyRequestRolePolicyStatementResource 委托资源。在有其他帐号与您创建了多个委托关系，即您是被委托方，需要将委托中的权限授权给不同的用户组，这些用户组中的IAM用户进行角色切换时，仅能切换到被授权的委托中，不能切换其他委托。例：
 // "Resource": {"uri": ["/iam/agencies/07805acaba800fdd4fbdc00b8f888c7c"]}
 type UpdateAgencyCustomPolicyRequestRolePolicyStatementResource struct {
-	// Uri 委托资源的URI，长度不超过128。格式为：/iam/agencies/委托ID。例：
+	// URI 委托资源的URI，长度不超过128。格式为：/iam/agencies/委托ID。例：
 	// "uri": ["/iam/agencies/07805acaba800fdd4fbdc00b8f888c7c"]
-	Uri []string `json:"uri"`
+	URI []string `json:"uri"`
 }
 
 // UpdateAgencyCustomPolicyResponseBody defines model for UpdateAgencyCustomPolicyResponseBody.
@@ -7035,7 +7035,7 @@ type UpdateAgencyCustomPolicyResponseRolePolicyStatement struct {
 	// Action 授权项，指对资源的具体操作权限。
 	// 说明：
 	// - 当自定义策略为委托自定义策略时，该字段值为： "Action": ["iam:agencies:assume"]。
-	Action *[]string `json:"Action,omitempty"`
+	Action []string `json:"Action,omitempty"`
 
 	// Effect 作用。包含两种：允许（Allow）和拒绝（Deny），既有Allow又有Deny的授权语句时，遵循Deny优先的原则。
 	// 取值范围：
@@ -7057,9 +7057,9 @@ type UpdateAgencyCustomPolicyResponseRolePolicyStatementEffect string
 // UpdateAgencyCustomPolicyResponseRolePolicyStatementResource 委托资源。在有其他帐号与您创建了多个委托关系，即您是被委托方，需要将委托中的权限授权给不同的用户组，这些用户组中的IAM用户进行角色切换时，仅能切换到被授权的委托中，不能切换其他委托。例：
 // "Resource": {"uri": ["/iam/agencies/07805acaba800fdd4fbdc00b8f888c7c"]}
 type UpdateAgencyCustomPolicyResponseRolePolicyStatementResource struct {
-	// Uri 委托资源的URI，长度不超过128。格式为：/iam/agencies/委托ID。例：
+	// URI 委托资源的URI，长度不超过128。格式为：/iam/agencies/委托ID。例：
 	// "uri": ["/iam/agencies/07805acaba800fdd4fbdc00b8f888c7c"]
-	Uri *[]string `json:"uri,omitempty"`
+	URI []string `json:"uri,omitempty"`
 }
 
 // UpdateAgencyCustomPolicyRole 自定义策略信息。
@@ -7094,7 +7094,7 @@ type UpdateAgencyCustomPolicyRoleType string
 // UpdateAgencyCustomPolicyRolePolicy 自定义策略的具体内容。
 type UpdateAgencyCustomPolicyRolePolicy struct {
 	// Statement 授权语句，描述自定义策略的具体内容，不超过8个。
-	Statement *[]UpdateAgencyCustomPolicyResponseRolePolicyStatement `json:"Statement,omitempty"`
+	Statement []UpdateAgencyCustomPolicyResponseRolePolicyStatement `json:"Statement,omitempty"`
 
 	// Version 权限版本号。
 	// 说明：
@@ -7142,7 +7142,7 @@ type UpdateCloudServiceCustomPolicyResponseBody struct {
 // UpdateCloudServiceCustomPolicyResponseRolePolicy 自定义策略的具体内容。
 type UpdateCloudServiceCustomPolicyResponseRolePolicy struct {
 	// Statement 授权语句，描述自定义策略的具体内容，不超过8个。
-	Statement *[]UpdateCloudServiceCustomPolicyRolePolicyStatement `json:"Statement,omitempty"`
+	Statement []UpdateCloudServiceCustomPolicyRolePolicyStatement `json:"Statement,omitempty"`
 
 	// Version 权限版本号。
 	// 说明：
@@ -7192,7 +7192,7 @@ type UpdateCloudServiceCustomPolicyRolePolicyStatement struct {
 	// 说明：
 	// 以请求示例中的Condition为例：条件键（obs:prefix）和字符串（public）需相等（StringEquals）。
 	// "Condition": { "StringEquals": { "obs:prefix": [ "public" ] } }
-	Condition *map[string]map[string][]string `json:"Condition,omitempty"`
+	Condition map[string]map[string][]string `json:"Condition,omitempty"`
 
 	// Effect 作用。包含两种：允许（Allow）和拒绝（Deny），既有Allow又有Deny的授权语句时，遵循Deny优先的原则。
 	// 取值范围：
@@ -7204,7 +7204,7 @@ type UpdateCloudServiceCustomPolicyRolePolicyStatement struct {
 	// 说明：
 	// - 可填 * 的五段式：::::，例："obs:::bucket:*"。
 	// - region字段为*或用户可访问的region。service必须存在且resource属于对应service。
-	Resource *[]string `json:"Resource,omitempty"`
+	Resource []string `json:"Resource,omitempty"`
 }
 
 // UpdateCloudServiceCustomPolicyRolePolicyStatementEffect 作用。包含两种：允许（Allow）和拒绝（Deny），既有Allow又有Deny的授权语句时，遵循Deny优先的原则。
@@ -7213,8 +7213,8 @@ type UpdateCloudServiceCustomPolicyRolePolicyStatement struct {
 // - Deny
 type UpdateCloudServiceCustomPolicyRolePolicyStatementEffect string
 
-// UpdateDomainApiAclPolicyAllowAddressNetmasks defines model for UpdateDomainApiAclPolicyAllowAddressNetmasks.
-type UpdateDomainApiAclPolicyAllowAddressNetmasks struct {
+// UpdateDomainAPIACLPolicyAllowAddressNetmasks defines model for UpdateDomainApiAclPolicyAllowAddressNetmasks.
+type UpdateDomainAPIACLPolicyAllowAddressNetmasks struct {
 	// AddressNetmask IP地址或网段，例如:192.168.0.1/24。
 	AddressNetmask string `json:"address_netmask"`
 
@@ -7222,98 +7222,98 @@ type UpdateDomainApiAclPolicyAllowAddressNetmasks struct {
 	Description *string `json:"description,omitempty"`
 }
 
-// UpdateDomainApiAclPolicyAllowIpRanges defines model for UpdateDomainApiAclPolicyAllowIpRanges.
-type UpdateDomainApiAclPolicyAllowIpRanges struct {
+// UpdateDomainAPIACLPolicyAllowIPRanges defines model for UpdateDomainApiAclPolicyAllowIpRanges.
+type UpdateDomainAPIACLPolicyAllowIPRanges struct {
 	// Description 描述信息。
 	Description *string `json:"description,omitempty"`
 
-	// IpRange IP地址区间，例如:0.0.0.0-255.255.255.255。
-	IpRange string `json:"ip_range"`
+	// IPRange IP地址区间，例如:0.0.0.0-255.255.255.255。
+	IPRange string `json:"ip_range"`
 }
 
-// UpdateDomainApiAclPolicyError defines model for UpdateDomainApiAclPolicyError.
-type UpdateDomainApiAclPolicyError struct {
+// UpdateDomainAPIACLPolicyError defines model for UpdateDomainApiAclPolicyError.
+type UpdateDomainAPIACLPolicyError struct {
 	ErrorCode *string `json:"error_code,omitempty"`
 	ErrorMsg  *string `json:"error_msg,omitempty"`
 }
 
-// UpdateDomainApiAclPolicyRequestApiAclPolicy 接口访问控制策略。
-type UpdateDomainApiAclPolicyRequestApiAclPolicy struct {
+// UpdateDomainAPIACLPolicyRequestAPIACLPolicy 接口访问控制策略。
+type UpdateDomainAPIACLPolicyRequestAPIACLPolicy struct {
 	// AllowAddressNetmasks 允许访问的IP地址或网段。
 	// allow_address_netmasks与allow_ip_ranges两个参数二选一即可。
-	AllowAddressNetmasks *[]UpdateDomainApiAclPolicyAllowAddressNetmasks `json:"allow_address_netmasks,omitempty"`
+	AllowAddressNetmasks []UpdateDomainAPIACLPolicyAllowAddressNetmasks `json:"allow_address_netmasks,omitempty"`
 
-	// AllowIpRanges 允许访问的IP地址区间。
+	// AllowIPRanges 允许访问的IP地址区间。
 	// allow_address_netmasks与allow_ip_ranges两个参数二选一即可。
-	AllowIpRanges *[]UpdateDomainApiAclPolicyAllowIpRanges `json:"allow_ip_ranges,omitempty"`
+	AllowIPRanges []UpdateDomainAPIACLPolicyAllowIPRanges `json:"allow_ip_ranges,omitempty"`
 }
 
-// UpdateDomainApiAclPolicyRequestBody defines model for UpdateDomainApiAclPolicyRequestBody.
-type UpdateDomainApiAclPolicyRequestBody struct {
-	// ApiAclPolicy 接口访问控制策略。
-	ApiAclPolicy UpdateDomainApiAclPolicyRequestApiAclPolicy `json:"api_acl_policy"`
+// UpdateDomainAPIACLPolicyRequestBody defines model for UpdateDomainApiAclPolicyRequestBody.
+type UpdateDomainAPIACLPolicyRequestBody struct {
+	// APIACLPolicy 接口访问控制策略。
+	APIACLPolicy UpdateDomainAPIACLPolicyRequestAPIACLPolicy `json:"api_acl_policy"`
 }
 
-// UpdateDomainApiAclPolicyResponseApiAclPolicy 接口访问控制策略。
-type UpdateDomainApiAclPolicyResponseApiAclPolicy struct {
+// UpdateDomainAPIACLPolicyResponseAPIACLPolicy 接口访问控制策略。
+type UpdateDomainAPIACLPolicyResponseAPIACLPolicy struct {
 	// AllowAddressNetmasks 允许访问的IP地址或网段。
-	AllowAddressNetmasks *[]ShowDomainApiAclPolicyAllowAddressNetmasks `json:"allow_address_netmasks,omitempty"`
+	AllowAddressNetmasks []ShowDomainAPIACLPolicyAllowAddressNetmasks `json:"allow_address_netmasks,omitempty"`
 
-	// AllowIpRanges 允许访问的IP地址区间。
-	AllowIpRanges *[]UpdateDomainApiAclPolicyAllowIpRanges `json:"allow_ip_ranges,omitempty"`
+	// AllowIPRanges 允许访问的IP地址区间。
+	AllowIPRanges []UpdateDomainAPIACLPolicyAllowIPRanges `json:"allow_ip_ranges,omitempty"`
 }
 
-// UpdateDomainApiAclPolicyResponseBody defines model for UpdateDomainApiAclPolicyResponseBody.
-type UpdateDomainApiAclPolicyResponseBody struct {
-	// ApiAclPolicy 接口访问控制策略。
-	ApiAclPolicy *UpdateDomainApiAclPolicyResponseApiAclPolicy `json:"api_acl_policy,omitempty"`
+// UpdateDomainAPIACLPolicyResponseBody defines model for UpdateDomainApiAclPolicyResponseBody.
+type UpdateDomainAPIACLPolicyResponseBody struct {
+	// APIACLPolicy 接口访问控制策略。
+	APIACLPolicy *UpdateDomainAPIACLPolicyResponseAPIACLPolicy `json:"api_acl_policy,omitempty"`
 }
 
-// UpdateDomainConsoleAclPolicyAllowIpRanges defines model for UpdateDomainConsoleAclPolicyAllowIpRanges.
-type UpdateDomainConsoleAclPolicyAllowIpRanges struct {
+// UpdateDomainConsoleACLPolicyAllowIPRanges defines model for UpdateDomainConsoleAclPolicyAllowIpRanges.
+type UpdateDomainConsoleACLPolicyAllowIPRanges struct {
 	// Description 描述信息。
 	Description *string `json:"description,omitempty"`
 
-	// IpRange IP地址区间，例如:0.0.0.0-255.255.255.255。
-	IpRange *string `json:"ip_range,omitempty"`
+	// IPRange IP地址区间，例如:0.0.0.0-255.255.255.255。
+	IPRange *string `json:"ip_range,omitempty"`
 }
 
-// UpdateDomainConsoleAclPolicyError defines model for UpdateDomainConsoleAclPolicyError.
-type UpdateDomainConsoleAclPolicyError struct {
+// UpdateDomainConsoleACLPolicyError defines model for UpdateDomainConsoleAclPolicyError.
+type UpdateDomainConsoleACLPolicyError struct {
 	ErrorCode *string `json:"error_code,omitempty"`
 	ErrorMsg  *string `json:"error_msg,omitempty"`
 }
 
-// UpdateDomainConsoleAclPolicyRequestBody defines model for UpdateDomainConsoleAclPolicyRequestBody.
-type UpdateDomainConsoleAclPolicyRequestBody struct {
-	// ConsoleAclPolicy 控制台访问控制策略。
-	ConsoleAclPolicy UpdateDomainConsoleAclPolicyRequestConsoleAclPolicy `json:"console_acl_policy"`
+// UpdateDomainConsoleACLPolicyRequestBody defines model for UpdateDomainConsoleAclPolicyRequestBody.
+type UpdateDomainConsoleACLPolicyRequestBody struct {
+	// ConsoleACLPolicy 控制台访问控制策略。
+	ConsoleACLPolicy UpdateDomainConsoleACLPolicyRequestConsoleACLPolicy `json:"console_acl_policy"`
 }
 
-// UpdateDomainConsoleAclPolicyRequestConsoleAclPolicy 控制台访问控制策略。
-type UpdateDomainConsoleAclPolicyRequestConsoleAclPolicy struct {
+// UpdateDomainConsoleACLPolicyRequestConsoleACLPolicy 控制台访问控制策略。
+type UpdateDomainConsoleACLPolicyRequestConsoleACLPolicy struct {
 	// AllowAddressNetmasks 允许访问的IP地址或网段。allow_address_netmasks与
 	// allow_ip_ranges两个参数二选一即可。
-	AllowAddressNetmasks *[]UpdateDomainApiAclPolicyAllowAddressNetmasks `json:"allow_address_netmasks,omitempty"`
+	AllowAddressNetmasks []UpdateDomainAPIACLPolicyAllowAddressNetmasks `json:"allow_address_netmasks,omitempty"`
 
-	// AllowIpRanges 允许访问的IP地址区间。allow_address_netmasks与
+	// AllowIPRanges 允许访问的IP地址区间。allow_address_netmasks与
 	// allow_ip_ranges两个参数二选一即可。
-	AllowIpRanges *[]UpdateDomainApiAclPolicyAllowIpRanges `json:"allow_ip_ranges,omitempty"`
+	AllowIPRanges []UpdateDomainAPIACLPolicyAllowIPRanges `json:"allow_ip_ranges,omitempty"`
 }
 
-// UpdateDomainConsoleAclPolicyResponseBody defines model for UpdateDomainConsoleAclPolicyResponseBody.
-type UpdateDomainConsoleAclPolicyResponseBody struct {
-	// ConsoleAclPolicy Console访问控制策略。
-	ConsoleAclPolicy *UpdateDomainConsoleAclPolicyResponseConsoleAclPolicy `json:"console_acl_policy,omitempty"`
+// UpdateDomainConsoleACLPolicyResponseBody defines model for UpdateDomainConsoleAclPolicyResponseBody.
+type UpdateDomainConsoleACLPolicyResponseBody struct {
+	// ConsoleACLPolicy Console访问控制策略。
+	ConsoleACLPolicy *UpdateDomainConsoleACLPolicyResponseConsoleACLPolicy `json:"console_acl_policy,omitempty"`
 }
 
-// UpdateDomainConsoleAclPolicyResponseConsoleAclPolicy Console访问控制策略。
-type UpdateDomainConsoleAclPolicyResponseConsoleAclPolicy struct {
+// UpdateDomainConsoleACLPolicyResponseConsoleACLPolicy Console访问控制策略。
+type UpdateDomainConsoleACLPolicyResponseConsoleACLPolicy struct {
 	// AllowAddressNetmasks 允许访问的IP地址或网段。
-	AllowAddressNetmasks *[]ShowDomainApiAclPolicyAllowAddressNetmasks `json:"allow_address_netmasks,omitempty"`
+	AllowAddressNetmasks []ShowDomainAPIACLPolicyAllowAddressNetmasks `json:"allow_address_netmasks,omitempty"`
 
-	// AllowIpRanges 允许访问的IP地址区间。
-	AllowIpRanges *[]UpdateDomainConsoleAclPolicyAllowIpRanges `json:"allow_ip_ranges,omitempty"`
+	// AllowIPRanges 允许访问的IP地址区间。
+	AllowIPRanges []UpdateDomainConsoleACLPolicyAllowIPRanges `json:"allow_ip_ranges,omitempty"`
 }
 
 // UpdateDomainLoginPolicyError defines model for UpdateDomainLoginPolicyError.
@@ -7474,8 +7474,8 @@ type UpdateLoginProtectLoginProtect struct {
 	// Enabled IAM用户是否开启登录保护，开启为"true"，不开启为"false"。
 	Enabled *bool `json:"enabled,omitempty"`
 
-	// UserId 待修改登录保护状态信息的IAM用户ID。
-	UserId *string `json:"user_id,omitempty"`
+	// UserID 待修改登录保护状态信息的IAM用户ID。
+	UserID *string `json:"user_id,omitempty"`
 
 	// VerificationMethod IAM用户登录验证方式。手机验证为“sms”,邮箱验证为“email”,MFA验证为“vmfa”。
 	VerificationMethod *string `json:"verification_method,omitempty"`
@@ -7493,8 +7493,8 @@ type UpdateLoginProtectResponseBody struct {
 	LoginProtect *UpdateLoginProtectLoginProtect `json:"login_protect,omitempty"`
 }
 
-// UpdateOpenIdConnectConfigOpenidConnectConfig OpenID Connect配置详情。
-type UpdateOpenIdConnectConfigOpenidConnectConfig struct {
+// UpdateOpenIDConnectConfigOpenidConnectConfig OpenID Connect配置详情。
+type UpdateOpenIDConnectConfigOpenidConnectConfig struct {
 	// AccessMode 访问方式。
 	// - program_console: 支持编程访问和管理控制台访问方式。
 	// - program: 支持编程访问方式
@@ -7505,26 +7505,26 @@ type UpdateOpenIdConnectConfigOpenidConnectConfig struct {
 	// 最小长度：10。最大长度：255。
 	AuthorizationEndpoint *string `json:"authorization_endpoint,omitempty"`
 
-	// ClientId 在OpenID Connect身份提供商注册的客户端ID。
+	// ClientID 在OpenID Connect身份提供商注册的客户端ID。
 	// 最小长度：5。最大长度：255。
-	ClientId *string `json:"client_id,omitempty"`
+	ClientID *string `json:"client_id,omitempty"`
 
-	// IdpUrl OpenID Connect身份提供商标识, 对应ID token 中 iss字段。
+	// IdpURL OpenID Connect身份提供商标识, 对应ID token 中 iss字段。
 	// 最小长度：10。最大长度：255。
-	IdpUrl *string `json:"idp_url,omitempty"`
+	IdpURL *string `json:"idp_url,omitempty"`
 
 	// ResponseMode 授权请求返回方式。
 	// 编程访问和管理控制台访问方式必选，编程访问方式不可选。
 	// 枚举值：
 	// - fragment
 	// - form_post
-	ResponseMode *UpdateOpenIdConnectConfigOpenidConnectConfigResponseMode `json:"response_mode,omitempty"`
+	ResponseMode *UpdateOpenIDConnectConfigOpenidConnectConfigResponseMode `json:"response_mode,omitempty"`
 
 	// ResponseType 授权请求返回的类型。
 	// 编程访问和管理控制台访问方式必选，编程访问方式不可选。
 	// 枚举值：
 	// - id_token
-	ResponseType *UpdateOpenIdConnectConfigOpenidConnectConfigResponseType `json:"response_type,omitempty"`
+	ResponseType *UpdateOpenIDConnectConfigOpenidConnectConfigResponseType `json:"response_type,omitempty"`
 
 	// Scope 授权请求信息范围。
 	// 编程访问和管理控制台访问方式必选，编程访问方式不可选。
@@ -7536,7 +7536,7 @@ type UpdateOpenIdConnectConfigOpenidConnectConfig struct {
 	// - 此字段必选值“openid”。
 	// - 最少1个值，最多10个值，之间使用空格分割。
 	// 例如： "openid" 、"openid email"、 "openid profile"、 "openid email profile"。
-	Scope *UpdateOpenIdConnectConfigOpenidConnectConfigScope `json:"scope,omitempty"`
+	Scope *UpdateOpenIDConnectConfigOpenidConnectConfigScope `json:"scope,omitempty"`
 
 	// SigningKey OpenID Connect身份提供商ID Token签名的公钥。
 	// 最小长度：10。最大长度：30000。
@@ -7545,20 +7545,20 @@ type UpdateOpenIdConnectConfigOpenidConnectConfig struct {
 	SigningKey *string `json:"signing_key,omitempty"`
 }
 
-// UpdateOpenIdConnectConfigOpenidConnectConfigResponseMode 授权请求返回方式。
+// UpdateOpenIDConnectConfigOpenidConnectConfigResponseMode 授权请求返回方式。
 // 编程访问和管理控制台访问方式必选，编程访问方式不可选。
 // 枚举值：
 // - fragment
 // - form_post
-type UpdateOpenIdConnectConfigOpenidConnectConfigResponseMode string
+type UpdateOpenIDConnectConfigOpenidConnectConfigResponseMode string
 
-// UpdateOpenIdConnectConfigOpenidConnectConfigResponseType 授权请求返回的类型。
+// UpdateOpenIDConnectConfigOpenidConnectConfigResponseType 授权请求返回的类型。
 // 编程访问和管理控制台访问方式必选，编程访问方式不可选。
 // 枚举值：
 // - id_token
-type UpdateOpenIdConnectConfigOpenidConnectConfigResponseType string
+type UpdateOpenIDConnectConfigOpenidConnectConfigResponseType string
 
-// UpdateOpenIdConnectConfigOpenidConnectConfigScope 授权请求信息范围。
+// UpdateOpenIDConnectConfigOpenidConnectConfigScope 授权请求信息范围。
 // 编程访问和管理控制台访问方式必选，编程访问方式不可选。
 // 枚举值：
 // - openid
@@ -7568,16 +7568,16 @@ type UpdateOpenIdConnectConfigOpenidConnectConfigResponseType string
 // - 此字段必选值“openid”。
 // - 最少1个值，最多10个值，之间使用空格分割。
 // 例如： "openid" 、"openid email"、 "openid profile"、 "openid email profile"。
-type UpdateOpenIdConnectConfigOpenidConnectConfigScope string
+type UpdateOpenIDConnectConfigOpenidConnectConfigScope string
 
-// UpdateOpenIdConnectConfigRequestBody defines model for UpdateOpenIdConnectConfigRequestBody.
-type UpdateOpenIdConnectConfigRequestBody struct {
+// UpdateOpenIDConnectConfigRequestBody defines model for UpdateOpenIdConnectConfigRequestBody.
+type UpdateOpenIDConnectConfigRequestBody struct {
 	// OpenidConnectConfig OpenID Connect配置详情。
-	OpenidConnectConfig UpdateOpenIdConnectConfigOpenidConnectConfig `json:"openid_connect_config"`
+	OpenidConnectConfig UpdateOpenIDConnectConfigOpenidConnectConfig `json:"openid_connect_config"`
 }
 
-// UpdateOpenIdConnectConfigResponseBody defines model for UpdateOpenIdConnectConfigResponseBody.
-type UpdateOpenIdConnectConfigResponseBody struct {
+// UpdateOpenIDConnectConfigResponseBody defines model for UpdateOpenIdConnectConfigResponseBody.
+type UpdateOpenIDConnectConfigResponseBody struct {
 	// OpenidConnectConfig OpenID Connect配置详情。
 	OpenidConnectConfig *OpenIDConnectConfig `json:"openid_connect_config,omitempty"`
 }
@@ -7626,8 +7626,8 @@ type UpdatePermanentAccessKeyResponseCredential struct {
 	// Status 访问密钥状态。
 	Status *string `json:"status,omitempty"`
 
-	// UserId IAM用户ID。
-	UserId *string `json:"user_id,omitempty"`
+	// UserID IAM用户ID。
+	UserID *string `json:"user_id,omitempty"`
 }
 
 // UpdateProjectStatusProject 项目信息。
@@ -7721,10 +7721,10 @@ type UpdateUserRequestUser struct {
 	// PwdStatus IAM用户密码状态。true：需要修改密码，false：正常。
 	PwdStatus *bool `json:"pwd_status,omitempty"`
 
-	// XuserId IAM用户在外部系统中的ID。长度小于等于128位，必须与xuser_type同时存在。
+	// XuserID IAM用户在外部系统中的ID。长度小于等于128位，必须与xuser_type同时存在。
 	// 说明：
 	// 外部系统指与华为云对接的外部企业管理系统，xaccount_type、xaccount_id、xdomain_type、xdomain_id、xuser_type、xuser_id等参数值，无法在华为云获取，请咨询企业管理员。
-	XuserId *string `json:"xuser_id,omitempty"`
+	XuserID *string `json:"xuser_id,omitempty"`
 
 	// XuserType IAM用户在外部系统中的类型。长度小于等于64位。xuser_type如果存在，则需要与同一租户中的xaccount_type、xdomain_type校验，须与xuser_id同时存在。
 	// 说明：
@@ -7752,8 +7752,8 @@ type UpdateUserResponseUser struct {
 	// Description IAM用户的新描述信息。
 	Description *string `json:"description,omitempty"`
 
-	// DomainId IAM用户所属帐号ID。
-	DomainId *string `json:"domain_id,omitempty"`
+	// DomainID IAM用户所属帐号ID。
+	DomainID *string `json:"domain_id,omitempty"`
 
 	// Email IAM用户新邮箱。
 	Email *string `json:"email,omitempty"`
@@ -7761,8 +7761,8 @@ type UpdateUserResponseUser struct {
 	// Enabled 是否启用IAM用户。true为启用，false为停用，默认为true。
 	Enabled *bool `json:"enabled,omitempty"`
 
-	// Id IAM用户ID。
-	Id *string `json:"id,omitempty"`
+	// ID IAM用户ID。
+	ID *string `json:"id,omitempty"`
 
 	// Links IAM用户的资源链接信息。
 	Links *KeystoneCreateUserUserLinks `json:"links,omitempty"`
@@ -7779,10 +7779,10 @@ type UpdateUserResponseUser struct {
 	// PwdStatus IAM用户密码状态。true：需要修改密码，false：正常。
 	PwdStatus *bool `json:"pwd_status,omitempty"`
 
-	// XuserId IAM用户在外部系统中的ID。
+	// XuserID IAM用户在外部系统中的ID。
 	// 说明：
 	// 外部系统指与华为云对接的外部企业管理系统，xaccount_type、xaccount_id、xdomain_type、xdomain_id、xuser_type、xuser_id等参数值，无法在华为云获取，请咨询企业管理员。
-	XuserId *string `json:"xuser_id,omitempty"`
+	XuserID *string `json:"xuser_id,omitempty"`
 
 	// XuserType IAM用户在外部系统中的类型。
 	// 说明：
@@ -7795,8 +7795,8 @@ type UserExtra struct {
 	// Description IAM用户描述信息。
 	Description *string `json:"description,omitempty"`
 
-	// LastProjectId IAM用户退出系统前，在控制台最后访问的项目ID。
-	LastProjectId *string `json:"last_project_id,omitempty"`
+	// LastProjectID IAM用户退出系统前，在控制台最后访问的项目ID。
+	LastProjectID *string `json:"last_project_id,omitempty"`
 
 	// PwdStatus IAM用户密码状态。true：需要修改密码，false：正常。
 	PwdStatus *bool `json:"pwd_status,omitempty"`
@@ -7807,8 +7807,8 @@ type UsersExtra struct {
 	// Description IAM用户描述信息。
 	Description *string `json:"description,omitempty"`
 
-	// LastProjectId IAM用户退出系统前,在控制台最后访问的项目ID。
-	LastProjectId *string `json:"last_project_id,omitempty"`
+	// LastProjectID IAM用户退出系统前,在控制台最后访问的项目ID。
+	LastProjectID *string `json:"last_project_id,omitempty"`
 
 	// PwdStatus IAM用户密码状态。true:需要修改密码,false:正常。
 	PwdStatus *bool `json:"pwd_status,omitempty"`
@@ -7828,14 +7828,14 @@ type UsersLinks struct {
 
 // Version Keystone API的3.0版本信息。
 type Version struct {
-	// Id 版本号，如v3.6。
-	Id *string `json:"id,omitempty"`
+	// ID 版本号，如v3.6。
+	ID *string `json:"id,omitempty"`
 
 	// Links 版本的资源链接信息。
-	Links *[]VersionLinks `json:"links,omitempty"`
+	Links []VersionLinks `json:"links,omitempty"`
 
 	// MediaTypes 支持的消息格式。
-	MediaTypes *[]VersionMediaTypes `json:"media-types,omitempty"`
+	MediaTypes []VersionMediaTypes `json:"media-types,omitempty"`
 
 	// Status 版本状态。
 	Status *string `json:"status,omitempty"`
@@ -7865,19 +7865,19 @@ type VersionMediaTypes struct {
 // Versions Keystone API的版本信息。
 type Versions struct {
 	// Values Keystone API的版本信息列表。
-	Values *[]VersionsValues `json:"values,omitempty"`
+	Values []VersionsValues `json:"values,omitempty"`
 }
 
 // VersionsValues defines model for VersionsValues.
 type VersionsValues struct {
-	// Id 版本号，如v3.6。
-	Id *string `json:"id,omitempty"`
+	// ID 版本号，如v3.6。
+	ID *string `json:"id,omitempty"`
 
 	// Links 版本的资源链接信息
-	Links *[]VersionsValuesLinks `json:"links,omitempty"`
+	Links []VersionsValuesLinks `json:"links,omitempty"`
 
 	// MediaTypes 支持的消息格式。
-	MediaTypes *[]VersionsValuesMediaTypes `json:"media-types,omitempty"`
+	MediaTypes []VersionsValuesMediaTypes `json:"media-types,omitempty"`
 
 	// Status 版本状态。
 	Status *string `json:"status,omitempty"`
@@ -7909,8 +7909,8 @@ type VirtualMfaDevices struct {
 	// SerialNumber 虚拟MFA的设备序列号。
 	SerialNumber *string `json:"serial_number,omitempty"`
 
-	// UserId IAM用户ID。
-	UserId *string `json:"user_id,omitempty"`
+	// UserID IAM用户ID。
+	UserID *string `json:"user_id,omitempty"`
 }
 
 // ShowKeystoneMetadataFileParams defines parameters for ShowKeystoneMetadataFile.
@@ -7921,40 +7921,40 @@ type ShowKeystoneMetadataFileParams struct {
 
 // ListAgenciesParams defines parameters for ListAgencies.
 type ListAgenciesParams struct {
-	// DomainId 委托方帐号ID，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
+	// DomainID 委托方帐号ID，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
 	// 说明：
 	// X-Auth-Token字段填写拥有策略权限的token时，domain_id非必选。
-	DomainId string `form:"domain_id" json:"domain_id"`
+	DomainID string `form:"domain_id" json:"domain_id"`
 
 	// Name 委托名，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
 	Name *string `form:"name,omitempty" json:"name,omitempty"`
 
-	// TrustDomainId 被委托方帐号ID，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
-	TrustDomainId *string `form:"trust_domain_id,omitempty" json:"trust_domain_id,omitempty"`
+	// TrustDomainID 被委托方帐号ID，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
+	TrustDomainID *string `form:"trust_domain_id,omitempty" json:"trust_domain_id,omitempty"`
 }
 
-// ListIdTokenTokensParams defines parameters for ListIdTokenTokens.
-type ListIdTokenTokensParams struct {
-	// XIdpId 身份提供商ID。
-	XIdpId string `json:"X-Idp-Id"`
+// ListIDTokenTokensParams defines parameters for ListIDTokenTokens.
+type ListIDTokenTokensParams struct {
+	// XIdpID 身份提供商ID。
+	XIdpID string `json:"X-Idp-Id"`
 }
 
 // ListPermanentAccessKeysParams defines parameters for ListPermanentAccessKeys.
 type ListPermanentAccessKeysParams struct {
-	// UserId 待查询的IAM用户ID。
-	UserId *string `form:"user_id,omitempty" json:"user_id,omitempty"`
+	// UserID 待查询的IAM用户ID。
+	UserID *string `form:"user_id,omitempty" json:"user_id,omitempty"`
 }
 
 // ListOSFEDERATIONTokensParams defines parameters for ListOSFEDERATIONTokens.
 type ListOSFEDERATIONTokensParams struct {
-	// XIdpId 身份提供商ID。
-	XIdpId string `json:"X-Idp-Id"`
+	// XIdpID 身份提供商ID。
+	XIdpID string `json:"X-Idp-Id"`
 }
 
 // DeleteMfaDeviceParams defines parameters for DeleteMfaDevice.
 type DeleteMfaDeviceParams struct {
-	// UserId 待删除MFA设备的IAM用户ID，即管理员自己的用户ID。获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID
-	UserId string `form:"user_id" json:"user_id"`
+	// UserID 待删除MFA设备的IAM用户ID，即管理员自己的用户ID。获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID
+	UserID string `form:"user_id" json:"user_id"`
 
 	// SerialNumber MFA设备序列号。
 	SerialNumber string `form:"serial_number" json:"serial_number"`
@@ -7980,23 +7980,23 @@ type ListRolesParams struct {
 
 // ShowDomainRoleAssignmentsParams defines parameters for ShowDomainRoleAssignments.
 type ShowDomainRoleAssignmentsParams struct {
-	// DomainId 待查询帐号ID，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
-	DomainId string `form:"domain_id" json:"domain_id"`
+	// DomainID 待查询帐号ID，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
+	DomainID string `form:"domain_id" json:"domain_id"`
 
-	// RoleId 策略ID。
-	RoleId *string `form:"role_id,omitempty" json:"role_id,omitempty"`
+	// RoleID 策略ID。
+	RoleID *string `form:"role_id,omitempty" json:"role_id,omitempty"`
 
 	// Subject 授权主体，取值范围：user、group、agency。该参数与subject.user_id、subject.group_id、subject.agency_id只能选择一个。
 	Subject *ShowDomainRoleAssignmentsParamsSubject `form:"subject,omitempty" json:"subject,omitempty"`
 
-	// SubjectUserId 授权的IAM用户ID，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
-	SubjectUserId *string `form:"subject.user_id,omitempty" json:"subject.user_id,omitempty"`
+	// SubjectUserID 授权的IAM用户ID，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
+	SubjectUserID *string `form:"subject.user_id,omitempty" json:"subject.user_id,omitempty"`
 
-	// SubjectGroupId 授权的用户组ID，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
-	SubjectGroupId *string `form:"subject.group_id,omitempty" json:"subject.group_id,omitempty"`
+	// SubjectGroupID 授权的用户组ID，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
+	SubjectGroupID *string `form:"subject.group_id,omitempty" json:"subject.group_id,omitempty"`
 
-	// SubjectAgencyId 授权的委托ID，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
-	SubjectAgencyId *string `form:"subject.agency_id,omitempty" json:"subject.agency_id,omitempty"`
+	// SubjectAgencyID 授权的委托ID，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
+	SubjectAgencyID *string `form:"subject.agency_id,omitempty" json:"subject.agency_id,omitempty"`
 
 	// Scope 授权范围，取值范围：project、domain、enterprise_project。该参数与scope.project_id、scope.domain_id、scope.enterprise_projects_id只能选择一个。
 	// 说明：
@@ -8006,14 +8006,14 @@ type ShowDomainRoleAssignmentsParams struct {
 	// - 如需查看基于企业项目的授权记录，scope取值为enterprise_project或填写scope.enterprise_project_id。
 	Scope *ShowDomainRoleAssignmentsParamsScope `form:"scope,omitempty" json:"scope,omitempty"`
 
-	// ScopeProjectId 授权的项目ID，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
-	ScopeProjectId *string `form:"scope.project_id,omitempty" json:"scope.project_id,omitempty"`
+	// ScopeProjectID 授权的项目ID，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
+	ScopeProjectID *string `form:"scope.project_id,omitempty" json:"scope.project_id,omitempty"`
 
-	// ScopeDomainId 待查询账号ID，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
-	ScopeDomainId *string `form:"scope.domain_id,omitempty" json:"scope.domain_id,omitempty"`
+	// ScopeDomainID 待查询账号ID，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
+	ScopeDomainID *string `form:"scope.domain_id,omitempty" json:"scope.domain_id,omitempty"`
 
-	// ScopeEnterpriseProjectsId 授权的企业项目ID，获取方式请参见：如何获取企业项目ID。
-	ScopeEnterpriseProjectsId *string `form:"scope.enterprise_projects_id,omitempty" json:"scope.enterprise_projects_id,omitempty"`
+	// ScopeEnterpriseProjectsID 授权的企业项目ID，获取方式请参见：如何获取企业项目ID。
+	ScopeEnterpriseProjectsID *string `form:"scope.enterprise_projects_id,omitempty" json:"scope.enterprise_projects_id,omitempty"`
 
 	// IsInherited 是否包含基于所有项目授权的记录，默认为false。当参数scope=domain或者scope.domain_id存在时生效。true：查询基于所有项目授权的记录。 false：查询基于全局服务授权的记录。
 	IsInherited *bool `form:"is_inherited,omitempty" json:"is_inherited,omitempty"`
@@ -8097,14 +8097,14 @@ type KeystoneListEndpointsParams struct {
 	// Interface 终端节点平面。
 	Interface *string `form:"interface,omitempty" json:"interface,omitempty"`
 
-	// ServiceId 服务ID。
-	ServiceId *string `form:"service_id,omitempty" json:"service_id,omitempty"`
+	// ServiceID 服务ID。
+	ServiceID *string `form:"service_id,omitempty" json:"service_id,omitempty"`
 }
 
 // KeystoneListGroupsParams defines parameters for KeystoneListGroups.
 type KeystoneListGroupsParams struct {
-	// DomainId 用户组所属帐号ID，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
-	DomainId *string `form:"domain_id,omitempty" json:"domain_id,omitempty"`
+	// DomainID 用户组所属帐号ID，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
+	DomainID *string `form:"domain_id,omitempty" json:"domain_id,omitempty"`
 
 	// Name 用户组名，长度小于等于64字符，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
 	Name *string `form:"name,omitempty" json:"name,omitempty"`
@@ -8112,8 +8112,8 @@ type KeystoneListGroupsParams struct {
 
 // KeystoneListProjectsParams defines parameters for KeystoneListProjects.
 type KeystoneListProjectsParams struct {
-	// DomainId 项目所属帐号ID，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
-	DomainId *string `form:"domain_id,omitempty" json:"domain_id,omitempty"`
+	// DomainID 项目所属帐号ID，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
+	DomainID *string `form:"domain_id,omitempty" json:"domain_id,omitempty"`
 
 	// Enabled 项目是否启用。
 	Enabled *bool `form:"enabled,omitempty" json:"enabled,omitempty"`
@@ -8127,10 +8127,10 @@ type KeystoneListProjectsParams struct {
 	// Page 分页查询时数据的页数，查询值最小为1。需要与per_page同时存在。
 	Page *int64 `form:"page,omitempty" json:"page,omitempty"`
 
-	// ParentId 如果查询自己创建的项目，则此处应填为所属区域的项目ID。
+	// ParentID 如果查询自己创建的项目，则此处应填为所属区域的项目ID。
 	// 如果查询的是系统内置项目，如cn-north-1，则此处应填为帐号ID。
 	// 获取项目ID和帐号ID，请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
-	ParentId *string `form:"parent_id,omitempty" json:"parent_id,omitempty"`
+	ParentID *string `form:"parent_id,omitempty" json:"parent_id,omitempty"`
 
 	// PerPage 分页查询时每页的数据个数，取值范围为[1,5000]。需要与page同时存在。
 	PerPage *int64 `form:"per_page,omitempty" json:"per_page,omitempty"`
@@ -8138,11 +8138,11 @@ type KeystoneListProjectsParams struct {
 
 // KeystoneListPermissionsParams defines parameters for KeystoneListPermissions.
 type KeystoneListPermissionsParams struct {
-	// DomainId 帐号ID，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
+	// DomainID 帐号ID，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
 	// 说明：
 	// - 如果填写此参数，则返回帐号下所有自定义策略。
 	// - 如果不填写此参数，则返回所有系统权限（包含系统策略和系统角色）。
-	DomainId *string `form:"domain_id,omitempty" json:"domain_id,omitempty"`
+	DomainID *string `form:"domain_id,omitempty" json:"domain_id,omitempty"`
 
 	// PermissionType 区分系统权限类型的参数。当domain_id参数为空时生效。
 	// - policy：返回系统策略
@@ -8185,8 +8185,8 @@ type KeystoneListServicesParams struct {
 
 // KeystoneListUsersParams defines parameters for KeystoneListUsers.
 type KeystoneListUsersParams struct {
-	// DomainId IAM用户所属帐号ID，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
-	DomainId *string `form:"domain_id,omitempty" json:"domain_id,omitempty"`
+	// DomainID IAM用户所属帐号ID，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
+	DomainID *string `form:"domain_id,omitempty" json:"domain_id,omitempty"`
 
 	// Enabled 是否启用IAM用户，true为启用，false为停用，默认为true。
 	Enabled *bool `form:"enabled,omitempty" json:"enabled,omitempty"`
@@ -8221,8 +8221,8 @@ type CreateAgencyJSONRequestBody = CreateAgencyRequestBody
 // UpdateAgencyJSONRequestBody defines body for UpdateAgency for application/json ContentType.
 type UpdateAgencyJSONRequestBody = UpdateAgencyRequestBody
 
-// ListIdTokenTokensJSONRequestBody defines body for ListIdTokenTokens for application/json ContentType.
-type ListIdTokenTokensJSONRequestBody = ListIdTokenTokensRequestBody
+// ListIDTokenTokensJSONRequestBody defines body for ListIDTokenTokens for application/json ContentType.
+type ListIDTokenTokensJSONRequestBody = ListIDTokenTokensRequestBody
 
 // ListLogintokensJSONRequestBody defines body for ListLogintokens for application/json ContentType.
 type ListLogintokensJSONRequestBody = ListLogintokensRequestBody
@@ -8239,11 +8239,11 @@ type CreateTemporaryAccessKeyByAgencyJSONRequestBody = CreateTemporaryAccessKeyB
 // CreateTemporaryAccessKeyByTokenJSONRequestBody defines body for CreateTemporaryAccessKeyByToken for application/json ContentType.
 type CreateTemporaryAccessKeyByTokenJSONRequestBody = CreateTemporaryAccessKeyByTokenRequestBody
 
-// CreateOpenIdConnectConfigJSONRequestBody defines body for CreateOpenIdConnectConfig for application/json ContentType.
-type CreateOpenIdConnectConfigJSONRequestBody = CreateOpenIdConnectConfigRequestBody
+// CreateOpenIDConnectConfigJSONRequestBody defines body for CreateOpenIDConnectConfig for application/json ContentType.
+type CreateOpenIDConnectConfigJSONRequestBody = CreateOpenIDConnectConfigRequestBody
 
-// UpdateOpenIdConnectConfigJSONRequestBody defines body for UpdateOpenIdConnectConfig for application/json ContentType.
-type UpdateOpenIdConnectConfigJSONRequestBody = UpdateOpenIdConnectConfigRequestBody
+// UpdateOpenIDConnectConfigJSONRequestBody defines body for UpdateOpenIDConnectConfig for application/json ContentType.
+type UpdateOpenIDConnectConfigJSONRequestBody = UpdateOpenIDConnectConfigRequestBody
 
 // ListOSFEDERATIONTokensFormdataRequestBody defines body for ListOSFEDERATIONTokens for application/x-www-form-urlencoded ContentType.
 type ListOSFEDERATIONTokensFormdataRequestBody = ListOSFEDERATIONTokensRequestBody
@@ -8275,11 +8275,11 @@ type UpdateAgencyCustomPolicyJSONRequestBody = UpdateAgencyCustomPolicyRequestBo
 // UpdateCloudServiceCustomPolicyJSONRequestBody defines body for UpdateCloudServiceCustomPolicy for application/json ContentType.
 type UpdateCloudServiceCustomPolicyJSONRequestBody = UpdateCloudServiceCustomPolicyRequestBody
 
-// UpdateDomainApiAclPolicyJSONRequestBody defines body for UpdateDomainApiAclPolicy for application/json ContentType.
-type UpdateDomainApiAclPolicyJSONRequestBody = UpdateDomainApiAclPolicyRequestBody
+// UpdateDomainAPIACLPolicyJSONRequestBody defines body for UpdateDomainAPIACLPolicy for application/json ContentType.
+type UpdateDomainAPIACLPolicyJSONRequestBody = UpdateDomainAPIACLPolicyRequestBody
 
-// UpdateDomainConsoleAclPolicyJSONRequestBody defines body for UpdateDomainConsoleAclPolicy for application/json ContentType.
-type UpdateDomainConsoleAclPolicyJSONRequestBody = UpdateDomainConsoleAclPolicyRequestBody
+// UpdateDomainConsoleACLPolicyJSONRequestBody defines body for UpdateDomainConsoleACLPolicy for application/json ContentType.
+type UpdateDomainConsoleACLPolicyJSONRequestBody = UpdateDomainConsoleACLPolicyRequestBody
 
 // UpdateDomainLoginPolicyJSONRequestBody defines body for UpdateDomainLoginPolicy for application/json ContentType.
 type UpdateDomainLoginPolicyJSONRequestBody = UpdateDomainLoginPolicyRequestBody
@@ -8449,7 +8449,7 @@ type ClientInterface interface {
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Corresponds with GET /v3-ext/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}/metadata (the `ShowMetadata` operationId).
-	ShowMetadata(ctx context.Context, idpId string, protocolId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ShowMetadata(ctx context.Context, idpID string, protocolID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateMetadataWithBody 导入Metadata文件
 	//
@@ -8460,7 +8460,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v3-ext/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}/metadata (the `CreateMetadata` operationId).
-	CreateMetadataWithBody(ctx context.Context, idpId string, protocolId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateMetadataWithBody(ctx context.Context, idpID string, protocolID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateMetadata 导入Metadata文件
 	//
@@ -8471,7 +8471,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v3-ext/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}/metadata (the `CreateMetadata` operationId).
-	CreateMetadata(ctx context.Context, idpId string, protocolId string, body CreateMetadataJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateMetadata(ctx context.Context, idpID string, protocolID string, body CreateMetadataJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowKeystoneMetadataFile 查询Keystone的Metadata文件
 	//
@@ -8487,7 +8487,7 @@ type ClientInterface interface {
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Corresponds with GET /v3-ext/projects/{project_id} (the `ShowProjectDetailsAndStatus` operationId).
-	ShowProjectDetailsAndStatus(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ShowProjectDetailsAndStatus(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateProjectStatusWithBody 设置项目状态
 	//
@@ -8497,7 +8497,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PUT /v3-ext/projects/{project_id} (the `UpdateProjectStatus` operationId).
-	UpdateProjectStatusWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateProjectStatusWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateProjectStatus 设置项目状态
 	//
@@ -8507,7 +8507,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /v3-ext/projects/{project_id} (the `UpdateProjectStatus` operationId).
-	UpdateProjectStatus(ctx context.Context, projectId string, body UpdateProjectStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateProjectStatus(ctx context.Context, projectID string, body UpdateProjectStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListAgencies 查询指定条件下的委托列表
 	//
@@ -8543,7 +8543,7 @@ type ClientInterface interface {
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Corresponds with DELETE /v3.0/OS-AGENCY/agencies/{agency_id} (the `DeleteAgency` operationId).
-	DeleteAgency(ctx context.Context, agencyId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DeleteAgency(ctx context.Context, agencyID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowAgency 查询委托详情
 	//
@@ -8551,7 +8551,7 @@ type ClientInterface interface {
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Corresponds with GET /v3.0/OS-AGENCY/agencies/{agency_id} (the `ShowAgency` operationId).
-	ShowAgency(ctx context.Context, agencyId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ShowAgency(ctx context.Context, agencyID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateAgencyWithBody 修改委托
 	//
@@ -8561,7 +8561,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PUT /v3.0/OS-AGENCY/agencies/{agency_id} (the `UpdateAgency` operationId).
-	UpdateAgencyWithBody(ctx context.Context, agencyId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateAgencyWithBody(ctx context.Context, agencyID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateAgency 修改委托
 	//
@@ -8571,7 +8571,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /v3.0/OS-AGENCY/agencies/{agency_id} (the `UpdateAgency` operationId).
-	UpdateAgency(ctx context.Context, agencyId string, body UpdateAgencyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateAgency(ctx context.Context, agencyID string, body UpdateAgencyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListDomainPermissionsForAgency 查询全局服务中的委托权限
 	//
@@ -8579,7 +8579,7 @@ type ClientInterface interface {
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Corresponds with GET /v3.0/OS-AGENCY/domains/{domain_id}/agencies/{agency_id}/roles (the `ListDomainPermissionsForAgency` operationId).
-	ListDomainPermissionsForAgency(ctx context.Context, domainId string, agencyId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListDomainPermissionsForAgency(ctx context.Context, domainID string, agencyID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// RemovePermissionFromAgencyOnDomain 移除委托的全局服务权限
 	//
@@ -8587,7 +8587,7 @@ type ClientInterface interface {
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Corresponds with DELETE /v3.0/OS-AGENCY/domains/{domain_id}/agencies/{agency_id}/roles/{role_id} (the `RemovePermissionFromAgencyOnDomain` operationId).
-	RemovePermissionFromAgencyOnDomain(ctx context.Context, domainId string, agencyId string, roleId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	RemovePermissionFromAgencyOnDomain(ctx context.Context, domainID string, agencyID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CheckDomainPermissionForAgency 查询委托是否拥有全局服务权限
 	//
@@ -8595,7 +8595,7 @@ type ClientInterface interface {
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Corresponds with HEAD /v3.0/OS-AGENCY/domains/{domain_id}/agencies/{agency_id}/roles/{role_id} (the `CheckDomainPermissionForAgency` operationId).
-	CheckDomainPermissionForAgency(ctx context.Context, domainId string, agencyId string, roleId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CheckDomainPermissionForAgency(ctx context.Context, domainID string, agencyID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// AssociateAgencyWithDomainPermission 为委托授予全局服务权限
 	//
@@ -8603,7 +8603,7 @@ type ClientInterface interface {
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Corresponds with PUT /v3.0/OS-AGENCY/domains/{domain_id}/agencies/{agency_id}/roles/{role_id} (the `AssociateAgencyWithDomainPermission` operationId).
-	AssociateAgencyWithDomainPermission(ctx context.Context, domainId string, agencyId string, roleId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	AssociateAgencyWithDomainPermission(ctx context.Context, domainID string, agencyID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListProjectPermissionsForAgency 查询项目服务中的委托权限
 	//
@@ -8611,7 +8611,7 @@ type ClientInterface interface {
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Corresponds with GET /v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles (the `ListProjectPermissionsForAgency` operationId).
-	ListProjectPermissionsForAgency(ctx context.Context, projectId string, agencyId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListProjectPermissionsForAgency(ctx context.Context, projectID string, agencyID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// RemovePermissionFromAgencyOnProject 移除委托的项目服务权限
 	//
@@ -8619,7 +8619,7 @@ type ClientInterface interface {
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。。
 	//
 	// Corresponds with DELETE /v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles/{role_id} (the `RemovePermissionFromAgencyOnProject` operationId).
-	RemovePermissionFromAgencyOnProject(ctx context.Context, projectId string, agencyId string, roleId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	RemovePermissionFromAgencyOnProject(ctx context.Context, projectID string, agencyID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CheckPermissionForAgencyOnProject 查询委托是否拥有项目服务权限
 	//
@@ -8627,7 +8627,7 @@ type ClientInterface interface {
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Corresponds with HEAD /v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles/{role_id} (the `CheckPermissionForAgencyOnProject` operationId).
-	CheckPermissionForAgencyOnProject(ctx context.Context, projectId string, agencyId string, roleId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CheckPermissionForAgencyOnProject(ctx context.Context, projectID string, agencyID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// AssociateAgencyWithProjectPermission 为委托授予项目服务权限
 	//
@@ -8635,27 +8635,27 @@ type ClientInterface interface {
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Corresponds with PUT /v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles/{role_id} (the `AssociateAgencyWithProjectPermission` operationId).
-	AssociateAgencyWithProjectPermission(ctx context.Context, projectId string, agencyId string, roleId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	AssociateAgencyWithProjectPermission(ctx context.Context, projectID string, agencyID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ListIdTokenTokensWithBody 获取联邦认证token(OpenID Connect ID token方式)
+	// ListIDTokenTokensWithBody 获取联邦认证token(OpenID Connect ID token方式)
 	//
 	// 该接口可以用于通过OpenID Connect ID token方式获取联邦认证token。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Takes any type of body and a specified content type.
 	//
-	// Corresponds with POST /v3.0/OS-AUTH/id-token/tokens (the `ListIdTokenTokens` operationId).
-	ListIdTokenTokensWithBody(ctx context.Context, params *ListIdTokenTokensParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /v3.0/OS-AUTH/id-token/tokens (the `ListIDTokenTokens` operationId).
+	ListIDTokenTokensWithBody(ctx context.Context, params *ListIDTokenTokensParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ListIdTokenTokens 获取联邦认证token(OpenID Connect ID token方式)
+	// ListIDTokenTokens 获取联邦认证token(OpenID Connect ID token方式)
 	//
 	// 该接口可以用于通过OpenID Connect ID token方式获取联邦认证token。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Takes a body of the `application/json` content type.
 	//
-	// Corresponds with POST /v3.0/OS-AUTH/id-token/tokens (the `ListIdTokenTokens` operationId).
-	ListIdTokenTokens(ctx context.Context, params *ListIdTokenTokensParams, body ListIdTokenTokensJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /v3.0/OS-AUTH/id-token/tokens (the `ListIDTokenTokens` operationId).
+	ListIDTokenTokens(ctx context.Context, params *ListIDTokenTokensParams, body ListIDTokenTokensJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListLogintokensWithBody 获取自定义身份代理登录票据
 	//
@@ -8793,53 +8793,53 @@ type ClientInterface interface {
 	// Corresponds with POST /v3.0/OS-CREDENTIAL/securitytokens#CreateTemporaryAccessKeyByToken (the `CreateTemporaryAccessKeyByToken` operationId).
 	CreateTemporaryAccessKeyByToken(ctx context.Context, body CreateTemporaryAccessKeyByTokenJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ShowOpenIdConnectConfig 查询OpenID Connect身份提供商配置
+	// ShowOpenIDConnectConfig 查询OpenID Connect身份提供商配置
 	//
 	// 该接口可以用于管理员查询OpenID Connect身份提供商配置。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
-	// Corresponds with GET /v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config (the `ShowOpenIdConnectConfig` operationId).
-	ShowOpenIdConnectConfig(ctx context.Context, idpId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with GET /v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config (the `ShowOpenIDConnectConfig` operationId).
+	ShowOpenIDConnectConfig(ctx context.Context, idpID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// CreateOpenIdConnectConfigWithBody 创建OpenID Connect身份提供商配置
+	// CreateOpenIDConnectConfigWithBody 创建OpenID Connect身份提供商配置
 	//
 	// 该接口可以用于管理员在创建身份提供商，并注册协议（OIDC协议）后，创建OpenID Connect身份提供商配置。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Takes any type of body and a specified content type.
 	//
-	// Corresponds with POST /v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config (the `CreateOpenIdConnectConfig` operationId).
-	CreateOpenIdConnectConfigWithBody(ctx context.Context, idpId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config (the `CreateOpenIDConnectConfig` operationId).
+	CreateOpenIDConnectConfigWithBody(ctx context.Context, idpID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// CreateOpenIdConnectConfig 创建OpenID Connect身份提供商配置
+	// CreateOpenIDConnectConfig 创建OpenID Connect身份提供商配置
 	//
 	// 该接口可以用于管理员在创建身份提供商，并注册协议（OIDC协议）后，创建OpenID Connect身份提供商配置。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Takes a body of the `application/json` content type.
 	//
-	// Corresponds with POST /v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config (the `CreateOpenIdConnectConfig` operationId).
-	CreateOpenIdConnectConfig(ctx context.Context, idpId string, body CreateOpenIdConnectConfigJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config (the `CreateOpenIDConnectConfig` operationId).
+	CreateOpenIDConnectConfig(ctx context.Context, idpID string, body CreateOpenIDConnectConfigJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// UpdateOpenIdConnectConfigWithBody 修改OpenID Connect身份提供商配置
+	// UpdateOpenIDConnectConfigWithBody 修改OpenID Connect身份提供商配置
 	//
 	// 该接口可以用于管理员修改OpenID Connect身份提供商配置。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Takes any type of body and a specified content type.
 	//
-	// Corresponds with PUT /v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config (the `UpdateOpenIdConnectConfig` operationId).
-	UpdateOpenIdConnectConfigWithBody(ctx context.Context, idpId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with PUT /v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config (the `UpdateOpenIDConnectConfig` operationId).
+	UpdateOpenIDConnectConfigWithBody(ctx context.Context, idpID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// UpdateOpenIdConnectConfig 修改OpenID Connect身份提供商配置
+	// UpdateOpenIDConnectConfig 修改OpenID Connect身份提供商配置
 	//
 	// 该接口可以用于管理员修改OpenID Connect身份提供商配置。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Takes a body of the `application/json` content type.
 	//
-	// Corresponds with PUT /v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config (the `UpdateOpenIdConnectConfig` operationId).
-	UpdateOpenIdConnectConfig(ctx context.Context, idpId string, body UpdateOpenIdConnectConfigJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with PUT /v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config (the `UpdateOpenIDConnectConfig` operationId).
+	UpdateOpenIDConnectConfig(ctx context.Context, idpID string, body UpdateOpenIDConnectConfigJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListOSFEDERATIONTokensWithBody 获取联邦认证unscoped token(IdP initiated)
 	//
@@ -8873,7 +8873,7 @@ type ClientInterface interface {
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Corresponds with GET /v3.0/OS-INHERIT/domains/{domain_id}/agencies/{agency_id}/roles/inherited_to_projects (the `ListAllProjectsPermissionsForAgency` operationId).
-	ListAllProjectsPermissionsForAgency(ctx context.Context, domainId string, agencyId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListAllProjectsPermissionsForAgency(ctx context.Context, domainID string, agencyID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// RemoveAllProjectsPermissionFromAgency 移除委托下的所有项目服务权限
 	//
@@ -8881,7 +8881,7 @@ type ClientInterface interface {
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Corresponds with DELETE /v3.0/OS-INHERIT/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}/inherited_to_projects (the `RemoveAllProjectsPermissionFromAgency` operationId).
-	RemoveAllProjectsPermissionFromAgency(ctx context.Context, domainId string, agencyId string, roleId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	RemoveAllProjectsPermissionFromAgency(ctx context.Context, domainID string, agencyID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CheckAllProjectsPermissionForAgency 检查委托下是否具有所有项目服务权限
 	//
@@ -8889,7 +8889,7 @@ type ClientInterface interface {
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Corresponds with HEAD /v3.0/OS-INHERIT/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}/inherited_to_projects (the `CheckAllProjectsPermissionForAgency` operationId).
-	CheckAllProjectsPermissionForAgency(ctx context.Context, domainId string, agencyId string, roleId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CheckAllProjectsPermissionForAgency(ctx context.Context, domainID string, agencyID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// AssociateAgencyWithAllProjectsPermission 为委托授予所有项目服务权限
 	//
@@ -8897,7 +8897,7 @@ type ClientInterface interface {
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Corresponds with PUT /v3.0/OS-INHERIT/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}/inherited_to_projects (the `AssociateAgencyWithAllProjectsPermission` operationId).
-	AssociateAgencyWithAllProjectsPermission(ctx context.Context, domainId string, agencyId string, roleId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	AssociateAgencyWithAllProjectsPermission(ctx context.Context, domainID string, agencyID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateBindingDeviceWithBody 绑定MFA设备
 	//
@@ -8945,7 +8945,7 @@ type ClientInterface interface {
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Corresponds with GET /v3.0/OS-MFA/users/{user_id}/virtual-mfa-device (the `ShowUserMfaDevice` operationId).
-	ShowUserMfaDevice(ctx context.Context, userId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ShowUserMfaDevice(ctx context.Context, userID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteMfaDevice 删除MFA设备
 	//
@@ -8990,7 +8990,7 @@ type ClientInterface interface {
 	// >根据产品迭代计划，该接口将逐步下线，推荐您使用查询企业项目关联的用户组。
 	//
 	// Corresponds with GET /v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups (the `ListGroups` operationId).
-	ListGroups(ctx context.Context, enterpriseProjectId string, params *ListGroupsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListGroups(ctx context.Context, enterpriseProjectID string, params *ListGroupsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListRoles 查询企业项目已关联用户组的权限
 	//
@@ -9000,7 +9000,7 @@ type ClientInterface interface {
 	// >根据产品迭代计划，该接口将逐步下线，推荐您使用查询企业项目关联用户组的权限。
 	//
 	// Corresponds with GET /v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles (the `ListRoles` operationId).
-	ListRoles(ctx context.Context, enterpriseProjectId string, groupId string, params *ListRolesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListRoles(ctx context.Context, enterpriseProjectID string, groupID string, params *ListRolesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteRoleWithBody 删除企业项目关联的用户组权限
 	//
@@ -9012,7 +9012,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with DELETE /v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id} (the `DeleteRole` operationId).
-	DeleteRoleWithBody(ctx context.Context, enterpriseProjectId string, groupId string, roleId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DeleteRoleWithBody(ctx context.Context, enterpriseProjectID string, groupID string, roleID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteRole 删除企业项目关联的用户组权限
 	//
@@ -9024,7 +9024,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with DELETE /v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id} (the `DeleteRole` operationId).
-	DeleteRole(ctx context.Context, enterpriseProjectId string, groupId string, roleId string, body DeleteRoleJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DeleteRole(ctx context.Context, enterpriseProjectID string, groupID string, roleID string, body DeleteRoleJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateRoleWithBody 基于用户组为企业项目授权
 	//
@@ -9036,7 +9036,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PUT /v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id} (the `UpdateRole` operationId).
-	UpdateRoleWithBody(ctx context.Context, enterpriseProjectId string, groupId string, roleId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateRoleWithBody(ctx context.Context, enterpriseProjectID string, groupID string, roleID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateRole 基于用户组为企业项目授权
 	//
@@ -9048,7 +9048,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id} (the `UpdateRole` operationId).
-	UpdateRole(ctx context.Context, enterpriseProjectId string, groupId string, roleId string, body UpdateRoleJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateRole(ctx context.Context, enterpriseProjectID string, groupID string, roleID string, body UpdateRoleJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListGroupsForEnterpriseProject 查询企业项目关联的用户组
 	//
@@ -9056,7 +9056,7 @@ type ClientInterface interface {
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。。
 	//
 	// Corresponds with GET /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/groups (the `ListGroupsForEnterpriseProject` operationId).
-	ListGroupsForEnterpriseProject(ctx context.Context, enterpriseProjectId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListGroupsForEnterpriseProject(ctx context.Context, enterpriseProjectID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListRolesForGroupOnEnterpriseProject 查询企业项目关联用户组的权限
 	//
@@ -9064,7 +9064,7 @@ type ClientInterface interface {
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。。
 	//
 	// Corresponds with GET /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles (the `ListRolesForGroupOnEnterpriseProject` operationId).
-	ListRolesForGroupOnEnterpriseProject(ctx context.Context, enterpriseProjectId string, groupId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListRolesForGroupOnEnterpriseProject(ctx context.Context, enterpriseProjectID string, groupID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// RevokeRoleFromGroupOnEnterpriseProject 删除企业项目关联用户组的权限
 	//
@@ -9072,7 +9072,7 @@ type ClientInterface interface {
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Corresponds with DELETE /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id} (the `RevokeRoleFromGroupOnEnterpriseProject` operationId).
-	RevokeRoleFromGroupOnEnterpriseProject(ctx context.Context, enterpriseProjectId string, groupId string, roleId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	RevokeRoleFromGroupOnEnterpriseProject(ctx context.Context, enterpriseProjectID string, groupID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// AssociateRoleToGroupOnEnterpriseProject 基于用户组为企业项目授权
 	//
@@ -9080,7 +9080,7 @@ type ClientInterface interface {
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Corresponds with PUT /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id} (the `AssociateRoleToGroupOnEnterpriseProject` operationId).
-	AssociateRoleToGroupOnEnterpriseProject(ctx context.Context, enterpriseProjectId string, groupId string, roleId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	AssociateRoleToGroupOnEnterpriseProject(ctx context.Context, enterpriseProjectID string, groupID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListUsersForEnterpriseProject 查询企业项目直接关联用户
 	//
@@ -9088,7 +9088,7 @@ type ClientInterface interface {
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Corresponds with GET /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/users (the `ListUsersForEnterpriseProject` operationId).
-	ListUsersForEnterpriseProject(ctx context.Context, enterpriseProjectId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListUsersForEnterpriseProject(ctx context.Context, enterpriseProjectID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListRolesForUserOnEnterpriseProject 查询企业项目直接关联用户的权限
 	//
@@ -9096,7 +9096,7 @@ type ClientInterface interface {
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Corresponds with GET /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/users/{user_id}/roles (the `ListRolesForUserOnEnterpriseProject` operationId).
-	ListRolesForUserOnEnterpriseProject(ctx context.Context, enterpriseProjectId string, userId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListRolesForUserOnEnterpriseProject(ctx context.Context, enterpriseProjectID string, userID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// RevokeRoleFromUserOnEnterpriseProject 删除企业项目直接关联用户的权限
 	//
@@ -9104,7 +9104,7 @@ type ClientInterface interface {
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Corresponds with DELETE /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/users/{user_id}/roles/{role_id} (the `RevokeRoleFromUserOnEnterpriseProject` operationId).
-	RevokeRoleFromUserOnEnterpriseProject(ctx context.Context, enterpriseProjectId string, userId string, roleId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	RevokeRoleFromUserOnEnterpriseProject(ctx context.Context, enterpriseProjectID string, userID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// AssociateRoleToUserOnEnterpriseProject 基于用户为企业项目授权
 	//
@@ -9112,7 +9112,7 @@ type ClientInterface interface {
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Corresponds with PUT /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/users/{user_id}/roles/{role_id} (the `AssociateRoleToUserOnEnterpriseProject` operationId).
-	AssociateRoleToUserOnEnterpriseProject(ctx context.Context, enterpriseProjectId string, userId string, roleId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	AssociateRoleToUserOnEnterpriseProject(ctx context.Context, enterpriseProjectID string, userID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListEnterpriseProjectsForGroup 查询用户组关联的企业项目
 	//
@@ -9120,7 +9120,7 @@ type ClientInterface interface {
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Corresponds with GET /v3.0/OS-PERMISSION/groups/{group_id}/enterprise-projects (the `ListEnterpriseProjectsForGroup` operationId).
-	ListEnterpriseProjectsForGroup(ctx context.Context, groupId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListEnterpriseProjectsForGroup(ctx context.Context, groupID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowDomainRoleAssignments 查询租户授权信息
 	//
@@ -9136,7 +9136,7 @@ type ClientInterface interface {
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Corresponds with GET /v3.0/OS-PERMISSION/users/{user_id}/enterprise-projects (the `ListEnterpriseProjectsForUser` operationId).
-	ListEnterpriseProjectsForUser(ctx context.Context, userId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListEnterpriseProjectsForUser(ctx context.Context, userID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowDomainQuota 查询帐号配额
 	//
@@ -9144,7 +9144,7 @@ type ClientInterface interface {
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Corresponds with GET /v3.0/OS-QUOTA/domains/{domain_id} (the `ShowDomainQuota` operationId).
-	ShowDomainQuota(ctx context.Context, domainId string, params *ShowDomainQuotaParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ShowDomainQuota(ctx context.Context, domainID string, params *ShowDomainQuotaParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// QueryProjectDetailsAndStatus 查询项目配额
 	//
@@ -9152,7 +9152,7 @@ type ClientInterface interface {
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Corresponds with GET /v3.0/OS-QUOTA/projects/{project_id} (the `QueryProjectDetailsAndStatus` operationId).
-	QueryProjectDetailsAndStatus(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	QueryProjectDetailsAndStatus(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListCustomPolicies 查询自定义策略列表
 	//
@@ -9208,7 +9208,7 @@ type ClientInterface interface {
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Corresponds with DELETE /v3.0/OS-ROLE/roles/{role_id} (the `DeleteCustomPolicy` operationId).
-	DeleteCustomPolicy(ctx context.Context, roleId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DeleteCustomPolicy(ctx context.Context, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowCustomPolicy 查询自定义策略详情
 	//
@@ -9216,7 +9216,7 @@ type ClientInterface interface {
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Corresponds with GET /v3.0/OS-ROLE/roles/{role_id} (the `ShowCustomPolicy` operationId).
-	ShowCustomPolicy(ctx context.Context, roleId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ShowCustomPolicy(ctx context.Context, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateAgencyCustomPolicyWithBody 修改委托自定义策略
 	//
@@ -9226,7 +9226,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PATCH /v3.0/OS-ROLE/roles/{role_id}#UpdateAgencyCustomPolicy (the `UpdateAgencyCustomPolicy` operationId).
-	UpdateAgencyCustomPolicyWithBody(ctx context.Context, roleId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateAgencyCustomPolicyWithBody(ctx context.Context, roleID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateAgencyCustomPolicy 修改委托自定义策略
 	//
@@ -9236,7 +9236,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PATCH /v3.0/OS-ROLE/roles/{role_id}#UpdateAgencyCustomPolicy (the `UpdateAgencyCustomPolicy` operationId).
-	UpdateAgencyCustomPolicy(ctx context.Context, roleId string, body UpdateAgencyCustomPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateAgencyCustomPolicy(ctx context.Context, roleID string, body UpdateAgencyCustomPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateCloudServiceCustomPolicyWithBody 修改云服务自定义策略
 	//
@@ -9246,7 +9246,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PATCH /v3.0/OS-ROLE/roles/{role_id}#UpdateCloudServiceCustomPolicy (the `UpdateCloudServiceCustomPolicy` operationId).
-	UpdateCloudServiceCustomPolicyWithBody(ctx context.Context, roleId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateCloudServiceCustomPolicyWithBody(ctx context.Context, roleID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateCloudServiceCustomPolicy 修改云服务自定义策略
 	//
@@ -9256,63 +9256,63 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PATCH /v3.0/OS-ROLE/roles/{role_id}#UpdateCloudServiceCustomPolicy (the `UpdateCloudServiceCustomPolicy` operationId).
-	UpdateCloudServiceCustomPolicy(ctx context.Context, roleId string, body UpdateCloudServiceCustomPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateCloudServiceCustomPolicy(ctx context.Context, roleID string, body UpdateCloudServiceCustomPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ShowDomainApiAclPolicy 查询帐号接口访问策略
+	// ShowDomainAPIACLPolicy 查询帐号接口访问策略
 	//
 	// 该接口可以用于查询帐号接口访问控制策略。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
-	// Corresponds with GET /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/api-acl-policy (the `ShowDomainApiAclPolicy` operationId).
-	ShowDomainApiAclPolicy(ctx context.Context, domainId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with GET /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/api-acl-policy (the `ShowDomainAPIACLPolicy` operationId).
+	ShowDomainAPIACLPolicy(ctx context.Context, domainID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// UpdateDomainApiAclPolicyWithBody 修改帐号接口访问策略
+	// UpdateDomainAPIACLPolicyWithBody 修改帐号接口访问策略
 	//
 	// 该接口可以用于管理员修改帐号接口访问策略。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Takes any type of body and a specified content type.
 	//
-	// Corresponds with PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/api-acl-policy (the `UpdateDomainApiAclPolicy` operationId).
-	UpdateDomainApiAclPolicyWithBody(ctx context.Context, domainId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/api-acl-policy (the `UpdateDomainAPIACLPolicy` operationId).
+	UpdateDomainAPIACLPolicyWithBody(ctx context.Context, domainID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// UpdateDomainApiAclPolicy 修改帐号接口访问策略
+	// UpdateDomainAPIACLPolicy 修改帐号接口访问策略
 	//
 	// 该接口可以用于管理员修改帐号接口访问策略。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Takes a body of the `application/json` content type.
 	//
-	// Corresponds with PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/api-acl-policy (the `UpdateDomainApiAclPolicy` operationId).
-	UpdateDomainApiAclPolicy(ctx context.Context, domainId string, body UpdateDomainApiAclPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/api-acl-policy (the `UpdateDomainAPIACLPolicy` operationId).
+	UpdateDomainAPIACLPolicy(ctx context.Context, domainID string, body UpdateDomainAPIACLPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ShowDomainConsoleAclPolicy 查询帐号控制台访问策略
+	// ShowDomainConsoleACLPolicy 查询帐号控制台访问策略
 	//
 	// 该接口可以用于查询帐号控制台访问控制策略。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
-	// Corresponds with GET /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/console-acl-policy (the `ShowDomainConsoleAclPolicy` operationId).
-	ShowDomainConsoleAclPolicy(ctx context.Context, domainId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with GET /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/console-acl-policy (the `ShowDomainConsoleACLPolicy` operationId).
+	ShowDomainConsoleACLPolicy(ctx context.Context, domainID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// UpdateDomainConsoleAclPolicyWithBody 修改帐号控制台访问策略
+	// UpdateDomainConsoleACLPolicyWithBody 修改帐号控制台访问策略
 	//
 	// 该接口可以用于管理员修改帐号控制台访问策略。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Takes any type of body and a specified content type.
 	//
-	// Corresponds with PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/console-acl-policy (the `UpdateDomainConsoleAclPolicy` operationId).
-	UpdateDomainConsoleAclPolicyWithBody(ctx context.Context, domainId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/console-acl-policy (the `UpdateDomainConsoleACLPolicy` operationId).
+	UpdateDomainConsoleACLPolicyWithBody(ctx context.Context, domainID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// UpdateDomainConsoleAclPolicy 修改帐号控制台访问策略
+	// UpdateDomainConsoleACLPolicy 修改帐号控制台访问策略
 	//
 	// 该接口可以用于管理员修改帐号控制台访问策略。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Takes a body of the `application/json` content type.
 	//
-	// Corresponds with PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/console-acl-policy (the `UpdateDomainConsoleAclPolicy` operationId).
-	UpdateDomainConsoleAclPolicy(ctx context.Context, domainId string, body UpdateDomainConsoleAclPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/console-acl-policy (the `UpdateDomainConsoleACLPolicy` operationId).
+	UpdateDomainConsoleACLPolicy(ctx context.Context, domainID string, body UpdateDomainConsoleACLPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowDomainLoginPolicy 查询帐号登录策略
 	//
@@ -9320,7 +9320,7 @@ type ClientInterface interface {
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Corresponds with GET /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/login-policy (the `ShowDomainLoginPolicy` operationId).
-	ShowDomainLoginPolicy(ctx context.Context, domainId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ShowDomainLoginPolicy(ctx context.Context, domainID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateDomainLoginPolicyWithBody 修改帐号登录策略
 	//
@@ -9330,7 +9330,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/login-policy (the `UpdateDomainLoginPolicy` operationId).
-	UpdateDomainLoginPolicyWithBody(ctx context.Context, domainId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateDomainLoginPolicyWithBody(ctx context.Context, domainID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateDomainLoginPolicy 修改帐号登录策略
 	//
@@ -9340,7 +9340,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/login-policy (the `UpdateDomainLoginPolicy` operationId).
-	UpdateDomainLoginPolicy(ctx context.Context, domainId string, body UpdateDomainLoginPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateDomainLoginPolicy(ctx context.Context, domainID string, body UpdateDomainLoginPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowDomainPasswordPolicy 查询帐号密码策略
 	//
@@ -9348,7 +9348,7 @@ type ClientInterface interface {
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Corresponds with GET /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/password-policy (the `ShowDomainPasswordPolicy` operationId).
-	ShowDomainPasswordPolicy(ctx context.Context, domainId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ShowDomainPasswordPolicy(ctx context.Context, domainID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateDomainPasswordPolicyWithBody 修改帐号密码策略
 	//
@@ -9358,7 +9358,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/password-policy (the `UpdateDomainPasswordPolicy` operationId).
-	UpdateDomainPasswordPolicyWithBody(ctx context.Context, domainId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateDomainPasswordPolicyWithBody(ctx context.Context, domainID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateDomainPasswordPolicy 修改帐号密码策略
 	//
@@ -9368,7 +9368,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/password-policy (the `UpdateDomainPasswordPolicy` operationId).
-	UpdateDomainPasswordPolicy(ctx context.Context, domainId string, body UpdateDomainPasswordPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateDomainPasswordPolicy(ctx context.Context, domainID string, body UpdateDomainPasswordPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListProtectPolicy 查询帐号操作保护策略
 	//
@@ -9376,7 +9376,7 @@ type ClientInterface interface {
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Corresponds with GET /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/protect-policy (the `ListProtectPolicy` operationId).
-	ListProtectPolicy(ctx context.Context, domainId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListProtectPolicy(ctx context.Context, domainID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateDomainProtectPolicyWithBody 修改帐号操作保护策略
 	//
@@ -9386,7 +9386,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/protect-policy (the `UpdateDomainProtectPolicy` operationId).
-	UpdateDomainProtectPolicyWithBody(ctx context.Context, domainId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateDomainProtectPolicyWithBody(ctx context.Context, domainID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateDomainProtectPolicy 修改帐号操作保护策略
 	//
@@ -9396,7 +9396,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/protect-policy (the `UpdateDomainProtectPolicy` operationId).
-	UpdateDomainProtectPolicy(ctx context.Context, domainId string, body UpdateDomainProtectPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateDomainProtectPolicy(ctx context.Context, domainID string, body UpdateDomainProtectPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListUserLoginProtects 查询IAM用户的登录保护状态信息列表
 	//
@@ -9432,7 +9432,7 @@ type ClientInterface interface {
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Corresponds with GET /v3.0/OS-USER/users/{user_id} (the `ShowUser` operationId).
-	ShowUser(ctx context.Context, userId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ShowUser(ctx context.Context, userID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateUserWithBody 管理员修改IAM用户信息（推荐）
 	//
@@ -9442,7 +9442,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PUT /v3.0/OS-USER/users/{user_id} (the `UpdateUser` operationId).
-	UpdateUserWithBody(ctx context.Context, userId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateUserWithBody(ctx context.Context, userID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateUser 管理员修改IAM用户信息（推荐）
 	//
@@ -9452,7 +9452,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /v3.0/OS-USER/users/{user_id} (the `UpdateUser` operationId).
-	UpdateUser(ctx context.Context, userId string, body UpdateUserJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateUser(ctx context.Context, userID string, body UpdateUserJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateUserInformationWithBody 修改IAM用户信息（推荐）
 	//
@@ -9462,7 +9462,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PUT /v3.0/OS-USER/users/{user_id}/info (the `UpdateUserInformation` operationId).
-	UpdateUserInformationWithBody(ctx context.Context, userId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateUserInformationWithBody(ctx context.Context, userID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateUserInformation 修改IAM用户信息（推荐）
 	//
@@ -9472,7 +9472,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /v3.0/OS-USER/users/{user_id}/info (the `UpdateUserInformation` operationId).
-	UpdateUserInformation(ctx context.Context, userId string, body UpdateUserInformationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateUserInformation(ctx context.Context, userID string, body UpdateUserInformationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowUserLoginProtect 查询指定IAM用户的登录保护状态信息
 	//
@@ -9480,7 +9480,7 @@ type ClientInterface interface {
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Corresponds with GET /v3.0/OS-USER/users/{user_id}/login-protect (the `ShowUserLoginProtect` operationId).
-	ShowUserLoginProtect(ctx context.Context, userId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ShowUserLoginProtect(ctx context.Context, userID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateLoginProtectWithBody 修改IAM用户的登录保护状态信息
 	//
@@ -9490,7 +9490,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PUT /v3.0/OS-USER/users/{user_id}/login-protect (the `UpdateLoginProtect` operationId).
-	UpdateLoginProtectWithBody(ctx context.Context, userId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateLoginProtectWithBody(ctx context.Context, userID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateLoginProtect 修改IAM用户的登录保护状态信息
 	//
@@ -9500,7 +9500,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /v3.0/OS-USER/users/{user_id}/login-protect (the `UpdateLoginProtect` operationId).
-	UpdateLoginProtect(ctx context.Context, userId string, body UpdateLoginProtectJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateLoginProtect(ctx context.Context, userID string, body UpdateLoginProtectJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListDomains 查询联邦用户可以访问的帐号列表
 	//
@@ -9526,7 +9526,7 @@ type ClientInterface interface {
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Corresponds with GET /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols (the `KeystoneListProtocols` operationId).
-	KeystoneListProtocols(ctx context.Context, idpId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	KeystoneListProtocols(ctx context.Context, idpID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// KeystoneDeleteProtocol 删除协议
 	//
@@ -9534,7 +9534,7 @@ type ClientInterface interface {
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Corresponds with DELETE /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id} (the `KeystoneDeleteProtocol` operationId).
-	KeystoneDeleteProtocol(ctx context.Context, idpId string, protocolId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	KeystoneDeleteProtocol(ctx context.Context, idpID string, protocolID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// KeystoneShowProtocol 查询协议详情
 	//
@@ -9542,7 +9542,7 @@ type ClientInterface interface {
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Corresponds with GET /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id} (the `KeystoneShowProtocol` operationId).
-	KeystoneShowProtocol(ctx context.Context, idpId string, protocolId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	KeystoneShowProtocol(ctx context.Context, idpID string, protocolID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// KeystoneUpdateProtocolWithBody 更新协议
 	//
@@ -9552,7 +9552,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PATCH /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id} (the `KeystoneUpdateProtocol` operationId).
-	KeystoneUpdateProtocolWithBody(ctx context.Context, idpId string, protocolId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	KeystoneUpdateProtocolWithBody(ctx context.Context, idpID string, protocolID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// KeystoneUpdateProtocol 更新协议
 	//
@@ -9562,7 +9562,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PATCH /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id} (the `KeystoneUpdateProtocol` operationId).
-	KeystoneUpdateProtocol(ctx context.Context, idpId string, protocolId string, body KeystoneUpdateProtocolJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	KeystoneUpdateProtocol(ctx context.Context, idpID string, protocolID string, body KeystoneUpdateProtocolJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// KeystoneCreateProtocolWithBody 注册协议
 	//
@@ -9572,7 +9572,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PUT /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id} (the `KeystoneCreateProtocol` operationId).
-	KeystoneCreateProtocolWithBody(ctx context.Context, idpId string, protocolId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	KeystoneCreateProtocolWithBody(ctx context.Context, idpID string, protocolID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// KeystoneCreateProtocol 注册协议
 	//
@@ -9582,7 +9582,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id} (the `KeystoneCreateProtocol` operationId).
-	KeystoneCreateProtocol(ctx context.Context, idpId string, protocolId string, body KeystoneCreateProtocolJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	KeystoneCreateProtocol(ctx context.Context, idpID string, protocolID string, body KeystoneCreateProtocolJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListAuth 获取联邦认证unscoped token(OpenID Connect ID token方式)
 	//
@@ -9590,7 +9590,7 @@ type ClientInterface interface {
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Corresponds with POST /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}/auth (the `ListAuth` operationId).
-	ListAuth(ctx context.Context, idpId string, protocolId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListAuth(ctx context.Context, idpID string, protocolID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// KeystoneDeleteIdentityProvider 删除SAML身份提供商
 	//
@@ -9718,7 +9718,7 @@ type ClientInterface interface {
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Corresponds with GET /v3/OS-INHERIT/domains/{domain_id}/groups/{group_id}/roles/inherited_to_projects (the `KeystoneListAllProjectPermissionsForGroup` operationId).
-	KeystoneListAllProjectPermissionsForGroup(ctx context.Context, domainId string, groupId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	KeystoneListAllProjectPermissionsForGroup(ctx context.Context, domainID string, groupID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteDomainGroupInheritedRole 移除用户组的所有项目服务权限
 	//
@@ -9726,7 +9726,7 @@ type ClientInterface interface {
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Corresponds with DELETE /v3/OS-INHERIT/domains/{domain_id}/groups/{group_id}/roles/{role_id}/inherited_to_projects (the `DeleteDomainGroupInheritedRole` operationId).
-	DeleteDomainGroupInheritedRole(ctx context.Context, domainId string, groupId string, roleId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DeleteDomainGroupInheritedRole(ctx context.Context, domainID string, groupID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// KeystoneCheckroleForGroup 查询用户组是否拥有所有项目指定权限
 	//
@@ -9734,7 +9734,7 @@ type ClientInterface interface {
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Corresponds with HEAD /v3/OS-INHERIT/domains/{domain_id}/groups/{group_id}/roles/{role_id}/inherited_to_projects (the `KeystoneCheckroleForGroup` operationId).
-	KeystoneCheckroleForGroup(ctx context.Context, domainId string, groupId string, roleId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	KeystoneCheckroleForGroup(ctx context.Context, domainID string, groupID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateDomainGroupInheritRole 为用户组授予所有项目服务权限
 	//
@@ -9742,7 +9742,7 @@ type ClientInterface interface {
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Corresponds with PUT /v3/OS-INHERIT/domains/{domain_id}/groups/{group_id}/roles/{role_id}/inherited_to_projects (the `UpdateDomainGroupInheritRole` operationId).
-	UpdateDomainGroupInheritRole(ctx context.Context, domainId string, groupId string, roleId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateDomainGroupInheritRole(ctx context.Context, domainID string, groupID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// KeystoneShowCatalog 查询服务目录
 	//
@@ -10004,7 +10004,7 @@ type ClientInterface interface {
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Corresponds with GET /v3/domains/{domain_id}/config/security_compliance (the `KeystoneShowSecurityCompliance` operationId).
-	KeystoneShowSecurityCompliance(ctx context.Context, domainId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	KeystoneShowSecurityCompliance(ctx context.Context, domainID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// KeystoneShowSecurityComplianceByOption 按条件查询帐号密码强度策略
 	//
@@ -10012,7 +10012,7 @@ type ClientInterface interface {
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Corresponds with GET /v3/domains/{domain_id}/config/security_compliance/{option} (the `KeystoneShowSecurityComplianceByOption` operationId).
-	KeystoneShowSecurityComplianceByOption(ctx context.Context, domainId string, option KeystoneShowSecurityComplianceByOptionParamsOption, reqEditors ...RequestEditorFn) (*http.Response, error)
+	KeystoneShowSecurityComplianceByOption(ctx context.Context, domainID string, option KeystoneShowSecurityComplianceByOptionParamsOption, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// KeystoneListDomainPermissionsForGroup 查询全局服务中的用户组权限
 	//
@@ -10020,7 +10020,7 @@ type ClientInterface interface {
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Corresponds with GET /v3/domains/{domain_id}/groups/{group_id}/roles (the `KeystoneListDomainPermissionsForGroup` operationId).
-	KeystoneListDomainPermissionsForGroup(ctx context.Context, domainId string, groupId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	KeystoneListDomainPermissionsForGroup(ctx context.Context, domainID string, groupID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// KeystoneRemoveDomainPermissionFromGroup 移除用户组的全局服务权限
 	//
@@ -10028,7 +10028,7 @@ type ClientInterface interface {
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Corresponds with DELETE /v3/domains/{domain_id}/groups/{group_id}/roles/{role_id} (the `KeystoneRemoveDomainPermissionFromGroup` operationId).
-	KeystoneRemoveDomainPermissionFromGroup(ctx context.Context, domainId string, groupId string, roleId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	KeystoneRemoveDomainPermissionFromGroup(ctx context.Context, domainID string, groupID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// KeystoneCheckDomainPermissionForGroup 查询用户组是否拥有全局服务权限
 	//
@@ -10036,7 +10036,7 @@ type ClientInterface interface {
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Corresponds with HEAD /v3/domains/{domain_id}/groups/{group_id}/roles/{role_id} (the `KeystoneCheckDomainPermissionForGroup` operationId).
-	KeystoneCheckDomainPermissionForGroup(ctx context.Context, domainId string, groupId string, roleId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	KeystoneCheckDomainPermissionForGroup(ctx context.Context, domainID string, groupID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// KeystoneAssociateGroupWithDomainPermission 为用户组授予全局服务权限
 	//
@@ -10044,7 +10044,7 @@ type ClientInterface interface {
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Corresponds with PUT /v3/domains/{domain_id}/groups/{group_id}/roles/{role_id} (the `KeystoneAssociateGroupWithDomainPermission` operationId).
-	KeystoneAssociateGroupWithDomainPermission(ctx context.Context, domainId string, groupId string, roleId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	KeystoneAssociateGroupWithDomainPermission(ctx context.Context, domainID string, groupID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// KeystoneListEndpoints 查询终端节点列表
 	//
@@ -10060,7 +10060,7 @@ type ClientInterface interface {
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Corresponds with GET /v3/endpoints/{endpoint_id} (the `KeystoneShowEndpoint` operationId).
-	KeystoneShowEndpoint(ctx context.Context, endpointId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	KeystoneShowEndpoint(ctx context.Context, endpointID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// KeystoneListGroups 查询用户组列表
 	//
@@ -10096,7 +10096,7 @@ type ClientInterface interface {
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Corresponds with DELETE /v3/groups/{group_id} (the `KeystoneDeleteGroup` operationId).
-	KeystoneDeleteGroup(ctx context.Context, groupId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	KeystoneDeleteGroup(ctx context.Context, groupID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// KeystoneShowGroup 查询用户组详情
 	//
@@ -10104,7 +10104,7 @@ type ClientInterface interface {
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Corresponds with GET /v3/groups/{group_id} (the `KeystoneShowGroup` operationId).
-	KeystoneShowGroup(ctx context.Context, groupId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	KeystoneShowGroup(ctx context.Context, groupID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// KeystoneUpdateGroupWithBody 更新用户组
 	//
@@ -10114,7 +10114,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PATCH /v3/groups/{group_id} (the `KeystoneUpdateGroup` operationId).
-	KeystoneUpdateGroupWithBody(ctx context.Context, groupId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	KeystoneUpdateGroupWithBody(ctx context.Context, groupID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// KeystoneUpdateGroup 更新用户组
 	//
@@ -10124,7 +10124,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PATCH /v3/groups/{group_id} (the `KeystoneUpdateGroup` operationId).
-	KeystoneUpdateGroup(ctx context.Context, groupId string, body KeystoneUpdateGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	KeystoneUpdateGroup(ctx context.Context, groupID string, body KeystoneUpdateGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// KeystoneListUsersForGroupByAdmin 管理员查询用户组所包含的IAM用户
 	//
@@ -10132,7 +10132,7 @@ type ClientInterface interface {
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Corresponds with GET /v3/groups/{group_id}/users (the `KeystoneListUsersForGroupByAdmin` operationId).
-	KeystoneListUsersForGroupByAdmin(ctx context.Context, groupId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	KeystoneListUsersForGroupByAdmin(ctx context.Context, groupID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// KeystoneRemoveUserFromGroup 移除用户组中的IAM用户
 	//
@@ -10140,7 +10140,7 @@ type ClientInterface interface {
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Corresponds with DELETE /v3/groups/{group_id}/users/{user_id} (the `KeystoneRemoveUserFromGroup` operationId).
-	KeystoneRemoveUserFromGroup(ctx context.Context, groupId string, userId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	KeystoneRemoveUserFromGroup(ctx context.Context, groupID string, userID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// KeystoneCheckUserInGroup 查询IAM用户是否在用户组中
 	//
@@ -10148,7 +10148,7 @@ type ClientInterface interface {
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Corresponds with HEAD /v3/groups/{group_id}/users/{user_id} (the `KeystoneCheckUserInGroup` operationId).
-	KeystoneCheckUserInGroup(ctx context.Context, groupId string, userId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	KeystoneCheckUserInGroup(ctx context.Context, groupID string, userID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// KeystoneAddUserToGroup 添加IAM用户到用户组
 	//
@@ -10156,7 +10156,7 @@ type ClientInterface interface {
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Corresponds with PUT /v3/groups/{group_id}/users/{user_id} (the `KeystoneAddUserToGroup` operationId).
-	KeystoneAddUserToGroup(ctx context.Context, groupId string, userId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	KeystoneAddUserToGroup(ctx context.Context, groupID string, userID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// KeystoneListProjects 查询指定条件下的项目列表
 	//
@@ -10192,7 +10192,7 @@ type ClientInterface interface {
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Corresponds with GET /v3/projects/{project_id} (the `KeystoneShowProject` operationId).
-	KeystoneShowProject(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	KeystoneShowProject(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// KeystoneUpdateProjectWithBody 修改项目信息
 	//
@@ -10202,7 +10202,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PATCH /v3/projects/{project_id} (the `KeystoneUpdateProject` operationId).
-	KeystoneUpdateProjectWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	KeystoneUpdateProjectWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// KeystoneUpdateProject 修改项目信息
 	//
@@ -10212,7 +10212,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PATCH /v3/projects/{project_id} (the `KeystoneUpdateProject` operationId).
-	KeystoneUpdateProject(ctx context.Context, projectId string, body KeystoneUpdateProjectJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	KeystoneUpdateProject(ctx context.Context, projectID string, body KeystoneUpdateProjectJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// KeystoneListProjectPermissionsForGroup 查询项目服务中的用户组权限
 	//
@@ -10220,7 +10220,7 @@ type ClientInterface interface {
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Corresponds with GET /v3/projects/{project_id}/groups/{group_id}/roles (the `KeystoneListProjectPermissionsForGroup` operationId).
-	KeystoneListProjectPermissionsForGroup(ctx context.Context, projectId string, groupId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	KeystoneListProjectPermissionsForGroup(ctx context.Context, projectID string, groupID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// KeystoneRemoveProjectPermissionFromGroup 移除用户组的项目服务权限
 	//
@@ -10228,7 +10228,7 @@ type ClientInterface interface {
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Corresponds with DELETE /v3/projects/{project_id}/groups/{group_id}/roles/{role_id} (the `KeystoneRemoveProjectPermissionFromGroup` operationId).
-	KeystoneRemoveProjectPermissionFromGroup(ctx context.Context, projectId string, groupId string, roleId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	KeystoneRemoveProjectPermissionFromGroup(ctx context.Context, projectID string, groupID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// KeystoneCheckProjectPermissionForGroup 查询用户组是否拥有项目服务权限
 	//
@@ -10236,7 +10236,7 @@ type ClientInterface interface {
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Corresponds with HEAD /v3/projects/{project_id}/groups/{group_id}/roles/{role_id} (the `KeystoneCheckProjectPermissionForGroup` operationId).
-	KeystoneCheckProjectPermissionForGroup(ctx context.Context, projectId string, groupId string, roleId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	KeystoneCheckProjectPermissionForGroup(ctx context.Context, projectID string, groupID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// KeystoneAssociateGroupWithProjectPermission 为用户组授予项目服务权限
 	//
@@ -10244,7 +10244,7 @@ type ClientInterface interface {
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Corresponds with PUT /v3/projects/{project_id}/groups/{group_id}/roles/{role_id} (the `KeystoneAssociateGroupWithProjectPermission` operationId).
-	KeystoneAssociateGroupWithProjectPermission(ctx context.Context, projectId string, groupId string, roleId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	KeystoneAssociateGroupWithProjectPermission(ctx context.Context, projectID string, groupID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// KeystoneListRegions 查询区域列表
 	//
@@ -10260,7 +10260,7 @@ type ClientInterface interface {
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Corresponds with GET /v3/regions/{region_id} (the `KeystoneShowRegion` operationId).
-	KeystoneShowRegion(ctx context.Context, regionId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	KeystoneShowRegion(ctx context.Context, regionID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// KeystoneListPermissions 查询权限列表
 	//
@@ -10276,7 +10276,7 @@ type ClientInterface interface {
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Corresponds with GET /v3/roles/{role_id} (the `KeystoneShowPermission` operationId).
-	KeystoneShowPermission(ctx context.Context, roleId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	KeystoneShowPermission(ctx context.Context, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// KeystoneListServices 查询服务列表
 	//
@@ -10292,7 +10292,7 @@ type ClientInterface interface {
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Corresponds with GET /v3/services/{service_id} (the `KeystoneShowService` operationId).
-	KeystoneShowService(ctx context.Context, serviceId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	KeystoneShowService(ctx context.Context, serviceID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// KeystoneListUsers 管理员查询IAM用户列表
 	//
@@ -10328,7 +10328,7 @@ type ClientInterface interface {
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Corresponds with DELETE /v3/users/{user_id} (the `KeystoneDeleteUser` operationId).
-	KeystoneDeleteUser(ctx context.Context, userId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	KeystoneDeleteUser(ctx context.Context, userID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// KeystoneShowUser 查询IAM用户详情
 	//
@@ -10336,7 +10336,7 @@ type ClientInterface interface {
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Corresponds with GET /v3/users/{user_id} (the `KeystoneShowUser` operationId).
-	KeystoneShowUser(ctx context.Context, userId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	KeystoneShowUser(ctx context.Context, userID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// KeystoneUpdateUserByAdminWithBody 管理员修改IAM用户信息
 	//
@@ -10346,7 +10346,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PATCH /v3/users/{user_id} (the `KeystoneUpdateUserByAdmin` operationId).
-	KeystoneUpdateUserByAdminWithBody(ctx context.Context, userId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	KeystoneUpdateUserByAdminWithBody(ctx context.Context, userID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// KeystoneUpdateUserByAdmin 管理员修改IAM用户信息
 	//
@@ -10356,7 +10356,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PATCH /v3/users/{user_id} (the `KeystoneUpdateUserByAdmin` operationId).
-	KeystoneUpdateUserByAdmin(ctx context.Context, userId string, body KeystoneUpdateUserByAdminJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	KeystoneUpdateUserByAdmin(ctx context.Context, userID string, body KeystoneUpdateUserByAdminJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// KeystoneListGroupsForUser 查询IAM用户所属用户组
 	//
@@ -10364,7 +10364,7 @@ type ClientInterface interface {
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Corresponds with GET /v3/users/{user_id}/groups (the `KeystoneListGroupsForUser` operationId).
-	KeystoneListGroupsForUser(ctx context.Context, userId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	KeystoneListGroupsForUser(ctx context.Context, userID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// KeystoneUpdateUserPasswordWithBody 修改IAM用户密码
 	//
@@ -10374,7 +10374,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v3/users/{user_id}/password (the `KeystoneUpdateUserPassword` operationId).
-	KeystoneUpdateUserPasswordWithBody(ctx context.Context, userId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	KeystoneUpdateUserPasswordWithBody(ctx context.Context, userID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// KeystoneUpdateUserPassword 修改IAM用户密码
 	//
@@ -10384,7 +10384,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v3/users/{user_id}/password (the `KeystoneUpdateUserPassword` operationId).
-	KeystoneUpdateUserPassword(ctx context.Context, userId string, body KeystoneUpdateUserPasswordJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	KeystoneUpdateUserPassword(ctx context.Context, userID string, body KeystoneUpdateUserPasswordJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// KeystoneListProjectsForUser 查询指定IAM用户的项目列表
 	//
@@ -10392,7 +10392,7 @@ type ClientInterface interface {
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Corresponds with GET /v3/users/{user_id}/projects (the `KeystoneListProjectsForUser` operationId).
-	KeystoneListProjectsForUser(ctx context.Context, userId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	KeystoneListProjectsForUser(ctx context.Context, userID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 }
 
 // KeystoneListVersions 查询Keystone API的版本信息
@@ -10437,8 +10437,8 @@ func (c *Client) KeystoneShowVersion(ctx context.Context, reqEditors ...RequestE
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Corresponds with GET /v3-ext/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}/metadata (the `ShowMetadata` operationId).
-func (c *Client) ShowMetadata(ctx context.Context, idpId string, protocolId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewShowMetadataRequest(c.Server, idpId, protocolId)
+func (c *Client) ShowMetadata(ctx context.Context, idpID string, protocolID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewShowMetadataRequest(c.Server, idpID, protocolID)
 	if err != nil {
 		return nil, err
 	}
@@ -10458,8 +10458,8 @@ func (c *Client) ShowMetadata(ctx context.Context, idpId string, protocolId stri
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v3-ext/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}/metadata (the `CreateMetadata` operationId).
-func (c *Client) CreateMetadataWithBody(ctx context.Context, idpId string, protocolId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateMetadataRequestWithBody(c.Server, idpId, protocolId, contentType, body)
+func (c *Client) CreateMetadataWithBody(ctx context.Context, idpID string, protocolID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateMetadataRequestWithBody(c.Server, idpID, protocolID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -10479,8 +10479,8 @@ func (c *Client) CreateMetadataWithBody(ctx context.Context, idpId string, proto
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v3-ext/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}/metadata (the `CreateMetadata` operationId).
-func (c *Client) CreateMetadata(ctx context.Context, idpId string, protocolId string, body CreateMetadataJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateMetadataRequest(c.Server, idpId, protocolId, body)
+func (c *Client) CreateMetadata(ctx context.Context, idpID string, protocolID string, body CreateMetadataJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateMetadataRequest(c.Server, idpID, protocolID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -10515,8 +10515,8 @@ func (c *Client) ShowKeystoneMetadataFile(ctx context.Context, params *ShowKeyst
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Corresponds with GET /v3-ext/projects/{project_id} (the `ShowProjectDetailsAndStatus` operationId).
-func (c *Client) ShowProjectDetailsAndStatus(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewShowProjectDetailsAndStatusRequest(c.Server, projectId)
+func (c *Client) ShowProjectDetailsAndStatus(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewShowProjectDetailsAndStatusRequest(c.Server, projectID)
 	if err != nil {
 		return nil, err
 	}
@@ -10535,8 +10535,8 @@ func (c *Client) ShowProjectDetailsAndStatus(ctx context.Context, projectId stri
 // Takes any type of body and a specified content type.
 //
 // Corresponds with PUT /v3-ext/projects/{project_id} (the `UpdateProjectStatus` operationId).
-func (c *Client) UpdateProjectStatusWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateProjectStatusRequestWithBody(c.Server, projectId, contentType, body)
+func (c *Client) UpdateProjectStatusWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateProjectStatusRequestWithBody(c.Server, projectID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -10555,8 +10555,8 @@ func (c *Client) UpdateProjectStatusWithBody(ctx context.Context, projectId stri
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /v3-ext/projects/{project_id} (the `UpdateProjectStatus` operationId).
-func (c *Client) UpdateProjectStatus(ctx context.Context, projectId string, body UpdateProjectStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateProjectStatusRequest(c.Server, projectId, body)
+func (c *Client) UpdateProjectStatus(ctx context.Context, projectID string, body UpdateProjectStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateProjectStatusRequest(c.Server, projectID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -10631,8 +10631,8 @@ func (c *Client) CreateAgency(ctx context.Context, body CreateAgencyJSONRequestB
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Corresponds with DELETE /v3.0/OS-AGENCY/agencies/{agency_id} (the `DeleteAgency` operationId).
-func (c *Client) DeleteAgency(ctx context.Context, agencyId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteAgencyRequest(c.Server, agencyId)
+func (c *Client) DeleteAgency(ctx context.Context, agencyID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteAgencyRequest(c.Server, agencyID)
 	if err != nil {
 		return nil, err
 	}
@@ -10649,8 +10649,8 @@ func (c *Client) DeleteAgency(ctx context.Context, agencyId string, reqEditors .
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Corresponds with GET /v3.0/OS-AGENCY/agencies/{agency_id} (the `ShowAgency` operationId).
-func (c *Client) ShowAgency(ctx context.Context, agencyId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewShowAgencyRequest(c.Server, agencyId)
+func (c *Client) ShowAgency(ctx context.Context, agencyID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewShowAgencyRequest(c.Server, agencyID)
 	if err != nil {
 		return nil, err
 	}
@@ -10669,8 +10669,8 @@ func (c *Client) ShowAgency(ctx context.Context, agencyId string, reqEditors ...
 // Takes any type of body and a specified content type.
 //
 // Corresponds with PUT /v3.0/OS-AGENCY/agencies/{agency_id} (the `UpdateAgency` operationId).
-func (c *Client) UpdateAgencyWithBody(ctx context.Context, agencyId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateAgencyRequestWithBody(c.Server, agencyId, contentType, body)
+func (c *Client) UpdateAgencyWithBody(ctx context.Context, agencyID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateAgencyRequestWithBody(c.Server, agencyID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -10689,8 +10689,8 @@ func (c *Client) UpdateAgencyWithBody(ctx context.Context, agencyId string, cont
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /v3.0/OS-AGENCY/agencies/{agency_id} (the `UpdateAgency` operationId).
-func (c *Client) UpdateAgency(ctx context.Context, agencyId string, body UpdateAgencyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateAgencyRequest(c.Server, agencyId, body)
+func (c *Client) UpdateAgency(ctx context.Context, agencyID string, body UpdateAgencyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateAgencyRequest(c.Server, agencyID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -10707,8 +10707,8 @@ func (c *Client) UpdateAgency(ctx context.Context, agencyId string, body UpdateA
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Corresponds with GET /v3.0/OS-AGENCY/domains/{domain_id}/agencies/{agency_id}/roles (the `ListDomainPermissionsForAgency` operationId).
-func (c *Client) ListDomainPermissionsForAgency(ctx context.Context, domainId string, agencyId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListDomainPermissionsForAgencyRequest(c.Server, domainId, agencyId)
+func (c *Client) ListDomainPermissionsForAgency(ctx context.Context, domainID string, agencyID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListDomainPermissionsForAgencyRequest(c.Server, domainID, agencyID)
 	if err != nil {
 		return nil, err
 	}
@@ -10725,8 +10725,8 @@ func (c *Client) ListDomainPermissionsForAgency(ctx context.Context, domainId st
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Corresponds with DELETE /v3.0/OS-AGENCY/domains/{domain_id}/agencies/{agency_id}/roles/{role_id} (the `RemovePermissionFromAgencyOnDomain` operationId).
-func (c *Client) RemovePermissionFromAgencyOnDomain(ctx context.Context, domainId string, agencyId string, roleId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewRemovePermissionFromAgencyOnDomainRequest(c.Server, domainId, agencyId, roleId)
+func (c *Client) RemovePermissionFromAgencyOnDomain(ctx context.Context, domainID string, agencyID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRemovePermissionFromAgencyOnDomainRequest(c.Server, domainID, agencyID, roleID)
 	if err != nil {
 		return nil, err
 	}
@@ -10743,8 +10743,8 @@ func (c *Client) RemovePermissionFromAgencyOnDomain(ctx context.Context, domainI
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Corresponds with HEAD /v3.0/OS-AGENCY/domains/{domain_id}/agencies/{agency_id}/roles/{role_id} (the `CheckDomainPermissionForAgency` operationId).
-func (c *Client) CheckDomainPermissionForAgency(ctx context.Context, domainId string, agencyId string, roleId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCheckDomainPermissionForAgencyRequest(c.Server, domainId, agencyId, roleId)
+func (c *Client) CheckDomainPermissionForAgency(ctx context.Context, domainID string, agencyID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCheckDomainPermissionForAgencyRequest(c.Server, domainID, agencyID, roleID)
 	if err != nil {
 		return nil, err
 	}
@@ -10761,8 +10761,8 @@ func (c *Client) CheckDomainPermissionForAgency(ctx context.Context, domainId st
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Corresponds with PUT /v3.0/OS-AGENCY/domains/{domain_id}/agencies/{agency_id}/roles/{role_id} (the `AssociateAgencyWithDomainPermission` operationId).
-func (c *Client) AssociateAgencyWithDomainPermission(ctx context.Context, domainId string, agencyId string, roleId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAssociateAgencyWithDomainPermissionRequest(c.Server, domainId, agencyId, roleId)
+func (c *Client) AssociateAgencyWithDomainPermission(ctx context.Context, domainID string, agencyID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAssociateAgencyWithDomainPermissionRequest(c.Server, domainID, agencyID, roleID)
 	if err != nil {
 		return nil, err
 	}
@@ -10779,8 +10779,8 @@ func (c *Client) AssociateAgencyWithDomainPermission(ctx context.Context, domain
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Corresponds with GET /v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles (the `ListProjectPermissionsForAgency` operationId).
-func (c *Client) ListProjectPermissionsForAgency(ctx context.Context, projectId string, agencyId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListProjectPermissionsForAgencyRequest(c.Server, projectId, agencyId)
+func (c *Client) ListProjectPermissionsForAgency(ctx context.Context, projectID string, agencyID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListProjectPermissionsForAgencyRequest(c.Server, projectID, agencyID)
 	if err != nil {
 		return nil, err
 	}
@@ -10797,8 +10797,8 @@ func (c *Client) ListProjectPermissionsForAgency(ctx context.Context, projectId 
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。。
 //
 // Corresponds with DELETE /v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles/{role_id} (the `RemovePermissionFromAgencyOnProject` operationId).
-func (c *Client) RemovePermissionFromAgencyOnProject(ctx context.Context, projectId string, agencyId string, roleId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewRemovePermissionFromAgencyOnProjectRequest(c.Server, projectId, agencyId, roleId)
+func (c *Client) RemovePermissionFromAgencyOnProject(ctx context.Context, projectID string, agencyID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRemovePermissionFromAgencyOnProjectRequest(c.Server, projectID, agencyID, roleID)
 	if err != nil {
 		return nil, err
 	}
@@ -10815,8 +10815,8 @@ func (c *Client) RemovePermissionFromAgencyOnProject(ctx context.Context, projec
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Corresponds with HEAD /v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles/{role_id} (the `CheckPermissionForAgencyOnProject` operationId).
-func (c *Client) CheckPermissionForAgencyOnProject(ctx context.Context, projectId string, agencyId string, roleId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCheckPermissionForAgencyOnProjectRequest(c.Server, projectId, agencyId, roleId)
+func (c *Client) CheckPermissionForAgencyOnProject(ctx context.Context, projectID string, agencyID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCheckPermissionForAgencyOnProjectRequest(c.Server, projectID, agencyID, roleID)
 	if err != nil {
 		return nil, err
 	}
@@ -10833,8 +10833,8 @@ func (c *Client) CheckPermissionForAgencyOnProject(ctx context.Context, projectI
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Corresponds with PUT /v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles/{role_id} (the `AssociateAgencyWithProjectPermission` operationId).
-func (c *Client) AssociateAgencyWithProjectPermission(ctx context.Context, projectId string, agencyId string, roleId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAssociateAgencyWithProjectPermissionRequest(c.Server, projectId, agencyId, roleId)
+func (c *Client) AssociateAgencyWithProjectPermission(ctx context.Context, projectID string, agencyID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAssociateAgencyWithProjectPermissionRequest(c.Server, projectID, agencyID, roleID)
 	if err != nil {
 		return nil, err
 	}
@@ -10845,16 +10845,16 @@ func (c *Client) AssociateAgencyWithProjectPermission(ctx context.Context, proje
 	return c.Client.Do(req)
 }
 
-// ListIdTokenTokensWithBody 获取联邦认证token(OpenID Connect ID token方式)
+// ListIDTokenTokensWithBody 获取联邦认证token(OpenID Connect ID token方式)
 //
 // 该接口可以用于通过OpenID Connect ID token方式获取联邦认证token。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Takes any type of body and a specified content type.
 //
-// Corresponds with POST /v3.0/OS-AUTH/id-token/tokens (the `ListIdTokenTokens` operationId).
-func (c *Client) ListIdTokenTokensWithBody(ctx context.Context, params *ListIdTokenTokensParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListIdTokenTokensRequestWithBody(c.Server, params, contentType, body)
+// Corresponds with POST /v3.0/OS-AUTH/id-token/tokens (the `ListIDTokenTokens` operationId).
+func (c *Client) ListIDTokenTokensWithBody(ctx context.Context, params *ListIDTokenTokensParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListIDTokenTokensRequestWithBody(c.Server, params, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -10865,16 +10865,16 @@ func (c *Client) ListIdTokenTokensWithBody(ctx context.Context, params *ListIdTo
 	return c.Client.Do(req)
 }
 
-// ListIdTokenTokens 获取联邦认证token(OpenID Connect ID token方式)
+// ListIDTokenTokens 获取联邦认证token(OpenID Connect ID token方式)
 //
 // 该接口可以用于通过OpenID Connect ID token方式获取联邦认证token。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Takes a body of the `application/json` content type.
 //
-// Corresponds with POST /v3.0/OS-AUTH/id-token/tokens (the `ListIdTokenTokens` operationId).
-func (c *Client) ListIdTokenTokens(ctx context.Context, params *ListIdTokenTokensParams, body ListIdTokenTokensJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListIdTokenTokensRequest(c.Server, params, body)
+// Corresponds with POST /v3.0/OS-AUTH/id-token/tokens (the `ListIDTokenTokens` operationId).
+func (c *Client) ListIDTokenTokens(ctx context.Context, params *ListIDTokenTokensParams, body ListIDTokenTokensJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListIDTokenTokensRequest(c.Server, params, body)
 	if err != nil {
 		return nil, err
 	}
@@ -11151,14 +11151,14 @@ func (c *Client) CreateTemporaryAccessKeyByToken(ctx context.Context, body Creat
 	return c.Client.Do(req)
 }
 
-// ShowOpenIdConnectConfig 查询OpenID Connect身份提供商配置
+// ShowOpenIDConnectConfig 查询OpenID Connect身份提供商配置
 //
 // 该接口可以用于管理员查询OpenID Connect身份提供商配置。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
-// Corresponds with GET /v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config (the `ShowOpenIdConnectConfig` operationId).
-func (c *Client) ShowOpenIdConnectConfig(ctx context.Context, idpId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewShowOpenIdConnectConfigRequest(c.Server, idpId)
+// Corresponds with GET /v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config (the `ShowOpenIDConnectConfig` operationId).
+func (c *Client) ShowOpenIDConnectConfig(ctx context.Context, idpID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewShowOpenIDConnectConfigRequest(c.Server, idpID)
 	if err != nil {
 		return nil, err
 	}
@@ -11169,16 +11169,16 @@ func (c *Client) ShowOpenIdConnectConfig(ctx context.Context, idpId string, reqE
 	return c.Client.Do(req)
 }
 
-// CreateOpenIdConnectConfigWithBody 创建OpenID Connect身份提供商配置
+// CreateOpenIDConnectConfigWithBody 创建OpenID Connect身份提供商配置
 //
 // 该接口可以用于管理员在创建身份提供商，并注册协议（OIDC协议）后，创建OpenID Connect身份提供商配置。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Takes any type of body and a specified content type.
 //
-// Corresponds with POST /v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config (the `CreateOpenIdConnectConfig` operationId).
-func (c *Client) CreateOpenIdConnectConfigWithBody(ctx context.Context, idpId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateOpenIdConnectConfigRequestWithBody(c.Server, idpId, contentType, body)
+// Corresponds with POST /v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config (the `CreateOpenIDConnectConfig` operationId).
+func (c *Client) CreateOpenIDConnectConfigWithBody(ctx context.Context, idpID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateOpenIDConnectConfigRequestWithBody(c.Server, idpID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -11189,16 +11189,16 @@ func (c *Client) CreateOpenIdConnectConfigWithBody(ctx context.Context, idpId st
 	return c.Client.Do(req)
 }
 
-// CreateOpenIdConnectConfig 创建OpenID Connect身份提供商配置
+// CreateOpenIDConnectConfig 创建OpenID Connect身份提供商配置
 //
 // 该接口可以用于管理员在创建身份提供商，并注册协议（OIDC协议）后，创建OpenID Connect身份提供商配置。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Takes a body of the `application/json` content type.
 //
-// Corresponds with POST /v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config (the `CreateOpenIdConnectConfig` operationId).
-func (c *Client) CreateOpenIdConnectConfig(ctx context.Context, idpId string, body CreateOpenIdConnectConfigJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateOpenIdConnectConfigRequest(c.Server, idpId, body)
+// Corresponds with POST /v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config (the `CreateOpenIDConnectConfig` operationId).
+func (c *Client) CreateOpenIDConnectConfig(ctx context.Context, idpID string, body CreateOpenIDConnectConfigJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateOpenIDConnectConfigRequest(c.Server, idpID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -11209,16 +11209,16 @@ func (c *Client) CreateOpenIdConnectConfig(ctx context.Context, idpId string, bo
 	return c.Client.Do(req)
 }
 
-// UpdateOpenIdConnectConfigWithBody 修改OpenID Connect身份提供商配置
+// UpdateOpenIDConnectConfigWithBody 修改OpenID Connect身份提供商配置
 //
 // 该接口可以用于管理员修改OpenID Connect身份提供商配置。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Takes any type of body and a specified content type.
 //
-// Corresponds with PUT /v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config (the `UpdateOpenIdConnectConfig` operationId).
-func (c *Client) UpdateOpenIdConnectConfigWithBody(ctx context.Context, idpId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateOpenIdConnectConfigRequestWithBody(c.Server, idpId, contentType, body)
+// Corresponds with PUT /v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config (the `UpdateOpenIDConnectConfig` operationId).
+func (c *Client) UpdateOpenIDConnectConfigWithBody(ctx context.Context, idpID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateOpenIDConnectConfigRequestWithBody(c.Server, idpID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -11229,16 +11229,16 @@ func (c *Client) UpdateOpenIdConnectConfigWithBody(ctx context.Context, idpId st
 	return c.Client.Do(req)
 }
 
-// UpdateOpenIdConnectConfig 修改OpenID Connect身份提供商配置
+// UpdateOpenIDConnectConfig 修改OpenID Connect身份提供商配置
 //
 // 该接口可以用于管理员修改OpenID Connect身份提供商配置。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Takes a body of the `application/json` content type.
 //
-// Corresponds with PUT /v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config (the `UpdateOpenIdConnectConfig` operationId).
-func (c *Client) UpdateOpenIdConnectConfig(ctx context.Context, idpId string, body UpdateOpenIdConnectConfigJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateOpenIdConnectConfigRequest(c.Server, idpId, body)
+// Corresponds with PUT /v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config (the `UpdateOpenIDConnectConfig` operationId).
+func (c *Client) UpdateOpenIDConnectConfig(ctx context.Context, idpID string, body UpdateOpenIDConnectConfigJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateOpenIDConnectConfigRequest(c.Server, idpID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -11301,8 +11301,8 @@ func (c *Client) ListOSFEDERATIONTokensWithFormdataBody(ctx context.Context, par
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Corresponds with GET /v3.0/OS-INHERIT/domains/{domain_id}/agencies/{agency_id}/roles/inherited_to_projects (the `ListAllProjectsPermissionsForAgency` operationId).
-func (c *Client) ListAllProjectsPermissionsForAgency(ctx context.Context, domainId string, agencyId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListAllProjectsPermissionsForAgencyRequest(c.Server, domainId, agencyId)
+func (c *Client) ListAllProjectsPermissionsForAgency(ctx context.Context, domainID string, agencyID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListAllProjectsPermissionsForAgencyRequest(c.Server, domainID, agencyID)
 	if err != nil {
 		return nil, err
 	}
@@ -11319,8 +11319,8 @@ func (c *Client) ListAllProjectsPermissionsForAgency(ctx context.Context, domain
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Corresponds with DELETE /v3.0/OS-INHERIT/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}/inherited_to_projects (the `RemoveAllProjectsPermissionFromAgency` operationId).
-func (c *Client) RemoveAllProjectsPermissionFromAgency(ctx context.Context, domainId string, agencyId string, roleId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewRemoveAllProjectsPermissionFromAgencyRequest(c.Server, domainId, agencyId, roleId)
+func (c *Client) RemoveAllProjectsPermissionFromAgency(ctx context.Context, domainID string, agencyID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRemoveAllProjectsPermissionFromAgencyRequest(c.Server, domainID, agencyID, roleID)
 	if err != nil {
 		return nil, err
 	}
@@ -11337,8 +11337,8 @@ func (c *Client) RemoveAllProjectsPermissionFromAgency(ctx context.Context, doma
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Corresponds with HEAD /v3.0/OS-INHERIT/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}/inherited_to_projects (the `CheckAllProjectsPermissionForAgency` operationId).
-func (c *Client) CheckAllProjectsPermissionForAgency(ctx context.Context, domainId string, agencyId string, roleId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCheckAllProjectsPermissionForAgencyRequest(c.Server, domainId, agencyId, roleId)
+func (c *Client) CheckAllProjectsPermissionForAgency(ctx context.Context, domainID string, agencyID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCheckAllProjectsPermissionForAgencyRequest(c.Server, domainID, agencyID, roleID)
 	if err != nil {
 		return nil, err
 	}
@@ -11355,8 +11355,8 @@ func (c *Client) CheckAllProjectsPermissionForAgency(ctx context.Context, domain
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Corresponds with PUT /v3.0/OS-INHERIT/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}/inherited_to_projects (the `AssociateAgencyWithAllProjectsPermission` operationId).
-func (c *Client) AssociateAgencyWithAllProjectsPermission(ctx context.Context, domainId string, agencyId string, roleId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAssociateAgencyWithAllProjectsPermissionRequest(c.Server, domainId, agencyId, roleId)
+func (c *Client) AssociateAgencyWithAllProjectsPermission(ctx context.Context, domainID string, agencyID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAssociateAgencyWithAllProjectsPermissionRequest(c.Server, domainID, agencyID, roleID)
 	if err != nil {
 		return nil, err
 	}
@@ -11453,8 +11453,8 @@ func (c *Client) DeleteBindingDevice(ctx context.Context, body DeleteBindingDevi
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Corresponds with GET /v3.0/OS-MFA/users/{user_id}/virtual-mfa-device (the `ShowUserMfaDevice` operationId).
-func (c *Client) ShowUserMfaDevice(ctx context.Context, userId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewShowUserMfaDeviceRequest(c.Server, userId)
+func (c *Client) ShowUserMfaDevice(ctx context.Context, userID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewShowUserMfaDeviceRequest(c.Server, userID)
 	if err != nil {
 		return nil, err
 	}
@@ -11548,8 +11548,8 @@ func (c *Client) CreateMfaDevice(ctx context.Context, body CreateMfaDeviceJSONRe
 // >根据产品迭代计划，该接口将逐步下线，推荐您使用查询企业项目关联的用户组。
 //
 // Corresponds with GET /v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups (the `ListGroups` operationId).
-func (c *Client) ListGroups(ctx context.Context, enterpriseProjectId string, params *ListGroupsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListGroupsRequest(c.Server, enterpriseProjectId, params)
+func (c *Client) ListGroups(ctx context.Context, enterpriseProjectID string, params *ListGroupsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListGroupsRequest(c.Server, enterpriseProjectID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -11568,8 +11568,8 @@ func (c *Client) ListGroups(ctx context.Context, enterpriseProjectId string, par
 // >根据产品迭代计划，该接口将逐步下线，推荐您使用查询企业项目关联用户组的权限。
 //
 // Corresponds with GET /v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles (the `ListRoles` operationId).
-func (c *Client) ListRoles(ctx context.Context, enterpriseProjectId string, groupId string, params *ListRolesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListRolesRequest(c.Server, enterpriseProjectId, groupId, params)
+func (c *Client) ListRoles(ctx context.Context, enterpriseProjectID string, groupID string, params *ListRolesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListRolesRequest(c.Server, enterpriseProjectID, groupID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -11590,8 +11590,8 @@ func (c *Client) ListRoles(ctx context.Context, enterpriseProjectId string, grou
 // Takes any type of body and a specified content type.
 //
 // Corresponds with DELETE /v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id} (the `DeleteRole` operationId).
-func (c *Client) DeleteRoleWithBody(ctx context.Context, enterpriseProjectId string, groupId string, roleId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteRoleRequestWithBody(c.Server, enterpriseProjectId, groupId, roleId, contentType, body)
+func (c *Client) DeleteRoleWithBody(ctx context.Context, enterpriseProjectID string, groupID string, roleID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteRoleRequestWithBody(c.Server, enterpriseProjectID, groupID, roleID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -11612,8 +11612,8 @@ func (c *Client) DeleteRoleWithBody(ctx context.Context, enterpriseProjectId str
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with DELETE /v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id} (the `DeleteRole` operationId).
-func (c *Client) DeleteRole(ctx context.Context, enterpriseProjectId string, groupId string, roleId string, body DeleteRoleJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteRoleRequest(c.Server, enterpriseProjectId, groupId, roleId, body)
+func (c *Client) DeleteRole(ctx context.Context, enterpriseProjectID string, groupID string, roleID string, body DeleteRoleJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteRoleRequest(c.Server, enterpriseProjectID, groupID, roleID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -11634,8 +11634,8 @@ func (c *Client) DeleteRole(ctx context.Context, enterpriseProjectId string, gro
 // Takes any type of body and a specified content type.
 //
 // Corresponds with PUT /v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id} (the `UpdateRole` operationId).
-func (c *Client) UpdateRoleWithBody(ctx context.Context, enterpriseProjectId string, groupId string, roleId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateRoleRequestWithBody(c.Server, enterpriseProjectId, groupId, roleId, contentType, body)
+func (c *Client) UpdateRoleWithBody(ctx context.Context, enterpriseProjectID string, groupID string, roleID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateRoleRequestWithBody(c.Server, enterpriseProjectID, groupID, roleID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -11656,8 +11656,8 @@ func (c *Client) UpdateRoleWithBody(ctx context.Context, enterpriseProjectId str
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id} (the `UpdateRole` operationId).
-func (c *Client) UpdateRole(ctx context.Context, enterpriseProjectId string, groupId string, roleId string, body UpdateRoleJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateRoleRequest(c.Server, enterpriseProjectId, groupId, roleId, body)
+func (c *Client) UpdateRole(ctx context.Context, enterpriseProjectID string, groupID string, roleID string, body UpdateRoleJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateRoleRequest(c.Server, enterpriseProjectID, groupID, roleID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -11674,8 +11674,8 @@ func (c *Client) UpdateRole(ctx context.Context, enterpriseProjectId string, gro
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。。
 //
 // Corresponds with GET /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/groups (the `ListGroupsForEnterpriseProject` operationId).
-func (c *Client) ListGroupsForEnterpriseProject(ctx context.Context, enterpriseProjectId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListGroupsForEnterpriseProjectRequest(c.Server, enterpriseProjectId)
+func (c *Client) ListGroupsForEnterpriseProject(ctx context.Context, enterpriseProjectID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListGroupsForEnterpriseProjectRequest(c.Server, enterpriseProjectID)
 	if err != nil {
 		return nil, err
 	}
@@ -11692,8 +11692,8 @@ func (c *Client) ListGroupsForEnterpriseProject(ctx context.Context, enterpriseP
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。。
 //
 // Corresponds with GET /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles (the `ListRolesForGroupOnEnterpriseProject` operationId).
-func (c *Client) ListRolesForGroupOnEnterpriseProject(ctx context.Context, enterpriseProjectId string, groupId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListRolesForGroupOnEnterpriseProjectRequest(c.Server, enterpriseProjectId, groupId)
+func (c *Client) ListRolesForGroupOnEnterpriseProject(ctx context.Context, enterpriseProjectID string, groupID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListRolesForGroupOnEnterpriseProjectRequest(c.Server, enterpriseProjectID, groupID)
 	if err != nil {
 		return nil, err
 	}
@@ -11710,8 +11710,8 @@ func (c *Client) ListRolesForGroupOnEnterpriseProject(ctx context.Context, enter
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Corresponds with DELETE /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id} (the `RevokeRoleFromGroupOnEnterpriseProject` operationId).
-func (c *Client) RevokeRoleFromGroupOnEnterpriseProject(ctx context.Context, enterpriseProjectId string, groupId string, roleId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewRevokeRoleFromGroupOnEnterpriseProjectRequest(c.Server, enterpriseProjectId, groupId, roleId)
+func (c *Client) RevokeRoleFromGroupOnEnterpriseProject(ctx context.Context, enterpriseProjectID string, groupID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRevokeRoleFromGroupOnEnterpriseProjectRequest(c.Server, enterpriseProjectID, groupID, roleID)
 	if err != nil {
 		return nil, err
 	}
@@ -11728,8 +11728,8 @@ func (c *Client) RevokeRoleFromGroupOnEnterpriseProject(ctx context.Context, ent
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Corresponds with PUT /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id} (the `AssociateRoleToGroupOnEnterpriseProject` operationId).
-func (c *Client) AssociateRoleToGroupOnEnterpriseProject(ctx context.Context, enterpriseProjectId string, groupId string, roleId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAssociateRoleToGroupOnEnterpriseProjectRequest(c.Server, enterpriseProjectId, groupId, roleId)
+func (c *Client) AssociateRoleToGroupOnEnterpriseProject(ctx context.Context, enterpriseProjectID string, groupID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAssociateRoleToGroupOnEnterpriseProjectRequest(c.Server, enterpriseProjectID, groupID, roleID)
 	if err != nil {
 		return nil, err
 	}
@@ -11746,8 +11746,8 @@ func (c *Client) AssociateRoleToGroupOnEnterpriseProject(ctx context.Context, en
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Corresponds with GET /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/users (the `ListUsersForEnterpriseProject` operationId).
-func (c *Client) ListUsersForEnterpriseProject(ctx context.Context, enterpriseProjectId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListUsersForEnterpriseProjectRequest(c.Server, enterpriseProjectId)
+func (c *Client) ListUsersForEnterpriseProject(ctx context.Context, enterpriseProjectID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListUsersForEnterpriseProjectRequest(c.Server, enterpriseProjectID)
 	if err != nil {
 		return nil, err
 	}
@@ -11764,8 +11764,8 @@ func (c *Client) ListUsersForEnterpriseProject(ctx context.Context, enterprisePr
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Corresponds with GET /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/users/{user_id}/roles (the `ListRolesForUserOnEnterpriseProject` operationId).
-func (c *Client) ListRolesForUserOnEnterpriseProject(ctx context.Context, enterpriseProjectId string, userId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListRolesForUserOnEnterpriseProjectRequest(c.Server, enterpriseProjectId, userId)
+func (c *Client) ListRolesForUserOnEnterpriseProject(ctx context.Context, enterpriseProjectID string, userID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListRolesForUserOnEnterpriseProjectRequest(c.Server, enterpriseProjectID, userID)
 	if err != nil {
 		return nil, err
 	}
@@ -11782,8 +11782,8 @@ func (c *Client) ListRolesForUserOnEnterpriseProject(ctx context.Context, enterp
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Corresponds with DELETE /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/users/{user_id}/roles/{role_id} (the `RevokeRoleFromUserOnEnterpriseProject` operationId).
-func (c *Client) RevokeRoleFromUserOnEnterpriseProject(ctx context.Context, enterpriseProjectId string, userId string, roleId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewRevokeRoleFromUserOnEnterpriseProjectRequest(c.Server, enterpriseProjectId, userId, roleId)
+func (c *Client) RevokeRoleFromUserOnEnterpriseProject(ctx context.Context, enterpriseProjectID string, userID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRevokeRoleFromUserOnEnterpriseProjectRequest(c.Server, enterpriseProjectID, userID, roleID)
 	if err != nil {
 		return nil, err
 	}
@@ -11800,8 +11800,8 @@ func (c *Client) RevokeRoleFromUserOnEnterpriseProject(ctx context.Context, ente
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Corresponds with PUT /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/users/{user_id}/roles/{role_id} (the `AssociateRoleToUserOnEnterpriseProject` operationId).
-func (c *Client) AssociateRoleToUserOnEnterpriseProject(ctx context.Context, enterpriseProjectId string, userId string, roleId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAssociateRoleToUserOnEnterpriseProjectRequest(c.Server, enterpriseProjectId, userId, roleId)
+func (c *Client) AssociateRoleToUserOnEnterpriseProject(ctx context.Context, enterpriseProjectID string, userID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAssociateRoleToUserOnEnterpriseProjectRequest(c.Server, enterpriseProjectID, userID, roleID)
 	if err != nil {
 		return nil, err
 	}
@@ -11818,8 +11818,8 @@ func (c *Client) AssociateRoleToUserOnEnterpriseProject(ctx context.Context, ent
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Corresponds with GET /v3.0/OS-PERMISSION/groups/{group_id}/enterprise-projects (the `ListEnterpriseProjectsForGroup` operationId).
-func (c *Client) ListEnterpriseProjectsForGroup(ctx context.Context, groupId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListEnterpriseProjectsForGroupRequest(c.Server, groupId)
+func (c *Client) ListEnterpriseProjectsForGroup(ctx context.Context, groupID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListEnterpriseProjectsForGroupRequest(c.Server, groupID)
 	if err != nil {
 		return nil, err
 	}
@@ -11854,8 +11854,8 @@ func (c *Client) ShowDomainRoleAssignments(ctx context.Context, params *ShowDoma
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Corresponds with GET /v3.0/OS-PERMISSION/users/{user_id}/enterprise-projects (the `ListEnterpriseProjectsForUser` operationId).
-func (c *Client) ListEnterpriseProjectsForUser(ctx context.Context, userId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListEnterpriseProjectsForUserRequest(c.Server, userId)
+func (c *Client) ListEnterpriseProjectsForUser(ctx context.Context, userID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListEnterpriseProjectsForUserRequest(c.Server, userID)
 	if err != nil {
 		return nil, err
 	}
@@ -11872,8 +11872,8 @@ func (c *Client) ListEnterpriseProjectsForUser(ctx context.Context, userId strin
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Corresponds with GET /v3.0/OS-QUOTA/domains/{domain_id} (the `ShowDomainQuota` operationId).
-func (c *Client) ShowDomainQuota(ctx context.Context, domainId string, params *ShowDomainQuotaParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewShowDomainQuotaRequest(c.Server, domainId, params)
+func (c *Client) ShowDomainQuota(ctx context.Context, domainID string, params *ShowDomainQuotaParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewShowDomainQuotaRequest(c.Server, domainID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -11890,8 +11890,8 @@ func (c *Client) ShowDomainQuota(ctx context.Context, domainId string, params *S
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Corresponds with GET /v3.0/OS-QUOTA/projects/{project_id} (the `QueryProjectDetailsAndStatus` operationId).
-func (c *Client) QueryProjectDetailsAndStatus(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewQueryProjectDetailsAndStatusRequest(c.Server, projectId)
+func (c *Client) QueryProjectDetailsAndStatus(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewQueryProjectDetailsAndStatusRequest(c.Server, projectID)
 	if err != nil {
 		return nil, err
 	}
@@ -12006,8 +12006,8 @@ func (c *Client) CreateCloudServiceCustomPolicy(ctx context.Context, body Create
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Corresponds with DELETE /v3.0/OS-ROLE/roles/{role_id} (the `DeleteCustomPolicy` operationId).
-func (c *Client) DeleteCustomPolicy(ctx context.Context, roleId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteCustomPolicyRequest(c.Server, roleId)
+func (c *Client) DeleteCustomPolicy(ctx context.Context, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteCustomPolicyRequest(c.Server, roleID)
 	if err != nil {
 		return nil, err
 	}
@@ -12024,8 +12024,8 @@ func (c *Client) DeleteCustomPolicy(ctx context.Context, roleId string, reqEdito
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Corresponds with GET /v3.0/OS-ROLE/roles/{role_id} (the `ShowCustomPolicy` operationId).
-func (c *Client) ShowCustomPolicy(ctx context.Context, roleId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewShowCustomPolicyRequest(c.Server, roleId)
+func (c *Client) ShowCustomPolicy(ctx context.Context, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewShowCustomPolicyRequest(c.Server, roleID)
 	if err != nil {
 		return nil, err
 	}
@@ -12044,8 +12044,8 @@ func (c *Client) ShowCustomPolicy(ctx context.Context, roleId string, reqEditors
 // Takes any type of body and a specified content type.
 //
 // Corresponds with PATCH /v3.0/OS-ROLE/roles/{role_id}#UpdateAgencyCustomPolicy (the `UpdateAgencyCustomPolicy` operationId).
-func (c *Client) UpdateAgencyCustomPolicyWithBody(ctx context.Context, roleId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateAgencyCustomPolicyRequestWithBody(c.Server, roleId, contentType, body)
+func (c *Client) UpdateAgencyCustomPolicyWithBody(ctx context.Context, roleID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateAgencyCustomPolicyRequestWithBody(c.Server, roleID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12064,8 +12064,8 @@ func (c *Client) UpdateAgencyCustomPolicyWithBody(ctx context.Context, roleId st
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PATCH /v3.0/OS-ROLE/roles/{role_id}#UpdateAgencyCustomPolicy (the `UpdateAgencyCustomPolicy` operationId).
-func (c *Client) UpdateAgencyCustomPolicy(ctx context.Context, roleId string, body UpdateAgencyCustomPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateAgencyCustomPolicyRequest(c.Server, roleId, body)
+func (c *Client) UpdateAgencyCustomPolicy(ctx context.Context, roleID string, body UpdateAgencyCustomPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateAgencyCustomPolicyRequest(c.Server, roleID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12084,8 +12084,8 @@ func (c *Client) UpdateAgencyCustomPolicy(ctx context.Context, roleId string, bo
 // Takes any type of body and a specified content type.
 //
 // Corresponds with PATCH /v3.0/OS-ROLE/roles/{role_id}#UpdateCloudServiceCustomPolicy (the `UpdateCloudServiceCustomPolicy` operationId).
-func (c *Client) UpdateCloudServiceCustomPolicyWithBody(ctx context.Context, roleId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateCloudServiceCustomPolicyRequestWithBody(c.Server, roleId, contentType, body)
+func (c *Client) UpdateCloudServiceCustomPolicyWithBody(ctx context.Context, roleID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateCloudServiceCustomPolicyRequestWithBody(c.Server, roleID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12104,8 +12104,8 @@ func (c *Client) UpdateCloudServiceCustomPolicyWithBody(ctx context.Context, rol
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PATCH /v3.0/OS-ROLE/roles/{role_id}#UpdateCloudServiceCustomPolicy (the `UpdateCloudServiceCustomPolicy` operationId).
-func (c *Client) UpdateCloudServiceCustomPolicy(ctx context.Context, roleId string, body UpdateCloudServiceCustomPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateCloudServiceCustomPolicyRequest(c.Server, roleId, body)
+func (c *Client) UpdateCloudServiceCustomPolicy(ctx context.Context, roleID string, body UpdateCloudServiceCustomPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateCloudServiceCustomPolicyRequest(c.Server, roleID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12116,14 +12116,14 @@ func (c *Client) UpdateCloudServiceCustomPolicy(ctx context.Context, roleId stri
 	return c.Client.Do(req)
 }
 
-// ShowDomainApiAclPolicy 查询帐号接口访问策略
+// ShowDomainAPIACLPolicy 查询帐号接口访问策略
 //
 // 该接口可以用于查询帐号接口访问控制策略。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
-// Corresponds with GET /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/api-acl-policy (the `ShowDomainApiAclPolicy` operationId).
-func (c *Client) ShowDomainApiAclPolicy(ctx context.Context, domainId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewShowDomainApiAclPolicyRequest(c.Server, domainId)
+// Corresponds with GET /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/api-acl-policy (the `ShowDomainAPIACLPolicy` operationId).
+func (c *Client) ShowDomainAPIACLPolicy(ctx context.Context, domainID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewShowDomainAPIACLPolicyRequest(c.Server, domainID)
 	if err != nil {
 		return nil, err
 	}
@@ -12134,16 +12134,16 @@ func (c *Client) ShowDomainApiAclPolicy(ctx context.Context, domainId string, re
 	return c.Client.Do(req)
 }
 
-// UpdateDomainApiAclPolicyWithBody 修改帐号接口访问策略
+// UpdateDomainAPIACLPolicyWithBody 修改帐号接口访问策略
 //
 // 该接口可以用于管理员修改帐号接口访问策略。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Takes any type of body and a specified content type.
 //
-// Corresponds with PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/api-acl-policy (the `UpdateDomainApiAclPolicy` operationId).
-func (c *Client) UpdateDomainApiAclPolicyWithBody(ctx context.Context, domainId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateDomainApiAclPolicyRequestWithBody(c.Server, domainId, contentType, body)
+// Corresponds with PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/api-acl-policy (the `UpdateDomainAPIACLPolicy` operationId).
+func (c *Client) UpdateDomainAPIACLPolicyWithBody(ctx context.Context, domainID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateDomainAPIACLPolicyRequestWithBody(c.Server, domainID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12154,16 +12154,16 @@ func (c *Client) UpdateDomainApiAclPolicyWithBody(ctx context.Context, domainId 
 	return c.Client.Do(req)
 }
 
-// UpdateDomainApiAclPolicy 修改帐号接口访问策略
+// UpdateDomainAPIACLPolicy 修改帐号接口访问策略
 //
 // 该接口可以用于管理员修改帐号接口访问策略。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Takes a body of the `application/json` content type.
 //
-// Corresponds with PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/api-acl-policy (the `UpdateDomainApiAclPolicy` operationId).
-func (c *Client) UpdateDomainApiAclPolicy(ctx context.Context, domainId string, body UpdateDomainApiAclPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateDomainApiAclPolicyRequest(c.Server, domainId, body)
+// Corresponds with PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/api-acl-policy (the `UpdateDomainAPIACLPolicy` operationId).
+func (c *Client) UpdateDomainAPIACLPolicy(ctx context.Context, domainID string, body UpdateDomainAPIACLPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateDomainAPIACLPolicyRequest(c.Server, domainID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12174,14 +12174,14 @@ func (c *Client) UpdateDomainApiAclPolicy(ctx context.Context, domainId string, 
 	return c.Client.Do(req)
 }
 
-// ShowDomainConsoleAclPolicy 查询帐号控制台访问策略
+// ShowDomainConsoleACLPolicy 查询帐号控制台访问策略
 //
 // 该接口可以用于查询帐号控制台访问控制策略。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
-// Corresponds with GET /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/console-acl-policy (the `ShowDomainConsoleAclPolicy` operationId).
-func (c *Client) ShowDomainConsoleAclPolicy(ctx context.Context, domainId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewShowDomainConsoleAclPolicyRequest(c.Server, domainId)
+// Corresponds with GET /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/console-acl-policy (the `ShowDomainConsoleACLPolicy` operationId).
+func (c *Client) ShowDomainConsoleACLPolicy(ctx context.Context, domainID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewShowDomainConsoleACLPolicyRequest(c.Server, domainID)
 	if err != nil {
 		return nil, err
 	}
@@ -12192,16 +12192,16 @@ func (c *Client) ShowDomainConsoleAclPolicy(ctx context.Context, domainId string
 	return c.Client.Do(req)
 }
 
-// UpdateDomainConsoleAclPolicyWithBody 修改帐号控制台访问策略
+// UpdateDomainConsoleACLPolicyWithBody 修改帐号控制台访问策略
 //
 // 该接口可以用于管理员修改帐号控制台访问策略。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Takes any type of body and a specified content type.
 //
-// Corresponds with PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/console-acl-policy (the `UpdateDomainConsoleAclPolicy` operationId).
-func (c *Client) UpdateDomainConsoleAclPolicyWithBody(ctx context.Context, domainId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateDomainConsoleAclPolicyRequestWithBody(c.Server, domainId, contentType, body)
+// Corresponds with PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/console-acl-policy (the `UpdateDomainConsoleACLPolicy` operationId).
+func (c *Client) UpdateDomainConsoleACLPolicyWithBody(ctx context.Context, domainID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateDomainConsoleACLPolicyRequestWithBody(c.Server, domainID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12212,16 +12212,16 @@ func (c *Client) UpdateDomainConsoleAclPolicyWithBody(ctx context.Context, domai
 	return c.Client.Do(req)
 }
 
-// UpdateDomainConsoleAclPolicy 修改帐号控制台访问策略
+// UpdateDomainConsoleACLPolicy 修改帐号控制台访问策略
 //
 // 该接口可以用于管理员修改帐号控制台访问策略。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Takes a body of the `application/json` content type.
 //
-// Corresponds with PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/console-acl-policy (the `UpdateDomainConsoleAclPolicy` operationId).
-func (c *Client) UpdateDomainConsoleAclPolicy(ctx context.Context, domainId string, body UpdateDomainConsoleAclPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateDomainConsoleAclPolicyRequest(c.Server, domainId, body)
+// Corresponds with PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/console-acl-policy (the `UpdateDomainConsoleACLPolicy` operationId).
+func (c *Client) UpdateDomainConsoleACLPolicy(ctx context.Context, domainID string, body UpdateDomainConsoleACLPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateDomainConsoleACLPolicyRequest(c.Server, domainID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12238,8 +12238,8 @@ func (c *Client) UpdateDomainConsoleAclPolicy(ctx context.Context, domainId stri
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Corresponds with GET /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/login-policy (the `ShowDomainLoginPolicy` operationId).
-func (c *Client) ShowDomainLoginPolicy(ctx context.Context, domainId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewShowDomainLoginPolicyRequest(c.Server, domainId)
+func (c *Client) ShowDomainLoginPolicy(ctx context.Context, domainID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewShowDomainLoginPolicyRequest(c.Server, domainID)
 	if err != nil {
 		return nil, err
 	}
@@ -12258,8 +12258,8 @@ func (c *Client) ShowDomainLoginPolicy(ctx context.Context, domainId string, req
 // Takes any type of body and a specified content type.
 //
 // Corresponds with PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/login-policy (the `UpdateDomainLoginPolicy` operationId).
-func (c *Client) UpdateDomainLoginPolicyWithBody(ctx context.Context, domainId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateDomainLoginPolicyRequestWithBody(c.Server, domainId, contentType, body)
+func (c *Client) UpdateDomainLoginPolicyWithBody(ctx context.Context, domainID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateDomainLoginPolicyRequestWithBody(c.Server, domainID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12278,8 +12278,8 @@ func (c *Client) UpdateDomainLoginPolicyWithBody(ctx context.Context, domainId s
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/login-policy (the `UpdateDomainLoginPolicy` operationId).
-func (c *Client) UpdateDomainLoginPolicy(ctx context.Context, domainId string, body UpdateDomainLoginPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateDomainLoginPolicyRequest(c.Server, domainId, body)
+func (c *Client) UpdateDomainLoginPolicy(ctx context.Context, domainID string, body UpdateDomainLoginPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateDomainLoginPolicyRequest(c.Server, domainID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12296,8 +12296,8 @@ func (c *Client) UpdateDomainLoginPolicy(ctx context.Context, domainId string, b
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Corresponds with GET /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/password-policy (the `ShowDomainPasswordPolicy` operationId).
-func (c *Client) ShowDomainPasswordPolicy(ctx context.Context, domainId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewShowDomainPasswordPolicyRequest(c.Server, domainId)
+func (c *Client) ShowDomainPasswordPolicy(ctx context.Context, domainID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewShowDomainPasswordPolicyRequest(c.Server, domainID)
 	if err != nil {
 		return nil, err
 	}
@@ -12316,8 +12316,8 @@ func (c *Client) ShowDomainPasswordPolicy(ctx context.Context, domainId string, 
 // Takes any type of body and a specified content type.
 //
 // Corresponds with PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/password-policy (the `UpdateDomainPasswordPolicy` operationId).
-func (c *Client) UpdateDomainPasswordPolicyWithBody(ctx context.Context, domainId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateDomainPasswordPolicyRequestWithBody(c.Server, domainId, contentType, body)
+func (c *Client) UpdateDomainPasswordPolicyWithBody(ctx context.Context, domainID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateDomainPasswordPolicyRequestWithBody(c.Server, domainID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12336,8 +12336,8 @@ func (c *Client) UpdateDomainPasswordPolicyWithBody(ctx context.Context, domainI
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/password-policy (the `UpdateDomainPasswordPolicy` operationId).
-func (c *Client) UpdateDomainPasswordPolicy(ctx context.Context, domainId string, body UpdateDomainPasswordPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateDomainPasswordPolicyRequest(c.Server, domainId, body)
+func (c *Client) UpdateDomainPasswordPolicy(ctx context.Context, domainID string, body UpdateDomainPasswordPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateDomainPasswordPolicyRequest(c.Server, domainID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12354,8 +12354,8 @@ func (c *Client) UpdateDomainPasswordPolicy(ctx context.Context, domainId string
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Corresponds with GET /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/protect-policy (the `ListProtectPolicy` operationId).
-func (c *Client) ListProtectPolicy(ctx context.Context, domainId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListProtectPolicyRequest(c.Server, domainId)
+func (c *Client) ListProtectPolicy(ctx context.Context, domainID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListProtectPolicyRequest(c.Server, domainID)
 	if err != nil {
 		return nil, err
 	}
@@ -12374,8 +12374,8 @@ func (c *Client) ListProtectPolicy(ctx context.Context, domainId string, reqEdit
 // Takes any type of body and a specified content type.
 //
 // Corresponds with PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/protect-policy (the `UpdateDomainProtectPolicy` operationId).
-func (c *Client) UpdateDomainProtectPolicyWithBody(ctx context.Context, domainId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateDomainProtectPolicyRequestWithBody(c.Server, domainId, contentType, body)
+func (c *Client) UpdateDomainProtectPolicyWithBody(ctx context.Context, domainID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateDomainProtectPolicyRequestWithBody(c.Server, domainID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12394,8 +12394,8 @@ func (c *Client) UpdateDomainProtectPolicyWithBody(ctx context.Context, domainId
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/protect-policy (the `UpdateDomainProtectPolicy` operationId).
-func (c *Client) UpdateDomainProtectPolicy(ctx context.Context, domainId string, body UpdateDomainProtectPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateDomainProtectPolicyRequest(c.Server, domainId, body)
+func (c *Client) UpdateDomainProtectPolicy(ctx context.Context, domainID string, body UpdateDomainProtectPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateDomainProtectPolicyRequest(c.Server, domainID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12470,8 +12470,8 @@ func (c *Client) CreateUser(ctx context.Context, body CreateUserJSONRequestBody,
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Corresponds with GET /v3.0/OS-USER/users/{user_id} (the `ShowUser` operationId).
-func (c *Client) ShowUser(ctx context.Context, userId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewShowUserRequest(c.Server, userId)
+func (c *Client) ShowUser(ctx context.Context, userID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewShowUserRequest(c.Server, userID)
 	if err != nil {
 		return nil, err
 	}
@@ -12490,8 +12490,8 @@ func (c *Client) ShowUser(ctx context.Context, userId string, reqEditors ...Requ
 // Takes any type of body and a specified content type.
 //
 // Corresponds with PUT /v3.0/OS-USER/users/{user_id} (the `UpdateUser` operationId).
-func (c *Client) UpdateUserWithBody(ctx context.Context, userId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateUserRequestWithBody(c.Server, userId, contentType, body)
+func (c *Client) UpdateUserWithBody(ctx context.Context, userID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateUserRequestWithBody(c.Server, userID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12510,8 +12510,8 @@ func (c *Client) UpdateUserWithBody(ctx context.Context, userId string, contentT
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /v3.0/OS-USER/users/{user_id} (the `UpdateUser` operationId).
-func (c *Client) UpdateUser(ctx context.Context, userId string, body UpdateUserJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateUserRequest(c.Server, userId, body)
+func (c *Client) UpdateUser(ctx context.Context, userID string, body UpdateUserJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateUserRequest(c.Server, userID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12530,8 +12530,8 @@ func (c *Client) UpdateUser(ctx context.Context, userId string, body UpdateUserJ
 // Takes any type of body and a specified content type.
 //
 // Corresponds with PUT /v3.0/OS-USER/users/{user_id}/info (the `UpdateUserInformation` operationId).
-func (c *Client) UpdateUserInformationWithBody(ctx context.Context, userId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateUserInformationRequestWithBody(c.Server, userId, contentType, body)
+func (c *Client) UpdateUserInformationWithBody(ctx context.Context, userID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateUserInformationRequestWithBody(c.Server, userID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12550,8 +12550,8 @@ func (c *Client) UpdateUserInformationWithBody(ctx context.Context, userId strin
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /v3.0/OS-USER/users/{user_id}/info (the `UpdateUserInformation` operationId).
-func (c *Client) UpdateUserInformation(ctx context.Context, userId string, body UpdateUserInformationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateUserInformationRequest(c.Server, userId, body)
+func (c *Client) UpdateUserInformation(ctx context.Context, userID string, body UpdateUserInformationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateUserInformationRequest(c.Server, userID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12568,8 +12568,8 @@ func (c *Client) UpdateUserInformation(ctx context.Context, userId string, body 
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Corresponds with GET /v3.0/OS-USER/users/{user_id}/login-protect (the `ShowUserLoginProtect` operationId).
-func (c *Client) ShowUserLoginProtect(ctx context.Context, userId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewShowUserLoginProtectRequest(c.Server, userId)
+func (c *Client) ShowUserLoginProtect(ctx context.Context, userID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewShowUserLoginProtectRequest(c.Server, userID)
 	if err != nil {
 		return nil, err
 	}
@@ -12588,8 +12588,8 @@ func (c *Client) ShowUserLoginProtect(ctx context.Context, userId string, reqEdi
 // Takes any type of body and a specified content type.
 //
 // Corresponds with PUT /v3.0/OS-USER/users/{user_id}/login-protect (the `UpdateLoginProtect` operationId).
-func (c *Client) UpdateLoginProtectWithBody(ctx context.Context, userId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateLoginProtectRequestWithBody(c.Server, userId, contentType, body)
+func (c *Client) UpdateLoginProtectWithBody(ctx context.Context, userID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateLoginProtectRequestWithBody(c.Server, userID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12608,8 +12608,8 @@ func (c *Client) UpdateLoginProtectWithBody(ctx context.Context, userId string, 
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /v3.0/OS-USER/users/{user_id}/login-protect (the `UpdateLoginProtect` operationId).
-func (c *Client) UpdateLoginProtect(ctx context.Context, userId string, body UpdateLoginProtectJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateLoginProtectRequest(c.Server, userId, body)
+func (c *Client) UpdateLoginProtect(ctx context.Context, userID string, body UpdateLoginProtectJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateLoginProtectRequest(c.Server, userID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12664,8 +12664,8 @@ func (c *Client) KeystoneListIdentityProviders(ctx context.Context, reqEditors .
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Corresponds with GET /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols (the `KeystoneListProtocols` operationId).
-func (c *Client) KeystoneListProtocols(ctx context.Context, idpId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewKeystoneListProtocolsRequest(c.Server, idpId)
+func (c *Client) KeystoneListProtocols(ctx context.Context, idpID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewKeystoneListProtocolsRequest(c.Server, idpID)
 	if err != nil {
 		return nil, err
 	}
@@ -12682,8 +12682,8 @@ func (c *Client) KeystoneListProtocols(ctx context.Context, idpId string, reqEdi
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Corresponds with DELETE /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id} (the `KeystoneDeleteProtocol` operationId).
-func (c *Client) KeystoneDeleteProtocol(ctx context.Context, idpId string, protocolId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewKeystoneDeleteProtocolRequest(c.Server, idpId, protocolId)
+func (c *Client) KeystoneDeleteProtocol(ctx context.Context, idpID string, protocolID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewKeystoneDeleteProtocolRequest(c.Server, idpID, protocolID)
 	if err != nil {
 		return nil, err
 	}
@@ -12700,8 +12700,8 @@ func (c *Client) KeystoneDeleteProtocol(ctx context.Context, idpId string, proto
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Corresponds with GET /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id} (the `KeystoneShowProtocol` operationId).
-func (c *Client) KeystoneShowProtocol(ctx context.Context, idpId string, protocolId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewKeystoneShowProtocolRequest(c.Server, idpId, protocolId)
+func (c *Client) KeystoneShowProtocol(ctx context.Context, idpID string, protocolID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewKeystoneShowProtocolRequest(c.Server, idpID, protocolID)
 	if err != nil {
 		return nil, err
 	}
@@ -12720,8 +12720,8 @@ func (c *Client) KeystoneShowProtocol(ctx context.Context, idpId string, protoco
 // Takes any type of body and a specified content type.
 //
 // Corresponds with PATCH /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id} (the `KeystoneUpdateProtocol` operationId).
-func (c *Client) KeystoneUpdateProtocolWithBody(ctx context.Context, idpId string, protocolId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewKeystoneUpdateProtocolRequestWithBody(c.Server, idpId, protocolId, contentType, body)
+func (c *Client) KeystoneUpdateProtocolWithBody(ctx context.Context, idpID string, protocolID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewKeystoneUpdateProtocolRequestWithBody(c.Server, idpID, protocolID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12740,8 +12740,8 @@ func (c *Client) KeystoneUpdateProtocolWithBody(ctx context.Context, idpId strin
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PATCH /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id} (the `KeystoneUpdateProtocol` operationId).
-func (c *Client) KeystoneUpdateProtocol(ctx context.Context, idpId string, protocolId string, body KeystoneUpdateProtocolJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewKeystoneUpdateProtocolRequest(c.Server, idpId, protocolId, body)
+func (c *Client) KeystoneUpdateProtocol(ctx context.Context, idpID string, protocolID string, body KeystoneUpdateProtocolJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewKeystoneUpdateProtocolRequest(c.Server, idpID, protocolID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12760,8 +12760,8 @@ func (c *Client) KeystoneUpdateProtocol(ctx context.Context, idpId string, proto
 // Takes any type of body and a specified content type.
 //
 // Corresponds with PUT /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id} (the `KeystoneCreateProtocol` operationId).
-func (c *Client) KeystoneCreateProtocolWithBody(ctx context.Context, idpId string, protocolId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewKeystoneCreateProtocolRequestWithBody(c.Server, idpId, protocolId, contentType, body)
+func (c *Client) KeystoneCreateProtocolWithBody(ctx context.Context, idpID string, protocolID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewKeystoneCreateProtocolRequestWithBody(c.Server, idpID, protocolID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12780,8 +12780,8 @@ func (c *Client) KeystoneCreateProtocolWithBody(ctx context.Context, idpId strin
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id} (the `KeystoneCreateProtocol` operationId).
-func (c *Client) KeystoneCreateProtocol(ctx context.Context, idpId string, protocolId string, body KeystoneCreateProtocolJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewKeystoneCreateProtocolRequest(c.Server, idpId, protocolId, body)
+func (c *Client) KeystoneCreateProtocol(ctx context.Context, idpID string, protocolID string, body KeystoneCreateProtocolJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewKeystoneCreateProtocolRequest(c.Server, idpID, protocolID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12798,8 +12798,8 @@ func (c *Client) KeystoneCreateProtocol(ctx context.Context, idpId string, proto
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Corresponds with POST /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}/auth (the `ListAuth` operationId).
-func (c *Client) ListAuth(ctx context.Context, idpId string, protocolId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListAuthRequest(c.Server, idpId, protocolId)
+func (c *Client) ListAuth(ctx context.Context, idpID string, protocolID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListAuthRequest(c.Server, idpID, protocolID)
 	if err != nil {
 		return nil, err
 	}
@@ -13066,8 +13066,8 @@ func (c *Client) KeystoneCreateMapping(ctx context.Context, id string, body Keys
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Corresponds with GET /v3/OS-INHERIT/domains/{domain_id}/groups/{group_id}/roles/inherited_to_projects (the `KeystoneListAllProjectPermissionsForGroup` operationId).
-func (c *Client) KeystoneListAllProjectPermissionsForGroup(ctx context.Context, domainId string, groupId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewKeystoneListAllProjectPermissionsForGroupRequest(c.Server, domainId, groupId)
+func (c *Client) KeystoneListAllProjectPermissionsForGroup(ctx context.Context, domainID string, groupID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewKeystoneListAllProjectPermissionsForGroupRequest(c.Server, domainID, groupID)
 	if err != nil {
 		return nil, err
 	}
@@ -13084,8 +13084,8 @@ func (c *Client) KeystoneListAllProjectPermissionsForGroup(ctx context.Context, 
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Corresponds with DELETE /v3/OS-INHERIT/domains/{domain_id}/groups/{group_id}/roles/{role_id}/inherited_to_projects (the `DeleteDomainGroupInheritedRole` operationId).
-func (c *Client) DeleteDomainGroupInheritedRole(ctx context.Context, domainId string, groupId string, roleId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteDomainGroupInheritedRoleRequest(c.Server, domainId, groupId, roleId)
+func (c *Client) DeleteDomainGroupInheritedRole(ctx context.Context, domainID string, groupID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteDomainGroupInheritedRoleRequest(c.Server, domainID, groupID, roleID)
 	if err != nil {
 		return nil, err
 	}
@@ -13102,8 +13102,8 @@ func (c *Client) DeleteDomainGroupInheritedRole(ctx context.Context, domainId st
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Corresponds with HEAD /v3/OS-INHERIT/domains/{domain_id}/groups/{group_id}/roles/{role_id}/inherited_to_projects (the `KeystoneCheckroleForGroup` operationId).
-func (c *Client) KeystoneCheckroleForGroup(ctx context.Context, domainId string, groupId string, roleId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewKeystoneCheckroleForGroupRequest(c.Server, domainId, groupId, roleId)
+func (c *Client) KeystoneCheckroleForGroup(ctx context.Context, domainID string, groupID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewKeystoneCheckroleForGroupRequest(c.Server, domainID, groupID, roleID)
 	if err != nil {
 		return nil, err
 	}
@@ -13120,8 +13120,8 @@ func (c *Client) KeystoneCheckroleForGroup(ctx context.Context, domainId string,
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Corresponds with PUT /v3/OS-INHERIT/domains/{domain_id}/groups/{group_id}/roles/{role_id}/inherited_to_projects (the `UpdateDomainGroupInheritRole` operationId).
-func (c *Client) UpdateDomainGroupInheritRole(ctx context.Context, domainId string, groupId string, roleId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateDomainGroupInheritRoleRequest(c.Server, domainId, groupId, roleId)
+func (c *Client) UpdateDomainGroupInheritRole(ctx context.Context, domainID string, groupID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateDomainGroupInheritRoleRequest(c.Server, domainID, groupID, roleID)
 	if err != nil {
 		return nil, err
 	}
@@ -13512,8 +13512,8 @@ func (c *Client) ListTokens(ctx context.Context, params *ListTokensParams, body 
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Corresponds with GET /v3/domains/{domain_id}/config/security_compliance (the `KeystoneShowSecurityCompliance` operationId).
-func (c *Client) KeystoneShowSecurityCompliance(ctx context.Context, domainId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewKeystoneShowSecurityComplianceRequest(c.Server, domainId)
+func (c *Client) KeystoneShowSecurityCompliance(ctx context.Context, domainID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewKeystoneShowSecurityComplianceRequest(c.Server, domainID)
 	if err != nil {
 		return nil, err
 	}
@@ -13530,8 +13530,8 @@ func (c *Client) KeystoneShowSecurityCompliance(ctx context.Context, domainId st
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Corresponds with GET /v3/domains/{domain_id}/config/security_compliance/{option} (the `KeystoneShowSecurityComplianceByOption` operationId).
-func (c *Client) KeystoneShowSecurityComplianceByOption(ctx context.Context, domainId string, option KeystoneShowSecurityComplianceByOptionParamsOption, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewKeystoneShowSecurityComplianceByOptionRequest(c.Server, domainId, option)
+func (c *Client) KeystoneShowSecurityComplianceByOption(ctx context.Context, domainID string, option KeystoneShowSecurityComplianceByOptionParamsOption, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewKeystoneShowSecurityComplianceByOptionRequest(c.Server, domainID, option)
 	if err != nil {
 		return nil, err
 	}
@@ -13548,8 +13548,8 @@ func (c *Client) KeystoneShowSecurityComplianceByOption(ctx context.Context, dom
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Corresponds with GET /v3/domains/{domain_id}/groups/{group_id}/roles (the `KeystoneListDomainPermissionsForGroup` operationId).
-func (c *Client) KeystoneListDomainPermissionsForGroup(ctx context.Context, domainId string, groupId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewKeystoneListDomainPermissionsForGroupRequest(c.Server, domainId, groupId)
+func (c *Client) KeystoneListDomainPermissionsForGroup(ctx context.Context, domainID string, groupID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewKeystoneListDomainPermissionsForGroupRequest(c.Server, domainID, groupID)
 	if err != nil {
 		return nil, err
 	}
@@ -13566,8 +13566,8 @@ func (c *Client) KeystoneListDomainPermissionsForGroup(ctx context.Context, doma
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Corresponds with DELETE /v3/domains/{domain_id}/groups/{group_id}/roles/{role_id} (the `KeystoneRemoveDomainPermissionFromGroup` operationId).
-func (c *Client) KeystoneRemoveDomainPermissionFromGroup(ctx context.Context, domainId string, groupId string, roleId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewKeystoneRemoveDomainPermissionFromGroupRequest(c.Server, domainId, groupId, roleId)
+func (c *Client) KeystoneRemoveDomainPermissionFromGroup(ctx context.Context, domainID string, groupID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewKeystoneRemoveDomainPermissionFromGroupRequest(c.Server, domainID, groupID, roleID)
 	if err != nil {
 		return nil, err
 	}
@@ -13584,8 +13584,8 @@ func (c *Client) KeystoneRemoveDomainPermissionFromGroup(ctx context.Context, do
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Corresponds with HEAD /v3/domains/{domain_id}/groups/{group_id}/roles/{role_id} (the `KeystoneCheckDomainPermissionForGroup` operationId).
-func (c *Client) KeystoneCheckDomainPermissionForGroup(ctx context.Context, domainId string, groupId string, roleId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewKeystoneCheckDomainPermissionForGroupRequest(c.Server, domainId, groupId, roleId)
+func (c *Client) KeystoneCheckDomainPermissionForGroup(ctx context.Context, domainID string, groupID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewKeystoneCheckDomainPermissionForGroupRequest(c.Server, domainID, groupID, roleID)
 	if err != nil {
 		return nil, err
 	}
@@ -13602,8 +13602,8 @@ func (c *Client) KeystoneCheckDomainPermissionForGroup(ctx context.Context, doma
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Corresponds with PUT /v3/domains/{domain_id}/groups/{group_id}/roles/{role_id} (the `KeystoneAssociateGroupWithDomainPermission` operationId).
-func (c *Client) KeystoneAssociateGroupWithDomainPermission(ctx context.Context, domainId string, groupId string, roleId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewKeystoneAssociateGroupWithDomainPermissionRequest(c.Server, domainId, groupId, roleId)
+func (c *Client) KeystoneAssociateGroupWithDomainPermission(ctx context.Context, domainID string, groupID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewKeystoneAssociateGroupWithDomainPermissionRequest(c.Server, domainID, groupID, roleID)
 	if err != nil {
 		return nil, err
 	}
@@ -13638,8 +13638,8 @@ func (c *Client) KeystoneListEndpoints(ctx context.Context, params *KeystoneList
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Corresponds with GET /v3/endpoints/{endpoint_id} (the `KeystoneShowEndpoint` operationId).
-func (c *Client) KeystoneShowEndpoint(ctx context.Context, endpointId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewKeystoneShowEndpointRequest(c.Server, endpointId)
+func (c *Client) KeystoneShowEndpoint(ctx context.Context, endpointID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewKeystoneShowEndpointRequest(c.Server, endpointID)
 	if err != nil {
 		return nil, err
 	}
@@ -13714,8 +13714,8 @@ func (c *Client) KeystoneCreateGroup(ctx context.Context, body KeystoneCreateGro
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Corresponds with DELETE /v3/groups/{group_id} (the `KeystoneDeleteGroup` operationId).
-func (c *Client) KeystoneDeleteGroup(ctx context.Context, groupId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewKeystoneDeleteGroupRequest(c.Server, groupId)
+func (c *Client) KeystoneDeleteGroup(ctx context.Context, groupID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewKeystoneDeleteGroupRequest(c.Server, groupID)
 	if err != nil {
 		return nil, err
 	}
@@ -13732,8 +13732,8 @@ func (c *Client) KeystoneDeleteGroup(ctx context.Context, groupId string, reqEdi
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Corresponds with GET /v3/groups/{group_id} (the `KeystoneShowGroup` operationId).
-func (c *Client) KeystoneShowGroup(ctx context.Context, groupId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewKeystoneShowGroupRequest(c.Server, groupId)
+func (c *Client) KeystoneShowGroup(ctx context.Context, groupID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewKeystoneShowGroupRequest(c.Server, groupID)
 	if err != nil {
 		return nil, err
 	}
@@ -13752,8 +13752,8 @@ func (c *Client) KeystoneShowGroup(ctx context.Context, groupId string, reqEdito
 // Takes any type of body and a specified content type.
 //
 // Corresponds with PATCH /v3/groups/{group_id} (the `KeystoneUpdateGroup` operationId).
-func (c *Client) KeystoneUpdateGroupWithBody(ctx context.Context, groupId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewKeystoneUpdateGroupRequestWithBody(c.Server, groupId, contentType, body)
+func (c *Client) KeystoneUpdateGroupWithBody(ctx context.Context, groupID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewKeystoneUpdateGroupRequestWithBody(c.Server, groupID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -13772,8 +13772,8 @@ func (c *Client) KeystoneUpdateGroupWithBody(ctx context.Context, groupId string
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PATCH /v3/groups/{group_id} (the `KeystoneUpdateGroup` operationId).
-func (c *Client) KeystoneUpdateGroup(ctx context.Context, groupId string, body KeystoneUpdateGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewKeystoneUpdateGroupRequest(c.Server, groupId, body)
+func (c *Client) KeystoneUpdateGroup(ctx context.Context, groupID string, body KeystoneUpdateGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewKeystoneUpdateGroupRequest(c.Server, groupID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -13790,8 +13790,8 @@ func (c *Client) KeystoneUpdateGroup(ctx context.Context, groupId string, body K
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Corresponds with GET /v3/groups/{group_id}/users (the `KeystoneListUsersForGroupByAdmin` operationId).
-func (c *Client) KeystoneListUsersForGroupByAdmin(ctx context.Context, groupId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewKeystoneListUsersForGroupByAdminRequest(c.Server, groupId)
+func (c *Client) KeystoneListUsersForGroupByAdmin(ctx context.Context, groupID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewKeystoneListUsersForGroupByAdminRequest(c.Server, groupID)
 	if err != nil {
 		return nil, err
 	}
@@ -13808,8 +13808,8 @@ func (c *Client) KeystoneListUsersForGroupByAdmin(ctx context.Context, groupId s
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Corresponds with DELETE /v3/groups/{group_id}/users/{user_id} (the `KeystoneRemoveUserFromGroup` operationId).
-func (c *Client) KeystoneRemoveUserFromGroup(ctx context.Context, groupId string, userId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewKeystoneRemoveUserFromGroupRequest(c.Server, groupId, userId)
+func (c *Client) KeystoneRemoveUserFromGroup(ctx context.Context, groupID string, userID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewKeystoneRemoveUserFromGroupRequest(c.Server, groupID, userID)
 	if err != nil {
 		return nil, err
 	}
@@ -13826,8 +13826,8 @@ func (c *Client) KeystoneRemoveUserFromGroup(ctx context.Context, groupId string
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Corresponds with HEAD /v3/groups/{group_id}/users/{user_id} (the `KeystoneCheckUserInGroup` operationId).
-func (c *Client) KeystoneCheckUserInGroup(ctx context.Context, groupId string, userId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewKeystoneCheckUserInGroupRequest(c.Server, groupId, userId)
+func (c *Client) KeystoneCheckUserInGroup(ctx context.Context, groupID string, userID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewKeystoneCheckUserInGroupRequest(c.Server, groupID, userID)
 	if err != nil {
 		return nil, err
 	}
@@ -13844,8 +13844,8 @@ func (c *Client) KeystoneCheckUserInGroup(ctx context.Context, groupId string, u
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Corresponds with PUT /v3/groups/{group_id}/users/{user_id} (the `KeystoneAddUserToGroup` operationId).
-func (c *Client) KeystoneAddUserToGroup(ctx context.Context, groupId string, userId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewKeystoneAddUserToGroupRequest(c.Server, groupId, userId)
+func (c *Client) KeystoneAddUserToGroup(ctx context.Context, groupID string, userID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewKeystoneAddUserToGroupRequest(c.Server, groupID, userID)
 	if err != nil {
 		return nil, err
 	}
@@ -13920,8 +13920,8 @@ func (c *Client) KeystoneCreateProject(ctx context.Context, body KeystoneCreateP
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Corresponds with GET /v3/projects/{project_id} (the `KeystoneShowProject` operationId).
-func (c *Client) KeystoneShowProject(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewKeystoneShowProjectRequest(c.Server, projectId)
+func (c *Client) KeystoneShowProject(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewKeystoneShowProjectRequest(c.Server, projectID)
 	if err != nil {
 		return nil, err
 	}
@@ -13940,8 +13940,8 @@ func (c *Client) KeystoneShowProject(ctx context.Context, projectId string, reqE
 // Takes any type of body and a specified content type.
 //
 // Corresponds with PATCH /v3/projects/{project_id} (the `KeystoneUpdateProject` operationId).
-func (c *Client) KeystoneUpdateProjectWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewKeystoneUpdateProjectRequestWithBody(c.Server, projectId, contentType, body)
+func (c *Client) KeystoneUpdateProjectWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewKeystoneUpdateProjectRequestWithBody(c.Server, projectID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -13960,8 +13960,8 @@ func (c *Client) KeystoneUpdateProjectWithBody(ctx context.Context, projectId st
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PATCH /v3/projects/{project_id} (the `KeystoneUpdateProject` operationId).
-func (c *Client) KeystoneUpdateProject(ctx context.Context, projectId string, body KeystoneUpdateProjectJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewKeystoneUpdateProjectRequest(c.Server, projectId, body)
+func (c *Client) KeystoneUpdateProject(ctx context.Context, projectID string, body KeystoneUpdateProjectJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewKeystoneUpdateProjectRequest(c.Server, projectID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -13978,8 +13978,8 @@ func (c *Client) KeystoneUpdateProject(ctx context.Context, projectId string, bo
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Corresponds with GET /v3/projects/{project_id}/groups/{group_id}/roles (the `KeystoneListProjectPermissionsForGroup` operationId).
-func (c *Client) KeystoneListProjectPermissionsForGroup(ctx context.Context, projectId string, groupId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewKeystoneListProjectPermissionsForGroupRequest(c.Server, projectId, groupId)
+func (c *Client) KeystoneListProjectPermissionsForGroup(ctx context.Context, projectID string, groupID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewKeystoneListProjectPermissionsForGroupRequest(c.Server, projectID, groupID)
 	if err != nil {
 		return nil, err
 	}
@@ -13996,8 +13996,8 @@ func (c *Client) KeystoneListProjectPermissionsForGroup(ctx context.Context, pro
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Corresponds with DELETE /v3/projects/{project_id}/groups/{group_id}/roles/{role_id} (the `KeystoneRemoveProjectPermissionFromGroup` operationId).
-func (c *Client) KeystoneRemoveProjectPermissionFromGroup(ctx context.Context, projectId string, groupId string, roleId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewKeystoneRemoveProjectPermissionFromGroupRequest(c.Server, projectId, groupId, roleId)
+func (c *Client) KeystoneRemoveProjectPermissionFromGroup(ctx context.Context, projectID string, groupID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewKeystoneRemoveProjectPermissionFromGroupRequest(c.Server, projectID, groupID, roleID)
 	if err != nil {
 		return nil, err
 	}
@@ -14014,8 +14014,8 @@ func (c *Client) KeystoneRemoveProjectPermissionFromGroup(ctx context.Context, p
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Corresponds with HEAD /v3/projects/{project_id}/groups/{group_id}/roles/{role_id} (the `KeystoneCheckProjectPermissionForGroup` operationId).
-func (c *Client) KeystoneCheckProjectPermissionForGroup(ctx context.Context, projectId string, groupId string, roleId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewKeystoneCheckProjectPermissionForGroupRequest(c.Server, projectId, groupId, roleId)
+func (c *Client) KeystoneCheckProjectPermissionForGroup(ctx context.Context, projectID string, groupID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewKeystoneCheckProjectPermissionForGroupRequest(c.Server, projectID, groupID, roleID)
 	if err != nil {
 		return nil, err
 	}
@@ -14032,8 +14032,8 @@ func (c *Client) KeystoneCheckProjectPermissionForGroup(ctx context.Context, pro
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Corresponds with PUT /v3/projects/{project_id}/groups/{group_id}/roles/{role_id} (the `KeystoneAssociateGroupWithProjectPermission` operationId).
-func (c *Client) KeystoneAssociateGroupWithProjectPermission(ctx context.Context, projectId string, groupId string, roleId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewKeystoneAssociateGroupWithProjectPermissionRequest(c.Server, projectId, groupId, roleId)
+func (c *Client) KeystoneAssociateGroupWithProjectPermission(ctx context.Context, projectID string, groupID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewKeystoneAssociateGroupWithProjectPermissionRequest(c.Server, projectID, groupID, roleID)
 	if err != nil {
 		return nil, err
 	}
@@ -14068,8 +14068,8 @@ func (c *Client) KeystoneListRegions(ctx context.Context, reqEditors ...RequestE
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Corresponds with GET /v3/regions/{region_id} (the `KeystoneShowRegion` operationId).
-func (c *Client) KeystoneShowRegion(ctx context.Context, regionId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewKeystoneShowRegionRequest(c.Server, regionId)
+func (c *Client) KeystoneShowRegion(ctx context.Context, regionID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewKeystoneShowRegionRequest(c.Server, regionID)
 	if err != nil {
 		return nil, err
 	}
@@ -14104,8 +14104,8 @@ func (c *Client) KeystoneListPermissions(ctx context.Context, params *KeystoneLi
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Corresponds with GET /v3/roles/{role_id} (the `KeystoneShowPermission` operationId).
-func (c *Client) KeystoneShowPermission(ctx context.Context, roleId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewKeystoneShowPermissionRequest(c.Server, roleId)
+func (c *Client) KeystoneShowPermission(ctx context.Context, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewKeystoneShowPermissionRequest(c.Server, roleID)
 	if err != nil {
 		return nil, err
 	}
@@ -14140,8 +14140,8 @@ func (c *Client) KeystoneListServices(ctx context.Context, params *KeystoneListS
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Corresponds with GET /v3/services/{service_id} (the `KeystoneShowService` operationId).
-func (c *Client) KeystoneShowService(ctx context.Context, serviceId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewKeystoneShowServiceRequest(c.Server, serviceId)
+func (c *Client) KeystoneShowService(ctx context.Context, serviceID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewKeystoneShowServiceRequest(c.Server, serviceID)
 	if err != nil {
 		return nil, err
 	}
@@ -14216,8 +14216,8 @@ func (c *Client) KeystoneCreateUser(ctx context.Context, body KeystoneCreateUser
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Corresponds with DELETE /v3/users/{user_id} (the `KeystoneDeleteUser` operationId).
-func (c *Client) KeystoneDeleteUser(ctx context.Context, userId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewKeystoneDeleteUserRequest(c.Server, userId)
+func (c *Client) KeystoneDeleteUser(ctx context.Context, userID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewKeystoneDeleteUserRequest(c.Server, userID)
 	if err != nil {
 		return nil, err
 	}
@@ -14234,8 +14234,8 @@ func (c *Client) KeystoneDeleteUser(ctx context.Context, userId string, reqEdito
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Corresponds with GET /v3/users/{user_id} (the `KeystoneShowUser` operationId).
-func (c *Client) KeystoneShowUser(ctx context.Context, userId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewKeystoneShowUserRequest(c.Server, userId)
+func (c *Client) KeystoneShowUser(ctx context.Context, userID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewKeystoneShowUserRequest(c.Server, userID)
 	if err != nil {
 		return nil, err
 	}
@@ -14254,8 +14254,8 @@ func (c *Client) KeystoneShowUser(ctx context.Context, userId string, reqEditors
 // Takes any type of body and a specified content type.
 //
 // Corresponds with PATCH /v3/users/{user_id} (the `KeystoneUpdateUserByAdmin` operationId).
-func (c *Client) KeystoneUpdateUserByAdminWithBody(ctx context.Context, userId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewKeystoneUpdateUserByAdminRequestWithBody(c.Server, userId, contentType, body)
+func (c *Client) KeystoneUpdateUserByAdminWithBody(ctx context.Context, userID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewKeystoneUpdateUserByAdminRequestWithBody(c.Server, userID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -14274,8 +14274,8 @@ func (c *Client) KeystoneUpdateUserByAdminWithBody(ctx context.Context, userId s
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PATCH /v3/users/{user_id} (the `KeystoneUpdateUserByAdmin` operationId).
-func (c *Client) KeystoneUpdateUserByAdmin(ctx context.Context, userId string, body KeystoneUpdateUserByAdminJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewKeystoneUpdateUserByAdminRequest(c.Server, userId, body)
+func (c *Client) KeystoneUpdateUserByAdmin(ctx context.Context, userID string, body KeystoneUpdateUserByAdminJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewKeystoneUpdateUserByAdminRequest(c.Server, userID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -14292,8 +14292,8 @@ func (c *Client) KeystoneUpdateUserByAdmin(ctx context.Context, userId string, b
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Corresponds with GET /v3/users/{user_id}/groups (the `KeystoneListGroupsForUser` operationId).
-func (c *Client) KeystoneListGroupsForUser(ctx context.Context, userId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewKeystoneListGroupsForUserRequest(c.Server, userId)
+func (c *Client) KeystoneListGroupsForUser(ctx context.Context, userID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewKeystoneListGroupsForUserRequest(c.Server, userID)
 	if err != nil {
 		return nil, err
 	}
@@ -14312,8 +14312,8 @@ func (c *Client) KeystoneListGroupsForUser(ctx context.Context, userId string, r
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v3/users/{user_id}/password (the `KeystoneUpdateUserPassword` operationId).
-func (c *Client) KeystoneUpdateUserPasswordWithBody(ctx context.Context, userId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewKeystoneUpdateUserPasswordRequestWithBody(c.Server, userId, contentType, body)
+func (c *Client) KeystoneUpdateUserPasswordWithBody(ctx context.Context, userID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewKeystoneUpdateUserPasswordRequestWithBody(c.Server, userID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -14332,8 +14332,8 @@ func (c *Client) KeystoneUpdateUserPasswordWithBody(ctx context.Context, userId 
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v3/users/{user_id}/password (the `KeystoneUpdateUserPassword` operationId).
-func (c *Client) KeystoneUpdateUserPassword(ctx context.Context, userId string, body KeystoneUpdateUserPasswordJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewKeystoneUpdateUserPasswordRequest(c.Server, userId, body)
+func (c *Client) KeystoneUpdateUserPassword(ctx context.Context, userID string, body KeystoneUpdateUserPasswordJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewKeystoneUpdateUserPasswordRequest(c.Server, userID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -14350,8 +14350,8 @@ func (c *Client) KeystoneUpdateUserPassword(ctx context.Context, userId string, 
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Corresponds with GET /v3/users/{user_id}/projects (the `KeystoneListProjectsForUser` operationId).
-func (c *Client) KeystoneListProjectsForUser(ctx context.Context, userId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewKeystoneListProjectsForUserRequest(c.Server, userId)
+func (c *Client) KeystoneListProjectsForUser(ctx context.Context, userID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewKeystoneListProjectsForUserRequest(c.Server, userID)
 	if err != nil {
 		return nil, err
 	}
@@ -14417,19 +14417,19 @@ func NewKeystoneShowVersionRequest(server string) (*http.Request, error) {
 }
 
 // NewShowMetadataRequest constructs an http.Request for the ShowMetadata method
-func NewShowMetadataRequest(server string, idpId string, protocolId string) (*http.Request, error) {
+func NewShowMetadataRequest(server string, idpID string, protocolID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "idp_id", idpId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "idp_id", idpID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "protocol_id", protocolId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "protocol_id", protocolID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -14458,30 +14458,30 @@ func NewShowMetadataRequest(server string, idpId string, protocolId string) (*ht
 }
 
 // NewCreateMetadataRequest calls the generic CreateMetadata builder with application/json body
-func NewCreateMetadataRequest(server string, idpId string, protocolId string, body CreateMetadataJSONRequestBody) (*http.Request, error) {
+func NewCreateMetadataRequest(server string, idpID string, protocolID string, body CreateMetadataJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateMetadataRequestWithBody(server, idpId, protocolId, "application/json", bodyReader)
+	return NewCreateMetadataRequestWithBody(server, idpID, protocolID, "application/json", bodyReader)
 }
 
 // NewCreateMetadataRequestWithBody constructs an http.Request for the CreateMetadata method, with any body, and a specified content type
-func NewCreateMetadataRequestWithBody(server string, idpId string, protocolId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewCreateMetadataRequestWithBody(server string, idpID string, protocolID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "idp_id", idpId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "idp_id", idpID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "protocol_id", protocolId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "protocol_id", protocolID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -14554,12 +14554,12 @@ func NewShowKeystoneMetadataFileRequest(server string, params *ShowKeystoneMetad
 }
 
 // NewShowProjectDetailsAndStatusRequest constructs an http.Request for the ShowProjectDetailsAndStatus method
-func NewShowProjectDetailsAndStatusRequest(server string, projectId string) (*http.Request, error) {
+func NewShowProjectDetailsAndStatusRequest(server string, projectID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -14588,23 +14588,23 @@ func NewShowProjectDetailsAndStatusRequest(server string, projectId string) (*ht
 }
 
 // NewUpdateProjectStatusRequest calls the generic UpdateProjectStatus builder with application/json body
-func NewUpdateProjectStatusRequest(server string, projectId string, body UpdateProjectStatusJSONRequestBody) (*http.Request, error) {
+func NewUpdateProjectStatusRequest(server string, projectID string, body UpdateProjectStatusJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUpdateProjectStatusRequestWithBody(server, projectId, "application/json", bodyReader)
+	return NewUpdateProjectStatusRequestWithBody(server, projectID, "application/json", bodyReader)
 }
 
 // NewUpdateProjectStatusRequestWithBody constructs an http.Request for the UpdateProjectStatus method, with any body, and a specified content type
-func NewUpdateProjectStatusRequestWithBody(server string, projectId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewUpdateProjectStatusRequestWithBody(server string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -14662,7 +14662,7 @@ func NewListAgenciesRequest(server string, params *ListAgenciesParams) (*http.Re
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "domain_id", params.DomainId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "domain_id", params.DomainID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 			return nil, err
 		} else {
 			for _, qp := range strings.Split(queryFrag, "&") {
@@ -14682,9 +14682,9 @@ func NewListAgenciesRequest(server string, params *ListAgenciesParams) (*http.Re
 
 		}
 
-		if params.TrustDomainId != nil {
+		if params.TrustDomainID != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "trust_domain_id", *params.TrustDomainId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "trust_domain_id", *params.TrustDomainID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -14749,12 +14749,12 @@ func NewCreateAgencyRequestWithBody(server string, contentType string, body io.R
 }
 
 // NewDeleteAgencyRequest constructs an http.Request for the DeleteAgency method
-func NewDeleteAgencyRequest(server string, agencyId string) (*http.Request, error) {
+func NewDeleteAgencyRequest(server string, agencyID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "agency_id", agencyId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "agency_id", agencyID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -14783,12 +14783,12 @@ func NewDeleteAgencyRequest(server string, agencyId string) (*http.Request, erro
 }
 
 // NewShowAgencyRequest constructs an http.Request for the ShowAgency method
-func NewShowAgencyRequest(server string, agencyId string) (*http.Request, error) {
+func NewShowAgencyRequest(server string, agencyID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "agency_id", agencyId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "agency_id", agencyID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -14817,23 +14817,23 @@ func NewShowAgencyRequest(server string, agencyId string) (*http.Request, error)
 }
 
 // NewUpdateAgencyRequest calls the generic UpdateAgency builder with application/json body
-func NewUpdateAgencyRequest(server string, agencyId string, body UpdateAgencyJSONRequestBody) (*http.Request, error) {
+func NewUpdateAgencyRequest(server string, agencyID string, body UpdateAgencyJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUpdateAgencyRequestWithBody(server, agencyId, "application/json", bodyReader)
+	return NewUpdateAgencyRequestWithBody(server, agencyID, "application/json", bodyReader)
 }
 
 // NewUpdateAgencyRequestWithBody constructs an http.Request for the UpdateAgency method, with any body, and a specified content type
-func NewUpdateAgencyRequestWithBody(server string, agencyId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewUpdateAgencyRequestWithBody(server string, agencyID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "agency_id", agencyId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "agency_id", agencyID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -14864,19 +14864,19 @@ func NewUpdateAgencyRequestWithBody(server string, agencyId string, contentType 
 }
 
 // NewListDomainPermissionsForAgencyRequest constructs an http.Request for the ListDomainPermissionsForAgency method
-func NewListDomainPermissionsForAgencyRequest(server string, domainId string, agencyId string) (*http.Request, error) {
+func NewListDomainPermissionsForAgencyRequest(server string, domainID string, agencyID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "agency_id", agencyId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "agency_id", agencyID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -14905,26 +14905,26 @@ func NewListDomainPermissionsForAgencyRequest(server string, domainId string, ag
 }
 
 // NewRemovePermissionFromAgencyOnDomainRequest constructs an http.Request for the RemovePermissionFromAgencyOnDomain method
-func NewRemovePermissionFromAgencyOnDomainRequest(server string, domainId string, agencyId string, roleId string) (*http.Request, error) {
+func NewRemovePermissionFromAgencyOnDomainRequest(server string, domainID string, agencyID string, roleID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "agency_id", agencyId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "agency_id", agencyID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -14953,26 +14953,26 @@ func NewRemovePermissionFromAgencyOnDomainRequest(server string, domainId string
 }
 
 // NewCheckDomainPermissionForAgencyRequest constructs an http.Request for the CheckDomainPermissionForAgency method
-func NewCheckDomainPermissionForAgencyRequest(server string, domainId string, agencyId string, roleId string) (*http.Request, error) {
+func NewCheckDomainPermissionForAgencyRequest(server string, domainID string, agencyID string, roleID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "agency_id", agencyId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "agency_id", agencyID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -15001,26 +15001,26 @@ func NewCheckDomainPermissionForAgencyRequest(server string, domainId string, ag
 }
 
 // NewAssociateAgencyWithDomainPermissionRequest constructs an http.Request for the AssociateAgencyWithDomainPermission method
-func NewAssociateAgencyWithDomainPermissionRequest(server string, domainId string, agencyId string, roleId string) (*http.Request, error) {
+func NewAssociateAgencyWithDomainPermissionRequest(server string, domainID string, agencyID string, roleID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "agency_id", agencyId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "agency_id", agencyID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -15049,19 +15049,19 @@ func NewAssociateAgencyWithDomainPermissionRequest(server string, domainId strin
 }
 
 // NewListProjectPermissionsForAgencyRequest constructs an http.Request for the ListProjectPermissionsForAgency method
-func NewListProjectPermissionsForAgencyRequest(server string, projectId string, agencyId string) (*http.Request, error) {
+func NewListProjectPermissionsForAgencyRequest(server string, projectID string, agencyID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "agency_id", agencyId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "agency_id", agencyID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -15090,26 +15090,26 @@ func NewListProjectPermissionsForAgencyRequest(server string, projectId string, 
 }
 
 // NewRemovePermissionFromAgencyOnProjectRequest constructs an http.Request for the RemovePermissionFromAgencyOnProject method
-func NewRemovePermissionFromAgencyOnProjectRequest(server string, projectId string, agencyId string, roleId string) (*http.Request, error) {
+func NewRemovePermissionFromAgencyOnProjectRequest(server string, projectID string, agencyID string, roleID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "agency_id", agencyId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "agency_id", agencyID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -15138,26 +15138,26 @@ func NewRemovePermissionFromAgencyOnProjectRequest(server string, projectId stri
 }
 
 // NewCheckPermissionForAgencyOnProjectRequest constructs an http.Request for the CheckPermissionForAgencyOnProject method
-func NewCheckPermissionForAgencyOnProjectRequest(server string, projectId string, agencyId string, roleId string) (*http.Request, error) {
+func NewCheckPermissionForAgencyOnProjectRequest(server string, projectID string, agencyID string, roleID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "agency_id", agencyId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "agency_id", agencyID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -15186,26 +15186,26 @@ func NewCheckPermissionForAgencyOnProjectRequest(server string, projectId string
 }
 
 // NewAssociateAgencyWithProjectPermissionRequest constructs an http.Request for the AssociateAgencyWithProjectPermission method
-func NewAssociateAgencyWithProjectPermissionRequest(server string, projectId string, agencyId string, roleId string) (*http.Request, error) {
+func NewAssociateAgencyWithProjectPermissionRequest(server string, projectID string, agencyID string, roleID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "agency_id", agencyId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "agency_id", agencyID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -15233,19 +15233,19 @@ func NewAssociateAgencyWithProjectPermissionRequest(server string, projectId str
 	return req, nil
 }
 
-// NewListIdTokenTokensRequest calls the generic ListIdTokenTokens builder with application/json body
-func NewListIdTokenTokensRequest(server string, params *ListIdTokenTokensParams, body ListIdTokenTokensJSONRequestBody) (*http.Request, error) {
+// NewListIDTokenTokensRequest calls the generic ListIDTokenTokens builder with application/json body
+func NewListIDTokenTokensRequest(server string, params *ListIDTokenTokensParams, body ListIDTokenTokensJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewListIdTokenTokensRequestWithBody(server, params, "application/json", bodyReader)
+	return NewListIDTokenTokensRequestWithBody(server, params, "application/json", bodyReader)
 }
 
-// NewListIdTokenTokensRequestWithBody constructs an http.Request for the ListIdTokenTokens method, with any body, and a specified content type
-func NewListIdTokenTokensRequestWithBody(server string, params *ListIdTokenTokensParams, contentType string, body io.Reader) (*http.Request, error) {
+// NewListIDTokenTokensRequestWithBody constructs an http.Request for the ListIDTokenTokens method, with any body, and a specified content type
+func NewListIDTokenTokensRequestWithBody(server string, params *ListIDTokenTokensParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	serverURL, err := url.Parse(server)
@@ -15274,7 +15274,7 @@ func NewListIdTokenTokensRequestWithBody(server string, params *ListIdTokenToken
 
 		var headerParam0 string
 
-		headerParam0, err = runtime.StyleParamWithOptions("simple", false, "X-Idp-Id", params.XIdpId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+		headerParam0, err = runtime.StyleParamWithOptions("simple", false, "X-Idp-Id", params.XIdpID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
 		if err != nil {
 			return nil, err
 		}
@@ -15354,9 +15354,9 @@ func NewListPermanentAccessKeysRequest(server string, params *ListPermanentAcces
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if params.UserId != nil {
+		if params.UserID != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "user_id", *params.UserId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "user_id", *params.UserID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -15615,13 +15615,13 @@ func NewCreateTemporaryAccessKeyByTokenRequestWithBody(server string, contentTyp
 	return req, nil
 }
 
-// NewShowOpenIdConnectConfigRequest constructs an http.Request for the ShowOpenIdConnectConfig method
-func NewShowOpenIdConnectConfigRequest(server string, idpId string) (*http.Request, error) {
+// NewShowOpenIDConnectConfigRequest constructs an http.Request for the ShowOpenIDConnectConfig method
+func NewShowOpenIDConnectConfigRequest(server string, idpID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "idp_id", idpId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "idp_id", idpID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -15649,24 +15649,24 @@ func NewShowOpenIdConnectConfigRequest(server string, idpId string) (*http.Reque
 	return req, nil
 }
 
-// NewCreateOpenIdConnectConfigRequest calls the generic CreateOpenIdConnectConfig builder with application/json body
-func NewCreateOpenIdConnectConfigRequest(server string, idpId string, body CreateOpenIdConnectConfigJSONRequestBody) (*http.Request, error) {
+// NewCreateOpenIDConnectConfigRequest calls the generic CreateOpenIDConnectConfig builder with application/json body
+func NewCreateOpenIDConnectConfigRequest(server string, idpID string, body CreateOpenIDConnectConfigJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateOpenIdConnectConfigRequestWithBody(server, idpId, "application/json", bodyReader)
+	return NewCreateOpenIDConnectConfigRequestWithBody(server, idpID, "application/json", bodyReader)
 }
 
-// NewCreateOpenIdConnectConfigRequestWithBody constructs an http.Request for the CreateOpenIdConnectConfig method, with any body, and a specified content type
-func NewCreateOpenIdConnectConfigRequestWithBody(server string, idpId string, contentType string, body io.Reader) (*http.Request, error) {
+// NewCreateOpenIDConnectConfigRequestWithBody constructs an http.Request for the CreateOpenIDConnectConfig method, with any body, and a specified content type
+func NewCreateOpenIDConnectConfigRequestWithBody(server string, idpID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "idp_id", idpId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "idp_id", idpID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -15696,24 +15696,24 @@ func NewCreateOpenIdConnectConfigRequestWithBody(server string, idpId string, co
 	return req, nil
 }
 
-// NewUpdateOpenIdConnectConfigRequest calls the generic UpdateOpenIdConnectConfig builder with application/json body
-func NewUpdateOpenIdConnectConfigRequest(server string, idpId string, body UpdateOpenIdConnectConfigJSONRequestBody) (*http.Request, error) {
+// NewUpdateOpenIDConnectConfigRequest calls the generic UpdateOpenIDConnectConfig builder with application/json body
+func NewUpdateOpenIDConnectConfigRequest(server string, idpID string, body UpdateOpenIDConnectConfigJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUpdateOpenIdConnectConfigRequestWithBody(server, idpId, "application/json", bodyReader)
+	return NewUpdateOpenIDConnectConfigRequestWithBody(server, idpID, "application/json", bodyReader)
 }
 
-// NewUpdateOpenIdConnectConfigRequestWithBody constructs an http.Request for the UpdateOpenIdConnectConfig method, with any body, and a specified content type
-func NewUpdateOpenIdConnectConfigRequestWithBody(server string, idpId string, contentType string, body io.Reader) (*http.Request, error) {
+// NewUpdateOpenIDConnectConfigRequestWithBody constructs an http.Request for the UpdateOpenIDConnectConfig method, with any body, and a specified content type
+func NewUpdateOpenIDConnectConfigRequestWithBody(server string, idpID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "idp_id", idpId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "idp_id", idpID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -15784,7 +15784,7 @@ func NewListOSFEDERATIONTokensRequestWithBody(server string, params *ListOSFEDER
 
 		var headerParam0 string
 
-		headerParam0, err = runtime.StyleParamWithOptions("simple", false, "X-Idp-Id", params.XIdpId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+		headerParam0, err = runtime.StyleParamWithOptions("simple", false, "X-Idp-Id", params.XIdpID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
 		if err != nil {
 			return nil, err
 		}
@@ -15797,19 +15797,19 @@ func NewListOSFEDERATIONTokensRequestWithBody(server string, params *ListOSFEDER
 }
 
 // NewListAllProjectsPermissionsForAgencyRequest constructs an http.Request for the ListAllProjectsPermissionsForAgency method
-func NewListAllProjectsPermissionsForAgencyRequest(server string, domainId string, agencyId string) (*http.Request, error) {
+func NewListAllProjectsPermissionsForAgencyRequest(server string, domainID string, agencyID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "agency_id", agencyId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "agency_id", agencyID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -15838,26 +15838,26 @@ func NewListAllProjectsPermissionsForAgencyRequest(server string, domainId strin
 }
 
 // NewRemoveAllProjectsPermissionFromAgencyRequest constructs an http.Request for the RemoveAllProjectsPermissionFromAgency method
-func NewRemoveAllProjectsPermissionFromAgencyRequest(server string, domainId string, agencyId string, roleId string) (*http.Request, error) {
+func NewRemoveAllProjectsPermissionFromAgencyRequest(server string, domainID string, agencyID string, roleID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "agency_id", agencyId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "agency_id", agencyID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -15886,26 +15886,26 @@ func NewRemoveAllProjectsPermissionFromAgencyRequest(server string, domainId str
 }
 
 // NewCheckAllProjectsPermissionForAgencyRequest constructs an http.Request for the CheckAllProjectsPermissionForAgency method
-func NewCheckAllProjectsPermissionForAgencyRequest(server string, domainId string, agencyId string, roleId string) (*http.Request, error) {
+func NewCheckAllProjectsPermissionForAgencyRequest(server string, domainID string, agencyID string, roleID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "agency_id", agencyId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "agency_id", agencyID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -15934,26 +15934,26 @@ func NewCheckAllProjectsPermissionForAgencyRequest(server string, domainId strin
 }
 
 // NewAssociateAgencyWithAllProjectsPermissionRequest constructs an http.Request for the AssociateAgencyWithAllProjectsPermission method
-func NewAssociateAgencyWithAllProjectsPermissionRequest(server string, domainId string, agencyId string, roleId string) (*http.Request, error) {
+func NewAssociateAgencyWithAllProjectsPermissionRequest(server string, domainID string, agencyID string, roleID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "agency_id", agencyId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "agency_id", agencyID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -16062,12 +16062,12 @@ func NewDeleteBindingDeviceRequestWithBody(server string, contentType string, bo
 }
 
 // NewShowUserMfaDeviceRequest constructs an http.Request for the ShowUserMfaDevice method
-func NewShowUserMfaDeviceRequest(server string, userId string) (*http.Request, error) {
+func NewShowUserMfaDeviceRequest(server string, userID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_id", userId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_id", userID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -16123,7 +16123,7 @@ func NewDeleteMfaDeviceRequest(server string, params *DeleteMfaDeviceParams) (*h
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "user_id", params.UserId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "user_id", params.UserID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 			return nil, err
 		} else {
 			for _, qp := range strings.Split(queryFrag, "&") {
@@ -16221,12 +16221,12 @@ func NewCreateMfaDeviceRequestWithBody(server string, contentType string, body i
 }
 
 // NewListGroupsRequest constructs an http.Request for the ListGroups method
-func NewListGroupsRequest(server string, enterpriseProjectId string, params *ListGroupsParams) (*http.Request, error) {
+func NewListGroupsRequest(server string, enterpriseProjectID string, params *ListGroupsParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "enterprise_project_id", enterpriseProjectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "enterprise_project_id", enterpriseProjectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -16286,19 +16286,19 @@ func NewListGroupsRequest(server string, enterpriseProjectId string, params *Lis
 }
 
 // NewListRolesRequest constructs an http.Request for the ListRoles method
-func NewListRolesRequest(server string, enterpriseProjectId string, groupId string, params *ListRolesParams) (*http.Request, error) {
+func NewListRolesRequest(server string, enterpriseProjectID string, groupID string, params *ListRolesParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "enterprise_project_id", enterpriseProjectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "enterprise_project_id", enterpriseProjectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "group_id", groupId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "group_id", groupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -16358,37 +16358,37 @@ func NewListRolesRequest(server string, enterpriseProjectId string, groupId stri
 }
 
 // NewDeleteRoleRequest calls the generic DeleteRole builder with application/json body
-func NewDeleteRoleRequest(server string, enterpriseProjectId string, groupId string, roleId string, body DeleteRoleJSONRequestBody) (*http.Request, error) {
+func NewDeleteRoleRequest(server string, enterpriseProjectID string, groupID string, roleID string, body DeleteRoleJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewDeleteRoleRequestWithBody(server, enterpriseProjectId, groupId, roleId, "application/json", bodyReader)
+	return NewDeleteRoleRequestWithBody(server, enterpriseProjectID, groupID, roleID, "application/json", bodyReader)
 }
 
 // NewDeleteRoleRequestWithBody constructs an http.Request for the DeleteRole method, with any body, and a specified content type
-func NewDeleteRoleRequestWithBody(server string, enterpriseProjectId string, groupId string, roleId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewDeleteRoleRequestWithBody(server string, enterpriseProjectID string, groupID string, roleID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "enterprise_project_id", enterpriseProjectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "enterprise_project_id", enterpriseProjectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "group_id", groupId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "group_id", groupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -16419,37 +16419,37 @@ func NewDeleteRoleRequestWithBody(server string, enterpriseProjectId string, gro
 }
 
 // NewUpdateRoleRequest calls the generic UpdateRole builder with application/json body
-func NewUpdateRoleRequest(server string, enterpriseProjectId string, groupId string, roleId string, body UpdateRoleJSONRequestBody) (*http.Request, error) {
+func NewUpdateRoleRequest(server string, enterpriseProjectID string, groupID string, roleID string, body UpdateRoleJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUpdateRoleRequestWithBody(server, enterpriseProjectId, groupId, roleId, "application/json", bodyReader)
+	return NewUpdateRoleRequestWithBody(server, enterpriseProjectID, groupID, roleID, "application/json", bodyReader)
 }
 
 // NewUpdateRoleRequestWithBody constructs an http.Request for the UpdateRole method, with any body, and a specified content type
-func NewUpdateRoleRequestWithBody(server string, enterpriseProjectId string, groupId string, roleId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewUpdateRoleRequestWithBody(server string, enterpriseProjectID string, groupID string, roleID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "enterprise_project_id", enterpriseProjectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "enterprise_project_id", enterpriseProjectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "group_id", groupId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "group_id", groupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -16480,12 +16480,12 @@ func NewUpdateRoleRequestWithBody(server string, enterpriseProjectId string, gro
 }
 
 // NewListGroupsForEnterpriseProjectRequest constructs an http.Request for the ListGroupsForEnterpriseProject method
-func NewListGroupsForEnterpriseProjectRequest(server string, enterpriseProjectId string) (*http.Request, error) {
+func NewListGroupsForEnterpriseProjectRequest(server string, enterpriseProjectID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "enterprise_project_id", enterpriseProjectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "enterprise_project_id", enterpriseProjectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -16514,19 +16514,19 @@ func NewListGroupsForEnterpriseProjectRequest(server string, enterpriseProjectId
 }
 
 // NewListRolesForGroupOnEnterpriseProjectRequest constructs an http.Request for the ListRolesForGroupOnEnterpriseProject method
-func NewListRolesForGroupOnEnterpriseProjectRequest(server string, enterpriseProjectId string, groupId string) (*http.Request, error) {
+func NewListRolesForGroupOnEnterpriseProjectRequest(server string, enterpriseProjectID string, groupID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "enterprise_project_id", enterpriseProjectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "enterprise_project_id", enterpriseProjectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "group_id", groupId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "group_id", groupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -16555,26 +16555,26 @@ func NewListRolesForGroupOnEnterpriseProjectRequest(server string, enterprisePro
 }
 
 // NewRevokeRoleFromGroupOnEnterpriseProjectRequest constructs an http.Request for the RevokeRoleFromGroupOnEnterpriseProject method
-func NewRevokeRoleFromGroupOnEnterpriseProjectRequest(server string, enterpriseProjectId string, groupId string, roleId string) (*http.Request, error) {
+func NewRevokeRoleFromGroupOnEnterpriseProjectRequest(server string, enterpriseProjectID string, groupID string, roleID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "enterprise_project_id", enterpriseProjectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "enterprise_project_id", enterpriseProjectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "group_id", groupId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "group_id", groupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -16603,26 +16603,26 @@ func NewRevokeRoleFromGroupOnEnterpriseProjectRequest(server string, enterpriseP
 }
 
 // NewAssociateRoleToGroupOnEnterpriseProjectRequest constructs an http.Request for the AssociateRoleToGroupOnEnterpriseProject method
-func NewAssociateRoleToGroupOnEnterpriseProjectRequest(server string, enterpriseProjectId string, groupId string, roleId string) (*http.Request, error) {
+func NewAssociateRoleToGroupOnEnterpriseProjectRequest(server string, enterpriseProjectID string, groupID string, roleID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "enterprise_project_id", enterpriseProjectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "enterprise_project_id", enterpriseProjectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "group_id", groupId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "group_id", groupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -16651,12 +16651,12 @@ func NewAssociateRoleToGroupOnEnterpriseProjectRequest(server string, enterprise
 }
 
 // NewListUsersForEnterpriseProjectRequest constructs an http.Request for the ListUsersForEnterpriseProject method
-func NewListUsersForEnterpriseProjectRequest(server string, enterpriseProjectId string) (*http.Request, error) {
+func NewListUsersForEnterpriseProjectRequest(server string, enterpriseProjectID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "enterprise_project_id", enterpriseProjectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "enterprise_project_id", enterpriseProjectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -16685,19 +16685,19 @@ func NewListUsersForEnterpriseProjectRequest(server string, enterpriseProjectId 
 }
 
 // NewListRolesForUserOnEnterpriseProjectRequest constructs an http.Request for the ListRolesForUserOnEnterpriseProject method
-func NewListRolesForUserOnEnterpriseProjectRequest(server string, enterpriseProjectId string, userId string) (*http.Request, error) {
+func NewListRolesForUserOnEnterpriseProjectRequest(server string, enterpriseProjectID string, userID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "enterprise_project_id", enterpriseProjectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "enterprise_project_id", enterpriseProjectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "user_id", userId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "user_id", userID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -16726,26 +16726,26 @@ func NewListRolesForUserOnEnterpriseProjectRequest(server string, enterpriseProj
 }
 
 // NewRevokeRoleFromUserOnEnterpriseProjectRequest constructs an http.Request for the RevokeRoleFromUserOnEnterpriseProject method
-func NewRevokeRoleFromUserOnEnterpriseProjectRequest(server string, enterpriseProjectId string, userId string, roleId string) (*http.Request, error) {
+func NewRevokeRoleFromUserOnEnterpriseProjectRequest(server string, enterpriseProjectID string, userID string, roleID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "enterprise_project_id", enterpriseProjectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "enterprise_project_id", enterpriseProjectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "user_id", userId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "user_id", userID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -16774,26 +16774,26 @@ func NewRevokeRoleFromUserOnEnterpriseProjectRequest(server string, enterprisePr
 }
 
 // NewAssociateRoleToUserOnEnterpriseProjectRequest constructs an http.Request for the AssociateRoleToUserOnEnterpriseProject method
-func NewAssociateRoleToUserOnEnterpriseProjectRequest(server string, enterpriseProjectId string, userId string, roleId string) (*http.Request, error) {
+func NewAssociateRoleToUserOnEnterpriseProjectRequest(server string, enterpriseProjectID string, userID string, roleID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "enterprise_project_id", enterpriseProjectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "enterprise_project_id", enterpriseProjectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "user_id", userId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "user_id", userID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -16822,12 +16822,12 @@ func NewAssociateRoleToUserOnEnterpriseProjectRequest(server string, enterpriseP
 }
 
 // NewListEnterpriseProjectsForGroupRequest constructs an http.Request for the ListEnterpriseProjectsForGroup method
-func NewListEnterpriseProjectsForGroupRequest(server string, groupId string) (*http.Request, error) {
+func NewListEnterpriseProjectsForGroupRequest(server string, groupID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "group_id", groupId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "group_id", groupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -16883,7 +16883,7 @@ func NewShowDomainRoleAssignmentsRequest(server string, params *ShowDomainRoleAs
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "domain_id", params.DomainId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "domain_id", params.DomainID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 			return nil, err
 		} else {
 			for _, qp := range strings.Split(queryFrag, "&") {
@@ -16891,9 +16891,9 @@ func NewShowDomainRoleAssignmentsRequest(server string, params *ShowDomainRoleAs
 			}
 		}
 
-		if params.RoleId != nil {
+		if params.RoleID != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "role_id", *params.RoleId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "role_id", *params.RoleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -16915,9 +16915,9 @@ func NewShowDomainRoleAssignmentsRequest(server string, params *ShowDomainRoleAs
 
 		}
 
-		if params.SubjectUserId != nil {
+		if params.SubjectUserID != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "subject.user_id", *params.SubjectUserId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "subject.user_id", *params.SubjectUserID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -16927,9 +16927,9 @@ func NewShowDomainRoleAssignmentsRequest(server string, params *ShowDomainRoleAs
 
 		}
 
-		if params.SubjectGroupId != nil {
+		if params.SubjectGroupID != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "subject.group_id", *params.SubjectGroupId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "subject.group_id", *params.SubjectGroupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -16939,9 +16939,9 @@ func NewShowDomainRoleAssignmentsRequest(server string, params *ShowDomainRoleAs
 
 		}
 
-		if params.SubjectAgencyId != nil {
+		if params.SubjectAgencyID != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "subject.agency_id", *params.SubjectAgencyId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "subject.agency_id", *params.SubjectAgencyID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -16963,9 +16963,9 @@ func NewShowDomainRoleAssignmentsRequest(server string, params *ShowDomainRoleAs
 
 		}
 
-		if params.ScopeProjectId != nil {
+		if params.ScopeProjectID != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "scope.project_id", *params.ScopeProjectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "scope.project_id", *params.ScopeProjectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -16975,9 +16975,9 @@ func NewShowDomainRoleAssignmentsRequest(server string, params *ShowDomainRoleAs
 
 		}
 
-		if params.ScopeDomainId != nil {
+		if params.ScopeDomainID != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "scope.domain_id", *params.ScopeDomainId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "scope.domain_id", *params.ScopeDomainID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -16987,9 +16987,9 @@ func NewShowDomainRoleAssignmentsRequest(server string, params *ShowDomainRoleAs
 
 		}
 
-		if params.ScopeEnterpriseProjectsId != nil {
+		if params.ScopeEnterpriseProjectsID != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "scope.enterprise_projects_id", *params.ScopeEnterpriseProjectsId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "scope.enterprise_projects_id", *params.ScopeEnterpriseProjectsID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -17062,12 +17062,12 @@ func NewShowDomainRoleAssignmentsRequest(server string, params *ShowDomainRoleAs
 }
 
 // NewListEnterpriseProjectsForUserRequest constructs an http.Request for the ListEnterpriseProjectsForUser method
-func NewListEnterpriseProjectsForUserRequest(server string, userId string) (*http.Request, error) {
+func NewListEnterpriseProjectsForUserRequest(server string, userID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_id", userId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_id", userID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -17096,12 +17096,12 @@ func NewListEnterpriseProjectsForUserRequest(server string, userId string) (*htt
 }
 
 // NewShowDomainQuotaRequest constructs an http.Request for the ShowDomainQuota method
-func NewShowDomainQuotaRequest(server string, domainId string, params *ShowDomainQuotaParams) (*http.Request, error) {
+func NewShowDomainQuotaRequest(server string, domainID string, params *ShowDomainQuotaParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -17157,12 +17157,12 @@ func NewShowDomainQuotaRequest(server string, domainId string, params *ShowDomai
 }
 
 // NewQueryProjectDetailsAndStatusRequest constructs an http.Request for the QueryProjectDetailsAndStatus method
-func NewQueryProjectDetailsAndStatusRequest(server string, projectId string) (*http.Request, error) {
+func NewQueryProjectDetailsAndStatusRequest(server string, projectID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -17337,12 +17337,12 @@ func NewCreateCloudServiceCustomPolicyRequestWithBody(server string, contentType
 }
 
 // NewDeleteCustomPolicyRequest constructs an http.Request for the DeleteCustomPolicy method
-func NewDeleteCustomPolicyRequest(server string, roleId string) (*http.Request, error) {
+func NewDeleteCustomPolicyRequest(server string, roleID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -17371,12 +17371,12 @@ func NewDeleteCustomPolicyRequest(server string, roleId string) (*http.Request, 
 }
 
 // NewShowCustomPolicyRequest constructs an http.Request for the ShowCustomPolicy method
-func NewShowCustomPolicyRequest(server string, roleId string) (*http.Request, error) {
+func NewShowCustomPolicyRequest(server string, roleID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -17405,23 +17405,23 @@ func NewShowCustomPolicyRequest(server string, roleId string) (*http.Request, er
 }
 
 // NewUpdateAgencyCustomPolicyRequest calls the generic UpdateAgencyCustomPolicy builder with application/json body
-func NewUpdateAgencyCustomPolicyRequest(server string, roleId string, body UpdateAgencyCustomPolicyJSONRequestBody) (*http.Request, error) {
+func NewUpdateAgencyCustomPolicyRequest(server string, roleID string, body UpdateAgencyCustomPolicyJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUpdateAgencyCustomPolicyRequestWithBody(server, roleId, "application/json", bodyReader)
+	return NewUpdateAgencyCustomPolicyRequestWithBody(server, roleID, "application/json", bodyReader)
 }
 
 // NewUpdateAgencyCustomPolicyRequestWithBody constructs an http.Request for the UpdateAgencyCustomPolicy method, with any body, and a specified content type
-func NewUpdateAgencyCustomPolicyRequestWithBody(server string, roleId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewUpdateAgencyCustomPolicyRequestWithBody(server string, roleID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -17452,23 +17452,23 @@ func NewUpdateAgencyCustomPolicyRequestWithBody(server string, roleId string, co
 }
 
 // NewUpdateCloudServiceCustomPolicyRequest calls the generic UpdateCloudServiceCustomPolicy builder with application/json body
-func NewUpdateCloudServiceCustomPolicyRequest(server string, roleId string, body UpdateCloudServiceCustomPolicyJSONRequestBody) (*http.Request, error) {
+func NewUpdateCloudServiceCustomPolicyRequest(server string, roleID string, body UpdateCloudServiceCustomPolicyJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUpdateCloudServiceCustomPolicyRequestWithBody(server, roleId, "application/json", bodyReader)
+	return NewUpdateCloudServiceCustomPolicyRequestWithBody(server, roleID, "application/json", bodyReader)
 }
 
 // NewUpdateCloudServiceCustomPolicyRequestWithBody constructs an http.Request for the UpdateCloudServiceCustomPolicy method, with any body, and a specified content type
-func NewUpdateCloudServiceCustomPolicyRequestWithBody(server string, roleId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewUpdateCloudServiceCustomPolicyRequestWithBody(server string, roleID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -17498,13 +17498,13 @@ func NewUpdateCloudServiceCustomPolicyRequestWithBody(server string, roleId stri
 	return req, nil
 }
 
-// NewShowDomainApiAclPolicyRequest constructs an http.Request for the ShowDomainApiAclPolicy method
-func NewShowDomainApiAclPolicyRequest(server string, domainId string) (*http.Request, error) {
+// NewShowDomainAPIACLPolicyRequest constructs an http.Request for the ShowDomainAPIACLPolicy method
+func NewShowDomainAPIACLPolicyRequest(server string, domainID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -17532,24 +17532,24 @@ func NewShowDomainApiAclPolicyRequest(server string, domainId string) (*http.Req
 	return req, nil
 }
 
-// NewUpdateDomainApiAclPolicyRequest calls the generic UpdateDomainApiAclPolicy builder with application/json body
-func NewUpdateDomainApiAclPolicyRequest(server string, domainId string, body UpdateDomainApiAclPolicyJSONRequestBody) (*http.Request, error) {
+// NewUpdateDomainAPIACLPolicyRequest calls the generic UpdateDomainAPIACLPolicy builder with application/json body
+func NewUpdateDomainAPIACLPolicyRequest(server string, domainID string, body UpdateDomainAPIACLPolicyJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUpdateDomainApiAclPolicyRequestWithBody(server, domainId, "application/json", bodyReader)
+	return NewUpdateDomainAPIACLPolicyRequestWithBody(server, domainID, "application/json", bodyReader)
 }
 
-// NewUpdateDomainApiAclPolicyRequestWithBody constructs an http.Request for the UpdateDomainApiAclPolicy method, with any body, and a specified content type
-func NewUpdateDomainApiAclPolicyRequestWithBody(server string, domainId string, contentType string, body io.Reader) (*http.Request, error) {
+// NewUpdateDomainAPIACLPolicyRequestWithBody constructs an http.Request for the UpdateDomainAPIACLPolicy method, with any body, and a specified content type
+func NewUpdateDomainAPIACLPolicyRequestWithBody(server string, domainID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -17579,13 +17579,13 @@ func NewUpdateDomainApiAclPolicyRequestWithBody(server string, domainId string, 
 	return req, nil
 }
 
-// NewShowDomainConsoleAclPolicyRequest constructs an http.Request for the ShowDomainConsoleAclPolicy method
-func NewShowDomainConsoleAclPolicyRequest(server string, domainId string) (*http.Request, error) {
+// NewShowDomainConsoleACLPolicyRequest constructs an http.Request for the ShowDomainConsoleACLPolicy method
+func NewShowDomainConsoleACLPolicyRequest(server string, domainID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -17613,24 +17613,24 @@ func NewShowDomainConsoleAclPolicyRequest(server string, domainId string) (*http
 	return req, nil
 }
 
-// NewUpdateDomainConsoleAclPolicyRequest calls the generic UpdateDomainConsoleAclPolicy builder with application/json body
-func NewUpdateDomainConsoleAclPolicyRequest(server string, domainId string, body UpdateDomainConsoleAclPolicyJSONRequestBody) (*http.Request, error) {
+// NewUpdateDomainConsoleACLPolicyRequest calls the generic UpdateDomainConsoleACLPolicy builder with application/json body
+func NewUpdateDomainConsoleACLPolicyRequest(server string, domainID string, body UpdateDomainConsoleACLPolicyJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUpdateDomainConsoleAclPolicyRequestWithBody(server, domainId, "application/json", bodyReader)
+	return NewUpdateDomainConsoleACLPolicyRequestWithBody(server, domainID, "application/json", bodyReader)
 }
 
-// NewUpdateDomainConsoleAclPolicyRequestWithBody constructs an http.Request for the UpdateDomainConsoleAclPolicy method, with any body, and a specified content type
-func NewUpdateDomainConsoleAclPolicyRequestWithBody(server string, domainId string, contentType string, body io.Reader) (*http.Request, error) {
+// NewUpdateDomainConsoleACLPolicyRequestWithBody constructs an http.Request for the UpdateDomainConsoleACLPolicy method, with any body, and a specified content type
+func NewUpdateDomainConsoleACLPolicyRequestWithBody(server string, domainID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -17661,12 +17661,12 @@ func NewUpdateDomainConsoleAclPolicyRequestWithBody(server string, domainId stri
 }
 
 // NewShowDomainLoginPolicyRequest constructs an http.Request for the ShowDomainLoginPolicy method
-func NewShowDomainLoginPolicyRequest(server string, domainId string) (*http.Request, error) {
+func NewShowDomainLoginPolicyRequest(server string, domainID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -17695,23 +17695,23 @@ func NewShowDomainLoginPolicyRequest(server string, domainId string) (*http.Requ
 }
 
 // NewUpdateDomainLoginPolicyRequest calls the generic UpdateDomainLoginPolicy builder with application/json body
-func NewUpdateDomainLoginPolicyRequest(server string, domainId string, body UpdateDomainLoginPolicyJSONRequestBody) (*http.Request, error) {
+func NewUpdateDomainLoginPolicyRequest(server string, domainID string, body UpdateDomainLoginPolicyJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUpdateDomainLoginPolicyRequestWithBody(server, domainId, "application/json", bodyReader)
+	return NewUpdateDomainLoginPolicyRequestWithBody(server, domainID, "application/json", bodyReader)
 }
 
 // NewUpdateDomainLoginPolicyRequestWithBody constructs an http.Request for the UpdateDomainLoginPolicy method, with any body, and a specified content type
-func NewUpdateDomainLoginPolicyRequestWithBody(server string, domainId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewUpdateDomainLoginPolicyRequestWithBody(server string, domainID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -17742,12 +17742,12 @@ func NewUpdateDomainLoginPolicyRequestWithBody(server string, domainId string, c
 }
 
 // NewShowDomainPasswordPolicyRequest constructs an http.Request for the ShowDomainPasswordPolicy method
-func NewShowDomainPasswordPolicyRequest(server string, domainId string) (*http.Request, error) {
+func NewShowDomainPasswordPolicyRequest(server string, domainID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -17776,23 +17776,23 @@ func NewShowDomainPasswordPolicyRequest(server string, domainId string) (*http.R
 }
 
 // NewUpdateDomainPasswordPolicyRequest calls the generic UpdateDomainPasswordPolicy builder with application/json body
-func NewUpdateDomainPasswordPolicyRequest(server string, domainId string, body UpdateDomainPasswordPolicyJSONRequestBody) (*http.Request, error) {
+func NewUpdateDomainPasswordPolicyRequest(server string, domainID string, body UpdateDomainPasswordPolicyJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUpdateDomainPasswordPolicyRequestWithBody(server, domainId, "application/json", bodyReader)
+	return NewUpdateDomainPasswordPolicyRequestWithBody(server, domainID, "application/json", bodyReader)
 }
 
 // NewUpdateDomainPasswordPolicyRequestWithBody constructs an http.Request for the UpdateDomainPasswordPolicy method, with any body, and a specified content type
-func NewUpdateDomainPasswordPolicyRequestWithBody(server string, domainId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewUpdateDomainPasswordPolicyRequestWithBody(server string, domainID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -17823,12 +17823,12 @@ func NewUpdateDomainPasswordPolicyRequestWithBody(server string, domainId string
 }
 
 // NewListProtectPolicyRequest constructs an http.Request for the ListProtectPolicy method
-func NewListProtectPolicyRequest(server string, domainId string) (*http.Request, error) {
+func NewListProtectPolicyRequest(server string, domainID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -17857,23 +17857,23 @@ func NewListProtectPolicyRequest(server string, domainId string) (*http.Request,
 }
 
 // NewUpdateDomainProtectPolicyRequest calls the generic UpdateDomainProtectPolicy builder with application/json body
-func NewUpdateDomainProtectPolicyRequest(server string, domainId string, body UpdateDomainProtectPolicyJSONRequestBody) (*http.Request, error) {
+func NewUpdateDomainProtectPolicyRequest(server string, domainID string, body UpdateDomainProtectPolicyJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUpdateDomainProtectPolicyRequestWithBody(server, domainId, "application/json", bodyReader)
+	return NewUpdateDomainProtectPolicyRequestWithBody(server, domainID, "application/json", bodyReader)
 }
 
 // NewUpdateDomainProtectPolicyRequestWithBody constructs an http.Request for the UpdateDomainProtectPolicy method, with any body, and a specified content type
-func NewUpdateDomainProtectPolicyRequestWithBody(server string, domainId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewUpdateDomainProtectPolicyRequestWithBody(server string, domainID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -17971,12 +17971,12 @@ func NewCreateUserRequestWithBody(server string, contentType string, body io.Rea
 }
 
 // NewShowUserRequest constructs an http.Request for the ShowUser method
-func NewShowUserRequest(server string, userId string) (*http.Request, error) {
+func NewShowUserRequest(server string, userID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_id", userId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_id", userID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -18005,23 +18005,23 @@ func NewShowUserRequest(server string, userId string) (*http.Request, error) {
 }
 
 // NewUpdateUserRequest calls the generic UpdateUser builder with application/json body
-func NewUpdateUserRequest(server string, userId string, body UpdateUserJSONRequestBody) (*http.Request, error) {
+func NewUpdateUserRequest(server string, userID string, body UpdateUserJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUpdateUserRequestWithBody(server, userId, "application/json", bodyReader)
+	return NewUpdateUserRequestWithBody(server, userID, "application/json", bodyReader)
 }
 
 // NewUpdateUserRequestWithBody constructs an http.Request for the UpdateUser method, with any body, and a specified content type
-func NewUpdateUserRequestWithBody(server string, userId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewUpdateUserRequestWithBody(server string, userID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_id", userId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_id", userID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -18052,23 +18052,23 @@ func NewUpdateUserRequestWithBody(server string, userId string, contentType stri
 }
 
 // NewUpdateUserInformationRequest calls the generic UpdateUserInformation builder with application/json body
-func NewUpdateUserInformationRequest(server string, userId string, body UpdateUserInformationJSONRequestBody) (*http.Request, error) {
+func NewUpdateUserInformationRequest(server string, userID string, body UpdateUserInformationJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUpdateUserInformationRequestWithBody(server, userId, "application/json", bodyReader)
+	return NewUpdateUserInformationRequestWithBody(server, userID, "application/json", bodyReader)
 }
 
 // NewUpdateUserInformationRequestWithBody constructs an http.Request for the UpdateUserInformation method, with any body, and a specified content type
-func NewUpdateUserInformationRequestWithBody(server string, userId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewUpdateUserInformationRequestWithBody(server string, userID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_id", userId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_id", userID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -18099,12 +18099,12 @@ func NewUpdateUserInformationRequestWithBody(server string, userId string, conte
 }
 
 // NewShowUserLoginProtectRequest constructs an http.Request for the ShowUserLoginProtect method
-func NewShowUserLoginProtectRequest(server string, userId string) (*http.Request, error) {
+func NewShowUserLoginProtectRequest(server string, userID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_id", userId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_id", userID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -18133,23 +18133,23 @@ func NewShowUserLoginProtectRequest(server string, userId string) (*http.Request
 }
 
 // NewUpdateLoginProtectRequest calls the generic UpdateLoginProtect builder with application/json body
-func NewUpdateLoginProtectRequest(server string, userId string, body UpdateLoginProtectJSONRequestBody) (*http.Request, error) {
+func NewUpdateLoginProtectRequest(server string, userID string, body UpdateLoginProtectJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUpdateLoginProtectRequestWithBody(server, userId, "application/json", bodyReader)
+	return NewUpdateLoginProtectRequestWithBody(server, userID, "application/json", bodyReader)
 }
 
 // NewUpdateLoginProtectRequestWithBody constructs an http.Request for the UpdateLoginProtect method, with any body, and a specified content type
-func NewUpdateLoginProtectRequestWithBody(server string, userId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewUpdateLoginProtectRequestWithBody(server string, userID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_id", userId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_id", userID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -18234,12 +18234,12 @@ func NewKeystoneListIdentityProvidersRequest(server string) (*http.Request, erro
 }
 
 // NewKeystoneListProtocolsRequest constructs an http.Request for the KeystoneListProtocols method
-func NewKeystoneListProtocolsRequest(server string, idpId string) (*http.Request, error) {
+func NewKeystoneListProtocolsRequest(server string, idpID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "idp_id", idpId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "idp_id", idpID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -18268,19 +18268,19 @@ func NewKeystoneListProtocolsRequest(server string, idpId string) (*http.Request
 }
 
 // NewKeystoneDeleteProtocolRequest constructs an http.Request for the KeystoneDeleteProtocol method
-func NewKeystoneDeleteProtocolRequest(server string, idpId string, protocolId string) (*http.Request, error) {
+func NewKeystoneDeleteProtocolRequest(server string, idpID string, protocolID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "idp_id", idpId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "idp_id", idpID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "protocol_id", protocolId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "protocol_id", protocolID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -18309,19 +18309,19 @@ func NewKeystoneDeleteProtocolRequest(server string, idpId string, protocolId st
 }
 
 // NewKeystoneShowProtocolRequest constructs an http.Request for the KeystoneShowProtocol method
-func NewKeystoneShowProtocolRequest(server string, idpId string, protocolId string) (*http.Request, error) {
+func NewKeystoneShowProtocolRequest(server string, idpID string, protocolID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "idp_id", idpId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "idp_id", idpID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "protocol_id", protocolId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "protocol_id", protocolID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -18350,30 +18350,30 @@ func NewKeystoneShowProtocolRequest(server string, idpId string, protocolId stri
 }
 
 // NewKeystoneUpdateProtocolRequest calls the generic KeystoneUpdateProtocol builder with application/json body
-func NewKeystoneUpdateProtocolRequest(server string, idpId string, protocolId string, body KeystoneUpdateProtocolJSONRequestBody) (*http.Request, error) {
+func NewKeystoneUpdateProtocolRequest(server string, idpID string, protocolID string, body KeystoneUpdateProtocolJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewKeystoneUpdateProtocolRequestWithBody(server, idpId, protocolId, "application/json", bodyReader)
+	return NewKeystoneUpdateProtocolRequestWithBody(server, idpID, protocolID, "application/json", bodyReader)
 }
 
 // NewKeystoneUpdateProtocolRequestWithBody constructs an http.Request for the KeystoneUpdateProtocol method, with any body, and a specified content type
-func NewKeystoneUpdateProtocolRequestWithBody(server string, idpId string, protocolId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewKeystoneUpdateProtocolRequestWithBody(server string, idpID string, protocolID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "idp_id", idpId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "idp_id", idpID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "protocol_id", protocolId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "protocol_id", protocolID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -18404,30 +18404,30 @@ func NewKeystoneUpdateProtocolRequestWithBody(server string, idpId string, proto
 }
 
 // NewKeystoneCreateProtocolRequest calls the generic KeystoneCreateProtocol builder with application/json body
-func NewKeystoneCreateProtocolRequest(server string, idpId string, protocolId string, body KeystoneCreateProtocolJSONRequestBody) (*http.Request, error) {
+func NewKeystoneCreateProtocolRequest(server string, idpID string, protocolID string, body KeystoneCreateProtocolJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewKeystoneCreateProtocolRequestWithBody(server, idpId, protocolId, "application/json", bodyReader)
+	return NewKeystoneCreateProtocolRequestWithBody(server, idpID, protocolID, "application/json", bodyReader)
 }
 
 // NewKeystoneCreateProtocolRequestWithBody constructs an http.Request for the KeystoneCreateProtocol method, with any body, and a specified content type
-func NewKeystoneCreateProtocolRequestWithBody(server string, idpId string, protocolId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewKeystoneCreateProtocolRequestWithBody(server string, idpID string, protocolID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "idp_id", idpId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "idp_id", idpID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "protocol_id", protocolId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "protocol_id", protocolID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -18458,19 +18458,19 @@ func NewKeystoneCreateProtocolRequestWithBody(server string, idpId string, proto
 }
 
 // NewListAuthRequest constructs an http.Request for the ListAuth method
-func NewListAuthRequest(server string, idpId string, protocolId string) (*http.Request, error) {
+func NewListAuthRequest(server string, idpID string, protocolID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "idp_id", idpId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "idp_id", idpID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "protocol_id", protocolId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "protocol_id", protocolID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -18850,19 +18850,19 @@ func NewKeystoneCreateMappingRequestWithBody(server string, id string, contentTy
 }
 
 // NewKeystoneListAllProjectPermissionsForGroupRequest constructs an http.Request for the KeystoneListAllProjectPermissionsForGroup method
-func NewKeystoneListAllProjectPermissionsForGroupRequest(server string, domainId string, groupId string) (*http.Request, error) {
+func NewKeystoneListAllProjectPermissionsForGroupRequest(server string, domainID string, groupID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "group_id", groupId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "group_id", groupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -18891,26 +18891,26 @@ func NewKeystoneListAllProjectPermissionsForGroupRequest(server string, domainId
 }
 
 // NewDeleteDomainGroupInheritedRoleRequest constructs an http.Request for the DeleteDomainGroupInheritedRole method
-func NewDeleteDomainGroupInheritedRoleRequest(server string, domainId string, groupId string, roleId string) (*http.Request, error) {
+func NewDeleteDomainGroupInheritedRoleRequest(server string, domainID string, groupID string, roleID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "group_id", groupId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "group_id", groupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -18939,26 +18939,26 @@ func NewDeleteDomainGroupInheritedRoleRequest(server string, domainId string, gr
 }
 
 // NewKeystoneCheckroleForGroupRequest constructs an http.Request for the KeystoneCheckroleForGroup method
-func NewKeystoneCheckroleForGroupRequest(server string, domainId string, groupId string, roleId string) (*http.Request, error) {
+func NewKeystoneCheckroleForGroupRequest(server string, domainID string, groupID string, roleID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "group_id", groupId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "group_id", groupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -18987,26 +18987,26 @@ func NewKeystoneCheckroleForGroupRequest(server string, domainId string, groupId
 }
 
 // NewUpdateDomainGroupInheritRoleRequest constructs an http.Request for the UpdateDomainGroupInheritRole method
-func NewUpdateDomainGroupInheritRoleRequest(server string, domainId string, groupId string, roleId string) (*http.Request, error) {
+func NewUpdateDomainGroupInheritRoleRequest(server string, domainID string, groupID string, roleID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "group_id", groupId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "group_id", groupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -19424,12 +19424,12 @@ func NewListTokensRequestWithBody(server string, params *ListTokensParams, conte
 }
 
 // NewKeystoneShowSecurityComplianceRequest constructs an http.Request for the KeystoneShowSecurityCompliance method
-func NewKeystoneShowSecurityComplianceRequest(server string, domainId string) (*http.Request, error) {
+func NewKeystoneShowSecurityComplianceRequest(server string, domainID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -19458,12 +19458,12 @@ func NewKeystoneShowSecurityComplianceRequest(server string, domainId string) (*
 }
 
 // NewKeystoneShowSecurityComplianceByOptionRequest constructs an http.Request for the KeystoneShowSecurityComplianceByOption method
-func NewKeystoneShowSecurityComplianceByOptionRequest(server string, domainId string, option KeystoneShowSecurityComplianceByOptionParamsOption) (*http.Request, error) {
+func NewKeystoneShowSecurityComplianceByOptionRequest(server string, domainID string, option KeystoneShowSecurityComplianceByOptionParamsOption) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -19499,19 +19499,19 @@ func NewKeystoneShowSecurityComplianceByOptionRequest(server string, domainId st
 }
 
 // NewKeystoneListDomainPermissionsForGroupRequest constructs an http.Request for the KeystoneListDomainPermissionsForGroup method
-func NewKeystoneListDomainPermissionsForGroupRequest(server string, domainId string, groupId string) (*http.Request, error) {
+func NewKeystoneListDomainPermissionsForGroupRequest(server string, domainID string, groupID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "group_id", groupId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "group_id", groupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -19540,26 +19540,26 @@ func NewKeystoneListDomainPermissionsForGroupRequest(server string, domainId str
 }
 
 // NewKeystoneRemoveDomainPermissionFromGroupRequest constructs an http.Request for the KeystoneRemoveDomainPermissionFromGroup method
-func NewKeystoneRemoveDomainPermissionFromGroupRequest(server string, domainId string, groupId string, roleId string) (*http.Request, error) {
+func NewKeystoneRemoveDomainPermissionFromGroupRequest(server string, domainID string, groupID string, roleID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "group_id", groupId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "group_id", groupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -19588,26 +19588,26 @@ func NewKeystoneRemoveDomainPermissionFromGroupRequest(server string, domainId s
 }
 
 // NewKeystoneCheckDomainPermissionForGroupRequest constructs an http.Request for the KeystoneCheckDomainPermissionForGroup method
-func NewKeystoneCheckDomainPermissionForGroupRequest(server string, domainId string, groupId string, roleId string) (*http.Request, error) {
+func NewKeystoneCheckDomainPermissionForGroupRequest(server string, domainID string, groupID string, roleID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "group_id", groupId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "group_id", groupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -19636,26 +19636,26 @@ func NewKeystoneCheckDomainPermissionForGroupRequest(server string, domainId str
 }
 
 // NewKeystoneAssociateGroupWithDomainPermissionRequest constructs an http.Request for the KeystoneAssociateGroupWithDomainPermission method
-func NewKeystoneAssociateGroupWithDomainPermissionRequest(server string, domainId string, groupId string, roleId string) (*http.Request, error) {
+func NewKeystoneAssociateGroupWithDomainPermissionRequest(server string, domainID string, groupID string, roleID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "domain_id", domainID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "group_id", groupId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "group_id", groupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -19723,9 +19723,9 @@ func NewKeystoneListEndpointsRequest(server string, params *KeystoneListEndpoint
 
 		}
 
-		if params.ServiceId != nil {
+		if params.ServiceID != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "service_id", *params.ServiceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "service_id", *params.ServiceID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -19750,12 +19750,12 @@ func NewKeystoneListEndpointsRequest(server string, params *KeystoneListEndpoint
 }
 
 // NewKeystoneShowEndpointRequest constructs an http.Request for the KeystoneShowEndpoint method
-func NewKeystoneShowEndpointRequest(server string, endpointId string) (*http.Request, error) {
+func NewKeystoneShowEndpointRequest(server string, endpointID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "endpoint_id", endpointId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "endpoint_id", endpointID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -19811,9 +19811,9 @@ func NewKeystoneListGroupsRequest(server string, params *KeystoneListGroupsParam
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if params.DomainId != nil {
+		if params.DomainID != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "domain_id", *params.DomainId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "domain_id", *params.DomainID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -19890,12 +19890,12 @@ func NewKeystoneCreateGroupRequestWithBody(server string, contentType string, bo
 }
 
 // NewKeystoneDeleteGroupRequest constructs an http.Request for the KeystoneDeleteGroup method
-func NewKeystoneDeleteGroupRequest(server string, groupId string) (*http.Request, error) {
+func NewKeystoneDeleteGroupRequest(server string, groupID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "group_id", groupId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "group_id", groupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -19924,12 +19924,12 @@ func NewKeystoneDeleteGroupRequest(server string, groupId string) (*http.Request
 }
 
 // NewKeystoneShowGroupRequest constructs an http.Request for the KeystoneShowGroup method
-func NewKeystoneShowGroupRequest(server string, groupId string) (*http.Request, error) {
+func NewKeystoneShowGroupRequest(server string, groupID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "group_id", groupId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "group_id", groupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -19958,23 +19958,23 @@ func NewKeystoneShowGroupRequest(server string, groupId string) (*http.Request, 
 }
 
 // NewKeystoneUpdateGroupRequest calls the generic KeystoneUpdateGroup builder with application/json body
-func NewKeystoneUpdateGroupRequest(server string, groupId string, body KeystoneUpdateGroupJSONRequestBody) (*http.Request, error) {
+func NewKeystoneUpdateGroupRequest(server string, groupID string, body KeystoneUpdateGroupJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewKeystoneUpdateGroupRequestWithBody(server, groupId, "application/json", bodyReader)
+	return NewKeystoneUpdateGroupRequestWithBody(server, groupID, "application/json", bodyReader)
 }
 
 // NewKeystoneUpdateGroupRequestWithBody constructs an http.Request for the KeystoneUpdateGroup method, with any body, and a specified content type
-func NewKeystoneUpdateGroupRequestWithBody(server string, groupId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewKeystoneUpdateGroupRequestWithBody(server string, groupID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "group_id", groupId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "group_id", groupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -20005,12 +20005,12 @@ func NewKeystoneUpdateGroupRequestWithBody(server string, groupId string, conten
 }
 
 // NewKeystoneListUsersForGroupByAdminRequest constructs an http.Request for the KeystoneListUsersForGroupByAdmin method
-func NewKeystoneListUsersForGroupByAdminRequest(server string, groupId string) (*http.Request, error) {
+func NewKeystoneListUsersForGroupByAdminRequest(server string, groupID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "group_id", groupId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "group_id", groupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -20039,19 +20039,19 @@ func NewKeystoneListUsersForGroupByAdminRequest(server string, groupId string) (
 }
 
 // NewKeystoneRemoveUserFromGroupRequest constructs an http.Request for the KeystoneRemoveUserFromGroup method
-func NewKeystoneRemoveUserFromGroupRequest(server string, groupId string, userId string) (*http.Request, error) {
+func NewKeystoneRemoveUserFromGroupRequest(server string, groupID string, userID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "group_id", groupId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "group_id", groupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "user_id", userId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "user_id", userID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -20080,19 +20080,19 @@ func NewKeystoneRemoveUserFromGroupRequest(server string, groupId string, userId
 }
 
 // NewKeystoneCheckUserInGroupRequest constructs an http.Request for the KeystoneCheckUserInGroup method
-func NewKeystoneCheckUserInGroupRequest(server string, groupId string, userId string) (*http.Request, error) {
+func NewKeystoneCheckUserInGroupRequest(server string, groupID string, userID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "group_id", groupId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "group_id", groupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "user_id", userId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "user_id", userID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -20121,19 +20121,19 @@ func NewKeystoneCheckUserInGroupRequest(server string, groupId string, userId st
 }
 
 // NewKeystoneAddUserToGroupRequest constructs an http.Request for the KeystoneAddUserToGroup method
-func NewKeystoneAddUserToGroupRequest(server string, groupId string, userId string) (*http.Request, error) {
+func NewKeystoneAddUserToGroupRequest(server string, groupID string, userID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "group_id", groupId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "group_id", groupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "user_id", userId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "user_id", userID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -20189,9 +20189,9 @@ func NewKeystoneListProjectsRequest(server string, params *KeystoneListProjectsP
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if params.DomainId != nil {
+		if params.DomainID != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "domain_id", *params.DomainId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "domain_id", *params.DomainID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -20249,9 +20249,9 @@ func NewKeystoneListProjectsRequest(server string, params *KeystoneListProjectsP
 
 		}
 
-		if params.ParentId != nil {
+		if params.ParentID != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "parent_id", *params.ParentId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "parent_id", *params.ParentID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -20328,12 +20328,12 @@ func NewKeystoneCreateProjectRequestWithBody(server string, contentType string, 
 }
 
 // NewKeystoneShowProjectRequest constructs an http.Request for the KeystoneShowProject method
-func NewKeystoneShowProjectRequest(server string, projectId string) (*http.Request, error) {
+func NewKeystoneShowProjectRequest(server string, projectID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -20362,23 +20362,23 @@ func NewKeystoneShowProjectRequest(server string, projectId string) (*http.Reque
 }
 
 // NewKeystoneUpdateProjectRequest calls the generic KeystoneUpdateProject builder with application/json body
-func NewKeystoneUpdateProjectRequest(server string, projectId string, body KeystoneUpdateProjectJSONRequestBody) (*http.Request, error) {
+func NewKeystoneUpdateProjectRequest(server string, projectID string, body KeystoneUpdateProjectJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewKeystoneUpdateProjectRequestWithBody(server, projectId, "application/json", bodyReader)
+	return NewKeystoneUpdateProjectRequestWithBody(server, projectID, "application/json", bodyReader)
 }
 
 // NewKeystoneUpdateProjectRequestWithBody constructs an http.Request for the KeystoneUpdateProject method, with any body, and a specified content type
-func NewKeystoneUpdateProjectRequestWithBody(server string, projectId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewKeystoneUpdateProjectRequestWithBody(server string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -20409,19 +20409,19 @@ func NewKeystoneUpdateProjectRequestWithBody(server string, projectId string, co
 }
 
 // NewKeystoneListProjectPermissionsForGroupRequest constructs an http.Request for the KeystoneListProjectPermissionsForGroup method
-func NewKeystoneListProjectPermissionsForGroupRequest(server string, projectId string, groupId string) (*http.Request, error) {
+func NewKeystoneListProjectPermissionsForGroupRequest(server string, projectID string, groupID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "group_id", groupId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "group_id", groupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -20450,26 +20450,26 @@ func NewKeystoneListProjectPermissionsForGroupRequest(server string, projectId s
 }
 
 // NewKeystoneRemoveProjectPermissionFromGroupRequest constructs an http.Request for the KeystoneRemoveProjectPermissionFromGroup method
-func NewKeystoneRemoveProjectPermissionFromGroupRequest(server string, projectId string, groupId string, roleId string) (*http.Request, error) {
+func NewKeystoneRemoveProjectPermissionFromGroupRequest(server string, projectID string, groupID string, roleID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "group_id", groupId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "group_id", groupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -20498,26 +20498,26 @@ func NewKeystoneRemoveProjectPermissionFromGroupRequest(server string, projectId
 }
 
 // NewKeystoneCheckProjectPermissionForGroupRequest constructs an http.Request for the KeystoneCheckProjectPermissionForGroup method
-func NewKeystoneCheckProjectPermissionForGroupRequest(server string, projectId string, groupId string, roleId string) (*http.Request, error) {
+func NewKeystoneCheckProjectPermissionForGroupRequest(server string, projectID string, groupID string, roleID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "group_id", groupId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "group_id", groupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -20546,26 +20546,26 @@ func NewKeystoneCheckProjectPermissionForGroupRequest(server string, projectId s
 }
 
 // NewKeystoneAssociateGroupWithProjectPermissionRequest constructs an http.Request for the KeystoneAssociateGroupWithProjectPermission method
-func NewKeystoneAssociateGroupWithProjectPermissionRequest(server string, projectId string, groupId string, roleId string) (*http.Request, error) {
+func NewKeystoneAssociateGroupWithProjectPermissionRequest(server string, projectID string, groupID string, roleID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "group_id", groupId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "group_id", groupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -20621,12 +20621,12 @@ func NewKeystoneListRegionsRequest(server string) (*http.Request, error) {
 }
 
 // NewKeystoneShowRegionRequest constructs an http.Request for the KeystoneShowRegion method
-func NewKeystoneShowRegionRequest(server string, regionId string) (*http.Request, error) {
+func NewKeystoneShowRegionRequest(server string, regionID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "region_id", regionId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "region_id", regionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -20682,9 +20682,9 @@ func NewKeystoneListPermissionsRequest(server string, params *KeystoneListPermis
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if params.DomainId != nil {
+		if params.DomainID != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "domain_id", *params.DomainId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "domain_id", *params.DomainID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -20793,12 +20793,12 @@ func NewKeystoneListPermissionsRequest(server string, params *KeystoneListPermis
 }
 
 // NewKeystoneShowPermissionRequest constructs an http.Request for the KeystoneShowPermission method
-func NewKeystoneShowPermissionRequest(server string, roleId string) (*http.Request, error) {
+func NewKeystoneShowPermissionRequest(server string, roleID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -20881,12 +20881,12 @@ func NewKeystoneListServicesRequest(server string, params *KeystoneListServicesP
 }
 
 // NewKeystoneShowServiceRequest constructs an http.Request for the KeystoneShowService method
-func NewKeystoneShowServiceRequest(server string, serviceId string) (*http.Request, error) {
+func NewKeystoneShowServiceRequest(server string, serviceID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "service_id", serviceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "service_id", serviceID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -20942,9 +20942,9 @@ func NewKeystoneListUsersRequest(server string, params *KeystoneListUsersParams)
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if params.DomainId != nil {
+		if params.DomainID != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "domain_id", *params.DomainId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "domain_id", *params.DomainID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -21045,12 +21045,12 @@ func NewKeystoneCreateUserRequestWithBody(server string, contentType string, bod
 }
 
 // NewKeystoneDeleteUserRequest constructs an http.Request for the KeystoneDeleteUser method
-func NewKeystoneDeleteUserRequest(server string, userId string) (*http.Request, error) {
+func NewKeystoneDeleteUserRequest(server string, userID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_id", userId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_id", userID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -21079,12 +21079,12 @@ func NewKeystoneDeleteUserRequest(server string, userId string) (*http.Request, 
 }
 
 // NewKeystoneShowUserRequest constructs an http.Request for the KeystoneShowUser method
-func NewKeystoneShowUserRequest(server string, userId string) (*http.Request, error) {
+func NewKeystoneShowUserRequest(server string, userID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_id", userId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_id", userID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -21113,23 +21113,23 @@ func NewKeystoneShowUserRequest(server string, userId string) (*http.Request, er
 }
 
 // NewKeystoneUpdateUserByAdminRequest calls the generic KeystoneUpdateUserByAdmin builder with application/json body
-func NewKeystoneUpdateUserByAdminRequest(server string, userId string, body KeystoneUpdateUserByAdminJSONRequestBody) (*http.Request, error) {
+func NewKeystoneUpdateUserByAdminRequest(server string, userID string, body KeystoneUpdateUserByAdminJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewKeystoneUpdateUserByAdminRequestWithBody(server, userId, "application/json", bodyReader)
+	return NewKeystoneUpdateUserByAdminRequestWithBody(server, userID, "application/json", bodyReader)
 }
 
 // NewKeystoneUpdateUserByAdminRequestWithBody constructs an http.Request for the KeystoneUpdateUserByAdmin method, with any body, and a specified content type
-func NewKeystoneUpdateUserByAdminRequestWithBody(server string, userId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewKeystoneUpdateUserByAdminRequestWithBody(server string, userID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_id", userId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_id", userID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -21160,12 +21160,12 @@ func NewKeystoneUpdateUserByAdminRequestWithBody(server string, userId string, c
 }
 
 // NewKeystoneListGroupsForUserRequest constructs an http.Request for the KeystoneListGroupsForUser method
-func NewKeystoneListGroupsForUserRequest(server string, userId string) (*http.Request, error) {
+func NewKeystoneListGroupsForUserRequest(server string, userID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_id", userId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_id", userID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -21194,23 +21194,23 @@ func NewKeystoneListGroupsForUserRequest(server string, userId string) (*http.Re
 }
 
 // NewKeystoneUpdateUserPasswordRequest calls the generic KeystoneUpdateUserPassword builder with application/json body
-func NewKeystoneUpdateUserPasswordRequest(server string, userId string, body KeystoneUpdateUserPasswordJSONRequestBody) (*http.Request, error) {
+func NewKeystoneUpdateUserPasswordRequest(server string, userID string, body KeystoneUpdateUserPasswordJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewKeystoneUpdateUserPasswordRequestWithBody(server, userId, "application/json", bodyReader)
+	return NewKeystoneUpdateUserPasswordRequestWithBody(server, userID, "application/json", bodyReader)
 }
 
 // NewKeystoneUpdateUserPasswordRequestWithBody constructs an http.Request for the KeystoneUpdateUserPassword method, with any body, and a specified content type
-func NewKeystoneUpdateUserPasswordRequestWithBody(server string, userId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewKeystoneUpdateUserPasswordRequestWithBody(server string, userID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_id", userId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_id", userID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -21241,12 +21241,12 @@ func NewKeystoneUpdateUserPasswordRequestWithBody(server string, userId string, 
 }
 
 // NewKeystoneListProjectsForUserRequest constructs an http.Request for the KeystoneListProjectsForUser method
-func NewKeystoneListProjectsForUserRequest(server string, userId string) (*http.Request, error) {
+func NewKeystoneListProjectsForUserRequest(server string, userID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_id", userId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "user_id", userID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -21346,7 +21346,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3-ext/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}/metadata (the `ShowMetadata` operationId).
-	ShowMetadataWithResponse(ctx context.Context, idpId string, protocolId string, reqEditors ...RequestEditorFn) (*ShowMetadataResponse, error)
+	ShowMetadataWithResponse(ctx context.Context, idpID string, protocolID string, reqEditors ...RequestEditorFn) (*ShowMetadataResponse, error)
 
 	// CreateMetadataWithBodyWithResponse 导入Metadata文件
 	//
@@ -21357,7 +21357,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3-ext/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}/metadata (the `CreateMetadata` operationId).
-	CreateMetadataWithBodyWithResponse(ctx context.Context, idpId string, protocolId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateMetadataResponse, error)
+	CreateMetadataWithBodyWithResponse(ctx context.Context, idpID string, protocolID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateMetadataResponse, error)
 
 	// CreateMetadataWithResponse 导入Metadata文件
 	//
@@ -21368,7 +21368,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3-ext/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}/metadata (the `CreateMetadata` operationId).
-	CreateMetadataWithResponse(ctx context.Context, idpId string, protocolId string, body CreateMetadataJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateMetadataResponse, error)
+	CreateMetadataWithResponse(ctx context.Context, idpID string, protocolID string, body CreateMetadataJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateMetadataResponse, error)
 
 	// ShowKeystoneMetadataFileWithResponse 查询Keystone的Metadata文件
 	//
@@ -21388,7 +21388,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3-ext/projects/{project_id} (the `ShowProjectDetailsAndStatus` operationId).
-	ShowProjectDetailsAndStatusWithResponse(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*ShowProjectDetailsAndStatusResponse, error)
+	ShowProjectDetailsAndStatusWithResponse(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*ShowProjectDetailsAndStatusResponse, error)
 
 	// UpdateProjectStatusWithBodyWithResponse 设置项目状态
 	//
@@ -21398,7 +21398,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v3-ext/projects/{project_id} (the `UpdateProjectStatus` operationId).
-	UpdateProjectStatusWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateProjectStatusResponse, error)
+	UpdateProjectStatusWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateProjectStatusResponse, error)
 
 	// UpdateProjectStatusWithResponse 设置项目状态
 	//
@@ -21408,7 +21408,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v3-ext/projects/{project_id} (the `UpdateProjectStatus` operationId).
-	UpdateProjectStatusWithResponse(ctx context.Context, projectId string, body UpdateProjectStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateProjectStatusResponse, error)
+	UpdateProjectStatusWithResponse(ctx context.Context, projectID string, body UpdateProjectStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateProjectStatusResponse, error)
 
 	// ListAgenciesWithResponse 查询指定条件下的委托列表
 	//
@@ -21448,7 +21448,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v3.0/OS-AGENCY/agencies/{agency_id} (the `DeleteAgency` operationId).
-	DeleteAgencyWithResponse(ctx context.Context, agencyId string, reqEditors ...RequestEditorFn) (*DeleteAgencyResponse, error)
+	DeleteAgencyWithResponse(ctx context.Context, agencyID string, reqEditors ...RequestEditorFn) (*DeleteAgencyResponse, error)
 
 	// ShowAgencyWithResponse 查询委托详情
 	//
@@ -21458,7 +21458,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3.0/OS-AGENCY/agencies/{agency_id} (the `ShowAgency` operationId).
-	ShowAgencyWithResponse(ctx context.Context, agencyId string, reqEditors ...RequestEditorFn) (*ShowAgencyResponse, error)
+	ShowAgencyWithResponse(ctx context.Context, agencyID string, reqEditors ...RequestEditorFn) (*ShowAgencyResponse, error)
 
 	// UpdateAgencyWithBodyWithResponse 修改委托
 	//
@@ -21468,7 +21468,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v3.0/OS-AGENCY/agencies/{agency_id} (the `UpdateAgency` operationId).
-	UpdateAgencyWithBodyWithResponse(ctx context.Context, agencyId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateAgencyResponse, error)
+	UpdateAgencyWithBodyWithResponse(ctx context.Context, agencyID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateAgencyResponse, error)
 
 	// UpdateAgencyWithResponse 修改委托
 	//
@@ -21478,7 +21478,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v3.0/OS-AGENCY/agencies/{agency_id} (the `UpdateAgency` operationId).
-	UpdateAgencyWithResponse(ctx context.Context, agencyId string, body UpdateAgencyJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateAgencyResponse, error)
+	UpdateAgencyWithResponse(ctx context.Context, agencyID string, body UpdateAgencyJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateAgencyResponse, error)
 
 	// ListDomainPermissionsForAgencyWithResponse 查询全局服务中的委托权限
 	//
@@ -21488,7 +21488,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3.0/OS-AGENCY/domains/{domain_id}/agencies/{agency_id}/roles (the `ListDomainPermissionsForAgency` operationId).
-	ListDomainPermissionsForAgencyWithResponse(ctx context.Context, domainId string, agencyId string, reqEditors ...RequestEditorFn) (*ListDomainPermissionsForAgencyResponse, error)
+	ListDomainPermissionsForAgencyWithResponse(ctx context.Context, domainID string, agencyID string, reqEditors ...RequestEditorFn) (*ListDomainPermissionsForAgencyResponse, error)
 
 	// RemovePermissionFromAgencyOnDomainWithResponse 移除委托的全局服务权限
 	//
@@ -21498,7 +21498,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v3.0/OS-AGENCY/domains/{domain_id}/agencies/{agency_id}/roles/{role_id} (the `RemovePermissionFromAgencyOnDomain` operationId).
-	RemovePermissionFromAgencyOnDomainWithResponse(ctx context.Context, domainId string, agencyId string, roleId string, reqEditors ...RequestEditorFn) (*RemovePermissionFromAgencyOnDomainResponse, error)
+	RemovePermissionFromAgencyOnDomainWithResponse(ctx context.Context, domainID string, agencyID string, roleID string, reqEditors ...RequestEditorFn) (*RemovePermissionFromAgencyOnDomainResponse, error)
 
 	// CheckDomainPermissionForAgencyWithResponse 查询委托是否拥有全局服务权限
 	//
@@ -21508,7 +21508,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with HEAD /v3.0/OS-AGENCY/domains/{domain_id}/agencies/{agency_id}/roles/{role_id} (the `CheckDomainPermissionForAgency` operationId).
-	CheckDomainPermissionForAgencyWithResponse(ctx context.Context, domainId string, agencyId string, roleId string, reqEditors ...RequestEditorFn) (*CheckDomainPermissionForAgencyResponse, error)
+	CheckDomainPermissionForAgencyWithResponse(ctx context.Context, domainID string, agencyID string, roleID string, reqEditors ...RequestEditorFn) (*CheckDomainPermissionForAgencyResponse, error)
 
 	// AssociateAgencyWithDomainPermissionWithResponse 为委托授予全局服务权限
 	//
@@ -21518,7 +21518,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v3.0/OS-AGENCY/domains/{domain_id}/agencies/{agency_id}/roles/{role_id} (the `AssociateAgencyWithDomainPermission` operationId).
-	AssociateAgencyWithDomainPermissionWithResponse(ctx context.Context, domainId string, agencyId string, roleId string, reqEditors ...RequestEditorFn) (*AssociateAgencyWithDomainPermissionResponse, error)
+	AssociateAgencyWithDomainPermissionWithResponse(ctx context.Context, domainID string, agencyID string, roleID string, reqEditors ...RequestEditorFn) (*AssociateAgencyWithDomainPermissionResponse, error)
 
 	// ListProjectPermissionsForAgencyWithResponse 查询项目服务中的委托权限
 	//
@@ -21528,7 +21528,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles (the `ListProjectPermissionsForAgency` operationId).
-	ListProjectPermissionsForAgencyWithResponse(ctx context.Context, projectId string, agencyId string, reqEditors ...RequestEditorFn) (*ListProjectPermissionsForAgencyResponse, error)
+	ListProjectPermissionsForAgencyWithResponse(ctx context.Context, projectID string, agencyID string, reqEditors ...RequestEditorFn) (*ListProjectPermissionsForAgencyResponse, error)
 
 	// RemovePermissionFromAgencyOnProjectWithResponse 移除委托的项目服务权限
 	//
@@ -21538,7 +21538,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles/{role_id} (the `RemovePermissionFromAgencyOnProject` operationId).
-	RemovePermissionFromAgencyOnProjectWithResponse(ctx context.Context, projectId string, agencyId string, roleId string, reqEditors ...RequestEditorFn) (*RemovePermissionFromAgencyOnProjectResponse, error)
+	RemovePermissionFromAgencyOnProjectWithResponse(ctx context.Context, projectID string, agencyID string, roleID string, reqEditors ...RequestEditorFn) (*RemovePermissionFromAgencyOnProjectResponse, error)
 
 	// CheckPermissionForAgencyOnProjectWithResponse 查询委托是否拥有项目服务权限
 	//
@@ -21548,7 +21548,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with HEAD /v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles/{role_id} (the `CheckPermissionForAgencyOnProject` operationId).
-	CheckPermissionForAgencyOnProjectWithResponse(ctx context.Context, projectId string, agencyId string, roleId string, reqEditors ...RequestEditorFn) (*CheckPermissionForAgencyOnProjectResponse, error)
+	CheckPermissionForAgencyOnProjectWithResponse(ctx context.Context, projectID string, agencyID string, roleID string, reqEditors ...RequestEditorFn) (*CheckPermissionForAgencyOnProjectResponse, error)
 
 	// AssociateAgencyWithProjectPermissionWithResponse 为委托授予项目服务权限
 	//
@@ -21558,27 +21558,27 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles/{role_id} (the `AssociateAgencyWithProjectPermission` operationId).
-	AssociateAgencyWithProjectPermissionWithResponse(ctx context.Context, projectId string, agencyId string, roleId string, reqEditors ...RequestEditorFn) (*AssociateAgencyWithProjectPermissionResponse, error)
+	AssociateAgencyWithProjectPermissionWithResponse(ctx context.Context, projectID string, agencyID string, roleID string, reqEditors ...RequestEditorFn) (*AssociateAgencyWithProjectPermissionResponse, error)
 
-	// ListIdTokenTokensWithBodyWithResponse 获取联邦认证token(OpenID Connect ID token方式)
+	// ListIDTokenTokensWithBodyWithResponse 获取联邦认证token(OpenID Connect ID token方式)
 	//
 	// 该接口可以用于通过OpenID Connect ID token方式获取联邦认证token。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v3.0/OS-AUTH/id-token/tokens (the `ListIdTokenTokens` operationId).
-	ListIdTokenTokensWithBodyWithResponse(ctx context.Context, params *ListIdTokenTokensParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ListIdTokenTokensResponse, error)
+	// Corresponds with POST /v3.0/OS-AUTH/id-token/tokens (the `ListIDTokenTokens` operationId).
+	ListIDTokenTokensWithBodyWithResponse(ctx context.Context, params *ListIDTokenTokensParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ListIDTokenTokensResponse, error)
 
-	// ListIdTokenTokensWithResponse 获取联邦认证token(OpenID Connect ID token方式)
+	// ListIDTokenTokensWithResponse 获取联邦认证token(OpenID Connect ID token方式)
 	//
 	// 该接口可以用于通过OpenID Connect ID token方式获取联邦认证token。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v3.0/OS-AUTH/id-token/tokens (the `ListIdTokenTokens` operationId).
-	ListIdTokenTokensWithResponse(ctx context.Context, params *ListIdTokenTokensParams, body ListIdTokenTokensJSONRequestBody, reqEditors ...RequestEditorFn) (*ListIdTokenTokensResponse, error)
+	// Corresponds with POST /v3.0/OS-AUTH/id-token/tokens (the `ListIDTokenTokens` operationId).
+	ListIDTokenTokensWithResponse(ctx context.Context, params *ListIDTokenTokensParams, body ListIDTokenTokensJSONRequestBody, reqEditors ...RequestEditorFn) (*ListIDTokenTokensResponse, error)
 
 	// ListLogintokensWithBodyWithResponse 获取自定义身份代理登录票据
 	//
@@ -21722,55 +21722,55 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with POST /v3.0/OS-CREDENTIAL/securitytokens#CreateTemporaryAccessKeyByToken (the `CreateTemporaryAccessKeyByToken` operationId).
 	CreateTemporaryAccessKeyByTokenWithResponse(ctx context.Context, body CreateTemporaryAccessKeyByTokenJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateTemporaryAccessKeyByTokenResponse, error)
 
-	// ShowOpenIdConnectConfigWithResponse 查询OpenID Connect身份提供商配置
+	// ShowOpenIDConnectConfigWithResponse 查询OpenID Connect身份提供商配置
 	//
 	// 该接口可以用于管理员查询OpenID Connect身份提供商配置。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with GET /v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config (the `ShowOpenIdConnectConfig` operationId).
-	ShowOpenIdConnectConfigWithResponse(ctx context.Context, idpId string, reqEditors ...RequestEditorFn) (*ShowOpenIdConnectConfigResponse, error)
+	// Corresponds with GET /v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config (the `ShowOpenIDConnectConfig` operationId).
+	ShowOpenIDConnectConfigWithResponse(ctx context.Context, idpID string, reqEditors ...RequestEditorFn) (*ShowOpenIDConnectConfigResponse, error)
 
-	// CreateOpenIdConnectConfigWithBodyWithResponse 创建OpenID Connect身份提供商配置
+	// CreateOpenIDConnectConfigWithBodyWithResponse 创建OpenID Connect身份提供商配置
 	//
 	// 该接口可以用于管理员在创建身份提供商，并注册协议（OIDC协议）后，创建OpenID Connect身份提供商配置。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config (the `CreateOpenIdConnectConfig` operationId).
-	CreateOpenIdConnectConfigWithBodyWithResponse(ctx context.Context, idpId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateOpenIdConnectConfigResponse, error)
+	// Corresponds with POST /v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config (the `CreateOpenIDConnectConfig` operationId).
+	CreateOpenIDConnectConfigWithBodyWithResponse(ctx context.Context, idpID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateOpenIDConnectConfigResponse, error)
 
-	// CreateOpenIdConnectConfigWithResponse 创建OpenID Connect身份提供商配置
+	// CreateOpenIDConnectConfigWithResponse 创建OpenID Connect身份提供商配置
 	//
 	// 该接口可以用于管理员在创建身份提供商，并注册协议（OIDC协议）后，创建OpenID Connect身份提供商配置。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config (the `CreateOpenIdConnectConfig` operationId).
-	CreateOpenIdConnectConfigWithResponse(ctx context.Context, idpId string, body CreateOpenIdConnectConfigJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateOpenIdConnectConfigResponse, error)
+	// Corresponds with POST /v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config (the `CreateOpenIDConnectConfig` operationId).
+	CreateOpenIDConnectConfigWithResponse(ctx context.Context, idpID string, body CreateOpenIDConnectConfigJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateOpenIDConnectConfigResponse, error)
 
-	// UpdateOpenIdConnectConfigWithBodyWithResponse 修改OpenID Connect身份提供商配置
+	// UpdateOpenIDConnectConfigWithBodyWithResponse 修改OpenID Connect身份提供商配置
 	//
 	// 该接口可以用于管理员修改OpenID Connect身份提供商配置。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with PUT /v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config (the `UpdateOpenIdConnectConfig` operationId).
-	UpdateOpenIdConnectConfigWithBodyWithResponse(ctx context.Context, idpId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateOpenIdConnectConfigResponse, error)
+	// Corresponds with PUT /v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config (the `UpdateOpenIDConnectConfig` operationId).
+	UpdateOpenIDConnectConfigWithBodyWithResponse(ctx context.Context, idpID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateOpenIDConnectConfigResponse, error)
 
-	// UpdateOpenIdConnectConfigWithResponse 修改OpenID Connect身份提供商配置
+	// UpdateOpenIDConnectConfigWithResponse 修改OpenID Connect身份提供商配置
 	//
 	// 该接口可以用于管理员修改OpenID Connect身份提供商配置。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with PUT /v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config (the `UpdateOpenIdConnectConfig` operationId).
-	UpdateOpenIdConnectConfigWithResponse(ctx context.Context, idpId string, body UpdateOpenIdConnectConfigJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateOpenIdConnectConfigResponse, error)
+	// Corresponds with PUT /v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config (the `UpdateOpenIDConnectConfig` operationId).
+	UpdateOpenIDConnectConfigWithResponse(ctx context.Context, idpID string, body UpdateOpenIDConnectConfigJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateOpenIDConnectConfigResponse, error)
 
 	// ListOSFEDERATIONTokensWithBodyWithResponse 获取联邦认证unscoped token(IdP initiated)
 	//
@@ -21806,7 +21806,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3.0/OS-INHERIT/domains/{domain_id}/agencies/{agency_id}/roles/inherited_to_projects (the `ListAllProjectsPermissionsForAgency` operationId).
-	ListAllProjectsPermissionsForAgencyWithResponse(ctx context.Context, domainId string, agencyId string, reqEditors ...RequestEditorFn) (*ListAllProjectsPermissionsForAgencyResponse, error)
+	ListAllProjectsPermissionsForAgencyWithResponse(ctx context.Context, domainID string, agencyID string, reqEditors ...RequestEditorFn) (*ListAllProjectsPermissionsForAgencyResponse, error)
 
 	// RemoveAllProjectsPermissionFromAgencyWithResponse 移除委托下的所有项目服务权限
 	//
@@ -21816,7 +21816,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v3.0/OS-INHERIT/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}/inherited_to_projects (the `RemoveAllProjectsPermissionFromAgency` operationId).
-	RemoveAllProjectsPermissionFromAgencyWithResponse(ctx context.Context, domainId string, agencyId string, roleId string, reqEditors ...RequestEditorFn) (*RemoveAllProjectsPermissionFromAgencyResponse, error)
+	RemoveAllProjectsPermissionFromAgencyWithResponse(ctx context.Context, domainID string, agencyID string, roleID string, reqEditors ...RequestEditorFn) (*RemoveAllProjectsPermissionFromAgencyResponse, error)
 
 	// CheckAllProjectsPermissionForAgencyWithResponse 检查委托下是否具有所有项目服务权限
 	//
@@ -21826,7 +21826,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with HEAD /v3.0/OS-INHERIT/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}/inherited_to_projects (the `CheckAllProjectsPermissionForAgency` operationId).
-	CheckAllProjectsPermissionForAgencyWithResponse(ctx context.Context, domainId string, agencyId string, roleId string, reqEditors ...RequestEditorFn) (*CheckAllProjectsPermissionForAgencyResponse, error)
+	CheckAllProjectsPermissionForAgencyWithResponse(ctx context.Context, domainID string, agencyID string, roleID string, reqEditors ...RequestEditorFn) (*CheckAllProjectsPermissionForAgencyResponse, error)
 
 	// AssociateAgencyWithAllProjectsPermissionWithResponse 为委托授予所有项目服务权限
 	//
@@ -21836,7 +21836,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v3.0/OS-INHERIT/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}/inherited_to_projects (the `AssociateAgencyWithAllProjectsPermission` operationId).
-	AssociateAgencyWithAllProjectsPermissionWithResponse(ctx context.Context, domainId string, agencyId string, roleId string, reqEditors ...RequestEditorFn) (*AssociateAgencyWithAllProjectsPermissionResponse, error)
+	AssociateAgencyWithAllProjectsPermissionWithResponse(ctx context.Context, domainID string, agencyID string, roleID string, reqEditors ...RequestEditorFn) (*AssociateAgencyWithAllProjectsPermissionResponse, error)
 
 	// CreateBindingDeviceWithBodyWithResponse 绑定MFA设备
 	//
@@ -21886,7 +21886,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3.0/OS-MFA/users/{user_id}/virtual-mfa-device (the `ShowUserMfaDevice` operationId).
-	ShowUserMfaDeviceWithResponse(ctx context.Context, userId string, reqEditors ...RequestEditorFn) (*ShowUserMfaDeviceResponse, error)
+	ShowUserMfaDeviceWithResponse(ctx context.Context, userID string, reqEditors ...RequestEditorFn) (*ShowUserMfaDeviceResponse, error)
 
 	// DeleteMfaDeviceWithResponse 删除MFA设备
 	//
@@ -21937,7 +21937,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups (the `ListGroups` operationId).
-	ListGroupsWithResponse(ctx context.Context, enterpriseProjectId string, params *ListGroupsParams, reqEditors ...RequestEditorFn) (*ListGroupsResponse, error)
+	ListGroupsWithResponse(ctx context.Context, enterpriseProjectID string, params *ListGroupsParams, reqEditors ...RequestEditorFn) (*ListGroupsResponse, error)
 
 	// ListRolesWithResponse 查询企业项目已关联用户组的权限
 	//
@@ -21949,7 +21949,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles (the `ListRoles` operationId).
-	ListRolesWithResponse(ctx context.Context, enterpriseProjectId string, groupId string, params *ListRolesParams, reqEditors ...RequestEditorFn) (*ListRolesResponse, error)
+	ListRolesWithResponse(ctx context.Context, enterpriseProjectID string, groupID string, params *ListRolesParams, reqEditors ...RequestEditorFn) (*ListRolesResponse, error)
 
 	// DeleteRoleWithBodyWithResponse 删除企业项目关联的用户组权限
 	//
@@ -21961,7 +21961,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id} (the `DeleteRole` operationId).
-	DeleteRoleWithBodyWithResponse(ctx context.Context, enterpriseProjectId string, groupId string, roleId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeleteRoleResponse, error)
+	DeleteRoleWithBodyWithResponse(ctx context.Context, enterpriseProjectID string, groupID string, roleID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeleteRoleResponse, error)
 
 	// DeleteRoleWithResponse 删除企业项目关联的用户组权限
 	//
@@ -21973,7 +21973,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id} (the `DeleteRole` operationId).
-	DeleteRoleWithResponse(ctx context.Context, enterpriseProjectId string, groupId string, roleId string, body DeleteRoleJSONRequestBody, reqEditors ...RequestEditorFn) (*DeleteRoleResponse, error)
+	DeleteRoleWithResponse(ctx context.Context, enterpriseProjectID string, groupID string, roleID string, body DeleteRoleJSONRequestBody, reqEditors ...RequestEditorFn) (*DeleteRoleResponse, error)
 
 	// UpdateRoleWithBodyWithResponse 基于用户组为企业项目授权
 	//
@@ -21985,7 +21985,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id} (the `UpdateRole` operationId).
-	UpdateRoleWithBodyWithResponse(ctx context.Context, enterpriseProjectId string, groupId string, roleId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateRoleResponse, error)
+	UpdateRoleWithBodyWithResponse(ctx context.Context, enterpriseProjectID string, groupID string, roleID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateRoleResponse, error)
 
 	// UpdateRoleWithResponse 基于用户组为企业项目授权
 	//
@@ -21997,7 +21997,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id} (the `UpdateRole` operationId).
-	UpdateRoleWithResponse(ctx context.Context, enterpriseProjectId string, groupId string, roleId string, body UpdateRoleJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateRoleResponse, error)
+	UpdateRoleWithResponse(ctx context.Context, enterpriseProjectID string, groupID string, roleID string, body UpdateRoleJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateRoleResponse, error)
 
 	// ListGroupsForEnterpriseProjectWithResponse 查询企业项目关联的用户组
 	//
@@ -22007,7 +22007,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/groups (the `ListGroupsForEnterpriseProject` operationId).
-	ListGroupsForEnterpriseProjectWithResponse(ctx context.Context, enterpriseProjectId string, reqEditors ...RequestEditorFn) (*ListGroupsForEnterpriseProjectResponse, error)
+	ListGroupsForEnterpriseProjectWithResponse(ctx context.Context, enterpriseProjectID string, reqEditors ...RequestEditorFn) (*ListGroupsForEnterpriseProjectResponse, error)
 
 	// ListRolesForGroupOnEnterpriseProjectWithResponse 查询企业项目关联用户组的权限
 	//
@@ -22017,7 +22017,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles (the `ListRolesForGroupOnEnterpriseProject` operationId).
-	ListRolesForGroupOnEnterpriseProjectWithResponse(ctx context.Context, enterpriseProjectId string, groupId string, reqEditors ...RequestEditorFn) (*ListRolesForGroupOnEnterpriseProjectResponse, error)
+	ListRolesForGroupOnEnterpriseProjectWithResponse(ctx context.Context, enterpriseProjectID string, groupID string, reqEditors ...RequestEditorFn) (*ListRolesForGroupOnEnterpriseProjectResponse, error)
 
 	// RevokeRoleFromGroupOnEnterpriseProjectWithResponse 删除企业项目关联用户组的权限
 	//
@@ -22027,7 +22027,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id} (the `RevokeRoleFromGroupOnEnterpriseProject` operationId).
-	RevokeRoleFromGroupOnEnterpriseProjectWithResponse(ctx context.Context, enterpriseProjectId string, groupId string, roleId string, reqEditors ...RequestEditorFn) (*RevokeRoleFromGroupOnEnterpriseProjectResponse, error)
+	RevokeRoleFromGroupOnEnterpriseProjectWithResponse(ctx context.Context, enterpriseProjectID string, groupID string, roleID string, reqEditors ...RequestEditorFn) (*RevokeRoleFromGroupOnEnterpriseProjectResponse, error)
 
 	// AssociateRoleToGroupOnEnterpriseProjectWithResponse 基于用户组为企业项目授权
 	//
@@ -22037,7 +22037,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id} (the `AssociateRoleToGroupOnEnterpriseProject` operationId).
-	AssociateRoleToGroupOnEnterpriseProjectWithResponse(ctx context.Context, enterpriseProjectId string, groupId string, roleId string, reqEditors ...RequestEditorFn) (*AssociateRoleToGroupOnEnterpriseProjectResponse, error)
+	AssociateRoleToGroupOnEnterpriseProjectWithResponse(ctx context.Context, enterpriseProjectID string, groupID string, roleID string, reqEditors ...RequestEditorFn) (*AssociateRoleToGroupOnEnterpriseProjectResponse, error)
 
 	// ListUsersForEnterpriseProjectWithResponse 查询企业项目直接关联用户
 	//
@@ -22047,7 +22047,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/users (the `ListUsersForEnterpriseProject` operationId).
-	ListUsersForEnterpriseProjectWithResponse(ctx context.Context, enterpriseProjectId string, reqEditors ...RequestEditorFn) (*ListUsersForEnterpriseProjectResponse, error)
+	ListUsersForEnterpriseProjectWithResponse(ctx context.Context, enterpriseProjectID string, reqEditors ...RequestEditorFn) (*ListUsersForEnterpriseProjectResponse, error)
 
 	// ListRolesForUserOnEnterpriseProjectWithResponse 查询企业项目直接关联用户的权限
 	//
@@ -22057,7 +22057,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/users/{user_id}/roles (the `ListRolesForUserOnEnterpriseProject` operationId).
-	ListRolesForUserOnEnterpriseProjectWithResponse(ctx context.Context, enterpriseProjectId string, userId string, reqEditors ...RequestEditorFn) (*ListRolesForUserOnEnterpriseProjectResponse, error)
+	ListRolesForUserOnEnterpriseProjectWithResponse(ctx context.Context, enterpriseProjectID string, userID string, reqEditors ...RequestEditorFn) (*ListRolesForUserOnEnterpriseProjectResponse, error)
 
 	// RevokeRoleFromUserOnEnterpriseProjectWithResponse 删除企业项目直接关联用户的权限
 	//
@@ -22067,7 +22067,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/users/{user_id}/roles/{role_id} (the `RevokeRoleFromUserOnEnterpriseProject` operationId).
-	RevokeRoleFromUserOnEnterpriseProjectWithResponse(ctx context.Context, enterpriseProjectId string, userId string, roleId string, reqEditors ...RequestEditorFn) (*RevokeRoleFromUserOnEnterpriseProjectResponse, error)
+	RevokeRoleFromUserOnEnterpriseProjectWithResponse(ctx context.Context, enterpriseProjectID string, userID string, roleID string, reqEditors ...RequestEditorFn) (*RevokeRoleFromUserOnEnterpriseProjectResponse, error)
 
 	// AssociateRoleToUserOnEnterpriseProjectWithResponse 基于用户为企业项目授权
 	//
@@ -22077,7 +22077,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/users/{user_id}/roles/{role_id} (the `AssociateRoleToUserOnEnterpriseProject` operationId).
-	AssociateRoleToUserOnEnterpriseProjectWithResponse(ctx context.Context, enterpriseProjectId string, userId string, roleId string, reqEditors ...RequestEditorFn) (*AssociateRoleToUserOnEnterpriseProjectResponse, error)
+	AssociateRoleToUserOnEnterpriseProjectWithResponse(ctx context.Context, enterpriseProjectID string, userID string, roleID string, reqEditors ...RequestEditorFn) (*AssociateRoleToUserOnEnterpriseProjectResponse, error)
 
 	// ListEnterpriseProjectsForGroupWithResponse 查询用户组关联的企业项目
 	//
@@ -22087,7 +22087,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3.0/OS-PERMISSION/groups/{group_id}/enterprise-projects (the `ListEnterpriseProjectsForGroup` operationId).
-	ListEnterpriseProjectsForGroupWithResponse(ctx context.Context, groupId string, reqEditors ...RequestEditorFn) (*ListEnterpriseProjectsForGroupResponse, error)
+	ListEnterpriseProjectsForGroupWithResponse(ctx context.Context, groupID string, reqEditors ...RequestEditorFn) (*ListEnterpriseProjectsForGroupResponse, error)
 
 	// ShowDomainRoleAssignmentsWithResponse 查询租户授权信息
 	//
@@ -22107,7 +22107,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3.0/OS-PERMISSION/users/{user_id}/enterprise-projects (the `ListEnterpriseProjectsForUser` operationId).
-	ListEnterpriseProjectsForUserWithResponse(ctx context.Context, userId string, reqEditors ...RequestEditorFn) (*ListEnterpriseProjectsForUserResponse, error)
+	ListEnterpriseProjectsForUserWithResponse(ctx context.Context, userID string, reqEditors ...RequestEditorFn) (*ListEnterpriseProjectsForUserResponse, error)
 
 	// ShowDomainQuotaWithResponse 查询帐号配额
 	//
@@ -22117,7 +22117,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3.0/OS-QUOTA/domains/{domain_id} (the `ShowDomainQuota` operationId).
-	ShowDomainQuotaWithResponse(ctx context.Context, domainId string, params *ShowDomainQuotaParams, reqEditors ...RequestEditorFn) (*ShowDomainQuotaResponse, error)
+	ShowDomainQuotaWithResponse(ctx context.Context, domainID string, params *ShowDomainQuotaParams, reqEditors ...RequestEditorFn) (*ShowDomainQuotaResponse, error)
 
 	// QueryProjectDetailsAndStatusWithResponse 查询项目配额
 	//
@@ -22127,7 +22127,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3.0/OS-QUOTA/projects/{project_id} (the `QueryProjectDetailsAndStatus` operationId).
-	QueryProjectDetailsAndStatusWithResponse(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*QueryProjectDetailsAndStatusResponse, error)
+	QueryProjectDetailsAndStatusWithResponse(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*QueryProjectDetailsAndStatusResponse, error)
 
 	// ListCustomPoliciesWithResponse 查询自定义策略列表
 	//
@@ -22187,7 +22187,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v3.0/OS-ROLE/roles/{role_id} (the `DeleteCustomPolicy` operationId).
-	DeleteCustomPolicyWithResponse(ctx context.Context, roleId string, reqEditors ...RequestEditorFn) (*DeleteCustomPolicyResponse, error)
+	DeleteCustomPolicyWithResponse(ctx context.Context, roleID string, reqEditors ...RequestEditorFn) (*DeleteCustomPolicyResponse, error)
 
 	// ShowCustomPolicyWithResponse 查询自定义策略详情
 	//
@@ -22197,7 +22197,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3.0/OS-ROLE/roles/{role_id} (the `ShowCustomPolicy` operationId).
-	ShowCustomPolicyWithResponse(ctx context.Context, roleId string, reqEditors ...RequestEditorFn) (*ShowCustomPolicyResponse, error)
+	ShowCustomPolicyWithResponse(ctx context.Context, roleID string, reqEditors ...RequestEditorFn) (*ShowCustomPolicyResponse, error)
 
 	// UpdateAgencyCustomPolicyWithBodyWithResponse 修改委托自定义策略
 	//
@@ -22207,7 +22207,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PATCH /v3.0/OS-ROLE/roles/{role_id}#UpdateAgencyCustomPolicy (the `UpdateAgencyCustomPolicy` operationId).
-	UpdateAgencyCustomPolicyWithBodyWithResponse(ctx context.Context, roleId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateAgencyCustomPolicyResponse, error)
+	UpdateAgencyCustomPolicyWithBodyWithResponse(ctx context.Context, roleID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateAgencyCustomPolicyResponse, error)
 
 	// UpdateAgencyCustomPolicyWithResponse 修改委托自定义策略
 	//
@@ -22217,7 +22217,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PATCH /v3.0/OS-ROLE/roles/{role_id}#UpdateAgencyCustomPolicy (the `UpdateAgencyCustomPolicy` operationId).
-	UpdateAgencyCustomPolicyWithResponse(ctx context.Context, roleId string, body UpdateAgencyCustomPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateAgencyCustomPolicyResponse, error)
+	UpdateAgencyCustomPolicyWithResponse(ctx context.Context, roleID string, body UpdateAgencyCustomPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateAgencyCustomPolicyResponse, error)
 
 	// UpdateCloudServiceCustomPolicyWithBodyWithResponse 修改云服务自定义策略
 	//
@@ -22227,7 +22227,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PATCH /v3.0/OS-ROLE/roles/{role_id}#UpdateCloudServiceCustomPolicy (the `UpdateCloudServiceCustomPolicy` operationId).
-	UpdateCloudServiceCustomPolicyWithBodyWithResponse(ctx context.Context, roleId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateCloudServiceCustomPolicyResponse, error)
+	UpdateCloudServiceCustomPolicyWithBodyWithResponse(ctx context.Context, roleID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateCloudServiceCustomPolicyResponse, error)
 
 	// UpdateCloudServiceCustomPolicyWithResponse 修改云服务自定义策略
 	//
@@ -22237,67 +22237,67 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PATCH /v3.0/OS-ROLE/roles/{role_id}#UpdateCloudServiceCustomPolicy (the `UpdateCloudServiceCustomPolicy` operationId).
-	UpdateCloudServiceCustomPolicyWithResponse(ctx context.Context, roleId string, body UpdateCloudServiceCustomPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateCloudServiceCustomPolicyResponse, error)
+	UpdateCloudServiceCustomPolicyWithResponse(ctx context.Context, roleID string, body UpdateCloudServiceCustomPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateCloudServiceCustomPolicyResponse, error)
 
-	// ShowDomainApiAclPolicyWithResponse 查询帐号接口访问策略
+	// ShowDomainAPIACLPolicyWithResponse 查询帐号接口访问策略
 	//
 	// 该接口可以用于查询帐号接口访问控制策略。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with GET /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/api-acl-policy (the `ShowDomainApiAclPolicy` operationId).
-	ShowDomainApiAclPolicyWithResponse(ctx context.Context, domainId string, reqEditors ...RequestEditorFn) (*ShowDomainApiAclPolicyResponse, error)
+	// Corresponds with GET /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/api-acl-policy (the `ShowDomainAPIACLPolicy` operationId).
+	ShowDomainAPIACLPolicyWithResponse(ctx context.Context, domainID string, reqEditors ...RequestEditorFn) (*ShowDomainAPIACLPolicyResponse, error)
 
-	// UpdateDomainApiAclPolicyWithBodyWithResponse 修改帐号接口访问策略
+	// UpdateDomainAPIACLPolicyWithBodyWithResponse 修改帐号接口访问策略
 	//
 	// 该接口可以用于管理员修改帐号接口访问策略。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/api-acl-policy (the `UpdateDomainApiAclPolicy` operationId).
-	UpdateDomainApiAclPolicyWithBodyWithResponse(ctx context.Context, domainId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateDomainApiAclPolicyResponse, error)
+	// Corresponds with PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/api-acl-policy (the `UpdateDomainAPIACLPolicy` operationId).
+	UpdateDomainAPIACLPolicyWithBodyWithResponse(ctx context.Context, domainID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateDomainAPIACLPolicyResponse, error)
 
-	// UpdateDomainApiAclPolicyWithResponse 修改帐号接口访问策略
+	// UpdateDomainAPIACLPolicyWithResponse 修改帐号接口访问策略
 	//
 	// 该接口可以用于管理员修改帐号接口访问策略。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/api-acl-policy (the `UpdateDomainApiAclPolicy` operationId).
-	UpdateDomainApiAclPolicyWithResponse(ctx context.Context, domainId string, body UpdateDomainApiAclPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateDomainApiAclPolicyResponse, error)
+	// Corresponds with PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/api-acl-policy (the `UpdateDomainAPIACLPolicy` operationId).
+	UpdateDomainAPIACLPolicyWithResponse(ctx context.Context, domainID string, body UpdateDomainAPIACLPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateDomainAPIACLPolicyResponse, error)
 
-	// ShowDomainConsoleAclPolicyWithResponse 查询帐号控制台访问策略
+	// ShowDomainConsoleACLPolicyWithResponse 查询帐号控制台访问策略
 	//
 	// 该接口可以用于查询帐号控制台访问控制策略。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with GET /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/console-acl-policy (the `ShowDomainConsoleAclPolicy` operationId).
-	ShowDomainConsoleAclPolicyWithResponse(ctx context.Context, domainId string, reqEditors ...RequestEditorFn) (*ShowDomainConsoleAclPolicyResponse, error)
+	// Corresponds with GET /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/console-acl-policy (the `ShowDomainConsoleACLPolicy` operationId).
+	ShowDomainConsoleACLPolicyWithResponse(ctx context.Context, domainID string, reqEditors ...RequestEditorFn) (*ShowDomainConsoleACLPolicyResponse, error)
 
-	// UpdateDomainConsoleAclPolicyWithBodyWithResponse 修改帐号控制台访问策略
+	// UpdateDomainConsoleACLPolicyWithBodyWithResponse 修改帐号控制台访问策略
 	//
 	// 该接口可以用于管理员修改帐号控制台访问策略。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/console-acl-policy (the `UpdateDomainConsoleAclPolicy` operationId).
-	UpdateDomainConsoleAclPolicyWithBodyWithResponse(ctx context.Context, domainId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateDomainConsoleAclPolicyResponse, error)
+	// Corresponds with PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/console-acl-policy (the `UpdateDomainConsoleACLPolicy` operationId).
+	UpdateDomainConsoleACLPolicyWithBodyWithResponse(ctx context.Context, domainID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateDomainConsoleACLPolicyResponse, error)
 
-	// UpdateDomainConsoleAclPolicyWithResponse 修改帐号控制台访问策略
+	// UpdateDomainConsoleACLPolicyWithResponse 修改帐号控制台访问策略
 	//
 	// 该接口可以用于管理员修改帐号控制台访问策略。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/console-acl-policy (the `UpdateDomainConsoleAclPolicy` operationId).
-	UpdateDomainConsoleAclPolicyWithResponse(ctx context.Context, domainId string, body UpdateDomainConsoleAclPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateDomainConsoleAclPolicyResponse, error)
+	// Corresponds with PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/console-acl-policy (the `UpdateDomainConsoleACLPolicy` operationId).
+	UpdateDomainConsoleACLPolicyWithResponse(ctx context.Context, domainID string, body UpdateDomainConsoleACLPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateDomainConsoleACLPolicyResponse, error)
 
 	// ShowDomainLoginPolicyWithResponse 查询帐号登录策略
 	//
@@ -22307,7 +22307,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/login-policy (the `ShowDomainLoginPolicy` operationId).
-	ShowDomainLoginPolicyWithResponse(ctx context.Context, domainId string, reqEditors ...RequestEditorFn) (*ShowDomainLoginPolicyResponse, error)
+	ShowDomainLoginPolicyWithResponse(ctx context.Context, domainID string, reqEditors ...RequestEditorFn) (*ShowDomainLoginPolicyResponse, error)
 
 	// UpdateDomainLoginPolicyWithBodyWithResponse 修改帐号登录策略
 	//
@@ -22317,7 +22317,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/login-policy (the `UpdateDomainLoginPolicy` operationId).
-	UpdateDomainLoginPolicyWithBodyWithResponse(ctx context.Context, domainId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateDomainLoginPolicyResponse, error)
+	UpdateDomainLoginPolicyWithBodyWithResponse(ctx context.Context, domainID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateDomainLoginPolicyResponse, error)
 
 	// UpdateDomainLoginPolicyWithResponse 修改帐号登录策略
 	//
@@ -22327,7 +22327,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/login-policy (the `UpdateDomainLoginPolicy` operationId).
-	UpdateDomainLoginPolicyWithResponse(ctx context.Context, domainId string, body UpdateDomainLoginPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateDomainLoginPolicyResponse, error)
+	UpdateDomainLoginPolicyWithResponse(ctx context.Context, domainID string, body UpdateDomainLoginPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateDomainLoginPolicyResponse, error)
 
 	// ShowDomainPasswordPolicyWithResponse 查询帐号密码策略
 	//
@@ -22337,7 +22337,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/password-policy (the `ShowDomainPasswordPolicy` operationId).
-	ShowDomainPasswordPolicyWithResponse(ctx context.Context, domainId string, reqEditors ...RequestEditorFn) (*ShowDomainPasswordPolicyResponse, error)
+	ShowDomainPasswordPolicyWithResponse(ctx context.Context, domainID string, reqEditors ...RequestEditorFn) (*ShowDomainPasswordPolicyResponse, error)
 
 	// UpdateDomainPasswordPolicyWithBodyWithResponse 修改帐号密码策略
 	//
@@ -22347,7 +22347,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/password-policy (the `UpdateDomainPasswordPolicy` operationId).
-	UpdateDomainPasswordPolicyWithBodyWithResponse(ctx context.Context, domainId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateDomainPasswordPolicyResponse, error)
+	UpdateDomainPasswordPolicyWithBodyWithResponse(ctx context.Context, domainID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateDomainPasswordPolicyResponse, error)
 
 	// UpdateDomainPasswordPolicyWithResponse 修改帐号密码策略
 	//
@@ -22357,7 +22357,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/password-policy (the `UpdateDomainPasswordPolicy` operationId).
-	UpdateDomainPasswordPolicyWithResponse(ctx context.Context, domainId string, body UpdateDomainPasswordPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateDomainPasswordPolicyResponse, error)
+	UpdateDomainPasswordPolicyWithResponse(ctx context.Context, domainID string, body UpdateDomainPasswordPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateDomainPasswordPolicyResponse, error)
 
 	// ListProtectPolicyWithResponse 查询帐号操作保护策略
 	//
@@ -22367,7 +22367,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/protect-policy (the `ListProtectPolicy` operationId).
-	ListProtectPolicyWithResponse(ctx context.Context, domainId string, reqEditors ...RequestEditorFn) (*ListProtectPolicyResponse, error)
+	ListProtectPolicyWithResponse(ctx context.Context, domainID string, reqEditors ...RequestEditorFn) (*ListProtectPolicyResponse, error)
 
 	// UpdateDomainProtectPolicyWithBodyWithResponse 修改帐号操作保护策略
 	//
@@ -22377,7 +22377,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/protect-policy (the `UpdateDomainProtectPolicy` operationId).
-	UpdateDomainProtectPolicyWithBodyWithResponse(ctx context.Context, domainId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateDomainProtectPolicyResponse, error)
+	UpdateDomainProtectPolicyWithBodyWithResponse(ctx context.Context, domainID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateDomainProtectPolicyResponse, error)
 
 	// UpdateDomainProtectPolicyWithResponse 修改帐号操作保护策略
 	//
@@ -22387,7 +22387,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/protect-policy (the `UpdateDomainProtectPolicy` operationId).
-	UpdateDomainProtectPolicyWithResponse(ctx context.Context, domainId string, body UpdateDomainProtectPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateDomainProtectPolicyResponse, error)
+	UpdateDomainProtectPolicyWithResponse(ctx context.Context, domainID string, body UpdateDomainProtectPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateDomainProtectPolicyResponse, error)
 
 	// ListUserLoginProtectsWithResponse 查询IAM用户的登录保护状态信息列表
 	//
@@ -22427,7 +22427,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3.0/OS-USER/users/{user_id} (the `ShowUser` operationId).
-	ShowUserWithResponse(ctx context.Context, userId string, reqEditors ...RequestEditorFn) (*ShowUserResponse, error)
+	ShowUserWithResponse(ctx context.Context, userID string, reqEditors ...RequestEditorFn) (*ShowUserResponse, error)
 
 	// UpdateUserWithBodyWithResponse 管理员修改IAM用户信息（推荐）
 	//
@@ -22437,7 +22437,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v3.0/OS-USER/users/{user_id} (the `UpdateUser` operationId).
-	UpdateUserWithBodyWithResponse(ctx context.Context, userId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateUserResponse, error)
+	UpdateUserWithBodyWithResponse(ctx context.Context, userID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateUserResponse, error)
 
 	// UpdateUserWithResponse 管理员修改IAM用户信息（推荐）
 	//
@@ -22447,7 +22447,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v3.0/OS-USER/users/{user_id} (the `UpdateUser` operationId).
-	UpdateUserWithResponse(ctx context.Context, userId string, body UpdateUserJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateUserResponse, error)
+	UpdateUserWithResponse(ctx context.Context, userID string, body UpdateUserJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateUserResponse, error)
 
 	// UpdateUserInformationWithBodyWithResponse 修改IAM用户信息（推荐）
 	//
@@ -22457,7 +22457,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v3.0/OS-USER/users/{user_id}/info (the `UpdateUserInformation` operationId).
-	UpdateUserInformationWithBodyWithResponse(ctx context.Context, userId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateUserInformationResponse, error)
+	UpdateUserInformationWithBodyWithResponse(ctx context.Context, userID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateUserInformationResponse, error)
 
 	// UpdateUserInformationWithResponse 修改IAM用户信息（推荐）
 	//
@@ -22467,7 +22467,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v3.0/OS-USER/users/{user_id}/info (the `UpdateUserInformation` operationId).
-	UpdateUserInformationWithResponse(ctx context.Context, userId string, body UpdateUserInformationJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateUserInformationResponse, error)
+	UpdateUserInformationWithResponse(ctx context.Context, userID string, body UpdateUserInformationJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateUserInformationResponse, error)
 
 	// ShowUserLoginProtectWithResponse 查询指定IAM用户的登录保护状态信息
 	//
@@ -22477,7 +22477,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3.0/OS-USER/users/{user_id}/login-protect (the `ShowUserLoginProtect` operationId).
-	ShowUserLoginProtectWithResponse(ctx context.Context, userId string, reqEditors ...RequestEditorFn) (*ShowUserLoginProtectResponse, error)
+	ShowUserLoginProtectWithResponse(ctx context.Context, userID string, reqEditors ...RequestEditorFn) (*ShowUserLoginProtectResponse, error)
 
 	// UpdateLoginProtectWithBodyWithResponse 修改IAM用户的登录保护状态信息
 	//
@@ -22487,7 +22487,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v3.0/OS-USER/users/{user_id}/login-protect (the `UpdateLoginProtect` operationId).
-	UpdateLoginProtectWithBodyWithResponse(ctx context.Context, userId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateLoginProtectResponse, error)
+	UpdateLoginProtectWithBodyWithResponse(ctx context.Context, userID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateLoginProtectResponse, error)
 
 	// UpdateLoginProtectWithResponse 修改IAM用户的登录保护状态信息
 	//
@@ -22497,7 +22497,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v3.0/OS-USER/users/{user_id}/login-protect (the `UpdateLoginProtect` operationId).
-	UpdateLoginProtectWithResponse(ctx context.Context, userId string, body UpdateLoginProtectJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateLoginProtectResponse, error)
+	UpdateLoginProtectWithResponse(ctx context.Context, userID string, body UpdateLoginProtectJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateLoginProtectResponse, error)
 
 	// ListDomainsWithResponse 查询联邦用户可以访问的帐号列表
 	//
@@ -22529,7 +22529,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols (the `KeystoneListProtocols` operationId).
-	KeystoneListProtocolsWithResponse(ctx context.Context, idpId string, reqEditors ...RequestEditorFn) (*KeystoneListProtocolsResponse, error)
+	KeystoneListProtocolsWithResponse(ctx context.Context, idpID string, reqEditors ...RequestEditorFn) (*KeystoneListProtocolsResponse, error)
 
 	// KeystoneDeleteProtocolWithResponse 删除协议
 	//
@@ -22539,7 +22539,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id} (the `KeystoneDeleteProtocol` operationId).
-	KeystoneDeleteProtocolWithResponse(ctx context.Context, idpId string, protocolId string, reqEditors ...RequestEditorFn) (*KeystoneDeleteProtocolResponse, error)
+	KeystoneDeleteProtocolWithResponse(ctx context.Context, idpID string, protocolID string, reqEditors ...RequestEditorFn) (*KeystoneDeleteProtocolResponse, error)
 
 	// KeystoneShowProtocolWithResponse 查询协议详情
 	//
@@ -22549,7 +22549,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id} (the `KeystoneShowProtocol` operationId).
-	KeystoneShowProtocolWithResponse(ctx context.Context, idpId string, protocolId string, reqEditors ...RequestEditorFn) (*KeystoneShowProtocolResponse, error)
+	KeystoneShowProtocolWithResponse(ctx context.Context, idpID string, protocolID string, reqEditors ...RequestEditorFn) (*KeystoneShowProtocolResponse, error)
 
 	// KeystoneUpdateProtocolWithBodyWithResponse 更新协议
 	//
@@ -22559,7 +22559,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PATCH /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id} (the `KeystoneUpdateProtocol` operationId).
-	KeystoneUpdateProtocolWithBodyWithResponse(ctx context.Context, idpId string, protocolId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*KeystoneUpdateProtocolResponse, error)
+	KeystoneUpdateProtocolWithBodyWithResponse(ctx context.Context, idpID string, protocolID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*KeystoneUpdateProtocolResponse, error)
 
 	// KeystoneUpdateProtocolWithResponse 更新协议
 	//
@@ -22569,7 +22569,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PATCH /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id} (the `KeystoneUpdateProtocol` operationId).
-	KeystoneUpdateProtocolWithResponse(ctx context.Context, idpId string, protocolId string, body KeystoneUpdateProtocolJSONRequestBody, reqEditors ...RequestEditorFn) (*KeystoneUpdateProtocolResponse, error)
+	KeystoneUpdateProtocolWithResponse(ctx context.Context, idpID string, protocolID string, body KeystoneUpdateProtocolJSONRequestBody, reqEditors ...RequestEditorFn) (*KeystoneUpdateProtocolResponse, error)
 
 	// KeystoneCreateProtocolWithBodyWithResponse 注册协议
 	//
@@ -22579,7 +22579,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id} (the `KeystoneCreateProtocol` operationId).
-	KeystoneCreateProtocolWithBodyWithResponse(ctx context.Context, idpId string, protocolId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*KeystoneCreateProtocolResponse, error)
+	KeystoneCreateProtocolWithBodyWithResponse(ctx context.Context, idpID string, protocolID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*KeystoneCreateProtocolResponse, error)
 
 	// KeystoneCreateProtocolWithResponse 注册协议
 	//
@@ -22589,7 +22589,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id} (the `KeystoneCreateProtocol` operationId).
-	KeystoneCreateProtocolWithResponse(ctx context.Context, idpId string, protocolId string, body KeystoneCreateProtocolJSONRequestBody, reqEditors ...RequestEditorFn) (*KeystoneCreateProtocolResponse, error)
+	KeystoneCreateProtocolWithResponse(ctx context.Context, idpID string, protocolID string, body KeystoneCreateProtocolJSONRequestBody, reqEditors ...RequestEditorFn) (*KeystoneCreateProtocolResponse, error)
 
 	// ListAuthWithResponse 获取联邦认证unscoped token(OpenID Connect ID token方式)
 	//
@@ -22599,7 +22599,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}/auth (the `ListAuth` operationId).
-	ListAuthWithResponse(ctx context.Context, idpId string, protocolId string, reqEditors ...RequestEditorFn) (*ListAuthResponse, error)
+	ListAuthWithResponse(ctx context.Context, idpID string, protocolID string, reqEditors ...RequestEditorFn) (*ListAuthResponse, error)
 
 	// KeystoneDeleteIdentityProviderWithResponse 删除SAML身份提供商
 	//
@@ -22739,7 +22739,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3/OS-INHERIT/domains/{domain_id}/groups/{group_id}/roles/inherited_to_projects (the `KeystoneListAllProjectPermissionsForGroup` operationId).
-	KeystoneListAllProjectPermissionsForGroupWithResponse(ctx context.Context, domainId string, groupId string, reqEditors ...RequestEditorFn) (*KeystoneListAllProjectPermissionsForGroupResponse, error)
+	KeystoneListAllProjectPermissionsForGroupWithResponse(ctx context.Context, domainID string, groupID string, reqEditors ...RequestEditorFn) (*KeystoneListAllProjectPermissionsForGroupResponse, error)
 
 	// DeleteDomainGroupInheritedRoleWithResponse 移除用户组的所有项目服务权限
 	//
@@ -22749,7 +22749,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v3/OS-INHERIT/domains/{domain_id}/groups/{group_id}/roles/{role_id}/inherited_to_projects (the `DeleteDomainGroupInheritedRole` operationId).
-	DeleteDomainGroupInheritedRoleWithResponse(ctx context.Context, domainId string, groupId string, roleId string, reqEditors ...RequestEditorFn) (*DeleteDomainGroupInheritedRoleResponse, error)
+	DeleteDomainGroupInheritedRoleWithResponse(ctx context.Context, domainID string, groupID string, roleID string, reqEditors ...RequestEditorFn) (*DeleteDomainGroupInheritedRoleResponse, error)
 
 	// KeystoneCheckroleForGroupWithResponse 查询用户组是否拥有所有项目指定权限
 	//
@@ -22759,7 +22759,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with HEAD /v3/OS-INHERIT/domains/{domain_id}/groups/{group_id}/roles/{role_id}/inherited_to_projects (the `KeystoneCheckroleForGroup` operationId).
-	KeystoneCheckroleForGroupWithResponse(ctx context.Context, domainId string, groupId string, roleId string, reqEditors ...RequestEditorFn) (*KeystoneCheckroleForGroupResponse, error)
+	KeystoneCheckroleForGroupWithResponse(ctx context.Context, domainID string, groupID string, roleID string, reqEditors ...RequestEditorFn) (*KeystoneCheckroleForGroupResponse, error)
 
 	// UpdateDomainGroupInheritRoleWithResponse 为用户组授予所有项目服务权限
 	//
@@ -22769,7 +22769,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v3/OS-INHERIT/domains/{domain_id}/groups/{group_id}/roles/{role_id}/inherited_to_projects (the `UpdateDomainGroupInheritRole` operationId).
-	UpdateDomainGroupInheritRoleWithResponse(ctx context.Context, domainId string, groupId string, roleId string, reqEditors ...RequestEditorFn) (*UpdateDomainGroupInheritRoleResponse, error)
+	UpdateDomainGroupInheritRoleWithResponse(ctx context.Context, domainID string, groupID string, roleID string, reqEditors ...RequestEditorFn) (*UpdateDomainGroupInheritRoleResponse, error)
 
 	// KeystoneShowCatalogWithResponse 查询服务目录
 	//
@@ -23041,7 +23041,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3/domains/{domain_id}/config/security_compliance (the `KeystoneShowSecurityCompliance` operationId).
-	KeystoneShowSecurityComplianceWithResponse(ctx context.Context, domainId string, reqEditors ...RequestEditorFn) (*KeystoneShowSecurityComplianceResponse, error)
+	KeystoneShowSecurityComplianceWithResponse(ctx context.Context, domainID string, reqEditors ...RequestEditorFn) (*KeystoneShowSecurityComplianceResponse, error)
 
 	// KeystoneShowSecurityComplianceByOptionWithResponse 按条件查询帐号密码强度策略
 	//
@@ -23051,7 +23051,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3/domains/{domain_id}/config/security_compliance/{option} (the `KeystoneShowSecurityComplianceByOption` operationId).
-	KeystoneShowSecurityComplianceByOptionWithResponse(ctx context.Context, domainId string, option KeystoneShowSecurityComplianceByOptionParamsOption, reqEditors ...RequestEditorFn) (*KeystoneShowSecurityComplianceByOptionResponse, error)
+	KeystoneShowSecurityComplianceByOptionWithResponse(ctx context.Context, domainID string, option KeystoneShowSecurityComplianceByOptionParamsOption, reqEditors ...RequestEditorFn) (*KeystoneShowSecurityComplianceByOptionResponse, error)
 
 	// KeystoneListDomainPermissionsForGroupWithResponse 查询全局服务中的用户组权限
 	//
@@ -23061,7 +23061,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3/domains/{domain_id}/groups/{group_id}/roles (the `KeystoneListDomainPermissionsForGroup` operationId).
-	KeystoneListDomainPermissionsForGroupWithResponse(ctx context.Context, domainId string, groupId string, reqEditors ...RequestEditorFn) (*KeystoneListDomainPermissionsForGroupResponse, error)
+	KeystoneListDomainPermissionsForGroupWithResponse(ctx context.Context, domainID string, groupID string, reqEditors ...RequestEditorFn) (*KeystoneListDomainPermissionsForGroupResponse, error)
 
 	// KeystoneRemoveDomainPermissionFromGroupWithResponse 移除用户组的全局服务权限
 	//
@@ -23071,7 +23071,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v3/domains/{domain_id}/groups/{group_id}/roles/{role_id} (the `KeystoneRemoveDomainPermissionFromGroup` operationId).
-	KeystoneRemoveDomainPermissionFromGroupWithResponse(ctx context.Context, domainId string, groupId string, roleId string, reqEditors ...RequestEditorFn) (*KeystoneRemoveDomainPermissionFromGroupResponse, error)
+	KeystoneRemoveDomainPermissionFromGroupWithResponse(ctx context.Context, domainID string, groupID string, roleID string, reqEditors ...RequestEditorFn) (*KeystoneRemoveDomainPermissionFromGroupResponse, error)
 
 	// KeystoneCheckDomainPermissionForGroupWithResponse 查询用户组是否拥有全局服务权限
 	//
@@ -23081,7 +23081,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with HEAD /v3/domains/{domain_id}/groups/{group_id}/roles/{role_id} (the `KeystoneCheckDomainPermissionForGroup` operationId).
-	KeystoneCheckDomainPermissionForGroupWithResponse(ctx context.Context, domainId string, groupId string, roleId string, reqEditors ...RequestEditorFn) (*KeystoneCheckDomainPermissionForGroupResponse, error)
+	KeystoneCheckDomainPermissionForGroupWithResponse(ctx context.Context, domainID string, groupID string, roleID string, reqEditors ...RequestEditorFn) (*KeystoneCheckDomainPermissionForGroupResponse, error)
 
 	// KeystoneAssociateGroupWithDomainPermissionWithResponse 为用户组授予全局服务权限
 	//
@@ -23091,7 +23091,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v3/domains/{domain_id}/groups/{group_id}/roles/{role_id} (the `KeystoneAssociateGroupWithDomainPermission` operationId).
-	KeystoneAssociateGroupWithDomainPermissionWithResponse(ctx context.Context, domainId string, groupId string, roleId string, reqEditors ...RequestEditorFn) (*KeystoneAssociateGroupWithDomainPermissionResponse, error)
+	KeystoneAssociateGroupWithDomainPermissionWithResponse(ctx context.Context, domainID string, groupID string, roleID string, reqEditors ...RequestEditorFn) (*KeystoneAssociateGroupWithDomainPermissionResponse, error)
 
 	// KeystoneListEndpointsWithResponse 查询终端节点列表
 	//
@@ -23111,7 +23111,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3/endpoints/{endpoint_id} (the `KeystoneShowEndpoint` operationId).
-	KeystoneShowEndpointWithResponse(ctx context.Context, endpointId string, reqEditors ...RequestEditorFn) (*KeystoneShowEndpointResponse, error)
+	KeystoneShowEndpointWithResponse(ctx context.Context, endpointID string, reqEditors ...RequestEditorFn) (*KeystoneShowEndpointResponse, error)
 
 	// KeystoneListGroupsWithResponse 查询用户组列表
 	//
@@ -23151,7 +23151,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v3/groups/{group_id} (the `KeystoneDeleteGroup` operationId).
-	KeystoneDeleteGroupWithResponse(ctx context.Context, groupId string, reqEditors ...RequestEditorFn) (*KeystoneDeleteGroupResponse, error)
+	KeystoneDeleteGroupWithResponse(ctx context.Context, groupID string, reqEditors ...RequestEditorFn) (*KeystoneDeleteGroupResponse, error)
 
 	// KeystoneShowGroupWithResponse 查询用户组详情
 	//
@@ -23161,7 +23161,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3/groups/{group_id} (the `KeystoneShowGroup` operationId).
-	KeystoneShowGroupWithResponse(ctx context.Context, groupId string, reqEditors ...RequestEditorFn) (*KeystoneShowGroupResponse, error)
+	KeystoneShowGroupWithResponse(ctx context.Context, groupID string, reqEditors ...RequestEditorFn) (*KeystoneShowGroupResponse, error)
 
 	// KeystoneUpdateGroupWithBodyWithResponse 更新用户组
 	//
@@ -23171,7 +23171,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PATCH /v3/groups/{group_id} (the `KeystoneUpdateGroup` operationId).
-	KeystoneUpdateGroupWithBodyWithResponse(ctx context.Context, groupId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*KeystoneUpdateGroupResponse, error)
+	KeystoneUpdateGroupWithBodyWithResponse(ctx context.Context, groupID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*KeystoneUpdateGroupResponse, error)
 
 	// KeystoneUpdateGroupWithResponse 更新用户组
 	//
@@ -23181,7 +23181,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PATCH /v3/groups/{group_id} (the `KeystoneUpdateGroup` operationId).
-	KeystoneUpdateGroupWithResponse(ctx context.Context, groupId string, body KeystoneUpdateGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*KeystoneUpdateGroupResponse, error)
+	KeystoneUpdateGroupWithResponse(ctx context.Context, groupID string, body KeystoneUpdateGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*KeystoneUpdateGroupResponse, error)
 
 	// KeystoneListUsersForGroupByAdminWithResponse 管理员查询用户组所包含的IAM用户
 	//
@@ -23191,7 +23191,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3/groups/{group_id}/users (the `KeystoneListUsersForGroupByAdmin` operationId).
-	KeystoneListUsersForGroupByAdminWithResponse(ctx context.Context, groupId string, reqEditors ...RequestEditorFn) (*KeystoneListUsersForGroupByAdminResponse, error)
+	KeystoneListUsersForGroupByAdminWithResponse(ctx context.Context, groupID string, reqEditors ...RequestEditorFn) (*KeystoneListUsersForGroupByAdminResponse, error)
 
 	// KeystoneRemoveUserFromGroupWithResponse 移除用户组中的IAM用户
 	//
@@ -23201,7 +23201,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v3/groups/{group_id}/users/{user_id} (the `KeystoneRemoveUserFromGroup` operationId).
-	KeystoneRemoveUserFromGroupWithResponse(ctx context.Context, groupId string, userId string, reqEditors ...RequestEditorFn) (*KeystoneRemoveUserFromGroupResponse, error)
+	KeystoneRemoveUserFromGroupWithResponse(ctx context.Context, groupID string, userID string, reqEditors ...RequestEditorFn) (*KeystoneRemoveUserFromGroupResponse, error)
 
 	// KeystoneCheckUserInGroupWithResponse 查询IAM用户是否在用户组中
 	//
@@ -23211,7 +23211,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with HEAD /v3/groups/{group_id}/users/{user_id} (the `KeystoneCheckUserInGroup` operationId).
-	KeystoneCheckUserInGroupWithResponse(ctx context.Context, groupId string, userId string, reqEditors ...RequestEditorFn) (*KeystoneCheckUserInGroupResponse, error)
+	KeystoneCheckUserInGroupWithResponse(ctx context.Context, groupID string, userID string, reqEditors ...RequestEditorFn) (*KeystoneCheckUserInGroupResponse, error)
 
 	// KeystoneAddUserToGroupWithResponse 添加IAM用户到用户组
 	//
@@ -23221,7 +23221,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v3/groups/{group_id}/users/{user_id} (the `KeystoneAddUserToGroup` operationId).
-	KeystoneAddUserToGroupWithResponse(ctx context.Context, groupId string, userId string, reqEditors ...RequestEditorFn) (*KeystoneAddUserToGroupResponse, error)
+	KeystoneAddUserToGroupWithResponse(ctx context.Context, groupID string, userID string, reqEditors ...RequestEditorFn) (*KeystoneAddUserToGroupResponse, error)
 
 	// KeystoneListProjectsWithResponse 查询指定条件下的项目列表
 	//
@@ -23261,7 +23261,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3/projects/{project_id} (the `KeystoneShowProject` operationId).
-	KeystoneShowProjectWithResponse(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*KeystoneShowProjectResponse, error)
+	KeystoneShowProjectWithResponse(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*KeystoneShowProjectResponse, error)
 
 	// KeystoneUpdateProjectWithBodyWithResponse 修改项目信息
 	//
@@ -23271,7 +23271,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PATCH /v3/projects/{project_id} (the `KeystoneUpdateProject` operationId).
-	KeystoneUpdateProjectWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*KeystoneUpdateProjectResponse, error)
+	KeystoneUpdateProjectWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*KeystoneUpdateProjectResponse, error)
 
 	// KeystoneUpdateProjectWithResponse 修改项目信息
 	//
@@ -23281,7 +23281,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PATCH /v3/projects/{project_id} (the `KeystoneUpdateProject` operationId).
-	KeystoneUpdateProjectWithResponse(ctx context.Context, projectId string, body KeystoneUpdateProjectJSONRequestBody, reqEditors ...RequestEditorFn) (*KeystoneUpdateProjectResponse, error)
+	KeystoneUpdateProjectWithResponse(ctx context.Context, projectID string, body KeystoneUpdateProjectJSONRequestBody, reqEditors ...RequestEditorFn) (*KeystoneUpdateProjectResponse, error)
 
 	// KeystoneListProjectPermissionsForGroupWithResponse 查询项目服务中的用户组权限
 	//
@@ -23291,7 +23291,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3/projects/{project_id}/groups/{group_id}/roles (the `KeystoneListProjectPermissionsForGroup` operationId).
-	KeystoneListProjectPermissionsForGroupWithResponse(ctx context.Context, projectId string, groupId string, reqEditors ...RequestEditorFn) (*KeystoneListProjectPermissionsForGroupResponse, error)
+	KeystoneListProjectPermissionsForGroupWithResponse(ctx context.Context, projectID string, groupID string, reqEditors ...RequestEditorFn) (*KeystoneListProjectPermissionsForGroupResponse, error)
 
 	// KeystoneRemoveProjectPermissionFromGroupWithResponse 移除用户组的项目服务权限
 	//
@@ -23301,7 +23301,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v3/projects/{project_id}/groups/{group_id}/roles/{role_id} (the `KeystoneRemoveProjectPermissionFromGroup` operationId).
-	KeystoneRemoveProjectPermissionFromGroupWithResponse(ctx context.Context, projectId string, groupId string, roleId string, reqEditors ...RequestEditorFn) (*KeystoneRemoveProjectPermissionFromGroupResponse, error)
+	KeystoneRemoveProjectPermissionFromGroupWithResponse(ctx context.Context, projectID string, groupID string, roleID string, reqEditors ...RequestEditorFn) (*KeystoneRemoveProjectPermissionFromGroupResponse, error)
 
 	// KeystoneCheckProjectPermissionForGroupWithResponse 查询用户组是否拥有项目服务权限
 	//
@@ -23311,7 +23311,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with HEAD /v3/projects/{project_id}/groups/{group_id}/roles/{role_id} (the `KeystoneCheckProjectPermissionForGroup` operationId).
-	KeystoneCheckProjectPermissionForGroupWithResponse(ctx context.Context, projectId string, groupId string, roleId string, reqEditors ...RequestEditorFn) (*KeystoneCheckProjectPermissionForGroupResponse, error)
+	KeystoneCheckProjectPermissionForGroupWithResponse(ctx context.Context, projectID string, groupID string, roleID string, reqEditors ...RequestEditorFn) (*KeystoneCheckProjectPermissionForGroupResponse, error)
 
 	// KeystoneAssociateGroupWithProjectPermissionWithResponse 为用户组授予项目服务权限
 	//
@@ -23321,7 +23321,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v3/projects/{project_id}/groups/{group_id}/roles/{role_id} (the `KeystoneAssociateGroupWithProjectPermission` operationId).
-	KeystoneAssociateGroupWithProjectPermissionWithResponse(ctx context.Context, projectId string, groupId string, roleId string, reqEditors ...RequestEditorFn) (*KeystoneAssociateGroupWithProjectPermissionResponse, error)
+	KeystoneAssociateGroupWithProjectPermissionWithResponse(ctx context.Context, projectID string, groupID string, roleID string, reqEditors ...RequestEditorFn) (*KeystoneAssociateGroupWithProjectPermissionResponse, error)
 
 	// KeystoneListRegionsWithResponse 查询区域列表
 	//
@@ -23341,7 +23341,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3/regions/{region_id} (the `KeystoneShowRegion` operationId).
-	KeystoneShowRegionWithResponse(ctx context.Context, regionId string, reqEditors ...RequestEditorFn) (*KeystoneShowRegionResponse, error)
+	KeystoneShowRegionWithResponse(ctx context.Context, regionID string, reqEditors ...RequestEditorFn) (*KeystoneShowRegionResponse, error)
 
 	// KeystoneListPermissionsWithResponse 查询权限列表
 	//
@@ -23361,7 +23361,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3/roles/{role_id} (the `KeystoneShowPermission` operationId).
-	KeystoneShowPermissionWithResponse(ctx context.Context, roleId string, reqEditors ...RequestEditorFn) (*KeystoneShowPermissionResponse, error)
+	KeystoneShowPermissionWithResponse(ctx context.Context, roleID string, reqEditors ...RequestEditorFn) (*KeystoneShowPermissionResponse, error)
 
 	// KeystoneListServicesWithResponse 查询服务列表
 	//
@@ -23381,7 +23381,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3/services/{service_id} (the `KeystoneShowService` operationId).
-	KeystoneShowServiceWithResponse(ctx context.Context, serviceId string, reqEditors ...RequestEditorFn) (*KeystoneShowServiceResponse, error)
+	KeystoneShowServiceWithResponse(ctx context.Context, serviceID string, reqEditors ...RequestEditorFn) (*KeystoneShowServiceResponse, error)
 
 	// KeystoneListUsersWithResponse 管理员查询IAM用户列表
 	//
@@ -23421,7 +23421,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v3/users/{user_id} (the `KeystoneDeleteUser` operationId).
-	KeystoneDeleteUserWithResponse(ctx context.Context, userId string, reqEditors ...RequestEditorFn) (*KeystoneDeleteUserResponse, error)
+	KeystoneDeleteUserWithResponse(ctx context.Context, userID string, reqEditors ...RequestEditorFn) (*KeystoneDeleteUserResponse, error)
 
 	// KeystoneShowUserWithResponse 查询IAM用户详情
 	//
@@ -23431,7 +23431,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3/users/{user_id} (the `KeystoneShowUser` operationId).
-	KeystoneShowUserWithResponse(ctx context.Context, userId string, reqEditors ...RequestEditorFn) (*KeystoneShowUserResponse, error)
+	KeystoneShowUserWithResponse(ctx context.Context, userID string, reqEditors ...RequestEditorFn) (*KeystoneShowUserResponse, error)
 
 	// KeystoneUpdateUserByAdminWithBodyWithResponse 管理员修改IAM用户信息
 	//
@@ -23441,7 +23441,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PATCH /v3/users/{user_id} (the `KeystoneUpdateUserByAdmin` operationId).
-	KeystoneUpdateUserByAdminWithBodyWithResponse(ctx context.Context, userId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*KeystoneUpdateUserByAdminResponse, error)
+	KeystoneUpdateUserByAdminWithBodyWithResponse(ctx context.Context, userID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*KeystoneUpdateUserByAdminResponse, error)
 
 	// KeystoneUpdateUserByAdminWithResponse 管理员修改IAM用户信息
 	//
@@ -23451,7 +23451,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PATCH /v3/users/{user_id} (the `KeystoneUpdateUserByAdmin` operationId).
-	KeystoneUpdateUserByAdminWithResponse(ctx context.Context, userId string, body KeystoneUpdateUserByAdminJSONRequestBody, reqEditors ...RequestEditorFn) (*KeystoneUpdateUserByAdminResponse, error)
+	KeystoneUpdateUserByAdminWithResponse(ctx context.Context, userID string, body KeystoneUpdateUserByAdminJSONRequestBody, reqEditors ...RequestEditorFn) (*KeystoneUpdateUserByAdminResponse, error)
 
 	// KeystoneListGroupsForUserWithResponse 查询IAM用户所属用户组
 	//
@@ -23461,7 +23461,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3/users/{user_id}/groups (the `KeystoneListGroupsForUser` operationId).
-	KeystoneListGroupsForUserWithResponse(ctx context.Context, userId string, reqEditors ...RequestEditorFn) (*KeystoneListGroupsForUserResponse, error)
+	KeystoneListGroupsForUserWithResponse(ctx context.Context, userID string, reqEditors ...RequestEditorFn) (*KeystoneListGroupsForUserResponse, error)
 
 	// KeystoneUpdateUserPasswordWithBodyWithResponse 修改IAM用户密码
 	//
@@ -23471,7 +23471,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3/users/{user_id}/password (the `KeystoneUpdateUserPassword` operationId).
-	KeystoneUpdateUserPasswordWithBodyWithResponse(ctx context.Context, userId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*KeystoneUpdateUserPasswordResponse, error)
+	KeystoneUpdateUserPasswordWithBodyWithResponse(ctx context.Context, userID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*KeystoneUpdateUserPasswordResponse, error)
 
 	// KeystoneUpdateUserPasswordWithResponse 修改IAM用户密码
 	//
@@ -23481,7 +23481,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3/users/{user_id}/password (the `KeystoneUpdateUserPassword` operationId).
-	KeystoneUpdateUserPasswordWithResponse(ctx context.Context, userId string, body KeystoneUpdateUserPasswordJSONRequestBody, reqEditors ...RequestEditorFn) (*KeystoneUpdateUserPasswordResponse, error)
+	KeystoneUpdateUserPasswordWithResponse(ctx context.Context, userID string, body KeystoneUpdateUserPasswordJSONRequestBody, reqEditors ...RequestEditorFn) (*KeystoneUpdateUserPasswordResponse, error)
 
 	// KeystoneListProjectsForUserWithResponse 查询指定IAM用户的项目列表
 	//
@@ -23491,7 +23491,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3/users/{user_id}/projects (the `KeystoneListProjectsForUser` operationId).
-	KeystoneListProjectsForUserWithResponse(ctx context.Context, userId string, reqEditors ...RequestEditorFn) (*KeystoneListProjectsForUserResponse, error)
+	KeystoneListProjectsForUserWithResponse(ctx context.Context, userID string, reqEditors ...RequestEditorFn) (*KeystoneListProjectsForUserResponse, error)
 }
 
 type KeystoneListVersionsResponse struct {
@@ -24258,67 +24258,67 @@ func (r AssociateAgencyWithProjectPermissionResponse) ContentType() string {
 	return ""
 }
 
-// ListIdTokenTokensResponse201Headers the declared response headers of an HTTP 201 response for ListIdTokenTokens
-type ListIdTokenTokensResponse201Headers struct {
+// ListIDTokenTokensResponse201Headers the declared response headers of an HTTP 201 response for ListIDTokenTokens
+type ListIDTokenTokensResponse201Headers struct {
 	XSubjectToken *string
 }
 
-type ListIdTokenTokensResponse struct {
+type ListIDTokenTokensResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON201 the response for an HTTP 201 `application/json` response
-	JSON201 *ListIdTokenTokensResponseBody
+	JSON201 *ListIDTokenTokensResponseBody
 	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *ListIdTokenTokensError
+	JSON400 *ListIDTokenTokensError
 	// JSON401 the response for an HTTP 401 `application/json` response
-	JSON401 *ListIdTokenTokensError
+	JSON401 *ListIDTokenTokensError
 	// JSON403 the response for an HTTP 403 `application/json` response
-	JSON403 *ListIdTokenTokensError
+	JSON403 *ListIDTokenTokensError
 	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *ListIdTokenTokensError
+	JSON404 *ListIDTokenTokensError
 	// JSON500 the response for an HTTP 500 `application/json` response
-	JSON500 *ListIdTokenTokensError
+	JSON500 *ListIDTokenTokensError
 	// Headers201 the parsed response headers for an HTTP 201 response
-	Headers201 *ListIdTokenTokensResponse201Headers
+	Headers201 *ListIDTokenTokensResponse201Headers
 }
 
 // GetJSON201 returns the response for an HTTP 201 `application/json` response
-func (r ListIdTokenTokensResponse) GetJSON201() *ListIdTokenTokensResponseBody {
+func (r ListIDTokenTokensResponse) GetJSON201() *ListIDTokenTokensResponseBody {
 	return r.JSON201
 }
 
 // GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r ListIdTokenTokensResponse) GetJSON400() *ListIdTokenTokensError {
+func (r ListIDTokenTokensResponse) GetJSON400() *ListIDTokenTokensError {
 	return r.JSON400
 }
 
 // GetJSON401 returns the response for an HTTP 401 `application/json` response
-func (r ListIdTokenTokensResponse) GetJSON401() *ListIdTokenTokensError {
+func (r ListIDTokenTokensResponse) GetJSON401() *ListIDTokenTokensError {
 	return r.JSON401
 }
 
 // GetJSON403 returns the response for an HTTP 403 `application/json` response
-func (r ListIdTokenTokensResponse) GetJSON403() *ListIdTokenTokensError {
+func (r ListIDTokenTokensResponse) GetJSON403() *ListIDTokenTokensError {
 	return r.JSON403
 }
 
 // GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r ListIdTokenTokensResponse) GetJSON404() *ListIdTokenTokensError {
+func (r ListIDTokenTokensResponse) GetJSON404() *ListIDTokenTokensError {
 	return r.JSON404
 }
 
 // GetJSON500 returns the response for an HTTP 500 `application/json` response
-func (r ListIdTokenTokensResponse) GetJSON500() *ListIdTokenTokensError {
+func (r ListIDTokenTokensResponse) GetJSON500() *ListIDTokenTokensError {
 	return r.JSON500
 }
 
 // GetBody returns the raw response body bytes
-func (r ListIdTokenTokensResponse) GetBody() []byte {
+func (r ListIDTokenTokensResponse) GetBody() []byte {
 	return r.Body
 }
 
 // Status returns HTTPResponse.Status
-func (r ListIdTokenTokensResponse) Status() string {
+func (r ListIDTokenTokensResponse) Status() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Status
 	}
@@ -24326,7 +24326,7 @@ func (r ListIdTokenTokensResponse) Status() string {
 }
 
 // StatusCode returns HTTPResponse.StatusCode
-func (r ListIdTokenTokensResponse) StatusCode() int {
+func (r ListIDTokenTokensResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -24334,7 +24334,7 @@ func (r ListIdTokenTokensResponse) StatusCode() int {
 }
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r ListIdTokenTokensResponse) ContentType() string {
+func (r ListIDTokenTokensResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -24676,60 +24676,60 @@ func (r CreateTemporaryAccessKeyByTokenResponse) ContentType() string {
 	return ""
 }
 
-type ShowOpenIdConnectConfigResponse struct {
+type ShowOpenIDConnectConfigResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *ShowOpenIdConnectConfigResponseBody
+	JSON200 *ShowOpenIDConnectConfigResponseBody
 	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *ShowOpenIdConnectConfigError
+	JSON400 *ShowOpenIDConnectConfigError
 	// JSON401 the response for an HTTP 401 `application/json` response
-	JSON401 *ShowOpenIdConnectConfigError
+	JSON401 *ShowOpenIDConnectConfigError
 	// JSON403 the response for an HTTP 403 `application/json` response
-	JSON403 *ShowOpenIdConnectConfigError
+	JSON403 *ShowOpenIDConnectConfigError
 	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *ShowOpenIdConnectConfigError
+	JSON404 *ShowOpenIDConnectConfigError
 	// JSON500 the response for an HTTP 500 `application/json` response
-	JSON500 *ShowOpenIdConnectConfigError
+	JSON500 *ShowOpenIDConnectConfigError
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r ShowOpenIdConnectConfigResponse) GetJSON200() *ShowOpenIdConnectConfigResponseBody {
+func (r ShowOpenIDConnectConfigResponse) GetJSON200() *ShowOpenIDConnectConfigResponseBody {
 	return r.JSON200
 }
 
 // GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r ShowOpenIdConnectConfigResponse) GetJSON400() *ShowOpenIdConnectConfigError {
+func (r ShowOpenIDConnectConfigResponse) GetJSON400() *ShowOpenIDConnectConfigError {
 	return r.JSON400
 }
 
 // GetJSON401 returns the response for an HTTP 401 `application/json` response
-func (r ShowOpenIdConnectConfigResponse) GetJSON401() *ShowOpenIdConnectConfigError {
+func (r ShowOpenIDConnectConfigResponse) GetJSON401() *ShowOpenIDConnectConfigError {
 	return r.JSON401
 }
 
 // GetJSON403 returns the response for an HTTP 403 `application/json` response
-func (r ShowOpenIdConnectConfigResponse) GetJSON403() *ShowOpenIdConnectConfigError {
+func (r ShowOpenIDConnectConfigResponse) GetJSON403() *ShowOpenIDConnectConfigError {
 	return r.JSON403
 }
 
 // GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r ShowOpenIdConnectConfigResponse) GetJSON404() *ShowOpenIdConnectConfigError {
+func (r ShowOpenIDConnectConfigResponse) GetJSON404() *ShowOpenIDConnectConfigError {
 	return r.JSON404
 }
 
 // GetJSON500 returns the response for an HTTP 500 `application/json` response
-func (r ShowOpenIdConnectConfigResponse) GetJSON500() *ShowOpenIdConnectConfigError {
+func (r ShowOpenIDConnectConfigResponse) GetJSON500() *ShowOpenIDConnectConfigError {
 	return r.JSON500
 }
 
 // GetBody returns the raw response body bytes
-func (r ShowOpenIdConnectConfigResponse) GetBody() []byte {
+func (r ShowOpenIDConnectConfigResponse) GetBody() []byte {
 	return r.Body
 }
 
 // Status returns HTTPResponse.Status
-func (r ShowOpenIdConnectConfigResponse) Status() string {
+func (r ShowOpenIDConnectConfigResponse) Status() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Status
 	}
@@ -24737,7 +24737,7 @@ func (r ShowOpenIdConnectConfigResponse) Status() string {
 }
 
 // StatusCode returns HTTPResponse.StatusCode
-func (r ShowOpenIdConnectConfigResponse) StatusCode() int {
+func (r ShowOpenIDConnectConfigResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -24745,32 +24745,32 @@ func (r ShowOpenIdConnectConfigResponse) StatusCode() int {
 }
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r ShowOpenIdConnectConfigResponse) ContentType() string {
+func (r ShowOpenIDConnectConfigResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
 	return ""
 }
 
-type CreateOpenIdConnectConfigResponse struct {
+type CreateOpenIDConnectConfigResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON201 the response for an HTTP 201 `application/json` response
-	JSON201 *CreateOpenIdConnectConfigResponseBody
+	JSON201 *CreateOpenIDConnectConfigResponseBody
 }
 
 // GetJSON201 returns the response for an HTTP 201 `application/json` response
-func (r CreateOpenIdConnectConfigResponse) GetJSON201() *CreateOpenIdConnectConfigResponseBody {
+func (r CreateOpenIDConnectConfigResponse) GetJSON201() *CreateOpenIDConnectConfigResponseBody {
 	return r.JSON201
 }
 
 // GetBody returns the raw response body bytes
-func (r CreateOpenIdConnectConfigResponse) GetBody() []byte {
+func (r CreateOpenIDConnectConfigResponse) GetBody() []byte {
 	return r.Body
 }
 
 // Status returns HTTPResponse.Status
-func (r CreateOpenIdConnectConfigResponse) Status() string {
+func (r CreateOpenIDConnectConfigResponse) Status() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Status
 	}
@@ -24778,7 +24778,7 @@ func (r CreateOpenIdConnectConfigResponse) Status() string {
 }
 
 // StatusCode returns HTTPResponse.StatusCode
-func (r CreateOpenIdConnectConfigResponse) StatusCode() int {
+func (r CreateOpenIDConnectConfigResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -24786,32 +24786,32 @@ func (r CreateOpenIdConnectConfigResponse) StatusCode() int {
 }
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r CreateOpenIdConnectConfigResponse) ContentType() string {
+func (r CreateOpenIDConnectConfigResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
 	return ""
 }
 
-type UpdateOpenIdConnectConfigResponse struct {
+type UpdateOpenIDConnectConfigResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *UpdateOpenIdConnectConfigResponseBody
+	JSON200 *UpdateOpenIDConnectConfigResponseBody
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r UpdateOpenIdConnectConfigResponse) GetJSON200() *UpdateOpenIdConnectConfigResponseBody {
+func (r UpdateOpenIDConnectConfigResponse) GetJSON200() *UpdateOpenIDConnectConfigResponseBody {
 	return r.JSON200
 }
 
 // GetBody returns the raw response body bytes
-func (r UpdateOpenIdConnectConfigResponse) GetBody() []byte {
+func (r UpdateOpenIDConnectConfigResponse) GetBody() []byte {
 	return r.Body
 }
 
 // Status returns HTTPResponse.Status
-func (r UpdateOpenIdConnectConfigResponse) Status() string {
+func (r UpdateOpenIDConnectConfigResponse) Status() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Status
 	}
@@ -24819,7 +24819,7 @@ func (r UpdateOpenIdConnectConfigResponse) Status() string {
 }
 
 // StatusCode returns HTTPResponse.StatusCode
-func (r UpdateOpenIdConnectConfigResponse) StatusCode() int {
+func (r UpdateOpenIDConnectConfigResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -24827,7 +24827,7 @@ func (r UpdateOpenIdConnectConfigResponse) StatusCode() int {
 }
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r UpdateOpenIdConnectConfigResponse) ContentType() string {
+func (r UpdateOpenIDConnectConfigResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -26304,46 +26304,46 @@ func (r UpdateCloudServiceCustomPolicyResponse) ContentType() string {
 	return ""
 }
 
-type ShowDomainApiAclPolicyResponse struct {
+type ShowDomainAPIACLPolicyResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *ShowDomainApiAclPolicyResponseBody
+	JSON200 *ShowDomainAPIACLPolicyResponseBody
 	// JSON403 the response for an HTTP 403 `application/json` response
-	JSON403 *ShowDomainApiAclPolicyError
+	JSON403 *ShowDomainAPIACLPolicyError
 	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *ShowDomainApiAclPolicyError
+	JSON404 *ShowDomainAPIACLPolicyError
 	// JSON500 the response for an HTTP 500 `application/json` response
-	JSON500 *ShowDomainApiAclPolicyError
+	JSON500 *ShowDomainAPIACLPolicyError
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r ShowDomainApiAclPolicyResponse) GetJSON200() *ShowDomainApiAclPolicyResponseBody {
+func (r ShowDomainAPIACLPolicyResponse) GetJSON200() *ShowDomainAPIACLPolicyResponseBody {
 	return r.JSON200
 }
 
 // GetJSON403 returns the response for an HTTP 403 `application/json` response
-func (r ShowDomainApiAclPolicyResponse) GetJSON403() *ShowDomainApiAclPolicyError {
+func (r ShowDomainAPIACLPolicyResponse) GetJSON403() *ShowDomainAPIACLPolicyError {
 	return r.JSON403
 }
 
 // GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r ShowDomainApiAclPolicyResponse) GetJSON404() *ShowDomainApiAclPolicyError {
+func (r ShowDomainAPIACLPolicyResponse) GetJSON404() *ShowDomainAPIACLPolicyError {
 	return r.JSON404
 }
 
 // GetJSON500 returns the response for an HTTP 500 `application/json` response
-func (r ShowDomainApiAclPolicyResponse) GetJSON500() *ShowDomainApiAclPolicyError {
+func (r ShowDomainAPIACLPolicyResponse) GetJSON500() *ShowDomainAPIACLPolicyError {
 	return r.JSON500
 }
 
 // GetBody returns the raw response body bytes
-func (r ShowDomainApiAclPolicyResponse) GetBody() []byte {
+func (r ShowDomainAPIACLPolicyResponse) GetBody() []byte {
 	return r.Body
 }
 
 // Status returns HTTPResponse.Status
-func (r ShowDomainApiAclPolicyResponse) Status() string {
+func (r ShowDomainAPIACLPolicyResponse) Status() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Status
 	}
@@ -26351,7 +26351,7 @@ func (r ShowDomainApiAclPolicyResponse) Status() string {
 }
 
 // StatusCode returns HTTPResponse.StatusCode
-func (r ShowDomainApiAclPolicyResponse) StatusCode() int {
+func (r ShowDomainAPIACLPolicyResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -26359,46 +26359,46 @@ func (r ShowDomainApiAclPolicyResponse) StatusCode() int {
 }
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r ShowDomainApiAclPolicyResponse) ContentType() string {
+func (r ShowDomainAPIACLPolicyResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
 	return ""
 }
 
-type UpdateDomainApiAclPolicyResponse struct {
+type UpdateDomainAPIACLPolicyResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *UpdateDomainApiAclPolicyResponseBody
+	JSON200 *UpdateDomainAPIACLPolicyResponseBody
 	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *UpdateDomainApiAclPolicyError
+	JSON400 *UpdateDomainAPIACLPolicyError
 	// JSON500 the response for an HTTP 500 `application/json` response
-	JSON500 *UpdateDomainApiAclPolicyError
+	JSON500 *UpdateDomainAPIACLPolicyError
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r UpdateDomainApiAclPolicyResponse) GetJSON200() *UpdateDomainApiAclPolicyResponseBody {
+func (r UpdateDomainAPIACLPolicyResponse) GetJSON200() *UpdateDomainAPIACLPolicyResponseBody {
 	return r.JSON200
 }
 
 // GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r UpdateDomainApiAclPolicyResponse) GetJSON400() *UpdateDomainApiAclPolicyError {
+func (r UpdateDomainAPIACLPolicyResponse) GetJSON400() *UpdateDomainAPIACLPolicyError {
 	return r.JSON400
 }
 
 // GetJSON500 returns the response for an HTTP 500 `application/json` response
-func (r UpdateDomainApiAclPolicyResponse) GetJSON500() *UpdateDomainApiAclPolicyError {
+func (r UpdateDomainAPIACLPolicyResponse) GetJSON500() *UpdateDomainAPIACLPolicyError {
 	return r.JSON500
 }
 
 // GetBody returns the raw response body bytes
-func (r UpdateDomainApiAclPolicyResponse) GetBody() []byte {
+func (r UpdateDomainAPIACLPolicyResponse) GetBody() []byte {
 	return r.Body
 }
 
 // Status returns HTTPResponse.Status
-func (r UpdateDomainApiAclPolicyResponse) Status() string {
+func (r UpdateDomainAPIACLPolicyResponse) Status() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Status
 	}
@@ -26406,7 +26406,7 @@ func (r UpdateDomainApiAclPolicyResponse) Status() string {
 }
 
 // StatusCode returns HTTPResponse.StatusCode
-func (r UpdateDomainApiAclPolicyResponse) StatusCode() int {
+func (r UpdateDomainAPIACLPolicyResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -26414,53 +26414,53 @@ func (r UpdateDomainApiAclPolicyResponse) StatusCode() int {
 }
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r UpdateDomainApiAclPolicyResponse) ContentType() string {
+func (r UpdateDomainAPIACLPolicyResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
 	return ""
 }
 
-type ShowDomainConsoleAclPolicyResponse struct {
+type ShowDomainConsoleACLPolicyResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *ShowDomainConsoleAclPolicyResponseBody
+	JSON200 *ShowDomainConsoleACLPolicyResponseBody
 	// JSON403 the response for an HTTP 403 `application/json` response
-	JSON403 *ShowDomainConsoleAclPolicyError
+	JSON403 *ShowDomainConsoleACLPolicyError
 	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *ShowDomainConsoleAclPolicyError
+	JSON404 *ShowDomainConsoleACLPolicyError
 	// JSON500 the response for an HTTP 500 `application/json` response
-	JSON500 *ShowDomainConsoleAclPolicyError
+	JSON500 *ShowDomainConsoleACLPolicyError
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r ShowDomainConsoleAclPolicyResponse) GetJSON200() *ShowDomainConsoleAclPolicyResponseBody {
+func (r ShowDomainConsoleACLPolicyResponse) GetJSON200() *ShowDomainConsoleACLPolicyResponseBody {
 	return r.JSON200
 }
 
 // GetJSON403 returns the response for an HTTP 403 `application/json` response
-func (r ShowDomainConsoleAclPolicyResponse) GetJSON403() *ShowDomainConsoleAclPolicyError {
+func (r ShowDomainConsoleACLPolicyResponse) GetJSON403() *ShowDomainConsoleACLPolicyError {
 	return r.JSON403
 }
 
 // GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r ShowDomainConsoleAclPolicyResponse) GetJSON404() *ShowDomainConsoleAclPolicyError {
+func (r ShowDomainConsoleACLPolicyResponse) GetJSON404() *ShowDomainConsoleACLPolicyError {
 	return r.JSON404
 }
 
 // GetJSON500 returns the response for an HTTP 500 `application/json` response
-func (r ShowDomainConsoleAclPolicyResponse) GetJSON500() *ShowDomainConsoleAclPolicyError {
+func (r ShowDomainConsoleACLPolicyResponse) GetJSON500() *ShowDomainConsoleACLPolicyError {
 	return r.JSON500
 }
 
 // GetBody returns the raw response body bytes
-func (r ShowDomainConsoleAclPolicyResponse) GetBody() []byte {
+func (r ShowDomainConsoleACLPolicyResponse) GetBody() []byte {
 	return r.Body
 }
 
 // Status returns HTTPResponse.Status
-func (r ShowDomainConsoleAclPolicyResponse) Status() string {
+func (r ShowDomainConsoleACLPolicyResponse) Status() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Status
 	}
@@ -26468,7 +26468,7 @@ func (r ShowDomainConsoleAclPolicyResponse) Status() string {
 }
 
 // StatusCode returns HTTPResponse.StatusCode
-func (r ShowDomainConsoleAclPolicyResponse) StatusCode() int {
+func (r ShowDomainConsoleACLPolicyResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -26476,46 +26476,46 @@ func (r ShowDomainConsoleAclPolicyResponse) StatusCode() int {
 }
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r ShowDomainConsoleAclPolicyResponse) ContentType() string {
+func (r ShowDomainConsoleACLPolicyResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
 	return ""
 }
 
-type UpdateDomainConsoleAclPolicyResponse struct {
+type UpdateDomainConsoleACLPolicyResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *UpdateDomainConsoleAclPolicyResponseBody
+	JSON200 *UpdateDomainConsoleACLPolicyResponseBody
 	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *UpdateDomainConsoleAclPolicyError
+	JSON400 *UpdateDomainConsoleACLPolicyError
 	// JSON500 the response for an HTTP 500 `application/json` response
-	JSON500 *UpdateDomainConsoleAclPolicyError
+	JSON500 *UpdateDomainConsoleACLPolicyError
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r UpdateDomainConsoleAclPolicyResponse) GetJSON200() *UpdateDomainConsoleAclPolicyResponseBody {
+func (r UpdateDomainConsoleACLPolicyResponse) GetJSON200() *UpdateDomainConsoleACLPolicyResponseBody {
 	return r.JSON200
 }
 
 // GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r UpdateDomainConsoleAclPolicyResponse) GetJSON400() *UpdateDomainConsoleAclPolicyError {
+func (r UpdateDomainConsoleACLPolicyResponse) GetJSON400() *UpdateDomainConsoleACLPolicyError {
 	return r.JSON400
 }
 
 // GetJSON500 returns the response for an HTTP 500 `application/json` response
-func (r UpdateDomainConsoleAclPolicyResponse) GetJSON500() *UpdateDomainConsoleAclPolicyError {
+func (r UpdateDomainConsoleACLPolicyResponse) GetJSON500() *UpdateDomainConsoleACLPolicyError {
 	return r.JSON500
 }
 
 // GetBody returns the raw response body bytes
-func (r UpdateDomainConsoleAclPolicyResponse) GetBody() []byte {
+func (r UpdateDomainConsoleACLPolicyResponse) GetBody() []byte {
 	return r.Body
 }
 
 // Status returns HTTPResponse.Status
-func (r UpdateDomainConsoleAclPolicyResponse) Status() string {
+func (r UpdateDomainConsoleACLPolicyResponse) Status() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Status
 	}
@@ -26523,7 +26523,7 @@ func (r UpdateDomainConsoleAclPolicyResponse) Status() string {
 }
 
 // StatusCode returns HTTPResponse.StatusCode
-func (r UpdateDomainConsoleAclPolicyResponse) StatusCode() int {
+func (r UpdateDomainConsoleACLPolicyResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -26531,7 +26531,7 @@ func (r UpdateDomainConsoleAclPolicyResponse) StatusCode() int {
 }
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r UpdateDomainConsoleAclPolicyResponse) ContentType() string {
+func (r UpdateDomainConsoleACLPolicyResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -30081,8 +30081,8 @@ func (c *ClientWithResponses) KeystoneShowVersionWithResponse(ctx context.Contex
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3-ext/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}/metadata (the `ShowMetadata` operationId).
-func (c *ClientWithResponses) ShowMetadataWithResponse(ctx context.Context, idpId string, protocolId string, reqEditors ...RequestEditorFn) (*ShowMetadataResponse, error) {
-	rsp, err := c.ShowMetadata(ctx, idpId, protocolId, reqEditors...)
+func (c *ClientWithResponses) ShowMetadataWithResponse(ctx context.Context, idpID string, protocolID string, reqEditors ...RequestEditorFn) (*ShowMetadataResponse, error) {
+	rsp, err := c.ShowMetadata(ctx, idpID, protocolID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -30098,8 +30098,8 @@ func (c *ClientWithResponses) ShowMetadataWithResponse(ctx context.Context, idpI
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3-ext/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}/metadata (the `CreateMetadata` operationId).
-func (c *ClientWithResponses) CreateMetadataWithBodyWithResponse(ctx context.Context, idpId string, protocolId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateMetadataResponse, error) {
-	rsp, err := c.CreateMetadataWithBody(ctx, idpId, protocolId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) CreateMetadataWithBodyWithResponse(ctx context.Context, idpID string, protocolID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateMetadataResponse, error) {
+	rsp, err := c.CreateMetadataWithBody(ctx, idpID, protocolID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -30115,8 +30115,8 @@ func (c *ClientWithResponses) CreateMetadataWithBodyWithResponse(ctx context.Con
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3-ext/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}/metadata (the `CreateMetadata` operationId).
-func (c *ClientWithResponses) CreateMetadataWithResponse(ctx context.Context, idpId string, protocolId string, body CreateMetadataJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateMetadataResponse, error) {
-	rsp, err := c.CreateMetadata(ctx, idpId, protocolId, body, reqEditors...)
+func (c *ClientWithResponses) CreateMetadataWithResponse(ctx context.Context, idpID string, protocolID string, body CreateMetadataJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateMetadataResponse, error) {
+	rsp, err := c.CreateMetadata(ctx, idpID, protocolID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -30147,8 +30147,8 @@ func (c *ClientWithResponses) ShowKeystoneMetadataFileWithResponse(ctx context.C
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3-ext/projects/{project_id} (the `ShowProjectDetailsAndStatus` operationId).
-func (c *ClientWithResponses) ShowProjectDetailsAndStatusWithResponse(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*ShowProjectDetailsAndStatusResponse, error) {
-	rsp, err := c.ShowProjectDetailsAndStatus(ctx, projectId, reqEditors...)
+func (c *ClientWithResponses) ShowProjectDetailsAndStatusWithResponse(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*ShowProjectDetailsAndStatusResponse, error) {
+	rsp, err := c.ShowProjectDetailsAndStatus(ctx, projectID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -30163,8 +30163,8 @@ func (c *ClientWithResponses) ShowProjectDetailsAndStatusWithResponse(ctx contex
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v3-ext/projects/{project_id} (the `UpdateProjectStatus` operationId).
-func (c *ClientWithResponses) UpdateProjectStatusWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateProjectStatusResponse, error) {
-	rsp, err := c.UpdateProjectStatusWithBody(ctx, projectId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) UpdateProjectStatusWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateProjectStatusResponse, error) {
+	rsp, err := c.UpdateProjectStatusWithBody(ctx, projectID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -30179,8 +30179,8 @@ func (c *ClientWithResponses) UpdateProjectStatusWithBodyWithResponse(ctx contex
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v3-ext/projects/{project_id} (the `UpdateProjectStatus` operationId).
-func (c *ClientWithResponses) UpdateProjectStatusWithResponse(ctx context.Context, projectId string, body UpdateProjectStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateProjectStatusResponse, error) {
-	rsp, err := c.UpdateProjectStatus(ctx, projectId, body, reqEditors...)
+func (c *ClientWithResponses) UpdateProjectStatusWithResponse(ctx context.Context, projectID string, body UpdateProjectStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateProjectStatusResponse, error) {
+	rsp, err := c.UpdateProjectStatus(ctx, projectID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -30243,8 +30243,8 @@ func (c *ClientWithResponses) CreateAgencyWithResponse(ctx context.Context, body
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v3.0/OS-AGENCY/agencies/{agency_id} (the `DeleteAgency` operationId).
-func (c *ClientWithResponses) DeleteAgencyWithResponse(ctx context.Context, agencyId string, reqEditors ...RequestEditorFn) (*DeleteAgencyResponse, error) {
-	rsp, err := c.DeleteAgency(ctx, agencyId, reqEditors...)
+func (c *ClientWithResponses) DeleteAgencyWithResponse(ctx context.Context, agencyID string, reqEditors ...RequestEditorFn) (*DeleteAgencyResponse, error) {
+	rsp, err := c.DeleteAgency(ctx, agencyID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -30259,8 +30259,8 @@ func (c *ClientWithResponses) DeleteAgencyWithResponse(ctx context.Context, agen
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3.0/OS-AGENCY/agencies/{agency_id} (the `ShowAgency` operationId).
-func (c *ClientWithResponses) ShowAgencyWithResponse(ctx context.Context, agencyId string, reqEditors ...RequestEditorFn) (*ShowAgencyResponse, error) {
-	rsp, err := c.ShowAgency(ctx, agencyId, reqEditors...)
+func (c *ClientWithResponses) ShowAgencyWithResponse(ctx context.Context, agencyID string, reqEditors ...RequestEditorFn) (*ShowAgencyResponse, error) {
+	rsp, err := c.ShowAgency(ctx, agencyID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -30275,8 +30275,8 @@ func (c *ClientWithResponses) ShowAgencyWithResponse(ctx context.Context, agency
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v3.0/OS-AGENCY/agencies/{agency_id} (the `UpdateAgency` operationId).
-func (c *ClientWithResponses) UpdateAgencyWithBodyWithResponse(ctx context.Context, agencyId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateAgencyResponse, error) {
-	rsp, err := c.UpdateAgencyWithBody(ctx, agencyId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) UpdateAgencyWithBodyWithResponse(ctx context.Context, agencyID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateAgencyResponse, error) {
+	rsp, err := c.UpdateAgencyWithBody(ctx, agencyID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -30291,8 +30291,8 @@ func (c *ClientWithResponses) UpdateAgencyWithBodyWithResponse(ctx context.Conte
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v3.0/OS-AGENCY/agencies/{agency_id} (the `UpdateAgency` operationId).
-func (c *ClientWithResponses) UpdateAgencyWithResponse(ctx context.Context, agencyId string, body UpdateAgencyJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateAgencyResponse, error) {
-	rsp, err := c.UpdateAgency(ctx, agencyId, body, reqEditors...)
+func (c *ClientWithResponses) UpdateAgencyWithResponse(ctx context.Context, agencyID string, body UpdateAgencyJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateAgencyResponse, error) {
+	rsp, err := c.UpdateAgency(ctx, agencyID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -30307,8 +30307,8 @@ func (c *ClientWithResponses) UpdateAgencyWithResponse(ctx context.Context, agen
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3.0/OS-AGENCY/domains/{domain_id}/agencies/{agency_id}/roles (the `ListDomainPermissionsForAgency` operationId).
-func (c *ClientWithResponses) ListDomainPermissionsForAgencyWithResponse(ctx context.Context, domainId string, agencyId string, reqEditors ...RequestEditorFn) (*ListDomainPermissionsForAgencyResponse, error) {
-	rsp, err := c.ListDomainPermissionsForAgency(ctx, domainId, agencyId, reqEditors...)
+func (c *ClientWithResponses) ListDomainPermissionsForAgencyWithResponse(ctx context.Context, domainID string, agencyID string, reqEditors ...RequestEditorFn) (*ListDomainPermissionsForAgencyResponse, error) {
+	rsp, err := c.ListDomainPermissionsForAgency(ctx, domainID, agencyID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -30323,8 +30323,8 @@ func (c *ClientWithResponses) ListDomainPermissionsForAgencyWithResponse(ctx con
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v3.0/OS-AGENCY/domains/{domain_id}/agencies/{agency_id}/roles/{role_id} (the `RemovePermissionFromAgencyOnDomain` operationId).
-func (c *ClientWithResponses) RemovePermissionFromAgencyOnDomainWithResponse(ctx context.Context, domainId string, agencyId string, roleId string, reqEditors ...RequestEditorFn) (*RemovePermissionFromAgencyOnDomainResponse, error) {
-	rsp, err := c.RemovePermissionFromAgencyOnDomain(ctx, domainId, agencyId, roleId, reqEditors...)
+func (c *ClientWithResponses) RemovePermissionFromAgencyOnDomainWithResponse(ctx context.Context, domainID string, agencyID string, roleID string, reqEditors ...RequestEditorFn) (*RemovePermissionFromAgencyOnDomainResponse, error) {
+	rsp, err := c.RemovePermissionFromAgencyOnDomain(ctx, domainID, agencyID, roleID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -30339,8 +30339,8 @@ func (c *ClientWithResponses) RemovePermissionFromAgencyOnDomainWithResponse(ctx
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with HEAD /v3.0/OS-AGENCY/domains/{domain_id}/agencies/{agency_id}/roles/{role_id} (the `CheckDomainPermissionForAgency` operationId).
-func (c *ClientWithResponses) CheckDomainPermissionForAgencyWithResponse(ctx context.Context, domainId string, agencyId string, roleId string, reqEditors ...RequestEditorFn) (*CheckDomainPermissionForAgencyResponse, error) {
-	rsp, err := c.CheckDomainPermissionForAgency(ctx, domainId, agencyId, roleId, reqEditors...)
+func (c *ClientWithResponses) CheckDomainPermissionForAgencyWithResponse(ctx context.Context, domainID string, agencyID string, roleID string, reqEditors ...RequestEditorFn) (*CheckDomainPermissionForAgencyResponse, error) {
+	rsp, err := c.CheckDomainPermissionForAgency(ctx, domainID, agencyID, roleID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -30355,8 +30355,8 @@ func (c *ClientWithResponses) CheckDomainPermissionForAgencyWithResponse(ctx con
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v3.0/OS-AGENCY/domains/{domain_id}/agencies/{agency_id}/roles/{role_id} (the `AssociateAgencyWithDomainPermission` operationId).
-func (c *ClientWithResponses) AssociateAgencyWithDomainPermissionWithResponse(ctx context.Context, domainId string, agencyId string, roleId string, reqEditors ...RequestEditorFn) (*AssociateAgencyWithDomainPermissionResponse, error) {
-	rsp, err := c.AssociateAgencyWithDomainPermission(ctx, domainId, agencyId, roleId, reqEditors...)
+func (c *ClientWithResponses) AssociateAgencyWithDomainPermissionWithResponse(ctx context.Context, domainID string, agencyID string, roleID string, reqEditors ...RequestEditorFn) (*AssociateAgencyWithDomainPermissionResponse, error) {
+	rsp, err := c.AssociateAgencyWithDomainPermission(ctx, domainID, agencyID, roleID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -30371,8 +30371,8 @@ func (c *ClientWithResponses) AssociateAgencyWithDomainPermissionWithResponse(ct
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles (the `ListProjectPermissionsForAgency` operationId).
-func (c *ClientWithResponses) ListProjectPermissionsForAgencyWithResponse(ctx context.Context, projectId string, agencyId string, reqEditors ...RequestEditorFn) (*ListProjectPermissionsForAgencyResponse, error) {
-	rsp, err := c.ListProjectPermissionsForAgency(ctx, projectId, agencyId, reqEditors...)
+func (c *ClientWithResponses) ListProjectPermissionsForAgencyWithResponse(ctx context.Context, projectID string, agencyID string, reqEditors ...RequestEditorFn) (*ListProjectPermissionsForAgencyResponse, error) {
+	rsp, err := c.ListProjectPermissionsForAgency(ctx, projectID, agencyID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -30387,8 +30387,8 @@ func (c *ClientWithResponses) ListProjectPermissionsForAgencyWithResponse(ctx co
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles/{role_id} (the `RemovePermissionFromAgencyOnProject` operationId).
-func (c *ClientWithResponses) RemovePermissionFromAgencyOnProjectWithResponse(ctx context.Context, projectId string, agencyId string, roleId string, reqEditors ...RequestEditorFn) (*RemovePermissionFromAgencyOnProjectResponse, error) {
-	rsp, err := c.RemovePermissionFromAgencyOnProject(ctx, projectId, agencyId, roleId, reqEditors...)
+func (c *ClientWithResponses) RemovePermissionFromAgencyOnProjectWithResponse(ctx context.Context, projectID string, agencyID string, roleID string, reqEditors ...RequestEditorFn) (*RemovePermissionFromAgencyOnProjectResponse, error) {
+	rsp, err := c.RemovePermissionFromAgencyOnProject(ctx, projectID, agencyID, roleID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -30403,8 +30403,8 @@ func (c *ClientWithResponses) RemovePermissionFromAgencyOnProjectWithResponse(ct
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with HEAD /v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles/{role_id} (the `CheckPermissionForAgencyOnProject` operationId).
-func (c *ClientWithResponses) CheckPermissionForAgencyOnProjectWithResponse(ctx context.Context, projectId string, agencyId string, roleId string, reqEditors ...RequestEditorFn) (*CheckPermissionForAgencyOnProjectResponse, error) {
-	rsp, err := c.CheckPermissionForAgencyOnProject(ctx, projectId, agencyId, roleId, reqEditors...)
+func (c *ClientWithResponses) CheckPermissionForAgencyOnProjectWithResponse(ctx context.Context, projectID string, agencyID string, roleID string, reqEditors ...RequestEditorFn) (*CheckPermissionForAgencyOnProjectResponse, error) {
+	rsp, err := c.CheckPermissionForAgencyOnProject(ctx, projectID, agencyID, roleID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -30419,44 +30419,44 @@ func (c *ClientWithResponses) CheckPermissionForAgencyOnProjectWithResponse(ctx 
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles/{role_id} (the `AssociateAgencyWithProjectPermission` operationId).
-func (c *ClientWithResponses) AssociateAgencyWithProjectPermissionWithResponse(ctx context.Context, projectId string, agencyId string, roleId string, reqEditors ...RequestEditorFn) (*AssociateAgencyWithProjectPermissionResponse, error) {
-	rsp, err := c.AssociateAgencyWithProjectPermission(ctx, projectId, agencyId, roleId, reqEditors...)
+func (c *ClientWithResponses) AssociateAgencyWithProjectPermissionWithResponse(ctx context.Context, projectID string, agencyID string, roleID string, reqEditors ...RequestEditorFn) (*AssociateAgencyWithProjectPermissionResponse, error) {
+	rsp, err := c.AssociateAgencyWithProjectPermission(ctx, projectID, agencyID, roleID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
 	return ParseAssociateAgencyWithProjectPermissionResponse(rsp)
 }
 
-// ListIdTokenTokensWithBodyWithResponse 获取联邦认证token(OpenID Connect ID token方式)
+// ListIDTokenTokensWithBodyWithResponse 获取联邦认证token(OpenID Connect ID token方式)
 //
 // 该接口可以用于通过OpenID Connect ID token方式获取联邦认证token。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v3.0/OS-AUTH/id-token/tokens (the `ListIdTokenTokens` operationId).
-func (c *ClientWithResponses) ListIdTokenTokensWithBodyWithResponse(ctx context.Context, params *ListIdTokenTokensParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ListIdTokenTokensResponse, error) {
-	rsp, err := c.ListIdTokenTokensWithBody(ctx, params, contentType, body, reqEditors...)
+// Corresponds with POST /v3.0/OS-AUTH/id-token/tokens (the `ListIDTokenTokens` operationId).
+func (c *ClientWithResponses) ListIDTokenTokensWithBodyWithResponse(ctx context.Context, params *ListIDTokenTokensParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ListIDTokenTokensResponse, error) {
+	rsp, err := c.ListIDTokenTokensWithBody(ctx, params, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseListIdTokenTokensResponse(rsp)
+	return ParseListIDTokenTokensResponse(rsp)
 }
 
-// ListIdTokenTokensWithResponse 获取联邦认证token(OpenID Connect ID token方式)
+// ListIDTokenTokensWithResponse 获取联邦认证token(OpenID Connect ID token方式)
 //
 // 该接口可以用于通过OpenID Connect ID token方式获取联邦认证token。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v3.0/OS-AUTH/id-token/tokens (the `ListIdTokenTokens` operationId).
-func (c *ClientWithResponses) ListIdTokenTokensWithResponse(ctx context.Context, params *ListIdTokenTokensParams, body ListIdTokenTokensJSONRequestBody, reqEditors ...RequestEditorFn) (*ListIdTokenTokensResponse, error) {
-	rsp, err := c.ListIdTokenTokens(ctx, params, body, reqEditors...)
+// Corresponds with POST /v3.0/OS-AUTH/id-token/tokens (the `ListIDTokenTokens` operationId).
+func (c *ClientWithResponses) ListIDTokenTokensWithResponse(ctx context.Context, params *ListIDTokenTokensParams, body ListIDTokenTokensJSONRequestBody, reqEditors ...RequestEditorFn) (*ListIDTokenTokensResponse, error) {
+	rsp, err := c.ListIDTokenTokens(ctx, params, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseListIdTokenTokensResponse(rsp)
+	return ParseListIDTokenTokensResponse(rsp)
 }
 
 // ListLogintokensWithBodyWithResponse 获取自定义身份代理登录票据
@@ -30679,84 +30679,84 @@ func (c *ClientWithResponses) CreateTemporaryAccessKeyByTokenWithResponse(ctx co
 	return ParseCreateTemporaryAccessKeyByTokenResponse(rsp)
 }
 
-// ShowOpenIdConnectConfigWithResponse 查询OpenID Connect身份提供商配置
+// ShowOpenIDConnectConfigWithResponse 查询OpenID Connect身份提供商配置
 //
 // 该接口可以用于管理员查询OpenID Connect身份提供商配置。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Returns a wrapper object for the known response body format(s).
 //
-// Corresponds with GET /v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config (the `ShowOpenIdConnectConfig` operationId).
-func (c *ClientWithResponses) ShowOpenIdConnectConfigWithResponse(ctx context.Context, idpId string, reqEditors ...RequestEditorFn) (*ShowOpenIdConnectConfigResponse, error) {
-	rsp, err := c.ShowOpenIdConnectConfig(ctx, idpId, reqEditors...)
+// Corresponds with GET /v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config (the `ShowOpenIDConnectConfig` operationId).
+func (c *ClientWithResponses) ShowOpenIDConnectConfigWithResponse(ctx context.Context, idpID string, reqEditors ...RequestEditorFn) (*ShowOpenIDConnectConfigResponse, error) {
+	rsp, err := c.ShowOpenIDConnectConfig(ctx, idpID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseShowOpenIdConnectConfigResponse(rsp)
+	return ParseShowOpenIDConnectConfigResponse(rsp)
 }
 
-// CreateOpenIdConnectConfigWithBodyWithResponse 创建OpenID Connect身份提供商配置
+// CreateOpenIDConnectConfigWithBodyWithResponse 创建OpenID Connect身份提供商配置
 //
 // 该接口可以用于管理员在创建身份提供商，并注册协议（OIDC协议）后，创建OpenID Connect身份提供商配置。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config (the `CreateOpenIdConnectConfig` operationId).
-func (c *ClientWithResponses) CreateOpenIdConnectConfigWithBodyWithResponse(ctx context.Context, idpId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateOpenIdConnectConfigResponse, error) {
-	rsp, err := c.CreateOpenIdConnectConfigWithBody(ctx, idpId, contentType, body, reqEditors...)
+// Corresponds with POST /v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config (the `CreateOpenIDConnectConfig` operationId).
+func (c *ClientWithResponses) CreateOpenIDConnectConfigWithBodyWithResponse(ctx context.Context, idpID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateOpenIDConnectConfigResponse, error) {
+	rsp, err := c.CreateOpenIDConnectConfigWithBody(ctx, idpID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseCreateOpenIdConnectConfigResponse(rsp)
+	return ParseCreateOpenIDConnectConfigResponse(rsp)
 }
 
-// CreateOpenIdConnectConfigWithResponse 创建OpenID Connect身份提供商配置
+// CreateOpenIDConnectConfigWithResponse 创建OpenID Connect身份提供商配置
 //
 // 该接口可以用于管理员在创建身份提供商，并注册协议（OIDC协议）后，创建OpenID Connect身份提供商配置。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config (the `CreateOpenIdConnectConfig` operationId).
-func (c *ClientWithResponses) CreateOpenIdConnectConfigWithResponse(ctx context.Context, idpId string, body CreateOpenIdConnectConfigJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateOpenIdConnectConfigResponse, error) {
-	rsp, err := c.CreateOpenIdConnectConfig(ctx, idpId, body, reqEditors...)
+// Corresponds with POST /v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config (the `CreateOpenIDConnectConfig` operationId).
+func (c *ClientWithResponses) CreateOpenIDConnectConfigWithResponse(ctx context.Context, idpID string, body CreateOpenIDConnectConfigJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateOpenIDConnectConfigResponse, error) {
+	rsp, err := c.CreateOpenIDConnectConfig(ctx, idpID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseCreateOpenIdConnectConfigResponse(rsp)
+	return ParseCreateOpenIDConnectConfigResponse(rsp)
 }
 
-// UpdateOpenIdConnectConfigWithBodyWithResponse 修改OpenID Connect身份提供商配置
+// UpdateOpenIDConnectConfigWithBodyWithResponse 修改OpenID Connect身份提供商配置
 //
 // 该接口可以用于管理员修改OpenID Connect身份提供商配置。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with PUT /v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config (the `UpdateOpenIdConnectConfig` operationId).
-func (c *ClientWithResponses) UpdateOpenIdConnectConfigWithBodyWithResponse(ctx context.Context, idpId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateOpenIdConnectConfigResponse, error) {
-	rsp, err := c.UpdateOpenIdConnectConfigWithBody(ctx, idpId, contentType, body, reqEditors...)
+// Corresponds with PUT /v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config (the `UpdateOpenIDConnectConfig` operationId).
+func (c *ClientWithResponses) UpdateOpenIDConnectConfigWithBodyWithResponse(ctx context.Context, idpID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateOpenIDConnectConfigResponse, error) {
+	rsp, err := c.UpdateOpenIDConnectConfigWithBody(ctx, idpID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseUpdateOpenIdConnectConfigResponse(rsp)
+	return ParseUpdateOpenIDConnectConfigResponse(rsp)
 }
 
-// UpdateOpenIdConnectConfigWithResponse 修改OpenID Connect身份提供商配置
+// UpdateOpenIDConnectConfigWithResponse 修改OpenID Connect身份提供商配置
 //
 // 该接口可以用于管理员修改OpenID Connect身份提供商配置。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with PUT /v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config (the `UpdateOpenIdConnectConfig` operationId).
-func (c *ClientWithResponses) UpdateOpenIdConnectConfigWithResponse(ctx context.Context, idpId string, body UpdateOpenIdConnectConfigJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateOpenIdConnectConfigResponse, error) {
-	rsp, err := c.UpdateOpenIdConnectConfig(ctx, idpId, body, reqEditors...)
+// Corresponds with PUT /v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config (the `UpdateOpenIDConnectConfig` operationId).
+func (c *ClientWithResponses) UpdateOpenIDConnectConfigWithResponse(ctx context.Context, idpID string, body UpdateOpenIDConnectConfigJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateOpenIDConnectConfigResponse, error) {
+	rsp, err := c.UpdateOpenIDConnectConfig(ctx, idpID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseUpdateOpenIdConnectConfigResponse(rsp)
+	return ParseUpdateOpenIDConnectConfigResponse(rsp)
 }
 
 // ListOSFEDERATIONTokensWithBodyWithResponse 获取联邦认证unscoped token(IdP initiated)
@@ -30805,8 +30805,8 @@ func (c *ClientWithResponses) ListOSFEDERATIONTokensWithFormdataBodyWithResponse
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3.0/OS-INHERIT/domains/{domain_id}/agencies/{agency_id}/roles/inherited_to_projects (the `ListAllProjectsPermissionsForAgency` operationId).
-func (c *ClientWithResponses) ListAllProjectsPermissionsForAgencyWithResponse(ctx context.Context, domainId string, agencyId string, reqEditors ...RequestEditorFn) (*ListAllProjectsPermissionsForAgencyResponse, error) {
-	rsp, err := c.ListAllProjectsPermissionsForAgency(ctx, domainId, agencyId, reqEditors...)
+func (c *ClientWithResponses) ListAllProjectsPermissionsForAgencyWithResponse(ctx context.Context, domainID string, agencyID string, reqEditors ...RequestEditorFn) (*ListAllProjectsPermissionsForAgencyResponse, error) {
+	rsp, err := c.ListAllProjectsPermissionsForAgency(ctx, domainID, agencyID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -30821,8 +30821,8 @@ func (c *ClientWithResponses) ListAllProjectsPermissionsForAgencyWithResponse(ct
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v3.0/OS-INHERIT/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}/inherited_to_projects (the `RemoveAllProjectsPermissionFromAgency` operationId).
-func (c *ClientWithResponses) RemoveAllProjectsPermissionFromAgencyWithResponse(ctx context.Context, domainId string, agencyId string, roleId string, reqEditors ...RequestEditorFn) (*RemoveAllProjectsPermissionFromAgencyResponse, error) {
-	rsp, err := c.RemoveAllProjectsPermissionFromAgency(ctx, domainId, agencyId, roleId, reqEditors...)
+func (c *ClientWithResponses) RemoveAllProjectsPermissionFromAgencyWithResponse(ctx context.Context, domainID string, agencyID string, roleID string, reqEditors ...RequestEditorFn) (*RemoveAllProjectsPermissionFromAgencyResponse, error) {
+	rsp, err := c.RemoveAllProjectsPermissionFromAgency(ctx, domainID, agencyID, roleID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -30837,8 +30837,8 @@ func (c *ClientWithResponses) RemoveAllProjectsPermissionFromAgencyWithResponse(
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with HEAD /v3.0/OS-INHERIT/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}/inherited_to_projects (the `CheckAllProjectsPermissionForAgency` operationId).
-func (c *ClientWithResponses) CheckAllProjectsPermissionForAgencyWithResponse(ctx context.Context, domainId string, agencyId string, roleId string, reqEditors ...RequestEditorFn) (*CheckAllProjectsPermissionForAgencyResponse, error) {
-	rsp, err := c.CheckAllProjectsPermissionForAgency(ctx, domainId, agencyId, roleId, reqEditors...)
+func (c *ClientWithResponses) CheckAllProjectsPermissionForAgencyWithResponse(ctx context.Context, domainID string, agencyID string, roleID string, reqEditors ...RequestEditorFn) (*CheckAllProjectsPermissionForAgencyResponse, error) {
+	rsp, err := c.CheckAllProjectsPermissionForAgency(ctx, domainID, agencyID, roleID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -30853,8 +30853,8 @@ func (c *ClientWithResponses) CheckAllProjectsPermissionForAgencyWithResponse(ct
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v3.0/OS-INHERIT/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}/inherited_to_projects (the `AssociateAgencyWithAllProjectsPermission` operationId).
-func (c *ClientWithResponses) AssociateAgencyWithAllProjectsPermissionWithResponse(ctx context.Context, domainId string, agencyId string, roleId string, reqEditors ...RequestEditorFn) (*AssociateAgencyWithAllProjectsPermissionResponse, error) {
-	rsp, err := c.AssociateAgencyWithAllProjectsPermission(ctx, domainId, agencyId, roleId, reqEditors...)
+func (c *ClientWithResponses) AssociateAgencyWithAllProjectsPermissionWithResponse(ctx context.Context, domainID string, agencyID string, roleID string, reqEditors ...RequestEditorFn) (*AssociateAgencyWithAllProjectsPermissionResponse, error) {
+	rsp, err := c.AssociateAgencyWithAllProjectsPermission(ctx, domainID, agencyID, roleID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -30933,8 +30933,8 @@ func (c *ClientWithResponses) DeleteBindingDeviceWithResponse(ctx context.Contex
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3.0/OS-MFA/users/{user_id}/virtual-mfa-device (the `ShowUserMfaDevice` operationId).
-func (c *ClientWithResponses) ShowUserMfaDeviceWithResponse(ctx context.Context, userId string, reqEditors ...RequestEditorFn) (*ShowUserMfaDeviceResponse, error) {
-	rsp, err := c.ShowUserMfaDevice(ctx, userId, reqEditors...)
+func (c *ClientWithResponses) ShowUserMfaDeviceWithResponse(ctx context.Context, userID string, reqEditors ...RequestEditorFn) (*ShowUserMfaDeviceResponse, error) {
+	rsp, err := c.ShowUserMfaDevice(ctx, userID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -31014,8 +31014,8 @@ func (c *ClientWithResponses) CreateMfaDeviceWithResponse(ctx context.Context, b
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups (the `ListGroups` operationId).
-func (c *ClientWithResponses) ListGroupsWithResponse(ctx context.Context, enterpriseProjectId string, params *ListGroupsParams, reqEditors ...RequestEditorFn) (*ListGroupsResponse, error) {
-	rsp, err := c.ListGroups(ctx, enterpriseProjectId, params, reqEditors...)
+func (c *ClientWithResponses) ListGroupsWithResponse(ctx context.Context, enterpriseProjectID string, params *ListGroupsParams, reqEditors ...RequestEditorFn) (*ListGroupsResponse, error) {
+	rsp, err := c.ListGroups(ctx, enterpriseProjectID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -31032,8 +31032,8 @@ func (c *ClientWithResponses) ListGroupsWithResponse(ctx context.Context, enterp
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles (the `ListRoles` operationId).
-func (c *ClientWithResponses) ListRolesWithResponse(ctx context.Context, enterpriseProjectId string, groupId string, params *ListRolesParams, reqEditors ...RequestEditorFn) (*ListRolesResponse, error) {
-	rsp, err := c.ListRoles(ctx, enterpriseProjectId, groupId, params, reqEditors...)
+func (c *ClientWithResponses) ListRolesWithResponse(ctx context.Context, enterpriseProjectID string, groupID string, params *ListRolesParams, reqEditors ...RequestEditorFn) (*ListRolesResponse, error) {
+	rsp, err := c.ListRoles(ctx, enterpriseProjectID, groupID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -31050,8 +31050,8 @@ func (c *ClientWithResponses) ListRolesWithResponse(ctx context.Context, enterpr
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id} (the `DeleteRole` operationId).
-func (c *ClientWithResponses) DeleteRoleWithBodyWithResponse(ctx context.Context, enterpriseProjectId string, groupId string, roleId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeleteRoleResponse, error) {
-	rsp, err := c.DeleteRoleWithBody(ctx, enterpriseProjectId, groupId, roleId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) DeleteRoleWithBodyWithResponse(ctx context.Context, enterpriseProjectID string, groupID string, roleID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeleteRoleResponse, error) {
+	rsp, err := c.DeleteRoleWithBody(ctx, enterpriseProjectID, groupID, roleID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -31068,8 +31068,8 @@ func (c *ClientWithResponses) DeleteRoleWithBodyWithResponse(ctx context.Context
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id} (the `DeleteRole` operationId).
-func (c *ClientWithResponses) DeleteRoleWithResponse(ctx context.Context, enterpriseProjectId string, groupId string, roleId string, body DeleteRoleJSONRequestBody, reqEditors ...RequestEditorFn) (*DeleteRoleResponse, error) {
-	rsp, err := c.DeleteRole(ctx, enterpriseProjectId, groupId, roleId, body, reqEditors...)
+func (c *ClientWithResponses) DeleteRoleWithResponse(ctx context.Context, enterpriseProjectID string, groupID string, roleID string, body DeleteRoleJSONRequestBody, reqEditors ...RequestEditorFn) (*DeleteRoleResponse, error) {
+	rsp, err := c.DeleteRole(ctx, enterpriseProjectID, groupID, roleID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -31086,8 +31086,8 @@ func (c *ClientWithResponses) DeleteRoleWithResponse(ctx context.Context, enterp
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id} (the `UpdateRole` operationId).
-func (c *ClientWithResponses) UpdateRoleWithBodyWithResponse(ctx context.Context, enterpriseProjectId string, groupId string, roleId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateRoleResponse, error) {
-	rsp, err := c.UpdateRoleWithBody(ctx, enterpriseProjectId, groupId, roleId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) UpdateRoleWithBodyWithResponse(ctx context.Context, enterpriseProjectID string, groupID string, roleID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateRoleResponse, error) {
+	rsp, err := c.UpdateRoleWithBody(ctx, enterpriseProjectID, groupID, roleID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -31104,8 +31104,8 @@ func (c *ClientWithResponses) UpdateRoleWithBodyWithResponse(ctx context.Context
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id} (the `UpdateRole` operationId).
-func (c *ClientWithResponses) UpdateRoleWithResponse(ctx context.Context, enterpriseProjectId string, groupId string, roleId string, body UpdateRoleJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateRoleResponse, error) {
-	rsp, err := c.UpdateRole(ctx, enterpriseProjectId, groupId, roleId, body, reqEditors...)
+func (c *ClientWithResponses) UpdateRoleWithResponse(ctx context.Context, enterpriseProjectID string, groupID string, roleID string, body UpdateRoleJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateRoleResponse, error) {
+	rsp, err := c.UpdateRole(ctx, enterpriseProjectID, groupID, roleID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -31120,8 +31120,8 @@ func (c *ClientWithResponses) UpdateRoleWithResponse(ctx context.Context, enterp
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/groups (the `ListGroupsForEnterpriseProject` operationId).
-func (c *ClientWithResponses) ListGroupsForEnterpriseProjectWithResponse(ctx context.Context, enterpriseProjectId string, reqEditors ...RequestEditorFn) (*ListGroupsForEnterpriseProjectResponse, error) {
-	rsp, err := c.ListGroupsForEnterpriseProject(ctx, enterpriseProjectId, reqEditors...)
+func (c *ClientWithResponses) ListGroupsForEnterpriseProjectWithResponse(ctx context.Context, enterpriseProjectID string, reqEditors ...RequestEditorFn) (*ListGroupsForEnterpriseProjectResponse, error) {
+	rsp, err := c.ListGroupsForEnterpriseProject(ctx, enterpriseProjectID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -31136,8 +31136,8 @@ func (c *ClientWithResponses) ListGroupsForEnterpriseProjectWithResponse(ctx con
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles (the `ListRolesForGroupOnEnterpriseProject` operationId).
-func (c *ClientWithResponses) ListRolesForGroupOnEnterpriseProjectWithResponse(ctx context.Context, enterpriseProjectId string, groupId string, reqEditors ...RequestEditorFn) (*ListRolesForGroupOnEnterpriseProjectResponse, error) {
-	rsp, err := c.ListRolesForGroupOnEnterpriseProject(ctx, enterpriseProjectId, groupId, reqEditors...)
+func (c *ClientWithResponses) ListRolesForGroupOnEnterpriseProjectWithResponse(ctx context.Context, enterpriseProjectID string, groupID string, reqEditors ...RequestEditorFn) (*ListRolesForGroupOnEnterpriseProjectResponse, error) {
+	rsp, err := c.ListRolesForGroupOnEnterpriseProject(ctx, enterpriseProjectID, groupID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -31152,8 +31152,8 @@ func (c *ClientWithResponses) ListRolesForGroupOnEnterpriseProjectWithResponse(c
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id} (the `RevokeRoleFromGroupOnEnterpriseProject` operationId).
-func (c *ClientWithResponses) RevokeRoleFromGroupOnEnterpriseProjectWithResponse(ctx context.Context, enterpriseProjectId string, groupId string, roleId string, reqEditors ...RequestEditorFn) (*RevokeRoleFromGroupOnEnterpriseProjectResponse, error) {
-	rsp, err := c.RevokeRoleFromGroupOnEnterpriseProject(ctx, enterpriseProjectId, groupId, roleId, reqEditors...)
+func (c *ClientWithResponses) RevokeRoleFromGroupOnEnterpriseProjectWithResponse(ctx context.Context, enterpriseProjectID string, groupID string, roleID string, reqEditors ...RequestEditorFn) (*RevokeRoleFromGroupOnEnterpriseProjectResponse, error) {
+	rsp, err := c.RevokeRoleFromGroupOnEnterpriseProject(ctx, enterpriseProjectID, groupID, roleID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -31168,8 +31168,8 @@ func (c *ClientWithResponses) RevokeRoleFromGroupOnEnterpriseProjectWithResponse
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id} (the `AssociateRoleToGroupOnEnterpriseProject` operationId).
-func (c *ClientWithResponses) AssociateRoleToGroupOnEnterpriseProjectWithResponse(ctx context.Context, enterpriseProjectId string, groupId string, roleId string, reqEditors ...RequestEditorFn) (*AssociateRoleToGroupOnEnterpriseProjectResponse, error) {
-	rsp, err := c.AssociateRoleToGroupOnEnterpriseProject(ctx, enterpriseProjectId, groupId, roleId, reqEditors...)
+func (c *ClientWithResponses) AssociateRoleToGroupOnEnterpriseProjectWithResponse(ctx context.Context, enterpriseProjectID string, groupID string, roleID string, reqEditors ...RequestEditorFn) (*AssociateRoleToGroupOnEnterpriseProjectResponse, error) {
+	rsp, err := c.AssociateRoleToGroupOnEnterpriseProject(ctx, enterpriseProjectID, groupID, roleID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -31184,8 +31184,8 @@ func (c *ClientWithResponses) AssociateRoleToGroupOnEnterpriseProjectWithRespons
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/users (the `ListUsersForEnterpriseProject` operationId).
-func (c *ClientWithResponses) ListUsersForEnterpriseProjectWithResponse(ctx context.Context, enterpriseProjectId string, reqEditors ...RequestEditorFn) (*ListUsersForEnterpriseProjectResponse, error) {
-	rsp, err := c.ListUsersForEnterpriseProject(ctx, enterpriseProjectId, reqEditors...)
+func (c *ClientWithResponses) ListUsersForEnterpriseProjectWithResponse(ctx context.Context, enterpriseProjectID string, reqEditors ...RequestEditorFn) (*ListUsersForEnterpriseProjectResponse, error) {
+	rsp, err := c.ListUsersForEnterpriseProject(ctx, enterpriseProjectID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -31200,8 +31200,8 @@ func (c *ClientWithResponses) ListUsersForEnterpriseProjectWithResponse(ctx cont
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/users/{user_id}/roles (the `ListRolesForUserOnEnterpriseProject` operationId).
-func (c *ClientWithResponses) ListRolesForUserOnEnterpriseProjectWithResponse(ctx context.Context, enterpriseProjectId string, userId string, reqEditors ...RequestEditorFn) (*ListRolesForUserOnEnterpriseProjectResponse, error) {
-	rsp, err := c.ListRolesForUserOnEnterpriseProject(ctx, enterpriseProjectId, userId, reqEditors...)
+func (c *ClientWithResponses) ListRolesForUserOnEnterpriseProjectWithResponse(ctx context.Context, enterpriseProjectID string, userID string, reqEditors ...RequestEditorFn) (*ListRolesForUserOnEnterpriseProjectResponse, error) {
+	rsp, err := c.ListRolesForUserOnEnterpriseProject(ctx, enterpriseProjectID, userID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -31216,8 +31216,8 @@ func (c *ClientWithResponses) ListRolesForUserOnEnterpriseProjectWithResponse(ct
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/users/{user_id}/roles/{role_id} (the `RevokeRoleFromUserOnEnterpriseProject` operationId).
-func (c *ClientWithResponses) RevokeRoleFromUserOnEnterpriseProjectWithResponse(ctx context.Context, enterpriseProjectId string, userId string, roleId string, reqEditors ...RequestEditorFn) (*RevokeRoleFromUserOnEnterpriseProjectResponse, error) {
-	rsp, err := c.RevokeRoleFromUserOnEnterpriseProject(ctx, enterpriseProjectId, userId, roleId, reqEditors...)
+func (c *ClientWithResponses) RevokeRoleFromUserOnEnterpriseProjectWithResponse(ctx context.Context, enterpriseProjectID string, userID string, roleID string, reqEditors ...RequestEditorFn) (*RevokeRoleFromUserOnEnterpriseProjectResponse, error) {
+	rsp, err := c.RevokeRoleFromUserOnEnterpriseProject(ctx, enterpriseProjectID, userID, roleID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -31232,8 +31232,8 @@ func (c *ClientWithResponses) RevokeRoleFromUserOnEnterpriseProjectWithResponse(
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/users/{user_id}/roles/{role_id} (the `AssociateRoleToUserOnEnterpriseProject` operationId).
-func (c *ClientWithResponses) AssociateRoleToUserOnEnterpriseProjectWithResponse(ctx context.Context, enterpriseProjectId string, userId string, roleId string, reqEditors ...RequestEditorFn) (*AssociateRoleToUserOnEnterpriseProjectResponse, error) {
-	rsp, err := c.AssociateRoleToUserOnEnterpriseProject(ctx, enterpriseProjectId, userId, roleId, reqEditors...)
+func (c *ClientWithResponses) AssociateRoleToUserOnEnterpriseProjectWithResponse(ctx context.Context, enterpriseProjectID string, userID string, roleID string, reqEditors ...RequestEditorFn) (*AssociateRoleToUserOnEnterpriseProjectResponse, error) {
+	rsp, err := c.AssociateRoleToUserOnEnterpriseProject(ctx, enterpriseProjectID, userID, roleID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -31248,8 +31248,8 @@ func (c *ClientWithResponses) AssociateRoleToUserOnEnterpriseProjectWithResponse
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3.0/OS-PERMISSION/groups/{group_id}/enterprise-projects (the `ListEnterpriseProjectsForGroup` operationId).
-func (c *ClientWithResponses) ListEnterpriseProjectsForGroupWithResponse(ctx context.Context, groupId string, reqEditors ...RequestEditorFn) (*ListEnterpriseProjectsForGroupResponse, error) {
-	rsp, err := c.ListEnterpriseProjectsForGroup(ctx, groupId, reqEditors...)
+func (c *ClientWithResponses) ListEnterpriseProjectsForGroupWithResponse(ctx context.Context, groupID string, reqEditors ...RequestEditorFn) (*ListEnterpriseProjectsForGroupResponse, error) {
+	rsp, err := c.ListEnterpriseProjectsForGroup(ctx, groupID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -31280,8 +31280,8 @@ func (c *ClientWithResponses) ShowDomainRoleAssignmentsWithResponse(ctx context.
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3.0/OS-PERMISSION/users/{user_id}/enterprise-projects (the `ListEnterpriseProjectsForUser` operationId).
-func (c *ClientWithResponses) ListEnterpriseProjectsForUserWithResponse(ctx context.Context, userId string, reqEditors ...RequestEditorFn) (*ListEnterpriseProjectsForUserResponse, error) {
-	rsp, err := c.ListEnterpriseProjectsForUser(ctx, userId, reqEditors...)
+func (c *ClientWithResponses) ListEnterpriseProjectsForUserWithResponse(ctx context.Context, userID string, reqEditors ...RequestEditorFn) (*ListEnterpriseProjectsForUserResponse, error) {
+	rsp, err := c.ListEnterpriseProjectsForUser(ctx, userID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -31296,8 +31296,8 @@ func (c *ClientWithResponses) ListEnterpriseProjectsForUserWithResponse(ctx cont
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3.0/OS-QUOTA/domains/{domain_id} (the `ShowDomainQuota` operationId).
-func (c *ClientWithResponses) ShowDomainQuotaWithResponse(ctx context.Context, domainId string, params *ShowDomainQuotaParams, reqEditors ...RequestEditorFn) (*ShowDomainQuotaResponse, error) {
-	rsp, err := c.ShowDomainQuota(ctx, domainId, params, reqEditors...)
+func (c *ClientWithResponses) ShowDomainQuotaWithResponse(ctx context.Context, domainID string, params *ShowDomainQuotaParams, reqEditors ...RequestEditorFn) (*ShowDomainQuotaResponse, error) {
+	rsp, err := c.ShowDomainQuota(ctx, domainID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -31312,8 +31312,8 @@ func (c *ClientWithResponses) ShowDomainQuotaWithResponse(ctx context.Context, d
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3.0/OS-QUOTA/projects/{project_id} (the `QueryProjectDetailsAndStatus` operationId).
-func (c *ClientWithResponses) QueryProjectDetailsAndStatusWithResponse(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*QueryProjectDetailsAndStatusResponse, error) {
-	rsp, err := c.QueryProjectDetailsAndStatus(ctx, projectId, reqEditors...)
+func (c *ClientWithResponses) QueryProjectDetailsAndStatusWithResponse(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*QueryProjectDetailsAndStatusResponse, error) {
+	rsp, err := c.QueryProjectDetailsAndStatus(ctx, projectID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -31408,8 +31408,8 @@ func (c *ClientWithResponses) CreateCloudServiceCustomPolicyWithResponse(ctx con
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v3.0/OS-ROLE/roles/{role_id} (the `DeleteCustomPolicy` operationId).
-func (c *ClientWithResponses) DeleteCustomPolicyWithResponse(ctx context.Context, roleId string, reqEditors ...RequestEditorFn) (*DeleteCustomPolicyResponse, error) {
-	rsp, err := c.DeleteCustomPolicy(ctx, roleId, reqEditors...)
+func (c *ClientWithResponses) DeleteCustomPolicyWithResponse(ctx context.Context, roleID string, reqEditors ...RequestEditorFn) (*DeleteCustomPolicyResponse, error) {
+	rsp, err := c.DeleteCustomPolicy(ctx, roleID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -31424,8 +31424,8 @@ func (c *ClientWithResponses) DeleteCustomPolicyWithResponse(ctx context.Context
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3.0/OS-ROLE/roles/{role_id} (the `ShowCustomPolicy` operationId).
-func (c *ClientWithResponses) ShowCustomPolicyWithResponse(ctx context.Context, roleId string, reqEditors ...RequestEditorFn) (*ShowCustomPolicyResponse, error) {
-	rsp, err := c.ShowCustomPolicy(ctx, roleId, reqEditors...)
+func (c *ClientWithResponses) ShowCustomPolicyWithResponse(ctx context.Context, roleID string, reqEditors ...RequestEditorFn) (*ShowCustomPolicyResponse, error) {
+	rsp, err := c.ShowCustomPolicy(ctx, roleID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -31440,8 +31440,8 @@ func (c *ClientWithResponses) ShowCustomPolicyWithResponse(ctx context.Context, 
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PATCH /v3.0/OS-ROLE/roles/{role_id}#UpdateAgencyCustomPolicy (the `UpdateAgencyCustomPolicy` operationId).
-func (c *ClientWithResponses) UpdateAgencyCustomPolicyWithBodyWithResponse(ctx context.Context, roleId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateAgencyCustomPolicyResponse, error) {
-	rsp, err := c.UpdateAgencyCustomPolicyWithBody(ctx, roleId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) UpdateAgencyCustomPolicyWithBodyWithResponse(ctx context.Context, roleID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateAgencyCustomPolicyResponse, error) {
+	rsp, err := c.UpdateAgencyCustomPolicyWithBody(ctx, roleID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -31456,8 +31456,8 @@ func (c *ClientWithResponses) UpdateAgencyCustomPolicyWithBodyWithResponse(ctx c
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PATCH /v3.0/OS-ROLE/roles/{role_id}#UpdateAgencyCustomPolicy (the `UpdateAgencyCustomPolicy` operationId).
-func (c *ClientWithResponses) UpdateAgencyCustomPolicyWithResponse(ctx context.Context, roleId string, body UpdateAgencyCustomPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateAgencyCustomPolicyResponse, error) {
-	rsp, err := c.UpdateAgencyCustomPolicy(ctx, roleId, body, reqEditors...)
+func (c *ClientWithResponses) UpdateAgencyCustomPolicyWithResponse(ctx context.Context, roleID string, body UpdateAgencyCustomPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateAgencyCustomPolicyResponse, error) {
+	rsp, err := c.UpdateAgencyCustomPolicy(ctx, roleID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -31472,8 +31472,8 @@ func (c *ClientWithResponses) UpdateAgencyCustomPolicyWithResponse(ctx context.C
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PATCH /v3.0/OS-ROLE/roles/{role_id}#UpdateCloudServiceCustomPolicy (the `UpdateCloudServiceCustomPolicy` operationId).
-func (c *ClientWithResponses) UpdateCloudServiceCustomPolicyWithBodyWithResponse(ctx context.Context, roleId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateCloudServiceCustomPolicyResponse, error) {
-	rsp, err := c.UpdateCloudServiceCustomPolicyWithBody(ctx, roleId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) UpdateCloudServiceCustomPolicyWithBodyWithResponse(ctx context.Context, roleID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateCloudServiceCustomPolicyResponse, error) {
+	rsp, err := c.UpdateCloudServiceCustomPolicyWithBody(ctx, roleID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -31488,108 +31488,108 @@ func (c *ClientWithResponses) UpdateCloudServiceCustomPolicyWithBodyWithResponse
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PATCH /v3.0/OS-ROLE/roles/{role_id}#UpdateCloudServiceCustomPolicy (the `UpdateCloudServiceCustomPolicy` operationId).
-func (c *ClientWithResponses) UpdateCloudServiceCustomPolicyWithResponse(ctx context.Context, roleId string, body UpdateCloudServiceCustomPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateCloudServiceCustomPolicyResponse, error) {
-	rsp, err := c.UpdateCloudServiceCustomPolicy(ctx, roleId, body, reqEditors...)
+func (c *ClientWithResponses) UpdateCloudServiceCustomPolicyWithResponse(ctx context.Context, roleID string, body UpdateCloudServiceCustomPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateCloudServiceCustomPolicyResponse, error) {
+	rsp, err := c.UpdateCloudServiceCustomPolicy(ctx, roleID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
 	return ParseUpdateCloudServiceCustomPolicyResponse(rsp)
 }
 
-// ShowDomainApiAclPolicyWithResponse 查询帐号接口访问策略
+// ShowDomainAPIACLPolicyWithResponse 查询帐号接口访问策略
 //
 // 该接口可以用于查询帐号接口访问控制策略。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Returns a wrapper object for the known response body format(s).
 //
-// Corresponds with GET /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/api-acl-policy (the `ShowDomainApiAclPolicy` operationId).
-func (c *ClientWithResponses) ShowDomainApiAclPolicyWithResponse(ctx context.Context, domainId string, reqEditors ...RequestEditorFn) (*ShowDomainApiAclPolicyResponse, error) {
-	rsp, err := c.ShowDomainApiAclPolicy(ctx, domainId, reqEditors...)
+// Corresponds with GET /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/api-acl-policy (the `ShowDomainAPIACLPolicy` operationId).
+func (c *ClientWithResponses) ShowDomainAPIACLPolicyWithResponse(ctx context.Context, domainID string, reqEditors ...RequestEditorFn) (*ShowDomainAPIACLPolicyResponse, error) {
+	rsp, err := c.ShowDomainAPIACLPolicy(ctx, domainID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseShowDomainApiAclPolicyResponse(rsp)
+	return ParseShowDomainAPIACLPolicyResponse(rsp)
 }
 
-// UpdateDomainApiAclPolicyWithBodyWithResponse 修改帐号接口访问策略
+// UpdateDomainAPIACLPolicyWithBodyWithResponse 修改帐号接口访问策略
 //
 // 该接口可以用于管理员修改帐号接口访问策略。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/api-acl-policy (the `UpdateDomainApiAclPolicy` operationId).
-func (c *ClientWithResponses) UpdateDomainApiAclPolicyWithBodyWithResponse(ctx context.Context, domainId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateDomainApiAclPolicyResponse, error) {
-	rsp, err := c.UpdateDomainApiAclPolicyWithBody(ctx, domainId, contentType, body, reqEditors...)
+// Corresponds with PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/api-acl-policy (the `UpdateDomainAPIACLPolicy` operationId).
+func (c *ClientWithResponses) UpdateDomainAPIACLPolicyWithBodyWithResponse(ctx context.Context, domainID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateDomainAPIACLPolicyResponse, error) {
+	rsp, err := c.UpdateDomainAPIACLPolicyWithBody(ctx, domainID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseUpdateDomainApiAclPolicyResponse(rsp)
+	return ParseUpdateDomainAPIACLPolicyResponse(rsp)
 }
 
-// UpdateDomainApiAclPolicyWithResponse 修改帐号接口访问策略
+// UpdateDomainAPIACLPolicyWithResponse 修改帐号接口访问策略
 //
 // 该接口可以用于管理员修改帐号接口访问策略。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/api-acl-policy (the `UpdateDomainApiAclPolicy` operationId).
-func (c *ClientWithResponses) UpdateDomainApiAclPolicyWithResponse(ctx context.Context, domainId string, body UpdateDomainApiAclPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateDomainApiAclPolicyResponse, error) {
-	rsp, err := c.UpdateDomainApiAclPolicy(ctx, domainId, body, reqEditors...)
+// Corresponds with PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/api-acl-policy (the `UpdateDomainAPIACLPolicy` operationId).
+func (c *ClientWithResponses) UpdateDomainAPIACLPolicyWithResponse(ctx context.Context, domainID string, body UpdateDomainAPIACLPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateDomainAPIACLPolicyResponse, error) {
+	rsp, err := c.UpdateDomainAPIACLPolicy(ctx, domainID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseUpdateDomainApiAclPolicyResponse(rsp)
+	return ParseUpdateDomainAPIACLPolicyResponse(rsp)
 }
 
-// ShowDomainConsoleAclPolicyWithResponse 查询帐号控制台访问策略
+// ShowDomainConsoleACLPolicyWithResponse 查询帐号控制台访问策略
 //
 // 该接口可以用于查询帐号控制台访问控制策略。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Returns a wrapper object for the known response body format(s).
 //
-// Corresponds with GET /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/console-acl-policy (the `ShowDomainConsoleAclPolicy` operationId).
-func (c *ClientWithResponses) ShowDomainConsoleAclPolicyWithResponse(ctx context.Context, domainId string, reqEditors ...RequestEditorFn) (*ShowDomainConsoleAclPolicyResponse, error) {
-	rsp, err := c.ShowDomainConsoleAclPolicy(ctx, domainId, reqEditors...)
+// Corresponds with GET /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/console-acl-policy (the `ShowDomainConsoleACLPolicy` operationId).
+func (c *ClientWithResponses) ShowDomainConsoleACLPolicyWithResponse(ctx context.Context, domainID string, reqEditors ...RequestEditorFn) (*ShowDomainConsoleACLPolicyResponse, error) {
+	rsp, err := c.ShowDomainConsoleACLPolicy(ctx, domainID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseShowDomainConsoleAclPolicyResponse(rsp)
+	return ParseShowDomainConsoleACLPolicyResponse(rsp)
 }
 
-// UpdateDomainConsoleAclPolicyWithBodyWithResponse 修改帐号控制台访问策略
+// UpdateDomainConsoleACLPolicyWithBodyWithResponse 修改帐号控制台访问策略
 //
 // 该接口可以用于管理员修改帐号控制台访问策略。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/console-acl-policy (the `UpdateDomainConsoleAclPolicy` operationId).
-func (c *ClientWithResponses) UpdateDomainConsoleAclPolicyWithBodyWithResponse(ctx context.Context, domainId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateDomainConsoleAclPolicyResponse, error) {
-	rsp, err := c.UpdateDomainConsoleAclPolicyWithBody(ctx, domainId, contentType, body, reqEditors...)
+// Corresponds with PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/console-acl-policy (the `UpdateDomainConsoleACLPolicy` operationId).
+func (c *ClientWithResponses) UpdateDomainConsoleACLPolicyWithBodyWithResponse(ctx context.Context, domainID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateDomainConsoleACLPolicyResponse, error) {
+	rsp, err := c.UpdateDomainConsoleACLPolicyWithBody(ctx, domainID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseUpdateDomainConsoleAclPolicyResponse(rsp)
+	return ParseUpdateDomainConsoleACLPolicyResponse(rsp)
 }
 
-// UpdateDomainConsoleAclPolicyWithResponse 修改帐号控制台访问策略
+// UpdateDomainConsoleACLPolicyWithResponse 修改帐号控制台访问策略
 //
 // 该接口可以用于管理员修改帐号控制台访问策略。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/console-acl-policy (the `UpdateDomainConsoleAclPolicy` operationId).
-func (c *ClientWithResponses) UpdateDomainConsoleAclPolicyWithResponse(ctx context.Context, domainId string, body UpdateDomainConsoleAclPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateDomainConsoleAclPolicyResponse, error) {
-	rsp, err := c.UpdateDomainConsoleAclPolicy(ctx, domainId, body, reqEditors...)
+// Corresponds with PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/console-acl-policy (the `UpdateDomainConsoleACLPolicy` operationId).
+func (c *ClientWithResponses) UpdateDomainConsoleACLPolicyWithResponse(ctx context.Context, domainID string, body UpdateDomainConsoleACLPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateDomainConsoleACLPolicyResponse, error) {
+	rsp, err := c.UpdateDomainConsoleACLPolicy(ctx, domainID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseUpdateDomainConsoleAclPolicyResponse(rsp)
+	return ParseUpdateDomainConsoleACLPolicyResponse(rsp)
 }
 
 // ShowDomainLoginPolicyWithResponse 查询帐号登录策略
@@ -31600,8 +31600,8 @@ func (c *ClientWithResponses) UpdateDomainConsoleAclPolicyWithResponse(ctx conte
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/login-policy (the `ShowDomainLoginPolicy` operationId).
-func (c *ClientWithResponses) ShowDomainLoginPolicyWithResponse(ctx context.Context, domainId string, reqEditors ...RequestEditorFn) (*ShowDomainLoginPolicyResponse, error) {
-	rsp, err := c.ShowDomainLoginPolicy(ctx, domainId, reqEditors...)
+func (c *ClientWithResponses) ShowDomainLoginPolicyWithResponse(ctx context.Context, domainID string, reqEditors ...RequestEditorFn) (*ShowDomainLoginPolicyResponse, error) {
+	rsp, err := c.ShowDomainLoginPolicy(ctx, domainID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -31616,8 +31616,8 @@ func (c *ClientWithResponses) ShowDomainLoginPolicyWithResponse(ctx context.Cont
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/login-policy (the `UpdateDomainLoginPolicy` operationId).
-func (c *ClientWithResponses) UpdateDomainLoginPolicyWithBodyWithResponse(ctx context.Context, domainId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateDomainLoginPolicyResponse, error) {
-	rsp, err := c.UpdateDomainLoginPolicyWithBody(ctx, domainId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) UpdateDomainLoginPolicyWithBodyWithResponse(ctx context.Context, domainID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateDomainLoginPolicyResponse, error) {
+	rsp, err := c.UpdateDomainLoginPolicyWithBody(ctx, domainID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -31632,8 +31632,8 @@ func (c *ClientWithResponses) UpdateDomainLoginPolicyWithBodyWithResponse(ctx co
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/login-policy (the `UpdateDomainLoginPolicy` operationId).
-func (c *ClientWithResponses) UpdateDomainLoginPolicyWithResponse(ctx context.Context, domainId string, body UpdateDomainLoginPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateDomainLoginPolicyResponse, error) {
-	rsp, err := c.UpdateDomainLoginPolicy(ctx, domainId, body, reqEditors...)
+func (c *ClientWithResponses) UpdateDomainLoginPolicyWithResponse(ctx context.Context, domainID string, body UpdateDomainLoginPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateDomainLoginPolicyResponse, error) {
+	rsp, err := c.UpdateDomainLoginPolicy(ctx, domainID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -31648,8 +31648,8 @@ func (c *ClientWithResponses) UpdateDomainLoginPolicyWithResponse(ctx context.Co
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/password-policy (the `ShowDomainPasswordPolicy` operationId).
-func (c *ClientWithResponses) ShowDomainPasswordPolicyWithResponse(ctx context.Context, domainId string, reqEditors ...RequestEditorFn) (*ShowDomainPasswordPolicyResponse, error) {
-	rsp, err := c.ShowDomainPasswordPolicy(ctx, domainId, reqEditors...)
+func (c *ClientWithResponses) ShowDomainPasswordPolicyWithResponse(ctx context.Context, domainID string, reqEditors ...RequestEditorFn) (*ShowDomainPasswordPolicyResponse, error) {
+	rsp, err := c.ShowDomainPasswordPolicy(ctx, domainID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -31664,8 +31664,8 @@ func (c *ClientWithResponses) ShowDomainPasswordPolicyWithResponse(ctx context.C
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/password-policy (the `UpdateDomainPasswordPolicy` operationId).
-func (c *ClientWithResponses) UpdateDomainPasswordPolicyWithBodyWithResponse(ctx context.Context, domainId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateDomainPasswordPolicyResponse, error) {
-	rsp, err := c.UpdateDomainPasswordPolicyWithBody(ctx, domainId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) UpdateDomainPasswordPolicyWithBodyWithResponse(ctx context.Context, domainID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateDomainPasswordPolicyResponse, error) {
+	rsp, err := c.UpdateDomainPasswordPolicyWithBody(ctx, domainID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -31680,8 +31680,8 @@ func (c *ClientWithResponses) UpdateDomainPasswordPolicyWithBodyWithResponse(ctx
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/password-policy (the `UpdateDomainPasswordPolicy` operationId).
-func (c *ClientWithResponses) UpdateDomainPasswordPolicyWithResponse(ctx context.Context, domainId string, body UpdateDomainPasswordPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateDomainPasswordPolicyResponse, error) {
-	rsp, err := c.UpdateDomainPasswordPolicy(ctx, domainId, body, reqEditors...)
+func (c *ClientWithResponses) UpdateDomainPasswordPolicyWithResponse(ctx context.Context, domainID string, body UpdateDomainPasswordPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateDomainPasswordPolicyResponse, error) {
+	rsp, err := c.UpdateDomainPasswordPolicy(ctx, domainID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -31696,8 +31696,8 @@ func (c *ClientWithResponses) UpdateDomainPasswordPolicyWithResponse(ctx context
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/protect-policy (the `ListProtectPolicy` operationId).
-func (c *ClientWithResponses) ListProtectPolicyWithResponse(ctx context.Context, domainId string, reqEditors ...RequestEditorFn) (*ListProtectPolicyResponse, error) {
-	rsp, err := c.ListProtectPolicy(ctx, domainId, reqEditors...)
+func (c *ClientWithResponses) ListProtectPolicyWithResponse(ctx context.Context, domainID string, reqEditors ...RequestEditorFn) (*ListProtectPolicyResponse, error) {
+	rsp, err := c.ListProtectPolicy(ctx, domainID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -31712,8 +31712,8 @@ func (c *ClientWithResponses) ListProtectPolicyWithResponse(ctx context.Context,
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/protect-policy (the `UpdateDomainProtectPolicy` operationId).
-func (c *ClientWithResponses) UpdateDomainProtectPolicyWithBodyWithResponse(ctx context.Context, domainId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateDomainProtectPolicyResponse, error) {
-	rsp, err := c.UpdateDomainProtectPolicyWithBody(ctx, domainId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) UpdateDomainProtectPolicyWithBodyWithResponse(ctx context.Context, domainID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateDomainProtectPolicyResponse, error) {
+	rsp, err := c.UpdateDomainProtectPolicyWithBody(ctx, domainID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -31728,8 +31728,8 @@ func (c *ClientWithResponses) UpdateDomainProtectPolicyWithBodyWithResponse(ctx 
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/protect-policy (the `UpdateDomainProtectPolicy` operationId).
-func (c *ClientWithResponses) UpdateDomainProtectPolicyWithResponse(ctx context.Context, domainId string, body UpdateDomainProtectPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateDomainProtectPolicyResponse, error) {
-	rsp, err := c.UpdateDomainProtectPolicy(ctx, domainId, body, reqEditors...)
+func (c *ClientWithResponses) UpdateDomainProtectPolicyWithResponse(ctx context.Context, domainID string, body UpdateDomainProtectPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateDomainProtectPolicyResponse, error) {
+	rsp, err := c.UpdateDomainProtectPolicy(ctx, domainID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -31792,8 +31792,8 @@ func (c *ClientWithResponses) CreateUserWithResponse(ctx context.Context, body C
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3.0/OS-USER/users/{user_id} (the `ShowUser` operationId).
-func (c *ClientWithResponses) ShowUserWithResponse(ctx context.Context, userId string, reqEditors ...RequestEditorFn) (*ShowUserResponse, error) {
-	rsp, err := c.ShowUser(ctx, userId, reqEditors...)
+func (c *ClientWithResponses) ShowUserWithResponse(ctx context.Context, userID string, reqEditors ...RequestEditorFn) (*ShowUserResponse, error) {
+	rsp, err := c.ShowUser(ctx, userID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -31808,8 +31808,8 @@ func (c *ClientWithResponses) ShowUserWithResponse(ctx context.Context, userId s
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v3.0/OS-USER/users/{user_id} (the `UpdateUser` operationId).
-func (c *ClientWithResponses) UpdateUserWithBodyWithResponse(ctx context.Context, userId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateUserResponse, error) {
-	rsp, err := c.UpdateUserWithBody(ctx, userId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) UpdateUserWithBodyWithResponse(ctx context.Context, userID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateUserResponse, error) {
+	rsp, err := c.UpdateUserWithBody(ctx, userID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -31824,8 +31824,8 @@ func (c *ClientWithResponses) UpdateUserWithBodyWithResponse(ctx context.Context
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v3.0/OS-USER/users/{user_id} (the `UpdateUser` operationId).
-func (c *ClientWithResponses) UpdateUserWithResponse(ctx context.Context, userId string, body UpdateUserJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateUserResponse, error) {
-	rsp, err := c.UpdateUser(ctx, userId, body, reqEditors...)
+func (c *ClientWithResponses) UpdateUserWithResponse(ctx context.Context, userID string, body UpdateUserJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateUserResponse, error) {
+	rsp, err := c.UpdateUser(ctx, userID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -31840,8 +31840,8 @@ func (c *ClientWithResponses) UpdateUserWithResponse(ctx context.Context, userId
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v3.0/OS-USER/users/{user_id}/info (the `UpdateUserInformation` operationId).
-func (c *ClientWithResponses) UpdateUserInformationWithBodyWithResponse(ctx context.Context, userId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateUserInformationResponse, error) {
-	rsp, err := c.UpdateUserInformationWithBody(ctx, userId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) UpdateUserInformationWithBodyWithResponse(ctx context.Context, userID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateUserInformationResponse, error) {
+	rsp, err := c.UpdateUserInformationWithBody(ctx, userID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -31856,8 +31856,8 @@ func (c *ClientWithResponses) UpdateUserInformationWithBodyWithResponse(ctx cont
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v3.0/OS-USER/users/{user_id}/info (the `UpdateUserInformation` operationId).
-func (c *ClientWithResponses) UpdateUserInformationWithResponse(ctx context.Context, userId string, body UpdateUserInformationJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateUserInformationResponse, error) {
-	rsp, err := c.UpdateUserInformation(ctx, userId, body, reqEditors...)
+func (c *ClientWithResponses) UpdateUserInformationWithResponse(ctx context.Context, userID string, body UpdateUserInformationJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateUserInformationResponse, error) {
+	rsp, err := c.UpdateUserInformation(ctx, userID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -31872,8 +31872,8 @@ func (c *ClientWithResponses) UpdateUserInformationWithResponse(ctx context.Cont
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3.0/OS-USER/users/{user_id}/login-protect (the `ShowUserLoginProtect` operationId).
-func (c *ClientWithResponses) ShowUserLoginProtectWithResponse(ctx context.Context, userId string, reqEditors ...RequestEditorFn) (*ShowUserLoginProtectResponse, error) {
-	rsp, err := c.ShowUserLoginProtect(ctx, userId, reqEditors...)
+func (c *ClientWithResponses) ShowUserLoginProtectWithResponse(ctx context.Context, userID string, reqEditors ...RequestEditorFn) (*ShowUserLoginProtectResponse, error) {
+	rsp, err := c.ShowUserLoginProtect(ctx, userID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -31888,8 +31888,8 @@ func (c *ClientWithResponses) ShowUserLoginProtectWithResponse(ctx context.Conte
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v3.0/OS-USER/users/{user_id}/login-protect (the `UpdateLoginProtect` operationId).
-func (c *ClientWithResponses) UpdateLoginProtectWithBodyWithResponse(ctx context.Context, userId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateLoginProtectResponse, error) {
-	rsp, err := c.UpdateLoginProtectWithBody(ctx, userId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) UpdateLoginProtectWithBodyWithResponse(ctx context.Context, userID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateLoginProtectResponse, error) {
+	rsp, err := c.UpdateLoginProtectWithBody(ctx, userID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -31904,8 +31904,8 @@ func (c *ClientWithResponses) UpdateLoginProtectWithBodyWithResponse(ctx context
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v3.0/OS-USER/users/{user_id}/login-protect (the `UpdateLoginProtect` operationId).
-func (c *ClientWithResponses) UpdateLoginProtectWithResponse(ctx context.Context, userId string, body UpdateLoginProtectJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateLoginProtectResponse, error) {
-	rsp, err := c.UpdateLoginProtect(ctx, userId, body, reqEditors...)
+func (c *ClientWithResponses) UpdateLoginProtectWithResponse(ctx context.Context, userID string, body UpdateLoginProtectJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateLoginProtectResponse, error) {
+	rsp, err := c.UpdateLoginProtect(ctx, userID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -31954,8 +31954,8 @@ func (c *ClientWithResponses) KeystoneListIdentityProvidersWithResponse(ctx cont
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols (the `KeystoneListProtocols` operationId).
-func (c *ClientWithResponses) KeystoneListProtocolsWithResponse(ctx context.Context, idpId string, reqEditors ...RequestEditorFn) (*KeystoneListProtocolsResponse, error) {
-	rsp, err := c.KeystoneListProtocols(ctx, idpId, reqEditors...)
+func (c *ClientWithResponses) KeystoneListProtocolsWithResponse(ctx context.Context, idpID string, reqEditors ...RequestEditorFn) (*KeystoneListProtocolsResponse, error) {
+	rsp, err := c.KeystoneListProtocols(ctx, idpID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -31970,8 +31970,8 @@ func (c *ClientWithResponses) KeystoneListProtocolsWithResponse(ctx context.Cont
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id} (the `KeystoneDeleteProtocol` operationId).
-func (c *ClientWithResponses) KeystoneDeleteProtocolWithResponse(ctx context.Context, idpId string, protocolId string, reqEditors ...RequestEditorFn) (*KeystoneDeleteProtocolResponse, error) {
-	rsp, err := c.KeystoneDeleteProtocol(ctx, idpId, protocolId, reqEditors...)
+func (c *ClientWithResponses) KeystoneDeleteProtocolWithResponse(ctx context.Context, idpID string, protocolID string, reqEditors ...RequestEditorFn) (*KeystoneDeleteProtocolResponse, error) {
+	rsp, err := c.KeystoneDeleteProtocol(ctx, idpID, protocolID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -31986,8 +31986,8 @@ func (c *ClientWithResponses) KeystoneDeleteProtocolWithResponse(ctx context.Con
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id} (the `KeystoneShowProtocol` operationId).
-func (c *ClientWithResponses) KeystoneShowProtocolWithResponse(ctx context.Context, idpId string, protocolId string, reqEditors ...RequestEditorFn) (*KeystoneShowProtocolResponse, error) {
-	rsp, err := c.KeystoneShowProtocol(ctx, idpId, protocolId, reqEditors...)
+func (c *ClientWithResponses) KeystoneShowProtocolWithResponse(ctx context.Context, idpID string, protocolID string, reqEditors ...RequestEditorFn) (*KeystoneShowProtocolResponse, error) {
+	rsp, err := c.KeystoneShowProtocol(ctx, idpID, protocolID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32002,8 +32002,8 @@ func (c *ClientWithResponses) KeystoneShowProtocolWithResponse(ctx context.Conte
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PATCH /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id} (the `KeystoneUpdateProtocol` operationId).
-func (c *ClientWithResponses) KeystoneUpdateProtocolWithBodyWithResponse(ctx context.Context, idpId string, protocolId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*KeystoneUpdateProtocolResponse, error) {
-	rsp, err := c.KeystoneUpdateProtocolWithBody(ctx, idpId, protocolId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) KeystoneUpdateProtocolWithBodyWithResponse(ctx context.Context, idpID string, protocolID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*KeystoneUpdateProtocolResponse, error) {
+	rsp, err := c.KeystoneUpdateProtocolWithBody(ctx, idpID, protocolID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32018,8 +32018,8 @@ func (c *ClientWithResponses) KeystoneUpdateProtocolWithBodyWithResponse(ctx con
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PATCH /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id} (the `KeystoneUpdateProtocol` operationId).
-func (c *ClientWithResponses) KeystoneUpdateProtocolWithResponse(ctx context.Context, idpId string, protocolId string, body KeystoneUpdateProtocolJSONRequestBody, reqEditors ...RequestEditorFn) (*KeystoneUpdateProtocolResponse, error) {
-	rsp, err := c.KeystoneUpdateProtocol(ctx, idpId, protocolId, body, reqEditors...)
+func (c *ClientWithResponses) KeystoneUpdateProtocolWithResponse(ctx context.Context, idpID string, protocolID string, body KeystoneUpdateProtocolJSONRequestBody, reqEditors ...RequestEditorFn) (*KeystoneUpdateProtocolResponse, error) {
+	rsp, err := c.KeystoneUpdateProtocol(ctx, idpID, protocolID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32034,8 +32034,8 @@ func (c *ClientWithResponses) KeystoneUpdateProtocolWithResponse(ctx context.Con
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id} (the `KeystoneCreateProtocol` operationId).
-func (c *ClientWithResponses) KeystoneCreateProtocolWithBodyWithResponse(ctx context.Context, idpId string, protocolId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*KeystoneCreateProtocolResponse, error) {
-	rsp, err := c.KeystoneCreateProtocolWithBody(ctx, idpId, protocolId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) KeystoneCreateProtocolWithBodyWithResponse(ctx context.Context, idpID string, protocolID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*KeystoneCreateProtocolResponse, error) {
+	rsp, err := c.KeystoneCreateProtocolWithBody(ctx, idpID, protocolID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32050,8 +32050,8 @@ func (c *ClientWithResponses) KeystoneCreateProtocolWithBodyWithResponse(ctx con
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id} (the `KeystoneCreateProtocol` operationId).
-func (c *ClientWithResponses) KeystoneCreateProtocolWithResponse(ctx context.Context, idpId string, protocolId string, body KeystoneCreateProtocolJSONRequestBody, reqEditors ...RequestEditorFn) (*KeystoneCreateProtocolResponse, error) {
-	rsp, err := c.KeystoneCreateProtocol(ctx, idpId, protocolId, body, reqEditors...)
+func (c *ClientWithResponses) KeystoneCreateProtocolWithResponse(ctx context.Context, idpID string, protocolID string, body KeystoneCreateProtocolJSONRequestBody, reqEditors ...RequestEditorFn) (*KeystoneCreateProtocolResponse, error) {
+	rsp, err := c.KeystoneCreateProtocol(ctx, idpID, protocolID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32066,8 +32066,8 @@ func (c *ClientWithResponses) KeystoneCreateProtocolWithResponse(ctx context.Con
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}/auth (the `ListAuth` operationId).
-func (c *ClientWithResponses) ListAuthWithResponse(ctx context.Context, idpId string, protocolId string, reqEditors ...RequestEditorFn) (*ListAuthResponse, error) {
-	rsp, err := c.ListAuth(ctx, idpId, protocolId, reqEditors...)
+func (c *ClientWithResponses) ListAuthWithResponse(ctx context.Context, idpID string, protocolID string, reqEditors ...RequestEditorFn) (*ListAuthResponse, error) {
+	rsp, err := c.ListAuth(ctx, idpID, protocolID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32290,8 +32290,8 @@ func (c *ClientWithResponses) KeystoneCreateMappingWithResponse(ctx context.Cont
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3/OS-INHERIT/domains/{domain_id}/groups/{group_id}/roles/inherited_to_projects (the `KeystoneListAllProjectPermissionsForGroup` operationId).
-func (c *ClientWithResponses) KeystoneListAllProjectPermissionsForGroupWithResponse(ctx context.Context, domainId string, groupId string, reqEditors ...RequestEditorFn) (*KeystoneListAllProjectPermissionsForGroupResponse, error) {
-	rsp, err := c.KeystoneListAllProjectPermissionsForGroup(ctx, domainId, groupId, reqEditors...)
+func (c *ClientWithResponses) KeystoneListAllProjectPermissionsForGroupWithResponse(ctx context.Context, domainID string, groupID string, reqEditors ...RequestEditorFn) (*KeystoneListAllProjectPermissionsForGroupResponse, error) {
+	rsp, err := c.KeystoneListAllProjectPermissionsForGroup(ctx, domainID, groupID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32306,8 +32306,8 @@ func (c *ClientWithResponses) KeystoneListAllProjectPermissionsForGroupWithRespo
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v3/OS-INHERIT/domains/{domain_id}/groups/{group_id}/roles/{role_id}/inherited_to_projects (the `DeleteDomainGroupInheritedRole` operationId).
-func (c *ClientWithResponses) DeleteDomainGroupInheritedRoleWithResponse(ctx context.Context, domainId string, groupId string, roleId string, reqEditors ...RequestEditorFn) (*DeleteDomainGroupInheritedRoleResponse, error) {
-	rsp, err := c.DeleteDomainGroupInheritedRole(ctx, domainId, groupId, roleId, reqEditors...)
+func (c *ClientWithResponses) DeleteDomainGroupInheritedRoleWithResponse(ctx context.Context, domainID string, groupID string, roleID string, reqEditors ...RequestEditorFn) (*DeleteDomainGroupInheritedRoleResponse, error) {
+	rsp, err := c.DeleteDomainGroupInheritedRole(ctx, domainID, groupID, roleID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32322,8 +32322,8 @@ func (c *ClientWithResponses) DeleteDomainGroupInheritedRoleWithResponse(ctx con
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with HEAD /v3/OS-INHERIT/domains/{domain_id}/groups/{group_id}/roles/{role_id}/inherited_to_projects (the `KeystoneCheckroleForGroup` operationId).
-func (c *ClientWithResponses) KeystoneCheckroleForGroupWithResponse(ctx context.Context, domainId string, groupId string, roleId string, reqEditors ...RequestEditorFn) (*KeystoneCheckroleForGroupResponse, error) {
-	rsp, err := c.KeystoneCheckroleForGroup(ctx, domainId, groupId, roleId, reqEditors...)
+func (c *ClientWithResponses) KeystoneCheckroleForGroupWithResponse(ctx context.Context, domainID string, groupID string, roleID string, reqEditors ...RequestEditorFn) (*KeystoneCheckroleForGroupResponse, error) {
+	rsp, err := c.KeystoneCheckroleForGroup(ctx, domainID, groupID, roleID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32338,8 +32338,8 @@ func (c *ClientWithResponses) KeystoneCheckroleForGroupWithResponse(ctx context.
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v3/OS-INHERIT/domains/{domain_id}/groups/{group_id}/roles/{role_id}/inherited_to_projects (the `UpdateDomainGroupInheritRole` operationId).
-func (c *ClientWithResponses) UpdateDomainGroupInheritRoleWithResponse(ctx context.Context, domainId string, groupId string, roleId string, reqEditors ...RequestEditorFn) (*UpdateDomainGroupInheritRoleResponse, error) {
-	rsp, err := c.UpdateDomainGroupInheritRole(ctx, domainId, groupId, roleId, reqEditors...)
+func (c *ClientWithResponses) UpdateDomainGroupInheritRoleWithResponse(ctx context.Context, domainID string, groupID string, roleID string, reqEditors ...RequestEditorFn) (*UpdateDomainGroupInheritRoleResponse, error) {
+	rsp, err := c.UpdateDomainGroupInheritRole(ctx, domainID, groupID, roleID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32688,8 +32688,8 @@ func (c *ClientWithResponses) ListTokensWithResponse(ctx context.Context, params
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3/domains/{domain_id}/config/security_compliance (the `KeystoneShowSecurityCompliance` operationId).
-func (c *ClientWithResponses) KeystoneShowSecurityComplianceWithResponse(ctx context.Context, domainId string, reqEditors ...RequestEditorFn) (*KeystoneShowSecurityComplianceResponse, error) {
-	rsp, err := c.KeystoneShowSecurityCompliance(ctx, domainId, reqEditors...)
+func (c *ClientWithResponses) KeystoneShowSecurityComplianceWithResponse(ctx context.Context, domainID string, reqEditors ...RequestEditorFn) (*KeystoneShowSecurityComplianceResponse, error) {
+	rsp, err := c.KeystoneShowSecurityCompliance(ctx, domainID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32704,8 +32704,8 @@ func (c *ClientWithResponses) KeystoneShowSecurityComplianceWithResponse(ctx con
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3/domains/{domain_id}/config/security_compliance/{option} (the `KeystoneShowSecurityComplianceByOption` operationId).
-func (c *ClientWithResponses) KeystoneShowSecurityComplianceByOptionWithResponse(ctx context.Context, domainId string, option KeystoneShowSecurityComplianceByOptionParamsOption, reqEditors ...RequestEditorFn) (*KeystoneShowSecurityComplianceByOptionResponse, error) {
-	rsp, err := c.KeystoneShowSecurityComplianceByOption(ctx, domainId, option, reqEditors...)
+func (c *ClientWithResponses) KeystoneShowSecurityComplianceByOptionWithResponse(ctx context.Context, domainID string, option KeystoneShowSecurityComplianceByOptionParamsOption, reqEditors ...RequestEditorFn) (*KeystoneShowSecurityComplianceByOptionResponse, error) {
+	rsp, err := c.KeystoneShowSecurityComplianceByOption(ctx, domainID, option, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32720,8 +32720,8 @@ func (c *ClientWithResponses) KeystoneShowSecurityComplianceByOptionWithResponse
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3/domains/{domain_id}/groups/{group_id}/roles (the `KeystoneListDomainPermissionsForGroup` operationId).
-func (c *ClientWithResponses) KeystoneListDomainPermissionsForGroupWithResponse(ctx context.Context, domainId string, groupId string, reqEditors ...RequestEditorFn) (*KeystoneListDomainPermissionsForGroupResponse, error) {
-	rsp, err := c.KeystoneListDomainPermissionsForGroup(ctx, domainId, groupId, reqEditors...)
+func (c *ClientWithResponses) KeystoneListDomainPermissionsForGroupWithResponse(ctx context.Context, domainID string, groupID string, reqEditors ...RequestEditorFn) (*KeystoneListDomainPermissionsForGroupResponse, error) {
+	rsp, err := c.KeystoneListDomainPermissionsForGroup(ctx, domainID, groupID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32736,8 +32736,8 @@ func (c *ClientWithResponses) KeystoneListDomainPermissionsForGroupWithResponse(
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v3/domains/{domain_id}/groups/{group_id}/roles/{role_id} (the `KeystoneRemoveDomainPermissionFromGroup` operationId).
-func (c *ClientWithResponses) KeystoneRemoveDomainPermissionFromGroupWithResponse(ctx context.Context, domainId string, groupId string, roleId string, reqEditors ...RequestEditorFn) (*KeystoneRemoveDomainPermissionFromGroupResponse, error) {
-	rsp, err := c.KeystoneRemoveDomainPermissionFromGroup(ctx, domainId, groupId, roleId, reqEditors...)
+func (c *ClientWithResponses) KeystoneRemoveDomainPermissionFromGroupWithResponse(ctx context.Context, domainID string, groupID string, roleID string, reqEditors ...RequestEditorFn) (*KeystoneRemoveDomainPermissionFromGroupResponse, error) {
+	rsp, err := c.KeystoneRemoveDomainPermissionFromGroup(ctx, domainID, groupID, roleID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32752,8 +32752,8 @@ func (c *ClientWithResponses) KeystoneRemoveDomainPermissionFromGroupWithRespons
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with HEAD /v3/domains/{domain_id}/groups/{group_id}/roles/{role_id} (the `KeystoneCheckDomainPermissionForGroup` operationId).
-func (c *ClientWithResponses) KeystoneCheckDomainPermissionForGroupWithResponse(ctx context.Context, domainId string, groupId string, roleId string, reqEditors ...RequestEditorFn) (*KeystoneCheckDomainPermissionForGroupResponse, error) {
-	rsp, err := c.KeystoneCheckDomainPermissionForGroup(ctx, domainId, groupId, roleId, reqEditors...)
+func (c *ClientWithResponses) KeystoneCheckDomainPermissionForGroupWithResponse(ctx context.Context, domainID string, groupID string, roleID string, reqEditors ...RequestEditorFn) (*KeystoneCheckDomainPermissionForGroupResponse, error) {
+	rsp, err := c.KeystoneCheckDomainPermissionForGroup(ctx, domainID, groupID, roleID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32768,8 +32768,8 @@ func (c *ClientWithResponses) KeystoneCheckDomainPermissionForGroupWithResponse(
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v3/domains/{domain_id}/groups/{group_id}/roles/{role_id} (the `KeystoneAssociateGroupWithDomainPermission` operationId).
-func (c *ClientWithResponses) KeystoneAssociateGroupWithDomainPermissionWithResponse(ctx context.Context, domainId string, groupId string, roleId string, reqEditors ...RequestEditorFn) (*KeystoneAssociateGroupWithDomainPermissionResponse, error) {
-	rsp, err := c.KeystoneAssociateGroupWithDomainPermission(ctx, domainId, groupId, roleId, reqEditors...)
+func (c *ClientWithResponses) KeystoneAssociateGroupWithDomainPermissionWithResponse(ctx context.Context, domainID string, groupID string, roleID string, reqEditors ...RequestEditorFn) (*KeystoneAssociateGroupWithDomainPermissionResponse, error) {
+	rsp, err := c.KeystoneAssociateGroupWithDomainPermission(ctx, domainID, groupID, roleID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32800,8 +32800,8 @@ func (c *ClientWithResponses) KeystoneListEndpointsWithResponse(ctx context.Cont
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3/endpoints/{endpoint_id} (the `KeystoneShowEndpoint` operationId).
-func (c *ClientWithResponses) KeystoneShowEndpointWithResponse(ctx context.Context, endpointId string, reqEditors ...RequestEditorFn) (*KeystoneShowEndpointResponse, error) {
-	rsp, err := c.KeystoneShowEndpoint(ctx, endpointId, reqEditors...)
+func (c *ClientWithResponses) KeystoneShowEndpointWithResponse(ctx context.Context, endpointID string, reqEditors ...RequestEditorFn) (*KeystoneShowEndpointResponse, error) {
+	rsp, err := c.KeystoneShowEndpoint(ctx, endpointID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32864,8 +32864,8 @@ func (c *ClientWithResponses) KeystoneCreateGroupWithResponse(ctx context.Contex
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v3/groups/{group_id} (the `KeystoneDeleteGroup` operationId).
-func (c *ClientWithResponses) KeystoneDeleteGroupWithResponse(ctx context.Context, groupId string, reqEditors ...RequestEditorFn) (*KeystoneDeleteGroupResponse, error) {
-	rsp, err := c.KeystoneDeleteGroup(ctx, groupId, reqEditors...)
+func (c *ClientWithResponses) KeystoneDeleteGroupWithResponse(ctx context.Context, groupID string, reqEditors ...RequestEditorFn) (*KeystoneDeleteGroupResponse, error) {
+	rsp, err := c.KeystoneDeleteGroup(ctx, groupID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32880,8 +32880,8 @@ func (c *ClientWithResponses) KeystoneDeleteGroupWithResponse(ctx context.Contex
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3/groups/{group_id} (the `KeystoneShowGroup` operationId).
-func (c *ClientWithResponses) KeystoneShowGroupWithResponse(ctx context.Context, groupId string, reqEditors ...RequestEditorFn) (*KeystoneShowGroupResponse, error) {
-	rsp, err := c.KeystoneShowGroup(ctx, groupId, reqEditors...)
+func (c *ClientWithResponses) KeystoneShowGroupWithResponse(ctx context.Context, groupID string, reqEditors ...RequestEditorFn) (*KeystoneShowGroupResponse, error) {
+	rsp, err := c.KeystoneShowGroup(ctx, groupID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32896,8 +32896,8 @@ func (c *ClientWithResponses) KeystoneShowGroupWithResponse(ctx context.Context,
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PATCH /v3/groups/{group_id} (the `KeystoneUpdateGroup` operationId).
-func (c *ClientWithResponses) KeystoneUpdateGroupWithBodyWithResponse(ctx context.Context, groupId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*KeystoneUpdateGroupResponse, error) {
-	rsp, err := c.KeystoneUpdateGroupWithBody(ctx, groupId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) KeystoneUpdateGroupWithBodyWithResponse(ctx context.Context, groupID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*KeystoneUpdateGroupResponse, error) {
+	rsp, err := c.KeystoneUpdateGroupWithBody(ctx, groupID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32912,8 +32912,8 @@ func (c *ClientWithResponses) KeystoneUpdateGroupWithBodyWithResponse(ctx contex
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PATCH /v3/groups/{group_id} (the `KeystoneUpdateGroup` operationId).
-func (c *ClientWithResponses) KeystoneUpdateGroupWithResponse(ctx context.Context, groupId string, body KeystoneUpdateGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*KeystoneUpdateGroupResponse, error) {
-	rsp, err := c.KeystoneUpdateGroup(ctx, groupId, body, reqEditors...)
+func (c *ClientWithResponses) KeystoneUpdateGroupWithResponse(ctx context.Context, groupID string, body KeystoneUpdateGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*KeystoneUpdateGroupResponse, error) {
+	rsp, err := c.KeystoneUpdateGroup(ctx, groupID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32928,8 +32928,8 @@ func (c *ClientWithResponses) KeystoneUpdateGroupWithResponse(ctx context.Contex
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3/groups/{group_id}/users (the `KeystoneListUsersForGroupByAdmin` operationId).
-func (c *ClientWithResponses) KeystoneListUsersForGroupByAdminWithResponse(ctx context.Context, groupId string, reqEditors ...RequestEditorFn) (*KeystoneListUsersForGroupByAdminResponse, error) {
-	rsp, err := c.KeystoneListUsersForGroupByAdmin(ctx, groupId, reqEditors...)
+func (c *ClientWithResponses) KeystoneListUsersForGroupByAdminWithResponse(ctx context.Context, groupID string, reqEditors ...RequestEditorFn) (*KeystoneListUsersForGroupByAdminResponse, error) {
+	rsp, err := c.KeystoneListUsersForGroupByAdmin(ctx, groupID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32944,8 +32944,8 @@ func (c *ClientWithResponses) KeystoneListUsersForGroupByAdminWithResponse(ctx c
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v3/groups/{group_id}/users/{user_id} (the `KeystoneRemoveUserFromGroup` operationId).
-func (c *ClientWithResponses) KeystoneRemoveUserFromGroupWithResponse(ctx context.Context, groupId string, userId string, reqEditors ...RequestEditorFn) (*KeystoneRemoveUserFromGroupResponse, error) {
-	rsp, err := c.KeystoneRemoveUserFromGroup(ctx, groupId, userId, reqEditors...)
+func (c *ClientWithResponses) KeystoneRemoveUserFromGroupWithResponse(ctx context.Context, groupID string, userID string, reqEditors ...RequestEditorFn) (*KeystoneRemoveUserFromGroupResponse, error) {
+	rsp, err := c.KeystoneRemoveUserFromGroup(ctx, groupID, userID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32960,8 +32960,8 @@ func (c *ClientWithResponses) KeystoneRemoveUserFromGroupWithResponse(ctx contex
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with HEAD /v3/groups/{group_id}/users/{user_id} (the `KeystoneCheckUserInGroup` operationId).
-func (c *ClientWithResponses) KeystoneCheckUserInGroupWithResponse(ctx context.Context, groupId string, userId string, reqEditors ...RequestEditorFn) (*KeystoneCheckUserInGroupResponse, error) {
-	rsp, err := c.KeystoneCheckUserInGroup(ctx, groupId, userId, reqEditors...)
+func (c *ClientWithResponses) KeystoneCheckUserInGroupWithResponse(ctx context.Context, groupID string, userID string, reqEditors ...RequestEditorFn) (*KeystoneCheckUserInGroupResponse, error) {
+	rsp, err := c.KeystoneCheckUserInGroup(ctx, groupID, userID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -32976,8 +32976,8 @@ func (c *ClientWithResponses) KeystoneCheckUserInGroupWithResponse(ctx context.C
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v3/groups/{group_id}/users/{user_id} (the `KeystoneAddUserToGroup` operationId).
-func (c *ClientWithResponses) KeystoneAddUserToGroupWithResponse(ctx context.Context, groupId string, userId string, reqEditors ...RequestEditorFn) (*KeystoneAddUserToGroupResponse, error) {
-	rsp, err := c.KeystoneAddUserToGroup(ctx, groupId, userId, reqEditors...)
+func (c *ClientWithResponses) KeystoneAddUserToGroupWithResponse(ctx context.Context, groupID string, userID string, reqEditors ...RequestEditorFn) (*KeystoneAddUserToGroupResponse, error) {
+	rsp, err := c.KeystoneAddUserToGroup(ctx, groupID, userID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33040,8 +33040,8 @@ func (c *ClientWithResponses) KeystoneCreateProjectWithResponse(ctx context.Cont
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3/projects/{project_id} (the `KeystoneShowProject` operationId).
-func (c *ClientWithResponses) KeystoneShowProjectWithResponse(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*KeystoneShowProjectResponse, error) {
-	rsp, err := c.KeystoneShowProject(ctx, projectId, reqEditors...)
+func (c *ClientWithResponses) KeystoneShowProjectWithResponse(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*KeystoneShowProjectResponse, error) {
+	rsp, err := c.KeystoneShowProject(ctx, projectID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33056,8 +33056,8 @@ func (c *ClientWithResponses) KeystoneShowProjectWithResponse(ctx context.Contex
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PATCH /v3/projects/{project_id} (the `KeystoneUpdateProject` operationId).
-func (c *ClientWithResponses) KeystoneUpdateProjectWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*KeystoneUpdateProjectResponse, error) {
-	rsp, err := c.KeystoneUpdateProjectWithBody(ctx, projectId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) KeystoneUpdateProjectWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*KeystoneUpdateProjectResponse, error) {
+	rsp, err := c.KeystoneUpdateProjectWithBody(ctx, projectID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33072,8 +33072,8 @@ func (c *ClientWithResponses) KeystoneUpdateProjectWithBodyWithResponse(ctx cont
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PATCH /v3/projects/{project_id} (the `KeystoneUpdateProject` operationId).
-func (c *ClientWithResponses) KeystoneUpdateProjectWithResponse(ctx context.Context, projectId string, body KeystoneUpdateProjectJSONRequestBody, reqEditors ...RequestEditorFn) (*KeystoneUpdateProjectResponse, error) {
-	rsp, err := c.KeystoneUpdateProject(ctx, projectId, body, reqEditors...)
+func (c *ClientWithResponses) KeystoneUpdateProjectWithResponse(ctx context.Context, projectID string, body KeystoneUpdateProjectJSONRequestBody, reqEditors ...RequestEditorFn) (*KeystoneUpdateProjectResponse, error) {
+	rsp, err := c.KeystoneUpdateProject(ctx, projectID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33088,8 +33088,8 @@ func (c *ClientWithResponses) KeystoneUpdateProjectWithResponse(ctx context.Cont
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3/projects/{project_id}/groups/{group_id}/roles (the `KeystoneListProjectPermissionsForGroup` operationId).
-func (c *ClientWithResponses) KeystoneListProjectPermissionsForGroupWithResponse(ctx context.Context, projectId string, groupId string, reqEditors ...RequestEditorFn) (*KeystoneListProjectPermissionsForGroupResponse, error) {
-	rsp, err := c.KeystoneListProjectPermissionsForGroup(ctx, projectId, groupId, reqEditors...)
+func (c *ClientWithResponses) KeystoneListProjectPermissionsForGroupWithResponse(ctx context.Context, projectID string, groupID string, reqEditors ...RequestEditorFn) (*KeystoneListProjectPermissionsForGroupResponse, error) {
+	rsp, err := c.KeystoneListProjectPermissionsForGroup(ctx, projectID, groupID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33104,8 +33104,8 @@ func (c *ClientWithResponses) KeystoneListProjectPermissionsForGroupWithResponse
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v3/projects/{project_id}/groups/{group_id}/roles/{role_id} (the `KeystoneRemoveProjectPermissionFromGroup` operationId).
-func (c *ClientWithResponses) KeystoneRemoveProjectPermissionFromGroupWithResponse(ctx context.Context, projectId string, groupId string, roleId string, reqEditors ...RequestEditorFn) (*KeystoneRemoveProjectPermissionFromGroupResponse, error) {
-	rsp, err := c.KeystoneRemoveProjectPermissionFromGroup(ctx, projectId, groupId, roleId, reqEditors...)
+func (c *ClientWithResponses) KeystoneRemoveProjectPermissionFromGroupWithResponse(ctx context.Context, projectID string, groupID string, roleID string, reqEditors ...RequestEditorFn) (*KeystoneRemoveProjectPermissionFromGroupResponse, error) {
+	rsp, err := c.KeystoneRemoveProjectPermissionFromGroup(ctx, projectID, groupID, roleID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33120,8 +33120,8 @@ func (c *ClientWithResponses) KeystoneRemoveProjectPermissionFromGroupWithRespon
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with HEAD /v3/projects/{project_id}/groups/{group_id}/roles/{role_id} (the `KeystoneCheckProjectPermissionForGroup` operationId).
-func (c *ClientWithResponses) KeystoneCheckProjectPermissionForGroupWithResponse(ctx context.Context, projectId string, groupId string, roleId string, reqEditors ...RequestEditorFn) (*KeystoneCheckProjectPermissionForGroupResponse, error) {
-	rsp, err := c.KeystoneCheckProjectPermissionForGroup(ctx, projectId, groupId, roleId, reqEditors...)
+func (c *ClientWithResponses) KeystoneCheckProjectPermissionForGroupWithResponse(ctx context.Context, projectID string, groupID string, roleID string, reqEditors ...RequestEditorFn) (*KeystoneCheckProjectPermissionForGroupResponse, error) {
+	rsp, err := c.KeystoneCheckProjectPermissionForGroup(ctx, projectID, groupID, roleID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33136,8 +33136,8 @@ func (c *ClientWithResponses) KeystoneCheckProjectPermissionForGroupWithResponse
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v3/projects/{project_id}/groups/{group_id}/roles/{role_id} (the `KeystoneAssociateGroupWithProjectPermission` operationId).
-func (c *ClientWithResponses) KeystoneAssociateGroupWithProjectPermissionWithResponse(ctx context.Context, projectId string, groupId string, roleId string, reqEditors ...RequestEditorFn) (*KeystoneAssociateGroupWithProjectPermissionResponse, error) {
-	rsp, err := c.KeystoneAssociateGroupWithProjectPermission(ctx, projectId, groupId, roleId, reqEditors...)
+func (c *ClientWithResponses) KeystoneAssociateGroupWithProjectPermissionWithResponse(ctx context.Context, projectID string, groupID string, roleID string, reqEditors ...RequestEditorFn) (*KeystoneAssociateGroupWithProjectPermissionResponse, error) {
+	rsp, err := c.KeystoneAssociateGroupWithProjectPermission(ctx, projectID, groupID, roleID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33168,8 +33168,8 @@ func (c *ClientWithResponses) KeystoneListRegionsWithResponse(ctx context.Contex
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3/regions/{region_id} (the `KeystoneShowRegion` operationId).
-func (c *ClientWithResponses) KeystoneShowRegionWithResponse(ctx context.Context, regionId string, reqEditors ...RequestEditorFn) (*KeystoneShowRegionResponse, error) {
-	rsp, err := c.KeystoneShowRegion(ctx, regionId, reqEditors...)
+func (c *ClientWithResponses) KeystoneShowRegionWithResponse(ctx context.Context, regionID string, reqEditors ...RequestEditorFn) (*KeystoneShowRegionResponse, error) {
+	rsp, err := c.KeystoneShowRegion(ctx, regionID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33200,8 +33200,8 @@ func (c *ClientWithResponses) KeystoneListPermissionsWithResponse(ctx context.Co
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3/roles/{role_id} (the `KeystoneShowPermission` operationId).
-func (c *ClientWithResponses) KeystoneShowPermissionWithResponse(ctx context.Context, roleId string, reqEditors ...RequestEditorFn) (*KeystoneShowPermissionResponse, error) {
-	rsp, err := c.KeystoneShowPermission(ctx, roleId, reqEditors...)
+func (c *ClientWithResponses) KeystoneShowPermissionWithResponse(ctx context.Context, roleID string, reqEditors ...RequestEditorFn) (*KeystoneShowPermissionResponse, error) {
+	rsp, err := c.KeystoneShowPermission(ctx, roleID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33232,8 +33232,8 @@ func (c *ClientWithResponses) KeystoneListServicesWithResponse(ctx context.Conte
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3/services/{service_id} (the `KeystoneShowService` operationId).
-func (c *ClientWithResponses) KeystoneShowServiceWithResponse(ctx context.Context, serviceId string, reqEditors ...RequestEditorFn) (*KeystoneShowServiceResponse, error) {
-	rsp, err := c.KeystoneShowService(ctx, serviceId, reqEditors...)
+func (c *ClientWithResponses) KeystoneShowServiceWithResponse(ctx context.Context, serviceID string, reqEditors ...RequestEditorFn) (*KeystoneShowServiceResponse, error) {
+	rsp, err := c.KeystoneShowService(ctx, serviceID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33296,8 +33296,8 @@ func (c *ClientWithResponses) KeystoneCreateUserWithResponse(ctx context.Context
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v3/users/{user_id} (the `KeystoneDeleteUser` operationId).
-func (c *ClientWithResponses) KeystoneDeleteUserWithResponse(ctx context.Context, userId string, reqEditors ...RequestEditorFn) (*KeystoneDeleteUserResponse, error) {
-	rsp, err := c.KeystoneDeleteUser(ctx, userId, reqEditors...)
+func (c *ClientWithResponses) KeystoneDeleteUserWithResponse(ctx context.Context, userID string, reqEditors ...RequestEditorFn) (*KeystoneDeleteUserResponse, error) {
+	rsp, err := c.KeystoneDeleteUser(ctx, userID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33312,8 +33312,8 @@ func (c *ClientWithResponses) KeystoneDeleteUserWithResponse(ctx context.Context
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3/users/{user_id} (the `KeystoneShowUser` operationId).
-func (c *ClientWithResponses) KeystoneShowUserWithResponse(ctx context.Context, userId string, reqEditors ...RequestEditorFn) (*KeystoneShowUserResponse, error) {
-	rsp, err := c.KeystoneShowUser(ctx, userId, reqEditors...)
+func (c *ClientWithResponses) KeystoneShowUserWithResponse(ctx context.Context, userID string, reqEditors ...RequestEditorFn) (*KeystoneShowUserResponse, error) {
+	rsp, err := c.KeystoneShowUser(ctx, userID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33328,8 +33328,8 @@ func (c *ClientWithResponses) KeystoneShowUserWithResponse(ctx context.Context, 
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PATCH /v3/users/{user_id} (the `KeystoneUpdateUserByAdmin` operationId).
-func (c *ClientWithResponses) KeystoneUpdateUserByAdminWithBodyWithResponse(ctx context.Context, userId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*KeystoneUpdateUserByAdminResponse, error) {
-	rsp, err := c.KeystoneUpdateUserByAdminWithBody(ctx, userId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) KeystoneUpdateUserByAdminWithBodyWithResponse(ctx context.Context, userID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*KeystoneUpdateUserByAdminResponse, error) {
+	rsp, err := c.KeystoneUpdateUserByAdminWithBody(ctx, userID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33344,8 +33344,8 @@ func (c *ClientWithResponses) KeystoneUpdateUserByAdminWithBodyWithResponse(ctx 
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PATCH /v3/users/{user_id} (the `KeystoneUpdateUserByAdmin` operationId).
-func (c *ClientWithResponses) KeystoneUpdateUserByAdminWithResponse(ctx context.Context, userId string, body KeystoneUpdateUserByAdminJSONRequestBody, reqEditors ...RequestEditorFn) (*KeystoneUpdateUserByAdminResponse, error) {
-	rsp, err := c.KeystoneUpdateUserByAdmin(ctx, userId, body, reqEditors...)
+func (c *ClientWithResponses) KeystoneUpdateUserByAdminWithResponse(ctx context.Context, userID string, body KeystoneUpdateUserByAdminJSONRequestBody, reqEditors ...RequestEditorFn) (*KeystoneUpdateUserByAdminResponse, error) {
+	rsp, err := c.KeystoneUpdateUserByAdmin(ctx, userID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33360,8 +33360,8 @@ func (c *ClientWithResponses) KeystoneUpdateUserByAdminWithResponse(ctx context.
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3/users/{user_id}/groups (the `KeystoneListGroupsForUser` operationId).
-func (c *ClientWithResponses) KeystoneListGroupsForUserWithResponse(ctx context.Context, userId string, reqEditors ...RequestEditorFn) (*KeystoneListGroupsForUserResponse, error) {
-	rsp, err := c.KeystoneListGroupsForUser(ctx, userId, reqEditors...)
+func (c *ClientWithResponses) KeystoneListGroupsForUserWithResponse(ctx context.Context, userID string, reqEditors ...RequestEditorFn) (*KeystoneListGroupsForUserResponse, error) {
+	rsp, err := c.KeystoneListGroupsForUser(ctx, userID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33376,8 +33376,8 @@ func (c *ClientWithResponses) KeystoneListGroupsForUserWithResponse(ctx context.
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3/users/{user_id}/password (the `KeystoneUpdateUserPassword` operationId).
-func (c *ClientWithResponses) KeystoneUpdateUserPasswordWithBodyWithResponse(ctx context.Context, userId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*KeystoneUpdateUserPasswordResponse, error) {
-	rsp, err := c.KeystoneUpdateUserPasswordWithBody(ctx, userId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) KeystoneUpdateUserPasswordWithBodyWithResponse(ctx context.Context, userID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*KeystoneUpdateUserPasswordResponse, error) {
+	rsp, err := c.KeystoneUpdateUserPasswordWithBody(ctx, userID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33392,8 +33392,8 @@ func (c *ClientWithResponses) KeystoneUpdateUserPasswordWithBodyWithResponse(ctx
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3/users/{user_id}/password (the `KeystoneUpdateUserPassword` operationId).
-func (c *ClientWithResponses) KeystoneUpdateUserPasswordWithResponse(ctx context.Context, userId string, body KeystoneUpdateUserPasswordJSONRequestBody, reqEditors ...RequestEditorFn) (*KeystoneUpdateUserPasswordResponse, error) {
-	rsp, err := c.KeystoneUpdateUserPassword(ctx, userId, body, reqEditors...)
+func (c *ClientWithResponses) KeystoneUpdateUserPasswordWithResponse(ctx context.Context, userID string, body KeystoneUpdateUserPasswordJSONRequestBody, reqEditors ...RequestEditorFn) (*KeystoneUpdateUserPasswordResponse, error) {
+	rsp, err := c.KeystoneUpdateUserPassword(ctx, userID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33408,8 +33408,8 @@ func (c *ClientWithResponses) KeystoneUpdateUserPasswordWithResponse(ctx context
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3/users/{user_id}/projects (the `KeystoneListProjectsForUser` operationId).
-func (c *ClientWithResponses) KeystoneListProjectsForUserWithResponse(ctx context.Context, userId string, reqEditors ...RequestEditorFn) (*KeystoneListProjectsForUserResponse, error) {
-	rsp, err := c.KeystoneListProjectsForUser(ctx, userId, reqEditors...)
+func (c *ClientWithResponses) KeystoneListProjectsForUserWithResponse(ctx context.Context, userID string, reqEditors ...RequestEditorFn) (*KeystoneListProjectsForUserResponse, error) {
+	rsp, err := c.KeystoneListProjectsForUser(ctx, userID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -33994,57 +33994,57 @@ func ParseAssociateAgencyWithProjectPermissionResponse(rsp *http.Response) (*Ass
 	return response, nil
 }
 
-// ParseListIdTokenTokensResponse parses an HTTP response from a ListIdTokenTokensWithResponse call
-func ParseListIdTokenTokensResponse(rsp *http.Response) (*ListIdTokenTokensResponse, error) {
+// ParseListIDTokenTokensResponse parses an HTTP response from a ListIDTokenTokensWithResponse call
+func ParseListIDTokenTokensResponse(rsp *http.Response) (*ListIDTokenTokensResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, err
 	}
 
-	response := &ListIdTokenTokensResponse{
+	response := &ListIDTokenTokensResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
-		var dest ListIdTokenTokensResponseBody
+		var dest ListIDTokenTokensResponseBody
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON201 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-		var dest ListIdTokenTokensError
+		var dest ListIDTokenTokensError
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON400 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
-		var dest ListIdTokenTokensError
+		var dest ListIDTokenTokensError
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON401 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
-		var dest ListIdTokenTokensError
+		var dest ListIDTokenTokensError
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON403 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest ListIdTokenTokensError
+		var dest ListIDTokenTokensError
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON404 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
-		var dest ListIdTokenTokensError
+		var dest ListIDTokenTokensError
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -34054,7 +34054,7 @@ func ParseListIdTokenTokensResponse(rsp *http.Response) (*ListIdTokenTokensRespo
 
 	switch {
 	case rsp.StatusCode == 201:
-		var headers ListIdTokenTokensResponse201Headers
+		var headers ListIDTokenTokensResponse201Headers
 		if values := rsp.Header.Values("X-Subject-Token"); len(values) > 0 {
 			var value string
 			if err := runtime.BindStyledParameterWithOptions("simple", "X-Subject-Token", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
@@ -34385,57 +34385,57 @@ func ParseCreateTemporaryAccessKeyByTokenResponse(rsp *http.Response) (*CreateTe
 	return response, nil
 }
 
-// ParseShowOpenIdConnectConfigResponse parses an HTTP response from a ShowOpenIdConnectConfigWithResponse call
-func ParseShowOpenIdConnectConfigResponse(rsp *http.Response) (*ShowOpenIdConnectConfigResponse, error) {
+// ParseShowOpenIDConnectConfigResponse parses an HTTP response from a ShowOpenIDConnectConfigWithResponse call
+func ParseShowOpenIDConnectConfigResponse(rsp *http.Response) (*ShowOpenIDConnectConfigResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, err
 	}
 
-	response := &ShowOpenIdConnectConfigResponse{
+	response := &ShowOpenIDConnectConfigResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest ShowOpenIdConnectConfigResponseBody
+		var dest ShowOpenIDConnectConfigResponseBody
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON200 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-		var dest ShowOpenIdConnectConfigError
+		var dest ShowOpenIDConnectConfigError
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON400 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
-		var dest ShowOpenIdConnectConfigError
+		var dest ShowOpenIDConnectConfigError
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON401 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
-		var dest ShowOpenIdConnectConfigError
+		var dest ShowOpenIDConnectConfigError
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON403 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest ShowOpenIdConnectConfigError
+		var dest ShowOpenIDConnectConfigError
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON404 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
-		var dest ShowOpenIdConnectConfigError
+		var dest ShowOpenIDConnectConfigError
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -34446,22 +34446,22 @@ func ParseShowOpenIdConnectConfigResponse(rsp *http.Response) (*ShowOpenIdConnec
 	return response, nil
 }
 
-// ParseCreateOpenIdConnectConfigResponse parses an HTTP response from a CreateOpenIdConnectConfigWithResponse call
-func ParseCreateOpenIdConnectConfigResponse(rsp *http.Response) (*CreateOpenIdConnectConfigResponse, error) {
+// ParseCreateOpenIDConnectConfigResponse parses an HTTP response from a CreateOpenIDConnectConfigWithResponse call
+func ParseCreateOpenIDConnectConfigResponse(rsp *http.Response) (*CreateOpenIDConnectConfigResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, err
 	}
 
-	response := &CreateOpenIdConnectConfigResponse{
+	response := &CreateOpenIDConnectConfigResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
-		var dest CreateOpenIdConnectConfigResponseBody
+		var dest CreateOpenIDConnectConfigResponseBody
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -34490,22 +34490,22 @@ func ParseCreateOpenIdConnectConfigResponse(rsp *http.Response) (*CreateOpenIdCo
 	return response, nil
 }
 
-// ParseUpdateOpenIdConnectConfigResponse parses an HTTP response from a UpdateOpenIdConnectConfigWithResponse call
-func ParseUpdateOpenIdConnectConfigResponse(rsp *http.Response) (*UpdateOpenIdConnectConfigResponse, error) {
+// ParseUpdateOpenIDConnectConfigResponse parses an HTTP response from a UpdateOpenIDConnectConfigWithResponse call
+func ParseUpdateOpenIDConnectConfigResponse(rsp *http.Response) (*UpdateOpenIDConnectConfigResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, err
 	}
 
-	response := &UpdateOpenIdConnectConfigResponse{
+	response := &UpdateOpenIDConnectConfigResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest UpdateOpenIdConnectConfigResponseBody
+		var dest UpdateOpenIDConnectConfigResponseBody
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -35716,22 +35716,22 @@ func ParseUpdateCloudServiceCustomPolicyResponse(rsp *http.Response) (*UpdateClo
 	return response, nil
 }
 
-// ParseShowDomainApiAclPolicyResponse parses an HTTP response from a ShowDomainApiAclPolicyWithResponse call
-func ParseShowDomainApiAclPolicyResponse(rsp *http.Response) (*ShowDomainApiAclPolicyResponse, error) {
+// ParseShowDomainAPIACLPolicyResponse parses an HTTP response from a ShowDomainAPIACLPolicyWithResponse call
+func ParseShowDomainAPIACLPolicyResponse(rsp *http.Response) (*ShowDomainAPIACLPolicyResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, err
 	}
 
-	response := &ShowDomainApiAclPolicyResponse{
+	response := &ShowDomainAPIACLPolicyResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest ShowDomainApiAclPolicyResponseBody
+		var dest ShowDomainAPIACLPolicyResponseBody
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -35741,21 +35741,21 @@ func ParseShowDomainApiAclPolicyResponse(rsp *http.Response) (*ShowDomainApiAclP
 		break // No content-type
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
-		var dest ShowDomainApiAclPolicyError
+		var dest ShowDomainAPIACLPolicyError
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON403 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest ShowDomainApiAclPolicyError
+		var dest ShowDomainAPIACLPolicyError
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON404 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
-		var dest ShowDomainApiAclPolicyError
+		var dest ShowDomainAPIACLPolicyError
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -35766,29 +35766,29 @@ func ParseShowDomainApiAclPolicyResponse(rsp *http.Response) (*ShowDomainApiAclP
 	return response, nil
 }
 
-// ParseUpdateDomainApiAclPolicyResponse parses an HTTP response from a UpdateDomainApiAclPolicyWithResponse call
-func ParseUpdateDomainApiAclPolicyResponse(rsp *http.Response) (*UpdateDomainApiAclPolicyResponse, error) {
+// ParseUpdateDomainAPIACLPolicyResponse parses an HTTP response from a UpdateDomainAPIACLPolicyWithResponse call
+func ParseUpdateDomainAPIACLPolicyResponse(rsp *http.Response) (*UpdateDomainAPIACLPolicyResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, err
 	}
 
-	response := &UpdateDomainApiAclPolicyResponse{
+	response := &UpdateDomainAPIACLPolicyResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest UpdateDomainApiAclPolicyResponseBody
+		var dest UpdateDomainAPIACLPolicyResponseBody
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON200 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-		var dest UpdateDomainApiAclPolicyError
+		var dest UpdateDomainAPIACLPolicyError
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -35801,7 +35801,7 @@ func ParseUpdateDomainApiAclPolicyResponse(rsp *http.Response) (*UpdateDomainApi
 		break // No content-type
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
-		var dest UpdateDomainApiAclPolicyError
+		var dest UpdateDomainAPIACLPolicyError
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -35812,22 +35812,22 @@ func ParseUpdateDomainApiAclPolicyResponse(rsp *http.Response) (*UpdateDomainApi
 	return response, nil
 }
 
-// ParseShowDomainConsoleAclPolicyResponse parses an HTTP response from a ShowDomainConsoleAclPolicyWithResponse call
-func ParseShowDomainConsoleAclPolicyResponse(rsp *http.Response) (*ShowDomainConsoleAclPolicyResponse, error) {
+// ParseShowDomainConsoleACLPolicyResponse parses an HTTP response from a ShowDomainConsoleACLPolicyWithResponse call
+func ParseShowDomainConsoleACLPolicyResponse(rsp *http.Response) (*ShowDomainConsoleACLPolicyResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, err
 	}
 
-	response := &ShowDomainConsoleAclPolicyResponse{
+	response := &ShowDomainConsoleACLPolicyResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest ShowDomainConsoleAclPolicyResponseBody
+		var dest ShowDomainConsoleACLPolicyResponseBody
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -35837,21 +35837,21 @@ func ParseShowDomainConsoleAclPolicyResponse(rsp *http.Response) (*ShowDomainCon
 		break // No content-type
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
-		var dest ShowDomainConsoleAclPolicyError
+		var dest ShowDomainConsoleACLPolicyError
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON403 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest ShowDomainConsoleAclPolicyError
+		var dest ShowDomainConsoleACLPolicyError
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON404 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
-		var dest ShowDomainConsoleAclPolicyError
+		var dest ShowDomainConsoleACLPolicyError
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -35862,29 +35862,29 @@ func ParseShowDomainConsoleAclPolicyResponse(rsp *http.Response) (*ShowDomainCon
 	return response, nil
 }
 
-// ParseUpdateDomainConsoleAclPolicyResponse parses an HTTP response from a UpdateDomainConsoleAclPolicyWithResponse call
-func ParseUpdateDomainConsoleAclPolicyResponse(rsp *http.Response) (*UpdateDomainConsoleAclPolicyResponse, error) {
+// ParseUpdateDomainConsoleACLPolicyResponse parses an HTTP response from a UpdateDomainConsoleACLPolicyWithResponse call
+func ParseUpdateDomainConsoleACLPolicyResponse(rsp *http.Response) (*UpdateDomainConsoleACLPolicyResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, err
 	}
 
-	response := &UpdateDomainConsoleAclPolicyResponse{
+	response := &UpdateDomainConsoleACLPolicyResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest UpdateDomainConsoleAclPolicyResponseBody
+		var dest UpdateDomainConsoleACLPolicyResponseBody
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON200 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-		var dest UpdateDomainConsoleAclPolicyError
+		var dest UpdateDomainConsoleACLPolicyError
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -35897,7 +35897,7 @@ func ParseUpdateDomainConsoleAclPolicyResponse(rsp *http.Response) (*UpdateDomai
 		break // No content-type
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
-		var dest UpdateDomainConsoleAclPolicyError
+		var dest UpdateDomainConsoleACLPolicyError
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}

@@ -567,14 +567,14 @@ type ActionResources struct {
 	// ResourceDetail 密钥详情。
 	ResourceDetail *ListKeyDetailKeyDetails `json:"resource_detail,omitempty"`
 
-	// ResourceId 资源ID。
-	ResourceId *string `json:"resource_id,omitempty"`
+	// ResourceID 资源ID。
+	ResourceID *string `json:"resource_id,omitempty"`
 
 	// ResourceName 资源名称，默认为空字符串。
 	ResourceName *string `json:"resource_name,omitempty"`
 
 	// Tags 标签列表，没有标签，数组默认为空。
-	Tags *[]ListKmsByTagsTagItem `json:"tags,omitempty"`
+	Tags []ListKmsByTagsTagItem `json:"tags,omitempty"`
 }
 
 // AssociateKeypairError defines model for AssociateKeypairError.
@@ -603,14 +603,14 @@ type AssociateKeypairResponseBody struct {
 	// ErrorMsg 任务下发失败返回的错误信息。
 	ErrorMsg *string `json:"error_msg,omitempty"`
 
-	// ServerId 绑定的虚拟机id。
-	ServerId *string `json:"server_id,omitempty"`
+	// ServerID 绑定的虚拟机id。
+	ServerID *string `json:"server_id,omitempty"`
 
 	// Status 任务下发的状态。SUCCESS或FAILED。
 	Status *string `json:"status,omitempty"`
 
-	// TaskId 任务下发成功返回的ID。
-	TaskId *string `json:"task_id,omitempty"`
+	// TaskID 任务下发成功返回的ID。
+	TaskID *string `json:"task_id,omitempty"`
 }
 
 // Auth 可选字段，鉴权认证类型。替换时需要该参数，重置时不需要该参数。
@@ -642,7 +642,7 @@ type BatchAssociateKeypairRequestBody struct {
 // BatchAssociateKeypairResponseBody defines model for BatchAssociateKeypairResponseBody.
 type BatchAssociateKeypairResponseBody struct {
 	// Tasks 批量绑定密钥对任务。
-	Tasks *[]TaskResponseBody `json:"tasks,omitempty"`
+	Tasks []TaskResponseBody `json:"tasks,omitempty"`
 }
 
 // BatchCreateKmsTagsError defines model for BatchCreateKmsTagsError.
@@ -680,11 +680,11 @@ type CancelGrantError struct {
 
 // CancelGrantRequestBody defines model for CancelGrantRequestBody.
 type CancelGrantRequestBody struct {
-	// GrantId 授权ID，64字节，满足正则匹配“^[A-Fa-f0-9]{64}$”。 例如：7c9a3286af4fcca5f0a385ad13e1d21a50e27b6dbcab50f37f30f93b8939827d
-	GrantId string `json:"grant_id"`
+	// GrantID 授权ID，64字节，满足正则匹配“^[A-Fa-f0-9]{64}$”。 例如：7c9a3286af4fcca5f0a385ad13e1d21a50e27b6dbcab50f37f30f93b8939827d
+	GrantID string `json:"grant_id"`
 
-	// KeyId 密钥ID，36字节，满足正则匹配“^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$”。 例如：0d0466b0-e727-4d9c-b35d-f84bb474a37f。
-	KeyId string `json:"key_id"`
+	// KeyID 密钥ID，36字节，满足正则匹配“^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$”。 例如：0d0466b0-e727-4d9c-b35d-f84bb474a37f。
+	KeyID string `json:"key_id"`
 
 	// Sequence 请求消息序列号，36字节序列号。例如：919c82d4-8046-4722-9094-35c3c6524cff
 	Sequence *string `json:"sequence,omitempty"`
@@ -698,8 +698,8 @@ type CancelKeyDeletionError struct {
 
 // CancelKeyDeletionRequestBody defines model for CancelKeyDeletionRequestBody.
 type CancelKeyDeletionRequestBody struct {
-	// KeyId 密钥ID，36字节，满足正则匹配“^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$”。 例如：0d0466b0-e727-4d9c-b35d-f84bb474a37f。
-	KeyId string `json:"key_id"`
+	// KeyID 密钥ID，36字节，满足正则匹配“^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$”。 例如：0d0466b0-e727-4d9c-b35d-f84bb474a37f。
+	KeyID string `json:"key_id"`
 
 	// Sequence 请求消息序列号，36字节序列号。 例如：919c82d4-8046-4722-9094-35c3c6524cff
 	Sequence *string `json:"sequence,omitempty"`
@@ -707,8 +707,8 @@ type CancelKeyDeletionRequestBody struct {
 
 // CancelKeyDeletionResponseBody defines model for CancelKeyDeletionResponseBody.
 type CancelKeyDeletionResponseBody struct {
-	// KeyId 密钥ID
-	KeyId *string `json:"key_id,omitempty"`
+	// KeyID 密钥ID
+	KeyID *string `json:"key_id,omitempty"`
 
 	// KeyState 密钥状态：
 	// - 2为启用状态
@@ -727,11 +727,11 @@ type CancelSelfGrantError struct {
 
 // CancelSelfGrantRequestBody defines model for CancelSelfGrantRequestBody.
 type CancelSelfGrantRequestBody struct {
-	// GrantId 授权ID，64字节，满足正则匹配“^[A-Fa-f0-9]{64}$”。 例如：7c9a3286af4fcca5f0a385ad13e1d21a50e27b6dbcab50f37f30f93b8939827d
-	GrantId string `json:"grant_id"`
+	// GrantID 授权ID，64字节，满足正则匹配“^[A-Fa-f0-9]{64}$”。 例如：7c9a3286af4fcca5f0a385ad13e1d21a50e27b6dbcab50f37f30f93b8939827d
+	GrantID string `json:"grant_id"`
 
-	// KeyId 密钥ID，36字节，满足正则匹配“^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$”。 例如：0d0466b0-e727-4d9c-b35d-f84bb474a37f。
-	KeyId string `json:"key_id"`
+	// KeyID 密钥ID，36字节，满足正则匹配“^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$”。 例如：0d0466b0-e727-4d9c-b35d-f84bb474a37f。
+	KeyID string `json:"key_id"`
 
 	// Sequence 请求消息序列号，36字节序列号。例如：919c82d4-8046-4722-9094-35c3c6524cff
 	Sequence *string `json:"sequence,omitempty"`
@@ -759,8 +759,8 @@ type CreateDatakeyRequestBody struct {
 	// - 若datakey_length和key_spec都指定了值，仅datakey_length生效。
 	DatakeyLength *string `json:"datakey_length,omitempty"`
 
-	// KeyId 密钥ID，36字节，满足正则匹配“^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$”。 例如：0d0466b0-e727-4d9c-b35d-f84bb474a37f。
-	KeyId string `json:"key_id"`
+	// KeyID 密钥ID，36字节，满足正则匹配“^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$”。 例如：0d0466b0-e727-4d9c-b35d-f84bb474a37f。
+	KeyID string `json:"key_id"`
 
 	// KeySpec 指定生成的密钥bit位长度。有效值：AES_256、AES_128。
 	// - AES_256：表示256比特的对称密钥。
@@ -785,8 +785,8 @@ type CreateDatakeyResponseBody struct {
 	// CipherText DEK密文16进制，两位表示1byte。
 	CipherText *string `json:"cipher_text,omitempty"`
 
-	// KeyId 密钥ID。
-	KeyId *string `json:"key_id,omitempty"`
+	// KeyID 密钥ID。
+	KeyID *string `json:"key_id,omitempty"`
 
 	// PlainText DEK明文16进制，两位表示1byte。
 	PlainText *string `json:"plain_text,omitempty"`
@@ -805,8 +805,8 @@ type CreateDatakeyWithoutPlaintextRequestBody struct {
 	// - 若datakey_length和key_spec都指定了值，仅datakey_length生效。
 	DatakeyLength *string `json:"datakey_length,omitempty"`
 
-	// KeyId 密钥ID，36字节，满足正则匹配“^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$”。 例如：0d0466b0-e727-4d9c-b35d-f84bb474a37f。
-	KeyId string `json:"key_id"`
+	// KeyID 密钥ID，36字节，满足正则匹配“^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$”。 例如：0d0466b0-e727-4d9c-b35d-f84bb474a37f。
+	KeyID string `json:"key_id"`
 
 	// KeySpec 指定生成的密钥bit位长度。有效值：AES_256、AES_128。
 	// - AES_256：表示256比特的对称密钥。
@@ -831,8 +831,8 @@ type CreateDatakeyWithoutPlaintextResponseBody struct {
 	// CipherText 加密后的密文，使用了Base64编码
 	CipherText *string `json:"cipher_text,omitempty"`
 
-	// KeyId 密钥ID。
-	KeyId *string `json:"key_id,omitempty"`
+	// KeyID 密钥ID。
+	KeyID *string `json:"key_id,omitempty"`
 }
 
 // CreateGrantError defines model for CreateGrantError.
@@ -849,8 +849,8 @@ type CreateGrantRequestBody struct {
 	// GranteePrincipalType 授权类型。有效值：“user”，“domain”。默认值为“user”。
 	GranteePrincipalType *CreateGrantRequestBodyGranteePrincipalType `json:"grantee_principal_type,omitempty"`
 
-	// KeyId 密钥ID，36字节，满足正则匹配“^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$”。 例如：0d0466b0-e727-4d9c-b35d-f84bb474a37f。
-	KeyId string `json:"key_id"`
+	// KeyID 密钥ID，36字节，满足正则匹配“^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$”。 例如：0d0466b0-e727-4d9c-b35d-f84bb474a37f。
+	KeyID string `json:"key_id"`
 
 	// Name 授权名称，取值1到255字符，满足正则匹配“^[a-zA-Z0-9:/_-]{1,255}$”。
 	Name *string `json:"name,omitempty"`
@@ -878,8 +878,8 @@ type CreateGrantRequestBodyGranteePrincipalType string
 
 // CreateGrantResponseBody defines model for CreateGrantResponseBody.
 type CreateGrantResponseBody struct {
-	// GrantId 授权ID，64字节。
-	GrantId *string `json:"grant_id,omitempty"`
+	// GrantID 授权ID，64字节。
+	GrantID *string `json:"grant_id,omitempty"`
 }
 
 // CreateKeyError defines model for CreateKeyError.
@@ -890,10 +890,10 @@ type CreateKeyError struct {
 
 // CreateKeyRequestBody defines model for CreateKeyRequestBody.
 type CreateKeyRequestBody struct {
-	// EnterpriseProjectId 企业多项目ID。
+	// EnterpriseProjectID 企业多项目ID。
 	// - 用户未开通企业多项目时，不需要输入该字段。
 	// - 用户开通企业多项目时，创建资源可以输入该字段。若用户户不输入该字段，默认创建属于默认企业多项目ID（ID为“0”）的资源。 注意：若用户没有默认企业多项目ID（ID为“0”）下的创建权限，则接口报错。
-	EnterpriseProjectId *string `json:"enterprise_project_id,omitempty"`
+	EnterpriseProjectID *string `json:"enterprise_project_id,omitempty"`
 
 	// KeyAlias 非默认主密钥别名，取值范围为1到255个字符，满足正则匹配“^[a-zA-Z0-9:/_-]{1,255}$”，且不与系统服务创建的默认主密钥别名重名。
 	KeyAlias string `json:"key_alias"`
@@ -917,8 +917,8 @@ type CreateKeyRequestBody struct {
 	// - SIGN_VERIFY
 	KeyUsage *CreateKeyRequestBodyKeyUsage `json:"key_usage,omitempty"`
 
-	// KeystoreId 密钥库ID，默认使用KMS默认密钥库
-	KeystoreId *string `json:"keystore_id,omitempty"`
+	// KeystoreID 密钥库ID，默认使用KMS默认密钥库
+	KeystoreID *string `json:"keystore_id,omitempty"`
 
 	// Origin 密钥来源，默认为“kms”，枚举如下：
 	// - kms：表示密钥材料由kms生成。
@@ -967,8 +967,8 @@ type CreateKeyStoreRequestBody struct {
 	// HsmCaCert DHSM集群的CA证书
 	HsmCaCert string `json:"hsm_ca_cert"`
 
-	// HsmClusterId DHSM集群Id，要求集群当前未创建专属密钥库。
-	HsmClusterId string `json:"hsm_cluster_id"`
+	// HsmClusterID DHSM集群Id，要求集群当前未创建专属密钥库。
+	HsmClusterID string `json:"hsm_cluster_id"`
 
 	// KeystoreAlias 专属密钥库别名，取值范围为1到255个字符，满足正则匹配“^[a-zA-Z0-9:/_-]{1,255}$”，且不与已有的专属密钥库别名重名。
 	KeystoreAlias string `json:"keystore_alias"`
@@ -999,8 +999,8 @@ type CreateKeypairAction struct {
 	// Type SSH密钥对的类型。ssh或x509。
 	Type *string `json:"type,omitempty"`
 
-	// UserId SSH密钥对所属的用户信息
-	UserId *string `json:"user_id,omitempty"`
+	// UserID SSH密钥对所属的用户信息
+	UserID *string `json:"user_id,omitempty"`
 }
 
 // CreateKeypairEncryption 对私钥进行加密存储的方式。
@@ -1054,8 +1054,8 @@ type CreateKeypairResp struct {
 	// Type SSH密钥对的类型。ssh或x509。
 	Type *string `json:"type,omitempty"`
 
-	// UserId SSH密钥对所属的用户信息
-	UserId *string `json:"user_id,omitempty"`
+	// UserID SSH密钥对所属的用户信息
+	UserID *string `json:"user_id,omitempty"`
 }
 
 // CreateKeypairResponseBody defines model for CreateKeypairResponseBody.
@@ -1096,8 +1096,8 @@ type CreateParametersForImportError struct {
 
 // CreateParametersForImportRequestBody defines model for CreateParametersForImportRequestBody.
 type CreateParametersForImportRequestBody struct {
-	// KeyId 密钥ID，36字节，满足正则匹配“^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$”。 例如：0d0466b0-e727-4d9c-b35d-f84bb474a37f。
-	KeyId string `json:"key_id"`
+	// KeyID 密钥ID，36字节，满足正则匹配“^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$”。 例如：0d0466b0-e727-4d9c-b35d-f84bb474a37f。
+	KeyID string `json:"key_id"`
 
 	// Sequence 请求消息序列号，36字节序列号。 例如：919c82d4-8046-4722-9094-35c3c6524cff
 	Sequence *string `json:"sequence,omitempty"`
@@ -1116,8 +1116,8 @@ type CreateParametersForImportResponseBody struct {
 	// ImportToken 密钥导入令牌。
 	ImportToken *string `json:"import_token,omitempty"`
 
-	// KeyId 密钥ID。
-	KeyId *string `json:"key_id,omitempty"`
+	// KeyID 密钥ID。
+	KeyID *string `json:"key_id,omitempty"`
 
 	// PublicKey 加密密钥材料的公钥，base64格式。
 	PublicKey *string `json:"public_key,omitempty"`
@@ -1161,8 +1161,8 @@ type DecryptDataRequestBody struct {
 	// - SM2_ENCRYPT
 	EncryptionAlgorithm *DecryptDataRequestBodyEncryptionAlgorithm `json:"encryption_algorithm,omitempty"`
 
-	// KeyId 密钥ID，36字节，满足正则匹配“^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$”。仅当密文使用非对称密钥加密时才需要此参数。 例如：0d0466b0-e727-4d9c-b35d-f84bb474a37f。
-	KeyId *string `json:"key_id,omitempty"`
+	// KeyID 密钥ID，36字节，满足正则匹配“^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$”。仅当密文使用非对称密钥加密时才需要此参数。 例如：0d0466b0-e727-4d9c-b35d-f84bb474a37f。
+	KeyID *string `json:"key_id,omitempty"`
 
 	// Sequence 请求消息序列号，36字节序列号。 例如：919c82d4-8046-4722-9094-35c3c6524cff
 	Sequence *string `json:"sequence,omitempty"`
@@ -1176,8 +1176,8 @@ type DecryptDataRequestBodyEncryptionAlgorithm string
 
 // DecryptDataResponseBody defines model for DecryptDataResponseBody.
 type DecryptDataResponseBody struct {
-	// KeyId 密钥ID。
-	KeyId *string `json:"key_id,omitempty"`
+	// KeyID 密钥ID。
+	KeyID *string `json:"key_id,omitempty"`
 
 	// PlainText 明文。
 	PlainText *string `json:"plain_text,omitempty"`
@@ -1200,8 +1200,8 @@ type DecryptDatakeyRequestBody struct {
 	// DatakeyCipherLength 密钥字节长度，取值范围为1~1024。 密钥字节长度，取值为“64”。
 	DatakeyCipherLength string `json:"datakey_cipher_length"`
 
-	// KeyId 密钥ID，36字节，满足正则匹配“^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$”。 例如：0d0466b0-e727-4d9c-b35d-f84bb474a37f。
-	KeyId string `json:"key_id"`
+	// KeyID 密钥ID，36字节，满足正则匹配“^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$”。 例如：0d0466b0-e727-4d9c-b35d-f84bb474a37f。
+	KeyID string `json:"key_id"`
 
 	// Sequence 请求消息序列号，36字节序列号。 例如：919c82d4-8046-4722-9094-35c3c6524cff
 	Sequence *string `json:"sequence,omitempty"`
@@ -1245,8 +1245,8 @@ type DeleteImportedKeyMaterialError struct {
 
 // DeleteImportedKeyMaterialRequestBody defines model for DeleteImportedKeyMaterialRequestBody.
 type DeleteImportedKeyMaterialRequestBody struct {
-	// KeyId 密钥ID，36字节，满足正则匹配“^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$”。 例如：0d0466b0-e727-4d9c-b35d-f84bb474a37f。
-	KeyId string `json:"key_id"`
+	// KeyID 密钥ID，36字节，满足正则匹配“^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$”。 例如：0d0466b0-e727-4d9c-b35d-f84bb474a37f。
+	KeyID string `json:"key_id"`
 
 	// Sequence 请求消息序列号，36字节序列号。 例如：919c82d4-8046-4722-9094-35c3c6524cff
 	Sequence *string `json:"sequence,omitempty"`
@@ -1260,8 +1260,8 @@ type DeleteKeyError struct {
 
 // DeleteKeyRequestBody defines model for DeleteKeyRequestBody.
 type DeleteKeyRequestBody struct {
-	// KeyId 密钥ID，36字节，满足正则匹配“^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$”。 例如：0d0466b0-e727-4d9c-b35d-f84bb474a37f。
-	KeyId string `json:"key_id"`
+	// KeyID 密钥ID，36字节，满足正则匹配“^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$”。 例如：0d0466b0-e727-4d9c-b35d-f84bb474a37f。
+	KeyID string `json:"key_id"`
 
 	// PendingDays 计划多少天后删除密钥，取值为7到1096。
 	PendingDays string `json:"pending_days"`
@@ -1272,8 +1272,8 @@ type DeleteKeyRequestBody struct {
 
 // DeleteKeyResponseBody defines model for DeleteKeyResponseBody.
 type DeleteKeyResponseBody struct {
-	// KeyId 密钥ID
-	KeyId *string `json:"key_id,omitempty"`
+	// KeyID 密钥ID
+	KeyID *string `json:"key_id,omitempty"`
 
 	// KeyState 密钥状态：
 	// - 2为启用状态
@@ -1313,8 +1313,8 @@ type DisableKeyError struct {
 
 // DisableKeyRequestBody defines model for DisableKeyRequestBody.
 type DisableKeyRequestBody struct {
-	// KeyId 密钥ID，36字节，满足正则匹配“^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$”。 例如：0d0466b0-e727-4d9c-b35d-f84bb474a37f。
-	KeyId string `json:"key_id"`
+	// KeyID 密钥ID，36字节，满足正则匹配“^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$”。 例如：0d0466b0-e727-4d9c-b35d-f84bb474a37f。
+	KeyID string `json:"key_id"`
 
 	// Sequence 请求消息序列号，36字节序列号。 例如：919c82d4-8046-4722-9094-35c3c6524cff
 	Sequence *string `json:"sequence,omitempty"`
@@ -1334,8 +1334,8 @@ type DisableKeyRotationError struct {
 
 // DisableKeyRotationRequestBody defines model for DisableKeyRotationRequestBody.
 type DisableKeyRotationRequestBody struct {
-	// KeyId 密钥ID，36字节，满足正则匹配“^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$”。 例如：0d0466b0-e727-4d9c-b35d-f84bb474a37f。
-	KeyId string `json:"key_id"`
+	// KeyID 密钥ID，36字节，满足正则匹配“^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$”。 例如：0d0466b0-e727-4d9c-b35d-f84bb474a37f。
+	KeyID string `json:"key_id"`
 
 	// Sequence 请求消息序列号，36字节序列号。 例如：919c82d4-8046-4722-9094-35c3c6524cff
 	Sequence *string `json:"sequence,omitempty"`
@@ -1358,8 +1358,8 @@ type DisassociateEcsServerInfo struct {
 	// Auth 可选字段，鉴权认证类型。替换时需要该参数，重置时不需要该参数。
 	Auth *Auth `json:"auth,omitempty"`
 
-	// Id 需要绑定(替换或重置)SSH密钥对的虚拟机id
-	Id string `json:"id"`
+	// ID 需要绑定(替换或重置)SSH密钥对的虚拟机id
+	ID string `json:"id"`
 }
 
 // DisassociateKeypairError defines model for DisassociateKeypairError.
@@ -1385,14 +1385,14 @@ type DisassociateKeypairResponseBody struct {
 	// ErrorMsg 任务下发失败返回的错误信息。
 	ErrorMsg *string `json:"error_msg,omitempty"`
 
-	// ServerId 绑定的虚拟机id。
-	ServerId *string `json:"server_id,omitempty"`
+	// ServerID 绑定的虚拟机id。
+	ServerID *string `json:"server_id,omitempty"`
 
 	// Status 任务下发的状态。SUCCESS或FAILED。
 	Status *string `json:"status,omitempty"`
 
-	// TaskId 任务下发成功返回的ID。
-	TaskId *string `json:"task_id,omitempty"`
+	// TaskID 任务下发成功返回的ID。
+	TaskID *string `json:"task_id,omitempty"`
 }
 
 // EcsServerInfo 需要绑定密钥对的虚拟机信息。
@@ -1404,8 +1404,8 @@ type EcsServerInfo struct {
 	// - false：不禁用虚拟机的ssh登录。
 	DisablePassword *bool `json:"disable_password,omitempty"`
 
-	// Id 需要绑定(替换或重置)SSH密钥对的虚拟机id
-	Id string `json:"id"`
+	// ID 需要绑定(替换或重置)SSH密钥对的虚拟机id
+	ID string `json:"id"`
 
 	// Port SSH监听端口。
 	Port *int64 `json:"port,omitempty"`
@@ -1419,8 +1419,8 @@ type EnableKeyError struct {
 
 // EnableKeyRequestBody defines model for EnableKeyRequestBody.
 type EnableKeyRequestBody struct {
-	// KeyId 密钥ID，36字节，满足正则匹配“^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$”。 例如：0d0466b0-e727-4d9c-b35d-f84bb474a37f。
-	KeyId string `json:"key_id"`
+	// KeyID 密钥ID，36字节，满足正则匹配“^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$”。 例如：0d0466b0-e727-4d9c-b35d-f84bb474a37f。
+	KeyID string `json:"key_id"`
 
 	// Sequence 请求消息序列号，36字节序列号。 例如：919c82d4-8046-4722-9094-35c3c6524cff
 	Sequence *string `json:"sequence,omitempty"`
@@ -1440,8 +1440,8 @@ type EnableKeyRotationError struct {
 
 // EnableKeyRotationRequestBody defines model for EnableKeyRotationRequestBody.
 type EnableKeyRotationRequestBody struct {
-	// KeyId 密钥ID，36字节，满足正则匹配“^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$”。 例如：0d0466b0-e727-4d9c-b35d-f84bb474a37f。
-	KeyId string `json:"key_id"`
+	// KeyID 密钥ID，36字节，满足正则匹配“^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$”。 例如：0d0466b0-e727-4d9c-b35d-f84bb474a37f。
+	KeyID string `json:"key_id"`
 
 	// Sequence 请求消息序列号，36字节序列号。 例如：919c82d4-8046-4722-9094-35c3c6524cff
 	Sequence *string `json:"sequence,omitempty"`
@@ -1473,8 +1473,8 @@ type EncryptDataRequestBody struct {
 	// - SM2_ENCRYPT
 	EncryptionAlgorithm *EncryptDataRequestBodyEncryptionAlgorithm `json:"encryption_algorithm,omitempty"`
 
-	// KeyId 密钥ID，36字节，满足正则匹配“^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$”。 例如：0d0466b0-e727-4d9c-b35d-f84bb474a37f。
-	KeyId string `json:"key_id"`
+	// KeyID 密钥ID，36字节，满足正则匹配“^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$”。 例如：0d0466b0-e727-4d9c-b35d-f84bb474a37f。
+	KeyID string `json:"key_id"`
 
 	// PlainText 明文数据，1~4096字节，满足正则匹配“^.{1,4096}$”，且转化为byte数组后长度取值范围为1~4096字节。
 	PlainText string `json:"plain_text"`
@@ -1494,8 +1494,8 @@ type EncryptDataResponseBody struct {
 	// CipherText 加密后的密文，使用了Base64编码
 	CipherText *string `json:"cipher_text,omitempty"`
 
-	// KeyId 密钥ID。
-	KeyId *string `json:"key_id,omitempty"`
+	// KeyID 密钥ID。
+	KeyID *string `json:"key_id,omitempty"`
 }
 
 // EncryptDatakeyError defines model for EncryptDatakeyError.
@@ -1509,8 +1509,8 @@ type EncryptDatakeyRequestBody struct {
 	// DatakeyPlainLength DEK明文字节长度，取值范围为1~1024。 DEK明文字节长度，取值为“64”。
 	DatakeyPlainLength string `json:"datakey_plain_length"`
 
-	// KeyId 密钥ID，36字节，满足正则匹配“^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$”。 例如：0d0466b0-e727-4d9c-b35d-f84bb474a37f。
-	KeyId string `json:"key_id"`
+	// KeyID 密钥ID，36字节，满足正则匹配“^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$”。 例如：0d0466b0-e727-4d9c-b35d-f84bb474a37f。
+	KeyID string `json:"key_id"`
 
 	// PlainText CMK为AES时，DEK明文和DEK明文的SHA256（32字节）；CMK为SM4时，DEK明文和DEK明文的SM3（32字节），均为16进制字符串表示。
 	PlainText string `json:"plain_text"`
@@ -1527,8 +1527,8 @@ type EncryptDatakeyResponseBody struct {
 	// DatakeyLength DEK字节长度。
 	DatakeyLength *string `json:"datakey_length,omitempty"`
 
-	// KeyId 密钥ID
-	KeyId *string `json:"key_id,omitempty"`
+	// KeyID 密钥ID
+	KeyID *string `json:"key_id,omitempty"`
 }
 
 // ErrorDetail 错误信息返回体。
@@ -1581,8 +1581,8 @@ type FailedTasks struct {
 	// - FAILED_UNBIND 解绑
 	OperateType *string `json:"operate_type,omitempty"`
 
-	// ServerId 虚拟机ID
-	ServerId *string `json:"server_id,omitempty"`
+	// ServerID 虚拟机ID
+	ServerID *string `json:"server_id,omitempty"`
 
 	// ServerName 虚拟机名称
 	ServerName *string `json:"server_name,omitempty"`
@@ -1593,8 +1593,8 @@ type FailedTasks struct {
 	// TaskErrorMsg 任务失败错误码
 	TaskErrorMsg *string `json:"task_error_msg,omitempty"`
 
-	// TaskId 虚拟机ID
-	TaskId *string `json:"task_id,omitempty"`
+	// TaskID 虚拟机ID
+	TaskID *string `json:"task_id,omitempty"`
 
 	// TaskTime 任务时间
 	TaskTime *string `json:"task_time,omitempty"`
@@ -1605,8 +1605,8 @@ type Grants struct {
 	// CreationDate 创建时间，时间戳，即从1970年1月1日至该时间的总秒数。 例如：1497341531000
 	CreationDate *string `json:"creation_date,omitempty"`
 
-	// GrantId 授权ID，64字节。
-	GrantId *string `json:"grant_id,omitempty"`
+	// GrantID 授权ID，64字节。
+	GrantID *string `json:"grant_id,omitempty"`
 
 	// GranteePrincipal 被授权用户ID，1~64字节，满足正则匹配“^[a-zA-Z0-9]{1，64}$”。 例如：0d0466b00d0466b00d0466b00d0466b0
 	GranteePrincipal *string `json:"grantee_principal,omitempty"`
@@ -1617,8 +1617,8 @@ type Grants struct {
 	// IssuingPrincipal 创建授权用户ID，1~64字节，满足正则匹配“^[a-zA-Z0-9]{1，64}$”。 例如：0d0466b00d0466b00d0466b00d0466b0
 	IssuingPrincipal *string `json:"issuing_principal,omitempty"`
 
-	// KeyId 密钥ID。
-	KeyId *string `json:"key_id,omitempty"`
+	// KeyID 密钥ID。
+	KeyID *string `json:"key_id,omitempty"`
 
 	// Name 授权名字，取值1到255字符，满足正则匹配“^[a-zA-Z0-9:/_-]{1,255}$”。
 	Name *string `json:"name,omitempty"`
@@ -1632,7 +1632,7 @@ type Grants struct {
 	// - “retire-grant” 退役授权
 	// - “encrypt-data” 加密数据
 	// - “decrypt-data” 解密数据
-	Operations *[]string `json:"operations,omitempty"`
+	Operations []string `json:"operations,omitempty"`
 
 	// RetiringPrincipal 可退役授权的用户ID，1~64字节，满足正则匹配“^[a-zA-Z0-9]{1，64}$”。 例如：0d0466b00d0466b00d0466b00d0466b0
 	RetiringPrincipal *string `json:"retiring_principal,omitempty"`
@@ -1661,8 +1661,8 @@ type ImportKeyMaterialRequestBody struct {
 	// ImportToken 密钥导入令牌，base64格式，满足正则匹配“^[0-9a-zA-Z+/=]{200,6144}$”。
 	ImportToken string `json:"import_token"`
 
-	// KeyId 密钥ID，36字节，满足正则匹配“^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$”。 例如：0d0466b0-e727-4d9c-b35d-f84bb474a37f。
-	KeyId string `json:"key_id"`
+	// KeyID 密钥ID，36字节，满足正则匹配“^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$”。 例如：0d0466b0-e727-4d9c-b35d-f84bb474a37f。
+	KeyID string `json:"key_id"`
 
 	// Sequence 请求消息序列号，36字节序列号。 例如：919c82d4-8046-4722-9094-35c3c6524cff
 	Sequence *string `json:"sequence,omitempty"`
@@ -1708,11 +1708,11 @@ type ImportPrivateKeyResponseBody struct {
 
 // KeKInfo 密钥详细信息。
 type KeKInfo struct {
-	// DomainId 用户域ID。
-	DomainId *string `json:"domain_id,omitempty"`
+	// DomainID 用户域ID。
+	DomainID *string `json:"domain_id,omitempty"`
 
-	// KeyId 密钥ID。
-	KeyId *string `json:"key_id,omitempty"`
+	// KeyID 密钥ID。
+	KeyID *string `json:"key_id,omitempty"`
 }
 
 // KeyAliasInfo 密钥别名信息。
@@ -1720,8 +1720,8 @@ type KeyAliasInfo struct {
 	// KeyAlias 密钥别名。
 	KeyAlias *string `json:"key_alias,omitempty"`
 
-	// KeyId 密钥ID。
-	KeyId *string `json:"key_id,omitempty"`
+	// KeyID 密钥ID。
+	KeyID *string `json:"key_id,omitempty"`
 }
 
 // KeyDescriptionInfo 密钥描述信息。
@@ -1729,8 +1729,8 @@ type KeyDescriptionInfo struct {
 	// KeyDescription 密钥描述。
 	KeyDescription *string `json:"key_description,omitempty"`
 
-	// KeyId 密钥ID。
-	KeyId *string `json:"key_id,omitempty"`
+	// KeyID 密钥ID。
+	KeyID *string `json:"key_id,omitempty"`
 }
 
 // KeyProtection SSH密钥对私钥托管与保护。
@@ -1744,8 +1744,8 @@ type KeyProtection struct {
 
 // KeyStatusInfo 密钥状态信息。
 type KeyStatusInfo struct {
-	// KeyId 密钥ID
-	KeyId *string `json:"key_id,omitempty"`
+	// KeyID 密钥ID
+	KeyID *string `json:"key_id,omitempty"`
 
 	// KeyState 密钥状态：
 	// - 2为启用状态
@@ -1758,8 +1758,8 @@ type KeyStatusInfo struct {
 
 // KeyStoreStateInfo 密钥库状态信息
 type KeyStoreStateInfo struct {
-	// KeystoreId 密钥库ID
-	KeystoreId *string `json:"keystore_id,omitempty"`
+	// KeystoreID 密钥库ID
+	KeystoreID *string `json:"keystore_id,omitempty"`
 
 	// KeystoreState 密钥库状态
 	KeystoreState *string `json:"keystore_state,omitempty"`
@@ -1843,14 +1843,14 @@ type KeypairDetail struct {
 	// - 10：公安冻结及未实名认证冻结
 	FrozenState *int64 `json:"frozen_state,omitempty"`
 
-	// Id SSH密钥对的ID
-	Id *int64 `json:"id,omitempty"`
+	// ID SSH密钥对的ID
+	ID *int64 `json:"id,omitempty"`
 
 	// IsKeyProtection 是否托管密钥
 	IsKeyProtection *bool `json:"is_key_protection,omitempty"`
 
-	// KeyId 密钥ID。
-	KeyId *string `json:"key_id,omitempty"`
+	// KeyID 密钥ID。
+	KeyID *string `json:"key_id,omitempty"`
 
 	// Name SSH密钥对的名称
 	Name *string `json:"name,omitempty"`
@@ -1867,8 +1867,8 @@ type KeypairDetail struct {
 	// UpdateTime SSH密钥对的更新时间，时间戳，即从1970年1月1日至该时间的总秒数
 	UpdateTime *int64 `json:"update_time,omitempty"`
 
-	// UserId SSH密钥对所属的用户信息
-	UserId *string `json:"user_id,omitempty"`
+	// UserID SSH密钥对所属的用户信息
+	UserID *string `json:"user_id,omitempty"`
 }
 
 // Keypairs defines model for Keypairs.
@@ -1879,11 +1879,11 @@ type Keypairs struct {
 
 // KeystoreInfo 密钥库信息。
 type KeystoreInfo struct {
-	// DomainId 用户域ID
-	DomainId *string `json:"domain_id,omitempty"`
+	// DomainID 用户域ID
+	DomainID *string `json:"domain_id,omitempty"`
 
-	// KeystoreId 密钥库ID
-	KeystoreId *string `json:"keystore_id,omitempty"`
+	// KeystoreID 密钥库ID
+	KeystoreID *string `json:"keystore_id,omitempty"`
 }
 
 // ListFailedTaskError defines model for ListFailedTaskError.
@@ -1898,7 +1898,7 @@ type ListFailedTaskError struct {
 // ListFailedTaskResponseBody defines model for ListFailedTaskResponseBody.
 type ListFailedTaskResponseBody struct {
 	// Tasks 失败的任务列表
-	Tasks *[]FailedTasks `json:"tasks,omitempty"`
+	Tasks []FailedTasks `json:"tasks,omitempty"`
 
 	// Total 失败任务总数。
 	Total *int64 `json:"total,omitempty"`
@@ -1912,8 +1912,8 @@ type ListGrantsError struct {
 
 // ListGrantsRequestBody defines model for ListGrantsRequestBody.
 type ListGrantsRequestBody struct {
-	// KeyId 密钥ID，36字节，满足正则匹配“^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$”。 例如：0d0466b0-e727-4d9c-b35d-f84bb474a37f。
-	KeyId string `json:"key_id"`
+	// KeyID 密钥ID，36字节，满足正则匹配“^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$”。 例如：0d0466b0-e727-4d9c-b35d-f84bb474a37f。
+	KeyID string `json:"key_id"`
 
 	// Limit 指定查询授权列表返回记录条数，如果查询记录条数小于存在的条数，响应参数“truncated”将返回“true”，表示存在分页。 取值在授权最大个数范围以内。例如：100
 	Limit *string `json:"limit,omitempty"`
@@ -1928,7 +1928,7 @@ type ListGrantsRequestBody struct {
 // ListGrantsResponseBody defines model for ListGrantsResponseBody.
 type ListGrantsResponseBody struct {
 	// Grants grant列表，详情请参见grants字段数据结构说明。
-	Grants *[]Grants `json:"grants,omitempty"`
+	Grants []Grants `json:"grants,omitempty"`
 
 	// NextMarker 获取下一页所需要传递的marker值。 当“truncated”为“false”时，“next_marker”为空。
 	NextMarker *string `json:"next_marker,omitempty"`
@@ -1961,8 +1961,8 @@ type ListKeyDetailKeyDetails struct {
 	// DefaultKeyFlag 默认主密钥标识，默认主密钥标识为1，非默认标识为0。
 	DefaultKeyFlag *string `json:"default_key_flag,omitempty"`
 
-	// DomainId 用户域ID。
-	DomainId *string `json:"domain_id,omitempty"`
+	// DomainID 用户域ID。
+	DomainID *string `json:"domain_id,omitempty"`
 
 	// ExpirationTime 密钥材料失效时间，时间戳，即从1970年1月1日至该时间的总秒数。
 	ExpirationTime *string `json:"expiration_time,omitempty"`
@@ -1973,8 +1973,8 @@ type ListKeyDetailKeyDetails struct {
 	// KeyDescription 密钥描述。
 	KeyDescription *string `json:"key_description,omitempty"`
 
-	// KeyId 密钥ID。
-	KeyId *string `json:"key_id,omitempty"`
+	// KeyID 密钥ID。
+	KeyID *string `json:"key_id,omitempty"`
 
 	// KeyLabel 密钥在加密机中的标签
 	KeyLabel *string `json:"key_label,omitempty"`
@@ -2009,8 +2009,8 @@ type ListKeyDetailKeyDetails struct {
 	// - SIGN_VERIFY
 	KeyUsage *string `json:"key_usage,omitempty"`
 
-	// KeystoreId 密钥库ID
-	KeystoreId *string `json:"keystore_id,omitempty"`
+	// KeystoreID 密钥库ID
+	KeystoreID *string `json:"keystore_id,omitempty"`
 
 	// Origin 密钥来源，默认为“kms”，枚举如下：
 	// - kms表示密钥材料由kms生成kms表示密钥材料由kms生成
@@ -2027,10 +2027,10 @@ type ListKeyDetailKeyDetails struct {
 	// ScheduledDeletionDate 密钥计划删除时间，时间戳，即从1970年1月1日至该时间的总秒数。
 	ScheduledDeletionDate *string `json:"scheduled_deletion_date,omitempty"`
 
-	// SysEnterpriseProjectId 企业项目ID，默认为“0”。
+	// SysEnterpriseProjectID 企业项目ID，默认为“0”。
 	// - 对于开通企业项目的用户，表示资源处于默认企业项目下。
 	// - 对于未开通企业项目的用户，表示资源未处于企业项目下。
-	SysEnterpriseProjectId *string `json:"sys_enterprise_project_id,omitempty"`
+	SysEnterpriseProjectID *string `json:"sys_enterprise_project_id,omitempty"`
 }
 
 // ListKeyDetailKeyDetailsKeyState 密钥状态，满足正则匹配“^[1-5]{1}$”，枚举如下：
@@ -2048,8 +2048,8 @@ type ListKeyDetailKeyDetailsOrigin string
 
 // ListKeyDetailRequestBody defines model for ListKeyDetailRequestBody.
 type ListKeyDetailRequestBody struct {
-	// KeyId 密钥ID，36字节，满足正则匹配“^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$”。 例如：0d0466b0-e727-4d9c-b35d-f84bb474a37f。
-	KeyId string `json:"key_id"`
+	// KeyID 密钥ID，36字节，满足正则匹配“^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$”。 例如：0d0466b0-e727-4d9c-b35d-f84bb474a37f。
+	KeyID string `json:"key_id"`
 
 	// Sequence 请求消息序列号，36字节序列号。 例如：919c82d4-8046-4722-9094-35c3c6524cff
 	Sequence *string `json:"sequence,omitempty"`
@@ -2072,17 +2072,17 @@ type ListKeyStoresKeystoreDetails struct {
 	// CreateTime 密钥库创建时间，UTC时间戳。
 	CreateTime *string `json:"create_time,omitempty"`
 
-	// DomainId 用户域ID
-	DomainId *string `json:"domain_id,omitempty"`
+	// DomainID 用户域ID
+	DomainID *string `json:"domain_id,omitempty"`
 
-	// HsmClusterId DHSM集群id，要求集群当前未创建专属密钥库
-	HsmClusterId *string `json:"hsm_cluster_id,omitempty"`
+	// HsmClusterID DHSM集群id，要求集群当前未创建专属密钥库
+	HsmClusterID *string `json:"hsm_cluster_id,omitempty"`
 
 	// KeystoreAlias 密钥库别名
 	KeystoreAlias *string `json:"keystore_alias,omitempty"`
 
-	// KeystoreId 密钥库ID
-	KeystoreId *string `json:"keystore_id,omitempty"`
+	// KeystoreID 密钥库ID
+	KeystoreID *string `json:"keystore_id,omitempty"`
 
 	// KeystoreType 密钥库类型
 	KeystoreType *string `json:"keystore_type,omitempty"`
@@ -2091,7 +2091,7 @@ type ListKeyStoresKeystoreDetails struct {
 // ListKeyStoresResponseBody defines model for ListKeyStoresResponseBody.
 type ListKeyStoresResponseBody struct {
 	// Keystores 密钥详情列表。详情参见KeystoreDetails
-	Keystores *[]ListKeyStoresKeystoreDetails `json:"keystores,omitempty"`
+	Keystores []ListKeyStoresKeystoreDetails `json:"keystores,omitempty"`
 
 	// Total 密钥库总数
 	Total *int64 `json:"total,omitempty"`
@@ -2123,11 +2123,11 @@ type ListKeypairTaskError struct {
 
 // ListKeypairTaskResponseBody defines model for ListKeypairTaskResponseBody.
 type ListKeypairTaskResponseBody struct {
-	// ServerId 租户虚拟机ID
-	ServerId *string `json:"server_id,omitempty"`
+	// ServerID 租户虚拟机ID
+	ServerID *string `json:"server_id,omitempty"`
 
-	// TaskId 任务下发成功返回的ID
-	TaskId *string `json:"task_id,omitempty"`
+	// TaskID 任务下发成功返回的ID
+	TaskID *string `json:"task_id,omitempty"`
 
 	// TaskStatus 密钥对正在处理的状态。
 	// - READY_RESET 准备重置
@@ -2157,7 +2157,7 @@ type ListKeypairsError struct {
 // ListKeypairsResponseBody defines model for ListKeypairsResponseBody.
 type ListKeypairsResponseBody struct {
 	// Keypairs SSH密钥对信息列表
-	Keypairs *[]Keypairs `json:"keypairs,omitempty"`
+	Keypairs []Keypairs `json:"keypairs,omitempty"`
 
 	// PageInfo 分页信息
 	PageInfo *PageInfo `json:"page_info,omitempty"`
@@ -2177,8 +2177,8 @@ type ListKeysKeyDetails struct {
 	// DefaultKeyFlag 默认主密钥标识，默认主密钥标识为1，非默认标识为0。
 	DefaultKeyFlag *string `json:"default_key_flag,omitempty"`
 
-	// DomainId 用户域ID。
-	DomainId *string `json:"domain_id,omitempty"`
+	// DomainID 用户域ID。
+	DomainID *string `json:"domain_id,omitempty"`
 
 	// ExpirationTime 密钥材料失效时间，时间戳，即从1970年1月1日至该时间的总秒数。
 	ExpirationTime *string `json:"expiration_time,omitempty"`
@@ -2189,8 +2189,8 @@ type ListKeysKeyDetails struct {
 	// KeyDescription 密钥描述。
 	KeyDescription *string `json:"key_description,omitempty"`
 
-	// KeyId 密钥ID。
-	KeyId *string `json:"key_id,omitempty"`
+	// KeyID 密钥ID。
+	KeyID *string `json:"key_id,omitempty"`
 
 	// KeyLabel 密钥在加密机中的标签
 	KeyLabel *string `json:"key_label,omitempty"`
@@ -2225,8 +2225,8 @@ type ListKeysKeyDetails struct {
 	// - SIGN_VERIFY
 	KeyUsage *string `json:"key_usage,omitempty"`
 
-	// KeystoreId 密钥库ID
-	KeystoreId *string `json:"keystore_id,omitempty"`
+	// KeystoreID 密钥库ID
+	KeystoreID *string `json:"keystore_id,omitempty"`
 
 	// Origin 密钥来源，默认为“kms”，枚举如下：
 	// - kms表示密钥材料由kms生成kms表示密钥材料由kms生成
@@ -2243,10 +2243,10 @@ type ListKeysKeyDetails struct {
 	// ScheduledDeletionDate 密钥计划删除时间，时间戳，即从1970年1月1日至该时间的总秒数。
 	ScheduledDeletionDate *string `json:"scheduled_deletion_date,omitempty"`
 
-	// SysEnterpriseProjectId 企业项目ID，默认为“0”。
+	// SysEnterpriseProjectID 企业项目ID，默认为“0”。
 	// - 对于开通企业项目的用户，表示资源处于默认企业项目下。
 	// - 对于未开通企业项目的用户，表示资源未处于企业项目下。
-	SysEnterpriseProjectId *string `json:"sys_enterprise_project_id,omitempty"`
+	SysEnterpriseProjectID *string `json:"sys_enterprise_project_id,omitempty"`
 }
 
 // ListKeysKeyDetailsKeyState 密钥状态，满足正则匹配“^[1-5]{1}$”，枚举如下：
@@ -2264,11 +2264,11 @@ type ListKeysKeyDetailsOrigin string
 
 // ListKeysRequestBody defines model for ListKeysRequestBody.
 type ListKeysRequestBody struct {
-	// EnterpriseProjectId 企业多项目ID。用户未开通企业多项目时，不需要输入该字段。 用户开通企业多项目时，查询资源可以输入该字段。 若用户不输入该字段，默认查询租户所有有权限的企业多项目下的资源。 此时“enterprise_project_id”取值为“all”。 若用户输入该字段，取值满足以下任一条件.
+	// EnterpriseProjectID 企业多项目ID。用户未开通企业多项目时，不需要输入该字段。 用户开通企业多项目时，查询资源可以输入该字段。 若用户不输入该字段，默认查询租户所有有权限的企业多项目下的资源。 此时“enterprise_project_id”取值为“all”。 若用户输入该字段，取值满足以下任一条件.
 	// - 取值为“all”
 	// - 取值为“0”
 	// - 满足正则匹配：“^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$”
-	EnterpriseProjectId *string `json:"enterprise_project_id,omitempty"`
+	EnterpriseProjectID *string `json:"enterprise_project_id,omitempty"`
 
 	// KeySpec 密钥生成算法，默认为“AES_256”。查询所有（包含非对称）密钥需要指定参数“ALL”。
 	// - AES_256
@@ -2311,10 +2311,10 @@ type ListKeysRequestBodyKeyState string
 // ListKeysResponseBody defines model for ListKeysResponseBody.
 type ListKeysResponseBody struct {
 	// KeyDetails 密钥详情列表。详情参见KeyDetails
-	KeyDetails *[]ListKeysKeyDetails `json:"key_details,omitempty"`
+	KeyDetails []ListKeysKeyDetails `json:"key_details,omitempty"`
 
 	// Keys key_id列表。
-	Keys *[]string `json:"keys,omitempty"`
+	Keys []string `json:"keys,omitempty"`
 
 	// NextMarker 获取下一页所需要传递的“marker”值。当“truncated”为“false”时，“next_marker”为空。
 	NextMarker *string `json:"next_marker,omitempty"`
@@ -2352,7 +2352,7 @@ type ListKmsByTagsRequestBody struct {
 	// Matches 搜索字段。
 	// - key为要匹配的字段，例如：resource_name等。
 	// - value为匹配的值，最大长度为255个字符，不能为空。
-	Matches *[]BatchCreateKmsTagsTagItem `json:"matches,omitempty"`
+	Matches []BatchCreateKmsTagsTagItem `json:"matches,omitempty"`
 
 	// Offset 索引位置。从offset指定的下一条数据开始查询。查询第一页数据时，将查询前一页数据时响应体中的值带入此参数（“action”为“count”时，无需设置此参数）。如果“action”为“filter”，offset默认为“0”。 offset必须为数字，不能为负数。
 	Offset *string `json:"offset,omitempty"`
@@ -2363,7 +2363,7 @@ type ListKmsByTagsRequestBody struct {
 	// Tags 标签列表，key和value键值对的集合。
 	// - key：表示标签键，一个密钥下最多包含10个key，key不能为空，不能重复，同一个key中value不能重复。key最大长度为36个字符。
 	// - value：表示标签值。每个值最大长度43个字符，value之间为“与”的关系。
-	Tags *[]Tag `json:"tags,omitempty"`
+	Tags []Tag `json:"tags,omitempty"`
 }
 
 // ListKmsByTagsRequestBodyAction 操作标识（可设置为“filter”或者“count”）。
@@ -2374,7 +2374,7 @@ type ListKmsByTagsRequestBodyAction string
 // ListKmsByTagsResponseBody defines model for ListKmsByTagsResponseBody.
 type ListKmsByTagsResponseBody struct {
 	// Resources 资源实例列表，详情请参见resource字段数据结构说明。
-	Resources *[]ActionResources `json:"resources,omitempty"`
+	Resources []ActionResources `json:"resources,omitempty"`
 
 	// TotalCount 总记录数。
 	TotalCount *int64 `json:"total_count,omitempty"`
@@ -2400,7 +2400,7 @@ type ListKmsTagsResponseBody struct {
 	// Tags 标签列表，key和value键值对的集合。
 	// - key：表示标签键，一个密钥下最多包含10个key，key不能为空，不能重复，同一个key中value不能重复。key最大长度为36个字符。
 	// - value：表示标签值。每个值最大长度43个字符，value之间为“与”的关系。
-	Tags *[]Tag `json:"tags,omitempty"`
+	Tags []Tag `json:"tags,omitempty"`
 }
 
 // ListRetirableGrantsError defines model for ListRetirableGrantsError.
@@ -2424,7 +2424,7 @@ type ListRetirableGrantsRequestBody struct {
 // ListRetirableGrantsResponseBody defines model for ListRetirableGrantsResponseBody.
 type ListRetirableGrantsResponseBody struct {
 	// Grants grant列表，详情请参见grants字段数据结构说明。
-	Grants *[]Grants `json:"grants,omitempty"`
+	Grants []Grants `json:"grants,omitempty"`
 
 	// NextMarker 获取下一页所需要传递的marker值。 当“truncated”为“false”时，“next_marker”为空。
 	NextMarker *string `json:"next_marker,omitempty"`
@@ -2455,7 +2455,7 @@ type ListRunningTaskError struct {
 // ListRunningTaskResponseBody defines model for ListRunningTaskResponseBody.
 type ListRunningTaskResponseBody struct {
 	// Tasks 正在处理的任务列表。
-	Tasks *[]RunningTasks `json:"tasks,omitempty"`
+	Tasks []RunningTasks `json:"tasks,omitempty"`
 
 	// Total 正在处理的任务总数。
 	Total *int64 `json:"total,omitempty"`
@@ -2476,7 +2476,7 @@ type PageInfo struct {
 // Quotas 配额详情。
 type Quotas struct {
 	// Resources 资源配额列表，详情请参见Resources
-	Resources *[]Resources `json:"resources,omitempty"`
+	Resources []Resources `json:"resources,omitempty"`
 }
 
 // RequestImportPrivateKeyKeypairBean -
@@ -2487,8 +2487,8 @@ type RequestImportPrivateKeyKeypairBean struct {
 	// Name SSH密钥对的名称。 - 新创建的密钥对名称不能和已有密钥对的名称相同。 - SSH密钥对名称由英文字母、数字、下划线、中划线组成，长度不能超过64个字节
 	Name string `json:"name"`
 
-	// UserId SSH密钥对所属的用户信息
-	UserId *string `json:"user_id,omitempty"`
+	// UserID SSH密钥对所属的用户信息
+	UserID *string `json:"user_id,omitempty"`
 }
 
 // RequestImportPrivateKeyProtection SSH密钥对私钥托管与保护。
@@ -2522,8 +2522,8 @@ type ResponseImportPrivateKeyKeypairBean struct {
 	// Name SSH密钥对的名称。 - 新创建的密钥对名称不能和已有密钥对的名称相同。 - SSH密钥对名称由英文字母、数字、下划线、中划线组成，长度不能超过64个字节
 	Name *string `json:"name,omitempty"`
 
-	// UserId SSH密钥对所属的用户信息
-	UserId *string `json:"user_id,omitempty"`
+	// UserID SSH密钥对所属的用户信息
+	UserID *string `json:"user_id,omitempty"`
 }
 
 // ResponseImportPrivateKeyProtection SSH密钥对私钥托管与保护。
@@ -2546,14 +2546,14 @@ type RunningTasks struct {
 	// - FAILED_UNBIND 解绑
 	OperateType *string `json:"operate_type,omitempty"`
 
-	// ServerId 虚拟机ID
-	ServerId *string `json:"server_id,omitempty"`
+	// ServerID 虚拟机ID
+	ServerID *string `json:"server_id,omitempty"`
 
 	// ServerName 虚拟机名称
 	ServerName *string `json:"server_name,omitempty"`
 
-	// TaskId 虚拟机ID
-	TaskId *string `json:"task_id,omitempty"`
+	// TaskID 虚拟机ID
+	TaskID *string `json:"task_id,omitempty"`
 
 	// TaskTime 任务时间
 	TaskTime *string `json:"task_time,omitempty"`
@@ -2567,8 +2567,8 @@ type ShowKeyRotationStatusError struct {
 
 // ShowKeyRotationStatusRequestBody defines model for ShowKeyRotationStatusRequestBody.
 type ShowKeyRotationStatusRequestBody struct {
-	// KeyId 密钥ID，36字节，满足正则匹配“^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$”。 例如：0d0466b0-e727-4d9c-b35d-f84bb474a37f。
-	KeyId string `json:"key_id"`
+	// KeyID 密钥ID，36字节，满足正则匹配“^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$”。 例如：0d0466b0-e727-4d9c-b35d-f84bb474a37f。
+	KeyID string `json:"key_id"`
 
 	// Sequence 请求消息序列号，36字节序列号。 例如：919c82d4-8046-4722-9094-35c3c6524cff
 	Sequence *string `json:"sequence,omitempty"`
@@ -2600,17 +2600,17 @@ type ShowKeyStoreKeystoreDetails struct {
 	// CreateTime 密钥库创建时间，UTC时间戳。
 	CreateTime *string `json:"create_time,omitempty"`
 
-	// DomainId 用户域ID
-	DomainId *string `json:"domain_id,omitempty"`
+	// DomainID 用户域ID
+	DomainID *string `json:"domain_id,omitempty"`
 
-	// HsmClusterId DHSM集群id，要求集群当前未创建专属密钥库
-	HsmClusterId *string `json:"hsm_cluster_id,omitempty"`
+	// HsmClusterID DHSM集群id，要求集群当前未创建专属密钥库
+	HsmClusterID *string `json:"hsm_cluster_id,omitempty"`
 
 	// KeystoreAlias 密钥库别名
 	KeystoreAlias *string `json:"keystore_alias,omitempty"`
 
-	// KeystoreId 密钥库ID
-	KeystoreId *string `json:"keystore_id,omitempty"`
+	// KeystoreID 密钥库ID
+	KeystoreID *string `json:"keystore_id,omitempty"`
 
 	// KeystoreType 密钥库类型
 	KeystoreType *string `json:"keystore_type,omitempty"`
@@ -2636,7 +2636,7 @@ type ShowKmsTagsResponseBody struct {
 	// Tags 标签列表，key和value键值对的集合。
 	// - key：表示标签键，一个密钥下最多包含10个key，key不能为空，不能重复，同一个key中value不能重复。key最大长度为36个字符。
 	// - value：表示标签值。每个值最大长度43个字符，value之间为“与”的关系。
-	Tags *[]ListKmsByTagsTagItem `json:"tags,omitempty"`
+	Tags []ListKmsByTagsTagItem `json:"tags,omitempty"`
 }
 
 // ShowPublicKeyError defines model for ShowPublicKeyError.
@@ -2647,8 +2647,8 @@ type ShowPublicKeyError struct {
 
 // ShowPublicKeyRequestBody defines model for ShowPublicKeyRequestBody.
 type ShowPublicKeyRequestBody struct {
-	// KeyId 密钥ID，36字节，满足正则匹配“^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$”。 例如：0d0466b0-e727-4d9c-b35d-f84bb474a37f。
-	KeyId string `json:"key_id"`
+	// KeyID 密钥ID，36字节，满足正则匹配“^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$”。 例如：0d0466b0-e727-4d9c-b35d-f84bb474a37f。
+	KeyID string `json:"key_id"`
 
 	// Sequence 请求消息序列号，36字节序列号。 例如：919c82d4-8046-4722-9094-35c3c6524cff
 	Sequence *string `json:"sequence,omitempty"`
@@ -2656,8 +2656,8 @@ type ShowPublicKeyRequestBody struct {
 
 // ShowPublicKeyResponseBody defines model for ShowPublicKeyResponseBody.
 type ShowPublicKeyResponseBody struct {
-	// KeyId 密钥ID。
-	KeyId *string `json:"key_id,omitempty"`
+	// KeyID 密钥ID。
+	KeyID *string `json:"key_id,omitempty"`
 
 	// PublicKey 公钥信息。
 	PublicKey *string `json:"public_key,omitempty"`
@@ -2695,8 +2695,8 @@ type SignError struct {
 
 // SignRequestBody defines model for SignRequestBody.
 type SignRequestBody struct {
-	// KeyId 密钥ID，36字节，满足正则匹配“^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$”。 例如：0d0466b0-e727-4d9c-b35d-f84bb474a37f。
-	KeyId string `json:"key_id"`
+	// KeyID 密钥ID，36字节，满足正则匹配“^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$”。 例如：0d0466b0-e727-4d9c-b35d-f84bb474a37f。
+	KeyID string `json:"key_id"`
 
 	// Message 待签名的消息摘要或者消息，消息长度要求小于4096字节，使用Base64编码。
 	Message string `json:"message"`
@@ -2743,8 +2743,8 @@ type SignRequestBodySigningAlgorithm string
 
 // SignResponseBody defines model for SignResponseBody.
 type SignResponseBody struct {
-	// KeyId 密钥ID。
-	KeyId *string `json:"key_id,omitempty"`
+	// KeyID 密钥ID。
+	KeyID *string `json:"key_id,omitempty"`
 
 	// Signature 签名值，使用base64编码。
 	Signature *string `json:"signature,omitempty"`
@@ -2756,7 +2756,7 @@ type Tag struct {
 	Key *string `json:"key,omitempty"`
 
 	// Values 标签值集合
-	Values *[]string `json:"values,omitempty"`
+	Values []string `json:"values,omitempty"`
 }
 
 // TaskResponseBody defines model for TaskResponseBody.
@@ -2767,14 +2767,14 @@ type TaskResponseBody struct {
 	// ErrorMsg 任务下发失败返回的错误信息。
 	ErrorMsg *string `json:"error_msg,omitempty"`
 
-	// ServerId 绑定的虚拟机id。
-	ServerId *string `json:"server_id,omitempty"`
+	// ServerID 绑定的虚拟机id。
+	ServerID *string `json:"server_id,omitempty"`
 
 	// Status 任务下发的状态。SUCCESS或FAILED。
 	Status *string `json:"status,omitempty"`
 
-	// TaskId 任务下发成功返回的ID。
-	TaskId *string `json:"task_id,omitempty"`
+	// TaskID 任务下发成功返回的ID。
+	TaskID *string `json:"task_id,omitempty"`
 }
 
 // UpdateKeyAliasError defines model for UpdateKeyAliasError.
@@ -2788,8 +2788,8 @@ type UpdateKeyAliasRequestBody struct {
 	// KeyAlias 非默认主密钥别名，取值1到255字符，满足正则匹配“^[a-zA-Z0-9:/_-]{1,255}$”且 后缀不可以为“/default”。
 	KeyAlias string `json:"key_alias"`
 
-	// KeyId 密钥ID，36字节，满足正则匹配“^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$”。 例如：0d0466b0-e727-4d9c-b35d-f84bb474a37f。
-	KeyId string `json:"key_id"`
+	// KeyID 密钥ID，36字节，满足正则匹配“^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$”。 例如：0d0466b0-e727-4d9c-b35d-f84bb474a37f。
+	KeyID string `json:"key_id"`
 
 	// Sequence 请求消息序列号，36字节序列号。 例如：919c82d4-8046-4722-9094-35c3c6524cff
 	Sequence *string `json:"sequence,omitempty"`
@@ -2812,8 +2812,8 @@ type UpdateKeyDescriptionRequestBody struct {
 	// KeyDescription 密钥描述，取值0到255字符。
 	KeyDescription string `json:"key_description"`
 
-	// KeyId 密钥ID，36字节，满足正则匹配“^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$”。 例如：0d0466b0-e727-4d9c-b35d-f84bb474a37f。
-	KeyId string `json:"key_id"`
+	// KeyID 密钥ID，36字节，满足正则匹配“^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$”。 例如：0d0466b0-e727-4d9c-b35d-f84bb474a37f。
+	KeyID string `json:"key_id"`
 
 	// Sequence 请求消息序列号，36字节序列号。 例如：919c82d4-8046-4722-9094-35c3c6524cff
 	Sequence *string `json:"sequence,omitempty"`
@@ -2833,8 +2833,8 @@ type UpdateKeyRotationIntervalError struct {
 
 // UpdateKeyRotationIntervalRequestBody defines model for UpdateKeyRotationIntervalRequestBody.
 type UpdateKeyRotationIntervalRequestBody struct {
-	// KeyId 密钥ID，36字节，满足正则匹配“^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$”。 例如：0d0466b0-e727-4d9c-b35d-f84bb474a37f。
-	KeyId string `json:"key_id"`
+	// KeyID 密钥ID，36字节，满足正则匹配“^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$”。 例如：0d0466b0-e727-4d9c-b35d-f84bb474a37f。
+	KeyID string `json:"key_id"`
 
 	// RotationInterval 轮换周期，取值范围为30~365的整数。 周期范围设置根据密钥使用频率进行，若密钥使用频率高，建议设置为短周期；反之，则设置为长周期。
 	RotationInterval int64 `json:"rotation_interval"`
@@ -2872,8 +2872,8 @@ type ValidateSignatureError struct {
 
 // ValidateSignatureRequestBody defines model for ValidateSignatureRequestBody.
 type ValidateSignatureRequestBody struct {
-	// KeyId 密钥ID，36字节，满足正则匹配“^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$”。 例如：0d0466b0-e727-4d9c-b35d-f84bb474a37f。
-	KeyId string `json:"key_id"`
+	// KeyID 密钥ID，36字节，满足正则匹配“^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$”。 例如：0d0466b0-e727-4d9c-b35d-f84bb474a37f。
+	KeyID string `json:"key_id"`
 
 	// Message 待签名的消息摘要或者消息，消息长度要求小于4096字节，使用Base64编码。
 	Message string `json:"message"`
@@ -2923,8 +2923,8 @@ type ValidateSignatureRequestBodySigningAlgorithm string
 
 // ValidateSignatureResponseBody defines model for ValidateSignatureResponseBody.
 type ValidateSignatureResponseBody struct {
-	// KeyId 密钥ID。
-	KeyId *string `json:"key_id,omitempty"`
+	// KeyID 密钥ID。
+	KeyID *string `json:"key_id,omitempty"`
 
 	// SignatureValid 签名验证合法性，“true”表示验证签名合法，“false”表示验证签名非法。
 	SignatureValid *string `json:"signature_valid,omitempty"`
@@ -3174,7 +3174,7 @@ type ClientInterface interface {
 	// 查询租户专属密钥库列表.
 	//
 	// Corresponds with GET /v1.0/{project_id}/keystores (the `ListKeyStores` operationId).
-	ListKeyStores(ctx context.Context, projectId string, params *ListKeyStoresParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListKeyStores(ctx context.Context, projectID string, params *ListKeyStoresParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateKeyStoreWithBody 创建专属密钥库
 	//
@@ -3183,7 +3183,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/keystores (the `CreateKeyStore` operationId).
-	CreateKeyStoreWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateKeyStoreWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateKeyStore 创建专属密钥库
 	//
@@ -3192,35 +3192,35 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/keystores (the `CreateKeyStore` operationId).
-	CreateKeyStore(ctx context.Context, projectId string, body CreateKeyStoreJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateKeyStore(ctx context.Context, projectID string, body CreateKeyStoreJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteKeyStore 删除专属密钥库
 	//
 	// 删除租户专属密钥库.
 	//
 	// Corresponds with DELETE /v1.0/{project_id}/keystores/{keystore_id} (the `DeleteKeyStore` operationId).
-	DeleteKeyStore(ctx context.Context, projectId string, keystoreId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DeleteKeyStore(ctx context.Context, projectID string, keystoreID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowKeyStore 获取专属密钥库
 	//
 	// 获取租户专属密钥库.
 	//
 	// Corresponds with GET /v1.0/{project_id}/keystores/{keystore_id} (the `ShowKeyStore` operationId).
-	ShowKeyStore(ctx context.Context, projectId string, keystoreId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ShowKeyStore(ctx context.Context, projectID string, keystoreID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DisableKeyStore 禁用专属密钥库
 	//
 	// 禁用租户专属密钥库.
 	//
 	// Corresponds with POST /v1.0/{project_id}/keystores/{keystore_id}/disable (the `DisableKeyStore` operationId).
-	DisableKeyStore(ctx context.Context, projectId string, keystoreId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DisableKeyStore(ctx context.Context, projectID string, keystoreID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// EnableKeyStore 启用专属密钥库
 	//
 	// 启用租户专属密钥库.
 	//
 	// Corresponds with POST /v1.0/{project_id}/keystores/{keystore_id}/enable (the `EnableKeyStore` operationId).
-	EnableKeyStore(ctx context.Context, projectId string, keystoreId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	EnableKeyStore(ctx context.Context, projectID string, keystoreID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CancelKeyDeletionWithBody 取消计划删除密钥
 	//
@@ -3230,7 +3230,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/cancel-key-deletion (the `CancelKeyDeletion` operationId).
-	CancelKeyDeletionWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CancelKeyDeletionWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CancelKeyDeletion 取消计划删除密钥
 	//
@@ -3240,7 +3240,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/cancel-key-deletion (the `CancelKeyDeletion` operationId).
-	CancelKeyDeletion(ctx context.Context, projectId string, body CancelKeyDeletionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CancelKeyDeletion(ctx context.Context, projectID string, body CancelKeyDeletionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateDatakeyWithBody 创建数据密钥
 	//
@@ -3249,7 +3249,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/create-datakey (the `CreateDatakey` operationId).
-	CreateDatakeyWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateDatakeyWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateDatakey 创建数据密钥
 	//
@@ -3258,7 +3258,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/create-datakey (the `CreateDatakey` operationId).
-	CreateDatakey(ctx context.Context, projectId string, body CreateDatakeyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateDatakey(ctx context.Context, projectID string, body CreateDatakeyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateDatakeyWithoutPlaintextWithBody 创建不含明文数据密钥
 	//
@@ -3267,7 +3267,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/create-datakey-without-plaintext (the `CreateDatakeyWithoutPlaintext` operationId).
-	CreateDatakeyWithoutPlaintextWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateDatakeyWithoutPlaintextWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateDatakeyWithoutPlaintext 创建不含明文数据密钥
 	//
@@ -3276,7 +3276,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/create-datakey-without-plaintext (the `CreateDatakeyWithoutPlaintext` operationId).
-	CreateDatakeyWithoutPlaintext(ctx context.Context, projectId string, body CreateDatakeyWithoutPlaintextJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateDatakeyWithoutPlaintext(ctx context.Context, projectID string, body CreateDatakeyWithoutPlaintextJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateGrantWithBody 创建授权
 	//
@@ -3287,7 +3287,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/create-grant (the `CreateGrant` operationId).
-	CreateGrantWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateGrantWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateGrant 创建授权
 	//
@@ -3298,7 +3298,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/create-grant (the `CreateGrant` operationId).
-	CreateGrant(ctx context.Context, projectId string, body CreateGrantJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateGrant(ctx context.Context, projectID string, body CreateGrantJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateKeyWithBody 创建密钥
 	//
@@ -3309,7 +3309,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/create-key (the `CreateKey` operationId).
-	CreateKeyWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateKeyWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateKey 创建密钥
 	//
@@ -3320,7 +3320,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/create-key (the `CreateKey` operationId).
-	CreateKey(ctx context.Context, projectId string, body CreateKeyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateKey(ctx context.Context, projectID string, body CreateKeyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DecryptDataWithBody 解密数据
 	//
@@ -3329,7 +3329,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/decrypt-data (the `DecryptData` operationId).
-	DecryptDataWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DecryptDataWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DecryptData 解密数据
 	//
@@ -3338,7 +3338,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/decrypt-data (the `DecryptData` operationId).
-	DecryptData(ctx context.Context, projectId string, body DecryptDataJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DecryptData(ctx context.Context, projectID string, body DecryptDataJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DecryptDatakeyWithBody 解密数据密钥
 	//
@@ -3347,7 +3347,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/decrypt-datakey (the `DecryptDatakey` operationId).
-	DecryptDatakeyWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DecryptDatakeyWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DecryptDatakey 解密数据密钥
 	//
@@ -3356,7 +3356,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/decrypt-datakey (the `DecryptDatakey` operationId).
-	DecryptDatakey(ctx context.Context, projectId string, body DecryptDatakeyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DecryptDatakey(ctx context.Context, projectID string, body DecryptDatakeyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteImportedKeyMaterialWithBody 删除密钥材料
 	//
@@ -3365,7 +3365,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/delete-imported-key-material (the `DeleteImportedKeyMaterial` operationId).
-	DeleteImportedKeyMaterialWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DeleteImportedKeyMaterialWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteImportedKeyMaterial 删除密钥材料
 	//
@@ -3374,7 +3374,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/delete-imported-key-material (the `DeleteImportedKeyMaterial` operationId).
-	DeleteImportedKeyMaterial(ctx context.Context, projectId string, body DeleteImportedKeyMaterialJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DeleteImportedKeyMaterial(ctx context.Context, projectID string, body DeleteImportedKeyMaterialJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListKeyDetailWithBody 查询密钥信息
 	//
@@ -3383,7 +3383,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/describe-key (the `ListKeyDetail` operationId).
-	ListKeyDetailWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListKeyDetailWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListKeyDetail 查询密钥信息
 	//
@@ -3392,7 +3392,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/describe-key (the `ListKeyDetail` operationId).
-	ListKeyDetail(ctx context.Context, projectId string, body ListKeyDetailJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListKeyDetail(ctx context.Context, projectID string, body ListKeyDetailJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DisableKeyWithBody 禁用密钥
 	//
@@ -3402,7 +3402,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/disable-key (the `DisableKey` operationId).
-	DisableKeyWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DisableKeyWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DisableKey 禁用密钥
 	//
@@ -3412,7 +3412,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/disable-key (the `DisableKey` operationId).
-	DisableKey(ctx context.Context, projectId string, body DisableKeyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DisableKey(ctx context.Context, projectID string, body DisableKeyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DisableKeyRotationWithBody 关闭密钥轮换
 	//
@@ -3421,7 +3421,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/disable-key-rotation (the `DisableKeyRotation` operationId).
-	DisableKeyRotationWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DisableKeyRotationWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DisableKeyRotation 关闭密钥轮换
 	//
@@ -3430,7 +3430,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/disable-key-rotation (the `DisableKeyRotation` operationId).
-	DisableKeyRotation(ctx context.Context, projectId string, body DisableKeyRotationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DisableKeyRotation(ctx context.Context, projectID string, body DisableKeyRotationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// EnableKeyWithBody 启用密钥
 	//
@@ -3440,7 +3440,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/enable-key (the `EnableKey` operationId).
-	EnableKeyWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	EnableKeyWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// EnableKey 启用密钥
 	//
@@ -3450,7 +3450,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/enable-key (the `EnableKey` operationId).
-	EnableKey(ctx context.Context, projectId string, body EnableKeyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	EnableKey(ctx context.Context, projectID string, body EnableKeyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// EnableKeyRotationWithBody 开启密钥轮换
 	//
@@ -3462,7 +3462,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/enable-key-rotation (the `EnableKeyRotation` operationId).
-	EnableKeyRotationWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	EnableKeyRotationWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// EnableKeyRotation 开启密钥轮换
 	//
@@ -3474,7 +3474,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/enable-key-rotation (the `EnableKeyRotation` operationId).
-	EnableKeyRotation(ctx context.Context, projectId string, body EnableKeyRotationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	EnableKeyRotation(ctx context.Context, projectID string, body EnableKeyRotationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// EncryptDataWithBody 加密数据
 	//
@@ -3483,7 +3483,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/encrypt-data (the `EncryptData` operationId).
-	EncryptDataWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	EncryptDataWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// EncryptData 加密数据
 	//
@@ -3492,7 +3492,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/encrypt-data (the `EncryptData` operationId).
-	EncryptData(ctx context.Context, projectId string, body EncryptDataJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	EncryptData(ctx context.Context, projectID string, body EncryptDataJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// EncryptDatakeyWithBody 加密数据密钥
 	//
@@ -3501,7 +3501,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/encrypt-datakey (the `EncryptDatakey` operationId).
-	EncryptDatakeyWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	EncryptDatakeyWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// EncryptDatakey 加密数据密钥
 	//
@@ -3510,7 +3510,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/encrypt-datakey (the `EncryptDatakey` operationId).
-	EncryptDatakey(ctx context.Context, projectId string, body EncryptDatakeyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	EncryptDatakey(ctx context.Context, projectID string, body EncryptDatakeyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateRandomWithBody 创建随机数
 	//
@@ -3519,7 +3519,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/gen-random (the `CreateRandom` operationId).
-	CreateRandomWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateRandomWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateRandom 创建随机数
 	//
@@ -3528,7 +3528,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/gen-random (the `CreateRandom` operationId).
-	CreateRandom(ctx context.Context, projectId string, body CreateRandomJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateRandom(ctx context.Context, projectID string, body CreateRandomJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowKeyRotationStatusWithBody 查询密钥轮换状态
 	//
@@ -3537,7 +3537,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/get-key-rotation-status (the `ShowKeyRotationStatus` operationId).
-	ShowKeyRotationStatusWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ShowKeyRotationStatusWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowKeyRotationStatus 查询密钥轮换状态
 	//
@@ -3546,7 +3546,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/get-key-rotation-status (the `ShowKeyRotationStatus` operationId).
-	ShowKeyRotationStatus(ctx context.Context, projectId string, body ShowKeyRotationStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ShowKeyRotationStatus(ctx context.Context, projectID string, body ShowKeyRotationStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateParametersForImportWithBody 获取密钥导入参数
 	//
@@ -3556,7 +3556,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/get-parameters-for-import (the `CreateParametersForImport` operationId).
-	CreateParametersForImportWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateParametersForImportWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateParametersForImport 获取密钥导入参数
 	//
@@ -3566,7 +3566,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/get-parameters-for-import (the `CreateParametersForImport` operationId).
-	CreateParametersForImport(ctx context.Context, projectId string, body CreateParametersForImportJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateParametersForImport(ctx context.Context, projectID string, body CreateParametersForImportJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowPublicKeyWithBody 查询公钥信息
 	//
@@ -3575,7 +3575,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/get-publickey (the `ShowPublicKey` operationId).
-	ShowPublicKeyWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ShowPublicKeyWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowPublicKey 查询公钥信息
 	//
@@ -3584,7 +3584,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/get-publickey (the `ShowPublicKey` operationId).
-	ShowPublicKey(ctx context.Context, projectId string, body ShowPublicKeyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ShowPublicKey(ctx context.Context, projectID string, body ShowPublicKeyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ImportKeyMaterialWithBody 导入密钥材料
 	//
@@ -3593,7 +3593,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/import-key-material (the `ImportKeyMaterial` operationId).
-	ImportKeyMaterialWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ImportKeyMaterialWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ImportKeyMaterial 导入密钥材料
 	//
@@ -3602,7 +3602,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/import-key-material (the `ImportKeyMaterial` operationId).
-	ImportKeyMaterial(ctx context.Context, projectId string, body ImportKeyMaterialJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ImportKeyMaterial(ctx context.Context, projectID string, body ImportKeyMaterialJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListGrantsWithBody 查询授权列表
 	//
@@ -3611,7 +3611,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/list-grants (the `ListGrants` operationId).
-	ListGrantsWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListGrantsWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListGrants 查询授权列表
 	//
@@ -3620,7 +3620,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/list-grants (the `ListGrants` operationId).
-	ListGrants(ctx context.Context, projectId string, body ListGrantsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListGrants(ctx context.Context, projectID string, body ListGrantsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListKeysWithBody 查询密钥列表
 	//
@@ -3629,7 +3629,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/list-keys (the `ListKeys` operationId).
-	ListKeysWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListKeysWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListKeys 查询密钥列表
 	//
@@ -3638,7 +3638,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/list-keys (the `ListKeys` operationId).
-	ListKeys(ctx context.Context, projectId string, body ListKeysJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListKeys(ctx context.Context, projectID string, body ListKeysJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListRetirableGrantsWithBody 查询可退役授权列表
 	//
@@ -3647,7 +3647,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/list-retirable-grants (the `ListRetirableGrants` operationId).
-	ListRetirableGrantsWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListRetirableGrantsWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListRetirableGrants 查询可退役授权列表
 	//
@@ -3656,7 +3656,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/list-retirable-grants (the `ListRetirableGrants` operationId).
-	ListRetirableGrants(ctx context.Context, projectId string, body ListRetirableGrantsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListRetirableGrants(ctx context.Context, projectID string, body ListRetirableGrantsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CancelSelfGrantWithBody 退役授权
 	//
@@ -3669,7 +3669,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/retire-grant (the `CancelSelfGrant` operationId).
-	CancelSelfGrantWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CancelSelfGrantWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CancelSelfGrant 退役授权
 	//
@@ -3682,7 +3682,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/retire-grant (the `CancelSelfGrant` operationId).
-	CancelSelfGrant(ctx context.Context, projectId string, body CancelSelfGrantJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CancelSelfGrant(ctx context.Context, projectID string, body CancelSelfGrantJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CancelGrantWithBody 撤销授权
 	//
@@ -3693,7 +3693,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/revoke-grant (the `CancelGrant` operationId).
-	CancelGrantWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CancelGrantWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CancelGrant 撤销授权
 	//
@@ -3704,7 +3704,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/revoke-grant (the `CancelGrant` operationId).
-	CancelGrant(ctx context.Context, projectId string, body CancelGrantJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CancelGrant(ctx context.Context, projectID string, body CancelGrantJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteKeyWithBody 计划删除密钥
 	//
@@ -3713,7 +3713,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/schedule-key-deletion (the `DeleteKey` operationId).
-	DeleteKeyWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DeleteKeyWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteKey 计划删除密钥
 	//
@@ -3722,7 +3722,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/schedule-key-deletion (the `DeleteKey` operationId).
-	DeleteKey(ctx context.Context, projectId string, body DeleteKeyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DeleteKey(ctx context.Context, projectID string, body DeleteKeyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// SignWithBody 签名数据
 	//
@@ -3731,7 +3731,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/sign (the `Sign` operationId).
-	SignWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	SignWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// Sign 签名数据
 	//
@@ -3740,14 +3740,14 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/sign (the `Sign` operationId).
-	Sign(ctx context.Context, projectId string, body SignJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	Sign(ctx context.Context, projectID string, body SignJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListKmsTags 查询项目标签
 	//
 	// 功能介绍：查询用户在指定项目下的所有标签集合。.
 	//
 	// Corresponds with GET /v1.0/{project_id}/kms/tags (the `ListKmsTags` operationId).
-	ListKmsTags(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListKmsTags(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateKeyAliasWithBody 修改密钥别名
 	//
@@ -3759,7 +3759,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/update-key-alias (the `UpdateKeyAlias` operationId).
-	UpdateKeyAliasWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateKeyAliasWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateKeyAlias 修改密钥别名
 	//
@@ -3771,7 +3771,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/update-key-alias (the `UpdateKeyAlias` operationId).
-	UpdateKeyAlias(ctx context.Context, projectId string, body UpdateKeyAliasJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateKeyAlias(ctx context.Context, projectID string, body UpdateKeyAliasJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateKeyDescriptionWithBody 修改密钥描述
 	//
@@ -3783,7 +3783,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/update-key-description (the `UpdateKeyDescription` operationId).
-	UpdateKeyDescriptionWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateKeyDescriptionWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateKeyDescription 修改密钥描述
 	//
@@ -3795,7 +3795,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/update-key-description (the `UpdateKeyDescription` operationId).
-	UpdateKeyDescription(ctx context.Context, projectId string, body UpdateKeyDescriptionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateKeyDescription(ctx context.Context, projectID string, body UpdateKeyDescriptionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateKeyRotationIntervalWithBody 修改密钥轮换周期
 	//
@@ -3804,7 +3804,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/update-key-rotation-interval (the `UpdateKeyRotationInterval` operationId).
-	UpdateKeyRotationIntervalWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateKeyRotationIntervalWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateKeyRotationInterval 修改密钥轮换周期
 	//
@@ -3813,21 +3813,21 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/update-key-rotation-interval (the `UpdateKeyRotationInterval` operationId).
-	UpdateKeyRotationInterval(ctx context.Context, projectId string, body UpdateKeyRotationIntervalJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateKeyRotationInterval(ctx context.Context, projectID string, body UpdateKeyRotationIntervalJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowUserInstances 查询实例数
 	//
 	// 功能介绍：查询实例数，获取用户已经创建的用户主密钥数量。.
 	//
 	// Corresponds with GET /v1.0/{project_id}/kms/user-instances (the `ShowUserInstances` operationId).
-	ShowUserInstances(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ShowUserInstances(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowUserQuotas 查询配额
 	//
 	// 功能介绍：查询配额，查询用户可以创建的用户主密钥配额总数及当前使用量信息。.
 	//
 	// Corresponds with GET /v1.0/{project_id}/kms/user-quotas (the `ShowUserQuotas` operationId).
-	ShowUserQuotas(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ShowUserQuotas(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ValidateSignatureWithBody 验证签名
 	//
@@ -3836,7 +3836,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/verify (the `ValidateSignature` operationId).
-	ValidateSignatureWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ValidateSignatureWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ValidateSignature 验证签名
 	//
@@ -3845,14 +3845,14 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/verify (the `ValidateSignature` operationId).
-	ValidateSignature(ctx context.Context, projectId string, body ValidateSignatureJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ValidateSignature(ctx context.Context, projectID string, body ValidateSignatureJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowKmsTags 查询密钥标签
 	//
 	// 功能介绍：查询密钥标签。.
 	//
 	// Corresponds with GET /v1.0/{project_id}/kms/{key_id}/tags (the `ShowKmsTags` operationId).
-	ShowKmsTags(ctx context.Context, projectId string, keyId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ShowKmsTags(ctx context.Context, projectID string, keyID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateKmsTagWithBody 添加密钥标签
 	//
@@ -3861,7 +3861,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/{key_id}/tags (the `CreateKmsTag` operationId).
-	CreateKmsTagWithBody(ctx context.Context, projectId string, keyId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateKmsTagWithBody(ctx context.Context, projectID string, keyID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateKmsTag 添加密钥标签
 	//
@@ -3870,7 +3870,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/{key_id}/tags (the `CreateKmsTag` operationId).
-	CreateKmsTag(ctx context.Context, projectId string, keyId string, body CreateKmsTagJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateKmsTag(ctx context.Context, projectID string, keyID string, body CreateKmsTagJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// BatchCreateKmsTagsWithBody 批量添加删除密钥标签
 	//
@@ -3879,7 +3879,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/{key_id}/tags/action (the `BatchCreateKmsTags` operationId).
-	BatchCreateKmsTagsWithBody(ctx context.Context, projectId string, keyId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	BatchCreateKmsTagsWithBody(ctx context.Context, projectID string, keyID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// BatchCreateKmsTags 批量添加删除密钥标签
 	//
@@ -3888,14 +3888,14 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/{key_id}/tags/action (the `BatchCreateKmsTags` operationId).
-	BatchCreateKmsTags(ctx context.Context, projectId string, keyId string, body BatchCreateKmsTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	BatchCreateKmsTags(ctx context.Context, projectID string, keyID string, body BatchCreateKmsTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteTag 删除密钥标签
 	//
 	// 功能介绍：删除密钥标签。.
 	//
 	// Corresponds with DELETE /v1.0/{project_id}/kms/{key_id}/tags/{key} (the `DeleteTag` operationId).
-	DeleteTag(ctx context.Context, projectId string, keyId string, key string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DeleteTag(ctx context.Context, projectID string, keyID string, key string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListKmsByTagsWithBody 查询密钥实例
 	//
@@ -3904,7 +3904,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/{resource_instances}/action (the `ListKmsByTags` operationId).
-	ListKmsByTagsWithBody(ctx context.Context, projectId string, resourceInstances ListKmsByTagsParamsResourceInstances, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListKmsByTagsWithBody(ctx context.Context, projectID string, resourceInstances ListKmsByTagsParamsResourceInstances, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListKmsByTags 查询密钥实例
 	//
@@ -3913,47 +3913,47 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/{resource_instances}/action (the `ListKmsByTags` operationId).
-	ListKmsByTags(ctx context.Context, projectId string, resourceInstances ListKmsByTagsParamsResourceInstances, body ListKmsByTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListKmsByTags(ctx context.Context, projectID string, resourceInstances ListKmsByTagsParamsResourceInstances, body ListKmsByTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteAllFailedTask 删除所有失败的任务
 	//
 	// 删除操作失败的任务信息。.
 	//
 	// Corresponds with DELETE /v3/{project_id}/failed-tasks (the `DeleteAllFailedTask` operationId).
-	DeleteAllFailedTask(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DeleteAllFailedTask(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListFailedTask 查询失败的任务信息
 	//
 	// 查询绑定、解绑等操作失败的任务信息。.
 	//
 	// Corresponds with GET /v3/{project_id}/failed-tasks (the `ListFailedTask` operationId).
-	ListFailedTask(ctx context.Context, projectId string, params *ListFailedTaskParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListFailedTask(ctx context.Context, projectID string, params *ListFailedTaskParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteFailedTask 删除失败的任务
 	//
 	// 删除失败的任务。.
 	//
 	// Corresponds with DELETE /v3/{project_id}/failed-tasks/{task_id} (the `DeleteFailedTask` operationId).
-	DeleteFailedTask(ctx context.Context, projectId string, taskId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DeleteFailedTask(ctx context.Context, projectID string, taskID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListKeypairs 查询SSH密钥对列表
 	//
 	// Corresponds with GET /v3/{project_id}/keypairs (the `ListKeypairs` operationId).
-	ListKeypairs(ctx context.Context, projectId string, params *ListKeypairsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListKeypairs(ctx context.Context, projectID string, params *ListKeypairsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateKeypairWithBody 创建和导入SSH密钥对
 	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v3/{project_id}/keypairs (the `CreateKeypair` operationId).
-	CreateKeypairWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateKeypairWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateKeypair 创建和导入SSH密钥对
 	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v3/{project_id}/keypairs (the `CreateKeypair` operationId).
-	CreateKeypair(ctx context.Context, projectId string, body CreateKeypairJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateKeypair(ctx context.Context, projectID string, body CreateKeypairJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// AssociateKeypairWithBody 绑定SSH密钥对
 	//
@@ -3962,7 +3962,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v3/{project_id}/keypairs/associate (the `AssociateKeypair` operationId).
-	AssociateKeypairWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	AssociateKeypairWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// AssociateKeypair 绑定SSH密钥对
 	//
@@ -3971,7 +3971,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v3/{project_id}/keypairs/associate (the `AssociateKeypair` operationId).
-	AssociateKeypair(ctx context.Context, projectId string, body AssociateKeypairJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	AssociateKeypair(ctx context.Context, projectID string, body AssociateKeypairJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// BatchAssociateKeypairWithBody 批量绑定SSH密钥对
 	//
@@ -3980,7 +3980,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v3/{project_id}/keypairs/batch-associate (the `BatchAssociateKeypair` operationId).
-	BatchAssociateKeypairWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	BatchAssociateKeypairWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// BatchAssociateKeypair 批量绑定SSH密钥对
 	//
@@ -3989,7 +3989,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v3/{project_id}/keypairs/batch-associate (the `BatchAssociateKeypair` operationId).
-	BatchAssociateKeypair(ctx context.Context, projectId string, body BatchAssociateKeypairJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	BatchAssociateKeypair(ctx context.Context, projectID string, body BatchAssociateKeypairJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DisassociateKeypairWithBody 解绑SSH密钥对
 	//
@@ -3998,7 +3998,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v3/{project_id}/keypairs/disassociate (the `DisassociateKeypair` operationId).
-	DisassociateKeypairWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DisassociateKeypairWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DisassociateKeypair 解绑SSH密钥对
 	//
@@ -4007,7 +4007,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v3/{project_id}/keypairs/disassociate (the `DisassociateKeypair` operationId).
-	DisassociateKeypair(ctx context.Context, projectId string, body DisassociateKeypairJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DisassociateKeypair(ctx context.Context, projectID string, body DisassociateKeypairJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ExportPrivateKeyWithBody 导出私钥
 	//
@@ -4016,7 +4016,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v3/{project_id}/keypairs/private-key/export (the `ExportPrivateKey` operationId).
-	ExportPrivateKeyWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ExportPrivateKeyWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ExportPrivateKey 导出私钥
 	//
@@ -4025,7 +4025,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v3/{project_id}/keypairs/private-key/export (the `ExportPrivateKey` operationId).
-	ExportPrivateKey(ctx context.Context, projectId string, body ExportPrivateKeyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ExportPrivateKey(ctx context.Context, projectID string, body ExportPrivateKeyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ImportPrivateKeyWithBody 导入私钥
 	//
@@ -4034,7 +4034,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v3/{project_id}/keypairs/private-key/import (the `ImportPrivateKey` operationId).
-	ImportPrivateKeyWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ImportPrivateKeyWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ImportPrivateKey 导入私钥
 	//
@@ -4043,19 +4043,19 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v3/{project_id}/keypairs/private-key/import (the `ImportPrivateKey` operationId).
-	ImportPrivateKey(ctx context.Context, projectId string, body ImportPrivateKeyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ImportPrivateKey(ctx context.Context, projectID string, body ImportPrivateKeyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteKeypair 删除SSH密钥对
 	//
 	// 删除SSH密钥对。.
 	//
 	// Corresponds with DELETE /v3/{project_id}/keypairs/{keypair_name} (the `DeleteKeypair` operationId).
-	DeleteKeypair(ctx context.Context, projectId string, keypairName string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DeleteKeypair(ctx context.Context, projectID string, keypairName string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListKeypairDetail 查询SSH密钥对详细信息
 	//
 	// Corresponds with GET /v3/{project_id}/keypairs/{keypair_name} (the `ListKeypairDetail` operationId).
-	ListKeypairDetail(ctx context.Context, projectId string, keypairName string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListKeypairDetail(ctx context.Context, projectID string, keypairName string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateKeypairDescriptionWithBody 更新SSH密钥对描述
 	//
@@ -4064,7 +4064,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PUT /v3/{project_id}/keypairs/{keypair_name} (the `UpdateKeypairDescription` operationId).
-	UpdateKeypairDescriptionWithBody(ctx context.Context, projectId string, keypairName string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateKeypairDescriptionWithBody(ctx context.Context, projectID string, keypairName string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateKeypairDescription 更新SSH密钥对描述
 	//
@@ -4073,28 +4073,28 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /v3/{project_id}/keypairs/{keypair_name} (the `UpdateKeypairDescription` operationId).
-	UpdateKeypairDescription(ctx context.Context, projectId string, keypairName string, body UpdateKeypairDescriptionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateKeypairDescription(ctx context.Context, projectID string, keypairName string, body UpdateKeypairDescriptionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ClearPrivateKey 清除私钥
 	//
 	// 清除SSH密钥对私钥。.
 	//
 	// Corresponds with DELETE /v3/{project_id}/keypairs/{keypair_name}/private-key (the `ClearPrivateKey` operationId).
-	ClearPrivateKey(ctx context.Context, projectId string, keypairName string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ClearPrivateKey(ctx context.Context, projectID string, keypairName string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListRunningTask 查询正在处理的任务信息
 	//
 	// 查询正在处理的任务信息。.
 	//
 	// Corresponds with GET /v3/{project_id}/running-tasks (the `ListRunningTask` operationId).
-	ListRunningTask(ctx context.Context, projectId string, params *ListRunningTaskParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListRunningTask(ctx context.Context, projectID string, params *ListRunningTaskParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListKeypairTask 查询任务信息
 	//
 	// 根据SSH密钥对接口返回的task_id，查询SSH密钥对当前任务的执行状态。.
 	//
 	// Corresponds with GET /v3/{project_id}/tasks/{task_id} (the `ListKeypairTask` operationId).
-	ListKeypairTask(ctx context.Context, projectId string, taskId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListKeypairTask(ctx context.Context, projectID string, taskID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 }
 
 // ListKeyStores 查询专属密钥库列表
@@ -4102,8 +4102,8 @@ type ClientInterface interface {
 // 查询租户专属密钥库列表.
 //
 // Corresponds with GET /v1.0/{project_id}/keystores (the `ListKeyStores` operationId).
-func (c *Client) ListKeyStores(ctx context.Context, projectId string, params *ListKeyStoresParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListKeyStoresRequest(c.Server, projectId, params)
+func (c *Client) ListKeyStores(ctx context.Context, projectID string, params *ListKeyStoresParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListKeyStoresRequest(c.Server, projectID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -4121,8 +4121,8 @@ func (c *Client) ListKeyStores(ctx context.Context, projectId string, params *Li
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1.0/{project_id}/keystores (the `CreateKeyStore` operationId).
-func (c *Client) CreateKeyStoreWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateKeyStoreRequestWithBody(c.Server, projectId, contentType, body)
+func (c *Client) CreateKeyStoreWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateKeyStoreRequestWithBody(c.Server, projectID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -4140,8 +4140,8 @@ func (c *Client) CreateKeyStoreWithBody(ctx context.Context, projectId string, c
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1.0/{project_id}/keystores (the `CreateKeyStore` operationId).
-func (c *Client) CreateKeyStore(ctx context.Context, projectId string, body CreateKeyStoreJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateKeyStoreRequest(c.Server, projectId, body)
+func (c *Client) CreateKeyStore(ctx context.Context, projectID string, body CreateKeyStoreJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateKeyStoreRequest(c.Server, projectID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -4157,8 +4157,8 @@ func (c *Client) CreateKeyStore(ctx context.Context, projectId string, body Crea
 // 删除租户专属密钥库.
 //
 // Corresponds with DELETE /v1.0/{project_id}/keystores/{keystore_id} (the `DeleteKeyStore` operationId).
-func (c *Client) DeleteKeyStore(ctx context.Context, projectId string, keystoreId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteKeyStoreRequest(c.Server, projectId, keystoreId)
+func (c *Client) DeleteKeyStore(ctx context.Context, projectID string, keystoreID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteKeyStoreRequest(c.Server, projectID, keystoreID)
 	if err != nil {
 		return nil, err
 	}
@@ -4174,8 +4174,8 @@ func (c *Client) DeleteKeyStore(ctx context.Context, projectId string, keystoreI
 // 获取租户专属密钥库.
 //
 // Corresponds with GET /v1.0/{project_id}/keystores/{keystore_id} (the `ShowKeyStore` operationId).
-func (c *Client) ShowKeyStore(ctx context.Context, projectId string, keystoreId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewShowKeyStoreRequest(c.Server, projectId, keystoreId)
+func (c *Client) ShowKeyStore(ctx context.Context, projectID string, keystoreID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewShowKeyStoreRequest(c.Server, projectID, keystoreID)
 	if err != nil {
 		return nil, err
 	}
@@ -4191,8 +4191,8 @@ func (c *Client) ShowKeyStore(ctx context.Context, projectId string, keystoreId 
 // 禁用租户专属密钥库.
 //
 // Corresponds with POST /v1.0/{project_id}/keystores/{keystore_id}/disable (the `DisableKeyStore` operationId).
-func (c *Client) DisableKeyStore(ctx context.Context, projectId string, keystoreId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDisableKeyStoreRequest(c.Server, projectId, keystoreId)
+func (c *Client) DisableKeyStore(ctx context.Context, projectID string, keystoreID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDisableKeyStoreRequest(c.Server, projectID, keystoreID)
 	if err != nil {
 		return nil, err
 	}
@@ -4208,8 +4208,8 @@ func (c *Client) DisableKeyStore(ctx context.Context, projectId string, keystore
 // 启用租户专属密钥库.
 //
 // Corresponds with POST /v1.0/{project_id}/keystores/{keystore_id}/enable (the `EnableKeyStore` operationId).
-func (c *Client) EnableKeyStore(ctx context.Context, projectId string, keystoreId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewEnableKeyStoreRequest(c.Server, projectId, keystoreId)
+func (c *Client) EnableKeyStore(ctx context.Context, projectID string, keystoreID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewEnableKeyStoreRequest(c.Server, projectID, keystoreID)
 	if err != nil {
 		return nil, err
 	}
@@ -4228,8 +4228,8 @@ func (c *Client) EnableKeyStore(ctx context.Context, projectId string, keystoreI
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1.0/{project_id}/kms/cancel-key-deletion (the `CancelKeyDeletion` operationId).
-func (c *Client) CancelKeyDeletionWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCancelKeyDeletionRequestWithBody(c.Server, projectId, contentType, body)
+func (c *Client) CancelKeyDeletionWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCancelKeyDeletionRequestWithBody(c.Server, projectID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -4248,8 +4248,8 @@ func (c *Client) CancelKeyDeletionWithBody(ctx context.Context, projectId string
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1.0/{project_id}/kms/cancel-key-deletion (the `CancelKeyDeletion` operationId).
-func (c *Client) CancelKeyDeletion(ctx context.Context, projectId string, body CancelKeyDeletionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCancelKeyDeletionRequest(c.Server, projectId, body)
+func (c *Client) CancelKeyDeletion(ctx context.Context, projectID string, body CancelKeyDeletionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCancelKeyDeletionRequest(c.Server, projectID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -4267,8 +4267,8 @@ func (c *Client) CancelKeyDeletion(ctx context.Context, projectId string, body C
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1.0/{project_id}/kms/create-datakey (the `CreateDatakey` operationId).
-func (c *Client) CreateDatakeyWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateDatakeyRequestWithBody(c.Server, projectId, contentType, body)
+func (c *Client) CreateDatakeyWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateDatakeyRequestWithBody(c.Server, projectID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -4286,8 +4286,8 @@ func (c *Client) CreateDatakeyWithBody(ctx context.Context, projectId string, co
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1.0/{project_id}/kms/create-datakey (the `CreateDatakey` operationId).
-func (c *Client) CreateDatakey(ctx context.Context, projectId string, body CreateDatakeyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateDatakeyRequest(c.Server, projectId, body)
+func (c *Client) CreateDatakey(ctx context.Context, projectID string, body CreateDatakeyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateDatakeyRequest(c.Server, projectID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -4305,8 +4305,8 @@ func (c *Client) CreateDatakey(ctx context.Context, projectId string, body Creat
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1.0/{project_id}/kms/create-datakey-without-plaintext (the `CreateDatakeyWithoutPlaintext` operationId).
-func (c *Client) CreateDatakeyWithoutPlaintextWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateDatakeyWithoutPlaintextRequestWithBody(c.Server, projectId, contentType, body)
+func (c *Client) CreateDatakeyWithoutPlaintextWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateDatakeyWithoutPlaintextRequestWithBody(c.Server, projectID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -4324,8 +4324,8 @@ func (c *Client) CreateDatakeyWithoutPlaintextWithBody(ctx context.Context, proj
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1.0/{project_id}/kms/create-datakey-without-plaintext (the `CreateDatakeyWithoutPlaintext` operationId).
-func (c *Client) CreateDatakeyWithoutPlaintext(ctx context.Context, projectId string, body CreateDatakeyWithoutPlaintextJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateDatakeyWithoutPlaintextRequest(c.Server, projectId, body)
+func (c *Client) CreateDatakeyWithoutPlaintext(ctx context.Context, projectID string, body CreateDatakeyWithoutPlaintextJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateDatakeyWithoutPlaintextRequest(c.Server, projectID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -4345,8 +4345,8 @@ func (c *Client) CreateDatakeyWithoutPlaintext(ctx context.Context, projectId st
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1.0/{project_id}/kms/create-grant (the `CreateGrant` operationId).
-func (c *Client) CreateGrantWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateGrantRequestWithBody(c.Server, projectId, contentType, body)
+func (c *Client) CreateGrantWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateGrantRequestWithBody(c.Server, projectID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -4366,8 +4366,8 @@ func (c *Client) CreateGrantWithBody(ctx context.Context, projectId string, cont
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1.0/{project_id}/kms/create-grant (the `CreateGrant` operationId).
-func (c *Client) CreateGrant(ctx context.Context, projectId string, body CreateGrantJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateGrantRequest(c.Server, projectId, body)
+func (c *Client) CreateGrant(ctx context.Context, projectID string, body CreateGrantJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateGrantRequest(c.Server, projectID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -4387,8 +4387,8 @@ func (c *Client) CreateGrant(ctx context.Context, projectId string, body CreateG
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1.0/{project_id}/kms/create-key (the `CreateKey` operationId).
-func (c *Client) CreateKeyWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateKeyRequestWithBody(c.Server, projectId, contentType, body)
+func (c *Client) CreateKeyWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateKeyRequestWithBody(c.Server, projectID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -4408,8 +4408,8 @@ func (c *Client) CreateKeyWithBody(ctx context.Context, projectId string, conten
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1.0/{project_id}/kms/create-key (the `CreateKey` operationId).
-func (c *Client) CreateKey(ctx context.Context, projectId string, body CreateKeyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateKeyRequest(c.Server, projectId, body)
+func (c *Client) CreateKey(ctx context.Context, projectID string, body CreateKeyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateKeyRequest(c.Server, projectID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -4427,8 +4427,8 @@ func (c *Client) CreateKey(ctx context.Context, projectId string, body CreateKey
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1.0/{project_id}/kms/decrypt-data (the `DecryptData` operationId).
-func (c *Client) DecryptDataWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDecryptDataRequestWithBody(c.Server, projectId, contentType, body)
+func (c *Client) DecryptDataWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDecryptDataRequestWithBody(c.Server, projectID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -4446,8 +4446,8 @@ func (c *Client) DecryptDataWithBody(ctx context.Context, projectId string, cont
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1.0/{project_id}/kms/decrypt-data (the `DecryptData` operationId).
-func (c *Client) DecryptData(ctx context.Context, projectId string, body DecryptDataJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDecryptDataRequest(c.Server, projectId, body)
+func (c *Client) DecryptData(ctx context.Context, projectID string, body DecryptDataJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDecryptDataRequest(c.Server, projectID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -4465,8 +4465,8 @@ func (c *Client) DecryptData(ctx context.Context, projectId string, body Decrypt
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1.0/{project_id}/kms/decrypt-datakey (the `DecryptDatakey` operationId).
-func (c *Client) DecryptDatakeyWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDecryptDatakeyRequestWithBody(c.Server, projectId, contentType, body)
+func (c *Client) DecryptDatakeyWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDecryptDatakeyRequestWithBody(c.Server, projectID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -4484,8 +4484,8 @@ func (c *Client) DecryptDatakeyWithBody(ctx context.Context, projectId string, c
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1.0/{project_id}/kms/decrypt-datakey (the `DecryptDatakey` operationId).
-func (c *Client) DecryptDatakey(ctx context.Context, projectId string, body DecryptDatakeyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDecryptDatakeyRequest(c.Server, projectId, body)
+func (c *Client) DecryptDatakey(ctx context.Context, projectID string, body DecryptDatakeyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDecryptDatakeyRequest(c.Server, projectID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -4503,8 +4503,8 @@ func (c *Client) DecryptDatakey(ctx context.Context, projectId string, body Decr
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1.0/{project_id}/kms/delete-imported-key-material (the `DeleteImportedKeyMaterial` operationId).
-func (c *Client) DeleteImportedKeyMaterialWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteImportedKeyMaterialRequestWithBody(c.Server, projectId, contentType, body)
+func (c *Client) DeleteImportedKeyMaterialWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteImportedKeyMaterialRequestWithBody(c.Server, projectID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -4522,8 +4522,8 @@ func (c *Client) DeleteImportedKeyMaterialWithBody(ctx context.Context, projectI
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1.0/{project_id}/kms/delete-imported-key-material (the `DeleteImportedKeyMaterial` operationId).
-func (c *Client) DeleteImportedKeyMaterial(ctx context.Context, projectId string, body DeleteImportedKeyMaterialJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteImportedKeyMaterialRequest(c.Server, projectId, body)
+func (c *Client) DeleteImportedKeyMaterial(ctx context.Context, projectID string, body DeleteImportedKeyMaterialJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteImportedKeyMaterialRequest(c.Server, projectID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -4541,8 +4541,8 @@ func (c *Client) DeleteImportedKeyMaterial(ctx context.Context, projectId string
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1.0/{project_id}/kms/describe-key (the `ListKeyDetail` operationId).
-func (c *Client) ListKeyDetailWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListKeyDetailRequestWithBody(c.Server, projectId, contentType, body)
+func (c *Client) ListKeyDetailWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListKeyDetailRequestWithBody(c.Server, projectID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -4560,8 +4560,8 @@ func (c *Client) ListKeyDetailWithBody(ctx context.Context, projectId string, co
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1.0/{project_id}/kms/describe-key (the `ListKeyDetail` operationId).
-func (c *Client) ListKeyDetail(ctx context.Context, projectId string, body ListKeyDetailJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListKeyDetailRequest(c.Server, projectId, body)
+func (c *Client) ListKeyDetail(ctx context.Context, projectID string, body ListKeyDetailJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListKeyDetailRequest(c.Server, projectID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -4580,8 +4580,8 @@ func (c *Client) ListKeyDetail(ctx context.Context, projectId string, body ListK
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1.0/{project_id}/kms/disable-key (the `DisableKey` operationId).
-func (c *Client) DisableKeyWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDisableKeyRequestWithBody(c.Server, projectId, contentType, body)
+func (c *Client) DisableKeyWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDisableKeyRequestWithBody(c.Server, projectID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -4600,8 +4600,8 @@ func (c *Client) DisableKeyWithBody(ctx context.Context, projectId string, conte
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1.0/{project_id}/kms/disable-key (the `DisableKey` operationId).
-func (c *Client) DisableKey(ctx context.Context, projectId string, body DisableKeyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDisableKeyRequest(c.Server, projectId, body)
+func (c *Client) DisableKey(ctx context.Context, projectID string, body DisableKeyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDisableKeyRequest(c.Server, projectID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -4619,8 +4619,8 @@ func (c *Client) DisableKey(ctx context.Context, projectId string, body DisableK
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1.0/{project_id}/kms/disable-key-rotation (the `DisableKeyRotation` operationId).
-func (c *Client) DisableKeyRotationWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDisableKeyRotationRequestWithBody(c.Server, projectId, contentType, body)
+func (c *Client) DisableKeyRotationWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDisableKeyRotationRequestWithBody(c.Server, projectID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -4638,8 +4638,8 @@ func (c *Client) DisableKeyRotationWithBody(ctx context.Context, projectId strin
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1.0/{project_id}/kms/disable-key-rotation (the `DisableKeyRotation` operationId).
-func (c *Client) DisableKeyRotation(ctx context.Context, projectId string, body DisableKeyRotationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDisableKeyRotationRequest(c.Server, projectId, body)
+func (c *Client) DisableKeyRotation(ctx context.Context, projectID string, body DisableKeyRotationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDisableKeyRotationRequest(c.Server, projectID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -4658,8 +4658,8 @@ func (c *Client) DisableKeyRotation(ctx context.Context, projectId string, body 
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1.0/{project_id}/kms/enable-key (the `EnableKey` operationId).
-func (c *Client) EnableKeyWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewEnableKeyRequestWithBody(c.Server, projectId, contentType, body)
+func (c *Client) EnableKeyWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewEnableKeyRequestWithBody(c.Server, projectID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -4678,8 +4678,8 @@ func (c *Client) EnableKeyWithBody(ctx context.Context, projectId string, conten
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1.0/{project_id}/kms/enable-key (the `EnableKey` operationId).
-func (c *Client) EnableKey(ctx context.Context, projectId string, body EnableKeyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewEnableKeyRequest(c.Server, projectId, body)
+func (c *Client) EnableKey(ctx context.Context, projectID string, body EnableKeyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewEnableKeyRequest(c.Server, projectID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -4700,8 +4700,8 @@ func (c *Client) EnableKey(ctx context.Context, projectId string, body EnableKey
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1.0/{project_id}/kms/enable-key-rotation (the `EnableKeyRotation` operationId).
-func (c *Client) EnableKeyRotationWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewEnableKeyRotationRequestWithBody(c.Server, projectId, contentType, body)
+func (c *Client) EnableKeyRotationWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewEnableKeyRotationRequestWithBody(c.Server, projectID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -4722,8 +4722,8 @@ func (c *Client) EnableKeyRotationWithBody(ctx context.Context, projectId string
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1.0/{project_id}/kms/enable-key-rotation (the `EnableKeyRotation` operationId).
-func (c *Client) EnableKeyRotation(ctx context.Context, projectId string, body EnableKeyRotationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewEnableKeyRotationRequest(c.Server, projectId, body)
+func (c *Client) EnableKeyRotation(ctx context.Context, projectID string, body EnableKeyRotationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewEnableKeyRotationRequest(c.Server, projectID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -4741,8 +4741,8 @@ func (c *Client) EnableKeyRotation(ctx context.Context, projectId string, body E
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1.0/{project_id}/kms/encrypt-data (the `EncryptData` operationId).
-func (c *Client) EncryptDataWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewEncryptDataRequestWithBody(c.Server, projectId, contentType, body)
+func (c *Client) EncryptDataWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewEncryptDataRequestWithBody(c.Server, projectID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -4760,8 +4760,8 @@ func (c *Client) EncryptDataWithBody(ctx context.Context, projectId string, cont
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1.0/{project_id}/kms/encrypt-data (the `EncryptData` operationId).
-func (c *Client) EncryptData(ctx context.Context, projectId string, body EncryptDataJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewEncryptDataRequest(c.Server, projectId, body)
+func (c *Client) EncryptData(ctx context.Context, projectID string, body EncryptDataJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewEncryptDataRequest(c.Server, projectID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -4779,8 +4779,8 @@ func (c *Client) EncryptData(ctx context.Context, projectId string, body Encrypt
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1.0/{project_id}/kms/encrypt-datakey (the `EncryptDatakey` operationId).
-func (c *Client) EncryptDatakeyWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewEncryptDatakeyRequestWithBody(c.Server, projectId, contentType, body)
+func (c *Client) EncryptDatakeyWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewEncryptDatakeyRequestWithBody(c.Server, projectID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -4798,8 +4798,8 @@ func (c *Client) EncryptDatakeyWithBody(ctx context.Context, projectId string, c
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1.0/{project_id}/kms/encrypt-datakey (the `EncryptDatakey` operationId).
-func (c *Client) EncryptDatakey(ctx context.Context, projectId string, body EncryptDatakeyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewEncryptDatakeyRequest(c.Server, projectId, body)
+func (c *Client) EncryptDatakey(ctx context.Context, projectID string, body EncryptDatakeyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewEncryptDatakeyRequest(c.Server, projectID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -4817,8 +4817,8 @@ func (c *Client) EncryptDatakey(ctx context.Context, projectId string, body Encr
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1.0/{project_id}/kms/gen-random (the `CreateRandom` operationId).
-func (c *Client) CreateRandomWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateRandomRequestWithBody(c.Server, projectId, contentType, body)
+func (c *Client) CreateRandomWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateRandomRequestWithBody(c.Server, projectID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -4836,8 +4836,8 @@ func (c *Client) CreateRandomWithBody(ctx context.Context, projectId string, con
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1.0/{project_id}/kms/gen-random (the `CreateRandom` operationId).
-func (c *Client) CreateRandom(ctx context.Context, projectId string, body CreateRandomJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateRandomRequest(c.Server, projectId, body)
+func (c *Client) CreateRandom(ctx context.Context, projectID string, body CreateRandomJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateRandomRequest(c.Server, projectID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -4855,8 +4855,8 @@ func (c *Client) CreateRandom(ctx context.Context, projectId string, body Create
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1.0/{project_id}/kms/get-key-rotation-status (the `ShowKeyRotationStatus` operationId).
-func (c *Client) ShowKeyRotationStatusWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewShowKeyRotationStatusRequestWithBody(c.Server, projectId, contentType, body)
+func (c *Client) ShowKeyRotationStatusWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewShowKeyRotationStatusRequestWithBody(c.Server, projectID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -4874,8 +4874,8 @@ func (c *Client) ShowKeyRotationStatusWithBody(ctx context.Context, projectId st
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1.0/{project_id}/kms/get-key-rotation-status (the `ShowKeyRotationStatus` operationId).
-func (c *Client) ShowKeyRotationStatus(ctx context.Context, projectId string, body ShowKeyRotationStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewShowKeyRotationStatusRequest(c.Server, projectId, body)
+func (c *Client) ShowKeyRotationStatus(ctx context.Context, projectID string, body ShowKeyRotationStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewShowKeyRotationStatusRequest(c.Server, projectID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -4894,8 +4894,8 @@ func (c *Client) ShowKeyRotationStatus(ctx context.Context, projectId string, bo
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1.0/{project_id}/kms/get-parameters-for-import (the `CreateParametersForImport` operationId).
-func (c *Client) CreateParametersForImportWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateParametersForImportRequestWithBody(c.Server, projectId, contentType, body)
+func (c *Client) CreateParametersForImportWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateParametersForImportRequestWithBody(c.Server, projectID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -4914,8 +4914,8 @@ func (c *Client) CreateParametersForImportWithBody(ctx context.Context, projectI
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1.0/{project_id}/kms/get-parameters-for-import (the `CreateParametersForImport` operationId).
-func (c *Client) CreateParametersForImport(ctx context.Context, projectId string, body CreateParametersForImportJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateParametersForImportRequest(c.Server, projectId, body)
+func (c *Client) CreateParametersForImport(ctx context.Context, projectID string, body CreateParametersForImportJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateParametersForImportRequest(c.Server, projectID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -4933,8 +4933,8 @@ func (c *Client) CreateParametersForImport(ctx context.Context, projectId string
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1.0/{project_id}/kms/get-publickey (the `ShowPublicKey` operationId).
-func (c *Client) ShowPublicKeyWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewShowPublicKeyRequestWithBody(c.Server, projectId, contentType, body)
+func (c *Client) ShowPublicKeyWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewShowPublicKeyRequestWithBody(c.Server, projectID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -4952,8 +4952,8 @@ func (c *Client) ShowPublicKeyWithBody(ctx context.Context, projectId string, co
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1.0/{project_id}/kms/get-publickey (the `ShowPublicKey` operationId).
-func (c *Client) ShowPublicKey(ctx context.Context, projectId string, body ShowPublicKeyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewShowPublicKeyRequest(c.Server, projectId, body)
+func (c *Client) ShowPublicKey(ctx context.Context, projectID string, body ShowPublicKeyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewShowPublicKeyRequest(c.Server, projectID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -4971,8 +4971,8 @@ func (c *Client) ShowPublicKey(ctx context.Context, projectId string, body ShowP
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1.0/{project_id}/kms/import-key-material (the `ImportKeyMaterial` operationId).
-func (c *Client) ImportKeyMaterialWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewImportKeyMaterialRequestWithBody(c.Server, projectId, contentType, body)
+func (c *Client) ImportKeyMaterialWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewImportKeyMaterialRequestWithBody(c.Server, projectID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -4990,8 +4990,8 @@ func (c *Client) ImportKeyMaterialWithBody(ctx context.Context, projectId string
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1.0/{project_id}/kms/import-key-material (the `ImportKeyMaterial` operationId).
-func (c *Client) ImportKeyMaterial(ctx context.Context, projectId string, body ImportKeyMaterialJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewImportKeyMaterialRequest(c.Server, projectId, body)
+func (c *Client) ImportKeyMaterial(ctx context.Context, projectID string, body ImportKeyMaterialJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewImportKeyMaterialRequest(c.Server, projectID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -5009,8 +5009,8 @@ func (c *Client) ImportKeyMaterial(ctx context.Context, projectId string, body I
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1.0/{project_id}/kms/list-grants (the `ListGrants` operationId).
-func (c *Client) ListGrantsWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListGrantsRequestWithBody(c.Server, projectId, contentType, body)
+func (c *Client) ListGrantsWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListGrantsRequestWithBody(c.Server, projectID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -5028,8 +5028,8 @@ func (c *Client) ListGrantsWithBody(ctx context.Context, projectId string, conte
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1.0/{project_id}/kms/list-grants (the `ListGrants` operationId).
-func (c *Client) ListGrants(ctx context.Context, projectId string, body ListGrantsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListGrantsRequest(c.Server, projectId, body)
+func (c *Client) ListGrants(ctx context.Context, projectID string, body ListGrantsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListGrantsRequest(c.Server, projectID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -5047,8 +5047,8 @@ func (c *Client) ListGrants(ctx context.Context, projectId string, body ListGran
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1.0/{project_id}/kms/list-keys (the `ListKeys` operationId).
-func (c *Client) ListKeysWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListKeysRequestWithBody(c.Server, projectId, contentType, body)
+func (c *Client) ListKeysWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListKeysRequestWithBody(c.Server, projectID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -5066,8 +5066,8 @@ func (c *Client) ListKeysWithBody(ctx context.Context, projectId string, content
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1.0/{project_id}/kms/list-keys (the `ListKeys` operationId).
-func (c *Client) ListKeys(ctx context.Context, projectId string, body ListKeysJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListKeysRequest(c.Server, projectId, body)
+func (c *Client) ListKeys(ctx context.Context, projectID string, body ListKeysJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListKeysRequest(c.Server, projectID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -5085,8 +5085,8 @@ func (c *Client) ListKeys(ctx context.Context, projectId string, body ListKeysJS
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1.0/{project_id}/kms/list-retirable-grants (the `ListRetirableGrants` operationId).
-func (c *Client) ListRetirableGrantsWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListRetirableGrantsRequestWithBody(c.Server, projectId, contentType, body)
+func (c *Client) ListRetirableGrantsWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListRetirableGrantsRequestWithBody(c.Server, projectID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -5104,8 +5104,8 @@ func (c *Client) ListRetirableGrantsWithBody(ctx context.Context, projectId stri
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1.0/{project_id}/kms/list-retirable-grants (the `ListRetirableGrants` operationId).
-func (c *Client) ListRetirableGrants(ctx context.Context, projectId string, body ListRetirableGrantsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListRetirableGrantsRequest(c.Server, projectId, body)
+func (c *Client) ListRetirableGrants(ctx context.Context, projectID string, body ListRetirableGrantsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListRetirableGrantsRequest(c.Server, projectID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -5127,8 +5127,8 @@ func (c *Client) ListRetirableGrants(ctx context.Context, projectId string, body
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1.0/{project_id}/kms/retire-grant (the `CancelSelfGrant` operationId).
-func (c *Client) CancelSelfGrantWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCancelSelfGrantRequestWithBody(c.Server, projectId, contentType, body)
+func (c *Client) CancelSelfGrantWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCancelSelfGrantRequestWithBody(c.Server, projectID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -5150,8 +5150,8 @@ func (c *Client) CancelSelfGrantWithBody(ctx context.Context, projectId string, 
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1.0/{project_id}/kms/retire-grant (the `CancelSelfGrant` operationId).
-func (c *Client) CancelSelfGrant(ctx context.Context, projectId string, body CancelSelfGrantJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCancelSelfGrantRequest(c.Server, projectId, body)
+func (c *Client) CancelSelfGrant(ctx context.Context, projectID string, body CancelSelfGrantJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCancelSelfGrantRequest(c.Server, projectID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -5171,8 +5171,8 @@ func (c *Client) CancelSelfGrant(ctx context.Context, projectId string, body Can
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1.0/{project_id}/kms/revoke-grant (the `CancelGrant` operationId).
-func (c *Client) CancelGrantWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCancelGrantRequestWithBody(c.Server, projectId, contentType, body)
+func (c *Client) CancelGrantWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCancelGrantRequestWithBody(c.Server, projectID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -5192,8 +5192,8 @@ func (c *Client) CancelGrantWithBody(ctx context.Context, projectId string, cont
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1.0/{project_id}/kms/revoke-grant (the `CancelGrant` operationId).
-func (c *Client) CancelGrant(ctx context.Context, projectId string, body CancelGrantJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCancelGrantRequest(c.Server, projectId, body)
+func (c *Client) CancelGrant(ctx context.Context, projectID string, body CancelGrantJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCancelGrantRequest(c.Server, projectID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -5211,8 +5211,8 @@ func (c *Client) CancelGrant(ctx context.Context, projectId string, body CancelG
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1.0/{project_id}/kms/schedule-key-deletion (the `DeleteKey` operationId).
-func (c *Client) DeleteKeyWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteKeyRequestWithBody(c.Server, projectId, contentType, body)
+func (c *Client) DeleteKeyWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteKeyRequestWithBody(c.Server, projectID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -5230,8 +5230,8 @@ func (c *Client) DeleteKeyWithBody(ctx context.Context, projectId string, conten
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1.0/{project_id}/kms/schedule-key-deletion (the `DeleteKey` operationId).
-func (c *Client) DeleteKey(ctx context.Context, projectId string, body DeleteKeyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteKeyRequest(c.Server, projectId, body)
+func (c *Client) DeleteKey(ctx context.Context, projectID string, body DeleteKeyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteKeyRequest(c.Server, projectID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -5249,8 +5249,8 @@ func (c *Client) DeleteKey(ctx context.Context, projectId string, body DeleteKey
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1.0/{project_id}/kms/sign (the `Sign` operationId).
-func (c *Client) SignWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewSignRequestWithBody(c.Server, projectId, contentType, body)
+func (c *Client) SignWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewSignRequestWithBody(c.Server, projectID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -5268,8 +5268,8 @@ func (c *Client) SignWithBody(ctx context.Context, projectId string, contentType
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1.0/{project_id}/kms/sign (the `Sign` operationId).
-func (c *Client) Sign(ctx context.Context, projectId string, body SignJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewSignRequest(c.Server, projectId, body)
+func (c *Client) Sign(ctx context.Context, projectID string, body SignJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewSignRequest(c.Server, projectID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -5285,8 +5285,8 @@ func (c *Client) Sign(ctx context.Context, projectId string, body SignJSONReques
 // 功能介绍：查询用户在指定项目下的所有标签集合。.
 //
 // Corresponds with GET /v1.0/{project_id}/kms/tags (the `ListKmsTags` operationId).
-func (c *Client) ListKmsTags(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListKmsTagsRequest(c.Server, projectId)
+func (c *Client) ListKmsTags(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListKmsTagsRequest(c.Server, projectID)
 	if err != nil {
 		return nil, err
 	}
@@ -5307,8 +5307,8 @@ func (c *Client) ListKmsTags(ctx context.Context, projectId string, reqEditors .
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1.0/{project_id}/kms/update-key-alias (the `UpdateKeyAlias` operationId).
-func (c *Client) UpdateKeyAliasWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateKeyAliasRequestWithBody(c.Server, projectId, contentType, body)
+func (c *Client) UpdateKeyAliasWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateKeyAliasRequestWithBody(c.Server, projectID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -5329,8 +5329,8 @@ func (c *Client) UpdateKeyAliasWithBody(ctx context.Context, projectId string, c
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1.0/{project_id}/kms/update-key-alias (the `UpdateKeyAlias` operationId).
-func (c *Client) UpdateKeyAlias(ctx context.Context, projectId string, body UpdateKeyAliasJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateKeyAliasRequest(c.Server, projectId, body)
+func (c *Client) UpdateKeyAlias(ctx context.Context, projectID string, body UpdateKeyAliasJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateKeyAliasRequest(c.Server, projectID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -5351,8 +5351,8 @@ func (c *Client) UpdateKeyAlias(ctx context.Context, projectId string, body Upda
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1.0/{project_id}/kms/update-key-description (the `UpdateKeyDescription` operationId).
-func (c *Client) UpdateKeyDescriptionWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateKeyDescriptionRequestWithBody(c.Server, projectId, contentType, body)
+func (c *Client) UpdateKeyDescriptionWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateKeyDescriptionRequestWithBody(c.Server, projectID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -5373,8 +5373,8 @@ func (c *Client) UpdateKeyDescriptionWithBody(ctx context.Context, projectId str
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1.0/{project_id}/kms/update-key-description (the `UpdateKeyDescription` operationId).
-func (c *Client) UpdateKeyDescription(ctx context.Context, projectId string, body UpdateKeyDescriptionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateKeyDescriptionRequest(c.Server, projectId, body)
+func (c *Client) UpdateKeyDescription(ctx context.Context, projectID string, body UpdateKeyDescriptionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateKeyDescriptionRequest(c.Server, projectID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -5392,8 +5392,8 @@ func (c *Client) UpdateKeyDescription(ctx context.Context, projectId string, bod
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1.0/{project_id}/kms/update-key-rotation-interval (the `UpdateKeyRotationInterval` operationId).
-func (c *Client) UpdateKeyRotationIntervalWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateKeyRotationIntervalRequestWithBody(c.Server, projectId, contentType, body)
+func (c *Client) UpdateKeyRotationIntervalWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateKeyRotationIntervalRequestWithBody(c.Server, projectID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -5411,8 +5411,8 @@ func (c *Client) UpdateKeyRotationIntervalWithBody(ctx context.Context, projectI
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1.0/{project_id}/kms/update-key-rotation-interval (the `UpdateKeyRotationInterval` operationId).
-func (c *Client) UpdateKeyRotationInterval(ctx context.Context, projectId string, body UpdateKeyRotationIntervalJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateKeyRotationIntervalRequest(c.Server, projectId, body)
+func (c *Client) UpdateKeyRotationInterval(ctx context.Context, projectID string, body UpdateKeyRotationIntervalJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateKeyRotationIntervalRequest(c.Server, projectID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -5428,8 +5428,8 @@ func (c *Client) UpdateKeyRotationInterval(ctx context.Context, projectId string
 // 功能介绍：查询实例数，获取用户已经创建的用户主密钥数量。.
 //
 // Corresponds with GET /v1.0/{project_id}/kms/user-instances (the `ShowUserInstances` operationId).
-func (c *Client) ShowUserInstances(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewShowUserInstancesRequest(c.Server, projectId)
+func (c *Client) ShowUserInstances(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewShowUserInstancesRequest(c.Server, projectID)
 	if err != nil {
 		return nil, err
 	}
@@ -5445,8 +5445,8 @@ func (c *Client) ShowUserInstances(ctx context.Context, projectId string, reqEdi
 // 功能介绍：查询配额，查询用户可以创建的用户主密钥配额总数及当前使用量信息。.
 //
 // Corresponds with GET /v1.0/{project_id}/kms/user-quotas (the `ShowUserQuotas` operationId).
-func (c *Client) ShowUserQuotas(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewShowUserQuotasRequest(c.Server, projectId)
+func (c *Client) ShowUserQuotas(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewShowUserQuotasRequest(c.Server, projectID)
 	if err != nil {
 		return nil, err
 	}
@@ -5464,8 +5464,8 @@ func (c *Client) ShowUserQuotas(ctx context.Context, projectId string, reqEditor
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1.0/{project_id}/kms/verify (the `ValidateSignature` operationId).
-func (c *Client) ValidateSignatureWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewValidateSignatureRequestWithBody(c.Server, projectId, contentType, body)
+func (c *Client) ValidateSignatureWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewValidateSignatureRequestWithBody(c.Server, projectID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -5483,8 +5483,8 @@ func (c *Client) ValidateSignatureWithBody(ctx context.Context, projectId string
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1.0/{project_id}/kms/verify (the `ValidateSignature` operationId).
-func (c *Client) ValidateSignature(ctx context.Context, projectId string, body ValidateSignatureJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewValidateSignatureRequest(c.Server, projectId, body)
+func (c *Client) ValidateSignature(ctx context.Context, projectID string, body ValidateSignatureJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewValidateSignatureRequest(c.Server, projectID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -5500,8 +5500,8 @@ func (c *Client) ValidateSignature(ctx context.Context, projectId string, body V
 // 功能介绍：查询密钥标签。.
 //
 // Corresponds with GET /v1.0/{project_id}/kms/{key_id}/tags (the `ShowKmsTags` operationId).
-func (c *Client) ShowKmsTags(ctx context.Context, projectId string, keyId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewShowKmsTagsRequest(c.Server, projectId, keyId)
+func (c *Client) ShowKmsTags(ctx context.Context, projectID string, keyID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewShowKmsTagsRequest(c.Server, projectID, keyID)
 	if err != nil {
 		return nil, err
 	}
@@ -5519,8 +5519,8 @@ func (c *Client) ShowKmsTags(ctx context.Context, projectId string, keyId string
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1.0/{project_id}/kms/{key_id}/tags (the `CreateKmsTag` operationId).
-func (c *Client) CreateKmsTagWithBody(ctx context.Context, projectId string, keyId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateKmsTagRequestWithBody(c.Server, projectId, keyId, contentType, body)
+func (c *Client) CreateKmsTagWithBody(ctx context.Context, projectID string, keyID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateKmsTagRequestWithBody(c.Server, projectID, keyID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -5538,8 +5538,8 @@ func (c *Client) CreateKmsTagWithBody(ctx context.Context, projectId string, key
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1.0/{project_id}/kms/{key_id}/tags (the `CreateKmsTag` operationId).
-func (c *Client) CreateKmsTag(ctx context.Context, projectId string, keyId string, body CreateKmsTagJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateKmsTagRequest(c.Server, projectId, keyId, body)
+func (c *Client) CreateKmsTag(ctx context.Context, projectID string, keyID string, body CreateKmsTagJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateKmsTagRequest(c.Server, projectID, keyID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -5557,8 +5557,8 @@ func (c *Client) CreateKmsTag(ctx context.Context, projectId string, keyId strin
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1.0/{project_id}/kms/{key_id}/tags/action (the `BatchCreateKmsTags` operationId).
-func (c *Client) BatchCreateKmsTagsWithBody(ctx context.Context, projectId string, keyId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewBatchCreateKmsTagsRequestWithBody(c.Server, projectId, keyId, contentType, body)
+func (c *Client) BatchCreateKmsTagsWithBody(ctx context.Context, projectID string, keyID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewBatchCreateKmsTagsRequestWithBody(c.Server, projectID, keyID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -5576,8 +5576,8 @@ func (c *Client) BatchCreateKmsTagsWithBody(ctx context.Context, projectId strin
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1.0/{project_id}/kms/{key_id}/tags/action (the `BatchCreateKmsTags` operationId).
-func (c *Client) BatchCreateKmsTags(ctx context.Context, projectId string, keyId string, body BatchCreateKmsTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewBatchCreateKmsTagsRequest(c.Server, projectId, keyId, body)
+func (c *Client) BatchCreateKmsTags(ctx context.Context, projectID string, keyID string, body BatchCreateKmsTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewBatchCreateKmsTagsRequest(c.Server, projectID, keyID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -5593,8 +5593,8 @@ func (c *Client) BatchCreateKmsTags(ctx context.Context, projectId string, keyId
 // 功能介绍：删除密钥标签。.
 //
 // Corresponds with DELETE /v1.0/{project_id}/kms/{key_id}/tags/{key} (the `DeleteTag` operationId).
-func (c *Client) DeleteTag(ctx context.Context, projectId string, keyId string, key string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteTagRequest(c.Server, projectId, keyId, key)
+func (c *Client) DeleteTag(ctx context.Context, projectID string, keyID string, key string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteTagRequest(c.Server, projectID, keyID, key)
 	if err != nil {
 		return nil, err
 	}
@@ -5612,8 +5612,8 @@ func (c *Client) DeleteTag(ctx context.Context, projectId string, keyId string, 
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1.0/{project_id}/kms/{resource_instances}/action (the `ListKmsByTags` operationId).
-func (c *Client) ListKmsByTagsWithBody(ctx context.Context, projectId string, resourceInstances ListKmsByTagsParamsResourceInstances, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListKmsByTagsRequestWithBody(c.Server, projectId, resourceInstances, contentType, body)
+func (c *Client) ListKmsByTagsWithBody(ctx context.Context, projectID string, resourceInstances ListKmsByTagsParamsResourceInstances, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListKmsByTagsRequestWithBody(c.Server, projectID, resourceInstances, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -5631,8 +5631,8 @@ func (c *Client) ListKmsByTagsWithBody(ctx context.Context, projectId string, re
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1.0/{project_id}/kms/{resource_instances}/action (the `ListKmsByTags` operationId).
-func (c *Client) ListKmsByTags(ctx context.Context, projectId string, resourceInstances ListKmsByTagsParamsResourceInstances, body ListKmsByTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListKmsByTagsRequest(c.Server, projectId, resourceInstances, body)
+func (c *Client) ListKmsByTags(ctx context.Context, projectID string, resourceInstances ListKmsByTagsParamsResourceInstances, body ListKmsByTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListKmsByTagsRequest(c.Server, projectID, resourceInstances, body)
 	if err != nil {
 		return nil, err
 	}
@@ -5648,8 +5648,8 @@ func (c *Client) ListKmsByTags(ctx context.Context, projectId string, resourceIn
 // 删除操作失败的任务信息。.
 //
 // Corresponds with DELETE /v3/{project_id}/failed-tasks (the `DeleteAllFailedTask` operationId).
-func (c *Client) DeleteAllFailedTask(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteAllFailedTaskRequest(c.Server, projectId)
+func (c *Client) DeleteAllFailedTask(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteAllFailedTaskRequest(c.Server, projectID)
 	if err != nil {
 		return nil, err
 	}
@@ -5665,8 +5665,8 @@ func (c *Client) DeleteAllFailedTask(ctx context.Context, projectId string, reqE
 // 查询绑定、解绑等操作失败的任务信息。.
 //
 // Corresponds with GET /v3/{project_id}/failed-tasks (the `ListFailedTask` operationId).
-func (c *Client) ListFailedTask(ctx context.Context, projectId string, params *ListFailedTaskParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListFailedTaskRequest(c.Server, projectId, params)
+func (c *Client) ListFailedTask(ctx context.Context, projectID string, params *ListFailedTaskParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListFailedTaskRequest(c.Server, projectID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -5682,8 +5682,8 @@ func (c *Client) ListFailedTask(ctx context.Context, projectId string, params *L
 // 删除失败的任务。.
 //
 // Corresponds with DELETE /v3/{project_id}/failed-tasks/{task_id} (the `DeleteFailedTask` operationId).
-func (c *Client) DeleteFailedTask(ctx context.Context, projectId string, taskId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteFailedTaskRequest(c.Server, projectId, taskId)
+func (c *Client) DeleteFailedTask(ctx context.Context, projectID string, taskID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteFailedTaskRequest(c.Server, projectID, taskID)
 	if err != nil {
 		return nil, err
 	}
@@ -5697,8 +5697,8 @@ func (c *Client) DeleteFailedTask(ctx context.Context, projectId string, taskId 
 // ListKeypairs 查询SSH密钥对列表
 //
 // Corresponds with GET /v3/{project_id}/keypairs (the `ListKeypairs` operationId).
-func (c *Client) ListKeypairs(ctx context.Context, projectId string, params *ListKeypairsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListKeypairsRequest(c.Server, projectId, params)
+func (c *Client) ListKeypairs(ctx context.Context, projectID string, params *ListKeypairsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListKeypairsRequest(c.Server, projectID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -5714,8 +5714,8 @@ func (c *Client) ListKeypairs(ctx context.Context, projectId string, params *Lis
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v3/{project_id}/keypairs (the `CreateKeypair` operationId).
-func (c *Client) CreateKeypairWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateKeypairRequestWithBody(c.Server, projectId, contentType, body)
+func (c *Client) CreateKeypairWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateKeypairRequestWithBody(c.Server, projectID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -5731,8 +5731,8 @@ func (c *Client) CreateKeypairWithBody(ctx context.Context, projectId string, co
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v3/{project_id}/keypairs (the `CreateKeypair` operationId).
-func (c *Client) CreateKeypair(ctx context.Context, projectId string, body CreateKeypairJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateKeypairRequest(c.Server, projectId, body)
+func (c *Client) CreateKeypair(ctx context.Context, projectID string, body CreateKeypairJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateKeypairRequest(c.Server, projectID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -5750,8 +5750,8 @@ func (c *Client) CreateKeypair(ctx context.Context, projectId string, body Creat
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v3/{project_id}/keypairs/associate (the `AssociateKeypair` operationId).
-func (c *Client) AssociateKeypairWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAssociateKeypairRequestWithBody(c.Server, projectId, contentType, body)
+func (c *Client) AssociateKeypairWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAssociateKeypairRequestWithBody(c.Server, projectID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -5769,8 +5769,8 @@ func (c *Client) AssociateKeypairWithBody(ctx context.Context, projectId string,
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v3/{project_id}/keypairs/associate (the `AssociateKeypair` operationId).
-func (c *Client) AssociateKeypair(ctx context.Context, projectId string, body AssociateKeypairJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAssociateKeypairRequest(c.Server, projectId, body)
+func (c *Client) AssociateKeypair(ctx context.Context, projectID string, body AssociateKeypairJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAssociateKeypairRequest(c.Server, projectID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -5788,8 +5788,8 @@ func (c *Client) AssociateKeypair(ctx context.Context, projectId string, body As
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v3/{project_id}/keypairs/batch-associate (the `BatchAssociateKeypair` operationId).
-func (c *Client) BatchAssociateKeypairWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewBatchAssociateKeypairRequestWithBody(c.Server, projectId, contentType, body)
+func (c *Client) BatchAssociateKeypairWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewBatchAssociateKeypairRequestWithBody(c.Server, projectID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -5807,8 +5807,8 @@ func (c *Client) BatchAssociateKeypairWithBody(ctx context.Context, projectId st
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v3/{project_id}/keypairs/batch-associate (the `BatchAssociateKeypair` operationId).
-func (c *Client) BatchAssociateKeypair(ctx context.Context, projectId string, body BatchAssociateKeypairJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewBatchAssociateKeypairRequest(c.Server, projectId, body)
+func (c *Client) BatchAssociateKeypair(ctx context.Context, projectID string, body BatchAssociateKeypairJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewBatchAssociateKeypairRequest(c.Server, projectID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -5826,8 +5826,8 @@ func (c *Client) BatchAssociateKeypair(ctx context.Context, projectId string, bo
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v3/{project_id}/keypairs/disassociate (the `DisassociateKeypair` operationId).
-func (c *Client) DisassociateKeypairWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDisassociateKeypairRequestWithBody(c.Server, projectId, contentType, body)
+func (c *Client) DisassociateKeypairWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDisassociateKeypairRequestWithBody(c.Server, projectID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -5845,8 +5845,8 @@ func (c *Client) DisassociateKeypairWithBody(ctx context.Context, projectId stri
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v3/{project_id}/keypairs/disassociate (the `DisassociateKeypair` operationId).
-func (c *Client) DisassociateKeypair(ctx context.Context, projectId string, body DisassociateKeypairJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDisassociateKeypairRequest(c.Server, projectId, body)
+func (c *Client) DisassociateKeypair(ctx context.Context, projectID string, body DisassociateKeypairJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDisassociateKeypairRequest(c.Server, projectID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -5864,8 +5864,8 @@ func (c *Client) DisassociateKeypair(ctx context.Context, projectId string, body
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v3/{project_id}/keypairs/private-key/export (the `ExportPrivateKey` operationId).
-func (c *Client) ExportPrivateKeyWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewExportPrivateKeyRequestWithBody(c.Server, projectId, contentType, body)
+func (c *Client) ExportPrivateKeyWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewExportPrivateKeyRequestWithBody(c.Server, projectID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -5883,8 +5883,8 @@ func (c *Client) ExportPrivateKeyWithBody(ctx context.Context, projectId string,
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v3/{project_id}/keypairs/private-key/export (the `ExportPrivateKey` operationId).
-func (c *Client) ExportPrivateKey(ctx context.Context, projectId string, body ExportPrivateKeyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewExportPrivateKeyRequest(c.Server, projectId, body)
+func (c *Client) ExportPrivateKey(ctx context.Context, projectID string, body ExportPrivateKeyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewExportPrivateKeyRequest(c.Server, projectID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -5902,8 +5902,8 @@ func (c *Client) ExportPrivateKey(ctx context.Context, projectId string, body Ex
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v3/{project_id}/keypairs/private-key/import (the `ImportPrivateKey` operationId).
-func (c *Client) ImportPrivateKeyWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewImportPrivateKeyRequestWithBody(c.Server, projectId, contentType, body)
+func (c *Client) ImportPrivateKeyWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewImportPrivateKeyRequestWithBody(c.Server, projectID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -5921,8 +5921,8 @@ func (c *Client) ImportPrivateKeyWithBody(ctx context.Context, projectId string,
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v3/{project_id}/keypairs/private-key/import (the `ImportPrivateKey` operationId).
-func (c *Client) ImportPrivateKey(ctx context.Context, projectId string, body ImportPrivateKeyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewImportPrivateKeyRequest(c.Server, projectId, body)
+func (c *Client) ImportPrivateKey(ctx context.Context, projectID string, body ImportPrivateKeyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewImportPrivateKeyRequest(c.Server, projectID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -5938,8 +5938,8 @@ func (c *Client) ImportPrivateKey(ctx context.Context, projectId string, body Im
 // 删除SSH密钥对。.
 //
 // Corresponds with DELETE /v3/{project_id}/keypairs/{keypair_name} (the `DeleteKeypair` operationId).
-func (c *Client) DeleteKeypair(ctx context.Context, projectId string, keypairName string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteKeypairRequest(c.Server, projectId, keypairName)
+func (c *Client) DeleteKeypair(ctx context.Context, projectID string, keypairName string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteKeypairRequest(c.Server, projectID, keypairName)
 	if err != nil {
 		return nil, err
 	}
@@ -5953,8 +5953,8 @@ func (c *Client) DeleteKeypair(ctx context.Context, projectId string, keypairNam
 // ListKeypairDetail 查询SSH密钥对详细信息
 //
 // Corresponds with GET /v3/{project_id}/keypairs/{keypair_name} (the `ListKeypairDetail` operationId).
-func (c *Client) ListKeypairDetail(ctx context.Context, projectId string, keypairName string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListKeypairDetailRequest(c.Server, projectId, keypairName)
+func (c *Client) ListKeypairDetail(ctx context.Context, projectID string, keypairName string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListKeypairDetailRequest(c.Server, projectID, keypairName)
 	if err != nil {
 		return nil, err
 	}
@@ -5972,8 +5972,8 @@ func (c *Client) ListKeypairDetail(ctx context.Context, projectId string, keypai
 // Takes any type of body and a specified content type.
 //
 // Corresponds with PUT /v3/{project_id}/keypairs/{keypair_name} (the `UpdateKeypairDescription` operationId).
-func (c *Client) UpdateKeypairDescriptionWithBody(ctx context.Context, projectId string, keypairName string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateKeypairDescriptionRequestWithBody(c.Server, projectId, keypairName, contentType, body)
+func (c *Client) UpdateKeypairDescriptionWithBody(ctx context.Context, projectID string, keypairName string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateKeypairDescriptionRequestWithBody(c.Server, projectID, keypairName, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -5991,8 +5991,8 @@ func (c *Client) UpdateKeypairDescriptionWithBody(ctx context.Context, projectId
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /v3/{project_id}/keypairs/{keypair_name} (the `UpdateKeypairDescription` operationId).
-func (c *Client) UpdateKeypairDescription(ctx context.Context, projectId string, keypairName string, body UpdateKeypairDescriptionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateKeypairDescriptionRequest(c.Server, projectId, keypairName, body)
+func (c *Client) UpdateKeypairDescription(ctx context.Context, projectID string, keypairName string, body UpdateKeypairDescriptionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateKeypairDescriptionRequest(c.Server, projectID, keypairName, body)
 	if err != nil {
 		return nil, err
 	}
@@ -6008,8 +6008,8 @@ func (c *Client) UpdateKeypairDescription(ctx context.Context, projectId string,
 // 清除SSH密钥对私钥。.
 //
 // Corresponds with DELETE /v3/{project_id}/keypairs/{keypair_name}/private-key (the `ClearPrivateKey` operationId).
-func (c *Client) ClearPrivateKey(ctx context.Context, projectId string, keypairName string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewClearPrivateKeyRequest(c.Server, projectId, keypairName)
+func (c *Client) ClearPrivateKey(ctx context.Context, projectID string, keypairName string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewClearPrivateKeyRequest(c.Server, projectID, keypairName)
 	if err != nil {
 		return nil, err
 	}
@@ -6025,8 +6025,8 @@ func (c *Client) ClearPrivateKey(ctx context.Context, projectId string, keypairN
 // 查询正在处理的任务信息。.
 //
 // Corresponds with GET /v3/{project_id}/running-tasks (the `ListRunningTask` operationId).
-func (c *Client) ListRunningTask(ctx context.Context, projectId string, params *ListRunningTaskParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListRunningTaskRequest(c.Server, projectId, params)
+func (c *Client) ListRunningTask(ctx context.Context, projectID string, params *ListRunningTaskParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListRunningTaskRequest(c.Server, projectID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -6042,8 +6042,8 @@ func (c *Client) ListRunningTask(ctx context.Context, projectId string, params *
 // 根据SSH密钥对接口返回的task_id，查询SSH密钥对当前任务的执行状态。.
 //
 // Corresponds with GET /v3/{project_id}/tasks/{task_id} (the `ListKeypairTask` operationId).
-func (c *Client) ListKeypairTask(ctx context.Context, projectId string, taskId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListKeypairTaskRequest(c.Server, projectId, taskId)
+func (c *Client) ListKeypairTask(ctx context.Context, projectID string, taskID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListKeypairTaskRequest(c.Server, projectID, taskID)
 	if err != nil {
 		return nil, err
 	}
@@ -6055,12 +6055,12 @@ func (c *Client) ListKeypairTask(ctx context.Context, projectId string, taskId s
 }
 
 // NewListKeyStoresRequest constructs an http.Request for the ListKeyStores method
-func NewListKeyStoresRequest(server string, projectId string, params *ListKeyStoresParams) (*http.Request, error) {
+func NewListKeyStoresRequest(server string, projectID string, params *ListKeyStoresParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -6128,23 +6128,23 @@ func NewListKeyStoresRequest(server string, projectId string, params *ListKeySto
 }
 
 // NewCreateKeyStoreRequest calls the generic CreateKeyStore builder with application/json body
-func NewCreateKeyStoreRequest(server string, projectId string, body CreateKeyStoreJSONRequestBody) (*http.Request, error) {
+func NewCreateKeyStoreRequest(server string, projectID string, body CreateKeyStoreJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateKeyStoreRequestWithBody(server, projectId, "application/json", bodyReader)
+	return NewCreateKeyStoreRequestWithBody(server, projectID, "application/json", bodyReader)
 }
 
 // NewCreateKeyStoreRequestWithBody constructs an http.Request for the CreateKeyStore method, with any body, and a specified content type
-func NewCreateKeyStoreRequestWithBody(server string, projectId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewCreateKeyStoreRequestWithBody(server string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -6175,19 +6175,19 @@ func NewCreateKeyStoreRequestWithBody(server string, projectId string, contentTy
 }
 
 // NewDeleteKeyStoreRequest constructs an http.Request for the DeleteKeyStore method
-func NewDeleteKeyStoreRequest(server string, projectId string, keystoreId string) (*http.Request, error) {
+func NewDeleteKeyStoreRequest(server string, projectID string, keystoreID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "keystore_id", keystoreId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "keystore_id", keystoreID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -6216,19 +6216,19 @@ func NewDeleteKeyStoreRequest(server string, projectId string, keystoreId string
 }
 
 // NewShowKeyStoreRequest constructs an http.Request for the ShowKeyStore method
-func NewShowKeyStoreRequest(server string, projectId string, keystoreId string) (*http.Request, error) {
+func NewShowKeyStoreRequest(server string, projectID string, keystoreID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "keystore_id", keystoreId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "keystore_id", keystoreID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -6257,19 +6257,19 @@ func NewShowKeyStoreRequest(server string, projectId string, keystoreId string) 
 }
 
 // NewDisableKeyStoreRequest constructs an http.Request for the DisableKeyStore method
-func NewDisableKeyStoreRequest(server string, projectId string, keystoreId string) (*http.Request, error) {
+func NewDisableKeyStoreRequest(server string, projectID string, keystoreID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "keystore_id", keystoreId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "keystore_id", keystoreID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -6298,19 +6298,19 @@ func NewDisableKeyStoreRequest(server string, projectId string, keystoreId strin
 }
 
 // NewEnableKeyStoreRequest constructs an http.Request for the EnableKeyStore method
-func NewEnableKeyStoreRequest(server string, projectId string, keystoreId string) (*http.Request, error) {
+func NewEnableKeyStoreRequest(server string, projectID string, keystoreID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "keystore_id", keystoreId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "keystore_id", keystoreID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -6339,23 +6339,23 @@ func NewEnableKeyStoreRequest(server string, projectId string, keystoreId string
 }
 
 // NewCancelKeyDeletionRequest calls the generic CancelKeyDeletion builder with application/json body
-func NewCancelKeyDeletionRequest(server string, projectId string, body CancelKeyDeletionJSONRequestBody) (*http.Request, error) {
+func NewCancelKeyDeletionRequest(server string, projectID string, body CancelKeyDeletionJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCancelKeyDeletionRequestWithBody(server, projectId, "application/json", bodyReader)
+	return NewCancelKeyDeletionRequestWithBody(server, projectID, "application/json", bodyReader)
 }
 
 // NewCancelKeyDeletionRequestWithBody constructs an http.Request for the CancelKeyDeletion method, with any body, and a specified content type
-func NewCancelKeyDeletionRequestWithBody(server string, projectId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewCancelKeyDeletionRequestWithBody(server string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -6386,23 +6386,23 @@ func NewCancelKeyDeletionRequestWithBody(server string, projectId string, conten
 }
 
 // NewCreateDatakeyRequest calls the generic CreateDatakey builder with application/json body
-func NewCreateDatakeyRequest(server string, projectId string, body CreateDatakeyJSONRequestBody) (*http.Request, error) {
+func NewCreateDatakeyRequest(server string, projectID string, body CreateDatakeyJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateDatakeyRequestWithBody(server, projectId, "application/json", bodyReader)
+	return NewCreateDatakeyRequestWithBody(server, projectID, "application/json", bodyReader)
 }
 
 // NewCreateDatakeyRequestWithBody constructs an http.Request for the CreateDatakey method, with any body, and a specified content type
-func NewCreateDatakeyRequestWithBody(server string, projectId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewCreateDatakeyRequestWithBody(server string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -6433,23 +6433,23 @@ func NewCreateDatakeyRequestWithBody(server string, projectId string, contentTyp
 }
 
 // NewCreateDatakeyWithoutPlaintextRequest calls the generic CreateDatakeyWithoutPlaintext builder with application/json body
-func NewCreateDatakeyWithoutPlaintextRequest(server string, projectId string, body CreateDatakeyWithoutPlaintextJSONRequestBody) (*http.Request, error) {
+func NewCreateDatakeyWithoutPlaintextRequest(server string, projectID string, body CreateDatakeyWithoutPlaintextJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateDatakeyWithoutPlaintextRequestWithBody(server, projectId, "application/json", bodyReader)
+	return NewCreateDatakeyWithoutPlaintextRequestWithBody(server, projectID, "application/json", bodyReader)
 }
 
 // NewCreateDatakeyWithoutPlaintextRequestWithBody constructs an http.Request for the CreateDatakeyWithoutPlaintext method, with any body, and a specified content type
-func NewCreateDatakeyWithoutPlaintextRequestWithBody(server string, projectId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewCreateDatakeyWithoutPlaintextRequestWithBody(server string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -6480,23 +6480,23 @@ func NewCreateDatakeyWithoutPlaintextRequestWithBody(server string, projectId st
 }
 
 // NewCreateGrantRequest calls the generic CreateGrant builder with application/json body
-func NewCreateGrantRequest(server string, projectId string, body CreateGrantJSONRequestBody) (*http.Request, error) {
+func NewCreateGrantRequest(server string, projectID string, body CreateGrantJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateGrantRequestWithBody(server, projectId, "application/json", bodyReader)
+	return NewCreateGrantRequestWithBody(server, projectID, "application/json", bodyReader)
 }
 
 // NewCreateGrantRequestWithBody constructs an http.Request for the CreateGrant method, with any body, and a specified content type
-func NewCreateGrantRequestWithBody(server string, projectId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewCreateGrantRequestWithBody(server string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -6527,23 +6527,23 @@ func NewCreateGrantRequestWithBody(server string, projectId string, contentType 
 }
 
 // NewCreateKeyRequest calls the generic CreateKey builder with application/json body
-func NewCreateKeyRequest(server string, projectId string, body CreateKeyJSONRequestBody) (*http.Request, error) {
+func NewCreateKeyRequest(server string, projectID string, body CreateKeyJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateKeyRequestWithBody(server, projectId, "application/json", bodyReader)
+	return NewCreateKeyRequestWithBody(server, projectID, "application/json", bodyReader)
 }
 
 // NewCreateKeyRequestWithBody constructs an http.Request for the CreateKey method, with any body, and a specified content type
-func NewCreateKeyRequestWithBody(server string, projectId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewCreateKeyRequestWithBody(server string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -6574,23 +6574,23 @@ func NewCreateKeyRequestWithBody(server string, projectId string, contentType st
 }
 
 // NewDecryptDataRequest calls the generic DecryptData builder with application/json body
-func NewDecryptDataRequest(server string, projectId string, body DecryptDataJSONRequestBody) (*http.Request, error) {
+func NewDecryptDataRequest(server string, projectID string, body DecryptDataJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewDecryptDataRequestWithBody(server, projectId, "application/json", bodyReader)
+	return NewDecryptDataRequestWithBody(server, projectID, "application/json", bodyReader)
 }
 
 // NewDecryptDataRequestWithBody constructs an http.Request for the DecryptData method, with any body, and a specified content type
-func NewDecryptDataRequestWithBody(server string, projectId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewDecryptDataRequestWithBody(server string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -6621,23 +6621,23 @@ func NewDecryptDataRequestWithBody(server string, projectId string, contentType 
 }
 
 // NewDecryptDatakeyRequest calls the generic DecryptDatakey builder with application/json body
-func NewDecryptDatakeyRequest(server string, projectId string, body DecryptDatakeyJSONRequestBody) (*http.Request, error) {
+func NewDecryptDatakeyRequest(server string, projectID string, body DecryptDatakeyJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewDecryptDatakeyRequestWithBody(server, projectId, "application/json", bodyReader)
+	return NewDecryptDatakeyRequestWithBody(server, projectID, "application/json", bodyReader)
 }
 
 // NewDecryptDatakeyRequestWithBody constructs an http.Request for the DecryptDatakey method, with any body, and a specified content type
-func NewDecryptDatakeyRequestWithBody(server string, projectId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewDecryptDatakeyRequestWithBody(server string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -6668,23 +6668,23 @@ func NewDecryptDatakeyRequestWithBody(server string, projectId string, contentTy
 }
 
 // NewDeleteImportedKeyMaterialRequest calls the generic DeleteImportedKeyMaterial builder with application/json body
-func NewDeleteImportedKeyMaterialRequest(server string, projectId string, body DeleteImportedKeyMaterialJSONRequestBody) (*http.Request, error) {
+func NewDeleteImportedKeyMaterialRequest(server string, projectID string, body DeleteImportedKeyMaterialJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewDeleteImportedKeyMaterialRequestWithBody(server, projectId, "application/json", bodyReader)
+	return NewDeleteImportedKeyMaterialRequestWithBody(server, projectID, "application/json", bodyReader)
 }
 
 // NewDeleteImportedKeyMaterialRequestWithBody constructs an http.Request for the DeleteImportedKeyMaterial method, with any body, and a specified content type
-func NewDeleteImportedKeyMaterialRequestWithBody(server string, projectId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewDeleteImportedKeyMaterialRequestWithBody(server string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -6715,23 +6715,23 @@ func NewDeleteImportedKeyMaterialRequestWithBody(server string, projectId string
 }
 
 // NewListKeyDetailRequest calls the generic ListKeyDetail builder with application/json body
-func NewListKeyDetailRequest(server string, projectId string, body ListKeyDetailJSONRequestBody) (*http.Request, error) {
+func NewListKeyDetailRequest(server string, projectID string, body ListKeyDetailJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewListKeyDetailRequestWithBody(server, projectId, "application/json", bodyReader)
+	return NewListKeyDetailRequestWithBody(server, projectID, "application/json", bodyReader)
 }
 
 // NewListKeyDetailRequestWithBody constructs an http.Request for the ListKeyDetail method, with any body, and a specified content type
-func NewListKeyDetailRequestWithBody(server string, projectId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewListKeyDetailRequestWithBody(server string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -6762,23 +6762,23 @@ func NewListKeyDetailRequestWithBody(server string, projectId string, contentTyp
 }
 
 // NewDisableKeyRequest calls the generic DisableKey builder with application/json body
-func NewDisableKeyRequest(server string, projectId string, body DisableKeyJSONRequestBody) (*http.Request, error) {
+func NewDisableKeyRequest(server string, projectID string, body DisableKeyJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewDisableKeyRequestWithBody(server, projectId, "application/json", bodyReader)
+	return NewDisableKeyRequestWithBody(server, projectID, "application/json", bodyReader)
 }
 
 // NewDisableKeyRequestWithBody constructs an http.Request for the DisableKey method, with any body, and a specified content type
-func NewDisableKeyRequestWithBody(server string, projectId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewDisableKeyRequestWithBody(server string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -6809,23 +6809,23 @@ func NewDisableKeyRequestWithBody(server string, projectId string, contentType s
 }
 
 // NewDisableKeyRotationRequest calls the generic DisableKeyRotation builder with application/json body
-func NewDisableKeyRotationRequest(server string, projectId string, body DisableKeyRotationJSONRequestBody) (*http.Request, error) {
+func NewDisableKeyRotationRequest(server string, projectID string, body DisableKeyRotationJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewDisableKeyRotationRequestWithBody(server, projectId, "application/json", bodyReader)
+	return NewDisableKeyRotationRequestWithBody(server, projectID, "application/json", bodyReader)
 }
 
 // NewDisableKeyRotationRequestWithBody constructs an http.Request for the DisableKeyRotation method, with any body, and a specified content type
-func NewDisableKeyRotationRequestWithBody(server string, projectId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewDisableKeyRotationRequestWithBody(server string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -6856,23 +6856,23 @@ func NewDisableKeyRotationRequestWithBody(server string, projectId string, conte
 }
 
 // NewEnableKeyRequest calls the generic EnableKey builder with application/json body
-func NewEnableKeyRequest(server string, projectId string, body EnableKeyJSONRequestBody) (*http.Request, error) {
+func NewEnableKeyRequest(server string, projectID string, body EnableKeyJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewEnableKeyRequestWithBody(server, projectId, "application/json", bodyReader)
+	return NewEnableKeyRequestWithBody(server, projectID, "application/json", bodyReader)
 }
 
 // NewEnableKeyRequestWithBody constructs an http.Request for the EnableKey method, with any body, and a specified content type
-func NewEnableKeyRequestWithBody(server string, projectId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewEnableKeyRequestWithBody(server string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -6903,23 +6903,23 @@ func NewEnableKeyRequestWithBody(server string, projectId string, contentType st
 }
 
 // NewEnableKeyRotationRequest calls the generic EnableKeyRotation builder with application/json body
-func NewEnableKeyRotationRequest(server string, projectId string, body EnableKeyRotationJSONRequestBody) (*http.Request, error) {
+func NewEnableKeyRotationRequest(server string, projectID string, body EnableKeyRotationJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewEnableKeyRotationRequestWithBody(server, projectId, "application/json", bodyReader)
+	return NewEnableKeyRotationRequestWithBody(server, projectID, "application/json", bodyReader)
 }
 
 // NewEnableKeyRotationRequestWithBody constructs an http.Request for the EnableKeyRotation method, with any body, and a specified content type
-func NewEnableKeyRotationRequestWithBody(server string, projectId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewEnableKeyRotationRequestWithBody(server string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -6950,23 +6950,23 @@ func NewEnableKeyRotationRequestWithBody(server string, projectId string, conten
 }
 
 // NewEncryptDataRequest calls the generic EncryptData builder with application/json body
-func NewEncryptDataRequest(server string, projectId string, body EncryptDataJSONRequestBody) (*http.Request, error) {
+func NewEncryptDataRequest(server string, projectID string, body EncryptDataJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewEncryptDataRequestWithBody(server, projectId, "application/json", bodyReader)
+	return NewEncryptDataRequestWithBody(server, projectID, "application/json", bodyReader)
 }
 
 // NewEncryptDataRequestWithBody constructs an http.Request for the EncryptData method, with any body, and a specified content type
-func NewEncryptDataRequestWithBody(server string, projectId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewEncryptDataRequestWithBody(server string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -6997,23 +6997,23 @@ func NewEncryptDataRequestWithBody(server string, projectId string, contentType 
 }
 
 // NewEncryptDatakeyRequest calls the generic EncryptDatakey builder with application/json body
-func NewEncryptDatakeyRequest(server string, projectId string, body EncryptDatakeyJSONRequestBody) (*http.Request, error) {
+func NewEncryptDatakeyRequest(server string, projectID string, body EncryptDatakeyJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewEncryptDatakeyRequestWithBody(server, projectId, "application/json", bodyReader)
+	return NewEncryptDatakeyRequestWithBody(server, projectID, "application/json", bodyReader)
 }
 
 // NewEncryptDatakeyRequestWithBody constructs an http.Request for the EncryptDatakey method, with any body, and a specified content type
-func NewEncryptDatakeyRequestWithBody(server string, projectId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewEncryptDatakeyRequestWithBody(server string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -7044,23 +7044,23 @@ func NewEncryptDatakeyRequestWithBody(server string, projectId string, contentTy
 }
 
 // NewCreateRandomRequest calls the generic CreateRandom builder with application/json body
-func NewCreateRandomRequest(server string, projectId string, body CreateRandomJSONRequestBody) (*http.Request, error) {
+func NewCreateRandomRequest(server string, projectID string, body CreateRandomJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateRandomRequestWithBody(server, projectId, "application/json", bodyReader)
+	return NewCreateRandomRequestWithBody(server, projectID, "application/json", bodyReader)
 }
 
 // NewCreateRandomRequestWithBody constructs an http.Request for the CreateRandom method, with any body, and a specified content type
-func NewCreateRandomRequestWithBody(server string, projectId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewCreateRandomRequestWithBody(server string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -7091,23 +7091,23 @@ func NewCreateRandomRequestWithBody(server string, projectId string, contentType
 }
 
 // NewShowKeyRotationStatusRequest calls the generic ShowKeyRotationStatus builder with application/json body
-func NewShowKeyRotationStatusRequest(server string, projectId string, body ShowKeyRotationStatusJSONRequestBody) (*http.Request, error) {
+func NewShowKeyRotationStatusRequest(server string, projectID string, body ShowKeyRotationStatusJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewShowKeyRotationStatusRequestWithBody(server, projectId, "application/json", bodyReader)
+	return NewShowKeyRotationStatusRequestWithBody(server, projectID, "application/json", bodyReader)
 }
 
 // NewShowKeyRotationStatusRequestWithBody constructs an http.Request for the ShowKeyRotationStatus method, with any body, and a specified content type
-func NewShowKeyRotationStatusRequestWithBody(server string, projectId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewShowKeyRotationStatusRequestWithBody(server string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -7138,23 +7138,23 @@ func NewShowKeyRotationStatusRequestWithBody(server string, projectId string, co
 }
 
 // NewCreateParametersForImportRequest calls the generic CreateParametersForImport builder with application/json body
-func NewCreateParametersForImportRequest(server string, projectId string, body CreateParametersForImportJSONRequestBody) (*http.Request, error) {
+func NewCreateParametersForImportRequest(server string, projectID string, body CreateParametersForImportJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateParametersForImportRequestWithBody(server, projectId, "application/json", bodyReader)
+	return NewCreateParametersForImportRequestWithBody(server, projectID, "application/json", bodyReader)
 }
 
 // NewCreateParametersForImportRequestWithBody constructs an http.Request for the CreateParametersForImport method, with any body, and a specified content type
-func NewCreateParametersForImportRequestWithBody(server string, projectId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewCreateParametersForImportRequestWithBody(server string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -7185,23 +7185,23 @@ func NewCreateParametersForImportRequestWithBody(server string, projectId string
 }
 
 // NewShowPublicKeyRequest calls the generic ShowPublicKey builder with application/json body
-func NewShowPublicKeyRequest(server string, projectId string, body ShowPublicKeyJSONRequestBody) (*http.Request, error) {
+func NewShowPublicKeyRequest(server string, projectID string, body ShowPublicKeyJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewShowPublicKeyRequestWithBody(server, projectId, "application/json", bodyReader)
+	return NewShowPublicKeyRequestWithBody(server, projectID, "application/json", bodyReader)
 }
 
 // NewShowPublicKeyRequestWithBody constructs an http.Request for the ShowPublicKey method, with any body, and a specified content type
-func NewShowPublicKeyRequestWithBody(server string, projectId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewShowPublicKeyRequestWithBody(server string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -7232,23 +7232,23 @@ func NewShowPublicKeyRequestWithBody(server string, projectId string, contentTyp
 }
 
 // NewImportKeyMaterialRequest calls the generic ImportKeyMaterial builder with application/json body
-func NewImportKeyMaterialRequest(server string, projectId string, body ImportKeyMaterialJSONRequestBody) (*http.Request, error) {
+func NewImportKeyMaterialRequest(server string, projectID string, body ImportKeyMaterialJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewImportKeyMaterialRequestWithBody(server, projectId, "application/json", bodyReader)
+	return NewImportKeyMaterialRequestWithBody(server, projectID, "application/json", bodyReader)
 }
 
 // NewImportKeyMaterialRequestWithBody constructs an http.Request for the ImportKeyMaterial method, with any body, and a specified content type
-func NewImportKeyMaterialRequestWithBody(server string, projectId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewImportKeyMaterialRequestWithBody(server string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -7279,23 +7279,23 @@ func NewImportKeyMaterialRequestWithBody(server string, projectId string, conten
 }
 
 // NewListGrantsRequest calls the generic ListGrants builder with application/json body
-func NewListGrantsRequest(server string, projectId string, body ListGrantsJSONRequestBody) (*http.Request, error) {
+func NewListGrantsRequest(server string, projectID string, body ListGrantsJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewListGrantsRequestWithBody(server, projectId, "application/json", bodyReader)
+	return NewListGrantsRequestWithBody(server, projectID, "application/json", bodyReader)
 }
 
 // NewListGrantsRequestWithBody constructs an http.Request for the ListGrants method, with any body, and a specified content type
-func NewListGrantsRequestWithBody(server string, projectId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewListGrantsRequestWithBody(server string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -7326,23 +7326,23 @@ func NewListGrantsRequestWithBody(server string, projectId string, contentType s
 }
 
 // NewListKeysRequest calls the generic ListKeys builder with application/json body
-func NewListKeysRequest(server string, projectId string, body ListKeysJSONRequestBody) (*http.Request, error) {
+func NewListKeysRequest(server string, projectID string, body ListKeysJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewListKeysRequestWithBody(server, projectId, "application/json", bodyReader)
+	return NewListKeysRequestWithBody(server, projectID, "application/json", bodyReader)
 }
 
 // NewListKeysRequestWithBody constructs an http.Request for the ListKeys method, with any body, and a specified content type
-func NewListKeysRequestWithBody(server string, projectId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewListKeysRequestWithBody(server string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -7373,23 +7373,23 @@ func NewListKeysRequestWithBody(server string, projectId string, contentType str
 }
 
 // NewListRetirableGrantsRequest calls the generic ListRetirableGrants builder with application/json body
-func NewListRetirableGrantsRequest(server string, projectId string, body ListRetirableGrantsJSONRequestBody) (*http.Request, error) {
+func NewListRetirableGrantsRequest(server string, projectID string, body ListRetirableGrantsJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewListRetirableGrantsRequestWithBody(server, projectId, "application/json", bodyReader)
+	return NewListRetirableGrantsRequestWithBody(server, projectID, "application/json", bodyReader)
 }
 
 // NewListRetirableGrantsRequestWithBody constructs an http.Request for the ListRetirableGrants method, with any body, and a specified content type
-func NewListRetirableGrantsRequestWithBody(server string, projectId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewListRetirableGrantsRequestWithBody(server string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -7420,23 +7420,23 @@ func NewListRetirableGrantsRequestWithBody(server string, projectId string, cont
 }
 
 // NewCancelSelfGrantRequest calls the generic CancelSelfGrant builder with application/json body
-func NewCancelSelfGrantRequest(server string, projectId string, body CancelSelfGrantJSONRequestBody) (*http.Request, error) {
+func NewCancelSelfGrantRequest(server string, projectID string, body CancelSelfGrantJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCancelSelfGrantRequestWithBody(server, projectId, "application/json", bodyReader)
+	return NewCancelSelfGrantRequestWithBody(server, projectID, "application/json", bodyReader)
 }
 
 // NewCancelSelfGrantRequestWithBody constructs an http.Request for the CancelSelfGrant method, with any body, and a specified content type
-func NewCancelSelfGrantRequestWithBody(server string, projectId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewCancelSelfGrantRequestWithBody(server string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -7467,23 +7467,23 @@ func NewCancelSelfGrantRequestWithBody(server string, projectId string, contentT
 }
 
 // NewCancelGrantRequest calls the generic CancelGrant builder with application/json body
-func NewCancelGrantRequest(server string, projectId string, body CancelGrantJSONRequestBody) (*http.Request, error) {
+func NewCancelGrantRequest(server string, projectID string, body CancelGrantJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCancelGrantRequestWithBody(server, projectId, "application/json", bodyReader)
+	return NewCancelGrantRequestWithBody(server, projectID, "application/json", bodyReader)
 }
 
 // NewCancelGrantRequestWithBody constructs an http.Request for the CancelGrant method, with any body, and a specified content type
-func NewCancelGrantRequestWithBody(server string, projectId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewCancelGrantRequestWithBody(server string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -7514,23 +7514,23 @@ func NewCancelGrantRequestWithBody(server string, projectId string, contentType 
 }
 
 // NewDeleteKeyRequest calls the generic DeleteKey builder with application/json body
-func NewDeleteKeyRequest(server string, projectId string, body DeleteKeyJSONRequestBody) (*http.Request, error) {
+func NewDeleteKeyRequest(server string, projectID string, body DeleteKeyJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewDeleteKeyRequestWithBody(server, projectId, "application/json", bodyReader)
+	return NewDeleteKeyRequestWithBody(server, projectID, "application/json", bodyReader)
 }
 
 // NewDeleteKeyRequestWithBody constructs an http.Request for the DeleteKey method, with any body, and a specified content type
-func NewDeleteKeyRequestWithBody(server string, projectId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewDeleteKeyRequestWithBody(server string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -7561,23 +7561,23 @@ func NewDeleteKeyRequestWithBody(server string, projectId string, contentType st
 }
 
 // NewSignRequest calls the generic Sign builder with application/json body
-func NewSignRequest(server string, projectId string, body SignJSONRequestBody) (*http.Request, error) {
+func NewSignRequest(server string, projectID string, body SignJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewSignRequestWithBody(server, projectId, "application/json", bodyReader)
+	return NewSignRequestWithBody(server, projectID, "application/json", bodyReader)
 }
 
 // NewSignRequestWithBody constructs an http.Request for the Sign method, with any body, and a specified content type
-func NewSignRequestWithBody(server string, projectId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewSignRequestWithBody(server string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -7608,12 +7608,12 @@ func NewSignRequestWithBody(server string, projectId string, contentType string,
 }
 
 // NewListKmsTagsRequest constructs an http.Request for the ListKmsTags method
-func NewListKmsTagsRequest(server string, projectId string) (*http.Request, error) {
+func NewListKmsTagsRequest(server string, projectID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -7642,23 +7642,23 @@ func NewListKmsTagsRequest(server string, projectId string) (*http.Request, erro
 }
 
 // NewUpdateKeyAliasRequest calls the generic UpdateKeyAlias builder with application/json body
-func NewUpdateKeyAliasRequest(server string, projectId string, body UpdateKeyAliasJSONRequestBody) (*http.Request, error) {
+func NewUpdateKeyAliasRequest(server string, projectID string, body UpdateKeyAliasJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUpdateKeyAliasRequestWithBody(server, projectId, "application/json", bodyReader)
+	return NewUpdateKeyAliasRequestWithBody(server, projectID, "application/json", bodyReader)
 }
 
 // NewUpdateKeyAliasRequestWithBody constructs an http.Request for the UpdateKeyAlias method, with any body, and a specified content type
-func NewUpdateKeyAliasRequestWithBody(server string, projectId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewUpdateKeyAliasRequestWithBody(server string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -7689,23 +7689,23 @@ func NewUpdateKeyAliasRequestWithBody(server string, projectId string, contentTy
 }
 
 // NewUpdateKeyDescriptionRequest calls the generic UpdateKeyDescription builder with application/json body
-func NewUpdateKeyDescriptionRequest(server string, projectId string, body UpdateKeyDescriptionJSONRequestBody) (*http.Request, error) {
+func NewUpdateKeyDescriptionRequest(server string, projectID string, body UpdateKeyDescriptionJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUpdateKeyDescriptionRequestWithBody(server, projectId, "application/json", bodyReader)
+	return NewUpdateKeyDescriptionRequestWithBody(server, projectID, "application/json", bodyReader)
 }
 
 // NewUpdateKeyDescriptionRequestWithBody constructs an http.Request for the UpdateKeyDescription method, with any body, and a specified content type
-func NewUpdateKeyDescriptionRequestWithBody(server string, projectId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewUpdateKeyDescriptionRequestWithBody(server string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -7736,23 +7736,23 @@ func NewUpdateKeyDescriptionRequestWithBody(server string, projectId string, con
 }
 
 // NewUpdateKeyRotationIntervalRequest calls the generic UpdateKeyRotationInterval builder with application/json body
-func NewUpdateKeyRotationIntervalRequest(server string, projectId string, body UpdateKeyRotationIntervalJSONRequestBody) (*http.Request, error) {
+func NewUpdateKeyRotationIntervalRequest(server string, projectID string, body UpdateKeyRotationIntervalJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUpdateKeyRotationIntervalRequestWithBody(server, projectId, "application/json", bodyReader)
+	return NewUpdateKeyRotationIntervalRequestWithBody(server, projectID, "application/json", bodyReader)
 }
 
 // NewUpdateKeyRotationIntervalRequestWithBody constructs an http.Request for the UpdateKeyRotationInterval method, with any body, and a specified content type
-func NewUpdateKeyRotationIntervalRequestWithBody(server string, projectId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewUpdateKeyRotationIntervalRequestWithBody(server string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -7783,12 +7783,12 @@ func NewUpdateKeyRotationIntervalRequestWithBody(server string, projectId string
 }
 
 // NewShowUserInstancesRequest constructs an http.Request for the ShowUserInstances method
-func NewShowUserInstancesRequest(server string, projectId string) (*http.Request, error) {
+func NewShowUserInstancesRequest(server string, projectID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -7817,12 +7817,12 @@ func NewShowUserInstancesRequest(server string, projectId string) (*http.Request
 }
 
 // NewShowUserQuotasRequest constructs an http.Request for the ShowUserQuotas method
-func NewShowUserQuotasRequest(server string, projectId string) (*http.Request, error) {
+func NewShowUserQuotasRequest(server string, projectID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -7851,23 +7851,23 @@ func NewShowUserQuotasRequest(server string, projectId string) (*http.Request, e
 }
 
 // NewValidateSignatureRequest calls the generic ValidateSignature builder with application/json body
-func NewValidateSignatureRequest(server string, projectId string, body ValidateSignatureJSONRequestBody) (*http.Request, error) {
+func NewValidateSignatureRequest(server string, projectID string, body ValidateSignatureJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewValidateSignatureRequestWithBody(server, projectId, "application/json", bodyReader)
+	return NewValidateSignatureRequestWithBody(server, projectID, "application/json", bodyReader)
 }
 
 // NewValidateSignatureRequestWithBody constructs an http.Request for the ValidateSignature method, with any body, and a specified content type
-func NewValidateSignatureRequestWithBody(server string, projectId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewValidateSignatureRequestWithBody(server string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -7898,19 +7898,19 @@ func NewValidateSignatureRequestWithBody(server string, projectId string, conten
 }
 
 // NewShowKmsTagsRequest constructs an http.Request for the ShowKmsTags method
-func NewShowKmsTagsRequest(server string, projectId string, keyId string) (*http.Request, error) {
+func NewShowKmsTagsRequest(server string, projectID string, keyID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "key_id", keyId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "key_id", keyID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -7939,30 +7939,30 @@ func NewShowKmsTagsRequest(server string, projectId string, keyId string) (*http
 }
 
 // NewCreateKmsTagRequest calls the generic CreateKmsTag builder with application/json body
-func NewCreateKmsTagRequest(server string, projectId string, keyId string, body CreateKmsTagJSONRequestBody) (*http.Request, error) {
+func NewCreateKmsTagRequest(server string, projectID string, keyID string, body CreateKmsTagJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateKmsTagRequestWithBody(server, projectId, keyId, "application/json", bodyReader)
+	return NewCreateKmsTagRequestWithBody(server, projectID, keyID, "application/json", bodyReader)
 }
 
 // NewCreateKmsTagRequestWithBody constructs an http.Request for the CreateKmsTag method, with any body, and a specified content type
-func NewCreateKmsTagRequestWithBody(server string, projectId string, keyId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewCreateKmsTagRequestWithBody(server string, projectID string, keyID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "key_id", keyId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "key_id", keyID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -7993,30 +7993,30 @@ func NewCreateKmsTagRequestWithBody(server string, projectId string, keyId strin
 }
 
 // NewBatchCreateKmsTagsRequest calls the generic BatchCreateKmsTags builder with application/json body
-func NewBatchCreateKmsTagsRequest(server string, projectId string, keyId string, body BatchCreateKmsTagsJSONRequestBody) (*http.Request, error) {
+func NewBatchCreateKmsTagsRequest(server string, projectID string, keyID string, body BatchCreateKmsTagsJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewBatchCreateKmsTagsRequestWithBody(server, projectId, keyId, "application/json", bodyReader)
+	return NewBatchCreateKmsTagsRequestWithBody(server, projectID, keyID, "application/json", bodyReader)
 }
 
 // NewBatchCreateKmsTagsRequestWithBody constructs an http.Request for the BatchCreateKmsTags method, with any body, and a specified content type
-func NewBatchCreateKmsTagsRequestWithBody(server string, projectId string, keyId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewBatchCreateKmsTagsRequestWithBody(server string, projectID string, keyID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "key_id", keyId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "key_id", keyID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -8047,19 +8047,19 @@ func NewBatchCreateKmsTagsRequestWithBody(server string, projectId string, keyId
 }
 
 // NewDeleteTagRequest constructs an http.Request for the DeleteTag method
-func NewDeleteTagRequest(server string, projectId string, keyId string, key string) (*http.Request, error) {
+func NewDeleteTagRequest(server string, projectID string, keyID string, key string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "key_id", keyId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "key_id", keyID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -8095,23 +8095,23 @@ func NewDeleteTagRequest(server string, projectId string, keyId string, key stri
 }
 
 // NewListKmsByTagsRequest calls the generic ListKmsByTags builder with application/json body
-func NewListKmsByTagsRequest(server string, projectId string, resourceInstances ListKmsByTagsParamsResourceInstances, body ListKmsByTagsJSONRequestBody) (*http.Request, error) {
+func NewListKmsByTagsRequest(server string, projectID string, resourceInstances ListKmsByTagsParamsResourceInstances, body ListKmsByTagsJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewListKmsByTagsRequestWithBody(server, projectId, resourceInstances, "application/json", bodyReader)
+	return NewListKmsByTagsRequestWithBody(server, projectID, resourceInstances, "application/json", bodyReader)
 }
 
 // NewListKmsByTagsRequestWithBody constructs an http.Request for the ListKmsByTags method, with any body, and a specified content type
-func NewListKmsByTagsRequestWithBody(server string, projectId string, resourceInstances ListKmsByTagsParamsResourceInstances, contentType string, body io.Reader) (*http.Request, error) {
+func NewListKmsByTagsRequestWithBody(server string, projectID string, resourceInstances ListKmsByTagsParamsResourceInstances, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -8149,12 +8149,12 @@ func NewListKmsByTagsRequestWithBody(server string, projectId string, resourceIn
 }
 
 // NewDeleteAllFailedTaskRequest constructs an http.Request for the DeleteAllFailedTask method
-func NewDeleteAllFailedTaskRequest(server string, projectId string) (*http.Request, error) {
+func NewDeleteAllFailedTaskRequest(server string, projectID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -8183,12 +8183,12 @@ func NewDeleteAllFailedTaskRequest(server string, projectId string) (*http.Reque
 }
 
 // NewListFailedTaskRequest constructs an http.Request for the ListFailedTask method
-func NewListFailedTaskRequest(server string, projectId string, params *ListFailedTaskParams) (*http.Request, error) {
+func NewListFailedTaskRequest(server string, projectID string, params *ListFailedTaskParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -8256,19 +8256,19 @@ func NewListFailedTaskRequest(server string, projectId string, params *ListFaile
 }
 
 // NewDeleteFailedTaskRequest constructs an http.Request for the DeleteFailedTask method
-func NewDeleteFailedTaskRequest(server string, projectId string, taskId string) (*http.Request, error) {
+func NewDeleteFailedTaskRequest(server string, projectID string, taskID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "task_id", taskId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "task_id", taskID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -8297,12 +8297,12 @@ func NewDeleteFailedTaskRequest(server string, projectId string, taskId string) 
 }
 
 // NewListKeypairsRequest constructs an http.Request for the ListKeypairs method
-func NewListKeypairsRequest(server string, projectId string, params *ListKeypairsParams) (*http.Request, error) {
+func NewListKeypairsRequest(server string, projectID string, params *ListKeypairsParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -8370,23 +8370,23 @@ func NewListKeypairsRequest(server string, projectId string, params *ListKeypair
 }
 
 // NewCreateKeypairRequest calls the generic CreateKeypair builder with application/json body
-func NewCreateKeypairRequest(server string, projectId string, body CreateKeypairJSONRequestBody) (*http.Request, error) {
+func NewCreateKeypairRequest(server string, projectID string, body CreateKeypairJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateKeypairRequestWithBody(server, projectId, "application/json", bodyReader)
+	return NewCreateKeypairRequestWithBody(server, projectID, "application/json", bodyReader)
 }
 
 // NewCreateKeypairRequestWithBody constructs an http.Request for the CreateKeypair method, with any body, and a specified content type
-func NewCreateKeypairRequestWithBody(server string, projectId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewCreateKeypairRequestWithBody(server string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -8417,23 +8417,23 @@ func NewCreateKeypairRequestWithBody(server string, projectId string, contentTyp
 }
 
 // NewAssociateKeypairRequest calls the generic AssociateKeypair builder with application/json body
-func NewAssociateKeypairRequest(server string, projectId string, body AssociateKeypairJSONRequestBody) (*http.Request, error) {
+func NewAssociateKeypairRequest(server string, projectID string, body AssociateKeypairJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewAssociateKeypairRequestWithBody(server, projectId, "application/json", bodyReader)
+	return NewAssociateKeypairRequestWithBody(server, projectID, "application/json", bodyReader)
 }
 
 // NewAssociateKeypairRequestWithBody constructs an http.Request for the AssociateKeypair method, with any body, and a specified content type
-func NewAssociateKeypairRequestWithBody(server string, projectId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewAssociateKeypairRequestWithBody(server string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -8464,23 +8464,23 @@ func NewAssociateKeypairRequestWithBody(server string, projectId string, content
 }
 
 // NewBatchAssociateKeypairRequest calls the generic BatchAssociateKeypair builder with application/json body
-func NewBatchAssociateKeypairRequest(server string, projectId string, body BatchAssociateKeypairJSONRequestBody) (*http.Request, error) {
+func NewBatchAssociateKeypairRequest(server string, projectID string, body BatchAssociateKeypairJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewBatchAssociateKeypairRequestWithBody(server, projectId, "application/json", bodyReader)
+	return NewBatchAssociateKeypairRequestWithBody(server, projectID, "application/json", bodyReader)
 }
 
 // NewBatchAssociateKeypairRequestWithBody constructs an http.Request for the BatchAssociateKeypair method, with any body, and a specified content type
-func NewBatchAssociateKeypairRequestWithBody(server string, projectId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewBatchAssociateKeypairRequestWithBody(server string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -8511,23 +8511,23 @@ func NewBatchAssociateKeypairRequestWithBody(server string, projectId string, co
 }
 
 // NewDisassociateKeypairRequest calls the generic DisassociateKeypair builder with application/json body
-func NewDisassociateKeypairRequest(server string, projectId string, body DisassociateKeypairJSONRequestBody) (*http.Request, error) {
+func NewDisassociateKeypairRequest(server string, projectID string, body DisassociateKeypairJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewDisassociateKeypairRequestWithBody(server, projectId, "application/json", bodyReader)
+	return NewDisassociateKeypairRequestWithBody(server, projectID, "application/json", bodyReader)
 }
 
 // NewDisassociateKeypairRequestWithBody constructs an http.Request for the DisassociateKeypair method, with any body, and a specified content type
-func NewDisassociateKeypairRequestWithBody(server string, projectId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewDisassociateKeypairRequestWithBody(server string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -8558,23 +8558,23 @@ func NewDisassociateKeypairRequestWithBody(server string, projectId string, cont
 }
 
 // NewExportPrivateKeyRequest calls the generic ExportPrivateKey builder with application/json body
-func NewExportPrivateKeyRequest(server string, projectId string, body ExportPrivateKeyJSONRequestBody) (*http.Request, error) {
+func NewExportPrivateKeyRequest(server string, projectID string, body ExportPrivateKeyJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewExportPrivateKeyRequestWithBody(server, projectId, "application/json", bodyReader)
+	return NewExportPrivateKeyRequestWithBody(server, projectID, "application/json", bodyReader)
 }
 
 // NewExportPrivateKeyRequestWithBody constructs an http.Request for the ExportPrivateKey method, with any body, and a specified content type
-func NewExportPrivateKeyRequestWithBody(server string, projectId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewExportPrivateKeyRequestWithBody(server string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -8605,23 +8605,23 @@ func NewExportPrivateKeyRequestWithBody(server string, projectId string, content
 }
 
 // NewImportPrivateKeyRequest calls the generic ImportPrivateKey builder with application/json body
-func NewImportPrivateKeyRequest(server string, projectId string, body ImportPrivateKeyJSONRequestBody) (*http.Request, error) {
+func NewImportPrivateKeyRequest(server string, projectID string, body ImportPrivateKeyJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewImportPrivateKeyRequestWithBody(server, projectId, "application/json", bodyReader)
+	return NewImportPrivateKeyRequestWithBody(server, projectID, "application/json", bodyReader)
 }
 
 // NewImportPrivateKeyRequestWithBody constructs an http.Request for the ImportPrivateKey method, with any body, and a specified content type
-func NewImportPrivateKeyRequestWithBody(server string, projectId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewImportPrivateKeyRequestWithBody(server string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -8652,12 +8652,12 @@ func NewImportPrivateKeyRequestWithBody(server string, projectId string, content
 }
 
 // NewDeleteKeypairRequest constructs an http.Request for the DeleteKeypair method
-func NewDeleteKeypairRequest(server string, projectId string, keypairName string) (*http.Request, error) {
+func NewDeleteKeypairRequest(server string, projectID string, keypairName string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -8693,12 +8693,12 @@ func NewDeleteKeypairRequest(server string, projectId string, keypairName string
 }
 
 // NewListKeypairDetailRequest constructs an http.Request for the ListKeypairDetail method
-func NewListKeypairDetailRequest(server string, projectId string, keypairName string) (*http.Request, error) {
+func NewListKeypairDetailRequest(server string, projectID string, keypairName string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -8734,23 +8734,23 @@ func NewListKeypairDetailRequest(server string, projectId string, keypairName st
 }
 
 // NewUpdateKeypairDescriptionRequest calls the generic UpdateKeypairDescription builder with application/json body
-func NewUpdateKeypairDescriptionRequest(server string, projectId string, keypairName string, body UpdateKeypairDescriptionJSONRequestBody) (*http.Request, error) {
+func NewUpdateKeypairDescriptionRequest(server string, projectID string, keypairName string, body UpdateKeypairDescriptionJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUpdateKeypairDescriptionRequestWithBody(server, projectId, keypairName, "application/json", bodyReader)
+	return NewUpdateKeypairDescriptionRequestWithBody(server, projectID, keypairName, "application/json", bodyReader)
 }
 
 // NewUpdateKeypairDescriptionRequestWithBody constructs an http.Request for the UpdateKeypairDescription method, with any body, and a specified content type
-func NewUpdateKeypairDescriptionRequestWithBody(server string, projectId string, keypairName string, contentType string, body io.Reader) (*http.Request, error) {
+func NewUpdateKeypairDescriptionRequestWithBody(server string, projectID string, keypairName string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -8788,12 +8788,12 @@ func NewUpdateKeypairDescriptionRequestWithBody(server string, projectId string,
 }
 
 // NewClearPrivateKeyRequest constructs an http.Request for the ClearPrivateKey method
-func NewClearPrivateKeyRequest(server string, projectId string, keypairName string) (*http.Request, error) {
+func NewClearPrivateKeyRequest(server string, projectID string, keypairName string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -8829,12 +8829,12 @@ func NewClearPrivateKeyRequest(server string, projectId string, keypairName stri
 }
 
 // NewListRunningTaskRequest constructs an http.Request for the ListRunningTask method
-func NewListRunningTaskRequest(server string, projectId string, params *ListRunningTaskParams) (*http.Request, error) {
+func NewListRunningTaskRequest(server string, projectID string, params *ListRunningTaskParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -8902,19 +8902,19 @@ func NewListRunningTaskRequest(server string, projectId string, params *ListRunn
 }
 
 // NewListKeypairTaskRequest constructs an http.Request for the ListKeypairTask method
-func NewListKeypairTaskRequest(server string, projectId string, taskId string) (*http.Request, error) {
+func NewListKeypairTaskRequest(server string, projectID string, taskID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "task_id", taskId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "task_id", taskID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -8993,7 +8993,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v1.0/{project_id}/keystores (the `ListKeyStores` operationId).
-	ListKeyStoresWithResponse(ctx context.Context, projectId string, params *ListKeyStoresParams, reqEditors ...RequestEditorFn) (*ListKeyStoresResponse, error)
+	ListKeyStoresWithResponse(ctx context.Context, projectID string, params *ListKeyStoresParams, reqEditors ...RequestEditorFn) (*ListKeyStoresResponse, error)
 
 	// CreateKeyStoreWithBodyWithResponse 创建专属密钥库
 	//
@@ -9002,7 +9002,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/keystores (the `CreateKeyStore` operationId).
-	CreateKeyStoreWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateKeyStoreResponse, error)
+	CreateKeyStoreWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateKeyStoreResponse, error)
 
 	// CreateKeyStoreWithResponse 创建专属密钥库
 	//
@@ -9011,7 +9011,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/keystores (the `CreateKeyStore` operationId).
-	CreateKeyStoreWithResponse(ctx context.Context, projectId string, body CreateKeyStoreJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateKeyStoreResponse, error)
+	CreateKeyStoreWithResponse(ctx context.Context, projectID string, body CreateKeyStoreJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateKeyStoreResponse, error)
 
 	// DeleteKeyStoreWithResponse 删除专属密钥库
 	//
@@ -9020,7 +9020,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v1.0/{project_id}/keystores/{keystore_id} (the `DeleteKeyStore` operationId).
-	DeleteKeyStoreWithResponse(ctx context.Context, projectId string, keystoreId string, reqEditors ...RequestEditorFn) (*DeleteKeyStoreResponse, error)
+	DeleteKeyStoreWithResponse(ctx context.Context, projectID string, keystoreID string, reqEditors ...RequestEditorFn) (*DeleteKeyStoreResponse, error)
 
 	// ShowKeyStoreWithResponse 获取专属密钥库
 	//
@@ -9029,7 +9029,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v1.0/{project_id}/keystores/{keystore_id} (the `ShowKeyStore` operationId).
-	ShowKeyStoreWithResponse(ctx context.Context, projectId string, keystoreId string, reqEditors ...RequestEditorFn) (*ShowKeyStoreResponse, error)
+	ShowKeyStoreWithResponse(ctx context.Context, projectID string, keystoreID string, reqEditors ...RequestEditorFn) (*ShowKeyStoreResponse, error)
 
 	// DisableKeyStoreWithResponse 禁用专属密钥库
 	//
@@ -9038,7 +9038,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/keystores/{keystore_id}/disable (the `DisableKeyStore` operationId).
-	DisableKeyStoreWithResponse(ctx context.Context, projectId string, keystoreId string, reqEditors ...RequestEditorFn) (*DisableKeyStoreResponse, error)
+	DisableKeyStoreWithResponse(ctx context.Context, projectID string, keystoreID string, reqEditors ...RequestEditorFn) (*DisableKeyStoreResponse, error)
 
 	// EnableKeyStoreWithResponse 启用专属密钥库
 	//
@@ -9047,7 +9047,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/keystores/{keystore_id}/enable (the `EnableKeyStore` operationId).
-	EnableKeyStoreWithResponse(ctx context.Context, projectId string, keystoreId string, reqEditors ...RequestEditorFn) (*EnableKeyStoreResponse, error)
+	EnableKeyStoreWithResponse(ctx context.Context, projectID string, keystoreID string, reqEditors ...RequestEditorFn) (*EnableKeyStoreResponse, error)
 
 	// CancelKeyDeletionWithBodyWithResponse 取消计划删除密钥
 	//
@@ -9057,7 +9057,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/cancel-key-deletion (the `CancelKeyDeletion` operationId).
-	CancelKeyDeletionWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CancelKeyDeletionResponse, error)
+	CancelKeyDeletionWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CancelKeyDeletionResponse, error)
 
 	// CancelKeyDeletionWithResponse 取消计划删除密钥
 	//
@@ -9067,7 +9067,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/cancel-key-deletion (the `CancelKeyDeletion` operationId).
-	CancelKeyDeletionWithResponse(ctx context.Context, projectId string, body CancelKeyDeletionJSONRequestBody, reqEditors ...RequestEditorFn) (*CancelKeyDeletionResponse, error)
+	CancelKeyDeletionWithResponse(ctx context.Context, projectID string, body CancelKeyDeletionJSONRequestBody, reqEditors ...RequestEditorFn) (*CancelKeyDeletionResponse, error)
 
 	// CreateDatakeyWithBodyWithResponse 创建数据密钥
 	//
@@ -9076,7 +9076,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/create-datakey (the `CreateDatakey` operationId).
-	CreateDatakeyWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateDatakeyResponse, error)
+	CreateDatakeyWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateDatakeyResponse, error)
 
 	// CreateDatakeyWithResponse 创建数据密钥
 	//
@@ -9085,7 +9085,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/create-datakey (the `CreateDatakey` operationId).
-	CreateDatakeyWithResponse(ctx context.Context, projectId string, body CreateDatakeyJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateDatakeyResponse, error)
+	CreateDatakeyWithResponse(ctx context.Context, projectID string, body CreateDatakeyJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateDatakeyResponse, error)
 
 	// CreateDatakeyWithoutPlaintextWithBodyWithResponse 创建不含明文数据密钥
 	//
@@ -9094,7 +9094,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/create-datakey-without-plaintext (the `CreateDatakeyWithoutPlaintext` operationId).
-	CreateDatakeyWithoutPlaintextWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateDatakeyWithoutPlaintextResponse, error)
+	CreateDatakeyWithoutPlaintextWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateDatakeyWithoutPlaintextResponse, error)
 
 	// CreateDatakeyWithoutPlaintextWithResponse 创建不含明文数据密钥
 	//
@@ -9103,7 +9103,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/create-datakey-without-plaintext (the `CreateDatakeyWithoutPlaintext` operationId).
-	CreateDatakeyWithoutPlaintextWithResponse(ctx context.Context, projectId string, body CreateDatakeyWithoutPlaintextJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateDatakeyWithoutPlaintextResponse, error)
+	CreateDatakeyWithoutPlaintextWithResponse(ctx context.Context, projectID string, body CreateDatakeyWithoutPlaintextJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateDatakeyWithoutPlaintextResponse, error)
 
 	// CreateGrantWithBodyWithResponse 创建授权
 	//
@@ -9114,7 +9114,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/create-grant (the `CreateGrant` operationId).
-	CreateGrantWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateGrantResponse, error)
+	CreateGrantWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateGrantResponse, error)
 
 	// CreateGrantWithResponse 创建授权
 	//
@@ -9125,7 +9125,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/create-grant (the `CreateGrant` operationId).
-	CreateGrantWithResponse(ctx context.Context, projectId string, body CreateGrantJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateGrantResponse, error)
+	CreateGrantWithResponse(ctx context.Context, projectID string, body CreateGrantJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateGrantResponse, error)
 
 	// CreateKeyWithBodyWithResponse 创建密钥
 	//
@@ -9136,7 +9136,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/create-key (the `CreateKey` operationId).
-	CreateKeyWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateKeyResponse, error)
+	CreateKeyWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateKeyResponse, error)
 
 	// CreateKeyWithResponse 创建密钥
 	//
@@ -9147,7 +9147,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/create-key (the `CreateKey` operationId).
-	CreateKeyWithResponse(ctx context.Context, projectId string, body CreateKeyJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateKeyResponse, error)
+	CreateKeyWithResponse(ctx context.Context, projectID string, body CreateKeyJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateKeyResponse, error)
 
 	// DecryptDataWithBodyWithResponse 解密数据
 	//
@@ -9156,7 +9156,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/decrypt-data (the `DecryptData` operationId).
-	DecryptDataWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DecryptDataResponse, error)
+	DecryptDataWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DecryptDataResponse, error)
 
 	// DecryptDataWithResponse 解密数据
 	//
@@ -9165,7 +9165,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/decrypt-data (the `DecryptData` operationId).
-	DecryptDataWithResponse(ctx context.Context, projectId string, body DecryptDataJSONRequestBody, reqEditors ...RequestEditorFn) (*DecryptDataResponse, error)
+	DecryptDataWithResponse(ctx context.Context, projectID string, body DecryptDataJSONRequestBody, reqEditors ...RequestEditorFn) (*DecryptDataResponse, error)
 
 	// DecryptDatakeyWithBodyWithResponse 解密数据密钥
 	//
@@ -9174,7 +9174,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/decrypt-datakey (the `DecryptDatakey` operationId).
-	DecryptDatakeyWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DecryptDatakeyResponse, error)
+	DecryptDatakeyWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DecryptDatakeyResponse, error)
 
 	// DecryptDatakeyWithResponse 解密数据密钥
 	//
@@ -9183,7 +9183,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/decrypt-datakey (the `DecryptDatakey` operationId).
-	DecryptDatakeyWithResponse(ctx context.Context, projectId string, body DecryptDatakeyJSONRequestBody, reqEditors ...RequestEditorFn) (*DecryptDatakeyResponse, error)
+	DecryptDatakeyWithResponse(ctx context.Context, projectID string, body DecryptDatakeyJSONRequestBody, reqEditors ...RequestEditorFn) (*DecryptDatakeyResponse, error)
 
 	// DeleteImportedKeyMaterialWithBodyWithResponse 删除密钥材料
 	//
@@ -9192,7 +9192,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/delete-imported-key-material (the `DeleteImportedKeyMaterial` operationId).
-	DeleteImportedKeyMaterialWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeleteImportedKeyMaterialResponse, error)
+	DeleteImportedKeyMaterialWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeleteImportedKeyMaterialResponse, error)
 
 	// DeleteImportedKeyMaterialWithResponse 删除密钥材料
 	//
@@ -9201,7 +9201,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/delete-imported-key-material (the `DeleteImportedKeyMaterial` operationId).
-	DeleteImportedKeyMaterialWithResponse(ctx context.Context, projectId string, body DeleteImportedKeyMaterialJSONRequestBody, reqEditors ...RequestEditorFn) (*DeleteImportedKeyMaterialResponse, error)
+	DeleteImportedKeyMaterialWithResponse(ctx context.Context, projectID string, body DeleteImportedKeyMaterialJSONRequestBody, reqEditors ...RequestEditorFn) (*DeleteImportedKeyMaterialResponse, error)
 
 	// ListKeyDetailWithBodyWithResponse 查询密钥信息
 	//
@@ -9210,7 +9210,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/describe-key (the `ListKeyDetail` operationId).
-	ListKeyDetailWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ListKeyDetailResponse, error)
+	ListKeyDetailWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ListKeyDetailResponse, error)
 
 	// ListKeyDetailWithResponse 查询密钥信息
 	//
@@ -9219,7 +9219,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/describe-key (the `ListKeyDetail` operationId).
-	ListKeyDetailWithResponse(ctx context.Context, projectId string, body ListKeyDetailJSONRequestBody, reqEditors ...RequestEditorFn) (*ListKeyDetailResponse, error)
+	ListKeyDetailWithResponse(ctx context.Context, projectID string, body ListKeyDetailJSONRequestBody, reqEditors ...RequestEditorFn) (*ListKeyDetailResponse, error)
 
 	// DisableKeyWithBodyWithResponse 禁用密钥
 	//
@@ -9229,7 +9229,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/disable-key (the `DisableKey` operationId).
-	DisableKeyWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DisableKeyResponse, error)
+	DisableKeyWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DisableKeyResponse, error)
 
 	// DisableKeyWithResponse 禁用密钥
 	//
@@ -9239,7 +9239,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/disable-key (the `DisableKey` operationId).
-	DisableKeyWithResponse(ctx context.Context, projectId string, body DisableKeyJSONRequestBody, reqEditors ...RequestEditorFn) (*DisableKeyResponse, error)
+	DisableKeyWithResponse(ctx context.Context, projectID string, body DisableKeyJSONRequestBody, reqEditors ...RequestEditorFn) (*DisableKeyResponse, error)
 
 	// DisableKeyRotationWithBodyWithResponse 关闭密钥轮换
 	//
@@ -9248,7 +9248,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/disable-key-rotation (the `DisableKeyRotation` operationId).
-	DisableKeyRotationWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DisableKeyRotationResponse, error)
+	DisableKeyRotationWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DisableKeyRotationResponse, error)
 
 	// DisableKeyRotationWithResponse 关闭密钥轮换
 	//
@@ -9257,7 +9257,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/disable-key-rotation (the `DisableKeyRotation` operationId).
-	DisableKeyRotationWithResponse(ctx context.Context, projectId string, body DisableKeyRotationJSONRequestBody, reqEditors ...RequestEditorFn) (*DisableKeyRotationResponse, error)
+	DisableKeyRotationWithResponse(ctx context.Context, projectID string, body DisableKeyRotationJSONRequestBody, reqEditors ...RequestEditorFn) (*DisableKeyRotationResponse, error)
 
 	// EnableKeyWithBodyWithResponse 启用密钥
 	//
@@ -9267,7 +9267,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/enable-key (the `EnableKey` operationId).
-	EnableKeyWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*EnableKeyResponse, error)
+	EnableKeyWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*EnableKeyResponse, error)
 
 	// EnableKeyWithResponse 启用密钥
 	//
@@ -9277,7 +9277,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/enable-key (the `EnableKey` operationId).
-	EnableKeyWithResponse(ctx context.Context, projectId string, body EnableKeyJSONRequestBody, reqEditors ...RequestEditorFn) (*EnableKeyResponse, error)
+	EnableKeyWithResponse(ctx context.Context, projectID string, body EnableKeyJSONRequestBody, reqEditors ...RequestEditorFn) (*EnableKeyResponse, error)
 
 	// EnableKeyRotationWithBodyWithResponse 开启密钥轮换
 	//
@@ -9289,7 +9289,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/enable-key-rotation (the `EnableKeyRotation` operationId).
-	EnableKeyRotationWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*EnableKeyRotationResponse, error)
+	EnableKeyRotationWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*EnableKeyRotationResponse, error)
 
 	// EnableKeyRotationWithResponse 开启密钥轮换
 	//
@@ -9301,7 +9301,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/enable-key-rotation (the `EnableKeyRotation` operationId).
-	EnableKeyRotationWithResponse(ctx context.Context, projectId string, body EnableKeyRotationJSONRequestBody, reqEditors ...RequestEditorFn) (*EnableKeyRotationResponse, error)
+	EnableKeyRotationWithResponse(ctx context.Context, projectID string, body EnableKeyRotationJSONRequestBody, reqEditors ...RequestEditorFn) (*EnableKeyRotationResponse, error)
 
 	// EncryptDataWithBodyWithResponse 加密数据
 	//
@@ -9310,7 +9310,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/encrypt-data (the `EncryptData` operationId).
-	EncryptDataWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*EncryptDataResponse, error)
+	EncryptDataWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*EncryptDataResponse, error)
 
 	// EncryptDataWithResponse 加密数据
 	//
@@ -9319,7 +9319,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/encrypt-data (the `EncryptData` operationId).
-	EncryptDataWithResponse(ctx context.Context, projectId string, body EncryptDataJSONRequestBody, reqEditors ...RequestEditorFn) (*EncryptDataResponse, error)
+	EncryptDataWithResponse(ctx context.Context, projectID string, body EncryptDataJSONRequestBody, reqEditors ...RequestEditorFn) (*EncryptDataResponse, error)
 
 	// EncryptDatakeyWithBodyWithResponse 加密数据密钥
 	//
@@ -9328,7 +9328,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/encrypt-datakey (the `EncryptDatakey` operationId).
-	EncryptDatakeyWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*EncryptDatakeyResponse, error)
+	EncryptDatakeyWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*EncryptDatakeyResponse, error)
 
 	// EncryptDatakeyWithResponse 加密数据密钥
 	//
@@ -9337,7 +9337,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/encrypt-datakey (the `EncryptDatakey` operationId).
-	EncryptDatakeyWithResponse(ctx context.Context, projectId string, body EncryptDatakeyJSONRequestBody, reqEditors ...RequestEditorFn) (*EncryptDatakeyResponse, error)
+	EncryptDatakeyWithResponse(ctx context.Context, projectID string, body EncryptDatakeyJSONRequestBody, reqEditors ...RequestEditorFn) (*EncryptDatakeyResponse, error)
 
 	// CreateRandomWithBodyWithResponse 创建随机数
 	//
@@ -9346,7 +9346,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/gen-random (the `CreateRandom` operationId).
-	CreateRandomWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateRandomResponse, error)
+	CreateRandomWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateRandomResponse, error)
 
 	// CreateRandomWithResponse 创建随机数
 	//
@@ -9355,7 +9355,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/gen-random (the `CreateRandom` operationId).
-	CreateRandomWithResponse(ctx context.Context, projectId string, body CreateRandomJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateRandomResponse, error)
+	CreateRandomWithResponse(ctx context.Context, projectID string, body CreateRandomJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateRandomResponse, error)
 
 	// ShowKeyRotationStatusWithBodyWithResponse 查询密钥轮换状态
 	//
@@ -9364,7 +9364,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/get-key-rotation-status (the `ShowKeyRotationStatus` operationId).
-	ShowKeyRotationStatusWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ShowKeyRotationStatusResponse, error)
+	ShowKeyRotationStatusWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ShowKeyRotationStatusResponse, error)
 
 	// ShowKeyRotationStatusWithResponse 查询密钥轮换状态
 	//
@@ -9373,7 +9373,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/get-key-rotation-status (the `ShowKeyRotationStatus` operationId).
-	ShowKeyRotationStatusWithResponse(ctx context.Context, projectId string, body ShowKeyRotationStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*ShowKeyRotationStatusResponse, error)
+	ShowKeyRotationStatusWithResponse(ctx context.Context, projectID string, body ShowKeyRotationStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*ShowKeyRotationStatusResponse, error)
 
 	// CreateParametersForImportWithBodyWithResponse 获取密钥导入参数
 	//
@@ -9383,7 +9383,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/get-parameters-for-import (the `CreateParametersForImport` operationId).
-	CreateParametersForImportWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateParametersForImportResponse, error)
+	CreateParametersForImportWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateParametersForImportResponse, error)
 
 	// CreateParametersForImportWithResponse 获取密钥导入参数
 	//
@@ -9393,7 +9393,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/get-parameters-for-import (the `CreateParametersForImport` operationId).
-	CreateParametersForImportWithResponse(ctx context.Context, projectId string, body CreateParametersForImportJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateParametersForImportResponse, error)
+	CreateParametersForImportWithResponse(ctx context.Context, projectID string, body CreateParametersForImportJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateParametersForImportResponse, error)
 
 	// ShowPublicKeyWithBodyWithResponse 查询公钥信息
 	//
@@ -9402,7 +9402,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/get-publickey (the `ShowPublicKey` operationId).
-	ShowPublicKeyWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ShowPublicKeyResponse, error)
+	ShowPublicKeyWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ShowPublicKeyResponse, error)
 
 	// ShowPublicKeyWithResponse 查询公钥信息
 	//
@@ -9411,7 +9411,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/get-publickey (the `ShowPublicKey` operationId).
-	ShowPublicKeyWithResponse(ctx context.Context, projectId string, body ShowPublicKeyJSONRequestBody, reqEditors ...RequestEditorFn) (*ShowPublicKeyResponse, error)
+	ShowPublicKeyWithResponse(ctx context.Context, projectID string, body ShowPublicKeyJSONRequestBody, reqEditors ...RequestEditorFn) (*ShowPublicKeyResponse, error)
 
 	// ImportKeyMaterialWithBodyWithResponse 导入密钥材料
 	//
@@ -9420,7 +9420,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/import-key-material (the `ImportKeyMaterial` operationId).
-	ImportKeyMaterialWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ImportKeyMaterialResponse, error)
+	ImportKeyMaterialWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ImportKeyMaterialResponse, error)
 
 	// ImportKeyMaterialWithResponse 导入密钥材料
 	//
@@ -9429,7 +9429,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/import-key-material (the `ImportKeyMaterial` operationId).
-	ImportKeyMaterialWithResponse(ctx context.Context, projectId string, body ImportKeyMaterialJSONRequestBody, reqEditors ...RequestEditorFn) (*ImportKeyMaterialResponse, error)
+	ImportKeyMaterialWithResponse(ctx context.Context, projectID string, body ImportKeyMaterialJSONRequestBody, reqEditors ...RequestEditorFn) (*ImportKeyMaterialResponse, error)
 
 	// ListGrantsWithBodyWithResponse 查询授权列表
 	//
@@ -9438,7 +9438,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/list-grants (the `ListGrants` operationId).
-	ListGrantsWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ListGrantsResponse, error)
+	ListGrantsWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ListGrantsResponse, error)
 
 	// ListGrantsWithResponse 查询授权列表
 	//
@@ -9447,7 +9447,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/list-grants (the `ListGrants` operationId).
-	ListGrantsWithResponse(ctx context.Context, projectId string, body ListGrantsJSONRequestBody, reqEditors ...RequestEditorFn) (*ListGrantsResponse, error)
+	ListGrantsWithResponse(ctx context.Context, projectID string, body ListGrantsJSONRequestBody, reqEditors ...RequestEditorFn) (*ListGrantsResponse, error)
 
 	// ListKeysWithBodyWithResponse 查询密钥列表
 	//
@@ -9456,7 +9456,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/list-keys (the `ListKeys` operationId).
-	ListKeysWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ListKeysResponse, error)
+	ListKeysWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ListKeysResponse, error)
 
 	// ListKeysWithResponse 查询密钥列表
 	//
@@ -9465,7 +9465,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/list-keys (the `ListKeys` operationId).
-	ListKeysWithResponse(ctx context.Context, projectId string, body ListKeysJSONRequestBody, reqEditors ...RequestEditorFn) (*ListKeysResponse, error)
+	ListKeysWithResponse(ctx context.Context, projectID string, body ListKeysJSONRequestBody, reqEditors ...RequestEditorFn) (*ListKeysResponse, error)
 
 	// ListRetirableGrantsWithBodyWithResponse 查询可退役授权列表
 	//
@@ -9474,7 +9474,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/list-retirable-grants (the `ListRetirableGrants` operationId).
-	ListRetirableGrantsWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ListRetirableGrantsResponse, error)
+	ListRetirableGrantsWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ListRetirableGrantsResponse, error)
 
 	// ListRetirableGrantsWithResponse 查询可退役授权列表
 	//
@@ -9483,7 +9483,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/list-retirable-grants (the `ListRetirableGrants` operationId).
-	ListRetirableGrantsWithResponse(ctx context.Context, projectId string, body ListRetirableGrantsJSONRequestBody, reqEditors ...RequestEditorFn) (*ListRetirableGrantsResponse, error)
+	ListRetirableGrantsWithResponse(ctx context.Context, projectID string, body ListRetirableGrantsJSONRequestBody, reqEditors ...RequestEditorFn) (*ListRetirableGrantsResponse, error)
 
 	// CancelSelfGrantWithBodyWithResponse 退役授权
 	//
@@ -9496,7 +9496,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/retire-grant (the `CancelSelfGrant` operationId).
-	CancelSelfGrantWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CancelSelfGrantResponse, error)
+	CancelSelfGrantWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CancelSelfGrantResponse, error)
 
 	// CancelSelfGrantWithResponse 退役授权
 	//
@@ -9509,7 +9509,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/retire-grant (the `CancelSelfGrant` operationId).
-	CancelSelfGrantWithResponse(ctx context.Context, projectId string, body CancelSelfGrantJSONRequestBody, reqEditors ...RequestEditorFn) (*CancelSelfGrantResponse, error)
+	CancelSelfGrantWithResponse(ctx context.Context, projectID string, body CancelSelfGrantJSONRequestBody, reqEditors ...RequestEditorFn) (*CancelSelfGrantResponse, error)
 
 	// CancelGrantWithBodyWithResponse 撤销授权
 	//
@@ -9520,7 +9520,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/revoke-grant (the `CancelGrant` operationId).
-	CancelGrantWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CancelGrantResponse, error)
+	CancelGrantWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CancelGrantResponse, error)
 
 	// CancelGrantWithResponse 撤销授权
 	//
@@ -9531,7 +9531,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/revoke-grant (the `CancelGrant` operationId).
-	CancelGrantWithResponse(ctx context.Context, projectId string, body CancelGrantJSONRequestBody, reqEditors ...RequestEditorFn) (*CancelGrantResponse, error)
+	CancelGrantWithResponse(ctx context.Context, projectID string, body CancelGrantJSONRequestBody, reqEditors ...RequestEditorFn) (*CancelGrantResponse, error)
 
 	// DeleteKeyWithBodyWithResponse 计划删除密钥
 	//
@@ -9540,7 +9540,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/schedule-key-deletion (the `DeleteKey` operationId).
-	DeleteKeyWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeleteKeyResponse, error)
+	DeleteKeyWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeleteKeyResponse, error)
 
 	// DeleteKeyWithResponse 计划删除密钥
 	//
@@ -9549,7 +9549,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/schedule-key-deletion (the `DeleteKey` operationId).
-	DeleteKeyWithResponse(ctx context.Context, projectId string, body DeleteKeyJSONRequestBody, reqEditors ...RequestEditorFn) (*DeleteKeyResponse, error)
+	DeleteKeyWithResponse(ctx context.Context, projectID string, body DeleteKeyJSONRequestBody, reqEditors ...RequestEditorFn) (*DeleteKeyResponse, error)
 
 	// SignWithBodyWithResponse 签名数据
 	//
@@ -9558,7 +9558,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/sign (the `Sign` operationId).
-	SignWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*SignResponse, error)
+	SignWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*SignResponse, error)
 
 	// SignWithResponse 签名数据
 	//
@@ -9567,7 +9567,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/sign (the `Sign` operationId).
-	SignWithResponse(ctx context.Context, projectId string, body SignJSONRequestBody, reqEditors ...RequestEditorFn) (*SignResponse, error)
+	SignWithResponse(ctx context.Context, projectID string, body SignJSONRequestBody, reqEditors ...RequestEditorFn) (*SignResponse, error)
 
 	// ListKmsTagsWithResponse 查询项目标签
 	//
@@ -9576,7 +9576,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v1.0/{project_id}/kms/tags (the `ListKmsTags` operationId).
-	ListKmsTagsWithResponse(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*ListKmsTagsResponse, error)
+	ListKmsTagsWithResponse(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*ListKmsTagsResponse, error)
 
 	// UpdateKeyAliasWithBodyWithResponse 修改密钥别名
 	//
@@ -9588,7 +9588,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/update-key-alias (the `UpdateKeyAlias` operationId).
-	UpdateKeyAliasWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateKeyAliasResponse, error)
+	UpdateKeyAliasWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateKeyAliasResponse, error)
 
 	// UpdateKeyAliasWithResponse 修改密钥别名
 	//
@@ -9600,7 +9600,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/update-key-alias (the `UpdateKeyAlias` operationId).
-	UpdateKeyAliasWithResponse(ctx context.Context, projectId string, body UpdateKeyAliasJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateKeyAliasResponse, error)
+	UpdateKeyAliasWithResponse(ctx context.Context, projectID string, body UpdateKeyAliasJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateKeyAliasResponse, error)
 
 	// UpdateKeyDescriptionWithBodyWithResponse 修改密钥描述
 	//
@@ -9612,7 +9612,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/update-key-description (the `UpdateKeyDescription` operationId).
-	UpdateKeyDescriptionWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateKeyDescriptionResponse, error)
+	UpdateKeyDescriptionWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateKeyDescriptionResponse, error)
 
 	// UpdateKeyDescriptionWithResponse 修改密钥描述
 	//
@@ -9624,7 +9624,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/update-key-description (the `UpdateKeyDescription` operationId).
-	UpdateKeyDescriptionWithResponse(ctx context.Context, projectId string, body UpdateKeyDescriptionJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateKeyDescriptionResponse, error)
+	UpdateKeyDescriptionWithResponse(ctx context.Context, projectID string, body UpdateKeyDescriptionJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateKeyDescriptionResponse, error)
 
 	// UpdateKeyRotationIntervalWithBodyWithResponse 修改密钥轮换周期
 	//
@@ -9633,7 +9633,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/update-key-rotation-interval (the `UpdateKeyRotationInterval` operationId).
-	UpdateKeyRotationIntervalWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateKeyRotationIntervalResponse, error)
+	UpdateKeyRotationIntervalWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateKeyRotationIntervalResponse, error)
 
 	// UpdateKeyRotationIntervalWithResponse 修改密钥轮换周期
 	//
@@ -9642,7 +9642,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/update-key-rotation-interval (the `UpdateKeyRotationInterval` operationId).
-	UpdateKeyRotationIntervalWithResponse(ctx context.Context, projectId string, body UpdateKeyRotationIntervalJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateKeyRotationIntervalResponse, error)
+	UpdateKeyRotationIntervalWithResponse(ctx context.Context, projectID string, body UpdateKeyRotationIntervalJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateKeyRotationIntervalResponse, error)
 
 	// ShowUserInstancesWithResponse 查询实例数
 	//
@@ -9651,7 +9651,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v1.0/{project_id}/kms/user-instances (the `ShowUserInstances` operationId).
-	ShowUserInstancesWithResponse(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*ShowUserInstancesResponse, error)
+	ShowUserInstancesWithResponse(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*ShowUserInstancesResponse, error)
 
 	// ShowUserQuotasWithResponse 查询配额
 	//
@@ -9660,7 +9660,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v1.0/{project_id}/kms/user-quotas (the `ShowUserQuotas` operationId).
-	ShowUserQuotasWithResponse(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*ShowUserQuotasResponse, error)
+	ShowUserQuotasWithResponse(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*ShowUserQuotasResponse, error)
 
 	// ValidateSignatureWithBodyWithResponse 验证签名
 	//
@@ -9669,7 +9669,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/verify (the `ValidateSignature` operationId).
-	ValidateSignatureWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ValidateSignatureResponse, error)
+	ValidateSignatureWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ValidateSignatureResponse, error)
 
 	// ValidateSignatureWithResponse 验证签名
 	//
@@ -9678,7 +9678,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/verify (the `ValidateSignature` operationId).
-	ValidateSignatureWithResponse(ctx context.Context, projectId string, body ValidateSignatureJSONRequestBody, reqEditors ...RequestEditorFn) (*ValidateSignatureResponse, error)
+	ValidateSignatureWithResponse(ctx context.Context, projectID string, body ValidateSignatureJSONRequestBody, reqEditors ...RequestEditorFn) (*ValidateSignatureResponse, error)
 
 	// ShowKmsTagsWithResponse 查询密钥标签
 	//
@@ -9687,7 +9687,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v1.0/{project_id}/kms/{key_id}/tags (the `ShowKmsTags` operationId).
-	ShowKmsTagsWithResponse(ctx context.Context, projectId string, keyId string, reqEditors ...RequestEditorFn) (*ShowKmsTagsResponse, error)
+	ShowKmsTagsWithResponse(ctx context.Context, projectID string, keyID string, reqEditors ...RequestEditorFn) (*ShowKmsTagsResponse, error)
 
 	// CreateKmsTagWithBodyWithResponse 添加密钥标签
 	//
@@ -9696,7 +9696,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/{key_id}/tags (the `CreateKmsTag` operationId).
-	CreateKmsTagWithBodyWithResponse(ctx context.Context, projectId string, keyId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateKmsTagResponse, error)
+	CreateKmsTagWithBodyWithResponse(ctx context.Context, projectID string, keyID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateKmsTagResponse, error)
 
 	// CreateKmsTagWithResponse 添加密钥标签
 	//
@@ -9705,7 +9705,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/{key_id}/tags (the `CreateKmsTag` operationId).
-	CreateKmsTagWithResponse(ctx context.Context, projectId string, keyId string, body CreateKmsTagJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateKmsTagResponse, error)
+	CreateKmsTagWithResponse(ctx context.Context, projectID string, keyID string, body CreateKmsTagJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateKmsTagResponse, error)
 
 	// BatchCreateKmsTagsWithBodyWithResponse 批量添加删除密钥标签
 	//
@@ -9714,7 +9714,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/{key_id}/tags/action (the `BatchCreateKmsTags` operationId).
-	BatchCreateKmsTagsWithBodyWithResponse(ctx context.Context, projectId string, keyId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchCreateKmsTagsResponse, error)
+	BatchCreateKmsTagsWithBodyWithResponse(ctx context.Context, projectID string, keyID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchCreateKmsTagsResponse, error)
 
 	// BatchCreateKmsTagsWithResponse 批量添加删除密钥标签
 	//
@@ -9723,7 +9723,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/{key_id}/tags/action (the `BatchCreateKmsTags` operationId).
-	BatchCreateKmsTagsWithResponse(ctx context.Context, projectId string, keyId string, body BatchCreateKmsTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchCreateKmsTagsResponse, error)
+	BatchCreateKmsTagsWithResponse(ctx context.Context, projectID string, keyID string, body BatchCreateKmsTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchCreateKmsTagsResponse, error)
 
 	// DeleteTagWithResponse 删除密钥标签
 	//
@@ -9732,7 +9732,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v1.0/{project_id}/kms/{key_id}/tags/{key} (the `DeleteTag` operationId).
-	DeleteTagWithResponse(ctx context.Context, projectId string, keyId string, key string, reqEditors ...RequestEditorFn) (*DeleteTagResponse, error)
+	DeleteTagWithResponse(ctx context.Context, projectID string, keyID string, key string, reqEditors ...RequestEditorFn) (*DeleteTagResponse, error)
 
 	// ListKmsByTagsWithBodyWithResponse 查询密钥实例
 	//
@@ -9741,7 +9741,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/{resource_instances}/action (the `ListKmsByTags` operationId).
-	ListKmsByTagsWithBodyWithResponse(ctx context.Context, projectId string, resourceInstances ListKmsByTagsParamsResourceInstances, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ListKmsByTagsResponse, error)
+	ListKmsByTagsWithBodyWithResponse(ctx context.Context, projectID string, resourceInstances ListKmsByTagsParamsResourceInstances, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ListKmsByTagsResponse, error)
 
 	// ListKmsByTagsWithResponse 查询密钥实例
 	//
@@ -9750,7 +9750,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/{resource_instances}/action (the `ListKmsByTags` operationId).
-	ListKmsByTagsWithResponse(ctx context.Context, projectId string, resourceInstances ListKmsByTagsParamsResourceInstances, body ListKmsByTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*ListKmsByTagsResponse, error)
+	ListKmsByTagsWithResponse(ctx context.Context, projectID string, resourceInstances ListKmsByTagsParamsResourceInstances, body ListKmsByTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*ListKmsByTagsResponse, error)
 
 	// DeleteAllFailedTaskWithResponse 删除所有失败的任务
 	//
@@ -9759,7 +9759,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v3/{project_id}/failed-tasks (the `DeleteAllFailedTask` operationId).
-	DeleteAllFailedTaskWithResponse(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*DeleteAllFailedTaskResponse, error)
+	DeleteAllFailedTaskWithResponse(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*DeleteAllFailedTaskResponse, error)
 
 	// ListFailedTaskWithResponse 查询失败的任务信息
 	//
@@ -9768,7 +9768,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3/{project_id}/failed-tasks (the `ListFailedTask` operationId).
-	ListFailedTaskWithResponse(ctx context.Context, projectId string, params *ListFailedTaskParams, reqEditors ...RequestEditorFn) (*ListFailedTaskResponse, error)
+	ListFailedTaskWithResponse(ctx context.Context, projectID string, params *ListFailedTaskParams, reqEditors ...RequestEditorFn) (*ListFailedTaskResponse, error)
 
 	// DeleteFailedTaskWithResponse 删除失败的任务
 	//
@@ -9777,28 +9777,28 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v3/{project_id}/failed-tasks/{task_id} (the `DeleteFailedTask` operationId).
-	DeleteFailedTaskWithResponse(ctx context.Context, projectId string, taskId string, reqEditors ...RequestEditorFn) (*DeleteFailedTaskResponse, error)
+	DeleteFailedTaskWithResponse(ctx context.Context, projectID string, taskID string, reqEditors ...RequestEditorFn) (*DeleteFailedTaskResponse, error)
 
 	// ListKeypairsWithResponse 查询SSH密钥对列表
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3/{project_id}/keypairs (the `ListKeypairs` operationId).
-	ListKeypairsWithResponse(ctx context.Context, projectId string, params *ListKeypairsParams, reqEditors ...RequestEditorFn) (*ListKeypairsResponse, error)
+	ListKeypairsWithResponse(ctx context.Context, projectID string, params *ListKeypairsParams, reqEditors ...RequestEditorFn) (*ListKeypairsResponse, error)
 
 	// CreateKeypairWithBodyWithResponse 创建和导入SSH密钥对
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3/{project_id}/keypairs (the `CreateKeypair` operationId).
-	CreateKeypairWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateKeypairResponse, error)
+	CreateKeypairWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateKeypairResponse, error)
 
 	// CreateKeypairWithResponse 创建和导入SSH密钥对
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3/{project_id}/keypairs (the `CreateKeypair` operationId).
-	CreateKeypairWithResponse(ctx context.Context, projectId string, body CreateKeypairJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateKeypairResponse, error)
+	CreateKeypairWithResponse(ctx context.Context, projectID string, body CreateKeypairJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateKeypairResponse, error)
 
 	// AssociateKeypairWithBodyWithResponse 绑定SSH密钥对
 	//
@@ -9807,7 +9807,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3/{project_id}/keypairs/associate (the `AssociateKeypair` operationId).
-	AssociateKeypairWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AssociateKeypairResponse, error)
+	AssociateKeypairWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AssociateKeypairResponse, error)
 
 	// AssociateKeypairWithResponse 绑定SSH密钥对
 	//
@@ -9816,7 +9816,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3/{project_id}/keypairs/associate (the `AssociateKeypair` operationId).
-	AssociateKeypairWithResponse(ctx context.Context, projectId string, body AssociateKeypairJSONRequestBody, reqEditors ...RequestEditorFn) (*AssociateKeypairResponse, error)
+	AssociateKeypairWithResponse(ctx context.Context, projectID string, body AssociateKeypairJSONRequestBody, reqEditors ...RequestEditorFn) (*AssociateKeypairResponse, error)
 
 	// BatchAssociateKeypairWithBodyWithResponse 批量绑定SSH密钥对
 	//
@@ -9825,7 +9825,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3/{project_id}/keypairs/batch-associate (the `BatchAssociateKeypair` operationId).
-	BatchAssociateKeypairWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchAssociateKeypairResponse, error)
+	BatchAssociateKeypairWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchAssociateKeypairResponse, error)
 
 	// BatchAssociateKeypairWithResponse 批量绑定SSH密钥对
 	//
@@ -9834,7 +9834,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3/{project_id}/keypairs/batch-associate (the `BatchAssociateKeypair` operationId).
-	BatchAssociateKeypairWithResponse(ctx context.Context, projectId string, body BatchAssociateKeypairJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchAssociateKeypairResponse, error)
+	BatchAssociateKeypairWithResponse(ctx context.Context, projectID string, body BatchAssociateKeypairJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchAssociateKeypairResponse, error)
 
 	// DisassociateKeypairWithBodyWithResponse 解绑SSH密钥对
 	//
@@ -9843,7 +9843,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3/{project_id}/keypairs/disassociate (the `DisassociateKeypair` operationId).
-	DisassociateKeypairWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DisassociateKeypairResponse, error)
+	DisassociateKeypairWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DisassociateKeypairResponse, error)
 
 	// DisassociateKeypairWithResponse 解绑SSH密钥对
 	//
@@ -9852,7 +9852,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3/{project_id}/keypairs/disassociate (the `DisassociateKeypair` operationId).
-	DisassociateKeypairWithResponse(ctx context.Context, projectId string, body DisassociateKeypairJSONRequestBody, reqEditors ...RequestEditorFn) (*DisassociateKeypairResponse, error)
+	DisassociateKeypairWithResponse(ctx context.Context, projectID string, body DisassociateKeypairJSONRequestBody, reqEditors ...RequestEditorFn) (*DisassociateKeypairResponse, error)
 
 	// ExportPrivateKeyWithBodyWithResponse 导出私钥
 	//
@@ -9861,7 +9861,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3/{project_id}/keypairs/private-key/export (the `ExportPrivateKey` operationId).
-	ExportPrivateKeyWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ExportPrivateKeyResponse, error)
+	ExportPrivateKeyWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ExportPrivateKeyResponse, error)
 
 	// ExportPrivateKeyWithResponse 导出私钥
 	//
@@ -9870,7 +9870,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3/{project_id}/keypairs/private-key/export (the `ExportPrivateKey` operationId).
-	ExportPrivateKeyWithResponse(ctx context.Context, projectId string, body ExportPrivateKeyJSONRequestBody, reqEditors ...RequestEditorFn) (*ExportPrivateKeyResponse, error)
+	ExportPrivateKeyWithResponse(ctx context.Context, projectID string, body ExportPrivateKeyJSONRequestBody, reqEditors ...RequestEditorFn) (*ExportPrivateKeyResponse, error)
 
 	// ImportPrivateKeyWithBodyWithResponse 导入私钥
 	//
@@ -9879,7 +9879,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3/{project_id}/keypairs/private-key/import (the `ImportPrivateKey` operationId).
-	ImportPrivateKeyWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ImportPrivateKeyResponse, error)
+	ImportPrivateKeyWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ImportPrivateKeyResponse, error)
 
 	// ImportPrivateKeyWithResponse 导入私钥
 	//
@@ -9888,7 +9888,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3/{project_id}/keypairs/private-key/import (the `ImportPrivateKey` operationId).
-	ImportPrivateKeyWithResponse(ctx context.Context, projectId string, body ImportPrivateKeyJSONRequestBody, reqEditors ...RequestEditorFn) (*ImportPrivateKeyResponse, error)
+	ImportPrivateKeyWithResponse(ctx context.Context, projectID string, body ImportPrivateKeyJSONRequestBody, reqEditors ...RequestEditorFn) (*ImportPrivateKeyResponse, error)
 
 	// DeleteKeypairWithResponse 删除SSH密钥对
 	//
@@ -9897,14 +9897,14 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v3/{project_id}/keypairs/{keypair_name} (the `DeleteKeypair` operationId).
-	DeleteKeypairWithResponse(ctx context.Context, projectId string, keypairName string, reqEditors ...RequestEditorFn) (*DeleteKeypairResponse, error)
+	DeleteKeypairWithResponse(ctx context.Context, projectID string, keypairName string, reqEditors ...RequestEditorFn) (*DeleteKeypairResponse, error)
 
 	// ListKeypairDetailWithResponse 查询SSH密钥对详细信息
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3/{project_id}/keypairs/{keypair_name} (the `ListKeypairDetail` operationId).
-	ListKeypairDetailWithResponse(ctx context.Context, projectId string, keypairName string, reqEditors ...RequestEditorFn) (*ListKeypairDetailResponse, error)
+	ListKeypairDetailWithResponse(ctx context.Context, projectID string, keypairName string, reqEditors ...RequestEditorFn) (*ListKeypairDetailResponse, error)
 
 	// UpdateKeypairDescriptionWithBodyWithResponse 更新SSH密钥对描述
 	//
@@ -9913,7 +9913,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v3/{project_id}/keypairs/{keypair_name} (the `UpdateKeypairDescription` operationId).
-	UpdateKeypairDescriptionWithBodyWithResponse(ctx context.Context, projectId string, keypairName string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateKeypairDescriptionResponse, error)
+	UpdateKeypairDescriptionWithBodyWithResponse(ctx context.Context, projectID string, keypairName string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateKeypairDescriptionResponse, error)
 
 	// UpdateKeypairDescriptionWithResponse 更新SSH密钥对描述
 	//
@@ -9922,7 +9922,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v3/{project_id}/keypairs/{keypair_name} (the `UpdateKeypairDescription` operationId).
-	UpdateKeypairDescriptionWithResponse(ctx context.Context, projectId string, keypairName string, body UpdateKeypairDescriptionJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateKeypairDescriptionResponse, error)
+	UpdateKeypairDescriptionWithResponse(ctx context.Context, projectID string, keypairName string, body UpdateKeypairDescriptionJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateKeypairDescriptionResponse, error)
 
 	// ClearPrivateKeyWithResponse 清除私钥
 	//
@@ -9931,7 +9931,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v3/{project_id}/keypairs/{keypair_name}/private-key (the `ClearPrivateKey` operationId).
-	ClearPrivateKeyWithResponse(ctx context.Context, projectId string, keypairName string, reqEditors ...RequestEditorFn) (*ClearPrivateKeyResponse, error)
+	ClearPrivateKeyWithResponse(ctx context.Context, projectID string, keypairName string, reqEditors ...RequestEditorFn) (*ClearPrivateKeyResponse, error)
 
 	// ListRunningTaskWithResponse 查询正在处理的任务信息
 	//
@@ -9940,7 +9940,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3/{project_id}/running-tasks (the `ListRunningTask` operationId).
-	ListRunningTaskWithResponse(ctx context.Context, projectId string, params *ListRunningTaskParams, reqEditors ...RequestEditorFn) (*ListRunningTaskResponse, error)
+	ListRunningTaskWithResponse(ctx context.Context, projectID string, params *ListRunningTaskParams, reqEditors ...RequestEditorFn) (*ListRunningTaskResponse, error)
 
 	// ListKeypairTaskWithResponse 查询任务信息
 	//
@@ -9949,7 +9949,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3/{project_id}/tasks/{task_id} (the `ListKeypairTask` operationId).
-	ListKeypairTaskWithResponse(ctx context.Context, projectId string, taskId string, reqEditors ...RequestEditorFn) (*ListKeypairTaskResponse, error)
+	ListKeypairTaskWithResponse(ctx context.Context, projectID string, taskID string, reqEditors ...RequestEditorFn) (*ListKeypairTaskResponse, error)
 }
 
 type ListKeyStoresResponse struct {
@@ -14665,8 +14665,8 @@ func (r ListKeypairTaskResponse) ContentType() string {
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v1.0/{project_id}/keystores (the `ListKeyStores` operationId).
-func (c *ClientWithResponses) ListKeyStoresWithResponse(ctx context.Context, projectId string, params *ListKeyStoresParams, reqEditors ...RequestEditorFn) (*ListKeyStoresResponse, error) {
-	rsp, err := c.ListKeyStores(ctx, projectId, params, reqEditors...)
+func (c *ClientWithResponses) ListKeyStoresWithResponse(ctx context.Context, projectID string, params *ListKeyStoresParams, reqEditors ...RequestEditorFn) (*ListKeyStoresResponse, error) {
+	rsp, err := c.ListKeyStores(ctx, projectID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -14680,8 +14680,8 @@ func (c *ClientWithResponses) ListKeyStoresWithResponse(ctx context.Context, pro
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/keystores (the `CreateKeyStore` operationId).
-func (c *ClientWithResponses) CreateKeyStoreWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateKeyStoreResponse, error) {
-	rsp, err := c.CreateKeyStoreWithBody(ctx, projectId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) CreateKeyStoreWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateKeyStoreResponse, error) {
+	rsp, err := c.CreateKeyStoreWithBody(ctx, projectID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -14695,8 +14695,8 @@ func (c *ClientWithResponses) CreateKeyStoreWithBodyWithResponse(ctx context.Con
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/keystores (the `CreateKeyStore` operationId).
-func (c *ClientWithResponses) CreateKeyStoreWithResponse(ctx context.Context, projectId string, body CreateKeyStoreJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateKeyStoreResponse, error) {
-	rsp, err := c.CreateKeyStore(ctx, projectId, body, reqEditors...)
+func (c *ClientWithResponses) CreateKeyStoreWithResponse(ctx context.Context, projectID string, body CreateKeyStoreJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateKeyStoreResponse, error) {
+	rsp, err := c.CreateKeyStore(ctx, projectID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -14710,8 +14710,8 @@ func (c *ClientWithResponses) CreateKeyStoreWithResponse(ctx context.Context, pr
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v1.0/{project_id}/keystores/{keystore_id} (the `DeleteKeyStore` operationId).
-func (c *ClientWithResponses) DeleteKeyStoreWithResponse(ctx context.Context, projectId string, keystoreId string, reqEditors ...RequestEditorFn) (*DeleteKeyStoreResponse, error) {
-	rsp, err := c.DeleteKeyStore(ctx, projectId, keystoreId, reqEditors...)
+func (c *ClientWithResponses) DeleteKeyStoreWithResponse(ctx context.Context, projectID string, keystoreID string, reqEditors ...RequestEditorFn) (*DeleteKeyStoreResponse, error) {
+	rsp, err := c.DeleteKeyStore(ctx, projectID, keystoreID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -14725,8 +14725,8 @@ func (c *ClientWithResponses) DeleteKeyStoreWithResponse(ctx context.Context, pr
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v1.0/{project_id}/keystores/{keystore_id} (the `ShowKeyStore` operationId).
-func (c *ClientWithResponses) ShowKeyStoreWithResponse(ctx context.Context, projectId string, keystoreId string, reqEditors ...RequestEditorFn) (*ShowKeyStoreResponse, error) {
-	rsp, err := c.ShowKeyStore(ctx, projectId, keystoreId, reqEditors...)
+func (c *ClientWithResponses) ShowKeyStoreWithResponse(ctx context.Context, projectID string, keystoreID string, reqEditors ...RequestEditorFn) (*ShowKeyStoreResponse, error) {
+	rsp, err := c.ShowKeyStore(ctx, projectID, keystoreID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -14740,8 +14740,8 @@ func (c *ClientWithResponses) ShowKeyStoreWithResponse(ctx context.Context, proj
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/keystores/{keystore_id}/disable (the `DisableKeyStore` operationId).
-func (c *ClientWithResponses) DisableKeyStoreWithResponse(ctx context.Context, projectId string, keystoreId string, reqEditors ...RequestEditorFn) (*DisableKeyStoreResponse, error) {
-	rsp, err := c.DisableKeyStore(ctx, projectId, keystoreId, reqEditors...)
+func (c *ClientWithResponses) DisableKeyStoreWithResponse(ctx context.Context, projectID string, keystoreID string, reqEditors ...RequestEditorFn) (*DisableKeyStoreResponse, error) {
+	rsp, err := c.DisableKeyStore(ctx, projectID, keystoreID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -14755,8 +14755,8 @@ func (c *ClientWithResponses) DisableKeyStoreWithResponse(ctx context.Context, p
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/keystores/{keystore_id}/enable (the `EnableKeyStore` operationId).
-func (c *ClientWithResponses) EnableKeyStoreWithResponse(ctx context.Context, projectId string, keystoreId string, reqEditors ...RequestEditorFn) (*EnableKeyStoreResponse, error) {
-	rsp, err := c.EnableKeyStore(ctx, projectId, keystoreId, reqEditors...)
+func (c *ClientWithResponses) EnableKeyStoreWithResponse(ctx context.Context, projectID string, keystoreID string, reqEditors ...RequestEditorFn) (*EnableKeyStoreResponse, error) {
+	rsp, err := c.EnableKeyStore(ctx, projectID, keystoreID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -14771,8 +14771,8 @@ func (c *ClientWithResponses) EnableKeyStoreWithResponse(ctx context.Context, pr
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/cancel-key-deletion (the `CancelKeyDeletion` operationId).
-func (c *ClientWithResponses) CancelKeyDeletionWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CancelKeyDeletionResponse, error) {
-	rsp, err := c.CancelKeyDeletionWithBody(ctx, projectId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) CancelKeyDeletionWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CancelKeyDeletionResponse, error) {
+	rsp, err := c.CancelKeyDeletionWithBody(ctx, projectID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -14787,8 +14787,8 @@ func (c *ClientWithResponses) CancelKeyDeletionWithBodyWithResponse(ctx context.
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/cancel-key-deletion (the `CancelKeyDeletion` operationId).
-func (c *ClientWithResponses) CancelKeyDeletionWithResponse(ctx context.Context, projectId string, body CancelKeyDeletionJSONRequestBody, reqEditors ...RequestEditorFn) (*CancelKeyDeletionResponse, error) {
-	rsp, err := c.CancelKeyDeletion(ctx, projectId, body, reqEditors...)
+func (c *ClientWithResponses) CancelKeyDeletionWithResponse(ctx context.Context, projectID string, body CancelKeyDeletionJSONRequestBody, reqEditors ...RequestEditorFn) (*CancelKeyDeletionResponse, error) {
+	rsp, err := c.CancelKeyDeletion(ctx, projectID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -14802,8 +14802,8 @@ func (c *ClientWithResponses) CancelKeyDeletionWithResponse(ctx context.Context,
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/create-datakey (the `CreateDatakey` operationId).
-func (c *ClientWithResponses) CreateDatakeyWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateDatakeyResponse, error) {
-	rsp, err := c.CreateDatakeyWithBody(ctx, projectId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) CreateDatakeyWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateDatakeyResponse, error) {
+	rsp, err := c.CreateDatakeyWithBody(ctx, projectID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -14817,8 +14817,8 @@ func (c *ClientWithResponses) CreateDatakeyWithBodyWithResponse(ctx context.Cont
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/create-datakey (the `CreateDatakey` operationId).
-func (c *ClientWithResponses) CreateDatakeyWithResponse(ctx context.Context, projectId string, body CreateDatakeyJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateDatakeyResponse, error) {
-	rsp, err := c.CreateDatakey(ctx, projectId, body, reqEditors...)
+func (c *ClientWithResponses) CreateDatakeyWithResponse(ctx context.Context, projectID string, body CreateDatakeyJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateDatakeyResponse, error) {
+	rsp, err := c.CreateDatakey(ctx, projectID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -14832,8 +14832,8 @@ func (c *ClientWithResponses) CreateDatakeyWithResponse(ctx context.Context, pro
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/create-datakey-without-plaintext (the `CreateDatakeyWithoutPlaintext` operationId).
-func (c *ClientWithResponses) CreateDatakeyWithoutPlaintextWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateDatakeyWithoutPlaintextResponse, error) {
-	rsp, err := c.CreateDatakeyWithoutPlaintextWithBody(ctx, projectId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) CreateDatakeyWithoutPlaintextWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateDatakeyWithoutPlaintextResponse, error) {
+	rsp, err := c.CreateDatakeyWithoutPlaintextWithBody(ctx, projectID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -14847,8 +14847,8 @@ func (c *ClientWithResponses) CreateDatakeyWithoutPlaintextWithBodyWithResponse(
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/create-datakey-without-plaintext (the `CreateDatakeyWithoutPlaintext` operationId).
-func (c *ClientWithResponses) CreateDatakeyWithoutPlaintextWithResponse(ctx context.Context, projectId string, body CreateDatakeyWithoutPlaintextJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateDatakeyWithoutPlaintextResponse, error) {
-	rsp, err := c.CreateDatakeyWithoutPlaintext(ctx, projectId, body, reqEditors...)
+func (c *ClientWithResponses) CreateDatakeyWithoutPlaintextWithResponse(ctx context.Context, projectID string, body CreateDatakeyWithoutPlaintextJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateDatakeyWithoutPlaintextResponse, error) {
+	rsp, err := c.CreateDatakeyWithoutPlaintext(ctx, projectID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -14864,8 +14864,8 @@ func (c *ClientWithResponses) CreateDatakeyWithoutPlaintextWithResponse(ctx cont
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/create-grant (the `CreateGrant` operationId).
-func (c *ClientWithResponses) CreateGrantWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateGrantResponse, error) {
-	rsp, err := c.CreateGrantWithBody(ctx, projectId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) CreateGrantWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateGrantResponse, error) {
+	rsp, err := c.CreateGrantWithBody(ctx, projectID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -14881,8 +14881,8 @@ func (c *ClientWithResponses) CreateGrantWithBodyWithResponse(ctx context.Contex
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/create-grant (the `CreateGrant` operationId).
-func (c *ClientWithResponses) CreateGrantWithResponse(ctx context.Context, projectId string, body CreateGrantJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateGrantResponse, error) {
-	rsp, err := c.CreateGrant(ctx, projectId, body, reqEditors...)
+func (c *ClientWithResponses) CreateGrantWithResponse(ctx context.Context, projectID string, body CreateGrantJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateGrantResponse, error) {
+	rsp, err := c.CreateGrant(ctx, projectID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -14898,8 +14898,8 @@ func (c *ClientWithResponses) CreateGrantWithResponse(ctx context.Context, proje
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/create-key (the `CreateKey` operationId).
-func (c *ClientWithResponses) CreateKeyWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateKeyResponse, error) {
-	rsp, err := c.CreateKeyWithBody(ctx, projectId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) CreateKeyWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateKeyResponse, error) {
+	rsp, err := c.CreateKeyWithBody(ctx, projectID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -14915,8 +14915,8 @@ func (c *ClientWithResponses) CreateKeyWithBodyWithResponse(ctx context.Context,
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/create-key (the `CreateKey` operationId).
-func (c *ClientWithResponses) CreateKeyWithResponse(ctx context.Context, projectId string, body CreateKeyJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateKeyResponse, error) {
-	rsp, err := c.CreateKey(ctx, projectId, body, reqEditors...)
+func (c *ClientWithResponses) CreateKeyWithResponse(ctx context.Context, projectID string, body CreateKeyJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateKeyResponse, error) {
+	rsp, err := c.CreateKey(ctx, projectID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -14930,8 +14930,8 @@ func (c *ClientWithResponses) CreateKeyWithResponse(ctx context.Context, project
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/decrypt-data (the `DecryptData` operationId).
-func (c *ClientWithResponses) DecryptDataWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DecryptDataResponse, error) {
-	rsp, err := c.DecryptDataWithBody(ctx, projectId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) DecryptDataWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DecryptDataResponse, error) {
+	rsp, err := c.DecryptDataWithBody(ctx, projectID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -14945,8 +14945,8 @@ func (c *ClientWithResponses) DecryptDataWithBodyWithResponse(ctx context.Contex
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/decrypt-data (the `DecryptData` operationId).
-func (c *ClientWithResponses) DecryptDataWithResponse(ctx context.Context, projectId string, body DecryptDataJSONRequestBody, reqEditors ...RequestEditorFn) (*DecryptDataResponse, error) {
-	rsp, err := c.DecryptData(ctx, projectId, body, reqEditors...)
+func (c *ClientWithResponses) DecryptDataWithResponse(ctx context.Context, projectID string, body DecryptDataJSONRequestBody, reqEditors ...RequestEditorFn) (*DecryptDataResponse, error) {
+	rsp, err := c.DecryptData(ctx, projectID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -14960,8 +14960,8 @@ func (c *ClientWithResponses) DecryptDataWithResponse(ctx context.Context, proje
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/decrypt-datakey (the `DecryptDatakey` operationId).
-func (c *ClientWithResponses) DecryptDatakeyWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DecryptDatakeyResponse, error) {
-	rsp, err := c.DecryptDatakeyWithBody(ctx, projectId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) DecryptDatakeyWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DecryptDatakeyResponse, error) {
+	rsp, err := c.DecryptDatakeyWithBody(ctx, projectID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -14975,8 +14975,8 @@ func (c *ClientWithResponses) DecryptDatakeyWithBodyWithResponse(ctx context.Con
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/decrypt-datakey (the `DecryptDatakey` operationId).
-func (c *ClientWithResponses) DecryptDatakeyWithResponse(ctx context.Context, projectId string, body DecryptDatakeyJSONRequestBody, reqEditors ...RequestEditorFn) (*DecryptDatakeyResponse, error) {
-	rsp, err := c.DecryptDatakey(ctx, projectId, body, reqEditors...)
+func (c *ClientWithResponses) DecryptDatakeyWithResponse(ctx context.Context, projectID string, body DecryptDatakeyJSONRequestBody, reqEditors ...RequestEditorFn) (*DecryptDatakeyResponse, error) {
+	rsp, err := c.DecryptDatakey(ctx, projectID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -14990,8 +14990,8 @@ func (c *ClientWithResponses) DecryptDatakeyWithResponse(ctx context.Context, pr
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/delete-imported-key-material (the `DeleteImportedKeyMaterial` operationId).
-func (c *ClientWithResponses) DeleteImportedKeyMaterialWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeleteImportedKeyMaterialResponse, error) {
-	rsp, err := c.DeleteImportedKeyMaterialWithBody(ctx, projectId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) DeleteImportedKeyMaterialWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeleteImportedKeyMaterialResponse, error) {
+	rsp, err := c.DeleteImportedKeyMaterialWithBody(ctx, projectID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -15005,8 +15005,8 @@ func (c *ClientWithResponses) DeleteImportedKeyMaterialWithBodyWithResponse(ctx 
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/delete-imported-key-material (the `DeleteImportedKeyMaterial` operationId).
-func (c *ClientWithResponses) DeleteImportedKeyMaterialWithResponse(ctx context.Context, projectId string, body DeleteImportedKeyMaterialJSONRequestBody, reqEditors ...RequestEditorFn) (*DeleteImportedKeyMaterialResponse, error) {
-	rsp, err := c.DeleteImportedKeyMaterial(ctx, projectId, body, reqEditors...)
+func (c *ClientWithResponses) DeleteImportedKeyMaterialWithResponse(ctx context.Context, projectID string, body DeleteImportedKeyMaterialJSONRequestBody, reqEditors ...RequestEditorFn) (*DeleteImportedKeyMaterialResponse, error) {
+	rsp, err := c.DeleteImportedKeyMaterial(ctx, projectID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -15020,8 +15020,8 @@ func (c *ClientWithResponses) DeleteImportedKeyMaterialWithResponse(ctx context.
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/describe-key (the `ListKeyDetail` operationId).
-func (c *ClientWithResponses) ListKeyDetailWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ListKeyDetailResponse, error) {
-	rsp, err := c.ListKeyDetailWithBody(ctx, projectId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) ListKeyDetailWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ListKeyDetailResponse, error) {
+	rsp, err := c.ListKeyDetailWithBody(ctx, projectID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -15035,8 +15035,8 @@ func (c *ClientWithResponses) ListKeyDetailWithBodyWithResponse(ctx context.Cont
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/describe-key (the `ListKeyDetail` operationId).
-func (c *ClientWithResponses) ListKeyDetailWithResponse(ctx context.Context, projectId string, body ListKeyDetailJSONRequestBody, reqEditors ...RequestEditorFn) (*ListKeyDetailResponse, error) {
-	rsp, err := c.ListKeyDetail(ctx, projectId, body, reqEditors...)
+func (c *ClientWithResponses) ListKeyDetailWithResponse(ctx context.Context, projectID string, body ListKeyDetailJSONRequestBody, reqEditors ...RequestEditorFn) (*ListKeyDetailResponse, error) {
+	rsp, err := c.ListKeyDetail(ctx, projectID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -15051,8 +15051,8 @@ func (c *ClientWithResponses) ListKeyDetailWithResponse(ctx context.Context, pro
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/disable-key (the `DisableKey` operationId).
-func (c *ClientWithResponses) DisableKeyWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DisableKeyResponse, error) {
-	rsp, err := c.DisableKeyWithBody(ctx, projectId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) DisableKeyWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DisableKeyResponse, error) {
+	rsp, err := c.DisableKeyWithBody(ctx, projectID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -15067,8 +15067,8 @@ func (c *ClientWithResponses) DisableKeyWithBodyWithResponse(ctx context.Context
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/disable-key (the `DisableKey` operationId).
-func (c *ClientWithResponses) DisableKeyWithResponse(ctx context.Context, projectId string, body DisableKeyJSONRequestBody, reqEditors ...RequestEditorFn) (*DisableKeyResponse, error) {
-	rsp, err := c.DisableKey(ctx, projectId, body, reqEditors...)
+func (c *ClientWithResponses) DisableKeyWithResponse(ctx context.Context, projectID string, body DisableKeyJSONRequestBody, reqEditors ...RequestEditorFn) (*DisableKeyResponse, error) {
+	rsp, err := c.DisableKey(ctx, projectID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -15082,8 +15082,8 @@ func (c *ClientWithResponses) DisableKeyWithResponse(ctx context.Context, projec
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/disable-key-rotation (the `DisableKeyRotation` operationId).
-func (c *ClientWithResponses) DisableKeyRotationWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DisableKeyRotationResponse, error) {
-	rsp, err := c.DisableKeyRotationWithBody(ctx, projectId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) DisableKeyRotationWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DisableKeyRotationResponse, error) {
+	rsp, err := c.DisableKeyRotationWithBody(ctx, projectID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -15097,8 +15097,8 @@ func (c *ClientWithResponses) DisableKeyRotationWithBodyWithResponse(ctx context
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/disable-key-rotation (the `DisableKeyRotation` operationId).
-func (c *ClientWithResponses) DisableKeyRotationWithResponse(ctx context.Context, projectId string, body DisableKeyRotationJSONRequestBody, reqEditors ...RequestEditorFn) (*DisableKeyRotationResponse, error) {
-	rsp, err := c.DisableKeyRotation(ctx, projectId, body, reqEditors...)
+func (c *ClientWithResponses) DisableKeyRotationWithResponse(ctx context.Context, projectID string, body DisableKeyRotationJSONRequestBody, reqEditors ...RequestEditorFn) (*DisableKeyRotationResponse, error) {
+	rsp, err := c.DisableKeyRotation(ctx, projectID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -15113,8 +15113,8 @@ func (c *ClientWithResponses) DisableKeyRotationWithResponse(ctx context.Context
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/enable-key (the `EnableKey` operationId).
-func (c *ClientWithResponses) EnableKeyWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*EnableKeyResponse, error) {
-	rsp, err := c.EnableKeyWithBody(ctx, projectId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) EnableKeyWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*EnableKeyResponse, error) {
+	rsp, err := c.EnableKeyWithBody(ctx, projectID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -15129,8 +15129,8 @@ func (c *ClientWithResponses) EnableKeyWithBodyWithResponse(ctx context.Context,
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/enable-key (the `EnableKey` operationId).
-func (c *ClientWithResponses) EnableKeyWithResponse(ctx context.Context, projectId string, body EnableKeyJSONRequestBody, reqEditors ...RequestEditorFn) (*EnableKeyResponse, error) {
-	rsp, err := c.EnableKey(ctx, projectId, body, reqEditors...)
+func (c *ClientWithResponses) EnableKeyWithResponse(ctx context.Context, projectID string, body EnableKeyJSONRequestBody, reqEditors ...RequestEditorFn) (*EnableKeyResponse, error) {
+	rsp, err := c.EnableKey(ctx, projectID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -15147,8 +15147,8 @@ func (c *ClientWithResponses) EnableKeyWithResponse(ctx context.Context, project
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/enable-key-rotation (the `EnableKeyRotation` operationId).
-func (c *ClientWithResponses) EnableKeyRotationWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*EnableKeyRotationResponse, error) {
-	rsp, err := c.EnableKeyRotationWithBody(ctx, projectId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) EnableKeyRotationWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*EnableKeyRotationResponse, error) {
+	rsp, err := c.EnableKeyRotationWithBody(ctx, projectID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -15165,8 +15165,8 @@ func (c *ClientWithResponses) EnableKeyRotationWithBodyWithResponse(ctx context.
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/enable-key-rotation (the `EnableKeyRotation` operationId).
-func (c *ClientWithResponses) EnableKeyRotationWithResponse(ctx context.Context, projectId string, body EnableKeyRotationJSONRequestBody, reqEditors ...RequestEditorFn) (*EnableKeyRotationResponse, error) {
-	rsp, err := c.EnableKeyRotation(ctx, projectId, body, reqEditors...)
+func (c *ClientWithResponses) EnableKeyRotationWithResponse(ctx context.Context, projectID string, body EnableKeyRotationJSONRequestBody, reqEditors ...RequestEditorFn) (*EnableKeyRotationResponse, error) {
+	rsp, err := c.EnableKeyRotation(ctx, projectID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -15180,8 +15180,8 @@ func (c *ClientWithResponses) EnableKeyRotationWithResponse(ctx context.Context,
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/encrypt-data (the `EncryptData` operationId).
-func (c *ClientWithResponses) EncryptDataWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*EncryptDataResponse, error) {
-	rsp, err := c.EncryptDataWithBody(ctx, projectId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) EncryptDataWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*EncryptDataResponse, error) {
+	rsp, err := c.EncryptDataWithBody(ctx, projectID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -15195,8 +15195,8 @@ func (c *ClientWithResponses) EncryptDataWithBodyWithResponse(ctx context.Contex
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/encrypt-data (the `EncryptData` operationId).
-func (c *ClientWithResponses) EncryptDataWithResponse(ctx context.Context, projectId string, body EncryptDataJSONRequestBody, reqEditors ...RequestEditorFn) (*EncryptDataResponse, error) {
-	rsp, err := c.EncryptData(ctx, projectId, body, reqEditors...)
+func (c *ClientWithResponses) EncryptDataWithResponse(ctx context.Context, projectID string, body EncryptDataJSONRequestBody, reqEditors ...RequestEditorFn) (*EncryptDataResponse, error) {
+	rsp, err := c.EncryptData(ctx, projectID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -15210,8 +15210,8 @@ func (c *ClientWithResponses) EncryptDataWithResponse(ctx context.Context, proje
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/encrypt-datakey (the `EncryptDatakey` operationId).
-func (c *ClientWithResponses) EncryptDatakeyWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*EncryptDatakeyResponse, error) {
-	rsp, err := c.EncryptDatakeyWithBody(ctx, projectId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) EncryptDatakeyWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*EncryptDatakeyResponse, error) {
+	rsp, err := c.EncryptDatakeyWithBody(ctx, projectID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -15225,8 +15225,8 @@ func (c *ClientWithResponses) EncryptDatakeyWithBodyWithResponse(ctx context.Con
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/encrypt-datakey (the `EncryptDatakey` operationId).
-func (c *ClientWithResponses) EncryptDatakeyWithResponse(ctx context.Context, projectId string, body EncryptDatakeyJSONRequestBody, reqEditors ...RequestEditorFn) (*EncryptDatakeyResponse, error) {
-	rsp, err := c.EncryptDatakey(ctx, projectId, body, reqEditors...)
+func (c *ClientWithResponses) EncryptDatakeyWithResponse(ctx context.Context, projectID string, body EncryptDatakeyJSONRequestBody, reqEditors ...RequestEditorFn) (*EncryptDatakeyResponse, error) {
+	rsp, err := c.EncryptDatakey(ctx, projectID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -15240,8 +15240,8 @@ func (c *ClientWithResponses) EncryptDatakeyWithResponse(ctx context.Context, pr
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/gen-random (the `CreateRandom` operationId).
-func (c *ClientWithResponses) CreateRandomWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateRandomResponse, error) {
-	rsp, err := c.CreateRandomWithBody(ctx, projectId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) CreateRandomWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateRandomResponse, error) {
+	rsp, err := c.CreateRandomWithBody(ctx, projectID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -15255,8 +15255,8 @@ func (c *ClientWithResponses) CreateRandomWithBodyWithResponse(ctx context.Conte
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/gen-random (the `CreateRandom` operationId).
-func (c *ClientWithResponses) CreateRandomWithResponse(ctx context.Context, projectId string, body CreateRandomJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateRandomResponse, error) {
-	rsp, err := c.CreateRandom(ctx, projectId, body, reqEditors...)
+func (c *ClientWithResponses) CreateRandomWithResponse(ctx context.Context, projectID string, body CreateRandomJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateRandomResponse, error) {
+	rsp, err := c.CreateRandom(ctx, projectID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -15270,8 +15270,8 @@ func (c *ClientWithResponses) CreateRandomWithResponse(ctx context.Context, proj
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/get-key-rotation-status (the `ShowKeyRotationStatus` operationId).
-func (c *ClientWithResponses) ShowKeyRotationStatusWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ShowKeyRotationStatusResponse, error) {
-	rsp, err := c.ShowKeyRotationStatusWithBody(ctx, projectId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) ShowKeyRotationStatusWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ShowKeyRotationStatusResponse, error) {
+	rsp, err := c.ShowKeyRotationStatusWithBody(ctx, projectID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -15285,8 +15285,8 @@ func (c *ClientWithResponses) ShowKeyRotationStatusWithBodyWithResponse(ctx cont
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/get-key-rotation-status (the `ShowKeyRotationStatus` operationId).
-func (c *ClientWithResponses) ShowKeyRotationStatusWithResponse(ctx context.Context, projectId string, body ShowKeyRotationStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*ShowKeyRotationStatusResponse, error) {
-	rsp, err := c.ShowKeyRotationStatus(ctx, projectId, body, reqEditors...)
+func (c *ClientWithResponses) ShowKeyRotationStatusWithResponse(ctx context.Context, projectID string, body ShowKeyRotationStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*ShowKeyRotationStatusResponse, error) {
+	rsp, err := c.ShowKeyRotationStatus(ctx, projectID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -15301,8 +15301,8 @@ func (c *ClientWithResponses) ShowKeyRotationStatusWithResponse(ctx context.Cont
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/get-parameters-for-import (the `CreateParametersForImport` operationId).
-func (c *ClientWithResponses) CreateParametersForImportWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateParametersForImportResponse, error) {
-	rsp, err := c.CreateParametersForImportWithBody(ctx, projectId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) CreateParametersForImportWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateParametersForImportResponse, error) {
+	rsp, err := c.CreateParametersForImportWithBody(ctx, projectID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -15317,8 +15317,8 @@ func (c *ClientWithResponses) CreateParametersForImportWithBodyWithResponse(ctx 
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/get-parameters-for-import (the `CreateParametersForImport` operationId).
-func (c *ClientWithResponses) CreateParametersForImportWithResponse(ctx context.Context, projectId string, body CreateParametersForImportJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateParametersForImportResponse, error) {
-	rsp, err := c.CreateParametersForImport(ctx, projectId, body, reqEditors...)
+func (c *ClientWithResponses) CreateParametersForImportWithResponse(ctx context.Context, projectID string, body CreateParametersForImportJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateParametersForImportResponse, error) {
+	rsp, err := c.CreateParametersForImport(ctx, projectID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -15332,8 +15332,8 @@ func (c *ClientWithResponses) CreateParametersForImportWithResponse(ctx context.
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/get-publickey (the `ShowPublicKey` operationId).
-func (c *ClientWithResponses) ShowPublicKeyWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ShowPublicKeyResponse, error) {
-	rsp, err := c.ShowPublicKeyWithBody(ctx, projectId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) ShowPublicKeyWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ShowPublicKeyResponse, error) {
+	rsp, err := c.ShowPublicKeyWithBody(ctx, projectID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -15347,8 +15347,8 @@ func (c *ClientWithResponses) ShowPublicKeyWithBodyWithResponse(ctx context.Cont
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/get-publickey (the `ShowPublicKey` operationId).
-func (c *ClientWithResponses) ShowPublicKeyWithResponse(ctx context.Context, projectId string, body ShowPublicKeyJSONRequestBody, reqEditors ...RequestEditorFn) (*ShowPublicKeyResponse, error) {
-	rsp, err := c.ShowPublicKey(ctx, projectId, body, reqEditors...)
+func (c *ClientWithResponses) ShowPublicKeyWithResponse(ctx context.Context, projectID string, body ShowPublicKeyJSONRequestBody, reqEditors ...RequestEditorFn) (*ShowPublicKeyResponse, error) {
+	rsp, err := c.ShowPublicKey(ctx, projectID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -15362,8 +15362,8 @@ func (c *ClientWithResponses) ShowPublicKeyWithResponse(ctx context.Context, pro
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/import-key-material (the `ImportKeyMaterial` operationId).
-func (c *ClientWithResponses) ImportKeyMaterialWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ImportKeyMaterialResponse, error) {
-	rsp, err := c.ImportKeyMaterialWithBody(ctx, projectId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) ImportKeyMaterialWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ImportKeyMaterialResponse, error) {
+	rsp, err := c.ImportKeyMaterialWithBody(ctx, projectID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -15377,8 +15377,8 @@ func (c *ClientWithResponses) ImportKeyMaterialWithBodyWithResponse(ctx context.
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/import-key-material (the `ImportKeyMaterial` operationId).
-func (c *ClientWithResponses) ImportKeyMaterialWithResponse(ctx context.Context, projectId string, body ImportKeyMaterialJSONRequestBody, reqEditors ...RequestEditorFn) (*ImportKeyMaterialResponse, error) {
-	rsp, err := c.ImportKeyMaterial(ctx, projectId, body, reqEditors...)
+func (c *ClientWithResponses) ImportKeyMaterialWithResponse(ctx context.Context, projectID string, body ImportKeyMaterialJSONRequestBody, reqEditors ...RequestEditorFn) (*ImportKeyMaterialResponse, error) {
+	rsp, err := c.ImportKeyMaterial(ctx, projectID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -15392,8 +15392,8 @@ func (c *ClientWithResponses) ImportKeyMaterialWithResponse(ctx context.Context,
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/list-grants (the `ListGrants` operationId).
-func (c *ClientWithResponses) ListGrantsWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ListGrantsResponse, error) {
-	rsp, err := c.ListGrantsWithBody(ctx, projectId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) ListGrantsWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ListGrantsResponse, error) {
+	rsp, err := c.ListGrantsWithBody(ctx, projectID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -15407,8 +15407,8 @@ func (c *ClientWithResponses) ListGrantsWithBodyWithResponse(ctx context.Context
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/list-grants (the `ListGrants` operationId).
-func (c *ClientWithResponses) ListGrantsWithResponse(ctx context.Context, projectId string, body ListGrantsJSONRequestBody, reqEditors ...RequestEditorFn) (*ListGrantsResponse, error) {
-	rsp, err := c.ListGrants(ctx, projectId, body, reqEditors...)
+func (c *ClientWithResponses) ListGrantsWithResponse(ctx context.Context, projectID string, body ListGrantsJSONRequestBody, reqEditors ...RequestEditorFn) (*ListGrantsResponse, error) {
+	rsp, err := c.ListGrants(ctx, projectID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -15422,8 +15422,8 @@ func (c *ClientWithResponses) ListGrantsWithResponse(ctx context.Context, projec
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/list-keys (the `ListKeys` operationId).
-func (c *ClientWithResponses) ListKeysWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ListKeysResponse, error) {
-	rsp, err := c.ListKeysWithBody(ctx, projectId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) ListKeysWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ListKeysResponse, error) {
+	rsp, err := c.ListKeysWithBody(ctx, projectID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -15437,8 +15437,8 @@ func (c *ClientWithResponses) ListKeysWithBodyWithResponse(ctx context.Context, 
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/list-keys (the `ListKeys` operationId).
-func (c *ClientWithResponses) ListKeysWithResponse(ctx context.Context, projectId string, body ListKeysJSONRequestBody, reqEditors ...RequestEditorFn) (*ListKeysResponse, error) {
-	rsp, err := c.ListKeys(ctx, projectId, body, reqEditors...)
+func (c *ClientWithResponses) ListKeysWithResponse(ctx context.Context, projectID string, body ListKeysJSONRequestBody, reqEditors ...RequestEditorFn) (*ListKeysResponse, error) {
+	rsp, err := c.ListKeys(ctx, projectID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -15452,8 +15452,8 @@ func (c *ClientWithResponses) ListKeysWithResponse(ctx context.Context, projectI
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/list-retirable-grants (the `ListRetirableGrants` operationId).
-func (c *ClientWithResponses) ListRetirableGrantsWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ListRetirableGrantsResponse, error) {
-	rsp, err := c.ListRetirableGrantsWithBody(ctx, projectId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) ListRetirableGrantsWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ListRetirableGrantsResponse, error) {
+	rsp, err := c.ListRetirableGrantsWithBody(ctx, projectID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -15467,8 +15467,8 @@ func (c *ClientWithResponses) ListRetirableGrantsWithBodyWithResponse(ctx contex
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/list-retirable-grants (the `ListRetirableGrants` operationId).
-func (c *ClientWithResponses) ListRetirableGrantsWithResponse(ctx context.Context, projectId string, body ListRetirableGrantsJSONRequestBody, reqEditors ...RequestEditorFn) (*ListRetirableGrantsResponse, error) {
-	rsp, err := c.ListRetirableGrants(ctx, projectId, body, reqEditors...)
+func (c *ClientWithResponses) ListRetirableGrantsWithResponse(ctx context.Context, projectID string, body ListRetirableGrantsJSONRequestBody, reqEditors ...RequestEditorFn) (*ListRetirableGrantsResponse, error) {
+	rsp, err := c.ListRetirableGrants(ctx, projectID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -15486,8 +15486,8 @@ func (c *ClientWithResponses) ListRetirableGrantsWithResponse(ctx context.Contex
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/retire-grant (the `CancelSelfGrant` operationId).
-func (c *ClientWithResponses) CancelSelfGrantWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CancelSelfGrantResponse, error) {
-	rsp, err := c.CancelSelfGrantWithBody(ctx, projectId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) CancelSelfGrantWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CancelSelfGrantResponse, error) {
+	rsp, err := c.CancelSelfGrantWithBody(ctx, projectID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -15505,8 +15505,8 @@ func (c *ClientWithResponses) CancelSelfGrantWithBodyWithResponse(ctx context.Co
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/retire-grant (the `CancelSelfGrant` operationId).
-func (c *ClientWithResponses) CancelSelfGrantWithResponse(ctx context.Context, projectId string, body CancelSelfGrantJSONRequestBody, reqEditors ...RequestEditorFn) (*CancelSelfGrantResponse, error) {
-	rsp, err := c.CancelSelfGrant(ctx, projectId, body, reqEditors...)
+func (c *ClientWithResponses) CancelSelfGrantWithResponse(ctx context.Context, projectID string, body CancelSelfGrantJSONRequestBody, reqEditors ...RequestEditorFn) (*CancelSelfGrantResponse, error) {
+	rsp, err := c.CancelSelfGrant(ctx, projectID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -15522,8 +15522,8 @@ func (c *ClientWithResponses) CancelSelfGrantWithResponse(ctx context.Context, p
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/revoke-grant (the `CancelGrant` operationId).
-func (c *ClientWithResponses) CancelGrantWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CancelGrantResponse, error) {
-	rsp, err := c.CancelGrantWithBody(ctx, projectId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) CancelGrantWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CancelGrantResponse, error) {
+	rsp, err := c.CancelGrantWithBody(ctx, projectID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -15539,8 +15539,8 @@ func (c *ClientWithResponses) CancelGrantWithBodyWithResponse(ctx context.Contex
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/revoke-grant (the `CancelGrant` operationId).
-func (c *ClientWithResponses) CancelGrantWithResponse(ctx context.Context, projectId string, body CancelGrantJSONRequestBody, reqEditors ...RequestEditorFn) (*CancelGrantResponse, error) {
-	rsp, err := c.CancelGrant(ctx, projectId, body, reqEditors...)
+func (c *ClientWithResponses) CancelGrantWithResponse(ctx context.Context, projectID string, body CancelGrantJSONRequestBody, reqEditors ...RequestEditorFn) (*CancelGrantResponse, error) {
+	rsp, err := c.CancelGrant(ctx, projectID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -15554,8 +15554,8 @@ func (c *ClientWithResponses) CancelGrantWithResponse(ctx context.Context, proje
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/schedule-key-deletion (the `DeleteKey` operationId).
-func (c *ClientWithResponses) DeleteKeyWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeleteKeyResponse, error) {
-	rsp, err := c.DeleteKeyWithBody(ctx, projectId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) DeleteKeyWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeleteKeyResponse, error) {
+	rsp, err := c.DeleteKeyWithBody(ctx, projectID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -15569,8 +15569,8 @@ func (c *ClientWithResponses) DeleteKeyWithBodyWithResponse(ctx context.Context,
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/schedule-key-deletion (the `DeleteKey` operationId).
-func (c *ClientWithResponses) DeleteKeyWithResponse(ctx context.Context, projectId string, body DeleteKeyJSONRequestBody, reqEditors ...RequestEditorFn) (*DeleteKeyResponse, error) {
-	rsp, err := c.DeleteKey(ctx, projectId, body, reqEditors...)
+func (c *ClientWithResponses) DeleteKeyWithResponse(ctx context.Context, projectID string, body DeleteKeyJSONRequestBody, reqEditors ...RequestEditorFn) (*DeleteKeyResponse, error) {
+	rsp, err := c.DeleteKey(ctx, projectID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -15584,8 +15584,8 @@ func (c *ClientWithResponses) DeleteKeyWithResponse(ctx context.Context, project
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/sign (the `Sign` operationId).
-func (c *ClientWithResponses) SignWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*SignResponse, error) {
-	rsp, err := c.SignWithBody(ctx, projectId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) SignWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*SignResponse, error) {
+	rsp, err := c.SignWithBody(ctx, projectID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -15599,8 +15599,8 @@ func (c *ClientWithResponses) SignWithBodyWithResponse(ctx context.Context, proj
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/sign (the `Sign` operationId).
-func (c *ClientWithResponses) SignWithResponse(ctx context.Context, projectId string, body SignJSONRequestBody, reqEditors ...RequestEditorFn) (*SignResponse, error) {
-	rsp, err := c.Sign(ctx, projectId, body, reqEditors...)
+func (c *ClientWithResponses) SignWithResponse(ctx context.Context, projectID string, body SignJSONRequestBody, reqEditors ...RequestEditorFn) (*SignResponse, error) {
+	rsp, err := c.Sign(ctx, projectID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -15614,8 +15614,8 @@ func (c *ClientWithResponses) SignWithResponse(ctx context.Context, projectId st
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v1.0/{project_id}/kms/tags (the `ListKmsTags` operationId).
-func (c *ClientWithResponses) ListKmsTagsWithResponse(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*ListKmsTagsResponse, error) {
-	rsp, err := c.ListKmsTags(ctx, projectId, reqEditors...)
+func (c *ClientWithResponses) ListKmsTagsWithResponse(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*ListKmsTagsResponse, error) {
+	rsp, err := c.ListKmsTags(ctx, projectID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -15632,8 +15632,8 @@ func (c *ClientWithResponses) ListKmsTagsWithResponse(ctx context.Context, proje
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/update-key-alias (the `UpdateKeyAlias` operationId).
-func (c *ClientWithResponses) UpdateKeyAliasWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateKeyAliasResponse, error) {
-	rsp, err := c.UpdateKeyAliasWithBody(ctx, projectId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) UpdateKeyAliasWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateKeyAliasResponse, error) {
+	rsp, err := c.UpdateKeyAliasWithBody(ctx, projectID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -15650,8 +15650,8 @@ func (c *ClientWithResponses) UpdateKeyAliasWithBodyWithResponse(ctx context.Con
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/update-key-alias (the `UpdateKeyAlias` operationId).
-func (c *ClientWithResponses) UpdateKeyAliasWithResponse(ctx context.Context, projectId string, body UpdateKeyAliasJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateKeyAliasResponse, error) {
-	rsp, err := c.UpdateKeyAlias(ctx, projectId, body, reqEditors...)
+func (c *ClientWithResponses) UpdateKeyAliasWithResponse(ctx context.Context, projectID string, body UpdateKeyAliasJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateKeyAliasResponse, error) {
+	rsp, err := c.UpdateKeyAlias(ctx, projectID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -15668,8 +15668,8 @@ func (c *ClientWithResponses) UpdateKeyAliasWithResponse(ctx context.Context, pr
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/update-key-description (the `UpdateKeyDescription` operationId).
-func (c *ClientWithResponses) UpdateKeyDescriptionWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateKeyDescriptionResponse, error) {
-	rsp, err := c.UpdateKeyDescriptionWithBody(ctx, projectId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) UpdateKeyDescriptionWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateKeyDescriptionResponse, error) {
+	rsp, err := c.UpdateKeyDescriptionWithBody(ctx, projectID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -15686,8 +15686,8 @@ func (c *ClientWithResponses) UpdateKeyDescriptionWithBodyWithResponse(ctx conte
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/update-key-description (the `UpdateKeyDescription` operationId).
-func (c *ClientWithResponses) UpdateKeyDescriptionWithResponse(ctx context.Context, projectId string, body UpdateKeyDescriptionJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateKeyDescriptionResponse, error) {
-	rsp, err := c.UpdateKeyDescription(ctx, projectId, body, reqEditors...)
+func (c *ClientWithResponses) UpdateKeyDescriptionWithResponse(ctx context.Context, projectID string, body UpdateKeyDescriptionJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateKeyDescriptionResponse, error) {
+	rsp, err := c.UpdateKeyDescription(ctx, projectID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -15701,8 +15701,8 @@ func (c *ClientWithResponses) UpdateKeyDescriptionWithResponse(ctx context.Conte
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/update-key-rotation-interval (the `UpdateKeyRotationInterval` operationId).
-func (c *ClientWithResponses) UpdateKeyRotationIntervalWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateKeyRotationIntervalResponse, error) {
-	rsp, err := c.UpdateKeyRotationIntervalWithBody(ctx, projectId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) UpdateKeyRotationIntervalWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateKeyRotationIntervalResponse, error) {
+	rsp, err := c.UpdateKeyRotationIntervalWithBody(ctx, projectID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -15716,8 +15716,8 @@ func (c *ClientWithResponses) UpdateKeyRotationIntervalWithBodyWithResponse(ctx 
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/update-key-rotation-interval (the `UpdateKeyRotationInterval` operationId).
-func (c *ClientWithResponses) UpdateKeyRotationIntervalWithResponse(ctx context.Context, projectId string, body UpdateKeyRotationIntervalJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateKeyRotationIntervalResponse, error) {
-	rsp, err := c.UpdateKeyRotationInterval(ctx, projectId, body, reqEditors...)
+func (c *ClientWithResponses) UpdateKeyRotationIntervalWithResponse(ctx context.Context, projectID string, body UpdateKeyRotationIntervalJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateKeyRotationIntervalResponse, error) {
+	rsp, err := c.UpdateKeyRotationInterval(ctx, projectID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -15731,8 +15731,8 @@ func (c *ClientWithResponses) UpdateKeyRotationIntervalWithResponse(ctx context.
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v1.0/{project_id}/kms/user-instances (the `ShowUserInstances` operationId).
-func (c *ClientWithResponses) ShowUserInstancesWithResponse(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*ShowUserInstancesResponse, error) {
-	rsp, err := c.ShowUserInstances(ctx, projectId, reqEditors...)
+func (c *ClientWithResponses) ShowUserInstancesWithResponse(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*ShowUserInstancesResponse, error) {
+	rsp, err := c.ShowUserInstances(ctx, projectID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -15746,8 +15746,8 @@ func (c *ClientWithResponses) ShowUserInstancesWithResponse(ctx context.Context,
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v1.0/{project_id}/kms/user-quotas (the `ShowUserQuotas` operationId).
-func (c *ClientWithResponses) ShowUserQuotasWithResponse(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*ShowUserQuotasResponse, error) {
-	rsp, err := c.ShowUserQuotas(ctx, projectId, reqEditors...)
+func (c *ClientWithResponses) ShowUserQuotasWithResponse(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*ShowUserQuotasResponse, error) {
+	rsp, err := c.ShowUserQuotas(ctx, projectID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -15761,8 +15761,8 @@ func (c *ClientWithResponses) ShowUserQuotasWithResponse(ctx context.Context, pr
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/verify (the `ValidateSignature` operationId).
-func (c *ClientWithResponses) ValidateSignatureWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ValidateSignatureResponse, error) {
-	rsp, err := c.ValidateSignatureWithBody(ctx, projectId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) ValidateSignatureWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ValidateSignatureResponse, error) {
+	rsp, err := c.ValidateSignatureWithBody(ctx, projectID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -15776,8 +15776,8 @@ func (c *ClientWithResponses) ValidateSignatureWithBodyWithResponse(ctx context.
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/verify (the `ValidateSignature` operationId).
-func (c *ClientWithResponses) ValidateSignatureWithResponse(ctx context.Context, projectId string, body ValidateSignatureJSONRequestBody, reqEditors ...RequestEditorFn) (*ValidateSignatureResponse, error) {
-	rsp, err := c.ValidateSignature(ctx, projectId, body, reqEditors...)
+func (c *ClientWithResponses) ValidateSignatureWithResponse(ctx context.Context, projectID string, body ValidateSignatureJSONRequestBody, reqEditors ...RequestEditorFn) (*ValidateSignatureResponse, error) {
+	rsp, err := c.ValidateSignature(ctx, projectID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -15791,8 +15791,8 @@ func (c *ClientWithResponses) ValidateSignatureWithResponse(ctx context.Context,
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v1.0/{project_id}/kms/{key_id}/tags (the `ShowKmsTags` operationId).
-func (c *ClientWithResponses) ShowKmsTagsWithResponse(ctx context.Context, projectId string, keyId string, reqEditors ...RequestEditorFn) (*ShowKmsTagsResponse, error) {
-	rsp, err := c.ShowKmsTags(ctx, projectId, keyId, reqEditors...)
+func (c *ClientWithResponses) ShowKmsTagsWithResponse(ctx context.Context, projectID string, keyID string, reqEditors ...RequestEditorFn) (*ShowKmsTagsResponse, error) {
+	rsp, err := c.ShowKmsTags(ctx, projectID, keyID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -15806,8 +15806,8 @@ func (c *ClientWithResponses) ShowKmsTagsWithResponse(ctx context.Context, proje
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/{key_id}/tags (the `CreateKmsTag` operationId).
-func (c *ClientWithResponses) CreateKmsTagWithBodyWithResponse(ctx context.Context, projectId string, keyId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateKmsTagResponse, error) {
-	rsp, err := c.CreateKmsTagWithBody(ctx, projectId, keyId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) CreateKmsTagWithBodyWithResponse(ctx context.Context, projectID string, keyID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateKmsTagResponse, error) {
+	rsp, err := c.CreateKmsTagWithBody(ctx, projectID, keyID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -15821,8 +15821,8 @@ func (c *ClientWithResponses) CreateKmsTagWithBodyWithResponse(ctx context.Conte
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/{key_id}/tags (the `CreateKmsTag` operationId).
-func (c *ClientWithResponses) CreateKmsTagWithResponse(ctx context.Context, projectId string, keyId string, body CreateKmsTagJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateKmsTagResponse, error) {
-	rsp, err := c.CreateKmsTag(ctx, projectId, keyId, body, reqEditors...)
+func (c *ClientWithResponses) CreateKmsTagWithResponse(ctx context.Context, projectID string, keyID string, body CreateKmsTagJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateKmsTagResponse, error) {
+	rsp, err := c.CreateKmsTag(ctx, projectID, keyID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -15836,8 +15836,8 @@ func (c *ClientWithResponses) CreateKmsTagWithResponse(ctx context.Context, proj
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/{key_id}/tags/action (the `BatchCreateKmsTags` operationId).
-func (c *ClientWithResponses) BatchCreateKmsTagsWithBodyWithResponse(ctx context.Context, projectId string, keyId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchCreateKmsTagsResponse, error) {
-	rsp, err := c.BatchCreateKmsTagsWithBody(ctx, projectId, keyId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) BatchCreateKmsTagsWithBodyWithResponse(ctx context.Context, projectID string, keyID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchCreateKmsTagsResponse, error) {
+	rsp, err := c.BatchCreateKmsTagsWithBody(ctx, projectID, keyID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -15851,8 +15851,8 @@ func (c *ClientWithResponses) BatchCreateKmsTagsWithBodyWithResponse(ctx context
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/{key_id}/tags/action (the `BatchCreateKmsTags` operationId).
-func (c *ClientWithResponses) BatchCreateKmsTagsWithResponse(ctx context.Context, projectId string, keyId string, body BatchCreateKmsTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchCreateKmsTagsResponse, error) {
-	rsp, err := c.BatchCreateKmsTags(ctx, projectId, keyId, body, reqEditors...)
+func (c *ClientWithResponses) BatchCreateKmsTagsWithResponse(ctx context.Context, projectID string, keyID string, body BatchCreateKmsTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchCreateKmsTagsResponse, error) {
+	rsp, err := c.BatchCreateKmsTags(ctx, projectID, keyID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -15866,8 +15866,8 @@ func (c *ClientWithResponses) BatchCreateKmsTagsWithResponse(ctx context.Context
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v1.0/{project_id}/kms/{key_id}/tags/{key} (the `DeleteTag` operationId).
-func (c *ClientWithResponses) DeleteTagWithResponse(ctx context.Context, projectId string, keyId string, key string, reqEditors ...RequestEditorFn) (*DeleteTagResponse, error) {
-	rsp, err := c.DeleteTag(ctx, projectId, keyId, key, reqEditors...)
+func (c *ClientWithResponses) DeleteTagWithResponse(ctx context.Context, projectID string, keyID string, key string, reqEditors ...RequestEditorFn) (*DeleteTagResponse, error) {
+	rsp, err := c.DeleteTag(ctx, projectID, keyID, key, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -15881,8 +15881,8 @@ func (c *ClientWithResponses) DeleteTagWithResponse(ctx context.Context, project
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/{resource_instances}/action (the `ListKmsByTags` operationId).
-func (c *ClientWithResponses) ListKmsByTagsWithBodyWithResponse(ctx context.Context, projectId string, resourceInstances ListKmsByTagsParamsResourceInstances, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ListKmsByTagsResponse, error) {
-	rsp, err := c.ListKmsByTagsWithBody(ctx, projectId, resourceInstances, contentType, body, reqEditors...)
+func (c *ClientWithResponses) ListKmsByTagsWithBodyWithResponse(ctx context.Context, projectID string, resourceInstances ListKmsByTagsParamsResourceInstances, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ListKmsByTagsResponse, error) {
+	rsp, err := c.ListKmsByTagsWithBody(ctx, projectID, resourceInstances, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -15896,8 +15896,8 @@ func (c *ClientWithResponses) ListKmsByTagsWithBodyWithResponse(ctx context.Cont
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/{resource_instances}/action (the `ListKmsByTags` operationId).
-func (c *ClientWithResponses) ListKmsByTagsWithResponse(ctx context.Context, projectId string, resourceInstances ListKmsByTagsParamsResourceInstances, body ListKmsByTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*ListKmsByTagsResponse, error) {
-	rsp, err := c.ListKmsByTags(ctx, projectId, resourceInstances, body, reqEditors...)
+func (c *ClientWithResponses) ListKmsByTagsWithResponse(ctx context.Context, projectID string, resourceInstances ListKmsByTagsParamsResourceInstances, body ListKmsByTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*ListKmsByTagsResponse, error) {
+	rsp, err := c.ListKmsByTags(ctx, projectID, resourceInstances, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -15911,8 +15911,8 @@ func (c *ClientWithResponses) ListKmsByTagsWithResponse(ctx context.Context, pro
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v3/{project_id}/failed-tasks (the `DeleteAllFailedTask` operationId).
-func (c *ClientWithResponses) DeleteAllFailedTaskWithResponse(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*DeleteAllFailedTaskResponse, error) {
-	rsp, err := c.DeleteAllFailedTask(ctx, projectId, reqEditors...)
+func (c *ClientWithResponses) DeleteAllFailedTaskWithResponse(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*DeleteAllFailedTaskResponse, error) {
+	rsp, err := c.DeleteAllFailedTask(ctx, projectID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -15926,8 +15926,8 @@ func (c *ClientWithResponses) DeleteAllFailedTaskWithResponse(ctx context.Contex
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3/{project_id}/failed-tasks (the `ListFailedTask` operationId).
-func (c *ClientWithResponses) ListFailedTaskWithResponse(ctx context.Context, projectId string, params *ListFailedTaskParams, reqEditors ...RequestEditorFn) (*ListFailedTaskResponse, error) {
-	rsp, err := c.ListFailedTask(ctx, projectId, params, reqEditors...)
+func (c *ClientWithResponses) ListFailedTaskWithResponse(ctx context.Context, projectID string, params *ListFailedTaskParams, reqEditors ...RequestEditorFn) (*ListFailedTaskResponse, error) {
+	rsp, err := c.ListFailedTask(ctx, projectID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -15941,8 +15941,8 @@ func (c *ClientWithResponses) ListFailedTaskWithResponse(ctx context.Context, pr
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v3/{project_id}/failed-tasks/{task_id} (the `DeleteFailedTask` operationId).
-func (c *ClientWithResponses) DeleteFailedTaskWithResponse(ctx context.Context, projectId string, taskId string, reqEditors ...RequestEditorFn) (*DeleteFailedTaskResponse, error) {
-	rsp, err := c.DeleteFailedTask(ctx, projectId, taskId, reqEditors...)
+func (c *ClientWithResponses) DeleteFailedTaskWithResponse(ctx context.Context, projectID string, taskID string, reqEditors ...RequestEditorFn) (*DeleteFailedTaskResponse, error) {
+	rsp, err := c.DeleteFailedTask(ctx, projectID, taskID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -15954,8 +15954,8 @@ func (c *ClientWithResponses) DeleteFailedTaskWithResponse(ctx context.Context, 
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3/{project_id}/keypairs (the `ListKeypairs` operationId).
-func (c *ClientWithResponses) ListKeypairsWithResponse(ctx context.Context, projectId string, params *ListKeypairsParams, reqEditors ...RequestEditorFn) (*ListKeypairsResponse, error) {
-	rsp, err := c.ListKeypairs(ctx, projectId, params, reqEditors...)
+func (c *ClientWithResponses) ListKeypairsWithResponse(ctx context.Context, projectID string, params *ListKeypairsParams, reqEditors ...RequestEditorFn) (*ListKeypairsResponse, error) {
+	rsp, err := c.ListKeypairs(ctx, projectID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -15967,8 +15967,8 @@ func (c *ClientWithResponses) ListKeypairsWithResponse(ctx context.Context, proj
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3/{project_id}/keypairs (the `CreateKeypair` operationId).
-func (c *ClientWithResponses) CreateKeypairWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateKeypairResponse, error) {
-	rsp, err := c.CreateKeypairWithBody(ctx, projectId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) CreateKeypairWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateKeypairResponse, error) {
+	rsp, err := c.CreateKeypairWithBody(ctx, projectID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -15980,8 +15980,8 @@ func (c *ClientWithResponses) CreateKeypairWithBodyWithResponse(ctx context.Cont
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3/{project_id}/keypairs (the `CreateKeypair` operationId).
-func (c *ClientWithResponses) CreateKeypairWithResponse(ctx context.Context, projectId string, body CreateKeypairJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateKeypairResponse, error) {
-	rsp, err := c.CreateKeypair(ctx, projectId, body, reqEditors...)
+func (c *ClientWithResponses) CreateKeypairWithResponse(ctx context.Context, projectID string, body CreateKeypairJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateKeypairResponse, error) {
+	rsp, err := c.CreateKeypair(ctx, projectID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -15995,8 +15995,8 @@ func (c *ClientWithResponses) CreateKeypairWithResponse(ctx context.Context, pro
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3/{project_id}/keypairs/associate (the `AssociateKeypair` operationId).
-func (c *ClientWithResponses) AssociateKeypairWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AssociateKeypairResponse, error) {
-	rsp, err := c.AssociateKeypairWithBody(ctx, projectId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) AssociateKeypairWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AssociateKeypairResponse, error) {
+	rsp, err := c.AssociateKeypairWithBody(ctx, projectID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -16010,8 +16010,8 @@ func (c *ClientWithResponses) AssociateKeypairWithBodyWithResponse(ctx context.C
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3/{project_id}/keypairs/associate (the `AssociateKeypair` operationId).
-func (c *ClientWithResponses) AssociateKeypairWithResponse(ctx context.Context, projectId string, body AssociateKeypairJSONRequestBody, reqEditors ...RequestEditorFn) (*AssociateKeypairResponse, error) {
-	rsp, err := c.AssociateKeypair(ctx, projectId, body, reqEditors...)
+func (c *ClientWithResponses) AssociateKeypairWithResponse(ctx context.Context, projectID string, body AssociateKeypairJSONRequestBody, reqEditors ...RequestEditorFn) (*AssociateKeypairResponse, error) {
+	rsp, err := c.AssociateKeypair(ctx, projectID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -16025,8 +16025,8 @@ func (c *ClientWithResponses) AssociateKeypairWithResponse(ctx context.Context, 
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3/{project_id}/keypairs/batch-associate (the `BatchAssociateKeypair` operationId).
-func (c *ClientWithResponses) BatchAssociateKeypairWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchAssociateKeypairResponse, error) {
-	rsp, err := c.BatchAssociateKeypairWithBody(ctx, projectId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) BatchAssociateKeypairWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchAssociateKeypairResponse, error) {
+	rsp, err := c.BatchAssociateKeypairWithBody(ctx, projectID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -16040,8 +16040,8 @@ func (c *ClientWithResponses) BatchAssociateKeypairWithBodyWithResponse(ctx cont
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3/{project_id}/keypairs/batch-associate (the `BatchAssociateKeypair` operationId).
-func (c *ClientWithResponses) BatchAssociateKeypairWithResponse(ctx context.Context, projectId string, body BatchAssociateKeypairJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchAssociateKeypairResponse, error) {
-	rsp, err := c.BatchAssociateKeypair(ctx, projectId, body, reqEditors...)
+func (c *ClientWithResponses) BatchAssociateKeypairWithResponse(ctx context.Context, projectID string, body BatchAssociateKeypairJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchAssociateKeypairResponse, error) {
+	rsp, err := c.BatchAssociateKeypair(ctx, projectID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -16055,8 +16055,8 @@ func (c *ClientWithResponses) BatchAssociateKeypairWithResponse(ctx context.Cont
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3/{project_id}/keypairs/disassociate (the `DisassociateKeypair` operationId).
-func (c *ClientWithResponses) DisassociateKeypairWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DisassociateKeypairResponse, error) {
-	rsp, err := c.DisassociateKeypairWithBody(ctx, projectId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) DisassociateKeypairWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DisassociateKeypairResponse, error) {
+	rsp, err := c.DisassociateKeypairWithBody(ctx, projectID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -16070,8 +16070,8 @@ func (c *ClientWithResponses) DisassociateKeypairWithBodyWithResponse(ctx contex
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3/{project_id}/keypairs/disassociate (the `DisassociateKeypair` operationId).
-func (c *ClientWithResponses) DisassociateKeypairWithResponse(ctx context.Context, projectId string, body DisassociateKeypairJSONRequestBody, reqEditors ...RequestEditorFn) (*DisassociateKeypairResponse, error) {
-	rsp, err := c.DisassociateKeypair(ctx, projectId, body, reqEditors...)
+func (c *ClientWithResponses) DisassociateKeypairWithResponse(ctx context.Context, projectID string, body DisassociateKeypairJSONRequestBody, reqEditors ...RequestEditorFn) (*DisassociateKeypairResponse, error) {
+	rsp, err := c.DisassociateKeypair(ctx, projectID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -16085,8 +16085,8 @@ func (c *ClientWithResponses) DisassociateKeypairWithResponse(ctx context.Contex
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3/{project_id}/keypairs/private-key/export (the `ExportPrivateKey` operationId).
-func (c *ClientWithResponses) ExportPrivateKeyWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ExportPrivateKeyResponse, error) {
-	rsp, err := c.ExportPrivateKeyWithBody(ctx, projectId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) ExportPrivateKeyWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ExportPrivateKeyResponse, error) {
+	rsp, err := c.ExportPrivateKeyWithBody(ctx, projectID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -16100,8 +16100,8 @@ func (c *ClientWithResponses) ExportPrivateKeyWithBodyWithResponse(ctx context.C
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3/{project_id}/keypairs/private-key/export (the `ExportPrivateKey` operationId).
-func (c *ClientWithResponses) ExportPrivateKeyWithResponse(ctx context.Context, projectId string, body ExportPrivateKeyJSONRequestBody, reqEditors ...RequestEditorFn) (*ExportPrivateKeyResponse, error) {
-	rsp, err := c.ExportPrivateKey(ctx, projectId, body, reqEditors...)
+func (c *ClientWithResponses) ExportPrivateKeyWithResponse(ctx context.Context, projectID string, body ExportPrivateKeyJSONRequestBody, reqEditors ...RequestEditorFn) (*ExportPrivateKeyResponse, error) {
+	rsp, err := c.ExportPrivateKey(ctx, projectID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -16115,8 +16115,8 @@ func (c *ClientWithResponses) ExportPrivateKeyWithResponse(ctx context.Context, 
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3/{project_id}/keypairs/private-key/import (the `ImportPrivateKey` operationId).
-func (c *ClientWithResponses) ImportPrivateKeyWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ImportPrivateKeyResponse, error) {
-	rsp, err := c.ImportPrivateKeyWithBody(ctx, projectId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) ImportPrivateKeyWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ImportPrivateKeyResponse, error) {
+	rsp, err := c.ImportPrivateKeyWithBody(ctx, projectID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -16130,8 +16130,8 @@ func (c *ClientWithResponses) ImportPrivateKeyWithBodyWithResponse(ctx context.C
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3/{project_id}/keypairs/private-key/import (the `ImportPrivateKey` operationId).
-func (c *ClientWithResponses) ImportPrivateKeyWithResponse(ctx context.Context, projectId string, body ImportPrivateKeyJSONRequestBody, reqEditors ...RequestEditorFn) (*ImportPrivateKeyResponse, error) {
-	rsp, err := c.ImportPrivateKey(ctx, projectId, body, reqEditors...)
+func (c *ClientWithResponses) ImportPrivateKeyWithResponse(ctx context.Context, projectID string, body ImportPrivateKeyJSONRequestBody, reqEditors ...RequestEditorFn) (*ImportPrivateKeyResponse, error) {
+	rsp, err := c.ImportPrivateKey(ctx, projectID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -16145,8 +16145,8 @@ func (c *ClientWithResponses) ImportPrivateKeyWithResponse(ctx context.Context, 
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v3/{project_id}/keypairs/{keypair_name} (the `DeleteKeypair` operationId).
-func (c *ClientWithResponses) DeleteKeypairWithResponse(ctx context.Context, projectId string, keypairName string, reqEditors ...RequestEditorFn) (*DeleteKeypairResponse, error) {
-	rsp, err := c.DeleteKeypair(ctx, projectId, keypairName, reqEditors...)
+func (c *ClientWithResponses) DeleteKeypairWithResponse(ctx context.Context, projectID string, keypairName string, reqEditors ...RequestEditorFn) (*DeleteKeypairResponse, error) {
+	rsp, err := c.DeleteKeypair(ctx, projectID, keypairName, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -16158,8 +16158,8 @@ func (c *ClientWithResponses) DeleteKeypairWithResponse(ctx context.Context, pro
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3/{project_id}/keypairs/{keypair_name} (the `ListKeypairDetail` operationId).
-func (c *ClientWithResponses) ListKeypairDetailWithResponse(ctx context.Context, projectId string, keypairName string, reqEditors ...RequestEditorFn) (*ListKeypairDetailResponse, error) {
-	rsp, err := c.ListKeypairDetail(ctx, projectId, keypairName, reqEditors...)
+func (c *ClientWithResponses) ListKeypairDetailWithResponse(ctx context.Context, projectID string, keypairName string, reqEditors ...RequestEditorFn) (*ListKeypairDetailResponse, error) {
+	rsp, err := c.ListKeypairDetail(ctx, projectID, keypairName, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -16173,8 +16173,8 @@ func (c *ClientWithResponses) ListKeypairDetailWithResponse(ctx context.Context,
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v3/{project_id}/keypairs/{keypair_name} (the `UpdateKeypairDescription` operationId).
-func (c *ClientWithResponses) UpdateKeypairDescriptionWithBodyWithResponse(ctx context.Context, projectId string, keypairName string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateKeypairDescriptionResponse, error) {
-	rsp, err := c.UpdateKeypairDescriptionWithBody(ctx, projectId, keypairName, contentType, body, reqEditors...)
+func (c *ClientWithResponses) UpdateKeypairDescriptionWithBodyWithResponse(ctx context.Context, projectID string, keypairName string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateKeypairDescriptionResponse, error) {
+	rsp, err := c.UpdateKeypairDescriptionWithBody(ctx, projectID, keypairName, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -16188,8 +16188,8 @@ func (c *ClientWithResponses) UpdateKeypairDescriptionWithBodyWithResponse(ctx c
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v3/{project_id}/keypairs/{keypair_name} (the `UpdateKeypairDescription` operationId).
-func (c *ClientWithResponses) UpdateKeypairDescriptionWithResponse(ctx context.Context, projectId string, keypairName string, body UpdateKeypairDescriptionJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateKeypairDescriptionResponse, error) {
-	rsp, err := c.UpdateKeypairDescription(ctx, projectId, keypairName, body, reqEditors...)
+func (c *ClientWithResponses) UpdateKeypairDescriptionWithResponse(ctx context.Context, projectID string, keypairName string, body UpdateKeypairDescriptionJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateKeypairDescriptionResponse, error) {
+	rsp, err := c.UpdateKeypairDescription(ctx, projectID, keypairName, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -16203,8 +16203,8 @@ func (c *ClientWithResponses) UpdateKeypairDescriptionWithResponse(ctx context.C
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v3/{project_id}/keypairs/{keypair_name}/private-key (the `ClearPrivateKey` operationId).
-func (c *ClientWithResponses) ClearPrivateKeyWithResponse(ctx context.Context, projectId string, keypairName string, reqEditors ...RequestEditorFn) (*ClearPrivateKeyResponse, error) {
-	rsp, err := c.ClearPrivateKey(ctx, projectId, keypairName, reqEditors...)
+func (c *ClientWithResponses) ClearPrivateKeyWithResponse(ctx context.Context, projectID string, keypairName string, reqEditors ...RequestEditorFn) (*ClearPrivateKeyResponse, error) {
+	rsp, err := c.ClearPrivateKey(ctx, projectID, keypairName, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -16218,8 +16218,8 @@ func (c *ClientWithResponses) ClearPrivateKeyWithResponse(ctx context.Context, p
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3/{project_id}/running-tasks (the `ListRunningTask` operationId).
-func (c *ClientWithResponses) ListRunningTaskWithResponse(ctx context.Context, projectId string, params *ListRunningTaskParams, reqEditors ...RequestEditorFn) (*ListRunningTaskResponse, error) {
-	rsp, err := c.ListRunningTask(ctx, projectId, params, reqEditors...)
+func (c *ClientWithResponses) ListRunningTaskWithResponse(ctx context.Context, projectID string, params *ListRunningTaskParams, reqEditors ...RequestEditorFn) (*ListRunningTaskResponse, error) {
+	rsp, err := c.ListRunningTask(ctx, projectID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -16233,8 +16233,8 @@ func (c *ClientWithResponses) ListRunningTaskWithResponse(ctx context.Context, p
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3/{project_id}/tasks/{task_id} (the `ListKeypairTask` operationId).
-func (c *ClientWithResponses) ListKeypairTaskWithResponse(ctx context.Context, projectId string, taskId string, reqEditors ...RequestEditorFn) (*ListKeypairTaskResponse, error) {
-	rsp, err := c.ListKeypairTask(ctx, projectId, taskId, reqEditors...)
+func (c *ClientWithResponses) ListKeypairTaskWithResponse(ctx context.Context, projectID string, taskID string, reqEditors ...RequestEditorFn) (*ListKeypairTaskResponse, error) {
+	rsp, err := c.ListKeypairTask(ctx, projectID, taskID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}

@@ -1106,8 +1106,8 @@ type Auditlogs struct {
 	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
 	EndTime *string `json:"end_time,omitempty"`
 
-	// Id 审计日志ID。
-	Id *string `json:"id,omitempty"`
+	// ID 审计日志ID。
+	ID *string `json:"id,omitempty"`
 
 	// Name 审计日志文件名。
 	Name *string `json:"name,omitempty"`
@@ -1168,8 +1168,8 @@ type CreateActionRequestBody struct {
 
 // CreateActionResponseBody defines model for CreateActionResponseBody.
 type CreateActionResponseBody struct {
-	// JobId 任务ID
-	JobId *string `json:"job_id,omitempty"`
+	// JobID 任务ID
+	JobID *string `json:"job_id,omitempty"`
 }
 
 // CreateAuditlogLinkRequestBody defines model for CreateAuditlogLinkRequestBody.
@@ -1181,7 +1181,7 @@ type CreateAuditlogLinkRequestBody struct {
 // CreateAuditlogLinkResponseBody defines model for CreateAuditlogLinkResponseBody.
 type CreateAuditlogLinkResponseBody struct {
 	// Links 审计日志下载链接列表，有效时间5分钟。
-	Links *[]string `json:"links,omitempty"`
+	Links []string `json:"links,omitempty"`
 }
 
 // CreateBackupBackup 备份信息。
@@ -1192,16 +1192,16 @@ type CreateBackupBackup struct {
 
 	// Databases 只支持Microsoft SQL Server，局部备份的用户自建数据库名列表，当有此参数时以局部备份为准。
 	// 详情请参见表3。
-	Databases *[]CreateBackupDatabases `json:"databases,omitempty"`
+	Databases []CreateBackupDatabases `json:"databases,omitempty"`
 
 	// Description 备份描述。
 	Description *string `json:"description,omitempty"`
 
-	// Id 备份ID。
-	Id *string `json:"id,omitempty"`
+	// ID 备份ID。
+	ID *string `json:"id,omitempty"`
 
-	// InstanceId 实例ID。
-	InstanceId *string `json:"instance_id,omitempty"`
+	// InstanceID 实例ID。
+	InstanceID *string `json:"instance_id,omitempty"`
 
 	// Name 备份名称。
 	Name *string `json:"name,omitempty"`
@@ -1245,13 +1245,13 @@ type CreateBackupDatabases struct {
 type CreateBackupRequestBody struct {
 	// Databases 只支持Microsoft SQL Server，局部备份的用户自建数据库名列表，当有此参数时以局部备份为准。
 	// 详情请参见表3。
-	Databases *[]CreateBackupDatabases `json:"databases,omitempty"`
+	Databases []CreateBackupDatabases `json:"databases,omitempty"`
 
 	// Description 备份描述，不能包含>!<"&'=特殊字符，不大于256个字符。
 	Description *string `json:"description,omitempty"`
 
-	// InstanceId 实例ID。
-	InstanceId string `json:"instance_id"`
+	// InstanceID 实例ID。
+	InstanceID string `json:"instance_id"`
 
 	// Name 备份名称，4~64个字符，必须以英文字母开头，区分大小写，可以包含英文字母、数字、中划线或者下划线，不能包含其他特殊字符。
 	// 备份名称不能和已有备份重名。
@@ -1281,8 +1281,8 @@ type CreateConfiguration2Configuration struct {
 	// Description 描述。
 	Description *string `json:"description,omitempty"`
 
-	// Id 参数组ID。
-	Id *string `json:"id,omitempty"`
+	// ID 参数组ID。
+	ID *string `json:"id,omitempty"`
 
 	// Name 参数组名称。
 	Name *string `json:"name,omitempty"`
@@ -1358,8 +1358,8 @@ type CreateConfigurationConfiguration struct {
 	// Description 描述。
 	Description *string `json:"description,omitempty"`
 
-	// Id 参数模板ID。
-	Id *string `json:"id,omitempty"`
+	// ID 参数模板ID。
+	ID *string `json:"id,omitempty"`
 
 	// Name 参数模板名称。
 	Name *string `json:"name,omitempty"`
@@ -1435,18 +1435,18 @@ type CreateDatabaseResponseBody struct {
 	Resp *string `json:"resp,omitempty"`
 }
 
-// CreateDbPrivilegeRequestBody defines model for CreateDbPrivilegeRequestBody.
-type CreateDbPrivilegeRequestBody struct {
-	// DbName 数据库名称。
-	DbName string `json:"db_name"`
+// CreateDBPrivilegeRequestBody defines model for CreateDbPrivilegeRequestBody.
+type CreateDBPrivilegeRequestBody struct {
+	// DBName 数据库名称。
+	DBName string `json:"db_name"`
 
 	// Users 每个元素都是与数据库相关联的帐号。单次请求最多支持50个元素。
 	// 每个元素结构请参见表3。
-	Users []CreateDbPrivilegeRequestBodyUsersItem `json:"users"`
+	Users []CreateDBPrivilegeRequestBodyUsersItem `json:"users"`
 }
 
-// CreateDbPrivilegeRequestBodyUsersItem defines model for CreateDbPrivilegeRequestBodyUsersItem.
-type CreateDbPrivilegeRequestBodyUsersItem struct {
+// CreateDBPrivilegeRequestBodyUsersItem defines model for CreateDbPrivilegeRequestBodyUsersItem.
+type CreateDBPrivilegeRequestBodyUsersItem struct {
 	// Name 帐号名。
 	Name string `json:"name"`
 
@@ -1456,14 +1456,14 @@ type CreateDbPrivilegeRequestBodyUsersItem struct {
 	Readonly bool `json:"readonly"`
 }
 
-// CreateDbPrivilegeResponseBody defines model for CreateDbPrivilegeResponseBody.
-type CreateDbPrivilegeResponseBody struct {
+// CreateDBPrivilegeResponseBody defines model for CreateDbPrivilegeResponseBody.
+type CreateDBPrivilegeResponseBody struct {
 	// Resp 调用正常时，返回“successful”。
 	Resp *string `json:"resp,omitempty"`
 }
 
-// CreateDbUserRequestBody defines model for CreateDbUserRequestBody.
-type CreateDbUserRequestBody struct {
+// CreateDBUserRequestBody defines model for CreateDbUserRequestBody.
+type CreateDBUserRequestBody struct {
 	// Name 数据库帐号名称。
 	// 数据库帐号名称在1到32个字符之间，由字母、数字、中划线或下划线组成，不能包含其他特殊字符。
 	// - 若数据库版本为MySQL5.6，帐号长度为1～16个字符。
@@ -1477,8 +1477,8 @@ type CreateDbUserRequestBody struct {
 	Password string `json:"password"`
 }
 
-// CreateDbUserResponseBody defines model for CreateDbUserResponseBody.
-type CreateDbUserResponseBody struct {
+// CreateDBUserResponseBody defines model for CreateDbUserResponseBody.
+type CreateDBUserResponseBody struct {
 	// Resp 调用正常时，返回“successful”。
 	Resp *string `json:"resp,omitempty"`
 }
@@ -1495,13 +1495,13 @@ type CreateInstanceBackupStrategy struct {
 // CreateInstanceExtendparam 返回参数extendparam键值对。
 type CreateInstanceExtendparam struct {
 	// Jobs 返回参数jobs信息。
-	Jobs *[]Jobs `json:"jobs,omitempty"`
+	Jobs []Jobs `json:"jobs,omitempty"`
 }
 
 // CreateInstanceFlavor 实例的规格信息。
 type CreateInstanceFlavor struct {
-	// Id 规格ID
-	Id *string `json:"id,omitempty"`
+	// ID 规格ID
+	ID *string `json:"id,omitempty"`
 }
 
 // CreateInstanceHa HA信息，仅创建HA时返回。
@@ -1527,10 +1527,10 @@ type CreateInstanceInstance struct {
 	// DataStoreInfo 数据库信息。
 	// 说明：
 	// 创建时返回值为null，数据库实例创建成功后该值不为null。
-	DataStoreInfo *map[string]interface{} `json:"dataStoreInfo,omitempty"`
+	DataStoreInfo map[string]interface{} `json:"dataStoreInfo,omitempty"`
 
-	// DbPort 与请求参数相同。
-	DbPort *int64 `json:"dbPort,omitempty"`
+	// DBPort 与请求参数相同。
+	DBPort *int64 `json:"dbPort,omitempty"`
 
 	// Extendparam 返回参数extendparam键值对。
 	Extendparam *CreateInstanceExtendparam `json:"extendparam,omitempty"`
@@ -1544,10 +1544,10 @@ type CreateInstanceInstance struct {
 	// Hostname 实例的连接地址，此处为空字符串。
 	Hostname *string `json:"hostname,omitempty"`
 
-	// Id 实例主节点ID。
+	// ID 实例主节点ID。
 	// 说明：
 	// 该字段并非实例ID，推荐使用V3 API并使用实例ID执行相关操作。
-	Id *string `json:"id,omitempty"`
+	ID *string `json:"id,omitempty"`
 
 	// Name 创建的实例名称。
 	Name *string `json:"name,omitempty"`
@@ -1564,8 +1564,8 @@ type CreateInstanceInstance struct {
 	// SecurityGroup 安全组信息。
 	SecurityGroup *CreateInstanceSecurityGroup `json:"securityGroup,omitempty"`
 
-	// SlaveId 仅创建HA时返回。
-	SlaveId *string `json:"slaveId,omitempty"`
+	// SlaveID 仅创建HA时返回。
+	SlaveID *string `json:"slaveId,omitempty"`
 
 	// Status 实例状态，取值为“BUILD”。
 	Status *string `json:"status,omitempty"`
@@ -1590,8 +1590,8 @@ type CreateInstanceInstanceType string
 
 // CreateInstanceNics nics信息。
 type CreateInstanceNics struct {
-	// SubnetId 子网的网络ID信息
-	SubnetId *string `json:"subnetId,omitempty"`
+	// SubnetID 子网的网络ID信息
+	SubnetID *string `json:"subnetId,omitempty"`
 }
 
 // CreateInstanceRequestBody defines model for CreateInstanceRequestBody.
@@ -1610,8 +1610,8 @@ type CreateInstanceResponseBody struct {
 
 // CreateInstanceSecurityGroup 安全组信息。
 type CreateInstanceSecurityGroup struct {
-	// Id 安全组ID
-	Id *string `json:"id,omitempty"`
+	// ID 安全组ID
+	ID *string `json:"id,omitempty"`
 }
 
 // CreateInstanceV32Datastore 数据库信息。
@@ -1638,8 +1638,8 @@ type CreateInstanceV32Instance struct {
 	// 详情请参见表11。
 	BackupStrategy *CreateInstanceV32ResponseBackupStrategy `json:"backup_strategy,omitempty"`
 
-	// ConfigurationId 参数模板id，仅当您创建实例指定用户自定义参数组时才可见。
-	ConfigurationId *string `json:"configuration_id,omitempty"`
+	// ConfigurationID 参数模板id，仅当您创建实例指定用户自定义参数组时才可见。
+	ConfigurationID *string `json:"configuration_id,omitempty"`
 
 	// Datastore 数据库信息。
 	// 详情请参见表9。
@@ -1656,8 +1656,8 @@ type CreateInstanceV32Instance struct {
 	// 详情请参见表10。
 	Ha *CreateInstanceV32ResponseHa `json:"ha,omitempty"`
 
-	// Id 实例id。
-	Id *string `json:"id,omitempty"`
+	// ID 实例id。
+	ID *string `json:"id,omitempty"`
 
 	// Name 实例名称。
 	// 用于表示实例的名称，同一租户下，同类型的实例名可重名，其中，SQL Server实例名唯一。
@@ -1677,27 +1677,27 @@ type CreateInstanceV32Instance struct {
 	// Region 区域ID。
 	Region *string `json:"region,omitempty"`
 
-	// SecurityGroupId 指定实例所属的安全组。
+	// SecurityGroupID 指定实例所属的安全组。
 	// - 方法1：登录虚拟私有云服务的控制台界面，在安全组的详情页面查找安全组ID。
 	// - 方法2：通过虚拟私有云服务的API接口查询，具体操作可参考查询安全组列表。
-	SecurityGroupId *string `json:"security_group_id,omitempty"`
+	SecurityGroupID *string `json:"security_group_id,omitempty"`
 
 	// Status 实例状态。如BUILD，表示创建中。
 	Status *string `json:"status,omitempty"`
 
-	// SubnetId 子网的网络ID信息，获取方法如下：
+	// SubnetID 子网的网络ID信息，获取方法如下：
 	// - 方法1：登录虚拟私有云服务的控制台界面，单击VPC下的子网，进入子网详情页面，查找网络ID。
 	// - 方法2：通过虚拟私有云服务的API接口查询，具体操作可参考查询子网列表。
-	SubnetId *string `json:"subnet_id,omitempty"`
+	SubnetID *string `json:"subnet_id,omitempty"`
 
 	// Volume volume信息。
 	// 详情请参见表12。
 	Volume *CreateInstanceV32ResponseVolume `json:"volume,omitempty"`
 
-	// VpcId 虚拟私有云ID，获取方法如下：
+	// VpcID 虚拟私有云ID，获取方法如下：
 	// - 方法1：登录虚拟私有云服务的控制台界面，在虚拟私有云的详情页面查找VPC ID。
 	// - 方法2：通过虚拟私有云服务的API接口查询，具体操作可参考查询VPC列表。
-	VpcId *string `json:"vpc_id,omitempty"`
+	VpcID *string `json:"vpc_id,omitempty"`
 }
 
 // CreateInstanceV32RequestBackupStrategy 高级备份策略。
@@ -1727,14 +1727,14 @@ type CreateInstanceV32RequestBody struct {
 	// 详情请参见表4。
 	BackupStrategy *CreateInstanceV32RequestBackupStrategy `json:"backup_strategy,omitempty"`
 
-	// ConfigurationId 参数模板ID。
-	ConfigurationId *string `json:"configuration_id,omitempty"`
+	// ConfigurationID 参数模板ID。
+	ConfigurationID *string `json:"configuration_id,omitempty"`
 
-	// DiskEncryptionId 用于磁盘加密的密钥ID，默认为空。
-	DiskEncryptionId *string `json:"disk_encryption_id,omitempty"`
+	// DiskEncryptionID 用于磁盘加密的密钥ID，默认为空。
+	DiskEncryptionID *string `json:"disk_encryption_id,omitempty"`
 
-	// EnterpriseProjectId 项目标签。
-	EnterpriseProjectId *string `json:"enterprise_project_id,omitempty"`
+	// EnterpriseProjectID 项目标签。
+	EnterpriseProjectID *string `json:"enterprise_project_id,omitempty"`
 
 	// FlavorRef 规格码，取值范围：非空,。
 	// 详情请参考查询数据库规格的响应消息中的“spec_code”。
@@ -1769,15 +1769,15 @@ type CreateInstanceV32RequestBody struct {
 	// 详情请参见表6。
 	RestorePoint CreateInstanceV32RestorePoint `json:"restore_point"`
 
-	// SecurityGroupId 指定实例所属的安全组。
+	// SecurityGroupID 指定实例所属的安全组。
 	// - 方法1：登录虚拟私有云服务的控制台界面，在安全组的详情页面查找安全组ID。
 	// - 方法2：通过虚拟私有云服务的API接口查询，具体操作可参考查询安全组列表。
-	SecurityGroupId *string `json:"security_group_id,omitempty"`
+	SecurityGroupID *string `json:"security_group_id,omitempty"`
 
-	// SubnetId 子网的网络ID信息，获取方法如下：
+	// SubnetID 子网的网络ID信息，获取方法如下：
 	// - 方法1：登录虚拟私有云服务的控制台界面，单击VPC下的子网，进入子网详情页面，查找网络ID。
 	// - 方法2：通过虚拟私有云服务的API接口查询，具体操作可参考查询子网列表。
-	SubnetId string `json:"subnet_id"`
+	SubnetID string `json:"subnet_id"`
 
 	// TimeZone UTC时区。
 	// - 不选择时，各个引擎时区如下：
@@ -1791,10 +1791,10 @@ type CreateInstanceV32RequestBody struct {
 	// 详情请参见表5。
 	Volume CreateInstanceV32RequestVolume `json:"volume"`
 
-	// VpcId 虚拟私有云ID，获取方法如下：
+	// VpcID 虚拟私有云ID，获取方法如下：
 	// - 方法1：登录虚拟私有云服务的控制台界面，在虚拟私有云的详情页面查找VPC ID。
 	// - 方法2：通过虚拟私有云服务的API接口查询，具体操作可参考查询VPC列表。
-	VpcId string `json:"vpc_id"`
+	VpcID string `json:"vpc_id"`
 }
 
 // CreateInstanceV32RequestHa HA配置参数，创建HA实例时使用。
@@ -1861,8 +1861,8 @@ type CreateInstanceV32ResponseBody struct {
 	// 详情请参见表8。
 	Instance *CreateInstanceV32Instance `json:"instance,omitempty"`
 
-	// JobId 实例创建的任务id。
-	JobId *string `json:"job_id,omitempty"`
+	// JobID 实例创建的任务id。
+	JobID *string `json:"job_id,omitempty"`
 }
 
 // CreateInstanceV32ResponseHa HA配置参数，仅当您选择创建HA实例时该参数才可见。
@@ -1900,10 +1900,10 @@ type CreateInstanceV32ResponseVolume struct {
 // CreateInstanceV32RestorePoint 恢复数据源对象。
 // 详情请参见表6。
 type CreateInstanceV32RestorePoint struct {
-	// BackupId 用于恢复的备份ID。当使用备份文件恢复时需要指定该参数。
+	// BackupID 用于恢复的备份ID。当使用备份文件恢复时需要指定该参数。
 	// 须知：
 	// 当“type”字段为非必选时，“backup_id”必选。
-	BackupId *string `json:"backup_id,omitempty"`
+	BackupID *string `json:"backup_id,omitempty"`
 
 	// DatabaseName 仅适用于SQL Server引擎，当有此参数时表示支持局部恢复和重命名恢复，恢复数据以局部恢复为主。
 	// - 新数据库名称不可与源实例数据库名称重名，新数据库名称为空，默认按照原数据库名进行恢复。
@@ -1912,10 +1912,10 @@ type CreateInstanceV32RestorePoint struct {
 	// 示例：”database_name”:{“原库名”:”新库名”}
 	// - 新数据库名不能包含rdsadmin、master、msdb、tempdb、model或resource字段（不区分大小写）。
 	// - 数据库名称长度在1~64个字符之间，包含字母、数字、下划线或中划线，不能包含其他特殊字符。
-	DatabaseName *map[string]interface{} `json:"database_name,omitempty"`
+	DatabaseName map[string]interface{} `json:"database_name,omitempty"`
 
-	// InstanceId 实例ID。
-	InstanceId string `json:"instance_id"`
+	// InstanceID 实例ID。
+	InstanceID string `json:"instance_id"`
 
 	// RestoreTime 恢复数据的时间点，格式为UNIX时间戳，单位是毫秒，时区为UTC。
 	// 须知：
@@ -1947,18 +1947,18 @@ type CreateInstanceV3Instance struct {
 	// 详情请参见表15。
 	ChargeInfo *CreateInstanceV3ResponseChargeInfo `json:"charge_info,omitempty"`
 
-	// ConfigurationId 参数模板id，仅当您创建实例指定用户自定义参数组时，该参数才可见。
-	ConfigurationId *string `json:"configuration_id,omitempty"`
+	// ConfigurationID 参数模板id，仅当您创建实例指定用户自定义参数组时，该参数才可见。
+	ConfigurationID *string `json:"configuration_id,omitempty"`
 
 	// Datastore 数据库信息。
 	// 详情请参见表11。
 	Datastore *CreateInstanceV3ResponseDatastore `json:"datastore,omitempty"`
 
-	// DiskEncryptionId 用于磁盘加密的密钥ID，仅当您创建实例选择该参数时才可见，默认为空。
-	DiskEncryptionId *string `json:"disk_encryption_id,omitempty"`
+	// DiskEncryptionID 用于磁盘加密的密钥ID，仅当您创建实例选择该参数时才可见，默认为空。
+	DiskEncryptionID *string `json:"disk_encryption_id,omitempty"`
 
-	// EnterpriseProjectId 项目标签。
-	EnterpriseProjectId *string `json:"enterprise_project_id,omitempty"`
+	// EnterpriseProjectID 项目标签。
+	EnterpriseProjectID *string `json:"enterprise_project_id,omitempty"`
 
 	// FlavorRef 规格码，取值范围：非空。
 	// 使用可参考查询数据库规格响应消息表3中的“spec_code”。
@@ -1968,10 +1968,10 @@ type CreateInstanceV3Instance struct {
 	// 详情请参见表12。
 	Ha *CreateInstanceV3ResponseHa `json:"ha,omitempty"`
 
-	// Id 实例id。
+	// ID 实例id。
 	// 说明：
 	// v3版本实例id与v1版本的实例id不兼容。
-	Id *string `json:"id,omitempty"`
+	ID *string `json:"id,omitempty"`
 
 	// Name 实例名称。用于表示实例的名称，同一租户下，同类型的实例名称可相同。
 	// 取值范围：4~64个字符之间，必须以字母开头，不区分大小写，可以包含字母、数字、中划线或者下划线，不能包含其他的特殊字符。
@@ -1983,28 +1983,28 @@ type CreateInstanceV3Instance struct {
 	// Region 区域ID。
 	Region *string `json:"region,omitempty"`
 
-	// SecurityGroupId 指定实例所属的安全组。
+	// SecurityGroupID 指定实例所属的安全组。
 	// - 方法1：登录虚拟私有云服务的控制台界面，在安全组的详情页面查找安全组ID。
 	// - 方法2：通过虚拟私有云服务的API接口查询，具体操作可参考查询安全组列表。
-	SecurityGroupId *string `json:"security_group_id,omitempty"`
+	SecurityGroupID *string `json:"security_group_id,omitempty"`
 
 	// Status 实例状态。如BUILD，表示创建中。
 	// 仅创建按需实例时会返回该参数。
 	Status *string `json:"status,omitempty"`
 
-	// SubnetId 子网的网络ID信息，获取方法如下：
+	// SubnetID 子网的网络ID信息，获取方法如下：
 	// - 方法1：登录虚拟私有云服务的控制台界面，单击VPC下的子网，进入子网详情页面，查找网络ID。
 	// - 方法2：通过虚拟私有云服务的API接口查询，具体操作可参考查询子网列表。
-	SubnetId *string `json:"subnet_id,omitempty"`
+	SubnetID *string `json:"subnet_id,omitempty"`
 
 	// Volume volume信息。
 	// 详情请参见表14。
 	Volume *CreateInstanceV3ResponseVolume `json:"volume,omitempty"`
 
-	// VpcId 虚拟私有云ID，获取方法如下：
+	// VpcID 虚拟私有云ID，获取方法如下：
 	// - 方法1：登录虚拟私有云服务的控制台界面，在虚拟私有云的详情页面查找VPC ID。
 	// - 方法2：通过虚拟私有云服务的API接口查询，具体操作可参考查询VPC列表。
-	VpcId *string `json:"vpc_id,omitempty"`
+	VpcID *string `json:"vpc_id,omitempty"`
 }
 
 // CreateInstanceV3RequestBackupStrategy 高级备份策略。
@@ -2040,23 +2040,23 @@ type CreateInstanceV3RequestBody struct {
 	// 详情请参见表8。
 	ChargeInfo *CreateInstanceV3RequestChargeInfo `json:"charge_info,omitempty"`
 
-	// ConfigurationId 参数模板ID。
+	// ConfigurationID 参数模板ID。
 	// 使用可参考获取参数模板列表响应消息表3中的“id”。
-	ConfigurationId *string `json:"configuration_id,omitempty"`
+	ConfigurationID *string `json:"configuration_id,omitempty"`
 
 	// Datastore 数据库信息。
 	// 详情请参见表4。
 	Datastore CreateInstanceV3RequestDatastore `json:"datastore"`
 
-	// DiskEncryptionId 用于磁盘加密的密钥ID，默认为空。
-	DiskEncryptionId *string `json:"disk_encryption_id,omitempty"`
+	// DiskEncryptionID 用于磁盘加密的密钥ID，默认为空。
+	DiskEncryptionID *string `json:"disk_encryption_id,omitempty"`
 
-	// DsspoolId Dec用户专属存储ID，每个az配置的专属存储不同，Dec用户创建实例时，对于数据库实例类型不是单机或只读的实例，需要分别为实例所有节点指定dsspoolId，并用逗号隔开。
-	DsspoolId *string `json:"dsspool_id,omitempty"`
+	// DsspoolID Dec用户专属存储ID，每个az配置的专属存储不同，Dec用户创建实例时，对于数据库实例类型不是单机或只读的实例，需要分别为实例所有节点指定dsspoolId，并用逗号隔开。
+	DsspoolID *string `json:"dsspool_id,omitempty"`
 
-	// EnterpriseProjectId 企业项目ID。
+	// EnterpriseProjectID 企业项目ID。
 	// 使用请参考《企业管理 API参考》的“查询企业项目列表”响应消息表“enterprise_project字段数据结构说明”的“id”。
-	EnterpriseProjectId *string `json:"enterprise_project_id,omitempty"`
+	EnterpriseProjectID *string `json:"enterprise_project_id,omitempty"`
 
 	// FlavorRef 规格码，取值范围：非空。
 	// 使用可参考查询数据库规格响应消息表3中的“spec_code”。
@@ -2091,15 +2091,15 @@ type CreateInstanceV3RequestBody struct {
 	// 取值范围：非空，请参见地区和终端节点。
 	Region string `json:"region"`
 
-	// SecurityGroupId 指定实例所属的安全组。
+	// SecurityGroupID 指定实例所属的安全组。
 	// - 方法1：登录虚拟私有云服务的控制台界面，在安全组的详情页面查找安全组ID。
 	// - 方法2：通过虚拟私有云服务的API接口查询，具体操作可参考查询安全组列表。
-	SecurityGroupId string `json:"security_group_id"`
+	SecurityGroupID string `json:"security_group_id"`
 
-	// SubnetId 子网的网络ID信息，获取方法如下：
+	// SubnetID 子网的网络ID信息，获取方法如下：
 	// - 方法1：登录虚拟私有云服务的控制台界面，单击VPC下的子网，进入子网详情页面，查找网络ID。
 	// - 方法2：通过虚拟私有云服务的API接口查询，具体操作可参考查询子网列表。
-	SubnetId string `json:"subnet_id"`
+	SubnetID string `json:"subnet_id"`
 
 	// TimeZone UTC时区。
 	// - 不选择时，各个引擎时区如下：
@@ -2113,10 +2113,10 @@ type CreateInstanceV3RequestBody struct {
 	// 详情请参见表7。
 	Volume CreateInstanceV3RequestVolume `json:"volume"`
 
-	// VpcId 虚拟私有云ID，获取方法如下：
+	// VpcID 虚拟私有云ID，获取方法如下：
 	// - 方法1：登录虚拟私有云服务的控制台界面，在虚拟私有云的详情页面查找VPC ID。
 	// - 方法2：通过虚拟私有云服务的API接口查询，具体操作可参考查询VPC列表。
-	VpcId string `json:"vpc_id"`
+	VpcID string `json:"vpc_id"`
 }
 
 // CreateInstanceV3RequestChargeInfo 计费类型信息，支持包年包月和按需，默认为按需。
@@ -2256,12 +2256,12 @@ type CreateInstanceV3ResponseBody struct {
 	// 详情请参见表10。
 	Instance *CreateInstanceV3Instance `json:"instance,omitempty"`
 
-	// JobId 实例创建的任务id。
+	// JobID 实例创建的任务id。
 	// 仅创建按需实例时会返回该参数。
-	JobId *string `json:"job_id,omitempty"`
+	JobID *string `json:"job_id,omitempty"`
 
-	// OrderId 订单号，创建包年包月时返回该参数。
-	OrderId *string `json:"order_id,omitempty"`
+	// OrderID 订单号，创建包年包月时返回该参数。
+	OrderID *string `json:"order_id,omitempty"`
 }
 
 // CreateInstanceV3ResponseChargeInfo 付费方式信息，支持包年/包月和按需。
@@ -2335,8 +2335,8 @@ type CreateInstancesAction2RequestBody struct {
 
 // CreateInstancesAction2ResponseBody defines model for CreateInstancesAction2ResponseBody.
 type CreateInstancesAction2ResponseBody struct {
-	// JobId 任务ID
-	JobId *string `json:"job_id,omitempty"`
+	// JobID 任务ID
+	JobID *string `json:"job_id,omitempty"`
 }
 
 // CreateInstancesActionRequestBody defines model for CreateInstancesActionRequestBody.
@@ -2359,8 +2359,8 @@ type CreateInstancesActionV32RequestBody struct {
 
 // CreateInstancesActionV32ResponseBody defines model for CreateInstancesActionV32ResponseBody.
 type CreateInstancesActionV32ResponseBody struct {
-	// JobId 任务ID
-	JobId *string `json:"job_id,omitempty"`
+	// JobID 任务ID
+	JobID *string `json:"job_id,omitempty"`
 }
 
 // CreateInstancesActionV3RequestBody defines model for CreateInstancesActionV3RequestBody.
@@ -2372,8 +2372,8 @@ type CreateInstancesActionV3RequestBody struct {
 
 // CreateInstancesActionV3ResponseBody defines model for CreateInstancesActionV3ResponseBody.
 type CreateInstancesActionV3ResponseBody struct {
-	// JobId 任务ID
-	JobId *string `json:"job_id,omitempty"`
+	// JobID 任务ID
+	JobID *string `json:"job_id,omitempty"`
 }
 
 // CreateInstancesRecoveryRequestBody defines model for CreateInstancesRecoveryRequestBody.
@@ -2389,15 +2389,15 @@ type CreateInstancesRecoveryRequestBody struct {
 
 // CreateInstancesRecoveryResponseBody defines model for CreateInstancesRecoveryResponseBody.
 type CreateInstancesRecoveryResponseBody struct {
-	// JobId 本次任务的ID。
-	JobId *string `json:"job_id,omitempty"`
+	// JobID 本次任务的ID。
+	JobID *string `json:"job_id,omitempty"`
 }
 
 // CreateInstancesRecoverySource 恢复数据源对象。
 // 详情请参见表4。
 type CreateInstancesRecoverySource struct {
-	// BackupId 用于恢复的备份ID。当使用备份文件恢复时需要指定该参数。
-	BackupId *string `json:"backup_id,omitempty"`
+	// BackupID 用于恢复的备份ID。当使用备份文件恢复时需要指定该参数。
+	BackupID *string `json:"backup_id,omitempty"`
 
 	// DatabaseName 仅适用于SQL Server引擎，当有此参数时表示支持局部恢复和重命名恢复，恢复数据以局部恢复为主。
 	// - 新数据库名称不可与源实例或目标实例数据库名称重名，新数据库名称为空，默认按照原数据库名进行恢复。
@@ -2406,10 +2406,10 @@ type CreateInstancesRecoverySource struct {
 	// 示例：”database_name”:{“原库名”:”新库名”}
 	// - 新数据库名不能包含rdsadmin、master、msdb、tempdb、model或resource字段（不区分大小写）。
 	// - 数据库名称在1位到128位之间，包含字母、数字或下划线，不能包含其他特殊字符。
-	DatabaseName *map[string]interface{} `json:"database_name,omitempty"`
+	DatabaseName map[string]interface{} `json:"database_name,omitempty"`
 
-	// InstanceId 实例ID。
-	InstanceId string `json:"instance_id"`
+	// InstanceID 实例ID。
+	InstanceID string `json:"instance_id"`
 
 	// RestoreTime 恢复数据的时间点，格式为UNIX时间戳，单位是毫秒，时区为UTC。
 	RestoreTime *int64 `json:"restore_time,omitempty"`
@@ -2427,13 +2427,13 @@ type CreateInstancesRecoverySourceType string
 
 // CreatePasswordRequestBody defines model for CreatePasswordRequestBody.
 type CreatePasswordRequestBody struct {
-	// DbUserPwd 数据库密码。
+	// DBUserPwd 数据库密码。
 	// 取值范围：
 	// 非空，密码长度为8~32个字符，至少包含大写字母、小写字母、数字、特殊字符三种字符的组合，其中允许的特殊字符如下：
 	// - MySQL和PostgreSQL允许输入~!@#%^*-_=+?,
 	// - SQL Server允许输入~!@#%^*-_+?,
 	// 建议您输入高强度密码，以提高安全性，防止出现密码被暴力破解等安全风险。
-	DbUserPwd string `json:"db_user_pwd"`
+	DBUserPwd string `json:"db_user_pwd"`
 }
 
 // CreateRdsBackupDataStore 数据库版本信息。
@@ -2448,8 +2448,8 @@ type CreateRdsBackupDataStore struct {
 	// 如5.6.30。
 	Version *string `json:"version,omitempty"`
 
-	// VersionId 数据库版本ID，该字段不会有重复。
-	VersionId *string `json:"version_id,omitempty"`
+	// VersionID 数据库版本ID，该字段不会有重复。
+	VersionID *string `json:"version_id,omitempty"`
 }
 
 // CreateRdsBackupDataStoreType 数据库引擎，支持的引擎取值为：
@@ -2507,13 +2507,13 @@ type CreateRdsBackupResponseBackup struct {
 	// Description Backup描述。
 	Description *string `json:"description,omitempty"`
 
-	// Id Backup的UUID。
-	Id *string `json:"id,omitempty"`
+	// ID Backup的UUID。
+	ID *string `json:"id,omitempty"`
 
-	// InstanceId 实例主节点ID。
+	// InstanceID 实例主节点ID。
 	// 说明：
 	// 该字段并非实例ID，推荐使用V3 API并使用实例ID执行相关操作。
-	InstanceId *string `json:"instance_id,omitempty"`
+	InstanceID *string `json:"instance_id,omitempty"`
 
 	// LocationRef 保留字段，无意义。
 	LocationRef *string `json:"locationRef,omitempty"`
@@ -2521,8 +2521,8 @@ type CreateRdsBackupResponseBackup struct {
 	// Name Backup文件名。
 	Name *string `json:"name,omitempty"`
 
-	// ParentId 保留字段，无意义。
-	ParentId *string `json:"parent_id,omitempty"`
+	// ParentID 保留字段，无意义。
+	ParentID *string `json:"parent_id,omitempty"`
 
 	// Size 文件大小，单位GB，此处为null。
 	Size *float64 `json:"size,omitempty"`
@@ -2560,10 +2560,10 @@ type CreateRdsInstanceInstance struct {
 	// DataStoreInfo 数据库信息。
 	// 说明：
 	// 创建时返回值为null，数据库实例创建成功后该值不为null。
-	DataStoreInfo *map[string]interface{} `json:"dataStoreInfo,omitempty"`
+	DataStoreInfo map[string]interface{} `json:"dataStoreInfo,omitempty"`
 
-	// DbPort 与请求参数相同。
-	DbPort *int64 `json:"dbPort,omitempty"`
+	// DBPort 与请求参数相同。
+	DBPort *int64 `json:"dbPort,omitempty"`
 
 	// Extendparam 返回参数extendparam键值对。
 	Extendparam *CreateInstanceExtendparam `json:"extendparam,omitempty"`
@@ -2577,8 +2577,8 @@ type CreateRdsInstanceInstance struct {
 	// Hostname 实例的连接地址，此处为空字符串。
 	Hostname *string `json:"hostname,omitempty"`
 
-	// Id 实例ID。
-	Id *string `json:"id,omitempty"`
+	// ID 实例ID。
+	ID *string `json:"id,omitempty"`
 
 	// Name 创建的实例名称。
 	Name *string `json:"name,omitempty"`
@@ -2595,8 +2595,8 @@ type CreateRdsInstanceInstance struct {
 	// SecurityGroup 安全组信息。
 	SecurityGroup *CreateInstanceSecurityGroup `json:"securityGroup,omitempty"`
 
-	// SlaveId 仅创建HA时返回。
-	SlaveId *string `json:"slaveId,omitempty"`
+	// SlaveID 仅创建HA时返回。
+	SlaveID *string `json:"slaveId,omitempty"`
 
 	// Status 实例状态，取值为“BUILD”。
 	Status *string `json:"status,omitempty"`
@@ -2621,8 +2621,8 @@ type CreateRdsInstanceInstanceType string
 
 // CreateRdsInstanceNics nics信息。
 type CreateRdsInstanceNics struct {
-	// SubnetId 子网ID
-	SubnetId *string `json:"subnetId,omitempty"`
+	// SubnetID 子网ID
+	SubnetID *string `json:"subnetId,omitempty"`
 }
 
 // CreateRdsInstanceRequestBody defines model for CreateRdsInstanceRequestBody.
@@ -2652,8 +2652,8 @@ type CreateRdsInstanceV1BackupStrategy struct {
 
 // CreateRdsInstanceV1Flavor 规格ID，与指定实例相同。
 type CreateRdsInstanceV1Flavor struct {
-	// Id 规格ID
-	Id *string `json:"id,omitempty"`
+	// ID 规格ID
+	ID *string `json:"id,omitempty"`
 }
 
 // CreateRdsInstanceV1Ha HA配置参数，创建HA实例时使用，并且为必填选项。
@@ -2676,8 +2676,8 @@ type CreateRdsInstanceV1Ha struct {
 
 // CreateRdsInstanceV1Nics nics信息，与指定实例相同。
 type CreateRdsInstanceV1Nics struct {
-	// SubnetId 子网的网络ID信息
-	SubnetId *string `json:"subnetId,omitempty"`
+	// SubnetID 子网的网络ID信息
+	SubnetID *string `json:"subnetId,omitempty"`
 }
 
 // CreateRdsInstanceV1RequestBody defines model for CreateRdsInstanceV1RequestBody.
@@ -2739,10 +2739,10 @@ type CreateRdsInstanceV1ResponseInstance struct {
 	Created *string `json:"created,omitempty"`
 
 	// DataStoreInfo 为null。
-	DataStoreInfo *[]interface{} `json:"dataStoreInfo,omitempty"`
+	DataStoreInfo []interface{} `json:"dataStoreInfo,omitempty"`
 
-	// DbPort 数据库端口号。
-	DbPort *int64 `json:"dbPort,omitempty"`
+	// DBPort 数据库端口号。
+	DBPort *int64 `json:"dbPort,omitempty"`
 
 	// Extendparam 返回参数extendparam键值对。
 	Extendparam *CreateInstanceExtendparam `json:"extendparam,omitempty"`
@@ -2753,10 +2753,10 @@ type CreateRdsInstanceV1ResponseInstance struct {
 	// Hostname 实例连接地址，此处为空字符串。
 	Hostname *string `json:"hostname,omitempty"`
 
-	// Id 实例主节点ID。
+	// ID 实例主节点ID。
 	// 说明：
 	// 该字段并非实例ID，推荐使用V3 API并使用实例ID执行相关操作。
-	Id *string `json:"id,omitempty"`
+	ID *string `json:"id,omitempty"`
 
 	// Name 下发的实例名称信息。
 	Name *string `json:"name,omitempty"`
@@ -2803,15 +2803,15 @@ type CreateRdsInstanceV1RestorePoint struct {
 	// RestoreTime 指定的恢复时间点，backupRef与restoreTime参数至少选择一个，两个参数均存在时，表示为指定的全量备份文件。
 	RestoreTime *int64 `json:"restoreTime,omitempty"`
 
-	// SourceInstanceId 源实例ID。
+	// SourceInstanceID 源实例ID。
 	// 如果没有指定“backupRef”，指定的是“restoreTime”，则该参数必填。
-	SourceInstanceId *string `json:"sourceInstanceId,omitempty"`
+	SourceInstanceID *string `json:"sourceInstanceId,omitempty"`
 }
 
 // CreateRdsInstanceV1SecurityGroup 指定实例所属的安全组，与指定实例相同。
 type CreateRdsInstanceV1SecurityGroup struct {
-	// Id 安全组ID
-	Id *string `json:"id,omitempty"`
+	// ID 安全组ID
+	ID *string `json:"id,omitempty"`
 }
 
 // CreateRdsInstancesActionRequestBody defines model for CreateRdsInstancesActionRequestBody.
@@ -2858,8 +2858,8 @@ type CreateRdsInstancesActionV1Resize struct {
 
 // CreateRdsInstancesActionV1ResponseBody defines model for CreateRdsInstancesActionV1ResponseBody.
 type CreateRdsInstancesActionV1ResponseBody struct {
-	// JobId jobId信息
-	JobId *[]string `json:"jobId,omitempty"`
+	// JobID jobId信息
+	JobID []string `json:"jobId,omitempty"`
 }
 
 // CreateRdsInstancesActionVolume 请求参数size信息。
@@ -2885,15 +2885,15 @@ type CreateRecoveryRequestBody struct {
 
 // CreateRecoveryResponseBody defines model for CreateRecoveryResponseBody.
 type CreateRecoveryResponseBody struct {
-	// JobId 本次任务的ID。
-	JobId *string `json:"job_id,omitempty"`
+	// JobID 本次任务的ID。
+	JobID *string `json:"job_id,omitempty"`
 }
 
 // CreateRecoverySource 恢复数据源对象。
 // 详情请参见表4。
 type CreateRecoverySource struct {
-	// BackupId 用于恢复的备份ID。当使用备份文件恢复时需要指定该参数。
-	BackupId *string `json:"backup_id,omitempty"`
+	// BackupID 用于恢复的备份ID。当使用备份文件恢复时需要指定该参数。
+	BackupID *string `json:"backup_id,omitempty"`
 
 	// DatabaseName 仅适用于SQL Server引擎，当有此参数时表示支持局部恢复和重命名恢复，恢复数据以局部恢复为主。
 	// - 新数据库名称不可与源实例或目标实例数据库名称重名，新数据库名称为空，默认按照原数据库名进行恢复。
@@ -2902,10 +2902,10 @@ type CreateRecoverySource struct {
 	// 示例：”database_name”:{“原库名”:”新库名”}
 	// - 新数据库名不能包含rdsadmin、master、msdb、tempdb、model或resource字段（不区分大小写）。
 	// - 数据库名称长度在1~64个字符之间，包含字母、数字、下划线或中划线，不能包含其他特殊字符。
-	DatabaseName *map[string]interface{} `json:"database_name,omitempty"`
+	DatabaseName map[string]interface{} `json:"database_name,omitempty"`
 
-	// InstanceId 实例ID。
-	InstanceId string `json:"instance_id"`
+	// InstanceID 实例ID。
+	InstanceID string `json:"instance_id"`
 
 	// RestoreTime 恢复数据的时间点，格式为UNIX时间戳，单位是毫秒，时区为UTC。
 	RestoreTime *int64 `json:"restore_time,omitempty"`
@@ -2936,44 +2936,44 @@ type DeleteDatabaseResponseBody struct {
 	Resp *string `json:"resp,omitempty"`
 }
 
-// DeleteDbPrivilegeRequestBody defines model for DeleteDbPrivilegeRequestBody.
-type DeleteDbPrivilegeRequestBody struct {
-	// DbName 数据库名称。
-	DbName string `json:"db_name"`
+// DeleteDBPrivilegeRequestBody defines model for DeleteDbPrivilegeRequestBody.
+type DeleteDBPrivilegeRequestBody struct {
+	// DBName 数据库名称。
+	DBName string `json:"db_name"`
 
 	// Users 每个元素是与数据库相关联的帐号。单次请求最多支持50个元素。
 	// 每个元素结构请参见表3。
-	Users []DeleteDbPrivilegeRequestBodyUsersItem `json:"users"`
+	Users []DeleteDBPrivilegeRequestBodyUsersItem `json:"users"`
 }
 
-// DeleteDbPrivilegeRequestBodyUsersItem defines model for DeleteDbPrivilegeRequestBodyUsersItem.
-type DeleteDbPrivilegeRequestBodyUsersItem struct {
+// DeleteDBPrivilegeRequestBodyUsersItem defines model for DeleteDbPrivilegeRequestBodyUsersItem.
+type DeleteDBPrivilegeRequestBodyUsersItem struct {
 	// Name 帐号名。
 	Name string `json:"name"`
 }
 
-// DeleteDbPrivilegeResponseBody defines model for DeleteDbPrivilegeResponseBody.
-type DeleteDbPrivilegeResponseBody struct {
+// DeleteDBPrivilegeResponseBody defines model for DeleteDbPrivilegeResponseBody.
+type DeleteDBPrivilegeResponseBody struct {
 	// Resp 调用正常时，返回successful。
 	Resp *string `json:"resp,omitempty"`
 }
 
-// DeleteDbUserResponseBody defines model for DeleteDbUserResponseBody.
-type DeleteDbUserResponseBody struct {
+// DeleteDBUserResponseBody defines model for DeleteDbUserResponseBody.
+type DeleteDBUserResponseBody struct {
 	// Resp 调用正常时，返回successful。
 	Resp *string `json:"resp,omitempty"`
 }
 
 // DeleteInstanceResponseBody defines model for DeleteInstanceResponseBody.
 type DeleteInstanceResponseBody struct {
-	// JobId 实例删除的任务id
-	JobId *string `json:"job_id,omitempty"`
+	// JobID 实例删除的任务id
+	JobID *string `json:"job_id,omitempty"`
 }
 
 // DeleteInstanceV3ResponseBody defines model for DeleteInstanceV3ResponseBody.
 type DeleteInstanceV3ResponseBody struct {
-	// JobId 实例删除的任务id
-	JobId *string `json:"job_id,omitempty"`
+	// JobID 实例删除的任务id
+	JobID *string `json:"job_id,omitempty"`
 }
 
 // DeleteRdsInstanceRequestBody defines model for DeleteRdsInstanceRequestBody.
@@ -2994,8 +2994,8 @@ type DsspoolInfo struct {
 	// AzName dsspool所在az名称。
 	AzName *string `json:"az_name,omitempty"`
 
-	// DsspoolId 专属存储ID。
-	DsspoolId *string `json:"dsspool_id,omitempty"`
+	// DsspoolID 专属存储ID。
+	DsspoolID *string `json:"dsspool_id,omitempty"`
 
 	// DsspoolStatus dsspool的状态，包含以下状态：
 	// - available，可用。
@@ -3037,8 +3037,8 @@ type Files struct {
 
 // Jobs defines model for Jobs.
 type Jobs struct {
-	// Id 任务ID
-	Id *string `json:"id,omitempty"`
+	// ID 任务ID
+	ID *string `json:"id,omitempty"`
 }
 
 // Links defines model for Links.
@@ -3060,7 +3060,7 @@ type ListAuditlogPolicyResponseBody struct {
 type ListAuditlogResponseBody struct {
 	// Auditlogs 具体信息。
 	// 详情请参见表3 errorLogList字段数据结构说明。
-	Auditlogs *[]Auditlogs `json:"auditlogs,omitempty"`
+	Auditlogs []Auditlogs `json:"auditlogs,omitempty"`
 
 	// TotalRecord 总记录数。
 	TotalRecord *int64 `json:"total_record,omitempty"`
@@ -3073,7 +3073,7 @@ type ListBackupFilesResponseBody struct {
 
 	// Files 备份包含的文件列表。
 	// 详情请参见表3。
-	Files *[]Files `json:"files,omitempty"`
+	Files []Files `json:"files,omitempty"`
 }
 
 // ListBackupsBackups defines model for ListBackupsBackups.
@@ -3090,13 +3090,13 @@ type ListBackupsBackups struct {
 	// Description Backup注释。
 	Description *string `json:"description,omitempty"`
 
-	// Id Backup的ID。
-	Id *string `json:"id,omitempty"`
+	// ID Backup的ID。
+	ID *string `json:"id,omitempty"`
 
-	// InstanceId 实例主节点ID。
+	// InstanceID 实例主节点ID。
 	// 说明：
 	// 该字段并非实例ID，推荐使用V3 API并使用实例ID执行相关操作。
-	InstanceId *string `json:"instance_id,omitempty"`
+	InstanceID *string `json:"instance_id,omitempty"`
 
 	// LocationRef 保留字段，无意义。
 	LocationRef *string `json:"locationRef,omitempty"`
@@ -3104,8 +3104,8 @@ type ListBackupsBackups struct {
 	// Name Backup文件名。
 	Name *string `json:"name,omitempty"`
 
-	// ParentId 保留字段，无意义。
-	ParentId *string `json:"parent_id,omitempty"`
+	// ParentID 保留字段，无意义。
+	ParentID *string `json:"parent_id,omitempty"`
 
 	// Size 文件大小，单位GB。
 	Size *float64 `json:"size,omitempty"`
@@ -3133,8 +3133,8 @@ type ListBackupsDataStore struct {
 	// 如5.6.30。
 	Version *string `json:"version,omitempty"`
 
-	// VersionId 数据库版本ID，该字段不会有重复。
-	VersionId *string `json:"version_id,omitempty"`
+	// VersionID 数据库版本ID，该字段不会有重复。
+	VersionID *string `json:"version_id,omitempty"`
 }
 
 // ListBackupsDataStoreType 数据库引擎，支持的引擎取值为：
@@ -3170,7 +3170,7 @@ type ListBackupsPolicyResponseBody struct {
 // ListBackupsResponseBody defines model for ListBackupsResponseBody.
 type ListBackupsResponseBody struct {
 	// Backups 备份信息。
-	Backups *[]ListBackupsBackups `json:"backups,omitempty"`
+	Backups []ListBackupsBackups `json:"backups,omitempty"`
 }
 
 // ListBackupsV3Backups defines model for ListBackupsV3Backups.
@@ -3181,7 +3181,7 @@ type ListBackupsV3Backups struct {
 
 	// Databases 用户自建库，仅Microsoft SQL Server的局部备份。
 	// 详情请参见表5。
-	Databases *[]ListBackupsV3Databases `json:"databases,omitempty"`
+	Databases []ListBackupsV3Databases `json:"databases,omitempty"`
 
 	// Datastore 数据库版本信息。
 	// 详情请参见表4。
@@ -3193,11 +3193,11 @@ type ListBackupsV3Backups struct {
 	// 格式为“yyyy-mm-ddThh:mm:ssZ”，其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
 	EndTime *string `json:"end_time,omitempty"`
 
-	// Id 备份ID。
-	Id *string `json:"id,omitempty"`
+	// ID 备份ID。
+	ID *string `json:"id,omitempty"`
 
-	// InstanceId 备份所在实例ID。
-	InstanceId *string `json:"instance_id,omitempty"`
+	// InstanceID 备份所在实例ID。
+	InstanceID *string `json:"instance_id,omitempty"`
 
 	// Name 备份名字。
 	Name *string `json:"name,omitempty"`
@@ -3257,7 +3257,7 @@ type ListBackupsV3Datastore struct {
 type ListBackupsV3ResponseBody struct {
 	// Backups 备份列表。
 	// 详情请参见表3。
-	Backups *[]ListBackupsV3Backups `json:"backups,omitempty"`
+	Backups []ListBackupsV3Backups `json:"backups,omitempty"`
 
 	// TotalCount 总记录数。
 	TotalCount *int64 `json:"total_count,omitempty"`
@@ -3266,7 +3266,7 @@ type ListBackupsV3ResponseBody struct {
 // ListCollationsResponseBody defines model for ListCollationsResponseBody.
 type ListCollationsResponseBody struct {
 	// Collations 字符集信息列表。
-	Collations *[]string `json:"collations,omitempty"`
+	Collations []string `json:"collations,omitempty"`
 }
 
 // ListConfigurations2Configurations defines model for ListConfigurations2Configurations.
@@ -3284,8 +3284,8 @@ type ListConfigurations2Configurations struct {
 	// Description 参数组描述。
 	Description *string `json:"description,omitempty"`
 
-	// Id 参数组ID。
-	Id *string `json:"id,omitempty"`
+	// ID 参数组ID。
+	ID *string `json:"id,omitempty"`
 
 	// Name 参数组名称。
 	Name *string `json:"name,omitempty"`
@@ -3304,7 +3304,7 @@ type ListConfigurations2Configurations struct {
 type ListConfigurations2ResponseBody struct {
 	// Configurations 参数组列表。
 	// 详情请参见表3。
-	Configurations *[]ListConfigurations2Configurations `json:"configurations,omitempty"`
+	Configurations []ListConfigurations2Configurations `json:"configurations,omitempty"`
 }
 
 // ListConfigurationsConfigurations defines model for ListConfigurationsConfigurations.
@@ -3322,8 +3322,8 @@ type ListConfigurationsConfigurations struct {
 	// Description 参数模板描述。
 	Description *string `json:"description,omitempty"`
 
-	// Id 参数模板ID。
-	Id *string `json:"id,omitempty"`
+	// ID 参数模板ID。
+	ID *string `json:"id,omitempty"`
 
 	// Name 参数模板名称。
 	Name *string `json:"name,omitempty"`
@@ -3342,7 +3342,7 @@ type ListConfigurationsConfigurations struct {
 type ListConfigurationsResponseBody struct {
 	// Configurations 参数模板列表。
 	// 详情请参见表3。
-	Configurations *[]ListConfigurationsConfigurations `json:"configurations,omitempty"`
+	Configurations []ListConfigurationsConfigurations `json:"configurations,omitempty"`
 }
 
 // ListDatabaseDatabases defines model for ListDatabaseDatabases.
@@ -3360,7 +3360,7 @@ type ListDatabaseDatabases struct {
 type ListDatabaseResponseBody struct {
 	// Databases 列表中每个元素表示一个数据库。
 	// 详情请参见表3。
-	Databases *[]ListDatabaseDatabases `json:"databases,omitempty"`
+	Databases []ListDatabaseDatabases `json:"databases,omitempty"`
 
 	// TotalCount 数据库总数。
 	TotalCount *int64 `json:"total_count,omitempty"`
@@ -3392,43 +3392,43 @@ type ListDatabasesResponseBody struct {
 	// Databases 数据库信息列表。
 	Databases *ListDatabasesDatabases `json:"databases,omitempty"`
 
-	// InstanceId 实例主节点ID。
+	// InstanceID 实例主节点ID。
 	// 说明：
 	// 该字段并非实例ID，推荐使用V3 API并使用实例ID执行相关操作。
-	InstanceId *string `json:"instanceId,omitempty"`
+	InstanceID *string `json:"instanceId,omitempty"`
 
 	// Type 数据库引擎，目前支持Microsoft SQL Server。
 	Type *string `json:"type,omitempty"`
 }
 
-// ListDbUserDetailResponseBody defines model for ListDbUserDetailResponseBody.
-type ListDbUserDetailResponseBody struct {
+// ListDBUserDetailResponseBody defines model for ListDbUserDetailResponseBody.
+type ListDBUserDetailResponseBody struct {
 	// TotalCount 数据库用户总数。
 	TotalCount *int64 `json:"total_count,omitempty"`
 
 	// Users 列表中每个元素表示一个数据库帐号。
 	// 详情请参见表3。
-	Users *[]ListDbUserDetailUsers `json:"users,omitempty"`
+	Users []ListDBUserDetailUsers `json:"users,omitempty"`
 }
 
-// ListDbUserDetailUsers defines model for ListDbUserDetailUsers.
-type ListDbUserDetailUsers struct {
+// ListDBUserDetailUsers defines model for ListDbUserDetailUsers.
+type ListDBUserDetailUsers struct {
 	// Name 帐号名。
 	Name *string `json:"name,omitempty"`
 }
 
-// ListDbUserResponseBody defines model for ListDbUserResponseBody.
-type ListDbUserResponseBody struct {
+// ListDBUserResponseBody defines model for ListDbUserResponseBody.
+type ListDBUserResponseBody struct {
 	// TotalCount 数据库用户总数。
 	TotalCount *int64 `json:"total_count,omitempty"`
 
 	// Users 列表中每个元素表示一个数据库帐号。
 	// 详情请参见表3。
-	Users *[]ListDbUserUsers `json:"users,omitempty"`
+	Users []ListDBUserUsers `json:"users,omitempty"`
 }
 
-// ListDbUserUsers defines model for ListDbUserUsers.
-type ListDbUserUsers struct {
+// ListDBUserUsers defines model for ListDbUserUsers.
+type ListDBUserUsers struct {
 	// Name 帐号名。
 	Name *string `json:"name,omitempty"`
 
@@ -3451,7 +3451,7 @@ type ListDetailDatabases struct {
 type ListDetailResponseBody struct {
 	// Databases 列表中每个元素表示一个数据库。
 	// 详情请参见表3。
-	Databases *[]ListDetailDatabases `json:"databases,omitempty"`
+	Databases []ListDetailDatabases `json:"databases,omitempty"`
 
 	// TotalCount 数据库总数。
 	TotalCount *int64 `json:"total_count,omitempty"`
@@ -3473,7 +3473,7 @@ type ListErrorlogErrorLogList struct {
 type ListErrorlogResponseBody struct {
 	// ErrorLogList 具体信息。
 	// 详情请参见表3 errorLogList字段数据结构说明。
-	ErrorLogList *[]ListErrorlogErrorLogList `json:"error_log_list,omitempty"`
+	ErrorLogList []ListErrorlogErrorLogList `json:"error_log_list,omitempty"`
 
 	// TotalRecord 总记录数。
 	TotalRecord *int64 `json:"total_record,omitempty"`
@@ -3481,14 +3481,14 @@ type ListErrorlogResponseBody struct {
 
 // ListFlavorsFlavors defines model for ListFlavorsFlavors.
 type ListFlavorsFlavors struct {
-	// Id 规格ID，该字段不会有重复。
-	Id *string `json:"id,omitempty"`
+	// ID 规格ID，该字段不会有重复。
+	ID *string `json:"id,omitempty"`
 
 	// Name 规格名称。
 	Name *string `json:"name,omitempty"`
 
-	// Ram 内存大小，内存单位为MB（兆字节）。
-	Ram *int64 `json:"ram,omitempty"`
+	// RAM 内存大小，内存单位为MB（兆字节）。
+	RAM *int64 `json:"ram,omitempty"`
 
 	// SpecCode 资源规格编码。
 	// 例如：rds.mysql.m1.xlarge。
@@ -3499,7 +3499,7 @@ type ListFlavorsFlavors struct {
 // ListFlavorsResponseBody defines model for ListFlavorsResponseBody.
 type ListFlavorsResponseBody struct {
 	// Flavors 实例规格信息列表。
-	Flavors *[]ListFlavorsFlavors `json:"flavors,omitempty"`
+	Flavors []ListFlavorsFlavors `json:"flavors,omitempty"`
 }
 
 // ListInstances2ResponseBody defines model for ListInstances2ResponseBody.
@@ -3538,14 +3538,14 @@ type ListInstances3Instances struct {
 	// 详情请参见表5。
 	Datastore *ListInstancesDatastore `json:"datastore,omitempty"`
 
-	// DbUserName 默认用户名。
-	DbUserName *string `json:"db_user_name,omitempty"`
+	// DBUserName 默认用户名。
+	DBUserName *string `json:"db_user_name,omitempty"`
 
-	// DiskEncryptionId 磁盘加密密钥ID。
-	DiskEncryptionId *string `json:"disk_encryption_id,omitempty"`
+	// DiskEncryptionID 磁盘加密密钥ID。
+	DiskEncryptionID *string `json:"disk_encryption_id,omitempty"`
 
-	// EnterpriseProjectId 企业项目标签ID。
-	EnterpriseProjectId *string `json:"enterprise_project_id,omitempty"`
+	// EnterpriseProjectID 企业项目标签ID。
+	EnterpriseProjectID *string `json:"enterprise_project_id,omitempty"`
 
 	// FlavorRef 规格码。
 	FlavorRef *string `json:"flavor_ref,omitempty"`
@@ -3554,8 +3554,8 @@ type ListInstances3Instances struct {
 	// 详情请参见表4。
 	Ha *ListInstancesHa `json:"ha,omitempty"`
 
-	// Id 实例ID。
-	Id *string `json:"id,omitempty"`
+	// ID 实例ID。
+	ID *string `json:"id,omitempty"`
 
 	// MaintenanceWindow 可维护时间窗。
 	MaintenanceWindow *string `json:"maintenance_window,omitempty"`
@@ -3565,7 +3565,7 @@ type ListInstances3Instances struct {
 
 	// Nodes 主备实例信息。
 	// 详情请参见表8。
-	Nodes *[]Nodes `json:"nodes,omitempty"`
+	Nodes []Nodes `json:"nodes,omitempty"`
 
 	// Port 数据库端口号。
 	// - MySQL数据库端口设置范围为1024～65535（其中12017和33071被RDS系统占用不可设置）。
@@ -3578,20 +3578,20 @@ type ListInstances3Instances struct {
 	Port *int64 `json:"port,omitempty"`
 
 	// PrivateIps 实例内网IP地址列表。弹性云服务器创建成功后该值存在，其他情况下为空字符串。
-	PrivateIps *[]string `json:"private_ips,omitempty"`
+	PrivateIps []string `json:"private_ips,omitempty"`
 
 	// PublicIps 实例外网IP地址列表。
-	PublicIps *[]string `json:"public_ips,omitempty"`
+	PublicIps []string `json:"public_ips,omitempty"`
 
 	// Region 实例所在区域。
 	Region *string `json:"region,omitempty"`
 
 	// RelatedInstance 所关联的数据库实例列表。
 	// 详情请参见表9。
-	RelatedInstance *[]ListInstances3RelatedInstance `json:"related_instance,omitempty"`
+	RelatedInstance []ListInstances3RelatedInstance `json:"related_instance,omitempty"`
 
-	// SecurityGroupId 安全组ID。
-	SecurityGroupId *string `json:"security_group_id,omitempty"`
+	// SecurityGroupID 安全组ID。
+	SecurityGroupID *string `json:"security_group_id,omitempty"`
 
 	// Status 实例状态。
 	// 取值：
@@ -3610,8 +3610,8 @@ type ListInstances3Instances struct {
 	// 值为“STORAGE FULL”，表示实例磁盘空间满。
 	Status *ListInstances3InstancesStatus `json:"status,omitempty"`
 
-	// SubnetId 子网ID。
-	SubnetId *string `json:"subnet_id,omitempty"`
+	// SubnetID 子网ID。
+	SubnetID *string `json:"subnet_id,omitempty"`
 
 	// SwitchStrategy 数据库切换策略。取值为“reliability”或“availability”，分别对应于可靠性优先和可用性优先。
 	SwitchStrategy *ListInstances3InstancesSwitchStrategy `json:"switch_strategy,omitempty"`
@@ -3630,8 +3630,8 @@ type ListInstances3Instances struct {
 	// 详情请请参见表6。
 	Volume *ListInstances3Volume `json:"volume,omitempty"`
 
-	// VpcId 虚拟私有云ID。
-	VpcId *string `json:"vpc_id,omitempty"`
+	// VpcID 虚拟私有云ID。
+	VpcID *string `json:"vpc_id,omitempty"`
 }
 
 // ListInstances3InstancesStatus 实例状态。
@@ -3659,8 +3659,8 @@ type ListInstances3InstancesType string
 
 // ListInstances3RelatedInstance defines model for ListInstances3RelatedInstance.
 type ListInstances3RelatedInstance struct {
-	// Id 关联实例id。
-	Id *string `json:"id,omitempty"`
+	// ID 关联实例id。
+	ID *string `json:"id,omitempty"`
 
 	// Type 关联实例类型。取值为“replica_of”和“replica”, 分别对应于“主实例”和“只读实例”。
 	Type *ListInstances3RelatedInstanceType `json:"type,omitempty"`
@@ -3673,7 +3673,7 @@ type ListInstances3RelatedInstanceType string
 type ListInstances3ResponseBody struct {
 	// Instances 实例信息。
 	// 详情请参见“获取实例列表”章节的表4。
-	Instances *[]ListInstances3Instances `json:"instances,omitempty"`
+	Instances []ListInstances3Instances `json:"instances,omitempty"`
 
 	// TotalCount 总记录数。
 	TotalCount *int64 `json:"total_count,omitempty"`
@@ -3752,7 +3752,7 @@ type ListInstancesConfigurations2ConfigurationParametersType string
 type ListInstancesConfigurations2ResponseBody struct {
 	// ConfigurationParameters 参数对象，用户基于默认参数组自定义的参数配置。
 	// 详情请参见表3。
-	ConfigurationParameters *[]ListInstancesConfigurations2ConfigurationParameters `json:"configuration_parameters,omitempty"`
+	ConfigurationParameters []ListInstancesConfigurations2ConfigurationParameters `json:"configuration_parameters,omitempty"`
 
 	// Created 创建时间，格式为"yyyy-MM-ddTHH:mm:ssZ"。
 	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
@@ -3804,7 +3804,7 @@ type ListInstancesConfigurationsConfigurationParametersType string
 type ListInstancesConfigurationsResponseBody struct {
 	// ConfigurationParameters 参数对象，用户基于默认参数模板自定义的参数配置。
 	// 详情请参见表3。
-	ConfigurationParameters *[]ListInstancesConfigurationsConfigurationParameters `json:"configuration_parameters,omitempty"`
+	ConfigurationParameters []ListInstancesConfigurationsConfigurationParameters `json:"configuration_parameters,omitempty"`
 
 	// Created 创建时间，格式为"yyyy-MM-ddTHH:mm:ssZ"。
 	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
@@ -3831,21 +3831,21 @@ type ListInstancesDatabaseDatabases struct {
 
 	// Users 列表中每个元素表示一个与数据库关联的帐号。
 	// 详情请参见表4。
-	Users *[]ListDbUserUsers `json:"users,omitempty"`
+	Users []ListDBUserUsers `json:"users,omitempty"`
 }
 
 // ListInstancesDatabaseResponseBody defines model for ListInstancesDatabaseResponseBody.
 type ListInstancesDatabaseResponseBody struct {
 	// Databases 列表中每个元素表示一个数据库。
 	// 详情请参见表3。
-	Databases *[]ListInstancesDatabaseDatabases `json:"databases,omitempty"`
+	Databases []ListInstancesDatabaseDatabases `json:"databases,omitempty"`
 }
 
 // ListInstancesDatabaseV3ResponseBody defines model for ListInstancesDatabaseV3ResponseBody.
 type ListInstancesDatabaseV3ResponseBody struct {
 	// Databases 列表中每个元素表示一个数据库。
 	// 详情请参见表3。
-	Databases *[]ListInstancesDatabaseDatabases `json:"databases,omitempty"`
+	Databases []ListInstancesDatabaseDatabases `json:"databases,omitempty"`
 }
 
 // ListInstancesDatastore 数据库信息。
@@ -3858,8 +3858,8 @@ type ListInstancesDatastore struct {
 	Version *string `json:"version,omitempty"`
 }
 
-// ListInstancesDbUserDatabases defines model for ListInstancesDbUserDatabases.
-type ListInstancesDbUserDatabases struct {
+// ListInstancesDBUserDatabases defines model for ListInstancesDbUserDatabases.
+type ListInstancesDBUserDatabases struct {
 	// Name 数据库名。
 	Name *string `json:"name,omitempty"`
 
@@ -3869,28 +3869,28 @@ type ListInstancesDbUserDatabases struct {
 	Readonly *bool `json:"readonly,omitempty"`
 }
 
-// ListInstancesDbUserResponseBody defines model for ListInstancesDbUserResponseBody.
-type ListInstancesDbUserResponseBody struct {
+// ListInstancesDBUserResponseBody defines model for ListInstancesDbUserResponseBody.
+type ListInstancesDBUserResponseBody struct {
 	// Users 列表中每个元素表示一个数据库帐号。
 	// 详情请参见表3。
-	Users *[]ListInstancesDbUserUsers `json:"users,omitempty"`
+	Users []ListInstancesDBUserUsers `json:"users,omitempty"`
 }
 
-// ListInstancesDbUserUsers defines model for ListInstancesDbUserUsers.
-type ListInstancesDbUserUsers struct {
+// ListInstancesDBUserUsers defines model for ListInstancesDbUserUsers.
+type ListInstancesDBUserUsers struct {
 	// Databases 列表中每个元素表示一个与该帐号关联的数据库。
 	// 详情请参见表4。
-	Databases *[]ListInstancesDbUserDatabases `json:"databases,omitempty"`
+	Databases []ListInstancesDBUserDatabases `json:"databases,omitempty"`
 
 	// Name 帐号名。
 	Name *string `json:"name,omitempty"`
 }
 
-// ListInstancesDbUserV3ResponseBody defines model for ListInstancesDbUserV3ResponseBody.
-type ListInstancesDbUserV3ResponseBody struct {
+// ListInstancesDBUserV3ResponseBody defines model for ListInstancesDbUserV3ResponseBody.
+type ListInstancesDBUserV3ResponseBody struct {
 	// Users 列表中每个元素表示一个数据库帐号。
 	// 详情请参见表3。
-	Users *[]ListInstancesDbUserUsers `json:"users,omitempty"`
+	Users []ListInstancesDBUserUsers `json:"users,omitempty"`
 }
 
 // ListInstancesErrorlogErrorLogList defines model for ListInstancesErrorlogErrorLogList.
@@ -3905,7 +3905,7 @@ type ListInstancesErrorlogErrorLogList struct {
 // ListInstancesErrorlogResponseBody defines model for ListInstancesErrorlogResponseBody.
 type ListInstancesErrorlogResponseBody struct {
 	// ErrorLogList 具体信息
-	ErrorLogList *[]ListInstancesErrorlogErrorLogList `json:"errorLogList,omitempty"`
+	ErrorLogList []ListInstancesErrorlogErrorLogList `json:"errorLogList,omitempty"`
 
 	// TotalRecord 总记录数
 	TotalRecord *int64 `json:"totalRecord,omitempty"`
@@ -3949,14 +3949,14 @@ type ListInstancesInstances struct {
 	// 详情请参见表5。
 	Datastore *ListInstancesDatastore `json:"datastore,omitempty"`
 
-	// DbUserName 默认用户名。
-	DbUserName *string `json:"db_user_name,omitempty"`
+	// DBUserName 默认用户名。
+	DBUserName *string `json:"db_user_name,omitempty"`
 
-	// DiskEncryptionId 磁盘加密密钥ID。
-	DiskEncryptionId *string `json:"disk_encryption_id,omitempty"`
+	// DiskEncryptionID 磁盘加密密钥ID。
+	DiskEncryptionID *string `json:"disk_encryption_id,omitempty"`
 
-	// EnterpriseProjectId 企业项目标签ID。
-	EnterpriseProjectId *string `json:"enterprise_project_id,omitempty"`
+	// EnterpriseProjectID 企业项目标签ID。
+	EnterpriseProjectID *string `json:"enterprise_project_id,omitempty"`
 
 	// FlavorRef 规格码。
 	FlavorRef *string `json:"flavor_ref,omitempty"`
@@ -3965,8 +3965,8 @@ type ListInstancesInstances struct {
 	// 详情请参见表4。
 	Ha *ListInstancesHa `json:"ha,omitempty"`
 
-	// Id 实例ID。
-	Id *string `json:"id,omitempty"`
+	// ID 实例ID。
+	ID *string `json:"id,omitempty"`
 
 	// MaintenanceWindow 可维护时间窗，为UTC时间。
 	MaintenanceWindow *string `json:"maintenance_window,omitempty"`
@@ -3976,7 +3976,7 @@ type ListInstancesInstances struct {
 
 	// Nodes 主备实例信息。
 	// 详情请参见表8。
-	Nodes *[]Nodes `json:"nodes,omitempty"`
+	Nodes []Nodes `json:"nodes,omitempty"`
 
 	// Port 数据库端口号。
 	// - MySQL数据库端口设置范围为1024～65535（其中12017和33071被RDS系统占用不可设置）。
@@ -3989,20 +3989,20 @@ type ListInstancesInstances struct {
 	Port *int64 `json:"port,omitempty"`
 
 	// PrivateIps 实例内网IP地址列表。弹性云服务器创建成功后该值存在，其他情况下为空字符串。
-	PrivateIps *[]string `json:"private_ips,omitempty"`
+	PrivateIps []string `json:"private_ips,omitempty"`
 
 	// PublicIps 实例外网IP地址列表。
-	PublicIps *[]string `json:"public_ips,omitempty"`
+	PublicIps []string `json:"public_ips,omitempty"`
 
 	// Region 实例所在区域。
 	Region *string `json:"region,omitempty"`
 
 	// RelatedInstance 所关联的数据库实例列表。
 	// 详情请参见表9。
-	RelatedInstance *[]ListInstancesRelatedInstance `json:"related_instance,omitempty"`
+	RelatedInstance []ListInstancesRelatedInstance `json:"related_instance,omitempty"`
 
-	// SecurityGroupId 安全组ID。
-	SecurityGroupId *string `json:"security_group_id,omitempty"`
+	// SecurityGroupID 安全组ID。
+	SecurityGroupID *string `json:"security_group_id,omitempty"`
 
 	// Status 实例状态。
 	// 取值：
@@ -4025,15 +4025,15 @@ type ListInstancesInstances struct {
 	// 该字段仅用于查询指定SQL Server实例信息时返回。
 	StorageUsedSpace *float64 `json:"storage_used_space,omitempty"`
 
-	// SubnetId 子网的网络ID信息。
-	SubnetId *string `json:"subnet_id,omitempty"`
+	// SubnetID 子网的网络ID信息。
+	SubnetID *string `json:"subnet_id,omitempty"`
 
 	// SwitchStrategy 数据库切换策略。取值为“reliability”或“availability”，分别对应于可靠性优先和可用性优先。
 	SwitchStrategy *ListInstancesInstancesSwitchStrategy `json:"switch_strategy,omitempty"`
 
 	// Tags 标签列表，没有标签默认为空数组。
 	// 详情请参见表12。
-	Tags *[]ListInstancesResponseTags `json:"tags,omitempty"`
+	Tags []ListInstancesResponseTags `json:"tags,omitempty"`
 
 	// TimeZone 时区。
 	TimeZone *string `json:"time_zone,omitempty"`
@@ -4049,8 +4049,8 @@ type ListInstancesInstances struct {
 	// 详情请参见表6。
 	Volume *ListInstancesVolume `json:"volume,omitempty"`
 
-	// VpcId 虚拟私有云ID。
-	VpcId *string `json:"vpc_id,omitempty"`
+	// VpcID 虚拟私有云ID。
+	VpcID *string `json:"vpc_id,omitempty"`
 }
 
 // ListInstancesInstancesStatus 实例状态。
@@ -4078,8 +4078,8 @@ type ListInstancesInstancesType string
 
 // ListInstancesRelatedInstance defines model for ListInstancesRelatedInstance.
 type ListInstancesRelatedInstance struct {
-	// Id 关联实例id。
-	Id *string `json:"id,omitempty"`
+	// ID 关联实例id。
+	ID *string `json:"id,omitempty"`
 
 	// Type 关联实例类型。
 	// - “replica_of”对应于“主实例”。
@@ -4101,7 +4101,7 @@ type ListInstancesRequestTags struct {
 type ListInstancesResponseBody struct {
 	// Instances 实例信息。
 	// 详情请参见表4。
-	Instances *[]ListInstancesInstances `json:"instances,omitempty"`
+	Instances []ListInstancesInstances `json:"instances,omitempty"`
 
 	// TotalCount 总记录数。
 	TotalCount *int64 `json:"total_count,omitempty"`
@@ -4119,7 +4119,7 @@ type ListInstancesResponseTags struct {
 // ListInstancesSlowlogResponseBody defines model for ListInstancesSlowlogResponseBody.
 type ListInstancesSlowlogResponseBody struct {
 	// SlowLogList 具体信息
-	SlowLogList *[]ListInstancesSlowlogSlowLogList `json:"slowLogList,omitempty"`
+	SlowLogList []ListInstancesSlowlogSlowLogList `json:"slowLogList,omitempty"`
 
 	// TotalRecord 总记录数
 	TotalRecord *int64 `json:"totalRecord,omitempty"`
@@ -4193,8 +4193,8 @@ type ListJobs2EntitiesInstanceType string
 // ListJobs2Instances 执行任务的实例信息。
 // 请参见表4。
 type ListJobs2Instances struct {
-	// Id 实例ID。
-	Id *string `json:"id,omitempty"`
+	// ID 实例ID。
+	ID *string `json:"id,omitempty"`
 
 	// Name 实例名称。
 	Name *string `json:"name,omitempty"`
@@ -4219,8 +4219,8 @@ type ListJobs2ResponseBody struct {
 	// FailReason 任务执行失败时的错误信息。
 	FailReason *string `json:"fail_reason,omitempty"`
 
-	// Id 任务ID。
-	Id *string `json:"id,omitempty"`
+	// ID 任务ID。
+	ID *string `json:"id,omitempty"`
 
 	// Instance 执行任务的实例信息。
 	// 请参见表4。
@@ -4263,7 +4263,7 @@ type ListJobs2ResponseBodyEntities struct {
 	Instance *ListJobs2EntitiesInstance `json:"instance,omitempty"`
 
 	// ResourceIds 任务涉及到的资源ID。
-	ResourceIds *[]string `json:"resource_ids,omitempty"`
+	ResourceIds []string `json:"resource_ids,omitempty"`
 }
 
 // ListJobsDatastore 数据库信息，请参见表6。
@@ -4297,8 +4297,8 @@ type ListJobsEntitiesInstanceType string
 // ListJobsInstances 执行任务的实例信息。
 // 请参见表3。
 type ListJobsInstances struct {
-	// Id 实例ID。
-	Id *string `json:"id,omitempty"`
+	// ID 实例ID。
+	ID *string `json:"id,omitempty"`
 
 	// Name 实例名称。
 	Name *string `json:"name,omitempty"`
@@ -4327,8 +4327,8 @@ type ListJobsResponseBody struct {
 	// FailReason 任务执行失败时的错误信息。
 	FailReason *string `json:"fail_reason,omitempty"`
 
-	// Id 任务ID。
-	Id *string `json:"id,omitempty"`
+	// ID 任务ID。
+	ID *string `json:"id,omitempty"`
 
 	// Instance 执行任务的实例信息。
 	// 请参见表3。
@@ -4371,13 +4371,13 @@ type ListJobsResponseBodyEntities struct {
 	Instance *ListJobsEntitiesInstance `json:"instance,omitempty"`
 
 	// ResourceIds 任务涉及到的资源ID。
-	ResourceIds *[]string `json:"resource_ids,omitempty"`
+	ResourceIds []string `json:"resource_ids,omitempty"`
 }
 
 // ListParametersConfigurationParameters defines model for ListParametersConfigurationParameters.
 type ListParametersConfigurationParameters struct {
-	// DatastoreVersionId 数据库版本ID。
-	DatastoreVersionId *string `json:"datastore_version_id,omitempty"`
+	// DatastoreVersionID 数据库版本ID。
+	DatastoreVersionID *string `json:"datastore_version_id,omitempty"`
 
 	// Description 参数说明。
 	Description *string `json:"description,omitempty"`
@@ -4407,7 +4407,7 @@ type ListParametersConfigurationParametersType string
 // ListParametersResponseBody defines model for ListParametersResponseBody.
 type ListParametersResponseBody struct {
 	// ConfigurationParameters 返回数据库版本的所有可修改参数。
-	ConfigurationParameters *[]ListParametersConfigurationParameters `json:"configuration-parameters,omitempty"`
+	ConfigurationParameters []ListParametersConfigurationParameters `json:"configuration-parameters,omitempty"`
 }
 
 // ListPolicyBackupPolicy 备份策略对象，包括备份保留的天数和备份开始时间。
@@ -4443,8 +4443,8 @@ type ListRdsInstancesBackupStrategy struct {
 
 // ListRdsInstancesFlavor 规格信息。
 type ListRdsInstancesFlavor struct {
-	// Id 规格ID
-	Id *string `json:"id,omitempty"`
+	// ID 规格ID
+	ID *string `json:"id,omitempty"`
 }
 
 // ListRdsInstancesHa HA信息，获取HA实例时返回。
@@ -4478,8 +4478,8 @@ type ListRdsInstancesInstances struct {
 	// DataStoreInfo 数据库信息。
 	DataStoreInfo *DataStoreInfo `json:"dataStoreInfo,omitempty"`
 
-	// DbPort 数据库端口号。
-	DbPort *int64 `json:"dbPort,omitempty"`
+	// DBPort 数据库端口号。
+	DBPort *int64 `json:"dbPort,omitempty"`
 
 	// Flavor 规格信息。
 	Flavor *ListRdsInstancesFlavor `json:"flavor,omitempty"`
@@ -4490,10 +4490,10 @@ type ListRdsInstancesInstances struct {
 	// Hostname 实例连接地址。弹性云服务器创建成功后该值存在，其他情况下为空字符串。
 	Hostname *string `json:"hostname,omitempty"`
 
-	// Id 实例主节点ID。
+	// ID 实例主节点ID。
 	// 说明：
 	// 该字段并非实例ID，推荐使用V3 API并使用实例ID执行相关操作。
-	Id *string `json:"id,omitempty"`
+	ID *string `json:"id,omitempty"`
 
 	// Name 创建的实例名称。
 	Name *string `json:"name,omitempty"`
@@ -4510,8 +4510,8 @@ type ListRdsInstancesInstances struct {
 	// SecurityGroup 安全组信息。
 	SecurityGroup *CreateInstanceSecurityGroup `json:"securityGroup,omitempty"`
 
-	// SlaveId 仅HA实例时返回。
-	SlaveId *string `json:"slaveId,omitempty"`
+	// SlaveID 仅HA实例时返回。
+	SlaveID *string `json:"slaveId,omitempty"`
 
 	// Status 实例状态。
 	// 取值：
@@ -4554,27 +4554,27 @@ type ListRdsInstancesInstancesType string
 // ListRdsInstancesResponseBody defines model for ListRdsInstancesResponseBody.
 type ListRdsInstancesResponseBody struct {
 	// Instances 实例信息。
-	Instances *[]ListRdsInstancesInstances `json:"instances,omitempty"`
+	Instances []ListRdsInstancesInstances `json:"instances,omitempty"`
 }
 
 // ListRdsResponseBody defines model for ListRdsResponseBody.
 type ListRdsResponseBody struct {
 	// Versions API版本详细信息列表。
 	// 详情请参见表2。
-	Versions *[]ListRdsVersions `json:"versions,omitempty"`
+	Versions []ListRdsVersions `json:"versions,omitempty"`
 }
 
 // ListRdsVersions defines model for ListRdsVersions.
 type ListRdsVersions struct {
-	// Id API版本号。
+	// ID API版本号。
 	// 各个版本号，对应如下：
 	// - v1：API v1版本。
 	// - v3：API v3版本。
-	Id *string `json:"id,omitempty"`
+	ID *string `json:"id,omitempty"`
 
 	// Links 对应API的链接信息，v1、v3版本该字段为空。
 	// 详情请参见表3。
-	Links *[]Links `json:"links,omitempty"`
+	Links []Links `json:"links,omitempty"`
 
 	// Status 版本状态。
 	// 取值“CURRENT”，表示该版本为主推版本。
@@ -4591,14 +4591,14 @@ type ListRdsVersions struct {
 type ListRestoreTimeResponseBody struct {
 	// RestoreTime 可恢复时间段列表。
 	// 详情请参见表3。
-	RestoreTime *[]RestoreTime `json:"restore_time,omitempty"`
+	RestoreTime []RestoreTime `json:"restore_time,omitempty"`
 }
 
 // ListSlowlogResponseBody defines model for ListSlowlogResponseBody.
 type ListSlowlogResponseBody struct {
 	// SlowLogList 具体信息。
 	// 详情请参见表3。
-	SlowLogList *[]ListSlowlogSlowLogList `json:"slow_log_list,omitempty"`
+	SlowLogList []ListSlowlogSlowLogList `json:"slow_log_list,omitempty"`
 
 	// TotalRecord 总记录数。
 	TotalRecord *int64 `json:"total_record,omitempty"`
@@ -4606,8 +4606,8 @@ type ListSlowlogResponseBody struct {
 
 // ListSlowlogSlowLogList defines model for ListSlowlogSlowLogList.
 type ListSlowlogSlowLogList struct {
-	// ClientIp IP地址
-	ClientIp *string `json:"client_ip,omitempty"`
+	// ClientIP IP地址
+	ClientIP *string `json:"client_ip,omitempty"`
 
 	// Count 执行次数。
 	Count *string `json:"count,omitempty"`
@@ -4644,7 +4644,7 @@ type ListSlowlogSlowLogList struct {
 type ListTagsResponseBody struct {
 	// Tags 标签列表，没有标签默认为空数组。
 	// 详情请参见表3。
-	Tags *[]ListTagsTags `json:"tags,omitempty"`
+	Tags []ListTagsTags `json:"tags,omitempty"`
 }
 
 // ListTagsTags defines model for ListTagsTags.
@@ -4666,8 +4666,8 @@ type ListVersionsDataStores struct {
 	// Datastore 数据库ID。
 	Datastore *string `json:"datastore,omitempty"`
 
-	// Id 数据库版本ID，该字段不会有重复。
-	Id *string `json:"id,omitempty"`
+	// ID 数据库版本ID，该字段不会有重复。
+	ID *string `json:"id,omitempty"`
 
 	// Image 数据库镜像ID。
 	Image *string `json:"image,omitempty"`
@@ -4682,7 +4682,7 @@ type ListVersionsDataStores struct {
 // ListVersionsResponseBody defines model for ListVersionsResponseBody.
 type ListVersionsResponseBody struct {
 	// DataStores 数据库版本信息列表。
-	DataStores *[]ListVersionsDataStores `json:"dataStores,omitempty"`
+	DataStores []ListVersionsDataStores `json:"dataStores,omitempty"`
 }
 
 // Nodes defines model for Nodes.
@@ -4690,8 +4690,8 @@ type Nodes struct {
 	// AvailabilityZone 可用区。
 	AvailabilityZone *string `json:"availability_zone,omitempty"`
 
-	// Id 节点ID。
-	Id *string `json:"id,omitempty"`
+	// ID 节点ID。
+	ID *string `json:"id,omitempty"`
 
 	// Name 节点名称。
 	Name *string `json:"name,omitempty"`
@@ -4738,7 +4738,7 @@ type RestoreTime struct {
 type ShowConfiguration2ResponseBody struct {
 	// ConfigurationParameters 参数对象，用户基于默认参数组自定义的参数配置。
 	// 详情请参见表3。
-	ConfigurationParameters *[]ListInstancesConfigurations2ConfigurationParameters `json:"configuration_parameters,omitempty"`
+	ConfigurationParameters []ListInstancesConfigurations2ConfigurationParameters `json:"configuration_parameters,omitempty"`
 
 	// Created 创建时间，格式为"yyyy-MM-ddTHH:mm:ssZ"。
 	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
@@ -4753,8 +4753,8 @@ type ShowConfiguration2ResponseBody struct {
 	// Description 描述。
 	Description *string `json:"description,omitempty"`
 
-	// Id 参数组ID。
-	Id *string `json:"id,omitempty"`
+	// ID 参数组ID。
+	ID *string `json:"id,omitempty"`
 
 	// Name 参数组名称。
 	Name *string `json:"name,omitempty"`
@@ -4768,7 +4768,7 @@ type ShowConfiguration2ResponseBody struct {
 type ShowConfigurationResponseBody struct {
 	// ConfigurationParameters 参数对象，用户基于默认参数模板自定义的参数配置。
 	// 详情请参见表3。
-	ConfigurationParameters *[]ListInstancesConfigurations2ConfigurationParameters `json:"configuration_parameters,omitempty"`
+	ConfigurationParameters []ListInstancesConfigurations2ConfigurationParameters `json:"configuration_parameters,omitempty"`
 
 	// Created 创建时间，格式为"yyyy-MM-ddTHH:mm:ssZ"。
 	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
@@ -4783,8 +4783,8 @@ type ShowConfigurationResponseBody struct {
 	// Description 描述。
 	Description *string `json:"description,omitempty"`
 
-	// Id 参数模板ID。
-	Id *string `json:"id,omitempty"`
+	// ID 参数模板ID。
+	ID *string `json:"id,omitempty"`
 
 	// Name 参数模板名称。
 	Name *string `json:"name,omitempty"`
@@ -4796,8 +4796,8 @@ type ShowConfigurationResponseBody struct {
 
 // ShowDatastoreDataStores defines model for ShowDatastoreDataStores.
 type ShowDatastoreDataStores struct {
-	// Id 数据库版本ID，该字段不会有重复。
-	Id *string `json:"id,omitempty"`
+	// ID 数据库版本ID，该字段不会有重复。
+	ID *string `json:"id,omitempty"`
 
 	// Name 数据库版本号，只返回两位数的大版本号，例如MySQL 5.6.X版本，仅返回5.6。
 	// 具有相应权限的用户才可使用8.0，您可联系华为云客服人员申请。
@@ -4808,7 +4808,7 @@ type ShowDatastoreDataStores struct {
 type ShowDatastoreResponseBody struct {
 	// DataStores 数据库版本信息列表。
 	// 详情请参见表3。
-	DataStores *[]ShowDatastoreDataStores `json:"dataStores,omitempty"`
+	DataStores []ShowDatastoreDataStores `json:"dataStores,omitempty"`
 }
 
 // ShowFlavorFlavors defines model for ShowFlavorFlavors.
@@ -4817,10 +4817,10 @@ type ShowFlavorFlavors struct {
 	// - normal，在售。
 	// - unsupported，暂不支持该规格。
 	// - sellout，售罄。
-	AzStatus *map[string]string `json:"az_status,omitempty"`
+	AzStatus map[string]string `json:"az_status,omitempty"`
 
-	// Id 规格id，该字段唯一。
-	Id *string `json:"id,omitempty"`
+	// ID 规格id，该字段唯一。
+	ID *string `json:"id,omitempty"`
 
 	// InstanceMode 实例模型，包括如下类型：
 	// - ha，主备实例。
@@ -4829,8 +4829,8 @@ type ShowFlavorFlavors struct {
 	// - gr，MySQL金融版。
 	InstanceMode *string `json:"instance_mode,omitempty"`
 
-	// Ram 内存大小，单位为GB。
-	Ram *int64 `json:"ram,omitempty"`
+	// RAM 内存大小，单位为GB。
+	RAM *int64 `json:"ram,omitempty"`
 
 	// SpecCode 资源规格编码。例如：rds.mysql.m1.xlarge.rr。
 	// 其中形如“xxx.xxx.mcs.i3.xxx.xxx.xxx”是超高性能型（尊享版），需要申请一定权限才可使用，更多规格说明请参考数据库实例规格。
@@ -4845,22 +4845,22 @@ type ShowFlavorFlavors struct {
 
 	// VersionName 数据库版本号。
 	// 针对MySQL引擎，例如：{5.6,5.7,8.0}
-	VersionName *[]interface{} `json:"version_name,omitempty"`
+	VersionName []interface{} `json:"version_name,omitempty"`
 }
 
 // ShowFlavorResponseBody defines model for ShowFlavorResponseBody.
 type ShowFlavorResponseBody struct {
 	// Flavors 实例规格信息列表。
 	// 详情请参见表3。
-	Flavors *[]ShowFlavorFlavors `json:"flavors,omitempty"`
+	Flavors []ShowFlavorFlavors `json:"flavors,omitempty"`
 }
 
 // ShowInstanceResponseBody defines model for ShowInstanceResponseBody.
 type ShowInstanceResponseBody struct {
-	// InstanceId 实例主节点ID。
+	// InstanceID 实例主节点ID。
 	// 说明：
 	// 该字段并非实例ID，推荐使用V3 API并使用实例ID执行相关操作。
-	InstanceId *string `json:"instanceId,omitempty"`
+	InstanceID *string `json:"instanceId,omitempty"`
 
 	// InstanceName 创建的实例名称。
 	InstanceName *string `json:"instanceName,omitempty"`
@@ -4888,8 +4888,8 @@ type ShowInstanceResponseBodyStatus string
 
 // ShowParameterResponseBody defines model for ShowParameterResponseBody.
 type ShowParameterResponseBody struct {
-	// DatastoreVersionId 数据库版本ID。
-	DatastoreVersionId *string `json:"datastore_version_id,omitempty"`
+	// DatastoreVersionID 数据库版本ID。
+	DatastoreVersionID *string `json:"datastore_version_id,omitempty"`
 
 	// Description 参数说明。
 	Description *string `json:"description,omitempty"`
@@ -4930,12 +4930,12 @@ type ShowRd2ResponseBody struct {
 // ShowRd2Versions API版本详细信息列表。
 // 详情请参见表3。
 type ShowRd2Versions struct {
-	// Id API版本号。
-	Id *string `json:"id,omitempty"`
+	// ID API版本号。
+	ID *string `json:"id,omitempty"`
 
 	// Links 对应该API版本的链接信息，该字段为空。
 	// 详情请参见表4。
-	Links *[]Links `json:"links,omitempty"`
+	Links []Links `json:"links,omitempty"`
 
 	// Status 版本状态。
 	Status *string `json:"status,omitempty"`
@@ -4949,19 +4949,19 @@ type ShowRd2Versions struct {
 // ShowRdResponseBody defines model for ShowRdResponseBody.
 type ShowRdResponseBody struct {
 	// Version API版本详细信息列表。
-	Version *[]ShowRdVersions `json:"version,omitempty"`
+	Version []ShowRdVersions `json:"version,omitempty"`
 
 	// Versions API版本详细信息列表。
-	Versions *[]ShowRdVersions `json:"versions,omitempty"`
+	Versions []ShowRdVersions `json:"versions,omitempty"`
 }
 
 // ShowRdVersions defines model for ShowRdVersions.
 type ShowRdVersions struct {
-	// Id API版本号。
-	Id *string `json:"id,omitempty"`
+	// ID API版本号。
+	ID *string `json:"id,omitempty"`
 
 	// Links 对应该API版本的链接信息，该字段为空。
-	Links *[]Links `json:"links,omitempty"`
+	Links []Links `json:"links,omitempty"`
 
 	// Status 版本状态。
 	Status *string `json:"status,omitempty"`
@@ -4974,14 +4974,14 @@ type ShowRdVersions struct {
 
 // ShowRdsFlavorFlavor defines model for ShowRdsFlavorFlavor.
 type ShowRdsFlavorFlavor struct {
-	// Id 规格ID，该字段不会有重复。
-	Id *string `json:"id,omitempty"`
+	// ID 规格ID，该字段不会有重复。
+	ID *string `json:"id,omitempty"`
 
 	// Name 规格名称。
 	Name *string `json:"name,omitempty"`
 
-	// Ram 内存大小，内存单位为MB（兆字节）。
-	Ram *int64 `json:"ram,omitempty"`
+	// RAM 内存大小，内存单位为MB（兆字节）。
+	RAM *int64 `json:"ram,omitempty"`
 
 	// SpecCode 资源规格编码。
 	// 例如：rds.mysql.m1.xlarge。
@@ -4992,7 +4992,7 @@ type ShowRdsFlavorFlavor struct {
 // ShowRdsFlavorResponseBody defines model for ShowRdsFlavorResponseBody.
 type ShowRdsFlavorResponseBody struct {
 	// Flavor 实例规格信息列表。
-	Flavor *[]ShowRdsFlavorFlavor `json:"flavor,omitempty"`
+	Flavor []ShowRdsFlavorFlavor `json:"flavor,omitempty"`
 }
 
 // ShowStorageTypeResponseBody defines model for ShowStorageTypeResponseBody.
@@ -5001,11 +5001,11 @@ type ShowStorageTypeResponseBody struct {
 	// 详情请参见表4。
 	// 说明：
 	// 仅支持DeC用户查询。
-	DsspoolInfo *[]DsspoolInfo `json:"dsspool_info,omitempty"`
+	DsspoolInfo []DsspoolInfo `json:"dsspool_info,omitempty"`
 
 	// StorageType 实例规格信息列表。
 	// 详情请参见表3。
-	StorageType *[]StorageType `json:"storage_type,omitempty"`
+	StorageType []StorageType `json:"storage_type,omitempty"`
 }
 
 // SingleToHa 详情请参见表3。
@@ -5013,8 +5013,8 @@ type SingleToHa struct {
 	// AzCodeNewNode 实例节点可用区码（AZ）。
 	AzCodeNewNode string `json:"az_code_new_node"`
 
-	// DsspoolId Dec用户专属存储ID，每个az配置的专属存储不同，实例节点所在专属存储ID，仅支持DEC用户创建时使用。
-	DsspoolId *string `json:"dsspool_id,omitempty"`
+	// DsspoolID Dec用户专属存储ID，每个az配置的专属存储不同，实例节点所在专属存储ID，仅支持DEC用户创建时使用。
+	DsspoolID *string `json:"dsspool_id,omitempty"`
 
 	// Password 仅在支持SQL Server数据库实例进行单机转主备时必选，有效。
 	Password *string `json:"password,omitempty"`
@@ -5026,7 +5026,7 @@ type StorageType struct {
 	// - normal，在售。
 	// - unsupported，暂不支持该规格。
 	// - sellout，售罄。
-	AzStatus *map[string]string `json:"az_status,omitempty"`
+	AzStatus map[string]string `json:"az_status,omitempty"`
 
 	// Name 磁盘类型名称，可能取值如下：
 	// - ULTRAHIGH，表示SSD。
@@ -5038,8 +5038,8 @@ type StorageType struct {
 // Target 恢复目标对象。
 // 详情请参见表5。
 type Target struct {
-	// InstanceId 恢复目标实例ID。
-	InstanceId string `json:"instance_id"`
+	// InstanceID 恢复目标实例ID。
+	InstanceID string `json:"instance_id"`
 }
 
 // UpdateActionRequestBody defines model for UpdateActionRequestBody.
@@ -5050,14 +5050,14 @@ type UpdateActionRequestBody struct {
 
 // UpdateActionResponseBody defines model for UpdateActionResponseBody.
 type UpdateActionResponseBody struct {
-	// JobId 任务ID
-	JobId *string `json:"job_id,omitempty"`
+	// JobID 任务ID
+	JobID *string `json:"job_id,omitempty"`
 }
 
 // UpdateApplyApplyResults defines model for UpdateApplyApplyResults.
 type UpdateApplyApplyResults struct {
-	// InstanceId 实例ID。
-	InstanceId *string `json:"instance_id,omitempty"`
+	// InstanceID 实例ID。
+	InstanceID *string `json:"instance_id,omitempty"`
 
 	// InstanceName 实例名称。
 	InstanceName *string `json:"instance_name,omitempty"`
@@ -5083,10 +5083,10 @@ type UpdateApplyRequestBody struct {
 type UpdateApplyResponseBody struct {
 	// ApplyResults 参数模板应用具体结果。
 	// 详情请参见表4。
-	ApplyResults *[]UpdateApplyApplyResults `json:"apply_results,omitempty"`
+	ApplyResults []UpdateApplyApplyResults `json:"apply_results,omitempty"`
 
-	// ConfigurationId 参数模板ID。
-	ConfigurationId *string `json:"configuration_id,omitempty"`
+	// ConfigurationID 参数模板ID。
+	ConfigurationID *string `json:"configuration_id,omitempty"`
 
 	// ConfigurationName 参数模板名称
 	ConfigurationName *string `json:"configuration_name,omitempty"`
@@ -5176,8 +5176,8 @@ type UpdateConfigurationValues struct {
 
 // UpdateConfigurationsApplyApplyResults defines model for UpdateConfigurationsApplyApplyResults.
 type UpdateConfigurationsApplyApplyResults struct {
-	// InstanceId 实例ID。
-	InstanceId *string `json:"instance_id,omitempty"`
+	// InstanceID 实例ID。
+	InstanceID *string `json:"instance_id,omitempty"`
 
 	// InstanceName 实例名称。
 	InstanceName *string `json:"instance_name,omitempty"`
@@ -5203,10 +5203,10 @@ type UpdateConfigurationsApplyRequestBody struct {
 type UpdateConfigurationsApplyResponseBody struct {
 	// ApplyResults 参数组应用具体结果。
 	// 详情请参见表4。
-	ApplyResults *[]UpdateConfigurationsApplyApplyResults `json:"apply_results,omitempty"`
+	ApplyResults []UpdateConfigurationsApplyApplyResults `json:"apply_results,omitempty"`
 
-	// ConfigurationId 参数组ID。
-	ConfigurationId *string `json:"configuration_id,omitempty"`
+	// ConfigurationID 参数组ID。
+	ConfigurationID *string `json:"configuration_id,omitempty"`
 
 	// ConfigurationName 参数组名称
 	ConfigurationName *string `json:"configuration_name,omitempty"`
@@ -5259,7 +5259,7 @@ type UpdateInstancesConfigurationValues struct {
 type UpdateParameterRequestBody struct {
 	// Values 参数取值列表。
 	// key为参数名称，value为参数值。
-	Values *map[string]interface{} `json:"values,omitempty"`
+	Values map[string]interface{} `json:"values,omitempty"`
 }
 
 // UpdateParameterResponseBody defines model for UpdateParameterResponseBody.
@@ -5311,21 +5311,21 @@ type UpdatePolicyRequestBody struct {
 	ReserveBackups *bool `json:"reserve_backups,omitempty"`
 }
 
-// UpdatePublicIpRequestBody defines model for UpdatePublicIpRequestBody.
-type UpdatePublicIpRequestBody struct {
+// UpdatePublicIPRequestBody defines model for UpdatePublicIpRequestBody.
+type UpdatePublicIPRequestBody struct {
 	// IsBind - true：绑定弹性公网IP。
 	// - false：解绑弹性公网IP。
 	IsBind bool `json:"is_bind"`
 
-	// PublicIp 须知：
+	// PublicIP 须知：
 	// “is_bind”为“true”时，“public_ip”为必选。
 	// 待绑定的弹性公网IP地址，仅允许使用标准的IP地址格式。
-	PublicIp *string `json:"public_ip,omitempty"`
+	PublicIP *string `json:"public_ip,omitempty"`
 
-	// PublicIpId 须知：
+	// PublicIPID 须知：
 	// “is_bind”为“true”时，“public_ip_id”为必选
 	// 弹性公网IP对应的ID，仅允许使用标准的UUID格式。
-	PublicIpId *string `json:"public_ip_id,omitempty"`
+	PublicIPID *string `json:"public_ip_id,omitempty"`
 }
 
 // ListVersionsParamsDatastoreName defines parameters for ListVersions.
@@ -5333,9 +5333,9 @@ type ListVersionsParamsDatastoreName string
 
 // ListFlavorsParams defines parameters for ListFlavors.
 type ListFlavorsParams struct {
-	// DbId 数据库版本ID，获取方法可参考获取数据库版本信息的响应消息中的dataStores.id。
+	// DBID 数据库版本ID，获取方法可参考获取数据库版本信息的响应消息中的dataStores.id。
 	// 取值范围：非空，字符长度校验，严格UUID正则校验。
-	DbId string `form:"dbId" json:"dbId"`
+	DBID string `form:"dbId" json:"dbId"`
 
 	// Region 实例所在区域。
 	// 取值范围：
@@ -5345,8 +5345,8 @@ type ListFlavorsParams struct {
 
 // CreateInstanceParams defines parameters for CreateInstance.
 type CreateInstanceParams struct {
-	// VersionId API版本号，区分大小写，取值：v1。
-	VersionId string `form:"versionId" json:"versionId"`
+	// VersionID API版本号，区分大小写，取值：v1。
+	VersionID string `form:"versionId" json:"versionId"`
 }
 
 // ListInstancesErrorlogParams defines parameters for ListInstancesErrorlog.
@@ -5378,17 +5378,17 @@ type ListInstancesSlowlogParams struct {
 
 // ListBackupFilesParams defines parameters for ListBackupFiles.
 type ListBackupFilesParams struct {
-	// BackupId 备份ID。
-	BackupId string `form:"backup_id" json:"backup_id"`
+	// BackupID 备份ID。
+	BackupID string `form:"backup_id" json:"backup_id"`
 }
 
 // ListBackupsV3Params defines parameters for ListBackupsV3.
 type ListBackupsV3Params struct {
-	// InstanceId 实例ID。
-	InstanceId string `form:"instance_id" json:"instance_id"`
+	// InstanceID 实例ID。
+	InstanceID string `form:"instance_id" json:"instance_id"`
 
-	// BackupId 备份ID。
-	BackupId *string `form:"backup_id,omitempty" json:"backup_id,omitempty"`
+	// BackupID 备份ID。
+	BackupID *string `form:"backup_id,omitempty" json:"backup_id,omitempty"`
 
 	// BackupType 备份类型，取值：
 	// - “auto”: 自动全量备份
@@ -5430,9 +5430,9 @@ type ShowFlavorParams struct {
 
 // ListInstancesParams defines parameters for ListInstances.
 type ListInstancesParams struct {
-	// Id 实例ID。
+	// ID 实例ID。
 	// “*”为系统保留字符，如果id是以“*”起始，表示按照*后面的值模糊匹配，否则，按照id精确匹配查询。不能只传入“*”。
-	Id *string `form:"id,omitempty" json:"id,omitempty"`
+	ID *string `form:"id,omitempty" json:"id,omitempty"`
 
 	// Name 实例名称。
 	// “*”为系统保留字符，如果name是以“*”起始，表示按照*后面的值模糊匹配，否则，按照name精确匹配查询。不能只传入“*”。
@@ -5447,15 +5447,15 @@ type ListInstancesParams struct {
 	// - SQLServer
 	DatastoreType *string `form:"datastore_type,omitempty" json:"datastore_type,omitempty"`
 
-	// VpcId 虚拟私有云ID。
+	// VpcID 虚拟私有云ID。
 	// - 方法1：登录虚拟私有云服务的控制台界面，在虚拟私有云的详情页面查找VPC ID。
 	// - 方法2：通过虚拟私有云服务的API接口查询，具体操作可参考查询VPC列表。
-	VpcId *string `form:"vpc_id,omitempty" json:"vpc_id,omitempty"`
+	VpcID *string `form:"vpc_id,omitempty" json:"vpc_id,omitempty"`
 
-	// SubnetId 子网的网络ID信息。
+	// SubnetID 子网的网络ID信息。
 	// - 方法1：登录虚拟私有云服务的控制台界面，单击VPC下的子网，进入子网详情页面，查找网络ID。
 	// - 方法2：通过虚拟私有云服务的API接口查询，具体操作可参考查询子网列表。
-	SubnetId *string `form:"subnet_id,omitempty" json:"subnet_id,omitempty"`
+	SubnetID *string `form:"subnet_id,omitempty" json:"subnet_id,omitempty"`
 
 	// Offset 索引位置，偏移量。从第一条数据偏移offset条数据后开始查询，默认为0（偏移0条数据，表示从第一条数据开始查询），必须为数字，不能为负数。
 	Offset *int64 `form:"offset,omitempty" json:"offset,omitempty"`
@@ -5468,7 +5468,7 @@ type ListInstancesParams struct {
 	// - {value}表示标签值，可以为空。
 	// 如果同时使用多个标签键值对进行查询，中间使用逗号分隔开，最多包含10组。
 	// 详情请参见表2。
-	Tags *[]ListInstancesRequestTags `form:"tags,omitempty" json:"tags,omitempty"`
+	Tags []ListInstancesRequestTags `form:"tags,omitempty" json:"tags,omitempty"`
 }
 
 // ListInstancesParamsType defines parameters for ListInstances.
@@ -5492,10 +5492,10 @@ type ListAuditlogParams struct {
 	Limit string `form:"limit" json:"limit"`
 }
 
-// ListDbUserParams defines parameters for ListDbUser.
-type ListDbUserParams struct {
-	// DbName 数据库名。
-	DbName string `form:"db-name" json:"db-name"`
+// ListDBUserParams defines parameters for ListDBUser.
+type ListDBUserParams struct {
+	// DBName 数据库名。
+	DBName string `form:"db-name" json:"db-name"`
 
 	// Page 分页页码，从1开始。
 	Page string `form:"page" json:"page"`
@@ -5525,8 +5525,8 @@ type ListDatabaseParams struct {
 	Limit string `form:"limit" json:"limit"`
 }
 
-// ListDbUserDetailParams defines parameters for ListDbUserDetail.
-type ListDbUserDetailParams struct {
+// ListDBUserDetailParams defines parameters for ListDBUserDetail.
+type ListDBUserDetailParams struct {
 	// Page 分页页码，从1开始。
 	Page string `form:"page" json:"page"`
 
@@ -5599,8 +5599,8 @@ type ListSlowlogParams struct {
 
 // ListJobsParams defines parameters for ListJobs.
 type ListJobsParams struct {
-	// Id 任务ID。
-	Id string `form:"id" json:"id"`
+	// ID 任务ID。
+	ID string `form:"id" json:"id"`
 }
 
 // ShowStorageTypeParams defines parameters for ShowStorageType.
@@ -5611,15 +5611,15 @@ type ShowStorageTypeParams struct {
 
 // UpdateConfiguration2Params defines parameters for UpdateConfiguration2.
 type UpdateConfiguration2Params struct {
-	// VersionId API版本号，区分大小写，取值：v3。
-	VersionId string `form:"version_Id" json:"version_Id"`
+	// VersionID API版本号，区分大小写，取值：v3。
+	VersionID string `form:"version_Id" json:"version_Id"`
 }
 
 // ListInstances2Params defines parameters for ListInstances2.
 type ListInstances2Params struct {
-	// Id 实例ID。
+	// ID 实例ID。
 	// “*”为系统保留字符，如果id是以“*”起始，表示按照*后面的值模糊匹配，否则，按照id精确匹配查询。不能只传入“*”。
-	Id *string `form:"id,omitempty" json:"id,omitempty"`
+	ID *string `form:"id,omitempty" json:"id,omitempty"`
 
 	// Name 实例名称。
 	// “*”为系统保留字符，如果name是以“*”起始，表示按照*后面的值模糊匹配，否则，按照name精确匹配查询。不能只传入“*”。
@@ -5631,11 +5631,11 @@ type ListInstances2Params struct {
 	// DatastoreType 数据库类型。支持MySQL、PostgreSQL、Microsoft SQL Server。取值：MySQL，PostgreSQL或SQLServer。
 	DatastoreType *ListInstances2ParamsDatastoreType `form:"datastore_type,omitempty" json:"datastore_type,omitempty"`
 
-	// VpcId 虚拟私有云ID。
-	VpcId *string `form:"vpc_id,omitempty" json:"vpc_id,omitempty"`
+	// VpcID 虚拟私有云ID。
+	VpcID *string `form:"vpc_id,omitempty" json:"vpc_id,omitempty"`
 
-	// SubnetId 子网ID。
-	SubnetId *string `form:"subnet_id,omitempty" json:"subnet_id,omitempty"`
+	// SubnetID 子网ID。
+	SubnetID *string `form:"subnet_id,omitempty" json:"subnet_id,omitempty"`
 
 	// Offset 索引位置，偏移量。从第一条数据偏移offset条数据后开始查询，默认为0（偏移0条数据，表示从第一条数据开始查询），必须为数字，不能为负数。
 	Offset *int64 `form:"offset,omitempty" json:"offset,omitempty"`
@@ -5652,9 +5652,9 @@ type ListInstances2ParamsDatastoreType string
 
 // ListInstances3Params defines parameters for ListInstances3.
 type ListInstances3Params struct {
-	// Id 实例ID。
+	// ID 实例ID。
 	// “*”为系统保留字符，如果id是以“*”起始，表示按照*后面的值模糊匹配，否则，按照id精确匹配查询。不能只传入“*”。
-	Id *string `form:"id,omitempty" json:"id,omitempty"`
+	ID *string `form:"id,omitempty" json:"id,omitempty"`
 
 	// Name 实例名称。
 	// “*”为系统保留字符，如果name是以“*”起始，表示按照*后面的值模糊匹配，否则，按照name精确匹配查询。不能只传入“*”。
@@ -5666,11 +5666,11 @@ type ListInstances3Params struct {
 	// DatastoreType 数据库类型。支持MySQL、PostgreSQL、Microsoft SQL Server。取值：MySQL，PostgreSQL或SQLServer。
 	DatastoreType *ListInstances3ParamsDatastoreType `form:"datastore_type,omitempty" json:"datastore_type,omitempty"`
 
-	// VpcId 虚拟私有云ID。
-	VpcId *string `form:"vpc_id,omitempty" json:"vpc_id,omitempty"`
+	// VpcID 虚拟私有云ID。
+	VpcID *string `form:"vpc_id,omitempty" json:"vpc_id,omitempty"`
 
-	// SubnetId 子网ID。
-	SubnetId *string `form:"subnet_id,omitempty" json:"subnet_id,omitempty"`
+	// SubnetID 子网ID。
+	SubnetID *string `form:"subnet_id,omitempty" json:"subnet_id,omitempty"`
 
 	// Offset 索引位置，偏移量。从第一条数据偏移offset条数据后开始查询，默认为0（偏移0条数据，表示从第一条数据开始查询），必须为数字，不能为负数。
 	Offset *int64 `form:"offset,omitempty" json:"offset,omitempty"`
@@ -5687,8 +5687,8 @@ type ListInstances3ParamsDatastoreType string
 
 // ListJobs2Params defines parameters for ListJobs2.
 type ListJobs2Params struct {
-	// Id 任务ID。
-	Id string `form:"id" json:"id"`
+	// ID 任务ID。
+	ID string `form:"id" json:"id"`
 }
 
 // CreateRdsBackupJSONRequestBody defines body for CreateRdsBackup for application/json ContentType.
@@ -5772,20 +5772,20 @@ type UpdateInstancesConfigurationJSONRequestBody = UpdateInstancesConfigurationR
 // CreateDatabaseJSONRequestBody defines body for CreateDatabase for application/json ContentType.
 type CreateDatabaseJSONRequestBody = CreateDatabaseRequestBody
 
-// DeleteDbPrivilegeJSONRequestBody defines body for DeleteDbPrivilege for application/json ContentType.
-type DeleteDbPrivilegeJSONRequestBody = DeleteDbPrivilegeRequestBody
+// DeleteDBPrivilegeJSONRequestBody defines body for DeleteDBPrivilege for application/json ContentType.
+type DeleteDBPrivilegeJSONRequestBody = DeleteDBPrivilegeRequestBody
 
-// CreateDbPrivilegeJSONRequestBody defines body for CreateDbPrivilege for application/json ContentType.
-type CreateDbPrivilegeJSONRequestBody = CreateDbPrivilegeRequestBody
+// CreateDBPrivilegeJSONRequestBody defines body for CreateDBPrivilege for application/json ContentType.
+type CreateDBPrivilegeJSONRequestBody = CreateDBPrivilegeRequestBody
 
-// CreateDbUserJSONRequestBody defines body for CreateDbUser for application/json ContentType.
-type CreateDbUserJSONRequestBody = CreateDbUserRequestBody
+// CreateDBUserJSONRequestBody defines body for CreateDBUser for application/json ContentType.
+type CreateDBUserJSONRequestBody = CreateDBUserRequestBody
 
 // CreatePasswordJSONRequestBody defines body for CreatePassword for application/json ContentType.
 type CreatePasswordJSONRequestBody = CreatePasswordRequestBody
 
-// UpdatePublicIpJSONRequestBody defines body for UpdatePublicIp for application/json ContentType.
-type UpdatePublicIpJSONRequestBody = UpdatePublicIpRequestBody
+// UpdatePublicIPJSONRequestBody defines body for UpdatePublicIP for application/json ContentType.
+type UpdatePublicIPJSONRequestBody = UpdatePublicIPRequestBody
 
 // BatchCreateActionJSONRequestBody defines body for BatchCreateAction for application/json ContentType.
 type BatchCreateActionJSONRequestBody = BatchCreateActionRequestBody
@@ -5896,7 +5896,7 @@ type ClientInterface interface {
 	// 以列表形式返回所有手动备份信息。.
 	//
 	// Corresponds with GET /rds/v1/{project_id}/backups (the `ListBackups` operationId).
-	ListBackups(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListBackups(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateRdsBackupWithBody 创建手动备份
 	//
@@ -5905,7 +5905,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /rds/v1/{project_id}/backups (the `CreateRdsBackup` operationId).
-	CreateRdsBackupWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateRdsBackupWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateRdsBackup 创建手动备份
 	//
@@ -5914,56 +5914,56 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /rds/v1/{project_id}/backups (the `CreateRdsBackup` operationId).
-	CreateRdsBackup(ctx context.Context, projectId string, body CreateRdsBackupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateRdsBackup(ctx context.Context, projectID string, body CreateRdsBackupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteRdsBackup 删除手动备份
 	//
 	// 删除手动备份。.
 	//
 	// Corresponds with DELETE /rds/v1/{project_id}/backups/{backupId} (the `DeleteRdsBackup` operationId).
-	DeleteRdsBackup(ctx context.Context, projectId string, backupId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DeleteRdsBackup(ctx context.Context, projectID string, backupID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListParameters 获取参数列表
 	//
 	// 获取数据库版本的所有可修改参数信息。.
 	//
 	// Corresponds with GET /rds/v1/{project_id}/datastores/versions/{datastore_version_id}/parameters (the `ListParameters` operationId).
-	ListParameters(ctx context.Context, projectId string, datastoreVersionId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListParameters(ctx context.Context, projectID string, datastoreVersionID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowParameter 获取配置参数信息
 	//
 	// 获取指定数据库版本下可修改的参数信息。.
 	//
 	// Corresponds with GET /rds/v1/{project_id}/datastores/versions/{datastore_version_id}/parameters/{parameter_name} (the `ShowParameter` operationId).
-	ShowParameter(ctx context.Context, projectId string, datastoreVersionId string, parameterName string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ShowParameter(ctx context.Context, projectID string, datastoreVersionID string, parameterName string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListVersions 获取数据库版本信息
 	//
 	// 获取指定类型的数据库版本相关信息。.
 	//
 	// Corresponds with GET /rds/v1/{project_id}/datastores/{datastore_name}/versions (the `ListVersions` operationId).
-	ListVersions(ctx context.Context, projectId string, datastoreName ListVersionsParamsDatastoreName, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListVersions(ctx context.Context, projectID string, datastoreName ListVersionsParamsDatastoreName, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListFlavors 获取所有实例规格信息
 	//
 	// 获取指定数据库ID和区域下的所有实例规格信息。.
 	//
 	// Corresponds with GET /rds/v1/{project_id}/flavors (the `ListFlavors` operationId).
-	ListFlavors(ctx context.Context, projectId string, params *ListFlavorsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListFlavors(ctx context.Context, projectID string, params *ListFlavorsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowRdsFlavor 获取指定实例规格信息
 	//
 	// 获取指定规格ID下的实例规格信息。.
 	//
 	// Corresponds with GET /rds/v1/{project_id}/flavors/{flavorId} (the `ShowRdsFlavor` operationId).
-	ShowRdsFlavor(ctx context.Context, projectId string, flavorId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ShowRdsFlavor(ctx context.Context, projectID string, flavorID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListRdsInstances 获取实例列表
 	//
 	// 获取实例列表。.
 	//
 	// Corresponds with GET /rds/v1/{project_id}/instances (the `ListRdsInstances` operationId).
-	ListRdsInstances(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListRdsInstances(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateInstanceWithBody 创建实例
 	//
@@ -5972,7 +5972,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /rds/v1/{project_id}/instances#CreateInstance (the `CreateInstance` operationId).
-	CreateInstanceWithBody(ctx context.Context, projectId string, params *CreateInstanceParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateInstanceWithBody(ctx context.Context, projectID string, params *CreateInstanceParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateInstance 创建实例
 	//
@@ -5981,7 +5981,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /rds/v1/{project_id}/instances#CreateInstance (the `CreateInstance` operationId).
-	CreateInstance(ctx context.Context, projectId string, params *CreateInstanceParams, body CreateInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateInstance(ctx context.Context, projectID string, params *CreateInstanceParams, body CreateInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateRdsInstanceV1WithBody 恢复到新实例
 	//
@@ -5990,7 +5990,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /rds/v1/{project_id}/instances#CreateRdsInstanceV1 (the `CreateRdsInstanceV1` operationId).
-	CreateRdsInstanceV1WithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateRdsInstanceV1WithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateRdsInstanceV1 恢复到新实例
 	//
@@ -5999,7 +5999,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /rds/v1/{project_id}/instances#CreateRdsInstanceV1 (the `CreateRdsInstanceV1` operationId).
-	CreateRdsInstanceV1(ctx context.Context, projectId string, body CreateRdsInstanceV1JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateRdsInstanceV1(ctx context.Context, projectID string, body CreateRdsInstanceV1JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteRdsInstanceWithBody 删除实例
 	//
@@ -6008,7 +6008,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with DELETE /rds/v1/{project_id}/instances/{instanceId} (the `DeleteRdsInstance` operationId).
-	DeleteRdsInstanceWithBody(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DeleteRdsInstanceWithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteRdsInstance 删除实例
 	//
@@ -6017,14 +6017,14 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with DELETE /rds/v1/{project_id}/instances/{instanceId} (the `DeleteRdsInstance` operationId).
-	DeleteRdsInstance(ctx context.Context, projectId string, instanceId string, body DeleteRdsInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DeleteRdsInstance(ctx context.Context, projectID string, instanceID string, body DeleteRdsInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowInstance 获取指定实例详细信息
 	//
 	// 获取指定实例详细信息。.
 	//
 	// Corresponds with GET /rds/v1/{project_id}/instances/{instanceId} (the `ShowInstance` operationId).
-	ShowInstance(ctx context.Context, projectId string, instanceId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ShowInstance(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateRdsInstancesActionWithBody 调整实例容量
 	//
@@ -6033,7 +6033,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#CreateRdsInstancesAction (the `CreateRdsInstancesAction` operationId).
-	CreateRdsInstancesActionWithBody(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateRdsInstancesActionWithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateRdsInstancesAction 调整实例容量
 	//
@@ -6042,7 +6042,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#CreateRdsInstancesAction (the `CreateRdsInstancesAction` operationId).
-	CreateRdsInstancesAction(ctx context.Context, projectId string, instanceId string, body CreateRdsInstancesActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateRdsInstancesAction(ctx context.Context, projectID string, instanceID string, body CreateRdsInstancesActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateRdsInstancesActionV1WithBody 调整实例规格
 	//
@@ -6053,7 +6053,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#CreateRdsInstancesActionV1 (the `CreateRdsInstancesActionV1` operationId).
-	CreateRdsInstancesActionV1WithBody(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateRdsInstancesActionV1WithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateRdsInstancesActionV1 调整实例规格
 	//
@@ -6064,7 +6064,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#CreateRdsInstancesActionV1 (the `CreateRdsInstancesActionV1` operationId).
-	CreateRdsInstancesActionV1(ctx context.Context, projectId string, instanceId string, body CreateRdsInstancesActionV1JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateRdsInstancesActionV1(ctx context.Context, projectID string, instanceID string, body CreateRdsInstancesActionV1JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateRdsInstancesActionV12WithBody 重启实例
 	//
@@ -6075,7 +6075,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#restart (the `CreateRdsInstancesActionV12` operationId).
-	CreateRdsInstancesActionV12WithBody(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateRdsInstancesActionV12WithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateRdsInstancesActionV12 重启实例
 	//
@@ -6086,7 +6086,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#restart (the `CreateRdsInstancesActionV12` operationId).
-	CreateRdsInstancesActionV12(ctx context.Context, projectId string, instanceId string, body CreateRdsInstancesActionV12JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateRdsInstancesActionV12(ctx context.Context, projectID string, instanceID string, body CreateRdsInstancesActionV12JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateInstancesActionWithBody 恢复到当前实例
 	//
@@ -6095,7 +6095,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#restore (the `CreateInstancesAction` operationId).
-	CreateInstancesActionWithBody(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateInstancesActionWithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateInstancesAction 恢复到当前实例
 	//
@@ -6104,14 +6104,14 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#restore (the `CreateInstancesAction` operationId).
-	CreateInstancesAction(ctx context.Context, projectId string, instanceId string, body CreateInstancesActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateInstancesAction(ctx context.Context, projectID string, instanceID string, body CreateInstancesActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListBackupsPolicy 查询自动备份策略
 	//
 	// 获取自动备份策略。.
 	//
 	// Corresponds with GET /rds/v1/{project_id}/instances/{instanceId}/backups/policy (the `ListBackupsPolicy` operationId).
-	ListBackupsPolicy(ctx context.Context, projectId string, instanceId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListBackupsPolicy(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateBackupsPolicyWithBody 设置自动备份策略
 	//
@@ -6120,7 +6120,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PUT /rds/v1/{project_id}/instances/{instanceId}/backups/policy (the `UpdateBackupsPolicy` operationId).
-	UpdateBackupsPolicyWithBody(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateBackupsPolicyWithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateBackupsPolicy 设置自动备份策略
 	//
@@ -6129,28 +6129,28 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /rds/v1/{project_id}/instances/{instanceId}/backups/policy (the `UpdateBackupsPolicy` operationId).
-	UpdateBackupsPolicy(ctx context.Context, projectId string, instanceId string, body UpdateBackupsPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateBackupsPolicy(ctx context.Context, projectID string, instanceID string, body UpdateBackupsPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListDatabases 获取指定实例的数据库列表
 	//
 	// 获取指定实例的用户自建数据库列表，非系统库。.
 	//
 	// Corresponds with GET /rds/v1/{project_id}/instances/{instanceId}/databases (the `ListDatabases` operationId).
-	ListDatabases(ctx context.Context, projectId string, instanceId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListDatabases(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListInstancesErrorlog 查询数据库错误日志
 	//
 	// 查询数据库错误日志信息。.
 	//
 	// Corresponds with GET /rds/v1/{project_id}/instances/{instanceId}/errorlog (the `ListInstancesErrorlog` operationId).
-	ListInstancesErrorlog(ctx context.Context, projectId string, instanceId string, params *ListInstancesErrorlogParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListInstancesErrorlog(ctx context.Context, projectID string, instanceID string, params *ListInstancesErrorlogParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListInstancesSlowlog 查询数据库慢日志
 	//
 	// 查询数据库慢日志信息。.
 	//
 	// Corresponds with GET /rds/v1/{project_id}/instances/{instanceId}/slowlog (the `ListInstancesSlowlog` operationId).
-	ListInstancesSlowlog(ctx context.Context, projectId string, instanceId string, params *ListInstancesSlowlogParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListInstancesSlowlog(ctx context.Context, projectID string, instanceID string, params *ListInstancesSlowlogParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateParameterWithBody 设置配置参数
 	//
@@ -6161,7 +6161,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PUT /rds/v1/{project_id}/instances/{nodeId}/parameters (the `UpdateParameter` operationId).
-	UpdateParameterWithBody(ctx context.Context, projectId string, nodeId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateParameterWithBody(ctx context.Context, projectID string, nodeID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateParameter 设置配置参数
 	//
@@ -6172,21 +6172,21 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /rds/v1/{project_id}/instances/{nodeId}/parameters (the `UpdateParameter` operationId).
-	UpdateParameter(ctx context.Context, projectId string, nodeId string, body UpdateParameterJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateParameter(ctx context.Context, projectID string, nodeID string, body UpdateParameterJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateDefault 恢复默认参数
 	//
 	// 该接口用于将实例参数模板恢复为默认参数模板。.
 	//
 	// Corresponds with PUT /rds/v1/{project_id}/instances/{nodeId}/parameters/default (the `UpdateDefault` operationId).
-	UpdateDefault(ctx context.Context, projectId string, nodeId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateDefault(ctx context.Context, projectID string, nodeID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowRd 查询API版本信息
 	//
 	// 查询API指定版本信息。.
 	//
 	// Corresponds with GET /rds/{versionId}#ShowRd (the `ShowRd` operationId).
-	ShowRd(ctx context.Context, versionId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ShowRd(ctx context.Context, versionID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowRd2 查询指定的API版本信息
 	//
@@ -6195,7 +6195,7 @@ type ClientInterface interface {
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
 	// Corresponds with GET /rds/{versionId}#ShowRd2 (the `ShowRd2` operationId).
-	ShowRd2(ctx context.Context, versionId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ShowRd2(ctx context.Context, versionID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateRdsInstanceWithBody 创建实例
 	//
@@ -6204,7 +6204,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /rds/{versionId}/{project_id}/instances (the `CreateRdsInstance` operationId).
-	CreateRdsInstanceWithBody(ctx context.Context, versionId string, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateRdsInstanceWithBody(ctx context.Context, versionID string, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateRdsInstance 创建实例
 	//
@@ -6213,7 +6213,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /rds/{versionId}/{project_id}/instances (the `CreateRdsInstance` operationId).
-	CreateRdsInstance(ctx context.Context, versionId string, projectId string, body CreateRdsInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateRdsInstance(ctx context.Context, versionID string, projectID string, body CreateRdsInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListBackupFiles 获取备份下载链接
 	//
@@ -6222,7 +6222,7 @@ type ClientInterface interface {
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
 	// Corresponds with GET /v3/{project_id}/backup-files (the `ListBackupFiles` operationId).
-	ListBackupFiles(ctx context.Context, projectId string, params *ListBackupFilesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListBackupFiles(ctx context.Context, projectID string, params *ListBackupFilesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListBackupsV3 获取备份列表
 	//
@@ -6231,7 +6231,7 @@ type ClientInterface interface {
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
 	// Corresponds with GET /v3/{project_id}/backups (the `ListBackupsV3` operationId).
-	ListBackupsV3(ctx context.Context, projectId string, params *ListBackupsV3Params, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListBackupsV3(ctx context.Context, projectID string, params *ListBackupsV3Params, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateBackupWithBody 创建手动备份
 	//
@@ -6242,7 +6242,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v3/{project_id}/backups (the `CreateBackup` operationId).
-	CreateBackupWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateBackupWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateBackup 创建手动备份
 	//
@@ -6253,7 +6253,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v3/{project_id}/backups (the `CreateBackup` operationId).
-	CreateBackup(ctx context.Context, projectId string, body CreateBackupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateBackup(ctx context.Context, projectID string, body CreateBackupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteBackup 删除手动备份
 	//
@@ -6262,7 +6262,7 @@ type ClientInterface interface {
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
 	// Corresponds with DELETE /v3/{project_id}/backups/{backup_id} (the `DeleteBackup` operationId).
-	DeleteBackup(ctx context.Context, projectId string, backupId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DeleteBackup(ctx context.Context, projectID string, backupID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListCollations 查询SQL Server可用字符集
 	//
@@ -6271,7 +6271,7 @@ type ClientInterface interface {
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
 	// Corresponds with GET /v3/{project_id}/collations (the `ListCollations` operationId).
-	ListCollations(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListCollations(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListConfigurations 获取参数模板列表
 	//
@@ -6280,7 +6280,7 @@ type ClientInterface interface {
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
 	// Corresponds with GET /v3/{project_id}/configurations (the `ListConfigurations` operationId).
-	ListConfigurations(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListConfigurations(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateConfigurationWithBody 创建参数模板
 	//
@@ -6291,7 +6291,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v3/{project_id}/configurations (the `CreateConfiguration` operationId).
-	CreateConfigurationWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateConfigurationWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateConfiguration 创建参数模板
 	//
@@ -6302,7 +6302,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v3/{project_id}/configurations (the `CreateConfiguration` operationId).
-	CreateConfiguration(ctx context.Context, projectId string, body CreateConfigurationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateConfiguration(ctx context.Context, projectID string, body CreateConfigurationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteConfiguration 删除参数模板
 	//
@@ -6311,7 +6311,7 @@ type ClientInterface interface {
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
 	// Corresponds with DELETE /v3/{project_id}/configurations/{config_id} (the `DeleteConfiguration` operationId).
-	DeleteConfiguration(ctx context.Context, projectId string, configId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DeleteConfiguration(ctx context.Context, projectID string, configID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowConfiguration 获取指定参数模板的参数
 	//
@@ -6320,7 +6320,7 @@ type ClientInterface interface {
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
 	// Corresponds with GET /v3/{project_id}/configurations/{config_id} (the `ShowConfiguration` operationId).
-	ShowConfiguration(ctx context.Context, projectId string, configId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ShowConfiguration(ctx context.Context, projectID string, configID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateConfigurationWithBody 修改参数模板参数
 	//
@@ -6331,7 +6331,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PUT /v3/{project_id}/configurations/{config_id} (the `UpdateConfiguration` operationId).
-	UpdateConfigurationWithBody(ctx context.Context, projectId string, configId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateConfigurationWithBody(ctx context.Context, projectID string, configID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateConfiguration 修改参数模板参数
 	//
@@ -6342,7 +6342,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /v3/{project_id}/configurations/{config_id} (the `UpdateConfiguration` operationId).
-	UpdateConfiguration(ctx context.Context, projectId string, configId string, body UpdateConfigurationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateConfiguration(ctx context.Context, projectID string, configID string, body UpdateConfigurationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateApplyWithBody 应用参数模板
 	//
@@ -6353,7 +6353,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PUT /v3/{project_id}/configurations/{config_id}/apply (the `UpdateApply` operationId).
-	UpdateApplyWithBody(ctx context.Context, projectId string, configId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateApplyWithBody(ctx context.Context, projectID string, configID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateApply 应用参数模板
 	//
@@ -6364,7 +6364,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /v3/{project_id}/configurations/{config_id}/apply (the `UpdateApply` operationId).
-	UpdateApply(ctx context.Context, projectId string, configId string, body UpdateApplyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateApply(ctx context.Context, projectID string, configID string, body UpdateApplyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowDatastore 查询数据库引擎的版本
 	//
@@ -6373,7 +6373,7 @@ type ClientInterface interface {
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
 	// Corresponds with GET /v3/{project_id}/datastores/{database_name} (the `ShowDatastore` operationId).
-	ShowDatastore(ctx context.Context, projectId string, databaseName string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ShowDatastore(ctx context.Context, projectID string, databaseName string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowFlavor 查询数据库规格
 	//
@@ -6382,7 +6382,7 @@ type ClientInterface interface {
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
 	// Corresponds with GET /v3/{project_id}/flavors/{database_name} (the `ShowFlavor` operationId).
-	ShowFlavor(ctx context.Context, projectId string, databaseName string, params *ShowFlavorParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ShowFlavor(ctx context.Context, projectID string, databaseName string, params *ShowFlavorParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListInstances 查询数据库实例列表
 	//
@@ -6391,7 +6391,7 @@ type ClientInterface interface {
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
 	// Corresponds with GET /v3/{project_id}/instances (the `ListInstances` operationId).
-	ListInstances(ctx context.Context, projectId string, params *ListInstancesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListInstances(ctx context.Context, projectID string, params *ListInstancesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateInstanceV3WithBody 创建数据库实例
 	//
@@ -6402,7 +6402,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v3/{project_id}/instances#CreateInstanceV3 (the `CreateInstanceV3` operationId).
-	CreateInstanceV3WithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateInstanceV3WithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateInstanceV3 创建数据库实例
 	//
@@ -6413,7 +6413,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v3/{project_id}/instances#CreateInstanceV3 (the `CreateInstanceV3` operationId).
-	CreateInstanceV3(ctx context.Context, projectId string, body CreateInstanceV3JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateInstanceV3(ctx context.Context, projectID string, body CreateInstanceV3JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateInstanceV32WithBody 恢复到新实例
 	//
@@ -6424,7 +6424,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v3/{project_id}/instances#CreateInstanceV32 (the `CreateInstanceV32` operationId).
-	CreateInstanceV32WithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateInstanceV32WithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateInstanceV32 恢复到新实例
 	//
@@ -6435,7 +6435,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v3/{project_id}/instances#CreateInstanceV32 (the `CreateInstanceV32` operationId).
-	CreateInstanceV32(ctx context.Context, projectId string, body CreateInstanceV32JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateInstanceV32(ctx context.Context, projectID string, body CreateInstanceV32JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateRecoveryWithBody 恢复到已有实例
 	//
@@ -6446,7 +6446,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v3/{project_id}/instances/recovery (the `CreateRecovery` operationId).
-	CreateRecoveryWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateRecoveryWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateRecovery 恢复到已有实例
 	//
@@ -6457,7 +6457,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v3/{project_id}/instances/recovery (the `CreateRecovery` operationId).
-	CreateRecovery(ctx context.Context, projectId string, body CreateRecoveryJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateRecovery(ctx context.Context, projectID string, body CreateRecoveryJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteInstanceV3 删除数据库实例
 	//
@@ -6467,7 +6467,7 @@ type ClientInterface interface {
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
 	// Corresponds with DELETE /v3/{project_id}/instances/{instance_id} (the `DeleteInstanceV3` operationId).
-	DeleteInstanceV3(ctx context.Context, projectId string, instanceId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DeleteInstanceV3(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateInstancesActionV3WithBody 扩容数据库实例的磁盘空间
 	//
@@ -6478,7 +6478,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#enlarge_volume (the `CreateInstancesActionV3` operationId).
-	CreateInstancesActionV3WithBody(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateInstancesActionV3WithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateInstancesActionV3 扩容数据库实例的磁盘空间
 	//
@@ -6489,7 +6489,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#enlarge_volume (the `CreateInstancesActionV3` operationId).
-	CreateInstancesActionV3(ctx context.Context, projectId string, instanceId string, body CreateInstancesActionV3JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateInstancesActionV3(ctx context.Context, projectID string, instanceID string, body CreateInstancesActionV3JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateActionWithBody 变更数据库实例的规格
 	//
@@ -6502,7 +6502,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#resize_flavor (the `UpdateAction` operationId).
-	UpdateActionWithBody(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateActionWithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateAction 变更数据库实例的规格
 	//
@@ -6515,7 +6515,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#resize_flavor (the `UpdateAction` operationId).
-	UpdateAction(ctx context.Context, projectId string, instanceId string, body UpdateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateAction(ctx context.Context, projectID string, instanceID string, body UpdateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateInstancesActionV32WithBody 重启数据库实例
 	//
@@ -6528,7 +6528,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#restart (the `CreateInstancesActionV32` operationId).
-	CreateInstancesActionV32WithBody(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateInstancesActionV32WithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateInstancesActionV32 重启数据库实例
 	//
@@ -6541,7 +6541,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#restart (the `CreateInstancesActionV32` operationId).
-	CreateInstancesActionV32(ctx context.Context, projectId string, instanceId string, body CreateInstancesActionV32JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateInstancesActionV32(ctx context.Context, projectID string, instanceID string, body CreateInstancesActionV32JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateActionWithBody 单机转主备实例
 	//
@@ -6552,7 +6552,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#single_to_ha (the `CreateAction` operationId).
-	CreateActionWithBody(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateActionWithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateAction 单机转主备实例
 	//
@@ -6563,7 +6563,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#single_to_ha (the `CreateAction` operationId).
-	CreateAction(ctx context.Context, projectId string, instanceId string, body CreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateAction(ctx context.Context, projectID string, instanceID string, body CreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListAuditlog 获取审计日志列表
 	//
@@ -6572,7 +6572,7 @@ type ClientInterface interface {
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
 	// Corresponds with GET /v3/{project_id}/instances/{instance_id}/auditlog (the `ListAuditlog` operationId).
-	ListAuditlog(ctx context.Context, projectId string, instanceId string, params *ListAuditlogParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListAuditlog(ctx context.Context, projectID string, instanceID string, params *ListAuditlogParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateAuditlogLinkWithBody 生成审计日志下载链接
 	//
@@ -6583,7 +6583,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/auditlog-links (the `CreateAuditlogLink` operationId).
-	CreateAuditlogLinkWithBody(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateAuditlogLinkWithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateAuditlogLink 生成审计日志下载链接
 	//
@@ -6594,7 +6594,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/auditlog-links (the `CreateAuditlogLink` operationId).
-	CreateAuditlogLink(ctx context.Context, projectId string, instanceId string, body CreateAuditlogLinkJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateAuditlogLink(ctx context.Context, projectID string, instanceID string, body CreateAuditlogLinkJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListAuditlogPolicy 查询审计日志策略
 	//
@@ -6603,7 +6603,7 @@ type ClientInterface interface {
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
 	// Corresponds with GET /v3/{project_id}/instances/{instance_id}/auditlog-policy (the `ListAuditlogPolicy` operationId).
-	ListAuditlogPolicy(ctx context.Context, projectId string, instanceId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListAuditlogPolicy(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateAuditlogPolicyWithBody 设置审计日志策略
 	//
@@ -6614,7 +6614,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PUT /v3/{project_id}/instances/{instance_id}/auditlog-policy (the `UpdateAuditlogPolicy` operationId).
-	UpdateAuditlogPolicyWithBody(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateAuditlogPolicyWithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateAuditlogPolicy 设置审计日志策略
 	//
@@ -6625,7 +6625,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /v3/{project_id}/instances/{instance_id}/auditlog-policy (the `UpdateAuditlogPolicy` operationId).
-	UpdateAuditlogPolicy(ctx context.Context, projectId string, instanceId string, body UpdateAuditlogPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateAuditlogPolicy(ctx context.Context, projectID string, instanceID string, body UpdateAuditlogPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListPolicy 查询自动备份策略
 	//
@@ -6634,7 +6634,7 @@ type ClientInterface interface {
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
 	// Corresponds with GET /v3/{project_id}/instances/{instance_id}/backups/policy (the `ListPolicy` operationId).
-	ListPolicy(ctx context.Context, projectId string, instanceId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListPolicy(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdatePolicyWithBody 设置自动备份策略
 	//
@@ -6645,7 +6645,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PUT /v3/{project_id}/instances/{instance_id}/backups/policy (the `UpdatePolicy` operationId).
-	UpdatePolicyWithBody(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdatePolicyWithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdatePolicy 设置自动备份策略
 	//
@@ -6656,7 +6656,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /v3/{project_id}/instances/{instance_id}/backups/policy (the `UpdatePolicy` operationId).
-	UpdatePolicy(ctx context.Context, projectId string, instanceId string, body UpdatePolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdatePolicy(ctx context.Context, projectID string, instanceID string, body UpdatePolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListInstancesConfigurations 获取指定实例的参数模板
 	//
@@ -6665,7 +6665,7 @@ type ClientInterface interface {
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
 	// Corresponds with GET /v3/{project_id}/instances/{instance_id}/configurations (the `ListInstancesConfigurations` operationId).
-	ListInstancesConfigurations(ctx context.Context, projectId string, instanceId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListInstancesConfigurations(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateInstancesConfigurationWithBody 修改指定实例的参数
 	//
@@ -6676,7 +6676,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PUT /v3/{project_id}/instances/{instance_id}/configurations (the `UpdateInstancesConfiguration` operationId).
-	UpdateInstancesConfigurationWithBody(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateInstancesConfigurationWithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateInstancesConfiguration 修改指定实例的参数
 	//
@@ -6687,7 +6687,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /v3/{project_id}/instances/{instance_id}/configurations (the `UpdateInstancesConfiguration` operationId).
-	UpdateInstancesConfiguration(ctx context.Context, projectId string, instanceId string, body UpdateInstancesConfigurationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateInstancesConfiguration(ctx context.Context, projectID string, instanceID string, body UpdateInstancesConfigurationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListInstancesDatabaseV3 查询数据库（已废弃）
 	//
@@ -6696,7 +6696,7 @@ type ClientInterface interface {
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
 	// Corresponds with GET /v3/{project_id}/instances/{instance_id}/database (the `ListInstancesDatabaseV3` operationId).
-	ListInstancesDatabaseV3(ctx context.Context, projectId string, instanceId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListInstancesDatabaseV3(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateDatabaseWithBody 创建数据库
 	//
@@ -6707,7 +6707,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/database (the `CreateDatabase` operationId).
-	CreateDatabaseWithBody(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateDatabaseWithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateDatabase 创建数据库
 	//
@@ -6718,16 +6718,16 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/database (the `CreateDatabase` operationId).
-	CreateDatabase(ctx context.Context, projectId string, instanceId string, body CreateDatabaseJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateDatabase(ctx context.Context, projectID string, instanceID string, body CreateDatabaseJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ListDbUser 查询指定数据库的已授权用户
+	// ListDBUser 查询指定数据库的已授权用户
 	//
 	// 查询指定实例中某数据库的已授权数据库用户。
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
-	// Corresponds with GET /v3/{project_id}/instances/{instance_id}/database/db_user (the `ListDbUser` operationId).
-	ListDbUser(ctx context.Context, projectId string, instanceId string, params *ListDbUserParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with GET /v3/{project_id}/instances/{instance_id}/database/db_user (the `ListDBUser` operationId).
+	ListDBUser(ctx context.Context, projectID string, instanceID string, params *ListDBUserParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListDetail 查询数据库列表
 	//
@@ -6736,7 +6736,7 @@ type ClientInterface interface {
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
 	// Corresponds with GET /v3/{project_id}/instances/{instance_id}/database/detail (the `ListDetail` operationId).
-	ListDetail(ctx context.Context, projectId string, instanceId string, params *ListDetailParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListDetail(ctx context.Context, projectID string, instanceID string, params *ListDetailParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteDatabase 删除数据库
 	//
@@ -6745,9 +6745,9 @@ type ClientInterface interface {
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
 	// Corresponds with DELETE /v3/{project_id}/instances/{instance_id}/database/{db_name} (the `DeleteDatabase` operationId).
-	DeleteDatabase(ctx context.Context, projectId string, instanceId string, dbName string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DeleteDatabase(ctx context.Context, projectID string, instanceID string, dbName string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// DeleteDbPrivilegeWithBody 解除数据库帐号权限
+	// DeleteDBPrivilegeWithBody 解除数据库帐号权限
 	//
 	// 在指定实例的数据库中，解除数据库帐号的权限。
 	// 调用接口前，您需要了解API  认证权证。
@@ -6755,10 +6755,10 @@ type ClientInterface interface {
 	//
 	// Takes any type of body and a specified content type.
 	//
-	// Corresponds with DELETE /v3/{project_id}/instances/{instance_id}/db_privilege (the `DeleteDbPrivilege` operationId).
-	DeleteDbPrivilegeWithBody(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with DELETE /v3/{project_id}/instances/{instance_id}/db_privilege (the `DeleteDBPrivilege` operationId).
+	DeleteDBPrivilegeWithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// DeleteDbPrivilege 解除数据库帐号权限
+	// DeleteDBPrivilege 解除数据库帐号权限
 	//
 	// 在指定实例的数据库中，解除数据库帐号的权限。
 	// 调用接口前，您需要了解API  认证权证。
@@ -6766,10 +6766,10 @@ type ClientInterface interface {
 	//
 	// Takes a body of the `application/json` content type.
 	//
-	// Corresponds with DELETE /v3/{project_id}/instances/{instance_id}/db_privilege (the `DeleteDbPrivilege` operationId).
-	DeleteDbPrivilege(ctx context.Context, projectId string, instanceId string, body DeleteDbPrivilegeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with DELETE /v3/{project_id}/instances/{instance_id}/db_privilege (the `DeleteDBPrivilege` operationId).
+	DeleteDBPrivilege(ctx context.Context, projectID string, instanceID string, body DeleteDBPrivilegeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// CreateDbPrivilegeWithBody 授权数据库帐号
+	// CreateDBPrivilegeWithBody 授权数据库帐号
 	//
 	// 在指定实例的数据库中, 设置帐号的权限。
 	// 调用接口前，您需要了解API  认证权证。
@@ -6777,10 +6777,10 @@ type ClientInterface interface {
 	//
 	// Takes any type of body and a specified content type.
 	//
-	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/db_privilege (the `CreateDbPrivilege` operationId).
-	CreateDbPrivilegeWithBody(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/db_privilege (the `CreateDBPrivilege` operationId).
+	CreateDBPrivilegeWithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// CreateDbPrivilege 授权数据库帐号
+	// CreateDBPrivilege 授权数据库帐号
 	//
 	// 在指定实例的数据库中, 设置帐号的权限。
 	// 调用接口前，您需要了解API  认证权证。
@@ -6788,19 +6788,19 @@ type ClientInterface interface {
 	//
 	// Takes a body of the `application/json` content type.
 	//
-	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/db_privilege (the `CreateDbPrivilege` operationId).
-	CreateDbPrivilege(ctx context.Context, projectId string, instanceId string, body CreateDbPrivilegeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/db_privilege (the `CreateDBPrivilege` operationId).
+	CreateDBPrivilege(ctx context.Context, projectID string, instanceID string, body CreateDBPrivilegeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ListInstancesDbUserV3 查询数据库用户（已废弃）
+	// ListInstancesDBUserV3 查询数据库用户（已废弃）
 	//
 	// 查询指定实例中的数据库用户。
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
-	// Corresponds with GET /v3/{project_id}/instances/{instance_id}/db_user (the `ListInstancesDbUserV3` operationId).
-	ListInstancesDbUserV3(ctx context.Context, projectId string, instanceId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with GET /v3/{project_id}/instances/{instance_id}/db_user (the `ListInstancesDBUserV3` operationId).
+	ListInstancesDBUserV3(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// CreateDbUserWithBody 创建数据库用户
+	// CreateDBUserWithBody 创建数据库用户
 	//
 	// 在指定实例中创建数据库帐号。
 	// 调用接口前，您需要了解API  认证权证。
@@ -6808,10 +6808,10 @@ type ClientInterface interface {
 	//
 	// Takes any type of body and a specified content type.
 	//
-	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/db_user (the `CreateDbUser` operationId).
-	CreateDbUserWithBody(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/db_user (the `CreateDBUser` operationId).
+	CreateDBUserWithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// CreateDbUser 创建数据库用户
+	// CreateDBUser 创建数据库用户
 	//
 	// 在指定实例中创建数据库帐号。
 	// 调用接口前，您需要了解API  认证权证。
@@ -6819,8 +6819,8 @@ type ClientInterface interface {
 	//
 	// Takes a body of the `application/json` content type.
 	//
-	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/db_user (the `CreateDbUser` operationId).
-	CreateDbUser(ctx context.Context, projectId string, instanceId string, body CreateDbUserJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/db_user (the `CreateDBUser` operationId).
+	CreateDBUser(ctx context.Context, projectID string, instanceID string, body CreateDBUserJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListDatabase 查询指定用户的已授权数据库
 	//
@@ -6829,25 +6829,25 @@ type ClientInterface interface {
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
 	// Corresponds with GET /v3/{project_id}/instances/{instance_id}/db_user/database (the `ListDatabase` operationId).
-	ListDatabase(ctx context.Context, projectId string, instanceId string, params *ListDatabaseParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListDatabase(ctx context.Context, projectID string, instanceID string, params *ListDatabaseParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ListDbUserDetail 查询数据库用户列表
+	// ListDBUserDetail 查询数据库用户列表
 	//
 	// 查询指定实例中的数据库用户列表。
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
-	// Corresponds with GET /v3/{project_id}/instances/{instance_id}/db_user/detail (the `ListDbUserDetail` operationId).
-	ListDbUserDetail(ctx context.Context, projectId string, instanceId string, params *ListDbUserDetailParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with GET /v3/{project_id}/instances/{instance_id}/db_user/detail (the `ListDBUserDetail` operationId).
+	ListDBUserDetail(ctx context.Context, projectID string, instanceID string, params *ListDBUserDetailParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// DeleteDbUser 删除数据库用户
+	// DeleteDBUser 删除数据库用户
 	//
 	// 删除指定实例中的数据库帐号。
 	// 调用接口前，您需要了解API  认证权证。
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
-	// Corresponds with DELETE /v3/{project_id}/instances/{instance_id}/db_user/{user_name} (the `DeleteDbUser` operationId).
-	DeleteDbUser(ctx context.Context, projectId string, instanceId string, userName string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with DELETE /v3/{project_id}/instances/{instance_id}/db_user/{user_name} (the `DeleteDBUser` operationId).
+	DeleteDBUser(ctx context.Context, projectID string, instanceID string, userName string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListErrorlog 查询数据库错误日志
 	//
@@ -6856,7 +6856,7 @@ type ClientInterface interface {
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
 	// Corresponds with GET /v3/{project_id}/instances/{instance_id}/errorlog (the `ListErrorlog` operationId).
-	ListErrorlog(ctx context.Context, projectId string, instanceId string, params *ListErrorlogParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListErrorlog(ctx context.Context, projectID string, instanceID string, params *ListErrorlogParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreatePasswordWithBody 重置数据库密码
 	//
@@ -6867,7 +6867,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/password (the `CreatePassword` operationId).
-	CreatePasswordWithBody(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreatePasswordWithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreatePassword 重置数据库密码
 	//
@@ -6878,9 +6878,9 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/password (the `CreatePassword` operationId).
-	CreatePassword(ctx context.Context, projectId string, instanceId string, body CreatePasswordJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreatePassword(ctx context.Context, projectID string, instanceID string, body CreatePasswordJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// UpdatePublicIpWithBody 绑定和解绑弹性公网IP
+	// UpdatePublicIPWithBody 绑定和解绑弹性公网IP
 	//
 	// 关系型数据库实例创建成功后，您可以绑定弹性公网IP，在公共网络来访问数据库实例，绑定后也可根据需要解绑。
 	// 调用接口前，您需要了解API  认证权证。
@@ -6888,10 +6888,10 @@ type ClientInterface interface {
 	//
 	// Takes any type of body and a specified content type.
 	//
-	// Corresponds with PUT /v3/{project_id}/instances/{instance_id}/public-ip (the `UpdatePublicIp` operationId).
-	UpdatePublicIpWithBody(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with PUT /v3/{project_id}/instances/{instance_id}/public-ip (the `UpdatePublicIP` operationId).
+	UpdatePublicIPWithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// UpdatePublicIp 绑定和解绑弹性公网IP
+	// UpdatePublicIP 绑定和解绑弹性公网IP
 	//
 	// 关系型数据库实例创建成功后，您可以绑定弹性公网IP，在公共网络来访问数据库实例，绑定后也可根据需要解绑。
 	// 调用接口前，您需要了解API  认证权证。
@@ -6899,8 +6899,8 @@ type ClientInterface interface {
 	//
 	// Takes a body of the `application/json` content type.
 	//
-	// Corresponds with PUT /v3/{project_id}/instances/{instance_id}/public-ip (the `UpdatePublicIp` operationId).
-	UpdatePublicIp(ctx context.Context, projectId string, instanceId string, body UpdatePublicIpJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with PUT /v3/{project_id}/instances/{instance_id}/public-ip (the `UpdatePublicIP` operationId).
+	UpdatePublicIP(ctx context.Context, projectID string, instanceID string, body UpdatePublicIPJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListRestoreTime 查询可恢复时间段
 	//
@@ -6910,7 +6910,7 @@ type ClientInterface interface {
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
 	// Corresponds with GET /v3/{project_id}/instances/{instance_id}/restore-time (the `ListRestoreTime` operationId).
-	ListRestoreTime(ctx context.Context, projectId string, instanceId string, params *ListRestoreTimeParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListRestoreTime(ctx context.Context, projectID string, instanceID string, params *ListRestoreTimeParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListSlowlog 查询数据库慢日志
 	//
@@ -6919,7 +6919,7 @@ type ClientInterface interface {
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
 	// Corresponds with GET /v3/{project_id}/instances/{instance_id}/slowlog (the `ListSlowlog` operationId).
-	ListSlowlog(ctx context.Context, projectId string, instanceId string, params *ListSlowlogParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListSlowlog(ctx context.Context, projectID string, instanceID string, params *ListSlowlogParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// BatchCreateActionWithBody 批量添加标签
 	//
@@ -6930,7 +6930,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchCreateAction (the `BatchCreateAction` operationId).
-	BatchCreateActionWithBody(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	BatchCreateActionWithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// BatchCreateAction 批量添加标签
 	//
@@ -6941,7 +6941,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchCreateAction (the `BatchCreateAction` operationId).
-	BatchCreateAction(ctx context.Context, projectId string, instanceId string, body BatchCreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	BatchCreateAction(ctx context.Context, projectID string, instanceID string, body BatchCreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// BatchDeleteActionWithBody 批量删除标签
 	//
@@ -6952,7 +6952,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchDeleteAction (the `BatchDeleteAction` operationId).
-	BatchDeleteActionWithBody(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	BatchDeleteActionWithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// BatchDeleteAction 批量删除标签
 	//
@@ -6963,7 +6963,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchDeleteAction (the `BatchDeleteAction` operationId).
-	BatchDeleteAction(ctx context.Context, projectId string, instanceId string, body BatchDeleteActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	BatchDeleteAction(ctx context.Context, projectID string, instanceID string, body BatchDeleteActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListJobs 获取任务信息
 	//
@@ -6972,7 +6972,7 @@ type ClientInterface interface {
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
 	// Corresponds with GET /v3/{project_id}/jobs (the `ListJobs` operationId).
-	ListJobs(ctx context.Context, projectId string, params *ListJobsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListJobs(ctx context.Context, projectID string, params *ListJobsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowStorageType 查询数据库磁盘类型
 	//
@@ -6981,7 +6981,7 @@ type ClientInterface interface {
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
 	// Corresponds with GET /v3/{project_id}/storage-type/{database_name} (the `ShowStorageType` operationId).
-	ShowStorageType(ctx context.Context, projectId string, databaseName string, params *ShowStorageTypeParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ShowStorageType(ctx context.Context, projectID string, databaseName string, params *ShowStorageTypeParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListTags 查询项目标签
 	//
@@ -6990,14 +6990,14 @@ type ClientInterface interface {
 	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 	//
 	// Corresponds with GET /v3/{project_id}/tags (the `ListTags` operationId).
-	ListTags(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListTags(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListConfigurations2 获取参数组列表
 	//
 	// 获取参数组列表，包括所有数据库的默认参数组和用户创建的参数组。.
 	//
 	// Corresponds with GET /{version_id}/{project_id}/configurations (the `ListConfigurations2` operationId).
-	ListConfigurations2(ctx context.Context, versionId string, projectId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListConfigurations2(ctx context.Context, versionID string, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateConfiguration2WithBody 创建参数组
 	//
@@ -7006,7 +7006,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /{version_id}/{project_id}/configurations (the `CreateConfiguration2` operationId).
-	CreateConfiguration2WithBody(ctx context.Context, versionId string, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateConfiguration2WithBody(ctx context.Context, versionID string, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateConfiguration2 创建参数组
 	//
@@ -7015,21 +7015,21 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /{version_id}/{project_id}/configurations (the `CreateConfiguration2` operationId).
-	CreateConfiguration2(ctx context.Context, versionId string, projectId string, body CreateConfiguration2JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateConfiguration2(ctx context.Context, versionID string, projectID string, body CreateConfiguration2JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteConfiguration2 删除参数组
 	//
 	// 删除指定参数组。.
 	//
 	// Corresponds with DELETE /{version_id}/{project_id}/configurations/{config_id} (the `DeleteConfiguration2` operationId).
-	DeleteConfiguration2(ctx context.Context, versionId string, projectId string, configId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DeleteConfiguration2(ctx context.Context, versionID string, projectID string, configID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowConfiguration2 获取指定参数组的参数
 	//
 	// 获取指定参数组的详细信息。.
 	//
 	// Corresponds with GET /{version_id}/{project_id}/configurations/{config_id} (the `ShowConfiguration2` operationId).
-	ShowConfiguration2(ctx context.Context, versionId string, projectId string, configId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ShowConfiguration2(ctx context.Context, versionID string, projectID string, configID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateConfiguration2WithBody 修改参数组参数
 	//
@@ -7038,7 +7038,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PUT /{version_id}/{project_id}/configurations/{config_id} (the `UpdateConfiguration2` operationId).
-	UpdateConfiguration2WithBody(ctx context.Context, versionId string, projectId string, configId string, params *UpdateConfiguration2Params, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateConfiguration2WithBody(ctx context.Context, versionID string, projectID string, configID string, params *UpdateConfiguration2Params, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateConfiguration2 修改参数组参数
 	//
@@ -7047,7 +7047,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /{version_id}/{project_id}/configurations/{config_id} (the `UpdateConfiguration2` operationId).
-	UpdateConfiguration2(ctx context.Context, versionId string, projectId string, configId string, params *UpdateConfiguration2Params, body UpdateConfiguration2JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateConfiguration2(ctx context.Context, versionID string, projectID string, configID string, params *UpdateConfiguration2Params, body UpdateConfiguration2JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateConfigurationsApplyWithBody 应用参数组
 	//
@@ -7056,7 +7056,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with PUT /{version_id}/{project_id}/configurations/{config_id}/apply (the `UpdateConfigurationsApply` operationId).
-	UpdateConfigurationsApplyWithBody(ctx context.Context, versionId string, projectId string, configId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateConfigurationsApplyWithBody(ctx context.Context, versionID string, projectID string, configID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateConfigurationsApply 应用参数组
 	//
@@ -7065,21 +7065,21 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with PUT /{version_id}/{project_id}/configurations/{config_id}/apply (the `UpdateConfigurationsApply` operationId).
-	UpdateConfigurationsApply(ctx context.Context, versionId string, projectId string, configId string, body UpdateConfigurationsApplyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	UpdateConfigurationsApply(ctx context.Context, versionID string, projectID string, configID string, body UpdateConfigurationsApplyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListInstances2 根据指定条件查询实例列表
 	//
 	// 根据指定条件查询实例列表。.
 	//
 	// Corresponds with GET /{version_id}/{project_id}/instances#ListInstances2 (the `ListInstances2` operationId).
-	ListInstances2(ctx context.Context, versionId string, projectId string, params *ListInstances2Params, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListInstances2(ctx context.Context, versionID string, projectID string, params *ListInstances2Params, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListInstances3 根据指定条件查询数据库实例列表
 	//
 	// 根据指定条件查询实例列表。.
 	//
 	// Corresponds with GET /{version_id}/{project_id}/instances#ListInstances3 (the `ListInstances3` operationId).
-	ListInstances3(ctx context.Context, versionId string, projectId string, params *ListInstances3Params, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListInstances3(ctx context.Context, versionID string, projectID string, params *ListInstances3Params, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateInstancesRecoveryWithBody 恢复到已有或当前实例
 	//
@@ -7093,7 +7093,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /{version_id}/{project_id}/instances/recovery (the `CreateInstancesRecovery` operationId).
-	CreateInstancesRecoveryWithBody(ctx context.Context, versionId string, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateInstancesRecoveryWithBody(ctx context.Context, versionID string, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateInstancesRecovery 恢复到已有或当前实例
 	//
@@ -7107,14 +7107,14 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /{version_id}/{project_id}/instances/recovery (the `CreateInstancesRecovery` operationId).
-	CreateInstancesRecovery(ctx context.Context, versionId string, projectId string, body CreateInstancesRecoveryJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateInstancesRecovery(ctx context.Context, versionID string, projectID string, body CreateInstancesRecoveryJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteInstance 删除实例
 	//
 	// 删除数据库实例，暂不支持删除包周期实例。.
 	//
 	// Corresponds with DELETE /{version_id}/{project_id}/instances/{instance_id} (the `DeleteInstance` operationId).
-	DeleteInstance(ctx context.Context, versionId string, projectId string, instanceId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	DeleteInstance(ctx context.Context, versionID string, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateInstancesAction2WithBody 重启实例
 	//
@@ -7125,7 +7125,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /{version_id}/{project_id}/instances/{instance_id}/action (the `CreateInstancesAction2` operationId).
-	CreateInstancesAction2WithBody(ctx context.Context, versionId string, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateInstancesAction2WithBody(ctx context.Context, versionID string, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateInstancesAction2 重启实例
 	//
@@ -7136,35 +7136,35 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /{version_id}/{project_id}/instances/{instance_id}/action (the `CreateInstancesAction2` operationId).
-	CreateInstancesAction2(ctx context.Context, versionId string, projectId string, instanceId string, body CreateInstancesAction2JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	CreateInstancesAction2(ctx context.Context, versionID string, projectID string, instanceID string, body CreateInstancesAction2JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListInstancesConfigurations2 获取指定实例的参数组
 	//
 	// 获取指定实例的参数组信息。.
 	//
 	// Corresponds with GET /{version_id}/{project_id}/instances/{instance_id}/configurations (the `ListInstancesConfigurations2` operationId).
-	ListInstancesConfigurations2(ctx context.Context, versionId string, projectId string, instanceId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListInstancesConfigurations2(ctx context.Context, versionID string, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListInstancesDatabase 查询数据库
 	//
 	// 查询指定实例中的数据库。.
 	//
 	// Corresponds with GET /{version_id}/{project_id}/instances/{instance_id}/database (the `ListInstancesDatabase` operationId).
-	ListInstancesDatabase(ctx context.Context, versionId string, projectId string, instanceId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListInstancesDatabase(ctx context.Context, versionID string, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ListInstancesDbUser 查询数据库用户
+	// ListInstancesDBUser 查询数据库用户
 	//
 	// 查询指定实例中的数据库。.
 	//
-	// Corresponds with GET /{version_id}/{project_id}/instances/{instance_id}/db_user (the `ListInstancesDbUser` operationId).
-	ListInstancesDbUser(ctx context.Context, versionId string, projectId string, instanceId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with GET /{version_id}/{project_id}/instances/{instance_id}/db_user (the `ListInstancesDBUser` operationId).
+	ListInstancesDBUser(ctx context.Context, versionID string, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListJobs2 获取指定任务信息
 	//
 	// 获取关系型数据库任务中心指定任务的信息。.
 	//
 	// Corresponds with GET /{version_id}/{project_id}/jobs (the `ListJobs2` operationId).
-	ListJobs2(ctx context.Context, versionId string, projectId string, params *ListJobs2Params, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListJobs2(ctx context.Context, versionID string, projectID string, params *ListJobs2Params, reqEditors ...RequestEditorFn) (*http.Response, error)
 }
 
 // ListRds 查询API版本列表
@@ -7191,8 +7191,8 @@ func (c *Client) ListRds(ctx context.Context, reqEditors ...RequestEditorFn) (*h
 // 以列表形式返回所有手动备份信息。.
 //
 // Corresponds with GET /rds/v1/{project_id}/backups (the `ListBackups` operationId).
-func (c *Client) ListBackups(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListBackupsRequest(c.Server, projectId)
+func (c *Client) ListBackups(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListBackupsRequest(c.Server, projectID)
 	if err != nil {
 		return nil, err
 	}
@@ -7210,8 +7210,8 @@ func (c *Client) ListBackups(ctx context.Context, projectId string, reqEditors .
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /rds/v1/{project_id}/backups (the `CreateRdsBackup` operationId).
-func (c *Client) CreateRdsBackupWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateRdsBackupRequestWithBody(c.Server, projectId, contentType, body)
+func (c *Client) CreateRdsBackupWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateRdsBackupRequestWithBody(c.Server, projectID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7229,8 +7229,8 @@ func (c *Client) CreateRdsBackupWithBody(ctx context.Context, projectId string, 
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /rds/v1/{project_id}/backups (the `CreateRdsBackup` operationId).
-func (c *Client) CreateRdsBackup(ctx context.Context, projectId string, body CreateRdsBackupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateRdsBackupRequest(c.Server, projectId, body)
+func (c *Client) CreateRdsBackup(ctx context.Context, projectID string, body CreateRdsBackupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateRdsBackupRequest(c.Server, projectID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7246,8 +7246,8 @@ func (c *Client) CreateRdsBackup(ctx context.Context, projectId string, body Cre
 // 删除手动备份。.
 //
 // Corresponds with DELETE /rds/v1/{project_id}/backups/{backupId} (the `DeleteRdsBackup` operationId).
-func (c *Client) DeleteRdsBackup(ctx context.Context, projectId string, backupId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteRdsBackupRequest(c.Server, projectId, backupId)
+func (c *Client) DeleteRdsBackup(ctx context.Context, projectID string, backupID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteRdsBackupRequest(c.Server, projectID, backupID)
 	if err != nil {
 		return nil, err
 	}
@@ -7263,8 +7263,8 @@ func (c *Client) DeleteRdsBackup(ctx context.Context, projectId string, backupId
 // 获取数据库版本的所有可修改参数信息。.
 //
 // Corresponds with GET /rds/v1/{project_id}/datastores/versions/{datastore_version_id}/parameters (the `ListParameters` operationId).
-func (c *Client) ListParameters(ctx context.Context, projectId string, datastoreVersionId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListParametersRequest(c.Server, projectId, datastoreVersionId)
+func (c *Client) ListParameters(ctx context.Context, projectID string, datastoreVersionID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListParametersRequest(c.Server, projectID, datastoreVersionID)
 	if err != nil {
 		return nil, err
 	}
@@ -7280,8 +7280,8 @@ func (c *Client) ListParameters(ctx context.Context, projectId string, datastore
 // 获取指定数据库版本下可修改的参数信息。.
 //
 // Corresponds with GET /rds/v1/{project_id}/datastores/versions/{datastore_version_id}/parameters/{parameter_name} (the `ShowParameter` operationId).
-func (c *Client) ShowParameter(ctx context.Context, projectId string, datastoreVersionId string, parameterName string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewShowParameterRequest(c.Server, projectId, datastoreVersionId, parameterName)
+func (c *Client) ShowParameter(ctx context.Context, projectID string, datastoreVersionID string, parameterName string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewShowParameterRequest(c.Server, projectID, datastoreVersionID, parameterName)
 	if err != nil {
 		return nil, err
 	}
@@ -7297,8 +7297,8 @@ func (c *Client) ShowParameter(ctx context.Context, projectId string, datastoreV
 // 获取指定类型的数据库版本相关信息。.
 //
 // Corresponds with GET /rds/v1/{project_id}/datastores/{datastore_name}/versions (the `ListVersions` operationId).
-func (c *Client) ListVersions(ctx context.Context, projectId string, datastoreName ListVersionsParamsDatastoreName, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListVersionsRequest(c.Server, projectId, datastoreName)
+func (c *Client) ListVersions(ctx context.Context, projectID string, datastoreName ListVersionsParamsDatastoreName, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListVersionsRequest(c.Server, projectID, datastoreName)
 	if err != nil {
 		return nil, err
 	}
@@ -7314,8 +7314,8 @@ func (c *Client) ListVersions(ctx context.Context, projectId string, datastoreNa
 // 获取指定数据库ID和区域下的所有实例规格信息。.
 //
 // Corresponds with GET /rds/v1/{project_id}/flavors (the `ListFlavors` operationId).
-func (c *Client) ListFlavors(ctx context.Context, projectId string, params *ListFlavorsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListFlavorsRequest(c.Server, projectId, params)
+func (c *Client) ListFlavors(ctx context.Context, projectID string, params *ListFlavorsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListFlavorsRequest(c.Server, projectID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -7331,8 +7331,8 @@ func (c *Client) ListFlavors(ctx context.Context, projectId string, params *List
 // 获取指定规格ID下的实例规格信息。.
 //
 // Corresponds with GET /rds/v1/{project_id}/flavors/{flavorId} (the `ShowRdsFlavor` operationId).
-func (c *Client) ShowRdsFlavor(ctx context.Context, projectId string, flavorId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewShowRdsFlavorRequest(c.Server, projectId, flavorId)
+func (c *Client) ShowRdsFlavor(ctx context.Context, projectID string, flavorID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewShowRdsFlavorRequest(c.Server, projectID, flavorID)
 	if err != nil {
 		return nil, err
 	}
@@ -7348,8 +7348,8 @@ func (c *Client) ShowRdsFlavor(ctx context.Context, projectId string, flavorId s
 // 获取实例列表。.
 //
 // Corresponds with GET /rds/v1/{project_id}/instances (the `ListRdsInstances` operationId).
-func (c *Client) ListRdsInstances(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListRdsInstancesRequest(c.Server, projectId)
+func (c *Client) ListRdsInstances(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListRdsInstancesRequest(c.Server, projectID)
 	if err != nil {
 		return nil, err
 	}
@@ -7367,8 +7367,8 @@ func (c *Client) ListRdsInstances(ctx context.Context, projectId string, reqEdit
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /rds/v1/{project_id}/instances#CreateInstance (the `CreateInstance` operationId).
-func (c *Client) CreateInstanceWithBody(ctx context.Context, projectId string, params *CreateInstanceParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateInstanceRequestWithBody(c.Server, projectId, params, contentType, body)
+func (c *Client) CreateInstanceWithBody(ctx context.Context, projectID string, params *CreateInstanceParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateInstanceRequestWithBody(c.Server, projectID, params, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7386,8 +7386,8 @@ func (c *Client) CreateInstanceWithBody(ctx context.Context, projectId string, p
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /rds/v1/{project_id}/instances#CreateInstance (the `CreateInstance` operationId).
-func (c *Client) CreateInstance(ctx context.Context, projectId string, params *CreateInstanceParams, body CreateInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateInstanceRequest(c.Server, projectId, params, body)
+func (c *Client) CreateInstance(ctx context.Context, projectID string, params *CreateInstanceParams, body CreateInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateInstanceRequest(c.Server, projectID, params, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7405,8 +7405,8 @@ func (c *Client) CreateInstance(ctx context.Context, projectId string, params *C
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /rds/v1/{project_id}/instances#CreateRdsInstanceV1 (the `CreateRdsInstanceV1` operationId).
-func (c *Client) CreateRdsInstanceV1WithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateRdsInstanceV1RequestWithBody(c.Server, projectId, contentType, body)
+func (c *Client) CreateRdsInstanceV1WithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateRdsInstanceV1RequestWithBody(c.Server, projectID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7424,8 +7424,8 @@ func (c *Client) CreateRdsInstanceV1WithBody(ctx context.Context, projectId stri
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /rds/v1/{project_id}/instances#CreateRdsInstanceV1 (the `CreateRdsInstanceV1` operationId).
-func (c *Client) CreateRdsInstanceV1(ctx context.Context, projectId string, body CreateRdsInstanceV1JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateRdsInstanceV1Request(c.Server, projectId, body)
+func (c *Client) CreateRdsInstanceV1(ctx context.Context, projectID string, body CreateRdsInstanceV1JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateRdsInstanceV1Request(c.Server, projectID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7443,8 +7443,8 @@ func (c *Client) CreateRdsInstanceV1(ctx context.Context, projectId string, body
 // Takes any type of body and a specified content type.
 //
 // Corresponds with DELETE /rds/v1/{project_id}/instances/{instanceId} (the `DeleteRdsInstance` operationId).
-func (c *Client) DeleteRdsInstanceWithBody(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteRdsInstanceRequestWithBody(c.Server, projectId, instanceId, contentType, body)
+func (c *Client) DeleteRdsInstanceWithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteRdsInstanceRequestWithBody(c.Server, projectID, instanceID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7462,8 +7462,8 @@ func (c *Client) DeleteRdsInstanceWithBody(ctx context.Context, projectId string
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with DELETE /rds/v1/{project_id}/instances/{instanceId} (the `DeleteRdsInstance` operationId).
-func (c *Client) DeleteRdsInstance(ctx context.Context, projectId string, instanceId string, body DeleteRdsInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteRdsInstanceRequest(c.Server, projectId, instanceId, body)
+func (c *Client) DeleteRdsInstance(ctx context.Context, projectID string, instanceID string, body DeleteRdsInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteRdsInstanceRequest(c.Server, projectID, instanceID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7479,8 +7479,8 @@ func (c *Client) DeleteRdsInstance(ctx context.Context, projectId string, instan
 // 获取指定实例详细信息。.
 //
 // Corresponds with GET /rds/v1/{project_id}/instances/{instanceId} (the `ShowInstance` operationId).
-func (c *Client) ShowInstance(ctx context.Context, projectId string, instanceId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewShowInstanceRequest(c.Server, projectId, instanceId)
+func (c *Client) ShowInstance(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewShowInstanceRequest(c.Server, projectID, instanceID)
 	if err != nil {
 		return nil, err
 	}
@@ -7498,8 +7498,8 @@ func (c *Client) ShowInstance(ctx context.Context, projectId string, instanceId 
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#CreateRdsInstancesAction (the `CreateRdsInstancesAction` operationId).
-func (c *Client) CreateRdsInstancesActionWithBody(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateRdsInstancesActionRequestWithBody(c.Server, projectId, instanceId, contentType, body)
+func (c *Client) CreateRdsInstancesActionWithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateRdsInstancesActionRequestWithBody(c.Server, projectID, instanceID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7517,8 +7517,8 @@ func (c *Client) CreateRdsInstancesActionWithBody(ctx context.Context, projectId
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#CreateRdsInstancesAction (the `CreateRdsInstancesAction` operationId).
-func (c *Client) CreateRdsInstancesAction(ctx context.Context, projectId string, instanceId string, body CreateRdsInstancesActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateRdsInstancesActionRequest(c.Server, projectId, instanceId, body)
+func (c *Client) CreateRdsInstancesAction(ctx context.Context, projectID string, instanceID string, body CreateRdsInstancesActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateRdsInstancesActionRequest(c.Server, projectID, instanceID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7538,8 +7538,8 @@ func (c *Client) CreateRdsInstancesAction(ctx context.Context, projectId string,
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#CreateRdsInstancesActionV1 (the `CreateRdsInstancesActionV1` operationId).
-func (c *Client) CreateRdsInstancesActionV1WithBody(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateRdsInstancesActionV1RequestWithBody(c.Server, projectId, instanceId, contentType, body)
+func (c *Client) CreateRdsInstancesActionV1WithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateRdsInstancesActionV1RequestWithBody(c.Server, projectID, instanceID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7559,8 +7559,8 @@ func (c *Client) CreateRdsInstancesActionV1WithBody(ctx context.Context, project
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#CreateRdsInstancesActionV1 (the `CreateRdsInstancesActionV1` operationId).
-func (c *Client) CreateRdsInstancesActionV1(ctx context.Context, projectId string, instanceId string, body CreateRdsInstancesActionV1JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateRdsInstancesActionV1Request(c.Server, projectId, instanceId, body)
+func (c *Client) CreateRdsInstancesActionV1(ctx context.Context, projectID string, instanceID string, body CreateRdsInstancesActionV1JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateRdsInstancesActionV1Request(c.Server, projectID, instanceID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7580,8 +7580,8 @@ func (c *Client) CreateRdsInstancesActionV1(ctx context.Context, projectId strin
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#restart (the `CreateRdsInstancesActionV12` operationId).
-func (c *Client) CreateRdsInstancesActionV12WithBody(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateRdsInstancesActionV12RequestWithBody(c.Server, projectId, instanceId, contentType, body)
+func (c *Client) CreateRdsInstancesActionV12WithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateRdsInstancesActionV12RequestWithBody(c.Server, projectID, instanceID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7601,8 +7601,8 @@ func (c *Client) CreateRdsInstancesActionV12WithBody(ctx context.Context, projec
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#restart (the `CreateRdsInstancesActionV12` operationId).
-func (c *Client) CreateRdsInstancesActionV12(ctx context.Context, projectId string, instanceId string, body CreateRdsInstancesActionV12JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateRdsInstancesActionV12Request(c.Server, projectId, instanceId, body)
+func (c *Client) CreateRdsInstancesActionV12(ctx context.Context, projectID string, instanceID string, body CreateRdsInstancesActionV12JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateRdsInstancesActionV12Request(c.Server, projectID, instanceID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7620,8 +7620,8 @@ func (c *Client) CreateRdsInstancesActionV12(ctx context.Context, projectId stri
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#restore (the `CreateInstancesAction` operationId).
-func (c *Client) CreateInstancesActionWithBody(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateInstancesActionRequestWithBody(c.Server, projectId, instanceId, contentType, body)
+func (c *Client) CreateInstancesActionWithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateInstancesActionRequestWithBody(c.Server, projectID, instanceID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7639,8 +7639,8 @@ func (c *Client) CreateInstancesActionWithBody(ctx context.Context, projectId st
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#restore (the `CreateInstancesAction` operationId).
-func (c *Client) CreateInstancesAction(ctx context.Context, projectId string, instanceId string, body CreateInstancesActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateInstancesActionRequest(c.Server, projectId, instanceId, body)
+func (c *Client) CreateInstancesAction(ctx context.Context, projectID string, instanceID string, body CreateInstancesActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateInstancesActionRequest(c.Server, projectID, instanceID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7656,8 +7656,8 @@ func (c *Client) CreateInstancesAction(ctx context.Context, projectId string, in
 // 获取自动备份策略。.
 //
 // Corresponds with GET /rds/v1/{project_id}/instances/{instanceId}/backups/policy (the `ListBackupsPolicy` operationId).
-func (c *Client) ListBackupsPolicy(ctx context.Context, projectId string, instanceId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListBackupsPolicyRequest(c.Server, projectId, instanceId)
+func (c *Client) ListBackupsPolicy(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListBackupsPolicyRequest(c.Server, projectID, instanceID)
 	if err != nil {
 		return nil, err
 	}
@@ -7675,8 +7675,8 @@ func (c *Client) ListBackupsPolicy(ctx context.Context, projectId string, instan
 // Takes any type of body and a specified content type.
 //
 // Corresponds with PUT /rds/v1/{project_id}/instances/{instanceId}/backups/policy (the `UpdateBackupsPolicy` operationId).
-func (c *Client) UpdateBackupsPolicyWithBody(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateBackupsPolicyRequestWithBody(c.Server, projectId, instanceId, contentType, body)
+func (c *Client) UpdateBackupsPolicyWithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateBackupsPolicyRequestWithBody(c.Server, projectID, instanceID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7694,8 +7694,8 @@ func (c *Client) UpdateBackupsPolicyWithBody(ctx context.Context, projectId stri
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /rds/v1/{project_id}/instances/{instanceId}/backups/policy (the `UpdateBackupsPolicy` operationId).
-func (c *Client) UpdateBackupsPolicy(ctx context.Context, projectId string, instanceId string, body UpdateBackupsPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateBackupsPolicyRequest(c.Server, projectId, instanceId, body)
+func (c *Client) UpdateBackupsPolicy(ctx context.Context, projectID string, instanceID string, body UpdateBackupsPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateBackupsPolicyRequest(c.Server, projectID, instanceID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7711,8 +7711,8 @@ func (c *Client) UpdateBackupsPolicy(ctx context.Context, projectId string, inst
 // 获取指定实例的用户自建数据库列表，非系统库。.
 //
 // Corresponds with GET /rds/v1/{project_id}/instances/{instanceId}/databases (the `ListDatabases` operationId).
-func (c *Client) ListDatabases(ctx context.Context, projectId string, instanceId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListDatabasesRequest(c.Server, projectId, instanceId)
+func (c *Client) ListDatabases(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListDatabasesRequest(c.Server, projectID, instanceID)
 	if err != nil {
 		return nil, err
 	}
@@ -7728,8 +7728,8 @@ func (c *Client) ListDatabases(ctx context.Context, projectId string, instanceId
 // 查询数据库错误日志信息。.
 //
 // Corresponds with GET /rds/v1/{project_id}/instances/{instanceId}/errorlog (the `ListInstancesErrorlog` operationId).
-func (c *Client) ListInstancesErrorlog(ctx context.Context, projectId string, instanceId string, params *ListInstancesErrorlogParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListInstancesErrorlogRequest(c.Server, projectId, instanceId, params)
+func (c *Client) ListInstancesErrorlog(ctx context.Context, projectID string, instanceID string, params *ListInstancesErrorlogParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListInstancesErrorlogRequest(c.Server, projectID, instanceID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -7745,8 +7745,8 @@ func (c *Client) ListInstancesErrorlog(ctx context.Context, projectId string, in
 // 查询数据库慢日志信息。.
 //
 // Corresponds with GET /rds/v1/{project_id}/instances/{instanceId}/slowlog (the `ListInstancesSlowlog` operationId).
-func (c *Client) ListInstancesSlowlog(ctx context.Context, projectId string, instanceId string, params *ListInstancesSlowlogParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListInstancesSlowlogRequest(c.Server, projectId, instanceId, params)
+func (c *Client) ListInstancesSlowlog(ctx context.Context, projectID string, instanceID string, params *ListInstancesSlowlogParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListInstancesSlowlogRequest(c.Server, projectID, instanceID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -7766,8 +7766,8 @@ func (c *Client) ListInstancesSlowlog(ctx context.Context, projectId string, ins
 // Takes any type of body and a specified content type.
 //
 // Corresponds with PUT /rds/v1/{project_id}/instances/{nodeId}/parameters (the `UpdateParameter` operationId).
-func (c *Client) UpdateParameterWithBody(ctx context.Context, projectId string, nodeId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateParameterRequestWithBody(c.Server, projectId, nodeId, contentType, body)
+func (c *Client) UpdateParameterWithBody(ctx context.Context, projectID string, nodeID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateParameterRequestWithBody(c.Server, projectID, nodeID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7787,8 +7787,8 @@ func (c *Client) UpdateParameterWithBody(ctx context.Context, projectId string, 
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /rds/v1/{project_id}/instances/{nodeId}/parameters (the `UpdateParameter` operationId).
-func (c *Client) UpdateParameter(ctx context.Context, projectId string, nodeId string, body UpdateParameterJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateParameterRequest(c.Server, projectId, nodeId, body)
+func (c *Client) UpdateParameter(ctx context.Context, projectID string, nodeID string, body UpdateParameterJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateParameterRequest(c.Server, projectID, nodeID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7804,8 +7804,8 @@ func (c *Client) UpdateParameter(ctx context.Context, projectId string, nodeId s
 // 该接口用于将实例参数模板恢复为默认参数模板。.
 //
 // Corresponds with PUT /rds/v1/{project_id}/instances/{nodeId}/parameters/default (the `UpdateDefault` operationId).
-func (c *Client) UpdateDefault(ctx context.Context, projectId string, nodeId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateDefaultRequest(c.Server, projectId, nodeId)
+func (c *Client) UpdateDefault(ctx context.Context, projectID string, nodeID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateDefaultRequest(c.Server, projectID, nodeID)
 	if err != nil {
 		return nil, err
 	}
@@ -7821,8 +7821,8 @@ func (c *Client) UpdateDefault(ctx context.Context, projectId string, nodeId str
 // 查询API指定版本信息。.
 //
 // Corresponds with GET /rds/{versionId}#ShowRd (the `ShowRd` operationId).
-func (c *Client) ShowRd(ctx context.Context, versionId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewShowRdRequest(c.Server, versionId)
+func (c *Client) ShowRd(ctx context.Context, versionID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewShowRdRequest(c.Server, versionID)
 	if err != nil {
 		return nil, err
 	}
@@ -7840,8 +7840,8 @@ func (c *Client) ShowRd(ctx context.Context, versionId string, reqEditors ...Req
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
 // Corresponds with GET /rds/{versionId}#ShowRd2 (the `ShowRd2` operationId).
-func (c *Client) ShowRd2(ctx context.Context, versionId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewShowRd2Request(c.Server, versionId)
+func (c *Client) ShowRd2(ctx context.Context, versionID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewShowRd2Request(c.Server, versionID)
 	if err != nil {
 		return nil, err
 	}
@@ -7859,8 +7859,8 @@ func (c *Client) ShowRd2(ctx context.Context, versionId string, reqEditors ...Re
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /rds/{versionId}/{project_id}/instances (the `CreateRdsInstance` operationId).
-func (c *Client) CreateRdsInstanceWithBody(ctx context.Context, versionId string, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateRdsInstanceRequestWithBody(c.Server, versionId, projectId, contentType, body)
+func (c *Client) CreateRdsInstanceWithBody(ctx context.Context, versionID string, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateRdsInstanceRequestWithBody(c.Server, versionID, projectID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7878,8 +7878,8 @@ func (c *Client) CreateRdsInstanceWithBody(ctx context.Context, versionId string
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /rds/{versionId}/{project_id}/instances (the `CreateRdsInstance` operationId).
-func (c *Client) CreateRdsInstance(ctx context.Context, versionId string, projectId string, body CreateRdsInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateRdsInstanceRequest(c.Server, versionId, projectId, body)
+func (c *Client) CreateRdsInstance(ctx context.Context, versionID string, projectID string, body CreateRdsInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateRdsInstanceRequest(c.Server, versionID, projectID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7897,8 +7897,8 @@ func (c *Client) CreateRdsInstance(ctx context.Context, versionId string, projec
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
 // Corresponds with GET /v3/{project_id}/backup-files (the `ListBackupFiles` operationId).
-func (c *Client) ListBackupFiles(ctx context.Context, projectId string, params *ListBackupFilesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListBackupFilesRequest(c.Server, projectId, params)
+func (c *Client) ListBackupFiles(ctx context.Context, projectID string, params *ListBackupFilesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListBackupFilesRequest(c.Server, projectID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -7916,8 +7916,8 @@ func (c *Client) ListBackupFiles(ctx context.Context, projectId string, params *
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
 // Corresponds with GET /v3/{project_id}/backups (the `ListBackupsV3` operationId).
-func (c *Client) ListBackupsV3(ctx context.Context, projectId string, params *ListBackupsV3Params, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListBackupsV3Request(c.Server, projectId, params)
+func (c *Client) ListBackupsV3(ctx context.Context, projectID string, params *ListBackupsV3Params, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListBackupsV3Request(c.Server, projectID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -7937,8 +7937,8 @@ func (c *Client) ListBackupsV3(ctx context.Context, projectId string, params *Li
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v3/{project_id}/backups (the `CreateBackup` operationId).
-func (c *Client) CreateBackupWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateBackupRequestWithBody(c.Server, projectId, contentType, body)
+func (c *Client) CreateBackupWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateBackupRequestWithBody(c.Server, projectID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7958,8 +7958,8 @@ func (c *Client) CreateBackupWithBody(ctx context.Context, projectId string, con
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v3/{project_id}/backups (the `CreateBackup` operationId).
-func (c *Client) CreateBackup(ctx context.Context, projectId string, body CreateBackupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateBackupRequest(c.Server, projectId, body)
+func (c *Client) CreateBackup(ctx context.Context, projectID string, body CreateBackupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateBackupRequest(c.Server, projectID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7977,8 +7977,8 @@ func (c *Client) CreateBackup(ctx context.Context, projectId string, body Create
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
 // Corresponds with DELETE /v3/{project_id}/backups/{backup_id} (the `DeleteBackup` operationId).
-func (c *Client) DeleteBackup(ctx context.Context, projectId string, backupId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteBackupRequest(c.Server, projectId, backupId)
+func (c *Client) DeleteBackup(ctx context.Context, projectID string, backupID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteBackupRequest(c.Server, projectID, backupID)
 	if err != nil {
 		return nil, err
 	}
@@ -7996,8 +7996,8 @@ func (c *Client) DeleteBackup(ctx context.Context, projectId string, backupId st
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
 // Corresponds with GET /v3/{project_id}/collations (the `ListCollations` operationId).
-func (c *Client) ListCollations(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListCollationsRequest(c.Server, projectId)
+func (c *Client) ListCollations(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListCollationsRequest(c.Server, projectID)
 	if err != nil {
 		return nil, err
 	}
@@ -8015,8 +8015,8 @@ func (c *Client) ListCollations(ctx context.Context, projectId string, reqEditor
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
 // Corresponds with GET /v3/{project_id}/configurations (the `ListConfigurations` operationId).
-func (c *Client) ListConfigurations(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListConfigurationsRequest(c.Server, projectId)
+func (c *Client) ListConfigurations(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListConfigurationsRequest(c.Server, projectID)
 	if err != nil {
 		return nil, err
 	}
@@ -8036,8 +8036,8 @@ func (c *Client) ListConfigurations(ctx context.Context, projectId string, reqEd
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v3/{project_id}/configurations (the `CreateConfiguration` operationId).
-func (c *Client) CreateConfigurationWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateConfigurationRequestWithBody(c.Server, projectId, contentType, body)
+func (c *Client) CreateConfigurationWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateConfigurationRequestWithBody(c.Server, projectID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8057,8 +8057,8 @@ func (c *Client) CreateConfigurationWithBody(ctx context.Context, projectId stri
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v3/{project_id}/configurations (the `CreateConfiguration` operationId).
-func (c *Client) CreateConfiguration(ctx context.Context, projectId string, body CreateConfigurationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateConfigurationRequest(c.Server, projectId, body)
+func (c *Client) CreateConfiguration(ctx context.Context, projectID string, body CreateConfigurationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateConfigurationRequest(c.Server, projectID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8076,8 +8076,8 @@ func (c *Client) CreateConfiguration(ctx context.Context, projectId string, body
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
 // Corresponds with DELETE /v3/{project_id}/configurations/{config_id} (the `DeleteConfiguration` operationId).
-func (c *Client) DeleteConfiguration(ctx context.Context, projectId string, configId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteConfigurationRequest(c.Server, projectId, configId)
+func (c *Client) DeleteConfiguration(ctx context.Context, projectID string, configID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteConfigurationRequest(c.Server, projectID, configID)
 	if err != nil {
 		return nil, err
 	}
@@ -8095,8 +8095,8 @@ func (c *Client) DeleteConfiguration(ctx context.Context, projectId string, conf
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
 // Corresponds with GET /v3/{project_id}/configurations/{config_id} (the `ShowConfiguration` operationId).
-func (c *Client) ShowConfiguration(ctx context.Context, projectId string, configId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewShowConfigurationRequest(c.Server, projectId, configId)
+func (c *Client) ShowConfiguration(ctx context.Context, projectID string, configID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewShowConfigurationRequest(c.Server, projectID, configID)
 	if err != nil {
 		return nil, err
 	}
@@ -8116,8 +8116,8 @@ func (c *Client) ShowConfiguration(ctx context.Context, projectId string, config
 // Takes any type of body and a specified content type.
 //
 // Corresponds with PUT /v3/{project_id}/configurations/{config_id} (the `UpdateConfiguration` operationId).
-func (c *Client) UpdateConfigurationWithBody(ctx context.Context, projectId string, configId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateConfigurationRequestWithBody(c.Server, projectId, configId, contentType, body)
+func (c *Client) UpdateConfigurationWithBody(ctx context.Context, projectID string, configID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateConfigurationRequestWithBody(c.Server, projectID, configID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8137,8 +8137,8 @@ func (c *Client) UpdateConfigurationWithBody(ctx context.Context, projectId stri
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /v3/{project_id}/configurations/{config_id} (the `UpdateConfiguration` operationId).
-func (c *Client) UpdateConfiguration(ctx context.Context, projectId string, configId string, body UpdateConfigurationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateConfigurationRequest(c.Server, projectId, configId, body)
+func (c *Client) UpdateConfiguration(ctx context.Context, projectID string, configID string, body UpdateConfigurationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateConfigurationRequest(c.Server, projectID, configID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8158,8 +8158,8 @@ func (c *Client) UpdateConfiguration(ctx context.Context, projectId string, conf
 // Takes any type of body and a specified content type.
 //
 // Corresponds with PUT /v3/{project_id}/configurations/{config_id}/apply (the `UpdateApply` operationId).
-func (c *Client) UpdateApplyWithBody(ctx context.Context, projectId string, configId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateApplyRequestWithBody(c.Server, projectId, configId, contentType, body)
+func (c *Client) UpdateApplyWithBody(ctx context.Context, projectID string, configID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateApplyRequestWithBody(c.Server, projectID, configID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8179,8 +8179,8 @@ func (c *Client) UpdateApplyWithBody(ctx context.Context, projectId string, conf
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /v3/{project_id}/configurations/{config_id}/apply (the `UpdateApply` operationId).
-func (c *Client) UpdateApply(ctx context.Context, projectId string, configId string, body UpdateApplyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateApplyRequest(c.Server, projectId, configId, body)
+func (c *Client) UpdateApply(ctx context.Context, projectID string, configID string, body UpdateApplyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateApplyRequest(c.Server, projectID, configID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8198,8 +8198,8 @@ func (c *Client) UpdateApply(ctx context.Context, projectId string, configId str
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
 // Corresponds with GET /v3/{project_id}/datastores/{database_name} (the `ShowDatastore` operationId).
-func (c *Client) ShowDatastore(ctx context.Context, projectId string, databaseName string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewShowDatastoreRequest(c.Server, projectId, databaseName)
+func (c *Client) ShowDatastore(ctx context.Context, projectID string, databaseName string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewShowDatastoreRequest(c.Server, projectID, databaseName)
 	if err != nil {
 		return nil, err
 	}
@@ -8217,8 +8217,8 @@ func (c *Client) ShowDatastore(ctx context.Context, projectId string, databaseNa
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
 // Corresponds with GET /v3/{project_id}/flavors/{database_name} (the `ShowFlavor` operationId).
-func (c *Client) ShowFlavor(ctx context.Context, projectId string, databaseName string, params *ShowFlavorParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewShowFlavorRequest(c.Server, projectId, databaseName, params)
+func (c *Client) ShowFlavor(ctx context.Context, projectID string, databaseName string, params *ShowFlavorParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewShowFlavorRequest(c.Server, projectID, databaseName, params)
 	if err != nil {
 		return nil, err
 	}
@@ -8236,8 +8236,8 @@ func (c *Client) ShowFlavor(ctx context.Context, projectId string, databaseName 
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
 // Corresponds with GET /v3/{project_id}/instances (the `ListInstances` operationId).
-func (c *Client) ListInstances(ctx context.Context, projectId string, params *ListInstancesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListInstancesRequest(c.Server, projectId, params)
+func (c *Client) ListInstances(ctx context.Context, projectID string, params *ListInstancesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListInstancesRequest(c.Server, projectID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -8257,8 +8257,8 @@ func (c *Client) ListInstances(ctx context.Context, projectId string, params *Li
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v3/{project_id}/instances#CreateInstanceV3 (the `CreateInstanceV3` operationId).
-func (c *Client) CreateInstanceV3WithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateInstanceV3RequestWithBody(c.Server, projectId, contentType, body)
+func (c *Client) CreateInstanceV3WithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateInstanceV3RequestWithBody(c.Server, projectID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8278,8 +8278,8 @@ func (c *Client) CreateInstanceV3WithBody(ctx context.Context, projectId string,
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v3/{project_id}/instances#CreateInstanceV3 (the `CreateInstanceV3` operationId).
-func (c *Client) CreateInstanceV3(ctx context.Context, projectId string, body CreateInstanceV3JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateInstanceV3Request(c.Server, projectId, body)
+func (c *Client) CreateInstanceV3(ctx context.Context, projectID string, body CreateInstanceV3JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateInstanceV3Request(c.Server, projectID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8299,8 +8299,8 @@ func (c *Client) CreateInstanceV3(ctx context.Context, projectId string, body Cr
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v3/{project_id}/instances#CreateInstanceV32 (the `CreateInstanceV32` operationId).
-func (c *Client) CreateInstanceV32WithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateInstanceV32RequestWithBody(c.Server, projectId, contentType, body)
+func (c *Client) CreateInstanceV32WithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateInstanceV32RequestWithBody(c.Server, projectID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8320,8 +8320,8 @@ func (c *Client) CreateInstanceV32WithBody(ctx context.Context, projectId string
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v3/{project_id}/instances#CreateInstanceV32 (the `CreateInstanceV32` operationId).
-func (c *Client) CreateInstanceV32(ctx context.Context, projectId string, body CreateInstanceV32JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateInstanceV32Request(c.Server, projectId, body)
+func (c *Client) CreateInstanceV32(ctx context.Context, projectID string, body CreateInstanceV32JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateInstanceV32Request(c.Server, projectID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8341,8 +8341,8 @@ func (c *Client) CreateInstanceV32(ctx context.Context, projectId string, body C
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v3/{project_id}/instances/recovery (the `CreateRecovery` operationId).
-func (c *Client) CreateRecoveryWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateRecoveryRequestWithBody(c.Server, projectId, contentType, body)
+func (c *Client) CreateRecoveryWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateRecoveryRequestWithBody(c.Server, projectID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8362,8 +8362,8 @@ func (c *Client) CreateRecoveryWithBody(ctx context.Context, projectId string, c
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v3/{project_id}/instances/recovery (the `CreateRecovery` operationId).
-func (c *Client) CreateRecovery(ctx context.Context, projectId string, body CreateRecoveryJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateRecoveryRequest(c.Server, projectId, body)
+func (c *Client) CreateRecovery(ctx context.Context, projectID string, body CreateRecoveryJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateRecoveryRequest(c.Server, projectID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8382,8 +8382,8 @@ func (c *Client) CreateRecovery(ctx context.Context, projectId string, body Crea
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
 // Corresponds with DELETE /v3/{project_id}/instances/{instance_id} (the `DeleteInstanceV3` operationId).
-func (c *Client) DeleteInstanceV3(ctx context.Context, projectId string, instanceId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteInstanceV3Request(c.Server, projectId, instanceId)
+func (c *Client) DeleteInstanceV3(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteInstanceV3Request(c.Server, projectID, instanceID)
 	if err != nil {
 		return nil, err
 	}
@@ -8403,8 +8403,8 @@ func (c *Client) DeleteInstanceV3(ctx context.Context, projectId string, instanc
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#enlarge_volume (the `CreateInstancesActionV3` operationId).
-func (c *Client) CreateInstancesActionV3WithBody(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateInstancesActionV3RequestWithBody(c.Server, projectId, instanceId, contentType, body)
+func (c *Client) CreateInstancesActionV3WithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateInstancesActionV3RequestWithBody(c.Server, projectID, instanceID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8424,8 +8424,8 @@ func (c *Client) CreateInstancesActionV3WithBody(ctx context.Context, projectId 
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#enlarge_volume (the `CreateInstancesActionV3` operationId).
-func (c *Client) CreateInstancesActionV3(ctx context.Context, projectId string, instanceId string, body CreateInstancesActionV3JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateInstancesActionV3Request(c.Server, projectId, instanceId, body)
+func (c *Client) CreateInstancesActionV3(ctx context.Context, projectID string, instanceID string, body CreateInstancesActionV3JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateInstancesActionV3Request(c.Server, projectID, instanceID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8447,8 +8447,8 @@ func (c *Client) CreateInstancesActionV3(ctx context.Context, projectId string, 
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#resize_flavor (the `UpdateAction` operationId).
-func (c *Client) UpdateActionWithBody(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateActionRequestWithBody(c.Server, projectId, instanceId, contentType, body)
+func (c *Client) UpdateActionWithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateActionRequestWithBody(c.Server, projectID, instanceID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8470,8 +8470,8 @@ func (c *Client) UpdateActionWithBody(ctx context.Context, projectId string, ins
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#resize_flavor (the `UpdateAction` operationId).
-func (c *Client) UpdateAction(ctx context.Context, projectId string, instanceId string, body UpdateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateActionRequest(c.Server, projectId, instanceId, body)
+func (c *Client) UpdateAction(ctx context.Context, projectID string, instanceID string, body UpdateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateActionRequest(c.Server, projectID, instanceID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8493,8 +8493,8 @@ func (c *Client) UpdateAction(ctx context.Context, projectId string, instanceId 
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#restart (the `CreateInstancesActionV32` operationId).
-func (c *Client) CreateInstancesActionV32WithBody(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateInstancesActionV32RequestWithBody(c.Server, projectId, instanceId, contentType, body)
+func (c *Client) CreateInstancesActionV32WithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateInstancesActionV32RequestWithBody(c.Server, projectID, instanceID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8516,8 +8516,8 @@ func (c *Client) CreateInstancesActionV32WithBody(ctx context.Context, projectId
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#restart (the `CreateInstancesActionV32` operationId).
-func (c *Client) CreateInstancesActionV32(ctx context.Context, projectId string, instanceId string, body CreateInstancesActionV32JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateInstancesActionV32Request(c.Server, projectId, instanceId, body)
+func (c *Client) CreateInstancesActionV32(ctx context.Context, projectID string, instanceID string, body CreateInstancesActionV32JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateInstancesActionV32Request(c.Server, projectID, instanceID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8537,8 +8537,8 @@ func (c *Client) CreateInstancesActionV32(ctx context.Context, projectId string,
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#single_to_ha (the `CreateAction` operationId).
-func (c *Client) CreateActionWithBody(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateActionRequestWithBody(c.Server, projectId, instanceId, contentType, body)
+func (c *Client) CreateActionWithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateActionRequestWithBody(c.Server, projectID, instanceID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8558,8 +8558,8 @@ func (c *Client) CreateActionWithBody(ctx context.Context, projectId string, ins
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#single_to_ha (the `CreateAction` operationId).
-func (c *Client) CreateAction(ctx context.Context, projectId string, instanceId string, body CreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateActionRequest(c.Server, projectId, instanceId, body)
+func (c *Client) CreateAction(ctx context.Context, projectID string, instanceID string, body CreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateActionRequest(c.Server, projectID, instanceID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8577,8 +8577,8 @@ func (c *Client) CreateAction(ctx context.Context, projectId string, instanceId 
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
 // Corresponds with GET /v3/{project_id}/instances/{instance_id}/auditlog (the `ListAuditlog` operationId).
-func (c *Client) ListAuditlog(ctx context.Context, projectId string, instanceId string, params *ListAuditlogParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListAuditlogRequest(c.Server, projectId, instanceId, params)
+func (c *Client) ListAuditlog(ctx context.Context, projectID string, instanceID string, params *ListAuditlogParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListAuditlogRequest(c.Server, projectID, instanceID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -8598,8 +8598,8 @@ func (c *Client) ListAuditlog(ctx context.Context, projectId string, instanceId 
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v3/{project_id}/instances/{instance_id}/auditlog-links (the `CreateAuditlogLink` operationId).
-func (c *Client) CreateAuditlogLinkWithBody(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateAuditlogLinkRequestWithBody(c.Server, projectId, instanceId, contentType, body)
+func (c *Client) CreateAuditlogLinkWithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateAuditlogLinkRequestWithBody(c.Server, projectID, instanceID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8619,8 +8619,8 @@ func (c *Client) CreateAuditlogLinkWithBody(ctx context.Context, projectId strin
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v3/{project_id}/instances/{instance_id}/auditlog-links (the `CreateAuditlogLink` operationId).
-func (c *Client) CreateAuditlogLink(ctx context.Context, projectId string, instanceId string, body CreateAuditlogLinkJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateAuditlogLinkRequest(c.Server, projectId, instanceId, body)
+func (c *Client) CreateAuditlogLink(ctx context.Context, projectID string, instanceID string, body CreateAuditlogLinkJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateAuditlogLinkRequest(c.Server, projectID, instanceID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8638,8 +8638,8 @@ func (c *Client) CreateAuditlogLink(ctx context.Context, projectId string, insta
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
 // Corresponds with GET /v3/{project_id}/instances/{instance_id}/auditlog-policy (the `ListAuditlogPolicy` operationId).
-func (c *Client) ListAuditlogPolicy(ctx context.Context, projectId string, instanceId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListAuditlogPolicyRequest(c.Server, projectId, instanceId)
+func (c *Client) ListAuditlogPolicy(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListAuditlogPolicyRequest(c.Server, projectID, instanceID)
 	if err != nil {
 		return nil, err
 	}
@@ -8659,8 +8659,8 @@ func (c *Client) ListAuditlogPolicy(ctx context.Context, projectId string, insta
 // Takes any type of body and a specified content type.
 //
 // Corresponds with PUT /v3/{project_id}/instances/{instance_id}/auditlog-policy (the `UpdateAuditlogPolicy` operationId).
-func (c *Client) UpdateAuditlogPolicyWithBody(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateAuditlogPolicyRequestWithBody(c.Server, projectId, instanceId, contentType, body)
+func (c *Client) UpdateAuditlogPolicyWithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateAuditlogPolicyRequestWithBody(c.Server, projectID, instanceID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8680,8 +8680,8 @@ func (c *Client) UpdateAuditlogPolicyWithBody(ctx context.Context, projectId str
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /v3/{project_id}/instances/{instance_id}/auditlog-policy (the `UpdateAuditlogPolicy` operationId).
-func (c *Client) UpdateAuditlogPolicy(ctx context.Context, projectId string, instanceId string, body UpdateAuditlogPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateAuditlogPolicyRequest(c.Server, projectId, instanceId, body)
+func (c *Client) UpdateAuditlogPolicy(ctx context.Context, projectID string, instanceID string, body UpdateAuditlogPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateAuditlogPolicyRequest(c.Server, projectID, instanceID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8699,8 +8699,8 @@ func (c *Client) UpdateAuditlogPolicy(ctx context.Context, projectId string, ins
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
 // Corresponds with GET /v3/{project_id}/instances/{instance_id}/backups/policy (the `ListPolicy` operationId).
-func (c *Client) ListPolicy(ctx context.Context, projectId string, instanceId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListPolicyRequest(c.Server, projectId, instanceId)
+func (c *Client) ListPolicy(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListPolicyRequest(c.Server, projectID, instanceID)
 	if err != nil {
 		return nil, err
 	}
@@ -8720,8 +8720,8 @@ func (c *Client) ListPolicy(ctx context.Context, projectId string, instanceId st
 // Takes any type of body and a specified content type.
 //
 // Corresponds with PUT /v3/{project_id}/instances/{instance_id}/backups/policy (the `UpdatePolicy` operationId).
-func (c *Client) UpdatePolicyWithBody(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdatePolicyRequestWithBody(c.Server, projectId, instanceId, contentType, body)
+func (c *Client) UpdatePolicyWithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdatePolicyRequestWithBody(c.Server, projectID, instanceID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8741,8 +8741,8 @@ func (c *Client) UpdatePolicyWithBody(ctx context.Context, projectId string, ins
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /v3/{project_id}/instances/{instance_id}/backups/policy (the `UpdatePolicy` operationId).
-func (c *Client) UpdatePolicy(ctx context.Context, projectId string, instanceId string, body UpdatePolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdatePolicyRequest(c.Server, projectId, instanceId, body)
+func (c *Client) UpdatePolicy(ctx context.Context, projectID string, instanceID string, body UpdatePolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdatePolicyRequest(c.Server, projectID, instanceID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8760,8 +8760,8 @@ func (c *Client) UpdatePolicy(ctx context.Context, projectId string, instanceId 
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
 // Corresponds with GET /v3/{project_id}/instances/{instance_id}/configurations (the `ListInstancesConfigurations` operationId).
-func (c *Client) ListInstancesConfigurations(ctx context.Context, projectId string, instanceId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListInstancesConfigurationsRequest(c.Server, projectId, instanceId)
+func (c *Client) ListInstancesConfigurations(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListInstancesConfigurationsRequest(c.Server, projectID, instanceID)
 	if err != nil {
 		return nil, err
 	}
@@ -8781,8 +8781,8 @@ func (c *Client) ListInstancesConfigurations(ctx context.Context, projectId stri
 // Takes any type of body and a specified content type.
 //
 // Corresponds with PUT /v3/{project_id}/instances/{instance_id}/configurations (the `UpdateInstancesConfiguration` operationId).
-func (c *Client) UpdateInstancesConfigurationWithBody(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateInstancesConfigurationRequestWithBody(c.Server, projectId, instanceId, contentType, body)
+func (c *Client) UpdateInstancesConfigurationWithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateInstancesConfigurationRequestWithBody(c.Server, projectID, instanceID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8802,8 +8802,8 @@ func (c *Client) UpdateInstancesConfigurationWithBody(ctx context.Context, proje
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /v3/{project_id}/instances/{instance_id}/configurations (the `UpdateInstancesConfiguration` operationId).
-func (c *Client) UpdateInstancesConfiguration(ctx context.Context, projectId string, instanceId string, body UpdateInstancesConfigurationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateInstancesConfigurationRequest(c.Server, projectId, instanceId, body)
+func (c *Client) UpdateInstancesConfiguration(ctx context.Context, projectID string, instanceID string, body UpdateInstancesConfigurationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateInstancesConfigurationRequest(c.Server, projectID, instanceID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8821,8 +8821,8 @@ func (c *Client) UpdateInstancesConfiguration(ctx context.Context, projectId str
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
 // Corresponds with GET /v3/{project_id}/instances/{instance_id}/database (the `ListInstancesDatabaseV3` operationId).
-func (c *Client) ListInstancesDatabaseV3(ctx context.Context, projectId string, instanceId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListInstancesDatabaseV3Request(c.Server, projectId, instanceId)
+func (c *Client) ListInstancesDatabaseV3(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListInstancesDatabaseV3Request(c.Server, projectID, instanceID)
 	if err != nil {
 		return nil, err
 	}
@@ -8842,8 +8842,8 @@ func (c *Client) ListInstancesDatabaseV3(ctx context.Context, projectId string, 
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v3/{project_id}/instances/{instance_id}/database (the `CreateDatabase` operationId).
-func (c *Client) CreateDatabaseWithBody(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateDatabaseRequestWithBody(c.Server, projectId, instanceId, contentType, body)
+func (c *Client) CreateDatabaseWithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateDatabaseRequestWithBody(c.Server, projectID, instanceID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8863,8 +8863,8 @@ func (c *Client) CreateDatabaseWithBody(ctx context.Context, projectId string, i
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v3/{project_id}/instances/{instance_id}/database (the `CreateDatabase` operationId).
-func (c *Client) CreateDatabase(ctx context.Context, projectId string, instanceId string, body CreateDatabaseJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateDatabaseRequest(c.Server, projectId, instanceId, body)
+func (c *Client) CreateDatabase(ctx context.Context, projectID string, instanceID string, body CreateDatabaseJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateDatabaseRequest(c.Server, projectID, instanceID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8875,15 +8875,15 @@ func (c *Client) CreateDatabase(ctx context.Context, projectId string, instanceI
 	return c.Client.Do(req)
 }
 
-// ListDbUser 查询指定数据库的已授权用户
+// ListDBUser 查询指定数据库的已授权用户
 //
 // 查询指定实例中某数据库的已授权数据库用户。
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
-// Corresponds with GET /v3/{project_id}/instances/{instance_id}/database/db_user (the `ListDbUser` operationId).
-func (c *Client) ListDbUser(ctx context.Context, projectId string, instanceId string, params *ListDbUserParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListDbUserRequest(c.Server, projectId, instanceId, params)
+// Corresponds with GET /v3/{project_id}/instances/{instance_id}/database/db_user (the `ListDBUser` operationId).
+func (c *Client) ListDBUser(ctx context.Context, projectID string, instanceID string, params *ListDBUserParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListDBUserRequest(c.Server, projectID, instanceID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -8901,8 +8901,8 @@ func (c *Client) ListDbUser(ctx context.Context, projectId string, instanceId st
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
 // Corresponds with GET /v3/{project_id}/instances/{instance_id}/database/detail (the `ListDetail` operationId).
-func (c *Client) ListDetail(ctx context.Context, projectId string, instanceId string, params *ListDetailParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListDetailRequest(c.Server, projectId, instanceId, params)
+func (c *Client) ListDetail(ctx context.Context, projectID string, instanceID string, params *ListDetailParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListDetailRequest(c.Server, projectID, instanceID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -8920,8 +8920,8 @@ func (c *Client) ListDetail(ctx context.Context, projectId string, instanceId st
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
 // Corresponds with DELETE /v3/{project_id}/instances/{instance_id}/database/{db_name} (the `DeleteDatabase` operationId).
-func (c *Client) DeleteDatabase(ctx context.Context, projectId string, instanceId string, dbName string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteDatabaseRequest(c.Server, projectId, instanceId, dbName)
+func (c *Client) DeleteDatabase(ctx context.Context, projectID string, instanceID string, dbName string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteDatabaseRequest(c.Server, projectID, instanceID, dbName)
 	if err != nil {
 		return nil, err
 	}
@@ -8932,7 +8932,7 @@ func (c *Client) DeleteDatabase(ctx context.Context, projectId string, instanceI
 	return c.Client.Do(req)
 }
 
-// DeleteDbPrivilegeWithBody 解除数据库帐号权限
+// DeleteDBPrivilegeWithBody 解除数据库帐号权限
 //
 // 在指定实例的数据库中，解除数据库帐号的权限。
 // 调用接口前，您需要了解API  认证权证。
@@ -8940,9 +8940,9 @@ func (c *Client) DeleteDatabase(ctx context.Context, projectId string, instanceI
 //
 // Takes any type of body and a specified content type.
 //
-// Corresponds with DELETE /v3/{project_id}/instances/{instance_id}/db_privilege (the `DeleteDbPrivilege` operationId).
-func (c *Client) DeleteDbPrivilegeWithBody(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteDbPrivilegeRequestWithBody(c.Server, projectId, instanceId, contentType, body)
+// Corresponds with DELETE /v3/{project_id}/instances/{instance_id}/db_privilege (the `DeleteDBPrivilege` operationId).
+func (c *Client) DeleteDBPrivilegeWithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteDBPrivilegeRequestWithBody(c.Server, projectID, instanceID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8953,7 +8953,7 @@ func (c *Client) DeleteDbPrivilegeWithBody(ctx context.Context, projectId string
 	return c.Client.Do(req)
 }
 
-// DeleteDbPrivilege 解除数据库帐号权限
+// DeleteDBPrivilege 解除数据库帐号权限
 //
 // 在指定实例的数据库中，解除数据库帐号的权限。
 // 调用接口前，您需要了解API  认证权证。
@@ -8961,9 +8961,9 @@ func (c *Client) DeleteDbPrivilegeWithBody(ctx context.Context, projectId string
 //
 // Takes a body of the `application/json` content type.
 //
-// Corresponds with DELETE /v3/{project_id}/instances/{instance_id}/db_privilege (the `DeleteDbPrivilege` operationId).
-func (c *Client) DeleteDbPrivilege(ctx context.Context, projectId string, instanceId string, body DeleteDbPrivilegeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteDbPrivilegeRequest(c.Server, projectId, instanceId, body)
+// Corresponds with DELETE /v3/{project_id}/instances/{instance_id}/db_privilege (the `DeleteDBPrivilege` operationId).
+func (c *Client) DeleteDBPrivilege(ctx context.Context, projectID string, instanceID string, body DeleteDBPrivilegeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteDBPrivilegeRequest(c.Server, projectID, instanceID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8974,7 +8974,7 @@ func (c *Client) DeleteDbPrivilege(ctx context.Context, projectId string, instan
 	return c.Client.Do(req)
 }
 
-// CreateDbPrivilegeWithBody 授权数据库帐号
+// CreateDBPrivilegeWithBody 授权数据库帐号
 //
 // 在指定实例的数据库中, 设置帐号的权限。
 // 调用接口前，您需要了解API  认证权证。
@@ -8982,9 +8982,9 @@ func (c *Client) DeleteDbPrivilege(ctx context.Context, projectId string, instan
 //
 // Takes any type of body and a specified content type.
 //
-// Corresponds with POST /v3/{project_id}/instances/{instance_id}/db_privilege (the `CreateDbPrivilege` operationId).
-func (c *Client) CreateDbPrivilegeWithBody(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateDbPrivilegeRequestWithBody(c.Server, projectId, instanceId, contentType, body)
+// Corresponds with POST /v3/{project_id}/instances/{instance_id}/db_privilege (the `CreateDBPrivilege` operationId).
+func (c *Client) CreateDBPrivilegeWithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateDBPrivilegeRequestWithBody(c.Server, projectID, instanceID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -8995,7 +8995,7 @@ func (c *Client) CreateDbPrivilegeWithBody(ctx context.Context, projectId string
 	return c.Client.Do(req)
 }
 
-// CreateDbPrivilege 授权数据库帐号
+// CreateDBPrivilege 授权数据库帐号
 //
 // 在指定实例的数据库中, 设置帐号的权限。
 // 调用接口前，您需要了解API  认证权证。
@@ -9003,9 +9003,9 @@ func (c *Client) CreateDbPrivilegeWithBody(ctx context.Context, projectId string
 //
 // Takes a body of the `application/json` content type.
 //
-// Corresponds with POST /v3/{project_id}/instances/{instance_id}/db_privilege (the `CreateDbPrivilege` operationId).
-func (c *Client) CreateDbPrivilege(ctx context.Context, projectId string, instanceId string, body CreateDbPrivilegeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateDbPrivilegeRequest(c.Server, projectId, instanceId, body)
+// Corresponds with POST /v3/{project_id}/instances/{instance_id}/db_privilege (the `CreateDBPrivilege` operationId).
+func (c *Client) CreateDBPrivilege(ctx context.Context, projectID string, instanceID string, body CreateDBPrivilegeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateDBPrivilegeRequest(c.Server, projectID, instanceID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -9016,15 +9016,15 @@ func (c *Client) CreateDbPrivilege(ctx context.Context, projectId string, instan
 	return c.Client.Do(req)
 }
 
-// ListInstancesDbUserV3 查询数据库用户（已废弃）
+// ListInstancesDBUserV3 查询数据库用户（已废弃）
 //
 // 查询指定实例中的数据库用户。
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
-// Corresponds with GET /v3/{project_id}/instances/{instance_id}/db_user (the `ListInstancesDbUserV3` operationId).
-func (c *Client) ListInstancesDbUserV3(ctx context.Context, projectId string, instanceId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListInstancesDbUserV3Request(c.Server, projectId, instanceId)
+// Corresponds with GET /v3/{project_id}/instances/{instance_id}/db_user (the `ListInstancesDBUserV3` operationId).
+func (c *Client) ListInstancesDBUserV3(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListInstancesDBUserV3Request(c.Server, projectID, instanceID)
 	if err != nil {
 		return nil, err
 	}
@@ -9035,7 +9035,7 @@ func (c *Client) ListInstancesDbUserV3(ctx context.Context, projectId string, in
 	return c.Client.Do(req)
 }
 
-// CreateDbUserWithBody 创建数据库用户
+// CreateDBUserWithBody 创建数据库用户
 //
 // 在指定实例中创建数据库帐号。
 // 调用接口前，您需要了解API  认证权证。
@@ -9043,9 +9043,9 @@ func (c *Client) ListInstancesDbUserV3(ctx context.Context, projectId string, in
 //
 // Takes any type of body and a specified content type.
 //
-// Corresponds with POST /v3/{project_id}/instances/{instance_id}/db_user (the `CreateDbUser` operationId).
-func (c *Client) CreateDbUserWithBody(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateDbUserRequestWithBody(c.Server, projectId, instanceId, contentType, body)
+// Corresponds with POST /v3/{project_id}/instances/{instance_id}/db_user (the `CreateDBUser` operationId).
+func (c *Client) CreateDBUserWithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateDBUserRequestWithBody(c.Server, projectID, instanceID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -9056,7 +9056,7 @@ func (c *Client) CreateDbUserWithBody(ctx context.Context, projectId string, ins
 	return c.Client.Do(req)
 }
 
-// CreateDbUser 创建数据库用户
+// CreateDBUser 创建数据库用户
 //
 // 在指定实例中创建数据库帐号。
 // 调用接口前，您需要了解API  认证权证。
@@ -9064,9 +9064,9 @@ func (c *Client) CreateDbUserWithBody(ctx context.Context, projectId string, ins
 //
 // Takes a body of the `application/json` content type.
 //
-// Corresponds with POST /v3/{project_id}/instances/{instance_id}/db_user (the `CreateDbUser` operationId).
-func (c *Client) CreateDbUser(ctx context.Context, projectId string, instanceId string, body CreateDbUserJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateDbUserRequest(c.Server, projectId, instanceId, body)
+// Corresponds with POST /v3/{project_id}/instances/{instance_id}/db_user (the `CreateDBUser` operationId).
+func (c *Client) CreateDBUser(ctx context.Context, projectID string, instanceID string, body CreateDBUserJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateDBUserRequest(c.Server, projectID, instanceID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -9084,8 +9084,8 @@ func (c *Client) CreateDbUser(ctx context.Context, projectId string, instanceId 
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
 // Corresponds with GET /v3/{project_id}/instances/{instance_id}/db_user/database (the `ListDatabase` operationId).
-func (c *Client) ListDatabase(ctx context.Context, projectId string, instanceId string, params *ListDatabaseParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListDatabaseRequest(c.Server, projectId, instanceId, params)
+func (c *Client) ListDatabase(ctx context.Context, projectID string, instanceID string, params *ListDatabaseParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListDatabaseRequest(c.Server, projectID, instanceID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -9096,15 +9096,15 @@ func (c *Client) ListDatabase(ctx context.Context, projectId string, instanceId 
 	return c.Client.Do(req)
 }
 
-// ListDbUserDetail 查询数据库用户列表
+// ListDBUserDetail 查询数据库用户列表
 //
 // 查询指定实例中的数据库用户列表。
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
-// Corresponds with GET /v3/{project_id}/instances/{instance_id}/db_user/detail (the `ListDbUserDetail` operationId).
-func (c *Client) ListDbUserDetail(ctx context.Context, projectId string, instanceId string, params *ListDbUserDetailParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListDbUserDetailRequest(c.Server, projectId, instanceId, params)
+// Corresponds with GET /v3/{project_id}/instances/{instance_id}/db_user/detail (the `ListDBUserDetail` operationId).
+func (c *Client) ListDBUserDetail(ctx context.Context, projectID string, instanceID string, params *ListDBUserDetailParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListDBUserDetailRequest(c.Server, projectID, instanceID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -9115,15 +9115,15 @@ func (c *Client) ListDbUserDetail(ctx context.Context, projectId string, instanc
 	return c.Client.Do(req)
 }
 
-// DeleteDbUser 删除数据库用户
+// DeleteDBUser 删除数据库用户
 //
 // 删除指定实例中的数据库帐号。
 // 调用接口前，您需要了解API  认证权证。
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
-// Corresponds with DELETE /v3/{project_id}/instances/{instance_id}/db_user/{user_name} (the `DeleteDbUser` operationId).
-func (c *Client) DeleteDbUser(ctx context.Context, projectId string, instanceId string, userName string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteDbUserRequest(c.Server, projectId, instanceId, userName)
+// Corresponds with DELETE /v3/{project_id}/instances/{instance_id}/db_user/{user_name} (the `DeleteDBUser` operationId).
+func (c *Client) DeleteDBUser(ctx context.Context, projectID string, instanceID string, userName string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteDBUserRequest(c.Server, projectID, instanceID, userName)
 	if err != nil {
 		return nil, err
 	}
@@ -9141,8 +9141,8 @@ func (c *Client) DeleteDbUser(ctx context.Context, projectId string, instanceId 
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
 // Corresponds with GET /v3/{project_id}/instances/{instance_id}/errorlog (the `ListErrorlog` operationId).
-func (c *Client) ListErrorlog(ctx context.Context, projectId string, instanceId string, params *ListErrorlogParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListErrorlogRequest(c.Server, projectId, instanceId, params)
+func (c *Client) ListErrorlog(ctx context.Context, projectID string, instanceID string, params *ListErrorlogParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListErrorlogRequest(c.Server, projectID, instanceID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -9162,8 +9162,8 @@ func (c *Client) ListErrorlog(ctx context.Context, projectId string, instanceId 
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v3/{project_id}/instances/{instance_id}/password (the `CreatePassword` operationId).
-func (c *Client) CreatePasswordWithBody(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreatePasswordRequestWithBody(c.Server, projectId, instanceId, contentType, body)
+func (c *Client) CreatePasswordWithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreatePasswordRequestWithBody(c.Server, projectID, instanceID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -9183,8 +9183,8 @@ func (c *Client) CreatePasswordWithBody(ctx context.Context, projectId string, i
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v3/{project_id}/instances/{instance_id}/password (the `CreatePassword` operationId).
-func (c *Client) CreatePassword(ctx context.Context, projectId string, instanceId string, body CreatePasswordJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreatePasswordRequest(c.Server, projectId, instanceId, body)
+func (c *Client) CreatePassword(ctx context.Context, projectID string, instanceID string, body CreatePasswordJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreatePasswordRequest(c.Server, projectID, instanceID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -9195,7 +9195,7 @@ func (c *Client) CreatePassword(ctx context.Context, projectId string, instanceI
 	return c.Client.Do(req)
 }
 
-// UpdatePublicIpWithBody 绑定和解绑弹性公网IP
+// UpdatePublicIPWithBody 绑定和解绑弹性公网IP
 //
 // 关系型数据库实例创建成功后，您可以绑定弹性公网IP，在公共网络来访问数据库实例，绑定后也可根据需要解绑。
 // 调用接口前，您需要了解API  认证权证。
@@ -9203,9 +9203,9 @@ func (c *Client) CreatePassword(ctx context.Context, projectId string, instanceI
 //
 // Takes any type of body and a specified content type.
 //
-// Corresponds with PUT /v3/{project_id}/instances/{instance_id}/public-ip (the `UpdatePublicIp` operationId).
-func (c *Client) UpdatePublicIpWithBody(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdatePublicIpRequestWithBody(c.Server, projectId, instanceId, contentType, body)
+// Corresponds with PUT /v3/{project_id}/instances/{instance_id}/public-ip (the `UpdatePublicIP` operationId).
+func (c *Client) UpdatePublicIPWithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdatePublicIPRequestWithBody(c.Server, projectID, instanceID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -9216,7 +9216,7 @@ func (c *Client) UpdatePublicIpWithBody(ctx context.Context, projectId string, i
 	return c.Client.Do(req)
 }
 
-// UpdatePublicIp 绑定和解绑弹性公网IP
+// UpdatePublicIP 绑定和解绑弹性公网IP
 //
 // 关系型数据库实例创建成功后，您可以绑定弹性公网IP，在公共网络来访问数据库实例，绑定后也可根据需要解绑。
 // 调用接口前，您需要了解API  认证权证。
@@ -9224,9 +9224,9 @@ func (c *Client) UpdatePublicIpWithBody(ctx context.Context, projectId string, i
 //
 // Takes a body of the `application/json` content type.
 //
-// Corresponds with PUT /v3/{project_id}/instances/{instance_id}/public-ip (the `UpdatePublicIp` operationId).
-func (c *Client) UpdatePublicIp(ctx context.Context, projectId string, instanceId string, body UpdatePublicIpJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdatePublicIpRequest(c.Server, projectId, instanceId, body)
+// Corresponds with PUT /v3/{project_id}/instances/{instance_id}/public-ip (the `UpdatePublicIP` operationId).
+func (c *Client) UpdatePublicIP(ctx context.Context, projectID string, instanceID string, body UpdatePublicIPJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdatePublicIPRequest(c.Server, projectID, instanceID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -9245,8 +9245,8 @@ func (c *Client) UpdatePublicIp(ctx context.Context, projectId string, instanceI
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
 // Corresponds with GET /v3/{project_id}/instances/{instance_id}/restore-time (the `ListRestoreTime` operationId).
-func (c *Client) ListRestoreTime(ctx context.Context, projectId string, instanceId string, params *ListRestoreTimeParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListRestoreTimeRequest(c.Server, projectId, instanceId, params)
+func (c *Client) ListRestoreTime(ctx context.Context, projectID string, instanceID string, params *ListRestoreTimeParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListRestoreTimeRequest(c.Server, projectID, instanceID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -9264,8 +9264,8 @@ func (c *Client) ListRestoreTime(ctx context.Context, projectId string, instance
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
 // Corresponds with GET /v3/{project_id}/instances/{instance_id}/slowlog (the `ListSlowlog` operationId).
-func (c *Client) ListSlowlog(ctx context.Context, projectId string, instanceId string, params *ListSlowlogParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListSlowlogRequest(c.Server, projectId, instanceId, params)
+func (c *Client) ListSlowlog(ctx context.Context, projectID string, instanceID string, params *ListSlowlogParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListSlowlogRequest(c.Server, projectID, instanceID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -9285,8 +9285,8 @@ func (c *Client) ListSlowlog(ctx context.Context, projectId string, instanceId s
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchCreateAction (the `BatchCreateAction` operationId).
-func (c *Client) BatchCreateActionWithBody(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewBatchCreateActionRequestWithBody(c.Server, projectId, instanceId, contentType, body)
+func (c *Client) BatchCreateActionWithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewBatchCreateActionRequestWithBody(c.Server, projectID, instanceID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -9306,8 +9306,8 @@ func (c *Client) BatchCreateActionWithBody(ctx context.Context, projectId string
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchCreateAction (the `BatchCreateAction` operationId).
-func (c *Client) BatchCreateAction(ctx context.Context, projectId string, instanceId string, body BatchCreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewBatchCreateActionRequest(c.Server, projectId, instanceId, body)
+func (c *Client) BatchCreateAction(ctx context.Context, projectID string, instanceID string, body BatchCreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewBatchCreateActionRequest(c.Server, projectID, instanceID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -9327,8 +9327,8 @@ func (c *Client) BatchCreateAction(ctx context.Context, projectId string, instan
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchDeleteAction (the `BatchDeleteAction` operationId).
-func (c *Client) BatchDeleteActionWithBody(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewBatchDeleteActionRequestWithBody(c.Server, projectId, instanceId, contentType, body)
+func (c *Client) BatchDeleteActionWithBody(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewBatchDeleteActionRequestWithBody(c.Server, projectID, instanceID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -9348,8 +9348,8 @@ func (c *Client) BatchDeleteActionWithBody(ctx context.Context, projectId string
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchDeleteAction (the `BatchDeleteAction` operationId).
-func (c *Client) BatchDeleteAction(ctx context.Context, projectId string, instanceId string, body BatchDeleteActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewBatchDeleteActionRequest(c.Server, projectId, instanceId, body)
+func (c *Client) BatchDeleteAction(ctx context.Context, projectID string, instanceID string, body BatchDeleteActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewBatchDeleteActionRequest(c.Server, projectID, instanceID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -9367,8 +9367,8 @@ func (c *Client) BatchDeleteAction(ctx context.Context, projectId string, instan
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
 // Corresponds with GET /v3/{project_id}/jobs (the `ListJobs` operationId).
-func (c *Client) ListJobs(ctx context.Context, projectId string, params *ListJobsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListJobsRequest(c.Server, projectId, params)
+func (c *Client) ListJobs(ctx context.Context, projectID string, params *ListJobsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListJobsRequest(c.Server, projectID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -9386,8 +9386,8 @@ func (c *Client) ListJobs(ctx context.Context, projectId string, params *ListJob
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
 // Corresponds with GET /v3/{project_id}/storage-type/{database_name} (the `ShowStorageType` operationId).
-func (c *Client) ShowStorageType(ctx context.Context, projectId string, databaseName string, params *ShowStorageTypeParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewShowStorageTypeRequest(c.Server, projectId, databaseName, params)
+func (c *Client) ShowStorageType(ctx context.Context, projectID string, databaseName string, params *ShowStorageTypeParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewShowStorageTypeRequest(c.Server, projectID, databaseName, params)
 	if err != nil {
 		return nil, err
 	}
@@ -9405,8 +9405,8 @@ func (c *Client) ShowStorageType(ctx context.Context, projectId string, database
 // 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
 //
 // Corresponds with GET /v3/{project_id}/tags (the `ListTags` operationId).
-func (c *Client) ListTags(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListTagsRequest(c.Server, projectId)
+func (c *Client) ListTags(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListTagsRequest(c.Server, projectID)
 	if err != nil {
 		return nil, err
 	}
@@ -9422,8 +9422,8 @@ func (c *Client) ListTags(ctx context.Context, projectId string, reqEditors ...R
 // 获取参数组列表，包括所有数据库的默认参数组和用户创建的参数组。.
 //
 // Corresponds with GET /{version_id}/{project_id}/configurations (the `ListConfigurations2` operationId).
-func (c *Client) ListConfigurations2(ctx context.Context, versionId string, projectId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListConfigurations2Request(c.Server, versionId, projectId)
+func (c *Client) ListConfigurations2(ctx context.Context, versionID string, projectID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListConfigurations2Request(c.Server, versionID, projectID)
 	if err != nil {
 		return nil, err
 	}
@@ -9441,8 +9441,8 @@ func (c *Client) ListConfigurations2(ctx context.Context, versionId string, proj
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /{version_id}/{project_id}/configurations (the `CreateConfiguration2` operationId).
-func (c *Client) CreateConfiguration2WithBody(ctx context.Context, versionId string, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateConfiguration2RequestWithBody(c.Server, versionId, projectId, contentType, body)
+func (c *Client) CreateConfiguration2WithBody(ctx context.Context, versionID string, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateConfiguration2RequestWithBody(c.Server, versionID, projectID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -9460,8 +9460,8 @@ func (c *Client) CreateConfiguration2WithBody(ctx context.Context, versionId str
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /{version_id}/{project_id}/configurations (the `CreateConfiguration2` operationId).
-func (c *Client) CreateConfiguration2(ctx context.Context, versionId string, projectId string, body CreateConfiguration2JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateConfiguration2Request(c.Server, versionId, projectId, body)
+func (c *Client) CreateConfiguration2(ctx context.Context, versionID string, projectID string, body CreateConfiguration2JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateConfiguration2Request(c.Server, versionID, projectID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -9477,8 +9477,8 @@ func (c *Client) CreateConfiguration2(ctx context.Context, versionId string, pro
 // 删除指定参数组。.
 //
 // Corresponds with DELETE /{version_id}/{project_id}/configurations/{config_id} (the `DeleteConfiguration2` operationId).
-func (c *Client) DeleteConfiguration2(ctx context.Context, versionId string, projectId string, configId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteConfiguration2Request(c.Server, versionId, projectId, configId)
+func (c *Client) DeleteConfiguration2(ctx context.Context, versionID string, projectID string, configID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteConfiguration2Request(c.Server, versionID, projectID, configID)
 	if err != nil {
 		return nil, err
 	}
@@ -9494,8 +9494,8 @@ func (c *Client) DeleteConfiguration2(ctx context.Context, versionId string, pro
 // 获取指定参数组的详细信息。.
 //
 // Corresponds with GET /{version_id}/{project_id}/configurations/{config_id} (the `ShowConfiguration2` operationId).
-func (c *Client) ShowConfiguration2(ctx context.Context, versionId string, projectId string, configId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewShowConfiguration2Request(c.Server, versionId, projectId, configId)
+func (c *Client) ShowConfiguration2(ctx context.Context, versionID string, projectID string, configID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewShowConfiguration2Request(c.Server, versionID, projectID, configID)
 	if err != nil {
 		return nil, err
 	}
@@ -9513,8 +9513,8 @@ func (c *Client) ShowConfiguration2(ctx context.Context, versionId string, proje
 // Takes any type of body and a specified content type.
 //
 // Corresponds with PUT /{version_id}/{project_id}/configurations/{config_id} (the `UpdateConfiguration2` operationId).
-func (c *Client) UpdateConfiguration2WithBody(ctx context.Context, versionId string, projectId string, configId string, params *UpdateConfiguration2Params, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateConfiguration2RequestWithBody(c.Server, versionId, projectId, configId, params, contentType, body)
+func (c *Client) UpdateConfiguration2WithBody(ctx context.Context, versionID string, projectID string, configID string, params *UpdateConfiguration2Params, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateConfiguration2RequestWithBody(c.Server, versionID, projectID, configID, params, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -9532,8 +9532,8 @@ func (c *Client) UpdateConfiguration2WithBody(ctx context.Context, versionId str
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /{version_id}/{project_id}/configurations/{config_id} (the `UpdateConfiguration2` operationId).
-func (c *Client) UpdateConfiguration2(ctx context.Context, versionId string, projectId string, configId string, params *UpdateConfiguration2Params, body UpdateConfiguration2JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateConfiguration2Request(c.Server, versionId, projectId, configId, params, body)
+func (c *Client) UpdateConfiguration2(ctx context.Context, versionID string, projectID string, configID string, params *UpdateConfiguration2Params, body UpdateConfiguration2JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateConfiguration2Request(c.Server, versionID, projectID, configID, params, body)
 	if err != nil {
 		return nil, err
 	}
@@ -9551,8 +9551,8 @@ func (c *Client) UpdateConfiguration2(ctx context.Context, versionId string, pro
 // Takes any type of body and a specified content type.
 //
 // Corresponds with PUT /{version_id}/{project_id}/configurations/{config_id}/apply (the `UpdateConfigurationsApply` operationId).
-func (c *Client) UpdateConfigurationsApplyWithBody(ctx context.Context, versionId string, projectId string, configId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateConfigurationsApplyRequestWithBody(c.Server, versionId, projectId, configId, contentType, body)
+func (c *Client) UpdateConfigurationsApplyWithBody(ctx context.Context, versionID string, projectID string, configID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateConfigurationsApplyRequestWithBody(c.Server, versionID, projectID, configID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -9570,8 +9570,8 @@ func (c *Client) UpdateConfigurationsApplyWithBody(ctx context.Context, versionI
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with PUT /{version_id}/{project_id}/configurations/{config_id}/apply (the `UpdateConfigurationsApply` operationId).
-func (c *Client) UpdateConfigurationsApply(ctx context.Context, versionId string, projectId string, configId string, body UpdateConfigurationsApplyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateConfigurationsApplyRequest(c.Server, versionId, projectId, configId, body)
+func (c *Client) UpdateConfigurationsApply(ctx context.Context, versionID string, projectID string, configID string, body UpdateConfigurationsApplyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateConfigurationsApplyRequest(c.Server, versionID, projectID, configID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -9587,8 +9587,8 @@ func (c *Client) UpdateConfigurationsApply(ctx context.Context, versionId string
 // 根据指定条件查询实例列表。.
 //
 // Corresponds with GET /{version_id}/{project_id}/instances#ListInstances2 (the `ListInstances2` operationId).
-func (c *Client) ListInstances2(ctx context.Context, versionId string, projectId string, params *ListInstances2Params, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListInstances2Request(c.Server, versionId, projectId, params)
+func (c *Client) ListInstances2(ctx context.Context, versionID string, projectID string, params *ListInstances2Params, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListInstances2Request(c.Server, versionID, projectID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -9604,8 +9604,8 @@ func (c *Client) ListInstances2(ctx context.Context, versionId string, projectId
 // 根据指定条件查询实例列表。.
 //
 // Corresponds with GET /{version_id}/{project_id}/instances#ListInstances3 (the `ListInstances3` operationId).
-func (c *Client) ListInstances3(ctx context.Context, versionId string, projectId string, params *ListInstances3Params, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListInstances3Request(c.Server, versionId, projectId, params)
+func (c *Client) ListInstances3(ctx context.Context, versionID string, projectID string, params *ListInstances3Params, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListInstances3Request(c.Server, versionID, projectID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -9628,8 +9628,8 @@ func (c *Client) ListInstances3(ctx context.Context, versionId string, projectId
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /{version_id}/{project_id}/instances/recovery (the `CreateInstancesRecovery` operationId).
-func (c *Client) CreateInstancesRecoveryWithBody(ctx context.Context, versionId string, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateInstancesRecoveryRequestWithBody(c.Server, versionId, projectId, contentType, body)
+func (c *Client) CreateInstancesRecoveryWithBody(ctx context.Context, versionID string, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateInstancesRecoveryRequestWithBody(c.Server, versionID, projectID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -9652,8 +9652,8 @@ func (c *Client) CreateInstancesRecoveryWithBody(ctx context.Context, versionId 
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /{version_id}/{project_id}/instances/recovery (the `CreateInstancesRecovery` operationId).
-func (c *Client) CreateInstancesRecovery(ctx context.Context, versionId string, projectId string, body CreateInstancesRecoveryJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateInstancesRecoveryRequest(c.Server, versionId, projectId, body)
+func (c *Client) CreateInstancesRecovery(ctx context.Context, versionID string, projectID string, body CreateInstancesRecoveryJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateInstancesRecoveryRequest(c.Server, versionID, projectID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -9669,8 +9669,8 @@ func (c *Client) CreateInstancesRecovery(ctx context.Context, versionId string, 
 // 删除数据库实例，暂不支持删除包周期实例。.
 //
 // Corresponds with DELETE /{version_id}/{project_id}/instances/{instance_id} (the `DeleteInstance` operationId).
-func (c *Client) DeleteInstance(ctx context.Context, versionId string, projectId string, instanceId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteInstanceRequest(c.Server, versionId, projectId, instanceId)
+func (c *Client) DeleteInstance(ctx context.Context, versionID string, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteInstanceRequest(c.Server, versionID, projectID, instanceID)
 	if err != nil {
 		return nil, err
 	}
@@ -9690,8 +9690,8 @@ func (c *Client) DeleteInstance(ctx context.Context, versionId string, projectId
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /{version_id}/{project_id}/instances/{instance_id}/action (the `CreateInstancesAction2` operationId).
-func (c *Client) CreateInstancesAction2WithBody(ctx context.Context, versionId string, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateInstancesAction2RequestWithBody(c.Server, versionId, projectId, instanceId, contentType, body)
+func (c *Client) CreateInstancesAction2WithBody(ctx context.Context, versionID string, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateInstancesAction2RequestWithBody(c.Server, versionID, projectID, instanceID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -9711,8 +9711,8 @@ func (c *Client) CreateInstancesAction2WithBody(ctx context.Context, versionId s
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /{version_id}/{project_id}/instances/{instance_id}/action (the `CreateInstancesAction2` operationId).
-func (c *Client) CreateInstancesAction2(ctx context.Context, versionId string, projectId string, instanceId string, body CreateInstancesAction2JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateInstancesAction2Request(c.Server, versionId, projectId, instanceId, body)
+func (c *Client) CreateInstancesAction2(ctx context.Context, versionID string, projectID string, instanceID string, body CreateInstancesAction2JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateInstancesAction2Request(c.Server, versionID, projectID, instanceID, body)
 	if err != nil {
 		return nil, err
 	}
@@ -9728,8 +9728,8 @@ func (c *Client) CreateInstancesAction2(ctx context.Context, versionId string, p
 // 获取指定实例的参数组信息。.
 //
 // Corresponds with GET /{version_id}/{project_id}/instances/{instance_id}/configurations (the `ListInstancesConfigurations2` operationId).
-func (c *Client) ListInstancesConfigurations2(ctx context.Context, versionId string, projectId string, instanceId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListInstancesConfigurations2Request(c.Server, versionId, projectId, instanceId)
+func (c *Client) ListInstancesConfigurations2(ctx context.Context, versionID string, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListInstancesConfigurations2Request(c.Server, versionID, projectID, instanceID)
 	if err != nil {
 		return nil, err
 	}
@@ -9745,8 +9745,8 @@ func (c *Client) ListInstancesConfigurations2(ctx context.Context, versionId str
 // 查询指定实例中的数据库。.
 //
 // Corresponds with GET /{version_id}/{project_id}/instances/{instance_id}/database (the `ListInstancesDatabase` operationId).
-func (c *Client) ListInstancesDatabase(ctx context.Context, versionId string, projectId string, instanceId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListInstancesDatabaseRequest(c.Server, versionId, projectId, instanceId)
+func (c *Client) ListInstancesDatabase(ctx context.Context, versionID string, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListInstancesDatabaseRequest(c.Server, versionID, projectID, instanceID)
 	if err != nil {
 		return nil, err
 	}
@@ -9757,13 +9757,13 @@ func (c *Client) ListInstancesDatabase(ctx context.Context, versionId string, pr
 	return c.Client.Do(req)
 }
 
-// ListInstancesDbUser 查询数据库用户
+// ListInstancesDBUser 查询数据库用户
 //
 // 查询指定实例中的数据库。.
 //
-// Corresponds with GET /{version_id}/{project_id}/instances/{instance_id}/db_user (the `ListInstancesDbUser` operationId).
-func (c *Client) ListInstancesDbUser(ctx context.Context, versionId string, projectId string, instanceId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListInstancesDbUserRequest(c.Server, versionId, projectId, instanceId)
+// Corresponds with GET /{version_id}/{project_id}/instances/{instance_id}/db_user (the `ListInstancesDBUser` operationId).
+func (c *Client) ListInstancesDBUser(ctx context.Context, versionID string, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListInstancesDBUserRequest(c.Server, versionID, projectID, instanceID)
 	if err != nil {
 		return nil, err
 	}
@@ -9779,8 +9779,8 @@ func (c *Client) ListInstancesDbUser(ctx context.Context, versionId string, proj
 // 获取关系型数据库任务中心指定任务的信息。.
 //
 // Corresponds with GET /{version_id}/{project_id}/jobs (the `ListJobs2` operationId).
-func (c *Client) ListJobs2(ctx context.Context, versionId string, projectId string, params *ListJobs2Params, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListJobs2Request(c.Server, versionId, projectId, params)
+func (c *Client) ListJobs2(ctx context.Context, versionID string, projectID string, params *ListJobs2Params, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListJobs2Request(c.Server, versionID, projectID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -9819,12 +9819,12 @@ func NewListRdsRequest(server string) (*http.Request, error) {
 }
 
 // NewListBackupsRequest constructs an http.Request for the ListBackups method
-func NewListBackupsRequest(server string, projectId string) (*http.Request, error) {
+func NewListBackupsRequest(server string, projectID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -9853,23 +9853,23 @@ func NewListBackupsRequest(server string, projectId string) (*http.Request, erro
 }
 
 // NewCreateRdsBackupRequest calls the generic CreateRdsBackup builder with application/json body
-func NewCreateRdsBackupRequest(server string, projectId string, body CreateRdsBackupJSONRequestBody) (*http.Request, error) {
+func NewCreateRdsBackupRequest(server string, projectID string, body CreateRdsBackupJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateRdsBackupRequestWithBody(server, projectId, "application/json", bodyReader)
+	return NewCreateRdsBackupRequestWithBody(server, projectID, "application/json", bodyReader)
 }
 
 // NewCreateRdsBackupRequestWithBody constructs an http.Request for the CreateRdsBackup method, with any body, and a specified content type
-func NewCreateRdsBackupRequestWithBody(server string, projectId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewCreateRdsBackupRequestWithBody(server string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -9900,19 +9900,19 @@ func NewCreateRdsBackupRequestWithBody(server string, projectId string, contentT
 }
 
 // NewDeleteRdsBackupRequest constructs an http.Request for the DeleteRdsBackup method
-func NewDeleteRdsBackupRequest(server string, projectId string, backupId string) (*http.Request, error) {
+func NewDeleteRdsBackupRequest(server string, projectID string, backupID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "backupId", backupId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "backupId", backupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -9941,19 +9941,19 @@ func NewDeleteRdsBackupRequest(server string, projectId string, backupId string)
 }
 
 // NewListParametersRequest constructs an http.Request for the ListParameters method
-func NewListParametersRequest(server string, projectId string, datastoreVersionId string) (*http.Request, error) {
+func NewListParametersRequest(server string, projectID string, datastoreVersionID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "datastore_version_id", datastoreVersionId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "datastore_version_id", datastoreVersionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -9982,19 +9982,19 @@ func NewListParametersRequest(server string, projectId string, datastoreVersionI
 }
 
 // NewShowParameterRequest constructs an http.Request for the ShowParameter method
-func NewShowParameterRequest(server string, projectId string, datastoreVersionId string, parameterName string) (*http.Request, error) {
+func NewShowParameterRequest(server string, projectID string, datastoreVersionID string, parameterName string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "datastore_version_id", datastoreVersionId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "datastore_version_id", datastoreVersionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -10030,12 +10030,12 @@ func NewShowParameterRequest(server string, projectId string, datastoreVersionId
 }
 
 // NewListVersionsRequest constructs an http.Request for the ListVersions method
-func NewListVersionsRequest(server string, projectId string, datastoreName ListVersionsParamsDatastoreName) (*http.Request, error) {
+func NewListVersionsRequest(server string, projectID string, datastoreName ListVersionsParamsDatastoreName) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -10071,12 +10071,12 @@ func NewListVersionsRequest(server string, projectId string, datastoreName ListV
 }
 
 // NewListFlavorsRequest constructs an http.Request for the ListFlavors method
-func NewListFlavorsRequest(server string, projectId string, params *ListFlavorsParams) (*http.Request, error) {
+func NewListFlavorsRequest(server string, projectID string, params *ListFlavorsParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -10105,7 +10105,7 @@ func NewListFlavorsRequest(server string, projectId string, params *ListFlavorsP
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "dbId", params.DbId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "dbId", params.DBID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 			return nil, err
 		} else {
 			for _, qp := range strings.Split(queryFrag, "&") {
@@ -10136,19 +10136,19 @@ func NewListFlavorsRequest(server string, projectId string, params *ListFlavorsP
 }
 
 // NewShowRdsFlavorRequest constructs an http.Request for the ShowRdsFlavor method
-func NewShowRdsFlavorRequest(server string, projectId string, flavorId string) (*http.Request, error) {
+func NewShowRdsFlavorRequest(server string, projectID string, flavorID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "flavorId", flavorId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "flavorId", flavorID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -10177,12 +10177,12 @@ func NewShowRdsFlavorRequest(server string, projectId string, flavorId string) (
 }
 
 // NewListRdsInstancesRequest constructs an http.Request for the ListRdsInstances method
-func NewListRdsInstancesRequest(server string, projectId string) (*http.Request, error) {
+func NewListRdsInstancesRequest(server string, projectID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -10211,23 +10211,23 @@ func NewListRdsInstancesRequest(server string, projectId string) (*http.Request,
 }
 
 // NewCreateInstanceRequest calls the generic CreateInstance builder with application/json body
-func NewCreateInstanceRequest(server string, projectId string, params *CreateInstanceParams, body CreateInstanceJSONRequestBody) (*http.Request, error) {
+func NewCreateInstanceRequest(server string, projectID string, params *CreateInstanceParams, body CreateInstanceJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateInstanceRequestWithBody(server, projectId, params, "application/json", bodyReader)
+	return NewCreateInstanceRequestWithBody(server, projectID, params, "application/json", bodyReader)
 }
 
 // NewCreateInstanceRequestWithBody constructs an http.Request for the CreateInstance method, with any body, and a specified content type
-func NewCreateInstanceRequestWithBody(server string, projectId string, params *CreateInstanceParams, contentType string, body io.Reader) (*http.Request, error) {
+func NewCreateInstanceRequestWithBody(server string, projectID string, params *CreateInstanceParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -10256,7 +10256,7 @@ func NewCreateInstanceRequestWithBody(server string, projectId string, params *C
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "versionId", params.VersionId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "versionId", params.VersionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 			return nil, err
 		} else {
 			for _, qp := range strings.Split(queryFrag, "&") {
@@ -10281,23 +10281,23 @@ func NewCreateInstanceRequestWithBody(server string, projectId string, params *C
 }
 
 // NewCreateRdsInstanceV1Request calls the generic CreateRdsInstanceV1 builder with application/json body
-func NewCreateRdsInstanceV1Request(server string, projectId string, body CreateRdsInstanceV1JSONRequestBody) (*http.Request, error) {
+func NewCreateRdsInstanceV1Request(server string, projectID string, body CreateRdsInstanceV1JSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateRdsInstanceV1RequestWithBody(server, projectId, "application/json", bodyReader)
+	return NewCreateRdsInstanceV1RequestWithBody(server, projectID, "application/json", bodyReader)
 }
 
 // NewCreateRdsInstanceV1RequestWithBody constructs an http.Request for the CreateRdsInstanceV1 method, with any body, and a specified content type
-func NewCreateRdsInstanceV1RequestWithBody(server string, projectId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewCreateRdsInstanceV1RequestWithBody(server string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -10328,30 +10328,30 @@ func NewCreateRdsInstanceV1RequestWithBody(server string, projectId string, cont
 }
 
 // NewDeleteRdsInstanceRequest calls the generic DeleteRdsInstance builder with application/json body
-func NewDeleteRdsInstanceRequest(server string, projectId string, instanceId string, body DeleteRdsInstanceJSONRequestBody) (*http.Request, error) {
+func NewDeleteRdsInstanceRequest(server string, projectID string, instanceID string, body DeleteRdsInstanceJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewDeleteRdsInstanceRequestWithBody(server, projectId, instanceId, "application/json", bodyReader)
+	return NewDeleteRdsInstanceRequestWithBody(server, projectID, instanceID, "application/json", bodyReader)
 }
 
 // NewDeleteRdsInstanceRequestWithBody constructs an http.Request for the DeleteRdsInstance method, with any body, and a specified content type
-func NewDeleteRdsInstanceRequestWithBody(server string, projectId string, instanceId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewDeleteRdsInstanceRequestWithBody(server string, projectID string, instanceID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instanceId", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instanceId", instanceID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -10382,19 +10382,19 @@ func NewDeleteRdsInstanceRequestWithBody(server string, projectId string, instan
 }
 
 // NewShowInstanceRequest constructs an http.Request for the ShowInstance method
-func NewShowInstanceRequest(server string, projectId string, instanceId string) (*http.Request, error) {
+func NewShowInstanceRequest(server string, projectID string, instanceID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instanceId", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instanceId", instanceID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -10423,30 +10423,30 @@ func NewShowInstanceRequest(server string, projectId string, instanceId string) 
 }
 
 // NewCreateRdsInstancesActionRequest calls the generic CreateRdsInstancesAction builder with application/json body
-func NewCreateRdsInstancesActionRequest(server string, projectId string, instanceId string, body CreateRdsInstancesActionJSONRequestBody) (*http.Request, error) {
+func NewCreateRdsInstancesActionRequest(server string, projectID string, instanceID string, body CreateRdsInstancesActionJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateRdsInstancesActionRequestWithBody(server, projectId, instanceId, "application/json", bodyReader)
+	return NewCreateRdsInstancesActionRequestWithBody(server, projectID, instanceID, "application/json", bodyReader)
 }
 
 // NewCreateRdsInstancesActionRequestWithBody constructs an http.Request for the CreateRdsInstancesAction method, with any body, and a specified content type
-func NewCreateRdsInstancesActionRequestWithBody(server string, projectId string, instanceId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewCreateRdsInstancesActionRequestWithBody(server string, projectID string, instanceID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instanceId", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instanceId", instanceID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -10477,30 +10477,30 @@ func NewCreateRdsInstancesActionRequestWithBody(server string, projectId string,
 }
 
 // NewCreateRdsInstancesActionV1Request calls the generic CreateRdsInstancesActionV1 builder with application/json body
-func NewCreateRdsInstancesActionV1Request(server string, projectId string, instanceId string, body CreateRdsInstancesActionV1JSONRequestBody) (*http.Request, error) {
+func NewCreateRdsInstancesActionV1Request(server string, projectID string, instanceID string, body CreateRdsInstancesActionV1JSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateRdsInstancesActionV1RequestWithBody(server, projectId, instanceId, "application/json", bodyReader)
+	return NewCreateRdsInstancesActionV1RequestWithBody(server, projectID, instanceID, "application/json", bodyReader)
 }
 
 // NewCreateRdsInstancesActionV1RequestWithBody constructs an http.Request for the CreateRdsInstancesActionV1 method, with any body, and a specified content type
-func NewCreateRdsInstancesActionV1RequestWithBody(server string, projectId string, instanceId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewCreateRdsInstancesActionV1RequestWithBody(server string, projectID string, instanceID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instanceId", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instanceId", instanceID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -10531,30 +10531,30 @@ func NewCreateRdsInstancesActionV1RequestWithBody(server string, projectId strin
 }
 
 // NewCreateRdsInstancesActionV12Request calls the generic CreateRdsInstancesActionV12 builder with application/json body
-func NewCreateRdsInstancesActionV12Request(server string, projectId string, instanceId string, body CreateRdsInstancesActionV12JSONRequestBody) (*http.Request, error) {
+func NewCreateRdsInstancesActionV12Request(server string, projectID string, instanceID string, body CreateRdsInstancesActionV12JSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateRdsInstancesActionV12RequestWithBody(server, projectId, instanceId, "application/json", bodyReader)
+	return NewCreateRdsInstancesActionV12RequestWithBody(server, projectID, instanceID, "application/json", bodyReader)
 }
 
 // NewCreateRdsInstancesActionV12RequestWithBody constructs an http.Request for the CreateRdsInstancesActionV12 method, with any body, and a specified content type
-func NewCreateRdsInstancesActionV12RequestWithBody(server string, projectId string, instanceId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewCreateRdsInstancesActionV12RequestWithBody(server string, projectID string, instanceID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instanceId", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instanceId", instanceID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -10585,30 +10585,30 @@ func NewCreateRdsInstancesActionV12RequestWithBody(server string, projectId stri
 }
 
 // NewCreateInstancesActionRequest calls the generic CreateInstancesAction builder with application/json body
-func NewCreateInstancesActionRequest(server string, projectId string, instanceId string, body CreateInstancesActionJSONRequestBody) (*http.Request, error) {
+func NewCreateInstancesActionRequest(server string, projectID string, instanceID string, body CreateInstancesActionJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateInstancesActionRequestWithBody(server, projectId, instanceId, "application/json", bodyReader)
+	return NewCreateInstancesActionRequestWithBody(server, projectID, instanceID, "application/json", bodyReader)
 }
 
 // NewCreateInstancesActionRequestWithBody constructs an http.Request for the CreateInstancesAction method, with any body, and a specified content type
-func NewCreateInstancesActionRequestWithBody(server string, projectId string, instanceId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewCreateInstancesActionRequestWithBody(server string, projectID string, instanceID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instanceId", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instanceId", instanceID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -10639,19 +10639,19 @@ func NewCreateInstancesActionRequestWithBody(server string, projectId string, in
 }
 
 // NewListBackupsPolicyRequest constructs an http.Request for the ListBackupsPolicy method
-func NewListBackupsPolicyRequest(server string, projectId string, instanceId string) (*http.Request, error) {
+func NewListBackupsPolicyRequest(server string, projectID string, instanceID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instanceId", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instanceId", instanceID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -10680,30 +10680,30 @@ func NewListBackupsPolicyRequest(server string, projectId string, instanceId str
 }
 
 // NewUpdateBackupsPolicyRequest calls the generic UpdateBackupsPolicy builder with application/json body
-func NewUpdateBackupsPolicyRequest(server string, projectId string, instanceId string, body UpdateBackupsPolicyJSONRequestBody) (*http.Request, error) {
+func NewUpdateBackupsPolicyRequest(server string, projectID string, instanceID string, body UpdateBackupsPolicyJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUpdateBackupsPolicyRequestWithBody(server, projectId, instanceId, "application/json", bodyReader)
+	return NewUpdateBackupsPolicyRequestWithBody(server, projectID, instanceID, "application/json", bodyReader)
 }
 
 // NewUpdateBackupsPolicyRequestWithBody constructs an http.Request for the UpdateBackupsPolicy method, with any body, and a specified content type
-func NewUpdateBackupsPolicyRequestWithBody(server string, projectId string, instanceId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewUpdateBackupsPolicyRequestWithBody(server string, projectID string, instanceID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instanceId", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instanceId", instanceID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -10734,19 +10734,19 @@ func NewUpdateBackupsPolicyRequestWithBody(server string, projectId string, inst
 }
 
 // NewListDatabasesRequest constructs an http.Request for the ListDatabases method
-func NewListDatabasesRequest(server string, projectId string, instanceId string) (*http.Request, error) {
+func NewListDatabasesRequest(server string, projectID string, instanceID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instanceId", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instanceId", instanceID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -10775,19 +10775,19 @@ func NewListDatabasesRequest(server string, projectId string, instanceId string)
 }
 
 // NewListInstancesErrorlogRequest constructs an http.Request for the ListInstancesErrorlog method
-func NewListInstancesErrorlogRequest(server string, projectId string, instanceId string, params *ListInstancesErrorlogParams) (*http.Request, error) {
+func NewListInstancesErrorlogRequest(server string, projectID string, instanceID string, params *ListInstancesErrorlogParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instanceId", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instanceId", instanceID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -10871,19 +10871,19 @@ func NewListInstancesErrorlogRequest(server string, projectId string, instanceId
 }
 
 // NewListInstancesSlowlogRequest constructs an http.Request for the ListInstancesSlowlog method
-func NewListInstancesSlowlogRequest(server string, projectId string, instanceId string, params *ListInstancesSlowlogParams) (*http.Request, error) {
+func NewListInstancesSlowlogRequest(server string, projectID string, instanceID string, params *ListInstancesSlowlogParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instanceId", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instanceId", instanceID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -10951,30 +10951,30 @@ func NewListInstancesSlowlogRequest(server string, projectId string, instanceId 
 }
 
 // NewUpdateParameterRequest calls the generic UpdateParameter builder with application/json body
-func NewUpdateParameterRequest(server string, projectId string, nodeId string, body UpdateParameterJSONRequestBody) (*http.Request, error) {
+func NewUpdateParameterRequest(server string, projectID string, nodeID string, body UpdateParameterJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUpdateParameterRequestWithBody(server, projectId, nodeId, "application/json", bodyReader)
+	return NewUpdateParameterRequestWithBody(server, projectID, nodeID, "application/json", bodyReader)
 }
 
 // NewUpdateParameterRequestWithBody constructs an http.Request for the UpdateParameter method, with any body, and a specified content type
-func NewUpdateParameterRequestWithBody(server string, projectId string, nodeId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewUpdateParameterRequestWithBody(server string, projectID string, nodeID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "nodeId", nodeId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "nodeId", nodeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -11005,19 +11005,19 @@ func NewUpdateParameterRequestWithBody(server string, projectId string, nodeId s
 }
 
 // NewUpdateDefaultRequest constructs an http.Request for the UpdateDefault method
-func NewUpdateDefaultRequest(server string, projectId string, nodeId string) (*http.Request, error) {
+func NewUpdateDefaultRequest(server string, projectID string, nodeID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "nodeId", nodeId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "nodeId", nodeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -11046,12 +11046,12 @@ func NewUpdateDefaultRequest(server string, projectId string, nodeId string) (*h
 }
 
 // NewShowRdRequest constructs an http.Request for the ShowRd method
-func NewShowRdRequest(server string, versionId string) (*http.Request, error) {
+func NewShowRdRequest(server string, versionID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "versionId", versionId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "versionId", versionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -11080,12 +11080,12 @@ func NewShowRdRequest(server string, versionId string) (*http.Request, error) {
 }
 
 // NewShowRd2Request constructs an http.Request for the ShowRd2 method
-func NewShowRd2Request(server string, versionId string) (*http.Request, error) {
+func NewShowRd2Request(server string, versionID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "versionId", versionId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "versionId", versionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -11114,30 +11114,30 @@ func NewShowRd2Request(server string, versionId string) (*http.Request, error) {
 }
 
 // NewCreateRdsInstanceRequest calls the generic CreateRdsInstance builder with application/json body
-func NewCreateRdsInstanceRequest(server string, versionId string, projectId string, body CreateRdsInstanceJSONRequestBody) (*http.Request, error) {
+func NewCreateRdsInstanceRequest(server string, versionID string, projectID string, body CreateRdsInstanceJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateRdsInstanceRequestWithBody(server, versionId, projectId, "application/json", bodyReader)
+	return NewCreateRdsInstanceRequestWithBody(server, versionID, projectID, "application/json", bodyReader)
 }
 
 // NewCreateRdsInstanceRequestWithBody constructs an http.Request for the CreateRdsInstance method, with any body, and a specified content type
-func NewCreateRdsInstanceRequestWithBody(server string, versionId string, projectId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewCreateRdsInstanceRequestWithBody(server string, versionID string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "versionId", versionId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "versionId", versionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -11168,12 +11168,12 @@ func NewCreateRdsInstanceRequestWithBody(server string, versionId string, projec
 }
 
 // NewListBackupFilesRequest constructs an http.Request for the ListBackupFiles method
-func NewListBackupFilesRequest(server string, projectId string, params *ListBackupFilesParams) (*http.Request, error) {
+func NewListBackupFilesRequest(server string, projectID string, params *ListBackupFilesParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -11202,7 +11202,7 @@ func NewListBackupFilesRequest(server string, projectId string, params *ListBack
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "backup_id", params.BackupId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "backup_id", params.BackupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 			return nil, err
 		} else {
 			for _, qp := range strings.Split(queryFrag, "&") {
@@ -11225,12 +11225,12 @@ func NewListBackupFilesRequest(server string, projectId string, params *ListBack
 }
 
 // NewListBackupsV3Request constructs an http.Request for the ListBackupsV3 method
-func NewListBackupsV3Request(server string, projectId string, params *ListBackupsV3Params) (*http.Request, error) {
+func NewListBackupsV3Request(server string, projectID string, params *ListBackupsV3Params) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -11259,7 +11259,7 @@ func NewListBackupsV3Request(server string, projectId string, params *ListBackup
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "instance_id", params.InstanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "instance_id", params.InstanceID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 			return nil, err
 		} else {
 			for _, qp := range strings.Split(queryFrag, "&") {
@@ -11267,9 +11267,9 @@ func NewListBackupsV3Request(server string, projectId string, params *ListBackup
 			}
 		}
 
-		if params.BackupId != nil {
+		if params.BackupID != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "backup_id", *params.BackupId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "backup_id", *params.BackupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -11354,23 +11354,23 @@ func NewListBackupsV3Request(server string, projectId string, params *ListBackup
 }
 
 // NewCreateBackupRequest calls the generic CreateBackup builder with application/json body
-func NewCreateBackupRequest(server string, projectId string, body CreateBackupJSONRequestBody) (*http.Request, error) {
+func NewCreateBackupRequest(server string, projectID string, body CreateBackupJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateBackupRequestWithBody(server, projectId, "application/json", bodyReader)
+	return NewCreateBackupRequestWithBody(server, projectID, "application/json", bodyReader)
 }
 
 // NewCreateBackupRequestWithBody constructs an http.Request for the CreateBackup method, with any body, and a specified content type
-func NewCreateBackupRequestWithBody(server string, projectId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewCreateBackupRequestWithBody(server string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -11401,19 +11401,19 @@ func NewCreateBackupRequestWithBody(server string, projectId string, contentType
 }
 
 // NewDeleteBackupRequest constructs an http.Request for the DeleteBackup method
-func NewDeleteBackupRequest(server string, projectId string, backupId string) (*http.Request, error) {
+func NewDeleteBackupRequest(server string, projectID string, backupID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "backup_id", backupId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "backup_id", backupID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -11442,12 +11442,12 @@ func NewDeleteBackupRequest(server string, projectId string, backupId string) (*
 }
 
 // NewListCollationsRequest constructs an http.Request for the ListCollations method
-func NewListCollationsRequest(server string, projectId string) (*http.Request, error) {
+func NewListCollationsRequest(server string, projectID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -11476,12 +11476,12 @@ func NewListCollationsRequest(server string, projectId string) (*http.Request, e
 }
 
 // NewListConfigurationsRequest constructs an http.Request for the ListConfigurations method
-func NewListConfigurationsRequest(server string, projectId string) (*http.Request, error) {
+func NewListConfigurationsRequest(server string, projectID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -11510,23 +11510,23 @@ func NewListConfigurationsRequest(server string, projectId string) (*http.Reques
 }
 
 // NewCreateConfigurationRequest calls the generic CreateConfiguration builder with application/json body
-func NewCreateConfigurationRequest(server string, projectId string, body CreateConfigurationJSONRequestBody) (*http.Request, error) {
+func NewCreateConfigurationRequest(server string, projectID string, body CreateConfigurationJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateConfigurationRequestWithBody(server, projectId, "application/json", bodyReader)
+	return NewCreateConfigurationRequestWithBody(server, projectID, "application/json", bodyReader)
 }
 
 // NewCreateConfigurationRequestWithBody constructs an http.Request for the CreateConfiguration method, with any body, and a specified content type
-func NewCreateConfigurationRequestWithBody(server string, projectId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewCreateConfigurationRequestWithBody(server string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -11557,19 +11557,19 @@ func NewCreateConfigurationRequestWithBody(server string, projectId string, cont
 }
 
 // NewDeleteConfigurationRequest constructs an http.Request for the DeleteConfiguration method
-func NewDeleteConfigurationRequest(server string, projectId string, configId string) (*http.Request, error) {
+func NewDeleteConfigurationRequest(server string, projectID string, configID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "config_id", configId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "config_id", configID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -11598,19 +11598,19 @@ func NewDeleteConfigurationRequest(server string, projectId string, configId str
 }
 
 // NewShowConfigurationRequest constructs an http.Request for the ShowConfiguration method
-func NewShowConfigurationRequest(server string, projectId string, configId string) (*http.Request, error) {
+func NewShowConfigurationRequest(server string, projectID string, configID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "config_id", configId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "config_id", configID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -11639,30 +11639,30 @@ func NewShowConfigurationRequest(server string, projectId string, configId strin
 }
 
 // NewUpdateConfigurationRequest calls the generic UpdateConfiguration builder with application/json body
-func NewUpdateConfigurationRequest(server string, projectId string, configId string, body UpdateConfigurationJSONRequestBody) (*http.Request, error) {
+func NewUpdateConfigurationRequest(server string, projectID string, configID string, body UpdateConfigurationJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUpdateConfigurationRequestWithBody(server, projectId, configId, "application/json", bodyReader)
+	return NewUpdateConfigurationRequestWithBody(server, projectID, configID, "application/json", bodyReader)
 }
 
 // NewUpdateConfigurationRequestWithBody constructs an http.Request for the UpdateConfiguration method, with any body, and a specified content type
-func NewUpdateConfigurationRequestWithBody(server string, projectId string, configId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewUpdateConfigurationRequestWithBody(server string, projectID string, configID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "config_id", configId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "config_id", configID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -11693,30 +11693,30 @@ func NewUpdateConfigurationRequestWithBody(server string, projectId string, conf
 }
 
 // NewUpdateApplyRequest calls the generic UpdateApply builder with application/json body
-func NewUpdateApplyRequest(server string, projectId string, configId string, body UpdateApplyJSONRequestBody) (*http.Request, error) {
+func NewUpdateApplyRequest(server string, projectID string, configID string, body UpdateApplyJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUpdateApplyRequestWithBody(server, projectId, configId, "application/json", bodyReader)
+	return NewUpdateApplyRequestWithBody(server, projectID, configID, "application/json", bodyReader)
 }
 
 // NewUpdateApplyRequestWithBody constructs an http.Request for the UpdateApply method, with any body, and a specified content type
-func NewUpdateApplyRequestWithBody(server string, projectId string, configId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewUpdateApplyRequestWithBody(server string, projectID string, configID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "config_id", configId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "config_id", configID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -11747,12 +11747,12 @@ func NewUpdateApplyRequestWithBody(server string, projectId string, configId str
 }
 
 // NewShowDatastoreRequest constructs an http.Request for the ShowDatastore method
-func NewShowDatastoreRequest(server string, projectId string, databaseName string) (*http.Request, error) {
+func NewShowDatastoreRequest(server string, projectID string, databaseName string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -11788,12 +11788,12 @@ func NewShowDatastoreRequest(server string, projectId string, databaseName strin
 }
 
 // NewShowFlavorRequest constructs an http.Request for the ShowFlavor method
-func NewShowFlavorRequest(server string, projectId string, databaseName string, params *ShowFlavorParams) (*http.Request, error) {
+func NewShowFlavorRequest(server string, projectID string, databaseName string, params *ShowFlavorParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -11868,12 +11868,12 @@ func NewShowFlavorRequest(server string, projectId string, databaseName string, 
 }
 
 // NewListInstancesRequest constructs an http.Request for the ListInstances method
-func NewListInstancesRequest(server string, projectId string, params *ListInstancesParams) (*http.Request, error) {
+func NewListInstancesRequest(server string, projectID string, params *ListInstancesParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -11902,9 +11902,9 @@ func NewListInstancesRequest(server string, projectId string, params *ListInstan
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if params.Id != nil {
+		if params.ID != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "id", *params.Id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "id", *params.ID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -11950,9 +11950,9 @@ func NewListInstancesRequest(server string, projectId string, params *ListInstan
 
 		}
 
-		if params.VpcId != nil {
+		if params.VpcID != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "vpc_id", *params.VpcId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "vpc_id", *params.VpcID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -11962,9 +11962,9 @@ func NewListInstancesRequest(server string, projectId string, params *ListInstan
 
 		}
 
-		if params.SubnetId != nil {
+		if params.SubnetID != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "subnet_id", *params.SubnetId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "subnet_id", *params.SubnetID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -12000,7 +12000,7 @@ func NewListInstancesRequest(server string, projectId string, params *ListInstan
 
 		if params.Tags != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "tags", *params.Tags, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "tags", params.Tags, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -12025,23 +12025,23 @@ func NewListInstancesRequest(server string, projectId string, params *ListInstan
 }
 
 // NewCreateInstanceV3Request calls the generic CreateInstanceV3 builder with application/json body
-func NewCreateInstanceV3Request(server string, projectId string, body CreateInstanceV3JSONRequestBody) (*http.Request, error) {
+func NewCreateInstanceV3Request(server string, projectID string, body CreateInstanceV3JSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateInstanceV3RequestWithBody(server, projectId, "application/json", bodyReader)
+	return NewCreateInstanceV3RequestWithBody(server, projectID, "application/json", bodyReader)
 }
 
 // NewCreateInstanceV3RequestWithBody constructs an http.Request for the CreateInstanceV3 method, with any body, and a specified content type
-func NewCreateInstanceV3RequestWithBody(server string, projectId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewCreateInstanceV3RequestWithBody(server string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -12072,23 +12072,23 @@ func NewCreateInstanceV3RequestWithBody(server string, projectId string, content
 }
 
 // NewCreateInstanceV32Request calls the generic CreateInstanceV32 builder with application/json body
-func NewCreateInstanceV32Request(server string, projectId string, body CreateInstanceV32JSONRequestBody) (*http.Request, error) {
+func NewCreateInstanceV32Request(server string, projectID string, body CreateInstanceV32JSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateInstanceV32RequestWithBody(server, projectId, "application/json", bodyReader)
+	return NewCreateInstanceV32RequestWithBody(server, projectID, "application/json", bodyReader)
 }
 
 // NewCreateInstanceV32RequestWithBody constructs an http.Request for the CreateInstanceV32 method, with any body, and a specified content type
-func NewCreateInstanceV32RequestWithBody(server string, projectId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewCreateInstanceV32RequestWithBody(server string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -12119,23 +12119,23 @@ func NewCreateInstanceV32RequestWithBody(server string, projectId string, conten
 }
 
 // NewCreateRecoveryRequest calls the generic CreateRecovery builder with application/json body
-func NewCreateRecoveryRequest(server string, projectId string, body CreateRecoveryJSONRequestBody) (*http.Request, error) {
+func NewCreateRecoveryRequest(server string, projectID string, body CreateRecoveryJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateRecoveryRequestWithBody(server, projectId, "application/json", bodyReader)
+	return NewCreateRecoveryRequestWithBody(server, projectID, "application/json", bodyReader)
 }
 
 // NewCreateRecoveryRequestWithBody constructs an http.Request for the CreateRecovery method, with any body, and a specified content type
-func NewCreateRecoveryRequestWithBody(server string, projectId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewCreateRecoveryRequestWithBody(server string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -12166,19 +12166,19 @@ func NewCreateRecoveryRequestWithBody(server string, projectId string, contentTy
 }
 
 // NewDeleteInstanceV3Request constructs an http.Request for the DeleteInstanceV3 method
-func NewDeleteInstanceV3Request(server string, projectId string, instanceId string) (*http.Request, error) {
+func NewDeleteInstanceV3Request(server string, projectID string, instanceID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -12207,30 +12207,30 @@ func NewDeleteInstanceV3Request(server string, projectId string, instanceId stri
 }
 
 // NewCreateInstancesActionV3Request calls the generic CreateInstancesActionV3 builder with application/json body
-func NewCreateInstancesActionV3Request(server string, projectId string, instanceId string, body CreateInstancesActionV3JSONRequestBody) (*http.Request, error) {
+func NewCreateInstancesActionV3Request(server string, projectID string, instanceID string, body CreateInstancesActionV3JSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateInstancesActionV3RequestWithBody(server, projectId, instanceId, "application/json", bodyReader)
+	return NewCreateInstancesActionV3RequestWithBody(server, projectID, instanceID, "application/json", bodyReader)
 }
 
 // NewCreateInstancesActionV3RequestWithBody constructs an http.Request for the CreateInstancesActionV3 method, with any body, and a specified content type
-func NewCreateInstancesActionV3RequestWithBody(server string, projectId string, instanceId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewCreateInstancesActionV3RequestWithBody(server string, projectID string, instanceID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -12261,30 +12261,30 @@ func NewCreateInstancesActionV3RequestWithBody(server string, projectId string, 
 }
 
 // NewUpdateActionRequest calls the generic UpdateAction builder with application/json body
-func NewUpdateActionRequest(server string, projectId string, instanceId string, body UpdateActionJSONRequestBody) (*http.Request, error) {
+func NewUpdateActionRequest(server string, projectID string, instanceID string, body UpdateActionJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUpdateActionRequestWithBody(server, projectId, instanceId, "application/json", bodyReader)
+	return NewUpdateActionRequestWithBody(server, projectID, instanceID, "application/json", bodyReader)
 }
 
 // NewUpdateActionRequestWithBody constructs an http.Request for the UpdateAction method, with any body, and a specified content type
-func NewUpdateActionRequestWithBody(server string, projectId string, instanceId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewUpdateActionRequestWithBody(server string, projectID string, instanceID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -12315,30 +12315,30 @@ func NewUpdateActionRequestWithBody(server string, projectId string, instanceId 
 }
 
 // NewCreateInstancesActionV32Request calls the generic CreateInstancesActionV32 builder with application/json body
-func NewCreateInstancesActionV32Request(server string, projectId string, instanceId string, body CreateInstancesActionV32JSONRequestBody) (*http.Request, error) {
+func NewCreateInstancesActionV32Request(server string, projectID string, instanceID string, body CreateInstancesActionV32JSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateInstancesActionV32RequestWithBody(server, projectId, instanceId, "application/json", bodyReader)
+	return NewCreateInstancesActionV32RequestWithBody(server, projectID, instanceID, "application/json", bodyReader)
 }
 
 // NewCreateInstancesActionV32RequestWithBody constructs an http.Request for the CreateInstancesActionV32 method, with any body, and a specified content type
-func NewCreateInstancesActionV32RequestWithBody(server string, projectId string, instanceId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewCreateInstancesActionV32RequestWithBody(server string, projectID string, instanceID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -12369,30 +12369,30 @@ func NewCreateInstancesActionV32RequestWithBody(server string, projectId string,
 }
 
 // NewCreateActionRequest calls the generic CreateAction builder with application/json body
-func NewCreateActionRequest(server string, projectId string, instanceId string, body CreateActionJSONRequestBody) (*http.Request, error) {
+func NewCreateActionRequest(server string, projectID string, instanceID string, body CreateActionJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateActionRequestWithBody(server, projectId, instanceId, "application/json", bodyReader)
+	return NewCreateActionRequestWithBody(server, projectID, instanceID, "application/json", bodyReader)
 }
 
 // NewCreateActionRequestWithBody constructs an http.Request for the CreateAction method, with any body, and a specified content type
-func NewCreateActionRequestWithBody(server string, projectId string, instanceId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewCreateActionRequestWithBody(server string, projectID string, instanceID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -12423,19 +12423,19 @@ func NewCreateActionRequestWithBody(server string, projectId string, instanceId 
 }
 
 // NewListAuditlogRequest constructs an http.Request for the ListAuditlog method
-func NewListAuditlogRequest(server string, projectId string, instanceId string, params *ListAuditlogParams) (*http.Request, error) {
+func NewListAuditlogRequest(server string, projectID string, instanceID string, params *ListAuditlogParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -12511,30 +12511,30 @@ func NewListAuditlogRequest(server string, projectId string, instanceId string, 
 }
 
 // NewCreateAuditlogLinkRequest calls the generic CreateAuditlogLink builder with application/json body
-func NewCreateAuditlogLinkRequest(server string, projectId string, instanceId string, body CreateAuditlogLinkJSONRequestBody) (*http.Request, error) {
+func NewCreateAuditlogLinkRequest(server string, projectID string, instanceID string, body CreateAuditlogLinkJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateAuditlogLinkRequestWithBody(server, projectId, instanceId, "application/json", bodyReader)
+	return NewCreateAuditlogLinkRequestWithBody(server, projectID, instanceID, "application/json", bodyReader)
 }
 
 // NewCreateAuditlogLinkRequestWithBody constructs an http.Request for the CreateAuditlogLink method, with any body, and a specified content type
-func NewCreateAuditlogLinkRequestWithBody(server string, projectId string, instanceId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewCreateAuditlogLinkRequestWithBody(server string, projectID string, instanceID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -12565,19 +12565,19 @@ func NewCreateAuditlogLinkRequestWithBody(server string, projectId string, insta
 }
 
 // NewListAuditlogPolicyRequest constructs an http.Request for the ListAuditlogPolicy method
-func NewListAuditlogPolicyRequest(server string, projectId string, instanceId string) (*http.Request, error) {
+func NewListAuditlogPolicyRequest(server string, projectID string, instanceID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -12606,30 +12606,30 @@ func NewListAuditlogPolicyRequest(server string, projectId string, instanceId st
 }
 
 // NewUpdateAuditlogPolicyRequest calls the generic UpdateAuditlogPolicy builder with application/json body
-func NewUpdateAuditlogPolicyRequest(server string, projectId string, instanceId string, body UpdateAuditlogPolicyJSONRequestBody) (*http.Request, error) {
+func NewUpdateAuditlogPolicyRequest(server string, projectID string, instanceID string, body UpdateAuditlogPolicyJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUpdateAuditlogPolicyRequestWithBody(server, projectId, instanceId, "application/json", bodyReader)
+	return NewUpdateAuditlogPolicyRequestWithBody(server, projectID, instanceID, "application/json", bodyReader)
 }
 
 // NewUpdateAuditlogPolicyRequestWithBody constructs an http.Request for the UpdateAuditlogPolicy method, with any body, and a specified content type
-func NewUpdateAuditlogPolicyRequestWithBody(server string, projectId string, instanceId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewUpdateAuditlogPolicyRequestWithBody(server string, projectID string, instanceID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -12660,19 +12660,19 @@ func NewUpdateAuditlogPolicyRequestWithBody(server string, projectId string, ins
 }
 
 // NewListPolicyRequest constructs an http.Request for the ListPolicy method
-func NewListPolicyRequest(server string, projectId string, instanceId string) (*http.Request, error) {
+func NewListPolicyRequest(server string, projectID string, instanceID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -12701,30 +12701,30 @@ func NewListPolicyRequest(server string, projectId string, instanceId string) (*
 }
 
 // NewUpdatePolicyRequest calls the generic UpdatePolicy builder with application/json body
-func NewUpdatePolicyRequest(server string, projectId string, instanceId string, body UpdatePolicyJSONRequestBody) (*http.Request, error) {
+func NewUpdatePolicyRequest(server string, projectID string, instanceID string, body UpdatePolicyJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUpdatePolicyRequestWithBody(server, projectId, instanceId, "application/json", bodyReader)
+	return NewUpdatePolicyRequestWithBody(server, projectID, instanceID, "application/json", bodyReader)
 }
 
 // NewUpdatePolicyRequestWithBody constructs an http.Request for the UpdatePolicy method, with any body, and a specified content type
-func NewUpdatePolicyRequestWithBody(server string, projectId string, instanceId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewUpdatePolicyRequestWithBody(server string, projectID string, instanceID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -12755,19 +12755,19 @@ func NewUpdatePolicyRequestWithBody(server string, projectId string, instanceId 
 }
 
 // NewListInstancesConfigurationsRequest constructs an http.Request for the ListInstancesConfigurations method
-func NewListInstancesConfigurationsRequest(server string, projectId string, instanceId string) (*http.Request, error) {
+func NewListInstancesConfigurationsRequest(server string, projectID string, instanceID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -12796,30 +12796,30 @@ func NewListInstancesConfigurationsRequest(server string, projectId string, inst
 }
 
 // NewUpdateInstancesConfigurationRequest calls the generic UpdateInstancesConfiguration builder with application/json body
-func NewUpdateInstancesConfigurationRequest(server string, projectId string, instanceId string, body UpdateInstancesConfigurationJSONRequestBody) (*http.Request, error) {
+func NewUpdateInstancesConfigurationRequest(server string, projectID string, instanceID string, body UpdateInstancesConfigurationJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUpdateInstancesConfigurationRequestWithBody(server, projectId, instanceId, "application/json", bodyReader)
+	return NewUpdateInstancesConfigurationRequestWithBody(server, projectID, instanceID, "application/json", bodyReader)
 }
 
 // NewUpdateInstancesConfigurationRequestWithBody constructs an http.Request for the UpdateInstancesConfiguration method, with any body, and a specified content type
-func NewUpdateInstancesConfigurationRequestWithBody(server string, projectId string, instanceId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewUpdateInstancesConfigurationRequestWithBody(server string, projectID string, instanceID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -12850,19 +12850,19 @@ func NewUpdateInstancesConfigurationRequestWithBody(server string, projectId str
 }
 
 // NewListInstancesDatabaseV3Request constructs an http.Request for the ListInstancesDatabaseV3 method
-func NewListInstancesDatabaseV3Request(server string, projectId string, instanceId string) (*http.Request, error) {
+func NewListInstancesDatabaseV3Request(server string, projectID string, instanceID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -12891,30 +12891,30 @@ func NewListInstancesDatabaseV3Request(server string, projectId string, instance
 }
 
 // NewCreateDatabaseRequest calls the generic CreateDatabase builder with application/json body
-func NewCreateDatabaseRequest(server string, projectId string, instanceId string, body CreateDatabaseJSONRequestBody) (*http.Request, error) {
+func NewCreateDatabaseRequest(server string, projectID string, instanceID string, body CreateDatabaseJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateDatabaseRequestWithBody(server, projectId, instanceId, "application/json", bodyReader)
+	return NewCreateDatabaseRequestWithBody(server, projectID, instanceID, "application/json", bodyReader)
 }
 
 // NewCreateDatabaseRequestWithBody constructs an http.Request for the CreateDatabase method, with any body, and a specified content type
-func NewCreateDatabaseRequestWithBody(server string, projectId string, instanceId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewCreateDatabaseRequestWithBody(server string, projectID string, instanceID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -12944,20 +12944,20 @@ func NewCreateDatabaseRequestWithBody(server string, projectId string, instanceI
 	return req, nil
 }
 
-// NewListDbUserRequest constructs an http.Request for the ListDbUser method
-func NewListDbUserRequest(server string, projectId string, instanceId string, params *ListDbUserParams) (*http.Request, error) {
+// NewListDBUserRequest constructs an http.Request for the ListDBUser method
+func NewListDBUserRequest(server string, projectID string, instanceID string, params *ListDBUserParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -12986,7 +12986,7 @@ func NewListDbUserRequest(server string, projectId string, instanceId string, pa
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "db-name", params.DbName, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "db-name", params.DBName, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 			return nil, err
 		} else {
 			for _, qp := range strings.Split(queryFrag, "&") {
@@ -13025,19 +13025,19 @@ func NewListDbUserRequest(server string, projectId string, instanceId string, pa
 }
 
 // NewListDetailRequest constructs an http.Request for the ListDetail method
-func NewListDetailRequest(server string, projectId string, instanceId string, params *ListDetailParams) (*http.Request, error) {
+func NewListDetailRequest(server string, projectID string, instanceID string, params *ListDetailParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -13097,19 +13097,19 @@ func NewListDetailRequest(server string, projectId string, instanceId string, pa
 }
 
 // NewDeleteDatabaseRequest constructs an http.Request for the DeleteDatabase method
-func NewDeleteDatabaseRequest(server string, projectId string, instanceId string, dbName string) (*http.Request, error) {
+func NewDeleteDatabaseRequest(server string, projectID string, instanceID string, dbName string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -13144,31 +13144,31 @@ func NewDeleteDatabaseRequest(server string, projectId string, instanceId string
 	return req, nil
 }
 
-// NewDeleteDbPrivilegeRequest calls the generic DeleteDbPrivilege builder with application/json body
-func NewDeleteDbPrivilegeRequest(server string, projectId string, instanceId string, body DeleteDbPrivilegeJSONRequestBody) (*http.Request, error) {
+// NewDeleteDBPrivilegeRequest calls the generic DeleteDBPrivilege builder with application/json body
+func NewDeleteDBPrivilegeRequest(server string, projectID string, instanceID string, body DeleteDBPrivilegeJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewDeleteDbPrivilegeRequestWithBody(server, projectId, instanceId, "application/json", bodyReader)
+	return NewDeleteDBPrivilegeRequestWithBody(server, projectID, instanceID, "application/json", bodyReader)
 }
 
-// NewDeleteDbPrivilegeRequestWithBody constructs an http.Request for the DeleteDbPrivilege method, with any body, and a specified content type
-func NewDeleteDbPrivilegeRequestWithBody(server string, projectId string, instanceId string, contentType string, body io.Reader) (*http.Request, error) {
+// NewDeleteDBPrivilegeRequestWithBody constructs an http.Request for the DeleteDBPrivilege method, with any body, and a specified content type
+func NewDeleteDBPrivilegeRequestWithBody(server string, projectID string, instanceID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -13198,31 +13198,31 @@ func NewDeleteDbPrivilegeRequestWithBody(server string, projectId string, instan
 	return req, nil
 }
 
-// NewCreateDbPrivilegeRequest calls the generic CreateDbPrivilege builder with application/json body
-func NewCreateDbPrivilegeRequest(server string, projectId string, instanceId string, body CreateDbPrivilegeJSONRequestBody) (*http.Request, error) {
+// NewCreateDBPrivilegeRequest calls the generic CreateDBPrivilege builder with application/json body
+func NewCreateDBPrivilegeRequest(server string, projectID string, instanceID string, body CreateDBPrivilegeJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateDbPrivilegeRequestWithBody(server, projectId, instanceId, "application/json", bodyReader)
+	return NewCreateDBPrivilegeRequestWithBody(server, projectID, instanceID, "application/json", bodyReader)
 }
 
-// NewCreateDbPrivilegeRequestWithBody constructs an http.Request for the CreateDbPrivilege method, with any body, and a specified content type
-func NewCreateDbPrivilegeRequestWithBody(server string, projectId string, instanceId string, contentType string, body io.Reader) (*http.Request, error) {
+// NewCreateDBPrivilegeRequestWithBody constructs an http.Request for the CreateDBPrivilege method, with any body, and a specified content type
+func NewCreateDBPrivilegeRequestWithBody(server string, projectID string, instanceID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -13252,20 +13252,20 @@ func NewCreateDbPrivilegeRequestWithBody(server string, projectId string, instan
 	return req, nil
 }
 
-// NewListInstancesDbUserV3Request constructs an http.Request for the ListInstancesDbUserV3 method
-func NewListInstancesDbUserV3Request(server string, projectId string, instanceId string) (*http.Request, error) {
+// NewListInstancesDBUserV3Request constructs an http.Request for the ListInstancesDBUserV3 method
+func NewListInstancesDBUserV3Request(server string, projectID string, instanceID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -13293,31 +13293,31 @@ func NewListInstancesDbUserV3Request(server string, projectId string, instanceId
 	return req, nil
 }
 
-// NewCreateDbUserRequest calls the generic CreateDbUser builder with application/json body
-func NewCreateDbUserRequest(server string, projectId string, instanceId string, body CreateDbUserJSONRequestBody) (*http.Request, error) {
+// NewCreateDBUserRequest calls the generic CreateDBUser builder with application/json body
+func NewCreateDBUserRequest(server string, projectID string, instanceID string, body CreateDBUserJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateDbUserRequestWithBody(server, projectId, instanceId, "application/json", bodyReader)
+	return NewCreateDBUserRequestWithBody(server, projectID, instanceID, "application/json", bodyReader)
 }
 
-// NewCreateDbUserRequestWithBody constructs an http.Request for the CreateDbUser method, with any body, and a specified content type
-func NewCreateDbUserRequestWithBody(server string, projectId string, instanceId string, contentType string, body io.Reader) (*http.Request, error) {
+// NewCreateDBUserRequestWithBody constructs an http.Request for the CreateDBUser method, with any body, and a specified content type
+func NewCreateDBUserRequestWithBody(server string, projectID string, instanceID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -13348,19 +13348,19 @@ func NewCreateDbUserRequestWithBody(server string, projectId string, instanceId 
 }
 
 // NewListDatabaseRequest constructs an http.Request for the ListDatabase method
-func NewListDatabaseRequest(server string, projectId string, instanceId string, params *ListDatabaseParams) (*http.Request, error) {
+func NewListDatabaseRequest(server string, projectID string, instanceID string, params *ListDatabaseParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -13427,20 +13427,20 @@ func NewListDatabaseRequest(server string, projectId string, instanceId string, 
 	return req, nil
 }
 
-// NewListDbUserDetailRequest constructs an http.Request for the ListDbUserDetail method
-func NewListDbUserDetailRequest(server string, projectId string, instanceId string, params *ListDbUserDetailParams) (*http.Request, error) {
+// NewListDBUserDetailRequest constructs an http.Request for the ListDBUserDetail method
+func NewListDBUserDetailRequest(server string, projectID string, instanceID string, params *ListDBUserDetailParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -13499,20 +13499,20 @@ func NewListDbUserDetailRequest(server string, projectId string, instanceId stri
 	return req, nil
 }
 
-// NewDeleteDbUserRequest constructs an http.Request for the DeleteDbUser method
-func NewDeleteDbUserRequest(server string, projectId string, instanceId string, userName string) (*http.Request, error) {
+// NewDeleteDBUserRequest constructs an http.Request for the DeleteDBUser method
+func NewDeleteDBUserRequest(server string, projectID string, instanceID string, userName string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -13548,19 +13548,19 @@ func NewDeleteDbUserRequest(server string, projectId string, instanceId string, 
 }
 
 // NewListErrorlogRequest constructs an http.Request for the ListErrorlog method
-func NewListErrorlogRequest(server string, projectId string, instanceId string, params *ListErrorlogParams) (*http.Request, error) {
+func NewListErrorlogRequest(server string, projectID string, instanceID string, params *ListErrorlogParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -13656,30 +13656,30 @@ func NewListErrorlogRequest(server string, projectId string, instanceId string, 
 }
 
 // NewCreatePasswordRequest calls the generic CreatePassword builder with application/json body
-func NewCreatePasswordRequest(server string, projectId string, instanceId string, body CreatePasswordJSONRequestBody) (*http.Request, error) {
+func NewCreatePasswordRequest(server string, projectID string, instanceID string, body CreatePasswordJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreatePasswordRequestWithBody(server, projectId, instanceId, "application/json", bodyReader)
+	return NewCreatePasswordRequestWithBody(server, projectID, instanceID, "application/json", bodyReader)
 }
 
 // NewCreatePasswordRequestWithBody constructs an http.Request for the CreatePassword method, with any body, and a specified content type
-func NewCreatePasswordRequestWithBody(server string, projectId string, instanceId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewCreatePasswordRequestWithBody(server string, projectID string, instanceID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -13709,31 +13709,31 @@ func NewCreatePasswordRequestWithBody(server string, projectId string, instanceI
 	return req, nil
 }
 
-// NewUpdatePublicIpRequest calls the generic UpdatePublicIp builder with application/json body
-func NewUpdatePublicIpRequest(server string, projectId string, instanceId string, body UpdatePublicIpJSONRequestBody) (*http.Request, error) {
+// NewUpdatePublicIPRequest calls the generic UpdatePublicIP builder with application/json body
+func NewUpdatePublicIPRequest(server string, projectID string, instanceID string, body UpdatePublicIPJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUpdatePublicIpRequestWithBody(server, projectId, instanceId, "application/json", bodyReader)
+	return NewUpdatePublicIPRequestWithBody(server, projectID, instanceID, "application/json", bodyReader)
 }
 
-// NewUpdatePublicIpRequestWithBody constructs an http.Request for the UpdatePublicIp method, with any body, and a specified content type
-func NewUpdatePublicIpRequestWithBody(server string, projectId string, instanceId string, contentType string, body io.Reader) (*http.Request, error) {
+// NewUpdatePublicIPRequestWithBody constructs an http.Request for the UpdatePublicIP method, with any body, and a specified content type
+func NewUpdatePublicIPRequestWithBody(server string, projectID string, instanceID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -13764,19 +13764,19 @@ func NewUpdatePublicIpRequestWithBody(server string, projectId string, instanceI
 }
 
 // NewListRestoreTimeRequest constructs an http.Request for the ListRestoreTime method
-func NewListRestoreTimeRequest(server string, projectId string, instanceId string, params *ListRestoreTimeParams) (*http.Request, error) {
+func NewListRestoreTimeRequest(server string, projectID string, instanceID string, params *ListRestoreTimeParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -13832,19 +13832,19 @@ func NewListRestoreTimeRequest(server string, projectId string, instanceId strin
 }
 
 // NewListSlowlogRequest constructs an http.Request for the ListSlowlog method
-func NewListSlowlogRequest(server string, projectId string, instanceId string, params *ListSlowlogParams) (*http.Request, error) {
+func NewListSlowlogRequest(server string, projectID string, instanceID string, params *ListSlowlogParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -13940,30 +13940,30 @@ func NewListSlowlogRequest(server string, projectId string, instanceId string, p
 }
 
 // NewBatchCreateActionRequest calls the generic BatchCreateAction builder with application/json body
-func NewBatchCreateActionRequest(server string, projectId string, instanceId string, body BatchCreateActionJSONRequestBody) (*http.Request, error) {
+func NewBatchCreateActionRequest(server string, projectID string, instanceID string, body BatchCreateActionJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewBatchCreateActionRequestWithBody(server, projectId, instanceId, "application/json", bodyReader)
+	return NewBatchCreateActionRequestWithBody(server, projectID, instanceID, "application/json", bodyReader)
 }
 
 // NewBatchCreateActionRequestWithBody constructs an http.Request for the BatchCreateAction method, with any body, and a specified content type
-func NewBatchCreateActionRequestWithBody(server string, projectId string, instanceId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewBatchCreateActionRequestWithBody(server string, projectID string, instanceID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -13994,30 +13994,30 @@ func NewBatchCreateActionRequestWithBody(server string, projectId string, instan
 }
 
 // NewBatchDeleteActionRequest calls the generic BatchDeleteAction builder with application/json body
-func NewBatchDeleteActionRequest(server string, projectId string, instanceId string, body BatchDeleteActionJSONRequestBody) (*http.Request, error) {
+func NewBatchDeleteActionRequest(server string, projectID string, instanceID string, body BatchDeleteActionJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewBatchDeleteActionRequestWithBody(server, projectId, instanceId, "application/json", bodyReader)
+	return NewBatchDeleteActionRequestWithBody(server, projectID, instanceID, "application/json", bodyReader)
 }
 
 // NewBatchDeleteActionRequestWithBody constructs an http.Request for the BatchDeleteAction method, with any body, and a specified content type
-func NewBatchDeleteActionRequestWithBody(server string, projectId string, instanceId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewBatchDeleteActionRequestWithBody(server string, projectID string, instanceID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -14048,12 +14048,12 @@ func NewBatchDeleteActionRequestWithBody(server string, projectId string, instan
 }
 
 // NewListJobsRequest constructs an http.Request for the ListJobs method
-func NewListJobsRequest(server string, projectId string, params *ListJobsParams) (*http.Request, error) {
+func NewListJobsRequest(server string, projectID string, params *ListJobsParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -14082,7 +14082,7 @@ func NewListJobsRequest(server string, projectId string, params *ListJobsParams)
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "id", params.Id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "id", params.ID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 			return nil, err
 		} else {
 			for _, qp := range strings.Split(queryFrag, "&") {
@@ -14105,12 +14105,12 @@ func NewListJobsRequest(server string, projectId string, params *ListJobsParams)
 }
 
 // NewShowStorageTypeRequest constructs an http.Request for the ShowStorageType method
-func NewShowStorageTypeRequest(server string, projectId string, databaseName string, params *ShowStorageTypeParams) (*http.Request, error) {
+func NewShowStorageTypeRequest(server string, projectID string, databaseName string, params *ShowStorageTypeParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -14169,12 +14169,12 @@ func NewShowStorageTypeRequest(server string, projectId string, databaseName str
 }
 
 // NewListTagsRequest constructs an http.Request for the ListTags method
-func NewListTagsRequest(server string, projectId string) (*http.Request, error) {
+func NewListTagsRequest(server string, projectID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -14203,19 +14203,19 @@ func NewListTagsRequest(server string, projectId string) (*http.Request, error) 
 }
 
 // NewListConfigurations2Request constructs an http.Request for the ListConfigurations2 method
-func NewListConfigurations2Request(server string, versionId string, projectId string) (*http.Request, error) {
+func NewListConfigurations2Request(server string, versionID string, projectID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "version_id", versionId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "version_id", versionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -14244,30 +14244,30 @@ func NewListConfigurations2Request(server string, versionId string, projectId st
 }
 
 // NewCreateConfiguration2Request calls the generic CreateConfiguration2 builder with application/json body
-func NewCreateConfiguration2Request(server string, versionId string, projectId string, body CreateConfiguration2JSONRequestBody) (*http.Request, error) {
+func NewCreateConfiguration2Request(server string, versionID string, projectID string, body CreateConfiguration2JSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateConfiguration2RequestWithBody(server, versionId, projectId, "application/json", bodyReader)
+	return NewCreateConfiguration2RequestWithBody(server, versionID, projectID, "application/json", bodyReader)
 }
 
 // NewCreateConfiguration2RequestWithBody constructs an http.Request for the CreateConfiguration2 method, with any body, and a specified content type
-func NewCreateConfiguration2RequestWithBody(server string, versionId string, projectId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewCreateConfiguration2RequestWithBody(server string, versionID string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "version_id", versionId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "version_id", versionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -14298,26 +14298,26 @@ func NewCreateConfiguration2RequestWithBody(server string, versionId string, pro
 }
 
 // NewDeleteConfiguration2Request constructs an http.Request for the DeleteConfiguration2 method
-func NewDeleteConfiguration2Request(server string, versionId string, projectId string, configId string) (*http.Request, error) {
+func NewDeleteConfiguration2Request(server string, versionID string, projectID string, configID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "version_id", versionId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "version_id", versionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "config_id", configId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "config_id", configID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -14346,26 +14346,26 @@ func NewDeleteConfiguration2Request(server string, versionId string, projectId s
 }
 
 // NewShowConfiguration2Request constructs an http.Request for the ShowConfiguration2 method
-func NewShowConfiguration2Request(server string, versionId string, projectId string, configId string) (*http.Request, error) {
+func NewShowConfiguration2Request(server string, versionID string, projectID string, configID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "version_id", versionId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "version_id", versionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "config_id", configId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "config_id", configID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -14394,37 +14394,37 @@ func NewShowConfiguration2Request(server string, versionId string, projectId str
 }
 
 // NewUpdateConfiguration2Request calls the generic UpdateConfiguration2 builder with application/json body
-func NewUpdateConfiguration2Request(server string, versionId string, projectId string, configId string, params *UpdateConfiguration2Params, body UpdateConfiguration2JSONRequestBody) (*http.Request, error) {
+func NewUpdateConfiguration2Request(server string, versionID string, projectID string, configID string, params *UpdateConfiguration2Params, body UpdateConfiguration2JSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUpdateConfiguration2RequestWithBody(server, versionId, projectId, configId, params, "application/json", bodyReader)
+	return NewUpdateConfiguration2RequestWithBody(server, versionID, projectID, configID, params, "application/json", bodyReader)
 }
 
 // NewUpdateConfiguration2RequestWithBody constructs an http.Request for the UpdateConfiguration2 method, with any body, and a specified content type
-func NewUpdateConfiguration2RequestWithBody(server string, versionId string, projectId string, configId string, params *UpdateConfiguration2Params, contentType string, body io.Reader) (*http.Request, error) {
+func NewUpdateConfiguration2RequestWithBody(server string, versionID string, projectID string, configID string, params *UpdateConfiguration2Params, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "version_id", versionId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "version_id", versionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "config_id", configId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "config_id", configID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -14453,7 +14453,7 @@ func NewUpdateConfiguration2RequestWithBody(server string, versionId string, pro
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "version_Id", params.VersionId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "version_Id", params.VersionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 			return nil, err
 		} else {
 			for _, qp := range strings.Split(queryFrag, "&") {
@@ -14478,37 +14478,37 @@ func NewUpdateConfiguration2RequestWithBody(server string, versionId string, pro
 }
 
 // NewUpdateConfigurationsApplyRequest calls the generic UpdateConfigurationsApply builder with application/json body
-func NewUpdateConfigurationsApplyRequest(server string, versionId string, projectId string, configId string, body UpdateConfigurationsApplyJSONRequestBody) (*http.Request, error) {
+func NewUpdateConfigurationsApplyRequest(server string, versionID string, projectID string, configID string, body UpdateConfigurationsApplyJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUpdateConfigurationsApplyRequestWithBody(server, versionId, projectId, configId, "application/json", bodyReader)
+	return NewUpdateConfigurationsApplyRequestWithBody(server, versionID, projectID, configID, "application/json", bodyReader)
 }
 
 // NewUpdateConfigurationsApplyRequestWithBody constructs an http.Request for the UpdateConfigurationsApply method, with any body, and a specified content type
-func NewUpdateConfigurationsApplyRequestWithBody(server string, versionId string, projectId string, configId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewUpdateConfigurationsApplyRequestWithBody(server string, versionID string, projectID string, configID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "version_id", versionId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "version_id", versionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "config_id", configId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "config_id", configID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -14539,19 +14539,19 @@ func NewUpdateConfigurationsApplyRequestWithBody(server string, versionId string
 }
 
 // NewListInstances2Request constructs an http.Request for the ListInstances2 method
-func NewListInstances2Request(server string, versionId string, projectId string, params *ListInstances2Params) (*http.Request, error) {
+func NewListInstances2Request(server string, versionID string, projectID string, params *ListInstances2Params) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "version_id", versionId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "version_id", versionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -14580,9 +14580,9 @@ func NewListInstances2Request(server string, versionId string, projectId string,
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if params.Id != nil {
+		if params.ID != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "id", *params.Id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "id", *params.ID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -14628,9 +14628,9 @@ func NewListInstances2Request(server string, versionId string, projectId string,
 
 		}
 
-		if params.VpcId != nil {
+		if params.VpcID != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "vpc_id", *params.VpcId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "vpc_id", *params.VpcID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -14640,9 +14640,9 @@ func NewListInstances2Request(server string, versionId string, projectId string,
 
 		}
 
-		if params.SubnetId != nil {
+		if params.SubnetID != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "subnet_id", *params.SubnetId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "subnet_id", *params.SubnetID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -14691,19 +14691,19 @@ func NewListInstances2Request(server string, versionId string, projectId string,
 }
 
 // NewListInstances3Request constructs an http.Request for the ListInstances3 method
-func NewListInstances3Request(server string, versionId string, projectId string, params *ListInstances3Params) (*http.Request, error) {
+func NewListInstances3Request(server string, versionID string, projectID string, params *ListInstances3Params) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "version_id", versionId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "version_id", versionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -14732,9 +14732,9 @@ func NewListInstances3Request(server string, versionId string, projectId string,
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if params.Id != nil {
+		if params.ID != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "id", *params.Id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "id", *params.ID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -14780,9 +14780,9 @@ func NewListInstances3Request(server string, versionId string, projectId string,
 
 		}
 
-		if params.VpcId != nil {
+		if params.VpcID != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "vpc_id", *params.VpcId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "vpc_id", *params.VpcID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -14792,9 +14792,9 @@ func NewListInstances3Request(server string, versionId string, projectId string,
 
 		}
 
-		if params.SubnetId != nil {
+		if params.SubnetID != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "subnet_id", *params.SubnetId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "subnet_id", *params.SubnetID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -14843,30 +14843,30 @@ func NewListInstances3Request(server string, versionId string, projectId string,
 }
 
 // NewCreateInstancesRecoveryRequest calls the generic CreateInstancesRecovery builder with application/json body
-func NewCreateInstancesRecoveryRequest(server string, versionId string, projectId string, body CreateInstancesRecoveryJSONRequestBody) (*http.Request, error) {
+func NewCreateInstancesRecoveryRequest(server string, versionID string, projectID string, body CreateInstancesRecoveryJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateInstancesRecoveryRequestWithBody(server, versionId, projectId, "application/json", bodyReader)
+	return NewCreateInstancesRecoveryRequestWithBody(server, versionID, projectID, "application/json", bodyReader)
 }
 
 // NewCreateInstancesRecoveryRequestWithBody constructs an http.Request for the CreateInstancesRecovery method, with any body, and a specified content type
-func NewCreateInstancesRecoveryRequestWithBody(server string, versionId string, projectId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewCreateInstancesRecoveryRequestWithBody(server string, versionID string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "version_id", versionId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "version_id", versionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -14897,26 +14897,26 @@ func NewCreateInstancesRecoveryRequestWithBody(server string, versionId string, 
 }
 
 // NewDeleteInstanceRequest constructs an http.Request for the DeleteInstance method
-func NewDeleteInstanceRequest(server string, versionId string, projectId string, instanceId string) (*http.Request, error) {
+func NewDeleteInstanceRequest(server string, versionID string, projectID string, instanceID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "version_id", versionId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "version_id", versionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -14945,37 +14945,37 @@ func NewDeleteInstanceRequest(server string, versionId string, projectId string,
 }
 
 // NewCreateInstancesAction2Request calls the generic CreateInstancesAction2 builder with application/json body
-func NewCreateInstancesAction2Request(server string, versionId string, projectId string, instanceId string, body CreateInstancesAction2JSONRequestBody) (*http.Request, error) {
+func NewCreateInstancesAction2Request(server string, versionID string, projectID string, instanceID string, body CreateInstancesAction2JSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateInstancesAction2RequestWithBody(server, versionId, projectId, instanceId, "application/json", bodyReader)
+	return NewCreateInstancesAction2RequestWithBody(server, versionID, projectID, instanceID, "application/json", bodyReader)
 }
 
 // NewCreateInstancesAction2RequestWithBody constructs an http.Request for the CreateInstancesAction2 method, with any body, and a specified content type
-func NewCreateInstancesAction2RequestWithBody(server string, versionId string, projectId string, instanceId string, contentType string, body io.Reader) (*http.Request, error) {
+func NewCreateInstancesAction2RequestWithBody(server string, versionID string, projectID string, instanceID string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "version_id", versionId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "version_id", versionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -15006,26 +15006,26 @@ func NewCreateInstancesAction2RequestWithBody(server string, versionId string, p
 }
 
 // NewListInstancesConfigurations2Request constructs an http.Request for the ListInstancesConfigurations2 method
-func NewListInstancesConfigurations2Request(server string, versionId string, projectId string, instanceId string) (*http.Request, error) {
+func NewListInstancesConfigurations2Request(server string, versionID string, projectID string, instanceID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "version_id", versionId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "version_id", versionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -15054,26 +15054,26 @@ func NewListInstancesConfigurations2Request(server string, versionId string, pro
 }
 
 // NewListInstancesDatabaseRequest constructs an http.Request for the ListInstancesDatabase method
-func NewListInstancesDatabaseRequest(server string, versionId string, projectId string, instanceId string) (*http.Request, error) {
+func NewListInstancesDatabaseRequest(server string, versionID string, projectID string, instanceID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "version_id", versionId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "version_id", versionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -15101,27 +15101,27 @@ func NewListInstancesDatabaseRequest(server string, versionId string, projectId 
 	return req, nil
 }
 
-// NewListInstancesDbUserRequest constructs an http.Request for the ListInstancesDbUser method
-func NewListInstancesDbUserRequest(server string, versionId string, projectId string, instanceId string) (*http.Request, error) {
+// NewListInstancesDBUserRequest constructs an http.Request for the ListInstancesDBUser method
+func NewListInstancesDBUserRequest(server string, versionID string, projectID string, instanceID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "version_id", versionId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "version_id", versionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -15150,19 +15150,19 @@ func NewListInstancesDbUserRequest(server string, versionId string, projectId st
 }
 
 // NewListJobs2Request constructs an http.Request for the ListJobs2 method
-func NewListJobs2Request(server string, versionId string, projectId string, params *ListJobs2Params) (*http.Request, error) {
+func NewListJobs2Request(server string, versionID string, projectID string, params *ListJobs2Params) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "version_id", versionId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "version_id", versionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -15191,7 +15191,7 @@ func NewListJobs2Request(server string, versionId string, projectId string, para
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "id", params.Id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "id", params.ID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
 			return nil, err
 		} else {
 			for _, qp := range strings.Split(queryFrag, "&") {
@@ -15275,7 +15275,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /rds/v1/{project_id}/backups (the `ListBackups` operationId).
-	ListBackupsWithResponse(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*ListBackupsResponse, error)
+	ListBackupsWithResponse(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*ListBackupsResponse, error)
 
 	// CreateRdsBackupWithBodyWithResponse 创建手动备份
 	//
@@ -15284,7 +15284,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /rds/v1/{project_id}/backups (the `CreateRdsBackup` operationId).
-	CreateRdsBackupWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateRdsBackupResponse, error)
+	CreateRdsBackupWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateRdsBackupResponse, error)
 
 	// CreateRdsBackupWithResponse 创建手动备份
 	//
@@ -15293,7 +15293,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /rds/v1/{project_id}/backups (the `CreateRdsBackup` operationId).
-	CreateRdsBackupWithResponse(ctx context.Context, projectId string, body CreateRdsBackupJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateRdsBackupResponse, error)
+	CreateRdsBackupWithResponse(ctx context.Context, projectID string, body CreateRdsBackupJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateRdsBackupResponse, error)
 
 	// DeleteRdsBackupWithResponse 删除手动备份
 	//
@@ -15302,7 +15302,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /rds/v1/{project_id}/backups/{backupId} (the `DeleteRdsBackup` operationId).
-	DeleteRdsBackupWithResponse(ctx context.Context, projectId string, backupId string, reqEditors ...RequestEditorFn) (*DeleteRdsBackupResponse, error)
+	DeleteRdsBackupWithResponse(ctx context.Context, projectID string, backupID string, reqEditors ...RequestEditorFn) (*DeleteRdsBackupResponse, error)
 
 	// ListParametersWithResponse 获取参数列表
 	//
@@ -15311,7 +15311,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /rds/v1/{project_id}/datastores/versions/{datastore_version_id}/parameters (the `ListParameters` operationId).
-	ListParametersWithResponse(ctx context.Context, projectId string, datastoreVersionId string, reqEditors ...RequestEditorFn) (*ListParametersResponse, error)
+	ListParametersWithResponse(ctx context.Context, projectID string, datastoreVersionID string, reqEditors ...RequestEditorFn) (*ListParametersResponse, error)
 
 	// ShowParameterWithResponse 获取配置参数信息
 	//
@@ -15320,7 +15320,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /rds/v1/{project_id}/datastores/versions/{datastore_version_id}/parameters/{parameter_name} (the `ShowParameter` operationId).
-	ShowParameterWithResponse(ctx context.Context, projectId string, datastoreVersionId string, parameterName string, reqEditors ...RequestEditorFn) (*ShowParameterResponse, error)
+	ShowParameterWithResponse(ctx context.Context, projectID string, datastoreVersionID string, parameterName string, reqEditors ...RequestEditorFn) (*ShowParameterResponse, error)
 
 	// ListVersionsWithResponse 获取数据库版本信息
 	//
@@ -15329,7 +15329,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /rds/v1/{project_id}/datastores/{datastore_name}/versions (the `ListVersions` operationId).
-	ListVersionsWithResponse(ctx context.Context, projectId string, datastoreName ListVersionsParamsDatastoreName, reqEditors ...RequestEditorFn) (*ListVersionsResponse, error)
+	ListVersionsWithResponse(ctx context.Context, projectID string, datastoreName ListVersionsParamsDatastoreName, reqEditors ...RequestEditorFn) (*ListVersionsResponse, error)
 
 	// ListFlavorsWithResponse 获取所有实例规格信息
 	//
@@ -15338,7 +15338,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /rds/v1/{project_id}/flavors (the `ListFlavors` operationId).
-	ListFlavorsWithResponse(ctx context.Context, projectId string, params *ListFlavorsParams, reqEditors ...RequestEditorFn) (*ListFlavorsResponse, error)
+	ListFlavorsWithResponse(ctx context.Context, projectID string, params *ListFlavorsParams, reqEditors ...RequestEditorFn) (*ListFlavorsResponse, error)
 
 	// ShowRdsFlavorWithResponse 获取指定实例规格信息
 	//
@@ -15347,7 +15347,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /rds/v1/{project_id}/flavors/{flavorId} (the `ShowRdsFlavor` operationId).
-	ShowRdsFlavorWithResponse(ctx context.Context, projectId string, flavorId string, reqEditors ...RequestEditorFn) (*ShowRdsFlavorResponse, error)
+	ShowRdsFlavorWithResponse(ctx context.Context, projectID string, flavorID string, reqEditors ...RequestEditorFn) (*ShowRdsFlavorResponse, error)
 
 	// ListRdsInstancesWithResponse 获取实例列表
 	//
@@ -15356,7 +15356,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /rds/v1/{project_id}/instances (the `ListRdsInstances` operationId).
-	ListRdsInstancesWithResponse(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*ListRdsInstancesResponse, error)
+	ListRdsInstancesWithResponse(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*ListRdsInstancesResponse, error)
 
 	// CreateInstanceWithBodyWithResponse 创建实例
 	//
@@ -15365,7 +15365,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /rds/v1/{project_id}/instances#CreateInstance (the `CreateInstance` operationId).
-	CreateInstanceWithBodyWithResponse(ctx context.Context, projectId string, params *CreateInstanceParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateInstanceResponse, error)
+	CreateInstanceWithBodyWithResponse(ctx context.Context, projectID string, params *CreateInstanceParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateInstanceResponse, error)
 
 	// CreateInstanceWithResponse 创建实例
 	//
@@ -15374,7 +15374,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /rds/v1/{project_id}/instances#CreateInstance (the `CreateInstance` operationId).
-	CreateInstanceWithResponse(ctx context.Context, projectId string, params *CreateInstanceParams, body CreateInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateInstanceResponse, error)
+	CreateInstanceWithResponse(ctx context.Context, projectID string, params *CreateInstanceParams, body CreateInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateInstanceResponse, error)
 
 	// CreateRdsInstanceV1WithBodyWithResponse 恢复到新实例
 	//
@@ -15383,7 +15383,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /rds/v1/{project_id}/instances#CreateRdsInstanceV1 (the `CreateRdsInstanceV1` operationId).
-	CreateRdsInstanceV1WithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateRdsInstanceV1Response, error)
+	CreateRdsInstanceV1WithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateRdsInstanceV1Response, error)
 
 	// CreateRdsInstanceV1WithResponse 恢复到新实例
 	//
@@ -15392,7 +15392,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /rds/v1/{project_id}/instances#CreateRdsInstanceV1 (the `CreateRdsInstanceV1` operationId).
-	CreateRdsInstanceV1WithResponse(ctx context.Context, projectId string, body CreateRdsInstanceV1JSONRequestBody, reqEditors ...RequestEditorFn) (*CreateRdsInstanceV1Response, error)
+	CreateRdsInstanceV1WithResponse(ctx context.Context, projectID string, body CreateRdsInstanceV1JSONRequestBody, reqEditors ...RequestEditorFn) (*CreateRdsInstanceV1Response, error)
 
 	// DeleteRdsInstanceWithBodyWithResponse 删除实例
 	//
@@ -15401,7 +15401,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /rds/v1/{project_id}/instances/{instanceId} (the `DeleteRdsInstance` operationId).
-	DeleteRdsInstanceWithBodyWithResponse(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeleteRdsInstanceResponse, error)
+	DeleteRdsInstanceWithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeleteRdsInstanceResponse, error)
 
 	// DeleteRdsInstanceWithResponse 删除实例
 	//
@@ -15410,7 +15410,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /rds/v1/{project_id}/instances/{instanceId} (the `DeleteRdsInstance` operationId).
-	DeleteRdsInstanceWithResponse(ctx context.Context, projectId string, instanceId string, body DeleteRdsInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*DeleteRdsInstanceResponse, error)
+	DeleteRdsInstanceWithResponse(ctx context.Context, projectID string, instanceID string, body DeleteRdsInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*DeleteRdsInstanceResponse, error)
 
 	// ShowInstanceWithResponse 获取指定实例详细信息
 	//
@@ -15419,7 +15419,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /rds/v1/{project_id}/instances/{instanceId} (the `ShowInstance` operationId).
-	ShowInstanceWithResponse(ctx context.Context, projectId string, instanceId string, reqEditors ...RequestEditorFn) (*ShowInstanceResponse, error)
+	ShowInstanceWithResponse(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*ShowInstanceResponse, error)
 
 	// CreateRdsInstancesActionWithBodyWithResponse 调整实例容量
 	//
@@ -15428,7 +15428,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#CreateRdsInstancesAction (the `CreateRdsInstancesAction` operationId).
-	CreateRdsInstancesActionWithBodyWithResponse(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateRdsInstancesActionResponse, error)
+	CreateRdsInstancesActionWithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateRdsInstancesActionResponse, error)
 
 	// CreateRdsInstancesActionWithResponse 调整实例容量
 	//
@@ -15437,7 +15437,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#CreateRdsInstancesAction (the `CreateRdsInstancesAction` operationId).
-	CreateRdsInstancesActionWithResponse(ctx context.Context, projectId string, instanceId string, body CreateRdsInstancesActionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateRdsInstancesActionResponse, error)
+	CreateRdsInstancesActionWithResponse(ctx context.Context, projectID string, instanceID string, body CreateRdsInstancesActionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateRdsInstancesActionResponse, error)
 
 	// CreateRdsInstancesActionV1WithBodyWithResponse 调整实例规格
 	//
@@ -15448,7 +15448,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#CreateRdsInstancesActionV1 (the `CreateRdsInstancesActionV1` operationId).
-	CreateRdsInstancesActionV1WithBodyWithResponse(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateRdsInstancesActionV1Response, error)
+	CreateRdsInstancesActionV1WithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateRdsInstancesActionV1Response, error)
 
 	// CreateRdsInstancesActionV1WithResponse 调整实例规格
 	//
@@ -15459,7 +15459,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#CreateRdsInstancesActionV1 (the `CreateRdsInstancesActionV1` operationId).
-	CreateRdsInstancesActionV1WithResponse(ctx context.Context, projectId string, instanceId string, body CreateRdsInstancesActionV1JSONRequestBody, reqEditors ...RequestEditorFn) (*CreateRdsInstancesActionV1Response, error)
+	CreateRdsInstancesActionV1WithResponse(ctx context.Context, projectID string, instanceID string, body CreateRdsInstancesActionV1JSONRequestBody, reqEditors ...RequestEditorFn) (*CreateRdsInstancesActionV1Response, error)
 
 	// CreateRdsInstancesActionV12WithBodyWithResponse 重启实例
 	//
@@ -15470,7 +15470,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#restart (the `CreateRdsInstancesActionV12` operationId).
-	CreateRdsInstancesActionV12WithBodyWithResponse(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateRdsInstancesActionV12Response, error)
+	CreateRdsInstancesActionV12WithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateRdsInstancesActionV12Response, error)
 
 	// CreateRdsInstancesActionV12WithResponse 重启实例
 	//
@@ -15481,7 +15481,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#restart (the `CreateRdsInstancesActionV12` operationId).
-	CreateRdsInstancesActionV12WithResponse(ctx context.Context, projectId string, instanceId string, body CreateRdsInstancesActionV12JSONRequestBody, reqEditors ...RequestEditorFn) (*CreateRdsInstancesActionV12Response, error)
+	CreateRdsInstancesActionV12WithResponse(ctx context.Context, projectID string, instanceID string, body CreateRdsInstancesActionV12JSONRequestBody, reqEditors ...RequestEditorFn) (*CreateRdsInstancesActionV12Response, error)
 
 	// CreateInstancesActionWithBodyWithResponse 恢复到当前实例
 	//
@@ -15490,7 +15490,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#restore (the `CreateInstancesAction` operationId).
-	CreateInstancesActionWithBodyWithResponse(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateInstancesActionResponse, error)
+	CreateInstancesActionWithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateInstancesActionResponse, error)
 
 	// CreateInstancesActionWithResponse 恢复到当前实例
 	//
@@ -15499,7 +15499,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#restore (the `CreateInstancesAction` operationId).
-	CreateInstancesActionWithResponse(ctx context.Context, projectId string, instanceId string, body CreateInstancesActionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateInstancesActionResponse, error)
+	CreateInstancesActionWithResponse(ctx context.Context, projectID string, instanceID string, body CreateInstancesActionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateInstancesActionResponse, error)
 
 	// ListBackupsPolicyWithResponse 查询自动备份策略
 	//
@@ -15508,7 +15508,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /rds/v1/{project_id}/instances/{instanceId}/backups/policy (the `ListBackupsPolicy` operationId).
-	ListBackupsPolicyWithResponse(ctx context.Context, projectId string, instanceId string, reqEditors ...RequestEditorFn) (*ListBackupsPolicyResponse, error)
+	ListBackupsPolicyWithResponse(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*ListBackupsPolicyResponse, error)
 
 	// UpdateBackupsPolicyWithBodyWithResponse 设置自动备份策略
 	//
@@ -15517,7 +15517,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /rds/v1/{project_id}/instances/{instanceId}/backups/policy (the `UpdateBackupsPolicy` operationId).
-	UpdateBackupsPolicyWithBodyWithResponse(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateBackupsPolicyResponse, error)
+	UpdateBackupsPolicyWithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateBackupsPolicyResponse, error)
 
 	// UpdateBackupsPolicyWithResponse 设置自动备份策略
 	//
@@ -15526,7 +15526,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /rds/v1/{project_id}/instances/{instanceId}/backups/policy (the `UpdateBackupsPolicy` operationId).
-	UpdateBackupsPolicyWithResponse(ctx context.Context, projectId string, instanceId string, body UpdateBackupsPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateBackupsPolicyResponse, error)
+	UpdateBackupsPolicyWithResponse(ctx context.Context, projectID string, instanceID string, body UpdateBackupsPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateBackupsPolicyResponse, error)
 
 	// ListDatabasesWithResponse 获取指定实例的数据库列表
 	//
@@ -15535,7 +15535,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /rds/v1/{project_id}/instances/{instanceId}/databases (the `ListDatabases` operationId).
-	ListDatabasesWithResponse(ctx context.Context, projectId string, instanceId string, reqEditors ...RequestEditorFn) (*ListDatabasesResponse, error)
+	ListDatabasesWithResponse(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*ListDatabasesResponse, error)
 
 	// ListInstancesErrorlogWithResponse 查询数据库错误日志
 	//
@@ -15544,7 +15544,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /rds/v1/{project_id}/instances/{instanceId}/errorlog (the `ListInstancesErrorlog` operationId).
-	ListInstancesErrorlogWithResponse(ctx context.Context, projectId string, instanceId string, params *ListInstancesErrorlogParams, reqEditors ...RequestEditorFn) (*ListInstancesErrorlogResponse, error)
+	ListInstancesErrorlogWithResponse(ctx context.Context, projectID string, instanceID string, params *ListInstancesErrorlogParams, reqEditors ...RequestEditorFn) (*ListInstancesErrorlogResponse, error)
 
 	// ListInstancesSlowlogWithResponse 查询数据库慢日志
 	//
@@ -15553,7 +15553,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /rds/v1/{project_id}/instances/{instanceId}/slowlog (the `ListInstancesSlowlog` operationId).
-	ListInstancesSlowlogWithResponse(ctx context.Context, projectId string, instanceId string, params *ListInstancesSlowlogParams, reqEditors ...RequestEditorFn) (*ListInstancesSlowlogResponse, error)
+	ListInstancesSlowlogWithResponse(ctx context.Context, projectID string, instanceID string, params *ListInstancesSlowlogParams, reqEditors ...RequestEditorFn) (*ListInstancesSlowlogResponse, error)
 
 	// UpdateParameterWithBodyWithResponse 设置配置参数
 	//
@@ -15564,7 +15564,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /rds/v1/{project_id}/instances/{nodeId}/parameters (the `UpdateParameter` operationId).
-	UpdateParameterWithBodyWithResponse(ctx context.Context, projectId string, nodeId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateParameterResponse, error)
+	UpdateParameterWithBodyWithResponse(ctx context.Context, projectID string, nodeID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateParameterResponse, error)
 
 	// UpdateParameterWithResponse 设置配置参数
 	//
@@ -15575,7 +15575,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /rds/v1/{project_id}/instances/{nodeId}/parameters (the `UpdateParameter` operationId).
-	UpdateParameterWithResponse(ctx context.Context, projectId string, nodeId string, body UpdateParameterJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateParameterResponse, error)
+	UpdateParameterWithResponse(ctx context.Context, projectID string, nodeID string, body UpdateParameterJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateParameterResponse, error)
 
 	// UpdateDefaultWithResponse 恢复默认参数
 	//
@@ -15584,7 +15584,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /rds/v1/{project_id}/instances/{nodeId}/parameters/default (the `UpdateDefault` operationId).
-	UpdateDefaultWithResponse(ctx context.Context, projectId string, nodeId string, reqEditors ...RequestEditorFn) (*UpdateDefaultResponse, error)
+	UpdateDefaultWithResponse(ctx context.Context, projectID string, nodeID string, reqEditors ...RequestEditorFn) (*UpdateDefaultResponse, error)
 
 	// ShowRdWithResponse 查询API版本信息
 	//
@@ -15593,7 +15593,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /rds/{versionId}#ShowRd (the `ShowRd` operationId).
-	ShowRdWithResponse(ctx context.Context, versionId string, reqEditors ...RequestEditorFn) (*ShowRdResponse, error)
+	ShowRdWithResponse(ctx context.Context, versionID string, reqEditors ...RequestEditorFn) (*ShowRdResponse, error)
 
 	// ShowRd2WithResponse 查询指定的API版本信息
 	//
@@ -15604,7 +15604,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /rds/{versionId}#ShowRd2 (the `ShowRd2` operationId).
-	ShowRd2WithResponse(ctx context.Context, versionId string, reqEditors ...RequestEditorFn) (*ShowRd2Response, error)
+	ShowRd2WithResponse(ctx context.Context, versionID string, reqEditors ...RequestEditorFn) (*ShowRd2Response, error)
 
 	// CreateRdsInstanceWithBodyWithResponse 创建实例
 	//
@@ -15613,7 +15613,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /rds/{versionId}/{project_id}/instances (the `CreateRdsInstance` operationId).
-	CreateRdsInstanceWithBodyWithResponse(ctx context.Context, versionId string, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateRdsInstanceResponse, error)
+	CreateRdsInstanceWithBodyWithResponse(ctx context.Context, versionID string, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateRdsInstanceResponse, error)
 
 	// CreateRdsInstanceWithResponse 创建实例
 	//
@@ -15622,7 +15622,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /rds/{versionId}/{project_id}/instances (the `CreateRdsInstance` operationId).
-	CreateRdsInstanceWithResponse(ctx context.Context, versionId string, projectId string, body CreateRdsInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateRdsInstanceResponse, error)
+	CreateRdsInstanceWithResponse(ctx context.Context, versionID string, projectID string, body CreateRdsInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateRdsInstanceResponse, error)
 
 	// ListBackupFilesWithResponse 获取备份下载链接
 	//
@@ -15633,7 +15633,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3/{project_id}/backup-files (the `ListBackupFiles` operationId).
-	ListBackupFilesWithResponse(ctx context.Context, projectId string, params *ListBackupFilesParams, reqEditors ...RequestEditorFn) (*ListBackupFilesResponse, error)
+	ListBackupFilesWithResponse(ctx context.Context, projectID string, params *ListBackupFilesParams, reqEditors ...RequestEditorFn) (*ListBackupFilesResponse, error)
 
 	// ListBackupsV3WithResponse 获取备份列表
 	//
@@ -15644,7 +15644,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3/{project_id}/backups (the `ListBackupsV3` operationId).
-	ListBackupsV3WithResponse(ctx context.Context, projectId string, params *ListBackupsV3Params, reqEditors ...RequestEditorFn) (*ListBackupsV3Response, error)
+	ListBackupsV3WithResponse(ctx context.Context, projectID string, params *ListBackupsV3Params, reqEditors ...RequestEditorFn) (*ListBackupsV3Response, error)
 
 	// CreateBackupWithBodyWithResponse 创建手动备份
 	//
@@ -15655,7 +15655,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3/{project_id}/backups (the `CreateBackup` operationId).
-	CreateBackupWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateBackupResponse, error)
+	CreateBackupWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateBackupResponse, error)
 
 	// CreateBackupWithResponse 创建手动备份
 	//
@@ -15666,7 +15666,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3/{project_id}/backups (the `CreateBackup` operationId).
-	CreateBackupWithResponse(ctx context.Context, projectId string, body CreateBackupJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateBackupResponse, error)
+	CreateBackupWithResponse(ctx context.Context, projectID string, body CreateBackupJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateBackupResponse, error)
 
 	// DeleteBackupWithResponse 删除手动备份
 	//
@@ -15677,7 +15677,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v3/{project_id}/backups/{backup_id} (the `DeleteBackup` operationId).
-	DeleteBackupWithResponse(ctx context.Context, projectId string, backupId string, reqEditors ...RequestEditorFn) (*DeleteBackupResponse, error)
+	DeleteBackupWithResponse(ctx context.Context, projectID string, backupID string, reqEditors ...RequestEditorFn) (*DeleteBackupResponse, error)
 
 	// ListCollationsWithResponse 查询SQL Server可用字符集
 	//
@@ -15688,7 +15688,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3/{project_id}/collations (the `ListCollations` operationId).
-	ListCollationsWithResponse(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*ListCollationsResponse, error)
+	ListCollationsWithResponse(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*ListCollationsResponse, error)
 
 	// ListConfigurationsWithResponse 获取参数模板列表
 	//
@@ -15699,7 +15699,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3/{project_id}/configurations (the `ListConfigurations` operationId).
-	ListConfigurationsWithResponse(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*ListConfigurationsResponse, error)
+	ListConfigurationsWithResponse(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*ListConfigurationsResponse, error)
 
 	// CreateConfigurationWithBodyWithResponse 创建参数模板
 	//
@@ -15710,7 +15710,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3/{project_id}/configurations (the `CreateConfiguration` operationId).
-	CreateConfigurationWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateConfigurationResponse, error)
+	CreateConfigurationWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateConfigurationResponse, error)
 
 	// CreateConfigurationWithResponse 创建参数模板
 	//
@@ -15721,7 +15721,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3/{project_id}/configurations (the `CreateConfiguration` operationId).
-	CreateConfigurationWithResponse(ctx context.Context, projectId string, body CreateConfigurationJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateConfigurationResponse, error)
+	CreateConfigurationWithResponse(ctx context.Context, projectID string, body CreateConfigurationJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateConfigurationResponse, error)
 
 	// DeleteConfigurationWithResponse 删除参数模板
 	//
@@ -15732,7 +15732,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v3/{project_id}/configurations/{config_id} (the `DeleteConfiguration` operationId).
-	DeleteConfigurationWithResponse(ctx context.Context, projectId string, configId string, reqEditors ...RequestEditorFn) (*DeleteConfigurationResponse, error)
+	DeleteConfigurationWithResponse(ctx context.Context, projectID string, configID string, reqEditors ...RequestEditorFn) (*DeleteConfigurationResponse, error)
 
 	// ShowConfigurationWithResponse 获取指定参数模板的参数
 	//
@@ -15743,7 +15743,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3/{project_id}/configurations/{config_id} (the `ShowConfiguration` operationId).
-	ShowConfigurationWithResponse(ctx context.Context, projectId string, configId string, reqEditors ...RequestEditorFn) (*ShowConfigurationResponse, error)
+	ShowConfigurationWithResponse(ctx context.Context, projectID string, configID string, reqEditors ...RequestEditorFn) (*ShowConfigurationResponse, error)
 
 	// UpdateConfigurationWithBodyWithResponse 修改参数模板参数
 	//
@@ -15754,7 +15754,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v3/{project_id}/configurations/{config_id} (the `UpdateConfiguration` operationId).
-	UpdateConfigurationWithBodyWithResponse(ctx context.Context, projectId string, configId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateConfigurationResponse, error)
+	UpdateConfigurationWithBodyWithResponse(ctx context.Context, projectID string, configID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateConfigurationResponse, error)
 
 	// UpdateConfigurationWithResponse 修改参数模板参数
 	//
@@ -15765,7 +15765,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v3/{project_id}/configurations/{config_id} (the `UpdateConfiguration` operationId).
-	UpdateConfigurationWithResponse(ctx context.Context, projectId string, configId string, body UpdateConfigurationJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateConfigurationResponse, error)
+	UpdateConfigurationWithResponse(ctx context.Context, projectID string, configID string, body UpdateConfigurationJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateConfigurationResponse, error)
 
 	// UpdateApplyWithBodyWithResponse 应用参数模板
 	//
@@ -15776,7 +15776,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v3/{project_id}/configurations/{config_id}/apply (the `UpdateApply` operationId).
-	UpdateApplyWithBodyWithResponse(ctx context.Context, projectId string, configId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateApplyResponse, error)
+	UpdateApplyWithBodyWithResponse(ctx context.Context, projectID string, configID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateApplyResponse, error)
 
 	// UpdateApplyWithResponse 应用参数模板
 	//
@@ -15787,7 +15787,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v3/{project_id}/configurations/{config_id}/apply (the `UpdateApply` operationId).
-	UpdateApplyWithResponse(ctx context.Context, projectId string, configId string, body UpdateApplyJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateApplyResponse, error)
+	UpdateApplyWithResponse(ctx context.Context, projectID string, configID string, body UpdateApplyJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateApplyResponse, error)
 
 	// ShowDatastoreWithResponse 查询数据库引擎的版本
 	//
@@ -15798,7 +15798,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3/{project_id}/datastores/{database_name} (the `ShowDatastore` operationId).
-	ShowDatastoreWithResponse(ctx context.Context, projectId string, databaseName string, reqEditors ...RequestEditorFn) (*ShowDatastoreResponse, error)
+	ShowDatastoreWithResponse(ctx context.Context, projectID string, databaseName string, reqEditors ...RequestEditorFn) (*ShowDatastoreResponse, error)
 
 	// ShowFlavorWithResponse 查询数据库规格
 	//
@@ -15809,7 +15809,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3/{project_id}/flavors/{database_name} (the `ShowFlavor` operationId).
-	ShowFlavorWithResponse(ctx context.Context, projectId string, databaseName string, params *ShowFlavorParams, reqEditors ...RequestEditorFn) (*ShowFlavorResponse, error)
+	ShowFlavorWithResponse(ctx context.Context, projectID string, databaseName string, params *ShowFlavorParams, reqEditors ...RequestEditorFn) (*ShowFlavorResponse, error)
 
 	// ListInstancesWithResponse 查询数据库实例列表
 	//
@@ -15820,7 +15820,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3/{project_id}/instances (the `ListInstances` operationId).
-	ListInstancesWithResponse(ctx context.Context, projectId string, params *ListInstancesParams, reqEditors ...RequestEditorFn) (*ListInstancesResponse, error)
+	ListInstancesWithResponse(ctx context.Context, projectID string, params *ListInstancesParams, reqEditors ...RequestEditorFn) (*ListInstancesResponse, error)
 
 	// CreateInstanceV3WithBodyWithResponse 创建数据库实例
 	//
@@ -15831,7 +15831,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3/{project_id}/instances#CreateInstanceV3 (the `CreateInstanceV3` operationId).
-	CreateInstanceV3WithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateInstanceV3Response, error)
+	CreateInstanceV3WithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateInstanceV3Response, error)
 
 	// CreateInstanceV3WithResponse 创建数据库实例
 	//
@@ -15842,7 +15842,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3/{project_id}/instances#CreateInstanceV3 (the `CreateInstanceV3` operationId).
-	CreateInstanceV3WithResponse(ctx context.Context, projectId string, body CreateInstanceV3JSONRequestBody, reqEditors ...RequestEditorFn) (*CreateInstanceV3Response, error)
+	CreateInstanceV3WithResponse(ctx context.Context, projectID string, body CreateInstanceV3JSONRequestBody, reqEditors ...RequestEditorFn) (*CreateInstanceV3Response, error)
 
 	// CreateInstanceV32WithBodyWithResponse 恢复到新实例
 	//
@@ -15853,7 +15853,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3/{project_id}/instances#CreateInstanceV32 (the `CreateInstanceV32` operationId).
-	CreateInstanceV32WithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateInstanceV32Response, error)
+	CreateInstanceV32WithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateInstanceV32Response, error)
 
 	// CreateInstanceV32WithResponse 恢复到新实例
 	//
@@ -15864,7 +15864,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3/{project_id}/instances#CreateInstanceV32 (the `CreateInstanceV32` operationId).
-	CreateInstanceV32WithResponse(ctx context.Context, projectId string, body CreateInstanceV32JSONRequestBody, reqEditors ...RequestEditorFn) (*CreateInstanceV32Response, error)
+	CreateInstanceV32WithResponse(ctx context.Context, projectID string, body CreateInstanceV32JSONRequestBody, reqEditors ...RequestEditorFn) (*CreateInstanceV32Response, error)
 
 	// CreateRecoveryWithBodyWithResponse 恢复到已有实例
 	//
@@ -15875,7 +15875,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3/{project_id}/instances/recovery (the `CreateRecovery` operationId).
-	CreateRecoveryWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateRecoveryResponse, error)
+	CreateRecoveryWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateRecoveryResponse, error)
 
 	// CreateRecoveryWithResponse 恢复到已有实例
 	//
@@ -15886,7 +15886,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3/{project_id}/instances/recovery (the `CreateRecovery` operationId).
-	CreateRecoveryWithResponse(ctx context.Context, projectId string, body CreateRecoveryJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateRecoveryResponse, error)
+	CreateRecoveryWithResponse(ctx context.Context, projectID string, body CreateRecoveryJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateRecoveryResponse, error)
 
 	// DeleteInstanceV3WithResponse 删除数据库实例
 	//
@@ -15898,7 +15898,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v3/{project_id}/instances/{instance_id} (the `DeleteInstanceV3` operationId).
-	DeleteInstanceV3WithResponse(ctx context.Context, projectId string, instanceId string, reqEditors ...RequestEditorFn) (*DeleteInstanceV3Response, error)
+	DeleteInstanceV3WithResponse(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*DeleteInstanceV3Response, error)
 
 	// CreateInstancesActionV3WithBodyWithResponse 扩容数据库实例的磁盘空间
 	//
@@ -15909,7 +15909,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#enlarge_volume (the `CreateInstancesActionV3` operationId).
-	CreateInstancesActionV3WithBodyWithResponse(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateInstancesActionV3Response, error)
+	CreateInstancesActionV3WithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateInstancesActionV3Response, error)
 
 	// CreateInstancesActionV3WithResponse 扩容数据库实例的磁盘空间
 	//
@@ -15920,7 +15920,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#enlarge_volume (the `CreateInstancesActionV3` operationId).
-	CreateInstancesActionV3WithResponse(ctx context.Context, projectId string, instanceId string, body CreateInstancesActionV3JSONRequestBody, reqEditors ...RequestEditorFn) (*CreateInstancesActionV3Response, error)
+	CreateInstancesActionV3WithResponse(ctx context.Context, projectID string, instanceID string, body CreateInstancesActionV3JSONRequestBody, reqEditors ...RequestEditorFn) (*CreateInstancesActionV3Response, error)
 
 	// UpdateActionWithBodyWithResponse 变更数据库实例的规格
 	//
@@ -15933,7 +15933,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#resize_flavor (the `UpdateAction` operationId).
-	UpdateActionWithBodyWithResponse(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateActionResponse, error)
+	UpdateActionWithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateActionResponse, error)
 
 	// UpdateActionWithResponse 变更数据库实例的规格
 	//
@@ -15946,7 +15946,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#resize_flavor (the `UpdateAction` operationId).
-	UpdateActionWithResponse(ctx context.Context, projectId string, instanceId string, body UpdateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateActionResponse, error)
+	UpdateActionWithResponse(ctx context.Context, projectID string, instanceID string, body UpdateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateActionResponse, error)
 
 	// CreateInstancesActionV32WithBodyWithResponse 重启数据库实例
 	//
@@ -15959,7 +15959,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#restart (the `CreateInstancesActionV32` operationId).
-	CreateInstancesActionV32WithBodyWithResponse(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateInstancesActionV32Response, error)
+	CreateInstancesActionV32WithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateInstancesActionV32Response, error)
 
 	// CreateInstancesActionV32WithResponse 重启数据库实例
 	//
@@ -15972,7 +15972,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#restart (the `CreateInstancesActionV32` operationId).
-	CreateInstancesActionV32WithResponse(ctx context.Context, projectId string, instanceId string, body CreateInstancesActionV32JSONRequestBody, reqEditors ...RequestEditorFn) (*CreateInstancesActionV32Response, error)
+	CreateInstancesActionV32WithResponse(ctx context.Context, projectID string, instanceID string, body CreateInstancesActionV32JSONRequestBody, reqEditors ...RequestEditorFn) (*CreateInstancesActionV32Response, error)
 
 	// CreateActionWithBodyWithResponse 单机转主备实例
 	//
@@ -15983,7 +15983,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#single_to_ha (the `CreateAction` operationId).
-	CreateActionWithBodyWithResponse(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateActionResponse, error)
+	CreateActionWithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateActionResponse, error)
 
 	// CreateActionWithResponse 单机转主备实例
 	//
@@ -15994,7 +15994,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#single_to_ha (the `CreateAction` operationId).
-	CreateActionWithResponse(ctx context.Context, projectId string, instanceId string, body CreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateActionResponse, error)
+	CreateActionWithResponse(ctx context.Context, projectID string, instanceID string, body CreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateActionResponse, error)
 
 	// ListAuditlogWithResponse 获取审计日志列表
 	//
@@ -16005,7 +16005,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3/{project_id}/instances/{instance_id}/auditlog (the `ListAuditlog` operationId).
-	ListAuditlogWithResponse(ctx context.Context, projectId string, instanceId string, params *ListAuditlogParams, reqEditors ...RequestEditorFn) (*ListAuditlogResponse, error)
+	ListAuditlogWithResponse(ctx context.Context, projectID string, instanceID string, params *ListAuditlogParams, reqEditors ...RequestEditorFn) (*ListAuditlogResponse, error)
 
 	// CreateAuditlogLinkWithBodyWithResponse 生成审计日志下载链接
 	//
@@ -16016,7 +16016,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/auditlog-links (the `CreateAuditlogLink` operationId).
-	CreateAuditlogLinkWithBodyWithResponse(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateAuditlogLinkResponse, error)
+	CreateAuditlogLinkWithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateAuditlogLinkResponse, error)
 
 	// CreateAuditlogLinkWithResponse 生成审计日志下载链接
 	//
@@ -16027,7 +16027,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/auditlog-links (the `CreateAuditlogLink` operationId).
-	CreateAuditlogLinkWithResponse(ctx context.Context, projectId string, instanceId string, body CreateAuditlogLinkJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateAuditlogLinkResponse, error)
+	CreateAuditlogLinkWithResponse(ctx context.Context, projectID string, instanceID string, body CreateAuditlogLinkJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateAuditlogLinkResponse, error)
 
 	// ListAuditlogPolicyWithResponse 查询审计日志策略
 	//
@@ -16038,7 +16038,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3/{project_id}/instances/{instance_id}/auditlog-policy (the `ListAuditlogPolicy` operationId).
-	ListAuditlogPolicyWithResponse(ctx context.Context, projectId string, instanceId string, reqEditors ...RequestEditorFn) (*ListAuditlogPolicyResponse, error)
+	ListAuditlogPolicyWithResponse(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*ListAuditlogPolicyResponse, error)
 
 	// UpdateAuditlogPolicyWithBodyWithResponse 设置审计日志策略
 	//
@@ -16049,7 +16049,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v3/{project_id}/instances/{instance_id}/auditlog-policy (the `UpdateAuditlogPolicy` operationId).
-	UpdateAuditlogPolicyWithBodyWithResponse(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateAuditlogPolicyResponse, error)
+	UpdateAuditlogPolicyWithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateAuditlogPolicyResponse, error)
 
 	// UpdateAuditlogPolicyWithResponse 设置审计日志策略
 	//
@@ -16060,7 +16060,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v3/{project_id}/instances/{instance_id}/auditlog-policy (the `UpdateAuditlogPolicy` operationId).
-	UpdateAuditlogPolicyWithResponse(ctx context.Context, projectId string, instanceId string, body UpdateAuditlogPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateAuditlogPolicyResponse, error)
+	UpdateAuditlogPolicyWithResponse(ctx context.Context, projectID string, instanceID string, body UpdateAuditlogPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateAuditlogPolicyResponse, error)
 
 	// ListPolicyWithResponse 查询自动备份策略
 	//
@@ -16071,7 +16071,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3/{project_id}/instances/{instance_id}/backups/policy (the `ListPolicy` operationId).
-	ListPolicyWithResponse(ctx context.Context, projectId string, instanceId string, reqEditors ...RequestEditorFn) (*ListPolicyResponse, error)
+	ListPolicyWithResponse(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*ListPolicyResponse, error)
 
 	// UpdatePolicyWithBodyWithResponse 设置自动备份策略
 	//
@@ -16082,7 +16082,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v3/{project_id}/instances/{instance_id}/backups/policy (the `UpdatePolicy` operationId).
-	UpdatePolicyWithBodyWithResponse(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdatePolicyResponse, error)
+	UpdatePolicyWithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdatePolicyResponse, error)
 
 	// UpdatePolicyWithResponse 设置自动备份策略
 	//
@@ -16093,7 +16093,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v3/{project_id}/instances/{instance_id}/backups/policy (the `UpdatePolicy` operationId).
-	UpdatePolicyWithResponse(ctx context.Context, projectId string, instanceId string, body UpdatePolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdatePolicyResponse, error)
+	UpdatePolicyWithResponse(ctx context.Context, projectID string, instanceID string, body UpdatePolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdatePolicyResponse, error)
 
 	// ListInstancesConfigurationsWithResponse 获取指定实例的参数模板
 	//
@@ -16104,7 +16104,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3/{project_id}/instances/{instance_id}/configurations (the `ListInstancesConfigurations` operationId).
-	ListInstancesConfigurationsWithResponse(ctx context.Context, projectId string, instanceId string, reqEditors ...RequestEditorFn) (*ListInstancesConfigurationsResponse, error)
+	ListInstancesConfigurationsWithResponse(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*ListInstancesConfigurationsResponse, error)
 
 	// UpdateInstancesConfigurationWithBodyWithResponse 修改指定实例的参数
 	//
@@ -16115,7 +16115,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v3/{project_id}/instances/{instance_id}/configurations (the `UpdateInstancesConfiguration` operationId).
-	UpdateInstancesConfigurationWithBodyWithResponse(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateInstancesConfigurationResponse, error)
+	UpdateInstancesConfigurationWithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateInstancesConfigurationResponse, error)
 
 	// UpdateInstancesConfigurationWithResponse 修改指定实例的参数
 	//
@@ -16126,7 +16126,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /v3/{project_id}/instances/{instance_id}/configurations (the `UpdateInstancesConfiguration` operationId).
-	UpdateInstancesConfigurationWithResponse(ctx context.Context, projectId string, instanceId string, body UpdateInstancesConfigurationJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateInstancesConfigurationResponse, error)
+	UpdateInstancesConfigurationWithResponse(ctx context.Context, projectID string, instanceID string, body UpdateInstancesConfigurationJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateInstancesConfigurationResponse, error)
 
 	// ListInstancesDatabaseV3WithResponse 查询数据库（已废弃）
 	//
@@ -16137,7 +16137,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3/{project_id}/instances/{instance_id}/database (the `ListInstancesDatabaseV3` operationId).
-	ListInstancesDatabaseV3WithResponse(ctx context.Context, projectId string, instanceId string, reqEditors ...RequestEditorFn) (*ListInstancesDatabaseV3Response, error)
+	ListInstancesDatabaseV3WithResponse(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*ListInstancesDatabaseV3Response, error)
 
 	// CreateDatabaseWithBodyWithResponse 创建数据库
 	//
@@ -16148,7 +16148,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/database (the `CreateDatabase` operationId).
-	CreateDatabaseWithBodyWithResponse(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateDatabaseResponse, error)
+	CreateDatabaseWithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateDatabaseResponse, error)
 
 	// CreateDatabaseWithResponse 创建数据库
 	//
@@ -16159,9 +16159,9 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/database (the `CreateDatabase` operationId).
-	CreateDatabaseWithResponse(ctx context.Context, projectId string, instanceId string, body CreateDatabaseJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateDatabaseResponse, error)
+	CreateDatabaseWithResponse(ctx context.Context, projectID string, instanceID string, body CreateDatabaseJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateDatabaseResponse, error)
 
-	// ListDbUserWithResponse 查询指定数据库的已授权用户
+	// ListDBUserWithResponse 查询指定数据库的已授权用户
 	//
 	// 查询指定实例中某数据库的已授权数据库用户。
 	// 调用接口前，您需要了解API  认证权证。
@@ -16169,8 +16169,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with GET /v3/{project_id}/instances/{instance_id}/database/db_user (the `ListDbUser` operationId).
-	ListDbUserWithResponse(ctx context.Context, projectId string, instanceId string, params *ListDbUserParams, reqEditors ...RequestEditorFn) (*ListDbUserResponse, error)
+	// Corresponds with GET /v3/{project_id}/instances/{instance_id}/database/db_user (the `ListDBUser` operationId).
+	ListDBUserWithResponse(ctx context.Context, projectID string, instanceID string, params *ListDBUserParams, reqEditors ...RequestEditorFn) (*ListDBUserResponse, error)
 
 	// ListDetailWithResponse 查询数据库列表
 	//
@@ -16181,7 +16181,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3/{project_id}/instances/{instance_id}/database/detail (the `ListDetail` operationId).
-	ListDetailWithResponse(ctx context.Context, projectId string, instanceId string, params *ListDetailParams, reqEditors ...RequestEditorFn) (*ListDetailResponse, error)
+	ListDetailWithResponse(ctx context.Context, projectID string, instanceID string, params *ListDetailParams, reqEditors ...RequestEditorFn) (*ListDetailResponse, error)
 
 	// DeleteDatabaseWithResponse 删除数据库
 	//
@@ -16192,9 +16192,9 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /v3/{project_id}/instances/{instance_id}/database/{db_name} (the `DeleteDatabase` operationId).
-	DeleteDatabaseWithResponse(ctx context.Context, projectId string, instanceId string, dbName string, reqEditors ...RequestEditorFn) (*DeleteDatabaseResponse, error)
+	DeleteDatabaseWithResponse(ctx context.Context, projectID string, instanceID string, dbName string, reqEditors ...RequestEditorFn) (*DeleteDatabaseResponse, error)
 
-	// DeleteDbPrivilegeWithBodyWithResponse 解除数据库帐号权限
+	// DeleteDBPrivilegeWithBodyWithResponse 解除数据库帐号权限
 	//
 	// 在指定实例的数据库中，解除数据库帐号的权限。
 	// 调用接口前，您需要了解API  认证权证。
@@ -16202,10 +16202,10 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with DELETE /v3/{project_id}/instances/{instance_id}/db_privilege (the `DeleteDbPrivilege` operationId).
-	DeleteDbPrivilegeWithBodyWithResponse(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeleteDbPrivilegeResponse, error)
+	// Corresponds with DELETE /v3/{project_id}/instances/{instance_id}/db_privilege (the `DeleteDBPrivilege` operationId).
+	DeleteDBPrivilegeWithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeleteDBPrivilegeResponse, error)
 
-	// DeleteDbPrivilegeWithResponse 解除数据库帐号权限
+	// DeleteDBPrivilegeWithResponse 解除数据库帐号权限
 	//
 	// 在指定实例的数据库中，解除数据库帐号的权限。
 	// 调用接口前，您需要了解API  认证权证。
@@ -16213,10 +16213,10 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with DELETE /v3/{project_id}/instances/{instance_id}/db_privilege (the `DeleteDbPrivilege` operationId).
-	DeleteDbPrivilegeWithResponse(ctx context.Context, projectId string, instanceId string, body DeleteDbPrivilegeJSONRequestBody, reqEditors ...RequestEditorFn) (*DeleteDbPrivilegeResponse, error)
+	// Corresponds with DELETE /v3/{project_id}/instances/{instance_id}/db_privilege (the `DeleteDBPrivilege` operationId).
+	DeleteDBPrivilegeWithResponse(ctx context.Context, projectID string, instanceID string, body DeleteDBPrivilegeJSONRequestBody, reqEditors ...RequestEditorFn) (*DeleteDBPrivilegeResponse, error)
 
-	// CreateDbPrivilegeWithBodyWithResponse 授权数据库帐号
+	// CreateDBPrivilegeWithBodyWithResponse 授权数据库帐号
 	//
 	// 在指定实例的数据库中, 设置帐号的权限。
 	// 调用接口前，您需要了解API  认证权证。
@@ -16224,10 +16224,10 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/db_privilege (the `CreateDbPrivilege` operationId).
-	CreateDbPrivilegeWithBodyWithResponse(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateDbPrivilegeResponse, error)
+	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/db_privilege (the `CreateDBPrivilege` operationId).
+	CreateDBPrivilegeWithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateDBPrivilegeResponse, error)
 
-	// CreateDbPrivilegeWithResponse 授权数据库帐号
+	// CreateDBPrivilegeWithResponse 授权数据库帐号
 	//
 	// 在指定实例的数据库中, 设置帐号的权限。
 	// 调用接口前，您需要了解API  认证权证。
@@ -16235,10 +16235,10 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/db_privilege (the `CreateDbPrivilege` operationId).
-	CreateDbPrivilegeWithResponse(ctx context.Context, projectId string, instanceId string, body CreateDbPrivilegeJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateDbPrivilegeResponse, error)
+	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/db_privilege (the `CreateDBPrivilege` operationId).
+	CreateDBPrivilegeWithResponse(ctx context.Context, projectID string, instanceID string, body CreateDBPrivilegeJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateDBPrivilegeResponse, error)
 
-	// ListInstancesDbUserV3WithResponse 查询数据库用户（已废弃）
+	// ListInstancesDBUserV3WithResponse 查询数据库用户（已废弃）
 	//
 	// 查询指定实例中的数据库用户。
 	// 调用接口前，您需要了解API  认证权证。
@@ -16246,10 +16246,10 @@ type ClientWithResponsesInterface interface {
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with GET /v3/{project_id}/instances/{instance_id}/db_user (the `ListInstancesDbUserV3` operationId).
-	ListInstancesDbUserV3WithResponse(ctx context.Context, projectId string, instanceId string, reqEditors ...RequestEditorFn) (*ListInstancesDbUserV3Response, error)
+	// Corresponds with GET /v3/{project_id}/instances/{instance_id}/db_user (the `ListInstancesDBUserV3` operationId).
+	ListInstancesDBUserV3WithResponse(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*ListInstancesDBUserV3Response, error)
 
-	// CreateDbUserWithBodyWithResponse 创建数据库用户
+	// CreateDBUserWithBodyWithResponse 创建数据库用户
 	//
 	// 在指定实例中创建数据库帐号。
 	// 调用接口前，您需要了解API  认证权证。
@@ -16257,10 +16257,10 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/db_user (the `CreateDbUser` operationId).
-	CreateDbUserWithBodyWithResponse(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateDbUserResponse, error)
+	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/db_user (the `CreateDBUser` operationId).
+	CreateDBUserWithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateDBUserResponse, error)
 
-	// CreateDbUserWithResponse 创建数据库用户
+	// CreateDBUserWithResponse 创建数据库用户
 	//
 	// 在指定实例中创建数据库帐号。
 	// 调用接口前，您需要了解API  认证权证。
@@ -16268,8 +16268,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/db_user (the `CreateDbUser` operationId).
-	CreateDbUserWithResponse(ctx context.Context, projectId string, instanceId string, body CreateDbUserJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateDbUserResponse, error)
+	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/db_user (the `CreateDBUser` operationId).
+	CreateDBUserWithResponse(ctx context.Context, projectID string, instanceID string, body CreateDBUserJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateDBUserResponse, error)
 
 	// ListDatabaseWithResponse 查询指定用户的已授权数据库
 	//
@@ -16280,9 +16280,9 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3/{project_id}/instances/{instance_id}/db_user/database (the `ListDatabase` operationId).
-	ListDatabaseWithResponse(ctx context.Context, projectId string, instanceId string, params *ListDatabaseParams, reqEditors ...RequestEditorFn) (*ListDatabaseResponse, error)
+	ListDatabaseWithResponse(ctx context.Context, projectID string, instanceID string, params *ListDatabaseParams, reqEditors ...RequestEditorFn) (*ListDatabaseResponse, error)
 
-	// ListDbUserDetailWithResponse 查询数据库用户列表
+	// ListDBUserDetailWithResponse 查询数据库用户列表
 	//
 	// 查询指定实例中的数据库用户列表。
 	// 调用接口前，您需要了解API  认证权证。
@@ -16290,10 +16290,10 @@ type ClientWithResponsesInterface interface {
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with GET /v3/{project_id}/instances/{instance_id}/db_user/detail (the `ListDbUserDetail` operationId).
-	ListDbUserDetailWithResponse(ctx context.Context, projectId string, instanceId string, params *ListDbUserDetailParams, reqEditors ...RequestEditorFn) (*ListDbUserDetailResponse, error)
+	// Corresponds with GET /v3/{project_id}/instances/{instance_id}/db_user/detail (the `ListDBUserDetail` operationId).
+	ListDBUserDetailWithResponse(ctx context.Context, projectID string, instanceID string, params *ListDBUserDetailParams, reqEditors ...RequestEditorFn) (*ListDBUserDetailResponse, error)
 
-	// DeleteDbUserWithResponse 删除数据库用户
+	// DeleteDBUserWithResponse 删除数据库用户
 	//
 	// 删除指定实例中的数据库帐号。
 	// 调用接口前，您需要了解API  认证权证。
@@ -16301,8 +16301,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with DELETE /v3/{project_id}/instances/{instance_id}/db_user/{user_name} (the `DeleteDbUser` operationId).
-	DeleteDbUserWithResponse(ctx context.Context, projectId string, instanceId string, userName string, reqEditors ...RequestEditorFn) (*DeleteDbUserResponse, error)
+	// Corresponds with DELETE /v3/{project_id}/instances/{instance_id}/db_user/{user_name} (the `DeleteDBUser` operationId).
+	DeleteDBUserWithResponse(ctx context.Context, projectID string, instanceID string, userName string, reqEditors ...RequestEditorFn) (*DeleteDBUserResponse, error)
 
 	// ListErrorlogWithResponse 查询数据库错误日志
 	//
@@ -16313,7 +16313,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3/{project_id}/instances/{instance_id}/errorlog (the `ListErrorlog` operationId).
-	ListErrorlogWithResponse(ctx context.Context, projectId string, instanceId string, params *ListErrorlogParams, reqEditors ...RequestEditorFn) (*ListErrorlogResponse, error)
+	ListErrorlogWithResponse(ctx context.Context, projectID string, instanceID string, params *ListErrorlogParams, reqEditors ...RequestEditorFn) (*ListErrorlogResponse, error)
 
 	// CreatePasswordWithBodyWithResponse 重置数据库密码
 	//
@@ -16324,7 +16324,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/password (the `CreatePassword` operationId).
-	CreatePasswordWithBodyWithResponse(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreatePasswordResponse, error)
+	CreatePasswordWithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreatePasswordResponse, error)
 
 	// CreatePasswordWithResponse 重置数据库密码
 	//
@@ -16335,9 +16335,9 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/password (the `CreatePassword` operationId).
-	CreatePasswordWithResponse(ctx context.Context, projectId string, instanceId string, body CreatePasswordJSONRequestBody, reqEditors ...RequestEditorFn) (*CreatePasswordResponse, error)
+	CreatePasswordWithResponse(ctx context.Context, projectID string, instanceID string, body CreatePasswordJSONRequestBody, reqEditors ...RequestEditorFn) (*CreatePasswordResponse, error)
 
-	// UpdatePublicIpWithBodyWithResponse 绑定和解绑弹性公网IP
+	// UpdatePublicIPWithBodyWithResponse 绑定和解绑弹性公网IP
 	//
 	// 关系型数据库实例创建成功后，您可以绑定弹性公网IP，在公共网络来访问数据库实例，绑定后也可根据需要解绑。
 	// 调用接口前，您需要了解API  认证权证。
@@ -16345,10 +16345,10 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with PUT /v3/{project_id}/instances/{instance_id}/public-ip (the `UpdatePublicIp` operationId).
-	UpdatePublicIpWithBodyWithResponse(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdatePublicIpResponse, error)
+	// Corresponds with PUT /v3/{project_id}/instances/{instance_id}/public-ip (the `UpdatePublicIP` operationId).
+	UpdatePublicIPWithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdatePublicIPResponse, error)
 
-	// UpdatePublicIpWithResponse 绑定和解绑弹性公网IP
+	// UpdatePublicIPWithResponse 绑定和解绑弹性公网IP
 	//
 	// 关系型数据库实例创建成功后，您可以绑定弹性公网IP，在公共网络来访问数据库实例，绑定后也可根据需要解绑。
 	// 调用接口前，您需要了解API  认证权证。
@@ -16356,8 +16356,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with PUT /v3/{project_id}/instances/{instance_id}/public-ip (the `UpdatePublicIp` operationId).
-	UpdatePublicIpWithResponse(ctx context.Context, projectId string, instanceId string, body UpdatePublicIpJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdatePublicIpResponse, error)
+	// Corresponds with PUT /v3/{project_id}/instances/{instance_id}/public-ip (the `UpdatePublicIP` operationId).
+	UpdatePublicIPWithResponse(ctx context.Context, projectID string, instanceID string, body UpdatePublicIPJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdatePublicIPResponse, error)
 
 	// ListRestoreTimeWithResponse 查询可恢复时间段
 	//
@@ -16369,7 +16369,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3/{project_id}/instances/{instance_id}/restore-time (the `ListRestoreTime` operationId).
-	ListRestoreTimeWithResponse(ctx context.Context, projectId string, instanceId string, params *ListRestoreTimeParams, reqEditors ...RequestEditorFn) (*ListRestoreTimeResponse, error)
+	ListRestoreTimeWithResponse(ctx context.Context, projectID string, instanceID string, params *ListRestoreTimeParams, reqEditors ...RequestEditorFn) (*ListRestoreTimeResponse, error)
 
 	// ListSlowlogWithResponse 查询数据库慢日志
 	//
@@ -16380,7 +16380,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3/{project_id}/instances/{instance_id}/slowlog (the `ListSlowlog` operationId).
-	ListSlowlogWithResponse(ctx context.Context, projectId string, instanceId string, params *ListSlowlogParams, reqEditors ...RequestEditorFn) (*ListSlowlogResponse, error)
+	ListSlowlogWithResponse(ctx context.Context, projectID string, instanceID string, params *ListSlowlogParams, reqEditors ...RequestEditorFn) (*ListSlowlogResponse, error)
 
 	// BatchCreateActionWithBodyWithResponse 批量添加标签
 	//
@@ -16391,7 +16391,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchCreateAction (the `BatchCreateAction` operationId).
-	BatchCreateActionWithBodyWithResponse(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchCreateActionResponse, error)
+	BatchCreateActionWithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchCreateActionResponse, error)
 
 	// BatchCreateActionWithResponse 批量添加标签
 	//
@@ -16402,7 +16402,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchCreateAction (the `BatchCreateAction` operationId).
-	BatchCreateActionWithResponse(ctx context.Context, projectId string, instanceId string, body BatchCreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchCreateActionResponse, error)
+	BatchCreateActionWithResponse(ctx context.Context, projectID string, instanceID string, body BatchCreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchCreateActionResponse, error)
 
 	// BatchDeleteActionWithBodyWithResponse 批量删除标签
 	//
@@ -16413,7 +16413,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchDeleteAction (the `BatchDeleteAction` operationId).
-	BatchDeleteActionWithBodyWithResponse(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchDeleteActionResponse, error)
+	BatchDeleteActionWithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchDeleteActionResponse, error)
 
 	// BatchDeleteActionWithResponse 批量删除标签
 	//
@@ -16424,7 +16424,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchDeleteAction (the `BatchDeleteAction` operationId).
-	BatchDeleteActionWithResponse(ctx context.Context, projectId string, instanceId string, body BatchDeleteActionJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchDeleteActionResponse, error)
+	BatchDeleteActionWithResponse(ctx context.Context, projectID string, instanceID string, body BatchDeleteActionJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchDeleteActionResponse, error)
 
 	// ListJobsWithResponse 获取任务信息
 	//
@@ -16435,7 +16435,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3/{project_id}/jobs (the `ListJobs` operationId).
-	ListJobsWithResponse(ctx context.Context, projectId string, params *ListJobsParams, reqEditors ...RequestEditorFn) (*ListJobsResponse, error)
+	ListJobsWithResponse(ctx context.Context, projectID string, params *ListJobsParams, reqEditors ...RequestEditorFn) (*ListJobsResponse, error)
 
 	// ShowStorageTypeWithResponse 查询数据库磁盘类型
 	//
@@ -16446,7 +16446,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3/{project_id}/storage-type/{database_name} (the `ShowStorageType` operationId).
-	ShowStorageTypeWithResponse(ctx context.Context, projectId string, databaseName string, params *ShowStorageTypeParams, reqEditors ...RequestEditorFn) (*ShowStorageTypeResponse, error)
+	ShowStorageTypeWithResponse(ctx context.Context, projectID string, databaseName string, params *ShowStorageTypeParams, reqEditors ...RequestEditorFn) (*ShowStorageTypeResponse, error)
 
 	// ListTagsWithResponse 查询项目标签
 	//
@@ -16457,7 +16457,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3/{project_id}/tags (the `ListTags` operationId).
-	ListTagsWithResponse(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*ListTagsResponse, error)
+	ListTagsWithResponse(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*ListTagsResponse, error)
 
 	// ListConfigurations2WithResponse 获取参数组列表
 	//
@@ -16466,7 +16466,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /{version_id}/{project_id}/configurations (the `ListConfigurations2` operationId).
-	ListConfigurations2WithResponse(ctx context.Context, versionId string, projectId string, reqEditors ...RequestEditorFn) (*ListConfigurations2Response, error)
+	ListConfigurations2WithResponse(ctx context.Context, versionID string, projectID string, reqEditors ...RequestEditorFn) (*ListConfigurations2Response, error)
 
 	// CreateConfiguration2WithBodyWithResponse 创建参数组
 	//
@@ -16475,7 +16475,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /{version_id}/{project_id}/configurations (the `CreateConfiguration2` operationId).
-	CreateConfiguration2WithBodyWithResponse(ctx context.Context, versionId string, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateConfiguration2Response, error)
+	CreateConfiguration2WithBodyWithResponse(ctx context.Context, versionID string, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateConfiguration2Response, error)
 
 	// CreateConfiguration2WithResponse 创建参数组
 	//
@@ -16484,7 +16484,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /{version_id}/{project_id}/configurations (the `CreateConfiguration2` operationId).
-	CreateConfiguration2WithResponse(ctx context.Context, versionId string, projectId string, body CreateConfiguration2JSONRequestBody, reqEditors ...RequestEditorFn) (*CreateConfiguration2Response, error)
+	CreateConfiguration2WithResponse(ctx context.Context, versionID string, projectID string, body CreateConfiguration2JSONRequestBody, reqEditors ...RequestEditorFn) (*CreateConfiguration2Response, error)
 
 	// DeleteConfiguration2WithResponse 删除参数组
 	//
@@ -16493,7 +16493,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /{version_id}/{project_id}/configurations/{config_id} (the `DeleteConfiguration2` operationId).
-	DeleteConfiguration2WithResponse(ctx context.Context, versionId string, projectId string, configId string, reqEditors ...RequestEditorFn) (*DeleteConfiguration2Response, error)
+	DeleteConfiguration2WithResponse(ctx context.Context, versionID string, projectID string, configID string, reqEditors ...RequestEditorFn) (*DeleteConfiguration2Response, error)
 
 	// ShowConfiguration2WithResponse 获取指定参数组的参数
 	//
@@ -16502,7 +16502,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /{version_id}/{project_id}/configurations/{config_id} (the `ShowConfiguration2` operationId).
-	ShowConfiguration2WithResponse(ctx context.Context, versionId string, projectId string, configId string, reqEditors ...RequestEditorFn) (*ShowConfiguration2Response, error)
+	ShowConfiguration2WithResponse(ctx context.Context, versionID string, projectID string, configID string, reqEditors ...RequestEditorFn) (*ShowConfiguration2Response, error)
 
 	// UpdateConfiguration2WithBodyWithResponse 修改参数组参数
 	//
@@ -16511,7 +16511,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /{version_id}/{project_id}/configurations/{config_id} (the `UpdateConfiguration2` operationId).
-	UpdateConfiguration2WithBodyWithResponse(ctx context.Context, versionId string, projectId string, configId string, params *UpdateConfiguration2Params, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateConfiguration2Response, error)
+	UpdateConfiguration2WithBodyWithResponse(ctx context.Context, versionID string, projectID string, configID string, params *UpdateConfiguration2Params, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateConfiguration2Response, error)
 
 	// UpdateConfiguration2WithResponse 修改参数组参数
 	//
@@ -16520,7 +16520,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /{version_id}/{project_id}/configurations/{config_id} (the `UpdateConfiguration2` operationId).
-	UpdateConfiguration2WithResponse(ctx context.Context, versionId string, projectId string, configId string, params *UpdateConfiguration2Params, body UpdateConfiguration2JSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateConfiguration2Response, error)
+	UpdateConfiguration2WithResponse(ctx context.Context, versionID string, projectID string, configID string, params *UpdateConfiguration2Params, body UpdateConfiguration2JSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateConfiguration2Response, error)
 
 	// UpdateConfigurationsApplyWithBodyWithResponse 应用参数组
 	//
@@ -16529,7 +16529,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /{version_id}/{project_id}/configurations/{config_id}/apply (the `UpdateConfigurationsApply` operationId).
-	UpdateConfigurationsApplyWithBodyWithResponse(ctx context.Context, versionId string, projectId string, configId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateConfigurationsApplyResponse, error)
+	UpdateConfigurationsApplyWithBodyWithResponse(ctx context.Context, versionID string, projectID string, configID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateConfigurationsApplyResponse, error)
 
 	// UpdateConfigurationsApplyWithResponse 应用参数组
 	//
@@ -16538,7 +16538,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with PUT /{version_id}/{project_id}/configurations/{config_id}/apply (the `UpdateConfigurationsApply` operationId).
-	UpdateConfigurationsApplyWithResponse(ctx context.Context, versionId string, projectId string, configId string, body UpdateConfigurationsApplyJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateConfigurationsApplyResponse, error)
+	UpdateConfigurationsApplyWithResponse(ctx context.Context, versionID string, projectID string, configID string, body UpdateConfigurationsApplyJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateConfigurationsApplyResponse, error)
 
 	// ListInstances2WithResponse 根据指定条件查询实例列表
 	//
@@ -16547,7 +16547,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /{version_id}/{project_id}/instances#ListInstances2 (the `ListInstances2` operationId).
-	ListInstances2WithResponse(ctx context.Context, versionId string, projectId string, params *ListInstances2Params, reqEditors ...RequestEditorFn) (*ListInstances2Response, error)
+	ListInstances2WithResponse(ctx context.Context, versionID string, projectID string, params *ListInstances2Params, reqEditors ...RequestEditorFn) (*ListInstances2Response, error)
 
 	// ListInstances3WithResponse 根据指定条件查询数据库实例列表
 	//
@@ -16556,7 +16556,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /{version_id}/{project_id}/instances#ListInstances3 (the `ListInstances3` operationId).
-	ListInstances3WithResponse(ctx context.Context, versionId string, projectId string, params *ListInstances3Params, reqEditors ...RequestEditorFn) (*ListInstances3Response, error)
+	ListInstances3WithResponse(ctx context.Context, versionID string, projectID string, params *ListInstances3Params, reqEditors ...RequestEditorFn) (*ListInstances3Response, error)
 
 	// CreateInstancesRecoveryWithBodyWithResponse 恢复到已有或当前实例
 	//
@@ -16570,7 +16570,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /{version_id}/{project_id}/instances/recovery (the `CreateInstancesRecovery` operationId).
-	CreateInstancesRecoveryWithBodyWithResponse(ctx context.Context, versionId string, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateInstancesRecoveryResponse, error)
+	CreateInstancesRecoveryWithBodyWithResponse(ctx context.Context, versionID string, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateInstancesRecoveryResponse, error)
 
 	// CreateInstancesRecoveryWithResponse 恢复到已有或当前实例
 	//
@@ -16584,7 +16584,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /{version_id}/{project_id}/instances/recovery (the `CreateInstancesRecovery` operationId).
-	CreateInstancesRecoveryWithResponse(ctx context.Context, versionId string, projectId string, body CreateInstancesRecoveryJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateInstancesRecoveryResponse, error)
+	CreateInstancesRecoveryWithResponse(ctx context.Context, versionID string, projectID string, body CreateInstancesRecoveryJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateInstancesRecoveryResponse, error)
 
 	// DeleteInstanceWithResponse 删除实例
 	//
@@ -16593,7 +16593,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with DELETE /{version_id}/{project_id}/instances/{instance_id} (the `DeleteInstance` operationId).
-	DeleteInstanceWithResponse(ctx context.Context, versionId string, projectId string, instanceId string, reqEditors ...RequestEditorFn) (*DeleteInstanceResponse, error)
+	DeleteInstanceWithResponse(ctx context.Context, versionID string, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*DeleteInstanceResponse, error)
 
 	// CreateInstancesAction2WithBodyWithResponse 重启实例
 	//
@@ -16604,7 +16604,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /{version_id}/{project_id}/instances/{instance_id}/action (the `CreateInstancesAction2` operationId).
-	CreateInstancesAction2WithBodyWithResponse(ctx context.Context, versionId string, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateInstancesAction2Response, error)
+	CreateInstancesAction2WithBodyWithResponse(ctx context.Context, versionID string, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateInstancesAction2Response, error)
 
 	// CreateInstancesAction2WithResponse 重启实例
 	//
@@ -16615,7 +16615,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /{version_id}/{project_id}/instances/{instance_id}/action (the `CreateInstancesAction2` operationId).
-	CreateInstancesAction2WithResponse(ctx context.Context, versionId string, projectId string, instanceId string, body CreateInstancesAction2JSONRequestBody, reqEditors ...RequestEditorFn) (*CreateInstancesAction2Response, error)
+	CreateInstancesAction2WithResponse(ctx context.Context, versionID string, projectID string, instanceID string, body CreateInstancesAction2JSONRequestBody, reqEditors ...RequestEditorFn) (*CreateInstancesAction2Response, error)
 
 	// ListInstancesConfigurations2WithResponse 获取指定实例的参数组
 	//
@@ -16624,7 +16624,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /{version_id}/{project_id}/instances/{instance_id}/configurations (the `ListInstancesConfigurations2` operationId).
-	ListInstancesConfigurations2WithResponse(ctx context.Context, versionId string, projectId string, instanceId string, reqEditors ...RequestEditorFn) (*ListInstancesConfigurations2Response, error)
+	ListInstancesConfigurations2WithResponse(ctx context.Context, versionID string, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*ListInstancesConfigurations2Response, error)
 
 	// ListInstancesDatabaseWithResponse 查询数据库
 	//
@@ -16633,16 +16633,16 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /{version_id}/{project_id}/instances/{instance_id}/database (the `ListInstancesDatabase` operationId).
-	ListInstancesDatabaseWithResponse(ctx context.Context, versionId string, projectId string, instanceId string, reqEditors ...RequestEditorFn) (*ListInstancesDatabaseResponse, error)
+	ListInstancesDatabaseWithResponse(ctx context.Context, versionID string, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*ListInstancesDatabaseResponse, error)
 
-	// ListInstancesDbUserWithResponse 查询数据库用户
+	// ListInstancesDBUserWithResponse 查询数据库用户
 	//
 	// 查询指定实例中的数据库。.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with GET /{version_id}/{project_id}/instances/{instance_id}/db_user (the `ListInstancesDbUser` operationId).
-	ListInstancesDbUserWithResponse(ctx context.Context, versionId string, projectId string, instanceId string, reqEditors ...RequestEditorFn) (*ListInstancesDbUserResponse, error)
+	// Corresponds with GET /{version_id}/{project_id}/instances/{instance_id}/db_user (the `ListInstancesDBUser` operationId).
+	ListInstancesDBUserWithResponse(ctx context.Context, versionID string, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*ListInstancesDBUserResponse, error)
 
 	// ListJobs2WithResponse 获取指定任务信息
 	//
@@ -16651,7 +16651,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /{version_id}/{project_id}/jobs (the `ListJobs2` operationId).
-	ListJobs2WithResponse(ctx context.Context, versionId string, projectId string, params *ListJobs2Params, reqEditors ...RequestEditorFn) (*ListJobs2Response, error)
+	ListJobs2WithResponse(ctx context.Context, versionID string, projectID string, params *ListJobs2Params, reqEditors ...RequestEditorFn) (*ListJobs2Response, error)
 }
 
 type ListRdsResponse struct {
@@ -19065,25 +19065,25 @@ func (r CreateDatabaseResponse) ContentType() string {
 	return ""
 }
 
-type ListDbUserResponse struct {
+type ListDBUserResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *ListDbUserResponseBody
+	JSON200 *ListDBUserResponseBody
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r ListDbUserResponse) GetJSON200() *ListDbUserResponseBody {
+func (r ListDBUserResponse) GetJSON200() *ListDBUserResponseBody {
 	return r.JSON200
 }
 
 // GetBody returns the raw response body bytes
-func (r ListDbUserResponse) GetBody() []byte {
+func (r ListDBUserResponse) GetBody() []byte {
 	return r.Body
 }
 
 // Status returns HTTPResponse.Status
-func (r ListDbUserResponse) Status() string {
+func (r ListDBUserResponse) Status() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Status
 	}
@@ -19091,7 +19091,7 @@ func (r ListDbUserResponse) Status() string {
 }
 
 // StatusCode returns HTTPResponse.StatusCode
-func (r ListDbUserResponse) StatusCode() int {
+func (r ListDBUserResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -19099,7 +19099,7 @@ func (r ListDbUserResponse) StatusCode() int {
 }
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r ListDbUserResponse) ContentType() string {
+func (r ListDBUserResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -19188,25 +19188,25 @@ func (r DeleteDatabaseResponse) ContentType() string {
 	return ""
 }
 
-type DeleteDbPrivilegeResponse struct {
+type DeleteDBPrivilegeResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *DeleteDbPrivilegeResponseBody
+	JSON200 *DeleteDBPrivilegeResponseBody
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r DeleteDbPrivilegeResponse) GetJSON200() *DeleteDbPrivilegeResponseBody {
+func (r DeleteDBPrivilegeResponse) GetJSON200() *DeleteDBPrivilegeResponseBody {
 	return r.JSON200
 }
 
 // GetBody returns the raw response body bytes
-func (r DeleteDbPrivilegeResponse) GetBody() []byte {
+func (r DeleteDBPrivilegeResponse) GetBody() []byte {
 	return r.Body
 }
 
 // Status returns HTTPResponse.Status
-func (r DeleteDbPrivilegeResponse) Status() string {
+func (r DeleteDBPrivilegeResponse) Status() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Status
 	}
@@ -19214,7 +19214,7 @@ func (r DeleteDbPrivilegeResponse) Status() string {
 }
 
 // StatusCode returns HTTPResponse.StatusCode
-func (r DeleteDbPrivilegeResponse) StatusCode() int {
+func (r DeleteDBPrivilegeResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -19222,32 +19222,32 @@ func (r DeleteDbPrivilegeResponse) StatusCode() int {
 }
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r DeleteDbPrivilegeResponse) ContentType() string {
+func (r DeleteDBPrivilegeResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
 	return ""
 }
 
-type CreateDbPrivilegeResponse struct {
+type CreateDBPrivilegeResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *CreateDbPrivilegeResponseBody
+	JSON200 *CreateDBPrivilegeResponseBody
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r CreateDbPrivilegeResponse) GetJSON200() *CreateDbPrivilegeResponseBody {
+func (r CreateDBPrivilegeResponse) GetJSON200() *CreateDBPrivilegeResponseBody {
 	return r.JSON200
 }
 
 // GetBody returns the raw response body bytes
-func (r CreateDbPrivilegeResponse) GetBody() []byte {
+func (r CreateDBPrivilegeResponse) GetBody() []byte {
 	return r.Body
 }
 
 // Status returns HTTPResponse.Status
-func (r CreateDbPrivilegeResponse) Status() string {
+func (r CreateDBPrivilegeResponse) Status() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Status
 	}
@@ -19255,7 +19255,7 @@ func (r CreateDbPrivilegeResponse) Status() string {
 }
 
 // StatusCode returns HTTPResponse.StatusCode
-func (r CreateDbPrivilegeResponse) StatusCode() int {
+func (r CreateDBPrivilegeResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -19263,32 +19263,32 @@ func (r CreateDbPrivilegeResponse) StatusCode() int {
 }
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r CreateDbPrivilegeResponse) ContentType() string {
+func (r CreateDBPrivilegeResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
 	return ""
 }
 
-type ListInstancesDbUserV3Response struct {
+type ListInstancesDBUserV3Response struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *ListInstancesDbUserV3ResponseBody
+	JSON200 *ListInstancesDBUserV3ResponseBody
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r ListInstancesDbUserV3Response) GetJSON200() *ListInstancesDbUserV3ResponseBody {
+func (r ListInstancesDBUserV3Response) GetJSON200() *ListInstancesDBUserV3ResponseBody {
 	return r.JSON200
 }
 
 // GetBody returns the raw response body bytes
-func (r ListInstancesDbUserV3Response) GetBody() []byte {
+func (r ListInstancesDBUserV3Response) GetBody() []byte {
 	return r.Body
 }
 
 // Status returns HTTPResponse.Status
-func (r ListInstancesDbUserV3Response) Status() string {
+func (r ListInstancesDBUserV3Response) Status() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Status
 	}
@@ -19296,7 +19296,7 @@ func (r ListInstancesDbUserV3Response) Status() string {
 }
 
 // StatusCode returns HTTPResponse.StatusCode
-func (r ListInstancesDbUserV3Response) StatusCode() int {
+func (r ListInstancesDBUserV3Response) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -19304,32 +19304,32 @@ func (r ListInstancesDbUserV3Response) StatusCode() int {
 }
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r ListInstancesDbUserV3Response) ContentType() string {
+func (r ListInstancesDBUserV3Response) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
 	return ""
 }
 
-type CreateDbUserResponse struct {
+type CreateDBUserResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *CreateDbUserResponseBody
+	JSON200 *CreateDBUserResponseBody
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r CreateDbUserResponse) GetJSON200() *CreateDbUserResponseBody {
+func (r CreateDBUserResponse) GetJSON200() *CreateDBUserResponseBody {
 	return r.JSON200
 }
 
 // GetBody returns the raw response body bytes
-func (r CreateDbUserResponse) GetBody() []byte {
+func (r CreateDBUserResponse) GetBody() []byte {
 	return r.Body
 }
 
 // Status returns HTTPResponse.Status
-func (r CreateDbUserResponse) Status() string {
+func (r CreateDBUserResponse) Status() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Status
 	}
@@ -19337,7 +19337,7 @@ func (r CreateDbUserResponse) Status() string {
 }
 
 // StatusCode returns HTTPResponse.StatusCode
-func (r CreateDbUserResponse) StatusCode() int {
+func (r CreateDBUserResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -19345,7 +19345,7 @@ func (r CreateDbUserResponse) StatusCode() int {
 }
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r CreateDbUserResponse) ContentType() string {
+func (r CreateDBUserResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -19393,25 +19393,25 @@ func (r ListDatabaseResponse) ContentType() string {
 	return ""
 }
 
-type ListDbUserDetailResponse struct {
+type ListDBUserDetailResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *ListDbUserDetailResponseBody
+	JSON200 *ListDBUserDetailResponseBody
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r ListDbUserDetailResponse) GetJSON200() *ListDbUserDetailResponseBody {
+func (r ListDBUserDetailResponse) GetJSON200() *ListDBUserDetailResponseBody {
 	return r.JSON200
 }
 
 // GetBody returns the raw response body bytes
-func (r ListDbUserDetailResponse) GetBody() []byte {
+func (r ListDBUserDetailResponse) GetBody() []byte {
 	return r.Body
 }
 
 // Status returns HTTPResponse.Status
-func (r ListDbUserDetailResponse) Status() string {
+func (r ListDBUserDetailResponse) Status() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Status
 	}
@@ -19419,7 +19419,7 @@ func (r ListDbUserDetailResponse) Status() string {
 }
 
 // StatusCode returns HTTPResponse.StatusCode
-func (r ListDbUserDetailResponse) StatusCode() int {
+func (r ListDBUserDetailResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -19427,32 +19427,32 @@ func (r ListDbUserDetailResponse) StatusCode() int {
 }
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r ListDbUserDetailResponse) ContentType() string {
+func (r ListDBUserDetailResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
 	return ""
 }
 
-type DeleteDbUserResponse struct {
+type DeleteDBUserResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *DeleteDbUserResponseBody
+	JSON200 *DeleteDBUserResponseBody
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r DeleteDbUserResponse) GetJSON200() *DeleteDbUserResponseBody {
+func (r DeleteDBUserResponse) GetJSON200() *DeleteDBUserResponseBody {
 	return r.JSON200
 }
 
 // GetBody returns the raw response body bytes
-func (r DeleteDbUserResponse) GetBody() []byte {
+func (r DeleteDBUserResponse) GetBody() []byte {
 	return r.Body
 }
 
 // Status returns HTTPResponse.Status
-func (r DeleteDbUserResponse) Status() string {
+func (r DeleteDBUserResponse) Status() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Status
 	}
@@ -19460,7 +19460,7 @@ func (r DeleteDbUserResponse) Status() string {
 }
 
 // StatusCode returns HTTPResponse.StatusCode
-func (r DeleteDbUserResponse) StatusCode() int {
+func (r DeleteDBUserResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -19468,7 +19468,7 @@ func (r DeleteDbUserResponse) StatusCode() int {
 }
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r DeleteDbUserResponse) ContentType() string {
+func (r DeleteDBUserResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -19557,18 +19557,18 @@ func (r CreatePasswordResponse) ContentType() string {
 	return ""
 }
 
-type UpdatePublicIpResponse struct {
+type UpdatePublicIPResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 }
 
 // GetBody returns the raw response body bytes
-func (r UpdatePublicIpResponse) GetBody() []byte {
+func (r UpdatePublicIPResponse) GetBody() []byte {
 	return r.Body
 }
 
 // Status returns HTTPResponse.Status
-func (r UpdatePublicIpResponse) Status() string {
+func (r UpdatePublicIPResponse) Status() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Status
 	}
@@ -19576,7 +19576,7 @@ func (r UpdatePublicIpResponse) Status() string {
 }
 
 // StatusCode returns HTTPResponse.StatusCode
-func (r UpdatePublicIpResponse) StatusCode() int {
+func (r UpdatePublicIPResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -19584,7 +19584,7 @@ func (r UpdatePublicIpResponse) StatusCode() int {
 }
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r UpdatePublicIpResponse) ContentType() string {
+func (r UpdatePublicIPResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -20383,25 +20383,25 @@ func (r ListInstancesDatabaseResponse) ContentType() string {
 	return ""
 }
 
-type ListInstancesDbUserResponse struct {
+type ListInstancesDBUserResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *ListInstancesDbUserResponseBody
+	JSON200 *ListInstancesDBUserResponseBody
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r ListInstancesDbUserResponse) GetJSON200() *ListInstancesDbUserResponseBody {
+func (r ListInstancesDBUserResponse) GetJSON200() *ListInstancesDBUserResponseBody {
 	return r.JSON200
 }
 
 // GetBody returns the raw response body bytes
-func (r ListInstancesDbUserResponse) GetBody() []byte {
+func (r ListInstancesDBUserResponse) GetBody() []byte {
 	return r.Body
 }
 
 // Status returns HTTPResponse.Status
-func (r ListInstancesDbUserResponse) Status() string {
+func (r ListInstancesDBUserResponse) Status() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Status
 	}
@@ -20409,7 +20409,7 @@ func (r ListInstancesDbUserResponse) Status() string {
 }
 
 // StatusCode returns HTTPResponse.StatusCode
-func (r ListInstancesDbUserResponse) StatusCode() int {
+func (r ListInstancesDBUserResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -20417,7 +20417,7 @@ func (r ListInstancesDbUserResponse) StatusCode() int {
 }
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r ListInstancesDbUserResponse) ContentType() string {
+func (r ListInstancesDBUserResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -20489,8 +20489,8 @@ func (c *ClientWithResponses) ListRdsWithResponse(ctx context.Context, reqEditor
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /rds/v1/{project_id}/backups (the `ListBackups` operationId).
-func (c *ClientWithResponses) ListBackupsWithResponse(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*ListBackupsResponse, error) {
-	rsp, err := c.ListBackups(ctx, projectId, reqEditors...)
+func (c *ClientWithResponses) ListBackupsWithResponse(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*ListBackupsResponse, error) {
+	rsp, err := c.ListBackups(ctx, projectID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -20504,8 +20504,8 @@ func (c *ClientWithResponses) ListBackupsWithResponse(ctx context.Context, proje
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /rds/v1/{project_id}/backups (the `CreateRdsBackup` operationId).
-func (c *ClientWithResponses) CreateRdsBackupWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateRdsBackupResponse, error) {
-	rsp, err := c.CreateRdsBackupWithBody(ctx, projectId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) CreateRdsBackupWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateRdsBackupResponse, error) {
+	rsp, err := c.CreateRdsBackupWithBody(ctx, projectID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -20519,8 +20519,8 @@ func (c *ClientWithResponses) CreateRdsBackupWithBodyWithResponse(ctx context.Co
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /rds/v1/{project_id}/backups (the `CreateRdsBackup` operationId).
-func (c *ClientWithResponses) CreateRdsBackupWithResponse(ctx context.Context, projectId string, body CreateRdsBackupJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateRdsBackupResponse, error) {
-	rsp, err := c.CreateRdsBackup(ctx, projectId, body, reqEditors...)
+func (c *ClientWithResponses) CreateRdsBackupWithResponse(ctx context.Context, projectID string, body CreateRdsBackupJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateRdsBackupResponse, error) {
+	rsp, err := c.CreateRdsBackup(ctx, projectID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -20534,8 +20534,8 @@ func (c *ClientWithResponses) CreateRdsBackupWithResponse(ctx context.Context, p
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /rds/v1/{project_id}/backups/{backupId} (the `DeleteRdsBackup` operationId).
-func (c *ClientWithResponses) DeleteRdsBackupWithResponse(ctx context.Context, projectId string, backupId string, reqEditors ...RequestEditorFn) (*DeleteRdsBackupResponse, error) {
-	rsp, err := c.DeleteRdsBackup(ctx, projectId, backupId, reqEditors...)
+func (c *ClientWithResponses) DeleteRdsBackupWithResponse(ctx context.Context, projectID string, backupID string, reqEditors ...RequestEditorFn) (*DeleteRdsBackupResponse, error) {
+	rsp, err := c.DeleteRdsBackup(ctx, projectID, backupID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -20549,8 +20549,8 @@ func (c *ClientWithResponses) DeleteRdsBackupWithResponse(ctx context.Context, p
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /rds/v1/{project_id}/datastores/versions/{datastore_version_id}/parameters (the `ListParameters` operationId).
-func (c *ClientWithResponses) ListParametersWithResponse(ctx context.Context, projectId string, datastoreVersionId string, reqEditors ...RequestEditorFn) (*ListParametersResponse, error) {
-	rsp, err := c.ListParameters(ctx, projectId, datastoreVersionId, reqEditors...)
+func (c *ClientWithResponses) ListParametersWithResponse(ctx context.Context, projectID string, datastoreVersionID string, reqEditors ...RequestEditorFn) (*ListParametersResponse, error) {
+	rsp, err := c.ListParameters(ctx, projectID, datastoreVersionID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -20564,8 +20564,8 @@ func (c *ClientWithResponses) ListParametersWithResponse(ctx context.Context, pr
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /rds/v1/{project_id}/datastores/versions/{datastore_version_id}/parameters/{parameter_name} (the `ShowParameter` operationId).
-func (c *ClientWithResponses) ShowParameterWithResponse(ctx context.Context, projectId string, datastoreVersionId string, parameterName string, reqEditors ...RequestEditorFn) (*ShowParameterResponse, error) {
-	rsp, err := c.ShowParameter(ctx, projectId, datastoreVersionId, parameterName, reqEditors...)
+func (c *ClientWithResponses) ShowParameterWithResponse(ctx context.Context, projectID string, datastoreVersionID string, parameterName string, reqEditors ...RequestEditorFn) (*ShowParameterResponse, error) {
+	rsp, err := c.ShowParameter(ctx, projectID, datastoreVersionID, parameterName, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -20579,8 +20579,8 @@ func (c *ClientWithResponses) ShowParameterWithResponse(ctx context.Context, pro
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /rds/v1/{project_id}/datastores/{datastore_name}/versions (the `ListVersions` operationId).
-func (c *ClientWithResponses) ListVersionsWithResponse(ctx context.Context, projectId string, datastoreName ListVersionsParamsDatastoreName, reqEditors ...RequestEditorFn) (*ListVersionsResponse, error) {
-	rsp, err := c.ListVersions(ctx, projectId, datastoreName, reqEditors...)
+func (c *ClientWithResponses) ListVersionsWithResponse(ctx context.Context, projectID string, datastoreName ListVersionsParamsDatastoreName, reqEditors ...RequestEditorFn) (*ListVersionsResponse, error) {
+	rsp, err := c.ListVersions(ctx, projectID, datastoreName, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -20594,8 +20594,8 @@ func (c *ClientWithResponses) ListVersionsWithResponse(ctx context.Context, proj
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /rds/v1/{project_id}/flavors (the `ListFlavors` operationId).
-func (c *ClientWithResponses) ListFlavorsWithResponse(ctx context.Context, projectId string, params *ListFlavorsParams, reqEditors ...RequestEditorFn) (*ListFlavorsResponse, error) {
-	rsp, err := c.ListFlavors(ctx, projectId, params, reqEditors...)
+func (c *ClientWithResponses) ListFlavorsWithResponse(ctx context.Context, projectID string, params *ListFlavorsParams, reqEditors ...RequestEditorFn) (*ListFlavorsResponse, error) {
+	rsp, err := c.ListFlavors(ctx, projectID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -20609,8 +20609,8 @@ func (c *ClientWithResponses) ListFlavorsWithResponse(ctx context.Context, proje
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /rds/v1/{project_id}/flavors/{flavorId} (the `ShowRdsFlavor` operationId).
-func (c *ClientWithResponses) ShowRdsFlavorWithResponse(ctx context.Context, projectId string, flavorId string, reqEditors ...RequestEditorFn) (*ShowRdsFlavorResponse, error) {
-	rsp, err := c.ShowRdsFlavor(ctx, projectId, flavorId, reqEditors...)
+func (c *ClientWithResponses) ShowRdsFlavorWithResponse(ctx context.Context, projectID string, flavorID string, reqEditors ...RequestEditorFn) (*ShowRdsFlavorResponse, error) {
+	rsp, err := c.ShowRdsFlavor(ctx, projectID, flavorID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -20624,8 +20624,8 @@ func (c *ClientWithResponses) ShowRdsFlavorWithResponse(ctx context.Context, pro
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /rds/v1/{project_id}/instances (the `ListRdsInstances` operationId).
-func (c *ClientWithResponses) ListRdsInstancesWithResponse(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*ListRdsInstancesResponse, error) {
-	rsp, err := c.ListRdsInstances(ctx, projectId, reqEditors...)
+func (c *ClientWithResponses) ListRdsInstancesWithResponse(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*ListRdsInstancesResponse, error) {
+	rsp, err := c.ListRdsInstances(ctx, projectID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -20639,8 +20639,8 @@ func (c *ClientWithResponses) ListRdsInstancesWithResponse(ctx context.Context, 
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /rds/v1/{project_id}/instances#CreateInstance (the `CreateInstance` operationId).
-func (c *ClientWithResponses) CreateInstanceWithBodyWithResponse(ctx context.Context, projectId string, params *CreateInstanceParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateInstanceResponse, error) {
-	rsp, err := c.CreateInstanceWithBody(ctx, projectId, params, contentType, body, reqEditors...)
+func (c *ClientWithResponses) CreateInstanceWithBodyWithResponse(ctx context.Context, projectID string, params *CreateInstanceParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateInstanceResponse, error) {
+	rsp, err := c.CreateInstanceWithBody(ctx, projectID, params, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -20654,8 +20654,8 @@ func (c *ClientWithResponses) CreateInstanceWithBodyWithResponse(ctx context.Con
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /rds/v1/{project_id}/instances#CreateInstance (the `CreateInstance` operationId).
-func (c *ClientWithResponses) CreateInstanceWithResponse(ctx context.Context, projectId string, params *CreateInstanceParams, body CreateInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateInstanceResponse, error) {
-	rsp, err := c.CreateInstance(ctx, projectId, params, body, reqEditors...)
+func (c *ClientWithResponses) CreateInstanceWithResponse(ctx context.Context, projectID string, params *CreateInstanceParams, body CreateInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateInstanceResponse, error) {
+	rsp, err := c.CreateInstance(ctx, projectID, params, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -20669,8 +20669,8 @@ func (c *ClientWithResponses) CreateInstanceWithResponse(ctx context.Context, pr
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /rds/v1/{project_id}/instances#CreateRdsInstanceV1 (the `CreateRdsInstanceV1` operationId).
-func (c *ClientWithResponses) CreateRdsInstanceV1WithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateRdsInstanceV1Response, error) {
-	rsp, err := c.CreateRdsInstanceV1WithBody(ctx, projectId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) CreateRdsInstanceV1WithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateRdsInstanceV1Response, error) {
+	rsp, err := c.CreateRdsInstanceV1WithBody(ctx, projectID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -20684,8 +20684,8 @@ func (c *ClientWithResponses) CreateRdsInstanceV1WithBodyWithResponse(ctx contex
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /rds/v1/{project_id}/instances#CreateRdsInstanceV1 (the `CreateRdsInstanceV1` operationId).
-func (c *ClientWithResponses) CreateRdsInstanceV1WithResponse(ctx context.Context, projectId string, body CreateRdsInstanceV1JSONRequestBody, reqEditors ...RequestEditorFn) (*CreateRdsInstanceV1Response, error) {
-	rsp, err := c.CreateRdsInstanceV1(ctx, projectId, body, reqEditors...)
+func (c *ClientWithResponses) CreateRdsInstanceV1WithResponse(ctx context.Context, projectID string, body CreateRdsInstanceV1JSONRequestBody, reqEditors ...RequestEditorFn) (*CreateRdsInstanceV1Response, error) {
+	rsp, err := c.CreateRdsInstanceV1(ctx, projectID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -20699,8 +20699,8 @@ func (c *ClientWithResponses) CreateRdsInstanceV1WithResponse(ctx context.Contex
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /rds/v1/{project_id}/instances/{instanceId} (the `DeleteRdsInstance` operationId).
-func (c *ClientWithResponses) DeleteRdsInstanceWithBodyWithResponse(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeleteRdsInstanceResponse, error) {
-	rsp, err := c.DeleteRdsInstanceWithBody(ctx, projectId, instanceId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) DeleteRdsInstanceWithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeleteRdsInstanceResponse, error) {
+	rsp, err := c.DeleteRdsInstanceWithBody(ctx, projectID, instanceID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -20714,8 +20714,8 @@ func (c *ClientWithResponses) DeleteRdsInstanceWithBodyWithResponse(ctx context.
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /rds/v1/{project_id}/instances/{instanceId} (the `DeleteRdsInstance` operationId).
-func (c *ClientWithResponses) DeleteRdsInstanceWithResponse(ctx context.Context, projectId string, instanceId string, body DeleteRdsInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*DeleteRdsInstanceResponse, error) {
-	rsp, err := c.DeleteRdsInstance(ctx, projectId, instanceId, body, reqEditors...)
+func (c *ClientWithResponses) DeleteRdsInstanceWithResponse(ctx context.Context, projectID string, instanceID string, body DeleteRdsInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*DeleteRdsInstanceResponse, error) {
+	rsp, err := c.DeleteRdsInstance(ctx, projectID, instanceID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -20729,8 +20729,8 @@ func (c *ClientWithResponses) DeleteRdsInstanceWithResponse(ctx context.Context,
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /rds/v1/{project_id}/instances/{instanceId} (the `ShowInstance` operationId).
-func (c *ClientWithResponses) ShowInstanceWithResponse(ctx context.Context, projectId string, instanceId string, reqEditors ...RequestEditorFn) (*ShowInstanceResponse, error) {
-	rsp, err := c.ShowInstance(ctx, projectId, instanceId, reqEditors...)
+func (c *ClientWithResponses) ShowInstanceWithResponse(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*ShowInstanceResponse, error) {
+	rsp, err := c.ShowInstance(ctx, projectID, instanceID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -20744,8 +20744,8 @@ func (c *ClientWithResponses) ShowInstanceWithResponse(ctx context.Context, proj
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#CreateRdsInstancesAction (the `CreateRdsInstancesAction` operationId).
-func (c *ClientWithResponses) CreateRdsInstancesActionWithBodyWithResponse(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateRdsInstancesActionResponse, error) {
-	rsp, err := c.CreateRdsInstancesActionWithBody(ctx, projectId, instanceId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) CreateRdsInstancesActionWithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateRdsInstancesActionResponse, error) {
+	rsp, err := c.CreateRdsInstancesActionWithBody(ctx, projectID, instanceID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -20759,8 +20759,8 @@ func (c *ClientWithResponses) CreateRdsInstancesActionWithBodyWithResponse(ctx c
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#CreateRdsInstancesAction (the `CreateRdsInstancesAction` operationId).
-func (c *ClientWithResponses) CreateRdsInstancesActionWithResponse(ctx context.Context, projectId string, instanceId string, body CreateRdsInstancesActionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateRdsInstancesActionResponse, error) {
-	rsp, err := c.CreateRdsInstancesAction(ctx, projectId, instanceId, body, reqEditors...)
+func (c *ClientWithResponses) CreateRdsInstancesActionWithResponse(ctx context.Context, projectID string, instanceID string, body CreateRdsInstancesActionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateRdsInstancesActionResponse, error) {
+	rsp, err := c.CreateRdsInstancesAction(ctx, projectID, instanceID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -20776,8 +20776,8 @@ func (c *ClientWithResponses) CreateRdsInstancesActionWithResponse(ctx context.C
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#CreateRdsInstancesActionV1 (the `CreateRdsInstancesActionV1` operationId).
-func (c *ClientWithResponses) CreateRdsInstancesActionV1WithBodyWithResponse(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateRdsInstancesActionV1Response, error) {
-	rsp, err := c.CreateRdsInstancesActionV1WithBody(ctx, projectId, instanceId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) CreateRdsInstancesActionV1WithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateRdsInstancesActionV1Response, error) {
+	rsp, err := c.CreateRdsInstancesActionV1WithBody(ctx, projectID, instanceID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -20793,8 +20793,8 @@ func (c *ClientWithResponses) CreateRdsInstancesActionV1WithBodyWithResponse(ctx
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#CreateRdsInstancesActionV1 (the `CreateRdsInstancesActionV1` operationId).
-func (c *ClientWithResponses) CreateRdsInstancesActionV1WithResponse(ctx context.Context, projectId string, instanceId string, body CreateRdsInstancesActionV1JSONRequestBody, reqEditors ...RequestEditorFn) (*CreateRdsInstancesActionV1Response, error) {
-	rsp, err := c.CreateRdsInstancesActionV1(ctx, projectId, instanceId, body, reqEditors...)
+func (c *ClientWithResponses) CreateRdsInstancesActionV1WithResponse(ctx context.Context, projectID string, instanceID string, body CreateRdsInstancesActionV1JSONRequestBody, reqEditors ...RequestEditorFn) (*CreateRdsInstancesActionV1Response, error) {
+	rsp, err := c.CreateRdsInstancesActionV1(ctx, projectID, instanceID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -20810,8 +20810,8 @@ func (c *ClientWithResponses) CreateRdsInstancesActionV1WithResponse(ctx context
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#restart (the `CreateRdsInstancesActionV12` operationId).
-func (c *ClientWithResponses) CreateRdsInstancesActionV12WithBodyWithResponse(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateRdsInstancesActionV12Response, error) {
-	rsp, err := c.CreateRdsInstancesActionV12WithBody(ctx, projectId, instanceId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) CreateRdsInstancesActionV12WithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateRdsInstancesActionV12Response, error) {
+	rsp, err := c.CreateRdsInstancesActionV12WithBody(ctx, projectID, instanceID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -20827,8 +20827,8 @@ func (c *ClientWithResponses) CreateRdsInstancesActionV12WithBodyWithResponse(ct
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#restart (the `CreateRdsInstancesActionV12` operationId).
-func (c *ClientWithResponses) CreateRdsInstancesActionV12WithResponse(ctx context.Context, projectId string, instanceId string, body CreateRdsInstancesActionV12JSONRequestBody, reqEditors ...RequestEditorFn) (*CreateRdsInstancesActionV12Response, error) {
-	rsp, err := c.CreateRdsInstancesActionV12(ctx, projectId, instanceId, body, reqEditors...)
+func (c *ClientWithResponses) CreateRdsInstancesActionV12WithResponse(ctx context.Context, projectID string, instanceID string, body CreateRdsInstancesActionV12JSONRequestBody, reqEditors ...RequestEditorFn) (*CreateRdsInstancesActionV12Response, error) {
+	rsp, err := c.CreateRdsInstancesActionV12(ctx, projectID, instanceID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -20842,8 +20842,8 @@ func (c *ClientWithResponses) CreateRdsInstancesActionV12WithResponse(ctx contex
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#restore (the `CreateInstancesAction` operationId).
-func (c *ClientWithResponses) CreateInstancesActionWithBodyWithResponse(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateInstancesActionResponse, error) {
-	rsp, err := c.CreateInstancesActionWithBody(ctx, projectId, instanceId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) CreateInstancesActionWithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateInstancesActionResponse, error) {
+	rsp, err := c.CreateInstancesActionWithBody(ctx, projectID, instanceID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -20857,8 +20857,8 @@ func (c *ClientWithResponses) CreateInstancesActionWithBodyWithResponse(ctx cont
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#restore (the `CreateInstancesAction` operationId).
-func (c *ClientWithResponses) CreateInstancesActionWithResponse(ctx context.Context, projectId string, instanceId string, body CreateInstancesActionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateInstancesActionResponse, error) {
-	rsp, err := c.CreateInstancesAction(ctx, projectId, instanceId, body, reqEditors...)
+func (c *ClientWithResponses) CreateInstancesActionWithResponse(ctx context.Context, projectID string, instanceID string, body CreateInstancesActionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateInstancesActionResponse, error) {
+	rsp, err := c.CreateInstancesAction(ctx, projectID, instanceID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -20872,8 +20872,8 @@ func (c *ClientWithResponses) CreateInstancesActionWithResponse(ctx context.Cont
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /rds/v1/{project_id}/instances/{instanceId}/backups/policy (the `ListBackupsPolicy` operationId).
-func (c *ClientWithResponses) ListBackupsPolicyWithResponse(ctx context.Context, projectId string, instanceId string, reqEditors ...RequestEditorFn) (*ListBackupsPolicyResponse, error) {
-	rsp, err := c.ListBackupsPolicy(ctx, projectId, instanceId, reqEditors...)
+func (c *ClientWithResponses) ListBackupsPolicyWithResponse(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*ListBackupsPolicyResponse, error) {
+	rsp, err := c.ListBackupsPolicy(ctx, projectID, instanceID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -20887,8 +20887,8 @@ func (c *ClientWithResponses) ListBackupsPolicyWithResponse(ctx context.Context,
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /rds/v1/{project_id}/instances/{instanceId}/backups/policy (the `UpdateBackupsPolicy` operationId).
-func (c *ClientWithResponses) UpdateBackupsPolicyWithBodyWithResponse(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateBackupsPolicyResponse, error) {
-	rsp, err := c.UpdateBackupsPolicyWithBody(ctx, projectId, instanceId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) UpdateBackupsPolicyWithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateBackupsPolicyResponse, error) {
+	rsp, err := c.UpdateBackupsPolicyWithBody(ctx, projectID, instanceID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -20902,8 +20902,8 @@ func (c *ClientWithResponses) UpdateBackupsPolicyWithBodyWithResponse(ctx contex
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /rds/v1/{project_id}/instances/{instanceId}/backups/policy (the `UpdateBackupsPolicy` operationId).
-func (c *ClientWithResponses) UpdateBackupsPolicyWithResponse(ctx context.Context, projectId string, instanceId string, body UpdateBackupsPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateBackupsPolicyResponse, error) {
-	rsp, err := c.UpdateBackupsPolicy(ctx, projectId, instanceId, body, reqEditors...)
+func (c *ClientWithResponses) UpdateBackupsPolicyWithResponse(ctx context.Context, projectID string, instanceID string, body UpdateBackupsPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateBackupsPolicyResponse, error) {
+	rsp, err := c.UpdateBackupsPolicy(ctx, projectID, instanceID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -20917,8 +20917,8 @@ func (c *ClientWithResponses) UpdateBackupsPolicyWithResponse(ctx context.Contex
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /rds/v1/{project_id}/instances/{instanceId}/databases (the `ListDatabases` operationId).
-func (c *ClientWithResponses) ListDatabasesWithResponse(ctx context.Context, projectId string, instanceId string, reqEditors ...RequestEditorFn) (*ListDatabasesResponse, error) {
-	rsp, err := c.ListDatabases(ctx, projectId, instanceId, reqEditors...)
+func (c *ClientWithResponses) ListDatabasesWithResponse(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*ListDatabasesResponse, error) {
+	rsp, err := c.ListDatabases(ctx, projectID, instanceID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -20932,8 +20932,8 @@ func (c *ClientWithResponses) ListDatabasesWithResponse(ctx context.Context, pro
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /rds/v1/{project_id}/instances/{instanceId}/errorlog (the `ListInstancesErrorlog` operationId).
-func (c *ClientWithResponses) ListInstancesErrorlogWithResponse(ctx context.Context, projectId string, instanceId string, params *ListInstancesErrorlogParams, reqEditors ...RequestEditorFn) (*ListInstancesErrorlogResponse, error) {
-	rsp, err := c.ListInstancesErrorlog(ctx, projectId, instanceId, params, reqEditors...)
+func (c *ClientWithResponses) ListInstancesErrorlogWithResponse(ctx context.Context, projectID string, instanceID string, params *ListInstancesErrorlogParams, reqEditors ...RequestEditorFn) (*ListInstancesErrorlogResponse, error) {
+	rsp, err := c.ListInstancesErrorlog(ctx, projectID, instanceID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -20947,8 +20947,8 @@ func (c *ClientWithResponses) ListInstancesErrorlogWithResponse(ctx context.Cont
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /rds/v1/{project_id}/instances/{instanceId}/slowlog (the `ListInstancesSlowlog` operationId).
-func (c *ClientWithResponses) ListInstancesSlowlogWithResponse(ctx context.Context, projectId string, instanceId string, params *ListInstancesSlowlogParams, reqEditors ...RequestEditorFn) (*ListInstancesSlowlogResponse, error) {
-	rsp, err := c.ListInstancesSlowlog(ctx, projectId, instanceId, params, reqEditors...)
+func (c *ClientWithResponses) ListInstancesSlowlogWithResponse(ctx context.Context, projectID string, instanceID string, params *ListInstancesSlowlogParams, reqEditors ...RequestEditorFn) (*ListInstancesSlowlogResponse, error) {
+	rsp, err := c.ListInstancesSlowlog(ctx, projectID, instanceID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -20964,8 +20964,8 @@ func (c *ClientWithResponses) ListInstancesSlowlogWithResponse(ctx context.Conte
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /rds/v1/{project_id}/instances/{nodeId}/parameters (the `UpdateParameter` operationId).
-func (c *ClientWithResponses) UpdateParameterWithBodyWithResponse(ctx context.Context, projectId string, nodeId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateParameterResponse, error) {
-	rsp, err := c.UpdateParameterWithBody(ctx, projectId, nodeId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) UpdateParameterWithBodyWithResponse(ctx context.Context, projectID string, nodeID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateParameterResponse, error) {
+	rsp, err := c.UpdateParameterWithBody(ctx, projectID, nodeID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -20981,8 +20981,8 @@ func (c *ClientWithResponses) UpdateParameterWithBodyWithResponse(ctx context.Co
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /rds/v1/{project_id}/instances/{nodeId}/parameters (the `UpdateParameter` operationId).
-func (c *ClientWithResponses) UpdateParameterWithResponse(ctx context.Context, projectId string, nodeId string, body UpdateParameterJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateParameterResponse, error) {
-	rsp, err := c.UpdateParameter(ctx, projectId, nodeId, body, reqEditors...)
+func (c *ClientWithResponses) UpdateParameterWithResponse(ctx context.Context, projectID string, nodeID string, body UpdateParameterJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateParameterResponse, error) {
+	rsp, err := c.UpdateParameter(ctx, projectID, nodeID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -20996,8 +20996,8 @@ func (c *ClientWithResponses) UpdateParameterWithResponse(ctx context.Context, p
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /rds/v1/{project_id}/instances/{nodeId}/parameters/default (the `UpdateDefault` operationId).
-func (c *ClientWithResponses) UpdateDefaultWithResponse(ctx context.Context, projectId string, nodeId string, reqEditors ...RequestEditorFn) (*UpdateDefaultResponse, error) {
-	rsp, err := c.UpdateDefault(ctx, projectId, nodeId, reqEditors...)
+func (c *ClientWithResponses) UpdateDefaultWithResponse(ctx context.Context, projectID string, nodeID string, reqEditors ...RequestEditorFn) (*UpdateDefaultResponse, error) {
+	rsp, err := c.UpdateDefault(ctx, projectID, nodeID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -21011,8 +21011,8 @@ func (c *ClientWithResponses) UpdateDefaultWithResponse(ctx context.Context, pro
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /rds/{versionId}#ShowRd (the `ShowRd` operationId).
-func (c *ClientWithResponses) ShowRdWithResponse(ctx context.Context, versionId string, reqEditors ...RequestEditorFn) (*ShowRdResponse, error) {
-	rsp, err := c.ShowRd(ctx, versionId, reqEditors...)
+func (c *ClientWithResponses) ShowRdWithResponse(ctx context.Context, versionID string, reqEditors ...RequestEditorFn) (*ShowRdResponse, error) {
+	rsp, err := c.ShowRd(ctx, versionID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -21028,8 +21028,8 @@ func (c *ClientWithResponses) ShowRdWithResponse(ctx context.Context, versionId 
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /rds/{versionId}#ShowRd2 (the `ShowRd2` operationId).
-func (c *ClientWithResponses) ShowRd2WithResponse(ctx context.Context, versionId string, reqEditors ...RequestEditorFn) (*ShowRd2Response, error) {
-	rsp, err := c.ShowRd2(ctx, versionId, reqEditors...)
+func (c *ClientWithResponses) ShowRd2WithResponse(ctx context.Context, versionID string, reqEditors ...RequestEditorFn) (*ShowRd2Response, error) {
+	rsp, err := c.ShowRd2(ctx, versionID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -21043,8 +21043,8 @@ func (c *ClientWithResponses) ShowRd2WithResponse(ctx context.Context, versionId
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /rds/{versionId}/{project_id}/instances (the `CreateRdsInstance` operationId).
-func (c *ClientWithResponses) CreateRdsInstanceWithBodyWithResponse(ctx context.Context, versionId string, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateRdsInstanceResponse, error) {
-	rsp, err := c.CreateRdsInstanceWithBody(ctx, versionId, projectId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) CreateRdsInstanceWithBodyWithResponse(ctx context.Context, versionID string, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateRdsInstanceResponse, error) {
+	rsp, err := c.CreateRdsInstanceWithBody(ctx, versionID, projectID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -21058,8 +21058,8 @@ func (c *ClientWithResponses) CreateRdsInstanceWithBodyWithResponse(ctx context.
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /rds/{versionId}/{project_id}/instances (the `CreateRdsInstance` operationId).
-func (c *ClientWithResponses) CreateRdsInstanceWithResponse(ctx context.Context, versionId string, projectId string, body CreateRdsInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateRdsInstanceResponse, error) {
-	rsp, err := c.CreateRdsInstance(ctx, versionId, projectId, body, reqEditors...)
+func (c *ClientWithResponses) CreateRdsInstanceWithResponse(ctx context.Context, versionID string, projectID string, body CreateRdsInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateRdsInstanceResponse, error) {
+	rsp, err := c.CreateRdsInstance(ctx, versionID, projectID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -21075,8 +21075,8 @@ func (c *ClientWithResponses) CreateRdsInstanceWithResponse(ctx context.Context,
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3/{project_id}/backup-files (the `ListBackupFiles` operationId).
-func (c *ClientWithResponses) ListBackupFilesWithResponse(ctx context.Context, projectId string, params *ListBackupFilesParams, reqEditors ...RequestEditorFn) (*ListBackupFilesResponse, error) {
-	rsp, err := c.ListBackupFiles(ctx, projectId, params, reqEditors...)
+func (c *ClientWithResponses) ListBackupFilesWithResponse(ctx context.Context, projectID string, params *ListBackupFilesParams, reqEditors ...RequestEditorFn) (*ListBackupFilesResponse, error) {
+	rsp, err := c.ListBackupFiles(ctx, projectID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -21092,8 +21092,8 @@ func (c *ClientWithResponses) ListBackupFilesWithResponse(ctx context.Context, p
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3/{project_id}/backups (the `ListBackupsV3` operationId).
-func (c *ClientWithResponses) ListBackupsV3WithResponse(ctx context.Context, projectId string, params *ListBackupsV3Params, reqEditors ...RequestEditorFn) (*ListBackupsV3Response, error) {
-	rsp, err := c.ListBackupsV3(ctx, projectId, params, reqEditors...)
+func (c *ClientWithResponses) ListBackupsV3WithResponse(ctx context.Context, projectID string, params *ListBackupsV3Params, reqEditors ...RequestEditorFn) (*ListBackupsV3Response, error) {
+	rsp, err := c.ListBackupsV3(ctx, projectID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -21109,8 +21109,8 @@ func (c *ClientWithResponses) ListBackupsV3WithResponse(ctx context.Context, pro
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3/{project_id}/backups (the `CreateBackup` operationId).
-func (c *ClientWithResponses) CreateBackupWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateBackupResponse, error) {
-	rsp, err := c.CreateBackupWithBody(ctx, projectId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) CreateBackupWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateBackupResponse, error) {
+	rsp, err := c.CreateBackupWithBody(ctx, projectID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -21126,8 +21126,8 @@ func (c *ClientWithResponses) CreateBackupWithBodyWithResponse(ctx context.Conte
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3/{project_id}/backups (the `CreateBackup` operationId).
-func (c *ClientWithResponses) CreateBackupWithResponse(ctx context.Context, projectId string, body CreateBackupJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateBackupResponse, error) {
-	rsp, err := c.CreateBackup(ctx, projectId, body, reqEditors...)
+func (c *ClientWithResponses) CreateBackupWithResponse(ctx context.Context, projectID string, body CreateBackupJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateBackupResponse, error) {
+	rsp, err := c.CreateBackup(ctx, projectID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -21143,8 +21143,8 @@ func (c *ClientWithResponses) CreateBackupWithResponse(ctx context.Context, proj
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v3/{project_id}/backups/{backup_id} (the `DeleteBackup` operationId).
-func (c *ClientWithResponses) DeleteBackupWithResponse(ctx context.Context, projectId string, backupId string, reqEditors ...RequestEditorFn) (*DeleteBackupResponse, error) {
-	rsp, err := c.DeleteBackup(ctx, projectId, backupId, reqEditors...)
+func (c *ClientWithResponses) DeleteBackupWithResponse(ctx context.Context, projectID string, backupID string, reqEditors ...RequestEditorFn) (*DeleteBackupResponse, error) {
+	rsp, err := c.DeleteBackup(ctx, projectID, backupID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -21160,8 +21160,8 @@ func (c *ClientWithResponses) DeleteBackupWithResponse(ctx context.Context, proj
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3/{project_id}/collations (the `ListCollations` operationId).
-func (c *ClientWithResponses) ListCollationsWithResponse(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*ListCollationsResponse, error) {
-	rsp, err := c.ListCollations(ctx, projectId, reqEditors...)
+func (c *ClientWithResponses) ListCollationsWithResponse(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*ListCollationsResponse, error) {
+	rsp, err := c.ListCollations(ctx, projectID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -21177,8 +21177,8 @@ func (c *ClientWithResponses) ListCollationsWithResponse(ctx context.Context, pr
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3/{project_id}/configurations (the `ListConfigurations` operationId).
-func (c *ClientWithResponses) ListConfigurationsWithResponse(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*ListConfigurationsResponse, error) {
-	rsp, err := c.ListConfigurations(ctx, projectId, reqEditors...)
+func (c *ClientWithResponses) ListConfigurationsWithResponse(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*ListConfigurationsResponse, error) {
+	rsp, err := c.ListConfigurations(ctx, projectID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -21194,8 +21194,8 @@ func (c *ClientWithResponses) ListConfigurationsWithResponse(ctx context.Context
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3/{project_id}/configurations (the `CreateConfiguration` operationId).
-func (c *ClientWithResponses) CreateConfigurationWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateConfigurationResponse, error) {
-	rsp, err := c.CreateConfigurationWithBody(ctx, projectId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) CreateConfigurationWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateConfigurationResponse, error) {
+	rsp, err := c.CreateConfigurationWithBody(ctx, projectID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -21211,8 +21211,8 @@ func (c *ClientWithResponses) CreateConfigurationWithBodyWithResponse(ctx contex
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3/{project_id}/configurations (the `CreateConfiguration` operationId).
-func (c *ClientWithResponses) CreateConfigurationWithResponse(ctx context.Context, projectId string, body CreateConfigurationJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateConfigurationResponse, error) {
-	rsp, err := c.CreateConfiguration(ctx, projectId, body, reqEditors...)
+func (c *ClientWithResponses) CreateConfigurationWithResponse(ctx context.Context, projectID string, body CreateConfigurationJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateConfigurationResponse, error) {
+	rsp, err := c.CreateConfiguration(ctx, projectID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -21228,8 +21228,8 @@ func (c *ClientWithResponses) CreateConfigurationWithResponse(ctx context.Contex
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v3/{project_id}/configurations/{config_id} (the `DeleteConfiguration` operationId).
-func (c *ClientWithResponses) DeleteConfigurationWithResponse(ctx context.Context, projectId string, configId string, reqEditors ...RequestEditorFn) (*DeleteConfigurationResponse, error) {
-	rsp, err := c.DeleteConfiguration(ctx, projectId, configId, reqEditors...)
+func (c *ClientWithResponses) DeleteConfigurationWithResponse(ctx context.Context, projectID string, configID string, reqEditors ...RequestEditorFn) (*DeleteConfigurationResponse, error) {
+	rsp, err := c.DeleteConfiguration(ctx, projectID, configID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -21245,8 +21245,8 @@ func (c *ClientWithResponses) DeleteConfigurationWithResponse(ctx context.Contex
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3/{project_id}/configurations/{config_id} (the `ShowConfiguration` operationId).
-func (c *ClientWithResponses) ShowConfigurationWithResponse(ctx context.Context, projectId string, configId string, reqEditors ...RequestEditorFn) (*ShowConfigurationResponse, error) {
-	rsp, err := c.ShowConfiguration(ctx, projectId, configId, reqEditors...)
+func (c *ClientWithResponses) ShowConfigurationWithResponse(ctx context.Context, projectID string, configID string, reqEditors ...RequestEditorFn) (*ShowConfigurationResponse, error) {
+	rsp, err := c.ShowConfiguration(ctx, projectID, configID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -21262,8 +21262,8 @@ func (c *ClientWithResponses) ShowConfigurationWithResponse(ctx context.Context,
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v3/{project_id}/configurations/{config_id} (the `UpdateConfiguration` operationId).
-func (c *ClientWithResponses) UpdateConfigurationWithBodyWithResponse(ctx context.Context, projectId string, configId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateConfigurationResponse, error) {
-	rsp, err := c.UpdateConfigurationWithBody(ctx, projectId, configId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) UpdateConfigurationWithBodyWithResponse(ctx context.Context, projectID string, configID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateConfigurationResponse, error) {
+	rsp, err := c.UpdateConfigurationWithBody(ctx, projectID, configID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -21279,8 +21279,8 @@ func (c *ClientWithResponses) UpdateConfigurationWithBodyWithResponse(ctx contex
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v3/{project_id}/configurations/{config_id} (the `UpdateConfiguration` operationId).
-func (c *ClientWithResponses) UpdateConfigurationWithResponse(ctx context.Context, projectId string, configId string, body UpdateConfigurationJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateConfigurationResponse, error) {
-	rsp, err := c.UpdateConfiguration(ctx, projectId, configId, body, reqEditors...)
+func (c *ClientWithResponses) UpdateConfigurationWithResponse(ctx context.Context, projectID string, configID string, body UpdateConfigurationJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateConfigurationResponse, error) {
+	rsp, err := c.UpdateConfiguration(ctx, projectID, configID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -21296,8 +21296,8 @@ func (c *ClientWithResponses) UpdateConfigurationWithResponse(ctx context.Contex
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v3/{project_id}/configurations/{config_id}/apply (the `UpdateApply` operationId).
-func (c *ClientWithResponses) UpdateApplyWithBodyWithResponse(ctx context.Context, projectId string, configId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateApplyResponse, error) {
-	rsp, err := c.UpdateApplyWithBody(ctx, projectId, configId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) UpdateApplyWithBodyWithResponse(ctx context.Context, projectID string, configID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateApplyResponse, error) {
+	rsp, err := c.UpdateApplyWithBody(ctx, projectID, configID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -21313,8 +21313,8 @@ func (c *ClientWithResponses) UpdateApplyWithBodyWithResponse(ctx context.Contex
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v3/{project_id}/configurations/{config_id}/apply (the `UpdateApply` operationId).
-func (c *ClientWithResponses) UpdateApplyWithResponse(ctx context.Context, projectId string, configId string, body UpdateApplyJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateApplyResponse, error) {
-	rsp, err := c.UpdateApply(ctx, projectId, configId, body, reqEditors...)
+func (c *ClientWithResponses) UpdateApplyWithResponse(ctx context.Context, projectID string, configID string, body UpdateApplyJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateApplyResponse, error) {
+	rsp, err := c.UpdateApply(ctx, projectID, configID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -21330,8 +21330,8 @@ func (c *ClientWithResponses) UpdateApplyWithResponse(ctx context.Context, proje
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3/{project_id}/datastores/{database_name} (the `ShowDatastore` operationId).
-func (c *ClientWithResponses) ShowDatastoreWithResponse(ctx context.Context, projectId string, databaseName string, reqEditors ...RequestEditorFn) (*ShowDatastoreResponse, error) {
-	rsp, err := c.ShowDatastore(ctx, projectId, databaseName, reqEditors...)
+func (c *ClientWithResponses) ShowDatastoreWithResponse(ctx context.Context, projectID string, databaseName string, reqEditors ...RequestEditorFn) (*ShowDatastoreResponse, error) {
+	rsp, err := c.ShowDatastore(ctx, projectID, databaseName, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -21347,8 +21347,8 @@ func (c *ClientWithResponses) ShowDatastoreWithResponse(ctx context.Context, pro
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3/{project_id}/flavors/{database_name} (the `ShowFlavor` operationId).
-func (c *ClientWithResponses) ShowFlavorWithResponse(ctx context.Context, projectId string, databaseName string, params *ShowFlavorParams, reqEditors ...RequestEditorFn) (*ShowFlavorResponse, error) {
-	rsp, err := c.ShowFlavor(ctx, projectId, databaseName, params, reqEditors...)
+func (c *ClientWithResponses) ShowFlavorWithResponse(ctx context.Context, projectID string, databaseName string, params *ShowFlavorParams, reqEditors ...RequestEditorFn) (*ShowFlavorResponse, error) {
+	rsp, err := c.ShowFlavor(ctx, projectID, databaseName, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -21364,8 +21364,8 @@ func (c *ClientWithResponses) ShowFlavorWithResponse(ctx context.Context, projec
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3/{project_id}/instances (the `ListInstances` operationId).
-func (c *ClientWithResponses) ListInstancesWithResponse(ctx context.Context, projectId string, params *ListInstancesParams, reqEditors ...RequestEditorFn) (*ListInstancesResponse, error) {
-	rsp, err := c.ListInstances(ctx, projectId, params, reqEditors...)
+func (c *ClientWithResponses) ListInstancesWithResponse(ctx context.Context, projectID string, params *ListInstancesParams, reqEditors ...RequestEditorFn) (*ListInstancesResponse, error) {
+	rsp, err := c.ListInstances(ctx, projectID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -21381,8 +21381,8 @@ func (c *ClientWithResponses) ListInstancesWithResponse(ctx context.Context, pro
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3/{project_id}/instances#CreateInstanceV3 (the `CreateInstanceV3` operationId).
-func (c *ClientWithResponses) CreateInstanceV3WithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateInstanceV3Response, error) {
-	rsp, err := c.CreateInstanceV3WithBody(ctx, projectId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) CreateInstanceV3WithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateInstanceV3Response, error) {
+	rsp, err := c.CreateInstanceV3WithBody(ctx, projectID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -21398,8 +21398,8 @@ func (c *ClientWithResponses) CreateInstanceV3WithBodyWithResponse(ctx context.C
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3/{project_id}/instances#CreateInstanceV3 (the `CreateInstanceV3` operationId).
-func (c *ClientWithResponses) CreateInstanceV3WithResponse(ctx context.Context, projectId string, body CreateInstanceV3JSONRequestBody, reqEditors ...RequestEditorFn) (*CreateInstanceV3Response, error) {
-	rsp, err := c.CreateInstanceV3(ctx, projectId, body, reqEditors...)
+func (c *ClientWithResponses) CreateInstanceV3WithResponse(ctx context.Context, projectID string, body CreateInstanceV3JSONRequestBody, reqEditors ...RequestEditorFn) (*CreateInstanceV3Response, error) {
+	rsp, err := c.CreateInstanceV3(ctx, projectID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -21415,8 +21415,8 @@ func (c *ClientWithResponses) CreateInstanceV3WithResponse(ctx context.Context, 
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3/{project_id}/instances#CreateInstanceV32 (the `CreateInstanceV32` operationId).
-func (c *ClientWithResponses) CreateInstanceV32WithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateInstanceV32Response, error) {
-	rsp, err := c.CreateInstanceV32WithBody(ctx, projectId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) CreateInstanceV32WithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateInstanceV32Response, error) {
+	rsp, err := c.CreateInstanceV32WithBody(ctx, projectID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -21432,8 +21432,8 @@ func (c *ClientWithResponses) CreateInstanceV32WithBodyWithResponse(ctx context.
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3/{project_id}/instances#CreateInstanceV32 (the `CreateInstanceV32` operationId).
-func (c *ClientWithResponses) CreateInstanceV32WithResponse(ctx context.Context, projectId string, body CreateInstanceV32JSONRequestBody, reqEditors ...RequestEditorFn) (*CreateInstanceV32Response, error) {
-	rsp, err := c.CreateInstanceV32(ctx, projectId, body, reqEditors...)
+func (c *ClientWithResponses) CreateInstanceV32WithResponse(ctx context.Context, projectID string, body CreateInstanceV32JSONRequestBody, reqEditors ...RequestEditorFn) (*CreateInstanceV32Response, error) {
+	rsp, err := c.CreateInstanceV32(ctx, projectID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -21449,8 +21449,8 @@ func (c *ClientWithResponses) CreateInstanceV32WithResponse(ctx context.Context,
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3/{project_id}/instances/recovery (the `CreateRecovery` operationId).
-func (c *ClientWithResponses) CreateRecoveryWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateRecoveryResponse, error) {
-	rsp, err := c.CreateRecoveryWithBody(ctx, projectId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) CreateRecoveryWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateRecoveryResponse, error) {
+	rsp, err := c.CreateRecoveryWithBody(ctx, projectID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -21466,8 +21466,8 @@ func (c *ClientWithResponses) CreateRecoveryWithBodyWithResponse(ctx context.Con
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3/{project_id}/instances/recovery (the `CreateRecovery` operationId).
-func (c *ClientWithResponses) CreateRecoveryWithResponse(ctx context.Context, projectId string, body CreateRecoveryJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateRecoveryResponse, error) {
-	rsp, err := c.CreateRecovery(ctx, projectId, body, reqEditors...)
+func (c *ClientWithResponses) CreateRecoveryWithResponse(ctx context.Context, projectID string, body CreateRecoveryJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateRecoveryResponse, error) {
+	rsp, err := c.CreateRecovery(ctx, projectID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -21484,8 +21484,8 @@ func (c *ClientWithResponses) CreateRecoveryWithResponse(ctx context.Context, pr
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v3/{project_id}/instances/{instance_id} (the `DeleteInstanceV3` operationId).
-func (c *ClientWithResponses) DeleteInstanceV3WithResponse(ctx context.Context, projectId string, instanceId string, reqEditors ...RequestEditorFn) (*DeleteInstanceV3Response, error) {
-	rsp, err := c.DeleteInstanceV3(ctx, projectId, instanceId, reqEditors...)
+func (c *ClientWithResponses) DeleteInstanceV3WithResponse(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*DeleteInstanceV3Response, error) {
+	rsp, err := c.DeleteInstanceV3(ctx, projectID, instanceID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -21501,8 +21501,8 @@ func (c *ClientWithResponses) DeleteInstanceV3WithResponse(ctx context.Context, 
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#enlarge_volume (the `CreateInstancesActionV3` operationId).
-func (c *ClientWithResponses) CreateInstancesActionV3WithBodyWithResponse(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateInstancesActionV3Response, error) {
-	rsp, err := c.CreateInstancesActionV3WithBody(ctx, projectId, instanceId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) CreateInstancesActionV3WithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateInstancesActionV3Response, error) {
+	rsp, err := c.CreateInstancesActionV3WithBody(ctx, projectID, instanceID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -21518,8 +21518,8 @@ func (c *ClientWithResponses) CreateInstancesActionV3WithBodyWithResponse(ctx co
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#enlarge_volume (the `CreateInstancesActionV3` operationId).
-func (c *ClientWithResponses) CreateInstancesActionV3WithResponse(ctx context.Context, projectId string, instanceId string, body CreateInstancesActionV3JSONRequestBody, reqEditors ...RequestEditorFn) (*CreateInstancesActionV3Response, error) {
-	rsp, err := c.CreateInstancesActionV3(ctx, projectId, instanceId, body, reqEditors...)
+func (c *ClientWithResponses) CreateInstancesActionV3WithResponse(ctx context.Context, projectID string, instanceID string, body CreateInstancesActionV3JSONRequestBody, reqEditors ...RequestEditorFn) (*CreateInstancesActionV3Response, error) {
+	rsp, err := c.CreateInstancesActionV3(ctx, projectID, instanceID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -21537,8 +21537,8 @@ func (c *ClientWithResponses) CreateInstancesActionV3WithResponse(ctx context.Co
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#resize_flavor (the `UpdateAction` operationId).
-func (c *ClientWithResponses) UpdateActionWithBodyWithResponse(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateActionResponse, error) {
-	rsp, err := c.UpdateActionWithBody(ctx, projectId, instanceId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) UpdateActionWithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateActionResponse, error) {
+	rsp, err := c.UpdateActionWithBody(ctx, projectID, instanceID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -21556,8 +21556,8 @@ func (c *ClientWithResponses) UpdateActionWithBodyWithResponse(ctx context.Conte
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#resize_flavor (the `UpdateAction` operationId).
-func (c *ClientWithResponses) UpdateActionWithResponse(ctx context.Context, projectId string, instanceId string, body UpdateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateActionResponse, error) {
-	rsp, err := c.UpdateAction(ctx, projectId, instanceId, body, reqEditors...)
+func (c *ClientWithResponses) UpdateActionWithResponse(ctx context.Context, projectID string, instanceID string, body UpdateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateActionResponse, error) {
+	rsp, err := c.UpdateAction(ctx, projectID, instanceID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -21575,8 +21575,8 @@ func (c *ClientWithResponses) UpdateActionWithResponse(ctx context.Context, proj
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#restart (the `CreateInstancesActionV32` operationId).
-func (c *ClientWithResponses) CreateInstancesActionV32WithBodyWithResponse(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateInstancesActionV32Response, error) {
-	rsp, err := c.CreateInstancesActionV32WithBody(ctx, projectId, instanceId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) CreateInstancesActionV32WithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateInstancesActionV32Response, error) {
+	rsp, err := c.CreateInstancesActionV32WithBody(ctx, projectID, instanceID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -21594,8 +21594,8 @@ func (c *ClientWithResponses) CreateInstancesActionV32WithBodyWithResponse(ctx c
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#restart (the `CreateInstancesActionV32` operationId).
-func (c *ClientWithResponses) CreateInstancesActionV32WithResponse(ctx context.Context, projectId string, instanceId string, body CreateInstancesActionV32JSONRequestBody, reqEditors ...RequestEditorFn) (*CreateInstancesActionV32Response, error) {
-	rsp, err := c.CreateInstancesActionV32(ctx, projectId, instanceId, body, reqEditors...)
+func (c *ClientWithResponses) CreateInstancesActionV32WithResponse(ctx context.Context, projectID string, instanceID string, body CreateInstancesActionV32JSONRequestBody, reqEditors ...RequestEditorFn) (*CreateInstancesActionV32Response, error) {
+	rsp, err := c.CreateInstancesActionV32(ctx, projectID, instanceID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -21611,8 +21611,8 @@ func (c *ClientWithResponses) CreateInstancesActionV32WithResponse(ctx context.C
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#single_to_ha (the `CreateAction` operationId).
-func (c *ClientWithResponses) CreateActionWithBodyWithResponse(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateActionResponse, error) {
-	rsp, err := c.CreateActionWithBody(ctx, projectId, instanceId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) CreateActionWithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateActionResponse, error) {
+	rsp, err := c.CreateActionWithBody(ctx, projectID, instanceID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -21628,8 +21628,8 @@ func (c *ClientWithResponses) CreateActionWithBodyWithResponse(ctx context.Conte
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#single_to_ha (the `CreateAction` operationId).
-func (c *ClientWithResponses) CreateActionWithResponse(ctx context.Context, projectId string, instanceId string, body CreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateActionResponse, error) {
-	rsp, err := c.CreateAction(ctx, projectId, instanceId, body, reqEditors...)
+func (c *ClientWithResponses) CreateActionWithResponse(ctx context.Context, projectID string, instanceID string, body CreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateActionResponse, error) {
+	rsp, err := c.CreateAction(ctx, projectID, instanceID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -21645,8 +21645,8 @@ func (c *ClientWithResponses) CreateActionWithResponse(ctx context.Context, proj
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3/{project_id}/instances/{instance_id}/auditlog (the `ListAuditlog` operationId).
-func (c *ClientWithResponses) ListAuditlogWithResponse(ctx context.Context, projectId string, instanceId string, params *ListAuditlogParams, reqEditors ...RequestEditorFn) (*ListAuditlogResponse, error) {
-	rsp, err := c.ListAuditlog(ctx, projectId, instanceId, params, reqEditors...)
+func (c *ClientWithResponses) ListAuditlogWithResponse(ctx context.Context, projectID string, instanceID string, params *ListAuditlogParams, reqEditors ...RequestEditorFn) (*ListAuditlogResponse, error) {
+	rsp, err := c.ListAuditlog(ctx, projectID, instanceID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -21662,8 +21662,8 @@ func (c *ClientWithResponses) ListAuditlogWithResponse(ctx context.Context, proj
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3/{project_id}/instances/{instance_id}/auditlog-links (the `CreateAuditlogLink` operationId).
-func (c *ClientWithResponses) CreateAuditlogLinkWithBodyWithResponse(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateAuditlogLinkResponse, error) {
-	rsp, err := c.CreateAuditlogLinkWithBody(ctx, projectId, instanceId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) CreateAuditlogLinkWithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateAuditlogLinkResponse, error) {
+	rsp, err := c.CreateAuditlogLinkWithBody(ctx, projectID, instanceID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -21679,8 +21679,8 @@ func (c *ClientWithResponses) CreateAuditlogLinkWithBodyWithResponse(ctx context
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3/{project_id}/instances/{instance_id}/auditlog-links (the `CreateAuditlogLink` operationId).
-func (c *ClientWithResponses) CreateAuditlogLinkWithResponse(ctx context.Context, projectId string, instanceId string, body CreateAuditlogLinkJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateAuditlogLinkResponse, error) {
-	rsp, err := c.CreateAuditlogLink(ctx, projectId, instanceId, body, reqEditors...)
+func (c *ClientWithResponses) CreateAuditlogLinkWithResponse(ctx context.Context, projectID string, instanceID string, body CreateAuditlogLinkJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateAuditlogLinkResponse, error) {
+	rsp, err := c.CreateAuditlogLink(ctx, projectID, instanceID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -21696,8 +21696,8 @@ func (c *ClientWithResponses) CreateAuditlogLinkWithResponse(ctx context.Context
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3/{project_id}/instances/{instance_id}/auditlog-policy (the `ListAuditlogPolicy` operationId).
-func (c *ClientWithResponses) ListAuditlogPolicyWithResponse(ctx context.Context, projectId string, instanceId string, reqEditors ...RequestEditorFn) (*ListAuditlogPolicyResponse, error) {
-	rsp, err := c.ListAuditlogPolicy(ctx, projectId, instanceId, reqEditors...)
+func (c *ClientWithResponses) ListAuditlogPolicyWithResponse(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*ListAuditlogPolicyResponse, error) {
+	rsp, err := c.ListAuditlogPolicy(ctx, projectID, instanceID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -21713,8 +21713,8 @@ func (c *ClientWithResponses) ListAuditlogPolicyWithResponse(ctx context.Context
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v3/{project_id}/instances/{instance_id}/auditlog-policy (the `UpdateAuditlogPolicy` operationId).
-func (c *ClientWithResponses) UpdateAuditlogPolicyWithBodyWithResponse(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateAuditlogPolicyResponse, error) {
-	rsp, err := c.UpdateAuditlogPolicyWithBody(ctx, projectId, instanceId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) UpdateAuditlogPolicyWithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateAuditlogPolicyResponse, error) {
+	rsp, err := c.UpdateAuditlogPolicyWithBody(ctx, projectID, instanceID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -21730,8 +21730,8 @@ func (c *ClientWithResponses) UpdateAuditlogPolicyWithBodyWithResponse(ctx conte
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v3/{project_id}/instances/{instance_id}/auditlog-policy (the `UpdateAuditlogPolicy` operationId).
-func (c *ClientWithResponses) UpdateAuditlogPolicyWithResponse(ctx context.Context, projectId string, instanceId string, body UpdateAuditlogPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateAuditlogPolicyResponse, error) {
-	rsp, err := c.UpdateAuditlogPolicy(ctx, projectId, instanceId, body, reqEditors...)
+func (c *ClientWithResponses) UpdateAuditlogPolicyWithResponse(ctx context.Context, projectID string, instanceID string, body UpdateAuditlogPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateAuditlogPolicyResponse, error) {
+	rsp, err := c.UpdateAuditlogPolicy(ctx, projectID, instanceID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -21747,8 +21747,8 @@ func (c *ClientWithResponses) UpdateAuditlogPolicyWithResponse(ctx context.Conte
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3/{project_id}/instances/{instance_id}/backups/policy (the `ListPolicy` operationId).
-func (c *ClientWithResponses) ListPolicyWithResponse(ctx context.Context, projectId string, instanceId string, reqEditors ...RequestEditorFn) (*ListPolicyResponse, error) {
-	rsp, err := c.ListPolicy(ctx, projectId, instanceId, reqEditors...)
+func (c *ClientWithResponses) ListPolicyWithResponse(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*ListPolicyResponse, error) {
+	rsp, err := c.ListPolicy(ctx, projectID, instanceID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -21764,8 +21764,8 @@ func (c *ClientWithResponses) ListPolicyWithResponse(ctx context.Context, projec
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v3/{project_id}/instances/{instance_id}/backups/policy (the `UpdatePolicy` operationId).
-func (c *ClientWithResponses) UpdatePolicyWithBodyWithResponse(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdatePolicyResponse, error) {
-	rsp, err := c.UpdatePolicyWithBody(ctx, projectId, instanceId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) UpdatePolicyWithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdatePolicyResponse, error) {
+	rsp, err := c.UpdatePolicyWithBody(ctx, projectID, instanceID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -21781,8 +21781,8 @@ func (c *ClientWithResponses) UpdatePolicyWithBodyWithResponse(ctx context.Conte
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v3/{project_id}/instances/{instance_id}/backups/policy (the `UpdatePolicy` operationId).
-func (c *ClientWithResponses) UpdatePolicyWithResponse(ctx context.Context, projectId string, instanceId string, body UpdatePolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdatePolicyResponse, error) {
-	rsp, err := c.UpdatePolicy(ctx, projectId, instanceId, body, reqEditors...)
+func (c *ClientWithResponses) UpdatePolicyWithResponse(ctx context.Context, projectID string, instanceID string, body UpdatePolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdatePolicyResponse, error) {
+	rsp, err := c.UpdatePolicy(ctx, projectID, instanceID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -21798,8 +21798,8 @@ func (c *ClientWithResponses) UpdatePolicyWithResponse(ctx context.Context, proj
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3/{project_id}/instances/{instance_id}/configurations (the `ListInstancesConfigurations` operationId).
-func (c *ClientWithResponses) ListInstancesConfigurationsWithResponse(ctx context.Context, projectId string, instanceId string, reqEditors ...RequestEditorFn) (*ListInstancesConfigurationsResponse, error) {
-	rsp, err := c.ListInstancesConfigurations(ctx, projectId, instanceId, reqEditors...)
+func (c *ClientWithResponses) ListInstancesConfigurationsWithResponse(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*ListInstancesConfigurationsResponse, error) {
+	rsp, err := c.ListInstancesConfigurations(ctx, projectID, instanceID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -21815,8 +21815,8 @@ func (c *ClientWithResponses) ListInstancesConfigurationsWithResponse(ctx contex
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v3/{project_id}/instances/{instance_id}/configurations (the `UpdateInstancesConfiguration` operationId).
-func (c *ClientWithResponses) UpdateInstancesConfigurationWithBodyWithResponse(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateInstancesConfigurationResponse, error) {
-	rsp, err := c.UpdateInstancesConfigurationWithBody(ctx, projectId, instanceId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) UpdateInstancesConfigurationWithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateInstancesConfigurationResponse, error) {
+	rsp, err := c.UpdateInstancesConfigurationWithBody(ctx, projectID, instanceID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -21832,8 +21832,8 @@ func (c *ClientWithResponses) UpdateInstancesConfigurationWithBodyWithResponse(c
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /v3/{project_id}/instances/{instance_id}/configurations (the `UpdateInstancesConfiguration` operationId).
-func (c *ClientWithResponses) UpdateInstancesConfigurationWithResponse(ctx context.Context, projectId string, instanceId string, body UpdateInstancesConfigurationJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateInstancesConfigurationResponse, error) {
-	rsp, err := c.UpdateInstancesConfiguration(ctx, projectId, instanceId, body, reqEditors...)
+func (c *ClientWithResponses) UpdateInstancesConfigurationWithResponse(ctx context.Context, projectID string, instanceID string, body UpdateInstancesConfigurationJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateInstancesConfigurationResponse, error) {
+	rsp, err := c.UpdateInstancesConfiguration(ctx, projectID, instanceID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -21849,8 +21849,8 @@ func (c *ClientWithResponses) UpdateInstancesConfigurationWithResponse(ctx conte
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3/{project_id}/instances/{instance_id}/database (the `ListInstancesDatabaseV3` operationId).
-func (c *ClientWithResponses) ListInstancesDatabaseV3WithResponse(ctx context.Context, projectId string, instanceId string, reqEditors ...RequestEditorFn) (*ListInstancesDatabaseV3Response, error) {
-	rsp, err := c.ListInstancesDatabaseV3(ctx, projectId, instanceId, reqEditors...)
+func (c *ClientWithResponses) ListInstancesDatabaseV3WithResponse(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*ListInstancesDatabaseV3Response, error) {
+	rsp, err := c.ListInstancesDatabaseV3(ctx, projectID, instanceID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -21866,8 +21866,8 @@ func (c *ClientWithResponses) ListInstancesDatabaseV3WithResponse(ctx context.Co
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3/{project_id}/instances/{instance_id}/database (the `CreateDatabase` operationId).
-func (c *ClientWithResponses) CreateDatabaseWithBodyWithResponse(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateDatabaseResponse, error) {
-	rsp, err := c.CreateDatabaseWithBody(ctx, projectId, instanceId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) CreateDatabaseWithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateDatabaseResponse, error) {
+	rsp, err := c.CreateDatabaseWithBody(ctx, projectID, instanceID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -21883,15 +21883,15 @@ func (c *ClientWithResponses) CreateDatabaseWithBodyWithResponse(ctx context.Con
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3/{project_id}/instances/{instance_id}/database (the `CreateDatabase` operationId).
-func (c *ClientWithResponses) CreateDatabaseWithResponse(ctx context.Context, projectId string, instanceId string, body CreateDatabaseJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateDatabaseResponse, error) {
-	rsp, err := c.CreateDatabase(ctx, projectId, instanceId, body, reqEditors...)
+func (c *ClientWithResponses) CreateDatabaseWithResponse(ctx context.Context, projectID string, instanceID string, body CreateDatabaseJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateDatabaseResponse, error) {
+	rsp, err := c.CreateDatabase(ctx, projectID, instanceID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
 	return ParseCreateDatabaseResponse(rsp)
 }
 
-// ListDbUserWithResponse 查询指定数据库的已授权用户
+// ListDBUserWithResponse 查询指定数据库的已授权用户
 //
 // 查询指定实例中某数据库的已授权数据库用户。
 // 调用接口前，您需要了解API  认证权证。
@@ -21899,13 +21899,13 @@ func (c *ClientWithResponses) CreateDatabaseWithResponse(ctx context.Context, pr
 //
 // Returns a wrapper object for the known response body format(s).
 //
-// Corresponds with GET /v3/{project_id}/instances/{instance_id}/database/db_user (the `ListDbUser` operationId).
-func (c *ClientWithResponses) ListDbUserWithResponse(ctx context.Context, projectId string, instanceId string, params *ListDbUserParams, reqEditors ...RequestEditorFn) (*ListDbUserResponse, error) {
-	rsp, err := c.ListDbUser(ctx, projectId, instanceId, params, reqEditors...)
+// Corresponds with GET /v3/{project_id}/instances/{instance_id}/database/db_user (the `ListDBUser` operationId).
+func (c *ClientWithResponses) ListDBUserWithResponse(ctx context.Context, projectID string, instanceID string, params *ListDBUserParams, reqEditors ...RequestEditorFn) (*ListDBUserResponse, error) {
+	rsp, err := c.ListDBUser(ctx, projectID, instanceID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseListDbUserResponse(rsp)
+	return ParseListDBUserResponse(rsp)
 }
 
 // ListDetailWithResponse 查询数据库列表
@@ -21917,8 +21917,8 @@ func (c *ClientWithResponses) ListDbUserWithResponse(ctx context.Context, projec
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3/{project_id}/instances/{instance_id}/database/detail (the `ListDetail` operationId).
-func (c *ClientWithResponses) ListDetailWithResponse(ctx context.Context, projectId string, instanceId string, params *ListDetailParams, reqEditors ...RequestEditorFn) (*ListDetailResponse, error) {
-	rsp, err := c.ListDetail(ctx, projectId, instanceId, params, reqEditors...)
+func (c *ClientWithResponses) ListDetailWithResponse(ctx context.Context, projectID string, instanceID string, params *ListDetailParams, reqEditors ...RequestEditorFn) (*ListDetailResponse, error) {
+	rsp, err := c.ListDetail(ctx, projectID, instanceID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -21934,15 +21934,15 @@ func (c *ClientWithResponses) ListDetailWithResponse(ctx context.Context, projec
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /v3/{project_id}/instances/{instance_id}/database/{db_name} (the `DeleteDatabase` operationId).
-func (c *ClientWithResponses) DeleteDatabaseWithResponse(ctx context.Context, projectId string, instanceId string, dbName string, reqEditors ...RequestEditorFn) (*DeleteDatabaseResponse, error) {
-	rsp, err := c.DeleteDatabase(ctx, projectId, instanceId, dbName, reqEditors...)
+func (c *ClientWithResponses) DeleteDatabaseWithResponse(ctx context.Context, projectID string, instanceID string, dbName string, reqEditors ...RequestEditorFn) (*DeleteDatabaseResponse, error) {
+	rsp, err := c.DeleteDatabase(ctx, projectID, instanceID, dbName, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
 	return ParseDeleteDatabaseResponse(rsp)
 }
 
-// DeleteDbPrivilegeWithBodyWithResponse 解除数据库帐号权限
+// DeleteDBPrivilegeWithBodyWithResponse 解除数据库帐号权限
 //
 // 在指定实例的数据库中，解除数据库帐号的权限。
 // 调用接口前，您需要了解API  认证权证。
@@ -21950,16 +21950,16 @@ func (c *ClientWithResponses) DeleteDatabaseWithResponse(ctx context.Context, pr
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with DELETE /v3/{project_id}/instances/{instance_id}/db_privilege (the `DeleteDbPrivilege` operationId).
-func (c *ClientWithResponses) DeleteDbPrivilegeWithBodyWithResponse(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeleteDbPrivilegeResponse, error) {
-	rsp, err := c.DeleteDbPrivilegeWithBody(ctx, projectId, instanceId, contentType, body, reqEditors...)
+// Corresponds with DELETE /v3/{project_id}/instances/{instance_id}/db_privilege (the `DeleteDBPrivilege` operationId).
+func (c *ClientWithResponses) DeleteDBPrivilegeWithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeleteDBPrivilegeResponse, error) {
+	rsp, err := c.DeleteDBPrivilegeWithBody(ctx, projectID, instanceID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseDeleteDbPrivilegeResponse(rsp)
+	return ParseDeleteDBPrivilegeResponse(rsp)
 }
 
-// DeleteDbPrivilegeWithResponse 解除数据库帐号权限
+// DeleteDBPrivilegeWithResponse 解除数据库帐号权限
 //
 // 在指定实例的数据库中，解除数据库帐号的权限。
 // 调用接口前，您需要了解API  认证权证。
@@ -21967,16 +21967,16 @@ func (c *ClientWithResponses) DeleteDbPrivilegeWithBodyWithResponse(ctx context.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with DELETE /v3/{project_id}/instances/{instance_id}/db_privilege (the `DeleteDbPrivilege` operationId).
-func (c *ClientWithResponses) DeleteDbPrivilegeWithResponse(ctx context.Context, projectId string, instanceId string, body DeleteDbPrivilegeJSONRequestBody, reqEditors ...RequestEditorFn) (*DeleteDbPrivilegeResponse, error) {
-	rsp, err := c.DeleteDbPrivilege(ctx, projectId, instanceId, body, reqEditors...)
+// Corresponds with DELETE /v3/{project_id}/instances/{instance_id}/db_privilege (the `DeleteDBPrivilege` operationId).
+func (c *ClientWithResponses) DeleteDBPrivilegeWithResponse(ctx context.Context, projectID string, instanceID string, body DeleteDBPrivilegeJSONRequestBody, reqEditors ...RequestEditorFn) (*DeleteDBPrivilegeResponse, error) {
+	rsp, err := c.DeleteDBPrivilege(ctx, projectID, instanceID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseDeleteDbPrivilegeResponse(rsp)
+	return ParseDeleteDBPrivilegeResponse(rsp)
 }
 
-// CreateDbPrivilegeWithBodyWithResponse 授权数据库帐号
+// CreateDBPrivilegeWithBodyWithResponse 授权数据库帐号
 //
 // 在指定实例的数据库中, 设置帐号的权限。
 // 调用接口前，您需要了解API  认证权证。
@@ -21984,16 +21984,16 @@ func (c *ClientWithResponses) DeleteDbPrivilegeWithResponse(ctx context.Context,
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v3/{project_id}/instances/{instance_id}/db_privilege (the `CreateDbPrivilege` operationId).
-func (c *ClientWithResponses) CreateDbPrivilegeWithBodyWithResponse(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateDbPrivilegeResponse, error) {
-	rsp, err := c.CreateDbPrivilegeWithBody(ctx, projectId, instanceId, contentType, body, reqEditors...)
+// Corresponds with POST /v3/{project_id}/instances/{instance_id}/db_privilege (the `CreateDBPrivilege` operationId).
+func (c *ClientWithResponses) CreateDBPrivilegeWithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateDBPrivilegeResponse, error) {
+	rsp, err := c.CreateDBPrivilegeWithBody(ctx, projectID, instanceID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseCreateDbPrivilegeResponse(rsp)
+	return ParseCreateDBPrivilegeResponse(rsp)
 }
 
-// CreateDbPrivilegeWithResponse 授权数据库帐号
+// CreateDBPrivilegeWithResponse 授权数据库帐号
 //
 // 在指定实例的数据库中, 设置帐号的权限。
 // 调用接口前，您需要了解API  认证权证。
@@ -22001,16 +22001,16 @@ func (c *ClientWithResponses) CreateDbPrivilegeWithBodyWithResponse(ctx context.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v3/{project_id}/instances/{instance_id}/db_privilege (the `CreateDbPrivilege` operationId).
-func (c *ClientWithResponses) CreateDbPrivilegeWithResponse(ctx context.Context, projectId string, instanceId string, body CreateDbPrivilegeJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateDbPrivilegeResponse, error) {
-	rsp, err := c.CreateDbPrivilege(ctx, projectId, instanceId, body, reqEditors...)
+// Corresponds with POST /v3/{project_id}/instances/{instance_id}/db_privilege (the `CreateDBPrivilege` operationId).
+func (c *ClientWithResponses) CreateDBPrivilegeWithResponse(ctx context.Context, projectID string, instanceID string, body CreateDBPrivilegeJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateDBPrivilegeResponse, error) {
+	rsp, err := c.CreateDBPrivilege(ctx, projectID, instanceID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseCreateDbPrivilegeResponse(rsp)
+	return ParseCreateDBPrivilegeResponse(rsp)
 }
 
-// ListInstancesDbUserV3WithResponse 查询数据库用户（已废弃）
+// ListInstancesDBUserV3WithResponse 查询数据库用户（已废弃）
 //
 // 查询指定实例中的数据库用户。
 // 调用接口前，您需要了解API  认证权证。
@@ -22018,16 +22018,16 @@ func (c *ClientWithResponses) CreateDbPrivilegeWithResponse(ctx context.Context,
 //
 // Returns a wrapper object for the known response body format(s).
 //
-// Corresponds with GET /v3/{project_id}/instances/{instance_id}/db_user (the `ListInstancesDbUserV3` operationId).
-func (c *ClientWithResponses) ListInstancesDbUserV3WithResponse(ctx context.Context, projectId string, instanceId string, reqEditors ...RequestEditorFn) (*ListInstancesDbUserV3Response, error) {
-	rsp, err := c.ListInstancesDbUserV3(ctx, projectId, instanceId, reqEditors...)
+// Corresponds with GET /v3/{project_id}/instances/{instance_id}/db_user (the `ListInstancesDBUserV3` operationId).
+func (c *ClientWithResponses) ListInstancesDBUserV3WithResponse(ctx context.Context, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*ListInstancesDBUserV3Response, error) {
+	rsp, err := c.ListInstancesDBUserV3(ctx, projectID, instanceID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseListInstancesDbUserV3Response(rsp)
+	return ParseListInstancesDBUserV3Response(rsp)
 }
 
-// CreateDbUserWithBodyWithResponse 创建数据库用户
+// CreateDBUserWithBodyWithResponse 创建数据库用户
 //
 // 在指定实例中创建数据库帐号。
 // 调用接口前，您需要了解API  认证权证。
@@ -22035,16 +22035,16 @@ func (c *ClientWithResponses) ListInstancesDbUserV3WithResponse(ctx context.Cont
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v3/{project_id}/instances/{instance_id}/db_user (the `CreateDbUser` operationId).
-func (c *ClientWithResponses) CreateDbUserWithBodyWithResponse(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateDbUserResponse, error) {
-	rsp, err := c.CreateDbUserWithBody(ctx, projectId, instanceId, contentType, body, reqEditors...)
+// Corresponds with POST /v3/{project_id}/instances/{instance_id}/db_user (the `CreateDBUser` operationId).
+func (c *ClientWithResponses) CreateDBUserWithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateDBUserResponse, error) {
+	rsp, err := c.CreateDBUserWithBody(ctx, projectID, instanceID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseCreateDbUserResponse(rsp)
+	return ParseCreateDBUserResponse(rsp)
 }
 
-// CreateDbUserWithResponse 创建数据库用户
+// CreateDBUserWithResponse 创建数据库用户
 //
 // 在指定实例中创建数据库帐号。
 // 调用接口前，您需要了解API  认证权证。
@@ -22052,13 +22052,13 @@ func (c *ClientWithResponses) CreateDbUserWithBodyWithResponse(ctx context.Conte
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v3/{project_id}/instances/{instance_id}/db_user (the `CreateDbUser` operationId).
-func (c *ClientWithResponses) CreateDbUserWithResponse(ctx context.Context, projectId string, instanceId string, body CreateDbUserJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateDbUserResponse, error) {
-	rsp, err := c.CreateDbUser(ctx, projectId, instanceId, body, reqEditors...)
+// Corresponds with POST /v3/{project_id}/instances/{instance_id}/db_user (the `CreateDBUser` operationId).
+func (c *ClientWithResponses) CreateDBUserWithResponse(ctx context.Context, projectID string, instanceID string, body CreateDBUserJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateDBUserResponse, error) {
+	rsp, err := c.CreateDBUser(ctx, projectID, instanceID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseCreateDbUserResponse(rsp)
+	return ParseCreateDBUserResponse(rsp)
 }
 
 // ListDatabaseWithResponse 查询指定用户的已授权数据库
@@ -22070,15 +22070,15 @@ func (c *ClientWithResponses) CreateDbUserWithResponse(ctx context.Context, proj
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3/{project_id}/instances/{instance_id}/db_user/database (the `ListDatabase` operationId).
-func (c *ClientWithResponses) ListDatabaseWithResponse(ctx context.Context, projectId string, instanceId string, params *ListDatabaseParams, reqEditors ...RequestEditorFn) (*ListDatabaseResponse, error) {
-	rsp, err := c.ListDatabase(ctx, projectId, instanceId, params, reqEditors...)
+func (c *ClientWithResponses) ListDatabaseWithResponse(ctx context.Context, projectID string, instanceID string, params *ListDatabaseParams, reqEditors ...RequestEditorFn) (*ListDatabaseResponse, error) {
+	rsp, err := c.ListDatabase(ctx, projectID, instanceID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
 	return ParseListDatabaseResponse(rsp)
 }
 
-// ListDbUserDetailWithResponse 查询数据库用户列表
+// ListDBUserDetailWithResponse 查询数据库用户列表
 //
 // 查询指定实例中的数据库用户列表。
 // 调用接口前，您需要了解API  认证权证。
@@ -22086,16 +22086,16 @@ func (c *ClientWithResponses) ListDatabaseWithResponse(ctx context.Context, proj
 //
 // Returns a wrapper object for the known response body format(s).
 //
-// Corresponds with GET /v3/{project_id}/instances/{instance_id}/db_user/detail (the `ListDbUserDetail` operationId).
-func (c *ClientWithResponses) ListDbUserDetailWithResponse(ctx context.Context, projectId string, instanceId string, params *ListDbUserDetailParams, reqEditors ...RequestEditorFn) (*ListDbUserDetailResponse, error) {
-	rsp, err := c.ListDbUserDetail(ctx, projectId, instanceId, params, reqEditors...)
+// Corresponds with GET /v3/{project_id}/instances/{instance_id}/db_user/detail (the `ListDBUserDetail` operationId).
+func (c *ClientWithResponses) ListDBUserDetailWithResponse(ctx context.Context, projectID string, instanceID string, params *ListDBUserDetailParams, reqEditors ...RequestEditorFn) (*ListDBUserDetailResponse, error) {
+	rsp, err := c.ListDBUserDetail(ctx, projectID, instanceID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseListDbUserDetailResponse(rsp)
+	return ParseListDBUserDetailResponse(rsp)
 }
 
-// DeleteDbUserWithResponse 删除数据库用户
+// DeleteDBUserWithResponse 删除数据库用户
 //
 // 删除指定实例中的数据库帐号。
 // 调用接口前，您需要了解API  认证权证。
@@ -22103,13 +22103,13 @@ func (c *ClientWithResponses) ListDbUserDetailWithResponse(ctx context.Context, 
 //
 // Returns a wrapper object for the known response body format(s).
 //
-// Corresponds with DELETE /v3/{project_id}/instances/{instance_id}/db_user/{user_name} (the `DeleteDbUser` operationId).
-func (c *ClientWithResponses) DeleteDbUserWithResponse(ctx context.Context, projectId string, instanceId string, userName string, reqEditors ...RequestEditorFn) (*DeleteDbUserResponse, error) {
-	rsp, err := c.DeleteDbUser(ctx, projectId, instanceId, userName, reqEditors...)
+// Corresponds with DELETE /v3/{project_id}/instances/{instance_id}/db_user/{user_name} (the `DeleteDBUser` operationId).
+func (c *ClientWithResponses) DeleteDBUserWithResponse(ctx context.Context, projectID string, instanceID string, userName string, reqEditors ...RequestEditorFn) (*DeleteDBUserResponse, error) {
+	rsp, err := c.DeleteDBUser(ctx, projectID, instanceID, userName, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseDeleteDbUserResponse(rsp)
+	return ParseDeleteDBUserResponse(rsp)
 }
 
 // ListErrorlogWithResponse 查询数据库错误日志
@@ -22121,8 +22121,8 @@ func (c *ClientWithResponses) DeleteDbUserWithResponse(ctx context.Context, proj
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3/{project_id}/instances/{instance_id}/errorlog (the `ListErrorlog` operationId).
-func (c *ClientWithResponses) ListErrorlogWithResponse(ctx context.Context, projectId string, instanceId string, params *ListErrorlogParams, reqEditors ...RequestEditorFn) (*ListErrorlogResponse, error) {
-	rsp, err := c.ListErrorlog(ctx, projectId, instanceId, params, reqEditors...)
+func (c *ClientWithResponses) ListErrorlogWithResponse(ctx context.Context, projectID string, instanceID string, params *ListErrorlogParams, reqEditors ...RequestEditorFn) (*ListErrorlogResponse, error) {
+	rsp, err := c.ListErrorlog(ctx, projectID, instanceID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -22138,8 +22138,8 @@ func (c *ClientWithResponses) ListErrorlogWithResponse(ctx context.Context, proj
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3/{project_id}/instances/{instance_id}/password (the `CreatePassword` operationId).
-func (c *ClientWithResponses) CreatePasswordWithBodyWithResponse(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreatePasswordResponse, error) {
-	rsp, err := c.CreatePasswordWithBody(ctx, projectId, instanceId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) CreatePasswordWithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreatePasswordResponse, error) {
+	rsp, err := c.CreatePasswordWithBody(ctx, projectID, instanceID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -22155,15 +22155,15 @@ func (c *ClientWithResponses) CreatePasswordWithBodyWithResponse(ctx context.Con
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3/{project_id}/instances/{instance_id}/password (the `CreatePassword` operationId).
-func (c *ClientWithResponses) CreatePasswordWithResponse(ctx context.Context, projectId string, instanceId string, body CreatePasswordJSONRequestBody, reqEditors ...RequestEditorFn) (*CreatePasswordResponse, error) {
-	rsp, err := c.CreatePassword(ctx, projectId, instanceId, body, reqEditors...)
+func (c *ClientWithResponses) CreatePasswordWithResponse(ctx context.Context, projectID string, instanceID string, body CreatePasswordJSONRequestBody, reqEditors ...RequestEditorFn) (*CreatePasswordResponse, error) {
+	rsp, err := c.CreatePassword(ctx, projectID, instanceID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
 	return ParseCreatePasswordResponse(rsp)
 }
 
-// UpdatePublicIpWithBodyWithResponse 绑定和解绑弹性公网IP
+// UpdatePublicIPWithBodyWithResponse 绑定和解绑弹性公网IP
 //
 // 关系型数据库实例创建成功后，您可以绑定弹性公网IP，在公共网络来访问数据库实例，绑定后也可根据需要解绑。
 // 调用接口前，您需要了解API  认证权证。
@@ -22171,16 +22171,16 @@ func (c *ClientWithResponses) CreatePasswordWithResponse(ctx context.Context, pr
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with PUT /v3/{project_id}/instances/{instance_id}/public-ip (the `UpdatePublicIp` operationId).
-func (c *ClientWithResponses) UpdatePublicIpWithBodyWithResponse(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdatePublicIpResponse, error) {
-	rsp, err := c.UpdatePublicIpWithBody(ctx, projectId, instanceId, contentType, body, reqEditors...)
+// Corresponds with PUT /v3/{project_id}/instances/{instance_id}/public-ip (the `UpdatePublicIP` operationId).
+func (c *ClientWithResponses) UpdatePublicIPWithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdatePublicIPResponse, error) {
+	rsp, err := c.UpdatePublicIPWithBody(ctx, projectID, instanceID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseUpdatePublicIpResponse(rsp)
+	return ParseUpdatePublicIPResponse(rsp)
 }
 
-// UpdatePublicIpWithResponse 绑定和解绑弹性公网IP
+// UpdatePublicIPWithResponse 绑定和解绑弹性公网IP
 //
 // 关系型数据库实例创建成功后，您可以绑定弹性公网IP，在公共网络来访问数据库实例，绑定后也可根据需要解绑。
 // 调用接口前，您需要了解API  认证权证。
@@ -22188,13 +22188,13 @@ func (c *ClientWithResponses) UpdatePublicIpWithBodyWithResponse(ctx context.Con
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with PUT /v3/{project_id}/instances/{instance_id}/public-ip (the `UpdatePublicIp` operationId).
-func (c *ClientWithResponses) UpdatePublicIpWithResponse(ctx context.Context, projectId string, instanceId string, body UpdatePublicIpJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdatePublicIpResponse, error) {
-	rsp, err := c.UpdatePublicIp(ctx, projectId, instanceId, body, reqEditors...)
+// Corresponds with PUT /v3/{project_id}/instances/{instance_id}/public-ip (the `UpdatePublicIP` operationId).
+func (c *ClientWithResponses) UpdatePublicIPWithResponse(ctx context.Context, projectID string, instanceID string, body UpdatePublicIPJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdatePublicIPResponse, error) {
+	rsp, err := c.UpdatePublicIP(ctx, projectID, instanceID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseUpdatePublicIpResponse(rsp)
+	return ParseUpdatePublicIPResponse(rsp)
 }
 
 // ListRestoreTimeWithResponse 查询可恢复时间段
@@ -22207,8 +22207,8 @@ func (c *ClientWithResponses) UpdatePublicIpWithResponse(ctx context.Context, pr
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3/{project_id}/instances/{instance_id}/restore-time (the `ListRestoreTime` operationId).
-func (c *ClientWithResponses) ListRestoreTimeWithResponse(ctx context.Context, projectId string, instanceId string, params *ListRestoreTimeParams, reqEditors ...RequestEditorFn) (*ListRestoreTimeResponse, error) {
-	rsp, err := c.ListRestoreTime(ctx, projectId, instanceId, params, reqEditors...)
+func (c *ClientWithResponses) ListRestoreTimeWithResponse(ctx context.Context, projectID string, instanceID string, params *ListRestoreTimeParams, reqEditors ...RequestEditorFn) (*ListRestoreTimeResponse, error) {
+	rsp, err := c.ListRestoreTime(ctx, projectID, instanceID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -22224,8 +22224,8 @@ func (c *ClientWithResponses) ListRestoreTimeWithResponse(ctx context.Context, p
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3/{project_id}/instances/{instance_id}/slowlog (the `ListSlowlog` operationId).
-func (c *ClientWithResponses) ListSlowlogWithResponse(ctx context.Context, projectId string, instanceId string, params *ListSlowlogParams, reqEditors ...RequestEditorFn) (*ListSlowlogResponse, error) {
-	rsp, err := c.ListSlowlog(ctx, projectId, instanceId, params, reqEditors...)
+func (c *ClientWithResponses) ListSlowlogWithResponse(ctx context.Context, projectID string, instanceID string, params *ListSlowlogParams, reqEditors ...RequestEditorFn) (*ListSlowlogResponse, error) {
+	rsp, err := c.ListSlowlog(ctx, projectID, instanceID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -22241,8 +22241,8 @@ func (c *ClientWithResponses) ListSlowlogWithResponse(ctx context.Context, proje
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchCreateAction (the `BatchCreateAction` operationId).
-func (c *ClientWithResponses) BatchCreateActionWithBodyWithResponse(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchCreateActionResponse, error) {
-	rsp, err := c.BatchCreateActionWithBody(ctx, projectId, instanceId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) BatchCreateActionWithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchCreateActionResponse, error) {
+	rsp, err := c.BatchCreateActionWithBody(ctx, projectID, instanceID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -22258,8 +22258,8 @@ func (c *ClientWithResponses) BatchCreateActionWithBodyWithResponse(ctx context.
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchCreateAction (the `BatchCreateAction` operationId).
-func (c *ClientWithResponses) BatchCreateActionWithResponse(ctx context.Context, projectId string, instanceId string, body BatchCreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchCreateActionResponse, error) {
-	rsp, err := c.BatchCreateAction(ctx, projectId, instanceId, body, reqEditors...)
+func (c *ClientWithResponses) BatchCreateActionWithResponse(ctx context.Context, projectID string, instanceID string, body BatchCreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchCreateActionResponse, error) {
+	rsp, err := c.BatchCreateAction(ctx, projectID, instanceID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -22275,8 +22275,8 @@ func (c *ClientWithResponses) BatchCreateActionWithResponse(ctx context.Context,
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchDeleteAction (the `BatchDeleteAction` operationId).
-func (c *ClientWithResponses) BatchDeleteActionWithBodyWithResponse(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchDeleteActionResponse, error) {
-	rsp, err := c.BatchDeleteActionWithBody(ctx, projectId, instanceId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) BatchDeleteActionWithBodyWithResponse(ctx context.Context, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchDeleteActionResponse, error) {
+	rsp, err := c.BatchDeleteActionWithBody(ctx, projectID, instanceID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -22292,8 +22292,8 @@ func (c *ClientWithResponses) BatchDeleteActionWithBodyWithResponse(ctx context.
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchDeleteAction (the `BatchDeleteAction` operationId).
-func (c *ClientWithResponses) BatchDeleteActionWithResponse(ctx context.Context, projectId string, instanceId string, body BatchDeleteActionJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchDeleteActionResponse, error) {
-	rsp, err := c.BatchDeleteAction(ctx, projectId, instanceId, body, reqEditors...)
+func (c *ClientWithResponses) BatchDeleteActionWithResponse(ctx context.Context, projectID string, instanceID string, body BatchDeleteActionJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchDeleteActionResponse, error) {
+	rsp, err := c.BatchDeleteAction(ctx, projectID, instanceID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -22309,8 +22309,8 @@ func (c *ClientWithResponses) BatchDeleteActionWithResponse(ctx context.Context,
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3/{project_id}/jobs (the `ListJobs` operationId).
-func (c *ClientWithResponses) ListJobsWithResponse(ctx context.Context, projectId string, params *ListJobsParams, reqEditors ...RequestEditorFn) (*ListJobsResponse, error) {
-	rsp, err := c.ListJobs(ctx, projectId, params, reqEditors...)
+func (c *ClientWithResponses) ListJobsWithResponse(ctx context.Context, projectID string, params *ListJobsParams, reqEditors ...RequestEditorFn) (*ListJobsResponse, error) {
+	rsp, err := c.ListJobs(ctx, projectID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -22326,8 +22326,8 @@ func (c *ClientWithResponses) ListJobsWithResponse(ctx context.Context, projectI
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3/{project_id}/storage-type/{database_name} (the `ShowStorageType` operationId).
-func (c *ClientWithResponses) ShowStorageTypeWithResponse(ctx context.Context, projectId string, databaseName string, params *ShowStorageTypeParams, reqEditors ...RequestEditorFn) (*ShowStorageTypeResponse, error) {
-	rsp, err := c.ShowStorageType(ctx, projectId, databaseName, params, reqEditors...)
+func (c *ClientWithResponses) ShowStorageTypeWithResponse(ctx context.Context, projectID string, databaseName string, params *ShowStorageTypeParams, reqEditors ...RequestEditorFn) (*ShowStorageTypeResponse, error) {
+	rsp, err := c.ShowStorageType(ctx, projectID, databaseName, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -22343,8 +22343,8 @@ func (c *ClientWithResponses) ShowStorageTypeWithResponse(ctx context.Context, p
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3/{project_id}/tags (the `ListTags` operationId).
-func (c *ClientWithResponses) ListTagsWithResponse(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*ListTagsResponse, error) {
-	rsp, err := c.ListTags(ctx, projectId, reqEditors...)
+func (c *ClientWithResponses) ListTagsWithResponse(ctx context.Context, projectID string, reqEditors ...RequestEditorFn) (*ListTagsResponse, error) {
+	rsp, err := c.ListTags(ctx, projectID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -22358,8 +22358,8 @@ func (c *ClientWithResponses) ListTagsWithResponse(ctx context.Context, projectI
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /{version_id}/{project_id}/configurations (the `ListConfigurations2` operationId).
-func (c *ClientWithResponses) ListConfigurations2WithResponse(ctx context.Context, versionId string, projectId string, reqEditors ...RequestEditorFn) (*ListConfigurations2Response, error) {
-	rsp, err := c.ListConfigurations2(ctx, versionId, projectId, reqEditors...)
+func (c *ClientWithResponses) ListConfigurations2WithResponse(ctx context.Context, versionID string, projectID string, reqEditors ...RequestEditorFn) (*ListConfigurations2Response, error) {
+	rsp, err := c.ListConfigurations2(ctx, versionID, projectID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -22373,8 +22373,8 @@ func (c *ClientWithResponses) ListConfigurations2WithResponse(ctx context.Contex
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /{version_id}/{project_id}/configurations (the `CreateConfiguration2` operationId).
-func (c *ClientWithResponses) CreateConfiguration2WithBodyWithResponse(ctx context.Context, versionId string, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateConfiguration2Response, error) {
-	rsp, err := c.CreateConfiguration2WithBody(ctx, versionId, projectId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) CreateConfiguration2WithBodyWithResponse(ctx context.Context, versionID string, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateConfiguration2Response, error) {
+	rsp, err := c.CreateConfiguration2WithBody(ctx, versionID, projectID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -22388,8 +22388,8 @@ func (c *ClientWithResponses) CreateConfiguration2WithBodyWithResponse(ctx conte
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /{version_id}/{project_id}/configurations (the `CreateConfiguration2` operationId).
-func (c *ClientWithResponses) CreateConfiguration2WithResponse(ctx context.Context, versionId string, projectId string, body CreateConfiguration2JSONRequestBody, reqEditors ...RequestEditorFn) (*CreateConfiguration2Response, error) {
-	rsp, err := c.CreateConfiguration2(ctx, versionId, projectId, body, reqEditors...)
+func (c *ClientWithResponses) CreateConfiguration2WithResponse(ctx context.Context, versionID string, projectID string, body CreateConfiguration2JSONRequestBody, reqEditors ...RequestEditorFn) (*CreateConfiguration2Response, error) {
+	rsp, err := c.CreateConfiguration2(ctx, versionID, projectID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -22403,8 +22403,8 @@ func (c *ClientWithResponses) CreateConfiguration2WithResponse(ctx context.Conte
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /{version_id}/{project_id}/configurations/{config_id} (the `DeleteConfiguration2` operationId).
-func (c *ClientWithResponses) DeleteConfiguration2WithResponse(ctx context.Context, versionId string, projectId string, configId string, reqEditors ...RequestEditorFn) (*DeleteConfiguration2Response, error) {
-	rsp, err := c.DeleteConfiguration2(ctx, versionId, projectId, configId, reqEditors...)
+func (c *ClientWithResponses) DeleteConfiguration2WithResponse(ctx context.Context, versionID string, projectID string, configID string, reqEditors ...RequestEditorFn) (*DeleteConfiguration2Response, error) {
+	rsp, err := c.DeleteConfiguration2(ctx, versionID, projectID, configID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -22418,8 +22418,8 @@ func (c *ClientWithResponses) DeleteConfiguration2WithResponse(ctx context.Conte
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /{version_id}/{project_id}/configurations/{config_id} (the `ShowConfiguration2` operationId).
-func (c *ClientWithResponses) ShowConfiguration2WithResponse(ctx context.Context, versionId string, projectId string, configId string, reqEditors ...RequestEditorFn) (*ShowConfiguration2Response, error) {
-	rsp, err := c.ShowConfiguration2(ctx, versionId, projectId, configId, reqEditors...)
+func (c *ClientWithResponses) ShowConfiguration2WithResponse(ctx context.Context, versionID string, projectID string, configID string, reqEditors ...RequestEditorFn) (*ShowConfiguration2Response, error) {
+	rsp, err := c.ShowConfiguration2(ctx, versionID, projectID, configID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -22433,8 +22433,8 @@ func (c *ClientWithResponses) ShowConfiguration2WithResponse(ctx context.Context
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /{version_id}/{project_id}/configurations/{config_id} (the `UpdateConfiguration2` operationId).
-func (c *ClientWithResponses) UpdateConfiguration2WithBodyWithResponse(ctx context.Context, versionId string, projectId string, configId string, params *UpdateConfiguration2Params, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateConfiguration2Response, error) {
-	rsp, err := c.UpdateConfiguration2WithBody(ctx, versionId, projectId, configId, params, contentType, body, reqEditors...)
+func (c *ClientWithResponses) UpdateConfiguration2WithBodyWithResponse(ctx context.Context, versionID string, projectID string, configID string, params *UpdateConfiguration2Params, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateConfiguration2Response, error) {
+	rsp, err := c.UpdateConfiguration2WithBody(ctx, versionID, projectID, configID, params, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -22448,8 +22448,8 @@ func (c *ClientWithResponses) UpdateConfiguration2WithBodyWithResponse(ctx conte
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /{version_id}/{project_id}/configurations/{config_id} (the `UpdateConfiguration2` operationId).
-func (c *ClientWithResponses) UpdateConfiguration2WithResponse(ctx context.Context, versionId string, projectId string, configId string, params *UpdateConfiguration2Params, body UpdateConfiguration2JSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateConfiguration2Response, error) {
-	rsp, err := c.UpdateConfiguration2(ctx, versionId, projectId, configId, params, body, reqEditors...)
+func (c *ClientWithResponses) UpdateConfiguration2WithResponse(ctx context.Context, versionID string, projectID string, configID string, params *UpdateConfiguration2Params, body UpdateConfiguration2JSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateConfiguration2Response, error) {
+	rsp, err := c.UpdateConfiguration2(ctx, versionID, projectID, configID, params, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -22463,8 +22463,8 @@ func (c *ClientWithResponses) UpdateConfiguration2WithResponse(ctx context.Conte
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /{version_id}/{project_id}/configurations/{config_id}/apply (the `UpdateConfigurationsApply` operationId).
-func (c *ClientWithResponses) UpdateConfigurationsApplyWithBodyWithResponse(ctx context.Context, versionId string, projectId string, configId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateConfigurationsApplyResponse, error) {
-	rsp, err := c.UpdateConfigurationsApplyWithBody(ctx, versionId, projectId, configId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) UpdateConfigurationsApplyWithBodyWithResponse(ctx context.Context, versionID string, projectID string, configID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateConfigurationsApplyResponse, error) {
+	rsp, err := c.UpdateConfigurationsApplyWithBody(ctx, versionID, projectID, configID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -22478,8 +22478,8 @@ func (c *ClientWithResponses) UpdateConfigurationsApplyWithBodyWithResponse(ctx 
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with PUT /{version_id}/{project_id}/configurations/{config_id}/apply (the `UpdateConfigurationsApply` operationId).
-func (c *ClientWithResponses) UpdateConfigurationsApplyWithResponse(ctx context.Context, versionId string, projectId string, configId string, body UpdateConfigurationsApplyJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateConfigurationsApplyResponse, error) {
-	rsp, err := c.UpdateConfigurationsApply(ctx, versionId, projectId, configId, body, reqEditors...)
+func (c *ClientWithResponses) UpdateConfigurationsApplyWithResponse(ctx context.Context, versionID string, projectID string, configID string, body UpdateConfigurationsApplyJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateConfigurationsApplyResponse, error) {
+	rsp, err := c.UpdateConfigurationsApply(ctx, versionID, projectID, configID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -22493,8 +22493,8 @@ func (c *ClientWithResponses) UpdateConfigurationsApplyWithResponse(ctx context.
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /{version_id}/{project_id}/instances#ListInstances2 (the `ListInstances2` operationId).
-func (c *ClientWithResponses) ListInstances2WithResponse(ctx context.Context, versionId string, projectId string, params *ListInstances2Params, reqEditors ...RequestEditorFn) (*ListInstances2Response, error) {
-	rsp, err := c.ListInstances2(ctx, versionId, projectId, params, reqEditors...)
+func (c *ClientWithResponses) ListInstances2WithResponse(ctx context.Context, versionID string, projectID string, params *ListInstances2Params, reqEditors ...RequestEditorFn) (*ListInstances2Response, error) {
+	rsp, err := c.ListInstances2(ctx, versionID, projectID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -22508,8 +22508,8 @@ func (c *ClientWithResponses) ListInstances2WithResponse(ctx context.Context, ve
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /{version_id}/{project_id}/instances#ListInstances3 (the `ListInstances3` operationId).
-func (c *ClientWithResponses) ListInstances3WithResponse(ctx context.Context, versionId string, projectId string, params *ListInstances3Params, reqEditors ...RequestEditorFn) (*ListInstances3Response, error) {
-	rsp, err := c.ListInstances3(ctx, versionId, projectId, params, reqEditors...)
+func (c *ClientWithResponses) ListInstances3WithResponse(ctx context.Context, versionID string, projectID string, params *ListInstances3Params, reqEditors ...RequestEditorFn) (*ListInstances3Response, error) {
+	rsp, err := c.ListInstances3(ctx, versionID, projectID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -22528,8 +22528,8 @@ func (c *ClientWithResponses) ListInstances3WithResponse(ctx context.Context, ve
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /{version_id}/{project_id}/instances/recovery (the `CreateInstancesRecovery` operationId).
-func (c *ClientWithResponses) CreateInstancesRecoveryWithBodyWithResponse(ctx context.Context, versionId string, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateInstancesRecoveryResponse, error) {
-	rsp, err := c.CreateInstancesRecoveryWithBody(ctx, versionId, projectId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) CreateInstancesRecoveryWithBodyWithResponse(ctx context.Context, versionID string, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateInstancesRecoveryResponse, error) {
+	rsp, err := c.CreateInstancesRecoveryWithBody(ctx, versionID, projectID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -22548,8 +22548,8 @@ func (c *ClientWithResponses) CreateInstancesRecoveryWithBodyWithResponse(ctx co
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /{version_id}/{project_id}/instances/recovery (the `CreateInstancesRecovery` operationId).
-func (c *ClientWithResponses) CreateInstancesRecoveryWithResponse(ctx context.Context, versionId string, projectId string, body CreateInstancesRecoveryJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateInstancesRecoveryResponse, error) {
-	rsp, err := c.CreateInstancesRecovery(ctx, versionId, projectId, body, reqEditors...)
+func (c *ClientWithResponses) CreateInstancesRecoveryWithResponse(ctx context.Context, versionID string, projectID string, body CreateInstancesRecoveryJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateInstancesRecoveryResponse, error) {
+	rsp, err := c.CreateInstancesRecovery(ctx, versionID, projectID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -22563,8 +22563,8 @@ func (c *ClientWithResponses) CreateInstancesRecoveryWithResponse(ctx context.Co
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with DELETE /{version_id}/{project_id}/instances/{instance_id} (the `DeleteInstance` operationId).
-func (c *ClientWithResponses) DeleteInstanceWithResponse(ctx context.Context, versionId string, projectId string, instanceId string, reqEditors ...RequestEditorFn) (*DeleteInstanceResponse, error) {
-	rsp, err := c.DeleteInstance(ctx, versionId, projectId, instanceId, reqEditors...)
+func (c *ClientWithResponses) DeleteInstanceWithResponse(ctx context.Context, versionID string, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*DeleteInstanceResponse, error) {
+	rsp, err := c.DeleteInstance(ctx, versionID, projectID, instanceID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -22580,8 +22580,8 @@ func (c *ClientWithResponses) DeleteInstanceWithResponse(ctx context.Context, ve
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /{version_id}/{project_id}/instances/{instance_id}/action (the `CreateInstancesAction2` operationId).
-func (c *ClientWithResponses) CreateInstancesAction2WithBodyWithResponse(ctx context.Context, versionId string, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateInstancesAction2Response, error) {
-	rsp, err := c.CreateInstancesAction2WithBody(ctx, versionId, projectId, instanceId, contentType, body, reqEditors...)
+func (c *ClientWithResponses) CreateInstancesAction2WithBodyWithResponse(ctx context.Context, versionID string, projectID string, instanceID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateInstancesAction2Response, error) {
+	rsp, err := c.CreateInstancesAction2WithBody(ctx, versionID, projectID, instanceID, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -22597,8 +22597,8 @@ func (c *ClientWithResponses) CreateInstancesAction2WithBodyWithResponse(ctx con
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /{version_id}/{project_id}/instances/{instance_id}/action (the `CreateInstancesAction2` operationId).
-func (c *ClientWithResponses) CreateInstancesAction2WithResponse(ctx context.Context, versionId string, projectId string, instanceId string, body CreateInstancesAction2JSONRequestBody, reqEditors ...RequestEditorFn) (*CreateInstancesAction2Response, error) {
-	rsp, err := c.CreateInstancesAction2(ctx, versionId, projectId, instanceId, body, reqEditors...)
+func (c *ClientWithResponses) CreateInstancesAction2WithResponse(ctx context.Context, versionID string, projectID string, instanceID string, body CreateInstancesAction2JSONRequestBody, reqEditors ...RequestEditorFn) (*CreateInstancesAction2Response, error) {
+	rsp, err := c.CreateInstancesAction2(ctx, versionID, projectID, instanceID, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -22612,8 +22612,8 @@ func (c *ClientWithResponses) CreateInstancesAction2WithResponse(ctx context.Con
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /{version_id}/{project_id}/instances/{instance_id}/configurations (the `ListInstancesConfigurations2` operationId).
-func (c *ClientWithResponses) ListInstancesConfigurations2WithResponse(ctx context.Context, versionId string, projectId string, instanceId string, reqEditors ...RequestEditorFn) (*ListInstancesConfigurations2Response, error) {
-	rsp, err := c.ListInstancesConfigurations2(ctx, versionId, projectId, instanceId, reqEditors...)
+func (c *ClientWithResponses) ListInstancesConfigurations2WithResponse(ctx context.Context, versionID string, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*ListInstancesConfigurations2Response, error) {
+	rsp, err := c.ListInstancesConfigurations2(ctx, versionID, projectID, instanceID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -22627,27 +22627,27 @@ func (c *ClientWithResponses) ListInstancesConfigurations2WithResponse(ctx conte
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /{version_id}/{project_id}/instances/{instance_id}/database (the `ListInstancesDatabase` operationId).
-func (c *ClientWithResponses) ListInstancesDatabaseWithResponse(ctx context.Context, versionId string, projectId string, instanceId string, reqEditors ...RequestEditorFn) (*ListInstancesDatabaseResponse, error) {
-	rsp, err := c.ListInstancesDatabase(ctx, versionId, projectId, instanceId, reqEditors...)
+func (c *ClientWithResponses) ListInstancesDatabaseWithResponse(ctx context.Context, versionID string, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*ListInstancesDatabaseResponse, error) {
+	rsp, err := c.ListInstancesDatabase(ctx, versionID, projectID, instanceID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
 	return ParseListInstancesDatabaseResponse(rsp)
 }
 
-// ListInstancesDbUserWithResponse 查询数据库用户
+// ListInstancesDBUserWithResponse 查询数据库用户
 //
 // 查询指定实例中的数据库。.
 //
 // Returns a wrapper object for the known response body format(s).
 //
-// Corresponds with GET /{version_id}/{project_id}/instances/{instance_id}/db_user (the `ListInstancesDbUser` operationId).
-func (c *ClientWithResponses) ListInstancesDbUserWithResponse(ctx context.Context, versionId string, projectId string, instanceId string, reqEditors ...RequestEditorFn) (*ListInstancesDbUserResponse, error) {
-	rsp, err := c.ListInstancesDbUser(ctx, versionId, projectId, instanceId, reqEditors...)
+// Corresponds with GET /{version_id}/{project_id}/instances/{instance_id}/db_user (the `ListInstancesDBUser` operationId).
+func (c *ClientWithResponses) ListInstancesDBUserWithResponse(ctx context.Context, versionID string, projectID string, instanceID string, reqEditors ...RequestEditorFn) (*ListInstancesDBUserResponse, error) {
+	rsp, err := c.ListInstancesDBUser(ctx, versionID, projectID, instanceID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseListInstancesDbUserResponse(rsp)
+	return ParseListInstancesDBUserResponse(rsp)
 }
 
 // ListJobs2WithResponse 获取指定任务信息
@@ -22657,8 +22657,8 @@ func (c *ClientWithResponses) ListInstancesDbUserWithResponse(ctx context.Contex
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /{version_id}/{project_id}/jobs (the `ListJobs2` operationId).
-func (c *ClientWithResponses) ListJobs2WithResponse(ctx context.Context, versionId string, projectId string, params *ListJobs2Params, reqEditors ...RequestEditorFn) (*ListJobs2Response, error) {
-	rsp, err := c.ListJobs2(ctx, versionId, projectId, params, reqEditors...)
+func (c *ClientWithResponses) ListJobs2WithResponse(ctx context.Context, versionID string, projectID string, params *ListJobs2Params, reqEditors ...RequestEditorFn) (*ListJobs2Response, error) {
+	rsp, err := c.ListJobs2(ctx, versionID, projectID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -24155,22 +24155,22 @@ func ParseCreateDatabaseResponse(rsp *http.Response) (*CreateDatabaseResponse, e
 	return response, nil
 }
 
-// ParseListDbUserResponse parses an HTTP response from a ListDbUserWithResponse call
-func ParseListDbUserResponse(rsp *http.Response) (*ListDbUserResponse, error) {
+// ParseListDBUserResponse parses an HTTP response from a ListDBUserWithResponse call
+func ParseListDBUserResponse(rsp *http.Response) (*ListDBUserResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, err
 	}
 
-	response := &ListDbUserResponse{
+	response := &ListDBUserResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest ListDbUserResponseBody
+		var dest ListDBUserResponseBody
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -24233,22 +24233,22 @@ func ParseDeleteDatabaseResponse(rsp *http.Response) (*DeleteDatabaseResponse, e
 	return response, nil
 }
 
-// ParseDeleteDbPrivilegeResponse parses an HTTP response from a DeleteDbPrivilegeWithResponse call
-func ParseDeleteDbPrivilegeResponse(rsp *http.Response) (*DeleteDbPrivilegeResponse, error) {
+// ParseDeleteDBPrivilegeResponse parses an HTTP response from a DeleteDBPrivilegeWithResponse call
+func ParseDeleteDBPrivilegeResponse(rsp *http.Response) (*DeleteDBPrivilegeResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, err
 	}
 
-	response := &DeleteDbPrivilegeResponse{
+	response := &DeleteDBPrivilegeResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest DeleteDbPrivilegeResponseBody
+		var dest DeleteDBPrivilegeResponseBody
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -24259,22 +24259,22 @@ func ParseDeleteDbPrivilegeResponse(rsp *http.Response) (*DeleteDbPrivilegeRespo
 	return response, nil
 }
 
-// ParseCreateDbPrivilegeResponse parses an HTTP response from a CreateDbPrivilegeWithResponse call
-func ParseCreateDbPrivilegeResponse(rsp *http.Response) (*CreateDbPrivilegeResponse, error) {
+// ParseCreateDBPrivilegeResponse parses an HTTP response from a CreateDBPrivilegeWithResponse call
+func ParseCreateDBPrivilegeResponse(rsp *http.Response) (*CreateDBPrivilegeResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, err
 	}
 
-	response := &CreateDbPrivilegeResponse{
+	response := &CreateDBPrivilegeResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest CreateDbPrivilegeResponseBody
+		var dest CreateDBPrivilegeResponseBody
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -24285,22 +24285,22 @@ func ParseCreateDbPrivilegeResponse(rsp *http.Response) (*CreateDbPrivilegeRespo
 	return response, nil
 }
 
-// ParseListInstancesDbUserV3Response parses an HTTP response from a ListInstancesDbUserV3WithResponse call
-func ParseListInstancesDbUserV3Response(rsp *http.Response) (*ListInstancesDbUserV3Response, error) {
+// ParseListInstancesDBUserV3Response parses an HTTP response from a ListInstancesDBUserV3WithResponse call
+func ParseListInstancesDBUserV3Response(rsp *http.Response) (*ListInstancesDBUserV3Response, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, err
 	}
 
-	response := &ListInstancesDbUserV3Response{
+	response := &ListInstancesDBUserV3Response{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest ListInstancesDbUserV3ResponseBody
+		var dest ListInstancesDBUserV3ResponseBody
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -24311,22 +24311,22 @@ func ParseListInstancesDbUserV3Response(rsp *http.Response) (*ListInstancesDbUse
 	return response, nil
 }
 
-// ParseCreateDbUserResponse parses an HTTP response from a CreateDbUserWithResponse call
-func ParseCreateDbUserResponse(rsp *http.Response) (*CreateDbUserResponse, error) {
+// ParseCreateDBUserResponse parses an HTTP response from a CreateDBUserWithResponse call
+func ParseCreateDBUserResponse(rsp *http.Response) (*CreateDBUserResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, err
 	}
 
-	response := &CreateDbUserResponse{
+	response := &CreateDBUserResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest CreateDbUserResponseBody
+		var dest CreateDBUserResponseBody
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -24363,22 +24363,22 @@ func ParseListDatabaseResponse(rsp *http.Response) (*ListDatabaseResponse, error
 	return response, nil
 }
 
-// ParseListDbUserDetailResponse parses an HTTP response from a ListDbUserDetailWithResponse call
-func ParseListDbUserDetailResponse(rsp *http.Response) (*ListDbUserDetailResponse, error) {
+// ParseListDBUserDetailResponse parses an HTTP response from a ListDBUserDetailWithResponse call
+func ParseListDBUserDetailResponse(rsp *http.Response) (*ListDBUserDetailResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, err
 	}
 
-	response := &ListDbUserDetailResponse{
+	response := &ListDBUserDetailResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest ListDbUserDetailResponseBody
+		var dest ListDBUserDetailResponseBody
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -24389,22 +24389,22 @@ func ParseListDbUserDetailResponse(rsp *http.Response) (*ListDbUserDetailRespons
 	return response, nil
 }
 
-// ParseDeleteDbUserResponse parses an HTTP response from a DeleteDbUserWithResponse call
-func ParseDeleteDbUserResponse(rsp *http.Response) (*DeleteDbUserResponse, error) {
+// ParseDeleteDBUserResponse parses an HTTP response from a DeleteDBUserWithResponse call
+func ParseDeleteDBUserResponse(rsp *http.Response) (*DeleteDBUserResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, err
 	}
 
-	response := &DeleteDbUserResponse{
+	response := &DeleteDBUserResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest DeleteDbUserResponseBody
+		var dest DeleteDBUserResponseBody
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -24467,15 +24467,15 @@ func ParseCreatePasswordResponse(rsp *http.Response) (*CreatePasswordResponse, e
 	return response, nil
 }
 
-// ParseUpdatePublicIpResponse parses an HTTP response from a UpdatePublicIpWithResponse call
-func ParseUpdatePublicIpResponse(rsp *http.Response) (*UpdatePublicIpResponse, error) {
+// ParseUpdatePublicIPResponse parses an HTTP response from a UpdatePublicIPWithResponse call
+func ParseUpdatePublicIPResponse(rsp *http.Response) (*UpdatePublicIPResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, err
 	}
 
-	response := &UpdatePublicIpResponse{
+	response := &UpdatePublicIPResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
@@ -24963,22 +24963,22 @@ func ParseListInstancesDatabaseResponse(rsp *http.Response) (*ListInstancesDatab
 	return response, nil
 }
 
-// ParseListInstancesDbUserResponse parses an HTTP response from a ListInstancesDbUserWithResponse call
-func ParseListInstancesDbUserResponse(rsp *http.Response) (*ListInstancesDbUserResponse, error) {
+// ParseListInstancesDBUserResponse parses an HTTP response from a ListInstancesDBUserWithResponse call
+func ParseListInstancesDBUserResponse(rsp *http.Response) (*ListInstancesDBUserResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, err
 	}
 
-	response := &ListInstancesDbUserResponse{
+	response := &ListInstancesDBUserResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest ListInstancesDbUserResponseBody
+		var dest ListInstancesDBUserResponseBody
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}

@@ -36,10 +36,10 @@ type AlibabaSecurityDeepvisionProxySecurityCommonTokenGetResult struct {
 	// Example: 1
 	RespCode *int64 `json:"resp_code,omitempty"`
 
-	// RespRequestId 请求唯一ID
+	// RespRequestID 请求唯一ID
 	//
 	// Example: 1
-	RespRequestId *string `json:"resp_request_id,omitempty"`
+	RespRequestID *string `json:"resp_request_id,omitempty"`
 
 	// RespSuccess 是否成功
 	RespSuccess *bool `json:"resp_success,omitempty"`
@@ -80,10 +80,10 @@ type Policy struct {
 
 // SecurityTokenCredential Token
 type SecurityTokenCredential struct {
-	// AccessKeyId 临时AK
+	// AccessKeyID 临时AK
 	//
 	// Example: 1
-	AccessKeyId *string `json:"access_key_id,omitempty"`
+	AccessKeyID *string `json:"access_key_id,omitempty"`
 
 	// AccessKeySecret 临时AK
 	//
@@ -105,10 +105,10 @@ type SecurityTokenCredential struct {
 	// Example: 1
 	Expiration *string `json:"expiration,omitempty"`
 
-	// FieldId 门店
+	// FieldID 门店
 	//
 	// Example: 1
-	FieldId *string `json:"field_id,omitempty"`
+	FieldID *string `json:"field_id,omitempty"`
 
 	// Policy 策略
 	Policy *Policy `json:"policy,omitempty"`
@@ -136,10 +136,10 @@ type SecurityTokenCredential struct {
 
 // SecurityTokenQueryParam 参数
 type SecurityTokenQueryParam struct {
-	// OpPoiId 门店
+	// OpPoiID 门店
 	//
 	// Example: 1
-	OpPoiId string `json:"op_poi_id"`
+	OpPoiID string `json:"op_poi_id"`
 
 	// OpTenantCode 租户
 	//
@@ -151,10 +151,10 @@ type SecurityTokenQueryParam struct {
 	// Example: 1
 	ProductCode string `json:"product_code"`
 
-	// RequestId 请求唯一ID
+	// RequestID 请求唯一ID
 	//
 	// Example: 1
-	RequestId *string `json:"request_id,omitempty"`
+	RequestID *string `json:"request_id,omitempty"`
 
 	// SceneCode 来源场景
 	//
@@ -185,8 +185,8 @@ type TopError struct {
 	// Msg Platform error message.
 	Msg *string `json:"msg,omitempty"`
 
-	// RequestId Request id, for support.
-	RequestId *string `json:"request_id,omitempty"`
+	// RequestID Request id, for support.
+	RequestID *string `json:"request_id,omitempty"`
 
 	// SubCode Business error code.
 	SubCode *string `json:"sub_code,omitempty"`

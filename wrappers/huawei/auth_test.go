@@ -89,8 +89,8 @@ func TestTokenAuthOn401RefreshesAndRetriesOnce(t *testing.T) {
 	if err != nil {
 		t.Fatalf("after revocation: %v", err)
 	}
-	if len(*out.Resources) != 3 {
-		t.Errorf("got %d resources, want 3", len(*out.Resources))
+	if len(out.Resources) != 3 {
+		t.Errorf("got %d resources, want 3", len(out.Resources))
 	}
 	if got := s.csms.requests.Load(); got != 3 {
 		t.Errorf("CSMS requests = %d, want 3 (ok, 401, retried ok)", got)

@@ -143,7 +143,7 @@ func faultCases() []faultCase {
 	}
 	ok := func(t *testing.T, out *csms.ListResourceInstancesResponseBody, err error) {
 		t.Helper()
-		if err != nil || len(*out.Resources) != 3 {
+		if err != nil || len(out.Resources) != 3 {
 			t.Fatalf("err = %v, want 3 resources", err)
 		}
 	}

@@ -87,7 +87,7 @@ func Example_accessKey() {
 		return
 	}
 	fmt.Println("total:", *page.TotalCount)
-	for _, s := range *page.Resources {
+	for _, s := range page.Resources {
 		fmt.Println(*s.ResourceName, *s.ResourceDetail.State)
 	}
 	fmt.Printf("%+v\n", cred)

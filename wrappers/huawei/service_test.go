@@ -186,7 +186,7 @@ func TestGeneratedServiceOverLoopback(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				names = append(names, *v.Id)
+				names = append(names, *v.ID)
 			}
 			if strings.Join(names, ",") != strings.Join(ids, ",") {
 				t.Fatalf("items %v, want %v", names, ids)

@@ -26,7 +26,7 @@ func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
 // X-Sdk-Date and TEST_UNDERSCORE (skipped for its "_"), and not host, so these
 // vectors exercise the canonical request with x-sdk-date as the only signed
 // header. testParam2's body is the SDK's json.Encoder output of
-// TestBody{Name: "test", Id: 1}, trailing newline included.
+// TestBody{Name: "test", ID: 1}, trailing newline included.
 func TestSignSDKTestVectors(t *testing.T) {
 	const ak, sk, date = "AccessKey", "SecretKey", "20060102T150405Z"
 	params := map[string]struct{ method, rawURL, body string }{

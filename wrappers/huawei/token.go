@@ -69,11 +69,11 @@ func (s Scope) authScope() (iam.KeystoneCreateUserTokenByPasswordAuthScope, erro
 	}
 	switch {
 	case s.ProjectID != "":
-		return iam.KeystoneCreateUserTokenByPasswordAuthScope{Project: &iam.KeystoneCreateUserTokenByPasswordAuthScopeProject{Id: &s.ProjectID}}, nil
+		return iam.KeystoneCreateUserTokenByPasswordAuthScope{Project: &iam.KeystoneCreateUserTokenByPasswordAuthScopeProject{ID: &s.ProjectID}}, nil
 	case s.ProjectName != "":
 		return iam.KeystoneCreateUserTokenByPasswordAuthScope{Project: &iam.KeystoneCreateUserTokenByPasswordAuthScopeProject{Name: &s.ProjectName}}, nil
 	case s.DomainID != "":
-		return iam.KeystoneCreateUserTokenByPasswordAuthScope{Domain: &iam.KeystoneCreateUserTokenByPasswordAuthScopeDomain{Id: &s.DomainID}}, nil
+		return iam.KeystoneCreateUserTokenByPasswordAuthScope{Domain: &iam.KeystoneCreateUserTokenByPasswordAuthScopeDomain{ID: &s.DomainID}}, nil
 	default:
 		return iam.KeystoneCreateUserTokenByPasswordAuthScope{Domain: &iam.KeystoneCreateUserTokenByPasswordAuthScopeDomain{Name: &s.DomainName}}, nil
 	}

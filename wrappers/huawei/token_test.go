@@ -154,9 +154,9 @@ func TestTokenSourceRequestFollowsSpec(t *testing.T) {
 		want  iam.KeystoneCreateUserTokenByPasswordAuthScope
 	}{
 		{huawei.Scope{ProjectName: "cn-north-1"}, iam.KeystoneCreateUserTokenByPasswordAuthScope{Project: &iam.KeystoneCreateUserTokenByPasswordAuthScopeProject{Name: ptr("cn-north-1")}}},
-		{huawei.Scope{ProjectID: exampleProjectID}, iam.KeystoneCreateUserTokenByPasswordAuthScope{Project: &iam.KeystoneCreateUserTokenByPasswordAuthScopeProject{Id: ptr(exampleProjectID)}}},
+		{huawei.Scope{ProjectID: exampleProjectID}, iam.KeystoneCreateUserTokenByPasswordAuthScope{Project: &iam.KeystoneCreateUserTokenByPasswordAuthScopeProject{ID: ptr(exampleProjectID)}}},
 		{huawei.Scope{DomainName: exampleDomain}, iam.KeystoneCreateUserTokenByPasswordAuthScope{Domain: &iam.KeystoneCreateUserTokenByPasswordAuthScopeDomain{Name: ptr(exampleDomain)}}},
-		{huawei.Scope{DomainID: "d78cbac186b744899480f25bd022f468"}, iam.KeystoneCreateUserTokenByPasswordAuthScope{Domain: &iam.KeystoneCreateUserTokenByPasswordAuthScopeDomain{Id: ptr("d78cbac186b744899480f25bd022f468")}}},
+		{huawei.Scope{DomainID: "d78cbac186b744899480f25bd022f468"}, iam.KeystoneCreateUserTokenByPasswordAuthScope{Domain: &iam.KeystoneCreateUserTokenByPasswordAuthScopeDomain{ID: ptr("d78cbac186b744899480f25bd022f468")}}},
 	}
 	for _, c := range cases {
 		clock := newFakeClock(exampleIssuedAt)

@@ -90,8 +90,8 @@ const topJSON = "text/javascript;charset=UTF-8"
 
 func tokenParams() gentop.SecurityTokenQueryParam {
 	req := "req-1"
-	return gentop.SecurityTokenQueryParam{ProductCode: "oss", SceneCode: "scene", RequestId: &req,
-		UsageScene: "upload", OpPoiId: "poi-9", OpTenantCode: "tenant-3"}
+	return gentop.SecurityTokenQueryParam{ProductCode: "oss", SceneCode: "scene", RequestID: &req,
+		UsageScene: "upload", OpPoiID: "poi-9", OpTenantCode: "tenant-3"}
 }
 
 func TestE2ESecurityTokenGet(t *testing.T) {
@@ -110,7 +110,7 @@ func TestE2ESecurityTokenGet(t *testing.T) {
 				}
 				return *p
 			}
-			got := []string{str(cred.AccessKeyId), str(cred.AccessKeySecret), str(cred.Token)}
+			got := []string{str(cred.AccessKeyID), str(cred.AccessKeySecret), str(cred.Token)}
 			if cred.Policy == nil || cred.Policy.Statement == nil || len(cred.Policy.Statement.Datas) != 1 {
 				t.Fatalf("policy = %+v, want one statement", cred.Policy)
 			}

@@ -48,7 +48,7 @@ func Example() {
 	resp, err := client.AlibabaSecurityDeepvisionProxySecurityCommonTokenGet(context.Background(),
 		gentop.AlibabaSecurityDeepvisionProxySecurityCommonTokenGetRequest{Param: &gentop.SecurityTokenQueryParam{
 			ProductCode: "oss", SceneCode: "upload", UsageScene: "photo",
-			OpPoiId: "poi-1", OpTenantCode: "tenant-1",
+			OpPoiID: "poi-1", OpTenantCode: "tenant-1",
 		}})
 	var topErr *top.Error
 	switch {
@@ -61,7 +61,7 @@ func Example() {
 	}
 	cred := resp.Result
 	st := cred.Policy.Statement.Datas[0]
-	fmt.Println(*cred.AccessKeyId, *cred.Expiration)
+	fmt.Println(*cred.AccessKeyID, *cred.Expiration)
 	fmt.Println(*st.Effect, st.Action.String)
 	// Output:
 	// STS.example 2016-01-01 13:00:00

@@ -41,12 +41,12 @@ var opBatchCreateAction = &huawei.Operation{Service: "csms", Name: "BatchCreateA
 
 // BatchCreateAction (批量添加或删除凭据标签): POST /v1/{project_id}/csms/{secret_id}/tags/action.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) BatchCreateAction(ctx context.Context, secretId string, body csms.BatchCreateActionJSONRequestBody) error {
+func (c *Client) BatchCreateAction(ctx context.Context, secretID string, body csms.BatchCreateActionJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opBatchCreateAction, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if secretId == "" {
+		if secretID == "" {
 			return nil, huawei.ErrEmptyPathParam("secret_id")
 		}
-		return csms.NewBatchCreateActionRequest(server, ids.Project, secretId, body)
+		return csms.NewBatchCreateActionRequest(server, ids.Project, secretID, body)
 	})
 	if err != nil {
 		return err
@@ -60,15 +60,15 @@ var opBatchCreateOrDeleteTags = &huawei.Operation{Service: "csms", Name: "BatchC
 
 // BatchCreateOrDeleteTags (批量添加删除凭据标签): POST /{version_id}/{project_id}/csms/{secret_id}/tags/action.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) BatchCreateOrDeleteTags(ctx context.Context, versionId string, secretId string, body csms.BatchCreateOrDeleteTagsJSONRequestBody) error {
+func (c *Client) BatchCreateOrDeleteTags(ctx context.Context, versionID string, secretID string, body csms.BatchCreateOrDeleteTagsJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opBatchCreateOrDeleteTags, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if versionId == "" {
+		if versionID == "" {
 			return nil, huawei.ErrEmptyPathParam("version_id")
 		}
-		if secretId == "" {
+		if secretID == "" {
 			return nil, huawei.ErrEmptyPathParam("secret_id")
 		}
-		return csms.NewBatchCreateOrDeleteTagsRequest(server, versionId, ids.Project, secretId, body)
+		return csms.NewBatchCreateOrDeleteTagsRequest(server, versionID, ids.Project, secretID, body)
 	})
 	if err != nil {
 		return err
@@ -114,12 +114,12 @@ var opCreateSecretTag = &huawei.Operation{Service: "csms", Name: "CreateSecretTa
 
 // CreateSecretTag (添加凭据标签): POST /v1/{project_id}/csms/{secret_id}/tags.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) CreateSecretTag(ctx context.Context, secretId string, body csms.CreateSecretTagJSONRequestBody) error {
+func (c *Client) CreateSecretTag(ctx context.Context, secretID string, body csms.CreateSecretTagJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opCreateSecretTag, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if secretId == "" {
+		if secretID == "" {
 			return nil, huawei.ErrEmptyPathParam("secret_id")
 		}
-		return csms.NewCreateSecretTagRequest(server, ids.Project, secretId, body)
+		return csms.NewCreateSecretTagRequest(server, ids.Project, secretID, body)
 	})
 	if err != nil {
 		return err
@@ -233,15 +233,15 @@ var opDeleteSecretTag = &huawei.Operation{Service: "csms", Name: "DeleteSecretTa
 
 // DeleteSecretTag (删除凭据标签): DELETE /v1/{project_id}/csms/{secret_id}/tags/{key}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) DeleteSecretTag(ctx context.Context, secretId string, key string) error {
+func (c *Client) DeleteSecretTag(ctx context.Context, secretID string, key string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteSecretTag, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if secretId == "" {
+		if secretID == "" {
 			return nil, huawei.ErrEmptyPathParam("secret_id")
 		}
 		if key == "" {
 			return nil, huawei.ErrEmptyPathParam("key")
 		}
-		return csms.NewDeleteSecretTagRequest(server, ids.Project, secretId, key)
+		return csms.NewDeleteSecretTagRequest(server, ids.Project, secretID, key)
 	})
 	if err != nil {
 		return err
@@ -274,12 +274,12 @@ var opListKmsTags = &huawei.Operation{Service: "csms", Name: "ListKmsTags", Meth
 
 // ListKmsTags (查询项目标签): GET /{version_id}/{project_id}/csms/tags.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListKmsTags(ctx context.Context, versionId string) (*csms.ListKmsTagsResponseBody, error) {
+func (c *Client) ListKmsTags(ctx context.Context, versionID string) (*csms.ListKmsTagsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListKmsTags, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if versionId == "" {
+		if versionID == "" {
 			return nil, huawei.ErrEmptyPathParam("version_id")
 		}
-		return csms.NewListKmsTagsRequest(server, versionId, ids.Project)
+		return csms.NewListKmsTagsRequest(server, versionID, ids.Project)
 	})
 	if err != nil {
 		return nil, err
@@ -350,12 +350,7 @@ func (c *Client) ListResourceInstancesAll(ctx context.Context, body csms.ListRes
 	call := func(ctx context.Context, body csms.ListResourceInstancesJSONRequestBody) (*csms.ListResourceInstancesResponseBody, error) {
 		return c.ListResourceInstances(ctx, body)
 	}
-	return huawei.Paginate(ctx, pageListResourceInstances, body, call, func(p *csms.ListResourceInstancesResponseBody) []csms.ActionResources {
-		if p.Resources == nil {
-			return nil
-		}
-		return *p.Resources
-	})
+	return huawei.Paginate(ctx, pageListResourceInstances, body, call, func(p *csms.ListResourceInstancesResponseBody) []csms.ActionResources { return p.Resources })
 }
 
 var opListSecretEvents = &huawei.Operation{Service: "csms", Name: "ListSecretEvents", Method: "GET", Path: "/v1/{project_id}/csms/events",
@@ -384,12 +379,7 @@ func (c *Client) ListSecretEventsAll(ctx context.Context, params *csms.ListSecre
 	call := func(ctx context.Context, params *csms.ListSecretEventsParams) (*csms.ListSecretEventsResponseBody, error) {
 		return c.ListSecretEvents(ctx, params)
 	}
-	return huawei.Paginate(ctx, pageListSecretEvents, params, call, func(p *csms.ListSecretEventsResponseBody) []csms.ListSecretEventsEvent {
-		if p.Events == nil {
-			return nil
-		}
-		return *p.Events
-	})
+	return huawei.Paginate(ctx, pageListSecretEvents, params, call, func(p *csms.ListSecretEventsResponseBody) []csms.ListSecretEventsEvent { return p.Events })
 }
 
 var opListSecretTags = &huawei.Operation{Service: "csms", Name: "ListSecretTags", Method: "GET", Path: "/v1/{project_id}/csms/{secret_id}/tags",
@@ -397,12 +387,12 @@ var opListSecretTags = &huawei.Operation{Service: "csms", Name: "ListSecretTags"
 
 // ListSecretTags (查询凭据标签): GET /v1/{project_id}/csms/{secret_id}/tags.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListSecretTags(ctx context.Context, secretId string) (*csms.ListSecretTagsResponseBody, error) {
+func (c *Client) ListSecretTags(ctx context.Context, secretID string) (*csms.ListSecretTagsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListSecretTags, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if secretId == "" {
+		if secretID == "" {
 			return nil, huawei.ErrEmptyPathParam("secret_id")
 		}
-		return csms.NewListSecretTagsRequest(server, ids.Project, secretId)
+		return csms.NewListSecretTagsRequest(server, ids.Project, secretID)
 	})
 	if err != nil {
 		return nil, err
@@ -441,10 +431,7 @@ func (c *Client) ListSecretVersionsAll(ctx context.Context, secretName string, p
 		return c.ListSecretVersions(ctx, secretName, params)
 	}
 	return huawei.Paginate(ctx, pageListSecretVersions, params, call, func(p *csms.ListSecretVersionsResponseBody) []csms.ListSecretVersionsVersionMetadata {
-		if p.VersionMetadatas == nil {
-			return nil
-		}
-		return *p.VersionMetadatas
+		return p.VersionMetadatas
 	})
 }
 
@@ -474,12 +461,7 @@ func (c *Client) ListSecretsAll(ctx context.Context, params *csms.ListSecretsPar
 	call := func(ctx context.Context, params *csms.ListSecretsParams) (*csms.ListSecretsResponseBody, error) {
 		return c.ListSecrets(ctx, params)
 	}
-	return huawei.Paginate(ctx, pageListSecrets, params, call, func(p *csms.ListSecretsResponseBody) []csms.ListSecretsSecret {
-		if p.Secrets == nil {
-			return nil
-		}
-		return *p.Secrets
-	})
+	return huawei.Paginate(ctx, pageListSecrets, params, call, func(p *csms.ListSecretsResponseBody) []csms.ListSecretsSecret { return p.Secrets })
 }
 
 var opRestoreSecret = &huawei.Operation{Service: "csms", Name: "RestoreSecret", Method: "POST", Path: "/v1/{project_id}/secrets/{secret_name}/scheduled-deleted-tasks/cancel",
@@ -585,15 +567,15 @@ var opShowSecretVersion = &huawei.Operation{Service: "csms", Name: "ShowSecretVe
 
 // ShowSecretVersion (查询凭据的版本与凭据值): GET /v1/{project_id}/secrets/{secret_name}/versions/{version_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ShowSecretVersion(ctx context.Context, secretName string, versionId string) (*csms.ShowSecretVersionResponseBody, error) {
+func (c *Client) ShowSecretVersion(ctx context.Context, secretName string, versionID string) (*csms.ShowSecretVersionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowSecretVersion, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if secretName == "" {
 			return nil, huawei.ErrEmptyPathParam("secret_name")
 		}
-		if versionId == "" {
+		if versionID == "" {
 			return nil, huawei.ErrEmptyPathParam("version_id")
 		}
-		return csms.NewShowSecretVersionRequest(server, ids.Project, secretName, versionId)
+		return csms.NewShowSecretVersionRequest(server, ids.Project, secretName, versionID)
 	})
 	if err != nil {
 		return nil, err
@@ -667,15 +649,15 @@ var opUpdateVersion = &huawei.Operation{Service: "csms", Name: "UpdateVersion", 
 
 // UpdateVersion (更新凭据版本): PUT /v1/{project_id}/secrets/{secret_name}/versions/{version_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) UpdateVersion(ctx context.Context, secretName string, versionId string, body csms.UpdateVersionJSONRequestBody) (*csms.UpdateVersionResponseBody, error) {
+func (c *Client) UpdateVersion(ctx context.Context, secretName string, versionID string, body csms.UpdateVersionJSONRequestBody) (*csms.UpdateVersionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateVersion, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if secretName == "" {
 			return nil, huawei.ErrEmptyPathParam("secret_name")
 		}
-		if versionId == "" {
+		if versionID == "" {
 			return nil, huawei.ErrEmptyPathParam("version_id")
 		}
-		return csms.NewUpdateVersionRequest(server, ids.Project, secretName, versionId, body)
+		return csms.NewUpdateVersionRequest(server, ids.Project, secretName, versionID, body)
 	})
 	if err != nil {
 		return nil, err

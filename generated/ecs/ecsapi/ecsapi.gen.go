@@ -41,12 +41,12 @@ var opAddServerGroupMember = &huawei.Operation{Service: "ecs", Name: "AddServerG
 
 // AddServerGroupMember (添加云服务器组成员): POST /v1/{project_id}/cloudservers/os-server-groups/{server_group_id}/action#add_member.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) AddServerGroupMember(ctx context.Context, serverGroupId string, body ecs.AddServerGroupMemberJSONRequestBody) error {
+func (c *Client) AddServerGroupMember(ctx context.Context, serverGroupID string, body ecs.AddServerGroupMemberJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opAddServerGroupMember, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverGroupId == "" {
+		if serverGroupID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_group_id")
 		}
-		return ecs.NewAddServerGroupMemberRequest(server, ids.Project, serverGroupId, body)
+		return ecs.NewAddServerGroupMemberRequest(server, ids.Project, serverGroupID, body)
 	})
 	if err != nil {
 		return err
@@ -55,23 +55,23 @@ func (c *Client) AddServerGroupMember(ctx context.Context, serverGroupId string,
 	return huawei.NoResult(opAddServerGroupMember, httpResp, err)
 }
 
-var opAssociateServerVirtualIp = &huawei.Operation{Service: "ecs", Name: "AssociateServerVirtualIp", Method: "PUT", Path: "/v1/{project_id}/cloudservers/nics/{nic_id}#AssociateServerVirtualIp",
+var opAssociateServerVirtualIP = &huawei.Operation{Service: "ecs", Name: "AssociateServerVirtualIP", Method: "PUT", Path: "/v1/{project_id}/cloudservers/nics/{nic_id}#AssociateServerVirtualIp",
 	Idempotent: true, Auth: false, Project: true, Domain: false}
 
-// AssociateServerVirtualIp (云服务器网卡配置虚拟IP地址（废弃）): PUT /v1/{project_id}/cloudservers/nics/{nic_id}#AssociateServerVirtualIp.
+// AssociateServerVirtualIP (云服务器网卡配置虚拟IP地址（废弃）): PUT /v1/{project_id}/cloudservers/nics/{nic_id}#AssociateServerVirtualIp.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) AssociateServerVirtualIp(ctx context.Context, nicId string, body ecs.AssociateServerVirtualIpJSONRequestBody) (*ecs.AssociateServerVirtualIpResponseBody, error) {
-	httpResp, err := c.rt.Do(ctx, opAssociateServerVirtualIp, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if nicId == "" {
+func (c *Client) AssociateServerVirtualIP(ctx context.Context, nicID string, body ecs.AssociateServerVirtualIPJSONRequestBody) (*ecs.AssociateServerVirtualIPResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opAssociateServerVirtualIP, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if nicID == "" {
 			return nil, huawei.ErrEmptyPathParam("nic_id")
 		}
-		return ecs.NewAssociateServerVirtualIpRequest(server, ids.Project, nicId, body)
+		return ecs.NewAssociateServerVirtualIPRequest(server, ids.Project, nicID, body)
 	})
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseAssociateServerVirtualIpResponse(httpResp)
-	return huawei.Result(opAssociateServerVirtualIp, httpResp, parsed, err, func(p *ecs.AssociateServerVirtualIpResponse) *ecs.AssociateServerVirtualIpResponseBody {
+	parsed, err := ecs.ParseAssociateServerVirtualIPResponse(httpResp)
+	return huawei.Result(opAssociateServerVirtualIP, httpResp, parsed, err, func(p *ecs.AssociateServerVirtualIPResponse) *ecs.AssociateServerVirtualIPResponseBody {
 		return p.JSON200
 	})
 }
@@ -81,12 +81,12 @@ var opAttachServerVolume = &huawei.Operation{Service: "ecs", Name: "AttachServer
 
 // AttachServerVolume (弹性云服务器挂载磁盘): POST /v1/{project_id}/cloudservers/{server_id}/attachvolume.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) AttachServerVolume(ctx context.Context, serverId string, body ecs.AttachServerVolumeJSONRequestBody) (*ecs.AttachServerVolumeResponseBody, error) {
+func (c *Client) AttachServerVolume(ctx context.Context, serverID string, body ecs.AttachServerVolumeJSONRequestBody) (*ecs.AttachServerVolumeResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opAttachServerVolume, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverId == "" {
+		if serverID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_id")
 		}
-		return ecs.NewAttachServerVolumeRequest(server, ids.Project, serverId, body)
+		return ecs.NewAttachServerVolumeRequest(server, ids.Project, serverID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -100,12 +100,12 @@ var opBatchAddServerNics = &huawei.Operation{Service: "ecs", Name: "BatchAddServ
 
 // BatchAddServerNics (批量添加云服务器网卡): POST /v1/{project_id}/cloudservers/{server_id}/nics.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) BatchAddServerNics(ctx context.Context, serverId string, body ecs.BatchAddServerNicsJSONRequestBody) (*ecs.BatchAddServerNicsResponseBody, error) {
+func (c *Client) BatchAddServerNics(ctx context.Context, serverID string, body ecs.BatchAddServerNicsJSONRequestBody) (*ecs.BatchAddServerNicsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opBatchAddServerNics, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverId == "" {
+		if serverID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_id")
 		}
-		return ecs.NewBatchAddServerNicsRequest(server, ids.Project, serverId, body)
+		return ecs.NewBatchAddServerNicsRequest(server, ids.Project, serverID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -119,12 +119,12 @@ var opBatchAttachSharableVolumes = &huawei.Operation{Service: "ecs", Name: "Batc
 
 // BatchAttachSharableVolumes (批量挂载指定共享盘): POST /v1/{project_id}/batchaction/attachvolumes/{volume_id}.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) BatchAttachSharableVolumes(ctx context.Context, volumeId string, body ecs.BatchAttachSharableVolumesJSONRequestBody) (*ecs.BatchAttachSharableVolumesResponseBody, error) {
+func (c *Client) BatchAttachSharableVolumes(ctx context.Context, volumeID string, body ecs.BatchAttachSharableVolumesJSONRequestBody) (*ecs.BatchAttachSharableVolumesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opBatchAttachSharableVolumes, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if volumeId == "" {
+		if volumeID == "" {
 			return nil, huawei.ErrEmptyPathParam("volume_id")
 		}
-		return ecs.NewBatchAttachSharableVolumesRequest(server, ids.Project, volumeId, body)
+		return ecs.NewBatchAttachSharableVolumesRequest(server, ids.Project, volumeID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -140,12 +140,12 @@ var opBatchCreateAction = &huawei.Operation{Service: "ecs", Name: "BatchCreateAc
 
 // BatchCreateAction (批量添加云服务器标签（废弃）): POST /v1/{project_id}/servers/{server_id}/tags/action#BatchCreateAction.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) BatchCreateAction(ctx context.Context, serverId string, body ecs.BatchCreateActionJSONRequestBody) error {
+func (c *Client) BatchCreateAction(ctx context.Context, serverID string, body ecs.BatchCreateActionJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opBatchCreateAction, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverId == "" {
+		if serverID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_id")
 		}
-		return ecs.NewBatchCreateActionRequest(server, ids.Project, serverId, body)
+		return ecs.NewBatchCreateActionRequest(server, ids.Project, serverID, body)
 	})
 	if err != nil {
 		return err
@@ -159,12 +159,12 @@ var opBatchCreateServerTags = &huawei.Operation{Service: "ecs", Name: "BatchCrea
 
 // BatchCreateServerTags (批量添加云服务器标签): POST /v1/{project_id}/cloudservers/{server_id}/tags/action#BatchCreateServerTags.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) BatchCreateServerTags(ctx context.Context, serverId string, body ecs.BatchCreateServerTagsJSONRequestBody) error {
+func (c *Client) BatchCreateServerTags(ctx context.Context, serverID string, body ecs.BatchCreateServerTagsJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opBatchCreateServerTags, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverId == "" {
+		if serverID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_id")
 		}
-		return ecs.NewBatchCreateServerTagsRequest(server, ids.Project, serverId, body)
+		return ecs.NewBatchCreateServerTagsRequest(server, ids.Project, serverID, body)
 	})
 	if err != nil {
 		return err
@@ -178,12 +178,12 @@ var opBatchDeleteAction = &huawei.Operation{Service: "ecs", Name: "BatchDeleteAc
 
 // BatchDeleteAction (批量删除云服务器标签（废弃）): POST /v1/{project_id}/servers/{server_id}/tags/action#BatchDeleteAction.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) BatchDeleteAction(ctx context.Context, serverId string, body ecs.BatchDeleteActionJSONRequestBody) error {
+func (c *Client) BatchDeleteAction(ctx context.Context, serverID string, body ecs.BatchDeleteActionJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opBatchDeleteAction, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverId == "" {
+		if serverID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_id")
 		}
-		return ecs.NewBatchDeleteActionRequest(server, ids.Project, serverId, body)
+		return ecs.NewBatchDeleteActionRequest(server, ids.Project, serverID, body)
 	})
 	if err != nil {
 		return err
@@ -197,12 +197,12 @@ var opBatchDeleteServerNics = &huawei.Operation{Service: "ecs", Name: "BatchDele
 
 // BatchDeleteServerNics (批量删除云服务器网卡): POST /v1/{project_id}/cloudservers/{server_id}/nics/delete.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) BatchDeleteServerNics(ctx context.Context, serverId string, body ecs.BatchDeleteServerNicsJSONRequestBody) (*ecs.BatchDeleteServerNicsResponseBody, error) {
+func (c *Client) BatchDeleteServerNics(ctx context.Context, serverID string, body ecs.BatchDeleteServerNicsJSONRequestBody) (*ecs.BatchDeleteServerNicsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opBatchDeleteServerNics, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverId == "" {
+		if serverID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_id")
 		}
-		return ecs.NewBatchDeleteServerNicsRequest(server, ids.Project, serverId, body)
+		return ecs.NewBatchDeleteServerNicsRequest(server, ids.Project, serverID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -216,12 +216,12 @@ var opBatchDeleteServerTags = &huawei.Operation{Service: "ecs", Name: "BatchDele
 
 // BatchDeleteServerTags (批量删除云服务器标签): POST /v1/{project_id}/cloudservers/{server_id}/tags/action#BatchDeleteServerTags.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) BatchDeleteServerTags(ctx context.Context, serverId string, body ecs.BatchDeleteServerTagsJSONRequestBody) error {
+func (c *Client) BatchDeleteServerTags(ctx context.Context, serverID string, body ecs.BatchDeleteServerTagsJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opBatchDeleteServerTags, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverId == "" {
+		if serverID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_id")
 		}
-		return ecs.NewBatchDeleteServerTagsRequest(server, ids.Project, serverId, body)
+		return ecs.NewBatchDeleteServerTagsRequest(server, ids.Project, serverID, body)
 	})
 	if err != nil {
 		return err
@@ -333,12 +333,12 @@ var opChangeServerOsWithCloudInit = &huawei.Operation{Service: "ecs", Name: "Cha
 
 // ChangeServerOsWithCloudInit (切换弹性云服务器操作系统（安装Cloud-init）): POST /v2/{project_id}/cloudservers/{server_id}/changeos.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) ChangeServerOsWithCloudInit(ctx context.Context, serverId string, body ecs.ChangeServerOsWithCloudInitJSONRequestBody) (*ecs.ChangeServerOsWithCloudInitResponseBody, error) {
+func (c *Client) ChangeServerOsWithCloudInit(ctx context.Context, serverID string, body ecs.ChangeServerOsWithCloudInitJSONRequestBody) (*ecs.ChangeServerOsWithCloudInitResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opChangeServerOsWithCloudInit, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverId == "" {
+		if serverID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_id")
 		}
-		return ecs.NewChangeServerOsWithCloudInitRequest(server, ids.Project, serverId, body)
+		return ecs.NewChangeServerOsWithCloudInitRequest(server, ids.Project, serverID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -354,12 +354,12 @@ var opChangeServerOsWithoutCloudInit = &huawei.Operation{Service: "ecs", Name: "
 
 // ChangeServerOsWithoutCloudInit (切换弹性云服务器操作系统（未安装Cloud-init）): POST /v1/{project_id}/cloudservers/{server_id}/changeos.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) ChangeServerOsWithoutCloudInit(ctx context.Context, serverId string, body ecs.ChangeServerOsWithoutCloudInitJSONRequestBody) (*ecs.ChangeServerOsWithoutCloudInitResponseBody, error) {
+func (c *Client) ChangeServerOsWithoutCloudInit(ctx context.Context, serverID string, body ecs.ChangeServerOsWithoutCloudInitJSONRequestBody) (*ecs.ChangeServerOsWithoutCloudInitResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opChangeServerOsWithoutCloudInit, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverId == "" {
+		if serverID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_id")
 		}
-		return ecs.NewChangeServerOsWithoutCloudInitRequest(server, ids.Project, serverId, body)
+		return ecs.NewChangeServerOsWithoutCloudInitRequest(server, ids.Project, serverID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -396,12 +396,7 @@ func (c *Client) CreateActionAll(ctx context.Context, body ecs.CreateActionJSONR
 	call := func(ctx context.Context, body ecs.CreateActionJSONRequestBody) (*ecs.CreateActionResponseBody, error) {
 		return c.CreateAction(ctx, body)
 	}
-	return huawei.Paginate(ctx, pageCreateAction, body, call, func(p *ecs.CreateActionResponseBody) []ecs.Resource {
-		if p.Resources == nil {
-			return nil
-		}
-		return *p.Resources
-	})
+	return huawei.Paginate(ctx, pageCreateAction, body, call, func(p *ecs.CreateActionResponseBody) []ecs.Resource { return p.Resources })
 }
 
 var opCreateAssociation = &huawei.Operation{Service: "ecs", Name: "CreateAssociation", Method: "POST", Path: "/v1/{project_id}/cloudservers/fpga_image/{fpga_image_id}/association",
@@ -409,12 +404,12 @@ var opCreateAssociation = &huawei.Operation{Service: "ecs", Name: "CreateAssocia
 
 // CreateAssociation (关联FPGA镜像与弹性云服务器镜像): POST /v1/{project_id}/cloudservers/fpga_image/{fpga_image_id}/association.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) CreateAssociation(ctx context.Context, fpgaImageId string, body ecs.CreateAssociationJSONRequestBody) error {
+func (c *Client) CreateAssociation(ctx context.Context, fpgaImageID string, body ecs.CreateAssociationJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opCreateAssociation, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if fpgaImageId == "" {
+		if fpgaImageID == "" {
 			return nil, huawei.ErrEmptyPathParam("fpga_image_id")
 		}
-		return ecs.NewCreateAssociationRequest(server, ids.Project, fpgaImageId, body)
+		return ecs.NewCreateAssociationRequest(server, ids.Project, fpgaImageID, body)
 	})
 	if err != nil {
 		return err
@@ -526,12 +521,12 @@ var opDeleteAssociation = &huawei.Operation{Service: "ecs", Name: "DeleteAssocia
 
 // DeleteAssociation (解关联FPGA镜像与弹性云服务器镜像): DELETE /v1/{project_id}/cloudservers/fpga_image/{fpga_image_id}/association.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) DeleteAssociation(ctx context.Context, fpgaImageId string, body ecs.DeleteAssociationJSONRequestBody) error {
+func (c *Client) DeleteAssociation(ctx context.Context, fpgaImageID string, body ecs.DeleteAssociationJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteAssociation, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if fpgaImageId == "" {
+		if fpgaImageID == "" {
 			return nil, huawei.ErrEmptyPathParam("fpga_image_id")
 		}
-		return ecs.NewDeleteAssociationRequest(server, ids.Project, fpgaImageId, body)
+		return ecs.NewDeleteAssociationRequest(server, ids.Project, fpgaImageID, body)
 	})
 	if err != nil {
 		return err
@@ -545,12 +540,12 @@ var opDeleteAutoLaunchGroup = &huawei.Operation{Service: "ecs", Name: "DeleteAut
 
 // DeleteAutoLaunchGroup (删除智能购买组): DELETE /v2/{domain_id}/auto-launch-groups/{auto_launch_group_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) DeleteAutoLaunchGroup(ctx context.Context, autoLaunchGroupId string, params *ecs.DeleteAutoLaunchGroupParams, body ecs.DeleteAutoLaunchGroupJSONRequestBody) (*ecs.DeleteAutoLaunchGroupResponseBody, error) {
+func (c *Client) DeleteAutoLaunchGroup(ctx context.Context, autoLaunchGroupID string, params *ecs.DeleteAutoLaunchGroupParams, body ecs.DeleteAutoLaunchGroupJSONRequestBody) (*ecs.DeleteAutoLaunchGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteAutoLaunchGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if autoLaunchGroupId == "" {
+		if autoLaunchGroupID == "" {
 			return nil, huawei.ErrEmptyPathParam("auto_launch_group_id")
 		}
-		return ecs.NewDeleteAutoLaunchGroupRequest(server, ids.Domain, autoLaunchGroupId, params, body)
+		return ecs.NewDeleteAutoLaunchGroupRequest(server, ids.Domain, autoLaunchGroupID, params, body)
 	})
 	if err != nil {
 		return nil, err
@@ -564,12 +559,12 @@ var opDeleteFpgaImage = &huawei.Operation{Service: "ecs", Name: "DeleteFpgaImage
 
 // DeleteFpgaImage (删除FPGA镜像): DELETE /v1/{project_id}/cloudservers/fpga_image/{fpga_image_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) DeleteFpgaImage(ctx context.Context, fpgaImageId string) error {
+func (c *Client) DeleteFpgaImage(ctx context.Context, fpgaImageID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteFpgaImage, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if fpgaImageId == "" {
+		if fpgaImageID == "" {
 			return nil, huawei.ErrEmptyPathParam("fpga_image_id")
 		}
-		return ecs.NewDeleteFpgaImageRequest(server, ids.Project, fpgaImageId)
+		return ecs.NewDeleteFpgaImageRequest(server, ids.Project, fpgaImageID)
 	})
 	if err != nil {
 		return err
@@ -583,12 +578,12 @@ var opDeleteServerGroup = &huawei.Operation{Service: "ecs", Name: "DeleteServerG
 
 // DeleteServerGroup (删除云服务器组): DELETE /v1/{project_id}/cloudservers/os-server-groups/{server_group_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) DeleteServerGroup(ctx context.Context, serverGroupId string) error {
+func (c *Client) DeleteServerGroup(ctx context.Context, serverGroupID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteServerGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverGroupId == "" {
+		if serverGroupID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_group_id")
 		}
-		return ecs.NewDeleteServerGroupRequest(server, ids.Project, serverGroupId)
+		return ecs.NewDeleteServerGroupRequest(server, ids.Project, serverGroupID)
 	})
 	if err != nil {
 		return err
@@ -602,12 +597,12 @@ var opDeleteServerGroupMember = &huawei.Operation{Service: "ecs", Name: "DeleteS
 
 // DeleteServerGroupMember (删除云服务器组成员): POST /v1/{project_id}/cloudservers/os-server-groups/{server_group_id}/action#remove_member.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) DeleteServerGroupMember(ctx context.Context, serverGroupId string, body ecs.DeleteServerGroupMemberJSONRequestBody) error {
+func (c *Client) DeleteServerGroupMember(ctx context.Context, serverGroupID string, body ecs.DeleteServerGroupMemberJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteServerGroupMember, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverGroupId == "" {
+		if serverGroupID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_group_id")
 		}
-		return ecs.NewDeleteServerGroupMemberRequest(server, ids.Project, serverGroupId, body)
+		return ecs.NewDeleteServerGroupMemberRequest(server, ids.Project, serverGroupID, body)
 	})
 	if err != nil {
 		return err
@@ -621,15 +616,15 @@ var opDeleteServerMetadata = &huawei.Operation{Service: "ecs", Name: "DeleteServ
 
 // DeleteServerMetadata (删除云服务器指定元数据): DELETE /v1/{project_id}/cloudservers/{server_id}/metadata/{key}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) DeleteServerMetadata(ctx context.Context, serverId string, key string) error {
+func (c *Client) DeleteServerMetadata(ctx context.Context, serverID string, key string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteServerMetadata, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverId == "" {
+		if serverID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_id")
 		}
 		if key == "" {
 			return nil, huawei.ErrEmptyPathParam("key")
 		}
-		return ecs.NewDeleteServerMetadataRequest(server, ids.Project, serverId, key)
+		return ecs.NewDeleteServerMetadataRequest(server, ids.Project, serverID, key)
 	})
 	if err != nil {
 		return err
@@ -643,12 +638,12 @@ var opDeleteServerPassword = &huawei.Operation{Service: "ecs", Name: "DeleteServ
 
 // DeleteServerPassword (清除云服务器密码): DELETE /v1/{project_id}/cloudservers/{server_id}/os-server-password.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) DeleteServerPassword(ctx context.Context, serverId string) error {
+func (c *Client) DeleteServerPassword(ctx context.Context, serverID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteServerPassword, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverId == "" {
+		if serverID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_id")
 		}
-		return ecs.NewDeleteServerPasswordRequest(server, ids.Project, serverId)
+		return ecs.NewDeleteServerPasswordRequest(server, ids.Project, serverID)
 	})
 	if err != nil {
 		return err
@@ -678,15 +673,15 @@ var opDetachServerVolume = &huawei.Operation{Service: "ecs", Name: "DetachServer
 
 // DetachServerVolume (弹性云服务器卸载磁盘): DELETE /v1/{project_id}/cloudservers/{server_id}/detachvolume/{volume_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) DetachServerVolume(ctx context.Context, serverId string, volumeId string, params *ecs.DetachServerVolumeParams) (*ecs.DetachServerVolumeResponseBody, error) {
+func (c *Client) DetachServerVolume(ctx context.Context, serverID string, volumeID string, params *ecs.DetachServerVolumeParams) (*ecs.DetachServerVolumeResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDetachServerVolume, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverId == "" {
+		if serverID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_id")
 		}
-		if volumeId == "" {
+		if volumeID == "" {
 			return nil, huawei.ErrEmptyPathParam("volume_id")
 		}
-		return ecs.NewDetachServerVolumeRequest(server, ids.Project, serverId, volumeId, params)
+		return ecs.NewDetachServerVolumeRequest(server, ids.Project, serverID, volumeID, params)
 	})
 	if err != nil {
 		return nil, err
@@ -695,23 +690,23 @@ func (c *Client) DetachServerVolume(ctx context.Context, serverId string, volume
 	return huawei.Result(opDetachServerVolume, httpResp, parsed, err, func(p *ecs.DetachServerVolumeResponse) *ecs.DetachServerVolumeResponseBody { return p.JSON200 })
 }
 
-var opDisassociateServerVirtualIp = &huawei.Operation{Service: "ecs", Name: "DisassociateServerVirtualIp", Method: "PUT", Path: "/v1/{project_id}/cloudservers/nics/{nic_id}#DisassociateServerVirtualIp",
+var opDisassociateServerVirtualIP = &huawei.Operation{Service: "ecs", Name: "DisassociateServerVirtualIP", Method: "PUT", Path: "/v1/{project_id}/cloudservers/nics/{nic_id}#DisassociateServerVirtualIp",
 	Idempotent: true, Auth: false, Project: true, Domain: false}
 
-// DisassociateServerVirtualIp (云服务器网卡解绑虚拟IP地址（废弃）): PUT /v1/{project_id}/cloudservers/nics/{nic_id}#DisassociateServerVirtualIp.
+// DisassociateServerVirtualIP (云服务器网卡解绑虚拟IP地址（废弃）): PUT /v1/{project_id}/cloudservers/nics/{nic_id}#DisassociateServerVirtualIp.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) DisassociateServerVirtualIp(ctx context.Context, nicId string, body ecs.DisassociateServerVirtualIpJSONRequestBody) (*ecs.DisassociateServerVirtualIpResponseBody, error) {
-	httpResp, err := c.rt.Do(ctx, opDisassociateServerVirtualIp, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if nicId == "" {
+func (c *Client) DisassociateServerVirtualIP(ctx context.Context, nicID string, body ecs.DisassociateServerVirtualIPJSONRequestBody) (*ecs.DisassociateServerVirtualIPResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opDisassociateServerVirtualIP, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if nicID == "" {
 			return nil, huawei.ErrEmptyPathParam("nic_id")
 		}
-		return ecs.NewDisassociateServerVirtualIpRequest(server, ids.Project, nicId, body)
+		return ecs.NewDisassociateServerVirtualIPRequest(server, ids.Project, nicID, body)
 	})
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseDisassociateServerVirtualIpResponse(httpResp)
-	return huawei.Result(opDisassociateServerVirtualIp, httpResp, parsed, err, func(p *ecs.DisassociateServerVirtualIpResponse) *ecs.DisassociateServerVirtualIpResponseBody {
+	parsed, err := ecs.ParseDisassociateServerVirtualIPResponse(httpResp)
+	return huawei.Result(opDisassociateServerVirtualIP, httpResp, parsed, err, func(p *ecs.DisassociateServerVirtualIPResponse) *ecs.DisassociateServerVirtualIPResponseBody {
 		return p.JSON200
 	})
 }
@@ -758,12 +753,7 @@ func (c *Client) ListAutoLaunchGroupsAll(ctx context.Context, params *ecs.ListAu
 	call := func(ctx context.Context, params *ecs.ListAutoLaunchGroupsParams) (*ecs.ListAutoLaunchGroupsResponseBody, error) {
 		return c.ListAutoLaunchGroups(ctx, params)
 	}
-	return huawei.Paginate(ctx, pageListAutoLaunchGroups, params, call, func(p *ecs.ListAutoLaunchGroupsResponseBody) []ecs.AutoLaunchGroups {
-		if p.AutoLaunchGroups == nil {
-			return nil
-		}
-		return *p.AutoLaunchGroups
-	})
+	return huawei.Paginate(ctx, pageListAutoLaunchGroups, params, call, func(p *ecs.ListAutoLaunchGroupsResponseBody) []ecs.AutoLaunchGroups { return p.AutoLaunchGroups })
 }
 
 var opListDetail = &huawei.Operation{Service: "ecs", Name: "ListDetail", Method: "GET", Path: "/v1/{project_id}/cloudservers/fpga_image/detail",
@@ -808,12 +798,7 @@ func (c *Client) ListFlavorSellPoliciesAll(ctx context.Context, params *ecs.List
 	call := func(ctx context.Context, params *ecs.ListFlavorSellPoliciesParams) (*ecs.ListFlavorSellPoliciesResponseBody, error) {
 		return c.ListFlavorSellPolicies(ctx, params)
 	}
-	return huawei.Paginate(ctx, pageListFlavorSellPolicies, params, call, func(p *ecs.ListFlavorSellPoliciesResponseBody) []ecs.SellPolicies {
-		if p.SellPolicies == nil {
-			return nil
-		}
-		return *p.SellPolicies
-	})
+	return huawei.Paginate(ctx, pageListFlavorSellPolicies, params, call, func(p *ecs.ListFlavorSellPoliciesResponseBody) []ecs.SellPolicies { return p.SellPolicies })
 }
 
 var opListFlavors = &huawei.Operation{Service: "ecs", Name: "ListFlavors", Method: "GET", Path: "/v1/{project_id}/cloudservers/flavors",
@@ -837,12 +822,12 @@ var opListInstances = &huawei.Operation{Service: "ecs", Name: "ListInstances", M
 
 // ListInstances (查询智能购买组实例列表): GET /v2/{domain_id}/auto-launch-groups/{auto_launch_group_id}/instances.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListInstances(ctx context.Context, autoLaunchGroupId string, params *ecs.ListInstancesParams) (*ecs.ListInstancesResponseBody, error) {
+func (c *Client) ListInstances(ctx context.Context, autoLaunchGroupID string, params *ecs.ListInstancesParams) (*ecs.ListInstancesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListInstances, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if autoLaunchGroupId == "" {
+		if autoLaunchGroupID == "" {
 			return nil, huawei.ErrEmptyPathParam("auto_launch_group_id")
 		}
-		return ecs.NewListInstancesRequest(server, ids.Domain, autoLaunchGroupId, params)
+		return ecs.NewListInstancesRequest(server, ids.Domain, autoLaunchGroupID, params)
 	})
 	if err != nil {
 		return nil, err
@@ -857,16 +842,11 @@ var pageListInstances = huawei.Paging{Op: opListInstances, Style: "marker", Para
 // ListInstancesAll iterates over the instances of every page of ListInstances
 // (marker paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
-func (c *Client) ListInstancesAll(ctx context.Context, autoLaunchGroupId string, params *ecs.ListInstancesParams) iter.Seq2[ecs.Instances, error] {
+func (c *Client) ListInstancesAll(ctx context.Context, autoLaunchGroupID string, params *ecs.ListInstancesParams) iter.Seq2[ecs.Instances, error] {
 	call := func(ctx context.Context, params *ecs.ListInstancesParams) (*ecs.ListInstancesResponseBody, error) {
-		return c.ListInstances(ctx, autoLaunchGroupId, params)
+		return c.ListInstances(ctx, autoLaunchGroupID, params)
 	}
-	return huawei.Paginate(ctx, pageListInstances, params, call, func(p *ecs.ListInstancesResponseBody) []ecs.Instances {
-		if p.Instances == nil {
-			return nil
-		}
-		return *p.Instances
-	})
+	return huawei.Paginate(ctx, pageListInstances, params, call, func(p *ecs.ListInstancesResponseBody) []ecs.Instances { return p.Instances })
 }
 
 var opListResizeFlavors = &huawei.Operation{Service: "ecs", Name: "ListResizeFlavors", Method: "GET", Path: "/v1/{project_id}/cloudservers/resize_flavors",
@@ -895,12 +875,7 @@ func (c *Client) ListResizeFlavorsAll(ctx context.Context, params *ecs.ListResiz
 	call := func(ctx context.Context, params *ecs.ListResizeFlavorsParams) (*ecs.ListResizeFlavorsResponseBody, error) {
 		return c.ListResizeFlavors(ctx, params)
 	}
-	return huawei.Paginate(ctx, pageListResizeFlavors, params, call, func(p *ecs.ListResizeFlavorsResponseBody) []ecs.ListResizeFlavorsFlavors {
-		if p.Flavors == nil {
-			return nil
-		}
-		return *p.Flavors
-	})
+	return huawei.Paginate(ctx, pageListResizeFlavors, params, call, func(p *ecs.ListResizeFlavorsResponseBody) []ecs.ListResizeFlavorsFlavors { return p.Flavors })
 }
 
 var opListServerBlockDevices = &huawei.Operation{Service: "ecs", Name: "ListServerBlockDevices", Method: "GET", Path: "/v1/{project_id}/cloudservers/{server_id}/block_device",
@@ -908,12 +883,12 @@ var opListServerBlockDevices = &huawei.Operation{Service: "ecs", Name: "ListServ
 
 // ListServerBlockDevices (查询弹性云服务器挂载磁盘列表详情信息): GET /v1/{project_id}/cloudservers/{server_id}/block_device.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListServerBlockDevices(ctx context.Context, serverId string) (*ecs.ListServerBlockDevicesResponseBody, error) {
+func (c *Client) ListServerBlockDevices(ctx context.Context, serverID string) (*ecs.ListServerBlockDevicesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListServerBlockDevices, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverId == "" {
+		if serverID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_id")
 		}
-		return ecs.NewListServerBlockDevicesRequest(server, ids.Project, serverId)
+		return ecs.NewListServerBlockDevicesRequest(server, ids.Project, serverID)
 	})
 	if err != nil {
 		return nil, err
@@ -948,12 +923,7 @@ func (c *Client) ListServerGroupsAll(ctx context.Context, params *ecs.ListServer
 	call := func(ctx context.Context, params *ecs.ListServerGroupsParams) (*ecs.ListServerGroupsResponseBody, error) {
 		return c.ListServerGroups(ctx, params)
 	}
-	return huawei.Paginate(ctx, pageListServerGroups, params, call, func(p *ecs.ListServerGroupsResponseBody) []ecs.ServerGroups {
-		if p.ServerGroups == nil {
-			return nil
-		}
-		return *p.ServerGroups
-	})
+	return huawei.Paginate(ctx, pageListServerGroups, params, call, func(p *ecs.ListServerGroupsResponseBody) []ecs.ServerGroups { return p.ServerGroups })
 }
 
 var opListServerInterfaces = &huawei.Operation{Service: "ecs", Name: "ListServerInterfaces", Method: "GET", Path: "/v1/{project_id}/cloudservers/{server_id}/os-interface",
@@ -961,12 +931,12 @@ var opListServerInterfaces = &huawei.Operation{Service: "ecs", Name: "ListServer
 
 // ListServerInterfaces (查询云服务器网卡信息): GET /v1/{project_id}/cloudservers/{server_id}/os-interface.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListServerInterfaces(ctx context.Context, serverId string) (*ecs.ListServerInterfacesResponseBody, error) {
+func (c *Client) ListServerInterfaces(ctx context.Context, serverID string) (*ecs.ListServerInterfacesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListServerInterfaces, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverId == "" {
+		if serverID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_id")
 		}
-		return ecs.NewListServerInterfacesRequest(server, ids.Project, serverId)
+		return ecs.NewListServerInterfacesRequest(server, ids.Project, serverID)
 	})
 	if err != nil {
 		return nil, err
@@ -996,12 +966,12 @@ var opListServerVolumeAttachments = &huawei.Operation{Service: "ecs", Name: "Lis
 
 // ListServerVolumeAttachments (查询弹性云服务器挂载磁盘列表信息): GET /v1/{project_id}/cloudservers/{server_id}/os-volume_attachments.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListServerVolumeAttachments(ctx context.Context, serverId string) (*ecs.ListServerVolumeAttachmentsResponseBody, error) {
+func (c *Client) ListServerVolumeAttachments(ctx context.Context, serverID string) (*ecs.ListServerVolumeAttachmentsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListServerVolumeAttachments, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverId == "" {
+		if serverID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_id")
 		}
-		return ecs.NewListServerVolumeAttachmentsRequest(server, ids.Project, serverId)
+		return ecs.NewListServerVolumeAttachmentsRequest(server, ids.Project, serverID)
 	})
 	if err != nil {
 		return nil, err
@@ -1038,12 +1008,7 @@ func (c *Client) ListServersDetailsAll(ctx context.Context, params *ecs.ListServ
 	call := func(ctx context.Context, params *ecs.ListServersDetailsParams) (*ecs.ListServersDetailsResponseBody, error) {
 		return c.ListServersDetails(ctx, params)
 	}
-	return huawei.Paginate(ctx, pageListServersDetails, params, call, func(p *ecs.ListServersDetailsResponseBody) []map[string]interface{} {
-		if p.Servers == nil {
-			return nil
-		}
-		return *p.Servers
-	})
+	return huawei.Paginate(ctx, pageListServersDetails, params, call, func(p *ecs.ListServersDetailsResponseBody) []map[string]interface{} { return p.Servers })
 }
 
 var opListServersTags = &huawei.Operation{Service: "ecs", Name: "ListServersTags", Method: "GET", Path: "/v1/{project_id}/servers/tags",
@@ -1085,12 +1050,12 @@ var opListTags = &huawei.Operation{Service: "ecs", Name: "ListTags", Method: "GE
 
 // ListTags (查询云服务器标签（废弃）): GET /v1/{project_id}/servers/{server_id}/tags.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListTags(ctx context.Context, serverId string) (*ecs.ListTagsResponseBody, error) {
+func (c *Client) ListTags(ctx context.Context, serverID string) (*ecs.ListTagsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListTags, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverId == "" {
+		if serverID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_id")
 		}
-		return ecs.NewListTagsRequest(server, ids.Project, serverId)
+		return ecs.NewListTagsRequest(server, ids.Project, serverID)
 	})
 	if err != nil {
 		return nil, err
@@ -1104,12 +1069,12 @@ var opMigrateServer = &huawei.Operation{Service: "ecs", Name: "MigrateServer", M
 
 // MigrateServer (冷迁移云服务器): POST /v1/{project_id}/cloudservers/{server_id}/migrate.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) MigrateServer(ctx context.Context, serverId string, body ecs.MigrateServerJSONRequestBody) (*ecs.MigrateServerResponseBody, error) {
+func (c *Client) MigrateServer(ctx context.Context, serverID string, body ecs.MigrateServerJSONRequestBody) (*ecs.MigrateServerResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opMigrateServer, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverId == "" {
+		if serverID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_id")
 		}
-		return ecs.NewMigrateServerRequest(server, ids.Project, serverId, body)
+		return ecs.NewMigrateServerRequest(server, ids.Project, serverID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -1123,12 +1088,12 @@ var opRegisterServerAutoRecovery = &huawei.Operation{Service: "ecs", Name: "Regi
 
 // RegisterServerAutoRecovery (管理云服务器自动恢复动作（废弃）): PUT /v1/{project_id}/cloudservers/{server_id}/autorecovery.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) RegisterServerAutoRecovery(ctx context.Context, serverId string, body ecs.RegisterServerAutoRecoveryJSONRequestBody) error {
+func (c *Client) RegisterServerAutoRecovery(ctx context.Context, serverID string, body ecs.RegisterServerAutoRecoveryJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opRegisterServerAutoRecovery, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverId == "" {
+		if serverID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_id")
 		}
-		return ecs.NewRegisterServerAutoRecoveryRequest(server, ids.Project, serverId, body)
+		return ecs.NewRegisterServerAutoRecoveryRequest(server, ids.Project, serverID, body)
 	})
 	if err != nil {
 		return err
@@ -1142,12 +1107,12 @@ var opReinstallServerWithCloudInit = &huawei.Operation{Service: "ecs", Name: "Re
 
 // ReinstallServerWithCloudInit (重装弹性云服务器操作系统（安装Cloud-init）): POST /v2/{project_id}/cloudservers/{server_id}/reinstallos.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) ReinstallServerWithCloudInit(ctx context.Context, serverId string, body ecs.ReinstallServerWithCloudInitJSONRequestBody) (*ecs.ReinstallServerWithCloudInitResponseBody, error) {
+func (c *Client) ReinstallServerWithCloudInit(ctx context.Context, serverID string, body ecs.ReinstallServerWithCloudInitJSONRequestBody) (*ecs.ReinstallServerWithCloudInitResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opReinstallServerWithCloudInit, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverId == "" {
+		if serverID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_id")
 		}
-		return ecs.NewReinstallServerWithCloudInitRequest(server, ids.Project, serverId, body)
+		return ecs.NewReinstallServerWithCloudInitRequest(server, ids.Project, serverID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -1163,12 +1128,12 @@ var opReinstallServerWithoutCloudInit = &huawei.Operation{Service: "ecs", Name: 
 
 // ReinstallServerWithoutCloudInit (重装弹性云服务器操作系统（未安装Cloud-init）): POST /v1/{project_id}/cloudservers/{server_id}/reinstallos.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) ReinstallServerWithoutCloudInit(ctx context.Context, serverId string, body ecs.ReinstallServerWithoutCloudInitJSONRequestBody) (*ecs.ReinstallServerWithoutCloudInitResponseBody, error) {
+func (c *Client) ReinstallServerWithoutCloudInit(ctx context.Context, serverID string, body ecs.ReinstallServerWithoutCloudInitJSONRequestBody) (*ecs.ReinstallServerWithoutCloudInitResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opReinstallServerWithoutCloudInit, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverId == "" {
+		if serverID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_id")
 		}
-		return ecs.NewReinstallServerWithoutCloudInitRequest(server, ids.Project, serverId, body)
+		return ecs.NewReinstallServerWithoutCloudInitRequest(server, ids.Project, serverID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -1184,12 +1149,12 @@ var opResetServerPassword = &huawei.Operation{Service: "ecs", Name: "ResetServer
 
 // ResetServerPassword (一键重置弹性云服务器密码): PUT /v1/{project_id}/cloudservers/{server_id}/os-reset-password.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ResetServerPassword(ctx context.Context, serverId string, body ecs.ResetServerPasswordJSONRequestBody) error {
+func (c *Client) ResetServerPassword(ctx context.Context, serverID string, body ecs.ResetServerPasswordJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opResetServerPassword, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverId == "" {
+		if serverID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_id")
 		}
-		return ecs.NewResetServerPasswordRequest(server, ids.Project, serverId, body)
+		return ecs.NewResetServerPasswordRequest(server, ids.Project, serverID, body)
 	})
 	if err != nil {
 		return err
@@ -1203,12 +1168,12 @@ var opResizePostPaidServer = &huawei.Operation{Service: "ecs", Name: "ResizePost
 
 // ResizePostPaidServer (变更云服务器规格（按需）): POST /v1/{project_id}/cloudservers/{server_id}/resize.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) ResizePostPaidServer(ctx context.Context, serverId string, body ecs.ResizePostPaidServerJSONRequestBody) (*ecs.ResizePostPaidServerResponseBody, error) {
+func (c *Client) ResizePostPaidServer(ctx context.Context, serverID string, body ecs.ResizePostPaidServerJSONRequestBody) (*ecs.ResizePostPaidServerResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opResizePostPaidServer, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverId == "" {
+		if serverID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_id")
 		}
-		return ecs.NewResizePostPaidServerRequest(server, ids.Project, serverId, body)
+		return ecs.NewResizePostPaidServerRequest(server, ids.Project, serverID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -1222,12 +1187,12 @@ var opResizeServer = &huawei.Operation{Service: "ecs", Name: "ResizeServer", Met
 
 // ResizeServer (变更云服务器规格): POST /v1.1/{project_id}/cloudservers/{server_id}/resize.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) ResizeServer(ctx context.Context, serverId string, body ecs.ResizeServerJSONRequestBody) (*ecs.ResizeServerResponseBody, error) {
+func (c *Client) ResizeServer(ctx context.Context, serverID string, body ecs.ResizeServerJSONRequestBody) (*ecs.ResizeServerResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opResizeServer, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverId == "" {
+		if serverID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_id")
 		}
-		return ecs.NewResizeServerRequest(server, ids.Project, serverId, body)
+		return ecs.NewResizeServerRequest(server, ids.Project, serverID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -1241,12 +1206,12 @@ var opShowAutoLaunchGroup = &huawei.Operation{Service: "ecs", Name: "ShowAutoLau
 
 // ShowAutoLaunchGroup (查询智能购买组详情): GET /v2/{domain_id}/auto-launch-groups/{auto_launch_group_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ShowAutoLaunchGroup(ctx context.Context, autoLaunchGroupId string) (*ecs.ShowAutoLaunchGroupResponseBody, error) {
+func (c *Client) ShowAutoLaunchGroup(ctx context.Context, autoLaunchGroupID string) (*ecs.ShowAutoLaunchGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowAutoLaunchGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if autoLaunchGroupId == "" {
+		if autoLaunchGroupID == "" {
 			return nil, huawei.ErrEmptyPathParam("auto_launch_group_id")
 		}
-		return ecs.NewShowAutoLaunchGroupRequest(server, ids.Domain, autoLaunchGroupId)
+		return ecs.NewShowAutoLaunchGroupRequest(server, ids.Domain, autoLaunchGroupID)
 	})
 	if err != nil {
 		return nil, err
@@ -1260,12 +1225,12 @@ var opShowJob = &huawei.Operation{Service: "ecs", Name: "ShowJob", Method: "GET"
 
 // ShowJob (查询任务的执行状态): GET /v1/{project_id}/jobs/{job_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ShowJob(ctx context.Context, jobId string) (*ecs.ShowJobResponseBody, error) {
+func (c *Client) ShowJob(ctx context.Context, jobID string) (*ecs.ShowJobResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowJob, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if jobId == "" {
+		if jobID == "" {
 			return nil, huawei.ErrEmptyPathParam("job_id")
 		}
-		return ecs.NewShowJobRequest(server, ids.Project, jobId)
+		return ecs.NewShowJobRequest(server, ids.Project, jobID)
 	})
 	if err != nil {
 		return nil, err
@@ -1279,12 +1244,12 @@ var opShowResetPasswordFlag = &huawei.Operation{Service: "ecs", Name: "ShowReset
 
 // ShowResetPasswordFlag (查询是否支持一键重置密码): GET /v1/{project_id}/cloudservers/{server_id}/os-resetpwd-flag.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ShowResetPasswordFlag(ctx context.Context, serverId string) (*ecs.ShowResetPasswordFlagResponseBody, error) {
+func (c *Client) ShowResetPasswordFlag(ctx context.Context, serverID string) (*ecs.ShowResetPasswordFlagResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowResetPasswordFlag, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverId == "" {
+		if serverID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_id")
 		}
-		return ecs.NewShowResetPasswordFlagRequest(server, ids.Project, serverId)
+		return ecs.NewShowResetPasswordFlagRequest(server, ids.Project, serverID)
 	})
 	if err != nil {
 		return nil, err
@@ -1298,12 +1263,12 @@ var opShowServer = &huawei.Operation{Service: "ecs", Name: "ShowServer", Method:
 
 // ShowServer (查询云服务器详情): GET /v1/{project_id}/cloudservers/{server_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ShowServer(ctx context.Context, serverId string) (*ecs.ShowServerResponseBody, error) {
+func (c *Client) ShowServer(ctx context.Context, serverID string) (*ecs.ShowServerResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowServer, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverId == "" {
+		if serverID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_id")
 		}
-		return ecs.NewShowServerRequest(server, ids.Project, serverId)
+		return ecs.NewShowServerRequest(server, ids.Project, serverID)
 	})
 	if err != nil {
 		return nil, err
@@ -1317,12 +1282,12 @@ var opShowServerAutoRecovery = &huawei.Operation{Service: "ecs", Name: "ShowServ
 
 // ShowServerAutoRecovery (查询云服务器是否配置了自动恢复动作（废弃）): GET /v1/{project_id}/cloudservers/{server_id}/autorecovery.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ShowServerAutoRecovery(ctx context.Context, serverId string) (*ecs.ShowServerAutoRecoveryResponseBody, error) {
+func (c *Client) ShowServerAutoRecovery(ctx context.Context, serverID string) (*ecs.ShowServerAutoRecoveryResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowServerAutoRecovery, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverId == "" {
+		if serverID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_id")
 		}
-		return ecs.NewShowServerAutoRecoveryRequest(server, ids.Project, serverId)
+		return ecs.NewShowServerAutoRecoveryRequest(server, ids.Project, serverID)
 	})
 	if err != nil {
 		return nil, err
@@ -1336,15 +1301,15 @@ var opShowServerBlockDevice = &huawei.Operation{Service: "ecs", Name: "ShowServe
 
 // ShowServerBlockDevice (查询弹性云服务器单个磁盘信息): GET /v1/{project_id}/cloudservers/{server_id}/block_device/{volume_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ShowServerBlockDevice(ctx context.Context, serverId string, volumeId string) (*ecs.ShowServerBlockDeviceResponseBody, error) {
+func (c *Client) ShowServerBlockDevice(ctx context.Context, serverID string, volumeID string) (*ecs.ShowServerBlockDeviceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowServerBlockDevice, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverId == "" {
+		if serverID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_id")
 		}
-		if volumeId == "" {
+		if volumeID == "" {
 			return nil, huawei.ErrEmptyPathParam("volume_id")
 		}
-		return ecs.NewShowServerBlockDeviceRequest(server, ids.Project, serverId, volumeId)
+		return ecs.NewShowServerBlockDeviceRequest(server, ids.Project, serverID, volumeID)
 	})
 	if err != nil {
 		return nil, err
@@ -1358,12 +1323,12 @@ var opShowServerGroup = &huawei.Operation{Service: "ecs", Name: "ShowServerGroup
 
 // ShowServerGroup (查询云服务器组详情): GET /v1/{project_id}/cloudservers/os-server-groups/{server_group_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ShowServerGroup(ctx context.Context, serverGroupId string) (*ecs.ShowServerGroupResponseBody, error) {
+func (c *Client) ShowServerGroup(ctx context.Context, serverGroupID string) (*ecs.ShowServerGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowServerGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverGroupId == "" {
+		if serverGroupID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_group_id")
 		}
-		return ecs.NewShowServerGroupRequest(server, ids.Project, serverGroupId)
+		return ecs.NewShowServerGroupRequest(server, ids.Project, serverGroupID)
 	})
 	if err != nil {
 		return nil, err
@@ -1393,12 +1358,12 @@ var opShowServerPassword = &huawei.Operation{Service: "ecs", Name: "ShowServerPa
 
 // ShowServerPassword (获取云服务器密码): GET /v1/{project_id}/cloudservers/{server_id}/os-server-password.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ShowServerPassword(ctx context.Context, serverId string) (*ecs.ShowServerPasswordResponseBody, error) {
+func (c *Client) ShowServerPassword(ctx context.Context, serverID string) (*ecs.ShowServerPasswordResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowServerPassword, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverId == "" {
+		if serverID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_id")
 		}
-		return ecs.NewShowServerPasswordRequest(server, ids.Project, serverId)
+		return ecs.NewShowServerPasswordRequest(server, ids.Project, serverID)
 	})
 	if err != nil {
 		return nil, err
@@ -1412,12 +1377,12 @@ var opShowServerRemoteConsole = &huawei.Operation{Service: "ecs", Name: "ShowSer
 
 // ShowServerRemoteConsole (获取VNC远程登录地址): POST /v1/{project_id}/cloudservers/{server_id}/remote_console.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) ShowServerRemoteConsole(ctx context.Context, serverId string, body ecs.ShowServerRemoteConsoleJSONRequestBody) (*ecs.ShowServerRemoteConsoleResponseBody, error) {
+func (c *Client) ShowServerRemoteConsole(ctx context.Context, serverID string, body ecs.ShowServerRemoteConsoleJSONRequestBody) (*ecs.ShowServerRemoteConsoleResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowServerRemoteConsole, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverId == "" {
+		if serverID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_id")
 		}
-		return ecs.NewShowServerRemoteConsoleRequest(server, ids.Project, serverId, body)
+		return ecs.NewShowServerRemoteConsoleRequest(server, ids.Project, serverID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -1433,12 +1398,12 @@ var opShowServerTags = &huawei.Operation{Service: "ecs", Name: "ShowServerTags",
 
 // ShowServerTags (查询云服务器标签): GET /v1/{project_id}/cloudservers/{server_id}/tags.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ShowServerTags(ctx context.Context, serverId string) (*ecs.ShowServerTagsResponseBody, error) {
+func (c *Client) ShowServerTags(ctx context.Context, serverID string) (*ecs.ShowServerTagsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowServerTags, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverId == "" {
+		if serverID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_id")
 		}
-		return ecs.NewShowServerTagsRequest(server, ids.Project, serverId)
+		return ecs.NewShowServerTagsRequest(server, ids.Project, serverID)
 	})
 	if err != nil {
 		return nil, err
@@ -1452,12 +1417,12 @@ var opUpdateAutoLaunchGroup = &huawei.Operation{Service: "ecs", Name: "UpdateAut
 
 // UpdateAutoLaunchGroup (修改智能购买组): PUT /v2/{domain_id}/auto-launch-groups/{auto_launch_group_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) UpdateAutoLaunchGroup(ctx context.Context, autoLaunchGroupId string, body ecs.UpdateAutoLaunchGroupJSONRequestBody) (*ecs.UpdateAutoLaunchGroupResponseBody, error) {
+func (c *Client) UpdateAutoLaunchGroup(ctx context.Context, autoLaunchGroupID string, body ecs.UpdateAutoLaunchGroupJSONRequestBody) (*ecs.UpdateAutoLaunchGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateAutoLaunchGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if autoLaunchGroupId == "" {
+		if autoLaunchGroupID == "" {
 			return nil, huawei.ErrEmptyPathParam("auto_launch_group_id")
 		}
-		return ecs.NewUpdateAutoLaunchGroupRequest(server, ids.Domain, autoLaunchGroupId, body)
+		return ecs.NewUpdateAutoLaunchGroupRequest(server, ids.Domain, autoLaunchGroupID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -1471,12 +1436,12 @@ var opUpdateServer = &huawei.Operation{Service: "ecs", Name: "UpdateServer", Met
 
 // UpdateServer (修改云服务器): PUT /v1/{project_id}/cloudservers/{server_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) UpdateServer(ctx context.Context, serverId string, body ecs.UpdateServerJSONRequestBody) (*ecs.UpdateServerResponseBody, error) {
+func (c *Client) UpdateServer(ctx context.Context, serverID string, body ecs.UpdateServerJSONRequestBody) (*ecs.UpdateServerResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateServer, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverId == "" {
+		if serverID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_id")
 		}
-		return ecs.NewUpdateServerRequest(server, ids.Project, serverId, body)
+		return ecs.NewUpdateServerRequest(server, ids.Project, serverID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -1490,12 +1455,12 @@ var opUpdateServerAutoTerminateTime = &huawei.Operation{Service: "ecs", Name: "U
 
 // UpdateServerAutoTerminateTime (修改云服务器定时删除时间): POST /v1/{project_id}/cloudservers/{server_id}/actions/update-auto-terminate-time.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) UpdateServerAutoTerminateTime(ctx context.Context, serverId string, body ecs.UpdateServerAutoTerminateTimeJSONRequestBody) error {
+func (c *Client) UpdateServerAutoTerminateTime(ctx context.Context, serverID string, body ecs.UpdateServerAutoTerminateTimeJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opUpdateServerAutoTerminateTime, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverId == "" {
+		if serverID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_id")
 		}
-		return ecs.NewUpdateServerAutoTerminateTimeRequest(server, ids.Project, serverId, body)
+		return ecs.NewUpdateServerAutoTerminateTimeRequest(server, ids.Project, serverID, body)
 	})
 	if err != nil {
 		return err
@@ -1509,15 +1474,15 @@ var opUpdateServerBlockDevice = &huawei.Operation{Service: "ecs", Name: "UpdateS
 
 // UpdateServerBlockDevice (修改弹性云服务器挂载的单个磁盘信息): PUT /v1/{project_id}/cloudservers/{server_id}/block_device/{volume_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) UpdateServerBlockDevice(ctx context.Context, serverId string, volumeId string, body ecs.UpdateServerBlockDeviceJSONRequestBody) error {
+func (c *Client) UpdateServerBlockDevice(ctx context.Context, serverID string, volumeID string, body ecs.UpdateServerBlockDeviceJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opUpdateServerBlockDevice, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverId == "" {
+		if serverID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_id")
 		}
-		if volumeId == "" {
+		if volumeID == "" {
 			return nil, huawei.ErrEmptyPathParam("volume_id")
 		}
-		return ecs.NewUpdateServerBlockDeviceRequest(server, ids.Project, serverId, volumeId, body)
+		return ecs.NewUpdateServerBlockDeviceRequest(server, ids.Project, serverID, volumeID, body)
 	})
 	if err != nil {
 		return err
@@ -1531,12 +1496,12 @@ var opUpdateServerMetadata = &huawei.Operation{Service: "ecs", Name: "UpdateServ
 
 // UpdateServerMetadata (更新云服务器元数据): POST /v1/{project_id}/cloudservers/{server_id}/metadata.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) UpdateServerMetadata(ctx context.Context, serverId string, body ecs.UpdateServerMetadataJSONRequestBody) (*ecs.UpdateServerMetadataResponseBody, error) {
+func (c *Client) UpdateServerMetadata(ctx context.Context, serverID string, body ecs.UpdateServerMetadataJSONRequestBody) (*ecs.UpdateServerMetadataResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateServerMetadata, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverId == "" {
+		if serverID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_id")
 		}
-		return ecs.NewUpdateServerMetadataRequest(server, ids.Project, serverId, body)
+		return ecs.NewUpdateServerMetadataRequest(server, ids.Project, serverID, body)
 	})
 	if err != nil {
 		return nil, err

@@ -41,12 +41,12 @@ var opCreateAction = &huawei.Operation{Service: "ecsnova", Name: "CreateAction",
 
 // CreateAction (云服务器创建镜像): POST /v2.1/{project_id}/servers/{server_id}/action#createImage.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) CreateAction(ctx context.Context, serverId string, body ecsnova.CreateActionJSONRequestBody) (*ecsnova.CreateActionResponseBody, error) {
+func (c *Client) CreateAction(ctx context.Context, serverID string, body ecsnova.CreateActionJSONRequestBody) (*ecsnova.CreateActionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateAction, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverId == "" {
+		if serverID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_id")
 		}
-		return ecsnova.NewCreateActionRequest(server, ids.Project, serverId, body)
+		return ecsnova.NewCreateActionRequest(server, ids.Project, serverID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -55,20 +55,20 @@ func (c *Client) CreateAction(ctx context.Context, serverId string, body ecsnova
 	return huawei.Result(opCreateAction, httpResp, parsed, err, func(p *ecsnova.CreateActionResponse) *ecsnova.CreateActionResponseBody { return p.JSON200 })
 }
 
-var opCreateOsFloatingIp = &huawei.Operation{Service: "ecsnova", Name: "CreateOsFloatingIp", Method: "POST", Path: "/v2.1/{project_id}/os-floating-ips",
+var opCreateOsFloatingIP = &huawei.Operation{Service: "ecsnova", Name: "CreateOsFloatingIP", Method: "POST", Path: "/v2.1/{project_id}/os-floating-ips",
 	Idempotent: false, Auth: false, Project: true, Domain: false}
 
-// CreateOsFloatingIp (创建浮动IP（废弃）): POST /v2.1/{project_id}/os-floating-ips.
+// CreateOsFloatingIP (创建浮动IP（废弃）): POST /v2.1/{project_id}/os-floating-ips.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) CreateOsFloatingIp(ctx context.Context, body ecsnova.CreateOsFloatingIpJSONRequestBody) (*ecsnova.CreateOsFloatingIpResponseBody, error) {
-	httpResp, err := c.rt.Do(ctx, opCreateOsFloatingIp, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return ecsnova.NewCreateOsFloatingIpRequest(server, ids.Project, body)
+func (c *Client) CreateOsFloatingIP(ctx context.Context, body ecsnova.CreateOsFloatingIPJSONRequestBody) (*ecsnova.CreateOsFloatingIPResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opCreateOsFloatingIP, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return ecsnova.NewCreateOsFloatingIPRequest(server, ids.Project, body)
 	})
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseCreateOsFloatingIpResponse(httpResp)
-	return huawei.Result(opCreateOsFloatingIp, httpResp, parsed, err, func(p *ecsnova.CreateOsFloatingIpResponse) *ecsnova.CreateOsFloatingIpResponseBody { return p.JSON200 })
+	parsed, err := ecsnova.ParseCreateOsFloatingIPResponse(httpResp)
+	return huawei.Result(opCreateOsFloatingIP, httpResp, parsed, err, func(p *ecsnova.CreateOsFloatingIPResponse) *ecsnova.CreateOsFloatingIPResponseBody { return p.JSON200 })
 }
 
 var opCreateOsSecurityGroup = &huawei.Operation{Service: "ecsnova", Name: "CreateOsSecurityGroup", Method: "POST", Path: "/v2.1/{project_id}/os-security-groups",
@@ -144,12 +144,12 @@ var opCreateServersAction = &huawei.Operation{Service: "ecsnova", Name: "CreateS
 
 // CreateServersAction (分配浮动IP（废弃）): POST /v2.1/{project_id}/servers/{server_id}/action#addFloatingIp.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) CreateServersAction(ctx context.Context, serverId string, body ecsnova.CreateServersActionJSONRequestBody) error {
+func (c *Client) CreateServersAction(ctx context.Context, serverID string, body ecsnova.CreateServersActionJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opCreateServersAction, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverId == "" {
+		if serverID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_id")
 		}
-		return ecsnova.NewCreateServersActionRequest(server, ids.Project, serverId, body)
+		return ecsnova.NewCreateServersActionRequest(server, ids.Project, serverID, body)
 	})
 	if err != nil {
 		return err
@@ -163,12 +163,12 @@ var opCreateServersActionV21 = &huawei.Operation{Service: "ecsnova", Name: "Crea
 
 // CreateServersActionV21 (回退变更云服务器规格): POST /v2.1/{project_id}/servers/{server_id}/action#revertResize.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) CreateServersActionV21(ctx context.Context, serverId string, body ecsnova.CreateServersActionV21JSONRequestBody) error {
+func (c *Client) CreateServersActionV21(ctx context.Context, serverID string, body ecsnova.CreateServersActionV21JSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opCreateServersActionV21, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverId == "" {
+		if serverID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_id")
 		}
-		return ecsnova.NewCreateServersActionV21Request(server, ids.Project, serverId, body)
+		return ecsnova.NewCreateServersActionV21Request(server, ids.Project, serverID, body)
 	})
 	if err != nil {
 		return err
@@ -182,12 +182,12 @@ var opCreateServersActionV212 = &huawei.Operation{Service: "ecsnova", Name: "Cre
 
 // CreateServersActionV212 (确认变更云服务器规格): POST /v2.1/{project_id}/servers/{server_id}/action#confirmResize.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) CreateServersActionV212(ctx context.Context, serverId string, body ecsnova.CreateServersActionV212JSONRequestBody) error {
+func (c *Client) CreateServersActionV212(ctx context.Context, serverID string, body ecsnova.CreateServersActionV212JSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opCreateServersActionV212, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverId == "" {
+		if serverID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_id")
 		}
-		return ecsnova.NewCreateServersActionV212Request(server, ids.Project, serverId, body)
+		return ecsnova.NewCreateServersActionV212Request(server, ids.Project, serverID, body)
 	})
 	if err != nil {
 		return err
@@ -201,12 +201,12 @@ var opCreateTag = &huawei.Operation{Service: "ecsnova", Name: "CreateTag", Metho
 
 // CreateTag (创建云服务器标签): PUT /v2.1/{project_id}/servers/{server_id}/tags.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) CreateTag(ctx context.Context, serverId string, body ecsnova.CreateTagJSONRequestBody) (*ecsnova.CreateTagResponseBody, error) {
+func (c *Client) CreateTag(ctx context.Context, serverID string, body ecsnova.CreateTagJSONRequestBody) (*ecsnova.CreateTagResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateTag, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverId == "" {
+		if serverID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_id")
 		}
-		return ecsnova.NewCreateTagRequest(server, ids.Project, serverId, body)
+		return ecsnova.NewCreateTagRequest(server, ids.Project, serverID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -220,12 +220,12 @@ var opDeleteAction = &huawei.Operation{Service: "ecsnova", Name: "DeleteAction",
 
 // DeleteAction (移除浮动IP（废弃）): POST /v2.1/{project_id}/servers/{server_id}/action#removeFloatingIp.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) DeleteAction(ctx context.Context, serverId string, body ecsnova.DeleteActionJSONRequestBody) error {
+func (c *Client) DeleteAction(ctx context.Context, serverID string, body ecsnova.DeleteActionJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteAction, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverId == "" {
+		if serverID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_id")
 		}
-		return ecsnova.NewDeleteActionRequest(server, ids.Project, serverId, body)
+		return ecsnova.NewDeleteActionRequest(server, ids.Project, serverID, body)
 	})
 	if err != nil {
 		return err
@@ -239,12 +239,12 @@ var opDeleteImage = &huawei.Operation{Service: "ecsnova", Name: "DeleteImage", M
 
 // DeleteImage (删除镜像（废弃）): DELETE /v2.1/{project_id}/images/{image_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) DeleteImage(ctx context.Context, imageId string) error {
+func (c *Client) DeleteImage(ctx context.Context, imageID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteImage, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if imageId == "" {
+		if imageID == "" {
 			return nil, huawei.ErrEmptyPathParam("image_id")
 		}
-		return ecsnova.NewDeleteImageRequest(server, ids.Project, imageId)
+		return ecsnova.NewDeleteImageRequest(server, ids.Project, imageID)
 	})
 	if err != nil {
 		return err
@@ -253,23 +253,23 @@ func (c *Client) DeleteImage(ctx context.Context, imageId string) error {
 	return huawei.NoResult(opDeleteImage, httpResp, err)
 }
 
-var opDeleteOsFloatingIp = &huawei.Operation{Service: "ecsnova", Name: "DeleteOsFloatingIp", Method: "DELETE", Path: "/v2.1/{project_id}/os-floating-ips/{floating_ip_id}",
+var opDeleteOsFloatingIP = &huawei.Operation{Service: "ecsnova", Name: "DeleteOsFloatingIP", Method: "DELETE", Path: "/v2.1/{project_id}/os-floating-ips/{floating_ip_id}",
 	Idempotent: true, Auth: false, Project: true, Domain: false}
 
-// DeleteOsFloatingIp (删除浮动IP（废弃）): DELETE /v2.1/{project_id}/os-floating-ips/{floating_ip_id}.
+// DeleteOsFloatingIP (删除浮动IP（废弃）): DELETE /v2.1/{project_id}/os-floating-ips/{floating_ip_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) DeleteOsFloatingIp(ctx context.Context, floatingIpId string) error {
-	httpResp, err := c.rt.Do(ctx, opDeleteOsFloatingIp, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if floatingIpId == "" {
+func (c *Client) DeleteOsFloatingIP(ctx context.Context, floatingIPID string) error {
+	httpResp, err := c.rt.Do(ctx, opDeleteOsFloatingIP, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if floatingIPID == "" {
 			return nil, huawei.ErrEmptyPathParam("floating_ip_id")
 		}
-		return ecsnova.NewDeleteOsFloatingIpRequest(server, ids.Project, floatingIpId)
+		return ecsnova.NewDeleteOsFloatingIPRequest(server, ids.Project, floatingIPID)
 	})
 	if err != nil {
 		return err
 	}
-	_, err = ecsnova.ParseDeleteOsFloatingIpResponse(httpResp)
-	return huawei.NoResult(opDeleteOsFloatingIp, httpResp, err)
+	_, err = ecsnova.ParseDeleteOsFloatingIPResponse(httpResp)
+	return huawei.NoResult(opDeleteOsFloatingIP, httpResp, err)
 }
 
 var opDeleteOsSecurityGroup = &huawei.Operation{Service: "ecsnova", Name: "DeleteOsSecurityGroup", Method: "DELETE", Path: "/v2.1/{project_id}/os-security-groups/{security_group_id}",
@@ -277,12 +277,12 @@ var opDeleteOsSecurityGroup = &huawei.Operation{Service: "ecsnova", Name: "Delet
 
 // DeleteOsSecurityGroup (删除安全组（废弃）): DELETE /v2.1/{project_id}/os-security-groups/{security_group_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) DeleteOsSecurityGroup(ctx context.Context, securityGroupId string) error {
+func (c *Client) DeleteOsSecurityGroup(ctx context.Context, securityGroupID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteOsSecurityGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if securityGroupId == "" {
+		if securityGroupID == "" {
 			return nil, huawei.ErrEmptyPathParam("security_group_id")
 		}
-		return ecsnova.NewDeleteOsSecurityGroupRequest(server, ids.Project, securityGroupId)
+		return ecsnova.NewDeleteOsSecurityGroupRequest(server, ids.Project, securityGroupID)
 	})
 	if err != nil {
 		return err
@@ -296,12 +296,12 @@ var opDeleteOsSecurityGroupRule = &huawei.Operation{Service: "ecsnova", Name: "D
 
 // DeleteOsSecurityGroupRule (删除安全组规则（废弃）): DELETE /v2.1/{project_id}/os-security-group-rules/{security_group_rule_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) DeleteOsSecurityGroupRule(ctx context.Context, securityGroupRuleId string) error {
+func (c *Client) DeleteOsSecurityGroupRule(ctx context.Context, securityGroupRuleID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteOsSecurityGroupRule, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if securityGroupRuleId == "" {
+		if securityGroupRuleID == "" {
 			return nil, huawei.ErrEmptyPathParam("security_group_rule_id")
 		}
-		return ecsnova.NewDeleteOsSecurityGroupRuleRequest(server, ids.Project, securityGroupRuleId)
+		return ecsnova.NewDeleteOsSecurityGroupRuleRequest(server, ids.Project, securityGroupRuleID)
 	})
 	if err != nil {
 		return err
@@ -315,12 +315,12 @@ var opDeleteOsServerPassword = &huawei.Operation{Service: "ecsnova", Name: "Dele
 
 // DeleteOsServerPassword (清除云服务器密码): DELETE /v2.1/{project_id}/servers/{server_id}/os-server-password.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) DeleteOsServerPassword(ctx context.Context, serverId string) error {
+func (c *Client) DeleteOsServerPassword(ctx context.Context, serverID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteOsServerPassword, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverId == "" {
+		if serverID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_id")
 		}
-		return ecsnova.NewDeleteOsServerPasswordRequest(server, ids.Project, serverId)
+		return ecsnova.NewDeleteOsServerPasswordRequest(server, ids.Project, serverID)
 	})
 	if err != nil {
 		return err
@@ -334,12 +334,12 @@ var opDeleteOsSnapshot = &huawei.Operation{Service: "ecsnova", Name: "DeleteOsSn
 
 // DeleteOsSnapshot (删除快照（废弃）): DELETE /v2.1/{project_id}/os-snapshots/{snapshot_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) DeleteOsSnapshot(ctx context.Context, snapshotId string) error {
+func (c *Client) DeleteOsSnapshot(ctx context.Context, snapshotID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteOsSnapshot, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if snapshotId == "" {
+		if snapshotID == "" {
 			return nil, huawei.ErrEmptyPathParam("snapshot_id")
 		}
-		return ecsnova.NewDeleteOsSnapshotRequest(server, ids.Project, snapshotId)
+		return ecsnova.NewDeleteOsSnapshotRequest(server, ids.Project, snapshotID)
 	})
 	if err != nil {
 		return err
@@ -353,12 +353,12 @@ var opDeleteOsVolume = &huawei.Operation{Service: "ecsnova", Name: "DeleteOsVolu
 
 // DeleteOsVolume (删除磁盘（废弃）): DELETE /v2.1/{project_id}/os-volumes/{volume_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) DeleteOsVolume(ctx context.Context, volumeId string) error {
+func (c *Client) DeleteOsVolume(ctx context.Context, volumeID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteOsVolume, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if volumeId == "" {
+		if volumeID == "" {
 			return nil, huawei.ErrEmptyPathParam("volume_id")
 		}
-		return ecsnova.NewDeleteOsVolumeRequest(server, ids.Project, volumeId)
+		return ecsnova.NewDeleteOsVolumeRequest(server, ids.Project, volumeID)
 	})
 	if err != nil {
 		return err
@@ -372,15 +372,15 @@ var opDeleteServersTag = &huawei.Operation{Service: "ecsnova", Name: "DeleteServ
 
 // DeleteServersTag (删除指定云服务器的标签): DELETE /v2.1/{project_id}/servers/{server_id}/tags/{tag}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) DeleteServersTag(ctx context.Context, serverId string, tag string) error {
+func (c *Client) DeleteServersTag(ctx context.Context, serverID string, tag string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteServersTag, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverId == "" {
+		if serverID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_id")
 		}
 		if tag == "" {
 			return nil, huawei.ErrEmptyPathParam("tag")
 		}
-		return ecsnova.NewDeleteServersTagRequest(server, ids.Project, serverId, tag)
+		return ecsnova.NewDeleteServersTagRequest(server, ids.Project, serverID, tag)
 	})
 	if err != nil {
 		return err
@@ -394,12 +394,12 @@ var opDeleteTag = &huawei.Operation{Service: "ecsnova", Name: "DeleteTag", Metho
 
 // DeleteTag (删除云服务器标签): DELETE /v2.1/{project_id}/servers/{server_id}/tags.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) DeleteTag(ctx context.Context, serverId string) error {
+func (c *Client) DeleteTag(ctx context.Context, serverID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteTag, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverId == "" {
+		if serverID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_id")
 		}
-		return ecsnova.NewDeleteTagRequest(server, ids.Project, serverId)
+		return ecsnova.NewDeleteTagRequest(server, ids.Project, serverID)
 	})
 	if err != nil {
 		return err
@@ -413,12 +413,12 @@ var opListAction = &huawei.Operation{Service: "ecsnova", Name: "ListAction", Met
 
 // ListAction (获取弹性云服务器的控制台日志): POST /v2.1/{project_id}/servers/{server_id}/action#os-getConsoleOutput.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) ListAction(ctx context.Context, serverId string, body ecsnova.ListActionJSONRequestBody) (*ecsnova.ListActionResponseBody, error) {
+func (c *Client) ListAction(ctx context.Context, serverID string, body ecsnova.ListActionJSONRequestBody) (*ecsnova.ListActionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListAction, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverId == "" {
+		if serverID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_id")
 		}
-		return ecsnova.NewListActionRequest(server, ids.Project, serverId, body)
+		return ecsnova.NewListActionRequest(server, ids.Project, serverID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -432,12 +432,12 @@ var opListBlockDevice = &huawei.Operation{Service: "ecsnova", Name: "ListBlockDe
 
 // ListBlockDevice (查询弹性云服务器磁盘信息（废弃）): GET /v2.1/servers/{server_id}/block_device.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListBlockDevice(ctx context.Context, serverId string) (*ecsnova.ListBlockDeviceResponseBody, error) {
+func (c *Client) ListBlockDevice(ctx context.Context, serverID string) (*ecsnova.ListBlockDeviceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListBlockDevice, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverId == "" {
+		if serverID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_id")
 		}
-		return ecsnova.NewListBlockDeviceRequest(server, serverId)
+		return ecsnova.NewListBlockDeviceRequest(server, serverID)
 	})
 	if err != nil {
 		return nil, err
@@ -518,12 +518,12 @@ var opListIps = &huawei.Operation{Service: "ecsnova", Name: "ListIps", Method: "
 
 // ListIps (查询指定弹性云服务器的网络列表): GET /v2.1/{project_id}/servers/{server_id}/ips.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListIps(ctx context.Context, serverId string) (*ecsnova.ListIpsResponseBody, error) {
+func (c *Client) ListIps(ctx context.Context, serverID string) (*ecsnova.ListIpsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListIps, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverId == "" {
+		if serverID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_id")
 		}
-		return ecsnova.NewListIpsRequest(server, ids.Project, serverId)
+		return ecsnova.NewListIpsRequest(server, ids.Project, serverID)
 	})
 	if err != nil {
 		return nil, err
@@ -553,12 +553,12 @@ var opListMetadata = &huawei.Operation{Service: "ecsnova", Name: "ListMetadata",
 
 // ListMetadata (查询指定镜像的元数据（废弃）): GET /v2.1/{project_id}/images/{image_id}/metadata.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListMetadata(ctx context.Context, imageId string) (*map[string]string, error) {
+func (c *Client) ListMetadata(ctx context.Context, imageID string) (*map[string]string, error) {
 	httpResp, err := c.rt.Do(ctx, opListMetadata, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if imageId == "" {
+		if imageID == "" {
 			return nil, huawei.ErrEmptyPathParam("image_id")
 		}
-		return ecsnova.NewListMetadataRequest(server, ids.Project, imageId)
+		return ecsnova.NewListMetadataRequest(server, ids.Project, imageID)
 	})
 	if err != nil {
 		return nil, err
@@ -567,20 +567,20 @@ func (c *Client) ListMetadata(ctx context.Context, imageId string) (*map[string]
 	return huawei.Result(opListMetadata, httpResp, parsed, err, func(p *ecsnova.ListMetadataResponse) *map[string]string { return p.JSON200 })
 }
 
-var opListOsFloatingIpPools = &huawei.Operation{Service: "ecsnova", Name: "ListOsFloatingIpPools", Method: "GET", Path: "/v2.1/{project_id}/os-floating-ip-pools",
+var opListOsFloatingIPPools = &huawei.Operation{Service: "ecsnova", Name: "ListOsFloatingIPPools", Method: "GET", Path: "/v2.1/{project_id}/os-floating-ip-pools",
 	Idempotent: true, Auth: false, Project: true, Domain: false}
 
-// ListOsFloatingIpPools (查询浮动IP资源池列表（废弃）): GET /v2.1/{project_id}/os-floating-ip-pools.
+// ListOsFloatingIPPools (查询浮动IP资源池列表（废弃）): GET /v2.1/{project_id}/os-floating-ip-pools.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListOsFloatingIpPools(ctx context.Context) (*ecsnova.ListOsFloatingIpPoolsResponseBody, error) {
-	httpResp, err := c.rt.Do(ctx, opListOsFloatingIpPools, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return ecsnova.NewListOsFloatingIpPoolsRequest(server, ids.Project)
+func (c *Client) ListOsFloatingIPPools(ctx context.Context) (*ecsnova.ListOsFloatingIPPoolsResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListOsFloatingIPPools, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return ecsnova.NewListOsFloatingIPPoolsRequest(server, ids.Project)
 	})
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseListOsFloatingIpPoolsResponse(httpResp)
-	return huawei.Result(opListOsFloatingIpPools, httpResp, parsed, err, func(p *ecsnova.ListOsFloatingIpPoolsResponse) *ecsnova.ListOsFloatingIpPoolsResponseBody {
+	parsed, err := ecsnova.ParseListOsFloatingIPPoolsResponse(httpResp)
+	return huawei.Result(opListOsFloatingIPPools, httpResp, parsed, err, func(p *ecsnova.ListOsFloatingIPPoolsResponse) *ecsnova.ListOsFloatingIPPoolsResponseBody {
 		return p.JSON200
 	})
 }
@@ -640,12 +640,12 @@ var opListOsServerPassword = &huawei.Operation{Service: "ecsnova", Name: "ListOs
 
 // ListOsServerPassword (获取云服务器密码): GET /v2.1/{project_id}/servers/{server_id}/os-server-password.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListOsServerPassword(ctx context.Context, serverId string) (*ecsnova.ListOsServerPasswordResponseBody, error) {
+func (c *Client) ListOsServerPassword(ctx context.Context, serverID string) (*ecsnova.ListOsServerPasswordResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListOsServerPassword, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverId == "" {
+		if serverID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_id")
 		}
-		return ecsnova.NewListOsServerPasswordRequest(server, ids.Project, serverId)
+		return ecsnova.NewListOsServerPasswordRequest(server, ids.Project, serverID)
 	})
 	if err != nil {
 		return nil, err
@@ -677,12 +677,12 @@ var opListRemoteConsoles = &huawei.Operation{Service: "ecsnova", Name: "ListRemo
 
 // ListRemoteConsoles (获取VNC远程登录地址（微版本2.6及以上）): POST /v2.1/{project_id}/servers/{server_id}/remote-consoles.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) ListRemoteConsoles(ctx context.Context, serverId string, body ecsnova.ListRemoteConsolesJSONRequestBody) (*ecsnova.ListRemoteConsolesResponseBody, error) {
+func (c *Client) ListRemoteConsoles(ctx context.Context, serverID string, body ecsnova.ListRemoteConsolesJSONRequestBody) (*ecsnova.ListRemoteConsolesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListRemoteConsoles, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverId == "" {
+		if serverID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_id")
 		}
-		return ecsnova.NewListRemoteConsolesRequest(server, ids.Project, serverId, body)
+		return ecsnova.NewListRemoteConsolesRequest(server, ids.Project, serverID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -725,12 +725,12 @@ var opListTags = &huawei.Operation{Service: "ecsnova", Name: "ListTags", Method:
 
 // ListTags (查询云服务器标签): GET /v2.1/{project_id}/servers/{server_id}/tags.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListTags(ctx context.Context, serverId string) (*ecsnova.ListTagsResponseBody, error) {
+func (c *Client) ListTags(ctx context.Context, serverID string) (*ecsnova.ListTagsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListTags, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverId == "" {
+		if serverID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_id")
 		}
-		return ecsnova.NewListTagsRequest(server, ids.Project, serverId)
+		return ecsnova.NewListTagsRequest(server, ids.Project, serverID)
 	})
 	if err != nil {
 		return nil, err
@@ -744,12 +744,12 @@ var opNovaAssociateSecurityGroup = &huawei.Operation{Service: "ecsnova", Name: "
 
 // NovaAssociateSecurityGroup (添加安全组): POST /v2.1/{project_id}/servers/{server_id}/action#addSecurityGroup.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) NovaAssociateSecurityGroup(ctx context.Context, serverId string, body ecsnova.NovaAssociateSecurityGroupJSONRequestBody) error {
+func (c *Client) NovaAssociateSecurityGroup(ctx context.Context, serverID string, body ecsnova.NovaAssociateSecurityGroupJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opNovaAssociateSecurityGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverId == "" {
+		if serverID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_id")
 		}
-		return ecsnova.NewNovaAssociateSecurityGroupRequest(server, ids.Project, serverId, body)
+		return ecsnova.NewNovaAssociateSecurityGroupRequest(server, ids.Project, serverID, body)
 	})
 	if err != nil {
 		return err
@@ -763,12 +763,12 @@ var opNovaAttachInterface = &huawei.Operation{Service: "ecsnova", Name: "NovaAtt
 
 // NovaAttachInterface (添加云服务器网卡): POST /v2.1/{project_id}/servers/{server_id}/os-interface.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) NovaAttachInterface(ctx context.Context, serverId string, body ecsnova.NovaAttachInterfaceJSONRequestBody) (*ecsnova.NovaAttachInterfaceResponseBody, error) {
+func (c *Client) NovaAttachInterface(ctx context.Context, serverID string, body ecsnova.NovaAttachInterfaceJSONRequestBody) (*ecsnova.NovaAttachInterfaceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaAttachInterface, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverId == "" {
+		if serverID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_id")
 		}
-		return ecsnova.NewNovaAttachInterfaceRequest(server, ids.Project, serverId, body)
+		return ecsnova.NewNovaAttachInterfaceRequest(server, ids.Project, serverID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -784,12 +784,12 @@ var opNovaAttachVolume = &huawei.Operation{Service: "ecsnova", Name: "NovaAttach
 
 // NovaAttachVolume (挂载弹性云服务器磁盘): POST /v2.1/{project_id}/servers/{server_id}/os-volume_attachments.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) NovaAttachVolume(ctx context.Context, serverId string, body ecsnova.NovaAttachVolumeJSONRequestBody) (*ecsnova.NovaAttachVolumeResponseBody, error) {
+func (c *Client) NovaAttachVolume(ctx context.Context, serverID string, body ecsnova.NovaAttachVolumeJSONRequestBody) (*ecsnova.NovaAttachVolumeResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaAttachVolume, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverId == "" {
+		if serverID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_id")
 		}
-		return ecsnova.NewNovaAttachVolumeRequest(server, ids.Project, serverId, body)
+		return ecsnova.NewNovaAttachVolumeRequest(server, ids.Project, serverID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -872,12 +872,12 @@ var opNovaDeleteServer = &huawei.Operation{Service: "ecsnova", Name: "NovaDelete
 
 // NovaDeleteServer (删除云服务器): DELETE /v2.1/{project_id}/servers/{server_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) NovaDeleteServer(ctx context.Context, serverId string) error {
+func (c *Client) NovaDeleteServer(ctx context.Context, serverID string) error {
 	httpResp, err := c.rt.Do(ctx, opNovaDeleteServer, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverId == "" {
+		if serverID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_id")
 		}
-		return ecsnova.NewNovaDeleteServerRequest(server, ids.Project, serverId)
+		return ecsnova.NewNovaDeleteServerRequest(server, ids.Project, serverID)
 	})
 	if err != nil {
 		return err
@@ -891,12 +891,12 @@ var opNovaDeleteServerGroup = &huawei.Operation{Service: "ecsnova", Name: "NovaD
 
 // NovaDeleteServerGroup (删除云服务器组): DELETE /v2.1/{project_id}/os-server-groups/{server_group_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) NovaDeleteServerGroup(ctx context.Context, serverGroupId string) error {
+func (c *Client) NovaDeleteServerGroup(ctx context.Context, serverGroupID string) error {
 	httpResp, err := c.rt.Do(ctx, opNovaDeleteServerGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverGroupId == "" {
+		if serverGroupID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_group_id")
 		}
-		return ecsnova.NewNovaDeleteServerGroupRequest(server, ids.Project, serverGroupId)
+		return ecsnova.NewNovaDeleteServerGroupRequest(server, ids.Project, serverGroupID)
 	})
 	if err != nil {
 		return err
@@ -910,15 +910,15 @@ var opNovaDeleteServerMetadataItem = &huawei.Operation{Service: "ecsnova", Name:
 
 // NovaDeleteServerMetadataItem (删除云服务器指定元数据): DELETE /v2.1/{project_id}/servers/{server_id}/metadata/{key}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) NovaDeleteServerMetadataItem(ctx context.Context, serverId string, key string) error {
+func (c *Client) NovaDeleteServerMetadataItem(ctx context.Context, serverID string, key string) error {
 	httpResp, err := c.rt.Do(ctx, opNovaDeleteServerMetadataItem, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverId == "" {
+		if serverID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_id")
 		}
 		if key == "" {
 			return nil, huawei.ErrEmptyPathParam("key")
 		}
-		return ecsnova.NewNovaDeleteServerMetadataItemRequest(server, ids.Project, serverId, key)
+		return ecsnova.NewNovaDeleteServerMetadataItemRequest(server, ids.Project, serverID, key)
 	})
 	if err != nil {
 		return err
@@ -932,15 +932,15 @@ var opNovaDetachInterface = &huawei.Operation{Service: "ecsnova", Name: "NovaDet
 
 // NovaDetachInterface (删除云服务器网卡): DELETE /v2.1/{project_id}/servers/{server_id}/os-interface/{port_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) NovaDetachInterface(ctx context.Context, serverId string, portId string) error {
+func (c *Client) NovaDetachInterface(ctx context.Context, serverID string, portID string) error {
 	httpResp, err := c.rt.Do(ctx, opNovaDetachInterface, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverId == "" {
+		if serverID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_id")
 		}
-		if portId == "" {
+		if portID == "" {
 			return nil, huawei.ErrEmptyPathParam("port_id")
 		}
-		return ecsnova.NewNovaDetachInterfaceRequest(server, ids.Project, serverId, portId)
+		return ecsnova.NewNovaDetachInterfaceRequest(server, ids.Project, serverID, portID)
 	})
 	if err != nil {
 		return err
@@ -954,15 +954,15 @@ var opNovaDetachVolume = &huawei.Operation{Service: "ecsnova", Name: "NovaDetach
 
 // NovaDetachVolume (卸载云服务器磁盘): DELETE /v2.1/{project_id}/servers/{server_id}/os-volume_attachments/{volume_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) NovaDetachVolume(ctx context.Context, serverId string, volumeId string, params *ecsnova.NovaDetachVolumeParams) error {
+func (c *Client) NovaDetachVolume(ctx context.Context, serverID string, volumeID string, params *ecsnova.NovaDetachVolumeParams) error {
 	httpResp, err := c.rt.Do(ctx, opNovaDetachVolume, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverId == "" {
+		if serverID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_id")
 		}
-		if volumeId == "" {
+		if volumeID == "" {
 			return nil, huawei.ErrEmptyPathParam("volume_id")
 		}
-		return ecsnova.NewNovaDetachVolumeRequest(server, ids.Project, serverId, volumeId, params)
+		return ecsnova.NewNovaDetachVolumeRequest(server, ids.Project, serverID, volumeID, params)
 	})
 	if err != nil {
 		return err
@@ -976,12 +976,12 @@ var opNovaDisassociateSecurityGroup = &huawei.Operation{Service: "ecsnova", Name
 
 // NovaDisassociateSecurityGroup (移除安全组): POST /v2.1/{project_id}/servers/{server_id}/action#removeSecurityGroup.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) NovaDisassociateSecurityGroup(ctx context.Context, serverId string, body ecsnova.NovaDisassociateSecurityGroupJSONRequestBody) error {
+func (c *Client) NovaDisassociateSecurityGroup(ctx context.Context, serverID string, body ecsnova.NovaDisassociateSecurityGroupJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opNovaDisassociateSecurityGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverId == "" {
+		if serverID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_id")
 		}
-		return ecsnova.NewNovaDisassociateSecurityGroupRequest(server, ids.Project, serverId, body)
+		return ecsnova.NewNovaDisassociateSecurityGroupRequest(server, ids.Project, serverID, body)
 	})
 	if err != nil {
 		return err
@@ -1063,12 +1063,12 @@ var opNovaListServerActions = &huawei.Operation{Service: "ecsnova", Name: "NovaL
 
 // NovaListServerActions (查询云服务器操作行为列表): GET /v2.1/{project_id}/servers/{server_id}/os-instance-actions.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) NovaListServerActions(ctx context.Context, serverId string, params *ecsnova.NovaListServerActionsParams) (*ecsnova.NovaListServerActionsResponseBody, error) {
+func (c *Client) NovaListServerActions(ctx context.Context, serverID string, params *ecsnova.NovaListServerActionsParams) (*ecsnova.NovaListServerActionsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaListServerActions, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverId == "" {
+		if serverID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_id")
 		}
-		return ecsnova.NewNovaListServerActionsRequest(server, ids.Project, serverId, params)
+		return ecsnova.NewNovaListServerActionsRequest(server, ids.Project, serverID, params)
 	})
 	if err != nil {
 		return nil, err
@@ -1102,12 +1102,12 @@ var opNovaListServerInterfaces = &huawei.Operation{Service: "ecsnova", Name: "No
 
 // NovaListServerInterfaces (查询云服务器网卡信息): GET /v2.1/{project_id}/servers/{server_id}/os-interface.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) NovaListServerInterfaces(ctx context.Context, serverId string) (*ecsnova.NovaListServerInterfacesResponseBody, error) {
+func (c *Client) NovaListServerInterfaces(ctx context.Context, serverID string) (*ecsnova.NovaListServerInterfacesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaListServerInterfaces, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverId == "" {
+		if serverID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_id")
 		}
-		return ecsnova.NewNovaListServerInterfacesRequest(server, ids.Project, serverId)
+		return ecsnova.NewNovaListServerInterfacesRequest(server, ids.Project, serverID)
 	})
 	if err != nil {
 		return nil, err
@@ -1123,12 +1123,12 @@ var opNovaListServerSecurityGroups = &huawei.Operation{Service: "ecsnova", Name:
 
 // NovaListServerSecurityGroups (查询指定云服务器安全组列表): GET /v2.1/{project_id}/servers/{server_id}/os-security-groups.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) NovaListServerSecurityGroups(ctx context.Context, serverId string) (*ecsnova.NovaListServerSecurityGroupsResponseBody, error) {
+func (c *Client) NovaListServerSecurityGroups(ctx context.Context, serverID string) (*ecsnova.NovaListServerSecurityGroupsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaListServerSecurityGroups, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverId == "" {
+		if serverID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_id")
 		}
-		return ecsnova.NewNovaListServerSecurityGroupsRequest(server, ids.Project, serverId)
+		return ecsnova.NewNovaListServerSecurityGroupsRequest(server, ids.Project, serverID)
 	})
 	if err != nil {
 		return nil, err
@@ -1144,12 +1144,12 @@ var opNovaListServerVolumes = &huawei.Operation{Service: "ecsnova", Name: "NovaL
 
 // NovaListServerVolumes (查询弹性云服务器挂载磁盘信息): GET /v2.1/{project_id}/servers/{server_id}/os-volume_attachments.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) NovaListServerVolumes(ctx context.Context, serverId string) (*ecsnova.NovaListServerVolumesResponseBody, error) {
+func (c *Client) NovaListServerVolumes(ctx context.Context, serverID string) (*ecsnova.NovaListServerVolumesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaListServerVolumes, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverId == "" {
+		if serverID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_id")
 		}
-		return ecsnova.NewNovaListServerVolumesRequest(server, ids.Project, serverId)
+		return ecsnova.NewNovaListServerVolumesRequest(server, ids.Project, serverID)
 	})
 	if err != nil {
 		return nil, err
@@ -1199,12 +1199,12 @@ var opNovaLockServer = &huawei.Operation{Service: "ecsnova", Name: "NovaLockServ
 
 // NovaLockServer (锁定云服务器): POST /v2.1/{project_id}/servers/{server_id}/action#lock.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) NovaLockServer(ctx context.Context, serverId string, body ecsnova.NovaLockServerJSONRequestBody) error {
+func (c *Client) NovaLockServer(ctx context.Context, serverID string, body ecsnova.NovaLockServerJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opNovaLockServer, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverId == "" {
+		if serverID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_id")
 		}
-		return ecsnova.NewNovaLockServerRequest(server, ids.Project, serverId, body)
+		return ecsnova.NewNovaLockServerRequest(server, ids.Project, serverID, body)
 	})
 	if err != nil {
 		return err
@@ -1218,12 +1218,12 @@ var opNovaRebootServer = &huawei.Operation{Service: "ecsnova", Name: "NovaReboot
 
 // NovaRebootServer (重启云服务器): POST /v2.1/{project_id}/servers/{server_id}/action#reboot.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) NovaRebootServer(ctx context.Context, serverId string, body ecsnova.NovaRebootServerJSONRequestBody) error {
+func (c *Client) NovaRebootServer(ctx context.Context, serverID string, body ecsnova.NovaRebootServerJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opNovaRebootServer, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverId == "" {
+		if serverID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_id")
 		}
-		return ecsnova.NewNovaRebootServerRequest(server, ids.Project, serverId, body)
+		return ecsnova.NewNovaRebootServerRequest(server, ids.Project, serverID, body)
 	})
 	if err != nil {
 		return err
@@ -1237,12 +1237,12 @@ var opNovaShowFlavor = &huawei.Operation{Service: "ecsnova", Name: "NovaShowFlav
 
 // NovaShowFlavor (查询云服务器规格详情): GET /v2.1/{project_id}/flavors/{flavor_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) NovaShowFlavor(ctx context.Context, flavorId string, params *ecsnova.NovaShowFlavorParams) (*ecsnova.NovaShowFlavorResponseBody, error) {
+func (c *Client) NovaShowFlavor(ctx context.Context, flavorID string, params *ecsnova.NovaShowFlavorParams) (*ecsnova.NovaShowFlavorResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaShowFlavor, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if flavorId == "" {
+		if flavorID == "" {
 			return nil, huawei.ErrEmptyPathParam("flavor_id")
 		}
-		return ecsnova.NewNovaShowFlavorRequest(server, ids.Project, flavorId, params)
+		return ecsnova.NewNovaShowFlavorRequest(server, ids.Project, flavorID, params)
 	})
 	if err != nil {
 		return nil, err
@@ -1256,12 +1256,12 @@ var opNovaShowFlavorExtraSpecs = &huawei.Operation{Service: "ecsnova", Name: "No
 
 // NovaShowFlavorExtraSpecs (查询云服务器规格extra_specs的详情): GET /v2.1/{project_id}/flavors/{flavor_id}/os-extra_specs.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) NovaShowFlavorExtraSpecs(ctx context.Context, flavorId string, params *ecsnova.NovaShowFlavorExtraSpecsParams) (*ecsnova.NovaShowFlavorExtraSpecsResponseBody, error) {
+func (c *Client) NovaShowFlavorExtraSpecs(ctx context.Context, flavorID string, params *ecsnova.NovaShowFlavorExtraSpecsParams) (*ecsnova.NovaShowFlavorExtraSpecsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaShowFlavorExtraSpecs, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if flavorId == "" {
+		if flavorID == "" {
 			return nil, huawei.ErrEmptyPathParam("flavor_id")
 		}
-		return ecsnova.NewNovaShowFlavorExtraSpecsRequest(server, ids.Project, flavorId, params)
+		return ecsnova.NewNovaShowFlavorExtraSpecsRequest(server, ids.Project, flavorID, params)
 	})
 	if err != nil {
 		return nil, err
@@ -1296,12 +1296,12 @@ var opNovaShowServer = &huawei.Operation{Service: "ecsnova", Name: "NovaShowServ
 
 // NovaShowServer (查询云服务器详情): GET /v2.1/{project_id}/servers/{server_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) NovaShowServer(ctx context.Context, serverId string) (*ecsnova.NovaShowServerResponseBody, error) {
+func (c *Client) NovaShowServer(ctx context.Context, serverID string) (*ecsnova.NovaShowServerResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaShowServer, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverId == "" {
+		if serverID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_id")
 		}
-		return ecsnova.NewNovaShowServerRequest(server, ids.Project, serverId)
+		return ecsnova.NewNovaShowServerRequest(server, ids.Project, serverID)
 	})
 	if err != nil {
 		return nil, err
@@ -1315,15 +1315,15 @@ var opNovaShowServerAction = &huawei.Operation{Service: "ecsnova", Name: "NovaSh
 
 // NovaShowServerAction (通过请求ID查询云服务器行为): GET /v2.1/{project_id}/servers/{server_id}/os-instance-actions/{request_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) NovaShowServerAction(ctx context.Context, serverId string, requestId string) (*ecsnova.NovaShowServerActionResponseBody, error) {
+func (c *Client) NovaShowServerAction(ctx context.Context, serverID string, requestID string) (*ecsnova.NovaShowServerActionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaShowServerAction, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverId == "" {
+		if serverID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_id")
 		}
-		if requestId == "" {
+		if requestID == "" {
 			return nil, huawei.ErrEmptyPathParam("request_id")
 		}
-		return ecsnova.NewNovaShowServerActionRequest(server, ids.Project, serverId, requestId)
+		return ecsnova.NewNovaShowServerActionRequest(server, ids.Project, serverID, requestID)
 	})
 	if err != nil {
 		return nil, err
@@ -1339,12 +1339,12 @@ var opNovaShowServerGroup = &huawei.Operation{Service: "ecsnova", Name: "NovaSho
 
 // NovaShowServerGroup (查询云服务器组详情): GET /v2.1/{project_id}/os-server-groups/{server_group_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) NovaShowServerGroup(ctx context.Context, serverGroupId string) (*ecsnova.NovaShowServerGroupResponseBody, error) {
+func (c *Client) NovaShowServerGroup(ctx context.Context, serverGroupID string) (*ecsnova.NovaShowServerGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaShowServerGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverGroupId == "" {
+		if serverGroupID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_group_id")
 		}
-		return ecsnova.NewNovaShowServerGroupRequest(server, ids.Project, serverGroupId)
+		return ecsnova.NewNovaShowServerGroupRequest(server, ids.Project, serverGroupID)
 	})
 	if err != nil {
 		return nil, err
@@ -1360,15 +1360,15 @@ var opNovaShowServerInterface = &huawei.Operation{Service: "ecsnova", Name: "Nov
 
 // NovaShowServerInterface (查询指定云服务器网卡信息): GET /v2.1/{project_id}/servers/{server_id}/os-interface/{port_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) NovaShowServerInterface(ctx context.Context, serverId string, portId string) (*ecsnova.NovaShowServerInterfaceResponseBody, error) {
+func (c *Client) NovaShowServerInterface(ctx context.Context, serverID string, portID string) (*ecsnova.NovaShowServerInterfaceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaShowServerInterface, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverId == "" {
+		if serverID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_id")
 		}
-		if portId == "" {
+		if portID == "" {
 			return nil, huawei.ErrEmptyPathParam("port_id")
 		}
-		return ecsnova.NewNovaShowServerInterfaceRequest(server, ids.Project, serverId, portId)
+		return ecsnova.NewNovaShowServerInterfaceRequest(server, ids.Project, serverID, portID)
 	})
 	if err != nil {
 		return nil, err
@@ -1384,12 +1384,12 @@ var opNovaShowServerMetadata = &huawei.Operation{Service: "ecsnova", Name: "Nova
 
 // NovaShowServerMetadata (查询云服务器元数据列表): GET /v2.1/{project_id}/servers/{server_id}/metadata.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) NovaShowServerMetadata(ctx context.Context, serverId string) (*ecsnova.NovaShowServerMetadataResponseBody, error) {
+func (c *Client) NovaShowServerMetadata(ctx context.Context, serverID string) (*ecsnova.NovaShowServerMetadataResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaShowServerMetadata, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverId == "" {
+		if serverID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_id")
 		}
-		return ecsnova.NewNovaShowServerMetadataRequest(server, ids.Project, serverId)
+		return ecsnova.NewNovaShowServerMetadataRequest(server, ids.Project, serverID)
 	})
 	if err != nil {
 		return nil, err
@@ -1405,15 +1405,15 @@ var opNovaShowServerMetadataItem = &huawei.Operation{Service: "ecsnova", Name: "
 
 // NovaShowServerMetadataItem (获取云服务器指定Key的元数据): GET /v2.1/{project_id}/servers/{server_id}/metadata/{key}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) NovaShowServerMetadataItem(ctx context.Context, serverId string, key string) (*ecsnova.NovaShowServerMetadataItemResponseBody, error) {
+func (c *Client) NovaShowServerMetadataItem(ctx context.Context, serverID string, key string) (*ecsnova.NovaShowServerMetadataItemResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaShowServerMetadataItem, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverId == "" {
+		if serverID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_id")
 		}
 		if key == "" {
 			return nil, huawei.ErrEmptyPathParam("key")
 		}
-		return ecsnova.NewNovaShowServerMetadataItemRequest(server, ids.Project, serverId, key)
+		return ecsnova.NewNovaShowServerMetadataItemRequest(server, ids.Project, serverID, key)
 	})
 	if err != nil {
 		return nil, err
@@ -1429,15 +1429,15 @@ var opNovaShowServerVolume = &huawei.Operation{Service: "ecsnova", Name: "NovaSh
 
 // NovaShowServerVolume (查询弹性云服务器挂载的单个磁盘信息): GET /v2.1/{project_id}/servers/{server_id}/os-volume_attachments/{volume_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) NovaShowServerVolume(ctx context.Context, serverId string, volumeId string) (*ecsnova.NovaShowServerVolumeResponseBody, error) {
+func (c *Client) NovaShowServerVolume(ctx context.Context, serverID string, volumeID string) (*ecsnova.NovaShowServerVolumeResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaShowServerVolume, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverId == "" {
+		if serverID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_id")
 		}
-		if volumeId == "" {
+		if volumeID == "" {
 			return nil, huawei.ErrEmptyPathParam("volume_id")
 		}
-		return ecsnova.NewNovaShowServerVolumeRequest(server, ids.Project, serverId, volumeId)
+		return ecsnova.NewNovaShowServerVolumeRequest(server, ids.Project, serverID, volumeID)
 	})
 	if err != nil {
 		return nil, err
@@ -1453,12 +1453,12 @@ var opNovaStartServer = &huawei.Operation{Service: "ecsnova", Name: "NovaStartSe
 
 // NovaStartServer (启动云服务器): POST /v2.1/{project_id}/servers/{server_id}/action#os-start.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) NovaStartServer(ctx context.Context, serverId string, body ecsnova.NovaStartServerJSONRequestBody) error {
+func (c *Client) NovaStartServer(ctx context.Context, serverID string, body ecsnova.NovaStartServerJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opNovaStartServer, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverId == "" {
+		if serverID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_id")
 		}
-		return ecsnova.NewNovaStartServerRequest(server, ids.Project, serverId, body)
+		return ecsnova.NewNovaStartServerRequest(server, ids.Project, serverID, body)
 	})
 	if err != nil {
 		return err
@@ -1472,12 +1472,12 @@ var opNovaStopServer = &huawei.Operation{Service: "ecsnova", Name: "NovaStopServ
 
 // NovaStopServer (关闭云服务器): POST /v2.1/{project_id}/servers/{server_id}/action#os-stop.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) NovaStopServer(ctx context.Context, serverId string, body ecsnova.NovaStopServerJSONRequestBody) error {
+func (c *Client) NovaStopServer(ctx context.Context, serverID string, body ecsnova.NovaStopServerJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opNovaStopServer, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverId == "" {
+		if serverID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_id")
 		}
-		return ecsnova.NewNovaStopServerRequest(server, ids.Project, serverId, body)
+		return ecsnova.NewNovaStopServerRequest(server, ids.Project, serverID, body)
 	})
 	if err != nil {
 		return err
@@ -1491,12 +1491,12 @@ var opNovaUnlockServer = &huawei.Operation{Service: "ecsnova", Name: "NovaUnlock
 
 // NovaUnlockServer (解锁云服务器): POST /v2.1/{project_id}/servers/{server_id}/action#unlock.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) NovaUnlockServer(ctx context.Context, serverId string, body ecsnova.NovaUnlockServerJSONRequestBody) error {
+func (c *Client) NovaUnlockServer(ctx context.Context, serverID string, body ecsnova.NovaUnlockServerJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opNovaUnlockServer, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverId == "" {
+		if serverID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_id")
 		}
-		return ecsnova.NewNovaUnlockServerRequest(server, ids.Project, serverId, body)
+		return ecsnova.NewNovaUnlockServerRequest(server, ids.Project, serverID, body)
 	})
 	if err != nil {
 		return err
@@ -1510,12 +1510,12 @@ var opNovaUpdateServer = &huawei.Operation{Service: "ecsnova", Name: "NovaUpdate
 
 // NovaUpdateServer (修改云服务器): PUT /v2.1/{project_id}/servers/{server_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) NovaUpdateServer(ctx context.Context, serverId string, body ecsnova.NovaUpdateServerJSONRequestBody) (*ecsnova.NovaUpdateServerResponseBody, error) {
+func (c *Client) NovaUpdateServer(ctx context.Context, serverID string, body ecsnova.NovaUpdateServerJSONRequestBody) (*ecsnova.NovaUpdateServerResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaUpdateServer, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverId == "" {
+		if serverID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_id")
 		}
-		return ecsnova.NewNovaUpdateServerRequest(server, ids.Project, serverId, body)
+		return ecsnova.NewNovaUpdateServerRequest(server, ids.Project, serverID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -1529,12 +1529,12 @@ var opNovaUpdateServerMetadata = &huawei.Operation{Service: "ecsnova", Name: "No
 
 // NovaUpdateServerMetadata (更新云服务器元数据): POST /v2.1/{project_id}/servers/{server_id}/metadata.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) NovaUpdateServerMetadata(ctx context.Context, serverId string, body ecsnova.NovaUpdateServerMetadataJSONRequestBody) (*ecsnova.NovaUpdateServerMetadataResponseBody, error) {
+func (c *Client) NovaUpdateServerMetadata(ctx context.Context, serverID string, body ecsnova.NovaUpdateServerMetadataJSONRequestBody) (*ecsnova.NovaUpdateServerMetadataResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaUpdateServerMetadata, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverId == "" {
+		if serverID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_id")
 		}
-		return ecsnova.NewNovaUpdateServerMetadataRequest(server, ids.Project, serverId, body)
+		return ecsnova.NewNovaUpdateServerMetadataRequest(server, ids.Project, serverID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -1550,15 +1550,15 @@ var opNovaUpdateServerMetadataItem = &huawei.Operation{Service: "ecsnova", Name:
 
 // NovaUpdateServerMetadataItem (修改云服务器指定Key的元数据): PUT /v2.1/{project_id}/servers/{server_id}/metadata/{key}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) NovaUpdateServerMetadataItem(ctx context.Context, serverId string, key string, body ecsnova.NovaUpdateServerMetadataItemJSONRequestBody) (*ecsnova.NovaUpdateServerMetadataItemResponseBody, error) {
+func (c *Client) NovaUpdateServerMetadataItem(ctx context.Context, serverID string, key string, body ecsnova.NovaUpdateServerMetadataItemJSONRequestBody) (*ecsnova.NovaUpdateServerMetadataItemResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaUpdateServerMetadataItem, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverId == "" {
+		if serverID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_id")
 		}
 		if key == "" {
 			return nil, huawei.ErrEmptyPathParam("key")
 		}
-		return ecsnova.NewNovaUpdateServerMetadataItemRequest(server, ids.Project, serverId, key, body)
+		return ecsnova.NewNovaUpdateServerMetadataItemRequest(server, ids.Project, serverID, key, body)
 	})
 	if err != nil {
 		return nil, err
@@ -1574,15 +1574,15 @@ var opShowBlockDevice = &huawei.Operation{Service: "ecsnova", Name: "ShowBlockDe
 
 // ShowBlockDevice (查询弹性云服务器单个磁盘信息（废弃）): GET /v2.1/servers/{server_id}/block_device/{volume_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ShowBlockDevice(ctx context.Context, serverId string, volumeId string) (*ecsnova.ShowBlockDeviceResponseBody, error) {
+func (c *Client) ShowBlockDevice(ctx context.Context, serverID string, volumeID string) (*ecsnova.ShowBlockDeviceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowBlockDevice, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverId == "" {
+		if serverID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_id")
 		}
-		if volumeId == "" {
+		if volumeID == "" {
 			return nil, huawei.ErrEmptyPathParam("volume_id")
 		}
-		return ecsnova.NewShowBlockDeviceRequest(server, serverId, volumeId)
+		return ecsnova.NewShowBlockDeviceRequest(server, serverID, volumeID)
 	})
 	if err != nil {
 		return nil, err
@@ -1591,17 +1591,39 @@ func (c *Client) ShowBlockDevice(ctx context.Context, serverId string, volumeId 
 	return huawei.Result(opShowBlockDevice, httpResp, parsed, err, func(p *ecsnova.ShowBlockDeviceResponse) *ecsnova.ShowBlockDeviceResponseBody { return p.JSON200 })
 }
 
+var opShowIP = &huawei.Operation{Service: "ecsnova", Name: "ShowIP", Method: "GET", Path: "/v2.1/{project_id}/servers/{server_id}/ips/{networkName}",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// ShowIP (查询弹性云服务器的指定网络): GET /v2.1/{project_id}/servers/{server_id}/ips/{networkName}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ShowIP(ctx context.Context, serverID string, networkName string) (*map[string][]ecsnova.ShowIPResponseBodyValueItem, error) {
+	httpResp, err := c.rt.Do(ctx, opShowIP, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if serverID == "" {
+			return nil, huawei.ErrEmptyPathParam("server_id")
+		}
+		if networkName == "" {
+			return nil, huawei.ErrEmptyPathParam("networkName")
+		}
+		return ecsnova.NewShowIPRequest(server, ids.Project, serverID, networkName)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := ecsnova.ParseShowIPResponse(httpResp)
+	return huawei.Result(opShowIP, httpResp, parsed, err, func(p *ecsnova.ShowIPResponse) *map[string][]ecsnova.ShowIPResponseBodyValueItem { return p.JSON200 })
+}
+
 var opShowImage = &huawei.Operation{Service: "ecsnova", Name: "ShowImage", Method: "GET", Path: "/v2.1/{project_id}/images/{image_id}",
 	Idempotent: true, Auth: false, Project: true, Domain: false}
 
 // ShowImage (查询指定镜像详情（废弃）): GET /v2.1/{project_id}/images/{image_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ShowImage(ctx context.Context, imageId string) (*ecsnova.ShowImageResponseBody, error) {
+func (c *Client) ShowImage(ctx context.Context, imageID string) (*ecsnova.ShowImageResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowImage, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if imageId == "" {
+		if imageID == "" {
 			return nil, huawei.ErrEmptyPathParam("image_id")
 		}
-		return ecsnova.NewShowImageRequest(server, ids.Project, imageId)
+		return ecsnova.NewShowImageRequest(server, ids.Project, imageID)
 	})
 	if err != nil {
 		return nil, err
@@ -1610,45 +1632,23 @@ func (c *Client) ShowImage(ctx context.Context, imageId string) (*ecsnova.ShowIm
 	return huawei.Result(opShowImage, httpResp, parsed, err, func(p *ecsnova.ShowImageResponse) *ecsnova.ShowImageResponseBody { return p.JSON200 })
 }
 
-var opShowIp = &huawei.Operation{Service: "ecsnova", Name: "ShowIp", Method: "GET", Path: "/v2.1/{project_id}/servers/{server_id}/ips/{networkName}",
+var opShowOsFloatingIP = &huawei.Operation{Service: "ecsnova", Name: "ShowOsFloatingIP", Method: "GET", Path: "/v2.1/{project_id}/os-floating-ips/{floating_ip_id}",
 	Idempotent: true, Auth: false, Project: true, Domain: false}
 
-// ShowIp (查询弹性云服务器的指定网络): GET /v2.1/{project_id}/servers/{server_id}/ips/{networkName}.
+// ShowOsFloatingIP (查询浮动IP（废弃）): GET /v2.1/{project_id}/os-floating-ips/{floating_ip_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ShowIp(ctx context.Context, serverId string, networkName string) (*map[string][]ecsnova.ShowIpResponseBodyValueItem, error) {
-	httpResp, err := c.rt.Do(ctx, opShowIp, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverId == "" {
-			return nil, huawei.ErrEmptyPathParam("server_id")
-		}
-		if networkName == "" {
-			return nil, huawei.ErrEmptyPathParam("networkName")
-		}
-		return ecsnova.NewShowIpRequest(server, ids.Project, serverId, networkName)
-	})
-	if err != nil {
-		return nil, err
-	}
-	parsed, err := ecsnova.ParseShowIpResponse(httpResp)
-	return huawei.Result(opShowIp, httpResp, parsed, err, func(p *ecsnova.ShowIpResponse) *map[string][]ecsnova.ShowIpResponseBodyValueItem { return p.JSON200 })
-}
-
-var opShowOsFloatingIp = &huawei.Operation{Service: "ecsnova", Name: "ShowOsFloatingIp", Method: "GET", Path: "/v2.1/{project_id}/os-floating-ips/{floating_ip_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
-
-// ShowOsFloatingIp (查询浮动IP（废弃）): GET /v2.1/{project_id}/os-floating-ips/{floating_ip_id}.
-// Retried on throttling, server errors and broken connections.
-func (c *Client) ShowOsFloatingIp(ctx context.Context, floatingIpId string) (*ecsnova.ShowOsFloatingIpResponseBody, error) {
-	httpResp, err := c.rt.Do(ctx, opShowOsFloatingIp, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if floatingIpId == "" {
+func (c *Client) ShowOsFloatingIP(ctx context.Context, floatingIPID string) (*ecsnova.ShowOsFloatingIPResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opShowOsFloatingIP, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if floatingIPID == "" {
 			return nil, huawei.ErrEmptyPathParam("floating_ip_id")
 		}
-		return ecsnova.NewShowOsFloatingIpRequest(server, ids.Project, floatingIpId)
+		return ecsnova.NewShowOsFloatingIPRequest(server, ids.Project, floatingIPID)
 	})
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseShowOsFloatingIpResponse(httpResp)
-	return huawei.Result(opShowOsFloatingIp, httpResp, parsed, err, func(p *ecsnova.ShowOsFloatingIpResponse) *ecsnova.ShowOsFloatingIpResponseBody { return p.JSON200 })
+	parsed, err := ecsnova.ParseShowOsFloatingIPResponse(httpResp)
+	return huawei.Result(opShowOsFloatingIP, httpResp, parsed, err, func(p *ecsnova.ShowOsFloatingIPResponse) *ecsnova.ShowOsFloatingIPResponseBody { return p.JSON200 })
 }
 
 var opShowOsQuotaSet = &huawei.Operation{Service: "ecsnova", Name: "ShowOsQuotaSet", Method: "GET", Path: "/v2.1/{project_id}/os-quota-sets/{project_id_2}",
@@ -1675,12 +1675,12 @@ var opShowOsSecurityGroup = &huawei.Operation{Service: "ecsnova", Name: "ShowOsS
 
 // ShowOsSecurityGroup (查询安全组详细信息(废弃)): GET /v2.1/{project_id}/os-security-groups/{security_group_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ShowOsSecurityGroup(ctx context.Context, securityGroupId string) (*ecsnova.ShowOsSecurityGroupResponseBody, error) {
+func (c *Client) ShowOsSecurityGroup(ctx context.Context, securityGroupID string) (*ecsnova.ShowOsSecurityGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowOsSecurityGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if securityGroupId == "" {
+		if securityGroupID == "" {
 			return nil, huawei.ErrEmptyPathParam("security_group_id")
 		}
-		return ecsnova.NewShowOsSecurityGroupRequest(server, ids.Project, securityGroupId)
+		return ecsnova.NewShowOsSecurityGroupRequest(server, ids.Project, securityGroupID)
 	})
 	if err != nil {
 		return nil, err
@@ -1696,12 +1696,12 @@ var opShowOsSnapshot = &huawei.Operation{Service: "ecsnova", Name: "ShowOsSnapsh
 
 // ShowOsSnapshot (查询快照（废弃）): GET /v2.1/{project_id}/os-snapshots/{snapshot_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ShowOsSnapshot(ctx context.Context, snapshotId string) (*ecsnova.ShowOsSnapshotResponseBody, error) {
+func (c *Client) ShowOsSnapshot(ctx context.Context, snapshotID string) (*ecsnova.ShowOsSnapshotResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowOsSnapshot, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if snapshotId == "" {
+		if snapshotID == "" {
 			return nil, huawei.ErrEmptyPathParam("snapshot_id")
 		}
-		return ecsnova.NewShowOsSnapshotRequest(server, ids.Project, snapshotId)
+		return ecsnova.NewShowOsSnapshotRequest(server, ids.Project, snapshotID)
 	})
 	if err != nil {
 		return nil, err
@@ -1715,12 +1715,12 @@ var opShowOsVolume = &huawei.Operation{Service: "ecsnova", Name: "ShowOsVolume",
 
 // ShowOsVolume (查询磁盘（废弃）): GET /v2.1/{project_id}/os-volumes/{volume_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ShowOsVolume(ctx context.Context, volumeId string) (*ecsnova.ShowOsVolumeResponseBody, error) {
+func (c *Client) ShowOsVolume(ctx context.Context, volumeID string) (*ecsnova.ShowOsVolumeResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowOsVolume, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if volumeId == "" {
+		if volumeID == "" {
 			return nil, huawei.ErrEmptyPathParam("volume_id")
 		}
-		return ecsnova.NewShowOsVolumeRequest(server, ids.Project, volumeId)
+		return ecsnova.NewShowOsVolumeRequest(server, ids.Project, volumeID)
 	})
 	if err != nil {
 		return nil, err
@@ -1734,15 +1734,15 @@ var opShowTag = &huawei.Operation{Service: "ecsnova", Name: "ShowTag", Method: "
 
 // ShowTag (查询云服务器是否存在指定标签): GET /v2.1/{project_id}/servers/{server_id}/tags/{tag}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ShowTag(ctx context.Context, serverId string, tag string) error {
+func (c *Client) ShowTag(ctx context.Context, serverID string, tag string) error {
 	httpResp, err := c.rt.Do(ctx, opShowTag, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverId == "" {
+		if serverID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_id")
 		}
 		if tag == "" {
 			return nil, huawei.ErrEmptyPathParam("tag")
 		}
-		return ecsnova.NewShowTagRequest(server, ids.Project, serverId, tag)
+		return ecsnova.NewShowTagRequest(server, ids.Project, serverID, tag)
 	})
 	if err != nil {
 		return err
@@ -1756,12 +1756,12 @@ var opUpdateAction = &huawei.Operation{Service: "ecsnova", Name: "UpdateAction",
 
 // UpdateAction (变更云服务器规格): POST /v2.1/{project_id}/servers/{server_id}/action#resize.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) UpdateAction(ctx context.Context, serverId string, body ecsnova.UpdateActionJSONRequestBody) error {
+func (c *Client) UpdateAction(ctx context.Context, serverID string, body ecsnova.UpdateActionJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opUpdateAction, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverId == "" {
+		if serverID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_id")
 		}
-		return ecsnova.NewUpdateActionRequest(server, ids.Project, serverId, body)
+		return ecsnova.NewUpdateActionRequest(server, ids.Project, serverID, body)
 	})
 	if err != nil {
 		return err
@@ -1775,12 +1775,12 @@ var opUpdateMetadata = &huawei.Operation{Service: "ecsnova", Name: "UpdateMetada
 
 // UpdateMetadata (设置云服务器元数据): PUT /v2.1/{project_id}/servers/{server_id}/metadata.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) UpdateMetadata(ctx context.Context, serverId string, body ecsnova.UpdateMetadataJSONRequestBody) (*ecsnova.UpdateMetadataResponseBody, error) {
+func (c *Client) UpdateMetadata(ctx context.Context, serverID string, body ecsnova.UpdateMetadataJSONRequestBody) (*ecsnova.UpdateMetadataResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateMetadata, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverId == "" {
+		if serverID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_id")
 		}
-		return ecsnova.NewUpdateMetadataRequest(server, ids.Project, serverId, body)
+		return ecsnova.NewUpdateMetadataRequest(server, ids.Project, serverID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -1794,12 +1794,12 @@ var opUpdateOsResetPassword = &huawei.Operation{Service: "ecsnova", Name: "Updat
 
 // UpdateOsResetPassword (一键重置云服务器密码（废弃）): PUT /v2.1/{project_id}/servers/{server_id}/os-reset-password.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) UpdateOsResetPassword(ctx context.Context, serverId string, body ecsnova.UpdateOsResetPasswordJSONRequestBody) error {
+func (c *Client) UpdateOsResetPassword(ctx context.Context, serverID string, body ecsnova.UpdateOsResetPasswordJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opUpdateOsResetPassword, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverId == "" {
+		if serverID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_id")
 		}
-		return ecsnova.NewUpdateOsResetPasswordRequest(server, ids.Project, serverId, body)
+		return ecsnova.NewUpdateOsResetPasswordRequest(server, ids.Project, serverID, body)
 	})
 	if err != nil {
 		return err
@@ -1813,12 +1813,12 @@ var opUpdateOsSecurityGroup = &huawei.Operation{Service: "ecsnova", Name: "Updat
 
 // UpdateOsSecurityGroup (更新安全组信息（废弃）): PUT /v2.1/{project_id}/os-security-groups/{security_group_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) UpdateOsSecurityGroup(ctx context.Context, securityGroupId string, body ecsnova.UpdateOsSecurityGroupJSONRequestBody) (*ecsnova.UpdateOsSecurityGroupResponseBody, error) {
+func (c *Client) UpdateOsSecurityGroup(ctx context.Context, securityGroupID string, body ecsnova.UpdateOsSecurityGroupJSONRequestBody) (*ecsnova.UpdateOsSecurityGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateOsSecurityGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if securityGroupId == "" {
+		if securityGroupID == "" {
 			return nil, huawei.ErrEmptyPathParam("security_group_id")
 		}
-		return ecsnova.NewUpdateOsSecurityGroupRequest(server, ids.Project, securityGroupId, body)
+		return ecsnova.NewUpdateOsSecurityGroupRequest(server, ids.Project, securityGroupID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -1834,15 +1834,15 @@ var opUpdateTag = &huawei.Operation{Service: "ecsnova", Name: "UpdateTag", Metho
 
 // UpdateTag (给指定弹性云服务器添加标签): PUT /v2.1/{project_id}/servers/{server_id}/tags/{tag}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) UpdateTag(ctx context.Context, serverId string, tag string) (*ecsnova.UpdateTagResponseBody, error) {
+func (c *Client) UpdateTag(ctx context.Context, serverID string, tag string) (*ecsnova.UpdateTagResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateTag, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serverId == "" {
+		if serverID == "" {
 			return nil, huawei.ErrEmptyPathParam("server_id")
 		}
 		if tag == "" {
 			return nil, huawei.ErrEmptyPathParam("tag")
 		}
-		return ecsnova.NewUpdateTagRequest(server, ids.Project, serverId, tag)
+		return ecsnova.NewUpdateTagRequest(server, ids.Project, serverID, tag)
 	})
 	if err != nil {
 		return nil, err

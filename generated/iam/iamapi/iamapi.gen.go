@@ -42,15 +42,15 @@ var opAssociateAgencyWithAllProjectsPermission = &huawei.Operation{Service: "iam
 
 // AssociateAgencyWithAllProjectsPermission (为委托授予所有项目服务权限): PUT /v3.0/OS-INHERIT/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}/inherited_to_projects.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) AssociateAgencyWithAllProjectsPermission(ctx context.Context, agencyId string, roleId string) error {
+func (c *Client) AssociateAgencyWithAllProjectsPermission(ctx context.Context, agencyID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opAssociateAgencyWithAllProjectsPermission, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if agencyId == "" {
+		if agencyID == "" {
 			return nil, huawei.ErrEmptyPathParam("agency_id")
 		}
-		if roleId == "" {
+		if roleID == "" {
 			return nil, huawei.ErrEmptyPathParam("role_id")
 		}
-		return iam.NewAssociateAgencyWithAllProjectsPermissionRequest(server, ids.Domain, agencyId, roleId)
+		return iam.NewAssociateAgencyWithAllProjectsPermissionRequest(server, ids.Domain, agencyID, roleID)
 	})
 	if err != nil {
 		return err
@@ -64,15 +64,15 @@ var opAssociateAgencyWithDomainPermission = &huawei.Operation{Service: "iam", Na
 
 // AssociateAgencyWithDomainPermission (为委托授予全局服务权限): PUT /v3.0/OS-AGENCY/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) AssociateAgencyWithDomainPermission(ctx context.Context, agencyId string, roleId string) error {
+func (c *Client) AssociateAgencyWithDomainPermission(ctx context.Context, agencyID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opAssociateAgencyWithDomainPermission, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if agencyId == "" {
+		if agencyID == "" {
 			return nil, huawei.ErrEmptyPathParam("agency_id")
 		}
-		if roleId == "" {
+		if roleID == "" {
 			return nil, huawei.ErrEmptyPathParam("role_id")
 		}
-		return iam.NewAssociateAgencyWithDomainPermissionRequest(server, ids.Domain, agencyId, roleId)
+		return iam.NewAssociateAgencyWithDomainPermissionRequest(server, ids.Domain, agencyID, roleID)
 	})
 	if err != nil {
 		return err
@@ -86,15 +86,15 @@ var opAssociateAgencyWithProjectPermission = &huawei.Operation{Service: "iam", N
 
 // AssociateAgencyWithProjectPermission (为委托授予项目服务权限): PUT /v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles/{role_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) AssociateAgencyWithProjectPermission(ctx context.Context, agencyId string, roleId string) error {
+func (c *Client) AssociateAgencyWithProjectPermission(ctx context.Context, agencyID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opAssociateAgencyWithProjectPermission, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if agencyId == "" {
+		if agencyID == "" {
 			return nil, huawei.ErrEmptyPathParam("agency_id")
 		}
-		if roleId == "" {
+		if roleID == "" {
 			return nil, huawei.ErrEmptyPathParam("role_id")
 		}
-		return iam.NewAssociateAgencyWithProjectPermissionRequest(server, ids.Project, agencyId, roleId)
+		return iam.NewAssociateAgencyWithProjectPermissionRequest(server, ids.Project, agencyID, roleID)
 	})
 	if err != nil {
 		return err
@@ -108,18 +108,18 @@ var opAssociateRoleToGroupOnEnterpriseProject = &huawei.Operation{Service: "iam"
 
 // AssociateRoleToGroupOnEnterpriseProject (基于用户组为企业项目授权): PUT /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) AssociateRoleToGroupOnEnterpriseProject(ctx context.Context, enterpriseProjectId string, groupId string, roleId string) error {
+func (c *Client) AssociateRoleToGroupOnEnterpriseProject(ctx context.Context, enterpriseProjectID string, groupID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opAssociateRoleToGroupOnEnterpriseProject, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if enterpriseProjectId == "" {
+		if enterpriseProjectID == "" {
 			return nil, huawei.ErrEmptyPathParam("enterprise_project_id")
 		}
-		if groupId == "" {
+		if groupID == "" {
 			return nil, huawei.ErrEmptyPathParam("group_id")
 		}
-		if roleId == "" {
+		if roleID == "" {
 			return nil, huawei.ErrEmptyPathParam("role_id")
 		}
-		return iam.NewAssociateRoleToGroupOnEnterpriseProjectRequest(server, enterpriseProjectId, groupId, roleId)
+		return iam.NewAssociateRoleToGroupOnEnterpriseProjectRequest(server, enterpriseProjectID, groupID, roleID)
 	})
 	if err != nil {
 		return err
@@ -133,18 +133,18 @@ var opAssociateRoleToUserOnEnterpriseProject = &huawei.Operation{Service: "iam",
 
 // AssociateRoleToUserOnEnterpriseProject (基于用户为企业项目授权): PUT /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/users/{user_id}/roles/{role_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) AssociateRoleToUserOnEnterpriseProject(ctx context.Context, enterpriseProjectId string, userId string, roleId string) error {
+func (c *Client) AssociateRoleToUserOnEnterpriseProject(ctx context.Context, enterpriseProjectID string, userID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opAssociateRoleToUserOnEnterpriseProject, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if enterpriseProjectId == "" {
+		if enterpriseProjectID == "" {
 			return nil, huawei.ErrEmptyPathParam("enterprise_project_id")
 		}
-		if userId == "" {
+		if userID == "" {
 			return nil, huawei.ErrEmptyPathParam("user_id")
 		}
-		if roleId == "" {
+		if roleID == "" {
 			return nil, huawei.ErrEmptyPathParam("role_id")
 		}
-		return iam.NewAssociateRoleToUserOnEnterpriseProjectRequest(server, enterpriseProjectId, userId, roleId)
+		return iam.NewAssociateRoleToUserOnEnterpriseProjectRequest(server, enterpriseProjectID, userID, roleID)
 	})
 	if err != nil {
 		return err
@@ -158,15 +158,15 @@ var opCheckAllProjectsPermissionForAgency = &huawei.Operation{Service: "iam", Na
 
 // CheckAllProjectsPermissionForAgency (检查委托下是否具有所有项目服务权限): HEAD /v3.0/OS-INHERIT/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}/inherited_to_projects.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) CheckAllProjectsPermissionForAgency(ctx context.Context, agencyId string, roleId string) error {
+func (c *Client) CheckAllProjectsPermissionForAgency(ctx context.Context, agencyID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opCheckAllProjectsPermissionForAgency, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if agencyId == "" {
+		if agencyID == "" {
 			return nil, huawei.ErrEmptyPathParam("agency_id")
 		}
-		if roleId == "" {
+		if roleID == "" {
 			return nil, huawei.ErrEmptyPathParam("role_id")
 		}
-		return iam.NewCheckAllProjectsPermissionForAgencyRequest(server, ids.Domain, agencyId, roleId)
+		return iam.NewCheckAllProjectsPermissionForAgencyRequest(server, ids.Domain, agencyID, roleID)
 	})
 	if err != nil {
 		return err
@@ -180,15 +180,15 @@ var opCheckDomainPermissionForAgency = &huawei.Operation{Service: "iam", Name: "
 
 // CheckDomainPermissionForAgency (查询委托是否拥有全局服务权限): HEAD /v3.0/OS-AGENCY/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) CheckDomainPermissionForAgency(ctx context.Context, agencyId string, roleId string) error {
+func (c *Client) CheckDomainPermissionForAgency(ctx context.Context, agencyID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opCheckDomainPermissionForAgency, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if agencyId == "" {
+		if agencyID == "" {
 			return nil, huawei.ErrEmptyPathParam("agency_id")
 		}
-		if roleId == "" {
+		if roleID == "" {
 			return nil, huawei.ErrEmptyPathParam("role_id")
 		}
-		return iam.NewCheckDomainPermissionForAgencyRequest(server, ids.Domain, agencyId, roleId)
+		return iam.NewCheckDomainPermissionForAgencyRequest(server, ids.Domain, agencyID, roleID)
 	})
 	if err != nil {
 		return err
@@ -202,15 +202,15 @@ var opCheckPermissionForAgencyOnProject = &huawei.Operation{Service: "iam", Name
 
 // CheckPermissionForAgencyOnProject (查询委托是否拥有项目服务权限): HEAD /v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles/{role_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) CheckPermissionForAgencyOnProject(ctx context.Context, agencyId string, roleId string) error {
+func (c *Client) CheckPermissionForAgencyOnProject(ctx context.Context, agencyID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opCheckPermissionForAgencyOnProject, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if agencyId == "" {
+		if agencyID == "" {
 			return nil, huawei.ErrEmptyPathParam("agency_id")
 		}
-		if roleId == "" {
+		if roleID == "" {
 			return nil, huawei.ErrEmptyPathParam("role_id")
 		}
-		return iam.NewCheckPermissionForAgencyOnProjectRequest(server, ids.Project, agencyId, roleId)
+		return iam.NewCheckPermissionForAgencyOnProjectRequest(server, ids.Project, agencyID, roleID)
 	})
 	if err != nil {
 		return err
@@ -292,15 +292,15 @@ var opCreateMetadata = &huawei.Operation{Service: "iam", Name: "CreateMetadata",
 
 // CreateMetadata (导入Metadata文件): POST /v3-ext/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}/metadata.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) CreateMetadata(ctx context.Context, idpId string, protocolId string, body iam.CreateMetadataJSONRequestBody) (*iam.CreateMetadataResponseBody, error) {
+func (c *Client) CreateMetadata(ctx context.Context, idpID string, protocolID string, body iam.CreateMetadataJSONRequestBody) (*iam.CreateMetadataResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateMetadata, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if idpId == "" {
+		if idpID == "" {
 			return nil, huawei.ErrEmptyPathParam("idp_id")
 		}
-		if protocolId == "" {
+		if protocolID == "" {
 			return nil, huawei.ErrEmptyPathParam("protocol_id")
 		}
-		return iam.NewCreateMetadataRequest(server, idpId, protocolId, body)
+		return iam.NewCreateMetadataRequest(server, idpID, protocolID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -325,23 +325,23 @@ func (c *Client) CreateMfaDevice(ctx context.Context, body iam.CreateMfaDeviceJS
 	return huawei.Result(opCreateMfaDevice, httpResp, parsed, err, func(p *iam.CreateMfaDeviceResponse) *iam.CreateMfaDeviceResponseBody { return p.JSON201 })
 }
 
-var opCreateOpenIdConnectConfig = &huawei.Operation{Service: "iam", Name: "CreateOpenIdConnectConfig", Method: "POST", Path: "/v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config",
+var opCreateOpenIDConnectConfig = &huawei.Operation{Service: "iam", Name: "CreateOpenIDConnectConfig", Method: "POST", Path: "/v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config",
 	Idempotent: false, Auth: true, Project: false, Domain: false}
 
-// CreateOpenIdConnectConfig (创建OpenID Connect身份提供商配置): POST /v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config.
+// CreateOpenIDConnectConfig (创建OpenID Connect身份提供商配置): POST /v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) CreateOpenIdConnectConfig(ctx context.Context, idpId string, body iam.CreateOpenIdConnectConfigJSONRequestBody) (*iam.CreateOpenIdConnectConfigResponseBody, error) {
-	httpResp, err := c.rt.Do(ctx, opCreateOpenIdConnectConfig, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if idpId == "" {
+func (c *Client) CreateOpenIDConnectConfig(ctx context.Context, idpID string, body iam.CreateOpenIDConnectConfigJSONRequestBody) (*iam.CreateOpenIDConnectConfigResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opCreateOpenIDConnectConfig, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if idpID == "" {
 			return nil, huawei.ErrEmptyPathParam("idp_id")
 		}
-		return iam.NewCreateOpenIdConnectConfigRequest(server, idpId, body)
+		return iam.NewCreateOpenIDConnectConfigRequest(server, idpID, body)
 	})
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseCreateOpenIdConnectConfigResponse(httpResp)
-	return huawei.Result(opCreateOpenIdConnectConfig, httpResp, parsed, err, func(p *iam.CreateOpenIdConnectConfigResponse) *iam.CreateOpenIdConnectConfigResponseBody {
+	parsed, err := iam.ParseCreateOpenIDConnectConfigResponse(httpResp)
+	return huawei.Result(opCreateOpenIDConnectConfig, httpResp, parsed, err, func(p *iam.CreateOpenIDConnectConfigResponse) *iam.CreateOpenIDConnectConfigResponseBody {
 		return p.JSON201
 	})
 }
@@ -421,12 +421,12 @@ var opDeleteAgency = &huawei.Operation{Service: "iam", Name: "DeleteAgency", Met
 
 // DeleteAgency (删除委托): DELETE /v3.0/OS-AGENCY/agencies/{agency_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) DeleteAgency(ctx context.Context, agencyId string) error {
+func (c *Client) DeleteAgency(ctx context.Context, agencyID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteAgency, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if agencyId == "" {
+		if agencyID == "" {
 			return nil, huawei.ErrEmptyPathParam("agency_id")
 		}
-		return iam.NewDeleteAgencyRequest(server, agencyId)
+		return iam.NewDeleteAgencyRequest(server, agencyID)
 	})
 	if err != nil {
 		return err
@@ -456,12 +456,12 @@ var opDeleteCustomPolicy = &huawei.Operation{Service: "iam", Name: "DeleteCustom
 
 // DeleteCustomPolicy (删除自定义策略): DELETE /v3.0/OS-ROLE/roles/{role_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) DeleteCustomPolicy(ctx context.Context, roleId string) error {
+func (c *Client) DeleteCustomPolicy(ctx context.Context, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteCustomPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if roleId == "" {
+		if roleID == "" {
 			return nil, huawei.ErrEmptyPathParam("role_id")
 		}
-		return iam.NewDeleteCustomPolicyRequest(server, roleId)
+		return iam.NewDeleteCustomPolicyRequest(server, roleID)
 	})
 	if err != nil {
 		return err
@@ -475,15 +475,15 @@ var opDeleteDomainGroupInheritedRole = &huawei.Operation{Service: "iam", Name: "
 
 // DeleteDomainGroupInheritedRole (移除用户组的所有项目服务权限): DELETE /v3/OS-INHERIT/domains/{domain_id}/groups/{group_id}/roles/{role_id}/inherited_to_projects.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) DeleteDomainGroupInheritedRole(ctx context.Context, groupId string, roleId string) error {
+func (c *Client) DeleteDomainGroupInheritedRole(ctx context.Context, groupID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteDomainGroupInheritedRole, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if groupId == "" {
+		if groupID == "" {
 			return nil, huawei.ErrEmptyPathParam("group_id")
 		}
-		if roleId == "" {
+		if roleID == "" {
 			return nil, huawei.ErrEmptyPathParam("role_id")
 		}
-		return iam.NewDeleteDomainGroupInheritedRoleRequest(server, ids.Domain, groupId, roleId)
+		return iam.NewDeleteDomainGroupInheritedRoleRequest(server, ids.Domain, groupID, roleID)
 	})
 	if err != nil {
 		return err
@@ -532,18 +532,18 @@ var opDeleteRole = &huawei.Operation{Service: "iam", Name: "DeleteRole", Method:
 
 // DeleteRole (删除企业项目关联的用户组权限): DELETE /v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) DeleteRole(ctx context.Context, enterpriseProjectId string, groupId string, roleId string, body iam.DeleteRoleJSONRequestBody) error {
+func (c *Client) DeleteRole(ctx context.Context, enterpriseProjectID string, groupID string, roleID string, body iam.DeleteRoleJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteRole, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if enterpriseProjectId == "" {
+		if enterpriseProjectID == "" {
 			return nil, huawei.ErrEmptyPathParam("enterprise_project_id")
 		}
-		if groupId == "" {
+		if groupID == "" {
 			return nil, huawei.ErrEmptyPathParam("group_id")
 		}
-		if roleId == "" {
+		if roleID == "" {
 			return nil, huawei.ErrEmptyPathParam("role_id")
 		}
-		return iam.NewDeleteRoleRequest(server, enterpriseProjectId, groupId, roleId, body)
+		return iam.NewDeleteRoleRequest(server, enterpriseProjectID, groupID, roleID, body)
 	})
 	if err != nil {
 		return err
@@ -557,15 +557,15 @@ var opKeystoneAddUserToGroup = &huawei.Operation{Service: "iam", Name: "Keystone
 
 // KeystoneAddUserToGroup (添加IAM用户到用户组): PUT /v3/groups/{group_id}/users/{user_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) KeystoneAddUserToGroup(ctx context.Context, groupId string, userId string) error {
+func (c *Client) KeystoneAddUserToGroup(ctx context.Context, groupID string, userID string) error {
 	httpResp, err := c.rt.Do(ctx, opKeystoneAddUserToGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if groupId == "" {
+		if groupID == "" {
 			return nil, huawei.ErrEmptyPathParam("group_id")
 		}
-		if userId == "" {
+		if userID == "" {
 			return nil, huawei.ErrEmptyPathParam("user_id")
 		}
-		return iam.NewKeystoneAddUserToGroupRequest(server, groupId, userId)
+		return iam.NewKeystoneAddUserToGroupRequest(server, groupID, userID)
 	})
 	if err != nil {
 		return err
@@ -579,15 +579,15 @@ var opKeystoneAssociateGroupWithDomainPermission = &huawei.Operation{Service: "i
 
 // KeystoneAssociateGroupWithDomainPermission (为用户组授予全局服务权限): PUT /v3/domains/{domain_id}/groups/{group_id}/roles/{role_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) KeystoneAssociateGroupWithDomainPermission(ctx context.Context, groupId string, roleId string) error {
+func (c *Client) KeystoneAssociateGroupWithDomainPermission(ctx context.Context, groupID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opKeystoneAssociateGroupWithDomainPermission, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if groupId == "" {
+		if groupID == "" {
 			return nil, huawei.ErrEmptyPathParam("group_id")
 		}
-		if roleId == "" {
+		if roleID == "" {
 			return nil, huawei.ErrEmptyPathParam("role_id")
 		}
-		return iam.NewKeystoneAssociateGroupWithDomainPermissionRequest(server, ids.Domain, groupId, roleId)
+		return iam.NewKeystoneAssociateGroupWithDomainPermissionRequest(server, ids.Domain, groupID, roleID)
 	})
 	if err != nil {
 		return err
@@ -601,15 +601,15 @@ var opKeystoneAssociateGroupWithProjectPermission = &huawei.Operation{Service: "
 
 // KeystoneAssociateGroupWithProjectPermission (为用户组授予项目服务权限): PUT /v3/projects/{project_id}/groups/{group_id}/roles/{role_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) KeystoneAssociateGroupWithProjectPermission(ctx context.Context, groupId string, roleId string) error {
+func (c *Client) KeystoneAssociateGroupWithProjectPermission(ctx context.Context, groupID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opKeystoneAssociateGroupWithProjectPermission, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if groupId == "" {
+		if groupID == "" {
 			return nil, huawei.ErrEmptyPathParam("group_id")
 		}
-		if roleId == "" {
+		if roleID == "" {
 			return nil, huawei.ErrEmptyPathParam("role_id")
 		}
-		return iam.NewKeystoneAssociateGroupWithProjectPermissionRequest(server, ids.Project, groupId, roleId)
+		return iam.NewKeystoneAssociateGroupWithProjectPermissionRequest(server, ids.Project, groupID, roleID)
 	})
 	if err != nil {
 		return err
@@ -623,15 +623,15 @@ var opKeystoneCheckDomainPermissionForGroup = &huawei.Operation{Service: "iam", 
 
 // KeystoneCheckDomainPermissionForGroup (查询用户组是否拥有全局服务权限): HEAD /v3/domains/{domain_id}/groups/{group_id}/roles/{role_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) KeystoneCheckDomainPermissionForGroup(ctx context.Context, groupId string, roleId string) error {
+func (c *Client) KeystoneCheckDomainPermissionForGroup(ctx context.Context, groupID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opKeystoneCheckDomainPermissionForGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if groupId == "" {
+		if groupID == "" {
 			return nil, huawei.ErrEmptyPathParam("group_id")
 		}
-		if roleId == "" {
+		if roleID == "" {
 			return nil, huawei.ErrEmptyPathParam("role_id")
 		}
-		return iam.NewKeystoneCheckDomainPermissionForGroupRequest(server, ids.Domain, groupId, roleId)
+		return iam.NewKeystoneCheckDomainPermissionForGroupRequest(server, ids.Domain, groupID, roleID)
 	})
 	if err != nil {
 		return err
@@ -645,15 +645,15 @@ var opKeystoneCheckProjectPermissionForGroup = &huawei.Operation{Service: "iam",
 
 // KeystoneCheckProjectPermissionForGroup (查询用户组是否拥有项目服务权限): HEAD /v3/projects/{project_id}/groups/{group_id}/roles/{role_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) KeystoneCheckProjectPermissionForGroup(ctx context.Context, groupId string, roleId string) error {
+func (c *Client) KeystoneCheckProjectPermissionForGroup(ctx context.Context, groupID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opKeystoneCheckProjectPermissionForGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if groupId == "" {
+		if groupID == "" {
 			return nil, huawei.ErrEmptyPathParam("group_id")
 		}
-		if roleId == "" {
+		if roleID == "" {
 			return nil, huawei.ErrEmptyPathParam("role_id")
 		}
-		return iam.NewKeystoneCheckProjectPermissionForGroupRequest(server, ids.Project, groupId, roleId)
+		return iam.NewKeystoneCheckProjectPermissionForGroupRequest(server, ids.Project, groupID, roleID)
 	})
 	if err != nil {
 		return err
@@ -667,15 +667,15 @@ var opKeystoneCheckUserInGroup = &huawei.Operation{Service: "iam", Name: "Keysto
 
 // KeystoneCheckUserInGroup (查询IAM用户是否在用户组中): HEAD /v3/groups/{group_id}/users/{user_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) KeystoneCheckUserInGroup(ctx context.Context, groupId string, userId string) error {
+func (c *Client) KeystoneCheckUserInGroup(ctx context.Context, groupID string, userID string) error {
 	httpResp, err := c.rt.Do(ctx, opKeystoneCheckUserInGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if groupId == "" {
+		if groupID == "" {
 			return nil, huawei.ErrEmptyPathParam("group_id")
 		}
-		if userId == "" {
+		if userID == "" {
 			return nil, huawei.ErrEmptyPathParam("user_id")
 		}
-		return iam.NewKeystoneCheckUserInGroupRequest(server, groupId, userId)
+		return iam.NewKeystoneCheckUserInGroupRequest(server, groupID, userID)
 	})
 	if err != nil {
 		return err
@@ -689,15 +689,15 @@ var opKeystoneCheckroleForGroup = &huawei.Operation{Service: "iam", Name: "Keyst
 
 // KeystoneCheckroleForGroup (查询用户组是否拥有所有项目指定权限): HEAD /v3/OS-INHERIT/domains/{domain_id}/groups/{group_id}/roles/{role_id}/inherited_to_projects.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) KeystoneCheckroleForGroup(ctx context.Context, groupId string, roleId string) error {
+func (c *Client) KeystoneCheckroleForGroup(ctx context.Context, groupID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opKeystoneCheckroleForGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if groupId == "" {
+		if groupID == "" {
 			return nil, huawei.ErrEmptyPathParam("group_id")
 		}
-		if roleId == "" {
+		if roleID == "" {
 			return nil, huawei.ErrEmptyPathParam("role_id")
 		}
-		return iam.NewKeystoneCheckroleForGroupRequest(server, ids.Domain, groupId, roleId)
+		return iam.NewKeystoneCheckroleForGroupRequest(server, ids.Domain, groupID, roleID)
 	})
 	if err != nil {
 		return err
@@ -783,15 +783,15 @@ var opKeystoneCreateProtocol = &huawei.Operation{Service: "iam", Name: "Keystone
 
 // KeystoneCreateProtocol (注册协议): PUT /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) KeystoneCreateProtocol(ctx context.Context, idpId string, protocolId string, body iam.KeystoneCreateProtocolJSONRequestBody) (*iam.KeystoneCreateProtocolResponseBody, error) {
+func (c *Client) KeystoneCreateProtocol(ctx context.Context, idpID string, protocolID string, body iam.KeystoneCreateProtocolJSONRequestBody) (*iam.KeystoneCreateProtocolResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneCreateProtocol, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if idpId == "" {
+		if idpID == "" {
 			return nil, huawei.ErrEmptyPathParam("idp_id")
 		}
-		if protocolId == "" {
+		if protocolID == "" {
 			return nil, huawei.ErrEmptyPathParam("protocol_id")
 		}
-		return iam.NewKeystoneCreateProtocolRequest(server, idpId, protocolId, body)
+		return iam.NewKeystoneCreateProtocolRequest(server, idpID, protocolID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -839,12 +839,12 @@ var opKeystoneDeleteGroup = &huawei.Operation{Service: "iam", Name: "KeystoneDel
 
 // KeystoneDeleteGroup (删除用户组): DELETE /v3/groups/{group_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) KeystoneDeleteGroup(ctx context.Context, groupId string) error {
+func (c *Client) KeystoneDeleteGroup(ctx context.Context, groupID string) error {
 	httpResp, err := c.rt.Do(ctx, opKeystoneDeleteGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if groupId == "" {
+		if groupID == "" {
 			return nil, huawei.ErrEmptyPathParam("group_id")
 		}
-		return iam.NewKeystoneDeleteGroupRequest(server, groupId)
+		return iam.NewKeystoneDeleteGroupRequest(server, groupID)
 	})
 	if err != nil {
 		return err
@@ -896,15 +896,15 @@ var opKeystoneDeleteProtocol = &huawei.Operation{Service: "iam", Name: "Keystone
 
 // KeystoneDeleteProtocol (删除协议): DELETE /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) KeystoneDeleteProtocol(ctx context.Context, idpId string, protocolId string) error {
+func (c *Client) KeystoneDeleteProtocol(ctx context.Context, idpID string, protocolID string) error {
 	httpResp, err := c.rt.Do(ctx, opKeystoneDeleteProtocol, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if idpId == "" {
+		if idpID == "" {
 			return nil, huawei.ErrEmptyPathParam("idp_id")
 		}
-		if protocolId == "" {
+		if protocolID == "" {
 			return nil, huawei.ErrEmptyPathParam("protocol_id")
 		}
-		return iam.NewKeystoneDeleteProtocolRequest(server, idpId, protocolId)
+		return iam.NewKeystoneDeleteProtocolRequest(server, idpID, protocolID)
 	})
 	if err != nil {
 		return err
@@ -918,12 +918,12 @@ var opKeystoneDeleteUser = &huawei.Operation{Service: "iam", Name: "KeystoneDele
 
 // KeystoneDeleteUser (管理员删除IAM用户): DELETE /v3/users/{user_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) KeystoneDeleteUser(ctx context.Context, userId string) error {
+func (c *Client) KeystoneDeleteUser(ctx context.Context, userID string) error {
 	httpResp, err := c.rt.Do(ctx, opKeystoneDeleteUser, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if userId == "" {
+		if userID == "" {
 			return nil, huawei.ErrEmptyPathParam("user_id")
 		}
-		return iam.NewKeystoneDeleteUserRequest(server, userId)
+		return iam.NewKeystoneDeleteUserRequest(server, userID)
 	})
 	if err != nil {
 		return err
@@ -937,12 +937,12 @@ var opKeystoneListAllProjectPermissionsForGroup = &huawei.Operation{Service: "ia
 
 // KeystoneListAllProjectPermissionsForGroup (查询用户组的所有项目权限列表): GET /v3/OS-INHERIT/domains/{domain_id}/groups/{group_id}/roles/inherited_to_projects.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) KeystoneListAllProjectPermissionsForGroup(ctx context.Context, groupId string) (*iam.KeystoneListAllProjectPermissionsForGroupResponseBody, error) {
+func (c *Client) KeystoneListAllProjectPermissionsForGroup(ctx context.Context, groupID string) (*iam.KeystoneListAllProjectPermissionsForGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneListAllProjectPermissionsForGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if groupId == "" {
+		if groupID == "" {
 			return nil, huawei.ErrEmptyPathParam("group_id")
 		}
-		return iam.NewKeystoneListAllProjectPermissionsForGroupRequest(server, ids.Domain, groupId)
+		return iam.NewKeystoneListAllProjectPermissionsForGroupRequest(server, ids.Domain, groupID)
 	})
 	if err != nil {
 		return nil, err
@@ -994,12 +994,12 @@ var opKeystoneListDomainPermissionsForGroup = &huawei.Operation{Service: "iam", 
 
 // KeystoneListDomainPermissionsForGroup (查询全局服务中的用户组权限): GET /v3/domains/{domain_id}/groups/{group_id}/roles.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) KeystoneListDomainPermissionsForGroup(ctx context.Context, groupId string) (*iam.KeystoneListDomainPermissionsForGroupResponseBody, error) {
+func (c *Client) KeystoneListDomainPermissionsForGroup(ctx context.Context, groupID string) (*iam.KeystoneListDomainPermissionsForGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneListDomainPermissionsForGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if groupId == "" {
+		if groupID == "" {
 			return nil, huawei.ErrEmptyPathParam("group_id")
 		}
-		return iam.NewKeystoneListDomainPermissionsForGroupRequest(server, ids.Domain, groupId)
+		return iam.NewKeystoneListDomainPermissionsForGroupRequest(server, ids.Domain, groupID)
 	})
 	if err != nil {
 		return nil, err
@@ -1047,12 +1047,12 @@ var opKeystoneListGroupsForUser = &huawei.Operation{Service: "iam", Name: "Keyst
 
 // KeystoneListGroupsForUser (查询IAM用户所属用户组): GET /v3/users/{user_id}/groups.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) KeystoneListGroupsForUser(ctx context.Context, userId string) (*iam.KeystoneListGroupsForUserResponseBody, error) {
+func (c *Client) KeystoneListGroupsForUser(ctx context.Context, userID string) (*iam.KeystoneListGroupsForUserResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneListGroupsForUser, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if userId == "" {
+		if userID == "" {
 			return nil, huawei.ErrEmptyPathParam("user_id")
 		}
-		return iam.NewKeystoneListGroupsForUserRequest(server, userId)
+		return iam.NewKeystoneListGroupsForUserRequest(server, userID)
 	})
 	if err != nil {
 		return nil, err
@@ -1125,12 +1125,7 @@ func (c *Client) KeystoneListPermissionsAll(ctx context.Context, params *iam.Key
 	call := func(ctx context.Context, params *iam.KeystoneListPermissionsParams) (*iam.KeystoneListPermissionsResponseBody, error) {
 		return c.KeystoneListPermissions(ctx, params)
 	}
-	return huawei.Paginate(ctx, pageKeystoneListPermissions, params, call, func(p *iam.KeystoneListPermissionsResponseBody) []iam.KeystoneListPermissionsRoles {
-		if p.Roles == nil {
-			return nil
-		}
-		return *p.Roles
-	})
+	return huawei.Paginate(ctx, pageKeystoneListPermissions, params, call, func(p *iam.KeystoneListPermissionsResponseBody) []iam.KeystoneListPermissionsRoles { return p.Roles })
 }
 
 var opKeystoneListProjectPermissionsForGroup = &huawei.Operation{Service: "iam", Name: "KeystoneListProjectPermissionsForGroup", Method: "GET", Path: "/v3/projects/{project_id}/groups/{group_id}/roles",
@@ -1138,12 +1133,12 @@ var opKeystoneListProjectPermissionsForGroup = &huawei.Operation{Service: "iam",
 
 // KeystoneListProjectPermissionsForGroup (查询项目服务中的用户组权限): GET /v3/projects/{project_id}/groups/{group_id}/roles.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) KeystoneListProjectPermissionsForGroup(ctx context.Context, groupId string) (*iam.KeystoneListProjectPermissionsForGroupResponseBody, error) {
+func (c *Client) KeystoneListProjectPermissionsForGroup(ctx context.Context, groupID string) (*iam.KeystoneListProjectPermissionsForGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneListProjectPermissionsForGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if groupId == "" {
+		if groupID == "" {
 			return nil, huawei.ErrEmptyPathParam("group_id")
 		}
-		return iam.NewKeystoneListProjectPermissionsForGroupRequest(server, ids.Project, groupId)
+		return iam.NewKeystoneListProjectPermissionsForGroupRequest(server, ids.Project, groupID)
 	})
 	if err != nil {
 		return nil, err
@@ -1180,12 +1175,7 @@ func (c *Client) KeystoneListProjectsAll(ctx context.Context, params *iam.Keysto
 	call := func(ctx context.Context, params *iam.KeystoneListProjectsParams) (*iam.KeystoneListProjectsResponseBody, error) {
 		return c.KeystoneListProjects(ctx, params)
 	}
-	return huawei.Paginate(ctx, pageKeystoneListProjects, params, call, func(p *iam.KeystoneListProjectsResponseBody) []iam.KeystoneListProjectsProjects {
-		if p.Projects == nil {
-			return nil
-		}
-		return *p.Projects
-	})
+	return huawei.Paginate(ctx, pageKeystoneListProjects, params, call, func(p *iam.KeystoneListProjectsResponseBody) []iam.KeystoneListProjectsProjects { return p.Projects })
 }
 
 var opKeystoneListProjectsForUser = &huawei.Operation{Service: "iam", Name: "KeystoneListProjectsForUser", Method: "GET", Path: "/v3/users/{user_id}/projects",
@@ -1193,12 +1183,12 @@ var opKeystoneListProjectsForUser = &huawei.Operation{Service: "iam", Name: "Key
 
 // KeystoneListProjectsForUser (查询指定IAM用户的项目列表): GET /v3/users/{user_id}/projects.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) KeystoneListProjectsForUser(ctx context.Context, userId string) (*iam.KeystoneListProjectsForUserResponseBody, error) {
+func (c *Client) KeystoneListProjectsForUser(ctx context.Context, userID string) (*iam.KeystoneListProjectsForUserResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneListProjectsForUser, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if userId == "" {
+		if userID == "" {
 			return nil, huawei.ErrEmptyPathParam("user_id")
 		}
-		return iam.NewKeystoneListProjectsForUserRequest(server, userId)
+		return iam.NewKeystoneListProjectsForUserRequest(server, userID)
 	})
 	if err != nil {
 		return nil, err
@@ -1214,12 +1204,12 @@ var opKeystoneListProtocols = &huawei.Operation{Service: "iam", Name: "KeystoneL
 
 // KeystoneListProtocols (查询协议列表): GET /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) KeystoneListProtocols(ctx context.Context, idpId string) (*iam.KeystoneListProtocolsResponseBody, error) {
+func (c *Client) KeystoneListProtocols(ctx context.Context, idpID string) (*iam.KeystoneListProtocolsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneListProtocols, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if idpId == "" {
+		if idpID == "" {
 			return nil, huawei.ErrEmptyPathParam("idp_id")
 		}
-		return iam.NewKeystoneListProtocolsRequest(server, idpId)
+		return iam.NewKeystoneListProtocolsRequest(server, idpID)
 	})
 	if err != nil {
 		return nil, err
@@ -1281,12 +1271,12 @@ var opKeystoneListUsersForGroupByAdmin = &huawei.Operation{Service: "iam", Name:
 
 // KeystoneListUsersForGroupByAdmin (管理员查询用户组所包含的IAM用户): GET /v3/groups/{group_id}/users.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) KeystoneListUsersForGroupByAdmin(ctx context.Context, groupId string) (*iam.KeystoneListUsersForGroupByAdminResponseBody, error) {
+func (c *Client) KeystoneListUsersForGroupByAdmin(ctx context.Context, groupID string) (*iam.KeystoneListUsersForGroupByAdminResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneListUsersForGroupByAdmin, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if groupId == "" {
+		if groupID == "" {
 			return nil, huawei.ErrEmptyPathParam("group_id")
 		}
-		return iam.NewKeystoneListUsersForGroupByAdminRequest(server, groupId)
+		return iam.NewKeystoneListUsersForGroupByAdminRequest(server, groupID)
 	})
 	if err != nil {
 		return nil, err
@@ -1318,15 +1308,15 @@ var opKeystoneRemoveDomainPermissionFromGroup = &huawei.Operation{Service: "iam"
 
 // KeystoneRemoveDomainPermissionFromGroup (移除用户组的全局服务权限): DELETE /v3/domains/{domain_id}/groups/{group_id}/roles/{role_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) KeystoneRemoveDomainPermissionFromGroup(ctx context.Context, groupId string, roleId string) error {
+func (c *Client) KeystoneRemoveDomainPermissionFromGroup(ctx context.Context, groupID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opKeystoneRemoveDomainPermissionFromGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if groupId == "" {
+		if groupID == "" {
 			return nil, huawei.ErrEmptyPathParam("group_id")
 		}
-		if roleId == "" {
+		if roleID == "" {
 			return nil, huawei.ErrEmptyPathParam("role_id")
 		}
-		return iam.NewKeystoneRemoveDomainPermissionFromGroupRequest(server, ids.Domain, groupId, roleId)
+		return iam.NewKeystoneRemoveDomainPermissionFromGroupRequest(server, ids.Domain, groupID, roleID)
 	})
 	if err != nil {
 		return err
@@ -1340,15 +1330,15 @@ var opKeystoneRemoveProjectPermissionFromGroup = &huawei.Operation{Service: "iam
 
 // KeystoneRemoveProjectPermissionFromGroup (移除用户组的项目服务权限): DELETE /v3/projects/{project_id}/groups/{group_id}/roles/{role_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) KeystoneRemoveProjectPermissionFromGroup(ctx context.Context, groupId string, roleId string) error {
+func (c *Client) KeystoneRemoveProjectPermissionFromGroup(ctx context.Context, groupID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opKeystoneRemoveProjectPermissionFromGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if groupId == "" {
+		if groupID == "" {
 			return nil, huawei.ErrEmptyPathParam("group_id")
 		}
-		if roleId == "" {
+		if roleID == "" {
 			return nil, huawei.ErrEmptyPathParam("role_id")
 		}
-		return iam.NewKeystoneRemoveProjectPermissionFromGroupRequest(server, ids.Project, groupId, roleId)
+		return iam.NewKeystoneRemoveProjectPermissionFromGroupRequest(server, ids.Project, groupID, roleID)
 	})
 	if err != nil {
 		return err
@@ -1362,15 +1352,15 @@ var opKeystoneRemoveUserFromGroup = &huawei.Operation{Service: "iam", Name: "Key
 
 // KeystoneRemoveUserFromGroup (移除用户组中的IAM用户): DELETE /v3/groups/{group_id}/users/{user_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) KeystoneRemoveUserFromGroup(ctx context.Context, groupId string, userId string) error {
+func (c *Client) KeystoneRemoveUserFromGroup(ctx context.Context, groupID string, userID string) error {
 	httpResp, err := c.rt.Do(ctx, opKeystoneRemoveUserFromGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if groupId == "" {
+		if groupID == "" {
 			return nil, huawei.ErrEmptyPathParam("group_id")
 		}
-		if userId == "" {
+		if userID == "" {
 			return nil, huawei.ErrEmptyPathParam("user_id")
 		}
-		return iam.NewKeystoneRemoveUserFromGroupRequest(server, groupId, userId)
+		return iam.NewKeystoneRemoveUserFromGroupRequest(server, groupID, userID)
 	})
 	if err != nil {
 		return err
@@ -1400,12 +1390,12 @@ var opKeystoneShowEndpoint = &huawei.Operation{Service: "iam", Name: "KeystoneSh
 
 // KeystoneShowEndpoint (查询终端节点详情): GET /v3/endpoints/{endpoint_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) KeystoneShowEndpoint(ctx context.Context, endpointId string) (*iam.KeystoneShowEndpointResponseBody, error) {
+func (c *Client) KeystoneShowEndpoint(ctx context.Context, endpointID string) (*iam.KeystoneShowEndpointResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneShowEndpoint, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if endpointId == "" {
+		if endpointID == "" {
 			return nil, huawei.ErrEmptyPathParam("endpoint_id")
 		}
-		return iam.NewKeystoneShowEndpointRequest(server, endpointId)
+		return iam.NewKeystoneShowEndpointRequest(server, endpointID)
 	})
 	if err != nil {
 		return nil, err
@@ -1419,12 +1409,12 @@ var opKeystoneShowGroup = &huawei.Operation{Service: "iam", Name: "KeystoneShowG
 
 // KeystoneShowGroup (查询用户组详情): GET /v3/groups/{group_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) KeystoneShowGroup(ctx context.Context, groupId string) (*iam.KeystoneShowGroupResponseBody, error) {
+func (c *Client) KeystoneShowGroup(ctx context.Context, groupID string) (*iam.KeystoneShowGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneShowGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if groupId == "" {
+		if groupID == "" {
 			return nil, huawei.ErrEmptyPathParam("group_id")
 		}
-		return iam.NewKeystoneShowGroupRequest(server, groupId)
+		return iam.NewKeystoneShowGroupRequest(server, groupID)
 	})
 	if err != nil {
 		return nil, err
@@ -1478,12 +1468,12 @@ var opKeystoneShowPermission = &huawei.Operation{Service: "iam", Name: "Keystone
 
 // KeystoneShowPermission (查询权限详情): GET /v3/roles/{role_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) KeystoneShowPermission(ctx context.Context, roleId string) (*iam.KeystoneShowPermissionResponseBody, error) {
+func (c *Client) KeystoneShowPermission(ctx context.Context, roleID string) (*iam.KeystoneShowPermissionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneShowPermission, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if roleId == "" {
+		if roleID == "" {
 			return nil, huawei.ErrEmptyPathParam("role_id")
 		}
-		return iam.NewKeystoneShowPermissionRequest(server, roleId)
+		return iam.NewKeystoneShowPermissionRequest(server, roleID)
 	})
 	if err != nil {
 		return nil, err
@@ -1513,15 +1503,15 @@ var opKeystoneShowProtocol = &huawei.Operation{Service: "iam", Name: "KeystoneSh
 
 // KeystoneShowProtocol (查询协议详情): GET /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) KeystoneShowProtocol(ctx context.Context, idpId string, protocolId string) (*iam.KeystoneShowProtocolResponseBody, error) {
+func (c *Client) KeystoneShowProtocol(ctx context.Context, idpID string, protocolID string) (*iam.KeystoneShowProtocolResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneShowProtocol, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if idpId == "" {
+		if idpID == "" {
 			return nil, huawei.ErrEmptyPathParam("idp_id")
 		}
-		if protocolId == "" {
+		if protocolID == "" {
 			return nil, huawei.ErrEmptyPathParam("protocol_id")
 		}
-		return iam.NewKeystoneShowProtocolRequest(server, idpId, protocolId)
+		return iam.NewKeystoneShowProtocolRequest(server, idpID, protocolID)
 	})
 	if err != nil {
 		return nil, err
@@ -1535,12 +1525,12 @@ var opKeystoneShowRegion = &huawei.Operation{Service: "iam", Name: "KeystoneShow
 
 // KeystoneShowRegion (查询区域详情): GET /v3/regions/{region_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) KeystoneShowRegion(ctx context.Context, regionId string) (*iam.KeystoneShowRegionResponseBody, error) {
+func (c *Client) KeystoneShowRegion(ctx context.Context, regionID string) (*iam.KeystoneShowRegionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneShowRegion, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if regionId == "" {
+		if regionID == "" {
 			return nil, huawei.ErrEmptyPathParam("region_id")
 		}
-		return iam.NewKeystoneShowRegionRequest(server, regionId)
+		return iam.NewKeystoneShowRegionRequest(server, regionID)
 	})
 	if err != nil {
 		return nil, err
@@ -1590,12 +1580,12 @@ var opKeystoneShowService = &huawei.Operation{Service: "iam", Name: "KeystoneSho
 
 // KeystoneShowService (查询服务详情): GET /v3/services/{service_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) KeystoneShowService(ctx context.Context, serviceId string) (*iam.KeystoneShowServiceResponseBody, error) {
+func (c *Client) KeystoneShowService(ctx context.Context, serviceID string) (*iam.KeystoneShowServiceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneShowService, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serviceId == "" {
+		if serviceID == "" {
 			return nil, huawei.ErrEmptyPathParam("service_id")
 		}
-		return iam.NewKeystoneShowServiceRequest(server, serviceId)
+		return iam.NewKeystoneShowServiceRequest(server, serviceID)
 	})
 	if err != nil {
 		return nil, err
@@ -1609,12 +1599,12 @@ var opKeystoneShowUser = &huawei.Operation{Service: "iam", Name: "KeystoneShowUs
 
 // KeystoneShowUser (查询IAM用户详情): GET /v3/users/{user_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) KeystoneShowUser(ctx context.Context, userId string) (*iam.KeystoneShowUserResponseBody, error) {
+func (c *Client) KeystoneShowUser(ctx context.Context, userID string) (*iam.KeystoneShowUserResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneShowUser, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if userId == "" {
+		if userID == "" {
 			return nil, huawei.ErrEmptyPathParam("user_id")
 		}
-		return iam.NewKeystoneShowUserRequest(server, userId)
+		return iam.NewKeystoneShowUserRequest(server, userID)
 	})
 	if err != nil {
 		return nil, err
@@ -1644,12 +1634,12 @@ var opKeystoneUpdateGroup = &huawei.Operation{Service: "iam", Name: "KeystoneUpd
 
 // KeystoneUpdateGroup (更新用户组): PATCH /v3/groups/{group_id}.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) KeystoneUpdateGroup(ctx context.Context, groupId string, body iam.KeystoneUpdateGroupJSONRequestBody) (*iam.KeystoneUpdateGroupResponseBody, error) {
+func (c *Client) KeystoneUpdateGroup(ctx context.Context, groupID string, body iam.KeystoneUpdateGroupJSONRequestBody) (*iam.KeystoneUpdateGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneUpdateGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if groupId == "" {
+		if groupID == "" {
 			return nil, huawei.ErrEmptyPathParam("group_id")
 		}
-		return iam.NewKeystoneUpdateGroupRequest(server, groupId, body)
+		return iam.NewKeystoneUpdateGroupRequest(server, groupID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -1719,15 +1709,15 @@ var opKeystoneUpdateProtocol = &huawei.Operation{Service: "iam", Name: "Keystone
 
 // KeystoneUpdateProtocol (更新协议): PATCH /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) KeystoneUpdateProtocol(ctx context.Context, idpId string, protocolId string, body iam.KeystoneUpdateProtocolJSONRequestBody) (*iam.KeystoneUpdateProtocolResponseBody, error) {
+func (c *Client) KeystoneUpdateProtocol(ctx context.Context, idpID string, protocolID string, body iam.KeystoneUpdateProtocolJSONRequestBody) (*iam.KeystoneUpdateProtocolResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneUpdateProtocol, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if idpId == "" {
+		if idpID == "" {
 			return nil, huawei.ErrEmptyPathParam("idp_id")
 		}
-		if protocolId == "" {
+		if protocolID == "" {
 			return nil, huawei.ErrEmptyPathParam("protocol_id")
 		}
-		return iam.NewKeystoneUpdateProtocolRequest(server, idpId, protocolId, body)
+		return iam.NewKeystoneUpdateProtocolRequest(server, idpID, protocolID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -1741,12 +1731,12 @@ var opKeystoneUpdateUserByAdmin = &huawei.Operation{Service: "iam", Name: "Keyst
 
 // KeystoneUpdateUserByAdmin (管理员修改IAM用户信息): PATCH /v3/users/{user_id}.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) KeystoneUpdateUserByAdmin(ctx context.Context, userId string, body iam.KeystoneUpdateUserByAdminJSONRequestBody) (*iam.KeystoneUpdateUserByAdminResponseBody, error) {
+func (c *Client) KeystoneUpdateUserByAdmin(ctx context.Context, userID string, body iam.KeystoneUpdateUserByAdminJSONRequestBody) (*iam.KeystoneUpdateUserByAdminResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneUpdateUserByAdmin, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if userId == "" {
+		if userID == "" {
 			return nil, huawei.ErrEmptyPathParam("user_id")
 		}
-		return iam.NewKeystoneUpdateUserByAdminRequest(server, userId, body)
+		return iam.NewKeystoneUpdateUserByAdminRequest(server, userID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -1762,12 +1752,12 @@ var opKeystoneUpdateUserPassword = &huawei.Operation{Service: "iam", Name: "Keys
 
 // KeystoneUpdateUserPassword (修改IAM用户密码): POST /v3/users/{user_id}/password.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) KeystoneUpdateUserPassword(ctx context.Context, userId string, body iam.KeystoneUpdateUserPasswordJSONRequestBody) error {
+func (c *Client) KeystoneUpdateUserPassword(ctx context.Context, userID string, body iam.KeystoneUpdateUserPasswordJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opKeystoneUpdateUserPassword, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if userId == "" {
+		if userID == "" {
 			return nil, huawei.ErrEmptyPathParam("user_id")
 		}
-		return iam.NewKeystoneUpdateUserPasswordRequest(server, userId, body)
+		return iam.NewKeystoneUpdateUserPasswordRequest(server, userID, body)
 	})
 	if err != nil {
 		return err
@@ -1813,12 +1803,12 @@ var opListAllProjectsPermissionsForAgency = &huawei.Operation{Service: "iam", Na
 
 // ListAllProjectsPermissionsForAgency (查询委托下的所有项目服务权限列表): GET /v3.0/OS-INHERIT/domains/{domain_id}/agencies/{agency_id}/roles/inherited_to_projects.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListAllProjectsPermissionsForAgency(ctx context.Context, agencyId string) (*iam.ListAllProjectsPermissionsForAgencyResponseBody, error) {
+func (c *Client) ListAllProjectsPermissionsForAgency(ctx context.Context, agencyID string) (*iam.ListAllProjectsPermissionsForAgencyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListAllProjectsPermissionsForAgency, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if agencyId == "" {
+		if agencyID == "" {
 			return nil, huawei.ErrEmptyPathParam("agency_id")
 		}
-		return iam.NewListAllProjectsPermissionsForAgencyRequest(server, ids.Domain, agencyId)
+		return iam.NewListAllProjectsPermissionsForAgencyRequest(server, ids.Domain, agencyID)
 	})
 	if err != nil {
 		return nil, err
@@ -1834,15 +1824,15 @@ var opListAuth = &huawei.Operation{Service: "iam", Name: "ListAuth", Method: "PO
 
 // ListAuth (获取联邦认证unscoped token(OpenID Connect ID token方式)): POST /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}/auth.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) ListAuth(ctx context.Context, idpId string, protocolId string) (*iam.ListAuthResponseBody, error) {
+func (c *Client) ListAuth(ctx context.Context, idpID string, protocolID string) (*iam.ListAuthResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListAuth, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if idpId == "" {
+		if idpID == "" {
 			return nil, huawei.ErrEmptyPathParam("idp_id")
 		}
-		if protocolId == "" {
+		if protocolID == "" {
 			return nil, huawei.ErrEmptyPathParam("protocol_id")
 		}
-		return iam.NewListAuthRequest(server, idpId, protocolId)
+		return iam.NewListAuthRequest(server, idpID, protocolID)
 	})
 	if err != nil {
 		return nil, err
@@ -1909,12 +1899,7 @@ func (c *Client) ListCustomPoliciesAll(ctx context.Context, params *iam.ListCust
 	call := func(ctx context.Context, params *iam.ListCustomPoliciesParams) (*iam.ListCustomPoliciesResponseBody, error) {
 		return c.ListCustomPolicies(ctx, params)
 	}
-	return huawei.Paginate(ctx, pageListCustomPolicies, params, call, func(p *iam.ListCustomPoliciesResponseBody) []iam.ListCustomPoliciesRoles {
-		if p.Roles == nil {
-			return nil
-		}
-		return *p.Roles
-	})
+	return huawei.Paginate(ctx, pageListCustomPolicies, params, call, func(p *iam.ListCustomPoliciesResponseBody) []iam.ListCustomPoliciesRoles { return p.Roles })
 }
 
 var opListDomainPermissionsForAgency = &huawei.Operation{Service: "iam", Name: "ListDomainPermissionsForAgency", Method: "GET", Path: "/v3.0/OS-AGENCY/domains/{domain_id}/agencies/{agency_id}/roles",
@@ -1922,12 +1907,12 @@ var opListDomainPermissionsForAgency = &huawei.Operation{Service: "iam", Name: "
 
 // ListDomainPermissionsForAgency (查询全局服务中的委托权限): GET /v3.0/OS-AGENCY/domains/{domain_id}/agencies/{agency_id}/roles.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListDomainPermissionsForAgency(ctx context.Context, agencyId string) (*iam.ListDomainPermissionsForAgencyResponseBody, error) {
+func (c *Client) ListDomainPermissionsForAgency(ctx context.Context, agencyID string) (*iam.ListDomainPermissionsForAgencyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListDomainPermissionsForAgency, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if agencyId == "" {
+		if agencyID == "" {
 			return nil, huawei.ErrEmptyPathParam("agency_id")
 		}
-		return iam.NewListDomainPermissionsForAgencyRequest(server, ids.Domain, agencyId)
+		return iam.NewListDomainPermissionsForAgencyRequest(server, ids.Domain, agencyID)
 	})
 	if err != nil {
 		return nil, err
@@ -1959,12 +1944,12 @@ var opListEnterpriseProjectsForGroup = &huawei.Operation{Service: "iam", Name: "
 
 // ListEnterpriseProjectsForGroup (查询用户组关联的企业项目): GET /v3.0/OS-PERMISSION/groups/{group_id}/enterprise-projects.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListEnterpriseProjectsForGroup(ctx context.Context, groupId string) (*iam.ListEnterpriseProjectsForGroupResponseBody, error) {
+func (c *Client) ListEnterpriseProjectsForGroup(ctx context.Context, groupID string) (*iam.ListEnterpriseProjectsForGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListEnterpriseProjectsForGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if groupId == "" {
+		if groupID == "" {
 			return nil, huawei.ErrEmptyPathParam("group_id")
 		}
-		return iam.NewListEnterpriseProjectsForGroupRequest(server, groupId)
+		return iam.NewListEnterpriseProjectsForGroupRequest(server, groupID)
 	})
 	if err != nil {
 		return nil, err
@@ -1980,12 +1965,12 @@ var opListEnterpriseProjectsForUser = &huawei.Operation{Service: "iam", Name: "L
 
 // ListEnterpriseProjectsForUser (查询用户直接关联的企业项目): GET /v3.0/OS-PERMISSION/users/{user_id}/enterprise-projects.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListEnterpriseProjectsForUser(ctx context.Context, userId string) (*iam.ListEnterpriseProjectsForUserResponseBody, error) {
+func (c *Client) ListEnterpriseProjectsForUser(ctx context.Context, userID string) (*iam.ListEnterpriseProjectsForUserResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListEnterpriseProjectsForUser, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if userId == "" {
+		if userID == "" {
 			return nil, huawei.ErrEmptyPathParam("user_id")
 		}
-		return iam.NewListEnterpriseProjectsForUserRequest(server, userId)
+		return iam.NewListEnterpriseProjectsForUserRequest(server, userID)
 	})
 	if err != nil {
 		return nil, err
@@ -2001,12 +1986,12 @@ var opListGroups = &huawei.Operation{Service: "iam", Name: "ListGroups", Method:
 
 // ListGroups (查询企业项目关联的用户组): GET /v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListGroups(ctx context.Context, enterpriseProjectId string, params *iam.ListGroupsParams) (*iam.ListGroupsResponseBody, error) {
+func (c *Client) ListGroups(ctx context.Context, enterpriseProjectID string, params *iam.ListGroupsParams) (*iam.ListGroupsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListGroups, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if enterpriseProjectId == "" {
+		if enterpriseProjectID == "" {
 			return nil, huawei.ErrEmptyPathParam("enterprise_project_id")
 		}
-		return iam.NewListGroupsRequest(server, enterpriseProjectId, params)
+		return iam.NewListGroupsRequest(server, enterpriseProjectID, params)
 	})
 	if err != nil {
 		return nil, err
@@ -2020,12 +2005,12 @@ var opListGroupsForEnterpriseProject = &huawei.Operation{Service: "iam", Name: "
 
 // ListGroupsForEnterpriseProject (查询企业项目关联的用户组): GET /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/groups.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListGroupsForEnterpriseProject(ctx context.Context, enterpriseProjectId string) (*iam.ListGroupsForEnterpriseProjectResponseBody, error) {
+func (c *Client) ListGroupsForEnterpriseProject(ctx context.Context, enterpriseProjectID string) (*iam.ListGroupsForEnterpriseProjectResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListGroupsForEnterpriseProject, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if enterpriseProjectId == "" {
+		if enterpriseProjectID == "" {
 			return nil, huawei.ErrEmptyPathParam("enterprise_project_id")
 		}
-		return iam.NewListGroupsForEnterpriseProjectRequest(server, enterpriseProjectId)
+		return iam.NewListGroupsForEnterpriseProjectRequest(server, enterpriseProjectID)
 	})
 	if err != nil {
 		return nil, err
@@ -2036,20 +2021,20 @@ func (c *Client) ListGroupsForEnterpriseProject(ctx context.Context, enterpriseP
 	})
 }
 
-var opListIdTokenTokens = &huawei.Operation{Service: "iam", Name: "ListIdTokenTokens", Method: "POST", Path: "/v3.0/OS-AUTH/id-token/tokens",
+var opListIDTokenTokens = &huawei.Operation{Service: "iam", Name: "ListIDTokenTokens", Method: "POST", Path: "/v3.0/OS-AUTH/id-token/tokens",
 	Idempotent: false, Auth: false, Project: false, Domain: false}
 
-// ListIdTokenTokens (获取联邦认证token(OpenID Connect ID token方式)): POST /v3.0/OS-AUTH/id-token/tokens.
+// ListIDTokenTokens (获取联邦认证token(OpenID Connect ID token方式)): POST /v3.0/OS-AUTH/id-token/tokens.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) ListIdTokenTokens(ctx context.Context, params *iam.ListIdTokenTokensParams, body iam.ListIdTokenTokensJSONRequestBody) (*iam.ListIdTokenTokensResponseBody, error) {
-	httpResp, err := c.rt.Do(ctx, opListIdTokenTokens, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return iam.NewListIdTokenTokensRequest(server, params, body)
+func (c *Client) ListIDTokenTokens(ctx context.Context, params *iam.ListIDTokenTokensParams, body iam.ListIDTokenTokensJSONRequestBody) (*iam.ListIDTokenTokensResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListIDTokenTokens, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return iam.NewListIDTokenTokensRequest(server, params, body)
 	})
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseListIdTokenTokensResponse(httpResp)
-	return huawei.Result(opListIdTokenTokens, httpResp, parsed, err, func(p *iam.ListIdTokenTokensResponse) *iam.ListIdTokenTokensResponseBody { return p.JSON201 })
+	parsed, err := iam.ParseListIDTokenTokensResponse(httpResp)
+	return huawei.Result(opListIDTokenTokens, httpResp, parsed, err, func(p *iam.ListIDTokenTokensResponse) *iam.ListIDTokenTokensResponseBody { return p.JSON201 })
 }
 
 var opListLogintokens = &huawei.Operation{Service: "iam", Name: "ListLogintokens", Method: "POST", Path: "/v3.0/OS-AUTH/securitytoken/logintokens",
@@ -2107,12 +2092,12 @@ var opListProjectPermissionsForAgency = &huawei.Operation{Service: "iam", Name: 
 
 // ListProjectPermissionsForAgency (查询项目服务中的委托权限): GET /v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListProjectPermissionsForAgency(ctx context.Context, agencyId string) (*iam.ListProjectPermissionsForAgencyResponseBody, error) {
+func (c *Client) ListProjectPermissionsForAgency(ctx context.Context, agencyID string) (*iam.ListProjectPermissionsForAgencyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListProjectPermissionsForAgency, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if agencyId == "" {
+		if agencyID == "" {
 			return nil, huawei.ErrEmptyPathParam("agency_id")
 		}
-		return iam.NewListProjectPermissionsForAgencyRequest(server, ids.Project, agencyId)
+		return iam.NewListProjectPermissionsForAgencyRequest(server, ids.Project, agencyID)
 	})
 	if err != nil {
 		return nil, err
@@ -2144,15 +2129,15 @@ var opListRoles = &huawei.Operation{Service: "iam", Name: "ListRoles", Method: "
 
 // ListRoles (查询企业项目已关联用户组的权限): GET /v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListRoles(ctx context.Context, enterpriseProjectId string, groupId string, params *iam.ListRolesParams) (*iam.ListRolesResponseBody, error) {
+func (c *Client) ListRoles(ctx context.Context, enterpriseProjectID string, groupID string, params *iam.ListRolesParams) (*iam.ListRolesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListRoles, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if enterpriseProjectId == "" {
+		if enterpriseProjectID == "" {
 			return nil, huawei.ErrEmptyPathParam("enterprise_project_id")
 		}
-		if groupId == "" {
+		if groupID == "" {
 			return nil, huawei.ErrEmptyPathParam("group_id")
 		}
-		return iam.NewListRolesRequest(server, enterpriseProjectId, groupId, params)
+		return iam.NewListRolesRequest(server, enterpriseProjectID, groupID, params)
 	})
 	if err != nil {
 		return nil, err
@@ -2166,15 +2151,15 @@ var opListRolesForGroupOnEnterpriseProject = &huawei.Operation{Service: "iam", N
 
 // ListRolesForGroupOnEnterpriseProject (查询企业项目关联用户组的权限): GET /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListRolesForGroupOnEnterpriseProject(ctx context.Context, enterpriseProjectId string, groupId string) (*iam.ListRolesForGroupOnEnterpriseProjectResponseBody, error) {
+func (c *Client) ListRolesForGroupOnEnterpriseProject(ctx context.Context, enterpriseProjectID string, groupID string) (*iam.ListRolesForGroupOnEnterpriseProjectResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListRolesForGroupOnEnterpriseProject, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if enterpriseProjectId == "" {
+		if enterpriseProjectID == "" {
 			return nil, huawei.ErrEmptyPathParam("enterprise_project_id")
 		}
-		if groupId == "" {
+		if groupID == "" {
 			return nil, huawei.ErrEmptyPathParam("group_id")
 		}
-		return iam.NewListRolesForGroupOnEnterpriseProjectRequest(server, enterpriseProjectId, groupId)
+		return iam.NewListRolesForGroupOnEnterpriseProjectRequest(server, enterpriseProjectID, groupID)
 	})
 	if err != nil {
 		return nil, err
@@ -2190,15 +2175,15 @@ var opListRolesForUserOnEnterpriseProject = &huawei.Operation{Service: "iam", Na
 
 // ListRolesForUserOnEnterpriseProject (查询企业项目直接关联用户的权限): GET /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/users/{user_id}/roles.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListRolesForUserOnEnterpriseProject(ctx context.Context, enterpriseProjectId string, userId string) (*iam.ListRolesForUserOnEnterpriseProjectResponseBody, error) {
+func (c *Client) ListRolesForUserOnEnterpriseProject(ctx context.Context, enterpriseProjectID string, userID string) (*iam.ListRolesForUserOnEnterpriseProjectResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListRolesForUserOnEnterpriseProject, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if enterpriseProjectId == "" {
+		if enterpriseProjectID == "" {
 			return nil, huawei.ErrEmptyPathParam("enterprise_project_id")
 		}
-		if userId == "" {
+		if userID == "" {
 			return nil, huawei.ErrEmptyPathParam("user_id")
 		}
-		return iam.NewListRolesForUserOnEnterpriseProjectRequest(server, enterpriseProjectId, userId)
+		return iam.NewListRolesForUserOnEnterpriseProjectRequest(server, enterpriseProjectID, userID)
 	})
 	if err != nil {
 		return nil, err
@@ -2262,12 +2247,12 @@ var opListUsersForEnterpriseProject = &huawei.Operation{Service: "iam", Name: "L
 
 // ListUsersForEnterpriseProject (查询企业项目直接关联用户): GET /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/users.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListUsersForEnterpriseProject(ctx context.Context, enterpriseProjectId string) (*iam.ListUsersForEnterpriseProjectResponseBody, error) {
+func (c *Client) ListUsersForEnterpriseProject(ctx context.Context, enterpriseProjectID string) (*iam.ListUsersForEnterpriseProjectResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListUsersForEnterpriseProject, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if enterpriseProjectId == "" {
+		if enterpriseProjectID == "" {
 			return nil, huawei.ErrEmptyPathParam("enterprise_project_id")
 		}
-		return iam.NewListUsersForEnterpriseProjectRequest(server, enterpriseProjectId)
+		return iam.NewListUsersForEnterpriseProjectRequest(server, enterpriseProjectID)
 	})
 	if err != nil {
 		return nil, err
@@ -2301,15 +2286,15 @@ var opRemoveAllProjectsPermissionFromAgency = &huawei.Operation{Service: "iam", 
 
 // RemoveAllProjectsPermissionFromAgency (移除委托下的所有项目服务权限): DELETE /v3.0/OS-INHERIT/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}/inherited_to_projects.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) RemoveAllProjectsPermissionFromAgency(ctx context.Context, agencyId string, roleId string) error {
+func (c *Client) RemoveAllProjectsPermissionFromAgency(ctx context.Context, agencyID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opRemoveAllProjectsPermissionFromAgency, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if agencyId == "" {
+		if agencyID == "" {
 			return nil, huawei.ErrEmptyPathParam("agency_id")
 		}
-		if roleId == "" {
+		if roleID == "" {
 			return nil, huawei.ErrEmptyPathParam("role_id")
 		}
-		return iam.NewRemoveAllProjectsPermissionFromAgencyRequest(server, ids.Domain, agencyId, roleId)
+		return iam.NewRemoveAllProjectsPermissionFromAgencyRequest(server, ids.Domain, agencyID, roleID)
 	})
 	if err != nil {
 		return err
@@ -2323,15 +2308,15 @@ var opRemovePermissionFromAgencyOnDomain = &huawei.Operation{Service: "iam", Nam
 
 // RemovePermissionFromAgencyOnDomain (移除委托的全局服务权限): DELETE /v3.0/OS-AGENCY/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) RemovePermissionFromAgencyOnDomain(ctx context.Context, agencyId string, roleId string) error {
+func (c *Client) RemovePermissionFromAgencyOnDomain(ctx context.Context, agencyID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opRemovePermissionFromAgencyOnDomain, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if agencyId == "" {
+		if agencyID == "" {
 			return nil, huawei.ErrEmptyPathParam("agency_id")
 		}
-		if roleId == "" {
+		if roleID == "" {
 			return nil, huawei.ErrEmptyPathParam("role_id")
 		}
-		return iam.NewRemovePermissionFromAgencyOnDomainRequest(server, ids.Domain, agencyId, roleId)
+		return iam.NewRemovePermissionFromAgencyOnDomainRequest(server, ids.Domain, agencyID, roleID)
 	})
 	if err != nil {
 		return err
@@ -2345,15 +2330,15 @@ var opRemovePermissionFromAgencyOnProject = &huawei.Operation{Service: "iam", Na
 
 // RemovePermissionFromAgencyOnProject (移除委托的项目服务权限): DELETE /v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles/{role_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) RemovePermissionFromAgencyOnProject(ctx context.Context, agencyId string, roleId string) error {
+func (c *Client) RemovePermissionFromAgencyOnProject(ctx context.Context, agencyID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opRemovePermissionFromAgencyOnProject, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if agencyId == "" {
+		if agencyID == "" {
 			return nil, huawei.ErrEmptyPathParam("agency_id")
 		}
-		if roleId == "" {
+		if roleID == "" {
 			return nil, huawei.ErrEmptyPathParam("role_id")
 		}
-		return iam.NewRemovePermissionFromAgencyOnProjectRequest(server, ids.Project, agencyId, roleId)
+		return iam.NewRemovePermissionFromAgencyOnProjectRequest(server, ids.Project, agencyID, roleID)
 	})
 	if err != nil {
 		return err
@@ -2367,18 +2352,18 @@ var opRevokeRoleFromGroupOnEnterpriseProject = &huawei.Operation{Service: "iam",
 
 // RevokeRoleFromGroupOnEnterpriseProject (删除企业项目关联用户组的权限): DELETE /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) RevokeRoleFromGroupOnEnterpriseProject(ctx context.Context, enterpriseProjectId string, groupId string, roleId string) error {
+func (c *Client) RevokeRoleFromGroupOnEnterpriseProject(ctx context.Context, enterpriseProjectID string, groupID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opRevokeRoleFromGroupOnEnterpriseProject, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if enterpriseProjectId == "" {
+		if enterpriseProjectID == "" {
 			return nil, huawei.ErrEmptyPathParam("enterprise_project_id")
 		}
-		if groupId == "" {
+		if groupID == "" {
 			return nil, huawei.ErrEmptyPathParam("group_id")
 		}
-		if roleId == "" {
+		if roleID == "" {
 			return nil, huawei.ErrEmptyPathParam("role_id")
 		}
-		return iam.NewRevokeRoleFromGroupOnEnterpriseProjectRequest(server, enterpriseProjectId, groupId, roleId)
+		return iam.NewRevokeRoleFromGroupOnEnterpriseProjectRequest(server, enterpriseProjectID, groupID, roleID)
 	})
 	if err != nil {
 		return err
@@ -2392,18 +2377,18 @@ var opRevokeRoleFromUserOnEnterpriseProject = &huawei.Operation{Service: "iam", 
 
 // RevokeRoleFromUserOnEnterpriseProject (删除企业项目直接关联用户的权限): DELETE /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/users/{user_id}/roles/{role_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) RevokeRoleFromUserOnEnterpriseProject(ctx context.Context, enterpriseProjectId string, userId string, roleId string) error {
+func (c *Client) RevokeRoleFromUserOnEnterpriseProject(ctx context.Context, enterpriseProjectID string, userID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opRevokeRoleFromUserOnEnterpriseProject, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if enterpriseProjectId == "" {
+		if enterpriseProjectID == "" {
 			return nil, huawei.ErrEmptyPathParam("enterprise_project_id")
 		}
-		if userId == "" {
+		if userID == "" {
 			return nil, huawei.ErrEmptyPathParam("user_id")
 		}
-		if roleId == "" {
+		if roleID == "" {
 			return nil, huawei.ErrEmptyPathParam("role_id")
 		}
-		return iam.NewRevokeRoleFromUserOnEnterpriseProjectRequest(server, enterpriseProjectId, userId, roleId)
+		return iam.NewRevokeRoleFromUserOnEnterpriseProjectRequest(server, enterpriseProjectID, userID, roleID)
 	})
 	if err != nil {
 		return err
@@ -2417,12 +2402,12 @@ var opShowAgency = &huawei.Operation{Service: "iam", Name: "ShowAgency", Method:
 
 // ShowAgency (查询委托详情): GET /v3.0/OS-AGENCY/agencies/{agency_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ShowAgency(ctx context.Context, agencyId string) (*iam.ShowAgencyResponseBody, error) {
+func (c *Client) ShowAgency(ctx context.Context, agencyID string) (*iam.ShowAgencyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowAgency, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if agencyId == "" {
+		if agencyID == "" {
 			return nil, huawei.ErrEmptyPathParam("agency_id")
 		}
-		return iam.NewShowAgencyRequest(server, agencyId)
+		return iam.NewShowAgencyRequest(server, agencyID)
 	})
 	if err != nil {
 		return nil, err
@@ -2436,12 +2421,12 @@ var opShowCustomPolicy = &huawei.Operation{Service: "iam", Name: "ShowCustomPoli
 
 // ShowCustomPolicy (查询自定义策略详情): GET /v3.0/OS-ROLE/roles/{role_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ShowCustomPolicy(ctx context.Context, roleId string) (*iam.ShowCustomPolicyResponseBody, error) {
+func (c *Client) ShowCustomPolicy(ctx context.Context, roleID string) (*iam.ShowCustomPolicyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowCustomPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if roleId == "" {
+		if roleID == "" {
 			return nil, huawei.ErrEmptyPathParam("role_id")
 		}
-		return iam.NewShowCustomPolicyRequest(server, roleId)
+		return iam.NewShowCustomPolicyRequest(server, roleID)
 	})
 	if err != nil {
 		return nil, err
@@ -2450,36 +2435,36 @@ func (c *Client) ShowCustomPolicy(ctx context.Context, roleId string) (*iam.Show
 	return huawei.Result(opShowCustomPolicy, httpResp, parsed, err, func(p *iam.ShowCustomPolicyResponse) *iam.ShowCustomPolicyResponseBody { return p.JSON200 })
 }
 
-var opShowDomainApiAclPolicy = &huawei.Operation{Service: "iam", Name: "ShowDomainApiAclPolicy", Method: "GET", Path: "/v3.0/OS-SECURITYPOLICY/domains/{domain_id}/api-acl-policy",
+var opShowDomainAPIACLPolicy = &huawei.Operation{Service: "iam", Name: "ShowDomainAPIACLPolicy", Method: "GET", Path: "/v3.0/OS-SECURITYPOLICY/domains/{domain_id}/api-acl-policy",
 	Idempotent: true, Auth: true, Project: false, Domain: true}
 
-// ShowDomainApiAclPolicy (查询帐号接口访问策略): GET /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/api-acl-policy.
+// ShowDomainAPIACLPolicy (查询帐号接口访问策略): GET /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/api-acl-policy.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ShowDomainApiAclPolicy(ctx context.Context) (*iam.ShowDomainApiAclPolicyResponseBody, error) {
-	httpResp, err := c.rt.Do(ctx, opShowDomainApiAclPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return iam.NewShowDomainApiAclPolicyRequest(server, ids.Domain)
+func (c *Client) ShowDomainAPIACLPolicy(ctx context.Context) (*iam.ShowDomainAPIACLPolicyResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opShowDomainAPIACLPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return iam.NewShowDomainAPIACLPolicyRequest(server, ids.Domain)
 	})
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseShowDomainApiAclPolicyResponse(httpResp)
-	return huawei.Result(opShowDomainApiAclPolicy, httpResp, parsed, err, func(p *iam.ShowDomainApiAclPolicyResponse) *iam.ShowDomainApiAclPolicyResponseBody { return p.JSON200 })
+	parsed, err := iam.ParseShowDomainAPIACLPolicyResponse(httpResp)
+	return huawei.Result(opShowDomainAPIACLPolicy, httpResp, parsed, err, func(p *iam.ShowDomainAPIACLPolicyResponse) *iam.ShowDomainAPIACLPolicyResponseBody { return p.JSON200 })
 }
 
-var opShowDomainConsoleAclPolicy = &huawei.Operation{Service: "iam", Name: "ShowDomainConsoleAclPolicy", Method: "GET", Path: "/v3.0/OS-SECURITYPOLICY/domains/{domain_id}/console-acl-policy",
+var opShowDomainConsoleACLPolicy = &huawei.Operation{Service: "iam", Name: "ShowDomainConsoleACLPolicy", Method: "GET", Path: "/v3.0/OS-SECURITYPOLICY/domains/{domain_id}/console-acl-policy",
 	Idempotent: true, Auth: true, Project: false, Domain: true}
 
-// ShowDomainConsoleAclPolicy (查询帐号控制台访问策略): GET /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/console-acl-policy.
+// ShowDomainConsoleACLPolicy (查询帐号控制台访问策略): GET /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/console-acl-policy.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ShowDomainConsoleAclPolicy(ctx context.Context) (*iam.ShowDomainConsoleAclPolicyResponseBody, error) {
-	httpResp, err := c.rt.Do(ctx, opShowDomainConsoleAclPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return iam.NewShowDomainConsoleAclPolicyRequest(server, ids.Domain)
+func (c *Client) ShowDomainConsoleACLPolicy(ctx context.Context) (*iam.ShowDomainConsoleACLPolicyResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opShowDomainConsoleACLPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return iam.NewShowDomainConsoleACLPolicyRequest(server, ids.Domain)
 	})
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseShowDomainConsoleAclPolicyResponse(httpResp)
-	return huawei.Result(opShowDomainConsoleAclPolicy, httpResp, parsed, err, func(p *iam.ShowDomainConsoleAclPolicyResponse) *iam.ShowDomainConsoleAclPolicyResponseBody {
+	parsed, err := iam.ParseShowDomainConsoleACLPolicyResponse(httpResp)
+	return huawei.Result(opShowDomainConsoleACLPolicy, httpResp, parsed, err, func(p *iam.ShowDomainConsoleACLPolicyResponse) *iam.ShowDomainConsoleACLPolicyResponseBody {
 		return p.JSON200
 	})
 }
@@ -2562,12 +2547,7 @@ func (c *Client) ShowDomainRoleAssignmentsAll(ctx context.Context, params *iam.S
 	call := func(ctx context.Context, params *iam.ShowDomainRoleAssignmentsParams) (*iam.ShowDomainRoleAssignmentsResponseBody, error) {
 		return c.ShowDomainRoleAssignments(ctx, params)
 	}
-	return huawei.Paginate(ctx, pageShowDomainRoleAssignments, params, call, func(p *iam.ShowDomainRoleAssignmentsResponseBody) []iam.RoleAssignments {
-		if p.RoleAssignments == nil {
-			return nil
-		}
-		return *p.RoleAssignments
-	})
+	return huawei.Paginate(ctx, pageShowDomainRoleAssignments, params, call, func(p *iam.ShowDomainRoleAssignmentsResponseBody) []iam.RoleAssignments { return p.RoleAssignments })
 }
 
 var opShowKeystoneMetadataFile = &huawei.Operation{Service: "iam", Name: "ShowKeystoneMetadataFile", Method: "GET", Path: "/v3-ext/auth/OS-FEDERATION/SSO/metadata",
@@ -2591,15 +2571,15 @@ var opShowMetadata = &huawei.Operation{Service: "iam", Name: "ShowMetadata", Met
 
 // ShowMetadata (查询Metadata文件): GET /v3-ext/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}/metadata.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ShowMetadata(ctx context.Context, idpId string, protocolId string) (*iam.ShowMetadataResponseBody, error) {
+func (c *Client) ShowMetadata(ctx context.Context, idpID string, protocolID string) (*iam.ShowMetadataResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowMetadata, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if idpId == "" {
+		if idpID == "" {
 			return nil, huawei.ErrEmptyPathParam("idp_id")
 		}
-		if protocolId == "" {
+		if protocolID == "" {
 			return nil, huawei.ErrEmptyPathParam("protocol_id")
 		}
-		return iam.NewShowMetadataRequest(server, idpId, protocolId)
+		return iam.NewShowMetadataRequest(server, idpID, protocolID)
 	})
 	if err != nil {
 		return nil, err
@@ -2608,23 +2588,23 @@ func (c *Client) ShowMetadata(ctx context.Context, idpId string, protocolId stri
 	return huawei.Result(opShowMetadata, httpResp, parsed, err, func(p *iam.ShowMetadataResponse) *iam.ShowMetadataResponseBody { return p.JSON200 })
 }
 
-var opShowOpenIdConnectConfig = &huawei.Operation{Service: "iam", Name: "ShowOpenIdConnectConfig", Method: "GET", Path: "/v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config",
+var opShowOpenIDConnectConfig = &huawei.Operation{Service: "iam", Name: "ShowOpenIDConnectConfig", Method: "GET", Path: "/v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config",
 	Idempotent: true, Auth: true, Project: false, Domain: false}
 
-// ShowOpenIdConnectConfig (查询OpenID Connect身份提供商配置): GET /v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config.
+// ShowOpenIDConnectConfig (查询OpenID Connect身份提供商配置): GET /v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ShowOpenIdConnectConfig(ctx context.Context, idpId string) (*iam.ShowOpenIdConnectConfigResponseBody, error) {
-	httpResp, err := c.rt.Do(ctx, opShowOpenIdConnectConfig, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if idpId == "" {
+func (c *Client) ShowOpenIDConnectConfig(ctx context.Context, idpID string) (*iam.ShowOpenIDConnectConfigResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opShowOpenIDConnectConfig, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if idpID == "" {
 			return nil, huawei.ErrEmptyPathParam("idp_id")
 		}
-		return iam.NewShowOpenIdConnectConfigRequest(server, idpId)
+		return iam.NewShowOpenIDConnectConfigRequest(server, idpID)
 	})
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseShowOpenIdConnectConfigResponse(httpResp)
-	return huawei.Result(opShowOpenIdConnectConfig, httpResp, parsed, err, func(p *iam.ShowOpenIdConnectConfigResponse) *iam.ShowOpenIdConnectConfigResponseBody {
+	parsed, err := iam.ParseShowOpenIDConnectConfigResponse(httpResp)
+	return huawei.Result(opShowOpenIDConnectConfig, httpResp, parsed, err, func(p *iam.ShowOpenIDConnectConfigResponse) *iam.ShowOpenIDConnectConfigResponseBody {
 		return p.JSON200
 	})
 }
@@ -2671,12 +2651,12 @@ var opShowUser = &huawei.Operation{Service: "iam", Name: "ShowUser", Method: "GE
 
 // ShowUser (查询IAM用户详情（推荐）): GET /v3.0/OS-USER/users/{user_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ShowUser(ctx context.Context, userId string) (*iam.ShowUserResponseBody, error) {
+func (c *Client) ShowUser(ctx context.Context, userID string) (*iam.ShowUserResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowUser, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if userId == "" {
+		if userID == "" {
 			return nil, huawei.ErrEmptyPathParam("user_id")
 		}
-		return iam.NewShowUserRequest(server, userId)
+		return iam.NewShowUserRequest(server, userID)
 	})
 	if err != nil {
 		return nil, err
@@ -2690,12 +2670,12 @@ var opShowUserLoginProtect = &huawei.Operation{Service: "iam", Name: "ShowUserLo
 
 // ShowUserLoginProtect (查询指定IAM用户的登录保护状态信息): GET /v3.0/OS-USER/users/{user_id}/login-protect.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ShowUserLoginProtect(ctx context.Context, userId string) (*iam.ShowUserLoginProtectResponseBody, error) {
+func (c *Client) ShowUserLoginProtect(ctx context.Context, userID string) (*iam.ShowUserLoginProtectResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowUserLoginProtect, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if userId == "" {
+		if userID == "" {
 			return nil, huawei.ErrEmptyPathParam("user_id")
 		}
-		return iam.NewShowUserLoginProtectRequest(server, userId)
+		return iam.NewShowUserLoginProtectRequest(server, userID)
 	})
 	if err != nil {
 		return nil, err
@@ -2709,12 +2689,12 @@ var opShowUserMfaDevice = &huawei.Operation{Service: "iam", Name: "ShowUserMfaDe
 
 // ShowUserMfaDevice (查询指定IAM用户的MFA绑定信息): GET /v3.0/OS-MFA/users/{user_id}/virtual-mfa-device.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ShowUserMfaDevice(ctx context.Context, userId string) (*iam.ShowUserMfaDeviceResponseBody, error) {
+func (c *Client) ShowUserMfaDevice(ctx context.Context, userID string) (*iam.ShowUserMfaDeviceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowUserMfaDevice, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if userId == "" {
+		if userID == "" {
 			return nil, huawei.ErrEmptyPathParam("user_id")
 		}
-		return iam.NewShowUserMfaDeviceRequest(server, userId)
+		return iam.NewShowUserMfaDeviceRequest(server, userID)
 	})
 	if err != nil {
 		return nil, err
@@ -2728,12 +2708,12 @@ var opUpdateAgency = &huawei.Operation{Service: "iam", Name: "UpdateAgency", Met
 
 // UpdateAgency (修改委托): PUT /v3.0/OS-AGENCY/agencies/{agency_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) UpdateAgency(ctx context.Context, agencyId string, body iam.UpdateAgencyJSONRequestBody) (*iam.UpdateAgencyResponseBody, error) {
+func (c *Client) UpdateAgency(ctx context.Context, agencyID string, body iam.UpdateAgencyJSONRequestBody) (*iam.UpdateAgencyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateAgency, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if agencyId == "" {
+		if agencyID == "" {
 			return nil, huawei.ErrEmptyPathParam("agency_id")
 		}
-		return iam.NewUpdateAgencyRequest(server, agencyId, body)
+		return iam.NewUpdateAgencyRequest(server, agencyID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -2747,12 +2727,12 @@ var opUpdateAgencyCustomPolicy = &huawei.Operation{Service: "iam", Name: "Update
 
 // UpdateAgencyCustomPolicy (修改委托自定义策略): PATCH /v3.0/OS-ROLE/roles/{role_id}#UpdateAgencyCustomPolicy.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) UpdateAgencyCustomPolicy(ctx context.Context, roleId string, body iam.UpdateAgencyCustomPolicyJSONRequestBody) (*iam.UpdateAgencyCustomPolicyResponseBody, error) {
+func (c *Client) UpdateAgencyCustomPolicy(ctx context.Context, roleID string, body iam.UpdateAgencyCustomPolicyJSONRequestBody) (*iam.UpdateAgencyCustomPolicyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateAgencyCustomPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if roleId == "" {
+		if roleID == "" {
 			return nil, huawei.ErrEmptyPathParam("role_id")
 		}
-		return iam.NewUpdateAgencyCustomPolicyRequest(server, roleId, body)
+		return iam.NewUpdateAgencyCustomPolicyRequest(server, roleID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -2768,12 +2748,12 @@ var opUpdateCloudServiceCustomPolicy = &huawei.Operation{Service: "iam", Name: "
 
 // UpdateCloudServiceCustomPolicy (修改云服务自定义策略): PATCH /v3.0/OS-ROLE/roles/{role_id}#UpdateCloudServiceCustomPolicy.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) UpdateCloudServiceCustomPolicy(ctx context.Context, roleId string, body iam.UpdateCloudServiceCustomPolicyJSONRequestBody) (*iam.UpdateCloudServiceCustomPolicyResponseBody, error) {
+func (c *Client) UpdateCloudServiceCustomPolicy(ctx context.Context, roleID string, body iam.UpdateCloudServiceCustomPolicyJSONRequestBody) (*iam.UpdateCloudServiceCustomPolicyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateCloudServiceCustomPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if roleId == "" {
+		if roleID == "" {
 			return nil, huawei.ErrEmptyPathParam("role_id")
 		}
-		return iam.NewUpdateCloudServiceCustomPolicyRequest(server, roleId, body)
+		return iam.NewUpdateCloudServiceCustomPolicyRequest(server, roleID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -2784,38 +2764,38 @@ func (c *Client) UpdateCloudServiceCustomPolicy(ctx context.Context, roleId stri
 	})
 }
 
-var opUpdateDomainApiAclPolicy = &huawei.Operation{Service: "iam", Name: "UpdateDomainApiAclPolicy", Method: "PUT", Path: "/v3.0/OS-SECURITYPOLICY/domains/{domain_id}/api-acl-policy",
+var opUpdateDomainAPIACLPolicy = &huawei.Operation{Service: "iam", Name: "UpdateDomainAPIACLPolicy", Method: "PUT", Path: "/v3.0/OS-SECURITYPOLICY/domains/{domain_id}/api-acl-policy",
 	Idempotent: true, Auth: true, Project: false, Domain: true}
 
-// UpdateDomainApiAclPolicy (修改帐号接口访问策略): PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/api-acl-policy.
+// UpdateDomainAPIACLPolicy (修改帐号接口访问策略): PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/api-acl-policy.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) UpdateDomainApiAclPolicy(ctx context.Context, body iam.UpdateDomainApiAclPolicyJSONRequestBody) (*iam.UpdateDomainApiAclPolicyResponseBody, error) {
-	httpResp, err := c.rt.Do(ctx, opUpdateDomainApiAclPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return iam.NewUpdateDomainApiAclPolicyRequest(server, ids.Domain, body)
+func (c *Client) UpdateDomainAPIACLPolicy(ctx context.Context, body iam.UpdateDomainAPIACLPolicyJSONRequestBody) (*iam.UpdateDomainAPIACLPolicyResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opUpdateDomainAPIACLPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return iam.NewUpdateDomainAPIACLPolicyRequest(server, ids.Domain, body)
 	})
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseUpdateDomainApiAclPolicyResponse(httpResp)
-	return huawei.Result(opUpdateDomainApiAclPolicy, httpResp, parsed, err, func(p *iam.UpdateDomainApiAclPolicyResponse) *iam.UpdateDomainApiAclPolicyResponseBody {
+	parsed, err := iam.ParseUpdateDomainAPIACLPolicyResponse(httpResp)
+	return huawei.Result(opUpdateDomainAPIACLPolicy, httpResp, parsed, err, func(p *iam.UpdateDomainAPIACLPolicyResponse) *iam.UpdateDomainAPIACLPolicyResponseBody {
 		return p.JSON200
 	})
 }
 
-var opUpdateDomainConsoleAclPolicy = &huawei.Operation{Service: "iam", Name: "UpdateDomainConsoleAclPolicy", Method: "PUT", Path: "/v3.0/OS-SECURITYPOLICY/domains/{domain_id}/console-acl-policy",
+var opUpdateDomainConsoleACLPolicy = &huawei.Operation{Service: "iam", Name: "UpdateDomainConsoleACLPolicy", Method: "PUT", Path: "/v3.0/OS-SECURITYPOLICY/domains/{domain_id}/console-acl-policy",
 	Idempotent: true, Auth: true, Project: false, Domain: true}
 
-// UpdateDomainConsoleAclPolicy (修改帐号控制台访问策略): PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/console-acl-policy.
+// UpdateDomainConsoleACLPolicy (修改帐号控制台访问策略): PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/console-acl-policy.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) UpdateDomainConsoleAclPolicy(ctx context.Context, body iam.UpdateDomainConsoleAclPolicyJSONRequestBody) (*iam.UpdateDomainConsoleAclPolicyResponseBody, error) {
-	httpResp, err := c.rt.Do(ctx, opUpdateDomainConsoleAclPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return iam.NewUpdateDomainConsoleAclPolicyRequest(server, ids.Domain, body)
+func (c *Client) UpdateDomainConsoleACLPolicy(ctx context.Context, body iam.UpdateDomainConsoleACLPolicyJSONRequestBody) (*iam.UpdateDomainConsoleACLPolicyResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opUpdateDomainConsoleACLPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return iam.NewUpdateDomainConsoleACLPolicyRequest(server, ids.Domain, body)
 	})
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseUpdateDomainConsoleAclPolicyResponse(httpResp)
-	return huawei.Result(opUpdateDomainConsoleAclPolicy, httpResp, parsed, err, func(p *iam.UpdateDomainConsoleAclPolicyResponse) *iam.UpdateDomainConsoleAclPolicyResponseBody {
+	parsed, err := iam.ParseUpdateDomainConsoleACLPolicyResponse(httpResp)
+	return huawei.Result(opUpdateDomainConsoleACLPolicy, httpResp, parsed, err, func(p *iam.UpdateDomainConsoleACLPolicyResponse) *iam.UpdateDomainConsoleACLPolicyResponseBody {
 		return p.JSON200
 	})
 }
@@ -2825,15 +2805,15 @@ var opUpdateDomainGroupInheritRole = &huawei.Operation{Service: "iam", Name: "Up
 
 // UpdateDomainGroupInheritRole (为用户组授予所有项目服务权限): PUT /v3/OS-INHERIT/domains/{domain_id}/groups/{group_id}/roles/{role_id}/inherited_to_projects.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) UpdateDomainGroupInheritRole(ctx context.Context, groupId string, roleId string) error {
+func (c *Client) UpdateDomainGroupInheritRole(ctx context.Context, groupID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opUpdateDomainGroupInheritRole, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if groupId == "" {
+		if groupID == "" {
 			return nil, huawei.ErrEmptyPathParam("group_id")
 		}
-		if roleId == "" {
+		if roleID == "" {
 			return nil, huawei.ErrEmptyPathParam("role_id")
 		}
-		return iam.NewUpdateDomainGroupInheritRoleRequest(server, ids.Domain, groupId, roleId)
+		return iam.NewUpdateDomainGroupInheritRoleRequest(server, ids.Domain, groupID, roleID)
 	})
 	if err != nil {
 		return err
@@ -2901,12 +2881,12 @@ var opUpdateLoginProtect = &huawei.Operation{Service: "iam", Name: "UpdateLoginP
 
 // UpdateLoginProtect (修改IAM用户的登录保护状态信息): PUT /v3.0/OS-USER/users/{user_id}/login-protect.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) UpdateLoginProtect(ctx context.Context, userId string, body iam.UpdateLoginProtectJSONRequestBody) (*iam.UpdateLoginProtectResponseBody, error) {
+func (c *Client) UpdateLoginProtect(ctx context.Context, userID string, body iam.UpdateLoginProtectJSONRequestBody) (*iam.UpdateLoginProtectResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateLoginProtect, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if userId == "" {
+		if userID == "" {
 			return nil, huawei.ErrEmptyPathParam("user_id")
 		}
-		return iam.NewUpdateLoginProtectRequest(server, userId, body)
+		return iam.NewUpdateLoginProtectRequest(server, userID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -2915,23 +2895,23 @@ func (c *Client) UpdateLoginProtect(ctx context.Context, userId string, body iam
 	return huawei.Result(opUpdateLoginProtect, httpResp, parsed, err, func(p *iam.UpdateLoginProtectResponse) *iam.UpdateLoginProtectResponseBody { return p.JSON200 })
 }
 
-var opUpdateOpenIdConnectConfig = &huawei.Operation{Service: "iam", Name: "UpdateOpenIdConnectConfig", Method: "PUT", Path: "/v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config",
+var opUpdateOpenIDConnectConfig = &huawei.Operation{Service: "iam", Name: "UpdateOpenIDConnectConfig", Method: "PUT", Path: "/v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config",
 	Idempotent: true, Auth: true, Project: false, Domain: false}
 
-// UpdateOpenIdConnectConfig (修改OpenID Connect身份提供商配置): PUT /v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config.
+// UpdateOpenIDConnectConfig (修改OpenID Connect身份提供商配置): PUT /v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) UpdateOpenIdConnectConfig(ctx context.Context, idpId string, body iam.UpdateOpenIdConnectConfigJSONRequestBody) (*iam.UpdateOpenIdConnectConfigResponseBody, error) {
-	httpResp, err := c.rt.Do(ctx, opUpdateOpenIdConnectConfig, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if idpId == "" {
+func (c *Client) UpdateOpenIDConnectConfig(ctx context.Context, idpID string, body iam.UpdateOpenIDConnectConfigJSONRequestBody) (*iam.UpdateOpenIDConnectConfigResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opUpdateOpenIDConnectConfig, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if idpID == "" {
 			return nil, huawei.ErrEmptyPathParam("idp_id")
 		}
-		return iam.NewUpdateOpenIdConnectConfigRequest(server, idpId, body)
+		return iam.NewUpdateOpenIDConnectConfigRequest(server, idpID, body)
 	})
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseUpdateOpenIdConnectConfigResponse(httpResp)
-	return huawei.Result(opUpdateOpenIdConnectConfig, httpResp, parsed, err, func(p *iam.UpdateOpenIdConnectConfigResponse) *iam.UpdateOpenIdConnectConfigResponseBody {
+	parsed, err := iam.ParseUpdateOpenIDConnectConfigResponse(httpResp)
+	return huawei.Result(opUpdateOpenIDConnectConfig, httpResp, parsed, err, func(p *iam.UpdateOpenIDConnectConfigResponse) *iam.UpdateOpenIDConnectConfigResponseBody {
 		return p.JSON200
 	})
 }
@@ -2978,18 +2958,18 @@ var opUpdateRole = &huawei.Operation{Service: "iam", Name: "UpdateRole", Method:
 
 // UpdateRole (基于用户组为企业项目授权): PUT /v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) UpdateRole(ctx context.Context, enterpriseProjectId string, groupId string, roleId string, body iam.UpdateRoleJSONRequestBody) error {
+func (c *Client) UpdateRole(ctx context.Context, enterpriseProjectID string, groupID string, roleID string, body iam.UpdateRoleJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opUpdateRole, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if enterpriseProjectId == "" {
+		if enterpriseProjectID == "" {
 			return nil, huawei.ErrEmptyPathParam("enterprise_project_id")
 		}
-		if groupId == "" {
+		if groupID == "" {
 			return nil, huawei.ErrEmptyPathParam("group_id")
 		}
-		if roleId == "" {
+		if roleID == "" {
 			return nil, huawei.ErrEmptyPathParam("role_id")
 		}
-		return iam.NewUpdateRoleRequest(server, enterpriseProjectId, groupId, roleId, body)
+		return iam.NewUpdateRoleRequest(server, enterpriseProjectID, groupID, roleID, body)
 	})
 	if err != nil {
 		return err
@@ -3003,12 +2983,12 @@ var opUpdateUser = &huawei.Operation{Service: "iam", Name: "UpdateUser", Method:
 
 // UpdateUser (管理员修改IAM用户信息（推荐）): PUT /v3.0/OS-USER/users/{user_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) UpdateUser(ctx context.Context, userId string, body iam.UpdateUserJSONRequestBody) (*iam.UpdateUserResponseBody, error) {
+func (c *Client) UpdateUser(ctx context.Context, userID string, body iam.UpdateUserJSONRequestBody) (*iam.UpdateUserResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateUser, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if userId == "" {
+		if userID == "" {
 			return nil, huawei.ErrEmptyPathParam("user_id")
 		}
-		return iam.NewUpdateUserRequest(server, userId, body)
+		return iam.NewUpdateUserRequest(server, userID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -3022,12 +3002,12 @@ var opUpdateUserInformation = &huawei.Operation{Service: "iam", Name: "UpdateUse
 
 // UpdateUserInformation (修改IAM用户信息（推荐）): PUT /v3.0/OS-USER/users/{user_id}/info.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) UpdateUserInformation(ctx context.Context, userId string, body iam.UpdateUserInformationJSONRequestBody) error {
+func (c *Client) UpdateUserInformation(ctx context.Context, userID string, body iam.UpdateUserInformationJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opUpdateUserInformation, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if userId == "" {
+		if userID == "" {
 			return nil, huawei.ErrEmptyPathParam("user_id")
 		}
-		return iam.NewUpdateUserInformationRequest(server, userId, body)
+		return iam.NewUpdateUserInformationRequest(server, userID, body)
 	})
 	if err != nil {
 		return err

@@ -73,12 +73,12 @@ var opBatchCreateKmsTags = &huawei.Operation{Service: "kms", Name: "BatchCreateK
 
 // BatchCreateKmsTags (批量添加删除密钥标签): POST /v1.0/{project_id}/kms/{key_id}/tags/action.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) BatchCreateKmsTags(ctx context.Context, keyId string, body kms.BatchCreateKmsTagsJSONRequestBody) error {
+func (c *Client) BatchCreateKmsTags(ctx context.Context, keyID string, body kms.BatchCreateKmsTagsJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opBatchCreateKmsTags, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if keyId == "" {
+		if keyID == "" {
 			return nil, huawei.ErrEmptyPathParam("key_id")
 		}
-		return kms.NewBatchCreateKmsTagsRequest(server, ids.Project, keyId, body)
+		return kms.NewBatchCreateKmsTagsRequest(server, ids.Project, keyID, body)
 	})
 	if err != nil {
 		return err
@@ -257,12 +257,12 @@ var opCreateKmsTag = &huawei.Operation{Service: "kms", Name: "CreateKmsTag", Met
 
 // CreateKmsTag (添加密钥标签): POST /v1.0/{project_id}/kms/{key_id}/tags.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) CreateKmsTag(ctx context.Context, keyId string, body kms.CreateKmsTagJSONRequestBody) error {
+func (c *Client) CreateKmsTag(ctx context.Context, keyID string, body kms.CreateKmsTagJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opCreateKmsTag, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if keyId == "" {
+		if keyID == "" {
 			return nil, huawei.ErrEmptyPathParam("key_id")
 		}
-		return kms.NewCreateKmsTagRequest(server, ids.Project, keyId, body)
+		return kms.NewCreateKmsTagRequest(server, ids.Project, keyID, body)
 	})
 	if err != nil {
 		return err
@@ -358,12 +358,12 @@ var opDeleteFailedTask = &huawei.Operation{Service: "kms", Name: "DeleteFailedTa
 
 // DeleteFailedTask (删除失败的任务): DELETE /v3/{project_id}/failed-tasks/{task_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) DeleteFailedTask(ctx context.Context, taskId string) error {
+func (c *Client) DeleteFailedTask(ctx context.Context, taskID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteFailedTask, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if taskId == "" {
+		if taskID == "" {
 			return nil, huawei.ErrEmptyPathParam("task_id")
 		}
-		return kms.NewDeleteFailedTaskRequest(server, ids.Project, taskId)
+		return kms.NewDeleteFailedTaskRequest(server, ids.Project, taskID)
 	})
 	if err != nil {
 		return err
@@ -409,12 +409,12 @@ var opDeleteKeyStore = &huawei.Operation{Service: "kms", Name: "DeleteKeyStore",
 
 // DeleteKeyStore (删除专属密钥库): DELETE /v1.0/{project_id}/keystores/{keystore_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) DeleteKeyStore(ctx context.Context, keystoreId string) error {
+func (c *Client) DeleteKeyStore(ctx context.Context, keystoreID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteKeyStore, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if keystoreId == "" {
+		if keystoreID == "" {
 			return nil, huawei.ErrEmptyPathParam("keystore_id")
 		}
-		return kms.NewDeleteKeyStoreRequest(server, ids.Project, keystoreId)
+		return kms.NewDeleteKeyStoreRequest(server, ids.Project, keystoreID)
 	})
 	if err != nil {
 		return err
@@ -447,15 +447,15 @@ var opDeleteTag = &huawei.Operation{Service: "kms", Name: "DeleteTag", Method: "
 
 // DeleteTag (删除密钥标签): DELETE /v1.0/{project_id}/kms/{key_id}/tags/{key}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) DeleteTag(ctx context.Context, keyId string, key string) error {
+func (c *Client) DeleteTag(ctx context.Context, keyID string, key string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteTag, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if keyId == "" {
+		if keyID == "" {
 			return nil, huawei.ErrEmptyPathParam("key_id")
 		}
 		if key == "" {
 			return nil, huawei.ErrEmptyPathParam("key")
 		}
-		return kms.NewDeleteTagRequest(server, ids.Project, keyId, key)
+		return kms.NewDeleteTagRequest(server, ids.Project, keyID, key)
 	})
 	if err != nil {
 		return err
@@ -501,12 +501,12 @@ var opDisableKeyStore = &huawei.Operation{Service: "kms", Name: "DisableKeyStore
 
 // DisableKeyStore (禁用专属密钥库): POST /v1.0/{project_id}/keystores/{keystore_id}/disable.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) DisableKeyStore(ctx context.Context, keystoreId string) (*kms.DisableKeyStoreResponseBody, error) {
+func (c *Client) DisableKeyStore(ctx context.Context, keystoreID string) (*kms.DisableKeyStoreResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDisableKeyStore, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if keystoreId == "" {
+		if keystoreID == "" {
 			return nil, huawei.ErrEmptyPathParam("keystore_id")
 		}
-		return kms.NewDisableKeyStoreRequest(server, ids.Project, keystoreId)
+		return kms.NewDisableKeyStoreRequest(server, ids.Project, keystoreID)
 	})
 	if err != nil {
 		return nil, err
@@ -568,12 +568,12 @@ var opEnableKeyStore = &huawei.Operation{Service: "kms", Name: "EnableKeyStore",
 
 // EnableKeyStore (启用专属密钥库): POST /v1.0/{project_id}/keystores/{keystore_id}/enable.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) EnableKeyStore(ctx context.Context, keystoreId string) (*kms.EnableKeyStoreResponseBody, error) {
+func (c *Client) EnableKeyStore(ctx context.Context, keystoreID string) (*kms.EnableKeyStoreResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opEnableKeyStore, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if keystoreId == "" {
+		if keystoreID == "" {
 			return nil, huawei.ErrEmptyPathParam("keystore_id")
 		}
-		return kms.NewEnableKeyStoreRequest(server, ids.Project, keystoreId)
+		return kms.NewEnableKeyStoreRequest(server, ids.Project, keystoreID)
 	})
 	if err != nil {
 		return nil, err
@@ -688,12 +688,7 @@ func (c *Client) ListFailedTaskAll(ctx context.Context, params *kms.ListFailedTa
 	call := func(ctx context.Context, params *kms.ListFailedTaskParams) (*kms.ListFailedTaskResponseBody, error) {
 		return c.ListFailedTask(ctx, params)
 	}
-	return huawei.Paginate(ctx, pageListFailedTask, params, call, func(p *kms.ListFailedTaskResponseBody) []kms.FailedTasks {
-		if p.Tasks == nil {
-			return nil
-		}
-		return *p.Tasks
-	})
+	return huawei.Paginate(ctx, pageListFailedTask, params, call, func(p *kms.ListFailedTaskResponseBody) []kms.FailedTasks { return p.Tasks })
 }
 
 var opListGrants = &huawei.Operation{Service: "kms", Name: "ListGrants", Method: "POST", Path: "/v1.0/{project_id}/kms/list-grants",
@@ -722,12 +717,7 @@ func (c *Client) ListGrantsAll(ctx context.Context, body kms.ListGrantsJSONReque
 	call := func(ctx context.Context, body kms.ListGrantsJSONRequestBody) (*kms.ListGrantsResponseBody, error) {
 		return c.ListGrants(ctx, body)
 	}
-	return huawei.Paginate(ctx, pageListGrants, body, call, func(p *kms.ListGrantsResponseBody) []kms.Grants {
-		if p.Grants == nil {
-			return nil
-		}
-		return *p.Grants
-	})
+	return huawei.Paginate(ctx, pageListGrants, body, call, func(p *kms.ListGrantsResponseBody) []kms.Grants { return p.Grants })
 }
 
 var opListKeyDetail = &huawei.Operation{Service: "kms", Name: "ListKeyDetail", Method: "POST", Path: "/v1.0/{project_id}/kms/describe-key",
@@ -772,12 +762,7 @@ func (c *Client) ListKeyStoresAll(ctx context.Context, params *kms.ListKeyStores
 	call := func(ctx context.Context, params *kms.ListKeyStoresParams) (*kms.ListKeyStoresResponseBody, error) {
 		return c.ListKeyStores(ctx, params)
 	}
-	return huawei.Paginate(ctx, pageListKeyStores, params, call, func(p *kms.ListKeyStoresResponseBody) []kms.ListKeyStoresKeystoreDetails {
-		if p.Keystores == nil {
-			return nil
-		}
-		return *p.Keystores
-	})
+	return huawei.Paginate(ctx, pageListKeyStores, params, call, func(p *kms.ListKeyStoresResponseBody) []kms.ListKeyStoresKeystoreDetails { return p.Keystores })
 }
 
 var opListKeypairDetail = &huawei.Operation{Service: "kms", Name: "ListKeypairDetail", Method: "GET", Path: "/v3/{project_id}/keypairs/{keypair_name}",
@@ -804,12 +789,12 @@ var opListKeypairTask = &huawei.Operation{Service: "kms", Name: "ListKeypairTask
 
 // ListKeypairTask (查询任务信息): GET /v3/{project_id}/tasks/{task_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListKeypairTask(ctx context.Context, taskId string) (*kms.ListKeypairTaskResponseBody, error) {
+func (c *Client) ListKeypairTask(ctx context.Context, taskID string) (*kms.ListKeypairTaskResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListKeypairTask, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if taskId == "" {
+		if taskID == "" {
 			return nil, huawei.ErrEmptyPathParam("task_id")
 		}
-		return kms.NewListKeypairTaskRequest(server, ids.Project, taskId)
+		return kms.NewListKeypairTaskRequest(server, ids.Project, taskID)
 	})
 	if err != nil {
 		return nil, err
@@ -844,12 +829,7 @@ func (c *Client) ListKeypairsAll(ctx context.Context, params *kms.ListKeypairsPa
 	call := func(ctx context.Context, params *kms.ListKeypairsParams) (*kms.ListKeypairsResponseBody, error) {
 		return c.ListKeypairs(ctx, params)
 	}
-	return huawei.Paginate(ctx, pageListKeypairs, params, call, func(p *kms.ListKeypairsResponseBody) []kms.Keypairs {
-		if p.Keypairs == nil {
-			return nil
-		}
-		return *p.Keypairs
-	})
+	return huawei.Paginate(ctx, pageListKeypairs, params, call, func(p *kms.ListKeypairsResponseBody) []kms.Keypairs { return p.Keypairs })
 }
 
 var opListKeys = &huawei.Operation{Service: "kms", Name: "ListKeys", Method: "POST", Path: "/v1.0/{project_id}/kms/list-keys",
@@ -878,12 +858,7 @@ func (c *Client) ListKeysAll(ctx context.Context, body kms.ListKeysJSONRequestBo
 	call := func(ctx context.Context, body kms.ListKeysJSONRequestBody) (*kms.ListKeysResponseBody, error) {
 		return c.ListKeys(ctx, body)
 	}
-	return huawei.Paginate(ctx, pageListKeys, body, call, func(p *kms.ListKeysResponseBody) []kms.ListKeysKeyDetails {
-		if p.KeyDetails == nil {
-			return nil
-		}
-		return *p.KeyDetails
-	})
+	return huawei.Paginate(ctx, pageListKeys, body, call, func(p *kms.ListKeysResponseBody) []kms.ListKeysKeyDetails { return p.KeyDetails })
 }
 
 var opListKmsByTags = &huawei.Operation{Service: "kms", Name: "ListKmsByTags", Method: "POST", Path: "/v1.0/{project_id}/kms/{resource_instances}/action",
@@ -912,12 +887,7 @@ func (c *Client) ListKmsByTagsAll(ctx context.Context, resourceInstances kms.Lis
 	call := func(ctx context.Context, body kms.ListKmsByTagsJSONRequestBody) (*kms.ListKmsByTagsResponseBody, error) {
 		return c.ListKmsByTags(ctx, resourceInstances, body)
 	}
-	return huawei.Paginate(ctx, pageListKmsByTags, body, call, func(p *kms.ListKmsByTagsResponseBody) []kms.ActionResources {
-		if p.Resources == nil {
-			return nil
-		}
-		return *p.Resources
-	})
+	return huawei.Paginate(ctx, pageListKmsByTags, body, call, func(p *kms.ListKmsByTagsResponseBody) []kms.ActionResources { return p.Resources })
 }
 
 var opListKmsTags = &huawei.Operation{Service: "kms", Name: "ListKmsTags", Method: "GET", Path: "/v1.0/{project_id}/kms/tags",
@@ -962,12 +932,7 @@ func (c *Client) ListRetirableGrantsAll(ctx context.Context, body kms.ListRetira
 	call := func(ctx context.Context, body kms.ListRetirableGrantsJSONRequestBody) (*kms.ListRetirableGrantsResponseBody, error) {
 		return c.ListRetirableGrants(ctx, body)
 	}
-	return huawei.Paginate(ctx, pageListRetirableGrants, body, call, func(p *kms.ListRetirableGrantsResponseBody) []kms.Grants {
-		if p.Grants == nil {
-			return nil
-		}
-		return *p.Grants
-	})
+	return huawei.Paginate(ctx, pageListRetirableGrants, body, call, func(p *kms.ListRetirableGrantsResponseBody) []kms.Grants { return p.Grants })
 }
 
 var opListRunningTask = &huawei.Operation{Service: "kms", Name: "ListRunningTask", Method: "GET", Path: "/v3/{project_id}/running-tasks",
@@ -996,12 +961,7 @@ func (c *Client) ListRunningTaskAll(ctx context.Context, params *kms.ListRunning
 	call := func(ctx context.Context, params *kms.ListRunningTaskParams) (*kms.ListRunningTaskResponseBody, error) {
 		return c.ListRunningTask(ctx, params)
 	}
-	return huawei.Paginate(ctx, pageListRunningTask, params, call, func(p *kms.ListRunningTaskResponseBody) []kms.RunningTasks {
-		if p.Tasks == nil {
-			return nil
-		}
-		return *p.Tasks
-	})
+	return huawei.Paginate(ctx, pageListRunningTask, params, call, func(p *kms.ListRunningTaskResponseBody) []kms.RunningTasks { return p.Tasks })
 }
 
 var opShowKeyRotationStatus = &huawei.Operation{Service: "kms", Name: "ShowKeyRotationStatus", Method: "POST", Path: "/v1.0/{project_id}/kms/get-key-rotation-status",
@@ -1025,12 +985,12 @@ var opShowKeyStore = &huawei.Operation{Service: "kms", Name: "ShowKeyStore", Met
 
 // ShowKeyStore (获取专属密钥库): GET /v1.0/{project_id}/keystores/{keystore_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ShowKeyStore(ctx context.Context, keystoreId string) (*kms.ShowKeyStoreResponseBody, error) {
+func (c *Client) ShowKeyStore(ctx context.Context, keystoreID string) (*kms.ShowKeyStoreResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowKeyStore, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if keystoreId == "" {
+		if keystoreID == "" {
 			return nil, huawei.ErrEmptyPathParam("keystore_id")
 		}
-		return kms.NewShowKeyStoreRequest(server, ids.Project, keystoreId)
+		return kms.NewShowKeyStoreRequest(server, ids.Project, keystoreID)
 	})
 	if err != nil {
 		return nil, err
@@ -1044,12 +1004,12 @@ var opShowKmsTags = &huawei.Operation{Service: "kms", Name: "ShowKmsTags", Metho
 
 // ShowKmsTags (查询密钥标签): GET /v1.0/{project_id}/kms/{key_id}/tags.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ShowKmsTags(ctx context.Context, keyId string) (*kms.ShowKmsTagsResponseBody, error) {
+func (c *Client) ShowKmsTags(ctx context.Context, keyID string) (*kms.ShowKmsTagsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowKmsTags, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if keyId == "" {
+		if keyID == "" {
 			return nil, huawei.ErrEmptyPathParam("key_id")
 		}
-		return kms.NewShowKmsTagsRequest(server, ids.Project, keyId)
+		return kms.NewShowKmsTagsRequest(server, ids.Project, keyID)
 	})
 	if err != nil {
 		return nil, err

@@ -41,15 +41,15 @@ var opAcceptSamples = &huawei.Operation{Service: "modelarts", Name: "AcceptSampl
 
 // AcceptSamples (提交验收任务的样本评审意见): POST /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/acceptance/batch-comment.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) AcceptSamples(ctx context.Context, datasetId string, workforceTaskId string, body modelarts.AcceptSamplesJSONRequestBody) (*map[string]interface{}, error) {
+func (c *Client) AcceptSamples(ctx context.Context, datasetID string, workforceTaskID string, body modelarts.AcceptSamplesJSONRequestBody) (*map[string]interface{}, error) {
 	httpResp, err := c.rt.Do(ctx, opAcceptSamples, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetId == "" {
+		if datasetID == "" {
 			return nil, huawei.ErrEmptyPathParam("dataset_id")
 		}
-		if workforceTaskId == "" {
+		if workforceTaskID == "" {
 			return nil, huawei.ErrEmptyPathParam("workforce_task_id")
 		}
-		return modelarts.NewAcceptSamplesRequest(server, ids.Project, datasetId, workforceTaskId, body)
+		return modelarts.NewAcceptSamplesRequest(server, ids.Project, datasetID, workforceTaskID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -63,15 +63,15 @@ var opAutoAnnotationProgress = &huawei.Operation{Service: "modelarts", Name: "Au
 
 // AutoAnnotationProgress (获取智能任务的信息): GET /v2/{project_id}/datasets/{dataset_id}/tasks/{task_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) AutoAnnotationProgress(ctx context.Context, datasetId string, taskId string) (*modelarts.AutoAnnotationProgressResponseBody, error) {
+func (c *Client) AutoAnnotationProgress(ctx context.Context, datasetID string, taskID string) (*modelarts.AutoAnnotationProgressResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opAutoAnnotationProgress, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetId == "" {
+		if datasetID == "" {
 			return nil, huawei.ErrEmptyPathParam("dataset_id")
 		}
-		if taskId == "" {
+		if taskID == "" {
 			return nil, huawei.ErrEmptyPathParam("task_id")
 		}
-		return modelarts.NewAutoAnnotationProgressRequest(server, ids.Project, datasetId, taskId)
+		return modelarts.NewAutoAnnotationProgressRequest(server, ids.Project, datasetID, taskID)
 	})
 	if err != nil {
 		return nil, err
@@ -87,12 +87,12 @@ var opCreateAction = &huawei.Operation{Service: "modelarts", Name: "CreateAction
 
 // CreateAction (管理开发环境实例): POST /v1/{project_id}/demanager/instances/{instance_id}/action.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) CreateAction(ctx context.Context, instanceId string, body modelarts.CreateActionJSONRequestBody) (*modelarts.CreateActionResponseBody, error) {
+func (c *Client) CreateAction(ctx context.Context, instanceID string, body modelarts.CreateActionJSONRequestBody) (*modelarts.CreateActionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateAction, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if instanceId == "" {
+		if instanceID == "" {
 			return nil, huawei.ErrEmptyPathParam("instance_id")
 		}
-		return modelarts.NewCreateActionRequest(server, ids.Project, instanceId, body)
+		return modelarts.NewCreateActionRequest(server, ids.Project, instanceID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -140,12 +140,12 @@ var opCreateDatasetVersion = &huawei.Operation{Service: "modelarts", Name: "Crea
 
 // CreateDatasetVersion (创建数据集标注版本): POST /v2/{project_id}/datasets/{dataset_id}/versions.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) CreateDatasetVersion(ctx context.Context, datasetId string, body modelarts.CreateDatasetVersionJSONRequestBody) (*modelarts.CreateDatasetVersionResponseBody, error) {
+func (c *Client) CreateDatasetVersion(ctx context.Context, datasetID string, body modelarts.CreateDatasetVersionJSONRequestBody) (*modelarts.CreateDatasetVersionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateDatasetVersion, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetId == "" {
+		if datasetID == "" {
 			return nil, huawei.ErrEmptyPathParam("dataset_id")
 		}
-		return modelarts.NewCreateDatasetVersionRequest(server, ids.Project, datasetId, body)
+		return modelarts.NewCreateDatasetVersionRequest(server, ids.Project, datasetID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -177,12 +177,12 @@ var opCreateLabels = &huawei.Operation{Service: "modelarts", Name: "CreateLabels
 
 // CreateLabels (创建数据集标签): POST /v2/{project_id}/datasets/{dataset_id}/data-annotations/labels.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) CreateLabels(ctx context.Context, datasetId string, body modelarts.CreateLabelsJSONRequestBody) (*modelarts.CreateLabelsResponseBody, error) {
+func (c *Client) CreateLabels(ctx context.Context, datasetID string, body modelarts.CreateLabelsJSONRequestBody) (*modelarts.CreateLabelsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateLabels, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetId == "" {
+		if datasetID == "" {
 			return nil, huawei.ErrEmptyPathParam("dataset_id")
 		}
-		return modelarts.NewCreateLabelsRequest(server, ids.Project, datasetId, body)
+		return modelarts.NewCreateLabelsRequest(server, ids.Project, datasetID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -248,12 +248,12 @@ var opCreateProcessorTaskVersion = &huawei.Operation{Service: "modelarts", Name:
 
 // CreateProcessorTaskVersion (创建数据处理任务版本): POST /v2/{project_id}/processor-tasks/{task_id}/versions.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) CreateProcessorTaskVersion(ctx context.Context, taskId string, body modelarts.CreateProcessorTaskVersionJSONRequestBody) (*modelarts.CreateProcessorTaskVersionResponseBody, error) {
+func (c *Client) CreateProcessorTaskVersion(ctx context.Context, taskID string, body modelarts.CreateProcessorTaskVersionJSONRequestBody) (*modelarts.CreateProcessorTaskVersionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateProcessorTaskVersion, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if taskId == "" {
+		if taskID == "" {
 			return nil, huawei.ErrEmptyPathParam("task_id")
 		}
-		return modelarts.NewCreateProcessorTaskVersionRequest(server, ids.Project, taskId, body)
+		return modelarts.NewCreateProcessorTaskVersionRequest(server, ids.Project, taskID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -269,12 +269,12 @@ var opCreateRestart = &huawei.Operation{Service: "modelarts", Name: "CreateResta
 
 // CreateRestart (重启可视化作业): POST /v1/{project_id}/visualization-jobs/{job_id}/restart.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) CreateRestart(ctx context.Context, jobId string) (*modelarts.CreateRestartResponseBody, error) {
+func (c *Client) CreateRestart(ctx context.Context, jobID string) (*modelarts.CreateRestartResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateRestart, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if jobId == "" {
+		if jobID == "" {
 			return nil, huawei.ErrEmptyPathParam("job_id")
 		}
-		return modelarts.NewCreateRestartRequest(server, ids.Project, jobId)
+		return modelarts.NewCreateRestartRequest(server, ids.Project, jobID)
 	})
 	if err != nil {
 		return nil, err
@@ -304,12 +304,12 @@ var opCreateStop = &huawei.Operation{Service: "modelarts", Name: "CreateStop", M
 
 // CreateStop (停止可视化作业): POST /v1/{project_id}/visualization-jobs/{job_id}/stop.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) CreateStop(ctx context.Context, jobId string) (*modelarts.CreateStopResponseBody, error) {
+func (c *Client) CreateStop(ctx context.Context, jobID string) (*modelarts.CreateStopResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateStop, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if jobId == "" {
+		if jobID == "" {
 			return nil, huawei.ErrEmptyPathParam("job_id")
 		}
-		return modelarts.NewCreateStopRequest(server, ids.Project, jobId)
+		return modelarts.NewCreateStopRequest(server, ids.Project, jobID)
 	})
 	if err != nil {
 		return nil, err
@@ -323,12 +323,12 @@ var opCreateTask = &huawei.Operation{Service: "modelarts", Name: "CreateTask", M
 
 // CreateTask (启动智能任务): POST /v2/{project_id}/datasets/{dataset_id}/tasks.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) CreateTask(ctx context.Context, datasetId string, body modelarts.CreateTaskJSONRequestBody) (*modelarts.CreateTaskResponseBody, error) {
+func (c *Client) CreateTask(ctx context.Context, datasetID string, body modelarts.CreateTaskJSONRequestBody) (*modelarts.CreateTaskResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateTask, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetId == "" {
+		if datasetID == "" {
 			return nil, huawei.ErrEmptyPathParam("dataset_id")
 		}
-		return modelarts.NewCreateTaskRequest(server, ids.Project, datasetId, body)
+		return modelarts.NewCreateTaskRequest(server, ids.Project, datasetID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -378,9 +378,9 @@ var opCreateVersion = &huawei.Operation{Service: "modelarts", Name: "CreateVersi
 
 // CreateVersion (创建训练作业版本): POST /v1/{project_id}/training-jobs/{job_id}/versions.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) CreateVersion(ctx context.Context, jobId int64, body modelarts.CreateVersionJSONRequestBody) (*modelarts.CreateVersionResponseBody, error) {
+func (c *Client) CreateVersion(ctx context.Context, jobID int64, body modelarts.CreateVersionJSONRequestBody) (*modelarts.CreateVersionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateVersion, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return modelarts.NewCreateVersionRequest(server, ids.Project, jobId, body)
+		return modelarts.NewCreateVersionRequest(server, ids.Project, jobID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -394,9 +394,9 @@ var opCreateVersionsStop = &huawei.Operation{Service: "modelarts", Name: "Create
 
 // CreateVersionsStop (停止训练作业版本): POST /v1/{project_id}/training-jobs/{job_id}/versions/{version_id}/stop.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) CreateVersionsStop(ctx context.Context, jobId int64, versionId int64) (*modelarts.CreateVersionsStopResponseBody, error) {
+func (c *Client) CreateVersionsStop(ctx context.Context, jobID int64, versionID int64) (*modelarts.CreateVersionsStopResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateVersionsStop, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return modelarts.NewCreateVersionsStopRequest(server, ids.Project, jobId, versionId)
+		return modelarts.NewCreateVersionsStopRequest(server, ids.Project, jobID, versionID)
 	})
 	if err != nil {
 		return nil, err
@@ -430,12 +430,12 @@ var opCreateWorker = &huawei.Operation{Service: "modelarts", Name: "CreateWorker
 
 // CreateWorker (创建标注团队的成员): POST /v2/{project_id}/workforces/{workforce_id}/workers.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) CreateWorker(ctx context.Context, workforceId string, body modelarts.CreateWorkerJSONRequestBody) (*map[string]interface{}, error) {
+func (c *Client) CreateWorker(ctx context.Context, workforceID string, body modelarts.CreateWorkerJSONRequestBody) (*map[string]interface{}, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateWorker, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if workforceId == "" {
+		if workforceID == "" {
 			return nil, huawei.ErrEmptyPathParam("workforce_id")
 		}
-		return modelarts.NewCreateWorkerRequest(server, ids.Project, workforceId, body)
+		return modelarts.NewCreateWorkerRequest(server, ids.Project, workforceID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -465,12 +465,12 @@ var opCreateWorkforceTask = &huawei.Operation{Service: "modelarts", Name: "Creat
 
 // CreateWorkforceTask (创建团队标注任务): POST /v2/{project_id}/datasets/{dataset_id}/workforce-tasks.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) CreateWorkforceTask(ctx context.Context, datasetId string, body modelarts.CreateWorkforceTaskJSONRequestBody) (*modelarts.CreateWorkforceTaskResponseBody, error) {
+func (c *Client) CreateWorkforceTask(ctx context.Context, datasetID string, body modelarts.CreateWorkforceTaskJSONRequestBody) (*modelarts.CreateWorkforceTaskResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateWorkforceTask, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetId == "" {
+		if datasetID == "" {
 			return nil, huawei.ErrEmptyPathParam("dataset_id")
 		}
-		return modelarts.NewCreateWorkforceTaskRequest(server, ids.Project, datasetId, body)
+		return modelarts.NewCreateWorkforceTaskRequest(server, ids.Project, datasetID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -520,12 +520,12 @@ var opDeleteDataset = &huawei.Operation{Service: "modelarts", Name: "DeleteDatas
 
 // DeleteDataset (删除数据集): DELETE /v2/{project_id}/datasets/{dataset_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) DeleteDataset(ctx context.Context, datasetId string) (*map[string]interface{}, error) {
+func (c *Client) DeleteDataset(ctx context.Context, datasetID string) (*map[string]interface{}, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteDataset, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetId == "" {
+		if datasetID == "" {
 			return nil, huawei.ErrEmptyPathParam("dataset_id")
 		}
-		return modelarts.NewDeleteDatasetRequest(server, ids.Project, datasetId)
+		return modelarts.NewDeleteDatasetRequest(server, ids.Project, datasetID)
 	})
 	if err != nil {
 		return nil, err
@@ -539,15 +539,15 @@ var opDeleteDatasetVersion = &huawei.Operation{Service: "modelarts", Name: "Dele
 
 // DeleteDatasetVersion (删除数据集标注版本): DELETE /v2/{project_id}/datasets/{dataset_id}/versions/{version_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) DeleteDatasetVersion(ctx context.Context, datasetId string, versionId string) (*map[string]interface{}, error) {
+func (c *Client) DeleteDatasetVersion(ctx context.Context, datasetID string, versionID string) (*map[string]interface{}, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteDatasetVersion, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetId == "" {
+		if datasetID == "" {
 			return nil, huawei.ErrEmptyPathParam("dataset_id")
 		}
-		if versionId == "" {
+		if versionID == "" {
 			return nil, huawei.ErrEmptyPathParam("version_id")
 		}
-		return modelarts.NewDeleteDatasetVersionRequest(server, ids.Project, datasetId, versionId)
+		return modelarts.NewDeleteDatasetVersionRequest(server, ids.Project, datasetID, versionID)
 	})
 	if err != nil {
 		return nil, err
@@ -561,12 +561,12 @@ var opDeleteInstance = &huawei.Operation{Service: "modelarts", Name: "DeleteInst
 
 // DeleteInstance (删除开发环境实例): DELETE /v1/{project_id}/demanager/instances/{instance_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) DeleteInstance(ctx context.Context, instanceId string) (*modelarts.DeleteInstanceResponseBody, error) {
+func (c *Client) DeleteInstance(ctx context.Context, instanceID string) (*modelarts.DeleteInstanceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteInstance, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if instanceId == "" {
+		if instanceID == "" {
 			return nil, huawei.ErrEmptyPathParam("instance_id")
 		}
-		return modelarts.NewDeleteInstanceRequest(server, ids.Project, instanceId)
+		return modelarts.NewDeleteInstanceRequest(server, ids.Project, instanceID)
 	})
 	if err != nil {
 		return nil, err
@@ -580,15 +580,15 @@ var opDeleteLabelAndSamples = &huawei.Operation{Service: "modelarts", Name: "Del
 
 // DeleteLabelAndSamples (按标签名称删除标签及仅包含此标签的文件): DELETE /v2/{project_id}/datasets/{dataset_id}/data-annotations/labels/{label_name}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) DeleteLabelAndSamples(ctx context.Context, datasetId string, labelName string, params *modelarts.DeleteLabelAndSamplesParams) (*modelarts.DeleteLabelAndSamplesResponseBody, error) {
+func (c *Client) DeleteLabelAndSamples(ctx context.Context, datasetID string, labelName string, params *modelarts.DeleteLabelAndSamplesParams) (*modelarts.DeleteLabelAndSamplesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteLabelAndSamples, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetId == "" {
+		if datasetID == "" {
 			return nil, huawei.ErrEmptyPathParam("dataset_id")
 		}
 		if labelName == "" {
 			return nil, huawei.ErrEmptyPathParam("label_name")
 		}
-		return modelarts.NewDeleteLabelAndSamplesRequest(server, ids.Project, datasetId, labelName, params)
+		return modelarts.NewDeleteLabelAndSamplesRequest(server, ids.Project, datasetID, labelName, params)
 	})
 	if err != nil {
 		return nil, err
@@ -604,12 +604,12 @@ var opDeleteLabels = &huawei.Operation{Service: "modelarts", Name: "DeleteLabels
 
 // DeleteLabels (批量删除标签): POST /v2/{project_id}/datasets/{dataset_id}/data-annotations/labels/delete.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) DeleteLabels(ctx context.Context, datasetId string, params *modelarts.DeleteLabelsParams, body modelarts.DeleteLabelsJSONRequestBody) (*modelarts.DeleteLabelsResponseBody, error) {
+func (c *Client) DeleteLabels(ctx context.Context, datasetID string, params *modelarts.DeleteLabelsParams, body modelarts.DeleteLabelsJSONRequestBody) (*modelarts.DeleteLabelsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteLabels, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetId == "" {
+		if datasetID == "" {
 			return nil, huawei.ErrEmptyPathParam("dataset_id")
 		}
-		return modelarts.NewDeleteLabelsRequest(server, ids.Project, datasetId, params, body)
+		return modelarts.NewDeleteLabelsRequest(server, ids.Project, datasetID, params, body)
 	})
 	if err != nil {
 		return nil, err
@@ -623,12 +623,12 @@ var opDeleteModel = &huawei.Operation{Service: "modelarts", Name: "DeleteModel",
 
 // DeleteModel (删除模型): DELETE /v1/{project_id}/models/{model_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) DeleteModel(ctx context.Context, modelId string, params *modelarts.DeleteModelParams) (*modelarts.DeleteModelResponseBody, error) {
+func (c *Client) DeleteModel(ctx context.Context, modelID string, params *modelarts.DeleteModelParams) (*modelarts.DeleteModelResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteModel, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if modelId == "" {
+		if modelID == "" {
 			return nil, huawei.ErrEmptyPathParam("model_id")
 		}
-		return modelarts.NewDeleteModelRequest(server, ids.Project, modelId, params)
+		return modelarts.NewDeleteModelRequest(server, ids.Project, modelID, params)
 	})
 	if err != nil {
 		return nil, err
@@ -642,12 +642,12 @@ var opDeleteProcessorTask = &huawei.Operation{Service: "modelarts", Name: "Delet
 
 // DeleteProcessorTask (删除处理任务): DELETE /v2/{project_id}/processor-tasks/{task_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) DeleteProcessorTask(ctx context.Context, taskId string) (*map[string]interface{}, error) {
+func (c *Client) DeleteProcessorTask(ctx context.Context, taskID string) (*map[string]interface{}, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteProcessorTask, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if taskId == "" {
+		if taskID == "" {
 			return nil, huawei.ErrEmptyPathParam("task_id")
 		}
-		return modelarts.NewDeleteProcessorTaskRequest(server, ids.Project, taskId)
+		return modelarts.NewDeleteProcessorTaskRequest(server, ids.Project, taskID)
 	})
 	if err != nil {
 		return nil, err
@@ -661,15 +661,15 @@ var opDeleteProcessorTaskVersion = &huawei.Operation{Service: "modelarts", Name:
 
 // DeleteProcessorTaskVersion (删除数据处理任务的版本): DELETE /v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) DeleteProcessorTaskVersion(ctx context.Context, taskId string, versionId string) (*map[string]interface{}, error) {
+func (c *Client) DeleteProcessorTaskVersion(ctx context.Context, taskID string, versionID string) (*map[string]interface{}, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteProcessorTaskVersion, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if taskId == "" {
+		if taskID == "" {
 			return nil, huawei.ErrEmptyPathParam("task_id")
 		}
-		if versionId == "" {
+		if versionID == "" {
 			return nil, huawei.ErrEmptyPathParam("version_id")
 		}
-		return modelarts.NewDeleteProcessorTaskVersionRequest(server, ids.Project, taskId, versionId)
+		return modelarts.NewDeleteProcessorTaskVersionRequest(server, ids.Project, taskID, versionID)
 	})
 	if err != nil {
 		return nil, err
@@ -683,12 +683,12 @@ var opDeleteSamples = &huawei.Operation{Service: "modelarts", Name: "DeleteSampl
 
 // DeleteSamples (批量删除样本): POST /v2/{project_id}/datasets/{dataset_id}/data-annotations/samples/delete.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) DeleteSamples(ctx context.Context, datasetId string, body modelarts.DeleteSamplesJSONRequestBody) (*modelarts.DeleteSamplesResponseBody, error) {
+func (c *Client) DeleteSamples(ctx context.Context, datasetID string, body modelarts.DeleteSamplesJSONRequestBody) (*modelarts.DeleteSamplesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteSamples, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetId == "" {
+		if datasetID == "" {
 			return nil, huawei.ErrEmptyPathParam("dataset_id")
 		}
-		return modelarts.NewDeleteSamplesRequest(server, ids.Project, datasetId, body)
+		return modelarts.NewDeleteSamplesRequest(server, ids.Project, datasetID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -702,12 +702,12 @@ var opDeleteService = &huawei.Operation{Service: "modelarts", Name: "DeleteServi
 
 // DeleteService (删除服务): DELETE /v1/{project_id}/services/{service_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) DeleteService(ctx context.Context, serviceId string) (*map[string]interface{}, error) {
+func (c *Client) DeleteService(ctx context.Context, serviceID string) (*map[string]interface{}, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteService, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serviceId == "" {
+		if serviceID == "" {
 			return nil, huawei.ErrEmptyPathParam("service_id")
 		}
-		return modelarts.NewDeleteServiceRequest(server, ids.Project, serviceId)
+		return modelarts.NewDeleteServiceRequest(server, ids.Project, serviceID)
 	})
 	if err != nil {
 		return nil, err
@@ -721,9 +721,9 @@ var opDeleteTrainingJob = &huawei.Operation{Service: "modelarts", Name: "DeleteT
 
 // DeleteTrainingJob (删除训练作业): DELETE /v1/{project_id}/training-jobs/{job_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) DeleteTrainingJob(ctx context.Context, jobId int64) (*modelarts.DeleteTrainingJobResponseBody, error) {
+func (c *Client) DeleteTrainingJob(ctx context.Context, jobID int64) (*modelarts.DeleteTrainingJobResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteTrainingJob, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return modelarts.NewDeleteTrainingJobRequest(server, ids.Project, jobId)
+		return modelarts.NewDeleteTrainingJobRequest(server, ids.Project, jobID)
 	})
 	if err != nil {
 		return nil, err
@@ -760,9 +760,9 @@ var opDeleteVersion = &huawei.Operation{Service: "modelarts", Name: "DeleteVersi
 
 // DeleteVersion (删除训练作业版本): DELETE /v1/{project_id}/training-jobs/{job_id}/versions/{version_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) DeleteVersion(ctx context.Context, jobId int64, versionId int64) (*modelarts.DeleteVersionResponseBody, error) {
+func (c *Client) DeleteVersion(ctx context.Context, jobID int64, versionID int64) (*modelarts.DeleteVersionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteVersion, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return modelarts.NewDeleteVersionRequest(server, ids.Project, jobId, versionId)
+		return modelarts.NewDeleteVersionRequest(server, ids.Project, jobID, versionID)
 	})
 	if err != nil {
 		return nil, err
@@ -776,12 +776,12 @@ var opDeleteVisualizationJob = &huawei.Operation{Service: "modelarts", Name: "De
 
 // DeleteVisualizationJob (删除可视化作业): DELETE /v1/{project_id}/visualization-jobs/{job_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) DeleteVisualizationJob(ctx context.Context, jobId string) (*modelarts.DeleteVisualizationJobResponseBody, error) {
+func (c *Client) DeleteVisualizationJob(ctx context.Context, jobID string) (*modelarts.DeleteVisualizationJobResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteVisualizationJob, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if jobId == "" {
+		if jobID == "" {
 			return nil, huawei.ErrEmptyPathParam("job_id")
 		}
-		return modelarts.NewDeleteVisualizationJobRequest(server, ids.Project, jobId)
+		return modelarts.NewDeleteVisualizationJobRequest(server, ids.Project, jobID)
 	})
 	if err != nil {
 		return nil, err
@@ -797,15 +797,15 @@ var opDeleteWorker = &huawei.Operation{Service: "modelarts", Name: "DeleteWorker
 
 // DeleteWorker (删除标注团队成员): DELETE /v2/{project_id}/workforces/{workforce_id}/workers/{worker_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) DeleteWorker(ctx context.Context, workforceId string, workerId string) (*map[string]interface{}, error) {
+func (c *Client) DeleteWorker(ctx context.Context, workforceID string, workerID string) (*map[string]interface{}, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteWorker, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if workforceId == "" {
+		if workforceID == "" {
 			return nil, huawei.ErrEmptyPathParam("workforce_id")
 		}
-		if workerId == "" {
+		if workerID == "" {
 			return nil, huawei.ErrEmptyPathParam("worker_id")
 		}
-		return modelarts.NewDeleteWorkerRequest(server, ids.Project, workforceId, workerId)
+		return modelarts.NewDeleteWorkerRequest(server, ids.Project, workforceID, workerID)
 	})
 	if err != nil {
 		return nil, err
@@ -819,12 +819,12 @@ var opDeleteWorkers = &huawei.Operation{Service: "modelarts", Name: "DeleteWorke
 
 // DeleteWorkers (批量删除标注团队成员): POST /v2/{project_id}/workforces/{workforce_id}/workers/batch-delete.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) DeleteWorkers(ctx context.Context, workforceId string, body modelarts.DeleteWorkersJSONRequestBody) (*modelarts.DeleteWorkersResponseBody, error) {
+func (c *Client) DeleteWorkers(ctx context.Context, workforceID string, body modelarts.DeleteWorkersJSONRequestBody) (*modelarts.DeleteWorkersResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteWorkers, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if workforceId == "" {
+		if workforceID == "" {
 			return nil, huawei.ErrEmptyPathParam("workforce_id")
 		}
-		return modelarts.NewDeleteWorkersRequest(server, ids.Project, workforceId, body)
+		return modelarts.NewDeleteWorkersRequest(server, ids.Project, workforceID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -838,12 +838,12 @@ var opDeleteWorkforce = &huawei.Operation{Service: "modelarts", Name: "DeleteWor
 
 // DeleteWorkforce (删除标注团队): DELETE /v2/{project_id}/workforces/{workforce_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) DeleteWorkforce(ctx context.Context, workforceId string) (*modelarts.DeleteWorkforceResponseBody, error) {
+func (c *Client) DeleteWorkforce(ctx context.Context, workforceID string) (*modelarts.DeleteWorkforceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteWorkforce, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if workforceId == "" {
+		if workforceID == "" {
 			return nil, huawei.ErrEmptyPathParam("workforce_id")
 		}
-		return modelarts.NewDeleteWorkforceRequest(server, ids.Project, workforceId)
+		return modelarts.NewDeleteWorkforceRequest(server, ids.Project, workforceID)
 	})
 	if err != nil {
 		return nil, err
@@ -857,15 +857,15 @@ var opDeleteWorkforceTask = &huawei.Operation{Service: "modelarts", Name: "Delet
 
 // DeleteWorkforceTask (删除团队标注任务): DELETE /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) DeleteWorkforceTask(ctx context.Context, datasetId string, workforceTaskId string) (*map[string]interface{}, error) {
+func (c *Client) DeleteWorkforceTask(ctx context.Context, datasetID string, workforceTaskID string) (*map[string]interface{}, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteWorkforceTask, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetId == "" {
+		if datasetID == "" {
 			return nil, huawei.ErrEmptyPathParam("dataset_id")
 		}
-		if workforceTaskId == "" {
+		if workforceTaskID == "" {
 			return nil, huawei.ErrEmptyPathParam("workforce_task_id")
 		}
-		return modelarts.NewDeleteWorkforceTaskRequest(server, ids.Project, datasetId, workforceTaskId)
+		return modelarts.NewDeleteWorkforceTaskRequest(server, ids.Project, datasetID, workforceTaskID)
 	})
 	if err != nil {
 		return nil, err
@@ -879,12 +879,12 @@ var opDeleteWorkspace = &huawei.Operation{Service: "modelarts", Name: "DeleteWor
 
 // DeleteWorkspace (删除工作空间): DELETE /v1/{project_id}/workspaces/{workspace_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) DeleteWorkspace(ctx context.Context, workspaceId string) (*modelarts.DeleteWorkspaceResponseBody, error) {
+func (c *Client) DeleteWorkspace(ctx context.Context, workspaceID string) (*modelarts.DeleteWorkspaceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteWorkspace, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if workspaceId == "" {
+		if workspaceID == "" {
 			return nil, huawei.ErrEmptyPathParam("workspace_id")
 		}
-		return modelarts.NewDeleteWorkspaceRequest(server, ids.Project, workspaceId)
+		return modelarts.NewDeleteWorkspaceRequest(server, ids.Project, workspaceID)
 	})
 	if err != nil {
 		return nil, err
@@ -898,12 +898,12 @@ var opDescDataset = &huawei.Operation{Service: "modelarts", Name: "DescDataset",
 
 // DescDataset (查询数据集详情): GET /v2/{project_id}/datasets/{dataset_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) DescDataset(ctx context.Context, datasetId string, params *modelarts.DescDatasetParams) (*modelarts.DescDatasetResponseBody, error) {
+func (c *Client) DescDataset(ctx context.Context, datasetID string, params *modelarts.DescDatasetParams) (*modelarts.DescDatasetResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDescDataset, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetId == "" {
+		if datasetID == "" {
 			return nil, huawei.ErrEmptyPathParam("dataset_id")
 		}
-		return modelarts.NewDescDatasetRequest(server, ids.Project, datasetId, params)
+		return modelarts.NewDescDatasetRequest(server, ids.Project, datasetID, params)
 	})
 	if err != nil {
 		return nil, err
@@ -917,15 +917,15 @@ var opDescImportTask = &huawei.Operation{Service: "modelarts", Name: "DescImport
 
 // DescImportTask (查询数据集导入任务的详情): GET /v2/{project_id}/datasets/{dataset_id}/import-tasks/{task_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) DescImportTask(ctx context.Context, datasetId string, taskId string) (*modelarts.DescImportTaskResponseBody, error) {
+func (c *Client) DescImportTask(ctx context.Context, datasetID string, taskID string) (*modelarts.DescImportTaskResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDescImportTask, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetId == "" {
+		if datasetID == "" {
 			return nil, huawei.ErrEmptyPathParam("dataset_id")
 		}
-		if taskId == "" {
+		if taskID == "" {
 			return nil, huawei.ErrEmptyPathParam("task_id")
 		}
-		return modelarts.NewDescImportTaskRequest(server, ids.Project, datasetId, taskId)
+		return modelarts.NewDescImportTaskRequest(server, ids.Project, datasetID, taskID)
 	})
 	if err != nil {
 		return nil, err
@@ -939,15 +939,15 @@ var opDescProcessorTaskVersion = &huawei.Operation{Service: "modelarts", Name: "
 
 // DescProcessorTaskVersion (查询数据处理任务的版本详情): GET /v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) DescProcessorTaskVersion(ctx context.Context, taskId string, versionId string) (*modelarts.DescProcessorTaskVersionResponseBody, error) {
+func (c *Client) DescProcessorTaskVersion(ctx context.Context, taskID string, versionID string) (*modelarts.DescProcessorTaskVersionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDescProcessorTaskVersion, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if taskId == "" {
+		if taskID == "" {
 			return nil, huawei.ErrEmptyPathParam("task_id")
 		}
-		if versionId == "" {
+		if versionID == "" {
 			return nil, huawei.ErrEmptyPathParam("version_id")
 		}
-		return modelarts.NewDescProcessorTaskVersionRequest(server, ids.Project, taskId, versionId)
+		return modelarts.NewDescProcessorTaskVersionRequest(server, ids.Project, taskID, versionID)
 	})
 	if err != nil {
 		return nil, err
@@ -963,15 +963,15 @@ var opDescWorker = &huawei.Operation{Service: "modelarts", Name: "DescWorker", M
 
 // DescWorker (查询标注团队成员详情): GET /v2/{project_id}/workforces/{workforce_id}/workers/{worker_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) DescWorker(ctx context.Context, workforceId string, workerId string) (*modelarts.DescWorkerResponseBody, error) {
+func (c *Client) DescWorker(ctx context.Context, workforceID string, workerID string) (*modelarts.DescWorkerResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDescWorker, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if workforceId == "" {
+		if workforceID == "" {
 			return nil, huawei.ErrEmptyPathParam("workforce_id")
 		}
-		if workerId == "" {
+		if workerID == "" {
 			return nil, huawei.ErrEmptyPathParam("worker_id")
 		}
-		return modelarts.NewDescWorkerRequest(server, ids.Project, workforceId, workerId)
+		return modelarts.NewDescWorkerRequest(server, ids.Project, workforceID, workerID)
 	})
 	if err != nil {
 		return nil, err
@@ -985,12 +985,12 @@ var opDescWorkforce = &huawei.Operation{Service: "modelarts", Name: "DescWorkfor
 
 // DescWorkforce (查询标注团队详情): GET /v2/{project_id}/workforces/{workforce_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) DescWorkforce(ctx context.Context, workforceId string) (*modelarts.DescWorkforceResponseBody, error) {
+func (c *Client) DescWorkforce(ctx context.Context, workforceID string) (*modelarts.DescWorkforceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDescWorkforce, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if workforceId == "" {
+		if workforceID == "" {
 			return nil, huawei.ErrEmptyPathParam("workforce_id")
 		}
-		return modelarts.NewDescWorkforceRequest(server, ids.Project, workforceId)
+		return modelarts.NewDescWorkforceRequest(server, ids.Project, workforceID)
 	})
 	if err != nil {
 		return nil, err
@@ -1004,15 +1004,15 @@ var opDescWorkforceTask = &huawei.Operation{Service: "modelarts", Name: "DescWor
 
 // DescWorkforceTask (查询团队标注任务详情): GET /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) DescWorkforceTask(ctx context.Context, datasetId string, workforceTaskId string, params *modelarts.DescWorkforceTaskParams) (*modelarts.DescWorkforceTaskResponseBody, error) {
+func (c *Client) DescWorkforceTask(ctx context.Context, datasetID string, workforceTaskID string, params *modelarts.DescWorkforceTaskParams) (*modelarts.DescWorkforceTaskResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDescWorkforceTask, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetId == "" {
+		if datasetID == "" {
 			return nil, huawei.ErrEmptyPathParam("dataset_id")
 		}
-		if workforceTaskId == "" {
+		if workforceTaskID == "" {
 			return nil, huawei.ErrEmptyPathParam("workforce_task_id")
 		}
-		return modelarts.NewDescWorkforceTaskRequest(server, ids.Project, datasetId, workforceTaskId, params)
+		return modelarts.NewDescWorkforceTaskRequest(server, ids.Project, datasetID, workforceTaskID, params)
 	})
 	if err != nil {
 		return nil, err
@@ -1028,15 +1028,15 @@ var opDescribeAutoAnnotationSample = &huawei.Operation{Service: "modelarts", Nam
 
 // DescribeAutoAnnotationSample (查询单个智能标注样本的信息): GET /v2/{project_id}/datasets/{dataset_id}/auto-annotations/samples/{sample_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) DescribeAutoAnnotationSample(ctx context.Context, datasetId string, sampleId string) (*modelarts.DescribeAutoAnnotationSampleResponseBody, error) {
+func (c *Client) DescribeAutoAnnotationSample(ctx context.Context, datasetID string, sampleID string) (*modelarts.DescribeAutoAnnotationSampleResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDescribeAutoAnnotationSample, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetId == "" {
+		if datasetID == "" {
 			return nil, huawei.ErrEmptyPathParam("dataset_id")
 		}
-		if sampleId == "" {
+		if sampleID == "" {
 			return nil, huawei.ErrEmptyPathParam("sample_id")
 		}
-		return modelarts.NewDescribeAutoAnnotationSampleRequest(server, ids.Project, datasetId, sampleId)
+		return modelarts.NewDescribeAutoAnnotationSampleRequest(server, ids.Project, datasetID, sampleID)
 	})
 	if err != nil {
 		return nil, err
@@ -1052,15 +1052,15 @@ var opDescribeDatasetVersion = &huawei.Operation{Service: "modelarts", Name: "De
 
 // DescribeDatasetVersion (查询数据集版本详情): GET /v2/{project_id}/datasets/{dataset_id}/versions/{version_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) DescribeDatasetVersion(ctx context.Context, datasetId string, versionId string) (*modelarts.DescribeDatasetVersionResponseBody, error) {
+func (c *Client) DescribeDatasetVersion(ctx context.Context, datasetID string, versionID string) (*modelarts.DescribeDatasetVersionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDescribeDatasetVersion, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetId == "" {
+		if datasetID == "" {
 			return nil, huawei.ErrEmptyPathParam("dataset_id")
 		}
-		if versionId == "" {
+		if versionID == "" {
 			return nil, huawei.ErrEmptyPathParam("version_id")
 		}
-		return modelarts.NewDescribeDatasetVersionRequest(server, ids.Project, datasetId, versionId)
+		return modelarts.NewDescribeDatasetVersionRequest(server, ids.Project, datasetID, versionID)
 	})
 	if err != nil {
 		return nil, err
@@ -1076,12 +1076,12 @@ var opDescribeProcessorTask = &huawei.Operation{Service: "modelarts", Name: "Des
 
 // DescribeProcessorTask (查询处理任务详情): GET /v2/{project_id}/processor-tasks/{task_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) DescribeProcessorTask(ctx context.Context, taskId string) (*modelarts.DescribeProcessorTaskResponseBody, error) {
+func (c *Client) DescribeProcessorTask(ctx context.Context, taskID string) (*modelarts.DescribeProcessorTaskResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDescribeProcessorTask, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if taskId == "" {
+		if taskID == "" {
 			return nil, huawei.ErrEmptyPathParam("task_id")
 		}
-		return modelarts.NewDescribeProcessorTaskRequest(server, ids.Project, taskId)
+		return modelarts.NewDescribeProcessorTaskRequest(server, ids.Project, taskID)
 	})
 	if err != nil {
 		return nil, err
@@ -1097,15 +1097,15 @@ var opDescribeSample = &huawei.Operation{Service: "modelarts", Name: "DescribeSa
 
 // DescribeSample (查询单个样本信息): GET /v2/{project_id}/datasets/{dataset_id}/data-annotations/samples/{sample_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) DescribeSample(ctx context.Context, datasetId string, sampleId string, params *modelarts.DescribeSampleParams) (*modelarts.DescribeSampleResponseBody, error) {
+func (c *Client) DescribeSample(ctx context.Context, datasetID string, sampleID string, params *modelarts.DescribeSampleParams) (*modelarts.DescribeSampleResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDescribeSample, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetId == "" {
+		if datasetID == "" {
 			return nil, huawei.ErrEmptyPathParam("dataset_id")
 		}
-		if sampleId == "" {
+		if sampleID == "" {
 			return nil, huawei.ErrEmptyPathParam("sample_id")
 		}
-		return modelarts.NewDescribeSampleRequest(server, ids.Project, datasetId, sampleId, params)
+		return modelarts.NewDescribeSampleRequest(server, ids.Project, datasetID, sampleID, params)
 	})
 	if err != nil {
 		return nil, err
@@ -1119,18 +1119,18 @@ var opDescribeWorkforceTaskSample = &huawei.Operation{Service: "modelarts", Name
 
 // DescribeWorkforceTaskSample (查询团队标注的样本信息): GET /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/data-annotations/samples/{sample_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) DescribeWorkforceTaskSample(ctx context.Context, datasetId string, workforceTaskId string, sampleId string, params *modelarts.DescribeWorkforceTaskSampleParams) (*modelarts.DescribeWorkforceTaskSampleResponseBody, error) {
+func (c *Client) DescribeWorkforceTaskSample(ctx context.Context, datasetID string, workforceTaskID string, sampleID string, params *modelarts.DescribeWorkforceTaskSampleParams) (*modelarts.DescribeWorkforceTaskSampleResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDescribeWorkforceTaskSample, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetId == "" {
+		if datasetID == "" {
 			return nil, huawei.ErrEmptyPathParam("dataset_id")
 		}
-		if workforceTaskId == "" {
+		if workforceTaskID == "" {
 			return nil, huawei.ErrEmptyPathParam("workforce_task_id")
 		}
-		if sampleId == "" {
+		if sampleID == "" {
 			return nil, huawei.ErrEmptyPathParam("sample_id")
 		}
-		return modelarts.NewDescribeWorkforceTaskSampleRequest(server, ids.Project, datasetId, workforceTaskId, sampleId, params)
+		return modelarts.NewDescribeWorkforceTaskSampleRequest(server, ids.Project, datasetID, workforceTaskID, sampleID, params)
 	})
 	if err != nil {
 		return nil, err
@@ -1146,12 +1146,12 @@ var opExportTask = &huawei.Operation{Service: "modelarts", Name: "ExportTask", M
 
 // ExportTask (创建数据集导出任务): POST /v2/{project_id}/datasets/{dataset_id}/export-tasks.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) ExportTask(ctx context.Context, datasetId string, body modelarts.ExportTaskJSONRequestBody) (*modelarts.ExportTaskResponseBody, error) {
+func (c *Client) ExportTask(ctx context.Context, datasetID string, body modelarts.ExportTaskJSONRequestBody) (*modelarts.ExportTaskResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opExportTask, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetId == "" {
+		if datasetID == "" {
 			return nil, huawei.ErrEmptyPathParam("dataset_id")
 		}
-		return modelarts.NewExportTaskRequest(server, ids.Project, datasetId, body)
+		return modelarts.NewExportTaskRequest(server, ids.Project, datasetID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -1188,12 +1188,7 @@ func (c *Client) GetAuthorizationsAll(ctx context.Context, params *modelarts.Get
 	call := func(ctx context.Context, params *modelarts.GetAuthorizationsParams) (*modelarts.GetAuthorizationsResponseBody, error) {
 		return c.GetAuthorizations(ctx, params)
 	}
-	return huawei.Paginate(ctx, pageGetAuthorizations, params, call, func(p *modelarts.GetAuthorizationsResponseBody) []modelarts.AuthorizationResponse {
-		if p.Auth == nil {
-			return nil
-		}
-		return *p.Auth
-	})
+	return huawei.Paginate(ctx, pageGetAuthorizations, params, call, func(p *modelarts.GetAuthorizationsResponseBody) []modelarts.AuthorizationResponse { return p.Auth })
 }
 
 var opGetDatasetMetrics = &huawei.Operation{Service: "modelarts", Name: "GetDatasetMetrics", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}/metrics",
@@ -1201,12 +1196,12 @@ var opGetDatasetMetrics = &huawei.Operation{Service: "modelarts", Name: "GetData
 
 // GetDatasetMetrics (查询数据集监控数据): GET /v2/{project_id}/datasets/{dataset_id}/metrics.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) GetDatasetMetrics(ctx context.Context, datasetId string, params *modelarts.GetDatasetMetricsParams) (*modelarts.GetDatasetMetricsResponseBody, error) {
+func (c *Client) GetDatasetMetrics(ctx context.Context, datasetID string, params *modelarts.GetDatasetMetricsParams) (*modelarts.GetDatasetMetricsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opGetDatasetMetrics, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetId == "" {
+		if datasetID == "" {
 			return nil, huawei.ErrEmptyPathParam("dataset_id")
 		}
-		return modelarts.NewGetDatasetMetricsRequest(server, ids.Project, datasetId, params)
+		return modelarts.NewGetDatasetMetricsRequest(server, ids.Project, datasetID, params)
 	})
 	if err != nil {
 		return nil, err
@@ -1222,15 +1217,15 @@ var opGetExportTaskStatusOfDataset = &huawei.Operation{Service: "modelarts", Nam
 
 // GetExportTaskStatusOfDataset (查询数据集导出任务的状态): GET /v2/{project_id}/datasets/{resource_id}/export-tasks/{task_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) GetExportTaskStatusOfDataset(ctx context.Context, resourceId string, taskId string) (*modelarts.GetExportTaskStatusOfDatasetResponseBody, error) {
+func (c *Client) GetExportTaskStatusOfDataset(ctx context.Context, resourceID string, taskID string) (*modelarts.GetExportTaskStatusOfDatasetResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opGetExportTaskStatusOfDataset, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if resourceId == "" {
+		if resourceID == "" {
 			return nil, huawei.ErrEmptyPathParam("resource_id")
 		}
-		if taskId == "" {
+		if taskID == "" {
 			return nil, huawei.ErrEmptyPathParam("task_id")
 		}
-		return modelarts.NewGetExportTaskStatusOfDatasetRequest(server, ids.Project, resourceId, taskId)
+		return modelarts.NewGetExportTaskStatusOfDatasetRequest(server, ids.Project, resourceID, taskID)
 	})
 	if err != nil {
 		return nil, err
@@ -1246,12 +1241,12 @@ var opGetExportTasksStatusOfDataset = &huawei.Operation{Service: "modelarts", Na
 
 // GetExportTasksStatusOfDataset (查询数据集导出任务列表): GET /v2/{project_id}/datasets/{dataset_id}/export-tasks.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) GetExportTasksStatusOfDataset(ctx context.Context, datasetId string, params *modelarts.GetExportTasksStatusOfDatasetParams) (*modelarts.GetExportTasksStatusOfDatasetResponseBody, error) {
+func (c *Client) GetExportTasksStatusOfDataset(ctx context.Context, datasetID string, params *modelarts.GetExportTasksStatusOfDatasetParams) (*modelarts.GetExportTasksStatusOfDatasetResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opGetExportTasksStatusOfDataset, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetId == "" {
+		if datasetID == "" {
 			return nil, huawei.ErrEmptyPathParam("dataset_id")
 		}
-		return modelarts.NewGetExportTasksStatusOfDatasetRequest(server, ids.Project, datasetId, params)
+		return modelarts.NewGetExportTasksStatusOfDatasetRequest(server, ids.Project, datasetID, params)
 	})
 	if err != nil {
 		return nil, err
@@ -1268,15 +1263,12 @@ var pageGetExportTasksStatusOfDataset = huawei.Paging{Op: opGetExportTasksStatus
 // GetExportTasksStatusOfDatasetAll iterates over the export_tasks of every page of GetExportTasksStatusOfDataset
 // (offset paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
-func (c *Client) GetExportTasksStatusOfDatasetAll(ctx context.Context, datasetId string, params *modelarts.GetExportTasksStatusOfDatasetParams) iter.Seq2[modelarts.ExportTaskStatusResp, error] {
+func (c *Client) GetExportTasksStatusOfDatasetAll(ctx context.Context, datasetID string, params *modelarts.GetExportTasksStatusOfDatasetParams) iter.Seq2[modelarts.ExportTaskStatusResp, error] {
 	call := func(ctx context.Context, params *modelarts.GetExportTasksStatusOfDatasetParams) (*modelarts.GetExportTasksStatusOfDatasetResponseBody, error) {
-		return c.GetExportTasksStatusOfDataset(ctx, datasetId, params)
+		return c.GetExportTasksStatusOfDataset(ctx, datasetID, params)
 	}
 	return huawei.Paginate(ctx, pageGetExportTasksStatusOfDataset, params, call, func(p *modelarts.GetExportTasksStatusOfDatasetResponseBody) []modelarts.ExportTaskStatusResp {
-		if p.ExportTasks == nil {
-			return nil
-		}
-		return *p.ExportTasks
+		return p.ExportTasks
 	})
 }
 
@@ -1303,15 +1295,15 @@ var opGetWorkforceSamplingTask = &huawei.Operation{Service: "modelarts", Name: "
 
 // GetWorkforceSamplingTask (查询团队标注验收任务报告): GET /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/acceptance/report.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) GetWorkforceSamplingTask(ctx context.Context, datasetId string, workforceTaskId string, params *modelarts.GetWorkforceSamplingTaskParams) (*modelarts.GetWorkforceSamplingTaskResponseBody, error) {
+func (c *Client) GetWorkforceSamplingTask(ctx context.Context, datasetID string, workforceTaskID string, params *modelarts.GetWorkforceSamplingTaskParams) (*modelarts.GetWorkforceSamplingTaskResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opGetWorkforceSamplingTask, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetId == "" {
+		if datasetID == "" {
 			return nil, huawei.ErrEmptyPathParam("dataset_id")
 		}
-		if workforceTaskId == "" {
+		if workforceTaskID == "" {
 			return nil, huawei.ErrEmptyPathParam("workforce_task_id")
 		}
-		return modelarts.NewGetWorkforceSamplingTaskRequest(server, ids.Project, datasetId, workforceTaskId, params)
+		return modelarts.NewGetWorkforceSamplingTaskRequest(server, ids.Project, datasetID, workforceTaskID, params)
 	})
 	if err != nil {
 		return nil, err
@@ -1327,15 +1319,15 @@ var opGetWorkforceTaskMetrics = &huawei.Operation{Service: "modelarts", Name: "G
 
 // GetWorkforceTaskMetrics (查询团队标注任务成员的进度信息): GET /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/metrics.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) GetWorkforceTaskMetrics(ctx context.Context, datasetId string, workforceTaskId string) (*modelarts.GetWorkforceTaskMetricsResponseBody, error) {
+func (c *Client) GetWorkforceTaskMetrics(ctx context.Context, datasetID string, workforceTaskID string) (*modelarts.GetWorkforceTaskMetricsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opGetWorkforceTaskMetrics, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetId == "" {
+		if datasetID == "" {
 			return nil, huawei.ErrEmptyPathParam("dataset_id")
 		}
-		if workforceTaskId == "" {
+		if workforceTaskID == "" {
 			return nil, huawei.ErrEmptyPathParam("workforce_task_id")
 		}
-		return modelarts.NewGetWorkforceTaskMetricsRequest(server, ids.Project, datasetId, workforceTaskId)
+		return modelarts.NewGetWorkforceTaskMetricsRequest(server, ids.Project, datasetID, workforceTaskID)
 	})
 	if err != nil {
 		return nil, err
@@ -1351,12 +1343,12 @@ var opImportTask = &huawei.Operation{Service: "modelarts", Name: "ImportTask", M
 
 // ImportTask (创建导入任务): POST /v2/{project_id}/datasets/{dataset_id}/import-tasks.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) ImportTask(ctx context.Context, datasetId string, body modelarts.ImportTaskJSONRequestBody) (*modelarts.ImportTaskResponseBody, error) {
+func (c *Client) ImportTask(ctx context.Context, datasetID string, body modelarts.ImportTaskJSONRequestBody) (*modelarts.ImportTaskResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opImportTask, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetId == "" {
+		if datasetID == "" {
 			return nil, huawei.ErrEmptyPathParam("dataset_id")
 		}
-		return modelarts.NewImportTaskRequest(server, ids.Project, datasetId, body)
+		return modelarts.NewImportTaskRequest(server, ids.Project, datasetID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -1407,12 +1399,7 @@ func (c *Client) ListAllWorkersAll(ctx context.Context, params *modelarts.ListAl
 	call := func(ctx context.Context, params *modelarts.ListAllWorkersParams) (*modelarts.ListAllWorkersResponseBody, error) {
 		return c.ListAllWorkers(ctx, params)
 	}
-	return huawei.Paginate(ctx, pageListAllWorkers, params, call, func(p *modelarts.ListAllWorkersResponseBody) []modelarts.Worker {
-		if p.Workers == nil {
-			return nil
-		}
-		return *p.Workers
-	})
+	return huawei.Paginate(ctx, pageListAllWorkers, params, call, func(p *modelarts.ListAllWorkersResponseBody) []modelarts.Worker { return p.Workers })
 }
 
 var opListAomLog = &huawei.Operation{Service: "modelarts", Name: "ListAomLog", Method: "GET", Path: "/v1/{project_id}/training-jobs/{job_id}/versions/{version_id}/aom-log",
@@ -1420,9 +1407,9 @@ var opListAomLog = &huawei.Operation{Service: "modelarts", Name: "ListAomLog", M
 
 // ListAomLog (查询训练作业日志): GET /v1/{project_id}/training-jobs/{job_id}/versions/{version_id}/aom-log.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListAomLog(ctx context.Context, jobId int64, versionId int64, params *modelarts.ListAomLogParams) (*modelarts.ListAomLogResponseBody, error) {
+func (c *Client) ListAomLog(ctx context.Context, jobID int64, versionID int64, params *modelarts.ListAomLogParams) (*modelarts.ListAomLogResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListAomLog, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return modelarts.NewListAomLogRequest(server, ids.Project, jobId, versionId, params)
+		return modelarts.NewListAomLogRequest(server, ids.Project, jobID, versionID, params)
 	})
 	if err != nil {
 		return nil, err
@@ -1436,12 +1423,12 @@ var opListAutoAnnotationSamples = &huawei.Operation{Service: "modelarts", Name: 
 
 // ListAutoAnnotationSamples (查询智能标注的样本列表): GET /v2/{project_id}/datasets/{dataset_id}/auto-annotations/samples.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListAutoAnnotationSamples(ctx context.Context, datasetId string, params *modelarts.ListAutoAnnotationSamplesParams) (*modelarts.ListAutoAnnotationSamplesResponseBody, error) {
+func (c *Client) ListAutoAnnotationSamples(ctx context.Context, datasetID string, params *modelarts.ListAutoAnnotationSamplesParams) (*modelarts.ListAutoAnnotationSamplesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListAutoAnnotationSamples, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetId == "" {
+		if datasetID == "" {
 			return nil, huawei.ErrEmptyPathParam("dataset_id")
 		}
-		return modelarts.NewListAutoAnnotationSamplesRequest(server, ids.Project, datasetId, params)
+		return modelarts.NewListAutoAnnotationSamplesRequest(server, ids.Project, datasetID, params)
 	})
 	if err != nil {
 		return nil, err
@@ -1458,15 +1445,12 @@ var pageListAutoAnnotationSamples = huawei.Paging{Op: opListAutoAnnotationSample
 // ListAutoAnnotationSamplesAll iterates over the samples of every page of ListAutoAnnotationSamples
 // (offset paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
-func (c *Client) ListAutoAnnotationSamplesAll(ctx context.Context, datasetId string, params *modelarts.ListAutoAnnotationSamplesParams) iter.Seq2[modelarts.ListAutoAnnotationSamplesDescribeSampleResp, error] {
+func (c *Client) ListAutoAnnotationSamplesAll(ctx context.Context, datasetID string, params *modelarts.ListAutoAnnotationSamplesParams) iter.Seq2[modelarts.ListAutoAnnotationSamplesDescribeSampleResp, error] {
 	call := func(ctx context.Context, params *modelarts.ListAutoAnnotationSamplesParams) (*modelarts.ListAutoAnnotationSamplesResponseBody, error) {
-		return c.ListAutoAnnotationSamples(ctx, datasetId, params)
+		return c.ListAutoAnnotationSamples(ctx, datasetID, params)
 	}
 	return huawei.Paginate(ctx, pageListAutoAnnotationSamples, params, call, func(p *modelarts.ListAutoAnnotationSamplesResponseBody) []modelarts.ListAutoAnnotationSamplesDescribeSampleResp {
-		if p.Samples == nil {
-			return nil
-		}
-		return *p.Samples
+		return p.Samples
 	})
 }
 
@@ -1499,10 +1483,7 @@ func (c *Client) ListBuiltInAlgorithmsAll(ctx context.Context, params *modelarts
 		return c.ListBuiltInAlgorithms(ctx, params)
 	}
 	return huawei.Paginate(ctx, pageListBuiltInAlgorithms, params, call, func(p *modelarts.ListBuiltInAlgorithmsResponseBody) []modelarts.ListBuiltInAlgorithmsResponseBodyModelsItem {
-		if p.Models == nil {
-			return nil
-		}
-		return *p.Models
+		return p.Models
 	})
 }
 
@@ -1532,12 +1513,7 @@ func (c *Client) ListClustersAll(ctx context.Context, params *modelarts.ListClus
 	call := func(ctx context.Context, params *modelarts.ListClustersParams) (*modelarts.ListClustersResponseBody, error) {
 		return c.ListClusters(ctx, params)
 	}
-	return huawei.Paginate(ctx, pageListClusters, params, call, func(p *modelarts.ListClustersResponseBody) []modelarts.Cluster {
-		if p.Clusters == nil {
-			return nil
-		}
-		return *p.Clusters
-	})
+	return huawei.Paginate(ctx, pageListClusters, params, call, func(p *modelarts.ListClustersResponseBody) []modelarts.Cluster { return p.Clusters })
 }
 
 var opListDatasetVersions = &huawei.Operation{Service: "modelarts", Name: "ListDatasetVersions", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}/versions",
@@ -1545,12 +1521,12 @@ var opListDatasetVersions = &huawei.Operation{Service: "modelarts", Name: "ListD
 
 // ListDatasetVersions (查询数据集的版本列表): GET /v2/{project_id}/datasets/{dataset_id}/versions.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListDatasetVersions(ctx context.Context, datasetId string, params *modelarts.ListDatasetVersionsParams) (*modelarts.ListDatasetVersionsResponseBody, error) {
+func (c *Client) ListDatasetVersions(ctx context.Context, datasetID string, params *modelarts.ListDatasetVersionsParams) (*modelarts.ListDatasetVersionsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListDatasetVersions, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetId == "" {
+		if datasetID == "" {
 			return nil, huawei.ErrEmptyPathParam("dataset_id")
 		}
-		return modelarts.NewListDatasetVersionsRequest(server, ids.Project, datasetId, params)
+		return modelarts.NewListDatasetVersionsRequest(server, ids.Project, datasetID, params)
 	})
 	if err != nil {
 		return nil, err
@@ -1587,12 +1563,7 @@ func (c *Client) ListDatasetsAll(ctx context.Context, params *modelarts.ListData
 	call := func(ctx context.Context, params *modelarts.ListDatasetsParams) (*modelarts.ListDatasetsResponseBody, error) {
 		return c.ListDatasets(ctx, params)
 	}
-	return huawei.Paginate(ctx, pageListDatasets, params, call, func(p *modelarts.ListDatasetsResponseBody) []modelarts.DatasetAndFilePreview {
-		if p.Datasets == nil {
-			return nil
-		}
-		return *p.Datasets
-	})
+	return huawei.Paginate(ctx, pageListDatasets, params, call, func(p *modelarts.ListDatasetsResponseBody) []modelarts.DatasetAndFilePreview { return p.Datasets })
 }
 
 var opListEvents = &huawei.Operation{Service: "modelarts", Name: "ListEvents", Method: "GET", Path: "/v1/{project_id}/services/{service_id}/events",
@@ -1600,12 +1571,12 @@ var opListEvents = &huawei.Operation{Service: "modelarts", Name: "ListEvents", M
 
 // ListEvents (查询服务事件日志): GET /v1/{project_id}/services/{service_id}/events.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListEvents(ctx context.Context, serviceId string, params *modelarts.ListEventsParams) (*modelarts.ListEventsResponseBody, error) {
+func (c *Client) ListEvents(ctx context.Context, serviceID string, params *modelarts.ListEventsParams) (*modelarts.ListEventsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListEvents, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serviceId == "" {
+		if serviceID == "" {
 			return nil, huawei.ErrEmptyPathParam("service_id")
 		}
-		return modelarts.NewListEventsRequest(server, ids.Project, serviceId, params)
+		return modelarts.NewListEventsRequest(server, ids.Project, serviceID, params)
 	})
 	if err != nil {
 		return nil, err
@@ -1620,16 +1591,11 @@ var pageListEvents = huawei.Paging{Op: opListEvents, Style: "offset", Param: "of
 // ListEventsAll iterates over the events of every page of ListEvents
 // (offset paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
-func (c *Client) ListEventsAll(ctx context.Context, serviceId string, params *modelarts.ListEventsParams) iter.Seq2[modelarts.ListEventsEvent, error] {
+func (c *Client) ListEventsAll(ctx context.Context, serviceID string, params *modelarts.ListEventsParams) iter.Seq2[modelarts.ListEventsEvent, error] {
 	call := func(ctx context.Context, params *modelarts.ListEventsParams) (*modelarts.ListEventsResponseBody, error) {
-		return c.ListEvents(ctx, serviceId, params)
+		return c.ListEvents(ctx, serviceID, params)
 	}
-	return huawei.Paginate(ctx, pageListEvents, params, call, func(p *modelarts.ListEventsResponseBody) []modelarts.ListEventsEvent {
-		if p.Events == nil {
-			return nil
-		}
-		return *p.Events
-	})
+	return huawei.Paginate(ctx, pageListEvents, params, call, func(p *modelarts.ListEventsResponseBody) []modelarts.ListEventsEvent { return p.Events })
 }
 
 var opListFileNames = &huawei.Operation{Service: "modelarts", Name: "ListFileNames", Method: "GET", Path: "/v1/{project_id}/training-jobs/{job_id}/versions/{version_id}/log/file-names",
@@ -1637,9 +1603,9 @@ var opListFileNames = &huawei.Operation{Service: "modelarts", Name: "ListFileNam
 
 // ListFileNames (获取训练作业日志的文件名): GET /v1/{project_id}/training-jobs/{job_id}/versions/{version_id}/log/file-names.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListFileNames(ctx context.Context, jobId int64, versionId int64) (*modelarts.ListFileNamesResponseBody, error) {
+func (c *Client) ListFileNames(ctx context.Context, jobID int64, versionID int64) (*modelarts.ListFileNamesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListFileNames, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return modelarts.NewListFileNamesRequest(server, ids.Project, jobId, versionId)
+		return modelarts.NewListFileNamesRequest(server, ids.Project, jobID, versionID)
 	})
 	if err != nil {
 		return nil, err
@@ -1653,12 +1619,12 @@ var opListImportTasks = &huawei.Operation{Service: "modelarts", Name: "ListImpor
 
 // ListImportTasks (查询数据集导入任务列表): GET /v2/{project_id}/datasets/{dataset_id}/import-tasks.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListImportTasks(ctx context.Context, datasetId string, params *modelarts.ListImportTasksParams) (*modelarts.ListImportTasksResponseBody, error) {
+func (c *Client) ListImportTasks(ctx context.Context, datasetID string, params *modelarts.ListImportTasksParams) (*modelarts.ListImportTasksResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListImportTasks, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetId == "" {
+		if datasetID == "" {
 			return nil, huawei.ErrEmptyPathParam("dataset_id")
 		}
-		return modelarts.NewListImportTasksRequest(server, ids.Project, datasetId, params)
+		return modelarts.NewListImportTasksRequest(server, ids.Project, datasetID, params)
 	})
 	if err != nil {
 		return nil, err
@@ -1673,16 +1639,11 @@ var pageListImportTasks = huawei.Paging{Op: opListImportTasks, Style: "offset", 
 // ListImportTasksAll iterates over the import_tasks of every page of ListImportTasks
 // (offset paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
-func (c *Client) ListImportTasksAll(ctx context.Context, datasetId string, params *modelarts.ListImportTasksParams) iter.Seq2[modelarts.ImportTaskStatusResp, error] {
+func (c *Client) ListImportTasksAll(ctx context.Context, datasetID string, params *modelarts.ListImportTasksParams) iter.Seq2[modelarts.ImportTaskStatusResp, error] {
 	call := func(ctx context.Context, params *modelarts.ListImportTasksParams) (*modelarts.ListImportTasksResponseBody, error) {
-		return c.ListImportTasks(ctx, datasetId, params)
+		return c.ListImportTasks(ctx, datasetID, params)
 	}
-	return huawei.Paginate(ctx, pageListImportTasks, params, call, func(p *modelarts.ListImportTasksResponseBody) []modelarts.ImportTaskStatusResp {
-		if p.ImportTasks == nil {
-			return nil
-		}
-		return *p.ImportTasks
-	})
+	return huawei.Paginate(ctx, pageListImportTasks, params, call, func(p *modelarts.ListImportTasksResponseBody) []modelarts.ImportTaskStatusResp { return p.ImportTasks })
 }
 
 var opListInstances = &huawei.Operation{Service: "modelarts", Name: "ListInstances", Method: "GET", Path: "/v1/{project_id}/demanager/instances",
@@ -1712,10 +1673,7 @@ func (c *Client) ListInstancesAll(ctx context.Context, params *modelarts.ListIns
 		return c.ListInstances(ctx, params)
 	}
 	return huawei.Paginate(ctx, pageListInstances, params, call, func(p *modelarts.ListInstancesResponseBody) []modelarts.ListInstancesResponseBodyInstancesItem {
-		if p.Instances == nil {
-			return nil
-		}
-		return *p.Instances
+		return p.Instances
 	})
 }
 
@@ -1724,12 +1682,12 @@ var opListLabels = &huawei.Operation{Service: "modelarts", Name: "ListLabels", M
 
 // ListLabels (查询数据集标签列表): GET /v2/{project_id}/datasets/{dataset_id}/data-annotations/labels.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListLabels(ctx context.Context, datasetId string, params *modelarts.ListLabelsParams) (*modelarts.ListLabelsResponseBody, error) {
+func (c *Client) ListLabels(ctx context.Context, datasetID string, params *modelarts.ListLabelsParams) (*modelarts.ListLabelsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListLabels, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetId == "" {
+		if datasetID == "" {
 			return nil, huawei.ErrEmptyPathParam("dataset_id")
 		}
-		return modelarts.NewListLabelsRequest(server, ids.Project, datasetId, params)
+		return modelarts.NewListLabelsRequest(server, ids.Project, datasetID, params)
 	})
 	if err != nil {
 		return nil, err
@@ -1743,12 +1701,12 @@ var opListLogs = &huawei.Operation{Service: "modelarts", Name: "ListLogs", Metho
 
 // ListLogs (查询服务更新日志): GET /v1/{project_id}/services/{service_id}/logs.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListLogs(ctx context.Context, serviceId string, params *modelarts.ListLogsParams) (*modelarts.ListLogsResponseBody, error) {
+func (c *Client) ListLogs(ctx context.Context, serviceID string, params *modelarts.ListLogsParams) (*modelarts.ListLogsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListLogs, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serviceId == "" {
+		if serviceID == "" {
 			return nil, huawei.ErrEmptyPathParam("service_id")
 		}
-		return modelarts.NewListLogsRequest(server, ids.Project, serviceId, params)
+		return modelarts.NewListLogsRequest(server, ids.Project, serviceID, params)
 	})
 	if err != nil {
 		return nil, err
@@ -1783,12 +1741,7 @@ func (c *Client) ListModelsAll(ctx context.Context, params *modelarts.ListModels
 	call := func(ctx context.Context, params *modelarts.ListModelsParams) (*modelarts.ListModelsResponseBody, error) {
 		return c.ListModels(ctx, params)
 	}
-	return huawei.Paginate(ctx, pageListModels, params, call, func(p *modelarts.ListModelsResponseBody) []modelarts.Model {
-		if p.Models == nil {
-			return nil
-		}
-		return *p.Models
-	})
+	return huawei.Paginate(ctx, pageListModels, params, call, func(p *modelarts.ListModelsResponseBody) []modelarts.Model { return p.Models })
 }
 
 var opListMonitor = &huawei.Operation{Service: "modelarts", Name: "ListMonitor", Method: "GET", Path: "/v1/{project_id}/services/{service_id}/monitor",
@@ -1796,12 +1749,12 @@ var opListMonitor = &huawei.Operation{Service: "modelarts", Name: "ListMonitor",
 
 // ListMonitor (查询服务监控信息): GET /v1/{project_id}/services/{service_id}/monitor.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListMonitor(ctx context.Context, serviceId string, params *modelarts.ListMonitorParams) (*modelarts.ListMonitorResponseBody, error) {
+func (c *Client) ListMonitor(ctx context.Context, serviceID string, params *modelarts.ListMonitorParams) (*modelarts.ListMonitorResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListMonitor, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serviceId == "" {
+		if serviceID == "" {
 			return nil, huawei.ErrEmptyPathParam("service_id")
 		}
-		return modelarts.NewListMonitorRequest(server, ids.Project, serviceId, params)
+		return modelarts.NewListMonitorRequest(server, ids.Project, serviceID, params)
 	})
 	if err != nil {
 		return nil, err
@@ -1815,15 +1768,15 @@ var opListProcessorTaskVersionResults = &huawei.Operation{Service: "modelarts", 
 
 // ListProcessorTaskVersionResults (查询数据处理任务版本的结果展示): GET /v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}/results.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListProcessorTaskVersionResults(ctx context.Context, taskId string, versionId string, params *modelarts.ListProcessorTaskVersionResultsParams) (*modelarts.ListProcessorTaskVersionResultsResponseBody, error) {
+func (c *Client) ListProcessorTaskVersionResults(ctx context.Context, taskID string, versionID string, params *modelarts.ListProcessorTaskVersionResultsParams) (*modelarts.ListProcessorTaskVersionResultsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListProcessorTaskVersionResults, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if taskId == "" {
+		if taskID == "" {
 			return nil, huawei.ErrEmptyPathParam("task_id")
 		}
-		if versionId == "" {
+		if versionID == "" {
 			return nil, huawei.ErrEmptyPathParam("version_id")
 		}
-		return modelarts.NewListProcessorTaskVersionResultsRequest(server, ids.Project, taskId, versionId, params)
+		return modelarts.NewListProcessorTaskVersionResultsRequest(server, ids.Project, taskID, versionID, params)
 	})
 	if err != nil {
 		return nil, err
@@ -1840,15 +1793,12 @@ var pageListProcessorTaskVersionResults = huawei.Paging{Op: opListProcessorTaskV
 // ListProcessorTaskVersionResultsAll iterates over the results of every page of ListProcessorTaskVersionResults
 // (offset paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
-func (c *Client) ListProcessorTaskVersionResultsAll(ctx context.Context, taskId string, versionId string, params *modelarts.ListProcessorTaskVersionResultsParams) iter.Seq2[modelarts.DescProcessorTaskVersionResultsResp, error] {
+func (c *Client) ListProcessorTaskVersionResultsAll(ctx context.Context, taskID string, versionID string, params *modelarts.ListProcessorTaskVersionResultsParams) iter.Seq2[modelarts.DescProcessorTaskVersionResultsResp, error] {
 	call := func(ctx context.Context, params *modelarts.ListProcessorTaskVersionResultsParams) (*modelarts.ListProcessorTaskVersionResultsResponseBody, error) {
-		return c.ListProcessorTaskVersionResults(ctx, taskId, versionId, params)
+		return c.ListProcessorTaskVersionResults(ctx, taskID, versionID, params)
 	}
 	return huawei.Paginate(ctx, pageListProcessorTaskVersionResults, params, call, func(p *modelarts.ListProcessorTaskVersionResultsResponseBody) []modelarts.DescProcessorTaskVersionResultsResp {
-		if p.Results == nil {
-			return nil
-		}
-		return *p.Results
+		return p.Results
 	})
 }
 
@@ -1857,12 +1807,12 @@ var opListProcessorTaskVersions = &huawei.Operation{Service: "modelarts", Name: 
 
 // ListProcessorTaskVersions (查询数据处理任务的版本列表): GET /v2/{project_id}/processor-tasks/{task_id}/versions.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListProcessorTaskVersions(ctx context.Context, taskId string, params *modelarts.ListProcessorTaskVersionsParams) (*modelarts.ListProcessorTaskVersionsResponseBody, error) {
+func (c *Client) ListProcessorTaskVersions(ctx context.Context, taskID string, params *modelarts.ListProcessorTaskVersionsParams) (*modelarts.ListProcessorTaskVersionsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListProcessorTaskVersions, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if taskId == "" {
+		if taskID == "" {
 			return nil, huawei.ErrEmptyPathParam("task_id")
 		}
-		return modelarts.NewListProcessorTaskVersionsRequest(server, ids.Project, taskId, params)
+		return modelarts.NewListProcessorTaskVersionsRequest(server, ids.Project, taskID, params)
 	})
 	if err != nil {
 		return nil, err
@@ -1879,15 +1829,12 @@ var pageListProcessorTaskVersions = huawei.Paging{Op: opListProcessorTaskVersion
 // ListProcessorTaskVersionsAll iterates over the versions of every page of ListProcessorTaskVersions
 // (offset paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
-func (c *Client) ListProcessorTaskVersionsAll(ctx context.Context, taskId string, params *modelarts.ListProcessorTaskVersionsParams) iter.Seq2[modelarts.DescTaskVersionResp, error] {
+func (c *Client) ListProcessorTaskVersionsAll(ctx context.Context, taskID string, params *modelarts.ListProcessorTaskVersionsParams) iter.Seq2[modelarts.DescTaskVersionResp, error] {
 	call := func(ctx context.Context, params *modelarts.ListProcessorTaskVersionsParams) (*modelarts.ListProcessorTaskVersionsResponseBody, error) {
-		return c.ListProcessorTaskVersions(ctx, taskId, params)
+		return c.ListProcessorTaskVersions(ctx, taskID, params)
 	}
 	return huawei.Paginate(ctx, pageListProcessorTaskVersions, params, call, func(p *modelarts.ListProcessorTaskVersionsResponseBody) []modelarts.DescTaskVersionResp {
-		if p.Versions == nil {
-			return nil
-		}
-		return *p.Versions
+		return p.Versions
 	})
 }
 
@@ -1920,10 +1867,7 @@ func (c *Client) ListProcessorTasksAll(ctx context.Context, params *modelarts.Li
 		return c.ListProcessorTasks(ctx, params)
 	}
 	return huawei.Paginate(ctx, pageListProcessorTasks, params, call, func(p *modelarts.ListProcessorTasksResponseBody) []modelarts.DescribeProcessorTaskResp {
-		if p.Tasks == nil {
-			return nil
-		}
-		return *p.Tasks
+		return p.Tasks
 	})
 }
 
@@ -1950,12 +1894,12 @@ var opListSamples = &huawei.Operation{Service: "modelarts", Name: "ListSamples",
 
 // ListSamples (查询样本列表): GET /v2/{project_id}/datasets/{dataset_id}/data-annotations/samples.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListSamples(ctx context.Context, datasetId string, params *modelarts.ListSamplesParams) (*modelarts.ListSamplesResponseBody, error) {
+func (c *Client) ListSamples(ctx context.Context, datasetID string, params *modelarts.ListSamplesParams) (*modelarts.ListSamplesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListSamples, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetId == "" {
+		if datasetID == "" {
 			return nil, huawei.ErrEmptyPathParam("dataset_id")
 		}
-		return modelarts.NewListSamplesRequest(server, ids.Project, datasetId, params)
+		return modelarts.NewListSamplesRequest(server, ids.Project, datasetID, params)
 	})
 	if err != nil {
 		return nil, err
@@ -1970,16 +1914,11 @@ var pageListSamples = huawei.Paging{Op: opListSamples, Style: "offset", Param: "
 // ListSamplesAll iterates over the samples of every page of ListSamples
 // (offset paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
-func (c *Client) ListSamplesAll(ctx context.Context, datasetId string, params *modelarts.ListSamplesParams) iter.Seq2[modelarts.ListSamplesDescribeSampleResp, error] {
+func (c *Client) ListSamplesAll(ctx context.Context, datasetID string, params *modelarts.ListSamplesParams) iter.Seq2[modelarts.ListSamplesDescribeSampleResp, error] {
 	call := func(ctx context.Context, params *modelarts.ListSamplesParams) (*modelarts.ListSamplesResponseBody, error) {
-		return c.ListSamples(ctx, datasetId, params)
+		return c.ListSamples(ctx, datasetID, params)
 	}
-	return huawei.Paginate(ctx, pageListSamples, params, call, func(p *modelarts.ListSamplesResponseBody) []modelarts.ListSamplesDescribeSampleResp {
-		if p.Samples == nil {
-			return nil
-		}
-		return *p.Samples
-	})
+	return huawei.Paginate(ctx, pageListSamples, params, call, func(p *modelarts.ListSamplesResponseBody) []modelarts.ListSamplesDescribeSampleResp { return p.Samples })
 }
 
 var opListSearch = &huawei.Operation{Service: "modelarts", Name: "ListSearch", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}/data-annotations/search-condition",
@@ -1987,12 +1926,12 @@ var opListSearch = &huawei.Operation{Service: "modelarts", Name: "ListSearch", M
 
 // ListSearch (获取样本搜索条件): GET /v2/{project_id}/datasets/{dataset_id}/data-annotations/search-condition.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListSearch(ctx context.Context, datasetId string) (*modelarts.ListSearchResponseBody, error) {
+func (c *Client) ListSearch(ctx context.Context, datasetID string) (*modelarts.ListSearchResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListSearch, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetId == "" {
+		if datasetID == "" {
 			return nil, huawei.ErrEmptyPathParam("dataset_id")
 		}
-		return modelarts.NewListSearchRequest(server, ids.Project, datasetId)
+		return modelarts.NewListSearchRequest(server, ids.Project, datasetID)
 	})
 	if err != nil {
 		return nil, err
@@ -2027,12 +1966,7 @@ func (c *Client) ListServicesAll(ctx context.Context, params *modelarts.ListServ
 	call := func(ctx context.Context, params *modelarts.ListServicesParams) (*modelarts.ListServicesResponseBody, error) {
 		return c.ListServices(ctx, params)
 	}
-	return huawei.Paginate(ctx, pageListServices, params, call, func(p *modelarts.ListServicesResponseBody) []modelarts.Service {
-		if p.Services == nil {
-			return nil
-		}
-		return *p.Services
-	})
+	return huawei.Paginate(ctx, pageListServices, params, call, func(p *modelarts.ListServicesResponseBody) []modelarts.Service { return p.Services })
 }
 
 var opListSpecifications = &huawei.Operation{Service: "modelarts", Name: "ListSpecifications", Method: "GET", Path: "/v1/{project_id}/services/specifications",
@@ -2058,12 +1992,12 @@ var opListStats = &huawei.Operation{Service: "modelarts", Name: "ListStats", Met
 
 // ListStats (查询数据集的统计信息): GET /v2/{project_id}/datasets/{dataset_id}/data-annotations/stats.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListStats(ctx context.Context, datasetId string, params *modelarts.ListStatsParams) (*modelarts.ListStatsResponseBody, error) {
+func (c *Client) ListStats(ctx context.Context, datasetID string, params *modelarts.ListStatsParams) (*modelarts.ListStatsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListStats, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetId == "" {
+		if datasetID == "" {
 			return nil, huawei.ErrEmptyPathParam("dataset_id")
 		}
-		return modelarts.NewListStatsRequest(server, ids.Project, datasetId, params)
+		return modelarts.NewListStatsRequest(server, ids.Project, datasetID, params)
 	})
 	if err != nil {
 		return nil, err
@@ -2077,12 +2011,12 @@ var opListTasks = &huawei.Operation{Service: "modelarts", Name: "ListTasks", Met
 
 // ListTasks (分页查询智能任务列表): GET /v2/{project_id}/datasets/{dataset_id}/tasks.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListTasks(ctx context.Context, datasetId string, params *modelarts.ListTasksParams) (*modelarts.ListTasksResponseBody, error) {
+func (c *Client) ListTasks(ctx context.Context, datasetID string, params *modelarts.ListTasksParams) (*modelarts.ListTasksResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListTasks, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetId == "" {
+		if datasetID == "" {
 			return nil, huawei.ErrEmptyPathParam("dataset_id")
 		}
-		return modelarts.NewListTasksRequest(server, ids.Project, datasetId, params)
+		return modelarts.NewListTasksRequest(server, ids.Project, datasetID, params)
 	})
 	if err != nil {
 		return nil, err
@@ -2097,16 +2031,11 @@ var pageListTasks = huawei.Paging{Op: opListTasks, Style: "offset", Param: "offs
 // ListTasksAll iterates over the tasks of every page of ListTasks
 // (offset paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
-func (c *Client) ListTasksAll(ctx context.Context, datasetId string, params *modelarts.ListTasksParams) iter.Seq2[modelarts.RunningTask, error] {
+func (c *Client) ListTasksAll(ctx context.Context, datasetID string, params *modelarts.ListTasksParams) iter.Seq2[modelarts.RunningTask, error] {
 	call := func(ctx context.Context, params *modelarts.ListTasksParams) (*modelarts.ListTasksResponseBody, error) {
-		return c.ListTasks(ctx, datasetId, params)
+		return c.ListTasks(ctx, datasetID, params)
 	}
-	return huawei.Paginate(ctx, pageListTasks, params, call, func(p *modelarts.ListTasksResponseBody) []modelarts.RunningTask {
-		if p.Tasks == nil {
-			return nil
-		}
-		return *p.Tasks
-	})
+	return huawei.Paginate(ctx, pageListTasks, params, call, func(p *modelarts.ListTasksResponseBody) []modelarts.RunningTask { return p.Tasks })
 }
 
 var opListTrainingJobConfigs = &huawei.Operation{Service: "modelarts", Name: "ListTrainingJobConfigs", Method: "GET", Path: "/v1/{project_id}/training-job-configs",
@@ -2137,12 +2066,7 @@ func (c *Client) ListTrainingJobConfigsAll(ctx context.Context, params *modelart
 	call := func(ctx context.Context, params *modelarts.ListTrainingJobConfigsParams) (*modelarts.ListTrainingJobConfigsResponseBody, error) {
 		return c.ListTrainingJobConfigs(ctx, params)
 	}
-	return huawei.Paginate(ctx, pageListTrainingJobConfigs, params, call, func(p *modelarts.ListTrainingJobConfigsResponseBody) []modelarts.Configs {
-		if p.Configs == nil {
-			return nil
-		}
-		return *p.Configs
-	})
+	return huawei.Paginate(ctx, pageListTrainingJobConfigs, params, call, func(p *modelarts.ListTrainingJobConfigsResponseBody) []modelarts.Configs { return p.Configs })
 }
 
 var opListTrainingJobs = &huawei.Operation{Service: "modelarts", Name: "ListTrainingJobs", Method: "GET", Path: "/v1/{project_id}/training-jobs",
@@ -2171,12 +2095,7 @@ func (c *Client) ListTrainingJobsAll(ctx context.Context, params *modelarts.List
 	call := func(ctx context.Context, params *modelarts.ListTrainingJobsParams) (*modelarts.ListTrainingJobsResponseBody, error) {
 		return c.ListTrainingJobs(ctx, params)
 	}
-	return huawei.Paginate(ctx, pageListTrainingJobs, params, call, func(p *modelarts.ListTrainingJobsResponseBody) []modelarts.ListTrainingJobsJobs {
-		if p.Jobs == nil {
-			return nil
-		}
-		return *p.Jobs
-	})
+	return huawei.Paginate(ctx, pageListTrainingJobs, params, call, func(p *modelarts.ListTrainingJobsResponseBody) []modelarts.ListTrainingJobsJobs { return p.Jobs })
 }
 
 var opListVersions = &huawei.Operation{Service: "modelarts", Name: "ListVersions", Method: "GET", Path: "/v1/{project_id}/training-jobs/{job_id}/versions",
@@ -2184,9 +2103,9 @@ var opListVersions = &huawei.Operation{Service: "modelarts", Name: "ListVersions
 
 // ListVersions (查询训练作业版本列表): GET /v1/{project_id}/training-jobs/{job_id}/versions.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListVersions(ctx context.Context, jobId int64, params *modelarts.ListVersionsParams) (*modelarts.ListVersionsResponseBody, error) {
+func (c *Client) ListVersions(ctx context.Context, jobID int64, params *modelarts.ListVersionsParams) (*modelarts.ListVersionsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListVersions, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return modelarts.NewListVersionsRequest(server, ids.Project, jobId, params)
+		return modelarts.NewListVersionsRequest(server, ids.Project, jobID, params)
 	})
 	if err != nil {
 		return nil, err
@@ -2201,16 +2120,11 @@ var pageListVersions = huawei.Paging{Op: opListVersions, Style: "page", Param: "
 // ListVersionsAll iterates over the versions of every page of ListVersions
 // (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
-func (c *Client) ListVersionsAll(ctx context.Context, jobId int64, params *modelarts.ListVersionsParams) iter.Seq2[modelarts.Versions, error] {
+func (c *Client) ListVersionsAll(ctx context.Context, jobID int64, params *modelarts.ListVersionsParams) iter.Seq2[modelarts.Versions, error] {
 	call := func(ctx context.Context, params *modelarts.ListVersionsParams) (*modelarts.ListVersionsResponseBody, error) {
-		return c.ListVersions(ctx, jobId, params)
+		return c.ListVersions(ctx, jobID, params)
 	}
-	return huawei.Paginate(ctx, pageListVersions, params, call, func(p *modelarts.ListVersionsResponseBody) []modelarts.Versions {
-		if p.Versions == nil {
-			return nil
-		}
-		return *p.Versions
-	})
+	return huawei.Paginate(ctx, pageListVersions, params, call, func(p *modelarts.ListVersionsResponseBody) []modelarts.Versions { return p.Versions })
 }
 
 var opListVisualizationJobs = &huawei.Operation{Service: "modelarts", Name: "ListVisualizationJobs", Method: "GET", Path: "/v1/{project_id}/visualization-jobs",
@@ -2242,10 +2156,7 @@ func (c *Client) ListVisualizationJobsAll(ctx context.Context, params *modelarts
 		return c.ListVisualizationJobs(ctx, params)
 	}
 	return huawei.Paginate(ctx, pageListVisualizationJobs, params, call, func(p *modelarts.ListVisualizationJobsResponseBody) []modelarts.ListVisualizationJobsJobs {
-		if p.Jobs == nil {
-			return nil
-		}
-		return *p.Jobs
+		return p.Jobs
 	})
 }
 
@@ -2276,10 +2187,7 @@ func (c *Client) ListWorkerTasksAll(ctx context.Context, params *modelarts.ListW
 		return c.ListWorkerTasks(ctx, params)
 	}
 	return huawei.Paginate(ctx, pageListWorkerTasks, params, call, func(p *modelarts.ListWorkerTasksResponseBody) []modelarts.ListWorkerTasksWorkerTask {
-		if p.WorkerTasks == nil {
-			return nil
-		}
-		return *p.WorkerTasks
+		return p.WorkerTasks
 	})
 }
 
@@ -2288,12 +2196,12 @@ var opListWorkers = &huawei.Operation{Service: "modelarts", Name: "ListWorkers",
 
 // ListWorkers (查询标注团队的成员列表): GET /v2/{project_id}/workforces/{workforce_id}/workers.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListWorkers(ctx context.Context, workforceId string, params *modelarts.ListWorkersParams) (*modelarts.ListWorkersResponseBody, error) {
+func (c *Client) ListWorkers(ctx context.Context, workforceID string, params *modelarts.ListWorkersParams) (*modelarts.ListWorkersResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListWorkers, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if workforceId == "" {
+		if workforceID == "" {
 			return nil, huawei.ErrEmptyPathParam("workforce_id")
 		}
-		return modelarts.NewListWorkersRequest(server, ids.Project, workforceId, params)
+		return modelarts.NewListWorkersRequest(server, ids.Project, workforceID, params)
 	})
 	if err != nil {
 		return nil, err
@@ -2308,16 +2216,11 @@ var pageListWorkers = huawei.Paging{Op: opListWorkers, Style: "offset", Param: "
 // ListWorkersAll iterates over the workers of every page of ListWorkers
 // (offset paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
-func (c *Client) ListWorkersAll(ctx context.Context, workforceId string, params *modelarts.ListWorkersParams) iter.Seq2[modelarts.Worker, error] {
+func (c *Client) ListWorkersAll(ctx context.Context, workforceID string, params *modelarts.ListWorkersParams) iter.Seq2[modelarts.Worker, error] {
 	call := func(ctx context.Context, params *modelarts.ListWorkersParams) (*modelarts.ListWorkersResponseBody, error) {
-		return c.ListWorkers(ctx, workforceId, params)
+		return c.ListWorkers(ctx, workforceID, params)
 	}
-	return huawei.Paginate(ctx, pageListWorkers, params, call, func(p *modelarts.ListWorkersResponseBody) []modelarts.Worker {
-		if p.Workers == nil {
-			return nil
-		}
-		return *p.Workers
-	})
+	return huawei.Paginate(ctx, pageListWorkers, params, call, func(p *modelarts.ListWorkersResponseBody) []modelarts.Worker { return p.Workers })
 }
 
 var opListWorkforceTaskSamples = &huawei.Operation{Service: "modelarts", Name: "ListWorkforceTaskSamples", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/data-annotations/samples",
@@ -2325,15 +2228,15 @@ var opListWorkforceTaskSamples = &huawei.Operation{Service: "modelarts", Name: "
 
 // ListWorkforceTaskSamples (分页查询团队标注任务下的样本列表): GET /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/data-annotations/samples.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListWorkforceTaskSamples(ctx context.Context, datasetId string, workforceTaskId string, params *modelarts.ListWorkforceTaskSamplesParams) (*modelarts.ListWorkforceTaskSamplesResponseBody, error) {
+func (c *Client) ListWorkforceTaskSamples(ctx context.Context, datasetID string, workforceTaskID string, params *modelarts.ListWorkforceTaskSamplesParams) (*modelarts.ListWorkforceTaskSamplesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListWorkforceTaskSamples, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetId == "" {
+		if datasetID == "" {
 			return nil, huawei.ErrEmptyPathParam("dataset_id")
 		}
-		if workforceTaskId == "" {
+		if workforceTaskID == "" {
 			return nil, huawei.ErrEmptyPathParam("workforce_task_id")
 		}
-		return modelarts.NewListWorkforceTaskSamplesRequest(server, ids.Project, datasetId, workforceTaskId, params)
+		return modelarts.NewListWorkforceTaskSamplesRequest(server, ids.Project, datasetID, workforceTaskID, params)
 	})
 	if err != nil {
 		return nil, err
@@ -2350,15 +2253,12 @@ var pageListWorkforceTaskSamples = huawei.Paging{Op: opListWorkforceTaskSamples,
 // ListWorkforceTaskSamplesAll iterates over the samples of every page of ListWorkforceTaskSamples
 // (offset paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
-func (c *Client) ListWorkforceTaskSamplesAll(ctx context.Context, datasetId string, workforceTaskId string, params *modelarts.ListWorkforceTaskSamplesParams) iter.Seq2[modelarts.ListSamplesDescribeSampleResp, error] {
+func (c *Client) ListWorkforceTaskSamplesAll(ctx context.Context, datasetID string, workforceTaskID string, params *modelarts.ListWorkforceTaskSamplesParams) iter.Seq2[modelarts.ListSamplesDescribeSampleResp, error] {
 	call := func(ctx context.Context, params *modelarts.ListWorkforceTaskSamplesParams) (*modelarts.ListWorkforceTaskSamplesResponseBody, error) {
-		return c.ListWorkforceTaskSamples(ctx, datasetId, workforceTaskId, params)
+		return c.ListWorkforceTaskSamples(ctx, datasetID, workforceTaskID, params)
 	}
 	return huawei.Paginate(ctx, pageListWorkforceTaskSamples, params, call, func(p *modelarts.ListWorkforceTaskSamplesResponseBody) []modelarts.ListSamplesDescribeSampleResp {
-		if p.Samples == nil {
-			return nil
-		}
-		return *p.Samples
+		return p.Samples
 	})
 }
 
@@ -2367,15 +2267,15 @@ var opListWorkforceTaskStats = &huawei.Operation{Service: "modelarts", Name: "Li
 
 // ListWorkforceTaskStats (查询团队标注任务统计信息): GET /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/data-annotations/stats.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListWorkforceTaskStats(ctx context.Context, datasetId string, workforceTaskId string, params *modelarts.ListWorkforceTaskStatsParams) (*modelarts.ListWorkforceTaskStatsResponseBody, error) {
+func (c *Client) ListWorkforceTaskStats(ctx context.Context, datasetID string, workforceTaskID string, params *modelarts.ListWorkforceTaskStatsParams) (*modelarts.ListWorkforceTaskStatsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListWorkforceTaskStats, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetId == "" {
+		if datasetID == "" {
 			return nil, huawei.ErrEmptyPathParam("dataset_id")
 		}
-		if workforceTaskId == "" {
+		if workforceTaskID == "" {
 			return nil, huawei.ErrEmptyPathParam("workforce_task_id")
 		}
-		return modelarts.NewListWorkforceTaskStatsRequest(server, ids.Project, datasetId, workforceTaskId, params)
+		return modelarts.NewListWorkforceTaskStatsRequest(server, ids.Project, datasetID, workforceTaskID, params)
 	})
 	if err != nil {
 		return nil, err
@@ -2391,12 +2291,12 @@ var opListWorkforceTasks = &huawei.Operation{Service: "modelarts", Name: "ListWo
 
 // ListWorkforceTasks (查询数据集的团队标注任务列表): GET /v2/{project_id}/datasets/{dataset_id}/workforce-tasks.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListWorkforceTasks(ctx context.Context, datasetId string) (*modelarts.ListWorkforceTasksResponseBody, error) {
+func (c *Client) ListWorkforceTasks(ctx context.Context, datasetID string) (*modelarts.ListWorkforceTasksResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListWorkforceTasks, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetId == "" {
+		if datasetID == "" {
 			return nil, huawei.ErrEmptyPathParam("dataset_id")
 		}
-		return modelarts.NewListWorkforceTasksRequest(server, ids.Project, datasetId)
+		return modelarts.NewListWorkforceTasksRequest(server, ids.Project, datasetID)
 	})
 	if err != nil {
 		return nil, err
@@ -2433,12 +2333,7 @@ func (c *Client) ListWorkforcesAll(ctx context.Context, params *modelarts.ListWo
 	call := func(ctx context.Context, params *modelarts.ListWorkforcesParams) (*modelarts.ListWorkforcesResponseBody, error) {
 		return c.ListWorkforces(ctx, params)
 	}
-	return huawei.Paginate(ctx, pageListWorkforces, params, call, func(p *modelarts.ListWorkforcesResponseBody) []modelarts.Workforce {
-		if p.Workforces == nil {
-			return nil
-		}
-		return *p.Workforces
-	})
+	return huawei.Paginate(ctx, pageListWorkforces, params, call, func(p *modelarts.ListWorkforcesResponseBody) []modelarts.Workforce { return p.Workforces })
 }
 
 var opListWorkspaceQuotas = &huawei.Operation{Service: "modelarts", Name: "ListWorkspaceQuotas", Method: "GET", Path: "/v1/{project_id}/workspaces/{workspace_id}/quotas",
@@ -2446,12 +2341,12 @@ var opListWorkspaceQuotas = &huawei.Operation{Service: "modelarts", Name: "ListW
 
 // ListWorkspaceQuotas (查询工作空间配额): GET /v1/{project_id}/workspaces/{workspace_id}/quotas.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListWorkspaceQuotas(ctx context.Context, workspaceId string) (*modelarts.ListWorkspaceQuotasResponseBody, error) {
+func (c *Client) ListWorkspaceQuotas(ctx context.Context, workspaceID string) (*modelarts.ListWorkspaceQuotasResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListWorkspaceQuotas, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if workspaceId == "" {
+		if workspaceID == "" {
 			return nil, huawei.ErrEmptyPathParam("workspace_id")
 		}
-		return modelarts.NewListWorkspaceQuotasRequest(server, ids.Project, workspaceId)
+		return modelarts.NewListWorkspaceQuotasRequest(server, ids.Project, workspaceID)
 	})
 	if err != nil {
 		return nil, err
@@ -2489,10 +2384,7 @@ func (c *Client) ListWorkspacesAll(ctx context.Context, params *modelarts.ListWo
 		return c.ListWorkspaces(ctx, params)
 	}
 	return huawei.Paginate(ctx, pageListWorkspaces, params, call, func(p *modelarts.ListWorkspacesResponseBody) []modelarts.WorkspacePropertiesWithoutGrants {
-		if p.Workspaces == nil {
-			return nil
-		}
-		return *p.Workspaces
+		return p.Workspaces
 	})
 }
 
@@ -2501,15 +2393,15 @@ var opReviewSamples = &huawei.Operation{Service: "modelarts", Name: "ReviewSampl
 
 // ReviewSamples (团队标注审核): POST /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/data-annotations/review.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) ReviewSamples(ctx context.Context, datasetId string, workforceTaskId string, body modelarts.ReviewSamplesJSONRequestBody) (*map[string]interface{}, error) {
+func (c *Client) ReviewSamples(ctx context.Context, datasetID string, workforceTaskID string, body modelarts.ReviewSamplesJSONRequestBody) (*map[string]interface{}, error) {
 	httpResp, err := c.rt.Do(ctx, opReviewSamples, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetId == "" {
+		if datasetID == "" {
 			return nil, huawei.ErrEmptyPathParam("dataset_id")
 		}
-		if workforceTaskId == "" {
+		if workforceTaskID == "" {
 			return nil, huawei.ErrEmptyPathParam("workforce_task_id")
 		}
-		return modelarts.NewReviewSamplesRequest(server, ids.Project, datasetId, workforceTaskId, body)
+		return modelarts.NewReviewSamplesRequest(server, ids.Project, datasetID, workforceTaskID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -2523,15 +2415,15 @@ var opSendEmails = &huawei.Operation{Service: "modelarts", Name: "SendEmails", M
 
 // SendEmails (向标注成员发送邮件): POST /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/notify.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) SendEmails(ctx context.Context, datasetId string, workforceTaskId string, body modelarts.SendEmailsJSONRequestBody) (*modelarts.SendEmailsResponseBody, error) {
+func (c *Client) SendEmails(ctx context.Context, datasetID string, workforceTaskID string, body modelarts.SendEmailsJSONRequestBody) (*modelarts.SendEmailsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opSendEmails, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetId == "" {
+		if datasetID == "" {
 			return nil, huawei.ErrEmptyPathParam("dataset_id")
 		}
-		if workforceTaskId == "" {
+		if workforceTaskID == "" {
 			return nil, huawei.ErrEmptyPathParam("workforce_task_id")
 		}
-		return modelarts.NewSendEmailsRequest(server, ids.Project, datasetId, workforceTaskId, body)
+		return modelarts.NewSendEmailsRequest(server, ids.Project, datasetID, workforceTaskID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -2545,12 +2437,12 @@ var opShowInstance = &huawei.Operation{Service: "modelarts", Name: "ShowInstance
 
 // ShowInstance (查询开发环境实例详情): GET /v1/{project_id}/demanager/instances/{instance_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ShowInstance(ctx context.Context, instanceId string) (*modelarts.ShowInstanceResponseBody, error) {
+func (c *Client) ShowInstance(ctx context.Context, instanceID string) (*modelarts.ShowInstanceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowInstance, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if instanceId == "" {
+		if instanceID == "" {
 			return nil, huawei.ErrEmptyPathParam("instance_id")
 		}
-		return modelarts.NewShowInstanceRequest(server, ids.Project, instanceId)
+		return modelarts.NewShowInstanceRequest(server, ids.Project, instanceID)
 	})
 	if err != nil {
 		return nil, err
@@ -2564,12 +2456,12 @@ var opShowInstanceToken = &huawei.Operation{Service: "modelarts", Name: "ShowIns
 
 // ShowInstanceToken (查询开发环境实例的鉴权信息): GET /v1/{project_id}/demanager/instances/{instance_id}/token.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ShowInstanceToken(ctx context.Context, instanceId string) (*modelarts.ShowInstanceTokenResponseBody, error) {
+func (c *Client) ShowInstanceToken(ctx context.Context, instanceID string) (*modelarts.ShowInstanceTokenResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowInstanceToken, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if instanceId == "" {
+		if instanceID == "" {
 			return nil, huawei.ErrEmptyPathParam("instance_id")
 		}
-		return modelarts.NewShowInstanceTokenRequest(server, ids.Project, instanceId)
+		return modelarts.NewShowInstanceTokenRequest(server, ids.Project, instanceID)
 	})
 	if err != nil {
 		return nil, err
@@ -2585,12 +2477,12 @@ var opShowModel = &huawei.Operation{Service: "modelarts", Name: "ShowModel", Met
 
 // ShowModel (查询模型详情): GET /v1/{project_id}/models/{model_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ShowModel(ctx context.Context, modelId string) (*modelarts.ShowModelResponseBody, error) {
+func (c *Client) ShowModel(ctx context.Context, modelID string) (*modelarts.ShowModelResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowModel, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if modelId == "" {
+		if modelID == "" {
 			return nil, huawei.ErrEmptyPathParam("model_id")
 		}
-		return modelarts.NewShowModelRequest(server, ids.Project, modelId)
+		return modelarts.NewShowModelRequest(server, ids.Project, modelID)
 	})
 	if err != nil {
 		return nil, err
@@ -2604,12 +2496,12 @@ var opShowService = &huawei.Operation{Service: "modelarts", Name: "ShowService",
 
 // ShowService (查询服务详情): GET /v1/{project_id}/services/{service_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ShowService(ctx context.Context, serviceId string) (*modelarts.ShowServiceResponseBody, error) {
+func (c *Client) ShowService(ctx context.Context, serviceID string) (*modelarts.ShowServiceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowService, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serviceId == "" {
+		if serviceID == "" {
 			return nil, huawei.ErrEmptyPathParam("service_id")
 		}
-		return modelarts.NewShowServiceRequest(server, ids.Project, serviceId)
+		return modelarts.NewShowServiceRequest(server, ids.Project, serviceID)
 	})
 	if err != nil {
 		return nil, err
@@ -2644,9 +2536,9 @@ var opShowVersion = &huawei.Operation{Service: "modelarts", Name: "ShowVersion",
 
 // ShowVersion (查询训练作业版本详情): GET /v1/{project_id}/training-jobs/{job_id}/versions/{version_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ShowVersion(ctx context.Context, jobId int64, versionId int64) (*modelarts.ShowVersionResponseBody, error) {
+func (c *Client) ShowVersion(ctx context.Context, jobID int64, versionID int64) (*modelarts.ShowVersionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowVersion, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return modelarts.NewShowVersionRequest(server, ids.Project, jobId, versionId)
+		return modelarts.NewShowVersionRequest(server, ids.Project, jobID, versionID)
 	})
 	if err != nil {
 		return nil, err
@@ -2660,12 +2552,12 @@ var opShowVisualizationJob = &huawei.Operation{Service: "modelarts", Name: "Show
 
 // ShowVisualizationJob (查询可视化作业详情): GET /v1/{project_id}/visualization-jobs/{job_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ShowVisualizationJob(ctx context.Context, jobId string) (*modelarts.ShowVisualizationJobResponseBody, error) {
+func (c *Client) ShowVisualizationJob(ctx context.Context, jobID string) (*modelarts.ShowVisualizationJobResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowVisualizationJob, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if jobId == "" {
+		if jobID == "" {
 			return nil, huawei.ErrEmptyPathParam("job_id")
 		}
-		return modelarts.NewShowVisualizationJobRequest(server, ids.Project, jobId)
+		return modelarts.NewShowVisualizationJobRequest(server, ids.Project, jobID)
 	})
 	if err != nil {
 		return nil, err
@@ -2681,12 +2573,12 @@ var opShowWorkspaceInfo = &huawei.Operation{Service: "modelarts", Name: "ShowWor
 
 // ShowWorkspaceInfo (查询工作空间详情): GET /v1/{project_id}/workspaces/{workspace_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ShowWorkspaceInfo(ctx context.Context, workspaceId string) (*modelarts.ShowWorkspaceInfoResponseBody, error) {
+func (c *Client) ShowWorkspaceInfo(ctx context.Context, workspaceID string) (*modelarts.ShowWorkspaceInfoResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowWorkspaceInfo, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if workspaceId == "" {
+		if workspaceID == "" {
 			return nil, huawei.ErrEmptyPathParam("workspace_id")
 		}
-		return modelarts.NewShowWorkspaceInfoRequest(server, ids.Project, workspaceId)
+		return modelarts.NewShowWorkspaceInfoRequest(server, ids.Project, workspaceID)
 	})
 	if err != nil {
 		return nil, err
@@ -2702,15 +2594,15 @@ var opStartWorkforceSamplingTask = &huawei.Operation{Service: "modelarts", Name:
 
 // StartWorkforceSamplingTask (创建团队标注验收任务): POST /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/acceptance.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) StartWorkforceSamplingTask(ctx context.Context, datasetId string, workforceTaskId string, body modelarts.StartWorkforceSamplingTaskJSONRequestBody) (*modelarts.StartWorkforceSamplingTaskResponseBody, error) {
+func (c *Client) StartWorkforceSamplingTask(ctx context.Context, datasetID string, workforceTaskID string, body modelarts.StartWorkforceSamplingTaskJSONRequestBody) (*modelarts.StartWorkforceSamplingTaskResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opStartWorkforceSamplingTask, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetId == "" {
+		if datasetID == "" {
 			return nil, huawei.ErrEmptyPathParam("dataset_id")
 		}
-		if workforceTaskId == "" {
+		if workforceTaskID == "" {
 			return nil, huawei.ErrEmptyPathParam("workforce_task_id")
 		}
-		return modelarts.NewStartWorkforceSamplingTaskRequest(server, ids.Project, datasetId, workforceTaskId, body)
+		return modelarts.NewStartWorkforceSamplingTaskRequest(server, ids.Project, datasetID, workforceTaskID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -2726,15 +2618,15 @@ var opStartWorkforceTask = &huawei.Operation{Service: "modelarts", Name: "StartW
 
 // StartWorkforceTask (启动团队标注任务): POST /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) StartWorkforceTask(ctx context.Context, datasetId string, workforceTaskId string, body modelarts.StartWorkforceTaskJSONRequestBody) (*map[string]interface{}, error) {
+func (c *Client) StartWorkforceTask(ctx context.Context, datasetID string, workforceTaskID string, body modelarts.StartWorkforceTaskJSONRequestBody) (*map[string]interface{}, error) {
 	httpResp, err := c.rt.Do(ctx, opStartWorkforceTask, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetId == "" {
+		if datasetID == "" {
 			return nil, huawei.ErrEmptyPathParam("dataset_id")
 		}
-		if workforceTaskId == "" {
+		if workforceTaskID == "" {
 			return nil, huawei.ErrEmptyPathParam("workforce_task_id")
 		}
-		return modelarts.NewStartWorkforceTaskRequest(server, ids.Project, datasetId, workforceTaskId, body)
+		return modelarts.NewStartWorkforceTaskRequest(server, ids.Project, datasetID, workforceTaskID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -2748,15 +2640,15 @@ var opStopAutoAnnotation = &huawei.Operation{Service: "modelarts", Name: "StopAu
 
 // StopAutoAnnotation (停止智能任务): POST /v2/{project_id}/datasets/{dataset_id}/tasks/{task_id}/stop.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) StopAutoAnnotation(ctx context.Context, datasetId string, taskId string) (*map[string]interface{}, error) {
+func (c *Client) StopAutoAnnotation(ctx context.Context, datasetID string, taskID string) (*map[string]interface{}, error) {
 	httpResp, err := c.rt.Do(ctx, opStopAutoAnnotation, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetId == "" {
+		if datasetID == "" {
 			return nil, huawei.ErrEmptyPathParam("dataset_id")
 		}
-		if taskId == "" {
+		if taskID == "" {
 			return nil, huawei.ErrEmptyPathParam("task_id")
 		}
-		return modelarts.NewStopAutoAnnotationRequest(server, ids.Project, datasetId, taskId)
+		return modelarts.NewStopAutoAnnotationRequest(server, ids.Project, datasetID, taskID)
 	})
 	if err != nil {
 		return nil, err
@@ -2770,15 +2662,15 @@ var opStopProcessorTaskVersion = &huawei.Operation{Service: "modelarts", Name: "
 
 // StopProcessorTaskVersion (停止数据处理任务的版本): POST /v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}/stop.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) StopProcessorTaskVersion(ctx context.Context, taskId string, versionId string) (*map[string]interface{}, error) {
+func (c *Client) StopProcessorTaskVersion(ctx context.Context, taskID string, versionID string) (*map[string]interface{}, error) {
 	httpResp, err := c.rt.Do(ctx, opStopProcessorTaskVersion, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if taskId == "" {
+		if taskID == "" {
 			return nil, huawei.ErrEmptyPathParam("task_id")
 		}
-		if versionId == "" {
+		if versionID == "" {
 			return nil, huawei.ErrEmptyPathParam("version_id")
 		}
-		return modelarts.NewStopProcessorTaskVersionRequest(server, ids.Project, taskId, versionId)
+		return modelarts.NewStopProcessorTaskVersionRequest(server, ids.Project, taskID, versionID)
 	})
 	if err != nil {
 		return nil, err
@@ -2792,12 +2684,12 @@ var opSyncDataSource = &huawei.Operation{Service: "modelarts", Name: "SyncDataSo
 
 // SyncDataSource (同步数据集): POST /v2/{project_id}/datasets/{dataset_id}/sync-data.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) SyncDataSource(ctx context.Context, datasetId string) error {
+func (c *Client) SyncDataSource(ctx context.Context, datasetID string) error {
 	httpResp, err := c.rt.Do(ctx, opSyncDataSource, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetId == "" {
+		if datasetID == "" {
 			return nil, huawei.ErrEmptyPathParam("dataset_id")
 		}
-		return modelarts.NewSyncDataSourceRequest(server, ids.Project, datasetId)
+		return modelarts.NewSyncDataSourceRequest(server, ids.Project, datasetID)
 	})
 	if err != nil {
 		return err
@@ -2811,12 +2703,12 @@ var opSyncDataSourceState = &huawei.Operation{Service: "modelarts", Name: "SyncD
 
 // SyncDataSourceState (查询数据集同步任务的状态): GET /v2/{project_id}/datasets/{dataset_id}/sync-data/status.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) SyncDataSourceState(ctx context.Context, datasetId string) (*modelarts.SyncDataSourceStateResponseBody, error) {
+func (c *Client) SyncDataSourceState(ctx context.Context, datasetID string) (*modelarts.SyncDataSourceStateResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opSyncDataSourceState, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetId == "" {
+		if datasetID == "" {
 			return nil, huawei.ErrEmptyPathParam("dataset_id")
 		}
-		return modelarts.NewSyncDataSourceStateRequest(server, ids.Project, datasetId)
+		return modelarts.NewSyncDataSourceStateRequest(server, ids.Project, datasetID)
 	})
 	if err != nil {
 		return nil, err
@@ -2832,12 +2724,12 @@ var opUpdateDataset = &huawei.Operation{Service: "modelarts", Name: "UpdateDatas
 
 // UpdateDataset (更新数据集): PUT /v2/{project_id}/datasets/{dataset_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) UpdateDataset(ctx context.Context, datasetId string, body modelarts.UpdateDatasetJSONRequestBody) (*modelarts.UpdateDatasetResponseBody, error) {
+func (c *Client) UpdateDataset(ctx context.Context, datasetID string, body modelarts.UpdateDatasetJSONRequestBody) (*modelarts.UpdateDatasetResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateDataset, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetId == "" {
+		if datasetID == "" {
 			return nil, huawei.ErrEmptyPathParam("dataset_id")
 		}
-		return modelarts.NewUpdateDatasetRequest(server, ids.Project, datasetId, body)
+		return modelarts.NewUpdateDatasetRequest(server, ids.Project, datasetID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -2851,12 +2743,12 @@ var opUpdateInstance = &huawei.Operation{Service: "modelarts", Name: "UpdateInst
 
 // UpdateInstance (更新开发环境实例信息): PUT /v1/{project_id}/demanager/instances/{instance_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) UpdateInstance(ctx context.Context, instanceId string, body modelarts.UpdateInstanceJSONRequestBody) (*modelarts.UpdateInstanceResponseBody, error) {
+func (c *Client) UpdateInstance(ctx context.Context, instanceID string, body modelarts.UpdateInstanceJSONRequestBody) (*modelarts.UpdateInstanceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateInstance, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if instanceId == "" {
+		if instanceID == "" {
 			return nil, huawei.ErrEmptyPathParam("instance_id")
 		}
-		return modelarts.NewUpdateInstanceRequest(server, ids.Project, instanceId, body)
+		return modelarts.NewUpdateInstanceRequest(server, ids.Project, instanceID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -2870,15 +2762,15 @@ var opUpdateLabel = &huawei.Operation{Service: "modelarts", Name: "UpdateLabel",
 
 // UpdateLabel (按标签名称更新单个标签): PUT /v2/{project_id}/datasets/{dataset_id}/data-annotations/labels/{label_name}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) UpdateLabel(ctx context.Context, datasetId string, labelName string, params *modelarts.UpdateLabelParams, body modelarts.UpdateLabelJSONRequestBody) (*modelarts.UpdateLabelResponseBody, error) {
+func (c *Client) UpdateLabel(ctx context.Context, datasetID string, labelName string, params *modelarts.UpdateLabelParams, body modelarts.UpdateLabelJSONRequestBody) (*modelarts.UpdateLabelResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateLabel, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetId == "" {
+		if datasetID == "" {
 			return nil, huawei.ErrEmptyPathParam("dataset_id")
 		}
 		if labelName == "" {
 			return nil, huawei.ErrEmptyPathParam("label_name")
 		}
-		return modelarts.NewUpdateLabelRequest(server, ids.Project, datasetId, labelName, params, body)
+		return modelarts.NewUpdateLabelRequest(server, ids.Project, datasetID, labelName, params, body)
 	})
 	if err != nil {
 		return nil, err
@@ -2892,12 +2784,12 @@ var opUpdateLabels = &huawei.Operation{Service: "modelarts", Name: "UpdateLabels
 
 // UpdateLabels (批量修改标签): PUT /v2/{project_id}/datasets/{dataset_id}/data-annotations/labels.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) UpdateLabels(ctx context.Context, datasetId string, body modelarts.UpdateLabelsJSONRequestBody) (*modelarts.UpdateLabelsResponseBody, error) {
+func (c *Client) UpdateLabels(ctx context.Context, datasetID string, body modelarts.UpdateLabelsJSONRequestBody) (*modelarts.UpdateLabelsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateLabels, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetId == "" {
+		if datasetID == "" {
 			return nil, huawei.ErrEmptyPathParam("dataset_id")
 		}
-		return modelarts.NewUpdateLabelsRequest(server, ids.Project, datasetId, body)
+		return modelarts.NewUpdateLabelsRequest(server, ids.Project, datasetID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -2911,12 +2803,12 @@ var opUpdateProcessorTask = &huawei.Operation{Service: "modelarts", Name: "Updat
 
 // UpdateProcessorTask (更新处理任务): PUT /v2/{project_id}/processor-tasks/{task_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) UpdateProcessorTask(ctx context.Context, taskId string, body modelarts.UpdateProcessorTaskJSONRequestBody) (*map[string]interface{}, error) {
+func (c *Client) UpdateProcessorTask(ctx context.Context, taskID string, body modelarts.UpdateProcessorTaskJSONRequestBody) (*map[string]interface{}, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateProcessorTask, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if taskId == "" {
+		if taskID == "" {
 			return nil, huawei.ErrEmptyPathParam("task_id")
 		}
-		return modelarts.NewUpdateProcessorTaskRequest(server, ids.Project, taskId, body)
+		return modelarts.NewUpdateProcessorTaskRequest(server, ids.Project, taskID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -2930,12 +2822,12 @@ var opUpdateSamples = &huawei.Operation{Service: "modelarts", Name: "UpdateSampl
 
 // UpdateSamples (批量更新样本标签): PUT /v2/{project_id}/datasets/{dataset_id}/data-annotations/samples.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) UpdateSamples(ctx context.Context, datasetId string, body modelarts.UpdateSamplesJSONRequestBody) (*modelarts.UpdateSamplesResponseBody, error) {
+func (c *Client) UpdateSamples(ctx context.Context, datasetID string, body modelarts.UpdateSamplesJSONRequestBody) (*modelarts.UpdateSamplesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateSamples, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetId == "" {
+		if datasetID == "" {
 			return nil, huawei.ErrEmptyPathParam("dataset_id")
 		}
-		return modelarts.NewUpdateSamplesRequest(server, ids.Project, datasetId, body)
+		return modelarts.NewUpdateSamplesRequest(server, ids.Project, datasetID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -2949,12 +2841,12 @@ var opUpdateService = &huawei.Operation{Service: "modelarts", Name: "UpdateServi
 
 // UpdateService (更新服务配置): PUT /v1/{project_id}/services/{service_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) UpdateService(ctx context.Context, serviceId string, body modelarts.UpdateServiceJSONRequestBody) (*map[string]interface{}, error) {
+func (c *Client) UpdateService(ctx context.Context, serviceID string, body modelarts.UpdateServiceJSONRequestBody) (*map[string]interface{}, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateService, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serviceId == "" {
+		if serviceID == "" {
 			return nil, huawei.ErrEmptyPathParam("service_id")
 		}
-		return modelarts.NewUpdateServiceRequest(server, ids.Project, serviceId, body)
+		return modelarts.NewUpdateServiceRequest(server, ids.Project, serviceID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -2968,15 +2860,15 @@ var opUpdateStatu = &huawei.Operation{Service: "modelarts", Name: "UpdateStatu",
 
 // UpdateStatu (启动停止边缘节点服务实例): PUT /v1/{project_id}/services/{service_id}/nodes/{node_id}/status.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) UpdateStatu(ctx context.Context, serviceId string, nodeId string, body modelarts.UpdateStatuJSONRequestBody) (*map[string]interface{}, error) {
+func (c *Client) UpdateStatu(ctx context.Context, serviceID string, nodeID string, body modelarts.UpdateStatuJSONRequestBody) (*map[string]interface{}, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateStatu, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if serviceId == "" {
+		if serviceID == "" {
 			return nil, huawei.ErrEmptyPathParam("service_id")
 		}
-		if nodeId == "" {
+		if nodeID == "" {
 			return nil, huawei.ErrEmptyPathParam("node_id")
 		}
-		return modelarts.NewUpdateStatuRequest(server, ids.Project, serviceId, nodeId, body)
+		return modelarts.NewUpdateStatuRequest(server, ids.Project, serviceID, nodeID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -2990,9 +2882,9 @@ var opUpdateTrainingJob = &huawei.Operation{Service: "modelarts", Name: "UpdateT
 
 // UpdateTrainingJob (更新训练作业描述): PUT /v1/{project_id}/training-jobs/{job_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) UpdateTrainingJob(ctx context.Context, jobId int64, body modelarts.UpdateTrainingJobJSONRequestBody) (*modelarts.UpdateTrainingJobResponseBody, error) {
+func (c *Client) UpdateTrainingJob(ctx context.Context, jobID int64, body modelarts.UpdateTrainingJobJSONRequestBody) (*modelarts.UpdateTrainingJobResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateTrainingJob, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return modelarts.NewUpdateTrainingJobRequest(server, ids.Project, jobId, body)
+		return modelarts.NewUpdateTrainingJobRequest(server, ids.Project, jobID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -3029,12 +2921,12 @@ var opUpdateVisualizationJob = &huawei.Operation{Service: "modelarts", Name: "Up
 
 // UpdateVisualizationJob (更新可视化作业描述): PUT /v1/{project_id}/visualization-jobs/{job_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) UpdateVisualizationJob(ctx context.Context, jobId string, body modelarts.UpdateVisualizationJobJSONRequestBody) (*modelarts.UpdateVisualizationJobResponseBody, error) {
+func (c *Client) UpdateVisualizationJob(ctx context.Context, jobID string, body modelarts.UpdateVisualizationJobJSONRequestBody) (*modelarts.UpdateVisualizationJobResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateVisualizationJob, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if jobId == "" {
+		if jobID == "" {
 			return nil, huawei.ErrEmptyPathParam("job_id")
 		}
-		return modelarts.NewUpdateVisualizationJobRequest(server, ids.Project, jobId, body)
+		return modelarts.NewUpdateVisualizationJobRequest(server, ids.Project, jobID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -3050,15 +2942,15 @@ var opUpdateWorker = &huawei.Operation{Service: "modelarts", Name: "UpdateWorker
 
 // UpdateWorker (更新标注团队成员): PUT /v2/{project_id}/workforces/{workforce_id}/workers/{worker_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) UpdateWorker(ctx context.Context, workforceId string, workerId string, body modelarts.UpdateWorkerJSONRequestBody) (*map[string]interface{}, error) {
+func (c *Client) UpdateWorker(ctx context.Context, workforceID string, workerID string, body modelarts.UpdateWorkerJSONRequestBody) (*map[string]interface{}, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateWorker, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if workforceId == "" {
+		if workforceID == "" {
 			return nil, huawei.ErrEmptyPathParam("workforce_id")
 		}
-		if workerId == "" {
+		if workerID == "" {
 			return nil, huawei.ErrEmptyPathParam("worker_id")
 		}
-		return modelarts.NewUpdateWorkerRequest(server, ids.Project, workforceId, workerId, body)
+		return modelarts.NewUpdateWorkerRequest(server, ids.Project, workforceID, workerID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -3072,12 +2964,12 @@ var opUpdateWorkforce = &huawei.Operation{Service: "modelarts", Name: "UpdateWor
 
 // UpdateWorkforce (更新标注团队): PUT /v2/{project_id}/workforces/{workforce_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) UpdateWorkforce(ctx context.Context, workforceId string, body modelarts.UpdateWorkforceJSONRequestBody) (*map[string]interface{}, error) {
+func (c *Client) UpdateWorkforce(ctx context.Context, workforceID string, body modelarts.UpdateWorkforceJSONRequestBody) (*map[string]interface{}, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateWorkforce, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if workforceId == "" {
+		if workforceID == "" {
 			return nil, huawei.ErrEmptyPathParam("workforce_id")
 		}
-		return modelarts.NewUpdateWorkforceRequest(server, ids.Project, workforceId, body)
+		return modelarts.NewUpdateWorkforceRequest(server, ids.Project, workforceID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -3091,15 +2983,15 @@ var opUpdateWorkforceSamplingTask = &huawei.Operation{Service: "modelarts", Name
 
 // UpdateWorkforceSamplingTask (更新团队标注验收任务状态): PUT /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/acceptance/status.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) UpdateWorkforceSamplingTask(ctx context.Context, datasetId string, workforceTaskId string, params *modelarts.UpdateWorkforceSamplingTaskParams, body modelarts.UpdateWorkforceSamplingTaskJSONRequestBody) (*modelarts.UpdateWorkforceSamplingTaskResponseBody, error) {
+func (c *Client) UpdateWorkforceSamplingTask(ctx context.Context, datasetID string, workforceTaskID string, params *modelarts.UpdateWorkforceSamplingTaskParams, body modelarts.UpdateWorkforceSamplingTaskJSONRequestBody) (*modelarts.UpdateWorkforceSamplingTaskResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateWorkforceSamplingTask, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetId == "" {
+		if datasetID == "" {
 			return nil, huawei.ErrEmptyPathParam("dataset_id")
 		}
-		if workforceTaskId == "" {
+		if workforceTaskID == "" {
 			return nil, huawei.ErrEmptyPathParam("workforce_task_id")
 		}
-		return modelarts.NewUpdateWorkforceSamplingTaskRequest(server, ids.Project, datasetId, workforceTaskId, params, body)
+		return modelarts.NewUpdateWorkforceSamplingTaskRequest(server, ids.Project, datasetID, workforceTaskID, params, body)
 	})
 	if err != nil {
 		return nil, err
@@ -3115,15 +3007,15 @@ var opUpdateWorkforceTask = &huawei.Operation{Service: "modelarts", Name: "Updat
 
 // UpdateWorkforceTask (更新团队标注任务): PUT /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) UpdateWorkforceTask(ctx context.Context, datasetId string, workforceTaskId string, body modelarts.UpdateWorkforceTaskJSONRequestBody) (*map[string]interface{}, error) {
+func (c *Client) UpdateWorkforceTask(ctx context.Context, datasetID string, workforceTaskID string, body modelarts.UpdateWorkforceTaskJSONRequestBody) (*map[string]interface{}, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateWorkforceTask, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetId == "" {
+		if datasetID == "" {
 			return nil, huawei.ErrEmptyPathParam("dataset_id")
 		}
-		if workforceTaskId == "" {
+		if workforceTaskID == "" {
 			return nil, huawei.ErrEmptyPathParam("workforce_task_id")
 		}
-		return modelarts.NewUpdateWorkforceTaskRequest(server, ids.Project, datasetId, workforceTaskId, body)
+		return modelarts.NewUpdateWorkforceTaskRequest(server, ids.Project, datasetID, workforceTaskID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -3137,15 +3029,15 @@ var opUpdateWorkforceTaskSamples = &huawei.Operation{Service: "modelarts", Name:
 
 // UpdateWorkforceTaskSamples (批量更新团队标注样本的标签): PUT /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/data-annotations/samples.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) UpdateWorkforceTaskSamples(ctx context.Context, datasetId string, workforceTaskId string, body modelarts.UpdateWorkforceTaskSamplesJSONRequestBody) (*modelarts.UpdateWorkforceTaskSamplesResponseBody, error) {
+func (c *Client) UpdateWorkforceTaskSamples(ctx context.Context, datasetID string, workforceTaskID string, body modelarts.UpdateWorkforceTaskSamplesJSONRequestBody) (*modelarts.UpdateWorkforceTaskSamplesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateWorkforceTaskSamples, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetId == "" {
+		if datasetID == "" {
 			return nil, huawei.ErrEmptyPathParam("dataset_id")
 		}
-		if workforceTaskId == "" {
+		if workforceTaskID == "" {
 			return nil, huawei.ErrEmptyPathParam("workforce_task_id")
 		}
-		return modelarts.NewUpdateWorkforceTaskSamplesRequest(server, ids.Project, datasetId, workforceTaskId, body)
+		return modelarts.NewUpdateWorkforceTaskSamplesRequest(server, ids.Project, datasetID, workforceTaskID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -3161,12 +3053,12 @@ var opUpdateWorkspace = &huawei.Operation{Service: "modelarts", Name: "UpdateWor
 
 // UpdateWorkspace (修改工作空间): PUT /v1/{project_id}/workspaces/{workspace_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) UpdateWorkspace(ctx context.Context, workspaceId string, body modelarts.UpdateWorkspaceJSONRequestBody) (*modelarts.UpdateWorkspaceResponseBody, error) {
+func (c *Client) UpdateWorkspace(ctx context.Context, workspaceID string, body modelarts.UpdateWorkspaceJSONRequestBody) (*modelarts.UpdateWorkspaceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateWorkspace, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if workspaceId == "" {
+		if workspaceID == "" {
 			return nil, huawei.ErrEmptyPathParam("workspace_id")
 		}
-		return modelarts.NewUpdateWorkspaceRequest(server, ids.Project, workspaceId, body)
+		return modelarts.NewUpdateWorkspaceRequest(server, ids.Project, workspaceID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -3180,12 +3072,12 @@ var opUpdateWorkspaceQuotas = &huawei.Operation{Service: "modelarts", Name: "Upd
 
 // UpdateWorkspaceQuotas (修改工作空间配额): PUT /v1/{project_id}/workspaces/{workspace_id}/quotas.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) UpdateWorkspaceQuotas(ctx context.Context, workspaceId string, body modelarts.UpdateWorkspaceQuotasJSONRequestBody) (*modelarts.UpdateWorkspaceQuotasResponseBody, error) {
+func (c *Client) UpdateWorkspaceQuotas(ctx context.Context, workspaceID string, body modelarts.UpdateWorkspaceQuotasJSONRequestBody) (*modelarts.UpdateWorkspaceQuotasResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateWorkspaceQuotas, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if workspaceId == "" {
+		if workspaceID == "" {
 			return nil, huawei.ErrEmptyPathParam("workspace_id")
 		}
-		return modelarts.NewUpdateWorkspaceQuotasRequest(server, ids.Project, workspaceId, body)
+		return modelarts.NewUpdateWorkspaceQuotasRequest(server, ids.Project, workspaceID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -3196,23 +3088,23 @@ func (c *Client) UpdateWorkspaceQuotas(ctx context.Context, workspaceId string, 
 	})
 }
 
-var opUploadSamplesJson = &huawei.Operation{Service: "modelarts", Name: "UploadSamplesJson", Method: "POST", Path: "/v2/{project_id}/datasets/{dataset_id}/data-annotations/samples",
+var opUploadSamplesJSON = &huawei.Operation{Service: "modelarts", Name: "UploadSamplesJSON", Method: "POST", Path: "/v2/{project_id}/datasets/{dataset_id}/data-annotations/samples",
 	Idempotent: false, Auth: false, Project: true, Domain: false}
 
-// UploadSamplesJson (批量添加样本): POST /v2/{project_id}/datasets/{dataset_id}/data-annotations/samples.
+// UploadSamplesJSON (批量添加样本): POST /v2/{project_id}/datasets/{dataset_id}/data-annotations/samples.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) UploadSamplesJson(ctx context.Context, datasetId string, body modelarts.UploadSamplesJsonJSONRequestBody) (*modelarts.UploadSamplesJsonResponseBody, error) {
-	httpResp, err := c.rt.Do(ctx, opUploadSamplesJson, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datasetId == "" {
+func (c *Client) UploadSamplesJSON(ctx context.Context, datasetID string, body modelarts.UploadSamplesJSONJSONRequestBody) (*modelarts.UploadSamplesJSONResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opUploadSamplesJSON, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if datasetID == "" {
 			return nil, huawei.ErrEmptyPathParam("dataset_id")
 		}
-		return modelarts.NewUploadSamplesJsonRequest(server, ids.Project, datasetId, body)
+		return modelarts.NewUploadSamplesJSONRequest(server, ids.Project, datasetID, body)
 	})
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseUploadSamplesJsonResponse(httpResp)
-	return huawei.Result(opUploadSamplesJson, httpResp, parsed, err, func(p *modelarts.UploadSamplesJsonResponse) *modelarts.UploadSamplesJsonResponseBody {
+	parsed, err := modelarts.ParseUploadSamplesJSONResponse(httpResp)
+	return huawei.Result(opUploadSamplesJSON, httpResp, parsed, err, func(p *modelarts.UploadSamplesJSONResponse) *modelarts.UploadSamplesJSONResponseBody {
 		return p.JSON200
 	})
 }

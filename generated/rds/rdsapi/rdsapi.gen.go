@@ -41,12 +41,12 @@ var opBatchCreateAction = &huawei.Operation{Service: "rds", Name: "BatchCreateAc
 
 // BatchCreateAction (批量添加标签): POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchCreateAction.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) BatchCreateAction(ctx context.Context, instanceId string, body rds.BatchCreateActionJSONRequestBody) error {
+func (c *Client) BatchCreateAction(ctx context.Context, instanceID string, body rds.BatchCreateActionJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opBatchCreateAction, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if instanceId == "" {
+		if instanceID == "" {
 			return nil, huawei.ErrEmptyPathParam("instance_id")
 		}
-		return rds.NewBatchCreateActionRequest(server, ids.Project, instanceId, body)
+		return rds.NewBatchCreateActionRequest(server, ids.Project, instanceID, body)
 	})
 	if err != nil {
 		return err
@@ -60,12 +60,12 @@ var opBatchDeleteAction = &huawei.Operation{Service: "rds", Name: "BatchDeleteAc
 
 // BatchDeleteAction (批量删除标签): POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchDeleteAction.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) BatchDeleteAction(ctx context.Context, instanceId string, body rds.BatchDeleteActionJSONRequestBody) error {
+func (c *Client) BatchDeleteAction(ctx context.Context, instanceID string, body rds.BatchDeleteActionJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opBatchDeleteAction, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if instanceId == "" {
+		if instanceID == "" {
 			return nil, huawei.ErrEmptyPathParam("instance_id")
 		}
-		return rds.NewBatchDeleteActionRequest(server, ids.Project, instanceId, body)
+		return rds.NewBatchDeleteActionRequest(server, ids.Project, instanceID, body)
 	})
 	if err != nil {
 		return err
@@ -79,12 +79,12 @@ var opCreateAction = &huawei.Operation{Service: "rds", Name: "CreateAction", Met
 
 // CreateAction (单机转主备实例): POST /v3/{project_id}/instances/{instance_id}/action#single_to_ha.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) CreateAction(ctx context.Context, instanceId string, body rds.CreateActionJSONRequestBody) (*rds.CreateActionResponseBody, error) {
+func (c *Client) CreateAction(ctx context.Context, instanceID string, body rds.CreateActionJSONRequestBody) (*rds.CreateActionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateAction, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if instanceId == "" {
+		if instanceID == "" {
 			return nil, huawei.ErrEmptyPathParam("instance_id")
 		}
-		return rds.NewCreateActionRequest(server, ids.Project, instanceId, body)
+		return rds.NewCreateActionRequest(server, ids.Project, instanceID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -98,12 +98,12 @@ var opCreateAuditlogLink = &huawei.Operation{Service: "rds", Name: "CreateAuditl
 
 // CreateAuditlogLink (生成审计日志下载链接): POST /v3/{project_id}/instances/{instance_id}/auditlog-links.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) CreateAuditlogLink(ctx context.Context, instanceId string, body rds.CreateAuditlogLinkJSONRequestBody) (*rds.CreateAuditlogLinkResponseBody, error) {
+func (c *Client) CreateAuditlogLink(ctx context.Context, instanceID string, body rds.CreateAuditlogLinkJSONRequestBody) (*rds.CreateAuditlogLinkResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateAuditlogLink, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if instanceId == "" {
+		if instanceID == "" {
 			return nil, huawei.ErrEmptyPathParam("instance_id")
 		}
-		return rds.NewCreateAuditlogLinkRequest(server, ids.Project, instanceId, body)
+		return rds.NewCreateAuditlogLinkRequest(server, ids.Project, instanceID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -149,12 +149,12 @@ var opCreateConfiguration2 = &huawei.Operation{Service: "rds", Name: "CreateConf
 
 // CreateConfiguration2 (创建参数组): POST /{version_id}/{project_id}/configurations.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) CreateConfiguration2(ctx context.Context, versionId string, body rds.CreateConfiguration2JSONRequestBody) (*rds.CreateConfiguration2ResponseBody, error) {
+func (c *Client) CreateConfiguration2(ctx context.Context, versionID string, body rds.CreateConfiguration2JSONRequestBody) (*rds.CreateConfiguration2ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateConfiguration2, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if versionId == "" {
+		if versionID == "" {
 			return nil, huawei.ErrEmptyPathParam("version_id")
 		}
-		return rds.NewCreateConfiguration2Request(server, versionId, ids.Project, body)
+		return rds.NewCreateConfiguration2Request(server, versionID, ids.Project, body)
 	})
 	if err != nil {
 		return nil, err
@@ -163,61 +163,61 @@ func (c *Client) CreateConfiguration2(ctx context.Context, versionId string, bod
 	return huawei.Result(opCreateConfiguration2, httpResp, parsed, err, func(p *rds.CreateConfiguration2Response) *rds.CreateConfiguration2ResponseBody { return p.JSON200 })
 }
 
+var opCreateDBPrivilege = &huawei.Operation{Service: "rds", Name: "CreateDBPrivilege", Method: "POST", Path: "/v3/{project_id}/instances/{instance_id}/db_privilege",
+	Idempotent: false, Auth: false, Project: true, Domain: false}
+
+// CreateDBPrivilege (授权数据库帐号): POST /v3/{project_id}/instances/{instance_id}/db_privilege.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) CreateDBPrivilege(ctx context.Context, instanceID string, body rds.CreateDBPrivilegeJSONRequestBody) (*rds.CreateDBPrivilegeResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opCreateDBPrivilege, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if instanceID == "" {
+			return nil, huawei.ErrEmptyPathParam("instance_id")
+		}
+		return rds.NewCreateDBPrivilegeRequest(server, ids.Project, instanceID, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := rds.ParseCreateDBPrivilegeResponse(httpResp)
+	return huawei.Result(opCreateDBPrivilege, httpResp, parsed, err, func(p *rds.CreateDBPrivilegeResponse) *rds.CreateDBPrivilegeResponseBody { return p.JSON200 })
+}
+
+var opCreateDBUser = &huawei.Operation{Service: "rds", Name: "CreateDBUser", Method: "POST", Path: "/v3/{project_id}/instances/{instance_id}/db_user",
+	Idempotent: false, Auth: false, Project: true, Domain: false}
+
+// CreateDBUser (创建数据库用户): POST /v3/{project_id}/instances/{instance_id}/db_user.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) CreateDBUser(ctx context.Context, instanceID string, body rds.CreateDBUserJSONRequestBody) (*rds.CreateDBUserResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opCreateDBUser, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if instanceID == "" {
+			return nil, huawei.ErrEmptyPathParam("instance_id")
+		}
+		return rds.NewCreateDBUserRequest(server, ids.Project, instanceID, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := rds.ParseCreateDBUserResponse(httpResp)
+	return huawei.Result(opCreateDBUser, httpResp, parsed, err, func(p *rds.CreateDBUserResponse) *rds.CreateDBUserResponseBody { return p.JSON200 })
+}
+
 var opCreateDatabase = &huawei.Operation{Service: "rds", Name: "CreateDatabase", Method: "POST", Path: "/v3/{project_id}/instances/{instance_id}/database",
 	Idempotent: false, Auth: false, Project: true, Domain: false}
 
 // CreateDatabase (创建数据库): POST /v3/{project_id}/instances/{instance_id}/database.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) CreateDatabase(ctx context.Context, instanceId string, body rds.CreateDatabaseJSONRequestBody) (*rds.CreateDatabaseResponseBody, error) {
+func (c *Client) CreateDatabase(ctx context.Context, instanceID string, body rds.CreateDatabaseJSONRequestBody) (*rds.CreateDatabaseResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateDatabase, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if instanceId == "" {
+		if instanceID == "" {
 			return nil, huawei.ErrEmptyPathParam("instance_id")
 		}
-		return rds.NewCreateDatabaseRequest(server, ids.Project, instanceId, body)
+		return rds.NewCreateDatabaseRequest(server, ids.Project, instanceID, body)
 	})
 	if err != nil {
 		return nil, err
 	}
 	parsed, err := rds.ParseCreateDatabaseResponse(httpResp)
 	return huawei.Result(opCreateDatabase, httpResp, parsed, err, func(p *rds.CreateDatabaseResponse) *rds.CreateDatabaseResponseBody { return p.JSON200 })
-}
-
-var opCreateDbPrivilege = &huawei.Operation{Service: "rds", Name: "CreateDbPrivilege", Method: "POST", Path: "/v3/{project_id}/instances/{instance_id}/db_privilege",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
-
-// CreateDbPrivilege (授权数据库帐号): POST /v3/{project_id}/instances/{instance_id}/db_privilege.
-// Not retried: the spec does not mark it idempotent.
-func (c *Client) CreateDbPrivilege(ctx context.Context, instanceId string, body rds.CreateDbPrivilegeJSONRequestBody) (*rds.CreateDbPrivilegeResponseBody, error) {
-	httpResp, err := c.rt.Do(ctx, opCreateDbPrivilege, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if instanceId == "" {
-			return nil, huawei.ErrEmptyPathParam("instance_id")
-		}
-		return rds.NewCreateDbPrivilegeRequest(server, ids.Project, instanceId, body)
-	})
-	if err != nil {
-		return nil, err
-	}
-	parsed, err := rds.ParseCreateDbPrivilegeResponse(httpResp)
-	return huawei.Result(opCreateDbPrivilege, httpResp, parsed, err, func(p *rds.CreateDbPrivilegeResponse) *rds.CreateDbPrivilegeResponseBody { return p.JSON200 })
-}
-
-var opCreateDbUser = &huawei.Operation{Service: "rds", Name: "CreateDbUser", Method: "POST", Path: "/v3/{project_id}/instances/{instance_id}/db_user",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
-
-// CreateDbUser (创建数据库用户): POST /v3/{project_id}/instances/{instance_id}/db_user.
-// Not retried: the spec does not mark it idempotent.
-func (c *Client) CreateDbUser(ctx context.Context, instanceId string, body rds.CreateDbUserJSONRequestBody) (*rds.CreateDbUserResponseBody, error) {
-	httpResp, err := c.rt.Do(ctx, opCreateDbUser, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if instanceId == "" {
-			return nil, huawei.ErrEmptyPathParam("instance_id")
-		}
-		return rds.NewCreateDbUserRequest(server, ids.Project, instanceId, body)
-	})
-	if err != nil {
-		return nil, err
-	}
-	parsed, err := rds.ParseCreateDbUserResponse(httpResp)
-	return huawei.Result(opCreateDbUser, httpResp, parsed, err, func(p *rds.CreateDbUserResponse) *rds.CreateDbUserResponseBody { return p.JSON200 })
 }
 
 var opCreateInstance = &huawei.Operation{Service: "rds", Name: "CreateInstance", Method: "POST", Path: "/rds/v1/{project_id}/instances#CreateInstance",
@@ -273,12 +273,12 @@ var opCreateInstancesAction = &huawei.Operation{Service: "rds", Name: "CreateIns
 
 // CreateInstancesAction (恢复到当前实例): POST /rds/v1/{project_id}/instances/{instanceId}/action#restore.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) CreateInstancesAction(ctx context.Context, instanceId string, body rds.CreateInstancesActionJSONRequestBody) (*rds.CreateInstancesActionResponseBody, error) {
+func (c *Client) CreateInstancesAction(ctx context.Context, instanceID string, body rds.CreateInstancesActionJSONRequestBody) (*rds.CreateInstancesActionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateInstancesAction, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if instanceId == "" {
+		if instanceID == "" {
 			return nil, huawei.ErrEmptyPathParam("instanceId")
 		}
-		return rds.NewCreateInstancesActionRequest(server, ids.Project, instanceId, body)
+		return rds.NewCreateInstancesActionRequest(server, ids.Project, instanceID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -292,15 +292,15 @@ var opCreateInstancesAction2 = &huawei.Operation{Service: "rds", Name: "CreateIn
 
 // CreateInstancesAction2 (重启实例): POST /{version_id}/{project_id}/instances/{instance_id}/action.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) CreateInstancesAction2(ctx context.Context, versionId string, instanceId string, body rds.CreateInstancesAction2JSONRequestBody) (*rds.CreateInstancesAction2ResponseBody, error) {
+func (c *Client) CreateInstancesAction2(ctx context.Context, versionID string, instanceID string, body rds.CreateInstancesAction2JSONRequestBody) (*rds.CreateInstancesAction2ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateInstancesAction2, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if versionId == "" {
+		if versionID == "" {
 			return nil, huawei.ErrEmptyPathParam("version_id")
 		}
-		if instanceId == "" {
+		if instanceID == "" {
 			return nil, huawei.ErrEmptyPathParam("instance_id")
 		}
-		return rds.NewCreateInstancesAction2Request(server, versionId, ids.Project, instanceId, body)
+		return rds.NewCreateInstancesAction2Request(server, versionID, ids.Project, instanceID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -314,12 +314,12 @@ var opCreateInstancesActionV3 = &huawei.Operation{Service: "rds", Name: "CreateI
 
 // CreateInstancesActionV3 (扩容数据库实例的磁盘空间): POST /v3/{project_id}/instances/{instance_id}/action#enlarge_volume.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) CreateInstancesActionV3(ctx context.Context, instanceId string, body rds.CreateInstancesActionV3JSONRequestBody) (*rds.CreateInstancesActionV3ResponseBody, error) {
+func (c *Client) CreateInstancesActionV3(ctx context.Context, instanceID string, body rds.CreateInstancesActionV3JSONRequestBody) (*rds.CreateInstancesActionV3ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateInstancesActionV3, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if instanceId == "" {
+		if instanceID == "" {
 			return nil, huawei.ErrEmptyPathParam("instance_id")
 		}
-		return rds.NewCreateInstancesActionV3Request(server, ids.Project, instanceId, body)
+		return rds.NewCreateInstancesActionV3Request(server, ids.Project, instanceID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -335,12 +335,12 @@ var opCreateInstancesActionV32 = &huawei.Operation{Service: "rds", Name: "Create
 
 // CreateInstancesActionV32 (重启数据库实例): POST /v3/{project_id}/instances/{instance_id}/action#restart.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) CreateInstancesActionV32(ctx context.Context, instanceId string, body rds.CreateInstancesActionV32JSONRequestBody) (*rds.CreateInstancesActionV32ResponseBody, error) {
+func (c *Client) CreateInstancesActionV32(ctx context.Context, instanceID string, body rds.CreateInstancesActionV32JSONRequestBody) (*rds.CreateInstancesActionV32ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateInstancesActionV32, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if instanceId == "" {
+		if instanceID == "" {
 			return nil, huawei.ErrEmptyPathParam("instance_id")
 		}
-		return rds.NewCreateInstancesActionV32Request(server, ids.Project, instanceId, body)
+		return rds.NewCreateInstancesActionV32Request(server, ids.Project, instanceID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -356,12 +356,12 @@ var opCreateInstancesRecovery = &huawei.Operation{Service: "rds", Name: "CreateI
 
 // CreateInstancesRecovery (恢复到已有或当前实例): POST /{version_id}/{project_id}/instances/recovery.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) CreateInstancesRecovery(ctx context.Context, versionId string, body rds.CreateInstancesRecoveryJSONRequestBody) (*rds.CreateInstancesRecoveryResponseBody, error) {
+func (c *Client) CreateInstancesRecovery(ctx context.Context, versionID string, body rds.CreateInstancesRecoveryJSONRequestBody) (*rds.CreateInstancesRecoveryResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateInstancesRecovery, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if versionId == "" {
+		if versionID == "" {
 			return nil, huawei.ErrEmptyPathParam("version_id")
 		}
-		return rds.NewCreateInstancesRecoveryRequest(server, versionId, ids.Project, body)
+		return rds.NewCreateInstancesRecoveryRequest(server, versionID, ids.Project, body)
 	})
 	if err != nil {
 		return nil, err
@@ -377,12 +377,12 @@ var opCreatePassword = &huawei.Operation{Service: "rds", Name: "CreatePassword",
 
 // CreatePassword (重置数据库密码): POST /v3/{project_id}/instances/{instance_id}/password.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) CreatePassword(ctx context.Context, instanceId string, body rds.CreatePasswordJSONRequestBody) (*map[string]interface{}, error) {
+func (c *Client) CreatePassword(ctx context.Context, instanceID string, body rds.CreatePasswordJSONRequestBody) (*map[string]interface{}, error) {
 	httpResp, err := c.rt.Do(ctx, opCreatePassword, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if instanceId == "" {
+		if instanceID == "" {
 			return nil, huawei.ErrEmptyPathParam("instance_id")
 		}
-		return rds.NewCreatePasswordRequest(server, ids.Project, instanceId, body)
+		return rds.NewCreatePasswordRequest(server, ids.Project, instanceID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -412,12 +412,12 @@ var opCreateRdsInstance = &huawei.Operation{Service: "rds", Name: "CreateRdsInst
 
 // CreateRdsInstance (创建实例): POST /rds/{versionId}/{project_id}/instances.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) CreateRdsInstance(ctx context.Context, versionId string, body rds.CreateRdsInstanceJSONRequestBody) (*rds.CreateRdsInstanceResponseBody, error) {
+func (c *Client) CreateRdsInstance(ctx context.Context, versionID string, body rds.CreateRdsInstanceJSONRequestBody) (*rds.CreateRdsInstanceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateRdsInstance, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if versionId == "" {
+		if versionID == "" {
 			return nil, huawei.ErrEmptyPathParam("versionId")
 		}
-		return rds.NewCreateRdsInstanceRequest(server, versionId, ids.Project, body)
+		return rds.NewCreateRdsInstanceRequest(server, versionID, ids.Project, body)
 	})
 	if err != nil {
 		return nil, err
@@ -447,12 +447,12 @@ var opCreateRdsInstancesAction = &huawei.Operation{Service: "rds", Name: "Create
 
 // CreateRdsInstancesAction (调整实例容量): POST /rds/v1/{project_id}/instances/{instanceId}/action#CreateRdsInstancesAction.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) CreateRdsInstancesAction(ctx context.Context, instanceId string, body rds.CreateRdsInstancesActionJSONRequestBody) (*rds.CreateRdsInstancesActionResponseBody, error) {
+func (c *Client) CreateRdsInstancesAction(ctx context.Context, instanceID string, body rds.CreateRdsInstancesActionJSONRequestBody) (*rds.CreateRdsInstancesActionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateRdsInstancesAction, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if instanceId == "" {
+		if instanceID == "" {
 			return nil, huawei.ErrEmptyPathParam("instanceId")
 		}
-		return rds.NewCreateRdsInstancesActionRequest(server, ids.Project, instanceId, body)
+		return rds.NewCreateRdsInstancesActionRequest(server, ids.Project, instanceID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -468,12 +468,12 @@ var opCreateRdsInstancesActionV1 = &huawei.Operation{Service: "rds", Name: "Crea
 
 // CreateRdsInstancesActionV1 (调整实例规格): POST /rds/v1/{project_id}/instances/{instanceId}/action#CreateRdsInstancesActionV1.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) CreateRdsInstancesActionV1(ctx context.Context, instanceId string, body rds.CreateRdsInstancesActionV1JSONRequestBody) (*rds.CreateRdsInstancesActionV1ResponseBody, error) {
+func (c *Client) CreateRdsInstancesActionV1(ctx context.Context, instanceID string, body rds.CreateRdsInstancesActionV1JSONRequestBody) (*rds.CreateRdsInstancesActionV1ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateRdsInstancesActionV1, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if instanceId == "" {
+		if instanceID == "" {
 			return nil, huawei.ErrEmptyPathParam("instanceId")
 		}
-		return rds.NewCreateRdsInstancesActionV1Request(server, ids.Project, instanceId, body)
+		return rds.NewCreateRdsInstancesActionV1Request(server, ids.Project, instanceID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -489,12 +489,12 @@ var opCreateRdsInstancesActionV12 = &huawei.Operation{Service: "rds", Name: "Cre
 
 // CreateRdsInstancesActionV12 (重启实例): POST /rds/v1/{project_id}/instances/{instanceId}/action#restart.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) CreateRdsInstancesActionV12(ctx context.Context, instanceId string, body rds.CreateRdsInstancesActionV12JSONRequestBody) (*rds.CreateRdsInstancesActionV12ResponseBody, error) {
+func (c *Client) CreateRdsInstancesActionV12(ctx context.Context, instanceID string, body rds.CreateRdsInstancesActionV12JSONRequestBody) (*rds.CreateRdsInstancesActionV12ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateRdsInstancesActionV12, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if instanceId == "" {
+		if instanceID == "" {
 			return nil, huawei.ErrEmptyPathParam("instanceId")
 		}
-		return rds.NewCreateRdsInstancesActionV12Request(server, ids.Project, instanceId, body)
+		return rds.NewCreateRdsInstancesActionV12Request(server, ids.Project, instanceID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -526,12 +526,12 @@ var opDeleteBackup = &huawei.Operation{Service: "rds", Name: "DeleteBackup", Met
 
 // DeleteBackup (删除手动备份): DELETE /v3/{project_id}/backups/{backup_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) DeleteBackup(ctx context.Context, backupId string) error {
+func (c *Client) DeleteBackup(ctx context.Context, backupID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteBackup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if backupId == "" {
+		if backupID == "" {
 			return nil, huawei.ErrEmptyPathParam("backup_id")
 		}
-		return rds.NewDeleteBackupRequest(server, ids.Project, backupId)
+		return rds.NewDeleteBackupRequest(server, ids.Project, backupID)
 	})
 	if err != nil {
 		return err
@@ -545,12 +545,12 @@ var opDeleteConfiguration = &huawei.Operation{Service: "rds", Name: "DeleteConfi
 
 // DeleteConfiguration (删除参数模板): DELETE /v3/{project_id}/configurations/{config_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) DeleteConfiguration(ctx context.Context, configId string) error {
+func (c *Client) DeleteConfiguration(ctx context.Context, configID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteConfiguration, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if configId == "" {
+		if configID == "" {
 			return nil, huawei.ErrEmptyPathParam("config_id")
 		}
-		return rds.NewDeleteConfigurationRequest(server, ids.Project, configId)
+		return rds.NewDeleteConfigurationRequest(server, ids.Project, configID)
 	})
 	if err != nil {
 		return err
@@ -564,15 +564,15 @@ var opDeleteConfiguration2 = &huawei.Operation{Service: "rds", Name: "DeleteConf
 
 // DeleteConfiguration2 (删除参数组): DELETE /{version_id}/{project_id}/configurations/{config_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) DeleteConfiguration2(ctx context.Context, versionId string, configId string) error {
+func (c *Client) DeleteConfiguration2(ctx context.Context, versionID string, configID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteConfiguration2, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if versionId == "" {
+		if versionID == "" {
 			return nil, huawei.ErrEmptyPathParam("version_id")
 		}
-		if configId == "" {
+		if configID == "" {
 			return nil, huawei.ErrEmptyPathParam("config_id")
 		}
-		return rds.NewDeleteConfiguration2Request(server, versionId, ids.Project, configId)
+		return rds.NewDeleteConfiguration2Request(server, versionID, ids.Project, configID)
 	})
 	if err != nil {
 		return err
@@ -581,20 +581,61 @@ func (c *Client) DeleteConfiguration2(ctx context.Context, versionId string, con
 	return huawei.NoResult(opDeleteConfiguration2, httpResp, err)
 }
 
+var opDeleteDBPrivilege = &huawei.Operation{Service: "rds", Name: "DeleteDBPrivilege", Method: "DELETE", Path: "/v3/{project_id}/instances/{instance_id}/db_privilege",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// DeleteDBPrivilege (解除数据库帐号权限): DELETE /v3/{project_id}/instances/{instance_id}/db_privilege.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) DeleteDBPrivilege(ctx context.Context, instanceID string, body rds.DeleteDBPrivilegeJSONRequestBody) (*rds.DeleteDBPrivilegeResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opDeleteDBPrivilege, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if instanceID == "" {
+			return nil, huawei.ErrEmptyPathParam("instance_id")
+		}
+		return rds.NewDeleteDBPrivilegeRequest(server, ids.Project, instanceID, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := rds.ParseDeleteDBPrivilegeResponse(httpResp)
+	return huawei.Result(opDeleteDBPrivilege, httpResp, parsed, err, func(p *rds.DeleteDBPrivilegeResponse) *rds.DeleteDBPrivilegeResponseBody { return p.JSON200 })
+}
+
+var opDeleteDBUser = &huawei.Operation{Service: "rds", Name: "DeleteDBUser", Method: "DELETE", Path: "/v3/{project_id}/instances/{instance_id}/db_user/{user_name}",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// DeleteDBUser (删除数据库用户): DELETE /v3/{project_id}/instances/{instance_id}/db_user/{user_name}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) DeleteDBUser(ctx context.Context, instanceID string, userName string) (*rds.DeleteDBUserResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opDeleteDBUser, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if instanceID == "" {
+			return nil, huawei.ErrEmptyPathParam("instance_id")
+		}
+		if userName == "" {
+			return nil, huawei.ErrEmptyPathParam("user_name")
+		}
+		return rds.NewDeleteDBUserRequest(server, ids.Project, instanceID, userName)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := rds.ParseDeleteDBUserResponse(httpResp)
+	return huawei.Result(opDeleteDBUser, httpResp, parsed, err, func(p *rds.DeleteDBUserResponse) *rds.DeleteDBUserResponseBody { return p.JSON200 })
+}
+
 var opDeleteDatabase = &huawei.Operation{Service: "rds", Name: "DeleteDatabase", Method: "DELETE", Path: "/v3/{project_id}/instances/{instance_id}/database/{db_name}",
 	Idempotent: true, Auth: false, Project: true, Domain: false}
 
 // DeleteDatabase (删除数据库): DELETE /v3/{project_id}/instances/{instance_id}/database/{db_name}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) DeleteDatabase(ctx context.Context, instanceId string, dbName string) (*rds.DeleteDatabaseResponseBody, error) {
+func (c *Client) DeleteDatabase(ctx context.Context, instanceID string, dbName string) (*rds.DeleteDatabaseResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteDatabase, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if instanceId == "" {
+		if instanceID == "" {
 			return nil, huawei.ErrEmptyPathParam("instance_id")
 		}
 		if dbName == "" {
 			return nil, huawei.ErrEmptyPathParam("db_name")
 		}
-		return rds.NewDeleteDatabaseRequest(server, ids.Project, instanceId, dbName)
+		return rds.NewDeleteDatabaseRequest(server, ids.Project, instanceID, dbName)
 	})
 	if err != nil {
 		return nil, err
@@ -603,61 +644,20 @@ func (c *Client) DeleteDatabase(ctx context.Context, instanceId string, dbName s
 	return huawei.Result(opDeleteDatabase, httpResp, parsed, err, func(p *rds.DeleteDatabaseResponse) *rds.DeleteDatabaseResponseBody { return p.JSON200 })
 }
 
-var opDeleteDbPrivilege = &huawei.Operation{Service: "rds", Name: "DeleteDbPrivilege", Method: "DELETE", Path: "/v3/{project_id}/instances/{instance_id}/db_privilege",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
-
-// DeleteDbPrivilege (解除数据库帐号权限): DELETE /v3/{project_id}/instances/{instance_id}/db_privilege.
-// Retried on throttling, server errors and broken connections.
-func (c *Client) DeleteDbPrivilege(ctx context.Context, instanceId string, body rds.DeleteDbPrivilegeJSONRequestBody) (*rds.DeleteDbPrivilegeResponseBody, error) {
-	httpResp, err := c.rt.Do(ctx, opDeleteDbPrivilege, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if instanceId == "" {
-			return nil, huawei.ErrEmptyPathParam("instance_id")
-		}
-		return rds.NewDeleteDbPrivilegeRequest(server, ids.Project, instanceId, body)
-	})
-	if err != nil {
-		return nil, err
-	}
-	parsed, err := rds.ParseDeleteDbPrivilegeResponse(httpResp)
-	return huawei.Result(opDeleteDbPrivilege, httpResp, parsed, err, func(p *rds.DeleteDbPrivilegeResponse) *rds.DeleteDbPrivilegeResponseBody { return p.JSON200 })
-}
-
-var opDeleteDbUser = &huawei.Operation{Service: "rds", Name: "DeleteDbUser", Method: "DELETE", Path: "/v3/{project_id}/instances/{instance_id}/db_user/{user_name}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
-
-// DeleteDbUser (删除数据库用户): DELETE /v3/{project_id}/instances/{instance_id}/db_user/{user_name}.
-// Retried on throttling, server errors and broken connections.
-func (c *Client) DeleteDbUser(ctx context.Context, instanceId string, userName string) (*rds.DeleteDbUserResponseBody, error) {
-	httpResp, err := c.rt.Do(ctx, opDeleteDbUser, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if instanceId == "" {
-			return nil, huawei.ErrEmptyPathParam("instance_id")
-		}
-		if userName == "" {
-			return nil, huawei.ErrEmptyPathParam("user_name")
-		}
-		return rds.NewDeleteDbUserRequest(server, ids.Project, instanceId, userName)
-	})
-	if err != nil {
-		return nil, err
-	}
-	parsed, err := rds.ParseDeleteDbUserResponse(httpResp)
-	return huawei.Result(opDeleteDbUser, httpResp, parsed, err, func(p *rds.DeleteDbUserResponse) *rds.DeleteDbUserResponseBody { return p.JSON200 })
-}
-
 var opDeleteInstance = &huawei.Operation{Service: "rds", Name: "DeleteInstance", Method: "DELETE", Path: "/{version_id}/{project_id}/instances/{instance_id}",
 	Idempotent: true, Auth: false, Project: true, Domain: false}
 
 // DeleteInstance (删除实例): DELETE /{version_id}/{project_id}/instances/{instance_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) DeleteInstance(ctx context.Context, versionId string, instanceId string) (*rds.DeleteInstanceResponseBody, error) {
+func (c *Client) DeleteInstance(ctx context.Context, versionID string, instanceID string) (*rds.DeleteInstanceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteInstance, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if versionId == "" {
+		if versionID == "" {
 			return nil, huawei.ErrEmptyPathParam("version_id")
 		}
-		if instanceId == "" {
+		if instanceID == "" {
 			return nil, huawei.ErrEmptyPathParam("instance_id")
 		}
-		return rds.NewDeleteInstanceRequest(server, versionId, ids.Project, instanceId)
+		return rds.NewDeleteInstanceRequest(server, versionID, ids.Project, instanceID)
 	})
 	if err != nil {
 		return nil, err
@@ -671,12 +671,12 @@ var opDeleteInstanceV3 = &huawei.Operation{Service: "rds", Name: "DeleteInstance
 
 // DeleteInstanceV3 (删除数据库实例): DELETE /v3/{project_id}/instances/{instance_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) DeleteInstanceV3(ctx context.Context, instanceId string) (*rds.DeleteInstanceV3ResponseBody, error) {
+func (c *Client) DeleteInstanceV3(ctx context.Context, instanceID string) (*rds.DeleteInstanceV3ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteInstanceV3, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if instanceId == "" {
+		if instanceID == "" {
 			return nil, huawei.ErrEmptyPathParam("instance_id")
 		}
-		return rds.NewDeleteInstanceV3Request(server, ids.Project, instanceId)
+		return rds.NewDeleteInstanceV3Request(server, ids.Project, instanceID)
 	})
 	if err != nil {
 		return nil, err
@@ -690,12 +690,12 @@ var opDeleteRdsBackup = &huawei.Operation{Service: "rds", Name: "DeleteRdsBackup
 
 // DeleteRdsBackup (删除手动备份): DELETE /rds/v1/{project_id}/backups/{backupId}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) DeleteRdsBackup(ctx context.Context, backupId string) error {
+func (c *Client) DeleteRdsBackup(ctx context.Context, backupID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteRdsBackup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if backupId == "" {
+		if backupID == "" {
 			return nil, huawei.ErrEmptyPathParam("backupId")
 		}
-		return rds.NewDeleteRdsBackupRequest(server, ids.Project, backupId)
+		return rds.NewDeleteRdsBackupRequest(server, ids.Project, backupID)
 	})
 	if err != nil {
 		return err
@@ -709,12 +709,12 @@ var opDeleteRdsInstance = &huawei.Operation{Service: "rds", Name: "DeleteRdsInst
 
 // DeleteRdsInstance (删除实例): DELETE /rds/v1/{project_id}/instances/{instanceId}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) DeleteRdsInstance(ctx context.Context, instanceId string, body rds.DeleteRdsInstanceJSONRequestBody) (*rds.DeleteRdsInstanceResponseBody, error) {
+func (c *Client) DeleteRdsInstance(ctx context.Context, instanceID string, body rds.DeleteRdsInstanceJSONRequestBody) (*rds.DeleteRdsInstanceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteRdsInstance, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if instanceId == "" {
+		if instanceID == "" {
 			return nil, huawei.ErrEmptyPathParam("instanceId")
 		}
-		return rds.NewDeleteRdsInstanceRequest(server, ids.Project, instanceId, body)
+		return rds.NewDeleteRdsInstanceRequest(server, ids.Project, instanceID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -728,12 +728,12 @@ var opListAuditlog = &huawei.Operation{Service: "rds", Name: "ListAuditlog", Met
 
 // ListAuditlog (获取审计日志列表): GET /v3/{project_id}/instances/{instance_id}/auditlog.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListAuditlog(ctx context.Context, instanceId string, params *rds.ListAuditlogParams) (*rds.ListAuditlogResponseBody, error) {
+func (c *Client) ListAuditlog(ctx context.Context, instanceID string, params *rds.ListAuditlogParams) (*rds.ListAuditlogResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListAuditlog, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if instanceId == "" {
+		if instanceID == "" {
 			return nil, huawei.ErrEmptyPathParam("instance_id")
 		}
-		return rds.NewListAuditlogRequest(server, ids.Project, instanceId, params)
+		return rds.NewListAuditlogRequest(server, ids.Project, instanceID, params)
 	})
 	if err != nil {
 		return nil, err
@@ -748,16 +748,11 @@ var pageListAuditlog = huawei.Paging{Op: opListAuditlog, Style: "offset", Param:
 // ListAuditlogAll iterates over the auditlogs of every page of ListAuditlog
 // (offset paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
-func (c *Client) ListAuditlogAll(ctx context.Context, instanceId string, params *rds.ListAuditlogParams) iter.Seq2[rds.Auditlogs, error] {
+func (c *Client) ListAuditlogAll(ctx context.Context, instanceID string, params *rds.ListAuditlogParams) iter.Seq2[rds.Auditlogs, error] {
 	call := func(ctx context.Context, params *rds.ListAuditlogParams) (*rds.ListAuditlogResponseBody, error) {
-		return c.ListAuditlog(ctx, instanceId, params)
+		return c.ListAuditlog(ctx, instanceID, params)
 	}
-	return huawei.Paginate(ctx, pageListAuditlog, params, call, func(p *rds.ListAuditlogResponseBody) []rds.Auditlogs {
-		if p.Auditlogs == nil {
-			return nil
-		}
-		return *p.Auditlogs
-	})
+	return huawei.Paginate(ctx, pageListAuditlog, params, call, func(p *rds.ListAuditlogResponseBody) []rds.Auditlogs { return p.Auditlogs })
 }
 
 var opListAuditlogPolicy = &huawei.Operation{Service: "rds", Name: "ListAuditlogPolicy", Method: "GET", Path: "/v3/{project_id}/instances/{instance_id}/auditlog-policy",
@@ -765,12 +760,12 @@ var opListAuditlogPolicy = &huawei.Operation{Service: "rds", Name: "ListAuditlog
 
 // ListAuditlogPolicy (查询审计日志策略): GET /v3/{project_id}/instances/{instance_id}/auditlog-policy.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListAuditlogPolicy(ctx context.Context, instanceId string) (*rds.ListAuditlogPolicyResponseBody, error) {
+func (c *Client) ListAuditlogPolicy(ctx context.Context, instanceID string) (*rds.ListAuditlogPolicyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListAuditlogPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if instanceId == "" {
+		if instanceID == "" {
 			return nil, huawei.ErrEmptyPathParam("instance_id")
 		}
-		return rds.NewListAuditlogPolicyRequest(server, ids.Project, instanceId)
+		return rds.NewListAuditlogPolicyRequest(server, ids.Project, instanceID)
 	})
 	if err != nil {
 		return nil, err
@@ -816,12 +811,12 @@ var opListBackupsPolicy = &huawei.Operation{Service: "rds", Name: "ListBackupsPo
 
 // ListBackupsPolicy (查询自动备份策略): GET /rds/v1/{project_id}/instances/{instanceId}/backups/policy.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListBackupsPolicy(ctx context.Context, instanceId string) (*rds.ListBackupsPolicyResponseBody, error) {
+func (c *Client) ListBackupsPolicy(ctx context.Context, instanceID string) (*rds.ListBackupsPolicyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListBackupsPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if instanceId == "" {
+		if instanceID == "" {
 			return nil, huawei.ErrEmptyPathParam("instanceId")
 		}
-		return rds.NewListBackupsPolicyRequest(server, ids.Project, instanceId)
+		return rds.NewListBackupsPolicyRequest(server, ids.Project, instanceID)
 	})
 	if err != nil {
 		return nil, err
@@ -856,12 +851,7 @@ func (c *Client) ListBackupsV3All(ctx context.Context, params *rds.ListBackupsV3
 	call := func(ctx context.Context, params *rds.ListBackupsV3Params) (*rds.ListBackupsV3ResponseBody, error) {
 		return c.ListBackupsV3(ctx, params)
 	}
-	return huawei.Paginate(ctx, pageListBackupsV3, params, call, func(p *rds.ListBackupsV3ResponseBody) []rds.ListBackupsV3Backups {
-		if p.Backups == nil {
-			return nil
-		}
-		return *p.Backups
-	})
+	return huawei.Paginate(ctx, pageListBackupsV3, params, call, func(p *rds.ListBackupsV3ResponseBody) []rds.ListBackupsV3Backups { return p.Backups })
 }
 
 var opListCollations = &huawei.Operation{Service: "rds", Name: "ListCollations", Method: "GET", Path: "/v3/{project_id}/collations",
@@ -901,12 +891,12 @@ var opListConfigurations2 = &huawei.Operation{Service: "rds", Name: "ListConfigu
 
 // ListConfigurations2 (获取参数组列表): GET /{version_id}/{project_id}/configurations.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListConfigurations2(ctx context.Context, versionId string) (*rds.ListConfigurations2ResponseBody, error) {
+func (c *Client) ListConfigurations2(ctx context.Context, versionID string) (*rds.ListConfigurations2ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListConfigurations2, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if versionId == "" {
+		if versionID == "" {
 			return nil, huawei.ErrEmptyPathParam("version_id")
 		}
-		return rds.NewListConfigurations2Request(server, versionId, ids.Project)
+		return rds.NewListConfigurations2Request(server, versionID, ids.Project)
 	})
 	if err != nil {
 		return nil, err
@@ -915,17 +905,81 @@ func (c *Client) ListConfigurations2(ctx context.Context, versionId string) (*rd
 	return huawei.Result(opListConfigurations2, httpResp, parsed, err, func(p *rds.ListConfigurations2Response) *rds.ListConfigurations2ResponseBody { return p.JSON200 })
 }
 
+var opListDBUser = &huawei.Operation{Service: "rds", Name: "ListDBUser", Method: "GET", Path: "/v3/{project_id}/instances/{instance_id}/database/db_user",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// ListDBUser (查询指定数据库的已授权用户): GET /v3/{project_id}/instances/{instance_id}/database/db_user.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ListDBUser(ctx context.Context, instanceID string, params *rds.ListDBUserParams) (*rds.ListDBUserResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListDBUser, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if instanceID == "" {
+			return nil, huawei.ErrEmptyPathParam("instance_id")
+		}
+		return rds.NewListDBUserRequest(server, ids.Project, instanceID, params)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := rds.ParseListDBUserResponse(httpResp)
+	return huawei.Result(opListDBUser, httpResp, parsed, err, func(p *rds.ListDBUserResponse) *rds.ListDBUserResponseBody { return p.JSON200 })
+}
+
+var pageListDBUser = huawei.Paging{Op: opListDBUser, Style: "page", Param: "page", Limit: "limit",
+	In: "query", ParamType: "string", Items: "users", Next: "", Total: ""}
+
+// ListDBUserAll iterates over the users of every page of ListDBUser
+// (page paging), fetching the next page only when the loop asks for it.
+// It stops after yielding an error.
+func (c *Client) ListDBUserAll(ctx context.Context, instanceID string, params *rds.ListDBUserParams) iter.Seq2[rds.ListDBUserUsers, error] {
+	call := func(ctx context.Context, params *rds.ListDBUserParams) (*rds.ListDBUserResponseBody, error) {
+		return c.ListDBUser(ctx, instanceID, params)
+	}
+	return huawei.Paginate(ctx, pageListDBUser, params, call, func(p *rds.ListDBUserResponseBody) []rds.ListDBUserUsers { return p.Users })
+}
+
+var opListDBUserDetail = &huawei.Operation{Service: "rds", Name: "ListDBUserDetail", Method: "GET", Path: "/v3/{project_id}/instances/{instance_id}/db_user/detail",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// ListDBUserDetail (查询数据库用户列表): GET /v3/{project_id}/instances/{instance_id}/db_user/detail.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ListDBUserDetail(ctx context.Context, instanceID string, params *rds.ListDBUserDetailParams) (*rds.ListDBUserDetailResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListDBUserDetail, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if instanceID == "" {
+			return nil, huawei.ErrEmptyPathParam("instance_id")
+		}
+		return rds.NewListDBUserDetailRequest(server, ids.Project, instanceID, params)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := rds.ParseListDBUserDetailResponse(httpResp)
+	return huawei.Result(opListDBUserDetail, httpResp, parsed, err, func(p *rds.ListDBUserDetailResponse) *rds.ListDBUserDetailResponseBody { return p.JSON200 })
+}
+
+var pageListDBUserDetail = huawei.Paging{Op: opListDBUserDetail, Style: "page", Param: "page", Limit: "limit",
+	In: "query", ParamType: "string", Items: "users", Next: "", Total: ""}
+
+// ListDBUserDetailAll iterates over the users of every page of ListDBUserDetail
+// (page paging), fetching the next page only when the loop asks for it.
+// It stops after yielding an error.
+func (c *Client) ListDBUserDetailAll(ctx context.Context, instanceID string, params *rds.ListDBUserDetailParams) iter.Seq2[rds.ListDBUserDetailUsers, error] {
+	call := func(ctx context.Context, params *rds.ListDBUserDetailParams) (*rds.ListDBUserDetailResponseBody, error) {
+		return c.ListDBUserDetail(ctx, instanceID, params)
+	}
+	return huawei.Paginate(ctx, pageListDBUserDetail, params, call, func(p *rds.ListDBUserDetailResponseBody) []rds.ListDBUserDetailUsers { return p.Users })
+}
+
 var opListDatabase = &huawei.Operation{Service: "rds", Name: "ListDatabase", Method: "GET", Path: "/v3/{project_id}/instances/{instance_id}/db_user/database",
 	Idempotent: true, Auth: false, Project: true, Domain: false}
 
 // ListDatabase (查询指定用户的已授权数据库): GET /v3/{project_id}/instances/{instance_id}/db_user/database.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListDatabase(ctx context.Context, instanceId string, params *rds.ListDatabaseParams) (*rds.ListDatabaseResponseBody, error) {
+func (c *Client) ListDatabase(ctx context.Context, instanceID string, params *rds.ListDatabaseParams) (*rds.ListDatabaseResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListDatabase, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if instanceId == "" {
+		if instanceID == "" {
 			return nil, huawei.ErrEmptyPathParam("instance_id")
 		}
-		return rds.NewListDatabaseRequest(server, ids.Project, instanceId, params)
+		return rds.NewListDatabaseRequest(server, ids.Project, instanceID, params)
 	})
 	if err != nil {
 		return nil, err
@@ -940,16 +994,11 @@ var pageListDatabase = huawei.Paging{Op: opListDatabase, Style: "page", Param: "
 // ListDatabaseAll iterates over the databases of every page of ListDatabase
 // (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
-func (c *Client) ListDatabaseAll(ctx context.Context, instanceId string, params *rds.ListDatabaseParams) iter.Seq2[rds.ListDatabaseDatabases, error] {
+func (c *Client) ListDatabaseAll(ctx context.Context, instanceID string, params *rds.ListDatabaseParams) iter.Seq2[rds.ListDatabaseDatabases, error] {
 	call := func(ctx context.Context, params *rds.ListDatabaseParams) (*rds.ListDatabaseResponseBody, error) {
-		return c.ListDatabase(ctx, instanceId, params)
+		return c.ListDatabase(ctx, instanceID, params)
 	}
-	return huawei.Paginate(ctx, pageListDatabase, params, call, func(p *rds.ListDatabaseResponseBody) []rds.ListDatabaseDatabases {
-		if p.Databases == nil {
-			return nil
-		}
-		return *p.Databases
-	})
+	return huawei.Paginate(ctx, pageListDatabase, params, call, func(p *rds.ListDatabaseResponseBody) []rds.ListDatabaseDatabases { return p.Databases })
 }
 
 var opListDatabases = &huawei.Operation{Service: "rds", Name: "ListDatabases", Method: "GET", Path: "/rds/v1/{project_id}/instances/{instanceId}/databases",
@@ -957,12 +1006,12 @@ var opListDatabases = &huawei.Operation{Service: "rds", Name: "ListDatabases", M
 
 // ListDatabases (获取指定实例的数据库列表): GET /rds/v1/{project_id}/instances/{instanceId}/databases.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListDatabases(ctx context.Context, instanceId string) (*rds.ListDatabasesResponseBody, error) {
+func (c *Client) ListDatabases(ctx context.Context, instanceID string) (*rds.ListDatabasesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListDatabases, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if instanceId == "" {
+		if instanceID == "" {
 			return nil, huawei.ErrEmptyPathParam("instanceId")
 		}
-		return rds.NewListDatabasesRequest(server, ids.Project, instanceId)
+		return rds.NewListDatabasesRequest(server, ids.Project, instanceID)
 	})
 	if err != nil {
 		return nil, err
@@ -971,91 +1020,17 @@ func (c *Client) ListDatabases(ctx context.Context, instanceId string) (*rds.Lis
 	return huawei.Result(opListDatabases, httpResp, parsed, err, func(p *rds.ListDatabasesResponse) *rds.ListDatabasesResponseBody { return p.JSON200 })
 }
 
-var opListDbUser = &huawei.Operation{Service: "rds", Name: "ListDbUser", Method: "GET", Path: "/v3/{project_id}/instances/{instance_id}/database/db_user",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
-
-// ListDbUser (查询指定数据库的已授权用户): GET /v3/{project_id}/instances/{instance_id}/database/db_user.
-// Retried on throttling, server errors and broken connections.
-func (c *Client) ListDbUser(ctx context.Context, instanceId string, params *rds.ListDbUserParams) (*rds.ListDbUserResponseBody, error) {
-	httpResp, err := c.rt.Do(ctx, opListDbUser, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if instanceId == "" {
-			return nil, huawei.ErrEmptyPathParam("instance_id")
-		}
-		return rds.NewListDbUserRequest(server, ids.Project, instanceId, params)
-	})
-	if err != nil {
-		return nil, err
-	}
-	parsed, err := rds.ParseListDbUserResponse(httpResp)
-	return huawei.Result(opListDbUser, httpResp, parsed, err, func(p *rds.ListDbUserResponse) *rds.ListDbUserResponseBody { return p.JSON200 })
-}
-
-var pageListDbUser = huawei.Paging{Op: opListDbUser, Style: "page", Param: "page", Limit: "limit",
-	In: "query", ParamType: "string", Items: "users", Next: "", Total: ""}
-
-// ListDbUserAll iterates over the users of every page of ListDbUser
-// (page paging), fetching the next page only when the loop asks for it.
-// It stops after yielding an error.
-func (c *Client) ListDbUserAll(ctx context.Context, instanceId string, params *rds.ListDbUserParams) iter.Seq2[rds.ListDbUserUsers, error] {
-	call := func(ctx context.Context, params *rds.ListDbUserParams) (*rds.ListDbUserResponseBody, error) {
-		return c.ListDbUser(ctx, instanceId, params)
-	}
-	return huawei.Paginate(ctx, pageListDbUser, params, call, func(p *rds.ListDbUserResponseBody) []rds.ListDbUserUsers {
-		if p.Users == nil {
-			return nil
-		}
-		return *p.Users
-	})
-}
-
-var opListDbUserDetail = &huawei.Operation{Service: "rds", Name: "ListDbUserDetail", Method: "GET", Path: "/v3/{project_id}/instances/{instance_id}/db_user/detail",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
-
-// ListDbUserDetail (查询数据库用户列表): GET /v3/{project_id}/instances/{instance_id}/db_user/detail.
-// Retried on throttling, server errors and broken connections.
-func (c *Client) ListDbUserDetail(ctx context.Context, instanceId string, params *rds.ListDbUserDetailParams) (*rds.ListDbUserDetailResponseBody, error) {
-	httpResp, err := c.rt.Do(ctx, opListDbUserDetail, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if instanceId == "" {
-			return nil, huawei.ErrEmptyPathParam("instance_id")
-		}
-		return rds.NewListDbUserDetailRequest(server, ids.Project, instanceId, params)
-	})
-	if err != nil {
-		return nil, err
-	}
-	parsed, err := rds.ParseListDbUserDetailResponse(httpResp)
-	return huawei.Result(opListDbUserDetail, httpResp, parsed, err, func(p *rds.ListDbUserDetailResponse) *rds.ListDbUserDetailResponseBody { return p.JSON200 })
-}
-
-var pageListDbUserDetail = huawei.Paging{Op: opListDbUserDetail, Style: "page", Param: "page", Limit: "limit",
-	In: "query", ParamType: "string", Items: "users", Next: "", Total: ""}
-
-// ListDbUserDetailAll iterates over the users of every page of ListDbUserDetail
-// (page paging), fetching the next page only when the loop asks for it.
-// It stops after yielding an error.
-func (c *Client) ListDbUserDetailAll(ctx context.Context, instanceId string, params *rds.ListDbUserDetailParams) iter.Seq2[rds.ListDbUserDetailUsers, error] {
-	call := func(ctx context.Context, params *rds.ListDbUserDetailParams) (*rds.ListDbUserDetailResponseBody, error) {
-		return c.ListDbUserDetail(ctx, instanceId, params)
-	}
-	return huawei.Paginate(ctx, pageListDbUserDetail, params, call, func(p *rds.ListDbUserDetailResponseBody) []rds.ListDbUserDetailUsers {
-		if p.Users == nil {
-			return nil
-		}
-		return *p.Users
-	})
-}
-
 var opListDetail = &huawei.Operation{Service: "rds", Name: "ListDetail", Method: "GET", Path: "/v3/{project_id}/instances/{instance_id}/database/detail",
 	Idempotent: true, Auth: false, Project: true, Domain: false}
 
 // ListDetail (查询数据库列表): GET /v3/{project_id}/instances/{instance_id}/database/detail.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListDetail(ctx context.Context, instanceId string, params *rds.ListDetailParams) (*rds.ListDetailResponseBody, error) {
+func (c *Client) ListDetail(ctx context.Context, instanceID string, params *rds.ListDetailParams) (*rds.ListDetailResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListDetail, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if instanceId == "" {
+		if instanceID == "" {
 			return nil, huawei.ErrEmptyPathParam("instance_id")
 		}
-		return rds.NewListDetailRequest(server, ids.Project, instanceId, params)
+		return rds.NewListDetailRequest(server, ids.Project, instanceID, params)
 	})
 	if err != nil {
 		return nil, err
@@ -1070,16 +1045,11 @@ var pageListDetail = huawei.Paging{Op: opListDetail, Style: "page", Param: "page
 // ListDetailAll iterates over the databases of every page of ListDetail
 // (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
-func (c *Client) ListDetailAll(ctx context.Context, instanceId string, params *rds.ListDetailParams) iter.Seq2[rds.ListDetailDatabases, error] {
+func (c *Client) ListDetailAll(ctx context.Context, instanceID string, params *rds.ListDetailParams) iter.Seq2[rds.ListDetailDatabases, error] {
 	call := func(ctx context.Context, params *rds.ListDetailParams) (*rds.ListDetailResponseBody, error) {
-		return c.ListDetail(ctx, instanceId, params)
+		return c.ListDetail(ctx, instanceID, params)
 	}
-	return huawei.Paginate(ctx, pageListDetail, params, call, func(p *rds.ListDetailResponseBody) []rds.ListDetailDatabases {
-		if p.Databases == nil {
-			return nil
-		}
-		return *p.Databases
-	})
+	return huawei.Paginate(ctx, pageListDetail, params, call, func(p *rds.ListDetailResponseBody) []rds.ListDetailDatabases { return p.Databases })
 }
 
 var opListErrorlog = &huawei.Operation{Service: "rds", Name: "ListErrorlog", Method: "GET", Path: "/v3/{project_id}/instances/{instance_id}/errorlog",
@@ -1087,12 +1057,12 @@ var opListErrorlog = &huawei.Operation{Service: "rds", Name: "ListErrorlog", Met
 
 // ListErrorlog (查询数据库错误日志): GET /v3/{project_id}/instances/{instance_id}/errorlog.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListErrorlog(ctx context.Context, instanceId string, params *rds.ListErrorlogParams) (*rds.ListErrorlogResponseBody, error) {
+func (c *Client) ListErrorlog(ctx context.Context, instanceID string, params *rds.ListErrorlogParams) (*rds.ListErrorlogResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListErrorlog, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if instanceId == "" {
+		if instanceID == "" {
 			return nil, huawei.ErrEmptyPathParam("instance_id")
 		}
-		return rds.NewListErrorlogRequest(server, ids.Project, instanceId, params)
+		return rds.NewListErrorlogRequest(server, ids.Project, instanceID, params)
 	})
 	if err != nil {
 		return nil, err
@@ -1107,16 +1077,11 @@ var pageListErrorlog = huawei.Paging{Op: opListErrorlog, Style: "offset", Param:
 // ListErrorlogAll iterates over the error_log_list of every page of ListErrorlog
 // (offset paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
-func (c *Client) ListErrorlogAll(ctx context.Context, instanceId string, params *rds.ListErrorlogParams) iter.Seq2[rds.ListErrorlogErrorLogList, error] {
+func (c *Client) ListErrorlogAll(ctx context.Context, instanceID string, params *rds.ListErrorlogParams) iter.Seq2[rds.ListErrorlogErrorLogList, error] {
 	call := func(ctx context.Context, params *rds.ListErrorlogParams) (*rds.ListErrorlogResponseBody, error) {
-		return c.ListErrorlog(ctx, instanceId, params)
+		return c.ListErrorlog(ctx, instanceID, params)
 	}
-	return huawei.Paginate(ctx, pageListErrorlog, params, call, func(p *rds.ListErrorlogResponseBody) []rds.ListErrorlogErrorLogList {
-		if p.ErrorLogList == nil {
-			return nil
-		}
-		return *p.ErrorLogList
-	})
+	return huawei.Paginate(ctx, pageListErrorlog, params, call, func(p *rds.ListErrorlogResponseBody) []rds.ListErrorlogErrorLogList { return p.ErrorLogList })
 }
 
 var opListFlavors = &huawei.Operation{Service: "rds", Name: "ListFlavors", Method: "GET", Path: "/rds/v1/{project_id}/flavors",
@@ -1161,12 +1126,7 @@ func (c *Client) ListInstancesAll(ctx context.Context, params *rds.ListInstances
 	call := func(ctx context.Context, params *rds.ListInstancesParams) (*rds.ListInstancesResponseBody, error) {
 		return c.ListInstances(ctx, params)
 	}
-	return huawei.Paginate(ctx, pageListInstances, params, call, func(p *rds.ListInstancesResponseBody) []rds.ListInstancesInstances {
-		if p.Instances == nil {
-			return nil
-		}
-		return *p.Instances
-	})
+	return huawei.Paginate(ctx, pageListInstances, params, call, func(p *rds.ListInstancesResponseBody) []rds.ListInstancesInstances { return p.Instances })
 }
 
 var opListInstances2 = &huawei.Operation{Service: "rds", Name: "ListInstances2", Method: "GET", Path: "/{version_id}/{project_id}/instances#ListInstances2",
@@ -1174,12 +1134,12 @@ var opListInstances2 = &huawei.Operation{Service: "rds", Name: "ListInstances2",
 
 // ListInstances2 (根据指定条件查询实例列表): GET /{version_id}/{project_id}/instances#ListInstances2.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListInstances2(ctx context.Context, versionId string, params *rds.ListInstances2Params) (*rds.ListInstances2ResponseBody, error) {
+func (c *Client) ListInstances2(ctx context.Context, versionID string, params *rds.ListInstances2Params) (*rds.ListInstances2ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListInstances2, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if versionId == "" {
+		if versionID == "" {
 			return nil, huawei.ErrEmptyPathParam("version_id")
 		}
-		return rds.NewListInstances2Request(server, versionId, ids.Project, params)
+		return rds.NewListInstances2Request(server, versionID, ids.Project, params)
 	})
 	if err != nil {
 		return nil, err
@@ -1193,12 +1153,12 @@ var opListInstances3 = &huawei.Operation{Service: "rds", Name: "ListInstances3",
 
 // ListInstances3 (根据指定条件查询数据库实例列表): GET /{version_id}/{project_id}/instances#ListInstances3.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListInstances3(ctx context.Context, versionId string, params *rds.ListInstances3Params) (*rds.ListInstances3ResponseBody, error) {
+func (c *Client) ListInstances3(ctx context.Context, versionID string, params *rds.ListInstances3Params) (*rds.ListInstances3ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListInstances3, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if versionId == "" {
+		if versionID == "" {
 			return nil, huawei.ErrEmptyPathParam("version_id")
 		}
-		return rds.NewListInstances3Request(server, versionId, ids.Project, params)
+		return rds.NewListInstances3Request(server, versionID, ids.Project, params)
 	})
 	if err != nil {
 		return nil, err
@@ -1213,16 +1173,11 @@ var pageListInstances3 = huawei.Paging{Op: opListInstances3, Style: "offset", Pa
 // ListInstances3All iterates over the instances of every page of ListInstances3
 // (offset paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
-func (c *Client) ListInstances3All(ctx context.Context, versionId string, params *rds.ListInstances3Params) iter.Seq2[rds.ListInstances3Instances, error] {
+func (c *Client) ListInstances3All(ctx context.Context, versionID string, params *rds.ListInstances3Params) iter.Seq2[rds.ListInstances3Instances, error] {
 	call := func(ctx context.Context, params *rds.ListInstances3Params) (*rds.ListInstances3ResponseBody, error) {
-		return c.ListInstances3(ctx, versionId, params)
+		return c.ListInstances3(ctx, versionID, params)
 	}
-	return huawei.Paginate(ctx, pageListInstances3, params, call, func(p *rds.ListInstances3ResponseBody) []rds.ListInstances3Instances {
-		if p.Instances == nil {
-			return nil
-		}
-		return *p.Instances
-	})
+	return huawei.Paginate(ctx, pageListInstances3, params, call, func(p *rds.ListInstances3ResponseBody) []rds.ListInstances3Instances { return p.Instances })
 }
 
 var opListInstancesConfigurations = &huawei.Operation{Service: "rds", Name: "ListInstancesConfigurations", Method: "GET", Path: "/v3/{project_id}/instances/{instance_id}/configurations",
@@ -1230,12 +1185,12 @@ var opListInstancesConfigurations = &huawei.Operation{Service: "rds", Name: "Lis
 
 // ListInstancesConfigurations (获取指定实例的参数模板): GET /v3/{project_id}/instances/{instance_id}/configurations.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListInstancesConfigurations(ctx context.Context, instanceId string) (*rds.ListInstancesConfigurationsResponseBody, error) {
+func (c *Client) ListInstancesConfigurations(ctx context.Context, instanceID string) (*rds.ListInstancesConfigurationsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListInstancesConfigurations, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if instanceId == "" {
+		if instanceID == "" {
 			return nil, huawei.ErrEmptyPathParam("instance_id")
 		}
-		return rds.NewListInstancesConfigurationsRequest(server, ids.Project, instanceId)
+		return rds.NewListInstancesConfigurationsRequest(server, ids.Project, instanceID)
 	})
 	if err != nil {
 		return nil, err
@@ -1251,15 +1206,15 @@ var opListInstancesConfigurations2 = &huawei.Operation{Service: "rds", Name: "Li
 
 // ListInstancesConfigurations2 (获取指定实例的参数组): GET /{version_id}/{project_id}/instances/{instance_id}/configurations.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListInstancesConfigurations2(ctx context.Context, versionId string, instanceId string) (*rds.ListInstancesConfigurations2ResponseBody, error) {
+func (c *Client) ListInstancesConfigurations2(ctx context.Context, versionID string, instanceID string) (*rds.ListInstancesConfigurations2ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListInstancesConfigurations2, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if versionId == "" {
+		if versionID == "" {
 			return nil, huawei.ErrEmptyPathParam("version_id")
 		}
-		if instanceId == "" {
+		if instanceID == "" {
 			return nil, huawei.ErrEmptyPathParam("instance_id")
 		}
-		return rds.NewListInstancesConfigurations2Request(server, versionId, ids.Project, instanceId)
+		return rds.NewListInstancesConfigurations2Request(server, versionID, ids.Project, instanceID)
 	})
 	if err != nil {
 		return nil, err
@@ -1270,20 +1225,61 @@ func (c *Client) ListInstancesConfigurations2(ctx context.Context, versionId str
 	})
 }
 
+var opListInstancesDBUser = &huawei.Operation{Service: "rds", Name: "ListInstancesDBUser", Method: "GET", Path: "/{version_id}/{project_id}/instances/{instance_id}/db_user",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// ListInstancesDBUser (查询数据库用户): GET /{version_id}/{project_id}/instances/{instance_id}/db_user.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ListInstancesDBUser(ctx context.Context, versionID string, instanceID string) (*rds.ListInstancesDBUserResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListInstancesDBUser, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if versionID == "" {
+			return nil, huawei.ErrEmptyPathParam("version_id")
+		}
+		if instanceID == "" {
+			return nil, huawei.ErrEmptyPathParam("instance_id")
+		}
+		return rds.NewListInstancesDBUserRequest(server, versionID, ids.Project, instanceID)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := rds.ParseListInstancesDBUserResponse(httpResp)
+	return huawei.Result(opListInstancesDBUser, httpResp, parsed, err, func(p *rds.ListInstancesDBUserResponse) *rds.ListInstancesDBUserResponseBody { return p.JSON200 })
+}
+
+var opListInstancesDBUserV3 = &huawei.Operation{Service: "rds", Name: "ListInstancesDBUserV3", Method: "GET", Path: "/v3/{project_id}/instances/{instance_id}/db_user",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// ListInstancesDBUserV3 (查询数据库用户（已废弃）): GET /v3/{project_id}/instances/{instance_id}/db_user.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ListInstancesDBUserV3(ctx context.Context, instanceID string) (*rds.ListInstancesDBUserV3ResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListInstancesDBUserV3, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if instanceID == "" {
+			return nil, huawei.ErrEmptyPathParam("instance_id")
+		}
+		return rds.NewListInstancesDBUserV3Request(server, ids.Project, instanceID)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := rds.ParseListInstancesDBUserV3Response(httpResp)
+	return huawei.Result(opListInstancesDBUserV3, httpResp, parsed, err, func(p *rds.ListInstancesDBUserV3Response) *rds.ListInstancesDBUserV3ResponseBody { return p.JSON200 })
+}
+
 var opListInstancesDatabase = &huawei.Operation{Service: "rds", Name: "ListInstancesDatabase", Method: "GET", Path: "/{version_id}/{project_id}/instances/{instance_id}/database",
 	Idempotent: true, Auth: false, Project: true, Domain: false}
 
 // ListInstancesDatabase (查询数据库): GET /{version_id}/{project_id}/instances/{instance_id}/database.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListInstancesDatabase(ctx context.Context, versionId string, instanceId string) (*rds.ListInstancesDatabaseResponseBody, error) {
+func (c *Client) ListInstancesDatabase(ctx context.Context, versionID string, instanceID string) (*rds.ListInstancesDatabaseResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListInstancesDatabase, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if versionId == "" {
+		if versionID == "" {
 			return nil, huawei.ErrEmptyPathParam("version_id")
 		}
-		if instanceId == "" {
+		if instanceID == "" {
 			return nil, huawei.ErrEmptyPathParam("instance_id")
 		}
-		return rds.NewListInstancesDatabaseRequest(server, versionId, ids.Project, instanceId)
+		return rds.NewListInstancesDatabaseRequest(server, versionID, ids.Project, instanceID)
 	})
 	if err != nil {
 		return nil, err
@@ -1297,12 +1293,12 @@ var opListInstancesDatabaseV3 = &huawei.Operation{Service: "rds", Name: "ListIns
 
 // ListInstancesDatabaseV3 (查询数据库（已废弃）): GET /v3/{project_id}/instances/{instance_id}/database.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListInstancesDatabaseV3(ctx context.Context, instanceId string) (*rds.ListInstancesDatabaseV3ResponseBody, error) {
+func (c *Client) ListInstancesDatabaseV3(ctx context.Context, instanceID string) (*rds.ListInstancesDatabaseV3ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListInstancesDatabaseV3, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if instanceId == "" {
+		if instanceID == "" {
 			return nil, huawei.ErrEmptyPathParam("instance_id")
 		}
-		return rds.NewListInstancesDatabaseV3Request(server, ids.Project, instanceId)
+		return rds.NewListInstancesDatabaseV3Request(server, ids.Project, instanceID)
 	})
 	if err != nil {
 		return nil, err
@@ -1313,58 +1309,17 @@ func (c *Client) ListInstancesDatabaseV3(ctx context.Context, instanceId string)
 	})
 }
 
-var opListInstancesDbUser = &huawei.Operation{Service: "rds", Name: "ListInstancesDbUser", Method: "GET", Path: "/{version_id}/{project_id}/instances/{instance_id}/db_user",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
-
-// ListInstancesDbUser (查询数据库用户): GET /{version_id}/{project_id}/instances/{instance_id}/db_user.
-// Retried on throttling, server errors and broken connections.
-func (c *Client) ListInstancesDbUser(ctx context.Context, versionId string, instanceId string) (*rds.ListInstancesDbUserResponseBody, error) {
-	httpResp, err := c.rt.Do(ctx, opListInstancesDbUser, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if versionId == "" {
-			return nil, huawei.ErrEmptyPathParam("version_id")
-		}
-		if instanceId == "" {
-			return nil, huawei.ErrEmptyPathParam("instance_id")
-		}
-		return rds.NewListInstancesDbUserRequest(server, versionId, ids.Project, instanceId)
-	})
-	if err != nil {
-		return nil, err
-	}
-	parsed, err := rds.ParseListInstancesDbUserResponse(httpResp)
-	return huawei.Result(opListInstancesDbUser, httpResp, parsed, err, func(p *rds.ListInstancesDbUserResponse) *rds.ListInstancesDbUserResponseBody { return p.JSON200 })
-}
-
-var opListInstancesDbUserV3 = &huawei.Operation{Service: "rds", Name: "ListInstancesDbUserV3", Method: "GET", Path: "/v3/{project_id}/instances/{instance_id}/db_user",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
-
-// ListInstancesDbUserV3 (查询数据库用户（已废弃）): GET /v3/{project_id}/instances/{instance_id}/db_user.
-// Retried on throttling, server errors and broken connections.
-func (c *Client) ListInstancesDbUserV3(ctx context.Context, instanceId string) (*rds.ListInstancesDbUserV3ResponseBody, error) {
-	httpResp, err := c.rt.Do(ctx, opListInstancesDbUserV3, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if instanceId == "" {
-			return nil, huawei.ErrEmptyPathParam("instance_id")
-		}
-		return rds.NewListInstancesDbUserV3Request(server, ids.Project, instanceId)
-	})
-	if err != nil {
-		return nil, err
-	}
-	parsed, err := rds.ParseListInstancesDbUserV3Response(httpResp)
-	return huawei.Result(opListInstancesDbUserV3, httpResp, parsed, err, func(p *rds.ListInstancesDbUserV3Response) *rds.ListInstancesDbUserV3ResponseBody { return p.JSON200 })
-}
-
 var opListInstancesErrorlog = &huawei.Operation{Service: "rds", Name: "ListInstancesErrorlog", Method: "GET", Path: "/rds/v1/{project_id}/instances/{instanceId}/errorlog",
 	Idempotent: true, Auth: false, Project: true, Domain: false}
 
 // ListInstancesErrorlog (查询数据库错误日志): GET /rds/v1/{project_id}/instances/{instanceId}/errorlog.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListInstancesErrorlog(ctx context.Context, instanceId string, params *rds.ListInstancesErrorlogParams) (*rds.ListInstancesErrorlogResponseBody, error) {
+func (c *Client) ListInstancesErrorlog(ctx context.Context, instanceID string, params *rds.ListInstancesErrorlogParams) (*rds.ListInstancesErrorlogResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListInstancesErrorlog, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if instanceId == "" {
+		if instanceID == "" {
 			return nil, huawei.ErrEmptyPathParam("instanceId")
 		}
-		return rds.NewListInstancesErrorlogRequest(server, ids.Project, instanceId, params)
+		return rds.NewListInstancesErrorlogRequest(server, ids.Project, instanceID, params)
 	})
 	if err != nil {
 		return nil, err
@@ -1378,12 +1333,12 @@ var opListInstancesSlowlog = &huawei.Operation{Service: "rds", Name: "ListInstan
 
 // ListInstancesSlowlog (查询数据库慢日志): GET /rds/v1/{project_id}/instances/{instanceId}/slowlog.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListInstancesSlowlog(ctx context.Context, instanceId string, params *rds.ListInstancesSlowlogParams) (*rds.ListInstancesSlowlogResponseBody, error) {
+func (c *Client) ListInstancesSlowlog(ctx context.Context, instanceID string, params *rds.ListInstancesSlowlogParams) (*rds.ListInstancesSlowlogResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListInstancesSlowlog, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if instanceId == "" {
+		if instanceID == "" {
 			return nil, huawei.ErrEmptyPathParam("instanceId")
 		}
-		return rds.NewListInstancesSlowlogRequest(server, ids.Project, instanceId, params)
+		return rds.NewListInstancesSlowlogRequest(server, ids.Project, instanceID, params)
 	})
 	if err != nil {
 		return nil, err
@@ -1413,12 +1368,12 @@ var opListJobs2 = &huawei.Operation{Service: "rds", Name: "ListJobs2", Method: "
 
 // ListJobs2 (获取指定任务信息): GET /{version_id}/{project_id}/jobs.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListJobs2(ctx context.Context, versionId string, params *rds.ListJobs2Params) (*rds.ListJobs2ResponseBody, error) {
+func (c *Client) ListJobs2(ctx context.Context, versionID string, params *rds.ListJobs2Params) (*rds.ListJobs2ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListJobs2, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if versionId == "" {
+		if versionID == "" {
 			return nil, huawei.ErrEmptyPathParam("version_id")
 		}
-		return rds.NewListJobs2Request(server, versionId, ids.Project, params)
+		return rds.NewListJobs2Request(server, versionID, ids.Project, params)
 	})
 	if err != nil {
 		return nil, err
@@ -1432,12 +1387,12 @@ var opListParameters = &huawei.Operation{Service: "rds", Name: "ListParameters",
 
 // ListParameters (获取参数列表): GET /rds/v1/{project_id}/datastores/versions/{datastore_version_id}/parameters.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListParameters(ctx context.Context, datastoreVersionId string) (*rds.ListParametersResponseBody, error) {
+func (c *Client) ListParameters(ctx context.Context, datastoreVersionID string) (*rds.ListParametersResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListParameters, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datastoreVersionId == "" {
+		if datastoreVersionID == "" {
 			return nil, huawei.ErrEmptyPathParam("datastore_version_id")
 		}
-		return rds.NewListParametersRequest(server, ids.Project, datastoreVersionId)
+		return rds.NewListParametersRequest(server, ids.Project, datastoreVersionID)
 	})
 	if err != nil {
 		return nil, err
@@ -1451,12 +1406,12 @@ var opListPolicy = &huawei.Operation{Service: "rds", Name: "ListPolicy", Method:
 
 // ListPolicy (查询自动备份策略): GET /v3/{project_id}/instances/{instance_id}/backups/policy.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListPolicy(ctx context.Context, instanceId string) (*rds.ListPolicyResponseBody, error) {
+func (c *Client) ListPolicy(ctx context.Context, instanceID string) (*rds.ListPolicyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if instanceId == "" {
+		if instanceID == "" {
 			return nil, huawei.ErrEmptyPathParam("instance_id")
 		}
-		return rds.NewListPolicyRequest(server, ids.Project, instanceId)
+		return rds.NewListPolicyRequest(server, ids.Project, instanceID)
 	})
 	if err != nil {
 		return nil, err
@@ -1502,12 +1457,12 @@ var opListRestoreTime = &huawei.Operation{Service: "rds", Name: "ListRestoreTime
 
 // ListRestoreTime (查询可恢复时间段): GET /v3/{project_id}/instances/{instance_id}/restore-time.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListRestoreTime(ctx context.Context, instanceId string, params *rds.ListRestoreTimeParams) (*rds.ListRestoreTimeResponseBody, error) {
+func (c *Client) ListRestoreTime(ctx context.Context, instanceID string, params *rds.ListRestoreTimeParams) (*rds.ListRestoreTimeResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListRestoreTime, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if instanceId == "" {
+		if instanceID == "" {
 			return nil, huawei.ErrEmptyPathParam("instance_id")
 		}
-		return rds.NewListRestoreTimeRequest(server, ids.Project, instanceId, params)
+		return rds.NewListRestoreTimeRequest(server, ids.Project, instanceID, params)
 	})
 	if err != nil {
 		return nil, err
@@ -1521,12 +1476,12 @@ var opListSlowlog = &huawei.Operation{Service: "rds", Name: "ListSlowlog", Metho
 
 // ListSlowlog (查询数据库慢日志): GET /v3/{project_id}/instances/{instance_id}/slowlog.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListSlowlog(ctx context.Context, instanceId string, params *rds.ListSlowlogParams) (*rds.ListSlowlogResponseBody, error) {
+func (c *Client) ListSlowlog(ctx context.Context, instanceID string, params *rds.ListSlowlogParams) (*rds.ListSlowlogResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListSlowlog, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if instanceId == "" {
+		if instanceID == "" {
 			return nil, huawei.ErrEmptyPathParam("instance_id")
 		}
-		return rds.NewListSlowlogRequest(server, ids.Project, instanceId, params)
+		return rds.NewListSlowlogRequest(server, ids.Project, instanceID, params)
 	})
 	if err != nil {
 		return nil, err
@@ -1541,16 +1496,11 @@ var pageListSlowlog = huawei.Paging{Op: opListSlowlog, Style: "offset", Param: "
 // ListSlowlogAll iterates over the slow_log_list of every page of ListSlowlog
 // (offset paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
-func (c *Client) ListSlowlogAll(ctx context.Context, instanceId string, params *rds.ListSlowlogParams) iter.Seq2[rds.ListSlowlogSlowLogList, error] {
+func (c *Client) ListSlowlogAll(ctx context.Context, instanceID string, params *rds.ListSlowlogParams) iter.Seq2[rds.ListSlowlogSlowLogList, error] {
 	call := func(ctx context.Context, params *rds.ListSlowlogParams) (*rds.ListSlowlogResponseBody, error) {
-		return c.ListSlowlog(ctx, instanceId, params)
+		return c.ListSlowlog(ctx, instanceID, params)
 	}
-	return huawei.Paginate(ctx, pageListSlowlog, params, call, func(p *rds.ListSlowlogResponseBody) []rds.ListSlowlogSlowLogList {
-		if p.SlowLogList == nil {
-			return nil
-		}
-		return *p.SlowLogList
-	})
+	return huawei.Paginate(ctx, pageListSlowlog, params, call, func(p *rds.ListSlowlogResponseBody) []rds.ListSlowlogSlowLogList { return p.SlowLogList })
 }
 
 var opListTags = &huawei.Operation{Service: "rds", Name: "ListTags", Method: "GET", Path: "/v3/{project_id}/tags",
@@ -1590,12 +1540,12 @@ var opShowConfiguration = &huawei.Operation{Service: "rds", Name: "ShowConfigura
 
 // ShowConfiguration (获取指定参数模板的参数): GET /v3/{project_id}/configurations/{config_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ShowConfiguration(ctx context.Context, configId string) (*rds.ShowConfigurationResponseBody, error) {
+func (c *Client) ShowConfiguration(ctx context.Context, configID string) (*rds.ShowConfigurationResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowConfiguration, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if configId == "" {
+		if configID == "" {
 			return nil, huawei.ErrEmptyPathParam("config_id")
 		}
-		return rds.NewShowConfigurationRequest(server, ids.Project, configId)
+		return rds.NewShowConfigurationRequest(server, ids.Project, configID)
 	})
 	if err != nil {
 		return nil, err
@@ -1609,15 +1559,15 @@ var opShowConfiguration2 = &huawei.Operation{Service: "rds", Name: "ShowConfigur
 
 // ShowConfiguration2 (获取指定参数组的参数): GET /{version_id}/{project_id}/configurations/{config_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ShowConfiguration2(ctx context.Context, versionId string, configId string) (*rds.ShowConfiguration2ResponseBody, error) {
+func (c *Client) ShowConfiguration2(ctx context.Context, versionID string, configID string) (*rds.ShowConfiguration2ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowConfiguration2, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if versionId == "" {
+		if versionID == "" {
 			return nil, huawei.ErrEmptyPathParam("version_id")
 		}
-		if configId == "" {
+		if configID == "" {
 			return nil, huawei.ErrEmptyPathParam("config_id")
 		}
-		return rds.NewShowConfiguration2Request(server, versionId, ids.Project, configId)
+		return rds.NewShowConfiguration2Request(server, versionID, ids.Project, configID)
 	})
 	if err != nil {
 		return nil, err
@@ -1669,12 +1619,12 @@ var opShowInstance = &huawei.Operation{Service: "rds", Name: "ShowInstance", Met
 
 // ShowInstance (获取指定实例详细信息): GET /rds/v1/{project_id}/instances/{instanceId}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ShowInstance(ctx context.Context, instanceId string) (*rds.ShowInstanceResponseBody, error) {
+func (c *Client) ShowInstance(ctx context.Context, instanceID string) (*rds.ShowInstanceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowInstance, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if instanceId == "" {
+		if instanceID == "" {
 			return nil, huawei.ErrEmptyPathParam("instanceId")
 		}
-		return rds.NewShowInstanceRequest(server, ids.Project, instanceId)
+		return rds.NewShowInstanceRequest(server, ids.Project, instanceID)
 	})
 	if err != nil {
 		return nil, err
@@ -1688,15 +1638,15 @@ var opShowParameter = &huawei.Operation{Service: "rds", Name: "ShowParameter", M
 
 // ShowParameter (获取配置参数信息): GET /rds/v1/{project_id}/datastores/versions/{datastore_version_id}/parameters/{parameter_name}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ShowParameter(ctx context.Context, datastoreVersionId string, parameterName string) (*rds.ShowParameterResponseBody, error) {
+func (c *Client) ShowParameter(ctx context.Context, datastoreVersionID string, parameterName string) (*rds.ShowParameterResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowParameter, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datastoreVersionId == "" {
+		if datastoreVersionID == "" {
 			return nil, huawei.ErrEmptyPathParam("datastore_version_id")
 		}
 		if parameterName == "" {
 			return nil, huawei.ErrEmptyPathParam("parameter_name")
 		}
-		return rds.NewShowParameterRequest(server, ids.Project, datastoreVersionId, parameterName)
+		return rds.NewShowParameterRequest(server, ids.Project, datastoreVersionID, parameterName)
 	})
 	if err != nil {
 		return nil, err
@@ -1710,12 +1660,12 @@ var opShowRd = &huawei.Operation{Service: "rds", Name: "ShowRd", Method: "GET", 
 
 // ShowRd (查询API版本信息): GET /rds/{versionId}#ShowRd.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ShowRd(ctx context.Context, versionId string) (*rds.ShowRdResponseBody, error) {
+func (c *Client) ShowRd(ctx context.Context, versionID string) (*rds.ShowRdResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowRd, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if versionId == "" {
+		if versionID == "" {
 			return nil, huawei.ErrEmptyPathParam("versionId")
 		}
-		return rds.NewShowRdRequest(server, versionId)
+		return rds.NewShowRdRequest(server, versionID)
 	})
 	if err != nil {
 		return nil, err
@@ -1729,12 +1679,12 @@ var opShowRd2 = &huawei.Operation{Service: "rds", Name: "ShowRd2", Method: "GET"
 
 // ShowRd2 (查询指定的API版本信息): GET /rds/{versionId}#ShowRd2.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ShowRd2(ctx context.Context, versionId string) (*rds.ShowRd2ResponseBody, error) {
+func (c *Client) ShowRd2(ctx context.Context, versionID string) (*rds.ShowRd2ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowRd2, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if versionId == "" {
+		if versionID == "" {
 			return nil, huawei.ErrEmptyPathParam("versionId")
 		}
-		return rds.NewShowRd2Request(server, versionId)
+		return rds.NewShowRd2Request(server, versionID)
 	})
 	if err != nil {
 		return nil, err
@@ -1748,12 +1698,12 @@ var opShowRdsFlavor = &huawei.Operation{Service: "rds", Name: "ShowRdsFlavor", M
 
 // ShowRdsFlavor (获取指定实例规格信息): GET /rds/v1/{project_id}/flavors/{flavorId}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ShowRdsFlavor(ctx context.Context, flavorId string) (*rds.ShowRdsFlavorResponseBody, error) {
+func (c *Client) ShowRdsFlavor(ctx context.Context, flavorID string) (*rds.ShowRdsFlavorResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowRdsFlavor, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if flavorId == "" {
+		if flavorID == "" {
 			return nil, huawei.ErrEmptyPathParam("flavorId")
 		}
-		return rds.NewShowRdsFlavorRequest(server, ids.Project, flavorId)
+		return rds.NewShowRdsFlavorRequest(server, ids.Project, flavorID)
 	})
 	if err != nil {
 		return nil, err
@@ -1786,12 +1736,12 @@ var opUpdateAction = &huawei.Operation{Service: "rds", Name: "UpdateAction", Met
 
 // UpdateAction (变更数据库实例的规格): POST /v3/{project_id}/instances/{instance_id}/action#resize_flavor.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) UpdateAction(ctx context.Context, instanceId string, body rds.UpdateActionJSONRequestBody) (*rds.UpdateActionResponseBody, error) {
+func (c *Client) UpdateAction(ctx context.Context, instanceID string, body rds.UpdateActionJSONRequestBody) (*rds.UpdateActionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateAction, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if instanceId == "" {
+		if instanceID == "" {
 			return nil, huawei.ErrEmptyPathParam("instance_id")
 		}
-		return rds.NewUpdateActionRequest(server, ids.Project, instanceId, body)
+		return rds.NewUpdateActionRequest(server, ids.Project, instanceID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -1805,12 +1755,12 @@ var opUpdateApply = &huawei.Operation{Service: "rds", Name: "UpdateApply", Metho
 
 // UpdateApply (应用参数模板): PUT /v3/{project_id}/configurations/{config_id}/apply.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) UpdateApply(ctx context.Context, configId string, body rds.UpdateApplyJSONRequestBody) (*rds.UpdateApplyResponseBody, error) {
+func (c *Client) UpdateApply(ctx context.Context, configID string, body rds.UpdateApplyJSONRequestBody) (*rds.UpdateApplyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateApply, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if configId == "" {
+		if configID == "" {
 			return nil, huawei.ErrEmptyPathParam("config_id")
 		}
-		return rds.NewUpdateApplyRequest(server, ids.Project, configId, body)
+		return rds.NewUpdateApplyRequest(server, ids.Project, configID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -1824,12 +1774,12 @@ var opUpdateAuditlogPolicy = &huawei.Operation{Service: "rds", Name: "UpdateAudi
 
 // UpdateAuditlogPolicy (设置审计日志策略): PUT /v3/{project_id}/instances/{instance_id}/auditlog-policy.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) UpdateAuditlogPolicy(ctx context.Context, instanceId string, body rds.UpdateAuditlogPolicyJSONRequestBody) error {
+func (c *Client) UpdateAuditlogPolicy(ctx context.Context, instanceID string, body rds.UpdateAuditlogPolicyJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opUpdateAuditlogPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if instanceId == "" {
+		if instanceID == "" {
 			return nil, huawei.ErrEmptyPathParam("instance_id")
 		}
-		return rds.NewUpdateAuditlogPolicyRequest(server, ids.Project, instanceId, body)
+		return rds.NewUpdateAuditlogPolicyRequest(server, ids.Project, instanceID, body)
 	})
 	if err != nil {
 		return err
@@ -1843,12 +1793,12 @@ var opUpdateBackupsPolicy = &huawei.Operation{Service: "rds", Name: "UpdateBacku
 
 // UpdateBackupsPolicy (设置自动备份策略): PUT /rds/v1/{project_id}/instances/{instanceId}/backups/policy.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) UpdateBackupsPolicy(ctx context.Context, instanceId string, body rds.UpdateBackupsPolicyJSONRequestBody) error {
+func (c *Client) UpdateBackupsPolicy(ctx context.Context, instanceID string, body rds.UpdateBackupsPolicyJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opUpdateBackupsPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if instanceId == "" {
+		if instanceID == "" {
 			return nil, huawei.ErrEmptyPathParam("instanceId")
 		}
-		return rds.NewUpdateBackupsPolicyRequest(server, ids.Project, instanceId, body)
+		return rds.NewUpdateBackupsPolicyRequest(server, ids.Project, instanceID, body)
 	})
 	if err != nil {
 		return err
@@ -1862,12 +1812,12 @@ var opUpdateConfiguration = &huawei.Operation{Service: "rds", Name: "UpdateConfi
 
 // UpdateConfiguration (修改参数模板参数): PUT /v3/{project_id}/configurations/{config_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) UpdateConfiguration(ctx context.Context, configId string, body rds.UpdateConfigurationJSONRequestBody) error {
+func (c *Client) UpdateConfiguration(ctx context.Context, configID string, body rds.UpdateConfigurationJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opUpdateConfiguration, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if configId == "" {
+		if configID == "" {
 			return nil, huawei.ErrEmptyPathParam("config_id")
 		}
-		return rds.NewUpdateConfigurationRequest(server, ids.Project, configId, body)
+		return rds.NewUpdateConfigurationRequest(server, ids.Project, configID, body)
 	})
 	if err != nil {
 		return err
@@ -1881,15 +1831,15 @@ var opUpdateConfiguration2 = &huawei.Operation{Service: "rds", Name: "UpdateConf
 
 // UpdateConfiguration2 (修改参数组参数): PUT /{version_id}/{project_id}/configurations/{config_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) UpdateConfiguration2(ctx context.Context, versionId string, configId string, params *rds.UpdateConfiguration2Params, body rds.UpdateConfiguration2JSONRequestBody) error {
+func (c *Client) UpdateConfiguration2(ctx context.Context, versionID string, configID string, params *rds.UpdateConfiguration2Params, body rds.UpdateConfiguration2JSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opUpdateConfiguration2, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if versionId == "" {
+		if versionID == "" {
 			return nil, huawei.ErrEmptyPathParam("version_id")
 		}
-		if configId == "" {
+		if configID == "" {
 			return nil, huawei.ErrEmptyPathParam("config_id")
 		}
-		return rds.NewUpdateConfiguration2Request(server, versionId, ids.Project, configId, params, body)
+		return rds.NewUpdateConfiguration2Request(server, versionID, ids.Project, configID, params, body)
 	})
 	if err != nil {
 		return err
@@ -1903,15 +1853,15 @@ var opUpdateConfigurationsApply = &huawei.Operation{Service: "rds", Name: "Updat
 
 // UpdateConfigurationsApply (应用参数组): PUT /{version_id}/{project_id}/configurations/{config_id}/apply.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) UpdateConfigurationsApply(ctx context.Context, versionId string, configId string, body rds.UpdateConfigurationsApplyJSONRequestBody) (*rds.UpdateConfigurationsApplyResponseBody, error) {
+func (c *Client) UpdateConfigurationsApply(ctx context.Context, versionID string, configID string, body rds.UpdateConfigurationsApplyJSONRequestBody) (*rds.UpdateConfigurationsApplyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateConfigurationsApply, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if versionId == "" {
+		if versionID == "" {
 			return nil, huawei.ErrEmptyPathParam("version_id")
 		}
-		if configId == "" {
+		if configID == "" {
 			return nil, huawei.ErrEmptyPathParam("config_id")
 		}
-		return rds.NewUpdateConfigurationsApplyRequest(server, versionId, ids.Project, configId, body)
+		return rds.NewUpdateConfigurationsApplyRequest(server, versionID, ids.Project, configID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -1927,12 +1877,12 @@ var opUpdateDefault = &huawei.Operation{Service: "rds", Name: "UpdateDefault", M
 
 // UpdateDefault (恢复默认参数): PUT /rds/v1/{project_id}/instances/{nodeId}/parameters/default.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) UpdateDefault(ctx context.Context, nodeId string) (*rds.UpdateDefaultResponseBody, error) {
+func (c *Client) UpdateDefault(ctx context.Context, nodeID string) (*rds.UpdateDefaultResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateDefault, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if nodeId == "" {
+		if nodeID == "" {
 			return nil, huawei.ErrEmptyPathParam("nodeId")
 		}
-		return rds.NewUpdateDefaultRequest(server, ids.Project, nodeId)
+		return rds.NewUpdateDefaultRequest(server, ids.Project, nodeID)
 	})
 	if err != nil {
 		return nil, err
@@ -1946,12 +1896,12 @@ var opUpdateInstancesConfiguration = &huawei.Operation{Service: "rds", Name: "Up
 
 // UpdateInstancesConfiguration (修改指定实例的参数): PUT /v3/{project_id}/instances/{instance_id}/configurations.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) UpdateInstancesConfiguration(ctx context.Context, instanceId string, body rds.UpdateInstancesConfigurationJSONRequestBody) (*rds.UpdateInstancesConfigurationResponseBody, error) {
+func (c *Client) UpdateInstancesConfiguration(ctx context.Context, instanceID string, body rds.UpdateInstancesConfigurationJSONRequestBody) (*rds.UpdateInstancesConfigurationResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateInstancesConfiguration, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if instanceId == "" {
+		if instanceID == "" {
 			return nil, huawei.ErrEmptyPathParam("instance_id")
 		}
-		return rds.NewUpdateInstancesConfigurationRequest(server, ids.Project, instanceId, body)
+		return rds.NewUpdateInstancesConfigurationRequest(server, ids.Project, instanceID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -1967,12 +1917,12 @@ var opUpdateParameter = &huawei.Operation{Service: "rds", Name: "UpdateParameter
 
 // UpdateParameter (设置配置参数): PUT /rds/v1/{project_id}/instances/{nodeId}/parameters.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) UpdateParameter(ctx context.Context, nodeId string, body rds.UpdateParameterJSONRequestBody) (*rds.UpdateParameterResponseBody, error) {
+func (c *Client) UpdateParameter(ctx context.Context, nodeID string, body rds.UpdateParameterJSONRequestBody) (*rds.UpdateParameterResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateParameter, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if nodeId == "" {
+		if nodeID == "" {
 			return nil, huawei.ErrEmptyPathParam("nodeId")
 		}
-		return rds.NewUpdateParameterRequest(server, ids.Project, nodeId, body)
+		return rds.NewUpdateParameterRequest(server, ids.Project, nodeID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -1986,12 +1936,12 @@ var opUpdatePolicy = &huawei.Operation{Service: "rds", Name: "UpdatePolicy", Met
 
 // UpdatePolicy (设置自动备份策略): PUT /v3/{project_id}/instances/{instance_id}/backups/policy.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) UpdatePolicy(ctx context.Context, instanceId string, body rds.UpdatePolicyJSONRequestBody) error {
+func (c *Client) UpdatePolicy(ctx context.Context, instanceID string, body rds.UpdatePolicyJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opUpdatePolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if instanceId == "" {
+		if instanceID == "" {
 			return nil, huawei.ErrEmptyPathParam("instance_id")
 		}
-		return rds.NewUpdatePolicyRequest(server, ids.Project, instanceId, body)
+		return rds.NewUpdatePolicyRequest(server, ids.Project, instanceID, body)
 	})
 	if err != nil {
 		return err
@@ -2000,21 +1950,21 @@ func (c *Client) UpdatePolicy(ctx context.Context, instanceId string, body rds.U
 	return huawei.NoResult(opUpdatePolicy, httpResp, err)
 }
 
-var opUpdatePublicIp = &huawei.Operation{Service: "rds", Name: "UpdatePublicIp", Method: "PUT", Path: "/v3/{project_id}/instances/{instance_id}/public-ip",
+var opUpdatePublicIP = &huawei.Operation{Service: "rds", Name: "UpdatePublicIP", Method: "PUT", Path: "/v3/{project_id}/instances/{instance_id}/public-ip",
 	Idempotent: true, Auth: false, Project: true, Domain: false}
 
-// UpdatePublicIp (绑定和解绑弹性公网IP): PUT /v3/{project_id}/instances/{instance_id}/public-ip.
+// UpdatePublicIP (绑定和解绑弹性公网IP): PUT /v3/{project_id}/instances/{instance_id}/public-ip.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) UpdatePublicIp(ctx context.Context, instanceId string, body rds.UpdatePublicIpJSONRequestBody) error {
-	httpResp, err := c.rt.Do(ctx, opUpdatePublicIp, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if instanceId == "" {
+func (c *Client) UpdatePublicIP(ctx context.Context, instanceID string, body rds.UpdatePublicIPJSONRequestBody) error {
+	httpResp, err := c.rt.Do(ctx, opUpdatePublicIP, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if instanceID == "" {
 			return nil, huawei.ErrEmptyPathParam("instance_id")
 		}
-		return rds.NewUpdatePublicIpRequest(server, ids.Project, instanceId, body)
+		return rds.NewUpdatePublicIPRequest(server, ids.Project, instanceID, body)
 	})
 	if err != nil {
 		return err
 	}
-	_, err = rds.ParseUpdatePublicIpResponse(httpResp)
-	return huawei.NoResult(opUpdatePublicIp, httpResp, err)
+	_, err = rds.ParseUpdatePublicIPResponse(httpResp)
+	return huawei.NoResult(opUpdatePublicIP, httpResp, err)
 }

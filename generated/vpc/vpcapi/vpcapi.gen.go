@@ -41,12 +41,12 @@ var opAcceptVpcPeering = &huawei.Operation{Service: "vpc", Name: "AcceptVpcPeeri
 
 // AcceptVpcPeering (接受对等连接请求): PUT /v2.0/vpc/peerings/{peering_id}/accept.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) AcceptVpcPeering(ctx context.Context, peeringId string) (*vpc.AcceptVpcPeeringResponseBody, error) {
+func (c *Client) AcceptVpcPeering(ctx context.Context, peeringID string) (*vpc.AcceptVpcPeeringResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opAcceptVpcPeering, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if peeringId == "" {
+		if peeringID == "" {
 			return nil, huawei.ErrEmptyPathParam("peering_id")
 		}
-		return vpc.NewAcceptVpcPeeringRequest(server, peeringId)
+		return vpc.NewAcceptVpcPeeringRequest(server, peeringID)
 	})
 	if err != nil {
 		return nil, err
@@ -60,12 +60,12 @@ var opAddVpcExtendCidr = &huawei.Operation{Service: "vpc", Name: "AddVpcExtendCi
 
 // AddVpcExtendCidr (添加VPC扩展网段): PUT /v3/{project_id}/vpc/vpcs/{vpc_id}/add-extend-cidr.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) AddVpcExtendCidr(ctx context.Context, vpcId string, body vpc.AddVpcExtendCidrJSONRequestBody) (*vpc.AddVpcExtendCidrResponseBody, error) {
+func (c *Client) AddVpcExtendCidr(ctx context.Context, vpcID string, body vpc.AddVpcExtendCidrJSONRequestBody) (*vpc.AddVpcExtendCidrResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opAddVpcExtendCidr, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if vpcId == "" {
+		if vpcID == "" {
 			return nil, huawei.ErrEmptyPathParam("vpc_id")
 		}
-		return vpc.NewAddVpcExtendCidrRequest(server, ids.Project, vpcId, body)
+		return vpc.NewAddVpcExtendCidrRequest(server, ids.Project, vpcID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -79,12 +79,12 @@ var opAssociateRouteTable = &huawei.Operation{Service: "vpc", Name: "AssociateRo
 
 // AssociateRouteTable (关联路由表与子网): POST /v1/{project_id}/routetables/{routetable_id}/action#AssociateRouteTable.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) AssociateRouteTable(ctx context.Context, routetableId string, body vpc.AssociateRouteTableJSONRequestBody) (*vpc.AssociateRouteTableResponseBody, error) {
+func (c *Client) AssociateRouteTable(ctx context.Context, routetableID string, body vpc.AssociateRouteTableJSONRequestBody) (*vpc.AssociateRouteTableResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opAssociateRouteTable, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if routetableId == "" {
+		if routetableID == "" {
 			return nil, huawei.ErrEmptyPathParam("routetable_id")
 		}
-		return vpc.NewAssociateRouteTableRequest(server, ids.Project, routetableId, body)
+		return vpc.NewAssociateRouteTableRequest(server, ids.Project, routetableID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -116,12 +116,12 @@ var opBatchCreateSubnetTags = &huawei.Operation{Service: "vpc", Name: "BatchCrea
 
 // BatchCreateSubnetTags (批量创建和删除子网资源标签): POST /v2.0/{project_id}/subnets/{subnet_id}/tags/action.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) BatchCreateSubnetTags(ctx context.Context, subnetId string, body vpc.BatchCreateSubnetTagsJSONRequestBody) error {
+func (c *Client) BatchCreateSubnetTags(ctx context.Context, subnetID string, body vpc.BatchCreateSubnetTagsJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opBatchCreateSubnetTags, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if subnetId == "" {
+		if subnetID == "" {
 			return nil, huawei.ErrEmptyPathParam("subnet_id")
 		}
-		return vpc.NewBatchCreateSubnetTagsRequest(server, ids.Project, subnetId, body)
+		return vpc.NewBatchCreateSubnetTagsRequest(server, ids.Project, subnetID, body)
 	})
 	if err != nil {
 		return err
@@ -135,12 +135,12 @@ var opBatchCreateVpcTags = &huawei.Operation{Service: "vpc", Name: "BatchCreateV
 
 // BatchCreateVpcTags (批量创建和删除VPC资源标签): POST /v2.0/{project_id}/vpcs/{vpc_id}/tags/action.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) BatchCreateVpcTags(ctx context.Context, vpcId string, body vpc.BatchCreateVpcTagsJSONRequestBody) error {
+func (c *Client) BatchCreateVpcTags(ctx context.Context, vpcID string, body vpc.BatchCreateVpcTagsJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opBatchCreateVpcTags, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if vpcId == "" {
+		if vpcID == "" {
 			return nil, huawei.ErrEmptyPathParam("vpc_id")
 		}
-		return vpc.NewBatchCreateVpcTagsRequest(server, ids.Project, vpcId, body)
+		return vpc.NewBatchCreateVpcTagsRequest(server, ids.Project, vpcID, body)
 	})
 	if err != nil {
 		return err
@@ -336,12 +336,12 @@ var opCreateSubnetTag = &huawei.Operation{Service: "vpc", Name: "CreateSubnetTag
 
 // CreateSubnetTag (创建子网资源标签): POST /v2.0/{project_id}/subnets/{subnet_id}/tags.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) CreateSubnetTag(ctx context.Context, subnetId string, body vpc.CreateSubnetTagJSONRequestBody) error {
+func (c *Client) CreateSubnetTag(ctx context.Context, subnetID string, body vpc.CreateSubnetTagJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opCreateSubnetTag, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if subnetId == "" {
+		if subnetID == "" {
 			return nil, huawei.ErrEmptyPathParam("subnet_id")
 		}
-		return vpc.NewCreateSubnetTagRequest(server, ids.Project, subnetId, body)
+		return vpc.NewCreateSubnetTagRequest(server, ids.Project, subnetID, body)
 	})
 	if err != nil {
 		return err
@@ -441,12 +441,12 @@ var opCreateVpcResourceTag = &huawei.Operation{Service: "vpc", Name: "CreateVpcR
 
 // CreateVpcResourceTag (创建VPC资源标签): POST /v2.0/{project_id}/vpcs/{vpc_id}/tags.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) CreateVpcResourceTag(ctx context.Context, vpcId string, body vpc.CreateVpcResourceTagJSONRequestBody) error {
+func (c *Client) CreateVpcResourceTag(ctx context.Context, vpcID string, body vpc.CreateVpcResourceTagJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opCreateVpcResourceTag, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if vpcId == "" {
+		if vpcID == "" {
 			return nil, huawei.ErrEmptyPathParam("vpc_id")
 		}
-		return vpc.NewCreateVpcResourceTagRequest(server, ids.Project, vpcId, body)
+		return vpc.NewCreateVpcResourceTagRequest(server, ids.Project, vpcID, body)
 	})
 	if err != nil {
 		return err
@@ -476,12 +476,12 @@ var opDeleteAddressGroup = &huawei.Operation{Service: "vpc", Name: "DeleteAddres
 
 // DeleteAddressGroup (删除地址组): DELETE /v3/{project_id}/vpc/address_groups/{address_group_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) DeleteAddressGroup(ctx context.Context, addressGroupId string) error {
+func (c *Client) DeleteAddressGroup(ctx context.Context, addressGroupID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteAddressGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if addressGroupId == "" {
+		if addressGroupID == "" {
 			return nil, huawei.ErrEmptyPathParam("address_group_id")
 		}
-		return vpc.NewDeleteAddressGroupRequest(server, ids.Project, addressGroupId)
+		return vpc.NewDeleteAddressGroupRequest(server, ids.Project, addressGroupID)
 	})
 	if err != nil {
 		return err
@@ -495,12 +495,12 @@ var opDeleteForce = &huawei.Operation{Service: "vpc", Name: "DeleteForce", Metho
 
 // DeleteForce (强制删除地址组): DELETE /v3/{project_id}/vpc/address_groups/{address_group_id}/force.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) DeleteForce(ctx context.Context, addressGroupId string) error {
+func (c *Client) DeleteForce(ctx context.Context, addressGroupID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteForce, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if addressGroupId == "" {
+		if addressGroupID == "" {
 			return nil, huawei.ErrEmptyPathParam("address_group_id")
 		}
-		return vpc.NewDeleteForceRequest(server, ids.Project, addressGroupId)
+		return vpc.NewDeleteForceRequest(server, ids.Project, addressGroupID)
 	})
 	if err != nil {
 		return err
@@ -514,12 +514,12 @@ var opDeletePort = &huawei.Operation{Service: "vpc", Name: "DeletePort", Method:
 
 // DeletePort (删除端口): DELETE /v1/{project_id}/ports/{port_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) DeletePort(ctx context.Context, portId string) error {
+func (c *Client) DeletePort(ctx context.Context, portID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeletePort, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if portId == "" {
+		if portID == "" {
 			return nil, huawei.ErrEmptyPathParam("port_id")
 		}
-		return vpc.NewDeletePortRequest(server, ids.Project, portId)
+		return vpc.NewDeletePortRequest(server, ids.Project, portID)
 	})
 	if err != nil {
 		return err
@@ -533,12 +533,12 @@ var opDeletePortV1 = &huawei.Operation{Service: "vpc", Name: "DeletePortV1", Met
 
 // DeletePortV1 (删除端口（废弃）): DELETE /v1/ports/{port_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) DeletePortV1(ctx context.Context, portId string) error {
+func (c *Client) DeletePortV1(ctx context.Context, portID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeletePortV1, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if portId == "" {
+		if portID == "" {
 			return nil, huawei.ErrEmptyPathParam("port_id")
 		}
-		return vpc.NewDeletePortV1Request(server, portId)
+		return vpc.NewDeletePortV1Request(server, portID)
 	})
 	if err != nil {
 		return err
@@ -552,12 +552,12 @@ var opDeletePrivateip = &huawei.Operation{Service: "vpc", Name: "DeletePrivateip
 
 // DeletePrivateip (删除私有IP): DELETE /v1/{project_id}/privateips/{privateip_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) DeletePrivateip(ctx context.Context, privateipId string) error {
+func (c *Client) DeletePrivateip(ctx context.Context, privateipID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeletePrivateip, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if privateipId == "" {
+		if privateipID == "" {
 			return nil, huawei.ErrEmptyPathParam("privateip_id")
 		}
-		return vpc.NewDeletePrivateipRequest(server, ids.Project, privateipId)
+		return vpc.NewDeletePrivateipRequest(server, ids.Project, privateipID)
 	})
 	if err != nil {
 		return err
@@ -571,12 +571,12 @@ var opDeleteRouteTable = &huawei.Operation{Service: "vpc", Name: "DeleteRouteTab
 
 // DeleteRouteTable (删除路由表): DELETE /v1/{project_id}/routetables/{routetable_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) DeleteRouteTable(ctx context.Context, routetableId string) error {
+func (c *Client) DeleteRouteTable(ctx context.Context, routetableID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteRouteTable, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if routetableId == "" {
+		if routetableID == "" {
 			return nil, huawei.ErrEmptyPathParam("routetable_id")
 		}
-		return vpc.NewDeleteRouteTableRequest(server, ids.Project, routetableId)
+		return vpc.NewDeleteRouteTableRequest(server, ids.Project, routetableID)
 	})
 	if err != nil {
 		return err
@@ -590,12 +590,12 @@ var opDeleteSecurityGroup = &huawei.Operation{Service: "vpc", Name: "DeleteSecur
 
 // DeleteSecurityGroup (删除安全组): DELETE /v3/{project_id}/vpc/security-groups/{security_group_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) DeleteSecurityGroup(ctx context.Context, securityGroupId string) error {
+func (c *Client) DeleteSecurityGroup(ctx context.Context, securityGroupID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteSecurityGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if securityGroupId == "" {
+		if securityGroupID == "" {
 			return nil, huawei.ErrEmptyPathParam("security_group_id")
 		}
-		return vpc.NewDeleteSecurityGroupRequest(server, ids.Project, securityGroupId)
+		return vpc.NewDeleteSecurityGroupRequest(server, ids.Project, securityGroupID)
 	})
 	if err != nil {
 		return err
@@ -609,12 +609,12 @@ var opDeleteSecurityGroupRule = &huawei.Operation{Service: "vpc", Name: "DeleteS
 
 // DeleteSecurityGroupRule (删除安全组规则): DELETE /v3/{project_id}/vpc/security-group-rules/{security_group_rule_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) DeleteSecurityGroupRule(ctx context.Context, securityGroupRuleId string) error {
+func (c *Client) DeleteSecurityGroupRule(ctx context.Context, securityGroupRuleID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteSecurityGroupRule, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if securityGroupRuleId == "" {
+		if securityGroupRuleID == "" {
 			return nil, huawei.ErrEmptyPathParam("security_group_rule_id")
 		}
-		return vpc.NewDeleteSecurityGroupRuleRequest(server, ids.Project, securityGroupRuleId)
+		return vpc.NewDeleteSecurityGroupRuleRequest(server, ids.Project, securityGroupRuleID)
 	})
 	if err != nil {
 		return err
@@ -628,12 +628,12 @@ var opDeleteSecurityGroupRuleV1 = &huawei.Operation{Service: "vpc", Name: "Delet
 
 // DeleteSecurityGroupRuleV1 (删除安全组规则): DELETE /v1/{project_id}/security-group-rules/{security_group_rule_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) DeleteSecurityGroupRuleV1(ctx context.Context, securityGroupRuleId string) error {
+func (c *Client) DeleteSecurityGroupRuleV1(ctx context.Context, securityGroupRuleID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteSecurityGroupRuleV1, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if securityGroupRuleId == "" {
+		if securityGroupRuleID == "" {
 			return nil, huawei.ErrEmptyPathParam("security_group_rule_id")
 		}
-		return vpc.NewDeleteSecurityGroupRuleV1Request(server, ids.Project, securityGroupRuleId)
+		return vpc.NewDeleteSecurityGroupRuleV1Request(server, ids.Project, securityGroupRuleID)
 	})
 	if err != nil {
 		return err
@@ -647,12 +647,12 @@ var opDeleteSecurityGroupV1 = &huawei.Operation{Service: "vpc", Name: "DeleteSec
 
 // DeleteSecurityGroupV1 (删除安全组): DELETE /v1/{project_id}/security-groups/{security_group_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) DeleteSecurityGroupV1(ctx context.Context, securityGroupId string) error {
+func (c *Client) DeleteSecurityGroupV1(ctx context.Context, securityGroupID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteSecurityGroupV1, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if securityGroupId == "" {
+		if securityGroupID == "" {
 			return nil, huawei.ErrEmptyPathParam("security_group_id")
 		}
-		return vpc.NewDeleteSecurityGroupV1Request(server, ids.Project, securityGroupId)
+		return vpc.NewDeleteSecurityGroupV1Request(server, ids.Project, securityGroupID)
 	})
 	if err != nil {
 		return err
@@ -666,12 +666,12 @@ var opDeleteSubNetworkInterface = &huawei.Operation{Service: "vpc", Name: "Delet
 
 // DeleteSubNetworkInterface (删除辅助弹性网卡): DELETE /v3/{project_id}/vpc/sub-network-interfaces/{sub_network_interface_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) DeleteSubNetworkInterface(ctx context.Context, subNetworkInterfaceId string) error {
+func (c *Client) DeleteSubNetworkInterface(ctx context.Context, subNetworkInterfaceID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteSubNetworkInterface, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if subNetworkInterfaceId == "" {
+		if subNetworkInterfaceID == "" {
 			return nil, huawei.ErrEmptyPathParam("sub_network_interface_id")
 		}
-		return vpc.NewDeleteSubNetworkInterfaceRequest(server, ids.Project, subNetworkInterfaceId)
+		return vpc.NewDeleteSubNetworkInterfaceRequest(server, ids.Project, subNetworkInterfaceID)
 	})
 	if err != nil {
 		return err
@@ -685,15 +685,15 @@ var opDeleteSubnet = &huawei.Operation{Service: "vpc", Name: "DeleteSubnet", Met
 
 // DeleteSubnet (删除子网): DELETE /v1/{project_id}/vpcs/{vpc_id}/subnets/{subnet_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) DeleteSubnet(ctx context.Context, vpcId string, subnetId string) error {
+func (c *Client) DeleteSubnet(ctx context.Context, vpcID string, subnetID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteSubnet, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if vpcId == "" {
+		if vpcID == "" {
 			return nil, huawei.ErrEmptyPathParam("vpc_id")
 		}
-		if subnetId == "" {
+		if subnetID == "" {
 			return nil, huawei.ErrEmptyPathParam("subnet_id")
 		}
-		return vpc.NewDeleteSubnetRequest(server, ids.Project, vpcId, subnetId)
+		return vpc.NewDeleteSubnetRequest(server, ids.Project, vpcID, subnetID)
 	})
 	if err != nil {
 		return err
@@ -707,15 +707,15 @@ var opDeleteSubnetTag = &huawei.Operation{Service: "vpc", Name: "DeleteSubnetTag
 
 // DeleteSubnetTag (删除子网资源标签): DELETE /v2.0/{project_id}/subnets/{subnet_id}/tags/{key}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) DeleteSubnetTag(ctx context.Context, subnetId string, key string) error {
+func (c *Client) DeleteSubnetTag(ctx context.Context, subnetID string, key string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteSubnetTag, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if subnetId == "" {
+		if subnetID == "" {
 			return nil, huawei.ErrEmptyPathParam("subnet_id")
 		}
 		if key == "" {
 			return nil, huawei.ErrEmptyPathParam("key")
 		}
-		return vpc.NewDeleteSubnetTagRequest(server, ids.Project, subnetId, key)
+		return vpc.NewDeleteSubnetTagRequest(server, ids.Project, subnetID, key)
 	})
 	if err != nil {
 		return err
@@ -729,12 +729,12 @@ var opDeleteTrafficMirrorFilter = &huawei.Operation{Service: "vpc", Name: "Delet
 
 // DeleteTrafficMirrorFilter (删除流量镜像筛选条件): DELETE /v3/{project_id}/vpc/traffic-mirror-filter/{traffic_mirror_filter_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) DeleteTrafficMirrorFilter(ctx context.Context, trafficMirrorFilterId string) error {
+func (c *Client) DeleteTrafficMirrorFilter(ctx context.Context, trafficMirrorFilterID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteTrafficMirrorFilter, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if trafficMirrorFilterId == "" {
+		if trafficMirrorFilterID == "" {
 			return nil, huawei.ErrEmptyPathParam("traffic_mirror_filter_id")
 		}
-		return vpc.NewDeleteTrafficMirrorFilterRequest(server, ids.Project, trafficMirrorFilterId)
+		return vpc.NewDeleteTrafficMirrorFilterRequest(server, ids.Project, trafficMirrorFilterID)
 	})
 	if err != nil {
 		return err
@@ -748,12 +748,12 @@ var opDeleteTrafficMirrorFilterRule = &huawei.Operation{Service: "vpc", Name: "D
 
 // DeleteTrafficMirrorFilterRule (删除流量镜像筛选规则): DELETE /v3/{project_id}/vpc/traffic-mirror-filter-rules/{traffic_mirror_filter_rule_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) DeleteTrafficMirrorFilterRule(ctx context.Context, trafficMirrorFilterRuleId string) error {
+func (c *Client) DeleteTrafficMirrorFilterRule(ctx context.Context, trafficMirrorFilterRuleID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteTrafficMirrorFilterRule, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if trafficMirrorFilterRuleId == "" {
+		if trafficMirrorFilterRuleID == "" {
 			return nil, huawei.ErrEmptyPathParam("traffic_mirror_filter_rule_id")
 		}
-		return vpc.NewDeleteTrafficMirrorFilterRuleRequest(server, ids.Project, trafficMirrorFilterRuleId)
+		return vpc.NewDeleteTrafficMirrorFilterRuleRequest(server, ids.Project, trafficMirrorFilterRuleID)
 	})
 	if err != nil {
 		return err
@@ -767,12 +767,12 @@ var opDeleteTrafficMirrorSession = &huawei.Operation{Service: "vpc", Name: "Dele
 
 // DeleteTrafficMirrorSession (删除流量镜像会话): DELETE /v3/{project_id}/vpc/traffic-mirror-sessions/{traffic_mirror_session_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) DeleteTrafficMirrorSession(ctx context.Context, trafficMirrorSessionId string) error {
+func (c *Client) DeleteTrafficMirrorSession(ctx context.Context, trafficMirrorSessionID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteTrafficMirrorSession, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if trafficMirrorSessionId == "" {
+		if trafficMirrorSessionID == "" {
 			return nil, huawei.ErrEmptyPathParam("traffic_mirror_session_id")
 		}
-		return vpc.NewDeleteTrafficMirrorSessionRequest(server, ids.Project, trafficMirrorSessionId)
+		return vpc.NewDeleteTrafficMirrorSessionRequest(server, ids.Project, trafficMirrorSessionID)
 	})
 	if err != nil {
 		return err
@@ -786,12 +786,12 @@ var opDeleteVpc = &huawei.Operation{Service: "vpc", Name: "DeleteVpc", Method: "
 
 // DeleteVpc (删除VPC): DELETE /v1/{project_id}/vpcs/{vpc_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) DeleteVpc(ctx context.Context, vpcId string) error {
+func (c *Client) DeleteVpc(ctx context.Context, vpcID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteVpc, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if vpcId == "" {
+		if vpcID == "" {
 			return nil, huawei.ErrEmptyPathParam("vpc_id")
 		}
-		return vpc.NewDeleteVpcRequest(server, ids.Project, vpcId)
+		return vpc.NewDeleteVpcRequest(server, ids.Project, vpcID)
 	})
 	if err != nil {
 		return err
@@ -805,12 +805,12 @@ var opDeleteVpcPeering = &huawei.Operation{Service: "vpc", Name: "DeleteVpcPeeri
 
 // DeleteVpcPeering (删除对等连接): DELETE /v2.0/vpc/peerings/{peering_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) DeleteVpcPeering(ctx context.Context, peeringId string) error {
+func (c *Client) DeleteVpcPeering(ctx context.Context, peeringID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteVpcPeering, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if peeringId == "" {
+		if peeringID == "" {
 			return nil, huawei.ErrEmptyPathParam("peering_id")
 		}
-		return vpc.NewDeleteVpcPeeringRequest(server, peeringId)
+		return vpc.NewDeleteVpcPeeringRequest(server, peeringID)
 	})
 	if err != nil {
 		return err
@@ -824,12 +824,12 @@ var opDeleteVpcRoute = &huawei.Operation{Service: "vpc", Name: "DeleteVpcRoute",
 
 // DeleteVpcRoute (删除VPC路由): DELETE /v2.0/vpc/routes/{route_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) DeleteVpcRoute(ctx context.Context, routeId string) error {
+func (c *Client) DeleteVpcRoute(ctx context.Context, routeID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteVpcRoute, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if routeId == "" {
+		if routeID == "" {
 			return nil, huawei.ErrEmptyPathParam("route_id")
 		}
-		return vpc.NewDeleteVpcRouteRequest(server, routeId)
+		return vpc.NewDeleteVpcRouteRequest(server, routeID)
 	})
 	if err != nil {
 		return err
@@ -843,15 +843,15 @@ var opDeleteVpcTag = &huawei.Operation{Service: "vpc", Name: "DeleteVpcTag", Met
 
 // DeleteVpcTag (删除VPC资源标签): DELETE /v2.0/{project_id}/vpcs/{vpc_id}/tags/{key}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) DeleteVpcTag(ctx context.Context, vpcId string, key string) error {
+func (c *Client) DeleteVpcTag(ctx context.Context, vpcID string, key string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteVpcTag, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if vpcId == "" {
+		if vpcID == "" {
 			return nil, huawei.ErrEmptyPathParam("vpc_id")
 		}
 		if key == "" {
 			return nil, huawei.ErrEmptyPathParam("key")
 		}
-		return vpc.NewDeleteVpcTagRequest(server, ids.Project, vpcId, key)
+		return vpc.NewDeleteVpcTagRequest(server, ids.Project, vpcID, key)
 	})
 	if err != nil {
 		return err
@@ -865,18 +865,34 @@ var opDisassociateRouteTable = &huawei.Operation{Service: "vpc", Name: "Disassoc
 
 // DisassociateRouteTable (解关联路由表与子网): POST /v1/{project_id}/routetables/{routetable_id}/action#DisassociateRouteTable.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) DisassociateRouteTable(ctx context.Context, routetableId string, body vpc.DisassociateRouteTableJSONRequestBody) (*vpc.DisassociateRouteTableResponseBody, error) {
+func (c *Client) DisassociateRouteTable(ctx context.Context, routetableID string, body vpc.DisassociateRouteTableJSONRequestBody) (*vpc.DisassociateRouteTableResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDisassociateRouteTable, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if routetableId == "" {
+		if routetableID == "" {
 			return nil, huawei.ErrEmptyPathParam("routetable_id")
 		}
-		return vpc.NewDisassociateRouteTableRequest(server, ids.Project, routetableId, body)
+		return vpc.NewDisassociateRouteTableRequest(server, ids.Project, routetableID, body)
 	})
 	if err != nil {
 		return nil, err
 	}
 	parsed, err := vpc.ParseDisassociateRouteTableResponse(httpResp)
 	return huawei.Result(opDisassociateRouteTable, httpResp, parsed, err, func(p *vpc.DisassociateRouteTableResponse) *vpc.DisassociateRouteTableResponseBody { return p.JSON200 })
+}
+
+var opListAPIVersion = &huawei.Operation{Service: "vpc", Name: "ListAPIVersion", Method: "GET", Path: "/",
+	Idempotent: true, Auth: false, Project: false, Domain: false}
+
+// ListAPIVersion (查询API版本信息列表): GET /.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ListAPIVersion(ctx context.Context) (*vpc.ListAPIVersionResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListAPIVersion, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return vpc.NewListAPIVersionRequest(server)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := vpc.ParseListAPIVersionResponse(httpResp)
+	return huawei.Result(opListAPIVersion, httpResp, parsed, err, func(p *vpc.ListAPIVersionResponse) *vpc.ListAPIVersionResponseBody { return p.JSON200 })
 }
 
 var opListAddressGroup = &huawei.Operation{Service: "vpc", Name: "ListAddressGroup", Method: "GET", Path: "/v3/{project_id}/vpc/address_groups",
@@ -905,28 +921,7 @@ func (c *Client) ListAddressGroupAll(ctx context.Context, params *vpc.ListAddres
 	call := func(ctx context.Context, params *vpc.ListAddressGroupParams) (*vpc.ListAddressGroupResponseBody, error) {
 		return c.ListAddressGroup(ctx, params)
 	}
-	return huawei.Paginate(ctx, pageListAddressGroup, params, call, func(p *vpc.ListAddressGroupResponseBody) []vpc.ListAddressGroupAddressGroup {
-		if p.AddressGroups == nil {
-			return nil
-		}
-		return *p.AddressGroups
-	})
-}
-
-var opListApiVersion = &huawei.Operation{Service: "vpc", Name: "ListApiVersion", Method: "GET", Path: "/",
-	Idempotent: true, Auth: false, Project: false, Domain: false}
-
-// ListApiVersion (查询API版本信息列表): GET /.
-// Retried on throttling, server errors and broken connections.
-func (c *Client) ListApiVersion(ctx context.Context) (*vpc.ListApiVersionResponseBody, error) {
-	httpResp, err := c.rt.Do(ctx, opListApiVersion, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return vpc.NewListApiVersionRequest(server)
-	})
-	if err != nil {
-		return nil, err
-	}
-	parsed, err := vpc.ParseListApiVersionResponse(httpResp)
-	return huawei.Result(opListApiVersion, httpResp, parsed, err, func(p *vpc.ListApiVersionResponse) *vpc.ListApiVersionResponseBody { return p.JSON200 })
+	return huawei.Paginate(ctx, pageListAddressGroup, params, call, func(p *vpc.ListAddressGroupResponseBody) []vpc.ListAddressGroupAddressGroup { return p.AddressGroups })
 }
 
 var opListPorts = &huawei.Operation{Service: "vpc", Name: "ListPorts", Method: "GET", Path: "/v1/{project_id}/ports",
@@ -955,12 +950,7 @@ func (c *Client) ListPortsAll(ctx context.Context, params *vpc.ListPortsParams) 
 	call := func(ctx context.Context, params *vpc.ListPortsParams) (*vpc.ListPortsResponseBody, error) {
 		return c.ListPorts(ctx, params)
 	}
-	return huawei.Paginate(ctx, pageListPorts, params, call, func(p *vpc.ListPortsResponseBody) []vpc.ListPortsPort {
-		if p.Ports == nil {
-			return nil
-		}
-		return *p.Ports
-	})
+	return huawei.Paginate(ctx, pageListPorts, params, call, func(p *vpc.ListPortsResponseBody) []vpc.ListPortsPort { return p.Ports })
 }
 
 var opListPortsV1 = &huawei.Operation{Service: "vpc", Name: "ListPortsV1", Method: "GET", Path: "/v1/ports",
@@ -989,12 +979,7 @@ func (c *Client) ListPortsV1All(ctx context.Context, params *vpc.ListPortsV1Para
 	call := func(ctx context.Context, params *vpc.ListPortsV1Params) (*vpc.ListPortsV1ResponseBody, error) {
 		return c.ListPortsV1(ctx, params)
 	}
-	return huawei.Paginate(ctx, pageListPortsV1, params, call, func(p *vpc.ListPortsV1ResponseBody) []vpc.ListPortsV1Port {
-		if p.Ports == nil {
-			return nil
-		}
-		return *p.Ports
-	})
+	return huawei.Paginate(ctx, pageListPortsV1, params, call, func(p *vpc.ListPortsV1ResponseBody) []vpc.ListPortsV1Port { return p.Ports })
 }
 
 var opListPrivateips = &huawei.Operation{Service: "vpc", Name: "ListPrivateips", Method: "GET", Path: "/v1/{project_id}/subnets/{subnet_id}/privateips",
@@ -1002,12 +987,12 @@ var opListPrivateips = &huawei.Operation{Service: "vpc", Name: "ListPrivateips",
 
 // ListPrivateips (查询私有IP列表): GET /v1/{project_id}/subnets/{subnet_id}/privateips.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListPrivateips(ctx context.Context, subnetId string, params *vpc.ListPrivateipsParams) (*vpc.ListPrivateipsResponseBody, error) {
+func (c *Client) ListPrivateips(ctx context.Context, subnetID string, params *vpc.ListPrivateipsParams) (*vpc.ListPrivateipsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListPrivateips, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if subnetId == "" {
+		if subnetID == "" {
 			return nil, huawei.ErrEmptyPathParam("subnet_id")
 		}
-		return vpc.NewListPrivateipsRequest(server, ids.Project, subnetId, params)
+		return vpc.NewListPrivateipsRequest(server, ids.Project, subnetID, params)
 	})
 	if err != nil {
 		return nil, err
@@ -1022,15 +1007,12 @@ var pageListPrivateips = huawei.Paging{Op: opListPrivateips, Style: "marker", Pa
 // ListPrivateipsAll iterates over the privateips of every page of ListPrivateips
 // (marker paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
-func (c *Client) ListPrivateipsAll(ctx context.Context, subnetId string, params *vpc.ListPrivateipsParams) iter.Seq2[vpc.ListPrivateipsResponseBodyPrivateipsItem, error] {
+func (c *Client) ListPrivateipsAll(ctx context.Context, subnetID string, params *vpc.ListPrivateipsParams) iter.Seq2[vpc.ListPrivateipsResponseBodyPrivateipsItem, error] {
 	call := func(ctx context.Context, params *vpc.ListPrivateipsParams) (*vpc.ListPrivateipsResponseBody, error) {
-		return c.ListPrivateips(ctx, subnetId, params)
+		return c.ListPrivateips(ctx, subnetID, params)
 	}
 	return huawei.Paginate(ctx, pageListPrivateips, params, call, func(p *vpc.ListPrivateipsResponseBody) []vpc.ListPrivateipsResponseBodyPrivateipsItem {
-		if p.Privateips == nil {
-			return nil
-		}
-		return *p.Privateips
+		return p.Privateips
 	})
 }
 
@@ -1060,12 +1042,7 @@ func (c *Client) ListRouteTablesAll(ctx context.Context, params *vpc.ListRouteTa
 	call := func(ctx context.Context, params *vpc.ListRouteTablesParams) (*vpc.ListRouteTablesResponseBody, error) {
 		return c.ListRouteTables(ctx, params)
 	}
-	return huawei.Paginate(ctx, pageListRouteTables, params, call, func(p *vpc.ListRouteTablesResponseBody) []vpc.ListRouteTablesRoutetable {
-		if p.Routetables == nil {
-			return nil
-		}
-		return *p.Routetables
-	})
+	return huawei.Paginate(ctx, pageListRouteTables, params, call, func(p *vpc.ListRouteTablesResponseBody) []vpc.ListRouteTablesRoutetable { return p.Routetables })
 }
 
 var opListSecurityGroupRules = &huawei.Operation{Service: "vpc", Name: "ListSecurityGroupRules", Method: "GET", Path: "/v3/{project_id}/vpc/security-group-rules",
@@ -1095,10 +1072,7 @@ func (c *Client) ListSecurityGroupRulesAll(ctx context.Context, params *vpc.List
 		return c.ListSecurityGroupRules(ctx, params)
 	}
 	return huawei.Paginate(ctx, pageListSecurityGroupRules, params, call, func(p *vpc.ListSecurityGroupRulesResponseBody) []vpc.ListSecurityGroupRulesSecurityGroupRule {
-		if p.SecurityGroupRules == nil {
-			return nil
-		}
-		return *p.SecurityGroupRules
+		return p.SecurityGroupRules
 	})
 }
 
@@ -1131,10 +1105,7 @@ func (c *Client) ListSecurityGroupRulesV1All(ctx context.Context, params *vpc.Li
 		return c.ListSecurityGroupRulesV1(ctx, params)
 	}
 	return huawei.Paginate(ctx, pageListSecurityGroupRulesV1, params, call, func(p *vpc.ListSecurityGroupRulesV1ResponseBody) []vpc.CreateSecurityGroupV1SecurityGroupRule {
-		if p.SecurityGroupRules == nil {
-			return nil
-		}
-		return *p.SecurityGroupRules
+		return p.SecurityGroupRules
 	})
 }
 
@@ -1165,10 +1136,7 @@ func (c *Client) ListSecurityGroupsAll(ctx context.Context, params *vpc.ListSecu
 		return c.ListSecurityGroups(ctx, params)
 	}
 	return huawei.Paginate(ctx, pageListSecurityGroups, params, call, func(p *vpc.ListSecurityGroupsResponseBody) []vpc.ListSecurityGroupsSecurityGroup {
-		if p.SecurityGroup == nil {
-			return nil
-		}
-		return *p.SecurityGroup
+		return p.SecurityGroup
 	})
 }
 
@@ -1199,10 +1167,7 @@ func (c *Client) ListSecurityGroupsV1All(ctx context.Context, params *vpc.ListSe
 		return c.ListSecurityGroupsV1(ctx, params)
 	}
 	return huawei.Paginate(ctx, pageListSecurityGroupsV1, params, call, func(p *vpc.ListSecurityGroupsV1ResponseBody) []vpc.ListSecurityGroupsV1SecurityGroup {
-		if p.SecurityGroups == nil {
-			return nil
-		}
-		return *p.SecurityGroups
+		return p.SecurityGroups
 	})
 }
 
@@ -1235,10 +1200,7 @@ func (c *Client) ListSubNetworkInterfacesAll(ctx context.Context, params *vpc.Li
 		return c.ListSubNetworkInterfaces(ctx, params)
 	}
 	return huawei.Paginate(ctx, pageListSubNetworkInterfaces, params, call, func(p *vpc.ListSubNetworkInterfacesResponseBody) []vpc.ListSubNetworkInterfacesSubNetworkInterface {
-		if p.SubNetworkInterfaces == nil {
-			return nil
-		}
-		return *p.SubNetworkInterfaces
+		return p.SubNetworkInterfaces
 	})
 }
 
@@ -1284,12 +1246,7 @@ func (c *Client) ListSubnetsAll(ctx context.Context, params *vpc.ListSubnetsPara
 	call := func(ctx context.Context, params *vpc.ListSubnetsParams) (*vpc.ListSubnetsResponseBody, error) {
 		return c.ListSubnets(ctx, params)
 	}
-	return huawei.Paginate(ctx, pageListSubnets, params, call, func(p *vpc.ListSubnetsResponseBody) []vpc.Subnets {
-		if p.Subnets == nil {
-			return nil
-		}
-		return *p.Subnets
-	})
+	return huawei.Paginate(ctx, pageListSubnets, params, call, func(p *vpc.ListSubnetsResponseBody) []vpc.Subnets { return p.Subnets })
 }
 
 var opListSubnetsByTags = &huawei.Operation{Service: "vpc", Name: "ListSubnetsByTags", Method: "POST", Path: "/v2.0/{project_id}/subnets/resource_instances/action",
@@ -1318,12 +1275,7 @@ func (c *Client) ListSubnetsByTagsAll(ctx context.Context, body vpc.ListSubnetsB
 	call := func(ctx context.Context, body vpc.ListSubnetsByTagsJSONRequestBody) (*vpc.ListSubnetsByTagsResponseBody, error) {
 		return c.ListSubnetsByTags(ctx, body)
 	}
-	return huawei.Paginate(ctx, pageListSubnetsByTags, body, call, func(p *vpc.ListSubnetsByTagsResponseBody) []vpc.ListSubnetsByTagsResource {
-		if p.Resources == nil {
-			return nil
-		}
-		return *p.Resources
-	})
+	return huawei.Paginate(ctx, pageListSubnetsByTags, body, call, func(p *vpc.ListSubnetsByTagsResponseBody) []vpc.ListSubnetsByTagsResource { return p.Resources })
 }
 
 var opListTraffcMirrorFilterRules = &huawei.Operation{Service: "vpc", Name: "ListTraffcMirrorFilterRules", Method: "GET", Path: "/v3/{project_id}/vpc/traffc-mirror-filter-rules",
@@ -1454,12 +1406,7 @@ func (c *Client) ListVpcsAll(ctx context.Context, params *vpc.ListVpcsParams) it
 	call := func(ctx context.Context, params *vpc.ListVpcsParams) (*vpc.ListVpcsResponseBody, error) {
 		return c.ListVpcs(ctx, params)
 	}
-	return huawei.Paginate(ctx, pageListVpcs, params, call, func(p *vpc.ListVpcsResponseBody) []vpc.ListVpcsVpc {
-		if p.Vpcs == nil {
-			return nil
-		}
-		return *p.Vpcs
-	})
+	return huawei.Paginate(ctx, pageListVpcs, params, call, func(p *vpc.ListVpcsResponseBody) []vpc.ListVpcsVpc { return p.Vpcs })
 }
 
 var opListVpcsByTags = &huawei.Operation{Service: "vpc", Name: "ListVpcsByTags", Method: "POST", Path: "/v2.0/{project_id}/vpcs/resource_instances/action",
@@ -1488,12 +1435,7 @@ func (c *Client) ListVpcsByTagsAll(ctx context.Context, body vpc.ListVpcsByTagsJ
 	call := func(ctx context.Context, body vpc.ListVpcsByTagsJSONRequestBody) (*vpc.ListVpcsByTagsResponseBody, error) {
 		return c.ListVpcsByTags(ctx, body)
 	}
-	return huawei.Paginate(ctx, pageListVpcsByTags, body, call, func(p *vpc.ListVpcsByTagsResponseBody) []vpc.ListSubnetsByTagsResource {
-		if p.Resources == nil {
-			return nil
-		}
-		return *p.Resources
-	})
+	return huawei.Paginate(ctx, pageListVpcsByTags, body, call, func(p *vpc.ListVpcsByTagsResponseBody) []vpc.ListSubnetsByTagsResource { return p.Resources })
 }
 
 var opListVpcsV1 = &huawei.Operation{Service: "vpc", Name: "ListVpcsV1", Method: "GET", Path: "/v1/{project_id}/vpcs",
@@ -1522,12 +1464,7 @@ func (c *Client) ListVpcsV1All(ctx context.Context, params *vpc.ListVpcsV1Params
 	call := func(ctx context.Context, params *vpc.ListVpcsV1Params) (*vpc.ListVpcsV1ResponseBody, error) {
 		return c.ListVpcsV1(ctx, params)
 	}
-	return huawei.Paginate(ctx, pageListVpcsV1, params, call, func(p *vpc.ListVpcsV1ResponseBody) []vpc.Vpcs {
-		if p.Vpcs == nil {
-			return nil
-		}
-		return *p.Vpcs
-	})
+	return huawei.Paginate(ctx, pageListVpcsV1, params, call, func(p *vpc.ListVpcsV1ResponseBody) []vpc.Vpcs { return p.Vpcs })
 }
 
 var opNeutronAddFirewallRule = &huawei.Operation{Service: "vpc", Name: "NeutronAddFirewallRule", Method: "PUT", Path: "/v2.0/fwaas/firewall_policies/{firewall_policy_id}/insert_rule",
@@ -1535,12 +1472,12 @@ var opNeutronAddFirewallRule = &huawei.Operation{Service: "vpc", Name: "NeutronA
 
 // NeutronAddFirewallRule (插入网络ACL规则): PUT /v2.0/fwaas/firewall_policies/{firewall_policy_id}/insert_rule.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) NeutronAddFirewallRule(ctx context.Context, firewallPolicyId string, body vpc.NeutronAddFirewallRuleJSONRequestBody) (*vpc.NeutronAddFirewallRuleResponseBody, error) {
+func (c *Client) NeutronAddFirewallRule(ctx context.Context, firewallPolicyID string, body vpc.NeutronAddFirewallRuleJSONRequestBody) (*vpc.NeutronAddFirewallRuleResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronAddFirewallRule, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if firewallPolicyId == "" {
+		if firewallPolicyID == "" {
 			return nil, huawei.ErrEmptyPathParam("firewall_policy_id")
 		}
-		return vpc.NewNeutronAddFirewallRuleRequest(server, firewallPolicyId, body)
+		return vpc.NewNeutronAddFirewallRuleRequest(server, firewallPolicyID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -1554,12 +1491,12 @@ var opNeutronAddRouterInterface = &huawei.Operation{Service: "vpc", Name: "Neutr
 
 // NeutronAddRouterInterface (路由器添加接口): PUT /v2.0/routers/{router_id}/add_router_interface.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) NeutronAddRouterInterface(ctx context.Context, routerId string, body vpc.NeutronAddRouterInterfaceJSONRequestBody) (*vpc.NeutronAddRouterInterfaceResponseBody, error) {
+func (c *Client) NeutronAddRouterInterface(ctx context.Context, routerID string, body vpc.NeutronAddRouterInterfaceJSONRequestBody) (*vpc.NeutronAddRouterInterfaceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronAddRouterInterface, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if routerId == "" {
+		if routerID == "" {
 			return nil, huawei.ErrEmptyPathParam("router_id")
 		}
-		return vpc.NewNeutronAddRouterInterfaceRequest(server, routerId, body)
+		return vpc.NewNeutronAddRouterInterfaceRequest(server, routerID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -1729,12 +1666,12 @@ var opNeutronDeleteFirewallGroup = &huawei.Operation{Service: "vpc", Name: "Neut
 
 // NeutronDeleteFirewallGroup (删除网络ACL组): DELETE /v2.0/fwaas/firewall_groups/{firewall_group_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) NeutronDeleteFirewallGroup(ctx context.Context, firewallGroupId string) error {
+func (c *Client) NeutronDeleteFirewallGroup(ctx context.Context, firewallGroupID string) error {
 	httpResp, err := c.rt.Do(ctx, opNeutronDeleteFirewallGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if firewallGroupId == "" {
+		if firewallGroupID == "" {
 			return nil, huawei.ErrEmptyPathParam("firewall_group_id")
 		}
-		return vpc.NewNeutronDeleteFirewallGroupRequest(server, firewallGroupId)
+		return vpc.NewNeutronDeleteFirewallGroupRequest(server, firewallGroupID)
 	})
 	if err != nil {
 		return err
@@ -1748,12 +1685,12 @@ var opNeutronDeleteFirewallPolicy = &huawei.Operation{Service: "vpc", Name: "Neu
 
 // NeutronDeleteFirewallPolicy (删除网络ACL策略): DELETE /v2.0/fwaas/firewall_policies/{firewall_policy_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) NeutronDeleteFirewallPolicy(ctx context.Context, firewallPolicyId string) error {
+func (c *Client) NeutronDeleteFirewallPolicy(ctx context.Context, firewallPolicyID string) error {
 	httpResp, err := c.rt.Do(ctx, opNeutronDeleteFirewallPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if firewallPolicyId == "" {
+		if firewallPolicyID == "" {
 			return nil, huawei.ErrEmptyPathParam("firewall_policy_id")
 		}
-		return vpc.NewNeutronDeleteFirewallPolicyRequest(server, firewallPolicyId)
+		return vpc.NewNeutronDeleteFirewallPolicyRequest(server, firewallPolicyID)
 	})
 	if err != nil {
 		return err
@@ -1767,12 +1704,12 @@ var opNeutronDeleteFirewallRule = &huawei.Operation{Service: "vpc", Name: "Neutr
 
 // NeutronDeleteFirewallRule (删除网络ACL规则): DELETE /v2.0/fwaas/firewall_rules/{firewall_rule_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) NeutronDeleteFirewallRule(ctx context.Context, firewallRuleId string) error {
+func (c *Client) NeutronDeleteFirewallRule(ctx context.Context, firewallRuleID string) error {
 	httpResp, err := c.rt.Do(ctx, opNeutronDeleteFirewallRule, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if firewallRuleId == "" {
+		if firewallRuleID == "" {
 			return nil, huawei.ErrEmptyPathParam("firewall_rule_id")
 		}
-		return vpc.NewNeutronDeleteFirewallRuleRequest(server, firewallRuleId)
+		return vpc.NewNeutronDeleteFirewallRuleRequest(server, firewallRuleID)
 	})
 	if err != nil {
 		return err
@@ -1786,12 +1723,12 @@ var opNeutronDeleteNetwork = &huawei.Operation{Service: "vpc", Name: "NeutronDel
 
 // NeutronDeleteNetwork (删除网络): DELETE /v2.0/networks/{network_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) NeutronDeleteNetwork(ctx context.Context, networkId string) error {
+func (c *Client) NeutronDeleteNetwork(ctx context.Context, networkID string) error {
 	httpResp, err := c.rt.Do(ctx, opNeutronDeleteNetwork, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if networkId == "" {
+		if networkID == "" {
 			return nil, huawei.ErrEmptyPathParam("network_id")
 		}
-		return vpc.NewNeutronDeleteNetworkRequest(server, networkId)
+		return vpc.NewNeutronDeleteNetworkRequest(server, networkID)
 	})
 	if err != nil {
 		return err
@@ -1805,12 +1742,12 @@ var opNeutronDeletePort = &huawei.Operation{Service: "vpc", Name: "NeutronDelete
 
 // NeutronDeletePort (删除端口): DELETE /v2.0/ports/{port_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) NeutronDeletePort(ctx context.Context, portId string) error {
+func (c *Client) NeutronDeletePort(ctx context.Context, portID string) error {
 	httpResp, err := c.rt.Do(ctx, opNeutronDeletePort, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if portId == "" {
+		if portID == "" {
 			return nil, huawei.ErrEmptyPathParam("port_id")
 		}
-		return vpc.NewNeutronDeletePortRequest(server, portId)
+		return vpc.NewNeutronDeletePortRequest(server, portID)
 	})
 	if err != nil {
 		return err
@@ -1824,12 +1761,12 @@ var opNeutronDeleteRouter = &huawei.Operation{Service: "vpc", Name: "NeutronDele
 
 // NeutronDeleteRouter (删除路由器): DELETE /v2.0/routers/{router_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) NeutronDeleteRouter(ctx context.Context, routerId string) error {
+func (c *Client) NeutronDeleteRouter(ctx context.Context, routerID string) error {
 	httpResp, err := c.rt.Do(ctx, opNeutronDeleteRouter, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if routerId == "" {
+		if routerID == "" {
 			return nil, huawei.ErrEmptyPathParam("router_id")
 		}
-		return vpc.NewNeutronDeleteRouterRequest(server, routerId)
+		return vpc.NewNeutronDeleteRouterRequest(server, routerID)
 	})
 	if err != nil {
 		return err
@@ -1843,12 +1780,12 @@ var opNeutronDeleteSecurityGroup = &huawei.Operation{Service: "vpc", Name: "Neut
 
 // NeutronDeleteSecurityGroup (删除安全组): DELETE /v2.0/security-groups/{security_group_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) NeutronDeleteSecurityGroup(ctx context.Context, securityGroupId string) error {
+func (c *Client) NeutronDeleteSecurityGroup(ctx context.Context, securityGroupID string) error {
 	httpResp, err := c.rt.Do(ctx, opNeutronDeleteSecurityGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if securityGroupId == "" {
+		if securityGroupID == "" {
 			return nil, huawei.ErrEmptyPathParam("security_group_id")
 		}
-		return vpc.NewNeutronDeleteSecurityGroupRequest(server, securityGroupId)
+		return vpc.NewNeutronDeleteSecurityGroupRequest(server, securityGroupID)
 	})
 	if err != nil {
 		return err
@@ -1862,12 +1799,12 @@ var opNeutronDeleteSecurityGroupRule = &huawei.Operation{Service: "vpc", Name: "
 
 // NeutronDeleteSecurityGroupRule (删除安全组规则): DELETE /v2.0/security-group-rules/{security_group_rule_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) NeutronDeleteSecurityGroupRule(ctx context.Context, securityGroupRuleId string) error {
+func (c *Client) NeutronDeleteSecurityGroupRule(ctx context.Context, securityGroupRuleID string) error {
 	httpResp, err := c.rt.Do(ctx, opNeutronDeleteSecurityGroupRule, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if securityGroupRuleId == "" {
+		if securityGroupRuleID == "" {
 			return nil, huawei.ErrEmptyPathParam("security_group_rule_id")
 		}
-		return vpc.NewNeutronDeleteSecurityGroupRuleRequest(server, securityGroupRuleId)
+		return vpc.NewNeutronDeleteSecurityGroupRuleRequest(server, securityGroupRuleID)
 	})
 	if err != nil {
 		return err
@@ -1881,12 +1818,12 @@ var opNeutronDeleteSubnet = &huawei.Operation{Service: "vpc", Name: "NeutronDele
 
 // NeutronDeleteSubnet (删除子网): DELETE /v2.0/subnets/{subnet_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) NeutronDeleteSubnet(ctx context.Context, subnetId string) error {
+func (c *Client) NeutronDeleteSubnet(ctx context.Context, subnetID string) error {
 	httpResp, err := c.rt.Do(ctx, opNeutronDeleteSubnet, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if subnetId == "" {
+		if subnetID == "" {
 			return nil, huawei.ErrEmptyPathParam("subnet_id")
 		}
-		return vpc.NewNeutronDeleteSubnetRequest(server, subnetId)
+		return vpc.NewNeutronDeleteSubnetRequest(server, subnetID)
 	})
 	if err != nil {
 		return err
@@ -2026,10 +1963,7 @@ func (c *Client) NeutronListSecurityGroupRulesAll(ctx context.Context, params *v
 		return c.NeutronListSecurityGroupRules(ctx, params)
 	}
 	return huawei.Paginate(ctx, pageNeutronListSecurityGroupRules, params, call, func(p *vpc.NeutronListSecurityGroupRulesResponseBody) []vpc.NeutronListSecurityGroupRulesResponseBodySecurityGroupRulesItem {
-		if p.SecurityGroupRules == nil {
-			return nil
-		}
-		return *p.SecurityGroupRules
+		return p.SecurityGroupRules
 	})
 }
 
@@ -2072,12 +2006,12 @@ var opNeutronRemoveFirewallRule = &huawei.Operation{Service: "vpc", Name: "Neutr
 
 // NeutronRemoveFirewallRule (移除网络ACL规则): PUT /v2.0/fwaas/firewall_policies/{firewall_policy_id}/remove_rule.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) NeutronRemoveFirewallRule(ctx context.Context, firewallPolicyId string, body vpc.NeutronRemoveFirewallRuleJSONRequestBody) (*vpc.NeutronRemoveFirewallRuleResponseBody, error) {
+func (c *Client) NeutronRemoveFirewallRule(ctx context.Context, firewallPolicyID string, body vpc.NeutronRemoveFirewallRuleJSONRequestBody) (*vpc.NeutronRemoveFirewallRuleResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronRemoveFirewallRule, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if firewallPolicyId == "" {
+		if firewallPolicyID == "" {
 			return nil, huawei.ErrEmptyPathParam("firewall_policy_id")
 		}
-		return vpc.NewNeutronRemoveFirewallRuleRequest(server, firewallPolicyId, body)
+		return vpc.NewNeutronRemoveFirewallRuleRequest(server, firewallPolicyID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -2093,12 +2027,12 @@ var opNeutronRemoveRouterInterface = &huawei.Operation{Service: "vpc", Name: "Ne
 
 // NeutronRemoveRouterInterface (路由器删除接口): PUT /v2.0/routers/{router_id}/remove_router_interface.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) NeutronRemoveRouterInterface(ctx context.Context, routerId string, body vpc.NeutronRemoveRouterInterfaceJSONRequestBody) (*vpc.NeutronRemoveRouterInterfaceResponseBody, error) {
+func (c *Client) NeutronRemoveRouterInterface(ctx context.Context, routerID string, body vpc.NeutronRemoveRouterInterfaceJSONRequestBody) (*vpc.NeutronRemoveRouterInterfaceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronRemoveRouterInterface, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if routerId == "" {
+		if routerID == "" {
 			return nil, huawei.ErrEmptyPathParam("router_id")
 		}
-		return vpc.NewNeutronRemoveRouterInterfaceRequest(server, routerId, body)
+		return vpc.NewNeutronRemoveRouterInterfaceRequest(server, routerID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -2114,12 +2048,12 @@ var opNeutronShowFirewallGroup = &huawei.Operation{Service: "vpc", Name: "Neutro
 
 // NeutronShowFirewallGroup (查询特定网络ACL组详情): GET /v2.0/fwaas/firewall_groups/{firewall_group_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) NeutronShowFirewallGroup(ctx context.Context, firewallGroupId string) (*vpc.NeutronShowFirewallGroupResponseBody, error) {
+func (c *Client) NeutronShowFirewallGroup(ctx context.Context, firewallGroupID string) (*vpc.NeutronShowFirewallGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronShowFirewallGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if firewallGroupId == "" {
+		if firewallGroupID == "" {
 			return nil, huawei.ErrEmptyPathParam("firewall_group_id")
 		}
-		return vpc.NewNeutronShowFirewallGroupRequest(server, firewallGroupId)
+		return vpc.NewNeutronShowFirewallGroupRequest(server, firewallGroupID)
 	})
 	if err != nil {
 		return nil, err
@@ -2135,12 +2069,12 @@ var opNeutronShowFirewallPolicy = &huawei.Operation{Service: "vpc", Name: "Neutr
 
 // NeutronShowFirewallPolicy (查询特定网络ACL策略详情): GET /v2.0/fwaas/firewall_policies/{firewall_policy_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) NeutronShowFirewallPolicy(ctx context.Context, firewallPolicyId string) (*vpc.NeutronShowFirewallPolicyResponseBody, error) {
+func (c *Client) NeutronShowFirewallPolicy(ctx context.Context, firewallPolicyID string) (*vpc.NeutronShowFirewallPolicyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronShowFirewallPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if firewallPolicyId == "" {
+		if firewallPolicyID == "" {
 			return nil, huawei.ErrEmptyPathParam("firewall_policy_id")
 		}
-		return vpc.NewNeutronShowFirewallPolicyRequest(server, firewallPolicyId)
+		return vpc.NewNeutronShowFirewallPolicyRequest(server, firewallPolicyID)
 	})
 	if err != nil {
 		return nil, err
@@ -2156,12 +2090,12 @@ var opNeutronShowFirewallRule = &huawei.Operation{Service: "vpc", Name: "Neutron
 
 // NeutronShowFirewallRule (查询特定网络ACL规则): GET /v2.0/fwaas/firewall_rules/{firewall_rule_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) NeutronShowFirewallRule(ctx context.Context, firewallRuleId string) (*vpc.NeutronShowFirewallRuleResponseBody, error) {
+func (c *Client) NeutronShowFirewallRule(ctx context.Context, firewallRuleID string) (*vpc.NeutronShowFirewallRuleResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronShowFirewallRule, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if firewallRuleId == "" {
+		if firewallRuleID == "" {
 			return nil, huawei.ErrEmptyPathParam("firewall_rule_id")
 		}
-		return vpc.NewNeutronShowFirewallRuleRequest(server, firewallRuleId)
+		return vpc.NewNeutronShowFirewallRuleRequest(server, firewallRuleID)
 	})
 	if err != nil {
 		return nil, err
@@ -2177,12 +2111,12 @@ var opNeutronShowNetwork = &huawei.Operation{Service: "vpc", Name: "NeutronShowN
 
 // NeutronShowNetwork (查询网络): GET /v2.0/networks/{network_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) NeutronShowNetwork(ctx context.Context, networkId string) (*vpc.NeutronShowNetworkResponseBody, error) {
+func (c *Client) NeutronShowNetwork(ctx context.Context, networkID string) (*vpc.NeutronShowNetworkResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronShowNetwork, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if networkId == "" {
+		if networkID == "" {
 			return nil, huawei.ErrEmptyPathParam("network_id")
 		}
-		return vpc.NewNeutronShowNetworkRequest(server, networkId)
+		return vpc.NewNeutronShowNetworkRequest(server, networkID)
 	})
 	if err != nil {
 		return nil, err
@@ -2196,12 +2130,12 @@ var opNeutronShowPort = &huawei.Operation{Service: "vpc", Name: "NeutronShowPort
 
 // NeutronShowPort (查询端口): GET /v2.0/ports/{port_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) NeutronShowPort(ctx context.Context, portId string) (*vpc.NeutronShowPortResponseBody, error) {
+func (c *Client) NeutronShowPort(ctx context.Context, portID string) (*vpc.NeutronShowPortResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronShowPort, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if portId == "" {
+		if portID == "" {
 			return nil, huawei.ErrEmptyPathParam("port_id")
 		}
-		return vpc.NewNeutronShowPortRequest(server, portId)
+		return vpc.NewNeutronShowPortRequest(server, portID)
 	})
 	if err != nil {
 		return nil, err
@@ -2215,12 +2149,12 @@ var opNeutronShowRouter = &huawei.Operation{Service: "vpc", Name: "NeutronShowRo
 
 // NeutronShowRouter (查询路由器): GET /v2.0/routers/{router_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) NeutronShowRouter(ctx context.Context, routerId string) (*vpc.NeutronShowRouterResponseBody, error) {
+func (c *Client) NeutronShowRouter(ctx context.Context, routerID string) (*vpc.NeutronShowRouterResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronShowRouter, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if routerId == "" {
+		if routerID == "" {
 			return nil, huawei.ErrEmptyPathParam("router_id")
 		}
-		return vpc.NewNeutronShowRouterRequest(server, routerId)
+		return vpc.NewNeutronShowRouterRequest(server, routerID)
 	})
 	if err != nil {
 		return nil, err
@@ -2234,12 +2168,12 @@ var opNeutronShowSecurityGroup = &huawei.Operation{Service: "vpc", Name: "Neutro
 
 // NeutronShowSecurityGroup (查询安全组详情): GET /v2.0/security-groups/{security_group_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) NeutronShowSecurityGroup(ctx context.Context, securityGroupId string) (*vpc.NeutronShowSecurityGroupResponseBody, error) {
+func (c *Client) NeutronShowSecurityGroup(ctx context.Context, securityGroupID string) (*vpc.NeutronShowSecurityGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronShowSecurityGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if securityGroupId == "" {
+		if securityGroupID == "" {
 			return nil, huawei.ErrEmptyPathParam("security_group_id")
 		}
-		return vpc.NewNeutronShowSecurityGroupRequest(server, securityGroupId)
+		return vpc.NewNeutronShowSecurityGroupRequest(server, securityGroupID)
 	})
 	if err != nil {
 		return nil, err
@@ -2255,12 +2189,12 @@ var opNeutronShowSecurityGroupRule = &huawei.Operation{Service: "vpc", Name: "Ne
 
 // NeutronShowSecurityGroupRule (查询安全组规则详情): GET /v2.0/security-group-rules/{security_group_rule_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) NeutronShowSecurityGroupRule(ctx context.Context, securityGroupRuleId string) (*vpc.NeutronShowSecurityGroupRuleResponseBody, error) {
+func (c *Client) NeutronShowSecurityGroupRule(ctx context.Context, securityGroupRuleID string) (*vpc.NeutronShowSecurityGroupRuleResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronShowSecurityGroupRule, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if securityGroupRuleId == "" {
+		if securityGroupRuleID == "" {
 			return nil, huawei.ErrEmptyPathParam("security_group_rule_id")
 		}
-		return vpc.NewNeutronShowSecurityGroupRuleRequest(server, securityGroupRuleId)
+		return vpc.NewNeutronShowSecurityGroupRuleRequest(server, securityGroupRuleID)
 	})
 	if err != nil {
 		return nil, err
@@ -2276,12 +2210,12 @@ var opNeutronShowSubnet = &huawei.Operation{Service: "vpc", Name: "NeutronShowSu
 
 // NeutronShowSubnet (查询子网): GET /v2.0/subnets/{subnet_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) NeutronShowSubnet(ctx context.Context, subnetId string) (*vpc.NeutronShowSubnetResponseBody, error) {
+func (c *Client) NeutronShowSubnet(ctx context.Context, subnetID string) (*vpc.NeutronShowSubnetResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronShowSubnet, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if subnetId == "" {
+		if subnetID == "" {
 			return nil, huawei.ErrEmptyPathParam("subnet_id")
 		}
-		return vpc.NewNeutronShowSubnetRequest(server, subnetId)
+		return vpc.NewNeutronShowSubnetRequest(server, subnetID)
 	})
 	if err != nil {
 		return nil, err
@@ -2295,12 +2229,12 @@ var opNeutronUpdateFirewallGroup = &huawei.Operation{Service: "vpc", Name: "Neut
 
 // NeutronUpdateFirewallGroup (更新网络ACL组): PUT /v2.0/fwaas/firewall_groups/{firewall_group_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) NeutronUpdateFirewallGroup(ctx context.Context, firewallGroupId string, body vpc.NeutronUpdateFirewallGroupJSONRequestBody) (*vpc.NeutronUpdateFirewallGroupResponseBody, error) {
+func (c *Client) NeutronUpdateFirewallGroup(ctx context.Context, firewallGroupID string, body vpc.NeutronUpdateFirewallGroupJSONRequestBody) (*vpc.NeutronUpdateFirewallGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronUpdateFirewallGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if firewallGroupId == "" {
+		if firewallGroupID == "" {
 			return nil, huawei.ErrEmptyPathParam("firewall_group_id")
 		}
-		return vpc.NewNeutronUpdateFirewallGroupRequest(server, firewallGroupId, body)
+		return vpc.NewNeutronUpdateFirewallGroupRequest(server, firewallGroupID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -2316,12 +2250,12 @@ var opNeutronUpdateFirewallPolicy = &huawei.Operation{Service: "vpc", Name: "Neu
 
 // NeutronUpdateFirewallPolicy (更新网络ACL策略): PUT /v2.0/fwaas/firewall_policies/{firewall_policy_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) NeutronUpdateFirewallPolicy(ctx context.Context, firewallPolicyId string, body vpc.NeutronUpdateFirewallPolicyJSONRequestBody) (*vpc.NeutronUpdateFirewallPolicyResponseBody, error) {
+func (c *Client) NeutronUpdateFirewallPolicy(ctx context.Context, firewallPolicyID string, body vpc.NeutronUpdateFirewallPolicyJSONRequestBody) (*vpc.NeutronUpdateFirewallPolicyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronUpdateFirewallPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if firewallPolicyId == "" {
+		if firewallPolicyID == "" {
 			return nil, huawei.ErrEmptyPathParam("firewall_policy_id")
 		}
-		return vpc.NewNeutronUpdateFirewallPolicyRequest(server, firewallPolicyId, body)
+		return vpc.NewNeutronUpdateFirewallPolicyRequest(server, firewallPolicyID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -2337,12 +2271,12 @@ var opNeutronUpdateFirewallRule = &huawei.Operation{Service: "vpc", Name: "Neutr
 
 // NeutronUpdateFirewallRule (更新网络ACL规则): PUT /v2.0/fwaas/firewall_rules/{firewall_rule_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) NeutronUpdateFirewallRule(ctx context.Context, firewallRuleId string, body vpc.NeutronUpdateFirewallRuleJSONRequestBody) (*vpc.NeutronUpdateFirewallRuleResponseBody, error) {
+func (c *Client) NeutronUpdateFirewallRule(ctx context.Context, firewallRuleID string, body vpc.NeutronUpdateFirewallRuleJSONRequestBody) (*vpc.NeutronUpdateFirewallRuleResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronUpdateFirewallRule, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if firewallRuleId == "" {
+		if firewallRuleID == "" {
 			return nil, huawei.ErrEmptyPathParam("firewall_rule_id")
 		}
-		return vpc.NewNeutronUpdateFirewallRuleRequest(server, firewallRuleId, body)
+		return vpc.NewNeutronUpdateFirewallRuleRequest(server, firewallRuleID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -2358,12 +2292,12 @@ var opNeutronUpdateNetwork = &huawei.Operation{Service: "vpc", Name: "NeutronUpd
 
 // NeutronUpdateNetwork (更新网络): PUT /v2.0/networks/{network_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) NeutronUpdateNetwork(ctx context.Context, networkId string, body vpc.NeutronUpdateNetworkJSONRequestBody) (*vpc.NeutronUpdateNetworkResponseBody, error) {
+func (c *Client) NeutronUpdateNetwork(ctx context.Context, networkID string, body vpc.NeutronUpdateNetworkJSONRequestBody) (*vpc.NeutronUpdateNetworkResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronUpdateNetwork, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if networkId == "" {
+		if networkID == "" {
 			return nil, huawei.ErrEmptyPathParam("network_id")
 		}
-		return vpc.NewNeutronUpdateNetworkRequest(server, networkId, body)
+		return vpc.NewNeutronUpdateNetworkRequest(server, networkID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -2377,12 +2311,12 @@ var opNeutronUpdatePort = &huawei.Operation{Service: "vpc", Name: "NeutronUpdate
 
 // NeutronUpdatePort (更新端口): PUT /v2.0/ports/{port_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) NeutronUpdatePort(ctx context.Context, portId string, body vpc.NeutronUpdatePortJSONRequestBody) (*vpc.NeutronUpdatePortResponseBody, error) {
+func (c *Client) NeutronUpdatePort(ctx context.Context, portID string, body vpc.NeutronUpdatePortJSONRequestBody) (*vpc.NeutronUpdatePortResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronUpdatePort, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if portId == "" {
+		if portID == "" {
 			return nil, huawei.ErrEmptyPathParam("port_id")
 		}
-		return vpc.NewNeutronUpdatePortRequest(server, portId, body)
+		return vpc.NewNeutronUpdatePortRequest(server, portID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -2396,12 +2330,12 @@ var opNeutronUpdateRouter = &huawei.Operation{Service: "vpc", Name: "NeutronUpda
 
 // NeutronUpdateRouter (更新路由器): PUT /v2.0/routers/{router_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) NeutronUpdateRouter(ctx context.Context, routerId string, body vpc.NeutronUpdateRouterJSONRequestBody) (*vpc.NeutronUpdateRouterResponseBody, error) {
+func (c *Client) NeutronUpdateRouter(ctx context.Context, routerID string, body vpc.NeutronUpdateRouterJSONRequestBody) (*vpc.NeutronUpdateRouterResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronUpdateRouter, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if routerId == "" {
+		if routerID == "" {
 			return nil, huawei.ErrEmptyPathParam("router_id")
 		}
-		return vpc.NewNeutronUpdateRouterRequest(server, routerId, body)
+		return vpc.NewNeutronUpdateRouterRequest(server, routerID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -2415,12 +2349,12 @@ var opNeutronUpdateSecurityGroup = &huawei.Operation{Service: "vpc", Name: "Neut
 
 // NeutronUpdateSecurityGroup (更新安全组): PUT /v2.0/security-groups/{security_group_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) NeutronUpdateSecurityGroup(ctx context.Context, securityGroupId string, body vpc.NeutronUpdateSecurityGroupJSONRequestBody) (*vpc.NeutronUpdateSecurityGroupResponseBody, error) {
+func (c *Client) NeutronUpdateSecurityGroup(ctx context.Context, securityGroupID string, body vpc.NeutronUpdateSecurityGroupJSONRequestBody) (*vpc.NeutronUpdateSecurityGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronUpdateSecurityGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if securityGroupId == "" {
+		if securityGroupID == "" {
 			return nil, huawei.ErrEmptyPathParam("security_group_id")
 		}
-		return vpc.NewNeutronUpdateSecurityGroupRequest(server, securityGroupId, body)
+		return vpc.NewNeutronUpdateSecurityGroupRequest(server, securityGroupID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -2436,12 +2370,12 @@ var opNeutronUpdateSubnet = &huawei.Operation{Service: "vpc", Name: "NeutronUpda
 
 // NeutronUpdateSubnet (更新子网): PUT /v2.0/subnets/{subnet_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) NeutronUpdateSubnet(ctx context.Context, subnetId string, body vpc.NeutronUpdateSubnetJSONRequestBody) (*vpc.NeutronUpdateSubnetResponseBody, error) {
+func (c *Client) NeutronUpdateSubnet(ctx context.Context, subnetID string, body vpc.NeutronUpdateSubnetJSONRequestBody) (*vpc.NeutronUpdateSubnetResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronUpdateSubnet, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if subnetId == "" {
+		if subnetID == "" {
 			return nil, huawei.ErrEmptyPathParam("subnet_id")
 		}
-		return vpc.NewNeutronUpdateSubnetRequest(server, subnetId, body)
+		return vpc.NewNeutronUpdateSubnetRequest(server, subnetID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -2455,12 +2389,12 @@ var opRejectVpcPeering = &huawei.Operation{Service: "vpc", Name: "RejectVpcPeeri
 
 // RejectVpcPeering (拒绝对等连接请求): PUT /v2.0/vpc/peerings/{peering_id}/reject.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) RejectVpcPeering(ctx context.Context, peeringId string) (*vpc.RejectVpcPeeringResponseBody, error) {
+func (c *Client) RejectVpcPeering(ctx context.Context, peeringID string) (*vpc.RejectVpcPeeringResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opRejectVpcPeering, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if peeringId == "" {
+		if peeringID == "" {
 			return nil, huawei.ErrEmptyPathParam("peering_id")
 		}
-		return vpc.NewRejectVpcPeeringRequest(server, peeringId)
+		return vpc.NewRejectVpcPeeringRequest(server, peeringID)
 	})
 	if err != nil {
 		return nil, err
@@ -2474,12 +2408,12 @@ var opRemoveVpcExtendCidr = &huawei.Operation{Service: "vpc", Name: "RemoveVpcEx
 
 // RemoveVpcExtendCidr (移除VPC扩展网段): PUT /v3/{project_id}/vpc/vpcs/{vpc_id}/remove-extend-cidr.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) RemoveVpcExtendCidr(ctx context.Context, vpcId string, body vpc.RemoveVpcExtendCidrJSONRequestBody) (*vpc.RemoveVpcExtendCidrResponseBody, error) {
+func (c *Client) RemoveVpcExtendCidr(ctx context.Context, vpcID string, body vpc.RemoveVpcExtendCidrJSONRequestBody) (*vpc.RemoveVpcExtendCidrResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opRemoveVpcExtendCidr, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if vpcId == "" {
+		if vpcID == "" {
 			return nil, huawei.ErrEmptyPathParam("vpc_id")
 		}
-		return vpc.NewRemoveVpcExtendCidrRequest(server, ids.Project, vpcId, body)
+		return vpc.NewRemoveVpcExtendCidrRequest(server, ids.Project, vpcID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -2493,12 +2427,12 @@ var opShowAddressGroup = &huawei.Operation{Service: "vpc", Name: "ShowAddressGro
 
 // ShowAddressGroup (查询地址组): GET /v3/{project_id}/vpc/address_groups/{address_group_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ShowAddressGroup(ctx context.Context, addressGroupId string) (*vpc.ShowAddressGroupResponseBody, error) {
+func (c *Client) ShowAddressGroup(ctx context.Context, addressGroupID string) (*vpc.ShowAddressGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowAddressGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if addressGroupId == "" {
+		if addressGroupID == "" {
 			return nil, huawei.ErrEmptyPathParam("address_group_id")
 		}
-		return vpc.NewShowAddressGroupRequest(server, ids.Project, addressGroupId)
+		return vpc.NewShowAddressGroupRequest(server, ids.Project, addressGroupID)
 	})
 	if err != nil {
 		return nil, err
@@ -2507,23 +2441,23 @@ func (c *Client) ShowAddressGroup(ctx context.Context, addressGroupId string) (*
 	return huawei.Result(opShowAddressGroup, httpResp, parsed, err, func(p *vpc.ShowAddressGroupResponse) *vpc.ShowAddressGroupResponseBody { return p.JSON200 })
 }
 
-var opShowNetworkIpAvailabilities = &huawei.Operation{Service: "vpc", Name: "ShowNetworkIpAvailabilities", Method: "GET", Path: "/v2.0/network-ip-availabilities/{network_id}",
+var opShowNetworkIPAvailabilities = &huawei.Operation{Service: "vpc", Name: "ShowNetworkIPAvailabilities", Method: "GET", Path: "/v2.0/network-ip-availabilities/{network_id}",
 	Idempotent: true, Auth: false, Project: false, Domain: false}
 
-// ShowNetworkIpAvailabilities (查询网络IP使用情况): GET /v2.0/network-ip-availabilities/{network_id}.
+// ShowNetworkIPAvailabilities (查询网络IP使用情况): GET /v2.0/network-ip-availabilities/{network_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ShowNetworkIpAvailabilities(ctx context.Context, networkId string) (*vpc.ShowNetworkIpAvailabilitiesResponseBody, error) {
-	httpResp, err := c.rt.Do(ctx, opShowNetworkIpAvailabilities, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if networkId == "" {
+func (c *Client) ShowNetworkIPAvailabilities(ctx context.Context, networkID string) (*vpc.ShowNetworkIPAvailabilitiesResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opShowNetworkIPAvailabilities, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if networkID == "" {
 			return nil, huawei.ErrEmptyPathParam("network_id")
 		}
-		return vpc.NewShowNetworkIpAvailabilitiesRequest(server, networkId)
+		return vpc.NewShowNetworkIPAvailabilitiesRequest(server, networkID)
 	})
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseShowNetworkIpAvailabilitiesResponse(httpResp)
-	return huawei.Result(opShowNetworkIpAvailabilities, httpResp, parsed, err, func(p *vpc.ShowNetworkIpAvailabilitiesResponse) *vpc.ShowNetworkIpAvailabilitiesResponseBody {
+	parsed, err := vpc.ParseShowNetworkIPAvailabilitiesResponse(httpResp)
+	return huawei.Result(opShowNetworkIPAvailabilities, httpResp, parsed, err, func(p *vpc.ShowNetworkIPAvailabilitiesResponse) *vpc.ShowNetworkIPAvailabilitiesResponseBody {
 		return p.JSON200
 	})
 }
@@ -2533,12 +2467,12 @@ var opShowPort = &huawei.Operation{Service: "vpc", Name: "ShowPort", Method: "GE
 
 // ShowPort (查询端口): GET /v1/{project_id}/ports/{port_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ShowPort(ctx context.Context, portId string) (*vpc.ShowPortResponseBody, error) {
+func (c *Client) ShowPort(ctx context.Context, portID string) (*vpc.ShowPortResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowPort, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if portId == "" {
+		if portID == "" {
 			return nil, huawei.ErrEmptyPathParam("port_id")
 		}
-		return vpc.NewShowPortRequest(server, ids.Project, portId)
+		return vpc.NewShowPortRequest(server, ids.Project, portID)
 	})
 	if err != nil {
 		return nil, err
@@ -2552,12 +2486,12 @@ var opShowPortV1 = &huawei.Operation{Service: "vpc", Name: "ShowPortV1", Method:
 
 // ShowPortV1 (查询端口（废弃）): GET /v1/ports/{port_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ShowPortV1(ctx context.Context, portId string) (*vpc.ShowPortV1ResponseBody, error) {
+func (c *Client) ShowPortV1(ctx context.Context, portID string) (*vpc.ShowPortV1ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowPortV1, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if portId == "" {
+		if portID == "" {
 			return nil, huawei.ErrEmptyPathParam("port_id")
 		}
-		return vpc.NewShowPortV1Request(server, portId)
+		return vpc.NewShowPortV1Request(server, portID)
 	})
 	if err != nil {
 		return nil, err
@@ -2571,12 +2505,12 @@ var opShowPrivateip = &huawei.Operation{Service: "vpc", Name: "ShowPrivateip", M
 
 // ShowPrivateip (查询私有IP): GET /v1/{project_id}/privateips/{privateip_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ShowPrivateip(ctx context.Context, privateipId string) (*vpc.ShowPrivateipResponseBody, error) {
+func (c *Client) ShowPrivateip(ctx context.Context, privateipID string) (*vpc.ShowPrivateipResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowPrivateip, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if privateipId == "" {
+		if privateipID == "" {
 			return nil, huawei.ErrEmptyPathParam("privateip_id")
 		}
-		return vpc.NewShowPrivateipRequest(server, ids.Project, privateipId)
+		return vpc.NewShowPrivateipRequest(server, ids.Project, privateipID)
 	})
 	if err != nil {
 		return nil, err
@@ -2606,12 +2540,12 @@ var opShowRouteTable = &huawei.Operation{Service: "vpc", Name: "ShowRouteTable",
 
 // ShowRouteTable (查询路由表): GET /v1/{project_id}/routetables/{routetable_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ShowRouteTable(ctx context.Context, routetableId string) (*vpc.ShowRouteTableResponseBody, error) {
+func (c *Client) ShowRouteTable(ctx context.Context, routetableID string) (*vpc.ShowRouteTableResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowRouteTable, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if routetableId == "" {
+		if routetableID == "" {
 			return nil, huawei.ErrEmptyPathParam("routetable_id")
 		}
-		return vpc.NewShowRouteTableRequest(server, ids.Project, routetableId)
+		return vpc.NewShowRouteTableRequest(server, ids.Project, routetableID)
 	})
 	if err != nil {
 		return nil, err
@@ -2625,12 +2559,12 @@ var opShowSecurityGroup = &huawei.Operation{Service: "vpc", Name: "ShowSecurityG
 
 // ShowSecurityGroup (查询安全组): GET /v3/{project_id}/vpc/security-groups/{security_group_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ShowSecurityGroup(ctx context.Context, securityGroupId string) (*vpc.ShowSecurityGroupResponseBody, error) {
+func (c *Client) ShowSecurityGroup(ctx context.Context, securityGroupID string) (*vpc.ShowSecurityGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowSecurityGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if securityGroupId == "" {
+		if securityGroupID == "" {
 			return nil, huawei.ErrEmptyPathParam("security_group_id")
 		}
-		return vpc.NewShowSecurityGroupRequest(server, ids.Project, securityGroupId)
+		return vpc.NewShowSecurityGroupRequest(server, ids.Project, securityGroupID)
 	})
 	if err != nil {
 		return nil, err
@@ -2644,12 +2578,12 @@ var opShowSecurityGroupRule = &huawei.Operation{Service: "vpc", Name: "ShowSecur
 
 // ShowSecurityGroupRule (查询安全组规则): GET /v3/{project_id}/vpc/security-group-rules/{security_group_rule_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ShowSecurityGroupRule(ctx context.Context, securityGroupRuleId string) (*vpc.ShowSecurityGroupRuleResponseBody, error) {
+func (c *Client) ShowSecurityGroupRule(ctx context.Context, securityGroupRuleID string) (*vpc.ShowSecurityGroupRuleResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowSecurityGroupRule, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if securityGroupRuleId == "" {
+		if securityGroupRuleID == "" {
 			return nil, huawei.ErrEmptyPathParam("security_group_rule_id")
 		}
-		return vpc.NewShowSecurityGroupRuleRequest(server, ids.Project, securityGroupRuleId)
+		return vpc.NewShowSecurityGroupRuleRequest(server, ids.Project, securityGroupRuleID)
 	})
 	if err != nil {
 		return nil, err
@@ -2663,12 +2597,12 @@ var opShowSecurityGroupRuleV1 = &huawei.Operation{Service: "vpc", Name: "ShowSec
 
 // ShowSecurityGroupRuleV1 (查询安全组规则): GET /v1/{project_id}/security-group-rules/{security_group_rule_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ShowSecurityGroupRuleV1(ctx context.Context, securityGroupRuleId string) (*vpc.ShowSecurityGroupRuleV1ResponseBody, error) {
+func (c *Client) ShowSecurityGroupRuleV1(ctx context.Context, securityGroupRuleID string) (*vpc.ShowSecurityGroupRuleV1ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowSecurityGroupRuleV1, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if securityGroupRuleId == "" {
+		if securityGroupRuleID == "" {
 			return nil, huawei.ErrEmptyPathParam("security_group_rule_id")
 		}
-		return vpc.NewShowSecurityGroupRuleV1Request(server, ids.Project, securityGroupRuleId)
+		return vpc.NewShowSecurityGroupRuleV1Request(server, ids.Project, securityGroupRuleID)
 	})
 	if err != nil {
 		return nil, err
@@ -2684,12 +2618,12 @@ var opShowSecurityGroupV1 = &huawei.Operation{Service: "vpc", Name: "ShowSecurit
 
 // ShowSecurityGroupV1 (查询安全组): GET /v1/{project_id}/security-groups/{security_group_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ShowSecurityGroupV1(ctx context.Context, securityGroupId string) (*vpc.ShowSecurityGroupV1ResponseBody, error) {
+func (c *Client) ShowSecurityGroupV1(ctx context.Context, securityGroupID string) (*vpc.ShowSecurityGroupV1ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowSecurityGroupV1, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if securityGroupId == "" {
+		if securityGroupID == "" {
 			return nil, huawei.ErrEmptyPathParam("security_group_id")
 		}
-		return vpc.NewShowSecurityGroupV1Request(server, ids.Project, securityGroupId)
+		return vpc.NewShowSecurityGroupV1Request(server, ids.Project, securityGroupID)
 	})
 	if err != nil {
 		return nil, err
@@ -2703,12 +2637,12 @@ var opShowSubNetworkInterface = &huawei.Operation{Service: "vpc", Name: "ShowSub
 
 // ShowSubNetworkInterface (查询租户下辅助弹性网卡): GET /v3/{project_id}/vpc/sub-network-interfaces/{sub_network_interface_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ShowSubNetworkInterface(ctx context.Context, subNetworkInterfaceId string) (*vpc.ShowSubNetworkInterfaceResponseBody, error) {
+func (c *Client) ShowSubNetworkInterface(ctx context.Context, subNetworkInterfaceID string) (*vpc.ShowSubNetworkInterfaceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowSubNetworkInterface, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if subNetworkInterfaceId == "" {
+		if subNetworkInterfaceID == "" {
 			return nil, huawei.ErrEmptyPathParam("sub_network_interface_id")
 		}
-		return vpc.NewShowSubNetworkInterfaceRequest(server, ids.Project, subNetworkInterfaceId)
+		return vpc.NewShowSubNetworkInterfaceRequest(server, ids.Project, subNetworkInterfaceID)
 	})
 	if err != nil {
 		return nil, err
@@ -2742,12 +2676,12 @@ var opShowSubnet = &huawei.Operation{Service: "vpc", Name: "ShowSubnet", Method:
 
 // ShowSubnet (查询子网): GET /v1/{project_id}/subnets/{subnet_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ShowSubnet(ctx context.Context, subnetId string) (*vpc.ShowSubnetResponseBody, error) {
+func (c *Client) ShowSubnet(ctx context.Context, subnetID string) (*vpc.ShowSubnetResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowSubnet, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if subnetId == "" {
+		if subnetID == "" {
 			return nil, huawei.ErrEmptyPathParam("subnet_id")
 		}
-		return vpc.NewShowSubnetRequest(server, ids.Project, subnetId)
+		return vpc.NewShowSubnetRequest(server, ids.Project, subnetID)
 	})
 	if err != nil {
 		return nil, err
@@ -2761,12 +2695,12 @@ var opShowSubnetTags = &huawei.Operation{Service: "vpc", Name: "ShowSubnetTags",
 
 // ShowSubnetTags (查询子网资源标签): GET /v2.0/{project_id}/subnets/{subnet_id}/tags.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ShowSubnetTags(ctx context.Context, subnetId string) (*vpc.ShowSubnetTagsResponseBody, error) {
+func (c *Client) ShowSubnetTags(ctx context.Context, subnetID string) (*vpc.ShowSubnetTagsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowSubnetTags, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if subnetId == "" {
+		if subnetID == "" {
 			return nil, huawei.ErrEmptyPathParam("subnet_id")
 		}
-		return vpc.NewShowSubnetTagsRequest(server, ids.Project, subnetId)
+		return vpc.NewShowSubnetTagsRequest(server, ids.Project, subnetID)
 	})
 	if err != nil {
 		return nil, err
@@ -2780,12 +2714,12 @@ var opShowTrafficMirrorFilter = &huawei.Operation{Service: "vpc", Name: "ShowTra
 
 // ShowTrafficMirrorFilter (查询流量镜像筛选条件详情): GET /v3/{project_id}/vpc/traffic-mirror-filter/{traffic_mirror_filter_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ShowTrafficMirrorFilter(ctx context.Context, trafficMirrorFilterId string) (*vpc.ShowTrafficMirrorFilterResponseBody, error) {
+func (c *Client) ShowTrafficMirrorFilter(ctx context.Context, trafficMirrorFilterID string) (*vpc.ShowTrafficMirrorFilterResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowTrafficMirrorFilter, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if trafficMirrorFilterId == "" {
+		if trafficMirrorFilterID == "" {
 			return nil, huawei.ErrEmptyPathParam("traffic_mirror_filter_id")
 		}
-		return vpc.NewShowTrafficMirrorFilterRequest(server, ids.Project, trafficMirrorFilterId)
+		return vpc.NewShowTrafficMirrorFilterRequest(server, ids.Project, trafficMirrorFilterID)
 	})
 	if err != nil {
 		return nil, err
@@ -2801,12 +2735,12 @@ var opShowTrafficMirrorFilterRule = &huawei.Operation{Service: "vpc", Name: "Sho
 
 // ShowTrafficMirrorFilterRule (查询流量镜像筛选规则详情): GET /v3/{project_id}/vpc/traffic-mirror-filter-rules/{traffic_mirror_filter_rule_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ShowTrafficMirrorFilterRule(ctx context.Context, trafficMirrorFilterRuleId string) (*vpc.ShowTrafficMirrorFilterRuleResponseBody, error) {
+func (c *Client) ShowTrafficMirrorFilterRule(ctx context.Context, trafficMirrorFilterRuleID string) (*vpc.ShowTrafficMirrorFilterRuleResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowTrafficMirrorFilterRule, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if trafficMirrorFilterRuleId == "" {
+		if trafficMirrorFilterRuleID == "" {
 			return nil, huawei.ErrEmptyPathParam("traffic_mirror_filter_rule_id")
 		}
-		return vpc.NewShowTrafficMirrorFilterRuleRequest(server, ids.Project, trafficMirrorFilterRuleId)
+		return vpc.NewShowTrafficMirrorFilterRuleRequest(server, ids.Project, trafficMirrorFilterRuleID)
 	})
 	if err != nil {
 		return nil, err
@@ -2822,12 +2756,12 @@ var opShowTrafficMirrorSession = &huawei.Operation{Service: "vpc", Name: "ShowTr
 
 // ShowTrafficMirrorSession (查询流量镜像会话详情): GET /v3/{project_id}/vpc/traffic-mirror-sessions/{traffic_mirror_session_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ShowTrafficMirrorSession(ctx context.Context, trafficMirrorSessionId string) (*vpc.ShowTrafficMirrorSessionResponseBody, error) {
+func (c *Client) ShowTrafficMirrorSession(ctx context.Context, trafficMirrorSessionID string) (*vpc.ShowTrafficMirrorSessionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowTrafficMirrorSession, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if trafficMirrorSessionId == "" {
+		if trafficMirrorSessionID == "" {
 			return nil, huawei.ErrEmptyPathParam("traffic_mirror_session_id")
 		}
-		return vpc.NewShowTrafficMirrorSessionRequest(server, ids.Project, trafficMirrorSessionId)
+		return vpc.NewShowTrafficMirrorSessionRequest(server, ids.Project, trafficMirrorSessionID)
 	})
 	if err != nil {
 		return nil, err
@@ -2843,12 +2777,12 @@ var opShowVpc = &huawei.Operation{Service: "vpc", Name: "ShowVpc", Method: "GET"
 
 // ShowVpc (查询VPC): GET /v1/{project_id}/vpcs/{vpc_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ShowVpc(ctx context.Context, vpcId string) (*vpc.ShowVpcResponseBody, error) {
+func (c *Client) ShowVpc(ctx context.Context, vpcID string) (*vpc.ShowVpcResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowVpc, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if vpcId == "" {
+		if vpcID == "" {
 			return nil, huawei.ErrEmptyPathParam("vpc_id")
 		}
-		return vpc.NewShowVpcRequest(server, ids.Project, vpcId)
+		return vpc.NewShowVpcRequest(server, ids.Project, vpcID)
 	})
 	if err != nil {
 		return nil, err
@@ -2862,12 +2796,12 @@ var opShowVpcPeering = &huawei.Operation{Service: "vpc", Name: "ShowVpcPeering",
 
 // ShowVpcPeering (查询对等连接): GET /v2.0/vpc/peerings/{peering_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ShowVpcPeering(ctx context.Context, peeringId string) (*vpc.ShowVpcPeeringResponseBody, error) {
+func (c *Client) ShowVpcPeering(ctx context.Context, peeringID string) (*vpc.ShowVpcPeeringResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowVpcPeering, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if peeringId == "" {
+		if peeringID == "" {
 			return nil, huawei.ErrEmptyPathParam("peering_id")
 		}
-		return vpc.NewShowVpcPeeringRequest(server, peeringId)
+		return vpc.NewShowVpcPeeringRequest(server, peeringID)
 	})
 	if err != nil {
 		return nil, err
@@ -2881,12 +2815,12 @@ var opShowVpcRoute = &huawei.Operation{Service: "vpc", Name: "ShowVpcRoute", Met
 
 // ShowVpcRoute (查询VPC路由): GET /v2.0/vpc/routes/{route_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ShowVpcRoute(ctx context.Context, routeId string) (*vpc.ShowVpcRouteResponseBody, error) {
+func (c *Client) ShowVpcRoute(ctx context.Context, routeID string) (*vpc.ShowVpcRouteResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowVpcRoute, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if routeId == "" {
+		if routeID == "" {
 			return nil, huawei.ErrEmptyPathParam("route_id")
 		}
-		return vpc.NewShowVpcRouteRequest(server, routeId)
+		return vpc.NewShowVpcRouteRequest(server, routeID)
 	})
 	if err != nil {
 		return nil, err
@@ -2900,12 +2834,12 @@ var opShowVpcTags = &huawei.Operation{Service: "vpc", Name: "ShowVpcTags", Metho
 
 // ShowVpcTags (查询VPC资源标签): GET /v2.0/{project_id}/vpcs/{vpc_id}/tags.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ShowVpcTags(ctx context.Context, vpcId string) (*vpc.ShowVpcTagsResponseBody, error) {
+func (c *Client) ShowVpcTags(ctx context.Context, vpcID string) (*vpc.ShowVpcTagsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowVpcTags, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if vpcId == "" {
+		if vpcID == "" {
 			return nil, huawei.ErrEmptyPathParam("vpc_id")
 		}
-		return vpc.NewShowVpcTagsRequest(server, ids.Project, vpcId)
+		return vpc.NewShowVpcTagsRequest(server, ids.Project, vpcID)
 	})
 	if err != nil {
 		return nil, err
@@ -2919,12 +2853,12 @@ var opShowVpcVpc = &huawei.Operation{Service: "vpc", Name: "ShowVpcVpc", Method:
 
 // ShowVpcVpc (查询VPC详情): GET /v3/{project_id}/vpc/vpcs/{vpc_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ShowVpcVpc(ctx context.Context, vpcId string) (*vpc.ShowVpcVpcResponseBody, error) {
+func (c *Client) ShowVpcVpc(ctx context.Context, vpcID string) (*vpc.ShowVpcVpcResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowVpcVpc, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if vpcId == "" {
+		if vpcID == "" {
 			return nil, huawei.ErrEmptyPathParam("vpc_id")
 		}
-		return vpc.NewShowVpcVpcRequest(server, ids.Project, vpcId)
+		return vpc.NewShowVpcVpcRequest(server, ids.Project, vpcID)
 	})
 	if err != nil {
 		return nil, err
@@ -2938,12 +2872,12 @@ var opUpdateAddSource = &huawei.Operation{Service: "vpc", Name: "UpdateAddSource
 
 // UpdateAddSource (流量镜像会话添加镜像源): PUT /v3/{project_id}/vpc/traffic-mirror-sessions/{traffic_mirror_session_id}/add-sources.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) UpdateAddSource(ctx context.Context, trafficMirrorSessionId string, body vpc.UpdateAddSourceJSONRequestBody) (*vpc.UpdateAddSourceResponseBody, error) {
+func (c *Client) UpdateAddSource(ctx context.Context, trafficMirrorSessionID string, body vpc.UpdateAddSourceJSONRequestBody) (*vpc.UpdateAddSourceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateAddSource, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if trafficMirrorSessionId == "" {
+		if trafficMirrorSessionID == "" {
 			return nil, huawei.ErrEmptyPathParam("traffic_mirror_session_id")
 		}
-		return vpc.NewUpdateAddSourceRequest(server, ids.Project, trafficMirrorSessionId, body)
+		return vpc.NewUpdateAddSourceRequest(server, ids.Project, trafficMirrorSessionID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -2957,12 +2891,12 @@ var opUpdateAddressGroup = &huawei.Operation{Service: "vpc", Name: "UpdateAddres
 
 // UpdateAddressGroup (更新地址组): PUT /v3/{project_id}/vpc/address_groups/{address_group_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) UpdateAddressGroup(ctx context.Context, addressGroupId string, body vpc.UpdateAddressGroupJSONRequestBody) (*vpc.UpdateAddressGroupResponseBody, error) {
+func (c *Client) UpdateAddressGroup(ctx context.Context, addressGroupID string, body vpc.UpdateAddressGroupJSONRequestBody) (*vpc.UpdateAddressGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateAddressGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if addressGroupId == "" {
+		if addressGroupID == "" {
 			return nil, huawei.ErrEmptyPathParam("address_group_id")
 		}
-		return vpc.NewUpdateAddressGroupRequest(server, ids.Project, addressGroupId, body)
+		return vpc.NewUpdateAddressGroupRequest(server, ids.Project, addressGroupID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -2976,12 +2910,12 @@ var opUpdatePort = &huawei.Operation{Service: "vpc", Name: "UpdatePort", Method:
 
 // UpdatePort (更新端口): PUT /v1/{project_id}/ports/{port_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) UpdatePort(ctx context.Context, portId string, body vpc.UpdatePortJSONRequestBody) (*vpc.UpdatePortResponseBody, error) {
+func (c *Client) UpdatePort(ctx context.Context, portID string, body vpc.UpdatePortJSONRequestBody) (*vpc.UpdatePortResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdatePort, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if portId == "" {
+		if portID == "" {
 			return nil, huawei.ErrEmptyPathParam("port_id")
 		}
-		return vpc.NewUpdatePortRequest(server, ids.Project, portId, body)
+		return vpc.NewUpdatePortRequest(server, ids.Project, portID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -2995,12 +2929,12 @@ var opUpdatePortV1 = &huawei.Operation{Service: "vpc", Name: "UpdatePortV1", Met
 
 // UpdatePortV1 (更新端口（废弃）): PUT /v1/ports/{port_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) UpdatePortV1(ctx context.Context, portId string, body vpc.UpdatePortV1JSONRequestBody) (*vpc.UpdatePortV1ResponseBody, error) {
+func (c *Client) UpdatePortV1(ctx context.Context, portID string, body vpc.UpdatePortV1JSONRequestBody) (*vpc.UpdatePortV1ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdatePortV1, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if portId == "" {
+		if portID == "" {
 			return nil, huawei.ErrEmptyPathParam("port_id")
 		}
-		return vpc.NewUpdatePortV1Request(server, portId, body)
+		return vpc.NewUpdatePortV1Request(server, portID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -3014,12 +2948,12 @@ var opUpdateRemoveSource = &huawei.Operation{Service: "vpc", Name: "UpdateRemove
 
 // UpdateRemoveSource (流量镜像会话移除镜像源): PUT /v3/{project_id}/vpc/traffic-mirror-sessions/{traffic_mirror_session_id}/remove-sources.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) UpdateRemoveSource(ctx context.Context, trafficMirrorSessionId string, body vpc.UpdateRemoveSourceJSONRequestBody) (*vpc.UpdateRemoveSourceResponseBody, error) {
+func (c *Client) UpdateRemoveSource(ctx context.Context, trafficMirrorSessionID string, body vpc.UpdateRemoveSourceJSONRequestBody) (*vpc.UpdateRemoveSourceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateRemoveSource, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if trafficMirrorSessionId == "" {
+		if trafficMirrorSessionID == "" {
 			return nil, huawei.ErrEmptyPathParam("traffic_mirror_session_id")
 		}
-		return vpc.NewUpdateRemoveSourceRequest(server, ids.Project, trafficMirrorSessionId, body)
+		return vpc.NewUpdateRemoveSourceRequest(server, ids.Project, trafficMirrorSessionID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -3033,12 +2967,12 @@ var opUpdateRouteTable = &huawei.Operation{Service: "vpc", Name: "UpdateRouteTab
 
 // UpdateRouteTable (更新路由表): PUT /v1/{project_id}/routetables/{routetable_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) UpdateRouteTable(ctx context.Context, routetableId string, body vpc.UpdateRouteTableJSONRequestBody) (*vpc.UpdateRouteTableResponseBody, error) {
+func (c *Client) UpdateRouteTable(ctx context.Context, routetableID string, body vpc.UpdateRouteTableJSONRequestBody) (*vpc.UpdateRouteTableResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateRouteTable, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if routetableId == "" {
+		if routetableID == "" {
 			return nil, huawei.ErrEmptyPathParam("routetable_id")
 		}
-		return vpc.NewUpdateRouteTableRequest(server, ids.Project, routetableId, body)
+		return vpc.NewUpdateRouteTableRequest(server, ids.Project, routetableID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -3052,12 +2986,12 @@ var opUpdateSecurityGroup = &huawei.Operation{Service: "vpc", Name: "UpdateSecur
 
 // UpdateSecurityGroup (更新安全组): PUT /v3/{project_id}/vpc/security-groups/{security_group_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) UpdateSecurityGroup(ctx context.Context, securityGroupId string, body vpc.UpdateSecurityGroupJSONRequestBody) (*vpc.UpdateSecurityGroupResponseBody, error) {
+func (c *Client) UpdateSecurityGroup(ctx context.Context, securityGroupID string, body vpc.UpdateSecurityGroupJSONRequestBody) (*vpc.UpdateSecurityGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateSecurityGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if securityGroupId == "" {
+		if securityGroupID == "" {
 			return nil, huawei.ErrEmptyPathParam("security_group_id")
 		}
-		return vpc.NewUpdateSecurityGroupRequest(server, ids.Project, securityGroupId, body)
+		return vpc.NewUpdateSecurityGroupRequest(server, ids.Project, securityGroupID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -3071,12 +3005,12 @@ var opUpdateSubNetworkInterface = &huawei.Operation{Service: "vpc", Name: "Updat
 
 // UpdateSubNetworkInterface (更新辅助弹性网卡): PUT /v3/{project_id}/vpc/sub-network-interfaces/{sub_network_interface_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) UpdateSubNetworkInterface(ctx context.Context, subNetworkInterfaceId string, body vpc.UpdateSubNetworkInterfaceJSONRequestBody) (*vpc.UpdateSubNetworkInterfaceResponseBody, error) {
+func (c *Client) UpdateSubNetworkInterface(ctx context.Context, subNetworkInterfaceID string, body vpc.UpdateSubNetworkInterfaceJSONRequestBody) (*vpc.UpdateSubNetworkInterfaceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateSubNetworkInterface, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if subNetworkInterfaceId == "" {
+		if subNetworkInterfaceID == "" {
 			return nil, huawei.ErrEmptyPathParam("sub_network_interface_id")
 		}
-		return vpc.NewUpdateSubNetworkInterfaceRequest(server, ids.Project, subNetworkInterfaceId, body)
+		return vpc.NewUpdateSubNetworkInterfaceRequest(server, ids.Project, subNetworkInterfaceID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -3092,15 +3026,15 @@ var opUpdateSubnet = &huawei.Operation{Service: "vpc", Name: "UpdateSubnet", Met
 
 // UpdateSubnet (更新子网): PUT /v1/{project_id}/vpcs/{vpc_id}/subnets/{subnet_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) UpdateSubnet(ctx context.Context, vpcId string, subnetId string, body vpc.UpdateSubnetJSONRequestBody) (*vpc.UpdateSubnetResponseBody, error) {
+func (c *Client) UpdateSubnet(ctx context.Context, vpcID string, subnetID string, body vpc.UpdateSubnetJSONRequestBody) (*vpc.UpdateSubnetResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateSubnet, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if vpcId == "" {
+		if vpcID == "" {
 			return nil, huawei.ErrEmptyPathParam("vpc_id")
 		}
-		if subnetId == "" {
+		if subnetID == "" {
 			return nil, huawei.ErrEmptyPathParam("subnet_id")
 		}
-		return vpc.NewUpdateSubnetRequest(server, ids.Project, vpcId, subnetId, body)
+		return vpc.NewUpdateSubnetRequest(server, ids.Project, vpcID, subnetID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -3114,12 +3048,12 @@ var opUpdateTrafficMirrorFilter = &huawei.Operation{Service: "vpc", Name: "Updat
 
 // UpdateTrafficMirrorFilter (更新流量镜像筛选条件): PUT /v3/{project_id}/vpc/traffic-mirror-filter/{traffic_mirror_filter_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) UpdateTrafficMirrorFilter(ctx context.Context, trafficMirrorFilterId string, body vpc.UpdateTrafficMirrorFilterJSONRequestBody) (*vpc.UpdateTrafficMirrorFilterResponseBody, error) {
+func (c *Client) UpdateTrafficMirrorFilter(ctx context.Context, trafficMirrorFilterID string, body vpc.UpdateTrafficMirrorFilterJSONRequestBody) (*vpc.UpdateTrafficMirrorFilterResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateTrafficMirrorFilter, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if trafficMirrorFilterId == "" {
+		if trafficMirrorFilterID == "" {
 			return nil, huawei.ErrEmptyPathParam("traffic_mirror_filter_id")
 		}
-		return vpc.NewUpdateTrafficMirrorFilterRequest(server, ids.Project, trafficMirrorFilterId, body)
+		return vpc.NewUpdateTrafficMirrorFilterRequest(server, ids.Project, trafficMirrorFilterID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -3135,12 +3069,12 @@ var opUpdateTrafficMirrorFilterRule = &huawei.Operation{Service: "vpc", Name: "U
 
 // UpdateTrafficMirrorFilterRule (更新流量镜像筛选规则): PUT /v3/{project_id}/vpc/traffic-mirror-filter-rules/{traffic_mirror_filter_rule_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) UpdateTrafficMirrorFilterRule(ctx context.Context, trafficMirrorFilterRuleId string, body vpc.UpdateTrafficMirrorFilterRuleJSONRequestBody) (*vpc.UpdateTrafficMirrorFilterRuleResponseBody, error) {
+func (c *Client) UpdateTrafficMirrorFilterRule(ctx context.Context, trafficMirrorFilterRuleID string, body vpc.UpdateTrafficMirrorFilterRuleJSONRequestBody) (*vpc.UpdateTrafficMirrorFilterRuleResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateTrafficMirrorFilterRule, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if trafficMirrorFilterRuleId == "" {
+		if trafficMirrorFilterRuleID == "" {
 			return nil, huawei.ErrEmptyPathParam("traffic_mirror_filter_rule_id")
 		}
-		return vpc.NewUpdateTrafficMirrorFilterRuleRequest(server, ids.Project, trafficMirrorFilterRuleId, body)
+		return vpc.NewUpdateTrafficMirrorFilterRuleRequest(server, ids.Project, trafficMirrorFilterRuleID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -3156,12 +3090,12 @@ var opUpdateTrafficMirrorSession = &huawei.Operation{Service: "vpc", Name: "Upda
 
 // UpdateTrafficMirrorSession (更新流量镜像会话): PUT /v3/{project_id}/vpc/traffic-mirror-sessions/{traffic_mirror_session_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) UpdateTrafficMirrorSession(ctx context.Context, trafficMirrorSessionId string, body vpc.UpdateTrafficMirrorSessionJSONRequestBody) (*vpc.UpdateTrafficMirrorSessionResponseBody, error) {
+func (c *Client) UpdateTrafficMirrorSession(ctx context.Context, trafficMirrorSessionID string, body vpc.UpdateTrafficMirrorSessionJSONRequestBody) (*vpc.UpdateTrafficMirrorSessionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateTrafficMirrorSession, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if trafficMirrorSessionId == "" {
+		if trafficMirrorSessionID == "" {
 			return nil, huawei.ErrEmptyPathParam("traffic_mirror_session_id")
 		}
-		return vpc.NewUpdateTrafficMirrorSessionRequest(server, ids.Project, trafficMirrorSessionId, body)
+		return vpc.NewUpdateTrafficMirrorSessionRequest(server, ids.Project, trafficMirrorSessionID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -3177,12 +3111,12 @@ var opUpdateVpc = &huawei.Operation{Service: "vpc", Name: "UpdateVpc", Method: "
 
 // UpdateVpc (更新VPC): PUT /v1/{project_id}/vpcs/{vpc_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) UpdateVpc(ctx context.Context, vpcId string, body vpc.UpdateVpcJSONRequestBody) (*vpc.UpdateVpcResponseBody, error) {
+func (c *Client) UpdateVpc(ctx context.Context, vpcID string, body vpc.UpdateVpcJSONRequestBody) (*vpc.UpdateVpcResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateVpc, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if vpcId == "" {
+		if vpcID == "" {
 			return nil, huawei.ErrEmptyPathParam("vpc_id")
 		}
-		return vpc.NewUpdateVpcRequest(server, ids.Project, vpcId, body)
+		return vpc.NewUpdateVpcRequest(server, ids.Project, vpcID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -3196,12 +3130,12 @@ var opUpdateVpcPeering = &huawei.Operation{Service: "vpc", Name: "UpdateVpcPeeri
 
 // UpdateVpcPeering (更新对等连接): PUT /v2.0/vpc/peerings/{peering_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) UpdateVpcPeering(ctx context.Context, peeringId string, body vpc.UpdateVpcPeeringJSONRequestBody) (*vpc.UpdateVpcPeeringResponseBody, error) {
+func (c *Client) UpdateVpcPeering(ctx context.Context, peeringID string, body vpc.UpdateVpcPeeringJSONRequestBody) (*vpc.UpdateVpcPeeringResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateVpcPeering, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if peeringId == "" {
+		if peeringID == "" {
 			return nil, huawei.ErrEmptyPathParam("peering_id")
 		}
-		return vpc.NewUpdateVpcPeeringRequest(server, peeringId, body)
+		return vpc.NewUpdateVpcPeeringRequest(server, peeringID, body)
 	})
 	if err != nil {
 		return nil, err
