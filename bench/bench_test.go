@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 )
 
 // Every contender once against the loopback server: each gets the right
@@ -249,4 +250,73 @@ func BenchmarkTOP(b *testing.B) {
 	c := newCalls(b, newLoopback(b))
 	b.Run("floor", func(b *testing.B) { run(b, c.topFloor) })
 	b.Run("docapi", func(b *testing.B) { run(b, c.topDocapi) })
+}
+
+// On a shared machine the load changes within a second, so contenders run
+// one after the other see different machines. BenchmarkPaired calls every
+// contender of a scenario in each iteration (in rotating order) and times
+// each call, so all of them meet the same load; it reports each one's
+// time per call (NAME-ns/op) and docapi's time over each other's
+// (docapi/NAME). Allocations come from the benchmarks above, which run
+// each contender alone.
+func BenchmarkPaired(b *testing.B) {
+	srv := newLoopback(b)
+	c := newCalls(b, srv)
+	s := newSignInputs(b, "http://127.0.0.1:1")
+	var sink byte
+	type contender struct {
+		name string
+		call func(context.Context) error
+	}
+	for _, sc := range []struct {
+		name       string
+		contenders []contender
+	}{
+		{"CSMS", []contender{{"floor", c.csmsFloor}, {"docapi", c.csmsDocapi}, {"official", c.csmsOfficial}}},
+		{"Sign", []contender{
+			{"hashes", func(context.Context) error { sink ^= s.hashes(); return nil }},
+			{"floor", func(context.Context) error { s.floor(); return nil }},
+			{"docapi", func(context.Context) error { return s.docapi() }},
+			{"official", func(context.Context) error { _, err := s.official(); return err }},
+		}},
+		{"BuildSign", []contender{{"floor", c.buildFloor}, {"docapi", c.buildDocapi}, {"official", c.buildOfficial}}},
+		{"IAMToken", []contender{{"floor", c.tokenFloor}, {"docapi", c.tokenDocapi}, {"official", c.tokenOfficial}}},
+		{"TOP", []contender{{"floor", c.topFloor}, {"docapi", c.topDocapi}}},
+	} {
+		b.Run(sc.name, func(b *testing.B) {
+			ctx := context.Background()
+			n := len(sc.contenders)
+			spent := make([]time.Duration, n)
+			for _, ct := range sc.contenders {
+				if err := ct.call(ctx); err != nil {
+					b.Fatal(err)
+				}
+			}
+			iters := 0
+			for b.Loop() {
+				for k := range n {
+					j := (iters + k) % n
+					start := time.Now()
+					if err := sc.contenders[j].call(ctx); err != nil {
+						b.Fatal(err)
+					}
+					spent[j] += time.Since(start)
+				}
+				iters++
+			}
+			docapi := -1
+			for j, ct := range sc.contenders {
+				b.ReportMetric(float64(spent[j].Nanoseconds())/float64(iters), ct.name+"-ns/op")
+				if ct.name == "docapi" {
+					docapi = j
+				}
+			}
+			for j, ct := range sc.contenders {
+				if j != docapi {
+					b.ReportMetric(float64(spent[docapi])/float64(spent[j]), "docapi/"+ct.name)
+				}
+			}
+		})
+	}
+	_ = sink
 }

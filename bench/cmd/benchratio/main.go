@@ -21,8 +21,12 @@ import (
 	"strings"
 )
 
-// result is one benchmark line.
-type result struct{ ns, bytes, allocs float64 }
+// result is one benchmark line; ratios are its reported metrics of the
+// form "docapi/NAME" (BenchmarkPaired's).
+type result struct {
+	ns, bytes, allocs float64
+	ratios            map[string]float64
+}
 
 // parse collects the results of each benchmark (GOMAXPROCS suffix removed)
 // in input order, and the order in which benchmarks first appear.
@@ -54,6 +58,13 @@ func parse(r io.Reader) (map[string][]result, []string, error) {
 				res.bytes = v
 			case "allocs/op":
 				res.allocs = v
+			default:
+				if strings.HasPrefix(f[i+1], "docapi/") {
+					if res.ratios == nil {
+						res.ratios = map[string]float64{}
+					}
+					res.ratios[f[i+1]] = v
+				}
 			}
 		}
 		if res.ns == 0 {
@@ -133,6 +144,38 @@ func write(w io.Writer, runs map[string][]result, order []string, den string) {
 		sort.Float64s(s)
 		fmt.Fprintf(w, "| %s: %s / %s | **%.2f×** | %.2f–%.2f | %.2f× | %.2f× |\n", scenario, numName, denName,
 			median(ns), s[0], s[len(s)-1], median(bs), median(as))
+	}
+	var paired []string
+	for _, name := range order {
+		units := map[string]bool{}
+		for _, r := range runs[name] {
+			for u := range r.ratios {
+				units[u] = true
+			}
+		}
+		sorted := make([]string, 0, len(units))
+		for u := range units {
+			sorted = append(sorted, u)
+		}
+		sort.Strings(sorted)
+		for _, u := range sorted {
+			var xs []float64
+			for _, r := range runs[name] {
+				if v, ok := r.ratios[u]; ok {
+					xs = append(xs, v)
+				}
+			}
+			sort.Float64s(xs)
+			paired = append(paired, fmt.Sprintf("| %s: %s | **%.2f×** | %.2f–%.2f | %d |", name, u, median(xs), xs[0], xs[len(xs)-1], len(xs)))
+		}
+	}
+	if len(paired) > 0 {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, "| paired time ratio (median over rounds) | time | min–max | rounds |")
+		fmt.Fprintln(w, "|---|---|---|---|")
+		for _, l := range paired {
+			fmt.Fprintln(w, l)
+		}
 	}
 }
 

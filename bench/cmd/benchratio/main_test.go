@@ -49,3 +49,18 @@ func TestDenominatorFlag(t *testing.T) {
 		t.Errorf("output lacks %q:\n%s", want, b.String())
 	}
 }
+
+func TestPairedRatios(t *testing.T) {
+	in := "BenchmarkPaired/TOP-2 10 300 ns/op 150 docapi-ns/op 1.5 docapi/floor 100 floor-ns/op\n" +
+		"BenchmarkPaired/TOP-2 10 300 ns/op 150 docapi-ns/op 1.1 docapi/floor 100 floor-ns/op\n" +
+		"BenchmarkPaired/TOP-2 10 300 ns/op 150 docapi-ns/op 1.2 docapi/floor 100 floor-ns/op\n"
+	runs, order, err := parse(strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	write(&b, runs, order, "")
+	if want := "| Paired/TOP: docapi/floor | **1.20×** | 1.10–1.50 | 3 |"; !strings.Contains(b.String(), want) {
+		t.Errorf("output lacks %q:\n%s", want, b.String())
+	}
+}
