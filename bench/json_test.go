@@ -31,7 +31,9 @@ type decoder struct {
 }
 
 var (
-	sonicStrict    = sonic.Config{DisallowUnknownFields: true}.Froze()
+	// sonic.ConfigStd's options plus DisallowUnknownFields.
+	sonicStrict = sonic.Config{EscapeHTML: true, SortMapKeys: true, CompactMarshaler: true, CopyString: true,
+		ValidateString: true, DisallowUnknownFields: true}.Froze()
 	jsoniterStd    = jsoniter.ConfigCompatibleWithStandardLibrary
 	jsoniterStrict = jsoniter.Config{EscapeHTML: true, SortMapKeys: true, ValidateJsonRawMessage: true,
 		DisallowUnknownFields: true}.Froze()
