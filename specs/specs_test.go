@@ -18,9 +18,14 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/docapi/docapi/generated/csms"
+	"github.com/docapi/docapi/generated/ecs"
+	"github.com/docapi/docapi/generated/ecsnova"
 	"github.com/docapi/docapi/generated/iam"
+	"github.com/docapi/docapi/generated/kms"
 	"github.com/docapi/docapi/generated/modelarts"
+	"github.com/docapi/docapi/generated/rds"
 	"github.com/docapi/docapi/generated/top"
+	"github.com/docapi/docapi/generated/vpc"
 )
 
 func loadSpecs(t *testing.T) map[string]*openapi3.T {
@@ -70,6 +75,11 @@ var clients = map[string]reflect.Type{
 	"csms":      reflect.TypeFor[*csms.ClientWithResponses](),
 	"modelarts": reflect.TypeFor[*modelarts.ClientWithResponses](),
 	"top":       reflect.TypeFor[*top.ClientWithResponses](),
+	"kms":       reflect.TypeFor[*kms.ClientWithResponses](),
+	"vpc":       reflect.TypeFor[*vpc.ClientWithResponses](),
+	"ecs":       reflect.TypeFor[*ecs.ClientWithResponses](),
+	"ecsnova":   reflect.TypeFor[*ecsnova.ClientWithResponses](),
+	"rds":       reflect.TypeFor[*rds.ClientWithResponses](),
 }
 
 // goType returns a new value of the generated type for part ("request" or a

@@ -101,11 +101,14 @@ type AuthScopeProject struct {
 
 // KeystoneCreateUserTokenByPasswordError defines model for KeystoneCreateUserTokenByPasswordError.
 type KeystoneCreateUserTokenByPasswordError struct {
-	Error *struct {
-		Code    *int    `json:"code,omitempty"`
-		Message *string `json:"message,omitempty"`
-		Title   *string `json:"title,omitempty"`
-	} `json:"error,omitempty"`
+	Error *KeystoneCreateUserTokenByPasswordErrorError `json:"error,omitempty"`
+}
+
+// KeystoneCreateUserTokenByPasswordErrorError defines model for KeystoneCreateUserTokenByPasswordErrorError.
+type KeystoneCreateUserTokenByPasswordErrorError struct {
+	Code    *int    `json:"code,omitempty"`
+	Message *string `json:"message,omitempty"`
+	Title   *string `json:"title,omitempty"`
 }
 
 // KeystoneCreateUserTokenByPasswordRequestBody defines model for KeystoneCreateUserTokenByPasswordRequestBody.

@@ -11,8 +11,6 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
-
-	"github.com/oapi-codegen/runtime"
 )
 
 // AlibabaSecurityDeepvisionProxySecurityCommonTokenGetEnvelope defines model for AlibabaSecurityDeepvisionProxySecurityCommonTokenGetEnvelope.
@@ -287,15 +285,6 @@ type ClientInterface interface {
 	//
 	// Corresponds with POST /router/rest#alibaba.security.deepvision.proxy.security.common.token.get (the `AlibabaSecurityDeepvisionProxySecurityCommonTokenGet` operationId).
 	AlibabaSecurityDeepvisionProxySecurityCommonTokenGetWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
-
-	// AlibabaSecurityDeepvisionProxySecurityCommonTokenGetWithFormdataBody 获取Security Token
-	//
-	// 获取Security token.
-	//
-	// Takes a body of the `application/x-www-form-urlencoded` content type.
-	//
-	// Corresponds with POST /router/rest#alibaba.security.deepvision.proxy.security.common.token.get (the `AlibabaSecurityDeepvisionProxySecurityCommonTokenGet` operationId).
-	AlibabaSecurityDeepvisionProxySecurityCommonTokenGetWithFormdataBody(ctx context.Context, body AlibabaSecurityDeepvisionProxySecurityCommonTokenGetFormdataRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 }
 
 // AlibabaSecurityDeepvisionProxySecurityCommonTokenGetWithBody 获取Security Token
@@ -315,36 +304,6 @@ func (c *Client) AlibabaSecurityDeepvisionProxySecurityCommonTokenGetWithBody(ct
 		return nil, err
 	}
 	return c.Client.Do(req)
-}
-
-// AlibabaSecurityDeepvisionProxySecurityCommonTokenGetWithFormdataBody 获取Security Token
-//
-// 获取Security token.
-//
-// Takes a body of the `application/x-www-form-urlencoded` content type.
-//
-// Corresponds with POST /router/rest#alibaba.security.deepvision.proxy.security.common.token.get (the `AlibabaSecurityDeepvisionProxySecurityCommonTokenGet` operationId).
-func (c *Client) AlibabaSecurityDeepvisionProxySecurityCommonTokenGetWithFormdataBody(ctx context.Context, body AlibabaSecurityDeepvisionProxySecurityCommonTokenGetFormdataRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAlibabaSecurityDeepvisionProxySecurityCommonTokenGetRequestWithFormdataBody(c.Server, body)
-	if err != nil {
-		return nil, err
-	}
-	req = req.WithContext(ctx)
-	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
-		return nil, err
-	}
-	return c.Client.Do(req)
-}
-
-// NewAlibabaSecurityDeepvisionProxySecurityCommonTokenGetRequestWithFormdataBody calls the generic AlibabaSecurityDeepvisionProxySecurityCommonTokenGet builder with application/x-www-form-urlencoded body
-func NewAlibabaSecurityDeepvisionProxySecurityCommonTokenGetRequestWithFormdataBody(server string, body AlibabaSecurityDeepvisionProxySecurityCommonTokenGetFormdataRequestBody) (*http.Request, error) {
-	var bodyReader io.Reader
-	bodyStr, err := runtime.MarshalForm(body, nil)
-	if err != nil {
-		return nil, err
-	}
-	bodyReader = strings.NewReader(bodyStr.Encode())
-	return NewAlibabaSecurityDeepvisionProxySecurityCommonTokenGetRequestWithBody(server, "application/x-www-form-urlencoded", bodyReader)
 }
 
 // NewAlibabaSecurityDeepvisionProxySecurityCommonTokenGetRequestWithBody constructs an http.Request for the AlibabaSecurityDeepvisionProxySecurityCommonTokenGet method, with any body, and a specified content type
@@ -428,15 +387,6 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with POST /router/rest#alibaba.security.deepvision.proxy.security.common.token.get (the `AlibabaSecurityDeepvisionProxySecurityCommonTokenGet` operationId).
 	AlibabaSecurityDeepvisionProxySecurityCommonTokenGetWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AlibabaSecurityDeepvisionProxySecurityCommonTokenGetResponse, error)
-
-	// AlibabaSecurityDeepvisionProxySecurityCommonTokenGetWithFormdataBodyWithResponse 获取Security Token
-	//
-	// 获取Security token.
-	//
-	// Takes a body of the `application/x-www-form-urlencoded` content type, and returns a wrapper object for the known response body format(s).
-	//
-	// Corresponds with POST /router/rest#alibaba.security.deepvision.proxy.security.common.token.get (the `AlibabaSecurityDeepvisionProxySecurityCommonTokenGet` operationId).
-	AlibabaSecurityDeepvisionProxySecurityCommonTokenGetWithFormdataBodyWithResponse(ctx context.Context, body AlibabaSecurityDeepvisionProxySecurityCommonTokenGetFormdataRequestBody, reqEditors ...RequestEditorFn) (*AlibabaSecurityDeepvisionProxySecurityCommonTokenGetResponse, error)
 }
 
 type AlibabaSecurityDeepvisionProxySecurityCommonTokenGetResponse struct {
@@ -496,21 +446,6 @@ func (r AlibabaSecurityDeepvisionProxySecurityCommonTokenGetResponse) ContentTyp
 // Corresponds with POST /router/rest#alibaba.security.deepvision.proxy.security.common.token.get (the `AlibabaSecurityDeepvisionProxySecurityCommonTokenGet` operationId).
 func (c *ClientWithResponses) AlibabaSecurityDeepvisionProxySecurityCommonTokenGetWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AlibabaSecurityDeepvisionProxySecurityCommonTokenGetResponse, error) {
 	rsp, err := c.AlibabaSecurityDeepvisionProxySecurityCommonTokenGetWithBody(ctx, contentType, body, reqEditors...)
-	if err != nil {
-		return nil, err
-	}
-	return ParseAlibabaSecurityDeepvisionProxySecurityCommonTokenGetResponse(rsp)
-}
-
-// AlibabaSecurityDeepvisionProxySecurityCommonTokenGetWithFormdataBodyWithResponse 获取Security Token
-//
-// 获取Security token.
-//
-// Takes a body of the `application/x-www-form-urlencoded` content type, and returns a wrapper object for the known response body format(s).
-//
-// Corresponds with POST /router/rest#alibaba.security.deepvision.proxy.security.common.token.get (the `AlibabaSecurityDeepvisionProxySecurityCommonTokenGet` operationId).
-func (c *ClientWithResponses) AlibabaSecurityDeepvisionProxySecurityCommonTokenGetWithFormdataBodyWithResponse(ctx context.Context, body AlibabaSecurityDeepvisionProxySecurityCommonTokenGetFormdataRequestBody, reqEditors ...RequestEditorFn) (*AlibabaSecurityDeepvisionProxySecurityCommonTokenGetResponse, error) {
-	rsp, err := c.AlibabaSecurityDeepvisionProxySecurityCommonTokenGetWithFormdataBody(ctx, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}

@@ -80,7 +80,7 @@ func TestRunFolderLeavesOutBadPages(t *testing.T) {
 	}
 	files := map[string]string{
 		"good.md":        string(good),
-		"broken.md":      "# 删除\n\n## URI\n\nDELETE /v1/{id}\n\n**表 1**  路径参数\n\n<table><tr><th>参数</th><th>x</th></tr><tr><td>id</td><td>y</td></tr></table>\n",
+		"broken.md":      "# 删除\n\n## URI\n\nDELETE /v1/{id}\n\n**表 1**  路径参数\n\n<table><tr><th>x</th><th>参数类型</th></tr><tr><td>id</td><td>String</td></tr></table>\n",
 		"sub/readme.txt": string(good),
 		".hidden.md":     "not read",
 		"image.png":      "not read",

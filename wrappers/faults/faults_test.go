@@ -19,7 +19,10 @@ import (
 	"go.uber.org/goleak"
 
 	"github.com/docapi/docapi/generated/csms"
+	"github.com/docapi/docapi/generated/csms/csmsapi"
+	"github.com/docapi/docapi/generated/modelarts/modelartsapi"
 	gentop "github.com/docapi/docapi/generated/top"
+	"github.com/docapi/docapi/generated/top/topapi"
 	"github.com/docapi/docapi/wrappers/huawei"
 	"github.com/docapi/docapi/wrappers/retry"
 	"github.com/docapi/docapi/wrappers/secret"
@@ -167,7 +170,7 @@ func buildTokenCSMS(t *testing.T, srv *httptest.Server, sleep retry.Sleeper) bui
 		Password: secret.New(password), Scope: huawei.Scope{ProjectID: projectID}}
 	cfg := huaweiConfig(srv, sleep)
 	cfg.ProjectID, cfg.Tokens = projectID, tokens
-	kms, err := huawei.NewCSMS(cfg)
+	kms, err := csmsapi.New(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -187,13 +190,13 @@ func buildAKSKModelArts(t *testing.T, srv *httptest.Server, sleep retry.Sleeper)
 	cfg := huaweiConfig(srv, sleep)
 	cfg.Credentials = huawei.Credentials{AccessKey: accessKey, SecretKey: secret.New(secretKey),
 		SecurityToken: secret.New(securityToken), ProjectID: projectID}
-	ma, err := huawei.NewModelArts(cfg)
+	ma, err := modelartsapi.New(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
 	call := func(ctx context.Context) error {
 		tok, err := ma.ShowInstanceToken(ctx, instanceID)
-		if err == nil && tok.Reveal() != instanceToken {
+		if err == nil && *tok.Token != instanceToken {
 			return errors.New("wrong instance token")
 		}
 		return err
@@ -206,15 +209,16 @@ func buildTOP(t *testing.T, srv *httptest.Server, sleep retry.Sleeper) built {
 	cfg := top.Config{AppKey: appKey, AppSecret: secret.New(appSecret), Session: secret.New(session),
 		Gateway: srv.URL + "/router/rest", MaxBodyBytes: maxBody}
 	tr := srv.Client().Transport.(*http.Transport)
-	c, err := top.NewClient(cfg, top.WithBaseTransport(tr),
+	c, err := topapi.New(cfg, top.WithBaseTransport(tr),
 		top.WithRetry(retry.Transport{Policy: policy, Sleep: sleep, Rand: func() float64 { return 0.5 }}))
 	if err != nil {
 		t.Fatal(err)
 	}
 	call := func(ctx context.Context) error {
-		cred, err := c.SecurityTokenGet(ctx, gentop.SecurityTokenQueryParam{ProductCode: "oss", SceneCode: "scene",
-			UsageScene: "upload", OpPoiId: "poi-9", OpTenantCode: "tenant-3"})
-		if err == nil && (cred.AccessKeySecret == nil || *cred.AccessKeySecret != respSecret) {
+		resp, err := c.AlibabaSecurityDeepvisionProxySecurityCommonTokenGet(ctx, gentop.AlibabaSecurityDeepvisionProxySecurityCommonTokenGetRequest{
+			Param: &gentop.SecurityTokenQueryParam{ProductCode: "oss", SceneCode: "scene",
+				UsageScene: "upload", OpPoiId: "poi-9", OpTenantCode: "tenant-3"}})
+		if err == nil && (resp.Result == nil || resp.Result.AccessKeySecret == nil || *resp.Result.AccessKeySecret != respSecret) {
 			return errors.New("wrong credential")
 		}
 		return err

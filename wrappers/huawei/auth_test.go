@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/docapi/docapi/generated/csms"
+	"github.com/docapi/docapi/generated/csms/csmsapi"
 	"github.com/docapi/docapi/wrappers/huawei"
 	"github.com/docapi/docapi/wrappers/retry"
 	"github.com/docapi/docapi/wrappers/secret"
@@ -51,7 +52,7 @@ type tokenStack struct {
 	csms   *fakeCSMS
 	srv    *httptest.Server
 	sleep  *sleepRecorder
-	client *huawei.CSMS
+	client *csmsapi.Client
 }
 
 func newTokenStack(t *testing.T, secrets int) *tokenStack {
@@ -63,7 +64,7 @@ func newTokenStack(t *testing.T, secrets int) *tokenStack {
 	s.srv = httptest.NewServer(s.csms)
 	t.Cleanup(s.srv.Close)
 	var err error
-	s.client, err = huawei.NewCSMS(huawei.Config{
+	s.client, err = csmsapi.New(huawei.Config{
 		Endpoint: s.srv.URL, ProjectID: exampleProjectID, Tokens: s.tokens,
 		HTTPClient: s.srv.Client(), RetrySleep: s.sleep.Sleep,
 	})

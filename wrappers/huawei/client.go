@@ -1,34 +1,36 @@
 package huawei
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
+	"time"
 
-	"github.com/docapi/docapi/generated/csms"
 	"github.com/docapi/docapi/generated/iam"
-	"github.com/docapi/docapi/generated/modelarts"
 	"github.com/docapi/docapi/wrappers/retry"
-	"github.com/docapi/docapi/wrappers/secret"
 )
 
-// Config says where a service is and how to call it. The constructors build
-// one http.Client from it, composed outermost first as
+// Config says where a service is and how to call it. NewClient applies it
+// to any generated service; the HTTP client it builds is composed outermost
+// first as
 //
 //	response size limit → retry.Transport → TokenTransport or SigningTransport → HTTPClient.Transport
 //
 // so that every retry attempt gets a fresh token header or signature.
 type Config struct {
-	// Region selects the regional endpoint, e.g. "cn-north-4".
+	// Region selects the regional endpoint, e.g. "cn-north-4": it fills
+	// {region} in the server URL of the service's spec.
 	Region string
 	// Endpoint, when set, replaces the regional endpoint (private
 	// endpoints, tests); an absolute http(s) URL.
 	Endpoint string
-	// ProjectID is filled into every path. Empty means Credentials'
+	// ProjectID fills {project_id} in paths. Empty means Credentials'
 	// ProjectID when Credentials is a plain Credentials value.
 	ProjectID string
+	// DomainID (the account id) fills {domain_id} in the paths of global
+	// services such as IAM.
+	DomainID string
 
 	// Tokens authenticates with an IAM token (X-Auth-Token); see
 	// PasswordTokenSource.
@@ -40,6 +42,9 @@ type Config struct {
 	// Retry bounds retries; zero fields take retry.DefaultPolicy's values.
 	// MaxAttempts 1 turns retrying off.
 	Retry retry.Policy
+	// RetryBudget is shared by every call of the client; nil means a
+	// fresh retry.NewBudget(0) per client.
+	RetryBudget *retry.Budget `json:"-"`
 	// RetrySleep waits between attempts; nil means retry.SleepContext.
 	RetrySleep retry.Sleeper `json:"-"`
 	// HTTPClient supplies the base transport, timeout and redirect policy;
@@ -50,24 +55,24 @@ type Config struct {
 	// MaxResponseBody bounds each response body; zero means
 	// DefaultMaxResponseBody.
 	MaxResponseBody int64
+	// Now is the clock for signatures and Retry-After dates; nil means
+	// time.Now.
+	Now func() time.Time `json:"-"`
 }
 
-// projectID resolves the project id filled into paths.
-func (cfg Config) projectID() (string, error) {
-	id := cfg.ProjectID
-	if c, ok := cfg.Credentials.(Credentials); ok && id == "" {
-		id = c.ProjectID
+// projectID resolves the project id filled into paths; "" when unknown.
+func (cfg Config) projectID() string {
+	if c, ok := cfg.Credentials.(Credentials); ok && cfg.ProjectID == "" {
+		return c.ProjectID
 	}
-	if id == "" {
-		return "", errors.New("huawei: config: ProjectID is empty")
-	}
-	return id, nil
+	return cfg.ProjectID
 }
 
-// server returns the service's base URL.
-func (cfg Config) server(service string) (string, error) {
+// server returns the service's base URL: Endpoint, or the spec's server
+// URL with the region filled in.
+func (cfg Config) server(svc Service) (string, error) {
 	if cfg.Endpoint == "" {
-		return Endpoint(service, cfg.Region)
+		return svc.Endpoint(cfg.Region)
 	}
 	u, err := url.Parse(cfg.Endpoint)
 	if err != nil {
@@ -80,9 +85,8 @@ func (cfg Config) server(service string) (string, error) {
 	return cfg.Endpoint, nil
 }
 
-// httpClient composes the transports; requireAuth rejects a config with
-// neither Tokens nor Credentials.
-func (cfg Config) httpClient(requireAuth bool) (*http.Client, error) {
+// httpClient composes the transports.
+func (cfg Config) httpClient() (*http.Client, error) {
 	hc := &http.Client{}
 	if cfg.HTTPClient != nil {
 		copied := *cfg.HTTPClient
@@ -101,122 +105,29 @@ func (cfg Config) httpClient(requireAuth bool) (*http.Client, error) {
 	case cfg.Tokens != nil:
 		rt = &TokenTransport{Base: rt, Tokens: cfg.Tokens}
 	case cfg.Credentials != nil:
-		rt = &SigningTransport{Base: rt, Credentials: cfg.Credentials}
-	case requireAuth:
-		return nil, errors.New("huawei: config: set Tokens or Credentials")
+		rt = &SigningTransport{Base: rt, Credentials: cfg.Credentials, Now: cfg.Now}
 	}
-	rt = &retry.Transport{Base: rt, Policy: cfg.Retry, Sleep: cfg.RetrySleep}
+	budget := cfg.RetryBudget
+	if budget == nil {
+		budget = retry.NewBudget(0)
+	}
+	rt = &retry.Transport{Base: rt, Policy: cfg.Retry, Sleep: cfg.RetrySleep, Budget: budget, Now: cfg.Now}
 	hc.Transport = limitBodyTransport{base: rt, max: orDefault64(cfg.MaxResponseBody, DefaultMaxResponseBody)}
 	return hc, nil
 }
 
-// NewIAMClient returns the generated IAM client for PasswordTokenSource.
-// Config.Tokens must be empty: the token source would wait on itself.
+// NewIAMClient returns the generated IAM client for PasswordTokenSource,
+// at the server specs/iam.yaml names. Config.Tokens must be empty: the
+// token source would wait on itself.
 func NewIAMClient(cfg Config) (*iam.ClientWithResponses, error) {
 	if cfg.Tokens != nil {
 		return nil, errors.New("huawei: config: the IAM client of a token source cannot authenticate with tokens")
 	}
-	server, err := cfg.server("iam")
+	c, err := NewClient(cfg, Service{Name: "iam", Server: iam.ServerURL})
 	if err != nil {
 		return nil, err
 	}
-	hc, err := cfg.httpClient(false)
-	if err != nil {
-		return nil, err
-	}
-	return iam.NewClientWithResponses(server, iam.WithHTTPClient(hc))
-}
-
-// projectService resolves what every project-scoped service client needs:
-// its server URL, the project id and an authenticating HTTP client.
-func (cfg Config) projectService(service string) (server, projectID string, hc *http.Client, err error) {
-	if server, err = cfg.server(service); err != nil {
-		return "", "", nil, err
-	}
-	if projectID, err = cfg.projectID(); err != nil {
-		return "", "", nil, err
-	}
-	if hc, err = cfg.httpClient(true); err != nil {
-		return "", "", nil, err
-	}
-	return server, projectID, hc, nil
-}
-
-// CSMS calls Cloud Secret Management for one project.
-type CSMS struct {
-	// Client is the generated client, for operations not wrapped here.
-	Client    *csms.ClientWithResponses
-	ProjectID string
-}
-
-// NewCSMS builds a CSMS client from cfg.
-func NewCSMS(cfg Config) (*CSMS, error) {
-	server, projectID, hc, err := cfg.projectService("csms")
-	if err != nil {
-		return nil, err
-	}
-	c, err := csms.NewClientWithResponses(server, csms.WithHTTPClient(hc))
-	if err != nil {
-		return nil, err
-	}
-	return &CSMS{Client: c, ProjectID: projectID}, nil
-}
-
-// ListResourceInstances queries secrets by tag (one page). The query is
-// safe to repeat, so it is retried although it is a POST. Non-2xx answers
-// are *APIError; unusable 2xx answers *ResponseError.
-func (c *CSMS) ListResourceInstances(ctx context.Context, body csms.ListResourceInstancesRequestBody) (*csms.ListResourceInstancesResponseBody, error) {
-	const op = "csms ListResourceInstances"
-	resp, err := c.Client.ListResourceInstances(retry.MarkIdempotent(ctx), c.ProjectID, body)
-	parsed, err := parseResponse(op, resp, err, csms.ParseListResourceInstancesResponse)
-	if err != nil {
-		return nil, err
-	}
-	if parsed.JSON200 == nil {
-		return nil, unusable(op, parsed.HTTPResponse, ErrUnexpectedContentType)
-	}
-	return parsed.JSON200, nil
-}
-
-// ModelArts calls the ModelArts development environment API for one project.
-type ModelArts struct {
-	// Client is the generated client, for operations not wrapped here.
-	Client    *modelarts.ClientWithResponses
-	ProjectID string
-}
-
-// NewModelArts builds a ModelArts client from cfg.
-func NewModelArts(cfg Config) (*ModelArts, error) {
-	server, projectID, hc, err := cfg.projectService("modelarts")
-	if err != nil {
-		return nil, err
-	}
-	c, err := modelarts.NewClientWithResponses(server, modelarts.WithHTTPClient(hc))
-	if err != nil {
-		return nil, err
-	}
-	return &ModelArts{Client: c, ProjectID: projectID}, nil
-}
-
-// ShowInstanceToken returns the access token of a development environment
-// instance, kept in a secret.Value so it cannot be printed by accident.
-func (m *ModelArts) ShowInstanceToken(ctx context.Context, instanceID string) (secret.Value, error) {
-	const op = "modelarts ShowInstanceToken"
-	if instanceID == "" {
-		return secret.Value{}, errors.New("huawei: " + op + ": empty instance id")
-	}
-	resp, err := m.Client.ShowInstanceToken(ctx, m.ProjectID, instanceID)
-	parsed, err := parseResponse(op, resp, err, modelarts.ParseShowInstanceTokenResponse)
-	if err != nil {
-		return secret.Value{}, err
-	}
-	if parsed.JSON200 == nil {
-		return secret.Value{}, unusable(op, parsed.HTTPResponse, ErrUnexpectedContentType)
-	}
-	if parsed.JSON200.Token == nil || *parsed.JSON200.Token == "" {
-		return secret.Value{}, unusable(op, parsed.HTTPResponse, errors.New("no token in the body"))
-	}
-	return secret.New(*parsed.JSON200.Token), nil
+	return iam.NewClientWithResponses(c.Server(), iam.WithHTTPClient(c.HTTPClient()))
 }
 
 // parseResponse turns the result of a generated client call into the

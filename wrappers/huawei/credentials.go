@@ -1,7 +1,7 @@
-// Package huawei wraps the generated Huawei Cloud clients (generated/iam,
-// generated/csms, generated/modelarts) with authentication, retries, typed
-// errors and pagination: NewIAMClient, NewCSMS and NewModelArts build them
-// from a Config. Authentication is an IAM token (PasswordTokenSource behind
+// Package huawei is the runtime of the generated Huawei Cloud clients
+// (generated/<service>/<service>api): a Config applied to any of them by
+// NewClient, with authentication, retries, typed errors and pagination.
+// Authentication is an IAM token (PasswordTokenSource behind
 // TokenTransport) or an access key pair (Credentials, signed with
 // SDK-HMAC-SHA256 by SigningTransport). Non-2xx answers are *APIError,
 // unusable 2xx answers *ResponseError, failed token refreshes *TokenError.

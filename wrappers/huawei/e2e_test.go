@@ -20,6 +20,8 @@ import (
 	"go.uber.org/goleak"
 
 	"github.com/docapi/docapi/generated/csms"
+	"github.com/docapi/docapi/generated/csms/csmsapi"
+	"github.com/docapi/docapi/generated/modelarts/modelartsapi"
 	"github.com/docapi/docapi/wrappers/huawei"
 	"github.com/docapi/docapi/wrappers/retry"
 	"github.com/docapi/docapi/wrappers/secret"
@@ -34,13 +36,13 @@ var exampleCredentials = huawei.Credentials{
 
 // newAKSKCSMS starts a fake CSMS that checks AK/SK signatures and returns a
 // client signing with exampleCredentials.
-func newAKSKCSMS(t *testing.T, secrets int, maxBody int64) (*fakeCSMS, *huawei.CSMS, *sleepRecorder) {
+func newAKSKCSMS(t *testing.T, secrets int, maxBody int64) (*fakeCSMS, *csmsapi.Client, *sleepRecorder) {
 	t.Helper()
 	f := newFakeCSMS(akskAuth(exampleCredentials.AccessKey, exampleCredentials.SecretKey.Reveal()), secrets)
 	srv := httptest.NewServer(f)
 	t.Cleanup(srv.Close)
 	sleep := &sleepRecorder{}
-	c, err := huawei.NewCSMS(huawei.Config{
+	c, err := csmsapi.New(huawei.Config{
 		Endpoint: srv.URL, Credentials: exampleCredentials, // ProjectID comes from the credentials
 		HTTPClient: srv.Client(), RetrySleep: sleep.Sleep, MaxResponseBody: maxBody,
 	})
@@ -53,7 +55,7 @@ func newAKSKCSMS(t *testing.T, secrets int, maxBody int64) (*fakeCSMS, *huawei.C
 func TestAKSKSignedRequestsVerifiedIndependently(t *testing.T) {
 	f, c, _ := newAKSKCSMS(t, 12, 0)
 	n := 0
-	for _, err := range c.ResourceInstances(context.Background(), csms.ListResourceInstancesRequestBody{Limit: ptr("5")}) {
+	for _, err := range c.ListResourceInstancesAll(context.Background(), csms.ListResourceInstancesRequestBody{Action: ptr("filter"), Limit: ptr("5")}) {
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -67,7 +69,7 @@ func TestAKSKSignedRequestsVerifiedIndependently(t *testing.T) {
 	defer srv.Close()
 	bad := exampleCredentials
 	bad.SecretKey = secret.New("not-the-key")
-	c2, err := huawei.NewCSMS(huawei.Config{Endpoint: srv.URL, Credentials: bad, HTTPClient: srv.Client()})
+	c2, err := csmsapi.New(huawei.Config{Endpoint: srv.URL, Credentials: bad, HTTPClient: srv.Client()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -231,14 +233,14 @@ func TestFaultMatrix(t *testing.T) {
 		for _, c := range faultCases() {
 			t.Run(auth+"/"+c.name, func(t *testing.T) {
 				var fake *fakeCSMS
-				var client *huawei.CSMS
+				var client *csmsapi.Client
 				var sleep *sleepRecorder
 				var iamRequests func() int32
 				if auth == "token" {
 					s := newTokenStack(t, 3)
 					// Rebuild the client with the response limit of this test.
 					var err error
-					client, err = huawei.NewCSMS(huawei.Config{Endpoint: s.srv.URL, ProjectID: exampleProjectID,
+					client, err = csmsapi.New(huawei.Config{Endpoint: s.srv.URL, ProjectID: exampleProjectID,
 						Tokens: s.tokens, HTTPClient: s.srv.Client(), RetrySleep: s.sleep.Sleep, MaxResponseBody: faultMaxBody})
 					if err != nil {
 						t.Fatal(err)
@@ -291,13 +293,13 @@ func TestModelArtsShowInstanceToken(t *testing.T) {
 		fake := &fakeModelArts{projectID: exampleProjectID, auth: tokenAuth(f), instances: map[string]string{instanceID: instanceToken}}
 		srv := httptest.NewServer(fake)
 		t.Cleanup(srv.Close)
-		m, err := huawei.NewModelArts(huawei.Config{Endpoint: srv.URL, ProjectID: exampleProjectID, Tokens: tokens, HTTPClient: srv.Client()})
+		m, err := modelartsapi.New(huawei.Config{Endpoint: srv.URL, ProjectID: exampleProjectID, Tokens: tokens, HTTPClient: srv.Client()})
 		if err != nil {
 			t.Fatal(err)
 		}
 		tok, err := m.ShowInstanceToken(context.Background(), instanceID)
-		if err != nil || tok.Reveal() != instanceToken {
-			t.Fatalf("token %v, err %v", tok.Reveal() == instanceToken, err)
+		if err != nil || *tok.Token != instanceToken {
+			t.Fatalf("token %v, err %v", tok != nil && *tok.Token == instanceToken, err)
 		}
 		_, err = m.ShowInstanceToken(context.Background(), "no-such-instance")
 		var apiErr *huawei.APIError
@@ -316,11 +318,11 @@ func TestModelArtsShowInstanceToken(t *testing.T) {
 			auth: akskAuth(exampleCredentials.AccessKey, exampleCredentials.SecretKey.Reveal())}
 		srv := httptest.NewServer(fake)
 		t.Cleanup(srv.Close)
-		m, err := huawei.NewModelArts(huawei.Config{Endpoint: srv.URL, Credentials: exampleCredentials, HTTPClient: srv.Client()})
+		m, err := modelartsapi.New(huawei.Config{Endpoint: srv.URL, Credentials: exampleCredentials, HTTPClient: srv.Client()})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if tok, err := m.ShowInstanceToken(context.Background(), instanceID); err != nil || tok.Reveal() != instanceToken {
+		if tok, err := m.ShowInstanceToken(context.Background(), instanceID); err != nil || *tok.Token != instanceToken {
 			t.Fatalf("err %v", err)
 		}
 	})
@@ -329,30 +331,45 @@ func TestModelArtsShowInstanceToken(t *testing.T) {
 func TestConfigValidation(t *testing.T) {
 	tokens := staticTokens{huawei.Token{Value: secret.New("t")}}
 	bad := map[string]huawei.Config{
-		"no auth":          {Region: "cn-north-4", ProjectID: "p"},
 		"both auths":       {Region: "cn-north-4", ProjectID: "p", Tokens: tokens, Credentials: exampleCredentials},
-		"no project":       {Region: "cn-north-4", Tokens: tokens},
 		"bad region":       {Region: "evil.com/", ProjectID: "p", Tokens: tokens},
+		"no region":        {ProjectID: "p", Tokens: tokens},
 		"relative URL":     {Endpoint: "kms.local", ProjectID: "p", Tokens: tokens},
 		"user info in URL": {Endpoint: "https://u:p@kms.local", ProjectID: "p", Tokens: tokens},
 	}
 	for name, cfg := range bad {
-		if _, err := huawei.NewCSMS(cfg); err == nil {
+		if _, err := csmsapi.New(cfg); err == nil {
 			t.Errorf("%s: accepted", name)
+		}
+	}
+	// What an operation needs is checked when it is called, before
+	// anything is sent: the spec says it needs auth and a project id.
+	atCall := map[string]huawei.Config{
+		"no auth":    {Endpoint: "http://127.0.0.1:1", ProjectID: "p"},
+		"no project": {Endpoint: "http://127.0.0.1:1", Tokens: tokens},
+	}
+	for name, cfg := range atCall {
+		c, err := csmsapi.New(cfg)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if _, err := c.ListResourceInstances(context.Background(), filterPage("0", "1")); err == nil || !strings.Contains(err.Error(), "Config.") {
+			t.Errorf("%s: call error %v, want one naming the Config field", name, err)
 		}
 	}
 	if _, err := huawei.NewIAMClient(huawei.Config{Region: "cn-north-4", Tokens: tokens}); err == nil {
 		t.Error("IAM client with token auth accepted")
 	}
-	c, err := huawei.NewCSMS(huawei.Config{Region: "ap-southeast-1", Credentials: exampleCredentials})
+	c, err := csmsapi.New(huawei.Config{Region: "ap-southeast-1", Credentials: exampleCredentials})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := c.Client.ClientInterface.(*csms.Client).Server; got != "https://kms.ap-southeast-1.myhuaweicloud.com/" {
+	// The server comes from specs/csms.yaml (KMS's endpoint), not from Go.
+	if got := c.Runtime().Server(); got != "https://kms.ap-southeast-1.myhuaweicloud.com" {
 		t.Errorf("server = %q", got)
 	}
-	if c.ProjectID != exampleProjectID {
-		t.Errorf("project id %q not taken from the credentials", c.ProjectID)
+	if got := c.Runtime().IDs().Project; got != exampleProjectID {
+		t.Errorf("project id %q not taken from the credentials", got)
 	}
 }
 
@@ -452,7 +469,7 @@ func TestSecretsNeverPrinted(t *testing.T) {
 func TestConfigEndpointErrorShowsNoPassword(t *testing.T) {
 	tokens := staticTokens{huawei.Token{Value: secret.New("t")}}
 	for _, endpoint := range []string{"https://u:pw-Endp0int-secret@kms.local", "https://u:pw-Endp0int-secret@kms.local:bad port/", "kms.local"} {
-		_, err := huawei.NewCSMS(huawei.Config{Endpoint: endpoint, ProjectID: "p", Tokens: tokens})
+		_, err := csmsapi.New(huawei.Config{Endpoint: endpoint, ProjectID: "p", Tokens: tokens})
 		if err == nil {
 			t.Fatalf("%s accepted", endpoint)
 		}

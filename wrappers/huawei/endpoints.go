@@ -3,18 +3,8 @@ package huawei
 import (
 	"fmt"
 	"regexp"
-	"slices"
 	"strings"
 )
-
-// serviceHosts maps a service name to the first label of its regional host,
-// https://{label}.{region}.myhuaweicloud.com. Read-only.
-var serviceHosts = map[string]string{
-	"iam":       "iam",
-	"csms":      "kms", // Cloud Secret Management is served by the KMS endpoint.
-	"kms":       "kms",
-	"modelarts": "modelarts",
-}
 
 // regionPattern admits region ids such as "cn-north-4" or "ap-southeast-1"
 // and nothing that could change the host (dots, slashes, "@", ports).
@@ -23,25 +13,23 @@ var regionPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 // maxRegionLen keeps the region within one DNS label.
 const maxRegionLen = 63
 
-// Endpoint returns the regional endpoint of service, e.g.
-// Endpoint("iam", "cn-north-4") = "https://iam.cn-north-4.myhuaweicloud.com".
-func Endpoint(service, region string) (string, error) {
-	label, ok := serviceHosts[strings.ToLower(service)]
-	if !ok {
-		return "", fmt.Errorf("huawei: unknown service %q (known: %s)", service, strings.Join(Services(), ", "))
+// Endpoint returns the service's regional endpoint: the server URL of its
+// spec with {region} filled in, e.g. "https://vpc.cn-north-4.myhuaweicloud.com"
+// for vpcapi.Service and "cn-north-4". A server URL without {region} (a
+// global endpoint) is returned as it is.
+func (s Service) Endpoint(region string) (string, error) {
+	if s.Server == "" {
+		return "", fmt.Errorf("huawei: service %q has no server URL in its spec; set Config.Endpoint", s.Name)
+	}
+	if !strings.Contains(s.Server, "{region}") {
+		return s.Server, nil
 	}
 	if len(region) > maxRegionLen || !regionPattern.MatchString(region) {
 		return "", fmt.Errorf("huawei: invalid region %q: want lowercase letters, digits and single dashes, like cn-north-4", region)
 	}
-	return "https://" + label + "." + region + ".myhuaweicloud.com", nil
-}
-
-// Services lists the services Endpoint knows, sorted.
-func Services() []string {
-	names := make([]string, 0, len(serviceHosts))
-	for name := range serviceHosts {
-		names = append(names, name)
+	u := strings.ReplaceAll(s.Server, "{region}", region)
+	if strings.ContainsAny(u, "{}") {
+		return "", fmt.Errorf("huawei: service %q: server URL %q has variables other than {region}; set Config.Endpoint", s.Name, s.Server)
 	}
-	slices.Sort(names)
-	return names
+	return u, nil
 }

@@ -6,12 +6,15 @@ import (
 	"net/http/httptest"
 
 	"github.com/docapi/docapi/generated/csms"
+	"github.com/docapi/docapi/generated/csms/csmsapi"
+	"github.com/docapi/docapi/generated/modelarts/modelartsapi"
 	"github.com/docapi/docapi/wrappers/huawei"
 	"github.com/docapi/docapi/wrappers/secret"
 )
 
-// Token authentication: a password token source for IAM, and a CSMS client
-// that sends its tokens, listing every secret page by page.
+// Token authentication: a password token source for IAM, and the generated
+// CSMS client (generated/csms/csmsapi) that sends its tokens, listing every
+// secret page by page (the spec marks the operation's offset/limit paging).
 func ExamplePasswordTokenSource() {
 	iamFake := newFakeIAM(nil)
 	iamSrv := httptest.NewServer(iamFake)
@@ -32,7 +35,7 @@ func ExamplePasswordTokenSource() {
 		Password:   secret.New("IAMPassword"),
 		Scope:      huawei.Scope{ProjectName: "cn-north-1"},
 	}
-	client, err := huawei.NewCSMS(huawei.Config{
+	client, err := csmsapi.New(huawei.Config{
 		Endpoint:   csmsSrv.URL,
 		ProjectID:  "aa2d97d7e62c4b7da3ffdfc11551f878",
 		Tokens:     tokens,
@@ -42,7 +45,7 @@ func ExamplePasswordTokenSource() {
 		fmt.Println(err)
 		return
 	}
-	for s, err := range client.ResourceInstances(context.Background(), csms.ListResourceInstancesRequestBody{Limit: ptr("2")}) {
+	for s, err := range client.ListResourceInstancesAll(context.Background(), csms.ListResourceInstancesRequestBody{Action: ptr("filter"), Limit: ptr("2")}) {
 		if err != nil {
 			fmt.Println(err)
 			return
@@ -60,7 +63,7 @@ func ExamplePasswordTokenSource() {
 // AK/SK authentication: every attempt is signed with SDK-HMAC-SHA256. The
 // project id is taken from the credentials (HUAWEICLOUD_SDK_PROJECT_ID when
 // read with CredentialsFromEnv).
-func ExampleCSMS_ListResourceInstances() {
+func Example_accessKey() {
 	cred := huawei.Credentials{
 		AccessKey: "HPUAL3KZ0EXAMPLE0001",
 		SecretKey: secret.New("sk-Yq2vN8xRk4TzE1mW0pJ7cB5uH3dL9sFa"),
@@ -71,7 +74,7 @@ func ExampleCSMS_ListResourceInstances() {
 
 	// In production: cred, err := huawei.CredentialsFromEnv(os.Getenv) and
 	// huawei.Config{Region: "cn-north-4", Credentials: cred}.
-	client, err := huawei.NewCSMS(huawei.Config{Endpoint: srv.URL, Credentials: cred, HTTPClient: srv.Client()})
+	client, err := csmsapi.New(huawei.Config{Endpoint: srv.URL, Credentials: cred, HTTPClient: srv.Client()})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -95,9 +98,9 @@ func ExampleCSMS_ListResourceInstances() {
 	// {AccessKey:HPUAL3KZ0EXAMPLE0001 SecretKey:[REDACTED] SecurityToken:[REDACTED] ProjectID:aa2d97d7e62c4b7da3ffdfc11551f878}
 }
 
-// ModelArts: the access token of a development environment instance comes
-// back as a secret.Value.
-func ExampleModelArts_ShowInstanceToken() {
+// ModelArts: the access token of a development environment instance; a
+// missing instance is an *APIError.
+func Example_modelArts() {
 	const instanceID = "6fa459ea-ee8a-3ca4-894e-db77e160355e"
 	iamFake := newFakeIAM(nil)
 	iamSrv := httptest.NewServer(iamFake)
@@ -115,7 +118,7 @@ func ExampleModelArts_ShowInstanceToken() {
 	}
 	tokens := &huawei.PasswordTokenSource{IAM: iamClient, DomainName: "IAMDomain", UserName: "IAMUser",
 		Password: secret.New("IAMPassword"), Scope: huawei.Scope{ProjectName: "cn-north-1"}}
-	ma, err := huawei.NewModelArts(huawei.Config{Endpoint: maSrv.URL, ProjectID: "aa2d97d7e62c4b7da3ffdfc11551f878",
+	ma, err := modelartsapi.New(huawei.Config{Endpoint: maSrv.URL, ProjectID: "aa2d97d7e62c4b7da3ffdfc11551f878",
 		Tokens: tokens, HTTPClient: maSrv.Client()})
 	if err != nil {
 		fmt.Println(err)
@@ -126,7 +129,8 @@ func ExampleModelArts_ShowInstanceToken() {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println("token:", tok, "length", len(tok.Reveal()))
+	token := secret.New(*tok.Token) // keep it out of logs
+	fmt.Println("token:", token, "length", len(token.Reveal()))
 	_, err = ma.ShowInstanceToken(context.Background(), "missing")
 	fmt.Println(err)
 	// Output:

@@ -1,86 +1,220 @@
 package huawei
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"iter"
 	"strconv"
-
-	"github.com/docapi/docapi/generated/csms"
+	"strings"
 )
 
-// DefaultPageSize is the page size ResourceInstances asks for when the
-// filter sets no limit (the API allows 1 to 1000, default 10).
-const DefaultPageSize = 100
+// ErrNoProgress reports a server whose paging does not advance (an empty
+// page before the announced total, or the same marker twice); paging stops
+// instead of looping.
+var ErrNoProgress = errors.New("huawei: paging does not advance")
 
-// ErrNoProgress reports a server that returned an empty page before the
-// total it announced was reached; paging stops instead of looping.
-var ErrNoProgress = errors.New("huawei: empty page before total_count was reached")
+// Paging styles of the x-docapi-pagination extension.
+const (
+	PagingMarker = "marker" // the next request carries a marker from the last page
+	PagingOffset = "offset" // the next request's offset is the previous one plus the items seen
+	PagingPage   = "page"   // the next request's page number is one more
+)
 
-// ResourceInstances iterates over every secret matching filter, fetching
-// pages of filter.Limit (default DefaultPageSize) from filter.Offset
-// (default 0) until total_count is reached. Action is always "filter".
-//
-// The iteration stops after yielding an error, and when the loop body
-// breaks no further page is fetched.
-func (c *CSMS) ResourceInstances(ctx context.Context, filter csms.ListResourceInstancesRequestBody) iter.Seq2[csms.ActionResources, error] {
-	return func(yield func(csms.ActionResources, error) bool) {
-		limit, offset, err := pageBounds(filter)
+// Paging is an operation's x-docapi-pagination extension, as docparse's
+// paging stage writes it and the generated code passes it on.
+type Paging struct {
+	Op    *Operation
+	Style string // PagingMarker, PagingOffset or PagingPage
+	// Param names the request member that carries the marker, offset or
+	// page number; Limit the page size member ("" when there is none).
+	Param, Limit string
+	// In is "query" (a member of the Params struct) or "body".
+	In string
+	// ParamType is the JSON type of Param: "string" or "integer".
+	ParamType string
+	// Items names the response array the items come from.
+	Items string
+	// Next (marker style) is the dotted path of the next marker in the
+	// response ("page_info.next_marker"), or "" for the id of the last item.
+	Next string
+	// Total (offset style) is the dotted path of the total count in the
+	// response, "" when there is none.
+	Total string
+}
+
+// Paginate calls call with req, then with req moved on by p, and yields
+// the items of every page until a page is empty or short, the marker runs
+// out, or the total is reached. The iteration stops after yielding an
+// error, and when the loop body breaks no further page is fetched. req is
+// not modified.
+func Paginate[Req any, Page any, Item any](ctx context.Context, p Paging, req Req,
+	call func(context.Context, Req) (*Page, error), items func(*Page) []Item) iter.Seq2[Item, error] {
+	return func(yield func(Item, error) bool) {
+		var zero Item
+		fail := func(err error) { yield(zero, fmt.Errorf("huawei: %s: paging: %w", p.Op, err)) }
+		fields, err := members(req)
 		if err != nil {
-			yield(csms.ActionResources{}, err)
+			fail(err)
 			return
 		}
-		page := filter
-		action, limitText := "filter", strconv.Itoa(limit)
-		page.Action, page.Limit = &action, &limitText
+		limit, _ := intMember(fields[p.Limit])
+		offset, _ := intMember(fields[p.Param])
+		if p.Style == PagingPage && offset == 0 {
+			offset = 1
+		}
+		seen := map[string]bool{}
 		for {
-			offsetText := strconv.Itoa(offset)
-			page.Offset = &offsetText
-			out, err := c.ListResourceInstances(ctx, page)
+			next, err := withMembers(req, fields)
 			if err != nil {
-				yield(csms.ActionResources{}, err)
+				fail(err)
 				return
 			}
-			var items []csms.ActionResources
-			if out.Resources != nil {
-				items = *out.Resources
+			page, err := call(ctx, next)
+			if err != nil {
+				yield(zero, err)
+				return
 			}
-			for _, item := range items {
-				if !yield(item, nil) {
+			got := items(page)
+			for _, it := range got {
+				if !yield(it, nil) {
 					return
 				}
 			}
-			offset += len(items)
-			switch {
-			case out.TotalCount == nil:
-				// No total: a short page is the last one.
-				if len(items) < limit {
+			if len(got) == 0 {
+				if total, ok := pathInt(page, p.Total); ok && p.Style == PagingOffset && offset < total {
+					fail(fmt.Errorf("%w: empty page at offset %d of %d", ErrNoProgress, offset, total))
+				}
+				return
+			}
+			if limit > 0 && len(got) < limit {
+				return
+			}
+			switch p.Style {
+			case PagingMarker:
+				marker, err := nextMarker(p, page, got[len(got)-1])
+				if err != nil {
+					fail(err)
 					return
 				}
-			case offset >= int(*out.TotalCount):
-				return
-			case len(items) == 0:
-				yield(csms.ActionResources{}, fmt.Errorf("%w (offset %d, total_count %d)", ErrNoProgress, offset, *out.TotalCount))
+				if marker == "" {
+					return
+				}
+				if seen[marker] {
+					fail(fmt.Errorf("%w: marker %q came back", ErrNoProgress, marker))
+					return
+				}
+				seen[marker] = true
+				fields[p.Param] = encodeMember(marker, p.ParamType)
+			case PagingOffset:
+				offset += len(got)
+				if total, ok := pathInt(page, p.Total); ok && offset >= total {
+					return
+				}
+				fields[p.Param] = encodeMember(strconv.Itoa(offset), p.ParamType)
+			case PagingPage:
+				offset++
+				fields[p.Param] = encodeMember(strconv.Itoa(offset), p.ParamType)
+			default:
+				fail(fmt.Errorf("unknown paging style %q", p.Style))
 				return
 			}
 		}
 	}
 }
 
-func pageBounds(filter csms.ListResourceInstancesRequestBody) (limit, offset int, err error) {
-	limit = DefaultPageSize
-	if filter.Limit != nil {
-		limit, err = strconv.Atoi(*filter.Limit)
-		if err != nil || limit < 1 || limit > 1000 {
-			return 0, 0, fmt.Errorf("huawei: csms ResourceInstances: limit %q is not a number from 1 to 1000", *filter.Limit)
+// members reads a request (a Params struct, a pointer to one, or a body)
+// as its JSON members; the generated types carry JSON tags for that.
+func members(v any) (map[string]json.RawMessage, error) {
+	raw, err := json.Marshal(v)
+	if err != nil {
+		return nil, err
+	}
+	m := map[string]json.RawMessage{}
+	if string(raw) != "null" {
+		if err := json.Unmarshal(raw, &m); err != nil {
+			return nil, fmt.Errorf("request %T is not a JSON object", v)
 		}
 	}
-	if filter.Offset != nil {
-		offset, err = strconv.Atoi(*filter.Offset)
-		if err != nil || offset < 0 {
-			return 0, 0, fmt.Errorf("huawei: csms ResourceInstances: offset %q is not a non-negative number", *filter.Offset)
+	return m, nil
+}
+
+// withMembers returns a new Req holding fields.
+func withMembers[Req any](_ Req, fields map[string]json.RawMessage) (Req, error) {
+	var out Req
+	raw, err := json.Marshal(fields)
+	if err != nil {
+		return out, err
+	}
+	err = json.Unmarshal(raw, &out)
+	return out, err
+}
+
+func encodeMember(v, typ string) json.RawMessage {
+	if typ == "integer" || typ == "number" {
+		if _, err := strconv.ParseInt(v, 10, 64); err == nil {
+			return json.RawMessage(v)
 		}
 	}
-	return limit, offset, nil
+	raw, _ := json.Marshal(v)
+	return raw
+}
+
+// intMember reads a number or a string holding one (CSMS sends "10").
+func intMember(raw json.RawMessage) (int, bool) {
+	s := strings.Trim(string(bytes.TrimSpace(raw)), `"`)
+	n, err := strconv.Atoi(s)
+	return n, err == nil && n >= 0
+}
+
+// nextMarker finds the next marker: at p.Next in the page, or the last
+// item's id.
+func nextMarker(p Paging, page, last any) (string, error) {
+	src, path := page, p.Next
+	if path == "" {
+		src, path = last, "id"
+	}
+	raw, ok := pathValue(src, path)
+	if !ok {
+		return "", nil
+	}
+	var s string
+	if json.Unmarshal(raw, &s) == nil {
+		return s, nil
+	}
+	if n, ok := intMember(raw); ok {
+		return strconv.Itoa(n), nil
+	}
+	return "", fmt.Errorf("marker at %q is neither a string nor a number", path)
+}
+
+func pathInt(v any, path string) (int, bool) {
+	if path == "" {
+		return 0, false
+	}
+	raw, ok := pathValue(v, path)
+	if !ok {
+		return 0, false
+	}
+	return intMember(raw)
+}
+
+// pathValue follows a dotted path of JSON members through v.
+func pathValue(v any, path string) (json.RawMessage, bool) {
+	raw, err := json.Marshal(v)
+	if err != nil {
+		return nil, false
+	}
+	for _, name := range strings.Split(path, ".") {
+		var m map[string]json.RawMessage
+		if json.Unmarshal(raw, &m) != nil {
+			return nil, false
+		}
+		if raw = m[name]; raw == nil || string(raw) == "null" {
+			return nil, false
+		}
+	}
+	return raw, true
 }

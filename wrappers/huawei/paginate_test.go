@@ -5,16 +5,24 @@ import (
 	"errors"
 	"net/http"
 	"slices"
+	"strconv"
 	"testing"
 
 	"github.com/docapi/docapi/generated/csms"
 	"github.com/docapi/docapi/wrappers/huawei"
 )
 
-func TestResourceInstancesWalksAllPages(t *testing.T) {
+// CSMS pages by offset/limit in the request body, as strings, with
+// total_count in the response: x-docapi-pagination says so, and the
+// generated ListResourceInstancesAll follows it.
+func filter(limit string) csms.ListResourceInstancesRequestBody {
+	return csms.ListResourceInstancesRequestBody{Action: ptr("filter"), Limit: ptr(limit)}
+}
+
+func TestOffsetPagingWalksAllPages(t *testing.T) {
 	s := newTokenStack(t, 25)
 	var names []string
-	for item, err := range s.client.ResourceInstances(context.Background(), csms.ListResourceInstancesRequestBody{Limit: ptr("10")}) {
+	for item, err := range s.client.ListResourceInstancesAll(context.Background(), filter("10")) {
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -23,37 +31,34 @@ func TestResourceInstancesWalksAllPages(t *testing.T) {
 	if len(names) != 25 || names[0] != "rds-password-00" || names[24] != "rds-password-24" {
 		t.Errorf("got %d items %v", len(names), names)
 	}
-	if got := s.csms.Offsets(); !slices.Equal(got, []string{"0", "10", "20"}) {
-		t.Errorf("offsets on the wire = %q, want 0, 10, 20", got)
+	if got := s.csms.Offsets(); !slices.Equal(got, []string{"<nil>", "10", "20"}) {
+		t.Errorf("offsets on the wire = %q, want none, 10, 20", got)
 	}
 }
 
-func TestResourceInstancesDefaultsAndStartOffset(t *testing.T) {
-	s := newTokenStack(t, 250)
+func TestOffsetPagingStartsAtTheGivenOffset(t *testing.T) {
+	s := newTokenStack(t, 25)
+	body := filter("10")
+	body.Offset = ptr("5")
 	n := 0
-	for _, err := range s.client.ResourceInstances(context.Background(), csms.ListResourceInstancesRequestBody{Offset: ptr("5")}) {
+	for _, err := range s.client.ListResourceInstancesAll(context.Background(), body) {
 		if err != nil {
 			t.Fatal(err)
 		}
 		n++
 	}
-	if n != 245 {
-		t.Errorf("got %d items, want 245", n)
+	if got := s.csms.Offsets(); n != 20 || !slices.Equal(got, []string{"5", "15"}) {
+		t.Errorf("%d items, offsets %q; want 20 items from offsets 5, 15", n, got)
 	}
-	if got := s.csms.Offsets(); !slices.Equal(got, []string{"5", "105", "205"}) {
-		t.Errorf("offsets = %q", got)
-	}
-	s.csms.mu.Lock()
-	defer s.csms.mu.Unlock()
-	if s.csms.limits[0] != "100" {
-		t.Errorf("limit = %q, want the default 100", s.csms.limits[0])
+	if *body.Offset != "5" {
+		t.Errorf("the caller's request was changed: offset %q", *body.Offset)
 	}
 }
 
-func TestResourceInstancesStopsWhenConsumerBreaks(t *testing.T) {
+func TestPagingStopsWhenConsumerBreaks(t *testing.T) {
 	s := newTokenStack(t, 25)
 	n := 0
-	for _, err := range s.client.ResourceInstances(context.Background(), csms.ListResourceInstancesRequestBody{Limit: ptr("10")}) {
+	for _, err := range s.client.ListResourceInstancesAll(context.Background(), filter("10")) {
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -67,12 +72,12 @@ func TestResourceInstancesStopsWhenConsumerBreaks(t *testing.T) {
 	}
 }
 
-func TestResourceInstancesNoProgressIsAnError(t *testing.T) {
+func TestOffsetPagingNoProgressIsAnError(t *testing.T) {
 	s := newTokenStack(t, 25)
 	s.csms.emptyFrom = 10 // announces 25 but sends nothing past the first page
 	var n int
 	var errs []error
-	for _, err := range s.client.ResourceInstances(context.Background(), csms.ListResourceInstancesRequestBody{Limit: ptr("10")}) {
+	for _, err := range s.client.ListResourceInstancesAll(context.Background(), filter("10")) {
 		if err != nil {
 			errs = append(errs, err)
 			continue
@@ -82,12 +87,9 @@ func TestResourceInstancesNoProgressIsAnError(t *testing.T) {
 	if n != 10 || len(errs) != 1 || !errors.Is(errs[0], huawei.ErrNoProgress) {
 		t.Fatalf("items %d, errors %v; want 10 items then ErrNoProgress", n, errs)
 	}
-	if got := s.csms.requests.Load(); got != 2 {
-		t.Errorf("requests = %d, want 2", got)
-	}
 }
 
-func TestResourceInstancesStopsOnError(t *testing.T) {
+func TestPagingStopsOnError(t *testing.T) {
 	s := newTokenStack(t, 25)
 	s.csms.fault = func(w http.ResponseWriter, r *http.Request, attempt int) bool {
 		if attempt == 2 {
@@ -98,7 +100,7 @@ func TestResourceInstancesStopsOnError(t *testing.T) {
 	}
 	var n int
 	var errs []error
-	for _, err := range s.client.ResourceInstances(context.Background(), csms.ListResourceInstancesRequestBody{Limit: ptr("10")}) {
+	for _, err := range s.client.ListResourceInstancesAll(context.Background(), filter("10")) {
 		if err != nil {
 			errs = append(errs, err)
 			continue // the iterator must stop by itself
@@ -111,16 +113,61 @@ func TestResourceInstancesStopsOnError(t *testing.T) {
 	}
 }
 
-func TestResourceInstancesRejectsBadBounds(t *testing.T) {
-	s := newTokenStack(t, 1)
-	for _, filter := range []csms.ListResourceInstancesRequestBody{{Limit: ptr("0")}, {Limit: ptr("x")}, {Offset: ptr("-1")}} {
-		for _, err := range s.client.ResourceInstances(context.Background(), filter) {
-			if err == nil {
-				t.Errorf("%+v: no error", filter)
-			}
+// Paginate itself, over a page-numbered list and a marker that repeats.
+type pageReq struct {
+	Page     *int `json:"page,omitempty"`
+	PageSize int  `json:"page_size"`
+}
+
+type pageResp struct {
+	Items []string `json:"items"`
+	Next  *string  `json:"next,omitempty"`
+}
+
+func TestPageNumberPaging(t *testing.T) {
+	all := []string{"a", "b", "c", "d", "e"}
+	var pages []int
+	call := func(_ context.Context, r pageReq) (*pageResp, error) {
+		p := 1
+		if r.Page != nil {
+			p = *r.Page
+		}
+		pages = append(pages, p)
+		lo := min((p-1)*r.PageSize, len(all))
+		return &pageResp{Items: all[lo:min(lo+r.PageSize, len(all))]}, nil
+	}
+	p := huawei.Paging{Op: &huawei.Operation{Service: "t", Name: "List"}, Style: huawei.PagingPage, Param: "page", Limit: "page_size", ParamType: "integer", Items: "items"}
+	var got []string
+	for it, err := range huawei.Paginate(context.Background(), p, pageReq{PageSize: 2}, call, func(r *pageResp) []string { return r.Items }) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, it)
+	}
+	if !slices.Equal(got, all) || !slices.Equal(pages, []int{1, 2, 3}) {
+		t.Fatalf("items %v from pages %v, want all from pages 1, 2, 3", got, pages)
+	}
+}
+
+type markerReq struct {
+	Marker *string `json:"marker,omitempty"`
+}
+
+func TestRepeatedMarkerIsNoProgress(t *testing.T) {
+	calls := 0
+	call := func(_ context.Context, r markerReq) (*pageResp, error) {
+		calls++
+		next := "same"
+		return &pageResp{Items: []string{strconv.Itoa(calls)}, Next: &next}, nil
+	}
+	p := huawei.Paging{Op: &huawei.Operation{Service: "t", Name: "List"}, Style: huawei.PagingMarker, Param: "marker", ParamType: "string", Items: "items", Next: "next"}
+	var errs []error
+	for _, err := range huawei.Paginate(context.Background(), p, markerReq{}, call, func(r *pageResp) []string { return r.Items }) {
+		if err != nil {
+			errs = append(errs, err)
 		}
 	}
-	if s.csms.requests.Load() != 0 {
-		t.Error("bad bounds reached the server")
+	if calls != 2 || len(errs) != 1 || !errors.Is(errs[0], huawei.ErrNoProgress) {
+		t.Fatalf("%d calls, errors %v; want ErrNoProgress after the marker came back", calls, errs)
 	}
 }

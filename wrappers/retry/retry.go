@@ -1,14 +1,20 @@
 // Package retry retries cloud API calls with capped exponential backoff and
 // full jitter, in the style of gax-go, for the Huawei and Taobao wrappers.
 //
-// It has two entry points:
+// There is one retry loop, Retryer, with two entry points:
 //
 //   - Transport, an http.RoundTripper that retries throttled (429), failed
 //     (500, 502, 503, 504) and broken-connection attempts, honouring
-//     Retry-After.
+//     Retry-After as a floor under the computed backoff.
 //   - Retryer.Do, which retries any call whose error is marked with Temporary
-//     or After; use it where failures arrive in a 200 body rather than as an
-//     HTTP status.
+//     or After, or is a broken connection.
+//
+// Which outcomes are worth retrying is a Classifier (DefaultClassifier
+// unless set), so a wrapper whose failures arrive in a 200 body (TOP's
+// throttling codes) can add its own. A Budget (a token bucket, as
+// aws-sdk-go-v2's retry quota) shared by the calls of one client stops
+// retrying when most attempts fail, so a storm of failures cannot multiply
+// the traffic by MaxAttempts.
 //
 // # Ordering with request signing
 //
@@ -37,6 +43,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/docapi/docapi/wrappers/internal/bounded"
 )
 
 // Sleeper waits for d or until ctx ends, whichever comes first, and returns
@@ -126,25 +134,36 @@ func (p Policy) Backoff(retry int, unit float64) time.Duration {
 	return time.Duration(unit * ceiling)
 }
 
-// retryAfterDelay caps a server-requested pause.
-func (p Policy) retryAfterDelay(d time.Duration) time.Duration {
-	return min(max(d, 0), p.withDefaults().MaxRetryAfter)
+// pauseWith combines the computed backoff with a server-requested pause:
+// the server's pause is a floor (never a way to skip the backoff, as
+// "Retry-After: 0" would), capped by MaxRetryAfter.
+func (p Policy) pauseWith(backoff, serverAsked time.Duration) time.Duration {
+	return max(backoff, min(max(serverAsked, 0), p.withDefaults().MaxRetryAfter))
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // ParseRetryAfter reads a Retry-After header value, either delay-seconds or an
 // HTTP date (relative to now). ok is false when the value is absent or
-// unparseable. A date in the past yields 0.
+// unparseable. A date in the past yields 0; delay-seconds too large for a
+// Duration (twenty digits and more) yield the longest Duration, for the
+// caller to cap.
 func ParseRetryAfter(value string, now time.Time) (d time.Duration, ok bool) {
 	value = strings.TrimSpace(value)
 	if value == "" {
 		return 0, false
 	}
-	if secs, err := strconv.ParseInt(value, 10, 64); err == nil {
-		if secs < 0 {
-			return 0, false
-		}
-		if secs > int64(math.MaxInt64/time.Second) {
-			return time.Duration(math.MaxInt64), true
+	if allDigits(value) {
+		secs, err := strconv.ParseInt(value, 10, 64)
+		if err != nil || secs > int64(math.MaxInt64/time.Second) {
+			return time.Duration(math.MaxInt64), true // only overflow fails on digits
 		}
 		return time.Duration(secs) * time.Second, true
 	}
@@ -175,8 +194,8 @@ func Permanent(err error) error {
 // RetryableError marks an error as worth retrying by Retryer.Do.
 type RetryableError struct {
 	Err error
-	// After, when positive, is the pause the server asked for; it replaces
-	// the computed backoff (capped by Policy.MaxRetryAfter).
+	// After, when positive, is the pause the server asked for; it is a
+	// floor under the computed backoff (capped by Policy.MaxRetryAfter).
 	After time.Duration
 }
 
@@ -199,49 +218,117 @@ func After(err error, d time.Duration) error {
 	return &RetryableError{Err: err, After: d}
 }
 
-// Retryer retries function calls. The zero value is ready to use.
+// Verdict is a Classifier's answer about one attempt.
+type Verdict struct {
+	// Retry reports that the attempt failed in a way worth retrying.
+	Retry bool
+	// After is a pause the server asked for (beyond any Retry-After header,
+	// which the loop reads itself); a floor under the computed backoff.
+	After time.Duration
+}
+
+// Classifier judges one attempt's outcome: resp is nil when err is set, and
+// always nil for Retryer.Do. It must not read resp.Body.
+type Classifier func(resp *http.Response, err error) Verdict
+
+// DefaultClassifier retries errors marked Temporary or After, broken
+// connections (IsConnectionError) and the statuses of IsRetryableStatus,
+// and nothing marked Permanent.
+func DefaultClassifier(resp *http.Response, err error) Verdict {
+	if err != nil {
+		var permanent *PermanentError
+		if errors.As(err, &permanent) {
+			return Verdict{}
+		}
+		var re *RetryableError
+		if errors.As(err, &re) {
+			return Verdict{Retry: true, After: re.After}
+		}
+		return Verdict{Retry: IsConnectionError(err)}
+	}
+	return Verdict{Retry: resp != nil && IsRetryableStatus(resp.StatusCode)}
+}
+
+// Retryer is the retry loop. The zero value is ready to use.
 type Retryer struct {
 	Policy Policy
+	// Classify defaults to DefaultClassifier.
+	Classify Classifier
+	// Budget, when set, must grant every retry; share one among the calls
+	// of a client. nil means no budget.
+	Budget *Budget
 	// Sleep defaults to SleepContext.
 	Sleep Sleeper
 	// Rand returns a float in [0,1) for jitter; defaults to math/rand/v2.
 	Rand func() float64
-	// Now is used to check a backoff against ctx's deadline; defaults to
-	// time.Now.
+	// Now is used for Retry-After dates and to check a backoff against
+	// ctx's deadline; defaults to time.Now.
 	Now func() time.Time
 }
 
-// Do calls fn until it returns nil, an error not marked retryable (see
-// Temporary, After) or marked Permanent anywhere in its chain, the attempts
-// run out, or ctx ends. fn's last error is returned as is (still wrapped in
+// Do calls fn until it returns nil, an error the classifier does not retry
+// (by default: not marked Temporary or After and no broken connection, or
+// marked Permanent anywhere in its chain), the attempts or the budget run
+// out, or ctx ends. fn's last error is returned as is (still wrapped in
 // *RetryableError if it was marked); an ended context yields an error
 // wrapping ctx.Err().
 func (r Retryer) Do(ctx context.Context, fn func(ctx context.Context) error) error {
+	_, err := r.loop(ctx, func(ctx context.Context, _ int) (*http.Response, error) {
+		return nil, fn(ctx)
+	})
+	return err
+}
+
+// loop is the one retry loop. attempt numbers from 1; a response that is
+// retried has its body drained and closed here.
+func (r Retryer) loop(ctx context.Context, attempt func(ctx context.Context, n int) (*http.Response, error)) (*http.Response, error) {
 	p := r.Policy.withDefaults()
-	for attempt := 1; ; attempt++ {
+	classify := r.Classify
+	if classify == nil {
+		classify = DefaultClassifier
+	}
+	retried := false
+	for n := 1; ; n++ {
 		if err := ctx.Err(); err != nil {
-			return fmt.Errorf("retry: before attempt %d: %w", attempt, err)
+			return nil, fmt.Errorf("retry: before attempt %d: %w", n, err)
 		}
-		err := fn(ctx)
-		if err == nil {
-			return nil
+		resp, err := attempt(ctx, n)
+		v := classify(resp, err)
+		if !v.Retry {
+			if err == nil {
+				r.Budget.succeeded(retried)
+			}
+			return resp, err
 		}
-		var re *RetryableError
-		var permanent *PermanentError
-		if !errors.As(err, &re) || errors.As(err, &permanent) || attempt >= p.MaxAttempts {
-			return err
+		if n >= p.MaxAttempts || !r.Budget.take(err) {
+			return resp, err
 		}
 		if cerr := ctx.Err(); cerr != nil {
-			return fmt.Errorf("retry: attempt %d: %w (last error: %w)", attempt, cerr, err)
+			closeBody(resp)
+			return nil, fmt.Errorf("retry: attempt %d: %w (last error: %w)", n, cerr, lastError(resp, err))
 		}
-		d := p.Backoff(attempt-1, r.rand())
-		if re.After > 0 {
-			d = p.retryAfterDelay(re.After)
+		retried = true
+		serverAsked := v.After
+		lastErr := err
+		if resp != nil {
+			if d, ok := ParseRetryAfter(resp.Header.Get("Retry-After"), r.now()); ok {
+				serverAsked = max(serverAsked, d)
+			}
+			lastErr = lastError(resp, err)
+			closeBody(resp)
 		}
-		if perr := r.pause(ctx, d); perr != nil {
-			return fmt.Errorf("retry: after attempt %d: %w (last error: %w)", attempt, perr, err)
+		pause := p.pauseWith(p.Backoff(n-1, r.rand()), serverAsked)
+		if perr := r.pause(ctx, pause); perr != nil {
+			return nil, fmt.Errorf("retry: after attempt %d: %w (last error: %w)", n, perr, lastErr)
 		}
 	}
+}
+
+func lastError(resp *http.Response, err error) error {
+	if err != nil || resp == nil {
+		return err
+	}
+	return fmt.Errorf("HTTP %s", resp.Status)
 }
 
 func (r Retryer) rand() float64 {
@@ -269,4 +356,10 @@ func (r Retryer) pause(ctx context.Context, d time.Duration) error {
 		sleep = SleepContext
 	}
 	return sleep(ctx, d)
+}
+
+func closeBody(resp *http.Response) {
+	if resp != nil && resp.Body != nil {
+		bounded.Discard(resp.Body)
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"testing"
 	"time"
 
@@ -70,8 +71,8 @@ func TestParseRetryAfter(t *testing.T) {
 		{"-3", 0, false},
 		{"soon", 0, false},
 		{"Wed, 01 May 2024 12:00:30 GMT", 30 * time.Second, true},
-		{"Wed, 01 May 2024 11:00:00 GMT", 0, true}, // in the past
-		{"99999999999999999999", 0, false},         // overflows int64
+		{"Wed, 01 May 2024 11:00:00 GMT", 0, true},                   // in the past
+		{"99999999999999999999", time.Duration(math.MaxInt64), true}, // overflows int64: still delay-seconds
 	}
 	for _, c := range cases {
 		got, ok := ParseRetryAfter(c.in, now)

@@ -10,8 +10,6 @@ import (
 	"net/http"
 	"syscall"
 	"time"
-
-	"github.com/docapi/docapi/wrappers/internal/bounded"
 )
 
 // DefaultMaxBufferedBody bounds how much of a request body without GetBody
@@ -39,6 +37,10 @@ type Transport struct {
 	Rand func() float64
 	// Now is used for Retry-After dates and deadlines; defaults to time.Now.
 	Now func() time.Time
+	// Classify judges each attempt; nil means DefaultClassifier.
+	Classify Classifier
+	// Budget, when set, must grant every retry (see Budget).
+	Budget *Budget
 	// MaxBufferedBody bounds the buffering of bodies that lack GetBody;
 	// larger bodies are sent once without retry. Zero means
 	// DefaultMaxBufferedBody.
@@ -123,51 +125,25 @@ func (t *Transport) RoundTrip(req *http.Request) (*http.Response, error) {
 		r.Body = firstBody
 		return base.RoundTrip(r)
 	}
-
-	ctx := req.Context()
-	p := t.Policy.withDefaults()
-	r := Retryer{Policy: p, Sleep: t.Sleep, Rand: t.Rand, Now: t.Now}
-	for attempt := 1; ; attempt++ {
+	r := Retryer{Policy: t.Policy, Classify: t.Classify, Budget: t.Budget, Sleep: t.Sleep, Rand: t.Rand, Now: t.Now}
+	return r.loop(req.Context(), func(ctx context.Context, n int) (*http.Response, error) {
 		// Every attempt gets its own clone so that nothing Base does to one
 		// attempt (even against the RoundTripper contract) leaks into the next.
 		attemptReq := req.Clone(ctx)
 		if getBody != nil {
 			body, err := getBody()
 			if err != nil {
-				return nil, fmt.Errorf("retry: rewinding request body for attempt %d: %w", attempt, err)
+				return nil, Permanent(fmt.Errorf("retry: rewinding request body for attempt %d: %w", n, err))
 			}
 			attemptReq.Body = body
 			attemptReq.GetBody = getBody
 		}
-
 		resp, err := base.RoundTrip(attemptReq)
 		if err != nil && ctx.Err() != nil {
-			return nil, fmt.Errorf("retry: attempt %d: %w (last error: %w)", attempt, ctx.Err(), err)
+			return nil, Permanent(fmt.Errorf("retry: attempt %d: %w (last error: %w)", n, ctx.Err(), err))
 		}
-		var retryable bool
-		var pause time.Duration
-		if err != nil {
-			retryable = IsConnectionError(err)
-		} else {
-			retryable = IsRetryableStatus(resp.StatusCode)
-		}
-		if !retryable || attempt >= p.MaxAttempts {
-			return resp, err
-		}
-
-		pause = p.Backoff(attempt-1, r.rand())
-		lastErr := err
-		if resp != nil {
-			if d, ok := ParseRetryAfter(resp.Header.Get("Retry-After"), r.now()); ok {
-				pause = p.retryAfterDelay(d)
-			}
-			lastErr = fmt.Errorf("HTTP %s", resp.Status)
-			bounded.Discard(resp.Body)
-		}
-		if perr := r.pause(ctx, pause); perr != nil {
-			return nil, fmt.Errorf("retry: after attempt %d: %w (last error: %w)", attempt, perr, lastErr)
-		}
-	}
+		return resp, err
+	})
 }
 
 // replayableBody returns a function producing fresh copies of req's body.

@@ -5,20 +5,33 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"net/url"
+	"regexp"
+	"strconv"
 	"strings"
+	"time"
 
-	gentop "github.com/docapi/docapi/generated/top"
 	"github.com/docapi/docapi/wrappers/retry"
 )
 
-// Client makes typed TOP calls through the generated client
-// (github.com/docapi/docapi/generated/top) over a Transport.
+// Operation is what a generated client (generated/top/topapi) knows about
+// one TOP API, from the spec.
+type Operation struct {
+	Name   string // the operationId
+	Method string // the API method, e.g. taobao.item.seller.get
+	// Idempotent reports that the spec marks the call safe to repeat
+	// (x-docapi-idempotent); only such calls are retried.
+	Idempotent bool
+}
+
+// Client makes TOP calls over a Transport; the generated clients
+// (generated/top/topapi) put a typed method per API on top of it.
 type Client struct {
-	api   *gentop.ClientWithResponses
-	tr    *Transport
-	retry bool
+	hc     *http.Client
+	server string
+	tr     *Transport
 }
 
 // Option configures NewClient.
@@ -34,12 +47,12 @@ func WithBaseTransport(rt http.RoundTripper) Option {
 	return func(o *clientOptions) { o.base = rt }
 }
 
-// WithRetry retries failed attempts (429, 5xx, broken connections) with rt's
-// policy; rt.Base is replaced by the signing Transport, so every attempt is
-// signed afresh. TOP calls are POST, which retry.Transport repeats only under
-// retry.MarkIdempotent: Client marks the calls that are safe to repeat
-// (SecurityTokenGet) and no others. TOP reports most failures (throttling
-// included) as an error_response with HTTP 200; those are not retried.
+// WithRetry retries failed attempts with rt's policy: 429, 5xx, broken
+// connections and TOP's throttling errors (sent with HTTP 200; see
+// RetryClassifier, used when rt.Classify is nil). rt.Base is replaced by the
+// signing Transport, so every attempt is signed afresh. TOP calls are POST,
+// so only the calls the spec marks idempotent are retried. Unless rt.Budget
+// is set, the client gets its own retry.NewBudget(0).
 func WithRetry(rt retry.Transport) Option {
 	return func(o *clientOptions) { o.retry = &rt }
 }
@@ -60,16 +73,18 @@ func NewClient(cfg Config, opts ...Option) (*Client, error) {
 	if o.retry != nil {
 		r := *o.retry
 		r.Base = tr
+		if r.Classify == nil {
+			r.Classify = RetryClassifier
+		}
+		if r.Budget == nil {
+			r.Budget = retry.NewBudget(0)
+		}
 		rt = &r
 	}
-	// The generated client needs a server URL; Transport replaces it with
-	// the gateway and keeps only the "#<api method>" fragment.
+	// Transport replaces the URL with the gateway and keeps only the
+	// "#<api method>" fragment.
 	server := tr.gateway.Scheme + "://" + tr.gateway.Host
-	api, err := gentop.NewClientWithResponses(server, gentop.WithHTTPClient(&http.Client{Transport: rt}))
-	if err != nil {
-		return nil, fmt.Errorf("top: %w", err)
-	}
-	return &Client{api: api, tr: tr, retry: o.retry != nil}, nil
+	return &Client{hc: &http.Client{Transport: rt}, server: server, tr: tr}, nil
 }
 
 // Format prints only non-secret settings (see Transport.Format).
@@ -89,43 +104,51 @@ func (e *StatusError) Error() string {
 	return fmt.Sprintf("top: %s: HTTP %d %s", e.Method, e.StatusCode, http.StatusText(e.StatusCode))
 }
 
-const securityTokenGet = "alibaba.security.deepvision.proxy.security.common.token.get"
-
-// SecurityTokenGet calls alibaba.security.deepvision.proxy.security.common.token.get
-// (获取Security Token) and returns its result. A TOP error_response comes
-// back as an *Error, a non-200 answer as a *StatusError. The call is
-// read-only, so WithRetry repeats it.
-func (c *Client) SecurityTokenGet(ctx context.Context, params gentop.SecurityTokenQueryParam) (*gentop.SecurityTokenCredential, error) {
-	const method = securityTokenGet
-	form, err := EncodeParams(gentop.AlibabaSecurityDeepvisionProxySecurityCommonTokenGetRequest{Param: &params})
+// Call sends params (a generated request type; encoded by EncodeParams, so
+// objects travel as JSON in one field) to op's API and decodes the
+// successful envelope into out. A TOP error_response comes back as an
+// *Error, a non-200 answer as a *StatusError, an answer out cannot hold as
+// a *ResponseError.
+func (c *Client) Call(ctx context.Context, op *Operation, params, out any) error {
+	form, err := EncodeParams(params)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	if c.retry {
+	if op.Idempotent {
 		ctx = retry.MarkIdempotent(ctx)
 	}
-	resp, err := c.api.AlibabaSecurityDeepvisionProxySecurityCommonTokenGetWithBodyWithResponse(ctx,
-		"application/x-www-form-urlencoded", strings.NewReader(form.Encode()))
+	body := form.Encode()
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.server+"/router/rest#"+op.Method, strings.NewReader(body))
 	if err != nil {
-		return nil, callError(method, err)
+		return fmt.Errorf("top: %s: %w", op.Method, err)
 	}
-	if resp.StatusCode() != http.StatusOK {
-		return nil, &StatusError{Method: method, StatusCode: resp.StatusCode()}
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	resp, err := c.hc.Do(req)
+	if err != nil {
+		return callError(op.Method, err)
 	}
-	if resp.JSON200 == nil {
-		return nil, &ResponseError{Method: method, Err: fmt.Errorf("%w: not decoded (Content-Type %q)", ErrMalformedResponse, resp.ContentType())}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		io.Copy(io.Discard, resp.Body) // bounded by the Transport
+		return &StatusError{Method: op.Method, StatusCode: resp.StatusCode}
 	}
-	r := resp.JSON200.AlibabaSecurityDeepvisionProxySecurityCommonTokenGetResponse
-	if r.Result == nil {
-		return nil, &ResponseError{Method: method, Err: fmt.Errorf("%w: no result (%s)", ErrMalformedResponse, c.outcome(r.RespCode, r.RespSuccess, r.Message))}
+	raw, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return callError(op.Method, err)
 	}
-	return r.Result, nil
+	if err := json.Unmarshal(raw, out); err != nil {
+		return &ResponseError{Method: op.Method, Err: describeDecodeError(err)}
+	}
+	return nil
 }
 
-// callError returns a TOP *Error as it is and wraps anything else. A body
-// that does not fit the generated types is described by position and
-// field, never by value: json's own messages quote numbers, and a number
-// where a string belongs may be a credential.
+// Missing reports a successful envelope without the API's response member.
+func (c *Client) Missing(op *Operation) error {
+	return &ResponseError{Method: op.Method, Err: fmt.Errorf("%w: no member %q", ErrMalformedResponse, ResponseKey(op.Method))}
+}
+
+// callError returns a TOP *Error or *ResponseError as it is and wraps
+// anything else.
 func callError(method string, err error) error {
 	var te *Error
 	if errors.As(err, &te) {
@@ -139,35 +162,50 @@ func callError(method string, err error) error {
 	if errors.As(err, &ue) && strings.HasPrefix(ue.Err.Error(), "top: ") {
 		return ue.Err // the Transport's own error, already naming the method
 	}
-	var typeErr *json.UnmarshalTypeError
-	if errors.As(err, &typeErr) {
-		return fmt.Errorf("top: %s: response does not match the documented shape: field %q is not a %s", method, typeErr.Field, typeErr.Type)
-	}
-	var syntaxErr *json.SyntaxError
-	if errors.As(err, &syntaxErr) {
-		return fmt.Errorf("top: %s: response is malformed JSON at offset %d", method, syntaxErr.Offset)
-	}
 	return fmt.Errorf("top: %s: %w", method, err)
 }
 
-// outcome describes a result-less answer by its documented status members.
-func (c *Client) outcome(code *int64, success *bool, msg *string) string {
-	var parts []string
-	if code != nil {
-		parts = append(parts, fmt.Sprintf("resp_code=%d", *code))
+// describeDecodeError describes a body that does not fit the generated
+// types by position and field, never by value: json's own messages quote
+// numbers, and a number where a string belongs may be a credential.
+func describeDecodeError(err error) error {
+	var typeErr *json.UnmarshalTypeError
+	if errors.As(err, &typeErr) {
+		return fmt.Errorf("%w: field %q is not a %s", ErrMalformedResponse, typeErr.Field, typeErr.Type)
 	}
-	if success != nil {
-		parts = append(parts, fmt.Sprintf("resp_success=%t", *success))
+	var syntaxErr *json.SyntaxError
+	if errors.As(err, &syntaxErr) {
+		return fmt.Errorf("%w: malformed JSON at offset %d", ErrMalformedResponse, syntaxErr.Offset)
 	}
-	if msg != nil {
-		m := c.tr.redact(*msg)
-		if len(m) > 200 {
-			m = strings.ToValidUTF8(m[:200], "") + "..."
+	return fmt.Errorf("%w: does not match the documented shape", ErrMalformedResponse)
+}
+
+// banSeconds reads the ban TOP announces with a throttling error ("This ban
+// will last for 3 more seconds").
+var banSeconds = regexp.MustCompile(`ban will last for (\d{1,6}) more seconds`)
+
+// IsThrottled reports TOP's throttling errors: code 7 (App Call Limited)
+// and the call-limited and access-limited sub-codes.
+func (e *Error) IsThrottled() bool {
+	sub := strings.ToLower(e.SubCode)
+	return e.Code == "7" || strings.Contains(sub, "call-limited") || strings.Contains(sub, "limited-by") ||
+		strings.Contains(sub, "access-control-limit")
+}
+
+// RetryClassifier is retry.DefaultClassifier plus TOP's throttling errors,
+// which arrive with HTTP 200; the ban TOP announces is the pause's floor.
+func RetryClassifier(resp *http.Response, err error) retry.Verdict {
+	var te *Error
+	if errors.As(err, &te) {
+		if !te.IsThrottled() {
+			return retry.Verdict{}
 		}
-		parts = append(parts, fmt.Sprintf("message=%q", m))
+		v := retry.Verdict{Retry: true}
+		if m := banSeconds.FindStringSubmatch(te.Msg + " " + te.SubMsg); m != nil {
+			n, _ := strconv.Atoi(m[1])
+			v.After = time.Duration(n) * time.Second
+		}
+		return v
 	}
-	if len(parts) == 0 {
-		return "no status members"
-	}
-	return strings.Join(parts, ", ")
+	return retry.DefaultClassifier(resp, err)
 }

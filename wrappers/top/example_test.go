@@ -9,12 +9,15 @@ import (
 	"net/http/httptest"
 
 	gentop "github.com/docapi/docapi/generated/top"
+	"github.com/docapi/docapi/generated/top/topapi"
+	"github.com/docapi/docapi/wrappers/retry"
 	"github.com/docapi/docapi/wrappers/secret"
 	"github.com/docapi/docapi/wrappers/top"
 )
 
 // Example calls alibaba.security.deepvision.proxy.security.common.token.get
-// through a loopback stand-in for the TOP gateway that answers as TOP does:
+// with the generated typed client (generated/top/topapi, one method per API
+// of specs/top.yaml) through a loopback stand-in for the TOP gateway that answers as TOP does:
 // HTTP 200, the result inside its envelope, lists wrapped
 // ("statement": {"datas": [...]}).
 func Example() {
@@ -32,20 +35,21 @@ func Example() {
 	}))
 	defer gateway.Close()
 
-	client, err := top.NewClient(top.Config{
+	client, err := topapi.New(top.Config{
 		AppKey:     "12345678",
 		AppSecret:  secret.New("app-secret-from-your-vault"),
 		SignMethod: top.SignHMACSHA256, // the default; top.SignHMAC and top.SignMD5 work too
 		Gateway:    gateway.URL + "/router/rest",
-	})
+	}, top.WithRetry(retry.Transport{})) // retries throttling (code 7) too, for APIs the spec marks idempotent
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	cred, err := client.SecurityTokenGet(context.Background(), gentop.SecurityTokenQueryParam{
-		ProductCode: "oss", SceneCode: "upload", UsageScene: "photo",
-		OpPoiId: "poi-1", OpTenantCode: "tenant-1",
-	})
+	resp, err := client.AlibabaSecurityDeepvisionProxySecurityCommonTokenGet(context.Background(),
+		gentop.AlibabaSecurityDeepvisionProxySecurityCommonTokenGetRequest{Param: &gentop.SecurityTokenQueryParam{
+			ProductCode: "oss", SceneCode: "upload", UsageScene: "photo",
+			OpPoiId: "poi-1", OpTenantCode: "tenant-1",
+		}})
 	var topErr *top.Error
 	switch {
 	case errors.As(err, &topErr):
@@ -55,6 +59,7 @@ func Example() {
 		fmt.Println(err)
 		return
 	}
+	cred := resp.Result
 	st := cred.Policy.Statement.Datas[0]
 	fmt.Println(*cred.AccessKeyId, *cred.Expiration)
 	fmt.Println(*st.Effect, st.Action.String)

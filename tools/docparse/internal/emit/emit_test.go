@@ -50,9 +50,9 @@ func TestFixtureIsValidOpenAPI(t *testing.T) {
 	}
 	slices.Sort(schemas)
 	want := []string{
-		"CreateServerError", "CreateServerRequestBody", "CreateServerResponseBody",
-		"ErrorDetail", "ListServer", "ListServersError", "ListServersResponseBody",
-		"Node", "Server", "Tag", "UploadServerFileRequestBody",
+		"CreateServerError", "CreateServerRequestBody", "CreateServerResponseBody", "CreateServerServer",
+		"ErrorDetail", "ListServersError", "ListServersResponseBody", "ListServersServer",
+		"Node", "Tag", "UploadServerFileRequestBody", "UploadServerFileRequestBodyMeta",
 	}
 	if diff := cmp.Diff(want, schemas); diff != "" {
 		t.Errorf("component schemas (-want +got):\n%s", diff)
@@ -104,7 +104,8 @@ func TestFixtureFragments(t *testing.T) {
 		"          headers:\n            X-Request-Id:\n              description: 请求ID\n              schema:\n                type: string\n",
 		"            encoding:\n              meta:\n                contentType: application/json\n",
 		// Properties in page order; required list in property order.
-		"    Server:\n      type: object\n      description: 待创建的云服务器\n      required:\n        - name\n      properties:\n        name:\n",
+		// Two different "server" tables: each qualified by its operation.
+		"    CreateServerServer:\n      type: object\n      description: 待创建的云服务器\n      required:\n        - name\n      properties:\n        name:\n",
 		// Property description on an inline schema; a $ref stands alone.
 		"        tags:\n          type: array\n          description: 标签列表\n          items:\n            $ref: '#/components/schemas/Tag'\n",
 		"        metadata:\n          type: object\n          description: 自定义元数据\n          additionalProperties: true\n",
@@ -118,7 +119,13 @@ func TestFixtureFragments(t *testing.T) {
 		"  securitySchemes:\n    XAuthToken:\n      type: apiKey\n      description: Huawei IAM token\n      name: X-Auth-Token\n      in: header\n",
 		// Examples: sorted keys, whole numbers as integers, null kept.
 		"              example1:\n                summary: 创建一台按需云服务器\n                value:\n                  server:\n                    count: 2\n                    created: null\n                    name: ecs-测试\n                    priority: 2\n",
-		"    ListServer:\n",
+		"    ListServersServer:\n",
+		// An object table without a type name is a component too, named by its path.
+		"        meta:\n          $ref: '#/components/schemas/UploadServerFileRequestBodyMeta'\n",
+		// Where each operation, parameter, table and inline property came from.
+		"      x-docapi-source: ecs.md:1\n",
+		"          x-docapi-source: ecs.md:11 table \"请求Header参数\" row 3\n",
+		"          x-docapi-source: ecs.md:30 table \"server\" row 9\n      x-docapi-source: ecs.md:30 table \"server\"\n",
 		"        enum:\n          - cn-north-4\n          - ap-southeast-1\n        default: cn-north-4\n",
 	} {
 		if !strings.Contains(text, fragment) {

@@ -31,7 +31,7 @@ func TestLocatedErrors(t *testing.T) {
 		`bad.md:5: error: operationId Unknown is already used at bad.md:2`,
 		`bad.md:6: error: operation NoMethod has no method or path: the page gives none; set method and path in the service file`,
 		`bad.md:8: error: response status "2xx" is not a code, a range like 4XX or default; dropped`,
-		`bad.md:2: error: operation Unknown: unknown security scheme "Signature" (add it to knownSecuritySchemes)`,
+		`bad.md:2: error: operation Unknown: unknown security scheme "Signature" (declare it in the service file)`,
 		`bad.md:4: error: operation Body: body parameter "name" was not placed into the request body; dropped`,
 		`bad.md:3: error: operation Body: path parameter "id" is not described`,
 		`bad.md:7: warning: operation BadStatus documents no response; emitted a default one`,

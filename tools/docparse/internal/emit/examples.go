@@ -7,12 +7,11 @@ import (
 	"math"
 	"math/big"
 	"regexp"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
-
-	yaml "go.yaml.in/yaml/v3"
+	"unicode/utf8"
 
 	"github.com/docapi/docapi/tools/docparse/internal/model"
 )
@@ -45,8 +44,10 @@ func (e *exampleError) Error() string { return e.Path + ": " + e.Reason }
 // validateExample checks a normalized value against s with the rules
 // kin-openapi applies to examples (types, integer vs number, the formats it
 // checks by default, required properties, enum, nullable), so an example
-// that passes here does not make the emitted document invalid. Unknown
-// properties are allowed, as in OpenAPI without additionalProperties: false.
+// that passes here does not make the emitted document invalid. A member the
+// tables do not list is refused too, though OpenAPI would allow it: the
+// generated types would drop it, so the example and its table disagree
+// (a misspelt or undocumented field) and the page should say which is right.
 func validateExample(s *model.Schema, v any, path string) *exampleError {
 	if s == nil {
 		return nil
@@ -90,6 +91,12 @@ func validateString(s *model.Schema, v any, path string) *exampleError {
 	if !ok {
 		return mismatch(path, "string", v)
 	}
+	// kin-openapi counts characters, not bytes.
+	if n := utf8.RuneCountInString(str); s.MaxLength > 0 && n > s.MaxLength {
+		return &exampleError{path, fmt.Sprintf("%d characters is longer than maxLength %d", n, s.MaxLength)}
+	} else if n < s.MinLength {
+		return &exampleError{path, fmt.Sprintf("%d characters is shorter than minLength %d", n, s.MinLength)}
+	}
 	if reason := stringFormatError(s.Format, str); reason != "" {
 		return &exampleError{path, fmt.Sprintf("%q is not a valid %s: %s", str, s.Format, reason)}
 	}
@@ -104,6 +111,12 @@ func validateNumber(s *model.Schema, v any, path string) *exampleError {
 	f, err := num.Float64()
 	if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
 		return &exampleError{path, fmt.Sprintf("%s is not a finite number", num)}
+	}
+	if lo := finite(s.Minimum); lo != nil && f < *lo {
+		return &exampleError{path, fmt.Sprintf("%s is below the minimum %v", num, *lo)}
+	}
+	if hi := finite(s.Maximum); hi != nil && f > *hi {
+		return &exampleError{path, fmt.Sprintf("%s is above the maximum %v", num, *hi)}
 	}
 	if s.Type != model.TypeInteger {
 		return nil
@@ -125,6 +138,20 @@ func validateObject(s *model.Schema, v any, path string) *exampleError {
 	if !ok {
 		return mismatch(path, "object", v)
 	}
+	if s.AdditionalProperties != nil {
+		keys := make([]string, 0, len(obj))
+		for k := range obj {
+			if s.Property(k) == nil {
+				keys = append(keys, k)
+			}
+		}
+		slices.Sort(keys)
+		for _, k := range keys {
+			if err := validateExample(s.AdditionalProperties, obj[k], path+"."+k); err != nil {
+				return err
+			}
+		}
+	}
 	for _, p := range s.Properties {
 		if p == nil {
 			continue
@@ -140,7 +167,28 @@ func validateObject(s *model.Schema, v any, path string) *exampleError {
 			return err
 		}
 	}
+	if s.AdditionalProperties == nil && !s.FreeForm && len(s.Properties) > 0 {
+		if k := firstUnlisted(s, obj); k != "" {
+			return &exampleError{path + "." + k, "the tables list no such member (misspelt, or missing from the table)"}
+		}
+	}
 	return nil
+}
+
+// firstUnlisted returns the first member of obj, in sorted order, that s
+// does not list.
+func firstUnlisted(s *model.Schema, obj map[string]any) string {
+	var unlisted []string
+	for k := range obj {
+		if s.Property(k) == nil {
+			unlisted = append(unlisted, k)
+		}
+	}
+	if len(unlisted) == 0 {
+		return ""
+	}
+	slices.Sort(unlisted)
+	return unlisted[0]
 }
 
 func mismatch(path, want string, v any) *exampleError {
@@ -260,54 +308,4 @@ func sameJSONValue(a, b any) bool {
 		return errA == nil && errB == nil && af == bf
 	}
 	return a == b
-}
-
-// valueNode writes a normalized JSON value. Map keys are sorted so the
-// output does not depend on map iteration order; whole numbers are written
-// as integers.
-func valueNode(v any) *yaml.Node {
-	switch v := v.(type) {
-	case nil:
-		return nullNode()
-	case bool:
-		return boolNode(v)
-	case string:
-		return plainString(v)
-	case json.Number:
-		return numberNode(v)
-	case []any:
-		seq := sequence()
-		for _, item := range v {
-			seq.Content = append(seq.Content, valueNode(item))
-		}
-		return seq
-	case map[string]any:
-		keys := make([]string, 0, len(v))
-		for k := range v {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		m := newMapping()
-		for _, k := range keys {
-			m.set(k, valueNode(v[k]))
-		}
-		return m.node
-	}
-	// Not reached for normalized values; a string keeps the output valid.
-	return plainString(fmt.Sprint(v))
-}
-
-func numberNode(n json.Number) *yaml.Node {
-	text := n.String()
-	if !strings.ContainsAny(text, ".eE") {
-		return intNode(text)
-	}
-	f, err := n.Float64()
-	if err != nil {
-		return floatNode(text)
-	}
-	if f == math.Trunc(f) && math.Abs(f) < 1e21 {
-		return intNode(strconv.FormatFloat(f, 'f', -1, 64))
-	}
-	return floatNode(strconv.FormatFloat(f, 'g', -1, 64))
 }

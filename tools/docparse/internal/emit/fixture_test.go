@@ -149,6 +149,10 @@ func fixtureDocument() Document {
 		Servers: []Server{{URL: "https://ecs.{region}.myhuaweicloud.com", Variables: []ServerVariable{
 			{Name: "region", Default: "cn-north-4", Enum: []string{"cn-north-4", "ap-southeast-1"}},
 		}}},
+		SecuritySchemes: []SecurityScheme{
+			{Name: "XAuthToken", Type: "apiKey", In: "header", ParamName: "X-Auth-Token", Description: "Huawei IAM token"},
+			{Name: "Unused", Type: "apiKey", In: "query", ParamName: "key"},
+		},
 		Operations: []*model.Operation{create, list, upload},
 	}
 }

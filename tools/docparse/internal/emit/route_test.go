@@ -23,3 +23,15 @@ func TestSameTemplatedRouteIsADuplicate(t *testing.T) {
 		t.Errorf("want one error at the second operation, got %v", diags)
 	}
 }
+
+// A placeholder named twice in one path cannot be filled apart by a client
+// (oapi-codegen writes a Sprintf with one argument for two verbs).
+func TestPlaceholderTwiceInAPath(t *testing.T) {
+	op := &model.Operation{Loc: model.Loc{File: "q.md", Line: 3}, ID: "ShowQuota", Method: "GET", Path: "/v2.1/{project_id}/os-quota-sets/{project_id}",
+		Params:    []*model.Param{{Name: "project_id", In: model.InPath, Required: true, Schema: &model.Schema{Type: model.TypeString}}},
+		Responses: []*model.Response{{Status: "200"}}}
+	_, _, diags := Emit(Document{Info: Info{Title: "t", Version: "1"}, Operations: []*model.Operation{op}})
+	if !diags.HasErrors() || diags[0].Loc.File != "q.md" || !strings.Contains(diags[0].Msg, "names {project_id} twice") {
+		t.Errorf("want a located error, got %v", diags)
+	}
+}

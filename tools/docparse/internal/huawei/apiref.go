@@ -6,11 +6,9 @@
 package huawei
 
 import (
-	"bytes"
 	"regexp"
 	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/docapi/docapi/tools/docparse/internal/mdhtml"
 	"github.com/docapi/docapi/tools/docparse/internal/model"
@@ -18,12 +16,6 @@ import (
 
 // FamilyAPIReference names the API reference page family.
 const FamilyAPIReference = "huawei-api"
-
-// DetectAPIReference reports whether data looks like a Huawei API reference
-// page: Markdown with a "## URI" section.
-func DetectAPIReference(data []byte) bool {
-	return bytes.HasPrefix(data, []byte("## URI")) || bytes.Contains(data, []byte("\n## URI"))
-}
 
 // page is the reading state shared by both Huawei readers.
 type page struct {
@@ -38,6 +30,15 @@ type page struct {
 	examples    []*located
 	sdk         bool // an SDK reference page: request tables list the call's arguments
 	uriLine     int  // line of the first "## URI" heading, 0 if none
+	// intro and exchange record a 功能介绍 section and a request or
+	// response section: with a URI section, what makes a page an operation.
+	intro, exchange bool
+	// query holds the names the path line's query string shows.
+	query map[string]bool
+	// labelled is a path or method given on a line of its own
+	// ("PATH：/x", "Method：GET"), waiting for the other half.
+	labelled     endpoint
+	endpointLine int
 }
 
 type statusRow struct {
@@ -57,6 +58,10 @@ func newPage(file string, data []byte, family string) *page {
 	blocks, problems := mdhtml.Split(data)
 	p := &page{file: file, blocks: blocks, sdk: family == FamilySDKReference}
 	for _, pr := range problems {
+		if pr.Warning {
+			p.diags.Warnf(model.Loc{File: file, Line: pr.Line}, "%s", pr.Msg)
+			continue
+		}
 		p.diags.Errorf(model.Loc{File: file, Line: pr.Line}, "%s", pr.Msg)
 	}
 	p.op = &model.Operation{Loc: model.Loc{File: file, Line: 1}}
@@ -64,11 +69,27 @@ func newPage(file string, data []byte, family string) *page {
 }
 
 // ReadAPIReference parses one API reference page. name is used in every Loc.
+// A page that documents no operation (an overview, an index, an appendix,
+// an empty file) comes back with NotOperation saying why.
 func ReadAPIReference(name string, data []byte) (*model.Page, model.Diagnostics) {
+	if pg, diags, done := readNonText(name, data, FamilyAPIReference); done {
+		return pg, diags
+	}
 	p := newPage(name, data, FamilyAPIReference)
+	split := len(p.diags)
 	p.scan()
 	if p.op.Method == "" {
-		p.diags.Errorf(model.Loc{File: name, Line: max(p.uriLine, 1)}, "no \"METHOD /path\" line found under \"## URI\"; the operation has no method or path")
+		if why := p.notOperation(); why != "" {
+			// What scan said about tables and examples concerns an
+			// operation the page does not have; defects of the page's
+			// structure still stand.
+			return &model.Page{Loc: model.Loc{File: name}, Family: FamilyAPIReference, NotOperation: why}, p.diags[:split]
+		}
+		if p.uriLine == 0 {
+			p.diags.Errorf(model.Loc{File: name, Line: 1}, "the page has 功能介绍 and request or response sections but no URI section and no method and path; is it an operation?")
+		} else if p.labelled.method == "" && p.labelled.path == "" {
+			p.diags.Errorf(model.Loc{File: name, Line: max(p.uriLine, 1)}, "no method and path found in the URI section (none of \"METHOD /path\", \"URI格式：METHOD URL\", \"PATH：/path\" with \"Method：METHOD\", or a 请求方法/URI table); the operation has no method or path")
+		}
 	}
 	p.build()
 	return p.result(FamilyAPIReference)
@@ -77,65 +98,6 @@ func ReadAPIReference(name string, data []byte) (*model.Page, model.Diagnostics)
 // result is the page read: one operation and what was found on the way.
 func (p *page) result(family string) (*model.Page, model.Diagnostics) {
 	return &model.Page{Loc: model.Loc{File: p.file}, Family: family, Operations: []*model.Operation{p.op}}, p.diags
-}
-
-// section names the part of the page a block sits in.
-type section int
-
-const (
-	secOther section = iota
-	secIntro
-	secDebug
-	secURI
-	secRequest
-	secResponse
-	secRequestExample
-	secResponseExample
-	secStatus
-)
-
-func classifySection(title string) section {
-	switch {
-	case strings.Contains(title, "功能介绍"):
-		return secIntro
-	case strings.Contains(title, "调试"):
-		return secDebug
-	case strings.HasPrefix(title, "URI"):
-		return secURI
-	case strings.Contains(title, "请求示例") || strings.Contains(title, "请求样例"):
-		return secRequestExample
-	case strings.Contains(title, "响应示例") || strings.Contains(title, "响应样例"):
-		return secResponseExample
-	case strings.Contains(title, "请求参数") || strings.Contains(title, "请求消息"):
-		return secRequest
-	case strings.Contains(title, "响应参数") || strings.Contains(title, "响应消息"):
-		return secResponse
-	case strings.Contains(title, "状态码") || strings.Contains(title, "返回值"):
-		return secStatus
-	}
-	return secOther
-}
-
-// listLabel returns the section a short list item names in older pages,
-// where "-   请求参数" or "-   响应样例" under "## 请求消息" / "## 响应消息"
-// act as sub-headings, and the label when it says more than the section's
-// name; ok is false for any other text.
-func listLabel(raw string) (sec section, text string, ok bool) {
-	if len(raw) < 3 || (raw[0] != '-' && raw[0] != '*' && raw[0] != '+') || (raw[1] != ' ' && raw[1] != '\t') {
-		return secOther, "", false
-	}
-	label := strings.TrimSpace(mdhtml.CleanInline(raw[2:]))
-	if label == "" || utf8.RuneCountInString(label) > 16 || strings.ContainsAny(label, "。，,；;：:") {
-		return secOther, "", false
-	}
-	switch sec = classifySection(label); sec {
-	case secRequest, secResponse, secRequestExample, secResponseExample:
-		if utf8.RuneCountInString(label) <= 4 {
-			label = "" // just "请求样例"
-		}
-		return sec, label, true
-	}
-	return secOther, "", false
 }
 
 var (
@@ -155,6 +117,14 @@ func (p *page) scan() {
 	var lastCaption *mdhtml.Block
 	var lastText string
 	var intro []string
+	// switchTo moves into the section a label line names.
+	switchTo := func(b *mdhtml.Block, s section, text string) {
+		sec, group, lastCaption, lastText = s, "", nil, text
+		if isFailure(b.Bold + b.Text) { // "-   异常响应", whose text is dropped as saying no more than its section
+			group = failureGroup
+		}
+		p.noteSection(s, b.Line)
+	}
 	for i := range p.blocks {
 		b := &p.blocks[i]
 		switch b.Kind {
@@ -165,25 +135,46 @@ func (p *page) scan() {
 				p.op.Loc.Line = b.Line
 				if camelRE.MatchString(b.Anchor) {
 					p.op.IDHint = b.Anchor
+					p.op.IDHints = append(p.op.IDHints, model.IDHint{Loc: model.Loc{File: p.file, Line: b.Line, What: "title anchor"}, Source: "anchor", Name: b.Anchor})
 				}
 				continue
 			}
 			sec = classifySection(b.Text)
 			group = ""
-			if sec == secURI && p.uriLine == 0 {
-				p.uriLine = b.Line
+			if sec == secResponse && isFailure(b.Text) {
+				group = failureGroup
 			}
+			p.noteSection(sec, b.Line)
 		case mdhtml.Caption:
 			if m := statusMarkRE.FindStringSubmatch(b.Bold); m != nil {
 				group = m[1]
 				lastCaption = nil
 				continue
 			}
+			if b.Text == "" && sec != secIntro {
+				// "**响应样例**" or "**URI**" on a line of its own.
+				if isURILabel(b.Bold) {
+					switchTo(b, secURI, "")
+					continue
+				}
+				if s, text, ok := label(b.Bold); ok {
+					switchTo(b, s, text)
+					continue
+				}
+			}
 			lastCaption = b
 		case mdhtml.Text:
-			if label, text, ok := listLabel(b.Raw); ok && sec != secIntro {
+			if isURILabel(b.Text) {
+				switchTo(b, secURI, "")
+				continue
+			}
+			if s, text, ok := listLabel(b.Raw); ok && sec != secIntro {
 				// "-   批量删除镜像标签请求样例" also says what its example shows.
-				sec, group, lastCaption, lastText = label, "", nil, text
+				switchTo(b, s, text)
+				continue
+			}
+			if s, text, ok := textLabel(b.Raw); ok && sec != secIntro {
+				switchTo(b, s, text)
 				continue
 			}
 			lastText = b.Text
@@ -197,22 +188,45 @@ func (p *page) scan() {
 			case secDebug:
 				if m := explorerRE.FindStringSubmatch(b.Raw); m != nil {
 					p.op.IDHint = m[1]
+					p.op.IDHints = append(p.op.IDHints, model.IDHint{Loc: model.Loc{File: p.file, Line: b.Line, What: "API Explorer link"}, Source: "explorer", Name: m[1]})
 				}
 			case secURI:
-				if m := uriLineRE.FindStringSubmatch(b.Text); m != nil && p.op.Method == "" {
-					p.op.Method = m[1]
-					p.op.Path, _, _ = strings.Cut(m[2], "?")
-				}
+				p.readURILine(b)
 			}
 		case mdhtml.Table:
+			if sec == secURI && p.op.Method == "" {
+				if e, ok := endpointTable(b.Table); ok {
+					p.setEndpoint(e, b.Line)
+					lastCaption = nil
+					continue
+				}
+			}
 			p.addTable(b, sec, group, lastCaption)
 			lastCaption = nil
 		case mdhtml.Code:
-			if sec == secRequestExample || sec == secResponseExample {
+			switch sec {
+			case secURI:
+				// Some pages put the method line in a code block; one
+				// after "样例：" is an example URL, not the path.
+				if p.op.Method == "" && !strings.Contains(lastText, "样例") && !strings.Contains(lastText, "示例") {
+					for _, line := range strings.Split(b.Text, "\n") {
+						if e, ok := readEndpointLine(line); ok {
+							p.setEndpoint(e, b.Line)
+							break
+						}
+					}
+				}
+			case secRequestExample, secResponseExample:
 				p.addExample(b, sec, group, lastText)
+			case secExamples:
+				// An unlabelled example that starts with its request line.
+				if first, _, _ := strings.Cut(strings.TrimSpace(b.Text), "\n"); isRequestLine(first) {
+					p.addExample(b, secRequestExample, "", lastText)
+				}
 			}
 		}
 	}
+	p.finishEndpoint()
 	p.op.Description = strings.Join(intro, "\n")
 }
 
@@ -323,7 +337,7 @@ func kindOf(caption string) tableKind {
 
 // build turns the collected tables into parameters, bodies and responses.
 func (p *page) build() {
-	r := newResolver(p.file, p.tables, &p.diags)
+	r := newResolver(p.file, p.tables, p.examples, &p.diags)
 	responses := map[string]*model.Response{}
 	response := func(group string) *model.Response {
 		if group == "" {
@@ -422,11 +436,14 @@ func (p *page) params(r *resolver, t *paramTable, kind tableKind) []*model.Param
 			continue
 		}
 		in := in
-		if kind == kindURI {
+		switch {
+		case kind == kindURI:
 			in = model.InQuery
 			if inPath[name] {
 				in = model.InPath
 			}
+		case kind == kindPath && !inPath[name] && p.query[name]:
+			in = model.InQuery // the path line's query string names it
 		}
 		out = append(out, &model.Param{
 			Loc: at, Name: name, In: in, Required: f.required || in == model.InPath,
@@ -439,15 +456,14 @@ func (p *page) params(r *resolver, t *paramTable, kind tableKind) []*model.Param
 
 var mediaTypeRE = regexp.MustCompile(`(?:application|text|multipart)/[A-Za-z0-9.+-]+`)
 
-// addRequestParams files request parameters, turning the headers OpenAPI
-// models elsewhere (auth token, content type) into their proper places.
+// addRequestParams files request parameters, turning a Content-Type header
+// into the request body's media type, where OpenAPI models it. Headers that
+// carry credentials stay parameters: the service file's security schemes
+// say which they are.
 func (p *page) addRequestParams(params []*model.Param) {
 	for _, prm := range params {
 		if prm.In == model.InHeader {
 			switch strings.ToLower(prm.Name) {
-			case "x-auth-token":
-				p.op.Security = appendUnique(p.op.Security, "XAuthToken")
-				continue
 			case "content-type":
 				mt := mediaTypeRE.FindString(prm.Description)
 				if mt == "" {

@@ -79,7 +79,13 @@ func (p *page) attachExamples(response func(string) *model.Response) {
 			continue
 		}
 		if resp.Body == nil {
-			p.diags.Warnf(e.ex.Loc, "status %s has an example but no body table; schema inferred from the example", resp.Status)
+			if resp.Status == failureGroup {
+				// Error answers are shown by example and described on a
+				// shared page: inferring their schema is the usual case.
+				p.diags.Notef(e.ex.Loc, "failure example without a status or body table; read as the default response, schema inferred from the example")
+			} else {
+				p.diags.Warnf(e.ex.Loc, "status %s has an example but no body table; schema inferred from the example", resp.Status)
+			}
 			resp.Body = &model.Body{Loc: e.ex.Loc, MediaType: "application/json", Schema: model.InferSchema(e.ex.Value, e.ex.Loc)}
 		}
 		resp.Body.Examples = append(resp.Body.Examples, e.ex)

@@ -18,6 +18,18 @@ func addSeeds(f *testing.F) {
 			f.Add(data)
 		}
 	}
+	// One corpus page of each layout the readers know, and files that are
+	// no page at all.
+	for _, name := range layoutPages {
+		if data, err := os.ReadFile(corpus + name); err == nil {
+			f.Add(data)
+		}
+	}
+	f.Add([]byte(""))
+	f.Add([]byte("# 标题\x00\n## URI\n\nGET /x\n"))
+	f.Add([]byte("# \xc3\x28\n"))
+	f.Add([]byte("# t\n\n## **URI**\n\nGET/v1.0/{project_id}/keys?limit={limit}&marker={marker}\n"))
+	f.Add([]byte("# t\n\n## URI\n\n<table><thead><tr><th>请求方法</th><th>URI</th></tr></thead><tbody><tr><td>GET</td><td>/v1/x</td></tr></tbody></table>\n"))
 	broken, _ := filepath.Glob("../../../../testdata/broken/*.txtar")
 	for _, b := range broken {
 		if ar, err := txtar.ParseFile(b); err == nil {
@@ -31,8 +43,19 @@ func FuzzReadAPIReference(f *testing.F) {
 	addSeeds(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		pg, diags := ReadAPIReference("fuzz.md", data)
-		if pg == nil || len(pg.Operations) != 1 {
-			t.Fatal("reader must always return one operation")
+		switch {
+		case pg == nil:
+			t.Fatal("nil page")
+		case pg.NotOperation != "":
+			if len(pg.Operations) != 0 {
+				t.Fatalf("a page that is not an operation has %d operations", len(pg.Operations))
+			}
+		case len(pg.Operations) == 0:
+			if !diags.HasErrors() {
+				t.Fatal("a page with no operation must say why: NotOperation or an error")
+			}
+		case len(pg.Operations) != 1:
+			t.Fatalf("%d operations, want one", len(pg.Operations))
 		}
 		for _, d := range diags {
 			if d.Loc.File != "fuzz.md" {

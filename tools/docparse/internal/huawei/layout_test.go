@@ -2,47 +2,7 @@ package huawei
 
 import (
 	"testing"
-
-	"github.com/docapi/docapi/tools/docparse/internal/model"
 )
-
-func TestTypeSpellings(t *testing.T) {
-	for _, tc := range []struct {
-		in            string
-		typ, items    string // schema type and item type for non-objects
-		object, array bool
-		named         string
-	}{
-		{in: "Array<Object>", object: true, array: true},
-		{in: "Array&lt;String&gt;"}, // not decoded here: unknown
-		{in: "Array<String>", typ: model.TypeArray, items: model.TypeString, array: true},
-		{in: "List<predefine_tag>", object: true, array: true, named: "predefine_tag"},
-		{in: "List<Integer>", typ: model.TypeArray, items: model.TypeInteger, array: true},
-		{in: "Array", typ: model.TypeArray, array: true},
-		{in: "JSON Array", typ: model.TypeArray, array: true},
-		{in: "Dict", object: true},
-		{in: "Array of objects", object: true, array: true},
-		{in: "Array of UserAuth objects", object: true, array: true, named: "UserAuth"},
-		{in: "Double", typ: model.TypeNumber},
-	} {
-		ref, ok := parseType(tc.in)
-		if tc.typ == "" && !tc.object {
-			if ok {
-				t.Errorf("parseType(%q) = %+v, want unknown", tc.in, ref)
-			}
-			continue
-		}
-		if !ok || ref.object != tc.object || ref.array != tc.array || ref.named != tc.named {
-			t.Errorf("parseType(%q) = %+v, %v", tc.in, ref, ok)
-			continue
-		}
-		if !tc.object {
-			if ref.schema.Type != tc.typ || (tc.items != "" && (ref.schema.Items == nil || ref.schema.Items.Type != tc.items)) {
-				t.Errorf("parseType(%q) schema = %+v", tc.in, ref.schema)
-			}
-		}
-	}
-}
 
 func TestCaptionTypeNames(t *testing.T) {
 	for in, want := range map[string]string{

@@ -1,7 +1,6 @@
 package huawei
 
 import (
-	"bytes"
 	"regexp"
 	"slices"
 	"strings"
@@ -12,20 +11,6 @@ import (
 
 // FamilySDKReference names the SDK reference page family (ModelArts).
 const FamilySDKReference = "huawei-sdk"
-
-// DetectSDKReference reports whether data looks like an SDK reference page:
-// no URI section, and either parameter tables captioned 参数说明 (请求参数说明,
-// 成功响应参数说明, xxx返回参数说明, ...) or ModelArts SDK sample code.
-func DetectSDKReference(data []byte) bool {
-	if DetectAPIReference(data) {
-		return false
-	}
-	if bytes.Contains(data, []byte("from modelarts")) {
-		return true
-	}
-	return (bytes.Contains(data, []byte("<table")) || bytes.Contains(data, []byte("\n|"))) &&
-		bytes.Contains(data, []byte("参数说明"))
-}
 
 var (
 	// sdkCallRE finds the SDK method a code example calls: `api.get_instance_token(`.
@@ -38,20 +23,45 @@ var (
 // or path: the operation's parameters are left unplaced (model.InBody) until
 // a service file says where the operation lives.
 func ReadSDKReference(name string, data []byte) (*model.Page, model.Diagnostics) {
+	if pg, diags, done := readNonText(name, data, FamilySDKReference); done {
+		return pg, diags
+	}
 	p := newPage(name, data, FamilySDKReference)
 	p.scan()
+	var call *model.IDHint
 	for _, b := range p.blocks {
 		if b.Kind != mdhtml.Code {
 			continue
 		}
 		if calls := sdkCallRE.FindAllStringSubmatch(b.Text, -1); len(calls) > 0 {
-			p.op.IDHint = camel(calls[len(calls)-1][1])
+			name := camel(calls[len(calls)-1][1])
+			p.op.IDHint = name
+			call = &model.IDHint{Loc: model.Loc{File: p.file, Line: b.Line, What: "SDK call in the sample code"}, Source: "sdk", Name: name}
 		}
 	}
+	if call == nil && len(p.tables) == 0 {
+		// Session set-up and overview pages: sample code that calls no
+		// SDK method, and nothing that describes a call.
+		return &model.Page{Loc: model.Loc{File: name}, Family: FamilySDKReference, NotOperation: "the sample code calls no SDK method and the page has no parameter tables"}, p.diags
+	}
+	var caption *model.IDHint
 	for _, t := range p.tables {
 		if m := captionMethodRE.FindStringSubmatch(t.caption); m != nil {
 			p.op.IDHint = camel(m[1]) // the tables say which of the sample's calls they describe
+			at := t.loc(p.file, 0)
+			at.What = "SDK call named in the caption"
+			caption = &model.IDHint{Loc: at, Source: "sdk", Name: p.op.IDHint}
 			break
+		}
+	}
+	// Hints in page order; the caption's, when it names the same call, once.
+	hints := []*model.IDHint{call, caption}
+	if call != nil && caption != nil && caption.Loc.Line < call.Loc.Line {
+		hints = []*model.IDHint{caption, call}
+	}
+	for _, h := range hints {
+		if h != nil && !slices.ContainsFunc(p.op.IDHints, func(x model.IDHint) bool { return x.Name == h.Name }) {
+			p.op.IDHints = append(p.op.IDHints, *h)
 		}
 	}
 	p.buildSDK()
@@ -110,7 +120,7 @@ func (p *page) buildSDK() {
 			t.kind = kindObject
 		}
 	}
-	r := newResolver(p.file, p.tables, &p.diags)
+	r := newResolver(p.file, p.tables, p.examples, &p.diags)
 	for i, t := range p.tables {
 		switch role := roles[i]; role {
 		case roleRequest:

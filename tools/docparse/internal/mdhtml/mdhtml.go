@@ -9,6 +9,9 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
 )
 
 // Kind says what a Block is.
@@ -41,12 +44,19 @@ type Block struct {
 type Problem struct {
 	Line int
 	Msg  string
+	// Warning marks a defect the blocks read past (bytes that are not
+	// UTF-8); the rest leave part of the page unread.
+	Warning bool
 }
 
 // Split reads a page. It never fails: defects are reported as Problems and
 // the blocks hold as much as could be read.
 func Split(data []byte) ([]Block, []Problem) {
-	s := splitter{data: data, offsets: lineOffsets(data)}
+	var problems []Problem
+	if !utf8.Valid(data) {
+		data, problems = validUTF8(data)
+	}
+	s := splitter{data: data, offsets: lineOffsets(data), problems: problems}
 	// Most lines sit inside tables: pages run about a dozen lines a block.
 	s.blocks = make([]Block, 0, s.lineCount()/12+8)
 	s.run()
@@ -61,6 +71,21 @@ type splitter struct {
 	blocks        []Block
 	problems      []Problem
 	pendingAnchor string
+}
+
+// validUTF8 replaces each run of bytes that are not UTF-8 by U+FFFD, as
+// Go's strings do when ranged over, and reports each line that held some.
+// Lines keep their numbers: a line end is never part of such a run.
+func validUTF8(data []byte) ([]byte, []Problem) {
+	var problems []Problem
+	for line, rest := 1, data; len(rest) > 0; line++ {
+		l, next, _ := bytes.Cut(rest, []byte("\n"))
+		if !utf8.Valid(l) {
+			problems = append(problems, Problem{Line: line, Msg: "line holds bytes that are not UTF-8; read as U+FFFD", Warning: true})
+		}
+		rest = next
+	}
+	return bytes.ToValidUTF8(data, []byte("\uFFFD")), problems
 }
 
 // lineOffsets records where each line of data starts. Lines are cut from
@@ -117,14 +142,23 @@ func (s *splitter) run() {
 			s.table(start)
 		case line[0] == '|' && s.pipeTableAt(s.i):
 			s.pipeTable(start)
-		case bytes.HasPrefix(line, []byte(anchorOpen)) && isAnchorLine(line):
-			s.pendingAnchor = lastAnchor(line)
+		case startsWithTagA(line) && s.anchorLine(line):
 			s.i++
 		default:
 			s.i++
 			s.textLine(start, string(line))
 		}
 	}
+}
+
+// anchorLine keeps the last anchor of a line of nothing but anchors for
+// the heading or table that follows.
+func (s *splitter) anchorLine(line []byte) bool {
+	names, ok := anchorLine(line)
+	if ok {
+		s.pendingAnchor = names[len(names)-1]
+	}
+	return ok
 }
 
 func (s *splitter) add(b Block) {
@@ -172,20 +206,6 @@ func caption(text string) (bold, rest string, ok bool) {
 		return "", "", false
 	}
 	return text[2 : 3+end], strings.TrimSpace(text[3+end+2:]), true
-}
-
-// firstAnchor returns the name of the first <a name="x"></a> in s.
-func firstAnchor(s string) string {
-	for {
-		i := strings.Index(s, anchorOpen)
-		if i < 0 {
-			return ""
-		}
-		s = s[i+len(anchorOpen):]
-		if end := strings.IndexByte(s, '"'); end >= 0 && strings.HasPrefix(s[end:], `"></a>`) {
-			return s[:end]
-		}
-	}
 }
 
 func (s *splitter) code(start, indent int) {
@@ -317,7 +337,9 @@ func CleanInline(s string) string {
 		s = Unescape(s)
 	}
 	if strings.IndexByte(s, '&') >= 0 {
-		s = entityReplacer.Replace(s)
+		// Every HTML entity, as a browser reads it; a no-break space is
+		// a space here.
+		s = strings.ReplaceAll(html.UnescapeString(s), "\u00a0", " ")
 	}
 	return strings.TrimSpace(s)
 }
@@ -365,59 +387,5 @@ func replaceLinks(s string) string {
 	return b.String()
 }
 
-// stripTags removes every <...>, as the regexp <[^>]*> would.
-func stripTags(s string) string {
-	if strings.IndexByte(s, '<') < 0 {
-		return s
-	}
-	var b strings.Builder
-	for {
-		i := strings.IndexByte(s, '<')
-		if i < 0 {
-			break
-		}
-		j := strings.IndexByte(s[i:], '>')
-		if j < 0 {
-			break
-		}
-		b.WriteString(s[:i])
-		s = s[i+j+1:]
-	}
-	b.WriteString(s)
-	return b.String()
-}
-
-// entityReplacer is immutable; building it once keeps CleanInline cheap.
-var entityReplacer = strings.NewReplacer("&nbsp;", " ", "&lt;", "<", "&gt;", ">", "&quot;", `"`, "&amp;", "&")
-
 // Unescape undoes Markdown backslash escapes: `\{version\_id\}` is `{version_id}`.
 func Unescape(s string) string { return mdEscapeRE.ReplaceAllString(s, "$1") }
-
-const anchorOpen = `<a name="`
-
-// isAnchorLine reports whether line holds nothing but <a name="x"></a>
-// anchors. Pages carry thousands of them, so this avoids a regexp.
-func isAnchorLine(line []byte) bool {
-	for len(line) > 0 {
-		rest, ok := bytes.CutPrefix(line, []byte(anchorOpen))
-		if !ok {
-			return false
-		}
-		end := bytes.IndexByte(rest, '"')
-		if end < 0 {
-			return false
-		}
-		if rest, ok = bytes.CutPrefix(rest[end+1:], []byte("></a>")); !ok {
-			return false
-		}
-		line = bytes.TrimLeft(rest, " \t")
-	}
-	return true
-}
-
-// lastAnchor returns the name of the last anchor on an anchor line.
-func lastAnchor(line []byte) string {
-	i := bytes.LastIndex(line, []byte(anchorOpen))
-	rest := line[i+len(anchorOpen):]
-	return string(rest[:bytes.IndexByte(rest, '"')])
-}

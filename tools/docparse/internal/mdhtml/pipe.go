@@ -79,9 +79,8 @@ func splitPipeRow(line string) []string {
 }
 
 var (
-	brRE       = regexp.MustCompile(`(?i)<br\s*/?>`)
-	mdHrefRE   = regexp.MustCompile(`\[([^\]]*)\]\(([^)\s]*)[^)]*\)`)
-	htmlHrefRE = regexp.MustCompile(`(?i)<a\s[^>]*href="([^"]*)"[^>]*>(.*?)</a>`)
+	brRE     = regexp.MustCompile(`(?i)<br\s*/?>`)
+	mdHrefRE = regexp.MustCompile(`\[([^\]]*)\]\(([^)\s]*)[^)]*\)`)
 )
 
 // pipeCell reads one cell: <br> breaks lines, links are kept as Links and
@@ -92,9 +91,7 @@ func pipeCell(raw string) Cell {
 		for _, m := range mdHrefRE.FindAllStringSubmatch(raw, -1) {
 			c.Links = append(c.Links, Link{Href: m[2], Text: CleanInline(m[1])})
 		}
-		for _, m := range htmlHrefRE.FindAllStringSubmatch(raw, -1) {
-			c.Links = append(c.Links, Link{Href: m[1], Text: CleanInline(m[2])})
-		}
+		c.Links = append(c.Links, htmlLinks(raw)...)
 		raw = brRE.ReplaceAllString(raw, "\n")
 	}
 	var lines []string

@@ -59,8 +59,9 @@ func parseTable(chunk []byte, firstLine int) *TableData {
 		if tt != html.TextToken {
 			tag = tagAtom(raw)
 		}
+		nl := bytes.Count(raw, []byte("\n")) // before token: reading attributes rewrites raw
 		b.token(z, tt, tag, raw, line)
-		line += bytes.Count(raw, []byte("\n"))
+		line += nl
 	}
 	return b.done()
 }
@@ -176,7 +177,7 @@ func (b *tableBuilder) done() *TableData {
 func (b *tableBuilder) token(z *html.Tokenizer, tt html.TokenType, tag atom.Atom, raw []byte, pos int) {
 	switch tt {
 	case html.StartTagToken, html.SelfClosingTagToken:
-		b.startTag(tag, raw, pos)
+		b.startTag(z, tag, pos)
 	case html.EndTagToken:
 		b.endTag(tag)
 	case html.TextToken:
@@ -191,7 +192,7 @@ func (b *tableBuilder) token(z *html.Tokenizer, tt html.TokenType, tag atom.Atom
 	}
 }
 
-func (b *tableBuilder) startTag(tag atom.Atom, raw []byte, pos int) {
+func (b *tableBuilder) startTag(z *html.Tokenizer, tag atom.Atom, pos int) {
 	switch tag {
 	case atom.Thead:
 		b.inHead = true
@@ -215,7 +216,9 @@ func (b *tableBuilder) startTag(tag atom.Atom, raw []byte, pos int) {
 	case atom.Li:
 		b.cell.startItem()
 	case atom.A:
-		if href := hrefOf(raw); href != "" {
+		// The tokenizer's own attribute reading: "data-href" is not
+		// "href", and any quoting goes.
+		if href, _ := tokenAttr(z, "href"); href != "" {
 			b.inLink, b.linkHref = true, href
 			b.linkText = b.linkText[:0]
 		}
@@ -300,26 +303,6 @@ func tagAtom(raw []byte) atom.Atom {
 		return atom.A
 	}
 	return 0
-}
-
-// hrefOf returns the href attribute of a raw <a> tag, entities decoded.
-func hrefOf(raw []byte) string {
-	i := bytes.Index(raw, []byte("href="))
-	if i < 0 {
-		return ""
-	}
-	v := raw[i+len("href="):]
-	if len(v) == 0 {
-		return ""
-	}
-	end := byte(' ')
-	if v[0] == '"' || v[0] == '\'' {
-		end, v = v[0], v[1:]
-	}
-	if j := bytes.IndexAny(v, string([]byte{end, '>'})); j >= 0 {
-		v = v[:j]
-	}
-	return html.UnescapeString(string(v))
 }
 
 // cellBuilder gathers a cell's text one paragraph at a time. One builder

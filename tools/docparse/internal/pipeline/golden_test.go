@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/google/go-cmp/cmp"
 	"golang.org/x/tools/txtar"
 
@@ -37,6 +38,7 @@ func TestGolden(t *testing.T) {
 			if diff := cmp.Diff(string(spec), string(res.YAML)); diff != "" {
 				t.Errorf("specs/%s.yaml differs from what docparse writes (-file +docparse); run go generate ./...:\n%s", name, diff)
 			}
+			checkAccounted(t, name, spec, res)
 			got := &txtar.Archive{
 				Comment: []byte("docparse diagnostics for specs/" + name + ".service.yaml; rewrite with go test ./tools/docparse/internal/pipeline -run TestGolden -update\n"),
 				Files:   []txtar.File{{Name: "diagnostics", Data: []byte(diagText(res))}},
@@ -56,6 +58,47 @@ func TestGolden(t *testing.T) {
 				t.Errorf("%s differs (-want +got); rerun with -update if intended:\n%s", golden, diff)
 			}
 		})
+	}
+}
+
+// checkAccounted: every page given is read, skipped, given to another spec
+// or left out; the spec holds one operation per operation of the pages
+// read; and specs/<service>.leftout lists every page not read, with why.
+func checkAccounted(t *testing.T, name string, spec []byte, res *Result) {
+	t.Helper()
+	if sum := res.Read + len(res.Skipped) + len(res.Excluded) + len(res.LeftOut); sum != res.Pages {
+		t.Errorf("%d pages given, but %d read + %d skipped + %d for other specs + %d left out = %d",
+			res.Pages, res.Read, len(res.Skipped), len(res.Excluded), len(res.LeftOut), sum)
+	}
+	doc, err := openapi3.NewLoader().LoadFromData(spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ops := 0
+	for _, item := range doc.Paths.Map() {
+		ops += len(item.Operations())
+	}
+	if ops != res.Operations || (res.Read > 0 && ops < res.Read) {
+		t.Errorf("specs/%s.yaml has %d operations; the %d pages read have %d", name, ops, res.Read, res.Operations)
+	}
+	record, err := os.ReadFile("specs/" + name + ".leftout")
+	if err != nil {
+		t.Fatal(err)
+	}
+	listed := map[string]string{}
+	for _, line := range strings.Split(string(record), "\n") {
+		if f := strings.SplitN(line, "\t", 3); len(f) == 3 && !strings.HasPrefix(line, "#") {
+			listed[f[1]] = f[0]
+		}
+	}
+	want := map[string]string{}
+	for kind, outcomes := range map[string][]PageOutcome{"left out": res.LeftOut, "skipped": res.Skipped, "other spec": res.Excluded} {
+		for _, o := range outcomes {
+			want[o.File] = kind
+		}
+	}
+	if diff := cmp.Diff(want, listed); diff != "" {
+		t.Errorf("specs/%s.leftout does not list the pages not read (-run +file); run go generate ./...:\n%s", name, diff)
 	}
 }
 

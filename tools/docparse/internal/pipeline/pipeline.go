@@ -14,8 +14,10 @@ import (
 
 	"github.com/docapi/docapi/tools/docparse/internal/emit"
 	"github.com/docapi/docapi/tools/docparse/internal/huawei"
+	"github.com/docapi/docapi/tools/docparse/internal/keys"
 	"github.com/docapi/docapi/tools/docparse/internal/model"
 	"github.com/docapi/docapi/tools/docparse/internal/opid"
+	"github.com/docapi/docapi/tools/docparse/internal/paging"
 	"github.com/docapi/docapi/tools/docparse/internal/service"
 	"github.com/docapi/docapi/tools/docparse/internal/top"
 )
@@ -95,7 +97,9 @@ func Run(sources []Source, opts Options) *Result {
 		given[i] = src.Name
 	}
 	res.Diags = append(res.Diags, service.Apply(opts.Service, pages, given)...)
+	res.Diags = append(res.Diags, paging.Mark(pages)...)
 	pages = res.leaveOutFailed(pages)
+	keys.Repair(pages, &res.Diags)
 	res.IDSources = opid.Assign(operations(pages), &res.Diags)
 
 	doc, ok := res.document(opts.Service)
@@ -103,7 +107,7 @@ func Run(sources []Source, opts Options) *Result {
 		doc.Operations = operations(pages)
 		if len(doc.Operations) == 0 {
 			if len(res.LeftOut) == 0 { // else their errors say why
-				res.Diags.Errorf(model.Loc{}, "none of the %d pages documents an operation; nothing to write", res.Pages)
+				res.Diags.Errorf(model.Loc{What: "pages"}, "none of the %d pages documents an operation; nothing to write", res.Pages)
 			}
 			break
 		}
@@ -290,6 +294,10 @@ func (res *Result) document(c *service.Config) (emit.Document, bool) {
 		return doc, true
 	}
 	doc.Info = emit.Info{Title: c.Title, Version: c.Version, Description: c.Description}
+	for _, name := range sortedNames(c.SecuritySchemes) {
+		s := c.SecuritySchemes[name]
+		doc.SecuritySchemes = append(doc.SecuritySchemes, emit.SecurityScheme{Name: name, Type: s.Type, In: s.In, ParamName: s.Name, Description: s.Description})
+	}
 	for _, s := range c.Servers {
 		srv := emit.Server{URL: s.URL, Description: s.Description}
 		for _, name := range sortedNames(s.Variables) {

@@ -339,11 +339,7 @@ func finish(op *model.Operation, diags *model.Diagnostics) {
 			}
 		}
 		if p.In == model.InPath {
-			if !inPath[p.Name] {
-				diags.Errorf(p.Loc, "path parameter %q does not appear in path %q", p.Name, op.Path)
-				continue
-			}
-			documented[p.Name] = true
+			documented[p.Name] = true // one the path lacks is the emitter's to report
 		}
 		kept = append(kept, p)
 	}

@@ -1,0 +1,310 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"go/ast"
+	"go/format"
+	"go/parser"
+	"go/printer"
+	"go/token"
+	"os"
+	"path"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strconv"
+	"strings"
+	"text/template"
+
+	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/oapi-codegen/oapi-codegen/v2/pkg/codegen"
+	"go.yaml.in/yaml/v3"
+)
+
+// Extensions clientgen reads.
+const (
+	extIdempotent = "x-docapi-idempotent"
+	extPagination = "x-docapi-pagination"
+	extTopMethod  = "x-top-method"
+)
+
+// configFile is an oapi-codegen config file as the oapi-codegen command reads it.
+type configFile struct {
+	codegen.Configuration `yaml:",inline"`
+	Output                string `yaml:"output"`
+}
+
+// generate returns the files to write, by path.
+func generate(family, configPath, specPath string) (map[string][]byte, error) {
+	if family != "huawei" && family != "top" {
+		return nil, fmt.Errorf("unknown family %q (huawei or top)", family)
+	}
+	raw, err := os.ReadFile(configPath)
+	if err != nil {
+		return nil, err
+	}
+	var cfg configFile
+	if err := yaml.Unmarshal(raw, &cfg); err != nil {
+		return nil, fmt.Errorf("%s: %w", configPath, err)
+	}
+	if cfg.Output == "" || cfg.PackageName == "" {
+		return nil, fmt.Errorf("%s: needs package and output", configPath)
+	}
+	module, err := modulePath("go.mod")
+	if err != nil {
+		return nil, err
+	}
+	models, err := parseModels(cfg.Output)
+	if err != nil {
+		return nil, err
+	}
+	spec, err := loadSpec(specPath)
+	if err != nil {
+		return nil, err
+	}
+	// oapi-codegen keeps its naming options in package state that
+	// Generate sets; run it once (output dropped) on a copy of the spec so
+	// OperationDefinitions names everything as the models were named.
+	primer, err := loadSpec(specPath)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := codegen.Generate(primer, cfg.Configuration); err != nil {
+		return nil, fmt.Errorf("%s: oapi-codegen: %w", specPath, err)
+	}
+	ops, err := codegen.OperationDefinitions(spec)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", specPath, err)
+	}
+
+	modelsDir := filepath.Dir(cfg.Output)
+	g := &gen{
+		family:     family,
+		spec:       spec,
+		specPath:   filepath.ToSlash(specPath),
+		configPath: filepath.ToSlash(configPath),
+		models:     models,
+		pkg:        cfg.PackageName,
+		pkgPath:    path.Join(module, filepath.ToSlash(modelsDir)),
+		imports:    map[string]string{},
+	}
+	data := fileData{
+		Header:  g.header(),
+		Package: cfg.PackageName + "api",
+		Models:  cfg.PackageName,
+		Service: serviceName(cfg.PackageName),
+		Title:   spec.Info.Title,
+	}
+	if len(spec.Servers) > 0 {
+		data.Server = spec.Servers[0].URL
+	}
+	for _, op := range ops {
+		var o *opData
+		if family == "huawei" {
+			o, err = g.huaweiOp(op)
+		} else {
+			o, err = g.topOp(op)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: %s %s (%s): %w", specPath, op.Method, op.Path, op.OperationId, err)
+		}
+		data.Ops = append(data.Ops, o)
+		if o.Paging != nil {
+			data.Paged = true
+		}
+	}
+	sort.Slice(data.Ops, func(i, j int) bool { return data.Ops[i].Name < data.Ops[j].Name })
+	data.Imports = g.importList(data.Paged)
+
+	tmpl := huaweiTemplate
+	if family == "top" {
+		tmpl = topTemplate
+	}
+	api, err := render(tmpl, data)
+	if err != nil {
+		return nil, err
+	}
+	server, err := render(serverTemplate, data)
+	if err != nil {
+		return nil, err
+	}
+	apiDir := filepath.Join(modelsDir, data.Package)
+	return map[string][]byte{
+		filepath.Join(apiDir, data.Package+".gen.go"): api,
+		filepath.Join(modelsDir, "server.gen.go"):     server,
+	}, nil
+}
+
+// serviceName is the name errors use: the models package name.
+func serviceName(pkg string) string { return pkg }
+
+func loadSpec(p string) (*openapi3.T, error) {
+	l := openapi3.NewLoader()
+	spec, err := l.LoadFromFile(p)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", p, err)
+	}
+	return spec, nil
+}
+
+func modulePath(gomod string) (string, error) {
+	raw, err := os.ReadFile(gomod)
+	if err != nil {
+		return "", fmt.Errorf("run clientgen from the module root: %w", err)
+	}
+	for _, line := range strings.Split(string(raw), "\n") {
+		if rest, ok := strings.CutPrefix(strings.TrimSpace(line), "module "); ok {
+			return strings.Trim(strings.TrimSpace(rest), `"`), nil
+		}
+	}
+	return "", fmt.Errorf("%s: no module line", gomod)
+}
+
+// models is the parsed oapi-codegen output: its declarations by name.
+type models struct {
+	funcs   map[string]*ast.FuncDecl
+	types   map[string]*ast.TypeSpec
+	imports map[string]string // local name → path
+}
+
+func parseModels(file string) (*models, error) {
+	f, err := parser.ParseFile(token.NewFileSet(), file, nil, parser.SkipObjectResolution)
+	if err != nil {
+		return nil, fmt.Errorf("run oapi-codegen first: %w", err)
+	}
+	m := &models{funcs: map[string]*ast.FuncDecl{}, types: map[string]*ast.TypeSpec{}, imports: map[string]string{}}
+	for _, imp := range f.Imports {
+		p, _ := strconv.Unquote(imp.Path.Value)
+		name := path.Base(p)
+		if imp.Name != nil {
+			name = imp.Name.Name
+		}
+		m.imports[name] = p
+	}
+	for _, d := range f.Decls {
+		switch d := d.(type) {
+		case *ast.FuncDecl:
+			if d.Recv == nil {
+				m.funcs[d.Name.Name] = d
+			}
+		case *ast.GenDecl:
+			for _, s := range d.Specs {
+				if ts, ok := s.(*ast.TypeSpec); ok {
+					m.types[ts.Name.Name] = ts
+				}
+			}
+		}
+	}
+	return m, nil
+}
+
+// structField finds the field of struct type name whose JSON name is json.
+func (m *models) structField(name, json string) (*ast.Field, bool) {
+	ts, ok := m.types[name]
+	if !ok {
+		return nil, false
+	}
+	st, ok := ts.Type.(*ast.StructType)
+	if !ok {
+		return nil, false
+	}
+	for _, f := range st.Fields.List {
+		if f.Tag == nil || len(f.Names) != 1 {
+			continue
+		}
+		tag, _ := strconv.Unquote(f.Tag.Value)
+		jsonName, _, _ := strings.Cut(reflect.StructTag(tag).Get("json"), ",")
+		if jsonName == json {
+			return f, true
+		}
+	}
+	return nil, false
+}
+
+type gen struct {
+	family, specPath, configPath string
+	spec                         *openapi3.T
+	models                       *models
+	pkg, pkgPath                 string
+	imports                      map[string]string // other packages the types need
+}
+
+func (g *gen) header() string {
+	return fmt.Sprintf("// Code generated by tools/clientgen from %s (%s); DO NOT EDIT.\n// Rewrite with: go generate ./... (see gen.go).", g.specPath, g.configPath)
+}
+
+// typeString prints a type expression of the models file as seen from
+// another package: exported names get the models package qualifier.
+func (g *gen) typeString(e ast.Expr) string {
+	var qualify func(ast.Expr) ast.Expr
+	qualify = func(e ast.Expr) ast.Expr {
+		switch t := e.(type) {
+		case *ast.Ident:
+			if ast.IsExported(t.Name) {
+				return &ast.SelectorExpr{X: ast.NewIdent(g.pkg), Sel: ast.NewIdent(t.Name)}
+			}
+			return t
+		case *ast.StarExpr:
+			return &ast.StarExpr{X: qualify(t.X)}
+		case *ast.ArrayType:
+			return &ast.ArrayType{Len: t.Len, Elt: qualify(t.Elt)}
+		case *ast.MapType:
+			return &ast.MapType{Key: qualify(t.Key), Value: qualify(t.Value)}
+		case *ast.SelectorExpr:
+			if x, ok := t.X.(*ast.Ident); ok {
+				if p, ok := g.models.imports[x.Name]; ok {
+					g.imports[x.Name] = p
+				}
+			}
+			return t
+		case *ast.StructType:
+			fields := &ast.FieldList{}
+			for _, f := range t.Fields.List {
+				fields.List = append(fields.List, &ast.Field{Names: f.Names, Type: qualify(f.Type), Tag: f.Tag})
+			}
+			return &ast.StructType{Fields: fields}
+		}
+		return e
+	}
+	var b bytes.Buffer
+	printer.Fprint(&b, token.NewFileSet(), qualify(e))
+	return b.String()
+}
+
+func (g *gen) importList(paged bool) []string {
+	var out []string
+	for name, p := range g.imports {
+		if path.Base(p) == name {
+			out = append(out, strconv.Quote(p))
+		} else {
+			out = append(out, name+" "+strconv.Quote(p))
+		}
+	}
+	if paged {
+		out = append(out, `"iter"`)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func render(tmpl *template.Template, data fileData) ([]byte, error) {
+	var b bytes.Buffer
+	if err := tmpl.Execute(&b, data); err != nil {
+		return nil, err
+	}
+	out, err := format.Source(b.Bytes())
+	if err != nil {
+		return nil, fmt.Errorf("generated code does not parse: %w\n%s", err, b.String())
+	}
+	return out, nil
+}
+
+// oneLine makes page text safe for a // comment.
+func oneLine(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > 160 {
+		s = string(r[:160]) + "…"
+	}
+	return s
+}

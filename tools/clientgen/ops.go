@@ -1,0 +1,246 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"go/ast"
+	"net/http"
+	"regexp"
+	"strings"
+
+	"github.com/oapi-codegen/oapi-codegen/v2/pkg/codegen"
+)
+
+type fileData struct {
+	Header, Package, Models, Service, Title, Server string
+	Imports                                         []string
+	Ops                                             []*opData
+	Paged                                           bool
+}
+
+type opData struct {
+	Name, Summary, Method, Path string
+	Idempotent, Auth            bool
+	Project, Domain             bool
+	// Params are the method's parameters after ctx ("name type"); Args the
+	// request function's arguments after server.
+	Params, Args []string
+	// ParamNames are the method's parameter names, for paging closures.
+	ParamNames []string
+	// Required are the string path parameters the caller passes: an empty
+	// one would leave an empty path segment, so it is refused.
+	Required []requiredParam
+	Request  string // New<Op>Request or New<Op>RequestWithBody
+	// Result is the typed body ("" when the operation documents none),
+	// ResultField the JSON<status> field of the parsed response.
+	Result, ResultField string
+	Paging              *pagingData
+
+	// TOP
+	TopMethod, RequestType, EnvelopeType, Member string
+	MemberPointer                                bool
+}
+
+type requiredParam struct{ Go, Spec string }
+
+type pagingData struct {
+	Style, Param, Limit, In, ParamType, Items, Next, Total string
+	// ReqParam is the method parameter the paging moves on; Item the item
+	// type, ItemsExpr the Go expression of the items of page p.
+	ReqParam, ReqType, Item, ItemsExpr string
+}
+
+// idempotent applies the retry rule: GET, HEAD, PUT, DELETE always, other
+// methods only when the spec says x-docapi-idempotent: true.
+func idempotent(method string, ext map[string]any) bool {
+	switch method {
+	case http.MethodGet, http.MethodHead, http.MethodPut, http.MethodDelete:
+		return true
+	}
+	b, _ := ext[extIdempotent].(bool)
+	return b
+}
+
+var paramNorm = strings.NewReplacer("_", "", "-", "")
+
+func (g *gen) huaweiOp(op codegen.OperationDefinition) (*opData, error) {
+	o := &opData{
+		Name:    op.OperationId,
+		Summary: oneLine(op.Summary),
+		Method:  strings.ToUpper(op.Method),
+		Path:    op.Path,
+	}
+	o.Idempotent = idempotent(o.Method, op.Spec.Extensions)
+	sec := g.spec.Security
+	if op.Spec.Security != nil {
+		sec = *op.Spec.Security
+	}
+	o.Auth = len(sec) > 0
+
+	o.Request = "New" + o.Name + "Request"
+	fn, ok := g.models.funcs[o.Request]
+	if !ok {
+		o.Request += "WithBody"
+		if fn, ok = g.models.funcs[o.Request]; !ok {
+			return nil, fmt.Errorf("no %s in the models (run oapi-codegen first)", o.Request)
+		}
+	}
+	pathParams := map[string]string{} // Go name → spec name
+	for _, p := range op.PathParams {
+		pathParams[p.GoVariableName()] = p.ParamName
+	}
+	for i, field := range fn.Type.Params.List {
+		for j, name := range field.Names {
+			if i == 0 && j == 0 {
+				continue // server
+			}
+			switch strings.ToLower(paramNorm.Replace(name.Name)) {
+			case "projectid":
+				o.Project = true
+				o.Args = append(o.Args, "ids.Project")
+				continue
+			case "domainid":
+				o.Domain = true
+				o.Args = append(o.Args, "ids.Domain")
+				continue
+			}
+			typ := g.typeString(field.Type)
+			if spec, ok := pathParams[name.Name]; ok && typ == "string" {
+				o.Required = append(o.Required, requiredParam{Go: name.Name, Spec: spec})
+			}
+			o.Params = append(o.Params, name.Name+" "+typ)
+			o.ParamNames = append(o.ParamNames, name.Name)
+			o.Args = append(o.Args, name.Name)
+		}
+	}
+
+	resp, ok := g.models.types[o.Name+"Response"]
+	if !ok {
+		return nil, fmt.Errorf("no %sResponse in the models", o.Name)
+	}
+	if st, ok := resp.Type.(*ast.StructType); ok {
+		for _, f := range st.Fields.List {
+			if len(f.Names) == 1 && jsonStatus.MatchString(f.Names[0].Name) {
+				o.ResultField = f.Names[0].Name
+				t := f.Type
+				if star, ok := t.(*ast.StarExpr); ok {
+					t = star.X
+				}
+				o.Result = g.typeString(t)
+				break
+			}
+		}
+	}
+
+	if raw, ok := op.Spec.Extensions[extPagination]; ok {
+		p, err := g.paging(o, raw, fn)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", extPagination, err)
+		}
+		o.Paging = p
+	}
+	return o, nil
+}
+
+var jsonStatus = regexp.MustCompile(`^JSON2\d\d$`)
+
+// paging reads the extension and finds the Go side of it: the request
+// parameter carrying the marker and the items field of the result.
+func (g *gen) paging(o *opData, raw any, fn *ast.FuncDecl) (*pagingData, error) {
+	b, err := json.Marshal(raw)
+	if err != nil {
+		return nil, err
+	}
+	var p pagingData
+	if err := json.Unmarshal(b, &p); err != nil {
+		return nil, fmt.Errorf("not an object of strings: %w", err)
+	}
+	if p.Items == "" || p.Param == "" {
+		return nil, fmt.Errorf("needs items and %s", p.Style)
+	}
+	if o.Result == "" {
+		return nil, fmt.Errorf("operation has no JSON result")
+	}
+	want := "params"
+	if p.In == "body" {
+		want = "body"
+	}
+	for i, name := range o.ParamNames {
+		if name == want {
+			p.ReqParam = name
+			p.ReqType = strings.TrimPrefix(o.Params[i], name+" ")
+		}
+	}
+	if p.ReqParam == "" {
+		return nil, fmt.Errorf("the request function takes no %s", want)
+	}
+	resultName := strings.TrimPrefix(o.Result, g.pkg+".")
+	field, ok := g.models.structField(resultName, p.Items)
+	if !ok {
+		return nil, fmt.Errorf("%s has no field %q", o.Result, p.Items)
+	}
+	t, ptr := field.Type, false
+	if star, ok := t.(*ast.StarExpr); ok {
+		t, ptr = star.X, true
+	}
+	arr, ok := t.(*ast.ArrayType)
+	if !ok {
+		return nil, fmt.Errorf("%s.%s is not a list", o.Result, field.Names[0].Name)
+	}
+	p.Item = g.typeString(arr.Elt)
+	if ptr {
+		p.ItemsExpr = fmt.Sprintf("if p.%[1]s == nil { return nil }; return *p.%[1]s", field.Names[0].Name)
+	} else {
+		p.ItemsExpr = "return p." + field.Names[0].Name
+	}
+	return &p, nil
+}
+
+func (g *gen) topOp(op codegen.OperationDefinition) (*opData, error) {
+	o := &opData{Name: op.OperationId, Summary: oneLine(op.Summary), Method: strings.ToUpper(op.Method), Path: op.Path}
+	o.TopMethod, _ = op.Spec.Extensions[extTopMethod].(string)
+	if o.TopMethod == "" {
+		return nil, fmt.Errorf("no %s", extTopMethod)
+	}
+	o.Idempotent = idempotent("", op.Spec.Extensions) // TOP calls are POST
+	o.RequestType = "struct{}"
+	if rb := op.Spec.RequestBody; rb != nil && rb.Value != nil {
+		for _, mt := range rb.Value.Content {
+			if mt.Schema != nil && mt.Schema.Ref != "" {
+				o.RequestType = g.pkg + "." + refType(mt.Schema.Ref)
+			}
+		}
+	}
+	ok200 := op.Spec.Responses.Status(200)
+	if ok200 == nil || ok200.Value == nil {
+		return nil, fmt.Errorf("no 200 response")
+	}
+	mt := ok200.Value.Content.Get("application/json")
+	if mt == nil || mt.Schema == nil || mt.Schema.Ref == "" {
+		return nil, fmt.Errorf("the 200 response is not a named envelope schema")
+	}
+	env := refType(mt.Schema.Ref)
+	o.EnvelopeType = g.pkg + "." + env
+	ts, ok := g.models.types[env]
+	if !ok {
+		return nil, fmt.Errorf("no type %s in the models", env)
+	}
+	st, ok := ts.Type.(*ast.StructType)
+	if !ok || len(st.Fields.List) != 1 || len(st.Fields.List[0].Names) != 1 {
+		return nil, fmt.Errorf("envelope %s does not have exactly one member", env)
+	}
+	f := st.Fields.List[0]
+	o.Member = f.Names[0].Name
+	t := f.Type
+	if star, ok := t.(*ast.StarExpr); ok {
+		t, o.MemberPointer = star.X, true
+	}
+	o.Result = g.typeString(t)
+	return o, nil
+}
+
+// refType is the Go type oapi-codegen names a component schema.
+func refType(ref string) string {
+	name := ref[strings.LastIndex(ref, "/")+1:]
+	return codegen.SchemaNameToTypeName(name)
+}

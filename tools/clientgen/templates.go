@@ -1,0 +1,151 @@
+package main
+
+import (
+	"strings"
+	"text/template"
+)
+
+var funcs = template.FuncMap{
+	"join": strings.Join,
+	"quote": func(s string) string {
+		return "`" + strings.ReplaceAll(s, "`", "'") + "`"
+	},
+}
+
+var serverTemplate = template.Must(template.New("server").Funcs(funcs).Parse(`{{.Header}}
+
+package {{.Models}}
+
+// ServerURL is the server of {{printf "%q" .Title}} as its spec names it{{if .Server}}; {region} is a
+// region id such as cn-north-4{{end}}.
+const ServerURL = {{printf "%q" .Server}}
+`))
+
+var huaweiTemplate = template.Must(template.New("huawei").Funcs(funcs).Parse(`{{.Header}}
+
+// Package {{.Package}} calls {{.Title}} with typed results: one method per
+// operation of the spec, returning the decoded body, an *huawei.APIError for
+// a non-2xx answer or an *huawei.ResponseError for an unusable one{{if .Paged}}, and an
+// iter.Seq2 over the items of every paged list operation{{end}}. Build a
+// Client with New from a huawei.Config.
+package {{.Package}}
+
+import (
+	"context"
+	"net/http"
+{{range .Imports}}	{{.}}
+{{end}}
+	"github.com/docapi/docapi/generated/{{.Models}}"
+	"github.com/docapi/docapi/wrappers/huawei"
+)
+
+// Service is {{.Models}} as its spec describes it.
+var Service = huawei.Service{Name: {{printf "%q" .Service}}, Server: {{.Models}}.ServerURL}
+
+// Client calls {{.Title}}.
+type Client struct{ rt *huawei.Client }
+
+// New applies cfg to the service.
+func New(cfg huawei.Config) (*Client, error) {
+	rt, err := huawei.NewClient(cfg, Service)
+	if err != nil {
+		return nil, err
+	}
+	return &Client{rt: rt}, nil
+}
+
+// Runtime is the configured runtime, for oapi-codegen's raw client:
+// {{.Models}}.NewClientWithResponses(c.Runtime().Server(), {{.Models}}.WithHTTPClient(c.Runtime().HTTPClient())).
+func (c *Client) Runtime() *huawei.Client { return c.rt }
+{{range .Ops}}{{$op := .}}
+var op{{.Name}} = &huawei.Operation{Service: {{printf "%q" $.Service}}, Name: {{printf "%q" .Name}}, Method: {{printf "%q" .Method}}, Path: {{printf "%q" .Path}},
+	Idempotent: {{.Idempotent}}, Auth: {{.Auth}}, Project: {{.Project}}, Domain: {{.Domain}}}
+
+// {{.Name}}{{if .Summary}} ({{.Summary}}){{end}}: {{.Method}} {{.Path}}.{{if .Idempotent}}
+// Retried on throttling, server errors and broken connections.{{else}}
+// Not retried: the spec does not mark it idempotent.{{end}}
+func (c *Client) {{.Name}}(ctx context.Context{{range .Params}}, {{.}}{{end}}) {{if .Result}}(*{{.Result}}, error){{else}}error{{end}} {
+	httpResp, err := c.rt.Do(ctx, op{{.Name}}, func(server string, ids huawei.IDs) (*http.Request, error) {
+{{- range .Required}}
+		if {{.Go}} == "" {
+			return nil, huawei.ErrEmptyPathParam({{printf "%q" .Spec}})
+		}
+{{- end}}
+		return {{$.Models}}.{{.Request}}(server{{range .Args}}, {{.}}{{end}})
+	})
+	if err != nil {
+		return {{if .Result}}nil, {{end}}err
+	}
+{{- if .Result}}
+	parsed, err := {{$.Models}}.Parse{{.Name}}Response(httpResp)
+	return huawei.Result(op{{.Name}}, httpResp, parsed, err, func(p *{{$.Models}}.{{.Name}}Response) *{{.Result}} { return p.{{.ResultField}} })
+{{- else}}
+	_, err = {{$.Models}}.Parse{{.Name}}Response(httpResp)
+	return huawei.NoResult(op{{.Name}}, httpResp, err)
+{{- end}}
+}
+{{with .Paging}}
+var page{{$op.Name}} = huawei.Paging{Op: op{{$op.Name}}, Style: {{printf "%q" .Style}}, Param: {{printf "%q" .Param}}, Limit: {{printf "%q" .Limit}},
+	In: {{printf "%q" .In}}, ParamType: {{printf "%q" .ParamType}}, Items: {{printf "%q" .Items}}, Next: {{printf "%q" .Next}}, Total: {{printf "%q" .Total}}}
+
+// {{$op.Name}}All iterates over the {{.Items}} of every page of {{$op.Name}}
+// ({{.Style}} paging), fetching the next page only when the loop asks for it.
+// It stops after yielding an error.
+func (c *Client) {{$op.Name}}All(ctx context.Context{{range $op.Params}}, {{.}}{{end}}) iter.Seq2[{{.Item}}, error] {
+	call := func(ctx context.Context, {{.ReqParam}} {{.ReqType}}) (*{{$op.Result}}, error) {
+		return c.{{$op.Name}}(ctx{{range $op.ParamNames}}, {{.}}{{end}})
+	}
+	return huawei.Paginate(ctx, page{{$op.Name}}, {{.ReqParam}}, call, func(p *{{$op.Result}}) []{{.Item}} { {{.ItemsExpr}} })
+}
+{{end}}{{end}}`))
+
+var topTemplate = template.Must(template.New("top").Funcs(funcs).Parse(`{{.Header}}
+
+// Package {{.Package}} calls the {{.Title}} APIs of its spec with typed
+// results: one method per API, returning the API's response (the member of
+// TOP's envelope), a *top.Error for an error_response, a *top.StatusError
+// for a non-200 answer or a *top.ResponseError for an unusable one. Build a
+// Client with New from a top.Config of wrappers/top.
+package {{.Package}}
+
+import (
+	"context"
+{{range .Imports}}	{{.}}
+{{end}}
+	"github.com/docapi/docapi/generated/{{.Models}}"
+	toprt "github.com/docapi/docapi/wrappers/top"
+)
+
+// Client calls {{.Title}}.
+type Client struct{ rt *toprt.Client }
+
+// New builds a Client from cfg; see top.NewClient in wrappers/top for the options.
+func New(cfg toprt.Config, opts ...toprt.Option) (*Client, error) {
+	rt, err := toprt.NewClient(cfg, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return &Client{rt: rt}, nil
+}
+
+{{range .Ops}}
+var op{{.Name}} = &toprt.Operation{Name: {{printf "%q" .Name}}, Method: {{printf "%q" .TopMethod}}, Idempotent: {{.Idempotent}}}
+
+// {{.Name}} calls {{.TopMethod}}{{if .Summary}} ({{.Summary}}){{end}}.{{if .Idempotent}}
+// Retried (with top.WithRetry): the spec marks it idempotent.{{else}}
+// Not retried: the spec does not mark it idempotent.{{end}}
+func (c *Client) {{.Name}}(ctx context.Context, params {{.RequestType}}) (*{{.Result}}, error) {
+	var env {{.EnvelopeType}}
+	if err := c.rt.Call(ctx, op{{.Name}}, params, &env); err != nil {
+		return nil, err
+	}
+{{- if .MemberPointer}}
+	if env.{{.Member}} == nil {
+		return nil, c.rt.Missing(op{{.Name}})
+	}
+	return env.{{.Member}}, nil
+{{- else}}
+	return &env.{{.Member}}, nil
+{{- end}}
+}
+{{end}}`))

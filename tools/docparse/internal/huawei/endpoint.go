@@ -1,0 +1,251 @@
+package huawei
+
+import (
+	"strings"
+
+	"github.com/docapi/docapi/tools/docparse/internal/mdhtml"
+)
+
+// endpoint is an operation's method and path as one spelling of the page
+// gives them.
+type endpoint struct {
+	method, path string
+	// query names the parameters the path line's query string shows
+	// ("?limit={limit}&marker=..." or "{?minDisk,minRam}").
+	query []string
+}
+
+var httpMethods = []string{"GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"}
+
+// readEndpointLine reads one line of text that gives a method and a path, in
+// the spellings Huawei uses:
+//
+//	POST /v3/auth/tokens
+//	GET/v1.0/{project_id}/kms/keys
+//	URI格式：POST https://{Endpoint}/v3/{project_id}/...
+//	-   GET https://_**{ma_endpoint}**_/v1/_**{project_id}**_/jobs?job_type=train
+//
+// A full URL keeps only its path. ok is false for any other line, including
+// "POST/PUT请求必填" and a method with no path.
+func readEndpointLine(text string) (e endpoint, ok bool) {
+	t := stripListMarker(strings.TrimSpace(text))
+	t = strings.TrimSpace(strings.ReplaceAll(t, "**", ""))
+	if label, rest, found := cutLabel(t); found && !isMethod(label) {
+		t = rest
+	}
+	method := ""
+	for _, m := range httpMethods {
+		if strings.HasPrefix(t, m) {
+			method = m
+			break
+		}
+	}
+	if method == "" {
+		return endpoint{}, false
+	}
+	rest := t[len(method):]
+	if rest == "" {
+		return endpoint{}, false
+	}
+	if rest[0] != '/' && rest[0] != ' ' && rest[0] != '\t' && rest[0] != ':' && !strings.HasPrefix(rest, "：") {
+		return endpoint{}, false // "GETS", "POSTing"
+	}
+	rest = strings.TrimLeft(rest, " \t")
+	rest = strings.TrimPrefix(rest, ":") // "POST: https://..."
+	rest = strings.TrimPrefix(rest, "：")
+	rest = strings.TrimLeft(rest, " \t")
+	// The query string may hold stray spaces ("{begin _time}"): only the
+	// part before it must be one word.
+	before, query, hasQuery := strings.Cut(rest, "?")
+	raw, tail, _ := strings.Cut(before, " ")
+	if strings.TrimSpace(tail) != "" {
+		return endpoint{}, false // more words: a sentence, not a path line
+	}
+	if hasQuery {
+		raw += "?" + strings.ReplaceAll(query, " ", "")
+	}
+	return parsePathRef(method, raw)
+}
+
+// parsePathRef reads "/path?query" or "https://host/path?query".
+func parsePathRef(method, raw string) (endpoint, bool) {
+	raw = strings.TrimSpace(raw)
+	lower := strings.ToLower(raw)
+	for _, scheme := range []string{"https://", "http://"} {
+		if strings.HasPrefix(lower, scheme) {
+			// The host may be a placeholder in emphasis: _**{ma_endpoint}**_.
+			after := raw[len(scheme):]
+			slash := strings.IndexByte(after, '/')
+			if slash < 0 {
+				return endpoint{}, false
+			}
+			raw = after[slash:]
+			break
+		}
+	}
+	if !strings.HasPrefix(raw, "/") {
+		return endpoint{}, false
+	}
+	path, query := cleanPath(raw)
+	if path == "" || !isPathText(path) {
+		return endpoint{}, false
+	}
+	return endpoint{method: method, path: path, query: query}, true
+}
+
+// cleanPath drops the emphasis some pages put around placeholders
+// (/_{project_id}_/), a trailing slash, and the query string, whose
+// parameter names it returns.
+func cleanPath(raw string) (path string, query []string) {
+	raw = strings.ReplaceAll(raw, "**", "")
+	if i := strings.Index(raw, "{?"); i >= 0 {
+		// RFC 6570 form: /flavors/detail{?minDisk,minRam}
+		list, _, _ := strings.Cut(raw[i+2:], "}")
+		for _, name := range strings.Split(list, ",") {
+			if name = strings.TrimSpace(name); name != "" {
+				query = append(query, name)
+			}
+		}
+		raw = raw[:i]
+	}
+	raw, q, _ := strings.Cut(raw, "?")
+	for _, pair := range strings.Split(q, "&") {
+		name, _, _ := strings.Cut(pair, "=")
+		if name = strings.Trim(strings.TrimSpace(name), "_{}"); name != "" {
+			query = append(query, name)
+		}
+	}
+	segs := strings.Split(raw, "/")
+	for i, s := range segs {
+		if strings.HasPrefix(s, "_{") && strings.HasSuffix(s, "}_") {
+			s = s[1 : len(s)-1]
+		}
+		if strings.HasPrefix(s, "{_") && strings.HasSuffix(s, "_}") && !strings.ContainsAny(s[1:len(s)-1], "{}") {
+			s = "{" + strings.Trim(s[1:len(s)-1], "_") + "}" // {_project_id_}
+		}
+		segs[i] = s
+	}
+	path = strings.Join(segs, "/")
+	if len(path) > 1 {
+		path = strings.TrimRight(path, "/")
+	}
+	return path, query
+}
+
+// isPathText reports whether every byte of a path is one a URL path holds,
+// with {placeholders}: "/PUT请求必填" is not a path.
+func isPathText(p string) bool {
+	depth := 0
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		switch {
+		case c == '{':
+			depth++
+			if depth > 1 {
+				return false
+			}
+		case c == '}':
+			depth--
+			if depth < 0 {
+				return false
+			}
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9':
+		case strings.IndexByte("/-._~%:@!$&'()+,;=*", c) >= 0:
+		default:
+			return false
+		}
+	}
+	return depth == 0
+}
+
+func isMethod(s string) bool {
+	for _, m := range httpMethods {
+		if s == m {
+			return true
+		}
+	}
+	return false
+}
+
+func stripListMarker(t string) string {
+	if len(t) >= 2 && (t[0] == '-' || t[0] == '+' || t[0] == '*' && t[1] != '*') && (t[1] == ' ' || t[1] == '\t') {
+		return strings.TrimSpace(t[2:])
+	}
+	return t
+}
+
+// cutLabel splits "URI格式：POST /x" or "PATH：/x" at its label: a few
+// words before the first colon that hold no slash.
+func cutLabel(t string) (label, rest string, ok bool) {
+	i := strings.IndexAny(t, ":：")
+	if i <= 0 || i > 40 {
+		return "", t, false
+	}
+	label = strings.TrimSpace(t[:i])
+	if strings.ContainsAny(label, "/ ") && !strings.EqualFold(label, "Request URL") {
+		return "", t, false
+	}
+	size := len("：")
+	if t[i] == ':' {
+		size = 1
+	}
+	return label, strings.TrimSpace(t[i+size:]), true
+}
+
+// readLabelledLine reads the two-line spelling "PATH：/rds/v1/{project_id}"
+// and "Method：GET": which of the two the line gives, and its value.
+func readLabelledLine(text string) (method, path string, query []string) {
+	t := stripListMarker(strings.TrimSpace(strings.ReplaceAll(text, "**", "")))
+	label, rest, ok := cutLabel(t)
+	if !ok {
+		return "", "", nil
+	}
+	switch strings.ToLower(label) {
+	case "path", "uri", "url", "路径", "请求路径", "request url":
+		e, ok := parsePathRef("", rest)
+		if ok {
+			return "", e.path, e.query
+		}
+	case "method", "请求方法", "方法", "http方法", "http method":
+		m := strings.ToUpper(strings.TrimSpace(rest))
+		for _, known := range httpMethods {
+			if m == known {
+				return m, "", nil
+			}
+		}
+	}
+	return "", "", nil
+}
+
+// endpointTable reads a table with a method column and a URI column
+// (请求方法 | URI): the method and path of its first row.
+func endpointTable(t *mdhtml.TableData) (endpoint, bool) {
+	mcol, ucol := -1, -1
+	for i, h := range t.Header {
+		switch strings.ToLower(normTitle(h.Text)) {
+		case "请求方法", "方法", "method", "http方法", "http method":
+			mcol = i
+		case "uri", "请求uri", "url", "路径", "path", "uri格式":
+			ucol = i
+		}
+	}
+	if mcol < 0 || ucol < 0 || len(t.Rows) == 0 {
+		return endpoint{}, false
+	}
+	m, ok1 := cellAt(t.Rows[0], mcol)
+	u, ok2 := cellAt(t.Rows[0], ucol)
+	if !ok1 || !ok2 {
+		return endpoint{}, false
+	}
+	method := strings.ToUpper(strings.TrimSpace(m.Text))
+	for _, known := range httpMethods {
+		if method == known {
+			// The URI cell may itself hold "POST /x".
+			if e, ok := readEndpointLine(firstLine(u.Text)); ok {
+				return e, true
+			}
+			return parsePathRef(method, firstLine(u.Text))
+		}
+	}
+	return endpoint{}, false
+}

@@ -1,0 +1,130 @@
+package huawei
+
+import (
+	"strings"
+
+	"github.com/docapi/docapi/tools/docparse/internal/mdhtml"
+	"github.com/docapi/docapi/tools/docparse/internal/model"
+)
+
+// failureGroup is the status of what a page shows under "异常响应" or
+// "失败响应示例" without naming a code.
+const failureGroup = "default"
+
+// readNonText handles a file that is no page at all: an empty file is no
+// operation; a binary or non-UTF-8 file is refused where its first
+// offending byte sits. done is false for any readable page.
+func readNonText(name string, data []byte, family string) (*model.Page, model.Diagnostics, bool) {
+	why, at, notText := textProblem(name, data)
+	if why == "" {
+		return nil, nil, false
+	}
+	pg := &model.Page{Loc: model.Loc{File: name}, Family: family}
+	var diags model.Diagnostics
+	if notText {
+		diags.Errorf(at, "%s", why)
+	} else {
+		pg.NotOperation = why
+	}
+	return pg, diags, true
+}
+
+// noteSection records which of the sections that make a page an operation
+// it has.
+func (p *page) noteSection(sec section, line int) {
+	switch sec {
+	case secURI:
+		if p.uriLine == 0 {
+			p.uriLine = line
+		}
+	case secIntro:
+		p.intro = true
+	case secRequest, secResponse:
+		p.exchange = true
+	}
+}
+
+// notOperation says why a page without a method and path documents no
+// operation, or "" when it does and its method and path are missing: a
+// URI section, or a 功能介绍 with a request or response section, make an
+// operation page.
+func (p *page) notOperation() string {
+	if p.uriLine != 0 || (p.intro && p.exchange) {
+		return ""
+	}
+	var text, links, tables int
+	for _, b := range p.blocks {
+		switch b.Kind {
+		case mdhtml.Text:
+			text++
+			if strings.Contains(b.Raw, "](") && len(strings.TrimSpace(stripListMarker(b.Text))) < 80 {
+				links++
+			}
+		case mdhtml.Table:
+			tables++
+		case mdhtml.Caption, mdhtml.Code:
+			text++
+		}
+	}
+	switch {
+	case text+tables == 0:
+		return "the page has nothing but its title"
+	case tables == 0 && links*2 > text:
+		return "the page is a list of links to other pages"
+	}
+	return "no URI section, no method and path, and no 功能介绍 with request or response parameters"
+}
+
+// readURILine reads one text line of the URI section.
+func (p *page) readURILine(b *mdhtml.Block) {
+	if p.op.Method != "" {
+		return
+	}
+	if e, ok := readEndpointLine(b.Text); ok {
+		p.setEndpoint(e, b.Line)
+		return
+	}
+	method, path, query := readLabelledLine(b.Text)
+	if method != "" && p.labelled.method == "" {
+		p.labelled.method = method
+	}
+	if path != "" && p.labelled.path == "" {
+		p.labelled.path, p.labelled.query = path, query
+		p.endpointLine = b.Line
+	}
+	if p.labelled.method != "" && p.labelled.path != "" {
+		p.setEndpoint(p.labelled, p.endpointLine)
+	}
+}
+
+func (p *page) setEndpoint(e endpoint, line int) {
+	p.op.Method, p.op.Path = e.method, e.path
+	p.endpointLine = line
+	for _, q := range e.query {
+		if p.query == nil {
+			p.query = map[string]bool{}
+		}
+		p.query[q] = true
+	}
+}
+
+// finishEndpoint reports half an endpoint: a "PATH：" line without its
+// "Method：" line, or the other way round.
+func (p *page) finishEndpoint() {
+	if p.op.Method != "" {
+		return
+	}
+	switch {
+	case p.labelled.path != "":
+		p.diags.Errorf(model.Loc{File: p.file, Line: p.endpointLine}, "the URI section gives the path %q but no method (no \"Method：GET\" line)", p.labelled.path)
+	case p.labelled.method != "":
+		p.diags.Errorf(model.Loc{File: p.file, Line: max(p.uriLine, 1)}, "the URI section gives the method %s but no path (no \"PATH：/path\" line)", p.labelled.method)
+	}
+}
+
+// isRequestLine reports a line that starts an example request:
+// "PUT https://{Endpoint}/v2.0/routers/..." or "GET /v3/users".
+func isRequestLine(line string) bool {
+	_, ok := readEndpointLine(line)
+	return ok
+}

@@ -1,0 +1,102 @@
+package huawei
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/docapi/docapi/tools/docparse/internal/model"
+)
+
+const pathTable = "**表 1**  路径参数\n\n|参数|是否必选|参数类型|描述|\n|--|--|--|--|\n|project_id|是|String|项目ID|\n|limit|否|Integer|每页条数|\n"
+
+func TestURISpellings(t *testing.T) {
+	for _, tc := range []struct {
+		name, page   string
+		method, path string
+		params       string // in:name of each parameter
+	}{
+		{"bold heading, no space, query string", "# 查询\n\n## **URI**\n\nGET/v1/{project_id}/keys?limit={limit}\n\n" + pathTable,
+			"GET", "/v1/{project_id}/keys", "path:project_id query:limit"},
+		{"URI格式 bullet with PATH and Method lines", "# 查询\n\n## URI\n\n-   URI格式\n\n    PATH：/rds/v1/{project_id}/backups\n\n    Method：GET\n\n" + strings.Replace(pathTable, "路径参数", "参数说明", 1),
+			"GET", "/rds/v1/{project_id}/backups", "path:project_id query:limit"},
+		{"URI line inside 功能介绍", "# 查询\n\n## 功能介绍\n\n查询。\n\nURI\n\nPOST https://{Endpoint}/v3/{project_id}/jobs\n",
+			"POST", "/v3/{project_id}/jobs", ""}, // path parameters without a table are added later
+		{"method line in a code block", "# 删除\n\n## URI\n\n```\nDELETE /v1/{project_id}/services/{service_id}\n```\n",
+			"DELETE", "/v1/{project_id}/services/{service_id}", ""},
+		{"example URL after 样例 is not the path", "# 查询\n\n## URI\n\nGET /v1/{project_id}/quotas\n\n样例：\n\n```\nGET https://{Endpoint}/v1/abc/other\n```\n",
+			"GET", "/v1/{project_id}/quotas", ""},
+	} {
+		pg, diags := ReadAPIReference("p.md", []byte(tc.page))
+		if pg.NotOperation != "" || len(pg.Operations) != 1 {
+			t.Errorf("%s: page %+v", tc.name, pg)
+			continue
+		}
+		op := pg.Operations[0]
+		var params []string
+		for _, p := range op.Params {
+			params = append(params, p.In+":"+p.Name)
+		}
+		if op.Method != tc.method || op.Path != tc.path || strings.Join(params, " ") != tc.params {
+			t.Errorf("%s: got %s %s %v (diagnostics %v)", tc.name, op.Method, op.Path, params, diags)
+		}
+		if diags.HasErrors() {
+			t.Errorf("%s: errors %v", tc.name, diags)
+		}
+	}
+}
+
+func TestMissingMethodOrPath(t *testing.T) {
+	for _, tc := range []struct{ name, page, msg string }{
+		{"URI section without a method line", "# 查询\n\n## URI\n\n见下表。\n", "no method and path found in the URI section"},
+		{"PATH without Method", "# 查询\n\n## URI\n\nPATH：/rds/v1/{project_id}/backups\n", `gives the path "/rds/v1/{project_id}/backups" but no method`},
+		{"Method without PATH", "# 查询\n\n## URI\n\nMethod：GET\n", "gives the method GET but no path"},
+		{"功能介绍 and 请求消息 without URI", "# 分页查询\n\n## 功能介绍\n\n分页。\n\n## 请求消息\n\n无\n", "but no URI section and no method and path"},
+	} {
+		pg, diags := ReadAPIReference("p.md", []byte(tc.page))
+		if pg.NotOperation != "" || diags.Count(model.Error) != 1 || !strings.Contains(diags[0].Msg, tc.msg) {
+			t.Errorf("%s: NotOperation %q, diagnostics %v; want one error saying %q", tc.name, pg.NotOperation, diags, tc.msg)
+		}
+	}
+}
+
+func TestNotOperationPages(t *testing.T) {
+	for _, tc := range []struct{ name, page, why string }{
+		{"title only", "# 创建标注任务<a name=\"x\"></a>\n", "nothing but its title"},
+		{"index", "# API参考\n\n-   [概述](概述.md)\n-   [构造请求](构造请求.md)\n-   [认证鉴权](认证鉴权.md)\n", "list of links"},
+		{"walkthrough", "# 创建云服务器\n\n## 操作步骤\n\n1.  查询可用区。\n\n    URI格式：GET /v2.1/{project_id}/os-availability-zone\n", "no URI section"},
+		{"overview with tables", "# 构造请求\n\n## 请求URI\n\n**表 1**  URI中的参数说明\n\n|参数|描述|\n|--|--|\n|Endpoint|终端节点|\n", "no URI section"},
+	} {
+		pg, diags := ReadAPIReference("p.md", []byte(tc.page))
+		if !strings.Contains(pg.NotOperation, tc.why) || len(pg.Operations) != 0 || diags.HasErrors() {
+			t.Errorf("%s: NotOperation %q, %d operations, diagnostics %v; want %q", tc.name, pg.NotOperation, len(pg.Operations), diags, tc.why)
+		}
+	}
+}
+
+func TestExampleLabels(t *testing.T) {
+	page := "# 更新\n\n## URI\n\nPUT /v2.0/routers/{router_id}\n\n## 样例\n\n请求样例\n\n```\nPUT https://{Endpoint}/v2.0/routers/abc\n{\"router\": {\"name\": \"r\"}}\n```\n\n" +
+		"响应样例：\n\n```\n{\"router\": {\"id\": \"abc\"}}\n```\n\n" +
+		"-   失败响应示例\n\n    ```\n    {\"error_code\": \"E1\"}\n    ```\n" +
+		"-   异常响应\n\n    **表 1**  要素说明\n\n|名称|是否必选|参数类型|说明|\n|--|--|--|--|\n|error_msg|是|String|错误信息|\n"
+	pg, _ := ReadAPIReference("p.md", []byte(page))
+	op := pg.Operations[0]
+	got := map[string]int{}
+	for _, r := range op.Responses {
+		if r.Body != nil {
+			got[r.Status] = len(r.Body.Examples)
+		}
+	}
+	for _, r := range op.Responses {
+		// The 异常响应 table describes the failure, not the success.
+		if r.Body != nil && (r.Status == "default") != (r.Body.Schema.Property("error_msg") != nil) {
+			t.Errorf("status %s body %+v: the 异常响应 table belongs to default only", r.Status, r.Body.Schema)
+		}
+	}
+	if got["200"] != 1 || got["default"] != 1 {
+		t.Errorf("response examples by status %v, want one for 200 and one for default (the failure)", got)
+	}
+	// No request body table: the request example is reported, not lost silently.
+	if op.RequestBody != nil {
+		t.Errorf("request body %+v without a table", op.RequestBody)
+	}
+}

@@ -1,0 +1,670 @@
+package huawei
+
+import (
+	"encoding/json"
+	"strings"
+	"time"
+
+	"github.com/docapi/docapi/tools/docparse/internal/mdhtml"
+	"github.com/docapi/docapi/tools/docparse/internal/model"
+)
+
+// resolver turns object tables into schemas, following anchor links, table
+// labels, type names and dotted-path captions, and takes from the page's
+// examples what a table leaves unsaid.
+type resolver struct {
+	file     string
+	tables   []*paramTable
+	byAnchor map[string]*paramTable
+	byLabel  map[string]*paramTable // "表4"
+	examples []*located
+	diags    *model.Diagnostics
+	building map[*paramTable]bool
+	built    map[*paramTable]*model.Schema
+	used     map[*paramTable]bool
+	// linked holds the tables some row links to by anchor or label: a
+	// link says which row the table belongs to, so another row of the
+	// same name does not take it by caption.
+	linked map[*paramTable]bool
+	// follows pairs an object row that no link, type name or caption ties
+	// to a table with an unreferenced object table after its own (see
+	// pairFollowing).
+	follows map[rowKey]*paramTable
+	// redirects sends a row's link into another status's section to the
+	// table of the same caption in the row's own section (see survey).
+	redirects map[rowKey]*paramTable
+	// orphans and unresolved count, per scope, the object tables no row
+	// refers to and the object rows that find no table; when both are one,
+	// the two belong together (an older page's "Array of objects" row and
+	// its "resource_tag数据结构说明" table).
+	orphans    map[string][]*paramTable
+	unresolved map[string]int
+	// noted holds the tables without a type column already noted.
+	noted map[*paramTable]bool
+}
+
+type rowKey struct {
+	t   *paramTable
+	row int // 1-based
+}
+
+func newResolver(file string, tables []*paramTable, examples []*located, diags *model.Diagnostics) *resolver {
+	r := &resolver{
+		file: file, tables: tables, examples: examples, diags: diags,
+		byAnchor:   map[string]*paramTable{},
+		byLabel:    map[string]*paramTable{},
+		building:   map[*paramTable]bool{},
+		built:      map[*paramTable]*model.Schema{},
+		used:       map[*paramTable]bool{},
+		linked:     map[*paramTable]bool{},
+		follows:    map[rowKey]*paramTable{},
+		redirects:  map[rowKey]*paramTable{},
+		orphans:    map[string][]*paramTable{},
+		unresolved: map[string]int{},
+		noted:      map[*paramTable]bool{},
+	}
+	for _, t := range tables {
+		if a := t.block.Anchor; a != "" {
+			r.byAnchor[a] = t
+		}
+		if l := normalLabel(t.label); l != "" {
+			if _, dup := r.byLabel[l]; !dup {
+				r.byLabel[l] = t
+			}
+		}
+	}
+	r.survey()
+	return r
+}
+
+// objectTable reports a table that can describe an object's fields.
+func objectTable(t *paramTable) bool { return t != nil && t.kind == kindObject && t.cols.name >= 0 }
+
+// survey finds, before any schema is built, which object tables rows refer
+// to, so that find can pair unresolved rows with unreferenced tables.
+func (r *resolver) survey() {
+	referred := map[*paramTable]bool{}
+	var unresolved []rowKey
+	type link struct {
+		k      rowKey
+		target *paramTable
+	}
+	var links []link
+	for _, t := range r.tables {
+		if t.cols.name < 0 {
+			continue
+		}
+		for i, row := range t.block.Table.Rows {
+			name, _ := cellAt(row, t.cols.name)
+			if t.cols.typ < 0 {
+				// Without a type column any row may be an object: only a
+				// link or a caption says so.
+				if target := r.byAnchor[rowAnchor(t, row)]; objectTable(target) {
+					referred[target], r.linked[target] = true, true
+				} else if target := r.byCaption(t, firstLine(name.Text)); target != nil {
+					referred[target] = true
+				}
+				continue
+			}
+			typ, _ := cellAt(row, t.cols.typ)
+			ref, ok := readType(typ.Text) // only the kind: no schema is made here
+			if !ok || !(ref.object || ref.kind == refArray && ref.elem == nil) {
+				continue
+			}
+			if target := r.byAnchor[rowAnchor(t, row)]; target != nil {
+				referred[target], r.linked[target] = true, true
+				links = append(links, link{rowKey{t, i + 1}, target})
+				continue
+			}
+			leaf := ref.leaf()
+			if target := r.byLabel[leaf.label]; target != nil {
+				referred[target], r.linked[target] = true, true
+				continue
+			}
+			if !ref.object {
+				continue // a bare array without a link: its items come from the example
+			}
+			found := false
+			for _, c := range []string{leaf.named, firstLine(name.Text)} {
+				if c == "" {
+					continue
+				}
+				if target := r.byCaption(t, c); target != nil {
+					referred[target], found = true, true
+					break
+				}
+			}
+			if !found {
+				unresolved = append(unresolved, rowKey{t, i + 1})
+			}
+		}
+	}
+	// Pages that repeat an error body under every status often link each
+	// copy's row to the first copy's table: a link into another status's
+	// section goes to the table of the same caption in the row's own
+	// section when no link claims that one.
+	for _, l := range links {
+		if l.target.scope != l.k.t.scope || l.target.group == l.k.t.group || l.target.caption == "" {
+			continue
+		}
+		for _, own := range r.tables {
+			if own != l.target && own.scope == l.k.t.scope && own.group == l.k.t.group && own.caption == l.target.caption && objectTable(own) && !r.linked[own] {
+				r.redirects[l.k] = own
+				referred[own], r.linked[own] = true, true
+				break
+			}
+		}
+	}
+	r.pairFollowing(unresolved, referred)
+	for _, k := range unresolved {
+		if r.follows[k] == nil {
+			r.unresolved[k.t.scope]++
+		}
+	}
+	for _, t := range r.tables {
+		if t.kind == kindObject && !referred[t] {
+			r.orphans[t.scope] = append(r.orphans[t.scope], t)
+		}
+	}
+}
+
+// pairFollowing pairs object rows that nothing ties to a table with the
+// object tables that follow their own table in the same section (scope and
+// status group), skipping tables something else refers to. A table with
+// one such row takes the first free table after it (an error body's
+// "error" row and the ErrorDetail table under it). A table with n such rows
+// takes the next n free tables in order, but only when none of those has
+// unresolved rows of its own: otherwise the page may nest them depth first
+// and the order says nothing.
+func (r *resolver) pairFollowing(unresolved []rowKey, referred map[*paramTable]bool) {
+	byTable := map[*paramTable][]rowKey{}
+	var order []*paramTable
+	for _, k := range unresolved {
+		if byTable[k.t] == nil {
+			order = append(order, k.t)
+		}
+		byTable[k.t] = append(byTable[k.t], k)
+	}
+	index := map[*paramTable]int{}
+	for i, t := range r.tables {
+		index[t] = i
+	}
+	for _, t := range order {
+		rows := byTable[t]
+		var free []*paramTable
+		for _, next := range r.tables[index[t]+1:] {
+			if next.scope != t.scope || next.group != t.group || next.kind != kindObject {
+				break // another section, or the next parameter table
+			}
+			if !referred[next] && next.cols.name >= 0 {
+				free = append(free, next)
+				if len(free) == len(rows) {
+					break
+				}
+			}
+		}
+		if len(free) < len(rows) {
+			continue
+		}
+		if len(rows) > 1 {
+			nested := false
+			for _, f := range free {
+				nested = nested || len(byTable[f]) > 0
+			}
+			if nested {
+				continue
+			}
+		}
+		for i, k := range rows {
+			r.follows[k] = free[i]
+			referred[free[i]] = true
+		}
+	}
+}
+
+// rowAnchor is the in-page link of an object row: in its type cell, its
+// name cell, or else its description ("如表4所示").
+func rowAnchor(t *paramTable, row mdhtml.Row) string {
+	for _, col := range []int{t.cols.typ, t.cols.name, t.cols.desc} {
+		if c, ok := cellAt(row, col); ok {
+			if a := c.Anchor(); a != "" {
+				return a
+			}
+		}
+	}
+	return ""
+}
+
+// objectSchema builds the object a table describes; path is the dotted path
+// of the object from the body root ("" for the root).
+func (r *resolver) objectSchema(t *paramTable, path string) *model.Schema {
+	if s, ok := r.built[t]; ok {
+		return s
+	}
+	r.used[t] = true
+	if !t.check(r.file, r.diags) {
+		s := &model.Schema{Loc: t.loc(r.file, 0), Type: model.TypeObject, FreeForm: true}
+		r.built[t] = s
+		return s
+	}
+	r.building[t] = true
+	defer delete(r.building, t)
+	if f, ok := r.placeholderRow(t); ok {
+		// A table whose one row is "[数组元素]" describes an array, not
+		// an object with a member of that name.
+		s := r.valueSchema(t, t.loc(r.file, 1), f, path, "", false)
+		r.built[t] = s
+		return s
+	}
+	s := &model.Schema{Loc: t.loc(r.file, 0), Type: model.TypeObject}
+	if t.typeName != "" {
+		s.Name = t.typeName
+		s.Qualifier = capitalize(t.scope)
+	}
+	r.built[t] = s
+	for i := 1; i <= len(t.block.Table.Rows); i++ {
+		if p := r.property(t, i, path); p != nil {
+			s.Properties = append(s.Properties, p)
+		}
+	}
+	return s
+}
+
+// placeholderRow returns the row of a table whose only row stands for the
+// elements of an array ("[数组元素]").
+func (r *resolver) placeholderRow(t *paramTable) (rowFields, bool) {
+	rows := t.block.Table.Rows
+	if len(rows) != 1 || t.cols.name < 0 {
+		return rowFields{}, false
+	}
+	if name, ok := cellAt(rows[0], t.cols.name); !ok || !isElementPlaceholder(firstLine(name.Text)) {
+		return rowFields{}, false
+	}
+	return t.row(r.file, 1, r.diags)
+}
+
+// bodySchema is the schema of a body table: an object of its rows, or, for
+// a table whose only row is an array placeholder such as "[数组元素]", the
+// row's own value (a top-level JSON array). required reports whether the
+// body must be sent: some row of it is required.
+func (r *resolver) bodySchema(t *paramTable) (s *model.Schema, required bool) {
+	if f, ok := r.placeholderRow(t); ok {
+		r.used[t] = true
+		r.building[t] = true
+		defer delete(r.building, t)
+		return r.valueSchema(t, t.loc(r.file, 1), f, "", "", false), f.required
+	}
+	s = r.objectSchema(t, "")
+	s.Name, s.Qualifier = "", ""
+	return s, anyRequired(s)
+}
+
+func anyRequired(s *model.Schema) bool {
+	for _, pr := range s.Properties {
+		if pr.Required {
+			return true
+		}
+	}
+	return false
+}
+
+// isElementPlaceholder reports a row name that stands for the elements of a
+// top-level array: "[数组元素]", "数组元素", "[array element]", "[]".
+func isElementPlaceholder(name string) bool {
+	return len(name) >= 2 && name[0] == '[' && name[len(name)-1] == ']' || name == "数组元素"
+}
+
+// property reads row i of t as an object member.
+func (r *resolver) property(t *paramTable, i int, path string) *model.Property {
+	f, ok := t.row(r.file, i, r.diags)
+	if !ok {
+		return nil
+	}
+	name := firstLine(f.name.Text)
+	at := t.loc(r.file, i)
+	return &model.Property{
+		Loc:         at,
+		Name:        name,
+		Required:    f.required,
+		Description: f.desc.Text,
+		Schema:      r.valueSchema(t, at, f, path, name, false),
+	}
+}
+
+// paramSchema is the schema of a parameter row; a row of an SDK call's
+// arguments (not yet placed) may still become a body member.
+func (r *resolver) paramSchema(t *paramTable, at model.Loc, f rowFields, name, in string) *model.Schema {
+	return r.valueSchema(t, at, f, "", name, in != model.InBody)
+}
+
+// rowCtx is what the schema of one row's value is made from.
+type rowCtx struct {
+	t      *paramTable
+	at     model.Loc
+	f      rowFields
+	path   string // the row's dotted path from the body root
+	param  bool   // a parameter: it travels as text
+	anchor string // the in-page link that says which table describes the value
+}
+
+// typeLoc is the row's location pointing at its type cell.
+func (c *rowCtx) typeLoc() model.Loc {
+	at := c.at
+	at.What = "参数类型"
+	return at
+}
+
+// valueSchema is the schema of a row's value; name is the row's and parent
+// the dotted path of the object it belongs to.
+func (r *resolver) valueSchema(t *paramTable, at model.Loc, f rowFields, parent, name string, param bool) *model.Schema {
+	c := &rowCtx{t: t, at: at, f: f, path: joinPath(parent, name), param: param}
+	c.anchor = f.typ.Anchor()
+	if c.anchor != "" && distinctAnchors(f.typ) > 1 {
+		c.anchor = "" // "创建单实例请参见表3，创建只读副本请参见表4": not one table
+	}
+	if c.anchor == "" {
+		c.anchor = f.name.Anchor()
+	}
+	if c.anchor == "" {
+		// "如表4所示" in the description; it may as well point elsewhere,
+		// so only a link to a table counts.
+		if a := f.desc.Anchor(); objectTable(r.byAnchor[a]) {
+			c.anchor = a
+		}
+	}
+	if f.untyped {
+		return r.untypedSchema(c)
+	}
+	typeText := strings.TrimSpace(f.typ.Text)
+	ref, ok := readType(typeText)
+	if !ok {
+		r.diags.Warnf(c.typeLoc(), "unknown type %q; the value is left untyped (any JSON value)", typeText)
+		return &model.Schema{Loc: at, Type: model.TypeAny}
+	}
+	return r.schemaOf(ref, c)
+}
+
+func distinctAnchors(c mdhtml.Cell) int {
+	seen := map[string]bool{}
+	for _, l := range c.Links {
+		if strings.HasPrefix(l.Href, "#") {
+			seen[l.Href] = true
+		}
+	}
+	return len(seen)
+}
+
+// schemaOf builds the schema a parsed type cell names.
+func (r *resolver) schemaOf(ref typeRef, c *rowCtx) *model.Schema {
+	switch ref.kind {
+	case refPrim:
+		return &model.Schema{Loc: c.at, Type: ref.prim[0], Format: ref.prim[1], MaxLength: ref.maxLength}
+	case refTimestamp:
+		return r.timestampSchema(c)
+	case refMap:
+		s := &model.Schema{Loc: c.at, Type: model.TypeObject}
+		switch v := ref.elem; {
+		case v == nil:
+			s.AdditionalProperties = &model.Schema{Loc: c.at, Type: model.TypeAny}
+		case v.kind == refObject && v.named == "" && v.label == "":
+			// Map<String,Object>: where a table lists the keys, the
+			// value is that object; else any object goes.
+			if target := r.find(c, *v, true); target != nil {
+				return r.tableObject(c, target)
+			}
+			s.AdditionalProperties = &model.Schema{Loc: c.at, Type: model.TypeObject, FreeForm: true}
+		default:
+			s.AdditionalProperties = r.schemaOf(*v, c)
+		}
+		return s
+	case refArray:
+		s := &model.Schema{Loc: c.at, Type: model.TypeArray}
+		if ref.elem != nil {
+			s.Items = r.schemaOf(*ref.elem, c)
+		} else {
+			s.Items = r.bareItems(c, ref)
+		}
+		return s
+	case refObject:
+		target := r.find(c, ref, ref.dict)
+		if target != nil {
+			return r.tableObject(c, target)
+		}
+		if ref.dict {
+			// 字典数据结构 with no table: a map of any values.
+			return &model.Schema{Loc: c.at, Type: model.TypeObject, AdditionalProperties: &model.Schema{Loc: c.at, Type: model.TypeAny}}
+		}
+		return &model.Schema{Loc: c.at, Type: model.TypeObject, FreeForm: true}
+	}
+	return &model.Schema{Loc: c.at, Type: model.TypeAny}
+}
+
+// tableObject is the object target describes, unless that table is being
+// built further up: a table containing itself ends in a free-form object.
+func (r *resolver) tableObject(c *rowCtx, target *paramTable) *model.Schema {
+	if r.building[target] {
+		r.diags.Warnf(c.at, "table %q contains itself through this row; the inner value is left as a free-form object", target.name())
+		return &model.Schema{Loc: c.at, Type: model.TypeObject, FreeForm: true}
+	}
+	return r.objectSchema(target, c.path)
+}
+
+// bareItems are the items of an array whose type names none ("Array",
+// "列表数据结构"): the table the row links to, else what the example's
+// first element shows, else unknown (text for a parameter) with a warning.
+func (r *resolver) bareItems(c *rowCtx, ref typeRef) *model.Schema {
+	if target := r.find(c, typeRef{kind: refObject}, true); target != nil {
+		return r.tableObject(c, target)
+	}
+	if v, ok := r.exampleAt(c); ok {
+		if arr, ok := v.([]any); ok && len(arr) > 0 && arr[0] != nil {
+			return model.InferSchema(arr[0], c.at)
+		}
+	}
+	typeText := strings.TrimSpace(c.f.typ.Text)
+	if c.param {
+		r.diags.Warnf(c.typeLoc(), "type %q names no item type; items read as strings (no table or example says what they are)", typeText)
+		return &model.Schema{Loc: c.at, Type: model.TypeString}
+	}
+	r.diags.Warnf(c.typeLoc(), "type %q names no item type; items left untyped (any JSON value: no table or example says what they are)", typeText)
+	return &model.Schema{Loc: c.at, Type: model.TypeAny}
+}
+
+// untypedSchema is the schema of a row in a table without a type column:
+// a parameter is text; a body field takes the type its value in the page's
+// example has, or the object of the table its row links to, else string
+// with a warning.
+func (r *resolver) untypedSchema(c *rowCtx) *model.Schema {
+	if !r.noted[c.t] {
+		r.noted[c.t] = true
+		if c.param {
+			r.diags.Notef(c.t.loc(r.file, 0), "table has no type column; its parameters are read as strings")
+		} else {
+			r.diags.Notef(c.t.loc(r.file, 0), "table has no type column; each field takes the type its value in the page's example has, or the object of the table it links to")
+		}
+	}
+	str := &model.Schema{Loc: c.at, Type: model.TypeString}
+	if c.param {
+		return str
+	}
+	v, found := r.exampleAt(c)
+	if found {
+		switch v.(type) {
+		case map[string]any, []any, nil:
+		default:
+			return model.InferSchema(v, c.at) // a scalar: the example says it all
+		}
+	}
+	if target := r.find(c, typeRef{kind: refObject}, true); target != nil {
+		obj := r.tableObject(c, target)
+		if _, isArray := v.([]any); isArray {
+			return &model.Schema{Loc: c.at, Type: model.TypeArray, Items: obj}
+		}
+		return obj
+	}
+	if found && v != nil {
+		return model.InferSchema(v, c.at)
+	}
+	r.diags.Warnf(c.at, "table has no type column and no example shows %q; read as a string", c.path)
+	return str
+}
+
+// timestampSchema reads a Timestamp by what the example and the
+// description say: an epoch number is an integer, a formatted time a
+// date-time string. Neither saying is a warning, not a guess.
+func (r *resolver) timestampSchema(c *rowCtx) *model.Schema {
+	epoch := &model.Schema{Loc: c.at, Type: model.TypeInteger, Format: "int64"}
+	dateTime := &model.Schema{Loc: c.at, Type: model.TypeString, Format: "date-time"}
+	if v, ok := r.exampleAt(c); ok {
+		switch x := v.(type) {
+		case json.Number, float64:
+			return epoch
+		case string:
+			if _, err := time.Parse(time.RFC3339, x); err == nil {
+				return dateTime
+			}
+			return &model.Schema{Loc: c.at, Type: model.TypeString}
+		}
+	}
+	desc := strings.ToLower(c.f.desc.Text)
+	switch {
+	case strings.Contains(desc, "yyyy") || strings.Contains(desc, "iso 8601") || strings.Contains(desc, "iso8601") || strings.Contains(desc, "rfc3339") || strings.Contains(desc, "rfc 3339"):
+		return dateTime
+	case strings.Contains(desc, "毫秒") || strings.Contains(desc, "秒") || strings.Contains(desc, "unix") || strings.Contains(desc, "epoch"):
+		return epoch
+	case strings.Contains(desc, "utc"):
+		return dateTime
+	}
+	r.diags.Warnf(c.typeLoc(), "type %q: neither the description nor an example says whether it is an epoch number or a date-time string; the value is left untyped (any JSON value)", strings.TrimSpace(c.f.typ.Text))
+	return &model.Schema{Loc: c.at, Type: model.TypeAny}
+}
+
+// exampleAt returns the value the row's path has in the first example of
+// its table's side (request, or response of the same status) that has one.
+func (r *resolver) exampleAt(c *rowCtx) (any, bool) {
+	if c.param {
+		return nil, false
+	}
+	var keys []string
+	if c.path != "" {
+		keys = strings.Split(c.path, ".")
+	}
+	for _, e := range r.examples {
+		if e.ex == nil || e.response != (c.t.scope == scopeResponse) || !sameStatus(e.status, c.t.group) {
+			continue
+		}
+		if v, ok := lookupPath(e.ex.Value, keys); ok {
+			return v, true
+		}
+	}
+	return nil, false
+}
+
+// sameStatus reports whether an example's status and a table's status
+// group may be the same: equal, or one unsaid and the other a success.
+func sameStatus(example, group string) bool {
+	switch {
+	case example == group:
+		return true
+	case example == "":
+		return group == "" || strings.HasPrefix(group, "2")
+	case group == "":
+		return strings.HasPrefix(example, "2")
+	}
+	return false
+}
+
+// lookupPath follows keys through objects, looking into every element of
+// an array on the way.
+func lookupPath(v any, keys []string) (any, bool) {
+	if len(keys) == 0 {
+		return v, true
+	}
+	switch x := v.(type) {
+	case map[string]any:
+		if next, ok := x[keys[0]]; ok {
+			return lookupPath(next, keys[1:])
+		}
+	case []any:
+		for _, e := range x {
+			if got, ok := lookupPath(e, keys); ok {
+				return got, true
+			}
+		}
+	}
+	return nil, false
+}
+
+// find locates the table describing an object: by anchor link first, then
+// by the table label or type name the cell gives, then by dotted-path
+// caption, then the table that follows the row's own (pairFollowing), and
+// last, on a page with one unreferenced object table and one unresolved
+// object row, by elimination. quiet finds only by link, label, name and
+// caption, and says nothing when none finds a table: for values that need
+// no table.
+func (r *resolver) find(c *rowCtx, ref typeRef, quiet bool) *paramTable {
+	leaf := ref.leaf()
+	if c.anchor != "" {
+		if t, ok := r.byAnchor[c.anchor]; ok {
+			if own := r.redirects[rowKey{c.t, c.at.Row}]; own != nil {
+				return own
+			}
+			return t
+		}
+		r.diags.Warnf(c.at, "links to #%s, but no table on the page has that anchor", c.anchor)
+	}
+	if leaf.label != "" {
+		if t, ok := r.byLabel[leaf.label]; ok && objectTable(t) {
+			return t
+		}
+		r.diags.Warnf(c.typeLoc(), "names %s, but no parameter table on the page has that label", leaf.label)
+	}
+	var tries []string
+	if leaf.named != "" {
+		tries = append(tries, leaf.named)
+	}
+	if c.path != "" {
+		tries = append(tries, c.path)
+		if last := c.path[strings.LastIndex(c.path, ".")+1:]; last != c.path {
+			tries = append(tries, last)
+		}
+	}
+	for _, caption := range tries {
+		if t := r.byCaption(c.t, caption); t != nil {
+			return t
+		}
+	}
+	if quiet || c.anchor != "" || leaf.label != "" {
+		return nil
+	}
+	if t := r.follows[rowKey{c.t, c.at.Row}]; t != nil && !r.used[t] {
+		r.diags.Notef(c.at, "object %q names no table; read from %q, the table that follows in its section", c.path, t.name())
+		return t
+	}
+	from := c.t
+	if orphans := r.orphans[from.scope]; len(orphans) == 1 && r.unresolved[from.scope] == 1 && orphans[0] != from && !r.used[orphans[0]] {
+		t := orphans[0]
+		r.diags.Warnf(c.at, "object %q names no table; using %q, the only object table no row refers to", c.path, t.name())
+		return t
+	}
+	r.diags.Warnf(c.at, "object %q has no table describing its fields (looked for captions %q); left as a free-form object", c.path, tries)
+	return nil
+}
+
+// byCaption prefers a table in the same status group, then the same scope.
+// A table another row links to by anchor is that row's.
+func (r *resolver) byCaption(from *paramTable, caption string) *paramTable {
+	var sameScope *paramTable
+	for _, t := range r.tables {
+		if t == from || (t.caption != caption && t.typeName != caption) || t.kind != kindObject || r.linked[t] {
+			continue
+		}
+		if t.scope == from.scope && t.group == from.group {
+			return t
+		}
+		if t.scope == from.scope && sameScope == nil {
+			sameScope = t
+		}
+	}
+	return sameScope
+}

@@ -1,0 +1,124 @@
+package huawei
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/docapi/docapi/tools/docparse/internal/mdhtml"
+)
+
+// section names the part of the page a block sits in.
+type section int
+
+const (
+	secOther section = iota
+	secIntro
+	secDebug
+	secURI
+	secRequest
+	secResponse
+	secRequestExample
+	secResponseExample
+	secStatus
+	// secExamples is a "示例" / "样例" section whose labels ("请求样例",
+	// "-   响应示例") say which example each code block is.
+	secExamples
+)
+
+// normTitle reduces a heading or label to the words that name it: bold
+// markers, spaces, a trailing colon, "（可选）" and a trailing number
+// ("请求样例2") go.
+func normTitle(s string) string {
+	s = strings.ReplaceAll(s, "**", "")
+	s = strings.TrimSpace(s)
+	s = strings.TrimRight(s, "：: ")
+	s = strings.TrimSuffix(s, "（可选）")
+	s = strings.TrimSuffix(s, "(可选)")
+	s = strings.TrimRight(s, "0123456789 ")
+	return strings.TrimSpace(s)
+}
+
+func classifySection(title string) section {
+	t := normTitle(title)
+	example := strings.Contains(t, "示例") || strings.Contains(t, "样例")
+	switch {
+	case strings.Contains(t, "功能介绍"):
+		return secIntro
+	case strings.Contains(t, "调试"):
+		return secDebug
+	case strings.HasPrefix(t, "URI") && !example:
+		return secURI
+	case example && strings.Contains(t, "请求"):
+		return secRequestExample
+	case example && (strings.Contains(t, "响应") || strings.Contains(t, "返回")):
+		return secResponseExample
+	case t == "示例" || t == "样例":
+		return secExamples
+	case strings.Contains(t, "请求参数") || strings.HasPrefix(t, "请求消息") || t == "请求":
+		return secRequest
+	case strings.Contains(t, "响应参数") || strings.HasPrefix(t, "响应消息") || t == "响应" || isOutcome(t):
+		return secResponse
+	case strings.Contains(t, "状态码") || strings.Contains(t, "返回值"):
+		return secStatus
+	}
+	return secOther
+}
+
+// isOutcome reports the older response headings: "正常响应", "异常响应".
+func isOutcome(t string) bool {
+	return strings.HasSuffix(t, "响应") && utf8.RuneCountInString(t) <= 4
+}
+
+// isFailure reports a heading or label about an error answer ("异常响应",
+// "失败响应示例"): what it shows belongs to no success status.
+func isFailure(title string) bool {
+	return strings.Contains(title, "失败") || strings.Contains(title, "异常") || strings.Contains(title, "错误")
+}
+
+// listLabel returns the section a short list item names in older pages,
+// where "-   请求参数" or "-   响应样例" under "## 请求消息" / "## 响应消息"
+// act as sub-headings, and the label when it says more than the section's
+// name; ok is false for any other text.
+func listLabel(raw string) (sec section, text string, ok bool) {
+	if len(raw) < 3 || (raw[0] != '-' && raw[0] != '*' && raw[0] != '+') || (raw[1] != ' ' && raw[1] != '\t') {
+		return secOther, "", false
+	}
+	return label(raw[2:])
+}
+
+// textLabel is listLabel for a line that is not a list item: "请求样例",
+// "**响应样例**", "响应样例：" on a line of its own.
+func textLabel(raw string) (sec section, text string, ok bool) {
+	if raw == "" || raw[0] == '-' || raw[0] == '*' && !strings.HasPrefix(raw, "**") || raw[0] == '+' {
+		return secOther, "", false
+	}
+	return label(raw)
+}
+
+func label(s string) (sec section, text string, ok bool) {
+	if len(s) > 200 {
+		return secOther, "", false // far longer than 16 characters and their markup: a sentence
+	}
+	clean := strings.TrimSpace(mdhtml.CleanInline(s))
+	name := normTitle(clean)
+	// A label is short and says nothing else: a sentence has punctuation
+	// inside it, a label at most a colon at its end.
+	if name == "" || utf8.RuneCountInString(name) > 16 || strings.ContainsAny(name, "。，,；;：:*") {
+		return secOther, "", false
+	}
+	switch sec = classifySection(name); sec {
+	case secRequest, secResponse, secRequestExample, secResponseExample:
+		if utf8.RuneCountInString(name) <= 4 {
+			name = "" // just "请求样例"
+		}
+		return sec, name, true
+	}
+	return secOther, "", false
+}
+
+// isURILabel reports a line that opens the URI part in pages without a
+// "## URI" heading: "URI" or "**URI**" on a line of its own.
+func isURILabel(text string) bool {
+	t := normTitle(text)
+	return t == "URI" || t == "URI格式"
+}

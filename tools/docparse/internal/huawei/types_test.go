@@ -1,0 +1,103 @@
+package huawei
+
+import "testing"
+
+// Every spelling the corpus's type columns use, and the list, read
+// into the type they name; the rest stay unknown (the caller warns).
+func TestTypeSpellings(t *testing.T) {
+	for in, want := range map[string]string{
+		"String":                                "string",
+		"String。":                               "string",
+		"Int。":                                  "integer/int32",
+		"Byte":                                  "integer/int32",
+		"Double":                                "number/double",
+		"Array<Object>":                         "array<object>",
+		"Array<String>":                         "array<string>",
+		"List<predefine_tag>":                   "array<object(predefine_tag)>",
+		"List<Integer>":                         "array<integer/int32>",
+		"List<String>。":                         "array<string>",
+		"List of String":                        "array<string>",
+		"List of 表6":                            "array<object(表6)>",
+		"List(Dict)":                            "array<object>",
+		"Array":                                 "array",
+		"list":                                  "array",
+		"JSON Array":                            "array",
+		"JSONArray":                             "array",
+		"StringArray":                           "array<string>",
+		"[]String":                              "array<string>",
+		"String[]":                              "array<string>",
+		"*String":                               "string",
+		"Dict":                                  "object",
+		"Array of objects":                      "array<object>",
+		"Array of UserAuth objects":             "array<object(UserAuth)>",
+		"Array of strings":                      "array<string>",
+		"Secret object":                         "object(Secret)",
+		"Map<String,String>":                    "map<string>",
+		"Map<String, String>":                   "map<string>",
+		"Map<String,Object>":                    "map<object>",
+		"Map<String,Integer>":                   "map<integer/int32>",
+		"Map<String,Array<String>>":             "map<array<string>>",
+		"Map<String,Map<String,Array<String>>>": "map<map<array<string>>>",
+		"Map<String,HardDetail>":                "map<object(HardDetail)>",
+		"Array<Map<String,Object>>":             "array<map<object>>",
+		"Timestamp":                             "timestamp",
+		"String(255)":                           "string(255)",
+		"Integer or Float":                      "number",
+		"Long or Integer":                       "number",
+		"params结构数组":                            "array<object(params)>",
+		"apis结构体数组":                             "array<object(apis)>",
+		"logVolume数组结构":                         "array<object(logVolume)>",
+		"String数组":                              "array<string>",
+		"不同infer_type的config结构数组":               "array<object>",
+		"Specification结构":                       "object(Specification)",
+		"InputParams 结构体":                       "object(InputParams)",
+		"Model对象":                               "object(Model)",
+		"字典数据结构":                                "object(dict)",
+		"字典数据结构，请参见表3。":                         "object(dict)(表3)",
+		"列表数据结构":                                "array",
+		"列表类型数据结构":                              "array",
+		"列表数据结构，请参见表17。":                        "array<object(表17)>",
+		"表3":                                    "object(表3)",
+		// Not read: no guess.
+		"Array&lt;String&gt;": "",
+		"Map<Integer,String>": "",
+		"Map<String>":         "",
+		"List<A>B>":           "",
+		"String or Integer":   "",
+		"String(abc)":         "",
+		"字典数据结构。 创建单实例、HA实例请参见表3。 创建只读副本请参见表4。": "",
+		"列表数据结构，请参见“获取实例列表”章节的表4。":              "",
+		"Booleab": "",
+		"null":    "",
+		"无":       "",
+		"包括predictor configs结构和transformer configs":                                                                          "",
+		"Map<String,Map<String,Map<String,Map<String,Map<String,Map<String,Map<String,Map<String,Map<String,String>>>>>>>>>": "",
+	} {
+		ref, ok := readType(in)
+		got := ""
+		if ok {
+			got = ref.String()
+		}
+		if got != want {
+			t.Errorf("readType(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// object and array summarise a type for the callers that only ask whether
+// the value lives in another table.
+func TestTypeSummary(t *testing.T) {
+	for in, want := range map[string][2]bool{
+		"String":                 {false, false},
+		"Array<String>":          {false, true},
+		"Array of Tag objects":   {true, true},
+		"Map<String,HardDetail>": {true, false},
+		"Map<String,String>":     {false, false},
+		"Secret object":          {true, false},
+	} {
+		ref, _ := readType(in)
+		if ref.object != want[0] || ref.array != want[1] {
+			t.Errorf("readType(%q): object %v array %v, want %v", in, ref.object, ref.array, want)
+		}
+	}
+}

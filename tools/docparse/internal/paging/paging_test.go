@@ -1,0 +1,120 @@
+package paging
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/docapi/docapi/tools/docparse/internal/model"
+)
+
+func prop(name string, s *model.Schema) *model.Property {
+	return &model.Property{Name: name, Schema: s}
+}
+func str() *model.Schema     { return &model.Schema{Type: model.TypeString} }
+func integer() *model.Schema { return &model.Schema{Type: model.TypeInteger} }
+func object(props ...*model.Property) *model.Schema {
+	return &model.Schema{Type: model.TypeObject, Properties: props}
+}
+func arrayOf(items *model.Schema) *model.Schema {
+	return &model.Schema{Type: model.TypeArray, Items: items}
+}
+func query(name string, s *model.Schema) *model.Param {
+	return &model.Param{Name: name, In: model.InQuery, Schema: s}
+}
+
+func listOp(method string, params []*model.Param, body, resp *model.Schema) *model.Operation {
+	op := &model.Operation{ID: "List", Method: method, Params: params,
+		Responses: []*model.Response{{Status: "200", Body: &model.Body{MediaType: "application/json", Schema: resp}}}}
+	if body != nil {
+		op.RequestBody = &model.Body{MediaType: "application/json", Schema: body}
+	}
+	return op
+}
+
+var item = object(prop("id", str()), prop("name", str()))
+
+func TestDetect(t *testing.T) {
+	cases := []struct {
+		name string
+		op   *model.Operation
+		want map[string]any
+		why  string // substring of the reason when want is nil
+	}{
+		{
+			name: "marker with page_info.next_marker (VPC v3)",
+			op: listOp("GET", []*model.Param{query("limit", integer()), query("marker", str())}, nil,
+				object(prop("vpcs", arrayOf(item)), prop("page_info", object(prop("next_marker", str()))))),
+			want: map[string]any{"style": "marker", "param": "marker", "limit": "limit", "in": "query",
+				"paramType": "string", "items": "vpcs", "next": "page_info.next_marker"},
+		},
+		{
+			name: "marker is the last item's id (VPC v1)",
+			op: listOp("GET", []*model.Param{query("marker", str()), query("limit", integer())}, nil,
+				object(prop("subnets", arrayOf(item)))),
+			want: map[string]any{"style": "marker", "param": "marker", "limit": "limit", "in": "query",
+				"paramType": "string", "items": "subnets"},
+		},
+		{
+			name: "offset in the body with total_count (CSMS)",
+			op: listOp("POST", nil, object(prop("action", str()), prop("offset", str()), prop("limit", str())),
+				object(prop("resources", arrayOf(item)), prop("total_count", integer()))),
+			want: map[string]any{"style": "offset", "param": "offset", "limit": "limit", "in": "body",
+				"paramType": "string", "items": "resources", "total": "total_count"},
+		},
+		{
+			name: "page and page_size",
+			op: listOp("GET", []*model.Param{query("page", integer()), query("page_size", integer())}, nil,
+				object(prop("tags", arrayOf(str())))),
+			want: map[string]any{"style": "page", "param": "page", "limit": "page_size", "in": "query",
+				"paramType": "integer", "items": "tags"},
+		},
+		{
+			name: "no page size",
+			op:   listOp("GET", []*model.Param{query("marker", str())}, nil, object(prop("vpcs", arrayOf(item)))),
+			why:  "no page size",
+		},
+		{
+			name: "two arrays of objects",
+			op: listOp("GET", []*model.Param{query("marker", str()), query("limit", integer())}, nil,
+				object(prop("a", arrayOf(item)), prop("b", arrayOf(item)))),
+			why: "several arrays",
+		},
+		{
+			name: "marker without next_marker or ids",
+			op: listOp("GET", []*model.Param{query("marker", str()), query("limit", integer())}, nil,
+				object(prop("names", arrayOf(str())))),
+			why: "neither next_marker",
+		},
+		{
+			name: "not a list",
+			op:   listOp("GET", []*model.Param{query("name", str())}, nil, object(prop("vpc", item))),
+		},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got, why := Detect(c.op)
+			if diff := cmp.Diff(c.want, got); diff != "" {
+				t.Errorf("extension (-want +got):\n%s", diff)
+			}
+			if c.want == nil && !strings.Contains(why, c.why) {
+				t.Errorf("reason %q, want it to mention %q", why, c.why)
+			}
+		})
+	}
+}
+
+// Mark writes the extension once and leaves one the service file set.
+func TestMarkKeepsTheServiceFilesExtension(t *testing.T) {
+	op := listOp("GET", []*model.Param{query("marker", str()), query("limit", integer())}, nil, object(prop("vpcs", arrayOf(item))))
+	set := listOp("GET", []*model.Param{query("marker", str()), query("limit", integer())}, nil, object(prop("vpcs", arrayOf(item))))
+	set.Extensions = map[string]any{Extension: map[string]any{"style": "offset"}}
+	Mark([]*model.Page{{Operations: []*model.Operation{op, set}}})
+	if got := op.Extensions[Extension].(map[string]any)["style"]; got != "marker" {
+		t.Errorf("style %v, want marker", got)
+	}
+	if got := set.Extensions[Extension].(map[string]any)["style"]; got != "offset" {
+		t.Errorf("the service file's extension was replaced: %v", got)
+	}
+}

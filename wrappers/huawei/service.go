@@ -1,0 +1,158 @@
+package huawei
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+
+	"github.com/docapi/docapi/wrappers/retry"
+)
+
+// Service is what a generated client knows about its service, taken from
+// its spec (each generated package exports one as Service).
+type Service struct {
+	// Name is the service's short name, used in errors ("vpc").
+	Name string
+	// Server is the spec's server URL, with a {region} variable for
+	// regional endpoints: "https://vpc.{region}.myhuaweicloud.com".
+	Server string
+}
+
+// Operation is what a generated client knows about one operation, taken
+// from the spec; the generated code declares one per operation.
+type Operation struct {
+	Service string // Service.Name
+	Name    string // the operationId
+	Method  string
+	Path    string
+	// Idempotent reports that the call may be repeated: GET, HEAD, PUT and
+	// DELETE always, POST when the spec says x-docapi-idempotent: true.
+	// Only idempotent calls are retried.
+	Idempotent bool
+	// Auth reports that the spec asks for authentication.
+	Auth bool
+	// Project and Domain report that the path takes {project_id} or
+	// {domain_id}, filled in from the Config.
+	Project, Domain bool
+}
+
+func (op *Operation) String() string { return op.Service + " " + op.Name }
+
+// IDs are the path values a Client fills in for every operation.
+type IDs struct {
+	Project string
+	Domain  string
+}
+
+// Client is a Config applied to one Service: the server URL, the HTTP
+// client (auth, retries, size limit) and the ids filled into paths. The
+// generated clients call it; it also serves oapi-codegen's raw clients:
+//
+//	c, _ := huawei.NewClient(cfg, vpcapi.Service)
+//	raw, _ := vpc.NewClientWithResponses(c.Server(), vpc.WithHTTPClient(c.HTTPClient()))
+//
+// A Client is safe for concurrent use.
+type Client struct {
+	service Service
+	server  string
+	hc      *http.Client
+	ids     IDs
+	hasAuth bool
+}
+
+// NewClient applies cfg to svc.
+func NewClient(cfg Config, svc Service) (*Client, error) {
+	server, err := cfg.server(svc)
+	if err != nil {
+		return nil, err
+	}
+	hc, err := cfg.httpClient()
+	if err != nil {
+		return nil, err
+	}
+	return &Client{
+		service: svc,
+		server:  server,
+		hc:      hc,
+		ids:     IDs{Project: cfg.projectID(), Domain: cfg.DomainID},
+		hasAuth: cfg.Tokens != nil || cfg.Credentials != nil,
+	}, nil
+}
+
+// Server is the base URL requests go to.
+func (c *Client) Server() string { return c.server }
+
+// IDs are the project and domain ids filled into paths.
+func (c *Client) IDs() IDs { return c.ids }
+
+// HTTPClient authenticates, retries and bounds every request.
+func (c *Client) HTTPClient() *http.Client { return c.hc }
+
+// Do builds op's request with build, sends it and returns a 2xx response
+// for the caller to decode; a non-2xx answer is an *APIError, a failure to
+// get an answer an error naming op. Only idempotent operations are retried.
+func (c *Client) Do(ctx context.Context, op *Operation, build func(server string, ids IDs) (*http.Request, error)) (*http.Response, error) {
+	if op.Auth && !c.hasAuth {
+		return nil, fmt.Errorf("huawei: %s: needs authentication: set Config.Tokens or Config.Credentials", op)
+	}
+	if op.Project && c.ids.Project == "" {
+		return nil, fmt.Errorf("huawei: %s: path needs {project_id}: Config.ProjectID is empty", op)
+	}
+	if op.Domain && c.ids.Domain == "" {
+		return nil, fmt.Errorf("huawei: %s: path needs {domain_id}: Config.DomainID is empty", op)
+	}
+	req, err := build(c.server, c.ids)
+	if err != nil {
+		return nil, fmt.Errorf("huawei: %s: building the request: %w", op, err)
+	}
+	if op.Idempotent {
+		ctx = retry.MarkIdempotent(ctx)
+	}
+	resp, err := c.hc.Do(req.WithContext(ctx))
+	if err != nil {
+		return nil, callError(op.String(), err)
+	}
+	if err := CheckResponse(resp); err != nil {
+		return nil, err
+	}
+	return resp, nil
+}
+
+// ErrUnexpectedStatus reports a 2xx answer whose status the spec does not
+// document with a body (201 where the spec says 200).
+var ErrUnexpectedStatus = errors.New("huawei: undocumented success status")
+
+// Result turns what a generated Parse<Op>Response returned into the
+// operation's typed body: *ResponseError when the body could not be read or
+// decoded, or is not the documented JSON (body returns nil).
+func Result[P any, T any](op *Operation, resp *http.Response, parsed P, err error, body func(P) *T) (*T, error) {
+	if err != nil {
+		return nil, unusable(op.String(), resp, err)
+	}
+	out := body(parsed)
+	if out == nil {
+		if resp != nil && strings.Contains(resp.Header.Get("Content-Type"), "json") {
+			// JSON, but under a 2xx status the spec does not give a body.
+			return nil, unusable(op.String(), resp, fmt.Errorf("%w: no JSON body documented for HTTP %d", ErrUnexpectedStatus, resp.StatusCode))
+		}
+		return nil, unusable(op.String(), resp, ErrUnexpectedContentType)
+	}
+	return out, nil
+}
+
+// NoResult ends an operation that documents no JSON body: the body is read
+// (bounded) and dropped so the connection can be reused.
+func NoResult(op *Operation, resp *http.Response, err error) error {
+	if err != nil {
+		return unusable(op.String(), resp, err)
+	}
+	return nil
+}
+
+// ErrEmptyPathParam reports a path parameter left empty, which would send
+// the request to another path; the generated code checks every one.
+func ErrEmptyPathParam(name string) error {
+	return fmt.Errorf("path parameter %s is empty", name)
+}
