@@ -22,7 +22,9 @@ import (
 	oiammodel "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/iam/v3/model"
 
 	"github.com/docapi/docapi/generated/csms"
+	"github.com/docapi/docapi/generated/csms/csmsapi"
 	gentop "github.com/docapi/docapi/generated/top"
+	"github.com/docapi/docapi/generated/top/topapi"
 	"github.com/docapi/docapi/wrappers/huawei"
 	"github.com/docapi/docapi/wrappers/retry"
 	"github.com/docapi/docapi/wrappers/secret"
@@ -60,9 +62,9 @@ func docapiConfig(server string, rt http.RoundTripper) huawei.Config {
 	}
 }
 
-func docapiCSMS(tb testing.TB, cfg huawei.Config) *huawei.CSMS {
+func docapiCSMS(tb testing.TB, cfg huawei.Config) *csmsapi.Client {
 	tb.Helper()
-	c, err := huawei.NewCSMS(cfg)
+	c, err := csmsapi.New(cfg)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -141,9 +143,9 @@ func docapiTokens(tb testing.TB, server string, rt http.RoundTripper) *huawei.Pa
 		Password: secret.New(password), Scope: huawei.Scope{ProjectName: "cn-north-4"}}
 }
 
-func docapiTOP(tb testing.TB, server string, rt http.RoundTripper) *top.Client {
+func docapiTOP(tb testing.TB, server string, rt http.RoundTripper) *topapi.Client {
 	tb.Helper()
-	c, err := top.NewClient(top.Config{AppKey: topAppKey, AppSecret: secret.New(topSecret), SignMethod: top.SignMD5,
+	c, err := topapi.New(top.Config{AppKey: topAppKey, AppSecret: secret.New(topSecret), SignMethod: top.SignMD5,
 		Gateway: server + topPath}, top.WithBaseTransport(rt))
 	if err != nil {
 		tb.Fatal(err)
@@ -151,8 +153,9 @@ func docapiTOP(tb testing.TB, server string, rt http.RoundTripper) *top.Client {
 	return c
 }
 
-var docapiTopQuery = gentop.SecurityTokenQueryParam{ProductCode: topQuery.ProductCode, SceneCode: topQuery.SceneCode,
-	UsageScene: topQuery.UsageScene, OpPoiId: topQuery.OpPoiID, OpTenantCode: topQuery.OpTenantCode}
+var docapiTopQuery = gentop.AlibabaSecurityDeepvisionProxySecurityCommonTokenGetRequest{Param: &gentop.SecurityTokenQueryParam{
+	ProductCode: topQuery.ProductCode, SceneCode: topQuery.SceneCode, UsageScene: topQuery.UsageScene,
+	OpPoiId: topQuery.OpPoiID, OpTenantCode: topQuery.OpTenantCode}}
 
 // calls holds one func per contender and scenario; each checks what it got,
 // so a contender that answers wrongly fails the benchmark.
@@ -281,14 +284,14 @@ func newCalls(tb testing.TB, srv *loopback) *calls {
 	}
 	dt := docapiTOP(tb, srv.URL, newTransport())
 	c.topDocapi = func(ctx context.Context) error {
-		r, err := dt.SecurityTokenGet(ctx, docapiTopQuery)
+		r, err := dt.AlibabaSecurityDeepvisionProxySecurityCommonTokenGet(ctx, docapiTopQuery)
 		if err != nil {
 			return err
 		}
-		if r.AccessKeyId == nil {
-			return errors.New("no access_key_id")
+		if r.Result == nil || r.Result.AccessKeyId == nil {
+			return errors.New("no result.access_key_id")
 		}
-		return checkTOP(*r.AccessKeyId)
+		return checkTOP(*r.Result.AccessKeyId)
 	}
 	return c
 }

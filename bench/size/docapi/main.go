@@ -8,6 +8,8 @@ import (
 	"os"
 
 	"github.com/docapi/docapi/generated/csms"
+	"github.com/docapi/docapi/generated/csms/csmsapi"
+	"github.com/docapi/docapi/generated/modelarts/modelartsapi"
 	"github.com/docapi/docapi/wrappers/huawei"
 	"github.com/docapi/docapi/wrappers/secret"
 )
@@ -27,7 +29,7 @@ func main() {
 	tokens := &huawei.PasswordTokenSource{IAM: iamClient, DomainName: os.Getenv("DOMAIN"), UserName: os.Getenv("USER"),
 		Password: secret.New(os.Getenv("PASSWORD")), Scope: huawei.Scope{ProjectID: pid}}
 	cfg := huawei.Config{Endpoint: ep, ProjectID: pid, Tokens: tokens}
-	kms, err := huawei.NewCSMS(cfg)
+	kms, err := csmsapi.New(cfg)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
@@ -38,7 +40,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
-	ma, err := huawei.NewModelArts(cfg)
+	ma, err := modelartsapi.New(cfg)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
@@ -52,5 +54,5 @@ func main() {
 	if secrets.Resources != nil {
 		n = len(*secrets.Resources)
 	}
-	fmt.Println(n, !tok.IsZero())
+	fmt.Println(n, tok.Token != nil)
 }
