@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/bytedance/sonic"
 	"github.com/getkin/kin-openapi/openapi3"
@@ -256,6 +257,50 @@ func BenchmarkDecode(b *testing.B) {
 					}
 				}
 			})
+		}
+	}
+}
+
+// BenchmarkPairedDecode times every candidate (default mode, then strict)
+// in each iteration, in rotating order, as BenchmarkPaired does, and
+// reports each one's time per decode (NAME-ns/op) and its ratio to
+// encoding/json's (NAME/encoding_json).
+func BenchmarkPairedDecode(b *testing.B) {
+	type candidate struct {
+		name string
+		fn   func([]byte, any) error
+	}
+	cands := []candidate{{"encoding_json", stdjson.Unmarshal}}
+	for _, d := range decoders[1:] {
+		cands = append(cands, candidate{d.name, d.loose})
+	}
+	for _, d := range decoders {
+		cands = append(cands, candidate{d.name + "_strict", d.strict})
+	}
+	for _, c := range cands { // compile each decoder's plan for the type
+		var v csms.ListResourceInstancesResponseBody
+		if err := c.fn(csmsBody, &v); err != nil {
+			b.Fatal(c.name, err)
+		}
+	}
+	spent := make([]time.Duration, len(cands))
+	iters := 0
+	for b.Loop() {
+		for k := range cands {
+			j := (iters + k) % len(cands)
+			start := time.Now()
+			var v csms.ListResourceInstancesResponseBody
+			if err := cands[j].fn(csmsBody, &v); err != nil || v.Resources == nil || len(*v.Resources) != 10 {
+				b.Fatal(cands[j].name, err)
+			}
+			spent[j] += time.Since(start)
+		}
+		iters++
+	}
+	for j, c := range cands {
+		b.ReportMetric(float64(spent[j].Nanoseconds())/float64(iters), c.name+"-ns/op")
+		if j > 0 {
+			b.ReportMetric(float64(spent[j])/float64(spent[0]), c.name+"/encoding_json")
 		}
 	}
 }

@@ -22,7 +22,7 @@ import (
 )
 
 // result is one benchmark line; ratios are its reported metrics of the
-// form "docapi/NAME" (BenchmarkPaired's).
+// form "A/B" other than per-op units (BenchmarkPaired's).
 type result struct {
 	ns, bytes, allocs float64
 	ratios            map[string]float64
@@ -59,7 +59,7 @@ func parse(r io.Reader) (map[string][]result, []string, error) {
 			case "allocs/op":
 				res.allocs = v
 			default:
-				if strings.HasPrefix(f[i+1], "docapi/") {
+				if u := f[i+1]; strings.Contains(u, "/") && !strings.HasSuffix(u, "/op") {
 					if res.ratios == nil {
 						res.ratios = map[string]float64{}
 					}
