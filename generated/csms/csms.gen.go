@@ -19,7 +19,7 @@ import (
 // ActionResources defines model for ActionResources.
 type ActionResources struct {
 	// ResourceDetail 凭据对象。
-	ResourceDetail *Secret `json:"resource_detail,omitempty"`
+	ResourceDetail *CreateSecretSecret `json:"resource_detail,omitempty"`
 
 	// ResourceId 资源ID。
 	ResourceId *string `json:"resource_id,omitempty"`
@@ -28,11 +28,17 @@ type ActionResources struct {
 	ResourceName *string `json:"resource_name,omitempty"`
 
 	// Tags 标签列表，没有标签，数组默认为空。
-	Tags *[]TagItem `json:"tags,omitempty"`
+	Tags *[]ListResourceInstancesTagItem `json:"tags,omitempty"`
 }
 
-// ErrorDetail defines model for ErrorDetail.
-type ErrorDetail struct {
+// BatchCreateActionError defines model for BatchCreateActionError.
+type BatchCreateActionError struct {
+	// Error -
+	Error *BatchCreateActionErrorDetail `json:"error,omitempty"`
+}
+
+// BatchCreateActionErrorDetail -
+type BatchCreateActionErrorDetail struct {
 	// ErrorCode 错误请求返回的错误码
 	ErrorCode *string `json:"error_code,omitempty"`
 
@@ -40,54 +46,229 @@ type ErrorDetail struct {
 	ErrorMsg *string `json:"error_msg,omitempty"`
 }
 
-// ListResourceInstancesError defines model for ListResourceInstancesError.
-type ListResourceInstancesError struct {
-	Error *ErrorDetail `json:"error,omitempty"`
-}
-
-// ListResourceInstancesRequestBody defines model for ListResourceInstancesRequestBody.
-type ListResourceInstancesRequestBody struct {
-	// Action 操作标识（可设置为“filter”或者“count”）。
-	// - filter：表示过滤。
-	// - count：表示查询总条数。
-	Action *string `json:"action,omitempty"`
-
-	// Limit 查询记录数（“action”为“count”时，无需设置此参数），如果“action”为“filter”，默认为“10”。 limit的取值范围为“1-1000”。
-	Limit *string `json:"limit,omitempty"`
-
-	// Matches 搜索字段。
-	// - key为搜索的字段，目前仅支持搜索凭据名称，值为“resource_name”。
-	// - value为模糊匹配的值，最大长度为255个字符。为空返回空值。
-	Matches *[]TagItem `json:"matches,omitempty"`
-
-	// Offset 索引位置。从offset指定的下一条数据开始查询。查询第一页数据时，将查询前一页数据时响应体中的值带入此参数（“action”为“count”时，无需设置此参数）。如果“action”为“filter”，offset默认为“0”。 offset必须为数字，不能为负数。
-	Offset *string `json:"offset,omitempty"`
+// BatchCreateActionRequestBody defines model for BatchCreateActionRequestBody.
+type BatchCreateActionRequestBody struct {
+	// Action 操作标识： 仅限于“create”和“delete”。
+	Action string `json:"action"`
 
 	// Sequence 请求消息序列号，36字节序列号。 例如：919c82d4-8046-4722-9094-35c3c6524cff
 	Sequence *string `json:"sequence,omitempty"`
 
 	// Tags 标签列表，key和value键值对的集合。
-	// - key：表示标签键，一个凭据下最多包含20个key，key不能为空，不能重复，同一个key中value不能重复。key最大长度为36个字符。key之间是“与”的关系
-	// - value：表示标签值。每个值最大长度43个字符，value之间为“或”的关系。
-	Tags *[]Tag `json:"tags,omitempty"`
+	Tags []BatchCreateActionTagItem `json:"tags"`
 }
 
-// ListResourceInstancesResponseBody defines model for ListResourceInstancesResponseBody.
-type ListResourceInstancesResponseBody struct {
-	// Resources 资源实例列表，详情请参见resource字段数据结构说明。
-	Resources *[]ActionResources `json:"resources,omitempty"`
+// BatchCreateActionTagItem defines model for BatchCreateActionTagItem.
+type BatchCreateActionTagItem struct {
+	// Key 标签的名称。 同一个凭据，一个标签键只能对应一个标签值；不同的凭据可以使用相同的标签键。 用户最多可以给单个凭据添加20个标签。
+	// 约束：取值范围为1到128个字符，满足正则匹配"^((?!\s)(?!sys)[\p{L}\p{Z}\p{N}_.:=+\-@]*)(?<!\s)$"
+	Key string `json:"key"`
 
-	// TotalCount 总记录数。
-	TotalCount *int32 `json:"total_count,omitempty"`
+	// Value 标签的值。
+	// 约束：取值范围不超过255个字符，满足正则匹配"^([\p{L}\p{Z}\p{N}_.:\/=+\-@]*)$"
+	Value *string `json:"value,omitempty"`
 }
 
-// Secret 凭据对象。
-type Secret struct {
+// BatchCreateOrDeleteTagsError defines model for BatchCreateOrDeleteTagsError.
+type BatchCreateOrDeleteTagsError struct {
+	Error *BatchCreateOrDeleteTagsErrorDetail `json:"error,omitempty"`
+}
+
+// BatchCreateOrDeleteTagsErrorDetail defines model for BatchCreateOrDeleteTagsErrorDetail.
+type BatchCreateOrDeleteTagsErrorDetail struct {
+	// ErrorCode 错误请求返回的错误码
+	ErrorCode *string `json:"error_code,omitempty"`
+
+	// ErrorMsg 错误请求返回的错误信息
+	ErrorMsg *string `json:"error_msg,omitempty"`
+}
+
+// BatchCreateOrDeleteTagsRequestBody defines model for BatchCreateOrDeleteTagsRequestBody.
+type BatchCreateOrDeleteTagsRequestBody struct {
+	// Action 操作标识： 仅限于“create”和“delete”。
+	Action *string `json:"action,omitempty"`
+
+	// Sequence 请求消息序列号，36字节序列号。 例如：919c82d4-8046-4722-9094-35c3c6524cff
+	Sequence *string `json:"sequence,omitempty"`
+
+	// Tags 标签列表，key和value键值对的集合。
+	Tags *[]BatchCreateOrDeleteTagsTagItem `json:"tags,omitempty"`
+}
+
+// BatchCreateOrDeleteTagsTagItem defines model for BatchCreateOrDeleteTagsTagItem.
+type BatchCreateOrDeleteTagsTagItem struct {
+	// Key 键。 最大长度36个unicode字符。 key不能为空。不能包含非打印字符“ASCII(0-31)”、“*”、“<”、“>”、“\”、“=”。
+	Key *string `json:"key,omitempty"`
+
+	// Value 值。 每个值最大长度43个unicode字符，可以为空字符串。 不能包含非打印字符“ASCII(0-31)”、“*”、“<”、“>”、“\”、“=”。
+	Value *string `json:"value,omitempty"`
+}
+
+// CreateSecretError defines model for CreateSecretError.
+type CreateSecretError struct {
+	// ErrorCode 错误码
+	ErrorCode *string `json:"error_code,omitempty"`
+
+	// ErrorMsg 错误描述
+	ErrorMsg *string `json:"error_msg,omitempty"`
+}
+
+// CreateSecretEventError defines model for CreateSecretEventError.
+type CreateSecretEventError struct {
+	// Error -
+	Error *BatchCreateActionErrorDetail `json:"error,omitempty"`
+}
+
+// CreateSecretEventEvent 事件通知对象。
+type CreateSecretEventEvent struct {
+	// CreateTime 事件通知创建时间，时间戳，即从1970年1月1日至该时间的总秒数。
+	CreateTime *int64 `json:"create_time,omitempty"`
+
+	// EventId 事件通知的资源标识符。
+	EventId *string `json:"event_id,omitempty"`
+
+	// EventTypes 设置事件的基础事件类型列表,。
+	// 约束：数组大小：最小1，最大12。
+	EventTypes *[]string `json:"event_types,omitempty"`
+
+	// Name 事件通知名称。
+	Name *string `json:"name,omitempty"`
+
+	// Notification 通知主题对象。
+	Notification *CreateSecretEventResponseNotification `json:"notification,omitempty"`
+
+	// State 事件通知状态，取值如下。
+	// ENABLED：表示启用状态 DISABLED：表示禁用状态
+	State *string `json:"state,omitempty"`
+
+	// UpdateTime 事件通知上次更新时间，时间戳，即从1970年1月1日至该时间的总秒数。
+	UpdateTime *int64 `json:"update_time,omitempty"`
+}
+
+// CreateSecretEventRequestBody defines model for CreateSecretEventRequestBody.
+type CreateSecretEventRequestBody struct {
+	// EventTypes 本次事件通知的基础事件列表，基础事件类型如下。
+	// SECRET_VERSION_CREATED：版本创建 SECRET_VERSION_EXPIRED：版本过期 SECRET_ROTATED：凭据轮转 SECRET_DELETED：凭据删除
+	// 列表包含的基础事件类型不能重复。
+	EventTypes []string `json:"event_types"`
+
+	// Name 新创建事件通知的名称。
+	// 约束：取值范围为1到64个字符，满足正则匹配“^[a-zA-Z0-9_-]{1,64}$”。
+	Name string `json:"name"`
+
+	// Notification 通知主题对象。
+	Notification CreateSecretEventRequestNotification `json:"notification"`
+
+	// State 控制事件是否生效，只有启用状态才能触发包含的基础事件类型
+	// ENABLED：启用 DISABLED：禁用
+	State string `json:"state"`
+}
+
+// CreateSecretEventRequestNotification 通知主题对象。
+type CreateSecretEventRequestNotification struct {
+	// TargetId 事件通知的对象ID。
+	TargetId string `json:"target_id"`
+
+	// TargetName 事件通知的对象名称。
+	TargetName string `json:"target_name"`
+
+	// TargetType 事件通知的对象类型。
+	TargetType string `json:"target_type"`
+}
+
+// CreateSecretEventResponseBody defines model for CreateSecretEventResponseBody.
+type CreateSecretEventResponseBody struct {
+	// Event 事件通知对象。
+	Event *CreateSecretEventEvent `json:"event,omitempty"`
+}
+
+// CreateSecretEventResponseNotification 通知主题对象。
+type CreateSecretEventResponseNotification struct {
+	// TargetId 事件通知的对象ID。
+	TargetId *string `json:"target_id,omitempty"`
+
+	// TargetName 事件通知的对象名称。
+	TargetName *string `json:"target_name,omitempty"`
+
+	// TargetType 事件通知的对象类型。
+	TargetType *string `json:"target_type,omitempty"`
+}
+
+// CreateSecretRequestBody defines model for CreateSecretRequestBody.
+type CreateSecretRequestBody struct {
+	// AutoRotation 自动轮转
+	// 取值：true 开启 ,false 关闭 (默认)
+	AutoRotation *bool `json:"auto_rotation,omitempty"`
+
+	// Description 凭据的描述信息。
+	// 约束：2048字节。
+	Description *string `json:"description,omitempty"`
+
+	// EnterpriseProjectId 该参数针对企业用户使用。如果您是企业用户，且已创建企业项目，则请从下拉列表中为密钥选择需要绑定的企业项目，默认项目为“default”。 未开通企业管理的用户页面则没有“企业项目”参数项，无需进行配置。
+	EnterpriseProjectId *string `json:"enterprise_project_id,omitempty"`
+
+	// EventSubscriptions 凭据订阅的事件列表，当前最大可订阅一个事件。当事件包含的基础事件触发时，通知消息将发送到事件对应的通知主题。
+	EventSubscriptions *[]string `json:"event_subscriptions,omitempty"`
+
+	// KmsKeyId 用于加密保护凭据值的KMS主密钥ID，如果您未指定此参数，凭据管理服务将默认使用名为csms/default的默认主密钥，用于加密您账号在本项目中创建的凭据值。如果用户账号下不存在该名称的主密钥，则凭据管理服务自动为您创建该名称的密钥。
+	KmsKeyId *string `json:"kms_key_id,omitempty"`
+
+	// Name 待创建凭据的名称。
+	// 约束：取值范围为1到64个字符，满足正则匹配“^[a-zA-Z0-9_-]{1,64}$”。
+	Name string `json:"name"`
+
+	// RotationConfig 轮转配置
+	// 约束：范围不超过1024个字符。
+	// 当secret_type为RDS时，配置为{"rds_instance_id":"","Secret_sub_type":""}
+	// 说明：当secret_type为RDS时，必须填写该值
+	// rds_instance_id为RDS的实例ID,Secret_sub_type为轮转子类型，取值为：SingleUser，MultiUser。
+	// SingleUser：指定轮转类型为单用户模式轮转，每次轮转将指定账号重置为新的口令。
+	// MultiUser：指定轮转类型为双用户模式轮转，SYSCURRENT和SYSPREVIOUS分别引用其中一个账号。凭据轮转时，SYSPREVIOUS引用的账号口令会被重置为新的随机口令，随后凭据交换SYSCURRENT和SYSPREVIOUS对RDS账号的引用。
+	RotationConfig *string `json:"rotation_config,omitempty"`
+
+	// RotationPeriod 轮转周期
+	// 约束：6小时-8,760小时 （365天）
+	// 类型：Integer[unit] ，Integer表示时间长度 。unit表示时间单位，d（天）、h（小时）、m（分钟）、s（秒）。例如 1d 表示一天，24h也表示一天
+	// 说明：当开启自动轮转时，必须填写该值
+	RotationPeriod *string `json:"rotation_period,omitempty"`
+
+	// SecretBinary 二进制类型凭据在base64编码后的明文，凭据管理服务将其加密后，存入凭据的初始版本中。
+	// 类型：base64编码的二进制数据对象。
+	// 约束：secret_binary和secret_string必须且只能设置一个，最大32K。 当secret_type为RDS时。凭据值格式为： "{'users':[{'name':'','password':''}]}" 其中name为RDS实例账号名称，password为RDS实例账号口令
+	SecretBinary *string `json:"secret_binary,omitempty"`
+
+	// SecretString 文本类型凭据的明文，凭据管理服务将其加密后，存入凭据的初始版本中。
+	// 约束：secret_binary和secret_string必须且只能设置一个，最大32K。
+	SecretString *string `json:"secret_string,omitempty"`
+
+	// SecretType 凭据类型
+	// 取值 ： COMMON ：通用凭据(默认)。用于应用系统中的各种敏感信息储存。 RDS ：RDS凭据 。专门针对RDS的凭据，用于存储RDS的账号信息。
+	SecretType *string `json:"secret_type,omitempty"`
+}
+
+// CreateSecretResponseBody defines model for CreateSecretResponseBody.
+type CreateSecretResponseBody struct {
+	// Secret 凭据对象。
+	Secret *CreateSecretSecret `json:"secret,omitempty"`
+}
+
+// CreateSecretSecret 凭据对象。
+type CreateSecretSecret struct {
+	// AutoRotation 自动轮转
+	// 取值：true 开启, false 关闭(默认)
+	AutoRotation *bool `json:"auto_rotation,omitempty"`
+
 	// CreateTime 凭据创建时间，时间戳，即从1970年1月1日至该时间的总秒数。
 	CreateTime *int64 `json:"create_time,omitempty"`
 
 	// Description 凭据的描述信息。
 	Description *string `json:"description,omitempty"`
+
+	// EnterpriseProjectId 企业项目ID
+	EnterpriseProjectId *string `json:"enterprise_project_id,omitempty"`
+
+	// EventSubscriptions 凭据订阅的事件列表，当前最大可订阅一个事件。当事件包含的基础事件触发时，通知消息将发送到事件对应的通知主题。
+	EventSubscriptions *[]string `json:"event_subscriptions,omitempty"`
 
 	// Id 凭据的资源标识符。
 	Id *string `json:"id,omitempty"`
@@ -98,23 +279,208 @@ type Secret struct {
 	// Name 凭据名称。
 	Name *string `json:"name,omitempty"`
 
+	// NextRotationTime 下一次轮转时间戳
+	NextRotationTime *int64 `json:"next_rotation_time,omitempty"`
+
+	// RotationConfig 轮转配置
+	// 约束：范围不超过1024个字符。
+	// 当secret_type为RDS时，配置为{"RDSInstanceId":"","SecretSubType":""}
+	// 说明：当secret_type为RDS时，必须填写该值
+	// RDSInstanceId为RDS的实例ID,SecretSubType为轮转子类型，取值为：SingleUser，MultiUser。
+	// SingleUser：指定轮转类型为单用户模式轮转，每次轮转将指定账号重置为新的口令。
+	// MultiUser：指定轮转类型为双用户模式轮转，SYSCURRENT和SYSPREVIOUS分别引用其中一个账号。凭据轮转时，SYSPREVIOUS引用的账号口令会被重置为新的随机口令，随后凭据交换SYSCURRENT和SYSPREVIOUS对RDS账号的引用。
+	RotationConfig *string `json:"rotation_config,omitempty"`
+
+	// RotationPeriod 轮转周期
+	// 约束：6小时-8,760小时 （365天）
+	// 类型：Integer[unit] ，Integer表示时间长度 。unit表示时间单位，d（天）、h（小时）、m（分钟）、s（秒）。例如 1d 表示一天，24h也表示一天
+	// 说明：当开启自动轮转时，必须填写该值
+	RotationPeriod *string `json:"rotation_period,omitempty"`
+
+	// RotationTime 轮转时间戳
+	RotationTime *int64 `json:"rotation_time,omitempty"`
+
 	// ScheduledDeleteTime 凭据计划删除时间，时间戳，即从1970年1月1日至该时间的总秒数。
 	// 凭据不在删除计划中时，本项值为null。
 	ScheduledDeleteTime *int64 `json:"scheduled_delete_time,omitempty"`
+
+	// SecretType 凭据类型
+	// 取值 ： COMMON ：通用凭据(默认)。用于应用系统中的各种敏感信息储存。 RDS ：RDS凭据 。专门针对RDS的凭据，用于存储RDS的账号信息。
+	SecretType *string `json:"secret_type,omitempty"`
 
 	// State 凭据状态，取值如下：
 	// ENABLED：表示启用状态
 	// DISABLED：表示禁用状态
 	// PENDING_DELETE：表示待删除状态
-	// FROZEN：表示冻结状态状态
+	// FROZEN：表示冻结状态
 	State *string `json:"state,omitempty"`
 
 	// UpdateTime 凭据上次更新时间，时间戳，即从1970年1月1日至该时间的总秒数。
 	UpdateTime *int64 `json:"update_time,omitempty"`
 }
 
-// Tag defines model for Tag.
-type Tag struct {
+// CreateSecretTagError defines model for CreateSecretTagError.
+type CreateSecretTagError struct {
+	// Error -
+	Error *BatchCreateActionErrorDetail `json:"error,omitempty"`
+}
+
+// CreateSecretTagRequestBody defines model for CreateSecretTagRequestBody.
+type CreateSecretTagRequestBody struct {
+	// Tag -
+	Tag CreateSecretTagTagItem `json:"tag"`
+}
+
+// CreateSecretTagTagItem -
+type CreateSecretTagTagItem struct {
+	// Key 标签的名称。 同一个凭据，一个标签键只能对应一个标签值；不同的凭据可以使用相同的标签键。 用户最多可以给单个凭据添加20个标签。
+	// 约束：取值范围为1到128个字符，满足正则匹配"^((?!\s)(?!sys)[\p{L}\p{Z}\p{N}_.:=+\-@]*)(?<!\s)$"
+	Key string `json:"key"`
+
+	// Value 标签的值。
+	// 约束：取值范围不超过255个字符，满足正则匹配"^([\p{L}\p{Z}\p{N}_.:\/=+\-@]*)$"
+	Value *string `json:"value,omitempty"`
+}
+
+// CreateSecretVersionError defines model for CreateSecretVersionError.
+type CreateSecretVersionError struct {
+	// ErrorCode 错误码
+	ErrorCode *string `json:"error_code,omitempty"`
+
+	// ErrorMsg 错误描述
+	ErrorMsg *string `json:"error_msg,omitempty"`
+}
+
+// CreateSecretVersionRequestBody defines model for CreateSecretVersionRequestBody.
+type CreateSecretVersionRequestBody struct {
+	// ExpireTime 凭据版本过期时间，时间戳，即从1970年1月1日至该时间的总秒数。默认为空，凭据订阅“版本过期”事件类型时，有效期判断所依据的值。
+	ExpireTime *int64 `json:"expire_time,omitempty"`
+
+	// SecretBinary 新创建凭据的凭据值，将其加密后，存入初始版本中。
+	// 类型：base64编码的二进制数据对象。
+	// 约束：secret_binary和secret_string必须且只能设置一个，最大32K。
+	SecretBinary *string `json:"secret_binary,omitempty"`
+
+	// SecretString 新创建凭据的凭据值，将其加密后，存入初始版本中。
+	// 约束：secret_binary和 secret_string必须且只能设置一个，最大32K。
+	SecretString *string `json:"secret_string,omitempty"`
+
+	// VersionStages 凭据版本在存入时需要被同时标记的版本状态。如果您不指定此参数，凭据管家默认为新版本标记SYSCURRENT
+	// 约束：数组大小：最小1，最大12。stage长度：最小1字节，最大64字节。
+	VersionStages *[]string `json:"version_stages,omitempty"`
+}
+
+// CreateSecretVersionResponseBody defines model for CreateSecretVersionResponseBody.
+type CreateSecretVersionResponseBody struct {
+	// VersionMetadata 凭据版本被标记的状态。
+	VersionMetadata *CreateSecretVersionVersionMetadata `json:"version_metadata,omitempty"`
+}
+
+// CreateSecretVersionVersionMetadata 凭据版本被标记的状态。
+type CreateSecretVersionVersionMetadata struct {
+	// CreateTime 凭据版本创建时间，时间戳，即从1970年1月1日至该时间的总秒数。
+	CreateTime *int64 `json:"create_time,omitempty"`
+
+	// ExpireTime 凭据版本过期时间，时间戳，即从1970年1月1日至该时间的总秒数。默认为空，凭据订阅“版本过期”事件类型时，有效期判断所依据的值。
+	ExpireTime *int64 `json:"expire_time,omitempty"`
+
+	// Id 凭据的版本号标识符，凭据对象下唯一。
+	Id *string `json:"id,omitempty"`
+
+	// KmsKeyId 加密版本凭据值的KMS主密钥ID。
+	KmsKeyId *string `json:"kms_key_id,omitempty"`
+
+	// SecretName 凭据名称。
+	SecretName *string `json:"secret_name,omitempty"`
+
+	// VersionStages 凭据版本被标记的状态列表。每个版本标签对于凭据对象下版本是唯一存在的，如果你创建版本时，指定的是同一凭据对象下的一个已经标记在其他版本上的状态，该标签将自动从其他版本上删除，并附加到此版本上。
+	// 如果未指定version_stage的值，则凭据管理服务会自动移动临时标签SYSCURRENT到此新版本。
+	VersionStages *[]string `json:"version_stages,omitempty"`
+}
+
+// DeleteSecretError defines model for DeleteSecretError.
+type DeleteSecretError struct {
+	// ErrorCode 错误码
+	ErrorCode *string `json:"error_code,omitempty"`
+
+	// ErrorMsg 错误描述
+	ErrorMsg *string `json:"error_msg,omitempty"`
+}
+
+// DeleteSecretEventError defines model for DeleteSecretEventError.
+type DeleteSecretEventError struct {
+	// Error -
+	Error *BatchCreateActionErrorDetail `json:"error,omitempty"`
+}
+
+// DeleteSecretForScheduleError defines model for DeleteSecretForScheduleError.
+type DeleteSecretForScheduleError struct {
+	// ErrorCode 错误码
+	ErrorCode *string `json:"error_code,omitempty"`
+
+	// ErrorMsg 错误描述
+	ErrorMsg *string `json:"error_msg,omitempty"`
+}
+
+// DeleteSecretForScheduleRequestBody defines model for DeleteSecretForScheduleRequestBody.
+type DeleteSecretForScheduleRequestBody struct {
+	// RecoveryWindowInDays 创建定时删除凭据的任务，且指定可恢复的天数。
+	// 约束：7~30。
+	// 默认值：30。
+	RecoveryWindowInDays int64 `json:"recovery_window_in_days"`
+}
+
+// DeleteSecretForScheduleResponseBody defines model for DeleteSecretForScheduleResponseBody.
+type DeleteSecretForScheduleResponseBody struct {
+	// Secret 凭据对象。
+	Secret *CreateSecretSecret `json:"secret,omitempty"`
+}
+
+// DeleteSecretStageError defines model for DeleteSecretStageError.
+type DeleteSecretStageError struct {
+	// ErrorCode 错误码
+	ErrorCode *string `json:"error_code,omitempty"`
+
+	// ErrorMsg 错误描述
+	ErrorMsg *string `json:"error_msg,omitempty"`
+}
+
+// DeleteSecretTagError defines model for DeleteSecretTagError.
+type DeleteSecretTagError struct {
+	// Error -
+	Error *BatchCreateActionErrorDetail `json:"error,omitempty"`
+}
+
+// DownloadSecretBlobError defines model for DownloadSecretBlobError.
+type DownloadSecretBlobError struct {
+	// ErrorCode 错误码
+	ErrorCode *string `json:"error_code,omitempty"`
+
+	// ErrorMsg 错误描述
+	ErrorMsg *string `json:"error_msg,omitempty"`
+}
+
+// DownloadSecretBlobResponseBody defines model for DownloadSecretBlobResponseBody.
+type DownloadSecretBlobResponseBody struct {
+	// SecretBlob 将指定凭据对象进行备份后得到的凭据备份文件，备份文件包含有凭据当前所有的凭据版本信息，备份文件经过加密与编码，内容不可直接读。
+	SecretBlob *string `json:"secret_blob,omitempty"`
+}
+
+// ListKmsTagsError defines model for ListKmsTagsError.
+type ListKmsTagsError struct {
+	Error *BatchCreateOrDeleteTagsErrorDetail `json:"error,omitempty"`
+}
+
+// ListKmsTagsResponseBody defines model for ListKmsTagsResponseBody.
+type ListKmsTagsResponseBody struct {
+	// Tags 标签列表，key和value键值对的集合。
+	// - key：表示标签键，一个凭据下最多包含10个key，key不能为空，不能重复，同一个key中value不能重复。key最大长度为36个字符。
+	// - value：表示标签值。每个值最大长度43个字符，value之间为“与”的关系。
+	Tags *[]ListKmsTagsTag `json:"tags,omitempty"`
+}
+
+// ListKmsTagsTag defines model for ListKmsTagsTag.
+type ListKmsTagsTag struct {
 	// Key 键。 最大长度36个unicode字符。 key不能为空。不能包含非打印字符“ASCII(0-31)”、“*”、“<”、“>”、“\”、“=”。
 	Key *string `json:"key,omitempty"`
 
@@ -122,17 +488,665 @@ type Tag struct {
 	Values *[]string `json:"values,omitempty"`
 }
 
-// TagItem defines model for TagItem.
-type TagItem struct {
-	// Key 键。 最大长度36个unicode字符。 key不能为空。不能包含非打印字符“ASCII(0-31)”、“*”、“<”、“>”、“\”、“=”。
+// ListNotificationRecordsError defines model for ListNotificationRecordsError.
+type ListNotificationRecordsError struct {
+	// Error -
+	Error *BatchCreateActionErrorDetail `json:"error,omitempty"`
+}
+
+// ListNotificationRecordsResponseBody defines model for ListNotificationRecordsResponseBody.
+type ListNotificationRecordsResponseBody struct {
+	// PageInfo 分页信息。
+	PageInfo *PageInfo `json:"page_info,omitempty"`
+
+	// Records Record对象。
+	Records *[]Record `json:"records,omitempty"`
+}
+
+// ListProjectSecretsTagsError defines model for ListProjectSecretsTagsError.
+type ListProjectSecretsTagsError struct {
+	// Error -
+	Error *BatchCreateActionErrorDetail `json:"error,omitempty"`
+}
+
+// ListProjectSecretsTagsResponseBody defines model for ListProjectSecretsTagsResponseBody.
+type ListProjectSecretsTagsResponseBody struct {
+	// Tags 标签列表，key和value键值对的集合。
+	// - key：表示标签键，一个凭据下最多包含20个key，key不能为空，不能重复，同一个key中value不能重复。key最大长度为128个字符。
+	// - value：表示标签值。每个值最大长度255个字符，value之间为“与”的关系。
+	Tags *[]TagResponse `json:"tags,omitempty"`
+}
+
+// ListResourceInstancesError defines model for ListResourceInstancesError.
+type ListResourceInstancesError struct {
+	// Error -
+	Error *BatchCreateActionErrorDetail `json:"error,omitempty"`
+}
+
+// ListResourceInstancesRequestBody defines model for ListResourceInstancesRequestBody.
+type ListResourceInstancesRequestBody struct {
+	// Action 操作标识（可设置为“filter”或者“count”）。
+	// - filter：表示过滤。
+	// - count：表示查询总条数。
+	Action string `json:"action"`
+
+	// Limit 查询记录数（“action”为“count”时，无需设置此参数），如果“action”为“filter”，默认为“10”。 limit的取值范围为“1-1000”。
+	Limit *string `json:"limit,omitempty"`
+
+	// Matches 搜索字段。
+	// - key为搜索的字段，目前仅支持搜索凭据名称，值为“resource_name”。
+	// - value为模糊匹配的值，最大长度为255个字符。为空返回空值。
+	Matches *[]TagMatches `json:"matches,omitempty"`
+
+	// Offset 索引位置。从offset指定的下一条数据开始查询。查询第一页数据时，将查询前一页数据时响应体中的值带入此参数（“action”为“count”时，无需设置此参数）。如果“action”为“filter”，offset默认为“0”。 offset必须为数字，不能为负数。
+	Offset *string `json:"offset,omitempty"`
+
+	// Sequence 请求消息序列号，36字节序列号。 例如：919c82d4-8046-4722-9094-35c3c6524cff
+	Sequence *string `json:"sequence,omitempty"`
+
+	// Tags 标签列表，key和value键值对的集合。最多不超过10个。
+	Tags *[]ListResourceInstancesTag `json:"tags,omitempty"`
+}
+
+// ListResourceInstancesResponseBody defines model for ListResourceInstancesResponseBody.
+type ListResourceInstancesResponseBody struct {
+	// Resources 资源实例列表，详情请参见resource字段数据结构说明。
+	Resources *[]ActionResources `json:"resources,omitempty"`
+
+	// TotalCount 总记录数。
+	TotalCount *int64 `json:"total_count,omitempty"`
+}
+
+// ListResourceInstancesTag defines model for ListResourceInstancesTag.
+type ListResourceInstancesTag struct {
+	// Key 标签键。
 	Key *string `json:"key,omitempty"`
 
-	// Value 值。 每个值最大长度43个unicode字符，可以为空字符串。 不能包含非打印字符“ASCII(0-31)”、“*”、“<”、“>”、“\”、“=”。
+	// Values 标签值集合。
+	// 约束：最多包含10个value。标签列表中的标签value值不允许重复。标签列表如果为空列表，表示匹配任意值。标签列表中多个value之间是“或”的关系，在key已经满足要求的前提下，满足请求中的某个value就会匹配出来。
+	Values *[]string `json:"values,omitempty"`
+}
+
+// ListResourceInstancesTagItem defines model for ListResourceInstancesTagItem.
+type ListResourceInstancesTagItem struct {
+	// Key 标签的名称。 同一个凭据，一个标签键只能对应一个标签值；不同的凭据可以使用相同的标签键。 用户最多可以给单个凭据添加20个标签。
+	// 约束：取值范围为1到128个字符，满足正则匹配"^((?!\s)(?!sys)[\p{L}\p{Z}\p{N}_.:=+\-@]*)(?<!\s)$"
+	Key *string `json:"key,omitempty"`
+
+	// Value 标签的值。
+	// 约束：取值范围不超过255个字符，满足正则匹配"^([\p{L}\p{Z}\p{N}_.:\/=+\-@]*)$"
 	Value *string `json:"value,omitempty"`
 }
 
+// ListSecretEventsError defines model for ListSecretEventsError.
+type ListSecretEventsError struct {
+	// Error -
+	Error *BatchCreateActionErrorDetail `json:"error,omitempty"`
+}
+
+// ListSecretEventsEvent defines model for ListSecretEventsEvent.
+type ListSecretEventsEvent struct {
+	// CreateTime 事件通知创建时间，时间戳，即从1970年1月1日至该时间的总秒数。
+	CreateTime *int64 `json:"create_time,omitempty"`
+
+	// EventId 事件通知的资源标识符。
+	EventId *string `json:"event_id,omitempty"`
+
+	// EventTypes 设置事件的基础事件类型列表,。
+	// 约束：数组大小：最小1，最大12。
+	EventTypes *[]string `json:"event_types,omitempty"`
+
+	// Name 事件通知名称。
+	Name *string `json:"name,omitempty"`
+
+	// Notification 通知主题对象。
+	Notification *CreateSecretEventResponseNotification `json:"notification,omitempty"`
+
+	// State 事件通知状态，取值如下。
+	// ENABLED：表示启用状态 DISABLED：表示禁用状态
+	State *string `json:"state,omitempty"`
+
+	// UpdateTime 事件通知上次更新时间，时间戳，即从1970年1月1日至该时间的总秒数。
+	UpdateTime *int64 `json:"update_time,omitempty"`
+}
+
+// ListSecretEventsResponseBody defines model for ListSecretEventsResponseBody.
+type ListSecretEventsResponseBody struct {
+	// Events 事件详情列表。
+	Events *[]ListSecretEventsEvent `json:"events,omitempty"`
+
+	// PageInfo 分页信息。
+	PageInfo *PageInfo `json:"page_info,omitempty"`
+}
+
+// ListSecretTagsError defines model for ListSecretTagsError.
+type ListSecretTagsError struct {
+	// Error -
+	Error *BatchCreateActionErrorDetail `json:"error,omitempty"`
+}
+
+// ListSecretTagsResponseBody defines model for ListSecretTagsResponseBody.
+type ListSecretTagsResponseBody struct {
+	// SysTags 系统标签列表。
+	SysTags *[]SysTag `json:"sys_tags,omitempty"`
+
+	// Tags 标签列表，key和value键值对的集合。
+	// - key：表示标签键，一个凭据下最多包含20个key，key不能为空，不能重复，同一个key中value不能重复。key最大长度为128个字符。
+	// - value：表示标签值。每个值最大长度255个字符，value之间为“与”的关系。
+	Tags *[]ListResourceInstancesTagItem `json:"tags,omitempty"`
+}
+
+// ListSecretVersionsError defines model for ListSecretVersionsError.
+type ListSecretVersionsError struct {
+	// ErrorCode 错误码
+	ErrorCode *string `json:"error_code,omitempty"`
+
+	// ErrorMsg 错误描述
+	ErrorMsg *string `json:"error_msg,omitempty"`
+}
+
+// ListSecretVersionsResponseBody defines model for ListSecretVersionsResponseBody.
+type ListSecretVersionsResponseBody struct {
+	// PageInfo 分页信息。
+	PageInfo *PageInfo `json:"page_info,omitempty"`
+
+	// VersionMetadatas version_metadata对象。
+	VersionMetadatas *[]ListSecretVersionsVersionMetadata `json:"version_metadatas,omitempty"`
+}
+
+// ListSecretVersionsVersionMetadata defines model for ListSecretVersionsVersionMetadata.
+type ListSecretVersionsVersionMetadata struct {
+	// CreateTime 凭据版本创建时间，时间戳，即从1970年1月1日至该时间的总秒数。
+	CreateTime *int64 `json:"create_time,omitempty"`
+
+	// ExpireTime 凭据版本过期时间，时间戳，即从1970年1月1日至该时间的总秒数。默认为空，凭据订阅“版本过期”事件类型时，有效期判断所依据的值。
+	ExpireTime *int64 `json:"expire_time,omitempty"`
+
+	// Id 凭据的版本号标识符，凭据对象下唯一。
+	Id *string `json:"id,omitempty"`
+
+	// KmsKeyId 加密版本凭据值的KMS主密钥ID。
+	KmsKeyId *string `json:"kms_key_id,omitempty"`
+
+	// SecretName 凭据名称。
+	SecretName *string `json:"secret_name,omitempty"`
+
+	// VersionStages 凭据版本被标记的状态列表。每个版本标签对于凭据对象下版本是唯一存在的，如果你创建版本时，指定的是同一凭据对象下的一个已经标记在其他版本上的状态，该标签将自动从其他版本上删除，并附加到此版本上。
+	// 如果未指定version_stage的值，则凭据管理服务会自动移动临时标签SYSCURRENT到此新版本。
+	VersionStages *[]string `json:"version_stages,omitempty"`
+}
+
+// ListSecretsError defines model for ListSecretsError.
+type ListSecretsError struct {
+	// ErrorCode 错误码
+	ErrorCode *string `json:"error_code,omitempty"`
+
+	// ErrorMsg 错误描述
+	ErrorMsg *string `json:"error_msg,omitempty"`
+}
+
+// ListSecretsResponseBody defines model for ListSecretsResponseBody.
+type ListSecretsResponseBody struct {
+	// PageInfo 分页信息。
+	PageInfo *PageInfo `json:"page_info,omitempty"`
+
+	// Secrets 凭据详情列表。
+	Secrets *[]ListSecretsSecret `json:"secrets,omitempty"`
+}
+
+// ListSecretsSecret defines model for ListSecretsSecret.
+type ListSecretsSecret struct {
+	// AutoRotation 自动轮转
+	// 取值：true 开启, false 关闭(默认)
+	AutoRotation *bool `json:"auto_rotation,omitempty"`
+
+	// CreateTime 凭据创建时间，时间戳，即从1970年1月1日至该时间的总秒数。
+	CreateTime *int64 `json:"create_time,omitempty"`
+
+	// Description 凭据的描述信息。
+	Description *string `json:"description,omitempty"`
+
+	// EnterpriseProjectId 企业项目ID
+	EnterpriseProjectId *string `json:"enterprise_project_id,omitempty"`
+
+	// EventSubscriptions 凭据订阅的事件列表，当前最大可订阅一个事件。当事件包含的基础事件触发时，通知消息将发送到事件对应的通知主题。
+	EventSubscriptions *[]string `json:"event_subscriptions,omitempty"`
+
+	// Id 凭据的资源标识符。
+	Id *string `json:"id,omitempty"`
+
+	// KmsKeyId 用于加密凭据值的KMS主密钥的ID值。
+	KmsKeyId *string `json:"kms_key_id,omitempty"`
+
+	// Name 凭据名称。
+	Name *string `json:"name,omitempty"`
+
+	// NextRotationTime 下一次轮转时间戳
+	NextRotationTime *int64 `json:"next_rotation_time,omitempty"`
+
+	// RotationConfig 轮转配置
+	// 约束：范围不超过1024个字符。
+	// 当secret_type为RDS时，配置为{"RDSInstanceId":"","SecretSubType":""}
+	// 说明：当secret_type为RDS时，必须填写该值
+	// RDSInstanceId为RDS的实例ID,SecretSubType为轮转子类型，取值为：SingleUser，MultiUser。
+	// SingleUser：指定轮转类型为单用户模式轮转，每次轮转将指定账号重置为新的口令。
+	// MultiUser：指定轮转类型为双用户模式轮转，SYSCURRENT和SYSPREVIOUS分别引用其中一个账号。凭据轮转时，SYSPREVIOUS引用的账号口令会被重置为新的随机口令，随后凭据交换SYSCURRENT和SYSPREVIOUS对RDS账号的引用。
+	RotationConfig *string `json:"rotation_config,omitempty"`
+
+	// RotationPeriod 轮转周期
+	// 约束：6小时-8,760小时 （365天）
+	// 类型：Integer[unit] ，Integer表示时间长度 。unit表示时间单位，d（天）、h（小时）、m（分钟）、s（秒）。例如 1d 表示一天，24h也表示一天
+	// 说明：当开启自动轮转时，必须填写该值
+	RotationPeriod *string `json:"rotation_period,omitempty"`
+
+	// RotationTime 轮转时间戳
+	RotationTime *int64 `json:"rotation_time,omitempty"`
+
+	// ScheduledDeleteTime 凭据计划删除时间，时间戳，即从1970年1月1日至该时间的总秒数。
+	// 凭据不在删除计划中时，本项值为null。
+	ScheduledDeleteTime *int64 `json:"scheduled_delete_time,omitempty"`
+
+	// SecretType 凭据类型
+	// 取值 ： COMMON ：通用凭据(默认)。用于应用系统中的各种敏感信息储存。 RDS ：RDS凭据 。专门针对RDS的凭据，用于存储RDS的账号信息。
+	SecretType *string `json:"secret_type,omitempty"`
+
+	// State 凭据状态，取值如下：
+	// ENABLED：表示启用状态
+	// DISABLED：表示禁用状态
+	// PENDING_DELETE：表示待删除状态
+	// FROZEN：表示冻结状态
+	State *string `json:"state,omitempty"`
+
+	// UpdateTime 凭据上次更新时间，时间戳，即从1970年1月1日至该时间的总秒数。
+	UpdateTime *int64 `json:"update_time,omitempty"`
+}
+
+// PageInfo 分页信息。
+type PageInfo struct {
+	// CurrentCount 本页返回条目数量。
+	CurrentCount *int64 `json:"current_count,omitempty"`
+
+	// NextMarker 下一页查询地址（本页的末尾凭据名称，下一页起始凭据名称）。
+	NextMarker *string `json:"next_marker,omitempty"`
+
+	// PreviousMarker 本页的起始凭据名称，上一页末尾凭据名称。
+	PreviousMarker *string `json:"previous_marker,omitempty"`
+}
+
+// Record defines model for Record.
+type Record struct {
+	// CreateTime 事件通知记录的创建时间，时间戳，即从1970年1月1日至该时间的总秒数。
+	CreateTime *int64 `json:"create_time,omitempty"`
+
+	// EventName 凭据名称。
+	EventName *string `json:"event_name,omitempty"`
+
+	// NotificationContent 凭据的描述信息。
+	NotificationContent *string `json:"notification_content,omitempty"`
+
+	// NotificationStatus 凭据类型
+	// 取值 ： SUCCESS ：事件通知成功。 FAIL ：事件通知失败。 INVALID ：事件通知配置主题信息无效或不正确，无法触发通知。
+	NotificationStatus *string `json:"notification_status,omitempty"`
+
+	// NotificationTargetId 事件通知的对象ID。
+	NotificationTargetId *string `json:"notification_target_id,omitempty"`
+
+	// NotificationTargetName 事件通知的对象名称。
+	NotificationTargetName *string `json:"notification_target_name,omitempty"`
+
+	// SecretName 凭据名称。
+	SecretName *string `json:"secret_name,omitempty"`
+
+	// SecretType 凭据类型
+	// 取值 ： COMMON ：通用凭据(默认)。用于应用系统中的各种敏感信息储存。 RDS ：RDS凭据 。专门针对RDS的凭据，用于存储RDS的账号信息。
+	SecretType *string `json:"secret_type,omitempty"`
+
+	// TriggerEventType 凭据类型
+	// 取值 ： COMMON ：通用凭据 RDS ：RDS凭据
+	TriggerEventType *string `json:"trigger_event_type,omitempty"`
+}
+
+// RestoreSecretError defines model for RestoreSecretError.
+type RestoreSecretError struct {
+	// ErrorCode 错误码
+	ErrorCode *string `json:"error_code,omitempty"`
+
+	// ErrorMsg 错误描述
+	ErrorMsg *string `json:"error_msg,omitempty"`
+}
+
+// RestoreSecretResponseBody defines model for RestoreSecretResponseBody.
+type RestoreSecretResponseBody struct {
+	// Secret 凭据对象。
+	Secret *CreateSecretSecret `json:"secret,omitempty"`
+}
+
+// RotateSecretError defines model for RotateSecretError.
+type RotateSecretError struct {
+	// Error -
+	Error *BatchCreateActionErrorDetail `json:"error,omitempty"`
+}
+
+// RotateSecretResponseBody defines model for RotateSecretResponseBody.
+type RotateSecretResponseBody struct {
+	// SecretName 凭据的名称。
+	SecretName *string `json:"secret_name,omitempty"`
+
+	// VersionId 凭据的版本号标识符。
+	VersionId *string `json:"version_id,omitempty"`
+}
+
+// ShowSecretError defines model for ShowSecretError.
+type ShowSecretError struct {
+	// ErrorCode 错误码
+	ErrorCode *string `json:"error_code,omitempty"`
+
+	// ErrorMsg 错误描述
+	ErrorMsg *string `json:"error_msg,omitempty"`
+}
+
+// ShowSecretEventError defines model for ShowSecretEventError.
+type ShowSecretEventError struct {
+	// Error -
+	Error *BatchCreateActionErrorDetail `json:"error,omitempty"`
+}
+
+// ShowSecretEventResponseBody defines model for ShowSecretEventResponseBody.
+type ShowSecretEventResponseBody struct {
+	// Event 事件通知对象。
+	Event *CreateSecretEventEvent `json:"event,omitempty"`
+}
+
+// ShowSecretResponseBody defines model for ShowSecretResponseBody.
+type ShowSecretResponseBody struct {
+	// Secret 凭据对象。
+	Secret *CreateSecretSecret `json:"secret,omitempty"`
+}
+
+// ShowSecretStageError defines model for ShowSecretStageError.
+type ShowSecretStageError struct {
+	// ErrorCode 错误码
+	ErrorCode *string `json:"error_code,omitempty"`
+
+	// ErrorMsg 错误描述
+	ErrorMsg *string `json:"error_msg,omitempty"`
+}
+
+// ShowSecretStageResponseBody defines model for ShowSecretStageResponseBody.
+type ShowSecretStageResponseBody struct {
+	// Stage 凭据状态。
+	Stage *Stage `json:"stage,omitempty"`
+}
+
+// ShowSecretVersionError defines model for ShowSecretVersionError.
+type ShowSecretVersionError struct {
+	// ErrorCode 错误码
+	ErrorCode *string `json:"error_code,omitempty"`
+
+	// ErrorMsg 错误描述
+	ErrorMsg *string `json:"error_msg,omitempty"`
+}
+
+// ShowSecretVersionResponseBody defines model for ShowSecretVersionResponseBody.
+type ShowSecretVersionResponseBody struct {
+	// Version 凭据版本。
+	Version *Version `json:"version,omitempty"`
+}
+
+// Stage 凭据状态。
+type Stage struct {
+	// Name 凭据的版本状态名称。
+	// 约束：最小长度1，最大长度64。
+	Name *string `json:"name,omitempty"`
+
+	// SecretName 凭据名称。
+	SecretName *string `json:"secret_name,omitempty"`
+
+	// UpdateTime 凭据的版本状态更新的时间戳，时间戳，即从1970年1月1日至该时间的总秒数。
+	UpdateTime *int64 `json:"update_time,omitempty"`
+
+	// VersionId 凭据的版本号标识符。
+	VersionId *string `json:"version_id,omitempty"`
+}
+
+// SysTag defines model for SysTag.
+type SysTag struct {
+	// Key 标签键。
+	Key *string `json:"key,omitempty"`
+
+	// Value 标签值。
+	Value *string `json:"value,omitempty"`
+}
+
+// TagMatches defines model for TagMatches.
+type TagMatches struct {
+	// Key 为要匹配的字段。 约束：值只能为resource_name。
+	Key *string `json:"key,omitempty"`
+
+	// Value 模糊匹配的值。
+	// 约束：最大长度为255个字符，为空返回空值。
+	Value *string `json:"value,omitempty"`
+}
+
+// TagResponse defines model for TagResponse.
+type TagResponse struct {
+	// Key 键。
+	Key *string `json:"key,omitempty"`
+
+	// Values 标签值集合
+	Values *[]string `json:"values,omitempty"`
+}
+
+// UpdateSecretError defines model for UpdateSecretError.
+type UpdateSecretError struct {
+	// ErrorCode 错误码
+	ErrorCode *string `json:"error_code,omitempty"`
+
+	// ErrorMsg 错误描述
+	ErrorMsg *string `json:"error_msg,omitempty"`
+}
+
+// UpdateSecretEventError defines model for UpdateSecretEventError.
+type UpdateSecretEventError struct {
+	// Error -
+	Error *BatchCreateActionErrorDetail `json:"error,omitempty"`
+}
+
+// UpdateSecretEventRequestBody defines model for UpdateSecretEventRequestBody.
+type UpdateSecretEventRequestBody struct {
+	// EventTypes 本次事件通知的基础事件列表，基础事件类型如下。
+	// SECRET_VERSION_CREATED：版本创建 SECRET_VERSION_EXPIRED：版本过期 SECRET_ROTATED：凭据轮转 SECRET_DELETED：凭据删除
+	// 列表包含的基础事件类型不能重复。
+	EventTypes *[]string `json:"event_types,omitempty"`
+
+	// Notification 通知主题对象。
+	Notification *CreateSecretEventRequestNotification `json:"notification,omitempty"`
+
+	// State 事件通知状态，取值如下。
+	// ENABLED：表示启用状态 DISABLED：表示禁用状态
+	State *string `json:"state,omitempty"`
+}
+
+// UpdateSecretEventResponseBody defines model for UpdateSecretEventResponseBody.
+type UpdateSecretEventResponseBody struct {
+	// Event 事件通知对象。
+	Event *CreateSecretEventEvent `json:"event,omitempty"`
+}
+
+// UpdateSecretRequestBody defines model for UpdateSecretRequestBody.
+type UpdateSecretRequestBody struct {
+	// AutoRotation 自动轮转
+	// 取值：true 开启 false 关
+	AutoRotation *bool `json:"auto_rotation,omitempty"`
+
+	// Description 凭据的描述信息。 约束：2048字节。
+	Description *string `json:"description,omitempty"`
+
+	// EventSubscriptions 凭据订阅的事件列表，当前最大可订阅一个事件。当事件包含的基础事件触发时，通知消息将发送到事件对应的通知主题。
+	EventSubscriptions *[]string `json:"event_subscriptions,omitempty"`
+
+	// KmsKeyId 用于加密保护凭据值的KMS主密钥ID。更新凭据的主密钥后，仅新创建的凭据版本使用更新后的主密钥ID加密，之前的凭据版本依旧使用之前的主密钥ID解密。
+	KmsKeyId *string `json:"kms_key_id,omitempty"`
+
+	// RotationPeriod 轮转周期
+	// 约束：6小时-8,760小时 （365天）
+	// 类型：Integer[unit] ，Integer表示时间长度 。unit表示时间单位，d（天）、h（小时）、m（分钟）、s（秒）。例如 1d 表示一天，24h也表示一天
+	// 说明：当开启自动轮转时，必须填写该值
+	RotationPeriod *string `json:"rotation_period,omitempty"`
+}
+
+// UpdateSecretResponseBody defines model for UpdateSecretResponseBody.
+type UpdateSecretResponseBody struct {
+	// Secret 凭据对象。
+	Secret *CreateSecretSecret `json:"secret,omitempty"`
+}
+
+// UpdateSecretStageError defines model for UpdateSecretStageError.
+type UpdateSecretStageError struct {
+	// ErrorCode 错误码
+	ErrorCode *string `json:"error_code,omitempty"`
+
+	// ErrorMsg 错误描述
+	ErrorMsg *string `json:"error_msg,omitempty"`
+}
+
+// UpdateSecretStageRequestBody defines model for UpdateSecretStageRequestBody.
+type UpdateSecretStageRequestBody struct {
+	// VersionId 凭据的版本号标识符。
+	VersionId string `json:"version_id"`
+}
+
+// UpdateSecretStageResponseBody defines model for UpdateSecretStageResponseBody.
+type UpdateSecretStageResponseBody struct {
+	// Stage 凭据状态。
+	Stage *Stage `json:"stage,omitempty"`
+}
+
+// UpdateVersionError defines model for UpdateVersionError.
+type UpdateVersionError struct {
+	// ErrorCode 错误码
+	ErrorCode *string `json:"error_code,omitempty"`
+
+	// ErrorMsg 错误描述
+	ErrorMsg *string `json:"error_msg,omitempty"`
+}
+
+// UpdateVersionRequestBody defines model for UpdateVersionRequestBody.
+type UpdateVersionRequestBody struct {
+	// ExpireTime 凭据版本过期时间，时间戳，即从1970年1月1日至该时间的总秒数。默认为空，凭据订阅“版本过期”事件类型时，有效期判断所依据的值。
+	ExpireTime int64 `json:"expire_time"`
+}
+
+// UpdateVersionResponseBody defines model for UpdateVersionResponseBody.
+type UpdateVersionResponseBody struct {
+	// VersionMetadata 凭据版本被标记的状态。
+	VersionMetadata *CreateSecretVersionVersionMetadata `json:"version_metadata,omitempty"`
+}
+
+// UploadSecretBlobError defines model for UploadSecretBlobError.
+type UploadSecretBlobError struct {
+	// ErrorCode 错误码
+	ErrorCode *string `json:"error_code,omitempty"`
+
+	// ErrorMsg 错误描述
+	ErrorMsg *string `json:"error_msg,omitempty"`
+}
+
+// UploadSecretBlobRequestBody defines model for UploadSecretBlobRequestBody.
+type UploadSecretBlobRequestBody struct {
+	// SecretBlob 将指定凭据对象进行备份后得到的凭据备份文件，备份文件包含有凭据当前所有的凭据版本信息，备份文件经过加密与编码，内容不可直接读。
+	SecretBlob string `json:"secret_blob"`
+}
+
+// UploadSecretBlobResponseBody defines model for UploadSecretBlobResponseBody.
+type UploadSecretBlobResponseBody struct {
+	// Secret 凭据对象。
+	Secret *CreateSecretSecret `json:"secret,omitempty"`
+}
+
+// Version 凭据版本。
+type Version struct {
+	// SecretBinary 二进制类型凭据在base64编码后的明文，凭据管理服务将其加密后，存入凭据的初始版本中。
+	// 类型：base64编码的二进制数据对象。
+	SecretBinary *string `json:"secret_binary,omitempty"`
+
+	// SecretString 文本类型凭据的明文，凭据管理服务将其加密后，存入凭据的初始版本中。
+	SecretString *string `json:"secret_string,omitempty"`
+
+	// VersionMetadata 凭据版本被标记的状态。
+	VersionMetadata *CreateSecretVersionVersionMetadata `json:"version_metadata,omitempty"`
+}
+
+// ListSecretEventsParams defines parameters for ListSecretEvents.
+type ListSecretEventsParams struct {
+	// Limit 每页返回的个数。
+	// 默认值：50。
+	Limit *string `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Marker 分页查询起始的资源id，为空时为查询第一页
+	Marker *string `form:"marker,omitempty" json:"marker,omitempty"`
+}
+
+// ListSecretsParams defines parameters for ListSecrets.
+type ListSecretsParams struct {
+	// Limit 每页返回的个数。
+	// 默认值：50。
+	Limit *string `form:"limit,omitempty" json:"limit,omitempty"`
+
+	// Marker 分页查询起始的凭据名称，为空时为查询第一页
+	Marker *string `form:"marker,omitempty" json:"marker,omitempty"`
+
+	// EventName 指定事件名称时，仅返回关联该事件的凭据
+	EventName *string `form:"event_name,omitempty" json:"event_name,omitempty"`
+}
+
+// ListSecretVersionsParams defines parameters for ListSecretVersions.
+type ListSecretVersionsParams struct {
+	// Marker 分页参数，取值为上一页数据的最后一条记录的版本号。
+	Marker *string `form:"marker,omitempty" json:"marker,omitempty"`
+
+	// Limit 每页显示的条目数量。默认值50。
+	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
+}
+
+// CreateSecretEventJSONRequestBody defines body for CreateSecretEvent for application/json ContentType.
+type CreateSecretEventJSONRequestBody = CreateSecretEventRequestBody
+
+// UpdateSecretEventJSONRequestBody defines body for UpdateSecretEvent for application/json ContentType.
+type UpdateSecretEventJSONRequestBody = UpdateSecretEventRequestBody
+
 // ListResourceInstancesJSONRequestBody defines body for ListResourceInstances for application/json ContentType.
 type ListResourceInstancesJSONRequestBody = ListResourceInstancesRequestBody
+
+// CreateSecretTagJSONRequestBody defines body for CreateSecretTag for application/json ContentType.
+type CreateSecretTagJSONRequestBody = CreateSecretTagRequestBody
+
+// BatchCreateActionJSONRequestBody defines body for BatchCreateAction for application/json ContentType.
+type BatchCreateActionJSONRequestBody = BatchCreateActionRequestBody
+
+// CreateSecretJSONRequestBody defines body for CreateSecret for application/json ContentType.
+type CreateSecretJSONRequestBody = CreateSecretRequestBody
+
+// UploadSecretBlobJSONRequestBody defines body for UploadSecretBlob for application/json ContentType.
+type UploadSecretBlobJSONRequestBody = UploadSecretBlobRequestBody
+
+// UpdateSecretJSONRequestBody defines body for UpdateSecret for application/json ContentType.
+type UpdateSecretJSONRequestBody = UpdateSecretRequestBody
+
+// DeleteSecretForScheduleJSONRequestBody defines body for DeleteSecretForSchedule for application/json ContentType.
+type DeleteSecretForScheduleJSONRequestBody = DeleteSecretForScheduleRequestBody
+
+// UpdateSecretStageJSONRequestBody defines body for UpdateSecretStage for application/json ContentType.
+type UpdateSecretStageJSONRequestBody = UpdateSecretStageRequestBody
+
+// CreateSecretVersionJSONRequestBody defines body for CreateSecretVersion for application/json ContentType.
+type CreateSecretVersionJSONRequestBody = CreateSecretVersionRequestBody
+
+// UpdateVersionJSONRequestBody defines body for UpdateVersion for application/json ContentType.
+type UpdateVersionJSONRequestBody = UpdateVersionRequestBody
+
+// BatchCreateOrDeleteTagsJSONRequestBody defines body for BatchCreateOrDeleteTags for application/json ContentType.
+type BatchCreateOrDeleteTagsJSONRequestBody = BatchCreateOrDeleteTagsRequestBody
 
 // RequestEditorFn is the function signature for the RequestEditor callback function
 type RequestEditorFn func(ctx context.Context, req *http.Request) error
@@ -208,9 +1222,73 @@ func WithRequestEditorFn(fn RequestEditorFn) ClientOption {
 // The interface specification for the client above.
 type ClientInterface interface {
 
+	// ListSecretEvents 查询事件列表
+	//
+	// 查询当前用户在本项目下创建的所有事件。.
+	//
+	// Corresponds with GET /v1/{project_id}/csms/events (the `ListSecretEvents` operationId).
+	ListSecretEvents(ctx context.Context, projectId string, params *ListSecretEventsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateSecretEventWithBody 创建事件
+	//
+	// 创建事件，事件可配置在一个或多个凭据对象上。当事件为启用状态且包含的基础事件类型在凭据对象上触发时，云服务会将对应的事件通知发送至事件指定的通知主题上。.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /v1/{project_id}/csms/events (the `CreateSecretEvent` operationId).
+	CreateSecretEventWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateSecretEvent 创建事件
+	//
+	// 创建事件，事件可配置在一个或多个凭据对象上。当事件为启用状态且包含的基础事件类型在凭据对象上触发时，云服务会将对应的事件通知发送至事件指定的通知主题上。.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /v1/{project_id}/csms/events (the `CreateSecretEvent` operationId).
+	CreateSecretEvent(ctx context.Context, projectId string, body CreateSecretEventJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DeleteSecretEvent 立即删除事件
+	//
+	// 立即删除指定的事件，且无法恢复。如事件存在凭据引用，则无法删除，请先解除关联。.
+	//
+	// Corresponds with DELETE /v1/{project_id}/csms/events/{event_name} (the `DeleteSecretEvent` operationId).
+	DeleteSecretEvent(ctx context.Context, projectId string, eventName string, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ShowSecretEvent 查询事件
+	//
+	// 查询指定事件的信息。.
+	//
+	// Corresponds with GET /v1/{project_id}/csms/events/{event_name} (the `ShowSecretEvent` operationId).
+	ShowSecretEvent(ctx context.Context, projectId string, eventName string, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateSecretEventWithBody 更新事件
+	//
+	// 更新指定事件的元数据信息。支持更新的元数据包含事件启用状态、基础类型列表、通知主题。.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with PUT /v1/{project_id}/csms/events/{event_name} (the `UpdateSecretEvent` operationId).
+	UpdateSecretEventWithBody(ctx context.Context, projectId string, eventName string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateSecretEvent 更新事件
+	//
+	// 更新指定事件的元数据信息。支持更新的元数据包含事件启用状态、基础类型列表、通知主题。.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with PUT /v1/{project_id}/csms/events/{event_name} (the `UpdateSecretEvent` operationId).
+	UpdateSecretEvent(ctx context.Context, projectId string, eventName string, body UpdateSecretEventJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListNotificationRecords 查询已触发的事件通知记录
+	//
+	// 查询三个月内所有已触发的事件通知记录。.
+	//
+	// Corresponds with GET /v1/{project_id}/csms/notification-records (the `ListNotificationRecords` operationId).
+	ListNotificationRecords(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// ListResourceInstancesWithBody 查询凭据实例
 	//
-	// 功能介绍：查询凭据实例。通过标签过滤，查询指定用户凭据的详细信息。.
+	// 查询凭据实例。通过标签过滤，筛选用户凭据，返回凭据列表。.
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -219,17 +1297,443 @@ type ClientInterface interface {
 
 	// ListResourceInstances 查询凭据实例
 	//
-	// 功能介绍：查询凭据实例。通过标签过滤，查询指定用户凭据的详细信息。.
+	// 查询凭据实例。通过标签过滤，筛选用户凭据，返回凭据列表。.
 	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1/{project_id}/csms/resource_instances/action (the `ListResourceInstances` operationId).
 	ListResourceInstances(ctx context.Context, projectId string, body ListResourceInstancesJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListProjectSecretsTags 查询项目标签
+	//
+	// 查询用户在指定项目下的所有凭据标签集合。.
+	//
+	// Corresponds with GET /v1/{project_id}/csms/tags (the `ListProjectSecretsTags` operationId).
+	ListProjectSecretsTags(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListSecretTags 查询凭据标签
+	//
+	// 查询凭据标签。.
+	//
+	// Corresponds with GET /v1/{project_id}/csms/{secret_id}/tags (the `ListSecretTags` operationId).
+	ListSecretTags(ctx context.Context, projectId string, secretId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateSecretTagWithBody 添加凭据标签
+	//
+	// 添加凭据标签。.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /v1/{project_id}/csms/{secret_id}/tags (the `CreateSecretTag` operationId).
+	CreateSecretTagWithBody(ctx context.Context, projectId string, secretId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateSecretTag 添加凭据标签
+	//
+	// 添加凭据标签。.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /v1/{project_id}/csms/{secret_id}/tags (the `CreateSecretTag` operationId).
+	CreateSecretTag(ctx context.Context, projectId string, secretId string, body CreateSecretTagJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// BatchCreateActionWithBody 批量添加或删除凭据标签
+	//
+	// 功能介绍：批量添加或删除凭据标签。.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /v1/{project_id}/csms/{secret_id}/tags/action (the `BatchCreateAction` operationId).
+	BatchCreateActionWithBody(ctx context.Context, projectId string, secretId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// BatchCreateAction 批量添加或删除凭据标签
+	//
+	// 功能介绍：批量添加或删除凭据标签。.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /v1/{project_id}/csms/{secret_id}/tags/action (the `BatchCreateAction` operationId).
+	BatchCreateAction(ctx context.Context, projectId string, secretId string, body BatchCreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DeleteSecretTag 删除凭据标签
+	//
+	// 删除凭据标签。.
+	//
+	// Corresponds with DELETE /v1/{project_id}/csms/{secret_id}/tags/{key} (the `DeleteSecretTag` operationId).
+	DeleteSecretTag(ctx context.Context, projectId string, secretId string, key string, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListSecrets 查询凭据列表
+	//
+	// 查询当前用户在本项目下创建的所有凭据。.
+	//
+	// Corresponds with GET /v1/{project_id}/secrets (the `ListSecrets` operationId).
+	ListSecrets(ctx context.Context, projectId string, params *ListSecretsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateSecretWithBody 创建凭据
+	//
+	// 创建新的凭据，并将凭据值存入凭据的初始版本。
+	// 凭据管理服务将凭据值加密后，存储在凭据对象下的版本中。每个版本可与多个凭据版本状态相关联，凭据版本状态用于标识凭据版本处于的阶段，没有版本状态标记的版本视为已弃用，可用凭据管理服务自动删除。
+	// 初始版本的状态被标记为SYSCURRENT。
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /v1/{project_id}/secrets (the `CreateSecret` operationId).
+	CreateSecretWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateSecret 创建凭据
+	//
+	// 创建新的凭据，并将凭据值存入凭据的初始版本。
+	// 凭据管理服务将凭据值加密后，存储在凭据对象下的版本中。每个版本可与多个凭据版本状态相关联，凭据版本状态用于标识凭据版本处于的阶段，没有版本状态标记的版本视为已弃用，可用凭据管理服务自动删除。
+	// 初始版本的状态被标记为SYSCURRENT。
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /v1/{project_id}/secrets (the `CreateSecret` operationId).
+	CreateSecret(ctx context.Context, projectId string, body CreateSecretJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UploadSecretBlobWithBody 恢复凭据对象
+	//
+	// 通过上传凭据备份文件，恢复凭据对象.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /v1/{project_id}/secrets/restore (the `UploadSecretBlob` operationId).
+	UploadSecretBlobWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UploadSecretBlob 恢复凭据对象
+	//
+	// 通过上传凭据备份文件，恢复凭据对象.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /v1/{project_id}/secrets/restore (the `UploadSecretBlob` operationId).
+	UploadSecretBlob(ctx context.Context, projectId string, body UploadSecretBlobJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DeleteSecret 立即删除凭据
+	//
+	// 立即删除指定的凭据，且无法恢复。.
+	//
+	// Corresponds with DELETE /v1/{project_id}/secrets/{secret_name} (the `DeleteSecret` operationId).
+	DeleteSecret(ctx context.Context, projectId string, secretName string, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ShowSecret 查询凭据
+	//
+	// 查询指定凭据的信息。.
+	//
+	// Corresponds with GET /v1/{project_id}/secrets/{secret_name} (the `ShowSecret` operationId).
+	ShowSecret(ctx context.Context, projectId string, secretName string, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateSecretWithBody 更新凭据
+	//
+	// 更新指定凭据的元数据信息。.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with PUT /v1/{project_id}/secrets/{secret_name} (the `UpdateSecret` operationId).
+	UpdateSecretWithBody(ctx context.Context, projectId string, secretName string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateSecret 更新凭据
+	//
+	// 更新指定凭据的元数据信息。.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with PUT /v1/{project_id}/secrets/{secret_name} (the `UpdateSecret` operationId).
+	UpdateSecret(ctx context.Context, projectId string, secretName string, body UpdateSecretJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DownloadSecretBlob 下载凭据备份
+	//
+	// 下载指定凭据的备份文件.
+	//
+	// Corresponds with POST /v1/{project_id}/secrets/{secret_name}/backup (the `DownloadSecretBlob` operationId).
+	DownloadSecretBlob(ctx context.Context, projectId string, secretName string, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// RotateSecret 轮转凭据
+	//
+	// 立即执行轮转凭据。在指定的凭据中，创建一个新的凭据版本，用于加密存储后台随机产生的凭据值。同时将新创建的凭据版本标记为SYSCURRENT状态。.
+	//
+	// Corresponds with POST /v1/{project_id}/secrets/{secret_name}/rotate (the `RotateSecret` operationId).
+	RotateSecret(ctx context.Context, projectId string, secretName string, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// RestoreSecret 取消凭据的定时删除任务
+	//
+	// 取消凭据的定时删除任务，凭据对象恢复可使用状态。.
+	//
+	// Corresponds with POST /v1/{project_id}/secrets/{secret_name}/scheduled-deleted-tasks/cancel (the `RestoreSecret` operationId).
+	RestoreSecret(ctx context.Context, projectId string, secretName string, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DeleteSecretForScheduleWithBody 创建凭据的定时删除任务
+	//
+	// 指定延迟删除时间，创建删除凭据的定时任务，可设置7\~30天的的延迟删除时间。.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /v1/{project_id}/secrets/{secret_name}/scheduled-deleted-tasks/create (the `DeleteSecretForSchedule` operationId).
+	DeleteSecretForScheduleWithBody(ctx context.Context, projectId string, secretName string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DeleteSecretForSchedule 创建凭据的定时删除任务
+	//
+	// 指定延迟删除时间，创建删除凭据的定时任务，可设置7\~30天的的延迟删除时间。.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /v1/{project_id}/secrets/{secret_name}/scheduled-deleted-tasks/create (the `DeleteSecretForSchedule` operationId).
+	DeleteSecretForSchedule(ctx context.Context, projectId string, secretName string, body DeleteSecretForScheduleJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DeleteSecretStage 删除凭据的版本状态
+	//
+	// 删除指定的凭据版本状态。.
+	//
+	// Corresponds with DELETE /v1/{project_id}/secrets/{secret_name}/stages/{stage_name} (the `DeleteSecretStage` operationId).
+	DeleteSecretStage(ctx context.Context, projectId string, secretName string, stageName string, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ShowSecretStage 查询凭据的版本状态
+	//
+	// 查询指定凭据版本状态标记的版本信息。.
+	//
+	// Corresponds with GET /v1/{project_id}/secrets/{secret_name}/stages/{stage_name} (the `ShowSecretStage` operationId).
+	ShowSecretStage(ctx context.Context, projectId string, secretName string, stageName string, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateSecretStageWithBody 更新凭据的版本状态
+	//
+	// 更新凭据的版本状态。.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with PUT /v1/{project_id}/secrets/{secret_name}/stages/{stage_name} (the `UpdateSecretStage` operationId).
+	UpdateSecretStageWithBody(ctx context.Context, projectId string, secretName string, stageName string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateSecretStage 更新凭据的版本状态
+	//
+	// 更新凭据的版本状态。.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with PUT /v1/{project_id}/secrets/{secret_name}/stages/{stage_name} (the `UpdateSecretStage` operationId).
+	UpdateSecretStage(ctx context.Context, projectId string, secretName string, stageName string, body UpdateSecretStageJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListSecretVersions 查询凭据的版本列表
+	//
+	// 查询指定凭据下的版本列表信息。.
+	//
+	// Corresponds with GET /v1/{project_id}/secrets/{secret_name}/versions (the `ListSecretVersions` operationId).
+	ListSecretVersions(ctx context.Context, projectId string, secretName string, params *ListSecretVersionsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateSecretVersionWithBody 创建凭据版本
+	//
+	// 在指定的凭据中，创建一个新的凭据版本，用于加密保管新的凭据值。默认情况下，新创建的凭据版本被标记为SYSCURRENT状态，而SYSCURRENT标记的前一个凭据版本被标记为SYSPREVIOUS状态。您可以通过指定VersionStage参数来覆盖默认行为。.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /v1/{project_id}/secrets/{secret_name}/versions (the `CreateSecretVersion` operationId).
+	CreateSecretVersionWithBody(ctx context.Context, projectId string, secretName string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateSecretVersion 创建凭据版本
+	//
+	// 在指定的凭据中，创建一个新的凭据版本，用于加密保管新的凭据值。默认情况下，新创建的凭据版本被标记为SYSCURRENT状态，而SYSCURRENT标记的前一个凭据版本被标记为SYSPREVIOUS状态。您可以通过指定VersionStage参数来覆盖默认行为。.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /v1/{project_id}/secrets/{secret_name}/versions (the `CreateSecretVersion` operationId).
+	CreateSecretVersion(ctx context.Context, projectId string, secretName string, body CreateSecretVersionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ShowSecretVersion 查询凭据的版本与凭据值
+	//
+	// 查询指定凭据版本的信息和版本中的明文凭据值，只能查询ENABLED状态的凭据。 通过/v1/{project_id}/secrets/{secret_name}/versions/latest （即将当前接口URL中的{version_id}赋值为latest）可访问凭据最新版本的凭据值。.
+	//
+	// Corresponds with GET /v1/{project_id}/secrets/{secret_name}/versions/{version_id} (the `ShowSecretVersion` operationId).
+	ShowSecretVersion(ctx context.Context, projectId string, secretName string, versionId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateVersionWithBody 更新凭据版本
+	//
+	// 当前支持更新指定凭据版本的有效期，只能更新ENABLED状态的凭据。在关联订阅的事件包含“版本过期”基础事件类型时，每次更新版本有效期后仅会触发一次事件通知。.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with PUT /v1/{project_id}/secrets/{secret_name}/versions/{version_id} (the `UpdateVersion` operationId).
+	UpdateVersionWithBody(ctx context.Context, projectId string, secretName string, versionId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateVersion 更新凭据版本
+	//
+	// 当前支持更新指定凭据版本的有效期，只能更新ENABLED状态的凭据。在关联订阅的事件包含“版本过期”基础事件类型时，每次更新版本有效期后仅会触发一次事件通知。.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with PUT /v1/{project_id}/secrets/{secret_name}/versions/{version_id} (the `UpdateVersion` operationId).
+	UpdateVersion(ctx context.Context, projectId string, secretName string, versionId string, body UpdateVersionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListKmsTags 查询项目标签
+	//
+	// 功能介绍：查询用户在指定项目下的所有标签集合。.
+	//
+	// Corresponds with GET /{version_id}/{project_id}/csms/tags (the `ListKmsTags` operationId).
+	ListKmsTags(ctx context.Context, versionId string, projectId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// BatchCreateOrDeleteTagsWithBody 批量添加删除凭据标签
+	//
+	// 功能介绍：批量添加删除凭据标签。.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /{version_id}/{project_id}/csms/{secret_id}/tags/action (the `BatchCreateOrDeleteTags` operationId).
+	BatchCreateOrDeleteTagsWithBody(ctx context.Context, versionId string, projectId string, secretId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// BatchCreateOrDeleteTags 批量添加删除凭据标签
+	//
+	// 功能介绍：批量添加删除凭据标签。.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /{version_id}/{project_id}/csms/{secret_id}/tags/action (the `BatchCreateOrDeleteTags` operationId).
+	BatchCreateOrDeleteTags(ctx context.Context, versionId string, projectId string, secretId string, body BatchCreateOrDeleteTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+}
+
+// ListSecretEvents 查询事件列表
+//
+// 查询当前用户在本项目下创建的所有事件。.
+//
+// Corresponds with GET /v1/{project_id}/csms/events (the `ListSecretEvents` operationId).
+func (c *Client) ListSecretEvents(ctx context.Context, projectId string, params *ListSecretEventsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListSecretEventsRequest(c.Server, projectId, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateSecretEventWithBody 创建事件
+//
+// 创建事件，事件可配置在一个或多个凭据对象上。当事件为启用状态且包含的基础事件类型在凭据对象上触发时，云服务会将对应的事件通知发送至事件指定的通知主题上。.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /v1/{project_id}/csms/events (the `CreateSecretEvent` operationId).
+func (c *Client) CreateSecretEventWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateSecretEventRequestWithBody(c.Server, projectId, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateSecretEvent 创建事件
+//
+// 创建事件，事件可配置在一个或多个凭据对象上。当事件为启用状态且包含的基础事件类型在凭据对象上触发时，云服务会将对应的事件通知发送至事件指定的通知主题上。.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /v1/{project_id}/csms/events (the `CreateSecretEvent` operationId).
+func (c *Client) CreateSecretEvent(ctx context.Context, projectId string, body CreateSecretEventJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateSecretEventRequest(c.Server, projectId, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DeleteSecretEvent 立即删除事件
+//
+// 立即删除指定的事件，且无法恢复。如事件存在凭据引用，则无法删除，请先解除关联。.
+//
+// Corresponds with DELETE /v1/{project_id}/csms/events/{event_name} (the `DeleteSecretEvent` operationId).
+func (c *Client) DeleteSecretEvent(ctx context.Context, projectId string, eventName string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteSecretEventRequest(c.Server, projectId, eventName)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ShowSecretEvent 查询事件
+//
+// 查询指定事件的信息。.
+//
+// Corresponds with GET /v1/{project_id}/csms/events/{event_name} (the `ShowSecretEvent` operationId).
+func (c *Client) ShowSecretEvent(ctx context.Context, projectId string, eventName string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewShowSecretEventRequest(c.Server, projectId, eventName)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateSecretEventWithBody 更新事件
+//
+// 更新指定事件的元数据信息。支持更新的元数据包含事件启用状态、基础类型列表、通知主题。.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with PUT /v1/{project_id}/csms/events/{event_name} (the `UpdateSecretEvent` operationId).
+func (c *Client) UpdateSecretEventWithBody(ctx context.Context, projectId string, eventName string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateSecretEventRequestWithBody(c.Server, projectId, eventName, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateSecretEvent 更新事件
+//
+// 更新指定事件的元数据信息。支持更新的元数据包含事件启用状态、基础类型列表、通知主题。.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with PUT /v1/{project_id}/csms/events/{event_name} (the `UpdateSecretEvent` operationId).
+func (c *Client) UpdateSecretEvent(ctx context.Context, projectId string, eventName string, body UpdateSecretEventJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateSecretEventRequest(c.Server, projectId, eventName, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListNotificationRecords 查询已触发的事件通知记录
+//
+// 查询三个月内所有已触发的事件通知记录。.
+//
+// Corresponds with GET /v1/{project_id}/csms/notification-records (the `ListNotificationRecords` operationId).
+func (c *Client) ListNotificationRecords(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListNotificationRecordsRequest(c.Server, projectId)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
 }
 
 // ListResourceInstancesWithBody 查询凭据实例
 //
-// 功能介绍：查询凭据实例。通过标签过滤，查询指定用户凭据的详细信息。.
+// 查询凭据实例。通过标签过滤，筛选用户凭据，返回凭据列表。.
 //
 // Takes any type of body and a specified content type.
 //
@@ -248,7 +1752,7 @@ func (c *Client) ListResourceInstancesWithBody(ctx context.Context, projectId st
 
 // ListResourceInstances 查询凭据实例
 //
-// 功能介绍：查询凭据实例。通过标签过滤，查询指定用户凭据的详细信息。.
+// 查询凭据实例。通过标签过滤，筛选用户凭据，返回凭据列表。.
 //
 // Takes a body of the `application/json` content type.
 //
@@ -263,6 +1767,918 @@ func (c *Client) ListResourceInstances(ctx context.Context, projectId string, bo
 		return nil, err
 	}
 	return c.Client.Do(req)
+}
+
+// ListProjectSecretsTags 查询项目标签
+//
+// 查询用户在指定项目下的所有凭据标签集合。.
+//
+// Corresponds with GET /v1/{project_id}/csms/tags (the `ListProjectSecretsTags` operationId).
+func (c *Client) ListProjectSecretsTags(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListProjectSecretsTagsRequest(c.Server, projectId)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListSecretTags 查询凭据标签
+//
+// 查询凭据标签。.
+//
+// Corresponds with GET /v1/{project_id}/csms/{secret_id}/tags (the `ListSecretTags` operationId).
+func (c *Client) ListSecretTags(ctx context.Context, projectId string, secretId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListSecretTagsRequest(c.Server, projectId, secretId)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateSecretTagWithBody 添加凭据标签
+//
+// 添加凭据标签。.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /v1/{project_id}/csms/{secret_id}/tags (the `CreateSecretTag` operationId).
+func (c *Client) CreateSecretTagWithBody(ctx context.Context, projectId string, secretId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateSecretTagRequestWithBody(c.Server, projectId, secretId, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateSecretTag 添加凭据标签
+//
+// 添加凭据标签。.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /v1/{project_id}/csms/{secret_id}/tags (the `CreateSecretTag` operationId).
+func (c *Client) CreateSecretTag(ctx context.Context, projectId string, secretId string, body CreateSecretTagJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateSecretTagRequest(c.Server, projectId, secretId, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// BatchCreateActionWithBody 批量添加或删除凭据标签
+//
+// 功能介绍：批量添加或删除凭据标签。.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /v1/{project_id}/csms/{secret_id}/tags/action (the `BatchCreateAction` operationId).
+func (c *Client) BatchCreateActionWithBody(ctx context.Context, projectId string, secretId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewBatchCreateActionRequestWithBody(c.Server, projectId, secretId, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// BatchCreateAction 批量添加或删除凭据标签
+//
+// 功能介绍：批量添加或删除凭据标签。.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /v1/{project_id}/csms/{secret_id}/tags/action (the `BatchCreateAction` operationId).
+func (c *Client) BatchCreateAction(ctx context.Context, projectId string, secretId string, body BatchCreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewBatchCreateActionRequest(c.Server, projectId, secretId, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DeleteSecretTag 删除凭据标签
+//
+// 删除凭据标签。.
+//
+// Corresponds with DELETE /v1/{project_id}/csms/{secret_id}/tags/{key} (the `DeleteSecretTag` operationId).
+func (c *Client) DeleteSecretTag(ctx context.Context, projectId string, secretId string, key string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteSecretTagRequest(c.Server, projectId, secretId, key)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListSecrets 查询凭据列表
+//
+// 查询当前用户在本项目下创建的所有凭据。.
+//
+// Corresponds with GET /v1/{project_id}/secrets (the `ListSecrets` operationId).
+func (c *Client) ListSecrets(ctx context.Context, projectId string, params *ListSecretsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListSecretsRequest(c.Server, projectId, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateSecretWithBody 创建凭据
+//
+// 创建新的凭据，并将凭据值存入凭据的初始版本。
+// 凭据管理服务将凭据值加密后，存储在凭据对象下的版本中。每个版本可与多个凭据版本状态相关联，凭据版本状态用于标识凭据版本处于的阶段，没有版本状态标记的版本视为已弃用，可用凭据管理服务自动删除。
+// 初始版本的状态被标记为SYSCURRENT。
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /v1/{project_id}/secrets (the `CreateSecret` operationId).
+func (c *Client) CreateSecretWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateSecretRequestWithBody(c.Server, projectId, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateSecret 创建凭据
+//
+// 创建新的凭据，并将凭据值存入凭据的初始版本。
+// 凭据管理服务将凭据值加密后，存储在凭据对象下的版本中。每个版本可与多个凭据版本状态相关联，凭据版本状态用于标识凭据版本处于的阶段，没有版本状态标记的版本视为已弃用，可用凭据管理服务自动删除。
+// 初始版本的状态被标记为SYSCURRENT。
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /v1/{project_id}/secrets (the `CreateSecret` operationId).
+func (c *Client) CreateSecret(ctx context.Context, projectId string, body CreateSecretJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateSecretRequest(c.Server, projectId, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UploadSecretBlobWithBody 恢复凭据对象
+//
+// 通过上传凭据备份文件，恢复凭据对象.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /v1/{project_id}/secrets/restore (the `UploadSecretBlob` operationId).
+func (c *Client) UploadSecretBlobWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUploadSecretBlobRequestWithBody(c.Server, projectId, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UploadSecretBlob 恢复凭据对象
+//
+// 通过上传凭据备份文件，恢复凭据对象.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /v1/{project_id}/secrets/restore (the `UploadSecretBlob` operationId).
+func (c *Client) UploadSecretBlob(ctx context.Context, projectId string, body UploadSecretBlobJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUploadSecretBlobRequest(c.Server, projectId, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DeleteSecret 立即删除凭据
+//
+// 立即删除指定的凭据，且无法恢复。.
+//
+// Corresponds with DELETE /v1/{project_id}/secrets/{secret_name} (the `DeleteSecret` operationId).
+func (c *Client) DeleteSecret(ctx context.Context, projectId string, secretName string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteSecretRequest(c.Server, projectId, secretName)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ShowSecret 查询凭据
+//
+// 查询指定凭据的信息。.
+//
+// Corresponds with GET /v1/{project_id}/secrets/{secret_name} (the `ShowSecret` operationId).
+func (c *Client) ShowSecret(ctx context.Context, projectId string, secretName string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewShowSecretRequest(c.Server, projectId, secretName)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateSecretWithBody 更新凭据
+//
+// 更新指定凭据的元数据信息。.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with PUT /v1/{project_id}/secrets/{secret_name} (the `UpdateSecret` operationId).
+func (c *Client) UpdateSecretWithBody(ctx context.Context, projectId string, secretName string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateSecretRequestWithBody(c.Server, projectId, secretName, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateSecret 更新凭据
+//
+// 更新指定凭据的元数据信息。.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with PUT /v1/{project_id}/secrets/{secret_name} (the `UpdateSecret` operationId).
+func (c *Client) UpdateSecret(ctx context.Context, projectId string, secretName string, body UpdateSecretJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateSecretRequest(c.Server, projectId, secretName, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DownloadSecretBlob 下载凭据备份
+//
+// 下载指定凭据的备份文件.
+//
+// Corresponds with POST /v1/{project_id}/secrets/{secret_name}/backup (the `DownloadSecretBlob` operationId).
+func (c *Client) DownloadSecretBlob(ctx context.Context, projectId string, secretName string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDownloadSecretBlobRequest(c.Server, projectId, secretName)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// RotateSecret 轮转凭据
+//
+// 立即执行轮转凭据。在指定的凭据中，创建一个新的凭据版本，用于加密存储后台随机产生的凭据值。同时将新创建的凭据版本标记为SYSCURRENT状态。.
+//
+// Corresponds with POST /v1/{project_id}/secrets/{secret_name}/rotate (the `RotateSecret` operationId).
+func (c *Client) RotateSecret(ctx context.Context, projectId string, secretName string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRotateSecretRequest(c.Server, projectId, secretName)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// RestoreSecret 取消凭据的定时删除任务
+//
+// 取消凭据的定时删除任务，凭据对象恢复可使用状态。.
+//
+// Corresponds with POST /v1/{project_id}/secrets/{secret_name}/scheduled-deleted-tasks/cancel (the `RestoreSecret` operationId).
+func (c *Client) RestoreSecret(ctx context.Context, projectId string, secretName string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRestoreSecretRequest(c.Server, projectId, secretName)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DeleteSecretForScheduleWithBody 创建凭据的定时删除任务
+//
+// 指定延迟删除时间，创建删除凭据的定时任务，可设置7\~30天的的延迟删除时间。.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /v1/{project_id}/secrets/{secret_name}/scheduled-deleted-tasks/create (the `DeleteSecretForSchedule` operationId).
+func (c *Client) DeleteSecretForScheduleWithBody(ctx context.Context, projectId string, secretName string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteSecretForScheduleRequestWithBody(c.Server, projectId, secretName, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DeleteSecretForSchedule 创建凭据的定时删除任务
+//
+// 指定延迟删除时间，创建删除凭据的定时任务，可设置7\~30天的的延迟删除时间。.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /v1/{project_id}/secrets/{secret_name}/scheduled-deleted-tasks/create (the `DeleteSecretForSchedule` operationId).
+func (c *Client) DeleteSecretForSchedule(ctx context.Context, projectId string, secretName string, body DeleteSecretForScheduleJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteSecretForScheduleRequest(c.Server, projectId, secretName, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DeleteSecretStage 删除凭据的版本状态
+//
+// 删除指定的凭据版本状态。.
+//
+// Corresponds with DELETE /v1/{project_id}/secrets/{secret_name}/stages/{stage_name} (the `DeleteSecretStage` operationId).
+func (c *Client) DeleteSecretStage(ctx context.Context, projectId string, secretName string, stageName string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteSecretStageRequest(c.Server, projectId, secretName, stageName)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ShowSecretStage 查询凭据的版本状态
+//
+// 查询指定凭据版本状态标记的版本信息。.
+//
+// Corresponds with GET /v1/{project_id}/secrets/{secret_name}/stages/{stage_name} (the `ShowSecretStage` operationId).
+func (c *Client) ShowSecretStage(ctx context.Context, projectId string, secretName string, stageName string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewShowSecretStageRequest(c.Server, projectId, secretName, stageName)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateSecretStageWithBody 更新凭据的版本状态
+//
+// 更新凭据的版本状态。.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with PUT /v1/{project_id}/secrets/{secret_name}/stages/{stage_name} (the `UpdateSecretStage` operationId).
+func (c *Client) UpdateSecretStageWithBody(ctx context.Context, projectId string, secretName string, stageName string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateSecretStageRequestWithBody(c.Server, projectId, secretName, stageName, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateSecretStage 更新凭据的版本状态
+//
+// 更新凭据的版本状态。.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with PUT /v1/{project_id}/secrets/{secret_name}/stages/{stage_name} (the `UpdateSecretStage` operationId).
+func (c *Client) UpdateSecretStage(ctx context.Context, projectId string, secretName string, stageName string, body UpdateSecretStageJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateSecretStageRequest(c.Server, projectId, secretName, stageName, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListSecretVersions 查询凭据的版本列表
+//
+// 查询指定凭据下的版本列表信息。.
+//
+// Corresponds with GET /v1/{project_id}/secrets/{secret_name}/versions (the `ListSecretVersions` operationId).
+func (c *Client) ListSecretVersions(ctx context.Context, projectId string, secretName string, params *ListSecretVersionsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListSecretVersionsRequest(c.Server, projectId, secretName, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateSecretVersionWithBody 创建凭据版本
+//
+// 在指定的凭据中，创建一个新的凭据版本，用于加密保管新的凭据值。默认情况下，新创建的凭据版本被标记为SYSCURRENT状态，而SYSCURRENT标记的前一个凭据版本被标记为SYSPREVIOUS状态。您可以通过指定VersionStage参数来覆盖默认行为。.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /v1/{project_id}/secrets/{secret_name}/versions (the `CreateSecretVersion` operationId).
+func (c *Client) CreateSecretVersionWithBody(ctx context.Context, projectId string, secretName string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateSecretVersionRequestWithBody(c.Server, projectId, secretName, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateSecretVersion 创建凭据版本
+//
+// 在指定的凭据中，创建一个新的凭据版本，用于加密保管新的凭据值。默认情况下，新创建的凭据版本被标记为SYSCURRENT状态，而SYSCURRENT标记的前一个凭据版本被标记为SYSPREVIOUS状态。您可以通过指定VersionStage参数来覆盖默认行为。.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /v1/{project_id}/secrets/{secret_name}/versions (the `CreateSecretVersion` operationId).
+func (c *Client) CreateSecretVersion(ctx context.Context, projectId string, secretName string, body CreateSecretVersionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateSecretVersionRequest(c.Server, projectId, secretName, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ShowSecretVersion 查询凭据的版本与凭据值
+//
+// 查询指定凭据版本的信息和版本中的明文凭据值，只能查询ENABLED状态的凭据。 通过/v1/{project_id}/secrets/{secret_name}/versions/latest （即将当前接口URL中的{version_id}赋值为latest）可访问凭据最新版本的凭据值。.
+//
+// Corresponds with GET /v1/{project_id}/secrets/{secret_name}/versions/{version_id} (the `ShowSecretVersion` operationId).
+func (c *Client) ShowSecretVersion(ctx context.Context, projectId string, secretName string, versionId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewShowSecretVersionRequest(c.Server, projectId, secretName, versionId)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateVersionWithBody 更新凭据版本
+//
+// 当前支持更新指定凭据版本的有效期，只能更新ENABLED状态的凭据。在关联订阅的事件包含“版本过期”基础事件类型时，每次更新版本有效期后仅会触发一次事件通知。.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with PUT /v1/{project_id}/secrets/{secret_name}/versions/{version_id} (the `UpdateVersion` operationId).
+func (c *Client) UpdateVersionWithBody(ctx context.Context, projectId string, secretName string, versionId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateVersionRequestWithBody(c.Server, projectId, secretName, versionId, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateVersion 更新凭据版本
+//
+// 当前支持更新指定凭据版本的有效期，只能更新ENABLED状态的凭据。在关联订阅的事件包含“版本过期”基础事件类型时，每次更新版本有效期后仅会触发一次事件通知。.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with PUT /v1/{project_id}/secrets/{secret_name}/versions/{version_id} (the `UpdateVersion` operationId).
+func (c *Client) UpdateVersion(ctx context.Context, projectId string, secretName string, versionId string, body UpdateVersionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateVersionRequest(c.Server, projectId, secretName, versionId, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListKmsTags 查询项目标签
+//
+// 功能介绍：查询用户在指定项目下的所有标签集合。.
+//
+// Corresponds with GET /{version_id}/{project_id}/csms/tags (the `ListKmsTags` operationId).
+func (c *Client) ListKmsTags(ctx context.Context, versionId string, projectId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListKmsTagsRequest(c.Server, versionId, projectId)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// BatchCreateOrDeleteTagsWithBody 批量添加删除凭据标签
+//
+// 功能介绍：批量添加删除凭据标签。.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /{version_id}/{project_id}/csms/{secret_id}/tags/action (the `BatchCreateOrDeleteTags` operationId).
+func (c *Client) BatchCreateOrDeleteTagsWithBody(ctx context.Context, versionId string, projectId string, secretId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewBatchCreateOrDeleteTagsRequestWithBody(c.Server, versionId, projectId, secretId, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// BatchCreateOrDeleteTags 批量添加删除凭据标签
+//
+// 功能介绍：批量添加删除凭据标签。.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /{version_id}/{project_id}/csms/{secret_id}/tags/action (the `BatchCreateOrDeleteTags` operationId).
+func (c *Client) BatchCreateOrDeleteTags(ctx context.Context, versionId string, projectId string, secretId string, body BatchCreateOrDeleteTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewBatchCreateOrDeleteTagsRequest(c.Server, versionId, projectId, secretId, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// NewListSecretEventsRequest constructs an http.Request for the ListSecretEvents method
+func NewListSecretEventsRequest(server string, projectId string, params *ListSecretEventsParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/%s/csms/events", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Marker != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "marker", *params.Marker, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCreateSecretEventRequest calls the generic CreateSecretEvent builder with application/json body
+func NewCreateSecretEventRequest(server string, projectId string, body CreateSecretEventJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateSecretEventRequestWithBody(server, projectId, "application/json", bodyReader)
+}
+
+// NewCreateSecretEventRequestWithBody constructs an http.Request for the CreateSecretEvent method, with any body, and a specified content type
+func NewCreateSecretEventRequestWithBody(server string, projectId string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/%s/csms/events", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewDeleteSecretEventRequest constructs an http.Request for the DeleteSecretEvent method
+func NewDeleteSecretEventRequest(server string, projectId string, eventName string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "event_name", eventName, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/%s/csms/events/%s", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewShowSecretEventRequest constructs an http.Request for the ShowSecretEvent method
+func NewShowSecretEventRequest(server string, projectId string, eventName string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "event_name", eventName, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/%s/csms/events/%s", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewUpdateSecretEventRequest calls the generic UpdateSecretEvent builder with application/json body
+func NewUpdateSecretEventRequest(server string, projectId string, eventName string, body UpdateSecretEventJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewUpdateSecretEventRequestWithBody(server, projectId, eventName, "application/json", bodyReader)
+}
+
+// NewUpdateSecretEventRequestWithBody constructs an http.Request for the UpdateSecretEvent method, with any body, and a specified content type
+func NewUpdateSecretEventRequestWithBody(server string, projectId string, eventName string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "event_name", eventName, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/%s/csms/events/%s", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewListNotificationRecordsRequest constructs an http.Request for the ListNotificationRecords method
+func NewListNotificationRecordsRequest(server string, projectId string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/%s/csms/notification-records", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
 }
 
 // NewListResourceInstancesRequest calls the generic ListResourceInstances builder with application/json body
@@ -293,6 +2709,1231 @@ func NewListResourceInstancesRequestWithBody(server string, projectId string, co
 	}
 
 	operationPath := fmt.Sprintf("/v1/%s/csms/resource_instances/action", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewListProjectSecretsTagsRequest constructs an http.Request for the ListProjectSecretsTags method
+func NewListProjectSecretsTagsRequest(server string, projectId string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/%s/csms/tags", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListSecretTagsRequest constructs an http.Request for the ListSecretTags method
+func NewListSecretTagsRequest(server string, projectId string, secretId string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "secret_id", secretId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/%s/csms/%s/tags", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCreateSecretTagRequest calls the generic CreateSecretTag builder with application/json body
+func NewCreateSecretTagRequest(server string, projectId string, secretId string, body CreateSecretTagJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateSecretTagRequestWithBody(server, projectId, secretId, "application/json", bodyReader)
+}
+
+// NewCreateSecretTagRequestWithBody constructs an http.Request for the CreateSecretTag method, with any body, and a specified content type
+func NewCreateSecretTagRequestWithBody(server string, projectId string, secretId string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "secret_id", secretId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/%s/csms/%s/tags", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewBatchCreateActionRequest calls the generic BatchCreateAction builder with application/json body
+func NewBatchCreateActionRequest(server string, projectId string, secretId string, body BatchCreateActionJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewBatchCreateActionRequestWithBody(server, projectId, secretId, "application/json", bodyReader)
+}
+
+// NewBatchCreateActionRequestWithBody constructs an http.Request for the BatchCreateAction method, with any body, and a specified content type
+func NewBatchCreateActionRequestWithBody(server string, projectId string, secretId string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "secret_id", secretId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/%s/csms/%s/tags/action", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewDeleteSecretTagRequest constructs an http.Request for the DeleteSecretTag method
+func NewDeleteSecretTagRequest(server string, projectId string, secretId string, key string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "secret_id", secretId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam2 string
+
+	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "key", key, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/%s/csms/%s/tags/%s", pathParam0, pathParam1, pathParam2)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListSecretsRequest constructs an http.Request for the ListSecrets method
+func NewListSecretsRequest(server string, projectId string, params *ListSecretsParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/%s/secrets", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Marker != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "marker", *params.Marker, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.EventName != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "event_name", *params.EventName, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCreateSecretRequest calls the generic CreateSecret builder with application/json body
+func NewCreateSecretRequest(server string, projectId string, body CreateSecretJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateSecretRequestWithBody(server, projectId, "application/json", bodyReader)
+}
+
+// NewCreateSecretRequestWithBody constructs an http.Request for the CreateSecret method, with any body, and a specified content type
+func NewCreateSecretRequestWithBody(server string, projectId string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/%s/secrets", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewUploadSecretBlobRequest calls the generic UploadSecretBlob builder with application/json body
+func NewUploadSecretBlobRequest(server string, projectId string, body UploadSecretBlobJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewUploadSecretBlobRequestWithBody(server, projectId, "application/json", bodyReader)
+}
+
+// NewUploadSecretBlobRequestWithBody constructs an http.Request for the UploadSecretBlob method, with any body, and a specified content type
+func NewUploadSecretBlobRequestWithBody(server string, projectId string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/%s/secrets/restore", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewDeleteSecretRequest constructs an http.Request for the DeleteSecret method
+func NewDeleteSecretRequest(server string, projectId string, secretName string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "secret_name", secretName, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/%s/secrets/%s", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewShowSecretRequest constructs an http.Request for the ShowSecret method
+func NewShowSecretRequest(server string, projectId string, secretName string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "secret_name", secretName, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/%s/secrets/%s", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewUpdateSecretRequest calls the generic UpdateSecret builder with application/json body
+func NewUpdateSecretRequest(server string, projectId string, secretName string, body UpdateSecretJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewUpdateSecretRequestWithBody(server, projectId, secretName, "application/json", bodyReader)
+}
+
+// NewUpdateSecretRequestWithBody constructs an http.Request for the UpdateSecret method, with any body, and a specified content type
+func NewUpdateSecretRequestWithBody(server string, projectId string, secretName string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "secret_name", secretName, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/%s/secrets/%s", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewDownloadSecretBlobRequest constructs an http.Request for the DownloadSecretBlob method
+func NewDownloadSecretBlobRequest(server string, projectId string, secretName string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "secret_name", secretName, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/%s/secrets/%s/backup", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewRotateSecretRequest constructs an http.Request for the RotateSecret method
+func NewRotateSecretRequest(server string, projectId string, secretName string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "secret_name", secretName, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/%s/secrets/%s/rotate", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewRestoreSecretRequest constructs an http.Request for the RestoreSecret method
+func NewRestoreSecretRequest(server string, projectId string, secretName string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "secret_name", secretName, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/%s/secrets/%s/scheduled-deleted-tasks/cancel", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewDeleteSecretForScheduleRequest calls the generic DeleteSecretForSchedule builder with application/json body
+func NewDeleteSecretForScheduleRequest(server string, projectId string, secretName string, body DeleteSecretForScheduleJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewDeleteSecretForScheduleRequestWithBody(server, projectId, secretName, "application/json", bodyReader)
+}
+
+// NewDeleteSecretForScheduleRequestWithBody constructs an http.Request for the DeleteSecretForSchedule method, with any body, and a specified content type
+func NewDeleteSecretForScheduleRequestWithBody(server string, projectId string, secretName string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "secret_name", secretName, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/%s/secrets/%s/scheduled-deleted-tasks/create", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewDeleteSecretStageRequest constructs an http.Request for the DeleteSecretStage method
+func NewDeleteSecretStageRequest(server string, projectId string, secretName string, stageName string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "secret_name", secretName, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam2 string
+
+	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "stage_name", stageName, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/%s/secrets/%s/stages/%s", pathParam0, pathParam1, pathParam2)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewShowSecretStageRequest constructs an http.Request for the ShowSecretStage method
+func NewShowSecretStageRequest(server string, projectId string, secretName string, stageName string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "secret_name", secretName, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam2 string
+
+	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "stage_name", stageName, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/%s/secrets/%s/stages/%s", pathParam0, pathParam1, pathParam2)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewUpdateSecretStageRequest calls the generic UpdateSecretStage builder with application/json body
+func NewUpdateSecretStageRequest(server string, projectId string, secretName string, stageName string, body UpdateSecretStageJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewUpdateSecretStageRequestWithBody(server, projectId, secretName, stageName, "application/json", bodyReader)
+}
+
+// NewUpdateSecretStageRequestWithBody constructs an http.Request for the UpdateSecretStage method, with any body, and a specified content type
+func NewUpdateSecretStageRequestWithBody(server string, projectId string, secretName string, stageName string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "secret_name", secretName, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam2 string
+
+	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "stage_name", stageName, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/%s/secrets/%s/stages/%s", pathParam0, pathParam1, pathParam2)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewListSecretVersionsRequest constructs an http.Request for the ListSecretVersions method
+func NewListSecretVersionsRequest(server string, projectId string, secretName string, params *ListSecretVersionsParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "secret_name", secretName, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/%s/secrets/%s/versions", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Marker != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "marker", *params.Marker, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewCreateSecretVersionRequest calls the generic CreateSecretVersion builder with application/json body
+func NewCreateSecretVersionRequest(server string, projectId string, secretName string, body CreateSecretVersionJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateSecretVersionRequestWithBody(server, projectId, secretName, "application/json", bodyReader)
+}
+
+// NewCreateSecretVersionRequestWithBody constructs an http.Request for the CreateSecretVersion method, with any body, and a specified content type
+func NewCreateSecretVersionRequestWithBody(server string, projectId string, secretName string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "secret_name", secretName, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/%s/secrets/%s/versions", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewShowSecretVersionRequest constructs an http.Request for the ShowSecretVersion method
+func NewShowSecretVersionRequest(server string, projectId string, secretName string, versionId string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "secret_name", secretName, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam2 string
+
+	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "version_id", versionId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/%s/secrets/%s/versions/%s", pathParam0, pathParam1, pathParam2)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewUpdateVersionRequest calls the generic UpdateVersion builder with application/json body
+func NewUpdateVersionRequest(server string, projectId string, secretName string, versionId string, body UpdateVersionJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewUpdateVersionRequestWithBody(server, projectId, secretName, versionId, "application/json", bodyReader)
+}
+
+// NewUpdateVersionRequestWithBody constructs an http.Request for the UpdateVersion method, with any body, and a specified content type
+func NewUpdateVersionRequestWithBody(server string, projectId string, secretName string, versionId string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "secret_name", secretName, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam2 string
+
+	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "version_id", versionId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/%s/secrets/%s/versions/%s", pathParam0, pathParam1, pathParam2)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewListKmsTagsRequest constructs an http.Request for the ListKmsTags method
+func NewListKmsTagsRequest(server string, versionId string, projectId string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "version_id", versionId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/%s/%s/csms/tags", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewBatchCreateOrDeleteTagsRequest calls the generic BatchCreateOrDeleteTags builder with application/json body
+func NewBatchCreateOrDeleteTagsRequest(server string, versionId string, projectId string, secretId string, body BatchCreateOrDeleteTagsJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewBatchCreateOrDeleteTagsRequestWithBody(server, versionId, projectId, secretId, "application/json", bodyReader)
+}
+
+// NewBatchCreateOrDeleteTagsRequestWithBody constructs an http.Request for the BatchCreateOrDeleteTags method, with any body, and a specified content type
+func NewBatchCreateOrDeleteTagsRequestWithBody(server string, versionId string, projectId string, secretId string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "version_id", versionId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam2 string
+
+	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "secret_id", secretId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/%s/%s/csms/%s/tags/action", pathParam0, pathParam1, pathParam2)
 	if operationPath[0] == '/' {
 		operationPath = "." + operationPath
 	}
@@ -356,9 +3997,81 @@ func WithBaseURL(baseURL string) ClientOption {
 // ClientWithResponsesInterface is the interface specification for the client with responses above.
 type ClientWithResponsesInterface interface {
 
+	// ListSecretEventsWithResponse 查询事件列表
+	//
+	// 查询当前用户在本项目下创建的所有事件。.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v1/{project_id}/csms/events (the `ListSecretEvents` operationId).
+	ListSecretEventsWithResponse(ctx context.Context, projectId string, params *ListSecretEventsParams, reqEditors ...RequestEditorFn) (*ListSecretEventsResponse, error)
+
+	// CreateSecretEventWithBodyWithResponse 创建事件
+	//
+	// 创建事件，事件可配置在一个或多个凭据对象上。当事件为启用状态且包含的基础事件类型在凭据对象上触发时，云服务会将对应的事件通知发送至事件指定的通知主题上。.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/{project_id}/csms/events (the `CreateSecretEvent` operationId).
+	CreateSecretEventWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateSecretEventResponse, error)
+
+	// CreateSecretEventWithResponse 创建事件
+	//
+	// 创建事件，事件可配置在一个或多个凭据对象上。当事件为启用状态且包含的基础事件类型在凭据对象上触发时，云服务会将对应的事件通知发送至事件指定的通知主题上。.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/{project_id}/csms/events (the `CreateSecretEvent` operationId).
+	CreateSecretEventWithResponse(ctx context.Context, projectId string, body CreateSecretEventJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateSecretEventResponse, error)
+
+	// DeleteSecretEventWithResponse 立即删除事件
+	//
+	// 立即删除指定的事件，且无法恢复。如事件存在凭据引用，则无法删除，请先解除关联。.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /v1/{project_id}/csms/events/{event_name} (the `DeleteSecretEvent` operationId).
+	DeleteSecretEventWithResponse(ctx context.Context, projectId string, eventName string, reqEditors ...RequestEditorFn) (*DeleteSecretEventResponse, error)
+
+	// ShowSecretEventWithResponse 查询事件
+	//
+	// 查询指定事件的信息。.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v1/{project_id}/csms/events/{event_name} (the `ShowSecretEvent` operationId).
+	ShowSecretEventWithResponse(ctx context.Context, projectId string, eventName string, reqEditors ...RequestEditorFn) (*ShowSecretEventResponse, error)
+
+	// UpdateSecretEventWithBodyWithResponse 更新事件
+	//
+	// 更新指定事件的元数据信息。支持更新的元数据包含事件启用状态、基础类型列表、通知主题。.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /v1/{project_id}/csms/events/{event_name} (the `UpdateSecretEvent` operationId).
+	UpdateSecretEventWithBodyWithResponse(ctx context.Context, projectId string, eventName string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateSecretEventResponse, error)
+
+	// UpdateSecretEventWithResponse 更新事件
+	//
+	// 更新指定事件的元数据信息。支持更新的元数据包含事件启用状态、基础类型列表、通知主题。.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /v1/{project_id}/csms/events/{event_name} (the `UpdateSecretEvent` operationId).
+	UpdateSecretEventWithResponse(ctx context.Context, projectId string, eventName string, body UpdateSecretEventJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateSecretEventResponse, error)
+
+	// ListNotificationRecordsWithResponse 查询已触发的事件通知记录
+	//
+	// 查询三个月内所有已触发的事件通知记录。.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v1/{project_id}/csms/notification-records (the `ListNotificationRecords` operationId).
+	ListNotificationRecordsWithResponse(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*ListNotificationRecordsResponse, error)
+
 	// ListResourceInstancesWithBodyWithResponse 查询凭据实例
 	//
-	// 功能介绍：查询凭据实例。通过标签过滤，查询指定用户凭据的详细信息。.
+	// 查询凭据实例。通过标签过滤，筛选用户凭据，返回凭据列表。.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -367,12 +4080,855 @@ type ClientWithResponsesInterface interface {
 
 	// ListResourceInstancesWithResponse 查询凭据实例
 	//
-	// 功能介绍：查询凭据实例。通过标签过滤，查询指定用户凭据的详细信息。.
+	// 查询凭据实例。通过标签过滤，筛选用户凭据，返回凭据列表。.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1/{project_id}/csms/resource_instances/action (the `ListResourceInstances` operationId).
 	ListResourceInstancesWithResponse(ctx context.Context, projectId string, body ListResourceInstancesJSONRequestBody, reqEditors ...RequestEditorFn) (*ListResourceInstancesResponse, error)
+
+	// ListProjectSecretsTagsWithResponse 查询项目标签
+	//
+	// 查询用户在指定项目下的所有凭据标签集合。.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v1/{project_id}/csms/tags (the `ListProjectSecretsTags` operationId).
+	ListProjectSecretsTagsWithResponse(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*ListProjectSecretsTagsResponse, error)
+
+	// ListSecretTagsWithResponse 查询凭据标签
+	//
+	// 查询凭据标签。.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v1/{project_id}/csms/{secret_id}/tags (the `ListSecretTags` operationId).
+	ListSecretTagsWithResponse(ctx context.Context, projectId string, secretId string, reqEditors ...RequestEditorFn) (*ListSecretTagsResponse, error)
+
+	// CreateSecretTagWithBodyWithResponse 添加凭据标签
+	//
+	// 添加凭据标签。.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/{project_id}/csms/{secret_id}/tags (the `CreateSecretTag` operationId).
+	CreateSecretTagWithBodyWithResponse(ctx context.Context, projectId string, secretId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateSecretTagResponse, error)
+
+	// CreateSecretTagWithResponse 添加凭据标签
+	//
+	// 添加凭据标签。.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/{project_id}/csms/{secret_id}/tags (the `CreateSecretTag` operationId).
+	CreateSecretTagWithResponse(ctx context.Context, projectId string, secretId string, body CreateSecretTagJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateSecretTagResponse, error)
+
+	// BatchCreateActionWithBodyWithResponse 批量添加或删除凭据标签
+	//
+	// 功能介绍：批量添加或删除凭据标签。.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/{project_id}/csms/{secret_id}/tags/action (the `BatchCreateAction` operationId).
+	BatchCreateActionWithBodyWithResponse(ctx context.Context, projectId string, secretId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchCreateActionResponse, error)
+
+	// BatchCreateActionWithResponse 批量添加或删除凭据标签
+	//
+	// 功能介绍：批量添加或删除凭据标签。.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/{project_id}/csms/{secret_id}/tags/action (the `BatchCreateAction` operationId).
+	BatchCreateActionWithResponse(ctx context.Context, projectId string, secretId string, body BatchCreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchCreateActionResponse, error)
+
+	// DeleteSecretTagWithResponse 删除凭据标签
+	//
+	// 删除凭据标签。.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /v1/{project_id}/csms/{secret_id}/tags/{key} (the `DeleteSecretTag` operationId).
+	DeleteSecretTagWithResponse(ctx context.Context, projectId string, secretId string, key string, reqEditors ...RequestEditorFn) (*DeleteSecretTagResponse, error)
+
+	// ListSecretsWithResponse 查询凭据列表
+	//
+	// 查询当前用户在本项目下创建的所有凭据。.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v1/{project_id}/secrets (the `ListSecrets` operationId).
+	ListSecretsWithResponse(ctx context.Context, projectId string, params *ListSecretsParams, reqEditors ...RequestEditorFn) (*ListSecretsResponse, error)
+
+	// CreateSecretWithBodyWithResponse 创建凭据
+	//
+	// 创建新的凭据，并将凭据值存入凭据的初始版本。
+	// 凭据管理服务将凭据值加密后，存储在凭据对象下的版本中。每个版本可与多个凭据版本状态相关联，凭据版本状态用于标识凭据版本处于的阶段，没有版本状态标记的版本视为已弃用，可用凭据管理服务自动删除。
+	// 初始版本的状态被标记为SYSCURRENT。
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/{project_id}/secrets (the `CreateSecret` operationId).
+	CreateSecretWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateSecretResponse, error)
+
+	// CreateSecretWithResponse 创建凭据
+	//
+	// 创建新的凭据，并将凭据值存入凭据的初始版本。
+	// 凭据管理服务将凭据值加密后，存储在凭据对象下的版本中。每个版本可与多个凭据版本状态相关联，凭据版本状态用于标识凭据版本处于的阶段，没有版本状态标记的版本视为已弃用，可用凭据管理服务自动删除。
+	// 初始版本的状态被标记为SYSCURRENT。
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/{project_id}/secrets (the `CreateSecret` operationId).
+	CreateSecretWithResponse(ctx context.Context, projectId string, body CreateSecretJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateSecretResponse, error)
+
+	// UploadSecretBlobWithBodyWithResponse 恢复凭据对象
+	//
+	// 通过上传凭据备份文件，恢复凭据对象.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/{project_id}/secrets/restore (the `UploadSecretBlob` operationId).
+	UploadSecretBlobWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UploadSecretBlobResponse, error)
+
+	// UploadSecretBlobWithResponse 恢复凭据对象
+	//
+	// 通过上传凭据备份文件，恢复凭据对象.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/{project_id}/secrets/restore (the `UploadSecretBlob` operationId).
+	UploadSecretBlobWithResponse(ctx context.Context, projectId string, body UploadSecretBlobJSONRequestBody, reqEditors ...RequestEditorFn) (*UploadSecretBlobResponse, error)
+
+	// DeleteSecretWithResponse 立即删除凭据
+	//
+	// 立即删除指定的凭据，且无法恢复。.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /v1/{project_id}/secrets/{secret_name} (the `DeleteSecret` operationId).
+	DeleteSecretWithResponse(ctx context.Context, projectId string, secretName string, reqEditors ...RequestEditorFn) (*DeleteSecretResponse, error)
+
+	// ShowSecretWithResponse 查询凭据
+	//
+	// 查询指定凭据的信息。.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v1/{project_id}/secrets/{secret_name} (the `ShowSecret` operationId).
+	ShowSecretWithResponse(ctx context.Context, projectId string, secretName string, reqEditors ...RequestEditorFn) (*ShowSecretResponse, error)
+
+	// UpdateSecretWithBodyWithResponse 更新凭据
+	//
+	// 更新指定凭据的元数据信息。.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /v1/{project_id}/secrets/{secret_name} (the `UpdateSecret` operationId).
+	UpdateSecretWithBodyWithResponse(ctx context.Context, projectId string, secretName string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateSecretResponse, error)
+
+	// UpdateSecretWithResponse 更新凭据
+	//
+	// 更新指定凭据的元数据信息。.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /v1/{project_id}/secrets/{secret_name} (the `UpdateSecret` operationId).
+	UpdateSecretWithResponse(ctx context.Context, projectId string, secretName string, body UpdateSecretJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateSecretResponse, error)
+
+	// DownloadSecretBlobWithResponse 下载凭据备份
+	//
+	// 下载指定凭据的备份文件.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/{project_id}/secrets/{secret_name}/backup (the `DownloadSecretBlob` operationId).
+	DownloadSecretBlobWithResponse(ctx context.Context, projectId string, secretName string, reqEditors ...RequestEditorFn) (*DownloadSecretBlobResponse, error)
+
+	// RotateSecretWithResponse 轮转凭据
+	//
+	// 立即执行轮转凭据。在指定的凭据中，创建一个新的凭据版本，用于加密存储后台随机产生的凭据值。同时将新创建的凭据版本标记为SYSCURRENT状态。.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/{project_id}/secrets/{secret_name}/rotate (the `RotateSecret` operationId).
+	RotateSecretWithResponse(ctx context.Context, projectId string, secretName string, reqEditors ...RequestEditorFn) (*RotateSecretResponse, error)
+
+	// RestoreSecretWithResponse 取消凭据的定时删除任务
+	//
+	// 取消凭据的定时删除任务，凭据对象恢复可使用状态。.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/{project_id}/secrets/{secret_name}/scheduled-deleted-tasks/cancel (the `RestoreSecret` operationId).
+	RestoreSecretWithResponse(ctx context.Context, projectId string, secretName string, reqEditors ...RequestEditorFn) (*RestoreSecretResponse, error)
+
+	// DeleteSecretForScheduleWithBodyWithResponse 创建凭据的定时删除任务
+	//
+	// 指定延迟删除时间，创建删除凭据的定时任务，可设置7\~30天的的延迟删除时间。.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/{project_id}/secrets/{secret_name}/scheduled-deleted-tasks/create (the `DeleteSecretForSchedule` operationId).
+	DeleteSecretForScheduleWithBodyWithResponse(ctx context.Context, projectId string, secretName string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeleteSecretForScheduleResponse, error)
+
+	// DeleteSecretForScheduleWithResponse 创建凭据的定时删除任务
+	//
+	// 指定延迟删除时间，创建删除凭据的定时任务，可设置7\~30天的的延迟删除时间。.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/{project_id}/secrets/{secret_name}/scheduled-deleted-tasks/create (the `DeleteSecretForSchedule` operationId).
+	DeleteSecretForScheduleWithResponse(ctx context.Context, projectId string, secretName string, body DeleteSecretForScheduleJSONRequestBody, reqEditors ...RequestEditorFn) (*DeleteSecretForScheduleResponse, error)
+
+	// DeleteSecretStageWithResponse 删除凭据的版本状态
+	//
+	// 删除指定的凭据版本状态。.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /v1/{project_id}/secrets/{secret_name}/stages/{stage_name} (the `DeleteSecretStage` operationId).
+	DeleteSecretStageWithResponse(ctx context.Context, projectId string, secretName string, stageName string, reqEditors ...RequestEditorFn) (*DeleteSecretStageResponse, error)
+
+	// ShowSecretStageWithResponse 查询凭据的版本状态
+	//
+	// 查询指定凭据版本状态标记的版本信息。.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v1/{project_id}/secrets/{secret_name}/stages/{stage_name} (the `ShowSecretStage` operationId).
+	ShowSecretStageWithResponse(ctx context.Context, projectId string, secretName string, stageName string, reqEditors ...RequestEditorFn) (*ShowSecretStageResponse, error)
+
+	// UpdateSecretStageWithBodyWithResponse 更新凭据的版本状态
+	//
+	// 更新凭据的版本状态。.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /v1/{project_id}/secrets/{secret_name}/stages/{stage_name} (the `UpdateSecretStage` operationId).
+	UpdateSecretStageWithBodyWithResponse(ctx context.Context, projectId string, secretName string, stageName string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateSecretStageResponse, error)
+
+	// UpdateSecretStageWithResponse 更新凭据的版本状态
+	//
+	// 更新凭据的版本状态。.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /v1/{project_id}/secrets/{secret_name}/stages/{stage_name} (the `UpdateSecretStage` operationId).
+	UpdateSecretStageWithResponse(ctx context.Context, projectId string, secretName string, stageName string, body UpdateSecretStageJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateSecretStageResponse, error)
+
+	// ListSecretVersionsWithResponse 查询凭据的版本列表
+	//
+	// 查询指定凭据下的版本列表信息。.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v1/{project_id}/secrets/{secret_name}/versions (the `ListSecretVersions` operationId).
+	ListSecretVersionsWithResponse(ctx context.Context, projectId string, secretName string, params *ListSecretVersionsParams, reqEditors ...RequestEditorFn) (*ListSecretVersionsResponse, error)
+
+	// CreateSecretVersionWithBodyWithResponse 创建凭据版本
+	//
+	// 在指定的凭据中，创建一个新的凭据版本，用于加密保管新的凭据值。默认情况下，新创建的凭据版本被标记为SYSCURRENT状态，而SYSCURRENT标记的前一个凭据版本被标记为SYSPREVIOUS状态。您可以通过指定VersionStage参数来覆盖默认行为。.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/{project_id}/secrets/{secret_name}/versions (the `CreateSecretVersion` operationId).
+	CreateSecretVersionWithBodyWithResponse(ctx context.Context, projectId string, secretName string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateSecretVersionResponse, error)
+
+	// CreateSecretVersionWithResponse 创建凭据版本
+	//
+	// 在指定的凭据中，创建一个新的凭据版本，用于加密保管新的凭据值。默认情况下，新创建的凭据版本被标记为SYSCURRENT状态，而SYSCURRENT标记的前一个凭据版本被标记为SYSPREVIOUS状态。您可以通过指定VersionStage参数来覆盖默认行为。.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/{project_id}/secrets/{secret_name}/versions (the `CreateSecretVersion` operationId).
+	CreateSecretVersionWithResponse(ctx context.Context, projectId string, secretName string, body CreateSecretVersionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateSecretVersionResponse, error)
+
+	// ShowSecretVersionWithResponse 查询凭据的版本与凭据值
+	//
+	// 查询指定凭据版本的信息和版本中的明文凭据值，只能查询ENABLED状态的凭据。 通过/v1/{project_id}/secrets/{secret_name}/versions/latest （即将当前接口URL中的{version_id}赋值为latest）可访问凭据最新版本的凭据值。.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v1/{project_id}/secrets/{secret_name}/versions/{version_id} (the `ShowSecretVersion` operationId).
+	ShowSecretVersionWithResponse(ctx context.Context, projectId string, secretName string, versionId string, reqEditors ...RequestEditorFn) (*ShowSecretVersionResponse, error)
+
+	// UpdateVersionWithBodyWithResponse 更新凭据版本
+	//
+	// 当前支持更新指定凭据版本的有效期，只能更新ENABLED状态的凭据。在关联订阅的事件包含“版本过期”基础事件类型时，每次更新版本有效期后仅会触发一次事件通知。.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /v1/{project_id}/secrets/{secret_name}/versions/{version_id} (the `UpdateVersion` operationId).
+	UpdateVersionWithBodyWithResponse(ctx context.Context, projectId string, secretName string, versionId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateVersionResponse, error)
+
+	// UpdateVersionWithResponse 更新凭据版本
+	//
+	// 当前支持更新指定凭据版本的有效期，只能更新ENABLED状态的凭据。在关联订阅的事件包含“版本过期”基础事件类型时，每次更新版本有效期后仅会触发一次事件通知。.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /v1/{project_id}/secrets/{secret_name}/versions/{version_id} (the `UpdateVersion` operationId).
+	UpdateVersionWithResponse(ctx context.Context, projectId string, secretName string, versionId string, body UpdateVersionJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateVersionResponse, error)
+
+	// ListKmsTagsWithResponse 查询项目标签
+	//
+	// 功能介绍：查询用户在指定项目下的所有标签集合。.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /{version_id}/{project_id}/csms/tags (the `ListKmsTags` operationId).
+	ListKmsTagsWithResponse(ctx context.Context, versionId string, projectId string, reqEditors ...RequestEditorFn) (*ListKmsTagsResponse, error)
+
+	// BatchCreateOrDeleteTagsWithBodyWithResponse 批量添加删除凭据标签
+	//
+	// 功能介绍：批量添加删除凭据标签。.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /{version_id}/{project_id}/csms/{secret_id}/tags/action (the `BatchCreateOrDeleteTags` operationId).
+	BatchCreateOrDeleteTagsWithBodyWithResponse(ctx context.Context, versionId string, projectId string, secretId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchCreateOrDeleteTagsResponse, error)
+
+	// BatchCreateOrDeleteTagsWithResponse 批量添加删除凭据标签
+	//
+	// 功能介绍：批量添加删除凭据标签。.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /{version_id}/{project_id}/csms/{secret_id}/tags/action (the `BatchCreateOrDeleteTags` operationId).
+	BatchCreateOrDeleteTagsWithResponse(ctx context.Context, versionId string, projectId string, secretId string, body BatchCreateOrDeleteTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchCreateOrDeleteTagsResponse, error)
+}
+
+type ListSecretEventsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ListSecretEventsResponseBody
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *ListSecretEventsError
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *ListSecretEventsError
+	// JSON403 the response for an HTTP 403 `application/json` response
+	JSON403 *ListSecretEventsError
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *ListSecretEventsError
+	// JSON500 the response for an HTTP 500 `application/json` response
+	JSON500 *ListSecretEventsError
+	// JSON502 the response for an HTTP 502 `application/json` response
+	JSON502 *ListSecretEventsError
+	// JSON504 the response for an HTTP 504 `application/json` response
+	JSON504 *ListSecretEventsError
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListSecretEventsResponse) GetJSON200() *ListSecretEventsResponseBody {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r ListSecretEventsResponse) GetJSON400() *ListSecretEventsError {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r ListSecretEventsResponse) GetJSON401() *ListSecretEventsError {
+	return r.JSON401
+}
+
+// GetJSON403 returns the response for an HTTP 403 `application/json` response
+func (r ListSecretEventsResponse) GetJSON403() *ListSecretEventsError {
+	return r.JSON403
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r ListSecretEventsResponse) GetJSON404() *ListSecretEventsError {
+	return r.JSON404
+}
+
+// GetJSON500 returns the response for an HTTP 500 `application/json` response
+func (r ListSecretEventsResponse) GetJSON500() *ListSecretEventsError {
+	return r.JSON500
+}
+
+// GetJSON502 returns the response for an HTTP 502 `application/json` response
+func (r ListSecretEventsResponse) GetJSON502() *ListSecretEventsError {
+	return r.JSON502
+}
+
+// GetJSON504 returns the response for an HTTP 504 `application/json` response
+func (r ListSecretEventsResponse) GetJSON504() *ListSecretEventsError {
+	return r.JSON504
+}
+
+// GetBody returns the raw response body bytes
+func (r ListSecretEventsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListSecretEventsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListSecretEventsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListSecretEventsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type CreateSecretEventResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *CreateSecretEventResponseBody
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *CreateSecretEventError
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *CreateSecretEventError
+	// JSON403 the response for an HTTP 403 `application/json` response
+	JSON403 *CreateSecretEventError
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *CreateSecretEventError
+	// JSON500 the response for an HTTP 500 `application/json` response
+	JSON500 *CreateSecretEventError
+	// JSON502 the response for an HTTP 502 `application/json` response
+	JSON502 *CreateSecretEventError
+	// JSON504 the response for an HTTP 504 `application/json` response
+	JSON504 *CreateSecretEventError
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r CreateSecretEventResponse) GetJSON200() *CreateSecretEventResponseBody {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r CreateSecretEventResponse) GetJSON400() *CreateSecretEventError {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r CreateSecretEventResponse) GetJSON401() *CreateSecretEventError {
+	return r.JSON401
+}
+
+// GetJSON403 returns the response for an HTTP 403 `application/json` response
+func (r CreateSecretEventResponse) GetJSON403() *CreateSecretEventError {
+	return r.JSON403
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r CreateSecretEventResponse) GetJSON404() *CreateSecretEventError {
+	return r.JSON404
+}
+
+// GetJSON500 returns the response for an HTTP 500 `application/json` response
+func (r CreateSecretEventResponse) GetJSON500() *CreateSecretEventError {
+	return r.JSON500
+}
+
+// GetJSON502 returns the response for an HTTP 502 `application/json` response
+func (r CreateSecretEventResponse) GetJSON502() *CreateSecretEventError {
+	return r.JSON502
+}
+
+// GetJSON504 returns the response for an HTTP 504 `application/json` response
+func (r CreateSecretEventResponse) GetJSON504() *CreateSecretEventError {
+	return r.JSON504
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateSecretEventResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateSecretEventResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateSecretEventResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateSecretEventResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type DeleteSecretEventResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *DeleteSecretEventError
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *DeleteSecretEventError
+	// JSON403 the response for an HTTP 403 `application/json` response
+	JSON403 *DeleteSecretEventError
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *DeleteSecretEventError
+	// JSON500 the response for an HTTP 500 `application/json` response
+	JSON500 *DeleteSecretEventError
+	// JSON502 the response for an HTTP 502 `application/json` response
+	JSON502 *DeleteSecretEventError
+	// JSON504 the response for an HTTP 504 `application/json` response
+	JSON504 *DeleteSecretEventError
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r DeleteSecretEventResponse) GetJSON400() *DeleteSecretEventError {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r DeleteSecretEventResponse) GetJSON401() *DeleteSecretEventError {
+	return r.JSON401
+}
+
+// GetJSON403 returns the response for an HTTP 403 `application/json` response
+func (r DeleteSecretEventResponse) GetJSON403() *DeleteSecretEventError {
+	return r.JSON403
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r DeleteSecretEventResponse) GetJSON404() *DeleteSecretEventError {
+	return r.JSON404
+}
+
+// GetJSON500 returns the response for an HTTP 500 `application/json` response
+func (r DeleteSecretEventResponse) GetJSON500() *DeleteSecretEventError {
+	return r.JSON500
+}
+
+// GetJSON502 returns the response for an HTTP 502 `application/json` response
+func (r DeleteSecretEventResponse) GetJSON502() *DeleteSecretEventError {
+	return r.JSON502
+}
+
+// GetJSON504 returns the response for an HTTP 504 `application/json` response
+func (r DeleteSecretEventResponse) GetJSON504() *DeleteSecretEventError {
+	return r.JSON504
+}
+
+// GetBody returns the raw response body bytes
+func (r DeleteSecretEventResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r DeleteSecretEventResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DeleteSecretEventResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r DeleteSecretEventResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ShowSecretEventResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ShowSecretEventResponseBody
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *ShowSecretEventError
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *ShowSecretEventError
+	// JSON403 the response for an HTTP 403 `application/json` response
+	JSON403 *ShowSecretEventError
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *ShowSecretEventError
+	// JSON500 the response for an HTTP 500 `application/json` response
+	JSON500 *ShowSecretEventError
+	// JSON502 the response for an HTTP 502 `application/json` response
+	JSON502 *ShowSecretEventError
+	// JSON504 the response for an HTTP 504 `application/json` response
+	JSON504 *ShowSecretEventError
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ShowSecretEventResponse) GetJSON200() *ShowSecretEventResponseBody {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r ShowSecretEventResponse) GetJSON400() *ShowSecretEventError {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r ShowSecretEventResponse) GetJSON401() *ShowSecretEventError {
+	return r.JSON401
+}
+
+// GetJSON403 returns the response for an HTTP 403 `application/json` response
+func (r ShowSecretEventResponse) GetJSON403() *ShowSecretEventError {
+	return r.JSON403
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r ShowSecretEventResponse) GetJSON404() *ShowSecretEventError {
+	return r.JSON404
+}
+
+// GetJSON500 returns the response for an HTTP 500 `application/json` response
+func (r ShowSecretEventResponse) GetJSON500() *ShowSecretEventError {
+	return r.JSON500
+}
+
+// GetJSON502 returns the response for an HTTP 502 `application/json` response
+func (r ShowSecretEventResponse) GetJSON502() *ShowSecretEventError {
+	return r.JSON502
+}
+
+// GetJSON504 returns the response for an HTTP 504 `application/json` response
+func (r ShowSecretEventResponse) GetJSON504() *ShowSecretEventError {
+	return r.JSON504
+}
+
+// GetBody returns the raw response body bytes
+func (r ShowSecretEventResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ShowSecretEventResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ShowSecretEventResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ShowSecretEventResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type UpdateSecretEventResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *UpdateSecretEventResponseBody
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *UpdateSecretEventError
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *UpdateSecretEventError
+	// JSON403 the response for an HTTP 403 `application/json` response
+	JSON403 *UpdateSecretEventError
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *UpdateSecretEventError
+	// JSON500 the response for an HTTP 500 `application/json` response
+	JSON500 *UpdateSecretEventError
+	// JSON502 the response for an HTTP 502 `application/json` response
+	JSON502 *UpdateSecretEventError
+	// JSON504 the response for an HTTP 504 `application/json` response
+	JSON504 *UpdateSecretEventError
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r UpdateSecretEventResponse) GetJSON200() *UpdateSecretEventResponseBody {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r UpdateSecretEventResponse) GetJSON400() *UpdateSecretEventError {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r UpdateSecretEventResponse) GetJSON401() *UpdateSecretEventError {
+	return r.JSON401
+}
+
+// GetJSON403 returns the response for an HTTP 403 `application/json` response
+func (r UpdateSecretEventResponse) GetJSON403() *UpdateSecretEventError {
+	return r.JSON403
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r UpdateSecretEventResponse) GetJSON404() *UpdateSecretEventError {
+	return r.JSON404
+}
+
+// GetJSON500 returns the response for an HTTP 500 `application/json` response
+func (r UpdateSecretEventResponse) GetJSON500() *UpdateSecretEventError {
+	return r.JSON500
+}
+
+// GetJSON502 returns the response for an HTTP 502 `application/json` response
+func (r UpdateSecretEventResponse) GetJSON502() *UpdateSecretEventError {
+	return r.JSON502
+}
+
+// GetJSON504 returns the response for an HTTP 504 `application/json` response
+func (r UpdateSecretEventResponse) GetJSON504() *UpdateSecretEventError {
+	return r.JSON504
+}
+
+// GetBody returns the raw response body bytes
+func (r UpdateSecretEventResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r UpdateSecretEventResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UpdateSecretEventResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r UpdateSecretEventResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ListNotificationRecordsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ListNotificationRecordsResponseBody
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *ListNotificationRecordsError
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *ListNotificationRecordsError
+	// JSON403 the response for an HTTP 403 `application/json` response
+	JSON403 *ListNotificationRecordsError
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *ListNotificationRecordsError
+	// JSON500 the response for an HTTP 500 `application/json` response
+	JSON500 *ListNotificationRecordsError
+	// JSON502 the response for an HTTP 502 `application/json` response
+	JSON502 *ListNotificationRecordsError
+	// JSON504 the response for an HTTP 504 `application/json` response
+	JSON504 *ListNotificationRecordsError
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListNotificationRecordsResponse) GetJSON200() *ListNotificationRecordsResponseBody {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r ListNotificationRecordsResponse) GetJSON400() *ListNotificationRecordsError {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r ListNotificationRecordsResponse) GetJSON401() *ListNotificationRecordsError {
+	return r.JSON401
+}
+
+// GetJSON403 returns the response for an HTTP 403 `application/json` response
+func (r ListNotificationRecordsResponse) GetJSON403() *ListNotificationRecordsError {
+	return r.JSON403
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r ListNotificationRecordsResponse) GetJSON404() *ListNotificationRecordsError {
+	return r.JSON404
+}
+
+// GetJSON500 returns the response for an HTTP 500 `application/json` response
+func (r ListNotificationRecordsResponse) GetJSON500() *ListNotificationRecordsError {
+	return r.JSON500
+}
+
+// GetJSON502 returns the response for an HTTP 502 `application/json` response
+func (r ListNotificationRecordsResponse) GetJSON502() *ListNotificationRecordsError {
+	return r.JSON502
+}
+
+// GetJSON504 returns the response for an HTTP 504 `application/json` response
+func (r ListNotificationRecordsResponse) GetJSON504() *ListNotificationRecordsError {
+	return r.JSON504
+}
+
+// GetBody returns the raw response body bytes
+func (r ListNotificationRecordsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListNotificationRecordsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListNotificationRecordsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListNotificationRecordsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
 }
 
 type ListResourceInstancesResponse struct {
@@ -465,9 +5021,2247 @@ func (r ListResourceInstancesResponse) ContentType() string {
 	return ""
 }
 
+type ListProjectSecretsTagsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ListProjectSecretsTagsResponseBody
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *ListProjectSecretsTagsError
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *ListProjectSecretsTagsError
+	// JSON403 the response for an HTTP 403 `application/json` response
+	JSON403 *ListProjectSecretsTagsError
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *ListProjectSecretsTagsError
+	// JSON500 the response for an HTTP 500 `application/json` response
+	JSON500 *ListProjectSecretsTagsError
+	// JSON502 the response for an HTTP 502 `application/json` response
+	JSON502 *ListProjectSecretsTagsError
+	// JSON504 the response for an HTTP 504 `application/json` response
+	JSON504 *ListProjectSecretsTagsError
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListProjectSecretsTagsResponse) GetJSON200() *ListProjectSecretsTagsResponseBody {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r ListProjectSecretsTagsResponse) GetJSON400() *ListProjectSecretsTagsError {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r ListProjectSecretsTagsResponse) GetJSON401() *ListProjectSecretsTagsError {
+	return r.JSON401
+}
+
+// GetJSON403 returns the response for an HTTP 403 `application/json` response
+func (r ListProjectSecretsTagsResponse) GetJSON403() *ListProjectSecretsTagsError {
+	return r.JSON403
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r ListProjectSecretsTagsResponse) GetJSON404() *ListProjectSecretsTagsError {
+	return r.JSON404
+}
+
+// GetJSON500 returns the response for an HTTP 500 `application/json` response
+func (r ListProjectSecretsTagsResponse) GetJSON500() *ListProjectSecretsTagsError {
+	return r.JSON500
+}
+
+// GetJSON502 returns the response for an HTTP 502 `application/json` response
+func (r ListProjectSecretsTagsResponse) GetJSON502() *ListProjectSecretsTagsError {
+	return r.JSON502
+}
+
+// GetJSON504 returns the response for an HTTP 504 `application/json` response
+func (r ListProjectSecretsTagsResponse) GetJSON504() *ListProjectSecretsTagsError {
+	return r.JSON504
+}
+
+// GetBody returns the raw response body bytes
+func (r ListProjectSecretsTagsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListProjectSecretsTagsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListProjectSecretsTagsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListProjectSecretsTagsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ListSecretTagsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ListSecretTagsResponseBody
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *ListSecretTagsError
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *ListSecretTagsError
+	// JSON403 the response for an HTTP 403 `application/json` response
+	JSON403 *ListSecretTagsError
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *ListSecretTagsError
+	// JSON500 the response for an HTTP 500 `application/json` response
+	JSON500 *ListSecretTagsError
+	// JSON502 the response for an HTTP 502 `application/json` response
+	JSON502 *ListSecretTagsError
+	// JSON504 the response for an HTTP 504 `application/json` response
+	JSON504 *ListSecretTagsError
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListSecretTagsResponse) GetJSON200() *ListSecretTagsResponseBody {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r ListSecretTagsResponse) GetJSON400() *ListSecretTagsError {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r ListSecretTagsResponse) GetJSON401() *ListSecretTagsError {
+	return r.JSON401
+}
+
+// GetJSON403 returns the response for an HTTP 403 `application/json` response
+func (r ListSecretTagsResponse) GetJSON403() *ListSecretTagsError {
+	return r.JSON403
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r ListSecretTagsResponse) GetJSON404() *ListSecretTagsError {
+	return r.JSON404
+}
+
+// GetJSON500 returns the response for an HTTP 500 `application/json` response
+func (r ListSecretTagsResponse) GetJSON500() *ListSecretTagsError {
+	return r.JSON500
+}
+
+// GetJSON502 returns the response for an HTTP 502 `application/json` response
+func (r ListSecretTagsResponse) GetJSON502() *ListSecretTagsError {
+	return r.JSON502
+}
+
+// GetJSON504 returns the response for an HTTP 504 `application/json` response
+func (r ListSecretTagsResponse) GetJSON504() *ListSecretTagsError {
+	return r.JSON504
+}
+
+// GetBody returns the raw response body bytes
+func (r ListSecretTagsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListSecretTagsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListSecretTagsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListSecretTagsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type CreateSecretTagResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *CreateSecretTagError
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *CreateSecretTagError
+	// JSON403 the response for an HTTP 403 `application/json` response
+	JSON403 *CreateSecretTagError
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *CreateSecretTagError
+	// JSON500 the response for an HTTP 500 `application/json` response
+	JSON500 *CreateSecretTagError
+	// JSON502 the response for an HTTP 502 `application/json` response
+	JSON502 *CreateSecretTagError
+	// JSON504 the response for an HTTP 504 `application/json` response
+	JSON504 *CreateSecretTagError
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r CreateSecretTagResponse) GetJSON400() *CreateSecretTagError {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r CreateSecretTagResponse) GetJSON401() *CreateSecretTagError {
+	return r.JSON401
+}
+
+// GetJSON403 returns the response for an HTTP 403 `application/json` response
+func (r CreateSecretTagResponse) GetJSON403() *CreateSecretTagError {
+	return r.JSON403
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r CreateSecretTagResponse) GetJSON404() *CreateSecretTagError {
+	return r.JSON404
+}
+
+// GetJSON500 returns the response for an HTTP 500 `application/json` response
+func (r CreateSecretTagResponse) GetJSON500() *CreateSecretTagError {
+	return r.JSON500
+}
+
+// GetJSON502 returns the response for an HTTP 502 `application/json` response
+func (r CreateSecretTagResponse) GetJSON502() *CreateSecretTagError {
+	return r.JSON502
+}
+
+// GetJSON504 returns the response for an HTTP 504 `application/json` response
+func (r CreateSecretTagResponse) GetJSON504() *CreateSecretTagError {
+	return r.JSON504
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateSecretTagResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateSecretTagResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateSecretTagResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateSecretTagResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type BatchCreateActionResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BatchCreateActionError
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *BatchCreateActionError
+	// JSON403 the response for an HTTP 403 `application/json` response
+	JSON403 *BatchCreateActionError
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *BatchCreateActionError
+	// JSON500 the response for an HTTP 500 `application/json` response
+	JSON500 *BatchCreateActionError
+	// JSON502 the response for an HTTP 502 `application/json` response
+	JSON502 *BatchCreateActionError
+	// JSON504 the response for an HTTP 504 `application/json` response
+	JSON504 *BatchCreateActionError
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r BatchCreateActionResponse) GetJSON400() *BatchCreateActionError {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r BatchCreateActionResponse) GetJSON401() *BatchCreateActionError {
+	return r.JSON401
+}
+
+// GetJSON403 returns the response for an HTTP 403 `application/json` response
+func (r BatchCreateActionResponse) GetJSON403() *BatchCreateActionError {
+	return r.JSON403
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r BatchCreateActionResponse) GetJSON404() *BatchCreateActionError {
+	return r.JSON404
+}
+
+// GetJSON500 returns the response for an HTTP 500 `application/json` response
+func (r BatchCreateActionResponse) GetJSON500() *BatchCreateActionError {
+	return r.JSON500
+}
+
+// GetJSON502 returns the response for an HTTP 502 `application/json` response
+func (r BatchCreateActionResponse) GetJSON502() *BatchCreateActionError {
+	return r.JSON502
+}
+
+// GetJSON504 returns the response for an HTTP 504 `application/json` response
+func (r BatchCreateActionResponse) GetJSON504() *BatchCreateActionError {
+	return r.JSON504
+}
+
+// GetBody returns the raw response body bytes
+func (r BatchCreateActionResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r BatchCreateActionResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r BatchCreateActionResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r BatchCreateActionResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type DeleteSecretTagResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *DeleteSecretTagError
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *DeleteSecretTagError
+	// JSON403 the response for an HTTP 403 `application/json` response
+	JSON403 *DeleteSecretTagError
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *DeleteSecretTagError
+	// JSON500 the response for an HTTP 500 `application/json` response
+	JSON500 *DeleteSecretTagError
+	// JSON502 the response for an HTTP 502 `application/json` response
+	JSON502 *DeleteSecretTagError
+	// JSON504 the response for an HTTP 504 `application/json` response
+	JSON504 *DeleteSecretTagError
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r DeleteSecretTagResponse) GetJSON400() *DeleteSecretTagError {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r DeleteSecretTagResponse) GetJSON401() *DeleteSecretTagError {
+	return r.JSON401
+}
+
+// GetJSON403 returns the response for an HTTP 403 `application/json` response
+func (r DeleteSecretTagResponse) GetJSON403() *DeleteSecretTagError {
+	return r.JSON403
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r DeleteSecretTagResponse) GetJSON404() *DeleteSecretTagError {
+	return r.JSON404
+}
+
+// GetJSON500 returns the response for an HTTP 500 `application/json` response
+func (r DeleteSecretTagResponse) GetJSON500() *DeleteSecretTagError {
+	return r.JSON500
+}
+
+// GetJSON502 returns the response for an HTTP 502 `application/json` response
+func (r DeleteSecretTagResponse) GetJSON502() *DeleteSecretTagError {
+	return r.JSON502
+}
+
+// GetJSON504 returns the response for an HTTP 504 `application/json` response
+func (r DeleteSecretTagResponse) GetJSON504() *DeleteSecretTagError {
+	return r.JSON504
+}
+
+// GetBody returns the raw response body bytes
+func (r DeleteSecretTagResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r DeleteSecretTagResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DeleteSecretTagResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r DeleteSecretTagResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ListSecretsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ListSecretsResponseBody
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *ListSecretsError
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *ListSecretsError
+	// JSON403 the response for an HTTP 403 `application/json` response
+	JSON403 *ListSecretsError
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *ListSecretsError
+	// JSON500 the response for an HTTP 500 `application/json` response
+	JSON500 *ListSecretsError
+	// JSON502 the response for an HTTP 502 `application/json` response
+	JSON502 *ListSecretsError
+	// JSON504 the response for an HTTP 504 `application/json` response
+	JSON504 *ListSecretsError
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListSecretsResponse) GetJSON200() *ListSecretsResponseBody {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r ListSecretsResponse) GetJSON400() *ListSecretsError {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r ListSecretsResponse) GetJSON401() *ListSecretsError {
+	return r.JSON401
+}
+
+// GetJSON403 returns the response for an HTTP 403 `application/json` response
+func (r ListSecretsResponse) GetJSON403() *ListSecretsError {
+	return r.JSON403
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r ListSecretsResponse) GetJSON404() *ListSecretsError {
+	return r.JSON404
+}
+
+// GetJSON500 returns the response for an HTTP 500 `application/json` response
+func (r ListSecretsResponse) GetJSON500() *ListSecretsError {
+	return r.JSON500
+}
+
+// GetJSON502 returns the response for an HTTP 502 `application/json` response
+func (r ListSecretsResponse) GetJSON502() *ListSecretsError {
+	return r.JSON502
+}
+
+// GetJSON504 returns the response for an HTTP 504 `application/json` response
+func (r ListSecretsResponse) GetJSON504() *ListSecretsError {
+	return r.JSON504
+}
+
+// GetBody returns the raw response body bytes
+func (r ListSecretsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListSecretsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListSecretsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListSecretsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type CreateSecretResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *CreateSecretResponseBody
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *CreateSecretError
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *CreateSecretError
+	// JSON403 the response for an HTTP 403 `application/json` response
+	JSON403 *CreateSecretError
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *CreateSecretError
+	// JSON500 the response for an HTTP 500 `application/json` response
+	JSON500 *CreateSecretError
+	// JSON502 the response for an HTTP 502 `application/json` response
+	JSON502 *CreateSecretError
+	// JSON504 the response for an HTTP 504 `application/json` response
+	JSON504 *CreateSecretError
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r CreateSecretResponse) GetJSON200() *CreateSecretResponseBody {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r CreateSecretResponse) GetJSON400() *CreateSecretError {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r CreateSecretResponse) GetJSON401() *CreateSecretError {
+	return r.JSON401
+}
+
+// GetJSON403 returns the response for an HTTP 403 `application/json` response
+func (r CreateSecretResponse) GetJSON403() *CreateSecretError {
+	return r.JSON403
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r CreateSecretResponse) GetJSON404() *CreateSecretError {
+	return r.JSON404
+}
+
+// GetJSON500 returns the response for an HTTP 500 `application/json` response
+func (r CreateSecretResponse) GetJSON500() *CreateSecretError {
+	return r.JSON500
+}
+
+// GetJSON502 returns the response for an HTTP 502 `application/json` response
+func (r CreateSecretResponse) GetJSON502() *CreateSecretError {
+	return r.JSON502
+}
+
+// GetJSON504 returns the response for an HTTP 504 `application/json` response
+func (r CreateSecretResponse) GetJSON504() *CreateSecretError {
+	return r.JSON504
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateSecretResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateSecretResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateSecretResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateSecretResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type UploadSecretBlobResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *UploadSecretBlobResponseBody
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *UploadSecretBlobError
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *UploadSecretBlobError
+	// JSON403 the response for an HTTP 403 `application/json` response
+	JSON403 *UploadSecretBlobError
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *UploadSecretBlobError
+	// JSON500 the response for an HTTP 500 `application/json` response
+	JSON500 *UploadSecretBlobError
+	// JSON502 the response for an HTTP 502 `application/json` response
+	JSON502 *UploadSecretBlobError
+	// JSON504 the response for an HTTP 504 `application/json` response
+	JSON504 *UploadSecretBlobError
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r UploadSecretBlobResponse) GetJSON200() *UploadSecretBlobResponseBody {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r UploadSecretBlobResponse) GetJSON400() *UploadSecretBlobError {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r UploadSecretBlobResponse) GetJSON401() *UploadSecretBlobError {
+	return r.JSON401
+}
+
+// GetJSON403 returns the response for an HTTP 403 `application/json` response
+func (r UploadSecretBlobResponse) GetJSON403() *UploadSecretBlobError {
+	return r.JSON403
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r UploadSecretBlobResponse) GetJSON404() *UploadSecretBlobError {
+	return r.JSON404
+}
+
+// GetJSON500 returns the response for an HTTP 500 `application/json` response
+func (r UploadSecretBlobResponse) GetJSON500() *UploadSecretBlobError {
+	return r.JSON500
+}
+
+// GetJSON502 returns the response for an HTTP 502 `application/json` response
+func (r UploadSecretBlobResponse) GetJSON502() *UploadSecretBlobError {
+	return r.JSON502
+}
+
+// GetJSON504 returns the response for an HTTP 504 `application/json` response
+func (r UploadSecretBlobResponse) GetJSON504() *UploadSecretBlobError {
+	return r.JSON504
+}
+
+// GetBody returns the raw response body bytes
+func (r UploadSecretBlobResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r UploadSecretBlobResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UploadSecretBlobResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r UploadSecretBlobResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type DeleteSecretResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *DeleteSecretError
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *DeleteSecretError
+	// JSON403 the response for an HTTP 403 `application/json` response
+	JSON403 *DeleteSecretError
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *DeleteSecretError
+	// JSON500 the response for an HTTP 500 `application/json` response
+	JSON500 *DeleteSecretError
+	// JSON502 the response for an HTTP 502 `application/json` response
+	JSON502 *DeleteSecretError
+	// JSON504 the response for an HTTP 504 `application/json` response
+	JSON504 *DeleteSecretError
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r DeleteSecretResponse) GetJSON400() *DeleteSecretError {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r DeleteSecretResponse) GetJSON401() *DeleteSecretError {
+	return r.JSON401
+}
+
+// GetJSON403 returns the response for an HTTP 403 `application/json` response
+func (r DeleteSecretResponse) GetJSON403() *DeleteSecretError {
+	return r.JSON403
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r DeleteSecretResponse) GetJSON404() *DeleteSecretError {
+	return r.JSON404
+}
+
+// GetJSON500 returns the response for an HTTP 500 `application/json` response
+func (r DeleteSecretResponse) GetJSON500() *DeleteSecretError {
+	return r.JSON500
+}
+
+// GetJSON502 returns the response for an HTTP 502 `application/json` response
+func (r DeleteSecretResponse) GetJSON502() *DeleteSecretError {
+	return r.JSON502
+}
+
+// GetJSON504 returns the response for an HTTP 504 `application/json` response
+func (r DeleteSecretResponse) GetJSON504() *DeleteSecretError {
+	return r.JSON504
+}
+
+// GetBody returns the raw response body bytes
+func (r DeleteSecretResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r DeleteSecretResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DeleteSecretResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r DeleteSecretResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ShowSecretResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ShowSecretResponseBody
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *ShowSecretError
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *ShowSecretError
+	// JSON403 the response for an HTTP 403 `application/json` response
+	JSON403 *ShowSecretError
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *ShowSecretError
+	// JSON500 the response for an HTTP 500 `application/json` response
+	JSON500 *ShowSecretError
+	// JSON502 the response for an HTTP 502 `application/json` response
+	JSON502 *ShowSecretError
+	// JSON504 the response for an HTTP 504 `application/json` response
+	JSON504 *ShowSecretError
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ShowSecretResponse) GetJSON200() *ShowSecretResponseBody {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r ShowSecretResponse) GetJSON400() *ShowSecretError {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r ShowSecretResponse) GetJSON401() *ShowSecretError {
+	return r.JSON401
+}
+
+// GetJSON403 returns the response for an HTTP 403 `application/json` response
+func (r ShowSecretResponse) GetJSON403() *ShowSecretError {
+	return r.JSON403
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r ShowSecretResponse) GetJSON404() *ShowSecretError {
+	return r.JSON404
+}
+
+// GetJSON500 returns the response for an HTTP 500 `application/json` response
+func (r ShowSecretResponse) GetJSON500() *ShowSecretError {
+	return r.JSON500
+}
+
+// GetJSON502 returns the response for an HTTP 502 `application/json` response
+func (r ShowSecretResponse) GetJSON502() *ShowSecretError {
+	return r.JSON502
+}
+
+// GetJSON504 returns the response for an HTTP 504 `application/json` response
+func (r ShowSecretResponse) GetJSON504() *ShowSecretError {
+	return r.JSON504
+}
+
+// GetBody returns the raw response body bytes
+func (r ShowSecretResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ShowSecretResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ShowSecretResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ShowSecretResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type UpdateSecretResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *UpdateSecretResponseBody
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *UpdateSecretError
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *UpdateSecretError
+	// JSON403 the response for an HTTP 403 `application/json` response
+	JSON403 *UpdateSecretError
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *UpdateSecretError
+	// JSON500 the response for an HTTP 500 `application/json` response
+	JSON500 *UpdateSecretError
+	// JSON502 the response for an HTTP 502 `application/json` response
+	JSON502 *UpdateSecretError
+	// JSON504 the response for an HTTP 504 `application/json` response
+	JSON504 *UpdateSecretError
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r UpdateSecretResponse) GetJSON200() *UpdateSecretResponseBody {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r UpdateSecretResponse) GetJSON400() *UpdateSecretError {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r UpdateSecretResponse) GetJSON401() *UpdateSecretError {
+	return r.JSON401
+}
+
+// GetJSON403 returns the response for an HTTP 403 `application/json` response
+func (r UpdateSecretResponse) GetJSON403() *UpdateSecretError {
+	return r.JSON403
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r UpdateSecretResponse) GetJSON404() *UpdateSecretError {
+	return r.JSON404
+}
+
+// GetJSON500 returns the response for an HTTP 500 `application/json` response
+func (r UpdateSecretResponse) GetJSON500() *UpdateSecretError {
+	return r.JSON500
+}
+
+// GetJSON502 returns the response for an HTTP 502 `application/json` response
+func (r UpdateSecretResponse) GetJSON502() *UpdateSecretError {
+	return r.JSON502
+}
+
+// GetJSON504 returns the response for an HTTP 504 `application/json` response
+func (r UpdateSecretResponse) GetJSON504() *UpdateSecretError {
+	return r.JSON504
+}
+
+// GetBody returns the raw response body bytes
+func (r UpdateSecretResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r UpdateSecretResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UpdateSecretResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r UpdateSecretResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type DownloadSecretBlobResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *DownloadSecretBlobResponseBody
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *DownloadSecretBlobError
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *DownloadSecretBlobError
+	// JSON403 the response for an HTTP 403 `application/json` response
+	JSON403 *DownloadSecretBlobError
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *DownloadSecretBlobError
+	// JSON500 the response for an HTTP 500 `application/json` response
+	JSON500 *DownloadSecretBlobError
+	// JSON502 the response for an HTTP 502 `application/json` response
+	JSON502 *DownloadSecretBlobError
+	// JSON504 the response for an HTTP 504 `application/json` response
+	JSON504 *DownloadSecretBlobError
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r DownloadSecretBlobResponse) GetJSON200() *DownloadSecretBlobResponseBody {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r DownloadSecretBlobResponse) GetJSON400() *DownloadSecretBlobError {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r DownloadSecretBlobResponse) GetJSON401() *DownloadSecretBlobError {
+	return r.JSON401
+}
+
+// GetJSON403 returns the response for an HTTP 403 `application/json` response
+func (r DownloadSecretBlobResponse) GetJSON403() *DownloadSecretBlobError {
+	return r.JSON403
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r DownloadSecretBlobResponse) GetJSON404() *DownloadSecretBlobError {
+	return r.JSON404
+}
+
+// GetJSON500 returns the response for an HTTP 500 `application/json` response
+func (r DownloadSecretBlobResponse) GetJSON500() *DownloadSecretBlobError {
+	return r.JSON500
+}
+
+// GetJSON502 returns the response for an HTTP 502 `application/json` response
+func (r DownloadSecretBlobResponse) GetJSON502() *DownloadSecretBlobError {
+	return r.JSON502
+}
+
+// GetJSON504 returns the response for an HTTP 504 `application/json` response
+func (r DownloadSecretBlobResponse) GetJSON504() *DownloadSecretBlobError {
+	return r.JSON504
+}
+
+// GetBody returns the raw response body bytes
+func (r DownloadSecretBlobResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r DownloadSecretBlobResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DownloadSecretBlobResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r DownloadSecretBlobResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type RotateSecretResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *RotateSecretResponseBody
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *RotateSecretError
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *RotateSecretError
+	// JSON403 the response for an HTTP 403 `application/json` response
+	JSON403 *RotateSecretError
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *RotateSecretError
+	// JSON500 the response for an HTTP 500 `application/json` response
+	JSON500 *RotateSecretError
+	// JSON502 the response for an HTTP 502 `application/json` response
+	JSON502 *RotateSecretError
+	// JSON504 the response for an HTTP 504 `application/json` response
+	JSON504 *RotateSecretError
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r RotateSecretResponse) GetJSON200() *RotateSecretResponseBody {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r RotateSecretResponse) GetJSON400() *RotateSecretError {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r RotateSecretResponse) GetJSON401() *RotateSecretError {
+	return r.JSON401
+}
+
+// GetJSON403 returns the response for an HTTP 403 `application/json` response
+func (r RotateSecretResponse) GetJSON403() *RotateSecretError {
+	return r.JSON403
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r RotateSecretResponse) GetJSON404() *RotateSecretError {
+	return r.JSON404
+}
+
+// GetJSON500 returns the response for an HTTP 500 `application/json` response
+func (r RotateSecretResponse) GetJSON500() *RotateSecretError {
+	return r.JSON500
+}
+
+// GetJSON502 returns the response for an HTTP 502 `application/json` response
+func (r RotateSecretResponse) GetJSON502() *RotateSecretError {
+	return r.JSON502
+}
+
+// GetJSON504 returns the response for an HTTP 504 `application/json` response
+func (r RotateSecretResponse) GetJSON504() *RotateSecretError {
+	return r.JSON504
+}
+
+// GetBody returns the raw response body bytes
+func (r RotateSecretResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r RotateSecretResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r RotateSecretResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r RotateSecretResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type RestoreSecretResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *RestoreSecretResponseBody
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *RestoreSecretError
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *RestoreSecretError
+	// JSON403 the response for an HTTP 403 `application/json` response
+	JSON403 *RestoreSecretError
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *RestoreSecretError
+	// JSON500 the response for an HTTP 500 `application/json` response
+	JSON500 *RestoreSecretError
+	// JSON502 the response for an HTTP 502 `application/json` response
+	JSON502 *RestoreSecretError
+	// JSON504 the response for an HTTP 504 `application/json` response
+	JSON504 *RestoreSecretError
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r RestoreSecretResponse) GetJSON200() *RestoreSecretResponseBody {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r RestoreSecretResponse) GetJSON400() *RestoreSecretError {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r RestoreSecretResponse) GetJSON401() *RestoreSecretError {
+	return r.JSON401
+}
+
+// GetJSON403 returns the response for an HTTP 403 `application/json` response
+func (r RestoreSecretResponse) GetJSON403() *RestoreSecretError {
+	return r.JSON403
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r RestoreSecretResponse) GetJSON404() *RestoreSecretError {
+	return r.JSON404
+}
+
+// GetJSON500 returns the response for an HTTP 500 `application/json` response
+func (r RestoreSecretResponse) GetJSON500() *RestoreSecretError {
+	return r.JSON500
+}
+
+// GetJSON502 returns the response for an HTTP 502 `application/json` response
+func (r RestoreSecretResponse) GetJSON502() *RestoreSecretError {
+	return r.JSON502
+}
+
+// GetJSON504 returns the response for an HTTP 504 `application/json` response
+func (r RestoreSecretResponse) GetJSON504() *RestoreSecretError {
+	return r.JSON504
+}
+
+// GetBody returns the raw response body bytes
+func (r RestoreSecretResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r RestoreSecretResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r RestoreSecretResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r RestoreSecretResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type DeleteSecretForScheduleResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *DeleteSecretForScheduleResponseBody
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *DeleteSecretForScheduleError
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *DeleteSecretForScheduleError
+	// JSON403 the response for an HTTP 403 `application/json` response
+	JSON403 *DeleteSecretForScheduleError
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *DeleteSecretForScheduleError
+	// JSON500 the response for an HTTP 500 `application/json` response
+	JSON500 *DeleteSecretForScheduleError
+	// JSON502 the response for an HTTP 502 `application/json` response
+	JSON502 *DeleteSecretForScheduleError
+	// JSON504 the response for an HTTP 504 `application/json` response
+	JSON504 *DeleteSecretForScheduleError
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r DeleteSecretForScheduleResponse) GetJSON200() *DeleteSecretForScheduleResponseBody {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r DeleteSecretForScheduleResponse) GetJSON400() *DeleteSecretForScheduleError {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r DeleteSecretForScheduleResponse) GetJSON401() *DeleteSecretForScheduleError {
+	return r.JSON401
+}
+
+// GetJSON403 returns the response for an HTTP 403 `application/json` response
+func (r DeleteSecretForScheduleResponse) GetJSON403() *DeleteSecretForScheduleError {
+	return r.JSON403
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r DeleteSecretForScheduleResponse) GetJSON404() *DeleteSecretForScheduleError {
+	return r.JSON404
+}
+
+// GetJSON500 returns the response for an HTTP 500 `application/json` response
+func (r DeleteSecretForScheduleResponse) GetJSON500() *DeleteSecretForScheduleError {
+	return r.JSON500
+}
+
+// GetJSON502 returns the response for an HTTP 502 `application/json` response
+func (r DeleteSecretForScheduleResponse) GetJSON502() *DeleteSecretForScheduleError {
+	return r.JSON502
+}
+
+// GetJSON504 returns the response for an HTTP 504 `application/json` response
+func (r DeleteSecretForScheduleResponse) GetJSON504() *DeleteSecretForScheduleError {
+	return r.JSON504
+}
+
+// GetBody returns the raw response body bytes
+func (r DeleteSecretForScheduleResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r DeleteSecretForScheduleResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DeleteSecretForScheduleResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r DeleteSecretForScheduleResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type DeleteSecretStageResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *DeleteSecretStageError
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *DeleteSecretStageError
+	// JSON403 the response for an HTTP 403 `application/json` response
+	JSON403 *DeleteSecretStageError
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *DeleteSecretStageError
+	// JSON500 the response for an HTTP 500 `application/json` response
+	JSON500 *DeleteSecretStageError
+	// JSON502 the response for an HTTP 502 `application/json` response
+	JSON502 *DeleteSecretStageError
+	// JSON504 the response for an HTTP 504 `application/json` response
+	JSON504 *DeleteSecretStageError
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r DeleteSecretStageResponse) GetJSON400() *DeleteSecretStageError {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r DeleteSecretStageResponse) GetJSON401() *DeleteSecretStageError {
+	return r.JSON401
+}
+
+// GetJSON403 returns the response for an HTTP 403 `application/json` response
+func (r DeleteSecretStageResponse) GetJSON403() *DeleteSecretStageError {
+	return r.JSON403
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r DeleteSecretStageResponse) GetJSON404() *DeleteSecretStageError {
+	return r.JSON404
+}
+
+// GetJSON500 returns the response for an HTTP 500 `application/json` response
+func (r DeleteSecretStageResponse) GetJSON500() *DeleteSecretStageError {
+	return r.JSON500
+}
+
+// GetJSON502 returns the response for an HTTP 502 `application/json` response
+func (r DeleteSecretStageResponse) GetJSON502() *DeleteSecretStageError {
+	return r.JSON502
+}
+
+// GetJSON504 returns the response for an HTTP 504 `application/json` response
+func (r DeleteSecretStageResponse) GetJSON504() *DeleteSecretStageError {
+	return r.JSON504
+}
+
+// GetBody returns the raw response body bytes
+func (r DeleteSecretStageResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r DeleteSecretStageResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DeleteSecretStageResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r DeleteSecretStageResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ShowSecretStageResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ShowSecretStageResponseBody
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *ShowSecretStageError
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *ShowSecretStageError
+	// JSON403 the response for an HTTP 403 `application/json` response
+	JSON403 *ShowSecretStageError
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *ShowSecretStageError
+	// JSON500 the response for an HTTP 500 `application/json` response
+	JSON500 *ShowSecretStageError
+	// JSON502 the response for an HTTP 502 `application/json` response
+	JSON502 *ShowSecretStageError
+	// JSON504 the response for an HTTP 504 `application/json` response
+	JSON504 *ShowSecretStageError
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ShowSecretStageResponse) GetJSON200() *ShowSecretStageResponseBody {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r ShowSecretStageResponse) GetJSON400() *ShowSecretStageError {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r ShowSecretStageResponse) GetJSON401() *ShowSecretStageError {
+	return r.JSON401
+}
+
+// GetJSON403 returns the response for an HTTP 403 `application/json` response
+func (r ShowSecretStageResponse) GetJSON403() *ShowSecretStageError {
+	return r.JSON403
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r ShowSecretStageResponse) GetJSON404() *ShowSecretStageError {
+	return r.JSON404
+}
+
+// GetJSON500 returns the response for an HTTP 500 `application/json` response
+func (r ShowSecretStageResponse) GetJSON500() *ShowSecretStageError {
+	return r.JSON500
+}
+
+// GetJSON502 returns the response for an HTTP 502 `application/json` response
+func (r ShowSecretStageResponse) GetJSON502() *ShowSecretStageError {
+	return r.JSON502
+}
+
+// GetJSON504 returns the response for an HTTP 504 `application/json` response
+func (r ShowSecretStageResponse) GetJSON504() *ShowSecretStageError {
+	return r.JSON504
+}
+
+// GetBody returns the raw response body bytes
+func (r ShowSecretStageResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ShowSecretStageResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ShowSecretStageResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ShowSecretStageResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type UpdateSecretStageResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *UpdateSecretStageResponseBody
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *UpdateSecretStageError
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *UpdateSecretStageError
+	// JSON403 the response for an HTTP 403 `application/json` response
+	JSON403 *UpdateSecretStageError
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *UpdateSecretStageError
+	// JSON500 the response for an HTTP 500 `application/json` response
+	JSON500 *UpdateSecretStageError
+	// JSON502 the response for an HTTP 502 `application/json` response
+	JSON502 *UpdateSecretStageError
+	// JSON504 the response for an HTTP 504 `application/json` response
+	JSON504 *UpdateSecretStageError
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r UpdateSecretStageResponse) GetJSON200() *UpdateSecretStageResponseBody {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r UpdateSecretStageResponse) GetJSON400() *UpdateSecretStageError {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r UpdateSecretStageResponse) GetJSON401() *UpdateSecretStageError {
+	return r.JSON401
+}
+
+// GetJSON403 returns the response for an HTTP 403 `application/json` response
+func (r UpdateSecretStageResponse) GetJSON403() *UpdateSecretStageError {
+	return r.JSON403
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r UpdateSecretStageResponse) GetJSON404() *UpdateSecretStageError {
+	return r.JSON404
+}
+
+// GetJSON500 returns the response for an HTTP 500 `application/json` response
+func (r UpdateSecretStageResponse) GetJSON500() *UpdateSecretStageError {
+	return r.JSON500
+}
+
+// GetJSON502 returns the response for an HTTP 502 `application/json` response
+func (r UpdateSecretStageResponse) GetJSON502() *UpdateSecretStageError {
+	return r.JSON502
+}
+
+// GetJSON504 returns the response for an HTTP 504 `application/json` response
+func (r UpdateSecretStageResponse) GetJSON504() *UpdateSecretStageError {
+	return r.JSON504
+}
+
+// GetBody returns the raw response body bytes
+func (r UpdateSecretStageResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r UpdateSecretStageResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UpdateSecretStageResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r UpdateSecretStageResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ListSecretVersionsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ListSecretVersionsResponseBody
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *ListSecretVersionsError
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *ListSecretVersionsError
+	// JSON403 the response for an HTTP 403 `application/json` response
+	JSON403 *ListSecretVersionsError
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *ListSecretVersionsError
+	// JSON500 the response for an HTTP 500 `application/json` response
+	JSON500 *ListSecretVersionsError
+	// JSON502 the response for an HTTP 502 `application/json` response
+	JSON502 *ListSecretVersionsError
+	// JSON504 the response for an HTTP 504 `application/json` response
+	JSON504 *ListSecretVersionsError
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListSecretVersionsResponse) GetJSON200() *ListSecretVersionsResponseBody {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r ListSecretVersionsResponse) GetJSON400() *ListSecretVersionsError {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r ListSecretVersionsResponse) GetJSON401() *ListSecretVersionsError {
+	return r.JSON401
+}
+
+// GetJSON403 returns the response for an HTTP 403 `application/json` response
+func (r ListSecretVersionsResponse) GetJSON403() *ListSecretVersionsError {
+	return r.JSON403
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r ListSecretVersionsResponse) GetJSON404() *ListSecretVersionsError {
+	return r.JSON404
+}
+
+// GetJSON500 returns the response for an HTTP 500 `application/json` response
+func (r ListSecretVersionsResponse) GetJSON500() *ListSecretVersionsError {
+	return r.JSON500
+}
+
+// GetJSON502 returns the response for an HTTP 502 `application/json` response
+func (r ListSecretVersionsResponse) GetJSON502() *ListSecretVersionsError {
+	return r.JSON502
+}
+
+// GetJSON504 returns the response for an HTTP 504 `application/json` response
+func (r ListSecretVersionsResponse) GetJSON504() *ListSecretVersionsError {
+	return r.JSON504
+}
+
+// GetBody returns the raw response body bytes
+func (r ListSecretVersionsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListSecretVersionsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListSecretVersionsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListSecretVersionsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type CreateSecretVersionResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *CreateSecretVersionResponseBody
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *CreateSecretVersionError
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *CreateSecretVersionError
+	// JSON403 the response for an HTTP 403 `application/json` response
+	JSON403 *CreateSecretVersionError
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *CreateSecretVersionError
+	// JSON500 the response for an HTTP 500 `application/json` response
+	JSON500 *CreateSecretVersionError
+	// JSON502 the response for an HTTP 502 `application/json` response
+	JSON502 *CreateSecretVersionError
+	// JSON504 the response for an HTTP 504 `application/json` response
+	JSON504 *CreateSecretVersionError
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r CreateSecretVersionResponse) GetJSON200() *CreateSecretVersionResponseBody {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r CreateSecretVersionResponse) GetJSON400() *CreateSecretVersionError {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r CreateSecretVersionResponse) GetJSON401() *CreateSecretVersionError {
+	return r.JSON401
+}
+
+// GetJSON403 returns the response for an HTTP 403 `application/json` response
+func (r CreateSecretVersionResponse) GetJSON403() *CreateSecretVersionError {
+	return r.JSON403
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r CreateSecretVersionResponse) GetJSON404() *CreateSecretVersionError {
+	return r.JSON404
+}
+
+// GetJSON500 returns the response for an HTTP 500 `application/json` response
+func (r CreateSecretVersionResponse) GetJSON500() *CreateSecretVersionError {
+	return r.JSON500
+}
+
+// GetJSON502 returns the response for an HTTP 502 `application/json` response
+func (r CreateSecretVersionResponse) GetJSON502() *CreateSecretVersionError {
+	return r.JSON502
+}
+
+// GetJSON504 returns the response for an HTTP 504 `application/json` response
+func (r CreateSecretVersionResponse) GetJSON504() *CreateSecretVersionError {
+	return r.JSON504
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateSecretVersionResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateSecretVersionResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateSecretVersionResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateSecretVersionResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ShowSecretVersionResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ShowSecretVersionResponseBody
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *ShowSecretVersionError
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *ShowSecretVersionError
+	// JSON403 the response for an HTTP 403 `application/json` response
+	JSON403 *ShowSecretVersionError
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *ShowSecretVersionError
+	// JSON500 the response for an HTTP 500 `application/json` response
+	JSON500 *ShowSecretVersionError
+	// JSON502 the response for an HTTP 502 `application/json` response
+	JSON502 *ShowSecretVersionError
+	// JSON504 the response for an HTTP 504 `application/json` response
+	JSON504 *ShowSecretVersionError
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ShowSecretVersionResponse) GetJSON200() *ShowSecretVersionResponseBody {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r ShowSecretVersionResponse) GetJSON400() *ShowSecretVersionError {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r ShowSecretVersionResponse) GetJSON401() *ShowSecretVersionError {
+	return r.JSON401
+}
+
+// GetJSON403 returns the response for an HTTP 403 `application/json` response
+func (r ShowSecretVersionResponse) GetJSON403() *ShowSecretVersionError {
+	return r.JSON403
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r ShowSecretVersionResponse) GetJSON404() *ShowSecretVersionError {
+	return r.JSON404
+}
+
+// GetJSON500 returns the response for an HTTP 500 `application/json` response
+func (r ShowSecretVersionResponse) GetJSON500() *ShowSecretVersionError {
+	return r.JSON500
+}
+
+// GetJSON502 returns the response for an HTTP 502 `application/json` response
+func (r ShowSecretVersionResponse) GetJSON502() *ShowSecretVersionError {
+	return r.JSON502
+}
+
+// GetJSON504 returns the response for an HTTP 504 `application/json` response
+func (r ShowSecretVersionResponse) GetJSON504() *ShowSecretVersionError {
+	return r.JSON504
+}
+
+// GetBody returns the raw response body bytes
+func (r ShowSecretVersionResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ShowSecretVersionResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ShowSecretVersionResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ShowSecretVersionResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type UpdateVersionResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *UpdateVersionResponseBody
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *UpdateVersionError
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *UpdateVersionError
+	// JSON403 the response for an HTTP 403 `application/json` response
+	JSON403 *UpdateVersionError
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *UpdateVersionError
+	// JSON500 the response for an HTTP 500 `application/json` response
+	JSON500 *UpdateVersionError
+	// JSON502 the response for an HTTP 502 `application/json` response
+	JSON502 *UpdateVersionError
+	// JSON504 the response for an HTTP 504 `application/json` response
+	JSON504 *UpdateVersionError
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r UpdateVersionResponse) GetJSON200() *UpdateVersionResponseBody {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r UpdateVersionResponse) GetJSON400() *UpdateVersionError {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r UpdateVersionResponse) GetJSON401() *UpdateVersionError {
+	return r.JSON401
+}
+
+// GetJSON403 returns the response for an HTTP 403 `application/json` response
+func (r UpdateVersionResponse) GetJSON403() *UpdateVersionError {
+	return r.JSON403
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r UpdateVersionResponse) GetJSON404() *UpdateVersionError {
+	return r.JSON404
+}
+
+// GetJSON500 returns the response for an HTTP 500 `application/json` response
+func (r UpdateVersionResponse) GetJSON500() *UpdateVersionError {
+	return r.JSON500
+}
+
+// GetJSON502 returns the response for an HTTP 502 `application/json` response
+func (r UpdateVersionResponse) GetJSON502() *UpdateVersionError {
+	return r.JSON502
+}
+
+// GetJSON504 returns the response for an HTTP 504 `application/json` response
+func (r UpdateVersionResponse) GetJSON504() *UpdateVersionError {
+	return r.JSON504
+}
+
+// GetBody returns the raw response body bytes
+func (r UpdateVersionResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r UpdateVersionResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UpdateVersionResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r UpdateVersionResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ListKmsTagsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ListKmsTagsResponseBody
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *ListKmsTagsError
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *ListKmsTagsError
+	// JSON403 the response for an HTTP 403 `application/json` response
+	JSON403 *ListKmsTagsError
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *ListKmsTagsError
+	// JSON500 the response for an HTTP 500 `application/json` response
+	JSON500 *ListKmsTagsError
+	// JSON502 the response for an HTTP 502 `application/json` response
+	JSON502 *ListKmsTagsError
+	// JSON504 the response for an HTTP 504 `application/json` response
+	JSON504 *ListKmsTagsError
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListKmsTagsResponse) GetJSON200() *ListKmsTagsResponseBody {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r ListKmsTagsResponse) GetJSON400() *ListKmsTagsError {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r ListKmsTagsResponse) GetJSON401() *ListKmsTagsError {
+	return r.JSON401
+}
+
+// GetJSON403 returns the response for an HTTP 403 `application/json` response
+func (r ListKmsTagsResponse) GetJSON403() *ListKmsTagsError {
+	return r.JSON403
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r ListKmsTagsResponse) GetJSON404() *ListKmsTagsError {
+	return r.JSON404
+}
+
+// GetJSON500 returns the response for an HTTP 500 `application/json` response
+func (r ListKmsTagsResponse) GetJSON500() *ListKmsTagsError {
+	return r.JSON500
+}
+
+// GetJSON502 returns the response for an HTTP 502 `application/json` response
+func (r ListKmsTagsResponse) GetJSON502() *ListKmsTagsError {
+	return r.JSON502
+}
+
+// GetJSON504 returns the response for an HTTP 504 `application/json` response
+func (r ListKmsTagsResponse) GetJSON504() *ListKmsTagsError {
+	return r.JSON504
+}
+
+// GetBody returns the raw response body bytes
+func (r ListKmsTagsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListKmsTagsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListKmsTagsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListKmsTagsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type BatchCreateOrDeleteTagsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *BatchCreateOrDeleteTagsError
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *BatchCreateOrDeleteTagsError
+	// JSON403 the response for an HTTP 403 `application/json` response
+	JSON403 *BatchCreateOrDeleteTagsError
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *BatchCreateOrDeleteTagsError
+	// JSON500 the response for an HTTP 500 `application/json` response
+	JSON500 *BatchCreateOrDeleteTagsError
+	// JSON502 the response for an HTTP 502 `application/json` response
+	JSON502 *BatchCreateOrDeleteTagsError
+	// JSON504 the response for an HTTP 504 `application/json` response
+	JSON504 *BatchCreateOrDeleteTagsError
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r BatchCreateOrDeleteTagsResponse) GetJSON400() *BatchCreateOrDeleteTagsError {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r BatchCreateOrDeleteTagsResponse) GetJSON401() *BatchCreateOrDeleteTagsError {
+	return r.JSON401
+}
+
+// GetJSON403 returns the response for an HTTP 403 `application/json` response
+func (r BatchCreateOrDeleteTagsResponse) GetJSON403() *BatchCreateOrDeleteTagsError {
+	return r.JSON403
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r BatchCreateOrDeleteTagsResponse) GetJSON404() *BatchCreateOrDeleteTagsError {
+	return r.JSON404
+}
+
+// GetJSON500 returns the response for an HTTP 500 `application/json` response
+func (r BatchCreateOrDeleteTagsResponse) GetJSON500() *BatchCreateOrDeleteTagsError {
+	return r.JSON500
+}
+
+// GetJSON502 returns the response for an HTTP 502 `application/json` response
+func (r BatchCreateOrDeleteTagsResponse) GetJSON502() *BatchCreateOrDeleteTagsError {
+	return r.JSON502
+}
+
+// GetJSON504 returns the response for an HTTP 504 `application/json` response
+func (r BatchCreateOrDeleteTagsResponse) GetJSON504() *BatchCreateOrDeleteTagsError {
+	return r.JSON504
+}
+
+// GetBody returns the raw response body bytes
+func (r BatchCreateOrDeleteTagsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r BatchCreateOrDeleteTagsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r BatchCreateOrDeleteTagsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r BatchCreateOrDeleteTagsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListSecretEventsWithResponse 查询事件列表
+//
+// 查询当前用户在本项目下创建的所有事件。.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v1/{project_id}/csms/events (the `ListSecretEvents` operationId).
+func (c *ClientWithResponses) ListSecretEventsWithResponse(ctx context.Context, projectId string, params *ListSecretEventsParams, reqEditors ...RequestEditorFn) (*ListSecretEventsResponse, error) {
+	rsp, err := c.ListSecretEvents(ctx, projectId, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListSecretEventsResponse(rsp)
+}
+
+// CreateSecretEventWithBodyWithResponse 创建事件
+//
+// 创建事件，事件可配置在一个或多个凭据对象上。当事件为启用状态且包含的基础事件类型在凭据对象上触发时，云服务会将对应的事件通知发送至事件指定的通知主题上。.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/{project_id}/csms/events (the `CreateSecretEvent` operationId).
+func (c *ClientWithResponses) CreateSecretEventWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateSecretEventResponse, error) {
+	rsp, err := c.CreateSecretEventWithBody(ctx, projectId, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateSecretEventResponse(rsp)
+}
+
+// CreateSecretEventWithResponse 创建事件
+//
+// 创建事件，事件可配置在一个或多个凭据对象上。当事件为启用状态且包含的基础事件类型在凭据对象上触发时，云服务会将对应的事件通知发送至事件指定的通知主题上。.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/{project_id}/csms/events (the `CreateSecretEvent` operationId).
+func (c *ClientWithResponses) CreateSecretEventWithResponse(ctx context.Context, projectId string, body CreateSecretEventJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateSecretEventResponse, error) {
+	rsp, err := c.CreateSecretEvent(ctx, projectId, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateSecretEventResponse(rsp)
+}
+
+// DeleteSecretEventWithResponse 立即删除事件
+//
+// 立即删除指定的事件，且无法恢复。如事件存在凭据引用，则无法删除，请先解除关联。.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /v1/{project_id}/csms/events/{event_name} (the `DeleteSecretEvent` operationId).
+func (c *ClientWithResponses) DeleteSecretEventWithResponse(ctx context.Context, projectId string, eventName string, reqEditors ...RequestEditorFn) (*DeleteSecretEventResponse, error) {
+	rsp, err := c.DeleteSecretEvent(ctx, projectId, eventName, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeleteSecretEventResponse(rsp)
+}
+
+// ShowSecretEventWithResponse 查询事件
+//
+// 查询指定事件的信息。.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v1/{project_id}/csms/events/{event_name} (the `ShowSecretEvent` operationId).
+func (c *ClientWithResponses) ShowSecretEventWithResponse(ctx context.Context, projectId string, eventName string, reqEditors ...RequestEditorFn) (*ShowSecretEventResponse, error) {
+	rsp, err := c.ShowSecretEvent(ctx, projectId, eventName, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseShowSecretEventResponse(rsp)
+}
+
+// UpdateSecretEventWithBodyWithResponse 更新事件
+//
+// 更新指定事件的元数据信息。支持更新的元数据包含事件启用状态、基础类型列表、通知主题。.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /v1/{project_id}/csms/events/{event_name} (the `UpdateSecretEvent` operationId).
+func (c *ClientWithResponses) UpdateSecretEventWithBodyWithResponse(ctx context.Context, projectId string, eventName string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateSecretEventResponse, error) {
+	rsp, err := c.UpdateSecretEventWithBody(ctx, projectId, eventName, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateSecretEventResponse(rsp)
+}
+
+// UpdateSecretEventWithResponse 更新事件
+//
+// 更新指定事件的元数据信息。支持更新的元数据包含事件启用状态、基础类型列表、通知主题。.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /v1/{project_id}/csms/events/{event_name} (the `UpdateSecretEvent` operationId).
+func (c *ClientWithResponses) UpdateSecretEventWithResponse(ctx context.Context, projectId string, eventName string, body UpdateSecretEventJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateSecretEventResponse, error) {
+	rsp, err := c.UpdateSecretEvent(ctx, projectId, eventName, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateSecretEventResponse(rsp)
+}
+
+// ListNotificationRecordsWithResponse 查询已触发的事件通知记录
+//
+// 查询三个月内所有已触发的事件通知记录。.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v1/{project_id}/csms/notification-records (the `ListNotificationRecords` operationId).
+func (c *ClientWithResponses) ListNotificationRecordsWithResponse(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*ListNotificationRecordsResponse, error) {
+	rsp, err := c.ListNotificationRecords(ctx, projectId, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListNotificationRecordsResponse(rsp)
+}
+
 // ListResourceInstancesWithBodyWithResponse 查询凭据实例
 //
-// 功能介绍：查询凭据实例。通过标签过滤，查询指定用户凭据的详细信息。.
+// 查询凭据实例。通过标签过滤，筛选用户凭据，返回凭据列表。.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -482,7 +7276,7 @@ func (c *ClientWithResponses) ListResourceInstancesWithBodyWithResponse(ctx cont
 
 // ListResourceInstancesWithResponse 查询凭据实例
 //
-// 功能介绍：查询凭据实例。通过标签过滤，查询指定用户凭据的详细信息。.
+// 查询凭据实例。通过标签过滤，筛选用户凭据，返回凭据列表。.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -493,6 +7287,966 @@ func (c *ClientWithResponses) ListResourceInstancesWithResponse(ctx context.Cont
 		return nil, err
 	}
 	return ParseListResourceInstancesResponse(rsp)
+}
+
+// ListProjectSecretsTagsWithResponse 查询项目标签
+//
+// 查询用户在指定项目下的所有凭据标签集合。.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v1/{project_id}/csms/tags (the `ListProjectSecretsTags` operationId).
+func (c *ClientWithResponses) ListProjectSecretsTagsWithResponse(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*ListProjectSecretsTagsResponse, error) {
+	rsp, err := c.ListProjectSecretsTags(ctx, projectId, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListProjectSecretsTagsResponse(rsp)
+}
+
+// ListSecretTagsWithResponse 查询凭据标签
+//
+// 查询凭据标签。.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v1/{project_id}/csms/{secret_id}/tags (the `ListSecretTags` operationId).
+func (c *ClientWithResponses) ListSecretTagsWithResponse(ctx context.Context, projectId string, secretId string, reqEditors ...RequestEditorFn) (*ListSecretTagsResponse, error) {
+	rsp, err := c.ListSecretTags(ctx, projectId, secretId, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListSecretTagsResponse(rsp)
+}
+
+// CreateSecretTagWithBodyWithResponse 添加凭据标签
+//
+// 添加凭据标签。.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/{project_id}/csms/{secret_id}/tags (the `CreateSecretTag` operationId).
+func (c *ClientWithResponses) CreateSecretTagWithBodyWithResponse(ctx context.Context, projectId string, secretId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateSecretTagResponse, error) {
+	rsp, err := c.CreateSecretTagWithBody(ctx, projectId, secretId, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateSecretTagResponse(rsp)
+}
+
+// CreateSecretTagWithResponse 添加凭据标签
+//
+// 添加凭据标签。.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/{project_id}/csms/{secret_id}/tags (the `CreateSecretTag` operationId).
+func (c *ClientWithResponses) CreateSecretTagWithResponse(ctx context.Context, projectId string, secretId string, body CreateSecretTagJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateSecretTagResponse, error) {
+	rsp, err := c.CreateSecretTag(ctx, projectId, secretId, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateSecretTagResponse(rsp)
+}
+
+// BatchCreateActionWithBodyWithResponse 批量添加或删除凭据标签
+//
+// 功能介绍：批量添加或删除凭据标签。.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/{project_id}/csms/{secret_id}/tags/action (the `BatchCreateAction` operationId).
+func (c *ClientWithResponses) BatchCreateActionWithBodyWithResponse(ctx context.Context, projectId string, secretId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchCreateActionResponse, error) {
+	rsp, err := c.BatchCreateActionWithBody(ctx, projectId, secretId, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseBatchCreateActionResponse(rsp)
+}
+
+// BatchCreateActionWithResponse 批量添加或删除凭据标签
+//
+// 功能介绍：批量添加或删除凭据标签。.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/{project_id}/csms/{secret_id}/tags/action (the `BatchCreateAction` operationId).
+func (c *ClientWithResponses) BatchCreateActionWithResponse(ctx context.Context, projectId string, secretId string, body BatchCreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchCreateActionResponse, error) {
+	rsp, err := c.BatchCreateAction(ctx, projectId, secretId, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseBatchCreateActionResponse(rsp)
+}
+
+// DeleteSecretTagWithResponse 删除凭据标签
+//
+// 删除凭据标签。.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /v1/{project_id}/csms/{secret_id}/tags/{key} (the `DeleteSecretTag` operationId).
+func (c *ClientWithResponses) DeleteSecretTagWithResponse(ctx context.Context, projectId string, secretId string, key string, reqEditors ...RequestEditorFn) (*DeleteSecretTagResponse, error) {
+	rsp, err := c.DeleteSecretTag(ctx, projectId, secretId, key, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeleteSecretTagResponse(rsp)
+}
+
+// ListSecretsWithResponse 查询凭据列表
+//
+// 查询当前用户在本项目下创建的所有凭据。.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v1/{project_id}/secrets (the `ListSecrets` operationId).
+func (c *ClientWithResponses) ListSecretsWithResponse(ctx context.Context, projectId string, params *ListSecretsParams, reqEditors ...RequestEditorFn) (*ListSecretsResponse, error) {
+	rsp, err := c.ListSecrets(ctx, projectId, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListSecretsResponse(rsp)
+}
+
+// CreateSecretWithBodyWithResponse 创建凭据
+//
+// 创建新的凭据，并将凭据值存入凭据的初始版本。
+// 凭据管理服务将凭据值加密后，存储在凭据对象下的版本中。每个版本可与多个凭据版本状态相关联，凭据版本状态用于标识凭据版本处于的阶段，没有版本状态标记的版本视为已弃用，可用凭据管理服务自动删除。
+// 初始版本的状态被标记为SYSCURRENT。
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/{project_id}/secrets (the `CreateSecret` operationId).
+func (c *ClientWithResponses) CreateSecretWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateSecretResponse, error) {
+	rsp, err := c.CreateSecretWithBody(ctx, projectId, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateSecretResponse(rsp)
+}
+
+// CreateSecretWithResponse 创建凭据
+//
+// 创建新的凭据，并将凭据值存入凭据的初始版本。
+// 凭据管理服务将凭据值加密后，存储在凭据对象下的版本中。每个版本可与多个凭据版本状态相关联，凭据版本状态用于标识凭据版本处于的阶段，没有版本状态标记的版本视为已弃用，可用凭据管理服务自动删除。
+// 初始版本的状态被标记为SYSCURRENT。
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/{project_id}/secrets (the `CreateSecret` operationId).
+func (c *ClientWithResponses) CreateSecretWithResponse(ctx context.Context, projectId string, body CreateSecretJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateSecretResponse, error) {
+	rsp, err := c.CreateSecret(ctx, projectId, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateSecretResponse(rsp)
+}
+
+// UploadSecretBlobWithBodyWithResponse 恢复凭据对象
+//
+// 通过上传凭据备份文件，恢复凭据对象.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/{project_id}/secrets/restore (the `UploadSecretBlob` operationId).
+func (c *ClientWithResponses) UploadSecretBlobWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UploadSecretBlobResponse, error) {
+	rsp, err := c.UploadSecretBlobWithBody(ctx, projectId, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUploadSecretBlobResponse(rsp)
+}
+
+// UploadSecretBlobWithResponse 恢复凭据对象
+//
+// 通过上传凭据备份文件，恢复凭据对象.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/{project_id}/secrets/restore (the `UploadSecretBlob` operationId).
+func (c *ClientWithResponses) UploadSecretBlobWithResponse(ctx context.Context, projectId string, body UploadSecretBlobJSONRequestBody, reqEditors ...RequestEditorFn) (*UploadSecretBlobResponse, error) {
+	rsp, err := c.UploadSecretBlob(ctx, projectId, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUploadSecretBlobResponse(rsp)
+}
+
+// DeleteSecretWithResponse 立即删除凭据
+//
+// 立即删除指定的凭据，且无法恢复。.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /v1/{project_id}/secrets/{secret_name} (the `DeleteSecret` operationId).
+func (c *ClientWithResponses) DeleteSecretWithResponse(ctx context.Context, projectId string, secretName string, reqEditors ...RequestEditorFn) (*DeleteSecretResponse, error) {
+	rsp, err := c.DeleteSecret(ctx, projectId, secretName, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeleteSecretResponse(rsp)
+}
+
+// ShowSecretWithResponse 查询凭据
+//
+// 查询指定凭据的信息。.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v1/{project_id}/secrets/{secret_name} (the `ShowSecret` operationId).
+func (c *ClientWithResponses) ShowSecretWithResponse(ctx context.Context, projectId string, secretName string, reqEditors ...RequestEditorFn) (*ShowSecretResponse, error) {
+	rsp, err := c.ShowSecret(ctx, projectId, secretName, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseShowSecretResponse(rsp)
+}
+
+// UpdateSecretWithBodyWithResponse 更新凭据
+//
+// 更新指定凭据的元数据信息。.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /v1/{project_id}/secrets/{secret_name} (the `UpdateSecret` operationId).
+func (c *ClientWithResponses) UpdateSecretWithBodyWithResponse(ctx context.Context, projectId string, secretName string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateSecretResponse, error) {
+	rsp, err := c.UpdateSecretWithBody(ctx, projectId, secretName, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateSecretResponse(rsp)
+}
+
+// UpdateSecretWithResponse 更新凭据
+//
+// 更新指定凭据的元数据信息。.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /v1/{project_id}/secrets/{secret_name} (the `UpdateSecret` operationId).
+func (c *ClientWithResponses) UpdateSecretWithResponse(ctx context.Context, projectId string, secretName string, body UpdateSecretJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateSecretResponse, error) {
+	rsp, err := c.UpdateSecret(ctx, projectId, secretName, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateSecretResponse(rsp)
+}
+
+// DownloadSecretBlobWithResponse 下载凭据备份
+//
+// 下载指定凭据的备份文件.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/{project_id}/secrets/{secret_name}/backup (the `DownloadSecretBlob` operationId).
+func (c *ClientWithResponses) DownloadSecretBlobWithResponse(ctx context.Context, projectId string, secretName string, reqEditors ...RequestEditorFn) (*DownloadSecretBlobResponse, error) {
+	rsp, err := c.DownloadSecretBlob(ctx, projectId, secretName, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDownloadSecretBlobResponse(rsp)
+}
+
+// RotateSecretWithResponse 轮转凭据
+//
+// 立即执行轮转凭据。在指定的凭据中，创建一个新的凭据版本，用于加密存储后台随机产生的凭据值。同时将新创建的凭据版本标记为SYSCURRENT状态。.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/{project_id}/secrets/{secret_name}/rotate (the `RotateSecret` operationId).
+func (c *ClientWithResponses) RotateSecretWithResponse(ctx context.Context, projectId string, secretName string, reqEditors ...RequestEditorFn) (*RotateSecretResponse, error) {
+	rsp, err := c.RotateSecret(ctx, projectId, secretName, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseRotateSecretResponse(rsp)
+}
+
+// RestoreSecretWithResponse 取消凭据的定时删除任务
+//
+// 取消凭据的定时删除任务，凭据对象恢复可使用状态。.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/{project_id}/secrets/{secret_name}/scheduled-deleted-tasks/cancel (the `RestoreSecret` operationId).
+func (c *ClientWithResponses) RestoreSecretWithResponse(ctx context.Context, projectId string, secretName string, reqEditors ...RequestEditorFn) (*RestoreSecretResponse, error) {
+	rsp, err := c.RestoreSecret(ctx, projectId, secretName, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseRestoreSecretResponse(rsp)
+}
+
+// DeleteSecretForScheduleWithBodyWithResponse 创建凭据的定时删除任务
+//
+// 指定延迟删除时间，创建删除凭据的定时任务，可设置7\~30天的的延迟删除时间。.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/{project_id}/secrets/{secret_name}/scheduled-deleted-tasks/create (the `DeleteSecretForSchedule` operationId).
+func (c *ClientWithResponses) DeleteSecretForScheduleWithBodyWithResponse(ctx context.Context, projectId string, secretName string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeleteSecretForScheduleResponse, error) {
+	rsp, err := c.DeleteSecretForScheduleWithBody(ctx, projectId, secretName, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeleteSecretForScheduleResponse(rsp)
+}
+
+// DeleteSecretForScheduleWithResponse 创建凭据的定时删除任务
+//
+// 指定延迟删除时间，创建删除凭据的定时任务，可设置7\~30天的的延迟删除时间。.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/{project_id}/secrets/{secret_name}/scheduled-deleted-tasks/create (the `DeleteSecretForSchedule` operationId).
+func (c *ClientWithResponses) DeleteSecretForScheduleWithResponse(ctx context.Context, projectId string, secretName string, body DeleteSecretForScheduleJSONRequestBody, reqEditors ...RequestEditorFn) (*DeleteSecretForScheduleResponse, error) {
+	rsp, err := c.DeleteSecretForSchedule(ctx, projectId, secretName, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeleteSecretForScheduleResponse(rsp)
+}
+
+// DeleteSecretStageWithResponse 删除凭据的版本状态
+//
+// 删除指定的凭据版本状态。.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /v1/{project_id}/secrets/{secret_name}/stages/{stage_name} (the `DeleteSecretStage` operationId).
+func (c *ClientWithResponses) DeleteSecretStageWithResponse(ctx context.Context, projectId string, secretName string, stageName string, reqEditors ...RequestEditorFn) (*DeleteSecretStageResponse, error) {
+	rsp, err := c.DeleteSecretStage(ctx, projectId, secretName, stageName, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeleteSecretStageResponse(rsp)
+}
+
+// ShowSecretStageWithResponse 查询凭据的版本状态
+//
+// 查询指定凭据版本状态标记的版本信息。.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v1/{project_id}/secrets/{secret_name}/stages/{stage_name} (the `ShowSecretStage` operationId).
+func (c *ClientWithResponses) ShowSecretStageWithResponse(ctx context.Context, projectId string, secretName string, stageName string, reqEditors ...RequestEditorFn) (*ShowSecretStageResponse, error) {
+	rsp, err := c.ShowSecretStage(ctx, projectId, secretName, stageName, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseShowSecretStageResponse(rsp)
+}
+
+// UpdateSecretStageWithBodyWithResponse 更新凭据的版本状态
+//
+// 更新凭据的版本状态。.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /v1/{project_id}/secrets/{secret_name}/stages/{stage_name} (the `UpdateSecretStage` operationId).
+func (c *ClientWithResponses) UpdateSecretStageWithBodyWithResponse(ctx context.Context, projectId string, secretName string, stageName string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateSecretStageResponse, error) {
+	rsp, err := c.UpdateSecretStageWithBody(ctx, projectId, secretName, stageName, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateSecretStageResponse(rsp)
+}
+
+// UpdateSecretStageWithResponse 更新凭据的版本状态
+//
+// 更新凭据的版本状态。.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /v1/{project_id}/secrets/{secret_name}/stages/{stage_name} (the `UpdateSecretStage` operationId).
+func (c *ClientWithResponses) UpdateSecretStageWithResponse(ctx context.Context, projectId string, secretName string, stageName string, body UpdateSecretStageJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateSecretStageResponse, error) {
+	rsp, err := c.UpdateSecretStage(ctx, projectId, secretName, stageName, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateSecretStageResponse(rsp)
+}
+
+// ListSecretVersionsWithResponse 查询凭据的版本列表
+//
+// 查询指定凭据下的版本列表信息。.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v1/{project_id}/secrets/{secret_name}/versions (the `ListSecretVersions` operationId).
+func (c *ClientWithResponses) ListSecretVersionsWithResponse(ctx context.Context, projectId string, secretName string, params *ListSecretVersionsParams, reqEditors ...RequestEditorFn) (*ListSecretVersionsResponse, error) {
+	rsp, err := c.ListSecretVersions(ctx, projectId, secretName, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListSecretVersionsResponse(rsp)
+}
+
+// CreateSecretVersionWithBodyWithResponse 创建凭据版本
+//
+// 在指定的凭据中，创建一个新的凭据版本，用于加密保管新的凭据值。默认情况下，新创建的凭据版本被标记为SYSCURRENT状态，而SYSCURRENT标记的前一个凭据版本被标记为SYSPREVIOUS状态。您可以通过指定VersionStage参数来覆盖默认行为。.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/{project_id}/secrets/{secret_name}/versions (the `CreateSecretVersion` operationId).
+func (c *ClientWithResponses) CreateSecretVersionWithBodyWithResponse(ctx context.Context, projectId string, secretName string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateSecretVersionResponse, error) {
+	rsp, err := c.CreateSecretVersionWithBody(ctx, projectId, secretName, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateSecretVersionResponse(rsp)
+}
+
+// CreateSecretVersionWithResponse 创建凭据版本
+//
+// 在指定的凭据中，创建一个新的凭据版本，用于加密保管新的凭据值。默认情况下，新创建的凭据版本被标记为SYSCURRENT状态，而SYSCURRENT标记的前一个凭据版本被标记为SYSPREVIOUS状态。您可以通过指定VersionStage参数来覆盖默认行为。.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/{project_id}/secrets/{secret_name}/versions (the `CreateSecretVersion` operationId).
+func (c *ClientWithResponses) CreateSecretVersionWithResponse(ctx context.Context, projectId string, secretName string, body CreateSecretVersionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateSecretVersionResponse, error) {
+	rsp, err := c.CreateSecretVersion(ctx, projectId, secretName, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateSecretVersionResponse(rsp)
+}
+
+// ShowSecretVersionWithResponse 查询凭据的版本与凭据值
+//
+// 查询指定凭据版本的信息和版本中的明文凭据值，只能查询ENABLED状态的凭据。 通过/v1/{project_id}/secrets/{secret_name}/versions/latest （即将当前接口URL中的{version_id}赋值为latest）可访问凭据最新版本的凭据值。.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v1/{project_id}/secrets/{secret_name}/versions/{version_id} (the `ShowSecretVersion` operationId).
+func (c *ClientWithResponses) ShowSecretVersionWithResponse(ctx context.Context, projectId string, secretName string, versionId string, reqEditors ...RequestEditorFn) (*ShowSecretVersionResponse, error) {
+	rsp, err := c.ShowSecretVersion(ctx, projectId, secretName, versionId, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseShowSecretVersionResponse(rsp)
+}
+
+// UpdateVersionWithBodyWithResponse 更新凭据版本
+//
+// 当前支持更新指定凭据版本的有效期，只能更新ENABLED状态的凭据。在关联订阅的事件包含“版本过期”基础事件类型时，每次更新版本有效期后仅会触发一次事件通知。.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /v1/{project_id}/secrets/{secret_name}/versions/{version_id} (the `UpdateVersion` operationId).
+func (c *ClientWithResponses) UpdateVersionWithBodyWithResponse(ctx context.Context, projectId string, secretName string, versionId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateVersionResponse, error) {
+	rsp, err := c.UpdateVersionWithBody(ctx, projectId, secretName, versionId, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateVersionResponse(rsp)
+}
+
+// UpdateVersionWithResponse 更新凭据版本
+//
+// 当前支持更新指定凭据版本的有效期，只能更新ENABLED状态的凭据。在关联订阅的事件包含“版本过期”基础事件类型时，每次更新版本有效期后仅会触发一次事件通知。.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /v1/{project_id}/secrets/{secret_name}/versions/{version_id} (the `UpdateVersion` operationId).
+func (c *ClientWithResponses) UpdateVersionWithResponse(ctx context.Context, projectId string, secretName string, versionId string, body UpdateVersionJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateVersionResponse, error) {
+	rsp, err := c.UpdateVersion(ctx, projectId, secretName, versionId, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateVersionResponse(rsp)
+}
+
+// ListKmsTagsWithResponse 查询项目标签
+//
+// 功能介绍：查询用户在指定项目下的所有标签集合。.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /{version_id}/{project_id}/csms/tags (the `ListKmsTags` operationId).
+func (c *ClientWithResponses) ListKmsTagsWithResponse(ctx context.Context, versionId string, projectId string, reqEditors ...RequestEditorFn) (*ListKmsTagsResponse, error) {
+	rsp, err := c.ListKmsTags(ctx, versionId, projectId, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListKmsTagsResponse(rsp)
+}
+
+// BatchCreateOrDeleteTagsWithBodyWithResponse 批量添加删除凭据标签
+//
+// 功能介绍：批量添加删除凭据标签。.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /{version_id}/{project_id}/csms/{secret_id}/tags/action (the `BatchCreateOrDeleteTags` operationId).
+func (c *ClientWithResponses) BatchCreateOrDeleteTagsWithBodyWithResponse(ctx context.Context, versionId string, projectId string, secretId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchCreateOrDeleteTagsResponse, error) {
+	rsp, err := c.BatchCreateOrDeleteTagsWithBody(ctx, versionId, projectId, secretId, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseBatchCreateOrDeleteTagsResponse(rsp)
+}
+
+// BatchCreateOrDeleteTagsWithResponse 批量添加删除凭据标签
+//
+// 功能介绍：批量添加删除凭据标签。.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /{version_id}/{project_id}/csms/{secret_id}/tags/action (the `BatchCreateOrDeleteTags` operationId).
+func (c *ClientWithResponses) BatchCreateOrDeleteTagsWithResponse(ctx context.Context, versionId string, projectId string, secretId string, body BatchCreateOrDeleteTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchCreateOrDeleteTagsResponse, error) {
+	rsp, err := c.BatchCreateOrDeleteTags(ctx, versionId, projectId, secretId, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseBatchCreateOrDeleteTagsResponse(rsp)
+}
+
+// ParseListSecretEventsResponse parses an HTTP response from a ListSecretEventsWithResponse call
+func ParseListSecretEventsResponse(rsp *http.Response) (*ListSecretEventsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListSecretEventsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ListSecretEventsResponseBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest ListSecretEventsError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ListSecretEventsError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ListSecretEventsError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ListSecretEventsError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ListSecretEventsError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 502:
+		var dest ListSecretEventsError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON502 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 504:
+		var dest ListSecretEventsError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON504 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseCreateSecretEventResponse parses an HTTP response from a CreateSecretEventWithResponse call
+func ParseCreateSecretEventResponse(rsp *http.Response) (*CreateSecretEventResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateSecretEventResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest CreateSecretEventResponseBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest CreateSecretEventError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest CreateSecretEventError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest CreateSecretEventError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest CreateSecretEventError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest CreateSecretEventError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 502:
+		var dest CreateSecretEventError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON502 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 504:
+		var dest CreateSecretEventError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON504 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseDeleteSecretEventResponse parses an HTTP response from a DeleteSecretEventWithResponse call
+func ParseDeleteSecretEventResponse(rsp *http.Response) (*DeleteSecretEventResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DeleteSecretEventResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case rsp.StatusCode == 200:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest DeleteSecretEventError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest DeleteSecretEventError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest DeleteSecretEventError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest DeleteSecretEventError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest DeleteSecretEventError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 502:
+		var dest DeleteSecretEventError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON502 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 504:
+		var dest DeleteSecretEventError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON504 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseShowSecretEventResponse parses an HTTP response from a ShowSecretEventWithResponse call
+func ParseShowSecretEventResponse(rsp *http.Response) (*ShowSecretEventResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ShowSecretEventResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ShowSecretEventResponseBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest ShowSecretEventError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ShowSecretEventError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ShowSecretEventError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ShowSecretEventError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ShowSecretEventError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 502:
+		var dest ShowSecretEventError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON502 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 504:
+		var dest ShowSecretEventError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON504 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseUpdateSecretEventResponse parses an HTTP response from a UpdateSecretEventWithResponse call
+func ParseUpdateSecretEventResponse(rsp *http.Response) (*UpdateSecretEventResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UpdateSecretEventResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest UpdateSecretEventResponseBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest UpdateSecretEventError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest UpdateSecretEventError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest UpdateSecretEventError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest UpdateSecretEventError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest UpdateSecretEventError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 502:
+		var dest UpdateSecretEventError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON502 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 504:
+		var dest UpdateSecretEventError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON504 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListNotificationRecordsResponse parses an HTTP response from a ListNotificationRecordsWithResponse call
+func ParseListNotificationRecordsResponse(rsp *http.Response) (*ListNotificationRecordsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListNotificationRecordsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ListNotificationRecordsResponseBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest ListNotificationRecordsError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ListNotificationRecordsError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ListNotificationRecordsError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ListNotificationRecordsError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ListNotificationRecordsError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 502:
+		var dest ListNotificationRecordsError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON502 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 504:
+		var dest ListNotificationRecordsError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON504 = &dest
+
+	}
+
+	return response, nil
 }
 
 // ParseListResourceInstancesResponse parses an HTTP response from a ListResourceInstancesWithResponse call
@@ -560,6 +8314,1782 @@ func ParseListResourceInstancesResponse(rsp *http.Response) (*ListResourceInstan
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 504:
 		var dest ListResourceInstancesError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON504 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListProjectSecretsTagsResponse parses an HTTP response from a ListProjectSecretsTagsWithResponse call
+func ParseListProjectSecretsTagsResponse(rsp *http.Response) (*ListProjectSecretsTagsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListProjectSecretsTagsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ListProjectSecretsTagsResponseBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest ListProjectSecretsTagsError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ListProjectSecretsTagsError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ListProjectSecretsTagsError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ListProjectSecretsTagsError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ListProjectSecretsTagsError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 502:
+		var dest ListProjectSecretsTagsError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON502 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 504:
+		var dest ListProjectSecretsTagsError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON504 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListSecretTagsResponse parses an HTTP response from a ListSecretTagsWithResponse call
+func ParseListSecretTagsResponse(rsp *http.Response) (*ListSecretTagsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListSecretTagsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ListSecretTagsResponseBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest ListSecretTagsError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ListSecretTagsError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ListSecretTagsError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ListSecretTagsError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ListSecretTagsError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 502:
+		var dest ListSecretTagsError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON502 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 504:
+		var dest ListSecretTagsError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON504 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseCreateSecretTagResponse parses an HTTP response from a CreateSecretTagWithResponse call
+func ParseCreateSecretTagResponse(rsp *http.Response) (*CreateSecretTagResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateSecretTagResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case rsp.StatusCode == 204:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest CreateSecretTagError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest CreateSecretTagError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest CreateSecretTagError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest CreateSecretTagError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest CreateSecretTagError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 502:
+		var dest CreateSecretTagError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON502 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 504:
+		var dest CreateSecretTagError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON504 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseBatchCreateActionResponse parses an HTTP response from a BatchCreateActionWithResponse call
+func ParseBatchCreateActionResponse(rsp *http.Response) (*BatchCreateActionResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &BatchCreateActionResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case rsp.StatusCode == 204:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BatchCreateActionError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest BatchCreateActionError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest BatchCreateActionError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest BatchCreateActionError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest BatchCreateActionError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 502:
+		var dest BatchCreateActionError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON502 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 504:
+		var dest BatchCreateActionError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON504 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseDeleteSecretTagResponse parses an HTTP response from a DeleteSecretTagWithResponse call
+func ParseDeleteSecretTagResponse(rsp *http.Response) (*DeleteSecretTagResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DeleteSecretTagResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case rsp.StatusCode == 204:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest DeleteSecretTagError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest DeleteSecretTagError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest DeleteSecretTagError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest DeleteSecretTagError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest DeleteSecretTagError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 502:
+		var dest DeleteSecretTagError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON502 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 504:
+		var dest DeleteSecretTagError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON504 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListSecretsResponse parses an HTTP response from a ListSecretsWithResponse call
+func ParseListSecretsResponse(rsp *http.Response) (*ListSecretsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListSecretsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ListSecretsResponseBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest ListSecretsError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ListSecretsError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ListSecretsError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ListSecretsError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ListSecretsError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 502:
+		var dest ListSecretsError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON502 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 504:
+		var dest ListSecretsError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON504 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseCreateSecretResponse parses an HTTP response from a CreateSecretWithResponse call
+func ParseCreateSecretResponse(rsp *http.Response) (*CreateSecretResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateSecretResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest CreateSecretResponseBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest CreateSecretError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest CreateSecretError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest CreateSecretError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest CreateSecretError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest CreateSecretError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 502:
+		var dest CreateSecretError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON502 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 504:
+		var dest CreateSecretError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON504 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseUploadSecretBlobResponse parses an HTTP response from a UploadSecretBlobWithResponse call
+func ParseUploadSecretBlobResponse(rsp *http.Response) (*UploadSecretBlobResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UploadSecretBlobResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest UploadSecretBlobResponseBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest UploadSecretBlobError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest UploadSecretBlobError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest UploadSecretBlobError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest UploadSecretBlobError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest UploadSecretBlobError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 502:
+		var dest UploadSecretBlobError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON502 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 504:
+		var dest UploadSecretBlobError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON504 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseDeleteSecretResponse parses an HTTP response from a DeleteSecretWithResponse call
+func ParseDeleteSecretResponse(rsp *http.Response) (*DeleteSecretResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DeleteSecretResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case rsp.StatusCode == 200:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest DeleteSecretError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest DeleteSecretError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest DeleteSecretError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest DeleteSecretError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest DeleteSecretError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 502:
+		var dest DeleteSecretError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON502 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 504:
+		var dest DeleteSecretError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON504 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseShowSecretResponse parses an HTTP response from a ShowSecretWithResponse call
+func ParseShowSecretResponse(rsp *http.Response) (*ShowSecretResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ShowSecretResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ShowSecretResponseBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest ShowSecretError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ShowSecretError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ShowSecretError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ShowSecretError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ShowSecretError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 502:
+		var dest ShowSecretError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON502 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 504:
+		var dest ShowSecretError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON504 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseUpdateSecretResponse parses an HTTP response from a UpdateSecretWithResponse call
+func ParseUpdateSecretResponse(rsp *http.Response) (*UpdateSecretResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UpdateSecretResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest UpdateSecretResponseBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest UpdateSecretError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest UpdateSecretError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest UpdateSecretError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest UpdateSecretError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest UpdateSecretError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 502:
+		var dest UpdateSecretError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON502 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 504:
+		var dest UpdateSecretError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON504 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseDownloadSecretBlobResponse parses an HTTP response from a DownloadSecretBlobWithResponse call
+func ParseDownloadSecretBlobResponse(rsp *http.Response) (*DownloadSecretBlobResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DownloadSecretBlobResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest DownloadSecretBlobResponseBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest DownloadSecretBlobError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest DownloadSecretBlobError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest DownloadSecretBlobError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest DownloadSecretBlobError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest DownloadSecretBlobError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 502:
+		var dest DownloadSecretBlobError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON502 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 504:
+		var dest DownloadSecretBlobError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON504 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseRotateSecretResponse parses an HTTP response from a RotateSecretWithResponse call
+func ParseRotateSecretResponse(rsp *http.Response) (*RotateSecretResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &RotateSecretResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest RotateSecretResponseBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest RotateSecretError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest RotateSecretError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest RotateSecretError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest RotateSecretError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest RotateSecretError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 502:
+		var dest RotateSecretError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON502 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 504:
+		var dest RotateSecretError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON504 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseRestoreSecretResponse parses an HTTP response from a RestoreSecretWithResponse call
+func ParseRestoreSecretResponse(rsp *http.Response) (*RestoreSecretResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &RestoreSecretResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest RestoreSecretResponseBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest RestoreSecretError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest RestoreSecretError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest RestoreSecretError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest RestoreSecretError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest RestoreSecretError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 502:
+		var dest RestoreSecretError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON502 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 504:
+		var dest RestoreSecretError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON504 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseDeleteSecretForScheduleResponse parses an HTTP response from a DeleteSecretForScheduleWithResponse call
+func ParseDeleteSecretForScheduleResponse(rsp *http.Response) (*DeleteSecretForScheduleResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DeleteSecretForScheduleResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest DeleteSecretForScheduleResponseBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest DeleteSecretForScheduleError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest DeleteSecretForScheduleError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest DeleteSecretForScheduleError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest DeleteSecretForScheduleError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest DeleteSecretForScheduleError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 502:
+		var dest DeleteSecretForScheduleError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON502 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 504:
+		var dest DeleteSecretForScheduleError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON504 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseDeleteSecretStageResponse parses an HTTP response from a DeleteSecretStageWithResponse call
+func ParseDeleteSecretStageResponse(rsp *http.Response) (*DeleteSecretStageResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DeleteSecretStageResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case rsp.StatusCode == 204:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest DeleteSecretStageError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest DeleteSecretStageError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest DeleteSecretStageError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest DeleteSecretStageError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest DeleteSecretStageError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 502:
+		var dest DeleteSecretStageError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON502 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 504:
+		var dest DeleteSecretStageError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON504 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseShowSecretStageResponse parses an HTTP response from a ShowSecretStageWithResponse call
+func ParseShowSecretStageResponse(rsp *http.Response) (*ShowSecretStageResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ShowSecretStageResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ShowSecretStageResponseBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest ShowSecretStageError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ShowSecretStageError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ShowSecretStageError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ShowSecretStageError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ShowSecretStageError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 502:
+		var dest ShowSecretStageError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON502 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 504:
+		var dest ShowSecretStageError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON504 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseUpdateSecretStageResponse parses an HTTP response from a UpdateSecretStageWithResponse call
+func ParseUpdateSecretStageResponse(rsp *http.Response) (*UpdateSecretStageResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UpdateSecretStageResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest UpdateSecretStageResponseBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest UpdateSecretStageError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest UpdateSecretStageError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest UpdateSecretStageError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest UpdateSecretStageError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest UpdateSecretStageError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 502:
+		var dest UpdateSecretStageError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON502 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 504:
+		var dest UpdateSecretStageError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON504 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListSecretVersionsResponse parses an HTTP response from a ListSecretVersionsWithResponse call
+func ParseListSecretVersionsResponse(rsp *http.Response) (*ListSecretVersionsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListSecretVersionsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ListSecretVersionsResponseBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest ListSecretVersionsError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ListSecretVersionsError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ListSecretVersionsError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ListSecretVersionsError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ListSecretVersionsError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 502:
+		var dest ListSecretVersionsError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON502 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 504:
+		var dest ListSecretVersionsError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON504 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseCreateSecretVersionResponse parses an HTTP response from a CreateSecretVersionWithResponse call
+func ParseCreateSecretVersionResponse(rsp *http.Response) (*CreateSecretVersionResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateSecretVersionResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest CreateSecretVersionResponseBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest CreateSecretVersionError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest CreateSecretVersionError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest CreateSecretVersionError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest CreateSecretVersionError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest CreateSecretVersionError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 502:
+		var dest CreateSecretVersionError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON502 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 504:
+		var dest CreateSecretVersionError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON504 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseShowSecretVersionResponse parses an HTTP response from a ShowSecretVersionWithResponse call
+func ParseShowSecretVersionResponse(rsp *http.Response) (*ShowSecretVersionResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ShowSecretVersionResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ShowSecretVersionResponseBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest ShowSecretVersionError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ShowSecretVersionError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ShowSecretVersionError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ShowSecretVersionError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ShowSecretVersionError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 502:
+		var dest ShowSecretVersionError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON502 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 504:
+		var dest ShowSecretVersionError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON504 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseUpdateVersionResponse parses an HTTP response from a UpdateVersionWithResponse call
+func ParseUpdateVersionResponse(rsp *http.Response) (*UpdateVersionResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UpdateVersionResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest UpdateVersionResponseBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest UpdateVersionError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest UpdateVersionError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest UpdateVersionError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest UpdateVersionError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest UpdateVersionError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 502:
+		var dest UpdateVersionError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON502 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 504:
+		var dest UpdateVersionError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON504 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListKmsTagsResponse parses an HTTP response from a ListKmsTagsWithResponse call
+func ParseListKmsTagsResponse(rsp *http.Response) (*ListKmsTagsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListKmsTagsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ListKmsTagsResponseBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest ListKmsTagsError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ListKmsTagsError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ListKmsTagsError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ListKmsTagsError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ListKmsTagsError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 502:
+		var dest ListKmsTagsError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON502 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 504:
+		var dest ListKmsTagsError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON504 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseBatchCreateOrDeleteTagsResponse parses an HTTP response from a BatchCreateOrDeleteTagsWithResponse call
+func ParseBatchCreateOrDeleteTagsResponse(rsp *http.Response) (*BatchCreateOrDeleteTagsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &BatchCreateOrDeleteTagsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case rsp.StatusCode == 204:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest BatchCreateOrDeleteTagsError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest BatchCreateOrDeleteTagsError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest BatchCreateOrDeleteTagsError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest BatchCreateOrDeleteTagsError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest BatchCreateOrDeleteTagsError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 502:
+		var dest BatchCreateOrDeleteTagsError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON502 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 504:
+		var dest BatchCreateOrDeleteTagsError
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}

@@ -22,84 +22,84 @@ type Absolute struct {
 	LimitByFlavor *[]map[string]interface{} `json:"limit_by_flavor,omitempty"`
 
 	// MaxImageMeta 镜像元数据最大的长度。
-	MaxImageMeta *int32 `json:"maxImageMeta,omitempty"`
+	MaxImageMeta *int64 `json:"maxImageMeta,omitempty"`
 
 	// MaxPersonality 可注入文件的最大个数。
-	MaxPersonality *int32 `json:"maxPersonality,omitempty"`
+	MaxPersonality *int64 `json:"maxPersonality,omitempty"`
 
 	// MaxPersonalitySize 注入文件内容的最大长度（单位：Byte）。
-	MaxPersonalitySize *int32 `json:"maxPersonalitySize,omitempty"`
+	MaxPersonalitySize *int64 `json:"maxPersonalitySize,omitempty"`
 
 	// MaxSecurityGroupRules 安全组中安全组规则最大的配置个数。
 	// 说明：
 	// 具体配额限制请以VPC配额限制为准。
-	MaxSecurityGroupRules *int32 `json:"maxSecurityGroupRules,omitempty"`
+	MaxSecurityGroupRules *int64 `json:"maxSecurityGroupRules,omitempty"`
 
 	// MaxSecurityGroups 安全组最大使用个数。
 	// 说明：
 	// 具体配额限制请以VPC配额限制为准。
-	MaxSecurityGroups *int32 `json:"maxSecurityGroups,omitempty"`
+	MaxSecurityGroups *int64 `json:"maxSecurityGroups,omitempty"`
 
 	// MaxServerGroupMembers 服务器组中的最大弹性云服务器数。
-	MaxServerGroupMembers *int32 `json:"maxServerGroupMembers,omitempty"`
+	MaxServerGroupMembers *int64 `json:"maxServerGroupMembers,omitempty"`
 
 	// MaxServerGroups 服务器组的最大个数。
-	MaxServerGroups *int32 `json:"maxServerGroups,omitempty"`
+	MaxServerGroups *int64 `json:"maxServerGroups,omitempty"`
 
 	// MaxServerMeta 可输入元数据的最大长度。
-	MaxServerMeta *int32 `json:"maxServerMeta,omitempty"`
+	MaxServerMeta *int64 `json:"maxServerMeta,omitempty"`
 
 	// MaxTotalCores 当前租户所有的CPU核数最大申请数量。
-	MaxTotalCores *int32 `json:"maxTotalCores,omitempty"`
+	MaxTotalCores *int64 `json:"maxTotalCores,omitempty"`
 
 	// MaxTotalFloatingIps 最大的浮动IP使用个数。
-	MaxTotalFloatingIps *int32 `json:"maxTotalFloatingIps,omitempty"`
+	MaxTotalFloatingIps *int64 `json:"maxTotalFloatingIps,omitempty"`
 
 	// MaxTotalInstances 云服务器最大申请数量。
-	MaxTotalInstances *int32 `json:"maxTotalInstances,omitempty"`
+	MaxTotalInstances *int64 `json:"maxTotalInstances,omitempty"`
 
 	// MaxTotalKeypairs 可以申请的SSH密钥对最大数量。
-	MaxTotalKeypairs *int32 `json:"maxTotalKeypairs,omitempty"`
+	MaxTotalKeypairs *int64 `json:"maxTotalKeypairs,omitempty"`
 
 	// MaxTotalRAMSize 内存最大申请容量（单位：MB）。
-	MaxTotalRAMSize *int32 `json:"maxTotalRAMSize,omitempty"`
+	MaxTotalRAMSize *int64 `json:"maxTotalRAMSize,omitempty"`
 
 	// MaxTotalSpotCores 竞价实例的CPU核数最大申请数量。
-	MaxTotalSpotCores *int32 `json:"maxTotalSpotCores,omitempty"`
+	MaxTotalSpotCores *int64 `json:"maxTotalSpotCores,omitempty"`
 
 	// MaxTotalSpotInstances 竞价实例的最大申请数量。
 	// 竞价实例即采用竞价计费模式的实例，详细内容，请参见竞价计费（竞价模式）。
-	MaxTotalSpotInstances *int32 `json:"maxTotalSpotInstances,omitempty"`
+	MaxTotalSpotInstances *int64 `json:"maxTotalSpotInstances,omitempty"`
 
 	// MaxTotalSpotRAMSize 竞价实例的内存最大申请容量（单位：MB）。
-	MaxTotalSpotRAMSize *int32 `json:"maxTotalSpotRAMSize,omitempty"`
+	MaxTotalSpotRAMSize *int64 `json:"maxTotalSpotRAMSize,omitempty"`
 
 	// TotalCoresUsed 当前已使用CPU核数。
-	TotalCoresUsed *int32 `json:"totalCoresUsed,omitempty"`
+	TotalCoresUsed *int64 `json:"totalCoresUsed,omitempty"`
 
 	// TotalFloatingIpsUsed 当前浮动IP使用个数。
-	TotalFloatingIpsUsed *int32 `json:"totalFloatingIpsUsed,omitempty"`
+	TotalFloatingIpsUsed *int64 `json:"totalFloatingIpsUsed,omitempty"`
 
 	// TotalInstancesUsed 当前云服务器使用个数。
-	TotalInstancesUsed *int32 `json:"totalInstancesUsed,omitempty"`
+	TotalInstancesUsed *int64 `json:"totalInstancesUsed,omitempty"`
 
 	// TotalRAMUsed 当前内存使用容量（单位：MB）。
-	TotalRAMUsed *int32 `json:"totalRAMUsed,omitempty"`
+	TotalRAMUsed *int64 `json:"totalRAMUsed,omitempty"`
 
 	// TotalSecurityGroupsUsed 当前安全组使用个数。
-	TotalSecurityGroupsUsed *int32 `json:"totalSecurityGroupsUsed,omitempty"`
+	TotalSecurityGroupsUsed *int64 `json:"totalSecurityGroupsUsed,omitempty"`
 
 	// TotalServerGroupsUsed 已使用的服务器组个数。
-	TotalServerGroupsUsed *int32 `json:"totalServerGroupsUsed,omitempty"`
+	TotalServerGroupsUsed *int64 `json:"totalServerGroupsUsed,omitempty"`
 
 	// TotalSpotCoresUsed 当前竞价实例已使用的CPU核数。
-	TotalSpotCoresUsed *int32 `json:"totalSpotCoresUsed,omitempty"`
+	TotalSpotCoresUsed *int64 `json:"totalSpotCoresUsed,omitempty"`
 
 	// TotalSpotInstancesUsed 当前竞价实例的使用个数。
-	TotalSpotInstancesUsed *int32 `json:"totalSpotInstancesUsed,omitempty"`
+	TotalSpotInstancesUsed *int64 `json:"totalSpotInstancesUsed,omitempty"`
 
 	// TotalSpotRAMUsed 当前竞价实例的内存使用容量（单位：MB）。
-	TotalSpotRAMUsed *int32 `json:"totalSpotRAMUsed,omitempty"`
+	TotalSpotRAMUsed *int64 `json:"totalSpotRAMUsed,omitempty"`
 }
 
 // AllowAddressPairs defines model for AllowAddressPairs.
@@ -142,10 +142,10 @@ type AutoLaunchGroup struct {
 	CreatedAt *string `json:"created_at,omitempty"`
 
 	// CurrentCapacity 当前已经购买成功的总算力。
-	CurrentCapacity *int32 `json:"current_capacity,omitempty"`
+	CurrentCapacity *int64 `json:"current_capacity,omitempty"`
 
 	// CurrentStableCapacity 当前已经购买成功的按需算力。
-	CurrentStableCapacity *int32 `json:"current_stable_capacity,omitempty"`
+	CurrentStableCapacity *int64 `json:"current_stable_capacity,omitempty"`
 
 	// ExcessFulfilledCapacityBehavior 超过目标容量或目标容量减少时的实例中断行为。
 	// - terminate：释放
@@ -168,7 +168,7 @@ type AutoLaunchGroup struct {
 
 	// StableCapacity 按需实例目标容量。
 	// 目标容量指实例数量或CPU个数，必须小于等于target_capacity，智能购买组中可以没有按需实例。
-	StableCapacity *int32 `json:"stable_capacity,omitempty"`
+	StableCapacity *int64 `json:"stable_capacity,omitempty"`
 
 	// Status 智能购买组的运行状态。
 	// - SUBMITTED：已提交
@@ -179,7 +179,7 @@ type AutoLaunchGroup struct {
 
 	// TargetCapacity 智能购买组目标容量。
 	// 实例数量或者CPU个数目标容量大于等于stable_capacity。竞价实例的容量为满配容量减去stable_capacity。
-	TargetCapacity *int32 `json:"target_capacity,omitempty"`
+	TargetCapacity *int64 `json:"target_capacity,omitempty"`
 
 	// TaskState 智能购买组的任务状态。
 	// - HANDLING：购买中
@@ -680,7 +680,7 @@ type CreateActionResponseBody struct {
 	Resources *[]Resource `json:"resources,omitempty"`
 
 	// TotalCount 总记录数
-	TotalCount *int32 `json:"total_count,omitempty"`
+	TotalCount *int64 `json:"total_count,omitempty"`
 }
 
 // CreateActionTag defines model for CreateActionTag.
@@ -739,7 +739,7 @@ type CreateAutoLaunchGroupOverride struct {
 	// Priority 优先级。数值越小，优先级越高，优先购买。
 	// 取值范围：0到Integer.MAX_VALUE
 	// 默认值：Integer.MAX_VALUE
-	Priority *int32 `json:"priority,omitempty"`
+	Priority *int64 `json:"priority,omitempty"`
 
 	// SpotPrice 用户愿意为竞价实例每小时支付的最高价格。
 	SpotPrice *float64 `json:"spot_price,omitempty"`
@@ -754,10 +754,10 @@ type CreateAutoLaunchGroupOverride struct {
 // CreateAutoLaunchGroupRegionSpecs defines model for CreateAutoLaunchGroupRegionSpecs.
 type CreateAutoLaunchGroupRegionSpecs struct {
 	// ExpectStableCapacity 区域内期望的稳定算力容量。
-	ExpectStableCapacity int32 `json:"expect_stable_capacity"`
+	ExpectStableCapacity int64 `json:"expect_stable_capacity"`
 
 	// ExpectTargetCapacity 区域内期望的总算力容量。
-	ExpectTargetCapacity int32 `json:"expect_target_capacity"`
+	ExpectTargetCapacity int64 `json:"expect_target_capacity"`
 
 	// LaunchTemplateConfig 启动模板配置，详情请参见表4。
 	LaunchTemplateConfig CreateAutoLaunchGroupLaunchTemplateConfig `json:"launch_template_config"`
@@ -809,7 +809,7 @@ type CreateAutoLaunchGroupRequestBody struct {
 
 	// StableCapacity 按需实例目标容量。
 	// 目标容量指实例数量或CPU个数，必须小于等于target_capacity，智能购买组中可以没有按需实例。
-	StableCapacity *int32 `json:"stable_capacity,omitempty"`
+	StableCapacity *int64 `json:"stable_capacity,omitempty"`
 
 	// SupplyOption 资源供给中规格选择策略。
 	// - singlation：选择一种规格供给。
@@ -818,7 +818,7 @@ type CreateAutoLaunchGroupRequestBody struct {
 
 	// TargetCapacity 智能购买组目标容量。
 	// 实例数量或者CPU个数目标容量大于等于stable_capacity。竞价实例的容量为满配容量减去stable_capacity。
-	TargetCapacity int32 `json:"target_capacity"`
+	TargetCapacity int64 `json:"target_capacity"`
 
 	// Type 请求类型。
 	// - request：一次性。仅在启动时交付实例集群，调度失败后不再重试。
@@ -845,7 +845,7 @@ type CreateAutoLaunchGroupResponseBody struct {
 	// ErrorCode 错误码。
 	// - 请求失败时，响应体中包含错误。
 	// - 请求成功时，响应消息体中不包含错误码。
-	ErrorCode *int32 `json:"error_code,omitempty"`
+	ErrorCode *int64 `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误描述。
 	// - 请求失败时，响应体中包含错误描述。
@@ -983,7 +983,7 @@ type CreatePostPaidServersCpuOptions struct {
 	// - 只有目标flavor的extra_specs参数：
 	// - 存在“hw:cpu_policy”并取值为“dedicated”。
 	// - 存在“hw:cpu_threads”并取值为“2”。
-	HwCpuThreads *int32 `json:"hw:cpu_threads,omitempty"`
+	HwCpuThreads *int64 `json:"hw:cpu_threads,omitempty"`
 }
 
 // CreatePostPaidServersNics defines model for CreatePostPaidServersNics.
@@ -1065,7 +1065,7 @@ type CreatePostPaidServersRequestBodyServer struct {
 	// 约束：
 	// - 不传该字段时默认取值为1。
 	// - 租户的配额足够时，最大值为500。
-	Count *int32 `json:"count,omitempty"`
+	Count *int64 `json:"count,omitempty"`
 
 	// CpuOptions 自定义CPU选项。
 	// 详情请参见表8。
@@ -1223,7 +1223,7 @@ type CreatePostPaidServersRootVolume struct {
 	// 说明：
 	// - 了解GPSSD2、ESSD2类型云硬盘的iops，请参见磁盘类型及性能介绍。
 	// - 仅支持按需计费。
-	Iops *int32 `json:"iops,omitempty"`
+	Iops *int64 `json:"iops,omitempty"`
 
 	// Metadata 创建云硬盘的metadata信息，metadata中的key和value长度不大于255个字节。
 	// 仅在创建加密盘时使用metadata字段。
@@ -1236,13 +1236,13 @@ type CreatePostPaidServersRootVolume struct {
 	// - 若该参数没有指定或者指定为0时，系统盘大小默认取值为镜像中系统盘的最小值(镜像的min_disk属性)。
 	// 说明：
 	// 镜像系统盘的最小值（镜像的min_disk属性）可在控制台上单击镜像详情查看。或通过调用“查询镜像详情（OpenStack原生）”API获取，详细操作请参考《镜像服务API参考》中“查询镜像详情（OpenStack原生）”章节。
-	Size *int32 `json:"size,omitempty"`
+	Size *int64 `json:"size,omitempty"`
 
 	// Throughput 为云硬盘配置吞吐量，单位是MiB/s。当“volumetype”设置为GPSSD2类型的云硬盘时必填，其他类型不能设置。
 	// 说明：
 	// - 了解GPSSD2类型云硬盘的吞吐量大小范围，请参见磁盘类型及性能介绍。
 	// - 仅支持按需计费。
-	Throughput *int32 `json:"throughput,omitempty"`
+	Throughput *int64 `json:"throughput,omitempty"`
 
 	// Volumetype 云服务器系统盘对应的磁盘类型，需要与系统所提供的磁盘类型相匹配。
 	// 目前支持“SATA”，“SAS”，“GPSSD”，“SSD”，“ESSD”，“GPSSD2”和“ESSD2”。
@@ -1312,7 +1312,7 @@ type CreateServersCpuOptions struct {
 	// - 只有目标flavor的extra_specs参数：
 	// - 存在“hw:cpu_policy”并取值为“dedicated”。
 	// - 存在“hw:cpu_threads”并取值为“2”。
-	HwCpuThreads *int32 `json:"hw:cpu_threads,omitempty"`
+	HwCpuThreads *int64 `json:"hw:cpu_threads,omitempty"`
 }
 
 // CreateServersNics defines model for CreateServersNics.
@@ -1395,7 +1395,7 @@ type CreateServersRequestBodyServer struct {
 	// - 不传该字段时默认取值为1。
 	// - 当extendparam结构中的chargingMode为postPaid（即创建按需付费的云服务器），且租户的配额足够时，最大值为500。
 	// - 当extendparam结构中的chargingMode为prePaid（即创建包年包月付费的云服务器）时，该值取值范围为[1，100]。但一次订购不要超过400个资源（比如购买一个弹性云服务器，至少包含了1个云主机、1个系统盘，有可能还包含数据盘、弹性IP、带宽多个资源，这些都属于资源，会算到400个内），超过400个资源时报错。
-	Count *int32 `json:"count,omitempty"`
+	Count *int64 `json:"count,omitempty"`
 
 	// CpuOptions 自定义CPU选项。
 	// 详情请参见表7。
@@ -1563,7 +1563,7 @@ type CreateServersRootVolume struct {
 	// 说明：
 	// - 了解GPSSD2、ESSD2类型云硬盘的iops，请参见磁盘类型及性能介绍。
 	// - 仅支持按需计费。
-	Iops *int32 `json:"iops,omitempty"`
+	Iops *int64 `json:"iops,omitempty"`
 
 	// Metadata 创建云硬盘的metadata信息，metadata中的key和value长度不大于255个字节。
 	// 仅在创建加密盘时使用metadata字段。
@@ -1576,13 +1576,13 @@ type CreateServersRootVolume struct {
 	// - 若该参数没有指定或者指定为0时，系统盘大小默认取值为镜像中系统盘的最小值(镜像的min_disk属性)。
 	// 说明：
 	// 镜像系统盘的最小值（镜像的min_disk属性）可在控制台上单击镜像详情查看。或通过调用“查询镜像详情（OpenStack原生）”API获取，详细操作请参考《镜像服务API参考》中“查询镜像详情（OpenStack原生）”章节。
-	Size *int32 `json:"size,omitempty"`
+	Size *int64 `json:"size,omitempty"`
 
 	// Throughput 为云硬盘配置吞吐量，单位是MiB/s。当“volumetype”设置为GPSSD2类型的云硬盘时必填，其他类型不能设置。
 	// 说明：
 	// - 了解GPSSD2类型云硬盘的吞吐量大小范围，请参见磁盘类型及性能介绍。
 	// - 仅支持按需计费。
-	Throughput *int32 `json:"throughput,omitempty"`
+	Throughput *int64 `json:"throughput,omitempty"`
 
 	// Volumetype 云服务器系统盘对应的磁盘类型，需要与系统所提供的磁盘类型相匹配。
 	// 目前支持“SATA”，“SAS”，“GPSSD”，“SSD”，“ESSD”，“GPSSD2”和“ESSD2”。
@@ -1637,7 +1637,7 @@ type DataVolumes struct {
 	// 说明：
 	// - 了解GPSSD2、ESSD2类型云硬盘的iops，请参见磁盘类型及性能介绍。
 	// - 仅支持按需计费。
-	Iops *int32 `json:"iops,omitempty"`
+	Iops *int64 `json:"iops,omitempty"`
 
 	// Metadata 创建云硬盘的metadata信息，metadata中的key和value长度不大于255个字节。
 	// 仅在创建加密盘时使用metadata字段。
@@ -1659,13 +1659,13 @@ type DataVolumes struct {
 
 	// Size 数据盘大小，容量单位为GB，输入大小范围为[10,32768]。
 	// 如果使用数据盘镜像创建数据盘时，size取值不能小于创建数据盘镜像的源数据盘的大小。
-	Size int32 `json:"size"`
+	Size int64 `json:"size"`
 
 	// Throughput 为云硬盘配置吞吐量，单位是MiB/s。当“volumetype”设置为GPSSD2类型的云硬盘时必填，其他类型不能设置。
 	// 说明：
 	// - 了解GPSSD2类型云硬盘的吞吐量大小范围，请参见磁盘类型及性能介绍。
 	// - 仅支持按需计费。
-	Throughput *int32 `json:"throughput,omitempty"`
+	Throughput *int64 `json:"throughput,omitempty"`
 
 	// Volumetype 云服务器数据盘对应的磁盘类型，需要与系统所提供的磁盘类型相匹配。
 	// 目前支持“SATA”，“SAS”，“GPSSD”，“SSD”，“ESSD”，“GPSSD2”和“ESSD2”。
@@ -1708,7 +1708,7 @@ type DeleteAutoLaunchGroupResponseBody struct {
 	// ErrorCode 错误码。
 	// - 请求失败时，响应体中包含错误。
 	// - 请求成功时，响应消息体中不包含错误码。
-	ErrorCode *int32 `json:"error_code,omitempty"`
+	ErrorCode *int64 `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误描述。
 	// - 请求失败时，响应体中包含错误描述。
@@ -1786,7 +1786,7 @@ type Entities struct {
 	SubJobs *[]SubJobs `json:"sub_jobs,omitempty"`
 
 	// SubJobsTotal 子任务数量。
-	SubJobsTotal *int32 `json:"sub_jobs_total,omitempty"`
+	SubJobsTotal *int64 `json:"sub_jobs_total,omitempty"`
 }
 
 // Extendparam 变更云服务器扩展信息，详情参见 表4。
@@ -2095,11 +2095,11 @@ type InterfaceAttachments struct {
 	MacAddr *string `json:"mac_addr,omitempty"`
 
 	// MinRate 网卡带宽下限。
-	MinRate *int32 `json:"min_rate,omitempty"`
+	MinRate *int64 `json:"min_rate,omitempty"`
 
 	// MultiqueueNum 队列个数。
 	// 取值范围为 1, 2, 4, 8, 16，28。
-	MultiqueueNum *int32 `json:"multiqueue_num,omitempty"`
+	MultiqueueNum *int64 `json:"multiqueue_num,omitempty"`
 
 	// NetId 网卡端口所属网络ID（network_id）。
 	NetId *string `json:"net_id,omitempty"`
@@ -2160,7 +2160,7 @@ type ListAssociationsResponseBodyAssociationsItemFpgaimagesItem struct {
 	Protected *bool `json:"protected,omitempty"`
 
 	// Size FPGA镜像的文件大小，单位为MB。
-	Size *int32 `json:"size,omitempty"`
+	Size *int64 `json:"size,omitempty"`
 
 	// Status FPGA镜像的状态。取值如下：
 	// - active：表示FPGA镜像可以正常使用。
@@ -2185,7 +2185,7 @@ type ListAutoLaunchGroupsResponseBody struct {
 // ListDetailResponseBody defines model for ListDetailResponseBody.
 type ListDetailResponseBody struct {
 	// Count 查询的FPGA镜像数量。
-	Count *int32 `json:"count,omitempty"`
+	Count *int64 `json:"count,omitempty"`
 
 	// Fpgaimages 查询的FPGA镜像详情列表。
 	Fpgaimages *[]ListDetailResponseBodyFpgaimagesItem `json:"fpgaimages,omitempty"`
@@ -2220,7 +2220,7 @@ type ListDetailResponseBodyFpgaimagesItem struct {
 	Protected *bool `json:"protected,omitempty"`
 
 	// Size FPGA镜像的文件大小，单位为MB。
-	Size *int32 `json:"size,omitempty"`
+	Size *int64 `json:"size,omitempty"`
 
 	// Status FPGA镜像状态。取值如下：
 	// - initialing：表示创建FPGA镜像任务初始化中。
@@ -2236,7 +2236,7 @@ type ListDetailResponseBodyFpgaimagesItem struct {
 // ListFlavorSellPoliciesResponseBody defines model for ListFlavorSellPoliciesResponseBody.
 type ListFlavorSellPoliciesResponseBody struct {
 	// Count 云服务器规格销售策略数量。
-	Count *int32 `json:"count,omitempty"`
+	Count *int64 `json:"count,omitempty"`
 
 	// SellPolicies 云服务器规格销售策略，请参考表4。
 	SellPolicies *[]SellPolicies `json:"sell_policies,omitempty"`
@@ -2245,16 +2245,16 @@ type ListFlavorSellPoliciesResponseBody struct {
 // ListFlavorsAttachableQuantity 云服务器可挂载网卡和卷数，详情参见表7。
 type ListFlavorsAttachableQuantity struct {
 	// FreeBlk 可挂载vbd卷数。
-	FreeBlk *int32 `json:"free_blk,omitempty"`
+	FreeBlk *int64 `json:"free_blk,omitempty"`
 
 	// FreeDisk 可挂载卷数。
-	FreeDisk *int32 `json:"free_disk,omitempty"`
+	FreeDisk *int64 `json:"free_disk,omitempty"`
 
 	// FreeNic 可挂载网卡数。
-	FreeNic *int32 `json:"free_nic,omitempty"`
+	FreeNic *int64 `json:"free_nic,omitempty"`
 
 	// FreeScsi 可挂载scsi卷数。
-	FreeScsi *int32 `json:"free_scsi,omitempty"`
+	FreeScsi *int64 `json:"free_scsi,omitempty"`
 }
 
 // ListFlavorsFlavors defines model for ListFlavorsFlavors.
@@ -2265,7 +2265,7 @@ type ListFlavorsFlavors struct {
 
 	// OSFLVEXTDATAEphemeral 扩展属性，临时盘大小。
 	// 当前未使用该参数，缺省值为0。
-	OSFLVEXTDATAEphemeral *int32 `json:"OS-FLV-EXT-DATA:ephemeral,omitempty"`
+	OSFLVEXTDATAEphemeral *int64 `json:"OS-FLV-EXT-DATA:ephemeral,omitempty"`
 
 	// AttachableQuantity 云服务器可挂载网卡和卷数，详情参见表7。
 	AttachableQuantity *ListFlavorsAttachableQuantity `json:"attachableQuantity,omitempty"`
@@ -2293,7 +2293,7 @@ type ListFlavorsFlavors struct {
 	OsExtraSpecs *FlavorsOsExtraSpecs `json:"os_extra_specs,omitempty"`
 
 	// Ram 云服务器规格对应的内存大小，单位为MB。
-	Ram *int32 `json:"ram,omitempty"`
+	Ram *int64 `json:"ram,omitempty"`
 
 	// RxtxCap 云服务器可使用网络带宽的硬限制。
 	// 当前未使用该参数，缺省值为null。
@@ -2301,7 +2301,7 @@ type ListFlavorsFlavors struct {
 
 	// RxtxFactor 云服务器可使用网络带宽与网络硬件带宽的比例。
 	// 当前未使用该参数，缺省值为1.0。
-	RxtxFactor *float32 `json:"rxtx_factor,omitempty"`
+	RxtxFactor *float64 `json:"rxtx_factor,omitempty"`
 
 	// RxtxQuota 云服务器可使用网络带宽的软限制。
 	// 当前未使用该参数，缺省值为null。
@@ -2350,7 +2350,7 @@ type ListResizeFlavorsFlavors struct {
 
 	// OSFLVEXTDATAEphemeral 扩展属性，临时盘大小。
 	// 当前未使用该参数，缺省值为0。
-	OSFLVEXTDATAEphemeral *int32 `json:"OS-FLV-EXT-DATA:ephemeral,omitempty"`
+	OSFLVEXTDATAEphemeral *int64 `json:"OS-FLV-EXT-DATA:ephemeral,omitempty"`
 
 	// Disk 云服务器规格对应的系统盘大小。
 	// 当前未使用该参数，缺省值为0。
@@ -2380,7 +2380,7 @@ type ListResizeFlavorsFlavors struct {
 	OsFlavorAccessIsPublic *bool `json:"os-flavor-access:is_public,omitempty"`
 
 	// Ram 云服务器规格对应的内存大小，单位为MB。
-	Ram *int32 `json:"ram,omitempty"`
+	Ram *int64 `json:"ram,omitempty"`
 
 	// RxtxCap 云服务器可使用网络带宽的硬限制。
 	// 当前未使用该参数，缺省值为null。
@@ -2388,7 +2388,7 @@ type ListResizeFlavorsFlavors struct {
 
 	// RxtxFactor 云服务器可使用网络带宽与网络硬件带宽的比例。
 	// 当前未使用该参数，缺省值为1。
-	RxtxFactor *float32 `json:"rxtx_factor,omitempty"`
+	RxtxFactor *float64 `json:"rxtx_factor,omitempty"`
 
 	// RxtxQuota 云服务器可使用网络带宽的软限制。
 	// 当前未使用该参数，缺省值为null。
@@ -2421,13 +2421,13 @@ type ListServerBlockDevicesResponseBody struct {
 // ListServerBlockDevicesResponseBodyAttachableQuantity 云服务器可挂载磁盘数量，更多信息请参见表4。
 type ListServerBlockDevicesResponseBodyAttachableQuantity struct {
 	// FreeBlk 云服务器可挂载virtio_blk类型磁盘数量。
-	FreeBlk *int32 `json:"free_blk,omitempty"`
+	FreeBlk *int64 `json:"free_blk,omitempty"`
 
 	// FreeDisk 云服务器可挂载磁盘总数。
-	FreeDisk *int32 `json:"free_disk,omitempty"`
+	FreeDisk *int64 `json:"free_disk,omitempty"`
 
 	// FreeScsi 云服务器可挂载scsi类型磁盘数量。
-	FreeScsi *int32 `json:"free_scsi,omitempty"`
+	FreeScsi *int64 `json:"free_scsi,omitempty"`
 }
 
 // ListServerBlockDevicesResponseBodyVolumeAttachmentsItem defines model for ListServerBlockDevicesResponseBodyVolumeAttachmentsItem.
@@ -2435,7 +2435,7 @@ type ListServerBlockDevicesResponseBodyVolumeAttachmentsItem struct {
 	// BootIndex 云硬盘启动顺序。
 	// - 0为系统盘
 	// - 非0为数据盘
-	BootIndex *int32 `json:"bootIndex,omitempty"`
+	BootIndex *int64 `json:"bootIndex,omitempty"`
 
 	// Bus 磁盘总线类型 。
 	// 取值范围：virtio、scsi
@@ -2455,7 +2455,7 @@ type ListServerBlockDevicesResponseBodyVolumeAttachmentsItem struct {
 	ServerId *string `json:"serverId,omitempty"`
 
 	// Size 云磁盘大小，单位GB。
-	Size *int32 `json:"size,omitempty"`
+	Size *int64 `json:"size,omitempty"`
 
 	// VolumeId 云硬盘ID，UUID格式。
 	VolumeId *string `json:"volumeId,omitempty"`
@@ -2479,7 +2479,7 @@ type ListServerGroupsResponseBody struct {
 // ListServerInterfacesAttachableQuantity 云服务器可挂载网卡数，详情请参见表4
 type ListServerInterfacesAttachableQuantity struct {
 	// FreeNic 云服务器剩余可挂载网卡数量
-	FreeNic *int32 `json:"free_nic,omitempty"`
+	FreeNic *int64 `json:"free_nic,omitempty"`
 }
 
 // ListServerInterfacesResponseBody defines model for ListServerInterfacesResponseBody.
@@ -2518,7 +2518,7 @@ type ListServerVolumeAttachmentsResponseBody struct {
 // ListServersDetailsResponseBody defines model for ListServersDetailsResponseBody.
 type ListServersDetailsResponseBody struct {
 	// Count 弹性云服务器的总数。
-	Count *int32 `json:"count,omitempty"`
+	Count *int64 `json:"count,omitempty"`
 
 	// Servers 弹性云服务器详情列表，具体参照表3接口。
 	Servers *[]map[string]interface{} `json:"servers,omitempty"`
@@ -2539,7 +2539,7 @@ type ListSupplyRecommendationRequestBody struct {
 	FlavorIds *[]string `json:"flavor_ids,omitempty"`
 
 	// Limit 查询返回的数量限制。
-	Limit *int32 `json:"limit,omitempty"`
+	Limit *int64 `json:"limit,omitempty"`
 
 	// Locations 接受推荐的地域列表，默认接受所有区域。
 	Locations *[]Locations `json:"locations,omitempty"`
@@ -2605,10 +2605,10 @@ type Match struct {
 // MemoryMb 规格的内存大小范围，不填表示接受所有，单位MiB，详情请参见表6。
 type MemoryMb struct {
 	// Max 最大值，-1表示无限制。
-	Max *int32 `json:"max,omitempty"`
+	Max *int64 `json:"max,omitempty"`
 
 	// Min 最小值，-1表示无限制。
-	Min *int32 `json:"min,omitempty"`
+	Min *int64 `json:"min,omitempty"`
 }
 
 // Migrate 迁移云服务器，详情请参见表3。
@@ -2885,7 +2885,7 @@ type ResizePostPaidServerCpuOptions struct {
 	// - 只有目标flavor的extra_specs参数：
 	// - 存在“hw:cpu_policy”并取值为“dedicated”。
 	// - 存在“hw:cpu_threads”并取值为“2”。
-	HwCpuThreads *int32 `json:"hw:cpu_threads,omitempty"`
+	HwCpuThreads *int64 `json:"hw:cpu_threads,omitempty"`
 }
 
 // ResizePostPaidServerRequestBody defines model for ResizePostPaidServerRequestBody.
@@ -2933,7 +2933,7 @@ type ResizeServerCpuOptions struct {
 	// - 只有目标flavor的extra_specs参数：
 	// - 存在“hw:cpu_policy”并取值为“dedicated”。
 	// - 存在“hw:cpu_threads”并取值为“2”。
-	HwCpuThreads *int32 `json:"hw:cpu_threads,omitempty"`
+	HwCpuThreads *int64 `json:"hw:cpu_threads,omitempty"`
 }
 
 // ResizeServerRequestBody defines model for ResizeServerRequestBody.
@@ -3013,7 +3013,7 @@ type SellPolicies struct {
 	FlavorId *string `json:"flavor_id,omitempty"`
 
 	// Id 云服务器规格的索引。
-	Id *int32 `json:"id,omitempty"`
+	Id *int64 `json:"id,omitempty"`
 
 	// SellMode 云服务器规格的付费模式。
 	// - postPaid：按需计费
@@ -3041,7 +3041,7 @@ type ServerAddresses struct {
 	// Version IP地址类型，值为4或6。
 	// - 4：IP地址类型是IPv4
 	// - 6：IP地址类型是IPv6
-	Version *int32 `json:"version,omitempty"`
+	Version *int64 `json:"version,omitempty"`
 }
 
 // ServerGroups defines model for ServerGroups.
@@ -3090,7 +3090,7 @@ type ShowAutoLaunchGroupOverride struct {
 	FlavorId *string `json:"flavor_id,omitempty"`
 
 	// Priority 优先级。数值越小，优先级越高，优先购买。
-	Priority *int32 `json:"priority,omitempty"`
+	Priority *int64 `json:"priority,omitempty"`
 
 	// SpotPrice 用户愿意为竞价实例每小时支付的最高价格。
 	SpotPrice *float64 `json:"spot_price,omitempty"`
@@ -3102,10 +3102,10 @@ type ShowAutoLaunchGroupOverride struct {
 // ShowAutoLaunchGroupRegionSpecs 智能购买组在各个区域的配置，详情请参见表4。
 type ShowAutoLaunchGroupRegionSpecs struct {
 	// ExpectStableCapacity 区域内期望的稳定算力容量。
-	ExpectStableCapacity *int32 `json:"expect_stable_capacity,omitempty"`
+	ExpectStableCapacity *int64 `json:"expect_stable_capacity,omitempty"`
 
 	// ExpectTargetCapacity 区域内期望的总算力容量。
-	ExpectTargetCapacity *int32 `json:"expect_target_capacity,omitempty"`
+	ExpectTargetCapacity *int64 `json:"expect_target_capacity,omitempty"`
 
 	// LaunchTemplateConfig 启动模板配置，详情请参见表5。
 	LaunchTemplateConfig *ShowAutoLaunchGroupLaunchTemplateConfig `json:"launch_template_config,omitempty"`
@@ -3192,7 +3192,7 @@ type ShowServerBlockDeviceResponseBodyVolumeAttachment struct {
 	// BootIndex 云硬盘启动顺序。
 	// - 0为系统盘。
 	// - 非0为数据盘
-	BootIndex *int32 `json:"bootIndex,omitempty"`
+	BootIndex *int64 `json:"bootIndex,omitempty"`
 
 	// Bus 磁盘总线类型 。
 	// 取值范围：virtio、scsi
@@ -3212,7 +3212,7 @@ type ShowServerBlockDeviceResponseBodyVolumeAttachment struct {
 	ServerId *string `json:"serverId,omitempty"`
 
 	// Size 云硬盘大小，单位GB。
-	Size *int32 `json:"size,omitempty"`
+	Size *int64 `json:"size,omitempty"`
 
 	// VolumeId 云硬盘ID，UUID格式。
 	VolumeId *string `json:"volumeId,omitempty"`
@@ -3320,7 +3320,7 @@ type ShowServerServer struct {
 	OSEXTSRVATTRKernelId *string `json:"OS-EXT-SRV-ATTR:kernel_id,omitempty"`
 
 	// OSEXTSRVATTRLaunchIndex 批量创建场景，批创的所有弹性云服务器的启动顺序，范围为0到批量数量。
-	OSEXTSRVATTRLaunchIndex *int32 `json:"OS-EXT-SRV-ATTR:launch_index,omitempty"`
+	OSEXTSRVATTRLaunchIndex *int64 `json:"OS-EXT-SRV-ATTR:launch_index,omitempty"`
 
 	// OSEXTSRVATTRRamdiskId 若使用AMI格式镜像，则表示ramdisk image的UUID；否则，留空。
 	OSEXTSRVATTRRamdiskId *string `json:"OS-EXT-SRV-ATTR:ramdisk_id,omitempty"`
@@ -3339,7 +3339,7 @@ type ShowServerServer struct {
 	// - 0：NOSTATE
 	// - 1：RUNNING
 	// - 4：SHUTDOWN
-	OSEXTSTSPowerState *int32 `json:"OS-EXT-STS:power_state,omitempty"`
+	OSEXTSTSPowerState *int64 `json:"OS-EXT-STS:power_state,omitempty"`
 
 	// OSEXTSTSTaskState 扩展属性，弹性云服务器当前任务的状态，请参考云服务器状态。
 	OSEXTSTSTaskState *string `json:"OS-EXT-STS:task_state,omitempty"`
@@ -3440,7 +3440,7 @@ type ShowServerServer struct {
 	OsSchedulerHints *map[string]interface{} `json:"os:scheduler_hints,omitempty"`
 
 	// Progress 弹性云服务器进度，范围为0到100。
-	Progress *int32 `json:"progress,omitempty"`
+	Progress *int64 `json:"progress,omitempty"`
 
 	// SecurityGroups 弹性云服务器所属安全组列表。
 	// 详情请参见表3。
@@ -3493,10 +3493,10 @@ type SpotOptions struct {
 	InterruptionPolicy *string `json:"interruption_policy,omitempty"`
 
 	// LargestSpotDurationCount 购买的“竞价实例时长”的个数。
-	LargestSpotDurationCount *int32 `json:"largest_spot_duration_count,omitempty"`
+	LargestSpotDurationCount *int64 `json:"largest_spot_duration_count,omitempty"`
 
 	// LongestSpotDurationHours 购买的竞价实例时长。
-	LongestSpotDurationHours *int32 `json:"longest_spot_duration_hours,omitempty"`
+	LongestSpotDurationHours *int64 `json:"longest_spot_duration_hours,omitempty"`
 }
 
 // SubJobs defines model for SubJobs.
@@ -3556,7 +3556,7 @@ type SupplyRecommendations struct {
 	RegionId *string `json:"region_id,omitempty"`
 
 	// Score 推荐分数。
-	Score *int32 `json:"score,omitempty"`
+	Score *int64 `json:"score,omitempty"`
 }
 
 // UpdateAutoLaunchGroupRequestBody defines model for UpdateAutoLaunchGroupRequestBody.
@@ -3585,11 +3585,11 @@ type UpdateAutoLaunchGroupRequestBody struct {
 
 	// StableCapacity 按需实例目标容量。
 	// 目标容量指实例数量或CPU个数，必须小于等于target_capacity，智能购买组中可以没有按需实例。
-	StableCapacity *int32 `json:"stable_capacity,omitempty"`
+	StableCapacity *int64 `json:"stable_capacity,omitempty"`
 
 	// TargetCapacity 智能购买组目标容量。
 	// 实例数量或者CPU个数目标容量大于等于stable_capacity。竞价实例的容量为满配容量减去stable_capacity。
-	TargetCapacity *int32 `json:"target_capacity,omitempty"`
+	TargetCapacity *int64 `json:"target_capacity,omitempty"`
 }
 
 // UpdateAutoLaunchGroupResponseBody defines model for UpdateAutoLaunchGroupResponseBody.
@@ -3597,7 +3597,7 @@ type UpdateAutoLaunchGroupResponseBody struct {
 	// ErrorCode 错误码。
 	// - 请求失败时，响应体中包含错误。
 	// - 请求成功时，响应消息体中不包含错误码。
-	ErrorCode *int32 `json:"error_code,omitempty"`
+	ErrorCode *int64 `json:"error_code,omitempty"`
 
 	// ErrorMsg 错误描述。
 	// - 请求失败时，响应体中包含错误描述。
@@ -3751,7 +3751,7 @@ type UpdateServerResponseServer struct {
 	Name *string `json:"name,omitempty"`
 
 	// Progress 预留属性。
-	Progress *int32 `json:"progress,omitempty"`
+	Progress *int64 `json:"progress,omitempty"`
 
 	// Status 云服务器状态。
 	// 取值范围：
@@ -3780,17 +3780,17 @@ type UpdateServerResponseServer struct {
 // VcpuCount 规格的vCPU数量范围，不填表示接受所有，详情请参见表5。
 type VcpuCount struct {
 	// Max 最大值，-1表示无限制。
-	Max *int32 `json:"max,omitempty"`
+	Max *int64 `json:"max,omitempty"`
 
 	// Min 最小值，-1表示无限制。
-	Min *int32 `json:"min,omitempty"`
+	Min *int64 `json:"min,omitempty"`
 }
 
 // VolumeAttachment 云服务器挂载信息，参考表3。
 type VolumeAttachment struct {
 	// Count 云硬盘的个数。
 	// 该字段于dry_run为true并且volumeId不存在时有效，如果该字段不存在，默认为1。
-	Count *int32 `json:"count,omitempty"`
+	Count *int64 `json:"count,omitempty"`
 
 	// Device 磁盘挂载点。
 	// 说明：
@@ -3835,7 +3835,7 @@ type ListServersDetailsParams struct {
 	// 当前页面数，默认值为1，取值范围大于等于0。
 	// 当取值为0时，系统默认返回第1页，与取值为1时相同。
 	// 建议设置该参数大于等于1。
-	Offset *int32 `form:"offset,omitempty" json:"offset,omitempty"`
+	Offset *int64 `form:"offset,omitempty" json:"offset,omitempty"`
 
 	// Flavor 云服务器规格ID。
 	// 已上线的规格请参见《弹性云服务器产品介绍》的“实例规格”章节。
@@ -3859,7 +3859,7 @@ type ListServersDetailsParams struct {
 
 	// Limit 查询返回云服务器列表当前页面的数量。
 	// 每页默认值是25，最多返回1000台云服务器的信息，如果数据量过大建议设置成100。
-	Limit *int32 `form:"limit,omitempty" json:"limit,omitempty"`
+	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Tags 查询tag字段中包含该值的云服务器。
 	Tags *string `form:"tags,omitempty" json:"tags,omitempty"`
@@ -3923,16 +3923,16 @@ type ListFlavorSellPoliciesParams struct {
 	AvailabilityZoneId *string `form:"availability_zone_id,omitempty" json:"availability_zone_id,omitempty"`
 
 	// LongestSpotDurationHoursGt 查询竞价实例时长大于设置值的策略。
-	LongestSpotDurationHoursGt *int32 `form:"longest_spot_duration_hours_gt,omitempty" json:"longest_spot_duration_hours_gt,omitempty"`
+	LongestSpotDurationHoursGt *int64 `form:"longest_spot_duration_hours_gt,omitempty" json:"longest_spot_duration_hours_gt,omitempty"`
 
 	// LargestSpotDurationCountGt 查询“竞价实例时长”的个数大于设置值的策略。
-	LargestSpotDurationCountGt *int32 `form:"largest_spot_duration_count_gt,omitempty" json:"largest_spot_duration_count_gt,omitempty"`
+	LargestSpotDurationCountGt *int64 `form:"largest_spot_duration_count_gt,omitempty" json:"largest_spot_duration_count_gt,omitempty"`
 
 	// LongestSpotDurationHours 查询竞价实例时长等于设置值的策略。
-	LongestSpotDurationHours *int32 `form:"longest_spot_duration_hours,omitempty" json:"longest_spot_duration_hours,omitempty"`
+	LongestSpotDurationHours *int64 `form:"longest_spot_duration_hours,omitempty" json:"longest_spot_duration_hours,omitempty"`
 
 	// LargestSpotDurationCount 查询“竞价实例时长”的个数等于设置值的策略。
-	LargestSpotDurationCount *int32 `form:"largest_spot_duration_count,omitempty" json:"largest_spot_duration_count,omitempty"`
+	LargestSpotDurationCount *int64 `form:"largest_spot_duration_count,omitempty" json:"largest_spot_duration_count,omitempty"`
 
 	// InterruptionPolicy 中断策略。
 	// 取值范围：
@@ -3941,7 +3941,7 @@ type ListFlavorSellPoliciesParams struct {
 	InterruptionPolicy *string `form:"interruption_policy,omitempty" json:"interruption_policy,omitempty"`
 
 	// Limit 单页面可显示的策略条数最大值，默认是1000。
-	Limit *int32 `form:"limit,omitempty" json:"limit,omitempty"`
+	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Marker 以单页最后一条策略的id作为分页标记。
 	Marker *string `form:"marker,omitempty" json:"marker,omitempty"`
@@ -3998,7 +3998,7 @@ type ListDetailParams struct {
 // ListServerGroupsParams defines parameters for ListServerGroups.
 type ListServerGroupsParams struct {
 	// Limit 查询返回server group数量限制，最大值1000。
-	Limit *int32 `form:"limit,omitempty" json:"limit,omitempty"`
+	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Marker 从marker指定的server group的下一条数据开始查询。
 	// marker必须和limit配合使用，marker不能独立使用。
@@ -4032,7 +4032,7 @@ type ListResizeFlavorsParams struct {
 	SortDir *string `form:"sort_dir,omitempty" json:"sort_dir,omitempty"`
 
 	// Limit 单页面可显示的flavor条数最大值，默认是1000。
-	Limit *int32 `form:"limit,omitempty" json:"limit,omitempty"`
+	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Marker 以单页最后一条flavor的ID作为分页标记。
 	Marker *string `form:"marker,omitempty" json:"marker,omitempty"`
@@ -4051,7 +4051,7 @@ type DetachServerVolumeParams struct {
 type ListAutoLaunchGroupsParams struct {
 	// Limit 查询返回智能购买组的数量限制。
 	// 取值范围：1-1000
-	Limit *int32 `form:"limit,omitempty" json:"limit,omitempty"`
+	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Marker 取值为上一页数据的最后一条记录的唯一标识。
 	Marker *string `form:"marker,omitempty" json:"marker,omitempty"`
@@ -4078,7 +4078,7 @@ type DeleteAutoLaunchGroupParams struct {
 type ListInstancesParams struct {
 	// Limit 查询返回实例的数量限制。
 	// 取值范围：1-1000。
-	Limit *int32 `form:"limit,omitempty" json:"limit,omitempty"`
+	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Marker 取值为上一页数据的最后一条记录的唯一标识。
 	Marker *string `form:"marker,omitempty" json:"marker,omitempty"`
@@ -8029,7 +8029,7 @@ func NewListServersDetailsRequest(server string, projectId string, params *ListS
 
 		if params.Offset != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "offset", *params.Offset, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "offset", *params.Offset, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -8077,7 +8077,7 @@ func NewListServersDetailsRequest(server string, projectId string, params *ListS
 
 		if params.Limit != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -8270,7 +8270,7 @@ func NewListFlavorSellPoliciesRequest(server string, projectId string, params *L
 
 		if params.LongestSpotDurationHoursGt != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "longest_spot_duration_hours_gt", *params.LongestSpotDurationHoursGt, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "longest_spot_duration_hours_gt", *params.LongestSpotDurationHoursGt, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -8282,7 +8282,7 @@ func NewListFlavorSellPoliciesRequest(server string, projectId string, params *L
 
 		if params.LargestSpotDurationCountGt != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "largest_spot_duration_count_gt", *params.LargestSpotDurationCountGt, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "largest_spot_duration_count_gt", *params.LargestSpotDurationCountGt, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -8294,7 +8294,7 @@ func NewListFlavorSellPoliciesRequest(server string, projectId string, params *L
 
 		if params.LongestSpotDurationHours != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "longest_spot_duration_hours", *params.LongestSpotDurationHours, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "longest_spot_duration_hours", *params.LongestSpotDurationHours, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -8306,7 +8306,7 @@ func NewListFlavorSellPoliciesRequest(server string, projectId string, params *L
 
 		if params.LargestSpotDurationCount != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "largest_spot_duration_count", *params.LargestSpotDurationCount, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "largest_spot_duration_count", *params.LargestSpotDurationCount, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -8330,7 +8330,7 @@ func NewListFlavorSellPoliciesRequest(server string, projectId string, params *L
 
 		if params.Limit != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -8977,7 +8977,7 @@ func NewListServerGroupsRequest(server string, projectId string, params *ListSer
 
 		if params.Limit != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -9293,7 +9293,7 @@ func NewListResizeFlavorsRequest(server string, projectId string, params *ListRe
 
 		if params.Limit != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -11021,7 +11021,7 @@ func NewListAutoLaunchGroupsRequest(server string, domainId string, params *List
 
 		if params.Limit != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -11356,7 +11356,7 @@ func NewListInstancesRequest(server string, domainId string, autoLaunchGroupId s
 
 		if params.Limit != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {

@@ -235,7 +235,7 @@ type CreateOsSecurityGroupRuleRequestBodySecurityGroupRule struct {
 	Cidr *string `json:"cidr,omitempty"`
 
 	// FromPort 起始端口，范围1-65535，且不大于to_port(icmp时，表示type，范围是0-255)。
-	FromPort int32 `json:"from_port"`
+	FromPort int64 `json:"from_port"`
 
 	// GroupId 源安全组ID
 	// 若同时指定group_id和cidr，则以group_id为准。
@@ -248,7 +248,7 @@ type CreateOsSecurityGroupRuleRequestBodySecurityGroupRule struct {
 	ParentGroupId string `json:"parent_group_id"`
 
 	// ToPort 终止端口，范围1-65535，且不小于from_port(icmp时，表示code，范围是0-255，且如果from_port为-1，to_port为-1表示任意ICMP报文)。
-	ToPort int32 `json:"to_port"`
+	ToPort int64 `json:"to_port"`
 }
 
 // CreateOsSecurityGroupRuleResponseBody defines model for CreateOsSecurityGroupRuleResponseBody.
@@ -261,7 +261,7 @@ type CreateOsSecurityGroupRuleResponseBody struct {
 type CreateOsSecurityGroupRuleResponseBodySecurityGroupRule struct {
 	// FromPort 起始端口，范围1-65535，且不大于to_port 。
 	// 当协议类型为icmp时，from_port为icmp协议的type，范围是0-255。
-	FromPort int32 `json:"from_port"`
+	FromPort int64 `json:"from_port"`
 
 	// Group 固定返回空字典。
 	Group map[string]interface{} `json:"group"`
@@ -282,7 +282,7 @@ type CreateOsSecurityGroupRuleResponseBodySecurityGroupRule struct {
 	// ToPort 终止端口，范围1-65535。
 	// - 当协议类型为icmp时，to_port为icmp协议的code，范围是0-255。
 	// - 如果from_port为-1，且to_port为-1时，表示任意ICMP报文。
-	ToPort int32 `json:"to_port"`
+	ToPort int64 `json:"to_port"`
 }
 
 // CreateOsSnapshotRequestBody defines model for CreateOsSnapshotRequestBody.
@@ -318,7 +318,7 @@ type CreateOsSnapshotResponseBody struct {
 	Id string `json:"id"`
 
 	// Size 卷快照大小
-	Size int32 `json:"size"`
+	Size int64 `json:"size"`
 
 	// Status 卷快照的状态
 	Status string `json:"status"`
@@ -343,7 +343,7 @@ type CreateOsVolumeRequestBody struct {
 
 	// Size 卷大小。
 	// 单位为GB。
-	Size *int32 `json:"size,omitempty"`
+	Size *int64 `json:"size,omitempty"`
 
 	// SnapshotId 快照ID，指定该参数表示创卷方式为从快照创建卷。
 	SnapshotId *string `json:"snapshot_id,omitempty"`
@@ -376,7 +376,7 @@ type CreateOsVolumeResponseBody struct {
 	Metadata *map[string]interface{} `json:"metadata,omitempty"`
 
 	// Size 卷大小
-	Size *int32 `json:"size,omitempty"`
+	Size *int64 `json:"size,omitempty"`
 
 	// SnapshotId 快照ID
 	SnapshotId *string `json:"snapshotId,omitempty"`
@@ -544,13 +544,13 @@ type ListBlockDeviceResponseBody struct {
 // ListBlockDeviceResponseBodyAttachableQuantity 云服务器可挂载磁盘数量，更多信息请参见表4。
 type ListBlockDeviceResponseBodyAttachableQuantity struct {
 	// FreeBlk 云服务器可挂载virtio_blk类型磁盘数量。
-	FreeBlk *int32 `json:"free_blk,omitempty"`
+	FreeBlk *int64 `json:"free_blk,omitempty"`
 
 	// FreeDisk 云服务器可挂载磁盘总数。
-	FreeDisk *int32 `json:"free_disk,omitempty"`
+	FreeDisk *int64 `json:"free_disk,omitempty"`
 
 	// FreeScsi 云服务器可挂载scsi类型磁盘数量。
-	FreeScsi *int32 `json:"free_scsi,omitempty"`
+	FreeScsi *int64 `json:"free_scsi,omitempty"`
 }
 
 // ListBlockDeviceResponseBodyVolumeAttachmentsItem defines model for ListBlockDeviceResponseBodyVolumeAttachmentsItem.
@@ -578,7 +578,7 @@ type ListBlockDeviceResponseBodyVolumeAttachmentsItem struct {
 	ServerId *string `json:"serverId,omitempty"`
 
 	// Size 云磁盘大小，单位GB。
-	Size *int32 `json:"size,omitempty"`
+	Size *int64 `json:"size,omitempty"`
 
 	// VolumeId 云硬盘ID，格式为UUID。
 	VolumeId *string `json:"volumeId,omitempty"`
@@ -608,7 +608,7 @@ type ListDetailResponseBody struct {
 	Metadata *map[string]interface{} `json:"metadata,omitempty"`
 
 	// Size 卷大小
-	Size *int32 `json:"size,omitempty"`
+	Size *int64 `json:"size,omitempty"`
 
 	// SnapshotId 快照ID
 	SnapshotId *string `json:"snapshotId,omitempty"`
@@ -632,7 +632,7 @@ type ListIpsResponseBodyAddressesValueItem struct {
 	Addr *string `json:"addr,omitempty"`
 
 	// Version IP地址版本，IPv4或者IPv6
-	Version *int32 `json:"version,omitempty"`
+	Version *int64 `json:"version,omitempty"`
 }
 
 // ListLimitsResponseBody defines model for ListLimitsResponseBody.
@@ -754,7 +754,7 @@ type ListOsSecurityGroupsSecurityGroupRule struct {
 	// ip_protocol设置为icmp时，from_port表示ICMP类型字段（type），范围是0-255。
 	// 说明：
 	// ICMP的消息类型由报文中的类型字段和代码字段共同决定，具体映射关系请参见《虚拟私有云接口参考》的“附录 > 安全组规则icmp协议名称对应关系表”章节。其中，字段port_range_min表示ICMP的类型字段，port_range_max表示ICMP的代码字段。
-	FromPort *int32 `json:"from_port,omitempty"`
+	FromPort *int64 `json:"from_port,omitempty"`
 
 	// Group 对端安全组的名称和对端安全组所属租户的租户ID，参见表6。
 	// 约束：ip_range和group两个参数二选一。
@@ -777,7 +777,7 @@ type ListOsSecurityGroupsSecurityGroupRule struct {
 	// ip_protocol设置为icmp时，to_port表示ICMP代码字段（code），范围是0-255。
 	// 说明：
 	// ICMP的消息类型由报文中的类型字段和代码字段共同决定，具体映射关系请参见《虚拟私有云接口参考》的“附录 > 安全组规则icmp协议名称对应关系表”章节。其中，字段port_range_min表示ICMP的类型字段，port_range_max表示ICMP的代码字段。
-	ToPort *int32 `json:"to_port,omitempty"`
+	ToPort *int64 `json:"to_port,omitempty"`
 }
 
 // ListOsServerPasswordResponseBody defines model for ListOsServerPasswordResponseBody.
@@ -810,7 +810,7 @@ type ListOsVolumesResponseBody struct {
 	Metadata *map[string]interface{} `json:"metadata,omitempty"`
 
 	// Size 卷大小
-	Size *int32 `json:"size,omitempty"`
+	Size *int64 `json:"size,omitempty"`
 
 	// SnapshotId 快照ID
 	SnapshotId *string `json:"snapshotId,omitempty"`
@@ -867,11 +867,11 @@ type ListResizeFlavorsFlavors struct {
 
 	// OSFLVEXTDATAEphemeral 扩展属性，临时盘大小。
 	// 当前未使用该参数，缺省值为0。
-	OSFLVEXTDATAEphemeral int32 `json:"OS-FLV-EXT-DATA:ephemeral"`
+	OSFLVEXTDATAEphemeral int64 `json:"OS-FLV-EXT-DATA:ephemeral"`
 
 	// Disk 云服务器规格对应要求的系统盘大小。
 	// 当前未使用该参数，缺省值为0。
-	Disk int32 `json:"disk"`
+	Disk int64 `json:"disk"`
 
 	// ExtraSpecs 云服务器规格的扩展字段。
 	// 详情请参见表6。
@@ -894,7 +894,7 @@ type ListResizeFlavorsFlavors struct {
 	OsFlavorAccessIsPublic bool `json:"os-flavor-access:is_public"`
 
 	// Ram 云服务器规格对应要求的内存大小，单位为MB。
-	Ram int32 `json:"ram"`
+	Ram int64 `json:"ram"`
 
 	// RxtxCap 云服务器可使用网络带宽的硬限制。
 	// 当前未使用该参数，缺省值为null。
@@ -903,7 +903,7 @@ type ListResizeFlavorsFlavors struct {
 	// RxtxFactor 扩展属性。
 	// 说明：
 	// 当前未使用该参数。
-	RxtxFactor float32 `json:"rxtx_factor"`
+	RxtxFactor float64 `json:"rxtx_factor"`
 
 	// RxtxQuota 云服务器可使用网络带宽的软限制。
 	// 当前未使用该参数，缺省值为null。
@@ -914,7 +914,7 @@ type ListResizeFlavorsFlavors struct {
 	Swap *string `json:"swap,omitempty"`
 
 	// Vcpus 云服务器规格对应要求的CPU核数。
-	Vcpus int32 `json:"vcpus"`
+	Vcpus int64 `json:"vcpus"`
 }
 
 // ListResizeFlavorsLinks defines model for ListResizeFlavorsLinks.
@@ -1265,7 +1265,7 @@ type NovaCreateServersRequestServer struct {
 	// - 当min_count、max_count同时设置时，创弹性云服务器的数量取决于服务器的资源情况。根据资源情况，在min_count至max_count的取值范围内创建最大数量的弹性云服务器。
 	// 说明：
 	// 指定镜像创建弹性云服务器时，支持使用该字段。
-	MaxCount *int32 `json:"max_count,omitempty"`
+	MaxCount *int64 `json:"max_count,omitempty"`
 
 	// Metadata 弹性云服务器元数据。参见表4。
 	// - key的长度大于0小于256字节
@@ -1276,7 +1276,7 @@ type NovaCreateServersRequestServer struct {
 	// 默认值为1。
 	// 说明：
 	// 指定镜像创建弹性云服务器时，支持使用该字段。
-	MinCount *int32 `json:"min_count,omitempty"`
+	MinCount *int64 `json:"min_count,omitempty"`
 
 	// Name 弹性云服务器名称，长度大于0小于256字节。
 	// 只能由长度为[1-128]个英文字符或[1-64]个中文字符组成。
@@ -1358,11 +1358,11 @@ type NovaListFlavorsDetailsFlavors struct {
 
 	// OSFLVEXTDATAEphemeral 扩展属性，临时盘大小。
 	// 当前未使用该参数，缺省值为0。
-	OSFLVEXTDATAEphemeral *int32 `json:"OS-FLV-EXT-DATA:ephemeral,omitempty"`
+	OSFLVEXTDATAEphemeral *int64 `json:"OS-FLV-EXT-DATA:ephemeral,omitempty"`
 
 	// Disk 云服务器规格对应要求系统盘大小。
 	// 当前未使用该参数，缺省值为0。
-	Disk *int32 `json:"disk,omitempty"`
+	Disk *int64 `json:"disk,omitempty"`
 
 	// Id 云服务器规格ID。
 	Id *string `json:"id,omitempty"`
@@ -1380,18 +1380,18 @@ type NovaListFlavorsDetailsFlavors struct {
 	OsFlavorAccessIsPublic *bool `json:"os-flavor-access:is_public,omitempty"`
 
 	// Ram 云服务器规格对应的内存大小，单位为MB。
-	Ram *int32 `json:"ram,omitempty"`
+	Ram *int64 `json:"ram,omitempty"`
 
 	// RxtxFactor 云服务器可使用网络带宽与网络硬件带宽的比例。
 	// 当前未使用该参数，缺省值为1.0。
-	RxtxFactor *float32 `json:"rxtx_factor,omitempty"`
+	RxtxFactor *float64 `json:"rxtx_factor,omitempty"`
 
 	// Swap 云服务器规格对应要求的交换分区大小。
 	// 当前未使用该参数，缺省值为""。
 	Swap *string `json:"swap,omitempty"`
 
 	// Vcpus 云服务器规格对应的CPU核数。
-	Vcpus *int32 `json:"vcpus,omitempty"`
+	Vcpus *int64 `json:"vcpus,omitempty"`
 }
 
 // NovaListFlavorsDetailsResponseBody defines model for NovaListFlavorsDetailsResponseBody.
@@ -1519,7 +1519,7 @@ type NovaListServerSecurityGroupsSecurityGroup struct {
 type NovaListServerSecurityGroupsSecurityGroupRule struct {
 	// FromPort 起始端口，范围1-65535，且不大于to_port。
 	// ip_protocol设置为icmp时，from_port表示type，范围是0-255。
-	FromPort int32 `json:"from_port"`
+	FromPort int64 `json:"from_port"`
 
 	// Group 对端安全组的名称和对端安全组所属租户的租户ID，参见表6。
 	// ip_range或者group参数的值，必须有一个为空。
@@ -1540,7 +1540,7 @@ type NovaListServerSecurityGroupsSecurityGroupRule struct {
 
 	// ToPort 终止端口，范围1-65535，且不小于from_port。
 	// ip_protocol设置为icmp时，to_port表示code，范围是0-255，且如果from_port为-1，to_port为-1表示任意ICMP报文。
-	ToPort int32 `json:"to_port"`
+	ToPort int64 `json:"to_port"`
 }
 
 // NovaListServerVolumesResponseBody defines model for NovaListServerVolumesResponseBody.
@@ -1554,7 +1554,7 @@ type NovaListServerVolumesResponseBody struct {
 // 详情参见 表11 fault字段数据结构说明。
 type NovaListServersDetailsFault struct {
 	// Code 错误码。
-	Code *int32 `json:"code,omitempty"`
+	Code *int64 `json:"code,omitempty"`
 
 	// Created 异常出现的时间。
 	Created *string `json:"created,omitempty"`
@@ -1571,11 +1571,11 @@ type NovaListServersDetailsFault struct {
 type NovaListServersDetailsFlavor struct {
 	// Disk 该云服务器规格对应要求系统盘大小，0为不限制。
 	// 微版本2.47及以上版本支持。
-	Disk *int32 `json:"disk,omitempty"`
+	Disk *int64 `json:"disk,omitempty"`
 
 	// Ephemeral 未使用。
 	// 微版本2.47及以上版本支持。
-	Ephemeral *int32 `json:"ephemeral,omitempty"`
+	Ephemeral *int64 `json:"ephemeral,omitempty"`
 
 	// ExtraSpecs flavor扩展字段。
 	// 请参考：os_extra_specs（flavor）字段数据结构说明。
@@ -1596,15 +1596,15 @@ type NovaListServersDetailsFlavor struct {
 
 	// Ram 该云服务器规格对应的内存大小，单位为MB。
 	// 微版本2.47及以上版本支持。
-	Ram *int32 `json:"ram,omitempty"`
+	Ram *int64 `json:"ram,omitempty"`
 
 	// Swap 未使用。
 	// 微版本2.47及以上版本支持。
-	Swap *int32 `json:"swap,omitempty"`
+	Swap *int64 `json:"swap,omitempty"`
 
 	// Vcpus 该云服务器规格对应的CPU核数。
 	// 微版本2.47及以上版本支持。
-	Vcpus *int32 `json:"vcpus,omitempty"`
+	Vcpus *int64 `json:"vcpus,omitempty"`
 }
 
 // NovaListServersDetailsImage 云服务器镜像信息，对镜像创的弹性云服务器该属性通常返回镜像id和链接。
@@ -1667,7 +1667,7 @@ type NovaListServersDetailsServers struct {
 
 	// OSEXTSRVATTRLaunchIndex 批量创建场景，云服务器的启动顺序。
 	// 微版本2.3及以上版本支持。
-	OSEXTSRVATTRLaunchIndex *int32 `json:"OS-EXT-SRV-ATTR:launch_index,omitempty"`
+	OSEXTSRVATTRLaunchIndex *int64 `json:"OS-EXT-SRV-ATTR:launch_index,omitempty"`
 
 	// OSEXTSRVATTRRamdiskId 若使用AMI格式镜像，则表示ramdisk image的UUID；否则，留空。
 	// 微版本2.3及以上版本支持。
@@ -1692,7 +1692,7 @@ type NovaListServersDetailsServers struct {
 	// - 2 : paused
 	// - 3 : shutdown
 	// - 4 : crashed
-	OSEXTSTSPowerState *int32 `json:"OS-EXT-STS:power_state,omitempty"`
+	OSEXTSTSPowerState *int64 `json:"OS-EXT-STS:power_state,omitempty"`
 
 	// OSEXTSTSTaskState 扩展属性，云服务器任务状态。
 	// 取值范围请参考云服务器状态表3。
@@ -1786,7 +1786,7 @@ type NovaListServersDetailsServers struct {
 	OsSchedulerHints *ServersOsSchedulerHints `json:"os:scheduler_hints,omitempty"`
 
 	// Progress 预留属性。
-	Progress *int32 `json:"progress,omitempty"`
+	Progress *int64 `json:"progress,omitempty"`
 
 	// SecurityGroups 云服务器所属安全组列表。
 	// 详情请参见表9
@@ -1851,11 +1851,11 @@ type NovaShowFlavorFlavor struct {
 
 	// OSFLVEXTDATAEphemeral 扩展属性，临时盘大小。
 	// 当前未使用该参数，缺省值为0。
-	OSFLVEXTDATAEphemeral *int32 `json:"OS-FLV-EXT-DATA:ephemeral,omitempty"`
+	OSFLVEXTDATAEphemeral *int64 `json:"OS-FLV-EXT-DATA:ephemeral,omitempty"`
 
 	// Disk 云服务器规格对应要求系统盘大小。
 	// 当前未使用该参数，缺省值为0。
-	Disk *int32 `json:"disk,omitempty"`
+	Disk *int64 `json:"disk,omitempty"`
 
 	// Id 云服务器规格ID。
 	Id *string `json:"id,omitempty"`
@@ -1873,18 +1873,18 @@ type NovaShowFlavorFlavor struct {
 	OsFlavorAccessIsPublic *bool `json:"os-flavor-access:is_public,omitempty"`
 
 	// Ram 云服务器规格对应的内存大小，单位为MB。
-	Ram *int32 `json:"ram,omitempty"`
+	Ram *int64 `json:"ram,omitempty"`
 
 	// RxtxFactor 云服务器可使用网络带宽与网络硬件带宽的比例。
 	// 当前未使用该参数，缺省值为1.0。
-	RxtxFactor *float32 `json:"rxtx_factor,omitempty"`
+	RxtxFactor *float64 `json:"rxtx_factor,omitempty"`
 
 	// Swap 云服务器规格对应要求的交换分区大小。
 	// 当前未使用该参数，缺省值为""。
 	Swap *string `json:"swap,omitempty"`
 
 	// Vcpus 云服务器规格对应的CPU核数。
-	Vcpus *int32 `json:"vcpus,omitempty"`
+	Vcpus *int64 `json:"vcpus,omitempty"`
 }
 
 // NovaShowFlavorResponseBody defines model for NovaShowFlavorResponseBody.
@@ -1910,7 +1910,7 @@ type NovaShowKeypairKeypair struct {
 	Fingerprint *string `json:"fingerprint,omitempty"`
 
 	// Id 密钥ID。
-	Id *int32 `json:"id,omitempty"`
+	Id *int64 `json:"id,omitempty"`
 
 	// Name 密钥名称。
 	Name *string `json:"name,omitempty"`
@@ -1946,7 +1946,7 @@ type NovaShowServerActionResponseBody struct {
 // 详情参见 表11 fault字段数据结构说明。
 type NovaShowServerFault struct {
 	// Code 错误码。
-	Code *int32 `json:"code,omitempty"`
+	Code *int64 `json:"code,omitempty"`
 
 	// Created 异常出现的时间。
 	Created *string `json:"created,omitempty"`
@@ -1962,11 +1962,11 @@ type NovaShowServerFault struct {
 type NovaShowServerFlavor struct {
 	// Disk 该云服务器规格对应要求系统盘大小，0为不限制。
 	// 在微版本2.47及以上版本支持。
-	Disk *int32 `json:"disk,omitempty"`
+	Disk *int64 `json:"disk,omitempty"`
 
 	// Ephemeral 未使用。
 	// 在微版本2.47及以上版本支持。
-	Ephemeral *int32 `json:"ephemeral,omitempty"`
+	Ephemeral *int64 `json:"ephemeral,omitempty"`
 
 	// ExtraSpecs flavor扩展字段请参考：os_extra_specs（flavor）字段数据结构说明
 	// 在微版本2.47及以上版本支持。
@@ -1987,15 +1987,15 @@ type NovaShowServerFlavor struct {
 
 	// Ram 该云服务器规格对应的内存大小，单位为MB。
 	// 在微版本2.47及以上版本支持。
-	Ram *int32 `json:"ram,omitempty"`
+	Ram *int64 `json:"ram,omitempty"`
 
 	// Swap 未使用。
 	// 在微版本2.47及以上版本支持。
-	Swap *int32 `json:"swap,omitempty"`
+	Swap *int64 `json:"swap,omitempty"`
 
 	// Vcpus 该云服务器规格对应的CPU核数。
 	// 在微版本2.47及以上版本支持。
-	Vcpus *int32 `json:"vcpus,omitempty"`
+	Vcpus *int64 `json:"vcpus,omitempty"`
 }
 
 // NovaShowServerGroupResponseBody defines model for NovaShowServerGroupResponseBody.
@@ -2125,7 +2125,7 @@ type NovaShowServerServer struct {
 
 	// OSEXTSRVATTRLaunchIndex 批量创建场景，云服务器的启动顺序。
 	// 微版本2.3及以上版本支持。
-	OSEXTSRVATTRLaunchIndex *int32 `json:"OS-EXT-SRV-ATTR:launch_index,omitempty"`
+	OSEXTSRVATTRLaunchIndex *int64 `json:"OS-EXT-SRV-ATTR:launch_index,omitempty"`
 
 	// OSEXTSRVATTRRamdiskId 若使用AMI格式镜像，则表示ramdisk image的UUID；否则，留空。
 	// 微版本2.3及以上版本支持。
@@ -2150,7 +2150,7 @@ type NovaShowServerServer struct {
 	// - 2 : paused
 	// - 3 : shutdown
 	// - 4 : crashed
-	OSEXTSTSPowerState *int32 `json:"OS-EXT-STS:power_state,omitempty"`
+	OSEXTSTSPowerState *int64 `json:"OS-EXT-STS:power_state,omitempty"`
 
 	// OSEXTSTSTaskState 扩展属性，云服务器任务状态。
 	// 取值范围请参考云服务器状态表3。
@@ -2240,7 +2240,7 @@ type NovaShowServerServer struct {
 	OsSchedulerHints *ServerOsSchedulerHints `json:"os:scheduler_hints,omitempty"`
 
 	// Progress 预留属性。
-	Progress *int32 `json:"progress,omitempty"`
+	Progress *int64 `json:"progress,omitempty"`
 
 	// SecurityGroups 云服务器所属安全组列表，详情请参见表9。
 	SecurityGroups *[]SecurityGroups `json:"security_groups,omitempty"`
@@ -2285,7 +2285,7 @@ type NovaShowServerServerAddresses struct {
 	// Version IP地址类型，值为4或6。
 	// - 4：IP地址类型是IPv4
 	// - 6：IP地址类型是IPv6
-	Version *int32 `json:"version,omitempty"`
+	Version *int64 `json:"version,omitempty"`
 }
 
 // NovaShowServerVolumeResponseBody defines model for NovaShowServerVolumeResponseBody.
@@ -2313,11 +2313,11 @@ type NovaShowServerVolumeVolumeAttachment struct {
 type NovaUpdateServerFlavor struct {
 	// Disk 该云服务器规格对应要求系统盘大小，0为不限制。
 	// 在微版本2.47及以上版本支持。
-	Disk *int32 `json:"disk,omitempty"`
+	Disk *int64 `json:"disk,omitempty"`
 
 	// Ephemeral 未使用。
 	// 在微版本2.47及以上版本支持。
-	Ephemeral *int32 `json:"ephemeral,omitempty"`
+	Ephemeral *int64 `json:"ephemeral,omitempty"`
 
 	// ExtraSpecs flavor扩展字段请参考：os_extra_specs（flavor）字段数据结构说明
 	// 在微版本2.47及以上版本支持。
@@ -2337,15 +2337,15 @@ type NovaUpdateServerFlavor struct {
 
 	// Ram 该云服务器规格对应的内存大小，单位为MB。
 	// 在微版本2.47及以上版本支持。
-	Ram *int32 `json:"ram,omitempty"`
+	Ram *int64 `json:"ram,omitempty"`
 
 	// Swap 未使用。
 	// 在微版本2.47及以上版本支持。
-	Swap *int32 `json:"swap,omitempty"`
+	Swap *int64 `json:"swap,omitempty"`
 
 	// Vcpus 该云服务器规格对应的CPU核数。
 	// 在微版本2.47及以上版本支持。
-	Vcpus *int32 `json:"vcpus,omitempty"`
+	Vcpus *int64 `json:"vcpus,omitempty"`
 }
 
 // NovaUpdateServerMetadataItemRequestBody defines model for NovaUpdateServerMetadataItemRequestBody.
@@ -2451,7 +2451,7 @@ type NovaUpdateServerResponseServer struct {
 	Name *string `json:"name,omitempty"`
 
 	// Progress 预留属性。
-	Progress *int32 `json:"progress,omitempty"`
+	Progress *int64 `json:"progress,omitempty"`
 
 	// Status 云服务器状态。
 	// 取值范围：
@@ -2489,7 +2489,7 @@ type NovaUpdateServerServerAddresses struct {
 	// Version IP地址类型，值为4或6。
 	// - 4：IP地址类型是IPv4
 	// - 6：IP地址类型是IPv6
-	Version *int32 `json:"version,omitempty"`
+	Version *int64 `json:"version,omitempty"`
 }
 
 // SecurityGroups defines model for SecurityGroups.
@@ -2539,7 +2539,7 @@ type ServerBlockDeviceMappingV2Item struct {
 
 	// VolumeSize 卷大小，整数，在source_type是image或blank，destination_type是volume的时候必选。
 	// 单位为GB。
-	VolumeSize *int32 `json:"volume_size,omitempty"`
+	VolumeSize *int64 `json:"volume_size,omitempty"`
 
 	// VolumeType 卷类型，在source_type是image，destination_type是volume时建议填写。
 	// 卷类型取值范围请参考 EVS 服务 磁盘类型介绍 。
@@ -2621,7 +2621,7 @@ type ServersAddresses struct {
 	// Version IP地址类型，值为4或6。
 	// - 4：IP地址类型是IPv4
 	// - 6：IP地址类型是IPv6
-	Version *int32 `json:"version,omitempty"`
+	Version *int64 `json:"version,omitempty"`
 }
 
 // ServersLinksItem defines model for ServersLinksItem.
@@ -2675,7 +2675,7 @@ type ShowBlockDeviceResponseBodyVolumeAttachment struct {
 	ServerId *string `json:"serverId,omitempty"`
 
 	// Size 云硬盘大小，单位GB。
-	Size *int32 `json:"size,omitempty"`
+	Size *int64 `json:"size,omitempty"`
 
 	// VolumeId 云硬盘ID，UUID格式。
 	VolumeId *string `json:"volumeId,omitempty"`
@@ -2696,7 +2696,7 @@ type ShowImageLinks struct {
 // ShowImageResponseBody defines model for ShowImageResponseBody.
 type ShowImageResponseBody struct {
 	// OSEXTIMGSIZESize 镜像大小。大于0。
-	OSEXTIMGSIZESize *int32 `json:"OS-EXT-IMG-SIZE:size,omitempty"`
+	OSEXTIMGSIZESize *int64 `json:"OS-EXT-IMG-SIZE:size,omitempty"`
 
 	// Created 镜像创建时间。ISO8601时间格式，例如：2013-06-09T06:42:18Z
 	Created *string `json:"created,omitempty"`
@@ -2711,16 +2711,16 @@ type ShowImageResponseBody struct {
 	Metadata *map[string]interface{} `json:"metadata,omitempty"`
 
 	// MinDisk 镜像要求的最小磁盘大小。大于0。
-	MinDisk *int32 `json:"minDisk,omitempty"`
+	MinDisk *int64 `json:"minDisk,omitempty"`
 
 	// MinRam 镜像要求的最小内存大小。大于0。
-	MinRam *int32 `json:"minRam,omitempty"`
+	MinRam *int64 `json:"minRam,omitempty"`
 
 	// Name 镜像名称
 	Name *string `json:"name,omitempty"`
 
 	// Progress 镜像上传百分比。大于0。
-	Progress *int32 `json:"progress,omitempty"`
+	Progress *int64 `json:"progress,omitempty"`
 
 	// Status 镜像状态
 	Status *string `json:"status,omitempty"`
@@ -2735,7 +2735,7 @@ type ShowIpResponseBodyValueItem struct {
 	Addr *string `json:"addr,omitempty"`
 
 	// Version IP地址版本，IPv4或者IPv6
-	Version *int32 `json:"version,omitempty"`
+	Version *int64 `json:"version,omitempty"`
 }
 
 // ShowOsFloatingIpResponseBody defines model for ShowOsFloatingIpResponseBody.
@@ -2802,7 +2802,7 @@ type ShowOsSecurityGroupSecurityGroupRule struct {
 	// ip_protocol设置为icmp时，from_port表示ICMP的类型字段（type），范围是0-255。
 	// 说明：
 	// ICMP的消息类型由报文中的类型字段和代码字段共同决定，具体映射关系请参见《虚拟私有云接口参考》的“附录 > 安全组规则icmp协议名称对应关系表”章节。其中，字段port_range_min表示ICMP的类型字段，port_range_max表示ICMP的代码字段。
-	FromPort *int32 `json:"from_port,omitempty"`
+	FromPort *int64 `json:"from_port,omitempty"`
 
 	// Group 包括对端安全组的名称和对端安全组所属租户的租户ID，参见表6。
 	// 约束：ip_range和group两个参数二选一。
@@ -2825,7 +2825,7 @@ type ShowOsSecurityGroupSecurityGroupRule struct {
 	// ip_protocol设置为icmp时，to_port表示ICMP的代码字段（code），范围是0-255。
 	// 说明：
 	// ICMP的消息类型由报文中的类型字段和代码字段共同决定，具体映射关系请参见《虚拟私有云接口参考》的“附录 > 安全组规则icmp协议名称对应关系表”章节。其中，字段port_range_min表示ICMP的类型字段，port_range_max表示ICMP的代码字段。
-	ToPort *int32 `json:"to_port,omitempty"`
+	ToPort *int64 `json:"to_port,omitempty"`
 }
 
 // ShowOsSnapshotResponseBody defines model for ShowOsSnapshotResponseBody.
@@ -2843,7 +2843,7 @@ type ShowOsSnapshotResponseBody struct {
 	Id *string `json:"id,omitempty"`
 
 	// Size 卷快照大小
-	Size *int32 `json:"size,omitempty"`
+	Size *int64 `json:"size,omitempty"`
 
 	// Status 卷快照的状态
 	Status *string `json:"status,omitempty"`
@@ -2876,7 +2876,7 @@ type ShowOsVolumeResponseBody struct {
 	Metadata *map[string]interface{} `json:"metadata,omitempty"`
 
 	// Size 卷大小
-	Size *int32 `json:"size,omitempty"`
+	Size *int64 `json:"size,omitempty"`
 
 	// SnapshotId 快照ID
 	SnapshotId *string `json:"snapshotId,omitempty"`
@@ -2989,7 +2989,7 @@ type UpdateOsSecurityGroupResponseBodySecurityGroup struct {
 // UpdateOsSecurityGroupSecurityGroupRule defines model for UpdateOsSecurityGroupSecurityGroupRule.
 type UpdateOsSecurityGroupSecurityGroupRule struct {
 	// FromPort 起始端口，范围1-65535，且不大于to_port(icmp时，表示type，范围是0-255)。
-	FromPort int32 `json:"from_port"`
+	FromPort int64 `json:"from_port"`
 
 	// Group 包括对端安全组的名称和对端安全组所属租户的租户ID，参见表8，ip_range或者group参数的值为空。
 	Group UpdateOsSecurityGroupGroup `json:"group"`
@@ -3007,7 +3007,7 @@ type UpdateOsSecurityGroupSecurityGroupRule struct {
 	ParentGroupId string `json:"parent_group_id"`
 
 	// ToPort 终止端口，范围1-65535，且不小于from_port(icmp时，表示code，范围是0-255，且如果from_port为-1，to_port为-1表示任意ICMP报文)。
-	ToPort int32 `json:"to_port"`
+	ToPort int64 `json:"to_port"`
 }
 
 // UpdateTagResponseBody defines model for UpdateTagResponseBody.
@@ -3046,10 +3046,10 @@ type ZoneState struct {
 // NovaListFlavorsParams defines parameters for NovaListFlavors.
 type NovaListFlavorsParams struct {
 	// MinDisk 最小的硬盘规格，单位GB，大于等于此规格的都可以查询到。
-	MinDisk *int32 `form:"minDisk,omitempty" json:"minDisk,omitempty"`
+	MinDisk *int64 `form:"minDisk,omitempty" json:"minDisk,omitempty"`
 
 	// MinRam 最小的内存规格，单位MB，大于等于此规格的都可以查询到。
-	MinRam *int32 `form:"minRam,omitempty" json:"minRam,omitempty"`
+	MinRam *int64 `form:"minRam,omitempty" json:"minRam,omitempty"`
 
 	// SortKey 排序字段，默认值为：flavorid。
 	// 可以指定的其他key为：name、 memory_mb、vcpus、root_gb、flavorid。
@@ -3113,7 +3113,7 @@ type ListResizeFlavorsParams struct {
 	SortDir *string `form:"sort_dir,omitempty" json:"sort_dir,omitempty"`
 
 	// Limit 单页面可显示的flavor条数最大值，默认是1000。
-	Limit *int32 `form:"limit,omitempty" json:"limit,omitempty"`
+	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Marker 以单页最后一条flavor的ID作为分页标记。
 	Marker *string `form:"marker,omitempty" json:"marker,omitempty"`
@@ -3143,7 +3143,7 @@ type NovaListServersParams struct {
 
 	// Limit 查询返回云服务器数量限制。
 	// 每页默认值是25，最多返回1000台云服务器的信息。
-	Limit *int32 `form:"limit,omitempty" json:"limit,omitempty"`
+	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Marker 从marker指定的云服务器ID的下一条数据开始查询。
 	Marker *string `form:"marker,omitempty" json:"marker,omitempty"`
@@ -3192,7 +3192,7 @@ type NovaListServersDetailsParams struct {
 
 	// Limit 查询返回云服务器数量限制。
 	// 每页默认值是25，最多返回1000台云服务器的信息，如果数据量过大建议设置成100。
-	Limit *int32 `form:"limit,omitempty" json:"limit,omitempty"`
+	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Marker 从marker指定的云服务器ID的下一条数据开始查询。
 	Marker *string `form:"marker,omitempty" json:"marker,omitempty"`
@@ -3238,7 +3238,7 @@ type NovaListServerActionsParams struct {
 type NovaDetachVolumeParams struct {
 	// DeleteFlag 在线强制卸载磁盘标志位。
 	// 默认为0，为1时代表强制卸载。
-	DeleteFlag *int32 `form:"delete_flag,omitempty" json:"delete_flag,omitempty"`
+	DeleteFlag *int64 `form:"delete_flag,omitempty" json:"delete_flag,omitempty"`
 }
 
 // CreateOsFloatingIpJSONRequestBody defines body for CreateOsFloatingIp for application/json ContentType.
@@ -6057,7 +6057,7 @@ func NewNovaListFlavorsRequest(server string, projectId string, params *NovaList
 
 		if params.MinDisk != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "minDisk", *params.MinDisk, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "minDisk", *params.MinDisk, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -6069,7 +6069,7 @@ func NewNovaListFlavorsRequest(server string, projectId string, params *NovaList
 
 		if params.MinRam != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "minRam", *params.MinRam, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "minRam", *params.MinRam, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -7818,7 +7818,7 @@ func NewListResizeFlavorsRequest(server string, projectId string, params *ListRe
 
 		if params.Limit != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -7951,7 +7951,7 @@ func NewNovaListServersRequest(server string, projectId string, params *NovaList
 
 		if params.Limit != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -8191,7 +8191,7 @@ func NewNovaListServersDetailsRequest(server string, projectId string, params *N
 
 		if params.Limit != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -9526,7 +9526,7 @@ func NewNovaDetachVolumeRequest(server string, projectId string, serverId string
 
 		if params.DeleteFlag != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "delete_flag", *params.DeleteFlag, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "delete_flag", *params.DeleteFlag, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {

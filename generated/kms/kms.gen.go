@@ -1232,7 +1232,7 @@ type KeypairDetail struct {
 	// - 8：未实名认证冻结
 	// - 9：普通冻结及未实名认证冻结
 	// - 10：公安冻结及未实名认证冻结
-	FrozenState *int32 `json:"frozen_state,omitempty"`
+	FrozenState *int64 `json:"frozen_state,omitempty"`
 
 	// Id SSH密钥对的ID
 	Id *int64 `json:"id,omitempty"`
@@ -1292,7 +1292,7 @@ type ListFailedTaskResponseBody struct {
 	Tasks *[]FailedTasks `json:"tasks,omitempty"`
 
 	// Total 失败任务总数。
-	Total *int32 `json:"total,omitempty"`
+	Total *int64 `json:"total,omitempty"`
 }
 
 // ListGrantsError defines model for ListGrantsError.
@@ -1325,7 +1325,7 @@ type ListGrantsResponseBody struct {
 	NextMarker *string `json:"next_marker,omitempty"`
 
 	// Total grant总条数。
-	Total *int32 `json:"total,omitempty"`
+	Total *int64 `json:"total,omitempty"`
 
 	// Truncated 是否还有下一页：
 	// - “true”表示还有数据。
@@ -1467,7 +1467,7 @@ type ListKeyStoresResponseBody struct {
 	Keystores *[]ListKeyStoresKeystoreDetails `json:"keystores,omitempty"`
 
 	// Total 密钥库总数
-	Total *int32 `json:"total,omitempty"`
+	Total *int64 `json:"total,omitempty"`
 }
 
 // ListKeypairDetailError defines model for ListKeypairDetailError.
@@ -1672,7 +1672,7 @@ type ListKeysResponseBody struct {
 	NextMarker *string `json:"next_marker,omitempty"`
 
 	// Total 密钥总条数。
-	Total *int32 `json:"total,omitempty"`
+	Total *int64 `json:"total,omitempty"`
 
 	// Truncated 是否还有下一页：
 	// - “true”表示还有数据。
@@ -1719,7 +1719,7 @@ type ListKmsByTagsResponseBody struct {
 	Resources *[]ActionResources `json:"resources,omitempty"`
 
 	// TotalCount 总记录数。
-	TotalCount *int32 `json:"total_count,omitempty"`
+	TotalCount *int64 `json:"total_count,omitempty"`
 }
 
 // ListKmsByTagsTagItem defines model for ListKmsByTagsTagItem.
@@ -1772,7 +1772,7 @@ type ListRetirableGrantsResponseBody struct {
 	NextMarker *string `json:"next_marker,omitempty"`
 
 	// Total 可退役授权总条数。
-	Total *int32 `json:"total,omitempty"`
+	Total *int64 `json:"total,omitempty"`
 
 	// Truncated 是否还有下一页：
 	// - “true”表示还有数据。
@@ -1795,13 +1795,13 @@ type ListRunningTaskResponseBody struct {
 	Tasks *[]RunningTasks `json:"tasks,omitempty"`
 
 	// Total 正在处理的任务总数。
-	Total *int32 `json:"total,omitempty"`
+	Total *int64 `json:"total,omitempty"`
 }
 
 // PageInfo 分页信息
 type PageInfo struct {
 	// CurrentCount 返回条目数量
-	CurrentCount *int32 `json:"current_count,omitempty"`
+	CurrentCount *int64 `json:"current_count,omitempty"`
 
 	// NextMarker 返回下一页的查询地址
 	NextMarker *string `json:"next_marker,omitempty"`
@@ -1840,7 +1840,7 @@ type RequestImportPrivateKeyProtection struct {
 // Resources defines model for Resources.
 type Resources struct {
 	// Quota 配额总数。
-	Quota *int32 `json:"quota,omitempty"`
+	Quota *int64 `json:"quota,omitempty"`
 
 	// Type 配额类型。枚举值说明:
 	// - CMK，用户主密钥
@@ -1848,7 +1848,7 @@ type Resources struct {
 	Type *string `json:"type,omitempty"`
 
 	// Used 已使用配额数。
-	Used *int32 `json:"used,omitempty"`
+	Used *int64 `json:"used,omitempty"`
 }
 
 // ResponseImportPrivateKeyKeypairBean -
@@ -1920,10 +1920,10 @@ type ShowKeyRotationStatusResponseBody struct {
 	LastRotationTime *string `json:"last_rotation_time,omitempty"`
 
 	// NumberOfRotations 密钥轮换次数。
-	NumberOfRotations *int32 `json:"number_of_rotations,omitempty"`
+	NumberOfRotations *int64 `json:"number_of_rotations,omitempty"`
 
 	// RotationInterval 轮换周期，取值范围为30~365的整数。 周期范围设置根据密钥使用频率进行，若密钥使用频率高，建议设置为短周期；反之，则设置为长周期。
-	RotationInterval *int32 `json:"rotation_interval,omitempty"`
+	RotationInterval *int64 `json:"rotation_interval,omitempty"`
 }
 
 // ShowKeyStoreError defines model for ShowKeyStoreError.
@@ -1968,7 +1968,7 @@ type ShowKmsTagsError struct {
 // ShowKmsTagsResponseBody defines model for ShowKmsTagsResponseBody.
 type ShowKmsTagsResponseBody struct {
 	// ExistTagsNum 密钥的标签个数。。
-	ExistTagsNum *int32 `json:"existTagsNum,omitempty"`
+	ExistTagsNum *int64 `json:"existTagsNum,omitempty"`
 
 	// Tags 标签列表，key和value键值对的集合。
 	// - key：表示标签键，一个密钥下最多包含10个key，key不能为空，不能重复，同一个key中value不能重复。key最大长度为36个字符。
@@ -2009,7 +2009,7 @@ type ShowUserInstancesError struct {
 // ShowUserInstancesResponseBody defines model for ShowUserInstancesResponseBody.
 type ShowUserInstancesResponseBody struct {
 	// InstanceNum 非默认用户主密钥个数。
-	InstanceNum *int32 `json:"instance_num,omitempty"`
+	InstanceNum *int64 `json:"instance_num,omitempty"`
 }
 
 // ShowUserQuotasError defines model for ShowUserQuotasError.
@@ -2156,7 +2156,7 @@ type UpdateKeyRotationIntervalRequestBody struct {
 	KeyId string `json:"key_id"`
 
 	// RotationInterval 轮换周期，取值范围为30~365的整数。 周期范围设置根据密钥使用频率进行，若密钥使用频率高，建议设置为短周期；反之，则设置为长周期。
-	RotationInterval int32 `json:"rotation_interval"`
+	RotationInterval int64 `json:"rotation_interval"`
 
 	// Sequence 请求消息序列号，36字节序列号。 例如：919c82d4-8046-4722-9094-35c3c6524cff
 	Sequence *string `json:"sequence,omitempty"`
@@ -2234,19 +2234,19 @@ type ValidateSignatureResponseBody struct {
 // ListKeyStoresParams defines parameters for ListKeyStores.
 type ListKeyStoresParams struct {
 	// Limit 指定查询返回记录条数，默认值10。
-	Limit *int32 `form:"limit,omitempty" json:"limit,omitempty"`
+	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Offset 索引位置，从offset指定的下一条数据开始查询。
-	Offset *int32 `form:"offset,omitempty" json:"offset,omitempty"`
+	Offset *int64 `form:"offset,omitempty" json:"offset,omitempty"`
 }
 
 // ListFailedTaskParams defines parameters for ListFailedTask.
 type ListFailedTaskParams struct {
 	// Limit 每页显示的条目数量。默认值1000。
-	Limit *int32 `form:"limit,omitempty" json:"limit,omitempty"`
+	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Offset 失败的任务信息列表的偏移量
-	Offset *int32 `form:"offset,omitempty" json:"offset,omitempty"`
+	Offset *int64 `form:"offset,omitempty" json:"offset,omitempty"`
 }
 
 // ListKeypairsParams defines parameters for ListKeypairs.
@@ -2261,10 +2261,10 @@ type ListKeypairsParams struct {
 // ListRunningTaskParams defines parameters for ListRunningTask.
 type ListRunningTaskParams struct {
 	// Limit 每页显示的条目数量。默认值1000。
-	Limit *int32 `form:"limit,omitempty" json:"limit,omitempty"`
+	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Offset 首个展示的正在处理任务信息的偏移量
-	Offset *int32 `form:"offset,omitempty" json:"offset,omitempty"`
+	Offset *int64 `form:"offset,omitempty" json:"offset,omitempty"`
 }
 
 // CreateKeyStoreJSONRequestBody defines body for CreateKeyStore for application/json ContentType.
@@ -5389,7 +5389,7 @@ func NewListKeyStoresRequest(server string, projectId string, params *ListKeySto
 
 		if params.Limit != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -5401,7 +5401,7 @@ func NewListKeyStoresRequest(server string, projectId string, params *ListKeySto
 
 		if params.Offset != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "offset", *params.Offset, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "offset", *params.Offset, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -7517,7 +7517,7 @@ func NewListFailedTaskRequest(server string, projectId string, params *ListFaile
 
 		if params.Limit != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -7529,7 +7529,7 @@ func NewListFailedTaskRequest(server string, projectId string, params *ListFaile
 
 		if params.Offset != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "offset", *params.Offset, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "offset", *params.Offset, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -8163,7 +8163,7 @@ func NewListRunningTaskRequest(server string, projectId string, params *ListRunn
 
 		if params.Limit != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -8175,7 +8175,7 @@ func NewListRunningTaskRequest(server string, projectId string, params *ListRunn
 
 		if params.Offset != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "offset", *params.Offset, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "offset", *params.Offset, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {

@@ -368,7 +368,7 @@ type CreateDbUserResponseBody struct {
 // CreateInstanceBackupStrategy 备份策略。
 type CreateInstanceBackupStrategy struct {
 	// KeepDays 已生成的备份文件可以保存的天数。
-	KeepDays *int32 `json:"keepDays,omitempty"`
+	KeepDays *int64 `json:"keepDays,omitempty"`
 
 	// StartTime 开始时间。自动备份将在该时间点触发。
 	StartTime *string `json:"startTime,omitempty"`
@@ -412,7 +412,7 @@ type CreateInstanceInstance struct {
 	DataStoreInfo *map[string]interface{} `json:"dataStoreInfo,omitempty"`
 
 	// DbPort 与请求参数相同。
-	DbPort *int32 `json:"dbPort,omitempty"`
+	DbPort *int64 `json:"dbPort,omitempty"`
 
 	// Extendparam 返回参数extendparam键值对。
 	Extendparam *CreateInstanceExtendparam `json:"extendparam,omitempty"`
@@ -568,7 +568,7 @@ type CreateInstanceV3RequestBackupStrategy struct {
 	// 取值范围：0～732。该参数缺省，或取值为0，表示关闭自动备份策略。如果需要延长保留时间请联系客服人员申请，自动备份最长可以保留2562天。
 	// 须知：
 	// SQL Server的HA实例不支持关闭自动备份策略。
-	KeepDays *int32 `json:"keep_days,omitempty"`
+	KeepDays *int64 `json:"keep_days,omitempty"`
 
 	// StartTime 备份时间段。自动备份将在该时间段内触发。
 	// 取值范围：非空，格式必须为hh:mm-HH:MM且有效，当前时间指UTC时间。
@@ -696,7 +696,7 @@ type CreateInstanceV3RequestChargeInfo struct {
 	// 取值范围：
 	// - 当“period_type”为“month”时，取值为1~9。
 	// - 当“period_type”为“year”时，取值为1~3。
-	PeriodNum *int32 `json:"period_num,omitempty"`
+	PeriodNum *int64 `json:"period_num,omitempty"`
 
 	// PeriodType 订购周期类型。
 	// 取值范围：
@@ -750,7 +750,7 @@ type CreateInstanceV3RequestVolume struct {
 	// MySQL部分用户支持11GB~10000GB，如果您想创建存储空间最大为10000GB的数据库实例，或提高扩容上限到10000GB，请联系客服开通。
 	// 说明：
 	// 对于只读实例，该参数无效，磁盘大小，默认和主实例相同。
-	Size int32 `json:"size"`
+	Size int64 `json:"size"`
 
 	// Type 磁盘类型。
 	// 取值范围如下，区分大小写：
@@ -765,7 +765,7 @@ type CreateInstanceV3ResponseBackupStrategy struct {
 	// KeepDays 指定已生成备份文件的可保存天数。
 	// 取值范围：0～732。该参数缺省，或取0值，表示关闭自动备份策略。如果需要延长保留时间请联系客服人员申请，自动备份最长可以保留2562天。
 	// 如果请求体中“backup_strategy”为空，则响应体中 “keep_days”默认返回“7”。
-	KeepDays *int32 `json:"keep_days,omitempty"`
+	KeepDays *int64 `json:"keep_days,omitempty"`
 
 	// StartTime 备份时间段。自动备份将在该时间段内触发。
 	// 取值范围：非空，格式必须为hh:mm-HH:MM且有效，当前时间指UTC时间。
@@ -800,7 +800,7 @@ type CreateInstanceV3ResponseChargeInfo struct {
 
 	// PeriodNum 订购周期长度，按月计算。
 	// “charge_mode”为“prePaid”，即包年/包月时该字段生效。
-	PeriodNum *int32 `json:"period_num,omitempty"`
+	PeriodNum *int64 `json:"period_num,omitempty"`
 }
 
 // CreateInstanceV3ResponseDatastore 数据库信息。
@@ -841,7 +841,7 @@ type CreateInstanceV3ResponseVolume struct {
 	// Size 磁盘大小。
 	// 取值范围：40GB~4000GB。必须为10的整数倍。
 	// 部分用户支持40GB~6000GB，如果您想创建存储空间最大为6000GB的数据库实例，或提高扩容上限到10000GB，请联系客服开通。
-	Size *int32 `json:"size,omitempty"`
+	Size *int64 `json:"size,omitempty"`
 
 	// Type 磁盘类型。
 	// 取值范围如下，区分大小写：
@@ -909,7 +909,7 @@ type CreateInstancesRecoverySource struct {
 	InstanceId string `json:"instance_id"`
 
 	// RestoreTime 恢复数据的时间点，格式为UNIX时间戳，单位是毫秒，时区为UTC。
-	RestoreTime *int32 `json:"restore_time,omitempty"`
+	RestoreTime *int64 `json:"restore_time,omitempty"`
 
 	// Type 表示恢复方式，枚举值：
 	// - “backup”，表示使用备份文件恢复，按照此方式恢复时，“type”字段为非必选，“backup_id”必选。
@@ -1049,7 +1049,7 @@ type CreateRdsInstanceInstance struct {
 	DataStoreInfo *map[string]interface{} `json:"dataStoreInfo,omitempty"`
 
 	// DbPort 与请求参数相同。
-	DbPort *int32 `json:"dbPort,omitempty"`
+	DbPort *int64 `json:"dbPort,omitempty"`
 
 	// Extendparam 返回参数extendparam键值对。
 	Extendparam *CreateInstanceExtendparam `json:"extendparam,omitempty"`
@@ -1158,7 +1158,7 @@ type CreateRecoverySource struct {
 	InstanceId string `json:"instance_id"`
 
 	// RestoreTime 恢复数据的时间点，格式为UNIX时间戳，单位是毫秒，时区为UTC。
-	RestoreTime *int32 `json:"restore_time,omitempty"`
+	RestoreTime *int64 `json:"restore_time,omitempty"`
 
 	// Type 表示恢复方式，枚举值：
 	// - “backup”，表示使用备份文件恢复，按照此方式恢复时，“type”字段为非必选，“backup_id”必选。
@@ -1290,7 +1290,7 @@ type Links struct {
 // ListAuditlogPolicyResponseBody defines model for ListAuditlogPolicyResponseBody.
 type ListAuditlogPolicyResponseBody struct {
 	// KeepDays 审计日志保存天数，审计日志策略关闭时为0。
-	KeepDays *int32 `json:"keep_days,omitempty"`
+	KeepDays *int64 `json:"keep_days,omitempty"`
 }
 
 // ListAuditlogResponseBody defines model for ListAuditlogResponseBody.
@@ -1300,7 +1300,7 @@ type ListAuditlogResponseBody struct {
 	Auditlogs *[]Auditlogs `json:"auditlogs,omitempty"`
 
 	// TotalRecord 总记录数。
-	TotalRecord *int32 `json:"total_record,omitempty"`
+	TotalRecord *int64 `json:"total_record,omitempty"`
 }
 
 // ListBackupFilesResponseBody defines model for ListBackupFilesResponseBody.
@@ -1384,7 +1384,7 @@ type ListBackupsDatabases struct {
 type ListBackupsPolicyPolicy struct {
 	// Keepday 已生成的备份文件可以保存的天数。
 	// 取值范围：0～732。为0时，表示未设置自动备份策略。如果需要延长保留时间请联系客服人员申请，自动备份最长可以保留2562天。
-	Keepday *int32 `json:"keepday,omitempty"`
+	Keepday *int64 `json:"keepday,omitempty"`
 
 	// Starttime 开始时间。自动备份将在该时间点触发。
 	// 取值范围：
@@ -1477,7 +1477,7 @@ type ListBackupsV3ResponseBody struct {
 	Backups *[]ListBackupsV3Backups `json:"backups,omitempty"`
 
 	// TotalCount 总记录数。
-	TotalCount *int32 `json:"total_count,omitempty"`
+	TotalCount *int64 `json:"total_count,omitempty"`
 }
 
 // ListCollationsResponseBody defines model for ListCollationsResponseBody.
@@ -1580,7 +1580,7 @@ type ListDatabaseResponseBody struct {
 	Databases *[]ListDatabaseDatabases `json:"databases,omitempty"`
 
 	// TotalCount 数据库总数。
-	TotalCount *int32 `json:"total_count,omitempty"`
+	TotalCount *int64 `json:"total_count,omitempty"`
 }
 
 // ListDatabasesDatabases 数据库信息列表。
@@ -1615,7 +1615,7 @@ type ListDatabasesResponseBody struct {
 // ListDbUserDetailResponseBody defines model for ListDbUserDetailResponseBody.
 type ListDbUserDetailResponseBody struct {
 	// TotalCount 数据库用户总数。
-	TotalCount *int32 `json:"total_count,omitempty"`
+	TotalCount *int64 `json:"total_count,omitempty"`
 
 	// Users 列表中每个元素表示一个数据库帐号。
 	// 详情请参见表3。
@@ -1631,7 +1631,7 @@ type ListDbUserDetailUsers struct {
 // ListDbUserResponseBody defines model for ListDbUserResponseBody.
 type ListDbUserResponseBody struct {
 	// TotalCount 数据库用户总数。
-	TotalCount *int32 `json:"total_count,omitempty"`
+	TotalCount *int64 `json:"total_count,omitempty"`
 
 	// Users 列表中每个元素表示一个数据库帐号。
 	// 详情请参见表3。
@@ -1665,7 +1665,7 @@ type ListDetailResponseBody struct {
 	Databases *[]ListDetailDatabases `json:"databases,omitempty"`
 
 	// TotalCount 数据库总数。
-	TotalCount *int32 `json:"total_count,omitempty"`
+	TotalCount *int64 `json:"total_count,omitempty"`
 }
 
 // ListErrorlogErrorLogList defines model for ListErrorlogErrorLogList.
@@ -1687,7 +1687,7 @@ type ListErrorlogResponseBody struct {
 	ErrorLogList *[]ListErrorlogErrorLogList `json:"error_log_list,omitempty"`
 
 	// TotalRecord 总记录数。
-	TotalRecord *int32 `json:"total_record,omitempty"`
+	TotalRecord *int64 `json:"total_record,omitempty"`
 }
 
 // ListFlavorsFlavors defines model for ListFlavorsFlavors.
@@ -1699,7 +1699,7 @@ type ListFlavorsFlavors struct {
 	Name *string `json:"name,omitempty"`
 
 	// Ram 内存大小，内存单位为MB（兆字节）。
-	Ram *int32 `json:"ram,omitempty"`
+	Ram *int64 `json:"ram,omitempty"`
 
 	// SpecCode 资源规格编码。
 	// 例如：rds.mysql.m1.xlarge。
@@ -1719,7 +1719,7 @@ type ListInstances2ResponseBody struct {
 	Instances interface{} `json:"instances,omitempty"`
 
 	// TotalCount 总记录数。
-	TotalCount *int32 `json:"total_count,omitempty"`
+	TotalCount *int64 `json:"total_count,omitempty"`
 }
 
 // ListInstancesBackupStrategy 备份策略。
@@ -1727,7 +1727,7 @@ type ListInstances2ResponseBody struct {
 type ListInstancesBackupStrategy struct {
 	// KeepDays 已生成的备份文件可以保存的天数。
 	// 取值范围：0～732。为0时，表示未设置自动备份策略或备份策略已关闭。如果需要延长保留时间请联系客服人员申请，自动备份最长可以保留2562天。
-	KeepDays *int32 `json:"keep_days,omitempty"`
+	KeepDays *int64 `json:"keep_days,omitempty"`
 
 	// StartTime 备份时间段。自动备份将在该时间段内触发。
 	// 当前时间指UTC时间。
@@ -1929,7 +1929,7 @@ type ListInstancesErrorlogResponseBody struct {
 	ErrorLogList *[]ListInstancesErrorlogErrorLogList `json:"errorLogList,omitempty"`
 
 	// TotalRecord 总记录数
-	TotalRecord *int32 `json:"totalRecord,omitempty"`
+	TotalRecord *int64 `json:"totalRecord,omitempty"`
 }
 
 // ListInstancesHa HA信息，获取HA实例时返回。
@@ -2007,7 +2007,7 @@ type ListInstancesInstances struct {
 	// - MySQL默认3306。
 	// - PostgreSQL默认5432。
 	// - Microsoft SQL Server默认1433。
-	Port *int32 `json:"port,omitempty"`
+	Port *int64 `json:"port,omitempty"`
 
 	// PrivateIps 实例内网IP地址列表。弹性云服务器创建成功后该值存在，其他情况下为空字符串。
 	PrivateIps *[]string `json:"private_ips,omitempty"`
@@ -2091,7 +2091,7 @@ type ListInstancesResponseBody struct {
 	Instances *[]ListInstancesInstances `json:"instances,omitempty"`
 
 	// TotalCount 总记录数。
-	TotalCount *int32 `json:"total_count,omitempty"`
+	TotalCount *int64 `json:"total_count,omitempty"`
 }
 
 // ListInstancesResponseTags defines model for ListInstancesResponseTags.
@@ -2109,7 +2109,7 @@ type ListInstancesSlowlogResponseBody struct {
 	SlowLogList *[]ListInstancesSlowlogSlowLogList `json:"slowLogList,omitempty"`
 
 	// TotalRecord 总记录数
-	TotalRecord *int32 `json:"totalRecord,omitempty"`
+	TotalRecord *int64 `json:"totalRecord,omitempty"`
 }
 
 // ListInstancesSlowlogSlowLogList defines model for ListInstancesSlowlogSlowLogList.
@@ -2143,7 +2143,7 @@ type ListInstancesSlowlogSlowLogList struct {
 // 详情请参见表6。
 type ListInstancesVolume struct {
 	// Size 磁盘大小。
-	Size *int32 `json:"size,omitempty"`
+	Size *int64 `json:"size,omitempty"`
 
 	// Type 磁盘类型。
 	Type *string `json:"type,omitempty"`
@@ -2378,7 +2378,7 @@ type ListParametersResponseBody struct {
 // 详情请参见表3。
 type ListPolicyBackupPolicy struct {
 	// KeepDays 备份文件可以保存的天数。
-	KeepDays *int32 `json:"keep_days,omitempty"`
+	KeepDays *int64 `json:"keep_days,omitempty"`
 
 	// Period 备份周期配置。自动备份将在每星期指定的天进行。
 	Period *string `json:"period,omitempty"`
@@ -2398,7 +2398,7 @@ type ListPolicyResponseBody struct {
 type ListRdsInstancesBackupStrategy struct {
 	// KeepDays 已生成的备份文件可以保存的天数。
 	// 取值范围：0～732。为0时，表示未设置自动备份策略。如果需要延长保留时间请联系客服人员申请，自动备份最长可以保留2562天。
-	KeepDays *int32 `json:"keepDays,omitempty"`
+	KeepDays *int64 `json:"keepDays,omitempty"`
 
 	// StartTime 开始时间。自动备份将在该时间点触发。
 	// 当前时间指UTC时间。
@@ -2443,7 +2443,7 @@ type ListRdsInstancesInstances struct {
 	DataStoreInfo *DataStoreInfo `json:"dataStoreInfo,omitempty"`
 
 	// DbPort 数据库端口号。
-	DbPort *int32 `json:"dbPort,omitempty"`
+	DbPort *int64 `json:"dbPort,omitempty"`
 
 	// Flavor 规格信息。
 	Flavor *ListRdsInstancesFlavor `json:"flavor,omitempty"`
@@ -2511,7 +2511,7 @@ type ListRdsInstancesResponseBody struct {
 // ListRdsInstancesVolume volume信息。
 type ListRdsInstancesVolume struct {
 	// Size 磁盘大小
-	Size *int32 `json:"size,omitempty"`
+	Size *int64 `json:"size,omitempty"`
 
 	// Type 磁盘类型
 	Type *string `json:"type,omitempty"`
@@ -2561,7 +2561,7 @@ type ListSlowlogResponseBody struct {
 	SlowLogList *[]ListSlowlogSlowLogList `json:"slow_log_list,omitempty"`
 
 	// TotalRecord 总记录数。
-	TotalRecord *int32 `json:"total_record,omitempty"`
+	TotalRecord *int64 `json:"total_record,omitempty"`
 }
 
 // ListSlowlogSlowLogList defines model for ListSlowlogSlowLogList.
@@ -2621,7 +2621,7 @@ type ListVersionsDataStores struct {
 	// Active 当前数据库版本激活状态，接口仅会查旬出激活状态下的版本信息：
 	// - 0为非激活。
 	// - 1为激活。
-	Active *int32 `json:"active,omitempty"`
+	Active *int64 `json:"active,omitempty"`
 
 	// Datastore 数据库ID。
 	Datastore *string `json:"datastore,omitempty"`
@@ -2690,10 +2690,10 @@ type Restore struct {
 // RestoreTime defines model for RestoreTime.
 type RestoreTime struct {
 	// EndTime 可恢复时间段的结束时间点，UNIX时间戳格式，单位是毫秒，时区是UTC。
-	EndTime *int32 `json:"end_time,omitempty"`
+	EndTime *int64 `json:"end_time,omitempty"`
 
 	// StartTime 可恢复时间段的起始时间点，UNIX时间戳格式，单位是毫秒，时区是UTC。
-	StartTime *int32 `json:"start_time,omitempty"`
+	StartTime *int64 `json:"start_time,omitempty"`
 }
 
 // SecurityGroup 安全组信息。
@@ -2798,7 +2798,7 @@ type ShowFlavorFlavors struct {
 	InstanceMode *string `json:"instance_mode,omitempty"`
 
 	// Ram 内存大小，单位为GB。
-	Ram *int32 `json:"ram,omitempty"`
+	Ram *int64 `json:"ram,omitempty"`
 
 	// SpecCode 资源规格编码。例如：rds.mysql.m1.xlarge.rr。
 	// 其中形如“xxx.xxx.mcs.i3.xxx.xxx.xxx”是超高性能型（尊享版），需要申请一定权限才可使用，更多规格说明请参考数据库实例规格。
@@ -2906,7 +2906,7 @@ type ShowRdsFlavorFlavor struct {
 	Name *string `json:"name,omitempty"`
 
 	// Ram 内存大小，内存单位为MB（兆字节）。
-	Ram *int32 `json:"ram,omitempty"`
+	Ram *int64 `json:"ram,omitempty"`
 
 	// SpecCode 资源规格编码。
 	// 例如：rds.mysql.m1.xlarge。
@@ -3015,7 +3015,7 @@ type UpdateAuditlogPolicyRequestBody struct {
 	// KeepDays 审计日志保存天数，取值范围0~732。
 	// - 取值0，表示关闭审计日志策略。
 	// - 取值1~732，表示开启审计日志策略，并设置审计日志保存天数为该值。
-	KeepDays int32 `json:"keep_days"`
+	KeepDays int64 `json:"keep_days"`
 
 	// ReserveAuditlogs 仅关闭审计日志策略时有效。
 	// - true（默认），表示关闭审计日志策略的同时，保留历史审计日志。
@@ -3027,7 +3027,7 @@ type UpdateAuditlogPolicyRequestBody struct {
 type UpdateBackupsPolicyPolicy struct {
 	// Keepday 指定已生成的备份文件可以保存的天数。
 	// 取值范围：0～732。该参数取0值，表示不设置自动备份策略。如果需要延长保留时间请联系客服人员申请，自动备份最长可以保留2562天。
-	Keepday int32 `json:"keepday"`
+	Keepday int64 `json:"keepday"`
 
 	// Starttime 开始时间。
 	// 取值范围：
@@ -3195,7 +3195,7 @@ type UpdatePolicyBackupPolicy struct {
 	// 取值范围：0～732。取0值，表示关闭自动备份策略。如果需要延长保留时间请联系客服人员申请，自动备份最长可以保留2562天。
 	// 须知：
 	// 关闭备份策略后，备份任务将立即停止，所有增量备份任务将立即删除，使用增量备份的相关操作可能失败，相关操作不限于下载、复制、恢复、重建等，请谨慎操作。
-	KeepDays int32 `json:"keep_days"`
+	KeepDays int64 `json:"keep_days"`
 
 	// Period 备份周期配置。自动备份将在每星期指定的天进行。除关闭自动备份策略外，必选。
 	// 取值范围：格式为逗号隔开的数字，数字代表星期，从星期一开始。
@@ -3365,10 +3365,10 @@ type ListInstancesParams struct {
 	SubnetId *string `form:"subnet_id,omitempty" json:"subnet_id,omitempty"`
 
 	// Offset 索引位置，偏移量。从第一条数据偏移offset条数据后开始查询，默认为0（偏移0条数据，表示从第一条数据开始查询），必须为数字，不能为负数。
-	Offset *int32 `form:"offset,omitempty" json:"offset,omitempty"`
+	Offset *int64 `form:"offset,omitempty" json:"offset,omitempty"`
 
 	// Limit 查询记录数。默认为100，不能为负数，最小值为1，最大值为100。
-	Limit *int32 `form:"limit,omitempty" json:"limit,omitempty"`
+	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Tags 根据实例标签键值对进行查询。
 	// - {key}表示标签键，不可以为空或重复。
@@ -3539,10 +3539,10 @@ type ListInstances2Params struct {
 	SubnetId *string `form:"subnet_id,omitempty" json:"subnet_id,omitempty"`
 
 	// Offset 索引位置，偏移量。从第一条数据偏移offset条数据后开始查询，默认为0（偏移0条数据，表示从第一条数据开始查询），必须为数字，不能为负数。
-	Offset *int32 `form:"offset,omitempty" json:"offset,omitempty"`
+	Offset *int64 `form:"offset,omitempty" json:"offset,omitempty"`
 
 	// Limit 查询记录数。默认为100，不能为负数，最小值为1，最大值为100。
-	Limit *int32 `form:"limit,omitempty" json:"limit,omitempty"`
+	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
 }
 
 // ListJobs2Params defines parameters for ListJobs2.
@@ -8938,7 +8938,7 @@ func NewListInstancesRequest(server string, projectId string, params *ListInstan
 
 		if params.Offset != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "offset", *params.Offset, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "offset", *params.Offset, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -8950,7 +8950,7 @@ func NewListInstancesRequest(server string, projectId string, params *ListInstan
 
 		if params.Limit != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -11353,7 +11353,7 @@ func NewListInstances2Request(server string, versionId string, projectId string,
 
 		if params.Offset != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "offset", *params.Offset, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "offset", *params.Offset, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -11365,7 +11365,7 @@ func NewListInstances2Request(server string, versionId string, projectId string,
 
 		if params.Limit != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {

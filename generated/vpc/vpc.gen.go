@@ -330,7 +330,7 @@ type BatchCreateSubNetworkInterfaceOption struct {
 // BatchCreateSubNetworkInterfaceRequestBody defines model for BatchCreateSubNetworkInterfaceRequestBody.
 type BatchCreateSubNetworkInterfaceRequestBody struct {
 	// Count 批量创建辅助弹性网卡的个数最小值：1最大值：20
-	Count int32 `json:"count"`
+	Count int64 `json:"count"`
 
 	// DryRun 功能说明：是否只预检此次请求取值范围：true：发送检查请求，不会创建辅助弹性网卡。检查项包括是否填写了必需参数、请求格式、业务限制。如果检查不通过，则返回对应错误。如果检查通过，则返回响应码202。false（默认值）：发送正常请求，并直接创建辅助弹性网卡。
 	DryRun *bool `json:"dry_run,omitempty"`
@@ -387,7 +387,7 @@ type BatchCreateSubNetworkInterfaceSubNetworkInterface struct {
 	VirsubnetId *string `json:"virsubnet_id,omitempty"`
 
 	// VlanId 功能说明：辅助弹性网卡的VLAN ID取值范围：1-4094约束：同一个宿主网络接口下唯一
-	VlanId *int32 `json:"vlan_id,omitempty"`
+	VlanId *int64 `json:"vlan_id,omitempty"`
 
 	// VpcId 功能说明：辅助弹性网卡所属的VPC_ID取值范围：标准UUID
 	VpcId *string `json:"vpc_id,omitempty"`
@@ -433,7 +433,7 @@ type BatchCreateVpcTagsRequestBody struct {
 // CloudResource defines model for CloudResource.
 type CloudResource struct {
 	// ResourceCount 功能说明：资源数量
-	ResourceCount *int32 `json:"resource_count,omitempty"`
+	ResourceCount *int64 `json:"resource_count,omitempty"`
 
 	// ResourceType 功能描述：资源类型
 	ResourceType *string `json:"resource_type,omitempty"`
@@ -463,7 +463,7 @@ type CreateAddressGroupAddressGroup struct {
 	// 取值范围：
 	// - 4：表示ipv4地址组
 	// - 6：表示ipv6地址组
-	IpVersion *int32 `json:"ip_version,omitempty"`
+	IpVersion *int64 `json:"ip_version,omitempty"`
 
 	// Name 功能说明：地址组名称
 	// 取值范围：0-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
@@ -504,7 +504,7 @@ type CreateAddressGroupOption struct {
 	// 取值范围：
 	// - 4：表示ipv4地址组
 	// - 6：表示ipv6地址组
-	IpVersion int32 `json:"ip_version"`
+	IpVersion int64 `json:"ip_version"`
 
 	// Name 功能说明：地址组名称
 	// 取值范围：1-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
@@ -1201,7 +1201,7 @@ type CreateSecurityGroupRuleSecurityGroupRule struct {
 
 	// Priority 功能说明：优先级
 	// 取值范围：1~100，1代表最高优先级
-	Priority *int32 `json:"priority,omitempty"`
+	Priority *int64 `json:"priority,omitempty"`
 
 	// ProjectId 功能说明：安全组规则所属项目ID
 	ProjectId *string `json:"project_id,omitempty"`
@@ -1259,12 +1259,12 @@ type CreateSecurityGroupRuleV1RequestSecurityGroupRule struct {
 	// PortRangeMax - 功能说明：结束端口值
 	// - 取值范围：1~65535
 	// - 约束：协议不为icmp时，取值不能小于port_range_min的值，为空表示所有端口，如果协议是icmp类型，取值范围参照安全组规则icmp协议名称对应关系表。
-	PortRangeMax *int32 `json:"port_range_max,omitempty"`
+	PortRangeMax *int64 `json:"port_range_max,omitempty"`
 
 	// PortRangeMin - 功能说明：起始端口值
 	// - 取值范围：1~65535
 	// - 约束：不能大于port_range_max的值，为空表示所有端口，如果协议是icmp类型，取值范围参照安全组规则icmp协议名称对应关系表。
-	PortRangeMin *int32 `json:"port_range_min,omitempty"`
+	PortRangeMin *int64 `json:"port_range_min,omitempty"`
 
 	// Protocol - 功能说明：协议类型
 	// - 取值范围：icmp、tcp、udp或IP协议号（0~255）
@@ -1312,12 +1312,12 @@ type CreateSecurityGroupRuleV1ResponseSecurityGroupRule struct {
 	// PortRangeMax - 功能说明：结束端口值
 	// - 取值范围：1~65535
 	// - 约束：协议不为icmp时，取值不能小于port_range_min的值，为空表示所有端口，如果协议是icmp类型，取值范围请参见安全组规则icmp协议名称对应关系表。
-	PortRangeMax *int32 `json:"port_range_max,omitempty"`
+	PortRangeMax *int64 `json:"port_range_max,omitempty"`
 
 	// PortRangeMin - 功能说明：起始端口值
 	// - 取值范围：1~65535
 	// - 约束：不能大于port_range_max的值，为空表示所有端口，如果协议是icmp类型，取值范围请参见安全组规则icmp协议名称对应关系表。
-	PortRangeMin *int32 `json:"port_range_min,omitempty"`
+	PortRangeMin *int64 `json:"port_range_min,omitempty"`
 
 	// Protocol - 功能说明：协议类型
 	// - 取值范围：icmp、tcp、udp等
@@ -1410,7 +1410,7 @@ type CreateSecurityGroupSecurityGroupRule struct {
 
 	// Priority 功能说明：优先级
 	// 取值范围：1~100，1代表最高优先级
-	Priority *int32 `json:"priority,omitempty"`
+	Priority *int64 `json:"priority,omitempty"`
 
 	// ProjectId 功能说明：安全组规则所属项目ID
 	ProjectId *string `json:"project_id,omitempty"`
@@ -1523,12 +1523,12 @@ type CreateSecurityGroupV1SecurityGroupRule struct {
 	// PortRangeMax - 功能说明：结束端口值
 	// - 取值范围：1~65535
 	// - 约束：协议不为icmp时，取值不能小于port_range_min的值，为空表示所有端口，如果协议是icmp类型，取值范围请参见安全组规则icmp协议名称对应关系表。
-	PortRangeMax *int32 `json:"port_range_max,omitempty"`
+	PortRangeMax *int64 `json:"port_range_max,omitempty"`
 
 	// PortRangeMin - 功能说明：起始端口值
 	// - 取值范围：1~65535
 	// - 约束：不能大于port_range_max的值，为空表示所有端口，如果协议是icmp类型，取值范围请参见安全组规则icmp协议名称对应关系表。
-	PortRangeMin *int32 `json:"port_range_min,omitempty"`
+	PortRangeMin *int64 `json:"port_range_min,omitempty"`
 
 	// Protocol - 功能说明：协议类型
 	// - 取值范围：icmp、tcp、udp等
@@ -1650,7 +1650,7 @@ type CreateSubNetworkInterfaceSubNetworkInterface struct {
 	VirsubnetId *string `json:"virsubnet_id,omitempty"`
 
 	// VlanId 功能说明：辅助弹性网卡的VLAN ID取值范围：1-4094约束：同一个宿主网络接口下唯一
-	VlanId *int32 `json:"vlan_id,omitempty"`
+	VlanId *int64 `json:"vlan_id,omitempty"`
 
 	// VpcId 功能说明：辅助弹性网卡所属的VPC_ID取值范围：标准UUID
 	VpcId *string `json:"vpc_id,omitempty"`
@@ -1886,7 +1886,7 @@ type CreateTrafficMirrorFilterRuleOption struct {
 	Ethertype string `json:"ethertype"`
 
 	// Priority 功能说明：镜像规则优先级取值范围：1~65535，数字越小，优先级越高
-	Priority int32 `json:"priority"`
+	Priority int64 `json:"priority"`
 
 	// Protocol 功能说明：镜像流量的协议类型取值范围：TCP、UDP、ICMP、ICMPV6、ALL
 	Protocol string `json:"protocol"`
@@ -1940,7 +1940,7 @@ type CreateTrafficMirrorFilterRuleTrafficMirrorFilterRule struct {
 	Id *string `json:"id,omitempty"`
 
 	// Priority 功能说明：镜像规则优先级取值范围：1~65535，数字越小，优先级越高
-	Priority *int32 `json:"priority,omitempty"`
+	Priority *int64 `json:"priority,omitempty"`
 
 	// ProjectId 功能说明：项目ID
 	ProjectId *string `json:"project_id,omitempty"`
@@ -2015,7 +2015,7 @@ type CreateTrafficMirrorFilterTrafficMirrorFilterRule struct {
 	Id *string `json:"id,omitempty"`
 
 	// Priority 功能说明：镜像规则优先级取值范围：1~65535，数字越小，优先级越高
-	Priority *int32 `json:"priority,omitempty"`
+	Priority *int64 `json:"priority,omitempty"`
 
 	// ProjectId 功能说明：项目ID
 	ProjectId *string `json:"project_id,omitempty"`
@@ -2051,7 +2051,7 @@ type CreateTrafficMirrorSessionOption struct {
 	PacketLength *string `json:"packet_length,omitempty"`
 
 	// Priority 功能说明：会话优先级取值范围：1~32766
-	Priority int32 `json:"priority"`
+	Priority int64 `json:"priority"`
 
 	// TrafficMirrorFilterId 功能说明：流量镜像筛选条件ID
 	TrafficMirrorFilterId string `json:"traffic_mirror_filter_id"`
@@ -2102,10 +2102,10 @@ type CreateTrafficMirrorSessionTrafficMirrorSession struct {
 	Name *string `json:"name,omitempty"`
 
 	// PacketLength 功能说明：最大传输单元MTU取值范围：1~1460默认值：96
-	PacketLength *int32 `json:"packet_length,omitempty"`
+	PacketLength *int64 `json:"packet_length,omitempty"`
 
 	// Priority 功能说明：会话优先级取值范围：1~32766
-	Priority *int32 `json:"priority,omitempty"`
+	Priority *int64 `json:"priority,omitempty"`
 
 	// ProjectId 功能说明：项目ID
 	ProjectId *string `json:"project_id,omitempty"`
@@ -2129,7 +2129,7 @@ type CreateTrafficMirrorSessionTrafficMirrorSession struct {
 	UpdatedAt *string `json:"updated_at,omitempty"`
 
 	// VirtualNetworkId 功能说明：指定VNI，用于区分不同会话的镜像流量取值范围：0~16777215 默认值：1
-	VirtualNetworkId *int32 `json:"virtual_network_id,omitempty"`
+	VirtualNetworkId *int64 `json:"virtual_network_id,omitempty"`
 }
 
 // CreateVpcPeeringPeering peering信息，请参见表5。
@@ -2509,7 +2509,7 @@ type ListAddressGroupAddressGroup struct {
 	// 取值范围：
 	// - 4：表示ipv4地址组
 	// - 6：表示ipv6地址组
-	IpVersion *int32 `json:"ip_version,omitempty"`
+	IpVersion *int64 `json:"ip_version,omitempty"`
 
 	// Name 功能说明：地址组名称
 	// 取值范围：0-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
@@ -2538,7 +2538,7 @@ type ListAddressGroupError struct {
 // ListAddressGroupPageInfo 分页信息
 type ListAddressGroupPageInfo struct {
 	// CurrentCount 当前页总数
-	CurrentCount *int32 `json:"current_count,omitempty"`
+	CurrentCount *int64 `json:"current_count,omitempty"`
 
 	// NextMarker 当前页最后一条记录，最后一页时无next_marker字段
 	NextMarker *string `json:"next_marker,omitempty"`
@@ -2853,7 +2853,7 @@ type ListSecurityGroupRulesSecurityGroupRule struct {
 
 	// Priority 功能说明：优先级
 	// 取值范围：1~100，1代表最高优先级
-	Priority *int32 `json:"priority,omitempty"`
+	Priority *int64 `json:"priority,omitempty"`
 
 	// ProjectId 功能说明：安全组规则所属项目ID
 	ProjectId *string `json:"project_id,omitempty"`
@@ -2909,7 +2909,7 @@ type ListSecurityGroupsError struct {
 // ListSecurityGroupsPageInfo 分页信息
 type ListSecurityGroupsPageInfo struct {
 	// CurrentCount 当前页总数
-	CurrentCount *int32 `json:"current_count,omitempty"`
+	CurrentCount *int64 `json:"current_count,omitempty"`
 
 	// NextMarker 当前页最后一条记录,最后一页时无next_marker字段
 	NextMarker *string `json:"next_marker,omitempty"`
@@ -3043,7 +3043,7 @@ type ListSubNetworkInterfacesSubNetworkInterface struct {
 	VirsubnetId *string `json:"virsubnet_id,omitempty"`
 
 	// VlanId 功能说明：辅助弹性网卡的VLAN ID取值范围：1-4094约束：同一个宿主网络接口下唯一
-	VlanId *int32 `json:"vlan_id,omitempty"`
+	VlanId *int64 `json:"vlan_id,omitempty"`
 
 	// VpcId 功能说明：辅助弹性网卡所属的VPC_ID取值范围：标准UUID
 	VpcId *string `json:"vpc_id,omitempty"`
@@ -3076,13 +3076,13 @@ type ListSubnetsByTagsRequestBody struct {
 	Action string `json:"action"`
 
 	// Limit 查询记录数（action为count时无此参数）如果action为filter默认为1000，limit最多为1000，不能为负数，最小值为1
-	Limit *int32 `json:"limit,omitempty"`
+	Limit *int64 `json:"limit,omitempty"`
 
 	// Matches 搜索字段，key为要匹配的字段，当前仅支持resource_name。value为匹配的值。此字段为固定字典值。
 	Matches *[]Match `json:"matches,omitempty"`
 
 	// Offset （索引位置）， 从offset指定的下一条数据开始查询。 查询第一页数据时，不需要传入此参数，查询后续页码数据时，将查询前一页数据时响应体中的值带入此参数（action为count时无此参数）如果action为filter默认为0，必须为数字，不能为负数
-	Offset *int32 `json:"offset,omitempty"`
+	Offset *int64 `json:"offset,omitempty"`
 
 	// Tags 包含标签，最多包含10个key，每个key下面的value最多10个，结构体不能缺失，key不能为空或者空字符串。Key不能重复，同一个key中values不能重复。
 	Tags *[]ListSubnetsByTagsTag `json:"tags,omitempty"`
@@ -3109,7 +3109,7 @@ type ListSubnetsByTagsResponseBody struct {
 	Resources *[]ListSubnetsByTagsResource `json:"resources,omitempty"`
 
 	// TotalCount 总记录数
-	TotalCount *int32 `json:"total_count,omitempty"`
+	TotalCount *int64 `json:"total_count,omitempty"`
 }
 
 // ListSubnetsByTagsTag defines model for ListSubnetsByTagsTag.
@@ -3160,7 +3160,7 @@ type ListTraffcMirrorFilterRulesTrafficMirrorFilterRule struct {
 	Id *string `json:"id,omitempty"`
 
 	// Priority 功能说明：镜像规则优先级取值范围：1~65535，数字越小，优先级越高
-	Priority *int32 `json:"priority,omitempty"`
+	Priority *int64 `json:"priority,omitempty"`
 
 	// ProjectId 功能说明：项目ID
 	ProjectId *string `json:"project_id,omitempty"`
@@ -3211,10 +3211,10 @@ type ListTrafficMirrorSessionsTrafficMirrorSession struct {
 	Name *string `json:"name,omitempty"`
 
 	// PacketLength 功能说明：最大传输单元MTU取值范围：1~1460默认值：96
-	PacketLength *int32 `json:"packet_length,omitempty"`
+	PacketLength *int64 `json:"packet_length,omitempty"`
 
 	// Priority 功能说明：会话优先级取值范围：1~32766
-	Priority *int32 `json:"priority,omitempty"`
+	Priority *int64 `json:"priority,omitempty"`
 
 	// ProjectId 功能说明：项目ID
 	ProjectId *string `json:"project_id,omitempty"`
@@ -3238,7 +3238,7 @@ type ListTrafficMirrorSessionsTrafficMirrorSession struct {
 	UpdatedAt *string `json:"updated_at,omitempty"`
 
 	// VirtualNetworkId 功能说明：指定VNI，用于区分不同会话的镜像流量取值范围：0~16777215 默认值：1
-	VirtualNetworkId *int32 `json:"virtual_network_id,omitempty"`
+	VirtualNetworkId *int64 `json:"virtual_network_id,omitempty"`
 }
 
 // ListVpcPeeringsPeering defines model for ListVpcPeeringsPeering.
@@ -3336,13 +3336,13 @@ type ListVpcsByTagsRequestBody struct {
 	Action string `json:"action"`
 
 	// Limit 查询记录数（action为count时无此参数）如果action为filter默认为1000，limit最多为1000，不能为负数，最小值为1
-	Limit *int32 `json:"limit,omitempty"`
+	Limit *int64 `json:"limit,omitempty"`
 
 	// Matches 搜索字段，key为要匹配的字段，当前仅支持resource_name。value为匹配的值。此字段为固定字典值。
 	Matches *[]Match `json:"matches,omitempty"`
 
 	// Offset （索引位置）， 从offset指定的下一条数据开始查询。 查询第一页数据时，不需要传入此参数，查询后续页码数据时，将查询前一页数据时响应体中的值带入此参数（action为count时无此参数）如果action为filter默认为0，必须为数字，不能为负数
-	Offset *int32 `json:"offset,omitempty"`
+	Offset *int64 `json:"offset,omitempty"`
 
 	// Tags 包含标签，最多包含10个key，每个key下面的value最多10个，结构体不能缺失，key不能为空或者空字符串。Key不能重复，同一个key中values不能重复。
 	Tags *[]ListSubnetsByTagsTag `json:"tags,omitempty"`
@@ -3354,7 +3354,7 @@ type ListVpcsByTagsResponseBody struct {
 	Resources *[]ListSubnetsByTagsResource `json:"resources,omitempty"`
 
 	// TotalCount 总记录数
-	TotalCount *int32 `json:"total_count,omitempty"`
+	TotalCount *int64 `json:"total_count,omitempty"`
 }
 
 // ListVpcsByTagsTag defines model for ListVpcsByTagsTag.
@@ -3478,10 +3478,10 @@ type NetworkIpAvailability struct {
 	TenantId *string `json:"tenant_id,omitempty"`
 
 	// TotalIps 网络中IP总数（不包含系统预留地址）
-	TotalIps *int32 `json:"total_ips,omitempty"`
+	TotalIps *int64 `json:"total_ips,omitempty"`
 
 	// UsedIps 网络中已经使用的IP数目（不包含系统预留地址）
-	UsedIps *int32 `json:"used_ips,omitempty"`
+	UsedIps *int64 `json:"used_ips,omitempty"`
 }
 
 // NetworksLink defines model for NetworksLink.
@@ -3729,7 +3729,7 @@ type NeutronCreateFirewallRuleRequestBodyFirewallRule struct {
 
 	// IpVersion IP协议版本。
 	// 取值范围：4、6，分别表示创建ipv4和ipv6。
-	IpVersion *int32 `json:"ip_version,omitempty"`
+	IpVersion *int64 `json:"ip_version,omitempty"`
 
 	// Name 网络ACL规则名称。
 	// 使用说明：最长255个字符
@@ -3774,7 +3774,7 @@ type NeutronCreateFirewallRuleResponseBodyFirewallRule struct {
 	Id *string `json:"id,omitempty"`
 
 	// IpVersion IP协议版本。
-	IpVersion *int32 `json:"ip_version,omitempty"`
+	IpVersion *int64 `json:"ip_version,omitempty"`
 
 	// Name 网络ACL规则名称。
 	Name *string `json:"name,omitempty"`
@@ -4271,12 +4271,12 @@ type NeutronCreateSecurityGroupResponseBodySecurityGroupSecurityGroupRulesItem s
 	Id *string `json:"id,omitempty"`
 
 	// PortRangeMax 最大端口，当协议类型为ICMP时，该值表示ICMP的code
-	PortRangeMax *int32 `json:"port_range_max,omitempty"`
+	PortRangeMax *int64 `json:"port_range_max,omitempty"`
 
 	// PortRangeMin 最小端口，当协议类型为ICMP时，该值表示ICMP的type。
 	// protocol为tcp和udp时，port_range_max和port_range_min必须同时输入，且port_range_max应大于等于port_range_min。
 	// protocol为icmp时，指定ICMP code（port_range_max）时，必须同时指定ICMP type（port_range_min）。
-	PortRangeMin *int32 `json:"port_range_min,omitempty"`
+	PortRangeMin *int64 `json:"port_range_min,omitempty"`
 
 	// ProjectId 项目ID，请参见获取项目ID。
 	ProjectId *string `json:"project_id,omitempty"`
@@ -4322,13 +4322,13 @@ type NeutronCreateSecurityGroupRuleRequestBodySecurityGroupRule struct {
 
 	// PortRangeMax 最大端口，当协议类型为ICMP时，该值表示ICMP的code
 	// 取值范围：1-65535（当表示code时为0-255）
-	PortRangeMax *int32 `json:"port_range_max,omitempty"`
+	PortRangeMax *int64 `json:"port_range_max,omitempty"`
 
 	// PortRangeMin 最小端口，当协议类型为ICMP时，该值表示ICMP的type。
 	// protocol为tcp和udp时，port_range_max和port_range_min必须同时输入，且port_range_max应大于等于port_range_min。
 	// protocol为icmp时，指定ICMP code（port_range_max）时，必须同时指定ICMP type（port_range_min）。
 	// 取值范围：1-65535（当表示code时为0-255）
-	PortRangeMin *int32 `json:"port_range_min,omitempty"`
+	PortRangeMin *int64 `json:"port_range_min,omitempty"`
 
 	// Protocol 协议类型或直接指定IP协议号
 	// 取值范围：tcp/udp/icmp或IP协议号
@@ -4373,12 +4373,12 @@ type NeutronCreateSecurityGroupRuleResponseBodySecurityGroupRule struct {
 	Id *string `json:"id,omitempty"`
 
 	// PortRangeMax 最大端口，当协议类型为ICMP时，该值表示ICMP的code
-	PortRangeMax *int32 `json:"port_range_max,omitempty"`
+	PortRangeMax *int64 `json:"port_range_max,omitempty"`
 
 	// PortRangeMin 最小端口，当协议类型为ICMP时，该值表示ICMP的type。
 	// protocol为tcp和udp时，port_range_max和port_range_min必须同时输入，且port_range_max应大于等于port_range_min。
 	// protocol为icmp时，指定ICMP code（port_range_max）时，必须同时指定ICMP type（port_range_min）。
-	PortRangeMin *int32 `json:"port_range_min,omitempty"`
+	PortRangeMin *int64 `json:"port_range_min,omitempty"`
 
 	// ProjectId 项目ID，请参见获取项目ID。
 	ProjectId *string `json:"project_id,omitempty"`
@@ -4444,7 +4444,7 @@ type NeutronCreateSubnetRequestSubnet struct {
 
 	// IpVersion IP版本
 	// 【使用说明】只支持IPv4
-	IpVersion *int32 `json:"ip_version,omitempty"`
+	IpVersion *int64 `json:"ip_version,omitempty"`
 
 	// Ipv6AddressMode IPv6寻址模式
 	Ipv6AddressMode *string `json:"ipv6_address_mode,omitempty"`
@@ -4504,7 +4504,7 @@ type NeutronCreateSubnetResponseSubnet struct {
 
 	// IpVersion IP版本
 	// 【使用说明】只支持IPv4
-	IpVersion *int32 `json:"ip_version,omitempty"`
+	IpVersion *int64 `json:"ip_version,omitempty"`
 
 	// Ipv6AddressMode IPv6寻址模式
 	Ipv6AddressMode *string `json:"ipv6_address_mode,omitempty"`
@@ -4621,7 +4621,7 @@ type NeutronListFirewallRulesResponseBodyFirewallRulesItem struct {
 	Id *string `json:"id,omitempty"`
 
 	// IpVersion IP协议版本。
-	IpVersion *int32 `json:"ip_version,omitempty"`
+	IpVersion *int64 `json:"ip_version,omitempty"`
 
 	// Name 网络ACL规则名称。
 	Name *string `json:"name,omitempty"`
@@ -4908,12 +4908,12 @@ type NeutronListSecurityGroupRulesResponseBodySecurityGroupRulesItem struct {
 	Id *string `json:"id,omitempty"`
 
 	// PortRangeMax 最大端口，当协议类型为ICMP时，该值表示ICMP的code
-	PortRangeMax *int32 `json:"port_range_max,omitempty"`
+	PortRangeMax *int64 `json:"port_range_max,omitempty"`
 
 	// PortRangeMin 最小端口，当协议类型为ICMP时，该值表示ICMP的type。
 	// protocol为tcp和udp时，port_range_max和port_range_min必须同时输入，且port_range_max应大于等于port_range_min。
 	// protocol为icmp时，指定ICMP code（port_range_max）时，必须同时指定ICMP type（port_range_min）。
-	PortRangeMin *int32 `json:"port_range_min,omitempty"`
+	PortRangeMin *int64 `json:"port_range_min,omitempty"`
 
 	// ProjectId 项目ID，请参见获取项目ID。
 	ProjectId *string `json:"project_id,omitempty"`
@@ -4998,12 +4998,12 @@ type NeutronListSecurityGroupsResponseBodySecurityGroupsItemSecurityGroupRulesIt
 	Id *string `json:"id,omitempty"`
 
 	// PortRangeMax 最大端口，当协议类型为ICMP时，该值表示ICMP的code
-	PortRangeMax *int32 `json:"port_range_max,omitempty"`
+	PortRangeMax *int64 `json:"port_range_max,omitempty"`
 
 	// PortRangeMin 最小端口，当协议类型为ICMP时，该值表示ICMP的type。
 	// protocol为tcp和udp时，port_range_max和port_range_min必须同时输入，且port_range_max应大于等于port_range_min。
 	// protocol为icmp时，指定ICMP code（port_range_max）时，必须同时指定ICMP type（port_range_min）。
-	PortRangeMin *int32 `json:"port_range_min,omitempty"`
+	PortRangeMin *int64 `json:"port_range_min,omitempty"`
 
 	// ProjectId 项目ID，请参见获取项目ID。
 	ProjectId *string `json:"project_id,omitempty"`
@@ -5075,7 +5075,7 @@ type NeutronListSubnetsSubnet struct {
 
 	// IpVersion IP版本
 	// 【使用说明】只支持IPv4
-	IpVersion *int32 `json:"ip_version,omitempty"`
+	IpVersion *int64 `json:"ip_version,omitempty"`
 
 	// Ipv6AddressMode IPv6寻址模式
 	Ipv6AddressMode *string `json:"ipv6_address_mode,omitempty"`
@@ -5271,7 +5271,7 @@ type NeutronShowFirewallRuleResponseBodyFirewallRule struct {
 	Id *string `json:"id,omitempty"`
 
 	// IpVersion IP协议版本。
-	IpVersion *int32 `json:"ip_version,omitempty"`
+	IpVersion *int64 `json:"ip_version,omitempty"`
 
 	// Name 网络ACL规则名称。
 	Name *string `json:"name,omitempty"`
@@ -5579,12 +5579,12 @@ type NeutronShowSecurityGroupResponseBodySecurityGroupSecurityGroupRulesItem str
 	Id *string `json:"id,omitempty"`
 
 	// PortRangeMax 最大端口，当协议类型为ICMP时，该值表示ICMP的code
-	PortRangeMax *int32 `json:"port_range_max,omitempty"`
+	PortRangeMax *int64 `json:"port_range_max,omitempty"`
 
 	// PortRangeMin 最小端口，当协议类型为ICMP时，该值表示ICMP的type。
 	// protocol为tcp和udp时，port_range_max和port_range_min必须同时输入，且port_range_max应大于等于port_range_min。
 	// protocol为icmp时，指定ICMP code（port_range_max）时，必须同时指定ICMP type（port_range_min）。
-	PortRangeMin *int32 `json:"port_range_min,omitempty"`
+	PortRangeMin *int64 `json:"port_range_min,omitempty"`
 
 	// ProjectId 项目ID，请参见获取项目ID。
 	ProjectId *string `json:"project_id,omitempty"`
@@ -5636,12 +5636,12 @@ type NeutronShowSecurityGroupRuleResponseBodySecurityGroupRule struct {
 	Id *string `json:"id,omitempty"`
 
 	// PortRangeMax 最大端口，当协议类型为ICMP时，该值表示ICMP的code
-	PortRangeMax *int32 `json:"port_range_max,omitempty"`
+	PortRangeMax *int64 `json:"port_range_max,omitempty"`
 
 	// PortRangeMin 最小端口，当协议类型为ICMP时，该值表示ICMP的type。
 	// protocol为tcp和udp时，port_range_max和port_range_min必须同时输入，且port_range_max应大于等于port_range_min。
 	// protocol为icmp时，指定ICMP code（port_range_max）时，必须同时指定ICMP type（port_range_min）。
-	PortRangeMin *int32 `json:"port_range_min,omitempty"`
+	PortRangeMin *int64 `json:"port_range_min,omitempty"`
 
 	// ProjectId 项目ID，请参见获取项目ID。
 	ProjectId *string `json:"project_id,omitempty"`
@@ -5710,7 +5710,7 @@ type NeutronShowSubnetSubnet struct {
 
 	// IpVersion IP版本
 	// 【使用说明】只支持IPv4
-	IpVersion *int32 `json:"ip_version,omitempty"`
+	IpVersion *int64 `json:"ip_version,omitempty"`
 
 	// Ipv6AddressMode IPv6寻址模式
 	Ipv6AddressMode *string `json:"ipv6_address_mode,omitempty"`
@@ -5902,7 +5902,7 @@ type NeutronUpdateFirewallRuleRequestBodyFirewallRule struct {
 
 	// IpVersion IP协议版本。
 	// 取值范围：4、6，分别表示创建ipv4和ipv6。
-	IpVersion *int32 `json:"ip_version,omitempty"`
+	IpVersion *int64 `json:"ip_version,omitempty"`
 
 	// Name 网络ACL规则名称。
 	// 使用说明：最长255个字符
@@ -5947,7 +5947,7 @@ type NeutronUpdateFirewallRuleResponseBodyFirewallRule struct {
 	Id *string `json:"id,omitempty"`
 
 	// IpVersion IP协议版本。
-	IpVersion *int32 `json:"ip_version,omitempty"`
+	IpVersion *int64 `json:"ip_version,omitempty"`
 
 	// Name 网络ACL规则名称。
 	Name *string `json:"name,omitempty"`
@@ -6383,12 +6383,12 @@ type NeutronUpdateSecurityGroupResponseBodySecurityGroupSecurityGroupRulesItem s
 	Id *string `json:"id,omitempty"`
 
 	// PortRangeMax 最大端口，当协议类型为ICMP时，该值表示ICMP的code
-	PortRangeMax *int32 `json:"port_range_max,omitempty"`
+	PortRangeMax *int64 `json:"port_range_max,omitempty"`
 
 	// PortRangeMin 最小端口，当协议类型为ICMP时，该值表示ICMP的type。
 	// protocol为tcp和udp时，port_range_max和port_range_min必须同时输入，且port_range_max应大于等于port_range_min。
 	// protocol为icmp时，指定ICMP code（port_range_max）时，必须同时指定ICMP type（port_range_min）。
-	PortRangeMin *int32 `json:"port_range_min,omitempty"`
+	PortRangeMin *int64 `json:"port_range_min,omitempty"`
 
 	// ProjectId 项目ID，请参见获取项目ID。
 	ProjectId *string `json:"project_id,omitempty"`
@@ -6663,7 +6663,7 @@ type ShowAddressGroupAddressGroup struct {
 	// 取值范围：
 	// - 4：表示ipv4地址组
 	// - 6：表示ipv6地址组
-	IpVersion *int32 `json:"ip_version,omitempty"`
+	IpVersion *int64 `json:"ip_version,omitempty"`
 
 	// Name 功能说明：地址组名称
 	// 取值范围：0-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
@@ -6928,7 +6928,7 @@ type ShowPrivateipResponseBody struct {
 // ShowQuotaResource defines model for ShowQuotaResource.
 type ShowQuotaResource struct {
 	// Min 允许修改的配额最小值
-	Min *int32 `json:"min,omitempty"`
+	Min *int64 `json:"min,omitempty"`
 
 	// Quota - 功能说明：资源的最大配额数
 	// - 取值范围：各类型资源默认配额数~Integer最大值
@@ -6953,7 +6953,7 @@ type ShowQuotaResource struct {
 	// - flow_log默认10
 	// - vpcContainRoutetable默认1
 	// - routetableContainRoutes默认200
-	Quota *int32 `json:"quota,omitempty"`
+	Quota *int64 `json:"quota,omitempty"`
 
 	// Type - 功能说明：根据type过滤查询指定类型的配额
 	// - 取值范围：
@@ -6980,7 +6980,7 @@ type ShowQuotaResource struct {
 
 	// Used - 功能说明：已创建的资源个数
 	// - 取值范围：0~quota数
-	Used *int32 `json:"used,omitempty"`
+	Used *int64 `json:"used,omitempty"`
 }
 
 // ShowQuotaResponseBody defines model for ShowQuotaResponseBody.
@@ -7096,7 +7096,7 @@ type ShowSecurityGroupRuleSecurityGroupRule struct {
 
 	// Priority 功能说明：优先级
 	// 取值范围：1~100，1代表最高优先级
-	Priority *int32 `json:"priority,omitempty"`
+	Priority *int64 `json:"priority,omitempty"`
 
 	// ProjectId 功能说明：安全组规则所属项目ID
 	ProjectId *string `json:"project_id,omitempty"`
@@ -7159,12 +7159,12 @@ type ShowSecurityGroupRuleV1SecurityGroupRule struct {
 	// PortRangeMax - 功能说明：结束端口值
 	// - 取值范围：1~65535
 	// - 约束：协议不为icmp时，取值不能小于port_range_min的值，为空表示所有端口，如果协议是icmp类型，取值范围请参见安全组规则icmp协议名称对应关系表。
-	PortRangeMax *int32 `json:"port_range_max,omitempty"`
+	PortRangeMax *int64 `json:"port_range_max,omitempty"`
 
 	// PortRangeMin - 功能说明：起始端口值
 	// - 取值范围：1~65535
 	// - 约束：不能大于port_range_max的值，为空表示所有端口，如果协议是icmp类型，取值范围请参见安全组规则icmp协议名称对应关系表。
-	PortRangeMin *int32 `json:"port_range_min,omitempty"`
+	PortRangeMin *int64 `json:"port_range_min,omitempty"`
 
 	// Protocol - 功能说明：协议类型
 	// - 取值范围：icmp、tcp、udp等
@@ -7300,7 +7300,7 @@ type ShowSubNetworkInterfaceSubNetworkInterface struct {
 	VirsubnetId *string `json:"virsubnet_id,omitempty"`
 
 	// VlanId 功能说明：辅助弹性网卡的VLAN ID取值范围：1-4094约束：同一个宿主网络接口下唯一
-	VlanId *int32 `json:"vlan_id,omitempty"`
+	VlanId *int64 `json:"vlan_id,omitempty"`
 
 	// VpcId 功能说明：辅助弹性网卡所属的VPC_ID取值范围：标准UUID
 	VpcId *string `json:"vpc_id,omitempty"`
@@ -7324,7 +7324,7 @@ type ShowSubNetworkInterfacesQuantityResponseBody struct {
 	RequestId *string `json:"request_id,omitempty"`
 
 	// SubNetworkInterfaces 辅助弹性网卡数目
-	SubNetworkInterfaces *int32 `json:"sub_network_interfaces,omitempty"`
+	SubNetworkInterfaces *int64 `json:"sub_network_interfaces,omitempty"`
 }
 
 // ShowSubnetResponseBody defines model for ShowSubnetResponseBody.
@@ -7657,7 +7657,7 @@ type SubnetIpAvailability struct {
 	Cidr *string `json:"cidr,omitempty"`
 
 	// IpVersion 子网的IP版本，取值为4或者6
-	IpVersion *int32 `json:"ip_version,omitempty"`
+	IpVersion *int64 `json:"ip_version,omitempty"`
 
 	// SubnetId 子网ID
 	// 如果您使用管理控制台，此值即为子网详情中的“网络ID”参数值。
@@ -7667,10 +7667,10 @@ type SubnetIpAvailability struct {
 	SubnetName *string `json:"subnet_name,omitempty"`
 
 	// TotalIps 子网中IP总数（不包含系统预留地址）
-	TotalIps *int32 `json:"total_ips,omitempty"`
+	TotalIps *int64 `json:"total_ips,omitempty"`
 
 	// UsedIps 子网中已经使用的IP数目（不包含系统预留地址）
-	UsedIps *int32 `json:"used_ips,omitempty"`
+	UsedIps *int64 `json:"used_ips,omitempty"`
 }
 
 // Subnets defines model for Subnets.
@@ -7790,10 +7790,10 @@ type UpdateAddSourceTrafficMirrorSession struct {
 	Name *string `json:"name,omitempty"`
 
 	// PacketLength 功能说明：最大传输单元MTU取值范围：1~1460默认值：96
-	PacketLength *int32 `json:"packet_length,omitempty"`
+	PacketLength *int64 `json:"packet_length,omitempty"`
 
 	// Priority 功能说明：会话优先级取值范围：1~32766
-	Priority *int32 `json:"priority,omitempty"`
+	Priority *int64 `json:"priority,omitempty"`
 
 	// ProjectId 功能说明：项目ID
 	ProjectId *string `json:"project_id,omitempty"`
@@ -7817,7 +7817,7 @@ type UpdateAddSourceTrafficMirrorSession struct {
 	UpdatedAt *string `json:"updated_at,omitempty"`
 
 	// VirtualNetworkId 功能说明：指定VNI，用于区分不同会话的镜像流量取值范围：0~16777215默认值：1
-	VirtualNetworkId *int32 `json:"virtual_network_id,omitempty"`
+	VirtualNetworkId *int64 `json:"virtual_network_id,omitempty"`
 }
 
 // UpdateAddSourceTrafficMirrorSources 流量镜像会话对象
@@ -7850,7 +7850,7 @@ type UpdateAddressGroupAddressGroup struct {
 	// 取值范围：
 	// - 4：表示ipv4地址组
 	// - 6：表示ipv6地址组
-	IpVersion *int32 `json:"ip_version,omitempty"`
+	IpVersion *int64 `json:"ip_version,omitempty"`
 
 	// Name 功能说明：地址组名称
 	// 取值范围：0-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
@@ -8340,7 +8340,7 @@ type UpdateSubNetworkInterfaceSubNetworkInterface struct {
 	VirsubnetId *string `json:"virsubnet_id,omitempty"`
 
 	// VlanId 功能说明：辅助弹性网卡的VLAN ID取值范围：1-4094约束：同一个宿主网络接口下唯一
-	VlanId *int32 `json:"vlan_id,omitempty"`
+	VlanId *int64 `json:"vlan_id,omitempty"`
 
 	// VpcId 功能说明：辅助弹性网卡所属的VPC_ID 取值范围：标准UUID
 	VpcId *string `json:"vpc_id,omitempty"`
@@ -8445,10 +8445,10 @@ type UpdateTrafficMirrorSessionOption struct {
 	Name *string `json:"name,omitempty"`
 
 	// PacketLength 功能说明：最大传输单元MTU取值范围：1~1460
-	PacketLength *int32 `json:"packet_length,omitempty"`
+	PacketLength *int64 `json:"packet_length,omitempty"`
 
 	// Priority 功能说明：会话优先级取值范围：1~32766
-	Priority *int32 `json:"priority,omitempty"`
+	Priority *int64 `json:"priority,omitempty"`
 
 	// TrafficMirrorFilterId 功能说明：流量镜像筛选条件ID
 	TrafficMirrorFilterId *string `json:"traffic_mirror_filter_id,omitempty"`
@@ -8463,7 +8463,7 @@ type UpdateTrafficMirrorSessionOption struct {
 	Type *string `json:"type,omitempty"`
 
 	// VirtualNetworkId 功能说明：指定VNI，用于在镜像目的区分不同会话的镜像流量取值范围：0~16777215
-	VirtualNetworkId *int32 `json:"virtual_network_id,omitempty"`
+	VirtualNetworkId *int64 `json:"virtual_network_id,omitempty"`
 }
 
 // UpdateTrafficMirrorSessionRequestBody defines model for UpdateTrafficMirrorSessionRequestBody.
@@ -8702,7 +8702,7 @@ type ListPortsV1Params struct {
 
 	// Limit 分页查询每页返回的记录个数，取值范围为0~intmax。
 	// limit需要和marker配合使用，详细规则请见marker的参数说明。
-	Limit *int32 `form:"limit,omitempty" json:"limit,omitempty"`
+	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// FixedIps 按照fixed_ips=ip_address或者fixed_ips=subnet_id过滤查询
 	FixedIps *string `form:"fixed_ips,omitempty" json:"fixed_ips,omitempty"`
@@ -8746,7 +8746,7 @@ type ListPortsParams struct {
 
 	// Limit 分页查询每页返回的记录个数，取值范围为0~intmax。
 	// limit需要和marker配合使用，详细规则请见marker的参数说明。
-	Limit *int32 `form:"limit,omitempty" json:"limit,omitempty"`
+	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// FixedIps 按照fixed_ips=ip_address或者fixed_ips=subnet_id过滤查询
 	FixedIps *[]string `form:"fixed_ips,omitempty" json:"fixed_ips,omitempty"`
@@ -8788,7 +8788,7 @@ type ShowQuotaParams struct {
 type ListRouteTablesParams struct {
 	// Limit 分页查询每页返回的记录个数，取值范围为0~intmax。
 	// limit需要和marker配合使用，详细规则请见marker的参数说明。
-	Limit *int32 `form:"limit,omitempty" json:"limit,omitempty"`
+	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Marker 分页查询的起始资源ID，表示从指定资源的下一条记录开始查询。
 	// marker需要和limit配合使用：
@@ -8821,7 +8821,7 @@ type ListSecurityGroupRulesV1Params struct {
 
 	// Limit 分页查询每页返回的记录个数，取值范围为0~intmax。
 	// limit需要和marker配合使用，详细规则请见marker的参数说明。
-	Limit *int32 `form:"limit,omitempty" json:"limit,omitempty"`
+	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// SecurityGroupId 功能说明：安全组标识
 	SecurityGroupId *string `form:"security_group_id,omitempty" json:"security_group_id,omitempty"`
@@ -8839,7 +8839,7 @@ type ListSecurityGroupsV1Params struct {
 
 	// Limit 分页查询每页返回的记录个数，取值范围为0~intmax。
 	// limit需要和marker配合使用，详细规则请见marker的参数说明。
-	Limit *int32 `form:"limit,omitempty" json:"limit,omitempty"`
+	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// VpcId 按照vpc_id过滤查询
 	VpcId *string `form:"vpc_id,omitempty" json:"vpc_id,omitempty"`
@@ -8863,7 +8863,7 @@ type ListSubnetsParams struct {
 
 	// Limit 分页查询每页返回的记录个数，取值范围为0~intmax。
 	// limit需要和marker配合使用，详细规则请见marker的参数说明。
-	Limit *int32 `form:"limit,omitempty" json:"limit,omitempty"`
+	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// VpcId 按照vpc_id过滤查询
 	// 企业项目细粒度授权场景下，该字段必传
@@ -8882,7 +8882,7 @@ type ListPrivateipsParams struct {
 
 	// Limit 分页查询每页返回的记录个数，取值范围为0~intmax。
 	// limit需要和marker配合使用，详细规则请见marker的参数说明。
-	Limit *int32 `form:"limit,omitempty" json:"limit,omitempty"`
+	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Privateips 私有IP列表对象，请参见表3。
 	// 说明：不支持显示预留的系统接口，如有需要请登录管理控制台查看。
@@ -8901,7 +8901,7 @@ type ListVpcsV1Params struct {
 
 	// Limit 分页查询每页返回的记录个数，取值范围为0~intmax。
 	// limit需要和marker配合使用，详细规则请见marker的参数说明。
-	Limit *int32 `form:"limit,omitempty" json:"limit,omitempty"`
+	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// EnterpriseProjectId - 功能说明：企业项目ID。可以使用该字段过滤某个企业项目下的虚拟私有云。
 	// - 取值范围：最大长度36字节，带“-”连字符的UUID格式，或者是字符串“0”。“0”表示默认企业项目。若需要查询当前用户所有企业项目绑定的虚拟私有云，请传参all_granted_eps。
@@ -8938,7 +8938,7 @@ type NeutronListFirewallGroupsParams struct {
 
 	// Limit 分页查询每页返回的记录个数，取值范围为0~intmax。
 	// limit需要和marker配合使用，详细规则请见marker的参数说明。
-	Limit *int32 `form:"limit,omitempty" json:"limit,omitempty"`
+	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
 }
 
 // NeutronListFirewallPoliciesParams defines parameters for NeutronListFirewallPolicies.
@@ -8965,7 +8965,7 @@ type NeutronListFirewallPoliciesParams struct {
 
 	// Limit 分页查询每页返回的记录个数，取值范围为0~intmax。
 	// limit需要和marker配合使用，详细规则请见marker的参数说明。
-	Limit *int32 `form:"limit,omitempty" json:"limit,omitempty"`
+	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
 }
 
 // NeutronListFirewallRulesParams defines parameters for NeutronListFirewallRules.
@@ -8981,7 +8981,7 @@ type NeutronListFirewallRulesParams struct {
 
 	// IpVersion 按照网络ACL规则的IP协议版本过滤查询
 	// 取值范围：4
-	IpVersion *int32 `form:"ip_version,omitempty" json:"ip_version,omitempty"`
+	IpVersion *int64 `form:"ip_version,omitempty" json:"ip_version,omitempty"`
 
 	// Action 按照网络ACL规则的行为过滤查询
 	// 取值范围：allow or deny
@@ -9004,7 +9004,7 @@ type NeutronListFirewallRulesParams struct {
 
 	// Limit 分页查询每页返回的记录个数，取值范围为0~intmax。
 	// limit需要和marker配合使用，详细规则请见marker的参数说明。
-	Limit *int32 `form:"limit,omitempty" json:"limit,omitempty"`
+	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
 }
 
 // NeutronListNetworksParams defines parameters for NeutronListNetworks.
@@ -9047,7 +9047,7 @@ type NeutronListNetworksParams struct {
 
 	// Limit 分页查询每页返回的记录个数，取值范围为0~intmax。
 	// limit需要和marker配合使用，详细规则请见marker的参数说明。
-	Limit *int32 `form:"limit,omitempty" json:"limit,omitempty"`
+	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
 }
 
 // NeutronListPortsParams defines parameters for NeutronListPorts.
@@ -9098,7 +9098,7 @@ type NeutronListPortsParams struct {
 
 	// Limit 分页查询每页返回的记录个数，取值范围为0~intmax。
 	// limit需要和marker配合使用，详细规则请见marker的参数说明。
-	Limit *int32 `form:"limit,omitempty" json:"limit,omitempty"`
+	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
 }
 
 // NeutronListRoutersParams defines parameters for NeutronListRouters.
@@ -9127,7 +9127,7 @@ type NeutronListRoutersParams struct {
 
 	// Limit 分页查询每页返回的记录个数，取值范围为0~intmax。
 	// limit需要和marker配合使用，详细规则请见marker的参数说明。
-	Limit *int32 `form:"limit,omitempty" json:"limit,omitempty"`
+	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
 }
 
 // NeutronListSecurityGroupRulesParams defines parameters for NeutronListSecurityGroupRules.
@@ -9157,10 +9157,10 @@ type NeutronListSecurityGroupRulesParams struct {
 	Ethertype *string `form:"ethertype,omitempty" json:"ethertype,omitempty"`
 
 	// PortRangeMax 按照最大端口过滤查询结果
-	PortRangeMax *int32 `form:"port_range_max,omitempty" json:"port_range_max,omitempty"`
+	PortRangeMax *int64 `form:"port_range_max,omitempty" json:"port_range_max,omitempty"`
 
 	// PortRangeMin 按照最小端口过滤查询结果
-	PortRangeMin *int32 `form:"port_range_min,omitempty" json:"port_range_min,omitempty"`
+	PortRangeMin *int64 `form:"port_range_min,omitempty" json:"port_range_min,omitempty"`
 
 	// TenantId 按照项目ID过滤查询结果
 	TenantId *string `form:"tenant_id,omitempty" json:"tenant_id,omitempty"`
@@ -9175,7 +9175,7 @@ type NeutronListSecurityGroupRulesParams struct {
 
 	// Limit 分页查询每页返回的记录个数，取值范围为0~intmax。
 	// limit需要和marker配合使用，详细规则请见marker的参数说明。
-	Limit *int32 `form:"limit,omitempty" json:"limit,omitempty"`
+	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
 }
 
 // NeutronListSecurityGroupsParams defines parameters for NeutronListSecurityGroups.
@@ -9202,7 +9202,7 @@ type NeutronListSecurityGroupsParams struct {
 
 	// Limit 分页查询每页返回的记录个数，取值范围为0~intmax。
 	// limit需要和marker配合使用，详细规则请见marker的参数说明。
-	Limit *int32 `form:"limit,omitempty" json:"limit,omitempty"`
+	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
 }
 
 // NeutronListSubnetsParams defines parameters for NeutronListSubnets.
@@ -9242,7 +9242,7 @@ type NeutronListSubnetsParams struct {
 
 	// Limit 分页查询每页返回的记录个数，取值范围为0~intmax。
 	// limit需要和marker配合使用，详细规则请见marker的参数说明。
-	Limit *int32 `form:"limit,omitempty" json:"limit,omitempty"`
+	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
 }
 
 // ListVpcPeeringsParams defines parameters for ListVpcPeerings.
@@ -9274,7 +9274,7 @@ type ListVpcPeeringsParams struct {
 	// Limit 分页查询每页返回的记录个数，取值范围为0~intmax。
 	// limit需要和marker配合使用，详细规则请见marker的参数说明。
 	// 默认值为2000。
-	Limit *int32 `form:"limit,omitempty" json:"limit,omitempty"`
+	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
 }
 
 // ListVpcRoutesParams defines parameters for ListVpcRoutes.
@@ -9305,14 +9305,14 @@ type ListVpcRoutesParams struct {
 	// Limit 分页查询每页返回的记录个数，取值范围为0~intmax。
 	// limit需要和marker配合使用，详细规则请见marker的参数说明。
 	// 默认值为2000。
-	Limit *int32 `form:"limit,omitempty" json:"limit,omitempty"`
+	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
 }
 
 // ListAddressGroupParams defines parameters for ListAddressGroup.
 type ListAddressGroupParams struct {
 	// Limit 功能说明：每页返回的个数
 	// 取值范围：0-2000
-	Limit *int32 `form:"limit,omitempty" json:"limit,omitempty"`
+	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Marker 分页查询起始的资源ID，为空时查询第一页
 	Marker *string `form:"marker,omitempty" json:"marker,omitempty"`
@@ -9324,17 +9324,17 @@ type ListAddressGroupParams struct {
 	Name *[]string `form:"name,omitempty" json:"name,omitempty"`
 
 	// IpVersion IP地址组ip版本，当前只支持ipv4，填写后按照ip版本进行过滤
-	IpVersion *int32 `form:"ip_version,omitempty" json:"ip_version,omitempty"`
+	IpVersion *int64 `form:"ip_version,omitempty" json:"ip_version,omitempty"`
 
 	// Description 地址组描述信息，填写后按照地址组描述信息过滤，支持多描述同时过滤
-	Description *int32 `form:"description,omitempty" json:"description,omitempty"`
+	Description *int64 `form:"description,omitempty" json:"description,omitempty"`
 }
 
 // ListSecurityGroupRulesParams defines parameters for ListSecurityGroupRules.
 type ListSecurityGroupRulesParams struct {
 	// Limit 功能说明：每页返回的个数
 	// 取值范围：0-2000
-	Limit *int32 `form:"limit,omitempty" json:"limit,omitempty"`
+	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Marker 分页查询起始的资源ID，为空时查询第一页
 	Marker *string `form:"marker,omitempty" json:"marker,omitempty"`
@@ -9365,7 +9365,7 @@ type ListSecurityGroupRulesParams struct {
 type ListSecurityGroupsParams struct {
 	// Limit 功能说明：每页返回的个数
 	// 取值范围：0-2000
-	Limit *int32 `form:"limit,omitempty" json:"limit,omitempty"`
+	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Marker 分页查询起始的资源ID，为空时查询第一页
 	Marker *string `form:"marker,omitempty" json:"marker,omitempty"`
@@ -9394,7 +9394,7 @@ type ListSubNetworkInterfacesParams struct {
 	Id *[]string `form:"id,omitempty" json:"id,omitempty"`
 
 	// Limit 每页返回的个数
-	Limit *int32 `form:"limit,omitempty" json:"limit,omitempty"`
+	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// MacAddress 功能说明：辅助弹性网卡的mac地址，支持多个同时过滤使用场景：使用mac地址精确过滤辅助弹性网卡
 	MacAddress *[]string `form:"mac_address,omitempty" json:"mac_address,omitempty"`
@@ -9515,7 +9515,7 @@ type ListTrafficMirrorSessionsParams struct {
 type ListVpcsParams struct {
 	// Limit 功能说明：每页返回的个数
 	// 取值范围：0-2000
-	Limit *int32 `form:"limit,omitempty" json:"limit,omitempty"`
+	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// Marker 分页查询起始的资源ID，为空时查询第一页
 	Marker *string `form:"marker,omitempty" json:"marker,omitempty"`
@@ -15560,7 +15560,7 @@ func NewListPortsV1Request(server string, params *ListPortsV1Params) (*http.Requ
 
 		if params.Limit != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -15896,7 +15896,7 @@ func NewListPortsRequest(server string, projectId string, params *ListPortsParam
 
 		if params.Limit != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -16354,7 +16354,7 @@ func NewListRouteTablesRequest(server string, projectId string, params *ListRout
 
 		if params.Limit != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -16712,7 +16712,7 @@ func NewListSecurityGroupRulesV1Request(server string, projectId string, params 
 
 		if params.Limit != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -16926,7 +16926,7 @@ func NewListSecurityGroupsV1Request(server string, projectId string, params *Lis
 
 		if params.Limit != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -17152,7 +17152,7 @@ func NewListSubnetsRequest(server string, projectId string, params *ListSubnetsP
 
 		if params.Limit != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -17332,7 +17332,7 @@ func NewListPrivateipsRequest(server string, projectId string, subnetId string, 
 
 		if params.Limit != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -17417,7 +17417,7 @@ func NewListVpcsV1Request(server string, projectId string, params *ListVpcsV1Par
 
 		if params.Limit != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -17843,7 +17843,7 @@ func NewNeutronListFirewallGroupsRequest(server string, params *NeutronListFirew
 
 		if params.Limit != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -18112,7 +18112,7 @@ func NewNeutronListFirewallPoliciesRequest(server string, params *NeutronListFir
 
 		if params.Limit != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -18451,7 +18451,7 @@ func NewNeutronListFirewallRulesRequest(server string, params *NeutronListFirewa
 
 		if params.IpVersion != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ip_version", *params.IpVersion, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ip_version", *params.IpVersion, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -18511,7 +18511,7 @@ func NewNeutronListFirewallRulesRequest(server string, params *NeutronListFirewa
 
 		if params.Limit != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -18862,7 +18862,7 @@ func NewNeutronListNetworksRequest(server string, params *NeutronListNetworksPar
 
 		if params.Limit != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -19203,7 +19203,7 @@ func NewNeutronListPortsRequest(server string, params *NeutronListPortsParams) (
 
 		if params.Limit != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -19472,7 +19472,7 @@ func NewNeutronListRoutersRequest(server string, params *NeutronListRoutersParam
 
 		if params.Limit != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -19871,7 +19871,7 @@ func NewNeutronListSecurityGroupRulesRequest(server string, params *NeutronListS
 
 		if params.PortRangeMax != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "port_range_max", *params.PortRangeMax, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "port_range_max", *params.PortRangeMax, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -19883,7 +19883,7 @@ func NewNeutronListSecurityGroupRulesRequest(server string, params *NeutronListS
 
 		if params.PortRangeMin != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "port_range_min", *params.PortRangeMin, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "port_range_min", *params.PortRangeMin, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -19919,7 +19919,7 @@ func NewNeutronListSecurityGroupRulesRequest(server string, params *NeutronListS
 
 		if params.Limit != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -20141,7 +20141,7 @@ func NewNeutronListSecurityGroupsRequest(server string, params *NeutronListSecur
 
 		if params.Limit != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -20458,7 +20458,7 @@ func NewNeutronListSubnetsRequest(server string, params *NeutronListSubnetsParam
 
 		if params.Limit != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -20739,7 +20739,7 @@ func NewListVpcPeeringsRequest(server string, params *ListVpcPeeringsParams) (*h
 
 		if params.Limit != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -21088,7 +21088,7 @@ func NewListVpcRoutesRequest(server string, params *ListVpcRoutesParams) (*http.
 
 		if params.Limit != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -21813,7 +21813,7 @@ func NewListAddressGroupRequest(server string, projectId string, params *ListAdd
 
 		if params.Limit != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -21861,7 +21861,7 @@ func NewListAddressGroupRequest(server string, projectId string, params *ListAdd
 
 		if params.IpVersion != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ip_version", *params.IpVersion, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ip_version", *params.IpVersion, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -21873,7 +21873,7 @@ func NewListAddressGroupRequest(server string, projectId string, params *ListAdd
 
 		if params.Description != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "description", *params.Description, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "description", *params.Description, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -22158,7 +22158,7 @@ func NewListSecurityGroupRulesRequest(server string, projectId string, params *L
 
 		if params.Limit != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -22444,7 +22444,7 @@ func NewListSecurityGroupsRequest(server string, projectId string, params *ListS
 
 		if params.Limit != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -22772,7 +22772,7 @@ func NewListSubNetworkInterfacesRequest(server string, projectId string, params 
 
 		if params.Limit != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -24185,7 +24185,7 @@ func NewListVpcsRequest(server string, projectId string, params *ListVpcsParams)
 
 		if params.Limit != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int32"}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {

@@ -176,7 +176,7 @@ func buildTokenCSMS(t *testing.T, srv *httptest.Server, sleep retry.Sleeper) bui
 	}
 	call := func(ctx context.Context) error {
 		action := "filter"
-		out, err := kms.ListResourceInstances(ctx, csms.ListResourceInstancesRequestBody{Action: &action})
+		out, err := kms.ListResourceInstances(ctx, csms.ListResourceInstancesRequestBody{Action: action})
 		if err == nil && (out.TotalCount == nil || *out.TotalCount != 1 || out.Resources == nil || len(*out.Resources) != 1) {
 			return fmt.Errorf("unexpected result %+v", out)
 		}

@@ -75,7 +75,7 @@ func newTokenStack(t *testing.T, secrets int) *tokenStack {
 }
 
 func filterPage(offset, limit string) csms.ListResourceInstancesRequestBody {
-	return csms.ListResourceInstancesRequestBody{Action: ptr("filter"), Offset: &offset, Limit: &limit}
+	return csms.ListResourceInstancesRequestBody{Action: "filter", Offset: &offset, Limit: &limit}
 }
 
 func TestTokenAuthOn401RefreshesAndRetriesOnce(t *testing.T) {

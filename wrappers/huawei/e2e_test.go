@@ -55,7 +55,7 @@ func newAKSKCSMS(t *testing.T, secrets int, maxBody int64) (*fakeCSMS, *csmsapi.
 func TestAKSKSignedRequestsVerifiedIndependently(t *testing.T) {
 	f, c, _ := newAKSKCSMS(t, 12, 0)
 	n := 0
-	for _, err := range c.ListResourceInstancesAll(context.Background(), csms.ListResourceInstancesRequestBody{Action: ptr("filter"), Limit: ptr("5")}) {
+	for _, err := range c.ListResourceInstancesAll(context.Background(), csms.ListResourceInstancesRequestBody{Action: "filter", Limit: ptr("5")}) {
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -45,7 +45,7 @@ func ExamplePasswordTokenSource() {
 		fmt.Println(err)
 		return
 	}
-	for s, err := range client.ListResourceInstancesAll(context.Background(), csms.ListResourceInstancesRequestBody{Action: ptr("filter"), Limit: ptr("2")}) {
+	for s, err := range client.ListResourceInstancesAll(context.Background(), csms.ListResourceInstancesRequestBody{Action: "filter", Limit: ptr("2")}) {
 		if err != nil {
 			fmt.Println(err)
 			return
@@ -80,7 +80,7 @@ func Example_accessKey() {
 		return
 	}
 	page, err := client.ListResourceInstances(context.Background(), csms.ListResourceInstancesRequestBody{
-		Action: ptr("filter"), Offset: ptr("10"), Limit: ptr("5"),
+		Action: "filter", Offset: ptr("10"), Limit: ptr("5"),
 	})
 	if err != nil {
 		fmt.Println(err)

@@ -176,7 +176,9 @@ func (f *fakeIAM) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	f.mu.Lock()
 	fail := f.failWith
-	f.scopes = append(f.scopes, req.Auth.Scope)
+	if req.Auth.Scope != nil {
+		f.scopes = append(f.scopes, *req.Auth.Scope)
+	}
 	f.queries = append(f.queries, r.URL.RawQuery)
 	f.mu.Unlock()
 	if fail != 0 {
@@ -375,13 +377,13 @@ func sampleSecrets(n int) []csms.ActionResources {
 		out[i] = csms.ActionResources{
 			ResourceId:   &id,
 			ResourceName: &name,
-			ResourceDetail: &csms.Secret{
+			ResourceDetail: &csms.CreateSecretSecret{
 				Id: &id, Name: &name, State: &state,
 				KmsKeyId:    ptr("b168fe00-ff56-4555-9d2a-52d6e8a1b2c3"),
 				Description: ptr("database password for service " + strconv.Itoa(i)),
 				CreateTime:  &created, UpdateTime: &created,
 			},
-			Tags: &[]csms.TagItem{{Key: ptr("env"), Value: ptr("prod")}},
+			Tags: &[]csms.ListResourceInstancesTagItem{{Key: ptr("env"), Value: ptr("prod")}},
 		}
 	}
 	return out
@@ -407,12 +409,12 @@ func (f *fakeCSMS) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var req csms.ListResourceInstancesRequestBody
-	if err := json.Unmarshal(body, &req); err != nil || req.Action == nil {
+	if err := json.Unmarshal(body, &req); err != nil || req.Action == "" {
 		writeJSON(w, http.StatusBadRequest, `{"error":{"error_code":"KMS.0201","error_msg":"Invalid request body"}}`)
 		return
 	}
-	total := int32(len(f.secrets))
-	if *req.Action == "count" {
+	total := int64(len(f.secrets))
+	if req.Action == "count" {
 		out, _ := json.Marshal(csms.ListResourceInstancesResponseBody{TotalCount: &total})
 		writeJSON(w, http.StatusOK, string(out))
 		return

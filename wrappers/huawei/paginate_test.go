@@ -16,7 +16,7 @@ import (
 // total_count in the response: x-docapi-pagination says so, and the
 // generated ListResourceInstancesAll follows it.
 func filter(limit string) csms.ListResourceInstancesRequestBody {
-	return csms.ListResourceInstancesRequestBody{Action: ptr("filter"), Limit: ptr(limit)}
+	return csms.ListResourceInstancesRequestBody{Action: "filter", Limit: ptr(limit)}
 }
 
 func TestOffsetPagingWalksAllPages(t *testing.T) {

@@ -77,7 +77,7 @@ func Example_pagination() {
 		fmt.Println(err)
 		return
 	}
-	limit := int32(2)
+	limit := int64(2)
 	var ids []string
 	for v, err := range c.ListVpcsAll(context.Background(), &vpc.ListVpcsParams{Limit: &limit}) {
 		if err != nil {

@@ -182,7 +182,7 @@ func TestGeneratedServiceOverLoopback(t *testing.T) {
 
 			// Every item, three per page, following page_info.next_marker.
 			var names []string
-			for v, err := range c.ListVpcsAll(ctx, &vpc.ListVpcsParams{Limit: ptr(int32(3))}) {
+			for v, err := range c.ListVpcsAll(ctx, &vpc.ListVpcsParams{Limit: ptr(int64(3))}) {
 				if err != nil {
 					t.Fatal(err)
 				}

@@ -219,8 +219,8 @@ func (s *PasswordTokenSource) fetch(ctx context.Context) (Token, error) {
 	if err != nil {
 		return Token{}, err
 	}
-	body := iam.KeystoneCreateUserTokenByPasswordRequestBody{Auth: iam.Auth{
-		Identity: iam.AuthIdentity{
+	body := iam.KeystoneCreateUserTokenByPasswordRequestBody{Auth: iam.KeystoneCreateUserTokenByPasswordAuth{
+		Identity: iam.KeystoneCreateUserTokenByPasswordAuthIdentity{
 			Methods: []string{"password"},
 			Password: iam.AuthIdentityPassword{User: iam.AuthIdentityPasswordUser{
 				Domain:   iam.AuthIdentityPasswordUserDomain{Name: s.DomainName},
@@ -228,7 +228,7 @@ func (s *PasswordTokenSource) fetch(ctx context.Context) (Token, error) {
 				Password: s.Password.Reveal(),
 			}},
 		},
-		Scope: scope,
+		Scope: &scope,
 	}}
 	noCatalog := "true" // the catalog can be large and is not used here
 	const op = "iam KeystoneCreateUserTokenByPassword"

@@ -36,6 +36,294 @@ func New(cfg huawei.Config) (*Client, error) {
 // csms.NewClientWithResponses(c.Runtime().Server(), csms.WithHTTPClient(c.Runtime().HTTPClient())).
 func (c *Client) Runtime() *huawei.Client { return c.rt }
 
+var opBatchCreateAction = &huawei.Operation{Service: "csms", Name: "BatchCreateAction", Method: "POST", Path: "/v1/{project_id}/csms/{secret_id}/tags/action",
+	Idempotent: false, Auth: true, Project: true, Domain: false}
+
+// BatchCreateAction (批量添加或删除凭据标签): POST /v1/{project_id}/csms/{secret_id}/tags/action.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) BatchCreateAction(ctx context.Context, secretId string, body csms.BatchCreateActionJSONRequestBody) error {
+	httpResp, err := c.rt.Do(ctx, opBatchCreateAction, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if secretId == "" {
+			return nil, huawei.ErrEmptyPathParam("secret_id")
+		}
+		return csms.NewBatchCreateActionRequest(server, ids.Project, secretId, body)
+	})
+	if err != nil {
+		return err
+	}
+	_, err = csms.ParseBatchCreateActionResponse(httpResp)
+	return huawei.NoResult(opBatchCreateAction, httpResp, err)
+}
+
+var opBatchCreateOrDeleteTags = &huawei.Operation{Service: "csms", Name: "BatchCreateOrDeleteTags", Method: "POST", Path: "/{version_id}/{project_id}/csms/{secret_id}/tags/action",
+	Idempotent: false, Auth: true, Project: true, Domain: false}
+
+// BatchCreateOrDeleteTags (批量添加删除凭据标签): POST /{version_id}/{project_id}/csms/{secret_id}/tags/action.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) BatchCreateOrDeleteTags(ctx context.Context, versionId string, secretId string, body csms.BatchCreateOrDeleteTagsJSONRequestBody) error {
+	httpResp, err := c.rt.Do(ctx, opBatchCreateOrDeleteTags, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if versionId == "" {
+			return nil, huawei.ErrEmptyPathParam("version_id")
+		}
+		if secretId == "" {
+			return nil, huawei.ErrEmptyPathParam("secret_id")
+		}
+		return csms.NewBatchCreateOrDeleteTagsRequest(server, versionId, ids.Project, secretId, body)
+	})
+	if err != nil {
+		return err
+	}
+	_, err = csms.ParseBatchCreateOrDeleteTagsResponse(httpResp)
+	return huawei.NoResult(opBatchCreateOrDeleteTags, httpResp, err)
+}
+
+var opCreateSecret = &huawei.Operation{Service: "csms", Name: "CreateSecret", Method: "POST", Path: "/v1/{project_id}/secrets",
+	Idempotent: false, Auth: true, Project: true, Domain: false}
+
+// CreateSecret (创建凭据): POST /v1/{project_id}/secrets.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) CreateSecret(ctx context.Context, body csms.CreateSecretJSONRequestBody) (*csms.CreateSecretResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opCreateSecret, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return csms.NewCreateSecretRequest(server, ids.Project, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := csms.ParseCreateSecretResponse(httpResp)
+	return huawei.Result(opCreateSecret, httpResp, parsed, err, func(p *csms.CreateSecretResponse) *csms.CreateSecretResponseBody { return p.JSON200 })
+}
+
+var opCreateSecretEvent = &huawei.Operation{Service: "csms", Name: "CreateSecretEvent", Method: "POST", Path: "/v1/{project_id}/csms/events",
+	Idempotent: false, Auth: true, Project: true, Domain: false}
+
+// CreateSecretEvent (创建事件): POST /v1/{project_id}/csms/events.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) CreateSecretEvent(ctx context.Context, body csms.CreateSecretEventJSONRequestBody) (*csms.CreateSecretEventResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opCreateSecretEvent, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return csms.NewCreateSecretEventRequest(server, ids.Project, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := csms.ParseCreateSecretEventResponse(httpResp)
+	return huawei.Result(opCreateSecretEvent, httpResp, parsed, err, func(p *csms.CreateSecretEventResponse) *csms.CreateSecretEventResponseBody { return p.JSON200 })
+}
+
+var opCreateSecretTag = &huawei.Operation{Service: "csms", Name: "CreateSecretTag", Method: "POST", Path: "/v1/{project_id}/csms/{secret_id}/tags",
+	Idempotent: false, Auth: true, Project: true, Domain: false}
+
+// CreateSecretTag (添加凭据标签): POST /v1/{project_id}/csms/{secret_id}/tags.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) CreateSecretTag(ctx context.Context, secretId string, body csms.CreateSecretTagJSONRequestBody) error {
+	httpResp, err := c.rt.Do(ctx, opCreateSecretTag, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if secretId == "" {
+			return nil, huawei.ErrEmptyPathParam("secret_id")
+		}
+		return csms.NewCreateSecretTagRequest(server, ids.Project, secretId, body)
+	})
+	if err != nil {
+		return err
+	}
+	_, err = csms.ParseCreateSecretTagResponse(httpResp)
+	return huawei.NoResult(opCreateSecretTag, httpResp, err)
+}
+
+var opCreateSecretVersion = &huawei.Operation{Service: "csms", Name: "CreateSecretVersion", Method: "POST", Path: "/v1/{project_id}/secrets/{secret_name}/versions",
+	Idempotent: false, Auth: true, Project: true, Domain: false}
+
+// CreateSecretVersion (创建凭据版本): POST /v1/{project_id}/secrets/{secret_name}/versions.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) CreateSecretVersion(ctx context.Context, secretName string, body csms.CreateSecretVersionJSONRequestBody) (*csms.CreateSecretVersionResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opCreateSecretVersion, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if secretName == "" {
+			return nil, huawei.ErrEmptyPathParam("secret_name")
+		}
+		return csms.NewCreateSecretVersionRequest(server, ids.Project, secretName, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := csms.ParseCreateSecretVersionResponse(httpResp)
+	return huawei.Result(opCreateSecretVersion, httpResp, parsed, err, func(p *csms.CreateSecretVersionResponse) *csms.CreateSecretVersionResponseBody { return p.JSON200 })
+}
+
+var opDeleteSecret = &huawei.Operation{Service: "csms", Name: "DeleteSecret", Method: "DELETE", Path: "/v1/{project_id}/secrets/{secret_name}",
+	Idempotent: true, Auth: true, Project: true, Domain: false}
+
+// DeleteSecret (立即删除凭据): DELETE /v1/{project_id}/secrets/{secret_name}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) DeleteSecret(ctx context.Context, secretName string) error {
+	httpResp, err := c.rt.Do(ctx, opDeleteSecret, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if secretName == "" {
+			return nil, huawei.ErrEmptyPathParam("secret_name")
+		}
+		return csms.NewDeleteSecretRequest(server, ids.Project, secretName)
+	})
+	if err != nil {
+		return err
+	}
+	_, err = csms.ParseDeleteSecretResponse(httpResp)
+	return huawei.NoResult(opDeleteSecret, httpResp, err)
+}
+
+var opDeleteSecretEvent = &huawei.Operation{Service: "csms", Name: "DeleteSecretEvent", Method: "DELETE", Path: "/v1/{project_id}/csms/events/{event_name}",
+	Idempotent: true, Auth: true, Project: true, Domain: false}
+
+// DeleteSecretEvent (立即删除事件): DELETE /v1/{project_id}/csms/events/{event_name}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) DeleteSecretEvent(ctx context.Context, eventName string) error {
+	httpResp, err := c.rt.Do(ctx, opDeleteSecretEvent, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if eventName == "" {
+			return nil, huawei.ErrEmptyPathParam("event_name")
+		}
+		return csms.NewDeleteSecretEventRequest(server, ids.Project, eventName)
+	})
+	if err != nil {
+		return err
+	}
+	_, err = csms.ParseDeleteSecretEventResponse(httpResp)
+	return huawei.NoResult(opDeleteSecretEvent, httpResp, err)
+}
+
+var opDeleteSecretForSchedule = &huawei.Operation{Service: "csms", Name: "DeleteSecretForSchedule", Method: "POST", Path: "/v1/{project_id}/secrets/{secret_name}/scheduled-deleted-tasks/create",
+	Idempotent: false, Auth: true, Project: true, Domain: false}
+
+// DeleteSecretForSchedule (创建凭据的定时删除任务): POST /v1/{project_id}/secrets/{secret_name}/scheduled-deleted-tasks/create.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) DeleteSecretForSchedule(ctx context.Context, secretName string, body csms.DeleteSecretForScheduleJSONRequestBody) (*csms.DeleteSecretForScheduleResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opDeleteSecretForSchedule, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if secretName == "" {
+			return nil, huawei.ErrEmptyPathParam("secret_name")
+		}
+		return csms.NewDeleteSecretForScheduleRequest(server, ids.Project, secretName, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := csms.ParseDeleteSecretForScheduleResponse(httpResp)
+	return huawei.Result(opDeleteSecretForSchedule, httpResp, parsed, err, func(p *csms.DeleteSecretForScheduleResponse) *csms.DeleteSecretForScheduleResponseBody {
+		return p.JSON200
+	})
+}
+
+var opDeleteSecretStage = &huawei.Operation{Service: "csms", Name: "DeleteSecretStage", Method: "DELETE", Path: "/v1/{project_id}/secrets/{secret_name}/stages/{stage_name}",
+	Idempotent: true, Auth: true, Project: true, Domain: false}
+
+// DeleteSecretStage (删除凭据的版本状态): DELETE /v1/{project_id}/secrets/{secret_name}/stages/{stage_name}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) DeleteSecretStage(ctx context.Context, secretName string, stageName string) error {
+	httpResp, err := c.rt.Do(ctx, opDeleteSecretStage, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if secretName == "" {
+			return nil, huawei.ErrEmptyPathParam("secret_name")
+		}
+		if stageName == "" {
+			return nil, huawei.ErrEmptyPathParam("stage_name")
+		}
+		return csms.NewDeleteSecretStageRequest(server, ids.Project, secretName, stageName)
+	})
+	if err != nil {
+		return err
+	}
+	_, err = csms.ParseDeleteSecretStageResponse(httpResp)
+	return huawei.NoResult(opDeleteSecretStage, httpResp, err)
+}
+
+var opDeleteSecretTag = &huawei.Operation{Service: "csms", Name: "DeleteSecretTag", Method: "DELETE", Path: "/v1/{project_id}/csms/{secret_id}/tags/{key}",
+	Idempotent: true, Auth: true, Project: true, Domain: false}
+
+// DeleteSecretTag (删除凭据标签): DELETE /v1/{project_id}/csms/{secret_id}/tags/{key}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) DeleteSecretTag(ctx context.Context, secretId string, key string) error {
+	httpResp, err := c.rt.Do(ctx, opDeleteSecretTag, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if secretId == "" {
+			return nil, huawei.ErrEmptyPathParam("secret_id")
+		}
+		if key == "" {
+			return nil, huawei.ErrEmptyPathParam("key")
+		}
+		return csms.NewDeleteSecretTagRequest(server, ids.Project, secretId, key)
+	})
+	if err != nil {
+		return err
+	}
+	_, err = csms.ParseDeleteSecretTagResponse(httpResp)
+	return huawei.NoResult(opDeleteSecretTag, httpResp, err)
+}
+
+var opDownloadSecretBlob = &huawei.Operation{Service: "csms", Name: "DownloadSecretBlob", Method: "POST", Path: "/v1/{project_id}/secrets/{secret_name}/backup",
+	Idempotent: false, Auth: true, Project: true, Domain: false}
+
+// DownloadSecretBlob (下载凭据备份): POST /v1/{project_id}/secrets/{secret_name}/backup.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) DownloadSecretBlob(ctx context.Context, secretName string) (*csms.DownloadSecretBlobResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opDownloadSecretBlob, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if secretName == "" {
+			return nil, huawei.ErrEmptyPathParam("secret_name")
+		}
+		return csms.NewDownloadSecretBlobRequest(server, ids.Project, secretName)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := csms.ParseDownloadSecretBlobResponse(httpResp)
+	return huawei.Result(opDownloadSecretBlob, httpResp, parsed, err, func(p *csms.DownloadSecretBlobResponse) *csms.DownloadSecretBlobResponseBody { return p.JSON200 })
+}
+
+var opListKmsTags = &huawei.Operation{Service: "csms", Name: "ListKmsTags", Method: "GET", Path: "/{version_id}/{project_id}/csms/tags",
+	Idempotent: true, Auth: true, Project: true, Domain: false}
+
+// ListKmsTags (查询项目标签): GET /{version_id}/{project_id}/csms/tags.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ListKmsTags(ctx context.Context, versionId string) (*csms.ListKmsTagsResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListKmsTags, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if versionId == "" {
+			return nil, huawei.ErrEmptyPathParam("version_id")
+		}
+		return csms.NewListKmsTagsRequest(server, versionId, ids.Project)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := csms.ParseListKmsTagsResponse(httpResp)
+	return huawei.Result(opListKmsTags, httpResp, parsed, err, func(p *csms.ListKmsTagsResponse) *csms.ListKmsTagsResponseBody { return p.JSON200 })
+}
+
+var opListNotificationRecords = &huawei.Operation{Service: "csms", Name: "ListNotificationRecords", Method: "GET", Path: "/v1/{project_id}/csms/notification-records",
+	Idempotent: true, Auth: true, Project: true, Domain: false}
+
+// ListNotificationRecords (查询已触发的事件通知记录): GET /v1/{project_id}/csms/notification-records.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ListNotificationRecords(ctx context.Context) (*csms.ListNotificationRecordsResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListNotificationRecords, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return csms.NewListNotificationRecordsRequest(server, ids.Project)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := csms.ParseListNotificationRecordsResponse(httpResp)
+	return huawei.Result(opListNotificationRecords, httpResp, parsed, err, func(p *csms.ListNotificationRecordsResponse) *csms.ListNotificationRecordsResponseBody {
+		return p.JSON200
+	})
+}
+
+var opListProjectSecretsTags = &huawei.Operation{Service: "csms", Name: "ListProjectSecretsTags", Method: "GET", Path: "/v1/{project_id}/csms/tags",
+	Idempotent: true, Auth: true, Project: true, Domain: false}
+
+// ListProjectSecretsTags (查询项目标签): GET /v1/{project_id}/csms/tags.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ListProjectSecretsTags(ctx context.Context) (*csms.ListProjectSecretsTagsResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListProjectSecretsTags, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return csms.NewListProjectSecretsTagsRequest(server, ids.Project)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := csms.ParseListProjectSecretsTagsResponse(httpResp)
+	return huawei.Result(opListProjectSecretsTags, httpResp, parsed, err, func(p *csms.ListProjectSecretsTagsResponse) *csms.ListProjectSecretsTagsResponseBody {
+		return p.JSON200
+	})
+}
+
 var opListResourceInstances = &huawei.Operation{Service: "csms", Name: "ListResourceInstances", Method: "POST", Path: "/v1/{project_id}/csms/resource_instances/action",
 	Idempotent: true, Auth: true, Project: true, Domain: false}
 
@@ -68,4 +356,346 @@ func (c *Client) ListResourceInstancesAll(ctx context.Context, body csms.ListRes
 		}
 		return *p.Resources
 	})
+}
+
+var opListSecretEvents = &huawei.Operation{Service: "csms", Name: "ListSecretEvents", Method: "GET", Path: "/v1/{project_id}/csms/events",
+	Idempotent: true, Auth: true, Project: true, Domain: false}
+
+// ListSecretEvents (查询事件列表): GET /v1/{project_id}/csms/events.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ListSecretEvents(ctx context.Context, params *csms.ListSecretEventsParams) (*csms.ListSecretEventsResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListSecretEvents, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return csms.NewListSecretEventsRequest(server, ids.Project, params)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := csms.ParseListSecretEventsResponse(httpResp)
+	return huawei.Result(opListSecretEvents, httpResp, parsed, err, func(p *csms.ListSecretEventsResponse) *csms.ListSecretEventsResponseBody { return p.JSON200 })
+}
+
+var pageListSecretEvents = huawei.Paging{Op: opListSecretEvents, Style: "marker", Param: "marker", Limit: "limit",
+	In: "query", ParamType: "string", Items: "events", Next: "page_info.next_marker", Total: ""}
+
+// ListSecretEventsAll iterates over the events of every page of ListSecretEvents
+// (marker paging), fetching the next page only when the loop asks for it.
+// It stops after yielding an error.
+func (c *Client) ListSecretEventsAll(ctx context.Context, params *csms.ListSecretEventsParams) iter.Seq2[csms.ListSecretEventsEvent, error] {
+	call := func(ctx context.Context, params *csms.ListSecretEventsParams) (*csms.ListSecretEventsResponseBody, error) {
+		return c.ListSecretEvents(ctx, params)
+	}
+	return huawei.Paginate(ctx, pageListSecretEvents, params, call, func(p *csms.ListSecretEventsResponseBody) []csms.ListSecretEventsEvent {
+		if p.Events == nil {
+			return nil
+		}
+		return *p.Events
+	})
+}
+
+var opListSecretTags = &huawei.Operation{Service: "csms", Name: "ListSecretTags", Method: "GET", Path: "/v1/{project_id}/csms/{secret_id}/tags",
+	Idempotent: true, Auth: true, Project: true, Domain: false}
+
+// ListSecretTags (查询凭据标签): GET /v1/{project_id}/csms/{secret_id}/tags.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ListSecretTags(ctx context.Context, secretId string) (*csms.ListSecretTagsResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListSecretTags, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if secretId == "" {
+			return nil, huawei.ErrEmptyPathParam("secret_id")
+		}
+		return csms.NewListSecretTagsRequest(server, ids.Project, secretId)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := csms.ParseListSecretTagsResponse(httpResp)
+	return huawei.Result(opListSecretTags, httpResp, parsed, err, func(p *csms.ListSecretTagsResponse) *csms.ListSecretTagsResponseBody { return p.JSON200 })
+}
+
+var opListSecretVersions = &huawei.Operation{Service: "csms", Name: "ListSecretVersions", Method: "GET", Path: "/v1/{project_id}/secrets/{secret_name}/versions",
+	Idempotent: true, Auth: true, Project: true, Domain: false}
+
+// ListSecretVersions (查询凭据的版本列表): GET /v1/{project_id}/secrets/{secret_name}/versions.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ListSecretVersions(ctx context.Context, secretName string, params *csms.ListSecretVersionsParams) (*csms.ListSecretVersionsResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListSecretVersions, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if secretName == "" {
+			return nil, huawei.ErrEmptyPathParam("secret_name")
+		}
+		return csms.NewListSecretVersionsRequest(server, ids.Project, secretName, params)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := csms.ParseListSecretVersionsResponse(httpResp)
+	return huawei.Result(opListSecretVersions, httpResp, parsed, err, func(p *csms.ListSecretVersionsResponse) *csms.ListSecretVersionsResponseBody { return p.JSON200 })
+}
+
+var pageListSecretVersions = huawei.Paging{Op: opListSecretVersions, Style: "marker", Param: "marker", Limit: "limit",
+	In: "query", ParamType: "string", Items: "version_metadatas", Next: "page_info.next_marker", Total: ""}
+
+// ListSecretVersionsAll iterates over the version_metadatas of every page of ListSecretVersions
+// (marker paging), fetching the next page only when the loop asks for it.
+// It stops after yielding an error.
+func (c *Client) ListSecretVersionsAll(ctx context.Context, secretName string, params *csms.ListSecretVersionsParams) iter.Seq2[csms.ListSecretVersionsVersionMetadata, error] {
+	call := func(ctx context.Context, params *csms.ListSecretVersionsParams) (*csms.ListSecretVersionsResponseBody, error) {
+		return c.ListSecretVersions(ctx, secretName, params)
+	}
+	return huawei.Paginate(ctx, pageListSecretVersions, params, call, func(p *csms.ListSecretVersionsResponseBody) []csms.ListSecretVersionsVersionMetadata {
+		if p.VersionMetadatas == nil {
+			return nil
+		}
+		return *p.VersionMetadatas
+	})
+}
+
+var opListSecrets = &huawei.Operation{Service: "csms", Name: "ListSecrets", Method: "GET", Path: "/v1/{project_id}/secrets",
+	Idempotent: true, Auth: true, Project: true, Domain: false}
+
+// ListSecrets (查询凭据列表): GET /v1/{project_id}/secrets.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ListSecrets(ctx context.Context, params *csms.ListSecretsParams) (*csms.ListSecretsResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListSecrets, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return csms.NewListSecretsRequest(server, ids.Project, params)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := csms.ParseListSecretsResponse(httpResp)
+	return huawei.Result(opListSecrets, httpResp, parsed, err, func(p *csms.ListSecretsResponse) *csms.ListSecretsResponseBody { return p.JSON200 })
+}
+
+var pageListSecrets = huawei.Paging{Op: opListSecrets, Style: "marker", Param: "marker", Limit: "limit",
+	In: "query", ParamType: "string", Items: "secrets", Next: "page_info.next_marker", Total: ""}
+
+// ListSecretsAll iterates over the secrets of every page of ListSecrets
+// (marker paging), fetching the next page only when the loop asks for it.
+// It stops after yielding an error.
+func (c *Client) ListSecretsAll(ctx context.Context, params *csms.ListSecretsParams) iter.Seq2[csms.ListSecretsSecret, error] {
+	call := func(ctx context.Context, params *csms.ListSecretsParams) (*csms.ListSecretsResponseBody, error) {
+		return c.ListSecrets(ctx, params)
+	}
+	return huawei.Paginate(ctx, pageListSecrets, params, call, func(p *csms.ListSecretsResponseBody) []csms.ListSecretsSecret {
+		if p.Secrets == nil {
+			return nil
+		}
+		return *p.Secrets
+	})
+}
+
+var opRestoreSecret = &huawei.Operation{Service: "csms", Name: "RestoreSecret", Method: "POST", Path: "/v1/{project_id}/secrets/{secret_name}/scheduled-deleted-tasks/cancel",
+	Idempotent: false, Auth: true, Project: true, Domain: false}
+
+// RestoreSecret (取消凭据的定时删除任务): POST /v1/{project_id}/secrets/{secret_name}/scheduled-deleted-tasks/cancel.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) RestoreSecret(ctx context.Context, secretName string) (*csms.RestoreSecretResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opRestoreSecret, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if secretName == "" {
+			return nil, huawei.ErrEmptyPathParam("secret_name")
+		}
+		return csms.NewRestoreSecretRequest(server, ids.Project, secretName)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := csms.ParseRestoreSecretResponse(httpResp)
+	return huawei.Result(opRestoreSecret, httpResp, parsed, err, func(p *csms.RestoreSecretResponse) *csms.RestoreSecretResponseBody { return p.JSON200 })
+}
+
+var opRotateSecret = &huawei.Operation{Service: "csms", Name: "RotateSecret", Method: "POST", Path: "/v1/{project_id}/secrets/{secret_name}/rotate",
+	Idempotent: false, Auth: true, Project: true, Domain: false}
+
+// RotateSecret (轮转凭据): POST /v1/{project_id}/secrets/{secret_name}/rotate.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) RotateSecret(ctx context.Context, secretName string) (*csms.RotateSecretResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opRotateSecret, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if secretName == "" {
+			return nil, huawei.ErrEmptyPathParam("secret_name")
+		}
+		return csms.NewRotateSecretRequest(server, ids.Project, secretName)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := csms.ParseRotateSecretResponse(httpResp)
+	return huawei.Result(opRotateSecret, httpResp, parsed, err, func(p *csms.RotateSecretResponse) *csms.RotateSecretResponseBody { return p.JSON200 })
+}
+
+var opShowSecret = &huawei.Operation{Service: "csms", Name: "ShowSecret", Method: "GET", Path: "/v1/{project_id}/secrets/{secret_name}",
+	Idempotent: true, Auth: true, Project: true, Domain: false}
+
+// ShowSecret (查询凭据): GET /v1/{project_id}/secrets/{secret_name}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ShowSecret(ctx context.Context, secretName string) (*csms.ShowSecretResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opShowSecret, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if secretName == "" {
+			return nil, huawei.ErrEmptyPathParam("secret_name")
+		}
+		return csms.NewShowSecretRequest(server, ids.Project, secretName)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := csms.ParseShowSecretResponse(httpResp)
+	return huawei.Result(opShowSecret, httpResp, parsed, err, func(p *csms.ShowSecretResponse) *csms.ShowSecretResponseBody { return p.JSON200 })
+}
+
+var opShowSecretEvent = &huawei.Operation{Service: "csms", Name: "ShowSecretEvent", Method: "GET", Path: "/v1/{project_id}/csms/events/{event_name}",
+	Idempotent: true, Auth: true, Project: true, Domain: false}
+
+// ShowSecretEvent (查询事件): GET /v1/{project_id}/csms/events/{event_name}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ShowSecretEvent(ctx context.Context, eventName string) (*csms.ShowSecretEventResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opShowSecretEvent, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if eventName == "" {
+			return nil, huawei.ErrEmptyPathParam("event_name")
+		}
+		return csms.NewShowSecretEventRequest(server, ids.Project, eventName)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := csms.ParseShowSecretEventResponse(httpResp)
+	return huawei.Result(opShowSecretEvent, httpResp, parsed, err, func(p *csms.ShowSecretEventResponse) *csms.ShowSecretEventResponseBody { return p.JSON200 })
+}
+
+var opShowSecretStage = &huawei.Operation{Service: "csms", Name: "ShowSecretStage", Method: "GET", Path: "/v1/{project_id}/secrets/{secret_name}/stages/{stage_name}",
+	Idempotent: true, Auth: true, Project: true, Domain: false}
+
+// ShowSecretStage (查询凭据的版本状态): GET /v1/{project_id}/secrets/{secret_name}/stages/{stage_name}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ShowSecretStage(ctx context.Context, secretName string, stageName string) (*csms.ShowSecretStageResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opShowSecretStage, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if secretName == "" {
+			return nil, huawei.ErrEmptyPathParam("secret_name")
+		}
+		if stageName == "" {
+			return nil, huawei.ErrEmptyPathParam("stage_name")
+		}
+		return csms.NewShowSecretStageRequest(server, ids.Project, secretName, stageName)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := csms.ParseShowSecretStageResponse(httpResp)
+	return huawei.Result(opShowSecretStage, httpResp, parsed, err, func(p *csms.ShowSecretStageResponse) *csms.ShowSecretStageResponseBody { return p.JSON200 })
+}
+
+var opShowSecretVersion = &huawei.Operation{Service: "csms", Name: "ShowSecretVersion", Method: "GET", Path: "/v1/{project_id}/secrets/{secret_name}/versions/{version_id}",
+	Idempotent: true, Auth: true, Project: true, Domain: false}
+
+// ShowSecretVersion (查询凭据的版本与凭据值): GET /v1/{project_id}/secrets/{secret_name}/versions/{version_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ShowSecretVersion(ctx context.Context, secretName string, versionId string) (*csms.ShowSecretVersionResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opShowSecretVersion, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if secretName == "" {
+			return nil, huawei.ErrEmptyPathParam("secret_name")
+		}
+		if versionId == "" {
+			return nil, huawei.ErrEmptyPathParam("version_id")
+		}
+		return csms.NewShowSecretVersionRequest(server, ids.Project, secretName, versionId)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := csms.ParseShowSecretVersionResponse(httpResp)
+	return huawei.Result(opShowSecretVersion, httpResp, parsed, err, func(p *csms.ShowSecretVersionResponse) *csms.ShowSecretVersionResponseBody { return p.JSON200 })
+}
+
+var opUpdateSecret = &huawei.Operation{Service: "csms", Name: "UpdateSecret", Method: "PUT", Path: "/v1/{project_id}/secrets/{secret_name}",
+	Idempotent: true, Auth: true, Project: true, Domain: false}
+
+// UpdateSecret (更新凭据): PUT /v1/{project_id}/secrets/{secret_name}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) UpdateSecret(ctx context.Context, secretName string, body csms.UpdateSecretJSONRequestBody) (*csms.UpdateSecretResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opUpdateSecret, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if secretName == "" {
+			return nil, huawei.ErrEmptyPathParam("secret_name")
+		}
+		return csms.NewUpdateSecretRequest(server, ids.Project, secretName, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := csms.ParseUpdateSecretResponse(httpResp)
+	return huawei.Result(opUpdateSecret, httpResp, parsed, err, func(p *csms.UpdateSecretResponse) *csms.UpdateSecretResponseBody { return p.JSON200 })
+}
+
+var opUpdateSecretEvent = &huawei.Operation{Service: "csms", Name: "UpdateSecretEvent", Method: "PUT", Path: "/v1/{project_id}/csms/events/{event_name}",
+	Idempotent: true, Auth: true, Project: true, Domain: false}
+
+// UpdateSecretEvent (更新事件): PUT /v1/{project_id}/csms/events/{event_name}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) UpdateSecretEvent(ctx context.Context, eventName string, body csms.UpdateSecretEventJSONRequestBody) (*csms.UpdateSecretEventResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opUpdateSecretEvent, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if eventName == "" {
+			return nil, huawei.ErrEmptyPathParam("event_name")
+		}
+		return csms.NewUpdateSecretEventRequest(server, ids.Project, eventName, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := csms.ParseUpdateSecretEventResponse(httpResp)
+	return huawei.Result(opUpdateSecretEvent, httpResp, parsed, err, func(p *csms.UpdateSecretEventResponse) *csms.UpdateSecretEventResponseBody { return p.JSON200 })
+}
+
+var opUpdateSecretStage = &huawei.Operation{Service: "csms", Name: "UpdateSecretStage", Method: "PUT", Path: "/v1/{project_id}/secrets/{secret_name}/stages/{stage_name}",
+	Idempotent: true, Auth: true, Project: true, Domain: false}
+
+// UpdateSecretStage (更新凭据的版本状态): PUT /v1/{project_id}/secrets/{secret_name}/stages/{stage_name}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) UpdateSecretStage(ctx context.Context, secretName string, stageName string, body csms.UpdateSecretStageJSONRequestBody) (*csms.UpdateSecretStageResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opUpdateSecretStage, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if secretName == "" {
+			return nil, huawei.ErrEmptyPathParam("secret_name")
+		}
+		if stageName == "" {
+			return nil, huawei.ErrEmptyPathParam("stage_name")
+		}
+		return csms.NewUpdateSecretStageRequest(server, ids.Project, secretName, stageName, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := csms.ParseUpdateSecretStageResponse(httpResp)
+	return huawei.Result(opUpdateSecretStage, httpResp, parsed, err, func(p *csms.UpdateSecretStageResponse) *csms.UpdateSecretStageResponseBody { return p.JSON200 })
+}
+
+var opUpdateVersion = &huawei.Operation{Service: "csms", Name: "UpdateVersion", Method: "PUT", Path: "/v1/{project_id}/secrets/{secret_name}/versions/{version_id}",
+	Idempotent: true, Auth: true, Project: true, Domain: false}
+
+// UpdateVersion (更新凭据版本): PUT /v1/{project_id}/secrets/{secret_name}/versions/{version_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) UpdateVersion(ctx context.Context, secretName string, versionId string, body csms.UpdateVersionJSONRequestBody) (*csms.UpdateVersionResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opUpdateVersion, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if secretName == "" {
+			return nil, huawei.ErrEmptyPathParam("secret_name")
+		}
+		if versionId == "" {
+			return nil, huawei.ErrEmptyPathParam("version_id")
+		}
+		return csms.NewUpdateVersionRequest(server, ids.Project, secretName, versionId, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := csms.ParseUpdateVersionResponse(httpResp)
+	return huawei.Result(opUpdateVersion, httpResp, parsed, err, func(p *csms.UpdateVersionResponse) *csms.UpdateVersionResponseBody { return p.JSON200 })
+}
+
+var opUploadSecretBlob = &huawei.Operation{Service: "csms", Name: "UploadSecretBlob", Method: "POST", Path: "/v1/{project_id}/secrets/restore",
+	Idempotent: false, Auth: true, Project: true, Domain: false}
+
+// UploadSecretBlob (恢复凭据对象): POST /v1/{project_id}/secrets/restore.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) UploadSecretBlob(ctx context.Context, body csms.UploadSecretBlobJSONRequestBody) (*csms.UploadSecretBlobResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opUploadSecretBlob, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return csms.NewUploadSecretBlobRequest(server, ids.Project, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := csms.ParseUploadSecretBlobResponse(httpResp)
+	return huawei.Result(opUploadSecretBlob, httpResp, parsed, err, func(p *csms.UploadSecretBlobResponse) *csms.UploadSecretBlobResponseBody { return p.JSON200 })
 }

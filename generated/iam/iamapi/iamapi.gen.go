@@ -3,12 +3,15 @@
 
 // Package iamapi calls Huawei Cloud IAM with typed results: one method per
 // operation of the spec, returning the decoded body, an *huawei.APIError for
-// a non-2xx answer or an *huawei.ResponseError for an unusable one. Build a
+// a non-2xx answer or an *huawei.ResponseError for an unusable one, and an
+// iter.Seq2 over the items of every paged list operation. Build a
 // Client with New from a huawei.Config.
 package iamapi
 
 import (
 	"context"
+	"io"
+	"iter"
 	"net/http"
 
 	"github.com/docapi/docapi/generated/iam"
@@ -34,6 +37,749 @@ func New(cfg huawei.Config) (*Client, error) {
 // iam.NewClientWithResponses(c.Runtime().Server(), iam.WithHTTPClient(c.Runtime().HTTPClient())).
 func (c *Client) Runtime() *huawei.Client { return c.rt }
 
+var opAssociateAgencyWithAllProjectsPermission = &huawei.Operation{Service: "iam", Name: "AssociateAgencyWithAllProjectsPermission", Method: "PUT", Path: "/v3.0/OS-INHERIT/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}/inherited_to_projects",
+	Idempotent: true, Auth: true, Project: false, Domain: true}
+
+// AssociateAgencyWithAllProjectsPermission (为委托授予所有项目服务权限): PUT /v3.0/OS-INHERIT/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}/inherited_to_projects.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) AssociateAgencyWithAllProjectsPermission(ctx context.Context, agencyId string, roleId string) error {
+	httpResp, err := c.rt.Do(ctx, opAssociateAgencyWithAllProjectsPermission, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if agencyId == "" {
+			return nil, huawei.ErrEmptyPathParam("agency_id")
+		}
+		if roleId == "" {
+			return nil, huawei.ErrEmptyPathParam("role_id")
+		}
+		return iam.NewAssociateAgencyWithAllProjectsPermissionRequest(server, ids.Domain, agencyId, roleId)
+	})
+	if err != nil {
+		return err
+	}
+	_, err = iam.ParseAssociateAgencyWithAllProjectsPermissionResponse(httpResp)
+	return huawei.NoResult(opAssociateAgencyWithAllProjectsPermission, httpResp, err)
+}
+
+var opAssociateAgencyWithDomainPermission = &huawei.Operation{Service: "iam", Name: "AssociateAgencyWithDomainPermission", Method: "PUT", Path: "/v3.0/OS-AGENCY/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}",
+	Idempotent: true, Auth: true, Project: false, Domain: true}
+
+// AssociateAgencyWithDomainPermission (为委托授予全局服务权限): PUT /v3.0/OS-AGENCY/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) AssociateAgencyWithDomainPermission(ctx context.Context, agencyId string, roleId string) error {
+	httpResp, err := c.rt.Do(ctx, opAssociateAgencyWithDomainPermission, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if agencyId == "" {
+			return nil, huawei.ErrEmptyPathParam("agency_id")
+		}
+		if roleId == "" {
+			return nil, huawei.ErrEmptyPathParam("role_id")
+		}
+		return iam.NewAssociateAgencyWithDomainPermissionRequest(server, ids.Domain, agencyId, roleId)
+	})
+	if err != nil {
+		return err
+	}
+	_, err = iam.ParseAssociateAgencyWithDomainPermissionResponse(httpResp)
+	return huawei.NoResult(opAssociateAgencyWithDomainPermission, httpResp, err)
+}
+
+var opAssociateAgencyWithProjectPermission = &huawei.Operation{Service: "iam", Name: "AssociateAgencyWithProjectPermission", Method: "PUT", Path: "/v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles/{role_id}",
+	Idempotent: true, Auth: true, Project: true, Domain: false}
+
+// AssociateAgencyWithProjectPermission (为委托授予项目服务权限): PUT /v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles/{role_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) AssociateAgencyWithProjectPermission(ctx context.Context, agencyId string, roleId string) error {
+	httpResp, err := c.rt.Do(ctx, opAssociateAgencyWithProjectPermission, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if agencyId == "" {
+			return nil, huawei.ErrEmptyPathParam("agency_id")
+		}
+		if roleId == "" {
+			return nil, huawei.ErrEmptyPathParam("role_id")
+		}
+		return iam.NewAssociateAgencyWithProjectPermissionRequest(server, ids.Project, agencyId, roleId)
+	})
+	if err != nil {
+		return err
+	}
+	_, err = iam.ParseAssociateAgencyWithProjectPermissionResponse(httpResp)
+	return huawei.NoResult(opAssociateAgencyWithProjectPermission, httpResp, err)
+}
+
+var opAssociateRoleToGroupOnEnterpriseProject = &huawei.Operation{Service: "iam", Name: "AssociateRoleToGroupOnEnterpriseProject", Method: "PUT", Path: "/v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id}",
+	Idempotent: true, Auth: true, Project: false, Domain: false}
+
+// AssociateRoleToGroupOnEnterpriseProject (基于用户组为企业项目授权): PUT /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) AssociateRoleToGroupOnEnterpriseProject(ctx context.Context, enterpriseProjectId string, groupId string, roleId string) error {
+	httpResp, err := c.rt.Do(ctx, opAssociateRoleToGroupOnEnterpriseProject, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if enterpriseProjectId == "" {
+			return nil, huawei.ErrEmptyPathParam("enterprise_project_id")
+		}
+		if groupId == "" {
+			return nil, huawei.ErrEmptyPathParam("group_id")
+		}
+		if roleId == "" {
+			return nil, huawei.ErrEmptyPathParam("role_id")
+		}
+		return iam.NewAssociateRoleToGroupOnEnterpriseProjectRequest(server, enterpriseProjectId, groupId, roleId)
+	})
+	if err != nil {
+		return err
+	}
+	_, err = iam.ParseAssociateRoleToGroupOnEnterpriseProjectResponse(httpResp)
+	return huawei.NoResult(opAssociateRoleToGroupOnEnterpriseProject, httpResp, err)
+}
+
+var opAssociateRoleToUserOnEnterpriseProject = &huawei.Operation{Service: "iam", Name: "AssociateRoleToUserOnEnterpriseProject", Method: "PUT", Path: "/v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/users/{user_id}/roles/{role_id}",
+	Idempotent: true, Auth: true, Project: false, Domain: false}
+
+// AssociateRoleToUserOnEnterpriseProject (基于用户为企业项目授权): PUT /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/users/{user_id}/roles/{role_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) AssociateRoleToUserOnEnterpriseProject(ctx context.Context, enterpriseProjectId string, userId string, roleId string) error {
+	httpResp, err := c.rt.Do(ctx, opAssociateRoleToUserOnEnterpriseProject, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if enterpriseProjectId == "" {
+			return nil, huawei.ErrEmptyPathParam("enterprise_project_id")
+		}
+		if userId == "" {
+			return nil, huawei.ErrEmptyPathParam("user_id")
+		}
+		if roleId == "" {
+			return nil, huawei.ErrEmptyPathParam("role_id")
+		}
+		return iam.NewAssociateRoleToUserOnEnterpriseProjectRequest(server, enterpriseProjectId, userId, roleId)
+	})
+	if err != nil {
+		return err
+	}
+	_, err = iam.ParseAssociateRoleToUserOnEnterpriseProjectResponse(httpResp)
+	return huawei.NoResult(opAssociateRoleToUserOnEnterpriseProject, httpResp, err)
+}
+
+var opCheckAllProjectsPermissionForAgency = &huawei.Operation{Service: "iam", Name: "CheckAllProjectsPermissionForAgency", Method: "HEAD", Path: "/v3.0/OS-INHERIT/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}/inherited_to_projects",
+	Idempotent: true, Auth: true, Project: false, Domain: true}
+
+// CheckAllProjectsPermissionForAgency (检查委托下是否具有所有项目服务权限): HEAD /v3.0/OS-INHERIT/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}/inherited_to_projects.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) CheckAllProjectsPermissionForAgency(ctx context.Context, agencyId string, roleId string) error {
+	httpResp, err := c.rt.Do(ctx, opCheckAllProjectsPermissionForAgency, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if agencyId == "" {
+			return nil, huawei.ErrEmptyPathParam("agency_id")
+		}
+		if roleId == "" {
+			return nil, huawei.ErrEmptyPathParam("role_id")
+		}
+		return iam.NewCheckAllProjectsPermissionForAgencyRequest(server, ids.Domain, agencyId, roleId)
+	})
+	if err != nil {
+		return err
+	}
+	_, err = iam.ParseCheckAllProjectsPermissionForAgencyResponse(httpResp)
+	return huawei.NoResult(opCheckAllProjectsPermissionForAgency, httpResp, err)
+}
+
+var opCheckDomainPermissionForAgency = &huawei.Operation{Service: "iam", Name: "CheckDomainPermissionForAgency", Method: "HEAD", Path: "/v3.0/OS-AGENCY/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}",
+	Idempotent: true, Auth: true, Project: false, Domain: true}
+
+// CheckDomainPermissionForAgency (查询委托是否拥有全局服务权限): HEAD /v3.0/OS-AGENCY/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) CheckDomainPermissionForAgency(ctx context.Context, agencyId string, roleId string) error {
+	httpResp, err := c.rt.Do(ctx, opCheckDomainPermissionForAgency, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if agencyId == "" {
+			return nil, huawei.ErrEmptyPathParam("agency_id")
+		}
+		if roleId == "" {
+			return nil, huawei.ErrEmptyPathParam("role_id")
+		}
+		return iam.NewCheckDomainPermissionForAgencyRequest(server, ids.Domain, agencyId, roleId)
+	})
+	if err != nil {
+		return err
+	}
+	_, err = iam.ParseCheckDomainPermissionForAgencyResponse(httpResp)
+	return huawei.NoResult(opCheckDomainPermissionForAgency, httpResp, err)
+}
+
+var opCheckPermissionForAgencyOnProject = &huawei.Operation{Service: "iam", Name: "CheckPermissionForAgencyOnProject", Method: "HEAD", Path: "/v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles/{role_id}",
+	Idempotent: true, Auth: true, Project: true, Domain: false}
+
+// CheckPermissionForAgencyOnProject (查询委托是否拥有项目服务权限): HEAD /v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles/{role_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) CheckPermissionForAgencyOnProject(ctx context.Context, agencyId string, roleId string) error {
+	httpResp, err := c.rt.Do(ctx, opCheckPermissionForAgencyOnProject, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if agencyId == "" {
+			return nil, huawei.ErrEmptyPathParam("agency_id")
+		}
+		if roleId == "" {
+			return nil, huawei.ErrEmptyPathParam("role_id")
+		}
+		return iam.NewCheckPermissionForAgencyOnProjectRequest(server, ids.Project, agencyId, roleId)
+	})
+	if err != nil {
+		return err
+	}
+	_, err = iam.ParseCheckPermissionForAgencyOnProjectResponse(httpResp)
+	return huawei.NoResult(opCheckPermissionForAgencyOnProject, httpResp, err)
+}
+
+var opCreateAgency = &huawei.Operation{Service: "iam", Name: "CreateAgency", Method: "POST", Path: "/v3.0/OS-AGENCY/agencies",
+	Idempotent: false, Auth: true, Project: false, Domain: false}
+
+// CreateAgency (创建委托): POST /v3.0/OS-AGENCY/agencies.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) CreateAgency(ctx context.Context, body iam.CreateAgencyJSONRequestBody) (*iam.CreateAgencyResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opCreateAgency, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return iam.NewCreateAgencyRequest(server, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseCreateAgencyResponse(httpResp)
+	return huawei.Result(opCreateAgency, httpResp, parsed, err, func(p *iam.CreateAgencyResponse) *iam.CreateAgencyResponseBody { return p.JSON201 })
+}
+
+var opCreateBindingDevice = &huawei.Operation{Service: "iam", Name: "CreateBindingDevice", Method: "PUT", Path: "/v3.0/OS-MFA/mfa-devices/bind",
+	Idempotent: true, Auth: true, Project: false, Domain: false}
+
+// CreateBindingDevice (绑定MFA设备): PUT /v3.0/OS-MFA/mfa-devices/bind.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) CreateBindingDevice(ctx context.Context, body iam.CreateBindingDeviceJSONRequestBody) error {
+	httpResp, err := c.rt.Do(ctx, opCreateBindingDevice, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return iam.NewCreateBindingDeviceRequest(server, body)
+	})
+	if err != nil {
+		return err
+	}
+	_, err = iam.ParseCreateBindingDeviceResponse(httpResp)
+	return huawei.NoResult(opCreateBindingDevice, httpResp, err)
+}
+
+var opCreateCloudServiceCustomPolicy = &huawei.Operation{Service: "iam", Name: "CreateCloudServiceCustomPolicy", Method: "POST", Path: "/v3.0/OS-ROLE/roles",
+	Idempotent: false, Auth: true, Project: false, Domain: false}
+
+// CreateCloudServiceCustomPolicy (创建云服务自定义策略): POST /v3.0/OS-ROLE/roles.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) CreateCloudServiceCustomPolicy(ctx context.Context, body iam.CreateCloudServiceCustomPolicyJSONRequestBody) (*iam.CreateCloudServiceCustomPolicyResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opCreateCloudServiceCustomPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return iam.NewCreateCloudServiceCustomPolicyRequest(server, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseCreateCloudServiceCustomPolicyResponse(httpResp)
+	return huawei.Result(opCreateCloudServiceCustomPolicy, httpResp, parsed, err, func(p *iam.CreateCloudServiceCustomPolicyResponse) *iam.CreateCloudServiceCustomPolicyResponseBody {
+		return p.JSON201
+	})
+}
+
+var opCreateMetadata = &huawei.Operation{Service: "iam", Name: "CreateMetadata", Method: "POST", Path: "/v3-ext/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}/metadata",
+	Idempotent: false, Auth: true, Project: false, Domain: false}
+
+// CreateMetadata (导入Metadata文件): POST /v3-ext/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}/metadata.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) CreateMetadata(ctx context.Context, idpId string, protocolId string, body iam.CreateMetadataJSONRequestBody) (*iam.CreateMetadataResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opCreateMetadata, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if idpId == "" {
+			return nil, huawei.ErrEmptyPathParam("idp_id")
+		}
+		if protocolId == "" {
+			return nil, huawei.ErrEmptyPathParam("protocol_id")
+		}
+		return iam.NewCreateMetadataRequest(server, idpId, protocolId, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseCreateMetadataResponse(httpResp)
+	return huawei.Result(opCreateMetadata, httpResp, parsed, err, func(p *iam.CreateMetadataResponse) *iam.CreateMetadataResponseBody { return p.JSON201 })
+}
+
+var opCreateMfaDevice = &huawei.Operation{Service: "iam", Name: "CreateMfaDevice", Method: "POST", Path: "/v3.0/OS-MFA/virtual-mfa-devices",
+	Idempotent: false, Auth: true, Project: false, Domain: false}
+
+// CreateMfaDevice (创建MFA设备): POST /v3.0/OS-MFA/virtual-mfa-devices.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) CreateMfaDevice(ctx context.Context, body iam.CreateMfaDeviceJSONRequestBody) (*iam.CreateMfaDeviceResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opCreateMfaDevice, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return iam.NewCreateMfaDeviceRequest(server, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseCreateMfaDeviceResponse(httpResp)
+	return huawei.Result(opCreateMfaDevice, httpResp, parsed, err, func(p *iam.CreateMfaDeviceResponse) *iam.CreateMfaDeviceResponseBody { return p.JSON201 })
+}
+
+var opCreateOpenIdConnectConfig = &huawei.Operation{Service: "iam", Name: "CreateOpenIdConnectConfig", Method: "POST", Path: "/v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config",
+	Idempotent: false, Auth: true, Project: false, Domain: false}
+
+// CreateOpenIdConnectConfig (创建OpenID Connect身份提供商配置): POST /v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) CreateOpenIdConnectConfig(ctx context.Context, idpId string, body iam.CreateOpenIdConnectConfigJSONRequestBody) (*iam.CreateOpenIdConnectConfigResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opCreateOpenIdConnectConfig, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if idpId == "" {
+			return nil, huawei.ErrEmptyPathParam("idp_id")
+		}
+		return iam.NewCreateOpenIdConnectConfigRequest(server, idpId, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseCreateOpenIdConnectConfigResponse(httpResp)
+	return huawei.Result(opCreateOpenIdConnectConfig, httpResp, parsed, err, func(p *iam.CreateOpenIdConnectConfigResponse) *iam.CreateOpenIdConnectConfigResponseBody {
+		return p.JSON201
+	})
+}
+
+var opCreatePermanentAccessKey = &huawei.Operation{Service: "iam", Name: "CreatePermanentAccessKey", Method: "POST", Path: "/v3.0/OS-CREDENTIAL/credentials",
+	Idempotent: false, Auth: true, Project: false, Domain: false}
+
+// CreatePermanentAccessKey (创建永久访问密钥): POST /v3.0/OS-CREDENTIAL/credentials.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) CreatePermanentAccessKey(ctx context.Context, body iam.CreatePermanentAccessKeyJSONRequestBody) (*iam.CreatePermanentAccessKeyResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opCreatePermanentAccessKey, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return iam.NewCreatePermanentAccessKeyRequest(server, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseCreatePermanentAccessKeyResponse(httpResp)
+	return huawei.Result(opCreatePermanentAccessKey, httpResp, parsed, err, func(p *iam.CreatePermanentAccessKeyResponse) *iam.CreatePermanentAccessKeyResponseBody {
+		return p.JSON201
+	})
+}
+
+var opCreateTemporaryAccessKeyByToken = &huawei.Operation{Service: "iam", Name: "CreateTemporaryAccessKeyByToken", Method: "POST", Path: "/v3.0/OS-CREDENTIAL/securitytokens",
+	Idempotent: false, Auth: true, Project: false, Domain: false}
+
+// CreateTemporaryAccessKeyByToken (通过token获取临时访问密钥和securitytoken): POST /v3.0/OS-CREDENTIAL/securitytokens.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) CreateTemporaryAccessKeyByToken(ctx context.Context, body iam.CreateTemporaryAccessKeyByTokenJSONRequestBody) (*iam.CreateTemporaryAccessKeyByTokenResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opCreateTemporaryAccessKeyByToken, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return iam.NewCreateTemporaryAccessKeyByTokenRequest(server, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseCreateTemporaryAccessKeyByTokenResponse(httpResp)
+	return huawei.Result(opCreateTemporaryAccessKeyByToken, httpResp, parsed, err, func(p *iam.CreateTemporaryAccessKeyByTokenResponse) *iam.CreateTemporaryAccessKeyByTokenResponseBody {
+		return p.JSON201
+	})
+}
+
+var opCreateUser = &huawei.Operation{Service: "iam", Name: "CreateUser", Method: "POST", Path: "/v3.0/OS-USER/users",
+	Idempotent: false, Auth: true, Project: false, Domain: false}
+
+// CreateUser (管理员创建IAM用户（推荐）): POST /v3.0/OS-USER/users.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) CreateUser(ctx context.Context, body iam.CreateUserJSONRequestBody) (*iam.CreateUserResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opCreateUser, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return iam.NewCreateUserRequest(server, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseCreateUserResponse(httpResp)
+	return huawei.Result(opCreateUser, httpResp, parsed, err, func(p *iam.CreateUserResponse) *iam.CreateUserResponseBody { return p.JSON201 })
+}
+
+var opDeleteAgency = &huawei.Operation{Service: "iam", Name: "DeleteAgency", Method: "DELETE", Path: "/v3.0/OS-AGENCY/agencies/{agency_id}",
+	Idempotent: true, Auth: true, Project: false, Domain: false}
+
+// DeleteAgency (删除委托): DELETE /v3.0/OS-AGENCY/agencies/{agency_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) DeleteAgency(ctx context.Context, agencyId string) error {
+	httpResp, err := c.rt.Do(ctx, opDeleteAgency, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if agencyId == "" {
+			return nil, huawei.ErrEmptyPathParam("agency_id")
+		}
+		return iam.NewDeleteAgencyRequest(server, agencyId)
+	})
+	if err != nil {
+		return err
+	}
+	_, err = iam.ParseDeleteAgencyResponse(httpResp)
+	return huawei.NoResult(opDeleteAgency, httpResp, err)
+}
+
+var opDeleteBindingDevice = &huawei.Operation{Service: "iam", Name: "DeleteBindingDevice", Method: "PUT", Path: "/v3.0/OS-MFA/mfa-devices/unbind",
+	Idempotent: true, Auth: true, Project: false, Domain: false}
+
+// DeleteBindingDevice (解绑MFA设备): PUT /v3.0/OS-MFA/mfa-devices/unbind.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) DeleteBindingDevice(ctx context.Context, body iam.DeleteBindingDeviceJSONRequestBody) error {
+	httpResp, err := c.rt.Do(ctx, opDeleteBindingDevice, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return iam.NewDeleteBindingDeviceRequest(server, body)
+	})
+	if err != nil {
+		return err
+	}
+	_, err = iam.ParseDeleteBindingDeviceResponse(httpResp)
+	return huawei.NoResult(opDeleteBindingDevice, httpResp, err)
+}
+
+var opDeleteCustomPolicy = &huawei.Operation{Service: "iam", Name: "DeleteCustomPolicy", Method: "DELETE", Path: "/v3.0/OS-ROLE/roles/{role_id}",
+	Idempotent: true, Auth: true, Project: false, Domain: false}
+
+// DeleteCustomPolicy (删除自定义策略): DELETE /v3.0/OS-ROLE/roles/{role_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) DeleteCustomPolicy(ctx context.Context, roleId string) error {
+	httpResp, err := c.rt.Do(ctx, opDeleteCustomPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if roleId == "" {
+			return nil, huawei.ErrEmptyPathParam("role_id")
+		}
+		return iam.NewDeleteCustomPolicyRequest(server, roleId)
+	})
+	if err != nil {
+		return err
+	}
+	_, err = iam.ParseDeleteCustomPolicyResponse(httpResp)
+	return huawei.NoResult(opDeleteCustomPolicy, httpResp, err)
+}
+
+var opDeleteDomainGroupInheritedRole = &huawei.Operation{Service: "iam", Name: "DeleteDomainGroupInheritedRole", Method: "DELETE", Path: "/v3/OS-INHERIT/domains/{domain_id}/groups/{group_id}/roles/{role_id}/inherited_to_projects",
+	Idempotent: true, Auth: true, Project: false, Domain: true}
+
+// DeleteDomainGroupInheritedRole (移除用户组的所有项目服务权限): DELETE /v3/OS-INHERIT/domains/{domain_id}/groups/{group_id}/roles/{role_id}/inherited_to_projects.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) DeleteDomainGroupInheritedRole(ctx context.Context, groupId string, roleId string) error {
+	httpResp, err := c.rt.Do(ctx, opDeleteDomainGroupInheritedRole, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if groupId == "" {
+			return nil, huawei.ErrEmptyPathParam("group_id")
+		}
+		if roleId == "" {
+			return nil, huawei.ErrEmptyPathParam("role_id")
+		}
+		return iam.NewDeleteDomainGroupInheritedRoleRequest(server, ids.Domain, groupId, roleId)
+	})
+	if err != nil {
+		return err
+	}
+	_, err = iam.ParseDeleteDomainGroupInheritedRoleResponse(httpResp)
+	return huawei.NoResult(opDeleteDomainGroupInheritedRole, httpResp, err)
+}
+
+var opDeleteMfaDevice = &huawei.Operation{Service: "iam", Name: "DeleteMfaDevice", Method: "DELETE", Path: "/v3.0/OS-MFA/virtual-mfa-devices",
+	Idempotent: true, Auth: true, Project: false, Domain: false}
+
+// DeleteMfaDevice (删除MFA设备): DELETE /v3.0/OS-MFA/virtual-mfa-devices.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) DeleteMfaDevice(ctx context.Context, params *iam.DeleteMfaDeviceParams) error {
+	httpResp, err := c.rt.Do(ctx, opDeleteMfaDevice, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return iam.NewDeleteMfaDeviceRequest(server, params)
+	})
+	if err != nil {
+		return err
+	}
+	_, err = iam.ParseDeleteMfaDeviceResponse(httpResp)
+	return huawei.NoResult(opDeleteMfaDevice, httpResp, err)
+}
+
+var opDeletePermanentAccessKey = &huawei.Operation{Service: "iam", Name: "DeletePermanentAccessKey", Method: "DELETE", Path: "/v3.0/OS-CREDENTIAL/credentials/{access_key}",
+	Idempotent: true, Auth: true, Project: false, Domain: false}
+
+// DeletePermanentAccessKey (删除指定永久访问密钥): DELETE /v3.0/OS-CREDENTIAL/credentials/{access_key}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) DeletePermanentAccessKey(ctx context.Context, accessKey string) error {
+	httpResp, err := c.rt.Do(ctx, opDeletePermanentAccessKey, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if accessKey == "" {
+			return nil, huawei.ErrEmptyPathParam("access_key")
+		}
+		return iam.NewDeletePermanentAccessKeyRequest(server, accessKey)
+	})
+	if err != nil {
+		return err
+	}
+	_, err = iam.ParseDeletePermanentAccessKeyResponse(httpResp)
+	return huawei.NoResult(opDeletePermanentAccessKey, httpResp, err)
+}
+
+var opDeleteRole = &huawei.Operation{Service: "iam", Name: "DeleteRole", Method: "DELETE", Path: "/v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id}",
+	Idempotent: true, Auth: false, Project: false, Domain: false}
+
+// DeleteRole (删除企业项目关联的用户组权限): DELETE /v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) DeleteRole(ctx context.Context, enterpriseProjectId string, groupId string, roleId string, body iam.DeleteRoleJSONRequestBody) error {
+	httpResp, err := c.rt.Do(ctx, opDeleteRole, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if enterpriseProjectId == "" {
+			return nil, huawei.ErrEmptyPathParam("enterprise_project_id")
+		}
+		if groupId == "" {
+			return nil, huawei.ErrEmptyPathParam("group_id")
+		}
+		if roleId == "" {
+			return nil, huawei.ErrEmptyPathParam("role_id")
+		}
+		return iam.NewDeleteRoleRequest(server, enterpriseProjectId, groupId, roleId, body)
+	})
+	if err != nil {
+		return err
+	}
+	_, err = iam.ParseDeleteRoleResponse(httpResp)
+	return huawei.NoResult(opDeleteRole, httpResp, err)
+}
+
+var opKeystoneAddUserToGroup = &huawei.Operation{Service: "iam", Name: "KeystoneAddUserToGroup", Method: "PUT", Path: "/v3/groups/{group_id}/users/{user_id}",
+	Idempotent: true, Auth: true, Project: false, Domain: false}
+
+// KeystoneAddUserToGroup (添加IAM用户到用户组): PUT /v3/groups/{group_id}/users/{user_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) KeystoneAddUserToGroup(ctx context.Context, groupId string, userId string) error {
+	httpResp, err := c.rt.Do(ctx, opKeystoneAddUserToGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if groupId == "" {
+			return nil, huawei.ErrEmptyPathParam("group_id")
+		}
+		if userId == "" {
+			return nil, huawei.ErrEmptyPathParam("user_id")
+		}
+		return iam.NewKeystoneAddUserToGroupRequest(server, groupId, userId)
+	})
+	if err != nil {
+		return err
+	}
+	_, err = iam.ParseKeystoneAddUserToGroupResponse(httpResp)
+	return huawei.NoResult(opKeystoneAddUserToGroup, httpResp, err)
+}
+
+var opKeystoneAssociateGroupWithDomainPermission = &huawei.Operation{Service: "iam", Name: "KeystoneAssociateGroupWithDomainPermission", Method: "PUT", Path: "/v3/domains/{domain_id}/groups/{group_id}/roles/{role_id}",
+	Idempotent: true, Auth: true, Project: false, Domain: true}
+
+// KeystoneAssociateGroupWithDomainPermission (为用户组授予全局服务权限): PUT /v3/domains/{domain_id}/groups/{group_id}/roles/{role_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) KeystoneAssociateGroupWithDomainPermission(ctx context.Context, groupId string, roleId string) error {
+	httpResp, err := c.rt.Do(ctx, opKeystoneAssociateGroupWithDomainPermission, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if groupId == "" {
+			return nil, huawei.ErrEmptyPathParam("group_id")
+		}
+		if roleId == "" {
+			return nil, huawei.ErrEmptyPathParam("role_id")
+		}
+		return iam.NewKeystoneAssociateGroupWithDomainPermissionRequest(server, ids.Domain, groupId, roleId)
+	})
+	if err != nil {
+		return err
+	}
+	_, err = iam.ParseKeystoneAssociateGroupWithDomainPermissionResponse(httpResp)
+	return huawei.NoResult(opKeystoneAssociateGroupWithDomainPermission, httpResp, err)
+}
+
+var opKeystoneAssociateGroupWithProjectPermission = &huawei.Operation{Service: "iam", Name: "KeystoneAssociateGroupWithProjectPermission", Method: "PUT", Path: "/v3/projects/{project_id}/groups/{group_id}/roles/{role_id}",
+	Idempotent: true, Auth: true, Project: true, Domain: false}
+
+// KeystoneAssociateGroupWithProjectPermission (为用户组授予项目服务权限): PUT /v3/projects/{project_id}/groups/{group_id}/roles/{role_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) KeystoneAssociateGroupWithProjectPermission(ctx context.Context, groupId string, roleId string) error {
+	httpResp, err := c.rt.Do(ctx, opKeystoneAssociateGroupWithProjectPermission, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if groupId == "" {
+			return nil, huawei.ErrEmptyPathParam("group_id")
+		}
+		if roleId == "" {
+			return nil, huawei.ErrEmptyPathParam("role_id")
+		}
+		return iam.NewKeystoneAssociateGroupWithProjectPermissionRequest(server, ids.Project, groupId, roleId)
+	})
+	if err != nil {
+		return err
+	}
+	_, err = iam.ParseKeystoneAssociateGroupWithProjectPermissionResponse(httpResp)
+	return huawei.NoResult(opKeystoneAssociateGroupWithProjectPermission, httpResp, err)
+}
+
+var opKeystoneCheckDomainPermissionForGroup = &huawei.Operation{Service: "iam", Name: "KeystoneCheckDomainPermissionForGroup", Method: "HEAD", Path: "/v3/domains/{domain_id}/groups/{group_id}/roles/{role_id}",
+	Idempotent: true, Auth: true, Project: false, Domain: true}
+
+// KeystoneCheckDomainPermissionForGroup (查询用户组是否拥有全局服务权限): HEAD /v3/domains/{domain_id}/groups/{group_id}/roles/{role_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) KeystoneCheckDomainPermissionForGroup(ctx context.Context, groupId string, roleId string) error {
+	httpResp, err := c.rt.Do(ctx, opKeystoneCheckDomainPermissionForGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if groupId == "" {
+			return nil, huawei.ErrEmptyPathParam("group_id")
+		}
+		if roleId == "" {
+			return nil, huawei.ErrEmptyPathParam("role_id")
+		}
+		return iam.NewKeystoneCheckDomainPermissionForGroupRequest(server, ids.Domain, groupId, roleId)
+	})
+	if err != nil {
+		return err
+	}
+	_, err = iam.ParseKeystoneCheckDomainPermissionForGroupResponse(httpResp)
+	return huawei.NoResult(opKeystoneCheckDomainPermissionForGroup, httpResp, err)
+}
+
+var opKeystoneCheckProjectPermissionForGroup = &huawei.Operation{Service: "iam", Name: "KeystoneCheckProjectPermissionForGroup", Method: "HEAD", Path: "/v3/projects/{project_id}/groups/{group_id}/roles/{role_id}",
+	Idempotent: true, Auth: true, Project: true, Domain: false}
+
+// KeystoneCheckProjectPermissionForGroup (查询用户组是否拥有项目服务权限): HEAD /v3/projects/{project_id}/groups/{group_id}/roles/{role_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) KeystoneCheckProjectPermissionForGroup(ctx context.Context, groupId string, roleId string) error {
+	httpResp, err := c.rt.Do(ctx, opKeystoneCheckProjectPermissionForGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if groupId == "" {
+			return nil, huawei.ErrEmptyPathParam("group_id")
+		}
+		if roleId == "" {
+			return nil, huawei.ErrEmptyPathParam("role_id")
+		}
+		return iam.NewKeystoneCheckProjectPermissionForGroupRequest(server, ids.Project, groupId, roleId)
+	})
+	if err != nil {
+		return err
+	}
+	_, err = iam.ParseKeystoneCheckProjectPermissionForGroupResponse(httpResp)
+	return huawei.NoResult(opKeystoneCheckProjectPermissionForGroup, httpResp, err)
+}
+
+var opKeystoneCheckUserInGroup = &huawei.Operation{Service: "iam", Name: "KeystoneCheckUserInGroup", Method: "HEAD", Path: "/v3/groups/{group_id}/users/{user_id}",
+	Idempotent: true, Auth: true, Project: false, Domain: false}
+
+// KeystoneCheckUserInGroup (查询IAM用户是否在用户组中): HEAD /v3/groups/{group_id}/users/{user_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) KeystoneCheckUserInGroup(ctx context.Context, groupId string, userId string) error {
+	httpResp, err := c.rt.Do(ctx, opKeystoneCheckUserInGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if groupId == "" {
+			return nil, huawei.ErrEmptyPathParam("group_id")
+		}
+		if userId == "" {
+			return nil, huawei.ErrEmptyPathParam("user_id")
+		}
+		return iam.NewKeystoneCheckUserInGroupRequest(server, groupId, userId)
+	})
+	if err != nil {
+		return err
+	}
+	_, err = iam.ParseKeystoneCheckUserInGroupResponse(httpResp)
+	return huawei.NoResult(opKeystoneCheckUserInGroup, httpResp, err)
+}
+
+var opKeystoneCheckroleForGroup = &huawei.Operation{Service: "iam", Name: "KeystoneCheckroleForGroup", Method: "HEAD", Path: "/v3/OS-INHERIT/domains/{domain_id}/groups/{group_id}/roles/{role_id}/inherited_to_projects",
+	Idempotent: true, Auth: true, Project: false, Domain: true}
+
+// KeystoneCheckroleForGroup (查询用户组是否拥有所有项目指定权限): HEAD /v3/OS-INHERIT/domains/{domain_id}/groups/{group_id}/roles/{role_id}/inherited_to_projects.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) KeystoneCheckroleForGroup(ctx context.Context, groupId string, roleId string) error {
+	httpResp, err := c.rt.Do(ctx, opKeystoneCheckroleForGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if groupId == "" {
+			return nil, huawei.ErrEmptyPathParam("group_id")
+		}
+		if roleId == "" {
+			return nil, huawei.ErrEmptyPathParam("role_id")
+		}
+		return iam.NewKeystoneCheckroleForGroupRequest(server, ids.Domain, groupId, roleId)
+	})
+	if err != nil {
+		return err
+	}
+	_, err = iam.ParseKeystoneCheckroleForGroupResponse(httpResp)
+	return huawei.NoResult(opKeystoneCheckroleForGroup, httpResp, err)
+}
+
+var opKeystoneCreateGroup = &huawei.Operation{Service: "iam", Name: "KeystoneCreateGroup", Method: "POST", Path: "/v3/groups",
+	Idempotent: false, Auth: true, Project: false, Domain: false}
+
+// KeystoneCreateGroup (创建用户组): POST /v3/groups.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) KeystoneCreateGroup(ctx context.Context, body iam.KeystoneCreateGroupJSONRequestBody) (*iam.KeystoneCreateGroupResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opKeystoneCreateGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return iam.NewKeystoneCreateGroupRequest(server, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseKeystoneCreateGroupResponse(httpResp)
+	return huawei.Result(opKeystoneCreateGroup, httpResp, parsed, err, func(p *iam.KeystoneCreateGroupResponse) *iam.KeystoneCreateGroupResponseBody { return p.JSON201 })
+}
+
+var opKeystoneCreateIdentityProvider = &huawei.Operation{Service: "iam", Name: "KeystoneCreateIdentityProvider", Method: "PUT", Path: "/v3/OS-FEDERATION/identity_providers/{id}",
+	Idempotent: true, Auth: true, Project: false, Domain: false}
+
+// KeystoneCreateIdentityProvider (创建身份提供商): PUT /v3/OS-FEDERATION/identity_providers/{id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) KeystoneCreateIdentityProvider(ctx context.Context, id string, body iam.KeystoneCreateIdentityProviderJSONRequestBody) (*iam.KeystoneCreateIdentityProviderResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opKeystoneCreateIdentityProvider, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if id == "" {
+			return nil, huawei.ErrEmptyPathParam("id")
+		}
+		return iam.NewKeystoneCreateIdentityProviderRequest(server, id, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseKeystoneCreateIdentityProviderResponse(httpResp)
+	return huawei.Result(opKeystoneCreateIdentityProvider, httpResp, parsed, err, func(p *iam.KeystoneCreateIdentityProviderResponse) *iam.KeystoneCreateIdentityProviderResponseBody {
+		return p.JSON201
+	})
+}
+
+var opKeystoneCreateMapping = &huawei.Operation{Service: "iam", Name: "KeystoneCreateMapping", Method: "PUT", Path: "/v3/OS-FEDERATION/mappings/{id}",
+	Idempotent: true, Auth: true, Project: false, Domain: false}
+
+// KeystoneCreateMapping (注册映射): PUT /v3/OS-FEDERATION/mappings/{id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) KeystoneCreateMapping(ctx context.Context, id string, body iam.KeystoneCreateMappingJSONRequestBody) (*iam.KeystoneCreateMappingResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opKeystoneCreateMapping, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if id == "" {
+			return nil, huawei.ErrEmptyPathParam("id")
+		}
+		return iam.NewKeystoneCreateMappingRequest(server, id, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseKeystoneCreateMappingResponse(httpResp)
+	return huawei.Result(opKeystoneCreateMapping, httpResp, parsed, err, func(p *iam.KeystoneCreateMappingResponse) *iam.KeystoneCreateMappingResponseBody { return p.JSON201 })
+}
+
+var opKeystoneCreateProject = &huawei.Operation{Service: "iam", Name: "KeystoneCreateProject", Method: "POST", Path: "/v3/projects",
+	Idempotent: false, Auth: true, Project: false, Domain: false}
+
+// KeystoneCreateProject (创建项目): POST /v3/projects.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) KeystoneCreateProject(ctx context.Context, body iam.KeystoneCreateProjectJSONRequestBody) (*iam.KeystoneCreateProjectResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opKeystoneCreateProject, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return iam.NewKeystoneCreateProjectRequest(server, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseKeystoneCreateProjectResponse(httpResp)
+	return huawei.Result(opKeystoneCreateProject, httpResp, parsed, err, func(p *iam.KeystoneCreateProjectResponse) *iam.KeystoneCreateProjectResponseBody { return p.JSON201 })
+}
+
+var opKeystoneCreateProtocol = &huawei.Operation{Service: "iam", Name: "KeystoneCreateProtocol", Method: "PUT", Path: "/v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}",
+	Idempotent: true, Auth: true, Project: false, Domain: false}
+
+// KeystoneCreateProtocol (注册协议): PUT /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) KeystoneCreateProtocol(ctx context.Context, idpId string, protocolId string, body iam.KeystoneCreateProtocolJSONRequestBody) (*iam.KeystoneCreateProtocolResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opKeystoneCreateProtocol, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if idpId == "" {
+			return nil, huawei.ErrEmptyPathParam("idp_id")
+		}
+		if protocolId == "" {
+			return nil, huawei.ErrEmptyPathParam("protocol_id")
+		}
+		return iam.NewKeystoneCreateProtocolRequest(server, idpId, protocolId, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseKeystoneCreateProtocolResponse(httpResp)
+	return huawei.Result(opKeystoneCreateProtocol, httpResp, parsed, err, func(p *iam.KeystoneCreateProtocolResponse) *iam.KeystoneCreateProtocolResponseBody { return p.JSON201 })
+}
+
+var opKeystoneCreateUser = &huawei.Operation{Service: "iam", Name: "KeystoneCreateUser", Method: "POST", Path: "/v3/users",
+	Idempotent: false, Auth: true, Project: false, Domain: false}
+
+// KeystoneCreateUser (管理员创建IAM用户): POST /v3/users.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) KeystoneCreateUser(ctx context.Context, body iam.KeystoneCreateUserJSONRequestBody) (*iam.KeystoneCreateUserResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opKeystoneCreateUser, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return iam.NewKeystoneCreateUserRequest(server, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseKeystoneCreateUserResponse(httpResp)
+	return huawei.Result(opKeystoneCreateUser, httpResp, parsed, err, func(p *iam.KeystoneCreateUserResponse) *iam.KeystoneCreateUserResponseBody { return p.JSON201 })
+}
+
 var opKeystoneCreateUserTokenByPassword = &huawei.Operation{Service: "iam", Name: "KeystoneCreateUserTokenByPassword", Method: "POST", Path: "/v3/auth/tokens",
 	Idempotent: true, Auth: false, Project: false, Domain: false}
 
@@ -50,4 +796,2140 @@ func (c *Client) KeystoneCreateUserTokenByPassword(ctx context.Context, params *
 	return huawei.Result(opKeystoneCreateUserTokenByPassword, httpResp, parsed, err, func(p *iam.KeystoneCreateUserTokenByPasswordResponse) *iam.KeystoneCreateUserTokenByPasswordResponseBody {
 		return p.JSON201
 	})
+}
+
+var opKeystoneDeleteGroup = &huawei.Operation{Service: "iam", Name: "KeystoneDeleteGroup", Method: "DELETE", Path: "/v3/groups/{group_id}",
+	Idempotent: true, Auth: true, Project: false, Domain: false}
+
+// KeystoneDeleteGroup (删除用户组): DELETE /v3/groups/{group_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) KeystoneDeleteGroup(ctx context.Context, groupId string) error {
+	httpResp, err := c.rt.Do(ctx, opKeystoneDeleteGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if groupId == "" {
+			return nil, huawei.ErrEmptyPathParam("group_id")
+		}
+		return iam.NewKeystoneDeleteGroupRequest(server, groupId)
+	})
+	if err != nil {
+		return err
+	}
+	_, err = iam.ParseKeystoneDeleteGroupResponse(httpResp)
+	return huawei.NoResult(opKeystoneDeleteGroup, httpResp, err)
+}
+
+var opKeystoneDeleteIdentityProvider = &huawei.Operation{Service: "iam", Name: "KeystoneDeleteIdentityProvider", Method: "DELETE", Path: "/v3/OS-FEDERATION/identity_providers/{id}",
+	Idempotent: true, Auth: true, Project: false, Domain: false}
+
+// KeystoneDeleteIdentityProvider (删除SAML身份提供商): DELETE /v3/OS-FEDERATION/identity_providers/{id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) KeystoneDeleteIdentityProvider(ctx context.Context, id string) error {
+	httpResp, err := c.rt.Do(ctx, opKeystoneDeleteIdentityProvider, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if id == "" {
+			return nil, huawei.ErrEmptyPathParam("id")
+		}
+		return iam.NewKeystoneDeleteIdentityProviderRequest(server, id)
+	})
+	if err != nil {
+		return err
+	}
+	_, err = iam.ParseKeystoneDeleteIdentityProviderResponse(httpResp)
+	return huawei.NoResult(opKeystoneDeleteIdentityProvider, httpResp, err)
+}
+
+var opKeystoneDeleteMapping = &huawei.Operation{Service: "iam", Name: "KeystoneDeleteMapping", Method: "DELETE", Path: "/v3/OS-FEDERATION/mappings/{id}",
+	Idempotent: true, Auth: true, Project: false, Domain: false}
+
+// KeystoneDeleteMapping (删除映射): DELETE /v3/OS-FEDERATION/mappings/{id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) KeystoneDeleteMapping(ctx context.Context, id string) error {
+	httpResp, err := c.rt.Do(ctx, opKeystoneDeleteMapping, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if id == "" {
+			return nil, huawei.ErrEmptyPathParam("id")
+		}
+		return iam.NewKeystoneDeleteMappingRequest(server, id)
+	})
+	if err != nil {
+		return err
+	}
+	_, err = iam.ParseKeystoneDeleteMappingResponse(httpResp)
+	return huawei.NoResult(opKeystoneDeleteMapping, httpResp, err)
+}
+
+var opKeystoneDeleteProtocol = &huawei.Operation{Service: "iam", Name: "KeystoneDeleteProtocol", Method: "DELETE", Path: "/v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}",
+	Idempotent: true, Auth: true, Project: false, Domain: false}
+
+// KeystoneDeleteProtocol (删除协议): DELETE /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) KeystoneDeleteProtocol(ctx context.Context, idpId string, protocolId string) error {
+	httpResp, err := c.rt.Do(ctx, opKeystoneDeleteProtocol, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if idpId == "" {
+			return nil, huawei.ErrEmptyPathParam("idp_id")
+		}
+		if protocolId == "" {
+			return nil, huawei.ErrEmptyPathParam("protocol_id")
+		}
+		return iam.NewKeystoneDeleteProtocolRequest(server, idpId, protocolId)
+	})
+	if err != nil {
+		return err
+	}
+	_, err = iam.ParseKeystoneDeleteProtocolResponse(httpResp)
+	return huawei.NoResult(opKeystoneDeleteProtocol, httpResp, err)
+}
+
+var opKeystoneDeleteUser = &huawei.Operation{Service: "iam", Name: "KeystoneDeleteUser", Method: "DELETE", Path: "/v3/users/{user_id}",
+	Idempotent: true, Auth: true, Project: false, Domain: false}
+
+// KeystoneDeleteUser (管理员删除IAM用户): DELETE /v3/users/{user_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) KeystoneDeleteUser(ctx context.Context, userId string) error {
+	httpResp, err := c.rt.Do(ctx, opKeystoneDeleteUser, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if userId == "" {
+			return nil, huawei.ErrEmptyPathParam("user_id")
+		}
+		return iam.NewKeystoneDeleteUserRequest(server, userId)
+	})
+	if err != nil {
+		return err
+	}
+	_, err = iam.ParseKeystoneDeleteUserResponse(httpResp)
+	return huawei.NoResult(opKeystoneDeleteUser, httpResp, err)
+}
+
+var opKeystoneListAllProjectPermissionsForGroup = &huawei.Operation{Service: "iam", Name: "KeystoneListAllProjectPermissionsForGroup", Method: "GET", Path: "/v3/OS-INHERIT/domains/{domain_id}/groups/{group_id}/roles/inherited_to_projects",
+	Idempotent: true, Auth: true, Project: false, Domain: true}
+
+// KeystoneListAllProjectPermissionsForGroup (查询用户组的所有项目权限列表): GET /v3/OS-INHERIT/domains/{domain_id}/groups/{group_id}/roles/inherited_to_projects.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) KeystoneListAllProjectPermissionsForGroup(ctx context.Context, groupId string) (*iam.KeystoneListAllProjectPermissionsForGroupResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opKeystoneListAllProjectPermissionsForGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if groupId == "" {
+			return nil, huawei.ErrEmptyPathParam("group_id")
+		}
+		return iam.NewKeystoneListAllProjectPermissionsForGroupRequest(server, ids.Domain, groupId)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseKeystoneListAllProjectPermissionsForGroupResponse(httpResp)
+	return huawei.Result(opKeystoneListAllProjectPermissionsForGroup, httpResp, parsed, err, func(p *iam.KeystoneListAllProjectPermissionsForGroupResponse) *iam.KeystoneListAllProjectPermissionsForGroupResponseBody {
+		return p.JSON200
+	})
+}
+
+var opKeystoneListAuthDomains = &huawei.Operation{Service: "iam", Name: "KeystoneListAuthDomains", Method: "GET", Path: "/v3/auth/domains",
+	Idempotent: true, Auth: true, Project: false, Domain: false}
+
+// KeystoneListAuthDomains (查询IAM用户可以访问的帐号详情): GET /v3/auth/domains.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) KeystoneListAuthDomains(ctx context.Context) (*iam.KeystoneListAuthDomainsResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opKeystoneListAuthDomains, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return iam.NewKeystoneListAuthDomainsRequest(server)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseKeystoneListAuthDomainsResponse(httpResp)
+	return huawei.Result(opKeystoneListAuthDomains, httpResp, parsed, err, func(p *iam.KeystoneListAuthDomainsResponse) *iam.KeystoneListAuthDomainsResponseBody {
+		return p.JSON200
+	})
+}
+
+var opKeystoneListAuthProjects = &huawei.Operation{Service: "iam", Name: "KeystoneListAuthProjects", Method: "GET", Path: "/v3/auth/projects",
+	Idempotent: true, Auth: true, Project: false, Domain: false}
+
+// KeystoneListAuthProjects (查询IAM用户可以访问的项目列表): GET /v3/auth/projects.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) KeystoneListAuthProjects(ctx context.Context) (*iam.KeystoneListAuthProjectsResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opKeystoneListAuthProjects, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return iam.NewKeystoneListAuthProjectsRequest(server)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseKeystoneListAuthProjectsResponse(httpResp)
+	return huawei.Result(opKeystoneListAuthProjects, httpResp, parsed, err, func(p *iam.KeystoneListAuthProjectsResponse) *iam.KeystoneListAuthProjectsResponseBody {
+		return p.JSON200
+	})
+}
+
+var opKeystoneListDomainPermissionsForGroup = &huawei.Operation{Service: "iam", Name: "KeystoneListDomainPermissionsForGroup", Method: "GET", Path: "/v3/domains/{domain_id}/groups/{group_id}/roles",
+	Idempotent: true, Auth: true, Project: false, Domain: true}
+
+// KeystoneListDomainPermissionsForGroup (查询全局服务中的用户组权限): GET /v3/domains/{domain_id}/groups/{group_id}/roles.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) KeystoneListDomainPermissionsForGroup(ctx context.Context, groupId string) (*iam.KeystoneListDomainPermissionsForGroupResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opKeystoneListDomainPermissionsForGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if groupId == "" {
+			return nil, huawei.ErrEmptyPathParam("group_id")
+		}
+		return iam.NewKeystoneListDomainPermissionsForGroupRequest(server, ids.Domain, groupId)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseKeystoneListDomainPermissionsForGroupResponse(httpResp)
+	return huawei.Result(opKeystoneListDomainPermissionsForGroup, httpResp, parsed, err, func(p *iam.KeystoneListDomainPermissionsForGroupResponse) *iam.KeystoneListDomainPermissionsForGroupResponseBody {
+		return p.JSON200
+	})
+}
+
+var opKeystoneListEndpoints = &huawei.Operation{Service: "iam", Name: "KeystoneListEndpoints", Method: "GET", Path: "/v3/endpoints",
+	Idempotent: true, Auth: true, Project: false, Domain: false}
+
+// KeystoneListEndpoints (查询终端节点列表): GET /v3/endpoints.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) KeystoneListEndpoints(ctx context.Context, params *iam.KeystoneListEndpointsParams) (*iam.KeystoneListEndpointsResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opKeystoneListEndpoints, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return iam.NewKeystoneListEndpointsRequest(server, params)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseKeystoneListEndpointsResponse(httpResp)
+	return huawei.Result(opKeystoneListEndpoints, httpResp, parsed, err, func(p *iam.KeystoneListEndpointsResponse) *iam.KeystoneListEndpointsResponseBody { return p.JSON200 })
+}
+
+var opKeystoneListGroups = &huawei.Operation{Service: "iam", Name: "KeystoneListGroups", Method: "GET", Path: "/v3/groups",
+	Idempotent: true, Auth: true, Project: false, Domain: false}
+
+// KeystoneListGroups (查询用户组列表): GET /v3/groups.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) KeystoneListGroups(ctx context.Context, params *iam.KeystoneListGroupsParams) (*iam.KeystoneListGroupsResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opKeystoneListGroups, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return iam.NewKeystoneListGroupsRequest(server, params)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseKeystoneListGroupsResponse(httpResp)
+	return huawei.Result(opKeystoneListGroups, httpResp, parsed, err, func(p *iam.KeystoneListGroupsResponse) *iam.KeystoneListGroupsResponseBody { return p.JSON200 })
+}
+
+var opKeystoneListGroupsForUser = &huawei.Operation{Service: "iam", Name: "KeystoneListGroupsForUser", Method: "GET", Path: "/v3/users/{user_id}/groups",
+	Idempotent: true, Auth: true, Project: false, Domain: false}
+
+// KeystoneListGroupsForUser (查询IAM用户所属用户组): GET /v3/users/{user_id}/groups.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) KeystoneListGroupsForUser(ctx context.Context, userId string) (*iam.KeystoneListGroupsForUserResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opKeystoneListGroupsForUser, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if userId == "" {
+			return nil, huawei.ErrEmptyPathParam("user_id")
+		}
+		return iam.NewKeystoneListGroupsForUserRequest(server, userId)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseKeystoneListGroupsForUserResponse(httpResp)
+	return huawei.Result(opKeystoneListGroupsForUser, httpResp, parsed, err, func(p *iam.KeystoneListGroupsForUserResponse) *iam.KeystoneListGroupsForUserResponseBody {
+		return p.JSON200
+	})
+}
+
+var opKeystoneListIdentityProviders = &huawei.Operation{Service: "iam", Name: "KeystoneListIdentityProviders", Method: "GET", Path: "/v3/OS-FEDERATION/identity_providers",
+	Idempotent: true, Auth: true, Project: false, Domain: false}
+
+// KeystoneListIdentityProviders (查询身份提供商列表): GET /v3/OS-FEDERATION/identity_providers.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) KeystoneListIdentityProviders(ctx context.Context) (*iam.KeystoneListIdentityProvidersResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opKeystoneListIdentityProviders, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return iam.NewKeystoneListIdentityProvidersRequest(server)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseKeystoneListIdentityProvidersResponse(httpResp)
+	return huawei.Result(opKeystoneListIdentityProviders, httpResp, parsed, err, func(p *iam.KeystoneListIdentityProvidersResponse) *iam.KeystoneListIdentityProvidersResponseBody {
+		return p.JSON200
+	})
+}
+
+var opKeystoneListMappings = &huawei.Operation{Service: "iam", Name: "KeystoneListMappings", Method: "GET", Path: "/v3/OS-FEDERATION/mappings",
+	Idempotent: true, Auth: true, Project: false, Domain: false}
+
+// KeystoneListMappings (查询映射列表): GET /v3/OS-FEDERATION/mappings.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) KeystoneListMappings(ctx context.Context) (*iam.KeystoneListMappingsResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opKeystoneListMappings, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return iam.NewKeystoneListMappingsRequest(server)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseKeystoneListMappingsResponse(httpResp)
+	return huawei.Result(opKeystoneListMappings, httpResp, parsed, err, func(p *iam.KeystoneListMappingsResponse) *iam.KeystoneListMappingsResponseBody { return p.JSON200 })
+}
+
+var opKeystoneListPermissions = &huawei.Operation{Service: "iam", Name: "KeystoneListPermissions", Method: "GET", Path: "/v3/roles",
+	Idempotent: true, Auth: true, Project: false, Domain: false}
+
+// KeystoneListPermissions (查询权限列表): GET /v3/roles.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) KeystoneListPermissions(ctx context.Context, params *iam.KeystoneListPermissionsParams) (*iam.KeystoneListPermissionsResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opKeystoneListPermissions, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return iam.NewKeystoneListPermissionsRequest(server, params)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseKeystoneListPermissionsResponse(httpResp)
+	return huawei.Result(opKeystoneListPermissions, httpResp, parsed, err, func(p *iam.KeystoneListPermissionsResponse) *iam.KeystoneListPermissionsResponseBody {
+		return p.JSON200
+	})
+}
+
+var pageKeystoneListPermissions = huawei.Paging{Op: opKeystoneListPermissions, Style: "page", Param: "page", Limit: "per_page",
+	In: "query", ParamType: "integer", Items: "roles", Next: "", Total: ""}
+
+// KeystoneListPermissionsAll iterates over the roles of every page of KeystoneListPermissions
+// (page paging), fetching the next page only when the loop asks for it.
+// It stops after yielding an error.
+func (c *Client) KeystoneListPermissionsAll(ctx context.Context, params *iam.KeystoneListPermissionsParams) iter.Seq2[iam.KeystoneListPermissionsRoles, error] {
+	call := func(ctx context.Context, params *iam.KeystoneListPermissionsParams) (*iam.KeystoneListPermissionsResponseBody, error) {
+		return c.KeystoneListPermissions(ctx, params)
+	}
+	return huawei.Paginate(ctx, pageKeystoneListPermissions, params, call, func(p *iam.KeystoneListPermissionsResponseBody) []iam.KeystoneListPermissionsRoles {
+		if p.Roles == nil {
+			return nil
+		}
+		return *p.Roles
+	})
+}
+
+var opKeystoneListProjectPermissionsForGroup = &huawei.Operation{Service: "iam", Name: "KeystoneListProjectPermissionsForGroup", Method: "GET", Path: "/v3/projects/{project_id}/groups/{group_id}/roles",
+	Idempotent: true, Auth: true, Project: true, Domain: false}
+
+// KeystoneListProjectPermissionsForGroup (查询项目服务中的用户组权限): GET /v3/projects/{project_id}/groups/{group_id}/roles.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) KeystoneListProjectPermissionsForGroup(ctx context.Context, groupId string) (*iam.KeystoneListProjectPermissionsForGroupResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opKeystoneListProjectPermissionsForGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if groupId == "" {
+			return nil, huawei.ErrEmptyPathParam("group_id")
+		}
+		return iam.NewKeystoneListProjectPermissionsForGroupRequest(server, ids.Project, groupId)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseKeystoneListProjectPermissionsForGroupResponse(httpResp)
+	return huawei.Result(opKeystoneListProjectPermissionsForGroup, httpResp, parsed, err, func(p *iam.KeystoneListProjectPermissionsForGroupResponse) *iam.KeystoneListProjectPermissionsForGroupResponseBody {
+		return p.JSON200
+	})
+}
+
+var opKeystoneListProjects = &huawei.Operation{Service: "iam", Name: "KeystoneListProjects", Method: "GET", Path: "/v3/projects",
+	Idempotent: true, Auth: true, Project: false, Domain: false}
+
+// KeystoneListProjects (查询指定条件下的项目列表): GET /v3/projects.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) KeystoneListProjects(ctx context.Context, params *iam.KeystoneListProjectsParams) (*iam.KeystoneListProjectsResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opKeystoneListProjects, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return iam.NewKeystoneListProjectsRequest(server, params)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseKeystoneListProjectsResponse(httpResp)
+	return huawei.Result(opKeystoneListProjects, httpResp, parsed, err, func(p *iam.KeystoneListProjectsResponse) *iam.KeystoneListProjectsResponseBody { return p.JSON200 })
+}
+
+var pageKeystoneListProjects = huawei.Paging{Op: opKeystoneListProjects, Style: "page", Param: "page", Limit: "per_page",
+	In: "query", ParamType: "integer", Items: "projects", Next: "", Total: ""}
+
+// KeystoneListProjectsAll iterates over the projects of every page of KeystoneListProjects
+// (page paging), fetching the next page only when the loop asks for it.
+// It stops after yielding an error.
+func (c *Client) KeystoneListProjectsAll(ctx context.Context, params *iam.KeystoneListProjectsParams) iter.Seq2[iam.KeystoneListProjectsProjects, error] {
+	call := func(ctx context.Context, params *iam.KeystoneListProjectsParams) (*iam.KeystoneListProjectsResponseBody, error) {
+		return c.KeystoneListProjects(ctx, params)
+	}
+	return huawei.Paginate(ctx, pageKeystoneListProjects, params, call, func(p *iam.KeystoneListProjectsResponseBody) []iam.KeystoneListProjectsProjects {
+		if p.Projects == nil {
+			return nil
+		}
+		return *p.Projects
+	})
+}
+
+var opKeystoneListProjectsForUser = &huawei.Operation{Service: "iam", Name: "KeystoneListProjectsForUser", Method: "GET", Path: "/v3/users/{user_id}/projects",
+	Idempotent: true, Auth: true, Project: false, Domain: false}
+
+// KeystoneListProjectsForUser (查询指定IAM用户的项目列表): GET /v3/users/{user_id}/projects.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) KeystoneListProjectsForUser(ctx context.Context, userId string) (*iam.KeystoneListProjectsForUserResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opKeystoneListProjectsForUser, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if userId == "" {
+			return nil, huawei.ErrEmptyPathParam("user_id")
+		}
+		return iam.NewKeystoneListProjectsForUserRequest(server, userId)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseKeystoneListProjectsForUserResponse(httpResp)
+	return huawei.Result(opKeystoneListProjectsForUser, httpResp, parsed, err, func(p *iam.KeystoneListProjectsForUserResponse) *iam.KeystoneListProjectsForUserResponseBody {
+		return p.JSON200
+	})
+}
+
+var opKeystoneListProtocols = &huawei.Operation{Service: "iam", Name: "KeystoneListProtocols", Method: "GET", Path: "/v3/OS-FEDERATION/identity_providers/{idp_id}/protocols",
+	Idempotent: true, Auth: true, Project: false, Domain: false}
+
+// KeystoneListProtocols (查询协议列表): GET /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) KeystoneListProtocols(ctx context.Context, idpId string) (*iam.KeystoneListProtocolsResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opKeystoneListProtocols, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if idpId == "" {
+			return nil, huawei.ErrEmptyPathParam("idp_id")
+		}
+		return iam.NewKeystoneListProtocolsRequest(server, idpId)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseKeystoneListProtocolsResponse(httpResp)
+	return huawei.Result(opKeystoneListProtocols, httpResp, parsed, err, func(p *iam.KeystoneListProtocolsResponse) *iam.KeystoneListProtocolsResponseBody { return p.JSON200 })
+}
+
+var opKeystoneListRegions = &huawei.Operation{Service: "iam", Name: "KeystoneListRegions", Method: "GET", Path: "/v3/regions",
+	Idempotent: true, Auth: true, Project: false, Domain: false}
+
+// KeystoneListRegions (查询区域列表): GET /v3/regions.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) KeystoneListRegions(ctx context.Context) (*iam.KeystoneListRegionsResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opKeystoneListRegions, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return iam.NewKeystoneListRegionsRequest(server)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseKeystoneListRegionsResponse(httpResp)
+	return huawei.Result(opKeystoneListRegions, httpResp, parsed, err, func(p *iam.KeystoneListRegionsResponse) *iam.KeystoneListRegionsResponseBody { return p.JSON200 })
+}
+
+var opKeystoneListServices = &huawei.Operation{Service: "iam", Name: "KeystoneListServices", Method: "GET", Path: "/v3/services",
+	Idempotent: true, Auth: true, Project: false, Domain: false}
+
+// KeystoneListServices (查询服务列表): GET /v3/services.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) KeystoneListServices(ctx context.Context, params *iam.KeystoneListServicesParams) (*iam.KeystoneListServicesResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opKeystoneListServices, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return iam.NewKeystoneListServicesRequest(server, params)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseKeystoneListServicesResponse(httpResp)
+	return huawei.Result(opKeystoneListServices, httpResp, parsed, err, func(p *iam.KeystoneListServicesResponse) *iam.KeystoneListServicesResponseBody { return p.JSON200 })
+}
+
+var opKeystoneListUsers = &huawei.Operation{Service: "iam", Name: "KeystoneListUsers", Method: "GET", Path: "/v3/users",
+	Idempotent: true, Auth: true, Project: false, Domain: false}
+
+// KeystoneListUsers (管理员查询IAM用户列表): GET /v3/users.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) KeystoneListUsers(ctx context.Context, params *iam.KeystoneListUsersParams) (*iam.KeystoneListUsersResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opKeystoneListUsers, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return iam.NewKeystoneListUsersRequest(server, params)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseKeystoneListUsersResponse(httpResp)
+	return huawei.Result(opKeystoneListUsers, httpResp, parsed, err, func(p *iam.KeystoneListUsersResponse) *iam.KeystoneListUsersResponseBody { return p.JSON200 })
+}
+
+var opKeystoneListUsersForGroupByAdmin = &huawei.Operation{Service: "iam", Name: "KeystoneListUsersForGroupByAdmin", Method: "GET", Path: "/v3/groups/{group_id}/users",
+	Idempotent: true, Auth: true, Project: false, Domain: false}
+
+// KeystoneListUsersForGroupByAdmin (管理员查询用户组所包含的IAM用户): GET /v3/groups/{group_id}/users.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) KeystoneListUsersForGroupByAdmin(ctx context.Context, groupId string) (*iam.KeystoneListUsersForGroupByAdminResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opKeystoneListUsersForGroupByAdmin, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if groupId == "" {
+			return nil, huawei.ErrEmptyPathParam("group_id")
+		}
+		return iam.NewKeystoneListUsersForGroupByAdminRequest(server, groupId)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseKeystoneListUsersForGroupByAdminResponse(httpResp)
+	return huawei.Result(opKeystoneListUsersForGroupByAdmin, httpResp, parsed, err, func(p *iam.KeystoneListUsersForGroupByAdminResponse) *iam.KeystoneListUsersForGroupByAdminResponseBody {
+		return p.JSON200
+	})
+}
+
+var opKeystoneListVersions = &huawei.Operation{Service: "iam", Name: "KeystoneListVersions", Method: "GET", Path: "/",
+	Idempotent: true, Auth: false, Project: false, Domain: false}
+
+// KeystoneListVersions (查询Keystone API的版本信息): GET /.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) KeystoneListVersions(ctx context.Context) (*iam.KeystoneListVersionsResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opKeystoneListVersions, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return iam.NewKeystoneListVersionsRequest(server)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseKeystoneListVersionsResponse(httpResp)
+	return huawei.Result(opKeystoneListVersions, httpResp, parsed, err, func(p *iam.KeystoneListVersionsResponse) *iam.KeystoneListVersionsResponseBody { return p.JSON200 })
+}
+
+var opKeystoneRemoveDomainPermissionFromGroup = &huawei.Operation{Service: "iam", Name: "KeystoneRemoveDomainPermissionFromGroup", Method: "DELETE", Path: "/v3/domains/{domain_id}/groups/{group_id}/roles/{role_id}",
+	Idempotent: true, Auth: true, Project: false, Domain: true}
+
+// KeystoneRemoveDomainPermissionFromGroup (移除用户组的全局服务权限): DELETE /v3/domains/{domain_id}/groups/{group_id}/roles/{role_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) KeystoneRemoveDomainPermissionFromGroup(ctx context.Context, groupId string, roleId string) error {
+	httpResp, err := c.rt.Do(ctx, opKeystoneRemoveDomainPermissionFromGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if groupId == "" {
+			return nil, huawei.ErrEmptyPathParam("group_id")
+		}
+		if roleId == "" {
+			return nil, huawei.ErrEmptyPathParam("role_id")
+		}
+		return iam.NewKeystoneRemoveDomainPermissionFromGroupRequest(server, ids.Domain, groupId, roleId)
+	})
+	if err != nil {
+		return err
+	}
+	_, err = iam.ParseKeystoneRemoveDomainPermissionFromGroupResponse(httpResp)
+	return huawei.NoResult(opKeystoneRemoveDomainPermissionFromGroup, httpResp, err)
+}
+
+var opKeystoneRemoveProjectPermissionFromGroup = &huawei.Operation{Service: "iam", Name: "KeystoneRemoveProjectPermissionFromGroup", Method: "DELETE", Path: "/v3/projects/{project_id}/groups/{group_id}/roles/{role_id}",
+	Idempotent: true, Auth: true, Project: true, Domain: false}
+
+// KeystoneRemoveProjectPermissionFromGroup (移除用户组的项目服务权限): DELETE /v3/projects/{project_id}/groups/{group_id}/roles/{role_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) KeystoneRemoveProjectPermissionFromGroup(ctx context.Context, groupId string, roleId string) error {
+	httpResp, err := c.rt.Do(ctx, opKeystoneRemoveProjectPermissionFromGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if groupId == "" {
+			return nil, huawei.ErrEmptyPathParam("group_id")
+		}
+		if roleId == "" {
+			return nil, huawei.ErrEmptyPathParam("role_id")
+		}
+		return iam.NewKeystoneRemoveProjectPermissionFromGroupRequest(server, ids.Project, groupId, roleId)
+	})
+	if err != nil {
+		return err
+	}
+	_, err = iam.ParseKeystoneRemoveProjectPermissionFromGroupResponse(httpResp)
+	return huawei.NoResult(opKeystoneRemoveProjectPermissionFromGroup, httpResp, err)
+}
+
+var opKeystoneRemoveUserFromGroup = &huawei.Operation{Service: "iam", Name: "KeystoneRemoveUserFromGroup", Method: "DELETE", Path: "/v3/groups/{group_id}/users/{user_id}",
+	Idempotent: true, Auth: true, Project: false, Domain: false}
+
+// KeystoneRemoveUserFromGroup (移除用户组中的IAM用户): DELETE /v3/groups/{group_id}/users/{user_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) KeystoneRemoveUserFromGroup(ctx context.Context, groupId string, userId string) error {
+	httpResp, err := c.rt.Do(ctx, opKeystoneRemoveUserFromGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if groupId == "" {
+			return nil, huawei.ErrEmptyPathParam("group_id")
+		}
+		if userId == "" {
+			return nil, huawei.ErrEmptyPathParam("user_id")
+		}
+		return iam.NewKeystoneRemoveUserFromGroupRequest(server, groupId, userId)
+	})
+	if err != nil {
+		return err
+	}
+	_, err = iam.ParseKeystoneRemoveUserFromGroupResponse(httpResp)
+	return huawei.NoResult(opKeystoneRemoveUserFromGroup, httpResp, err)
+}
+
+var opKeystoneShowCatalog = &huawei.Operation{Service: "iam", Name: "KeystoneShowCatalog", Method: "GET", Path: "/v3/auth/catalog",
+	Idempotent: true, Auth: true, Project: false, Domain: false}
+
+// KeystoneShowCatalog (查询服务目录): GET /v3/auth/catalog.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) KeystoneShowCatalog(ctx context.Context) (*iam.KeystoneShowCatalogResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opKeystoneShowCatalog, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return iam.NewKeystoneShowCatalogRequest(server)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseKeystoneShowCatalogResponse(httpResp)
+	return huawei.Result(opKeystoneShowCatalog, httpResp, parsed, err, func(p *iam.KeystoneShowCatalogResponse) *iam.KeystoneShowCatalogResponseBody { return p.JSON200 })
+}
+
+var opKeystoneShowEndpoint = &huawei.Operation{Service: "iam", Name: "KeystoneShowEndpoint", Method: "GET", Path: "/v3/endpoints/{endpoint_id}",
+	Idempotent: true, Auth: true, Project: false, Domain: false}
+
+// KeystoneShowEndpoint (查询终端节点详情): GET /v3/endpoints/{endpoint_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) KeystoneShowEndpoint(ctx context.Context, endpointId string) (*iam.KeystoneShowEndpointResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opKeystoneShowEndpoint, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if endpointId == "" {
+			return nil, huawei.ErrEmptyPathParam("endpoint_id")
+		}
+		return iam.NewKeystoneShowEndpointRequest(server, endpointId)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseKeystoneShowEndpointResponse(httpResp)
+	return huawei.Result(opKeystoneShowEndpoint, httpResp, parsed, err, func(p *iam.KeystoneShowEndpointResponse) *iam.KeystoneShowEndpointResponseBody { return p.JSON200 })
+}
+
+var opKeystoneShowGroup = &huawei.Operation{Service: "iam", Name: "KeystoneShowGroup", Method: "GET", Path: "/v3/groups/{group_id}",
+	Idempotent: true, Auth: true, Project: false, Domain: false}
+
+// KeystoneShowGroup (查询用户组详情): GET /v3/groups/{group_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) KeystoneShowGroup(ctx context.Context, groupId string) (*iam.KeystoneShowGroupResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opKeystoneShowGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if groupId == "" {
+			return nil, huawei.ErrEmptyPathParam("group_id")
+		}
+		return iam.NewKeystoneShowGroupRequest(server, groupId)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseKeystoneShowGroupResponse(httpResp)
+	return huawei.Result(opKeystoneShowGroup, httpResp, parsed, err, func(p *iam.KeystoneShowGroupResponse) *iam.KeystoneShowGroupResponseBody { return p.JSON200 })
+}
+
+var opKeystoneShowIdentityProvider = &huawei.Operation{Service: "iam", Name: "KeystoneShowIdentityProvider", Method: "GET", Path: "/v3/OS-FEDERATION/identity_providers/{id}",
+	Idempotent: true, Auth: true, Project: false, Domain: false}
+
+// KeystoneShowIdentityProvider (查询身份提供商详情): GET /v3/OS-FEDERATION/identity_providers/{id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) KeystoneShowIdentityProvider(ctx context.Context, id string) (*iam.KeystoneShowIdentityProviderResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opKeystoneShowIdentityProvider, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if id == "" {
+			return nil, huawei.ErrEmptyPathParam("id")
+		}
+		return iam.NewKeystoneShowIdentityProviderRequest(server, id)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseKeystoneShowIdentityProviderResponse(httpResp)
+	return huawei.Result(opKeystoneShowIdentityProvider, httpResp, parsed, err, func(p *iam.KeystoneShowIdentityProviderResponse) *iam.KeystoneShowIdentityProviderResponseBody {
+		return p.JSON200
+	})
+}
+
+var opKeystoneShowMapping = &huawei.Operation{Service: "iam", Name: "KeystoneShowMapping", Method: "GET", Path: "/v3/OS-FEDERATION/mappings/{id}",
+	Idempotent: true, Auth: true, Project: false, Domain: false}
+
+// KeystoneShowMapping (查询映射详情): GET /v3/OS-FEDERATION/mappings/{id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) KeystoneShowMapping(ctx context.Context, id string) (*iam.KeystoneShowMappingResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opKeystoneShowMapping, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if id == "" {
+			return nil, huawei.ErrEmptyPathParam("id")
+		}
+		return iam.NewKeystoneShowMappingRequest(server, id)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseKeystoneShowMappingResponse(httpResp)
+	return huawei.Result(opKeystoneShowMapping, httpResp, parsed, err, func(p *iam.KeystoneShowMappingResponse) *iam.KeystoneShowMappingResponseBody { return p.JSON200 })
+}
+
+var opKeystoneShowPermission = &huawei.Operation{Service: "iam", Name: "KeystoneShowPermission", Method: "GET", Path: "/v3/roles/{role_id}",
+	Idempotent: true, Auth: true, Project: false, Domain: false}
+
+// KeystoneShowPermission (查询权限详情): GET /v3/roles/{role_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) KeystoneShowPermission(ctx context.Context, roleId string) (*iam.KeystoneShowPermissionResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opKeystoneShowPermission, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if roleId == "" {
+			return nil, huawei.ErrEmptyPathParam("role_id")
+		}
+		return iam.NewKeystoneShowPermissionRequest(server, roleId)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseKeystoneShowPermissionResponse(httpResp)
+	return huawei.Result(opKeystoneShowPermission, httpResp, parsed, err, func(p *iam.KeystoneShowPermissionResponse) *iam.KeystoneShowPermissionResponseBody { return p.JSON200 })
+}
+
+var opKeystoneShowProject = &huawei.Operation{Service: "iam", Name: "KeystoneShowProject", Method: "GET", Path: "/v3/projects/{project_id}",
+	Idempotent: true, Auth: true, Project: true, Domain: false}
+
+// KeystoneShowProject (查询项目详情): GET /v3/projects/{project_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) KeystoneShowProject(ctx context.Context) (*iam.KeystoneShowProjectResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opKeystoneShowProject, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return iam.NewKeystoneShowProjectRequest(server, ids.Project)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseKeystoneShowProjectResponse(httpResp)
+	return huawei.Result(opKeystoneShowProject, httpResp, parsed, err, func(p *iam.KeystoneShowProjectResponse) *iam.KeystoneShowProjectResponseBody { return p.JSON200 })
+}
+
+var opKeystoneShowProtocol = &huawei.Operation{Service: "iam", Name: "KeystoneShowProtocol", Method: "GET", Path: "/v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}",
+	Idempotent: true, Auth: true, Project: false, Domain: false}
+
+// KeystoneShowProtocol (查询协议详情): GET /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) KeystoneShowProtocol(ctx context.Context, idpId string, protocolId string) (*iam.KeystoneShowProtocolResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opKeystoneShowProtocol, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if idpId == "" {
+			return nil, huawei.ErrEmptyPathParam("idp_id")
+		}
+		if protocolId == "" {
+			return nil, huawei.ErrEmptyPathParam("protocol_id")
+		}
+		return iam.NewKeystoneShowProtocolRequest(server, idpId, protocolId)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseKeystoneShowProtocolResponse(httpResp)
+	return huawei.Result(opKeystoneShowProtocol, httpResp, parsed, err, func(p *iam.KeystoneShowProtocolResponse) *iam.KeystoneShowProtocolResponseBody { return p.JSON200 })
+}
+
+var opKeystoneShowRegion = &huawei.Operation{Service: "iam", Name: "KeystoneShowRegion", Method: "GET", Path: "/v3/regions/{region_id}",
+	Idempotent: true, Auth: true, Project: false, Domain: false}
+
+// KeystoneShowRegion (查询区域详情): GET /v3/regions/{region_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) KeystoneShowRegion(ctx context.Context, regionId string) (*iam.KeystoneShowRegionResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opKeystoneShowRegion, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if regionId == "" {
+			return nil, huawei.ErrEmptyPathParam("region_id")
+		}
+		return iam.NewKeystoneShowRegionRequest(server, regionId)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseKeystoneShowRegionResponse(httpResp)
+	return huawei.Result(opKeystoneShowRegion, httpResp, parsed, err, func(p *iam.KeystoneShowRegionResponse) *iam.KeystoneShowRegionResponseBody { return p.JSON200 })
+}
+
+var opKeystoneShowSecurityCompliance = &huawei.Operation{Service: "iam", Name: "KeystoneShowSecurityCompliance", Method: "GET", Path: "/v3/domains/{domain_id}/config/security_compliance",
+	Idempotent: true, Auth: true, Project: false, Domain: true}
+
+// KeystoneShowSecurityCompliance (查询帐号密码强度策略): GET /v3/domains/{domain_id}/config/security_compliance.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) KeystoneShowSecurityCompliance(ctx context.Context) (*iam.KeystoneShowSecurityComplianceResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opKeystoneShowSecurityCompliance, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return iam.NewKeystoneShowSecurityComplianceRequest(server, ids.Domain)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseKeystoneShowSecurityComplianceResponse(httpResp)
+	return huawei.Result(opKeystoneShowSecurityCompliance, httpResp, parsed, err, func(p *iam.KeystoneShowSecurityComplianceResponse) *iam.KeystoneShowSecurityComplianceResponseBody {
+		return p.JSON200
+	})
+}
+
+var opKeystoneShowSecurityComplianceByOption = &huawei.Operation{Service: "iam", Name: "KeystoneShowSecurityComplianceByOption", Method: "GET", Path: "/v3/domains/{domain_id}/config/security_compliance/{option}",
+	Idempotent: true, Auth: true, Project: false, Domain: true}
+
+// KeystoneShowSecurityComplianceByOption (按条件查询帐号密码强度策略): GET /v3/domains/{domain_id}/config/security_compliance/{option}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) KeystoneShowSecurityComplianceByOption(ctx context.Context, option string) (*iam.KeystoneShowSecurityComplianceByOptionResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opKeystoneShowSecurityComplianceByOption, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if option == "" {
+			return nil, huawei.ErrEmptyPathParam("option")
+		}
+		return iam.NewKeystoneShowSecurityComplianceByOptionRequest(server, ids.Domain, option)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseKeystoneShowSecurityComplianceByOptionResponse(httpResp)
+	return huawei.Result(opKeystoneShowSecurityComplianceByOption, httpResp, parsed, err, func(p *iam.KeystoneShowSecurityComplianceByOptionResponse) *iam.KeystoneShowSecurityComplianceByOptionResponseBody {
+		return p.JSON200
+	})
+}
+
+var opKeystoneShowService = &huawei.Operation{Service: "iam", Name: "KeystoneShowService", Method: "GET", Path: "/v3/services/{service_id}",
+	Idempotent: true, Auth: true, Project: false, Domain: false}
+
+// KeystoneShowService (查询服务详情): GET /v3/services/{service_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) KeystoneShowService(ctx context.Context, serviceId string) (*iam.KeystoneShowServiceResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opKeystoneShowService, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if serviceId == "" {
+			return nil, huawei.ErrEmptyPathParam("service_id")
+		}
+		return iam.NewKeystoneShowServiceRequest(server, serviceId)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseKeystoneShowServiceResponse(httpResp)
+	return huawei.Result(opKeystoneShowService, httpResp, parsed, err, func(p *iam.KeystoneShowServiceResponse) *iam.KeystoneShowServiceResponseBody { return p.JSON200 })
+}
+
+var opKeystoneShowUser = &huawei.Operation{Service: "iam", Name: "KeystoneShowUser", Method: "GET", Path: "/v3/users/{user_id}",
+	Idempotent: true, Auth: true, Project: false, Domain: false}
+
+// KeystoneShowUser (查询IAM用户详情): GET /v3/users/{user_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) KeystoneShowUser(ctx context.Context, userId string) (*iam.KeystoneShowUserResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opKeystoneShowUser, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if userId == "" {
+			return nil, huawei.ErrEmptyPathParam("user_id")
+		}
+		return iam.NewKeystoneShowUserRequest(server, userId)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseKeystoneShowUserResponse(httpResp)
+	return huawei.Result(opKeystoneShowUser, httpResp, parsed, err, func(p *iam.KeystoneShowUserResponse) *iam.KeystoneShowUserResponseBody { return p.JSON200 })
+}
+
+var opKeystoneShowVersion = &huawei.Operation{Service: "iam", Name: "KeystoneShowVersion", Method: "GET", Path: "/v3",
+	Idempotent: true, Auth: false, Project: false, Domain: false}
+
+// KeystoneShowVersion (查询Keystone API的3.0版本信息): GET /v3.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) KeystoneShowVersion(ctx context.Context) (*iam.KeystoneShowVersionResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opKeystoneShowVersion, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return iam.NewKeystoneShowVersionRequest(server)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseKeystoneShowVersionResponse(httpResp)
+	return huawei.Result(opKeystoneShowVersion, httpResp, parsed, err, func(p *iam.KeystoneShowVersionResponse) *iam.KeystoneShowVersionResponseBody { return p.JSON200 })
+}
+
+var opKeystoneUpdateGroup = &huawei.Operation{Service: "iam", Name: "KeystoneUpdateGroup", Method: "PATCH", Path: "/v3/groups/{group_id}",
+	Idempotent: false, Auth: true, Project: false, Domain: false}
+
+// KeystoneUpdateGroup (更新用户组): PATCH /v3/groups/{group_id}.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) KeystoneUpdateGroup(ctx context.Context, groupId string, body iam.KeystoneUpdateGroupJSONRequestBody) (*iam.KeystoneUpdateGroupResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opKeystoneUpdateGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if groupId == "" {
+			return nil, huawei.ErrEmptyPathParam("group_id")
+		}
+		return iam.NewKeystoneUpdateGroupRequest(server, groupId, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseKeystoneUpdateGroupResponse(httpResp)
+	return huawei.Result(opKeystoneUpdateGroup, httpResp, parsed, err, func(p *iam.KeystoneUpdateGroupResponse) *iam.KeystoneUpdateGroupResponseBody { return p.JSON200 })
+}
+
+var opKeystoneUpdateIdentityProvider = &huawei.Operation{Service: "iam", Name: "KeystoneUpdateIdentityProvider", Method: "PATCH", Path: "/v3/OS-FEDERATION/identity_providers/{id}",
+	Idempotent: false, Auth: true, Project: false, Domain: false}
+
+// KeystoneUpdateIdentityProvider (修改SAML身份提供商配置): PATCH /v3/OS-FEDERATION/identity_providers/{id}.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) KeystoneUpdateIdentityProvider(ctx context.Context, id string, body iam.KeystoneUpdateIdentityProviderJSONRequestBody) (*iam.KeystoneUpdateIdentityProviderResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opKeystoneUpdateIdentityProvider, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if id == "" {
+			return nil, huawei.ErrEmptyPathParam("id")
+		}
+		return iam.NewKeystoneUpdateIdentityProviderRequest(server, id, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseKeystoneUpdateIdentityProviderResponse(httpResp)
+	return huawei.Result(opKeystoneUpdateIdentityProvider, httpResp, parsed, err, func(p *iam.KeystoneUpdateIdentityProviderResponse) *iam.KeystoneUpdateIdentityProviderResponseBody {
+		return p.JSON200
+	})
+}
+
+var opKeystoneUpdateMapping = &huawei.Operation{Service: "iam", Name: "KeystoneUpdateMapping", Method: "PATCH", Path: "/v3/OS-FEDERATION/mappings/{id}",
+	Idempotent: false, Auth: true, Project: false, Domain: false}
+
+// KeystoneUpdateMapping (更新映射): PATCH /v3/OS-FEDERATION/mappings/{id}.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) KeystoneUpdateMapping(ctx context.Context, id string, body iam.KeystoneUpdateMappingJSONRequestBody) (*iam.KeystoneUpdateMappingResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opKeystoneUpdateMapping, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if id == "" {
+			return nil, huawei.ErrEmptyPathParam("id")
+		}
+		return iam.NewKeystoneUpdateMappingRequest(server, id, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseKeystoneUpdateMappingResponse(httpResp)
+	return huawei.Result(opKeystoneUpdateMapping, httpResp, parsed, err, func(p *iam.KeystoneUpdateMappingResponse) *iam.KeystoneUpdateMappingResponseBody { return p.JSON200 })
+}
+
+var opKeystoneUpdateProject = &huawei.Operation{Service: "iam", Name: "KeystoneUpdateProject", Method: "PATCH", Path: "/v3/projects/{project_id}",
+	Idempotent: false, Auth: true, Project: true, Domain: false}
+
+// KeystoneUpdateProject (修改项目信息): PATCH /v3/projects/{project_id}.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) KeystoneUpdateProject(ctx context.Context, body iam.KeystoneUpdateProjectJSONRequestBody) (*iam.KeystoneUpdateProjectResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opKeystoneUpdateProject, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return iam.NewKeystoneUpdateProjectRequest(server, ids.Project, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseKeystoneUpdateProjectResponse(httpResp)
+	return huawei.Result(opKeystoneUpdateProject, httpResp, parsed, err, func(p *iam.KeystoneUpdateProjectResponse) *iam.KeystoneUpdateProjectResponseBody { return p.JSON200 })
+}
+
+var opKeystoneUpdateProtocol = &huawei.Operation{Service: "iam", Name: "KeystoneUpdateProtocol", Method: "PATCH", Path: "/v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}",
+	Idempotent: false, Auth: true, Project: false, Domain: false}
+
+// KeystoneUpdateProtocol (更新协议): PATCH /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) KeystoneUpdateProtocol(ctx context.Context, idpId string, protocolId string, body iam.KeystoneUpdateProtocolJSONRequestBody) (*iam.KeystoneUpdateProtocolResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opKeystoneUpdateProtocol, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if idpId == "" {
+			return nil, huawei.ErrEmptyPathParam("idp_id")
+		}
+		if protocolId == "" {
+			return nil, huawei.ErrEmptyPathParam("protocol_id")
+		}
+		return iam.NewKeystoneUpdateProtocolRequest(server, idpId, protocolId, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseKeystoneUpdateProtocolResponse(httpResp)
+	return huawei.Result(opKeystoneUpdateProtocol, httpResp, parsed, err, func(p *iam.KeystoneUpdateProtocolResponse) *iam.KeystoneUpdateProtocolResponseBody { return p.JSON200 })
+}
+
+var opKeystoneUpdateUserByAdmin = &huawei.Operation{Service: "iam", Name: "KeystoneUpdateUserByAdmin", Method: "PATCH", Path: "/v3/users/{user_id}",
+	Idempotent: false, Auth: true, Project: false, Domain: false}
+
+// KeystoneUpdateUserByAdmin (管理员修改IAM用户信息): PATCH /v3/users/{user_id}.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) KeystoneUpdateUserByAdmin(ctx context.Context, userId string, body iam.KeystoneUpdateUserByAdminJSONRequestBody) (*iam.KeystoneUpdateUserByAdminResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opKeystoneUpdateUserByAdmin, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if userId == "" {
+			return nil, huawei.ErrEmptyPathParam("user_id")
+		}
+		return iam.NewKeystoneUpdateUserByAdminRequest(server, userId, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseKeystoneUpdateUserByAdminResponse(httpResp)
+	return huawei.Result(opKeystoneUpdateUserByAdmin, httpResp, parsed, err, func(p *iam.KeystoneUpdateUserByAdminResponse) *iam.KeystoneUpdateUserByAdminResponseBody {
+		return p.JSON200
+	})
+}
+
+var opKeystoneUpdateUserPassword = &huawei.Operation{Service: "iam", Name: "KeystoneUpdateUserPassword", Method: "POST", Path: "/v3/users/{user_id}/password",
+	Idempotent: false, Auth: true, Project: false, Domain: false}
+
+// KeystoneUpdateUserPassword (修改IAM用户密码): POST /v3/users/{user_id}/password.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) KeystoneUpdateUserPassword(ctx context.Context, userId string, body iam.KeystoneUpdateUserPasswordJSONRequestBody) error {
+	httpResp, err := c.rt.Do(ctx, opKeystoneUpdateUserPassword, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if userId == "" {
+			return nil, huawei.ErrEmptyPathParam("user_id")
+		}
+		return iam.NewKeystoneUpdateUserPasswordRequest(server, userId, body)
+	})
+	if err != nil {
+		return err
+	}
+	_, err = iam.ParseKeystoneUpdateUserPasswordResponse(httpResp)
+	return huawei.NoResult(opKeystoneUpdateUserPassword, httpResp, err)
+}
+
+var opKeystoneValidateToken = &huawei.Operation{Service: "iam", Name: "KeystoneValidateToken", Method: "GET", Path: "/v3/auth/tokens",
+	Idempotent: true, Auth: true, Project: false, Domain: false}
+
+// KeystoneValidateToken (校验Token的有效性): GET /v3/auth/tokens.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) KeystoneValidateToken(ctx context.Context, params *iam.KeystoneValidateTokenParams) (*iam.KeystoneValidateTokenResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opKeystoneValidateToken, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return iam.NewKeystoneValidateTokenRequest(server, params)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseKeystoneValidateTokenResponse(httpResp)
+	return huawei.Result(opKeystoneValidateToken, httpResp, parsed, err, func(p *iam.KeystoneValidateTokenResponse) *iam.KeystoneValidateTokenResponseBody { return p.JSON200 })
+}
+
+var opListAgencies = &huawei.Operation{Service: "iam", Name: "ListAgencies", Method: "GET", Path: "/v3.0/OS-AGENCY/agencies",
+	Idempotent: true, Auth: true, Project: false, Domain: false}
+
+// ListAgencies (查询指定条件下的委托列表): GET /v3.0/OS-AGENCY/agencies.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ListAgencies(ctx context.Context, params *iam.ListAgenciesParams) (*iam.ListAgenciesResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListAgencies, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return iam.NewListAgenciesRequest(server, params)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseListAgenciesResponse(httpResp)
+	return huawei.Result(opListAgencies, httpResp, parsed, err, func(p *iam.ListAgenciesResponse) *iam.ListAgenciesResponseBody { return p.JSON200 })
+}
+
+var opListAllProjectsPermissionsForAgency = &huawei.Operation{Service: "iam", Name: "ListAllProjectsPermissionsForAgency", Method: "GET", Path: "/v3.0/OS-INHERIT/domains/{domain_id}/agencies/{agency_id}/roles/inherited_to_projects",
+	Idempotent: true, Auth: true, Project: false, Domain: true}
+
+// ListAllProjectsPermissionsForAgency (查询委托下的所有项目服务权限列表): GET /v3.0/OS-INHERIT/domains/{domain_id}/agencies/{agency_id}/roles/inherited_to_projects.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ListAllProjectsPermissionsForAgency(ctx context.Context, agencyId string) (*iam.ListAllProjectsPermissionsForAgencyResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListAllProjectsPermissionsForAgency, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if agencyId == "" {
+			return nil, huawei.ErrEmptyPathParam("agency_id")
+		}
+		return iam.NewListAllProjectsPermissionsForAgencyRequest(server, ids.Domain, agencyId)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseListAllProjectsPermissionsForAgencyResponse(httpResp)
+	return huawei.Result(opListAllProjectsPermissionsForAgency, httpResp, parsed, err, func(p *iam.ListAllProjectsPermissionsForAgencyResponse) *iam.ListAllProjectsPermissionsForAgencyResponseBody {
+		return p.JSON200
+	})
+}
+
+var opListAuth = &huawei.Operation{Service: "iam", Name: "ListAuth", Method: "POST", Path: "/v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}/auth",
+	Idempotent: false, Auth: false, Project: false, Domain: false}
+
+// ListAuth (获取联邦认证unscoped token(OpenID Connect ID token方式)): POST /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}/auth.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) ListAuth(ctx context.Context, idpId string, protocolId string) (*iam.ListAuthResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListAuth, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if idpId == "" {
+			return nil, huawei.ErrEmptyPathParam("idp_id")
+		}
+		if protocolId == "" {
+			return nil, huawei.ErrEmptyPathParam("protocol_id")
+		}
+		return iam.NewListAuthRequest(server, idpId, protocolId)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseListAuthResponse(httpResp)
+	return huawei.Result(opListAuth, httpResp, parsed, err, func(p *iam.ListAuthResponse) *iam.ListAuthResponseBody { return p.JSON201 })
+}
+
+var opListCustomPolicies = &huawei.Operation{Service: "iam", Name: "ListCustomPolicies", Method: "GET", Path: "/v3.0/OS-ROLE/roles",
+	Idempotent: true, Auth: true, Project: false, Domain: false}
+
+// ListCustomPolicies (查询自定义策略列表): GET /v3.0/OS-ROLE/roles.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ListCustomPolicies(ctx context.Context, params *iam.ListCustomPoliciesParams) (*iam.ListCustomPoliciesResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListCustomPolicies, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return iam.NewListCustomPoliciesRequest(server, params)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseListCustomPoliciesResponse(httpResp)
+	return huawei.Result(opListCustomPolicies, httpResp, parsed, err, func(p *iam.ListCustomPoliciesResponse) *iam.ListCustomPoliciesResponseBody { return p.JSON200 })
+}
+
+var pageListCustomPolicies = huawei.Paging{Op: opListCustomPolicies, Style: "page", Param: "page", Limit: "per_page",
+	In: "query", ParamType: "integer", Items: "roles", Next: "", Total: ""}
+
+// ListCustomPoliciesAll iterates over the roles of every page of ListCustomPolicies
+// (page paging), fetching the next page only when the loop asks for it.
+// It stops after yielding an error.
+func (c *Client) ListCustomPoliciesAll(ctx context.Context, params *iam.ListCustomPoliciesParams) iter.Seq2[iam.ListCustomPoliciesRoles, error] {
+	call := func(ctx context.Context, params *iam.ListCustomPoliciesParams) (*iam.ListCustomPoliciesResponseBody, error) {
+		return c.ListCustomPolicies(ctx, params)
+	}
+	return huawei.Paginate(ctx, pageListCustomPolicies, params, call, func(p *iam.ListCustomPoliciesResponseBody) []iam.ListCustomPoliciesRoles {
+		if p.Roles == nil {
+			return nil
+		}
+		return *p.Roles
+	})
+}
+
+var opListDomainPermissionsForAgency = &huawei.Operation{Service: "iam", Name: "ListDomainPermissionsForAgency", Method: "GET", Path: "/v3.0/OS-AGENCY/domains/{domain_id}/agencies/{agency_id}/roles",
+	Idempotent: true, Auth: true, Project: false, Domain: true}
+
+// ListDomainPermissionsForAgency (查询全局服务中的委托权限): GET /v3.0/OS-AGENCY/domains/{domain_id}/agencies/{agency_id}/roles.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ListDomainPermissionsForAgency(ctx context.Context, agencyId string) (*iam.ListDomainPermissionsForAgencyResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListDomainPermissionsForAgency, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if agencyId == "" {
+			return nil, huawei.ErrEmptyPathParam("agency_id")
+		}
+		return iam.NewListDomainPermissionsForAgencyRequest(server, ids.Domain, agencyId)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseListDomainPermissionsForAgencyResponse(httpResp)
+	return huawei.Result(opListDomainPermissionsForAgency, httpResp, parsed, err, func(p *iam.ListDomainPermissionsForAgencyResponse) *iam.ListDomainPermissionsForAgencyResponseBody {
+		return p.JSON200
+	})
+}
+
+var opListDomains = &huawei.Operation{Service: "iam", Name: "ListDomains", Method: "GET", Path: "/v3/OS-FEDERATION/domains",
+	Idempotent: true, Auth: true, Project: false, Domain: false}
+
+// ListDomains (查询联邦用户可以访问的帐号列表): GET /v3/OS-FEDERATION/domains.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ListDomains(ctx context.Context) (*iam.ListDomainsResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListDomains, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return iam.NewListDomainsRequest(server)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseListDomainsResponse(httpResp)
+	return huawei.Result(opListDomains, httpResp, parsed, err, func(p *iam.ListDomainsResponse) *iam.ListDomainsResponseBody { return p.JSON200 })
+}
+
+var opListEnterpriseProjectsForGroup = &huawei.Operation{Service: "iam", Name: "ListEnterpriseProjectsForGroup", Method: "GET", Path: "/v3.0/OS-PERMISSION/groups/{group_id}/enterprise-projects",
+	Idempotent: true, Auth: true, Project: false, Domain: false}
+
+// ListEnterpriseProjectsForGroup (查询用户组关联的企业项目): GET /v3.0/OS-PERMISSION/groups/{group_id}/enterprise-projects.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ListEnterpriseProjectsForGroup(ctx context.Context, groupId string) (*iam.ListEnterpriseProjectsForGroupResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListEnterpriseProjectsForGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if groupId == "" {
+			return nil, huawei.ErrEmptyPathParam("group_id")
+		}
+		return iam.NewListEnterpriseProjectsForGroupRequest(server, groupId)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseListEnterpriseProjectsForGroupResponse(httpResp)
+	return huawei.Result(opListEnterpriseProjectsForGroup, httpResp, parsed, err, func(p *iam.ListEnterpriseProjectsForGroupResponse) *iam.ListEnterpriseProjectsForGroupResponseBody {
+		return p.JSON200
+	})
+}
+
+var opListEnterpriseProjectsForUser = &huawei.Operation{Service: "iam", Name: "ListEnterpriseProjectsForUser", Method: "GET", Path: "/v3.0/OS-PERMISSION/users/{user_id}/enterprise-projects",
+	Idempotent: true, Auth: true, Project: false, Domain: false}
+
+// ListEnterpriseProjectsForUser (查询用户直接关联的企业项目): GET /v3.0/OS-PERMISSION/users/{user_id}/enterprise-projects.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ListEnterpriseProjectsForUser(ctx context.Context, userId string) (*iam.ListEnterpriseProjectsForUserResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListEnterpriseProjectsForUser, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if userId == "" {
+			return nil, huawei.ErrEmptyPathParam("user_id")
+		}
+		return iam.NewListEnterpriseProjectsForUserRequest(server, userId)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseListEnterpriseProjectsForUserResponse(httpResp)
+	return huawei.Result(opListEnterpriseProjectsForUser, httpResp, parsed, err, func(p *iam.ListEnterpriseProjectsForUserResponse) *iam.ListEnterpriseProjectsForUserResponseBody {
+		return p.JSON200
+	})
+}
+
+var opListGroups = &huawei.Operation{Service: "iam", Name: "ListGroups", Method: "GET", Path: "/v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups",
+	Idempotent: true, Auth: false, Project: false, Domain: false}
+
+// ListGroups (查询企业项目关联的用户组): GET /v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ListGroups(ctx context.Context, enterpriseProjectId string, params *iam.ListGroupsParams) (*iam.ListGroupsResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListGroups, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if enterpriseProjectId == "" {
+			return nil, huawei.ErrEmptyPathParam("enterprise_project_id")
+		}
+		return iam.NewListGroupsRequest(server, enterpriseProjectId, params)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseListGroupsResponse(httpResp)
+	return huawei.Result(opListGroups, httpResp, parsed, err, func(p *iam.ListGroupsResponse) *iam.ListGroupsResponseBody { return p.JSON200 })
+}
+
+var opListGroupsForEnterpriseProject = &huawei.Operation{Service: "iam", Name: "ListGroupsForEnterpriseProject", Method: "GET", Path: "/v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/groups",
+	Idempotent: true, Auth: true, Project: false, Domain: false}
+
+// ListGroupsForEnterpriseProject (查询企业项目关联的用户组): GET /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/groups.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ListGroupsForEnterpriseProject(ctx context.Context, enterpriseProjectId string) (*iam.ListGroupsForEnterpriseProjectResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListGroupsForEnterpriseProject, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if enterpriseProjectId == "" {
+			return nil, huawei.ErrEmptyPathParam("enterprise_project_id")
+		}
+		return iam.NewListGroupsForEnterpriseProjectRequest(server, enterpriseProjectId)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseListGroupsForEnterpriseProjectResponse(httpResp)
+	return huawei.Result(opListGroupsForEnterpriseProject, httpResp, parsed, err, func(p *iam.ListGroupsForEnterpriseProjectResponse) *iam.ListGroupsForEnterpriseProjectResponseBody {
+		return p.JSON200
+	})
+}
+
+var opListLogintokens = &huawei.Operation{Service: "iam", Name: "ListLogintokens", Method: "POST", Path: "/v3.0/OS-AUTH/securitytoken/logintokens",
+	Idempotent: false, Auth: false, Project: false, Domain: false}
+
+// ListLogintokens (获取自定义身份代理登录票据): POST /v3.0/OS-AUTH/securitytoken/logintokens.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) ListLogintokens(ctx context.Context, body iam.ListLogintokensJSONRequestBody) (*iam.ListLogintokensResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListLogintokens, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return iam.NewListLogintokensRequest(server, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseListLogintokensResponse(httpResp)
+	return huawei.Result(opListLogintokens, httpResp, parsed, err, func(p *iam.ListLogintokensResponse) *iam.ListLogintokensResponseBody { return p.JSON201 })
+}
+
+var opListOSFEDERATIONTokens = &huawei.Operation{Service: "iam", Name: "ListOSFEDERATIONTokens", Method: "POST", Path: "/v3.0/OS-FEDERATION/tokens",
+	Idempotent: false, Auth: false, Project: false, Domain: false}
+
+// ListOSFEDERATIONTokens (获取联邦认证unscoped token(IdP initiated)): POST /v3.0/OS-FEDERATION/tokens.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) ListOSFEDERATIONTokens(ctx context.Context, params *iam.ListOSFEDERATIONTokensParams, contentType string, body io.Reader) (*iam.ListOSFEDERATIONTokensResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListOSFEDERATIONTokens, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return iam.NewListOSFEDERATIONTokensRequestWithBody(server, params, contentType, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseListOSFEDERATIONTokensResponse(httpResp)
+	return huawei.Result(opListOSFEDERATIONTokens, httpResp, parsed, err, func(p *iam.ListOSFEDERATIONTokensResponse) *iam.ListOSFEDERATIONTokensResponseBody { return p.JSON201 })
+}
+
+var opListPermanentAccessKeys = &huawei.Operation{Service: "iam", Name: "ListPermanentAccessKeys", Method: "GET", Path: "/v3.0/OS-CREDENTIAL/credentials",
+	Idempotent: true, Auth: true, Project: false, Domain: false}
+
+// ListPermanentAccessKeys (查询所有永久访问密钥): GET /v3.0/OS-CREDENTIAL/credentials.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ListPermanentAccessKeys(ctx context.Context, params *iam.ListPermanentAccessKeysParams) (*iam.ListPermanentAccessKeysResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListPermanentAccessKeys, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return iam.NewListPermanentAccessKeysRequest(server, params)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseListPermanentAccessKeysResponse(httpResp)
+	return huawei.Result(opListPermanentAccessKeys, httpResp, parsed, err, func(p *iam.ListPermanentAccessKeysResponse) *iam.ListPermanentAccessKeysResponseBody {
+		return p.JSON200
+	})
+}
+
+var opListProjectPermissionsForAgency = &huawei.Operation{Service: "iam", Name: "ListProjectPermissionsForAgency", Method: "GET", Path: "/v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles",
+	Idempotent: true, Auth: true, Project: true, Domain: false}
+
+// ListProjectPermissionsForAgency (查询项目服务中的委托权限): GET /v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ListProjectPermissionsForAgency(ctx context.Context, agencyId string) (*iam.ListProjectPermissionsForAgencyResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListProjectPermissionsForAgency, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if agencyId == "" {
+			return nil, huawei.ErrEmptyPathParam("agency_id")
+		}
+		return iam.NewListProjectPermissionsForAgencyRequest(server, ids.Project, agencyId)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseListProjectPermissionsForAgencyResponse(httpResp)
+	return huawei.Result(opListProjectPermissionsForAgency, httpResp, parsed, err, func(p *iam.ListProjectPermissionsForAgencyResponse) *iam.ListProjectPermissionsForAgencyResponseBody {
+		return p.JSON200
+	})
+}
+
+var opListProtectPolicy = &huawei.Operation{Service: "iam", Name: "ListProtectPolicy", Method: "GET", Path: "/v3.0/OS-SECURITYPOLICY/domains/{domain_id}/protect-policy",
+	Idempotent: true, Auth: true, Project: false, Domain: true}
+
+// ListProtectPolicy (查询帐号操作保护策略): GET /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/protect-policy.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ListProtectPolicy(ctx context.Context) (*iam.ListProtectPolicyResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListProtectPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return iam.NewListProtectPolicyRequest(server, ids.Domain)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseListProtectPolicyResponse(httpResp)
+	return huawei.Result(opListProtectPolicy, httpResp, parsed, err, func(p *iam.ListProtectPolicyResponse) *iam.ListProtectPolicyResponseBody { return p.JSON200 })
+}
+
+var opListRoles = &huawei.Operation{Service: "iam", Name: "ListRoles", Method: "GET", Path: "/v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles",
+	Idempotent: true, Auth: false, Project: false, Domain: false}
+
+// ListRoles (查询企业项目已关联用户组的权限): GET /v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ListRoles(ctx context.Context, enterpriseProjectId string, groupId string, params *iam.ListRolesParams) (*iam.ListRolesResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListRoles, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if enterpriseProjectId == "" {
+			return nil, huawei.ErrEmptyPathParam("enterprise_project_id")
+		}
+		if groupId == "" {
+			return nil, huawei.ErrEmptyPathParam("group_id")
+		}
+		return iam.NewListRolesRequest(server, enterpriseProjectId, groupId, params)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseListRolesResponse(httpResp)
+	return huawei.Result(opListRoles, httpResp, parsed, err, func(p *iam.ListRolesResponse) *iam.ListRolesResponseBody { return p.JSON200 })
+}
+
+var opListRolesForGroupOnEnterpriseProject = &huawei.Operation{Service: "iam", Name: "ListRolesForGroupOnEnterpriseProject", Method: "GET", Path: "/v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles",
+	Idempotent: true, Auth: true, Project: false, Domain: false}
+
+// ListRolesForGroupOnEnterpriseProject (查询企业项目关联用户组的权限): GET /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ListRolesForGroupOnEnterpriseProject(ctx context.Context, enterpriseProjectId string, groupId string) (*iam.ListRolesForGroupOnEnterpriseProjectResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListRolesForGroupOnEnterpriseProject, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if enterpriseProjectId == "" {
+			return nil, huawei.ErrEmptyPathParam("enterprise_project_id")
+		}
+		if groupId == "" {
+			return nil, huawei.ErrEmptyPathParam("group_id")
+		}
+		return iam.NewListRolesForGroupOnEnterpriseProjectRequest(server, enterpriseProjectId, groupId)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseListRolesForGroupOnEnterpriseProjectResponse(httpResp)
+	return huawei.Result(opListRolesForGroupOnEnterpriseProject, httpResp, parsed, err, func(p *iam.ListRolesForGroupOnEnterpriseProjectResponse) *iam.ListRolesForGroupOnEnterpriseProjectResponseBody {
+		return p.JSON200
+	})
+}
+
+var opListRolesForUserOnEnterpriseProject = &huawei.Operation{Service: "iam", Name: "ListRolesForUserOnEnterpriseProject", Method: "GET", Path: "/v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/users/{user_id}/roles",
+	Idempotent: true, Auth: true, Project: false, Domain: false}
+
+// ListRolesForUserOnEnterpriseProject (查询企业项目直接关联用户的权限): GET /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/users/{user_id}/roles.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ListRolesForUserOnEnterpriseProject(ctx context.Context, enterpriseProjectId string, userId string) (*iam.ListRolesForUserOnEnterpriseProjectResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListRolesForUserOnEnterpriseProject, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if enterpriseProjectId == "" {
+			return nil, huawei.ErrEmptyPathParam("enterprise_project_id")
+		}
+		if userId == "" {
+			return nil, huawei.ErrEmptyPathParam("user_id")
+		}
+		return iam.NewListRolesForUserOnEnterpriseProjectRequest(server, enterpriseProjectId, userId)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseListRolesForUserOnEnterpriseProjectResponse(httpResp)
+	return huawei.Result(opListRolesForUserOnEnterpriseProject, httpResp, parsed, err, func(p *iam.ListRolesForUserOnEnterpriseProjectResponse) *iam.ListRolesForUserOnEnterpriseProjectResponseBody {
+		return p.JSON200
+	})
+}
+
+var opListTokens = &huawei.Operation{Service: "iam", Name: "ListTokens", Method: "POST", Path: "/v3.0/OS-AUTH/id-token/tokens",
+	Idempotent: false, Auth: false, Project: false, Domain: false}
+
+// ListTokens (获取联邦认证token(OpenID Connect ID token方式)): POST /v3.0/OS-AUTH/id-token/tokens.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) ListTokens(ctx context.Context, params *iam.ListTokensParams, body iam.ListTokensJSONRequestBody) (*iam.ListTokensResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListTokens, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return iam.NewListTokensRequest(server, params, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseListTokensResponse(httpResp)
+	return huawei.Result(opListTokens, httpResp, parsed, err, func(p *iam.ListTokensResponse) *iam.ListTokensResponseBody { return p.JSON201 })
+}
+
+var opListUserLoginProtects = &huawei.Operation{Service: "iam", Name: "ListUserLoginProtects", Method: "GET", Path: "/v3.0/OS-USER/login-protects",
+	Idempotent: true, Auth: true, Project: false, Domain: false}
+
+// ListUserLoginProtects (查询IAM用户的登录保护状态信息列表): GET /v3.0/OS-USER/login-protects.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ListUserLoginProtects(ctx context.Context) (*iam.ListUserLoginProtectsResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListUserLoginProtects, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return iam.NewListUserLoginProtectsRequest(server)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseListUserLoginProtectsResponse(httpResp)
+	return huawei.Result(opListUserLoginProtects, httpResp, parsed, err, func(p *iam.ListUserLoginProtectsResponse) *iam.ListUserLoginProtectsResponseBody { return p.JSON200 })
+}
+
+var opListUserMfaDevices = &huawei.Operation{Service: "iam", Name: "ListUserMfaDevices", Method: "GET", Path: "/v3.0/OS-MFA/virtual-mfa-devices",
+	Idempotent: true, Auth: true, Project: false, Domain: false}
+
+// ListUserMfaDevices (查询IAM用户的MFA绑定信息列表): GET /v3.0/OS-MFA/virtual-mfa-devices.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ListUserMfaDevices(ctx context.Context) (*iam.ListUserMfaDevicesResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListUserMfaDevices, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return iam.NewListUserMfaDevicesRequest(server)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseListUserMfaDevicesResponse(httpResp)
+	return huawei.Result(opListUserMfaDevices, httpResp, parsed, err, func(p *iam.ListUserMfaDevicesResponse) *iam.ListUserMfaDevicesResponseBody { return p.JSON200 })
+}
+
+var opListUsersForEnterpriseProject = &huawei.Operation{Service: "iam", Name: "ListUsersForEnterpriseProject", Method: "GET", Path: "/v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/users",
+	Idempotent: true, Auth: true, Project: false, Domain: false}
+
+// ListUsersForEnterpriseProject (查询企业项目直接关联用户): GET /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/users.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ListUsersForEnterpriseProject(ctx context.Context, enterpriseProjectId string) (*iam.ListUsersForEnterpriseProjectResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListUsersForEnterpriseProject, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if enterpriseProjectId == "" {
+			return nil, huawei.ErrEmptyPathParam("enterprise_project_id")
+		}
+		return iam.NewListUsersForEnterpriseProjectRequest(server, enterpriseProjectId)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseListUsersForEnterpriseProjectResponse(httpResp)
+	return huawei.Result(opListUsersForEnterpriseProject, httpResp, parsed, err, func(p *iam.ListUsersForEnterpriseProjectResponse) *iam.ListUsersForEnterpriseProjectResponseBody {
+		return p.JSON200
+	})
+}
+
+var opQueryProjectDetailsAndStatus = &huawei.Operation{Service: "iam", Name: "QueryProjectDetailsAndStatus", Method: "GET", Path: "/v3.0/OS-QUOTA/projects/{project_id}",
+	Idempotent: true, Auth: true, Project: true, Domain: false}
+
+// QueryProjectDetailsAndStatus (查询项目配额): GET /v3.0/OS-QUOTA/projects/{project_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) QueryProjectDetailsAndStatus(ctx context.Context) (*iam.QueryProjectDetailsAndStatusResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opQueryProjectDetailsAndStatus, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return iam.NewQueryProjectDetailsAndStatusRequest(server, ids.Project)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseQueryProjectDetailsAndStatusResponse(httpResp)
+	return huawei.Result(opQueryProjectDetailsAndStatus, httpResp, parsed, err, func(p *iam.QueryProjectDetailsAndStatusResponse) *iam.QueryProjectDetailsAndStatusResponseBody {
+		return p.JSON200
+	})
+}
+
+var opRemoveAllProjectsPermissionFromAgency = &huawei.Operation{Service: "iam", Name: "RemoveAllProjectsPermissionFromAgency", Method: "DELETE", Path: "/v3.0/OS-INHERIT/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}/inherited_to_projects",
+	Idempotent: true, Auth: true, Project: false, Domain: true}
+
+// RemoveAllProjectsPermissionFromAgency (移除委托下的所有项目服务权限): DELETE /v3.0/OS-INHERIT/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}/inherited_to_projects.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) RemoveAllProjectsPermissionFromAgency(ctx context.Context, agencyId string, roleId string) error {
+	httpResp, err := c.rt.Do(ctx, opRemoveAllProjectsPermissionFromAgency, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if agencyId == "" {
+			return nil, huawei.ErrEmptyPathParam("agency_id")
+		}
+		if roleId == "" {
+			return nil, huawei.ErrEmptyPathParam("role_id")
+		}
+		return iam.NewRemoveAllProjectsPermissionFromAgencyRequest(server, ids.Domain, agencyId, roleId)
+	})
+	if err != nil {
+		return err
+	}
+	_, err = iam.ParseRemoveAllProjectsPermissionFromAgencyResponse(httpResp)
+	return huawei.NoResult(opRemoveAllProjectsPermissionFromAgency, httpResp, err)
+}
+
+var opRemovePermissionFromAgencyOnDomain = &huawei.Operation{Service: "iam", Name: "RemovePermissionFromAgencyOnDomain", Method: "DELETE", Path: "/v3.0/OS-AGENCY/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}",
+	Idempotent: true, Auth: true, Project: false, Domain: true}
+
+// RemovePermissionFromAgencyOnDomain (移除委托的全局服务权限): DELETE /v3.0/OS-AGENCY/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) RemovePermissionFromAgencyOnDomain(ctx context.Context, agencyId string, roleId string) error {
+	httpResp, err := c.rt.Do(ctx, opRemovePermissionFromAgencyOnDomain, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if agencyId == "" {
+			return nil, huawei.ErrEmptyPathParam("agency_id")
+		}
+		if roleId == "" {
+			return nil, huawei.ErrEmptyPathParam("role_id")
+		}
+		return iam.NewRemovePermissionFromAgencyOnDomainRequest(server, ids.Domain, agencyId, roleId)
+	})
+	if err != nil {
+		return err
+	}
+	_, err = iam.ParseRemovePermissionFromAgencyOnDomainResponse(httpResp)
+	return huawei.NoResult(opRemovePermissionFromAgencyOnDomain, httpResp, err)
+}
+
+var opRemovePermissionFromAgencyOnProject = &huawei.Operation{Service: "iam", Name: "RemovePermissionFromAgencyOnProject", Method: "DELETE", Path: "/v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles/{role_id}",
+	Idempotent: true, Auth: true, Project: true, Domain: false}
+
+// RemovePermissionFromAgencyOnProject (移除委托的项目服务权限): DELETE /v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles/{role_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) RemovePermissionFromAgencyOnProject(ctx context.Context, agencyId string, roleId string) error {
+	httpResp, err := c.rt.Do(ctx, opRemovePermissionFromAgencyOnProject, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if agencyId == "" {
+			return nil, huawei.ErrEmptyPathParam("agency_id")
+		}
+		if roleId == "" {
+			return nil, huawei.ErrEmptyPathParam("role_id")
+		}
+		return iam.NewRemovePermissionFromAgencyOnProjectRequest(server, ids.Project, agencyId, roleId)
+	})
+	if err != nil {
+		return err
+	}
+	_, err = iam.ParseRemovePermissionFromAgencyOnProjectResponse(httpResp)
+	return huawei.NoResult(opRemovePermissionFromAgencyOnProject, httpResp, err)
+}
+
+var opRevokeRoleFromGroupOnEnterpriseProject = &huawei.Operation{Service: "iam", Name: "RevokeRoleFromGroupOnEnterpriseProject", Method: "DELETE", Path: "/v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id}",
+	Idempotent: true, Auth: true, Project: false, Domain: false}
+
+// RevokeRoleFromGroupOnEnterpriseProject (删除企业项目关联用户组的权限): DELETE /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) RevokeRoleFromGroupOnEnterpriseProject(ctx context.Context, enterpriseProjectId string, groupId string, roleId string) error {
+	httpResp, err := c.rt.Do(ctx, opRevokeRoleFromGroupOnEnterpriseProject, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if enterpriseProjectId == "" {
+			return nil, huawei.ErrEmptyPathParam("enterprise_project_id")
+		}
+		if groupId == "" {
+			return nil, huawei.ErrEmptyPathParam("group_id")
+		}
+		if roleId == "" {
+			return nil, huawei.ErrEmptyPathParam("role_id")
+		}
+		return iam.NewRevokeRoleFromGroupOnEnterpriseProjectRequest(server, enterpriseProjectId, groupId, roleId)
+	})
+	if err != nil {
+		return err
+	}
+	_, err = iam.ParseRevokeRoleFromGroupOnEnterpriseProjectResponse(httpResp)
+	return huawei.NoResult(opRevokeRoleFromGroupOnEnterpriseProject, httpResp, err)
+}
+
+var opRevokeRoleFromUserOnEnterpriseProject = &huawei.Operation{Service: "iam", Name: "RevokeRoleFromUserOnEnterpriseProject", Method: "DELETE", Path: "/v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/users/{user_id}/roles/{role_id}",
+	Idempotent: true, Auth: true, Project: false, Domain: false}
+
+// RevokeRoleFromUserOnEnterpriseProject (删除企业项目直接关联用户的权限): DELETE /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/users/{user_id}/roles/{role_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) RevokeRoleFromUserOnEnterpriseProject(ctx context.Context, enterpriseProjectId string, userId string, roleId string) error {
+	httpResp, err := c.rt.Do(ctx, opRevokeRoleFromUserOnEnterpriseProject, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if enterpriseProjectId == "" {
+			return nil, huawei.ErrEmptyPathParam("enterprise_project_id")
+		}
+		if userId == "" {
+			return nil, huawei.ErrEmptyPathParam("user_id")
+		}
+		if roleId == "" {
+			return nil, huawei.ErrEmptyPathParam("role_id")
+		}
+		return iam.NewRevokeRoleFromUserOnEnterpriseProjectRequest(server, enterpriseProjectId, userId, roleId)
+	})
+	if err != nil {
+		return err
+	}
+	_, err = iam.ParseRevokeRoleFromUserOnEnterpriseProjectResponse(httpResp)
+	return huawei.NoResult(opRevokeRoleFromUserOnEnterpriseProject, httpResp, err)
+}
+
+var opShowAgency = &huawei.Operation{Service: "iam", Name: "ShowAgency", Method: "GET", Path: "/v3.0/OS-AGENCY/agencies/{agency_id}",
+	Idempotent: true, Auth: true, Project: false, Domain: false}
+
+// ShowAgency (查询委托详情): GET /v3.0/OS-AGENCY/agencies/{agency_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ShowAgency(ctx context.Context, agencyId string) (*iam.ShowAgencyResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opShowAgency, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if agencyId == "" {
+			return nil, huawei.ErrEmptyPathParam("agency_id")
+		}
+		return iam.NewShowAgencyRequest(server, agencyId)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseShowAgencyResponse(httpResp)
+	return huawei.Result(opShowAgency, httpResp, parsed, err, func(p *iam.ShowAgencyResponse) *iam.ShowAgencyResponseBody { return p.JSON200 })
+}
+
+var opShowCustomPolicy = &huawei.Operation{Service: "iam", Name: "ShowCustomPolicy", Method: "GET", Path: "/v3.0/OS-ROLE/roles/{role_id}",
+	Idempotent: true, Auth: true, Project: false, Domain: false}
+
+// ShowCustomPolicy (查询自定义策略详情): GET /v3.0/OS-ROLE/roles/{role_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ShowCustomPolicy(ctx context.Context, roleId string) (*iam.ShowCustomPolicyResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opShowCustomPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if roleId == "" {
+			return nil, huawei.ErrEmptyPathParam("role_id")
+		}
+		return iam.NewShowCustomPolicyRequest(server, roleId)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseShowCustomPolicyResponse(httpResp)
+	return huawei.Result(opShowCustomPolicy, httpResp, parsed, err, func(p *iam.ShowCustomPolicyResponse) *iam.ShowCustomPolicyResponseBody { return p.JSON200 })
+}
+
+var opShowDomainApiAclPolicy = &huawei.Operation{Service: "iam", Name: "ShowDomainApiAclPolicy", Method: "GET", Path: "/v3.0/OS-SECURITYPOLICY/domains/{domain_id}/api-acl-policy",
+	Idempotent: true, Auth: true, Project: false, Domain: true}
+
+// ShowDomainApiAclPolicy (查询帐号接口访问策略): GET /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/api-acl-policy.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ShowDomainApiAclPolicy(ctx context.Context) (*iam.ShowDomainApiAclPolicyResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opShowDomainApiAclPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return iam.NewShowDomainApiAclPolicyRequest(server, ids.Domain)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseShowDomainApiAclPolicyResponse(httpResp)
+	return huawei.Result(opShowDomainApiAclPolicy, httpResp, parsed, err, func(p *iam.ShowDomainApiAclPolicyResponse) *iam.ShowDomainApiAclPolicyResponseBody { return p.JSON200 })
+}
+
+var opShowDomainConsoleAclPolicy = &huawei.Operation{Service: "iam", Name: "ShowDomainConsoleAclPolicy", Method: "GET", Path: "/v3.0/OS-SECURITYPOLICY/domains/{domain_id}/console-acl-policy",
+	Idempotent: true, Auth: true, Project: false, Domain: true}
+
+// ShowDomainConsoleAclPolicy (查询帐号控制台访问策略): GET /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/console-acl-policy.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ShowDomainConsoleAclPolicy(ctx context.Context) (*iam.ShowDomainConsoleAclPolicyResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opShowDomainConsoleAclPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return iam.NewShowDomainConsoleAclPolicyRequest(server, ids.Domain)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseShowDomainConsoleAclPolicyResponse(httpResp)
+	return huawei.Result(opShowDomainConsoleAclPolicy, httpResp, parsed, err, func(p *iam.ShowDomainConsoleAclPolicyResponse) *iam.ShowDomainConsoleAclPolicyResponseBody {
+		return p.JSON200
+	})
+}
+
+var opShowDomainLoginPolicy = &huawei.Operation{Service: "iam", Name: "ShowDomainLoginPolicy", Method: "GET", Path: "/v3.0/OS-SECURITYPOLICY/domains/{domain_id}/login-policy",
+	Idempotent: true, Auth: true, Project: false, Domain: true}
+
+// ShowDomainLoginPolicy (查询帐号登录策略): GET /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/login-policy.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ShowDomainLoginPolicy(ctx context.Context) (*iam.ShowDomainLoginPolicyResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opShowDomainLoginPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return iam.NewShowDomainLoginPolicyRequest(server, ids.Domain)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseShowDomainLoginPolicyResponse(httpResp)
+	return huawei.Result(opShowDomainLoginPolicy, httpResp, parsed, err, func(p *iam.ShowDomainLoginPolicyResponse) *iam.ShowDomainLoginPolicyResponseBody { return p.JSON200 })
+}
+
+var opShowDomainPasswordPolicy = &huawei.Operation{Service: "iam", Name: "ShowDomainPasswordPolicy", Method: "GET", Path: "/v3.0/OS-SECURITYPOLICY/domains/{domain_id}/password-policy",
+	Idempotent: true, Auth: true, Project: false, Domain: true}
+
+// ShowDomainPasswordPolicy (查询帐号密码策略): GET /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/password-policy.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ShowDomainPasswordPolicy(ctx context.Context) (*iam.ShowDomainPasswordPolicyResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opShowDomainPasswordPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return iam.NewShowDomainPasswordPolicyRequest(server, ids.Domain)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseShowDomainPasswordPolicyResponse(httpResp)
+	return huawei.Result(opShowDomainPasswordPolicy, httpResp, parsed, err, func(p *iam.ShowDomainPasswordPolicyResponse) *iam.ShowDomainPasswordPolicyResponseBody {
+		return p.JSON200
+	})
+}
+
+var opShowDomainQuota = &huawei.Operation{Service: "iam", Name: "ShowDomainQuota", Method: "GET", Path: "/v3.0/OS-QUOTA/domains/{domain_id}",
+	Idempotent: true, Auth: true, Project: false, Domain: true}
+
+// ShowDomainQuota (查询帐号配额): GET /v3.0/OS-QUOTA/domains/{domain_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ShowDomainQuota(ctx context.Context, params *iam.ShowDomainQuotaParams) (*iam.ShowDomainQuotaResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opShowDomainQuota, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return iam.NewShowDomainQuotaRequest(server, ids.Domain, params)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseShowDomainQuotaResponse(httpResp)
+	return huawei.Result(opShowDomainQuota, httpResp, parsed, err, func(p *iam.ShowDomainQuotaResponse) *iam.ShowDomainQuotaResponseBody { return p.JSON200 })
+}
+
+var opShowDomainRoleAssignments = &huawei.Operation{Service: "iam", Name: "ShowDomainRoleAssignments", Method: "GET", Path: "/v3.0/OS-PERMISSION/role-assignments",
+	Idempotent: true, Auth: true, Project: false, Domain: false}
+
+// ShowDomainRoleAssignments (查询租户授权信息): GET /v3.0/OS-PERMISSION/role-assignments.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ShowDomainRoleAssignments(ctx context.Context, params *iam.ShowDomainRoleAssignmentsParams) (*iam.ShowDomainRoleAssignmentsResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opShowDomainRoleAssignments, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return iam.NewShowDomainRoleAssignmentsRequest(server, params)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseShowDomainRoleAssignmentsResponse(httpResp)
+	return huawei.Result(opShowDomainRoleAssignments, httpResp, parsed, err, func(p *iam.ShowDomainRoleAssignmentsResponse) *iam.ShowDomainRoleAssignmentsResponseBody {
+		return p.JSON200
+	})
+}
+
+var pageShowDomainRoleAssignments = huawei.Paging{Op: opShowDomainRoleAssignments, Style: "page", Param: "page", Limit: "per_page",
+	In: "query", ParamType: "string", Items: "role_assignments", Next: "", Total: ""}
+
+// ShowDomainRoleAssignmentsAll iterates over the role_assignments of every page of ShowDomainRoleAssignments
+// (page paging), fetching the next page only when the loop asks for it.
+// It stops after yielding an error.
+func (c *Client) ShowDomainRoleAssignmentsAll(ctx context.Context, params *iam.ShowDomainRoleAssignmentsParams) iter.Seq2[iam.RoleAssignments, error] {
+	call := func(ctx context.Context, params *iam.ShowDomainRoleAssignmentsParams) (*iam.ShowDomainRoleAssignmentsResponseBody, error) {
+		return c.ShowDomainRoleAssignments(ctx, params)
+	}
+	return huawei.Paginate(ctx, pageShowDomainRoleAssignments, params, call, func(p *iam.ShowDomainRoleAssignmentsResponseBody) []iam.RoleAssignments {
+		if p.RoleAssignments == nil {
+			return nil
+		}
+		return *p.RoleAssignments
+	})
+}
+
+var opShowKeystoneMetadataFile = &huawei.Operation{Service: "iam", Name: "ShowKeystoneMetadataFile", Method: "GET", Path: "/v3-ext/auth/OS-FEDERATION/SSO/metadata",
+	Idempotent: true, Auth: false, Project: false, Domain: false}
+
+// ShowKeystoneMetadataFile (查询Keystone的Metadata文件): GET /v3-ext/auth/OS-FEDERATION/SSO/metadata.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ShowKeystoneMetadataFile(ctx context.Context, params *iam.ShowKeystoneMetadataFileParams) error {
+	httpResp, err := c.rt.Do(ctx, opShowKeystoneMetadataFile, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return iam.NewShowKeystoneMetadataFileRequest(server, params)
+	})
+	if err != nil {
+		return err
+	}
+	_, err = iam.ParseShowKeystoneMetadataFileResponse(httpResp)
+	return huawei.NoResult(opShowKeystoneMetadataFile, httpResp, err)
+}
+
+var opShowMetadata = &huawei.Operation{Service: "iam", Name: "ShowMetadata", Method: "GET", Path: "/v3-ext/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}/metadata",
+	Idempotent: true, Auth: true, Project: false, Domain: false}
+
+// ShowMetadata (查询Metadata文件): GET /v3-ext/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}/metadata.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ShowMetadata(ctx context.Context, idpId string, protocolId string) (*iam.ShowMetadataResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opShowMetadata, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if idpId == "" {
+			return nil, huawei.ErrEmptyPathParam("idp_id")
+		}
+		if protocolId == "" {
+			return nil, huawei.ErrEmptyPathParam("protocol_id")
+		}
+		return iam.NewShowMetadataRequest(server, idpId, protocolId)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseShowMetadataResponse(httpResp)
+	return huawei.Result(opShowMetadata, httpResp, parsed, err, func(p *iam.ShowMetadataResponse) *iam.ShowMetadataResponseBody { return p.JSON200 })
+}
+
+var opShowOpenIdConnectConfig = &huawei.Operation{Service: "iam", Name: "ShowOpenIdConnectConfig", Method: "GET", Path: "/v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config",
+	Idempotent: true, Auth: true, Project: false, Domain: false}
+
+// ShowOpenIdConnectConfig (查询OpenID Connect身份提供商配置): GET /v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ShowOpenIdConnectConfig(ctx context.Context, idpId string) (*iam.ShowOpenIdConnectConfigResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opShowOpenIdConnectConfig, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if idpId == "" {
+			return nil, huawei.ErrEmptyPathParam("idp_id")
+		}
+		return iam.NewShowOpenIdConnectConfigRequest(server, idpId)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseShowOpenIdConnectConfigResponse(httpResp)
+	return huawei.Result(opShowOpenIdConnectConfig, httpResp, parsed, err, func(p *iam.ShowOpenIdConnectConfigResponse) *iam.ShowOpenIdConnectConfigResponseBody {
+		return p.JSON200
+	})
+}
+
+var opShowPermanentAccessKey = &huawei.Operation{Service: "iam", Name: "ShowPermanentAccessKey", Method: "GET", Path: "/v3.0/OS-CREDENTIAL/credentials/{access_key}",
+	Idempotent: true, Auth: true, Project: false, Domain: false}
+
+// ShowPermanentAccessKey (查询指定永久访问密钥): GET /v3.0/OS-CREDENTIAL/credentials/{access_key}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ShowPermanentAccessKey(ctx context.Context, accessKey string) (*iam.ShowPermanentAccessKeyResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opShowPermanentAccessKey, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if accessKey == "" {
+			return nil, huawei.ErrEmptyPathParam("access_key")
+		}
+		return iam.NewShowPermanentAccessKeyRequest(server, accessKey)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseShowPermanentAccessKeyResponse(httpResp)
+	return huawei.Result(opShowPermanentAccessKey, httpResp, parsed, err, func(p *iam.ShowPermanentAccessKeyResponse) *iam.ShowPermanentAccessKeyResponseBody { return p.JSON200 })
+}
+
+var opShowProjectDetailsAndStatus = &huawei.Operation{Service: "iam", Name: "ShowProjectDetailsAndStatus", Method: "GET", Path: "/v3-ext/projects/{project_id}",
+	Idempotent: true, Auth: true, Project: true, Domain: false}
+
+// ShowProjectDetailsAndStatus (查询项目详情与状态): GET /v3-ext/projects/{project_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ShowProjectDetailsAndStatus(ctx context.Context) (*iam.ShowProjectDetailsAndStatusResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opShowProjectDetailsAndStatus, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return iam.NewShowProjectDetailsAndStatusRequest(server, ids.Project)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseShowProjectDetailsAndStatusResponse(httpResp)
+	return huawei.Result(opShowProjectDetailsAndStatus, httpResp, parsed, err, func(p *iam.ShowProjectDetailsAndStatusResponse) *iam.ShowProjectDetailsAndStatusResponseBody {
+		return p.JSON200
+	})
+}
+
+var opShowUser = &huawei.Operation{Service: "iam", Name: "ShowUser", Method: "GET", Path: "/v3.0/OS-USER/users/{user_id}",
+	Idempotent: true, Auth: true, Project: false, Domain: false}
+
+// ShowUser (查询IAM用户详情（推荐）): GET /v3.0/OS-USER/users/{user_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ShowUser(ctx context.Context, userId string) (*iam.ShowUserResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opShowUser, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if userId == "" {
+			return nil, huawei.ErrEmptyPathParam("user_id")
+		}
+		return iam.NewShowUserRequest(server, userId)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseShowUserResponse(httpResp)
+	return huawei.Result(opShowUser, httpResp, parsed, err, func(p *iam.ShowUserResponse) *iam.ShowUserResponseBody { return p.JSON200 })
+}
+
+var opShowUserLoginProtect = &huawei.Operation{Service: "iam", Name: "ShowUserLoginProtect", Method: "GET", Path: "/v3.0/OS-USER/users/{user_id}/login-protect",
+	Idempotent: true, Auth: true, Project: false, Domain: false}
+
+// ShowUserLoginProtect (查询指定IAM用户的登录保护状态信息): GET /v3.0/OS-USER/users/{user_id}/login-protect.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ShowUserLoginProtect(ctx context.Context, userId string) (*iam.ShowUserLoginProtectResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opShowUserLoginProtect, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if userId == "" {
+			return nil, huawei.ErrEmptyPathParam("user_id")
+		}
+		return iam.NewShowUserLoginProtectRequest(server, userId)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseShowUserLoginProtectResponse(httpResp)
+	return huawei.Result(opShowUserLoginProtect, httpResp, parsed, err, func(p *iam.ShowUserLoginProtectResponse) *iam.ShowUserLoginProtectResponseBody { return p.JSON200 })
+}
+
+var opShowUserMfaDevice = &huawei.Operation{Service: "iam", Name: "ShowUserMfaDevice", Method: "GET", Path: "/v3.0/OS-MFA/users/{user_id}/virtual-mfa-device",
+	Idempotent: true, Auth: true, Project: false, Domain: false}
+
+// ShowUserMfaDevice (查询指定IAM用户的MFA绑定信息): GET /v3.0/OS-MFA/users/{user_id}/virtual-mfa-device.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ShowUserMfaDevice(ctx context.Context, userId string) (*iam.ShowUserMfaDeviceResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opShowUserMfaDevice, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if userId == "" {
+			return nil, huawei.ErrEmptyPathParam("user_id")
+		}
+		return iam.NewShowUserMfaDeviceRequest(server, userId)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseShowUserMfaDeviceResponse(httpResp)
+	return huawei.Result(opShowUserMfaDevice, httpResp, parsed, err, func(p *iam.ShowUserMfaDeviceResponse) *iam.ShowUserMfaDeviceResponseBody { return p.JSON200 })
+}
+
+var opUpdateAgency = &huawei.Operation{Service: "iam", Name: "UpdateAgency", Method: "PUT", Path: "/v3.0/OS-AGENCY/agencies/{agency_id}",
+	Idempotent: true, Auth: true, Project: false, Domain: false}
+
+// UpdateAgency (修改委托): PUT /v3.0/OS-AGENCY/agencies/{agency_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) UpdateAgency(ctx context.Context, agencyId string, body iam.UpdateAgencyJSONRequestBody) (*iam.UpdateAgencyResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opUpdateAgency, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if agencyId == "" {
+			return nil, huawei.ErrEmptyPathParam("agency_id")
+		}
+		return iam.NewUpdateAgencyRequest(server, agencyId, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseUpdateAgencyResponse(httpResp)
+	return huawei.Result(opUpdateAgency, httpResp, parsed, err, func(p *iam.UpdateAgencyResponse) *iam.UpdateAgencyResponseBody { return p.JSON200 })
+}
+
+var opUpdateCloudServiceCustomPolicy = &huawei.Operation{Service: "iam", Name: "UpdateCloudServiceCustomPolicy", Method: "PATCH", Path: "/v3.0/OS-ROLE/roles/{role_id}",
+	Idempotent: false, Auth: true, Project: false, Domain: false}
+
+// UpdateCloudServiceCustomPolicy (修改云服务自定义策略): PATCH /v3.0/OS-ROLE/roles/{role_id}.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) UpdateCloudServiceCustomPolicy(ctx context.Context, roleId string, body iam.UpdateCloudServiceCustomPolicyJSONRequestBody) (*iam.UpdateCloudServiceCustomPolicyResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opUpdateCloudServiceCustomPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if roleId == "" {
+			return nil, huawei.ErrEmptyPathParam("role_id")
+		}
+		return iam.NewUpdateCloudServiceCustomPolicyRequest(server, roleId, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseUpdateCloudServiceCustomPolicyResponse(httpResp)
+	return huawei.Result(opUpdateCloudServiceCustomPolicy, httpResp, parsed, err, func(p *iam.UpdateCloudServiceCustomPolicyResponse) *iam.UpdateCloudServiceCustomPolicyResponseBody {
+		return p.JSON200
+	})
+}
+
+var opUpdateDomainApiAclPolicy = &huawei.Operation{Service: "iam", Name: "UpdateDomainApiAclPolicy", Method: "PUT", Path: "/v3.0/OS-SECURITYPOLICY/domains/{domain_id}/api-acl-policy",
+	Idempotent: true, Auth: true, Project: false, Domain: true}
+
+// UpdateDomainApiAclPolicy (修改帐号接口访问策略): PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/api-acl-policy.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) UpdateDomainApiAclPolicy(ctx context.Context, body iam.UpdateDomainApiAclPolicyJSONRequestBody) (*iam.UpdateDomainApiAclPolicyResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opUpdateDomainApiAclPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return iam.NewUpdateDomainApiAclPolicyRequest(server, ids.Domain, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseUpdateDomainApiAclPolicyResponse(httpResp)
+	return huawei.Result(opUpdateDomainApiAclPolicy, httpResp, parsed, err, func(p *iam.UpdateDomainApiAclPolicyResponse) *iam.UpdateDomainApiAclPolicyResponseBody {
+		return p.JSON200
+	})
+}
+
+var opUpdateDomainConsoleAclPolicy = &huawei.Operation{Service: "iam", Name: "UpdateDomainConsoleAclPolicy", Method: "PUT", Path: "/v3.0/OS-SECURITYPOLICY/domains/{domain_id}/console-acl-policy",
+	Idempotent: true, Auth: true, Project: false, Domain: true}
+
+// UpdateDomainConsoleAclPolicy (修改帐号控制台访问策略): PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/console-acl-policy.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) UpdateDomainConsoleAclPolicy(ctx context.Context, body iam.UpdateDomainConsoleAclPolicyJSONRequestBody) (*iam.UpdateDomainConsoleAclPolicyResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opUpdateDomainConsoleAclPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return iam.NewUpdateDomainConsoleAclPolicyRequest(server, ids.Domain, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseUpdateDomainConsoleAclPolicyResponse(httpResp)
+	return huawei.Result(opUpdateDomainConsoleAclPolicy, httpResp, parsed, err, func(p *iam.UpdateDomainConsoleAclPolicyResponse) *iam.UpdateDomainConsoleAclPolicyResponseBody {
+		return p.JSON200
+	})
+}
+
+var opUpdateDomainGroupInheritRole = &huawei.Operation{Service: "iam", Name: "UpdateDomainGroupInheritRole", Method: "PUT", Path: "/v3/OS-INHERIT/domains/{domain_id}/groups/{group_id}/roles/{role_id}/inherited_to_projects",
+	Idempotent: true, Auth: true, Project: false, Domain: true}
+
+// UpdateDomainGroupInheritRole (为用户组授予所有项目服务权限): PUT /v3/OS-INHERIT/domains/{domain_id}/groups/{group_id}/roles/{role_id}/inherited_to_projects.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) UpdateDomainGroupInheritRole(ctx context.Context, groupId string, roleId string) error {
+	httpResp, err := c.rt.Do(ctx, opUpdateDomainGroupInheritRole, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if groupId == "" {
+			return nil, huawei.ErrEmptyPathParam("group_id")
+		}
+		if roleId == "" {
+			return nil, huawei.ErrEmptyPathParam("role_id")
+		}
+		return iam.NewUpdateDomainGroupInheritRoleRequest(server, ids.Domain, groupId, roleId)
+	})
+	if err != nil {
+		return err
+	}
+	_, err = iam.ParseUpdateDomainGroupInheritRoleResponse(httpResp)
+	return huawei.NoResult(opUpdateDomainGroupInheritRole, httpResp, err)
+}
+
+var opUpdateDomainLoginPolicy = &huawei.Operation{Service: "iam", Name: "UpdateDomainLoginPolicy", Method: "PUT", Path: "/v3.0/OS-SECURITYPOLICY/domains/{domain_id}/login-policy",
+	Idempotent: true, Auth: true, Project: false, Domain: true}
+
+// UpdateDomainLoginPolicy (修改帐号登录策略): PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/login-policy.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) UpdateDomainLoginPolicy(ctx context.Context, body iam.UpdateDomainLoginPolicyJSONRequestBody) (*iam.UpdateDomainLoginPolicyResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opUpdateDomainLoginPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return iam.NewUpdateDomainLoginPolicyRequest(server, ids.Domain, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseUpdateDomainLoginPolicyResponse(httpResp)
+	return huawei.Result(opUpdateDomainLoginPolicy, httpResp, parsed, err, func(p *iam.UpdateDomainLoginPolicyResponse) *iam.UpdateDomainLoginPolicyResponseBody {
+		return p.JSON200
+	})
+}
+
+var opUpdateDomainPasswordPolicy = &huawei.Operation{Service: "iam", Name: "UpdateDomainPasswordPolicy", Method: "PUT", Path: "/v3.0/OS-SECURITYPOLICY/domains/{domain_id}/password-policy",
+	Idempotent: true, Auth: true, Project: false, Domain: true}
+
+// UpdateDomainPasswordPolicy (修改帐号密码策略): PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/password-policy.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) UpdateDomainPasswordPolicy(ctx context.Context, body iam.UpdateDomainPasswordPolicyJSONRequestBody) (*iam.UpdateDomainPasswordPolicyResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opUpdateDomainPasswordPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return iam.NewUpdateDomainPasswordPolicyRequest(server, ids.Domain, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseUpdateDomainPasswordPolicyResponse(httpResp)
+	return huawei.Result(opUpdateDomainPasswordPolicy, httpResp, parsed, err, func(p *iam.UpdateDomainPasswordPolicyResponse) *iam.UpdateDomainPasswordPolicyResponseBody {
+		return p.JSON200
+	})
+}
+
+var opUpdateDomainProtectPolicy = &huawei.Operation{Service: "iam", Name: "UpdateDomainProtectPolicy", Method: "PUT", Path: "/v3.0/OS-SECURITYPOLICY/domains/{domain_id}/protect-policy",
+	Idempotent: true, Auth: true, Project: false, Domain: true}
+
+// UpdateDomainProtectPolicy (修改帐号操作保护策略): PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/protect-policy.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) UpdateDomainProtectPolicy(ctx context.Context, body iam.UpdateDomainProtectPolicyJSONRequestBody) (*iam.UpdateDomainProtectPolicyResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opUpdateDomainProtectPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return iam.NewUpdateDomainProtectPolicyRequest(server, ids.Domain, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseUpdateDomainProtectPolicyResponse(httpResp)
+	return huawei.Result(opUpdateDomainProtectPolicy, httpResp, parsed, err, func(p *iam.UpdateDomainProtectPolicyResponse) *iam.UpdateDomainProtectPolicyResponseBody {
+		return p.JSON200
+	})
+}
+
+var opUpdateLoginProtect = &huawei.Operation{Service: "iam", Name: "UpdateLoginProtect", Method: "PUT", Path: "/v3.0/OS-USER/users/{user_id}/login-protect",
+	Idempotent: true, Auth: true, Project: false, Domain: false}
+
+// UpdateLoginProtect (修改IAM用户的登录保护状态信息): PUT /v3.0/OS-USER/users/{user_id}/login-protect.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) UpdateLoginProtect(ctx context.Context, userId string, body iam.UpdateLoginProtectJSONRequestBody) (*iam.UpdateLoginProtectResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opUpdateLoginProtect, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if userId == "" {
+			return nil, huawei.ErrEmptyPathParam("user_id")
+		}
+		return iam.NewUpdateLoginProtectRequest(server, userId, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseUpdateLoginProtectResponse(httpResp)
+	return huawei.Result(opUpdateLoginProtect, httpResp, parsed, err, func(p *iam.UpdateLoginProtectResponse) *iam.UpdateLoginProtectResponseBody { return p.JSON200 })
+}
+
+var opUpdateOpenIdConnectConfig = &huawei.Operation{Service: "iam", Name: "UpdateOpenIdConnectConfig", Method: "PUT", Path: "/v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config",
+	Idempotent: true, Auth: true, Project: false, Domain: false}
+
+// UpdateOpenIdConnectConfig (修改OpenID Connect身份提供商配置): PUT /v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) UpdateOpenIdConnectConfig(ctx context.Context, idpId string, body iam.UpdateOpenIdConnectConfigJSONRequestBody) (*iam.UpdateOpenIdConnectConfigResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opUpdateOpenIdConnectConfig, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if idpId == "" {
+			return nil, huawei.ErrEmptyPathParam("idp_id")
+		}
+		return iam.NewUpdateOpenIdConnectConfigRequest(server, idpId, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseUpdateOpenIdConnectConfigResponse(httpResp)
+	return huawei.Result(opUpdateOpenIdConnectConfig, httpResp, parsed, err, func(p *iam.UpdateOpenIdConnectConfigResponse) *iam.UpdateOpenIdConnectConfigResponseBody {
+		return p.JSON200
+	})
+}
+
+var opUpdatePermanentAccessKey = &huawei.Operation{Service: "iam", Name: "UpdatePermanentAccessKey", Method: "PUT", Path: "/v3.0/OS-CREDENTIAL/credentials/{access_key}",
+	Idempotent: true, Auth: true, Project: false, Domain: false}
+
+// UpdatePermanentAccessKey (修改指定永久访问密钥): PUT /v3.0/OS-CREDENTIAL/credentials/{access_key}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) UpdatePermanentAccessKey(ctx context.Context, accessKey string, body iam.UpdatePermanentAccessKeyJSONRequestBody) (*iam.UpdatePermanentAccessKeyResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opUpdatePermanentAccessKey, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if accessKey == "" {
+			return nil, huawei.ErrEmptyPathParam("access_key")
+		}
+		return iam.NewUpdatePermanentAccessKeyRequest(server, accessKey, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseUpdatePermanentAccessKeyResponse(httpResp)
+	return huawei.Result(opUpdatePermanentAccessKey, httpResp, parsed, err, func(p *iam.UpdatePermanentAccessKeyResponse) *iam.UpdatePermanentAccessKeyResponseBody {
+		return p.JSON200
+	})
+}
+
+var opUpdateProjectStatus = &huawei.Operation{Service: "iam", Name: "UpdateProjectStatus", Method: "PUT", Path: "/v3-ext/projects/{project_id}",
+	Idempotent: true, Auth: true, Project: true, Domain: false}
+
+// UpdateProjectStatus (设置项目状态): PUT /v3-ext/projects/{project_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) UpdateProjectStatus(ctx context.Context, body iam.UpdateProjectStatusJSONRequestBody) error {
+	httpResp, err := c.rt.Do(ctx, opUpdateProjectStatus, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return iam.NewUpdateProjectStatusRequest(server, ids.Project, body)
+	})
+	if err != nil {
+		return err
+	}
+	_, err = iam.ParseUpdateProjectStatusResponse(httpResp)
+	return huawei.NoResult(opUpdateProjectStatus, httpResp, err)
+}
+
+var opUpdateRole = &huawei.Operation{Service: "iam", Name: "UpdateRole", Method: "PUT", Path: "/v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id}",
+	Idempotent: true, Auth: false, Project: false, Domain: false}
+
+// UpdateRole (基于用户组为企业项目授权): PUT /v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) UpdateRole(ctx context.Context, enterpriseProjectId string, groupId string, roleId string, body iam.UpdateRoleJSONRequestBody) error {
+	httpResp, err := c.rt.Do(ctx, opUpdateRole, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if enterpriseProjectId == "" {
+			return nil, huawei.ErrEmptyPathParam("enterprise_project_id")
+		}
+		if groupId == "" {
+			return nil, huawei.ErrEmptyPathParam("group_id")
+		}
+		if roleId == "" {
+			return nil, huawei.ErrEmptyPathParam("role_id")
+		}
+		return iam.NewUpdateRoleRequest(server, enterpriseProjectId, groupId, roleId, body)
+	})
+	if err != nil {
+		return err
+	}
+	_, err = iam.ParseUpdateRoleResponse(httpResp)
+	return huawei.NoResult(opUpdateRole, httpResp, err)
+}
+
+var opUpdateUser = &huawei.Operation{Service: "iam", Name: "UpdateUser", Method: "PUT", Path: "/v3.0/OS-USER/users/{user_id}",
+	Idempotent: true, Auth: true, Project: false, Domain: false}
+
+// UpdateUser (管理员修改IAM用户信息（推荐）): PUT /v3.0/OS-USER/users/{user_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) UpdateUser(ctx context.Context, userId string, body iam.UpdateUserJSONRequestBody) (*iam.UpdateUserResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opUpdateUser, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if userId == "" {
+			return nil, huawei.ErrEmptyPathParam("user_id")
+		}
+		return iam.NewUpdateUserRequest(server, userId, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseUpdateUserResponse(httpResp)
+	return huawei.Result(opUpdateUser, httpResp, parsed, err, func(p *iam.UpdateUserResponse) *iam.UpdateUserResponseBody { return p.JSON200 })
+}
+
+var opUpdateUserInformation = &huawei.Operation{Service: "iam", Name: "UpdateUserInformation", Method: "PUT", Path: "/v3.0/OS-USER/users/{user_id}/info",
+	Idempotent: true, Auth: true, Project: false, Domain: false}
+
+// UpdateUserInformation (修改IAM用户信息（推荐）): PUT /v3.0/OS-USER/users/{user_id}/info.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) UpdateUserInformation(ctx context.Context, userId string, body iam.UpdateUserInformationJSONRequestBody) error {
+	httpResp, err := c.rt.Do(ctx, opUpdateUserInformation, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if userId == "" {
+			return nil, huawei.ErrEmptyPathParam("user_id")
+		}
+		return iam.NewUpdateUserInformationRequest(server, userId, body)
+	})
+	if err != nil {
+		return err
+	}
+	_, err = iam.ParseUpdateUserInformationResponse(httpResp)
+	return huawei.NoResult(opUpdateUserInformation, httpResp, err)
 }

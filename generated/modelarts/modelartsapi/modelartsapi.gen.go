@@ -3,12 +3,14 @@
 
 // Package modelartsapi calls Huawei Cloud ModelArts with typed results: one method per
 // operation of the spec, returning the decoded body, an *huawei.APIError for
-// a non-2xx answer or an *huawei.ResponseError for an unusable one. Build a
+// a non-2xx answer or an *huawei.ResponseError for an unusable one, and an
+// iter.Seq2 over the items of every paged list operation. Build a
 // Client with New from a huawei.Config.
 package modelartsapi
 
 import (
 	"context"
+	"iter"
 	"net/http"
 
 	"github.com/docapi/docapi/generated/modelarts"
@@ -34,6 +36,2529 @@ func New(cfg huawei.Config) (*Client, error) {
 // modelarts.NewClientWithResponses(c.Runtime().Server(), modelarts.WithHTTPClient(c.Runtime().HTTPClient())).
 func (c *Client) Runtime() *huawei.Client { return c.rt }
 
+var opAcceptSamples = &huawei.Operation{Service: "modelarts", Name: "AcceptSamples", Method: "POST", Path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/acceptance/batch-comment",
+	Idempotent: false, Auth: false, Project: true, Domain: false}
+
+// AcceptSamples (提交验收任务的样本评审意见): POST /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/acceptance/batch-comment.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) AcceptSamples(ctx context.Context, datasetId string, workforceTaskId string, body modelarts.AcceptSamplesJSONRequestBody) (*map[string]interface{}, error) {
+	httpResp, err := c.rt.Do(ctx, opAcceptSamples, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if datasetId == "" {
+			return nil, huawei.ErrEmptyPathParam("dataset_id")
+		}
+		if workforceTaskId == "" {
+			return nil, huawei.ErrEmptyPathParam("workforce_task_id")
+		}
+		return modelarts.NewAcceptSamplesRequest(server, ids.Project, datasetId, workforceTaskId, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseAcceptSamplesResponse(httpResp)
+	return huawei.Result(opAcceptSamples, httpResp, parsed, err, func(p *modelarts.AcceptSamplesResponse) *map[string]interface{} { return p.JSON200 })
+}
+
+var opAutoAnnotationProgress = &huawei.Operation{Service: "modelarts", Name: "AutoAnnotationProgress", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}/tasks/{task_id}",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// AutoAnnotationProgress (获取智能任务的信息): GET /v2/{project_id}/datasets/{dataset_id}/tasks/{task_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) AutoAnnotationProgress(ctx context.Context, datasetId string, taskId string) (*modelarts.AutoAnnotationProgressResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opAutoAnnotationProgress, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if datasetId == "" {
+			return nil, huawei.ErrEmptyPathParam("dataset_id")
+		}
+		if taskId == "" {
+			return nil, huawei.ErrEmptyPathParam("task_id")
+		}
+		return modelarts.NewAutoAnnotationProgressRequest(server, ids.Project, datasetId, taskId)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseAutoAnnotationProgressResponse(httpResp)
+	return huawei.Result(opAutoAnnotationProgress, httpResp, parsed, err, func(p *modelarts.AutoAnnotationProgressResponse) *modelarts.AutoAnnotationProgressResponseBody {
+		return p.JSON200
+	})
+}
+
+var opCreateAction = &huawei.Operation{Service: "modelarts", Name: "CreateAction", Method: "POST", Path: "/v1/{project_id}/demanager/instances/{instance_id}/action",
+	Idempotent: false, Auth: false, Project: true, Domain: false}
+
+// CreateAction (管理开发环境实例): POST /v1/{project_id}/demanager/instances/{instance_id}/action.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) CreateAction(ctx context.Context, instanceId string, body modelarts.CreateActionJSONRequestBody) (*modelarts.CreateActionResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opCreateAction, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if instanceId == "" {
+			return nil, huawei.ErrEmptyPathParam("instance_id")
+		}
+		return modelarts.NewCreateActionRequest(server, ids.Project, instanceId, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseCreateActionResponse(httpResp)
+	return huawei.Result(opCreateAction, httpResp, parsed, err, func(p *modelarts.CreateActionResponse) *modelarts.CreateActionResponseBody { return p.JSON200 })
+}
+
+var opCreateAuthorization = &huawei.Operation{Service: "modelarts", Name: "CreateAuthorization", Method: "POST", Path: "/v2/{project_id}/authorizations",
+	Idempotent: false, Auth: false, Project: true, Domain: false}
+
+// CreateAuthorization (配置授权): POST /v2/{project_id}/authorizations.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) CreateAuthorization(ctx context.Context, body modelarts.CreateAuthorizationJSONRequestBody) (*modelarts.CreateAuthorizationResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opCreateAuthorization, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return modelarts.NewCreateAuthorizationRequest(server, ids.Project, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseCreateAuthorizationResponse(httpResp)
+	return huawei.Result(opCreateAuthorization, httpResp, parsed, err, func(p *modelarts.CreateAuthorizationResponse) *modelarts.CreateAuthorizationResponseBody {
+		return p.JSON200
+	})
+}
+
+var opCreateDataset = &huawei.Operation{Service: "modelarts", Name: "CreateDataset", Method: "POST", Path: "/v2/{project_id}/datasets",
+	Idempotent: false, Auth: false, Project: true, Domain: false}
+
+// CreateDataset (创建数据集): POST /v2/{project_id}/datasets.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) CreateDataset(ctx context.Context, body modelarts.CreateDatasetJSONRequestBody) (*modelarts.CreateDatasetResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opCreateDataset, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return modelarts.NewCreateDatasetRequest(server, ids.Project, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseCreateDatasetResponse(httpResp)
+	return huawei.Result(opCreateDataset, httpResp, parsed, err, func(p *modelarts.CreateDatasetResponse) *modelarts.CreateDatasetResponseBody { return p.JSON201 })
+}
+
+var opCreateDatasetVersion = &huawei.Operation{Service: "modelarts", Name: "CreateDatasetVersion", Method: "POST", Path: "/v2/{project_id}/datasets/{dataset_id}/versions",
+	Idempotent: false, Auth: false, Project: true, Domain: false}
+
+// CreateDatasetVersion (创建数据集标注版本): POST /v2/{project_id}/datasets/{dataset_id}/versions.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) CreateDatasetVersion(ctx context.Context, datasetId string, body modelarts.CreateDatasetVersionJSONRequestBody) (*modelarts.CreateDatasetVersionResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opCreateDatasetVersion, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if datasetId == "" {
+			return nil, huawei.ErrEmptyPathParam("dataset_id")
+		}
+		return modelarts.NewCreateDatasetVersionRequest(server, ids.Project, datasetId, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseCreateDatasetVersionResponse(httpResp)
+	return huawei.Result(opCreateDatasetVersion, httpResp, parsed, err, func(p *modelarts.CreateDatasetVersionResponse) *modelarts.CreateDatasetVersionResponseBody {
+		return p.JSON201
+	})
+}
+
+var opCreateInstance = &huawei.Operation{Service: "modelarts", Name: "CreateInstance", Method: "POST", Path: "/v1/{project_id}/demanager/instances",
+	Idempotent: false, Auth: false, Project: true, Domain: false}
+
+// CreateInstance (创建开发环境实例): POST /v1/{project_id}/demanager/instances.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) CreateInstance(ctx context.Context, body modelarts.CreateInstanceJSONRequestBody) (*modelarts.CreateInstanceResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opCreateInstance, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return modelarts.NewCreateInstanceRequest(server, ids.Project, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseCreateInstanceResponse(httpResp)
+	return huawei.Result(opCreateInstance, httpResp, parsed, err, func(p *modelarts.CreateInstanceResponse) *modelarts.CreateInstanceResponseBody { return p.JSON200 })
+}
+
+var opCreateLabels = &huawei.Operation{Service: "modelarts", Name: "CreateLabels", Method: "POST", Path: "/v2/{project_id}/datasets/{dataset_id}/data-annotations/labels",
+	Idempotent: false, Auth: false, Project: true, Domain: false}
+
+// CreateLabels (创建数据集标签): POST /v2/{project_id}/datasets/{dataset_id}/data-annotations/labels.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) CreateLabels(ctx context.Context, datasetId string, body modelarts.CreateLabelsJSONRequestBody) (*modelarts.CreateLabelsResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opCreateLabels, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if datasetId == "" {
+			return nil, huawei.ErrEmptyPathParam("dataset_id")
+		}
+		return modelarts.NewCreateLabelsRequest(server, ids.Project, datasetId, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseCreateLabelsResponse(httpResp)
+	return huawei.Result(opCreateLabels, httpResp, parsed, err, func(p *modelarts.CreateLabelsResponse) *modelarts.CreateLabelsResponseBody { return p.JSON200 })
+}
+
+var opCreateModel = &huawei.Operation{Service: "modelarts", Name: "CreateModel", Method: "POST", Path: "/v1/{project_id}/models",
+	Idempotent: false, Auth: false, Project: true, Domain: false}
+
+// CreateModel (导入模型): POST /v1/{project_id}/models.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) CreateModel(ctx context.Context, body modelarts.CreateModelJSONRequestBody) (*modelarts.CreateModelResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opCreateModel, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return modelarts.NewCreateModelRequest(server, ids.Project, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseCreateModelResponse(httpResp)
+	return huawei.Result(opCreateModel, httpResp, parsed, err, func(p *modelarts.CreateModelResponse) *modelarts.CreateModelResponseBody { return p.JSON200 })
+}
+
+var opCreateModelArtsAgency = &huawei.Operation{Service: "modelarts", Name: "CreateModelArtsAgency", Method: "POST", Path: "/v2/{project_id}/agency",
+	Idempotent: false, Auth: false, Project: true, Domain: false}
+
+// CreateModelArtsAgency (创建ModelArts委托): POST /v2/{project_id}/agency.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) CreateModelArtsAgency(ctx context.Context, body modelarts.CreateModelArtsAgencyJSONRequestBody) (*modelarts.CreateModelArtsAgencyResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opCreateModelArtsAgency, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return modelarts.NewCreateModelArtsAgencyRequest(server, ids.Project, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseCreateModelArtsAgencyResponse(httpResp)
+	return huawei.Result(opCreateModelArtsAgency, httpResp, parsed, err, func(p *modelarts.CreateModelArtsAgencyResponse) *modelarts.CreateModelArtsAgencyResponseBody {
+		return p.JSON200
+	})
+}
+
+var opCreateProcessorTask = &huawei.Operation{Service: "modelarts", Name: "CreateProcessorTask", Method: "POST", Path: "/v2/{project_id}/processor-tasks",
+	Idempotent: false, Auth: false, Project: true, Domain: false}
+
+// CreateProcessorTask (创建处理任务): POST /v2/{project_id}/processor-tasks.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) CreateProcessorTask(ctx context.Context, body modelarts.CreateProcessorTaskJSONRequestBody) (*modelarts.CreateProcessorTaskResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opCreateProcessorTask, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return modelarts.NewCreateProcessorTaskRequest(server, ids.Project, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseCreateProcessorTaskResponse(httpResp)
+	return huawei.Result(opCreateProcessorTask, httpResp, parsed, err, func(p *modelarts.CreateProcessorTaskResponse) *modelarts.CreateProcessorTaskResponseBody {
+		return p.JSON200
+	})
+}
+
+var opCreateProcessorTaskVersion = &huawei.Operation{Service: "modelarts", Name: "CreateProcessorTaskVersion", Method: "POST", Path: "/v2/{project_id}/processor-tasks/{task_id}/versions",
+	Idempotent: false, Auth: false, Project: true, Domain: false}
+
+// CreateProcessorTaskVersion (创建数据处理任务版本): POST /v2/{project_id}/processor-tasks/{task_id}/versions.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) CreateProcessorTaskVersion(ctx context.Context, taskId string, body modelarts.CreateProcessorTaskVersionJSONRequestBody) (*modelarts.CreateProcessorTaskVersionResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opCreateProcessorTaskVersion, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if taskId == "" {
+			return nil, huawei.ErrEmptyPathParam("task_id")
+		}
+		return modelarts.NewCreateProcessorTaskVersionRequest(server, ids.Project, taskId, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseCreateProcessorTaskVersionResponse(httpResp)
+	return huawei.Result(opCreateProcessorTaskVersion, httpResp, parsed, err, func(p *modelarts.CreateProcessorTaskVersionResponse) *modelarts.CreateProcessorTaskVersionResponseBody {
+		return p.JSON200
+	})
+}
+
+var opCreateRestart = &huawei.Operation{Service: "modelarts", Name: "CreateRestart", Method: "POST", Path: "/v1/{project_id}/visualization-jobs/{job_id}/restart",
+	Idempotent: false, Auth: false, Project: true, Domain: false}
+
+// CreateRestart (重启可视化作业): POST /v1/{project_id}/visualization-jobs/{job_id}/restart.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) CreateRestart(ctx context.Context, jobId string) (*modelarts.CreateRestartResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opCreateRestart, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if jobId == "" {
+			return nil, huawei.ErrEmptyPathParam("job_id")
+		}
+		return modelarts.NewCreateRestartRequest(server, ids.Project, jobId)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseCreateRestartResponse(httpResp)
+	return huawei.Result(opCreateRestart, httpResp, parsed, err, func(p *modelarts.CreateRestartResponse) *modelarts.CreateRestartResponseBody { return p.JSON200 })
+}
+
+var opCreateService = &huawei.Operation{Service: "modelarts", Name: "CreateService", Method: "POST", Path: "/v1/{project_id}/services",
+	Idempotent: false, Auth: false, Project: true, Domain: false}
+
+// CreateService (部署服务): POST /v1/{project_id}/services.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) CreateService(ctx context.Context, body modelarts.CreateServiceJSONRequestBody) (*modelarts.CreateServiceResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opCreateService, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return modelarts.NewCreateServiceRequest(server, ids.Project, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseCreateServiceResponse(httpResp)
+	return huawei.Result(opCreateService, httpResp, parsed, err, func(p *modelarts.CreateServiceResponse) *modelarts.CreateServiceResponseBody { return p.JSON200 })
+}
+
+var opCreateStop = &huawei.Operation{Service: "modelarts", Name: "CreateStop", Method: "POST", Path: "/v1/{project_id}/visualization-jobs/{job_id}/stop",
+	Idempotent: false, Auth: false, Project: true, Domain: false}
+
+// CreateStop (停止可视化作业): POST /v1/{project_id}/visualization-jobs/{job_id}/stop.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) CreateStop(ctx context.Context, jobId string) (*modelarts.CreateStopResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opCreateStop, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if jobId == "" {
+			return nil, huawei.ErrEmptyPathParam("job_id")
+		}
+		return modelarts.NewCreateStopRequest(server, ids.Project, jobId)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseCreateStopResponse(httpResp)
+	return huawei.Result(opCreateStop, httpResp, parsed, err, func(p *modelarts.CreateStopResponse) *modelarts.CreateStopResponseBody { return p.JSON200 })
+}
+
+var opCreateTask = &huawei.Operation{Service: "modelarts", Name: "CreateTask", Method: "POST", Path: "/v2/{project_id}/datasets/{dataset_id}/tasks",
+	Idempotent: false, Auth: false, Project: true, Domain: false}
+
+// CreateTask (启动智能任务): POST /v2/{project_id}/datasets/{dataset_id}/tasks.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) CreateTask(ctx context.Context, datasetId string, body modelarts.CreateTaskJSONRequestBody) (*modelarts.CreateTaskResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opCreateTask, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if datasetId == "" {
+			return nil, huawei.ErrEmptyPathParam("dataset_id")
+		}
+		return modelarts.NewCreateTaskRequest(server, ids.Project, datasetId, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseCreateTaskResponse(httpResp)
+	return huawei.Result(opCreateTask, httpResp, parsed, err, func(p *modelarts.CreateTaskResponse) *modelarts.CreateTaskResponseBody { return p.JSON200 })
+}
+
+var opCreateTrainingJob = &huawei.Operation{Service: "modelarts", Name: "CreateTrainingJob", Method: "POST", Path: "/v1/{project_id}/training-jobs",
+	Idempotent: false, Auth: false, Project: true, Domain: false}
+
+// CreateTrainingJob (创建训练作业): POST /v1/{project_id}/training-jobs.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) CreateTrainingJob(ctx context.Context, body modelarts.CreateTrainingJobJSONRequestBody) (*modelarts.CreateTrainingJobResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opCreateTrainingJob, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return modelarts.NewCreateTrainingJobRequest(server, ids.Project, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseCreateTrainingJobResponse(httpResp)
+	return huawei.Result(opCreateTrainingJob, httpResp, parsed, err, func(p *modelarts.CreateTrainingJobResponse) *modelarts.CreateTrainingJobResponseBody {
+		return p.JSON200
+	})
+}
+
+var opCreateTrainingJobConfig = &huawei.Operation{Service: "modelarts", Name: "CreateTrainingJobConfig", Method: "POST", Path: "/v1/{project_id}/training-job-configs",
+	Idempotent: false, Auth: false, Project: true, Domain: false}
+
+// CreateTrainingJobConfig (创建训练作业参数): POST /v1/{project_id}/training-job-configs.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) CreateTrainingJobConfig(ctx context.Context, body modelarts.CreateTrainingJobConfigJSONRequestBody) (*modelarts.CreateTrainingJobConfigResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opCreateTrainingJobConfig, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return modelarts.NewCreateTrainingJobConfigRequest(server, ids.Project, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseCreateTrainingJobConfigResponse(httpResp)
+	return huawei.Result(opCreateTrainingJobConfig, httpResp, parsed, err, func(p *modelarts.CreateTrainingJobConfigResponse) *modelarts.CreateTrainingJobConfigResponseBody {
+		return p.JSON200
+	})
+}
+
+var opCreateVersion = &huawei.Operation{Service: "modelarts", Name: "CreateVersion", Method: "POST", Path: "/v1/{project_id}/training-jobs/{job_id}/versions",
+	Idempotent: false, Auth: false, Project: true, Domain: false}
+
+// CreateVersion (创建训练作业版本): POST /v1/{project_id}/training-jobs/{job_id}/versions.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) CreateVersion(ctx context.Context, jobId int64, body modelarts.CreateVersionJSONRequestBody) (*modelarts.CreateVersionResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opCreateVersion, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return modelarts.NewCreateVersionRequest(server, ids.Project, jobId, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseCreateVersionResponse(httpResp)
+	return huawei.Result(opCreateVersion, httpResp, parsed, err, func(p *modelarts.CreateVersionResponse) *modelarts.CreateVersionResponseBody { return p.JSON200 })
+}
+
+var opCreateVersionsStop = &huawei.Operation{Service: "modelarts", Name: "CreateVersionsStop", Method: "POST", Path: "/v1/{project_id}/training-jobs/{job_id}/versions/{version_id}/stop",
+	Idempotent: false, Auth: false, Project: true, Domain: false}
+
+// CreateVersionsStop (停止训练作业版本): POST /v1/{project_id}/training-jobs/{job_id}/versions/{version_id}/stop.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) CreateVersionsStop(ctx context.Context, jobId int64, versionId int64) (*modelarts.CreateVersionsStopResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opCreateVersionsStop, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return modelarts.NewCreateVersionsStopRequest(server, ids.Project, jobId, versionId)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseCreateVersionsStopResponse(httpResp)
+	return huawei.Result(opCreateVersionsStop, httpResp, parsed, err, func(p *modelarts.CreateVersionsStopResponse) *modelarts.CreateVersionsStopResponseBody {
+		return p.JSON200
+	})
+}
+
+var opCreateVisualizationJob = &huawei.Operation{Service: "modelarts", Name: "CreateVisualizationJob", Method: "POST", Path: "/v1/{project_id}/visualization-jobs",
+	Idempotent: false, Auth: false, Project: true, Domain: false}
+
+// CreateVisualizationJob (创建可视化作业): POST /v1/{project_id}/visualization-jobs.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) CreateVisualizationJob(ctx context.Context, body modelarts.CreateVisualizationJobJSONRequestBody) (*modelarts.CreateVisualizationJobResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opCreateVisualizationJob, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return modelarts.NewCreateVisualizationJobRequest(server, ids.Project, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseCreateVisualizationJobResponse(httpResp)
+	return huawei.Result(opCreateVisualizationJob, httpResp, parsed, err, func(p *modelarts.CreateVisualizationJobResponse) *modelarts.CreateVisualizationJobResponseBody {
+		return p.JSON200
+	})
+}
+
+var opCreateWorker = &huawei.Operation{Service: "modelarts", Name: "CreateWorker", Method: "POST", Path: "/v2/{project_id}/workforces/{workforce_id}/workers",
+	Idempotent: false, Auth: false, Project: true, Domain: false}
+
+// CreateWorker (创建标注团队的成员): POST /v2/{project_id}/workforces/{workforce_id}/workers.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) CreateWorker(ctx context.Context, workforceId string, body modelarts.CreateWorkerJSONRequestBody) (*map[string]interface{}, error) {
+	httpResp, err := c.rt.Do(ctx, opCreateWorker, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if workforceId == "" {
+			return nil, huawei.ErrEmptyPathParam("workforce_id")
+		}
+		return modelarts.NewCreateWorkerRequest(server, ids.Project, workforceId, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseCreateWorkerResponse(httpResp)
+	return huawei.Result(opCreateWorker, httpResp, parsed, err, func(p *modelarts.CreateWorkerResponse) *map[string]interface{} { return p.JSON201 })
+}
+
+var opCreateWorkforce = &huawei.Operation{Service: "modelarts", Name: "CreateWorkforce", Method: "POST", Path: "/v2/{project_id}/workforces",
+	Idempotent: false, Auth: false, Project: true, Domain: false}
+
+// CreateWorkforce (创建标注团队): POST /v2/{project_id}/workforces.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) CreateWorkforce(ctx context.Context, body modelarts.CreateWorkforceJSONRequestBody) (*modelarts.CreateWorkforceResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opCreateWorkforce, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return modelarts.NewCreateWorkforceRequest(server, ids.Project, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseCreateWorkforceResponse(httpResp)
+	return huawei.Result(opCreateWorkforce, httpResp, parsed, err, func(p *modelarts.CreateWorkforceResponse) *modelarts.CreateWorkforceResponseBody { return p.JSON201 })
+}
+
+var opCreateWorkforceTask = &huawei.Operation{Service: "modelarts", Name: "CreateWorkforceTask", Method: "POST", Path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks",
+	Idempotent: false, Auth: false, Project: true, Domain: false}
+
+// CreateWorkforceTask (创建团队标注任务): POST /v2/{project_id}/datasets/{dataset_id}/workforce-tasks.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) CreateWorkforceTask(ctx context.Context, datasetId string, body modelarts.CreateWorkforceTaskJSONRequestBody) (*modelarts.CreateWorkforceTaskResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opCreateWorkforceTask, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if datasetId == "" {
+			return nil, huawei.ErrEmptyPathParam("dataset_id")
+		}
+		return modelarts.NewCreateWorkforceTaskRequest(server, ids.Project, datasetId, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseCreateWorkforceTaskResponse(httpResp)
+	return huawei.Result(opCreateWorkforceTask, httpResp, parsed, err, func(p *modelarts.CreateWorkforceTaskResponse) *modelarts.CreateWorkforceTaskResponseBody {
+		return p.JSON200
+	})
+}
+
+var opCreateWorkspace = &huawei.Operation{Service: "modelarts", Name: "CreateWorkspace", Method: "POST", Path: "/v1/{project_id}/workspaces",
+	Idempotent: false, Auth: false, Project: true, Domain: false}
+
+// CreateWorkspace (创建工作空间): POST /v1/{project_id}/workspaces.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) CreateWorkspace(ctx context.Context, body modelarts.CreateWorkspaceJSONRequestBody) (*modelarts.CreateWorkspaceResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opCreateWorkspace, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return modelarts.NewCreateWorkspaceRequest(server, ids.Project, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseCreateWorkspaceResponse(httpResp)
+	return huawei.Result(opCreateWorkspace, httpResp, parsed, err, func(p *modelarts.CreateWorkspaceResponse) *modelarts.CreateWorkspaceResponseBody { return p.JSON200 })
+}
+
+var opDeleteAuthorizations = &huawei.Operation{Service: "modelarts", Name: "DeleteAuthorizations", Method: "DELETE", Path: "/v2/{project_id}/authorizations",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// DeleteAuthorizations (删除授权): DELETE /v2/{project_id}/authorizations.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) DeleteAuthorizations(ctx context.Context, params *modelarts.DeleteAuthorizationsParams) (*modelarts.DeleteAuthorizationsResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opDeleteAuthorizations, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return modelarts.NewDeleteAuthorizationsRequest(server, ids.Project, params)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseDeleteAuthorizationsResponse(httpResp)
+	return huawei.Result(opDeleteAuthorizations, httpResp, parsed, err, func(p *modelarts.DeleteAuthorizationsResponse) *modelarts.DeleteAuthorizationsResponseBody {
+		return p.JSON200
+	})
+}
+
+var opDeleteDataset = &huawei.Operation{Service: "modelarts", Name: "DeleteDataset", Method: "DELETE", Path: "/v2/{project_id}/datasets/{dataset_id}",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// DeleteDataset (删除数据集): DELETE /v2/{project_id}/datasets/{dataset_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) DeleteDataset(ctx context.Context, datasetId string) (*map[string]interface{}, error) {
+	httpResp, err := c.rt.Do(ctx, opDeleteDataset, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if datasetId == "" {
+			return nil, huawei.ErrEmptyPathParam("dataset_id")
+		}
+		return modelarts.NewDeleteDatasetRequest(server, ids.Project, datasetId)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseDeleteDatasetResponse(httpResp)
+	return huawei.Result(opDeleteDataset, httpResp, parsed, err, func(p *modelarts.DeleteDatasetResponse) *map[string]interface{} { return p.JSON204 })
+}
+
+var opDeleteDatasetVersion = &huawei.Operation{Service: "modelarts", Name: "DeleteDatasetVersion", Method: "DELETE", Path: "/v2/{project_id}/datasets/{dataset_id}/versions/{version_id}",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// DeleteDatasetVersion (删除数据集标注版本): DELETE /v2/{project_id}/datasets/{dataset_id}/versions/{version_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) DeleteDatasetVersion(ctx context.Context, datasetId string, versionId string) (*map[string]interface{}, error) {
+	httpResp, err := c.rt.Do(ctx, opDeleteDatasetVersion, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if datasetId == "" {
+			return nil, huawei.ErrEmptyPathParam("dataset_id")
+		}
+		if versionId == "" {
+			return nil, huawei.ErrEmptyPathParam("version_id")
+		}
+		return modelarts.NewDeleteDatasetVersionRequest(server, ids.Project, datasetId, versionId)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseDeleteDatasetVersionResponse(httpResp)
+	return huawei.Result(opDeleteDatasetVersion, httpResp, parsed, err, func(p *modelarts.DeleteDatasetVersionResponse) *map[string]interface{} { return p.JSON204 })
+}
+
+var opDeleteInstance = &huawei.Operation{Service: "modelarts", Name: "DeleteInstance", Method: "DELETE", Path: "/v1/{project_id}/demanager/instances/{instance_id}",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// DeleteInstance (删除开发环境实例): DELETE /v1/{project_id}/demanager/instances/{instance_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) DeleteInstance(ctx context.Context, instanceId string) (*modelarts.DeleteInstanceResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opDeleteInstance, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if instanceId == "" {
+			return nil, huawei.ErrEmptyPathParam("instance_id")
+		}
+		return modelarts.NewDeleteInstanceRequest(server, ids.Project, instanceId)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseDeleteInstanceResponse(httpResp)
+	return huawei.Result(opDeleteInstance, httpResp, parsed, err, func(p *modelarts.DeleteInstanceResponse) *modelarts.DeleteInstanceResponseBody { return p.JSON200 })
+}
+
+var opDeleteLabelAndSamples = &huawei.Operation{Service: "modelarts", Name: "DeleteLabelAndSamples", Method: "DELETE", Path: "/v2/{project_id}/datasets/{dataset_id}/data-annotations/labels/{label_name}",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// DeleteLabelAndSamples (按标签名称删除标签及仅包含此标签的文件): DELETE /v2/{project_id}/datasets/{dataset_id}/data-annotations/labels/{label_name}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) DeleteLabelAndSamples(ctx context.Context, datasetId string, labelName string, params *modelarts.DeleteLabelAndSamplesParams) (*modelarts.DeleteLabelAndSamplesResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opDeleteLabelAndSamples, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if datasetId == "" {
+			return nil, huawei.ErrEmptyPathParam("dataset_id")
+		}
+		if labelName == "" {
+			return nil, huawei.ErrEmptyPathParam("label_name")
+		}
+		return modelarts.NewDeleteLabelAndSamplesRequest(server, ids.Project, datasetId, labelName, params)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseDeleteLabelAndSamplesResponse(httpResp)
+	return huawei.Result(opDeleteLabelAndSamples, httpResp, parsed, err, func(p *modelarts.DeleteLabelAndSamplesResponse) *modelarts.DeleteLabelAndSamplesResponseBody {
+		return p.JSON204
+	})
+}
+
+var opDeleteLabels = &huawei.Operation{Service: "modelarts", Name: "DeleteLabels", Method: "POST", Path: "/v2/{project_id}/datasets/{dataset_id}/data-annotations/labels/delete",
+	Idempotent: false, Auth: false, Project: true, Domain: false}
+
+// DeleteLabels (批量删除标签): POST /v2/{project_id}/datasets/{dataset_id}/data-annotations/labels/delete.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) DeleteLabels(ctx context.Context, datasetId string, params *modelarts.DeleteLabelsParams, body modelarts.DeleteLabelsJSONRequestBody) (*modelarts.DeleteLabelsResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opDeleteLabels, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if datasetId == "" {
+			return nil, huawei.ErrEmptyPathParam("dataset_id")
+		}
+		return modelarts.NewDeleteLabelsRequest(server, ids.Project, datasetId, params, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseDeleteLabelsResponse(httpResp)
+	return huawei.Result(opDeleteLabels, httpResp, parsed, err, func(p *modelarts.DeleteLabelsResponse) *modelarts.DeleteLabelsResponseBody { return p.JSON200 })
+}
+
+var opDeleteModel = &huawei.Operation{Service: "modelarts", Name: "DeleteModel", Method: "DELETE", Path: "/v1/{project_id}/models/{model_id}",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// DeleteModel (删除模型): DELETE /v1/{project_id}/models/{model_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) DeleteModel(ctx context.Context, modelId string, params *modelarts.DeleteModelParams) (*modelarts.DeleteModelResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opDeleteModel, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if modelId == "" {
+			return nil, huawei.ErrEmptyPathParam("model_id")
+		}
+		return modelarts.NewDeleteModelRequest(server, ids.Project, modelId, params)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseDeleteModelResponse(httpResp)
+	return huawei.Result(opDeleteModel, httpResp, parsed, err, func(p *modelarts.DeleteModelResponse) *modelarts.DeleteModelResponseBody { return p.JSON200 })
+}
+
+var opDeleteProcessorTask = &huawei.Operation{Service: "modelarts", Name: "DeleteProcessorTask", Method: "DELETE", Path: "/v2/{project_id}/processor-tasks/{task_id}",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// DeleteProcessorTask (删除处理任务): DELETE /v2/{project_id}/processor-tasks/{task_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) DeleteProcessorTask(ctx context.Context, taskId string) (*map[string]interface{}, error) {
+	httpResp, err := c.rt.Do(ctx, opDeleteProcessorTask, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if taskId == "" {
+			return nil, huawei.ErrEmptyPathParam("task_id")
+		}
+		return modelarts.NewDeleteProcessorTaskRequest(server, ids.Project, taskId)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseDeleteProcessorTaskResponse(httpResp)
+	return huawei.Result(opDeleteProcessorTask, httpResp, parsed, err, func(p *modelarts.DeleteProcessorTaskResponse) *map[string]interface{} { return p.JSON200 })
+}
+
+var opDeleteProcessorTaskVersion = &huawei.Operation{Service: "modelarts", Name: "DeleteProcessorTaskVersion", Method: "DELETE", Path: "/v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// DeleteProcessorTaskVersion (删除数据处理任务的版本): DELETE /v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) DeleteProcessorTaskVersion(ctx context.Context, taskId string, versionId string) (*map[string]interface{}, error) {
+	httpResp, err := c.rt.Do(ctx, opDeleteProcessorTaskVersion, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if taskId == "" {
+			return nil, huawei.ErrEmptyPathParam("task_id")
+		}
+		if versionId == "" {
+			return nil, huawei.ErrEmptyPathParam("version_id")
+		}
+		return modelarts.NewDeleteProcessorTaskVersionRequest(server, ids.Project, taskId, versionId)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseDeleteProcessorTaskVersionResponse(httpResp)
+	return huawei.Result(opDeleteProcessorTaskVersion, httpResp, parsed, err, func(p *modelarts.DeleteProcessorTaskVersionResponse) *map[string]interface{} { return p.JSON204 })
+}
+
+var opDeleteSamples = &huawei.Operation{Service: "modelarts", Name: "DeleteSamples", Method: "POST", Path: "/v2/{project_id}/datasets/{dataset_id}/data-annotations/samples/delete",
+	Idempotent: false, Auth: false, Project: true, Domain: false}
+
+// DeleteSamples (批量删除样本): POST /v2/{project_id}/datasets/{dataset_id}/data-annotations/samples/delete.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) DeleteSamples(ctx context.Context, datasetId string, body modelarts.DeleteSamplesJSONRequestBody) (*modelarts.DeleteSamplesResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opDeleteSamples, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if datasetId == "" {
+			return nil, huawei.ErrEmptyPathParam("dataset_id")
+		}
+		return modelarts.NewDeleteSamplesRequest(server, ids.Project, datasetId, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseDeleteSamplesResponse(httpResp)
+	return huawei.Result(opDeleteSamples, httpResp, parsed, err, func(p *modelarts.DeleteSamplesResponse) *modelarts.DeleteSamplesResponseBody { return p.JSON200 })
+}
+
+var opDeleteService = &huawei.Operation{Service: "modelarts", Name: "DeleteService", Method: "DELETE", Path: "/v1/{project_id}/services/{service_id}",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// DeleteService (删除服务): DELETE /v1/{project_id}/services/{service_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) DeleteService(ctx context.Context, serviceId string) (*map[string]interface{}, error) {
+	httpResp, err := c.rt.Do(ctx, opDeleteService, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if serviceId == "" {
+			return nil, huawei.ErrEmptyPathParam("service_id")
+		}
+		return modelarts.NewDeleteServiceRequest(server, ids.Project, serviceId)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseDeleteServiceResponse(httpResp)
+	return huawei.Result(opDeleteService, httpResp, parsed, err, func(p *modelarts.DeleteServiceResponse) *map[string]interface{} { return p.JSON200 })
+}
+
+var opDeleteTrainingJob = &huawei.Operation{Service: "modelarts", Name: "DeleteTrainingJob", Method: "DELETE", Path: "/v1/{project_id}/training-jobs/{job_id}",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// DeleteTrainingJob (删除训练作业): DELETE /v1/{project_id}/training-jobs/{job_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) DeleteTrainingJob(ctx context.Context, jobId int64) (*modelarts.DeleteTrainingJobResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opDeleteTrainingJob, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return modelarts.NewDeleteTrainingJobRequest(server, ids.Project, jobId)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseDeleteTrainingJobResponse(httpResp)
+	return huawei.Result(opDeleteTrainingJob, httpResp, parsed, err, func(p *modelarts.DeleteTrainingJobResponse) *modelarts.DeleteTrainingJobResponseBody {
+		return p.JSON200
+	})
+}
+
+var opDeleteTrainingJobConfig = &huawei.Operation{Service: "modelarts", Name: "DeleteTrainingJobConfig", Method: "DELETE", Path: "/v1/{project_id}/training-job-configs/{config_name}",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// DeleteTrainingJobConfig (删除训练作业参数): DELETE /v1/{project_id}/training-job-configs/{config_name}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) DeleteTrainingJobConfig(ctx context.Context, configName string) (*modelarts.DeleteTrainingJobConfigResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opDeleteTrainingJobConfig, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if configName == "" {
+			return nil, huawei.ErrEmptyPathParam("config_name")
+		}
+		return modelarts.NewDeleteTrainingJobConfigRequest(server, ids.Project, configName)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseDeleteTrainingJobConfigResponse(httpResp)
+	return huawei.Result(opDeleteTrainingJobConfig, httpResp, parsed, err, func(p *modelarts.DeleteTrainingJobConfigResponse) *modelarts.DeleteTrainingJobConfigResponseBody {
+		return p.JSON200
+	})
+}
+
+var opDeleteVersion = &huawei.Operation{Service: "modelarts", Name: "DeleteVersion", Method: "DELETE", Path: "/v1/{project_id}/training-jobs/{job_id}/versions/{version_id}",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// DeleteVersion (删除训练作业版本): DELETE /v1/{project_id}/training-jobs/{job_id}/versions/{version_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) DeleteVersion(ctx context.Context, jobId int64, versionId int64) (*modelarts.DeleteVersionResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opDeleteVersion, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return modelarts.NewDeleteVersionRequest(server, ids.Project, jobId, versionId)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseDeleteVersionResponse(httpResp)
+	return huawei.Result(opDeleteVersion, httpResp, parsed, err, func(p *modelarts.DeleteVersionResponse) *modelarts.DeleteVersionResponseBody { return p.JSON200 })
+}
+
+var opDeleteVisualizationJob = &huawei.Operation{Service: "modelarts", Name: "DeleteVisualizationJob", Method: "DELETE", Path: "/v1/{project_id}/visualization-jobs/{job_id}",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// DeleteVisualizationJob (删除可视化作业): DELETE /v1/{project_id}/visualization-jobs/{job_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) DeleteVisualizationJob(ctx context.Context, jobId string) (*modelarts.DeleteVisualizationJobResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opDeleteVisualizationJob, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if jobId == "" {
+			return nil, huawei.ErrEmptyPathParam("job_id")
+		}
+		return modelarts.NewDeleteVisualizationJobRequest(server, ids.Project, jobId)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseDeleteVisualizationJobResponse(httpResp)
+	return huawei.Result(opDeleteVisualizationJob, httpResp, parsed, err, func(p *modelarts.DeleteVisualizationJobResponse) *modelarts.DeleteVisualizationJobResponseBody {
+		return p.JSON200
+	})
+}
+
+var opDeleteWorker = &huawei.Operation{Service: "modelarts", Name: "DeleteWorker", Method: "DELETE", Path: "/v2/{project_id}/workforces/{workforce_id}/workers/{worker_id}",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// DeleteWorker (删除标注团队成员): DELETE /v2/{project_id}/workforces/{workforce_id}/workers/{worker_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) DeleteWorker(ctx context.Context, workforceId string, workerId string) (*map[string]interface{}, error) {
+	httpResp, err := c.rt.Do(ctx, opDeleteWorker, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if workforceId == "" {
+			return nil, huawei.ErrEmptyPathParam("workforce_id")
+		}
+		if workerId == "" {
+			return nil, huawei.ErrEmptyPathParam("worker_id")
+		}
+		return modelarts.NewDeleteWorkerRequest(server, ids.Project, workforceId, workerId)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseDeleteWorkerResponse(httpResp)
+	return huawei.Result(opDeleteWorker, httpResp, parsed, err, func(p *modelarts.DeleteWorkerResponse) *map[string]interface{} { return p.JSON204 })
+}
+
+var opDeleteWorkers = &huawei.Operation{Service: "modelarts", Name: "DeleteWorkers", Method: "POST", Path: "/v2/{project_id}/workforces/{workforce_id}/workers/batch-delete",
+	Idempotent: false, Auth: false, Project: true, Domain: false}
+
+// DeleteWorkers (批量删除标注团队成员): POST /v2/{project_id}/workforces/{workforce_id}/workers/batch-delete.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) DeleteWorkers(ctx context.Context, workforceId string, body modelarts.DeleteWorkersJSONRequestBody) (*modelarts.DeleteWorkersResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opDeleteWorkers, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if workforceId == "" {
+			return nil, huawei.ErrEmptyPathParam("workforce_id")
+		}
+		return modelarts.NewDeleteWorkersRequest(server, ids.Project, workforceId, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseDeleteWorkersResponse(httpResp)
+	return huawei.Result(opDeleteWorkers, httpResp, parsed, err, func(p *modelarts.DeleteWorkersResponse) *modelarts.DeleteWorkersResponseBody { return p.JSON200 })
+}
+
+var opDeleteWorkforce = &huawei.Operation{Service: "modelarts", Name: "DeleteWorkforce", Method: "DELETE", Path: "/v2/{project_id}/workforces/{workforce_id}",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// DeleteWorkforce (删除标注团队): DELETE /v2/{project_id}/workforces/{workforce_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) DeleteWorkforce(ctx context.Context, workforceId string) (*modelarts.DeleteWorkforceResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opDeleteWorkforce, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if workforceId == "" {
+			return nil, huawei.ErrEmptyPathParam("workforce_id")
+		}
+		return modelarts.NewDeleteWorkforceRequest(server, ids.Project, workforceId)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseDeleteWorkforceResponse(httpResp)
+	return huawei.Result(opDeleteWorkforce, httpResp, parsed, err, func(p *modelarts.DeleteWorkforceResponse) *modelarts.DeleteWorkforceResponseBody { return p.JSON204 })
+}
+
+var opDeleteWorkforceTask = &huawei.Operation{Service: "modelarts", Name: "DeleteWorkforceTask", Method: "DELETE", Path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// DeleteWorkforceTask (删除团队标注任务): DELETE /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) DeleteWorkforceTask(ctx context.Context, datasetId string, workforceTaskId string) (*map[string]interface{}, error) {
+	httpResp, err := c.rt.Do(ctx, opDeleteWorkforceTask, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if datasetId == "" {
+			return nil, huawei.ErrEmptyPathParam("dataset_id")
+		}
+		if workforceTaskId == "" {
+			return nil, huawei.ErrEmptyPathParam("workforce_task_id")
+		}
+		return modelarts.NewDeleteWorkforceTaskRequest(server, ids.Project, datasetId, workforceTaskId)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseDeleteWorkforceTaskResponse(httpResp)
+	return huawei.Result(opDeleteWorkforceTask, httpResp, parsed, err, func(p *modelarts.DeleteWorkforceTaskResponse) *map[string]interface{} { return p.JSON204 })
+}
+
+var opDeleteWorkspace = &huawei.Operation{Service: "modelarts", Name: "DeleteWorkspace", Method: "DELETE", Path: "/v1/{project_id}/workspaces/{workspace_id}",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// DeleteWorkspace (删除工作空间): DELETE /v1/{project_id}/workspaces/{workspace_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) DeleteWorkspace(ctx context.Context, workspaceId string) (*modelarts.DeleteWorkspaceResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opDeleteWorkspace, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if workspaceId == "" {
+			return nil, huawei.ErrEmptyPathParam("workspace_id")
+		}
+		return modelarts.NewDeleteWorkspaceRequest(server, ids.Project, workspaceId)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseDeleteWorkspaceResponse(httpResp)
+	return huawei.Result(opDeleteWorkspace, httpResp, parsed, err, func(p *modelarts.DeleteWorkspaceResponse) *modelarts.DeleteWorkspaceResponseBody { return p.JSON200 })
+}
+
+var opDescDataset = &huawei.Operation{Service: "modelarts", Name: "DescDataset", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// DescDataset (查询数据集详情): GET /v2/{project_id}/datasets/{dataset_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) DescDataset(ctx context.Context, datasetId string, params *modelarts.DescDatasetParams) (*modelarts.DescDatasetResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opDescDataset, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if datasetId == "" {
+			return nil, huawei.ErrEmptyPathParam("dataset_id")
+		}
+		return modelarts.NewDescDatasetRequest(server, ids.Project, datasetId, params)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseDescDatasetResponse(httpResp)
+	return huawei.Result(opDescDataset, httpResp, parsed, err, func(p *modelarts.DescDatasetResponse) *modelarts.DescDatasetResponseBody { return p.JSON200 })
+}
+
+var opDescImportTask = &huawei.Operation{Service: "modelarts", Name: "DescImportTask", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}/import-tasks/{task_id}",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// DescImportTask (查询数据集导入任务的详情): GET /v2/{project_id}/datasets/{dataset_id}/import-tasks/{task_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) DescImportTask(ctx context.Context, datasetId string, taskId string) (*modelarts.DescImportTaskResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opDescImportTask, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if datasetId == "" {
+			return nil, huawei.ErrEmptyPathParam("dataset_id")
+		}
+		if taskId == "" {
+			return nil, huawei.ErrEmptyPathParam("task_id")
+		}
+		return modelarts.NewDescImportTaskRequest(server, ids.Project, datasetId, taskId)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseDescImportTaskResponse(httpResp)
+	return huawei.Result(opDescImportTask, httpResp, parsed, err, func(p *modelarts.DescImportTaskResponse) *modelarts.DescImportTaskResponseBody { return p.JSON200 })
+}
+
+var opDescProcessorTaskVersion = &huawei.Operation{Service: "modelarts", Name: "DescProcessorTaskVersion", Method: "GET", Path: "/v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// DescProcessorTaskVersion (查询数据处理任务的版本详情): GET /v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) DescProcessorTaskVersion(ctx context.Context, taskId string, versionId string) (*modelarts.DescProcessorTaskVersionResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opDescProcessorTaskVersion, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if taskId == "" {
+			return nil, huawei.ErrEmptyPathParam("task_id")
+		}
+		if versionId == "" {
+			return nil, huawei.ErrEmptyPathParam("version_id")
+		}
+		return modelarts.NewDescProcessorTaskVersionRequest(server, ids.Project, taskId, versionId)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseDescProcessorTaskVersionResponse(httpResp)
+	return huawei.Result(opDescProcessorTaskVersion, httpResp, parsed, err, func(p *modelarts.DescProcessorTaskVersionResponse) *modelarts.DescProcessorTaskVersionResponseBody {
+		return p.JSON200
+	})
+}
+
+var opDescWorker = &huawei.Operation{Service: "modelarts", Name: "DescWorker", Method: "GET", Path: "/v2/{project_id}/workforces/{workforce_id}/workers/{worker_id}",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// DescWorker (查询标注团队成员详情): GET /v2/{project_id}/workforces/{workforce_id}/workers/{worker_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) DescWorker(ctx context.Context, workforceId string, workerId string) (*modelarts.DescWorkerResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opDescWorker, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if workforceId == "" {
+			return nil, huawei.ErrEmptyPathParam("workforce_id")
+		}
+		if workerId == "" {
+			return nil, huawei.ErrEmptyPathParam("worker_id")
+		}
+		return modelarts.NewDescWorkerRequest(server, ids.Project, workforceId, workerId)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseDescWorkerResponse(httpResp)
+	return huawei.Result(opDescWorker, httpResp, parsed, err, func(p *modelarts.DescWorkerResponse) *modelarts.DescWorkerResponseBody { return p.JSON200 })
+}
+
+var opDescWorkforce = &huawei.Operation{Service: "modelarts", Name: "DescWorkforce", Method: "GET", Path: "/v2/{project_id}/workforces/{workforce_id}",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// DescWorkforce (查询标注团队详情): GET /v2/{project_id}/workforces/{workforce_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) DescWorkforce(ctx context.Context, workforceId string) (*modelarts.DescWorkforceResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opDescWorkforce, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if workforceId == "" {
+			return nil, huawei.ErrEmptyPathParam("workforce_id")
+		}
+		return modelarts.NewDescWorkforceRequest(server, ids.Project, workforceId)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseDescWorkforceResponse(httpResp)
+	return huawei.Result(opDescWorkforce, httpResp, parsed, err, func(p *modelarts.DescWorkforceResponse) *modelarts.DescWorkforceResponseBody { return p.JSON200 })
+}
+
+var opDescWorkforceTask = &huawei.Operation{Service: "modelarts", Name: "DescWorkforceTask", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// DescWorkforceTask (查询团队标注任务详情): GET /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) DescWorkforceTask(ctx context.Context, datasetId string, workforceTaskId string, params *modelarts.DescWorkforceTaskParams) (*modelarts.DescWorkforceTaskResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opDescWorkforceTask, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if datasetId == "" {
+			return nil, huawei.ErrEmptyPathParam("dataset_id")
+		}
+		if workforceTaskId == "" {
+			return nil, huawei.ErrEmptyPathParam("workforce_task_id")
+		}
+		return modelarts.NewDescWorkforceTaskRequest(server, ids.Project, datasetId, workforceTaskId, params)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseDescWorkforceTaskResponse(httpResp)
+	return huawei.Result(opDescWorkforceTask, httpResp, parsed, err, func(p *modelarts.DescWorkforceTaskResponse) *modelarts.DescWorkforceTaskResponseBody {
+		return p.JSON200
+	})
+}
+
+var opDescribeAutoAnnotationSample = &huawei.Operation{Service: "modelarts", Name: "DescribeAutoAnnotationSample", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}/auto-annotations/samples/{sample_id}",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// DescribeAutoAnnotationSample (查询单个智能标注样本的信息): GET /v2/{project_id}/datasets/{dataset_id}/auto-annotations/samples/{sample_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) DescribeAutoAnnotationSample(ctx context.Context, datasetId string, sampleId string) (*modelarts.DescribeAutoAnnotationSampleResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opDescribeAutoAnnotationSample, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if datasetId == "" {
+			return nil, huawei.ErrEmptyPathParam("dataset_id")
+		}
+		if sampleId == "" {
+			return nil, huawei.ErrEmptyPathParam("sample_id")
+		}
+		return modelarts.NewDescribeAutoAnnotationSampleRequest(server, ids.Project, datasetId, sampleId)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseDescribeAutoAnnotationSampleResponse(httpResp)
+	return huawei.Result(opDescribeAutoAnnotationSample, httpResp, parsed, err, func(p *modelarts.DescribeAutoAnnotationSampleResponse) *modelarts.DescribeAutoAnnotationSampleResponseBody {
+		return p.JSON200
+	})
+}
+
+var opDescribeDatasetVersion = &huawei.Operation{Service: "modelarts", Name: "DescribeDatasetVersion", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}/versions/{version_id}",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// DescribeDatasetVersion (查询数据集版本详情): GET /v2/{project_id}/datasets/{dataset_id}/versions/{version_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) DescribeDatasetVersion(ctx context.Context, datasetId string, versionId string) (*modelarts.DescribeDatasetVersionResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opDescribeDatasetVersion, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if datasetId == "" {
+			return nil, huawei.ErrEmptyPathParam("dataset_id")
+		}
+		if versionId == "" {
+			return nil, huawei.ErrEmptyPathParam("version_id")
+		}
+		return modelarts.NewDescribeDatasetVersionRequest(server, ids.Project, datasetId, versionId)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseDescribeDatasetVersionResponse(httpResp)
+	return huawei.Result(opDescribeDatasetVersion, httpResp, parsed, err, func(p *modelarts.DescribeDatasetVersionResponse) *modelarts.DescribeDatasetVersionResponseBody {
+		return p.JSON200
+	})
+}
+
+var opDescribeProcessorTask = &huawei.Operation{Service: "modelarts", Name: "DescribeProcessorTask", Method: "GET", Path: "/v2/{project_id}/processor-tasks/{task_id}",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// DescribeProcessorTask (查询处理任务详情): GET /v2/{project_id}/processor-tasks/{task_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) DescribeProcessorTask(ctx context.Context, taskId string) (*modelarts.DescribeProcessorTaskResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opDescribeProcessorTask, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if taskId == "" {
+			return nil, huawei.ErrEmptyPathParam("task_id")
+		}
+		return modelarts.NewDescribeProcessorTaskRequest(server, ids.Project, taskId)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseDescribeProcessorTaskResponse(httpResp)
+	return huawei.Result(opDescribeProcessorTask, httpResp, parsed, err, func(p *modelarts.DescribeProcessorTaskResponse) *modelarts.DescribeProcessorTaskResponseBody {
+		return p.JSON200
+	})
+}
+
+var opDescribeSample = &huawei.Operation{Service: "modelarts", Name: "DescribeSample", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}/data-annotations/samples/{sample_id}",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// DescribeSample (查询单个样本信息): GET /v2/{project_id}/datasets/{dataset_id}/data-annotations/samples/{sample_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) DescribeSample(ctx context.Context, datasetId string, sampleId string, params *modelarts.DescribeSampleParams) (*modelarts.DescribeSampleResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opDescribeSample, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if datasetId == "" {
+			return nil, huawei.ErrEmptyPathParam("dataset_id")
+		}
+		if sampleId == "" {
+			return nil, huawei.ErrEmptyPathParam("sample_id")
+		}
+		return modelarts.NewDescribeSampleRequest(server, ids.Project, datasetId, sampleId, params)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseDescribeSampleResponse(httpResp)
+	return huawei.Result(opDescribeSample, httpResp, parsed, err, func(p *modelarts.DescribeSampleResponse) *modelarts.DescribeSampleResponseBody { return p.JSON200 })
+}
+
+var opDescribeWorkforceTaskSample = &huawei.Operation{Service: "modelarts", Name: "DescribeWorkforceTaskSample", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/data-annotations/samples/{sample_id}",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// DescribeWorkforceTaskSample (查询团队标注的样本信息): GET /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/data-annotations/samples/{sample_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) DescribeWorkforceTaskSample(ctx context.Context, datasetId string, workforceTaskId string, sampleId string, params *modelarts.DescribeWorkforceTaskSampleParams) (*modelarts.DescribeWorkforceTaskSampleResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opDescribeWorkforceTaskSample, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if datasetId == "" {
+			return nil, huawei.ErrEmptyPathParam("dataset_id")
+		}
+		if workforceTaskId == "" {
+			return nil, huawei.ErrEmptyPathParam("workforce_task_id")
+		}
+		if sampleId == "" {
+			return nil, huawei.ErrEmptyPathParam("sample_id")
+		}
+		return modelarts.NewDescribeWorkforceTaskSampleRequest(server, ids.Project, datasetId, workforceTaskId, sampleId, params)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseDescribeWorkforceTaskSampleResponse(httpResp)
+	return huawei.Result(opDescribeWorkforceTaskSample, httpResp, parsed, err, func(p *modelarts.DescribeWorkforceTaskSampleResponse) *modelarts.DescribeWorkforceTaskSampleResponseBody {
+		return p.JSON200
+	})
+}
+
+var opExportTask = &huawei.Operation{Service: "modelarts", Name: "ExportTask", Method: "POST", Path: "/v2/{project_id}/datasets/{dataset_id}/export-tasks",
+	Idempotent: false, Auth: false, Project: true, Domain: false}
+
+// ExportTask (创建数据集导出任务): POST /v2/{project_id}/datasets/{dataset_id}/export-tasks.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) ExportTask(ctx context.Context, datasetId string, body modelarts.ExportTaskJSONRequestBody) (*modelarts.ExportTaskResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opExportTask, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if datasetId == "" {
+			return nil, huawei.ErrEmptyPathParam("dataset_id")
+		}
+		return modelarts.NewExportTaskRequest(server, ids.Project, datasetId, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseExportTaskResponse(httpResp)
+	return huawei.Result(opExportTask, httpResp, parsed, err, func(p *modelarts.ExportTaskResponse) *modelarts.ExportTaskResponseBody { return p.JSON200 })
+}
+
+var opGetAuthorizations = &huawei.Operation{Service: "modelarts", Name: "GetAuthorizations", Method: "GET", Path: "/v2/{project_id}/authorizations",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// GetAuthorizations (查看授权列表): GET /v2/{project_id}/authorizations.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) GetAuthorizations(ctx context.Context, params *modelarts.GetAuthorizationsParams) (*modelarts.GetAuthorizationsResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opGetAuthorizations, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return modelarts.NewGetAuthorizationsRequest(server, ids.Project, params)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseGetAuthorizationsResponse(httpResp)
+	return huawei.Result(opGetAuthorizations, httpResp, parsed, err, func(p *modelarts.GetAuthorizationsResponse) *modelarts.GetAuthorizationsResponseBody {
+		return p.JSON200
+	})
+}
+
+var pageGetAuthorizations = huawei.Paging{Op: opGetAuthorizations, Style: "offset", Param: "offset", Limit: "limit",
+	In: "query", ParamType: "integer", Items: "auth", Next: "", Total: ""}
+
+// GetAuthorizationsAll iterates over the auth of every page of GetAuthorizations
+// (offset paging), fetching the next page only when the loop asks for it.
+// It stops after yielding an error.
+func (c *Client) GetAuthorizationsAll(ctx context.Context, params *modelarts.GetAuthorizationsParams) iter.Seq2[modelarts.AuthorizationResponse, error] {
+	call := func(ctx context.Context, params *modelarts.GetAuthorizationsParams) (*modelarts.GetAuthorizationsResponseBody, error) {
+		return c.GetAuthorizations(ctx, params)
+	}
+	return huawei.Paginate(ctx, pageGetAuthorizations, params, call, func(p *modelarts.GetAuthorizationsResponseBody) []modelarts.AuthorizationResponse {
+		if p.Auth == nil {
+			return nil
+		}
+		return *p.Auth
+	})
+}
+
+var opGetDatasetMetrics = &huawei.Operation{Service: "modelarts", Name: "GetDatasetMetrics", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}/metrics",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// GetDatasetMetrics (查询数据集监控数据): GET /v2/{project_id}/datasets/{dataset_id}/metrics.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) GetDatasetMetrics(ctx context.Context, datasetId string, params *modelarts.GetDatasetMetricsParams) (*modelarts.GetDatasetMetricsResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opGetDatasetMetrics, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if datasetId == "" {
+			return nil, huawei.ErrEmptyPathParam("dataset_id")
+		}
+		return modelarts.NewGetDatasetMetricsRequest(server, ids.Project, datasetId, params)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseGetDatasetMetricsResponse(httpResp)
+	return huawei.Result(opGetDatasetMetrics, httpResp, parsed, err, func(p *modelarts.GetDatasetMetricsResponse) *modelarts.GetDatasetMetricsResponseBody {
+		return p.JSON200
+	})
+}
+
+var opGetExportTaskStatusOfDataset = &huawei.Operation{Service: "modelarts", Name: "GetExportTaskStatusOfDataset", Method: "GET", Path: "/v2/{project_id}/datasets/{resource_id}/export-tasks/{task_id}",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// GetExportTaskStatusOfDataset (查询数据集导出任务的状态): GET /v2/{project_id}/datasets/{resource_id}/export-tasks/{task_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) GetExportTaskStatusOfDataset(ctx context.Context, resourceId string, taskId string) (*modelarts.GetExportTaskStatusOfDatasetResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opGetExportTaskStatusOfDataset, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if resourceId == "" {
+			return nil, huawei.ErrEmptyPathParam("resource_id")
+		}
+		if taskId == "" {
+			return nil, huawei.ErrEmptyPathParam("task_id")
+		}
+		return modelarts.NewGetExportTaskStatusOfDatasetRequest(server, ids.Project, resourceId, taskId)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseGetExportTaskStatusOfDatasetResponse(httpResp)
+	return huawei.Result(opGetExportTaskStatusOfDataset, httpResp, parsed, err, func(p *modelarts.GetExportTaskStatusOfDatasetResponse) *modelarts.GetExportTaskStatusOfDatasetResponseBody {
+		return p.JSON200
+	})
+}
+
+var opGetExportTasksStatusOfDataset = &huawei.Operation{Service: "modelarts", Name: "GetExportTasksStatusOfDataset", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}/export-tasks",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// GetExportTasksStatusOfDataset (查询数据集导出任务列表): GET /v2/{project_id}/datasets/{dataset_id}/export-tasks.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) GetExportTasksStatusOfDataset(ctx context.Context, datasetId string, params *modelarts.GetExportTasksStatusOfDatasetParams) (*modelarts.GetExportTasksStatusOfDatasetResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opGetExportTasksStatusOfDataset, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if datasetId == "" {
+			return nil, huawei.ErrEmptyPathParam("dataset_id")
+		}
+		return modelarts.NewGetExportTasksStatusOfDatasetRequest(server, ids.Project, datasetId, params)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseGetExportTasksStatusOfDatasetResponse(httpResp)
+	return huawei.Result(opGetExportTasksStatusOfDataset, httpResp, parsed, err, func(p *modelarts.GetExportTasksStatusOfDatasetResponse) *modelarts.GetExportTasksStatusOfDatasetResponseBody {
+		return p.JSON200
+	})
+}
+
+var pageGetExportTasksStatusOfDataset = huawei.Paging{Op: opGetExportTasksStatusOfDataset, Style: "offset", Param: "offset", Limit: "limit",
+	In: "query", ParamType: "integer", Items: "export_tasks", Next: "", Total: "total_count"}
+
+// GetExportTasksStatusOfDatasetAll iterates over the export_tasks of every page of GetExportTasksStatusOfDataset
+// (offset paging), fetching the next page only when the loop asks for it.
+// It stops after yielding an error.
+func (c *Client) GetExportTasksStatusOfDatasetAll(ctx context.Context, datasetId string, params *modelarts.GetExportTasksStatusOfDatasetParams) iter.Seq2[modelarts.ExportTaskStatusResp, error] {
+	call := func(ctx context.Context, params *modelarts.GetExportTasksStatusOfDatasetParams) (*modelarts.GetExportTasksStatusOfDatasetResponseBody, error) {
+		return c.GetExportTasksStatusOfDataset(ctx, datasetId, params)
+	}
+	return huawei.Paginate(ctx, pageGetExportTasksStatusOfDataset, params, call, func(p *modelarts.GetExportTasksStatusOfDatasetResponseBody) []modelarts.ExportTaskStatusResp {
+		if p.ExportTasks == nil {
+			return nil
+		}
+		return *p.ExportTasks
+	})
+}
+
+var opGetProcessorTaskItems = &huawei.Operation{Service: "modelarts", Name: "GetProcessorTaskItems", Method: "GET", Path: "/v2/{project_id}/processor-tasks/items",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// GetProcessorTaskItems (查询数据处理的算法类别): GET /v2/{project_id}/processor-tasks/items.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) GetProcessorTaskItems(ctx context.Context) (*modelarts.GetProcessorTaskItemsResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opGetProcessorTaskItems, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return modelarts.NewGetProcessorTaskItemsRequest(server, ids.Project)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseGetProcessorTaskItemsResponse(httpResp)
+	return huawei.Result(opGetProcessorTaskItems, httpResp, parsed, err, func(p *modelarts.GetProcessorTaskItemsResponse) *modelarts.GetProcessorTaskItemsResponseBody {
+		return p.JSON200
+	})
+}
+
+var opGetWorkforceSamplingTask = &huawei.Operation{Service: "modelarts", Name: "GetWorkforceSamplingTask", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/acceptance/report",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// GetWorkforceSamplingTask (查询团队标注验收任务报告): GET /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/acceptance/report.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) GetWorkforceSamplingTask(ctx context.Context, datasetId string, workforceTaskId string, params *modelarts.GetWorkforceSamplingTaskParams) (*modelarts.GetWorkforceSamplingTaskResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opGetWorkforceSamplingTask, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if datasetId == "" {
+			return nil, huawei.ErrEmptyPathParam("dataset_id")
+		}
+		if workforceTaskId == "" {
+			return nil, huawei.ErrEmptyPathParam("workforce_task_id")
+		}
+		return modelarts.NewGetWorkforceSamplingTaskRequest(server, ids.Project, datasetId, workforceTaskId, params)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseGetWorkforceSamplingTaskResponse(httpResp)
+	return huawei.Result(opGetWorkforceSamplingTask, httpResp, parsed, err, func(p *modelarts.GetWorkforceSamplingTaskResponse) *modelarts.GetWorkforceSamplingTaskResponseBody {
+		return p.JSON200
+	})
+}
+
+var opGetWorkforceTaskMetrics = &huawei.Operation{Service: "modelarts", Name: "GetWorkforceTaskMetrics", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/metrics",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// GetWorkforceTaskMetrics (查询团队标注任务成员的进度信息): GET /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/metrics.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) GetWorkforceTaskMetrics(ctx context.Context, datasetId string, workforceTaskId string) (*modelarts.GetWorkforceTaskMetricsResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opGetWorkforceTaskMetrics, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if datasetId == "" {
+			return nil, huawei.ErrEmptyPathParam("dataset_id")
+		}
+		if workforceTaskId == "" {
+			return nil, huawei.ErrEmptyPathParam("workforce_task_id")
+		}
+		return modelarts.NewGetWorkforceTaskMetricsRequest(server, ids.Project, datasetId, workforceTaskId)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseGetWorkforceTaskMetricsResponse(httpResp)
+	return huawei.Result(opGetWorkforceTaskMetrics, httpResp, parsed, err, func(p *modelarts.GetWorkforceTaskMetricsResponse) *modelarts.GetWorkforceTaskMetricsResponseBody {
+		return p.JSON200
+	})
+}
+
+var opImportTask = &huawei.Operation{Service: "modelarts", Name: "ImportTask", Method: "POST", Path: "/v2/{project_id}/datasets/{dataset_id}/import-tasks",
+	Idempotent: false, Auth: false, Project: true, Domain: false}
+
+// ImportTask (创建导入任务): POST /v2/{project_id}/datasets/{dataset_id}/import-tasks.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) ImportTask(ctx context.Context, datasetId string, body modelarts.ImportTaskJSONRequestBody) (*modelarts.ImportTaskResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opImportTask, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if datasetId == "" {
+			return nil, huawei.ErrEmptyPathParam("dataset_id")
+		}
+		return modelarts.NewImportTaskRequest(server, ids.Project, datasetId, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseImportTaskResponse(httpResp)
+	return huawei.Result(opImportTask, httpResp, parsed, err, func(p *modelarts.ImportTaskResponse) *modelarts.ImportTaskResponseBody { return p.JSON200 })
+}
+
+var opListAiEngines = &huawei.Operation{Service: "modelarts", Name: "ListAiEngines", Method: "GET", Path: "/v1/{project_id}/job/ai-engines",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// ListAiEngines (查询作业引擎规格): GET /v1/{project_id}/job/ai-engines.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ListAiEngines(ctx context.Context, params *modelarts.ListAiEnginesParams) (*modelarts.ListAiEnginesResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListAiEngines, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return modelarts.NewListAiEnginesRequest(server, ids.Project, params)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseListAiEnginesResponse(httpResp)
+	return huawei.Result(opListAiEngines, httpResp, parsed, err, func(p *modelarts.ListAiEnginesResponse) *modelarts.ListAiEnginesResponseBody { return p.JSON200 })
+}
+
+var opListAllWorkers = &huawei.Operation{Service: "modelarts", Name: "ListAllWorkers", Method: "GET", Path: "/v2/{project_id}/workforces/workers",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// ListAllWorkers (查询所有团队的标注成员列表): GET /v2/{project_id}/workforces/workers.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ListAllWorkers(ctx context.Context, params *modelarts.ListAllWorkersParams) (*modelarts.ListAllWorkersResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListAllWorkers, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return modelarts.NewListAllWorkersRequest(server, ids.Project, params)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseListAllWorkersResponse(httpResp)
+	return huawei.Result(opListAllWorkers, httpResp, parsed, err, func(p *modelarts.ListAllWorkersResponse) *modelarts.ListAllWorkersResponseBody { return p.JSON200 })
+}
+
+var pageListAllWorkers = huawei.Paging{Op: opListAllWorkers, Style: "offset", Param: "offset", Limit: "limit",
+	In: "query", ParamType: "integer", Items: "workers", Next: "", Total: ""}
+
+// ListAllWorkersAll iterates over the workers of every page of ListAllWorkers
+// (offset paging), fetching the next page only when the loop asks for it.
+// It stops after yielding an error.
+func (c *Client) ListAllWorkersAll(ctx context.Context, params *modelarts.ListAllWorkersParams) iter.Seq2[modelarts.Worker, error] {
+	call := func(ctx context.Context, params *modelarts.ListAllWorkersParams) (*modelarts.ListAllWorkersResponseBody, error) {
+		return c.ListAllWorkers(ctx, params)
+	}
+	return huawei.Paginate(ctx, pageListAllWorkers, params, call, func(p *modelarts.ListAllWorkersResponseBody) []modelarts.Worker {
+		if p.Workers == nil {
+			return nil
+		}
+		return *p.Workers
+	})
+}
+
+var opListAomLog = &huawei.Operation{Service: "modelarts", Name: "ListAomLog", Method: "GET", Path: "/v1/{project_id}/training-jobs/{job_id}/versions/{version_id}/aom-log",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// ListAomLog (查询训练作业日志): GET /v1/{project_id}/training-jobs/{job_id}/versions/{version_id}/aom-log.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ListAomLog(ctx context.Context, jobId int64, versionId int64, params *modelarts.ListAomLogParams) (*modelarts.ListAomLogResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListAomLog, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return modelarts.NewListAomLogRequest(server, ids.Project, jobId, versionId, params)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseListAomLogResponse(httpResp)
+	return huawei.Result(opListAomLog, httpResp, parsed, err, func(p *modelarts.ListAomLogResponse) *modelarts.ListAomLogResponseBody { return p.JSON200 })
+}
+
+var opListAutoAnnotationSamples = &huawei.Operation{Service: "modelarts", Name: "ListAutoAnnotationSamples", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}/auto-annotations/samples",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// ListAutoAnnotationSamples (查询智能标注的样本列表): GET /v2/{project_id}/datasets/{dataset_id}/auto-annotations/samples.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ListAutoAnnotationSamples(ctx context.Context, datasetId string, params *modelarts.ListAutoAnnotationSamplesParams) (*modelarts.ListAutoAnnotationSamplesResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListAutoAnnotationSamples, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if datasetId == "" {
+			return nil, huawei.ErrEmptyPathParam("dataset_id")
+		}
+		return modelarts.NewListAutoAnnotationSamplesRequest(server, ids.Project, datasetId, params)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseListAutoAnnotationSamplesResponse(httpResp)
+	return huawei.Result(opListAutoAnnotationSamples, httpResp, parsed, err, func(p *modelarts.ListAutoAnnotationSamplesResponse) *modelarts.ListAutoAnnotationSamplesResponseBody {
+		return p.JSON200
+	})
+}
+
+var pageListAutoAnnotationSamples = huawei.Paging{Op: opListAutoAnnotationSamples, Style: "offset", Param: "offset", Limit: "limit",
+	In: "query", ParamType: "integer", Items: "samples", Next: "", Total: ""}
+
+// ListAutoAnnotationSamplesAll iterates over the samples of every page of ListAutoAnnotationSamples
+// (offset paging), fetching the next page only when the loop asks for it.
+// It stops after yielding an error.
+func (c *Client) ListAutoAnnotationSamplesAll(ctx context.Context, datasetId string, params *modelarts.ListAutoAnnotationSamplesParams) iter.Seq2[modelarts.DescribeSampleResp, error] {
+	call := func(ctx context.Context, params *modelarts.ListAutoAnnotationSamplesParams) (*modelarts.ListAutoAnnotationSamplesResponseBody, error) {
+		return c.ListAutoAnnotationSamples(ctx, datasetId, params)
+	}
+	return huawei.Paginate(ctx, pageListAutoAnnotationSamples, params, call, func(p *modelarts.ListAutoAnnotationSamplesResponseBody) []modelarts.DescribeSampleResp {
+		if p.Samples == nil {
+			return nil
+		}
+		return *p.Samples
+	})
+}
+
+var opListBuiltInAlgorithms = &huawei.Operation{Service: "modelarts", Name: "ListBuiltInAlgorithms", Method: "GET", Path: "/v1/{project_id}/built-in-algorithms",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// ListBuiltInAlgorithms (查询预置算法): GET /v1/{project_id}/built-in-algorithms.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ListBuiltInAlgorithms(ctx context.Context, params *modelarts.ListBuiltInAlgorithmsParams) (*modelarts.ListBuiltInAlgorithmsResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListBuiltInAlgorithms, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return modelarts.NewListBuiltInAlgorithmsRequest(server, ids.Project, params)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseListBuiltInAlgorithmsResponse(httpResp)
+	return huawei.Result(opListBuiltInAlgorithms, httpResp, parsed, err, func(p *modelarts.ListBuiltInAlgorithmsResponse) *modelarts.ListBuiltInAlgorithmsResponseBody {
+		return p.JSON200
+	})
+}
+
+var pageListBuiltInAlgorithms = huawei.Paging{Op: opListBuiltInAlgorithms, Style: "page", Param: "page", Limit: "per_page",
+	In: "query", ParamType: "integer", Items: "models", Next: "", Total: ""}
+
+// ListBuiltInAlgorithmsAll iterates over the models of every page of ListBuiltInAlgorithms
+// (page paging), fetching the next page only when the loop asks for it.
+// It stops after yielding an error.
+func (c *Client) ListBuiltInAlgorithmsAll(ctx context.Context, params *modelarts.ListBuiltInAlgorithmsParams) iter.Seq2[modelarts.ListBuiltInAlgorithmsResponseBodyModelsItem, error] {
+	call := func(ctx context.Context, params *modelarts.ListBuiltInAlgorithmsParams) (*modelarts.ListBuiltInAlgorithmsResponseBody, error) {
+		return c.ListBuiltInAlgorithms(ctx, params)
+	}
+	return huawei.Paginate(ctx, pageListBuiltInAlgorithms, params, call, func(p *modelarts.ListBuiltInAlgorithmsResponseBody) []modelarts.ListBuiltInAlgorithmsResponseBodyModelsItem {
+		if p.Models == nil {
+			return nil
+		}
+		return *p.Models
+	})
+}
+
+var opListClusters = &huawei.Operation{Service: "modelarts", Name: "ListClusters", Method: "GET", Path: "/v1/{project_id}/clusters",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// ListClusters (查询专属资源池列表): GET /v1/{project_id}/clusters.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ListClusters(ctx context.Context, params *modelarts.ListClustersParams) (*modelarts.ListClustersResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListClusters, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return modelarts.NewListClustersRequest(server, ids.Project, params)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseListClustersResponse(httpResp)
+	return huawei.Result(opListClusters, httpResp, parsed, err, func(p *modelarts.ListClustersResponse) *modelarts.ListClustersResponseBody { return p.JSON200 })
+}
+
+var pageListClusters = huawei.Paging{Op: opListClusters, Style: "offset", Param: "offset", Limit: "limit",
+	In: "query", ParamType: "integer", Items: "clusters", Next: "", Total: "total_count"}
+
+// ListClustersAll iterates over the clusters of every page of ListClusters
+// (offset paging), fetching the next page only when the loop asks for it.
+// It stops after yielding an error.
+func (c *Client) ListClustersAll(ctx context.Context, params *modelarts.ListClustersParams) iter.Seq2[modelarts.Cluster, error] {
+	call := func(ctx context.Context, params *modelarts.ListClustersParams) (*modelarts.ListClustersResponseBody, error) {
+		return c.ListClusters(ctx, params)
+	}
+	return huawei.Paginate(ctx, pageListClusters, params, call, func(p *modelarts.ListClustersResponseBody) []modelarts.Cluster {
+		if p.Clusters == nil {
+			return nil
+		}
+		return *p.Clusters
+	})
+}
+
+var opListDatasetVersions = &huawei.Operation{Service: "modelarts", Name: "ListDatasetVersions", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}/versions",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// ListDatasetVersions (查询数据集的版本列表): GET /v2/{project_id}/datasets/{dataset_id}/versions.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ListDatasetVersions(ctx context.Context, datasetId string, params *modelarts.ListDatasetVersionsParams) (*modelarts.ListDatasetVersionsResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListDatasetVersions, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if datasetId == "" {
+			return nil, huawei.ErrEmptyPathParam("dataset_id")
+		}
+		return modelarts.NewListDatasetVersionsRequest(server, ids.Project, datasetId, params)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseListDatasetVersionsResponse(httpResp)
+	return huawei.Result(opListDatasetVersions, httpResp, parsed, err, func(p *modelarts.ListDatasetVersionsResponse) *modelarts.ListDatasetVersionsResponseBody {
+		return p.JSON200
+	})
+}
+
+var opListDatasets = &huawei.Operation{Service: "modelarts", Name: "ListDatasets", Method: "GET", Path: "/v2/{project_id}/datasets",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// ListDatasets (查询数据集列表): GET /v2/{project_id}/datasets.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ListDatasets(ctx context.Context, params *modelarts.ListDatasetsParams) (*modelarts.ListDatasetsResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListDatasets, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return modelarts.NewListDatasetsRequest(server, ids.Project, params)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseListDatasetsResponse(httpResp)
+	return huawei.Result(opListDatasets, httpResp, parsed, err, func(p *modelarts.ListDatasetsResponse) *modelarts.ListDatasetsResponseBody { return p.JSON200 })
+}
+
+var pageListDatasets = huawei.Paging{Op: opListDatasets, Style: "offset", Param: "offset", Limit: "limit",
+	In: "query", ParamType: "integer", Items: "datasets", Next: "", Total: ""}
+
+// ListDatasetsAll iterates over the datasets of every page of ListDatasets
+// (offset paging), fetching the next page only when the loop asks for it.
+// It stops after yielding an error.
+func (c *Client) ListDatasetsAll(ctx context.Context, params *modelarts.ListDatasetsParams) iter.Seq2[modelarts.DatasetAndFilePreview, error] {
+	call := func(ctx context.Context, params *modelarts.ListDatasetsParams) (*modelarts.ListDatasetsResponseBody, error) {
+		return c.ListDatasets(ctx, params)
+	}
+	return huawei.Paginate(ctx, pageListDatasets, params, call, func(p *modelarts.ListDatasetsResponseBody) []modelarts.DatasetAndFilePreview {
+		if p.Datasets == nil {
+			return nil
+		}
+		return *p.Datasets
+	})
+}
+
+var opListEvents = &huawei.Operation{Service: "modelarts", Name: "ListEvents", Method: "GET", Path: "/v1/{project_id}/services/{service_id}/events",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// ListEvents (查询服务事件日志): GET /v1/{project_id}/services/{service_id}/events.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ListEvents(ctx context.Context, serviceId string, params *modelarts.ListEventsParams) (*modelarts.ListEventsResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListEvents, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if serviceId == "" {
+			return nil, huawei.ErrEmptyPathParam("service_id")
+		}
+		return modelarts.NewListEventsRequest(server, ids.Project, serviceId, params)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseListEventsResponse(httpResp)
+	return huawei.Result(opListEvents, httpResp, parsed, err, func(p *modelarts.ListEventsResponse) *modelarts.ListEventsResponseBody { return p.JSON200 })
+}
+
+var pageListEvents = huawei.Paging{Op: opListEvents, Style: "offset", Param: "offset", Limit: "limit",
+	In: "query", ParamType: "integer", Items: "events", Next: "", Total: "total_count"}
+
+// ListEventsAll iterates over the events of every page of ListEvents
+// (offset paging), fetching the next page only when the loop asks for it.
+// It stops after yielding an error.
+func (c *Client) ListEventsAll(ctx context.Context, serviceId string, params *modelarts.ListEventsParams) iter.Seq2[modelarts.ListEventsEvent, error] {
+	call := func(ctx context.Context, params *modelarts.ListEventsParams) (*modelarts.ListEventsResponseBody, error) {
+		return c.ListEvents(ctx, serviceId, params)
+	}
+	return huawei.Paginate(ctx, pageListEvents, params, call, func(p *modelarts.ListEventsResponseBody) []modelarts.ListEventsEvent {
+		if p.Events == nil {
+			return nil
+		}
+		return *p.Events
+	})
+}
+
+var opListFileNames = &huawei.Operation{Service: "modelarts", Name: "ListFileNames", Method: "GET", Path: "/v1/{project_id}/training-jobs/{job_id}/versions/{version_id}/log/file-names",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// ListFileNames (获取训练作业日志的文件名): GET /v1/{project_id}/training-jobs/{job_id}/versions/{version_id}/log/file-names.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ListFileNames(ctx context.Context, jobId int64, versionId int64) (*modelarts.ListFileNamesResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListFileNames, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return modelarts.NewListFileNamesRequest(server, ids.Project, jobId, versionId)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseListFileNamesResponse(httpResp)
+	return huawei.Result(opListFileNames, httpResp, parsed, err, func(p *modelarts.ListFileNamesResponse) *modelarts.ListFileNamesResponseBody { return p.JSON200 })
+}
+
+var opListImportTasks = &huawei.Operation{Service: "modelarts", Name: "ListImportTasks", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}/import-tasks",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// ListImportTasks (查询数据集导入任务列表): GET /v2/{project_id}/datasets/{dataset_id}/import-tasks.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ListImportTasks(ctx context.Context, datasetId string, params *modelarts.ListImportTasksParams) (*modelarts.ListImportTasksResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListImportTasks, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if datasetId == "" {
+			return nil, huawei.ErrEmptyPathParam("dataset_id")
+		}
+		return modelarts.NewListImportTasksRequest(server, ids.Project, datasetId, params)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseListImportTasksResponse(httpResp)
+	return huawei.Result(opListImportTasks, httpResp, parsed, err, func(p *modelarts.ListImportTasksResponse) *modelarts.ListImportTasksResponseBody { return p.JSON200 })
+}
+
+var pageListImportTasks = huawei.Paging{Op: opListImportTasks, Style: "offset", Param: "offset", Limit: "limit",
+	In: "query", ParamType: "integer", Items: "import_tasks", Next: "", Total: "total_count"}
+
+// ListImportTasksAll iterates over the import_tasks of every page of ListImportTasks
+// (offset paging), fetching the next page only when the loop asks for it.
+// It stops after yielding an error.
+func (c *Client) ListImportTasksAll(ctx context.Context, datasetId string, params *modelarts.ListImportTasksParams) iter.Seq2[modelarts.ImportTaskStatusResp, error] {
+	call := func(ctx context.Context, params *modelarts.ListImportTasksParams) (*modelarts.ListImportTasksResponseBody, error) {
+		return c.ListImportTasks(ctx, datasetId, params)
+	}
+	return huawei.Paginate(ctx, pageListImportTasks, params, call, func(p *modelarts.ListImportTasksResponseBody) []modelarts.ImportTaskStatusResp {
+		if p.ImportTasks == nil {
+			return nil
+		}
+		return *p.ImportTasks
+	})
+}
+
+var opListInstances = &huawei.Operation{Service: "modelarts", Name: "ListInstances", Method: "GET", Path: "/v1/{project_id}/demanager/instances",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// ListInstances (查询开发环境实例列表): GET /v1/{project_id}/demanager/instances.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ListInstances(ctx context.Context, params *modelarts.ListInstancesParams) (*modelarts.ListInstancesResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListInstances, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return modelarts.NewListInstancesRequest(server, ids.Project, params)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseListInstancesResponse(httpResp)
+	return huawei.Result(opListInstances, httpResp, parsed, err, func(p *modelarts.ListInstancesResponse) *modelarts.ListInstancesResponseBody { return p.JSON200 })
+}
+
+var pageListInstances = huawei.Paging{Op: opListInstances, Style: "offset", Param: "offset", Limit: "limit",
+	In: "query", ParamType: "integer", Items: "instances", Next: "", Total: "total_count"}
+
+// ListInstancesAll iterates over the instances of every page of ListInstances
+// (offset paging), fetching the next page only when the loop asks for it.
+// It stops after yielding an error.
+func (c *Client) ListInstancesAll(ctx context.Context, params *modelarts.ListInstancesParams) iter.Seq2[modelarts.ListInstancesResponseBodyInstancesItem, error] {
+	call := func(ctx context.Context, params *modelarts.ListInstancesParams) (*modelarts.ListInstancesResponseBody, error) {
+		return c.ListInstances(ctx, params)
+	}
+	return huawei.Paginate(ctx, pageListInstances, params, call, func(p *modelarts.ListInstancesResponseBody) []modelarts.ListInstancesResponseBodyInstancesItem {
+		if p.Instances == nil {
+			return nil
+		}
+		return *p.Instances
+	})
+}
+
+var opListLabels = &huawei.Operation{Service: "modelarts", Name: "ListLabels", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}/data-annotations/labels",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// ListLabels (查询数据集标签列表): GET /v2/{project_id}/datasets/{dataset_id}/data-annotations/labels.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ListLabels(ctx context.Context, datasetId string, params *modelarts.ListLabelsParams) (*modelarts.ListLabelsResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListLabels, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if datasetId == "" {
+			return nil, huawei.ErrEmptyPathParam("dataset_id")
+		}
+		return modelarts.NewListLabelsRequest(server, ids.Project, datasetId, params)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseListLabelsResponse(httpResp)
+	return huawei.Result(opListLabels, httpResp, parsed, err, func(p *modelarts.ListLabelsResponse) *modelarts.ListLabelsResponseBody { return p.JSON200 })
+}
+
+var opListLogs = &huawei.Operation{Service: "modelarts", Name: "ListLogs", Method: "GET", Path: "/v1/{project_id}/services/{service_id}/logs",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// ListLogs (查询服务更新日志): GET /v1/{project_id}/services/{service_id}/logs.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ListLogs(ctx context.Context, serviceId string, params *modelarts.ListLogsParams) (*modelarts.ListLogsResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListLogs, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if serviceId == "" {
+			return nil, huawei.ErrEmptyPathParam("service_id")
+		}
+		return modelarts.NewListLogsRequest(server, ids.Project, serviceId, params)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseListLogsResponse(httpResp)
+	return huawei.Result(opListLogs, httpResp, parsed, err, func(p *modelarts.ListLogsResponse) *modelarts.ListLogsResponseBody { return p.JSON200 })
+}
+
+var opListModels = &huawei.Operation{Service: "modelarts", Name: "ListModels", Method: "GET", Path: "/v1/{project_id}/models",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// ListModels (查询模型列表): GET /v1/{project_id}/models.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ListModels(ctx context.Context, params *modelarts.ListModelsParams) (*modelarts.ListModelsResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListModels, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return modelarts.NewListModelsRequest(server, ids.Project, params)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseListModelsResponse(httpResp)
+	return huawei.Result(opListModels, httpResp, parsed, err, func(p *modelarts.ListModelsResponse) *modelarts.ListModelsResponseBody { return p.JSON200 })
+}
+
+var pageListModels = huawei.Paging{Op: opListModels, Style: "offset", Param: "offset", Limit: "limit",
+	In: "query", ParamType: "integer", Items: "models", Next: "", Total: "total_count"}
+
+// ListModelsAll iterates over the models of every page of ListModels
+// (offset paging), fetching the next page only when the loop asks for it.
+// It stops after yielding an error.
+func (c *Client) ListModelsAll(ctx context.Context, params *modelarts.ListModelsParams) iter.Seq2[modelarts.Model, error] {
+	call := func(ctx context.Context, params *modelarts.ListModelsParams) (*modelarts.ListModelsResponseBody, error) {
+		return c.ListModels(ctx, params)
+	}
+	return huawei.Paginate(ctx, pageListModels, params, call, func(p *modelarts.ListModelsResponseBody) []modelarts.Model {
+		if p.Models == nil {
+			return nil
+		}
+		return *p.Models
+	})
+}
+
+var opListMonitor = &huawei.Operation{Service: "modelarts", Name: "ListMonitor", Method: "GET", Path: "/v1/{project_id}/services/{service_id}/monitor",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// ListMonitor (查询服务监控信息): GET /v1/{project_id}/services/{service_id}/monitor.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ListMonitor(ctx context.Context, serviceId string, params *modelarts.ListMonitorParams) (*modelarts.ListMonitorResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListMonitor, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if serviceId == "" {
+			return nil, huawei.ErrEmptyPathParam("service_id")
+		}
+		return modelarts.NewListMonitorRequest(server, ids.Project, serviceId, params)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseListMonitorResponse(httpResp)
+	return huawei.Result(opListMonitor, httpResp, parsed, err, func(p *modelarts.ListMonitorResponse) *modelarts.ListMonitorResponseBody { return p.JSON200 })
+}
+
+var opListProcessorTaskVersionResults = &huawei.Operation{Service: "modelarts", Name: "ListProcessorTaskVersionResults", Method: "GET", Path: "/v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}/results",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// ListProcessorTaskVersionResults (查询数据处理任务版本的结果展示): GET /v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}/results.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ListProcessorTaskVersionResults(ctx context.Context, taskId string, versionId string, params *modelarts.ListProcessorTaskVersionResultsParams) (*modelarts.ListProcessorTaskVersionResultsResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListProcessorTaskVersionResults, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if taskId == "" {
+			return nil, huawei.ErrEmptyPathParam("task_id")
+		}
+		if versionId == "" {
+			return nil, huawei.ErrEmptyPathParam("version_id")
+		}
+		return modelarts.NewListProcessorTaskVersionResultsRequest(server, ids.Project, taskId, versionId, params)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseListProcessorTaskVersionResultsResponse(httpResp)
+	return huawei.Result(opListProcessorTaskVersionResults, httpResp, parsed, err, func(p *modelarts.ListProcessorTaskVersionResultsResponse) *modelarts.ListProcessorTaskVersionResultsResponseBody {
+		return p.JSON200
+	})
+}
+
+var pageListProcessorTaskVersionResults = huawei.Paging{Op: opListProcessorTaskVersionResults, Style: "offset", Param: "offset", Limit: "limit",
+	In: "query", ParamType: "integer", Items: "results", Next: "", Total: "count"}
+
+// ListProcessorTaskVersionResultsAll iterates over the results of every page of ListProcessorTaskVersionResults
+// (offset paging), fetching the next page only when the loop asks for it.
+// It stops after yielding an error.
+func (c *Client) ListProcessorTaskVersionResultsAll(ctx context.Context, taskId string, versionId string, params *modelarts.ListProcessorTaskVersionResultsParams) iter.Seq2[modelarts.DescProcessorTaskVersionResultsResp, error] {
+	call := func(ctx context.Context, params *modelarts.ListProcessorTaskVersionResultsParams) (*modelarts.ListProcessorTaskVersionResultsResponseBody, error) {
+		return c.ListProcessorTaskVersionResults(ctx, taskId, versionId, params)
+	}
+	return huawei.Paginate(ctx, pageListProcessorTaskVersionResults, params, call, func(p *modelarts.ListProcessorTaskVersionResultsResponseBody) []modelarts.DescProcessorTaskVersionResultsResp {
+		if p.Results == nil {
+			return nil
+		}
+		return *p.Results
+	})
+}
+
+var opListProcessorTaskVersions = &huawei.Operation{Service: "modelarts", Name: "ListProcessorTaskVersions", Method: "GET", Path: "/v2/{project_id}/processor-tasks/{task_id}/versions",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// ListProcessorTaskVersions (查询数据处理任务的版本列表): GET /v2/{project_id}/processor-tasks/{task_id}/versions.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ListProcessorTaskVersions(ctx context.Context, taskId string, params *modelarts.ListProcessorTaskVersionsParams) (*modelarts.ListProcessorTaskVersionsResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListProcessorTaskVersions, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if taskId == "" {
+			return nil, huawei.ErrEmptyPathParam("task_id")
+		}
+		return modelarts.NewListProcessorTaskVersionsRequest(server, ids.Project, taskId, params)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseListProcessorTaskVersionsResponse(httpResp)
+	return huawei.Result(opListProcessorTaskVersions, httpResp, parsed, err, func(p *modelarts.ListProcessorTaskVersionsResponse) *modelarts.ListProcessorTaskVersionsResponseBody {
+		return p.JSON200
+	})
+}
+
+var pageListProcessorTaskVersions = huawei.Paging{Op: opListProcessorTaskVersions, Style: "offset", Param: "offset", Limit: "limit",
+	In: "query", ParamType: "integer", Items: "versions", Next: "", Total: "count"}
+
+// ListProcessorTaskVersionsAll iterates over the versions of every page of ListProcessorTaskVersions
+// (offset paging), fetching the next page only when the loop asks for it.
+// It stops after yielding an error.
+func (c *Client) ListProcessorTaskVersionsAll(ctx context.Context, taskId string, params *modelarts.ListProcessorTaskVersionsParams) iter.Seq2[modelarts.DescTaskVersionResp, error] {
+	call := func(ctx context.Context, params *modelarts.ListProcessorTaskVersionsParams) (*modelarts.ListProcessorTaskVersionsResponseBody, error) {
+		return c.ListProcessorTaskVersions(ctx, taskId, params)
+	}
+	return huawei.Paginate(ctx, pageListProcessorTaskVersions, params, call, func(p *modelarts.ListProcessorTaskVersionsResponseBody) []modelarts.DescTaskVersionResp {
+		if p.Versions == nil {
+			return nil
+		}
+		return *p.Versions
+	})
+}
+
+var opListProcessorTasks = &huawei.Operation{Service: "modelarts", Name: "ListProcessorTasks", Method: "GET", Path: "/v2/{project_id}/processor-tasks",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// ListProcessorTasks (查询处理任务列表): GET /v2/{project_id}/processor-tasks.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ListProcessorTasks(ctx context.Context, params *modelarts.ListProcessorTasksParams) (*modelarts.ListProcessorTasksResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListProcessorTasks, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return modelarts.NewListProcessorTasksRequest(server, ids.Project, params)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseListProcessorTasksResponse(httpResp)
+	return huawei.Result(opListProcessorTasks, httpResp, parsed, err, func(p *modelarts.ListProcessorTasksResponse) *modelarts.ListProcessorTasksResponseBody {
+		return p.JSON200
+	})
+}
+
+var pageListProcessorTasks = huawei.Paging{Op: opListProcessorTasks, Style: "offset", Param: "offset", Limit: "limit",
+	In: "query", ParamType: "integer", Items: "tasks", Next: "", Total: "count"}
+
+// ListProcessorTasksAll iterates over the tasks of every page of ListProcessorTasks
+// (offset paging), fetching the next page only when the loop asks for it.
+// It stops after yielding an error.
+func (c *Client) ListProcessorTasksAll(ctx context.Context, params *modelarts.ListProcessorTasksParams) iter.Seq2[modelarts.DescribeProcessorTaskResp, error] {
+	call := func(ctx context.Context, params *modelarts.ListProcessorTasksParams) (*modelarts.ListProcessorTasksResponseBody, error) {
+		return c.ListProcessorTasks(ctx, params)
+	}
+	return huawei.Paginate(ctx, pageListProcessorTasks, params, call, func(p *modelarts.ListProcessorTasksResponseBody) []modelarts.DescribeProcessorTaskResp {
+		if p.Tasks == nil {
+			return nil
+		}
+		return *p.Tasks
+	})
+}
+
+var opListResourceSpecs = &huawei.Operation{Service: "modelarts", Name: "ListResourceSpecs", Method: "GET", Path: "/v1/{project_id}/job/resource-specs",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// ListResourceSpecs (查询作业资源规格): GET /v1/{project_id}/job/resource-specs.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ListResourceSpecs(ctx context.Context, params *modelarts.ListResourceSpecsParams) (*modelarts.ListResourceSpecsResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListResourceSpecs, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return modelarts.NewListResourceSpecsRequest(server, ids.Project, params)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseListResourceSpecsResponse(httpResp)
+	return huawei.Result(opListResourceSpecs, httpResp, parsed, err, func(p *modelarts.ListResourceSpecsResponse) *modelarts.ListResourceSpecsResponseBody {
+		return p.JSON200
+	})
+}
+
+var opListSamples = &huawei.Operation{Service: "modelarts", Name: "ListSamples", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}/data-annotations/samples",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// ListSamples (查询样本列表): GET /v2/{project_id}/datasets/{dataset_id}/data-annotations/samples.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ListSamples(ctx context.Context, datasetId string, params *modelarts.ListSamplesParams) (*modelarts.ListSamplesResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListSamples, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if datasetId == "" {
+			return nil, huawei.ErrEmptyPathParam("dataset_id")
+		}
+		return modelarts.NewListSamplesRequest(server, ids.Project, datasetId, params)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseListSamplesResponse(httpResp)
+	return huawei.Result(opListSamples, httpResp, parsed, err, func(p *modelarts.ListSamplesResponse) *modelarts.ListSamplesResponseBody { return p.JSON200 })
+}
+
+var pageListSamples = huawei.Paging{Op: opListSamples, Style: "offset", Param: "offset", Limit: "limit",
+	In: "query", ParamType: "integer", Items: "samples", Next: "", Total: ""}
+
+// ListSamplesAll iterates over the samples of every page of ListSamples
+// (offset paging), fetching the next page only when the loop asks for it.
+// It stops after yielding an error.
+func (c *Client) ListSamplesAll(ctx context.Context, datasetId string, params *modelarts.ListSamplesParams) iter.Seq2[modelarts.DescribeSampleResp, error] {
+	call := func(ctx context.Context, params *modelarts.ListSamplesParams) (*modelarts.ListSamplesResponseBody, error) {
+		return c.ListSamples(ctx, datasetId, params)
+	}
+	return huawei.Paginate(ctx, pageListSamples, params, call, func(p *modelarts.ListSamplesResponseBody) []modelarts.DescribeSampleResp {
+		if p.Samples == nil {
+			return nil
+		}
+		return *p.Samples
+	})
+}
+
+var opListSearch = &huawei.Operation{Service: "modelarts", Name: "ListSearch", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}/data-annotations/search-condition",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// ListSearch (获取样本搜索条件): GET /v2/{project_id}/datasets/{dataset_id}/data-annotations/search-condition.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ListSearch(ctx context.Context, datasetId string) (*modelarts.ListSearchResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListSearch, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if datasetId == "" {
+			return nil, huawei.ErrEmptyPathParam("dataset_id")
+		}
+		return modelarts.NewListSearchRequest(server, ids.Project, datasetId)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseListSearchResponse(httpResp)
+	return huawei.Result(opListSearch, httpResp, parsed, err, func(p *modelarts.ListSearchResponse) *modelarts.ListSearchResponseBody { return p.JSON200 })
+}
+
+var opListServices = &huawei.Operation{Service: "modelarts", Name: "ListServices", Method: "GET", Path: "/v1/{project_id}/services",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// ListServices (查询服务列表): GET /v1/{project_id}/services.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ListServices(ctx context.Context, params *modelarts.ListServicesParams) (*modelarts.ListServicesResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListServices, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return modelarts.NewListServicesRequest(server, ids.Project, params)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseListServicesResponse(httpResp)
+	return huawei.Result(opListServices, httpResp, parsed, err, func(p *modelarts.ListServicesResponse) *modelarts.ListServicesResponseBody { return p.JSON200 })
+}
+
+var pageListServices = huawei.Paging{Op: opListServices, Style: "offset", Param: "offset", Limit: "limit",
+	In: "query", ParamType: "integer", Items: "services", Next: "", Total: "total_count"}
+
+// ListServicesAll iterates over the services of every page of ListServices
+// (offset paging), fetching the next page only when the loop asks for it.
+// It stops after yielding an error.
+func (c *Client) ListServicesAll(ctx context.Context, params *modelarts.ListServicesParams) iter.Seq2[modelarts.Service, error] {
+	call := func(ctx context.Context, params *modelarts.ListServicesParams) (*modelarts.ListServicesResponseBody, error) {
+		return c.ListServices(ctx, params)
+	}
+	return huawei.Paginate(ctx, pageListServices, params, call, func(p *modelarts.ListServicesResponseBody) []modelarts.Service {
+		if p.Services == nil {
+			return nil
+		}
+		return *p.Services
+	})
+}
+
+var opListSpecifications = &huawei.Operation{Service: "modelarts", Name: "ListSpecifications", Method: "GET", Path: "/v1/{project_id}/services/specifications",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// ListSpecifications (查询支持的服务部署规格): GET /v1/{project_id}/services/specifications.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ListSpecifications(ctx context.Context, params *modelarts.ListSpecificationsParams) (*modelarts.ListSpecificationsResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListSpecifications, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return modelarts.NewListSpecificationsRequest(server, ids.Project, params)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseListSpecificationsResponse(httpResp)
+	return huawei.Result(opListSpecifications, httpResp, parsed, err, func(p *modelarts.ListSpecificationsResponse) *modelarts.ListSpecificationsResponseBody {
+		return p.JSON200
+	})
+}
+
+var opListStats = &huawei.Operation{Service: "modelarts", Name: "ListStats", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}/data-annotations/stats",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// ListStats (查询数据集的统计信息): GET /v2/{project_id}/datasets/{dataset_id}/data-annotations/stats.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ListStats(ctx context.Context, datasetId string, params *modelarts.ListStatsParams) (*modelarts.ListStatsResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListStats, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if datasetId == "" {
+			return nil, huawei.ErrEmptyPathParam("dataset_id")
+		}
+		return modelarts.NewListStatsRequest(server, ids.Project, datasetId, params)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseListStatsResponse(httpResp)
+	return huawei.Result(opListStats, httpResp, parsed, err, func(p *modelarts.ListStatsResponse) *modelarts.ListStatsResponseBody { return p.JSON200 })
+}
+
+var opListTasks = &huawei.Operation{Service: "modelarts", Name: "ListTasks", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}/tasks",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// ListTasks (分页查询智能任务列表): GET /v2/{project_id}/datasets/{dataset_id}/tasks.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ListTasks(ctx context.Context, datasetId string, params *modelarts.ListTasksParams) (*modelarts.ListTasksResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListTasks, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if datasetId == "" {
+			return nil, huawei.ErrEmptyPathParam("dataset_id")
+		}
+		return modelarts.NewListTasksRequest(server, ids.Project, datasetId, params)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseListTasksResponse(httpResp)
+	return huawei.Result(opListTasks, httpResp, parsed, err, func(p *modelarts.ListTasksResponse) *modelarts.ListTasksResponseBody { return p.JSON200 })
+}
+
+var pageListTasks = huawei.Paging{Op: opListTasks, Style: "offset", Param: "offset", Limit: "limit",
+	In: "query", ParamType: "integer", Items: "tasks", Next: "", Total: "total_count"}
+
+// ListTasksAll iterates over the tasks of every page of ListTasks
+// (offset paging), fetching the next page only when the loop asks for it.
+// It stops after yielding an error.
+func (c *Client) ListTasksAll(ctx context.Context, datasetId string, params *modelarts.ListTasksParams) iter.Seq2[modelarts.RunningTask, error] {
+	call := func(ctx context.Context, params *modelarts.ListTasksParams) (*modelarts.ListTasksResponseBody, error) {
+		return c.ListTasks(ctx, datasetId, params)
+	}
+	return huawei.Paginate(ctx, pageListTasks, params, call, func(p *modelarts.ListTasksResponseBody) []modelarts.RunningTask {
+		if p.Tasks == nil {
+			return nil
+		}
+		return *p.Tasks
+	})
+}
+
+var opListTrainingJobConfigs = &huawei.Operation{Service: "modelarts", Name: "ListTrainingJobConfigs", Method: "GET", Path: "/v1/{project_id}/training-job-configs",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// ListTrainingJobConfigs (查询训练作业参数列表): GET /v1/{project_id}/training-job-configs.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ListTrainingJobConfigs(ctx context.Context, params *modelarts.ListTrainingJobConfigsParams) (*modelarts.ListTrainingJobConfigsResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListTrainingJobConfigs, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return modelarts.NewListTrainingJobConfigsRequest(server, ids.Project, params)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseListTrainingJobConfigsResponse(httpResp)
+	return huawei.Result(opListTrainingJobConfigs, httpResp, parsed, err, func(p *modelarts.ListTrainingJobConfigsResponse) *modelarts.ListTrainingJobConfigsResponseBody {
+		return p.JSON200
+	})
+}
+
+var pageListTrainingJobConfigs = huawei.Paging{Op: opListTrainingJobConfigs, Style: "page", Param: "page", Limit: "per_page",
+	In: "query", ParamType: "integer", Items: "configs", Next: "", Total: ""}
+
+// ListTrainingJobConfigsAll iterates over the configs of every page of ListTrainingJobConfigs
+// (page paging), fetching the next page only when the loop asks for it.
+// It stops after yielding an error.
+func (c *Client) ListTrainingJobConfigsAll(ctx context.Context, params *modelarts.ListTrainingJobConfigsParams) iter.Seq2[modelarts.Configs, error] {
+	call := func(ctx context.Context, params *modelarts.ListTrainingJobConfigsParams) (*modelarts.ListTrainingJobConfigsResponseBody, error) {
+		return c.ListTrainingJobConfigs(ctx, params)
+	}
+	return huawei.Paginate(ctx, pageListTrainingJobConfigs, params, call, func(p *modelarts.ListTrainingJobConfigsResponseBody) []modelarts.Configs {
+		if p.Configs == nil {
+			return nil
+		}
+		return *p.Configs
+	})
+}
+
+var opListTrainingJobs = &huawei.Operation{Service: "modelarts", Name: "ListTrainingJobs", Method: "GET", Path: "/v1/{project_id}/training-jobs",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// ListTrainingJobs (查询训练作业列表): GET /v1/{project_id}/training-jobs.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ListTrainingJobs(ctx context.Context, params *modelarts.ListTrainingJobsParams) (*modelarts.ListTrainingJobsResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListTrainingJobs, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return modelarts.NewListTrainingJobsRequest(server, ids.Project, params)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseListTrainingJobsResponse(httpResp)
+	return huawei.Result(opListTrainingJobs, httpResp, parsed, err, func(p *modelarts.ListTrainingJobsResponse) *modelarts.ListTrainingJobsResponseBody { return p.JSON200 })
+}
+
+var pageListTrainingJobs = huawei.Paging{Op: opListTrainingJobs, Style: "page", Param: "page", Limit: "per_page",
+	In: "query", ParamType: "integer", Items: "jobs", Next: "", Total: ""}
+
+// ListTrainingJobsAll iterates over the jobs of every page of ListTrainingJobs
+// (page paging), fetching the next page only when the loop asks for it.
+// It stops after yielding an error.
+func (c *Client) ListTrainingJobsAll(ctx context.Context, params *modelarts.ListTrainingJobsParams) iter.Seq2[modelarts.ListTrainingJobsJobs, error] {
+	call := func(ctx context.Context, params *modelarts.ListTrainingJobsParams) (*modelarts.ListTrainingJobsResponseBody, error) {
+		return c.ListTrainingJobs(ctx, params)
+	}
+	return huawei.Paginate(ctx, pageListTrainingJobs, params, call, func(p *modelarts.ListTrainingJobsResponseBody) []modelarts.ListTrainingJobsJobs {
+		if p.Jobs == nil {
+			return nil
+		}
+		return *p.Jobs
+	})
+}
+
+var opListVersions = &huawei.Operation{Service: "modelarts", Name: "ListVersions", Method: "GET", Path: "/v1/{project_id}/training-jobs/{job_id}/versions",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// ListVersions (查询训练作业版本列表): GET /v1/{project_id}/training-jobs/{job_id}/versions.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ListVersions(ctx context.Context, jobId int64, params *modelarts.ListVersionsParams) (*modelarts.ListVersionsResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListVersions, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return modelarts.NewListVersionsRequest(server, ids.Project, jobId, params)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseListVersionsResponse(httpResp)
+	return huawei.Result(opListVersions, httpResp, parsed, err, func(p *modelarts.ListVersionsResponse) *modelarts.ListVersionsResponseBody { return p.JSON200 })
+}
+
+var pageListVersions = huawei.Paging{Op: opListVersions, Style: "page", Param: "page", Limit: "per_page",
+	In: "query", ParamType: "integer", Items: "versions", Next: "", Total: ""}
+
+// ListVersionsAll iterates over the versions of every page of ListVersions
+// (page paging), fetching the next page only when the loop asks for it.
+// It stops after yielding an error.
+func (c *Client) ListVersionsAll(ctx context.Context, jobId int64, params *modelarts.ListVersionsParams) iter.Seq2[modelarts.Versions, error] {
+	call := func(ctx context.Context, params *modelarts.ListVersionsParams) (*modelarts.ListVersionsResponseBody, error) {
+		return c.ListVersions(ctx, jobId, params)
+	}
+	return huawei.Paginate(ctx, pageListVersions, params, call, func(p *modelarts.ListVersionsResponseBody) []modelarts.Versions {
+		if p.Versions == nil {
+			return nil
+		}
+		return *p.Versions
+	})
+}
+
+var opListVisualizationJobs = &huawei.Operation{Service: "modelarts", Name: "ListVisualizationJobs", Method: "GET", Path: "/v1/{project_id}/visualization-jobs",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// ListVisualizationJobs (查询可视化作业列表): GET /v1/{project_id}/visualization-jobs.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ListVisualizationJobs(ctx context.Context, params *modelarts.ListVisualizationJobsParams) (*modelarts.ListVisualizationJobsResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListVisualizationJobs, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return modelarts.NewListVisualizationJobsRequest(server, ids.Project, params)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseListVisualizationJobsResponse(httpResp)
+	return huawei.Result(opListVisualizationJobs, httpResp, parsed, err, func(p *modelarts.ListVisualizationJobsResponse) *modelarts.ListVisualizationJobsResponseBody {
+		return p.JSON200
+	})
+}
+
+var pageListVisualizationJobs = huawei.Paging{Op: opListVisualizationJobs, Style: "page", Param: "page", Limit: "per_page",
+	In: "query", ParamType: "integer", Items: "jobs", Next: "", Total: ""}
+
+// ListVisualizationJobsAll iterates over the jobs of every page of ListVisualizationJobs
+// (page paging), fetching the next page only when the loop asks for it.
+// It stops after yielding an error.
+func (c *Client) ListVisualizationJobsAll(ctx context.Context, params *modelarts.ListVisualizationJobsParams) iter.Seq2[modelarts.ListVisualizationJobsJobs, error] {
+	call := func(ctx context.Context, params *modelarts.ListVisualizationJobsParams) (*modelarts.ListVisualizationJobsResponseBody, error) {
+		return c.ListVisualizationJobs(ctx, params)
+	}
+	return huawei.Paginate(ctx, pageListVisualizationJobs, params, call, func(p *modelarts.ListVisualizationJobsResponseBody) []modelarts.ListVisualizationJobsJobs {
+		if p.Jobs == nil {
+			return nil
+		}
+		return *p.Jobs
+	})
+}
+
+var opListWorkerTasks = &huawei.Operation{Service: "modelarts", Name: "ListWorkerTasks", Method: "GET", Path: "/v2/{project_id}/workforces/worker-tasks",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// ListWorkerTasks (团队成员查询团队标注任务列表): GET /v2/{project_id}/workforces/worker-tasks.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ListWorkerTasks(ctx context.Context, params *modelarts.ListWorkerTasksParams) (*modelarts.ListWorkerTasksResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListWorkerTasks, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return modelarts.NewListWorkerTasksRequest(server, ids.Project, params)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseListWorkerTasksResponse(httpResp)
+	return huawei.Result(opListWorkerTasks, httpResp, parsed, err, func(p *modelarts.ListWorkerTasksResponse) *modelarts.ListWorkerTasksResponseBody { return p.JSON200 })
+}
+
+var pageListWorkerTasks = huawei.Paging{Op: opListWorkerTasks, Style: "offset", Param: "offset", Limit: "limit",
+	In: "query", ParamType: "integer", Items: "worker_tasks", Next: "", Total: "count"}
+
+// ListWorkerTasksAll iterates over the worker_tasks of every page of ListWorkerTasks
+// (offset paging), fetching the next page only when the loop asks for it.
+// It stops after yielding an error.
+func (c *Client) ListWorkerTasksAll(ctx context.Context, params *modelarts.ListWorkerTasksParams) iter.Seq2[modelarts.ListWorkerTasksWorkerTask, error] {
+	call := func(ctx context.Context, params *modelarts.ListWorkerTasksParams) (*modelarts.ListWorkerTasksResponseBody, error) {
+		return c.ListWorkerTasks(ctx, params)
+	}
+	return huawei.Paginate(ctx, pageListWorkerTasks, params, call, func(p *modelarts.ListWorkerTasksResponseBody) []modelarts.ListWorkerTasksWorkerTask {
+		if p.WorkerTasks == nil {
+			return nil
+		}
+		return *p.WorkerTasks
+	})
+}
+
+var opListWorkers = &huawei.Operation{Service: "modelarts", Name: "ListWorkers", Method: "GET", Path: "/v2/{project_id}/workforces/{workforce_id}/workers",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// ListWorkers (查询标注团队的成员列表): GET /v2/{project_id}/workforces/{workforce_id}/workers.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ListWorkers(ctx context.Context, workforceId string, params *modelarts.ListWorkersParams) (*modelarts.ListWorkersResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListWorkers, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if workforceId == "" {
+			return nil, huawei.ErrEmptyPathParam("workforce_id")
+		}
+		return modelarts.NewListWorkersRequest(server, ids.Project, workforceId, params)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseListWorkersResponse(httpResp)
+	return huawei.Result(opListWorkers, httpResp, parsed, err, func(p *modelarts.ListWorkersResponse) *modelarts.ListWorkersResponseBody { return p.JSON200 })
+}
+
+var pageListWorkers = huawei.Paging{Op: opListWorkers, Style: "offset", Param: "offset", Limit: "limit",
+	In: "query", ParamType: "integer", Items: "workers", Next: "", Total: ""}
+
+// ListWorkersAll iterates over the workers of every page of ListWorkers
+// (offset paging), fetching the next page only when the loop asks for it.
+// It stops after yielding an error.
+func (c *Client) ListWorkersAll(ctx context.Context, workforceId string, params *modelarts.ListWorkersParams) iter.Seq2[modelarts.Worker, error] {
+	call := func(ctx context.Context, params *modelarts.ListWorkersParams) (*modelarts.ListWorkersResponseBody, error) {
+		return c.ListWorkers(ctx, workforceId, params)
+	}
+	return huawei.Paginate(ctx, pageListWorkers, params, call, func(p *modelarts.ListWorkersResponseBody) []modelarts.Worker {
+		if p.Workers == nil {
+			return nil
+		}
+		return *p.Workers
+	})
+}
+
+var opListWorkforceTaskSamples = &huawei.Operation{Service: "modelarts", Name: "ListWorkforceTaskSamples", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/data-annotations/samples",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// ListWorkforceTaskSamples (分页查询团队标注任务下的样本列表): GET /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/data-annotations/samples.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ListWorkforceTaskSamples(ctx context.Context, datasetId string, workforceTaskId string, params *modelarts.ListWorkforceTaskSamplesParams) (*modelarts.ListWorkforceTaskSamplesResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListWorkforceTaskSamples, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if datasetId == "" {
+			return nil, huawei.ErrEmptyPathParam("dataset_id")
+		}
+		if workforceTaskId == "" {
+			return nil, huawei.ErrEmptyPathParam("workforce_task_id")
+		}
+		return modelarts.NewListWorkforceTaskSamplesRequest(server, ids.Project, datasetId, workforceTaskId, params)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseListWorkforceTaskSamplesResponse(httpResp)
+	return huawei.Result(opListWorkforceTaskSamples, httpResp, parsed, err, func(p *modelarts.ListWorkforceTaskSamplesResponse) *modelarts.ListWorkforceTaskSamplesResponseBody {
+		return p.JSON200
+	})
+}
+
+var pageListWorkforceTaskSamples = huawei.Paging{Op: opListWorkforceTaskSamples, Style: "offset", Param: "offset", Limit: "limit",
+	In: "query", ParamType: "integer", Items: "samples", Next: "", Total: ""}
+
+// ListWorkforceTaskSamplesAll iterates over the samples of every page of ListWorkforceTaskSamples
+// (offset paging), fetching the next page only when the loop asks for it.
+// It stops after yielding an error.
+func (c *Client) ListWorkforceTaskSamplesAll(ctx context.Context, datasetId string, workforceTaskId string, params *modelarts.ListWorkforceTaskSamplesParams) iter.Seq2[modelarts.DescribeSampleResp, error] {
+	call := func(ctx context.Context, params *modelarts.ListWorkforceTaskSamplesParams) (*modelarts.ListWorkforceTaskSamplesResponseBody, error) {
+		return c.ListWorkforceTaskSamples(ctx, datasetId, workforceTaskId, params)
+	}
+	return huawei.Paginate(ctx, pageListWorkforceTaskSamples, params, call, func(p *modelarts.ListWorkforceTaskSamplesResponseBody) []modelarts.DescribeSampleResp {
+		if p.Samples == nil {
+			return nil
+		}
+		return *p.Samples
+	})
+}
+
+var opListWorkforceTaskStats = &huawei.Operation{Service: "modelarts", Name: "ListWorkforceTaskStats", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/data-annotations/stats",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// ListWorkforceTaskStats (查询团队标注任务统计信息): GET /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/data-annotations/stats.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ListWorkforceTaskStats(ctx context.Context, datasetId string, workforceTaskId string, params *modelarts.ListWorkforceTaskStatsParams) (*modelarts.ListWorkforceTaskStatsResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListWorkforceTaskStats, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if datasetId == "" {
+			return nil, huawei.ErrEmptyPathParam("dataset_id")
+		}
+		if workforceTaskId == "" {
+			return nil, huawei.ErrEmptyPathParam("workforce_task_id")
+		}
+		return modelarts.NewListWorkforceTaskStatsRequest(server, ids.Project, datasetId, workforceTaskId, params)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseListWorkforceTaskStatsResponse(httpResp)
+	return huawei.Result(opListWorkforceTaskStats, httpResp, parsed, err, func(p *modelarts.ListWorkforceTaskStatsResponse) *modelarts.ListWorkforceTaskStatsResponseBody {
+		return p.JSON200
+	})
+}
+
+var opListWorkforceTasks = &huawei.Operation{Service: "modelarts", Name: "ListWorkforceTasks", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// ListWorkforceTasks (查询数据集的团队标注任务列表): GET /v2/{project_id}/datasets/{dataset_id}/workforce-tasks.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ListWorkforceTasks(ctx context.Context, datasetId string) (*modelarts.ListWorkforceTasksResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListWorkforceTasks, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if datasetId == "" {
+			return nil, huawei.ErrEmptyPathParam("dataset_id")
+		}
+		return modelarts.NewListWorkforceTasksRequest(server, ids.Project, datasetId)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseListWorkforceTasksResponse(httpResp)
+	return huawei.Result(opListWorkforceTasks, httpResp, parsed, err, func(p *modelarts.ListWorkforceTasksResponse) *modelarts.ListWorkforceTasksResponseBody {
+		return p.JSON200
+	})
+}
+
+var opListWorkforces = &huawei.Operation{Service: "modelarts", Name: "ListWorkforces", Method: "GET", Path: "/v2/{project_id}/workforces",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// ListWorkforces (查询标注团队列表): GET /v2/{project_id}/workforces.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ListWorkforces(ctx context.Context, params *modelarts.ListWorkforcesParams) (*modelarts.ListWorkforcesResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListWorkforces, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return modelarts.NewListWorkforcesRequest(server, ids.Project, params)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseListWorkforcesResponse(httpResp)
+	return huawei.Result(opListWorkforces, httpResp, parsed, err, func(p *modelarts.ListWorkforcesResponse) *modelarts.ListWorkforcesResponseBody { return p.JSON200 })
+}
+
+var pageListWorkforces = huawei.Paging{Op: opListWorkforces, Style: "offset", Param: "offset", Limit: "limit",
+	In: "query", ParamType: "integer", Items: "workforces", Next: "", Total: ""}
+
+// ListWorkforcesAll iterates over the workforces of every page of ListWorkforces
+// (offset paging), fetching the next page only when the loop asks for it.
+// It stops after yielding an error.
+func (c *Client) ListWorkforcesAll(ctx context.Context, params *modelarts.ListWorkforcesParams) iter.Seq2[modelarts.Workforce, error] {
+	call := func(ctx context.Context, params *modelarts.ListWorkforcesParams) (*modelarts.ListWorkforcesResponseBody, error) {
+		return c.ListWorkforces(ctx, params)
+	}
+	return huawei.Paginate(ctx, pageListWorkforces, params, call, func(p *modelarts.ListWorkforcesResponseBody) []modelarts.Workforce {
+		if p.Workforces == nil {
+			return nil
+		}
+		return *p.Workforces
+	})
+}
+
+var opListWorkspaceQuotas = &huawei.Operation{Service: "modelarts", Name: "ListWorkspaceQuotas", Method: "GET", Path: "/v1/{project_id}/workspaces/{workspace_id}/quotas",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// ListWorkspaceQuotas (查询工作空间配额): GET /v1/{project_id}/workspaces/{workspace_id}/quotas.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ListWorkspaceQuotas(ctx context.Context, workspaceId string) (*modelarts.ListWorkspaceQuotasResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListWorkspaceQuotas, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if workspaceId == "" {
+			return nil, huawei.ErrEmptyPathParam("workspace_id")
+		}
+		return modelarts.NewListWorkspaceQuotasRequest(server, ids.Project, workspaceId)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseListWorkspaceQuotasResponse(httpResp)
+	return huawei.Result(opListWorkspaceQuotas, httpResp, parsed, err, func(p *modelarts.ListWorkspaceQuotasResponse) *modelarts.ListWorkspaceQuotasResponseBody {
+		return p.JSON200
+	})
+}
+
+var opListWorkspaces = &huawei.Operation{Service: "modelarts", Name: "ListWorkspaces", Method: "GET", Path: "/v1/{project_id}/workspaces",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// ListWorkspaces (查询工作空间列表): GET /v1/{project_id}/workspaces.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ListWorkspaces(ctx context.Context, params *modelarts.ListWorkspacesParams) (*modelarts.ListWorkspacesResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListWorkspaces, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return modelarts.NewListWorkspacesRequest(server, ids.Project, params)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseListWorkspacesResponse(httpResp)
+	return huawei.Result(opListWorkspaces, httpResp, parsed, err, func(p *modelarts.ListWorkspacesResponse) *modelarts.ListWorkspacesResponseBody { return p.JSON200 })
+}
+
+var pageListWorkspaces = huawei.Paging{Op: opListWorkspaces, Style: "offset", Param: "offset", Limit: "limit",
+	In: "query", ParamType: "integer", Items: "workspaces", Next: "", Total: "total_count"}
+
+// ListWorkspacesAll iterates over the workspaces of every page of ListWorkspaces
+// (offset paging), fetching the next page only when the loop asks for it.
+// It stops after yielding an error.
+func (c *Client) ListWorkspacesAll(ctx context.Context, params *modelarts.ListWorkspacesParams) iter.Seq2[modelarts.WorkspacePropertiesWithoutGrants, error] {
+	call := func(ctx context.Context, params *modelarts.ListWorkspacesParams) (*modelarts.ListWorkspacesResponseBody, error) {
+		return c.ListWorkspaces(ctx, params)
+	}
+	return huawei.Paginate(ctx, pageListWorkspaces, params, call, func(p *modelarts.ListWorkspacesResponseBody) []modelarts.WorkspacePropertiesWithoutGrants {
+		if p.Workspaces == nil {
+			return nil
+		}
+		return *p.Workspaces
+	})
+}
+
+var opReviewSamples = &huawei.Operation{Service: "modelarts", Name: "ReviewSamples", Method: "POST", Path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/data-annotations/review",
+	Idempotent: false, Auth: false, Project: true, Domain: false}
+
+// ReviewSamples (团队标注审核): POST /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/data-annotations/review.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) ReviewSamples(ctx context.Context, datasetId string, workforceTaskId string, body modelarts.ReviewSamplesJSONRequestBody) (*map[string]interface{}, error) {
+	httpResp, err := c.rt.Do(ctx, opReviewSamples, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if datasetId == "" {
+			return nil, huawei.ErrEmptyPathParam("dataset_id")
+		}
+		if workforceTaskId == "" {
+			return nil, huawei.ErrEmptyPathParam("workforce_task_id")
+		}
+		return modelarts.NewReviewSamplesRequest(server, ids.Project, datasetId, workforceTaskId, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseReviewSamplesResponse(httpResp)
+	return huawei.Result(opReviewSamples, httpResp, parsed, err, func(p *modelarts.ReviewSamplesResponse) *map[string]interface{} { return p.JSON200 })
+}
+
+var opSendEmails = &huawei.Operation{Service: "modelarts", Name: "SendEmails", Method: "POST", Path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/notify",
+	Idempotent: false, Auth: false, Project: true, Domain: false}
+
+// SendEmails (向标注成员发送邮件): POST /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/notify.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) SendEmails(ctx context.Context, datasetId string, workforceTaskId string, body modelarts.SendEmailsJSONRequestBody) (*modelarts.SendEmailsResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opSendEmails, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if datasetId == "" {
+			return nil, huawei.ErrEmptyPathParam("dataset_id")
+		}
+		if workforceTaskId == "" {
+			return nil, huawei.ErrEmptyPathParam("workforce_task_id")
+		}
+		return modelarts.NewSendEmailsRequest(server, ids.Project, datasetId, workforceTaskId, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseSendEmailsResponse(httpResp)
+	return huawei.Result(opSendEmails, httpResp, parsed, err, func(p *modelarts.SendEmailsResponse) *modelarts.SendEmailsResponseBody { return p.JSON200 })
+}
+
+var opShowInstance = &huawei.Operation{Service: "modelarts", Name: "ShowInstance", Method: "GET", Path: "/v1/{project_id}/demanager/instances/{instance_id}",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// ShowInstance (查询开发环境实例详情): GET /v1/{project_id}/demanager/instances/{instance_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ShowInstance(ctx context.Context, instanceId string) (*modelarts.ShowInstanceResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opShowInstance, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if instanceId == "" {
+			return nil, huawei.ErrEmptyPathParam("instance_id")
+		}
+		return modelarts.NewShowInstanceRequest(server, ids.Project, instanceId)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseShowInstanceResponse(httpResp)
+	return huawei.Result(opShowInstance, httpResp, parsed, err, func(p *modelarts.ShowInstanceResponse) *modelarts.ShowInstanceResponseBody { return p.JSON200 })
+}
+
 var opShowInstanceToken = &huawei.Operation{Service: "modelarts", Name: "ShowInstanceToken", Method: "GET", Path: "/v1/{project_id}/demanager/instances/{instance_id}/token",
 	Idempotent: true, Auth: true, Project: true, Domain: false}
 
@@ -51,6 +2576,643 @@ func (c *Client) ShowInstanceToken(ctx context.Context, instanceId string) (*mod
 	}
 	parsed, err := modelarts.ParseShowInstanceTokenResponse(httpResp)
 	return huawei.Result(opShowInstanceToken, httpResp, parsed, err, func(p *modelarts.ShowInstanceTokenResponse) *modelarts.ShowInstanceTokenResponseBody {
+		return p.JSON200
+	})
+}
+
+var opShowModel = &huawei.Operation{Service: "modelarts", Name: "ShowModel", Method: "GET", Path: "/v1/{project_id}/models/{model_id}",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// ShowModel (查询模型详情): GET /v1/{project_id}/models/{model_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ShowModel(ctx context.Context, modelId string) (*modelarts.ShowModelResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opShowModel, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if modelId == "" {
+			return nil, huawei.ErrEmptyPathParam("model_id")
+		}
+		return modelarts.NewShowModelRequest(server, ids.Project, modelId)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseShowModelResponse(httpResp)
+	return huawei.Result(opShowModel, httpResp, parsed, err, func(p *modelarts.ShowModelResponse) *modelarts.ShowModelResponseBody { return p.JSON200 })
+}
+
+var opShowService = &huawei.Operation{Service: "modelarts", Name: "ShowService", Method: "GET", Path: "/v1/{project_id}/services/{service_id}",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// ShowService (查询服务详情): GET /v1/{project_id}/services/{service_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ShowService(ctx context.Context, serviceId string) (*modelarts.ShowServiceResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opShowService, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if serviceId == "" {
+			return nil, huawei.ErrEmptyPathParam("service_id")
+		}
+		return modelarts.NewShowServiceRequest(server, ids.Project, serviceId)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseShowServiceResponse(httpResp)
+	return huawei.Result(opShowService, httpResp, parsed, err, func(p *modelarts.ShowServiceResponse) *modelarts.ShowServiceResponseBody { return p.JSON200 })
+}
+
+var opShowTrainingJobConfig = &huawei.Operation{Service: "modelarts", Name: "ShowTrainingJobConfig", Method: "GET", Path: "/v1/{project_id}/training-job-configs/{config_name}",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// ShowTrainingJobConfig (查询训练作业参数详情): GET /v1/{project_id}/training-job-configs/{config_name}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ShowTrainingJobConfig(ctx context.Context, configName string, params *modelarts.ShowTrainingJobConfigParams) (*modelarts.ShowTrainingJobConfigResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opShowTrainingJobConfig, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if configName == "" {
+			return nil, huawei.ErrEmptyPathParam("config_name")
+		}
+		return modelarts.NewShowTrainingJobConfigRequest(server, ids.Project, configName, params)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseShowTrainingJobConfigResponse(httpResp)
+	return huawei.Result(opShowTrainingJobConfig, httpResp, parsed, err, func(p *modelarts.ShowTrainingJobConfigResponse) *modelarts.ShowTrainingJobConfigResponseBody {
+		return p.JSON200
+	})
+}
+
+var opShowVersion = &huawei.Operation{Service: "modelarts", Name: "ShowVersion", Method: "GET", Path: "/v1/{project_id}/training-jobs/{job_id}/versions/{version_id}",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// ShowVersion (查询训练作业版本详情): GET /v1/{project_id}/training-jobs/{job_id}/versions/{version_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ShowVersion(ctx context.Context, jobId int64, versionId int64) (*modelarts.ShowVersionResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opShowVersion, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return modelarts.NewShowVersionRequest(server, ids.Project, jobId, versionId)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseShowVersionResponse(httpResp)
+	return huawei.Result(opShowVersion, httpResp, parsed, err, func(p *modelarts.ShowVersionResponse) *modelarts.ShowVersionResponseBody { return p.JSON200 })
+}
+
+var opShowVisualizationJob = &huawei.Operation{Service: "modelarts", Name: "ShowVisualizationJob", Method: "GET", Path: "/v1/{project_id}/visualization-jobs/{job_id}",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// ShowVisualizationJob (查询可视化作业详情): GET /v1/{project_id}/visualization-jobs/{job_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ShowVisualizationJob(ctx context.Context, jobId string) (*modelarts.ShowVisualizationJobResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opShowVisualizationJob, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if jobId == "" {
+			return nil, huawei.ErrEmptyPathParam("job_id")
+		}
+		return modelarts.NewShowVisualizationJobRequest(server, ids.Project, jobId)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseShowVisualizationJobResponse(httpResp)
+	return huawei.Result(opShowVisualizationJob, httpResp, parsed, err, func(p *modelarts.ShowVisualizationJobResponse) *modelarts.ShowVisualizationJobResponseBody {
+		return p.JSON200
+	})
+}
+
+var opShowWorkspaceInfo = &huawei.Operation{Service: "modelarts", Name: "ShowWorkspaceInfo", Method: "GET", Path: "/v1/{project_id}/workspaces/{workspace_id}",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// ShowWorkspaceInfo (查询工作空间详情): GET /v1/{project_id}/workspaces/{workspace_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ShowWorkspaceInfo(ctx context.Context, workspaceId string) (*modelarts.ShowWorkspaceInfoResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opShowWorkspaceInfo, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if workspaceId == "" {
+			return nil, huawei.ErrEmptyPathParam("workspace_id")
+		}
+		return modelarts.NewShowWorkspaceInfoRequest(server, ids.Project, workspaceId)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseShowWorkspaceInfoResponse(httpResp)
+	return huawei.Result(opShowWorkspaceInfo, httpResp, parsed, err, func(p *modelarts.ShowWorkspaceInfoResponse) *modelarts.ShowWorkspaceInfoResponseBody {
+		return p.JSON200
+	})
+}
+
+var opStartWorkforceSamplingTask = &huawei.Operation{Service: "modelarts", Name: "StartWorkforceSamplingTask", Method: "POST", Path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/acceptance",
+	Idempotent: false, Auth: false, Project: true, Domain: false}
+
+// StartWorkforceSamplingTask (创建团队标注验收任务): POST /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/acceptance.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) StartWorkforceSamplingTask(ctx context.Context, datasetId string, workforceTaskId string, body modelarts.StartWorkforceSamplingTaskJSONRequestBody) (*modelarts.StartWorkforceSamplingTaskResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opStartWorkforceSamplingTask, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if datasetId == "" {
+			return nil, huawei.ErrEmptyPathParam("dataset_id")
+		}
+		if workforceTaskId == "" {
+			return nil, huawei.ErrEmptyPathParam("workforce_task_id")
+		}
+		return modelarts.NewStartWorkforceSamplingTaskRequest(server, ids.Project, datasetId, workforceTaskId, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseStartWorkforceSamplingTaskResponse(httpResp)
+	return huawei.Result(opStartWorkforceSamplingTask, httpResp, parsed, err, func(p *modelarts.StartWorkforceSamplingTaskResponse) *modelarts.StartWorkforceSamplingTaskResponseBody {
+		return p.JSON200
+	})
+}
+
+var opStartWorkforceTask = &huawei.Operation{Service: "modelarts", Name: "StartWorkforceTask", Method: "POST", Path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}",
+	Idempotent: false, Auth: false, Project: true, Domain: false}
+
+// StartWorkforceTask (启动团队标注任务): POST /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) StartWorkforceTask(ctx context.Context, datasetId string, workforceTaskId string, body modelarts.StartWorkforceTaskJSONRequestBody) (*map[string]interface{}, error) {
+	httpResp, err := c.rt.Do(ctx, opStartWorkforceTask, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if datasetId == "" {
+			return nil, huawei.ErrEmptyPathParam("dataset_id")
+		}
+		if workforceTaskId == "" {
+			return nil, huawei.ErrEmptyPathParam("workforce_task_id")
+		}
+		return modelarts.NewStartWorkforceTaskRequest(server, ids.Project, datasetId, workforceTaskId, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseStartWorkforceTaskResponse(httpResp)
+	return huawei.Result(opStartWorkforceTask, httpResp, parsed, err, func(p *modelarts.StartWorkforceTaskResponse) *map[string]interface{} { return p.JSON200 })
+}
+
+var opStopAutoAnnotation = &huawei.Operation{Service: "modelarts", Name: "StopAutoAnnotation", Method: "POST", Path: "/v2/{project_id}/datasets/{dataset_id}/tasks/{task_id}/stop",
+	Idempotent: false, Auth: false, Project: true, Domain: false}
+
+// StopAutoAnnotation (停止智能任务): POST /v2/{project_id}/datasets/{dataset_id}/tasks/{task_id}/stop.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) StopAutoAnnotation(ctx context.Context, datasetId string, taskId string) (*map[string]interface{}, error) {
+	httpResp, err := c.rt.Do(ctx, opStopAutoAnnotation, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if datasetId == "" {
+			return nil, huawei.ErrEmptyPathParam("dataset_id")
+		}
+		if taskId == "" {
+			return nil, huawei.ErrEmptyPathParam("task_id")
+		}
+		return modelarts.NewStopAutoAnnotationRequest(server, ids.Project, datasetId, taskId)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseStopAutoAnnotationResponse(httpResp)
+	return huawei.Result(opStopAutoAnnotation, httpResp, parsed, err, func(p *modelarts.StopAutoAnnotationResponse) *map[string]interface{} { return p.JSON204 })
+}
+
+var opStopProcessorTaskVersion = &huawei.Operation{Service: "modelarts", Name: "StopProcessorTaskVersion", Method: "POST", Path: "/v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}/stop",
+	Idempotent: false, Auth: false, Project: true, Domain: false}
+
+// StopProcessorTaskVersion (停止数据处理任务的版本): POST /v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}/stop.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) StopProcessorTaskVersion(ctx context.Context, taskId string, versionId string) (*map[string]interface{}, error) {
+	httpResp, err := c.rt.Do(ctx, opStopProcessorTaskVersion, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if taskId == "" {
+			return nil, huawei.ErrEmptyPathParam("task_id")
+		}
+		if versionId == "" {
+			return nil, huawei.ErrEmptyPathParam("version_id")
+		}
+		return modelarts.NewStopProcessorTaskVersionRequest(server, ids.Project, taskId, versionId)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseStopProcessorTaskVersionResponse(httpResp)
+	return huawei.Result(opStopProcessorTaskVersion, httpResp, parsed, err, func(p *modelarts.StopProcessorTaskVersionResponse) *map[string]interface{} { return p.JSON200 })
+}
+
+var opSyncDataSource = &huawei.Operation{Service: "modelarts", Name: "SyncDataSource", Method: "POST", Path: "/v2/{project_id}/datasets/{dataset_id}/sync-data",
+	Idempotent: false, Auth: false, Project: true, Domain: false}
+
+// SyncDataSource (同步数据集): POST /v2/{project_id}/datasets/{dataset_id}/sync-data.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) SyncDataSource(ctx context.Context, datasetId string) error {
+	httpResp, err := c.rt.Do(ctx, opSyncDataSource, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if datasetId == "" {
+			return nil, huawei.ErrEmptyPathParam("dataset_id")
+		}
+		return modelarts.NewSyncDataSourceRequest(server, ids.Project, datasetId)
+	})
+	if err != nil {
+		return err
+	}
+	_, err = modelarts.ParseSyncDataSourceResponse(httpResp)
+	return huawei.NoResult(opSyncDataSource, httpResp, err)
+}
+
+var opSyncDataSourceState = &huawei.Operation{Service: "modelarts", Name: "SyncDataSourceState", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}/sync-data/status",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// SyncDataSourceState (查询数据集同步任务的状态): GET /v2/{project_id}/datasets/{dataset_id}/sync-data/status.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) SyncDataSourceState(ctx context.Context, datasetId string) (*modelarts.SyncDataSourceStateResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opSyncDataSourceState, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if datasetId == "" {
+			return nil, huawei.ErrEmptyPathParam("dataset_id")
+		}
+		return modelarts.NewSyncDataSourceStateRequest(server, ids.Project, datasetId)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseSyncDataSourceStateResponse(httpResp)
+	return huawei.Result(opSyncDataSourceState, httpResp, parsed, err, func(p *modelarts.SyncDataSourceStateResponse) *modelarts.SyncDataSourceStateResponseBody {
+		return p.JSON200
+	})
+}
+
+var opUpdateDataset = &huawei.Operation{Service: "modelarts", Name: "UpdateDataset", Method: "PUT", Path: "/v2/{project_id}/datasets/{dataset_id}",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// UpdateDataset (更新数据集): PUT /v2/{project_id}/datasets/{dataset_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) UpdateDataset(ctx context.Context, datasetId string, body modelarts.UpdateDatasetJSONRequestBody) (*modelarts.UpdateDatasetResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opUpdateDataset, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if datasetId == "" {
+			return nil, huawei.ErrEmptyPathParam("dataset_id")
+		}
+		return modelarts.NewUpdateDatasetRequest(server, ids.Project, datasetId, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseUpdateDatasetResponse(httpResp)
+	return huawei.Result(opUpdateDataset, httpResp, parsed, err, func(p *modelarts.UpdateDatasetResponse) *modelarts.UpdateDatasetResponseBody { return p.JSON200 })
+}
+
+var opUpdateInstance = &huawei.Operation{Service: "modelarts", Name: "UpdateInstance", Method: "PUT", Path: "/v1/{project_id}/demanager/instances/{instance_id}",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// UpdateInstance (更新开发环境实例信息): PUT /v1/{project_id}/demanager/instances/{instance_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) UpdateInstance(ctx context.Context, instanceId string, body modelarts.UpdateInstanceJSONRequestBody) (*modelarts.UpdateInstanceResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opUpdateInstance, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if instanceId == "" {
+			return nil, huawei.ErrEmptyPathParam("instance_id")
+		}
+		return modelarts.NewUpdateInstanceRequest(server, ids.Project, instanceId, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseUpdateInstanceResponse(httpResp)
+	return huawei.Result(opUpdateInstance, httpResp, parsed, err, func(p *modelarts.UpdateInstanceResponse) *modelarts.UpdateInstanceResponseBody { return p.JSON200 })
+}
+
+var opUpdateLabel = &huawei.Operation{Service: "modelarts", Name: "UpdateLabel", Method: "PUT", Path: "/v2/{project_id}/datasets/{dataset_id}/data-annotations/labels/{label_name}",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// UpdateLabel (按标签名称更新单个标签): PUT /v2/{project_id}/datasets/{dataset_id}/data-annotations/labels/{label_name}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) UpdateLabel(ctx context.Context, datasetId string, labelName string, params *modelarts.UpdateLabelParams, body modelarts.UpdateLabelJSONRequestBody) (*modelarts.UpdateLabelResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opUpdateLabel, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if datasetId == "" {
+			return nil, huawei.ErrEmptyPathParam("dataset_id")
+		}
+		if labelName == "" {
+			return nil, huawei.ErrEmptyPathParam("label_name")
+		}
+		return modelarts.NewUpdateLabelRequest(server, ids.Project, datasetId, labelName, params, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseUpdateLabelResponse(httpResp)
+	return huawei.Result(opUpdateLabel, httpResp, parsed, err, func(p *modelarts.UpdateLabelResponse) *modelarts.UpdateLabelResponseBody { return p.JSON204 })
+}
+
+var opUpdateLabels = &huawei.Operation{Service: "modelarts", Name: "UpdateLabels", Method: "PUT", Path: "/v2/{project_id}/datasets/{dataset_id}/data-annotations/labels",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// UpdateLabels (批量修改标签): PUT /v2/{project_id}/datasets/{dataset_id}/data-annotations/labels.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) UpdateLabels(ctx context.Context, datasetId string, body modelarts.UpdateLabelsJSONRequestBody) (*modelarts.UpdateLabelsResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opUpdateLabels, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if datasetId == "" {
+			return nil, huawei.ErrEmptyPathParam("dataset_id")
+		}
+		return modelarts.NewUpdateLabelsRequest(server, ids.Project, datasetId, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseUpdateLabelsResponse(httpResp)
+	return huawei.Result(opUpdateLabels, httpResp, parsed, err, func(p *modelarts.UpdateLabelsResponse) *modelarts.UpdateLabelsResponseBody { return p.JSON200 })
+}
+
+var opUpdateProcessorTask = &huawei.Operation{Service: "modelarts", Name: "UpdateProcessorTask", Method: "PUT", Path: "/v2/{project_id}/processor-tasks/{task_id}",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// UpdateProcessorTask (更新处理任务): PUT /v2/{project_id}/processor-tasks/{task_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) UpdateProcessorTask(ctx context.Context, taskId string, body modelarts.UpdateProcessorTaskJSONRequestBody) (*map[string]interface{}, error) {
+	httpResp, err := c.rt.Do(ctx, opUpdateProcessorTask, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if taskId == "" {
+			return nil, huawei.ErrEmptyPathParam("task_id")
+		}
+		return modelarts.NewUpdateProcessorTaskRequest(server, ids.Project, taskId, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseUpdateProcessorTaskResponse(httpResp)
+	return huawei.Result(opUpdateProcessorTask, httpResp, parsed, err, func(p *modelarts.UpdateProcessorTaskResponse) *map[string]interface{} { return p.JSON200 })
+}
+
+var opUpdateSamples = &huawei.Operation{Service: "modelarts", Name: "UpdateSamples", Method: "PUT", Path: "/v2/{project_id}/datasets/{dataset_id}/data-annotations/samples",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// UpdateSamples (批量更新样本标签): PUT /v2/{project_id}/datasets/{dataset_id}/data-annotations/samples.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) UpdateSamples(ctx context.Context, datasetId string, body modelarts.UpdateSamplesJSONRequestBody) (*modelarts.UpdateSamplesResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opUpdateSamples, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if datasetId == "" {
+			return nil, huawei.ErrEmptyPathParam("dataset_id")
+		}
+		return modelarts.NewUpdateSamplesRequest(server, ids.Project, datasetId, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseUpdateSamplesResponse(httpResp)
+	return huawei.Result(opUpdateSamples, httpResp, parsed, err, func(p *modelarts.UpdateSamplesResponse) *modelarts.UpdateSamplesResponseBody { return p.JSON200 })
+}
+
+var opUpdateService = &huawei.Operation{Service: "modelarts", Name: "UpdateService", Method: "PUT", Path: "/v1/{project_id}/services/{service_id}",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// UpdateService (更新服务配置): PUT /v1/{project_id}/services/{service_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) UpdateService(ctx context.Context, serviceId string, body modelarts.UpdateServiceJSONRequestBody) (*map[string]interface{}, error) {
+	httpResp, err := c.rt.Do(ctx, opUpdateService, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if serviceId == "" {
+			return nil, huawei.ErrEmptyPathParam("service_id")
+		}
+		return modelarts.NewUpdateServiceRequest(server, ids.Project, serviceId, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseUpdateServiceResponse(httpResp)
+	return huawei.Result(opUpdateService, httpResp, parsed, err, func(p *modelarts.UpdateServiceResponse) *map[string]interface{} { return p.JSON200 })
+}
+
+var opUpdateStatu = &huawei.Operation{Service: "modelarts", Name: "UpdateStatu", Method: "PUT", Path: "/v1/{project_id}/services/{service_id}/nodes/{node_id}/status",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// UpdateStatu (启动停止边缘节点服务实例): PUT /v1/{project_id}/services/{service_id}/nodes/{node_id}/status.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) UpdateStatu(ctx context.Context, serviceId string, nodeId string, body modelarts.UpdateStatuJSONRequestBody) (*map[string]interface{}, error) {
+	httpResp, err := c.rt.Do(ctx, opUpdateStatu, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if serviceId == "" {
+			return nil, huawei.ErrEmptyPathParam("service_id")
+		}
+		if nodeId == "" {
+			return nil, huawei.ErrEmptyPathParam("node_id")
+		}
+		return modelarts.NewUpdateStatuRequest(server, ids.Project, serviceId, nodeId, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseUpdateStatuResponse(httpResp)
+	return huawei.Result(opUpdateStatu, httpResp, parsed, err, func(p *modelarts.UpdateStatuResponse) *map[string]interface{} { return p.JSON200 })
+}
+
+var opUpdateTrainingJob = &huawei.Operation{Service: "modelarts", Name: "UpdateTrainingJob", Method: "PUT", Path: "/v1/{project_id}/training-jobs/{job_id}",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// UpdateTrainingJob (更新训练作业描述): PUT /v1/{project_id}/training-jobs/{job_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) UpdateTrainingJob(ctx context.Context, jobId int64, body modelarts.UpdateTrainingJobJSONRequestBody) (*modelarts.UpdateTrainingJobResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opUpdateTrainingJob, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return modelarts.NewUpdateTrainingJobRequest(server, ids.Project, jobId, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseUpdateTrainingJobResponse(httpResp)
+	return huawei.Result(opUpdateTrainingJob, httpResp, parsed, err, func(p *modelarts.UpdateTrainingJobResponse) *modelarts.UpdateTrainingJobResponseBody {
+		return p.JSON200
+	})
+}
+
+var opUpdateTrainingJobConfig = &huawei.Operation{Service: "modelarts", Name: "UpdateTrainingJobConfig", Method: "PUT", Path: "/v1/{project_id}/training-job-configs/{config_name}",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// UpdateTrainingJobConfig (更新训练作业参数): PUT /v1/{project_id}/training-job-configs/{config_name}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) UpdateTrainingJobConfig(ctx context.Context, configName string, body modelarts.UpdateTrainingJobConfigJSONRequestBody) (*modelarts.UpdateTrainingJobConfigResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opUpdateTrainingJobConfig, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if configName == "" {
+			return nil, huawei.ErrEmptyPathParam("config_name")
+		}
+		return modelarts.NewUpdateTrainingJobConfigRequest(server, ids.Project, configName, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseUpdateTrainingJobConfigResponse(httpResp)
+	return huawei.Result(opUpdateTrainingJobConfig, httpResp, parsed, err, func(p *modelarts.UpdateTrainingJobConfigResponse) *modelarts.UpdateTrainingJobConfigResponseBody {
+		return p.JSON200
+	})
+}
+
+var opUpdateVisualizationJob = &huawei.Operation{Service: "modelarts", Name: "UpdateVisualizationJob", Method: "PUT", Path: "/v1/{project_id}/visualization-jobs/{job_id}",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// UpdateVisualizationJob (更新可视化作业描述): PUT /v1/{project_id}/visualization-jobs/{job_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) UpdateVisualizationJob(ctx context.Context, jobId string, body modelarts.UpdateVisualizationJobJSONRequestBody) (*modelarts.UpdateVisualizationJobResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opUpdateVisualizationJob, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if jobId == "" {
+			return nil, huawei.ErrEmptyPathParam("job_id")
+		}
+		return modelarts.NewUpdateVisualizationJobRequest(server, ids.Project, jobId, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseUpdateVisualizationJobResponse(httpResp)
+	return huawei.Result(opUpdateVisualizationJob, httpResp, parsed, err, func(p *modelarts.UpdateVisualizationJobResponse) *modelarts.UpdateVisualizationJobResponseBody {
+		return p.JSON200
+	})
+}
+
+var opUpdateWorker = &huawei.Operation{Service: "modelarts", Name: "UpdateWorker", Method: "PUT", Path: "/v2/{project_id}/workforces/{workforce_id}/workers/{worker_id}",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// UpdateWorker (更新标注团队成员): PUT /v2/{project_id}/workforces/{workforce_id}/workers/{worker_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) UpdateWorker(ctx context.Context, workforceId string, workerId string, body modelarts.UpdateWorkerJSONRequestBody) (*map[string]interface{}, error) {
+	httpResp, err := c.rt.Do(ctx, opUpdateWorker, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if workforceId == "" {
+			return nil, huawei.ErrEmptyPathParam("workforce_id")
+		}
+		if workerId == "" {
+			return nil, huawei.ErrEmptyPathParam("worker_id")
+		}
+		return modelarts.NewUpdateWorkerRequest(server, ids.Project, workforceId, workerId, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseUpdateWorkerResponse(httpResp)
+	return huawei.Result(opUpdateWorker, httpResp, parsed, err, func(p *modelarts.UpdateWorkerResponse) *map[string]interface{} { return p.JSON200 })
+}
+
+var opUpdateWorkforce = &huawei.Operation{Service: "modelarts", Name: "UpdateWorkforce", Method: "PUT", Path: "/v2/{project_id}/workforces/{workforce_id}",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// UpdateWorkforce (更新标注团队): PUT /v2/{project_id}/workforces/{workforce_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) UpdateWorkforce(ctx context.Context, workforceId string, body modelarts.UpdateWorkforceJSONRequestBody) (*map[string]interface{}, error) {
+	httpResp, err := c.rt.Do(ctx, opUpdateWorkforce, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if workforceId == "" {
+			return nil, huawei.ErrEmptyPathParam("workforce_id")
+		}
+		return modelarts.NewUpdateWorkforceRequest(server, ids.Project, workforceId, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseUpdateWorkforceResponse(httpResp)
+	return huawei.Result(opUpdateWorkforce, httpResp, parsed, err, func(p *modelarts.UpdateWorkforceResponse) *map[string]interface{} { return p.JSON200 })
+}
+
+var opUpdateWorkforceSamplingTask = &huawei.Operation{Service: "modelarts", Name: "UpdateWorkforceSamplingTask", Method: "PUT", Path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/acceptance/status",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// UpdateWorkforceSamplingTask (更新团队标注验收任务状态): PUT /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/acceptance/status.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) UpdateWorkforceSamplingTask(ctx context.Context, datasetId string, workforceTaskId string, params *modelarts.UpdateWorkforceSamplingTaskParams, body modelarts.UpdateWorkforceSamplingTaskJSONRequestBody) (*modelarts.UpdateWorkforceSamplingTaskResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opUpdateWorkforceSamplingTask, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if datasetId == "" {
+			return nil, huawei.ErrEmptyPathParam("dataset_id")
+		}
+		if workforceTaskId == "" {
+			return nil, huawei.ErrEmptyPathParam("workforce_task_id")
+		}
+		return modelarts.NewUpdateWorkforceSamplingTaskRequest(server, ids.Project, datasetId, workforceTaskId, params, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseUpdateWorkforceSamplingTaskResponse(httpResp)
+	return huawei.Result(opUpdateWorkforceSamplingTask, httpResp, parsed, err, func(p *modelarts.UpdateWorkforceSamplingTaskResponse) *modelarts.UpdateWorkforceSamplingTaskResponseBody {
+		return p.JSON200
+	})
+}
+
+var opUpdateWorkforceTask = &huawei.Operation{Service: "modelarts", Name: "UpdateWorkforceTask", Method: "PUT", Path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// UpdateWorkforceTask (更新团队标注任务): PUT /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) UpdateWorkforceTask(ctx context.Context, datasetId string, workforceTaskId string, body modelarts.UpdateWorkforceTaskJSONRequestBody) (*map[string]interface{}, error) {
+	httpResp, err := c.rt.Do(ctx, opUpdateWorkforceTask, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if datasetId == "" {
+			return nil, huawei.ErrEmptyPathParam("dataset_id")
+		}
+		if workforceTaskId == "" {
+			return nil, huawei.ErrEmptyPathParam("workforce_task_id")
+		}
+		return modelarts.NewUpdateWorkforceTaskRequest(server, ids.Project, datasetId, workforceTaskId, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseUpdateWorkforceTaskResponse(httpResp)
+	return huawei.Result(opUpdateWorkforceTask, httpResp, parsed, err, func(p *modelarts.UpdateWorkforceTaskResponse) *map[string]interface{} { return p.JSON200 })
+}
+
+var opUpdateWorkforceTaskSamples = &huawei.Operation{Service: "modelarts", Name: "UpdateWorkforceTaskSamples", Method: "PUT", Path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/data-annotations/samples",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// UpdateWorkforceTaskSamples (批量更新团队标注样本的标签): PUT /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/data-annotations/samples.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) UpdateWorkforceTaskSamples(ctx context.Context, datasetId string, workforceTaskId string, body modelarts.UpdateWorkforceTaskSamplesJSONRequestBody) (*modelarts.UpdateWorkforceTaskSamplesResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opUpdateWorkforceTaskSamples, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if datasetId == "" {
+			return nil, huawei.ErrEmptyPathParam("dataset_id")
+		}
+		if workforceTaskId == "" {
+			return nil, huawei.ErrEmptyPathParam("workforce_task_id")
+		}
+		return modelarts.NewUpdateWorkforceTaskSamplesRequest(server, ids.Project, datasetId, workforceTaskId, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseUpdateWorkforceTaskSamplesResponse(httpResp)
+	return huawei.Result(opUpdateWorkforceTaskSamples, httpResp, parsed, err, func(p *modelarts.UpdateWorkforceTaskSamplesResponse) *modelarts.UpdateWorkforceTaskSamplesResponseBody {
+		return p.JSON200
+	})
+}
+
+var opUpdateWorkspace = &huawei.Operation{Service: "modelarts", Name: "UpdateWorkspace", Method: "PUT", Path: "/v1/{project_id}/workspaces/{workspace_id}",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// UpdateWorkspace (修改工作空间): PUT /v1/{project_id}/workspaces/{workspace_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) UpdateWorkspace(ctx context.Context, workspaceId string, body modelarts.UpdateWorkspaceJSONRequestBody) (*modelarts.UpdateWorkspaceResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opUpdateWorkspace, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if workspaceId == "" {
+			return nil, huawei.ErrEmptyPathParam("workspace_id")
+		}
+		return modelarts.NewUpdateWorkspaceRequest(server, ids.Project, workspaceId, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseUpdateWorkspaceResponse(httpResp)
+	return huawei.Result(opUpdateWorkspace, httpResp, parsed, err, func(p *modelarts.UpdateWorkspaceResponse) *modelarts.UpdateWorkspaceResponseBody { return p.JSON200 })
+}
+
+var opUpdateWorkspaceQuotas = &huawei.Operation{Service: "modelarts", Name: "UpdateWorkspaceQuotas", Method: "PUT", Path: "/v1/{project_id}/workspaces/{workspace_id}/quotas",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// UpdateWorkspaceQuotas (修改工作空间配额): PUT /v1/{project_id}/workspaces/{workspace_id}/quotas.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) UpdateWorkspaceQuotas(ctx context.Context, workspaceId string, body modelarts.UpdateWorkspaceQuotasJSONRequestBody) (*modelarts.UpdateWorkspaceQuotasResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opUpdateWorkspaceQuotas, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if workspaceId == "" {
+			return nil, huawei.ErrEmptyPathParam("workspace_id")
+		}
+		return modelarts.NewUpdateWorkspaceQuotasRequest(server, ids.Project, workspaceId, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseUpdateWorkspaceQuotasResponse(httpResp)
+	return huawei.Result(opUpdateWorkspaceQuotas, httpResp, parsed, err, func(p *modelarts.UpdateWorkspaceQuotasResponse) *modelarts.UpdateWorkspaceQuotasResponseBody {
+		return p.JSON200
+	})
+}
+
+var opUploadSamplesJson = &huawei.Operation{Service: "modelarts", Name: "UploadSamplesJson", Method: "POST", Path: "/v2/{project_id}/datasets/{dataset_id}/data-annotations/samples",
+	Idempotent: false, Auth: false, Project: true, Domain: false}
+
+// UploadSamplesJson (批量添加样本): POST /v2/{project_id}/datasets/{dataset_id}/data-annotations/samples.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) UploadSamplesJson(ctx context.Context, datasetId string, body modelarts.UploadSamplesJsonJSONRequestBody) (*modelarts.UploadSamplesJsonResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opUploadSamplesJson, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if datasetId == "" {
+			return nil, huawei.ErrEmptyPathParam("dataset_id")
+		}
+		return modelarts.NewUploadSamplesJsonRequest(server, ids.Project, datasetId, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := modelarts.ParseUploadSamplesJsonResponse(httpResp)
+	return huawei.Result(opUploadSamplesJson, httpResp, parsed, err, func(p *modelarts.UploadSamplesJsonResponse) *modelarts.UploadSamplesJsonResponseBody {
 		return p.JSON200
 	})
 }

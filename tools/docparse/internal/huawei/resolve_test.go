@@ -49,7 +49,7 @@ func TestUntypedBodyTakesExampleTypes(t *testing.T) {
 request body*: object
   name*: string
   port: integer
-  ratio: number
+  ratio: number/double
   ha: boolean
   volume*: object volume
     type*: string
@@ -120,7 +120,7 @@ func TestDictAndListByLabel(t *testing.T) {
     name: string
   extra: map of any
   meta: map of free-form object
-  counts: map of integer/int32
+  counts: map of integer/int64
   labels: map of array of string
 `)
 }
@@ -138,7 +138,7 @@ func TestPairUnlinkedRowsWithFollowingTables(t *testing.T) {
   a: object Alpha
     x: string
   b: array of object Beta
-    y: integer/int32
+    y: integer/int64
 `,
 		`15 note: object "a" names no table; read from "表 2 Alpha", the table that follows in its section`,
 		`16 note: object "b" names no table; read from "表 3 Beta", the table that follows in its section`)
@@ -173,6 +173,6 @@ func TestArrayPlaceholders(t *testing.T) {
 	checkOp(t, op, diags, `request body*: array of object Thing
   id*: string
   tags: array of string
-200 body: array of integer/int32
+200 body: array of integer/int64
 `)
 }

@@ -41,13 +41,18 @@ type typeRef struct {
 }
 
 // primitives maps the lower-cased type words the pages use to schemas.
+// Integers are int64 and numbers double whatever word the page uses
+// ("Integer", "Float"): the words are the vendor's Java types, and the
+// values are not bound by them (an "Integer" epoch in milliseconds, a
+// "Float" one), so a narrower Go type would refuse or round real answers.
+// Only an explicit int32 stays int32.
 var primitives = map[string][2]string{
 	"string": {model.TypeString, ""}, "strings": {model.TypeString, ""},
-	"integer": {model.TypeInteger, "int32"}, "integers": {model.TypeInteger, "int32"}, "int": {model.TypeInteger, "int32"}, "int32": {model.TypeInteger, "int32"},
-	"short": {model.TypeInteger, "int32"}, "byte": {model.TypeInteger, "int32"},
+	"integer": {model.TypeInteger, "int64"}, "integers": {model.TypeInteger, "int64"}, "int": {model.TypeInteger, "int64"}, "int32": {model.TypeInteger, "int32"},
+	"short": {model.TypeInteger, "int64"}, "byte": {model.TypeInteger, "int64"},
 	"long": {model.TypeInteger, "int64"}, "longs": {model.TypeInteger, "int64"}, "int64": {model.TypeInteger, "int64"},
-	"number": {model.TypeNumber, ""}, "numbers": {model.TypeNumber, ""}, "bigdecimal": {model.TypeNumber, ""},
-	"float": {model.TypeNumber, "float"}, "double": {model.TypeNumber, "double"},
+	"number": {model.TypeNumber, "double"}, "numbers": {model.TypeNumber, "double"}, "bigdecimal": {model.TypeNumber, "double"},
+	"float": {model.TypeNumber, "double"}, "double": {model.TypeNumber, "double"},
 	"boolean": {model.TypeBoolean, ""}, "booleans": {model.TypeBoolean, ""}, "bool": {model.TypeBoolean, ""},
 }
 
@@ -191,7 +196,7 @@ func parseRef(t string, depth int) (typeRef, bool) {
 			if a == b {
 				return typeRef{kind: refPrim, prim: a}, true
 			}
-			return typeRef{kind: refPrim, prim: [2]string{model.TypeNumber, ""}}, true
+			return typeRef{kind: refPrim, prim: [2]string{model.TypeNumber, "double"}}, true
 		}
 		return typeRef{}, false
 	}

@@ -1,11 +1,18 @@
-// Package keys repairs object members whose "name" is prose rather than a
-// JSON key: pages describe a map by one row named for what its keys are
-// (云服务器所在网络名称, "the network's name"). Such a row becomes the map's
-// value schema; any other member without a usable key is dropped with a
-// located warning, since no client can send or read it by that name.
+// Package keys repairs object member names the pages get wrong.
+//
+// A member whose "name" is prose rather than a JSON key: pages describe a
+// map by one row named for what its keys are (云服务器所在网络名称, "the
+// network's name"). Such a row becomes the map's value schema; any other
+// member without a usable key is dropped with a located warning, since no
+// client can send or read it by that name.
+//
+// A member whose name differs from the page's own example only in case
+// (the table says Token, the example "token"): examples are captured from
+// real answers, so the example's spelling wins, with a located warning.
 package keys
 
 import (
+	"strings"
 	"unicode"
 
 	"github.com/docapi/docapi/tools/docparse/internal/model"
@@ -19,15 +26,20 @@ func Repair(pages []*model.Page, diags *model.Diagnostics) {
 			for _, p := range op.Params {
 				w.walk(p.Schema)
 			}
-			if op.RequestBody != nil {
-				w.walk(op.RequestBody.Schema)
-			}
+			bodies := []*model.Body{op.RequestBody}
 			for _, r := range op.Responses {
 				for _, h := range r.Headers {
 					w.walk(h.Schema)
 				}
-				if r.Body != nil {
-					w.walk(r.Body.Schema)
+				bodies = append(bodies, r.Body)
+			}
+			for _, b := range bodies {
+				if b == nil {
+					continue
+				}
+				w.walk(b.Schema)
+				for _, ex := range b.Examples {
+					followCase(b.Schema, ex.Value, ex.Loc, diags, 0)
 				}
 			}
 		}
@@ -70,6 +82,49 @@ func (w *walker) walk(s *model.Schema) {
 	}
 	w.walk(s.Items)
 	w.walk(s.AdditionalProperties)
+}
+
+// maxExampleDepth bounds the walk of an example beside its schema.
+const maxExampleDepth = 64
+
+// followCase renames members of s that example v spells with other case.
+func followCase(s *model.Schema, v any, at model.Loc, diags *model.Diagnostics, depth int) {
+	if s == nil || depth > maxExampleDepth {
+		return
+	}
+	switch v := v.(type) {
+	case []any:
+		for _, item := range v {
+			followCase(s.Items, item, at, diags, depth+1)
+		}
+	case map[string]any:
+		for _, p := range s.Properties {
+			if _, exact := v[p.Name]; !exact {
+				if key, ok := onlyFold(v, p.Name, s); ok {
+					diags.Warnf(p.Loc, "member %q is spelt %q in the page's example; the example's spelling is used", p.Name, key)
+					p.Name = key
+				}
+			}
+			if value, ok := v[p.Name]; ok {
+				followCase(p.Schema, value, at, diags, depth+1)
+			}
+		}
+	}
+}
+
+// onlyFold returns the one key of v equal to name but for case, when s has
+// no member of that spelling already.
+func onlyFold(v map[string]any, name string, s *model.Schema) (string, bool) {
+	found := ""
+	for k := range v {
+		if strings.EqualFold(k, name) {
+			if found != "" {
+				return "", false
+			}
+			found = k
+		}
+	}
+	return found, found != "" && s.Property(found) == nil
 }
 
 // IsProse reports a member name with no ASCII letter or digit: words of a

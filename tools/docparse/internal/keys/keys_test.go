@@ -34,3 +34,26 @@ func TestRepair(t *testing.T) {
 		}
 	}
 }
+
+func TestRepairFollowsTheExamplesCase(t *testing.T) {
+	token := &model.Schema{Type: model.TypeObject, Properties: []*model.Property{{Name: "Expires_At", Schema: &model.Schema{Type: model.TypeString}}}}
+	body := &model.Body{
+		Schema:   &model.Schema{Type: model.TypeObject, Properties: []*model.Property{{Name: "Token", Schema: token}, {Name: "ID", Schema: &model.Schema{Type: model.TypeString}}}},
+		Examples: []*model.Example{{Value: map[string]any{"token": map[string]any{"expires_at": "x"}, "ID": "y", "id": "z"}}},
+	}
+	op := &model.Operation{Responses: []*model.Response{{Status: "201", Body: body}}}
+	var diags model.Diagnostics
+	Repair([]*model.Page{{Operations: []*model.Operation{op}}}, &diags)
+	if got := body.Schema.Properties[0].Name; got != "token" {
+		t.Errorf("Token renamed to %q, want token", got)
+	}
+	if got := token.Properties[0].Name; got != "expires_at" {
+		t.Errorf("nested member renamed to %q, want expires_at", got)
+	}
+	if got := body.Schema.Properties[1].Name; got != "ID" {
+		t.Errorf("ID, present as spelt, renamed to %q", got)
+	}
+	if diags.Count(model.Warning) != 2 {
+		t.Errorf("diagnostics %v", diags)
+	}
+}

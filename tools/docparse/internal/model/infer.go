@@ -36,13 +36,13 @@ func InferSchema(v any, at Loc) *Schema {
 		if _, err := x.Int64(); err == nil {
 			s.Type = TypeInteger
 		} else {
-			s.Type = TypeNumber
+			s.Type, s.Format = TypeNumber, "double" // oapi-codegen's float32 would round it
 		}
 	case float64:
 		if x == float64(int64(x)) {
 			s.Type = TypeInteger
 		} else {
-			s.Type = TypeNumber
+			s.Type, s.Format = TypeNumber, "double"
 		}
 	case int, int64:
 		s.Type = TypeInteger
