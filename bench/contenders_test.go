@@ -75,8 +75,8 @@ func strp(s string) *string { return &s }
 
 // The same ListResourceInstances request for every contender.
 func docapiListBody() csms.ListResourceInstancesRequestBody {
-	return csms.ListResourceInstancesRequestBody{Action: strp("filter"), Limit: strp("10"), Offset: strp("0"),
-		Matches: &[]csms.TagItem{{Key: strp("resource_name"), Value: strp("app")}}}
+	return csms.ListResourceInstancesRequestBody{Action: "filter", Limit: strp("10"), Offset: strp("0"),
+		Matches: &[]csms.TagMatches{{Key: strp("resource_name"), Value: strp("app")}}}
 }
 
 func officialListRequest() *ocsmsmodel.ListResourceInstancesRequest {

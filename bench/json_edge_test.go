@@ -19,7 +19,8 @@ var edgeBodies = []struct{ name, body string }{
 	{"null fields", `{"total_count":null,"resources":null}`},
 	{"exponent for an integer", `{"total_count":1e2}`},
 	{"leading zero", `{"total_count":01}`},
-	{"int32 overflow", `{"total_count":2147483648}`},
+	{"beyond int32", `{"total_count":2147483648}`},
+	{"beyond int64", `{"total_count":9223372036854775808}`},
 	{"control character in a string", "{\"resources\":[{\"resource_id\":\"a\tb\"}]}"},
 }
 

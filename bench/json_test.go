@@ -211,7 +211,7 @@ var hostile = []struct{ name, body string }{
 	{"unknown top-level field", `{"resources":[],"total_count":1,"extra":1}`},
 	{"unknown nested field", `{"resources":[{"resource_id":"a","surprise":true}]}`},
 	{"string for an integer", `{"total_count":"10"}`},
-	{"integer overflow", `{"total_count":99999999999}`},
+	{"integer overflow", `{"total_count":99999999999999999999}`},
 	{"float for an integer", `{"total_count":1.5}`},
 	{"truncated", `{"resources":[{"resource_id":"a"`},
 	{"trailing data", `{"total_count":1} {"total_count":2}`},

@@ -35,7 +35,7 @@ func main() {
 		os.Exit(1)
 	}
 	limit, action := "10", "filter"
-	secrets, err := kms.ListResourceInstances(ctx, csms.ListResourceInstancesRequestBody{Action: &action, Limit: &limit})
+	secrets, err := kms.ListResourceInstances(ctx, csms.ListResourceInstancesRequestBody{Action: action, Limit: &limit})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
