@@ -16,6 +16,72 @@ import (
 	"github.com/oapi-codegen/runtime"
 )
 
+// Defines values for CreateSecretSecretState.
+const (
+	CreateSecretSecretStateDISABLED      CreateSecretSecretState = "DISABLED"
+	CreateSecretSecretStateENABLED       CreateSecretSecretState = "ENABLED"
+	CreateSecretSecretStateFROZEN        CreateSecretSecretState = "FROZEN"
+	CreateSecretSecretStatePENDINGDELETE CreateSecretSecretState = "PENDING_DELETE"
+)
+
+// Valid indicates whether the value is a known member of the CreateSecretSecretState enum.
+func (e CreateSecretSecretState) Valid() bool {
+	switch e {
+	case CreateSecretSecretStateDISABLED:
+		return true
+	case CreateSecretSecretStateENABLED:
+		return true
+	case CreateSecretSecretStateFROZEN:
+		return true
+	case CreateSecretSecretStatePENDINGDELETE:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListResourceInstancesRequestBodyAction.
+const (
+	ListResourceInstancesRequestBodyActionCount  ListResourceInstancesRequestBodyAction = "count"
+	ListResourceInstancesRequestBodyActionFilter ListResourceInstancesRequestBodyAction = "filter"
+)
+
+// Valid indicates whether the value is a known member of the ListResourceInstancesRequestBodyAction enum.
+func (e ListResourceInstancesRequestBodyAction) Valid() bool {
+	switch e {
+	case ListResourceInstancesRequestBodyActionCount:
+		return true
+	case ListResourceInstancesRequestBodyActionFilter:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListSecretsSecretState.
+const (
+	ListSecretsSecretStateDISABLED      ListSecretsSecretState = "DISABLED"
+	ListSecretsSecretStateENABLED       ListSecretsSecretState = "ENABLED"
+	ListSecretsSecretStateFROZEN        ListSecretsSecretState = "FROZEN"
+	ListSecretsSecretStatePENDINGDELETE ListSecretsSecretState = "PENDING_DELETE"
+)
+
+// Valid indicates whether the value is a known member of the ListSecretsSecretState enum.
+func (e ListSecretsSecretState) Valid() bool {
+	switch e {
+	case ListSecretsSecretStateDISABLED:
+		return true
+	case ListSecretsSecretStateENABLED:
+		return true
+	case ListSecretsSecretStateFROZEN:
+		return true
+	case ListSecretsSecretStatePENDINGDELETE:
+		return true
+	default:
+		return false
+	}
+}
+
 // ActionResources defines model for ActionResources.
 type ActionResources struct {
 	// ResourceDetail 凭据对象。
@@ -313,11 +379,18 @@ type CreateSecretSecret struct {
 	// DISABLED：表示禁用状态
 	// PENDING_DELETE：表示待删除状态
 	// FROZEN：表示冻结状态
-	State *string `json:"state,omitempty"`
+	State *CreateSecretSecretState `json:"state,omitempty"`
 
 	// UpdateTime 凭据上次更新时间，时间戳，即从1970年1月1日至该时间的总秒数。
 	UpdateTime *int64 `json:"update_time,omitempty"`
 }
+
+// CreateSecretSecretState 凭据状态，取值如下：
+// ENABLED：表示启用状态
+// DISABLED：表示禁用状态
+// PENDING_DELETE：表示待删除状态
+// FROZEN：表示冻结状态
+type CreateSecretSecretState string
 
 // CreateSecretTagError defines model for CreateSecretTagError.
 type CreateSecretTagError struct {
@@ -528,7 +601,7 @@ type ListResourceInstancesRequestBody struct {
 	// Action 操作标识（可设置为“filter”或者“count”）。
 	// - filter：表示过滤。
 	// - count：表示查询总条数。
-	Action string `json:"action"`
+	Action ListResourceInstancesRequestBodyAction `json:"action"`
 
 	// Limit 查询记录数（“action”为“count”时，无需设置此参数），如果“action”为“filter”，默认为“10”。 limit的取值范围为“1-1000”。
 	Limit *string `json:"limit,omitempty"`
@@ -547,6 +620,11 @@ type ListResourceInstancesRequestBody struct {
 	// Tags 标签列表，key和value键值对的集合。最多不超过10个。
 	Tags *[]ListResourceInstancesTag `json:"tags,omitempty"`
 }
+
+// ListResourceInstancesRequestBodyAction 操作标识（可设置为“filter”或者“count”）。
+// - filter：表示过滤。
+// - count：表示查询总条数。
+type ListResourceInstancesRequestBodyAction string
 
 // ListResourceInstancesResponseBody defines model for ListResourceInstancesResponseBody.
 type ListResourceInstancesResponseBody struct {
@@ -755,11 +833,18 @@ type ListSecretsSecret struct {
 	// DISABLED：表示禁用状态
 	// PENDING_DELETE：表示待删除状态
 	// FROZEN：表示冻结状态
-	State *string `json:"state,omitempty"`
+	State *ListSecretsSecretState `json:"state,omitempty"`
 
 	// UpdateTime 凭据上次更新时间，时间戳，即从1970年1月1日至该时间的总秒数。
 	UpdateTime *int64 `json:"update_time,omitempty"`
 }
+
+// ListSecretsSecretState 凭据状态，取值如下：
+// ENABLED：表示启用状态
+// DISABLED：表示禁用状态
+// PENDING_DELETE：表示待删除状态
+// FROZEN：表示冻结状态
+type ListSecretsSecretState string
 
 // PageInfo 分页信息。
 type PageInfo struct {

@@ -16,6 +16,870 @@ import (
 	"github.com/oapi-codegen/runtime"
 )
 
+// Defines values for ChangeServerOsWithCloudInitOsChangeIsAutoPay.
+const (
+	ChangeServerOsWithCloudInitOsChangeIsAutoPayFalse ChangeServerOsWithCloudInitOsChangeIsAutoPay = "false"
+	ChangeServerOsWithCloudInitOsChangeIsAutoPayTrue  ChangeServerOsWithCloudInitOsChangeIsAutoPay = "true"
+)
+
+// Valid indicates whether the value is a known member of the ChangeServerOsWithCloudInitOsChangeIsAutoPay enum.
+func (e ChangeServerOsWithCloudInitOsChangeIsAutoPay) Valid() bool {
+	switch e {
+	case ChangeServerOsWithCloudInitOsChangeIsAutoPayFalse:
+		return true
+	case ChangeServerOsWithCloudInitOsChangeIsAutoPayTrue:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ChangeServerOsWithoutCloudInitOsChangeIsAutoPay.
+const (
+	ChangeServerOsWithoutCloudInitOsChangeIsAutoPayFalse ChangeServerOsWithoutCloudInitOsChangeIsAutoPay = "false"
+	ChangeServerOsWithoutCloudInitOsChangeIsAutoPayTrue  ChangeServerOsWithoutCloudInitOsChangeIsAutoPay = "true"
+)
+
+// Valid indicates whether the value is a known member of the ChangeServerOsWithoutCloudInitOsChangeIsAutoPay enum.
+func (e ChangeServerOsWithoutCloudInitOsChangeIsAutoPay) Valid() bool {
+	switch e {
+	case ChangeServerOsWithoutCloudInitOsChangeIsAutoPayFalse:
+		return true
+	case ChangeServerOsWithoutCloudInitOsChangeIsAutoPayTrue:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateAutoLaunchGroupRequestBodyAllocationStrategy.
+const (
+	CreateAutoLaunchGroupRequestBodyAllocationStrategyCapacityOptimized CreateAutoLaunchGroupRequestBodyAllocationStrategy = "capacity_optimized"
+	CreateAutoLaunchGroupRequestBodyAllocationStrategyLowestPrice       CreateAutoLaunchGroupRequestBodyAllocationStrategy = "lowest_price"
+	CreateAutoLaunchGroupRequestBodyAllocationStrategyPrioritized       CreateAutoLaunchGroupRequestBodyAllocationStrategy = "prioritized"
+)
+
+// Valid indicates whether the value is a known member of the CreateAutoLaunchGroupRequestBodyAllocationStrategy enum.
+func (e CreateAutoLaunchGroupRequestBodyAllocationStrategy) Valid() bool {
+	switch e {
+	case CreateAutoLaunchGroupRequestBodyAllocationStrategyCapacityOptimized:
+		return true
+	case CreateAutoLaunchGroupRequestBodyAllocationStrategyLowestPrice:
+		return true
+	case CreateAutoLaunchGroupRequestBodyAllocationStrategyPrioritized:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateAutoLaunchGroupRequestBodyExcessFulfilledCapacityBehavior.
+const (
+	CreateAutoLaunchGroupRequestBodyExcessFulfilledCapacityBehaviorNoTermination CreateAutoLaunchGroupRequestBodyExcessFulfilledCapacityBehavior = "noTermination"
+	CreateAutoLaunchGroupRequestBodyExcessFulfilledCapacityBehaviorTerminate     CreateAutoLaunchGroupRequestBodyExcessFulfilledCapacityBehavior = "terminate"
+)
+
+// Valid indicates whether the value is a known member of the CreateAutoLaunchGroupRequestBodyExcessFulfilledCapacityBehavior enum.
+func (e CreateAutoLaunchGroupRequestBodyExcessFulfilledCapacityBehavior) Valid() bool {
+	switch e {
+	case CreateAutoLaunchGroupRequestBodyExcessFulfilledCapacityBehaviorNoTermination:
+		return true
+	case CreateAutoLaunchGroupRequestBodyExcessFulfilledCapacityBehaviorTerminate:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateAutoLaunchGroupRequestBodyInstancesBehaviorWithExpiration.
+const (
+	CreateAutoLaunchGroupRequestBodyInstancesBehaviorWithExpirationNoTermination CreateAutoLaunchGroupRequestBodyInstancesBehaviorWithExpiration = "noTermination"
+	CreateAutoLaunchGroupRequestBodyInstancesBehaviorWithExpirationTerminate     CreateAutoLaunchGroupRequestBodyInstancesBehaviorWithExpiration = "terminate"
+)
+
+// Valid indicates whether the value is a known member of the CreateAutoLaunchGroupRequestBodyInstancesBehaviorWithExpiration enum.
+func (e CreateAutoLaunchGroupRequestBodyInstancesBehaviorWithExpiration) Valid() bool {
+	switch e {
+	case CreateAutoLaunchGroupRequestBodyInstancesBehaviorWithExpirationNoTermination:
+		return true
+	case CreateAutoLaunchGroupRequestBodyInstancesBehaviorWithExpirationTerminate:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateAutoLaunchGroupRequestBodyType.
+const (
+	CreateAutoLaunchGroupRequestBodyTypeMaintain CreateAutoLaunchGroupRequestBodyType = "maintain"
+	CreateAutoLaunchGroupRequestBodyTypeRequest  CreateAutoLaunchGroupRequestBodyType = "request"
+)
+
+// Valid indicates whether the value is a known member of the CreateAutoLaunchGroupRequestBodyType enum.
+func (e CreateAutoLaunchGroupRequestBodyType) Valid() bool {
+	switch e {
+	case CreateAutoLaunchGroupRequestBodyTypeMaintain:
+		return true
+	case CreateAutoLaunchGroupRequestBodyTypeRequest:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateCloudserversFpgaImageResponseBodyFpgaImageStatus.
+const (
+	CreateCloudserversFpgaImageResponseBodyFpgaImageStatusActive   CreateCloudserversFpgaImageResponseBodyFpgaImageStatus = "active"
+	CreateCloudserversFpgaImageResponseBodyFpgaImageStatusDeleting CreateCloudserversFpgaImageResponseBodyFpgaImageStatus = "deleting"
+	CreateCloudserversFpgaImageResponseBodyFpgaImageStatusError    CreateCloudserversFpgaImageResponseBodyFpgaImageStatus = "error"
+	CreateCloudserversFpgaImageResponseBodyFpgaImageStatusSaving   CreateCloudserversFpgaImageResponseBodyFpgaImageStatus = "saving"
+)
+
+// Valid indicates whether the value is a known member of the CreateCloudserversFpgaImageResponseBodyFpgaImageStatus enum.
+func (e CreateCloudserversFpgaImageResponseBodyFpgaImageStatus) Valid() bool {
+	switch e {
+	case CreateCloudserversFpgaImageResponseBodyFpgaImageStatusActive:
+		return true
+	case CreateCloudserversFpgaImageResponseBodyFpgaImageStatusDeleting:
+		return true
+	case CreateCloudserversFpgaImageResponseBodyFpgaImageStatusError:
+		return true
+	case CreateCloudserversFpgaImageResponseBodyFpgaImageStatusSaving:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateFpgaImageResponseBodyFpgaImageStatus.
+const (
+	CreateFpgaImageResponseBodyFpgaImageStatusActive     CreateFpgaImageResponseBodyFpgaImageStatus = "active"
+	CreateFpgaImageResponseBodyFpgaImageStatusCreating   CreateFpgaImageResponseBodyFpgaImageStatus = "creating"
+	CreateFpgaImageResponseBodyFpgaImageStatusDeleting   CreateFpgaImageResponseBodyFpgaImageStatus = "deleting"
+	CreateFpgaImageResponseBodyFpgaImageStatusError      CreateFpgaImageResponseBodyFpgaImageStatus = "error"
+	CreateFpgaImageResponseBodyFpgaImageStatusInitialing CreateFpgaImageResponseBodyFpgaImageStatus = "initialing"
+	CreateFpgaImageResponseBodyFpgaImageStatusScheduling CreateFpgaImageResponseBodyFpgaImageStatus = "scheduling"
+)
+
+// Valid indicates whether the value is a known member of the CreateFpgaImageResponseBodyFpgaImageStatus enum.
+func (e CreateFpgaImageResponseBodyFpgaImageStatus) Valid() bool {
+	switch e {
+	case CreateFpgaImageResponseBodyFpgaImageStatusActive:
+		return true
+	case CreateFpgaImageResponseBodyFpgaImageStatusCreating:
+		return true
+	case CreateFpgaImageResponseBodyFpgaImageStatusDeleting:
+		return true
+	case CreateFpgaImageResponseBodyFpgaImageStatusError:
+		return true
+	case CreateFpgaImageResponseBodyFpgaImageStatusInitialing:
+		return true
+	case CreateFpgaImageResponseBodyFpgaImageStatusScheduling:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreatePostPaidServersCpuOptionsHwCpuThreads.
+const (
+	CreatePostPaidServersCpuOptionsHwCpuThreadsN1 CreatePostPaidServersCpuOptionsHwCpuThreads = 1
+	CreatePostPaidServersCpuOptionsHwCpuThreadsN2 CreatePostPaidServersCpuOptionsHwCpuThreads = 2
+)
+
+// Valid indicates whether the value is a known member of the CreatePostPaidServersCpuOptionsHwCpuThreads enum.
+func (e CreatePostPaidServersCpuOptionsHwCpuThreads) Valid() bool {
+	switch e {
+	case CreatePostPaidServersCpuOptionsHwCpuThreadsN1:
+		return true
+	case CreatePostPaidServersCpuOptionsHwCpuThreadsN2:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateServersCpuOptionsHwCpuThreads.
+const (
+	CreateServersCpuOptionsHwCpuThreadsN1 CreateServersCpuOptionsHwCpuThreads = 1
+	CreateServersCpuOptionsHwCpuThreadsN2 CreateServersCpuOptionsHwCpuThreads = 2
+)
+
+// Valid indicates whether the value is a known member of the CreateServersCpuOptionsHwCpuThreads enum.
+func (e CreateServersCpuOptionsHwCpuThreads) Valid() bool {
+	switch e {
+	case CreateServersCpuOptionsHwCpuThreadsN1:
+		return true
+	case CreateServersCpuOptionsHwCpuThreadsN2:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for DeleteAutoLaunchGroupRequestBodyDeleteInstances.
+const (
+	DeleteAutoLaunchGroupRequestBodyDeleteInstancesNoTermination DeleteAutoLaunchGroupRequestBodyDeleteInstances = "noTermination"
+	DeleteAutoLaunchGroupRequestBodyDeleteInstancesTerminate     DeleteAutoLaunchGroupRequestBodyDeleteInstances = "terminate"
+)
+
+// Valid indicates whether the value is a known member of the DeleteAutoLaunchGroupRequestBodyDeleteInstances enum.
+func (e DeleteAutoLaunchGroupRequestBodyDeleteInstances) Valid() bool {
+	switch e {
+	case DeleteAutoLaunchGroupRequestBodyDeleteInstancesNoTermination:
+		return true
+	case DeleteAutoLaunchGroupRequestBodyDeleteInstancesTerminate:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ExtendparamIsAutoPay.
+const (
+	ExtendparamIsAutoPayFalse ExtendparamIsAutoPay = "false"
+	ExtendparamIsAutoPayTrue  ExtendparamIsAutoPay = "true"
+)
+
+// Valid indicates whether the value is a known member of the ExtendparamIsAutoPay enum.
+func (e ExtendparamIsAutoPay) Valid() bool {
+	switch e {
+	case ExtendparamIsAutoPayFalse:
+		return true
+	case ExtendparamIsAutoPayTrue:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for FlavorsOsExtraSpecsCondOperationStatus.
+const (
+	FlavorsOsExtraSpecsCondOperationStatusAbandon    FlavorsOsExtraSpecsCondOperationStatus = "abandon"
+	FlavorsOsExtraSpecsCondOperationStatusNormal     FlavorsOsExtraSpecsCondOperationStatus = "normal"
+	FlavorsOsExtraSpecsCondOperationStatusObt        FlavorsOsExtraSpecsCondOperationStatus = "obt"
+	FlavorsOsExtraSpecsCondOperationStatusObtSellout FlavorsOsExtraSpecsCondOperationStatus = "obt_sellout"
+	FlavorsOsExtraSpecsCondOperationStatusPromotion  FlavorsOsExtraSpecsCondOperationStatus = "promotion"
+	FlavorsOsExtraSpecsCondOperationStatusSellout    FlavorsOsExtraSpecsCondOperationStatus = "sellout"
+)
+
+// Valid indicates whether the value is a known member of the FlavorsOsExtraSpecsCondOperationStatus enum.
+func (e FlavorsOsExtraSpecsCondOperationStatus) Valid() bool {
+	switch e {
+	case FlavorsOsExtraSpecsCondOperationStatusAbandon:
+		return true
+	case FlavorsOsExtraSpecsCondOperationStatusNormal:
+		return true
+	case FlavorsOsExtraSpecsCondOperationStatusObt:
+		return true
+	case FlavorsOsExtraSpecsCondOperationStatusObtSellout:
+		return true
+	case FlavorsOsExtraSpecsCondOperationStatusPromotion:
+		return true
+	case FlavorsOsExtraSpecsCondOperationStatusSellout:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for InterfaceAttachmentsMultiqueueNum.
+const (
+	InterfaceAttachmentsMultiqueueNumN1  InterfaceAttachmentsMultiqueueNum = 1
+	InterfaceAttachmentsMultiqueueNumN16 InterfaceAttachmentsMultiqueueNum = 16
+	InterfaceAttachmentsMultiqueueNumN2  InterfaceAttachmentsMultiqueueNum = 2
+	InterfaceAttachmentsMultiqueueNumN28 InterfaceAttachmentsMultiqueueNum = 28
+	InterfaceAttachmentsMultiqueueNumN4  InterfaceAttachmentsMultiqueueNum = 4
+	InterfaceAttachmentsMultiqueueNumN8  InterfaceAttachmentsMultiqueueNum = 8
+)
+
+// Valid indicates whether the value is a known member of the InterfaceAttachmentsMultiqueueNum enum.
+func (e InterfaceAttachmentsMultiqueueNum) Valid() bool {
+	switch e {
+	case InterfaceAttachmentsMultiqueueNumN1:
+		return true
+	case InterfaceAttachmentsMultiqueueNumN16:
+		return true
+	case InterfaceAttachmentsMultiqueueNumN2:
+		return true
+	case InterfaceAttachmentsMultiqueueNumN28:
+		return true
+	case InterfaceAttachmentsMultiqueueNumN4:
+		return true
+	case InterfaceAttachmentsMultiqueueNumN8:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListAssociationsResponseBodyAssociationsItemFpgaimagesItemStatus.
+const (
+	ListAssociationsResponseBodyAssociationsItemFpgaimagesItemStatusActive ListAssociationsResponseBodyAssociationsItemFpgaimagesItemStatus = "active"
+)
+
+// Valid indicates whether the value is a known member of the ListAssociationsResponseBodyAssociationsItemFpgaimagesItemStatus enum.
+func (e ListAssociationsResponseBodyAssociationsItemFpgaimagesItemStatus) Valid() bool {
+	switch e {
+	case ListAssociationsResponseBodyAssociationsItemFpgaimagesItemStatusActive:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListDetailResponseBodyFpgaimagesItemStatus.
+const (
+	ListDetailResponseBodyFpgaimagesItemStatusActive     ListDetailResponseBodyFpgaimagesItemStatus = "active"
+	ListDetailResponseBodyFpgaimagesItemStatusCreating   ListDetailResponseBodyFpgaimagesItemStatus = "creating"
+	ListDetailResponseBodyFpgaimagesItemStatusDeleting   ListDetailResponseBodyFpgaimagesItemStatus = "deleting"
+	ListDetailResponseBodyFpgaimagesItemStatusError      ListDetailResponseBodyFpgaimagesItemStatus = "error"
+	ListDetailResponseBodyFpgaimagesItemStatusInitialing ListDetailResponseBodyFpgaimagesItemStatus = "initialing"
+	ListDetailResponseBodyFpgaimagesItemStatusSaving     ListDetailResponseBodyFpgaimagesItemStatus = "saving"
+	ListDetailResponseBodyFpgaimagesItemStatusScheduling ListDetailResponseBodyFpgaimagesItemStatus = "scheduling"
+)
+
+// Valid indicates whether the value is a known member of the ListDetailResponseBodyFpgaimagesItemStatus enum.
+func (e ListDetailResponseBodyFpgaimagesItemStatus) Valid() bool {
+	switch e {
+	case ListDetailResponseBodyFpgaimagesItemStatusActive:
+		return true
+	case ListDetailResponseBodyFpgaimagesItemStatusCreating:
+		return true
+	case ListDetailResponseBodyFpgaimagesItemStatusDeleting:
+		return true
+	case ListDetailResponseBodyFpgaimagesItemStatusError:
+		return true
+	case ListDetailResponseBodyFpgaimagesItemStatusInitialing:
+		return true
+	case ListDetailResponseBodyFpgaimagesItemStatusSaving:
+		return true
+	case ListDetailResponseBodyFpgaimagesItemStatusScheduling:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListServerBlockDevicesResponseBodyVolumeAttachmentsItemBus.
+const (
+	ListServerBlockDevicesResponseBodyVolumeAttachmentsItemBusScsi   ListServerBlockDevicesResponseBodyVolumeAttachmentsItemBus = "scsi"
+	ListServerBlockDevicesResponseBodyVolumeAttachmentsItemBusVirtio ListServerBlockDevicesResponseBodyVolumeAttachmentsItemBus = "virtio"
+)
+
+// Valid indicates whether the value is a known member of the ListServerBlockDevicesResponseBodyVolumeAttachmentsItemBus enum.
+func (e ListServerBlockDevicesResponseBodyVolumeAttachmentsItemBus) Valid() bool {
+	switch e {
+	case ListServerBlockDevicesResponseBodyVolumeAttachmentsItemBusScsi:
+		return true
+	case ListServerBlockDevicesResponseBodyVolumeAttachmentsItemBusVirtio:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for OsStopType.
+const (
+	OsStopTypeHARD OsStopType = "HARD"
+	OsStopTypeSOFT OsStopType = "SOFT"
+)
+
+// Valid indicates whether the value is a known member of the OsStopType enum.
+func (e OsStopType) Valid() bool {
+	switch e {
+	case OsStopTypeHARD:
+		return true
+	case OsStopTypeSOFT:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for PrepaidOptionsPeriodType.
+const (
+	PrepaidOptionsPeriodTypeMonth PrepaidOptionsPeriodType = "month"
+	PrepaidOptionsPeriodTypeYear  PrepaidOptionsPeriodType = "year"
+)
+
+// Valid indicates whether the value is a known member of the PrepaidOptionsPeriodType enum.
+func (e PrepaidOptionsPeriodType) Valid() bool {
+	switch e {
+	case PrepaidOptionsPeriodTypeMonth:
+		return true
+	case PrepaidOptionsPeriodTypeYear:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for RegisterServerAutoRecoveryRequestBodySupportAutoRecovery.
+const (
+	RegisterServerAutoRecoveryRequestBodySupportAutoRecoveryFalse RegisterServerAutoRecoveryRequestBodySupportAutoRecovery = "false"
+	RegisterServerAutoRecoveryRequestBodySupportAutoRecoveryTrue  RegisterServerAutoRecoveryRequestBodySupportAutoRecovery = "true"
+)
+
+// Valid indicates whether the value is a known member of the RegisterServerAutoRecoveryRequestBodySupportAutoRecovery enum.
+func (e RegisterServerAutoRecoveryRequestBodySupportAutoRecovery) Valid() bool {
+	switch e {
+	case RegisterServerAutoRecoveryRequestBodySupportAutoRecoveryFalse:
+		return true
+	case RegisterServerAutoRecoveryRequestBodySupportAutoRecoveryTrue:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ResizePostPaidServerCpuOptionsHwCpuThreads.
+const (
+	ResizePostPaidServerCpuOptionsHwCpuThreadsN1 ResizePostPaidServerCpuOptionsHwCpuThreads = 1
+	ResizePostPaidServerCpuOptionsHwCpuThreadsN2 ResizePostPaidServerCpuOptionsHwCpuThreads = 2
+)
+
+// Valid indicates whether the value is a known member of the ResizePostPaidServerCpuOptionsHwCpuThreads enum.
+func (e ResizePostPaidServerCpuOptionsHwCpuThreads) Valid() bool {
+	switch e {
+	case ResizePostPaidServerCpuOptionsHwCpuThreadsN1:
+		return true
+	case ResizePostPaidServerCpuOptionsHwCpuThreadsN2:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ResizeServerCpuOptionsHwCpuThreads.
+const (
+	ResizeServerCpuOptionsHwCpuThreadsN1 ResizeServerCpuOptionsHwCpuThreads = 1
+	ResizeServerCpuOptionsHwCpuThreadsN2 ResizeServerCpuOptionsHwCpuThreads = 2
+)
+
+// Valid indicates whether the value is a known member of the ResizeServerCpuOptionsHwCpuThreads enum.
+func (e ResizeServerCpuOptionsHwCpuThreads) Valid() bool {
+	switch e {
+	case ResizeServerCpuOptionsHwCpuThreadsN1:
+		return true
+	case ResizeServerCpuOptionsHwCpuThreadsN2:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ShowServerAutoRecoveryResponseBodySupportAutoRecovery.
+const (
+	ShowServerAutoRecoveryResponseBodySupportAutoRecoveryFalse ShowServerAutoRecoveryResponseBodySupportAutoRecovery = "false"
+	ShowServerAutoRecoveryResponseBodySupportAutoRecoveryTrue  ShowServerAutoRecoveryResponseBodySupportAutoRecovery = "true"
+)
+
+// Valid indicates whether the value is a known member of the ShowServerAutoRecoveryResponseBodySupportAutoRecovery enum.
+func (e ShowServerAutoRecoveryResponseBodySupportAutoRecovery) Valid() bool {
+	switch e {
+	case ShowServerAutoRecoveryResponseBodySupportAutoRecoveryFalse:
+		return true
+	case ShowServerAutoRecoveryResponseBodySupportAutoRecoveryTrue:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ShowServerBlockDeviceResponseBodyVolumeAttachmentBus.
+const (
+	ShowServerBlockDeviceResponseBodyVolumeAttachmentBusScsi   ShowServerBlockDeviceResponseBodyVolumeAttachmentBus = "scsi"
+	ShowServerBlockDeviceResponseBodyVolumeAttachmentBusVirtio ShowServerBlockDeviceResponseBodyVolumeAttachmentBus = "virtio"
+)
+
+// Valid indicates whether the value is a known member of the ShowServerBlockDeviceResponseBodyVolumeAttachmentBus enum.
+func (e ShowServerBlockDeviceResponseBodyVolumeAttachmentBus) Valid() bool {
+	switch e {
+	case ShowServerBlockDeviceResponseBodyVolumeAttachmentBusScsi:
+		return true
+	case ShowServerBlockDeviceResponseBodyVolumeAttachmentBusVirtio:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ShowServerRemoteConsoleRequestRemoteConsoleProtocol.
+const (
+	ShowServerRemoteConsoleRequestRemoteConsoleProtocolVnc ShowServerRemoteConsoleRequestRemoteConsoleProtocol = "vnc"
+)
+
+// Valid indicates whether the value is a known member of the ShowServerRemoteConsoleRequestRemoteConsoleProtocol enum.
+func (e ShowServerRemoteConsoleRequestRemoteConsoleProtocol) Valid() bool {
+	switch e {
+	case ShowServerRemoteConsoleRequestRemoteConsoleProtocolVnc:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ShowServerRemoteConsoleRequestRemoteConsoleType.
+const (
+	ShowServerRemoteConsoleRequestRemoteConsoleTypeNovnc ShowServerRemoteConsoleRequestRemoteConsoleType = "novnc"
+)
+
+// Valid indicates whether the value is a known member of the ShowServerRemoteConsoleRequestRemoteConsoleType enum.
+func (e ShowServerRemoteConsoleRequestRemoteConsoleType) Valid() bool {
+	switch e {
+	case ShowServerRemoteConsoleRequestRemoteConsoleTypeNovnc:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ShowServerServerOSEXTSTSPowerState.
+const (
+	ShowServerServerOSEXTSTSPowerStateN0 ShowServerServerOSEXTSTSPowerState = 0
+	ShowServerServerOSEXTSTSPowerStateN1 ShowServerServerOSEXTSTSPowerState = 1
+	ShowServerServerOSEXTSTSPowerStateN4 ShowServerServerOSEXTSTSPowerState = 4
+)
+
+// Valid indicates whether the value is a known member of the ShowServerServerOSEXTSTSPowerState enum.
+func (e ShowServerServerOSEXTSTSPowerState) Valid() bool {
+	switch e {
+	case ShowServerServerOSEXTSTSPowerStateN0:
+		return true
+	case ShowServerServerOSEXTSTSPowerStateN1:
+		return true
+	case ShowServerServerOSEXTSTSPowerStateN4:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ShowServerServerStatus.
+const (
+	ShowServerServerStatusACTIVE           ShowServerServerStatus = "ACTIVE"
+	ShowServerServerStatusBUILD            ShowServerServerStatus = "BUILD"
+	ShowServerServerStatusDELETED          ShowServerServerStatus = "DELETED"
+	ShowServerServerStatusERROR            ShowServerServerStatus = "ERROR"
+	ShowServerServerStatusHARDREBOOT       ShowServerServerStatus = "HARD_REBOOT"
+	ShowServerServerStatusMIGRATING        ShowServerServerStatus = "MIGRATING"
+	ShowServerServerStatusREBOOT           ShowServerServerStatus = "REBOOT"
+	ShowServerServerStatusREBUILD          ShowServerServerStatus = "REBUILD"
+	ShowServerServerStatusRESIZE           ShowServerServerStatus = "RESIZE"
+	ShowServerServerStatusREVERTRESIZE     ShowServerServerStatus = "REVERT_RESIZE"
+	ShowServerServerStatusSHELVED          ShowServerServerStatus = "SHELVED"
+	ShowServerServerStatusSHELVEDOFFLOADED ShowServerServerStatus = "SHELVED_OFFLOADED"
+	ShowServerServerStatusSHUTOFF          ShowServerServerStatus = "SHUTOFF"
+	ShowServerServerStatusUNKNOWN          ShowServerServerStatus = "UNKNOWN"
+	ShowServerServerStatusVERIFYRESIZE     ShowServerServerStatus = "VERIFY_RESIZE"
+)
+
+// Valid indicates whether the value is a known member of the ShowServerServerStatus enum.
+func (e ShowServerServerStatus) Valid() bool {
+	switch e {
+	case ShowServerServerStatusACTIVE:
+		return true
+	case ShowServerServerStatusBUILD:
+		return true
+	case ShowServerServerStatusDELETED:
+		return true
+	case ShowServerServerStatusERROR:
+		return true
+	case ShowServerServerStatusHARDREBOOT:
+		return true
+	case ShowServerServerStatusMIGRATING:
+		return true
+	case ShowServerServerStatusREBOOT:
+		return true
+	case ShowServerServerStatusREBUILD:
+		return true
+	case ShowServerServerStatusRESIZE:
+		return true
+	case ShowServerServerStatusREVERTRESIZE:
+		return true
+	case ShowServerServerStatusSHELVED:
+		return true
+	case ShowServerServerStatusSHELVEDOFFLOADED:
+		return true
+	case ShowServerServerStatusSHUTOFF:
+		return true
+	case ShowServerServerStatusUNKNOWN:
+		return true
+	case ShowServerServerStatusVERIFYRESIZE:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for UpdateAutoLaunchGroupRequestBodyExcessFulfilledCapacityBehavior.
+const (
+	UpdateAutoLaunchGroupRequestBodyExcessFulfilledCapacityBehaviorNoTermination UpdateAutoLaunchGroupRequestBodyExcessFulfilledCapacityBehavior = "noTermination"
+	UpdateAutoLaunchGroupRequestBodyExcessFulfilledCapacityBehaviorTerminate     UpdateAutoLaunchGroupRequestBodyExcessFulfilledCapacityBehavior = "terminate"
+)
+
+// Valid indicates whether the value is a known member of the UpdateAutoLaunchGroupRequestBodyExcessFulfilledCapacityBehavior enum.
+func (e UpdateAutoLaunchGroupRequestBodyExcessFulfilledCapacityBehavior) Valid() bool {
+	switch e {
+	case UpdateAutoLaunchGroupRequestBodyExcessFulfilledCapacityBehaviorNoTermination:
+		return true
+	case UpdateAutoLaunchGroupRequestBodyExcessFulfilledCapacityBehaviorTerminate:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for UpdateAutoLaunchGroupRequestBodyInstancesBehaviorWithExpiration.
+const (
+	UpdateAutoLaunchGroupRequestBodyInstancesBehaviorWithExpirationNoTermination UpdateAutoLaunchGroupRequestBodyInstancesBehaviorWithExpiration = "noTermination"
+	UpdateAutoLaunchGroupRequestBodyInstancesBehaviorWithExpirationTerminate     UpdateAutoLaunchGroupRequestBodyInstancesBehaviorWithExpiration = "terminate"
+)
+
+// Valid indicates whether the value is a known member of the UpdateAutoLaunchGroupRequestBodyInstancesBehaviorWithExpiration enum.
+func (e UpdateAutoLaunchGroupRequestBodyInstancesBehaviorWithExpiration) Valid() bool {
+	switch e {
+	case UpdateAutoLaunchGroupRequestBodyInstancesBehaviorWithExpirationNoTermination:
+		return true
+	case UpdateAutoLaunchGroupRequestBodyInstancesBehaviorWithExpirationTerminate:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for UpdateServerResponseServerStatus.
+const (
+	UpdateServerResponseServerStatusACTIVE           UpdateServerResponseServerStatus = "ACTIVE"
+	UpdateServerResponseServerStatusBUILD            UpdateServerResponseServerStatus = "BUILD"
+	UpdateServerResponseServerStatusERROR            UpdateServerResponseServerStatus = "ERROR"
+	UpdateServerResponseServerStatusHARDREBOOT       UpdateServerResponseServerStatus = "HARD_REBOOT"
+	UpdateServerResponseServerStatusMIGRATING        UpdateServerResponseServerStatus = "MIGRATING"
+	UpdateServerResponseServerStatusREBOOT           UpdateServerResponseServerStatus = "REBOOT"
+	UpdateServerResponseServerStatusRESIZE           UpdateServerResponseServerStatus = "RESIZE"
+	UpdateServerResponseServerStatusREVERTRESIZE     UpdateServerResponseServerStatus = "REVERT_RESIZE"
+	UpdateServerResponseServerStatusSHELVED          UpdateServerResponseServerStatus = "SHELVED"
+	UpdateServerResponseServerStatusSHELVEDOFFLOADED UpdateServerResponseServerStatus = "SHELVED_OFFLOADED"
+	UpdateServerResponseServerStatusSHUTOFF          UpdateServerResponseServerStatus = "SHUTOFF"
+	UpdateServerResponseServerStatusUNKNOWN          UpdateServerResponseServerStatus = "UNKNOWN"
+	UpdateServerResponseServerStatusVERIFYRESIZE     UpdateServerResponseServerStatus = "VERIFY_RESIZE"
+)
+
+// Valid indicates whether the value is a known member of the UpdateServerResponseServerStatus enum.
+func (e UpdateServerResponseServerStatus) Valid() bool {
+	switch e {
+	case UpdateServerResponseServerStatusACTIVE:
+		return true
+	case UpdateServerResponseServerStatusBUILD:
+		return true
+	case UpdateServerResponseServerStatusERROR:
+		return true
+	case UpdateServerResponseServerStatusHARDREBOOT:
+		return true
+	case UpdateServerResponseServerStatusMIGRATING:
+		return true
+	case UpdateServerResponseServerStatusREBOOT:
+		return true
+	case UpdateServerResponseServerStatusRESIZE:
+		return true
+	case UpdateServerResponseServerStatusREVERTRESIZE:
+		return true
+	case UpdateServerResponseServerStatusSHELVED:
+		return true
+	case UpdateServerResponseServerStatusSHELVEDOFFLOADED:
+		return true
+	case UpdateServerResponseServerStatusSHUTOFF:
+		return true
+	case UpdateServerResponseServerStatusUNKNOWN:
+		return true
+	case UpdateServerResponseServerStatusVERIFYRESIZE:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for VolumeAttachmentHwPassthrough.
+const (
+	VolumeAttachmentHwPassthroughFalse VolumeAttachmentHwPassthrough = "false"
+	VolumeAttachmentHwPassthroughTrue  VolumeAttachmentHwPassthrough = "true"
+)
+
+// Valid indicates whether the value is a known member of the VolumeAttachmentHwPassthrough enum.
+func (e VolumeAttachmentHwPassthrough) Valid() bool {
+	switch e {
+	case VolumeAttachmentHwPassthroughFalse:
+		return true
+	case VolumeAttachmentHwPassthroughTrue:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListServersDetailsParamsStatus.
+const (
+	ListServersDetailsParamsStatusACTIVE           ListServersDetailsParamsStatus = "ACTIVE"
+	ListServersDetailsParamsStatusBUILD            ListServersDetailsParamsStatus = "BUILD"
+	ListServersDetailsParamsStatusDELETED          ListServersDetailsParamsStatus = "DELETED"
+	ListServersDetailsParamsStatusERROR            ListServersDetailsParamsStatus = "ERROR"
+	ListServersDetailsParamsStatusHARDREBOOT       ListServersDetailsParamsStatus = "HARD_REBOOT"
+	ListServersDetailsParamsStatusMIGRATING        ListServersDetailsParamsStatus = "MIGRATING"
+	ListServersDetailsParamsStatusREBOOT           ListServersDetailsParamsStatus = "REBOOT"
+	ListServersDetailsParamsStatusREBUILD          ListServersDetailsParamsStatus = "REBUILD"
+	ListServersDetailsParamsStatusRESIZE           ListServersDetailsParamsStatus = "RESIZE"
+	ListServersDetailsParamsStatusREVERTRESIZE     ListServersDetailsParamsStatus = "REVERT_RESIZE"
+	ListServersDetailsParamsStatusSHELVED          ListServersDetailsParamsStatus = "SHELVED"
+	ListServersDetailsParamsStatusSHELVEDOFFLOADED ListServersDetailsParamsStatus = "SHELVED_OFFLOADED"
+	ListServersDetailsParamsStatusSHUTOFF          ListServersDetailsParamsStatus = "SHUTOFF"
+	ListServersDetailsParamsStatusUNKNOWN          ListServersDetailsParamsStatus = "UNKNOWN"
+	ListServersDetailsParamsStatusVERIFYRESIZE     ListServersDetailsParamsStatus = "VERIFY_RESIZE"
+)
+
+// Valid indicates whether the value is a known member of the ListServersDetailsParamsStatus enum.
+func (e ListServersDetailsParamsStatus) Valid() bool {
+	switch e {
+	case ListServersDetailsParamsStatusACTIVE:
+		return true
+	case ListServersDetailsParamsStatusBUILD:
+		return true
+	case ListServersDetailsParamsStatusDELETED:
+		return true
+	case ListServersDetailsParamsStatusERROR:
+		return true
+	case ListServersDetailsParamsStatusHARDREBOOT:
+		return true
+	case ListServersDetailsParamsStatusMIGRATING:
+		return true
+	case ListServersDetailsParamsStatusREBOOT:
+		return true
+	case ListServersDetailsParamsStatusREBUILD:
+		return true
+	case ListServersDetailsParamsStatusRESIZE:
+		return true
+	case ListServersDetailsParamsStatusREVERTRESIZE:
+		return true
+	case ListServersDetailsParamsStatusSHELVED:
+		return true
+	case ListServersDetailsParamsStatusSHELVEDOFFLOADED:
+		return true
+	case ListServersDetailsParamsStatusSHUTOFF:
+		return true
+	case ListServersDetailsParamsStatusUNKNOWN:
+		return true
+	case ListServersDetailsParamsStatusVERIFYRESIZE:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListFlavorSellPoliciesParamsSellStatus.
+const (
+	ListFlavorSellPoliciesParamsSellStatusAvailable ListFlavorSellPoliciesParamsSellStatus = "available"
+	ListFlavorSellPoliciesParamsSellStatusSellout   ListFlavorSellPoliciesParamsSellStatus = "sellout"
+)
+
+// Valid indicates whether the value is a known member of the ListFlavorSellPoliciesParamsSellStatus enum.
+func (e ListFlavorSellPoliciesParamsSellStatus) Valid() bool {
+	switch e {
+	case ListFlavorSellPoliciesParamsSellStatusAvailable:
+		return true
+	case ListFlavorSellPoliciesParamsSellStatusSellout:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListFlavorSellPoliciesParamsSellMode.
+const (
+	ListFlavorSellPoliciesParamsSellModePostPaid ListFlavorSellPoliciesParamsSellMode = "postPaid"
+	ListFlavorSellPoliciesParamsSellModePrePaid  ListFlavorSellPoliciesParamsSellMode = "prePaid"
+	ListFlavorSellPoliciesParamsSellModeRi       ListFlavorSellPoliciesParamsSellMode = "ri"
+	ListFlavorSellPoliciesParamsSellModeSpot     ListFlavorSellPoliciesParamsSellMode = "spot"
+)
+
+// Valid indicates whether the value is a known member of the ListFlavorSellPoliciesParamsSellMode enum.
+func (e ListFlavorSellPoliciesParamsSellMode) Valid() bool {
+	switch e {
+	case ListFlavorSellPoliciesParamsSellModePostPaid:
+		return true
+	case ListFlavorSellPoliciesParamsSellModePrePaid:
+		return true
+	case ListFlavorSellPoliciesParamsSellModeRi:
+		return true
+	case ListFlavorSellPoliciesParamsSellModeSpot:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListFlavorSellPoliciesParamsInterruptionPolicy.
+const (
+	ListFlavorSellPoliciesParamsInterruptionPolicyDelay     ListFlavorSellPoliciesParamsInterruptionPolicy = "delay"
+	ListFlavorSellPoliciesParamsInterruptionPolicyImmediate ListFlavorSellPoliciesParamsInterruptionPolicy = "immediate"
+)
+
+// Valid indicates whether the value is a known member of the ListFlavorSellPoliciesParamsInterruptionPolicy enum.
+func (e ListFlavorSellPoliciesParamsInterruptionPolicy) Valid() bool {
+	switch e {
+	case ListFlavorSellPoliciesParamsInterruptionPolicyDelay:
+		return true
+	case ListFlavorSellPoliciesParamsInterruptionPolicyImmediate:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListResizeFlavorsParamsSortKey.
+const (
+	ListResizeFlavorsParamsSortKeyFlavorid ListResizeFlavorsParamsSortKey = "flavorid"
+	ListResizeFlavorsParamsSortKeyMemoryMb ListResizeFlavorsParamsSortKey = "memory_mb"
+	ListResizeFlavorsParamsSortKeyName     ListResizeFlavorsParamsSortKey = "name"
+	ListResizeFlavorsParamsSortKeyRootGb   ListResizeFlavorsParamsSortKey = "root_gb"
+	ListResizeFlavorsParamsSortKeyVcpus    ListResizeFlavorsParamsSortKey = "vcpus"
+)
+
+// Valid indicates whether the value is a known member of the ListResizeFlavorsParamsSortKey enum.
+func (e ListResizeFlavorsParamsSortKey) Valid() bool {
+	switch e {
+	case ListResizeFlavorsParamsSortKeyFlavorid:
+		return true
+	case ListResizeFlavorsParamsSortKeyMemoryMb:
+		return true
+	case ListResizeFlavorsParamsSortKeyName:
+		return true
+	case ListResizeFlavorsParamsSortKeyRootGb:
+		return true
+	case ListResizeFlavorsParamsSortKeyVcpus:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListResizeFlavorsParamsSortDir.
+const (
+	ListResizeFlavorsParamsSortDirAsc  ListResizeFlavorsParamsSortDir = "asc"
+	ListResizeFlavorsParamsSortDirDesc ListResizeFlavorsParamsSortDir = "desc"
+)
+
+// Valid indicates whether the value is a known member of the ListResizeFlavorsParamsSortDir enum.
+func (e ListResizeFlavorsParamsSortDir) Valid() bool {
+	switch e {
+	case ListResizeFlavorsParamsSortDirAsc:
+		return true
+	case ListResizeFlavorsParamsSortDirDesc:
+		return true
+	default:
+		return false
+	}
+}
+
 // Absolute 租户配额信息，详情请参见表3。
 type Absolute struct {
 	// LimitByFlavor 该属性当前未使用，返回值为[]。
@@ -524,7 +1388,7 @@ type ChangeServerOsWithCloudInitOsChange struct {
 	// - “false”：否（需要客户手动支付）
 	// 说明：
 	// 适用于包年/包月虚拟机费用发生变化时，不传该字段时默认为客户手动支付。
-	IsAutoPay *string `json:"isAutoPay,omitempty"`
+	IsAutoPay *ChangeServerOsWithCloudInitOsChangeIsAutoPay `json:"isAutoPay,omitempty"`
 
 	// Keyname 密钥名称。
 	// 密钥可以通过密钥创建接口进行创建 创建和导入SSH密钥（请参见），或使用SSH密钥查询接口查询已有的密钥（请参见查询SSH密钥列表 ）。
@@ -544,6 +1408,13 @@ type ChangeServerOsWithCloudInitOsChange struct {
 	// - 单击用户名，在下拉列表中单击“我的凭证”。在该页面查看IAM用户ID。
 	Userid *string `json:"userid,omitempty"`
 }
+
+// ChangeServerOsWithCloudInitOsChangeIsAutoPay 下单订购后，是否自动从客户的账户中支付，而不需要客户手动去进行支付。
+// - “true”：是（自动支付）
+// - “false”：否（需要客户手动支付）
+// 说明：
+// 适用于包年/包月虚拟机费用发生变化时，不传该字段时默认为客户手动支付。
+type ChangeServerOsWithCloudInitOsChangeIsAutoPay string
 
 // ChangeServerOsWithCloudInitRequestBody defines model for ChangeServerOsWithCloudInitRequestBody.
 type ChangeServerOsWithCloudInitRequestBody struct {
@@ -591,7 +1462,7 @@ type ChangeServerOsWithoutCloudInitOsChange struct {
 	// - “false”：否（需要客户手动支付）
 	// 说明：
 	// 适用于包年/包月虚拟机费用发生变化时，不传该字段时默认为客户手动支付。
-	IsAutoPay *string `json:"isAutoPay,omitempty"`
+	IsAutoPay *ChangeServerOsWithoutCloudInitOsChangeIsAutoPay `json:"isAutoPay,omitempty"`
 
 	// Keyname 密钥名称。
 	// 密钥可以通过密钥创建接口进行创建 创建和导入SSH密钥（请参见），或使用SSH密钥查询接口查询已有的密钥（请参见查询SSH密钥列表 ）。
@@ -612,6 +1483,13 @@ type ChangeServerOsWithoutCloudInitOsChange struct {
 	// - 单击用户名，在下拉列表中单击“我的凭证”。在该页面查看IAM用户ID。
 	Userid *string `json:"userid,omitempty"`
 }
+
+// ChangeServerOsWithoutCloudInitOsChangeIsAutoPay 下单订购后，是否自动从客户的账户中支付，而不需要客户手动去进行支付。
+// - “true”：是（自动支付）
+// - “false”：否（需要客户手动支付）
+// 说明：
+// 适用于包年/包月虚拟机费用发生变化时，不传该字段时默认为客户手动支付。
+type ChangeServerOsWithoutCloudInitOsChangeIsAutoPay string
 
 // ChangeServerOsWithoutCloudInitRequestBody defines model for ChangeServerOsWithoutCloudInitRequestBody.
 type ChangeServerOsWithoutCloudInitRequestBody struct {
@@ -773,7 +1651,7 @@ type CreateAutoLaunchGroupRequestBody struct {
 	// - prioritized：优先级策略，按照规格设定的优先级创建实例。
 	// - capacity_optimized：容量最优化策略，智能购买组购买的实例按照大规格优先进行购买。
 	// 默认值：lowest_price
-	AllocationStrategy *string `json:"allocation_strategy,omitempty"`
+	AllocationStrategy *CreateAutoLaunchGroupRequestBodyAllocationStrategy `json:"allocation_strategy,omitempty"`
 
 	// DryRun 创建智能购买组参数核查。
 	// - true：发送检查请求，不会创建智能购买组。检查项包括是否填写了必需参数、请求格式等。
@@ -786,7 +1664,7 @@ type CreateAutoLaunchGroupRequestBody struct {
 	// - terminate：释放
 	// - noTermination：不释放
 	// 默认值：terminate
-	ExcessFulfilledCapacityBehavior *string `json:"excess_fulfilled_capacity_behavior,omitempty"`
+	ExcessFulfilledCapacityBehavior *CreateAutoLaunchGroupRequestBodyExcessFulfilledCapacityBehavior `json:"excess_fulfilled_capacity_behavior,omitempty"`
 
 	// GuaranteePlanId 算力保障计划ID。
 	GuaranteePlanId *string `json:"guarantee_plan_id,omitempty"`
@@ -795,7 +1673,7 @@ type CreateAutoLaunchGroupRequestBody struct {
 	// - terminate：释放
 	// - noTermination：不释放
 	// 默认值：terminate
-	InstancesBehaviorWithExpiration *string `json:"instances_behavior_with_expiration,omitempty"`
+	InstancesBehaviorWithExpiration *CreateAutoLaunchGroupRequestBodyInstancesBehaviorWithExpiration `json:"instances_behavior_with_expiration,omitempty"`
 
 	// Name 智能购买组名称。
 	// 取值范围：1-64个字符，只能包含中文、字母、数字、下划线和中划线。
@@ -824,7 +1702,7 @@ type CreateAutoLaunchGroupRequestBody struct {
 	// - request：一次性。仅在启动时交付实例集群，调度失败后不再重试。
 	// - maintain：持续供应。在启动时尝试交付实例集群，并监控容量，未达到目标容量则尝试继续创建ECS实例。
 	// 默认值：maintain
-	Type *string `json:"type,omitempty"`
+	Type *CreateAutoLaunchGroupRequestBodyType `json:"type,omitempty"`
 
 	// ValidSince 请求开始时间，和valid_until共同确定有效时段。
 	// 按照ISO8601标准表示，并使用UTC +0时间，格式为yyyy-MM-ddTHH:mm:ssZ。
@@ -836,6 +1714,31 @@ type CreateAutoLaunchGroupRequestBody struct {
 	// 默认值：无限期
 	ValidUntil *string `json:"valid_until,omitempty"`
 }
+
+// CreateAutoLaunchGroupRequestBodyAllocationStrategy 实例分配策略。
+// - lowest_price：价格最低策略，智能购买组购买的所有实例的价格总和最低。
+// - prioritized：优先级策略，按照规格设定的优先级创建实例。
+// - capacity_optimized：容量最优化策略，智能购买组购买的实例按照大规格优先进行购买。
+// 默认值：lowest_price
+type CreateAutoLaunchGroupRequestBodyAllocationStrategy string
+
+// CreateAutoLaunchGroupRequestBodyExcessFulfilledCapacityBehavior 超过目标容量或目标容量减少时的实例中断行为。
+// - terminate：释放
+// - noTermination：不释放
+// 默认值：terminate
+type CreateAutoLaunchGroupRequestBodyExcessFulfilledCapacityBehavior string
+
+// CreateAutoLaunchGroupRequestBodyInstancesBehaviorWithExpiration 请求到期时正在运行实例的中断行为。
+// - terminate：释放
+// - noTermination：不释放
+// 默认值：terminate
+type CreateAutoLaunchGroupRequestBodyInstancesBehaviorWithExpiration string
+
+// CreateAutoLaunchGroupRequestBodyType 请求类型。
+// - request：一次性。仅在启动时交付实例集群，调度失败后不再重试。
+// - maintain：持续供应。在启动时尝试交付实例集群，并监控容量，未达到目标容量则尝试继续创建ECS实例。
+// 默认值：maintain
+type CreateAutoLaunchGroupRequestBodyType string
 
 // CreateAutoLaunchGroupResponseBody defines model for CreateAutoLaunchGroupResponseBody.
 type CreateAutoLaunchGroupResponseBody struct {
@@ -904,8 +1807,15 @@ type CreateCloudserversFpgaImageResponseBodyFpgaImage struct {
 	// - deleting：表示FPGA镜像正在删除中。
 	// - error：表示FPGA镜像创建失败。
 	// - active：表示FPGA镜像可以正常使用。
-	Status *string `json:"status,omitempty"`
+	Status *CreateCloudserversFpgaImageResponseBodyFpgaImageStatus `json:"status,omitempty"`
 }
+
+// CreateCloudserversFpgaImageResponseBodyFpgaImageStatus FPGA镜像状态。取值如下：
+// - saving：表示FPGA镜像正在上传文件到后端存储。
+// - deleting：表示FPGA镜像正在删除中。
+// - error：表示FPGA镜像创建失败。
+// - active：表示FPGA镜像可以正常使用。
+type CreateCloudserversFpgaImageResponseBodyFpgaImageStatus string
 
 // CreateFpgaImageRequestBody defines model for CreateFpgaImageRequestBody.
 type CreateFpgaImageRequestBody struct {
@@ -968,8 +1878,17 @@ type CreateFpgaImageResponseBodyFpgaImage struct {
 	// - deleting：表示FPGA镜像正在删除中。
 	// - error：表示FPGA镜像创建失败。
 	// - active：表示FPGA镜像可以正常使用。
-	Status *string `json:"status,omitempty"`
+	Status *CreateFpgaImageResponseBodyFpgaImageStatus `json:"status,omitempty"`
 }
+
+// CreateFpgaImageResponseBodyFpgaImageStatus FPGA镜像状态。取值如下：
+// - initialing：表示创建FPGA镜像任务初始化中。
+// - scheduling：表示等待调度创建。
+// - creating：表示FPGA镜像正在创建中。
+// - deleting：表示FPGA镜像正在删除中。
+// - error：表示FPGA镜像创建失败。
+// - active：表示FPGA镜像可以正常使用。
+type CreateFpgaImageResponseBodyFpgaImageStatus string
 
 // CreatePostPaidServersCpuOptions 自定义CPU选项。
 // 详情请参见表8。
@@ -983,8 +1902,19 @@ type CreatePostPaidServersCpuOptions struct {
 	// - 只有目标flavor的extra_specs参数：
 	// - 存在“hw:cpu_policy”并取值为“dedicated”。
 	// - 存在“hw:cpu_threads”并取值为“2”。
-	HwCpuThreads *int64 `json:"hw:cpu_threads,omitempty"`
+	HwCpuThreads *CreatePostPaidServersCpuOptionsHwCpuThreads `json:"hw:cpu_threads,omitempty"`
 }
+
+// CreatePostPaidServersCpuOptionsHwCpuThreads CPU超线程数， 决定CPU是否开启超线程。
+// 取值范围：1，2。
+// - 1: 关闭超线程。
+// - 2: 打开超线程。
+// 需要同时满足如下条件，才能设置为“关闭超线程”：
+// - 只能在实例创建或者resize时指定。
+// - 只有目标flavor的extra_specs参数：
+// - 存在“hw:cpu_policy”并取值为“dedicated”。
+// - 存在“hw:cpu_threads”并取值为“2”。
+type CreatePostPaidServersCpuOptionsHwCpuThreads int64
 
 // CreatePostPaidServersNics defines model for CreatePostPaidServersNics.
 type CreatePostPaidServersNics struct {
@@ -1312,8 +2242,19 @@ type CreateServersCpuOptions struct {
 	// - 只有目标flavor的extra_specs参数：
 	// - 存在“hw:cpu_policy”并取值为“dedicated”。
 	// - 存在“hw:cpu_threads”并取值为“2”。
-	HwCpuThreads *int64 `json:"hw:cpu_threads,omitempty"`
+	HwCpuThreads *CreateServersCpuOptionsHwCpuThreads `json:"hw:cpu_threads,omitempty"`
 }
+
+// CreateServersCpuOptionsHwCpuThreads CPU超线程数， 决定CPU是否开启超线程。
+// 取值范围：1，2。
+// - 1: 关闭超线程。
+// - 2: 打开超线程。
+// 需要同时满足如下条件，才能设置为“关闭超线程”：
+// - 只能在实例创建或者resize时指定。
+// - 只有目标flavor的extra_specs参数：
+// - 存在“hw:cpu_policy”并取值为“dedicated”。
+// - 存在“hw:cpu_threads”并取值为“2”。
+type CreateServersCpuOptionsHwCpuThreads int64
 
 // CreateServersNics defines model for CreateServersNics.
 type CreateServersNics struct {
@@ -1700,8 +2641,14 @@ type DeleteAutoLaunchGroupRequestBody struct {
 	// - terminate：释放，由delete_publicip和delete_volume决定是否释放弹性公网IP和磁盘。
 	// - noTermination：不释放，弹性公网IP和磁盘也不释放。
 	// 默认值：terminate
-	DeleteInstances *string `json:"delete_instances,omitempty"`
+	DeleteInstances *DeleteAutoLaunchGroupRequestBodyDeleteInstances `json:"delete_instances,omitempty"`
 }
+
+// DeleteAutoLaunchGroupRequestBodyDeleteInstances 删除智能购买组时组内实例的中断行为。
+// - terminate：释放，由delete_publicip和delete_volume决定是否释放弹性公网IP和磁盘。
+// - noTermination：不释放，弹性公网IP和磁盘也不释放。
+// 默认值：terminate
+type DeleteAutoLaunchGroupRequestBodyDeleteInstances string
 
 // DeleteAutoLaunchGroupResponseBody defines model for DeleteAutoLaunchGroupResponseBody.
 type DeleteAutoLaunchGroupResponseBody struct {
@@ -1796,8 +2743,15 @@ type Extendparam struct {
 	// - “false”：否（需要客户手动支付）
 	// 说明：
 	// 当弹性云服务器是按包年包月计费时生效，该值为空时默认为客户手动支付。
-	IsAutoPay *string `json:"isAutoPay,omitempty"`
+	IsAutoPay *ExtendparamIsAutoPay `json:"isAutoPay,omitempty"`
 }
+
+// ExtendparamIsAutoPay 下单订购后，是否自动从客户的账户中支付，而不需要客户手动去进行支付。
+// - “true”：是（自动支付）
+// - “false”：否（需要客户手动支付）
+// 说明：
+// 当弹性云服务器是按包年包月计费时生效，该值为空时默认为客户手动支付。
+type ExtendparamIsAutoPay string
 
 // FixedIps defines model for FixedIps.
 type FixedIps struct {
@@ -1891,7 +2845,7 @@ type FlavorsOsExtraSpecs struct {
 	// - obt：公测
 	// - obt_sellout：公测售罄
 	// - promotion：推荐(等同normal，也是商用)
-	CondOperationStatus *string `json:"cond:operation:status,omitempty"`
+	CondOperationStatus *FlavorsOsExtraSpecsCondOperationStatus `json:"cond:operation:status,omitempty"`
 
 	// CondSpotOperationAz spot售卖信息请使用 查询规格销售策略 接口查询。
 	// Flavor在竞价销售模式下显示的AZ。
@@ -2046,6 +3000,15 @@ type FlavorsOsExtraSpecs struct {
 	ResourceType *string `json:"resource_type,omitempty"`
 }
 
+// FlavorsOsExtraSpecsCondOperationStatus 此参数是Region级配置，某个AZ没有在cond:operation:az参数中配置时默认使用此参数的取值。不配置或无此参数时等同于“normal”。取值范围：
+// - normal：正常商用
+// - abandon：下线（即不显示）
+// - sellout：售罄
+// - obt：公测
+// - obt_sellout：公测售罄
+// - promotion：推荐(等同normal，也是商用)
+type FlavorsOsExtraSpecsCondOperationStatus string
+
 // Hypervisor 扩展属性，虚拟化信息。
 // 详情请参见 表5。
 type Hypervisor struct {
@@ -2099,7 +3062,7 @@ type InterfaceAttachments struct {
 
 	// MultiqueueNum 队列个数。
 	// 取值范围为 1, 2, 4, 8, 16，28。
-	MultiqueueNum *int64 `json:"multiqueue_num,omitempty"`
+	MultiqueueNum *InterfaceAttachmentsMultiqueueNum `json:"multiqueue_num,omitempty"`
 
 	// NetId 网卡端口所属网络ID（network_id）。
 	NetId *string `json:"net_id,omitempty"`
@@ -2115,6 +3078,10 @@ type InterfaceAttachments struct {
 	// PortState 网卡端口状态。
 	PortState *string `json:"port_state,omitempty"`
 }
+
+// InterfaceAttachmentsMultiqueueNum 队列个数。
+// 取值范围为 1, 2, 4, 8, 16，28。
+type InterfaceAttachmentsMultiqueueNum int64
 
 // ListAssociationsResponseBody defines model for ListAssociationsResponseBody.
 type ListAssociationsResponseBody struct {
@@ -2164,8 +3131,12 @@ type ListAssociationsResponseBodyAssociationsItemFpgaimagesItem struct {
 
 	// Status FPGA镜像的状态。取值如下：
 	// - active：表示FPGA镜像可以正常使用。
-	Status *string `json:"status,omitempty"`
+	Status *ListAssociationsResponseBodyAssociationsItemFpgaimagesItemStatus `json:"status,omitempty"`
 }
+
+// ListAssociationsResponseBodyAssociationsItemFpgaimagesItemStatus FPGA镜像的状态。取值如下：
+// - active：表示FPGA镜像可以正常使用。
+type ListAssociationsResponseBodyAssociationsItemFpgaimagesItemStatus string
 
 // ListAutoLaunchGroupsPageInfo 页标记。
 type ListAutoLaunchGroupsPageInfo struct {
@@ -2230,8 +3201,18 @@ type ListDetailResponseBodyFpgaimagesItem struct {
 	// - deleting：表示FPGA镜像正在删除中。
 	// - error：表示FPGA镜像创建失败。
 	// - active：表示FPGA镜像可以正常使用。
-	Status *string `json:"status,omitempty"`
+	Status *ListDetailResponseBodyFpgaimagesItemStatus `json:"status,omitempty"`
 }
+
+// ListDetailResponseBodyFpgaimagesItemStatus FPGA镜像状态。取值如下：
+// - initialing：表示创建FPGA镜像任务初始化中。
+// - scheduling：表示FPGA镜像等待调度创建。
+// - creating：表示FPGA镜像正在创建中。
+// - saving：表示FPGA镜像正在上传文件到后端存储。
+// - deleting：表示FPGA镜像正在删除中。
+// - error：表示FPGA镜像创建失败。
+// - active：表示FPGA镜像可以正常使用。
+type ListDetailResponseBodyFpgaimagesItemStatus string
 
 // ListFlavorSellPoliciesResponseBody defines model for ListFlavorSellPoliciesResponseBody.
 type ListFlavorSellPoliciesResponseBody struct {
@@ -2439,7 +3420,7 @@ type ListServerBlockDevicesResponseBodyVolumeAttachmentsItem struct {
 
 	// Bus 磁盘总线类型 。
 	// 取值范围：virtio、scsi
-	Bus *string `json:"bus,omitempty"`
+	Bus *ListServerBlockDevicesResponseBodyVolumeAttachmentsItemBus `json:"bus,omitempty"`
 
 	// Device 云硬盘挂载盘符，即磁盘挂载点。
 	Device *string `json:"device,omitempty"`
@@ -2460,6 +3441,10 @@ type ListServerBlockDevicesResponseBodyVolumeAttachmentsItem struct {
 	// VolumeId 云硬盘ID，UUID格式。
 	VolumeId *string `json:"volumeId,omitempty"`
 }
+
+// ListServerBlockDevicesResponseBodyVolumeAttachmentsItemBus 磁盘总线类型 。
+// 取值范围：virtio、scsi
+type ListServerBlockDevicesResponseBodyVolumeAttachmentsItemBus string
 
 // ListServerGroupsPageInfo 当选择分页功能时返回当前页最后一个云服务器组的UUID信息。更多信息请参见表5。
 type ListServerGroupsPageInfo struct {
@@ -2667,8 +3652,13 @@ type OsStop struct {
 	// Type 关机类型，默认为SOFT：
 	// SOFT：普通关机（默认）。
 	// HARD：强制关机。
-	Type *string `json:"type,omitempty"`
+	Type *OsStopType `json:"type,omitempty"`
 }
+
+// OsStopType 关机类型，默认为SOFT：
+// SOFT：普通关机（默认）。
+// HARD：强制关机。
+type OsStopType string
 
 // PrepaidOptions 包年/包月选项，当charge_mode为prePaid时必选。
 // 详情请参见表3。
@@ -2708,16 +3698,27 @@ type PrepaidOptions struct {
 	// 取值范围:
 	// - month：月
 	// - year：年
-	PeriodType string `json:"period_type"`
+	PeriodType PrepaidOptionsPeriodType `json:"period_type"`
 }
+
+// PrepaidOptionsPeriodType 订购周期类型。
+// 取值范围:
+// - month：月
+// - year：年
+type PrepaidOptionsPeriodType string
 
 // RegisterServerAutoRecoveryRequestBody defines model for RegisterServerAutoRecoveryRequestBody.
 type RegisterServerAutoRecoveryRequestBody struct {
 	// SupportAutoRecovery 云服务器配置、删除自动恢复动作。
 	// - true：表示配置自动恢复。
 	// - false：表示删除自动恢复。
-	SupportAutoRecovery string `json:"support_auto_recovery"`
+	SupportAutoRecovery RegisterServerAutoRecoveryRequestBodySupportAutoRecovery `json:"support_auto_recovery"`
 }
+
+// RegisterServerAutoRecoveryRequestBodySupportAutoRecovery 云服务器配置、删除自动恢复动作。
+// - true：表示配置自动恢复。
+// - false：表示删除自动恢复。
+type RegisterServerAutoRecoveryRequestBodySupportAutoRecovery string
 
 // ReinstallServerWithCloudInitMetadata 重装云服务器的元数据。
 // 更多信息，请参见表4。
@@ -2885,8 +3886,19 @@ type ResizePostPaidServerCpuOptions struct {
 	// - 只有目标flavor的extra_specs参数：
 	// - 存在“hw:cpu_policy”并取值为“dedicated”。
 	// - 存在“hw:cpu_threads”并取值为“2”。
-	HwCpuThreads *int64 `json:"hw:cpu_threads,omitempty"`
+	HwCpuThreads *ResizePostPaidServerCpuOptionsHwCpuThreads `json:"hw:cpu_threads,omitempty"`
 }
+
+// ResizePostPaidServerCpuOptionsHwCpuThreads CPU超线程数， 决定CPU是否开启超线程。
+// 取值范围：1，2。
+// - 1: 关闭超线程。
+// - 2: 打开超线程。
+// 需要同时满足如下条件，才能设置为“关闭超线程”：
+// - 只能在实例创建或者resize时指定。
+// - 只有目标flavor的extra_specs参数：
+// - 存在“hw:cpu_policy”并取值为“dedicated”。
+// - 存在“hw:cpu_threads”并取值为“2”。
+type ResizePostPaidServerCpuOptionsHwCpuThreads int64
 
 // ResizePostPaidServerRequestBody defines model for ResizePostPaidServerRequestBody.
 type ResizePostPaidServerRequestBody struct {
@@ -2933,8 +3945,19 @@ type ResizeServerCpuOptions struct {
 	// - 只有目标flavor的extra_specs参数：
 	// - 存在“hw:cpu_policy”并取值为“dedicated”。
 	// - 存在“hw:cpu_threads”并取值为“2”。
-	HwCpuThreads *int64 `json:"hw:cpu_threads,omitempty"`
+	HwCpuThreads *ResizeServerCpuOptionsHwCpuThreads `json:"hw:cpu_threads,omitempty"`
 }
+
+// ResizeServerCpuOptionsHwCpuThreads CPU超线程数， 决定CPU是否开启超线程。
+// 取值范围：1，2。
+// - 1: 关闭超线程。
+// - 2: 打开超线程。
+// 需要同时满足如下条件，才能设置为“关闭超线程”：
+// - 只能在实例创建或者resize时指定。
+// - 只有目标flavor的extra_specs参数：
+// - 存在“hw:cpu_policy”并取值为“dedicated”。
+// - 存在“hw:cpu_threads”并取值为“2”。
+type ResizeServerCpuOptionsHwCpuThreads int64
 
 // ResizeServerRequestBody defines model for ResizeServerRequestBody.
 type ResizeServerRequestBody struct {
@@ -3178,8 +4201,13 @@ type ShowServerAutoRecoveryResponseBody struct {
 	// SupportAutoRecovery 云服务器是否配置了自动恢复动作。
 	// - true：表示配置了自动恢复。
 	// - false：表示没有配置自动恢复。
-	SupportAutoRecovery *string `json:"support_auto_recovery,omitempty"`
+	SupportAutoRecovery *ShowServerAutoRecoveryResponseBodySupportAutoRecovery `json:"support_auto_recovery,omitempty"`
 }
+
+// ShowServerAutoRecoveryResponseBodySupportAutoRecovery 云服务器是否配置了自动恢复动作。
+// - true：表示配置了自动恢复。
+// - false：表示没有配置自动恢复。
+type ShowServerAutoRecoveryResponseBodySupportAutoRecovery string
 
 // ShowServerBlockDeviceResponseBody defines model for ShowServerBlockDeviceResponseBody.
 type ShowServerBlockDeviceResponseBody struct {
@@ -3196,7 +4224,7 @@ type ShowServerBlockDeviceResponseBodyVolumeAttachment struct {
 
 	// Bus 磁盘总线类型 。
 	// 取值范围：virtio、scsi
-	Bus *string `json:"bus,omitempty"`
+	Bus *ShowServerBlockDeviceResponseBodyVolumeAttachmentBus `json:"bus,omitempty"`
 
 	// Device 云硬盘挂载盘符，即磁盘挂载点。
 	Device *string `json:"device,omitempty"`
@@ -3217,6 +4245,10 @@ type ShowServerBlockDeviceResponseBodyVolumeAttachment struct {
 	// VolumeId 云硬盘ID，UUID格式。
 	VolumeId *string `json:"volumeId,omitempty"`
 }
+
+// ShowServerBlockDeviceResponseBodyVolumeAttachmentBus 磁盘总线类型 。
+// 取值范围：virtio、scsi
+type ShowServerBlockDeviceResponseBodyVolumeAttachmentBus string
 
 // ShowServerGroupResponseBody defines model for ShowServerGroupResponseBody.
 type ShowServerGroupResponseBody struct {
@@ -3263,11 +4295,17 @@ type ShowServerRemoteConsoleRequestBody struct {
 // ShowServerRemoteConsoleRequestRemoteConsole 弹性云服务器获取远程登录地址，详情见表3。
 type ShowServerRemoteConsoleRequestRemoteConsole struct {
 	// Protocol 远程登录协议，请将protocol配置为“vnc”。
-	Protocol string `json:"protocol"`
+	Protocol ShowServerRemoteConsoleRequestRemoteConsoleProtocol `json:"protocol"`
 
 	// Type 远程登录的类型，请将type配置为“novnc”。
-	Type string `json:"type"`
+	Type ShowServerRemoteConsoleRequestRemoteConsoleType `json:"type"`
 }
+
+// ShowServerRemoteConsoleRequestRemoteConsoleProtocol 远程登录协议，请将protocol配置为“vnc”。
+type ShowServerRemoteConsoleRequestRemoteConsoleProtocol string
+
+// ShowServerRemoteConsoleRequestRemoteConsoleType 远程登录的类型，请将type配置为“novnc”。
+type ShowServerRemoteConsoleRequestRemoteConsoleType string
 
 // ShowServerRemoteConsoleResponseBody defines model for ShowServerRemoteConsoleResponseBody.
 type ShowServerRemoteConsoleResponseBody struct {
@@ -3339,7 +4377,7 @@ type ShowServerServer struct {
 	// - 0：NOSTATE
 	// - 1：RUNNING
 	// - 4：SHUTDOWN
-	OSEXTSTSPowerState *int64 `json:"OS-EXT-STS:power_state,omitempty"`
+	OSEXTSTSPowerState *ShowServerServerOSEXTSTSPowerState `json:"OS-EXT-STS:power_state,omitempty"`
 
 	// OSEXTSTSTaskState 扩展属性，弹性云服务器当前任务的状态，请参考云服务器状态。
 	OSEXTSTSTaskState *string `json:"OS-EXT-STS:task_state,omitempty"`
@@ -3450,7 +4488,7 @@ type ShowServerServer struct {
 	// 取值范围：
 	// ACTIVE、BUILD、ERROR、HARD_REBOOT、MIGRATING、REBOOT、REBUILD、RESIZE、REVERT_RESIZE、SHUTOFF、VERIFY_RESIZE、DELETED、SHELVED、SHELVED_OFFLOADED 、UNKNOWN
 	// 弹性云服务器状态说明请参考云服务器状态。
-	Status *string `json:"status,omitempty"`
+	Status *ShowServerServerStatus `json:"status,omitempty"`
 
 	// SysTags 弹性云服务器系统标签。
 	// 详情请参见表7。
@@ -3469,6 +4507,19 @@ type ShowServerServer struct {
 	// UserId 创建弹性云服务器的用户ID，格式为UUID。
 	UserId *string `json:"user_id,omitempty"`
 }
+
+// ShowServerServerOSEXTSTSPowerState 扩展属性，弹性云服务器电源状态。
+// 取值范围：
+// - 0：NOSTATE
+// - 1：RUNNING
+// - 4：SHUTDOWN
+type ShowServerServerOSEXTSTSPowerState int64
+
+// ShowServerServerStatus 弹性云服务器状态。
+// 取值范围：
+// ACTIVE、BUILD、ERROR、HARD_REBOOT、MIGRATING、REBOOT、REBUILD、RESIZE、REVERT_RESIZE、SHUTOFF、VERIFY_RESIZE、DELETED、SHELVED、SHELVED_OFFLOADED 、UNKNOWN
+// 弹性云服务器状态说明请参考云服务器状态。
+type ShowServerServerStatus string
 
 // ShowServerTagsResponseBody defines model for ShowServerTagsResponseBody.
 type ShowServerTagsResponseBody struct {
@@ -3565,7 +4616,7 @@ type UpdateAutoLaunchGroupRequestBody struct {
 	// - terminate：释放
 	// - noTermination：不释放
 	// 默认值：terminate
-	ExcessFulfilledCapacityBehavior *string `json:"excess_fulfilled_capacity_behavior,omitempty"`
+	ExcessFulfilledCapacityBehavior *UpdateAutoLaunchGroupRequestBodyExcessFulfilledCapacityBehavior `json:"excess_fulfilled_capacity_behavior,omitempty"`
 
 	// GuaranteePlanId 算力保障计划ID。
 	GuaranteePlanId *string `json:"guarantee_plan_id,omitempty"`
@@ -3574,7 +4625,7 @@ type UpdateAutoLaunchGroupRequestBody struct {
 	// - terminate：释放
 	// - noTermination：不释放
 	// 默认值：terminate
-	InstancesBehaviorWithExpiration *string `json:"instances_behavior_with_expiration,omitempty"`
+	InstancesBehaviorWithExpiration *UpdateAutoLaunchGroupRequestBodyInstancesBehaviorWithExpiration `json:"instances_behavior_with_expiration,omitempty"`
 
 	// Name 智能购买组名称。
 	// 取值范围：1-64个字符，只能包含中文、字母、数字、下划线和中划线。
@@ -3591,6 +4642,18 @@ type UpdateAutoLaunchGroupRequestBody struct {
 	// 实例数量或者CPU个数目标容量大于等于stable_capacity。竞价实例的容量为满配容量减去stable_capacity。
 	TargetCapacity *int64 `json:"target_capacity,omitempty"`
 }
+
+// UpdateAutoLaunchGroupRequestBodyExcessFulfilledCapacityBehavior 超过目标容量或目标容量减少时的实例中断行为。
+// - terminate：释放
+// - noTermination：不释放
+// 默认值：terminate
+type UpdateAutoLaunchGroupRequestBodyExcessFulfilledCapacityBehavior string
+
+// UpdateAutoLaunchGroupRequestBodyInstancesBehaviorWithExpiration 请求到期时正在运行实例的中断行为。
+// - terminate：释放
+// - noTermination：不释放
+// 默认值：terminate
+type UpdateAutoLaunchGroupRequestBodyInstancesBehaviorWithExpiration string
 
 // UpdateAutoLaunchGroupResponseBody defines model for UpdateAutoLaunchGroupResponseBody.
 type UpdateAutoLaunchGroupResponseBody struct {
@@ -3757,7 +4820,7 @@ type UpdateServerResponseServer struct {
 	// 取值范围：
 	// ACTIVE， BUILD，ERROR，HARD_REBOOT，MIGRATING，REBOOT，RESIZE，REVERT_RESIZE，SHELVED，SHELVED_OFFLOADED，SHUTOFF，UNKNOWN，VERIFY_RESIZE
 	// 弹性云服务器状态说明请参考云服务器状态
-	Status *string `json:"status,omitempty"`
+	Status *UpdateServerResponseServerStatus `json:"status,omitempty"`
 
 	// Tags 云服务器的标签列表。
 	// 微版本2.26及以上版本支持，如果不使用微版本查询，响应中无tags字段。
@@ -3776,6 +4839,12 @@ type UpdateServerResponseServer struct {
 	// UserId 云服务器所属用户ID。
 	UserId *string `json:"user_id,omitempty"`
 }
+
+// UpdateServerResponseServerStatus 云服务器状态。
+// 取值范围：
+// ACTIVE， BUILD，ERROR，HARD_REBOOT，MIGRATING，REBOOT，RESIZE，REVERT_RESIZE，SHELVED，SHELVED_OFFLOADED，SHUTOFF，UNKNOWN，VERIFY_RESIZE
+// 弹性云服务器状态说明请参考云服务器状态
+type UpdateServerResponseServerStatus string
 
 // VcpuCount 规格的vCPU数量范围，不填表示接受所有，详情请参见表5。
 type VcpuCount struct {
@@ -3803,7 +4872,7 @@ type VolumeAttachment struct {
 	// HwPassthrough - true表示云硬盘的设备类型为SCSI类型，即允许ECS操作系统直接访问底层存储介质。支持SCSI锁命令
 	// - false表示云硬盘的设备类型为VBD (虚拟块存储设备 , Virtual Block Device)类型，VBD只能支持简单的SCSI读写命令。
 	// 该字段于dry_run为true并且volumeId不存在时有效且为必选字段。
-	HwPassthrough *string `json:"hw:passthrough,omitempty"`
+	HwPassthrough *VolumeAttachmentHwPassthrough `json:"hw:passthrough,omitempty"`
 
 	// VolumeId 待挂载磁盘的磁盘ID，UUID格式。
 	VolumeId string `json:"volumeId"`
@@ -3812,6 +4881,11 @@ type VolumeAttachment struct {
 	// 该字段于dry_run为true并且volumeId不存在时有效且为必选字段。
 	VolumeType *string `json:"volume_type,omitempty"`
 }
+
+// VolumeAttachmentHwPassthrough - true表示云硬盘的设备类型为SCSI类型，即允许ECS操作系统直接访问底层存储介质。支持SCSI锁命令
+// - false表示云硬盘的设备类型为VBD (虚拟块存储设备 , Virtual Block Device)类型，VBD只能支持简单的SCSI读写命令。
+// 该字段于dry_run为true并且volumeId不存在时有效且为必选字段。
+type VolumeAttachmentHwPassthrough string
 
 // VolumeAttachments defines model for VolumeAttachments.
 type VolumeAttachments struct {
@@ -3855,7 +4929,7 @@ type ListServersDetailsParams struct {
 	// - SHUTOFF，查询范围：SHUTOFF，RESIZE，REBUILD
 	// - ERROR，查询范围：ERROR，REBUILD
 	// - VERIFY_RESIZE，查询范围：VERIFY_RESIZE，REVERT_RESIZE
-	Status *string `form:"status,omitempty" json:"status,omitempty"`
+	Status *ListServersDetailsParamsStatus `form:"status,omitempty" json:"status,omitempty"`
 
 	// Limit 查询返回云服务器列表当前页面的数量。
 	// 每页默认值是25，最多返回1000台云服务器的信息，如果数据量过大建议设置成100。
@@ -3896,6 +4970,9 @@ type ListServersDetailsParams struct {
 	ServerId *string `form:"server_id,omitempty" json:"server_id,omitempty"`
 }
 
+// ListServersDetailsParamsStatus defines parameters for ListServersDetails.
+type ListServersDetailsParamsStatus string
+
 // ListFlavorSellPoliciesParams defines parameters for ListFlavorSellPolicies.
 type ListFlavorSellPoliciesParams struct {
 	// FlavorId 云服务器的系统规格的ID。
@@ -3908,7 +4985,7 @@ type ListFlavorSellPoliciesParams struct {
 	// 取值范围：
 	// - available：正常售卖
 	// - sellout：售罄
-	SellStatus *string `form:"sell_status,omitempty" json:"sell_status,omitempty"`
+	SellStatus *ListFlavorSellPoliciesParamsSellStatus `form:"sell_status,omitempty" json:"sell_status,omitempty"`
 
 	// SellMode 计费模式。
 	// 取值范围：
@@ -3916,7 +4993,7 @@ type ListFlavorSellPoliciesParams struct {
 	// - prePaid：包年/包月计费实例，暂不支持
 	// - spot：竞价实例
 	// - ri：预留实例，暂不支持
-	SellMode *string `form:"sell_mode,omitempty" json:"sell_mode,omitempty"`
+	SellMode *ListFlavorSellPoliciesParamsSellMode `form:"sell_mode,omitempty" json:"sell_mode,omitempty"`
 
 	// AvailabilityZoneId 可用区，需要指定可用区（AZ）。
 	// 请参考地区和终端节点获取。
@@ -3938,7 +5015,7 @@ type ListFlavorSellPoliciesParams struct {
 	// 取值范围：
 	// - immediate：立即释放
 	// - delay：延迟释放
-	InterruptionPolicy *string `form:"interruption_policy,omitempty" json:"interruption_policy,omitempty"`
+	InterruptionPolicy *ListFlavorSellPoliciesParamsInterruptionPolicy `form:"interruption_policy,omitempty" json:"interruption_policy,omitempty"`
 
 	// Limit 单页面可显示的策略条数最大值，默认是1000。
 	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
@@ -3946,6 +5023,15 @@ type ListFlavorSellPoliciesParams struct {
 	// Marker 以单页最后一条策略的id作为分页标记。
 	Marker *string `form:"marker,omitempty" json:"marker,omitempty"`
 }
+
+// ListFlavorSellPoliciesParamsSellStatus defines parameters for ListFlavorSellPolicies.
+type ListFlavorSellPoliciesParamsSellStatus string
+
+// ListFlavorSellPoliciesParamsSellMode defines parameters for ListFlavorSellPolicies.
+type ListFlavorSellPoliciesParamsSellMode string
+
+// ListFlavorSellPoliciesParamsInterruptionPolicy defines parameters for ListFlavorSellPolicies.
+type ListFlavorSellPoliciesParamsInterruptionPolicy string
 
 // ListFlavorsParams defines parameters for ListFlavors.
 type ListFlavorsParams struct {
@@ -4023,13 +5109,13 @@ type ListResizeFlavorsParams struct {
 	// - memory_mb：表示内存大小。
 	// - vcpus：表示CPU大小。
 	// - root_gb：表示系统盘大小。
-	SortKey *string `form:"sort_key,omitempty" json:"sort_key,omitempty"`
+	SortKey *ListResizeFlavorsParamsSortKey `form:"sort_key,omitempty" json:"sort_key,omitempty"`
 
 	// SortDir 升序/降序排序，默认值为：asc。
 	// 取值范围：
 	// - asc：表示升序。
 	// - desc：表示降序。
-	SortDir *string `form:"sort_dir,omitempty" json:"sort_dir,omitempty"`
+	SortDir *ListResizeFlavorsParamsSortDir `form:"sort_dir,omitempty" json:"sort_dir,omitempty"`
 
 	// Limit 单页面可显示的flavor条数最大值，默认是1000。
 	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
@@ -4037,6 +5123,12 @@ type ListResizeFlavorsParams struct {
 	// Marker 以单页最后一条flavor的ID作为分页标记。
 	Marker *string `form:"marker,omitempty" json:"marker,omitempty"`
 }
+
+// ListResizeFlavorsParamsSortKey defines parameters for ListResizeFlavors.
+type ListResizeFlavorsParamsSortKey string
+
+// ListResizeFlavorsParamsSortDir defines parameters for ListResizeFlavors.
+type ListResizeFlavorsParamsSortDir string
 
 // DetachServerVolumeParams defines parameters for DetachServerVolume.
 type DetachServerVolumeParams struct {

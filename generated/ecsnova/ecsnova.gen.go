@@ -16,6 +16,978 @@ import (
 	"github.com/oapi-codegen/runtime"
 )
 
+// Defines values for InstanceActionsAction.
+const (
+	InstanceActionsActionAttachInterface            InstanceActionsAction = "attach_interface"
+	InstanceActionsActionAttachVolume               InstanceActionsAction = "attach_volume"
+	InstanceActionsActionChangePassword             InstanceActionsAction = "changePassword"
+	InstanceActionsActionConfirmResize              InstanceActionsAction = "confirmResize"
+	InstanceActionsActionCreate                     InstanceActionsAction = "create"
+	InstanceActionsActionDelete                     InstanceActionsAction = "delete"
+	InstanceActionsActionDetachInterface            InstanceActionsAction = "detach_interface"
+	InstanceActionsActionDetachVolume               InstanceActionsAction = "detach_volume"
+	InstanceActionsActionEvacuate                   InstanceActionsAction = "evacuate"
+	InstanceActionsActionExtendVolume               InstanceActionsAction = "extend_volume"
+	InstanceActionsActionLiveMigration              InstanceActionsAction = "live-migration"
+	InstanceActionsActionLiveMigrationCancel        InstanceActionsAction = "live_migration_cancel"
+	InstanceActionsActionLiveMigrationForceComplete InstanceActionsAction = "live_migration_force_complete"
+	InstanceActionsActionLock                       InstanceActionsAction = "lock"
+	InstanceActionsActionMigrate                    InstanceActionsAction = "migrate"
+	InstanceActionsActionPause                      InstanceActionsAction = "pause"
+	InstanceActionsActionReboot                     InstanceActionsAction = "reboot"
+	InstanceActionsActionRebuild                    InstanceActionsAction = "rebuild"
+	InstanceActionsActionRescue                     InstanceActionsAction = "rescue"
+	InstanceActionsActionResize                     InstanceActionsAction = "resize"
+	InstanceActionsActionRestore                    InstanceActionsAction = "restore"
+	InstanceActionsActionRevertResize               InstanceActionsAction = "revertResize"
+	InstanceActionsActionShelve                     InstanceActionsAction = "shelve"
+	InstanceActionsActionStart                      InstanceActionsAction = "start"
+	InstanceActionsActionStop                       InstanceActionsAction = "stop"
+	InstanceActionsActionTriggerCrashDump           InstanceActionsAction = "trigger_crash_dump"
+	InstanceActionsActionUnlock                     InstanceActionsAction = "unlock"
+	InstanceActionsActionUnpause                    InstanceActionsAction = "unpause"
+	InstanceActionsActionUnrescue                   InstanceActionsAction = "unrescue"
+	InstanceActionsActionUnshelve                   InstanceActionsAction = "unshelve"
+)
+
+// Valid indicates whether the value is a known member of the InstanceActionsAction enum.
+func (e InstanceActionsAction) Valid() bool {
+	switch e {
+	case InstanceActionsActionAttachInterface:
+		return true
+	case InstanceActionsActionAttachVolume:
+		return true
+	case InstanceActionsActionChangePassword:
+		return true
+	case InstanceActionsActionConfirmResize:
+		return true
+	case InstanceActionsActionCreate:
+		return true
+	case InstanceActionsActionDelete:
+		return true
+	case InstanceActionsActionDetachInterface:
+		return true
+	case InstanceActionsActionDetachVolume:
+		return true
+	case InstanceActionsActionEvacuate:
+		return true
+	case InstanceActionsActionExtendVolume:
+		return true
+	case InstanceActionsActionLiveMigration:
+		return true
+	case InstanceActionsActionLiveMigrationCancel:
+		return true
+	case InstanceActionsActionLiveMigrationForceComplete:
+		return true
+	case InstanceActionsActionLock:
+		return true
+	case InstanceActionsActionMigrate:
+		return true
+	case InstanceActionsActionPause:
+		return true
+	case InstanceActionsActionReboot:
+		return true
+	case InstanceActionsActionRebuild:
+		return true
+	case InstanceActionsActionRescue:
+		return true
+	case InstanceActionsActionResize:
+		return true
+	case InstanceActionsActionRestore:
+		return true
+	case InstanceActionsActionRevertResize:
+		return true
+	case InstanceActionsActionShelve:
+		return true
+	case InstanceActionsActionStart:
+		return true
+	case InstanceActionsActionStop:
+		return true
+	case InstanceActionsActionTriggerCrashDump:
+		return true
+	case InstanceActionsActionUnlock:
+		return true
+	case InstanceActionsActionUnpause:
+		return true
+	case InstanceActionsActionUnrescue:
+		return true
+	case InstanceActionsActionUnshelve:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListBlockDeviceResponseBodyVolumeAttachmentsItemBus.
+const (
+	ListBlockDeviceResponseBodyVolumeAttachmentsItemBusScsi   ListBlockDeviceResponseBodyVolumeAttachmentsItemBus = "scsi"
+	ListBlockDeviceResponseBodyVolumeAttachmentsItemBusVirtio ListBlockDeviceResponseBodyVolumeAttachmentsItemBus = "virtio"
+)
+
+// Valid indicates whether the value is a known member of the ListBlockDeviceResponseBodyVolumeAttachmentsItemBus enum.
+func (e ListBlockDeviceResponseBodyVolumeAttachmentsItemBus) Valid() bool {
+	switch e {
+	case ListBlockDeviceResponseBodyVolumeAttachmentsItemBusScsi:
+		return true
+	case ListBlockDeviceResponseBodyVolumeAttachmentsItemBusVirtio:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListOsNetworksResponseBodyNetworksItemBroadcast.
+const (
+	ListOsNetworksResponseBodyNetworksItemBroadcastNull ListOsNetworksResponseBodyNetworksItemBroadcast = "null"
+)
+
+// Valid indicates whether the value is a known member of the ListOsNetworksResponseBodyNetworksItemBroadcast enum.
+func (e ListOsNetworksResponseBodyNetworksItemBroadcast) Valid() bool {
+	switch e {
+	case ListOsNetworksResponseBodyNetworksItemBroadcastNull:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListOsNetworksResponseBodyNetworksItemCidr.
+const (
+	ListOsNetworksResponseBodyNetworksItemCidrNull ListOsNetworksResponseBodyNetworksItemCidr = "null"
+)
+
+// Valid indicates whether the value is a known member of the ListOsNetworksResponseBodyNetworksItemCidr enum.
+func (e ListOsNetworksResponseBodyNetworksItemCidr) Valid() bool {
+	switch e {
+	case ListOsNetworksResponseBodyNetworksItemCidrNull:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListOsNetworksResponseBodyNetworksItemCidrV6.
+const (
+	ListOsNetworksResponseBodyNetworksItemCidrV6Null ListOsNetworksResponseBodyNetworksItemCidrV6 = "null"
+)
+
+// Valid indicates whether the value is a known member of the ListOsNetworksResponseBodyNetworksItemCidrV6 enum.
+func (e ListOsNetworksResponseBodyNetworksItemCidrV6) Valid() bool {
+	switch e {
+	case ListOsNetworksResponseBodyNetworksItemCidrV6Null:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListOsNetworksResponseBodyNetworksItemDns1.
+const (
+	ListOsNetworksResponseBodyNetworksItemDns1Null ListOsNetworksResponseBodyNetworksItemDns1 = "null"
+)
+
+// Valid indicates whether the value is a known member of the ListOsNetworksResponseBodyNetworksItemDns1 enum.
+func (e ListOsNetworksResponseBodyNetworksItemDns1) Valid() bool {
+	switch e {
+	case ListOsNetworksResponseBodyNetworksItemDns1Null:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListOsNetworksResponseBodyNetworksItemDns2.
+const (
+	ListOsNetworksResponseBodyNetworksItemDns2Null ListOsNetworksResponseBodyNetworksItemDns2 = "null"
+)
+
+// Valid indicates whether the value is a known member of the ListOsNetworksResponseBodyNetworksItemDns2 enum.
+func (e ListOsNetworksResponseBodyNetworksItemDns2) Valid() bool {
+	switch e {
+	case ListOsNetworksResponseBodyNetworksItemDns2Null:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListOsNetworksResponseBodyNetworksItemGateway.
+const (
+	ListOsNetworksResponseBodyNetworksItemGatewayNull ListOsNetworksResponseBodyNetworksItemGateway = "null"
+)
+
+// Valid indicates whether the value is a known member of the ListOsNetworksResponseBodyNetworksItemGateway enum.
+func (e ListOsNetworksResponseBodyNetworksItemGateway) Valid() bool {
+	switch e {
+	case ListOsNetworksResponseBodyNetworksItemGatewayNull:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListOsNetworksResponseBodyNetworksItemGatewayV6.
+const (
+	ListOsNetworksResponseBodyNetworksItemGatewayV6Null ListOsNetworksResponseBodyNetworksItemGatewayV6 = "null"
+)
+
+// Valid indicates whether the value is a known member of the ListOsNetworksResponseBodyNetworksItemGatewayV6 enum.
+func (e ListOsNetworksResponseBodyNetworksItemGatewayV6) Valid() bool {
+	switch e {
+	case ListOsNetworksResponseBodyNetworksItemGatewayV6Null:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListOsNetworksResponseBodyNetworksItemNetmask.
+const (
+	ListOsNetworksResponseBodyNetworksItemNetmaskNull ListOsNetworksResponseBodyNetworksItemNetmask = "null"
+)
+
+// Valid indicates whether the value is a known member of the ListOsNetworksResponseBodyNetworksItemNetmask enum.
+func (e ListOsNetworksResponseBodyNetworksItemNetmask) Valid() bool {
+	switch e {
+	case ListOsNetworksResponseBodyNetworksItemNetmaskNull:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListOsNetworksResponseBodyNetworksItemNetmaskV6.
+const (
+	ListOsNetworksResponseBodyNetworksItemNetmaskV6Null ListOsNetworksResponseBodyNetworksItemNetmaskV6 = "null"
+)
+
+// Valid indicates whether the value is a known member of the ListOsNetworksResponseBodyNetworksItemNetmaskV6 enum.
+func (e ListOsNetworksResponseBodyNetworksItemNetmaskV6) Valid() bool {
+	switch e {
+	case ListOsNetworksResponseBodyNetworksItemNetmaskV6Null:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListRemoteConsolesRequestRemoteConsoleProtocol.
+const (
+	ListRemoteConsolesRequestRemoteConsoleProtocolVnc ListRemoteConsolesRequestRemoteConsoleProtocol = "vnc"
+)
+
+// Valid indicates whether the value is a known member of the ListRemoteConsolesRequestRemoteConsoleProtocol enum.
+func (e ListRemoteConsolesRequestRemoteConsoleProtocol) Valid() bool {
+	switch e {
+	case ListRemoteConsolesRequestRemoteConsoleProtocolVnc:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListRemoteConsolesRequestRemoteConsoleType.
+const (
+	ListRemoteConsolesRequestRemoteConsoleTypeNovnc ListRemoteConsolesRequestRemoteConsoleType = "novnc"
+)
+
+// Valid indicates whether the value is a known member of the ListRemoteConsolesRequestRemoteConsoleType enum.
+func (e ListRemoteConsolesRequestRemoteConsoleType) Valid() bool {
+	switch e {
+	case ListRemoteConsolesRequestRemoteConsoleTypeNovnc:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for NovaCreateServersRequestBodyOsSchedulerHintsTenancy.
+const (
+	NovaCreateServersRequestBodyOsSchedulerHintsTenancyDedicated NovaCreateServersRequestBodyOsSchedulerHintsTenancy = "dedicated"
+	NovaCreateServersRequestBodyOsSchedulerHintsTenancyShared    NovaCreateServersRequestBodyOsSchedulerHintsTenancy = "shared"
+)
+
+// Valid indicates whether the value is a known member of the NovaCreateServersRequestBodyOsSchedulerHintsTenancy enum.
+func (e NovaCreateServersRequestBodyOsSchedulerHintsTenancy) Valid() bool {
+	switch e {
+	case NovaCreateServersRequestBodyOsSchedulerHintsTenancyDedicated:
+		return true
+	case NovaCreateServersRequestBodyOsSchedulerHintsTenancyShared:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for NovaCreateServersRequestServerOSDCFDiskConfig.
+const (
+	NovaCreateServersRequestServerOSDCFDiskConfigAUTO   NovaCreateServersRequestServerOSDCFDiskConfig = "AUTO"
+	NovaCreateServersRequestServerOSDCFDiskConfigMANUAL NovaCreateServersRequestServerOSDCFDiskConfig = "MANUAL"
+)
+
+// Valid indicates whether the value is a known member of the NovaCreateServersRequestServerOSDCFDiskConfig enum.
+func (e NovaCreateServersRequestServerOSDCFDiskConfig) Valid() bool {
+	switch e {
+	case NovaCreateServersRequestServerOSDCFDiskConfigAUTO:
+		return true
+	case NovaCreateServersRequestServerOSDCFDiskConfigMANUAL:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for NovaListServersDetailsServersOSDCFDiskConfig.
+const (
+	NovaListServersDetailsServersOSDCFDiskConfigAUTO   NovaListServersDetailsServersOSDCFDiskConfig = "AUTO"
+	NovaListServersDetailsServersOSDCFDiskConfigMANUAL NovaListServersDetailsServersOSDCFDiskConfig = "MANUAL"
+)
+
+// Valid indicates whether the value is a known member of the NovaListServersDetailsServersOSDCFDiskConfig enum.
+func (e NovaListServersDetailsServersOSDCFDiskConfig) Valid() bool {
+	switch e {
+	case NovaListServersDetailsServersOSDCFDiskConfigAUTO:
+		return true
+	case NovaListServersDetailsServersOSDCFDiskConfigMANUAL:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for NovaListServersDetailsServersOSEXTSTSPowerState.
+const (
+	NovaListServersDetailsServersOSEXTSTSPowerStateN0 NovaListServersDetailsServersOSEXTSTSPowerState = 0
+	NovaListServersDetailsServersOSEXTSTSPowerStateN1 NovaListServersDetailsServersOSEXTSTSPowerState = 1
+	NovaListServersDetailsServersOSEXTSTSPowerStateN2 NovaListServersDetailsServersOSEXTSTSPowerState = 2
+	NovaListServersDetailsServersOSEXTSTSPowerStateN3 NovaListServersDetailsServersOSEXTSTSPowerState = 3
+	NovaListServersDetailsServersOSEXTSTSPowerStateN4 NovaListServersDetailsServersOSEXTSTSPowerState = 4
+)
+
+// Valid indicates whether the value is a known member of the NovaListServersDetailsServersOSEXTSTSPowerState enum.
+func (e NovaListServersDetailsServersOSEXTSTSPowerState) Valid() bool {
+	switch e {
+	case NovaListServersDetailsServersOSEXTSTSPowerStateN0:
+		return true
+	case NovaListServersDetailsServersOSEXTSTSPowerStateN1:
+		return true
+	case NovaListServersDetailsServersOSEXTSTSPowerStateN2:
+		return true
+	case NovaListServersDetailsServersOSEXTSTSPowerStateN3:
+		return true
+	case NovaListServersDetailsServersOSEXTSTSPowerStateN4:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for NovaListServersDetailsServersOSEXTSTSVmState.
+const (
+	NovaListServersDetailsServersOSEXTSTSVmStateACTIVE           NovaListServersDetailsServersOSEXTSTSVmState = "ACTIVE"
+	NovaListServersDetailsServersOSEXTSTSVmStateBUILDING         NovaListServersDetailsServersOSEXTSTSVmState = "BUILDING"
+	NovaListServersDetailsServersOSEXTSTSVmStateDELETED          NovaListServersDetailsServersOSEXTSTSVmState = "DELETED"
+	NovaListServersDetailsServersOSEXTSTSVmStateERROR            NovaListServersDetailsServersOSEXTSTSVmState = "ERROR"
+	NovaListServersDetailsServersOSEXTSTSVmStatePAUSED           NovaListServersDetailsServersOSEXTSTSVmState = "PAUSED"
+	NovaListServersDetailsServersOSEXTSTSVmStateRESCUED          NovaListServersDetailsServersOSEXTSTSVmState = "RESCUED"
+	NovaListServersDetailsServersOSEXTSTSVmStateRESIZED          NovaListServersDetailsServersOSEXTSTSVmState = "RESIZED"
+	NovaListServersDetailsServersOSEXTSTSVmStateSHELVED          NovaListServersDetailsServersOSEXTSTSVmState = "SHELVED"
+	NovaListServersDetailsServersOSEXTSTSVmStateSHELVEDOFFLOADED NovaListServersDetailsServersOSEXTSTSVmState = "SHELVED_OFFLOADED"
+	NovaListServersDetailsServersOSEXTSTSVmStateSOFTDELETED      NovaListServersDetailsServersOSEXTSTSVmState = "SOFT_DELETED"
+	NovaListServersDetailsServersOSEXTSTSVmStateSTOPPED          NovaListServersDetailsServersOSEXTSTSVmState = "STOPPED"
+	NovaListServersDetailsServersOSEXTSTSVmStateSUSPENDED        NovaListServersDetailsServersOSEXTSTSVmState = "SUSPENDED"
+)
+
+// Valid indicates whether the value is a known member of the NovaListServersDetailsServersOSEXTSTSVmState enum.
+func (e NovaListServersDetailsServersOSEXTSTSVmState) Valid() bool {
+	switch e {
+	case NovaListServersDetailsServersOSEXTSTSVmStateACTIVE:
+		return true
+	case NovaListServersDetailsServersOSEXTSTSVmStateBUILDING:
+		return true
+	case NovaListServersDetailsServersOSEXTSTSVmStateDELETED:
+		return true
+	case NovaListServersDetailsServersOSEXTSTSVmStateERROR:
+		return true
+	case NovaListServersDetailsServersOSEXTSTSVmStatePAUSED:
+		return true
+	case NovaListServersDetailsServersOSEXTSTSVmStateRESCUED:
+		return true
+	case NovaListServersDetailsServersOSEXTSTSVmStateRESIZED:
+		return true
+	case NovaListServersDetailsServersOSEXTSTSVmStateSHELVED:
+		return true
+	case NovaListServersDetailsServersOSEXTSTSVmStateSHELVEDOFFLOADED:
+		return true
+	case NovaListServersDetailsServersOSEXTSTSVmStateSOFTDELETED:
+		return true
+	case NovaListServersDetailsServersOSEXTSTSVmStateSTOPPED:
+		return true
+	case NovaListServersDetailsServersOSEXTSTSVmStateSUSPENDED:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for NovaListServersDetailsServersStatus.
+const (
+	NovaListServersDetailsServersStatusACTIVE           NovaListServersDetailsServersStatus = "ACTIVE"
+	NovaListServersDetailsServersStatusBUILD            NovaListServersDetailsServersStatus = "BUILD"
+	NovaListServersDetailsServersStatusDELETED          NovaListServersDetailsServersStatus = "DELETED"
+	NovaListServersDetailsServersStatusERROR            NovaListServersDetailsServersStatus = "ERROR"
+	NovaListServersDetailsServersStatusHARDREBOOT       NovaListServersDetailsServersStatus = "HARD_REBOOT"
+	NovaListServersDetailsServersStatusMIGRATING        NovaListServersDetailsServersStatus = "MIGRATING"
+	NovaListServersDetailsServersStatusPAUSED           NovaListServersDetailsServersStatus = "PAUSED"
+	NovaListServersDetailsServersStatusREBOOT           NovaListServersDetailsServersStatus = "REBOOT"
+	NovaListServersDetailsServersStatusREBUILD          NovaListServersDetailsServersStatus = "REBUILD"
+	NovaListServersDetailsServersStatusRESIZE           NovaListServersDetailsServersStatus = "RESIZE"
+	NovaListServersDetailsServersStatusREVERTRESIZE     NovaListServersDetailsServersStatus = "REVERT_RESIZE"
+	NovaListServersDetailsServersStatusSHELVED          NovaListServersDetailsServersStatus = "SHELVED"
+	NovaListServersDetailsServersStatusSHELVEDOFFLOADED NovaListServersDetailsServersStatus = "SHELVED_OFFLOADED"
+	NovaListServersDetailsServersStatusSHUTOFF          NovaListServersDetailsServersStatus = "SHUTOFF"
+	NovaListServersDetailsServersStatusSOFTDELETED      NovaListServersDetailsServersStatus = "SOFT_DELETED"
+	NovaListServersDetailsServersStatusSUSPENDED        NovaListServersDetailsServersStatus = "SUSPENDED"
+	NovaListServersDetailsServersStatusVERIFYRESIZE     NovaListServersDetailsServersStatus = "VERIFY_RESIZE"
+)
+
+// Valid indicates whether the value is a known member of the NovaListServersDetailsServersStatus enum.
+func (e NovaListServersDetailsServersStatus) Valid() bool {
+	switch e {
+	case NovaListServersDetailsServersStatusACTIVE:
+		return true
+	case NovaListServersDetailsServersStatusBUILD:
+		return true
+	case NovaListServersDetailsServersStatusDELETED:
+		return true
+	case NovaListServersDetailsServersStatusERROR:
+		return true
+	case NovaListServersDetailsServersStatusHARDREBOOT:
+		return true
+	case NovaListServersDetailsServersStatusMIGRATING:
+		return true
+	case NovaListServersDetailsServersStatusPAUSED:
+		return true
+	case NovaListServersDetailsServersStatusREBOOT:
+		return true
+	case NovaListServersDetailsServersStatusREBUILD:
+		return true
+	case NovaListServersDetailsServersStatusRESIZE:
+		return true
+	case NovaListServersDetailsServersStatusREVERTRESIZE:
+		return true
+	case NovaListServersDetailsServersStatusSHELVED:
+		return true
+	case NovaListServersDetailsServersStatusSHELVEDOFFLOADED:
+		return true
+	case NovaListServersDetailsServersStatusSHUTOFF:
+		return true
+	case NovaListServersDetailsServersStatusSOFTDELETED:
+		return true
+	case NovaListServersDetailsServersStatusSUSPENDED:
+		return true
+	case NovaListServersDetailsServersStatusVERIFYRESIZE:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for NovaShowServerServerOSDCFDiskConfig.
+const (
+	NovaShowServerServerOSDCFDiskConfigAUTO   NovaShowServerServerOSDCFDiskConfig = "AUTO"
+	NovaShowServerServerOSDCFDiskConfigMANUAL NovaShowServerServerOSDCFDiskConfig = "MANUAL"
+)
+
+// Valid indicates whether the value is a known member of the NovaShowServerServerOSDCFDiskConfig enum.
+func (e NovaShowServerServerOSDCFDiskConfig) Valid() bool {
+	switch e {
+	case NovaShowServerServerOSDCFDiskConfigAUTO:
+		return true
+	case NovaShowServerServerOSDCFDiskConfigMANUAL:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for NovaShowServerServerOSEXTSTSPowerState.
+const (
+	NovaShowServerServerOSEXTSTSPowerStateN0 NovaShowServerServerOSEXTSTSPowerState = 0
+	NovaShowServerServerOSEXTSTSPowerStateN1 NovaShowServerServerOSEXTSTSPowerState = 1
+	NovaShowServerServerOSEXTSTSPowerStateN2 NovaShowServerServerOSEXTSTSPowerState = 2
+	NovaShowServerServerOSEXTSTSPowerStateN3 NovaShowServerServerOSEXTSTSPowerState = 3
+	NovaShowServerServerOSEXTSTSPowerStateN4 NovaShowServerServerOSEXTSTSPowerState = 4
+)
+
+// Valid indicates whether the value is a known member of the NovaShowServerServerOSEXTSTSPowerState enum.
+func (e NovaShowServerServerOSEXTSTSPowerState) Valid() bool {
+	switch e {
+	case NovaShowServerServerOSEXTSTSPowerStateN0:
+		return true
+	case NovaShowServerServerOSEXTSTSPowerStateN1:
+		return true
+	case NovaShowServerServerOSEXTSTSPowerStateN2:
+		return true
+	case NovaShowServerServerOSEXTSTSPowerStateN3:
+		return true
+	case NovaShowServerServerOSEXTSTSPowerStateN4:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for NovaShowServerServerOSEXTSTSVmState.
+const (
+	NovaShowServerServerOSEXTSTSVmStateACTIVE           NovaShowServerServerOSEXTSTSVmState = "ACTIVE"
+	NovaShowServerServerOSEXTSTSVmStateBUILDING         NovaShowServerServerOSEXTSTSVmState = "BUILDING"
+	NovaShowServerServerOSEXTSTSVmStateDELETED          NovaShowServerServerOSEXTSTSVmState = "DELETED"
+	NovaShowServerServerOSEXTSTSVmStateERROR            NovaShowServerServerOSEXTSTSVmState = "ERROR"
+	NovaShowServerServerOSEXTSTSVmStatePAUSED           NovaShowServerServerOSEXTSTSVmState = "PAUSED"
+	NovaShowServerServerOSEXTSTSVmStateRESCUED          NovaShowServerServerOSEXTSTSVmState = "RESCUED"
+	NovaShowServerServerOSEXTSTSVmStateRESIZED          NovaShowServerServerOSEXTSTSVmState = "RESIZED"
+	NovaShowServerServerOSEXTSTSVmStateSHELVED          NovaShowServerServerOSEXTSTSVmState = "SHELVED"
+	NovaShowServerServerOSEXTSTSVmStateSHELVEDOFFLOADED NovaShowServerServerOSEXTSTSVmState = "SHELVED_OFFLOADED"
+	NovaShowServerServerOSEXTSTSVmStateSOFTDELETED      NovaShowServerServerOSEXTSTSVmState = "SOFT_DELETED"
+	NovaShowServerServerOSEXTSTSVmStateSTOPPED          NovaShowServerServerOSEXTSTSVmState = "STOPPED"
+	NovaShowServerServerOSEXTSTSVmStateSUSPENDED        NovaShowServerServerOSEXTSTSVmState = "SUSPENDED"
+)
+
+// Valid indicates whether the value is a known member of the NovaShowServerServerOSEXTSTSVmState enum.
+func (e NovaShowServerServerOSEXTSTSVmState) Valid() bool {
+	switch e {
+	case NovaShowServerServerOSEXTSTSVmStateACTIVE:
+		return true
+	case NovaShowServerServerOSEXTSTSVmStateBUILDING:
+		return true
+	case NovaShowServerServerOSEXTSTSVmStateDELETED:
+		return true
+	case NovaShowServerServerOSEXTSTSVmStateERROR:
+		return true
+	case NovaShowServerServerOSEXTSTSVmStatePAUSED:
+		return true
+	case NovaShowServerServerOSEXTSTSVmStateRESCUED:
+		return true
+	case NovaShowServerServerOSEXTSTSVmStateRESIZED:
+		return true
+	case NovaShowServerServerOSEXTSTSVmStateSHELVED:
+		return true
+	case NovaShowServerServerOSEXTSTSVmStateSHELVEDOFFLOADED:
+		return true
+	case NovaShowServerServerOSEXTSTSVmStateSOFTDELETED:
+		return true
+	case NovaShowServerServerOSEXTSTSVmStateSTOPPED:
+		return true
+	case NovaShowServerServerOSEXTSTSVmStateSUSPENDED:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for NovaShowServerServerStatus.
+const (
+	NovaShowServerServerStatusACTIVE           NovaShowServerServerStatus = "ACTIVE"
+	NovaShowServerServerStatusBUILD            NovaShowServerServerStatus = "BUILD"
+	NovaShowServerServerStatusDELETED          NovaShowServerServerStatus = "DELETED"
+	NovaShowServerServerStatusERROR            NovaShowServerServerStatus = "ERROR"
+	NovaShowServerServerStatusHARDREBOOT       NovaShowServerServerStatus = "HARD_REBOOT"
+	NovaShowServerServerStatusMIGRATING        NovaShowServerServerStatus = "MIGRATING"
+	NovaShowServerServerStatusPAUSED           NovaShowServerServerStatus = "PAUSED"
+	NovaShowServerServerStatusREBOOT           NovaShowServerServerStatus = "REBOOT"
+	NovaShowServerServerStatusREBUILD          NovaShowServerServerStatus = "REBUILD"
+	NovaShowServerServerStatusRESIZE           NovaShowServerServerStatus = "RESIZE"
+	NovaShowServerServerStatusREVERTRESIZE     NovaShowServerServerStatus = "REVERT_RESIZE"
+	NovaShowServerServerStatusSHELVED          NovaShowServerServerStatus = "SHELVED"
+	NovaShowServerServerStatusSHELVEDOFFLOADED NovaShowServerServerStatus = "SHELVED_OFFLOADED"
+	NovaShowServerServerStatusSHUTOFF          NovaShowServerServerStatus = "SHUTOFF"
+	NovaShowServerServerStatusSOFTDELETED      NovaShowServerServerStatus = "SOFT_DELETED"
+	NovaShowServerServerStatusSUSPENDED        NovaShowServerServerStatus = "SUSPENDED"
+	NovaShowServerServerStatusVERIFYRESIZE     NovaShowServerServerStatus = "VERIFY_RESIZE"
+)
+
+// Valid indicates whether the value is a known member of the NovaShowServerServerStatus enum.
+func (e NovaShowServerServerStatus) Valid() bool {
+	switch e {
+	case NovaShowServerServerStatusACTIVE:
+		return true
+	case NovaShowServerServerStatusBUILD:
+		return true
+	case NovaShowServerServerStatusDELETED:
+		return true
+	case NovaShowServerServerStatusERROR:
+		return true
+	case NovaShowServerServerStatusHARDREBOOT:
+		return true
+	case NovaShowServerServerStatusMIGRATING:
+		return true
+	case NovaShowServerServerStatusPAUSED:
+		return true
+	case NovaShowServerServerStatusREBOOT:
+		return true
+	case NovaShowServerServerStatusREBUILD:
+		return true
+	case NovaShowServerServerStatusRESIZE:
+		return true
+	case NovaShowServerServerStatusREVERTRESIZE:
+		return true
+	case NovaShowServerServerStatusSHELVED:
+		return true
+	case NovaShowServerServerStatusSHELVEDOFFLOADED:
+		return true
+	case NovaShowServerServerStatusSHUTOFF:
+		return true
+	case NovaShowServerServerStatusSOFTDELETED:
+		return true
+	case NovaShowServerServerStatusSUSPENDED:
+		return true
+	case NovaShowServerServerStatusVERIFYRESIZE:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for NovaUpdateServerResponseServerStatus.
+const (
+	NovaUpdateServerResponseServerStatusACTIVE           NovaUpdateServerResponseServerStatus = "ACTIVE"
+	NovaUpdateServerResponseServerStatusBUILD            NovaUpdateServerResponseServerStatus = "BUILD"
+	NovaUpdateServerResponseServerStatusERROR            NovaUpdateServerResponseServerStatus = "ERROR"
+	NovaUpdateServerResponseServerStatusHARDREBOOT       NovaUpdateServerResponseServerStatus = "HARD_REBOOT"
+	NovaUpdateServerResponseServerStatusMIGRATING        NovaUpdateServerResponseServerStatus = "MIGRATING"
+	NovaUpdateServerResponseServerStatusREBOOT           NovaUpdateServerResponseServerStatus = "REBOOT"
+	NovaUpdateServerResponseServerStatusRESIZE           NovaUpdateServerResponseServerStatus = "RESIZE"
+	NovaUpdateServerResponseServerStatusREVERTRESIZE     NovaUpdateServerResponseServerStatus = "REVERT_RESIZE"
+	NovaUpdateServerResponseServerStatusSHELVED          NovaUpdateServerResponseServerStatus = "SHELVED"
+	NovaUpdateServerResponseServerStatusSHELVEDOFFLOADED NovaUpdateServerResponseServerStatus = "SHELVED_OFFLOADED"
+	NovaUpdateServerResponseServerStatusSHUTOFF          NovaUpdateServerResponseServerStatus = "SHUTOFF"
+	NovaUpdateServerResponseServerStatusUNKNOWN          NovaUpdateServerResponseServerStatus = "UNKNOWN"
+	NovaUpdateServerResponseServerStatusVERIFYRESIZE     NovaUpdateServerResponseServerStatus = "VERIFY_RESIZE"
+)
+
+// Valid indicates whether the value is a known member of the NovaUpdateServerResponseServerStatus enum.
+func (e NovaUpdateServerResponseServerStatus) Valid() bool {
+	switch e {
+	case NovaUpdateServerResponseServerStatusACTIVE:
+		return true
+	case NovaUpdateServerResponseServerStatusBUILD:
+		return true
+	case NovaUpdateServerResponseServerStatusERROR:
+		return true
+	case NovaUpdateServerResponseServerStatusHARDREBOOT:
+		return true
+	case NovaUpdateServerResponseServerStatusMIGRATING:
+		return true
+	case NovaUpdateServerResponseServerStatusREBOOT:
+		return true
+	case NovaUpdateServerResponseServerStatusRESIZE:
+		return true
+	case NovaUpdateServerResponseServerStatusREVERTRESIZE:
+		return true
+	case NovaUpdateServerResponseServerStatusSHELVED:
+		return true
+	case NovaUpdateServerResponseServerStatusSHELVEDOFFLOADED:
+		return true
+	case NovaUpdateServerResponseServerStatusSHUTOFF:
+		return true
+	case NovaUpdateServerResponseServerStatusUNKNOWN:
+		return true
+	case NovaUpdateServerResponseServerStatusVERIFYRESIZE:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ShowBlockDeviceResponseBodyVolumeAttachmentBus.
+const (
+	ShowBlockDeviceResponseBodyVolumeAttachmentBusScsi   ShowBlockDeviceResponseBodyVolumeAttachmentBus = "scsi"
+	ShowBlockDeviceResponseBodyVolumeAttachmentBusVirtio ShowBlockDeviceResponseBodyVolumeAttachmentBus = "virtio"
+)
+
+// Valid indicates whether the value is a known member of the ShowBlockDeviceResponseBodyVolumeAttachmentBus enum.
+func (e ShowBlockDeviceResponseBodyVolumeAttachmentBus) Valid() bool {
+	switch e {
+	case ShowBlockDeviceResponseBodyVolumeAttachmentBusScsi:
+		return true
+	case ShowBlockDeviceResponseBodyVolumeAttachmentBusVirtio:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListResizeFlavorsParamsSortKey.
+const (
+	ListResizeFlavorsParamsSortKeyFlavorid ListResizeFlavorsParamsSortKey = "flavorid"
+	ListResizeFlavorsParamsSortKeyMemoryMb ListResizeFlavorsParamsSortKey = "memory_mb"
+	ListResizeFlavorsParamsSortKeyName     ListResizeFlavorsParamsSortKey = "name"
+	ListResizeFlavorsParamsSortKeyRootGb   ListResizeFlavorsParamsSortKey = "root_gb"
+	ListResizeFlavorsParamsSortKeyVcpus    ListResizeFlavorsParamsSortKey = "vcpus"
+)
+
+// Valid indicates whether the value is a known member of the ListResizeFlavorsParamsSortKey enum.
+func (e ListResizeFlavorsParamsSortKey) Valid() bool {
+	switch e {
+	case ListResizeFlavorsParamsSortKeyFlavorid:
+		return true
+	case ListResizeFlavorsParamsSortKeyMemoryMb:
+		return true
+	case ListResizeFlavorsParamsSortKeyName:
+		return true
+	case ListResizeFlavorsParamsSortKeyRootGb:
+		return true
+	case ListResizeFlavorsParamsSortKeyVcpus:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListResizeFlavorsParamsSortDir.
+const (
+	ListResizeFlavorsParamsSortDirAsc  ListResizeFlavorsParamsSortDir = "asc"
+	ListResizeFlavorsParamsSortDirDesc ListResizeFlavorsParamsSortDir = "desc"
+)
+
+// Valid indicates whether the value is a known member of the ListResizeFlavorsParamsSortDir enum.
+func (e ListResizeFlavorsParamsSortDir) Valid() bool {
+	switch e {
+	case ListResizeFlavorsParamsSortDirAsc:
+		return true
+	case ListResizeFlavorsParamsSortDirDesc:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for NovaListServersParamsStatus.
+const (
+	NovaListServersParamsStatusACTIVE       NovaListServersParamsStatus = "ACTIVE"
+	NovaListServersParamsStatusBUILD        NovaListServersParamsStatus = "BUILD"
+	NovaListServersParamsStatusERROR        NovaListServersParamsStatus = "ERROR"
+	NovaListServersParamsStatusHARDREBOOT   NovaListServersParamsStatus = "HARD_REBOOT"
+	NovaListServersParamsStatusMIGRATING    NovaListServersParamsStatus = "MIGRATING"
+	NovaListServersParamsStatusREBOOT       NovaListServersParamsStatus = "REBOOT"
+	NovaListServersParamsStatusREBUILD      NovaListServersParamsStatus = "REBUILD"
+	NovaListServersParamsStatusRESIZE       NovaListServersParamsStatus = "RESIZE"
+	NovaListServersParamsStatusREVERTRESIZE NovaListServersParamsStatus = "REVERT_RESIZE"
+	NovaListServersParamsStatusSHUTOFF      NovaListServersParamsStatus = "SHUTOFF"
+	NovaListServersParamsStatusVERIFYRESIZE NovaListServersParamsStatus = "VERIFY_RESIZE"
+)
+
+// Valid indicates whether the value is a known member of the NovaListServersParamsStatus enum.
+func (e NovaListServersParamsStatus) Valid() bool {
+	switch e {
+	case NovaListServersParamsStatusACTIVE:
+		return true
+	case NovaListServersParamsStatusBUILD:
+		return true
+	case NovaListServersParamsStatusERROR:
+		return true
+	case NovaListServersParamsStatusHARDREBOOT:
+		return true
+	case NovaListServersParamsStatusMIGRATING:
+		return true
+	case NovaListServersParamsStatusREBOOT:
+		return true
+	case NovaListServersParamsStatusREBUILD:
+		return true
+	case NovaListServersParamsStatusRESIZE:
+		return true
+	case NovaListServersParamsStatusREVERTRESIZE:
+		return true
+	case NovaListServersParamsStatusSHUTOFF:
+		return true
+	case NovaListServersParamsStatusVERIFYRESIZE:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for NovaListServersParamsSortKey.
+const (
+	NovaListServersParamsSortKeyAvailabilityZone NovaListServersParamsSortKey = "availability_zone"
+	NovaListServersParamsSortKeyCreatedAt        NovaListServersParamsSortKey = "created_at"
+	NovaListServersParamsSortKeyDisplayName      NovaListServersParamsSortKey = "display_name"
+	NovaListServersParamsSortKeyHost             NovaListServersParamsSortKey = "host"
+	NovaListServersParamsSortKeyInstanceTypeId   NovaListServersParamsSortKey = "instance_type_id"
+	NovaListServersParamsSortKeyKeyName          NovaListServersParamsSortKey = "key_name"
+	NovaListServersParamsSortKeyProjectId        NovaListServersParamsSortKey = "project_id"
+	NovaListServersParamsSortKeyUpdatedAt        NovaListServersParamsSortKey = "updated_at"
+	NovaListServersParamsSortKeyUserId           NovaListServersParamsSortKey = "user_id"
+	NovaListServersParamsSortKeyUuid             NovaListServersParamsSortKey = "uuid"
+	NovaListServersParamsSortKeyVmState          NovaListServersParamsSortKey = "vm_state"
+)
+
+// Valid indicates whether the value is a known member of the NovaListServersParamsSortKey enum.
+func (e NovaListServersParamsSortKey) Valid() bool {
+	switch e {
+	case NovaListServersParamsSortKeyAvailabilityZone:
+		return true
+	case NovaListServersParamsSortKeyCreatedAt:
+		return true
+	case NovaListServersParamsSortKeyDisplayName:
+		return true
+	case NovaListServersParamsSortKeyHost:
+		return true
+	case NovaListServersParamsSortKeyInstanceTypeId:
+		return true
+	case NovaListServersParamsSortKeyKeyName:
+		return true
+	case NovaListServersParamsSortKeyProjectId:
+		return true
+	case NovaListServersParamsSortKeyUpdatedAt:
+		return true
+	case NovaListServersParamsSortKeyUserId:
+		return true
+	case NovaListServersParamsSortKeyUuid:
+		return true
+	case NovaListServersParamsSortKeyVmState:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for NovaListServersDetailsParamsStatus.
+const (
+	NovaListServersDetailsParamsStatusACTIVE       NovaListServersDetailsParamsStatus = "ACTIVE"
+	NovaListServersDetailsParamsStatusBUILD        NovaListServersDetailsParamsStatus = "BUILD"
+	NovaListServersDetailsParamsStatusERROR        NovaListServersDetailsParamsStatus = "ERROR"
+	NovaListServersDetailsParamsStatusHARDREBOOT   NovaListServersDetailsParamsStatus = "HARD_REBOOT"
+	NovaListServersDetailsParamsStatusMIGRATING    NovaListServersDetailsParamsStatus = "MIGRATING"
+	NovaListServersDetailsParamsStatusREBOOT       NovaListServersDetailsParamsStatus = "REBOOT"
+	NovaListServersDetailsParamsStatusREBUILD      NovaListServersDetailsParamsStatus = "REBUILD"
+	NovaListServersDetailsParamsStatusRESIZE       NovaListServersDetailsParamsStatus = "RESIZE"
+	NovaListServersDetailsParamsStatusREVERTRESIZE NovaListServersDetailsParamsStatus = "REVERT_RESIZE"
+	NovaListServersDetailsParamsStatusSHUTOFF      NovaListServersDetailsParamsStatus = "SHUTOFF"
+	NovaListServersDetailsParamsStatusVERIFYRESIZE NovaListServersDetailsParamsStatus = "VERIFY_RESIZE"
+)
+
+// Valid indicates whether the value is a known member of the NovaListServersDetailsParamsStatus enum.
+func (e NovaListServersDetailsParamsStatus) Valid() bool {
+	switch e {
+	case NovaListServersDetailsParamsStatusACTIVE:
+		return true
+	case NovaListServersDetailsParamsStatusBUILD:
+		return true
+	case NovaListServersDetailsParamsStatusERROR:
+		return true
+	case NovaListServersDetailsParamsStatusHARDREBOOT:
+		return true
+	case NovaListServersDetailsParamsStatusMIGRATING:
+		return true
+	case NovaListServersDetailsParamsStatusREBOOT:
+		return true
+	case NovaListServersDetailsParamsStatusREBUILD:
+		return true
+	case NovaListServersDetailsParamsStatusRESIZE:
+		return true
+	case NovaListServersDetailsParamsStatusREVERTRESIZE:
+		return true
+	case NovaListServersDetailsParamsStatusSHUTOFF:
+		return true
+	case NovaListServersDetailsParamsStatusVERIFYRESIZE:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for NovaListServersDetailsParamsSortKey.
+const (
+	NovaListServersDetailsParamsSortKeyAutoDiskConfig     NovaListServersDetailsParamsSortKey = "auto_disk_config"
+	NovaListServersDetailsParamsSortKeyAvailabilityZone   NovaListServersDetailsParamsSortKey = "availability_zone"
+	NovaListServersDetailsParamsSortKeyCreatedAt          NovaListServersDetailsParamsSortKey = "created_at"
+	NovaListServersDetailsParamsSortKeyDisplayDescription NovaListServersDetailsParamsSortKey = "display_description"
+	NovaListServersDetailsParamsSortKeyDisplayName        NovaListServersDetailsParamsSortKey = "display_name"
+	NovaListServersDetailsParamsSortKeyHost               NovaListServersDetailsParamsSortKey = "host"
+	NovaListServersDetailsParamsSortKeyHostName           NovaListServersDetailsParamsSortKey = "host_name"
+	NovaListServersDetailsParamsSortKeyImageRef           NovaListServersDetailsParamsSortKey = "image_ref"
+	NovaListServersDetailsParamsSortKeyInstanceTypeId     NovaListServersDetailsParamsSortKey = "instance_type_id"
+	NovaListServersDetailsParamsSortKeyKernelId           NovaListServersDetailsParamsSortKey = "kernel_id"
+	NovaListServersDetailsParamsSortKeyKeyName            NovaListServersDetailsParamsSortKey = "key_name"
+	NovaListServersDetailsParamsSortKeyLaunchIndex        NovaListServersDetailsParamsSortKey = "launch_index"
+	NovaListServersDetailsParamsSortKeyLaunchedAt         NovaListServersDetailsParamsSortKey = "launched_at"
+	NovaListServersDetailsParamsSortKeyLockedBy           NovaListServersDetailsParamsSortKey = "locked_by"
+	NovaListServersDetailsParamsSortKeyNode               NovaListServersDetailsParamsSortKey = "node"
+	NovaListServersDetailsParamsSortKeyPowerState         NovaListServersDetailsParamsSortKey = "power_state"
+	NovaListServersDetailsParamsSortKeyProjectId          NovaListServersDetailsParamsSortKey = "project_id"
+	NovaListServersDetailsParamsSortKeyRamdiskId          NovaListServersDetailsParamsSortKey = "ramdisk_id"
+	NovaListServersDetailsParamsSortKeyReservationId      NovaListServersDetailsParamsSortKey = "reservation_id"
+	NovaListServersDetailsParamsSortKeyRootDeviceName     NovaListServersDetailsParamsSortKey = "root_device_name"
+	NovaListServersDetailsParamsSortKeyTaskState          NovaListServersDetailsParamsSortKey = "task_state"
+	NovaListServersDetailsParamsSortKeyTerminatedAt       NovaListServersDetailsParamsSortKey = "terminated_at"
+	NovaListServersDetailsParamsSortKeyUpdatedAt          NovaListServersDetailsParamsSortKey = "updated_at"
+	NovaListServersDetailsParamsSortKeyUserId             NovaListServersDetailsParamsSortKey = "user_id"
+	NovaListServersDetailsParamsSortKeyUuid               NovaListServersDetailsParamsSortKey = "uuid"
+	NovaListServersDetailsParamsSortKeyVmState            NovaListServersDetailsParamsSortKey = "vm_state"
+)
+
+// Valid indicates whether the value is a known member of the NovaListServersDetailsParamsSortKey enum.
+func (e NovaListServersDetailsParamsSortKey) Valid() bool {
+	switch e {
+	case NovaListServersDetailsParamsSortKeyAutoDiskConfig:
+		return true
+	case NovaListServersDetailsParamsSortKeyAvailabilityZone:
+		return true
+	case NovaListServersDetailsParamsSortKeyCreatedAt:
+		return true
+	case NovaListServersDetailsParamsSortKeyDisplayDescription:
+		return true
+	case NovaListServersDetailsParamsSortKeyDisplayName:
+		return true
+	case NovaListServersDetailsParamsSortKeyHost:
+		return true
+	case NovaListServersDetailsParamsSortKeyHostName:
+		return true
+	case NovaListServersDetailsParamsSortKeyImageRef:
+		return true
+	case NovaListServersDetailsParamsSortKeyInstanceTypeId:
+		return true
+	case NovaListServersDetailsParamsSortKeyKernelId:
+		return true
+	case NovaListServersDetailsParamsSortKeyKeyName:
+		return true
+	case NovaListServersDetailsParamsSortKeyLaunchIndex:
+		return true
+	case NovaListServersDetailsParamsSortKeyLaunchedAt:
+		return true
+	case NovaListServersDetailsParamsSortKeyLockedBy:
+		return true
+	case NovaListServersDetailsParamsSortKeyNode:
+		return true
+	case NovaListServersDetailsParamsSortKeyPowerState:
+		return true
+	case NovaListServersDetailsParamsSortKeyProjectId:
+		return true
+	case NovaListServersDetailsParamsSortKeyRamdiskId:
+		return true
+	case NovaListServersDetailsParamsSortKeyReservationId:
+		return true
+	case NovaListServersDetailsParamsSortKeyRootDeviceName:
+		return true
+	case NovaListServersDetailsParamsSortKeyTaskState:
+		return true
+	case NovaListServersDetailsParamsSortKeyTerminatedAt:
+		return true
+	case NovaListServersDetailsParamsSortKeyUpdatedAt:
+		return true
+	case NovaListServersDetailsParamsSortKeyUserId:
+		return true
+	case NovaListServersDetailsParamsSortKeyUuid:
+		return true
+	case NovaListServersDetailsParamsSortKeyVmState:
+		return true
+	default:
+		return false
+	}
+}
+
 // Absolute 租户配额限制，详情请参见表4。
 type Absolute struct {
 	// MaxImageMeta 镜像元数据数量限制。
@@ -446,6 +1418,27 @@ type FloatingIpFloatingIp struct {
 	Pool string `json:"pool"`
 }
 
+// Images defines model for Images.
+type Images struct {
+	// Id 镜像ID，UUID格式。
+	Id string `json:"id"`
+
+	// Links 镜像相关快捷链接地址
+	Links []ListImagesLinks `json:"links"`
+
+	// Name 镜像名称
+	Name string `json:"name"`
+}
+
+// ImagesLinks defines model for ImagesLinks.
+type ImagesLinks struct {
+	// Href 分页查询下一页URL
+	Href string `json:"href"`
+
+	// Rel 分页查询方向
+	Rel string `json:"rel"`
+}
+
 // InstanceAction 云服务器操作行为，详情请参见表3。
 type InstanceAction struct {
 	// Action 行为动作
@@ -478,7 +1471,7 @@ type InstanceActions struct {
 	// Action 行为动作
 	// 取值范围：
 	// create , delete , evacuate , restore , stop , start , reboot , rebuild , revertResize , confirmResize , detach_volume , attach_volume , attach_interface , detach_interface , lock , unlock , resize , migrate , pause , unpause , rescue , unrescue , changePassword , shelve ,unshelve , live-migration , live_migration_cancel , live_migration_force_complete , trigger_crash_dump, extend_volume
-	Action string `json:"action"`
+	Action InstanceActionsAction `json:"action"`
 
 	// InstanceUuid 弹性云服务器ID，UUID格式
 	InstanceUuid string `json:"instance_uuid"`
@@ -498,6 +1491,11 @@ type InstanceActions struct {
 	// UserId 用户ID
 	UserId string `json:"user_id"`
 }
+
+// InstanceActionsAction 行为动作
+// 取值范围：
+// create , delete , evacuate , restore , stop , start , reboot , rebuild , revertResize , confirmResize , detach_volume , attach_volume , attach_interface , detach_interface , lock , unlock , resize , migrate , pause , unpause , rescue , unrescue , changePassword , shelve ,unshelve , live-migration , live_migration_cancel , live_migration_force_complete , trigger_crash_dump, extend_volume
+type InstanceActionsAction string
 
 // InterfaceAttachments defines model for InterfaceAttachments.
 type InterfaceAttachments struct {
@@ -562,7 +1560,7 @@ type ListBlockDeviceResponseBodyVolumeAttachmentsItem struct {
 
 	// Bus 磁盘总线类型 。
 	// 取值范围：virtio、scsi
-	Bus *string `json:"bus,omitempty"`
+	Bus *ListBlockDeviceResponseBodyVolumeAttachmentsItemBus `json:"bus,omitempty"`
 
 	// Device 云硬盘挂载盘符，即磁盘挂载点。
 	Device *string `json:"device,omitempty"`
@@ -583,6 +1581,10 @@ type ListBlockDeviceResponseBodyVolumeAttachmentsItem struct {
 	// VolumeId 云硬盘ID，格式为UUID。
 	VolumeId *string `json:"volumeId,omitempty"`
 }
+
+// ListBlockDeviceResponseBodyVolumeAttachmentsItemBus 磁盘总线类型 。
+// 取值范围：virtio、scsi
+type ListBlockDeviceResponseBodyVolumeAttachmentsItemBus string
 
 // ListDetailResponseBody defines model for ListDetailResponseBody.
 type ListDetailResponseBody struct {
@@ -618,6 +1620,69 @@ type ListDetailResponseBody struct {
 
 	// VolumeType 卷类型
 	VolumeType *string `json:"volumeType,omitempty"`
+}
+
+// ListImagesDetailResponseBody defines model for ListImagesDetailResponseBody.
+type ListImagesDetailResponseBody struct {
+	// OSEXTIMGSIZESize 镜像大小。
+	// 大于0。
+	OSEXTIMGSIZESize *int64 `json:"OS-EXT-IMG-SIZE:size,omitempty"`
+
+	// Created 镜像创建时间。
+	// ISO8601时间格式，例如：2013-06-09T06:42:18Z
+	Created *string `json:"created,omitempty"`
+
+	// Id 镜像ID，UUID格式。
+	Id *string `json:"id,omitempty"`
+
+	// Links 镜像相关快捷链接地址
+	Links *[]ListImagesLinks `json:"links,omitempty"`
+
+	// Metadata metadata键值对
+	Metadata *map[string]interface{} `json:"metadata,omitempty"`
+
+	// MinDisk 镜像要求的最小磁盘大小。
+	// 大于0。
+	MinDisk *int64 `json:"minDisk,omitempty"`
+
+	// MinRam 镜像要求的最小内存大小。
+	// 大于0。
+	MinRam *int64 `json:"minRam,omitempty"`
+
+	// Name 镜像名称
+	Name *string `json:"name,omitempty"`
+
+	// Progress 镜像上传百分比。
+	// 大于0。
+	Progress *int64 `json:"progress,omitempty"`
+
+	// Status 镜像状态
+	Status *string `json:"status,omitempty"`
+
+	// Updated 镜像更新时间。
+	// ISO8601时间格式，例如：2013-06-09T06:42:18Z
+	Updated *string `json:"updated,omitempty"`
+}
+
+// ListImagesLinks defines model for ListImagesLinks.
+type ListImagesLinks struct {
+	// Href 相应资源的链接。
+	Href string `json:"href"`
+
+	// Rel 有三种取值。self：自助链接包含版本链接的资源。立即链接后使用这些链接。bookmark：书签链接提供了一个永久资源的永久链接，该链接适合于长期存储。alternate：备用链接可以包含资源的替换表示形式。例如，OpenStack计算映像可能在OpenStack映像服务中有一个替代表示。
+	Rel string `json:"rel"`
+
+	// Type type属性提供了一个提示，用于在跟踪该链接时期望的表示类型。
+	Type *string `json:"type,omitempty"`
+}
+
+// ListImagesResponseBody defines model for ListImagesResponseBody.
+type ListImagesResponseBody struct {
+	// Images 镜像信息
+	Images []Images `json:"images"`
+
+	// ImagesLinks 分页查询时下一页的信息
+	ImagesLinks *[]ImagesLinks `json:"images_links,omitempty"`
 }
 
 // ListIpsResponseBody defines model for ListIpsResponseBody.
@@ -674,25 +1739,25 @@ type ListOsNetworksResponseBodyNetworksItem struct {
 	Bridge *string `json:"bridge,omitempty"`
 
 	// Broadcast 固定为null
-	Broadcast string `json:"broadcast"`
+	Broadcast ListOsNetworksResponseBodyNetworksItemBroadcast `json:"broadcast"`
 
 	// Cidr 固定为null
-	Cidr string `json:"cidr"`
+	Cidr ListOsNetworksResponseBodyNetworksItemCidr `json:"cidr"`
 
 	// CidrV6 固定为null
-	CidrV6 string `json:"cidr_v6"`
+	CidrV6 ListOsNetworksResponseBodyNetworksItemCidrV6 `json:"cidr_v6"`
 
 	// Dns1 固定为null
-	Dns1 string `json:"dns1"`
+	Dns1 ListOsNetworksResponseBodyNetworksItemDns1 `json:"dns1"`
 
 	// Dns2 固定为null
-	Dns2 string `json:"dns2"`
+	Dns2 ListOsNetworksResponseBodyNetworksItemDns2 `json:"dns2"`
 
 	// Gateway 固定为null
-	Gateway string `json:"gateway"`
+	Gateway ListOsNetworksResponseBodyNetworksItemGateway `json:"gateway"`
 
 	// GatewayV6 固定为null
-	GatewayV6 string `json:"gateway_v6"`
+	GatewayV6 ListOsNetworksResponseBodyNetworksItemGatewayV6 `json:"gateway_v6"`
 
 	// Id 网络的ID，UUID格式。
 	Id string `json:"id"`
@@ -701,11 +1766,38 @@ type ListOsNetworksResponseBodyNetworksItem struct {
 	Label string `json:"label"`
 
 	// Netmask 固定为null
-	Netmask string `json:"netmask"`
+	Netmask ListOsNetworksResponseBodyNetworksItemNetmask `json:"netmask"`
 
 	// NetmaskV6 固定为null
-	NetmaskV6 string `json:"netmask_v6"`
+	NetmaskV6 ListOsNetworksResponseBodyNetworksItemNetmaskV6 `json:"netmask_v6"`
 }
+
+// ListOsNetworksResponseBodyNetworksItemBroadcast 固定为null
+type ListOsNetworksResponseBodyNetworksItemBroadcast string
+
+// ListOsNetworksResponseBodyNetworksItemCidr 固定为null
+type ListOsNetworksResponseBodyNetworksItemCidr string
+
+// ListOsNetworksResponseBodyNetworksItemCidrV6 固定为null
+type ListOsNetworksResponseBodyNetworksItemCidrV6 string
+
+// ListOsNetworksResponseBodyNetworksItemDns1 固定为null
+type ListOsNetworksResponseBodyNetworksItemDns1 string
+
+// ListOsNetworksResponseBodyNetworksItemDns2 固定为null
+type ListOsNetworksResponseBodyNetworksItemDns2 string
+
+// ListOsNetworksResponseBodyNetworksItemGateway 固定为null
+type ListOsNetworksResponseBodyNetworksItemGateway string
+
+// ListOsNetworksResponseBodyNetworksItemGatewayV6 固定为null
+type ListOsNetworksResponseBodyNetworksItemGatewayV6 string
+
+// ListOsNetworksResponseBodyNetworksItemNetmask 固定为null
+type ListOsNetworksResponseBodyNetworksItemNetmask string
+
+// ListOsNetworksResponseBodyNetworksItemNetmaskV6 固定为null
+type ListOsNetworksResponseBodyNetworksItemNetmaskV6 string
 
 // ListOsSecurityGroupsGroup 对端安全组的名称和对端安全组所属租户的租户ID，参见表6。
 // 约束：ip_range和group两个参数二选一。
@@ -831,11 +1923,17 @@ type ListRemoteConsolesRequestBody struct {
 // ListRemoteConsolesRequestRemoteConsole 弹性云服务器获取VNC远程登录地址，参考表3。
 type ListRemoteConsolesRequestRemoteConsole struct {
 	// Protocol 远程登录协议，请将protocol配置为“vnc”。
-	Protocol string `json:"protocol"`
+	Protocol ListRemoteConsolesRequestRemoteConsoleProtocol `json:"protocol"`
 
 	// Type 远程登录的类型，请将type配置为“novnc”。
-	Type string `json:"type"`
+	Type ListRemoteConsolesRequestRemoteConsoleType `json:"type"`
 }
+
+// ListRemoteConsolesRequestRemoteConsoleProtocol 远程登录协议，请将protocol配置为“vnc”。
+type ListRemoteConsolesRequestRemoteConsoleProtocol string
+
+// ListRemoteConsolesRequestRemoteConsoleType 远程登录的类型，请将type配置为“novnc”。
+type ListRemoteConsolesRequestRemoteConsoleType string
 
 // ListRemoteConsolesResponseBody defines model for ListRemoteConsolesResponseBody.
 type ListRemoteConsolesResponseBody struct {
@@ -1201,8 +2299,15 @@ type NovaCreateServersRequestBodyOsSchedulerHints struct {
 	// - shared：表示共享池。
 	// - dedicated:表示专属主机。
 	// 创建与查询此值均有效。
-	Tenancy *string `json:"tenancy,omitempty"`
+	Tenancy *NovaCreateServersRequestBodyOsSchedulerHintsTenancy `json:"tenancy,omitempty"`
 }
+
+// NovaCreateServersRequestBodyOsSchedulerHintsTenancy 在专属主机或共享池中创建弹性云服务器。默认为在共享池创建。
+// 值为： shared或dedicated。
+// - shared：表示共享池。
+// - dedicated:表示专属主机。
+// 创建与查询此值均有效。
+type NovaCreateServersRequestBodyOsSchedulerHintsTenancy string
 
 // NovaCreateServersRequestServer 弹性云服务器信息，参见表3。
 type NovaCreateServersRequestServer struct {
@@ -1210,7 +2315,7 @@ type NovaCreateServersRequestServer struct {
 	// - MANUAL，镜像空间不会扩展。
 	// - AUTO，系统盘镜像空间会自动扩展为与flavor大小一致。
 	// 当前不支持该功能。
-	OSDCFDiskConfig *string `json:"OS-DCF:diskConfig,omitempty"`
+	OSDCFDiskConfig *NovaCreateServersRequestServerOSDCFDiskConfig `json:"OS-DCF:diskConfig,omitempty"`
 
 	// AdminPass 如果需要使用密码方式登录云服务器，可使用adminPass字段指定云服务器管理员账户初始登录密码。其中，Linux管理员账户为root，Windows管理员账户为Administrator。
 	AdminPass *string `json:"adminPass,omitempty"`
@@ -1312,6 +2417,12 @@ type NovaCreateServersRequestServer struct {
 	// - Windows服务器：cmVtIGNtZAplY2hvIDExMSA+IGM6XGFhYS50eHQ=
 	UserData *string `json:"user_data,omitempty"`
 }
+
+// NovaCreateServersRequestServerOSDCFDiskConfig diskConfig的方式，取值为AUTO、MANUAL。
+// - MANUAL，镜像空间不会扩展。
+// - AUTO，系统盘镜像空间会自动扩展为与flavor大小一致。
+// 当前不支持该功能。
+type NovaCreateServersRequestServerOSDCFDiskConfig string
 
 // NovaCreateServersResponseBody defines model for NovaCreateServersResponseBody.
 type NovaCreateServersResponseBody struct {
@@ -1643,7 +2754,7 @@ type NovaListServersDetailsServers struct {
 	// 取值范围：
 	// - AUTO: API使用单个分区构建目标磁盘大小的云服务器。 API会自动调整文件系统以适应整个分区。
 	// - MANUAL：API使用源映像中的分区方案和文件系统构建服务器。如果目标磁盘较大，则API不分区剩余的磁盘空间。
-	OSDCFDiskConfig *string `json:"OS-DCF:diskConfig,omitempty"`
+	OSDCFDiskConfig *NovaListServersDetailsServersOSDCFDiskConfig `json:"OS-DCF:diskConfig,omitempty"`
 
 	// OSEXTAZAvailabilityZone 扩展属性，可用区编码。
 	OSEXTAZAvailabilityZone *string `json:"OS-EXT-AZ:availability_zone,omitempty"`
@@ -1692,7 +2803,7 @@ type NovaListServersDetailsServers struct {
 	// - 2 : paused
 	// - 3 : shutdown
 	// - 4 : crashed
-	OSEXTSTSPowerState *int64 `json:"OS-EXT-STS:power_state,omitempty"`
+	OSEXTSTSPowerState *NovaListServersDetailsServersOSEXTSTSPowerState `json:"OS-EXT-STS:power_state,omitempty"`
 
 	// OSEXTSTSTaskState 扩展属性，云服务器任务状态。
 	// 取值范围请参考云服务器状态表3。
@@ -1702,7 +2813,7 @@ type NovaListServersDetailsServers struct {
 	// 取值范围：
 	// ACTIVE,BUILDING,STOPPED,RESIZED,PAUSED,SUSPENDED,RESCUED,ERROR,DELETED,SOFT_DELETED,SHELVED,SHELVED_OFFLOADED
 	// 云服务器状态说明请参考云服务器状态。
-	OSEXTSTSVmState *string `json:"OS-EXT-STS:vm_state,omitempty"`
+	OSEXTSTSVmState *NovaListServersDetailsServersOSEXTSTSVmState `json:"OS-EXT-STS:vm_state,omitempty"`
 
 	// OSSRVUSGLaunchedAt 扩展属性，云服务器启动时间。时间格式例如：2019-05-22T07:48:19.000000
 	OSSRVUSGLaunchedAt *string `json:"OS-SRV-USG:launched_at,omitempty"`
@@ -1796,7 +2907,7 @@ type NovaListServersDetailsServers struct {
 	// 取值范围：
 	// ACTIVE、BUILD、DELETED、ERROR、HARD_REBOOT、MIGRATING、PAUSED、REBOOT、REBUILD、RESIZE、REVERT_RESIZE、SHUTOFF、SHELVED、SHELVED_OFFLOADED、SOFT_DELETED、SUSPENDED、VERIFY_RESIZE
 	// 云服务器状态说明请参考云服务器状态。
-	Status *string `json:"status,omitempty"`
+	Status *NovaListServersDetailsServersStatus `json:"status,omitempty"`
 
 	// Tags 云服务器的标签列表。
 	// 微版本2.26及以上版本支持，如果不使用微版本查询，响应中无tags字段。
@@ -1814,6 +2925,33 @@ type NovaListServersDetailsServers struct {
 	// UserId 云服务器所属用户ID。
 	UserId *string `json:"user_id,omitempty"`
 }
+
+// NovaListServersDetailsServersOSDCFDiskConfig 扩展属性，磁盘配置方式。对镜像启动云服务器生效。
+// 取值范围：
+// - AUTO: API使用单个分区构建目标磁盘大小的云服务器。 API会自动调整文件系统以适应整个分区。
+// - MANUAL：API使用源映像中的分区方案和文件系统构建服务器。如果目标磁盘较大，则API不分区剩余的磁盘空间。
+type NovaListServersDetailsServersOSDCFDiskConfig string
+
+// NovaListServersDetailsServersOSEXTSTSPowerState 扩展属性，云服务器电源状态。
+// 取值范围：0，1，2，3，4
+// - 0 : pending
+// - 1 : running
+// - 2 : paused
+// - 3 : shutdown
+// - 4 : crashed
+type NovaListServersDetailsServersOSEXTSTSPowerState int64
+
+// NovaListServersDetailsServersOSEXTSTSVmState 扩展属性，云服务器状态。
+// 取值范围：
+// ACTIVE,BUILDING,STOPPED,RESIZED,PAUSED,SUSPENDED,RESCUED,ERROR,DELETED,SOFT_DELETED,SHELVED,SHELVED_OFFLOADED
+// 云服务器状态说明请参考云服务器状态。
+type NovaListServersDetailsServersOSEXTSTSVmState string
+
+// NovaListServersDetailsServersStatus 云服务器当前状态信息。
+// 取值范围：
+// ACTIVE、BUILD、DELETED、ERROR、HARD_REBOOT、MIGRATING、PAUSED、REBOOT、REBUILD、RESIZE、REVERT_RESIZE、SHUTOFF、SHELVED、SHELVED_OFFLOADED、SOFT_DELETED、SUSPENDED、VERIFY_RESIZE
+// 云服务器状态说明请参考云服务器状态。
+type NovaListServersDetailsServersStatus string
 
 // NovaListServersResponseBody defines model for NovaListServersResponseBody.
 type NovaListServersResponseBody struct {
@@ -2101,7 +3239,7 @@ type NovaShowServerServer struct {
 	// 取值范围：
 	// AUTO: API使用单个分区构建目标磁盘大小的弹性云服务器。 API会自动调整文件系统以适应整个分区。
 	// MANUAL:API使用源映像中的分区方案和文件系统构建服务器。如果目标磁盘较大，则API不分区剩余的磁盘空间。
-	OSDCFDiskConfig *string `json:"OS-DCF:diskConfig,omitempty"`
+	OSDCFDiskConfig *NovaShowServerServerOSDCFDiskConfig `json:"OS-DCF:diskConfig,omitempty"`
 
 	// OSEXTAZAvailabilityZone 扩展属性，可用区编码。
 	OSEXTAZAvailabilityZone *string `json:"OS-EXT-AZ:availability_zone,omitempty"`
@@ -2150,7 +3288,7 @@ type NovaShowServerServer struct {
 	// - 2 : paused
 	// - 3 : shutdown
 	// - 4 : crashed
-	OSEXTSTSPowerState *int64 `json:"OS-EXT-STS:power_state,omitempty"`
+	OSEXTSTSPowerState *NovaShowServerServerOSEXTSTSPowerState `json:"OS-EXT-STS:power_state,omitempty"`
 
 	// OSEXTSTSTaskState 扩展属性，云服务器任务状态。
 	// 取值范围请参考云服务器状态表3。
@@ -2160,7 +3298,7 @@ type NovaShowServerServer struct {
 	// 取值范围：
 	// ACTIVE,BUILDING,STOPPED,RESIZED,PAUSED,SUSPENDED,RESCUED,ERROR,DELETED,SOFT_DELETED,SHELVED,SHELVED_OFFLOADED
 	// 云服务器状态说明请参考云服务器状态。
-	OSEXTSTSVmState *string `json:"OS-EXT-STS:vm_state,omitempty"`
+	OSEXTSTSVmState *NovaShowServerServerOSEXTSTSVmState `json:"OS-EXT-STS:vm_state,omitempty"`
 
 	// OSSRVUSGLaunchedAt 扩展属性，云服务器启动时间。时间格式例如：2019-05-22T07:48:19.000000
 	OSSRVUSGLaunchedAt *string `json:"OS-SRV-USG:launched_at,omitempty"`
@@ -2249,7 +3387,7 @@ type NovaShowServerServer struct {
 	// 取值范围：
 	// ACTIVE、BUILD、DELETED、ERROR、HARD_REBOOT、MIGRATING、PAUSED、REBOOT、REBUILD、RESIZE、REVERT_RESIZE、SHUTOFF、SHELVED、SHELVED_OFFLOADED、SOFT_DELETED、SUSPENDED、VERIFY_RESIZE
 	// 云服务器状态说明请参考云服务器状态。
-	Status *string `json:"status,omitempty"`
+	Status *NovaShowServerServerStatus `json:"status,omitempty"`
 
 	// Tags 云服务器的标签列表。
 	// 微版本2.26及以上版本支持，如果不使用微版本查询，响应中无tags字段。
@@ -2267,6 +3405,33 @@ type NovaShowServerServer struct {
 	// UserId 云服务器所属用户ID。
 	UserId *string `json:"user_id,omitempty"`
 }
+
+// NovaShowServerServerOSDCFDiskConfig 扩展属性，磁盘配置方式。对镜像启动弹性云服务器生效。
+// 取值范围：
+// AUTO: API使用单个分区构建目标磁盘大小的弹性云服务器。 API会自动调整文件系统以适应整个分区。
+// MANUAL:API使用源映像中的分区方案和文件系统构建服务器。如果目标磁盘较大，则API不分区剩余的磁盘空间。
+type NovaShowServerServerOSDCFDiskConfig string
+
+// NovaShowServerServerOSEXTSTSPowerState 扩展属性，云服务器电源状态。
+// 取值范围：0 , 1 , 2 , 3 , 4
+// - 0 : pending
+// - 1 : running
+// - 2 : paused
+// - 3 : shutdown
+// - 4 : crashed
+type NovaShowServerServerOSEXTSTSPowerState int64
+
+// NovaShowServerServerOSEXTSTSVmState 扩展属性，云服务器状态。
+// 取值范围：
+// ACTIVE,BUILDING,STOPPED,RESIZED,PAUSED,SUSPENDED,RESCUED,ERROR,DELETED,SOFT_DELETED,SHELVED,SHELVED_OFFLOADED
+// 云服务器状态说明请参考云服务器状态。
+type NovaShowServerServerOSEXTSTSVmState string
+
+// NovaShowServerServerStatus 云服务器当前状态信息。
+// 取值范围：
+// ACTIVE、BUILD、DELETED、ERROR、HARD_REBOOT、MIGRATING、PAUSED、REBOOT、REBUILD、RESIZE、REVERT_RESIZE、SHUTOFF、SHELVED、SHELVED_OFFLOADED、SOFT_DELETED、SUSPENDED、VERIFY_RESIZE
+// 云服务器状态说明请参考云服务器状态。
+type NovaShowServerServerStatus string
 
 // NovaShowServerServerAddresses 云服务器对应的网络地址信息。
 // 属性为Map<String, Object>结构。
@@ -2457,7 +3622,7 @@ type NovaUpdateServerResponseServer struct {
 	// 取值范围：
 	// ACTIVE， BUILD，ERROR，HARD_REBOOT，MIGRATING，REBOOT，RESIZE，REVERT_RESIZE，SHELVED，SHELVED_OFFLOADED，SHUTOFF，UNKNOWN，VERIFY_RESIZE
 	// 弹性云服务器状态说明请参考云服务器状态
-	Status *string `json:"status,omitempty"`
+	Status *NovaUpdateServerResponseServerStatus `json:"status,omitempty"`
 
 	// Tags 云服务器的标签列表。
 	// 微版本2.26及以上版本支持，如果不使用微版本查询，响应中无tags字段。
@@ -2478,6 +3643,12 @@ type NovaUpdateServerResponseServer struct {
 	// UserId 云服务器所属用户ID。
 	UserId *string `json:"user_id,omitempty"`
 }
+
+// NovaUpdateServerResponseServerStatus 云服务器状态。
+// 取值范围：
+// ACTIVE， BUILD，ERROR，HARD_REBOOT，MIGRATING，REBOOT，RESIZE，REVERT_RESIZE，SHELVED，SHELVED_OFFLOADED，SHUTOFF，UNKNOWN，VERIFY_RESIZE
+// 弹性云服务器状态说明请参考云服务器状态
+type NovaUpdateServerResponseServerStatus string
 
 // NovaUpdateServerServerAddresses 弹性云服务器所属网络信息。
 // 属性为Map<String, Object>结构。
@@ -2659,7 +3830,7 @@ type ShowBlockDeviceResponseBodyVolumeAttachment struct {
 
 	// Bus 磁盘总线类型 。
 	// 取值范围：virtio、scsi
-	Bus *string `json:"bus,omitempty"`
+	Bus *ShowBlockDeviceResponseBodyVolumeAttachmentBus `json:"bus,omitempty"`
 
 	// Device 云硬盘挂载盘符，即磁盘挂载点。
 	Device *string `json:"device,omitempty"`
@@ -2681,17 +3852,9 @@ type ShowBlockDeviceResponseBodyVolumeAttachment struct {
 	VolumeId *string `json:"volumeId,omitempty"`
 }
 
-// ShowImageLinks defines model for ShowImageLinks.
-type ShowImageLinks struct {
-	// Href 相应资源的链接。
-	Href string `json:"href"`
-
-	// Rel 有三种取值。self：自助链接包含版本链接的资源。立即链接后使用这些链接。bookmark：书签链接提供了一个永久资源的永久链接，该链接适合于长期存储。alternate：备用链接可以包含资源的替换表示形式。例如，OpenStack计算映像可能在OpenStack映像服务中有一个替代表示。
-	Rel string `json:"rel"`
-
-	// Type type属性提供了一个提示，用于在跟踪该链接时期望的表示类型。
-	Type *string `json:"type,omitempty"`
-}
+// ShowBlockDeviceResponseBodyVolumeAttachmentBus 磁盘总线类型 。
+// 取值范围：virtio、scsi
+type ShowBlockDeviceResponseBodyVolumeAttachmentBus string
 
 // ShowImageResponseBody defines model for ShowImageResponseBody.
 type ShowImageResponseBody struct {
@@ -2705,7 +3868,7 @@ type ShowImageResponseBody struct {
 	Id *string `json:"id,omitempty"`
 
 	// Links 镜像相关快捷链接地址
-	Links *[]ShowImageLinks `json:"links,omitempty"`
+	Links *[]ListImagesLinks `json:"links,omitempty"`
 
 	// Metadata metadata键值对
 	Metadata *map[string]interface{} `json:"metadata,omitempty"`
@@ -3086,6 +4249,44 @@ type NovaShowFlavorExtraSpecsParams struct {
 	FlavorsId string `form:"flavors_id" json:"flavors_id"`
 }
 
+// ListImagesParams defines parameters for ListImages.
+type ListImagesParams struct {
+	// Name 镜像名称。
+	Name *string `form:"name,omitempty" json:"name,omitempty"`
+
+	// Status 镜像状态。
+	// 不支持使用“deleted”状态过滤查询，且指定的状态必须是镜像在glance中的状态。nova和glance中的镜像状态映射关系如表3所示。
+	Status *string `form:"status,omitempty" json:"status,omitempty"`
+
+	// ChangesSince 过滤在changes-since时间之后更新过的镜像。ISO8601时间格式，例如：2013-06-09T06:42:18Z。
+	ChangesSince *string `form:"changes-since,omitempty" json:"changes-since,omitempty"`
+
+	// MinRam 镜像要求的最小内存大小，单位MB。
+	MinRam *int64 `form:"minRam,omitempty" json:"minRam,omitempty"`
+
+	// MinDisk 镜像要求的最小磁盘大小，单位GB。
+	MinDisk *int64 `form:"minDisk,omitempty" json:"minDisk,omitempty"`
+}
+
+// ListImagesDetailParams defines parameters for ListImagesDetail.
+type ListImagesDetailParams struct {
+	// Name 镜像名称
+	Name *string `form:"name,omitempty" json:"name,omitempty"`
+
+	// Status 镜像状态。
+	// 不支持使用“deleted”状态过滤查询，且指定的状态必须是镜像在glance中的状态。nova和glance中的镜像状态映射关系如表3所示。
+	Status *string `form:"status,omitempty" json:"status,omitempty"`
+
+	// ChangesSince 过滤在changes-since时间之后更新过的镜像。ISO8601时间格式，例如：2013-06-09T06:42:18Z
+	ChangesSince *string `form:"changes-since,omitempty" json:"changes-since,omitempty"`
+
+	// MinRam 镜像要求的最小内存大小，单位MB。
+	MinRam *int64 `form:"minRam,omitempty" json:"minRam,omitempty"`
+
+	// MinDisk 镜像要求的最小磁盘大小，单位GB。
+	MinDisk *int64 `form:"minDisk,omitempty" json:"minDisk,omitempty"`
+}
+
 // ListResizeFlavorsParams defines parameters for ListResizeFlavors.
 type ListResizeFlavorsParams struct {
 	// InstanceUuid 进行规格切换的云服务器ID，UUID格式。
@@ -3104,13 +4305,13 @@ type ListResizeFlavorsParams struct {
 	// - memory_mb：表示内存大小。
 	// - vcpus：表示CPU大小。
 	// - root_gb：表示系统盘大小。
-	SortKey *string `form:"sort_key,omitempty" json:"sort_key,omitempty"`
+	SortKey *ListResizeFlavorsParamsSortKey `form:"sort_key,omitempty" json:"sort_key,omitempty"`
 
 	// SortDir 升序/降序排序，默认值为：asc。
 	// 取值范围：
 	// - asc：表示升序。
 	// - desc：表示降序。
-	SortDir *string `form:"sort_dir,omitempty" json:"sort_dir,omitempty"`
+	SortDir *ListResizeFlavorsParamsSortDir `form:"sort_dir,omitempty" json:"sort_dir,omitempty"`
 
 	// Limit 单页面可显示的flavor条数最大值，默认是1000。
 	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
@@ -3118,6 +4319,12 @@ type ListResizeFlavorsParams struct {
 	// Marker 以单页最后一条flavor的ID作为分页标记。
 	Marker *string `form:"marker,omitempty" json:"marker,omitempty"`
 }
+
+// ListResizeFlavorsParamsSortKey defines parameters for ListResizeFlavors.
+type ListResizeFlavorsParamsSortKey string
+
+// ListResizeFlavorsParamsSortDir defines parameters for ListResizeFlavors.
+type ListResizeFlavorsParamsSortDir string
 
 // NovaListServersParams defines parameters for NovaListServers.
 type NovaListServersParams struct {
@@ -3139,7 +4346,7 @@ type NovaListServersParams struct {
 	// ACTIVE、BUILD、ERROR、HARD_REBOOT、MIGRATING、REBOOT、REBUILD、RESIZE、REVERT_RESIZE、SHUTOFF、VERIFY_RESIZE
 	// 直到2.37微版本，非上面范围的status字段将返回空列表，微版本2.38及以上版本，将返回400错误。
 	// 云服务器状态说明请参考云服务器状态。
-	Status *string `form:"status,omitempty" json:"status,omitempty"`
+	Status *NovaListServersParamsStatus `form:"status,omitempty" json:"status,omitempty"`
 
 	// Limit 查询返回云服务器数量限制。
 	// 每页默认值是25，最多返回1000台云服务器的信息。
@@ -3162,11 +4369,17 @@ type NovaListServersParams struct {
 
 	// SortKey 查询结果按弹性云服务器属性排序，默认排序顺序为created_at逆序。
 	// 取值范围：created_at,availability_zone,display_name,host,instance_type_id,key_name,project_id,user_id,updated_at,uuid,vm_state
-	SortKey *string `form:"sort_key,omitempty" json:"sort_key,omitempty"`
+	SortKey *NovaListServersParamsSortKey `form:"sort_key,omitempty" json:"sort_key,omitempty"`
 
 	// Ip IPv4地址过滤结果，匹配规则为模糊匹配。
 	Ip *string `form:"ip,omitempty" json:"ip,omitempty"`
 }
+
+// NovaListServersParamsStatus defines parameters for NovaListServers.
+type NovaListServersParamsStatus string
+
+// NovaListServersParamsSortKey defines parameters for NovaListServers.
+type NovaListServersParamsSortKey string
 
 // NovaListServersDetailsParams defines parameters for NovaListServersDetails.
 type NovaListServersDetailsParams struct {
@@ -3188,7 +4401,7 @@ type NovaListServersDetailsParams struct {
 	// ACTIVE、BUILD、ERROR、HARD_REBOOT、MIGRATING、REBOOT、REBUILD、RESIZE、REVERT_RESIZE、SHUTOFF、VERIFY_RESIZE
 	// 直到2.37微版本，非上面范围的status字段将返回空列表，微版本2.38及以上的版本，将返回400错误。
 	// 云服务器状态说明请参考云服务器状态。
-	Status *string `form:"status,omitempty" json:"status,omitempty"`
+	Status *NovaListServersDetailsParamsStatus `form:"status,omitempty" json:"status,omitempty"`
 
 	// Limit 查询返回云服务器数量限制。
 	// 每页默认值是25，最多返回1000台云服务器的信息，如果数据量过大建议设置成100。
@@ -3211,11 +4424,17 @@ type NovaListServersDetailsParams struct {
 
 	// SortKey 查询结果按弹性云服务器属性排序，默认排序顺序为created_at逆序。
 	// 取值范围：created_at,auto_disk_config,availability_zone,display_description,display_name,host,host_name,image_ref,instance_type_id,kernel_id,key_name,launch_index,launched_at,locked_by,node,power_state,project_id,ramdisk_id,reservation_id,root_device_name,task_state,terminated_at,user_id,updated_at,uuid,vm_state
-	SortKey *string `form:"sort_key,omitempty" json:"sort_key,omitempty"`
+	SortKey *NovaListServersDetailsParamsSortKey `form:"sort_key,omitempty" json:"sort_key,omitempty"`
 
 	// Ip IPv4地址过滤结果，匹配规则为模糊匹配。
 	Ip *string `form:"ip,omitempty" json:"ip,omitempty"`
 }
+
+// NovaListServersDetailsParamsStatus defines parameters for NovaListServersDetails.
+type NovaListServersDetailsParamsStatus string
+
+// NovaListServersDetailsParamsSortKey defines parameters for NovaListServersDetails.
+type NovaListServersDetailsParamsSortKey string
 
 // NovaListServerActionsParams defines parameters for NovaListServerActions.
 type NovaListServerActionsParams struct {
@@ -3415,6 +4634,22 @@ type ClientInterface interface {
 	//
 	// Corresponds with GET /v2.1/{project_id}/flavors/{flavor_id}/os-extra_specs (the `NovaShowFlavorExtraSpecs` operationId).
 	NovaShowFlavorExtraSpecs(ctx context.Context, projectId string, flavorId string, params *NovaShowFlavorExtraSpecsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListImages 查询镜像列表（废弃）
+	//
+	// 查询所有镜像的列表信息。
+	// 当前API已废弃，请使用"查询镜像列表（OpenStack原生）"。
+	//
+	// Corresponds with GET /v2.1/{project_id}/images (the `ListImages` operationId).
+	ListImages(ctx context.Context, projectId string, params *ListImagesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListImagesDetail 查询镜像列表详情（废弃）
+	//
+	// 查询详细的镜像信息列表。
+	// 当前API已废弃，请使用"查询镜像列表"。
+	//
+	// Corresponds with GET /v2.1/{project_id}/images/detail (the `ListImagesDetail` operationId).
+	ListImagesDetail(ctx context.Context, projectId string, params *ListImagesDetailParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteImage 删除镜像（废弃）
 	//
@@ -4273,6 +5508,42 @@ func (c *Client) NovaShowFlavor(ctx context.Context, projectId string, flavorId 
 // Corresponds with GET /v2.1/{project_id}/flavors/{flavor_id}/os-extra_specs (the `NovaShowFlavorExtraSpecs` operationId).
 func (c *Client) NovaShowFlavorExtraSpecs(ctx context.Context, projectId string, flavorId string, params *NovaShowFlavorExtraSpecsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewNovaShowFlavorExtraSpecsRequest(c.Server, projectId, flavorId, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListImages 查询镜像列表（废弃）
+//
+// 查询所有镜像的列表信息。
+// 当前API已废弃，请使用"查询镜像列表（OpenStack原生）"。
+//
+// Corresponds with GET /v2.1/{project_id}/images (the `ListImages` operationId).
+func (c *Client) ListImages(ctx context.Context, projectId string, params *ListImagesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListImagesRequest(c.Server, projectId, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListImagesDetail 查询镜像列表详情（废弃）
+//
+// 查询详细的镜像信息列表。
+// 当前API已废弃，请使用"查询镜像列表"。
+//
+// Corresponds with GET /v2.1/{project_id}/images/detail (the `ListImagesDetail` operationId).
+func (c *Client) ListImagesDetail(ctx context.Context, projectId string, params *ListImagesDetailParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListImagesDetailRequest(c.Server, projectId, params)
 	if err != nil {
 		return nil, err
 	}
@@ -6326,6 +7597,224 @@ func NewNovaShowFlavorExtraSpecsRequest(server string, projectId string, flavorI
 			for _, qp := range strings.Split(queryFrag, "&") {
 				rawQueryFragments = append(rawQueryFragments, qp)
 			}
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListImagesRequest constructs an http.Request for the ListImages method
+func NewListImagesRequest(server string, projectId string, params *ListImagesParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v2.1/%s/images", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Name != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "name", *params.Name, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Status != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "status", *params.Status, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ChangesSince != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "changes-since", *params.ChangesSince, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.MinRam != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "minRam", *params.MinRam, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.MinDisk != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "minDisk", *params.MinDisk, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListImagesDetailRequest constructs an http.Request for the ListImagesDetail method
+func NewListImagesDetailRequest(server string, projectId string, params *ListImagesDetailParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v2.1/%s/images/detail", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Name != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "name", *params.Name, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Status != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "status", *params.Status, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ChangesSince != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "changes-since", *params.ChangesSince, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.MinRam != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "minRam", *params.MinRam, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.MinDisk != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "minDisk", *params.MinDisk, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
 		}
 
 		if encoded := queryValues.Encode(); encoded != "" {
@@ -10032,6 +11521,26 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /v2.1/{project_id}/flavors/{flavor_id}/os-extra_specs (the `NovaShowFlavorExtraSpecs` operationId).
 	NovaShowFlavorExtraSpecsWithResponse(ctx context.Context, projectId string, flavorId string, params *NovaShowFlavorExtraSpecsParams, reqEditors ...RequestEditorFn) (*NovaShowFlavorExtraSpecsResponse, error)
 
+	// ListImagesWithResponse 查询镜像列表（废弃）
+	//
+	// 查询所有镜像的列表信息。
+	// 当前API已废弃，请使用"查询镜像列表（OpenStack原生）"。
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v2.1/{project_id}/images (the `ListImages` operationId).
+	ListImagesWithResponse(ctx context.Context, projectId string, params *ListImagesParams, reqEditors ...RequestEditorFn) (*ListImagesResponse, error)
+
+	// ListImagesDetailWithResponse 查询镜像列表详情（废弃）
+	//
+	// 查询详细的镜像信息列表。
+	// 当前API已废弃，请使用"查询镜像列表"。
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v2.1/{project_id}/images/detail (the `ListImagesDetail` operationId).
+	ListImagesDetailWithResponse(ctx context.Context, projectId string, params *ListImagesDetailParams, reqEditors ...RequestEditorFn) (*ListImagesDetailResponse, error)
+
 	// DeleteImageWithResponse 删除镜像（废弃）
 	//
 	// 删除指定的镜像。镜像删除后，不能恢复。
@@ -11139,6 +12648,88 @@ func (r NovaShowFlavorExtraSpecsResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r NovaShowFlavorExtraSpecsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ListImagesResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ListImagesResponseBody
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListImagesResponse) GetJSON200() *ListImagesResponseBody {
+	return r.JSON200
+}
+
+// GetBody returns the raw response body bytes
+func (r ListImagesResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListImagesResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListImagesResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListImagesResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ListImagesDetailResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ListImagesDetailResponseBody
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListImagesDetailResponse) GetJSON200() *ListImagesDetailResponseBody {
+	return r.JSON200
+}
+
+// GetBody returns the raw response body bytes
+func (r ListImagesDetailResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListImagesDetailResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListImagesDetailResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListImagesDetailResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -14029,6 +15620,38 @@ func (c *ClientWithResponses) NovaShowFlavorExtraSpecsWithResponse(ctx context.C
 	return ParseNovaShowFlavorExtraSpecsResponse(rsp)
 }
 
+// ListImagesWithResponse 查询镜像列表（废弃）
+//
+// 查询所有镜像的列表信息。
+// 当前API已废弃，请使用"查询镜像列表（OpenStack原生）"。
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v2.1/{project_id}/images (the `ListImages` operationId).
+func (c *ClientWithResponses) ListImagesWithResponse(ctx context.Context, projectId string, params *ListImagesParams, reqEditors ...RequestEditorFn) (*ListImagesResponse, error) {
+	rsp, err := c.ListImages(ctx, projectId, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListImagesResponse(rsp)
+}
+
+// ListImagesDetailWithResponse 查询镜像列表详情（废弃）
+//
+// 查询详细的镜像信息列表。
+// 当前API已废弃，请使用"查询镜像列表"。
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v2.1/{project_id}/images/detail (the `ListImagesDetail` operationId).
+func (c *ClientWithResponses) ListImagesDetailWithResponse(ctx context.Context, projectId string, params *ListImagesDetailParams, reqEditors ...RequestEditorFn) (*ListImagesDetailResponse, error) {
+	rsp, err := c.ListImagesDetail(ctx, projectId, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListImagesDetailResponse(rsp)
+}
+
 // DeleteImageWithResponse 删除镜像（废弃）
 //
 // 删除指定的镜像。镜像删除后，不能恢复。
@@ -15581,6 +17204,58 @@ func ParseNovaShowFlavorExtraSpecsResponse(rsp *http.Response) (*NovaShowFlavorE
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest NovaShowFlavorExtraSpecsResponseBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListImagesResponse parses an HTTP response from a ListImagesWithResponse call
+func ParseListImagesResponse(rsp *http.Response) (*ListImagesResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListImagesResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ListImagesResponseBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListImagesDetailResponse parses an HTTP response from a ListImagesDetailWithResponse call
+func ParseListImagesDetailResponse(rsp *http.Response) (*ListImagesDetailResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListImagesDetailResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ListImagesDetailResponseBody
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}

@@ -16,6 +16,738 @@ import (
 	"github.com/oapi-codegen/runtime"
 )
 
+// Defines values for AuthIdentityPolicyStatementEffect.
+const (
+	AuthIdentityPolicyStatementEffectAllow AuthIdentityPolicyStatementEffect = "Allow"
+	AuthIdentityPolicyStatementEffectDeny  AuthIdentityPolicyStatementEffect = "Deny"
+)
+
+// Valid indicates whether the value is a known member of the AuthIdentityPolicyStatementEffect enum.
+func (e AuthIdentityPolicyStatementEffect) Valid() bool {
+	switch e {
+	case AuthIdentityPolicyStatementEffectAllow:
+		return true
+	case AuthIdentityPolicyStatementEffectDeny:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateCloudServiceCustomPolicyRequestRoleType.
+const (
+	CreateCloudServiceCustomPolicyRequestRoleTypeAX CreateCloudServiceCustomPolicyRequestRoleType = "AX"
+	CreateCloudServiceCustomPolicyRequestRoleTypeXA CreateCloudServiceCustomPolicyRequestRoleType = "XA"
+)
+
+// Valid indicates whether the value is a known member of the CreateCloudServiceCustomPolicyRequestRoleType enum.
+func (e CreateCloudServiceCustomPolicyRequestRoleType) Valid() bool {
+	switch e {
+	case CreateCloudServiceCustomPolicyRequestRoleTypeAX:
+		return true
+	case CreateCloudServiceCustomPolicyRequestRoleTypeXA:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateCloudServiceCustomPolicyResponseRoleType.
+const (
+	CreateCloudServiceCustomPolicyResponseRoleTypeAX CreateCloudServiceCustomPolicyResponseRoleType = "AX"
+	CreateCloudServiceCustomPolicyResponseRoleTypeXA CreateCloudServiceCustomPolicyResponseRoleType = "XA"
+)
+
+// Valid indicates whether the value is a known member of the CreateCloudServiceCustomPolicyResponseRoleType enum.
+func (e CreateCloudServiceCustomPolicyResponseRoleType) Valid() bool {
+	switch e {
+	case CreateCloudServiceCustomPolicyResponseRoleTypeAX:
+		return true
+	case CreateCloudServiceCustomPolicyResponseRoleTypeXA:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateCloudServiceCustomPolicyRolePolicyStatementEffect.
+const (
+	CreateCloudServiceCustomPolicyRolePolicyStatementEffectAllow CreateCloudServiceCustomPolicyRolePolicyStatementEffect = "Allow"
+	CreateCloudServiceCustomPolicyRolePolicyStatementEffectDeny  CreateCloudServiceCustomPolicyRolePolicyStatementEffect = "Deny"
+)
+
+// Valid indicates whether the value is a known member of the CreateCloudServiceCustomPolicyRolePolicyStatementEffect enum.
+func (e CreateCloudServiceCustomPolicyRolePolicyStatementEffect) Valid() bool {
+	switch e {
+	case CreateCloudServiceCustomPolicyRolePolicyStatementEffectAllow:
+		return true
+	case CreateCloudServiceCustomPolicyRolePolicyStatementEffectDeny:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateOpenIDConnectConfigResponseMode.
+const (
+	CreateOpenIDConnectConfigResponseModeFormPost CreateOpenIDConnectConfigResponseMode = "form_post"
+	CreateOpenIDConnectConfigResponseModeFragment CreateOpenIDConnectConfigResponseMode = "fragment"
+)
+
+// Valid indicates whether the value is a known member of the CreateOpenIDConnectConfigResponseMode enum.
+func (e CreateOpenIDConnectConfigResponseMode) Valid() bool {
+	switch e {
+	case CreateOpenIDConnectConfigResponseModeFormPost:
+		return true
+	case CreateOpenIDConnectConfigResponseModeFragment:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateOpenIDConnectConfigResponseType.
+const (
+	CreateOpenIDConnectConfigResponseTypeIdToken CreateOpenIDConnectConfigResponseType = "id_token"
+)
+
+// Valid indicates whether the value is a known member of the CreateOpenIDConnectConfigResponseType enum.
+func (e CreateOpenIDConnectConfigResponseType) Valid() bool {
+	switch e {
+	case CreateOpenIDConnectConfigResponseTypeIdToken:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateOpenIDConnectConfigScope.
+const (
+	CreateOpenIDConnectConfigScopeEmail   CreateOpenIDConnectConfigScope = "email"
+	CreateOpenIDConnectConfigScopeOpenid  CreateOpenIDConnectConfigScope = "openid"
+	CreateOpenIDConnectConfigScopeProfile CreateOpenIDConnectConfigScope = "profile"
+)
+
+// Valid indicates whether the value is a known member of the CreateOpenIDConnectConfigScope enum.
+func (e CreateOpenIDConnectConfigScope) Valid() bool {
+	switch e {
+	case CreateOpenIDConnectConfigScopeEmail:
+		return true
+	case CreateOpenIDConnectConfigScopeOpenid:
+		return true
+	case CreateOpenIDConnectConfigScopeProfile:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateOpenIdConnectConfigOpenidConnectConfigResponseMode.
+const (
+	CreateOpenIdConnectConfigOpenidConnectConfigResponseModeFormPost CreateOpenIdConnectConfigOpenidConnectConfigResponseMode = "form_post"
+	CreateOpenIdConnectConfigOpenidConnectConfigResponseModeFragment CreateOpenIdConnectConfigOpenidConnectConfigResponseMode = "fragment"
+)
+
+// Valid indicates whether the value is a known member of the CreateOpenIdConnectConfigOpenidConnectConfigResponseMode enum.
+func (e CreateOpenIdConnectConfigOpenidConnectConfigResponseMode) Valid() bool {
+	switch e {
+	case CreateOpenIdConnectConfigOpenidConnectConfigResponseModeFormPost:
+		return true
+	case CreateOpenIdConnectConfigOpenidConnectConfigResponseModeFragment:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateOpenIdConnectConfigOpenidConnectConfigResponseType.
+const (
+	CreateOpenIdConnectConfigOpenidConnectConfigResponseTypeIdToken CreateOpenIdConnectConfigOpenidConnectConfigResponseType = "id_token"
+)
+
+// Valid indicates whether the value is a known member of the CreateOpenIdConnectConfigOpenidConnectConfigResponseType enum.
+func (e CreateOpenIdConnectConfigOpenidConnectConfigResponseType) Valid() bool {
+	switch e {
+	case CreateOpenIdConnectConfigOpenidConnectConfigResponseTypeIdToken:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateOpenIdConnectConfigOpenidConnectConfigScope.
+const (
+	CreateOpenIdConnectConfigOpenidConnectConfigScopeEmail   CreateOpenIdConnectConfigOpenidConnectConfigScope = "email"
+	CreateOpenIdConnectConfigOpenidConnectConfigScopeOpenid  CreateOpenIdConnectConfigOpenidConnectConfigScope = "openid"
+	CreateOpenIdConnectConfigOpenidConnectConfigScopeProfile CreateOpenIdConnectConfigOpenidConnectConfigScope = "profile"
+)
+
+// Valid indicates whether the value is a known member of the CreateOpenIdConnectConfigOpenidConnectConfigScope enum.
+func (e CreateOpenIdConnectConfigOpenidConnectConfigScope) Valid() bool {
+	switch e {
+	case CreateOpenIdConnectConfigOpenidConnectConfigScopeEmail:
+		return true
+	case CreateOpenIdConnectConfigOpenidConnectConfigScopeOpenid:
+		return true
+	case CreateOpenIdConnectConfigOpenidConnectConfigScopeProfile:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for KeystoneListAllProjectPermissionsForGroupPolicyStatementEffect.
+const (
+	KeystoneListAllProjectPermissionsForGroupPolicyStatementEffectAllow KeystoneListAllProjectPermissionsForGroupPolicyStatementEffect = "Allow"
+	KeystoneListAllProjectPermissionsForGroupPolicyStatementEffectDeny  KeystoneListAllProjectPermissionsForGroupPolicyStatementEffect = "Deny"
+)
+
+// Valid indicates whether the value is a known member of the KeystoneListAllProjectPermissionsForGroupPolicyStatementEffect enum.
+func (e KeystoneListAllProjectPermissionsForGroupPolicyStatementEffect) Valid() bool {
+	switch e {
+	case KeystoneListAllProjectPermissionsForGroupPolicyStatementEffectAllow:
+		return true
+	case KeystoneListAllProjectPermissionsForGroupPolicyStatementEffectDeny:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for KeystoneListDomainPermissionsForGroupRolesType.
+const (
+	KeystoneListDomainPermissionsForGroupRolesTypeAX KeystoneListDomainPermissionsForGroupRolesType = "AX"
+	KeystoneListDomainPermissionsForGroupRolesTypeXA KeystoneListDomainPermissionsForGroupRolesType = "XA"
+)
+
+// Valid indicates whether the value is a known member of the KeystoneListDomainPermissionsForGroupRolesType enum.
+func (e KeystoneListDomainPermissionsForGroupRolesType) Valid() bool {
+	switch e {
+	case KeystoneListDomainPermissionsForGroupRolesTypeAX:
+		return true
+	case KeystoneListDomainPermissionsForGroupRolesTypeXA:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for KeystoneListPermissionsRolesType.
+const (
+	KeystoneListPermissionsRolesTypeAX KeystoneListPermissionsRolesType = "AX"
+	KeystoneListPermissionsRolesTypeXA KeystoneListPermissionsRolesType = "XA"
+)
+
+// Valid indicates whether the value is a known member of the KeystoneListPermissionsRolesType enum.
+func (e KeystoneListPermissionsRolesType) Valid() bool {
+	switch e {
+	case KeystoneListPermissionsRolesTypeAX:
+		return true
+	case KeystoneListPermissionsRolesTypeXA:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for KeystoneListPermissionsRolesPolicyStatementEffect.
+const (
+	KeystoneListPermissionsRolesPolicyStatementEffectAllow KeystoneListPermissionsRolesPolicyStatementEffect = "Allow"
+	KeystoneListPermissionsRolesPolicyStatementEffectDeny  KeystoneListPermissionsRolesPolicyStatementEffect = "Deny"
+)
+
+// Valid indicates whether the value is a known member of the KeystoneListPermissionsRolesPolicyStatementEffect enum.
+func (e KeystoneListPermissionsRolesPolicyStatementEffect) Valid() bool {
+	switch e {
+	case KeystoneListPermissionsRolesPolicyStatementEffectAllow:
+		return true
+	case KeystoneListPermissionsRolesPolicyStatementEffectDeny:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for KeystoneListProjectPermissionsForGroupRolesType.
+const (
+	KeystoneListProjectPermissionsForGroupRolesTypeAX KeystoneListProjectPermissionsForGroupRolesType = "AX"
+	KeystoneListProjectPermissionsForGroupRolesTypeXA KeystoneListProjectPermissionsForGroupRolesType = "XA"
+)
+
+// Valid indicates whether the value is a known member of the KeystoneListProjectPermissionsForGroupRolesType enum.
+func (e KeystoneListProjectPermissionsForGroupRolesType) Valid() bool {
+	switch e {
+	case KeystoneListProjectPermissionsForGroupRolesTypeAX:
+		return true
+	case KeystoneListProjectPermissionsForGroupRolesTypeXA:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for KeystoneListProjectPermissionsForGroupRolesPolicyStatementEffect.
+const (
+	KeystoneListProjectPermissionsForGroupRolesPolicyStatementEffectAllow KeystoneListProjectPermissionsForGroupRolesPolicyStatementEffect = "Allow"
+	KeystoneListProjectPermissionsForGroupRolesPolicyStatementEffectDeny  KeystoneListProjectPermissionsForGroupRolesPolicyStatementEffect = "Deny"
+)
+
+// Valid indicates whether the value is a known member of the KeystoneListProjectPermissionsForGroupRolesPolicyStatementEffect enum.
+func (e KeystoneListProjectPermissionsForGroupRolesPolicyStatementEffect) Valid() bool {
+	switch e {
+	case KeystoneListProjectPermissionsForGroupRolesPolicyStatementEffectAllow:
+		return true
+	case KeystoneListProjectPermissionsForGroupRolesPolicyStatementEffectDeny:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for KeystoneShowPermissionRoleType.
+const (
+	KeystoneShowPermissionRoleTypeAX KeystoneShowPermissionRoleType = "AX"
+	KeystoneShowPermissionRoleTypeXA KeystoneShowPermissionRoleType = "XA"
+)
+
+// Valid indicates whether the value is a known member of the KeystoneShowPermissionRoleType enum.
+func (e KeystoneShowPermissionRoleType) Valid() bool {
+	switch e {
+	case KeystoneShowPermissionRoleTypeAX:
+		return true
+	case KeystoneShowPermissionRoleTypeXA:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for KeystoneShowPermissionRolePolicyStatementEffect.
+const (
+	KeystoneShowPermissionRolePolicyStatementEffectAllow KeystoneShowPermissionRolePolicyStatementEffect = "Allow"
+	KeystoneShowPermissionRolePolicyStatementEffectDeny  KeystoneShowPermissionRolePolicyStatementEffect = "Deny"
+)
+
+// Valid indicates whether the value is a known member of the KeystoneShowPermissionRolePolicyStatementEffect enum.
+func (e KeystoneShowPermissionRolePolicyStatementEffect) Valid() bool {
+	switch e {
+	case KeystoneShowPermissionRolePolicyStatementEffectAllow:
+		return true
+	case KeystoneShowPermissionRolePolicyStatementEffectDeny:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListCustomPoliciesRolesType.
+const (
+	ListCustomPoliciesRolesTypeAX ListCustomPoliciesRolesType = "AX"
+	ListCustomPoliciesRolesTypeXA ListCustomPoliciesRolesType = "XA"
+)
+
+// Valid indicates whether the value is a known member of the ListCustomPoliciesRolesType enum.
+func (e ListCustomPoliciesRolesType) Valid() bool {
+	switch e {
+	case ListCustomPoliciesRolesTypeAX:
+		return true
+	case ListCustomPoliciesRolesTypeXA:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListDomainPermissionsForAgencyRolesType.
+const (
+	ListDomainPermissionsForAgencyRolesTypeAX ListDomainPermissionsForAgencyRolesType = "AX"
+	ListDomainPermissionsForAgencyRolesTypeXA ListDomainPermissionsForAgencyRolesType = "XA"
+)
+
+// Valid indicates whether the value is a known member of the ListDomainPermissionsForAgencyRolesType enum.
+func (e ListDomainPermissionsForAgencyRolesType) Valid() bool {
+	switch e {
+	case ListDomainPermissionsForAgencyRolesTypeAX:
+		return true
+	case ListDomainPermissionsForAgencyRolesTypeXA:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListRolesForGroupOnEnterpriseProjectRolesType.
+const (
+	ListRolesForGroupOnEnterpriseProjectRolesTypeAX ListRolesForGroupOnEnterpriseProjectRolesType = "AX"
+	ListRolesForGroupOnEnterpriseProjectRolesTypeXA ListRolesForGroupOnEnterpriseProjectRolesType = "XA"
+)
+
+// Valid indicates whether the value is a known member of the ListRolesForGroupOnEnterpriseProjectRolesType enum.
+func (e ListRolesForGroupOnEnterpriseProjectRolesType) Valid() bool {
+	switch e {
+	case ListRolesForGroupOnEnterpriseProjectRolesTypeAX:
+		return true
+	case ListRolesForGroupOnEnterpriseProjectRolesTypeXA:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for OpenIDConnectConfigResponseMode.
+const (
+	OpenIDConnectConfigResponseModeFormPost OpenIDConnectConfigResponseMode = "form_post"
+	OpenIDConnectConfigResponseModeFragment OpenIDConnectConfigResponseMode = "fragment"
+)
+
+// Valid indicates whether the value is a known member of the OpenIDConnectConfigResponseMode enum.
+func (e OpenIDConnectConfigResponseMode) Valid() bool {
+	switch e {
+	case OpenIDConnectConfigResponseModeFormPost:
+		return true
+	case OpenIDConnectConfigResponseModeFragment:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for OpenIDConnectConfigResponseType.
+const (
+	OpenIDConnectConfigResponseTypeIdToken OpenIDConnectConfigResponseType = "id_token"
+)
+
+// Valid indicates whether the value is a known member of the OpenIDConnectConfigResponseType enum.
+func (e OpenIDConnectConfigResponseType) Valid() bool {
+	switch e {
+	case OpenIDConnectConfigResponseTypeIdToken:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for OpenIDConnectConfigScope.
+const (
+	OpenIDConnectConfigScopeEmail   OpenIDConnectConfigScope = "email"
+	OpenIDConnectConfigScopeOpenid  OpenIDConnectConfigScope = "openid"
+	OpenIDConnectConfigScopeProfile OpenIDConnectConfigScope = "profile"
+)
+
+// Valid indicates whether the value is a known member of the OpenIDConnectConfigScope enum.
+func (e OpenIDConnectConfigScope) Valid() bool {
+	switch e {
+	case OpenIDConnectConfigScopeEmail:
+		return true
+	case OpenIDConnectConfigScopeOpenid:
+		return true
+	case OpenIDConnectConfigScopeProfile:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for RoleResultType.
+const (
+	RoleResultTypeAX RoleResultType = "AX"
+	RoleResultTypeXA RoleResultType = "XA"
+)
+
+// Valid indicates whether the value is a known member of the RoleResultType enum.
+func (e RoleResultType) Valid() bool {
+	switch e {
+	case RoleResultTypeAX:
+		return true
+	case RoleResultTypeXA:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for RolesItemType.
+const (
+	RolesItemTypeAX RolesItemType = "AX"
+	RolesItemTypeXA RolesItemType = "XA"
+)
+
+// Valid indicates whether the value is a known member of the RolesItemType enum.
+func (e RolesItemType) Valid() bool {
+	switch e {
+	case RolesItemTypeAX:
+		return true
+	case RolesItemTypeXA:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ShowCustomPolicyRoleType.
+const (
+	ShowCustomPolicyRoleTypeAX ShowCustomPolicyRoleType = "AX"
+	ShowCustomPolicyRoleTypeXA ShowCustomPolicyRoleType = "XA"
+)
+
+// Valid indicates whether the value is a known member of the ShowCustomPolicyRoleType enum.
+func (e ShowCustomPolicyRoleType) Valid() bool {
+	switch e {
+	case ShowCustomPolicyRoleTypeAX:
+		return true
+	case ShowCustomPolicyRoleTypeXA:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ShowCustomPolicyRolePolicyStatementEffect.
+const (
+	ShowCustomPolicyRolePolicyStatementEffectAllow ShowCustomPolicyRolePolicyStatementEffect = "Allow"
+	ShowCustomPolicyRolePolicyStatementEffectDeny  ShowCustomPolicyRolePolicyStatementEffect = "Deny"
+)
+
+// Valid indicates whether the value is a known member of the ShowCustomPolicyRolePolicyStatementEffect enum.
+func (e ShowCustomPolicyRolePolicyStatementEffect) Valid() bool {
+	switch e {
+	case ShowCustomPolicyRolePolicyStatementEffectAllow:
+		return true
+	case ShowCustomPolicyRolePolicyStatementEffectDeny:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for UpdateCloudServiceCustomPolicyRoleType.
+const (
+	UpdateCloudServiceCustomPolicyRoleTypeAX UpdateCloudServiceCustomPolicyRoleType = "AX"
+	UpdateCloudServiceCustomPolicyRoleTypeXA UpdateCloudServiceCustomPolicyRoleType = "XA"
+)
+
+// Valid indicates whether the value is a known member of the UpdateCloudServiceCustomPolicyRoleType enum.
+func (e UpdateCloudServiceCustomPolicyRoleType) Valid() bool {
+	switch e {
+	case UpdateCloudServiceCustomPolicyRoleTypeAX:
+		return true
+	case UpdateCloudServiceCustomPolicyRoleTypeXA:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for UpdateCloudServiceCustomPolicyRolePolicyStatementEffect.
+const (
+	UpdateCloudServiceCustomPolicyRolePolicyStatementEffectAllow UpdateCloudServiceCustomPolicyRolePolicyStatementEffect = "Allow"
+	UpdateCloudServiceCustomPolicyRolePolicyStatementEffectDeny  UpdateCloudServiceCustomPolicyRolePolicyStatementEffect = "Deny"
+)
+
+// Valid indicates whether the value is a known member of the UpdateCloudServiceCustomPolicyRolePolicyStatementEffect enum.
+func (e UpdateCloudServiceCustomPolicyRolePolicyStatementEffect) Valid() bool {
+	switch e {
+	case UpdateCloudServiceCustomPolicyRolePolicyStatementEffectAllow:
+		return true
+	case UpdateCloudServiceCustomPolicyRolePolicyStatementEffectDeny:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for UpdateOpenIdConnectConfigOpenidConnectConfigResponseMode.
+const (
+	UpdateOpenIdConnectConfigOpenidConnectConfigResponseModeFormPost UpdateOpenIdConnectConfigOpenidConnectConfigResponseMode = "form_post"
+	UpdateOpenIdConnectConfigOpenidConnectConfigResponseModeFragment UpdateOpenIdConnectConfigOpenidConnectConfigResponseMode = "fragment"
+)
+
+// Valid indicates whether the value is a known member of the UpdateOpenIdConnectConfigOpenidConnectConfigResponseMode enum.
+func (e UpdateOpenIdConnectConfigOpenidConnectConfigResponseMode) Valid() bool {
+	switch e {
+	case UpdateOpenIdConnectConfigOpenidConnectConfigResponseModeFormPost:
+		return true
+	case UpdateOpenIdConnectConfigOpenidConnectConfigResponseModeFragment:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for UpdateOpenIdConnectConfigOpenidConnectConfigResponseType.
+const (
+	UpdateOpenIdConnectConfigOpenidConnectConfigResponseTypeIdToken UpdateOpenIdConnectConfigOpenidConnectConfigResponseType = "id_token"
+)
+
+// Valid indicates whether the value is a known member of the UpdateOpenIdConnectConfigOpenidConnectConfigResponseType enum.
+func (e UpdateOpenIdConnectConfigOpenidConnectConfigResponseType) Valid() bool {
+	switch e {
+	case UpdateOpenIdConnectConfigOpenidConnectConfigResponseTypeIdToken:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for UpdateOpenIdConnectConfigOpenidConnectConfigScope.
+const (
+	UpdateOpenIdConnectConfigOpenidConnectConfigScopeEmail   UpdateOpenIdConnectConfigOpenidConnectConfigScope = "email"
+	UpdateOpenIdConnectConfigOpenidConnectConfigScopeOpenid  UpdateOpenIdConnectConfigOpenidConnectConfigScope = "openid"
+	UpdateOpenIdConnectConfigOpenidConnectConfigScopeProfile UpdateOpenIdConnectConfigOpenidConnectConfigScope = "profile"
+)
+
+// Valid indicates whether the value is a known member of the UpdateOpenIdConnectConfigOpenidConnectConfigScope enum.
+func (e UpdateOpenIdConnectConfigOpenidConnectConfigScope) Valid() bool {
+	switch e {
+	case UpdateOpenIdConnectConfigOpenidConnectConfigScopeEmail:
+		return true
+	case UpdateOpenIdConnectConfigOpenidConnectConfigScopeOpenid:
+		return true
+	case UpdateOpenIdConnectConfigOpenidConnectConfigScopeProfile:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for UpdatePermanentAccessKeyRequestCredentialStatus.
+const (
+	UpdatePermanentAccessKeyRequestCredentialStatusActive   UpdatePermanentAccessKeyRequestCredentialStatus = "active"
+	UpdatePermanentAccessKeyRequestCredentialStatusInactive UpdatePermanentAccessKeyRequestCredentialStatus = "inactive"
+)
+
+// Valid indicates whether the value is a known member of the UpdatePermanentAccessKeyRequestCredentialStatus enum.
+func (e UpdatePermanentAccessKeyRequestCredentialStatus) Valid() bool {
+	switch e {
+	case UpdatePermanentAccessKeyRequestCredentialStatusActive:
+		return true
+	case UpdatePermanentAccessKeyRequestCredentialStatusInactive:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for UpdateProjectStatusProjectStatus.
+const (
+	UpdateProjectStatusProjectStatusNormal    UpdateProjectStatusProjectStatus = "normal"
+	UpdateProjectStatusProjectStatusSuspended UpdateProjectStatusProjectStatus = "suspended"
+)
+
+// Valid indicates whether the value is a known member of the UpdateProjectStatusProjectStatus enum.
+func (e UpdateProjectStatusProjectStatus) Valid() bool {
+	switch e {
+	case UpdateProjectStatusProjectStatusNormal:
+		return true
+	case UpdateProjectStatusProjectStatusSuspended:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ShowDomainRoleAssignmentsParamsSubject.
+const (
+	ShowDomainRoleAssignmentsParamsSubjectAgency ShowDomainRoleAssignmentsParamsSubject = "agency"
+	ShowDomainRoleAssignmentsParamsSubjectGroup  ShowDomainRoleAssignmentsParamsSubject = "group"
+	ShowDomainRoleAssignmentsParamsSubjectUser   ShowDomainRoleAssignmentsParamsSubject = "user"
+)
+
+// Valid indicates whether the value is a known member of the ShowDomainRoleAssignmentsParamsSubject enum.
+func (e ShowDomainRoleAssignmentsParamsSubject) Valid() bool {
+	switch e {
+	case ShowDomainRoleAssignmentsParamsSubjectAgency:
+		return true
+	case ShowDomainRoleAssignmentsParamsSubjectGroup:
+		return true
+	case ShowDomainRoleAssignmentsParamsSubjectUser:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ShowDomainRoleAssignmentsParamsScope.
+const (
+	ShowDomainRoleAssignmentsParamsScopeDomain            ShowDomainRoleAssignmentsParamsScope = "domain"
+	ShowDomainRoleAssignmentsParamsScopeEnterpriseProject ShowDomainRoleAssignmentsParamsScope = "enterprise_project"
+	ShowDomainRoleAssignmentsParamsScopeProject           ShowDomainRoleAssignmentsParamsScope = "project"
+)
+
+// Valid indicates whether the value is a known member of the ShowDomainRoleAssignmentsParamsScope enum.
+func (e ShowDomainRoleAssignmentsParamsScope) Valid() bool {
+	switch e {
+	case ShowDomainRoleAssignmentsParamsScopeDomain:
+		return true
+	case ShowDomainRoleAssignmentsParamsScopeEnterpriseProject:
+		return true
+	case ShowDomainRoleAssignmentsParamsScopeProject:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ShowDomainQuotaParamsType.
+const (
+	ShowDomainQuotaParamsTypeAgency            ShowDomainQuotaParamsType = "agency"
+	ShowDomainQuotaParamsTypeAssigmentAgencyMp ShowDomainQuotaParamsType = "assigment_agency_mp"
+	ShowDomainQuotaParamsTypeAssigmentGroupEp  ShowDomainQuotaParamsType = "assigment_group_ep"
+	ShowDomainQuotaParamsTypeAssigmentGroupMp  ShowDomainQuotaParamsType = "assigment_group_mp"
+	ShowDomainQuotaParamsTypeAssigmentUserEp   ShowDomainQuotaParamsType = "assigment_user_ep"
+	ShowDomainQuotaParamsTypeGroup             ShowDomainQuotaParamsType = "group"
+	ShowDomainQuotaParamsTypeIdp               ShowDomainQuotaParamsType = "idp"
+	ShowDomainQuotaParamsTypeMapping           ShowDomainQuotaParamsType = "mapping"
+	ShowDomainQuotaParamsTypePolicy            ShowDomainQuotaParamsType = "policy"
+	ShowDomainQuotaParamsTypeUser              ShowDomainQuotaParamsType = "user"
+)
+
+// Valid indicates whether the value is a known member of the ShowDomainQuotaParamsType enum.
+func (e ShowDomainQuotaParamsType) Valid() bool {
+	switch e {
+	case ShowDomainQuotaParamsTypeAgency:
+		return true
+	case ShowDomainQuotaParamsTypeAssigmentAgencyMp:
+		return true
+	case ShowDomainQuotaParamsTypeAssigmentGroupEp:
+		return true
+	case ShowDomainQuotaParamsTypeAssigmentGroupMp:
+		return true
+	case ShowDomainQuotaParamsTypeAssigmentUserEp:
+		return true
+	case ShowDomainQuotaParamsTypeGroup:
+		return true
+	case ShowDomainQuotaParamsTypeIdp:
+		return true
+	case ShowDomainQuotaParamsTypeMapping:
+		return true
+	case ShowDomainQuotaParamsTypePolicy:
+		return true
+	case ShowDomainQuotaParamsTypeUser:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for KeystoneShowSecurityComplianceByOptionParamsOption.
+const (
+	KeystoneShowSecurityComplianceByOptionParamsOptionPasswordRegex            KeystoneShowSecurityComplianceByOptionParamsOption = "password_regex"
+	KeystoneShowSecurityComplianceByOptionParamsOptionPasswordRegexDescription KeystoneShowSecurityComplianceByOptionParamsOption = "password_regex_description"
+)
+
+// Valid indicates whether the value is a known member of the KeystoneShowSecurityComplianceByOptionParamsOption enum.
+func (e KeystoneShowSecurityComplianceByOptionParamsOption) Valid() bool {
+	switch e {
+	case KeystoneShowSecurityComplianceByOptionParamsOptionPasswordRegex:
+		return true
+	case KeystoneShowSecurityComplianceByOptionParamsOptionPasswordRegexDescription:
+		return true
+	default:
+		return false
+	}
+}
+
 // Agencies defines model for Agencies.
 type Agencies struct {
 	// CreateTime 委托创建时间。
@@ -120,7 +852,7 @@ type AuthIdentityPolicyStatement struct {
 	// 取值范围：
 	// - Allow
 	// - Deny
-	Effect string `json:"Effect"`
+	Effect AuthIdentityPolicyStatementEffect `json:"Effect"`
 
 	// Resource 资源。数组长度不超过10，每个字符串长度不超过128，规则如下：
 	// 说明：
@@ -128,6 +860,12 @@ type AuthIdentityPolicyStatement struct {
 	// - region字段为*或用户可访问的region。service必须存在且resource属于对应service。
 	Resource *[]string `json:"Resource,omitempty"`
 }
+
+// AuthIdentityPolicyStatementEffect 作用。包含两种：允许（Allow）和拒绝（Deny），既有Allow又有Deny的授权语句时，遵循Deny优先的原则。
+// 取值范围：
+// - Allow
+// - Deny
+type AuthIdentityPolicyStatementEffect string
 
 // AuthIdentityToken 临时访问密钥和securitytoken的有效期。
 type AuthIdentityToken struct {
@@ -361,8 +1099,17 @@ type CreateCloudServiceCustomPolicyRequestRole struct {
 	// 说明：
 	// - 如果您需要给用户组授予包含OBS操作的自定义策略，请分别创建作用范围为全局服务、区域级项目，其他参数相同的2个自定义策略，并将2个策略同时授予用户组。
 	// - 为保障最小授权范围，建议OBS自定义策略中不要包含其他云服务授权项。
-	Type string `json:"type"`
+	Type CreateCloudServiceCustomPolicyRequestRoleType `json:"type"`
 }
+
+// CreateCloudServiceCustomPolicyRequestRoleType 自定义策略的作用范围。
+// - 全局服务：AX
+// - 区域级项目：XA
+// 自定义策略的显示模式只能为AX或者XA，不能同时在全局服务和区域级项目生效（AA），或者在全局服务和区域级项目都不生效（XX）。
+// 说明：
+// - 如果您需要给用户组授予包含OBS操作的自定义策略，请分别创建作用范围为全局服务、区域级项目，其他参数相同的2个自定义策略，并将2个策略同时授予用户组。
+// - 为保障最小授权范围，建议OBS自定义策略中不要包含其他云服务授权项。
+type CreateCloudServiceCustomPolicyRequestRoleType string
 
 // CreateCloudServiceCustomPolicyResponseBody defines model for CreateCloudServiceCustomPolicyResponseBody.
 type CreateCloudServiceCustomPolicyResponseBody struct {
@@ -410,11 +1157,18 @@ type CreateCloudServiceCustomPolicyResponseRole struct {
 	// - AX：全局服务。
 	// - XA：区域级项目。
 	// - 自定义策略的显示模式只能为AX或者XA，不能同时在全局服务和区域级项目生效（AA），或者在全局服务和区域级项目都不生效（XX）。
-	Type *string `json:"type,omitempty"`
+	Type *CreateCloudServiceCustomPolicyResponseRoleType `json:"type,omitempty"`
 
 	// UpdatedTime 自定义策略更新时间。
 	UpdatedTime *string `json:"updated_time,omitempty"`
 }
+
+// CreateCloudServiceCustomPolicyResponseRoleType 自定义策略的显示模式。
+// 说明：
+// - AX：全局服务。
+// - XA：区域级项目。
+// - 自定义策略的显示模式只能为AX或者XA，不能同时在全局服务和区域级项目生效（AA），或者在全局服务和区域级项目都不生效（XX）。
+type CreateCloudServiceCustomPolicyResponseRoleType string
 
 // CreateCloudServiceCustomPolicyRolePolicy 自定义策略的具体内容。
 type CreateCloudServiceCustomPolicyRolePolicy struct {
@@ -447,7 +1201,7 @@ type CreateCloudServiceCustomPolicyRolePolicyStatement struct {
 	// 取值范围：
 	// - Allow
 	// - Deny
-	Effect string `json:"Effect"`
+	Effect CreateCloudServiceCustomPolicyRolePolicyStatementEffect `json:"Effect"`
 
 	// Resource 资源。数组长度不超过10，每个字符串长度不超过128，规则如下：
 	// 说明：
@@ -455,6 +1209,12 @@ type CreateCloudServiceCustomPolicyRolePolicyStatement struct {
 	// - region字段为*或用户可访问的region。service必须存在且resource属于对应service。
 	Resource *[]string `json:"Resource,omitempty"`
 }
+
+// CreateCloudServiceCustomPolicyRolePolicyStatementEffect 作用。包含两种：允许（Allow）和拒绝（Deny），既有Allow又有Deny的授权语句时，遵循Deny优先的原则。
+// 取值范围：
+// - Allow
+// - Deny
+type CreateCloudServiceCustomPolicyRolePolicyStatementEffect string
 
 // CreateMetadataRequestBody defines model for CreateMetadataRequestBody.
 type CreateMetadataRequestBody struct {
@@ -531,13 +1291,13 @@ type CreateOpenIDConnectConfig struct {
 	// 枚举值：
 	// - fragment
 	// - form_post
-	ResponseMode *string `json:"response_mode,omitempty"`
+	ResponseMode *CreateOpenIDConnectConfigResponseMode `json:"response_mode,omitempty"`
 
 	// ResponseType 授权请求返回的类型。
 	// 编程访问和管理控制台访问方式必选，编程访问方式不可选。
 	// 枚举值：
 	// - id_token
-	ResponseType *string `json:"response_type,omitempty"`
+	ResponseType *CreateOpenIDConnectConfigResponseType `json:"response_type,omitempty"`
 
 	// Scope 授权请求信息范围。
 	// 编程访问和管理控制台访问方式必选，编程访问方式不可选。
@@ -549,7 +1309,7 @@ type CreateOpenIDConnectConfig struct {
 	// - 此字段必选值“openid”。
 	// - 最少1个值，最多10个值，之间使用空格分割。
 	// 例如： "openid" 、"openid email"、 "openid profile"、 "openid email profile"。
-	Scope *string `json:"scope,omitempty"`
+	Scope *CreateOpenIDConnectConfigScope `json:"scope,omitempty"`
 
 	// SigningKey OpenID Connect身份提供商ID Token签名的公钥。
 	// 最小长度：10。最大长度：30000。
@@ -557,6 +1317,31 @@ type CreateOpenIDConnectConfig struct {
 	// { "keys":[ { "kid":"d05ef20c4512645vv1..." , "n":"cws_cnjiwsbvweolwn_-vnl...", "e":"AQAB", "kty":"RSA", "use":"sig", "alg":"RS256" } ] }
 	SigningKey string `json:"signing_key"`
 }
+
+// CreateOpenIDConnectConfigResponseMode 授权请求返回方式。
+// 编程访问和管理控制台访问方式必选，编程访问方式不可选。
+// 枚举值：
+// - fragment
+// - form_post
+type CreateOpenIDConnectConfigResponseMode string
+
+// CreateOpenIDConnectConfigResponseType 授权请求返回的类型。
+// 编程访问和管理控制台访问方式必选，编程访问方式不可选。
+// 枚举值：
+// - id_token
+type CreateOpenIDConnectConfigResponseType string
+
+// CreateOpenIDConnectConfigScope 授权请求信息范围。
+// 编程访问和管理控制台访问方式必选，编程访问方式不可选。
+// 枚举值：
+// - openid
+// - email
+// - profile
+// 说明：
+// - 此字段必选值“openid”。
+// - 最少1个值，最多10个值，之间使用空格分割。
+// 例如： "openid" 、"openid email"、 "openid profile"、 "openid email profile"。
+type CreateOpenIDConnectConfigScope string
 
 // CreateOpenIdConnectConfigOpenidConnectConfig OpenID Connect配置详情。
 type CreateOpenIdConnectConfigOpenidConnectConfig struct {
@@ -580,13 +1365,13 @@ type CreateOpenIdConnectConfigOpenidConnectConfig struct {
 	// 枚举值：
 	// - fragment
 	// - form_post
-	ResponseMode *string `json:"response_mode,omitempty"`
+	ResponseMode *CreateOpenIdConnectConfigOpenidConnectConfigResponseMode `json:"response_mode,omitempty"`
 
 	// ResponseType 授权请求返回的类型。
 	// 编程访问和管理控制台访问方式必选，编程访问方式不可选。
 	// 枚举值：
 	// - id_token
-	ResponseType *string `json:"response_type,omitempty"`
+	ResponseType *CreateOpenIdConnectConfigOpenidConnectConfigResponseType `json:"response_type,omitempty"`
 
 	// Scope 授权请求信息范围。
 	// 编程访问和管理控制台访问方式必选，编程访问方式不可选。
@@ -598,11 +1383,36 @@ type CreateOpenIdConnectConfigOpenidConnectConfig struct {
 	// - 此字段必选值“openid”。
 	// - 最少1个值，最多10个值，之间使用空格分割。
 	// 例如： "openid" 、"openid email"、 "openid profile"、 "openid email profile"。
-	Scope *string `json:"scope,omitempty"`
+	Scope *CreateOpenIdConnectConfigOpenidConnectConfigScope `json:"scope,omitempty"`
 
 	// SigningKey OpenID Connect身份提供商ID Token签名的公钥。
 	SigningKey *string `json:"signing_key,omitempty"`
 }
+
+// CreateOpenIdConnectConfigOpenidConnectConfigResponseMode 授权请求返回方式。
+// 编程访问和管理控制台访问方式必选，编程访问方式不可选。
+// 枚举值：
+// - fragment
+// - form_post
+type CreateOpenIdConnectConfigOpenidConnectConfigResponseMode string
+
+// CreateOpenIdConnectConfigOpenidConnectConfigResponseType 授权请求返回的类型。
+// 编程访问和管理控制台访问方式必选，编程访问方式不可选。
+// 枚举值：
+// - id_token
+type CreateOpenIdConnectConfigOpenidConnectConfigResponseType string
+
+// CreateOpenIdConnectConfigOpenidConnectConfigScope 授权请求信息范围。
+// 编程访问和管理控制台访问方式必选，编程访问方式不可选。
+// 枚举值：
+// - openid
+// - email
+// - profile
+// 说明：
+// - 此字段必选值“openid”。
+// - 最少1个值，最多10个值，之间使用空格分割。
+// 例如： "openid" 、"openid email"、 "openid profile"、 "openid email profile"。
+type CreateOpenIdConnectConfigOpenidConnectConfigScope string
 
 // CreateOpenIdConnectConfigRequestBody defines model for CreateOpenIdConnectConfigRequestBody.
 type CreateOpenIdConnectConfigRequestBody struct {
@@ -1598,7 +2408,7 @@ type KeystoneListAllProjectPermissionsForGroupPolicyStatement struct {
 	// 枚举值：
 	// - Allow
 	// - Deny
-	Effect *string `json:"Effect,omitempty"`
+	Effect *KeystoneListAllProjectPermissionsForGroupPolicyStatementEffect `json:"Effect,omitempty"`
 
 	// Resource 资源。数组长度不超过10，每个字符串长度不超过128，规则如下：
 	// 说明：
@@ -1607,6 +2417,12 @@ type KeystoneListAllProjectPermissionsForGroupPolicyStatement struct {
 	// - 当该自定义策略为委托自定义策略时，该字段类型为Object，值为："Resource": {"uri": ["/iam/agencies/07805acaba800fdd4fbdc00b8f888c7c"]}。
 	Resource *[]string `json:"Resource,omitempty"`
 }
+
+// KeystoneListAllProjectPermissionsForGroupPolicyStatementEffect 作用。包含两种：允许（Allow）和拒绝（Deny），既有Allow又有Deny的授权语句时，遵循Deny优先的原则。
+// 枚举值：
+// - Allow
+// - Deny
+type KeystoneListAllProjectPermissionsForGroupPolicyStatementEffect string
 
 // KeystoneListAllProjectPermissionsForGroupResponseBody defines model for KeystoneListAllProjectPermissionsForGroupResponseBody.
 type KeystoneListAllProjectPermissionsForGroupResponseBody struct {
@@ -1757,11 +2573,20 @@ type KeystoneListDomainPermissionsForGroupRoles struct {
 	// - AA表示在domain和project层均显示。
 	// - XX表示在domain和project层均不显示。
 	// - 自定义策略的显示模式只能为AX或者XA，不能在domain层和project层都显示（AA），或者在domain层和project层都不显示（XX）。
-	Type *string `json:"type,omitempty"`
+	Type *KeystoneListDomainPermissionsForGroupRolesType `json:"type,omitempty"`
 
 	// UpdatedTime 权限更新时间。
 	UpdatedTime *string `json:"updated_time,omitempty"`
 }
+
+// KeystoneListDomainPermissionsForGroupRolesType 权限的显示模式。
+// 说明：
+// - AX表示在domain层显示。
+// - XA表示在project层显示。
+// - AA表示在domain和project层均显示。
+// - XX表示在domain和project层均不显示。
+// - 自定义策略的显示模式只能为AX或者XA，不能在domain层和project层都显示（AA），或者在domain层和project层都不显示（XX）。
+type KeystoneListDomainPermissionsForGroupRolesType string
 
 // KeystoneListDomainPermissionsForGroupRolesLinks 权限的资源链接信息。
 type KeystoneListDomainPermissionsForGroupRolesLinks struct {
@@ -1965,11 +2790,20 @@ type KeystoneListPermissionsRoles struct {
 	// - AA表示在domain和project层均显示。
 	// - XX表示在domain和project层均不显示。
 	// - 自定义策略的显示模式只能为AX或者XA，不能在domain层和project层都显示（AA），或者在domain层和project层都不显示（XX）。
-	Type *string `json:"type,omitempty"`
+	Type *KeystoneListPermissionsRolesType `json:"type,omitempty"`
 
 	// UpdatedTime 权限更新时间。
 	UpdatedTime *string `json:"updated_time,omitempty"`
 }
+
+// KeystoneListPermissionsRolesType 权限的显示模式。
+// 说明：
+// - AX表示在domain层显示。
+// - XA表示在project层显示。
+// - AA表示在domain和project层均显示。
+// - XX表示在domain和project层均不显示。
+// - 自定义策略的显示模式只能为AX或者XA，不能在domain层和project层都显示（AA），或者在domain层和project层都不显示（XX）。
+type KeystoneListPermissionsRolesType string
 
 // KeystoneListPermissionsRolesPolicy 权限的具体内容。
 type KeystoneListPermissionsRolesPolicy struct {
@@ -2014,7 +2848,7 @@ type KeystoneListPermissionsRolesPolicyStatement struct {
 	// 取值范围：
 	// - Allow
 	// - Deny
-	Effect *string `json:"Effect,omitempty"`
+	Effect *KeystoneListPermissionsRolesPolicyStatementEffect `json:"Effect,omitempty"`
 
 	// Resource 资源。数组长度不超过10，每个字符串长度不超过128，规则如下：
 	// 说明：
@@ -2023,6 +2857,12 @@ type KeystoneListPermissionsRolesPolicyStatement struct {
 	// - 当该自定义策略为委托自定义策略时，该字段类型为Object，值为："Resource": {"uri": ["/iam/agencies/07805acaba800fdd4fbdc00b8f888c7c"]}。
 	Resource *[]string `json:"Resource,omitempty"`
 }
+
+// KeystoneListPermissionsRolesPolicyStatementEffect 作用。包含两种：允许（Allow）和拒绝（Deny），既有Allow又有Deny的授权语句时，遵循Deny优先的原则。
+// 取值范围：
+// - Allow
+// - Deny
+type KeystoneListPermissionsRolesPolicyStatementEffect string
 
 // KeystoneListProjectPermissionsForGroupResponseBody defines model for KeystoneListProjectPermissionsForGroupResponseBody.
 type KeystoneListProjectPermissionsForGroupResponseBody struct {
@@ -2076,11 +2916,20 @@ type KeystoneListProjectPermissionsForGroupRoles struct {
 	// - AA表示在domain和project层均显示。
 	// - XX表示在domain和project层均不显示。
 	// - 自定义策略的显示模式只能为AX或者XA，不能在domain层和project层都显示（AA），或者在domain层和project层都不显示（XX）。
-	Type *string `json:"type,omitempty"`
+	Type *KeystoneListProjectPermissionsForGroupRolesType `json:"type,omitempty"`
 
 	// UpdatedTime 权限更新时间。
 	UpdatedTime *string `json:"updated_time,omitempty"`
 }
+
+// KeystoneListProjectPermissionsForGroupRolesType 权限的显示模式。
+// 说明：
+// - AX表示在domain层显示。
+// - XA表示在project层显示。
+// - AA表示在domain和project层均显示。
+// - XX表示在domain和project层均不显示。
+// - 自定义策略的显示模式只能为AX或者XA，不能在domain层和project层都显示（AA），或者在domain层和project层都不显示（XX）。
+type KeystoneListProjectPermissionsForGroupRolesType string
 
 // KeystoneListProjectPermissionsForGroupRolesPolicy 权限的具体内容。
 type KeystoneListProjectPermissionsForGroupRolesPolicy struct {
@@ -2125,7 +2974,7 @@ type KeystoneListProjectPermissionsForGroupRolesPolicyStatement struct {
 	// 取值范围：
 	// - Allow
 	// - Deny
-	Effect *string `json:"Effect,omitempty"`
+	Effect *KeystoneListProjectPermissionsForGroupRolesPolicyStatementEffect `json:"Effect,omitempty"`
 
 	// Resource 资源。数组长度不超过10，每个字符串长度不超过128，规则如下：
 	// 说明：
@@ -2134,6 +2983,12 @@ type KeystoneListProjectPermissionsForGroupRolesPolicyStatement struct {
 	// - 当该自定义策略为委托自定义策略时，该字段类型为Object，值为："Resource": {"uri": ["/iam/agencies/07805acaba800fdd4fbdc00b8f888c7c"]}。
 	Resource *[]string `json:"Resource,omitempty"`
 }
+
+// KeystoneListProjectPermissionsForGroupRolesPolicyStatementEffect 作用。包含两种：允许（Allow）和拒绝（Deny），既有Allow又有Deny的授权语句时，遵循Deny优先的原则。
+// 取值范围：
+// - Allow
+// - Deny
+type KeystoneListProjectPermissionsForGroupRolesPolicyStatementEffect string
 
 // KeystoneListProjectsForUserProjects defines model for KeystoneListProjectsForUserProjects.
 type KeystoneListProjectsForUserProjects struct {
@@ -2568,11 +3423,20 @@ type KeystoneShowPermissionRole struct {
 	// - AA表示在domain和project层均显示。
 	// - XX表示在domain和project层均不显示。
 	// - 自定义策略的显示模式只能为AX或者XA，不能在domain层和project层都显示（AA），或者在domain层和project层都不显示（XX）。
-	Type *string `json:"type,omitempty"`
+	Type *KeystoneShowPermissionRoleType `json:"type,omitempty"`
 
 	// UpdatedTime 权限更新时间。
 	UpdatedTime *string `json:"updated_time,omitempty"`
 }
+
+// KeystoneShowPermissionRoleType 权限的显示模式。
+// 说明：
+// - AX表示在domain层显示。
+// - XA表示在project层显示。
+// - AA表示在domain和project层均显示。
+// - XX表示在domain和project层均不显示。
+// - 自定义策略的显示模式只能为AX或者XA，不能在domain层和project层都显示（AA），或者在domain层和project层都不显示（XX）。
+type KeystoneShowPermissionRoleType string
 
 // KeystoneShowPermissionRoleLinks 权限的资源链接信息。
 type KeystoneShowPermissionRoleLinks struct {
@@ -2620,7 +3484,7 @@ type KeystoneShowPermissionRolePolicyStatement struct {
 	// 取值范围：
 	// - Allow
 	// - Deny
-	Effect *string `json:"Effect,omitempty"`
+	Effect *KeystoneShowPermissionRolePolicyStatementEffect `json:"Effect,omitempty"`
 
 	// Resource 资源。数组长度不超过10，每个字符串长度不超过128，规则如下：
 	// 说明：
@@ -2629,6 +3493,12 @@ type KeystoneShowPermissionRolePolicyStatement struct {
 	// - 当该自定义策略为委托自定义策略时，该字段类型为Object，值为："Resource": {"uri": ["/iam/agencies/07805acaba800fdd4fbdc00b8f888c7c"]}。
 	Resource *[]string `json:"Resource,omitempty"`
 }
+
+// KeystoneShowPermissionRolePolicyStatementEffect 作用。包含两种：允许（Allow）和拒绝（Deny），既有Allow又有Deny的授权语句时，遵循Deny优先的原则。
+// 取值范围：
+// - Allow
+// - Deny
+type KeystoneShowPermissionRolePolicyStatementEffect string
 
 // KeystoneShowProjectProject 项目信息。
 type KeystoneShowProjectProject struct {
@@ -3311,11 +4181,18 @@ type ListCustomPoliciesRoles struct {
 	// - AX：全局服务。
 	// - XA：区域级项目。
 	// - 自定义策略的显示模式只能为AX或者XA，不能同时在全局服务和区域级项目生效（AA），或者在全局服务和区域级项目都不生效（XX）。
-	Type *string `json:"type,omitempty"`
+	Type *ListCustomPoliciesRolesType `json:"type,omitempty"`
 
 	// UpdatedTime 自定义策略更新时间。
 	UpdatedTime *string `json:"updated_time,omitempty"`
 }
+
+// ListCustomPoliciesRolesType 自定义策略的显示模式。
+// 说明：
+// - AX：全局服务。
+// - XA：区域级项目。
+// - 自定义策略的显示模式只能为AX或者XA，不能同时在全局服务和区域级项目生效（AA），或者在全局服务和区域级项目都不生效（XX）。
+type ListCustomPoliciesRolesType string
 
 // ListCustomPoliciesRolesLinks 自定义策略的资源链接信息。
 type ListCustomPoliciesRolesLinks struct {
@@ -3409,11 +4286,20 @@ type ListDomainPermissionsForAgencyRoles struct {
 	// - AA表示在domain和project层均显示。
 	// - XX表示在domain和project层均不显示。
 	// - 自定义策略的显示模式只能为AX或者XA，不能在domain层和project层都显示（AA），或者在domain层和project层都不显示（XX）。
-	Type *string `json:"type,omitempty"`
+	Type *ListDomainPermissionsForAgencyRolesType `json:"type,omitempty"`
 
 	// UpdatedTime 权限更新时间。
 	UpdatedTime *string `json:"updated_time,omitempty"`
 }
+
+// ListDomainPermissionsForAgencyRolesType 权限的显示模式。
+// 说明：
+// - AX表示在domain层显示。
+// - XA表示在project层显示。
+// - AA表示在domain和project层均显示。
+// - XX表示在domain和project层均不显示。
+// - 自定义策略的显示模式只能为AX或者XA，不能在domain层和project层都显示（AA），或者在domain层和project层都不显示（XX）。
+type ListDomainPermissionsForAgencyRolesType string
 
 // ListDomainsResponseBody defines model for ListDomainsResponseBody.
 type ListDomainsResponseBody struct {
@@ -3708,8 +4594,17 @@ type ListRolesForGroupOnEnterpriseProjectRoles struct {
 	// - AA表示在domain和project层均显示。
 	// - XX表示在domain和project层均不显示。
 	// - 自定义策略的显示模式只能为AX或者XA，不能在domain层和project层都显示（AA），或者在domain层和project层都不显示（XX）。
-	Type *string `json:"type,omitempty"`
+	Type *ListRolesForGroupOnEnterpriseProjectRolesType `json:"type,omitempty"`
 }
+
+// ListRolesForGroupOnEnterpriseProjectRolesType 权限的显示模式。
+// 说明：
+// - AX表示在domain层显示。
+// - XA表示在project层显示。
+// - AA表示在domain和project层均显示。
+// - XX表示在domain和project层均不显示。
+// - 自定义策略的显示模式只能为AX或者XA，不能在domain层和project层都显示（AA），或者在domain层和project层都不显示（XX）。
+type ListRolesForGroupOnEnterpriseProjectRolesType string
 
 // ListRolesForUserOnEnterpriseProjectPolicyStatement defines model for ListRolesForUserOnEnterpriseProjectPolicyStatement.
 type ListRolesForUserOnEnterpriseProjectPolicyStatement struct {
@@ -4067,13 +4962,13 @@ type OpenIDConnectConfig struct {
 	// 枚举值：
 	// - fragment
 	// - form_post
-	ResponseMode *string `json:"response_mode,omitempty"`
+	ResponseMode *OpenIDConnectConfigResponseMode `json:"response_mode,omitempty"`
 
 	// ResponseType 授权请求返回的类型。
 	// 编程访问和管理控制台访问方式必选，编程访问方式不可选。
 	// 枚举值：
 	// - id_token
-	ResponseType *string `json:"response_type,omitempty"`
+	ResponseType *OpenIDConnectConfigResponseType `json:"response_type,omitempty"`
 
 	// Scope 授权请求信息范围。
 	// 编程访问和管理控制台访问方式必选，编程访问方式不可选。
@@ -4085,11 +4980,36 @@ type OpenIDConnectConfig struct {
 	// - 此字段必选值“openid”。
 	// - 最少1个值，最多10个值，之间使用空格分割。
 	// 例如： "openid" 、"openid email"、 "openid profile"、 "openid email profile"。
-	Scope *string `json:"scope,omitempty"`
+	Scope *OpenIDConnectConfigScope `json:"scope,omitempty"`
 
 	// SigningKey OpenID Connect身份提供商ID Token签名的公钥。
 	SigningKey *string `json:"signing_key,omitempty"`
 }
+
+// OpenIDConnectConfigResponseMode 授权请求返回方式。
+// 编程访问和管理控制台访问方式必选，编程访问方式不可选。
+// 枚举值：
+// - fragment
+// - form_post
+type OpenIDConnectConfigResponseMode string
+
+// OpenIDConnectConfigResponseType 授权请求返回的类型。
+// 编程访问和管理控制台访问方式必选，编程访问方式不可选。
+// 枚举值：
+// - id_token
+type OpenIDConnectConfigResponseType string
+
+// OpenIDConnectConfigScope 授权请求信息范围。
+// 编程访问和管理控制台访问方式必选，编程访问方式不可选。
+// 枚举值：
+// - openid
+// - email
+// - profile
+// 说明：
+// - 此字段必选值“openid”。
+// - 最少1个值，最多10个值，之间使用空格分割。
+// 例如： "openid" 、"openid email"、 "openid profile"、 "openid email profile"。
+type OpenIDConnectConfigScope string
 
 // PolicyDepends defines model for PolicyDepends.
 type PolicyDepends struct {
@@ -4400,11 +5320,20 @@ type RoleResult struct {
 	// - AA表示在domain和project层均显示。
 	// - XX表示在domain和project层均不显示。
 	// - 自定义策略的显示模式只能为AX或者XA，不能在domain层和project层都显示（AA），或者在domain层和project层都不显示（XX）。
-	Type *string `json:"type,omitempty"`
+	Type *RoleResultType `json:"type,omitempty"`
 
 	// UpdatedTime 权限更新时间。
 	UpdatedTime *string `json:"updated_time,omitempty"`
 }
+
+// RoleResultType 权限的显示模式。
+// 说明：
+// - AX表示在domain层显示。
+// - XA表示在project层显示。
+// - AA表示在domain和project层均显示。
+// - XX表示在domain和project层均不显示。
+// - 自定义策略的显示模式只能为AX或者XA，不能在domain层和project层都显示（AA），或者在domain层和project层都不显示（XX）。
+type RoleResultType string
 
 // RolesItem defines model for RolesItem.
 type RolesItem struct {
@@ -4442,8 +5371,17 @@ type RolesItem struct {
 	// - AA表示在domain和project层均显示。
 	// - XX表示在domain和project层均不显示。
 	// - 自定义策略的显示模式只能为AX或者XA，不能在domain层和project层都显示（AA），或者在domain层和project层都不显示（XX）。
-	Type *string `json:"type,omitempty"`
+	Type *RolesItemType `json:"type,omitempty"`
 }
+
+// RolesItemType 权限的显示模式。
+// 说明：
+// - AX表示在domain层显示。
+// - XA表示在project层显示。
+// - AA表示在domain和project层均显示。
+// - XX表示在domain和project层均不显示。
+// - 自定义策略的显示模式只能为AX或者XA，不能在domain层和project层都显示（AA），或者在domain层和project层都不显示（XX）。
+type RolesItemType string
 
 // RolesPolicyStatementConditionOperator 限制条件。不超过10个。了解更多相关参数，请参考：配置自定义策略。
 // 说明：
@@ -4600,11 +5538,18 @@ type ShowCustomPolicyRole struct {
 	// - AX：全局服务。
 	// - XA：区域级项目。
 	// - 自定义策略的显示模式只能为AX或者XA，不能同时在全局服务和区域级项目生效（AA），或者在全局服务和区域级项目都不生效（XX）。
-	Type *string `json:"type,omitempty"`
+	Type *ShowCustomPolicyRoleType `json:"type,omitempty"`
 
 	// UpdatedTime 自定义策略更新时间。
 	UpdatedTime *string `json:"updated_time,omitempty"`
 }
+
+// ShowCustomPolicyRoleType 自定义策略的显示模式。
+// 说明：
+// - AX：全局服务。
+// - XA：区域级项目。
+// - 自定义策略的显示模式只能为AX或者XA，不能同时在全局服务和区域级项目生效（AA），或者在全局服务和区域级项目都不生效（XX）。
+type ShowCustomPolicyRoleType string
 
 // ShowCustomPolicyRoleLinks 自定义策略的资源链接信息。
 type ShowCustomPolicyRoleLinks struct {
@@ -4643,7 +5588,7 @@ type ShowCustomPolicyRolePolicyStatement struct {
 	// 取值范围：
 	// - Allow
 	// - Deny
-	Effect *string `json:"Effect,omitempty"`
+	Effect *ShowCustomPolicyRolePolicyStatementEffect `json:"Effect,omitempty"`
 
 	// Resource 资源。数组长度不超过10，每个字符串长度不超过128，规则如下：
 	// 说明：
@@ -4652,6 +5597,12 @@ type ShowCustomPolicyRolePolicyStatement struct {
 	// - 当该自定义策略为委托自定义策略时，该字段类型为Object，值为："Resource": {"uri": ["/iam/agencies/07805acaba800fdd4fbdc00b8f888c7c"]}。
 	Resource *[]string `json:"Resource,omitempty"`
 }
+
+// ShowCustomPolicyRolePolicyStatementEffect 作用。包含两种：允许（Allow）和拒绝（Deny），既有Allow又有Deny的授权语句时，遵循Deny优先的原则。
+// 取值范围：
+// - Allow
+// - Deny
+type ShowCustomPolicyRolePolicyStatementEffect string
 
 // ShowDomainApiAclPolicyAllowAddressNetmasks defines model for ShowDomainApiAclPolicyAllowAddressNetmasks.
 type ShowDomainApiAclPolicyAllowAddressNetmasks struct {
@@ -5215,8 +6166,15 @@ type UpdateCloudServiceCustomPolicyRole struct {
 	// - AX：全局服务。
 	// - XA：区域级项目。
 	// - 自定义策略的显示模式只能为AX或者XA，不能同时在全局服务和区域级项目生效（AA），或者在全局服务和区域级项目都不生效（XX）。
-	Type string `json:"type"`
+	Type UpdateCloudServiceCustomPolicyRoleType `json:"type"`
 }
+
+// UpdateCloudServiceCustomPolicyRoleType 自定义策略的显示模式。
+// 说明：
+// - AX：全局服务。
+// - XA：区域级项目。
+// - 自定义策略的显示模式只能为AX或者XA，不能同时在全局服务和区域级项目生效（AA），或者在全局服务和区域级项目都不生效（XX）。
+type UpdateCloudServiceCustomPolicyRoleType string
 
 // UpdateCloudServiceCustomPolicyRolePolicyStatement defines model for UpdateCloudServiceCustomPolicyRolePolicyStatement.
 type UpdateCloudServiceCustomPolicyRolePolicyStatement struct {
@@ -5236,7 +6194,7 @@ type UpdateCloudServiceCustomPolicyRolePolicyStatement struct {
 	// 取值范围：
 	// - Allow
 	// - Deny
-	Effect string `json:"Effect"`
+	Effect UpdateCloudServiceCustomPolicyRolePolicyStatementEffect `json:"Effect"`
 
 	// Resource 资源。数组长度不超过10，每个字符串长度不超过128，规则如下：
 	// 说明：
@@ -5244,6 +6202,12 @@ type UpdateCloudServiceCustomPolicyRolePolicyStatement struct {
 	// - region字段为*或用户可访问的region。service必须存在且resource属于对应service。
 	Resource *[]string `json:"Resource,omitempty"`
 }
+
+// UpdateCloudServiceCustomPolicyRolePolicyStatementEffect 作用。包含两种：允许（Allow）和拒绝（Deny），既有Allow又有Deny的授权语句时，遵循Deny优先的原则。
+// 取值范围：
+// - Allow
+// - Deny
+type UpdateCloudServiceCustomPolicyRolePolicyStatementEffect string
 
 // UpdateDomainApiAclPolicyAllowAddressNetmasks defines model for UpdateDomainApiAclPolicyAllowAddressNetmasks.
 type UpdateDomainApiAclPolicyAllowAddressNetmasks struct {
@@ -5550,13 +6514,13 @@ type UpdateOpenIdConnectConfigOpenidConnectConfig struct {
 	// 枚举值：
 	// - fragment
 	// - form_post
-	ResponseMode *string `json:"response_mode,omitempty"`
+	ResponseMode *UpdateOpenIdConnectConfigOpenidConnectConfigResponseMode `json:"response_mode,omitempty"`
 
 	// ResponseType 授权请求返回的类型。
 	// 编程访问和管理控制台访问方式必选，编程访问方式不可选。
 	// 枚举值：
 	// - id_token
-	ResponseType *string `json:"response_type,omitempty"`
+	ResponseType *UpdateOpenIdConnectConfigOpenidConnectConfigResponseType `json:"response_type,omitempty"`
 
 	// Scope 授权请求信息范围。
 	// 编程访问和管理控制台访问方式必选，编程访问方式不可选。
@@ -5568,7 +6532,7 @@ type UpdateOpenIdConnectConfigOpenidConnectConfig struct {
 	// - 此字段必选值“openid”。
 	// - 最少1个值，最多10个值，之间使用空格分割。
 	// 例如： "openid" 、"openid email"、 "openid profile"、 "openid email profile"。
-	Scope *string `json:"scope,omitempty"`
+	Scope *UpdateOpenIdConnectConfigOpenidConnectConfigScope `json:"scope,omitempty"`
 
 	// SigningKey OpenID Connect身份提供商ID Token签名的公钥。
 	// 最小长度：10。最大长度：30000。
@@ -5576,6 +6540,31 @@ type UpdateOpenIdConnectConfigOpenidConnectConfig struct {
 	// { "keys":[ { "kid":"d05ef20c4512645vv1..." , "n":"cws_cnjiwsbvweolwn_-vnl...", "e":"AQAB", "kty":"RSA", "use":"sig", "alg":"RS256" } ] }
 	SigningKey *string `json:"signing_key,omitempty"`
 }
+
+// UpdateOpenIdConnectConfigOpenidConnectConfigResponseMode 授权请求返回方式。
+// 编程访问和管理控制台访问方式必选，编程访问方式不可选。
+// 枚举值：
+// - fragment
+// - form_post
+type UpdateOpenIdConnectConfigOpenidConnectConfigResponseMode string
+
+// UpdateOpenIdConnectConfigOpenidConnectConfigResponseType 授权请求返回的类型。
+// 编程访问和管理控制台访问方式必选，编程访问方式不可选。
+// 枚举值：
+// - id_token
+type UpdateOpenIdConnectConfigOpenidConnectConfigResponseType string
+
+// UpdateOpenIdConnectConfigOpenidConnectConfigScope 授权请求信息范围。
+// 编程访问和管理控制台访问方式必选，编程访问方式不可选。
+// 枚举值：
+// - openid
+// - email
+// - profile
+// 说明：
+// - 此字段必选值“openid”。
+// - 最少1个值，最多10个值，之间使用空格分割。
+// 例如： "openid" 、"openid email"、 "openid profile"、 "openid email profile"。
+type UpdateOpenIdConnectConfigOpenidConnectConfigScope string
 
 // UpdateOpenIdConnectConfigRequestBody defines model for UpdateOpenIdConnectConfigRequestBody.
 type UpdateOpenIdConnectConfigRequestBody struct {
@@ -5604,8 +6593,14 @@ type UpdatePermanentAccessKeyRequestCredential struct {
 	// 取值范围：
 	// - active：启用
 	// - inactive：停用
-	Status *string `json:"status,omitempty"`
+	Status *UpdatePermanentAccessKeyRequestCredentialStatus `json:"status,omitempty"`
 }
+
+// UpdatePermanentAccessKeyRequestCredentialStatus 访问密钥状态。
+// 取值范围：
+// - active：启用
+// - inactive：停用
+type UpdatePermanentAccessKeyRequestCredentialStatus string
 
 // UpdatePermanentAccessKeyResponseBody defines model for UpdatePermanentAccessKeyResponseBody.
 type UpdatePermanentAccessKeyResponseBody struct {
@@ -5639,8 +6634,16 @@ type UpdateProjectStatusProject struct {
 	// 取值范围：
 	// - suspended
 	// - normal
-	Status string `json:"status"`
+	Status UpdateProjectStatusProjectStatus `json:"status"`
 }
+
+// UpdateProjectStatusProjectStatus 项目的状态信息，参数的值为"suspended"或"normal"。
+// - status值为"suspended"时，会将项目设置为冻结状态。
+// - status值为"normal"时，会将项目设置为正常（解冻）状态。
+// 取值范围：
+// - suspended
+// - normal
+type UpdateProjectStatusProjectStatus string
 
 // UpdateProjectStatusRequestBody defines model for UpdateProjectStatusRequestBody.
 type UpdateProjectStatusRequestBody struct {
@@ -5980,7 +6983,7 @@ type ShowDomainRoleAssignmentsParams struct {
 	RoleId *string `form:"role_id,omitempty" json:"role_id,omitempty"`
 
 	// Subject 授权主体，取值范围：user、group、agency。该参数与subject.user_id、subject.group_id、subject.agency_id只能选择一个。
-	Subject *string `form:"subject,omitempty" json:"subject,omitempty"`
+	Subject *ShowDomainRoleAssignmentsParamsSubject `form:"subject,omitempty" json:"subject,omitempty"`
 
 	// SubjectUserId 授权的IAM用户ID，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
 	SubjectUserId *string `form:"subject.user_id,omitempty" json:"subject.user_id,omitempty"`
@@ -5997,7 +7000,7 @@ type ShowDomainRoleAssignmentsParams struct {
 	// - 如需查看基于所有资源的授权记录，scope取值为domain，且is_inherited取值为true。
 	// - 如需查看基于项目的授权记录，scope取值为project或填写scope.project_id。
 	// - 如需查看基于企业项目的授权记录，scope取值为enterprise_project或填写scope.enterprise_project_id。
-	Scope *string `form:"scope,omitempty" json:"scope,omitempty"`
+	Scope *ShowDomainRoleAssignmentsParamsScope `form:"scope,omitempty" json:"scope,omitempty"`
 
 	// ScopeProjectId 授权的项目ID，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
 	ScopeProjectId *string `form:"scope.project_id,omitempty" json:"scope.project_id,omitempty"`
@@ -6021,6 +7024,12 @@ type ShowDomainRoleAssignmentsParams struct {
 	PerPage *string `form:"per_page,omitempty" json:"per_page,omitempty"`
 }
 
+// ShowDomainRoleAssignmentsParamsSubject defines parameters for ShowDomainRoleAssignments.
+type ShowDomainRoleAssignmentsParamsSubject string
+
+// ShowDomainRoleAssignmentsParamsScope defines parameters for ShowDomainRoleAssignments.
+type ShowDomainRoleAssignmentsParamsScope string
+
 // ShowDomainQuotaParams defines parameters for ShowDomainQuota.
 type ShowDomainQuotaParams struct {
 	// Type 查询配额的类型，取值范围如下。
@@ -6034,8 +7043,11 @@ type ShowDomainQuotaParams struct {
 	// - assigment_group_ep：一个用户组基于企业项目可绑定的权限配额
 	// - assigment_user_ep：一个用户基于企业项目可绑定的权限配额
 	// - mapping：帐号中所有身份提供商映射规则配额
-	Type *string `form:"type,omitempty" json:"type,omitempty"`
+	Type *ShowDomainQuotaParamsType `form:"type,omitempty" json:"type,omitempty"`
 }
+
+// ShowDomainQuotaParamsType defines parameters for ShowDomainQuota.
+type ShowDomainQuotaParamsType string
 
 // ListCustomPoliciesParams defines parameters for ListCustomPolicies.
 type ListCustomPoliciesParams struct {
@@ -6060,6 +7072,9 @@ type KeystoneCreateUserTokenByPasswordParams struct {
 	// Nocatalog 如果设置该参数，返回的响应体中将不显示catalog信息。任何非空字符串都将解释为true，并使该字段生效。
 	Nocatalog *string `form:"nocatalog,omitempty" json:"nocatalog,omitempty"`
 }
+
+// KeystoneShowSecurityComplianceByOptionParamsOption defines parameters for KeystoneShowSecurityComplianceByOption.
+type KeystoneShowSecurityComplianceByOptionParamsOption string
 
 // KeystoneListEndpointsParams defines parameters for KeystoneListEndpoints.
 type KeystoneListEndpointsParams struct {
@@ -7767,7 +8782,7 @@ type ClientInterface interface {
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Corresponds with GET /v3/domains/{domain_id}/config/security_compliance/{option} (the `KeystoneShowSecurityComplianceByOption` operationId).
-	KeystoneShowSecurityComplianceByOption(ctx context.Context, domainId string, option string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	KeystoneShowSecurityComplianceByOption(ctx context.Context, domainId string, option KeystoneShowSecurityComplianceByOptionParamsOption, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// KeystoneListDomainPermissionsForGroup 查询全局服务中的用户组权限
 	//
@@ -10969,7 +11984,7 @@ func (c *Client) KeystoneShowSecurityCompliance(ctx context.Context, domainId st
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Corresponds with GET /v3/domains/{domain_id}/config/security_compliance/{option} (the `KeystoneShowSecurityComplianceByOption` operationId).
-func (c *Client) KeystoneShowSecurityComplianceByOption(ctx context.Context, domainId string, option string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+func (c *Client) KeystoneShowSecurityComplianceByOption(ctx context.Context, domainId string, option KeystoneShowSecurityComplianceByOptionParamsOption, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewKeystoneShowSecurityComplianceByOptionRequest(c.Server, domainId, option)
 	if err != nil {
 		return nil, err
@@ -16596,7 +17611,7 @@ func NewKeystoneShowSecurityComplianceRequest(server string, domainId string) (*
 }
 
 // NewKeystoneShowSecurityComplianceByOptionRequest constructs an http.Request for the KeystoneShowSecurityComplianceByOption method
-func NewKeystoneShowSecurityComplianceByOptionRequest(server string, domainId string, option string) (*http.Request, error) {
+func NewKeystoneShowSecurityComplianceByOptionRequest(server string, domainId string, option KeystoneShowSecurityComplianceByOptionParamsOption) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -19993,7 +21008,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /v3/domains/{domain_id}/config/security_compliance/{option} (the `KeystoneShowSecurityComplianceByOption` operationId).
-	KeystoneShowSecurityComplianceByOptionWithResponse(ctx context.Context, domainId string, option string, reqEditors ...RequestEditorFn) (*KeystoneShowSecurityComplianceByOptionResponse, error)
+	KeystoneShowSecurityComplianceByOptionWithResponse(ctx context.Context, domainId string, option KeystoneShowSecurityComplianceByOptionParamsOption, reqEditors ...RequestEditorFn) (*KeystoneShowSecurityComplianceByOptionResponse, error)
 
 	// KeystoneListDomainPermissionsForGroupWithResponse 查询全局服务中的用户组权限
 	//
@@ -29076,7 +30091,7 @@ func (c *ClientWithResponses) KeystoneShowSecurityComplianceWithResponse(ctx con
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /v3/domains/{domain_id}/config/security_compliance/{option} (the `KeystoneShowSecurityComplianceByOption` operationId).
-func (c *ClientWithResponses) KeystoneShowSecurityComplianceByOptionWithResponse(ctx context.Context, domainId string, option string, reqEditors ...RequestEditorFn) (*KeystoneShowSecurityComplianceByOptionResponse, error) {
+func (c *ClientWithResponses) KeystoneShowSecurityComplianceByOptionWithResponse(ctx context.Context, domainId string, option KeystoneShowSecurityComplianceByOptionParamsOption, reqEditors ...RequestEditorFn) (*KeystoneShowSecurityComplianceByOptionResponse, error) {
 	rsp, err := c.KeystoneShowSecurityComplianceByOption(ctx, domainId, option, reqEditors...)
 	if err != nil {
 		return nil, err

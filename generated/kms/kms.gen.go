@@ -16,6 +16,552 @@ import (
 	"github.com/oapi-codegen/runtime"
 )
 
+// Defines values for CreateDatakeyRequestBodyKeySpec.
+const (
+	CreateDatakeyRequestBodyKeySpecAES128 CreateDatakeyRequestBodyKeySpec = "AES_128"
+	CreateDatakeyRequestBodyKeySpecAES256 CreateDatakeyRequestBodyKeySpec = "AES_256"
+)
+
+// Valid indicates whether the value is a known member of the CreateDatakeyRequestBodyKeySpec enum.
+func (e CreateDatakeyRequestBodyKeySpec) Valid() bool {
+	switch e {
+	case CreateDatakeyRequestBodyKeySpecAES128:
+		return true
+	case CreateDatakeyRequestBodyKeySpecAES256:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateDatakeyWithoutPlaintextRequestBodyKeySpec.
+const (
+	CreateDatakeyWithoutPlaintextRequestBodyKeySpecAES128 CreateDatakeyWithoutPlaintextRequestBodyKeySpec = "AES_128"
+	CreateDatakeyWithoutPlaintextRequestBodyKeySpecAES256 CreateDatakeyWithoutPlaintextRequestBodyKeySpec = "AES_256"
+)
+
+// Valid indicates whether the value is a known member of the CreateDatakeyWithoutPlaintextRequestBodyKeySpec enum.
+func (e CreateDatakeyWithoutPlaintextRequestBodyKeySpec) Valid() bool {
+	switch e {
+	case CreateDatakeyWithoutPlaintextRequestBodyKeySpecAES128:
+		return true
+	case CreateDatakeyWithoutPlaintextRequestBodyKeySpecAES256:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateGrantRequestBodyGranteePrincipalType.
+const (
+	CreateGrantRequestBodyGranteePrincipalTypeDomain CreateGrantRequestBodyGranteePrincipalType = "domain"
+	CreateGrantRequestBodyGranteePrincipalTypeUser   CreateGrantRequestBodyGranteePrincipalType = "user"
+)
+
+// Valid indicates whether the value is a known member of the CreateGrantRequestBodyGranteePrincipalType enum.
+func (e CreateGrantRequestBodyGranteePrincipalType) Valid() bool {
+	switch e {
+	case CreateGrantRequestBodyGranteePrincipalTypeDomain:
+		return true
+	case CreateGrantRequestBodyGranteePrincipalTypeUser:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateKeyRequestBodyKeySpec.
+const (
+	CreateKeyRequestBodyKeySpecAES256  CreateKeyRequestBodyKeySpec = "AES_256"
+	CreateKeyRequestBodyKeySpecECP256  CreateKeyRequestBodyKeySpec = "EC_P256"
+	CreateKeyRequestBodyKeySpecECP384  CreateKeyRequestBodyKeySpec = "EC_P384"
+	CreateKeyRequestBodyKeySpecRSA2048 CreateKeyRequestBodyKeySpec = "RSA_2048"
+	CreateKeyRequestBodyKeySpecRSA3072 CreateKeyRequestBodyKeySpec = "RSA_3072"
+	CreateKeyRequestBodyKeySpecRSA4096 CreateKeyRequestBodyKeySpec = "RSA_4096"
+	CreateKeyRequestBodyKeySpecSM2     CreateKeyRequestBodyKeySpec = "SM2"
+	CreateKeyRequestBodyKeySpecSM4     CreateKeyRequestBodyKeySpec = "SM4"
+)
+
+// Valid indicates whether the value is a known member of the CreateKeyRequestBodyKeySpec enum.
+func (e CreateKeyRequestBodyKeySpec) Valid() bool {
+	switch e {
+	case CreateKeyRequestBodyKeySpecAES256:
+		return true
+	case CreateKeyRequestBodyKeySpecECP256:
+		return true
+	case CreateKeyRequestBodyKeySpecECP384:
+		return true
+	case CreateKeyRequestBodyKeySpecRSA2048:
+		return true
+	case CreateKeyRequestBodyKeySpecRSA3072:
+		return true
+	case CreateKeyRequestBodyKeySpecRSA4096:
+		return true
+	case CreateKeyRequestBodyKeySpecSM2:
+		return true
+	case CreateKeyRequestBodyKeySpecSM4:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateKeyRequestBodyKeyUsage.
+const (
+	CreateKeyRequestBodyKeyUsageENCRYPTDECRYPT CreateKeyRequestBodyKeyUsage = "ENCRYPT_DECRYPT"
+	CreateKeyRequestBodyKeyUsageSIGNVERIFY     CreateKeyRequestBodyKeyUsage = "SIGN_VERIFY"
+)
+
+// Valid indicates whether the value is a known member of the CreateKeyRequestBodyKeyUsage enum.
+func (e CreateKeyRequestBodyKeyUsage) Valid() bool {
+	switch e {
+	case CreateKeyRequestBodyKeyUsageENCRYPTDECRYPT:
+		return true
+	case CreateKeyRequestBodyKeyUsageSIGNVERIFY:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateKeyRequestBodyOrigin.
+const (
+	CreateKeyRequestBodyOriginExternal CreateKeyRequestBodyOrigin = "external"
+	CreateKeyRequestBodyOriginKms      CreateKeyRequestBodyOrigin = "kms"
+)
+
+// Valid indicates whether the value is a known member of the CreateKeyRequestBodyOrigin enum.
+func (e CreateKeyRequestBodyOrigin) Valid() bool {
+	switch e {
+	case CreateKeyRequestBodyOriginExternal:
+		return true
+	case CreateKeyRequestBodyOriginKms:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateKeypairEncryptionType.
+const (
+	CreateKeypairEncryptionTypeDefault CreateKeypairEncryptionType = "default"
+	CreateKeypairEncryptionTypeKms     CreateKeypairEncryptionType = "kms"
+)
+
+// Valid indicates whether the value is a known member of the CreateKeypairEncryptionType enum.
+func (e CreateKeypairEncryptionType) Valid() bool {
+	switch e {
+	case CreateKeypairEncryptionTypeDefault:
+		return true
+	case CreateKeypairEncryptionTypeKms:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for DecryptDataRequestBodyEncryptionAlgorithm.
+const (
+	DecryptDataRequestBodyEncryptionAlgorithmRSAESOAEPSHA256  DecryptDataRequestBodyEncryptionAlgorithm = "RSAES_OAEP_SHA_256"
+	DecryptDataRequestBodyEncryptionAlgorithmSM2ENCRYPT       DecryptDataRequestBodyEncryptionAlgorithm = "SM2_ENCRYPT"
+	DecryptDataRequestBodyEncryptionAlgorithmSYMMETRICDEFAULT DecryptDataRequestBodyEncryptionAlgorithm = "SYMMETRIC_DEFAULT"
+)
+
+// Valid indicates whether the value is a known member of the DecryptDataRequestBodyEncryptionAlgorithm enum.
+func (e DecryptDataRequestBodyEncryptionAlgorithm) Valid() bool {
+	switch e {
+	case DecryptDataRequestBodyEncryptionAlgorithmRSAESOAEPSHA256:
+		return true
+	case DecryptDataRequestBodyEncryptionAlgorithmSM2ENCRYPT:
+		return true
+	case DecryptDataRequestBodyEncryptionAlgorithmSYMMETRICDEFAULT:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for EncryptDataRequestBodyEncryptionAlgorithm.
+const (
+	EncryptDataRequestBodyEncryptionAlgorithmRSAESOAEPSHA256  EncryptDataRequestBodyEncryptionAlgorithm = "RSAES_OAEP_SHA_256"
+	EncryptDataRequestBodyEncryptionAlgorithmSM2ENCRYPT       EncryptDataRequestBodyEncryptionAlgorithm = "SM2_ENCRYPT"
+	EncryptDataRequestBodyEncryptionAlgorithmSYMMETRICDEFAULT EncryptDataRequestBodyEncryptionAlgorithm = "SYMMETRIC_DEFAULT"
+)
+
+// Valid indicates whether the value is a known member of the EncryptDataRequestBodyEncryptionAlgorithm enum.
+func (e EncryptDataRequestBodyEncryptionAlgorithm) Valid() bool {
+	switch e {
+	case EncryptDataRequestBodyEncryptionAlgorithmRSAESOAEPSHA256:
+		return true
+	case EncryptDataRequestBodyEncryptionAlgorithmSM2ENCRYPT:
+		return true
+	case EncryptDataRequestBodyEncryptionAlgorithmSYMMETRICDEFAULT:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for GrantsGranteePrincipalType.
+const (
+	GrantsGranteePrincipalTypeDomain GrantsGranteePrincipalType = "domain"
+	GrantsGranteePrincipalTypeUser   GrantsGranteePrincipalType = "user"
+)
+
+// Valid indicates whether the value is a known member of the GrantsGranteePrincipalType enum.
+func (e GrantsGranteePrincipalType) Valid() bool {
+	switch e {
+	case GrantsGranteePrincipalTypeDomain:
+		return true
+	case GrantsGranteePrincipalTypeUser:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ImportPrivateKeyEncryptionType.
+const (
+	ImportPrivateKeyEncryptionTypeDefault ImportPrivateKeyEncryptionType = "default"
+	ImportPrivateKeyEncryptionTypeKms     ImportPrivateKeyEncryptionType = "kms"
+)
+
+// Valid indicates whether the value is a known member of the ImportPrivateKeyEncryptionType enum.
+func (e ImportPrivateKeyEncryptionType) Valid() bool {
+	switch e {
+	case ImportPrivateKeyEncryptionTypeDefault:
+		return true
+	case ImportPrivateKeyEncryptionTypeKms:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListGrantsResponseBodyTruncated.
+const (
+	ListGrantsResponseBodyTruncatedFalse ListGrantsResponseBodyTruncated = "false"
+	ListGrantsResponseBodyTruncatedTrue  ListGrantsResponseBodyTruncated = "true"
+)
+
+// Valid indicates whether the value is a known member of the ListGrantsResponseBodyTruncated enum.
+func (e ListGrantsResponseBodyTruncated) Valid() bool {
+	switch e {
+	case ListGrantsResponseBodyTruncatedFalse:
+		return true
+	case ListGrantsResponseBodyTruncatedTrue:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListKeyDetailKeyDetailsKeyState.
+const (
+	ListKeyDetailKeyDetailsKeyStateN1 ListKeyDetailKeyDetailsKeyState = "1"
+	ListKeyDetailKeyDetailsKeyStateN2 ListKeyDetailKeyDetailsKeyState = "2"
+	ListKeyDetailKeyDetailsKeyStateN3 ListKeyDetailKeyDetailsKeyState = "3"
+	ListKeyDetailKeyDetailsKeyStateN4 ListKeyDetailKeyDetailsKeyState = "4"
+	ListKeyDetailKeyDetailsKeyStateN5 ListKeyDetailKeyDetailsKeyState = "5"
+)
+
+// Valid indicates whether the value is a known member of the ListKeyDetailKeyDetailsKeyState enum.
+func (e ListKeyDetailKeyDetailsKeyState) Valid() bool {
+	switch e {
+	case ListKeyDetailKeyDetailsKeyStateN1:
+		return true
+	case ListKeyDetailKeyDetailsKeyStateN2:
+		return true
+	case ListKeyDetailKeyDetailsKeyStateN3:
+		return true
+	case ListKeyDetailKeyDetailsKeyStateN4:
+		return true
+	case ListKeyDetailKeyDetailsKeyStateN5:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListKeyDetailKeyDetailsOrigin.
+const (
+	ListKeyDetailKeyDetailsOriginExternal ListKeyDetailKeyDetailsOrigin = "external"
+	ListKeyDetailKeyDetailsOriginKms      ListKeyDetailKeyDetailsOrigin = "kms"
+)
+
+// Valid indicates whether the value is a known member of the ListKeyDetailKeyDetailsOrigin enum.
+func (e ListKeyDetailKeyDetailsOrigin) Valid() bool {
+	switch e {
+	case ListKeyDetailKeyDetailsOriginExternal:
+		return true
+	case ListKeyDetailKeyDetailsOriginKms:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListKeysKeyDetailsKeyState.
+const (
+	ListKeysKeyDetailsKeyStateN1 ListKeysKeyDetailsKeyState = "1"
+	ListKeysKeyDetailsKeyStateN2 ListKeysKeyDetailsKeyState = "2"
+	ListKeysKeyDetailsKeyStateN3 ListKeysKeyDetailsKeyState = "3"
+	ListKeysKeyDetailsKeyStateN4 ListKeysKeyDetailsKeyState = "4"
+	ListKeysKeyDetailsKeyStateN5 ListKeysKeyDetailsKeyState = "5"
+)
+
+// Valid indicates whether the value is a known member of the ListKeysKeyDetailsKeyState enum.
+func (e ListKeysKeyDetailsKeyState) Valid() bool {
+	switch e {
+	case ListKeysKeyDetailsKeyStateN1:
+		return true
+	case ListKeysKeyDetailsKeyStateN2:
+		return true
+	case ListKeysKeyDetailsKeyStateN3:
+		return true
+	case ListKeysKeyDetailsKeyStateN4:
+		return true
+	case ListKeysKeyDetailsKeyStateN5:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListKeysKeyDetailsOrigin.
+const (
+	ListKeysKeyDetailsOriginExternal ListKeysKeyDetailsOrigin = "external"
+	ListKeysKeyDetailsOriginKms      ListKeysKeyDetailsOrigin = "kms"
+)
+
+// Valid indicates whether the value is a known member of the ListKeysKeyDetailsOrigin enum.
+func (e ListKeysKeyDetailsOrigin) Valid() bool {
+	switch e {
+	case ListKeysKeyDetailsOriginExternal:
+		return true
+	case ListKeysKeyDetailsOriginKms:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListKeysRequestBodyKeyState.
+const (
+	ListKeysRequestBodyKeyStateN1 ListKeysRequestBodyKeyState = "1"
+	ListKeysRequestBodyKeyStateN2 ListKeysRequestBodyKeyState = "2"
+	ListKeysRequestBodyKeyStateN3 ListKeysRequestBodyKeyState = "3"
+	ListKeysRequestBodyKeyStateN4 ListKeysRequestBodyKeyState = "4"
+	ListKeysRequestBodyKeyStateN5 ListKeysRequestBodyKeyState = "5"
+)
+
+// Valid indicates whether the value is a known member of the ListKeysRequestBodyKeyState enum.
+func (e ListKeysRequestBodyKeyState) Valid() bool {
+	switch e {
+	case ListKeysRequestBodyKeyStateN1:
+		return true
+	case ListKeysRequestBodyKeyStateN2:
+		return true
+	case ListKeysRequestBodyKeyStateN3:
+		return true
+	case ListKeysRequestBodyKeyStateN4:
+		return true
+	case ListKeysRequestBodyKeyStateN5:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListKeysResponseBodyTruncated.
+const (
+	ListKeysResponseBodyTruncatedFalse ListKeysResponseBodyTruncated = "false"
+	ListKeysResponseBodyTruncatedTrue  ListKeysResponseBodyTruncated = "true"
+)
+
+// Valid indicates whether the value is a known member of the ListKeysResponseBodyTruncated enum.
+func (e ListKeysResponseBodyTruncated) Valid() bool {
+	switch e {
+	case ListKeysResponseBodyTruncatedFalse:
+		return true
+	case ListKeysResponseBodyTruncatedTrue:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListKmsByTagsRequestBodyAction.
+const (
+	ListKmsByTagsRequestBodyActionCount  ListKmsByTagsRequestBodyAction = "count"
+	ListKmsByTagsRequestBodyActionFilter ListKmsByTagsRequestBodyAction = "filter"
+)
+
+// Valid indicates whether the value is a known member of the ListKmsByTagsRequestBodyAction enum.
+func (e ListKmsByTagsRequestBodyAction) Valid() bool {
+	switch e {
+	case ListKmsByTagsRequestBodyActionCount:
+		return true
+	case ListKmsByTagsRequestBodyActionFilter:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListRetirableGrantsResponseBodyTruncated.
+const (
+	ListRetirableGrantsResponseBodyTruncatedFalse ListRetirableGrantsResponseBodyTruncated = "false"
+	ListRetirableGrantsResponseBodyTruncatedTrue  ListRetirableGrantsResponseBodyTruncated = "true"
+)
+
+// Valid indicates whether the value is a known member of the ListRetirableGrantsResponseBodyTruncated enum.
+func (e ListRetirableGrantsResponseBodyTruncated) Valid() bool {
+	switch e {
+	case ListRetirableGrantsResponseBodyTruncatedFalse:
+		return true
+	case ListRetirableGrantsResponseBodyTruncatedTrue:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for SignRequestBodyMessageType.
+const (
+	SignRequestBodyMessageTypeDIGEST SignRequestBodyMessageType = "DIGEST"
+	SignRequestBodyMessageTypeRAW    SignRequestBodyMessageType = "RAW"
+)
+
+// Valid indicates whether the value is a known member of the SignRequestBodyMessageType enum.
+func (e SignRequestBodyMessageType) Valid() bool {
+	switch e {
+	case SignRequestBodyMessageTypeDIGEST:
+		return true
+	case SignRequestBodyMessageTypeRAW:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for SignRequestBodySigningAlgorithm.
+const (
+	SignRequestBodySigningAlgorithmECDSASHA256          SignRequestBodySigningAlgorithm = "ECDSA_SHA_256"
+	SignRequestBodySigningAlgorithmECDSASHA384          SignRequestBodySigningAlgorithm = "ECDSA_SHA_384"
+	SignRequestBodySigningAlgorithmECDSASHA512          SignRequestBodySigningAlgorithm = "ECDSA_SHA_512"
+	SignRequestBodySigningAlgorithmRSASSAPKCS1V15SHA256 SignRequestBodySigningAlgorithm = "RSASSA_PKCS1_V1_5_SHA_256"
+	SignRequestBodySigningAlgorithmRSASSAPKCS1V15SHA384 SignRequestBodySigningAlgorithm = "RSASSA_PKCS1_V1_5_SHA_384"
+	SignRequestBodySigningAlgorithmRSASSAPKCS1V15SHA512 SignRequestBodySigningAlgorithm = "RSASSA_PKCS1_V1_5_SHA_512"
+	SignRequestBodySigningAlgorithmRSASSAPSSSHA256      SignRequestBodySigningAlgorithm = "RSASSA_PSS_SHA_256"
+	SignRequestBodySigningAlgorithmRSASSAPSSSHA384      SignRequestBodySigningAlgorithm = "RSASSA_PSS_SHA_384"
+	SignRequestBodySigningAlgorithmRSASSAPSSSHA512      SignRequestBodySigningAlgorithm = "RSASSA_PSS_SHA_512"
+	SignRequestBodySigningAlgorithmSM2DSASM3            SignRequestBodySigningAlgorithm = "SM2DSA_SM3"
+)
+
+// Valid indicates whether the value is a known member of the SignRequestBodySigningAlgorithm enum.
+func (e SignRequestBodySigningAlgorithm) Valid() bool {
+	switch e {
+	case SignRequestBodySigningAlgorithmECDSASHA256:
+		return true
+	case SignRequestBodySigningAlgorithmECDSASHA384:
+		return true
+	case SignRequestBodySigningAlgorithmECDSASHA512:
+		return true
+	case SignRequestBodySigningAlgorithmRSASSAPKCS1V15SHA256:
+		return true
+	case SignRequestBodySigningAlgorithmRSASSAPKCS1V15SHA384:
+		return true
+	case SignRequestBodySigningAlgorithmRSASSAPKCS1V15SHA512:
+		return true
+	case SignRequestBodySigningAlgorithmRSASSAPSSSHA256:
+		return true
+	case SignRequestBodySigningAlgorithmRSASSAPSSSHA384:
+		return true
+	case SignRequestBodySigningAlgorithmRSASSAPSSSHA512:
+		return true
+	case SignRequestBodySigningAlgorithmSM2DSASM3:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ValidateSignatureRequestBodyMessageType.
+const (
+	ValidateSignatureRequestBodyMessageTypeDIGEST ValidateSignatureRequestBodyMessageType = "DIGEST"
+	ValidateSignatureRequestBodyMessageTypeRAW    ValidateSignatureRequestBodyMessageType = "RAW"
+)
+
+// Valid indicates whether the value is a known member of the ValidateSignatureRequestBodyMessageType enum.
+func (e ValidateSignatureRequestBodyMessageType) Valid() bool {
+	switch e {
+	case ValidateSignatureRequestBodyMessageTypeDIGEST:
+		return true
+	case ValidateSignatureRequestBodyMessageTypeRAW:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ValidateSignatureRequestBodySigningAlgorithm.
+const (
+	ValidateSignatureRequestBodySigningAlgorithmECDSASHA256          ValidateSignatureRequestBodySigningAlgorithm = "ECDSA_SHA_256"
+	ValidateSignatureRequestBodySigningAlgorithmECDSASHA384          ValidateSignatureRequestBodySigningAlgorithm = "ECDSA_SHA_384"
+	ValidateSignatureRequestBodySigningAlgorithmECDSASHA512          ValidateSignatureRequestBodySigningAlgorithm = "ECDSA_SHA_512"
+	ValidateSignatureRequestBodySigningAlgorithmRSASSAPKCS1V15SHA256 ValidateSignatureRequestBodySigningAlgorithm = "RSASSA_PKCS1_V1_5_SHA_256"
+	ValidateSignatureRequestBodySigningAlgorithmRSASSAPKCS1V15SHA384 ValidateSignatureRequestBodySigningAlgorithm = "RSASSA_PKCS1_V1_5_SHA_384"
+	ValidateSignatureRequestBodySigningAlgorithmRSASSAPKCS1V15SHA512 ValidateSignatureRequestBodySigningAlgorithm = "RSASSA_PKCS1_V1_5_SHA_512"
+	ValidateSignatureRequestBodySigningAlgorithmRSASSAPSSSHA256      ValidateSignatureRequestBodySigningAlgorithm = "RSASSA_PSS_SHA_256"
+	ValidateSignatureRequestBodySigningAlgorithmRSASSAPSSSHA384      ValidateSignatureRequestBodySigningAlgorithm = "RSASSA_PSS_SHA_384"
+	ValidateSignatureRequestBodySigningAlgorithmRSASSAPSSSHA512      ValidateSignatureRequestBodySigningAlgorithm = "RSASSA_PSS_SHA_512"
+	ValidateSignatureRequestBodySigningAlgorithmSM2DSASM3            ValidateSignatureRequestBodySigningAlgorithm = "SM2DSA_SM3"
+)
+
+// Valid indicates whether the value is a known member of the ValidateSignatureRequestBodySigningAlgorithm enum.
+func (e ValidateSignatureRequestBodySigningAlgorithm) Valid() bool {
+	switch e {
+	case ValidateSignatureRequestBodySigningAlgorithmECDSASHA256:
+		return true
+	case ValidateSignatureRequestBodySigningAlgorithmECDSASHA384:
+		return true
+	case ValidateSignatureRequestBodySigningAlgorithmECDSASHA512:
+		return true
+	case ValidateSignatureRequestBodySigningAlgorithmRSASSAPKCS1V15SHA256:
+		return true
+	case ValidateSignatureRequestBodySigningAlgorithmRSASSAPKCS1V15SHA384:
+		return true
+	case ValidateSignatureRequestBodySigningAlgorithmRSASSAPKCS1V15SHA512:
+		return true
+	case ValidateSignatureRequestBodySigningAlgorithmRSASSAPSSSHA256:
+		return true
+	case ValidateSignatureRequestBodySigningAlgorithmRSASSAPSSSHA384:
+		return true
+	case ValidateSignatureRequestBodySigningAlgorithmRSASSAPSSSHA512:
+		return true
+	case ValidateSignatureRequestBodySigningAlgorithmSM2DSASM3:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListKmsByTagsParamsResourceInstances.
+const (
+	ListKmsByTagsParamsResourceInstancesResourceInstances ListKmsByTagsParamsResourceInstances = "resource_instances"
+)
+
+// Valid indicates whether the value is a known member of the ListKmsByTagsParamsResourceInstances enum.
+func (e ListKmsByTagsParamsResourceInstances) Valid() bool {
+	switch e {
+	case ListKmsByTagsParamsResourceInstancesResourceInstances:
+		return true
+	default:
+		return false
+	}
+}
+
 // ActionResources defines model for ActionResources.
 type ActionResources struct {
 	// ResourceDetail 密钥详情。
@@ -221,11 +767,18 @@ type CreateDatakeyRequestBody struct {
 	// - AES_128：表示128比特的对称密钥。 说明： datakey_length和key_spec二选一。
 	// - 若datakey_length和key_spec都为空，默认生成256bit的密钥。
 	// - 若datakey_length和key_spec都指定了值，仅datakey_length生效。
-	KeySpec *string `json:"key_spec,omitempty"`
+	KeySpec *CreateDatakeyRequestBodyKeySpec `json:"key_spec,omitempty"`
 
 	// Sequence 请求消息序列号，36字节序列号。 例如：919c82d4-8046-4722-9094-35c3c6524cff
 	Sequence *string `json:"sequence,omitempty"`
 }
+
+// CreateDatakeyRequestBodyKeySpec 指定生成的密钥bit位长度。有效值：AES_256、AES_128。
+// - AES_256：表示256比特的对称密钥。
+// - AES_128：表示128比特的对称密钥。 说明： datakey_length和key_spec二选一。
+// - 若datakey_length和key_spec都为空，默认生成256bit的密钥。
+// - 若datakey_length和key_spec都指定了值，仅datakey_length生效。
+type CreateDatakeyRequestBodyKeySpec string
 
 // CreateDatakeyResponseBody defines model for CreateDatakeyResponseBody.
 type CreateDatakeyResponseBody struct {
@@ -260,11 +813,18 @@ type CreateDatakeyWithoutPlaintextRequestBody struct {
 	// - AES_128：表示128比特的对称密钥。 说明： datakey_length和key_spec二选一。
 	// - 若datakey_length和key_spec都为空，默认生成256bit的密钥。
 	// - 若datakey_length和key_spec都指定了值，仅datakey_length生效。
-	KeySpec *string `json:"key_spec,omitempty"`
+	KeySpec *CreateDatakeyWithoutPlaintextRequestBodyKeySpec `json:"key_spec,omitempty"`
 
 	// Sequence 请求消息序列号，36字节序列号。 例如：919c82d4-8046-4722-9094-35c3c6524cff
 	Sequence *string `json:"sequence,omitempty"`
 }
+
+// CreateDatakeyWithoutPlaintextRequestBodyKeySpec 指定生成的密钥bit位长度。有效值：AES_256、AES_128。
+// - AES_256：表示256比特的对称密钥。
+// - AES_128：表示128比特的对称密钥。 说明： datakey_length和key_spec二选一。
+// - 若datakey_length和key_spec都为空，默认生成256bit的密钥。
+// - 若datakey_length和key_spec都指定了值，仅datakey_length生效。
+type CreateDatakeyWithoutPlaintextRequestBodyKeySpec string
 
 // CreateDatakeyWithoutPlaintextResponseBody defines model for CreateDatakeyWithoutPlaintextResponseBody.
 type CreateDatakeyWithoutPlaintextResponseBody struct {
@@ -287,7 +847,7 @@ type CreateGrantRequestBody struct {
 	GranteePrincipal string `json:"grantee_principal"`
 
 	// GranteePrincipalType 授权类型。有效值：“user”，“domain”。默认值为“user”。
-	GranteePrincipalType *string `json:"grantee_principal_type,omitempty"`
+	GranteePrincipalType *CreateGrantRequestBodyGranteePrincipalType `json:"grantee_principal_type,omitempty"`
 
 	// KeyId 密钥ID，36字节，满足正则匹配“^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$”。 例如：0d0466b0-e727-4d9c-b35d-f84bb474a37f。
 	KeyId string `json:"key_id"`
@@ -312,6 +872,9 @@ type CreateGrantRequestBody struct {
 	// Sequence 请求消息序列号，36字节序列号。 例如：919c82d4-8046-4722-9094-35c3c6524cff
 	Sequence *string `json:"sequence,omitempty"`
 }
+
+// CreateGrantRequestBodyGranteePrincipalType 授权类型。有效值：“user”，“domain”。默认值为“user”。
+type CreateGrantRequestBodyGranteePrincipalType string
 
 // CreateGrantResponseBody defines model for CreateGrantResponseBody.
 type CreateGrantResponseBody struct {
@@ -347,12 +910,12 @@ type CreateKeyRequestBody struct {
 	// - EC_P256
 	// - EC_P384
 	// - SM2
-	KeySpec *string `json:"key_spec,omitempty"`
+	KeySpec *CreateKeyRequestBodyKeySpec `json:"key_spec,omitempty"`
 
 	// KeyUsage 密钥用途，对称密钥默认为“ENCRYPT_DECRYPT”，非对称密钥默认为“SIGN_VERIFY”，枚举如下：
 	// - ENCRYPT_DECRYPT
 	// - SIGN_VERIFY
-	KeyUsage *string `json:"key_usage,omitempty"`
+	KeyUsage *CreateKeyRequestBodyKeyUsage `json:"key_usage,omitempty"`
 
 	// KeystoreId 密钥库ID，默认使用KMS默认密钥库
 	KeystoreId *string `json:"keystore_id,omitempty"`
@@ -360,11 +923,32 @@ type CreateKeyRequestBody struct {
 	// Origin 密钥来源，默认为“kms”，枚举如下：
 	// - kms：表示密钥材料由kms生成。
 	// - external：表示密钥材料由外部导入。
-	Origin *string `json:"origin,omitempty"`
+	Origin *CreateKeyRequestBodyOrigin `json:"origin,omitempty"`
 
 	// Sequence 请求消息序列号，36字节序列号。 例如：919c82d4-8046-4722-9094-35c3c6524cff
 	Sequence *string `json:"sequence,omitempty"`
 }
+
+// CreateKeyRequestBodyKeySpec 密钥生成算法，默认为“AES_256”，枚举如下：
+// - AES_256
+// - SM4
+// - RSA_2048
+// - RSA_3072
+// - RSA_4096
+// - EC_P256
+// - EC_P384
+// - SM2
+type CreateKeyRequestBodyKeySpec string
+
+// CreateKeyRequestBodyKeyUsage 密钥用途，对称密钥默认为“ENCRYPT_DECRYPT”，非对称密钥默认为“SIGN_VERIFY”，枚举如下：
+// - ENCRYPT_DECRYPT
+// - SIGN_VERIFY
+type CreateKeyRequestBodyKeyUsage string
+
+// CreateKeyRequestBodyOrigin 密钥来源，默认为“kms”，枚举如下：
+// - kms：表示密钥材料由kms生成。
+// - external：表示密钥材料由外部导入。
+type CreateKeyRequestBodyOrigin string
 
 // CreateKeyResponseBody defines model for CreateKeyResponseBody.
 type CreateKeyResponseBody struct {
@@ -428,8 +1012,13 @@ type CreateKeypairEncryption struct {
 	// Type 取值范围：“kms”或“default”。
 	// - “default”为默认加密方式，适用于没有kms服务的局点。
 	// - “kms”为采用kms服务加密方式。 若局点没有kms服务，请填“default”。
-	Type string `json:"type"`
+	Type CreateKeypairEncryptionType `json:"type"`
 }
+
+// CreateKeypairEncryptionType 取值范围：“kms”或“default”。
+// - “default”为默认加密方式，适用于没有kms服务的局点。
+// - “kms”为采用kms服务加密方式。 若局点没有kms服务，请填“default”。
+type CreateKeypairEncryptionType string
 
 // CreateKeypairError defines model for CreateKeypairError.
 type CreateKeypairError struct {
@@ -570,7 +1159,7 @@ type DecryptDataRequestBody struct {
 	// - SYMMETRIC_DEFAULT
 	// - RSAES_OAEP_SHA_256
 	// - SM2_ENCRYPT
-	EncryptionAlgorithm *string `json:"encryption_algorithm,omitempty"`
+	EncryptionAlgorithm *DecryptDataRequestBodyEncryptionAlgorithm `json:"encryption_algorithm,omitempty"`
 
 	// KeyId 密钥ID，36字节，满足正则匹配“^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$”。仅当密文使用非对称密钥加密时才需要此参数。 例如：0d0466b0-e727-4d9c-b35d-f84bb474a37f。
 	KeyId *string `json:"key_id,omitempty"`
@@ -578,6 +1167,12 @@ type DecryptDataRequestBody struct {
 	// Sequence 请求消息序列号，36字节序列号。 例如：919c82d4-8046-4722-9094-35c3c6524cff
 	Sequence *string `json:"sequence,omitempty"`
 }
+
+// DecryptDataRequestBodyEncryptionAlgorithm 数据加密算法，仅使用非对称密钥需要指定该参数，默认值为“SYMMETRIC_DEFAULT”，合法枚举值如下：
+// - SYMMETRIC_DEFAULT
+// - RSAES_OAEP_SHA_256
+// - SM2_ENCRYPT
+type DecryptDataRequestBodyEncryptionAlgorithm string
 
 // DecryptDataResponseBody defines model for DecryptDataResponseBody.
 type DecryptDataResponseBody struct {
@@ -876,7 +1471,7 @@ type EncryptDataRequestBody struct {
 	// - SYMMETRIC_DEFAULT
 	// - RSAES_OAEP_SHA_256
 	// - SM2_ENCRYPT
-	EncryptionAlgorithm *string `json:"encryption_algorithm,omitempty"`
+	EncryptionAlgorithm *EncryptDataRequestBodyEncryptionAlgorithm `json:"encryption_algorithm,omitempty"`
 
 	// KeyId 密钥ID，36字节，满足正则匹配“^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$”。 例如：0d0466b0-e727-4d9c-b35d-f84bb474a37f。
 	KeyId string `json:"key_id"`
@@ -887,6 +1482,12 @@ type EncryptDataRequestBody struct {
 	// Sequence 请求消息序列号，36字节序列号。 例如：919c82d4-8046-4722-9094-35c3c6524cff
 	Sequence *string `json:"sequence,omitempty"`
 }
+
+// EncryptDataRequestBodyEncryptionAlgorithm 数据加密算法，仅使用非对称密钥需要指定该参数，默认值为“SYMMETRIC_DEFAULT”，合法枚举值如下：
+// - SYMMETRIC_DEFAULT
+// - RSAES_OAEP_SHA_256
+// - SM2_ENCRYPT
+type EncryptDataRequestBodyEncryptionAlgorithm string
 
 // EncryptDataResponseBody defines model for EncryptDataResponseBody.
 type EncryptDataResponseBody struct {
@@ -1011,7 +1612,7 @@ type Grants struct {
 	GranteePrincipal *string `json:"grantee_principal,omitempty"`
 
 	// GranteePrincipalType 授权类型。 有效值：“user”，“domain”。
-	GranteePrincipalType *string `json:"grantee_principal_type,omitempty"`
+	GranteePrincipalType *GrantsGranteePrincipalType `json:"grantee_principal_type,omitempty"`
 
 	// IssuingPrincipal 创建授权用户ID，1~64字节，满足正则匹配“^[a-zA-Z0-9]{1，64}$”。 例如：0d0466b00d0466b00d0466b00d0466b0
 	IssuingPrincipal *string `json:"issuing_principal,omitempty"`
@@ -1036,6 +1637,9 @@ type Grants struct {
 	// RetiringPrincipal 可退役授权的用户ID，1~64字节，满足正则匹配“^[a-zA-Z0-9]{1，64}$”。 例如：0d0466b00d0466b00d0466b00d0466b0
 	RetiringPrincipal *string `json:"retiring_principal,omitempty"`
 }
+
+// GrantsGranteePrincipalType 授权类型。 有效值：“user”，“domain”。
+type GrantsGranteePrincipalType string
 
 // ImportKeyMaterialError defines model for ImportKeyMaterialError.
 type ImportKeyMaterialError struct {
@@ -1073,8 +1677,13 @@ type ImportPrivateKeyEncryption struct {
 	// Type 取值范围：“kms”或“default”。
 	// - “default”为默认加密方式，适用于没有kms服务的局点。
 	// - “kms”为采用kms服务加密方式。 若局点没有kms服务，请填“default”。
-	Type *string `json:"type,omitempty"`
+	Type *ImportPrivateKeyEncryptionType `json:"type,omitempty"`
 }
+
+// ImportPrivateKeyEncryptionType 取值范围：“kms”或“default”。
+// - “default”为默认加密方式，适用于没有kms服务的局点。
+// - “kms”为采用kms服务加密方式。 若局点没有kms服务，请填“default”。
+type ImportPrivateKeyEncryptionType string
 
 // ImportPrivateKeyError defines model for ImportPrivateKeyError.
 type ImportPrivateKeyError struct {
@@ -1330,8 +1939,13 @@ type ListGrantsResponseBody struct {
 	// Truncated 是否还有下一页：
 	// - “true”表示还有数据。
 	// - “false”表示已经是最后一页。
-	Truncated *string `json:"truncated,omitempty"`
+	Truncated *ListGrantsResponseBodyTruncated `json:"truncated,omitempty"`
 }
+
+// ListGrantsResponseBodyTruncated 是否还有下一页：
+// - “true”表示还有数据。
+// - “false”表示已经是最后一页。
+type ListGrantsResponseBodyTruncated string
 
 // ListKeyDetailError defines model for ListKeyDetailError.
 type ListKeyDetailError struct {
@@ -1385,7 +1999,7 @@ type ListKeyDetailKeyDetails struct {
 	// - “3”表示禁用状态
 	// - “4”表示计划删除状态
 	// - “5”表示等待导入状态
-	KeyState *string `json:"key_state,omitempty"`
+	KeyState *ListKeyDetailKeyDetailsKeyState `json:"key_state,omitempty"`
 
 	// KeyType 密钥类型。
 	KeyType *string `json:"key_type,omitempty"`
@@ -1401,7 +2015,7 @@ type ListKeyDetailKeyDetails struct {
 	// Origin 密钥来源，默认为“kms”，枚举如下：
 	// - kms表示密钥材料由kms生成kms表示密钥材料由kms生成
 	// - external表示密钥材料由外部导入
-	Origin *string `json:"origin,omitempty"`
+	Origin *ListKeyDetailKeyDetailsOrigin `json:"origin,omitempty"`
 
 	// PartitionType 分区类型，枚举如下：
 	// - 1为专业版
@@ -1418,6 +2032,19 @@ type ListKeyDetailKeyDetails struct {
 	// - 对于未开通企业项目的用户，表示资源未处于企业项目下。
 	SysEnterpriseProjectId *string `json:"sys_enterprise_project_id,omitempty"`
 }
+
+// ListKeyDetailKeyDetailsKeyState 密钥状态，满足正则匹配“^[1-5]{1}$”，枚举如下：
+// - “1”表示待激活状态
+// - “2”表示启用状态
+// - “3”表示禁用状态
+// - “4”表示计划删除状态
+// - “5”表示等待导入状态
+type ListKeyDetailKeyDetailsKeyState string
+
+// ListKeyDetailKeyDetailsOrigin 密钥来源，默认为“kms”，枚举如下：
+// - kms表示密钥材料由kms生成kms表示密钥材料由kms生成
+// - external表示密钥材料由外部导入
+type ListKeyDetailKeyDetailsOrigin string
 
 // ListKeyDetailRequestBody defines model for ListKeyDetailRequestBody.
 type ListKeyDetailRequestBody struct {
@@ -1588,7 +2215,7 @@ type ListKeysKeyDetails struct {
 	// - “3”表示禁用状态
 	// - “4”表示计划删除状态
 	// - “5”表示等待导入状态
-	KeyState *string `json:"key_state,omitempty"`
+	KeyState *ListKeysKeyDetailsKeyState `json:"key_state,omitempty"`
 
 	// KeyType 密钥类型。
 	KeyType *string `json:"key_type,omitempty"`
@@ -1604,7 +2231,7 @@ type ListKeysKeyDetails struct {
 	// Origin 密钥来源，默认为“kms”，枚举如下：
 	// - kms表示密钥材料由kms生成kms表示密钥材料由kms生成
 	// - external表示密钥材料由外部导入
-	Origin *string `json:"origin,omitempty"`
+	Origin *ListKeysKeyDetailsOrigin `json:"origin,omitempty"`
 
 	// PartitionType 分区类型，枚举如下：
 	// - 1为专业版
@@ -1621,6 +2248,19 @@ type ListKeysKeyDetails struct {
 	// - 对于未开通企业项目的用户，表示资源未处于企业项目下。
 	SysEnterpriseProjectId *string `json:"sys_enterprise_project_id,omitempty"`
 }
+
+// ListKeysKeyDetailsKeyState 密钥状态，满足正则匹配“^[1-5]{1}$”，枚举如下：
+// - “1”表示待激活状态
+// - “2”表示启用状态
+// - “3”表示禁用状态
+// - “4”表示计划删除状态
+// - “5”表示等待导入状态
+type ListKeysKeyDetailsKeyState string
+
+// ListKeysKeyDetailsOrigin 密钥来源，默认为“kms”，枚举如下：
+// - kms表示密钥材料由kms生成kms表示密钥材料由kms生成
+// - external表示密钥材料由外部导入
+type ListKeysKeyDetailsOrigin string
 
 // ListKeysRequestBody defines model for ListKeysRequestBody.
 type ListKeysRequestBody struct {
@@ -1648,7 +2288,7 @@ type ListKeysRequestBody struct {
 	// - “3”表示禁用状态
 	// - “4”表示计划删除状态
 	// - “5”表示等待导入状态
-	KeyState *string `json:"key_state,omitempty"`
+	KeyState *ListKeysRequestBodyKeyState `json:"key_state,omitempty"`
 
 	// Limit 指定查询返回记录条数，如果指定查询记录条数小于存在的条数，响应参数“truncated”将返回“true”，表示存在分页。取值在密钥最大个数范围以内。例如：100
 	Limit *string `json:"limit,omitempty"`
@@ -1659,6 +2299,14 @@ type ListKeysRequestBody struct {
 	// Sequence 请求消息序列号，36字节序列号。 例如：919c82d4-8046-4722-9094-35c3c6524cff
 	Sequence *string `json:"sequence,omitempty"`
 }
+
+// ListKeysRequestBodyKeyState 密钥状态，满足正则匹配“^[1-5]{1}$”，枚举如下：
+// - “1”表示待激活状态
+// - “2”表示启用状态
+// - “3”表示禁用状态
+// - “4”表示计划删除状态
+// - “5”表示等待导入状态
+type ListKeysRequestBodyKeyState string
 
 // ListKeysResponseBody defines model for ListKeysResponseBody.
 type ListKeysResponseBody struct {
@@ -1677,8 +2325,13 @@ type ListKeysResponseBody struct {
 	// Truncated 是否还有下一页：
 	// - “true”表示还有数据。
 	// - “false”表示已经是最后一页。
-	Truncated *string `json:"truncated,omitempty"`
+	Truncated *ListKeysResponseBodyTruncated `json:"truncated,omitempty"`
 }
+
+// ListKeysResponseBodyTruncated 是否还有下一页：
+// - “true”表示还有数据。
+// - “false”表示已经是最后一页。
+type ListKeysResponseBodyTruncated string
 
 // ListKmsByTagsError defines model for ListKmsByTagsError.
 type ListKmsByTagsError struct {
@@ -1691,7 +2344,7 @@ type ListKmsByTagsRequestBody struct {
 	// Action 操作标识（可设置为“filter”或者“count”）。
 	// - filter：表示过滤。
 	// - count：表示查询总条数。
-	Action *string `json:"action,omitempty"`
+	Action *ListKmsByTagsRequestBodyAction `json:"action,omitempty"`
 
 	// Limit 查询记录数（“action”为“count”时，无需设置此参数），如果“action”为“filter”，默认为“10”。 limit的取值范围为“1-1000”。
 	Limit *string `json:"limit,omitempty"`
@@ -1712,6 +2365,11 @@ type ListKmsByTagsRequestBody struct {
 	// - value：表示标签值。每个值最大长度43个字符，value之间为“与”的关系。
 	Tags *[]Tag `json:"tags,omitempty"`
 }
+
+// ListKmsByTagsRequestBodyAction 操作标识（可设置为“filter”或者“count”）。
+// - filter：表示过滤。
+// - count：表示查询总条数。
+type ListKmsByTagsRequestBodyAction string
 
 // ListKmsByTagsResponseBody defines model for ListKmsByTagsResponseBody.
 type ListKmsByTagsResponseBody struct {
@@ -1777,8 +2435,13 @@ type ListRetirableGrantsResponseBody struct {
 	// Truncated 是否还有下一页：
 	// - “true”表示还有数据。
 	// - “false”表示已经是最后一页。
-	Truncated *string `json:"truncated,omitempty"`
+	Truncated *ListRetirableGrantsResponseBodyTruncated `json:"truncated,omitempty"`
 }
+
+// ListRetirableGrantsResponseBodyTruncated 是否还有下一页：
+// - “true”表示还有数据。
+// - “false”表示已经是最后一页。
+type ListRetirableGrantsResponseBodyTruncated string
 
 // ListRunningTaskError defines model for ListRunningTaskError.
 type ListRunningTaskError struct {
@@ -2041,7 +2704,7 @@ type SignRequestBody struct {
 	// MessageType 消息类型，默认为“DIGEST”，枚举如下：
 	// - DIGEST 表示消息摘要
 	// - RAW 表示消息原文
-	MessageType *string `json:"message_type,omitempty"`
+	MessageType *SignRequestBodyMessageType `json:"message_type,omitempty"`
 
 	// Sequence 请求消息序列号，36字节序列号。 例如：919c82d4-8046-4722-9094-35c3c6524cff。
 	Sequence *string `json:"sequence,omitempty"`
@@ -2057,8 +2720,26 @@ type SignRequestBody struct {
 	// - ECDSA_SHA_384
 	// - ECDSA_SHA_512
 	// - SM2DSA_SM3
-	SigningAlgorithm string `json:"signing_algorithm"`
+	SigningAlgorithm SignRequestBodySigningAlgorithm `json:"signing_algorithm"`
 }
+
+// SignRequestBodyMessageType 消息类型，默认为“DIGEST”，枚举如下：
+// - DIGEST 表示消息摘要
+// - RAW 表示消息原文
+type SignRequestBodyMessageType string
+
+// SignRequestBodySigningAlgorithm 签名算法，枚举如下：
+// - RSASSA_PSS_SHA_256
+// - RSASSA_PSS_SHA_384
+// - RSASSA_PSS_SHA_512
+// - RSASSA_PKCS1_V1_5_SHA_256
+// - RSASSA_PKCS1_V1_5_SHA_384
+// - RSASSA_PKCS1_V1_5_SHA_512
+// - ECDSA_SHA_256
+// - ECDSA_SHA_384
+// - ECDSA_SHA_512
+// - SM2DSA_SM3
+type SignRequestBodySigningAlgorithm string
 
 // SignResponseBody defines model for SignResponseBody.
 type SignResponseBody struct {
@@ -2200,7 +2881,7 @@ type ValidateSignatureRequestBody struct {
 	// MessageType 消息类型，默认为“DIGEST”，枚举如下：
 	// - DIGEST 表示消息摘要
 	// - RAW 表示消息原文
-	MessageType *string `json:"message_type,omitempty"`
+	MessageType *ValidateSignatureRequestBodyMessageType `json:"message_type,omitempty"`
 
 	// Sequence 请求消息序列号，36字节序列号。 例如：919c82d4-8046-4722-9094-35c3c6524cff。
 	Sequence *string `json:"sequence,omitempty"`
@@ -2219,8 +2900,26 @@ type ValidateSignatureRequestBody struct {
 	// - ECDSA_SHA_384
 	// - ECDSA_SHA_512
 	// - SM2DSA_SM3
-	SigningAlgorithm string `json:"signing_algorithm"`
+	SigningAlgorithm ValidateSignatureRequestBodySigningAlgorithm `json:"signing_algorithm"`
 }
+
+// ValidateSignatureRequestBodyMessageType 消息类型，默认为“DIGEST”，枚举如下：
+// - DIGEST 表示消息摘要
+// - RAW 表示消息原文
+type ValidateSignatureRequestBodyMessageType string
+
+// ValidateSignatureRequestBodySigningAlgorithm 签名算法，枚举如下：
+// - RSASSA_PSS_SHA_256
+// - RSASSA_PSS_SHA_384
+// - RSASSA_PSS_SHA_512
+// - RSASSA_PKCS1_V1_5_SHA_256
+// - RSASSA_PKCS1_V1_5_SHA_384
+// - RSASSA_PKCS1_V1_5_SHA_512
+// - ECDSA_SHA_256
+// - ECDSA_SHA_384
+// - ECDSA_SHA_512
+// - SM2DSA_SM3
+type ValidateSignatureRequestBodySigningAlgorithm string
 
 // ValidateSignatureResponseBody defines model for ValidateSignatureResponseBody.
 type ValidateSignatureResponseBody struct {
@@ -2239,6 +2938,9 @@ type ListKeyStoresParams struct {
 	// Offset 索引位置，从offset指定的下一条数据开始查询。
 	Offset *int64 `form:"offset,omitempty" json:"offset,omitempty"`
 }
+
+// ListKmsByTagsParamsResourceInstances defines parameters for ListKmsByTags.
+type ListKmsByTagsParamsResourceInstances string
 
 // ListFailedTaskParams defines parameters for ListFailedTask.
 type ListFailedTaskParams struct {
@@ -3202,7 +3904,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/{resource_instances}/action (the `ListKmsByTags` operationId).
-	ListKmsByTagsWithBody(ctx context.Context, projectId string, resourceInstances string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListKmsByTagsWithBody(ctx context.Context, projectId string, resourceInstances ListKmsByTagsParamsResourceInstances, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListKmsByTags 查询密钥实例
 	//
@@ -3211,7 +3913,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/{resource_instances}/action (the `ListKmsByTags` operationId).
-	ListKmsByTags(ctx context.Context, projectId string, resourceInstances string, body ListKmsByTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListKmsByTags(ctx context.Context, projectId string, resourceInstances ListKmsByTagsParamsResourceInstances, body ListKmsByTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteAllFailedTask 删除所有失败的任务
 	//
@@ -4910,7 +5612,7 @@ func (c *Client) DeleteTag(ctx context.Context, projectId string, keyId string, 
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /v1.0/{project_id}/kms/{resource_instances}/action (the `ListKmsByTags` operationId).
-func (c *Client) ListKmsByTagsWithBody(ctx context.Context, projectId string, resourceInstances string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+func (c *Client) ListKmsByTagsWithBody(ctx context.Context, projectId string, resourceInstances ListKmsByTagsParamsResourceInstances, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListKmsByTagsRequestWithBody(c.Server, projectId, resourceInstances, contentType, body)
 	if err != nil {
 		return nil, err
@@ -4929,7 +5631,7 @@ func (c *Client) ListKmsByTagsWithBody(ctx context.Context, projectId string, re
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /v1.0/{project_id}/kms/{resource_instances}/action (the `ListKmsByTags` operationId).
-func (c *Client) ListKmsByTags(ctx context.Context, projectId string, resourceInstances string, body ListKmsByTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+func (c *Client) ListKmsByTags(ctx context.Context, projectId string, resourceInstances ListKmsByTagsParamsResourceInstances, body ListKmsByTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListKmsByTagsRequest(c.Server, projectId, resourceInstances, body)
 	if err != nil {
 		return nil, err
@@ -7393,7 +8095,7 @@ func NewDeleteTagRequest(server string, projectId string, keyId string, key stri
 }
 
 // NewListKmsByTagsRequest calls the generic ListKmsByTags builder with application/json body
-func NewListKmsByTagsRequest(server string, projectId string, resourceInstances string, body ListKmsByTagsJSONRequestBody) (*http.Request, error) {
+func NewListKmsByTagsRequest(server string, projectId string, resourceInstances ListKmsByTagsParamsResourceInstances, body ListKmsByTagsJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
@@ -7404,7 +8106,7 @@ func NewListKmsByTagsRequest(server string, projectId string, resourceInstances 
 }
 
 // NewListKmsByTagsRequestWithBody constructs an http.Request for the ListKmsByTags method, with any body, and a specified content type
-func NewListKmsByTagsRequestWithBody(server string, projectId string, resourceInstances string, contentType string, body io.Reader) (*http.Request, error) {
+func NewListKmsByTagsRequestWithBody(server string, projectId string, resourceInstances ListKmsByTagsParamsResourceInstances, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -9039,7 +9741,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/{resource_instances}/action (the `ListKmsByTags` operationId).
-	ListKmsByTagsWithBodyWithResponse(ctx context.Context, projectId string, resourceInstances string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ListKmsByTagsResponse, error)
+	ListKmsByTagsWithBodyWithResponse(ctx context.Context, projectId string, resourceInstances ListKmsByTagsParamsResourceInstances, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ListKmsByTagsResponse, error)
 
 	// ListKmsByTagsWithResponse 查询密钥实例
 	//
@@ -9048,7 +9750,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /v1.0/{project_id}/kms/{resource_instances}/action (the `ListKmsByTags` operationId).
-	ListKmsByTagsWithResponse(ctx context.Context, projectId string, resourceInstances string, body ListKmsByTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*ListKmsByTagsResponse, error)
+	ListKmsByTagsWithResponse(ctx context.Context, projectId string, resourceInstances ListKmsByTagsParamsResourceInstances, body ListKmsByTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*ListKmsByTagsResponse, error)
 
 	// DeleteAllFailedTaskWithResponse 删除所有失败的任务
 	//
@@ -15179,7 +15881,7 @@ func (c *ClientWithResponses) DeleteTagWithResponse(ctx context.Context, project
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/{resource_instances}/action (the `ListKmsByTags` operationId).
-func (c *ClientWithResponses) ListKmsByTagsWithBodyWithResponse(ctx context.Context, projectId string, resourceInstances string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ListKmsByTagsResponse, error) {
+func (c *ClientWithResponses) ListKmsByTagsWithBodyWithResponse(ctx context.Context, projectId string, resourceInstances ListKmsByTagsParamsResourceInstances, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ListKmsByTagsResponse, error) {
 	rsp, err := c.ListKmsByTagsWithBody(ctx, projectId, resourceInstances, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
@@ -15194,7 +15896,7 @@ func (c *ClientWithResponses) ListKmsByTagsWithBodyWithResponse(ctx context.Cont
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /v1.0/{project_id}/kms/{resource_instances}/action (the `ListKmsByTags` operationId).
-func (c *ClientWithResponses) ListKmsByTagsWithResponse(ctx context.Context, projectId string, resourceInstances string, body ListKmsByTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*ListKmsByTagsResponse, error) {
+func (c *ClientWithResponses) ListKmsByTagsWithResponse(ctx context.Context, projectId string, resourceInstances ListKmsByTagsParamsResourceInstances, body ListKmsByTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*ListKmsByTagsResponse, error) {
 	rsp, err := c.ListKmsByTags(ctx, projectId, resourceInstances, body, reqEditors...)
 	if err != nil {
 		return nil, err

@@ -16,6 +16,5409 @@ import (
 	"github.com/oapi-codegen/runtime"
 )
 
+// Defines values for ApisMethod.
+const (
+	ApisMethodGet  ApisMethod = "get"
+	ApisMethodPost ApisMethod = "post"
+)
+
+// Valid indicates whether the value is a known member of the ApisMethod enum.
+func (e ApisMethod) Valid() bool {
+	switch e {
+	case ApisMethodGet:
+		return true
+	case ApisMethodPost:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for AuthorizationResponseType.
+const (
+	AuthorizationResponseTypeAgency     AuthorizationResponseType = "agency"
+	AuthorizationResponseTypeCredential AuthorizationResponseType = "credential"
+)
+
+// Valid indicates whether the value is a known member of the AuthorizationResponseType enum.
+func (e AuthorizationResponseType) Valid() bool {
+	switch e {
+	case AuthorizationResponseTypeAgency:
+		return true
+	case AuthorizationResponseTypeCredential:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for AutoAnnotationProgressResponseBodyStatus.
+const (
+	AutoAnnotationProgressResponseBodyStatusMinus1 AutoAnnotationProgressResponseBodyStatus = -1
+	AutoAnnotationProgressResponseBodyStatusN0     AutoAnnotationProgressResponseBodyStatus = 0
+	AutoAnnotationProgressResponseBodyStatusN1     AutoAnnotationProgressResponseBodyStatus = 1
+	AutoAnnotationProgressResponseBodyStatusN2     AutoAnnotationProgressResponseBodyStatus = 2
+	AutoAnnotationProgressResponseBodyStatusN3     AutoAnnotationProgressResponseBodyStatus = 3
+	AutoAnnotationProgressResponseBodyStatusN4     AutoAnnotationProgressResponseBodyStatus = 4
+	AutoAnnotationProgressResponseBodyStatusN5     AutoAnnotationProgressResponseBodyStatus = 5
+)
+
+// Valid indicates whether the value is a known member of the AutoAnnotationProgressResponseBodyStatus enum.
+func (e AutoAnnotationProgressResponseBodyStatus) Valid() bool {
+	switch e {
+	case AutoAnnotationProgressResponseBodyStatusMinus1:
+		return true
+	case AutoAnnotationProgressResponseBodyStatusN0:
+		return true
+	case AutoAnnotationProgressResponseBodyStatusN1:
+		return true
+	case AutoAnnotationProgressResponseBodyStatusN2:
+		return true
+	case AutoAnnotationProgressResponseBodyStatusN3:
+		return true
+	case AutoAnnotationProgressResponseBodyStatusN4:
+		return true
+	case AutoAnnotationProgressResponseBodyStatusN5:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for AutoAnnotationProgressSmartTaskConfigAlgorithmType.
+const (
+	AutoAnnotationProgressSmartTaskConfigAlgorithmTypeAccurate AutoAnnotationProgressSmartTaskConfigAlgorithmType = "accurate"
+	AutoAnnotationProgressSmartTaskConfigAlgorithmTypeFast     AutoAnnotationProgressSmartTaskConfigAlgorithmType = "fast"
+)
+
+// Valid indicates whether the value is a known member of the AutoAnnotationProgressSmartTaskConfigAlgorithmType enum.
+func (e AutoAnnotationProgressSmartTaskConfigAlgorithmType) Valid() bool {
+	switch e {
+	case AutoAnnotationProgressSmartTaskConfigAlgorithmTypeAccurate:
+		return true
+	case AutoAnnotationProgressSmartTaskConfigAlgorithmTypeFast:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for AutoAnnotationProgressSmartTaskConfigExportFormat.
+const (
+	AutoAnnotationProgressSmartTaskConfigExportFormatN1 AutoAnnotationProgressSmartTaskConfigExportFormat = 1
+	AutoAnnotationProgressSmartTaskConfigExportFormatN2 AutoAnnotationProgressSmartTaskConfigExportFormat = 2
+)
+
+// Valid indicates whether the value is a known member of the AutoAnnotationProgressSmartTaskConfigExportFormat enum.
+func (e AutoAnnotationProgressSmartTaskConfigExportFormat) Valid() bool {
+	switch e {
+	case AutoAnnotationProgressSmartTaskConfigExportFormatN1:
+		return true
+	case AutoAnnotationProgressSmartTaskConfigExportFormatN2:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for AutoAnnotationProgressSmartTaskConfigResultType.
+const (
+	AutoAnnotationProgressSmartTaskConfigResultTypeN0 AutoAnnotationProgressSmartTaskConfigResultType = 0
+	AutoAnnotationProgressSmartTaskConfigResultTypeN1 AutoAnnotationProgressSmartTaskConfigResultType = 1
+)
+
+// Valid indicates whether the value is a known member of the AutoAnnotationProgressSmartTaskConfigResultType enum.
+func (e AutoAnnotationProgressSmartTaskConfigResultType) Valid() bool {
+	switch e {
+	case AutoAnnotationProgressSmartTaskConfigResultTypeN0:
+		return true
+	case AutoAnnotationProgressSmartTaskConfigResultTypeN1:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for AutoAnnotationProgressSmartTaskConfigVersionFormat.
+const (
+	AutoAnnotationProgressSmartTaskConfigVersionFormatCSV        AutoAnnotationProgressSmartTaskConfigVersionFormat = "CSV"
+	AutoAnnotationProgressSmartTaskConfigVersionFormatCarbonData AutoAnnotationProgressSmartTaskConfigVersionFormat = "CarbonData"
+	AutoAnnotationProgressSmartTaskConfigVersionFormatDefault    AutoAnnotationProgressSmartTaskConfigVersionFormat = "Default"
+)
+
+// Valid indicates whether the value is a known member of the AutoAnnotationProgressSmartTaskConfigVersionFormat enum.
+func (e AutoAnnotationProgressSmartTaskConfigVersionFormat) Valid() bool {
+	switch e {
+	case AutoAnnotationProgressSmartTaskConfigVersionFormatCSV:
+		return true
+	case AutoAnnotationProgressSmartTaskConfigVersionFormatCarbonData:
+		return true
+	case AutoAnnotationProgressSmartTaskConfigVersionFormatDefault:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ClusterPeriodType.
+const (
+	ClusterPeriodTypeMonth ClusterPeriodType = "month"
+	ClusterPeriodTypeYear  ClusterPeriodType = "year"
+)
+
+// Valid indicates whether the value is a known member of the ClusterPeriodType enum.
+func (e ClusterPeriodType) Valid() bool {
+	switch e {
+	case ClusterPeriodTypeMonth:
+		return true
+	case ClusterPeriodTypeYear:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ClusterStatus.
+const (
+	ClusterStatusAbnormal   ClusterStatus = "abnormal"
+	ClusterStatusConcerning ClusterStatus = "concerning"
+	ClusterStatusDeploying  ClusterStatus = "deploying"
+	ClusterStatusRunning    ClusterStatus = "running"
+)
+
+// Valid indicates whether the value is a known member of the ClusterStatus enum.
+func (e ClusterStatus) Valid() bool {
+	switch e {
+	case ClusterStatusAbnormal:
+		return true
+	case ClusterStatusConcerning:
+		return true
+	case ClusterStatusDeploying:
+		return true
+	case ClusterStatusRunning:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateAuthorizationRequestBodyType.
+const (
+	CreateAuthorizationRequestBodyTypeAgency     CreateAuthorizationRequestBodyType = "agency"
+	CreateAuthorizationRequestBodyTypeCredential CreateAuthorizationRequestBodyType = "credential"
+)
+
+// Valid indicates whether the value is a known member of the CreateAuthorizationRequestBodyType enum.
+func (e CreateAuthorizationRequestBodyType) Valid() bool {
+	switch e {
+	case CreateAuthorizationRequestBodyTypeAgency:
+		return true
+	case CreateAuthorizationRequestBodyTypeCredential:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateDatasetDataSourceDataType.
+const (
+	CreateDatasetDataSourceDataTypeN0 CreateDatasetDataSourceDataType = 0
+	CreateDatasetDataSourceDataTypeN1 CreateDatasetDataSourceDataType = 1
+	CreateDatasetDataSourceDataTypeN2 CreateDatasetDataSourceDataType = 2
+	CreateDatasetDataSourceDataTypeN3 CreateDatasetDataSourceDataType = 3
+	CreateDatasetDataSourceDataTypeN4 CreateDatasetDataSourceDataType = 4
+	CreateDatasetDataSourceDataTypeN5 CreateDatasetDataSourceDataType = 5
+	CreateDatasetDataSourceDataTypeN6 CreateDatasetDataSourceDataType = 6
+)
+
+// Valid indicates whether the value is a known member of the CreateDatasetDataSourceDataType enum.
+func (e CreateDatasetDataSourceDataType) Valid() bool {
+	switch e {
+	case CreateDatasetDataSourceDataTypeN0:
+		return true
+	case CreateDatasetDataSourceDataTypeN1:
+		return true
+	case CreateDatasetDataSourceDataTypeN2:
+		return true
+	case CreateDatasetDataSourceDataTypeN3:
+		return true
+	case CreateDatasetDataSourceDataTypeN4:
+		return true
+	case CreateDatasetDataSourceDataTypeN5:
+		return true
+	case CreateDatasetDataSourceDataTypeN6:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateDatasetLabelFormatLabelType.
+const (
+	CreateDatasetLabelFormatLabelTypeN0 CreateDatasetLabelFormatLabelType = "0"
+	CreateDatasetLabelFormatLabelTypeN1 CreateDatasetLabelFormatLabelType = "1"
+)
+
+// Valid indicates whether the value is a known member of the CreateDatasetLabelFormatLabelType enum.
+func (e CreateDatasetLabelFormatLabelType) Valid() bool {
+	switch e {
+	case CreateDatasetLabelFormatLabelTypeN0:
+		return true
+	case CreateDatasetLabelFormatLabelTypeN1:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateDatasetRequestBodyDataFormat.
+const (
+	CreateDatasetRequestBodyDataFormatCarbonData CreateDatasetRequestBodyDataFormat = "CarbonData"
+	CreateDatasetRequestBodyDataFormatDefault    CreateDatasetRequestBodyDataFormat = "Default"
+)
+
+// Valid indicates whether the value is a known member of the CreateDatasetRequestBodyDataFormat enum.
+func (e CreateDatasetRequestBodyDataFormat) Valid() bool {
+	switch e {
+	case CreateDatasetRequestBodyDataFormatCarbonData:
+		return true
+	case CreateDatasetRequestBodyDataFormatDefault:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateDatasetRequestBodyDatasetType.
+const (
+	CreateDatasetRequestBodyDatasetTypeN0   CreateDatasetRequestBodyDatasetType = 0
+	CreateDatasetRequestBodyDatasetTypeN1   CreateDatasetRequestBodyDatasetType = 1
+	CreateDatasetRequestBodyDatasetTypeN100 CreateDatasetRequestBodyDatasetType = 100
+	CreateDatasetRequestBodyDatasetTypeN101 CreateDatasetRequestBodyDatasetType = 101
+	CreateDatasetRequestBodyDatasetTypeN102 CreateDatasetRequestBodyDatasetType = 102
+	CreateDatasetRequestBodyDatasetTypeN200 CreateDatasetRequestBodyDatasetType = 200
+	CreateDatasetRequestBodyDatasetTypeN201 CreateDatasetRequestBodyDatasetType = 201
+	CreateDatasetRequestBodyDatasetTypeN202 CreateDatasetRequestBodyDatasetType = 202
+	CreateDatasetRequestBodyDatasetTypeN3   CreateDatasetRequestBodyDatasetType = 3
+	CreateDatasetRequestBodyDatasetTypeN400 CreateDatasetRequestBodyDatasetType = 400
+	CreateDatasetRequestBodyDatasetTypeN600 CreateDatasetRequestBodyDatasetType = 600
+	CreateDatasetRequestBodyDatasetTypeN900 CreateDatasetRequestBodyDatasetType = 900
+)
+
+// Valid indicates whether the value is a known member of the CreateDatasetRequestBodyDatasetType enum.
+func (e CreateDatasetRequestBodyDatasetType) Valid() bool {
+	switch e {
+	case CreateDatasetRequestBodyDatasetTypeN0:
+		return true
+	case CreateDatasetRequestBodyDatasetTypeN1:
+		return true
+	case CreateDatasetRequestBodyDatasetTypeN100:
+		return true
+	case CreateDatasetRequestBodyDatasetTypeN101:
+		return true
+	case CreateDatasetRequestBodyDatasetTypeN102:
+		return true
+	case CreateDatasetRequestBodyDatasetTypeN200:
+		return true
+	case CreateDatasetRequestBodyDatasetTypeN201:
+		return true
+	case CreateDatasetRequestBodyDatasetTypeN202:
+		return true
+	case CreateDatasetRequestBodyDatasetTypeN3:
+		return true
+	case CreateDatasetRequestBodyDatasetTypeN400:
+		return true
+	case CreateDatasetRequestBodyDatasetTypeN600:
+		return true
+	case CreateDatasetRequestBodyDatasetTypeN900:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateDatasetRequestBodyWorkPathType.
+const (
+	CreateDatasetRequestBodyWorkPathTypeN0 CreateDatasetRequestBodyWorkPathType = 0
+)
+
+// Valid indicates whether the value is a known member of the CreateDatasetRequestBodyWorkPathType enum.
+func (e CreateDatasetRequestBodyWorkPathType) Valid() bool {
+	switch e {
+	case CreateDatasetRequestBodyWorkPathTypeN0:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateDatasetVersionRequestBodyVersionFormat.
+const (
+	CreateDatasetVersionRequestBodyVersionFormatCSV        CreateDatasetVersionRequestBodyVersionFormat = "CSV"
+	CreateDatasetVersionRequestBodyVersionFormatCarbonData CreateDatasetVersionRequestBodyVersionFormat = "CarbonData"
+	CreateDatasetVersionRequestBodyVersionFormatDefault    CreateDatasetVersionRequestBodyVersionFormat = "Default"
+)
+
+// Valid indicates whether the value is a known member of the CreateDatasetVersionRequestBodyVersionFormat enum.
+func (e CreateDatasetVersionRequestBodyVersionFormat) Valid() bool {
+	switch e {
+	case CreateDatasetVersionRequestBodyVersionFormatCSV:
+		return true
+	case CreateDatasetVersionRequestBodyVersionFormatCarbonData:
+		return true
+	case CreateDatasetVersionRequestBodyVersionFormatDefault:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateInstanceProfileDeType.
+const (
+	CreateInstanceProfileDeTypeNotebook CreateInstanceProfileDeType = "Notebook"
+)
+
+// Valid indicates whether the value is a known member of the CreateInstanceProfileDeType enum.
+func (e CreateInstanceProfileDeType) Valid() bool {
+	switch e {
+	case CreateInstanceProfileDeTypeNotebook:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateInstanceProvisionType.
+const (
+	CreateInstanceProvisionTypeDocker CreateInstanceProvisionType = "Docker"
+)
+
+// Valid indicates whether the value is a known member of the CreateInstanceProvisionType enum.
+func (e CreateInstanceProvisionType) Valid() bool {
+	switch e {
+	case CreateInstanceProvisionTypeDocker:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateInstanceQueuingInfoDeType.
+const (
+	CreateInstanceQueuingInfoDeTypeNotebook CreateInstanceQueuingInfoDeType = "Notebook"
+)
+
+// Valid indicates whether the value is a known member of the CreateInstanceQueuingInfoDeType enum.
+func (e CreateInstanceQueuingInfoDeType) Valid() bool {
+	switch e {
+	case CreateInstanceQueuingInfoDeTypeNotebook:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateInstanceRequestLocationAccessModes.
+const (
+	CreateInstanceRequestLocationAccessModesReadOnlyMany  CreateInstanceRequestLocationAccessModes = "ReadOnlyMany"
+	CreateInstanceRequestLocationAccessModesReadWriteMany CreateInstanceRequestLocationAccessModes = "ReadWriteMany"
+)
+
+// Valid indicates whether the value is a known member of the CreateInstanceRequestLocationAccessModes enum.
+func (e CreateInstanceRequestLocationAccessModes) Valid() bool {
+	switch e {
+	case CreateInstanceRequestLocationAccessModesReadOnlyMany:
+		return true
+	case CreateInstanceRequestLocationAccessModesReadWriteMany:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateInstanceResponseLocationAccessModes.
+const (
+	CreateInstanceResponseLocationAccessModesReadOnlyMany  CreateInstanceResponseLocationAccessModes = "ReadOnlyMany"
+	CreateInstanceResponseLocationAccessModesReadWriteMany CreateInstanceResponseLocationAccessModes = "ReadWriteMany"
+)
+
+// Valid indicates whether the value is a known member of the CreateInstanceResponseLocationAccessModes enum.
+func (e CreateInstanceResponseLocationAccessModes) Valid() bool {
+	switch e {
+	case CreateInstanceResponseLocationAccessModesReadOnlyMany:
+		return true
+	case CreateInstanceResponseLocationAccessModesReadWriteMany:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateInstanceSpecEngine.
+const (
+	CreateInstanceSpecEngineCCE CreateInstanceSpecEngine = "CCE"
+)
+
+// Valid indicates whether the value is a known member of the CreateInstanceSpecEngine enum.
+func (e CreateInstanceSpecEngine) Valid() bool {
+	switch e {
+	case CreateInstanceSpecEngineCCE:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateModelPackageRestraint.
+const (
+	CreateModelPackageRestraintATLEAST CreateModelPackageRestraint = "ATLEAST"
+	CreateModelPackageRestraintATMOST  CreateModelPackageRestraint = "ATMOST"
+	CreateModelPackageRestraintEXACT   CreateModelPackageRestraint = "EXACT"
+)
+
+// Valid indicates whether the value is a known member of the CreateModelPackageRestraint enum.
+func (e CreateModelPackageRestraint) Valid() bool {
+	switch e {
+	case CreateModelPackageRestraintATLEAST:
+		return true
+	case CreateModelPackageRestraintATMOST:
+		return true
+	case CreateModelPackageRestraintEXACT:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateModelRequestBodyInstallType.
+const (
+	CreateModelRequestBodyInstallTypeBatch    CreateModelRequestBodyInstallType = "batch"
+	CreateModelRequestBodyInstallTypeEdge     CreateModelRequestBodyInstallType = "edge"
+	CreateModelRequestBodyInstallTypeRealTime CreateModelRequestBodyInstallType = "real-time"
+)
+
+// Valid indicates whether the value is a known member of the CreateModelRequestBodyInstallType enum.
+func (e CreateModelRequestBodyInstallType) Valid() bool {
+	switch e {
+	case CreateModelRequestBodyInstallTypeBatch:
+		return true
+	case CreateModelRequestBodyInstallTypeEdge:
+		return true
+	case CreateModelRequestBodyInstallTypeRealTime:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateModelRequestBodyModelType.
+const (
+	CreateModelRequestBodyModelTypeCaffe       CreateModelRequestBodyModelType = "Caffe"
+	CreateModelRequestBodyModelTypeImage       CreateModelRequestBodyModelType = "Image"
+	CreateModelRequestBodyModelTypeMXNet       CreateModelRequestBodyModelType = "MXNet"
+	CreateModelRequestBodyModelTypePyTorch     CreateModelRequestBodyModelType = "PyTorch"
+	CreateModelRequestBodyModelTypeScikitLearn CreateModelRequestBodyModelType = "Scikit_Learn"
+	CreateModelRequestBodyModelTypeSparkMLlib  CreateModelRequestBodyModelType = "Spark_MLlib"
+	CreateModelRequestBodyModelTypeTemplate    CreateModelRequestBodyModelType = "Template"
+	CreateModelRequestBodyModelTypeTensorFlow  CreateModelRequestBodyModelType = "TensorFlow"
+	CreateModelRequestBodyModelTypeXGBoost     CreateModelRequestBodyModelType = "XGBoost"
+)
+
+// Valid indicates whether the value is a known member of the CreateModelRequestBodyModelType enum.
+func (e CreateModelRequestBodyModelType) Valid() bool {
+	switch e {
+	case CreateModelRequestBodyModelTypeCaffe:
+		return true
+	case CreateModelRequestBodyModelTypeImage:
+		return true
+	case CreateModelRequestBodyModelTypeMXNet:
+		return true
+	case CreateModelRequestBodyModelTypePyTorch:
+		return true
+	case CreateModelRequestBodyModelTypeScikitLearn:
+		return true
+	case CreateModelRequestBodyModelTypeSparkMLlib:
+		return true
+	case CreateModelRequestBodyModelTypeTemplate:
+		return true
+	case CreateModelRequestBodyModelTypeTensorFlow:
+		return true
+	case CreateModelRequestBodyModelTypeXGBoost:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateModelRequestParamsMethod.
+const (
+	CreateModelRequestParamsMethodGet  CreateModelRequestParamsMethod = "get"
+	CreateModelRequestParamsMethodPost CreateModelRequestParamsMethod = "post"
+)
+
+// Valid indicates whether the value is a known member of the CreateModelRequestParamsMethod enum.
+func (e CreateModelRequestParamsMethod) Valid() bool {
+	switch e {
+	case CreateModelRequestParamsMethodGet:
+		return true
+	case CreateModelRequestParamsMethodPost:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateProcessorTaskProcessorDataSourceType.
+const (
+	CreateProcessorTaskProcessorDataSourceTypeCUSTOM  CreateProcessorTaskProcessorDataSourceType = "CUSTOM"
+	CreateProcessorTaskProcessorDataSourceTypeDATASET CreateProcessorTaskProcessorDataSourceType = "DATASET"
+	CreateProcessorTaskProcessorDataSourceTypeOBS     CreateProcessorTaskProcessorDataSourceType = "OBS"
+	CreateProcessorTaskProcessorDataSourceTypeTASK    CreateProcessorTaskProcessorDataSourceType = "TASK"
+)
+
+// Valid indicates whether the value is a known member of the CreateProcessorTaskProcessorDataSourceType enum.
+func (e CreateProcessorTaskProcessorDataSourceType) Valid() bool {
+	switch e {
+	case CreateProcessorTaskProcessorDataSourceTypeCUSTOM:
+		return true
+	case CreateProcessorTaskProcessorDataSourceTypeDATASET:
+		return true
+	case CreateProcessorTaskProcessorDataSourceTypeOBS:
+		return true
+	case CreateProcessorTaskProcessorDataSourceTypeTASK:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateProcessorTaskTemplateParamId.
+const (
+	CreateProcessorTaskTemplateParamIdSysDataAnalyse      CreateProcessorTaskTemplateParamId = "sys_data_analyse"
+	CreateProcessorTaskTemplateParamIdSysDataAugmentation CreateProcessorTaskTemplateParamId = "sys_data_augmentation"
+	CreateProcessorTaskTemplateParamIdSysDataCleaning     CreateProcessorTaskTemplateParamId = "sys_data_cleaning"
+	CreateProcessorTaskTemplateParamIdSysDataSelection    CreateProcessorTaskTemplateParamId = "sys_data_selection"
+	CreateProcessorTaskTemplateParamIdSysDataValidation   CreateProcessorTaskTemplateParamId = "sys_data_validation"
+)
+
+// Valid indicates whether the value is a known member of the CreateProcessorTaskTemplateParamId enum.
+func (e CreateProcessorTaskTemplateParamId) Valid() bool {
+	switch e {
+	case CreateProcessorTaskTemplateParamIdSysDataAnalyse:
+		return true
+	case CreateProcessorTaskTemplateParamIdSysDataAugmentation:
+		return true
+	case CreateProcessorTaskTemplateParamIdSysDataCleaning:
+		return true
+	case CreateProcessorTaskTemplateParamIdSysDataSelection:
+		return true
+	case CreateProcessorTaskTemplateParamIdSysDataValidation:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateProcessorTaskVersionProcessorDataSourceType.
+const (
+	CreateProcessorTaskVersionProcessorDataSourceTypeCUSTOM  CreateProcessorTaskVersionProcessorDataSourceType = "CUSTOM"
+	CreateProcessorTaskVersionProcessorDataSourceTypeDATASET CreateProcessorTaskVersionProcessorDataSourceType = "DATASET"
+	CreateProcessorTaskVersionProcessorDataSourceTypeOBS     CreateProcessorTaskVersionProcessorDataSourceType = "OBS"
+	CreateProcessorTaskVersionProcessorDataSourceTypeTASK    CreateProcessorTaskVersionProcessorDataSourceType = "TASK"
+)
+
+// Valid indicates whether the value is a known member of the CreateProcessorTaskVersionProcessorDataSourceType enum.
+func (e CreateProcessorTaskVersionProcessorDataSourceType) Valid() bool {
+	switch e {
+	case CreateProcessorTaskVersionProcessorDataSourceTypeCUSTOM:
+		return true
+	case CreateProcessorTaskVersionProcessorDataSourceTypeDATASET:
+		return true
+	case CreateProcessorTaskVersionProcessorDataSourceTypeOBS:
+		return true
+	case CreateProcessorTaskVersionProcessorDataSourceTypeTASK:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateProcessorTaskVersionWorkPathType.
+const (
+	CreateProcessorTaskVersionWorkPathTypeDATASET CreateProcessorTaskVersionWorkPathType = "DATASET"
+	CreateProcessorTaskVersionWorkPathTypeOBS     CreateProcessorTaskVersionWorkPathType = "OBS"
+)
+
+// Valid indicates whether the value is a known member of the CreateProcessorTaskVersionWorkPathType enum.
+func (e CreateProcessorTaskVersionWorkPathType) Valid() bool {
+	switch e {
+	case CreateProcessorTaskVersionWorkPathTypeDATASET:
+		return true
+	case CreateProcessorTaskVersionWorkPathTypeOBS:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateProcessorTaskWorkPathType.
+const (
+	CreateProcessorTaskWorkPathTypeDATASET CreateProcessorTaskWorkPathType = "DATASET"
+	CreateProcessorTaskWorkPathTypeOBS     CreateProcessorTaskWorkPathType = "OBS"
+)
+
+// Valid indicates whether the value is a known member of the CreateProcessorTaskWorkPathType enum.
+func (e CreateProcessorTaskWorkPathType) Valid() bool {
+	switch e {
+	case CreateProcessorTaskWorkPathTypeDATASET:
+		return true
+	case CreateProcessorTaskWorkPathTypeOBS:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateServiceRequestBodyInferType.
+const (
+	CreateServiceRequestBodyInferTypeBatch    CreateServiceRequestBodyInferType = "batch"
+	CreateServiceRequestBodyInferTypeEdge     CreateServiceRequestBodyInferType = "edge"
+	CreateServiceRequestBodyInferTypeRealTime CreateServiceRequestBodyInferType = "real-time"
+)
+
+// Valid indicates whether the value is a known member of the CreateServiceRequestBodyInferType enum.
+func (e CreateServiceRequestBodyInferType) Valid() bool {
+	switch e {
+	case CreateServiceRequestBodyInferTypeBatch:
+		return true
+	case CreateServiceRequestBodyInferTypeEdge:
+		return true
+	case CreateServiceRequestBodyInferTypeRealTime:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateServiceScheduleTimeUnit.
+const (
+	CreateServiceScheduleTimeUnitDAYS    CreateServiceScheduleTimeUnit = "DAYS"
+	CreateServiceScheduleTimeUnitHOURS   CreateServiceScheduleTimeUnit = "HOURS"
+	CreateServiceScheduleTimeUnitMINUTES CreateServiceScheduleTimeUnit = "MINUTES"
+)
+
+// Valid indicates whether the value is a known member of the CreateServiceScheduleTimeUnit enum.
+func (e CreateServiceScheduleTimeUnit) Valid() bool {
+	switch e {
+	case CreateServiceScheduleTimeUnitDAYS:
+		return true
+	case CreateServiceScheduleTimeUnitHOURS:
+		return true
+	case CreateServiceScheduleTimeUnitMINUTES:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateServiceScheduleType.
+const (
+	CreateServiceScheduleTypeStop CreateServiceScheduleType = "stop"
+)
+
+// Valid indicates whether the value is a known member of the CreateServiceScheduleType enum.
+func (e CreateServiceScheduleType) Valid() bool {
+	switch e {
+	case CreateServiceScheduleTypeStop:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateTrainingJobDataSourceType.
+const (
+	CreateTrainingJobDataSourceTypeDataset CreateTrainingJobDataSourceType = "dataset"
+	CreateTrainingJobDataSourceTypeObs     CreateTrainingJobDataSourceType = "obs"
+)
+
+// Valid indicates whether the value is a known member of the CreateTrainingJobDataSourceType enum.
+func (e CreateTrainingJobDataSourceType) Valid() bool {
+	switch e {
+	case CreateTrainingJobDataSourceTypeDataset:
+		return true
+	case CreateTrainingJobDataSourceTypeObs:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateVersionDataSourceType.
+const (
+	CreateVersionDataSourceTypeDataset CreateVersionDataSourceType = "dataset"
+	CreateVersionDataSourceTypeObs     CreateVersionDataSourceType = "obs"
+)
+
+// Valid indicates whether the value is a known member of the CreateVersionDataSourceType enum.
+func (e CreateVersionDataSourceType) Valid() bool {
+	switch e {
+	case CreateVersionDataSourceTypeDataset:
+		return true
+	case CreateVersionDataSourceTypeObs:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateWorkerRequestBodyRole.
+const (
+	CreateWorkerRequestBodyRoleN0 CreateWorkerRequestBodyRole = 0
+	CreateWorkerRequestBodyRoleN1 CreateWorkerRequestBodyRole = 1
+	CreateWorkerRequestBodyRoleN2 CreateWorkerRequestBodyRole = 2
+)
+
+// Valid indicates whether the value is a known member of the CreateWorkerRequestBodyRole enum.
+func (e CreateWorkerRequestBodyRole) Valid() bool {
+	switch e {
+	case CreateWorkerRequestBodyRoleN0:
+		return true
+	case CreateWorkerRequestBodyRoleN1:
+		return true
+	case CreateWorkerRequestBodyRoleN2:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateWorkforceTaskRequestBodyDataSyncType.
+const (
+	CreateWorkforceTaskRequestBodyDataSyncTypeN0 CreateWorkforceTaskRequestBodyDataSyncType = 0
+	CreateWorkforceTaskRequestBodyDataSyncTypeN1 CreateWorkforceTaskRequestBodyDataSyncType = 1
+	CreateWorkforceTaskRequestBodyDataSyncTypeN2 CreateWorkforceTaskRequestBodyDataSyncType = 2
+	CreateWorkforceTaskRequestBodyDataSyncTypeN3 CreateWorkforceTaskRequestBodyDataSyncType = 3
+)
+
+// Valid indicates whether the value is a known member of the CreateWorkforceTaskRequestBodyDataSyncType enum.
+func (e CreateWorkforceTaskRequestBodyDataSyncType) Valid() bool {
+	switch e {
+	case CreateWorkforceTaskRequestBodyDataSyncTypeN0:
+		return true
+	case CreateWorkforceTaskRequestBodyDataSyncTypeN1:
+		return true
+	case CreateWorkforceTaskRequestBodyDataSyncTypeN2:
+		return true
+	case CreateWorkforceTaskRequestBodyDataSyncTypeN3:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateWorkspaceResponseBodyStatus.
+const (
+	CreateWorkspaceResponseBodyStatusCREATEFAILED CreateWorkspaceResponseBodyStatus = "CREATE_FAILED"
+	CreateWorkspaceResponseBodyStatusDELETEFAILED CreateWorkspaceResponseBodyStatus = "DELETE_FAILED"
+	CreateWorkspaceResponseBodyStatusDELETING     CreateWorkspaceResponseBodyStatus = "DELETING"
+	CreateWorkspaceResponseBodyStatusNORMAL       CreateWorkspaceResponseBodyStatus = "NORMAL"
+)
+
+// Valid indicates whether the value is a known member of the CreateWorkspaceResponseBodyStatus enum.
+func (e CreateWorkspaceResponseBodyStatus) Valid() bool {
+	switch e {
+	case CreateWorkspaceResponseBodyStatusCREATEFAILED:
+		return true
+	case CreateWorkspaceResponseBodyStatusDELETEFAILED:
+		return true
+	case CreateWorkspaceResponseBodyStatusDELETING:
+		return true
+	case CreateWorkspaceResponseBodyStatusNORMAL:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for DatasetAndFilePreviewDatasetFormat.
+const (
+	DatasetAndFilePreviewDatasetFormatN0 DatasetAndFilePreviewDatasetFormat = 0
+	DatasetAndFilePreviewDatasetFormatN1 DatasetAndFilePreviewDatasetFormat = 1
+)
+
+// Valid indicates whether the value is a known member of the DatasetAndFilePreviewDatasetFormat enum.
+func (e DatasetAndFilePreviewDatasetFormat) Valid() bool {
+	switch e {
+	case DatasetAndFilePreviewDatasetFormatN0:
+		return true
+	case DatasetAndFilePreviewDatasetFormatN1:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for DatasetAndFilePreviewDatasetType.
+const (
+	DatasetAndFilePreviewDatasetTypeN0   DatasetAndFilePreviewDatasetType = 0
+	DatasetAndFilePreviewDatasetTypeN1   DatasetAndFilePreviewDatasetType = 1
+	DatasetAndFilePreviewDatasetTypeN100 DatasetAndFilePreviewDatasetType = 100
+	DatasetAndFilePreviewDatasetTypeN101 DatasetAndFilePreviewDatasetType = 101
+	DatasetAndFilePreviewDatasetTypeN102 DatasetAndFilePreviewDatasetType = 102
+	DatasetAndFilePreviewDatasetTypeN200 DatasetAndFilePreviewDatasetType = 200
+	DatasetAndFilePreviewDatasetTypeN201 DatasetAndFilePreviewDatasetType = 201
+	DatasetAndFilePreviewDatasetTypeN202 DatasetAndFilePreviewDatasetType = 202
+	DatasetAndFilePreviewDatasetTypeN3   DatasetAndFilePreviewDatasetType = 3
+	DatasetAndFilePreviewDatasetTypeN400 DatasetAndFilePreviewDatasetType = 400
+	DatasetAndFilePreviewDatasetTypeN600 DatasetAndFilePreviewDatasetType = 600
+	DatasetAndFilePreviewDatasetTypeN900 DatasetAndFilePreviewDatasetType = 900
+)
+
+// Valid indicates whether the value is a known member of the DatasetAndFilePreviewDatasetType enum.
+func (e DatasetAndFilePreviewDatasetType) Valid() bool {
+	switch e {
+	case DatasetAndFilePreviewDatasetTypeN0:
+		return true
+	case DatasetAndFilePreviewDatasetTypeN1:
+		return true
+	case DatasetAndFilePreviewDatasetTypeN100:
+		return true
+	case DatasetAndFilePreviewDatasetTypeN101:
+		return true
+	case DatasetAndFilePreviewDatasetTypeN102:
+		return true
+	case DatasetAndFilePreviewDatasetTypeN200:
+		return true
+	case DatasetAndFilePreviewDatasetTypeN201:
+		return true
+	case DatasetAndFilePreviewDatasetTypeN202:
+		return true
+	case DatasetAndFilePreviewDatasetTypeN3:
+		return true
+	case DatasetAndFilePreviewDatasetTypeN400:
+		return true
+	case DatasetAndFilePreviewDatasetTypeN600:
+		return true
+	case DatasetAndFilePreviewDatasetTypeN900:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for DatasetAndFilePreviewStatus.
+const (
+	DatasetAndFilePreviewStatusN0 DatasetAndFilePreviewStatus = 0
+	DatasetAndFilePreviewStatusN1 DatasetAndFilePreviewStatus = 1
+	DatasetAndFilePreviewStatusN2 DatasetAndFilePreviewStatus = 2
+	DatasetAndFilePreviewStatusN3 DatasetAndFilePreviewStatus = 3
+	DatasetAndFilePreviewStatusN4 DatasetAndFilePreviewStatus = 4
+	DatasetAndFilePreviewStatusN5 DatasetAndFilePreviewStatus = 5
+	DatasetAndFilePreviewStatusN6 DatasetAndFilePreviewStatus = 6
+	DatasetAndFilePreviewStatusN7 DatasetAndFilePreviewStatus = 7
+	DatasetAndFilePreviewStatusN8 DatasetAndFilePreviewStatus = 8
+)
+
+// Valid indicates whether the value is a known member of the DatasetAndFilePreviewStatus enum.
+func (e DatasetAndFilePreviewStatus) Valid() bool {
+	switch e {
+	case DatasetAndFilePreviewStatusN0:
+		return true
+	case DatasetAndFilePreviewStatusN1:
+		return true
+	case DatasetAndFilePreviewStatusN2:
+		return true
+	case DatasetAndFilePreviewStatusN3:
+		return true
+	case DatasetAndFilePreviewStatusN4:
+		return true
+	case DatasetAndFilePreviewStatusN5:
+		return true
+	case DatasetAndFilePreviewStatusN6:
+		return true
+	case DatasetAndFilePreviewStatusN7:
+		return true
+	case DatasetAndFilePreviewStatusN8:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for DatasetAndFilePreviewWorkPathType.
+const (
+	DatasetAndFilePreviewWorkPathTypeN0 DatasetAndFilePreviewWorkPathType = 0
+)
+
+// Valid indicates whether the value is a known member of the DatasetAndFilePreviewWorkPathType enum.
+func (e DatasetAndFilePreviewWorkPathType) Valid() bool {
+	switch e {
+	case DatasetAndFilePreviewWorkPathTypeN0:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for DatasetVersionAnalysisStatus.
+const (
+	DatasetVersionAnalysisStatusN0 DatasetVersionAnalysisStatus = 0
+	DatasetVersionAnalysisStatusN1 DatasetVersionAnalysisStatus = 1
+	DatasetVersionAnalysisStatusN2 DatasetVersionAnalysisStatus = 2
+	DatasetVersionAnalysisStatusN3 DatasetVersionAnalysisStatus = 3
+)
+
+// Valid indicates whether the value is a known member of the DatasetVersionAnalysisStatus enum.
+func (e DatasetVersionAnalysisStatus) Valid() bool {
+	switch e {
+	case DatasetVersionAnalysisStatusN0:
+		return true
+	case DatasetVersionAnalysisStatusN1:
+		return true
+	case DatasetVersionAnalysisStatusN2:
+		return true
+	case DatasetVersionAnalysisStatusN3:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for DatasetVersionLabelType.
+const (
+	DatasetVersionLabelTypeMulti  DatasetVersionLabelType = "multi"
+	DatasetVersionLabelTypeSingle DatasetVersionLabelType = "single"
+)
+
+// Valid indicates whether the value is a known member of the DatasetVersionLabelType enum.
+func (e DatasetVersionLabelType) Valid() bool {
+	switch e {
+	case DatasetVersionLabelTypeMulti:
+		return true
+	case DatasetVersionLabelTypeSingle:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for DatasetVersionProcessorTaskStatus.
+const (
+	DatasetVersionProcessorTaskStatusN0 DatasetVersionProcessorTaskStatus = 0
+	DatasetVersionProcessorTaskStatusN1 DatasetVersionProcessorTaskStatus = 1
+	DatasetVersionProcessorTaskStatusN2 DatasetVersionProcessorTaskStatus = 2
+	DatasetVersionProcessorTaskStatusN3 DatasetVersionProcessorTaskStatus = 3
+	DatasetVersionProcessorTaskStatusN4 DatasetVersionProcessorTaskStatus = 4
+	DatasetVersionProcessorTaskStatusN5 DatasetVersionProcessorTaskStatus = 5
+	DatasetVersionProcessorTaskStatusN6 DatasetVersionProcessorTaskStatus = 6
+	DatasetVersionProcessorTaskStatusN7 DatasetVersionProcessorTaskStatus = 7
+)
+
+// Valid indicates whether the value is a known member of the DatasetVersionProcessorTaskStatus enum.
+func (e DatasetVersionProcessorTaskStatus) Valid() bool {
+	switch e {
+	case DatasetVersionProcessorTaskStatusN0:
+		return true
+	case DatasetVersionProcessorTaskStatusN1:
+		return true
+	case DatasetVersionProcessorTaskStatusN2:
+		return true
+	case DatasetVersionProcessorTaskStatusN3:
+		return true
+	case DatasetVersionProcessorTaskStatusN4:
+		return true
+	case DatasetVersionProcessorTaskStatusN5:
+		return true
+	case DatasetVersionProcessorTaskStatusN6:
+		return true
+	case DatasetVersionProcessorTaskStatusN7:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for DatasetVersionStatus.
+const (
+	DatasetVersionStatusN0 DatasetVersionStatus = 0
+	DatasetVersionStatusN1 DatasetVersionStatus = 1
+	DatasetVersionStatusN2 DatasetVersionStatus = 2
+	DatasetVersionStatusN3 DatasetVersionStatus = 3
+	DatasetVersionStatusN4 DatasetVersionStatus = 4
+)
+
+// Valid indicates whether the value is a known member of the DatasetVersionStatus enum.
+func (e DatasetVersionStatus) Valid() bool {
+	switch e {
+	case DatasetVersionStatusN0:
+		return true
+	case DatasetVersionStatusN1:
+		return true
+	case DatasetVersionStatusN2:
+		return true
+	case DatasetVersionStatusN3:
+		return true
+	case DatasetVersionStatusN4:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for DatasetVersionVersionFormat.
+const (
+	DatasetVersionVersionFormatCSV        DatasetVersionVersionFormat = "CSV"
+	DatasetVersionVersionFormatCarbonData DatasetVersionVersionFormat = "CarbonData"
+	DatasetVersionVersionFormatDefault    DatasetVersionVersionFormat = "Default"
+)
+
+// Valid indicates whether the value is a known member of the DatasetVersionVersionFormat enum.
+func (e DatasetVersionVersionFormat) Valid() bool {
+	switch e {
+	case DatasetVersionVersionFormatCSV:
+		return true
+	case DatasetVersionVersionFormatCarbonData:
+		return true
+	case DatasetVersionVersionFormatDefault:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for DescDatasetResponseBodyDatasetFormat.
+const (
+	DescDatasetResponseBodyDatasetFormatN0 DescDatasetResponseBodyDatasetFormat = 0
+	DescDatasetResponseBodyDatasetFormatN1 DescDatasetResponseBodyDatasetFormat = 1
+)
+
+// Valid indicates whether the value is a known member of the DescDatasetResponseBodyDatasetFormat enum.
+func (e DescDatasetResponseBodyDatasetFormat) Valid() bool {
+	switch e {
+	case DescDatasetResponseBodyDatasetFormatN0:
+		return true
+	case DescDatasetResponseBodyDatasetFormatN1:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for DescDatasetResponseBodyDatasetType.
+const (
+	DescDatasetResponseBodyDatasetTypeN0   DescDatasetResponseBodyDatasetType = 0
+	DescDatasetResponseBodyDatasetTypeN1   DescDatasetResponseBodyDatasetType = 1
+	DescDatasetResponseBodyDatasetTypeN100 DescDatasetResponseBodyDatasetType = 100
+	DescDatasetResponseBodyDatasetTypeN101 DescDatasetResponseBodyDatasetType = 101
+	DescDatasetResponseBodyDatasetTypeN102 DescDatasetResponseBodyDatasetType = 102
+	DescDatasetResponseBodyDatasetTypeN200 DescDatasetResponseBodyDatasetType = 200
+	DescDatasetResponseBodyDatasetTypeN201 DescDatasetResponseBodyDatasetType = 201
+	DescDatasetResponseBodyDatasetTypeN202 DescDatasetResponseBodyDatasetType = 202
+	DescDatasetResponseBodyDatasetTypeN3   DescDatasetResponseBodyDatasetType = 3
+	DescDatasetResponseBodyDatasetTypeN400 DescDatasetResponseBodyDatasetType = 400
+	DescDatasetResponseBodyDatasetTypeN600 DescDatasetResponseBodyDatasetType = 600
+	DescDatasetResponseBodyDatasetTypeN900 DescDatasetResponseBodyDatasetType = 900
+)
+
+// Valid indicates whether the value is a known member of the DescDatasetResponseBodyDatasetType enum.
+func (e DescDatasetResponseBodyDatasetType) Valid() bool {
+	switch e {
+	case DescDatasetResponseBodyDatasetTypeN0:
+		return true
+	case DescDatasetResponseBodyDatasetTypeN1:
+		return true
+	case DescDatasetResponseBodyDatasetTypeN100:
+		return true
+	case DescDatasetResponseBodyDatasetTypeN101:
+		return true
+	case DescDatasetResponseBodyDatasetTypeN102:
+		return true
+	case DescDatasetResponseBodyDatasetTypeN200:
+		return true
+	case DescDatasetResponseBodyDatasetTypeN201:
+		return true
+	case DescDatasetResponseBodyDatasetTypeN202:
+		return true
+	case DescDatasetResponseBodyDatasetTypeN3:
+		return true
+	case DescDatasetResponseBodyDatasetTypeN400:
+		return true
+	case DescDatasetResponseBodyDatasetTypeN600:
+		return true
+	case DescDatasetResponseBodyDatasetTypeN900:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for DescDatasetResponseBodyStatus.
+const (
+	DescDatasetResponseBodyStatusN0 DescDatasetResponseBodyStatus = 0
+	DescDatasetResponseBodyStatusN1 DescDatasetResponseBodyStatus = 1
+	DescDatasetResponseBodyStatusN2 DescDatasetResponseBodyStatus = 2
+	DescDatasetResponseBodyStatusN3 DescDatasetResponseBodyStatus = 3
+	DescDatasetResponseBodyStatusN4 DescDatasetResponseBodyStatus = 4
+	DescDatasetResponseBodyStatusN5 DescDatasetResponseBodyStatus = 5
+	DescDatasetResponseBodyStatusN6 DescDatasetResponseBodyStatus = 6
+	DescDatasetResponseBodyStatusN7 DescDatasetResponseBodyStatus = 7
+	DescDatasetResponseBodyStatusN8 DescDatasetResponseBodyStatus = 8
+)
+
+// Valid indicates whether the value is a known member of the DescDatasetResponseBodyStatus enum.
+func (e DescDatasetResponseBodyStatus) Valid() bool {
+	switch e {
+	case DescDatasetResponseBodyStatusN0:
+		return true
+	case DescDatasetResponseBodyStatusN1:
+		return true
+	case DescDatasetResponseBodyStatusN2:
+		return true
+	case DescDatasetResponseBodyStatusN3:
+		return true
+	case DescDatasetResponseBodyStatusN4:
+		return true
+	case DescDatasetResponseBodyStatusN5:
+		return true
+	case DescDatasetResponseBodyStatusN6:
+		return true
+	case DescDatasetResponseBodyStatusN7:
+		return true
+	case DescDatasetResponseBodyStatusN8:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for DescDatasetResponseBodyWorkPathType.
+const (
+	DescDatasetResponseBodyWorkPathTypeN0 DescDatasetResponseBodyWorkPathType = 0
+)
+
+// Valid indicates whether the value is a known member of the DescDatasetResponseBodyWorkPathType enum.
+func (e DescDatasetResponseBodyWorkPathType) Valid() bool {
+	switch e {
+	case DescDatasetResponseBodyWorkPathTypeN0:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for DescImportTaskDataSourceDataType.
+const (
+	DescImportTaskDataSourceDataTypeN0 DescImportTaskDataSourceDataType = 0
+	DescImportTaskDataSourceDataTypeN1 DescImportTaskDataSourceDataType = 1
+	DescImportTaskDataSourceDataTypeN2 DescImportTaskDataSourceDataType = 2
+	DescImportTaskDataSourceDataTypeN3 DescImportTaskDataSourceDataType = 3
+	DescImportTaskDataSourceDataTypeN4 DescImportTaskDataSourceDataType = 4
+	DescImportTaskDataSourceDataTypeN5 DescImportTaskDataSourceDataType = 5
+	DescImportTaskDataSourceDataTypeN6 DescImportTaskDataSourceDataType = 6
+)
+
+// Valid indicates whether the value is a known member of the DescImportTaskDataSourceDataType enum.
+func (e DescImportTaskDataSourceDataType) Valid() bool {
+	switch e {
+	case DescImportTaskDataSourceDataTypeN0:
+		return true
+	case DescImportTaskDataSourceDataTypeN1:
+		return true
+	case DescImportTaskDataSourceDataTypeN2:
+		return true
+	case DescImportTaskDataSourceDataTypeN3:
+		return true
+	case DescImportTaskDataSourceDataTypeN4:
+		return true
+	case DescImportTaskDataSourceDataTypeN5:
+		return true
+	case DescImportTaskDataSourceDataTypeN6:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for DescImportTaskResponseBodyImportType.
+const (
+	DescImportTaskResponseBodyImportTypeN0 DescImportTaskResponseBodyImportType = 0
+	DescImportTaskResponseBodyImportTypeN1 DescImportTaskResponseBodyImportType = 1
+)
+
+// Valid indicates whether the value is a known member of the DescImportTaskResponseBodyImportType enum.
+func (e DescImportTaskResponseBodyImportType) Valid() bool {
+	switch e {
+	case DescImportTaskResponseBodyImportTypeN0:
+		return true
+	case DescImportTaskResponseBodyImportTypeN1:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for DescImportTaskResponseBodyStatus.
+const (
+	DescImportTaskResponseBodyStatusCOMPLETED DescImportTaskResponseBodyStatus = "COMPLETED"
+	DescImportTaskResponseBodyStatusFAILED    DescImportTaskResponseBodyStatus = "FAILED"
+	DescImportTaskResponseBodyStatusNOTEXIST  DescImportTaskResponseBodyStatus = "NOT_EXIST"
+	DescImportTaskResponseBodyStatusQUEUING   DescImportTaskResponseBodyStatus = "QUEUING"
+	DescImportTaskResponseBodyStatusRUNNING   DescImportTaskResponseBodyStatus = "RUNNING"
+	DescImportTaskResponseBodyStatusSTARTING  DescImportTaskResponseBodyStatus = "STARTING"
+)
+
+// Valid indicates whether the value is a known member of the DescImportTaskResponseBodyStatus enum.
+func (e DescImportTaskResponseBodyStatus) Valid() bool {
+	switch e {
+	case DescImportTaskResponseBodyStatusCOMPLETED:
+		return true
+	case DescImportTaskResponseBodyStatusFAILED:
+		return true
+	case DescImportTaskResponseBodyStatusNOTEXIST:
+		return true
+	case DescImportTaskResponseBodyStatusQUEUING:
+		return true
+	case DescImportTaskResponseBodyStatusRUNNING:
+		return true
+	case DescImportTaskResponseBodyStatusSTARTING:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for DescProcessorTaskVersionProcessorDataSourceType.
+const (
+	DescProcessorTaskVersionProcessorDataSourceTypeCUSTOM  DescProcessorTaskVersionProcessorDataSourceType = "CUSTOM"
+	DescProcessorTaskVersionProcessorDataSourceTypeDATASET DescProcessorTaskVersionProcessorDataSourceType = "DATASET"
+	DescProcessorTaskVersionProcessorDataSourceTypeOBS     DescProcessorTaskVersionProcessorDataSourceType = "OBS"
+	DescProcessorTaskVersionProcessorDataSourceTypeTASK    DescProcessorTaskVersionProcessorDataSourceType = "TASK"
+)
+
+// Valid indicates whether the value is a known member of the DescProcessorTaskVersionProcessorDataSourceType enum.
+func (e DescProcessorTaskVersionProcessorDataSourceType) Valid() bool {
+	switch e {
+	case DescProcessorTaskVersionProcessorDataSourceTypeCUSTOM:
+		return true
+	case DescProcessorTaskVersionProcessorDataSourceTypeDATASET:
+		return true
+	case DescProcessorTaskVersionProcessorDataSourceTypeOBS:
+		return true
+	case DescProcessorTaskVersionProcessorDataSourceTypeTASK:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for DescProcessorTaskVersionResponseBodyStatus.
+const (
+	DescProcessorTaskVersionResponseBodyStatusN0 DescProcessorTaskVersionResponseBodyStatus = 0
+	DescProcessorTaskVersionResponseBodyStatusN1 DescProcessorTaskVersionResponseBodyStatus = 1
+	DescProcessorTaskVersionResponseBodyStatusN2 DescProcessorTaskVersionResponseBodyStatus = 2
+	DescProcessorTaskVersionResponseBodyStatusN3 DescProcessorTaskVersionResponseBodyStatus = 3
+	DescProcessorTaskVersionResponseBodyStatusN4 DescProcessorTaskVersionResponseBodyStatus = 4
+)
+
+// Valid indicates whether the value is a known member of the DescProcessorTaskVersionResponseBodyStatus enum.
+func (e DescProcessorTaskVersionResponseBodyStatus) Valid() bool {
+	switch e {
+	case DescProcessorTaskVersionResponseBodyStatusN0:
+		return true
+	case DescProcessorTaskVersionResponseBodyStatusN1:
+		return true
+	case DescProcessorTaskVersionResponseBodyStatusN2:
+		return true
+	case DescProcessorTaskVersionResponseBodyStatusN3:
+		return true
+	case DescProcessorTaskVersionResponseBodyStatusN4:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for DescProcessorTaskVersionResultsRespResultProperty.
+const (
+	DescProcessorTaskVersionResultsRespResultPropertyMinus1 DescProcessorTaskVersionResultsRespResultProperty = -1
+	DescProcessorTaskVersionResultsRespResultPropertyN0     DescProcessorTaskVersionResultsRespResultProperty = 0
+	DescProcessorTaskVersionResultsRespResultPropertyN1     DescProcessorTaskVersionResultsRespResultProperty = 1
+	DescProcessorTaskVersionResultsRespResultPropertyN2     DescProcessorTaskVersionResultsRespResultProperty = 2
+	DescProcessorTaskVersionResultsRespResultPropertyN3     DescProcessorTaskVersionResultsRespResultProperty = 3
+)
+
+// Valid indicates whether the value is a known member of the DescProcessorTaskVersionResultsRespResultProperty enum.
+func (e DescProcessorTaskVersionResultsRespResultProperty) Valid() bool {
+	switch e {
+	case DescProcessorTaskVersionResultsRespResultPropertyMinus1:
+		return true
+	case DescProcessorTaskVersionResultsRespResultPropertyN0:
+		return true
+	case DescProcessorTaskVersionResultsRespResultPropertyN1:
+		return true
+	case DescProcessorTaskVersionResultsRespResultPropertyN2:
+		return true
+	case DescProcessorTaskVersionResultsRespResultPropertyN3:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for DescProcessorTaskVersionTemplateParamId.
+const (
+	DescProcessorTaskVersionTemplateParamIdSysDataAnalyse      DescProcessorTaskVersionTemplateParamId = "sys_data_analyse"
+	DescProcessorTaskVersionTemplateParamIdSysDataAugmentation DescProcessorTaskVersionTemplateParamId = "sys_data_augmentation"
+	DescProcessorTaskVersionTemplateParamIdSysDataCleaning     DescProcessorTaskVersionTemplateParamId = "sys_data_cleaning"
+	DescProcessorTaskVersionTemplateParamIdSysDataSelection    DescProcessorTaskVersionTemplateParamId = "sys_data_selection"
+	DescProcessorTaskVersionTemplateParamIdSysDataValidation   DescProcessorTaskVersionTemplateParamId = "sys_data_validation"
+)
+
+// Valid indicates whether the value is a known member of the DescProcessorTaskVersionTemplateParamId enum.
+func (e DescProcessorTaskVersionTemplateParamId) Valid() bool {
+	switch e {
+	case DescProcessorTaskVersionTemplateParamIdSysDataAnalyse:
+		return true
+	case DescProcessorTaskVersionTemplateParamIdSysDataAugmentation:
+		return true
+	case DescProcessorTaskVersionTemplateParamIdSysDataCleaning:
+		return true
+	case DescProcessorTaskVersionTemplateParamIdSysDataSelection:
+		return true
+	case DescProcessorTaskVersionTemplateParamIdSysDataValidation:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for DescProcessorTaskVersionWorkPathType.
+const (
+	DescProcessorTaskVersionWorkPathTypeDATASET DescProcessorTaskVersionWorkPathType = "DATASET"
+	DescProcessorTaskVersionWorkPathTypeOBS     DescProcessorTaskVersionWorkPathType = "OBS"
+)
+
+// Valid indicates whether the value is a known member of the DescProcessorTaskVersionWorkPathType enum.
+func (e DescProcessorTaskVersionWorkPathType) Valid() bool {
+	switch e {
+	case DescProcessorTaskVersionWorkPathTypeDATASET:
+		return true
+	case DescProcessorTaskVersionWorkPathTypeOBS:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for DescTaskVersionRespStatus.
+const (
+	DescTaskVersionRespStatusN0 DescTaskVersionRespStatus = 0
+	DescTaskVersionRespStatusN1 DescTaskVersionRespStatus = 1
+	DescTaskVersionRespStatusN2 DescTaskVersionRespStatus = 2
+	DescTaskVersionRespStatusN3 DescTaskVersionRespStatus = 3
+	DescTaskVersionRespStatusN4 DescTaskVersionRespStatus = 4
+)
+
+// Valid indicates whether the value is a known member of the DescTaskVersionRespStatus enum.
+func (e DescTaskVersionRespStatus) Valid() bool {
+	switch e {
+	case DescTaskVersionRespStatusN0:
+		return true
+	case DescTaskVersionRespStatusN1:
+		return true
+	case DescTaskVersionRespStatusN2:
+		return true
+	case DescTaskVersionRespStatusN3:
+		return true
+	case DescTaskVersionRespStatusN4:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for DescWorkerResponseBodyRole.
+const (
+	DescWorkerResponseBodyRoleN0 DescWorkerResponseBodyRole = 0
+	DescWorkerResponseBodyRoleN1 DescWorkerResponseBodyRole = 1
+	DescWorkerResponseBodyRoleN2 DescWorkerResponseBodyRole = 2
+	DescWorkerResponseBodyRoleN3 DescWorkerResponseBodyRole = 3
+)
+
+// Valid indicates whether the value is a known member of the DescWorkerResponseBodyRole enum.
+func (e DescWorkerResponseBodyRole) Valid() bool {
+	switch e {
+	case DescWorkerResponseBodyRoleN0:
+		return true
+	case DescWorkerResponseBodyRoleN1:
+		return true
+	case DescWorkerResponseBodyRoleN2:
+		return true
+	case DescWorkerResponseBodyRoleN3:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for DescWorkerResponseBodyStatus.
+const (
+	DescWorkerResponseBodyStatusN0 DescWorkerResponseBodyStatus = 0
+	DescWorkerResponseBodyStatusN1 DescWorkerResponseBodyStatus = 1
+	DescWorkerResponseBodyStatusN2 DescWorkerResponseBodyStatus = 2
+	DescWorkerResponseBodyStatusN3 DescWorkerResponseBodyStatus = 3
+)
+
+// Valid indicates whether the value is a known member of the DescWorkerResponseBodyStatus enum.
+func (e DescWorkerResponseBodyStatus) Valid() bool {
+	switch e {
+	case DescWorkerResponseBodyStatusN0:
+		return true
+	case DescWorkerResponseBodyStatusN1:
+		return true
+	case DescWorkerResponseBodyStatusN2:
+		return true
+	case DescWorkerResponseBodyStatusN3:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for DescWorkforceTaskResponseBodyStatus.
+const (
+	DescWorkforceTaskResponseBodyStatusN0 DescWorkforceTaskResponseBodyStatus = 0
+	DescWorkforceTaskResponseBodyStatusN1 DescWorkforceTaskResponseBodyStatus = 1
+	DescWorkforceTaskResponseBodyStatusN2 DescWorkforceTaskResponseBodyStatus = 2
+	DescWorkforceTaskResponseBodyStatusN3 DescWorkforceTaskResponseBodyStatus = 3
+	DescWorkforceTaskResponseBodyStatusN4 DescWorkforceTaskResponseBodyStatus = 4
+	DescWorkforceTaskResponseBodyStatusN5 DescWorkforceTaskResponseBodyStatus = 5
+	DescWorkforceTaskResponseBodyStatusN6 DescWorkforceTaskResponseBodyStatus = 6
+	DescWorkforceTaskResponseBodyStatusN7 DescWorkforceTaskResponseBodyStatus = 7
+)
+
+// Valid indicates whether the value is a known member of the DescWorkforceTaskResponseBodyStatus enum.
+func (e DescWorkforceTaskResponseBodyStatus) Valid() bool {
+	switch e {
+	case DescWorkforceTaskResponseBodyStatusN0:
+		return true
+	case DescWorkforceTaskResponseBodyStatusN1:
+		return true
+	case DescWorkforceTaskResponseBodyStatusN2:
+		return true
+	case DescWorkforceTaskResponseBodyStatusN3:
+		return true
+	case DescWorkforceTaskResponseBodyStatusN4:
+		return true
+	case DescWorkforceTaskResponseBodyStatusN5:
+		return true
+	case DescWorkforceTaskResponseBodyStatusN6:
+		return true
+	case DescWorkforceTaskResponseBodyStatusN7:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for DescWorkforceTaskWorkerTaskEmailStatus.
+const (
+	DescWorkforceTaskWorkerTaskEmailStatusN0 DescWorkforceTaskWorkerTaskEmailStatus = 0
+	DescWorkforceTaskWorkerTaskEmailStatusN1 DescWorkforceTaskWorkerTaskEmailStatus = 1
+	DescWorkforceTaskWorkerTaskEmailStatusN2 DescWorkforceTaskWorkerTaskEmailStatus = 2
+	DescWorkforceTaskWorkerTaskEmailStatusN3 DescWorkforceTaskWorkerTaskEmailStatus = 3
+)
+
+// Valid indicates whether the value is a known member of the DescWorkforceTaskWorkerTaskEmailStatus enum.
+func (e DescWorkforceTaskWorkerTaskEmailStatus) Valid() bool {
+	switch e {
+	case DescWorkforceTaskWorkerTaskEmailStatusN0:
+		return true
+	case DescWorkforceTaskWorkerTaskEmailStatusN1:
+		return true
+	case DescWorkforceTaskWorkerTaskEmailStatusN2:
+		return true
+	case DescWorkforceTaskWorkerTaskEmailStatusN3:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for DescWorkforceTaskWorkerTaskTaskStatus.
+const (
+	DescWorkforceTaskWorkerTaskTaskStatusN0 DescWorkforceTaskWorkerTaskTaskStatus = 0
+	DescWorkforceTaskWorkerTaskTaskStatusN1 DescWorkforceTaskWorkerTaskTaskStatus = 1
+	DescWorkforceTaskWorkerTaskTaskStatusN2 DescWorkforceTaskWorkerTaskTaskStatus = 2
+	DescWorkforceTaskWorkerTaskTaskStatusN3 DescWorkforceTaskWorkerTaskTaskStatus = 3
+	DescWorkforceTaskWorkerTaskTaskStatusN4 DescWorkforceTaskWorkerTaskTaskStatus = 4
+	DescWorkforceTaskWorkerTaskTaskStatusN6 DescWorkforceTaskWorkerTaskTaskStatus = 6
+)
+
+// Valid indicates whether the value is a known member of the DescWorkforceTaskWorkerTaskTaskStatus enum.
+func (e DescWorkforceTaskWorkerTaskTaskStatus) Valid() bool {
+	switch e {
+	case DescWorkforceTaskWorkerTaskTaskStatusN0:
+		return true
+	case DescWorkforceTaskWorkerTaskTaskStatusN1:
+		return true
+	case DescWorkforceTaskWorkerTaskTaskStatusN2:
+		return true
+	case DescWorkforceTaskWorkerTaskTaskStatusN3:
+		return true
+	case DescWorkforceTaskWorkerTaskTaskStatusN4:
+		return true
+	case DescWorkforceTaskWorkerTaskTaskStatusN6:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for DescribeAutoAnnotationSampleResponseBodySampleType.
+const (
+	DescribeAutoAnnotationSampleResponseBodySampleTypeN0 DescribeAutoAnnotationSampleResponseBodySampleType = 0
+	DescribeAutoAnnotationSampleResponseBodySampleTypeN1 DescribeAutoAnnotationSampleResponseBodySampleType = 1
+	DescribeAutoAnnotationSampleResponseBodySampleTypeN2 DescribeAutoAnnotationSampleResponseBodySampleType = 2
+	DescribeAutoAnnotationSampleResponseBodySampleTypeN4 DescribeAutoAnnotationSampleResponseBodySampleType = 4
+	DescribeAutoAnnotationSampleResponseBodySampleTypeN6 DescribeAutoAnnotationSampleResponseBodySampleType = 6
+	DescribeAutoAnnotationSampleResponseBodySampleTypeN9 DescribeAutoAnnotationSampleResponseBodySampleType = 9
+)
+
+// Valid indicates whether the value is a known member of the DescribeAutoAnnotationSampleResponseBodySampleType enum.
+func (e DescribeAutoAnnotationSampleResponseBodySampleType) Valid() bool {
+	switch e {
+	case DescribeAutoAnnotationSampleResponseBodySampleTypeN0:
+		return true
+	case DescribeAutoAnnotationSampleResponseBodySampleTypeN1:
+		return true
+	case DescribeAutoAnnotationSampleResponseBodySampleTypeN2:
+		return true
+	case DescribeAutoAnnotationSampleResponseBodySampleTypeN4:
+		return true
+	case DescribeAutoAnnotationSampleResponseBodySampleTypeN6:
+		return true
+	case DescribeAutoAnnotationSampleResponseBodySampleTypeN9:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for DescribeDatasetVersionResponseBodyAnalysisStatus.
+const (
+	DescribeDatasetVersionResponseBodyAnalysisStatusN0 DescribeDatasetVersionResponseBodyAnalysisStatus = 0
+	DescribeDatasetVersionResponseBodyAnalysisStatusN1 DescribeDatasetVersionResponseBodyAnalysisStatus = 1
+	DescribeDatasetVersionResponseBodyAnalysisStatusN2 DescribeDatasetVersionResponseBodyAnalysisStatus = 2
+	DescribeDatasetVersionResponseBodyAnalysisStatusN3 DescribeDatasetVersionResponseBodyAnalysisStatus = 3
+)
+
+// Valid indicates whether the value is a known member of the DescribeDatasetVersionResponseBodyAnalysisStatus enum.
+func (e DescribeDatasetVersionResponseBodyAnalysisStatus) Valid() bool {
+	switch e {
+	case DescribeDatasetVersionResponseBodyAnalysisStatusN0:
+		return true
+	case DescribeDatasetVersionResponseBodyAnalysisStatusN1:
+		return true
+	case DescribeDatasetVersionResponseBodyAnalysisStatusN2:
+		return true
+	case DescribeDatasetVersionResponseBodyAnalysisStatusN3:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for DescribeDatasetVersionResponseBodyLabelType.
+const (
+	DescribeDatasetVersionResponseBodyLabelTypeMulti  DescribeDatasetVersionResponseBodyLabelType = "multi"
+	DescribeDatasetVersionResponseBodyLabelTypeSingle DescribeDatasetVersionResponseBodyLabelType = "single"
+)
+
+// Valid indicates whether the value is a known member of the DescribeDatasetVersionResponseBodyLabelType enum.
+func (e DescribeDatasetVersionResponseBodyLabelType) Valid() bool {
+	switch e {
+	case DescribeDatasetVersionResponseBodyLabelTypeMulti:
+		return true
+	case DescribeDatasetVersionResponseBodyLabelTypeSingle:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for DescribeDatasetVersionResponseBodyProcessorTaskStatus.
+const (
+	DescribeDatasetVersionResponseBodyProcessorTaskStatusN0 DescribeDatasetVersionResponseBodyProcessorTaskStatus = 0
+	DescribeDatasetVersionResponseBodyProcessorTaskStatusN1 DescribeDatasetVersionResponseBodyProcessorTaskStatus = 1
+	DescribeDatasetVersionResponseBodyProcessorTaskStatusN2 DescribeDatasetVersionResponseBodyProcessorTaskStatus = 2
+	DescribeDatasetVersionResponseBodyProcessorTaskStatusN3 DescribeDatasetVersionResponseBodyProcessorTaskStatus = 3
+	DescribeDatasetVersionResponseBodyProcessorTaskStatusN4 DescribeDatasetVersionResponseBodyProcessorTaskStatus = 4
+	DescribeDatasetVersionResponseBodyProcessorTaskStatusN5 DescribeDatasetVersionResponseBodyProcessorTaskStatus = 5
+	DescribeDatasetVersionResponseBodyProcessorTaskStatusN6 DescribeDatasetVersionResponseBodyProcessorTaskStatus = 6
+	DescribeDatasetVersionResponseBodyProcessorTaskStatusN7 DescribeDatasetVersionResponseBodyProcessorTaskStatus = 7
+)
+
+// Valid indicates whether the value is a known member of the DescribeDatasetVersionResponseBodyProcessorTaskStatus enum.
+func (e DescribeDatasetVersionResponseBodyProcessorTaskStatus) Valid() bool {
+	switch e {
+	case DescribeDatasetVersionResponseBodyProcessorTaskStatusN0:
+		return true
+	case DescribeDatasetVersionResponseBodyProcessorTaskStatusN1:
+		return true
+	case DescribeDatasetVersionResponseBodyProcessorTaskStatusN2:
+		return true
+	case DescribeDatasetVersionResponseBodyProcessorTaskStatusN3:
+		return true
+	case DescribeDatasetVersionResponseBodyProcessorTaskStatusN4:
+		return true
+	case DescribeDatasetVersionResponseBodyProcessorTaskStatusN5:
+		return true
+	case DescribeDatasetVersionResponseBodyProcessorTaskStatusN6:
+		return true
+	case DescribeDatasetVersionResponseBodyProcessorTaskStatusN7:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for DescribeDatasetVersionResponseBodyStatus.
+const (
+	DescribeDatasetVersionResponseBodyStatusN0 DescribeDatasetVersionResponseBodyStatus = 0
+	DescribeDatasetVersionResponseBodyStatusN1 DescribeDatasetVersionResponseBodyStatus = 1
+	DescribeDatasetVersionResponseBodyStatusN2 DescribeDatasetVersionResponseBodyStatus = 2
+	DescribeDatasetVersionResponseBodyStatusN3 DescribeDatasetVersionResponseBodyStatus = 3
+	DescribeDatasetVersionResponseBodyStatusN4 DescribeDatasetVersionResponseBodyStatus = 4
+)
+
+// Valid indicates whether the value is a known member of the DescribeDatasetVersionResponseBodyStatus enum.
+func (e DescribeDatasetVersionResponseBodyStatus) Valid() bool {
+	switch e {
+	case DescribeDatasetVersionResponseBodyStatusN0:
+		return true
+	case DescribeDatasetVersionResponseBodyStatusN1:
+		return true
+	case DescribeDatasetVersionResponseBodyStatusN2:
+		return true
+	case DescribeDatasetVersionResponseBodyStatusN3:
+		return true
+	case DescribeDatasetVersionResponseBodyStatusN4:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for DescribeDatasetVersionResponseBodyVersionFormat.
+const (
+	DescribeDatasetVersionResponseBodyVersionFormatCSV        DescribeDatasetVersionResponseBodyVersionFormat = "CSV"
+	DescribeDatasetVersionResponseBodyVersionFormatCarbonData DescribeDatasetVersionResponseBodyVersionFormat = "CarbonData"
+	DescribeDatasetVersionResponseBodyVersionFormatDefault    DescribeDatasetVersionResponseBodyVersionFormat = "Default"
+)
+
+// Valid indicates whether the value is a known member of the DescribeDatasetVersionResponseBodyVersionFormat enum.
+func (e DescribeDatasetVersionResponseBodyVersionFormat) Valid() bool {
+	switch e {
+	case DescribeDatasetVersionResponseBodyVersionFormatCSV:
+		return true
+	case DescribeDatasetVersionResponseBodyVersionFormatCarbonData:
+		return true
+	case DescribeDatasetVersionResponseBodyVersionFormatDefault:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for DescribeProcessorTaskProcessorDataSourceType.
+const (
+	DescribeProcessorTaskProcessorDataSourceTypeCUSTOM  DescribeProcessorTaskProcessorDataSourceType = "CUSTOM"
+	DescribeProcessorTaskProcessorDataSourceTypeDATASET DescribeProcessorTaskProcessorDataSourceType = "DATASET"
+	DescribeProcessorTaskProcessorDataSourceTypeOBS     DescribeProcessorTaskProcessorDataSourceType = "OBS"
+	DescribeProcessorTaskProcessorDataSourceTypeTASK    DescribeProcessorTaskProcessorDataSourceType = "TASK"
+)
+
+// Valid indicates whether the value is a known member of the DescribeProcessorTaskProcessorDataSourceType enum.
+func (e DescribeProcessorTaskProcessorDataSourceType) Valid() bool {
+	switch e {
+	case DescribeProcessorTaskProcessorDataSourceTypeCUSTOM:
+		return true
+	case DescribeProcessorTaskProcessorDataSourceTypeDATASET:
+		return true
+	case DescribeProcessorTaskProcessorDataSourceTypeOBS:
+		return true
+	case DescribeProcessorTaskProcessorDataSourceTypeTASK:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for DescribeProcessorTaskRespStatus.
+const (
+	DescribeProcessorTaskRespStatusN0 DescribeProcessorTaskRespStatus = 0
+	DescribeProcessorTaskRespStatusN1 DescribeProcessorTaskRespStatus = 1
+	DescribeProcessorTaskRespStatusN2 DescribeProcessorTaskRespStatus = 2
+	DescribeProcessorTaskRespStatusN3 DescribeProcessorTaskRespStatus = 3
+	DescribeProcessorTaskRespStatusN4 DescribeProcessorTaskRespStatus = 4
+)
+
+// Valid indicates whether the value is a known member of the DescribeProcessorTaskRespStatus enum.
+func (e DescribeProcessorTaskRespStatus) Valid() bool {
+	switch e {
+	case DescribeProcessorTaskRespStatusN0:
+		return true
+	case DescribeProcessorTaskRespStatusN1:
+		return true
+	case DescribeProcessorTaskRespStatusN2:
+		return true
+	case DescribeProcessorTaskRespStatusN3:
+		return true
+	case DescribeProcessorTaskRespStatusN4:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for DescribeProcessorTaskResponseBodyStatus.
+const (
+	DescribeProcessorTaskResponseBodyStatusN0 DescribeProcessorTaskResponseBodyStatus = 0
+	DescribeProcessorTaskResponseBodyStatusN1 DescribeProcessorTaskResponseBodyStatus = 1
+	DescribeProcessorTaskResponseBodyStatusN2 DescribeProcessorTaskResponseBodyStatus = 2
+	DescribeProcessorTaskResponseBodyStatusN3 DescribeProcessorTaskResponseBodyStatus = 3
+	DescribeProcessorTaskResponseBodyStatusN4 DescribeProcessorTaskResponseBodyStatus = 4
+)
+
+// Valid indicates whether the value is a known member of the DescribeProcessorTaskResponseBodyStatus enum.
+func (e DescribeProcessorTaskResponseBodyStatus) Valid() bool {
+	switch e {
+	case DescribeProcessorTaskResponseBodyStatusN0:
+		return true
+	case DescribeProcessorTaskResponseBodyStatusN1:
+		return true
+	case DescribeProcessorTaskResponseBodyStatusN2:
+		return true
+	case DescribeProcessorTaskResponseBodyStatusN3:
+		return true
+	case DescribeProcessorTaskResponseBodyStatusN4:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for DescribeSampleResponseBodySampleType.
+const (
+	DescribeSampleResponseBodySampleTypeN0 DescribeSampleResponseBodySampleType = 0
+	DescribeSampleResponseBodySampleTypeN1 DescribeSampleResponseBodySampleType = 1
+	DescribeSampleResponseBodySampleTypeN2 DescribeSampleResponseBodySampleType = 2
+	DescribeSampleResponseBodySampleTypeN4 DescribeSampleResponseBodySampleType = 4
+	DescribeSampleResponseBodySampleTypeN6 DescribeSampleResponseBodySampleType = 6
+	DescribeSampleResponseBodySampleTypeN9 DescribeSampleResponseBodySampleType = 9
+)
+
+// Valid indicates whether the value is a known member of the DescribeSampleResponseBodySampleType enum.
+func (e DescribeSampleResponseBodySampleType) Valid() bool {
+	switch e {
+	case DescribeSampleResponseBodySampleTypeN0:
+		return true
+	case DescribeSampleResponseBodySampleTypeN1:
+		return true
+	case DescribeSampleResponseBodySampleTypeN2:
+		return true
+	case DescribeSampleResponseBodySampleTypeN4:
+		return true
+	case DescribeSampleResponseBodySampleTypeN6:
+		return true
+	case DescribeSampleResponseBodySampleTypeN9:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for DescribeSampleSampleMetadataModelartsHard.
+const (
+	DescribeSampleSampleMetadataModelartsHardN0 DescribeSampleSampleMetadataModelartsHard = 0
+	DescribeSampleSampleMetadataModelartsHardN1 DescribeSampleSampleMetadataModelartsHard = 1
+)
+
+// Valid indicates whether the value is a known member of the DescribeSampleSampleMetadataModelartsHard enum.
+func (e DescribeSampleSampleMetadataModelartsHard) Valid() bool {
+	switch e {
+	case DescribeSampleSampleMetadataModelartsHardN0:
+		return true
+	case DescribeSampleSampleMetadataModelartsHardN1:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for DescribeWorkforceTaskSampleResponseBodySampleType.
+const (
+	DescribeWorkforceTaskSampleResponseBodySampleTypeN0 DescribeWorkforceTaskSampleResponseBodySampleType = 0
+	DescribeWorkforceTaskSampleResponseBodySampleTypeN1 DescribeWorkforceTaskSampleResponseBodySampleType = 1
+	DescribeWorkforceTaskSampleResponseBodySampleTypeN2 DescribeWorkforceTaskSampleResponseBodySampleType = 2
+	DescribeWorkforceTaskSampleResponseBodySampleTypeN4 DescribeWorkforceTaskSampleResponseBodySampleType = 4
+	DescribeWorkforceTaskSampleResponseBodySampleTypeN6 DescribeWorkforceTaskSampleResponseBodySampleType = 6
+	DescribeWorkforceTaskSampleResponseBodySampleTypeN9 DescribeWorkforceTaskSampleResponseBodySampleType = 9
+)
+
+// Valid indicates whether the value is a known member of the DescribeWorkforceTaskSampleResponseBodySampleType enum.
+func (e DescribeWorkforceTaskSampleResponseBodySampleType) Valid() bool {
+	switch e {
+	case DescribeWorkforceTaskSampleResponseBodySampleTypeN0:
+		return true
+	case DescribeWorkforceTaskSampleResponseBodySampleTypeN1:
+		return true
+	case DescribeWorkforceTaskSampleResponseBodySampleTypeN2:
+		return true
+	case DescribeWorkforceTaskSampleResponseBodySampleTypeN4:
+		return true
+	case DescribeWorkforceTaskSampleResponseBodySampleTypeN6:
+		return true
+	case DescribeWorkforceTaskSampleResponseBodySampleTypeN9:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ExportParamsExportDest.
+const (
+	ExportParamsExportDestDIR        ExportParamsExportDest = "DIR"
+	ExportParamsExportDestNEWDATASET ExportParamsExportDest = "NEW_DATASET"
+)
+
+// Valid indicates whether the value is a known member of the ExportParamsExportDest enum.
+func (e ExportParamsExportDest) Valid() bool {
+	switch e {
+	case ExportParamsExportDestDIR:
+		return true
+	case ExportParamsExportDestNEWDATASET:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ExportTaskRequestBodyDatasetType.
+const (
+	ExportTaskRequestBodyDatasetTypeN0   ExportTaskRequestBodyDatasetType = 0
+	ExportTaskRequestBodyDatasetTypeN1   ExportTaskRequestBodyDatasetType = 1
+	ExportTaskRequestBodyDatasetTypeN100 ExportTaskRequestBodyDatasetType = 100
+	ExportTaskRequestBodyDatasetTypeN101 ExportTaskRequestBodyDatasetType = 101
+	ExportTaskRequestBodyDatasetTypeN102 ExportTaskRequestBodyDatasetType = 102
+	ExportTaskRequestBodyDatasetTypeN200 ExportTaskRequestBodyDatasetType = 200
+	ExportTaskRequestBodyDatasetTypeN201 ExportTaskRequestBodyDatasetType = 201
+	ExportTaskRequestBodyDatasetTypeN202 ExportTaskRequestBodyDatasetType = 202
+	ExportTaskRequestBodyDatasetTypeN3   ExportTaskRequestBodyDatasetType = 3
+	ExportTaskRequestBodyDatasetTypeN400 ExportTaskRequestBodyDatasetType = 400
+	ExportTaskRequestBodyDatasetTypeN600 ExportTaskRequestBodyDatasetType = 600
+	ExportTaskRequestBodyDatasetTypeN900 ExportTaskRequestBodyDatasetType = 900
+)
+
+// Valid indicates whether the value is a known member of the ExportTaskRequestBodyDatasetType enum.
+func (e ExportTaskRequestBodyDatasetType) Valid() bool {
+	switch e {
+	case ExportTaskRequestBodyDatasetTypeN0:
+		return true
+	case ExportTaskRequestBodyDatasetTypeN1:
+		return true
+	case ExportTaskRequestBodyDatasetTypeN100:
+		return true
+	case ExportTaskRequestBodyDatasetTypeN101:
+		return true
+	case ExportTaskRequestBodyDatasetTypeN102:
+		return true
+	case ExportTaskRequestBodyDatasetTypeN200:
+		return true
+	case ExportTaskRequestBodyDatasetTypeN201:
+		return true
+	case ExportTaskRequestBodyDatasetTypeN202:
+		return true
+	case ExportTaskRequestBodyDatasetTypeN3:
+		return true
+	case ExportTaskRequestBodyDatasetTypeN400:
+		return true
+	case ExportTaskRequestBodyDatasetTypeN600:
+		return true
+	case ExportTaskRequestBodyDatasetTypeN900:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ExportTaskRequestBodyExportFormat.
+const (
+	ExportTaskRequestBodyExportFormatN1 ExportTaskRequestBodyExportFormat = 1
+	ExportTaskRequestBodyExportFormatN2 ExportTaskRequestBodyExportFormat = 2
+)
+
+// Valid indicates whether the value is a known member of the ExportTaskRequestBodyExportFormat enum.
+func (e ExportTaskRequestBodyExportFormat) Valid() bool {
+	switch e {
+	case ExportTaskRequestBodyExportFormatN1:
+		return true
+	case ExportTaskRequestBodyExportFormatN2:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ExportTaskRequestBodyExportType.
+const (
+	ExportTaskRequestBodyExportTypeN0 ExportTaskRequestBodyExportType = 0
+	ExportTaskRequestBodyExportTypeN1 ExportTaskRequestBodyExportType = 1
+	ExportTaskRequestBodyExportTypeN2 ExportTaskRequestBodyExportType = 2
+	ExportTaskRequestBodyExportTypeN3 ExportTaskRequestBodyExportType = 3
+)
+
+// Valid indicates whether the value is a known member of the ExportTaskRequestBodyExportType enum.
+func (e ExportTaskRequestBodyExportType) Valid() bool {
+	switch e {
+	case ExportTaskRequestBodyExportTypeN0:
+		return true
+	case ExportTaskRequestBodyExportTypeN1:
+		return true
+	case ExportTaskRequestBodyExportTypeN2:
+		return true
+	case ExportTaskRequestBodyExportTypeN3:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ExportTaskRequestBodyVersionFormat.
+const (
+	ExportTaskRequestBodyVersionFormatCSV        ExportTaskRequestBodyVersionFormat = "CSV"
+	ExportTaskRequestBodyVersionFormatCarbonData ExportTaskRequestBodyVersionFormat = "CarbonData"
+	ExportTaskRequestBodyVersionFormatDefault    ExportTaskRequestBodyVersionFormat = "Default"
+)
+
+// Valid indicates whether the value is a known member of the ExportTaskRequestBodyVersionFormat enum.
+func (e ExportTaskRequestBodyVersionFormat) Valid() bool {
+	switch e {
+	case ExportTaskRequestBodyVersionFormatCSV:
+		return true
+	case ExportTaskRequestBodyVersionFormatCarbonData:
+		return true
+	case ExportTaskRequestBodyVersionFormatDefault:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ExportTaskResponseBodyExportFormat.
+const (
+	ExportTaskResponseBodyExportFormatN1 ExportTaskResponseBodyExportFormat = 1
+	ExportTaskResponseBodyExportFormatN2 ExportTaskResponseBodyExportFormat = 2
+)
+
+// Valid indicates whether the value is a known member of the ExportTaskResponseBodyExportFormat enum.
+func (e ExportTaskResponseBodyExportFormat) Valid() bool {
+	switch e {
+	case ExportTaskResponseBodyExportFormatN1:
+		return true
+	case ExportTaskResponseBodyExportFormatN2:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ExportTaskResponseBodyExportType.
+const (
+	ExportTaskResponseBodyExportTypeN0 ExportTaskResponseBodyExportType = 0
+	ExportTaskResponseBodyExportTypeN1 ExportTaskResponseBodyExportType = 1
+	ExportTaskResponseBodyExportTypeN2 ExportTaskResponseBodyExportType = 2
+	ExportTaskResponseBodyExportTypeN3 ExportTaskResponseBodyExportType = 3
+)
+
+// Valid indicates whether the value is a known member of the ExportTaskResponseBodyExportType enum.
+func (e ExportTaskResponseBodyExportType) Valid() bool {
+	switch e {
+	case ExportTaskResponseBodyExportTypeN0:
+		return true
+	case ExportTaskResponseBodyExportTypeN1:
+		return true
+	case ExportTaskResponseBodyExportTypeN2:
+		return true
+	case ExportTaskResponseBodyExportTypeN3:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ExportTaskResponseBodyStatus.
+const (
+	ExportTaskResponseBodyStatusFAILED    ExportTaskResponseBodyStatus = "FAILED"
+	ExportTaskResponseBodyStatusINIT      ExportTaskResponseBodyStatus = "INIT"
+	ExportTaskResponseBodyStatusRUNNING   ExportTaskResponseBodyStatus = "RUNNING"
+	ExportTaskResponseBodyStatusSUCCESSED ExportTaskResponseBodyStatus = "SUCCESSED"
+)
+
+// Valid indicates whether the value is a known member of the ExportTaskResponseBodyStatus enum.
+func (e ExportTaskResponseBodyStatus) Valid() bool {
+	switch e {
+	case ExportTaskResponseBodyStatusFAILED:
+		return true
+	case ExportTaskResponseBodyStatusINIT:
+		return true
+	case ExportTaskResponseBodyStatusRUNNING:
+		return true
+	case ExportTaskResponseBodyStatusSUCCESSED:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ExportTaskResponseBodyVersionFormat.
+const (
+	ExportTaskResponseBodyVersionFormatCSV        ExportTaskResponseBodyVersionFormat = "CSV"
+	ExportTaskResponseBodyVersionFormatCarbonData ExportTaskResponseBodyVersionFormat = "CarbonData"
+	ExportTaskResponseBodyVersionFormatDefault    ExportTaskResponseBodyVersionFormat = "Default"
+)
+
+// Valid indicates whether the value is a known member of the ExportTaskResponseBodyVersionFormat enum.
+func (e ExportTaskResponseBodyVersionFormat) Valid() bool {
+	switch e {
+	case ExportTaskResponseBodyVersionFormatCSV:
+		return true
+	case ExportTaskResponseBodyVersionFormatCarbonData:
+		return true
+	case ExportTaskResponseBodyVersionFormatDefault:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ExportTaskStatusRespExportFormat.
+const (
+	ExportTaskStatusRespExportFormatN1 ExportTaskStatusRespExportFormat = 1
+	ExportTaskStatusRespExportFormatN2 ExportTaskStatusRespExportFormat = 2
+)
+
+// Valid indicates whether the value is a known member of the ExportTaskStatusRespExportFormat enum.
+func (e ExportTaskStatusRespExportFormat) Valid() bool {
+	switch e {
+	case ExportTaskStatusRespExportFormatN1:
+		return true
+	case ExportTaskStatusRespExportFormatN2:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ExportTaskStatusRespExportType.
+const (
+	ExportTaskStatusRespExportTypeN0 ExportTaskStatusRespExportType = 0
+	ExportTaskStatusRespExportTypeN1 ExportTaskStatusRespExportType = 1
+	ExportTaskStatusRespExportTypeN2 ExportTaskStatusRespExportType = 2
+	ExportTaskStatusRespExportTypeN3 ExportTaskStatusRespExportType = 3
+)
+
+// Valid indicates whether the value is a known member of the ExportTaskStatusRespExportType enum.
+func (e ExportTaskStatusRespExportType) Valid() bool {
+	switch e {
+	case ExportTaskStatusRespExportTypeN0:
+		return true
+	case ExportTaskStatusRespExportTypeN1:
+		return true
+	case ExportTaskStatusRespExportTypeN2:
+		return true
+	case ExportTaskStatusRespExportTypeN3:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ExportTaskStatusRespVersionFormat.
+const (
+	ExportTaskStatusRespVersionFormatCSV        ExportTaskStatusRespVersionFormat = "CSV"
+	ExportTaskStatusRespVersionFormatCarbonData ExportTaskStatusRespVersionFormat = "CarbonData"
+	ExportTaskStatusRespVersionFormatDefault    ExportTaskStatusRespVersionFormat = "Default"
+)
+
+// Valid indicates whether the value is a known member of the ExportTaskStatusRespVersionFormat enum.
+func (e ExportTaskStatusRespVersionFormat) Valid() bool {
+	switch e {
+	case ExportTaskStatusRespVersionFormatCSV:
+		return true
+	case ExportTaskStatusRespVersionFormatCarbonData:
+		return true
+	case ExportTaskStatusRespVersionFormatDefault:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for GetExportTaskStatusOfDatasetResponseBodyExportFormat.
+const (
+	GetExportTaskStatusOfDatasetResponseBodyExportFormatN1 GetExportTaskStatusOfDatasetResponseBodyExportFormat = 1
+	GetExportTaskStatusOfDatasetResponseBodyExportFormatN2 GetExportTaskStatusOfDatasetResponseBodyExportFormat = 2
+)
+
+// Valid indicates whether the value is a known member of the GetExportTaskStatusOfDatasetResponseBodyExportFormat enum.
+func (e GetExportTaskStatusOfDatasetResponseBodyExportFormat) Valid() bool {
+	switch e {
+	case GetExportTaskStatusOfDatasetResponseBodyExportFormatN1:
+		return true
+	case GetExportTaskStatusOfDatasetResponseBodyExportFormatN2:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for GetExportTaskStatusOfDatasetResponseBodyExportType.
+const (
+	GetExportTaskStatusOfDatasetResponseBodyExportTypeN0 GetExportTaskStatusOfDatasetResponseBodyExportType = 0
+	GetExportTaskStatusOfDatasetResponseBodyExportTypeN1 GetExportTaskStatusOfDatasetResponseBodyExportType = 1
+	GetExportTaskStatusOfDatasetResponseBodyExportTypeN2 GetExportTaskStatusOfDatasetResponseBodyExportType = 2
+	GetExportTaskStatusOfDatasetResponseBodyExportTypeN3 GetExportTaskStatusOfDatasetResponseBodyExportType = 3
+)
+
+// Valid indicates whether the value is a known member of the GetExportTaskStatusOfDatasetResponseBodyExportType enum.
+func (e GetExportTaskStatusOfDatasetResponseBodyExportType) Valid() bool {
+	switch e {
+	case GetExportTaskStatusOfDatasetResponseBodyExportTypeN0:
+		return true
+	case GetExportTaskStatusOfDatasetResponseBodyExportTypeN1:
+		return true
+	case GetExportTaskStatusOfDatasetResponseBodyExportTypeN2:
+		return true
+	case GetExportTaskStatusOfDatasetResponseBodyExportTypeN3:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for GetExportTaskStatusOfDatasetResponseBodyVersionFormat.
+const (
+	GetExportTaskStatusOfDatasetResponseBodyVersionFormatCSV        GetExportTaskStatusOfDatasetResponseBodyVersionFormat = "CSV"
+	GetExportTaskStatusOfDatasetResponseBodyVersionFormatCarbonData GetExportTaskStatusOfDatasetResponseBodyVersionFormat = "CarbonData"
+	GetExportTaskStatusOfDatasetResponseBodyVersionFormatDefault    GetExportTaskStatusOfDatasetResponseBodyVersionFormat = "Default"
+)
+
+// Valid indicates whether the value is a known member of the GetExportTaskStatusOfDatasetResponseBodyVersionFormat enum.
+func (e GetExportTaskStatusOfDatasetResponseBodyVersionFormat) Valid() bool {
+	switch e {
+	case GetExportTaskStatusOfDatasetResponseBodyVersionFormatCSV:
+		return true
+	case GetExportTaskStatusOfDatasetResponseBodyVersionFormatCarbonData:
+		return true
+	case GetExportTaskStatusOfDatasetResponseBodyVersionFormatDefault:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for GetExportTasksStatusOfDatasetResponseBodyExportFormat.
+const (
+	GetExportTasksStatusOfDatasetResponseBodyExportFormatN1 GetExportTasksStatusOfDatasetResponseBodyExportFormat = 1
+	GetExportTasksStatusOfDatasetResponseBodyExportFormatN2 GetExportTasksStatusOfDatasetResponseBodyExportFormat = 2
+)
+
+// Valid indicates whether the value is a known member of the GetExportTasksStatusOfDatasetResponseBodyExportFormat enum.
+func (e GetExportTasksStatusOfDatasetResponseBodyExportFormat) Valid() bool {
+	switch e {
+	case GetExportTasksStatusOfDatasetResponseBodyExportFormatN1:
+		return true
+	case GetExportTasksStatusOfDatasetResponseBodyExportFormatN2:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for GetExportTasksStatusOfDatasetResponseBodyExportType.
+const (
+	GetExportTasksStatusOfDatasetResponseBodyExportTypeN0 GetExportTasksStatusOfDatasetResponseBodyExportType = 0
+	GetExportTasksStatusOfDatasetResponseBodyExportTypeN1 GetExportTasksStatusOfDatasetResponseBodyExportType = 1
+	GetExportTasksStatusOfDatasetResponseBodyExportTypeN2 GetExportTasksStatusOfDatasetResponseBodyExportType = 2
+	GetExportTasksStatusOfDatasetResponseBodyExportTypeN3 GetExportTasksStatusOfDatasetResponseBodyExportType = 3
+)
+
+// Valid indicates whether the value is a known member of the GetExportTasksStatusOfDatasetResponseBodyExportType enum.
+func (e GetExportTasksStatusOfDatasetResponseBodyExportType) Valid() bool {
+	switch e {
+	case GetExportTasksStatusOfDatasetResponseBodyExportTypeN0:
+		return true
+	case GetExportTasksStatusOfDatasetResponseBodyExportTypeN1:
+		return true
+	case GetExportTasksStatusOfDatasetResponseBodyExportTypeN2:
+		return true
+	case GetExportTasksStatusOfDatasetResponseBodyExportTypeN3:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for GetExportTasksStatusOfDatasetResponseBodyVersionFormat.
+const (
+	GetExportTasksStatusOfDatasetResponseBodyVersionFormatCSV        GetExportTasksStatusOfDatasetResponseBodyVersionFormat = "CSV"
+	GetExportTasksStatusOfDatasetResponseBodyVersionFormatCarbonData GetExportTasksStatusOfDatasetResponseBodyVersionFormat = "CarbonData"
+	GetExportTasksStatusOfDatasetResponseBodyVersionFormatDefault    GetExportTasksStatusOfDatasetResponseBodyVersionFormat = "Default"
+)
+
+// Valid indicates whether the value is a known member of the GetExportTasksStatusOfDatasetResponseBodyVersionFormat enum.
+func (e GetExportTasksStatusOfDatasetResponseBodyVersionFormat) Valid() bool {
+	switch e {
+	case GetExportTasksStatusOfDatasetResponseBodyVersionFormatCSV:
+		return true
+	case GetExportTasksStatusOfDatasetResponseBodyVersionFormatCarbonData:
+		return true
+	case GetExportTasksStatusOfDatasetResponseBodyVersionFormatDefault:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for HealthProtocol.
+const (
+	HealthProtocolHttp HealthProtocol = "http"
+)
+
+// Valid indicates whether the value is a known member of the HealthProtocol enum.
+func (e HealthProtocol) Valid() bool {
+	switch e {
+	case HealthProtocolHttp:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ImportTaskLabelFormatLabelType.
+const (
+	ImportTaskLabelFormatLabelTypeN0 ImportTaskLabelFormatLabelType = "0"
+	ImportTaskLabelFormatLabelTypeN1 ImportTaskLabelFormatLabelType = "1"
+)
+
+// Valid indicates whether the value is a known member of the ImportTaskLabelFormatLabelType enum.
+func (e ImportTaskLabelFormatLabelType) Valid() bool {
+	switch e {
+	case ImportTaskLabelFormatLabelTypeN0:
+		return true
+	case ImportTaskLabelFormatLabelTypeN1:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ImportTaskRequestBodyAnnotationFormat.
+const (
+	ImportTaskRequestBodyAnnotationFormatCOCO ImportTaskRequestBodyAnnotationFormat = "COCO"
+	ImportTaskRequestBodyAnnotationFormatVOC  ImportTaskRequestBodyAnnotationFormat = "VOC"
+)
+
+// Valid indicates whether the value is a known member of the ImportTaskRequestBodyAnnotationFormat enum.
+func (e ImportTaskRequestBodyAnnotationFormat) Valid() bool {
+	switch e {
+	case ImportTaskRequestBodyAnnotationFormatCOCO:
+		return true
+	case ImportTaskRequestBodyAnnotationFormatVOC:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ImportTaskRequestBodyImportOrigin.
+const (
+	ImportTaskRequestBodyImportOriginDli       ImportTaskRequestBodyImportOrigin = "dli"
+	ImportTaskRequestBodyImportOriginDws       ImportTaskRequestBodyImportOrigin = "dws"
+	ImportTaskRequestBodyImportOriginInference ImportTaskRequestBodyImportOrigin = "inference"
+	ImportTaskRequestBodyImportOriginMrs       ImportTaskRequestBodyImportOrigin = "mrs"
+	ImportTaskRequestBodyImportOriginObs       ImportTaskRequestBodyImportOrigin = "obs"
+	ImportTaskRequestBodyImportOriginRds       ImportTaskRequestBodyImportOrigin = "rds"
+)
+
+// Valid indicates whether the value is a known member of the ImportTaskRequestBodyImportOrigin enum.
+func (e ImportTaskRequestBodyImportOrigin) Valid() bool {
+	switch e {
+	case ImportTaskRequestBodyImportOriginDli:
+		return true
+	case ImportTaskRequestBodyImportOriginDws:
+		return true
+	case ImportTaskRequestBodyImportOriginInference:
+		return true
+	case ImportTaskRequestBodyImportOriginMrs:
+		return true
+	case ImportTaskRequestBodyImportOriginObs:
+		return true
+	case ImportTaskRequestBodyImportOriginRds:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ImportTaskRequestBodyImportType.
+const (
+	ImportTaskRequestBodyImportTypeDir      ImportTaskRequestBodyImportType = "dir"
+	ImportTaskRequestBodyImportTypeManifest ImportTaskRequestBodyImportType = "manifest"
+)
+
+// Valid indicates whether the value is a known member of the ImportTaskRequestBodyImportType enum.
+func (e ImportTaskRequestBodyImportType) Valid() bool {
+	switch e {
+	case ImportTaskRequestBodyImportTypeDir:
+		return true
+	case ImportTaskRequestBodyImportTypeManifest:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ImportTaskStatusRespImportType.
+const (
+	ImportTaskStatusRespImportTypeN0 ImportTaskStatusRespImportType = 0
+	ImportTaskStatusRespImportTypeN1 ImportTaskStatusRespImportType = 1
+)
+
+// Valid indicates whether the value is a known member of the ImportTaskStatusRespImportType enum.
+func (e ImportTaskStatusRespImportType) Valid() bool {
+	switch e {
+	case ImportTaskStatusRespImportTypeN0:
+		return true
+	case ImportTaskStatusRespImportTypeN1:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ImportTaskStatusRespStatus.
+const (
+	ImportTaskStatusRespStatusCOMPLETED ImportTaskStatusRespStatus = "COMPLETED"
+	ImportTaskStatusRespStatusFAILED    ImportTaskStatusRespStatus = "FAILED"
+	ImportTaskStatusRespStatusNOTEXIST  ImportTaskStatusRespStatus = "NOT_EXIST"
+	ImportTaskStatusRespStatusQUEUING   ImportTaskStatusRespStatus = "QUEUING"
+	ImportTaskStatusRespStatusRUNNING   ImportTaskStatusRespStatus = "RUNNING"
+	ImportTaskStatusRespStatusSTARTING  ImportTaskStatusRespStatus = "STARTING"
+)
+
+// Valid indicates whether the value is a known member of the ImportTaskStatusRespStatus enum.
+func (e ImportTaskStatusRespStatus) Valid() bool {
+	switch e {
+	case ImportTaskStatusRespStatusCOMPLETED:
+		return true
+	case ImportTaskStatusRespStatusFAILED:
+		return true
+	case ImportTaskStatusRespStatusNOTEXIST:
+		return true
+	case ImportTaskStatusRespStatusQUEUING:
+		return true
+	case ImportTaskStatusRespStatusRUNNING:
+		return true
+	case ImportTaskStatusRespStatusSTARTING:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for LabelType.
+const (
+	LabelTypeN0   LabelType = 0
+	LabelTypeN1   LabelType = 1
+	LabelTypeN100 LabelType = 100
+	LabelTypeN101 LabelType = 101
+	LabelTypeN102 LabelType = 102
+	LabelTypeN103 LabelType = 103
+	LabelTypeN200 LabelType = 200
+	LabelTypeN201 LabelType = 201
+	LabelTypeN202 LabelType = 202
+	LabelTypeN3   LabelType = 3
+	LabelTypeN600 LabelType = 600
+)
+
+// Valid indicates whether the value is a known member of the LabelType enum.
+func (e LabelType) Valid() bool {
+	switch e {
+	case LabelTypeN0:
+		return true
+	case LabelTypeN1:
+		return true
+	case LabelTypeN100:
+		return true
+	case LabelTypeN101:
+		return true
+	case LabelTypeN102:
+		return true
+	case LabelTypeN103:
+		return true
+	case LabelTypeN200:
+		return true
+	case LabelTypeN201:
+		return true
+	case LabelTypeN202:
+		return true
+	case LabelTypeN3:
+		return true
+	case LabelTypeN600:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for LabelAttributeType.
+const (
+	LabelAttributeTypeSelect LabelAttributeType = "select"
+	LabelAttributeTypeText   LabelAttributeType = "text"
+)
+
+// Valid indicates whether the value is a known member of the LabelAttributeType enum.
+func (e LabelAttributeType) Valid() bool {
+	switch e {
+	case LabelAttributeTypeSelect:
+		return true
+	case LabelAttributeTypeText:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for LabelPropertyModelartsDefaultShape.
+const (
+	LabelPropertyModelartsDefaultShapeBndbox   LabelPropertyModelartsDefaultShape = "bndbox"
+	LabelPropertyModelartsDefaultShapeCircle   LabelPropertyModelartsDefaultShape = "circle"
+	LabelPropertyModelartsDefaultShapeDashed   LabelPropertyModelartsDefaultShape = "dashed"
+	LabelPropertyModelartsDefaultShapeLine     LabelPropertyModelartsDefaultShape = "line"
+	LabelPropertyModelartsDefaultShapePoint    LabelPropertyModelartsDefaultShape = "point"
+	LabelPropertyModelartsDefaultShapePolygon  LabelPropertyModelartsDefaultShape = "polygon"
+	LabelPropertyModelartsDefaultShapePolyline LabelPropertyModelartsDefaultShape = "polyline"
+)
+
+// Valid indicates whether the value is a known member of the LabelPropertyModelartsDefaultShape enum.
+func (e LabelPropertyModelartsDefaultShape) Valid() bool {
+	switch e {
+	case LabelPropertyModelartsDefaultShapeBndbox:
+		return true
+	case LabelPropertyModelartsDefaultShapeCircle:
+		return true
+	case LabelPropertyModelartsDefaultShapeDashed:
+		return true
+	case LabelPropertyModelartsDefaultShapeLine:
+		return true
+	case LabelPropertyModelartsDefaultShapePoint:
+		return true
+	case LabelPropertyModelartsDefaultShapePolygon:
+		return true
+	case LabelPropertyModelartsDefaultShapePolyline:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for LabelStatsType.
+const (
+	LabelStatsTypeN0   LabelStatsType = 0
+	LabelStatsTypeN1   LabelStatsType = 1
+	LabelStatsTypeN100 LabelStatsType = 100
+	LabelStatsTypeN101 LabelStatsType = 101
+	LabelStatsTypeN102 LabelStatsType = 102
+	LabelStatsTypeN103 LabelStatsType = 103
+	LabelStatsTypeN200 LabelStatsType = 200
+	LabelStatsTypeN201 LabelStatsType = 201
+	LabelStatsTypeN202 LabelStatsType = 202
+	LabelStatsTypeN3   LabelStatsType = 3
+	LabelStatsTypeN600 LabelStatsType = 600
+)
+
+// Valid indicates whether the value is a known member of the LabelStatsType enum.
+func (e LabelStatsType) Valid() bool {
+	switch e {
+	case LabelStatsTypeN0:
+		return true
+	case LabelStatsTypeN1:
+		return true
+	case LabelStatsTypeN100:
+		return true
+	case LabelStatsTypeN101:
+		return true
+	case LabelStatsTypeN102:
+		return true
+	case LabelStatsTypeN103:
+		return true
+	case LabelStatsTypeN200:
+		return true
+	case LabelStatsTypeN201:
+		return true
+	case LabelStatsTypeN202:
+		return true
+	case LabelStatsTypeN3:
+		return true
+	case LabelStatsTypeN600:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListAutoAnnotationSamplesDescribeSampleRespSampleType.
+const (
+	ListAutoAnnotationSamplesDescribeSampleRespSampleTypeN0 ListAutoAnnotationSamplesDescribeSampleRespSampleType = 0
+	ListAutoAnnotationSamplesDescribeSampleRespSampleTypeN1 ListAutoAnnotationSamplesDescribeSampleRespSampleType = 1
+	ListAutoAnnotationSamplesDescribeSampleRespSampleTypeN2 ListAutoAnnotationSamplesDescribeSampleRespSampleType = 2
+	ListAutoAnnotationSamplesDescribeSampleRespSampleTypeN4 ListAutoAnnotationSamplesDescribeSampleRespSampleType = 4
+	ListAutoAnnotationSamplesDescribeSampleRespSampleTypeN6 ListAutoAnnotationSamplesDescribeSampleRespSampleType = 6
+	ListAutoAnnotationSamplesDescribeSampleRespSampleTypeN9 ListAutoAnnotationSamplesDescribeSampleRespSampleType = 9
+)
+
+// Valid indicates whether the value is a known member of the ListAutoAnnotationSamplesDescribeSampleRespSampleType enum.
+func (e ListAutoAnnotationSamplesDescribeSampleRespSampleType) Valid() bool {
+	switch e {
+	case ListAutoAnnotationSamplesDescribeSampleRespSampleTypeN0:
+		return true
+	case ListAutoAnnotationSamplesDescribeSampleRespSampleTypeN1:
+		return true
+	case ListAutoAnnotationSamplesDescribeSampleRespSampleTypeN2:
+		return true
+	case ListAutoAnnotationSamplesDescribeSampleRespSampleTypeN4:
+		return true
+	case ListAutoAnnotationSamplesDescribeSampleRespSampleTypeN6:
+		return true
+	case ListAutoAnnotationSamplesDescribeSampleRespSampleTypeN9:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListEventsEventEventType.
+const (
+	ListEventsEventEventTypeAbnormal ListEventsEventEventType = "abnormal"
+	ListEventsEventEventTypeNormal   ListEventsEventEventType = "normal"
+)
+
+// Valid indicates whether the value is a known member of the ListEventsEventEventType enum.
+func (e ListEventsEventEventType) Valid() bool {
+	switch e {
+	case ListEventsEventEventTypeAbnormal:
+		return true
+	case ListEventsEventEventTypeNormal:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListInstancesLocationAccessModes.
+const (
+	ListInstancesLocationAccessModesReadOnlyMany  ListInstancesLocationAccessModes = "ReadOnlyMany"
+	ListInstancesLocationAccessModesReadWriteMany ListInstancesLocationAccessModes = "ReadWriteMany"
+)
+
+// Valid indicates whether the value is a known member of the ListInstancesLocationAccessModes enum.
+func (e ListInstancesLocationAccessModes) Valid() bool {
+	switch e {
+	case ListInstancesLocationAccessModesReadOnlyMany:
+		return true
+	case ListInstancesLocationAccessModesReadWriteMany:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListInstancesProfileDeType.
+const (
+	ListInstancesProfileDeTypeNotebook ListInstancesProfileDeType = "Notebook"
+)
+
+// Valid indicates whether the value is a known member of the ListInstancesProfileDeType enum.
+func (e ListInstancesProfileDeType) Valid() bool {
+	switch e {
+	case ListInstancesProfileDeTypeNotebook:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListInstancesProvisionType.
+const (
+	ListInstancesProvisionTypeDocker ListInstancesProvisionType = "Docker"
+)
+
+// Valid indicates whether the value is a known member of the ListInstancesProvisionType enum.
+func (e ListInstancesProvisionType) Valid() bool {
+	switch e {
+	case ListInstancesProvisionTypeDocker:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListInstancesQueuingInfoDeType.
+const (
+	ListInstancesQueuingInfoDeTypeNotebook ListInstancesQueuingInfoDeType = "Notebook"
+)
+
+// Valid indicates whether the value is a known member of the ListInstancesQueuingInfoDeType enum.
+func (e ListInstancesQueuingInfoDeType) Valid() bool {
+	switch e {
+	case ListInstancesQueuingInfoDeTypeNotebook:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListInstancesSpecEngine.
+const (
+	ListInstancesSpecEngineCCE ListInstancesSpecEngine = "CCE"
+)
+
+// Valid indicates whether the value is a known member of the ListInstancesSpecEngine enum.
+func (e ListInstancesSpecEngine) Valid() bool {
+	switch e {
+	case ListInstancesSpecEngineCCE:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListSamplesDescribeSampleRespSampleType.
+const (
+	ListSamplesDescribeSampleRespSampleTypeN0 ListSamplesDescribeSampleRespSampleType = 0
+	ListSamplesDescribeSampleRespSampleTypeN1 ListSamplesDescribeSampleRespSampleType = 1
+	ListSamplesDescribeSampleRespSampleTypeN2 ListSamplesDescribeSampleRespSampleType = 2
+	ListSamplesDescribeSampleRespSampleTypeN4 ListSamplesDescribeSampleRespSampleType = 4
+	ListSamplesDescribeSampleRespSampleTypeN6 ListSamplesDescribeSampleRespSampleType = 6
+	ListSamplesDescribeSampleRespSampleTypeN9 ListSamplesDescribeSampleRespSampleType = 9
+)
+
+// Valid indicates whether the value is a known member of the ListSamplesDescribeSampleRespSampleType enum.
+func (e ListSamplesDescribeSampleRespSampleType) Valid() bool {
+	switch e {
+	case ListSamplesDescribeSampleRespSampleTypeN0:
+		return true
+	case ListSamplesDescribeSampleRespSampleTypeN1:
+		return true
+	case ListSamplesDescribeSampleRespSampleTypeN2:
+		return true
+	case ListSamplesDescribeSampleRespSampleTypeN4:
+		return true
+	case ListSamplesDescribeSampleRespSampleTypeN6:
+		return true
+	case ListSamplesDescribeSampleRespSampleTypeN9:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListTasksEventStatus.
+const (
+	ListTasksEventStatusFailed  ListTasksEventStatus = "failed"
+	ListTasksEventStatusRunning ListTasksEventStatus = "running"
+	ListTasksEventStatusSuccess ListTasksEventStatus = "success"
+	ListTasksEventStatusWaiting ListTasksEventStatus = "waiting"
+)
+
+// Valid indicates whether the value is a known member of the ListTasksEventStatus enum.
+func (e ListTasksEventStatus) Valid() bool {
+	switch e {
+	case ListTasksEventStatusFailed:
+		return true
+	case ListTasksEventStatusRunning:
+		return true
+	case ListTasksEventStatusSuccess:
+		return true
+	case ListTasksEventStatusWaiting:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListTasksSmartTaskConfigExportFormat.
+const (
+	ListTasksSmartTaskConfigExportFormatN1 ListTasksSmartTaskConfigExportFormat = 1
+	ListTasksSmartTaskConfigExportFormatN2 ListTasksSmartTaskConfigExportFormat = 2
+)
+
+// Valid indicates whether the value is a known member of the ListTasksSmartTaskConfigExportFormat enum.
+func (e ListTasksSmartTaskConfigExportFormat) Valid() bool {
+	switch e {
+	case ListTasksSmartTaskConfigExportFormatN1:
+		return true
+	case ListTasksSmartTaskConfigExportFormatN2:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListTasksSmartTaskConfigResultType.
+const (
+	ListTasksSmartTaskConfigResultTypeN0 ListTasksSmartTaskConfigResultType = 0
+	ListTasksSmartTaskConfigResultTypeN1 ListTasksSmartTaskConfigResultType = 1
+)
+
+// Valid indicates whether the value is a known member of the ListTasksSmartTaskConfigResultType enum.
+func (e ListTasksSmartTaskConfigResultType) Valid() bool {
+	switch e {
+	case ListTasksSmartTaskConfigResultTypeN0:
+		return true
+	case ListTasksSmartTaskConfigResultTypeN1:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListTasksSmartTaskConfigVersionFormat.
+const (
+	ListTasksSmartTaskConfigVersionFormatCSV        ListTasksSmartTaskConfigVersionFormat = "CSV"
+	ListTasksSmartTaskConfigVersionFormatCarbonData ListTasksSmartTaskConfigVersionFormat = "CarbonData"
+	ListTasksSmartTaskConfigVersionFormatDefault    ListTasksSmartTaskConfigVersionFormat = "Default"
+)
+
+// Valid indicates whether the value is a known member of the ListTasksSmartTaskConfigVersionFormat enum.
+func (e ListTasksSmartTaskConfigVersionFormat) Valid() bool {
+	switch e {
+	case ListTasksSmartTaskConfigVersionFormatCSV:
+		return true
+	case ListTasksSmartTaskConfigVersionFormatCarbonData:
+		return true
+	case ListTasksSmartTaskConfigVersionFormatDefault:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListVersionsDataSourceType.
+const (
+	ListVersionsDataSourceTypeDataset ListVersionsDataSourceType = "dataset"
+	ListVersionsDataSourceTypeObs     ListVersionsDataSourceType = "obs"
+)
+
+// Valid indicates whether the value is a known member of the ListVersionsDataSourceType enum.
+func (e ListVersionsDataSourceType) Valid() bool {
+	switch e {
+	case ListVersionsDataSourceTypeDataset:
+		return true
+	case ListVersionsDataSourceTypeObs:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListWorkerTasksWorkerTaskEmailStatus.
+const (
+	ListWorkerTasksWorkerTaskEmailStatusN0 ListWorkerTasksWorkerTaskEmailStatus = 0
+	ListWorkerTasksWorkerTaskEmailStatusN1 ListWorkerTasksWorkerTaskEmailStatus = 1
+	ListWorkerTasksWorkerTaskEmailStatusN2 ListWorkerTasksWorkerTaskEmailStatus = 2
+	ListWorkerTasksWorkerTaskEmailStatusN3 ListWorkerTasksWorkerTaskEmailStatus = 3
+)
+
+// Valid indicates whether the value is a known member of the ListWorkerTasksWorkerTaskEmailStatus enum.
+func (e ListWorkerTasksWorkerTaskEmailStatus) Valid() bool {
+	switch e {
+	case ListWorkerTasksWorkerTaskEmailStatusN0:
+		return true
+	case ListWorkerTasksWorkerTaskEmailStatusN1:
+		return true
+	case ListWorkerTasksWorkerTaskEmailStatusN2:
+		return true
+	case ListWorkerTasksWorkerTaskEmailStatusN3:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListWorkerTasksWorkerTaskTaskStatus.
+const (
+	ListWorkerTasksWorkerTaskTaskStatusN0 ListWorkerTasksWorkerTaskTaskStatus = 0
+	ListWorkerTasksWorkerTaskTaskStatusN1 ListWorkerTasksWorkerTaskTaskStatus = 1
+	ListWorkerTasksWorkerTaskTaskStatusN2 ListWorkerTasksWorkerTaskTaskStatus = 2
+	ListWorkerTasksWorkerTaskTaskStatusN3 ListWorkerTasksWorkerTaskTaskStatus = 3
+	ListWorkerTasksWorkerTaskTaskStatusN4 ListWorkerTasksWorkerTaskTaskStatus = 4
+	ListWorkerTasksWorkerTaskTaskStatusN6 ListWorkerTasksWorkerTaskTaskStatus = 6
+)
+
+// Valid indicates whether the value is a known member of the ListWorkerTasksWorkerTaskTaskStatus enum.
+func (e ListWorkerTasksWorkerTaskTaskStatus) Valid() bool {
+	switch e {
+	case ListWorkerTasksWorkerTaskTaskStatusN0:
+		return true
+	case ListWorkerTasksWorkerTaskTaskStatusN1:
+		return true
+	case ListWorkerTasksWorkerTaskTaskStatusN2:
+		return true
+	case ListWorkerTasksWorkerTaskTaskStatusN3:
+		return true
+	case ListWorkerTasksWorkerTaskTaskStatusN4:
+		return true
+	case ListWorkerTasksWorkerTaskTaskStatusN6:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for LogResult.
+const (
+	LogResultFAIL    LogResult = "FAIL"
+	LogResultRUNNING LogResult = "RUNNING"
+	LogResultSUCCESS LogResult = "SUCCESS"
+)
+
+// Valid indicates whether the value is a known member of the LogResult enum.
+func (e LogResult) Valid() bool {
+	switch e {
+	case LogResultFAIL:
+		return true
+	case LogResultRUNNING:
+		return true
+	case LogResultSUCCESS:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for LogResultDetailItemOperation.
+const (
+	LogResultDetailItemOperationDelete LogResultDetailItemOperation = "delete"
+	LogResultDetailItemOperationDeploy LogResultDetailItemOperation = "deploy"
+)
+
+// Valid indicates whether the value is a known member of the LogResultDetailItemOperation enum.
+func (e LogResultDetailItemOperation) Valid() bool {
+	switch e {
+	case LogResultDetailItemOperationDelete:
+		return true
+	case LogResultDetailItemOperationDeploy:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ResultDatasetType.
+const (
+	ResultDatasetTypeN0   ResultDatasetType = "0"
+	ResultDatasetTypeN1   ResultDatasetType = "1"
+	ResultDatasetTypeN100 ResultDatasetType = "100"
+	ResultDatasetTypeN101 ResultDatasetType = "101"
+	ResultDatasetTypeN102 ResultDatasetType = "102"
+	ResultDatasetTypeN200 ResultDatasetType = "200"
+	ResultDatasetTypeN201 ResultDatasetType = "201"
+	ResultDatasetTypeN202 ResultDatasetType = "202"
+	ResultDatasetTypeN3   ResultDatasetType = "3"
+	ResultDatasetTypeN400 ResultDatasetType = "400"
+	ResultDatasetTypeN600 ResultDatasetType = "600"
+	ResultDatasetTypeN900 ResultDatasetType = "900"
+)
+
+// Valid indicates whether the value is a known member of the ResultDatasetType enum.
+func (e ResultDatasetType) Valid() bool {
+	switch e {
+	case ResultDatasetTypeN0:
+		return true
+	case ResultDatasetTypeN1:
+		return true
+	case ResultDatasetTypeN100:
+		return true
+	case ResultDatasetTypeN101:
+		return true
+	case ResultDatasetTypeN102:
+		return true
+	case ResultDatasetTypeN200:
+		return true
+	case ResultDatasetTypeN201:
+		return true
+	case ResultDatasetTypeN202:
+		return true
+	case ResultDatasetTypeN3:
+		return true
+	case ResultDatasetTypeN400:
+		return true
+	case ResultDatasetTypeN600:
+		return true
+	case ResultDatasetTypeN900:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for SampleSampleType.
+const (
+	SampleSampleTypeN0 SampleSampleType = 0
+	SampleSampleTypeN1 SampleSampleType = 1
+	SampleSampleTypeN2 SampleSampleType = 2
+	SampleSampleTypeN4 SampleSampleType = 4
+	SampleSampleTypeN6 SampleSampleType = 6
+	SampleSampleTypeN9 SampleSampleType = 9
+)
+
+// Valid indicates whether the value is a known member of the SampleSampleType enum.
+func (e SampleSampleType) Valid() bool {
+	switch e {
+	case SampleSampleTypeN0:
+		return true
+	case SampleSampleTypeN1:
+		return true
+	case SampleSampleTypeN2:
+		return true
+	case SampleSampleTypeN4:
+		return true
+	case SampleSampleTypeN6:
+		return true
+	case SampleSampleTypeN9:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for SampleLabelAnnotatedBy.
+const (
+	SampleLabelAnnotatedByAuto  SampleLabelAnnotatedBy = "auto"
+	SampleLabelAnnotatedByHuman SampleLabelAnnotatedBy = "human"
+)
+
+// Valid indicates whether the value is a known member of the SampleLabelAnnotatedBy enum.
+func (e SampleLabelAnnotatedBy) Valid() bool {
+	switch e {
+	case SampleLabelAnnotatedByAuto:
+		return true
+	case SampleLabelAnnotatedByHuman:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for SampleLabelType.
+const (
+	SampleLabelTypeN0   SampleLabelType = 0
+	SampleLabelTypeN1   SampleLabelType = 1
+	SampleLabelTypeN100 SampleLabelType = 100
+	SampleLabelTypeN101 SampleLabelType = 101
+	SampleLabelTypeN102 SampleLabelType = 102
+	SampleLabelTypeN103 SampleLabelType = 103
+	SampleLabelTypeN200 SampleLabelType = 200
+	SampleLabelTypeN201 SampleLabelType = 201
+	SampleLabelTypeN202 SampleLabelType = 202
+	SampleLabelTypeN3   SampleLabelType = 3
+	SampleLabelTypeN600 SampleLabelType = 600
+)
+
+// Valid indicates whether the value is a known member of the SampleLabelType enum.
+func (e SampleLabelType) Valid() bool {
+	switch e {
+	case SampleLabelTypeN0:
+		return true
+	case SampleLabelTypeN1:
+		return true
+	case SampleLabelTypeN100:
+		return true
+	case SampleLabelTypeN101:
+		return true
+	case SampleLabelTypeN102:
+		return true
+	case SampleLabelTypeN103:
+		return true
+	case SampleLabelTypeN200:
+		return true
+	case SampleLabelTypeN201:
+		return true
+	case SampleLabelTypeN202:
+		return true
+	case SampleLabelTypeN3:
+		return true
+	case SampleLabelTypeN600:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for SampleLabelPropertyModelartsShape.
+const (
+	SampleLabelPropertyModelartsShapeBndbox   SampleLabelPropertyModelartsShape = "bndbox"
+	SampleLabelPropertyModelartsShapeCircle   SampleLabelPropertyModelartsShape = "circle"
+	SampleLabelPropertyModelartsShapeDashed   SampleLabelPropertyModelartsShape = "dashed"
+	SampleLabelPropertyModelartsShapeLine     SampleLabelPropertyModelartsShape = "line"
+	SampleLabelPropertyModelartsShapePoint    SampleLabelPropertyModelartsShape = "point"
+	SampleLabelPropertyModelartsShapePolygon  SampleLabelPropertyModelartsShape = "polygon"
+	SampleLabelPropertyModelartsShapePolyline SampleLabelPropertyModelartsShape = "polyline"
+)
+
+// Valid indicates whether the value is a known member of the SampleLabelPropertyModelartsShape enum.
+func (e SampleLabelPropertyModelartsShape) Valid() bool {
+	switch e {
+	case SampleLabelPropertyModelartsShapeBndbox:
+		return true
+	case SampleLabelPropertyModelartsShapeCircle:
+		return true
+	case SampleLabelPropertyModelartsShapeDashed:
+		return true
+	case SampleLabelPropertyModelartsShapeLine:
+		return true
+	case SampleLabelPropertyModelartsShapePoint:
+		return true
+	case SampleLabelPropertyModelartsShapePolygon:
+		return true
+	case SampleLabelPropertyModelartsShapePolyline:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for SampleLabelsSampleType.
+const (
+	SampleLabelsSampleTypeN0 SampleLabelsSampleType = 0
+	SampleLabelsSampleTypeN1 SampleLabelsSampleType = 1
+	SampleLabelsSampleTypeN2 SampleLabelsSampleType = 2
+	SampleLabelsSampleTypeN4 SampleLabelsSampleType = 4
+	SampleLabelsSampleTypeN6 SampleLabelsSampleType = 6
+	SampleLabelsSampleTypeN9 SampleLabelsSampleType = 9
+)
+
+// Valid indicates whether the value is a known member of the SampleLabelsSampleType enum.
+func (e SampleLabelsSampleType) Valid() bool {
+	switch e {
+	case SampleLabelsSampleTypeN0:
+		return true
+	case SampleLabelsSampleTypeN1:
+		return true
+	case SampleLabelsSampleTypeN2:
+		return true
+	case SampleLabelsSampleTypeN4:
+		return true
+	case SampleLabelsSampleTypeN6:
+		return true
+	case SampleLabelsSampleTypeN9:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for SampleLabelsSampleUsage.
+const (
+	SampleLabelsSampleUsageEVAL      SampleLabelsSampleUsage = "EVAL"
+	SampleLabelsSampleUsageINFERENCE SampleLabelsSampleUsage = "INFERENCE"
+	SampleLabelsSampleUsageTEST      SampleLabelsSampleUsage = "TEST"
+	SampleLabelsSampleUsageTRAIN     SampleLabelsSampleUsage = "TRAIN"
+)
+
+// Valid indicates whether the value is a known member of the SampleLabelsSampleUsage enum.
+func (e SampleLabelsSampleUsage) Valid() bool {
+	switch e {
+	case SampleLabelsSampleUsageEVAL:
+		return true
+	case SampleLabelsSampleUsageINFERENCE:
+		return true
+	case SampleLabelsSampleUsageTEST:
+		return true
+	case SampleLabelsSampleUsageTRAIN:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for SearchConditionHard.
+const (
+	SearchConditionHardN0 SearchConditionHard = "0"
+	SearchConditionHardN1 SearchConditionHard = "1"
+)
+
+// Valid indicates whether the value is a known member of the SearchConditionHard enum.
+func (e SearchConditionHard) Valid() bool {
+	switch e {
+	case SearchConditionHardN0:
+		return true
+	case SearchConditionHardN1:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for SearchConditionSampleTime.
+const (
+	SearchConditionSampleTimeDay              SearchConditionSampleTime = "day"
+	SearchConditionSampleTimeMonth            SearchConditionSampleTime = "month"
+	SearchConditionSampleTimeYyyyMMddYyyyMMdd SearchConditionSampleTime = "yyyyMMdd-yyyyMMdd"
+)
+
+// Valid indicates whether the value is a known member of the SearchConditionSampleTime enum.
+func (e SearchConditionSampleTime) Valid() bool {
+	switch e {
+	case SearchConditionSampleTimeDay:
+		return true
+	case SearchConditionSampleTimeMonth:
+		return true
+	case SearchConditionSampleTimeYyyyMMddYyyyMMdd:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for SearchLabelOp.
+const (
+	SearchLabelOpAND SearchLabelOp = "AND"
+	SearchLabelOpOR  SearchLabelOp = "OR"
+)
+
+// Valid indicates whether the value is a known member of the SearchLabelOp enum.
+func (e SearchLabelOp) Valid() bool {
+	switch e {
+	case SearchLabelOpAND:
+		return true
+	case SearchLabelOpOR:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for SearchLabelType.
+const (
+	SearchLabelTypeN0   SearchLabelType = 0
+	SearchLabelTypeN1   SearchLabelType = 1
+	SearchLabelTypeN100 SearchLabelType = 100
+	SearchLabelTypeN101 SearchLabelType = 101
+	SearchLabelTypeN102 SearchLabelType = 102
+	SearchLabelTypeN103 SearchLabelType = 103
+	SearchLabelTypeN200 SearchLabelType = 200
+	SearchLabelTypeN201 SearchLabelType = 201
+	SearchLabelTypeN202 SearchLabelType = 202
+	SearchLabelTypeN3   SearchLabelType = 3
+	SearchLabelTypeN600 SearchLabelType = 600
+)
+
+// Valid indicates whether the value is a known member of the SearchLabelType enum.
+func (e SearchLabelType) Valid() bool {
+	switch e {
+	case SearchLabelTypeN0:
+		return true
+	case SearchLabelTypeN1:
+		return true
+	case SearchLabelTypeN100:
+		return true
+	case SearchLabelTypeN101:
+		return true
+	case SearchLabelTypeN102:
+		return true
+	case SearchLabelTypeN103:
+		return true
+	case SearchLabelTypeN200:
+		return true
+	case SearchLabelTypeN201:
+		return true
+	case SearchLabelTypeN202:
+		return true
+	case SearchLabelTypeN3:
+		return true
+	case SearchLabelTypeN600:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for SearchLabelsOp.
+const (
+	SearchLabelsOpAND SearchLabelsOp = "AND"
+	SearchLabelsOpOR  SearchLabelsOp = "OR"
+)
+
+// Valid indicates whether the value is a known member of the SearchLabelsOp enum.
+func (e SearchLabelsOp) Valid() bool {
+	switch e {
+	case SearchLabelsOpAND:
+		return true
+	case SearchLabelsOpOR:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for SearchPropOp.
+const (
+	SearchPropOpAND SearchPropOp = "AND"
+	SearchPropOpOR  SearchPropOp = "OR"
+)
+
+// Valid indicates whether the value is a known member of the SearchPropOp enum.
+func (e SearchPropOp) Valid() bool {
+	switch e {
+	case SearchPropOpAND:
+		return true
+	case SearchPropOpOR:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ServiceInferType.
+const (
+	ServiceInferTypeBatch    ServiceInferType = "batch"
+	ServiceInferTypeEdge     ServiceInferType = "edge"
+	ServiceInferTypeRealTime ServiceInferType = "real-time"
+)
+
+// Valid indicates whether the value is a known member of the ServiceInferType enum.
+func (e ServiceInferType) Valid() bool {
+	switch e {
+	case ServiceInferTypeBatch:
+		return true
+	case ServiceInferTypeEdge:
+		return true
+	case ServiceInferTypeRealTime:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ServiceStatus.
+const (
+	ServiceStatusConcerning ServiceStatus = "concerning"
+	ServiceStatusDeploying  ServiceStatus = "deploying"
+	ServiceStatusFailed     ServiceStatus = "failed"
+	ServiceStatusFinished   ServiceStatus = "finished"
+	ServiceStatusRunning    ServiceStatus = "running"
+	ServiceStatusStopped    ServiceStatus = "stopped"
+)
+
+// Valid indicates whether the value is a known member of the ServiceStatus enum.
+func (e ServiceStatus) Valid() bool {
+	switch e {
+	case ServiceStatusConcerning:
+		return true
+	case ServiceStatusDeploying:
+		return true
+	case ServiceStatusFailed:
+		return true
+	case ServiceStatusFinished:
+		return true
+	case ServiceStatusRunning:
+		return true
+	case ServiceStatusStopped:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ShowInstanceProfileDeType.
+const (
+	ShowInstanceProfileDeTypeNotebook ShowInstanceProfileDeType = "Notebook"
+)
+
+// Valid indicates whether the value is a known member of the ShowInstanceProfileDeType enum.
+func (e ShowInstanceProfileDeType) Valid() bool {
+	switch e {
+	case ShowInstanceProfileDeTypeNotebook:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ShowInstanceProvisionType.
+const (
+	ShowInstanceProvisionTypeDocker ShowInstanceProvisionType = "Docker"
+)
+
+// Valid indicates whether the value is a known member of the ShowInstanceProvisionType enum.
+func (e ShowInstanceProvisionType) Valid() bool {
+	switch e {
+	case ShowInstanceProvisionTypeDocker:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ShowInstanceQueuingInfoDeType.
+const (
+	ShowInstanceQueuingInfoDeTypeNotebook ShowInstanceQueuingInfoDeType = "Notebook"
+)
+
+// Valid indicates whether the value is a known member of the ShowInstanceQueuingInfoDeType enum.
+func (e ShowInstanceQueuingInfoDeType) Valid() bool {
+	switch e {
+	case ShowInstanceQueuingInfoDeTypeNotebook:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ShowInstanceSpecEngine.
+const (
+	ShowInstanceSpecEngineCCE ShowInstanceSpecEngine = "CCE"
+)
+
+// Valid indicates whether the value is a known member of the ShowInstanceSpecEngine enum.
+func (e ShowInstanceSpecEngine) Valid() bool {
+	switch e {
+	case ShowInstanceSpecEngineCCE:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ShowModelPackageRestraint.
+const (
+	ShowModelPackageRestraintATLEAST ShowModelPackageRestraint = "ATLEAST"
+	ShowModelPackageRestraintATMOST  ShowModelPackageRestraint = "ATMOST"
+	ShowModelPackageRestraintEXACT   ShowModelPackageRestraint = "EXACT"
+)
+
+// Valid indicates whether the value is a known member of the ShowModelPackageRestraint enum.
+func (e ShowModelPackageRestraint) Valid() bool {
+	switch e {
+	case ShowModelPackageRestraintATLEAST:
+		return true
+	case ShowModelPackageRestraintATMOST:
+		return true
+	case ShowModelPackageRestraintEXACT:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ShowModelResponseBodyModelType.
+const (
+	ShowModelResponseBodyModelTypeImage       ShowModelResponseBodyModelType = "Image"
+	ShowModelResponseBodyModelTypeMXNet       ShowModelResponseBodyModelType = "MXNet"
+	ShowModelResponseBodyModelTypeMindSpore   ShowModelResponseBodyModelType = "MindSpore"
+	ShowModelResponseBodyModelTypePyTorch     ShowModelResponseBodyModelType = "PyTorch"
+	ShowModelResponseBodyModelTypeScikitLearn ShowModelResponseBodyModelType = "Scikit_Learn"
+	ShowModelResponseBodyModelTypeSparkMLlib  ShowModelResponseBodyModelType = "Spark_MLlib"
+	ShowModelResponseBodyModelTypeTensorFlow  ShowModelResponseBodyModelType = "TensorFlow"
+	ShowModelResponseBodyModelTypeXGBoost     ShowModelResponseBodyModelType = "XGBoost"
+)
+
+// Valid indicates whether the value is a known member of the ShowModelResponseBodyModelType enum.
+func (e ShowModelResponseBodyModelType) Valid() bool {
+	switch e {
+	case ShowModelResponseBodyModelTypeImage:
+		return true
+	case ShowModelResponseBodyModelTypeMXNet:
+		return true
+	case ShowModelResponseBodyModelTypeMindSpore:
+		return true
+	case ShowModelResponseBodyModelTypePyTorch:
+		return true
+	case ShowModelResponseBodyModelTypeScikitLearn:
+		return true
+	case ShowModelResponseBodyModelTypeSparkMLlib:
+		return true
+	case ShowModelResponseBodyModelTypeTensorFlow:
+		return true
+	case ShowModelResponseBodyModelTypeXGBoost:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ShowServiceResponseBodyInferType.
+const (
+	ShowServiceResponseBodyInferTypeBatch    ShowServiceResponseBodyInferType = "batch"
+	ShowServiceResponseBodyInferTypeEdge     ShowServiceResponseBodyInferType = "edge"
+	ShowServiceResponseBodyInferTypeRealTime ShowServiceResponseBodyInferType = "real-time"
+)
+
+// Valid indicates whether the value is a known member of the ShowServiceResponseBodyInferType enum.
+func (e ShowServiceResponseBodyInferType) Valid() bool {
+	switch e {
+	case ShowServiceResponseBodyInferTypeBatch:
+		return true
+	case ShowServiceResponseBodyInferTypeEdge:
+		return true
+	case ShowServiceResponseBodyInferTypeRealTime:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ShowServiceResponseBodyStatus.
+const (
+	ShowServiceResponseBodyStatusConcerning ShowServiceResponseBodyStatus = "concerning"
+	ShowServiceResponseBodyStatusDeploying  ShowServiceResponseBodyStatus = "deploying"
+	ShowServiceResponseBodyStatusFailed     ShowServiceResponseBodyStatus = "failed"
+	ShowServiceResponseBodyStatusFinished   ShowServiceResponseBodyStatus = "finished"
+	ShowServiceResponseBodyStatusRunning    ShowServiceResponseBodyStatus = "running"
+	ShowServiceResponseBodyStatusStopped    ShowServiceResponseBodyStatus = "stopped"
+)
+
+// Valid indicates whether the value is a known member of the ShowServiceResponseBodyStatus enum.
+func (e ShowServiceResponseBodyStatus) Valid() bool {
+	switch e {
+	case ShowServiceResponseBodyStatusConcerning:
+		return true
+	case ShowServiceResponseBodyStatusDeploying:
+		return true
+	case ShowServiceResponseBodyStatusFailed:
+		return true
+	case ShowServiceResponseBodyStatusFinished:
+		return true
+	case ShowServiceResponseBodyStatusRunning:
+		return true
+	case ShowServiceResponseBodyStatusStopped:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ShowServiceScheduleTimeUnit.
+const (
+	ShowServiceScheduleTimeUnitDAYS    ShowServiceScheduleTimeUnit = "DAYS"
+	ShowServiceScheduleTimeUnitHOURS   ShowServiceScheduleTimeUnit = "HOURS"
+	ShowServiceScheduleTimeUnitMINUTES ShowServiceScheduleTimeUnit = "MINUTES"
+)
+
+// Valid indicates whether the value is a known member of the ShowServiceScheduleTimeUnit enum.
+func (e ShowServiceScheduleTimeUnit) Valid() bool {
+	switch e {
+	case ShowServiceScheduleTimeUnitDAYS:
+		return true
+	case ShowServiceScheduleTimeUnitHOURS:
+		return true
+	case ShowServiceScheduleTimeUnitMINUTES:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ShowServiceScheduleType.
+const (
+	ShowServiceScheduleTypeStop ShowServiceScheduleType = "stop"
+)
+
+// Valid indicates whether the value is a known member of the ShowServiceScheduleType enum.
+func (e ShowServiceScheduleType) Valid() bool {
+	switch e {
+	case ShowServiceScheduleTypeStop:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ShowTrainingJobConfigResponseBodyNasType.
+const (
+	ShowTrainingJobConfigResponseBodyNasTypeNfs ShowTrainingJobConfigResponseBodyNasType = "nfs"
+)
+
+// Valid indicates whether the value is a known member of the ShowTrainingJobConfigResponseBodyNasType enum.
+func (e ShowTrainingJobConfigResponseBodyNasType) Valid() bool {
+	switch e {
+	case ShowTrainingJobConfigResponseBodyNasTypeNfs:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ShowVersionResponseBodyNasType.
+const (
+	ShowVersionResponseBodyNasTypeNfs ShowVersionResponseBodyNasType = "nfs"
+)
+
+// Valid indicates whether the value is a known member of the ShowVersionResponseBodyNasType enum.
+func (e ShowVersionResponseBodyNasType) Valid() bool {
+	switch e {
+	case ShowVersionResponseBodyNasTypeNfs:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ShowWorkspaceInfoResponseBodyAuthType.
+const (
+	ShowWorkspaceInfoResponseBodyAuthTypeINTERNAL ShowWorkspaceInfoResponseBodyAuthType = "INTERNAL"
+	ShowWorkspaceInfoResponseBodyAuthTypePRIVATE  ShowWorkspaceInfoResponseBodyAuthType = "PRIVATE"
+	ShowWorkspaceInfoResponseBodyAuthTypePUBLIC   ShowWorkspaceInfoResponseBodyAuthType = "PUBLIC"
+)
+
+// Valid indicates whether the value is a known member of the ShowWorkspaceInfoResponseBodyAuthType enum.
+func (e ShowWorkspaceInfoResponseBodyAuthType) Valid() bool {
+	switch e {
+	case ShowWorkspaceInfoResponseBodyAuthTypeINTERNAL:
+		return true
+	case ShowWorkspaceInfoResponseBodyAuthTypePRIVATE:
+		return true
+	case ShowWorkspaceInfoResponseBodyAuthTypePUBLIC:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ShowWorkspaceInfoResponseBodyStatus.
+const (
+	ShowWorkspaceInfoResponseBodyStatusCREATEFAILED ShowWorkspaceInfoResponseBodyStatus = "CREATE_FAILED"
+	ShowWorkspaceInfoResponseBodyStatusDELETEFAILED ShowWorkspaceInfoResponseBodyStatus = "DELETE_FAILED"
+	ShowWorkspaceInfoResponseBodyStatusDELETING     ShowWorkspaceInfoResponseBodyStatus = "DELETING"
+	ShowWorkspaceInfoResponseBodyStatusNORMAL       ShowWorkspaceInfoResponseBodyStatus = "NORMAL"
+)
+
+// Valid indicates whether the value is a known member of the ShowWorkspaceInfoResponseBodyStatus enum.
+func (e ShowWorkspaceInfoResponseBodyStatus) Valid() bool {
+	switch e {
+	case ShowWorkspaceInfoResponseBodyStatusCREATEFAILED:
+		return true
+	case ShowWorkspaceInfoResponseBodyStatusDELETEFAILED:
+		return true
+	case ShowWorkspaceInfoResponseBodyStatusDELETING:
+		return true
+	case ShowWorkspaceInfoResponseBodyStatusNORMAL:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for SourceInfoClusterMode.
+const (
+	SourceInfoClusterModeN0 SourceInfoClusterMode = "0"
+	SourceInfoClusterModeN1 SourceInfoClusterMode = "1"
+)
+
+// Valid indicates whether the value is a known member of the SourceInfoClusterMode enum.
+func (e SourceInfoClusterMode) Valid() bool {
+	switch e {
+	case SourceInfoClusterModeN0:
+		return true
+	case SourceInfoClusterModeN1:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for SyncDataSourceStateResponseBodyStatus.
+const (
+	SyncDataSourceStateResponseBodyStatusCOMPLETED SyncDataSourceStateResponseBodyStatus = "COMPLETED"
+	SyncDataSourceStateResponseBodyStatusFAILED    SyncDataSourceStateResponseBodyStatus = "FAILED"
+	SyncDataSourceStateResponseBodyStatusNOTEXIST  SyncDataSourceStateResponseBodyStatus = "NOT_EXIST"
+	SyncDataSourceStateResponseBodyStatusQUEUING   SyncDataSourceStateResponseBodyStatus = "QUEUING"
+	SyncDataSourceStateResponseBodyStatusRUNNING   SyncDataSourceStateResponseBodyStatus = "RUNNING"
+	SyncDataSourceStateResponseBodyStatusSTARTING  SyncDataSourceStateResponseBodyStatus = "STARTING"
+)
+
+// Valid indicates whether the value is a known member of the SyncDataSourceStateResponseBodyStatus enum.
+func (e SyncDataSourceStateResponseBodyStatus) Valid() bool {
+	switch e {
+	case SyncDataSourceStateResponseBodyStatusCOMPLETED:
+		return true
+	case SyncDataSourceStateResponseBodyStatusFAILED:
+		return true
+	case SyncDataSourceStateResponseBodyStatusNOTEXIST:
+		return true
+	case SyncDataSourceStateResponseBodyStatusQUEUING:
+		return true
+	case SyncDataSourceStateResponseBodyStatusRUNNING:
+		return true
+	case SyncDataSourceStateResponseBodyStatusSTARTING:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for UpdateInstanceProfileDeType.
+const (
+	UpdateInstanceProfileDeTypeNotebook UpdateInstanceProfileDeType = "Notebook"
+)
+
+// Valid indicates whether the value is a known member of the UpdateInstanceProfileDeType enum.
+func (e UpdateInstanceProfileDeType) Valid() bool {
+	switch e {
+	case UpdateInstanceProfileDeTypeNotebook:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for UpdateInstanceProvisionType.
+const (
+	UpdateInstanceProvisionTypeDocker UpdateInstanceProvisionType = "Docker"
+)
+
+// Valid indicates whether the value is a known member of the UpdateInstanceProvisionType enum.
+func (e UpdateInstanceProvisionType) Valid() bool {
+	switch e {
+	case UpdateInstanceProvisionTypeDocker:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for UpdateInstanceResponseSpecEngine.
+const (
+	UpdateInstanceResponseSpecEngineCCE UpdateInstanceResponseSpecEngine = "CCE"
+)
+
+// Valid indicates whether the value is a known member of the UpdateInstanceResponseSpecEngine enum.
+func (e UpdateInstanceResponseSpecEngine) Valid() bool {
+	switch e {
+	case UpdateInstanceResponseSpecEngineCCE:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for UpdateLabelRequestBodyModelartsDefaultShape.
+const (
+	UpdateLabelRequestBodyModelartsDefaultShapeBndbox   UpdateLabelRequestBodyModelartsDefaultShape = "bndbox"
+	UpdateLabelRequestBodyModelartsDefaultShapeCircle   UpdateLabelRequestBodyModelartsDefaultShape = "circle"
+	UpdateLabelRequestBodyModelartsDefaultShapeDashed   UpdateLabelRequestBodyModelartsDefaultShape = "dashed"
+	UpdateLabelRequestBodyModelartsDefaultShapeLine     UpdateLabelRequestBodyModelartsDefaultShape = "line"
+	UpdateLabelRequestBodyModelartsDefaultShapePoint    UpdateLabelRequestBodyModelartsDefaultShape = "point"
+	UpdateLabelRequestBodyModelartsDefaultShapePolygon  UpdateLabelRequestBodyModelartsDefaultShape = "polygon"
+	UpdateLabelRequestBodyModelartsDefaultShapePolyline UpdateLabelRequestBodyModelartsDefaultShape = "polyline"
+)
+
+// Valid indicates whether the value is a known member of the UpdateLabelRequestBodyModelartsDefaultShape enum.
+func (e UpdateLabelRequestBodyModelartsDefaultShape) Valid() bool {
+	switch e {
+	case UpdateLabelRequestBodyModelartsDefaultShapeBndbox:
+		return true
+	case UpdateLabelRequestBodyModelartsDefaultShapeCircle:
+		return true
+	case UpdateLabelRequestBodyModelartsDefaultShapeDashed:
+		return true
+	case UpdateLabelRequestBodyModelartsDefaultShapeLine:
+		return true
+	case UpdateLabelRequestBodyModelartsDefaultShapePoint:
+		return true
+	case UpdateLabelRequestBodyModelartsDefaultShapePolygon:
+		return true
+	case UpdateLabelRequestBodyModelartsDefaultShapePolyline:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for UpdateServiceScheduleTimeUnit.
+const (
+	UpdateServiceScheduleTimeUnitDAYS    UpdateServiceScheduleTimeUnit = "DAYS"
+	UpdateServiceScheduleTimeUnitHOURS   UpdateServiceScheduleTimeUnit = "HOURS"
+	UpdateServiceScheduleTimeUnitMINUTES UpdateServiceScheduleTimeUnit = "MINUTES"
+)
+
+// Valid indicates whether the value is a known member of the UpdateServiceScheduleTimeUnit enum.
+func (e UpdateServiceScheduleTimeUnit) Valid() bool {
+	switch e {
+	case UpdateServiceScheduleTimeUnitDAYS:
+		return true
+	case UpdateServiceScheduleTimeUnitHOURS:
+		return true
+	case UpdateServiceScheduleTimeUnitMINUTES:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for UpdateServiceScheduleType.
+const (
+	UpdateServiceScheduleTypeStop UpdateServiceScheduleType = "stop"
+)
+
+// Valid indicates whether the value is a known member of the UpdateServiceScheduleType enum.
+func (e UpdateServiceScheduleType) Valid() bool {
+	switch e {
+	case UpdateServiceScheduleTypeStop:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for UpdateStatuRequestBodyStatus.
+const (
+	UpdateStatuRequestBodyStatusRunning UpdateStatuRequestBodyStatus = "running"
+	UpdateStatuRequestBodyStatusStopped UpdateStatuRequestBodyStatus = "stopped"
+)
+
+// Valid indicates whether the value is a known member of the UpdateStatuRequestBodyStatus enum.
+func (e UpdateStatuRequestBodyStatus) Valid() bool {
+	switch e {
+	case UpdateStatuRequestBodyStatusRunning:
+		return true
+	case UpdateStatuRequestBodyStatusStopped:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for UpdateTrainingJobConfigDataSourceType.
+const (
+	UpdateTrainingJobConfigDataSourceTypeDataset UpdateTrainingJobConfigDataSourceType = "dataset"
+	UpdateTrainingJobConfigDataSourceTypeObs     UpdateTrainingJobConfigDataSourceType = "obs"
+)
+
+// Valid indicates whether the value is a known member of the UpdateTrainingJobConfigDataSourceType enum.
+func (e UpdateTrainingJobConfigDataSourceType) Valid() bool {
+	switch e {
+	case UpdateTrainingJobConfigDataSourceTypeDataset:
+		return true
+	case UpdateTrainingJobConfigDataSourceTypeObs:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for UpdateWorkerRequestBodyRole.
+const (
+	UpdateWorkerRequestBodyRoleN0 UpdateWorkerRequestBodyRole = 0
+	UpdateWorkerRequestBodyRoleN1 UpdateWorkerRequestBodyRole = 1
+	UpdateWorkerRequestBodyRoleN2 UpdateWorkerRequestBodyRole = 2
+	UpdateWorkerRequestBodyRoleN3 UpdateWorkerRequestBodyRole = 3
+)
+
+// Valid indicates whether the value is a known member of the UpdateWorkerRequestBodyRole enum.
+func (e UpdateWorkerRequestBodyRole) Valid() bool {
+	switch e {
+	case UpdateWorkerRequestBodyRoleN0:
+		return true
+	case UpdateWorkerRequestBodyRoleN1:
+		return true
+	case UpdateWorkerRequestBodyRoleN2:
+		return true
+	case UpdateWorkerRequestBodyRoleN3:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for UpdateWorkforceSamplingTaskRequestBodyAction.
+const (
+	UpdateWorkforceSamplingTaskRequestBodyActionN0 UpdateWorkforceSamplingTaskRequestBodyAction = 0
+	UpdateWorkforceSamplingTaskRequestBodyActionN1 UpdateWorkforceSamplingTaskRequestBodyAction = 1
+	UpdateWorkforceSamplingTaskRequestBodyActionN2 UpdateWorkforceSamplingTaskRequestBodyAction = 2
+	UpdateWorkforceSamplingTaskRequestBodyActionN3 UpdateWorkforceSamplingTaskRequestBodyAction = 3
+	UpdateWorkforceSamplingTaskRequestBodyActionN4 UpdateWorkforceSamplingTaskRequestBodyAction = 4
+	UpdateWorkforceSamplingTaskRequestBodyActionN5 UpdateWorkforceSamplingTaskRequestBodyAction = 5
+)
+
+// Valid indicates whether the value is a known member of the UpdateWorkforceSamplingTaskRequestBodyAction enum.
+func (e UpdateWorkforceSamplingTaskRequestBodyAction) Valid() bool {
+	switch e {
+	case UpdateWorkforceSamplingTaskRequestBodyActionN0:
+		return true
+	case UpdateWorkforceSamplingTaskRequestBodyActionN1:
+		return true
+	case UpdateWorkforceSamplingTaskRequestBodyActionN2:
+		return true
+	case UpdateWorkforceSamplingTaskRequestBodyActionN3:
+		return true
+	case UpdateWorkforceSamplingTaskRequestBodyActionN4:
+		return true
+	case UpdateWorkforceSamplingTaskRequestBodyActionN5:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for UpdateWorkforceSamplingTaskRequestBodyLocale.
+const (
+	UpdateWorkforceSamplingTaskRequestBodyLocaleEnUs UpdateWorkforceSamplingTaskRequestBodyLocale = "en-us"
+	UpdateWorkforceSamplingTaskRequestBodyLocaleZhCn UpdateWorkforceSamplingTaskRequestBodyLocale = "zh-cn"
+)
+
+// Valid indicates whether the value is a known member of the UpdateWorkforceSamplingTaskRequestBodyLocale enum.
+func (e UpdateWorkforceSamplingTaskRequestBodyLocale) Valid() bool {
+	switch e {
+	case UpdateWorkforceSamplingTaskRequestBodyLocaleEnUs:
+		return true
+	case UpdateWorkforceSamplingTaskRequestBodyLocaleZhCn:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for UpdateWorkspaceRequestBodyAuthType.
+const (
+	UpdateWorkspaceRequestBodyAuthTypeINTERNAL UpdateWorkspaceRequestBodyAuthType = "INTERNAL"
+	UpdateWorkspaceRequestBodyAuthTypePRIVATE  UpdateWorkspaceRequestBodyAuthType = "PRIVATE"
+	UpdateWorkspaceRequestBodyAuthTypePUBLIC   UpdateWorkspaceRequestBodyAuthType = "PUBLIC"
+)
+
+// Valid indicates whether the value is a known member of the UpdateWorkspaceRequestBodyAuthType enum.
+func (e UpdateWorkspaceRequestBodyAuthType) Valid() bool {
+	switch e {
+	case UpdateWorkspaceRequestBodyAuthTypeINTERNAL:
+		return true
+	case UpdateWorkspaceRequestBodyAuthTypePRIVATE:
+		return true
+	case UpdateWorkspaceRequestBodyAuthTypePUBLIC:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for VersionsNasType.
+const (
+	VersionsNasTypeNfs VersionsNasType = "nfs"
+)
+
+// Valid indicates whether the value is a known member of the VersionsNasType enum.
+func (e VersionsNasType) Valid() bool {
+	switch e {
+	case VersionsNasTypeNfs:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for WorkerRole.
+const (
+	WorkerRoleN0 WorkerRole = 0
+	WorkerRoleN1 WorkerRole = 1
+	WorkerRoleN2 WorkerRole = 2
+	WorkerRoleN3 WorkerRole = 3
+)
+
+// Valid indicates whether the value is a known member of the WorkerRole enum.
+func (e WorkerRole) Valid() bool {
+	switch e {
+	case WorkerRoleN0:
+		return true
+	case WorkerRoleN1:
+		return true
+	case WorkerRoleN2:
+		return true
+	case WorkerRoleN3:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for WorkerStatus.
+const (
+	WorkerStatusN0 WorkerStatus = 0
+	WorkerStatusN1 WorkerStatus = 1
+	WorkerStatusN2 WorkerStatus = 2
+	WorkerStatusN3 WorkerStatus = 3
+)
+
+// Valid indicates whether the value is a known member of the WorkerStatus enum.
+func (e WorkerStatus) Valid() bool {
+	switch e {
+	case WorkerStatusN0:
+		return true
+	case WorkerStatusN1:
+		return true
+	case WorkerStatusN2:
+		return true
+	case WorkerStatusN3:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for WorkforceInformationDataSyncType.
+const (
+	WorkforceInformationDataSyncTypeN0 WorkforceInformationDataSyncType = 0
+	WorkforceInformationDataSyncTypeN1 WorkforceInformationDataSyncType = 1
+	WorkforceInformationDataSyncTypeN2 WorkforceInformationDataSyncType = 2
+	WorkforceInformationDataSyncTypeN3 WorkforceInformationDataSyncType = 3
+)
+
+// Valid indicates whether the value is a known member of the WorkforceInformationDataSyncType enum.
+func (e WorkforceInformationDataSyncType) Valid() bool {
+	switch e {
+	case WorkforceInformationDataSyncTypeN0:
+		return true
+	case WorkforceInformationDataSyncTypeN1:
+		return true
+	case WorkforceInformationDataSyncTypeN2:
+		return true
+	case WorkforceInformationDataSyncTypeN3:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for WorkforceSamplingTaskDescAction.
+const (
+	WorkforceSamplingTaskDescActionN0 WorkforceSamplingTaskDescAction = 0
+	WorkforceSamplingTaskDescActionN1 WorkforceSamplingTaskDescAction = 1
+	WorkforceSamplingTaskDescActionN4 WorkforceSamplingTaskDescAction = 4
+	WorkforceSamplingTaskDescActionN5 WorkforceSamplingTaskDescAction = 5
+)
+
+// Valid indicates whether the value is a known member of the WorkforceSamplingTaskDescAction enum.
+func (e WorkforceSamplingTaskDescAction) Valid() bool {
+	switch e {
+	case WorkforceSamplingTaskDescActionN0:
+		return true
+	case WorkforceSamplingTaskDescActionN1:
+		return true
+	case WorkforceSamplingTaskDescActionN4:
+		return true
+	case WorkforceSamplingTaskDescActionN5:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for WorkforceTaskStatus.
+const (
+	WorkforceTaskStatusN0 WorkforceTaskStatus = 0
+	WorkforceTaskStatusN1 WorkforceTaskStatus = 1
+	WorkforceTaskStatusN2 WorkforceTaskStatus = 2
+	WorkforceTaskStatusN3 WorkforceTaskStatus = 3
+	WorkforceTaskStatusN4 WorkforceTaskStatus = 4
+	WorkforceTaskStatusN5 WorkforceTaskStatus = 5
+	WorkforceTaskStatusN6 WorkforceTaskStatus = 6
+	WorkforceTaskStatusN7 WorkforceTaskStatus = 7
+)
+
+// Valid indicates whether the value is a known member of the WorkforceTaskStatus enum.
+func (e WorkforceTaskStatus) Valid() bool {
+	switch e {
+	case WorkforceTaskStatusN0:
+		return true
+	case WorkforceTaskStatusN1:
+		return true
+	case WorkforceTaskStatusN2:
+		return true
+	case WorkforceTaskStatusN3:
+		return true
+	case WorkforceTaskStatusN4:
+		return true
+	case WorkforceTaskStatusN5:
+		return true
+	case WorkforceTaskStatusN6:
+		return true
+	case WorkforceTaskStatusN7:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for WorkspacePropertiesWithoutGrantsStatus.
+const (
+	WorkspacePropertiesWithoutGrantsStatusCREATEFAILED WorkspacePropertiesWithoutGrantsStatus = "CREATE_FAILED"
+	WorkspacePropertiesWithoutGrantsStatusDELETEFAILED WorkspacePropertiesWithoutGrantsStatus = "DELETE_FAILED"
+	WorkspacePropertiesWithoutGrantsStatusDELETING     WorkspacePropertiesWithoutGrantsStatus = "DELETING"
+	WorkspacePropertiesWithoutGrantsStatusNORMAL       WorkspacePropertiesWithoutGrantsStatus = "NORMAL"
+)
+
+// Valid indicates whether the value is a known member of the WorkspacePropertiesWithoutGrantsStatus enum.
+func (e WorkspacePropertiesWithoutGrantsStatus) Valid() bool {
+	switch e {
+	case WorkspacePropertiesWithoutGrantsStatusCREATEFAILED:
+		return true
+	case WorkspacePropertiesWithoutGrantsStatusDELETEFAILED:
+		return true
+	case WorkspacePropertiesWithoutGrantsStatusDELETING:
+		return true
+	case WorkspacePropertiesWithoutGrantsStatusNORMAL:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListInstancesParamsProvisionType.
+const (
+	ListInstancesParamsProvisionTypeDocker ListInstancesParamsProvisionType = "Docker"
+)
+
+// Valid indicates whether the value is a known member of the ListInstancesParamsProvisionType enum.
+func (e ListInstancesParamsProvisionType) Valid() bool {
+	switch e {
+	case ListInstancesParamsProvisionTypeDocker:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListResourceSpecsParamsProjectType.
+const (
+	ListResourceSpecsParamsProjectTypeN0 ListResourceSpecsParamsProjectType = 0
+	ListResourceSpecsParamsProjectTypeN1 ListResourceSpecsParamsProjectType = 1
+	ListResourceSpecsParamsProjectTypeN2 ListResourceSpecsParamsProjectType = 2
+	ListResourceSpecsParamsProjectTypeN3 ListResourceSpecsParamsProjectType = 3
+)
+
+// Valid indicates whether the value is a known member of the ListResourceSpecsParamsProjectType enum.
+func (e ListResourceSpecsParamsProjectType) Valid() bool {
+	switch e {
+	case ListResourceSpecsParamsProjectTypeN0:
+		return true
+	case ListResourceSpecsParamsProjectTypeN1:
+		return true
+	case ListResourceSpecsParamsProjectTypeN2:
+		return true
+	case ListResourceSpecsParamsProjectTypeN3:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListModelsParamsSortBy.
+const (
+	ListModelsParamsSortByCreateAt     ListModelsParamsSortBy = "create_at"
+	ListModelsParamsSortByModelSize    ListModelsParamsSortBy = "model_size"
+	ListModelsParamsSortByModelVersion ListModelsParamsSortBy = "model_version"
+)
+
+// Valid indicates whether the value is a known member of the ListModelsParamsSortBy enum.
+func (e ListModelsParamsSortBy) Valid() bool {
+	switch e {
+	case ListModelsParamsSortByCreateAt:
+		return true
+	case ListModelsParamsSortByModelSize:
+		return true
+	case ListModelsParamsSortByModelVersion:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListModelsParamsOrder.
+const (
+	ListModelsParamsOrderAsc  ListModelsParamsOrder = "asc"
+	ListModelsParamsOrderDesc ListModelsParamsOrder = "desc"
+)
+
+// Valid indicates whether the value is a known member of the ListModelsParamsOrder enum.
+func (e ListModelsParamsOrder) Valid() bool {
+	switch e {
+	case ListModelsParamsOrderAsc:
+		return true
+	case ListModelsParamsOrderDesc:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListServicesParamsInferType.
+const (
+	ListServicesParamsInferTypeBatch    ListServicesParamsInferType = "batch"
+	ListServicesParamsInferTypeEdge     ListServicesParamsInferType = "edge"
+	ListServicesParamsInferTypeRealTime ListServicesParamsInferType = "real-time"
+)
+
+// Valid indicates whether the value is a known member of the ListServicesParamsInferType enum.
+func (e ListServicesParamsInferType) Valid() bool {
+	switch e {
+	case ListServicesParamsInferTypeBatch:
+		return true
+	case ListServicesParamsInferTypeEdge:
+		return true
+	case ListServicesParamsInferTypeRealTime:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListServicesParamsStatus.
+const (
+	ListServicesParamsStatusConcerning ListServicesParamsStatus = "concerning"
+	ListServicesParamsStatusDeploying  ListServicesParamsStatus = "deploying"
+	ListServicesParamsStatusFailed     ListServicesParamsStatus = "failed"
+	ListServicesParamsStatusFinished   ListServicesParamsStatus = "finished"
+	ListServicesParamsStatusRunning    ListServicesParamsStatus = "running"
+	ListServicesParamsStatusStopped    ListServicesParamsStatus = "stopped"
+)
+
+// Valid indicates whether the value is a known member of the ListServicesParamsStatus enum.
+func (e ListServicesParamsStatus) Valid() bool {
+	switch e {
+	case ListServicesParamsStatusConcerning:
+		return true
+	case ListServicesParamsStatusDeploying:
+		return true
+	case ListServicesParamsStatusFailed:
+		return true
+	case ListServicesParamsStatusFinished:
+		return true
+	case ListServicesParamsStatusRunning:
+		return true
+	case ListServicesParamsStatusStopped:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListServicesParamsSortBy.
+const (
+	ListServicesParamsSortByPublishAt   ListServicesParamsSortBy = "publish_at"
+	ListServicesParamsSortByServiceName ListServicesParamsSortBy = "service_name"
+)
+
+// Valid indicates whether the value is a known member of the ListServicesParamsSortBy enum.
+func (e ListServicesParamsSortBy) Valid() bool {
+	switch e {
+	case ListServicesParamsSortByPublishAt:
+		return true
+	case ListServicesParamsSortByServiceName:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListServicesParamsOrder.
+const (
+	ListServicesParamsOrderAsc  ListServicesParamsOrder = "asc"
+	ListServicesParamsOrderDesc ListServicesParamsOrder = "desc"
+)
+
+// Valid indicates whether the value is a known member of the ListServicesParamsOrder enum.
+func (e ListServicesParamsOrder) Valid() bool {
+	switch e {
+	case ListServicesParamsOrderAsc:
+		return true
+	case ListServicesParamsOrderDesc:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListSpecificationsParamsInferType.
+const (
+	ListSpecificationsParamsInferTypeBatch    ListSpecificationsParamsInferType = "batch"
+	ListSpecificationsParamsInferTypeEdge     ListSpecificationsParamsInferType = "edge"
+	ListSpecificationsParamsInferTypeRealTime ListSpecificationsParamsInferType = "real-time"
+)
+
+// Valid indicates whether the value is a known member of the ListSpecificationsParamsInferType enum.
+func (e ListSpecificationsParamsInferType) Valid() bool {
+	switch e {
+	case ListSpecificationsParamsInferTypeBatch:
+		return true
+	case ListSpecificationsParamsInferTypeEdge:
+		return true
+	case ListSpecificationsParamsInferTypeRealTime:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListEventsParamsEventType.
+const (
+	ListEventsParamsEventTypeAbnormal ListEventsParamsEventType = "abnormal"
+	ListEventsParamsEventTypeNormal   ListEventsParamsEventType = "normal"
+)
+
+// Valid indicates whether the value is a known member of the ListEventsParamsEventType enum.
+func (e ListEventsParamsEventType) Valid() bool {
+	switch e {
+	case ListEventsParamsEventTypeAbnormal:
+		return true
+	case ListEventsParamsEventTypeNormal:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListEventsParamsOrder.
+const (
+	ListEventsParamsOrderAsc  ListEventsParamsOrder = "asc"
+	ListEventsParamsOrderDesc ListEventsParamsOrder = "desc"
+)
+
+// Valid indicates whether the value is a known member of the ListEventsParamsOrder enum.
+func (e ListEventsParamsOrder) Valid() bool {
+	switch e {
+	case ListEventsParamsOrderAsc:
+		return true
+	case ListEventsParamsOrderDesc:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListWorkspacesParamsSortBy.
+const (
+	ListWorkspacesParamsSortByName       ListWorkspacesParamsSortBy = "name"
+	ListWorkspacesParamsSortByStatus     ListWorkspacesParamsSortBy = "status"
+	ListWorkspacesParamsSortByUpdateTime ListWorkspacesParamsSortBy = "update_time"
+)
+
+// Valid indicates whether the value is a known member of the ListWorkspacesParamsSortBy enum.
+func (e ListWorkspacesParamsSortBy) Valid() bool {
+	switch e {
+	case ListWorkspacesParamsSortByName:
+		return true
+	case ListWorkspacesParamsSortByStatus:
+		return true
+	case ListWorkspacesParamsSortByUpdateTime:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for GetAuthorizationsParamsSortBy.
+const (
+	GetAuthorizationsParamsSortByCreateTime GetAuthorizationsParamsSortBy = "create_time"
+	GetAuthorizationsParamsSortByUserName   GetAuthorizationsParamsSortBy = "user_name"
+)
+
+// Valid indicates whether the value is a known member of the GetAuthorizationsParamsSortBy enum.
+func (e GetAuthorizationsParamsSortBy) Valid() bool {
+	switch e {
+	case GetAuthorizationsParamsSortByCreateTime:
+		return true
+	case GetAuthorizationsParamsSortByUserName:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for GetAuthorizationsParamsOrder.
+const (
+	GetAuthorizationsParamsOrderAsc  GetAuthorizationsParamsOrder = "asc"
+	GetAuthorizationsParamsOrderDesc GetAuthorizationsParamsOrder = "desc"
+)
+
+// Valid indicates whether the value is a known member of the GetAuthorizationsParamsOrder enum.
+func (e GetAuthorizationsParamsOrder) Valid() bool {
+	switch e {
+	case GetAuthorizationsParamsOrderAsc:
+		return true
+	case GetAuthorizationsParamsOrderDesc:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListDatasetsParamsDatasetType.
+const (
+	ListDatasetsParamsDatasetTypeN0   ListDatasetsParamsDatasetType = 0
+	ListDatasetsParamsDatasetTypeN1   ListDatasetsParamsDatasetType = 1
+	ListDatasetsParamsDatasetTypeN100 ListDatasetsParamsDatasetType = 100
+	ListDatasetsParamsDatasetTypeN101 ListDatasetsParamsDatasetType = 101
+	ListDatasetsParamsDatasetTypeN102 ListDatasetsParamsDatasetType = 102
+	ListDatasetsParamsDatasetTypeN200 ListDatasetsParamsDatasetType = 200
+	ListDatasetsParamsDatasetTypeN201 ListDatasetsParamsDatasetType = 201
+	ListDatasetsParamsDatasetTypeN202 ListDatasetsParamsDatasetType = 202
+	ListDatasetsParamsDatasetTypeN3   ListDatasetsParamsDatasetType = 3
+	ListDatasetsParamsDatasetTypeN400 ListDatasetsParamsDatasetType = 400
+	ListDatasetsParamsDatasetTypeN600 ListDatasetsParamsDatasetType = 600
+	ListDatasetsParamsDatasetTypeN900 ListDatasetsParamsDatasetType = 900
+)
+
+// Valid indicates whether the value is a known member of the ListDatasetsParamsDatasetType enum.
+func (e ListDatasetsParamsDatasetType) Valid() bool {
+	switch e {
+	case ListDatasetsParamsDatasetTypeN0:
+		return true
+	case ListDatasetsParamsDatasetTypeN1:
+		return true
+	case ListDatasetsParamsDatasetTypeN100:
+		return true
+	case ListDatasetsParamsDatasetTypeN101:
+		return true
+	case ListDatasetsParamsDatasetTypeN102:
+		return true
+	case ListDatasetsParamsDatasetTypeN200:
+		return true
+	case ListDatasetsParamsDatasetTypeN201:
+		return true
+	case ListDatasetsParamsDatasetTypeN202:
+		return true
+	case ListDatasetsParamsDatasetTypeN3:
+		return true
+	case ListDatasetsParamsDatasetTypeN400:
+		return true
+	case ListDatasetsParamsDatasetTypeN600:
+		return true
+	case ListDatasetsParamsDatasetTypeN900:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListDatasetsParamsOrder.
+const (
+	ListDatasetsParamsOrderAsc  ListDatasetsParamsOrder = "asc"
+	ListDatasetsParamsOrderDesc ListDatasetsParamsOrder = "desc"
+)
+
+// Valid indicates whether the value is a known member of the ListDatasetsParamsOrder enum.
+func (e ListDatasetsParamsOrder) Valid() bool {
+	switch e {
+	case ListDatasetsParamsOrderAsc:
+		return true
+	case ListDatasetsParamsOrderDesc:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListDatasetsParamsRunningTaskType.
+const (
+	ListDatasetsParamsRunningTaskTypeN0  ListDatasetsParamsRunningTaskType = 0
+	ListDatasetsParamsRunningTaskTypeN1  ListDatasetsParamsRunningTaskType = 1
+	ListDatasetsParamsRunningTaskTypeN10 ListDatasetsParamsRunningTaskType = 10
+	ListDatasetsParamsRunningTaskTypeN2  ListDatasetsParamsRunningTaskType = 2
+	ListDatasetsParamsRunningTaskTypeN3  ListDatasetsParamsRunningTaskType = 3
+	ListDatasetsParamsRunningTaskTypeN4  ListDatasetsParamsRunningTaskType = 4
+	ListDatasetsParamsRunningTaskTypeN5  ListDatasetsParamsRunningTaskType = 5
+	ListDatasetsParamsRunningTaskTypeN6  ListDatasetsParamsRunningTaskType = 6
+	ListDatasetsParamsRunningTaskTypeN7  ListDatasetsParamsRunningTaskType = 7
+)
+
+// Valid indicates whether the value is a known member of the ListDatasetsParamsRunningTaskType enum.
+func (e ListDatasetsParamsRunningTaskType) Valid() bool {
+	switch e {
+	case ListDatasetsParamsRunningTaskTypeN0:
+		return true
+	case ListDatasetsParamsRunningTaskTypeN1:
+		return true
+	case ListDatasetsParamsRunningTaskTypeN10:
+		return true
+	case ListDatasetsParamsRunningTaskTypeN2:
+		return true
+	case ListDatasetsParamsRunningTaskTypeN3:
+		return true
+	case ListDatasetsParamsRunningTaskTypeN4:
+		return true
+	case ListDatasetsParamsRunningTaskTypeN5:
+		return true
+	case ListDatasetsParamsRunningTaskTypeN6:
+		return true
+	case ListDatasetsParamsRunningTaskTypeN7:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListDatasetsParamsSortBy.
+const (
+	ListDatasetsParamsSortByCreateTime  ListDatasetsParamsSortBy = "create_time"
+	ListDatasetsParamsSortByDatasetName ListDatasetsParamsSortBy = "dataset_name"
+)
+
+// Valid indicates whether the value is a known member of the ListDatasetsParamsSortBy enum.
+func (e ListDatasetsParamsSortBy) Valid() bool {
+	switch e {
+	case ListDatasetsParamsSortByCreateTime:
+		return true
+	case ListDatasetsParamsSortByDatasetName:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListDatasetsParamsVersionFormat.
+const (
+	ListDatasetsParamsVersionFormatN0 ListDatasetsParamsVersionFormat = 0
+	ListDatasetsParamsVersionFormatN1 ListDatasetsParamsVersionFormat = 1
+	ListDatasetsParamsVersionFormatN2 ListDatasetsParamsVersionFormat = 2
+)
+
+// Valid indicates whether the value is a known member of the ListDatasetsParamsVersionFormat enum.
+func (e ListDatasetsParamsVersionFormat) Valid() bool {
+	switch e {
+	case ListDatasetsParamsVersionFormatN0:
+		return true
+	case ListDatasetsParamsVersionFormatN1:
+		return true
+	case ListDatasetsParamsVersionFormatN2:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for DescDatasetParamsRunningTaskType.
+const (
+	DescDatasetParamsRunningTaskTypeN0  DescDatasetParamsRunningTaskType = 0
+	DescDatasetParamsRunningTaskTypeN1  DescDatasetParamsRunningTaskType = 1
+	DescDatasetParamsRunningTaskTypeN10 DescDatasetParamsRunningTaskType = 10
+	DescDatasetParamsRunningTaskTypeN2  DescDatasetParamsRunningTaskType = 2
+	DescDatasetParamsRunningTaskTypeN3  DescDatasetParamsRunningTaskType = 3
+	DescDatasetParamsRunningTaskTypeN4  DescDatasetParamsRunningTaskType = 4
+	DescDatasetParamsRunningTaskTypeN5  DescDatasetParamsRunningTaskType = 5
+	DescDatasetParamsRunningTaskTypeN6  DescDatasetParamsRunningTaskType = 6
+	DescDatasetParamsRunningTaskTypeN7  DescDatasetParamsRunningTaskType = 7
+)
+
+// Valid indicates whether the value is a known member of the DescDatasetParamsRunningTaskType enum.
+func (e DescDatasetParamsRunningTaskType) Valid() bool {
+	switch e {
+	case DescDatasetParamsRunningTaskTypeN0:
+		return true
+	case DescDatasetParamsRunningTaskTypeN1:
+		return true
+	case DescDatasetParamsRunningTaskTypeN10:
+		return true
+	case DescDatasetParamsRunningTaskTypeN2:
+		return true
+	case DescDatasetParamsRunningTaskTypeN3:
+		return true
+	case DescDatasetParamsRunningTaskTypeN4:
+		return true
+	case DescDatasetParamsRunningTaskTypeN5:
+		return true
+	case DescDatasetParamsRunningTaskTypeN6:
+		return true
+	case DescDatasetParamsRunningTaskTypeN7:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListAutoAnnotationSamplesParamsLabelType.
+const (
+	ListAutoAnnotationSamplesParamsLabelTypeN0   ListAutoAnnotationSamplesParamsLabelType = 0
+	ListAutoAnnotationSamplesParamsLabelTypeN1   ListAutoAnnotationSamplesParamsLabelType = 1
+	ListAutoAnnotationSamplesParamsLabelTypeN100 ListAutoAnnotationSamplesParamsLabelType = 100
+	ListAutoAnnotationSamplesParamsLabelTypeN101 ListAutoAnnotationSamplesParamsLabelType = 101
+	ListAutoAnnotationSamplesParamsLabelTypeN102 ListAutoAnnotationSamplesParamsLabelType = 102
+	ListAutoAnnotationSamplesParamsLabelTypeN200 ListAutoAnnotationSamplesParamsLabelType = 200
+	ListAutoAnnotationSamplesParamsLabelTypeN201 ListAutoAnnotationSamplesParamsLabelType = 201
+	ListAutoAnnotationSamplesParamsLabelTypeN202 ListAutoAnnotationSamplesParamsLabelType = 202
+	ListAutoAnnotationSamplesParamsLabelTypeN3   ListAutoAnnotationSamplesParamsLabelType = 3
+	ListAutoAnnotationSamplesParamsLabelTypeN400 ListAutoAnnotationSamplesParamsLabelType = 400
+	ListAutoAnnotationSamplesParamsLabelTypeN600 ListAutoAnnotationSamplesParamsLabelType = 600
+	ListAutoAnnotationSamplesParamsLabelTypeN900 ListAutoAnnotationSamplesParamsLabelType = 900
+)
+
+// Valid indicates whether the value is a known member of the ListAutoAnnotationSamplesParamsLabelType enum.
+func (e ListAutoAnnotationSamplesParamsLabelType) Valid() bool {
+	switch e {
+	case ListAutoAnnotationSamplesParamsLabelTypeN0:
+		return true
+	case ListAutoAnnotationSamplesParamsLabelTypeN1:
+		return true
+	case ListAutoAnnotationSamplesParamsLabelTypeN100:
+		return true
+	case ListAutoAnnotationSamplesParamsLabelTypeN101:
+		return true
+	case ListAutoAnnotationSamplesParamsLabelTypeN102:
+		return true
+	case ListAutoAnnotationSamplesParamsLabelTypeN200:
+		return true
+	case ListAutoAnnotationSamplesParamsLabelTypeN201:
+		return true
+	case ListAutoAnnotationSamplesParamsLabelTypeN202:
+		return true
+	case ListAutoAnnotationSamplesParamsLabelTypeN3:
+		return true
+	case ListAutoAnnotationSamplesParamsLabelTypeN400:
+		return true
+	case ListAutoAnnotationSamplesParamsLabelTypeN600:
+		return true
+	case ListAutoAnnotationSamplesParamsLabelTypeN900:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListAutoAnnotationSamplesParamsOrder.
+const (
+	ListAutoAnnotationSamplesParamsOrderAsc  ListAutoAnnotationSamplesParamsOrder = "asc"
+	ListAutoAnnotationSamplesParamsOrderDesc ListAutoAnnotationSamplesParamsOrder = "desc"
+)
+
+// Valid indicates whether the value is a known member of the ListAutoAnnotationSamplesParamsOrder enum.
+func (e ListAutoAnnotationSamplesParamsOrder) Valid() bool {
+	switch e {
+	case ListAutoAnnotationSamplesParamsOrderAsc:
+		return true
+	case ListAutoAnnotationSamplesParamsOrderDesc:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for DeleteLabelsParamsDeletePolicy.
+const (
+	DeleteLabelsParamsDeletePolicyN0 DeleteLabelsParamsDeletePolicy = 0
+	DeleteLabelsParamsDeletePolicyN1 DeleteLabelsParamsDeletePolicy = 1
+	DeleteLabelsParamsDeletePolicyN2 DeleteLabelsParamsDeletePolicy = 2
+)
+
+// Valid indicates whether the value is a known member of the DeleteLabelsParamsDeletePolicy enum.
+func (e DeleteLabelsParamsDeletePolicy) Valid() bool {
+	switch e {
+	case DeleteLabelsParamsDeletePolicyN0:
+		return true
+	case DeleteLabelsParamsDeletePolicyN1:
+		return true
+	case DeleteLabelsParamsDeletePolicyN2:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for DeleteLabelAndSamplesParamsLabelType.
+const (
+	DeleteLabelAndSamplesParamsLabelTypeN0   DeleteLabelAndSamplesParamsLabelType = 0
+	DeleteLabelAndSamplesParamsLabelTypeN1   DeleteLabelAndSamplesParamsLabelType = 1
+	DeleteLabelAndSamplesParamsLabelTypeN100 DeleteLabelAndSamplesParamsLabelType = 100
+	DeleteLabelAndSamplesParamsLabelTypeN101 DeleteLabelAndSamplesParamsLabelType = 101
+	DeleteLabelAndSamplesParamsLabelTypeN102 DeleteLabelAndSamplesParamsLabelType = 102
+	DeleteLabelAndSamplesParamsLabelTypeN103 DeleteLabelAndSamplesParamsLabelType = 103
+	DeleteLabelAndSamplesParamsLabelTypeN200 DeleteLabelAndSamplesParamsLabelType = 200
+	DeleteLabelAndSamplesParamsLabelTypeN201 DeleteLabelAndSamplesParamsLabelType = 201
+	DeleteLabelAndSamplesParamsLabelTypeN202 DeleteLabelAndSamplesParamsLabelType = 202
+	DeleteLabelAndSamplesParamsLabelTypeN3   DeleteLabelAndSamplesParamsLabelType = 3
+	DeleteLabelAndSamplesParamsLabelTypeN600 DeleteLabelAndSamplesParamsLabelType = 600
+)
+
+// Valid indicates whether the value is a known member of the DeleteLabelAndSamplesParamsLabelType enum.
+func (e DeleteLabelAndSamplesParamsLabelType) Valid() bool {
+	switch e {
+	case DeleteLabelAndSamplesParamsLabelTypeN0:
+		return true
+	case DeleteLabelAndSamplesParamsLabelTypeN1:
+		return true
+	case DeleteLabelAndSamplesParamsLabelTypeN100:
+		return true
+	case DeleteLabelAndSamplesParamsLabelTypeN101:
+		return true
+	case DeleteLabelAndSamplesParamsLabelTypeN102:
+		return true
+	case DeleteLabelAndSamplesParamsLabelTypeN103:
+		return true
+	case DeleteLabelAndSamplesParamsLabelTypeN200:
+		return true
+	case DeleteLabelAndSamplesParamsLabelTypeN201:
+		return true
+	case DeleteLabelAndSamplesParamsLabelTypeN202:
+		return true
+	case DeleteLabelAndSamplesParamsLabelTypeN3:
+		return true
+	case DeleteLabelAndSamplesParamsLabelTypeN600:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for UpdateLabelParamsLabelType.
+const (
+	UpdateLabelParamsLabelTypeN0   UpdateLabelParamsLabelType = 0
+	UpdateLabelParamsLabelTypeN1   UpdateLabelParamsLabelType = 1
+	UpdateLabelParamsLabelTypeN100 UpdateLabelParamsLabelType = 100
+	UpdateLabelParamsLabelTypeN101 UpdateLabelParamsLabelType = 101
+	UpdateLabelParamsLabelTypeN102 UpdateLabelParamsLabelType = 102
+	UpdateLabelParamsLabelTypeN103 UpdateLabelParamsLabelType = 103
+	UpdateLabelParamsLabelTypeN200 UpdateLabelParamsLabelType = 200
+	UpdateLabelParamsLabelTypeN201 UpdateLabelParamsLabelType = 201
+	UpdateLabelParamsLabelTypeN202 UpdateLabelParamsLabelType = 202
+	UpdateLabelParamsLabelTypeN3   UpdateLabelParamsLabelType = 3
+	UpdateLabelParamsLabelTypeN600 UpdateLabelParamsLabelType = 600
+)
+
+// Valid indicates whether the value is a known member of the UpdateLabelParamsLabelType enum.
+func (e UpdateLabelParamsLabelType) Valid() bool {
+	switch e {
+	case UpdateLabelParamsLabelTypeN0:
+		return true
+	case UpdateLabelParamsLabelTypeN1:
+		return true
+	case UpdateLabelParamsLabelTypeN100:
+		return true
+	case UpdateLabelParamsLabelTypeN101:
+		return true
+	case UpdateLabelParamsLabelTypeN102:
+		return true
+	case UpdateLabelParamsLabelTypeN103:
+		return true
+	case UpdateLabelParamsLabelTypeN200:
+		return true
+	case UpdateLabelParamsLabelTypeN201:
+		return true
+	case UpdateLabelParamsLabelTypeN202:
+		return true
+	case UpdateLabelParamsLabelTypeN3:
+		return true
+	case UpdateLabelParamsLabelTypeN600:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListSamplesParamsLabelType.
+const (
+	ListSamplesParamsLabelTypeN0   ListSamplesParamsLabelType = 0
+	ListSamplesParamsLabelTypeN1   ListSamplesParamsLabelType = 1
+	ListSamplesParamsLabelTypeN100 ListSamplesParamsLabelType = 100
+	ListSamplesParamsLabelTypeN101 ListSamplesParamsLabelType = 101
+	ListSamplesParamsLabelTypeN102 ListSamplesParamsLabelType = 102
+	ListSamplesParamsLabelTypeN200 ListSamplesParamsLabelType = 200
+	ListSamplesParamsLabelTypeN201 ListSamplesParamsLabelType = 201
+	ListSamplesParamsLabelTypeN202 ListSamplesParamsLabelType = 202
+	ListSamplesParamsLabelTypeN3   ListSamplesParamsLabelType = 3
+	ListSamplesParamsLabelTypeN400 ListSamplesParamsLabelType = 400
+	ListSamplesParamsLabelTypeN600 ListSamplesParamsLabelType = 600
+	ListSamplesParamsLabelTypeN900 ListSamplesParamsLabelType = 900
+)
+
+// Valid indicates whether the value is a known member of the ListSamplesParamsLabelType enum.
+func (e ListSamplesParamsLabelType) Valid() bool {
+	switch e {
+	case ListSamplesParamsLabelTypeN0:
+		return true
+	case ListSamplesParamsLabelTypeN1:
+		return true
+	case ListSamplesParamsLabelTypeN100:
+		return true
+	case ListSamplesParamsLabelTypeN101:
+		return true
+	case ListSamplesParamsLabelTypeN102:
+		return true
+	case ListSamplesParamsLabelTypeN200:
+		return true
+	case ListSamplesParamsLabelTypeN201:
+		return true
+	case ListSamplesParamsLabelTypeN202:
+		return true
+	case ListSamplesParamsLabelTypeN3:
+		return true
+	case ListSamplesParamsLabelTypeN400:
+		return true
+	case ListSamplesParamsLabelTypeN600:
+		return true
+	case ListSamplesParamsLabelTypeN900:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListSamplesParamsLocale.
+const (
+	ListSamplesParamsLocaleEnUs ListSamplesParamsLocale = "en-us"
+	ListSamplesParamsLocaleZhCn ListSamplesParamsLocale = "zh-cn"
+)
+
+// Valid indicates whether the value is a known member of the ListSamplesParamsLocale enum.
+func (e ListSamplesParamsLocale) Valid() bool {
+	switch e {
+	case ListSamplesParamsLocaleEnUs:
+		return true
+	case ListSamplesParamsLocaleZhCn:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListSamplesParamsOrder.
+const (
+	ListSamplesParamsOrderAsc  ListSamplesParamsOrder = "asc"
+	ListSamplesParamsOrderDesc ListSamplesParamsOrder = "desc"
+)
+
+// Valid indicates whether the value is a known member of the ListSamplesParamsOrder enum.
+func (e ListSamplesParamsOrder) Valid() bool {
+	switch e {
+	case ListSamplesParamsOrderAsc:
+		return true
+	case ListSamplesParamsOrderDesc:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListSamplesParamsSampleType.
+const (
+	ListSamplesParamsSampleTypeN0 ListSamplesParamsSampleType = 0
+	ListSamplesParamsSampleTypeN1 ListSamplesParamsSampleType = 1
+	ListSamplesParamsSampleTypeN2 ListSamplesParamsSampleType = 2
+	ListSamplesParamsSampleTypeN4 ListSamplesParamsSampleType = 4
+	ListSamplesParamsSampleTypeN6 ListSamplesParamsSampleType = 6
+	ListSamplesParamsSampleTypeN9 ListSamplesParamsSampleType = 9
+)
+
+// Valid indicates whether the value is a known member of the ListSamplesParamsSampleType enum.
+func (e ListSamplesParamsSampleType) Valid() bool {
+	switch e {
+	case ListSamplesParamsSampleTypeN0:
+		return true
+	case ListSamplesParamsSampleTypeN1:
+		return true
+	case ListSamplesParamsSampleTypeN2:
+		return true
+	case ListSamplesParamsSampleTypeN4:
+		return true
+	case ListSamplesParamsSampleTypeN6:
+		return true
+	case ListSamplesParamsSampleTypeN9:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for DescribeSampleParamsLocale.
+const (
+	DescribeSampleParamsLocaleEnUs DescribeSampleParamsLocale = "en-us"
+	DescribeSampleParamsLocaleZhCn DescribeSampleParamsLocale = "zh-cn"
+)
+
+// Valid indicates whether the value is a known member of the DescribeSampleParamsLocale enum.
+func (e DescribeSampleParamsLocale) Valid() bool {
+	switch e {
+	case DescribeSampleParamsLocaleEnUs:
+		return true
+	case DescribeSampleParamsLocaleZhCn:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListStatsParamsLocale.
+const (
+	ListStatsParamsLocaleEnUs ListStatsParamsLocale = "en-us"
+	ListStatsParamsLocaleZhCn ListStatsParamsLocale = "zh-cn"
+)
+
+// Valid indicates whether the value is a known member of the ListStatsParamsLocale enum.
+func (e ListStatsParamsLocale) Valid() bool {
+	switch e {
+	case ListStatsParamsLocaleEnUs:
+		return true
+	case ListStatsParamsLocaleZhCn:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for GetExportTasksStatusOfDatasetParamsExportType.
+const (
+	GetExportTasksStatusOfDatasetParamsExportTypeN0 GetExportTasksStatusOfDatasetParamsExportType = 0
+	GetExportTasksStatusOfDatasetParamsExportTypeN1 GetExportTasksStatusOfDatasetParamsExportType = 1
+	GetExportTasksStatusOfDatasetParamsExportTypeN2 GetExportTasksStatusOfDatasetParamsExportType = 2
+	GetExportTasksStatusOfDatasetParamsExportTypeN3 GetExportTasksStatusOfDatasetParamsExportType = 3
+)
+
+// Valid indicates whether the value is a known member of the GetExportTasksStatusOfDatasetParamsExportType enum.
+func (e GetExportTasksStatusOfDatasetParamsExportType) Valid() bool {
+	switch e {
+	case GetExportTasksStatusOfDatasetParamsExportTypeN0:
+		return true
+	case GetExportTasksStatusOfDatasetParamsExportTypeN1:
+		return true
+	case GetExportTasksStatusOfDatasetParamsExportTypeN2:
+		return true
+	case GetExportTasksStatusOfDatasetParamsExportTypeN3:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListTasksParamsType.
+const (
+	ListTasksParamsTypeAutoDeploy   ListTasksParamsType = "auto-deploy"
+	ListTasksParamsTypeAutoGrouping ListTasksParamsType = "auto-grouping"
+	ListTasksParamsTypeAutoLabel    ListTasksParamsType = "auto-label"
+	ListTasksParamsTypePreLabel     ListTasksParamsType = "pre-label"
+)
+
+// Valid indicates whether the value is a known member of the ListTasksParamsType enum.
+func (e ListTasksParamsType) Valid() bool {
+	switch e {
+	case ListTasksParamsTypeAutoDeploy:
+		return true
+	case ListTasksParamsTypeAutoGrouping:
+		return true
+	case ListTasksParamsTypeAutoLabel:
+		return true
+	case ListTasksParamsTypePreLabel:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListDatasetVersionsParamsStatus.
+const (
+	ListDatasetVersionsParamsStatusN0 ListDatasetVersionsParamsStatus = 0
+	ListDatasetVersionsParamsStatusN1 ListDatasetVersionsParamsStatus = 1
+	ListDatasetVersionsParamsStatusN2 ListDatasetVersionsParamsStatus = 2
+	ListDatasetVersionsParamsStatusN3 ListDatasetVersionsParamsStatus = 3
+	ListDatasetVersionsParamsStatusN4 ListDatasetVersionsParamsStatus = 4
+)
+
+// Valid indicates whether the value is a known member of the ListDatasetVersionsParamsStatus enum.
+func (e ListDatasetVersionsParamsStatus) Valid() bool {
+	switch e {
+	case ListDatasetVersionsParamsStatusN0:
+		return true
+	case ListDatasetVersionsParamsStatusN1:
+		return true
+	case ListDatasetVersionsParamsStatusN2:
+		return true
+	case ListDatasetVersionsParamsStatusN3:
+		return true
+	case ListDatasetVersionsParamsStatusN4:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListDatasetVersionsParamsVersionFormat.
+const (
+	ListDatasetVersionsParamsVersionFormatN0 ListDatasetVersionsParamsVersionFormat = 0
+	ListDatasetVersionsParamsVersionFormatN1 ListDatasetVersionsParamsVersionFormat = 1
+	ListDatasetVersionsParamsVersionFormatN2 ListDatasetVersionsParamsVersionFormat = 2
+)
+
+// Valid indicates whether the value is a known member of the ListDatasetVersionsParamsVersionFormat enum.
+func (e ListDatasetVersionsParamsVersionFormat) Valid() bool {
+	switch e {
+	case ListDatasetVersionsParamsVersionFormatN0:
+		return true
+	case ListDatasetVersionsParamsVersionFormatN1:
+		return true
+	case ListDatasetVersionsParamsVersionFormatN2:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for UpdateWorkforceSamplingTaskParamsLocale.
+const (
+	UpdateWorkforceSamplingTaskParamsLocaleEnUs UpdateWorkforceSamplingTaskParamsLocale = "en-us"
+	UpdateWorkforceSamplingTaskParamsLocaleZhCn UpdateWorkforceSamplingTaskParamsLocale = "zh-cn"
+)
+
+// Valid indicates whether the value is a known member of the UpdateWorkforceSamplingTaskParamsLocale enum.
+func (e UpdateWorkforceSamplingTaskParamsLocale) Valid() bool {
+	switch e {
+	case UpdateWorkforceSamplingTaskParamsLocaleEnUs:
+		return true
+	case UpdateWorkforceSamplingTaskParamsLocaleZhCn:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListWorkforceTaskSamplesParamsLabelType.
+const (
+	ListWorkforceTaskSamplesParamsLabelTypeN0   ListWorkforceTaskSamplesParamsLabelType = 0
+	ListWorkforceTaskSamplesParamsLabelTypeN1   ListWorkforceTaskSamplesParamsLabelType = 1
+	ListWorkforceTaskSamplesParamsLabelTypeN100 ListWorkforceTaskSamplesParamsLabelType = 100
+	ListWorkforceTaskSamplesParamsLabelTypeN101 ListWorkforceTaskSamplesParamsLabelType = 101
+	ListWorkforceTaskSamplesParamsLabelTypeN102 ListWorkforceTaskSamplesParamsLabelType = 102
+	ListWorkforceTaskSamplesParamsLabelTypeN200 ListWorkforceTaskSamplesParamsLabelType = 200
+	ListWorkforceTaskSamplesParamsLabelTypeN201 ListWorkforceTaskSamplesParamsLabelType = 201
+	ListWorkforceTaskSamplesParamsLabelTypeN202 ListWorkforceTaskSamplesParamsLabelType = 202
+	ListWorkforceTaskSamplesParamsLabelTypeN3   ListWorkforceTaskSamplesParamsLabelType = 3
+	ListWorkforceTaskSamplesParamsLabelTypeN400 ListWorkforceTaskSamplesParamsLabelType = 400
+	ListWorkforceTaskSamplesParamsLabelTypeN600 ListWorkforceTaskSamplesParamsLabelType = 600
+	ListWorkforceTaskSamplesParamsLabelTypeN900 ListWorkforceTaskSamplesParamsLabelType = 900
+)
+
+// Valid indicates whether the value is a known member of the ListWorkforceTaskSamplesParamsLabelType enum.
+func (e ListWorkforceTaskSamplesParamsLabelType) Valid() bool {
+	switch e {
+	case ListWorkforceTaskSamplesParamsLabelTypeN0:
+		return true
+	case ListWorkforceTaskSamplesParamsLabelTypeN1:
+		return true
+	case ListWorkforceTaskSamplesParamsLabelTypeN100:
+		return true
+	case ListWorkforceTaskSamplesParamsLabelTypeN101:
+		return true
+	case ListWorkforceTaskSamplesParamsLabelTypeN102:
+		return true
+	case ListWorkforceTaskSamplesParamsLabelTypeN200:
+		return true
+	case ListWorkforceTaskSamplesParamsLabelTypeN201:
+		return true
+	case ListWorkforceTaskSamplesParamsLabelTypeN202:
+		return true
+	case ListWorkforceTaskSamplesParamsLabelTypeN3:
+		return true
+	case ListWorkforceTaskSamplesParamsLabelTypeN400:
+		return true
+	case ListWorkforceTaskSamplesParamsLabelTypeN600:
+		return true
+	case ListWorkforceTaskSamplesParamsLabelTypeN900:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListWorkforceTaskSamplesParamsLocale.
+const (
+	ListWorkforceTaskSamplesParamsLocaleEnUs ListWorkforceTaskSamplesParamsLocale = "en-us"
+	ListWorkforceTaskSamplesParamsLocaleZhCn ListWorkforceTaskSamplesParamsLocale = "zh-cn"
+)
+
+// Valid indicates whether the value is a known member of the ListWorkforceTaskSamplesParamsLocale enum.
+func (e ListWorkforceTaskSamplesParamsLocale) Valid() bool {
+	switch e {
+	case ListWorkforceTaskSamplesParamsLocaleEnUs:
+		return true
+	case ListWorkforceTaskSamplesParamsLocaleZhCn:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for DescribeWorkforceTaskSampleParamsLocale.
+const (
+	DescribeWorkforceTaskSampleParamsLocaleEnUs DescribeWorkforceTaskSampleParamsLocale = "en-us"
+	DescribeWorkforceTaskSampleParamsLocaleZhCn DescribeWorkforceTaskSampleParamsLocale = "zh-cn"
+)
+
+// Valid indicates whether the value is a known member of the DescribeWorkforceTaskSampleParamsLocale enum.
+func (e DescribeWorkforceTaskSampleParamsLocale) Valid() bool {
+	switch e {
+	case DescribeWorkforceTaskSampleParamsLocaleEnUs:
+		return true
+	case DescribeWorkforceTaskSampleParamsLocaleZhCn:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListProcessorTasksParamsOrder.
+const (
+	ListProcessorTasksParamsOrderAsc  ListProcessorTasksParamsOrder = "asc"
+	ListProcessorTasksParamsOrderDesc ListProcessorTasksParamsOrder = "desc"
+)
+
+// Valid indicates whether the value is a known member of the ListProcessorTasksParamsOrder enum.
+func (e ListProcessorTasksParamsOrder) Valid() bool {
+	switch e {
+	case ListProcessorTasksParamsOrderAsc:
+		return true
+	case ListProcessorTasksParamsOrderDesc:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListProcessorTasksParamsSortBy.
+const (
+	ListProcessorTasksParamsSortByCreateTime      ListProcessorTasksParamsSortBy = "create_time"
+	ListProcessorTasksParamsSortByDurationSeconds ListProcessorTasksParamsSortBy = "duration_seconds"
+	ListProcessorTasksParamsSortByName            ListProcessorTasksParamsSortBy = "name"
+)
+
+// Valid indicates whether the value is a known member of the ListProcessorTasksParamsSortBy enum.
+func (e ListProcessorTasksParamsSortBy) Valid() bool {
+	switch e {
+	case ListProcessorTasksParamsSortByCreateTime:
+		return true
+	case ListProcessorTasksParamsSortByDurationSeconds:
+		return true
+	case ListProcessorTasksParamsSortByName:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListProcessorTasksParamsSourceType.
+const (
+	ListProcessorTasksParamsSourceTypeCUSTOM  ListProcessorTasksParamsSourceType = "CUSTOM"
+	ListProcessorTasksParamsSourceTypeDATASET ListProcessorTasksParamsSourceType = "DATASET"
+	ListProcessorTasksParamsSourceTypeOBS     ListProcessorTasksParamsSourceType = "OBS"
+	ListProcessorTasksParamsSourceTypeTASK    ListProcessorTasksParamsSourceType = "TASK"
+)
+
+// Valid indicates whether the value is a known member of the ListProcessorTasksParamsSourceType enum.
+func (e ListProcessorTasksParamsSourceType) Valid() bool {
+	switch e {
+	case ListProcessorTasksParamsSourceTypeCUSTOM:
+		return true
+	case ListProcessorTasksParamsSourceTypeDATASET:
+		return true
+	case ListProcessorTasksParamsSourceTypeOBS:
+		return true
+	case ListProcessorTasksParamsSourceTypeTASK:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListProcessorTasksParamsStatus.
+const (
+	ListProcessorTasksParamsStatusN0 ListProcessorTasksParamsStatus = 0
+	ListProcessorTasksParamsStatusN1 ListProcessorTasksParamsStatus = 1
+	ListProcessorTasksParamsStatusN2 ListProcessorTasksParamsStatus = 2
+	ListProcessorTasksParamsStatusN3 ListProcessorTasksParamsStatus = 3
+	ListProcessorTasksParamsStatusN4 ListProcessorTasksParamsStatus = 4
+)
+
+// Valid indicates whether the value is a known member of the ListProcessorTasksParamsStatus enum.
+func (e ListProcessorTasksParamsStatus) Valid() bool {
+	switch e {
+	case ListProcessorTasksParamsStatusN0:
+		return true
+	case ListProcessorTasksParamsStatusN1:
+		return true
+	case ListProcessorTasksParamsStatusN2:
+		return true
+	case ListProcessorTasksParamsStatusN3:
+		return true
+	case ListProcessorTasksParamsStatusN4:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListProcessorTasksParamsTaskType.
+const (
+	ListProcessorTasksParamsTaskTypeSysDataAnalyse      ListProcessorTasksParamsTaskType = "sys_data_analyse"
+	ListProcessorTasksParamsTaskTypeSysDataAugmentation ListProcessorTasksParamsTaskType = "sys_data_augmentation"
+	ListProcessorTasksParamsTaskTypeSysDataCleaning     ListProcessorTasksParamsTaskType = "sys_data_cleaning"
+	ListProcessorTasksParamsTaskTypeSysDataSelection    ListProcessorTasksParamsTaskType = "sys_data_selection"
+	ListProcessorTasksParamsTaskTypeSysDataValidation   ListProcessorTasksParamsTaskType = "sys_data_validation"
+)
+
+// Valid indicates whether the value is a known member of the ListProcessorTasksParamsTaskType enum.
+func (e ListProcessorTasksParamsTaskType) Valid() bool {
+	switch e {
+	case ListProcessorTasksParamsTaskTypeSysDataAnalyse:
+		return true
+	case ListProcessorTasksParamsTaskTypeSysDataAugmentation:
+		return true
+	case ListProcessorTasksParamsTaskTypeSysDataCleaning:
+		return true
+	case ListProcessorTasksParamsTaskTypeSysDataSelection:
+		return true
+	case ListProcessorTasksParamsTaskTypeSysDataValidation:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListProcessorTaskVersionsParamsOrder.
+const (
+	ListProcessorTaskVersionsParamsOrderAsc  ListProcessorTaskVersionsParamsOrder = "asc"
+	ListProcessorTaskVersionsParamsOrderDesc ListProcessorTaskVersionsParamsOrder = "desc"
+)
+
+// Valid indicates whether the value is a known member of the ListProcessorTaskVersionsParamsOrder enum.
+func (e ListProcessorTaskVersionsParamsOrder) Valid() bool {
+	switch e {
+	case ListProcessorTaskVersionsParamsOrderAsc:
+		return true
+	case ListProcessorTaskVersionsParamsOrderDesc:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListProcessorTaskVersionsParamsSortBy.
+const (
+	ListProcessorTaskVersionsParamsSortByCreateTime  ListProcessorTaskVersionsParamsSortBy = "create_time"
+	ListProcessorTaskVersionsParamsSortByVersionName ListProcessorTaskVersionsParamsSortBy = "version_name"
+)
+
+// Valid indicates whether the value is a known member of the ListProcessorTaskVersionsParamsSortBy enum.
+func (e ListProcessorTaskVersionsParamsSortBy) Valid() bool {
+	switch e {
+	case ListProcessorTaskVersionsParamsSortByCreateTime:
+		return true
+	case ListProcessorTaskVersionsParamsSortByVersionName:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListProcessorTaskVersionResultsParamsResultProperty.
+const (
+	ListProcessorTaskVersionResultsParamsResultPropertyMinus1 ListProcessorTaskVersionResultsParamsResultProperty = "-1"
+	ListProcessorTaskVersionResultsParamsResultPropertyN0     ListProcessorTaskVersionResultsParamsResultProperty = "0"
+	ListProcessorTaskVersionResultsParamsResultPropertyN1     ListProcessorTaskVersionResultsParamsResultProperty = "1"
+	ListProcessorTaskVersionResultsParamsResultPropertyN2     ListProcessorTaskVersionResultsParamsResultProperty = "2"
+	ListProcessorTaskVersionResultsParamsResultPropertyN3     ListProcessorTaskVersionResultsParamsResultProperty = "3"
+)
+
+// Valid indicates whether the value is a known member of the ListProcessorTaskVersionResultsParamsResultProperty enum.
+func (e ListProcessorTaskVersionResultsParamsResultProperty) Valid() bool {
+	switch e {
+	case ListProcessorTaskVersionResultsParamsResultPropertyMinus1:
+		return true
+	case ListProcessorTaskVersionResultsParamsResultPropertyN0:
+		return true
+	case ListProcessorTaskVersionResultsParamsResultPropertyN1:
+		return true
+	case ListProcessorTaskVersionResultsParamsResultPropertyN2:
+		return true
+	case ListProcessorTaskVersionResultsParamsResultPropertyN3:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListWorkforcesParamsOrder.
+const (
+	ListWorkforcesParamsOrderAsc  ListWorkforcesParamsOrder = "asc"
+	ListWorkforcesParamsOrderDesc ListWorkforcesParamsOrder = "desc"
+)
+
+// Valid indicates whether the value is a known member of the ListWorkforcesParamsOrder enum.
+func (e ListWorkforcesParamsOrder) Valid() bool {
+	switch e {
+	case ListWorkforcesParamsOrderAsc:
+		return true
+	case ListWorkforcesParamsOrderDesc:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListWorkforcesParamsSortBy.
+const (
+	ListWorkforcesParamsSortByCreateTime    ListWorkforcesParamsSortBy = "create_time"
+	ListWorkforcesParamsSortByWorkforceName ListWorkforcesParamsSortBy = "workforce_name"
+)
+
+// Valid indicates whether the value is a known member of the ListWorkforcesParamsSortBy enum.
+func (e ListWorkforcesParamsSortBy) Valid() bool {
+	switch e {
+	case ListWorkforcesParamsSortByCreateTime:
+		return true
+	case ListWorkforcesParamsSortByWorkforceName:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListWorkerTasksParamsOrder.
+const (
+	ListWorkerTasksParamsOrderAsc  ListWorkerTasksParamsOrder = "asc"
+	ListWorkerTasksParamsOrderDesc ListWorkerTasksParamsOrder = "desc"
+)
+
+// Valid indicates whether the value is a known member of the ListWorkerTasksParamsOrder enum.
+func (e ListWorkerTasksParamsOrder) Valid() bool {
+	switch e {
+	case ListWorkerTasksParamsOrderAsc:
+		return true
+	case ListWorkerTasksParamsOrderDesc:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListWorkerTasksParamsSortBy.
+const (
+	ListWorkerTasksParamsSortByCreateTime        ListWorkerTasksParamsSortBy = "create_time"
+	ListWorkerTasksParamsSortByWorkforceTaskName ListWorkerTasksParamsSortBy = "workforce_task_name"
+)
+
+// Valid indicates whether the value is a known member of the ListWorkerTasksParamsSortBy enum.
+func (e ListWorkerTasksParamsSortBy) Valid() bool {
+	switch e {
+	case ListWorkerTasksParamsSortByCreateTime:
+		return true
+	case ListWorkerTasksParamsSortByWorkforceTaskName:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListAllWorkersParamsOrder.
+const (
+	ListAllWorkersParamsOrderAsc  ListAllWorkersParamsOrder = "asc"
+	ListAllWorkersParamsOrderDesc ListAllWorkersParamsOrder = "desc"
+)
+
+// Valid indicates whether the value is a known member of the ListAllWorkersParamsOrder enum.
+func (e ListAllWorkersParamsOrder) Valid() bool {
+	switch e {
+	case ListAllWorkersParamsOrderAsc:
+		return true
+	case ListAllWorkersParamsOrderDesc:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListAllWorkersParamsRole.
+const (
+	ListAllWorkersParamsRoleN0 ListAllWorkersParamsRole = 0
+	ListAllWorkersParamsRoleN1 ListAllWorkersParamsRole = 1
+	ListAllWorkersParamsRoleN2 ListAllWorkersParamsRole = 2
+)
+
+// Valid indicates whether the value is a known member of the ListAllWorkersParamsRole enum.
+func (e ListAllWorkersParamsRole) Valid() bool {
+	switch e {
+	case ListAllWorkersParamsRoleN0:
+		return true
+	case ListAllWorkersParamsRoleN1:
+		return true
+	case ListAllWorkersParamsRoleN2:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListAllWorkersParamsSortBy.
+const (
+	ListAllWorkersParamsSortByCreateTime ListAllWorkersParamsSortBy = "create_time"
+	ListAllWorkersParamsSortByEmail      ListAllWorkersParamsSortBy = "email"
+)
+
+// Valid indicates whether the value is a known member of the ListAllWorkersParamsSortBy enum.
+func (e ListAllWorkersParamsSortBy) Valid() bool {
+	switch e {
+	case ListAllWorkersParamsSortByCreateTime:
+		return true
+	case ListAllWorkersParamsSortByEmail:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListWorkersParamsOrder.
+const (
+	ListWorkersParamsOrderAsc  ListWorkersParamsOrder = "asc"
+	ListWorkersParamsOrderDesc ListWorkersParamsOrder = "desc"
+)
+
+// Valid indicates whether the value is a known member of the ListWorkersParamsOrder enum.
+func (e ListWorkersParamsOrder) Valid() bool {
+	switch e {
+	case ListWorkersParamsOrderAsc:
+		return true
+	case ListWorkersParamsOrderDesc:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListWorkersParamsSortBy.
+const (
+	ListWorkersParamsSortByCreateTime ListWorkersParamsSortBy = "create_time"
+	ListWorkersParamsSortByEmail      ListWorkersParamsSortBy = "email"
+)
+
+// Valid indicates whether the value is a known member of the ListWorkersParamsSortBy enum.
+func (e ListWorkersParamsSortBy) Valid() bool {
+	switch e {
+	case ListWorkersParamsSortByCreateTime:
+		return true
+	case ListWorkersParamsSortByEmail:
+		return true
+	default:
+		return false
+	}
+}
+
 // AcceptSamplesRequestBody defines model for AcceptSamplesRequestBody.
 type AcceptSamplesRequestBody struct {
 	// Comments 评审意见列表。
@@ -64,7 +5467,7 @@ type Apis struct {
 	InputParams *InputParams `json:"input_params,omitempty"`
 
 	// Method 请求方法，可选值为post、get。
-	Method *string `json:"method,omitempty"`
+	Method *ApisMethod `json:"method,omitempty"`
 
 	// OutputParams apis中的输入输出参数，以JSON Schema格式描述，OutputParams结构体如表12所示。
 	OutputParams *OutputParams `json:"output_params,omitempty"`
@@ -75,6 +5478,9 @@ type Apis struct {
 	// Url 推理请求URL路径。
 	Url *string `json:"url,omitempty"`
 }
+
+// ApisMethod 请求方法，可选值为post、get。
+type ApisMethod string
 
 // AuthorizationResponse defines model for AuthorizationResponse.
 type AuthorizationResponse struct {
@@ -94,7 +5500,7 @@ type AuthorizationResponse struct {
 	// - agency：委托
 	// - credential：访问密钥（AK/SK）
 	// 缺省值：agency
-	Type *string `json:"type,omitempty"`
+	Type *AuthorizationResponseType `json:"type,omitempty"`
 
 	// UserId 用户ID，获取方法请参见获取用户ID。
 	// 当user_id为all时，表示对所有IAM子用户进行授权，如果已有部分用户已授权，则更新授权。
@@ -102,13 +5508,20 @@ type AuthorizationResponse struct {
 	UserId *string `json:"user_id,omitempty"`
 }
 
+// AuthorizationResponseType 授权类型。推荐使用委托方式。
+// 可选值：
+// - agency：委托
+// - credential：访问密钥（AK/SK）
+// 缺省值：agency
+type AuthorizationResponseType string
+
 // AutoAnnotationProgressResponseBody defines model for AutoAnnotationProgressResponseBody.
 type AutoAnnotationProgressResponseBody struct {
 	// Code 任务运行状态码。
 	Code *string `json:"code,omitempty"`
 
 	// Config 任务配置。
-	Config *SmartTaskConfig `json:"config,omitempty"`
+	Config *AutoAnnotationProgressSmartTaskConfig `json:"config,omitempty"`
 
 	// CreateTime 任务创建时间。
 	CreateTime *string `json:"create_time,omitempty"`
@@ -145,7 +5558,7 @@ type AutoAnnotationProgressResponseBody struct {
 	// - 3：成功
 	// - 4：停止中
 	// - 5：已停止
-	Status *int64 `json:"status,omitempty"`
+	Status *AutoAnnotationProgressResponseBodyStatus `json:"status,omitempty"`
 
 	// TaskId 任务ID。
 	TaskId *string `json:"task_id,omitempty"`
@@ -153,6 +5566,168 @@ type AutoAnnotationProgressResponseBody struct {
 	// TaskName 任务名称。
 	TaskName *string `json:"task_name,omitempty"`
 }
+
+// AutoAnnotationProgressResponseBodyStatus 任务状态。可选值如下：
+// - -1：排队中
+// - 0：初始化
+// - 1：运行中
+// - 2：失败
+// - 3：成功
+// - 4：停止中
+// - 5：已停止
+type AutoAnnotationProgressResponseBodyStatus int64
+
+// AutoAnnotationProgressSmartTaskConfig 任务配置。
+type AutoAnnotationProgressSmartTaskConfig struct {
+	// AlgorithmType 自动标注的算法类型。可选值如下：
+	// - fast：快速型，仅使用已标注样本进行训练
+	// - accurate：精准型，除已标注样本外，会额外使用未标注的样本做半监督训练
+	AlgorithmType *AutoAnnotationProgressSmartTaskConfigAlgorithmType `json:"algorithm_type,omitempty"`
+
+	// Ambiguity 是否通过图片模糊度来聚类。
+	Ambiguity *bool `json:"ambiguity,omitempty"`
+
+	// AnnotationOutput 主动学习标注结果输出路径。
+	AnnotationOutput *string `json:"annotation_output,omitempty"`
+
+	// CollectRule 样本收集规则，默认为全量收集规则“all”。当前仅支持全量收集规则“all”。
+	CollectRule *string `json:"collect_rule,omitempty"`
+
+	// CollectSample 是否启用样本收集。可选值如下：
+	// - true：启用样本收集（默认值）
+	// - false：不启用样本收集
+	CollectSample *bool `json:"collect_sample,omitempty"`
+
+	// ConfidenceScope 关键样本置信度范围，用中划线隔开最小值和最大值。比如：“0.10-0.90”。
+	ConfidenceScope *string `json:"confidence_scope,omitempty"`
+
+	// Description 任务描述。
+	Description *string `json:"description,omitempty"`
+
+	// EngineName 引擎名称。
+	EngineName *string `json:"engine_name,omitempty"`
+
+	// ExportFormat 导出的目录格式。可选值如下：
+	// - 1：树状结构。如：cat/1.jpg,dog/2.jpg。
+	// - 2：平铺结构。如：1.jpg, 1.txt;2.jpg,2.txt。
+	ExportFormat *AutoAnnotationProgressSmartTaskConfigExportFormat `json:"export_format,omitempty"`
+
+	// ExportParams 导出数据集任务的参数。
+	ExportParams *ExportParams `json:"export_params,omitempty"`
+
+	// Flavor 训练资源规格。
+	Flavor *CreateTaskFlavor `json:"flavor,omitempty"`
+
+	// ImageBrightness 是否通过图片亮度来聚类。
+	ImageBrightness *bool `json:"image_brightness,omitempty"`
+
+	// ImageColorfulness 是否通过图片色彩来聚类。
+	ImageColorfulness *bool `json:"image_colorfulness,omitempty"`
+
+	// InfClusterId 专属集群ID，默认为空，不使用专属集群；使用专属集群部署服务时需确保集群状态正常；配置此参数后，则使用集群的网络配置，vpc_id参数不生效。
+	InfClusterId *string `json:"inf_cluster_id,omitempty"`
+
+	// InfConfigList 运行推理任务需要的配置列表，可选填，默认为空。
+	InfConfigList *[]InfConfig `json:"inf_config_list,omitempty"`
+
+	// InfOutput 主动学习中推理的输出路径。
+	InfOutput *string `json:"inf_output,omitempty"`
+
+	// InferResultOutputDir 样本预测结果输出OBS目录,可以不输入，默认使用output_dir目录下的{service_id}-infer-result子目录。
+	InferResultOutputDir *string `json:"infer_result_output_dir,omitempty"`
+
+	// KeySampleOutput 主动学习中难例的输出路径。
+	KeySampleOutput *string `json:"key_sample_output,omitempty"`
+
+	// LogUrl 训练作业的日志OBS输出路径URL，默认为空。
+	LogUrl *string `json:"log_url,omitempty"`
+
+	// ManifestPath manifest路径，给训练、推理作为输入。
+	ManifestPath *string `json:"manifest_path,omitempty"`
+
+	// ModelId 模型ID。
+	ModelId *string `json:"model_id,omitempty"`
+
+	// ModelName 模型名称。
+	ModelName *string `json:"model_name,omitempty"`
+
+	// ModelParameter 模型参数。
+	ModelParameter *string `json:"model_parameter,omitempty"`
+
+	// ModelVersion 模型版本。
+	ModelVersion *string `json:"model_version,omitempty"`
+
+	// NClusters 聚类数。
+	NClusters *int64 `json:"n_clusters,omitempty"`
+
+	// Name 任务名称。
+	Name *string `json:"name,omitempty"`
+
+	// OutputDir 样本输出路径，格式：数据集输出路径+数据集名称+“-”+数据集ID+“/annotation/auto-deploy/”。例如：“/test/work_1608083108676/dataset123-g6IO9qSu6hoxwCAirfm/annotation/auto-deploy/”。
+	OutputDir *string `json:"output_dir,omitempty"`
+
+	// Parameters 训练作业的运行参数列表。
+	Parameters *[]TrainingParameter `json:"parameters,omitempty"`
+
+	// PoolId 资源池ID。
+	PoolId *string `json:"pool_id,omitempty"`
+
+	// Property 属性名。
+	Property *string `json:"property,omitempty"`
+
+	// ReqUri 批量任务中调用的推理路径。
+	ReqUri *string `json:"req_uri,omitempty"`
+
+	// ResultType 自动分组结果处理方式。可选值如下：
+	// - 0：保存到OBS
+	// - 1：保存到样本
+	ResultType *AutoAnnotationProgressSmartTaskConfigResultType `json:"result_type,omitempty"`
+
+	// Samples 需要进行自动标注的样本标注信息列表。
+	Samples *[]SampleLabels `json:"samples,omitempty"`
+
+	// StopTime 超时等待时间（单位是分钟），默认15分钟，此参数仅视频自动标注场景使用。
+	StopTime *int64 `json:"stop_time,omitempty"`
+
+	// Time 主动学习中的时间戳。
+	Time *string `json:"time,omitempty"`
+
+	// TrainDataPath 已有训练数据集路径。
+	TrainDataPath *string `json:"train_data_path,omitempty"`
+
+	// TrainUrl 训练作业的输出文件OBS路径URL，默认为空。
+	TrainUrl *string `json:"train_url,omitempty"`
+
+	// VersionFormat 数据集版本格式。可选值如下：
+	// - Default：默认格式
+	// - CarbonData：Carbon格式（仅表格数据集支持）
+	// - CSV：CSV格式
+	VersionFormat *AutoAnnotationProgressSmartTaskConfigVersionFormat `json:"version_format,omitempty"`
+
+	// WorkerServerNum 训练作业worker的个数。
+	WorkerServerNum *int64 `json:"worker_server_num,omitempty"`
+}
+
+// AutoAnnotationProgressSmartTaskConfigAlgorithmType 自动标注的算法类型。可选值如下：
+// - fast：快速型，仅使用已标注样本进行训练
+// - accurate：精准型，除已标注样本外，会额外使用未标注的样本做半监督训练
+type AutoAnnotationProgressSmartTaskConfigAlgorithmType string
+
+// AutoAnnotationProgressSmartTaskConfigExportFormat 导出的目录格式。可选值如下：
+// - 1：树状结构。如：cat/1.jpg,dog/2.jpg。
+// - 2：平铺结构。如：1.jpg, 1.txt;2.jpg,2.txt。
+type AutoAnnotationProgressSmartTaskConfigExportFormat int64
+
+// AutoAnnotationProgressSmartTaskConfigResultType 自动分组结果处理方式。可选值如下：
+// - 0：保存到OBS
+// - 1：保存到样本
+type AutoAnnotationProgressSmartTaskConfigResultType int64
+
+// AutoAnnotationProgressSmartTaskConfigVersionFormat 数据集版本格式。可选值如下：
+// - Default：默认格式
+// - CarbonData：Carbon格式（仅表格数据集支持）
+// - CSV：CSV格式
+type AutoAnnotationProgressSmartTaskConfigVersionFormat string
 
 // BatchResponse defines model for BatchResponse.
 type BatchResponse struct {
@@ -204,7 +5779,7 @@ type Cluster struct {
 	PeriodNum *int64 `json:"period_num,omitempty"`
 
 	// PeriodType 订购周期类型，取值year或month，仅当集群为包周期类型时返回。
-	PeriodType *string `json:"period_type,omitempty"`
+	PeriodType *ClusterPeriodType `json:"period_type,omitempty"`
 
 	// ProductId 产品ID，仅当集群为包周期类型时返回。
 	ProductId *string `json:"product_id,omitempty"`
@@ -213,11 +5788,17 @@ type Cluster struct {
 	Project *string `json:"project,omitempty"`
 
 	// Status 集群状态，取值为deploying/running/concerning/abnormal。
-	Status *string `json:"status,omitempty"`
+	Status *ClusterStatus `json:"status,omitempty"`
 
 	// Tenant 集群归属租户。
 	Tenant *string `json:"tenant,omitempty"`
 }
+
+// ClusterPeriodType 订购周期类型，取值year或month，仅当集群为包周期类型时返回。
+type ClusterPeriodType string
+
+// ClusterStatus 集群状态，取值为deploying/running/concerning/abnormal。
+type ClusterStatus string
 
 // Configs defines model for Configs.
 type Configs struct {
@@ -291,13 +5872,20 @@ type CreateAuthorizationRequestBody struct {
 	// - agency：委托
 	// - credential：访问密钥（AK/SK）
 	// 缺省值：agency
-	Type *string `json:"type,omitempty"`
+	Type *CreateAuthorizationRequestBodyType `json:"type,omitempty"`
 
 	// UserId 用户ID，获取方法请参见获取用户ID。
 	// 当user_id为all时，表示对所有IAM子用户进行授权，如果已有部分用户已授权，则更新授权。
 	// 仅当授权类型为委托时，需要该字段。
 	UserId *string `json:"user_id,omitempty"`
 }
+
+// CreateAuthorizationRequestBodyType 授权类型。推荐使用委托方式。
+// 可选值：
+// - agency：委托
+// - credential：访问密钥（AK/SK）
+// 缺省值：agency
+type CreateAuthorizationRequestBodyType string
 
 // CreateAuthorizationResponseBody defines model for CreateAuthorizationResponseBody.
 type CreateAuthorizationResponseBody struct {
@@ -317,7 +5905,7 @@ type CreateDatasetDataSource struct {
 	// - 4：MRS服务
 	// - 5：AI Gallery
 	// - 6：推理服务
-	DataType *int64 `json:"data_type,omitempty"`
+	DataType *CreateDatasetDataSourceDataType `json:"data_type,omitempty"`
 
 	// SchemaMaps 表格数据对应的schema映射信息。
 	SchemaMaps *[]SchemaMap `json:"schema_maps,omitempty"`
@@ -331,12 +5919,22 @@ type CreateDatasetDataSource struct {
 	WithColumnHeader *bool `json:"with_column_header,omitempty"`
 }
 
+// CreateDatasetDataSourceDataType 数据类型。可选值如下：
+// - 0：OBS桶（默认值）
+// - 1：GaussDB(DWS)服务
+// - 2：DLI服务
+// - 3：RDS服务
+// - 4：MRS服务
+// - 5：AI Gallery
+// - 6：推理服务
+type CreateDatasetDataSourceDataType int64
+
 // CreateDatasetLabelFormat 标签格式信息，此参数仅文本类数据集使用。
 type CreateDatasetLabelFormat struct {
 	// LabelType 文本分类的标签类型。可选值如下：
 	// - 0：标签和文本分离，以固定后缀“_result”区分。如：文本文件是“abc.txt”，标签文件是“abc_result.txt”。
 	// - 1：默认值，标签和文本在一个文件内，以分隔符分离。文本与标签，标签与标签之间的分隔符可通过text_sample_separator和text_label_separator指定。
-	LabelType *string `json:"label_type,omitempty"`
+	LabelType *CreateDatasetLabelFormatLabelType `json:"label_type,omitempty"`
 
 	// TextLabelSeparator 标签与标签之间的分隔符，默认为逗号分隔，分隔符需转义。分隔符仅支持一个字符，必须为大小写字母，数字和“!@#$%^&*_=|?/':.;,”其中的某一字符。
 	TextLabelSeparator *string `json:"text_label_separator,omitempty"`
@@ -345,12 +5943,17 @@ type CreateDatasetLabelFormat struct {
 	TextSampleSeparator *string `json:"text_sample_separator,omitempty"`
 }
 
+// CreateDatasetLabelFormatLabelType 文本分类的标签类型。可选值如下：
+// - 0：标签和文本分离，以固定后缀“_result”区分。如：文本文件是“abc.txt”，标签文件是“abc_result.txt”。
+// - 1：默认值，标签和文本在一个文件内，以分隔符分离。文本与标签，标签与标签之间的分隔符可通过text_sample_separator和text_label_separator指定。
+type CreateDatasetLabelFormatLabelType string
+
 // CreateDatasetRequestBody defines model for CreateDatasetRequestBody.
 type CreateDatasetRequestBody struct {
 	// DataFormat 数据格式。可选值如下：
 	// - Default：默认格式
 	// - CarbonData：Carbon格式（仅表格数据集支持）
-	DataFormat *string `json:"data_format,omitempty"`
+	DataFormat *CreateDatasetRequestBodyDataFormat `json:"data_format,omitempty"`
 
 	// DataSources 数据集输入位置，用于将此目录及子目录下的源数据(如图片/文件/音频等)同步到数据集。对于表格数据集，该参数为导入目录。表格数据集的工作目录不支持为KMS加密桶下的OBS路径。
 	DataSources *[]CreateDatasetDataSource `json:"data_sources,omitempty"`
@@ -371,7 +5974,7 @@ type CreateDatasetRequestBody struct {
 	// - 400：表格数据集
 	// - 600：视频标注
 	// - 900：自由格式
-	DatasetType *int64 `json:"dataset_type,omitempty"`
+	DatasetType *CreateDatasetRequestBodyDatasetType `json:"dataset_type,omitempty"`
 
 	// Description 数据集描述，默认为空，描述不能包含^!<>=&"'等特殊字符，长度为0-256。
 	Description *string `json:"description,omitempty"`
@@ -409,7 +6012,7 @@ type CreateDatasetRequestBody struct {
 
 	// WorkPathType 数据集输出路径类型。可选值如下：
 	// - 0：OBS桶（默认值）
-	WorkPathType int64 `json:"work_path_type"`
+	WorkPathType CreateDatasetRequestBodyWorkPathType `json:"work_path_type"`
 
 	// WorkforceInformation 团队标注信息。
 	WorkforceInformation *WorkforceInformation `json:"workforce_information,omitempty"`
@@ -417,6 +6020,30 @@ type CreateDatasetRequestBody struct {
 	// WorkspaceId 工作空间ID。若未创建工作空间，默认值为“0”；若存在创建并使用的工作空间，以实际取值为准。
 	WorkspaceId *string `json:"workspace_id,omitempty"`
 }
+
+// CreateDatasetRequestBodyDataFormat 数据格式。可选值如下：
+// - Default：默认格式
+// - CarbonData：Carbon格式（仅表格数据集支持）
+type CreateDatasetRequestBodyDataFormat string
+
+// CreateDatasetRequestBodyDatasetType 数据集类型。可选值如下：
+// - 0：图像分类
+// - 1：物体检测
+// - 3: 图像分割
+// - 100：文本分类
+// - 101：命名实体
+// - 102：文本三元组
+// - 200：声音分类
+// - 201：语音内容
+// - 202：语音分割
+// - 400：表格数据集
+// - 600：视频标注
+// - 900：自由格式
+type CreateDatasetRequestBodyDatasetType int64
+
+// CreateDatasetRequestBodyWorkPathType 数据集输出路径类型。可选值如下：
+// - 0：OBS桶（默认值）
+type CreateDatasetRequestBodyWorkPathType int64
 
 // CreateDatasetResponseBody defines model for CreateDatasetResponseBody.
 type CreateDatasetResponseBody struct {
@@ -460,7 +6087,7 @@ type CreateDatasetVersionRequestBody struct {
 	// - Default：默认格式
 	// - CarbonData：Carbon格式（仅表格数据集支持）
 	// - CSV：CSV格式
-	VersionFormat *string `json:"version_format,omitempty"`
+	VersionFormat *CreateDatasetVersionRequestBodyVersionFormat `json:"version_format,omitempty"`
 
 	// VersionName 版本名称，必须是中文、字母、数字、下划线或中划线组成的合法字符串，长度为1-32位。
 	VersionName *string `json:"version_name,omitempty"`
@@ -470,6 +6097,12 @@ type CreateDatasetVersionRequestBody struct {
 	// - false：发布时不将列名写到CSV文件的第一行
 	WithColumnHeader *bool `json:"with_column_header,omitempty"`
 }
+
+// CreateDatasetVersionRequestBodyVersionFormat 数据集版本格式。可选值如下：
+// - Default：默认格式
+// - CarbonData：Carbon格式（仅表格数据集支持）
+// - CSV：CSV格式
+type CreateDatasetVersionRequestBodyVersionFormat string
 
 // CreateDatasetVersionResponseBody defines model for CreateDatasetVersionResponseBody.
 type CreateDatasetVersionResponseBody struct {
@@ -612,7 +6245,7 @@ type CreateInstancePool struct {
 // CreateInstanceProfile 配置信息，如表12所示。
 type CreateInstanceProfile struct {
 	// DeType 开发环境类型，当前仅支持Notebook。
-	DeType *string `json:"de_type,omitempty"`
+	DeType *CreateInstanceProfileDeType `json:"de_type,omitempty"`
 
 	// Description 配置说明。
 	Description *string `json:"description,omitempty"`
@@ -633,14 +6266,20 @@ type CreateInstanceProfile struct {
 	Provision *CreateInstanceProvision `json:"provision,omitempty"`
 }
 
+// CreateInstanceProfileDeType 开发环境类型，当前仅支持Notebook。
+type CreateInstanceProfileDeType string
+
 // CreateInstanceProvision 部署信息，如表13所示。
 type CreateInstanceProvision struct {
 	// Spec 部署详情，如表14所示。
 	Spec *CreateInstanceSpec `json:"spec,omitempty"`
 
 	// Type 部署类型，当前仅支持Docker。
-	Type *string `json:"type,omitempty"`
+	Type *CreateInstanceProvisionType `json:"type,omitempty"`
 }
+
+// CreateInstanceProvisionType 部署类型，当前仅支持Docker。
+type CreateInstanceProvisionType string
 
 // CreateInstanceQueuingInfo 排队信息，如表26所示。
 type CreateInstanceQueuingInfo struct {
@@ -649,7 +6288,7 @@ type CreateInstanceQueuingInfo struct {
 
 	// DeType 开发环境类型，缺省时返回全部类型。
 	// 当前仅支持Notebook。
-	DeType *string `json:"de_type,omitempty"`
+	DeType *CreateInstanceQueuingInfoDeType `json:"de_type,omitempty"`
 
 	// EndTimestamp 实例排队的预计停止时间，13位时间戳。
 	EndTimestamp *int64 `json:"end_timestamp,omitempty"`
@@ -679,6 +6318,10 @@ type CreateInstanceQueuingInfo struct {
 	// - START_QUEUING
 	Status *string `json:"status,omitempty"`
 }
+
+// CreateInstanceQueuingInfoDeType 开发环境类型，缺省时返回全部类型。
+// 当前仅支持Notebook。
+type CreateInstanceQueuingInfoDeType string
 
 // CreateInstanceRepository Git仓库信息，如表28所示。该字段不支持使用，在调用接口时会自动返回。
 type CreateInstanceRepository struct {
@@ -784,7 +6427,7 @@ type CreateInstanceRequestLocation struct {
 	// AccessModes 挂载文件的访问权限，支持读写和只读两种方式，仅type为“obsfs”类型，该字段有效。可选值：
 	// - ReadOnlyMany：只读方式
 	// - ReadWriteMany：读写方式（默认值）
-	AccessModes *string `json:"access_modes,omitempty"`
+	AccessModes *CreateInstanceRequestLocationAccessModes `json:"access_modes,omitempty"`
 
 	// MountPath Notebook内的挂载路径，仅type为“obsfs”类型，该字段有效。
 	// 默认值为“/home/ma-user/work”。
@@ -800,6 +6443,11 @@ type CreateInstanceRequestLocation struct {
 	// VolumeSize EVS存储盘大小，最小为5GB，最大为4096GB，缺省值为5GB；如果type为OBS类型，该值不需要填写。
 	VolumeSize *int64 `json:"volume_size,omitempty"`
 }
+
+// CreateInstanceRequestLocationAccessModes 挂载文件的访问权限，支持读写和只读两种方式，仅type为“obsfs”类型，该字段有效。可选值：
+// - ReadOnlyMany：只读方式
+// - ReadWriteMany：读写方式（默认值）
+type CreateInstanceRequestLocationAccessModes string
 
 // CreateInstanceRequestNotebook 实例定义，当前仅支持Notebook，如表3所示。
 type CreateInstanceRequestNotebook struct {
@@ -903,7 +6551,7 @@ type CreateInstanceResponseLocation struct {
 	// AccessModes 挂载文件的访问权限，支持读写和只读两种方式，仅type为“obsfs”类型，该字段有效。可选值：
 	// - ReadOnlyMany：只读方式
 	// - ReadWriteMany：读写方式（默认值）
-	AccessModes *string `json:"access_modes,omitempty"`
+	AccessModes *CreateInstanceResponseLocationAccessModes `json:"access_modes,omitempty"`
 
 	// MountPath Notebook内的挂载路径，仅type为“obsfs”类型，该字段有效。
 	// 默认值为“/home/ma-user/work”。
@@ -919,6 +6567,11 @@ type CreateInstanceResponseLocation struct {
 	// VolumeSize EVS存储盘大小，最小为5GB，最大为4096GB，缺省值为5GB；如果type为OBS类型，该值不需要填写。
 	VolumeSize *int64 `json:"volume_size,omitempty"`
 }
+
+// CreateInstanceResponseLocationAccessModes 挂载文件的访问权限，支持读写和只读两种方式，仅type为“obsfs”类型，该字段有效。可选值：
+// - ReadOnlyMany：只读方式
+// - ReadWriteMany：读写方式（默认值）
+type CreateInstanceResponseLocationAccessModes string
 
 // CreateInstanceResponseNotebook 实例定义。Notebook类型实例，数据结构如表13 notebook字段数据结构说明所示。
 type CreateInstanceResponseNotebook struct {
@@ -970,11 +6623,14 @@ type CreateInstanceResponseStorage struct {
 // CreateInstanceSpec 部署详情，如表14所示。
 type CreateInstanceSpec struct {
 	// Engine 部署引擎，当前仅支持CCE。
-	Engine *string `json:"engine,omitempty"`
+	Engine *CreateInstanceSpecEngine `json:"engine,omitempty"`
 
 	// Params 部署参数，当前仅支持Docker，如表15所示。
 	Params *CreateInstanceSpecParams `json:"params,omitempty"`
 }
+
+// CreateInstanceSpecEngine 部署引擎，当前仅支持CCE。
+type CreateInstanceSpecEngine string
 
 // CreateInstanceSpecParams 部署参数，当前仅支持Docker，如表15所示。
 type CreateInstanceSpecParams struct {
@@ -1062,8 +6718,11 @@ type CreateModelPackage struct {
 	PackageVersion *string `json:"package_version,omitempty"`
 
 	// Restraint 版本限制条件，取值为EXACT/ATLEAST/ATMOST，当且仅当package_version存在时必填。
-	Restraint *string `json:"restraint,omitempty"`
+	Restraint *CreateModelPackageRestraint `json:"restraint,omitempty"`
 }
+
+// CreateModelPackageRestraint 版本限制条件，取值为EXACT/ATLEAST/ATMOST，当且仅当package_version存在时必填。
+type CreateModelPackageRestraint string
 
 // CreateModelRequestBody defines model for CreateModelRequestBody.
 type CreateModelRequestBody struct {
@@ -1086,7 +6745,7 @@ type CreateModelRequestBody struct {
 	InputParams *[]CreateModelRequestParams `json:"input_params,omitempty"`
 
 	// InstallType 部署类型，只支持小写。可选real-time,edge,batch,默认为["real-time","edge","batch"]
-	InstallType *[]string `json:"install_type,omitempty"`
+	InstallType *[]CreateModelRequestBodyInstallType `json:"install_type,omitempty"`
 
 	// ModelAlgorithm 模型算法，从配置文件读取，可不填。如：“predict_analysis”、“object_detection”、“image_classification”。只能以英文字母开头，不能包含中文以及&!'\"<>=，不超过36个字符。
 	ModelAlgorithm *string `json:"model_algorithm,omitempty"`
@@ -1101,7 +6760,7 @@ type CreateModelRequestBody struct {
 	ModelName string `json:"model_name"`
 
 	// ModelType 模型类型，取值为TensorFlow/MXNet/Caffe/Spark_MLlib/Scikit_Learn/XGBoost/Image/PyTorch/Template，从配置文件读取。
-	ModelType string `json:"model_type"`
+	ModelType CreateModelRequestBodyModelType `json:"model_type"`
 
 	// ModelVersion 模型版本，格式需为“数值.数值.数值”，其中数值为1-2位正整数。注意：版本不可以出现如01.01.01等以0开头的版本号形式。
 	ModelVersion string `json:"model_version"`
@@ -1131,13 +6790,19 @@ type CreateModelRequestBody struct {
 	WorkspaceId *string `json:"workspace_id,omitempty"`
 }
 
+// CreateModelRequestBodyInstallType defines model for CreateModelRequestBody.InstallType.
+type CreateModelRequestBodyInstallType string
+
+// CreateModelRequestBodyModelType 模型类型，取值为TensorFlow/MXNet/Caffe/Spark_MLlib/Scikit_Learn/XGBoost/Image/PyTorch/Template，从配置文件读取。
+type CreateModelRequestBodyModelType string
+
 // CreateModelRequestParams defines model for CreateModelRequestParams.
 type CreateModelRequestParams struct {
 	// Max 当param_type为int或float时可选填，默认为空。
 	Max *float64 `json:"max,omitempty"`
 
 	// Method 请求方法，可选“post”、“get”。
-	Method string `json:"method"`
+	Method CreateModelRequestParamsMethod `json:"method"`
 
 	// Min 当param_type为int或float时可选填，默认为空。
 	Min *float64 `json:"min,omitempty"`
@@ -1157,6 +6822,9 @@ type CreateModelRequestParams struct {
 	// Url api代表的url路径。
 	Url string `json:"url"`
 }
+
+// CreateModelRequestParamsMethod 请求方法，可选“post”、“get”。
+type CreateModelRequestParamsMethod string
 
 // CreateModelResponseBody defines model for CreateModelResponseBody.
 type CreateModelResponseBody struct {
@@ -1181,7 +6849,7 @@ type CreateProcessorTaskProcessorDataSource struct {
 	// - TASK：数据处理任务
 	// - DATASET：数据集
 	// - CUSTOM：资源租户调用
-	Type *string `json:"type,omitempty"`
+	Type *CreateProcessorTaskProcessorDataSourceType `json:"type,omitempty"`
 
 	// VersionId 数据集的版本。
 	VersionId *string `json:"version_id,omitempty"`
@@ -1189,6 +6857,13 @@ type CreateProcessorTaskProcessorDataSource struct {
 	// VersionName 数据集的版本名称。
 	VersionName *string `json:"version_name,omitempty"`
 }
+
+// CreateProcessorTaskProcessorDataSourceType 数据源类型。可选值如下：
+// - OBS：数据来源于OBS
+// - TASK：数据处理任务
+// - DATASET：数据集
+// - CUSTOM：资源租户调用
+type CreateProcessorTaskProcessorDataSourceType string
 
 // CreateProcessorTaskRequestBody defines model for CreateProcessorTaskRequestBody.
 type CreateProcessorTaskRequestBody struct {
@@ -1236,7 +6911,7 @@ type CreateProcessorTaskTemplateParam struct {
 	// - sys_data_augmentation：数据增强
 	// - sys_data_validation：数据校验
 	// - sys_data_selection：数据筛选
-	Id *string `json:"id,omitempty"`
+	Id *CreateProcessorTaskTemplateParamId `json:"id,omitempty"`
 
 	// Name 模板名称。
 	Name *string `json:"name,omitempty"`
@@ -1244,6 +6919,14 @@ type CreateProcessorTaskTemplateParam struct {
 	// OperatorParams 算子的参数列表。
 	OperatorParams *[]OperatorParam `json:"operator_params,omitempty"`
 }
+
+// CreateProcessorTaskTemplateParamId 任务类型，即数据处理模板ID。可选值如下：
+// - sys_data_analyse：特征分析
+// - sys_data_cleaning：数据清洗
+// - sys_data_augmentation：数据增强
+// - sys_data_validation：数据校验
+// - sys_data_selection：数据筛选
+type CreateProcessorTaskTemplateParamId string
 
 // CreateProcessorTaskVersionProcessorDataSource 数据来源，与inputs二选一。
 type CreateProcessorTaskVersionProcessorDataSource struct {
@@ -1262,7 +6945,7 @@ type CreateProcessorTaskVersionProcessorDataSource struct {
 	// - TASK：数据处理任务
 	// - DATASET：数据集
 	// - CUSTOM：资源租户调用
-	Type *string `json:"type,omitempty"`
+	Type *CreateProcessorTaskVersionProcessorDataSourceType `json:"type,omitempty"`
 
 	// VersionId 数据集的版本。
 	VersionId *string `json:"version_id,omitempty"`
@@ -1270,6 +6953,13 @@ type CreateProcessorTaskVersionProcessorDataSource struct {
 	// VersionName 数据集的版本名称。
 	VersionName *string `json:"version_name,omitempty"`
 }
+
+// CreateProcessorTaskVersionProcessorDataSourceType 数据源类型。可选值如下：
+// - OBS：数据来源于OBS
+// - TASK：数据处理任务
+// - DATASET：数据集
+// - CUSTOM：资源租户调用
+type CreateProcessorTaskVersionProcessorDataSourceType string
 
 // CreateProcessorTaskVersionRequestBody defines model for CreateProcessorTaskVersionRequestBody.
 type CreateProcessorTaskVersionRequestBody struct {
@@ -1328,7 +7018,7 @@ type CreateProcessorTaskVersionWorkPath struct {
 	// Type 工作路径的类型。可选值如下：
 	// - OBS：OBS路径
 	// - DATASET：数据集
-	Type *string `json:"type,omitempty"`
+	Type *CreateProcessorTaskVersionWorkPathType `json:"type,omitempty"`
 
 	// VersionId 数据集的版本。
 	VersionId *string `json:"version_id,omitempty"`
@@ -1336,6 +7026,11 @@ type CreateProcessorTaskVersionWorkPath struct {
 	// VersionName 数据集的版本名称，名称仅包含数字、字母、中划线和下划线，长度是0-32位。
 	VersionName *string `json:"version_name,omitempty"`
 }
+
+// CreateProcessorTaskVersionWorkPathType 工作路径的类型。可选值如下：
+// - OBS：OBS路径
+// - DATASET：数据集
+type CreateProcessorTaskVersionWorkPathType string
 
 // CreateProcessorTaskWorkPath 数据处理任务的工作目录。工作目录不支持设置为KMS加密桶中的OBS路径。
 type CreateProcessorTaskWorkPath struct {
@@ -1353,7 +7048,7 @@ type CreateProcessorTaskWorkPath struct {
 	// Type 工作路径的类型。可选值如下：
 	// - OBS：OBS路径
 	// - DATASET：数据集
-	Type *string `json:"type,omitempty"`
+	Type *CreateProcessorTaskWorkPathType `json:"type,omitempty"`
 
 	// VersionId 数据集的版本。
 	VersionId *string `json:"version_id,omitempty"`
@@ -1361,6 +7056,11 @@ type CreateProcessorTaskWorkPath struct {
 	// VersionName 数据集的版本名称，名称仅包含数字、字母、中划线和下划线，长度是0-32位。
 	VersionName *string `json:"version_name,omitempty"`
 }
+
+// CreateProcessorTaskWorkPathType 工作路径的类型。可选值如下：
+// - OBS：OBS路径
+// - DATASET：数据集
+type CreateProcessorTaskWorkPathType string
 
 // CreateRestartError defines model for CreateRestartError.
 type CreateRestartError struct {
@@ -1392,7 +7092,7 @@ type CreateServiceRequestBody struct {
 	ClusterId *string `json:"cluster_id,omitempty"`
 
 	// Config 模型运行配置，当推理方式为batch/edge时仅支持配置一个模型；当推理方式为real-time时，可根据业务需要配置多个模型并分配权重，但多个模型的版本号不能相同。
-	Config []CreateServiceRequestBodyConfigItem `json:"config"`
+	Config []map[string]interface{} `json:"config"`
 
 	// Description 服务备注，默认为空，不超过100个字符。
 	Description *string `json:"description,omitempty"`
@@ -1401,7 +7101,7 @@ type CreateServiceRequestBody struct {
 	// - real-time：实时服务，支持定时停止。
 	// - batch：批量服务，可配置批量任务运行，任务运行结束则停止。
 	// - edge表示部署到边缘节点，需提前在IEF（智能边缘服务）创建好节点。
-	InferType string `json:"infer_type"`
+	InferType CreateServiceRequestBodyInferType `json:"infer_type"`
 
 	// Schedule 服务调度配置，仅在线服务可配置，默认不使用，服务长期运行。请参见表6。
 	Schedule *[]CreateServiceSchedule `json:"schedule,omitempty"`
@@ -1426,70 +7126,16 @@ type CreateServiceRequestBody struct {
 	WorkspaceId *string `json:"workspace_id,omitempty"`
 }
 
+// CreateServiceRequestBodyInferType 推理方式，取值为real-time/batch/edge。
+// - real-time：实时服务，支持定时停止。
+// - batch：批量服务，可配置批量任务运行，任务运行结束则停止。
+// - edge表示部署到边缘节点，需提前在IEF（智能边缘服务）创建好节点。
+type CreateServiceRequestBodyInferType string
+
 // CreateServiceRequestBodyAdditionalProperties 服务级别附加属性，便于服务管理。请参见表7。
 type CreateServiceRequestBodyAdditionalProperties struct {
 	// SmnNotification smn消息通知结构，用于通知用户服务状态变化。请参见表8。
 	SmnNotification SmnNotification `json:"smn_notification"`
-}
-
-// CreateServiceRequestBodyConfigItem defines model for CreateServiceRequestBodyConfigItem.
-type CreateServiceRequestBodyConfigItem struct {
-	// AdditionalProperties 模型部署附加属性，便于服务实例管理。请参见表9。
-	AdditionalProperties *CreateServiceRequestBodyConfigItemAdditionalProperties `json:"additional_properties,omitempty"`
-
-	// ClusterId 专属资源池ID，默认为空，不使用专属资源池。配置此参数后，需要使用集群的网络配置，“vpc_id”参数不生效。
-	ClusterId *string `json:"cluster_id,omitempty"`
-
-	// CustomSpec 自定义规格。使用专属资源池部署的时候可以使用自定义规格。请参见表12。
-	CustomSpec *CreateServiceRequestBodyConfigItemCustomSpec `json:"custom_spec,omitempty"`
-
-	// Envs 运行模型需要的环境变量键值对，可选填，默认为空。
-	// 为确保您的数据安全，在环境变量中，请勿输入敏感信息，如明文密码。
-	Envs *map[string]string `json:"envs,omitempty"`
-
-	// InstanceCount 模型部署的实例数。实例数取值必须大于0。
-	InstanceCount int64 `json:"instance_count"`
-
-	// ModelId 模型ID。
-	ModelId string `json:"model_id"`
-
-	// Specification 资源规格，根据所提供版本选择适合业务的规格。当前版本可选：
-	// - modelarts.vm.cpu.2u
-	// - modelarts.vm.gpu.p4
-	// - modelarts.vm.gpu.t4
-	// - modelarts.vm.arm.d310.3u6g
-	// - modelarts.vm.ai1.a310
-	// - modelarts.vm.cpu.free
-	// - modelarts.vm.gpu.free
-	Specification string `json:"specification"`
-
-	// Weight 权重百分比，分配到此模型的流量权重，仅当infer_type为real-time时需要配置，多个权重相加必须等于100。
-	Weight int64 `json:"weight"`
-}
-
-// CreateServiceRequestBodyConfigItemAdditionalProperties 模型部署附加属性，便于服务实例管理。请参见表9。
-type CreateServiceRequestBodyConfigItemAdditionalProperties struct {
-	// LogVolume 主机日志目录挂载。请参见表11。
-	// 仅支持使用专属资源池部署服务场景。如果用户使用公共资源池部署服务，则不支持配置该参数，否则会报错。
-	LogVolume []LogVolume `json:"log_volume"`
-
-	// PersistentVolumes 持久化存储挂载配置。请参见表10。
-	PersistentVolumes []PersistentVolume `json:"persistent_volumes"`
-}
-
-// CreateServiceRequestBodyConfigItemCustomSpec 自定义规格。使用专属资源池部署的时候可以使用自定义规格。请参见表12。
-type CreateServiceRequestBodyConfigItemCustomSpec struct {
-	// AscendA310 NPU个数，可选，默认不使用，支持配置小数。
-	AscendA310 *int64 `json:"ascend_a310,omitempty"`
-
-	// Cpu 要求的CPU数量。
-	Cpu float64 `json:"cpu"`
-
-	// GpuP4 GPU个数，可选，默认不使用，支持配置小数。
-	GpuP4 *float64 `json:"gpu_p4,omitempty"`
-
-	// Memory 要求的内存数量，单位MB。
-	Memory int64 `json:"memory"`
 }
 
 // CreateServiceResponseBody defines model for CreateServiceResponseBody.
@@ -1510,11 +7156,20 @@ type CreateServiceSchedule struct {
 	// - DAYS
 	// - HOURS
 	// - MINUTES
-	TimeUnit string `json:"time_unit"`
+	TimeUnit CreateServiceScheduleTimeUnit `json:"time_unit"`
 
 	// Type 调度类型，当前仅支持取值为“stop”。
-	Type string `json:"type"`
+	Type CreateServiceScheduleType `json:"type"`
 }
+
+// CreateServiceScheduleTimeUnit 调度时间单位，可选：
+// - DAYS
+// - HOURS
+// - MINUTES
+type CreateServiceScheduleTimeUnit string
+
+// CreateServiceScheduleType 调度类型，当前仅支持取值为“stop”。
+type CreateServiceScheduleType string
 
 // CreateStopError defines model for CreateStopError.
 type CreateStopError struct {
@@ -1537,6 +7192,12 @@ type CreateStopResponseBody struct {
 	IsSuccess *bool `json:"is_success,omitempty"`
 }
 
+// CreateTaskFlavor 训练资源规格。
+type CreateTaskFlavor struct {
+	// Code 资源规格的属性编码，用于创建作业。
+	Code *string `json:"code,omitempty"`
+}
+
 // CreateTaskRequestBody defines model for CreateTaskRequestBody.
 type CreateTaskRequestBody struct {
 	// CollectKeySample 是否收集关键样本。可选值如下：
@@ -1545,7 +7206,7 @@ type CreateTaskRequestBody struct {
 	CollectKeySample *bool `json:"collect_key_sample,omitempty"`
 
 	// Config 任务配置。
-	Config *SmartTaskConfig `json:"config,omitempty"`
+	Config *AutoAnnotationProgressSmartTaskConfig `json:"config,omitempty"`
 
 	// ModelId 模型ID。
 	ModelId *string `json:"model_id,omitempty"`
@@ -1708,8 +7369,11 @@ type CreateTrainingJobDataSource struct {
 	DatasetVersion string `json:"dataset_version"`
 
 	// Type 数据集类型。可选值：“obs”、“dataset”。obs与dataset不可同时出现。
-	Type string `json:"type"`
+	Type CreateTrainingJobDataSourceType `json:"type"`
 }
+
+// CreateTrainingJobDataSourceType 数据集类型。可选值：“obs”、“dataset”。obs与dataset不可同时出现。
+type CreateTrainingJobDataSourceType string
 
 // CreateTrainingJobError defines model for CreateTrainingJobError.
 type CreateTrainingJobError struct {
@@ -1871,8 +7535,11 @@ type CreateVersionDataSource struct {
 	DatasetVersion string `json:"dataset_version"`
 
 	// Type 数据集类型。可选值有“obs”、“dataset”。obs与dataset不可同时出现。
-	Type string `json:"type"`
+	Type CreateVersionDataSourceType `json:"type"`
 }
+
+// CreateVersionDataSourceType 数据集类型。可选值有“obs”、“dataset”。obs与dataset不可同时出现。
+type CreateVersionDataSourceType string
 
 // CreateVersionError defines model for CreateVersionError.
 type CreateVersionError struct {
@@ -2026,8 +7693,14 @@ type CreateWorkerRequestBody struct {
 	// - 0：标注人员
 	// - 1：审核人员
 	// - 2：团队管理员
-	Role int64 `json:"role"`
+	Role CreateWorkerRequestBodyRole `json:"role"`
 }
+
+// CreateWorkerRequestBodyRole 成员角色。可选值如下：
+// - 0：标注人员
+// - 1：审核人员
+// - 2：团队管理员
+type CreateWorkerRequestBodyRole int64
 
 // CreateWorkforceRequestBody defines model for CreateWorkforceRequestBody.
 type CreateWorkforceRequestBody struct {
@@ -2056,7 +7729,7 @@ type CreateWorkforceTaskRequestBody struct {
 	// - 1：同步数据
 	// - 2：同步标签
 	// - 3：同步数据和标签
-	DataSyncType *int64 `json:"data_sync_type,omitempty"`
+	DataSyncType *CreateWorkforceTaskRequestBodyDataSyncType `json:"data_sync_type,omitempty"`
 
 	// Repetition 团队标注任务每个样本可以由多少人标注，最少为1。
 	Repetition *int64 `json:"repetition,omitempty"`
@@ -2072,6 +7745,13 @@ type CreateWorkforceTaskRequestBody struct {
 	// WorkforcesConfig 团队标注任务团队信息：委托团队管理员分配，或指定团队自行分配。
 	WorkforcesConfig *CreateWorkforceTaskWorkforcesConfig `json:"workforces_config,omitempty"`
 }
+
+// CreateWorkforceTaskRequestBodyDataSyncType 同步类型。可选值如下：
+// - 0：不同步
+// - 1：同步数据
+// - 2：同步标签
+// - 3：同步数据和标签
+type CreateWorkforceTaskRequestBodyDataSyncType int64
 
 // CreateWorkforceTaskResponseBody defines model for CreateWorkforceTaskResponseBody.
 type CreateWorkforceTaskResponseBody struct {
@@ -2165,7 +7845,7 @@ type CreateWorkspaceResponseBody struct {
 	// - NORMAL：状态正常。
 	// - DELETING：正在删除。
 	// - DELETE_FAILED：删除失败。
-	Status *string `json:"status,omitempty"`
+	Status *CreateWorkspaceResponseBodyStatus `json:"status,omitempty"`
 
 	// StatusInfo 状态描述，默认为空。该字段会补充显示状态的详细信息。如删除失败时，可通过该字段查看删除失败的原因。
 	StatusInfo *string `json:"status_info,omitempty"`
@@ -2173,6 +7853,13 @@ type CreateWorkspaceResponseBody struct {
 	// UpdateTime 最后修改时间，UTC。
 	UpdateTime *float64 `json:"update_time,omitempty"`
 }
+
+// CreateWorkspaceResponseBodyStatus 工作空间状态。可选值有：
+// - CREATE_FAILED：创建失败。
+// - NORMAL：状态正常。
+// - DELETING：正在删除。
+// - DELETE_FAILED：删除失败。
+type CreateWorkspaceResponseBodyStatus string
 
 // DatasetAndFilePreview defines model for DatasetAndFilePreview.
 type DatasetAndFilePreview struct {
@@ -2212,7 +7899,7 @@ type DatasetAndFilePreview struct {
 	// DatasetFormat 数据集格式。可选值如下：
 	// - 0：文件型
 	// - 1：表格型
-	DatasetFormat *int64 `json:"dataset_format,omitempty"`
+	DatasetFormat *DatasetAndFilePreviewDatasetFormat `json:"dataset_format,omitempty"`
 
 	// DatasetId 数据集ID。
 	DatasetId *string `json:"dataset_id,omitempty"`
@@ -2236,7 +7923,7 @@ type DatasetAndFilePreview struct {
 	// - 400：表格数据集
 	// - 600：视频标注
 	// - 900：自由格式
-	DatasetType *int64 `json:"dataset_type,omitempty"`
+	DatasetType *DatasetAndFilePreviewDatasetType `json:"dataset_type,omitempty"`
 
 	// DatasetVersionCount 数据集的版本数量。
 	DatasetVersionCount *int64 `json:"dataset_version_count,omitempty"`
@@ -2328,7 +8015,7 @@ type DatasetAndFilePreview struct {
 	// - 6：数据集发布中
 	// - 7：数据集版本切换中
 	// - 8：数据集导入中
-	Status *int64 `json:"status,omitempty"`
+	Status *DatasetAndFilePreviewStatus `json:"status,omitempty"`
 
 	// ThirdPath 第三方路径。
 	ThirdPath *string `json:"third_path,omitempty"`
@@ -2353,7 +8040,7 @@ type DatasetAndFilePreview struct {
 
 	// WorkPathType 数据集输出路径类型。可选值如下：
 	// - 0：OBS桶（默认值）
-	WorkPathType *int64 `json:"work_path_type,omitempty"`
+	WorkPathType *DatasetAndFilePreviewWorkPathType `json:"work_path_type,omitempty"`
 
 	// WorkforceDescriptor 团队标注信息。
 	WorkforceDescriptor *WorkforceDescriptor `json:"workforce_descriptor,omitempty"`
@@ -2364,6 +8051,42 @@ type DatasetAndFilePreview struct {
 	// WorkspaceId 工作空间ID。未创建工作空间时默认值为“0”，存在创建并使用的工作空间，以实际取值为准。
 	WorkspaceId *string `json:"workspace_id,omitempty"`
 }
+
+// DatasetAndFilePreviewDatasetFormat 数据集格式。可选值如下：
+// - 0：文件型
+// - 1：表格型
+type DatasetAndFilePreviewDatasetFormat int64
+
+// DatasetAndFilePreviewDatasetType 数据集类型。可选值如下：
+// - 0：图像分类
+// - 1：物体检测
+// - 3: 图像分割
+// - 100：文本分类
+// - 101：命名实体
+// - 102：文本三元组
+// - 200：声音分类
+// - 201：语音内容
+// - 202：语音分割
+// - 400：表格数据集
+// - 600：视频标注
+// - 900：自由格式
+type DatasetAndFilePreviewDatasetType int64
+
+// DatasetAndFilePreviewStatus 数据集状态。当前可选值：
+// - 0：数据集创建中
+// - 1：数据集正常
+// - 2：数据集删除中
+// - 3：数据集已删除
+// - 4：数据集异常
+// - 5：数据集同步中
+// - 6：数据集发布中
+// - 7：数据集版本切换中
+// - 8：数据集导入中
+type DatasetAndFilePreviewStatus int64
+
+// DatasetAndFilePreviewWorkPathType 数据集输出路径类型。可选值如下：
+// - 0：OBS桶（默认值）
+type DatasetAndFilePreviewWorkPathType int64
 
 // DatasetVersion defines model for DatasetVersion.
 type DatasetVersion struct {
@@ -2378,7 +8101,7 @@ type DatasetVersion struct {
 	// - 1：运行中
 	// - 2：完成
 	// - 3：失败
-	AnalysisStatus *int64 `json:"analysis_status,omitempty"`
+	AnalysisStatus *DatasetVersionAnalysisStatus `json:"analysis_status,omitempty"`
 
 	// AnalysisTaskId 特征分析的任务ID。
 	AnalysisTaskId *string `json:"analysis_task_id,omitempty"`
@@ -2460,7 +8183,7 @@ type DatasetVersion struct {
 	// LabelType 发布版本的标签类型。可选值如下：
 	// - multi：表示含有多标签样本
 	// - single：表示所有样本均为单标签
-	LabelType *string `json:"label_type,omitempty"`
+	LabelType *DatasetVersionLabelType `json:"label_type,omitempty"`
 
 	// ManifestCacheInputPath 版本发布时的manifest文件缓存输入路径。
 	ManifestCacheInputPath *string `json:"manifest_cache_input_path,omitempty"`
@@ -2495,7 +8218,7 @@ type DatasetVersion struct {
 	// - 5：超时
 	// - 6：删除失败
 	// - 7：停止失败
-	ProcessorTaskStatus *int64 `json:"processor_task_status,omitempty"`
+	ProcessorTaskStatus *DatasetVersionProcessorTaskStatus `json:"processor_task_status,omitempty"`
 
 	// RemoveSampleUsage 发布时是否清除数据集已有的usage信息。可选值如下：
 	// - true：清除数据集已有的usage信息（默认值）
@@ -2537,7 +8260,7 @@ type DatasetVersion struct {
 	// - 2：删除中
 	// - 3：已删除
 	// - 4：错误
-	Status *int64 `json:"status,omitempty"`
+	Status *DatasetVersionStatus `json:"status,omitempty"`
 
 	// Tags 版本关键标识列表，标注任务发布版本时将标注类型作为默认标签。如：["图片","物体检测"]。
 	Tags *[]string `json:"tags,omitempty"`
@@ -2561,7 +8284,7 @@ type DatasetVersion struct {
 	// - Default：默认格式
 	// - CarbonData：Carbon格式（仅表格数据集支持）
 	// - CSV：CSV格式
-	VersionFormat *string `json:"version_format,omitempty"`
+	VersionFormat *DatasetVersionVersionFormat `json:"version_format,omitempty"`
 
 	// VersionId 数据集版本ID。
 	VersionId *string `json:"version_id,omitempty"`
@@ -2574,6 +8297,43 @@ type DatasetVersion struct {
 	// - false：发布的CSV文件的第一行不是列名
 	WithColumnHeader *bool `json:"with_column_header,omitempty"`
 }
+
+// DatasetVersionAnalysisStatus 特征分析任务的当前状态。可选值如下：
+// - 0：初始化
+// - 1：运行中
+// - 2：完成
+// - 3：失败
+type DatasetVersionAnalysisStatus int64
+
+// DatasetVersionLabelType 发布版本的标签类型。可选值如下：
+// - multi：表示含有多标签样本
+// - single：表示所有样本均为单标签
+type DatasetVersionLabelType string
+
+// DatasetVersionProcessorTaskStatus 旋转裁剪等预处理任务状态。当前可取值如下：
+// - 0：初始化
+// - 1：运行中
+// - 2：完成
+// - 3：失败
+// - 4：停止
+// - 5：超时
+// - 6：删除失败
+// - 7：停止失败
+type DatasetVersionProcessorTaskStatus int64
+
+// DatasetVersionStatus 数据集版本状态。可选值如下：
+// - 0：创建中
+// - 1：运行中
+// - 2：删除中
+// - 3：已删除
+// - 4：错误
+type DatasetVersionStatus int64
+
+// DatasetVersionVersionFormat 数据集版本格式。可选值如下：
+// - Default：默认格式
+// - CarbonData：Carbon格式（仅表格数据集支持）
+// - CSV：CSV格式
+type DatasetVersionVersionFormat string
 
 // DeleteAuthorizationsResponseBody defines model for DeleteAuthorizationsResponseBody.
 type DeleteAuthorizationsResponseBody struct {
@@ -2841,7 +8601,7 @@ type DescDatasetResponseBody struct {
 	// DatasetFormat 数据集格式。可选值如下：
 	// - 0：文件型
 	// - 1：表格型
-	DatasetFormat *int64 `json:"dataset_format,omitempty"`
+	DatasetFormat *DescDatasetResponseBodyDatasetFormat `json:"dataset_format,omitempty"`
 
 	// DatasetId 数据集ID。
 	DatasetId *string `json:"dataset_id,omitempty"`
@@ -2865,7 +8625,7 @@ type DescDatasetResponseBody struct {
 	// - 400：表格数据集
 	// - 600：视频标注
 	// - 900：自由格式
-	DatasetType *int64 `json:"dataset_type,omitempty"`
+	DatasetType *DescDatasetResponseBodyDatasetType `json:"dataset_type,omitempty"`
 
 	// DatasetVersionCount 数据集的版本数量。
 	DatasetVersionCount *int64 `json:"dataset_version_count,omitempty"`
@@ -2954,7 +8714,7 @@ type DescDatasetResponseBody struct {
 	// - 6：数据集发布中
 	// - 7：数据集版本切换中
 	// - 8：数据集导入中
-	Status *int64 `json:"status,omitempty"`
+	Status *DescDatasetResponseBodyStatus `json:"status,omitempty"`
 
 	// ThirdPath 第三方路径。
 	ThirdPath *string `json:"third_path,omitempty"`
@@ -2979,7 +8739,7 @@ type DescDatasetResponseBody struct {
 
 	// WorkPathType 数据集输出路径类型。可选值如下：
 	// - 0：OBS桶（默认值）
-	WorkPathType *int64 `json:"work_path_type,omitempty"`
+	WorkPathType *DescDatasetResponseBodyWorkPathType `json:"work_path_type,omitempty"`
 
 	// WorkforceDescriptor 团队标注信息。
 	WorkforceDescriptor *WorkforceDescriptor `json:"workforce_descriptor,omitempty"`
@@ -2990,6 +8750,42 @@ type DescDatasetResponseBody struct {
 	// WorkspaceId 工作空间ID。未创建工作空间时默认值为“0”，存在创建并使用的工作空间，以实际取值为准。
 	WorkspaceId *string `json:"workspace_id,omitempty"`
 }
+
+// DescDatasetResponseBodyDatasetFormat 数据集格式。可选值如下：
+// - 0：文件型
+// - 1：表格型
+type DescDatasetResponseBodyDatasetFormat int64
+
+// DescDatasetResponseBodyDatasetType 数据集类型。可选值如下：
+// - 0：图像分类
+// - 1：物体检测
+// - 3: 图像分割
+// - 100：文本分类
+// - 101：命名实体
+// - 102：文本三元组
+// - 200：声音分类
+// - 201：语音内容
+// - 202：语音分割
+// - 400：表格数据集
+// - 600：视频标注
+// - 900：自由格式
+type DescDatasetResponseBodyDatasetType int64
+
+// DescDatasetResponseBodyStatus 数据集状态。当前可选值：
+// - 0：数据集创建中
+// - 1：数据集正常
+// - 2：数据集删除中
+// - 3：数据集已删除
+// - 4：数据集异常
+// - 5：数据集同步中
+// - 6：数据集发布中
+// - 7：数据集版本切换中
+// - 8：数据集导入中
+type DescDatasetResponseBodyStatus int64
+
+// DescDatasetResponseBodyWorkPathType 数据集输出路径类型。可选值如下：
+// - 0：OBS桶（默认值）
+type DescDatasetResponseBodyWorkPathType int64
 
 // DescImportTaskDataSource 数据来源。
 type DescImportTaskDataSource struct {
@@ -3004,7 +8800,7 @@ type DescImportTaskDataSource struct {
 	// - 4：MRS服务
 	// - 5：AI Gallery
 	// - 6：推理服务
-	DataType *int64 `json:"data_type,omitempty"`
+	DataType *DescImportTaskDataSourceDataType `json:"data_type,omitempty"`
 
 	// SchemaMaps 表格数据对应的schema映射信息。
 	SchemaMaps *[]SchemaMap `json:"schema_maps,omitempty"`
@@ -3017,6 +8813,16 @@ type DescImportTaskDataSource struct {
 	// - false：文件首行不为列名
 	WithColumnHeader *bool `json:"with_column_header,omitempty"`
 }
+
+// DescImportTaskDataSourceDataType 数据类型。可选值如下：
+// - 0：OBS桶（默认值）
+// - 1：GaussDB(DWS)服务
+// - 2：DLI服务
+// - 3：RDS服务
+// - 4：MRS服务
+// - 5：AI Gallery
+// - 6：推理服务
+type DescImportTaskDataSourceDataType int64
 
 // DescImportTaskResponseBody defines model for DescImportTaskResponseBody.
 type DescImportTaskResponseBody struct {
@@ -3058,7 +8864,7 @@ type DescImportTaskResponseBody struct {
 	// ImportType 导入方式。可选值如下：
 	// - 0：目录导入
 	// - 1：按manifest文件导入
-	ImportType *int64 `json:"import_type,omitempty"`
+	ImportType *DescImportTaskResponseBodyImportType `json:"import_type,omitempty"`
 
 	// ImportedSampleCount 已导入的样本数量。
 	ImportedSampleCount *int64 `json:"imported_sample_count,omitempty"`
@@ -3079,7 +8885,7 @@ type DescImportTaskResponseBody struct {
 	// - COMPLETED：已完成
 	// - FAILED：已失败
 	// - NOT_EXIST：不存在
-	Status *string `json:"status,omitempty"`
+	Status *DescImportTaskResponseBodyStatus `json:"status,omitempty"`
 
 	// TaskId 任务ID。
 	TaskId *string `json:"task_id,omitempty"`
@@ -3103,6 +8909,20 @@ type DescImportTaskResponseBody struct {
 	UpdateMs *int64 `json:"update_ms,omitempty"`
 }
 
+// DescImportTaskResponseBodyImportType 导入方式。可选值如下：
+// - 0：目录导入
+// - 1：按manifest文件导入
+type DescImportTaskResponseBodyImportType int64
+
+// DescImportTaskResponseBodyStatus 导入任务的当前状态。可选值如下：
+// - QUEUING：排队中
+// - STARTING：开始执行
+// - RUNNING：运行中
+// - COMPLETED：已完成
+// - FAILED：已失败
+// - NOT_EXIST：不存在
+type DescImportTaskResponseBodyStatus string
+
 // DescProcessorTaskVersionProcessorDataSource defines model for DescProcessorTaskVersionProcessorDataSource.
 type DescProcessorTaskVersionProcessorDataSource struct {
 	// Name 数据集的名称。
@@ -3120,7 +8940,7 @@ type DescProcessorTaskVersionProcessorDataSource struct {
 	// - TASK：数据处理任务
 	// - DATASET：数据集
 	// - CUSTOM：资源租户调用
-	Type *string `json:"type,omitempty"`
+	Type *DescProcessorTaskVersionProcessorDataSourceType `json:"type,omitempty"`
 
 	// VersionId 数据集的版本。
 	VersionId *string `json:"version_id,omitempty"`
@@ -3128,6 +8948,13 @@ type DescProcessorTaskVersionProcessorDataSource struct {
 	// VersionName 数据集的版本名称。
 	VersionName *string `json:"version_name,omitempty"`
 }
+
+// DescProcessorTaskVersionProcessorDataSourceType 数据源类型。可选值如下：
+// - OBS：数据来源于OBS
+// - TASK：数据处理任务
+// - DATASET：数据集
+// - CUSTOM：资源租户调用
+type DescProcessorTaskVersionProcessorDataSourceType string
 
 // DescProcessorTaskVersionResponseBody defines model for DescProcessorTaskVersionResponseBody.
 type DescProcessorTaskVersionResponseBody struct {
@@ -3161,7 +8988,7 @@ type DescProcessorTaskVersionResponseBody struct {
 	// - 2：已完成
 	// - 3：失败
 	// - 4：停止
-	Status *int64 `json:"status,omitempty"`
+	Status *DescProcessorTaskVersionResponseBodyStatus `json:"status,omitempty"`
 
 	// TaskId 数据处理任务ID。
 	TaskId *string `json:"task_id,omitempty"`
@@ -3185,6 +9012,14 @@ type DescProcessorTaskVersionResponseBody struct {
 	WorkPath *DescProcessorTaskVersionWorkPath `json:"work_path,omitempty"`
 }
 
+// DescProcessorTaskVersionResponseBodyStatus 数据处理任务的状态。可选值如下：
+// - 0：初始化
+// - 1：运行中
+// - 2：已完成
+// - 3：失败
+// - 4：停止
+type DescProcessorTaskVersionResponseBodyStatus int64
+
 // DescProcessorTaskVersionResultsResp defines model for DescProcessorTaskVersionResultsResp.
 type DescProcessorTaskVersionResultsResp struct {
 	// NewSource 处理后样本的地址。
@@ -3202,7 +9037,7 @@ type DescProcessorTaskVersionResultsResp struct {
 	// - 1：修改
 	// - 2：删除
 	// - 3：新增
-	ResultProperty *int64 `json:"result_property,omitempty"`
+	ResultProperty *DescProcessorTaskVersionResultsRespResultProperty `json:"result_property,omitempty"`
 
 	// SampleId 样本ID，通过OBS路径的md5生成。
 	SampleId *string `json:"sample_id,omitempty"`
@@ -3217,6 +9052,14 @@ type DescProcessorTaskVersionResultsResp struct {
 	VersionId *string `json:"version_id,omitempty"`
 }
 
+// DescProcessorTaskVersionResultsRespResultProperty 样本的处理状态。可选值如下：
+// - -1：全部
+// - 0：保留
+// - 1：修改
+// - 2：删除
+// - 3：新增
+type DescProcessorTaskVersionResultsRespResultProperty int64
+
 // DescProcessorTaskVersionTemplateParam 算法模板，如算法ID和参数等。
 type DescProcessorTaskVersionTemplateParam struct {
 	// Id 任务类型，即数据处理模板ID。可选值如下：
@@ -3225,7 +9068,7 @@ type DescProcessorTaskVersionTemplateParam struct {
 	// - sys_data_augmentation：数据增强
 	// - sys_data_validation：数据校验
 	// - sys_data_selection：数据筛选
-	Id *string `json:"id,omitempty"`
+	Id *DescProcessorTaskVersionTemplateParamId `json:"id,omitempty"`
 
 	// Name 模板名称。
 	Name *string `json:"name,omitempty"`
@@ -3233,6 +9076,14 @@ type DescProcessorTaskVersionTemplateParam struct {
 	// OperatorParams 算子的参数列表。
 	OperatorParams *[]OperatorParam `json:"operator_params,omitempty"`
 }
+
+// DescProcessorTaskVersionTemplateParamId 任务类型，即数据处理模板ID。可选值如下：
+// - sys_data_analyse：特征分析
+// - sys_data_cleaning：数据清洗
+// - sys_data_augmentation：数据增强
+// - sys_data_validation：数据校验
+// - sys_data_selection：数据筛选
+type DescProcessorTaskVersionTemplateParamId string
 
 // DescProcessorTaskVersionWorkPath 数据处理任务的输出通道。
 type DescProcessorTaskVersionWorkPath struct {
@@ -3250,7 +9101,7 @@ type DescProcessorTaskVersionWorkPath struct {
 	// Type 工作路径的类型。可选值如下：
 	// - OBS：OBS路径
 	// - DATASET：数据集
-	Type *string `json:"type,omitempty"`
+	Type *DescProcessorTaskVersionWorkPathType `json:"type,omitempty"`
 
 	// VersionId 数据集的版本。
 	VersionId *string `json:"version_id,omitempty"`
@@ -3258,6 +9109,11 @@ type DescProcessorTaskVersionWorkPath struct {
 	// VersionName 数据集的版本名称，名称仅包含数字、字母、中划线和下划线，长度是0-32位。
 	VersionName *string `json:"version_name,omitempty"`
 }
+
+// DescProcessorTaskVersionWorkPathType 工作路径的类型。可选值如下：
+// - OBS：OBS路径
+// - DATASET：数据集
+type DescProcessorTaskVersionWorkPathType string
 
 // DescTaskVersionResp defines model for DescTaskVersionResp.
 type DescTaskVersionResp struct {
@@ -3291,7 +9147,7 @@ type DescTaskVersionResp struct {
 	// - 2：已完成
 	// - 3：失败
 	// - 4：停止
-	Status *int64 `json:"status,omitempty"`
+	Status *DescTaskVersionRespStatus `json:"status,omitempty"`
 
 	// TaskId 数据处理任务ID。
 	TaskId *string `json:"task_id,omitempty"`
@@ -3315,6 +9171,14 @@ type DescTaskVersionResp struct {
 	WorkPath *DescProcessorTaskVersionWorkPath `json:"work_path,omitempty"`
 }
 
+// DescTaskVersionRespStatus 数据处理任务的状态。可选值如下：
+// - 0：初始化
+// - 1：运行中
+// - 2：已完成
+// - 3：失败
+// - 4：停止
+type DescTaskVersionRespStatus int64
+
 // DescWorkerResponseBody defines model for DescWorkerResponseBody.
 type DescWorkerResponseBody struct {
 	// CreateTime 创建时间。
@@ -3331,14 +9195,14 @@ type DescWorkerResponseBody struct {
 	// - 1：审核者
 	// - 2：团队管理者
 	// - 3：数据集拥有者
-	Role *int64 `json:"role,omitempty"`
+	Role *DescWorkerResponseBodyRole `json:"role,omitempty"`
 
 	// Status 标注成员的当前登录状态。可选值如下：
 	// - 0：未发送邀请邮件
 	// - 1：已发送邀请邮件但未登录
 	// - 2：已登录
 	// - 3：标注成员已删除
-	Status *int64 `json:"status,omitempty"`
+	Status *DescWorkerResponseBodyStatus `json:"status,omitempty"`
 
 	// UpdateTime 更新时间。
 	UpdateTime *int64 `json:"update_time,omitempty"`
@@ -3349,6 +9213,20 @@ type DescWorkerResponseBody struct {
 	// WorkforceId 所属标注团队ID。
 	WorkforceId *string `json:"workforce_id,omitempty"`
 }
+
+// DescWorkerResponseBodyRole 角色。可选值如下：
+// - 0：打标者
+// - 1：审核者
+// - 2：团队管理者
+// - 3：数据集拥有者
+type DescWorkerResponseBodyRole int64
+
+// DescWorkerResponseBodyStatus 标注成员的当前登录状态。可选值如下：
+// - 0：未发送邀请邮件
+// - 1：已发送邀请邮件但未登录
+// - 2：已登录
+// - 3：标注成员已删除
+type DescWorkerResponseBodyStatus int64
 
 // DescWorkforceResponseBody defines model for DescWorkforceResponseBody.
 type DescWorkforceResponseBody struct {
@@ -3462,7 +9340,7 @@ type DescWorkforceTaskResponseBody struct {
 	// - 4：驳回。manager再次启动任务，重新修改标注和审核工作。
 	// - 5：验收结果同步中。验收任务改为异步，新增验收结果同步中的状态，此时不允许发起新的验收任务，也不允许继续当前验收，任务名称的地方提示用户同步中。
 	// - 7：验收采样中。发起验收改为异步，新增验收采样中的状态，此时不允许发起新的验收任务，也不允许继续当前验收，任务名称的地方提示用户验收采样中。
-	Status *int64 `json:"status,omitempty"`
+	Status *DescWorkforceTaskResponseBodyStatus `json:"status,omitempty"`
 
 	// SynchronizeAutoLabelingData 团队标注任务是否同步智能标注结果。可选值如下：
 	// - true：执行完智能标注后，将待确认结果同步至团队成员。
@@ -3495,6 +9373,17 @@ type DescWorkforceTaskResponseBody struct {
 	// WorkforcesConfig 团队标注任务团队信息：委托团队管理员分配，或指定团队自行分配。
 	WorkforcesConfig *CreateWorkforceTaskWorkforcesConfig `json:"workforces_config,omitempty"`
 }
+
+// DescWorkforceTaskResponseBodyStatus 团队标注任务状态，可选值如下：
+// - 6：已创建。owner创建完任务，未启动，仅owner/manager可见任务列表。
+// - 0：启动中。owner/manager启动任务，此时仍在分发待标注文件，owner/manager/labeler/reviewer可见任务列表，但任务未分配完成，无法同时再启动任务。
+// - 1：运行中。labeler/reviewer进行标注和审核工作，owner验收，如新增、同步智能标注、导入未标注文件需再次分发新增文件。
+// - 2：验收中。owner发起验收任务，但并未完成验收，此时不允许发起新的验收任务，只能继续完成当前验收任务。
+// - 3：通过。团队标注任务已完成。
+// - 4：驳回。manager再次启动任务，重新修改标注和审核工作。
+// - 5：验收结果同步中。验收任务改为异步，新增验收结果同步中的状态，此时不允许发起新的验收任务，也不允许继续当前验收，任务名称的地方提示用户同步中。
+// - 7：验收采样中。发起验收改为异步，新增验收采样中的状态，此时不允许发起新的验收任务，也不允许继续当前验收，任务名称的地方提示用户验收采样中。
+type DescWorkforceTaskResponseBodyStatus int64
 
 // DescWorkforceTaskSampleStats 标注任务样本统计信息。
 type DescWorkforceTaskSampleStats struct {
@@ -3545,7 +9434,7 @@ type DescWorkforceTaskWorkerTask struct {
 	// - 1：表示邮箱格式错误
 	// - 2：表示邮箱地址不可达，
 	// - 3：表示发送成功
-	EmailStatus *int64 `json:"email_status,omitempty"`
+	EmailStatus *DescWorkforceTaskWorkerTaskEmailStatus `json:"email_status,omitempty"`
 
 	// LastNotifyTime 团队标注成员任务邮件最近一次通知时间戳。
 	LastNotifyTime *int64 `json:"last_notify_time,omitempty"`
@@ -3572,7 +9461,7 @@ type DescWorkforceTaskWorkerTask struct {
 	// - 2：验收中。
 	// - 3：通过，即团队标注任务已完成。
 	// - 4：驳回，即需要重新修改标注和审核工作。
-	TaskStatus *int64 `json:"task_status,omitempty"`
+	TaskStatus *DescWorkforceTaskWorkerTaskTaskStatus `json:"task_status,omitempty"`
 
 	// UpdateTime 团队标注成员任务更新时间。
 	UpdateTime *int64 `json:"update_time,omitempty"`
@@ -3583,6 +9472,22 @@ type DescWorkforceTaskWorkerTask struct {
 	// WorkforceTaskName 成员任务关联的团队标注任务名称。
 	WorkforceTaskName *string `json:"workforce_task_name,omitempty"`
 }
+
+// DescWorkforceTaskWorkerTaskEmailStatus 团队标注成员任务邮件通知状态。可选值如下：
+// - 0：表示未发送过
+// - 1：表示邮箱格式错误
+// - 2：表示邮箱地址不可达，
+// - 3：表示发送成功
+type DescWorkforceTaskWorkerTaskEmailStatus int64
+
+// DescWorkforceTaskWorkerTaskTaskStatus 团队标注成员任务状态。可选值如下：
+// - 6：已创建。
+// - 0：启动中。
+// - 1：运行中。
+// - 2：验收中。
+// - 3：通过，即团队标注任务已完成。
+// - 4：驳回，即需要重新修改标注和审核工作。
+type DescWorkforceTaskWorkerTaskTaskStatus int64
 
 // DescribeAutoAnnotationSampleHardDetail defines model for DescribeAutoAnnotationSampleHardDetail.
 type DescribeAutoAnnotationSampleHardDetail struct {
@@ -3625,7 +9530,7 @@ type DescribeAutoAnnotationSampleResponseBody struct {
 	Labels *[]SampleLabel `json:"labels,omitempty"`
 
 	// Metadata 样本metadata属性键值对。
-	Metadata *SampleMetadata `json:"metadata,omitempty"`
+	Metadata *DescribeAutoAnnotationSampleSampleMetadata `json:"metadata,omitempty"`
 
 	// ReviewAccept 是否审核通过，用于团队标注。可选值如下：
 	// - true：审核通过
@@ -3679,7 +9584,7 @@ type DescribeAutoAnnotationSampleResponseBody struct {
 	// - 4：表格
 	// - 6：视频
 	// - 9：自由格式
-	SampleType *int64 `json:"sample_type,omitempty"`
+	SampleType *DescribeAutoAnnotationSampleResponseBodySampleType `json:"sample_type,omitempty"`
 
 	// Score 综合评分，用于团队标注。
 	Score *string `json:"score,omitempty"`
@@ -3692,6 +9597,63 @@ type DescribeAutoAnnotationSampleResponseBody struct {
 
 	// WorkerId 团队标注人员的ID，用于团队标注。
 	WorkerId *string `json:"worker_id,omitempty"`
+}
+
+// DescribeAutoAnnotationSampleResponseBodySampleType 样本类型。可选值如下：
+// - 0：图像
+// - 1：文本
+// - 2：语音
+// - 4：表格
+// - 6：视频
+// - 9：自由格式
+type DescribeAutoAnnotationSampleResponseBodySampleType int64
+
+// DescribeAutoAnnotationSampleSampleMetadata 样本metadata属性键值对。
+type DescribeAutoAnnotationSampleSampleMetadata struct {
+	// ModelartsHard 内置属性：样本级别是否难例。可选值为：
+	// - 0：非难例
+	// - 1：难例
+	ModelartsHard *float64 `json:"@modelarts:hard,omitempty"`
+
+	// ModelartsHardCoefficient 内置属性：样本级别难度系数。范围为[0,1]。
+	ModelartsHardCoefficient *float64 `json:"@modelarts:hard_coefficient,omitempty"`
+
+	// ModelartsHardReasons 内置属性：样本级别难例原因ID列表。。难例原因ID可选值如下：
+	// - 0：未识别出任何目标物体。
+	// - 1：置信度偏低。
+	// - 2：基于训练数据集的聚类结果和预测结果不一致。
+	// - 3：预测结果和训练集同类别数据差异较大。
+	// - 4：连续多张相似图片的预测结果不一致。
+	// - 5：图像的分辨率与训练数据集的特征分布存在较大偏移。
+	// - 6：图像的高宽比与训练数据集的特征分布存在较大偏移。
+	// - 7：图像的亮度与训练数据集的特征分布存在较大偏移。
+	// - 8：图像的饱和度与训练数据集的特征分布存在较大偏移。
+	// - 9：图像的色彩丰富程度与训练数据集的特征分布存在较大偏移。
+	// - 10：图像的清晰度与训练数据集的特征分布存在较大偏移。
+	// - 11：图像的目标框数量与训练数据集的特征分布存在较大偏移。
+	// - 12：图像中目标框的面积标准差与训练数据集的特征分布存在较大偏移。
+	// - 13：图像中目标框的高宽比与训练数据集的特征分布存在较大偏移。
+	// - 14：图像中目标框的面积占比与训练数据集的特征分布存在较大偏移。
+	// - 15：图像中目标框的边缘化程度与训练数据集的特征分布存在较大偏移。
+	// - 16：图像中目标框的亮度与训练数据集的特征分布存在较大偏移。
+	// - 17：图像中目标框的清晰度与训练数据集的特征分布存在较大偏移。
+	// - 18：图像中目标框的堆叠程度与训练数据集的特征分布存在较大偏移。
+	// - 19：基于gaussianblur的数据增强与原图预测结果不一致。
+	// - 20：基于fliplr的数据增强与原图预测结果不一致。
+	// - 21：基于crop的数据增强与原图预测结果不一致。
+	// - 22：基于flipud的数据增强与原图预测结果不一致。
+	// - 23：基于scale的数据增强与原图预测结果不一致。
+	// - 24：基于translate的数据增强与原图预测结果不一致。
+	// - 25：基于shear的数据增强与原图预测结果不一致。
+	// - 26：基于superpixels的数据增强与原图预测结果不一致。
+	// - 27：基于sharpen的数据增强与原图预测结果不一致。
+	// - 28：基于add的数据增强与原图预测结果不一致。
+	// - 29：基于invert的数据增强与原图预测结果不一致。
+	// - 30：数据被预测为异常点。
+	ModelartsHardReasons *[]int64 `json:"@modelarts:hard_reasons,omitempty"`
+
+	// ModelartsSize 内置属性：图像尺寸（图像的宽度、高度、深度），类型为List。列表中的第一个数字为宽度(像素)，第二个数字为高度(像素)，第三个数字为深度(深度可以没有，默认为3)，如[100,200,3]和[100,200]均合法。 说明：只有当样本的标签列表包含物体检测标签时，此字段必选。
+	ModelartsSize *[]map[string]interface{} `json:"@modelarts:size,omitempty"`
 }
 
 // DescribeDatasetVersionResponseBody defines model for DescribeDatasetVersionResponseBody.
@@ -3707,7 +9669,7 @@ type DescribeDatasetVersionResponseBody struct {
 	// - 1：运行中
 	// - 2：完成
 	// - 3：失败
-	AnalysisStatus *int64 `json:"analysis_status,omitempty"`
+	AnalysisStatus *DescribeDatasetVersionResponseBodyAnalysisStatus `json:"analysis_status,omitempty"`
 
 	// AnalysisTaskId 特征分析的任务ID。
 	AnalysisTaskId *string `json:"analysis_task_id,omitempty"`
@@ -3789,7 +9751,7 @@ type DescribeDatasetVersionResponseBody struct {
 	// LabelType 发布版本的标签类型。可选值如下：
 	// - multi：表示含有多标签样本
 	// - single：表示所有样本均为单标签
-	LabelType *string `json:"label_type,omitempty"`
+	LabelType *DescribeDatasetVersionResponseBodyLabelType `json:"label_type,omitempty"`
 
 	// ManifestCacheInputPath 版本发布时的manifest文件缓存输入路径。
 	ManifestCacheInputPath *string `json:"manifest_cache_input_path,omitempty"`
@@ -3824,7 +9786,7 @@ type DescribeDatasetVersionResponseBody struct {
 	// - 5：超时
 	// - 6：删除失败
 	// - 7：停止失败
-	ProcessorTaskStatus *int64 `json:"processor_task_status,omitempty"`
+	ProcessorTaskStatus *DescribeDatasetVersionResponseBodyProcessorTaskStatus `json:"processor_task_status,omitempty"`
 
 	// RemoveSampleUsage 发布时是否清除数据集已有的usage信息。可选值如下：
 	// - true：清除数据集已有的usage信息（默认值）
@@ -3866,7 +9828,7 @@ type DescribeDatasetVersionResponseBody struct {
 	// - 2：删除中
 	// - 3：已删除
 	// - 4：错误
-	Status *int64 `json:"status,omitempty"`
+	Status *DescribeDatasetVersionResponseBodyStatus `json:"status,omitempty"`
 
 	// Tags 版本关键标识列表，标注任务发布版本时将标注类型作为默认标签。如：["图片","物体检测"]。
 	Tags *[]string `json:"tags,omitempty"`
@@ -3890,7 +9852,7 @@ type DescribeDatasetVersionResponseBody struct {
 	// - Default：默认格式
 	// - CarbonData：Carbon格式（仅表格数据集支持）
 	// - CSV：CSV格式
-	VersionFormat *string `json:"version_format,omitempty"`
+	VersionFormat *DescribeDatasetVersionResponseBodyVersionFormat `json:"version_format,omitempty"`
 
 	// VersionId 数据集版本ID。
 	VersionId *string `json:"version_id,omitempty"`
@@ -3903,6 +9865,43 @@ type DescribeDatasetVersionResponseBody struct {
 	// - false：发布的CSV文件的第一行不是列名
 	WithColumnHeader *bool `json:"with_column_header,omitempty"`
 }
+
+// DescribeDatasetVersionResponseBodyAnalysisStatus 特征分析任务的当前状态。可选值如下：
+// - 0：初始化
+// - 1：运行中
+// - 2：完成
+// - 3：失败
+type DescribeDatasetVersionResponseBodyAnalysisStatus int64
+
+// DescribeDatasetVersionResponseBodyLabelType 发布版本的标签类型。可选值如下：
+// - multi：表示含有多标签样本
+// - single：表示所有样本均为单标签
+type DescribeDatasetVersionResponseBodyLabelType string
+
+// DescribeDatasetVersionResponseBodyProcessorTaskStatus 旋转裁剪等预处理任务状态。当前可取值如下：
+// - 0：初始化
+// - 1：运行中
+// - 2：完成
+// - 3：失败
+// - 4：停止
+// - 5：超时
+// - 6：删除失败
+// - 7：停止失败
+type DescribeDatasetVersionResponseBodyProcessorTaskStatus int64
+
+// DescribeDatasetVersionResponseBodyStatus 数据集版本状态。可选值如下：
+// - 0：创建中
+// - 1：运行中
+// - 2：删除中
+// - 3：已删除
+// - 4：错误
+type DescribeDatasetVersionResponseBodyStatus int64
+
+// DescribeDatasetVersionResponseBodyVersionFormat 数据集版本格式。可选值如下：
+// - Default：默认格式
+// - CarbonData：Carbon格式（仅表格数据集支持）
+// - CSV：CSV格式
+type DescribeDatasetVersionResponseBodyVersionFormat string
 
 // DescribeProcessorTaskProcessorDataSource 数据处理任务的输入，与inputs二选一。
 type DescribeProcessorTaskProcessorDataSource struct {
@@ -3921,7 +9920,7 @@ type DescribeProcessorTaskProcessorDataSource struct {
 	// - TASK：数据处理任务
 	// - DATASET：数据集
 	// - CUSTOM：资源租户调用
-	Type *string `json:"type,omitempty"`
+	Type *DescribeProcessorTaskProcessorDataSourceType `json:"type,omitempty"`
 
 	// VersionId 数据集的版本。
 	VersionId *string `json:"version_id,omitempty"`
@@ -3929,6 +9928,13 @@ type DescribeProcessorTaskProcessorDataSource struct {
 	// VersionName 数据集的版本名称。
 	VersionName *string `json:"version_name,omitempty"`
 }
+
+// DescribeProcessorTaskProcessorDataSourceType 数据源类型。可选值如下：
+// - OBS：数据来源于OBS
+// - TASK：数据处理任务
+// - DATASET：数据集
+// - CUSTOM：资源租户调用
+type DescribeProcessorTaskProcessorDataSourceType string
 
 // DescribeProcessorTaskResp defines model for DescribeProcessorTaskResp.
 type DescribeProcessorTaskResp struct {
@@ -3965,7 +9971,7 @@ type DescribeProcessorTaskResp struct {
 	// - 2：已完成
 	// - 3：失败
 	// - 4：停止
-	Status *int64 `json:"status,omitempty"`
+	Status *DescribeProcessorTaskRespStatus `json:"status,omitempty"`
 
 	// TaskId 数据处理任务ID。
 	TaskId *string `json:"task_id,omitempty"`
@@ -3988,6 +9994,14 @@ type DescribeProcessorTaskResp struct {
 	// WorkspaceId 数据处理任务的工作空间ID。未创建工作空间时默认值为“0”，存在创建并使用的工作空间，以实际取值为准。
 	WorkspaceId *string `json:"workspace_id,omitempty"`
 }
+
+// DescribeProcessorTaskRespStatus 数据处理的状态。可选值如下：
+// - 0：初始化
+// - 1：运行中
+// - 2：已完成
+// - 3：失败
+// - 4：停止
+type DescribeProcessorTaskRespStatus int64
 
 // DescribeProcessorTaskResponseBody defines model for DescribeProcessorTaskResponseBody.
 type DescribeProcessorTaskResponseBody struct {
@@ -4024,7 +10038,7 @@ type DescribeProcessorTaskResponseBody struct {
 	// - 2：已完成
 	// - 3：失败
 	// - 4：停止
-	Status *int64 `json:"status,omitempty"`
+	Status *DescribeProcessorTaskResponseBodyStatus `json:"status,omitempty"`
 
 	// TaskId 数据处理任务ID。
 	TaskId *string `json:"task_id,omitempty"`
@@ -4048,100 +10062,13 @@ type DescribeProcessorTaskResponseBody struct {
 	WorkspaceId *string `json:"workspace_id,omitempty"`
 }
 
-// DescribeSampleResp defines model for DescribeSampleResp.
-type DescribeSampleResp struct {
-	// CheckAccept 是否验收通过，用于团队标注。可选值如下：
-	// - true：验收通过
-	// - false：验收不通过
-	CheckAccept *bool `json:"check_accept,omitempty"`
-
-	// CheckComment 验收意见，用于团队标注。
-	CheckComment *string `json:"check_comment,omitempty"`
-
-	// CheckScore 验收评分，用于团队标注。
-	CheckScore *string `json:"check_score,omitempty"`
-
-	// DeletionReasons 样本的删除原因，用于医疗。
-	DeletionReasons *[]string `json:"deletion_reasons,omitempty"`
-
-	// HardDetails 疑难详情，包括：疑难描述，疑难原因，疑难建议。
-	HardDetails *map[string]DescribeAutoAnnotationSampleHardDetail `json:"hard_details,omitempty"`
-
-	// Labelers 样本分配的标注人列表，记录这张样本分给了哪些团队成员，用于团队标注。
-	Labelers *[]Worker `json:"labelers,omitempty"`
-
-	// Labels 样本标签列表。
-	Labels *[]SampleLabel `json:"labels,omitempty"`
-
-	// Metadata 样本metadata属性键值对。
-	Metadata *SampleMetadata `json:"metadata,omitempty"`
-
-	// ReviewAccept 是否审核通过，用于团队标注。可选值如下：
-	// - true：审核通过
-	// - false：审核不通过
-	ReviewAccept *bool `json:"review_accept,omitempty"`
-
-	// ReviewComment 审核意见，用于团队标注。
-	ReviewComment *string `json:"review_comment,omitempty"`
-
-	// ReviewScore 审核评分，用于团队标注。
-	ReviewScore *string `json:"review_score,omitempty"`
-
-	// SampleData 样本数据列表。
-	SampleData *[]string `json:"sample_data,omitempty"`
-
-	// SampleDir 样本所在路径。
-	SampleDir *string `json:"sample_dir,omitempty"`
-
-	// SampleId 样本ID。
-	SampleId *string `json:"sample_id,omitempty"`
-
-	// SampleName 样本名称。
-	SampleName *string `json:"sample_name,omitempty"`
-
-	// SampleSize 样本大小或文本长度，单位是字节。
-	SampleSize *int64 `json:"sample_size,omitempty"`
-
-	// SampleStatus 样本状态。可选样本状态如下：
-	// - __ALL__：已标注
-	// - __NONE__：未标注
-	// - __UNCHECK__：待验收
-	// - __ACCEPTED__：验收通过
-	// - __REJECTED__：已驳回
-	// - __UNREVIEWED__：待审核
-	// - __REVIEWED__：已审核
-	// - __WORKFORCE_SAMPLED__：已验收采样
-	// - __WORKFORCE_SAMPLED_UNCHECK__：采样待验收
-	// - __WORKFORCE_SAMPLED_CHECKED__：采样已验收
-	// - __WORKFORCE_SAMPLED_ACCEPTED__：采样已通过
-	// - __WORKFORCE_SAMPLED_REJECTED__：采样已驳回
-	// - __AUTO_ANNOTATION__：待确认
-	SampleStatus *string `json:"sample_status,omitempty"`
-
-	// SampleTime 样本时间，OBS最后修改时间。
-	SampleTime *int64 `json:"sample_time,omitempty"`
-
-	// SampleType 样本类型。可选值如下：
-	// - 0：图像
-	// - 1：文本
-	// - 2：语音
-	// - 4：表格
-	// - 6：视频
-	// - 9：自由格式
-	SampleType *int64 `json:"sample_type,omitempty"`
-
-	// Score 综合评分，用于团队标注。
-	Score *string `json:"score,omitempty"`
-
-	// Source 样本数据源地址。
-	Source *string `json:"source,omitempty"`
-
-	// SubSampleUrl 子样本URL，用于医疗。
-	SubSampleUrl *string `json:"sub_sample_url,omitempty"`
-
-	// WorkerId 团队标注人员的ID，用于团队标注。
-	WorkerId *string `json:"worker_id,omitempty"`
-}
+// DescribeProcessorTaskResponseBodyStatus 数据处理的状态。可选值如下：
+// - 0：初始化
+// - 1：运行中
+// - 2：已完成
+// - 3：失败
+// - 4：停止
+type DescribeProcessorTaskResponseBodyStatus int64
 
 // DescribeSampleResponseBody defines model for DescribeSampleResponseBody.
 type DescribeSampleResponseBody struct {
@@ -4169,7 +10096,7 @@ type DescribeSampleResponseBody struct {
 	Labels *[]SampleLabel `json:"labels,omitempty"`
 
 	// Metadata 样本metadata属性键值对。
-	Metadata *SampleMetadata `json:"metadata,omitempty"`
+	Metadata *DescribeSampleSampleMetadata `json:"metadata,omitempty"`
 
 	// ReviewAccept 是否审核通过，用于团队标注。可选值如下：
 	// - true：审核通过
@@ -4223,7 +10150,7 @@ type DescribeSampleResponseBody struct {
 	// - 4：表格
 	// - 6：视频
 	// - 9：自由格式
-	SampleType *int64 `json:"sample_type,omitempty"`
+	SampleType *DescribeSampleResponseBodySampleType `json:"sample_type,omitempty"`
 
 	// Score 综合评分，用于团队标注。
 	Score *string `json:"score,omitempty"`
@@ -4237,6 +10164,68 @@ type DescribeSampleResponseBody struct {
 	// WorkerId 团队标注人员的ID，用于团队标注。
 	WorkerId *string `json:"worker_id,omitempty"`
 }
+
+// DescribeSampleResponseBodySampleType 样本类型。可选值如下：
+// - 0：图像
+// - 1：文本
+// - 2：语音
+// - 4：表格
+// - 6：视频
+// - 9：自由格式
+type DescribeSampleResponseBodySampleType int64
+
+// DescribeSampleSampleMetadata 样本metadata属性键值对。
+type DescribeSampleSampleMetadata struct {
+	// ModelartsHard 内置属性：样本级别是否难例。可选值为：
+	// - 0：非难例
+	// - 1：难例
+	ModelartsHard *DescribeSampleSampleMetadataModelartsHard `json:"@modelarts:hard,omitempty"`
+
+	// ModelartsHardCoefficient 内置属性：样本级别难度系数。范围为[0,1]。
+	ModelartsHardCoefficient *float64 `json:"@modelarts:hard_coefficient,omitempty"`
+
+	// ModelartsHardReasons 内置属性：样本级别难例原因ID列表。。难例原因ID可选值如下：
+	// - 0：未识别出任何目标物体。
+	// - 1：置信度偏低。
+	// - 2：基于训练数据集的聚类结果和预测结果不一致。
+	// - 3：预测结果和训练集同类别数据差异较大。
+	// - 4：连续多张相似图片的预测结果不一致。
+	// - 5：图像的分辨率与训练数据集的特征分布存在较大偏移。
+	// - 6：图像的高宽比与训练数据集的特征分布存在较大偏移。
+	// - 7：图像的亮度与训练数据集的特征分布存在较大偏移。
+	// - 8：图像的饱和度与训练数据集的特征分布存在较大偏移。
+	// - 9：图像的色彩丰富程度与训练数据集的特征分布存在较大偏移。
+	// - 10：图像的清晰度与训练数据集的特征分布存在较大偏移。
+	// - 11：图像的目标框数量与训练数据集的特征分布存在较大偏移。
+	// - 12：图像中目标框的面积标准差与训练数据集的特征分布存在较大偏移。
+	// - 13：图像中目标框的高宽比与训练数据集的特征分布存在较大偏移。
+	// - 14：图像中目标框的面积占比与训练数据集的特征分布存在较大偏移。
+	// - 15：图像中目标框的边缘化程度与训练数据集的特征分布存在较大偏移。
+	// - 16：图像中目标框的亮度与训练数据集的特征分布存在较大偏移。
+	// - 17：图像中目标框的清晰度与训练数据集的特征分布存在较大偏移。
+	// - 18：图像中目标框的堆叠程度与训练数据集的特征分布存在较大偏移。
+	// - 19：基于gaussianblur的数据增强与原图预测结果不一致。
+	// - 20：基于fliplr的数据增强与原图预测结果不一致。
+	// - 21：基于crop的数据增强与原图预测结果不一致。
+	// - 22：基于flipud的数据增强与原图预测结果不一致。
+	// - 23：基于scale的数据增强与原图预测结果不一致。
+	// - 24：基于translate的数据增强与原图预测结果不一致。
+	// - 25：基于shear的数据增强与原图预测结果不一致。
+	// - 26：基于superpixels的数据增强与原图预测结果不一致。
+	// - 27：基于sharpen的数据增强与原图预测结果不一致。
+	// - 28：基于add的数据增强与原图预测结果不一致。
+	// - 29：基于invert的数据增强与原图预测结果不一致。
+	// - 30：数据被预测为异常点。
+	ModelartsHardReasons *[]int64 `json:"@modelarts:hard_reasons,omitempty"`
+
+	// ModelartsSize 内置属性：图像尺寸（图像的宽度、高度、深度），类型为List。列表中的第一个数字为宽度(像素)，第二个数字为高度(像素)，第三个数字为深度(深度可以没有，默认为3)，如[100,200,3]和[100,200]均合法。 说明：只有当样本的标签列表包含物体检测标签时，此字段必选。
+	ModelartsSize *[]map[string]interface{} `json:"@modelarts:size,omitempty"`
+}
+
+// DescribeSampleSampleMetadataModelartsHard 内置属性：样本级别是否难例。可选值为：
+// - 0：非难例
+// - 1：难例
+type DescribeSampleSampleMetadataModelartsHard float64
 
 // DescribeWorkforceTaskSampleResponseBody defines model for DescribeWorkforceTaskSampleResponseBody.
 type DescribeWorkforceTaskSampleResponseBody struct {
@@ -4264,7 +10253,7 @@ type DescribeWorkforceTaskSampleResponseBody struct {
 	Labels *[]SampleLabel `json:"labels,omitempty"`
 
 	// Metadata 样本metadata属性键值对。
-	Metadata *SampleMetadata `json:"metadata,omitempty"`
+	Metadata *DescribeSampleSampleMetadata `json:"metadata,omitempty"`
 
 	// ReviewAccept 是否审核通过，用于团队标注。可选值如下：
 	// - true：审核通过
@@ -4318,7 +10307,7 @@ type DescribeWorkforceTaskSampleResponseBody struct {
 	// - 4：表格
 	// - 6：视频
 	// - 9：自由格式
-	SampleType *int64 `json:"sample_type,omitempty"`
+	SampleType *DescribeWorkforceTaskSampleResponseBodySampleType `json:"sample_type,omitempty"`
 
 	// Score 综合评分，用于团队标注。
 	Score *string `json:"score,omitempty"`
@@ -4332,6 +10321,15 @@ type DescribeWorkforceTaskSampleResponseBody struct {
 	// WorkerId 团队标注人员的ID，用于团队标注。
 	WorkerId *string `json:"worker_id,omitempty"`
 }
+
+// DescribeWorkforceTaskSampleResponseBodySampleType 样本类型。可选值如下：
+// - 0：图像
+// - 1：文本
+// - 2：语音
+// - 4：表格
+// - 6：视频
+// - 9：自由格式
+type DescribeWorkforceTaskSampleResponseBodySampleType int64
 
 // Doc defines model for Doc.
 type Doc struct {
@@ -4382,7 +10380,7 @@ type ExportParams struct {
 	// ExportDest 导出的目的地。可选值如下：
 	// - DIR：导出到OBS（默认值）
 	// - NEW_DATASET：导出到新数据集
-	ExportDest *string `json:"export_dest,omitempty"`
+	ExportDest *ExportParamsExportDest `json:"export_dest,omitempty"`
 
 	// ExportNewDatasetName 导出新数据集的名称。
 	ExportNewDatasetName *string `json:"export_new_dataset_name,omitempty"`
@@ -4421,6 +10419,11 @@ type ExportParams struct {
 	TrainSampleRatio *string `json:"train_sample_ratio,omitempty"`
 }
 
+// ExportParamsExportDest 导出的目的地。可选值如下：
+// - DIR：导出到OBS（默认值）
+// - NEW_DATASET：导出到新数据集
+type ExportParamsExportDest string
+
 // ExportTaskRequestBody defines model for ExportTaskRequestBody.
 type ExportTaskRequestBody struct {
 	// AnnotationFormat 标注格式。当前可取以下值：
@@ -4444,12 +10447,12 @@ type ExportTaskRequestBody struct {
 	// - 400：表格数据集
 	// - 600：视频标注
 	// - 900：自由格式
-	DatasetType *int64 `json:"dataset_type,omitempty"`
+	DatasetType *ExportTaskRequestBodyDatasetType `json:"dataset_type,omitempty"`
 
 	// ExportFormat 导出的目录格式。可选值如下：
 	// - 1：树状结构。如：cat/1.jpg,dog/2.jpg。
 	// - 2：平铺结构。如：1.jpg, 1.txt;2.jpg,2.txt。
-	ExportFormat *int64 `json:"export_format,omitempty"`
+	ExportFormat *ExportTaskRequestBodyExportFormat `json:"export_format,omitempty"`
 
 	// ExportParams 导出数据集任务的参数。
 	ExportParams *ExportParams `json:"export_params,omitempty"`
@@ -4459,7 +10462,7 @@ type ExportTaskRequestBody struct {
 	// - 1：未标注
 	// - 2：全部
 	// - 3：条件筛选
-	ExportType *int64 `json:"export_type,omitempty"`
+	ExportType *ExportTaskRequestBodyExportType `json:"export_type,omitempty"`
 
 	// Path 导出的输出路径。
 	Path *string `json:"path,omitempty"`
@@ -4493,7 +10496,7 @@ type ExportTaskRequestBody struct {
 	// - Default：默认格式
 	// - CarbonData：Carbon格式（仅表格数据集支持）
 	// - CSV：CSV格式
-	VersionFormat *string `json:"version_format,omitempty"`
+	VersionFormat *ExportTaskRequestBodyVersionFormat `json:"version_format,omitempty"`
 
 	// VersionId 数据集版本ID。
 	VersionId *string `json:"version_id,omitempty"`
@@ -4503,6 +10506,39 @@ type ExportTaskRequestBody struct {
 	// - false：导出时不将列名写到CSV文件的第一行
 	WithColumnHeader *bool `json:"with_column_header,omitempty"`
 }
+
+// ExportTaskRequestBodyDatasetType 数据集类型。可选值如下：
+// - 0：图像分类
+// - 1：物体检测
+// - 3: 图像分割
+// - 100：文本分类
+// - 101：命名实体
+// - 102：文本三元组
+// - 200：声音分类
+// - 201：语音内容
+// - 202：语音分割
+// - 400：表格数据集
+// - 600：视频标注
+// - 900：自由格式
+type ExportTaskRequestBodyDatasetType int64
+
+// ExportTaskRequestBodyExportFormat 导出的目录格式。可选值如下：
+// - 1：树状结构。如：cat/1.jpg,dog/2.jpg。
+// - 2：平铺结构。如：1.jpg, 1.txt;2.jpg,2.txt。
+type ExportTaskRequestBodyExportFormat int64
+
+// ExportTaskRequestBodyExportType 导出类型。可选值如下：
+// - 0：已标注
+// - 1：未标注
+// - 2：全部
+// - 3：条件筛选
+type ExportTaskRequestBodyExportType int64
+
+// ExportTaskRequestBodyVersionFormat 数据集版本格式。可选值如下：
+// - Default：默认格式
+// - CarbonData：Carbon格式（仅表格数据集支持）
+// - CSV：CSV格式
+type ExportTaskRequestBodyVersionFormat string
 
 // ExportTaskResponseBody defines model for ExportTaskResponseBody.
 type ExportTaskResponseBody struct {
@@ -4518,7 +10554,7 @@ type ExportTaskResponseBody struct {
 	// ExportFormat 导出的目录格式。可选值如下：
 	// - 1：树状结构。如：cat/1.jpg,dog/2.jpg。
 	// - 2：平铺结构。如：1.jpg, 1.txt;2.jpg,2.txt。
-	ExportFormat *int64 `json:"export_format,omitempty"`
+	ExportFormat *ExportTaskResponseBodyExportFormat `json:"export_format,omitempty"`
 
 	// ExportParams 导出数据集任务的参数。
 	ExportParams *ExportParams `json:"export_params,omitempty"`
@@ -4528,7 +10564,7 @@ type ExportTaskResponseBody struct {
 	// - 1：未标注
 	// - 2：全部
 	// - 3：条件筛选
-	ExportType *int64 `json:"export_type,omitempty"`
+	ExportType *ExportTaskResponseBodyExportType `json:"export_type,omitempty"`
 
 	// FinishedSampleCount 已完成的样本数量。
 	FinishedSampleCount *int64 `json:"finished_sample_count,omitempty"`
@@ -4544,7 +10580,7 @@ type ExportTaskResponseBody struct {
 	// - RUNNING：运行中
 	// - FAILED：已失败
 	// - SUCCESSED：已完成
-	Status *string `json:"status,omitempty"`
+	Status *ExportTaskResponseBodyStatus `json:"status,omitempty"`
 
 	// TaskId 任务ID。
 	TaskId *string `json:"task_id,omitempty"`
@@ -4559,11 +10595,36 @@ type ExportTaskResponseBody struct {
 	// - Default：默认格式
 	// - CarbonData：Carbon格式（仅表格数据集支持）
 	// - CSV：CSV格式
-	VersionFormat *string `json:"version_format,omitempty"`
+	VersionFormat *ExportTaskResponseBodyVersionFormat `json:"version_format,omitempty"`
 
 	// VersionId 数据集版本ID。
 	VersionId *string `json:"version_id,omitempty"`
 }
+
+// ExportTaskResponseBodyExportFormat 导出的目录格式。可选值如下：
+// - 1：树状结构。如：cat/1.jpg,dog/2.jpg。
+// - 2：平铺结构。如：1.jpg, 1.txt;2.jpg,2.txt。
+type ExportTaskResponseBodyExportFormat int64
+
+// ExportTaskResponseBodyExportType 导出类型。可选值如下：
+// - 0：已标注
+// - 1：未标注
+// - 2：全部
+// - 3：条件筛选
+type ExportTaskResponseBodyExportType int64
+
+// ExportTaskResponseBodyStatus 任务状态。可选值如下：
+// - INIT：初始化
+// - RUNNING：运行中
+// - FAILED：已失败
+// - SUCCESSED：已完成
+type ExportTaskResponseBodyStatus string
+
+// ExportTaskResponseBodyVersionFormat 数据集版本格式。可选值如下：
+// - Default：默认格式
+// - CarbonData：Carbon格式（仅表格数据集支持）
+// - CSV：CSV格式
+type ExportTaskResponseBodyVersionFormat string
 
 // ExportTaskStatusResp defines model for ExportTaskStatusResp.
 type ExportTaskStatusResp struct {
@@ -4579,7 +10640,7 @@ type ExportTaskStatusResp struct {
 	// ExportFormat 导出的目录格式。可选值如下：
 	// - 1：树状结构。如：cat/1.jpg,dog/2.jpg。
 	// - 2：平铺结构。如：1.jpg, 1.txt;2.jpg,2.txt。
-	ExportFormat *int64 `json:"export_format,omitempty"`
+	ExportFormat *ExportTaskStatusRespExportFormat `json:"export_format,omitempty"`
 
 	// ExportParams 导出数据集任务的参数。
 	ExportParams *ExportParams `json:"export_params,omitempty"`
@@ -4589,7 +10650,7 @@ type ExportTaskStatusResp struct {
 	// - 1：未标注
 	// - 2：全部
 	// - 3：条件筛选
-	ExportType *int64 `json:"export_type,omitempty"`
+	ExportType *ExportTaskStatusRespExportType `json:"export_type,omitempty"`
 
 	// FinishedSampleCount 已完成的样本数量。
 	FinishedSampleCount *int64 `json:"finished_sample_count,omitempty"`
@@ -4616,11 +10677,29 @@ type ExportTaskStatusResp struct {
 	// - Default：默认格式
 	// - CarbonData：Carbon格式（仅表格数据集支持）
 	// - CSV：CSV格式
-	VersionFormat *string `json:"version_format,omitempty"`
+	VersionFormat *ExportTaskStatusRespVersionFormat `json:"version_format,omitempty"`
 
 	// VersionId 数据集版本ID。
 	VersionId *string `json:"version_id,omitempty"`
 }
+
+// ExportTaskStatusRespExportFormat 导出的目录格式。可选值如下：
+// - 1：树状结构。如：cat/1.jpg,dog/2.jpg。
+// - 2：平铺结构。如：1.jpg, 1.txt;2.jpg,2.txt。
+type ExportTaskStatusRespExportFormat int64
+
+// ExportTaskStatusRespExportType 导出类型。可选值如下：
+// - 0：已标注
+// - 1：未标注
+// - 2：全部
+// - 3：条件筛选
+type ExportTaskStatusRespExportType int64
+
+// ExportTaskStatusRespVersionFormat 数据集版本格式。可选值如下：
+// - Default：默认格式
+// - CarbonData：Carbon格式（仅表格数据集支持）
+// - CSV：CSV格式
+type ExportTaskStatusRespVersionFormat string
 
 // Field defines model for Field.
 type Field struct {
@@ -4681,7 +10760,7 @@ type GetExportTaskStatusOfDatasetResponseBody struct {
 	// ExportFormat 导出的目录格式。可选值如下：
 	// - 1：树状结构。如：cat/1.jpg,dog/2.jpg。
 	// - 2：平铺结构。如：1.jpg, 1.txt;2.jpg,2.txt。
-	ExportFormat *int64 `json:"export_format,omitempty"`
+	ExportFormat *GetExportTaskStatusOfDatasetResponseBodyExportFormat `json:"export_format,omitempty"`
 
 	// ExportParams 导出数据集任务的参数。
 	ExportParams *ExportParams `json:"export_params,omitempty"`
@@ -4691,7 +10770,7 @@ type GetExportTaskStatusOfDatasetResponseBody struct {
 	// - 1：未标注
 	// - 2：全部
 	// - 3：条件筛选
-	ExportType *int64 `json:"export_type,omitempty"`
+	ExportType *GetExportTaskStatusOfDatasetResponseBodyExportType `json:"export_type,omitempty"`
 
 	// FinishedSampleCount 已完成的样本数量。
 	FinishedSampleCount *int64 `json:"finished_sample_count,omitempty"`
@@ -4718,11 +10797,29 @@ type GetExportTaskStatusOfDatasetResponseBody struct {
 	// - Default：默认格式
 	// - CarbonData：Carbon格式（仅表格数据集支持）
 	// - CSV：CSV格式
-	VersionFormat *string `json:"version_format,omitempty"`
+	VersionFormat *GetExportTaskStatusOfDatasetResponseBodyVersionFormat `json:"version_format,omitempty"`
 
 	// VersionId 数据集版本ID。
 	VersionId *string `json:"version_id,omitempty"`
 }
+
+// GetExportTaskStatusOfDatasetResponseBodyExportFormat 导出的目录格式。可选值如下：
+// - 1：树状结构。如：cat/1.jpg,dog/2.jpg。
+// - 2：平铺结构。如：1.jpg, 1.txt;2.jpg,2.txt。
+type GetExportTaskStatusOfDatasetResponseBodyExportFormat int64
+
+// GetExportTaskStatusOfDatasetResponseBodyExportType 导出类型。可选值如下：
+// - 0：已标注
+// - 1：未标注
+// - 2：全部
+// - 3：条件筛选
+type GetExportTaskStatusOfDatasetResponseBodyExportType int64
+
+// GetExportTaskStatusOfDatasetResponseBodyVersionFormat 数据集版本格式。可选值如下：
+// - Default：默认格式
+// - CarbonData：Carbon格式（仅表格数据集支持）
+// - CSV：CSV格式
+type GetExportTaskStatusOfDatasetResponseBodyVersionFormat string
 
 // GetExportTasksStatusOfDatasetResponseBody defines model for GetExportTasksStatusOfDatasetResponseBody.
 type GetExportTasksStatusOfDatasetResponseBody struct {
@@ -4738,7 +10835,7 @@ type GetExportTasksStatusOfDatasetResponseBody struct {
 	// ExportFormat 导出的目录格式。可选值如下：
 	// - 1：树状结构。如：cat/1.jpg,dog/2.jpg。
 	// - 2：平铺结构。如：1.jpg, 1.txt;2.jpg,2.txt。
-	ExportFormat *int64 `json:"export_format,omitempty"`
+	ExportFormat *GetExportTasksStatusOfDatasetResponseBodyExportFormat `json:"export_format,omitempty"`
 
 	// ExportParams 导出数据集任务的参数。
 	ExportParams *ExportParams `json:"export_params,omitempty"`
@@ -4751,7 +10848,7 @@ type GetExportTasksStatusOfDatasetResponseBody struct {
 	// - 1：未标注
 	// - 2：全部
 	// - 3：条件筛选
-	ExportType *int64 `json:"export_type,omitempty"`
+	ExportType *GetExportTasksStatusOfDatasetResponseBodyExportType `json:"export_type,omitempty"`
 
 	// FinishedSampleCount 已完成的样本数量。
 	FinishedSampleCount *int64 `json:"finished_sample_count,omitempty"`
@@ -4781,11 +10878,29 @@ type GetExportTasksStatusOfDatasetResponseBody struct {
 	// - Default：默认格式
 	// - CarbonData：Carbon格式（仅表格数据集支持）
 	// - CSV：CSV格式
-	VersionFormat *string `json:"version_format,omitempty"`
+	VersionFormat *GetExportTasksStatusOfDatasetResponseBodyVersionFormat `json:"version_format,omitempty"`
 
 	// VersionId 数据集版本ID。
 	VersionId *string `json:"version_id,omitempty"`
 }
+
+// GetExportTasksStatusOfDatasetResponseBodyExportFormat 导出的目录格式。可选值如下：
+// - 1：树状结构。如：cat/1.jpg,dog/2.jpg。
+// - 2：平铺结构。如：1.jpg, 1.txt;2.jpg,2.txt。
+type GetExportTasksStatusOfDatasetResponseBodyExportFormat int64
+
+// GetExportTasksStatusOfDatasetResponseBodyExportType 导出类型。可选值如下：
+// - 0：已标注
+// - 1：未标注
+// - 2：全部
+// - 3：条件筛选
+type GetExportTasksStatusOfDatasetResponseBodyExportType int64
+
+// GetExportTasksStatusOfDatasetResponseBodyVersionFormat 数据集版本格式。可选值如下：
+// - Default：默认格式
+// - CarbonData：Carbon格式（仅表格数据集支持）
+// - CSV：CSV格式
+type GetExportTasksStatusOfDatasetResponseBodyVersionFormat string
 
 // GetProcessorTaskItemsResponseBody defines model for GetProcessorTaskItemsResponseBody.
 type GetProcessorTaskItemsResponseBody struct {
@@ -4889,7 +11004,7 @@ type Health struct {
 	InitialDelaySeconds *string `json:"initial_delay_seconds,omitempty"`
 
 	// Protocol 健康检查接口请求协议，当前仅支持http。
-	Protocol *string `json:"protocol,omitempty"`
+	Protocol *HealthProtocol `json:"protocol,omitempty"`
 
 	// TimeoutSeconds 健康检查超时时间。
 	TimeoutSeconds *string `json:"timeout_seconds,omitempty"`
@@ -4898,12 +11013,15 @@ type Health struct {
 	Url *string `json:"url,omitempty"`
 }
 
+// HealthProtocol 健康检查接口请求协议，当前仅支持http。
+type HealthProtocol string
+
 // ImportTaskLabelFormat 标签格式，此参数仅文本类数据集使用。
 type ImportTaskLabelFormat struct {
 	// LabelType 文本分类的标签类型。可选值如下：
 	// - 0：标签和文本分离，以固定后缀“_result”区分。如：文本文件是“abc.txt”，标签文件是“abc_result.txt”。
 	// - 1：默认值，标签和文本在一个文件内，以分隔符分离。文本与标签，标签与标签之间的分隔符可通过text_sample_separator和text_label_separator指定。
-	LabelType *string `json:"label_type,omitempty"`
+	LabelType *ImportTaskLabelFormatLabelType `json:"label_type,omitempty"`
 
 	// TextLabelSeparator 标签与标签之间的分隔符，默认为逗号分隔，分隔符需转义。分隔符仅支持一个字符，必须为大小写字母，数字和“!@#$%^&*_=|?/':.;,”其中的某一字符。
 	TextLabelSeparator *string `json:"text_label_separator,omitempty"`
@@ -4912,12 +11030,17 @@ type ImportTaskLabelFormat struct {
 	TextSampleSeparator *string `json:"text_sample_separator,omitempty"`
 }
 
+// ImportTaskLabelFormatLabelType 文本分类的标签类型。可选值如下：
+// - 0：标签和文本分离，以固定后缀“_result”区分。如：文本文件是“abc.txt”，标签文件是“abc_result.txt”。
+// - 1：默认值，标签和文本在一个文件内，以分隔符分离。文本与标签，标签与标签之间的分隔符可通过text_sample_separator和text_label_separator指定。
+type ImportTaskLabelFormatLabelType string
+
 // ImportTaskRequestBody defines model for ImportTaskRequestBody.
 type ImportTaskRequestBody struct {
 	// AnnotationFormat 标注信息的格式，目前仅物体检测支持。可选值如下：
 	// - VOC：VOC格式
 	// - COCO：COCO格式
-	AnnotationFormat *string `json:"annotation_format,omitempty"`
+	AnnotationFormat *ImportTaskRequestBodyAnnotationFormat `json:"annotation_format,omitempty"`
 
 	// DataSource 数据来源。
 	DataSource *DescImportTaskDataSource `json:"data_source,omitempty"`
@@ -4950,7 +11073,7 @@ type ImportTaskRequestBody struct {
 	// - rds：RDS服务
 	// - mrs：MRS服务
 	// - inference：推理服务
-	ImportOrigin *string `json:"import_origin,omitempty"`
+	ImportOrigin *ImportTaskRequestBodyImportOrigin `json:"import_origin,omitempty"`
 
 	// ImportPath 导入的OBS路径或manifest路径。
 	// - 导入manifest时，path必须精确到具体manifest文件。
@@ -4965,7 +11088,7 @@ type ImportTaskRequestBody struct {
 	// ImportType 导入方式。可选值如下：
 	// - dir：目录导入
 	// - manifest：按manifest文件导入
-	ImportType *string `json:"import_type,omitempty"`
+	ImportType *ImportTaskRequestBodyImportType `json:"import_type,omitempty"`
 
 	// IncludedLabels 导入包含指定标签的样本。
 	IncludedLabels *[]Label `json:"included_labels,omitempty"`
@@ -4978,6 +11101,25 @@ type ImportTaskRequestBody struct {
 	// - false：文件首行不为列名（默认值）
 	WithColumnHeader *bool `json:"with_column_header,omitempty"`
 }
+
+// ImportTaskRequestBodyAnnotationFormat 标注信息的格式，目前仅物体检测支持。可选值如下：
+// - VOC：VOC格式
+// - COCO：COCO格式
+type ImportTaskRequestBodyAnnotationFormat string
+
+// ImportTaskRequestBodyImportOrigin 数据来源。可选值如下：
+// - obs：OBS桶（默认值）
+// - dws：GaussDB(DWS)服务
+// - dli：DLI服务
+// - rds：RDS服务
+// - mrs：MRS服务
+// - inference：推理服务
+type ImportTaskRequestBodyImportOrigin string
+
+// ImportTaskRequestBodyImportType 导入方式。可选值如下：
+// - dir：目录导入
+// - manifest：按manifest文件导入
+type ImportTaskRequestBodyImportType string
 
 // ImportTaskResponseBody defines model for ImportTaskResponseBody.
 type ImportTaskResponseBody struct {
@@ -5025,7 +11167,7 @@ type ImportTaskStatusResp struct {
 	// ImportType 导入方式。可选值如下：
 	// - 0：目录导入
 	// - 1：按manifest文件导入
-	ImportType *int64 `json:"import_type,omitempty"`
+	ImportType *ImportTaskStatusRespImportType `json:"import_type,omitempty"`
 
 	// ImportedSampleCount 已导入的样本数量。
 	ImportedSampleCount *int64 `json:"imported_sample_count,omitempty"`
@@ -5046,7 +11188,7 @@ type ImportTaskStatusResp struct {
 	// - COMPLETED：已完成
 	// - FAILED：已失败
 	// - NOT_EXIST：不存在
-	Status *string `json:"status,omitempty"`
+	Status *ImportTaskStatusRespStatus `json:"status,omitempty"`
 
 	// TaskId 任务ID。
 	TaskId *string `json:"task_id,omitempty"`
@@ -5069,6 +11211,20 @@ type ImportTaskStatusResp struct {
 	// UpdateMs 任务更新时间。
 	UpdateMs *int64 `json:"update_ms,omitempty"`
 }
+
+// ImportTaskStatusRespImportType 导入方式。可选值如下：
+// - 0：目录导入
+// - 1：按manifest文件导入
+type ImportTaskStatusRespImportType int64
+
+// ImportTaskStatusRespStatus 导入任务的当前状态。可选值如下：
+// - QUEUING：排队中
+// - STARTING：开始执行
+// - RUNNING：运行中
+// - COMPLETED：已完成
+// - FAILED：已失败
+// - NOT_EXIST：不存在
+type ImportTaskStatusRespStatus string
 
 // InfConfig defines model for InfConfig.
 type InfConfig struct {
@@ -5120,8 +11276,22 @@ type Label struct {
 	// - 201：语音内容
 	// - 202：语音分割
 	// - 600：视频标注
-	Type *int64 `json:"type,omitempty"`
+	Type *LabelType `json:"type,omitempty"`
 }
+
+// LabelType 标签类型。可选值如下：
+// - 0：图像分类
+// - 1：物体检测
+// - 3: 图像分割
+// - 100：文本分类
+// - 101：命名实体
+// - 102：文本三元组关系标签
+// - 103：文本三元组实体标签
+// - 200：语音分类
+// - 201：语音内容
+// - 202：语音分割
+// - 600：视频标注
+type LabelType int64
 
 // LabelAttribute defines model for LabelAttribute.
 type LabelAttribute struct {
@@ -5137,11 +11307,16 @@ type LabelAttribute struct {
 	// Type 标签属性类型。可选值如下：
 	// - text：文本
 	// - select：单选下拉列表
-	Type *string `json:"type,omitempty"`
+	Type *LabelAttributeType `json:"type,omitempty"`
 
 	// Values 标签属性值列表。
 	Values *[]LabelAttributeValue `json:"values,omitempty"`
 }
+
+// LabelAttributeType 标签属性类型。可选值如下：
+// - text：文本
+// - select：单选下拉列表
+type LabelAttributeType string
 
 // LabelAttributeValue defines model for LabelAttributeValue.
 type LabelAttributeValue struct {
@@ -5165,7 +11340,7 @@ type LabelProperty struct {
 	// - dashed：虚线。
 	// - point：点。
 	// - polyline：折线。
-	ModelartsDefaultShape *string `json:"@modelarts:default_shape,omitempty"`
+	ModelartsDefaultShape *LabelPropertyModelartsDefaultShape `json:"@modelarts:default_shape,omitempty"`
 
 	// ModelartsFromType 内置属性：三元组关系标签的起始实体类型，创建关系标签时必须指定，该参数仅文本三元组数据集使用。
 	ModelartsFromType *string `json:"@modelarts:from_type,omitempty"`
@@ -5179,6 +11354,16 @@ type LabelProperty struct {
 	// ModelartsToType 内置属性：三元组关系标签的指向实体类型，创建关系标签时必须指定，该参数仅文本三元组数据集使用。
 	ModelartsToType *string `json:"@modelarts:to_type,omitempty"`
 }
+
+// LabelPropertyModelartsDefaultShape 内置属性：物体检测标签的默认形状（物体检测标签专用属性），默认为空。可选值如下：
+// - bndbox：矩形。
+// - polygon：多边形。
+// - circle：圆形。
+// - line：直线。
+// - dashed：虚线。
+// - point：点。
+// - polyline：折线。
+type LabelPropertyModelartsDefaultShape string
 
 // LabelStats defines model for LabelStats.
 type LabelStats struct {
@@ -5209,8 +11394,22 @@ type LabelStats struct {
 	// - 201：语音内容
 	// - 202：语音分割
 	// - 600：视频标注
-	Type *int64 `json:"type,omitempty"`
+	Type *LabelStatsType `json:"type,omitempty"`
 }
+
+// LabelStatsType 标签类型。可选值如下：
+// - 0：图像分类
+// - 1：物体检测
+// - 3: 图像分割
+// - 100：文本分类
+// - 101：命名实体
+// - 102：文本三元组关系标签
+// - 103：文本三元组实体标签
+// - 200：语音分类
+// - 201：语音内容
+// - 202：语音分割
+// - 600：视频标注
+type LabelStatsType int64
 
 // ListAiEnginesError defines model for ListAiEnginesError.
 type ListAiEnginesError struct {
@@ -5278,13 +11477,117 @@ type ListAomLogResponseBody struct {
 	StartLine *string `json:"start_line,omitempty"`
 }
 
+// ListAutoAnnotationSamplesDescribeSampleResp defines model for ListAutoAnnotationSamplesDescribeSampleResp.
+type ListAutoAnnotationSamplesDescribeSampleResp struct {
+	// CheckAccept 是否验收通过，用于团队标注。可选值如下：
+	// - true：验收通过
+	// - false：验收不通过
+	CheckAccept *bool `json:"check_accept,omitempty"`
+
+	// CheckComment 验收意见，用于团队标注。
+	CheckComment *string `json:"check_comment,omitempty"`
+
+	// CheckScore 验收评分，用于团队标注。
+	CheckScore *string `json:"check_score,omitempty"`
+
+	// DeletionReasons 样本的删除原因，用于医疗。
+	DeletionReasons *[]string `json:"deletion_reasons,omitempty"`
+
+	// HardDetails 疑难详情，包括：疑难描述，疑难原因，疑难建议。
+	HardDetails *map[string]DescribeAutoAnnotationSampleHardDetail `json:"hard_details,omitempty"`
+
+	// Labelers 样本分配的标注人列表，记录这张样本分给了哪些团队成员，用于团队标注。
+	Labelers *[]Worker `json:"labelers,omitempty"`
+
+	// Labels 样本标签列表。
+	Labels *[]SampleLabel `json:"labels,omitempty"`
+
+	// Metadata 样本metadata属性键值对。
+	Metadata *DescribeAutoAnnotationSampleSampleMetadata `json:"metadata,omitempty"`
+
+	// ReviewAccept 是否审核通过，用于团队标注。可选值如下：
+	// - true：审核通过
+	// - false：审核不通过
+	ReviewAccept *bool `json:"review_accept,omitempty"`
+
+	// ReviewComment 审核意见，用于团队标注。
+	ReviewComment *string `json:"review_comment,omitempty"`
+
+	// ReviewScore 审核评分，用于团队标注。
+	ReviewScore *string `json:"review_score,omitempty"`
+
+	// SampleData 样本数据列表。
+	SampleData *[]string `json:"sample_data,omitempty"`
+
+	// SampleDir 样本所在路径。
+	SampleDir *string `json:"sample_dir,omitempty"`
+
+	// SampleId 样本ID。
+	SampleId *string `json:"sample_id,omitempty"`
+
+	// SampleName 样本名称。
+	SampleName *string `json:"sample_name,omitempty"`
+
+	// SampleSize 样本大小或文本长度，单位是字节。
+	SampleSize *int64 `json:"sample_size,omitempty"`
+
+	// SampleStatus 样本状态。可选样本状态如下：
+	// - __ALL__：已标注
+	// - __NONE__：未标注
+	// - __UNCHECK__：待验收
+	// - __ACCEPTED__：验收通过
+	// - __REJECTED__：已驳回
+	// - __UNREVIEWED__：待审核
+	// - __REVIEWED__：已审核
+	// - __WORKFORCE_SAMPLED__：已验收采样
+	// - __WORKFORCE_SAMPLED_UNCHECK__：采样待验收
+	// - __WORKFORCE_SAMPLED_CHECKED__：采样已验收
+	// - __WORKFORCE_SAMPLED_ACCEPTED__：采样已通过
+	// - __WORKFORCE_SAMPLED_REJECTED__：采样已驳回
+	// - __AUTO_ANNOTATION__：待确认
+	SampleStatus *string `json:"sample_status,omitempty"`
+
+	// SampleTime 样本时间，OBS最后修改时间。
+	SampleTime *int64 `json:"sample_time,omitempty"`
+
+	// SampleType 样本类型。可选值如下：
+	// - 0：图像
+	// - 1：文本
+	// - 2：语音
+	// - 4：表格
+	// - 6：视频
+	// - 9：自由格式
+	SampleType *ListAutoAnnotationSamplesDescribeSampleRespSampleType `json:"sample_type,omitempty"`
+
+	// Score 综合评分，用于团队标注。
+	Score *string `json:"score,omitempty"`
+
+	// Source 样本数据源地址。
+	Source *string `json:"source,omitempty"`
+
+	// SubSampleUrl 子样本URL，用于医疗。
+	SubSampleUrl *string `json:"sub_sample_url,omitempty"`
+
+	// WorkerId 团队标注人员的ID，用于团队标注。
+	WorkerId *string `json:"worker_id,omitempty"`
+}
+
+// ListAutoAnnotationSamplesDescribeSampleRespSampleType 样本类型。可选值如下：
+// - 0：图像
+// - 1：文本
+// - 2：语音
+// - 4：表格
+// - 6：视频
+// - 9：自由格式
+type ListAutoAnnotationSamplesDescribeSampleRespSampleType int64
+
 // ListAutoAnnotationSamplesResponseBody defines model for ListAutoAnnotationSamplesResponseBody.
 type ListAutoAnnotationSamplesResponseBody struct {
 	// SampleCount 样本数量。
 	SampleCount *int64 `json:"sample_count,omitempty"`
 
 	// Samples 样本列表。
-	Samples *[]DescribeSampleResp `json:"samples,omitempty"`
+	Samples *[]ListAutoAnnotationSamplesDescribeSampleResp `json:"samples,omitempty"`
 }
 
 // ListBuiltInAlgorithmsError defines model for ListBuiltInAlgorithmsError.
@@ -5396,11 +11699,14 @@ type ListEventsEvent struct {
 	EventInfo *string `json:"event_info,omitempty"`
 
 	// EventType 事件类型，取值为normal/abnormal，代表此事件是否正常。
-	EventType *string `json:"event_type,omitempty"`
+	EventType *ListEventsEventEventType `json:"event_type,omitempty"`
 
 	// OccurTime 事件发生时间，取值为距'1970.1.1 0:0:0 UTC'的毫秒数。
 	OccurTime *float64 `json:"occur_time,omitempty"`
 }
+
+// ListEventsEventEventType 事件类型，取值为normal/abnormal，代表此事件是否正常。
+type ListEventsEventEventType string
 
 // ListEventsResponseBody defines model for ListEventsResponseBody.
 type ListEventsResponseBody struct {
@@ -5568,7 +11874,7 @@ type ListInstancesLocation struct {
 	// AccessModes 挂载文件的访问权限，支持读写和只读两种方式，仅type为“obsfs”类型，该字段有效。可选值：
 	// - ReadOnlyMany：只读方式
 	// - ReadWriteMany：读写方式（默认值）
-	AccessModes *string `json:"access_modes,omitempty"`
+	AccessModes *ListInstancesLocationAccessModes `json:"access_modes,omitempty"`
 
 	// MountPath Notebook内的挂载路径，仅type为“obsfs”类型，该字段有效。
 	// 默认值为“/home/ma-user/work”。
@@ -5584,6 +11890,11 @@ type ListInstancesLocation struct {
 	// VolumeSize EVS存储盘大小，最小为5GB，最大为4096GB，缺省值为5GB；如果type为OBS类型，该值不需要填写。
 	VolumeSize *int64 `json:"volume_size,omitempty"`
 }
+
+// ListInstancesLocationAccessModes 挂载文件的访问权限，支持读写和只读两种方式，仅type为“obsfs”类型，该字段有效。可选值：
+// - ReadOnlyMany：只读方式
+// - ReadWriteMany：读写方式（默认值）
+type ListInstancesLocationAccessModes string
 
 // ListInstancesNotebook 实例定义。Notebook类型实例，数据结构如表9 notebook字段数据结构说明所示。
 type ListInstancesNotebook struct {
@@ -5631,7 +11942,7 @@ type ListInstancesPool struct {
 // ListInstancesProfile 规格信息，如表5所示。
 type ListInstancesProfile struct {
 	// DeType 开发环境类型，当前仅支持Notebook。
-	DeType *string `json:"de_type,omitempty"`
+	DeType *ListInstancesProfileDeType `json:"de_type,omitempty"`
 
 	// Description 配置描述。
 	Description *string `json:"description,omitempty"`
@@ -5652,6 +11963,9 @@ type ListInstancesProfile struct {
 	Provision *ListInstancesProvision `json:"provision,omitempty"`
 }
 
+// ListInstancesProfileDeType 开发环境类型，当前仅支持Notebook。
+type ListInstancesProfileDeType string
+
 // ListInstancesProvision 部署信息，如表6所示。
 type ListInstancesProvision struct {
 	// Annotations 注解信息，可扩展字段，缺省值为NULL。
@@ -5661,8 +11975,11 @@ type ListInstancesProvision struct {
 	Spec *ListInstancesSpec `json:"spec,omitempty"`
 
 	// Type 部署类型，当前仅支持Docker。
-	Type *string `json:"type,omitempty"`
+	Type *ListInstancesProvisionType `json:"type,omitempty"`
 }
+
+// ListInstancesProvisionType 部署类型，当前仅支持Docker。
+type ListInstancesProvisionType string
 
 // ListInstancesQueuingInfo 排队信息，如表19所示。
 type ListInstancesQueuingInfo struct {
@@ -5671,7 +11988,7 @@ type ListInstancesQueuingInfo struct {
 
 	// DeType 开发环境类型，缺省时返回全部类型。
 	// 当前仅支持Notebook。
-	DeType *string `json:"de_type,omitempty"`
+	DeType *ListInstancesQueuingInfoDeType `json:"de_type,omitempty"`
 
 	// EndTimestamp 实例排队的预计停止时间，13位时间戳。
 	EndTimestamp *int64 `json:"end_timestamp,omitempty"`
@@ -5701,6 +12018,10 @@ type ListInstancesQueuingInfo struct {
 	// - START_QUEUING
 	Status *string `json:"status,omitempty"`
 }
+
+// ListInstancesQueuingInfoDeType 开发环境类型，缺省时返回全部类型。
+// 当前仅支持Notebook。
+type ListInstancesQueuingInfoDeType string
 
 // ListInstancesRepository Git仓库信息，如表21所示。该字段不支持使用，在调用接口时会自动返回。
 type ListInstancesRepository struct {
@@ -5789,11 +12110,14 @@ type ListInstancesResponseBodyInstancesItem struct {
 // ListInstancesSpec 部署详情，如表7所示。
 type ListInstancesSpec struct {
 	// Engine 部署引擎，当前仅支持CCE。
-	Engine *string `json:"engine,omitempty"`
+	Engine *ListInstancesSpecEngine `json:"engine,omitempty"`
 
 	// Params 部署参数，当前仅支持Docker，如表8所示。
 	Params *ListInstancesSpecParams `json:"params,omitempty"`
 }
+
+// ListInstancesSpecEngine 部署引擎，当前仅支持CCE。
+type ListInstancesSpecEngine string
 
 // ListInstancesSpecParams 部署参数，当前仅支持Docker，如表8所示。
 type ListInstancesSpecParams struct {
@@ -6015,13 +12339,117 @@ type ListResourceSpecsResponseBody struct {
 	Specs *[]Specs `json:"specs,omitempty"`
 }
 
+// ListSamplesDescribeSampleResp defines model for ListSamplesDescribeSampleResp.
+type ListSamplesDescribeSampleResp struct {
+	// CheckAccept 是否验收通过，用于团队标注。可选值如下：
+	// - true：验收通过
+	// - false：验收不通过
+	CheckAccept *bool `json:"check_accept,omitempty"`
+
+	// CheckComment 验收意见，用于团队标注。
+	CheckComment *string `json:"check_comment,omitempty"`
+
+	// CheckScore 验收评分，用于团队标注。
+	CheckScore *string `json:"check_score,omitempty"`
+
+	// DeletionReasons 样本的删除原因，用于医疗。
+	DeletionReasons *[]string `json:"deletion_reasons,omitempty"`
+
+	// HardDetails 疑难详情，包括：疑难描述，疑难原因，疑难建议。
+	HardDetails *map[string]DescribeAutoAnnotationSampleHardDetail `json:"hard_details,omitempty"`
+
+	// Labelers 样本分配的标注人列表，记录这张样本分给了哪些团队成员，用于团队标注。
+	Labelers *[]Worker `json:"labelers,omitempty"`
+
+	// Labels 样本标签列表。
+	Labels *[]SampleLabel `json:"labels,omitempty"`
+
+	// Metadata 样本metadata属性键值对。
+	Metadata *DescribeSampleSampleMetadata `json:"metadata,omitempty"`
+
+	// ReviewAccept 是否审核通过，用于团队标注。可选值如下：
+	// - true：审核通过
+	// - false：审核不通过
+	ReviewAccept *bool `json:"review_accept,omitempty"`
+
+	// ReviewComment 审核意见，用于团队标注。
+	ReviewComment *string `json:"review_comment,omitempty"`
+
+	// ReviewScore 审核评分，用于团队标注。
+	ReviewScore *string `json:"review_score,omitempty"`
+
+	// SampleData 样本数据列表。
+	SampleData *[]string `json:"sample_data,omitempty"`
+
+	// SampleDir 样本所在路径。
+	SampleDir *string `json:"sample_dir,omitempty"`
+
+	// SampleId 样本ID。
+	SampleId *string `json:"sample_id,omitempty"`
+
+	// SampleName 样本名称。
+	SampleName *string `json:"sample_name,omitempty"`
+
+	// SampleSize 样本大小或文本长度，单位是字节。
+	SampleSize *int64 `json:"sample_size,omitempty"`
+
+	// SampleStatus 样本状态。可选样本状态如下：
+	// - __ALL__：已标注
+	// - __NONE__：未标注
+	// - __UNCHECK__：待验收
+	// - __ACCEPTED__：验收通过
+	// - __REJECTED__：已驳回
+	// - __UNREVIEWED__：待审核
+	// - __REVIEWED__：已审核
+	// - __WORKFORCE_SAMPLED__：已验收采样
+	// - __WORKFORCE_SAMPLED_UNCHECK__：采样待验收
+	// - __WORKFORCE_SAMPLED_CHECKED__：采样已验收
+	// - __WORKFORCE_SAMPLED_ACCEPTED__：采样已通过
+	// - __WORKFORCE_SAMPLED_REJECTED__：采样已驳回
+	// - __AUTO_ANNOTATION__：待确认
+	SampleStatus *string `json:"sample_status,omitempty"`
+
+	// SampleTime 样本时间，OBS最后修改时间。
+	SampleTime *int64 `json:"sample_time,omitempty"`
+
+	// SampleType 样本类型。可选值如下：
+	// - 0：图像
+	// - 1：文本
+	// - 2：语音
+	// - 4：表格
+	// - 6：视频
+	// - 9：自由格式
+	SampleType *ListSamplesDescribeSampleRespSampleType `json:"sample_type,omitempty"`
+
+	// Score 综合评分，用于团队标注。
+	Score *string `json:"score,omitempty"`
+
+	// Source 样本数据源地址。
+	Source *string `json:"source,omitempty"`
+
+	// SubSampleUrl 子样本URL，用于医疗。
+	SubSampleUrl *string `json:"sub_sample_url,omitempty"`
+
+	// WorkerId 团队标注人员的ID，用于团队标注。
+	WorkerId *string `json:"worker_id,omitempty"`
+}
+
+// ListSamplesDescribeSampleRespSampleType 样本类型。可选值如下：
+// - 0：图像
+// - 1：文本
+// - 2：语音
+// - 4：表格
+// - 6：视频
+// - 9：自由格式
+type ListSamplesDescribeSampleRespSampleType int64
+
 // ListSamplesResponseBody defines model for ListSamplesResponseBody.
 type ListSamplesResponseBody struct {
 	// SampleCount 样本数量。
 	SampleCount *int64 `json:"sample_count,omitempty"`
 
 	// Samples 样本列表。
-	Samples *[]DescribeSampleResp `json:"samples,omitempty"`
+	Samples *[]ListSamplesDescribeSampleResp `json:"samples,omitempty"`
 }
 
 // ListSearchResponseBody defines model for ListSearchResponseBody.
@@ -6157,14 +12585,15 @@ type ListTasksEvent struct {
 	// - running：运行中
 	// - failed：已失败
 	// - success：成功
-	Status *string `json:"status,omitempty"`
+	Status *ListTasksEventStatus `json:"status,omitempty"`
 }
 
-// ListTasksFlavor 训练资源规格。
-type ListTasksFlavor struct {
-	// Code 资源规格的属性编码，用于创建作业。
-	Code *string `json:"code,omitempty"`
-}
+// ListTasksEventStatus 状态。可选值如下：
+// - waiting：等待中
+// - running：运行中
+// - failed：已失败
+// - success：成功
+type ListTasksEventStatus string
 
 // ListTasksResponseBody defines model for ListTasksResponseBody.
 type ListTasksResponseBody struct {
@@ -6179,6 +12608,153 @@ type ListTasksResponseBody struct {
 	// TotalCount 任务总数。
 	TotalCount *int64 `json:"total_count,omitempty"`
 }
+
+// ListTasksSmartTaskConfig 任务配置。
+type ListTasksSmartTaskConfig struct {
+	// AlgorithmType 自动标注的算法类型。可选值如下：
+	// - fast：快速型，仅使用已标注样本进行训练
+	// - accurate：精准型，除已标注样本外，会额外使用未标注的样本做半监督训练
+	AlgorithmType *string `json:"algorithm_type,omitempty"`
+
+	// Ambiguity 是否通过图片模糊度来聚类。
+	Ambiguity *bool `json:"ambiguity,omitempty"`
+
+	// AnnotationOutput 主动学习标注结果输出路径。
+	AnnotationOutput *string `json:"annotation_output,omitempty"`
+
+	// CollectRule 样本收集规则，默认为全量收集规则“all”。当前仅支持全量收集规则“all”。
+	CollectRule *string `json:"collect_rule,omitempty"`
+
+	// CollectSample 是否启用样本收集。可选值如下：
+	// - true：启用样本收集（默认值）
+	// - false：不启用样本收集
+	CollectSample *bool `json:"collect_sample,omitempty"`
+
+	// ConfidenceScope 关键样本置信度范围，用中划线隔开最小值和最大值。比如：“0.10-0.90”。
+	ConfidenceScope *string `json:"confidence_scope,omitempty"`
+
+	// Description 任务描述。
+	Description *string `json:"description,omitempty"`
+
+	// EngineName 引擎名称。
+	EngineName *string `json:"engine_name,omitempty"`
+
+	// ExportFormat 导出的目录格式。可选值如下：
+	// - 1：树状结构。如：cat/1.jpg,dog/2.jpg。
+	// - 2：平铺结构。如：1.jpg, 1.txt;2.jpg,2.txt。
+	ExportFormat *ListTasksSmartTaskConfigExportFormat `json:"export_format,omitempty"`
+
+	// ExportParams 导出数据集任务的参数。
+	ExportParams *ExportParams `json:"export_params,omitempty"`
+
+	// Flavor 训练资源规格。
+	Flavor *CreateTaskFlavor `json:"flavor,omitempty"`
+
+	// ImageBrightness 是否通过图片亮度来聚类。
+	ImageBrightness *bool `json:"image_brightness,omitempty"`
+
+	// ImageColorfulness 是否通过图片色彩来聚类。
+	ImageColorfulness *bool `json:"image_colorfulness,omitempty"`
+
+	// InfClusterId 专属集群ID，默认为空，不使用专属集群；使用专属集群部署服务时需确保集群状态正常；配置此参数后，则使用集群的网络配置，vpc_id参数不生效。
+	InfClusterId *string `json:"inf_cluster_id,omitempty"`
+
+	// InfConfigList 运行推理任务需要的配置列表，可选填，默认为空。
+	InfConfigList *[]InfConfig `json:"inf_config_list,omitempty"`
+
+	// InfOutput 主动学习中推理的输出路径。
+	InfOutput *string `json:"inf_output,omitempty"`
+
+	// InferResultOutputDir 样本预测结果输出OBS目录,可以不输入，默认使用output_dir目录下的{service_id}-infer-result子目录。
+	InferResultOutputDir *string `json:"infer_result_output_dir,omitempty"`
+
+	// KeySampleOutput 主动学习中难例的输出路径。
+	KeySampleOutput *string `json:"key_sample_output,omitempty"`
+
+	// LogUrl 训练作业的日志OBS输出路径URL，默认为空。
+	LogUrl *string `json:"log_url,omitempty"`
+
+	// ManifestPath manifest路径，给训练、推理作为输入。
+	ManifestPath *string `json:"manifest_path,omitempty"`
+
+	// ModelId 模型ID。
+	ModelId *string `json:"model_id,omitempty"`
+
+	// ModelName 模型名称。
+	ModelName *string `json:"model_name,omitempty"`
+
+	// ModelParameter 模型参数。
+	ModelParameter *string `json:"model_parameter,omitempty"`
+
+	// ModelVersion 模型版本。
+	ModelVersion *string `json:"model_version,omitempty"`
+
+	// NClusters 聚类数。
+	NClusters *int64 `json:"n_clusters,omitempty"`
+
+	// Name 任务名称。
+	Name *string `json:"name,omitempty"`
+
+	// OutputDir 样本输出路径，格式：数据集输出路径+数据集名称+“-”+数据集ID+“/annotation/auto-deploy/”。例如：“/test/work_1608083108676/dataset123-g6IO9qSu6hoxwCAirfm/annotation/auto-deploy/”。
+	OutputDir *string `json:"output_dir,omitempty"`
+
+	// Parameters 训练作业的运行参数列表。
+	Parameters *[]TrainingParameter `json:"parameters,omitempty"`
+
+	// PoolId 资源池ID。
+	PoolId *string `json:"pool_id,omitempty"`
+
+	// Property 属性名。
+	Property *string `json:"property,omitempty"`
+
+	// ReqUri 批量任务中调用的推理路径。
+	ReqUri *string `json:"req_uri,omitempty"`
+
+	// ResultType 自动分组结果处理方式。可选值如下：
+	// - 0：保存到OBS
+	// - 1：保存到样本
+	ResultType *ListTasksSmartTaskConfigResultType `json:"result_type,omitempty"`
+
+	// Samples 需要进行自动标注的样本标注信息列表。
+	Samples *[]SampleLabels `json:"samples,omitempty"`
+
+	// StopTime 超时等待时间（单位是分钟），默认15分钟，此参数仅视频自动标注场景使用。
+	StopTime *int64 `json:"stop_time,omitempty"`
+
+	// Time 主动学习中的时间戳。
+	Time *string `json:"time,omitempty"`
+
+	// TrainDataPath 已有训练数据集路径。
+	TrainDataPath *string `json:"train_data_path,omitempty"`
+
+	// TrainUrl 训练作业的输出文件OBS路径URL，默认为空。
+	TrainUrl *string `json:"train_url,omitempty"`
+
+	// VersionFormat 数据集版本格式。可选值如下：
+	// - Default：默认格式
+	// - CarbonData：Carbon格式（仅表格数据集支持）
+	// - CSV：CSV格式
+	VersionFormat *ListTasksSmartTaskConfigVersionFormat `json:"version_format,omitempty"`
+
+	// WorkerServerNum 训练作业worker的个数。
+	WorkerServerNum *int64 `json:"worker_server_num,omitempty"`
+}
+
+// ListTasksSmartTaskConfigExportFormat 导出的目录格式。可选值如下：
+// - 1：树状结构。如：cat/1.jpg,dog/2.jpg。
+// - 2：平铺结构。如：1.jpg, 1.txt;2.jpg,2.txt。
+type ListTasksSmartTaskConfigExportFormat int64
+
+// ListTasksSmartTaskConfigResultType 自动分组结果处理方式。可选值如下：
+// - 0：保存到OBS
+// - 1：保存到样本
+type ListTasksSmartTaskConfigResultType int64
+
+// ListTasksSmartTaskConfigVersionFormat 数据集版本格式。可选值如下：
+// - Default：默认格式
+// - CarbonData：Carbon格式（仅表格数据集支持）
+// - CSV：CSV格式
+type ListTasksSmartTaskConfigVersionFormat string
 
 // ListTrainingJobConfigsError defines model for ListTrainingJobConfigsError.
 type ListTrainingJobConfigsError struct {
@@ -6279,8 +12855,13 @@ type ListVersionsDataSource struct {
 	// Type 数据集类型。
 	// - “obs”：表示使用OBS的数据。
 	// - “dataset”：表示使用数据集的数据。
-	Type *string `json:"type,omitempty"`
+	Type *ListVersionsDataSourceType `json:"type,omitempty"`
 }
+
+// ListVersionsDataSourceType 数据集类型。
+// - “obs”：表示使用OBS的数据。
+// - “dataset”：表示使用数据集的数据。
+type ListVersionsDataSourceType string
 
 // ListVersionsError defines model for ListVersionsError.
 type ListVersionsError struct {
@@ -6479,7 +13060,7 @@ type ListWorkerTasksWorkerTask struct {
 	// - 1：表示邮箱格式错误
 	// - 2：表示邮箱地址不可达，
 	// - 3：表示发送成功
-	EmailStatus *int64 `json:"email_status,omitempty"`
+	EmailStatus *ListWorkerTasksWorkerTaskEmailStatus `json:"email_status,omitempty"`
 
 	// LastNotifyTime 团队标注成员任务邮件最近一次通知时间戳。
 	LastNotifyTime *int64 `json:"last_notify_time,omitempty"`
@@ -6506,7 +13087,7 @@ type ListWorkerTasksWorkerTask struct {
 	// - 2：验收中。
 	// - 3：通过，即团队标注任务已完成。
 	// - 4：驳回，即需要重新修改标注和审核工作。
-	TaskStatus *int64 `json:"task_status,omitempty"`
+	TaskStatus *ListWorkerTasksWorkerTaskTaskStatus `json:"task_status,omitempty"`
 
 	// UpdateTime 团队标注成员任务更新时间。
 	UpdateTime *int64 `json:"update_time,omitempty"`
@@ -6517,6 +13098,22 @@ type ListWorkerTasksWorkerTask struct {
 	// WorkforceTaskName 成员任务关联的团队标注任务名称。
 	WorkforceTaskName *string `json:"workforce_task_name,omitempty"`
 }
+
+// ListWorkerTasksWorkerTaskEmailStatus 团队标注成员任务邮件通知状态。可选值如下：
+// - 0：表示未发送过
+// - 1：表示邮箱格式错误
+// - 2：表示邮箱地址不可达，
+// - 3：表示发送成功
+type ListWorkerTasksWorkerTaskEmailStatus int64
+
+// ListWorkerTasksWorkerTaskTaskStatus 团队标注成员任务状态。可选值如下：
+// - 6：已创建。
+// - 0：启动中。
+// - 1：运行中。
+// - 2：验收中。
+// - 3：通过，即团队标注任务已完成。
+// - 4：驳回，即需要重新修改标注和审核工作。
+type ListWorkerTasksWorkerTaskTaskStatus int64
 
 // ListWorkersResponseBody defines model for ListWorkersResponseBody.
 type ListWorkersResponseBody struct {
@@ -6533,7 +13130,7 @@ type ListWorkforceTaskSamplesResponseBody struct {
 	SampleCount *int64 `json:"sample_count,omitempty"`
 
 	// Samples 样本列表。
-	Samples *[]DescribeSampleResp `json:"samples,omitempty"`
+	Samples *[]ListSamplesDescribeSampleResp `json:"samples,omitempty"`
 }
 
 // ListWorkforceTaskStatsHardDetail 难例原因。
@@ -6664,7 +13261,7 @@ type Log struct {
 	FailedNum *float64 `json:"failed_num,omitempty"`
 
 	// Result 更新结果，取值为SUCCESS/FAIL/RUNNING。
-	Result *string `json:"result,omitempty"`
+	Result *LogResult `json:"result,omitempty"`
 
 	// ResultDetail 操作结果详情，当infer_type为edge时会返回此值，result结果如表5所示。
 	ResultDetail *[]LogResultDetailItem `json:"result_detail,omitempty"`
@@ -6676,6 +13273,9 @@ type Log struct {
 	UpdateTime *float64 `json:"update_time,omitempty"`
 }
 
+// LogResult 更新结果，取值为SUCCESS/FAIL/RUNNING。
+type LogResult string
+
 // LogResultDetailItem defines model for LogResultDetailItem.
 type LogResultDetailItem struct {
 	// NodeId 节点ID。
@@ -6685,35 +13285,14 @@ type LogResultDetailItem struct {
 	NodeName *string `json:"node_name,omitempty"`
 
 	// Operation 操作类型，取值deploy/delete。
-	Operation *string `json:"operation,omitempty"`
+	Operation *LogResultDetailItemOperation `json:"operation,omitempty"`
 
 	// Result 操作结果，true代表成功，false表示操作失败。
 	Result *bool `json:"result,omitempty"`
 }
 
-// LogVolume defines model for LogVolume.
-type LogVolume struct {
-	// HostPath 主机上要映射的日志路径。
-	HostPath string `json:"host_path"`
-
-	// MountPath 容器中的日志路径。
-	MountPath string `json:"mount_path"`
-}
-
-// Metric 模型标签Map，key固定为labels，value为模型标签数组。
-type Metric struct {
-	// Accuracy 准确率。
-	Accuracy *float64 `json:"accuracy,omitempty"`
-
-	// F1 平均数。
-	F1 *float64 `json:"f1,omitempty"`
-
-	// Precision 精确率。
-	Precision *float64 `json:"precision,omitempty"`
-
-	// Recall 召回率。
-	Recall *float64 `json:"recall,omitempty"`
-}
+// LogResultDetailItemOperation 操作类型，取值deploy/delete。
+type LogResultDetailItemOperation string
 
 // Model defines model for Model.
 type Model struct {
@@ -6844,15 +13423,6 @@ type Parameter struct {
 	Value *string `json:"value,omitempty"`
 }
 
-// PersistentVolume defines model for PersistentVolume.
-type PersistentVolume struct {
-	// MountPath 云镜像在容器中的挂载路径。
-	MountPath string `json:"mount_path"`
-
-	// Name 云镜像名称。
-	Name string `json:"name"`
-}
-
 // ProcessorTaskItem defines model for ProcessorTaskItem.
 type ProcessorTaskItem struct {
 	// LabelEn 算法类别的英文名称。
@@ -6889,7 +13459,7 @@ type Result struct {
 	// - 400：表格数据集
 	// - 600：视频标注
 	// - 900：自由格式
-	DatasetType *string `json:"dataset_type,omitempty"`
+	DatasetType *ResultDatasetType `json:"dataset_type,omitempty"`
 
 	// Description 描述。
 	Description *string `json:"description,omitempty"`
@@ -6961,6 +13531,21 @@ type Result struct {
 	WorkspaceId *string `json:"workspace_id,omitempty"`
 }
 
+// ResultDatasetType 数据集类型。可选值如下：
+// - 0：图像分类
+// - 1：物体检测
+// - 3: 图像分割
+// - 100：文本分类
+// - 101：命名实体
+// - 102：文本三元组
+// - 200：声音分类
+// - 201：语音内容
+// - 202：语音分割
+// - 400：表格数据集
+// - 600：视频标注
+// - 900：自由格式
+type ResultDatasetType string
+
 // ReviewSamplesRequestBody defines model for ReviewSamplesRequestBody.
 type ReviewSamplesRequestBody struct {
 	// Comments 评审意见列表。
@@ -6976,7 +13561,7 @@ type RunningTask struct {
 	Code *string `json:"code,omitempty"`
 
 	// Config 任务配置。
-	Config *SmartTaskConfig `json:"config,omitempty"`
+	Config *ListTasksSmartTaskConfig `json:"config,omitempty"`
 
 	// CreateTime 任务创建时间。
 	CreateTime *string `json:"create_time,omitempty"`
@@ -7048,7 +13633,7 @@ type Sample struct {
 	Labels *[]SampleLabel `json:"labels,omitempty"`
 
 	// Metadata 样本metadata属性键值对。
-	Metadata *SampleMetadata `json:"metadata,omitempty"`
+	Metadata *DescribeSampleSampleMetadata `json:"metadata,omitempty"`
 
 	// Name 样本文件名称，名称不能包含!<>=&"'特殊字符，长度为0-1024位。
 	Name *string `json:"name,omitempty"`
@@ -7060,8 +13645,17 @@ type Sample struct {
 	// - 4：表格
 	// - 6：视频
 	// - 9：自由格式
-	SampleType *int64 `json:"sample_type,omitempty"`
+	SampleType *SampleSampleType `json:"sample_type,omitempty"`
 }
+
+// SampleSampleType 样本类型。可选值如下：
+// - 0：图像
+// - 1：文本
+// - 2：语音
+// - 4：表格
+// - 6：视频
+// - 9：自由格式
+type SampleSampleType int64
 
 // SampleComment defines model for SampleComment.
 type SampleComment struct {
@@ -7088,7 +13682,7 @@ type SampleLabel struct {
 	// AnnotatedBy 视频标注途径，用于区分标签是人工标注的还是自动标注的。可选值如下：
 	// - human：人工标注
 	// - auto：自动标注
-	AnnotatedBy *string `json:"annotated_by,omitempty"`
+	AnnotatedBy *SampleLabelAnnotatedBy `json:"annotated_by,omitempty"`
 
 	// Id 标签ID。
 	Id *string `json:"id,omitempty"`
@@ -7114,8 +13708,27 @@ type SampleLabel struct {
 	// - 201：语音内容
 	// - 202：语音分割
 	// - 600：视频标注
-	Type *int64 `json:"type,omitempty"`
+	Type *SampleLabelType `json:"type,omitempty"`
 }
+
+// SampleLabelAnnotatedBy 视频标注途径，用于区分标签是人工标注的还是自动标注的。可选值如下：
+// - human：人工标注
+// - auto：自动标注
+type SampleLabelAnnotatedBy string
+
+// SampleLabelType 标签类型。可选值如下：
+// - 0：图像分类
+// - 1：物体检测
+// - 3: 图像分割
+// - 100：文本分类
+// - 101：命名实体
+// - 102：文本三元组关系标签
+// - 103：文本三元组实体标签
+// - 200：语音分类
+// - 201：语音内容
+// - 202：语音分割
+// - 600：视频标注
+type SampleLabelType int64
 
 // SampleLabelProperty 样本标签的属性键值对，如物体形状、形状特征等。
 type SampleLabelProperty struct {
@@ -7193,7 +13806,7 @@ type SampleLabelProperty struct {
 	// - dashed：虚线。
 	// - point：点。
 	// - polyline：折线。
-	ModelartsShape *string `json:"@modelarts:shape,omitempty"`
+	ModelartsShape *SampleLabelPropertyModelartsShape `json:"@modelarts:shape,omitempty"`
 
 	// ModelartsSource 语音起止点标签专用内置属性：语音来源(例如说话人/旁白等)。
 	ModelartsSource *string `json:"@modelarts:source,omitempty"`
@@ -7208,13 +13821,23 @@ type SampleLabelProperty struct {
 	ModelartsTo *string `json:"@modelarts:to,omitempty"`
 }
 
+// SampleLabelPropertyModelartsShape 物体检测标签专用内置属性：物体形状，默认为空。可选值如下：
+// - bndbox：矩形。
+// - polygon：多边形。
+// - circle：圆形。
+// - line：直线。
+// - dashed：虚线。
+// - point：点。
+// - polyline：折线。
+type SampleLabelPropertyModelartsShape string
+
 // SampleLabels defines model for SampleLabels.
 type SampleLabels struct {
 	// Labels 样本标签列表，为空表示删除样本的所有标签。
 	Labels *[]SampleLabel `json:"labels,omitempty"`
 
 	// Metadata 样本metadata属性键值对。
-	Metadata *SampleMetadata `json:"metadata,omitempty"`
+	Metadata *DescribeSampleSampleMetadata `json:"metadata,omitempty"`
 
 	// SampleId 样本ID。
 	SampleId *string `json:"sample_id,omitempty"`
@@ -7226,14 +13849,14 @@ type SampleLabels struct {
 	// - 4：表格
 	// - 6：视频
 	// - 9：自由格式
-	SampleType *int64 `json:"sample_type,omitempty"`
+	SampleType *SampleLabelsSampleType `json:"sample_type,omitempty"`
 
 	// SampleUsage 样本用处。可选值如下：
 	// - TRAIN：训练
 	// - EVAL：验证
 	// - TEST：测试
 	// - INFERENCE：推理
-	SampleUsage *string `json:"sample_usage,omitempty"`
+	SampleUsage *SampleLabelsSampleUsage `json:"sample_usage,omitempty"`
 
 	// Source 样本数据源地址。
 	Source *string `json:"source,omitempty"`
@@ -7242,53 +13865,21 @@ type SampleLabels struct {
 	WorkerId *string `json:"worker_id,omitempty"`
 }
 
-// SampleMetadata 样本metadata属性键值对。
-type SampleMetadata struct {
-	// ModelartsHard 内置属性：样本级别是否难例。可选值为：
-	// - 0：非难例
-	// - 1：难例
-	ModelartsHard *float64 `json:"@modelarts:hard,omitempty"`
+// SampleLabelsSampleType 样本类型。可选值如下：
+// - 0：图像
+// - 1：文本
+// - 2：语音
+// - 4：表格
+// - 6：视频
+// - 9：自由格式
+type SampleLabelsSampleType int64
 
-	// ModelartsHardCoefficient 内置属性：样本级别难度系数。范围为[0,1]。
-	ModelartsHardCoefficient *float64 `json:"@modelarts:hard_coefficient,omitempty"`
-
-	// ModelartsHardReasons 内置属性：样本级别难例原因ID列表。。难例原因ID可选值如下：
-	// - 0：未识别出任何目标物体。
-	// - 1：置信度偏低。
-	// - 2：基于训练数据集的聚类结果和预测结果不一致。
-	// - 3：预测结果和训练集同类别数据差异较大。
-	// - 4：连续多张相似图片的预测结果不一致。
-	// - 5：图像的分辨率与训练数据集的特征分布存在较大偏移。
-	// - 6：图像的高宽比与训练数据集的特征分布存在较大偏移。
-	// - 7：图像的亮度与训练数据集的特征分布存在较大偏移。
-	// - 8：图像的饱和度与训练数据集的特征分布存在较大偏移。
-	// - 9：图像的色彩丰富程度与训练数据集的特征分布存在较大偏移。
-	// - 10：图像的清晰度与训练数据集的特征分布存在较大偏移。
-	// - 11：图像的目标框数量与训练数据集的特征分布存在较大偏移。
-	// - 12：图像中目标框的面积标准差与训练数据集的特征分布存在较大偏移。
-	// - 13：图像中目标框的高宽比与训练数据集的特征分布存在较大偏移。
-	// - 14：图像中目标框的面积占比与训练数据集的特征分布存在较大偏移。
-	// - 15：图像中目标框的边缘化程度与训练数据集的特征分布存在较大偏移。
-	// - 16：图像中目标框的亮度与训练数据集的特征分布存在较大偏移。
-	// - 17：图像中目标框的清晰度与训练数据集的特征分布存在较大偏移。
-	// - 18：图像中目标框的堆叠程度与训练数据集的特征分布存在较大偏移。
-	// - 19：基于gaussianblur的数据增强与原图预测结果不一致。
-	// - 20：基于fliplr的数据增强与原图预测结果不一致。
-	// - 21：基于crop的数据增强与原图预测结果不一致。
-	// - 22：基于flipud的数据增强与原图预测结果不一致。
-	// - 23：基于scale的数据增强与原图预测结果不一致。
-	// - 24：基于translate的数据增强与原图预测结果不一致。
-	// - 25：基于shear的数据增强与原图预测结果不一致。
-	// - 26：基于superpixels的数据增强与原图预测结果不一致。
-	// - 27：基于sharpen的数据增强与原图预测结果不一致。
-	// - 28：基于add的数据增强与原图预测结果不一致。
-	// - 29：基于invert的数据增强与原图预测结果不一致。
-	// - 30：数据被预测为异常点。
-	ModelartsHardReasons *[]int64 `json:"@modelarts:hard_reasons,omitempty"`
-
-	// ModelartsSize 内置属性：图像尺寸（图像的宽度、高度、深度），类型为List。列表中的第一个数字为宽度(像素)，第二个数字为高度(像素)，第三个数字为深度(深度可以没有，默认为3)，如[100,200,3]和[100,200]均合法。 说明：只有当样本的标签列表包含物体检测标签时，此字段必选。
-	ModelartsSize *[]map[string]interface{} `json:"@modelarts:size,omitempty"`
-}
+// SampleLabelsSampleUsage 样本用处。可选值如下：
+// - TRAIN：训练
+// - EVAL：验证
+// - TEST：测试
+// - INFERENCE：推理
+type SampleLabelsSampleUsage string
 
 // SchemaMap defines model for SchemaMap.
 type SchemaMap struct {
@@ -7310,7 +13901,7 @@ type SearchCondition struct {
 	// Hard 样本级别是否难例。可选值如下：
 	// - 0：非难例样本
 	// - 1：难例样本
-	Hard *string `json:"hard,omitempty"`
+	Hard *SearchConditionHard `json:"hard,omitempty"`
 
 	// ImportOrigin 根据数据来源筛选。
 	ImportOrigin *string `json:"import_origin,omitempty"`
@@ -7340,7 +13931,7 @@ type SearchCondition struct {
 	// - month：搜索往前30天至今天内添加的样本
 	// - day：搜索昨天(往前1天)至今天内添加的样本
 	// - yyyyMMdd-yyyyMMdd：搜索指定时间段内添加的样本，格式为“起始日期-结束日期”，查询天数不能超过30天。例如：“20190901-2019091501”表示搜索2019年9月1日至2019年9月15日期间的样本。
-	SampleTime *string `json:"sample_time,omitempty"`
+	SampleTime *SearchConditionSampleTime `json:"sample_time,omitempty"`
 
 	// Score 根据置信度筛选。
 	Score *string `json:"score,omitempty"`
@@ -7355,6 +13946,17 @@ type SearchCondition struct {
 	TimeInVideo *string `json:"time_in_video,omitempty"`
 }
 
+// SearchConditionHard 样本级别是否难例。可选值如下：
+// - 0：非难例样本
+// - 1：难例样本
+type SearchConditionHard string
+
+// SearchConditionSampleTime 样本加入到数据集时，会根据样本在OBS上的最后修改时间(精确到天)建立索引，此处可以根据此时间进行搜索。可选值如下：
+// - month：搜索往前30天至今天内添加的样本
+// - day：搜索昨天(往前1天)至今天内添加的样本
+// - yyyyMMdd-yyyyMMdd：搜索指定时间段内添加的样本，格式为“起始日期-结束日期”，查询天数不能超过30天。例如：“20190901-2019091501”表示搜索2019年9月1日至2019年9月15日期间的样本。
+type SearchConditionSampleTime string
+
 // SearchLabel defines model for SearchLabel.
 type SearchLabel struct {
 	// Name 标签名。
@@ -7363,7 +13965,7 @@ type SearchLabel struct {
 	// Op 多个属性之间的操作类型。可选值如下：
 	// - OR：或操作
 	// - AND：与操作
-	Op *string `json:"op,omitempty"`
+	Op *SearchLabelOp `json:"op,omitempty"`
 
 	// Property 标签属性，是Object格式，存放任意的键值对；key是属性名称，value是取值列表，如value为null表示不根据值搜索，否则搜索的值满足列表中任意一个即可。
 	Property *map[string][]string `json:"property,omitempty"`
@@ -7380,8 +13982,27 @@ type SearchLabel struct {
 	// - 201：语音内容
 	// - 202：语音分割
 	// - 600：视频标注
-	Type *int64 `json:"type,omitempty"`
+	Type *SearchLabelType `json:"type,omitempty"`
 }
+
+// SearchLabelOp 多个属性之间的操作类型。可选值如下：
+// - OR：或操作
+// - AND：与操作
+type SearchLabelOp string
+
+// SearchLabelType 标签类型。可选值如下：
+// - 0：图像分类
+// - 1：物体检测
+// - 3: 图像分割
+// - 100：文本分类
+// - 101：命名实体
+// - 102：文本三元组关系标签
+// - 103：文本三元组实体标签
+// - 200：语音分类
+// - 201：语音内容
+// - 202：语音分割
+// - 600：视频标注
+type SearchLabelType int64
 
 // SearchLabels 标签搜索条件。
 type SearchLabels struct {
@@ -7391,19 +14012,29 @@ type SearchLabels struct {
 	// Op 如要搜索多个标签，则op需要有值；如果只搜索一个标签，则无需指定op的值。可选值如下：
 	// - OR：或操作
 	// - AND：与操作
-	Op *string `json:"op,omitempty"`
+	Op *SearchLabelsOp `json:"op,omitempty"`
 }
+
+// SearchLabelsOp 如要搜索多个标签，则op需要有值；如果只搜索一个标签，则无需指定op的值。可选值如下：
+// - OR：或操作
+// - AND：与操作
+type SearchLabelsOp string
 
 // SearchProp 通过样本属性搜索。
 type SearchProp struct {
 	// Op 多个属性值之间的关系。可选值如下：
 	// - AND：与关系
 	// - OR：或关系
-	Op *string `json:"op,omitempty"`
+	Op *SearchPropOp `json:"op,omitempty"`
 
 	// Props 属性的搜索条件，可以有多个属性条件。
 	Props *map[string][]string `json:"props,omitempty"`
 }
+
+// SearchPropOp 多个属性值之间的关系。可选值如下：
+// - AND：与关系
+// - OR：或关系
+type SearchPropOp string
 
 // SendEmailsRequestBody defines model for SendEmailsRequestBody.
 type SendEmailsRequestBody struct {
@@ -7446,7 +14077,7 @@ type Service struct {
 	FinishedTime *float64 `json:"finished_time,omitempty"`
 
 	// InferType 推理方式，取值为real-time/batch/edge。
-	InferType *string `json:"infer_type,omitempty"`
+	InferType *ServiceInferType `json:"infer_type,omitempty"`
 
 	// InvocationTimes 服务的总调用次数。
 	InvocationTimes *int64 `json:"invocation_times,omitempty"`
@@ -7497,7 +14128,7 @@ type Service struct {
 	// - failed：失败，服务部署失败，失败原因可以查看事件和日志标签页。
 	// - stopped：停止。
 	// - finished：只有批量服务会有这个状态，表示运行完成。
-	Status *string `json:"status,omitempty"`
+	Status *ServiceStatus `json:"status,omitempty"`
 
 	// Tenant 服务归属租户。
 	Tenant *string `json:"tenant,omitempty"`
@@ -7508,6 +14139,18 @@ type Service struct {
 	// WorkspaceId 工作空间ID，默认为“0”。
 	WorkspaceId *string `json:"workspace_id,omitempty"`
 }
+
+// ServiceInferType 推理方式，取值为real-time/batch/edge。
+type ServiceInferType string
+
+// ServiceStatus 服务状态，取值为running/deploying/concerning/failed/stopped/finished。
+// - running：运行中，服务正常运行。
+// - deploying：部署中，服务正在部署，调度资源部署等。
+// - concerning：告警，后端实例异常（例如多实例的情况下，有的实例正常，有的实例异常，则正常的实例会产生资源消耗，此时服务状态是concerning）。
+// - failed：失败，服务部署失败，失败原因可以查看事件和日志标签页。
+// - stopped：停止。
+// - finished：只有批量服务会有这个状态，表示运行完成。
+type ServiceStatus string
 
 // ShowInstanceAIProject AI项目，如表9所示。
 type ShowInstanceAIProject struct {
@@ -7594,7 +14237,7 @@ type ShowInstanceNotebook struct {
 	ExtendParams *map[string]string `json:"extend_params,omitempty"`
 
 	// ExtendStorage 扩展存储列表，如表20所示。扩展存储当前仅支持type为“obsfs”的类型，且仅对部分专属资源池开放。
-	ExtendStorage *[]map[string]interface{} `json:"extend_storage,omitempty"`
+	ExtendStorage *[]CreateInstanceResponseStorage `json:"extend_storage,omitempty"`
 
 	// FailedReasons 创建、启动失败原因，如表22所示。
 	FailedReasons *CreateInstanceFailedReasons `json:"failed_reasons,omitempty"`
@@ -7636,7 +14279,7 @@ type ShowInstancePool struct {
 // ShowInstanceProfile 配置信息，如表3所示。
 type ShowInstanceProfile struct {
 	// DeType 开发环境类型，当前仅支持Notebook。
-	DeType *string `json:"de_type,omitempty"`
+	DeType *ShowInstanceProfileDeType `json:"de_type,omitempty"`
 
 	// Description 配置描述。
 	Description *string `json:"description,omitempty"`
@@ -7657,14 +14300,20 @@ type ShowInstanceProfile struct {
 	Provision *ShowInstanceProvision `json:"provision,omitempty"`
 }
 
+// ShowInstanceProfileDeType 开发环境类型，当前仅支持Notebook。
+type ShowInstanceProfileDeType string
+
 // ShowInstanceProvision 部署信息，如表4所示。
 type ShowInstanceProvision struct {
 	// Spec 部署详情，如表5所示。
 	Spec *ShowInstanceSpec `json:"spec,omitempty"`
 
 	// Type 部署类型，当前仅支持Docker。
-	Type *string `json:"type,omitempty"`
+	Type *ShowInstanceProvisionType `json:"type,omitempty"`
 }
+
+// ShowInstanceProvisionType 部署类型，当前仅支持Docker。
+type ShowInstanceProvisionType string
 
 // ShowInstanceQueuingInfo 排队信息，如表17所示。
 type ShowInstanceQueuingInfo struct {
@@ -7673,7 +14322,7 @@ type ShowInstanceQueuingInfo struct {
 
 	// DeType 开发环境类型，缺省时返回全部类型。
 	// 当前仅支持Notebook。
-	DeType *string `json:"de_type,omitempty"`
+	DeType *ShowInstanceQueuingInfoDeType `json:"de_type,omitempty"`
 
 	// EndTimestamp 实例排队的预计停止时间，13位时间戳。
 	EndTimestamp *int64 `json:"end_timestamp,omitempty"`
@@ -7703,6 +14352,10 @@ type ShowInstanceQueuingInfo struct {
 	// - START_QUEUING
 	Status *string `json:"status,omitempty"`
 }
+
+// ShowInstanceQueuingInfoDeType 开发环境类型，缺省时返回全部类型。
+// 当前仅支持Notebook。
+type ShowInstanceQueuingInfoDeType string
 
 // ShowInstanceRepository Git仓库信息，如表19所示。该字段不支持使用，在调用接口时会自动返回。
 type ShowInstanceRepository struct {
@@ -7782,11 +14435,14 @@ type ShowInstanceResponseBody struct {
 // ShowInstanceSpec 部署详情，如表5所示。
 type ShowInstanceSpec struct {
 	// Engine 部署引擎，当前仅支持CCE。
-	Engine *string `json:"engine,omitempty"`
+	Engine *ShowInstanceSpecEngine `json:"engine,omitempty"`
 
 	// Params 部署参数，当前仅支持Docker，如表6所示。
 	Params *ShowInstanceSpecParams `json:"params,omitempty"`
 }
+
+// ShowInstanceSpecEngine 部署引擎，当前仅支持CCE。
+type ShowInstanceSpecEngine string
 
 // ShowInstanceSpecParams 部署参数，当前仅支持Docker，如表6所示。
 type ShowInstanceSpecParams struct {
@@ -7853,8 +14509,11 @@ type ShowModelPackage struct {
 	PackageVersion *string `json:"package_version,omitempty"`
 
 	// Restraint 版本限制条件，取值为EXACT/ATLEAST/ATMOST。
-	Restraint *string `json:"restraint,omitempty"`
+	Restraint *ShowModelPackageRestraint `json:"restraint,omitempty"`
 }
+
+// ShowModelPackageRestraint 版本限制条件，取值为EXACT/ATLEAST/ATMOST。
+type ShowModelPackageRestraint string
 
 // ShowModelResponseBody defines model for ShowModelResponseBody.
 type ShowModelResponseBody struct {
@@ -7889,7 +14548,7 @@ type ShowModelResponseBody struct {
 	InstallType *[]string `json:"install_type,omitempty"`
 
 	// LabelsMap 模型标签Map，key固定为labels，value为模型标签数组。
-	LabelsMap *Metric `json:"labels_map,omitempty"`
+	LabelsMap *map[string]interface{} `json:"labels_map,omitempty"`
 
 	// MarketFlag 标识模型是否来自市场。
 	// - true：来自市场
@@ -7927,7 +14586,7 @@ type ShowModelResponseBody struct {
 	ModelStatus *string `json:"model_status,omitempty"`
 
 	// ModelType 模型类型，取值为TensorFlow/MXNet/Spark_MLlib/Scikit_Learn/XGBoost/MindSpore/Image/PyTorch。
-	ModelType *string `json:"model_type,omitempty"`
+	ModelType *ShowModelResponseBodyModelType `json:"model_type,omitempty"`
 
 	// ModelVersion 模型版本。
 	ModelVersion *string `json:"model_version,omitempty"`
@@ -7978,6 +14637,9 @@ type ShowModelResponseBody struct {
 	// WorkspaceId 服务所属的工作空间ID，默认为“0”，代表默认工作空间。
 	WorkspaceId *string `json:"workspace_id,omitempty"`
 }
+
+// ShowModelResponseBodyModelType 模型类型，取值为TensorFlow/MXNet/Spark_MLlib/Scikit_Learn/XGBoost/MindSpore/Image/PyTorch。
+type ShowModelResponseBodyModelType string
 
 // ShowModelResponseParams defines model for ShowModelResponseParams.
 type ShowModelResponseParams struct {
@@ -8054,7 +14716,7 @@ type ShowServiceResponseBody struct {
 	FailedTimes *bool `json:"failed_times,omitempty"`
 
 	// InferType 推理方式，取值为real-time/batch/edge。
-	InferType *string `json:"infer_type,omitempty"`
+	InferType *ShowServiceResponseBodyInferType `json:"infer_type,omitempty"`
 
 	// InvocationTimes 服务的总调用次数。
 	InvocationTimes *float64 `json:"invocation_times,omitempty"`
@@ -8096,7 +14758,7 @@ type ShowServiceResponseBody struct {
 	SharedCount *float64 `json:"shared_count,omitempty"`
 
 	// Status 服务状态，取值为running/deploying/concerning/failed/stopped/finished。
-	Status *string `json:"status,omitempty"`
+	Status *ShowServiceResponseBodyStatus `json:"status,omitempty"`
 
 	// SubnetNetworkId 在线服务实例所在的子网的网络ID，服务自定义网络配置时返回。
 	SubnetNetworkId *string `json:"subnet_network_id,omitempty"`
@@ -8117,6 +14779,12 @@ type ShowServiceResponseBody struct {
 	WorkspaceId *string `json:"workspace_id,omitempty"`
 }
 
+// ShowServiceResponseBodyInferType 推理方式，取值为real-time/batch/edge。
+type ShowServiceResponseBodyInferType string
+
+// ShowServiceResponseBodyStatus 服务状态，取值为running/deploying/concerning/failed/stopped/finished。
+type ShowServiceResponseBodyStatus string
+
 // ShowServiceSchedule defines model for ShowServiceSchedule.
 type ShowServiceSchedule struct {
 	// Duration 对应时间单位的数值，比如2小时后停止，则“time_unit”填“HOURS”，“duration”填“2”。
@@ -8126,11 +14794,20 @@ type ShowServiceSchedule struct {
 	// - DAYS
 	// - HOURS
 	// - MINUTES
-	TimeUnit *string `json:"time_unit,omitempty"`
+	TimeUnit *ShowServiceScheduleTimeUnit `json:"time_unit,omitempty"`
 
 	// Type 调度类型，当前仅支持取值为“stop”。
-	Type *string `json:"type,omitempty"`
+	Type *ShowServiceScheduleType `json:"type,omitempty"`
 }
+
+// ShowServiceScheduleTimeUnit 调度时间单位，可选：
+// - DAYS
+// - HOURS
+// - MINUTES
+type ShowServiceScheduleTimeUnit string
+
+// ShowServiceScheduleType 调度类型，当前仅支持取值为“stop”。
+type ShowServiceScheduleType string
 
 // ShowTrainingJobConfigError defines model for ShowTrainingJobConfigError.
 type ShowTrainingJobConfigError struct {
@@ -8252,7 +14929,7 @@ type ShowTrainingJobConfigResponseBody struct {
 	NasShareAddr *string `json:"nas_share_addr,omitempty"`
 
 	// NasType 当前仅支持 nfs。如：“nfs”。
-	NasType *string `json:"nas_type,omitempty"`
+	NasType *ShowTrainingJobConfigResponseBodyNasType `json:"nas_type,omitempty"`
 
 	// Parameter 训练作业的运行参数，为“label-value”格式；当为自定义镜像训练作业的时候，此参数为容器环境变量。详情请查看表8
 	Parameter *[]Parameter `json:"parameter,omitempty"`
@@ -8284,6 +14961,9 @@ type ShowTrainingJobConfigResponseBody struct {
 	// WorkerServerNum 训练作业worker的个数。
 	WorkerServerNum *int64 `json:"worker_server_num,omitempty"`
 }
+
+// ShowTrainingJobConfigResponseBodyNasType 当前仅支持 nfs。如：“nfs”。
+type ShowTrainingJobConfigResponseBodyNasType string
 
 // ShowTrainingJobConfigVolumes defines model for ShowTrainingJobConfigVolumes.
 type ShowTrainingJobConfigVolumes struct {
@@ -8403,7 +15083,7 @@ type ShowVersionResponseBody struct {
 	NasShareAddr *string `json:"nas_share_addr,omitempty"`
 
 	// NasType 当前仅支持 nfs。如：“nfs”。
-	NasType *string `json:"nas_type,omitempty"`
+	NasType *ShowVersionResponseBodyNasType `json:"nas_type,omitempty"`
 
 	// Parameter 训练作业的运行参数。当为自定义镜像训练作业的时候，此参数为容器环境变量。详细请参见表3。
 	Parameter *[]Parameter `json:"parameter,omitempty"`
@@ -8457,6 +15137,9 @@ type ShowVersionResponseBody struct {
 	WorkerServerNum *int64 `json:"worker_server_num,omitempty"`
 }
 
+// ShowVersionResponseBodyNasType 当前仅支持 nfs。如：“nfs”。
+type ShowVersionResponseBodyNasType string
+
 // ShowVisualizationJobError defines model for ShowVisualizationJobError.
 type ShowVisualizationJobError struct {
 	ErrorCode    *string `json:"error_code,omitempty"`
@@ -8508,7 +15191,7 @@ type ShowWorkspaceInfoResponseBody struct {
 	// - PUBLIC：租户内部公开访问。（默认值）
 	// - PRIVATE：仅创建者和主账号可访问。
 	// - INTERNAL：创建者、主账号、指定IAM子账号可访问，需要与grants参数配合使用。
-	AuthType *string `json:"auth_type,omitempty"`
+	AuthType *ShowWorkspaceInfoResponseBodyAuthType `json:"auth_type,omitempty"`
 
 	// CreateTime 创建时间，UTC。
 	CreateTime *float64 `json:"create_time,omitempty"`
@@ -8539,7 +15222,7 @@ type ShowWorkspaceInfoResponseBody struct {
 	// - NORMAL：状态正常。
 	// - DELETING：正在删除。
 	// - DELETE_FAILED：删除失败。
-	Status *string `json:"status,omitempty"`
+	Status *ShowWorkspaceInfoResponseBodyStatus `json:"status,omitempty"`
 
 	// StatusInfo 状态描述，默认为空。该字段会补充显示状态的详细信息。如删除失败时，可通过该字段查看删除失败的原因。
 	StatusInfo *string `json:"status_info,omitempty"`
@@ -8548,136 +15231,18 @@ type ShowWorkspaceInfoResponseBody struct {
 	UpdateTime *float64 `json:"update_time,omitempty"`
 }
 
-// SmartTaskConfig 任务配置。
-type SmartTaskConfig struct {
-	// AlgorithmType 自动标注的算法类型。可选值如下：
-	// - fast：快速型，仅使用已标注样本进行训练
-	// - accurate：精准型，除已标注样本外，会额外使用未标注的样本做半监督训练
-	AlgorithmType *string `json:"algorithm_type,omitempty"`
+// ShowWorkspaceInfoResponseBodyAuthType 授权类型。可选值：
+// - PUBLIC：租户内部公开访问。（默认值）
+// - PRIVATE：仅创建者和主账号可访问。
+// - INTERNAL：创建者、主账号、指定IAM子账号可访问，需要与grants参数配合使用。
+type ShowWorkspaceInfoResponseBodyAuthType string
 
-	// Ambiguity 是否通过图片模糊度来聚类。
-	Ambiguity *bool `json:"ambiguity,omitempty"`
-
-	// AnnotationOutput 主动学习标注结果输出路径。
-	AnnotationOutput *string `json:"annotation_output,omitempty"`
-
-	// CollectRule 样本收集规则，默认为全量收集规则“all”。当前仅支持全量收集规则“all”。
-	CollectRule *string `json:"collect_rule,omitempty"`
-
-	// CollectSample 是否启用样本收集。可选值如下：
-	// - true：启用样本收集（默认值）
-	// - false：不启用样本收集
-	CollectSample *bool `json:"collect_sample,omitempty"`
-
-	// ConfidenceScope 关键样本置信度范围，用中划线隔开最小值和最大值。比如：“0.10-0.90”。
-	ConfidenceScope *string `json:"confidence_scope,omitempty"`
-
-	// Description 任务描述。
-	Description *string `json:"description,omitempty"`
-
-	// EngineName 引擎名称。
-	EngineName *string `json:"engine_name,omitempty"`
-
-	// ExportFormat 导出的目录格式。可选值如下：
-	// - 1：树状结构。如：cat/1.jpg,dog/2.jpg。
-	// - 2：平铺结构。如：1.jpg, 1.txt;2.jpg,2.txt。
-	ExportFormat *int64 `json:"export_format,omitempty"`
-
-	// ExportParams 导出数据集任务的参数。
-	ExportParams *ExportParams `json:"export_params,omitempty"`
-
-	// Flavor 训练资源规格。
-	Flavor *ListTasksFlavor `json:"flavor,omitempty"`
-
-	// ImageBrightness 是否通过图片亮度来聚类。
-	ImageBrightness *bool `json:"image_brightness,omitempty"`
-
-	// ImageColorfulness 是否通过图片色彩来聚类。
-	ImageColorfulness *bool `json:"image_colorfulness,omitempty"`
-
-	// InfClusterId 专属集群ID，默认为空，不使用专属集群；使用专属集群部署服务时需确保集群状态正常；配置此参数后，则使用集群的网络配置，vpc_id参数不生效。
-	InfClusterId *string `json:"inf_cluster_id,omitempty"`
-
-	// InfConfigList 运行推理任务需要的配置列表，可选填，默认为空。
-	InfConfigList *[]InfConfig `json:"inf_config_list,omitempty"`
-
-	// InfOutput 主动学习中推理的输出路径。
-	InfOutput *string `json:"inf_output,omitempty"`
-
-	// InferResultOutputDir 样本预测结果输出OBS目录,可以不输入，默认使用output_dir目录下的{service_id}-infer-result子目录。
-	InferResultOutputDir *string `json:"infer_result_output_dir,omitempty"`
-
-	// KeySampleOutput 主动学习中难例的输出路径。
-	KeySampleOutput *string `json:"key_sample_output,omitempty"`
-
-	// LogUrl 训练作业的日志OBS输出路径URL，默认为空。
-	LogUrl *string `json:"log_url,omitempty"`
-
-	// ManifestPath manifest路径，给训练、推理作为输入。
-	ManifestPath *string `json:"manifest_path,omitempty"`
-
-	// ModelId 模型ID。
-	ModelId *string `json:"model_id,omitempty"`
-
-	// ModelName 模型名称。
-	ModelName *string `json:"model_name,omitempty"`
-
-	// ModelParameter 模型参数。
-	ModelParameter *string `json:"model_parameter,omitempty"`
-
-	// ModelVersion 模型版本。
-	ModelVersion *string `json:"model_version,omitempty"`
-
-	// NClusters 聚类数。
-	NClusters *int64 `json:"n_clusters,omitempty"`
-
-	// Name 任务名称。
-	Name *string `json:"name,omitempty"`
-
-	// OutputDir 样本输出路径，格式：数据集输出路径+数据集名称+“-”+数据集ID+“/annotation/auto-deploy/”。例如：“/test/work_1608083108676/dataset123-g6IO9qSu6hoxwCAirfm/annotation/auto-deploy/”。
-	OutputDir *string `json:"output_dir,omitempty"`
-
-	// Parameters 训练作业的运行参数列表。
-	Parameters *[]TrainingParameter `json:"parameters,omitempty"`
-
-	// PoolId 资源池ID。
-	PoolId *string `json:"pool_id,omitempty"`
-
-	// Property 属性名。
-	Property *string `json:"property,omitempty"`
-
-	// ReqUri 批量任务中调用的推理路径。
-	ReqUri *string `json:"req_uri,omitempty"`
-
-	// ResultType 自动分组结果处理方式。可选值如下：
-	// - 0：保存到OBS
-	// - 1：保存到样本
-	ResultType *int64 `json:"result_type,omitempty"`
-
-	// Samples 需要进行自动标注的样本标注信息列表。
-	Samples *[]SampleLabels `json:"samples,omitempty"`
-
-	// StopTime 超时等待时间（单位是分钟），默认15分钟，此参数仅视频自动标注场景使用。
-	StopTime *int64 `json:"stop_time,omitempty"`
-
-	// Time 主动学习中的时间戳。
-	Time *string `json:"time,omitempty"`
-
-	// TrainDataPath 已有训练数据集路径。
-	TrainDataPath *string `json:"train_data_path,omitempty"`
-
-	// TrainUrl 训练作业的输出文件OBS路径URL，默认为空。
-	TrainUrl *string `json:"train_url,omitempty"`
-
-	// VersionFormat 数据集版本格式。可选值如下：
-	// - Default：默认格式
-	// - CarbonData：Carbon格式（仅表格数据集支持）
-	// - CSV：CSV格式
-	VersionFormat *string `json:"version_format,omitempty"`
-
-	// WorkerServerNum 训练作业worker的个数。
-	WorkerServerNum *int64 `json:"worker_server_num,omitempty"`
-}
+// ShowWorkspaceInfoResponseBodyStatus 工作空间状态。可选值有：
+// - CREATE_FAILED：创建失败。
+// - NORMAL：状态正常。
+// - DELETING：正在删除。
+// - DELETE_FAILED：删除失败。
+type ShowWorkspaceInfoResponseBodyStatus string
 
 // SmnNotification smn消息通知结构，用于通知用户服务状态变化。请参见表8。
 type SmnNotification struct {
@@ -8700,7 +15265,7 @@ type SourceInfo struct {
 	// ClusterMode MRS集群运行模式。可选值如下：
 	// - 0：普通集群
 	// - 1：安全集群
-	ClusterMode *string `json:"cluster_mode,omitempty"`
+	ClusterMode *SourceInfoClusterMode `json:"cluster_mode,omitempty"`
 
 	// ClusterName MRS集群名称。
 	ClusterName *string `json:"cluster_name,omitempty"`
@@ -8735,6 +15300,11 @@ type SourceInfo struct {
 	// VpcId MRS集群所在的vpc的ID。
 	VpcId *string `json:"vpc_id,omitempty"`
 }
+
+// SourceInfoClusterMode MRS集群运行模式。可选值如下：
+// - 0：普通集群
+// - 1：安全集群
+type SourceInfoClusterMode string
 
 // Specs defines model for Specs.
 type Specs struct {
@@ -8829,7 +15399,7 @@ type SyncDataSourceStateResponseBody struct {
 	// - COMPLETED：已完成
 	// - FAILED：已失败
 	// - NOT_EXIST：任务不存在
-	Status *string `json:"status,omitempty"`
+	Status *SyncDataSourceStateResponseBodyStatus `json:"status,omitempty"`
 
 	// TaskId 同步任务ID。
 	TaskId *string `json:"task_id,omitempty"`
@@ -8837,6 +15407,15 @@ type SyncDataSourceStateResponseBody struct {
 	// TotalSampleCount 总样本数量。
 	TotalSampleCount *int64 `json:"total_sample_count,omitempty"`
 }
+
+// SyncDataSourceStateResponseBodyStatus 任务当前状态。可选值如下：
+// - QUEUING：排队中
+// - STARTING：开始执行
+// - RUNNING：运行中
+// - COMPLETED：已完成
+// - FAILED：已失败
+// - NOT_EXIST：任务不存在
+type SyncDataSourceStateResponseBodyStatus string
 
 // SystemMetricList 训练作业的系统监控指标。具体请参见表6。
 type SystemMetricList struct {
@@ -8970,7 +15549,7 @@ type UpdateInstancePool struct {
 // UpdateInstanceProfile 配置信息，如表12所示。
 type UpdateInstanceProfile struct {
 	// DeType 开发环境类型，当前仅支持Notebook。
-	DeType *string `json:"de_type,omitempty"`
+	DeType *UpdateInstanceProfileDeType `json:"de_type,omitempty"`
 
 	// Description 配置描述。
 	Description *string `json:"description,omitempty"`
@@ -8991,14 +15570,20 @@ type UpdateInstanceProfile struct {
 	Provision *UpdateInstanceProvision `json:"provision,omitempty"`
 }
 
+// UpdateInstanceProfileDeType 开发环境类型，当前仅支持Notebook。
+type UpdateInstanceProfileDeType string
+
 // UpdateInstanceProvision 部署信息，如表4所示。
 type UpdateInstanceProvision struct {
 	// Spec 部署详情，如表8所示。
 	Spec *UpdateInstanceResponseSpec `json:"spec,omitempty"`
 
 	// Type 部署类型，当前仅支持Docker。
-	Type *string `json:"type,omitempty"`
+	Type *UpdateInstanceProvisionType `json:"type,omitempty"`
 }
+
+// UpdateInstanceProvisionType 部署类型，当前仅支持Docker。
+type UpdateInstanceProvisionType string
 
 // UpdateInstanceRepository Git仓库信息，如表28所示。该字段不支持使用，在调用接口时会自动返回。
 type UpdateInstanceRepository struct {
@@ -9093,11 +15678,14 @@ type UpdateInstanceResponseBody struct {
 // UpdateInstanceResponseSpec 部署详情，如表8所示。
 type UpdateInstanceResponseSpec struct {
 	// Engine 部署引擎，当前仅支持CCE。
-	Engine *string `json:"engine,omitempty"`
+	Engine *UpdateInstanceResponseSpecEngine `json:"engine,omitempty"`
 
 	// Params 部署参数，当前仅支持Docker，如表9所示。
 	Params *UpdateInstanceSpecParams `json:"params,omitempty"`
 }
+
+// UpdateInstanceResponseSpecEngine 部署引擎，当前仅支持CCE。
+type UpdateInstanceResponseSpecEngine string
 
 // UpdateInstanceSpecParams 部署参数，当前仅支持Docker，如表9所示。
 type UpdateInstanceSpecParams struct {
@@ -9133,7 +15721,7 @@ type UpdateLabelRequestBody struct {
 	// - dashed：虚线。
 	// - point：点。
 	// - polyline：折线。
-	ModelartsDefaultShape *string `json:"@modelarts:default_shape,omitempty"`
+	ModelartsDefaultShape *UpdateLabelRequestBodyModelartsDefaultShape `json:"@modelarts:default_shape,omitempty"`
 
 	// ModelartsFromType 内置属性：三元组关系标签的起始实体类型，创建关系标签时必须指定，该参数仅文本三元组数据集使用。
 	ModelartsFromType *string `json:"@modelarts:from_type,omitempty"`
@@ -9147,6 +15735,16 @@ type UpdateLabelRequestBody struct {
 	// ModelartsToType 内置属性：三元组关系标签的指向实体类型，创建关系标签时必须指定，该参数仅文本三元组数据集使用。
 	ModelartsToType *string `json:"@modelarts:to_type,omitempty"`
 }
+
+// UpdateLabelRequestBodyModelartsDefaultShape 内置属性：物体检测标签的默认形状（物体检测标签专用属性），默认为空。可选值如下：
+// - bndbox：矩形。
+// - polygon：多边形。
+// - circle：圆形。
+// - line：直线。
+// - dashed：虚线。
+// - point：点。
+// - polyline：折线。
+type UpdateLabelRequestBodyModelartsDefaultShape string
 
 // UpdateLabelResponseBody defines model for UpdateLabelResponseBody.
 type UpdateLabelResponseBody struct {
@@ -9241,19 +15839,30 @@ type UpdateServiceSchedule struct {
 	Duration int64 `json:"duration"`
 
 	// TimeUnit 调度时间单位，可选DAYS/HOURS/MINUTES。
-	TimeUnit string `json:"time_unit"`
+	TimeUnit UpdateServiceScheduleTimeUnit `json:"time_unit"`
 
 	// Type 调度类型，当前仅支持取值为stop。
-	Type string `json:"type"`
+	Type UpdateServiceScheduleType `json:"type"`
 }
+
+// UpdateServiceScheduleTimeUnit 调度时间单位，可选DAYS/HOURS/MINUTES。
+type UpdateServiceScheduleTimeUnit string
+
+// UpdateServiceScheduleType 调度类型，当前仅支持取值为stop。
+type UpdateServiceScheduleType string
 
 // UpdateStatuRequestBody defines model for UpdateStatuRequestBody.
 type UpdateStatuRequestBody struct {
 	// Status 服务状态，取值为：
 	// - running：running为启动节点实例，只有处于running状态的节点实例支持停止。
 	// - stopped：stopped为停止节点实例，只有处于stopped状态的节点实例支持启动。
-	Status string `json:"status"`
+	Status UpdateStatuRequestBodyStatus `json:"status"`
 }
+
+// UpdateStatuRequestBodyStatus 服务状态，取值为：
+// - running：running为启动节点实例，只有处于running状态的节点实例支持停止。
+// - stopped：stopped为停止节点实例，只有处于stopped状态的节点实例支持启动。
+type UpdateStatuRequestBodyStatus string
 
 // UpdateTrainingJobConfigDataSource defines model for UpdateTrainingJobConfigDataSource.
 type UpdateTrainingJobConfigDataSource struct {
@@ -9267,8 +15876,11 @@ type UpdateTrainingJobConfigDataSource struct {
 	DatasetVersion *string `json:"dataset_version,omitempty"`
 
 	// Type 数据集类型。可选值为“obs”、“dataset”。obs与dataset不可同时出现。
-	Type *string `json:"type,omitempty"`
+	Type *UpdateTrainingJobConfigDataSourceType `json:"type,omitempty"`
 }
+
+// UpdateTrainingJobConfigDataSourceType 数据集类型。可选值为“obs”、“dataset”。obs与dataset不可同时出现。
+type UpdateTrainingJobConfigDataSourceType string
 
 // UpdateTrainingJobConfigError defines model for UpdateTrainingJobConfigError.
 type UpdateTrainingJobConfigError struct {
@@ -9405,8 +16017,15 @@ type UpdateWorkerRequestBody struct {
 	// - 1：审核者
 	// - 2：团队管理者
 	// - 3：数据集拥有者
-	Role *int64 `json:"role,omitempty"`
+	Role *UpdateWorkerRequestBodyRole `json:"role,omitempty"`
 }
+
+// UpdateWorkerRequestBodyRole 角色。可选值如下：
+// - 0：打标者
+// - 1：审核者
+// - 2：团队管理者
+// - 3：数据集拥有者
+type UpdateWorkerRequestBodyRole int64
 
 // UpdateWorkforceRequestBody defines model for UpdateWorkforceRequestBody.
 type UpdateWorkforceRequestBody struct {
@@ -9426,12 +16045,12 @@ type UpdateWorkforceSamplingTaskRequestBody struct {
 	// - 3：查看验收冲突的样本列表
 	// - 4：只通过单张验收通过的样本及未验收的样本
 	// - 5：只通过单张验收通过的样本
-	Action *int64 `json:"action,omitempty"`
+	Action *UpdateWorkforceSamplingTaskRequestBodyAction `json:"action,omitempty"`
 
 	// Locale 语言。可选值如下：
 	// - en-us：英文（默认值）
 	// - zh-cn：中文
-	Locale *string `json:"locale,omitempty"`
+	Locale *UpdateWorkforceSamplingTaskRequestBodyLocale `json:"locale,omitempty"`
 
 	// OverwriteLastResult 是否覆盖已标注数据。可选值如下：
 	// - true：覆盖已标注数据
@@ -9439,13 +16058,27 @@ type UpdateWorkforceSamplingTaskRequestBody struct {
 	OverwriteLastResult *bool `json:"overwrite_last_result,omitempty"`
 }
 
+// UpdateWorkforceSamplingTaskRequestBodyAction 验收行为。可选值如下：
+// - 0：通过全部样本
+// - 1：驳回全部样本
+// - 2：取消验收
+// - 3：查看验收冲突的样本列表
+// - 4：只通过单张验收通过的样本及未验收的样本
+// - 5：只通过单张验收通过的样本
+type UpdateWorkforceSamplingTaskRequestBodyAction int64
+
+// UpdateWorkforceSamplingTaskRequestBodyLocale 语言。可选值如下：
+// - en-us：英文（默认值）
+// - zh-cn：中文
+type UpdateWorkforceSamplingTaskRequestBodyLocale string
+
 // UpdateWorkforceSamplingTaskResponseBody defines model for UpdateWorkforceSamplingTaskResponseBody.
 type UpdateWorkforceSamplingTaskResponseBody struct {
 	// SampleCount 验收样本的总数目。
 	SampleCount *int64 `json:"sample_count,omitempty"`
 
 	// Samples 验收样本的列表。
-	Samples *[]DescribeSampleResp `json:"samples,omitempty"`
+	Samples *[]ListSamplesDescribeSampleResp `json:"samples,omitempty"`
 }
 
 // UpdateWorkforceTaskRequestBody defines model for UpdateWorkforceTaskRequestBody.
@@ -9549,7 +16182,7 @@ type UpdateWorkspaceRequestBody struct {
 	// - PUBLIC：租户内部公开访问。（默认值）
 	// - PRIVATE：仅创建者和主账号可访问。
 	// - INTERNAL：创建者、主账号、指定IAM子账号可访问，需要与grants参数配合使用。
-	AuthType *string `json:"auth_type,omitempty"`
+	AuthType *UpdateWorkspaceRequestBodyAuthType `json:"auth_type,omitempty"`
 
 	// Description 工作空间描述，默认为空。长度限制为0-256字符。
 	Description *string `json:"description,omitempty"`
@@ -9561,6 +16194,12 @@ type UpdateWorkspaceRequestBody struct {
 	// 长度限制为4-64字符，支持中文、大小写字母、数字、中划线和下划线。由于“default”为系统预留的默认工作空间名称，用户无法修改已有的工作空间名称为“default”。同时默认工作空间不支持修改名称。
 	Name *string `json:"name,omitempty"`
 }
+
+// UpdateWorkspaceRequestBodyAuthType 授权类型。可选值有：
+// - PUBLIC：租户内部公开访问。（默认值）
+// - PRIVATE：仅创建者和主账号可访问。
+// - INTERNAL：创建者、主账号、指定IAM子账号可访问，需要与grants参数配合使用。
+type UpdateWorkspaceRequestBodyAuthType string
 
 // UpdateWorkspaceResponseBody defines model for UpdateWorkspaceResponseBody.
 type UpdateWorkspaceResponseBody struct {
@@ -9697,7 +16336,7 @@ type Versions struct {
 	NasShareAddr *string `json:"nas_share_addr,omitempty"`
 
 	// NasType 当前仅支持 nfs。如：“nfs”。
-	NasType *string `json:"nas_type,omitempty"`
+	NasType *VersionsNasType `json:"nas_type,omitempty"`
 
 	// Parameter 训练作业的运行参数。当为自定义镜像训练作业的时候，此参数为容器环境变量。具体请参见表5。
 	Parameter *[]Parameter `json:"parameter,omitempty"`
@@ -9748,6 +16387,9 @@ type Versions struct {
 	WorkerServerNum *int64 `json:"worker_server_num,omitempty"`
 }
 
+// VersionsNasType 当前仅支持 nfs。如：“nfs”。
+type VersionsNasType string
+
 // Worker defines model for Worker.
 type Worker struct {
 	// CreateTime 创建时间。
@@ -9764,14 +16406,14 @@ type Worker struct {
 	// - 1：审核者
 	// - 2：团队管理者
 	// - 3：数据集拥有者
-	Role *int64 `json:"role,omitempty"`
+	Role *WorkerRole `json:"role,omitempty"`
 
 	// Status 标注成员的当前登录状态。可选值如下：
 	// - 0：未发送邀请邮件
 	// - 1：已发送邀请邮件但未登录
 	// - 2：已登录
 	// - 3：标注成员已删除
-	Status *int64 `json:"status,omitempty"`
+	Status *WorkerStatus `json:"status,omitempty"`
 
 	// UpdateTime 更新时间。
 	UpdateTime *int64 `json:"update_time,omitempty"`
@@ -9782,6 +16424,20 @@ type Worker struct {
 	// WorkforceId 所属标注团队ID。
 	WorkforceId *string `json:"workforce_id,omitempty"`
 }
+
+// WorkerRole 角色。可选值如下：
+// - 0：打标者
+// - 1：审核者
+// - 2：团队管理者
+// - 3：数据集拥有者
+type WorkerRole int64
+
+// WorkerStatus 标注成员的当前登录状态。可选值如下：
+// - 0：未发送邀请邮件
+// - 1：已发送邀请邮件但未登录
+// - 2：已登录
+// - 3：标注成员已删除
+type WorkerStatus int64
 
 // Workforce defines model for Workforce.
 type Workforce struct {
@@ -9860,7 +16516,7 @@ type WorkforceInformation struct {
 	// - 1：同步数据
 	// - 2：同步标签
 	// - 3：同步数据和标签
-	DataSyncType *int64 `json:"data_sync_type,omitempty"`
+	DataSyncType *WorkforceInformationDataSyncType `json:"data_sync_type,omitempty"`
 
 	// Repetition 每个样本由多少人标注，最少为1。
 	Repetition *int64 `json:"repetition,omitempty"`
@@ -9885,6 +16541,13 @@ type WorkforceInformation struct {
 	WorkforcesConfig *CreateDatasetWorkforcesConfig `json:"workforces_config,omitempty"`
 }
 
+// WorkforceInformationDataSyncType 同步类型。可选值如下：
+// - 0：不同步
+// - 1：同步数据
+// - 2：同步标签
+// - 3：同步数据和标签
+type WorkforceInformationDataSyncType int64
+
 // WorkforceSamplingTaskDesc 团队标注任务当前验收任务详情。
 type WorkforceSamplingTaskDesc struct {
 	// Action 验收操作。可选值如下：
@@ -9892,7 +16555,7 @@ type WorkforceSamplingTaskDesc struct {
 	// - 1：完成验收时，驳回全部样本（包括单张通过)。
 	// - 4：完成验收时, 只通过单张验收通过的样本及未处理的样本。
 	// - 5：完成验收时, 只驳回单张验收驳回的样本及未处理的样本。
-	Action *int64 `json:"action,omitempty"`
+	Action *WorkforceSamplingTaskDescAction `json:"action,omitempty"`
 
 	// CheckingStats 验收任务实时验收报告。
 	CheckingStats *DescWorkforceTaskCheckTaskStats `json:"checking_stats,omitempty"`
@@ -9908,6 +16571,13 @@ type WorkforceSamplingTaskDesc struct {
 	// TotalStats 验收任务实时验收报告。
 	TotalStats *DescWorkforceTaskCheckTaskStats `json:"total_stats,omitempty"`
 }
+
+// WorkforceSamplingTaskDescAction 验收操作。可选值如下：
+// - 0：完成验收时，通过全部样本（包括单张驳回)。
+// - 1：完成验收时，驳回全部样本（包括单张通过)。
+// - 4：完成验收时, 只通过单张验收通过的样本及未处理的样本。
+// - 5：完成验收时, 只驳回单张验收驳回的样本及未处理的样本。
+type WorkforceSamplingTaskDescAction int64
 
 // WorkforceStats 团队标注任务人员统计信息。
 type WorkforceStats struct {
@@ -9970,7 +16640,7 @@ type WorkforceTask struct {
 	// - 4：驳回。manager再次启动任务，重新修改标注和审核工作。
 	// - 5：验收结果同步中。验收任务改为异步，新增验收结果同步中的状态，此时不允许发起新的验收任务，也不允许继续当前验收，任务名称的地方提示用户同步中。
 	// - 7：验收采样中。发起验收改为异步，新增验收采样中的状态，此时不允许发起新的验收任务，也不允许继续当前验收，任务名称的地方提示用户验收采样中。
-	Status *int64 `json:"status,omitempty"`
+	Status *WorkforceTaskStatus `json:"status,omitempty"`
 
 	// SynchronizeAutoLabelingData 团队标注任务是否同步智能标注结果。可选值如下：
 	// - true：执行完智能标注后，将待确认结果同步至团队成员。
@@ -10000,6 +16670,17 @@ type WorkforceTask struct {
 	// WorkforcesConfig 团队标注任务团队信息：委托团队管理员分配，或指定团队自行分配。
 	WorkforcesConfig *CreateWorkforceTaskWorkforcesConfig `json:"workforces_config,omitempty"`
 }
+
+// WorkforceTaskStatus 团队标注任务状态，可选值如下：
+// - 6：已创建。owner创建完任务，未启动，仅owner/manager可见任务列表。
+// - 0：启动中。owner/manager启动任务，此时仍在分发待标注文件，owner/manager/labeler/reviewer可见任务列表，但任务未分配完成，无法同时再启动任务。
+// - 1：运行中。labeler/reviewer进行标注和审核工作，owner验收，如新增、同步智能标注、导入未标注文件需再次分发新增文件。
+// - 2：验收中。owner发起验收任务，但并未完成验收，此时不允许发起新的验收任务，只能继续完成当前验收任务。
+// - 3：通过。团队标注任务已完成。
+// - 4：驳回。manager再次启动任务，重新修改标注和审核工作。
+// - 5：验收结果同步中。验收任务改为异步，新增验收结果同步中的状态，此时不允许发起新的验收任务，也不允许继续当前验收，任务名称的地方提示用户同步中。
+// - 7：验收采样中。发起验收改为异步，新增验收采样中的状态，此时不允许发起新的验收任务，也不允许继续当前验收，任务名称的地方提示用户验收采样中。
+type WorkforceTaskStatus int64
 
 // WorkspacePropertiesWithoutGrants defines model for WorkspacePropertiesWithoutGrants.
 type WorkspacePropertiesWithoutGrants struct {
@@ -10035,7 +16716,7 @@ type WorkspacePropertiesWithoutGrants struct {
 	// - NORMAL：状态正常。
 	// - DELETING：正在删除。
 	// - DELETE_FAILED：删除失败。
-	Status *string `json:"status,omitempty"`
+	Status *WorkspacePropertiesWithoutGrantsStatus `json:"status,omitempty"`
 
 	// StatusInfo 状态描述，默认为空。该字段会补充显示状态的详细信息。如删除失败时，可通过该字段查看删除失败的原因。
 	StatusInfo *string `json:"status_info,omitempty"`
@@ -10043,6 +16724,13 @@ type WorkspacePropertiesWithoutGrants struct {
 	// UpdateTime 最后修改时间，UTC。
 	UpdateTime *float64 `json:"update_time,omitempty"`
 }
+
+// WorkspacePropertiesWithoutGrantsStatus 工作空间状态。可选值有：
+// - CREATE_FAILED：创建失败。
+// - NORMAL：状态正常。
+// - DELETING：正在删除。
+// - DELETE_FAILED：删除失败。
+type WorkspacePropertiesWithoutGrantsStatus string
 
 // ListBuiltInAlgorithmsParams defines parameters for ListBuiltInAlgorithms.
 type ListBuiltInAlgorithmsParams struct {
@@ -10095,7 +16783,7 @@ type ListInstancesParams struct {
 	DeType string `form:"de_type" json:"de_type"`
 
 	// ProvisionType 部署类型，当前仅支持Docker。
-	ProvisionType *string `form:"provision_type,omitempty" json:"provision_type,omitempty"`
+	ProvisionType *ListInstancesParamsProvisionType `form:"provision_type,omitempty" json:"provision_type,omitempty"`
 
 	// Status 实例状态，缺省时返回全部状态。包括：
 	// - CREATE_QUEUING，免费资源创建排队中
@@ -10140,6 +16828,9 @@ type ListInstancesParams struct {
 	PoolId *string `form:"pool_id,omitempty" json:"pool_id,omitempty"`
 }
 
+// ListInstancesParamsProvisionType defines parameters for ListInstances.
+type ListInstancesParamsProvisionType string
+
 // ListAiEnginesParams defines parameters for ListAiEngines.
 type ListAiEnginesParams struct {
 	// JobType 指定作业的类型，可选的有“train”和“inference”。
@@ -10159,8 +16850,11 @@ type ListResourceSpecsParams struct {
 	// - 1：自动学习，图像分类。
 	// - 2：自动学习，物体检测。
 	// - 3：自动学习，预测分析。
-	ProjectType *int64 `form:"project_type,omitempty" json:"project_type,omitempty"`
+	ProjectType *ListResourceSpecsParamsProjectType `form:"project_type,omitempty" json:"project_type,omitempty"`
 }
+
+// ListResourceSpecsParamsProjectType defines parameters for ListResourceSpecs.
+type ListResourceSpecsParamsProjectType int64
 
 // ListModelsParams defines parameters for ListModels.
 type ListModelsParams struct {
@@ -10196,14 +16890,20 @@ type ListModelsParams struct {
 	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// SortBy 指定排序字段，可选“create_at”、“model_version”、“model_size”，默认是可选“create_at”。
-	SortBy *string `form:"sort_by,omitempty" json:"sort_by,omitempty"`
+	SortBy *ListModelsParamsSortBy `form:"sort_by,omitempty" json:"sort_by,omitempty"`
 
 	// Order 排序方式，可选“asc”或“desc”，代表递增排序及递减排序，默认是“desc”。
-	Order *string `form:"order,omitempty" json:"order,omitempty"`
+	Order *ListModelsParamsOrder `form:"order,omitempty" json:"order,omitempty"`
 
 	// WorkspaceId 服务所属的工作空间ID，默认为“0”，代表默认工作空间。
 	WorkspaceId *string `form:"workspace_id,omitempty" json:"workspace_id,omitempty"`
 }
+
+// ListModelsParamsSortBy defines parameters for ListModels.
+type ListModelsParamsSortBy string
+
+// ListModelsParamsOrder defines parameters for ListModels.
+type ListModelsParamsOrder string
 
 // DeleteModelParams defines parameters for DeleteModel.
 type DeleteModelParams struct {
@@ -10226,10 +16926,10 @@ type ListServicesParams struct {
 	WorkspaceId *string `form:"workspace_id,omitempty" json:"workspace_id,omitempty"`
 
 	// InferType 推理方式，取值为real-time/batch/edge，默认不过滤推理方式。
-	InferType *string `form:"infer_type,omitempty" json:"infer_type,omitempty"`
+	InferType *ListServicesParamsInferType `form:"infer_type,omitempty" json:"infer_type,omitempty"`
 
 	// Status 服务状态，默认不过滤服务状态。可根据服务状态查询，取值为running/deploying/concerning/failed/stopped/finished。
-	Status *string `form:"status,omitempty" json:"status,omitempty"`
+	Status *ListServicesParamsStatus `form:"status,omitempty" json:"status,omitempty"`
 
 	// Offset 分页列表的起始页，默认为“0”。
 	Offset *int64 `form:"offset,omitempty" json:"offset,omitempty"`
@@ -10238,11 +16938,23 @@ type ListServicesParams struct {
 	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
 
 	// SortBy 指定排序字段，可选“publish_at”、“service_name”，默认是“publish_at”。
-	SortBy *string `form:"sort_by,omitempty" json:"sort_by,omitempty"`
+	SortBy *ListServicesParamsSortBy `form:"sort_by,omitempty" json:"sort_by,omitempty"`
 
 	// Order 排序方式，可选“asc”或“desc”，代表递增排序及递减排序，默认是“desc”。
-	Order *string `form:"order,omitempty" json:"order,omitempty"`
+	Order *ListServicesParamsOrder `form:"order,omitempty" json:"order,omitempty"`
 }
+
+// ListServicesParamsInferType defines parameters for ListServices.
+type ListServicesParamsInferType string
+
+// ListServicesParamsStatus defines parameters for ListServices.
+type ListServicesParamsStatus string
+
+// ListServicesParamsSortBy defines parameters for ListServices.
+type ListServicesParamsSortBy string
+
+// ListServicesParamsOrder defines parameters for ListServices.
+type ListServicesParamsOrder string
 
 // ListSpecificationsParams defines parameters for ListSpecifications.
 type ListSpecificationsParams struct {
@@ -10250,15 +16962,18 @@ type ListSpecificationsParams struct {
 	IsPersonalCluster *bool `form:"is_personal_cluster,omitempty" json:"is_personal_cluster,omitempty"`
 
 	// InferType 推理方式，默认为real-time。取值为：real-time/batch/edge
-	InferType *string `form:"infer_type,omitempty" json:"infer_type,omitempty"`
+	InferType *ListSpecificationsParamsInferType `form:"infer_type,omitempty" json:"infer_type,omitempty"`
 }
+
+// ListSpecificationsParamsInferType defines parameters for ListSpecifications.
+type ListSpecificationsParamsInferType string
 
 // ListEventsParams defines parameters for ListEvents.
 type ListEventsParams struct {
 	// EventType 待过滤的事件类型，默认不过滤事件类型。取值为：
 	// - normal：正常事件。
 	// - abnormal：异常事件。
-	EventType *string `form:"event_type,omitempty" json:"event_type,omitempty"`
+	EventType *ListEventsParamsEventType `form:"event_type,omitempty" json:"event_type,omitempty"`
 
 	// StartTime 待过滤的事件起始时间，取值为距'1970.1.1 0:0:0 UTC'的毫秒数。
 	StartTime *float64 `form:"start_time,omitempty" json:"start_time,omitempty"`
@@ -10278,8 +16993,14 @@ type ListEventsParams struct {
 	// Order 排序方式，默认是“desc”。可选：
 	// - asc：递增排序。
 	// - desc：递减排序。
-	Order *string `form:"order,omitempty" json:"order,omitempty"`
+	Order *ListEventsParamsOrder `form:"order,omitempty" json:"order,omitempty"`
 }
+
+// ListEventsParamsEventType defines parameters for ListEvents.
+type ListEventsParamsEventType string
+
+// ListEventsParamsOrder defines parameters for ListEvents.
+type ListEventsParamsOrder string
 
 // ListLogsParams defines parameters for ListLogs.
 type ListLogsParams struct {
@@ -10420,7 +17141,7 @@ type ListWorkspacesParams struct {
 
 	// SortBy 指定排序字段，可选“name”、“update_time”、“status”，默认是“name”。
 	// 缺省值：name
-	SortBy *string `form:"sort_by,omitempty" json:"sort_by,omitempty"`
+	SortBy *ListWorkspacesParamsSortBy `form:"sort_by,omitempty" json:"sort_by,omitempty"`
 
 	// Order 指定查询的排序顺序，可选值有：
 	// - “asc”为递增排序。
@@ -10438,6 +17159,9 @@ type ListWorkspacesParams struct {
 	FilterAccessible *bool `form:"filter_accessible,omitempty" json:"filter_accessible,omitempty"`
 }
 
+// ListWorkspacesParamsSortBy defines parameters for ListWorkspaces.
+type ListWorkspacesParamsSortBy string
+
 // DeleteAuthorizationsParams defines parameters for DeleteAuthorizations.
 type DeleteAuthorizationsParams struct {
 	// UserId 用户ID，当user_id为all时，表示删除所有IAM子用户的授权。
@@ -10451,14 +17175,14 @@ type GetAuthorizationsParams struct {
 	// - user_name：IAM用户名称
 	// - create_time：创建时间
 	// 缺省值：user_name
-	SortBy *string `form:"sort_by,omitempty" json:"sort_by,omitempty"`
+	SortBy *GetAuthorizationsParamsSortBy `form:"sort_by,omitempty" json:"sort_by,omitempty"`
 
 	// Order 排序方式。
 	// 可选值：
 	// - asc：递增排序
 	// - desc：递减排序
 	// 缺省值：asc
-	Order *string `form:"order,omitempty" json:"order,omitempty"`
+	Order *GetAuthorizationsParamsOrder `form:"order,omitempty" json:"order,omitempty"`
 
 	// Limit 指定每一页返回的最大条目数，默认为1000。
 	// 取值范围[1，1000]。
@@ -10467,6 +17191,12 @@ type GetAuthorizationsParams struct {
 	// Offset 分页列表的起始页，默认为0。
 	Offset *int64 `form:"offset,omitempty" json:"offset,omitempty"`
 }
+
+// GetAuthorizationsParamsSortBy defines parameters for GetAuthorizations.
+type GetAuthorizationsParamsSortBy string
+
+// GetAuthorizationsParamsOrder defines parameters for GetAuthorizations.
+type GetAuthorizationsParamsOrder string
 
 // ListDatasetsParams defines parameters for ListDatasets.
 type ListDatasetsParams struct {
@@ -10491,7 +17221,7 @@ type ListDatasetsParams struct {
 	// - 400：表格数据集
 	// - 600：视频标注
 	// - 900：自由格式
-	DatasetType *int64 `form:"dataset_type,omitempty" json:"dataset_type,omitempty"`
+	DatasetType *ListDatasetsParamsDatasetType `form:"dataset_type,omitempty" json:"dataset_type,omitempty"`
 
 	// FilePreview 查询数据集的同时是否支持预览。可选值如下：
 	// - true：支持预览，同时返回一部分数据集文件列表，每个数据集返回4个。
@@ -10507,7 +17237,7 @@ type ListDatasetsParams struct {
 	// Order 指定查询的排序顺序。可选值如下：
 	// - asc：递增排序
 	// - desc：递减排序（默认值）
-	Order *string `form:"order,omitempty" json:"order,omitempty"`
+	Order *ListDatasetsParamsOrder `form:"order,omitempty" json:"order,omitempty"`
 
 	// RunningTaskType 指定需要检测的正在运行任务（包括初始化）的类型。可选值如下：
 	// - 0：自动标注
@@ -10519,7 +17249,7 @@ type ListDatasetsParams struct {
 	// - 6：发布版本
 	// - 7：自动分组
 	// - 10：一键模型上线任务（默认值）
-	RunningTaskType *int64 `form:"running_task_type,omitempty" json:"running_task_type,omitempty"`
+	RunningTaskType *ListDatasetsParamsRunningTaskType `form:"running_task_type,omitempty" json:"running_task_type,omitempty"`
 
 	// SearchContent 模糊匹配名称，默认为空。
 	SearchContent *string `form:"search_content,omitempty" json:"search_content,omitempty"`
@@ -10527,7 +17257,7 @@ type ListDatasetsParams struct {
 	// SortBy 指定查询的排序方式。可选值如下：
 	// - create_time：按创建时间排序（默认值）
 	// - dataset_name：按数据集名称排序
-	SortBy *string `form:"sort_by,omitempty" json:"sort_by,omitempty"`
+	SortBy *ListDatasetsParamsSortBy `form:"sort_by,omitempty" json:"sort_by,omitempty"`
 
 	// SupportExport 是否过滤只支持导出的数据集（当前仅图像分类、物体检测、自由格式三种数据集支持导出），不传该参数或参数取值为false表示不过滤。可选值如下：
 	// - true：过滤只支持导出的数据集
@@ -10541,7 +17271,7 @@ type ListDatasetsParams struct {
 	// - 0：默认格式
 	// - 1：Carbon格式（仅表格数据集支持）
 	// - 2：CSV格式
-	VersionFormat *int64 `form:"version_format,omitempty" json:"version_format,omitempty"`
+	VersionFormat *ListDatasetsParamsVersionFormat `form:"version_format,omitempty" json:"version_format,omitempty"`
 
 	// WithLabels 返回数据集的标签。可选值如下：
 	// - true：返回标签信息
@@ -10551,6 +17281,21 @@ type ListDatasetsParams struct {
 	// WorkspaceId 工作空间ID。未创建工作空间时默认值为“0”，存在创建并使用的工作空间，以实际取值为准。
 	WorkspaceId *string `form:"workspace_id,omitempty" json:"workspace_id,omitempty"`
 }
+
+// ListDatasetsParamsDatasetType defines parameters for ListDatasets.
+type ListDatasetsParamsDatasetType int64
+
+// ListDatasetsParamsOrder defines parameters for ListDatasets.
+type ListDatasetsParamsOrder string
+
+// ListDatasetsParamsRunningTaskType defines parameters for ListDatasets.
+type ListDatasetsParamsRunningTaskType int64
+
+// ListDatasetsParamsSortBy defines parameters for ListDatasets.
+type ListDatasetsParamsSortBy string
+
+// ListDatasetsParamsVersionFormat defines parameters for ListDatasets.
+type ListDatasetsParamsVersionFormat int64
 
 // DescDatasetParams defines parameters for DescDataset.
 type DescDatasetParams struct {
@@ -10569,8 +17314,11 @@ type DescDatasetParams struct {
 	// - 6：发布版本
 	// - 7：自动分组
 	// - 10：一键模型上线任务（默认值）
-	RunningTaskType *int64 `form:"running_task_type,omitempty" json:"running_task_type,omitempty"`
+	RunningTaskType *DescDatasetParamsRunningTaskType `form:"running_task_type,omitempty" json:"running_task_type,omitempty"`
 }
+
+// DescDatasetParamsRunningTaskType defines parameters for DescDataset.
+type DescDatasetParamsRunningTaskType int64
 
 // ListAutoAnnotationSamplesParams defines parameters for ListAutoAnnotationSamples.
 type ListAutoAnnotationSamplesParams struct {
@@ -10593,7 +17341,7 @@ type ListAutoAnnotationSamplesParams struct {
 	// - 400：表格数据集
 	// - 600：视频标注
 	// - 900：自由格式
-	LabelType *int64 `form:"label_type,omitempty" json:"label_type,omitempty"`
+	LabelType *ListAutoAnnotationSamplesParamsLabelType `form:"label_type,omitempty" json:"label_type,omitempty"`
 
 	// Limit 指定每一页返回的最大条目数，取值范围[1,100]，默认为10。
 	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
@@ -10607,7 +17355,7 @@ type ListAutoAnnotationSamplesParams struct {
 	// Order 指定查询的排序顺序。可选值如下：
 	// - asc：递增排序
 	// - desc：递减排序（默认值）
-	Order *string `form:"order,omitempty" json:"order,omitempty"`
+	Order *ListAutoAnnotationSamplesParamsOrder `form:"order,omitempty" json:"order,omitempty"`
 
 	// ProcessParameter 图像缩略设置，同OBS缩略图设置，详见OBS缩略设置。如：image/resize,m_lfit,h_200表示等比缩放目标缩略图并设置高度为200像素。
 	ProcessParameter *string `form:"process_parameter,omitempty" json:"process_parameter,omitempty"`
@@ -10615,6 +17363,12 @@ type ListAutoAnnotationSamplesParams struct {
 	// SearchConditions URL编码后的多维筛选条件（多个SearchCondition之间为and的关系）。
 	SearchConditions *string `form:"search_conditions,omitempty" json:"search_conditions,omitempty"`
 }
+
+// ListAutoAnnotationSamplesParamsLabelType defines parameters for ListAutoAnnotationSamples.
+type ListAutoAnnotationSamplesParamsLabelType int64
+
+// ListAutoAnnotationSamplesParamsOrder defines parameters for ListAutoAnnotationSamples.
+type ListAutoAnnotationSamplesParamsOrder string
 
 // ListLabelsParams defines parameters for ListLabels.
 type ListLabelsParams struct {
@@ -10628,8 +17382,11 @@ type DeleteLabelsParams struct {
 	// - 0：只删除标签
 	// - 1：删除标签及包含标签的样本
 	// - 2：删除标签和包含标签的样本及其源文件
-	DeletePolicy *int64 `form:"delete_policy,omitempty" json:"delete_policy,omitempty"`
+	DeletePolicy *DeleteLabelsParamsDeletePolicy `form:"delete_policy,omitempty" json:"delete_policy,omitempty"`
 }
+
+// DeleteLabelsParamsDeletePolicy defines parameters for DeleteLabels.
+type DeleteLabelsParamsDeletePolicy int64
 
 // DeleteLabelAndSamplesParams defines parameters for DeleteLabelAndSamples.
 type DeleteLabelAndSamplesParams struct {
@@ -10650,8 +17407,11 @@ type DeleteLabelAndSamplesParams struct {
 	// - 201：语音内容
 	// - 202：语音分割
 	// - 600：视频标注
-	LabelType *int64 `form:"label_type,omitempty" json:"label_type,omitempty"`
+	LabelType *DeleteLabelAndSamplesParamsLabelType `form:"label_type,omitempty" json:"label_type,omitempty"`
 }
+
+// DeleteLabelAndSamplesParamsLabelType defines parameters for DeleteLabelAndSamples.
+type DeleteLabelAndSamplesParamsLabelType int64
 
 // UpdateLabelParams defines parameters for UpdateLabel.
 type UpdateLabelParams struct {
@@ -10667,8 +17427,11 @@ type UpdateLabelParams struct {
 	// - 201：语音内容
 	// - 202：语音分割
 	// - 600：视频标注
-	LabelType *int64 `form:"label_type,omitempty" json:"label_type,omitempty"`
+	LabelType *UpdateLabelParamsLabelType `form:"label_type,omitempty" json:"label_type,omitempty"`
 }
+
+// UpdateLabelParamsLabelType defines parameters for UpdateLabel.
+type UpdateLabelParamsLabelType int64
 
 // ListSamplesParams defines parameters for ListSamples.
 type ListSamplesParams struct {
@@ -10694,7 +17457,7 @@ type ListSamplesParams struct {
 	// - 400：表格数据集
 	// - 600：视频标注
 	// - 900：自由格式
-	LabelType *int64 `form:"label_type,omitempty" json:"label_type,omitempty"`
+	LabelType *ListSamplesParamsLabelType `form:"label_type,omitempty" json:"label_type,omitempty"`
 
 	// Limit 指定每一页返回的最大条目数，取值范围[1,100]，默认为10。
 	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
@@ -10702,7 +17465,7 @@ type ListSamplesParams struct {
 	// Locale 语言。可选值如下：
 	// - en-us：英文（默认值）
 	// - zh-cn：中文
-	Locale *string `form:"locale,omitempty" json:"locale,omitempty"`
+	Locale *ListSamplesParamsLocale `form:"locale,omitempty" json:"locale,omitempty"`
 
 	// LowScore 置信度下界，默认为0。
 	LowScore *string `form:"low_score,omitempty" json:"low_score,omitempty"`
@@ -10713,7 +17476,7 @@ type ListSamplesParams struct {
 	// Order 指定查询的排序顺序。可选值如下：
 	// - asc：递增排序
 	// - desc：递减排序（默认值）
-	Order *string `form:"order,omitempty" json:"order,omitempty"`
+	Order *ListSamplesParamsOrder `form:"order,omitempty" json:"order,omitempty"`
 
 	// Preview 是否支持预览。可选值如下：
 	// - true：支持预览
@@ -10746,7 +17509,7 @@ type ListSamplesParams struct {
 	// - 4：表格
 	// - 6：视频
 	// - 9：自由格式（默认值）
-	SampleType *int64 `form:"sample_type,omitempty" json:"sample_type,omitempty"`
+	SampleType *ListSamplesParamsSampleType `form:"sample_type,omitempty" json:"sample_type,omitempty"`
 
 	// SearchConditions URL编码后的多维筛选条件（多个SearchCondition之间为and的关系）。
 	SearchConditions *string `form:"search_conditions,omitempty" json:"search_conditions,omitempty"`
@@ -10755,12 +17518,24 @@ type ListSamplesParams struct {
 	VersionId *string `form:"version_id,omitempty" json:"version_id,omitempty"`
 }
 
+// ListSamplesParamsLabelType defines parameters for ListSamples.
+type ListSamplesParamsLabelType int64
+
+// ListSamplesParamsLocale defines parameters for ListSamples.
+type ListSamplesParamsLocale string
+
+// ListSamplesParamsOrder defines parameters for ListSamples.
+type ListSamplesParamsOrder string
+
+// ListSamplesParamsSampleType defines parameters for ListSamples.
+type ListSamplesParamsSampleType int64
+
 // DescribeSampleParams defines parameters for DescribeSample.
 type DescribeSampleParams struct {
 	// Locale 语言。可选值如下：
 	// - en-us：英文（默认值）
 	// - zh-cn：中文
-	Locale *string `form:"locale,omitempty" json:"locale,omitempty"`
+	Locale *DescribeSampleParamsLocale `form:"locale,omitempty" json:"locale,omitempty"`
 
 	// SampleState 样本状态。可选样本状态如下：
 	// - __ALL__：已标注
@@ -10782,6 +17557,9 @@ type DescribeSampleParams struct {
 	WorkerId *string `form:"worker_id,omitempty" json:"worker_id,omitempty"`
 }
 
+// DescribeSampleParamsLocale defines parameters for DescribeSample.
+type DescribeSampleParamsLocale string
+
 // ListStatsParams defines parameters for ListStats.
 type ListStatsParams struct {
 	// Email 标注团队成员邮箱。
@@ -10790,7 +17568,7 @@ type ListStatsParams struct {
 	// Locale 语言。可选值如下：
 	// - zh-cn：中文
 	// - en-us：英文（默认值）
-	Locale *string `form:"locale,omitempty" json:"locale,omitempty"`
+	Locale *ListStatsParamsLocale `form:"locale,omitempty" json:"locale,omitempty"`
 
 	// SampleState 查询指定样本状态下的统计信息。可选样本状态如下：
 	// - __ALL__：已标注
@@ -10809,6 +17587,9 @@ type ListStatsParams struct {
 	SampleState *string `form:"sample_state,omitempty" json:"sample_state,omitempty"`
 }
 
+// ListStatsParamsLocale defines parameters for ListStats.
+type ListStatsParamsLocale string
+
 // GetExportTasksStatusOfDatasetParams defines parameters for GetExportTasksStatusOfDataset.
 type GetExportTasksStatusOfDatasetParams struct {
 	// ExportType 导出类型，不传则默认查询所有类型的导出任务。可选值如下：
@@ -10816,7 +17597,7 @@ type GetExportTasksStatusOfDatasetParams struct {
 	// - 1：未标注
 	// - 2：全部
 	// - 3：条件筛选
-	ExportType *int64 `form:"export_type,omitempty" json:"export_type,omitempty"`
+	ExportType *GetExportTasksStatusOfDatasetParamsExportType `form:"export_type,omitempty" json:"export_type,omitempty"`
 
 	// Limit 指定每一页返回的最大条目数，取值范围[1,100]，默认为10。
 	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
@@ -10824,6 +17605,9 @@ type GetExportTasksStatusOfDatasetParams struct {
 	// Offset 分页列表的起始页，默认为0。
 	Offset *int64 `form:"offset,omitempty" json:"offset,omitempty"`
 }
+
+// GetExportTasksStatusOfDatasetParamsExportType defines parameters for GetExportTasksStatusOfDataset.
+type GetExportTasksStatusOfDatasetParamsExportType int64
 
 // ListImportTasksParams defines parameters for ListImportTasks.
 type ListImportTasksParams struct {
@@ -10862,8 +17646,11 @@ type ListTasksParams struct {
 	// - pre-label：预标注
 	// - auto-grouping：自动分组
 	// - auto-deploy：一键模型上线
-	Type *string `form:"type,omitempty" json:"type,omitempty"`
+	Type *ListTasksParamsType `form:"type,omitempty" json:"type,omitempty"`
 }
+
+// ListTasksParamsType defines parameters for ListTasks.
+type ListTasksParamsType string
 
 // ListDatasetVersionsParams defines parameters for ListDatasetVersions.
 type ListDatasetVersionsParams struct {
@@ -10873,7 +17660,7 @@ type ListDatasetVersionsParams struct {
 	// - 2：删除中
 	// - 3：已删除
 	// - 4：错误
-	Status *int64 `form:"status,omitempty" json:"status,omitempty"`
+	Status *ListDatasetVersionsParamsStatus `form:"status,omitempty" json:"status,omitempty"`
 
 	// TrainEvaluateRatio 根据版本切分比例筛选版本。根据逗号分隔最小和最大切分比例，筛选出切分比例在此范围内的版本，例如：“0.0,1.0”。说明：如果参数值为空或无该参数，系统默认不根据版本切分比例筛选数据集。
 	TrainEvaluateRatio *string `form:"train_evaluate_ratio,omitempty" json:"train_evaluate_ratio,omitempty"`
@@ -10882,8 +17669,14 @@ type ListDatasetVersionsParams struct {
 	// - 0：默认格式
 	// - 1：Carbon格式（仅表格数据集支持）
 	// - 2：CSV格式
-	VersionFormat *int64 `form:"version_format,omitempty" json:"version_format,omitempty"`
+	VersionFormat *ListDatasetVersionsParamsVersionFormat `form:"version_format,omitempty" json:"version_format,omitempty"`
 }
+
+// ListDatasetVersionsParamsStatus defines parameters for ListDatasetVersions.
+type ListDatasetVersionsParamsStatus int64
+
+// ListDatasetVersionsParamsVersionFormat defines parameters for ListDatasetVersions.
+type ListDatasetVersionsParamsVersionFormat int64
 
 // DescWorkforceTaskParams defines parameters for DescWorkforceTask.
 type DescWorkforceTaskParams struct {
@@ -10914,8 +17707,11 @@ type UpdateWorkforceSamplingTaskParams struct {
 	// Locale 语言。可选值如下：
 	// - en-us：英文（默认值）
 	// - zh-cn：中文
-	Locale string `form:"locale" json:"locale"`
+	Locale UpdateWorkforceSamplingTaskParamsLocale `form:"locale" json:"locale"`
 }
+
+// UpdateWorkforceSamplingTaskParamsLocale defines parameters for UpdateWorkforceSamplingTask.
+type UpdateWorkforceSamplingTaskParamsLocale string
 
 // ListWorkforceTaskSamplesParams defines parameters for ListWorkforceTaskSamples.
 type ListWorkforceTaskSamplesParams struct {
@@ -10935,7 +17731,7 @@ type ListWorkforceTaskSamplesParams struct {
 	// - 400：表格数据集
 	// - 600：视频标注
 	// - 900：自由格式
-	LabelType *int64 `form:"label_type,omitempty" json:"label_type,omitempty"`
+	LabelType *ListWorkforceTaskSamplesParamsLabelType `form:"label_type,omitempty" json:"label_type,omitempty"`
 
 	// Limit 指定每一页返回的最大条目数，取值范围[1,100]，默认为10。
 	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
@@ -10943,7 +17739,7 @@ type ListWorkforceTaskSamplesParams struct {
 	// Locale 语言。可选值如下：
 	// - en-us：英文（默认值）
 	// - zh-cn：中文
-	Locale *string `form:"locale,omitempty" json:"locale,omitempty"`
+	Locale *ListWorkforceTaskSamplesParamsLocale `form:"locale,omitempty" json:"locale,omitempty"`
 
 	// Offset 分页列表的起始页，默认为0。
 	Offset *int64 `form:"offset,omitempty" json:"offset,omitempty"`
@@ -10971,12 +17767,18 @@ type ListWorkforceTaskSamplesParams struct {
 	SearchConditions *string `form:"search_conditions,omitempty" json:"search_conditions,omitempty"`
 }
 
+// ListWorkforceTaskSamplesParamsLabelType defines parameters for ListWorkforceTaskSamples.
+type ListWorkforceTaskSamplesParamsLabelType int64
+
+// ListWorkforceTaskSamplesParamsLocale defines parameters for ListWorkforceTaskSamples.
+type ListWorkforceTaskSamplesParamsLocale string
+
 // DescribeWorkforceTaskSampleParams defines parameters for DescribeWorkforceTaskSample.
 type DescribeWorkforceTaskSampleParams struct {
 	// Locale 语言。可选值如下：
 	// - en-us：英文（默认值）
 	// - zh-cn：中文
-	Locale *string `form:"locale,omitempty" json:"locale,omitempty"`
+	Locale *DescribeWorkforceTaskSampleParamsLocale `form:"locale,omitempty" json:"locale,omitempty"`
 
 	// SampleState 样本状态。可选样本状态如下：
 	// - __ALL__：已标注
@@ -10997,6 +17799,9 @@ type DescribeWorkforceTaskSampleParams struct {
 	// WorkerId 标注成员ID。
 	WorkerId *string `form:"worker_id,omitempty" json:"worker_id,omitempty"`
 }
+
+// DescribeWorkforceTaskSampleParamsLocale defines parameters for DescribeWorkforceTaskSample.
+type DescribeWorkforceTaskSampleParamsLocale string
 
 // ListWorkforceTaskStatsParams defines parameters for ListWorkforceTaskStats.
 type ListWorkforceTaskStatsParams struct {
@@ -11028,7 +17833,7 @@ type ListProcessorTasksParams struct {
 	// Order 指定查询的排序顺序。可选值如下：
 	// - asc：递增排序
 	// - desc：递减排序（默认值）
-	Order *string `form:"order,omitempty" json:"order,omitempty"`
+	Order *ListProcessorTasksParamsOrder `form:"order,omitempty" json:"order,omitempty"`
 
 	// QueryCurrent 是否只查询数据集版本最新的任务。可选值如下：
 	// - true：只查询数据集版本最新的任务
@@ -11044,7 +17849,7 @@ type ListProcessorTasksParams struct {
 	// - create_time：按创建时间排序（默认值）
 	// - name：按任务名称排序
 	// - duration_seconds：按运行时间排序
-	SortBy *string `form:"sort_by,omitempty" json:"sort_by,omitempty"`
+	SortBy *ListProcessorTasksParamsSortBy `form:"sort_by,omitempty" json:"sort_by,omitempty"`
 
 	// Source 指定查询的数据源所在路径。可选值如下：
 	// - 如果type是OBS，source为OBS路径；
@@ -11058,7 +17863,7 @@ type ListProcessorTasksParams struct {
 	// - TASK：数据处理任务
 	// - DATASET：数据集
 	// - CUSTOM：资源租户调用
-	SourceType *string `form:"source_type,omitempty" json:"source_type,omitempty"`
+	SourceType *ListProcessorTasksParamsSourceType `form:"source_type,omitempty" json:"source_type,omitempty"`
 
 	// Status 指定查询的任务状态，不传则默认是查询所有状态的任务。可选值如下：
 	// - 0：初始化
@@ -11066,7 +17871,7 @@ type ListProcessorTasksParams struct {
 	// - 2：已完成
 	// - 3：失败
 	// - 4：停止
-	Status *int64 `form:"status,omitempty" json:"status,omitempty"`
+	Status *ListProcessorTasksParamsStatus `form:"status,omitempty" json:"status,omitempty"`
 
 	// TaskName 模糊匹配名称。
 	TaskName *string `form:"task_name,omitempty" json:"task_name,omitempty"`
@@ -11077,7 +17882,7 @@ type ListProcessorTasksParams struct {
 	// - sys_data_augmentation：数据增强
 	// - sys_data_validation：数据校验
 	// - sys_data_selection：数据筛选
-	TaskType *string `form:"task_type,omitempty" json:"task_type,omitempty"`
+	TaskType *ListProcessorTasksParamsTaskType `form:"task_type,omitempty" json:"task_type,omitempty"`
 
 	// VersionId 指定查询数据集的版本ID列表。
 	VersionId *[]string `form:"version_id,omitempty" json:"version_id,omitempty"`
@@ -11085,6 +17890,21 @@ type ListProcessorTasksParams struct {
 	// WorkspaceId 工作空间ID。未创建工作空间时默认值为“0”，存在创建并使用的工作空间，以实际取值为准。
 	WorkspaceId *string `form:"workspace_id,omitempty" json:"workspace_id,omitempty"`
 }
+
+// ListProcessorTasksParamsOrder defines parameters for ListProcessorTasks.
+type ListProcessorTasksParamsOrder string
+
+// ListProcessorTasksParamsSortBy defines parameters for ListProcessorTasks.
+type ListProcessorTasksParamsSortBy string
+
+// ListProcessorTasksParamsSourceType defines parameters for ListProcessorTasks.
+type ListProcessorTasksParamsSourceType string
+
+// ListProcessorTasksParamsStatus defines parameters for ListProcessorTasks.
+type ListProcessorTasksParamsStatus int64
+
+// ListProcessorTasksParamsTaskType defines parameters for ListProcessorTasks.
+type ListProcessorTasksParamsTaskType string
 
 // ListProcessorTaskVersionsParams defines parameters for ListProcessorTaskVersions.
 type ListProcessorTaskVersionsParams struct {
@@ -11097,13 +17917,19 @@ type ListProcessorTaskVersionsParams struct {
 	// Order 指定查询的排序顺序。可选值如下：
 	// - asc：递增排序
 	// - desc：递减排序（默认值）
-	Order *string `form:"order,omitempty" json:"order,omitempty"`
+	Order *ListProcessorTaskVersionsParamsOrder `form:"order,omitempty" json:"order,omitempty"`
 
 	// SortBy 指定查询的排序方式。可选值如下：
 	// - create_time：按创建时间排序（默认值）
 	// - version_name：按任务版本名称排序
-	SortBy *string `form:"sort_by,omitempty" json:"sort_by,omitempty"`
+	SortBy *ListProcessorTaskVersionsParamsSortBy `form:"sort_by,omitempty" json:"sort_by,omitempty"`
 }
+
+// ListProcessorTaskVersionsParamsOrder defines parameters for ListProcessorTaskVersions.
+type ListProcessorTaskVersionsParamsOrder string
+
+// ListProcessorTaskVersionsParamsSortBy defines parameters for ListProcessorTaskVersions.
+type ListProcessorTaskVersionsParamsSortBy string
 
 // ListProcessorTaskVersionResultsParams defines parameters for ListProcessorTaskVersionResults.
 type ListProcessorTaskVersionResultsParams struct {
@@ -11122,8 +17948,11 @@ type ListProcessorTaskVersionResultsParams struct {
 	// - 1：修改
 	// - 2：删除
 	// - 3：新增
-	ResultProperty *string `form:"result_property,omitempty" json:"result_property,omitempty"`
+	ResultProperty *ListProcessorTaskVersionResultsParamsResultProperty `form:"result_property,omitempty" json:"result_property,omitempty"`
 }
+
+// ListProcessorTaskVersionResultsParamsResultProperty defines parameters for ListProcessorTaskVersionResults.
+type ListProcessorTaskVersionResultsParamsResultProperty string
 
 // ListWorkforcesParams defines parameters for ListWorkforces.
 type ListWorkforcesParams struct {
@@ -11136,7 +17965,7 @@ type ListWorkforcesParams struct {
 	// Order 指定查询的排序顺序。可选值如下：
 	// - asc：递增排序
 	// - desc：递减排序（默认值）
-	Order *string `form:"order,omitempty" json:"order,omitempty"`
+	Order *ListWorkforcesParamsOrder `form:"order,omitempty" json:"order,omitempty"`
 
 	// SearchContent 模糊匹配名称，默认为空。
 	SearchContent *string `form:"search_content,omitempty" json:"search_content,omitempty"`
@@ -11144,11 +17973,17 @@ type ListWorkforcesParams struct {
 	// SortBy 指定查询的排序方式。可选值如下：
 	// - create_time：按创建时间排序（默认值）
 	// - workforce_name：按标注团队名称排序
-	SortBy *string `form:"sort_by,omitempty" json:"sort_by,omitempty"`
+	SortBy *ListWorkforcesParamsSortBy `form:"sort_by,omitempty" json:"sort_by,omitempty"`
 
 	// WorkforceTaskId 团队标注任务ID。
 	WorkforceTaskId *string `form:"workforce_task_id,omitempty" json:"workforce_task_id,omitempty"`
 }
+
+// ListWorkforcesParamsOrder defines parameters for ListWorkforces.
+type ListWorkforcesParamsOrder string
+
+// ListWorkforcesParamsSortBy defines parameters for ListWorkforces.
+type ListWorkforcesParamsSortBy string
 
 // ListWorkerTasksParams defines parameters for ListWorkerTasks.
 type ListWorkerTasksParams struct {
@@ -11161,7 +17996,7 @@ type ListWorkerTasksParams struct {
 	// Order 排序方式。可选值如下：
 	// - asc：递增排序
 	// - desc：递减排序（默认值）
-	Order *string `form:"order,omitempty" json:"order,omitempty"`
+	Order *ListWorkerTasksParamsOrder `form:"order,omitempty" json:"order,omitempty"`
 
 	// SearchContent 模糊匹配名称，默认为空。
 	SearchContent *string `form:"search_content,omitempty" json:"search_content,omitempty"`
@@ -11169,8 +18004,14 @@ type ListWorkerTasksParams struct {
 	// SortBy 指定查询的排序方式。可选值如下：
 	// - create_time：按创建时间排序（默认值）
 	// - workforce_task_name：按任务名称排序
-	SortBy *string `form:"sort_by,omitempty" json:"sort_by,omitempty"`
+	SortBy *ListWorkerTasksParamsSortBy `form:"sort_by,omitempty" json:"sort_by,omitempty"`
 }
+
+// ListWorkerTasksParamsOrder defines parameters for ListWorkerTasks.
+type ListWorkerTasksParamsOrder string
+
+// ListWorkerTasksParamsSortBy defines parameters for ListWorkerTasks.
+type ListWorkerTasksParamsSortBy string
 
 // ListAllWorkersParams defines parameters for ListAllWorkers.
 type ListAllWorkersParams struct {
@@ -11183,19 +18024,28 @@ type ListAllWorkersParams struct {
 	// Order 指定查询的排序顺序。可选值如下：
 	// - asc：递增排序
 	// - desc：递减排序（默认值）
-	Order *string `form:"order,omitempty" json:"order,omitempty"`
+	Order *ListAllWorkersParamsOrder `form:"order,omitempty" json:"order,omitempty"`
 
 	// Role 根据成员角色过滤查询。可选值如下：
 	// - 0：标注人员（默认值）
 	// - 1：审核人员
 	// - 2：团队管理员
-	Role *int64 `form:"role,omitempty" json:"role,omitempty"`
+	Role *ListAllWorkersParamsRole `form:"role,omitempty" json:"role,omitempty"`
 
 	// SortBy 指定查询的排序方式。可选值如下：
 	// - create_time：按创建时间排序（默认值）
 	// - email：按邮件排序
-	SortBy *string `form:"sort_by,omitempty" json:"sort_by,omitempty"`
+	SortBy *ListAllWorkersParamsSortBy `form:"sort_by,omitempty" json:"sort_by,omitempty"`
 }
+
+// ListAllWorkersParamsOrder defines parameters for ListAllWorkers.
+type ListAllWorkersParamsOrder string
+
+// ListAllWorkersParamsRole defines parameters for ListAllWorkers.
+type ListAllWorkersParamsRole int64
+
+// ListAllWorkersParamsSortBy defines parameters for ListAllWorkers.
+type ListAllWorkersParamsSortBy string
 
 // ListWorkersParams defines parameters for ListWorkers.
 type ListWorkersParams struct {
@@ -11208,13 +18058,19 @@ type ListWorkersParams struct {
 	// Order 指定排序顺序。可选值如下：
 	// - asc：递增排序
 	// - desc：递减排序（默认值）
-	Order *string `form:"order,omitempty" json:"order,omitempty"`
+	Order *ListWorkersParamsOrder `form:"order,omitempty" json:"order,omitempty"`
 
 	// SortBy 指定查询的排序方式。可选值如下：
 	// - create_time：按创建时间排序（默认值）
 	// - email：按邮件排序
-	SortBy *string `form:"sort_by,omitempty" json:"sort_by,omitempty"`
+	SortBy *ListWorkersParamsSortBy `form:"sort_by,omitempty" json:"sort_by,omitempty"`
 }
+
+// ListWorkersParamsOrder defines parameters for ListWorkers.
+type ListWorkersParamsOrder string
+
+// ListWorkersParamsSortBy defines parameters for ListWorkers.
+type ListWorkersParamsSortBy string
 
 // CreateInstanceJSONRequestBody defines body for CreateInstance for application/json ContentType.
 type CreateInstanceJSONRequestBody = CreateInstanceRequestBody

@@ -16,6 +16,900 @@ import (
 	"github.com/oapi-codegen/runtime"
 )
 
+// Defines values for CreateBackupBackupStatus.
+const (
+	CreateBackupBackupStatusBUILDING  CreateBackupBackupStatus = "BUILDING"
+	CreateBackupBackupStatusCOMPLETED CreateBackupBackupStatus = "COMPLETED"
+	CreateBackupBackupStatusDELETING  CreateBackupBackupStatus = "DELETING"
+	CreateBackupBackupStatusFAILED    CreateBackupBackupStatus = "FAILED"
+)
+
+// Valid indicates whether the value is a known member of the CreateBackupBackupStatus enum.
+func (e CreateBackupBackupStatus) Valid() bool {
+	switch e {
+	case CreateBackupBackupStatusBUILDING:
+		return true
+	case CreateBackupBackupStatusCOMPLETED:
+		return true
+	case CreateBackupBackupStatusDELETING:
+		return true
+	case CreateBackupBackupStatusFAILED:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateBackupBackupType.
+const (
+	CreateBackupBackupTypeAuto        CreateBackupBackupType = "auto"
+	CreateBackupBackupTypeFragment    CreateBackupBackupType = "fragment"
+	CreateBackupBackupTypeIncremental CreateBackupBackupType = "incremental"
+	CreateBackupBackupTypeManual      CreateBackupBackupType = "manual"
+)
+
+// Valid indicates whether the value is a known member of the CreateBackupBackupType enum.
+func (e CreateBackupBackupType) Valid() bool {
+	switch e {
+	case CreateBackupBackupTypeAuto:
+		return true
+	case CreateBackupBackupTypeFragment:
+		return true
+	case CreateBackupBackupTypeIncremental:
+		return true
+	case CreateBackupBackupTypeManual:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateConfiguration2DatastoreType.
+const (
+	CreateConfiguration2DatastoreTypeMysql      CreateConfiguration2DatastoreType = "mysql"
+	CreateConfiguration2DatastoreTypePostgresql CreateConfiguration2DatastoreType = "postgresql"
+	CreateConfiguration2DatastoreTypeSqlserver  CreateConfiguration2DatastoreType = "sqlserver"
+)
+
+// Valid indicates whether the value is a known member of the CreateConfiguration2DatastoreType enum.
+func (e CreateConfiguration2DatastoreType) Valid() bool {
+	switch e {
+	case CreateConfiguration2DatastoreTypeMysql:
+		return true
+	case CreateConfiguration2DatastoreTypePostgresql:
+		return true
+	case CreateConfiguration2DatastoreTypeSqlserver:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateInstanceInstanceType.
+const (
+	CreateInstanceInstanceTypeMaster      CreateInstanceInstanceType = "master"
+	CreateInstanceInstanceTypeReadreplica CreateInstanceInstanceType = "readreplica"
+)
+
+// Valid indicates whether the value is a known member of the CreateInstanceInstanceType enum.
+func (e CreateInstanceInstanceType) Valid() bool {
+	switch e {
+	case CreateInstanceInstanceTypeMaster:
+		return true
+	case CreateInstanceInstanceTypeReadreplica:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateInstanceV3RequestChargeInfoChargeMode.
+const (
+	CreateInstanceV3RequestChargeInfoChargeModePostPaid CreateInstanceV3RequestChargeInfoChargeMode = "postPaid"
+	CreateInstanceV3RequestChargeInfoChargeModePrePaid  CreateInstanceV3RequestChargeInfoChargeMode = "prePaid"
+)
+
+// Valid indicates whether the value is a known member of the CreateInstanceV3RequestChargeInfoChargeMode enum.
+func (e CreateInstanceV3RequestChargeInfoChargeMode) Valid() bool {
+	switch e {
+	case CreateInstanceV3RequestChargeInfoChargeModePostPaid:
+		return true
+	case CreateInstanceV3RequestChargeInfoChargeModePrePaid:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateInstanceV3RequestChargeInfoPeriodType.
+const (
+	CreateInstanceV3RequestChargeInfoPeriodTypeMonth CreateInstanceV3RequestChargeInfoPeriodType = "month"
+	CreateInstanceV3RequestChargeInfoPeriodTypeYear  CreateInstanceV3RequestChargeInfoPeriodType = "year"
+)
+
+// Valid indicates whether the value is a known member of the CreateInstanceV3RequestChargeInfoPeriodType enum.
+func (e CreateInstanceV3RequestChargeInfoPeriodType) Valid() bool {
+	switch e {
+	case CreateInstanceV3RequestChargeInfoPeriodTypeMonth:
+		return true
+	case CreateInstanceV3RequestChargeInfoPeriodTypeYear:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateInstanceV3RequestDatastoreType.
+const (
+	CreateInstanceV3RequestDatastoreTypeMySQL      CreateInstanceV3RequestDatastoreType = "MySQL"
+	CreateInstanceV3RequestDatastoreTypePostgreSQL CreateInstanceV3RequestDatastoreType = "PostgreSQL"
+	CreateInstanceV3RequestDatastoreTypeSQLServer  CreateInstanceV3RequestDatastoreType = "SQLServer"
+)
+
+// Valid indicates whether the value is a known member of the CreateInstanceV3RequestDatastoreType enum.
+func (e CreateInstanceV3RequestDatastoreType) Valid() bool {
+	switch e {
+	case CreateInstanceV3RequestDatastoreTypeMySQL:
+		return true
+	case CreateInstanceV3RequestDatastoreTypePostgreSQL:
+		return true
+	case CreateInstanceV3RequestDatastoreTypeSQLServer:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateInstanceV3RequestVolumeType.
+const (
+	CreateInstanceV3RequestVolumeTypeULTRAHIGH    CreateInstanceV3RequestVolumeType = "ULTRAHIGH"
+	CreateInstanceV3RequestVolumeTypeULTRAHIGHPRO CreateInstanceV3RequestVolumeType = "ULTRAHIGHPRO"
+)
+
+// Valid indicates whether the value is a known member of the CreateInstanceV3RequestVolumeType enum.
+func (e CreateInstanceV3RequestVolumeType) Valid() bool {
+	switch e {
+	case CreateInstanceV3RequestVolumeTypeULTRAHIGH:
+		return true
+	case CreateInstanceV3RequestVolumeTypeULTRAHIGHPRO:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateInstanceV3ResponseDatastoreType.
+const (
+	CreateInstanceV3ResponseDatastoreTypeMySQL      CreateInstanceV3ResponseDatastoreType = "MySQL"
+	CreateInstanceV3ResponseDatastoreTypePostgreSQL CreateInstanceV3ResponseDatastoreType = "PostgreSQL"
+	CreateInstanceV3ResponseDatastoreTypeSQLServer  CreateInstanceV3ResponseDatastoreType = "SQLServer"
+)
+
+// Valid indicates whether the value is a known member of the CreateInstanceV3ResponseDatastoreType enum.
+func (e CreateInstanceV3ResponseDatastoreType) Valid() bool {
+	switch e {
+	case CreateInstanceV3ResponseDatastoreTypeMySQL:
+		return true
+	case CreateInstanceV3ResponseDatastoreTypePostgreSQL:
+		return true
+	case CreateInstanceV3ResponseDatastoreTypeSQLServer:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateInstancesRecoverySourceType.
+const (
+	CreateInstancesRecoverySourceTypeBackup    CreateInstancesRecoverySourceType = "backup"
+	CreateInstancesRecoverySourceTypeTimestamp CreateInstancesRecoverySourceType = "timestamp"
+)
+
+// Valid indicates whether the value is a known member of the CreateInstancesRecoverySourceType enum.
+func (e CreateInstancesRecoverySourceType) Valid() bool {
+	switch e {
+	case CreateInstancesRecoverySourceTypeBackup:
+		return true
+	case CreateInstancesRecoverySourceTypeTimestamp:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateRdsBackupDataStoreType.
+const (
+	CreateRdsBackupDataStoreTypeMySQL      CreateRdsBackupDataStoreType = "MySQL"
+	CreateRdsBackupDataStoreTypePostgreSQL CreateRdsBackupDataStoreType = "PostgreSQL"
+	CreateRdsBackupDataStoreTypeSQLServer  CreateRdsBackupDataStoreType = "SQLServer"
+)
+
+// Valid indicates whether the value is a known member of the CreateRdsBackupDataStoreType enum.
+func (e CreateRdsBackupDataStoreType) Valid() bool {
+	switch e {
+	case CreateRdsBackupDataStoreTypeMySQL:
+		return true
+	case CreateRdsBackupDataStoreTypePostgreSQL:
+		return true
+	case CreateRdsBackupDataStoreTypeSQLServer:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateRdsInstanceInstanceType.
+const (
+	CreateRdsInstanceInstanceTypeMaster      CreateRdsInstanceInstanceType = "master"
+	CreateRdsInstanceInstanceTypeReadreplica CreateRdsInstanceInstanceType = "readreplica"
+)
+
+// Valid indicates whether the value is a known member of the CreateRdsInstanceInstanceType enum.
+func (e CreateRdsInstanceInstanceType) Valid() bool {
+	switch e {
+	case CreateRdsInstanceInstanceTypeMaster:
+		return true
+	case CreateRdsInstanceInstanceTypeReadreplica:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateRecoverySourceType.
+const (
+	CreateRecoverySourceTypeBackup    CreateRecoverySourceType = "backup"
+	CreateRecoverySourceTypeTimestamp CreateRecoverySourceType = "timestamp"
+)
+
+// Valid indicates whether the value is a known member of the CreateRecoverySourceType enum.
+func (e CreateRecoverySourceType) Valid() bool {
+	switch e {
+	case CreateRecoverySourceTypeBackup:
+		return true
+	case CreateRecoverySourceTypeTimestamp:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListBackupsDataStoreType.
+const (
+	ListBackupsDataStoreTypeMySQL      ListBackupsDataStoreType = "MySQL"
+	ListBackupsDataStoreTypePostgreSQL ListBackupsDataStoreType = "PostgreSQL"
+	ListBackupsDataStoreTypeSQLServer  ListBackupsDataStoreType = "SQLServer"
+)
+
+// Valid indicates whether the value is a known member of the ListBackupsDataStoreType enum.
+func (e ListBackupsDataStoreType) Valid() bool {
+	switch e {
+	case ListBackupsDataStoreTypeMySQL:
+		return true
+	case ListBackupsDataStoreTypePostgreSQL:
+		return true
+	case ListBackupsDataStoreTypeSQLServer:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListBackupsV3BackupsStatus.
+const (
+	ListBackupsV3BackupsStatusBUILDING  ListBackupsV3BackupsStatus = "BUILDING"
+	ListBackupsV3BackupsStatusCOMPLETED ListBackupsV3BackupsStatus = "COMPLETED"
+	ListBackupsV3BackupsStatusDELETING  ListBackupsV3BackupsStatus = "DELETING"
+	ListBackupsV3BackupsStatusFAILED    ListBackupsV3BackupsStatus = "FAILED"
+)
+
+// Valid indicates whether the value is a known member of the ListBackupsV3BackupsStatus enum.
+func (e ListBackupsV3BackupsStatus) Valid() bool {
+	switch e {
+	case ListBackupsV3BackupsStatusBUILDING:
+		return true
+	case ListBackupsV3BackupsStatusCOMPLETED:
+		return true
+	case ListBackupsV3BackupsStatusDELETING:
+		return true
+	case ListBackupsV3BackupsStatusFAILED:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListBackupsV3BackupsType.
+const (
+	ListBackupsV3BackupsTypeAuto        ListBackupsV3BackupsType = "auto"
+	ListBackupsV3BackupsTypeFragment    ListBackupsV3BackupsType = "fragment"
+	ListBackupsV3BackupsTypeIncremental ListBackupsV3BackupsType = "incremental"
+	ListBackupsV3BackupsTypeManual      ListBackupsV3BackupsType = "manual"
+)
+
+// Valid indicates whether the value is a known member of the ListBackupsV3BackupsType enum.
+func (e ListBackupsV3BackupsType) Valid() bool {
+	switch e {
+	case ListBackupsV3BackupsTypeAuto:
+		return true
+	case ListBackupsV3BackupsTypeFragment:
+		return true
+	case ListBackupsV3BackupsTypeIncremental:
+		return true
+	case ListBackupsV3BackupsTypeManual:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListDatabasesDatabasesStatus.
+const (
+	ListDatabasesDatabasesStatusCreating ListDatabasesDatabasesStatus = "Creating"
+	ListDatabasesDatabasesStatusDeleting ListDatabasesDatabasesStatus = "Deleting"
+	ListDatabasesDatabasesStatusRunning  ListDatabasesDatabasesStatus = "Running"
+)
+
+// Valid indicates whether the value is a known member of the ListDatabasesDatabasesStatus enum.
+func (e ListDatabasesDatabasesStatus) Valid() bool {
+	switch e {
+	case ListDatabasesDatabasesStatusCreating:
+		return true
+	case ListDatabasesDatabasesStatusDeleting:
+		return true
+	case ListDatabasesDatabasesStatusRunning:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListInstancesChargeInfoChargeMode.
+const (
+	ListInstancesChargeInfoChargeModePostPaid ListInstancesChargeInfoChargeMode = "postPaid"
+	ListInstancesChargeInfoChargeModePrePaid  ListInstancesChargeInfoChargeMode = "prePaid"
+)
+
+// Valid indicates whether the value is a known member of the ListInstancesChargeInfoChargeMode enum.
+func (e ListInstancesChargeInfoChargeMode) Valid() bool {
+	switch e {
+	case ListInstancesChargeInfoChargeModePostPaid:
+		return true
+	case ListInstancesChargeInfoChargeModePrePaid:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListInstancesConfigurations2ConfigurationParametersType.
+const (
+	ListInstancesConfigurations2ConfigurationParametersTypeBoolean ListInstancesConfigurations2ConfigurationParametersType = "boolean"
+	ListInstancesConfigurations2ConfigurationParametersTypeFloat   ListInstancesConfigurations2ConfigurationParametersType = "float"
+	ListInstancesConfigurations2ConfigurationParametersTypeInteger ListInstancesConfigurations2ConfigurationParametersType = "integer"
+	ListInstancesConfigurations2ConfigurationParametersTypeList    ListInstancesConfigurations2ConfigurationParametersType = "list"
+	ListInstancesConfigurations2ConfigurationParametersTypeString  ListInstancesConfigurations2ConfigurationParametersType = "string"
+)
+
+// Valid indicates whether the value is a known member of the ListInstancesConfigurations2ConfigurationParametersType enum.
+func (e ListInstancesConfigurations2ConfigurationParametersType) Valid() bool {
+	switch e {
+	case ListInstancesConfigurations2ConfigurationParametersTypeBoolean:
+		return true
+	case ListInstancesConfigurations2ConfigurationParametersTypeFloat:
+		return true
+	case ListInstancesConfigurations2ConfigurationParametersTypeInteger:
+		return true
+	case ListInstancesConfigurations2ConfigurationParametersTypeList:
+		return true
+	case ListInstancesConfigurations2ConfigurationParametersTypeString:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListInstancesConfigurationsConfigurationParametersType.
+const (
+	ListInstancesConfigurationsConfigurationParametersTypeBoolean ListInstancesConfigurationsConfigurationParametersType = "boolean"
+	ListInstancesConfigurationsConfigurationParametersTypeFloat   ListInstancesConfigurationsConfigurationParametersType = "float"
+	ListInstancesConfigurationsConfigurationParametersTypeInteger ListInstancesConfigurationsConfigurationParametersType = "integer"
+	ListInstancesConfigurationsConfigurationParametersTypeList    ListInstancesConfigurationsConfigurationParametersType = "list"
+	ListInstancesConfigurationsConfigurationParametersTypeString  ListInstancesConfigurationsConfigurationParametersType = "string"
+)
+
+// Valid indicates whether the value is a known member of the ListInstancesConfigurationsConfigurationParametersType enum.
+func (e ListInstancesConfigurationsConfigurationParametersType) Valid() bool {
+	switch e {
+	case ListInstancesConfigurationsConfigurationParametersTypeBoolean:
+		return true
+	case ListInstancesConfigurationsConfigurationParametersTypeFloat:
+		return true
+	case ListInstancesConfigurationsConfigurationParametersTypeInteger:
+		return true
+	case ListInstancesConfigurationsConfigurationParametersTypeList:
+		return true
+	case ListInstancesConfigurationsConfigurationParametersTypeString:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListInstancesInstancesStatus.
+const (
+	ListInstancesInstancesStatusACTIVE                ListInstancesInstancesStatus = "ACTIVE"
+	ListInstancesInstancesStatusBACKINGUP             ListInstancesInstancesStatus = "BACKING UP"
+	ListInstancesInstancesStatusBUILD                 ListInstancesInstancesStatus = "BUILD"
+	ListInstancesInstancesStatusFAILED                ListInstancesInstancesStatus = "FAILED"
+	ListInstancesInstancesStatusFROZEN                ListInstancesInstancesStatus = "FROZEN"
+	ListInstancesInstancesStatusMIGRATING             ListInstancesInstancesStatus = "MIGRATING"
+	ListInstancesInstancesStatusMODIFYING             ListInstancesInstancesStatus = "MODIFYING"
+	ListInstancesInstancesStatusMODIFYINGDATABASEPORT ListInstancesInstancesStatus = "MODIFYING DATABASE PORT"
+	ListInstancesInstancesStatusMODIFYINGINSTANCETYPE ListInstancesInstancesStatus = "MODIFYING INSTANCE TYPE"
+	ListInstancesInstancesStatusREBOOTING             ListInstancesInstancesStatus = "REBOOTING"
+	ListInstancesInstancesStatusRESTORING             ListInstancesInstancesStatus = "RESTORING"
+	ListInstancesInstancesStatusSTORAGEFULL           ListInstancesInstancesStatus = "STORAGE FULL"
+	ListInstancesInstancesStatusSWITCHOVER            ListInstancesInstancesStatus = "SWITCHOVER"
+)
+
+// Valid indicates whether the value is a known member of the ListInstancesInstancesStatus enum.
+func (e ListInstancesInstancesStatus) Valid() bool {
+	switch e {
+	case ListInstancesInstancesStatusACTIVE:
+		return true
+	case ListInstancesInstancesStatusBACKINGUP:
+		return true
+	case ListInstancesInstancesStatusBUILD:
+		return true
+	case ListInstancesInstancesStatusFAILED:
+		return true
+	case ListInstancesInstancesStatusFROZEN:
+		return true
+	case ListInstancesInstancesStatusMIGRATING:
+		return true
+	case ListInstancesInstancesStatusMODIFYING:
+		return true
+	case ListInstancesInstancesStatusMODIFYINGDATABASEPORT:
+		return true
+	case ListInstancesInstancesStatusMODIFYINGINSTANCETYPE:
+		return true
+	case ListInstancesInstancesStatusREBOOTING:
+		return true
+	case ListInstancesInstancesStatusRESTORING:
+		return true
+	case ListInstancesInstancesStatusSTORAGEFULL:
+		return true
+	case ListInstancesInstancesStatusSWITCHOVER:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListInstancesInstancesSwitchStrategy.
+const (
+	ListInstancesInstancesSwitchStrategyAvailability ListInstancesInstancesSwitchStrategy = "availability"
+	ListInstancesInstancesSwitchStrategyReliability  ListInstancesInstancesSwitchStrategy = "reliability"
+)
+
+// Valid indicates whether the value is a known member of the ListInstancesInstancesSwitchStrategy enum.
+func (e ListInstancesInstancesSwitchStrategy) Valid() bool {
+	switch e {
+	case ListInstancesInstancesSwitchStrategyAvailability:
+		return true
+	case ListInstancesInstancesSwitchStrategyReliability:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListInstancesInstancesType.
+const (
+	ListInstancesInstancesTypeHa      ListInstancesInstancesType = "Ha"
+	ListInstancesInstancesTypeReplica ListInstancesInstancesType = "Replica"
+	ListInstancesInstancesTypeSingle  ListInstancesInstancesType = "Single"
+)
+
+// Valid indicates whether the value is a known member of the ListInstancesInstancesType enum.
+func (e ListInstancesInstancesType) Valid() bool {
+	switch e {
+	case ListInstancesInstancesTypeHa:
+		return true
+	case ListInstancesInstancesTypeReplica:
+		return true
+	case ListInstancesInstancesTypeSingle:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListJobs2EntitiesInstanceType.
+const (
+	ListJobs2EntitiesInstanceTypeHa      ListJobs2EntitiesInstanceType = "Ha"
+	ListJobs2EntitiesInstanceTypeReplica ListJobs2EntitiesInstanceType = "Replica"
+	ListJobs2EntitiesInstanceTypeSingle  ListJobs2EntitiesInstanceType = "Single"
+)
+
+// Valid indicates whether the value is a known member of the ListJobs2EntitiesInstanceType enum.
+func (e ListJobs2EntitiesInstanceType) Valid() bool {
+	switch e {
+	case ListJobs2EntitiesInstanceTypeHa:
+		return true
+	case ListJobs2EntitiesInstanceTypeReplica:
+		return true
+	case ListJobs2EntitiesInstanceTypeSingle:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListJobs2ResponseBodyStatus.
+const (
+	ListJobs2ResponseBodyStatusCompleted ListJobs2ResponseBodyStatus = "Completed"
+	ListJobs2ResponseBodyStatusFailed    ListJobs2ResponseBodyStatus = "Failed"
+	ListJobs2ResponseBodyStatusRunning   ListJobs2ResponseBodyStatus = "Running"
+)
+
+// Valid indicates whether the value is a known member of the ListJobs2ResponseBodyStatus enum.
+func (e ListJobs2ResponseBodyStatus) Valid() bool {
+	switch e {
+	case ListJobs2ResponseBodyStatusCompleted:
+		return true
+	case ListJobs2ResponseBodyStatusFailed:
+		return true
+	case ListJobs2ResponseBodyStatusRunning:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListJobsEntitiesInstanceType.
+const (
+	ListJobsEntitiesInstanceTypeHa      ListJobsEntitiesInstanceType = "Ha"
+	ListJobsEntitiesInstanceTypeReplica ListJobsEntitiesInstanceType = "Replica"
+	ListJobsEntitiesInstanceTypeSingle  ListJobsEntitiesInstanceType = "Single"
+)
+
+// Valid indicates whether the value is a known member of the ListJobsEntitiesInstanceType enum.
+func (e ListJobsEntitiesInstanceType) Valid() bool {
+	switch e {
+	case ListJobsEntitiesInstanceTypeHa:
+		return true
+	case ListJobsEntitiesInstanceTypeReplica:
+		return true
+	case ListJobsEntitiesInstanceTypeSingle:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListJobsResponseBodyStatus.
+const (
+	ListJobsResponseBodyStatusCompleted ListJobsResponseBodyStatus = "Completed"
+	ListJobsResponseBodyStatusFailed    ListJobsResponseBodyStatus = "Failed"
+	ListJobsResponseBodyStatusRunning   ListJobsResponseBodyStatus = "Running"
+)
+
+// Valid indicates whether the value is a known member of the ListJobsResponseBodyStatus enum.
+func (e ListJobsResponseBodyStatus) Valid() bool {
+	switch e {
+	case ListJobsResponseBodyStatusCompleted:
+		return true
+	case ListJobsResponseBodyStatusFailed:
+		return true
+	case ListJobsResponseBodyStatusRunning:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListParametersConfigurationParametersType.
+const (
+	ListParametersConfigurationParametersTypeBoolean ListParametersConfigurationParametersType = "boolean"
+	ListParametersConfigurationParametersTypeFloat   ListParametersConfigurationParametersType = "float"
+	ListParametersConfigurationParametersTypeInteger ListParametersConfigurationParametersType = "integer"
+	ListParametersConfigurationParametersTypeList    ListParametersConfigurationParametersType = "list"
+	ListParametersConfigurationParametersTypeString  ListParametersConfigurationParametersType = "string"
+)
+
+// Valid indicates whether the value is a known member of the ListParametersConfigurationParametersType enum.
+func (e ListParametersConfigurationParametersType) Valid() bool {
+	switch e {
+	case ListParametersConfigurationParametersTypeBoolean:
+		return true
+	case ListParametersConfigurationParametersTypeFloat:
+		return true
+	case ListParametersConfigurationParametersTypeInteger:
+		return true
+	case ListParametersConfigurationParametersTypeList:
+		return true
+	case ListParametersConfigurationParametersTypeString:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListRdsInstancesInstancesStatus.
+const (
+	ListRdsInstancesInstancesStatusACTIVE    ListRdsInstancesInstancesStatus = "ACTIVE"
+	ListRdsInstancesInstancesStatusBUILD     ListRdsInstancesInstancesStatus = "BUILD"
+	ListRdsInstancesInstancesStatusFAILED    ListRdsInstancesInstancesStatus = "FAILED"
+	ListRdsInstancesInstancesStatusMODIFYING ListRdsInstancesInstancesStatus = "MODIFYING"
+	ListRdsInstancesInstancesStatusREBOOTING ListRdsInstancesInstancesStatus = "REBOOTING"
+	ListRdsInstancesInstancesStatusRESTORING ListRdsInstancesInstancesStatus = "RESTORING"
+)
+
+// Valid indicates whether the value is a known member of the ListRdsInstancesInstancesStatus enum.
+func (e ListRdsInstancesInstancesStatus) Valid() bool {
+	switch e {
+	case ListRdsInstancesInstancesStatusACTIVE:
+		return true
+	case ListRdsInstancesInstancesStatusBUILD:
+		return true
+	case ListRdsInstancesInstancesStatusFAILED:
+		return true
+	case ListRdsInstancesInstancesStatusMODIFYING:
+		return true
+	case ListRdsInstancesInstancesStatusREBOOTING:
+		return true
+	case ListRdsInstancesInstancesStatusRESTORING:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListRdsInstancesInstancesType.
+const (
+	ListRdsInstancesInstancesTypeMaster      ListRdsInstancesInstancesType = "master"
+	ListRdsInstancesInstancesTypeReadreplica ListRdsInstancesInstancesType = "readreplica"
+	ListRdsInstancesInstancesTypeSlave       ListRdsInstancesInstancesType = "slave"
+)
+
+// Valid indicates whether the value is a known member of the ListRdsInstancesInstancesType enum.
+func (e ListRdsInstancesInstancesType) Valid() bool {
+	switch e {
+	case ListRdsInstancesInstancesTypeMaster:
+		return true
+	case ListRdsInstancesInstancesTypeReadreplica:
+		return true
+	case ListRdsInstancesInstancesTypeSlave:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for NodesRole.
+const (
+	NodesRoleMaster      NodesRole = "master"
+	NodesRoleReadreplica NodesRole = "readreplica"
+	NodesRoleSlave       NodesRole = "slave"
+)
+
+// Valid indicates whether the value is a known member of the NodesRole enum.
+func (e NodesRole) Valid() bool {
+	switch e {
+	case NodesRoleMaster:
+		return true
+	case NodesRoleReadreplica:
+		return true
+	case NodesRoleSlave:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ShowInstanceResponseBodyStatus.
+const (
+	ShowInstanceResponseBodyStatusACTIVE    ShowInstanceResponseBodyStatus = "ACTIVE"
+	ShowInstanceResponseBodyStatusBUILD     ShowInstanceResponseBodyStatus = "BUILD"
+	ShowInstanceResponseBodyStatusFAILED    ShowInstanceResponseBodyStatus = "FAILED"
+	ShowInstanceResponseBodyStatusMODIFYING ShowInstanceResponseBodyStatus = "MODIFYING"
+	ShowInstanceResponseBodyStatusREBOOTING ShowInstanceResponseBodyStatus = "REBOOTING"
+	ShowInstanceResponseBodyStatusRESTORING ShowInstanceResponseBodyStatus = "RESTORING"
+)
+
+// Valid indicates whether the value is a known member of the ShowInstanceResponseBodyStatus enum.
+func (e ShowInstanceResponseBodyStatus) Valid() bool {
+	switch e {
+	case ShowInstanceResponseBodyStatusACTIVE:
+		return true
+	case ShowInstanceResponseBodyStatusBUILD:
+		return true
+	case ShowInstanceResponseBodyStatusFAILED:
+		return true
+	case ShowInstanceResponseBodyStatusMODIFYING:
+		return true
+	case ShowInstanceResponseBodyStatusREBOOTING:
+		return true
+	case ShowInstanceResponseBodyStatusRESTORING:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ShowParameterResponseBodyType.
+const (
+	ShowParameterResponseBodyTypeBoolean ShowParameterResponseBodyType = "boolean"
+	ShowParameterResponseBodyTypeFloat   ShowParameterResponseBodyType = "float"
+	ShowParameterResponseBodyTypeInteger ShowParameterResponseBodyType = "integer"
+	ShowParameterResponseBodyTypeList    ShowParameterResponseBodyType = "list"
+	ShowParameterResponseBodyTypeString  ShowParameterResponseBodyType = "string"
+)
+
+// Valid indicates whether the value is a known member of the ShowParameterResponseBodyType enum.
+func (e ShowParameterResponseBodyType) Valid() bool {
+	switch e {
+	case ShowParameterResponseBodyTypeBoolean:
+		return true
+	case ShowParameterResponseBodyTypeFloat:
+		return true
+	case ShowParameterResponseBodyTypeInteger:
+		return true
+	case ShowParameterResponseBodyTypeList:
+		return true
+	case ShowParameterResponseBodyTypeString:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListVersionsParamsDatastoreName.
+const (
+	ListVersionsParamsDatastoreNameMySQL      ListVersionsParamsDatastoreName = "MySQL"
+	ListVersionsParamsDatastoreNamePostgreSQL ListVersionsParamsDatastoreName = "PostgreSQL"
+	ListVersionsParamsDatastoreNameSQLServer  ListVersionsParamsDatastoreName = "SQLServer"
+)
+
+// Valid indicates whether the value is a known member of the ListVersionsParamsDatastoreName enum.
+func (e ListVersionsParamsDatastoreName) Valid() bool {
+	switch e {
+	case ListVersionsParamsDatastoreNameMySQL:
+		return true
+	case ListVersionsParamsDatastoreNamePostgreSQL:
+		return true
+	case ListVersionsParamsDatastoreNameSQLServer:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListBackupsV3ParamsBackupType.
+const (
+	ListBackupsV3ParamsBackupTypeAuto        ListBackupsV3ParamsBackupType = "auto"
+	ListBackupsV3ParamsBackupTypeFragment    ListBackupsV3ParamsBackupType = "fragment"
+	ListBackupsV3ParamsBackupTypeIncremental ListBackupsV3ParamsBackupType = "incremental"
+	ListBackupsV3ParamsBackupTypeManual      ListBackupsV3ParamsBackupType = "manual"
+)
+
+// Valid indicates whether the value is a known member of the ListBackupsV3ParamsBackupType enum.
+func (e ListBackupsV3ParamsBackupType) Valid() bool {
+	switch e {
+	case ListBackupsV3ParamsBackupTypeAuto:
+		return true
+	case ListBackupsV3ParamsBackupTypeFragment:
+		return true
+	case ListBackupsV3ParamsBackupTypeIncremental:
+		return true
+	case ListBackupsV3ParamsBackupTypeManual:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListInstancesParamsType.
+const (
+	ListInstancesParamsTypeHa      ListInstancesParamsType = "Ha"
+	ListInstancesParamsTypeReplica ListInstancesParamsType = "Replica"
+	ListInstancesParamsTypeSingle  ListInstancesParamsType = "Single"
+)
+
+// Valid indicates whether the value is a known member of the ListInstancesParamsType enum.
+func (e ListInstancesParamsType) Valid() bool {
+	switch e {
+	case ListInstancesParamsTypeHa:
+		return true
+	case ListInstancesParamsTypeReplica:
+		return true
+	case ListInstancesParamsTypeSingle:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListErrorlogParamsLevel.
+const (
+	ListErrorlogParamsLevelALL     ListErrorlogParamsLevel = "ALL"
+	ListErrorlogParamsLevelERROR   ListErrorlogParamsLevel = "ERROR"
+	ListErrorlogParamsLevelFATAL   ListErrorlogParamsLevel = "FATAL"
+	ListErrorlogParamsLevelINFO    ListErrorlogParamsLevel = "INFO"
+	ListErrorlogParamsLevelLOG     ListErrorlogParamsLevel = "LOG"
+	ListErrorlogParamsLevelNOTE    ListErrorlogParamsLevel = "NOTE"
+	ListErrorlogParamsLevelPANIC   ListErrorlogParamsLevel = "PANIC"
+	ListErrorlogParamsLevelWARNING ListErrorlogParamsLevel = "WARNING"
+)
+
+// Valid indicates whether the value is a known member of the ListErrorlogParamsLevel enum.
+func (e ListErrorlogParamsLevel) Valid() bool {
+	switch e {
+	case ListErrorlogParamsLevelALL:
+		return true
+	case ListErrorlogParamsLevelERROR:
+		return true
+	case ListErrorlogParamsLevelFATAL:
+		return true
+	case ListErrorlogParamsLevelINFO:
+		return true
+	case ListErrorlogParamsLevelLOG:
+		return true
+	case ListErrorlogParamsLevelNOTE:
+		return true
+	case ListErrorlogParamsLevelPANIC:
+		return true
+	case ListErrorlogParamsLevelWARNING:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListInstances2ParamsType.
+const (
+	ListInstances2ParamsTypeHa      ListInstances2ParamsType = "Ha"
+	ListInstances2ParamsTypeReplica ListInstances2ParamsType = "Replica"
+	ListInstances2ParamsTypeSingle  ListInstances2ParamsType = "Single"
+)
+
+// Valid indicates whether the value is a known member of the ListInstances2ParamsType enum.
+func (e ListInstances2ParamsType) Valid() bool {
+	switch e {
+	case ListInstances2ParamsTypeHa:
+		return true
+	case ListInstances2ParamsTypeReplica:
+		return true
+	case ListInstances2ParamsTypeSingle:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListInstances2ParamsDatastoreType.
+const (
+	ListInstances2ParamsDatastoreTypeMySQL      ListInstances2ParamsDatastoreType = "MySQL"
+	ListInstances2ParamsDatastoreTypePostgreSQL ListInstances2ParamsDatastoreType = "PostgreSQL"
+	ListInstances2ParamsDatastoreTypeSQLServer  ListInstances2ParamsDatastoreType = "SQLServer"
+)
+
+// Valid indicates whether the value is a known member of the ListInstances2ParamsDatastoreType enum.
+func (e ListInstances2ParamsDatastoreType) Valid() bool {
+	switch e {
+	case ListInstances2ParamsDatastoreTypeMySQL:
+		return true
+	case ListInstances2ParamsDatastoreTypePostgreSQL:
+		return true
+	case ListInstances2ParamsDatastoreTypeSQLServer:
+		return true
+	default:
+		return false
+	}
+}
+
 // Auditlogs defines model for Auditlogs.
 type Auditlogs struct {
 	// BeginTime 审计日志开始时间，格式为“yyyy-mm-ddThh:mm:ssZ”。
@@ -110,15 +1004,29 @@ type CreateBackupBackup struct {
 	// - COMPLETED: 备份完成
 	// - FAILED：备份失败
 	// - DELETING：备份删除中
-	Status *string `json:"status,omitempty"`
+	Status *CreateBackupBackupStatus `json:"status,omitempty"`
 
 	// Type 备份类型，取值：
 	// - auto: 自动全量
 	// - manual: 手动全量
 	// - fragment: 差异全量
 	// - incremental: 自动增量。
-	Type *string `json:"type,omitempty"`
+	Type *CreateBackupBackupType `json:"type,omitempty"`
 }
+
+// CreateBackupBackupStatus 备份状态，取值：
+// - BUILDING: 备份中
+// - COMPLETED: 备份完成
+// - FAILED：备份失败
+// - DELETING：备份删除中
+type CreateBackupBackupStatus string
+
+// CreateBackupBackupType 备份类型，取值：
+// - auto: 自动全量
+// - manual: 手动全量
+// - fragment: 差异全量
+// - incremental: 自动增量。
+type CreateBackupBackupType string
 
 // CreateBackupDatabases defines model for CreateBackupDatabases.
 type CreateBackupDatabases struct {
@@ -181,7 +1089,7 @@ type CreateConfiguration2Configuration struct {
 // 详情请参见表4。
 type CreateConfiguration2Datastore struct {
 	// Type 数据库引擎，目前支持MySQL、PostgreSQL和Microspft SQL Server引擎，取值为mysql、postgresql和sqlserver，不区分大小写。
-	Type string `json:"type"`
+	Type CreateConfiguration2DatastoreType `json:"type"`
 
 	// Version 数据库版本：
 	// - MySQL：仅支持5.6，5.7。取值示例：5.7。
@@ -189,6 +1097,9 @@ type CreateConfiguration2Datastore struct {
 	// - Microsoft SQL Server：仅支持2014 SE、2014 EE、2016 SE、2016 EE、2008 R2 EE、2008 R2 WEB、2014 WEB、2016 WEB。取值示例：2014_SE。
 	Version string `json:"version"`
 }
+
+// CreateConfiguration2DatastoreType 数据库引擎，目前支持MySQL、PostgreSQL和Microspft SQL Server引擎，取值为mysql、postgresql和sqlserver，不区分大小写。
+type CreateConfiguration2DatastoreType string
 
 // CreateConfiguration2RequestBody defines model for CreateConfiguration2RequestBody.
 type CreateConfiguration2RequestBody struct {
@@ -453,7 +1364,7 @@ type CreateInstanceInstance struct {
 	Status *string `json:"status,omitempty"`
 
 	// Type 实例类型，取值为“master”或“readreplica”。
-	Type *string `json:"type,omitempty"`
+	Type *CreateInstanceInstanceType `json:"type,omitempty"`
 
 	// Updated 更新时间，格式以及取值与“created”完全相同。
 	// 说明：
@@ -466,6 +1377,9 @@ type CreateInstanceInstance struct {
 	// Vpc 与请求参数相同。
 	Vpc *string `json:"vpc,omitempty"`
 }
+
+// CreateInstanceInstanceType 实例类型，取值为“master”或“readreplica”。
+type CreateInstanceInstanceType string
 
 // CreateInstanceNics nics信息。
 type CreateInstanceNics struct {
@@ -680,7 +1594,7 @@ type CreateInstanceV3RequestChargeInfo struct {
 	// 取值范围：
 	// - prePaid：预付费，即包年/包月。
 	// - postPaid：后付费，即按需付费。
-	ChargeMode string `json:"charge_mode"`
+	ChargeMode CreateInstanceV3RequestChargeInfoChargeMode `json:"charge_mode"`
 
 	// IsAutoPay 创建包周期时可指定，表示是否自动从客户的账户中支付，此字段不影响自动续订的支付方式。
 	// - true，为自动支付。
@@ -704,8 +1618,22 @@ type CreateInstanceV3RequestChargeInfo struct {
 	// - year：包年。
 	// 说明：
 	// “charge_mode”为“prePaid”时生效，且为必选值。
-	PeriodType *string `json:"period_type,omitempty"`
+	PeriodType *CreateInstanceV3RequestChargeInfoPeriodType `json:"period_type,omitempty"`
 }
+
+// CreateInstanceV3RequestChargeInfoChargeMode 计费模式。
+// 取值范围：
+// - prePaid：预付费，即包年/包月。
+// - postPaid：后付费，即按需付费。
+type CreateInstanceV3RequestChargeInfoChargeMode string
+
+// CreateInstanceV3RequestChargeInfoPeriodType 订购周期类型。
+// 取值范围：
+// - month：包月。
+// - year：包年。
+// 说明：
+// “charge_mode”为“prePaid”时生效，且为必选值。
+type CreateInstanceV3RequestChargeInfoPeriodType string
 
 // CreateInstanceV3RequestDatastore 数据库信息。
 // 详情请参见表4。
@@ -714,7 +1642,7 @@ type CreateInstanceV3RequestDatastore struct {
 	// - MySQL
 	// - PostgreSQL
 	// - SQLServer
-	Type string `json:"type"`
+	Type CreateInstanceV3RequestDatastoreType `json:"type"`
 
 	// Version 数据库版本。
 	// - MySQL引擎支持5.6、5.7、8.0版本。取值示例：5.7。具有相应权限的用户才可使用8.0，您可联系华为云客服人员申请。
@@ -723,6 +1651,12 @@ type CreateInstanceV3RequestDatastore struct {
 	// 数据库支持的详细版本信息，可调用查询数据库引擎的版本接口获取。
 	Version string `json:"version"`
 }
+
+// CreateInstanceV3RequestDatastoreType 数据库引擎，取值如下：
+// - MySQL
+// - PostgreSQL
+// - SQLServer
+type CreateInstanceV3RequestDatastoreType string
 
 // CreateInstanceV3RequestHa HA配置参数，创建HA实例时使用。
 // 详情请参见表5。
@@ -756,8 +1690,14 @@ type CreateInstanceV3RequestVolume struct {
 	// 取值范围如下，区分大小写：
 	// - ULTRAHIGH，表示SSD。
 	// - ULTRAHIGHPRO，表示SSD尊享版，仅支持超高性能型尊享版。
-	Type string `json:"type"`
+	Type CreateInstanceV3RequestVolumeType `json:"type"`
 }
+
+// CreateInstanceV3RequestVolumeType 磁盘类型。
+// 取值范围如下，区分大小写：
+// - ULTRAHIGH，表示SSD。
+// - ULTRAHIGHPRO，表示SSD尊享版，仅支持超高性能型尊享版。
+type CreateInstanceV3RequestVolumeType string
 
 // CreateInstanceV3ResponseBackupStrategy 自动备份策略。
 // 详情请参见表13。
@@ -810,12 +1750,18 @@ type CreateInstanceV3ResponseDatastore struct {
 	// - MySQL
 	// - PostgreSQL
 	// - SQLServer
-	Type *string `json:"type,omitempty"`
+	Type *CreateInstanceV3ResponseDatastoreType `json:"type,omitempty"`
 
 	// Version 数据库版本。
 	// 数据库支持的详细版本信息，可调用获取数据库版本信息接口获取。
 	Version *string `json:"version,omitempty"`
 }
+
+// CreateInstanceV3ResponseDatastoreType 数据库引擎，返回值如下：
+// - MySQL
+// - PostgreSQL
+// - SQLServer
+type CreateInstanceV3ResponseDatastoreType string
 
 // CreateInstanceV3ResponseHa HA配置参数，仅当您选择创建HA实例时该参数才可见。
 // 详情请参见表12。
@@ -852,7 +1798,7 @@ type CreateInstanceV3ResponseVolume struct {
 // CreateInstancesAction2RequestBody defines model for CreateInstancesAction2RequestBody.
 type CreateInstancesAction2RequestBody struct {
 	// Restart 空值
-	Restart interface{} `json:"restart"`
+	Restart map[string]interface{} `json:"restart"`
 }
 
 // CreateInstancesAction2ResponseBody defines model for CreateInstancesAction2ResponseBody.
@@ -914,8 +1860,13 @@ type CreateInstancesRecoverySource struct {
 	// Type 表示恢复方式，枚举值：
 	// - “backup”，表示使用备份文件恢复，按照此方式恢复时，“type”字段为非必选，“backup_id”必选。
 	// - “timestamp”，表示按时间点恢复，按照此方式恢复时，“type”字段必选，“restore_time”必选。
-	Type *string `json:"type,omitempty"`
+	Type *CreateInstancesRecoverySourceType `json:"type,omitempty"`
 }
+
+// CreateInstancesRecoverySourceType 表示恢复方式，枚举值：
+// - “backup”，表示使用备份文件恢复，按照此方式恢复时，“type”字段为非必选，“backup_id”必选。
+// - “timestamp”，表示按时间点恢复，按照此方式恢复时，“type”字段必选，“restore_time”必选。
+type CreateInstancesRecoverySourceType string
 
 // CreatePasswordRequestBody defines model for CreatePasswordRequestBody.
 type CreatePasswordRequestBody struct {
@@ -934,7 +1885,7 @@ type CreateRdsBackupDataStore struct {
 	// - MySQL
 	// - PostgreSQL
 	// - SQLServer
-	Type *string `json:"type,omitempty"`
+	Type *CreateRdsBackupDataStoreType `json:"type,omitempty"`
 
 	// Version 数据库版本。
 	// 如5.6.30。
@@ -943,6 +1894,12 @@ type CreateRdsBackupDataStore struct {
 	// VersionId 数据库版本ID，该字段不会有重复。
 	VersionId *string `json:"version_id,omitempty"`
 }
+
+// CreateRdsBackupDataStoreType 数据库引擎，支持的引擎取值为：
+// - MySQL
+// - PostgreSQL
+// - SQLServer
+type CreateRdsBackupDataStoreType string
 
 // CreateRdsBackupDatabases 只支持Microsoft SQL Server，局部备份的用户自建数据库名列表，当有此参数时以局部备份为准
 type CreateRdsBackupDatabases struct {
@@ -1088,7 +2045,7 @@ type CreateRdsInstanceInstance struct {
 	Status *string `json:"status,omitempty"`
 
 	// Type 实例类型，取值为“master”或“readreplica”。
-	Type *string `json:"type,omitempty"`
+	Type *CreateRdsInstanceInstanceType `json:"type,omitempty"`
 
 	// Updated 更新时间，格式以及取值与“created”完全相同。
 	// 说明：
@@ -1101,6 +2058,9 @@ type CreateRdsInstanceInstance struct {
 	// Vpc 与请求参数相同。
 	Vpc *string `json:"vpc,omitempty"`
 }
+
+// CreateRdsInstanceInstanceType 实例类型，取值为“master”或“readreplica”。
+type CreateRdsInstanceInstanceType string
 
 // CreateRdsInstanceNics nics信息。
 type CreateRdsInstanceNics struct {
@@ -1163,8 +2123,13 @@ type CreateRecoverySource struct {
 	// Type 表示恢复方式，枚举值：
 	// - “backup”，表示使用备份文件恢复，按照此方式恢复时，“type”字段为非必选，“backup_id”必选。
 	// - “timestamp”，表示按时间点恢复，按照此方式恢复时，“type”字段必选，“restore_time”必选。
-	Type *string `json:"type,omitempty"`
+	Type *CreateRecoverySourceType `json:"type,omitempty"`
 }
+
+// CreateRecoverySourceType 表示恢复方式，枚举值：
+// - “backup”，表示使用备份文件恢复，按照此方式恢复时，“type”字段为非必选，“backup_id”必选。
+// - “timestamp”，表示按时间点恢复，按照此方式恢复时，“type”字段必选，“restore_time”必选。
+type CreateRecoverySourceType string
 
 // DataStoreInfo 数据库信息。
 type DataStoreInfo struct {
@@ -1364,7 +2329,7 @@ type ListBackupsDataStore struct {
 	// - MySQL
 	// - PostgreSQL
 	// - SQLServer
-	Type *string `json:"type,omitempty"`
+	Type *ListBackupsDataStoreType `json:"type,omitempty"`
 
 	// Version 数据库版本。
 	// 如5.6.30。
@@ -1373,6 +2338,12 @@ type ListBackupsDataStore struct {
 	// VersionId 数据库版本ID，该字段不会有重复。
 	VersionId *string `json:"version_id,omitempty"`
 }
+
+// ListBackupsDataStoreType 数据库引擎，支持的引擎取值为：
+// - MySQL
+// - PostgreSQL
+// - SQLServer
+type ListBackupsDataStoreType string
 
 // ListBackupsDatabases 用户自建库，仅Microsoft SQL Server的局部备份
 type ListBackupsDatabases struct {
@@ -1441,15 +2412,29 @@ type ListBackupsV3Backups struct {
 	// - COMPLETED: 备份完成。
 	// - FAILED：备份失败。
 	// - DELETING：备份删除中。
-	Status *string `json:"status,omitempty"`
+	Status *ListBackupsV3BackupsStatus `json:"status,omitempty"`
 
 	// Type 备份类型，取值：
 	// - “auto”: 自动全量备份
 	// - “manual”: 手动全量备份
 	// - “fragment”: 差异全量备份
 	// - “incremental”: 自动增量备份
-	Type *string `json:"type,omitempty"`
+	Type *ListBackupsV3BackupsType `json:"type,omitempty"`
 }
+
+// ListBackupsV3BackupsStatus 备份状态，取值：
+// - BUILDING: 备份中。
+// - COMPLETED: 备份完成。
+// - FAILED：备份失败。
+// - DELETING：备份删除中。
+type ListBackupsV3BackupsStatus string
+
+// ListBackupsV3BackupsType 备份类型，取值：
+// - “auto”: 自动全量备份
+// - “manual”: 手动全量备份
+// - “fragment”: 差异全量备份
+// - “incremental”: 自动增量备份
+type ListBackupsV3BackupsType string
 
 // ListBackupsV3Databases defines model for ListBackupsV3Databases.
 type ListBackupsV3Databases struct {
@@ -1595,8 +2580,14 @@ type ListDatabasesDatabases struct {
 	// Creating：创建中
 	// Running：使用中
 	// Deleting：删除中
-	Status *string `json:"status,omitempty"`
+	Status *ListDatabasesDatabasesStatus `json:"status,omitempty"`
 }
+
+// ListDatabasesDatabasesStatus 数据库状态，取值范围：
+// Creating：创建中
+// Running：使用中
+// Deleting：删除中
+type ListDatabasesDatabasesStatus string
 
 // ListDatabasesResponseBody defines model for ListDatabasesResponseBody.
 type ListDatabasesResponseBody struct {
@@ -1741,8 +2732,14 @@ type ListInstancesChargeInfo struct {
 	// 取值范围：
 	// - prePaid：预付费，即包年/包月。
 	// - postPaid：后付费，即按需付费。
-	ChargeMode string `json:"charge_mode"`
+	ChargeMode ListInstancesChargeInfoChargeMode `json:"charge_mode"`
 }
+
+// ListInstancesChargeInfoChargeMode 计费模式。
+// 取值范围：
+// - prePaid：预付费，即包年/包月。
+// - postPaid：后付费，即按需付费。
+type ListInstancesChargeInfoChargeMode string
 
 // ListInstancesConfigurations2ConfigurationParameters defines model for ListInstancesConfigurations2ConfigurationParameters.
 type ListInstancesConfigurations2ConfigurationParameters struct {
@@ -1763,7 +2760,7 @@ type ListInstancesConfigurations2ConfigurationParameters struct {
 	RestartRequired *bool `json:"restart_required,omitempty"`
 
 	// Type 参数类型，取值为“string”、“integer”、“boolean”、“list”或“float”之一。
-	Type *string `json:"type,omitempty"`
+	Type *ListInstancesConfigurations2ConfigurationParametersType `json:"type,omitempty"`
 
 	// Value 参数值。
 	Value *string `json:"value,omitempty"`
@@ -1771,6 +2768,9 @@ type ListInstancesConfigurations2ConfigurationParameters struct {
 	// ValueRange 参数值范围，如integer取值0-1、boolean取值true|false等。
 	ValueRange *string `json:"value_range,omitempty"`
 }
+
+// ListInstancesConfigurations2ConfigurationParametersType 参数类型，取值为“string”、“integer”、“boolean”、“list”或“float”之一。
+type ListInstancesConfigurations2ConfigurationParametersType string
 
 // ListInstancesConfigurations2ResponseBody defines model for ListInstancesConfigurations2ResponseBody.
 type ListInstancesConfigurations2ResponseBody struct {
@@ -1812,7 +2812,7 @@ type ListInstancesConfigurationsConfigurationParameters struct {
 	RestartRequired *bool `json:"restart_required,omitempty"`
 
 	// Type 参数类型，取值为“string”、“integer”、“boolean”、“list”或“float”之一。
-	Type *string `json:"type,omitempty"`
+	Type *ListInstancesConfigurationsConfigurationParametersType `json:"type,omitempty"`
 
 	// Value 参数值。
 	Value *string `json:"value,omitempty"`
@@ -1820,6 +2820,9 @@ type ListInstancesConfigurationsConfigurationParameters struct {
 	// ValueRange 参数值范围，如Integer取值0-1、Boolean取值true|false等。
 	ValueRange *string `json:"value_range,omitempty"`
 }
+
+// ListInstancesConfigurationsConfigurationParametersType 参数类型，取值为“string”、“integer”、“boolean”、“list”或“float”之一。
+type ListInstancesConfigurationsConfigurationParametersType string
 
 // ListInstancesConfigurationsResponseBody defines model for ListInstancesConfigurationsResponseBody.
 type ListInstancesConfigurationsResponseBody struct {
@@ -2040,7 +3043,7 @@ type ListInstancesInstances struct {
 	// 值为“BACKING UP”，表示实例正在进行备份。
 	// 值为“MODIFYING DATABASE PORT”，表示实例正在修改数据库端口。
 	// 值为“STORAGE FULL”，表示实例磁盘空间满。
-	Status *string `json:"status,omitempty"`
+	Status *ListInstancesInstancesStatus `json:"status,omitempty"`
 
 	// StorageUsedSpace 磁盘空间使用量，单位GB。
 	// 该字段仅用于查询指定SQL Server实例信息时返回。
@@ -2050,7 +3053,7 @@ type ListInstancesInstances struct {
 	SubnetId *string `json:"subnet_id,omitempty"`
 
 	// SwitchStrategy 数据库切换策略。取值为“reliability”或“availability”，分别对应于可靠性优先和可用性优先。
-	SwitchStrategy *string `json:"switch_strategy,omitempty"`
+	SwitchStrategy *ListInstancesInstancesSwitchStrategy `json:"switch_strategy,omitempty"`
 
 	// Tags 标签列表，没有标签默认为空数组。
 	// 详情请参见表12。
@@ -2060,7 +3063,7 @@ type ListInstancesInstances struct {
 	TimeZone *string `json:"time_zone,omitempty"`
 
 	// Type 实例类型，取值为“Single”，“Ha”或“Replica”，分别对应于单机实例、主备实例、只读实例。
-	Type *string `json:"type,omitempty"`
+	Type *ListInstancesInstancesType `json:"type,omitempty"`
 
 	// Updated 更新时间，格式与“created”字段对应格式完全相同。
 	// 说明：创建时返回值为空，数据库实例创建成功后该值不为空。
@@ -2073,6 +3076,29 @@ type ListInstancesInstances struct {
 	// VpcId 虚拟私有云ID。
 	VpcId *string `json:"vpc_id,omitempty"`
 }
+
+// ListInstancesInstancesStatus 实例状态。
+// 取值：
+// 值为“BUILD”，表示实例正在创建。
+// 值为“ACTIVE”，表示实例正常。
+// 值为“FAILED”，表示实例异常。
+// 值为“FROZEN”，表示实例冻结。
+// 值为“MODIFYING”，表示实例正在扩容。
+// 值为“REBOOTING”，表示实例正在重启。
+// 值为“RESTORING”，表示实例正在恢复。
+// 值为“MODIFYING INSTANCE TYPE”，表示实例正在转主备。
+// 值为“SWITCHOVER”，表示实例正在主备切换。
+// 值为“MIGRATING”，表示实例正在迁移。
+// 值为“BACKING UP”，表示实例正在进行备份。
+// 值为“MODIFYING DATABASE PORT”，表示实例正在修改数据库端口。
+// 值为“STORAGE FULL”，表示实例磁盘空间满。
+type ListInstancesInstancesStatus string
+
+// ListInstancesInstancesSwitchStrategy 数据库切换策略。取值为“reliability”或“availability”，分别对应于可靠性优先和可用性优先。
+type ListInstancesInstancesSwitchStrategy string
+
+// ListInstancesInstancesType 实例类型，取值为“Single”，“Ha”或“Replica”，分别对应于单机实例、主备实例、只读实例。
+type ListInstancesInstancesType string
 
 // ListInstancesRequestTags defines model for ListInstancesRequestTags.
 type ListInstancesRequestTags struct {
@@ -2171,8 +3197,11 @@ type ListJobs2EntitiesInstance struct {
 	ReplicaOf *string `json:"replica_of,omitempty"`
 
 	// Type 实例类型，取值为“Single”,“Ha”或“Replica”,分别对应于单机实例、主备实例、只读实例。
-	Type *string `json:"type,omitempty"`
+	Type *ListJobs2EntitiesInstanceType `json:"type,omitempty"`
 }
+
+// ListJobs2EntitiesInstanceType 实例类型，取值为“Single”,“Ha”或“Replica”,分别对应于单机实例、主备实例、只读实例。
+type ListJobs2EntitiesInstanceType string
 
 // ListJobs2Instances 执行任务的实例信息。
 // 请参见表4。
@@ -2223,8 +3252,15 @@ type ListJobs2ResponseBody struct {
 	// - 值为“Running”，表示任务正在执行。
 	// - 值为“Completed”，表示任务执行成功。
 	// - 值为“Failed”，表示任务执行失败。
-	Status *string `json:"status,omitempty"`
+	Status *ListJobs2ResponseBodyStatus `json:"status,omitempty"`
 }
+
+// ListJobs2ResponseBodyStatus 任务执行状态。
+// 取值：
+// - 值为“Running”，表示任务正在执行。
+// - 值为“Completed”，表示任务执行成功。
+// - 值为“Failed”，表示任务执行失败。
+type ListJobs2ResponseBodyStatus string
 
 // ListJobs2ResponseBodyEntities 根据不同的任务，显示不同的内容。
 // 请参见如下各表：
@@ -2265,8 +3301,11 @@ type ListJobsEntitiesInstance struct {
 	ReplicaOf *string `json:"replica_of,omitempty"`
 
 	// Type 实例类型，取值为“Single”,“Ha”或“Replica”,分别对应于单机实例、主备实例、只读实例。
-	Type *string `json:"type,omitempty"`
+	Type *ListJobsEntitiesInstanceType `json:"type,omitempty"`
 }
+
+// ListJobsEntitiesInstanceType 实例类型，取值为“Single”,“Ha”或“Replica”,分别对应于单机实例、主备实例、只读实例。
+type ListJobsEntitiesInstanceType string
 
 // ListJobsInstances 执行任务的实例信息。
 // 请参见表3。
@@ -2321,8 +3360,15 @@ type ListJobsResponseBody struct {
 	// - 值为“Running”，表示任务正在执行。
 	// - 值为“Completed”，表示任务执行成功。
 	// - 值为“Failed”，表示任务执行失败。
-	Status *string `json:"status,omitempty"`
+	Status *ListJobsResponseBodyStatus `json:"status,omitempty"`
 }
+
+// ListJobsResponseBodyStatus 任务执行状态。
+// 取值：
+// - 值为“Running”，表示任务正在执行。
+// - 值为“Completed”，表示任务执行成功。
+// - 值为“Failed”，表示任务执行失败。
+type ListJobsResponseBodyStatus string
 
 // ListJobsResponseBodyEntities 根据不同的任务，显示不同的内容。
 // 请参见如下各表：
@@ -2362,11 +3408,14 @@ type ListParametersConfigurationParameters struct {
 	RestartRequired *bool `json:"restart_required,omitempty"`
 
 	// Type 参数类型，取值为“integer”，“string”，“boolean”，“float”或“list”。
-	Type *string `json:"type,omitempty"`
+	Type *ListParametersConfigurationParametersType `json:"type,omitempty"`
 
 	// ValueRange 参数区间和枚举值说明。
 	ValueRange *string `json:"value_range,omitempty"`
 }
+
+// ListParametersConfigurationParametersType 参数类型，取值为“integer”，“string”，“boolean”，“float”或“list”。
+type ListParametersConfigurationParametersType string
 
 // ListParametersResponseBody defines model for ListParametersResponseBody.
 type ListParametersResponseBody struct {
@@ -2485,10 +3534,10 @@ type ListRdsInstancesInstances struct {
 	// - 值为“MODIFYING”，表示实例正在扩容。
 	// - 值为“REBOOTING”，表示实例正在重启。
 	// - 值为“RESTORING”，表示实例正在恢复。
-	Status *string `json:"status,omitempty"`
+	Status *ListRdsInstancesInstancesStatus `json:"status,omitempty"`
 
 	// Type 实例类型，取值为“master”，“slave”或“readreplica”。
-	Type *string `json:"type,omitempty"`
+	Type *ListRdsInstancesInstancesType `json:"type,omitempty"`
 
 	// Updated 更新时间，格式与“created”完全相同。
 	// 说明：
@@ -2501,6 +3550,19 @@ type ListRdsInstancesInstances struct {
 	// Vpc 虚拟私有云ID。
 	Vpc *string `json:"vpc,omitempty"`
 }
+
+// ListRdsInstancesInstancesStatus 实例状态。
+// 取值：
+// - 值为“BUILD”，表示实例正在创建。
+// - 值为“ACTIVE”，表示实例正常。
+// - 值为“FAILED”，表示实例异常。
+// - 值为“MODIFYING”，表示实例正在扩容。
+// - 值为“REBOOTING”，表示实例正在重启。
+// - 值为“RESTORING”，表示实例正在恢复。
+type ListRdsInstancesInstancesStatus string
+
+// ListRdsInstancesInstancesType 实例类型，取值为“master”，“slave”或“readreplica”。
+type ListRdsInstancesInstancesType string
 
 // ListRdsInstancesResponseBody defines model for ListRdsInstancesResponseBody.
 type ListRdsInstancesResponseBody struct {
@@ -2657,11 +3719,14 @@ type Nodes struct {
 	Name *string `json:"name,omitempty"`
 
 	// Role 节点类型，取值为“master”、“slave”或“readreplica”，分别对应于主节点、备节点和只读节点。
-	Role *string `json:"role,omitempty"`
+	Role *NodesRole `json:"role,omitempty"`
 
 	// Status 节点状态。
 	Status *string `json:"status,omitempty"`
 }
+
+// NodesRole 节点类型，取值为“master”、“slave”或“readreplica”，分别对应于主节点、备节点和只读节点。
+type NodesRole string
 
 // RelatedInstance defines model for RelatedInstance.
 type RelatedInstance struct {
@@ -2841,8 +3906,18 @@ type ShowInstanceResponseBody struct {
 	// - 值为“MODIFYING”，表示实例正在扩容。
 	// - 值为“REBOOTING”，表示实例正在重启。
 	// - 值为“RESTORING”，表示实例正在恢复。
-	Status *string `json:"status,omitempty"`
+	Status *ShowInstanceResponseBodyStatus `json:"status,omitempty"`
 }
+
+// ShowInstanceResponseBodyStatus 实例状态。
+// 取值：
+// - 值为“BUILD”，表示实例正在创建。
+// - 值为“ACTIVE”，表示实例正常。
+// - 值为“FAILED”，表示实例异常。
+// - 值为“MODIFYING”，表示实例正在扩容。
+// - 值为“REBOOTING”，表示实例正在重启。
+// - 值为“RESTORING”，表示实例正在恢复。
+type ShowInstanceResponseBodyStatus string
 
 // ShowParameterResponseBody defines model for ShowParameterResponseBody.
 type ShowParameterResponseBody struct {
@@ -2865,11 +3940,14 @@ type ShowParameterResponseBody struct {
 	RestartRequired *bool `json:"restart_required,omitempty"`
 
 	// Type 参数类型，取值为“integer”，“string”，“boolean”，“float”或“list”。
-	Type *string `json:"type,omitempty"`
+	Type *ShowParameterResponseBodyType `json:"type,omitempty"`
 
 	// ValueRange 参数区间和枚举值说明。
 	ValueRange *string `json:"value_range,omitempty"`
 }
+
+// ShowParameterResponseBodyType 参数类型，取值为“integer”，“string”，“boolean”，“float”或“list”。
+type ShowParameterResponseBodyType string
 
 // ShowRdResponseBody defines model for ShowRdResponseBody.
 type ShowRdResponseBody struct {
@@ -3241,6 +4319,9 @@ type UpdatePublicIpRequestBody struct {
 	PublicIpId *string `json:"public_ip_id,omitempty"`
 }
 
+// ListVersionsParamsDatastoreName defines parameters for ListVersions.
+type ListVersionsParamsDatastoreName string
+
 // ListFlavorsParams defines parameters for ListFlavors.
 type ListFlavorsParams struct {
 	// DbId 数据库版本ID，获取方法可参考获取数据库版本信息的响应消息中的dataStores.id。
@@ -3305,7 +4386,7 @@ type ListBackupsV3Params struct {
 	// - “manual”: 手动全量备份
 	// - “fragment”: 差异全量备份
 	// - “incremental”: 自动增量备份
-	BackupType *string `form:"backup_type,omitempty" json:"backup_type,omitempty"`
+	BackupType *ListBackupsV3ParamsBackupType `form:"backup_type,omitempty" json:"backup_type,omitempty"`
 
 	// Offset 索引位置，偏移量。从第一条数据偏移offset条数据后开始查询，默认为0（偏移0条数据，表示从第一条数据开始查询），必须为数字，不能为负数。
 	Offset *string `form:"offset,omitempty" json:"offset,omitempty"`
@@ -3325,6 +4406,9 @@ type ListBackupsV3Params struct {
 	// “end_time”有值时，“begin_time”必选。
 	EndTime *string `form:"end_time,omitempty" json:"end_time,omitempty"`
 }
+
+// ListBackupsV3ParamsBackupType defines parameters for ListBackupsV3.
+type ListBackupsV3ParamsBackupType string
 
 // ShowFlavorParams defines parameters for ShowFlavor.
 type ShowFlavorParams struct {
@@ -3346,7 +4430,7 @@ type ListInstancesParams struct {
 	Name *string `form:"name,omitempty" json:"name,omitempty"`
 
 	// Type 按照实例类型查询。取值Single、Ha、Replica，分别对应于单实例、主备实例和只读实例。
-	Type *string `form:"type,omitempty" json:"type,omitempty"`
+	Type *ListInstancesParamsType `form:"type,omitempty" json:"type,omitempty"`
 
 	// DatastoreType 数据库类型，区分大小写。
 	// - MySQL
@@ -3377,6 +4461,9 @@ type ListInstancesParams struct {
 	// 详情请参见表2。
 	Tags *[]ListInstancesRequestTags `form:"tags,omitempty" json:"tags,omitempty"`
 }
+
+// ListInstancesParamsType defines parameters for ListInstances.
+type ListInstancesParamsType string
 
 // ListAuditlogParams defines parameters for ListAuditlog.
 type ListAuditlogParams struct {
@@ -3464,8 +4551,11 @@ type ListErrorlogParams struct {
 	// - FATAL
 	// - PANIC
 	// - NOTE
-	Level *string `form:"level,omitempty" json:"level,omitempty"`
+	Level *ListErrorlogParamsLevel `form:"level,omitempty" json:"level,omitempty"`
 }
+
+// ListErrorlogParamsLevel defines parameters for ListErrorlog.
+type ListErrorlogParamsLevel string
 
 // ListRestoreTimeParams defines parameters for ListRestoreTime.
 type ListRestoreTimeParams struct {
@@ -3527,10 +4617,10 @@ type ListInstances2Params struct {
 	Name *string `form:"name,omitempty" json:"name,omitempty"`
 
 	// Type 按照实例类型查询。取值Single、Ha、Replica，分别对应于单实例、主备实例和只读实例。
-	Type *string `form:"type,omitempty" json:"type,omitempty"`
+	Type *ListInstances2ParamsType `form:"type,omitempty" json:"type,omitempty"`
 
 	// DatastoreType 数据库类型。支持MySQL、PostgreSQL、Microsoft SQL Server。取值：MySQL，PostgreSQL或SQLServer。
-	DatastoreType *string `form:"datastore_type,omitempty" json:"datastore_type,omitempty"`
+	DatastoreType *ListInstances2ParamsDatastoreType `form:"datastore_type,omitempty" json:"datastore_type,omitempty"`
 
 	// VpcId 虚拟私有云ID。
 	VpcId *string `form:"vpc_id,omitempty" json:"vpc_id,omitempty"`
@@ -3544,6 +4634,12 @@ type ListInstances2Params struct {
 	// Limit 查询记录数。默认为100，不能为负数，最小值为1，最大值为100。
 	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
 }
+
+// ListInstances2ParamsType defines parameters for ListInstances2.
+type ListInstances2ParamsType string
+
+// ListInstances2ParamsDatastoreType defines parameters for ListInstances2.
+type ListInstances2ParamsDatastoreType string
 
 // ListJobs2Params defines parameters for ListJobs2.
 type ListJobs2Params struct {
@@ -3775,7 +4871,7 @@ type ClientInterface interface {
 	// 获取指定类型的数据库版本相关信息。.
 	//
 	// Corresponds with GET /rds/v1/{project_id}/datastores/{datastore_name}/versions (the `ListVersions` operationId).
-	ListVersions(ctx context.Context, projectId string, datastoreName string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ListVersions(ctx context.Context, projectId string, datastoreName ListVersionsParamsDatastoreName, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListFlavors 获取所有实例规格信息
 	//
@@ -4916,7 +6012,7 @@ func (c *Client) ShowParameter(ctx context.Context, projectId string, datastoreV
 // 获取指定类型的数据库版本相关信息。.
 //
 // Corresponds with GET /rds/v1/{project_id}/datastores/{datastore_name}/versions (the `ListVersions` operationId).
-func (c *Client) ListVersions(ctx context.Context, projectId string, datastoreName string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+func (c *Client) ListVersions(ctx context.Context, projectId string, datastoreName ListVersionsParamsDatastoreName, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListVersionsRequest(c.Server, projectId, datastoreName)
 	if err != nil {
 		return nil, err
@@ -7235,7 +8331,7 @@ func NewShowParameterRequest(server string, projectId string, datastoreVersionId
 }
 
 // NewListVersionsRequest constructs an http.Request for the ListVersions method
-func NewListVersionsRequest(server string, projectId string, datastoreName string) (*http.Request, error) {
+func NewListVersionsRequest(server string, projectId string, datastoreName ListVersionsParamsDatastoreName) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -11876,7 +12972,7 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /rds/v1/{project_id}/datastores/{datastore_name}/versions (the `ListVersions` operationId).
-	ListVersionsWithResponse(ctx context.Context, projectId string, datastoreName string, reqEditors ...RequestEditorFn) (*ListVersionsResponse, error)
+	ListVersionsWithResponse(ctx context.Context, projectId string, datastoreName ListVersionsParamsDatastoreName, reqEditors ...RequestEditorFn) (*ListVersionsResponse, error)
 
 	// ListFlavorsWithResponse 获取所有实例规格信息
 	//
@@ -16464,7 +17560,7 @@ func (c *ClientWithResponses) ShowParameterWithResponse(ctx context.Context, pro
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /rds/v1/{project_id}/datastores/{datastore_name}/versions (the `ListVersions` operationId).
-func (c *ClientWithResponses) ListVersionsWithResponse(ctx context.Context, projectId string, datastoreName string, reqEditors ...RequestEditorFn) (*ListVersionsResponse, error) {
+func (c *ClientWithResponses) ListVersionsWithResponse(ctx context.Context, projectId string, datastoreName ListVersionsParamsDatastoreName, reqEditors ...RequestEditorFn) (*ListVersionsResponse, error) {
 	rsp, err := c.ListVersions(ctx, projectId, datastoreName, reqEditors...)
 	if err != nil {
 		return nil, err

@@ -16,6 +16,2235 @@ import (
 	"github.com/oapi-codegen/runtime"
 )
 
+// Defines values for AddVpcExtendCidrVpcStatus.
+const (
+	AddVpcExtendCidrVpcStatusACTIVE  AddVpcExtendCidrVpcStatus = "ACTIVE"
+	AddVpcExtendCidrVpcStatusPENDING AddVpcExtendCidrVpcStatus = "PENDING"
+)
+
+// Valid indicates whether the value is a known member of the AddVpcExtendCidrVpcStatus enum.
+func (e AddVpcExtendCidrVpcStatus) Valid() bool {
+	switch e {
+	case AddVpcExtendCidrVpcStatusACTIVE:
+		return true
+	case AddVpcExtendCidrVpcStatusPENDING:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for AssociateRouteTableRouteType.
+const (
+	AssociateRouteTableRouteTypeCc      AssociateRouteTableRouteType = "cc"
+	AssociateRouteTableRouteTypeDc      AssociateRouteTableRouteType = "dc"
+	AssociateRouteTableRouteTypeEcs     AssociateRouteTableRouteType = "ecs"
+	AssociateRouteTableRouteTypeEgw     AssociateRouteTableRouteType = "egw"
+	AssociateRouteTableRouteTypeEni     AssociateRouteTableRouteType = "eni"
+	AssociateRouteTableRouteTypeNat     AssociateRouteTableRouteType = "nat"
+	AssociateRouteTableRouteTypePeering AssociateRouteTableRouteType = "peering"
+	AssociateRouteTableRouteTypeVip     AssociateRouteTableRouteType = "vip"
+	AssociateRouteTableRouteTypeVpn     AssociateRouteTableRouteType = "vpn"
+)
+
+// Valid indicates whether the value is a known member of the AssociateRouteTableRouteType enum.
+func (e AssociateRouteTableRouteType) Valid() bool {
+	switch e {
+	case AssociateRouteTableRouteTypeCc:
+		return true
+	case AssociateRouteTableRouteTypeDc:
+		return true
+	case AssociateRouteTableRouteTypeEcs:
+		return true
+	case AssociateRouteTableRouteTypeEgw:
+		return true
+	case AssociateRouteTableRouteTypeEni:
+		return true
+	case AssociateRouteTableRouteTypeNat:
+		return true
+	case AssociateRouteTableRouteTypePeering:
+		return true
+	case AssociateRouteTableRouteTypeVip:
+		return true
+	case AssociateRouteTableRouteTypeVpn:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateAddressGroupAddressGroupIpVersion.
+const (
+	CreateAddressGroupAddressGroupIpVersionN4 CreateAddressGroupAddressGroupIpVersion = 4
+	CreateAddressGroupAddressGroupIpVersionN6 CreateAddressGroupAddressGroupIpVersion = 6
+)
+
+// Valid indicates whether the value is a known member of the CreateAddressGroupAddressGroupIpVersion enum.
+func (e CreateAddressGroupAddressGroupIpVersion) Valid() bool {
+	switch e {
+	case CreateAddressGroupAddressGroupIpVersionN4:
+		return true
+	case CreateAddressGroupAddressGroupIpVersionN6:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateAddressGroupOptionIpVersion.
+const (
+	CreateAddressGroupOptionIpVersionN4 CreateAddressGroupOptionIpVersion = 4
+	CreateAddressGroupOptionIpVersionN6 CreateAddressGroupOptionIpVersion = 6
+)
+
+// Valid indicates whether the value is a known member of the CreateAddressGroupOptionIpVersion enum.
+func (e CreateAddressGroupOptionIpVersion) Valid() bool {
+	switch e {
+	case CreateAddressGroupOptionIpVersionN4:
+		return true
+	case CreateAddressGroupOptionIpVersionN6:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreatePortResponsePortBindingVnicType.
+const (
+	CreatePortResponsePortBindingVnicTypeDirect CreatePortResponsePortBindingVnicType = "direct"
+	CreatePortResponsePortBindingVnicTypeNormal CreatePortResponsePortBindingVnicType = "normal"
+)
+
+// Valid indicates whether the value is a known member of the CreatePortResponsePortBindingVnicType enum.
+func (e CreatePortResponsePortBindingVnicType) Valid() bool {
+	switch e {
+	case CreatePortResponsePortBindingVnicTypeDirect:
+		return true
+	case CreatePortResponsePortBindingVnicTypeNormal:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreatePortResponsePortStatus.
+const (
+	CreatePortResponsePortStatusACTIVE CreatePortResponsePortStatus = "ACTIVE"
+	CreatePortResponsePortStatusBUILD  CreatePortResponsePortStatus = "BUILD"
+	CreatePortResponsePortStatusDOWN   CreatePortResponsePortStatus = "DOWN"
+)
+
+// Valid indicates whether the value is a known member of the CreatePortResponsePortStatus enum.
+func (e CreatePortResponsePortStatus) Valid() bool {
+	switch e {
+	case CreatePortResponsePortStatusACTIVE:
+		return true
+	case CreatePortResponsePortStatusBUILD:
+		return true
+	case CreatePortResponsePortStatusDOWN:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreatePortV1ResponsePortBindingVnicType.
+const (
+	CreatePortV1ResponsePortBindingVnicTypeDirect CreatePortV1ResponsePortBindingVnicType = "direct"
+	CreatePortV1ResponsePortBindingVnicTypeNormal CreatePortV1ResponsePortBindingVnicType = "normal"
+)
+
+// Valid indicates whether the value is a known member of the CreatePortV1ResponsePortBindingVnicType enum.
+func (e CreatePortV1ResponsePortBindingVnicType) Valid() bool {
+	switch e {
+	case CreatePortV1ResponsePortBindingVnicTypeDirect:
+		return true
+	case CreatePortV1ResponsePortBindingVnicTypeNormal:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreatePortV1ResponsePortStatus.
+const (
+	CreatePortV1ResponsePortStatusACTIVE CreatePortV1ResponsePortStatus = "ACTIVE"
+	CreatePortV1ResponsePortStatusBUILD  CreatePortV1ResponsePortStatus = "BUILD"
+	CreatePortV1ResponsePortStatusDOWN   CreatePortV1ResponsePortStatus = "DOWN"
+)
+
+// Valid indicates whether the value is a known member of the CreatePortV1ResponsePortStatus enum.
+func (e CreatePortV1ResponsePortStatus) Valid() bool {
+	switch e {
+	case CreatePortV1ResponsePortStatusACTIVE:
+		return true
+	case CreatePortV1ResponsePortStatusBUILD:
+		return true
+	case CreatePortV1ResponsePortStatusDOWN:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreatePrivateipPrivateip2Status.
+const (
+	CreatePrivateipPrivateip2StatusACTIVE CreatePrivateipPrivateip2Status = "ACTIVE"
+	CreatePrivateipPrivateip2StatusDOWN   CreatePrivateipPrivateip2Status = "DOWN"
+)
+
+// Valid indicates whether the value is a known member of the CreatePrivateipPrivateip2Status enum.
+func (e CreatePrivateipPrivateip2Status) Valid() bool {
+	switch e {
+	case CreatePrivateipPrivateip2StatusACTIVE:
+		return true
+	case CreatePrivateipPrivateip2StatusDOWN:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateRouteTableRouteType.
+const (
+	CreateRouteTableRouteTypeCc      CreateRouteTableRouteType = "cc"
+	CreateRouteTableRouteTypeDc      CreateRouteTableRouteType = "dc"
+	CreateRouteTableRouteTypeEcs     CreateRouteTableRouteType = "ecs"
+	CreateRouteTableRouteTypeEgw     CreateRouteTableRouteType = "egw"
+	CreateRouteTableRouteTypeEni     CreateRouteTableRouteType = "eni"
+	CreateRouteTableRouteTypeNat     CreateRouteTableRouteType = "nat"
+	CreateRouteTableRouteTypePeering CreateRouteTableRouteType = "peering"
+	CreateRouteTableRouteTypeVip     CreateRouteTableRouteType = "vip"
+	CreateRouteTableRouteTypeVpn     CreateRouteTableRouteType = "vpn"
+)
+
+// Valid indicates whether the value is a known member of the CreateRouteTableRouteType enum.
+func (e CreateRouteTableRouteType) Valid() bool {
+	switch e {
+	case CreateRouteTableRouteTypeCc:
+		return true
+	case CreateRouteTableRouteTypeDc:
+		return true
+	case CreateRouteTableRouteTypeEcs:
+		return true
+	case CreateRouteTableRouteTypeEgw:
+		return true
+	case CreateRouteTableRouteTypeEni:
+		return true
+	case CreateRouteTableRouteTypeNat:
+		return true
+	case CreateRouteTableRouteTypePeering:
+		return true
+	case CreateRouteTableRouteTypeVip:
+		return true
+	case CreateRouteTableRouteTypeVpn:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateSecurityGroupRuleOptionAction.
+const (
+	CreateSecurityGroupRuleOptionActionAllow CreateSecurityGroupRuleOptionAction = "allow"
+	CreateSecurityGroupRuleOptionActionDeny  CreateSecurityGroupRuleOptionAction = "deny"
+)
+
+// Valid indicates whether the value is a known member of the CreateSecurityGroupRuleOptionAction enum.
+func (e CreateSecurityGroupRuleOptionAction) Valid() bool {
+	switch e {
+	case CreateSecurityGroupRuleOptionActionAllow:
+		return true
+	case CreateSecurityGroupRuleOptionActionDeny:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateSecurityGroupRuleSecurityGroupRuleAction.
+const (
+	CreateSecurityGroupRuleSecurityGroupRuleActionAllow CreateSecurityGroupRuleSecurityGroupRuleAction = "allow"
+	CreateSecurityGroupRuleSecurityGroupRuleActionDeny  CreateSecurityGroupRuleSecurityGroupRuleAction = "deny"
+)
+
+// Valid indicates whether the value is a known member of the CreateSecurityGroupRuleSecurityGroupRuleAction enum.
+func (e CreateSecurityGroupRuleSecurityGroupRuleAction) Valid() bool {
+	switch e {
+	case CreateSecurityGroupRuleSecurityGroupRuleActionAllow:
+		return true
+	case CreateSecurityGroupRuleSecurityGroupRuleActionDeny:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateSecurityGroupRuleSecurityGroupRuleDirection.
+const (
+	CreateSecurityGroupRuleSecurityGroupRuleDirectionEgress  CreateSecurityGroupRuleSecurityGroupRuleDirection = "egress"
+	CreateSecurityGroupRuleSecurityGroupRuleDirectionIngress CreateSecurityGroupRuleSecurityGroupRuleDirection = "ingress"
+)
+
+// Valid indicates whether the value is a known member of the CreateSecurityGroupRuleSecurityGroupRuleDirection enum.
+func (e CreateSecurityGroupRuleSecurityGroupRuleDirection) Valid() bool {
+	switch e {
+	case CreateSecurityGroupRuleSecurityGroupRuleDirectionEgress:
+		return true
+	case CreateSecurityGroupRuleSecurityGroupRuleDirectionIngress:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateSecurityGroupRuleSecurityGroupRuleEthertype.
+const (
+	CreateSecurityGroupRuleSecurityGroupRuleEthertypeIPv4 CreateSecurityGroupRuleSecurityGroupRuleEthertype = "IPv4"
+	CreateSecurityGroupRuleSecurityGroupRuleEthertypeIPv6 CreateSecurityGroupRuleSecurityGroupRuleEthertype = "IPv6"
+)
+
+// Valid indicates whether the value is a known member of the CreateSecurityGroupRuleSecurityGroupRuleEthertype enum.
+func (e CreateSecurityGroupRuleSecurityGroupRuleEthertype) Valid() bool {
+	switch e {
+	case CreateSecurityGroupRuleSecurityGroupRuleEthertypeIPv4:
+		return true
+	case CreateSecurityGroupRuleSecurityGroupRuleEthertypeIPv6:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateSecurityGroupRuleV1RequestSecurityGroupRuleDirection.
+const (
+	CreateSecurityGroupRuleV1RequestSecurityGroupRuleDirectionEgress  CreateSecurityGroupRuleV1RequestSecurityGroupRuleDirection = "egress"
+	CreateSecurityGroupRuleV1RequestSecurityGroupRuleDirectionIngress CreateSecurityGroupRuleV1RequestSecurityGroupRuleDirection = "ingress"
+)
+
+// Valid indicates whether the value is a known member of the CreateSecurityGroupRuleV1RequestSecurityGroupRuleDirection enum.
+func (e CreateSecurityGroupRuleV1RequestSecurityGroupRuleDirection) Valid() bool {
+	switch e {
+	case CreateSecurityGroupRuleV1RequestSecurityGroupRuleDirectionEgress:
+		return true
+	case CreateSecurityGroupRuleV1RequestSecurityGroupRuleDirectionIngress:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateSecurityGroupRuleV1RequestSecurityGroupRuleEthertype.
+const (
+	CreateSecurityGroupRuleV1RequestSecurityGroupRuleEthertypeIPv4 CreateSecurityGroupRuleV1RequestSecurityGroupRuleEthertype = "IPv4"
+	CreateSecurityGroupRuleV1RequestSecurityGroupRuleEthertypeIPv6 CreateSecurityGroupRuleV1RequestSecurityGroupRuleEthertype = "IPv6"
+)
+
+// Valid indicates whether the value is a known member of the CreateSecurityGroupRuleV1RequestSecurityGroupRuleEthertype enum.
+func (e CreateSecurityGroupRuleV1RequestSecurityGroupRuleEthertype) Valid() bool {
+	switch e {
+	case CreateSecurityGroupRuleV1RequestSecurityGroupRuleEthertypeIPv4:
+		return true
+	case CreateSecurityGroupRuleV1RequestSecurityGroupRuleEthertypeIPv6:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateSecurityGroupRuleV1ResponseSecurityGroupRuleDirection.
+const (
+	CreateSecurityGroupRuleV1ResponseSecurityGroupRuleDirectionEgress  CreateSecurityGroupRuleV1ResponseSecurityGroupRuleDirection = "egress"
+	CreateSecurityGroupRuleV1ResponseSecurityGroupRuleDirectionIngress CreateSecurityGroupRuleV1ResponseSecurityGroupRuleDirection = "ingress"
+)
+
+// Valid indicates whether the value is a known member of the CreateSecurityGroupRuleV1ResponseSecurityGroupRuleDirection enum.
+func (e CreateSecurityGroupRuleV1ResponseSecurityGroupRuleDirection) Valid() bool {
+	switch e {
+	case CreateSecurityGroupRuleV1ResponseSecurityGroupRuleDirectionEgress:
+		return true
+	case CreateSecurityGroupRuleV1ResponseSecurityGroupRuleDirectionIngress:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateSecurityGroupRuleV1ResponseSecurityGroupRuleEthertype.
+const (
+	CreateSecurityGroupRuleV1ResponseSecurityGroupRuleEthertypeIPv4 CreateSecurityGroupRuleV1ResponseSecurityGroupRuleEthertype = "IPv4"
+	CreateSecurityGroupRuleV1ResponseSecurityGroupRuleEthertypeIPv6 CreateSecurityGroupRuleV1ResponseSecurityGroupRuleEthertype = "IPv6"
+)
+
+// Valid indicates whether the value is a known member of the CreateSecurityGroupRuleV1ResponseSecurityGroupRuleEthertype enum.
+func (e CreateSecurityGroupRuleV1ResponseSecurityGroupRuleEthertype) Valid() bool {
+	switch e {
+	case CreateSecurityGroupRuleV1ResponseSecurityGroupRuleEthertypeIPv4:
+		return true
+	case CreateSecurityGroupRuleV1ResponseSecurityGroupRuleEthertypeIPv6:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateSecurityGroupSecurityGroupRuleAction.
+const (
+	CreateSecurityGroupSecurityGroupRuleActionAllow CreateSecurityGroupSecurityGroupRuleAction = "allow"
+	CreateSecurityGroupSecurityGroupRuleActionDeny  CreateSecurityGroupSecurityGroupRuleAction = "deny"
+)
+
+// Valid indicates whether the value is a known member of the CreateSecurityGroupSecurityGroupRuleAction enum.
+func (e CreateSecurityGroupSecurityGroupRuleAction) Valid() bool {
+	switch e {
+	case CreateSecurityGroupSecurityGroupRuleActionAllow:
+		return true
+	case CreateSecurityGroupSecurityGroupRuleActionDeny:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateSecurityGroupSecurityGroupRuleDirection.
+const (
+	CreateSecurityGroupSecurityGroupRuleDirectionEgress  CreateSecurityGroupSecurityGroupRuleDirection = "egress"
+	CreateSecurityGroupSecurityGroupRuleDirectionIngress CreateSecurityGroupSecurityGroupRuleDirection = "ingress"
+)
+
+// Valid indicates whether the value is a known member of the CreateSecurityGroupSecurityGroupRuleDirection enum.
+func (e CreateSecurityGroupSecurityGroupRuleDirection) Valid() bool {
+	switch e {
+	case CreateSecurityGroupSecurityGroupRuleDirectionEgress:
+		return true
+	case CreateSecurityGroupSecurityGroupRuleDirectionIngress:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateSecurityGroupV1SecurityGroupRuleDirection.
+const (
+	CreateSecurityGroupV1SecurityGroupRuleDirectionEgress  CreateSecurityGroupV1SecurityGroupRuleDirection = "egress"
+	CreateSecurityGroupV1SecurityGroupRuleDirectionIngress CreateSecurityGroupV1SecurityGroupRuleDirection = "ingress"
+)
+
+// Valid indicates whether the value is a known member of the CreateSecurityGroupV1SecurityGroupRuleDirection enum.
+func (e CreateSecurityGroupV1SecurityGroupRuleDirection) Valid() bool {
+	switch e {
+	case CreateSecurityGroupV1SecurityGroupRuleDirectionEgress:
+		return true
+	case CreateSecurityGroupV1SecurityGroupRuleDirectionIngress:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateSecurityGroupV1SecurityGroupRuleEthertype.
+const (
+	CreateSecurityGroupV1SecurityGroupRuleEthertypeIPv4 CreateSecurityGroupV1SecurityGroupRuleEthertype = "IPv4"
+	CreateSecurityGroupV1SecurityGroupRuleEthertypeIPv6 CreateSecurityGroupV1SecurityGroupRuleEthertype = "IPv6"
+)
+
+// Valid indicates whether the value is a known member of the CreateSecurityGroupV1SecurityGroupRuleEthertype enum.
+func (e CreateSecurityGroupV1SecurityGroupRuleEthertype) Valid() bool {
+	switch e {
+	case CreateSecurityGroupV1SecurityGroupRuleEthertypeIPv4:
+		return true
+	case CreateSecurityGroupV1SecurityGroupRuleEthertypeIPv6:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateSubnetResponseSubnetStatus.
+const (
+	CreateSubnetResponseSubnetStatusACTIVE  CreateSubnetResponseSubnetStatus = "ACTIVE"
+	CreateSubnetResponseSubnetStatusERROR   CreateSubnetResponseSubnetStatus = "ERROR"
+	CreateSubnetResponseSubnetStatusUNKNOWN CreateSubnetResponseSubnetStatus = "UNKNOWN"
+)
+
+// Valid indicates whether the value is a known member of the CreateSubnetResponseSubnetStatus enum.
+func (e CreateSubnetResponseSubnetStatus) Valid() bool {
+	switch e {
+	case CreateSubnetResponseSubnetStatusACTIVE:
+		return true
+	case CreateSubnetResponseSubnetStatusERROR:
+		return true
+	case CreateSubnetResponseSubnetStatusUNKNOWN:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateTrafficMirrorFilterRuleOptionAction.
+const (
+	CreateTrafficMirrorFilterRuleOptionActionAccept CreateTrafficMirrorFilterRuleOptionAction = "accept"
+	CreateTrafficMirrorFilterRuleOptionActionReject CreateTrafficMirrorFilterRuleOptionAction = "reject"
+)
+
+// Valid indicates whether the value is a known member of the CreateTrafficMirrorFilterRuleOptionAction enum.
+func (e CreateTrafficMirrorFilterRuleOptionAction) Valid() bool {
+	switch e {
+	case CreateTrafficMirrorFilterRuleOptionActionAccept:
+		return true
+	case CreateTrafficMirrorFilterRuleOptionActionReject:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateTrafficMirrorFilterRuleOptionDirection.
+const (
+	CreateTrafficMirrorFilterRuleOptionDirectionEgress  CreateTrafficMirrorFilterRuleOptionDirection = "egress"
+	CreateTrafficMirrorFilterRuleOptionDirectionIngress CreateTrafficMirrorFilterRuleOptionDirection = "ingress"
+)
+
+// Valid indicates whether the value is a known member of the CreateTrafficMirrorFilterRuleOptionDirection enum.
+func (e CreateTrafficMirrorFilterRuleOptionDirection) Valid() bool {
+	switch e {
+	case CreateTrafficMirrorFilterRuleOptionDirectionEgress:
+		return true
+	case CreateTrafficMirrorFilterRuleOptionDirectionIngress:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateTrafficMirrorFilterRuleOptionProtocol.
+const (
+	CreateTrafficMirrorFilterRuleOptionProtocolALL    CreateTrafficMirrorFilterRuleOptionProtocol = "ALL"
+	CreateTrafficMirrorFilterRuleOptionProtocolICMP   CreateTrafficMirrorFilterRuleOptionProtocol = "ICMP"
+	CreateTrafficMirrorFilterRuleOptionProtocolICMPV6 CreateTrafficMirrorFilterRuleOptionProtocol = "ICMPV6"
+	CreateTrafficMirrorFilterRuleOptionProtocolTCP    CreateTrafficMirrorFilterRuleOptionProtocol = "TCP"
+	CreateTrafficMirrorFilterRuleOptionProtocolUDP    CreateTrafficMirrorFilterRuleOptionProtocol = "UDP"
+)
+
+// Valid indicates whether the value is a known member of the CreateTrafficMirrorFilterRuleOptionProtocol enum.
+func (e CreateTrafficMirrorFilterRuleOptionProtocol) Valid() bool {
+	switch e {
+	case CreateTrafficMirrorFilterRuleOptionProtocolALL:
+		return true
+	case CreateTrafficMirrorFilterRuleOptionProtocolICMP:
+		return true
+	case CreateTrafficMirrorFilterRuleOptionProtocolICMPV6:
+		return true
+	case CreateTrafficMirrorFilterRuleOptionProtocolTCP:
+		return true
+	case CreateTrafficMirrorFilterRuleOptionProtocolUDP:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateTrafficMirrorFilterRuleTrafficMirrorFilterRuleAction.
+const (
+	CreateTrafficMirrorFilterRuleTrafficMirrorFilterRuleActionAccept CreateTrafficMirrorFilterRuleTrafficMirrorFilterRuleAction = "accept"
+	CreateTrafficMirrorFilterRuleTrafficMirrorFilterRuleActionReject CreateTrafficMirrorFilterRuleTrafficMirrorFilterRuleAction = "reject"
+)
+
+// Valid indicates whether the value is a known member of the CreateTrafficMirrorFilterRuleTrafficMirrorFilterRuleAction enum.
+func (e CreateTrafficMirrorFilterRuleTrafficMirrorFilterRuleAction) Valid() bool {
+	switch e {
+	case CreateTrafficMirrorFilterRuleTrafficMirrorFilterRuleActionAccept:
+		return true
+	case CreateTrafficMirrorFilterRuleTrafficMirrorFilterRuleActionReject:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateTrafficMirrorFilterRuleTrafficMirrorFilterRuleDirection.
+const (
+	CreateTrafficMirrorFilterRuleTrafficMirrorFilterRuleDirectionEgress  CreateTrafficMirrorFilterRuleTrafficMirrorFilterRuleDirection = "egress"
+	CreateTrafficMirrorFilterRuleTrafficMirrorFilterRuleDirectionIngress CreateTrafficMirrorFilterRuleTrafficMirrorFilterRuleDirection = "ingress"
+)
+
+// Valid indicates whether the value is a known member of the CreateTrafficMirrorFilterRuleTrafficMirrorFilterRuleDirection enum.
+func (e CreateTrafficMirrorFilterRuleTrafficMirrorFilterRuleDirection) Valid() bool {
+	switch e {
+	case CreateTrafficMirrorFilterRuleTrafficMirrorFilterRuleDirectionEgress:
+		return true
+	case CreateTrafficMirrorFilterRuleTrafficMirrorFilterRuleDirectionIngress:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateTrafficMirrorFilterRuleTrafficMirrorFilterRuleEthertype.
+const (
+	CreateTrafficMirrorFilterRuleTrafficMirrorFilterRuleEthertypeIPv4 CreateTrafficMirrorFilterRuleTrafficMirrorFilterRuleEthertype = "IPv4"
+	CreateTrafficMirrorFilterRuleTrafficMirrorFilterRuleEthertypeIPv6 CreateTrafficMirrorFilterRuleTrafficMirrorFilterRuleEthertype = "IPv6"
+)
+
+// Valid indicates whether the value is a known member of the CreateTrafficMirrorFilterRuleTrafficMirrorFilterRuleEthertype enum.
+func (e CreateTrafficMirrorFilterRuleTrafficMirrorFilterRuleEthertype) Valid() bool {
+	switch e {
+	case CreateTrafficMirrorFilterRuleTrafficMirrorFilterRuleEthertypeIPv4:
+		return true
+	case CreateTrafficMirrorFilterRuleTrafficMirrorFilterRuleEthertypeIPv6:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateTrafficMirrorFilterRuleTrafficMirrorFilterRuleProtocol.
+const (
+	CreateTrafficMirrorFilterRuleTrafficMirrorFilterRuleProtocolALL    CreateTrafficMirrorFilterRuleTrafficMirrorFilterRuleProtocol = "ALL"
+	CreateTrafficMirrorFilterRuleTrafficMirrorFilterRuleProtocolICMP   CreateTrafficMirrorFilterRuleTrafficMirrorFilterRuleProtocol = "ICMP"
+	CreateTrafficMirrorFilterRuleTrafficMirrorFilterRuleProtocolICMPV6 CreateTrafficMirrorFilterRuleTrafficMirrorFilterRuleProtocol = "ICMPV6"
+	CreateTrafficMirrorFilterRuleTrafficMirrorFilterRuleProtocolTCP    CreateTrafficMirrorFilterRuleTrafficMirrorFilterRuleProtocol = "TCP"
+	CreateTrafficMirrorFilterRuleTrafficMirrorFilterRuleProtocolUDP    CreateTrafficMirrorFilterRuleTrafficMirrorFilterRuleProtocol = "UDP"
+)
+
+// Valid indicates whether the value is a known member of the CreateTrafficMirrorFilterRuleTrafficMirrorFilterRuleProtocol enum.
+func (e CreateTrafficMirrorFilterRuleTrafficMirrorFilterRuleProtocol) Valid() bool {
+	switch e {
+	case CreateTrafficMirrorFilterRuleTrafficMirrorFilterRuleProtocolALL:
+		return true
+	case CreateTrafficMirrorFilterRuleTrafficMirrorFilterRuleProtocolICMP:
+		return true
+	case CreateTrafficMirrorFilterRuleTrafficMirrorFilterRuleProtocolICMPV6:
+		return true
+	case CreateTrafficMirrorFilterRuleTrafficMirrorFilterRuleProtocolTCP:
+		return true
+	case CreateTrafficMirrorFilterRuleTrafficMirrorFilterRuleProtocolUDP:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateTrafficMirrorFilterTrafficMirrorFilterRuleAction.
+const (
+	CreateTrafficMirrorFilterTrafficMirrorFilterRuleActionAccept CreateTrafficMirrorFilterTrafficMirrorFilterRuleAction = "accept"
+	CreateTrafficMirrorFilterTrafficMirrorFilterRuleActionReject CreateTrafficMirrorFilterTrafficMirrorFilterRuleAction = "reject"
+)
+
+// Valid indicates whether the value is a known member of the CreateTrafficMirrorFilterTrafficMirrorFilterRuleAction enum.
+func (e CreateTrafficMirrorFilterTrafficMirrorFilterRuleAction) Valid() bool {
+	switch e {
+	case CreateTrafficMirrorFilterTrafficMirrorFilterRuleActionAccept:
+		return true
+	case CreateTrafficMirrorFilterTrafficMirrorFilterRuleActionReject:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateTrafficMirrorFilterTrafficMirrorFilterRuleDirection.
+const (
+	CreateTrafficMirrorFilterTrafficMirrorFilterRuleDirectionEgress  CreateTrafficMirrorFilterTrafficMirrorFilterRuleDirection = "egress"
+	CreateTrafficMirrorFilterTrafficMirrorFilterRuleDirectionIngress CreateTrafficMirrorFilterTrafficMirrorFilterRuleDirection = "ingress"
+)
+
+// Valid indicates whether the value is a known member of the CreateTrafficMirrorFilterTrafficMirrorFilterRuleDirection enum.
+func (e CreateTrafficMirrorFilterTrafficMirrorFilterRuleDirection) Valid() bool {
+	switch e {
+	case CreateTrafficMirrorFilterTrafficMirrorFilterRuleDirectionEgress:
+		return true
+	case CreateTrafficMirrorFilterTrafficMirrorFilterRuleDirectionIngress:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateTrafficMirrorFilterTrafficMirrorFilterRuleEthertype.
+const (
+	CreateTrafficMirrorFilterTrafficMirrorFilterRuleEthertypeIPv4 CreateTrafficMirrorFilterTrafficMirrorFilterRuleEthertype = "IPv4"
+	CreateTrafficMirrorFilterTrafficMirrorFilterRuleEthertypeIPv6 CreateTrafficMirrorFilterTrafficMirrorFilterRuleEthertype = "IPv6"
+)
+
+// Valid indicates whether the value is a known member of the CreateTrafficMirrorFilterTrafficMirrorFilterRuleEthertype enum.
+func (e CreateTrafficMirrorFilterTrafficMirrorFilterRuleEthertype) Valid() bool {
+	switch e {
+	case CreateTrafficMirrorFilterTrafficMirrorFilterRuleEthertypeIPv4:
+		return true
+	case CreateTrafficMirrorFilterTrafficMirrorFilterRuleEthertypeIPv6:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateTrafficMirrorFilterTrafficMirrorFilterRuleProtocol.
+const (
+	CreateTrafficMirrorFilterTrafficMirrorFilterRuleProtocolALL    CreateTrafficMirrorFilterTrafficMirrorFilterRuleProtocol = "ALL"
+	CreateTrafficMirrorFilterTrafficMirrorFilterRuleProtocolICMP   CreateTrafficMirrorFilterTrafficMirrorFilterRuleProtocol = "ICMP"
+	CreateTrafficMirrorFilterTrafficMirrorFilterRuleProtocolICMPV6 CreateTrafficMirrorFilterTrafficMirrorFilterRuleProtocol = "ICMPV6"
+	CreateTrafficMirrorFilterTrafficMirrorFilterRuleProtocolTCP    CreateTrafficMirrorFilterTrafficMirrorFilterRuleProtocol = "TCP"
+	CreateTrafficMirrorFilterTrafficMirrorFilterRuleProtocolUDP    CreateTrafficMirrorFilterTrafficMirrorFilterRuleProtocol = "UDP"
+)
+
+// Valid indicates whether the value is a known member of the CreateTrafficMirrorFilterTrafficMirrorFilterRuleProtocol enum.
+func (e CreateTrafficMirrorFilterTrafficMirrorFilterRuleProtocol) Valid() bool {
+	switch e {
+	case CreateTrafficMirrorFilterTrafficMirrorFilterRuleProtocolALL:
+		return true
+	case CreateTrafficMirrorFilterTrafficMirrorFilterRuleProtocolICMP:
+		return true
+	case CreateTrafficMirrorFilterTrafficMirrorFilterRuleProtocolICMPV6:
+		return true
+	case CreateTrafficMirrorFilterTrafficMirrorFilterRuleProtocolTCP:
+		return true
+	case CreateTrafficMirrorFilterTrafficMirrorFilterRuleProtocolUDP:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateTrafficMirrorSessionOptionTrafficMirrorTargetType.
+const (
+	CreateTrafficMirrorSessionOptionTrafficMirrorTargetTypeElb CreateTrafficMirrorSessionOptionTrafficMirrorTargetType = "elb"
+	CreateTrafficMirrorSessionOptionTrafficMirrorTargetTypeEni CreateTrafficMirrorSessionOptionTrafficMirrorTargetType = "eni"
+)
+
+// Valid indicates whether the value is a known member of the CreateTrafficMirrorSessionOptionTrafficMirrorTargetType enum.
+func (e CreateTrafficMirrorSessionOptionTrafficMirrorTargetType) Valid() bool {
+	switch e {
+	case CreateTrafficMirrorSessionOptionTrafficMirrorTargetTypeElb:
+		return true
+	case CreateTrafficMirrorSessionOptionTrafficMirrorTargetTypeEni:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateTrafficMirrorSessionTrafficMirrorSessionTrafficMirrorTargetType.
+const (
+	CreateTrafficMirrorSessionTrafficMirrorSessionTrafficMirrorTargetTypeElb CreateTrafficMirrorSessionTrafficMirrorSessionTrafficMirrorTargetType = "elb"
+	CreateTrafficMirrorSessionTrafficMirrorSessionTrafficMirrorTargetTypeEni CreateTrafficMirrorSessionTrafficMirrorSessionTrafficMirrorTargetType = "eni"
+)
+
+// Valid indicates whether the value is a known member of the CreateTrafficMirrorSessionTrafficMirrorSessionTrafficMirrorTargetType enum.
+func (e CreateTrafficMirrorSessionTrafficMirrorSessionTrafficMirrorTargetType) Valid() bool {
+	switch e {
+	case CreateTrafficMirrorSessionTrafficMirrorSessionTrafficMirrorTargetTypeElb:
+		return true
+	case CreateTrafficMirrorSessionTrafficMirrorSessionTrafficMirrorTargetTypeEni:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateVpcResponseVpcStatus.
+const (
+	CreateVpcResponseVpcStatusCREATING CreateVpcResponseVpcStatus = "CREATING"
+	CreateVpcResponseVpcStatusOK       CreateVpcResponseVpcStatus = "OK"
+)
+
+// Valid indicates whether the value is a known member of the CreateVpcResponseVpcStatus enum.
+func (e CreateVpcResponseVpcStatus) Valid() bool {
+	switch e {
+	case CreateVpcResponseVpcStatusCREATING:
+		return true
+	case CreateVpcResponseVpcStatusOK:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListAddressGroupAddressGroupIpVersion.
+const (
+	ListAddressGroupAddressGroupIpVersionN4 ListAddressGroupAddressGroupIpVersion = 4
+	ListAddressGroupAddressGroupIpVersionN6 ListAddressGroupAddressGroupIpVersion = 6
+)
+
+// Valid indicates whether the value is a known member of the ListAddressGroupAddressGroupIpVersion enum.
+func (e ListAddressGroupAddressGroupIpVersion) Valid() bool {
+	switch e {
+	case ListAddressGroupAddressGroupIpVersionN4:
+		return true
+	case ListAddressGroupAddressGroupIpVersionN6:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListPortsPortBindingVnicType.
+const (
+	ListPortsPortBindingVnicTypeDirect ListPortsPortBindingVnicType = "direct"
+	ListPortsPortBindingVnicTypeNormal ListPortsPortBindingVnicType = "normal"
+)
+
+// Valid indicates whether the value is a known member of the ListPortsPortBindingVnicType enum.
+func (e ListPortsPortBindingVnicType) Valid() bool {
+	switch e {
+	case ListPortsPortBindingVnicTypeDirect:
+		return true
+	case ListPortsPortBindingVnicTypeNormal:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListPortsPortStatus.
+const (
+	ListPortsPortStatusACTIVE ListPortsPortStatus = "ACTIVE"
+	ListPortsPortStatusBUILD  ListPortsPortStatus = "BUILD"
+	ListPortsPortStatusDOWN   ListPortsPortStatus = "DOWN"
+)
+
+// Valid indicates whether the value is a known member of the ListPortsPortStatus enum.
+func (e ListPortsPortStatus) Valid() bool {
+	switch e {
+	case ListPortsPortStatusACTIVE:
+		return true
+	case ListPortsPortStatusBUILD:
+		return true
+	case ListPortsPortStatusDOWN:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListPortsV1PortBindingVnicType.
+const (
+	ListPortsV1PortBindingVnicTypeDirect ListPortsV1PortBindingVnicType = "direct"
+	ListPortsV1PortBindingVnicTypeNormal ListPortsV1PortBindingVnicType = "normal"
+)
+
+// Valid indicates whether the value is a known member of the ListPortsV1PortBindingVnicType enum.
+func (e ListPortsV1PortBindingVnicType) Valid() bool {
+	switch e {
+	case ListPortsV1PortBindingVnicTypeDirect:
+		return true
+	case ListPortsV1PortBindingVnicTypeNormal:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListPortsV1PortStatus.
+const (
+	ListPortsV1PortStatusACTIVE ListPortsV1PortStatus = "ACTIVE"
+	ListPortsV1PortStatusBUILD  ListPortsV1PortStatus = "BUILD"
+	ListPortsV1PortStatusDOWN   ListPortsV1PortStatus = "DOWN"
+)
+
+// Valid indicates whether the value is a known member of the ListPortsV1PortStatus enum.
+func (e ListPortsV1PortStatus) Valid() bool {
+	switch e {
+	case ListPortsV1PortStatusACTIVE:
+		return true
+	case ListPortsV1PortStatusBUILD:
+		return true
+	case ListPortsV1PortStatusDOWN:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListSecurityGroupRulesSecurityGroupRuleAction.
+const (
+	ListSecurityGroupRulesSecurityGroupRuleActionAllow ListSecurityGroupRulesSecurityGroupRuleAction = "allow"
+	ListSecurityGroupRulesSecurityGroupRuleActionDeny  ListSecurityGroupRulesSecurityGroupRuleAction = "deny"
+)
+
+// Valid indicates whether the value is a known member of the ListSecurityGroupRulesSecurityGroupRuleAction enum.
+func (e ListSecurityGroupRulesSecurityGroupRuleAction) Valid() bool {
+	switch e {
+	case ListSecurityGroupRulesSecurityGroupRuleActionAllow:
+		return true
+	case ListSecurityGroupRulesSecurityGroupRuleActionDeny:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListSecurityGroupRulesSecurityGroupRuleDirection.
+const (
+	ListSecurityGroupRulesSecurityGroupRuleDirectionEgress  ListSecurityGroupRulesSecurityGroupRuleDirection = "egress"
+	ListSecurityGroupRulesSecurityGroupRuleDirectionIngress ListSecurityGroupRulesSecurityGroupRuleDirection = "ingress"
+)
+
+// Valid indicates whether the value is a known member of the ListSecurityGroupRulesSecurityGroupRuleDirection enum.
+func (e ListSecurityGroupRulesSecurityGroupRuleDirection) Valid() bool {
+	switch e {
+	case ListSecurityGroupRulesSecurityGroupRuleDirectionEgress:
+		return true
+	case ListSecurityGroupRulesSecurityGroupRuleDirectionIngress:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListSecurityGroupRulesSecurityGroupRuleEthertype.
+const (
+	ListSecurityGroupRulesSecurityGroupRuleEthertypeIPv4 ListSecurityGroupRulesSecurityGroupRuleEthertype = "IPv4"
+	ListSecurityGroupRulesSecurityGroupRuleEthertypeIPv6 ListSecurityGroupRulesSecurityGroupRuleEthertype = "IPv6"
+)
+
+// Valid indicates whether the value is a known member of the ListSecurityGroupRulesSecurityGroupRuleEthertype enum.
+func (e ListSecurityGroupRulesSecurityGroupRuleEthertype) Valid() bool {
+	switch e {
+	case ListSecurityGroupRulesSecurityGroupRuleEthertypeIPv4:
+		return true
+	case ListSecurityGroupRulesSecurityGroupRuleEthertypeIPv6:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleAction.
+const (
+	ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleActionAccept ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleAction = "accept"
+	ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleActionReject ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleAction = "reject"
+)
+
+// Valid indicates whether the value is a known member of the ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleAction enum.
+func (e ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleAction) Valid() bool {
+	switch e {
+	case ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleActionAccept:
+		return true
+	case ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleActionReject:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleDirection.
+const (
+	ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleDirectionEgress  ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleDirection = "egress"
+	ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleDirectionIngress ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleDirection = "ingress"
+)
+
+// Valid indicates whether the value is a known member of the ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleDirection enum.
+func (e ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleDirection) Valid() bool {
+	switch e {
+	case ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleDirectionEgress:
+		return true
+	case ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleDirectionIngress:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleEthertype.
+const (
+	ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleEthertypeIPv4 ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleEthertype = "IPv4"
+	ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleEthertypeIPv6 ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleEthertype = "IPv6"
+)
+
+// Valid indicates whether the value is a known member of the ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleEthertype enum.
+func (e ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleEthertype) Valid() bool {
+	switch e {
+	case ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleEthertypeIPv4:
+		return true
+	case ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleEthertypeIPv6:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleProtocol.
+const (
+	ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleProtocolALL    ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleProtocol = "ALL"
+	ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleProtocolICMP   ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleProtocol = "ICMP"
+	ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleProtocolICMPV6 ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleProtocol = "ICMPV6"
+	ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleProtocolTCP    ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleProtocol = "TCP"
+	ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleProtocolUDP    ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleProtocol = "UDP"
+)
+
+// Valid indicates whether the value is a known member of the ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleProtocol enum.
+func (e ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleProtocol) Valid() bool {
+	switch e {
+	case ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleProtocolALL:
+		return true
+	case ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleProtocolICMP:
+		return true
+	case ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleProtocolICMPV6:
+		return true
+	case ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleProtocolTCP:
+		return true
+	case ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleProtocolUDP:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListTrafficMirrorSessionsTrafficMirrorSessionTrafficMirrorTargetType.
+const (
+	ListTrafficMirrorSessionsTrafficMirrorSessionTrafficMirrorTargetTypeElb ListTrafficMirrorSessionsTrafficMirrorSessionTrafficMirrorTargetType = "elb"
+	ListTrafficMirrorSessionsTrafficMirrorSessionTrafficMirrorTargetTypeEni ListTrafficMirrorSessionsTrafficMirrorSessionTrafficMirrorTargetType = "eni"
+)
+
+// Valid indicates whether the value is a known member of the ListTrafficMirrorSessionsTrafficMirrorSessionTrafficMirrorTargetType enum.
+func (e ListTrafficMirrorSessionsTrafficMirrorSessionTrafficMirrorTargetType) Valid() bool {
+	switch e {
+	case ListTrafficMirrorSessionsTrafficMirrorSessionTrafficMirrorTargetTypeElb:
+		return true
+	case ListTrafficMirrorSessionsTrafficMirrorSessionTrafficMirrorTargetTypeEni:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListVpcsVpcStatus.
+const (
+	ListVpcsVpcStatusACTIVE  ListVpcsVpcStatus = "ACTIVE"
+	ListVpcsVpcStatusPENDING ListVpcsVpcStatus = "PENDING"
+)
+
+// Valid indicates whether the value is a known member of the ListVpcsVpcStatus enum.
+func (e ListVpcsVpcStatus) Valid() bool {
+	switch e {
+	case ListVpcsVpcStatusACTIVE:
+		return true
+	case ListVpcsVpcStatusPENDING:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for NeutronCreateFirewallRuleRequestBodyFirewallRuleAction.
+const (
+	NeutronCreateFirewallRuleRequestBodyFirewallRuleActionAllow NeutronCreateFirewallRuleRequestBodyFirewallRuleAction = "allow"
+	NeutronCreateFirewallRuleRequestBodyFirewallRuleActionDeny  NeutronCreateFirewallRuleRequestBodyFirewallRuleAction = "deny"
+)
+
+// Valid indicates whether the value is a known member of the NeutronCreateFirewallRuleRequestBodyFirewallRuleAction enum.
+func (e NeutronCreateFirewallRuleRequestBodyFirewallRuleAction) Valid() bool {
+	switch e {
+	case NeutronCreateFirewallRuleRequestBodyFirewallRuleActionAllow:
+		return true
+	case NeutronCreateFirewallRuleRequestBodyFirewallRuleActionDeny:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for NeutronCreateFirewallRuleRequestBodyFirewallRuleIpVersion.
+const (
+	NeutronCreateFirewallRuleRequestBodyFirewallRuleIpVersionN4 NeutronCreateFirewallRuleRequestBodyFirewallRuleIpVersion = 4
+	NeutronCreateFirewallRuleRequestBodyFirewallRuleIpVersionN6 NeutronCreateFirewallRuleRequestBodyFirewallRuleIpVersion = 6
+)
+
+// Valid indicates whether the value is a known member of the NeutronCreateFirewallRuleRequestBodyFirewallRuleIpVersion enum.
+func (e NeutronCreateFirewallRuleRequestBodyFirewallRuleIpVersion) Valid() bool {
+	switch e {
+	case NeutronCreateFirewallRuleRequestBodyFirewallRuleIpVersionN4:
+		return true
+	case NeutronCreateFirewallRuleRequestBodyFirewallRuleIpVersionN6:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for NeutronCreateNetworkResponseNetworkStatus.
+const (
+	NeutronCreateNetworkResponseNetworkStatusACTIVE NeutronCreateNetworkResponseNetworkStatus = "ACTIVE"
+	NeutronCreateNetworkResponseNetworkStatusBUILD  NeutronCreateNetworkResponseNetworkStatus = "BUILD"
+	NeutronCreateNetworkResponseNetworkStatusDOWN   NeutronCreateNetworkResponseNetworkStatus = "DOWN"
+	NeutronCreateNetworkResponseNetworkStatusERROR  NeutronCreateNetworkResponseNetworkStatus = "ERROR"
+)
+
+// Valid indicates whether the value is a known member of the NeutronCreateNetworkResponseNetworkStatus enum.
+func (e NeutronCreateNetworkResponseNetworkStatus) Valid() bool {
+	switch e {
+	case NeutronCreateNetworkResponseNetworkStatusACTIVE:
+		return true
+	case NeutronCreateNetworkResponseNetworkStatusBUILD:
+		return true
+	case NeutronCreateNetworkResponseNetworkStatusDOWN:
+		return true
+	case NeutronCreateNetworkResponseNetworkStatusERROR:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for NeutronCreatePortResponsePortStatus.
+const (
+	NeutronCreatePortResponsePortStatusACTIVE NeutronCreatePortResponsePortStatus = "ACTIVE"
+	NeutronCreatePortResponsePortStatusBUILD  NeutronCreatePortResponsePortStatus = "BUILD"
+	NeutronCreatePortResponsePortStatusDOWN   NeutronCreatePortResponsePortStatus = "DOWN"
+)
+
+// Valid indicates whether the value is a known member of the NeutronCreatePortResponsePortStatus enum.
+func (e NeutronCreatePortResponsePortStatus) Valid() bool {
+	switch e {
+	case NeutronCreatePortResponsePortStatusACTIVE:
+		return true
+	case NeutronCreatePortResponsePortStatusBUILD:
+		return true
+	case NeutronCreatePortResponsePortStatusDOWN:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for NeutronCreateRouterResponseRouterStatus.
+const (
+	NeutronCreateRouterResponseRouterStatusACTIVE NeutronCreateRouterResponseRouterStatus = "ACTIVE"
+	NeutronCreateRouterResponseRouterStatusDOWN   NeutronCreateRouterResponseRouterStatus = "DOWN"
+	NeutronCreateRouterResponseRouterStatusERROR  NeutronCreateRouterResponseRouterStatus = "ERROR"
+)
+
+// Valid indicates whether the value is a known member of the NeutronCreateRouterResponseRouterStatus enum.
+func (e NeutronCreateRouterResponseRouterStatus) Valid() bool {
+	switch e {
+	case NeutronCreateRouterResponseRouterStatusACTIVE:
+		return true
+	case NeutronCreateRouterResponseRouterStatusDOWN:
+		return true
+	case NeutronCreateRouterResponseRouterStatusERROR:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for NeutronCreateSecurityGroupRuleRequestBodySecurityGroupRuleDirection.
+const (
+	NeutronCreateSecurityGroupRuleRequestBodySecurityGroupRuleDirectionEgress  NeutronCreateSecurityGroupRuleRequestBodySecurityGroupRuleDirection = "egress"
+	NeutronCreateSecurityGroupRuleRequestBodySecurityGroupRuleDirectionIngress NeutronCreateSecurityGroupRuleRequestBodySecurityGroupRuleDirection = "ingress"
+)
+
+// Valid indicates whether the value is a known member of the NeutronCreateSecurityGroupRuleRequestBodySecurityGroupRuleDirection enum.
+func (e NeutronCreateSecurityGroupRuleRequestBodySecurityGroupRuleDirection) Valid() bool {
+	switch e {
+	case NeutronCreateSecurityGroupRuleRequestBodySecurityGroupRuleDirectionEgress:
+		return true
+	case NeutronCreateSecurityGroupRuleRequestBodySecurityGroupRuleDirectionIngress:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for NeutronCreateSecurityGroupRuleRequestBodySecurityGroupRuleEthertype.
+const (
+	NeutronCreateSecurityGroupRuleRequestBodySecurityGroupRuleEthertypeIPv4 NeutronCreateSecurityGroupRuleRequestBodySecurityGroupRuleEthertype = "IPv4"
+	NeutronCreateSecurityGroupRuleRequestBodySecurityGroupRuleEthertypeIPv6 NeutronCreateSecurityGroupRuleRequestBodySecurityGroupRuleEthertype = "IPv6"
+)
+
+// Valid indicates whether the value is a known member of the NeutronCreateSecurityGroupRuleRequestBodySecurityGroupRuleEthertype enum.
+func (e NeutronCreateSecurityGroupRuleRequestBodySecurityGroupRuleEthertype) Valid() bool {
+	switch e {
+	case NeutronCreateSecurityGroupRuleRequestBodySecurityGroupRuleEthertypeIPv4:
+		return true
+	case NeutronCreateSecurityGroupRuleRequestBodySecurityGroupRuleEthertypeIPv6:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for NeutronCreateSecurityGroupRuleResponseBodySecurityGroupRuleEthertype.
+const (
+	NeutronCreateSecurityGroupRuleResponseBodySecurityGroupRuleEthertypeIPv4 NeutronCreateSecurityGroupRuleResponseBodySecurityGroupRuleEthertype = "IPv4"
+)
+
+// Valid indicates whether the value is a known member of the NeutronCreateSecurityGroupRuleResponseBodySecurityGroupRuleEthertype enum.
+func (e NeutronCreateSecurityGroupRuleResponseBodySecurityGroupRuleEthertype) Valid() bool {
+	switch e {
+	case NeutronCreateSecurityGroupRuleResponseBodySecurityGroupRuleEthertypeIPv4:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for NeutronListNetworksNetworkStatus.
+const (
+	NeutronListNetworksNetworkStatusACTIVE NeutronListNetworksNetworkStatus = "ACTIVE"
+	NeutronListNetworksNetworkStatusBUILD  NeutronListNetworksNetworkStatus = "BUILD"
+	NeutronListNetworksNetworkStatusDOWN   NeutronListNetworksNetworkStatus = "DOWN"
+	NeutronListNetworksNetworkStatusERROR  NeutronListNetworksNetworkStatus = "ERROR"
+)
+
+// Valid indicates whether the value is a known member of the NeutronListNetworksNetworkStatus enum.
+func (e NeutronListNetworksNetworkStatus) Valid() bool {
+	switch e {
+	case NeutronListNetworksNetworkStatusACTIVE:
+		return true
+	case NeutronListNetworksNetworkStatusBUILD:
+		return true
+	case NeutronListNetworksNetworkStatusDOWN:
+		return true
+	case NeutronListNetworksNetworkStatusERROR:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for NeutronListPortsPortStatus.
+const (
+	NeutronListPortsPortStatusACTIVE NeutronListPortsPortStatus = "ACTIVE"
+	NeutronListPortsPortStatusBUILD  NeutronListPortsPortStatus = "BUILD"
+	NeutronListPortsPortStatusDOWN   NeutronListPortsPortStatus = "DOWN"
+)
+
+// Valid indicates whether the value is a known member of the NeutronListPortsPortStatus enum.
+func (e NeutronListPortsPortStatus) Valid() bool {
+	switch e {
+	case NeutronListPortsPortStatusACTIVE:
+		return true
+	case NeutronListPortsPortStatusBUILD:
+		return true
+	case NeutronListPortsPortStatusDOWN:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for NeutronListRoutersRouterStatus.
+const (
+	NeutronListRoutersRouterStatusACTIVE NeutronListRoutersRouterStatus = "ACTIVE"
+	NeutronListRoutersRouterStatusDOWN   NeutronListRoutersRouterStatus = "DOWN"
+	NeutronListRoutersRouterStatusERROR  NeutronListRoutersRouterStatus = "ERROR"
+)
+
+// Valid indicates whether the value is a known member of the NeutronListRoutersRouterStatus enum.
+func (e NeutronListRoutersRouterStatus) Valid() bool {
+	switch e {
+	case NeutronListRoutersRouterStatusACTIVE:
+		return true
+	case NeutronListRoutersRouterStatusDOWN:
+		return true
+	case NeutronListRoutersRouterStatusERROR:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for NeutronListSecurityGroupsResponseBodySecurityGroupsItemSecurityGroupRulesItemEthertype.
+const (
+	NeutronListSecurityGroupsResponseBodySecurityGroupsItemSecurityGroupRulesItemEthertypeIPv4 NeutronListSecurityGroupsResponseBodySecurityGroupsItemSecurityGroupRulesItemEthertype = "IPv4"
+)
+
+// Valid indicates whether the value is a known member of the NeutronListSecurityGroupsResponseBodySecurityGroupsItemSecurityGroupRulesItemEthertype enum.
+func (e NeutronListSecurityGroupsResponseBodySecurityGroupsItemSecurityGroupRulesItemEthertype) Valid() bool {
+	switch e {
+	case NeutronListSecurityGroupsResponseBodySecurityGroupsItemSecurityGroupRulesItemEthertypeIPv4:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for NeutronShowNetworkNetworkStatus.
+const (
+	NeutronShowNetworkNetworkStatusACTIVE NeutronShowNetworkNetworkStatus = "ACTIVE"
+	NeutronShowNetworkNetworkStatusBUILD  NeutronShowNetworkNetworkStatus = "BUILD"
+	NeutronShowNetworkNetworkStatusDOWN   NeutronShowNetworkNetworkStatus = "DOWN"
+	NeutronShowNetworkNetworkStatusERROR  NeutronShowNetworkNetworkStatus = "ERROR"
+)
+
+// Valid indicates whether the value is a known member of the NeutronShowNetworkNetworkStatus enum.
+func (e NeutronShowNetworkNetworkStatus) Valid() bool {
+	switch e {
+	case NeutronShowNetworkNetworkStatusACTIVE:
+		return true
+	case NeutronShowNetworkNetworkStatusBUILD:
+		return true
+	case NeutronShowNetworkNetworkStatusDOWN:
+		return true
+	case NeutronShowNetworkNetworkStatusERROR:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for NeutronShowPortPortStatus.
+const (
+	NeutronShowPortPortStatusACTIVE NeutronShowPortPortStatus = "ACTIVE"
+	NeutronShowPortPortStatusBUILD  NeutronShowPortPortStatus = "BUILD"
+	NeutronShowPortPortStatusDOWN   NeutronShowPortPortStatus = "DOWN"
+)
+
+// Valid indicates whether the value is a known member of the NeutronShowPortPortStatus enum.
+func (e NeutronShowPortPortStatus) Valid() bool {
+	switch e {
+	case NeutronShowPortPortStatusACTIVE:
+		return true
+	case NeutronShowPortPortStatusBUILD:
+		return true
+	case NeutronShowPortPortStatusDOWN:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for NeutronShowRouterRouterStatus.
+const (
+	NeutronShowRouterRouterStatusACTIVE NeutronShowRouterRouterStatus = "ACTIVE"
+	NeutronShowRouterRouterStatusDOWN   NeutronShowRouterRouterStatus = "DOWN"
+	NeutronShowRouterRouterStatusERROR  NeutronShowRouterRouterStatus = "ERROR"
+)
+
+// Valid indicates whether the value is a known member of the NeutronShowRouterRouterStatus enum.
+func (e NeutronShowRouterRouterStatus) Valid() bool {
+	switch e {
+	case NeutronShowRouterRouterStatusACTIVE:
+		return true
+	case NeutronShowRouterRouterStatusDOWN:
+		return true
+	case NeutronShowRouterRouterStatusERROR:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for NeutronShowSecurityGroupResponseBodySecurityGroupSecurityGroupRulesItemEthertype.
+const (
+	NeutronShowSecurityGroupResponseBodySecurityGroupSecurityGroupRulesItemEthertypeIPv4 NeutronShowSecurityGroupResponseBodySecurityGroupSecurityGroupRulesItemEthertype = "IPv4"
+)
+
+// Valid indicates whether the value is a known member of the NeutronShowSecurityGroupResponseBodySecurityGroupSecurityGroupRulesItemEthertype enum.
+func (e NeutronShowSecurityGroupResponseBodySecurityGroupSecurityGroupRulesItemEthertype) Valid() bool {
+	switch e {
+	case NeutronShowSecurityGroupResponseBodySecurityGroupSecurityGroupRulesItemEthertypeIPv4:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for NeutronShowSecurityGroupRuleResponseBodySecurityGroupRuleEthertype.
+const (
+	NeutronShowSecurityGroupRuleResponseBodySecurityGroupRuleEthertypeIPv4 NeutronShowSecurityGroupRuleResponseBodySecurityGroupRuleEthertype = "IPv4"
+)
+
+// Valid indicates whether the value is a known member of the NeutronShowSecurityGroupRuleResponseBodySecurityGroupRuleEthertype enum.
+func (e NeutronShowSecurityGroupRuleResponseBodySecurityGroupRuleEthertype) Valid() bool {
+	switch e {
+	case NeutronShowSecurityGroupRuleResponseBodySecurityGroupRuleEthertypeIPv4:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for NeutronUpdateFirewallRuleRequestBodyFirewallRuleAction.
+const (
+	NeutronUpdateFirewallRuleRequestBodyFirewallRuleActionAllow NeutronUpdateFirewallRuleRequestBodyFirewallRuleAction = "allow"
+	NeutronUpdateFirewallRuleRequestBodyFirewallRuleActionDeny  NeutronUpdateFirewallRuleRequestBodyFirewallRuleAction = "deny"
+)
+
+// Valid indicates whether the value is a known member of the NeutronUpdateFirewallRuleRequestBodyFirewallRuleAction enum.
+func (e NeutronUpdateFirewallRuleRequestBodyFirewallRuleAction) Valid() bool {
+	switch e {
+	case NeutronUpdateFirewallRuleRequestBodyFirewallRuleActionAllow:
+		return true
+	case NeutronUpdateFirewallRuleRequestBodyFirewallRuleActionDeny:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for NeutronUpdateFirewallRuleRequestBodyFirewallRuleIpVersion.
+const (
+	NeutronUpdateFirewallRuleRequestBodyFirewallRuleIpVersionN4 NeutronUpdateFirewallRuleRequestBodyFirewallRuleIpVersion = 4
+	NeutronUpdateFirewallRuleRequestBodyFirewallRuleIpVersionN6 NeutronUpdateFirewallRuleRequestBodyFirewallRuleIpVersion = 6
+)
+
+// Valid indicates whether the value is a known member of the NeutronUpdateFirewallRuleRequestBodyFirewallRuleIpVersion enum.
+func (e NeutronUpdateFirewallRuleRequestBodyFirewallRuleIpVersion) Valid() bool {
+	switch e {
+	case NeutronUpdateFirewallRuleRequestBodyFirewallRuleIpVersionN4:
+		return true
+	case NeutronUpdateFirewallRuleRequestBodyFirewallRuleIpVersionN6:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for NeutronUpdateNetworkResponseNetworkStatus.
+const (
+	NeutronUpdateNetworkResponseNetworkStatusACTIVE NeutronUpdateNetworkResponseNetworkStatus = "ACTIVE"
+	NeutronUpdateNetworkResponseNetworkStatusBUILD  NeutronUpdateNetworkResponseNetworkStatus = "BUILD"
+	NeutronUpdateNetworkResponseNetworkStatusDOWN   NeutronUpdateNetworkResponseNetworkStatus = "DOWN"
+	NeutronUpdateNetworkResponseNetworkStatusERROR  NeutronUpdateNetworkResponseNetworkStatus = "ERROR"
+)
+
+// Valid indicates whether the value is a known member of the NeutronUpdateNetworkResponseNetworkStatus enum.
+func (e NeutronUpdateNetworkResponseNetworkStatus) Valid() bool {
+	switch e {
+	case NeutronUpdateNetworkResponseNetworkStatusACTIVE:
+		return true
+	case NeutronUpdateNetworkResponseNetworkStatusBUILD:
+		return true
+	case NeutronUpdateNetworkResponseNetworkStatusDOWN:
+		return true
+	case NeutronUpdateNetworkResponseNetworkStatusERROR:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for NeutronUpdatePortResponsePortStatus.
+const (
+	NeutronUpdatePortResponsePortStatusACTIVE NeutronUpdatePortResponsePortStatus = "ACTIVE"
+	NeutronUpdatePortResponsePortStatusBUILD  NeutronUpdatePortResponsePortStatus = "BUILD"
+	NeutronUpdatePortResponsePortStatusDOWN   NeutronUpdatePortResponsePortStatus = "DOWN"
+)
+
+// Valid indicates whether the value is a known member of the NeutronUpdatePortResponsePortStatus enum.
+func (e NeutronUpdatePortResponsePortStatus) Valid() bool {
+	switch e {
+	case NeutronUpdatePortResponsePortStatusACTIVE:
+		return true
+	case NeutronUpdatePortResponsePortStatusBUILD:
+		return true
+	case NeutronUpdatePortResponsePortStatusDOWN:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for NeutronUpdateRouterResponseRouterStatus.
+const (
+	NeutronUpdateRouterResponseRouterStatusACTIVE NeutronUpdateRouterResponseRouterStatus = "ACTIVE"
+	NeutronUpdateRouterResponseRouterStatusDOWN   NeutronUpdateRouterResponseRouterStatus = "DOWN"
+	NeutronUpdateRouterResponseRouterStatusERROR  NeutronUpdateRouterResponseRouterStatus = "ERROR"
+)
+
+// Valid indicates whether the value is a known member of the NeutronUpdateRouterResponseRouterStatus enum.
+func (e NeutronUpdateRouterResponseRouterStatus) Valid() bool {
+	switch e {
+	case NeutronUpdateRouterResponseRouterStatusACTIVE:
+		return true
+	case NeutronUpdateRouterResponseRouterStatusDOWN:
+		return true
+	case NeutronUpdateRouterResponseRouterStatusERROR:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for RemoveVpcExtendCidrVpcStatus.
+const (
+	RemoveVpcExtendCidrVpcStatusACTIVE  RemoveVpcExtendCidrVpcStatus = "ACTIVE"
+	RemoveVpcExtendCidrVpcStatusPENDING RemoveVpcExtendCidrVpcStatus = "PENDING"
+)
+
+// Valid indicates whether the value is a known member of the RemoveVpcExtendCidrVpcStatus enum.
+func (e RemoveVpcExtendCidrVpcStatus) Valid() bool {
+	switch e {
+	case RemoveVpcExtendCidrVpcStatusACTIVE:
+		return true
+	case RemoveVpcExtendCidrVpcStatusPENDING:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ShowAddressGroupAddressGroupIpVersion.
+const (
+	ShowAddressGroupAddressGroupIpVersionN4 ShowAddressGroupAddressGroupIpVersion = 4
+	ShowAddressGroupAddressGroupIpVersionN6 ShowAddressGroupAddressGroupIpVersion = 6
+)
+
+// Valid indicates whether the value is a known member of the ShowAddressGroupAddressGroupIpVersion enum.
+func (e ShowAddressGroupAddressGroupIpVersion) Valid() bool {
+	switch e {
+	case ShowAddressGroupAddressGroupIpVersionN4:
+		return true
+	case ShowAddressGroupAddressGroupIpVersionN6:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ShowPortPortBindingVnicType.
+const (
+	ShowPortPortBindingVnicTypeDirect ShowPortPortBindingVnicType = "direct"
+	ShowPortPortBindingVnicTypeNormal ShowPortPortBindingVnicType = "normal"
+)
+
+// Valid indicates whether the value is a known member of the ShowPortPortBindingVnicType enum.
+func (e ShowPortPortBindingVnicType) Valid() bool {
+	switch e {
+	case ShowPortPortBindingVnicTypeDirect:
+		return true
+	case ShowPortPortBindingVnicTypeNormal:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ShowPortPortStatus.
+const (
+	ShowPortPortStatusACTIVE ShowPortPortStatus = "ACTIVE"
+	ShowPortPortStatusBUILD  ShowPortPortStatus = "BUILD"
+	ShowPortPortStatusDOWN   ShowPortPortStatus = "DOWN"
+)
+
+// Valid indicates whether the value is a known member of the ShowPortPortStatus enum.
+func (e ShowPortPortStatus) Valid() bool {
+	switch e {
+	case ShowPortPortStatusACTIVE:
+		return true
+	case ShowPortPortStatusBUILD:
+		return true
+	case ShowPortPortStatusDOWN:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ShowPortV1PortBindingVnicType.
+const (
+	ShowPortV1PortBindingVnicTypeDirect ShowPortV1PortBindingVnicType = "direct"
+	ShowPortV1PortBindingVnicTypeNormal ShowPortV1PortBindingVnicType = "normal"
+)
+
+// Valid indicates whether the value is a known member of the ShowPortV1PortBindingVnicType enum.
+func (e ShowPortV1PortBindingVnicType) Valid() bool {
+	switch e {
+	case ShowPortV1PortBindingVnicTypeDirect:
+		return true
+	case ShowPortV1PortBindingVnicTypeNormal:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ShowPortV1PortStatus.
+const (
+	ShowPortV1PortStatusACTIVE ShowPortV1PortStatus = "ACTIVE"
+	ShowPortV1PortStatusBUILD  ShowPortV1PortStatus = "BUILD"
+	ShowPortV1PortStatusDOWN   ShowPortV1PortStatus = "DOWN"
+)
+
+// Valid indicates whether the value is a known member of the ShowPortV1PortStatus enum.
+func (e ShowPortV1PortStatus) Valid() bool {
+	switch e {
+	case ShowPortV1PortStatusACTIVE:
+		return true
+	case ShowPortV1PortStatusBUILD:
+		return true
+	case ShowPortV1PortStatusDOWN:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ShowPrivateipPrivateipStatus.
+const (
+	ShowPrivateipPrivateipStatusACTIVE ShowPrivateipPrivateipStatus = "ACTIVE"
+	ShowPrivateipPrivateipStatusDOWN   ShowPrivateipPrivateipStatus = "DOWN"
+)
+
+// Valid indicates whether the value is a known member of the ShowPrivateipPrivateipStatus enum.
+func (e ShowPrivateipPrivateipStatus) Valid() bool {
+	switch e {
+	case ShowPrivateipPrivateipStatusACTIVE:
+		return true
+	case ShowPrivateipPrivateipStatusDOWN:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ShowQuotaResourceType.
+const (
+	ShowQuotaResourceTypeAddressGroup            ShowQuotaResourceType = "address_group"
+	ShowQuotaResourceTypeFirewall                ShowQuotaResourceType = "firewall"
+	ShowQuotaResourceTypeFlowLog                 ShowQuotaResourceType = "flow_log"
+	ShowQuotaResourceTypeListener                ShowQuotaResourceType = "listener"
+	ShowQuotaResourceTypeLoadbalancer            ShowQuotaResourceType = "loadbalancer"
+	ShowQuotaResourceTypePhysicalConnect         ShowQuotaResourceType = "physicalConnect"
+	ShowQuotaResourceTypePublicIp                ShowQuotaResourceType = "publicIp"
+	ShowQuotaResourceTypeRoutetableContainRoutes ShowQuotaResourceType = "routetableContainRoutes"
+	ShowQuotaResourceTypeSecurityGroup           ShowQuotaResourceType = "securityGroup"
+	ShowQuotaResourceTypeSecurityGroupRule       ShowQuotaResourceType = "securityGroupRule"
+	ShowQuotaResourceTypeShareBandwidth          ShowQuotaResourceType = "shareBandwidth"
+	ShowQuotaResourceTypeShareBandwidthIP        ShowQuotaResourceType = "shareBandwidthIP"
+	ShowQuotaResourceTypeSubnet                  ShowQuotaResourceType = "subnet"
+	ShowQuotaResourceTypeVirtualInterface        ShowQuotaResourceType = "virtualInterface"
+	ShowQuotaResourceTypeVpc                     ShowQuotaResourceType = "vpc"
+	ShowQuotaResourceTypeVpcContainRoutetable    ShowQuotaResourceType = "vpcContainRoutetable"
+	ShowQuotaResourceTypeVpcPeer                 ShowQuotaResourceType = "vpcPeer"
+	ShowQuotaResourceTypeVpn                     ShowQuotaResourceType = "vpn"
+	ShowQuotaResourceTypeVpngw                   ShowQuotaResourceType = "vpngw"
+)
+
+// Valid indicates whether the value is a known member of the ShowQuotaResourceType enum.
+func (e ShowQuotaResourceType) Valid() bool {
+	switch e {
+	case ShowQuotaResourceTypeAddressGroup:
+		return true
+	case ShowQuotaResourceTypeFirewall:
+		return true
+	case ShowQuotaResourceTypeFlowLog:
+		return true
+	case ShowQuotaResourceTypeListener:
+		return true
+	case ShowQuotaResourceTypeLoadbalancer:
+		return true
+	case ShowQuotaResourceTypePhysicalConnect:
+		return true
+	case ShowQuotaResourceTypePublicIp:
+		return true
+	case ShowQuotaResourceTypeRoutetableContainRoutes:
+		return true
+	case ShowQuotaResourceTypeSecurityGroup:
+		return true
+	case ShowQuotaResourceTypeSecurityGroupRule:
+		return true
+	case ShowQuotaResourceTypeShareBandwidth:
+		return true
+	case ShowQuotaResourceTypeShareBandwidthIP:
+		return true
+	case ShowQuotaResourceTypeSubnet:
+		return true
+	case ShowQuotaResourceTypeVirtualInterface:
+		return true
+	case ShowQuotaResourceTypeVpc:
+		return true
+	case ShowQuotaResourceTypeVpcContainRoutetable:
+		return true
+	case ShowQuotaResourceTypeVpcPeer:
+		return true
+	case ShowQuotaResourceTypeVpn:
+		return true
+	case ShowQuotaResourceTypeVpngw:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ShowSecurityGroupRuleSecurityGroupRuleAction.
+const (
+	ShowSecurityGroupRuleSecurityGroupRuleActionAllow ShowSecurityGroupRuleSecurityGroupRuleAction = "allow"
+	ShowSecurityGroupRuleSecurityGroupRuleActionDeny  ShowSecurityGroupRuleSecurityGroupRuleAction = "deny"
+)
+
+// Valid indicates whether the value is a known member of the ShowSecurityGroupRuleSecurityGroupRuleAction enum.
+func (e ShowSecurityGroupRuleSecurityGroupRuleAction) Valid() bool {
+	switch e {
+	case ShowSecurityGroupRuleSecurityGroupRuleActionAllow:
+		return true
+	case ShowSecurityGroupRuleSecurityGroupRuleActionDeny:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ShowSecurityGroupRuleSecurityGroupRuleDirection.
+const (
+	ShowSecurityGroupRuleSecurityGroupRuleDirectionEgress  ShowSecurityGroupRuleSecurityGroupRuleDirection = "egress"
+	ShowSecurityGroupRuleSecurityGroupRuleDirectionIngress ShowSecurityGroupRuleSecurityGroupRuleDirection = "ingress"
+)
+
+// Valid indicates whether the value is a known member of the ShowSecurityGroupRuleSecurityGroupRuleDirection enum.
+func (e ShowSecurityGroupRuleSecurityGroupRuleDirection) Valid() bool {
+	switch e {
+	case ShowSecurityGroupRuleSecurityGroupRuleDirectionEgress:
+		return true
+	case ShowSecurityGroupRuleSecurityGroupRuleDirectionIngress:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ShowSecurityGroupRuleSecurityGroupRuleEthertype.
+const (
+	ShowSecurityGroupRuleSecurityGroupRuleEthertypeIPv4 ShowSecurityGroupRuleSecurityGroupRuleEthertype = "IPv4"
+	ShowSecurityGroupRuleSecurityGroupRuleEthertypeIPv6 ShowSecurityGroupRuleSecurityGroupRuleEthertype = "IPv6"
+)
+
+// Valid indicates whether the value is a known member of the ShowSecurityGroupRuleSecurityGroupRuleEthertype enum.
+func (e ShowSecurityGroupRuleSecurityGroupRuleEthertype) Valid() bool {
+	switch e {
+	case ShowSecurityGroupRuleSecurityGroupRuleEthertypeIPv4:
+		return true
+	case ShowSecurityGroupRuleSecurityGroupRuleEthertypeIPv6:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ShowSecurityGroupRuleV1SecurityGroupRuleDirection.
+const (
+	ShowSecurityGroupRuleV1SecurityGroupRuleDirectionEgress  ShowSecurityGroupRuleV1SecurityGroupRuleDirection = "egress"
+	ShowSecurityGroupRuleV1SecurityGroupRuleDirectionIngress ShowSecurityGroupRuleV1SecurityGroupRuleDirection = "ingress"
+)
+
+// Valid indicates whether the value is a known member of the ShowSecurityGroupRuleV1SecurityGroupRuleDirection enum.
+func (e ShowSecurityGroupRuleV1SecurityGroupRuleDirection) Valid() bool {
+	switch e {
+	case ShowSecurityGroupRuleV1SecurityGroupRuleDirectionEgress:
+		return true
+	case ShowSecurityGroupRuleV1SecurityGroupRuleDirectionIngress:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ShowSecurityGroupRuleV1SecurityGroupRuleEthertype.
+const (
+	ShowSecurityGroupRuleV1SecurityGroupRuleEthertypeIPv4 ShowSecurityGroupRuleV1SecurityGroupRuleEthertype = "IPv4"
+	ShowSecurityGroupRuleV1SecurityGroupRuleEthertypeIPv6 ShowSecurityGroupRuleV1SecurityGroupRuleEthertype = "IPv6"
+)
+
+// Valid indicates whether the value is a known member of the ShowSecurityGroupRuleV1SecurityGroupRuleEthertype enum.
+func (e ShowSecurityGroupRuleV1SecurityGroupRuleEthertype) Valid() bool {
+	switch e {
+	case ShowSecurityGroupRuleV1SecurityGroupRuleEthertypeIPv4:
+		return true
+	case ShowSecurityGroupRuleV1SecurityGroupRuleEthertypeIPv6:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ShowSubnetSubnetStatus.
+const (
+	ShowSubnetSubnetStatusACTIVE  ShowSubnetSubnetStatus = "ACTIVE"
+	ShowSubnetSubnetStatusERROR   ShowSubnetSubnetStatus = "ERROR"
+	ShowSubnetSubnetStatusUNKNOWN ShowSubnetSubnetStatus = "UNKNOWN"
+)
+
+// Valid indicates whether the value is a known member of the ShowSubnetSubnetStatus enum.
+func (e ShowSubnetSubnetStatus) Valid() bool {
+	switch e {
+	case ShowSubnetSubnetStatusACTIVE:
+		return true
+	case ShowSubnetSubnetStatusERROR:
+		return true
+	case ShowSubnetSubnetStatusUNKNOWN:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ShowVpcVpcStatus.
+const (
+	ShowVpcVpcStatusCREATING ShowVpcVpcStatus = "CREATING"
+	ShowVpcVpcStatusOK       ShowVpcVpcStatus = "OK"
+)
+
+// Valid indicates whether the value is a known member of the ShowVpcVpcStatus enum.
+func (e ShowVpcVpcStatus) Valid() bool {
+	switch e {
+	case ShowVpcVpcStatusCREATING:
+		return true
+	case ShowVpcVpcStatusOK:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ShowVpcVpcVpcStatus.
+const (
+	ShowVpcVpcVpcStatusACTIVE  ShowVpcVpcVpcStatus = "ACTIVE"
+	ShowVpcVpcVpcStatusPENDING ShowVpcVpcVpcStatus = "PENDING"
+)
+
+// Valid indicates whether the value is a known member of the ShowVpcVpcVpcStatus enum.
+func (e ShowVpcVpcVpcStatus) Valid() bool {
+	switch e {
+	case ShowVpcVpcVpcStatusACTIVE:
+		return true
+	case ShowVpcVpcVpcStatusPENDING:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for SubnetIpAvailabilityIpVersion.
+const (
+	SubnetIpAvailabilityIpVersionN4 SubnetIpAvailabilityIpVersion = 4
+	SubnetIpAvailabilityIpVersionN6 SubnetIpAvailabilityIpVersion = 6
+)
+
+// Valid indicates whether the value is a known member of the SubnetIpAvailabilityIpVersion enum.
+func (e SubnetIpAvailabilityIpVersion) Valid() bool {
+	switch e {
+	case SubnetIpAvailabilityIpVersionN4:
+		return true
+	case SubnetIpAvailabilityIpVersionN6:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for SubnetsStatus.
+const (
+	SubnetsStatusACTIVE  SubnetsStatus = "ACTIVE"
+	SubnetsStatusERROR   SubnetsStatus = "ERROR"
+	SubnetsStatusUNKNOWN SubnetsStatus = "UNKNOWN"
+)
+
+// Valid indicates whether the value is a known member of the SubnetsStatus enum.
+func (e SubnetsStatus) Valid() bool {
+	switch e {
+	case SubnetsStatusACTIVE:
+		return true
+	case SubnetsStatusERROR:
+		return true
+	case SubnetsStatusUNKNOWN:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for UpdateAddSourceTrafficMirrorSessionTrafficMirrorTargetType.
+const (
+	UpdateAddSourceTrafficMirrorSessionTrafficMirrorTargetTypeElb UpdateAddSourceTrafficMirrorSessionTrafficMirrorTargetType = "elb"
+	UpdateAddSourceTrafficMirrorSessionTrafficMirrorTargetTypeEni UpdateAddSourceTrafficMirrorSessionTrafficMirrorTargetType = "eni"
+)
+
+// Valid indicates whether the value is a known member of the UpdateAddSourceTrafficMirrorSessionTrafficMirrorTargetType enum.
+func (e UpdateAddSourceTrafficMirrorSessionTrafficMirrorTargetType) Valid() bool {
+	switch e {
+	case UpdateAddSourceTrafficMirrorSessionTrafficMirrorTargetTypeElb:
+		return true
+	case UpdateAddSourceTrafficMirrorSessionTrafficMirrorTargetTypeEni:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for UpdateAddressGroupAddressGroupIpVersion.
+const (
+	UpdateAddressGroupAddressGroupIpVersionN4 UpdateAddressGroupAddressGroupIpVersion = 4
+	UpdateAddressGroupAddressGroupIpVersionN6 UpdateAddressGroupAddressGroupIpVersion = 6
+)
+
+// Valid indicates whether the value is a known member of the UpdateAddressGroupAddressGroupIpVersion enum.
+func (e UpdateAddressGroupAddressGroupIpVersion) Valid() bool {
+	switch e {
+	case UpdateAddressGroupAddressGroupIpVersionN4:
+		return true
+	case UpdateAddressGroupAddressGroupIpVersionN6:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for UpdatePortResponsePortBindingVnicType.
+const (
+	UpdatePortResponsePortBindingVnicTypeDirect UpdatePortResponsePortBindingVnicType = "direct"
+	UpdatePortResponsePortBindingVnicTypeNormal UpdatePortResponsePortBindingVnicType = "normal"
+)
+
+// Valid indicates whether the value is a known member of the UpdatePortResponsePortBindingVnicType enum.
+func (e UpdatePortResponsePortBindingVnicType) Valid() bool {
+	switch e {
+	case UpdatePortResponsePortBindingVnicTypeDirect:
+		return true
+	case UpdatePortResponsePortBindingVnicTypeNormal:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for UpdatePortResponsePortStatus.
+const (
+	UpdatePortResponsePortStatusACTIVE UpdatePortResponsePortStatus = "ACTIVE"
+	UpdatePortResponsePortStatusBUILD  UpdatePortResponsePortStatus = "BUILD"
+	UpdatePortResponsePortStatusDOWN   UpdatePortResponsePortStatus = "DOWN"
+)
+
+// Valid indicates whether the value is a known member of the UpdatePortResponsePortStatus enum.
+func (e UpdatePortResponsePortStatus) Valid() bool {
+	switch e {
+	case UpdatePortResponsePortStatusACTIVE:
+		return true
+	case UpdatePortResponsePortStatusBUILD:
+		return true
+	case UpdatePortResponsePortStatusDOWN:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for UpdatePortV1ResponsePortBindingVnicType.
+const (
+	UpdatePortV1ResponsePortBindingVnicTypeDirect UpdatePortV1ResponsePortBindingVnicType = "direct"
+	UpdatePortV1ResponsePortBindingVnicTypeNormal UpdatePortV1ResponsePortBindingVnicType = "normal"
+)
+
+// Valid indicates whether the value is a known member of the UpdatePortV1ResponsePortBindingVnicType enum.
+func (e UpdatePortV1ResponsePortBindingVnicType) Valid() bool {
+	switch e {
+	case UpdatePortV1ResponsePortBindingVnicTypeDirect:
+		return true
+	case UpdatePortV1ResponsePortBindingVnicTypeNormal:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for UpdatePortV1ResponsePortStatus.
+const (
+	UpdatePortV1ResponsePortStatusACTIVE UpdatePortV1ResponsePortStatus = "ACTIVE"
+	UpdatePortV1ResponsePortStatusBUILD  UpdatePortV1ResponsePortStatus = "BUILD"
+	UpdatePortV1ResponsePortStatusDOWN   UpdatePortV1ResponsePortStatus = "DOWN"
+)
+
+// Valid indicates whether the value is a known member of the UpdatePortV1ResponsePortStatus enum.
+func (e UpdatePortV1ResponsePortStatus) Valid() bool {
+	switch e {
+	case UpdatePortV1ResponsePortStatusACTIVE:
+		return true
+	case UpdatePortV1ResponsePortStatusBUILD:
+		return true
+	case UpdatePortV1ResponsePortStatusDOWN:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for UpdateSubnetResponseSubnetStatus.
+const (
+	UpdateSubnetResponseSubnetStatusACTIVE  UpdateSubnetResponseSubnetStatus = "ACTIVE"
+	UpdateSubnetResponseSubnetStatusERROR   UpdateSubnetResponseSubnetStatus = "ERROR"
+	UpdateSubnetResponseSubnetStatusUNKNOWN UpdateSubnetResponseSubnetStatus = "UNKNOWN"
+)
+
+// Valid indicates whether the value is a known member of the UpdateSubnetResponseSubnetStatus enum.
+func (e UpdateSubnetResponseSubnetStatus) Valid() bool {
+	switch e {
+	case UpdateSubnetResponseSubnetStatusACTIVE:
+		return true
+	case UpdateSubnetResponseSubnetStatusERROR:
+		return true
+	case UpdateSubnetResponseSubnetStatusUNKNOWN:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for UpdateTrafficMirrorSessionOptionEnabled.
+const (
+	UpdateTrafficMirrorSessionOptionEnabledFalse UpdateTrafficMirrorSessionOptionEnabled = "false"
+	UpdateTrafficMirrorSessionOptionEnabledTrue  UpdateTrafficMirrorSessionOptionEnabled = "true"
+)
+
+// Valid indicates whether the value is a known member of the UpdateTrafficMirrorSessionOptionEnabled enum.
+func (e UpdateTrafficMirrorSessionOptionEnabled) Valid() bool {
+	switch e {
+	case UpdateTrafficMirrorSessionOptionEnabledFalse:
+		return true
+	case UpdateTrafficMirrorSessionOptionEnabledTrue:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for UpdateTrafficMirrorSessionOptionTrafficMirrorTargetType.
+const (
+	UpdateTrafficMirrorSessionOptionTrafficMirrorTargetTypeElb UpdateTrafficMirrorSessionOptionTrafficMirrorTargetType = "elb"
+	UpdateTrafficMirrorSessionOptionTrafficMirrorTargetTypeEni UpdateTrafficMirrorSessionOptionTrafficMirrorTargetType = "eni"
+)
+
+// Valid indicates whether the value is a known member of the UpdateTrafficMirrorSessionOptionTrafficMirrorTargetType enum.
+func (e UpdateTrafficMirrorSessionOptionTrafficMirrorTargetType) Valid() bool {
+	switch e {
+	case UpdateTrafficMirrorSessionOptionTrafficMirrorTargetTypeElb:
+		return true
+	case UpdateTrafficMirrorSessionOptionTrafficMirrorTargetTypeEni:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for UpdateVpcResponseVpcStatus.
+const (
+	UpdateVpcResponseVpcStatusCREATING UpdateVpcResponseVpcStatus = "CREATING"
+	UpdateVpcResponseVpcStatusOK       UpdateVpcResponseVpcStatus = "OK"
+)
+
+// Valid indicates whether the value is a known member of the UpdateVpcResponseVpcStatus enum.
+func (e UpdateVpcResponseVpcStatus) Valid() bool {
+	switch e {
+	case UpdateVpcResponseVpcStatusCREATING:
+		return true
+	case UpdateVpcResponseVpcStatusOK:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for VpcsStatus.
+const (
+	VpcsStatusCREATING VpcsStatus = "CREATING"
+	VpcsStatusOK       VpcsStatus = "OK"
+)
+
+// Valid indicates whether the value is a known member of the VpcsStatus enum.
+func (e VpcsStatus) Valid() bool {
+	switch e {
+	case VpcsStatusCREATING:
+		return true
+	case VpcsStatusOK:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListPortsV1ParamsStatus.
+const (
+	ListPortsV1ParamsStatusACTIVE ListPortsV1ParamsStatus = "ACTIVE"
+	ListPortsV1ParamsStatusBUILD  ListPortsV1ParamsStatus = "BUILD"
+	ListPortsV1ParamsStatusDOWN   ListPortsV1ParamsStatus = "DOWN"
+)
+
+// Valid indicates whether the value is a known member of the ListPortsV1ParamsStatus enum.
+func (e ListPortsV1ParamsStatus) Valid() bool {
+	switch e {
+	case ListPortsV1ParamsStatusACTIVE:
+		return true
+	case ListPortsV1ParamsStatusBUILD:
+		return true
+	case ListPortsV1ParamsStatusDOWN:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListPortsParamsStatus.
+const (
+	ListPortsParamsStatusACTIVE ListPortsParamsStatus = "ACTIVE"
+	ListPortsParamsStatusBUILD  ListPortsParamsStatus = "BUILD"
+	ListPortsParamsStatusDOWN   ListPortsParamsStatus = "DOWN"
+)
+
+// Valid indicates whether the value is a known member of the ListPortsParamsStatus enum.
+func (e ListPortsParamsStatus) Valid() bool {
+	switch e {
+	case ListPortsParamsStatusACTIVE:
+		return true
+	case ListPortsParamsStatusBUILD:
+		return true
+	case ListPortsParamsStatusDOWN:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ShowQuotaParamsType.
+const (
+	ShowQuotaParamsTypeAddressGroup            ShowQuotaParamsType = "address_group"
+	ShowQuotaParamsTypeFirewall                ShowQuotaParamsType = "firewall"
+	ShowQuotaParamsTypeFlowLog                 ShowQuotaParamsType = "flow_log"
+	ShowQuotaParamsTypeListener                ShowQuotaParamsType = "listener"
+	ShowQuotaParamsTypeLoadbalancer            ShowQuotaParamsType = "loadbalancer"
+	ShowQuotaParamsTypePhysicalConnect         ShowQuotaParamsType = "physicalConnect"
+	ShowQuotaParamsTypePublicIp                ShowQuotaParamsType = "publicIp"
+	ShowQuotaParamsTypeRoutetableContainRoutes ShowQuotaParamsType = "routetableContainRoutes"
+	ShowQuotaParamsTypeSecurityGroup           ShowQuotaParamsType = "securityGroup"
+	ShowQuotaParamsTypeSecurityGroupRule       ShowQuotaParamsType = "securityGroupRule"
+	ShowQuotaParamsTypeShareBandwidth          ShowQuotaParamsType = "shareBandwidth"
+	ShowQuotaParamsTypeShareBandwidthIP        ShowQuotaParamsType = "shareBandwidthIP"
+	ShowQuotaParamsTypeSubnet                  ShowQuotaParamsType = "subnet"
+	ShowQuotaParamsTypeVirtualInterface        ShowQuotaParamsType = "virtualInterface"
+	ShowQuotaParamsTypeVpc                     ShowQuotaParamsType = "vpc"
+	ShowQuotaParamsTypeVpcContainRoutetable    ShowQuotaParamsType = "vpcContainRoutetable"
+	ShowQuotaParamsTypeVpcPeer                 ShowQuotaParamsType = "vpcPeer"
+	ShowQuotaParamsTypeVpn                     ShowQuotaParamsType = "vpn"
+	ShowQuotaParamsTypeVpngw                   ShowQuotaParamsType = "vpngw"
+)
+
+// Valid indicates whether the value is a known member of the ShowQuotaParamsType enum.
+func (e ShowQuotaParamsType) Valid() bool {
+	switch e {
+	case ShowQuotaParamsTypeAddressGroup:
+		return true
+	case ShowQuotaParamsTypeFirewall:
+		return true
+	case ShowQuotaParamsTypeFlowLog:
+		return true
+	case ShowQuotaParamsTypeListener:
+		return true
+	case ShowQuotaParamsTypeLoadbalancer:
+		return true
+	case ShowQuotaParamsTypePhysicalConnect:
+		return true
+	case ShowQuotaParamsTypePublicIp:
+		return true
+	case ShowQuotaParamsTypeRoutetableContainRoutes:
+		return true
+	case ShowQuotaParamsTypeSecurityGroup:
+		return true
+	case ShowQuotaParamsTypeSecurityGroupRule:
+		return true
+	case ShowQuotaParamsTypeShareBandwidth:
+		return true
+	case ShowQuotaParamsTypeShareBandwidthIP:
+		return true
+	case ShowQuotaParamsTypeSubnet:
+		return true
+	case ShowQuotaParamsTypeVirtualInterface:
+		return true
+	case ShowQuotaParamsTypeVpc:
+		return true
+	case ShowQuotaParamsTypeVpcContainRoutetable:
+		return true
+	case ShowQuotaParamsTypeVpcPeer:
+		return true
+	case ShowQuotaParamsTypeVpn:
+		return true
+	case ShowQuotaParamsTypeVpngw:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for NeutronListFirewallRulesParamsAction.
+const (
+	NeutronListFirewallRulesParamsActionAllow NeutronListFirewallRulesParamsAction = "allow"
+	NeutronListFirewallRulesParamsActionDeny  NeutronListFirewallRulesParamsAction = "deny"
+)
+
+// Valid indicates whether the value is a known member of the NeutronListFirewallRulesParamsAction enum.
+func (e NeutronListFirewallRulesParamsAction) Valid() bool {
+	switch e {
+	case NeutronListFirewallRulesParamsActionAllow:
+		return true
+	case NeutronListFirewallRulesParamsActionDeny:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for NeutronListNetworksParamsStatus.
+const (
+	NeutronListNetworksParamsStatusACTIVE NeutronListNetworksParamsStatus = "ACTIVE"
+	NeutronListNetworksParamsStatusBUILD  NeutronListNetworksParamsStatus = "BUILD"
+	NeutronListNetworksParamsStatusDOWN   NeutronListNetworksParamsStatus = "DOWN"
+)
+
+// Valid indicates whether the value is a known member of the NeutronListNetworksParamsStatus enum.
+func (e NeutronListNetworksParamsStatus) Valid() bool {
+	switch e {
+	case NeutronListNetworksParamsStatusACTIVE:
+		return true
+	case NeutronListNetworksParamsStatusBUILD:
+		return true
+	case NeutronListNetworksParamsStatusDOWN:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for NeutronListPortsParamsStatus.
+const (
+	NeutronListPortsParamsStatusACTIVE NeutronListPortsParamsStatus = "ACTIVE"
+	NeutronListPortsParamsStatusBUILD  NeutronListPortsParamsStatus = "BUILD"
+	NeutronListPortsParamsStatusDOWN   NeutronListPortsParamsStatus = "DOWN"
+)
+
+// Valid indicates whether the value is a known member of the NeutronListPortsParamsStatus enum.
+func (e NeutronListPortsParamsStatus) Valid() bool {
+	switch e {
+	case NeutronListPortsParamsStatusACTIVE:
+		return true
+	case NeutronListPortsParamsStatusBUILD:
+		return true
+	case NeutronListPortsParamsStatusDOWN:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for NeutronListRoutersParamsStatus.
+const (
+	NeutronListRoutersParamsStatusACTIVE NeutronListRoutersParamsStatus = "ACTIVE"
+	NeutronListRoutersParamsStatusDOWN   NeutronListRoutersParamsStatus = "DOWN"
+	NeutronListRoutersParamsStatusERROR  NeutronListRoutersParamsStatus = "ERROR"
+)
+
+// Valid indicates whether the value is a known member of the NeutronListRoutersParamsStatus enum.
+func (e NeutronListRoutersParamsStatus) Valid() bool {
+	switch e {
+	case NeutronListRoutersParamsStatusACTIVE:
+		return true
+	case NeutronListRoutersParamsStatusDOWN:
+		return true
+	case NeutronListRoutersParamsStatusERROR:
+		return true
+	default:
+		return false
+	}
+}
+
 // AcceptVpcPeeringResponseBody defines model for AcceptVpcPeeringResponseBody.
 type AcceptVpcPeeringResponseBody struct {
 	// AcceptVpcInfo 对等连接发起端vpc信息，请参见表3。
@@ -171,7 +2400,7 @@ type AddVpcExtendCidrVpc struct {
 	// 取值范围：
 	// - PENDING：创建中
 	// - ACTIVE：创建成功
-	Status *string `json:"status,omitempty"`
+	Status *AddVpcExtendCidrVpcStatus `json:"status,omitempty"`
 
 	// Tags 功能说明：VPC的标签信息，详情参见Tag对象
 	// 取值范围：0-10个标签键值对
@@ -181,6 +2410,12 @@ type AddVpcExtendCidrVpc struct {
 	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
+
+// AddVpcExtendCidrVpcStatus 功能说明：VPC对应的状态
+// 取值范围：
+// - PENDING：创建中
+// - ACTIVE：创建成功
+type AddVpcExtendCidrVpcStatus string
 
 // AllocationPool defines model for AllocationPool.
 type AllocationPool struct {
@@ -291,8 +2526,21 @@ type AssociateRouteTableRoute struct {
 	// - dc：云专线
 	// - cc：云连接
 	// - egw：VPC终端节点
-	Type *string `json:"type,omitempty"`
+	Type *AssociateRouteTableRouteType `json:"type,omitempty"`
 }
+
+// AssociateRouteTableRouteType - 功能说明：路由的类型
+// - 取值范围：
+// - ecs：弹性云服务器
+// - eni：网卡
+// - vip：虚拟IP
+// - nat：NAT网关
+// - peering：对等连接
+// - vpn：虚拟专用网络
+// - dc：云专线
+// - cc：云连接
+// - egw：VPC终端节点
+type AssociateRouteTableRouteType string
 
 // BatchCreateSubNetworkInterfaceError defines model for BatchCreateSubNetworkInterfaceError.
 type BatchCreateSubNetworkInterfaceError struct {
@@ -463,7 +2711,7 @@ type CreateAddressGroupAddressGroup struct {
 	// 取值范围：
 	// - 4：表示ipv4地址组
 	// - 6：表示ipv6地址组
-	IpVersion *int64 `json:"ip_version,omitempty"`
+	IpVersion *CreateAddressGroupAddressGroupIpVersion `json:"ip_version,omitempty"`
 
 	// Name 功能说明：地址组名称
 	// 取值范围：0-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
@@ -476,6 +2724,12 @@ type CreateAddressGroupAddressGroup struct {
 	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss；系统自动生成
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
+
+// CreateAddressGroupAddressGroupIpVersion 功能说明：IP地址组ip版本
+// 取值范围：
+// - 4：表示ipv4地址组
+// - 6：表示ipv6地址组
+type CreateAddressGroupAddressGroupIpVersion int64
 
 // CreateAddressGroupError defines model for CreateAddressGroupError.
 type CreateAddressGroupError struct {
@@ -504,12 +2758,18 @@ type CreateAddressGroupOption struct {
 	// 取值范围：
 	// - 4：表示ipv4地址组
 	// - 6：表示ipv6地址组
-	IpVersion int64 `json:"ip_version"`
+	IpVersion CreateAddressGroupOptionIpVersion `json:"ip_version"`
 
 	// Name 功能说明：地址组名称
 	// 取值范围：1-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
 	Name string `json:"name"`
 }
+
+// CreateAddressGroupOptionIpVersion 功能说明：地址组ip版本
+// 取值范围：
+// - 4：表示ipv4地址组
+// - 6：表示ipv6地址组
+type CreateAddressGroupOptionIpVersion int64
 
 // CreateAddressGroupRequestBody defines model for CreateAddressGroupRequestBody.
 type CreateAddressGroupRequestBody struct {
@@ -678,7 +2938,7 @@ type CreatePortResponsePort struct {
 	// BindingVnicType - 功能说明：绑定的vNIC类型
 	// - 取值范围：normal或者direct
 	// - normal: 软交换direct: SRIOV硬直通（不支持）
-	BindingVnicType *string `json:"binding:vnic_type,omitempty"`
+	BindingVnicType *CreatePortResponsePortBindingVnicType `json:"binding:vnic_type,omitempty"`
 
 	// DeviceId - 功能说明：端口所属设备ID
 	// - 约束：不支持设置和更新，由系统自动维护
@@ -738,7 +2998,7 @@ type CreatePortResponsePort struct {
 
 	// Status - 功能说明：端口状态，Hana硬直通虚拟机端口状态总为DOWN
 	// - 取值范围：ACTIVE、BUILD、DOWN
-	Status *string `json:"status,omitempty"`
+	Status *CreatePortResponsePortStatus `json:"status,omitempty"`
 
 	// TenantId 项目ID。
 	TenantId *string `json:"tenant_id,omitempty"`
@@ -746,6 +3006,15 @@ type CreatePortResponsePort struct {
 	// ZoneId 端口所属的可用分区
 	ZoneId *string `json:"zone_id,omitempty"`
 }
+
+// CreatePortResponsePortBindingVnicType - 功能说明：绑定的vNIC类型
+// - 取值范围：normal或者direct
+// - normal: 软交换direct: SRIOV硬直通（不支持）
+type CreatePortResponsePortBindingVnicType string
+
+// CreatePortResponsePortStatus - 功能说明：端口状态，Hana硬直通虚拟机端口状态总为DOWN
+// - 取值范围：ACTIVE、BUILD、DOWN
+type CreatePortResponsePortStatus string
 
 // CreatePortV1ExtraDhcpOpt defines model for CreatePortV1ExtraDhcpOpt.
 type CreatePortV1ExtraDhcpOpt struct {
@@ -878,7 +3147,7 @@ type CreatePortV1ResponsePort struct {
 
 	// BindingVnicType - 功能说明：绑定的vNIC类型
 	// - 取值范围：normal或者direct。normal: 软交换，direct: SRIOV硬直通（不支持）
-	BindingVnicType *string `json:"binding:vnic_type,omitempty"`
+	BindingVnicType *CreatePortV1ResponsePortBindingVnicType `json:"binding:vnic_type,omitempty"`
 
 	// DeviceId - 功能说明：端口所属设备ID
 	// - 约束：不支持设置和更新，由系统自动维护
@@ -918,25 +3187,22 @@ type CreatePortV1ResponsePort struct {
 
 	// Status - 功能说明：端口状态，Hana硬直通虚拟机端口状态总为DOWN
 	// - 取值范围：ACTIVE、BUILD、DOWN
-	Status *string `json:"status,omitempty"`
+	Status *CreatePortV1ResponsePortStatus `json:"status,omitempty"`
 
 	// TenantId 项目ID。
 	TenantId *string `json:"tenant_id,omitempty"`
 }
 
+// CreatePortV1ResponsePortBindingVnicType - 功能说明：绑定的vNIC类型
+// - 取值范围：normal或者direct。normal: 软交换，direct: SRIOV硬直通（不支持）
+type CreatePortV1ResponsePortBindingVnicType string
+
+// CreatePortV1ResponsePortStatus - 功能说明：端口状态，Hana硬直通虚拟机端口状态总为DOWN
+// - 取值范围：ACTIVE、BUILD、DOWN
+type CreatePortV1ResponsePortStatus string
+
 // CreatePrivateipPrivateip2 defines model for CreatePrivateipPrivateip2.
 type CreatePrivateipPrivateip2 struct {
-	// IpAddress - 功能说明：指定IP地址申请
-	// - 取值范围：子网网段中的可以使用且未分配的IP地址，不指定时由系统自动分配
-	IpAddress *string `json:"ip_address,omitempty"`
-
-	// SubnetId 分配IP的子网标识
-	// 如果您使用管理控制台，此值即为子网详情中的“网络ID”参数值。
-	SubnetId string `json:"subnet_id"`
-}
-
-// CreatePrivateipPrivateip3 defines model for CreatePrivateipPrivateip3.
-type CreatePrivateipPrivateip3 struct {
 	// DeviceOwner - 功能说明：私有IP的使用者，空表示未使用
 	// - 取值范围：network:dhcp，network:router_interface_distributed，compute:xxx(xxx对应具体的可用区名称，例如compute:aa-bb-cc表示是被可用区aa-bb-cc上的ECS使用)，neutron:VIP_PORT
 	// - 约束：此处的取值范围只是本服务支持的类型，其他类型未做标注
@@ -952,7 +3218,7 @@ type CreatePrivateipPrivateip3 struct {
 	// - 取值范围：
 	// - ACTIVE：活动的
 	// - DOWN：不可用
-	Status *string `json:"status,omitempty"`
+	Status *CreatePrivateipPrivateip2Status `json:"status,omitempty"`
 
 	// SubnetId 分配IP的子网标识
 	// 如果您使用管理控制台，此值即为子网详情中的“网络ID”参数值。
@@ -962,16 +3228,33 @@ type CreatePrivateipPrivateip3 struct {
 	TenantId *string `json:"tenant_id,omitempty"`
 }
 
+// CreatePrivateipPrivateip2Status - 功能说明：私有IP的状态
+// - 取值范围：
+// - ACTIVE：活动的
+// - DOWN：不可用
+type CreatePrivateipPrivateip2Status string
+
+// CreatePrivateipPrivateip3 defines model for CreatePrivateipPrivateip3.
+type CreatePrivateipPrivateip3 struct {
+	// IpAddress - 功能说明：指定IP地址申请
+	// - 取值范围：子网网段中的可以使用且未分配的IP地址，不指定时由系统自动分配
+	IpAddress *string `json:"ip_address,omitempty"`
+
+	// SubnetId 分配IP的子网标识
+	// 如果您使用管理控制台，此值即为子网详情中的“网络ID”参数值。
+	SubnetId string `json:"subnet_id"`
+}
+
 // CreatePrivateipRequestBody defines model for CreatePrivateipRequestBody.
 type CreatePrivateipRequestBody struct {
 	// Privateips 私有IP列表对象，请参见表3。
-	Privateips []CreatePrivateipPrivateip2 `json:"privateips"`
+	Privateips []CreatePrivateipPrivateip3 `json:"privateips"`
 }
 
 // CreatePrivateipResponseBody defines model for CreatePrivateipResponseBody.
 type CreatePrivateipResponseBody struct {
 	// Privateips 私有IP列表对象，请参见表5。
-	Privateips *[]CreatePrivateipPrivateip3 `json:"privateips,omitempty"`
+	Privateips *[]CreatePrivateipPrivateip2 `json:"privateips,omitempty"`
 }
 
 // CreateRouteTableRequestBody defines model for CreateRouteTableRequestBody.
@@ -1019,8 +3302,21 @@ type CreateRouteTableRoute struct {
 	// - dc：云专线
 	// - cc：云连接
 	// - egw：VPC终端节点
-	Type string `json:"type"`
+	Type CreateRouteTableRouteType `json:"type"`
 }
+
+// CreateRouteTableRouteType - 功能说明：路由的类型
+// - 取值范围：
+// - ecs：弹性云服务器
+// - eni：网卡
+// - vip：虚拟IP
+// - nat：NAT网关
+// - peering：对等连接
+// - vpn：虚拟专用网络
+// - dc：云专线
+// - cc：云连接
+// - egw：VPC终端节点
+type CreateRouteTableRouteType string
 
 // CreateRouteTableRoutetable 路由表对象，参见表3。
 type CreateRouteTableRoutetable struct {
@@ -1096,7 +3392,7 @@ type CreateSecurityGroupRuleOption struct {
 	// - allow表示允许
 	// - deny表示拒绝
 	// 约束：默认值为allow
-	Action *string `json:"action,omitempty"`
+	Action *CreateSecurityGroupRuleOptionAction `json:"action,omitempty"`
 
 	// Description 功能说明：安全组的描述信息
 	// 取值范围：0-255个字符，不能包含“<”和“>”
@@ -1142,6 +3438,13 @@ type CreateSecurityGroupRuleOption struct {
 	SecurityGroupId string `json:"security_group_id"`
 }
 
+// CreateSecurityGroupRuleOptionAction 功能说明：安全组规则生效策略
+// 取值范围：
+// - allow表示允许
+// - deny表示拒绝
+// 约束：默认值为allow
+type CreateSecurityGroupRuleOptionAction string
+
 // CreateSecurityGroupRuleRequestBody defines model for CreateSecurityGroupRuleRequestBody.
 type CreateSecurityGroupRuleRequestBody struct {
 	// DryRun 功能说明：是否只预检此次请求
@@ -1170,7 +3473,7 @@ type CreateSecurityGroupRuleSecurityGroupRule struct {
 	// - allow表示允许
 	// - deny表示拒绝
 	// 约束：默认值为deny
-	Action *string `json:"action,omitempty"`
+	Action *CreateSecurityGroupRuleSecurityGroupRuleAction `json:"action,omitempty"`
 
 	// CreatedAt 功能说明：安全组规则创建时间
 	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss
@@ -1184,12 +3487,12 @@ type CreateSecurityGroupRuleSecurityGroupRule struct {
 	// 取值范围：
 	// - ingress 表示入方向
 	// - egress 表示出方向
-	Direction *string `json:"direction,omitempty"`
+	Direction *CreateSecurityGroupRuleSecurityGroupRuleDirection `json:"direction,omitempty"`
 
 	// Ethertype 功能说明：IP地址协议类型 取值范围：IPv4，IPv6
 	// 约束：不填默认值为IPv4
 	// 缺省值：IPv4
-	Ethertype *string `json:"ethertype,omitempty"`
+	Ethertype *CreateSecurityGroupRuleSecurityGroupRuleEthertype `json:"ethertype,omitempty"`
 
 	// Id 功能描述：安全组规则对应的唯一标识
 	// 取值范围：带“-”的标准UUID格式
@@ -1234,6 +3537,24 @@ type CreateSecurityGroupRuleSecurityGroupRule struct {
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
 
+// CreateSecurityGroupRuleSecurityGroupRuleAction 功能说明：安全组规则生效策略
+// 取值范围：
+// - allow表示允许
+// - deny表示拒绝
+// 约束：默认值为deny
+type CreateSecurityGroupRuleSecurityGroupRuleAction string
+
+// CreateSecurityGroupRuleSecurityGroupRuleDirection 功能说明：安全组规则的出入控制方向
+// 取值范围：
+// - ingress 表示入方向
+// - egress 表示出方向
+type CreateSecurityGroupRuleSecurityGroupRuleDirection string
+
+// CreateSecurityGroupRuleSecurityGroupRuleEthertype 功能说明：IP地址协议类型 取值范围：IPv4，IPv6
+// 约束：不填默认值为IPv4
+// 缺省值：IPv4
+type CreateSecurityGroupRuleSecurityGroupRuleEthertype string
+
 // CreateSecurityGroupRuleV1RequestBody defines model for CreateSecurityGroupRuleV1RequestBody.
 type CreateSecurityGroupRuleV1RequestBody struct {
 	// SecurityGroupRule 安全组规则对象，请参见表2。
@@ -1249,12 +3570,12 @@ type CreateSecurityGroupRuleV1RequestSecurityGroupRule struct {
 	// Direction - 取值范围：
 	// - egress：出方向
 	// - ingress：入方向
-	Direction string `json:"direction"`
+	Direction CreateSecurityGroupRuleV1RequestSecurityGroupRuleDirection `json:"direction"`
 
 	// Ethertype - 功能说明：IP地址协议类型
 	// - 取值范围：IPv4，IPv6
 	// - 约束：不填默认值为IPv4
-	Ethertype *string `json:"ethertype,omitempty"`
+	Ethertype *CreateSecurityGroupRuleV1RequestSecurityGroupRuleEthertype `json:"ethertype,omitempty"`
 
 	// PortRangeMax - 功能说明：结束端口值
 	// - 取值范围：1~65535
@@ -1284,6 +3605,16 @@ type CreateSecurityGroupRuleV1RequestSecurityGroupRule struct {
 	SecurityGroupId string `json:"security_group_id"`
 }
 
+// CreateSecurityGroupRuleV1RequestSecurityGroupRuleDirection - 取值范围：
+// - egress：出方向
+// - ingress：入方向
+type CreateSecurityGroupRuleV1RequestSecurityGroupRuleDirection string
+
+// CreateSecurityGroupRuleV1RequestSecurityGroupRuleEthertype - 功能说明：IP地址协议类型
+// - 取值范围：IPv4，IPv6
+// - 约束：不填默认值为IPv4
+type CreateSecurityGroupRuleV1RequestSecurityGroupRuleEthertype string
+
 // CreateSecurityGroupRuleV1ResponseBody defines model for CreateSecurityGroupRuleV1ResponseBody.
 type CreateSecurityGroupRuleV1ResponseBody struct {
 	// SecurityGroupRule 安全组规则对象，请参见表4
@@ -1300,11 +3631,11 @@ type CreateSecurityGroupRuleV1ResponseSecurityGroupRule struct {
 	// - 取值范围：
 	// - egress：出方向
 	// - ingress：入方向
-	Direction *string `json:"direction,omitempty"`
+	Direction *CreateSecurityGroupRuleV1ResponseSecurityGroupRuleDirection `json:"direction,omitempty"`
 
 	// Ethertype - 功能说明：IP协议类型
 	// - 取值范围：IPv4，IPv6
-	Ethertype *string `json:"ethertype,omitempty"`
+	Ethertype *CreateSecurityGroupRuleV1ResponseSecurityGroupRuleEthertype `json:"ethertype,omitempty"`
 
 	// Id 安全组规则标识
 	Id *string `json:"id,omitempty"`
@@ -1339,6 +3670,16 @@ type CreateSecurityGroupRuleV1ResponseSecurityGroupRule struct {
 	// TenantId - 功能说明：安全组规则所属项目ID
 	TenantId *string `json:"tenant_id,omitempty"`
 }
+
+// CreateSecurityGroupRuleV1ResponseSecurityGroupRuleDirection - 功能说明：出入控制方向
+// - 取值范围：
+// - egress：出方向
+// - ingress：入方向
+type CreateSecurityGroupRuleV1ResponseSecurityGroupRuleDirection string
+
+// CreateSecurityGroupRuleV1ResponseSecurityGroupRuleEthertype - 功能说明：IP协议类型
+// - 取值范围：IPv4，IPv6
+type CreateSecurityGroupRuleV1ResponseSecurityGroupRuleEthertype string
 
 // CreateSecurityGroupSecurityGroupInfo 创建安全组响应体
 type CreateSecurityGroupSecurityGroupInfo struct {
@@ -1380,7 +3721,7 @@ type CreateSecurityGroupSecurityGroupRule struct {
 	// - allow表示允许
 	// - deny表示拒绝
 	// 约束：默认值为deny
-	Action *string `json:"action,omitempty"`
+	Action *CreateSecurityGroupSecurityGroupRuleAction `json:"action,omitempty"`
 
 	// CreatedAt 功能说明：安全组规则创建时间
 	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss
@@ -1394,7 +3735,7 @@ type CreateSecurityGroupSecurityGroupRule struct {
 	// 取值范围：
 	// - ingress 表示入方向
 	// - egress 表示出方向
-	Direction *string `json:"direction,omitempty"`
+	Direction *CreateSecurityGroupSecurityGroupRuleDirection `json:"direction,omitempty"`
 
 	// Ethertype 功能说明：IP地址协议类型 取值范围：IPv4，IPv6 约束：不填默认值为IPv4
 	// 缺省值：IPv4
@@ -1444,6 +3785,19 @@ type CreateSecurityGroupSecurityGroupRule struct {
 	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
+
+// CreateSecurityGroupSecurityGroupRuleAction 功能说明：安全组规则生效策略
+// 取值范围：
+// - allow表示允许
+// - deny表示拒绝
+// 约束：默认值为deny
+type CreateSecurityGroupSecurityGroupRuleAction string
+
+// CreateSecurityGroupSecurityGroupRuleDirection 功能说明：安全组规则的出入控制方向
+// 取值范围：
+// - ingress 表示入方向
+// - egress 表示出方向
+type CreateSecurityGroupSecurityGroupRuleDirection string
 
 // CreateSecurityGroupV1RequestBody defines model for CreateSecurityGroupV1RequestBody.
 type CreateSecurityGroupV1RequestBody struct {
@@ -1511,11 +3865,11 @@ type CreateSecurityGroupV1SecurityGroupRule struct {
 	// - 取值范围：
 	// - egress：出方向
 	// - ingress：入方向
-	Direction *string `json:"direction,omitempty"`
+	Direction *CreateSecurityGroupV1SecurityGroupRuleDirection `json:"direction,omitempty"`
 
 	// Ethertype - 功能说明：IP协议类型
 	// - 取值范围：IPv4，IPv6
-	Ethertype *string `json:"ethertype,omitempty"`
+	Ethertype *CreateSecurityGroupV1SecurityGroupRuleEthertype `json:"ethertype,omitempty"`
 
 	// Id 安全组规则标识
 	Id *string `json:"id,omitempty"`
@@ -1550,6 +3904,16 @@ type CreateSecurityGroupV1SecurityGroupRule struct {
 	// TenantId - 功能说明：安全组规则所属项目ID
 	TenantId *string `json:"tenant_id,omitempty"`
 }
+
+// CreateSecurityGroupV1SecurityGroupRuleDirection - 功能说明：出入控制方向
+// - 取值范围：
+// - egress：出方向
+// - ingress：入方向
+type CreateSecurityGroupV1SecurityGroupRuleDirection string
+
+// CreateSecurityGroupV1SecurityGroupRuleEthertype - 功能说明：IP协议类型
+// - 取值范围：IPv4，IPv6
+type CreateSecurityGroupV1SecurityGroupRuleEthertype string
 
 // CreateSubNetworkInterfaceError defines model for CreateSubNetworkInterfaceError.
 type CreateSubNetworkInterfaceError struct {
@@ -1817,11 +4181,21 @@ type CreateSubnetResponseSubnet struct {
 	// - 创建子网的流程为：先创建子网，然后在线程中将子网挂载在VPC上。
 	// 在并发场景下，由于使用相同的cidr来创建子网，底层发生校验后使得挂载VPC失败，回滚创建子网的过程，子网创建失败。
 	// 创建子网接口返回时，状态为UNKNOWN。
-	Status *string `json:"status,omitempty"`
+	Status *CreateSubnetResponseSubnetStatus `json:"status,omitempty"`
 
 	// VpcId 子网所在VPC标识
 	VpcId *string `json:"vpc_id,omitempty"`
 }
+
+// CreateSubnetResponseSubnetStatus - 功能说明：子网的状态。
+// - 取值范围：ACTIVE,UNKNOWN,ERROR
+// - ACTIVE表示子网已挂载到VPC上
+// - UNKNOWN表示子网还未挂载到VPC上
+// - ERROR表示子网状态故障
+// - 创建子网的流程为：先创建子网，然后在线程中将子网挂载在VPC上。
+// 在并发场景下，由于使用相同的cidr来创建子网，底层发生校验后使得挂载VPC失败，回滚创建子网的过程，子网创建失败。
+// 创建子网接口返回时，状态为UNKNOWN。
+type CreateSubnetResponseSubnetStatus string
 
 // CreateSubnetTagRequestBody defines model for CreateSubnetTagRequestBody.
 type CreateSubnetTagRequestBody struct {
@@ -1868,7 +4242,7 @@ type CreateTrafficMirrorFilterResponseBody struct {
 // CreateTrafficMirrorFilterRuleOption 流量镜像筛选条件规则对象
 type CreateTrafficMirrorFilterRuleOption struct {
 	// Action 功能说明：镜像策略取值范围：accept（采集）、reject（不采集）
-	Action string `json:"action"`
+	Action CreateTrafficMirrorFilterRuleOptionAction `json:"action"`
 
 	// Description 功能说明：端口镜像筛选规则的描述信息取值范围：0-255个字符，不能包含“<”和“>”
 	Description *string `json:"description,omitempty"`
@@ -1880,7 +4254,7 @@ type CreateTrafficMirrorFilterRuleOption struct {
 	DestinationPortRange *string `json:"destination_port_range,omitempty"`
 
 	// Direction 功能说明：流量方向取值范围：ingress表示入方向，egress表示出方向
-	Direction string `json:"direction"`
+	Direction CreateTrafficMirrorFilterRuleOptionDirection `json:"direction"`
 
 	// Ethertype 功能说明：镜像流量的地址协议版本取值范围：IPv4，IPv6
 	Ethertype string `json:"ethertype"`
@@ -1889,7 +4263,7 @@ type CreateTrafficMirrorFilterRuleOption struct {
 	Priority int64 `json:"priority"`
 
 	// Protocol 功能说明：镜像流量的协议类型取值范围：TCP、UDP、ICMP、ICMPV6、ALL
-	Protocol string `json:"protocol"`
+	Protocol CreateTrafficMirrorFilterRuleOptionProtocol `json:"protocol"`
 
 	// SourceCidrBlock 功能说明：镜像流量的源网段
 	SourceCidrBlock *string `json:"source_cidr_block,omitempty"`
@@ -1900,6 +4274,15 @@ type CreateTrafficMirrorFilterRuleOption struct {
 	// TrafficMirrorFilterId 功能说明：流量镜像筛选条件ID
 	TrafficMirrorFilterId string `json:"traffic_mirror_filter_id"`
 }
+
+// CreateTrafficMirrorFilterRuleOptionAction 功能说明：镜像策略取值范围：accept（采集）、reject（不采集）
+type CreateTrafficMirrorFilterRuleOptionAction string
+
+// CreateTrafficMirrorFilterRuleOptionDirection 功能说明：流量方向取值范围：ingress表示入方向，egress表示出方向
+type CreateTrafficMirrorFilterRuleOptionDirection string
+
+// CreateTrafficMirrorFilterRuleOptionProtocol 功能说明：镜像流量的协议类型取值范围：TCP、UDP、ICMP、ICMPV6、ALL
+type CreateTrafficMirrorFilterRuleOptionProtocol string
 
 // CreateTrafficMirrorFilterRuleRequestBody defines model for CreateTrafficMirrorFilterRuleRequestBody.
 type CreateTrafficMirrorFilterRuleRequestBody struct {
@@ -1916,7 +4299,7 @@ type CreateTrafficMirrorFilterRuleResponseBody struct {
 // CreateTrafficMirrorFilterRuleTrafficMirrorFilterRule -
 type CreateTrafficMirrorFilterRuleTrafficMirrorFilterRule struct {
 	// Action 功能说明：镜像策略取值范围：accept（采集）、reject（不采集）
-	Action *string `json:"action,omitempty"`
+	Action *CreateTrafficMirrorFilterRuleTrafficMirrorFilterRuleAction `json:"action,omitempty"`
 
 	// CreatedAt 创建时间戳
 	CreatedAt *string `json:"created_at,omitempty"`
@@ -1931,10 +4314,10 @@ type CreateTrafficMirrorFilterRuleTrafficMirrorFilterRule struct {
 	DestinationPortRange *string `json:"destination_port_range,omitempty"`
 
 	// Direction 功能说明：流量方向取值范围：ingress表示入方向，egress表示出方向
-	Direction *string `json:"direction,omitempty"`
+	Direction *CreateTrafficMirrorFilterRuleTrafficMirrorFilterRuleDirection `json:"direction,omitempty"`
 
 	// Ethertype 功能说明：镜像流量的地址协议版本取值范围：IPv4，IPv6
-	Ethertype *string `json:"ethertype,omitempty"`
+	Ethertype *CreateTrafficMirrorFilterRuleTrafficMirrorFilterRuleEthertype `json:"ethertype,omitempty"`
 
 	// Id 功能说明：流量镜像筛选规则ID
 	Id *string `json:"id,omitempty"`
@@ -1946,7 +4329,7 @@ type CreateTrafficMirrorFilterRuleTrafficMirrorFilterRule struct {
 	ProjectId *string `json:"project_id,omitempty"`
 
 	// Protocol 功能说明：镜像流量的协议类型取值范围：TCP、UDP、ICMP、ICMPV6、ALL
-	Protocol *string `json:"protocol,omitempty"`
+	Protocol *CreateTrafficMirrorFilterRuleTrafficMirrorFilterRuleProtocol `json:"protocol,omitempty"`
 
 	// SourceCidrBlock 功能说明：镜像流量的源网段
 	SourceCidrBlock *string `json:"source_cidr_block,omitempty"`
@@ -1960,6 +4343,18 @@ type CreateTrafficMirrorFilterRuleTrafficMirrorFilterRule struct {
 	// UpdatedAt 更新时间戳
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
+
+// CreateTrafficMirrorFilterRuleTrafficMirrorFilterRuleAction 功能说明：镜像策略取值范围：accept（采集）、reject（不采集）
+type CreateTrafficMirrorFilterRuleTrafficMirrorFilterRuleAction string
+
+// CreateTrafficMirrorFilterRuleTrafficMirrorFilterRuleDirection 功能说明：流量方向取值范围：ingress表示入方向，egress表示出方向
+type CreateTrafficMirrorFilterRuleTrafficMirrorFilterRuleDirection string
+
+// CreateTrafficMirrorFilterRuleTrafficMirrorFilterRuleEthertype 功能说明：镜像流量的地址协议版本取值范围：IPv4，IPv6
+type CreateTrafficMirrorFilterRuleTrafficMirrorFilterRuleEthertype string
+
+// CreateTrafficMirrorFilterRuleTrafficMirrorFilterRuleProtocol 功能说明：镜像流量的协议类型取值范围：TCP、UDP、ICMP、ICMPV6、ALL
+type CreateTrafficMirrorFilterRuleTrafficMirrorFilterRuleProtocol string
 
 // CreateTrafficMirrorFilterTrafficMirrorFilter 流量镜像筛选条件对象
 type CreateTrafficMirrorFilterTrafficMirrorFilter struct {
@@ -1991,7 +4386,7 @@ type CreateTrafficMirrorFilterTrafficMirrorFilter struct {
 // CreateTrafficMirrorFilterTrafficMirrorFilterRule defines model for CreateTrafficMirrorFilterTrafficMirrorFilterRule.
 type CreateTrafficMirrorFilterTrafficMirrorFilterRule struct {
 	// Action 功能说明：镜像策略取值范围：accept（采集）、reject（不采集）
-	Action *string `json:"action,omitempty"`
+	Action *CreateTrafficMirrorFilterTrafficMirrorFilterRuleAction `json:"action,omitempty"`
 
 	// CreatedAt 创建时间戳
 	CreatedAt *string `json:"created_at,omitempty"`
@@ -2006,10 +4401,10 @@ type CreateTrafficMirrorFilterTrafficMirrorFilterRule struct {
 	DestinationPortRange *string `json:"destination_port_range,omitempty"`
 
 	// Direction 功能说明：流量方向取值范围： ingress表示入方向，egress表示出方向
-	Direction *string `json:"direction,omitempty"`
+	Direction *CreateTrafficMirrorFilterTrafficMirrorFilterRuleDirection `json:"direction,omitempty"`
 
 	// Ethertype 功能说明：镜像流量的地址协议版本取值范围：IPv4，IPv6
-	Ethertype *string `json:"ethertype,omitempty"`
+	Ethertype *CreateTrafficMirrorFilterTrafficMirrorFilterRuleEthertype `json:"ethertype,omitempty"`
 
 	// Id 功能说明：流量镜像筛选规则ID
 	Id *string `json:"id,omitempty"`
@@ -2021,7 +4416,7 @@ type CreateTrafficMirrorFilterTrafficMirrorFilterRule struct {
 	ProjectId *string `json:"project_id,omitempty"`
 
 	// Protocol 功能说明：镜像流量的协议类型取值范围：TCP、UDP、ICMP、ICMPV6、ALL
-	Protocol *string `json:"protocol,omitempty"`
+	Protocol *CreateTrafficMirrorFilterTrafficMirrorFilterRuleProtocol `json:"protocol,omitempty"`
 
 	// SourceCidrBlock 功能说明：镜像流量的源网段
 	SourceCidrBlock *string `json:"source_cidr_block,omitempty"`
@@ -2035,6 +4430,18 @@ type CreateTrafficMirrorFilterTrafficMirrorFilterRule struct {
 	// UpdatedAt 更新时间戳
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
+
+// CreateTrafficMirrorFilterTrafficMirrorFilterRuleAction 功能说明：镜像策略取值范围：accept（采集）、reject（不采集）
+type CreateTrafficMirrorFilterTrafficMirrorFilterRuleAction string
+
+// CreateTrafficMirrorFilterTrafficMirrorFilterRuleDirection 功能说明：流量方向取值范围： ingress表示入方向，egress表示出方向
+type CreateTrafficMirrorFilterTrafficMirrorFilterRuleDirection string
+
+// CreateTrafficMirrorFilterTrafficMirrorFilterRuleEthertype 功能说明：镜像流量的地址协议版本取值范围：IPv4，IPv6
+type CreateTrafficMirrorFilterTrafficMirrorFilterRuleEthertype string
+
+// CreateTrafficMirrorFilterTrafficMirrorFilterRuleProtocol 功能说明：镜像流量的协议类型取值范围：TCP、UDP、ICMP、ICMPV6、ALL
+type CreateTrafficMirrorFilterTrafficMirrorFilterRuleProtocol string
 
 // CreateTrafficMirrorSessionOption -
 type CreateTrafficMirrorSessionOption struct {
@@ -2063,7 +4470,7 @@ type CreateTrafficMirrorSessionOption struct {
 	TrafficMirrorTargetId string `json:"traffic_mirror_target_id"`
 
 	// TrafficMirrorTargetType 功能说明：镜像目的类型取值范围：eni表示弹性网卡，elb表示私网弹性负载均衡
-	TrafficMirrorTargetType string `json:"traffic_mirror_target_type"`
+	TrafficMirrorTargetType CreateTrafficMirrorSessionOptionTrafficMirrorTargetType `json:"traffic_mirror_target_type"`
 
 	// Type 功能说明：支持的镜像源类型取值范围： eni：弹性网卡
 	Type *string `json:"type,omitempty"`
@@ -2071,6 +4478,9 @@ type CreateTrafficMirrorSessionOption struct {
 	// VirtualNetworkId 功能说明：指定VNI，用于区分不同会话的镜像流量取值范围：0~16777215默认值：1
 	VirtualNetworkId *string `json:"virtual_network_id,omitempty"`
 }
+
+// CreateTrafficMirrorSessionOptionTrafficMirrorTargetType 功能说明：镜像目的类型取值范围：eni表示弹性网卡，elb表示私网弹性负载均衡
+type CreateTrafficMirrorSessionOptionTrafficMirrorTargetType string
 
 // CreateTrafficMirrorSessionRequestBody defines model for CreateTrafficMirrorSessionRequestBody.
 type CreateTrafficMirrorSessionRequestBody struct {
@@ -2120,7 +4530,7 @@ type CreateTrafficMirrorSessionTrafficMirrorSession struct {
 	TrafficMirrorTargetId *string `json:"traffic_mirror_target_id,omitempty"`
 
 	// TrafficMirrorTargetType 功能说明：镜像目的类型取值范围：eni表示弹性网卡，elb表示私网弹性负载均衡
-	TrafficMirrorTargetType *string `json:"traffic_mirror_target_type,omitempty"`
+	TrafficMirrorTargetType *CreateTrafficMirrorSessionTrafficMirrorSessionTrafficMirrorTargetType `json:"traffic_mirror_target_type,omitempty"`
 
 	// Type 功能说明：支持的镜像源类型取值范围：eni表示弹性网卡
 	Type *string `json:"type,omitempty"`
@@ -2131,6 +4541,9 @@ type CreateTrafficMirrorSessionTrafficMirrorSession struct {
 	// VirtualNetworkId 功能说明：指定VNI，用于区分不同会话的镜像流量取值范围：0~16777215 默认值：1
 	VirtualNetworkId *int64 `json:"virtual_network_id,omitempty"`
 }
+
+// CreateTrafficMirrorSessionTrafficMirrorSessionTrafficMirrorTargetType 功能说明：镜像目的类型取值范围：eni表示弹性网卡，elb表示私网弹性负载均衡
+type CreateTrafficMirrorSessionTrafficMirrorSessionTrafficMirrorTargetType string
 
 // CreateVpcPeeringPeering peering信息，请参见表5。
 type CreateVpcPeeringPeering struct {
@@ -2291,8 +4704,14 @@ type CreateVpcResponseVpc struct {
 	// - 取值范围：
 	// - CREATING：创建中。
 	// - OK：创建成功。
-	Status *string `json:"status,omitempty"`
+	Status *CreateVpcResponseVpcStatus `json:"status,omitempty"`
 }
+
+// CreateVpcResponseVpcStatus - 功能说明：虚拟私有云的状态
+// - 取值范围：
+// - CREATING：创建中。
+// - OK：创建成功。
+type CreateVpcResponseVpcStatus string
 
 // CreateVpcRoute defines model for CreateVpcRoute.
 type CreateVpcRoute struct {
@@ -2509,7 +4928,7 @@ type ListAddressGroupAddressGroup struct {
 	// 取值范围：
 	// - 4：表示ipv4地址组
 	// - 6：表示ipv6地址组
-	IpVersion *int64 `json:"ip_version,omitempty"`
+	IpVersion *ListAddressGroupAddressGroupIpVersion `json:"ip_version,omitempty"`
 
 	// Name 功能说明：地址组名称
 	// 取值范围：0-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
@@ -2522,6 +4941,12 @@ type ListAddressGroupAddressGroup struct {
 	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss；系统自动生成
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
+
+// ListAddressGroupAddressGroupIpVersion 功能说明：IP地址组ip版本
+// 取值范围：
+// - 4：表示ipv4地址组
+// - 6：表示ipv6地址组
+type ListAddressGroupAddressGroupIpVersion int64
 
 // ListAddressGroupError defines model for ListAddressGroupError.
 type ListAddressGroupError struct {
@@ -2587,7 +5012,7 @@ type ListPortsPort struct {
 	// BindingVnicType - 功能说明：绑定的vNIC类型
 	// - 取值范围：normal或者direct
 	// - normal: 软交换direct: SRIOV硬直通（不支持）
-	BindingVnicType *string `json:"binding:vnic_type,omitempty"`
+	BindingVnicType *ListPortsPortBindingVnicType `json:"binding:vnic_type,omitempty"`
 
 	// DeviceId - 功能说明：端口所属设备ID
 	// - 约束：不支持设置和更新，由系统自动维护
@@ -2647,7 +5072,7 @@ type ListPortsPort struct {
 
 	// Status - 功能说明：端口状态，Hana硬直通虚拟机端口状态总为DOWN
 	// - 取值范围：ACTIVE、BUILD、DOWN
-	Status *string `json:"status,omitempty"`
+	Status *ListPortsPortStatus `json:"status,omitempty"`
 
 	// TenantId 项目ID。
 	TenantId *string `json:"tenant_id,omitempty"`
@@ -2655,6 +5080,15 @@ type ListPortsPort struct {
 	// ZoneId 端口所属的可用分区
 	ZoneId *string `json:"zone_id,omitempty"`
 }
+
+// ListPortsPortBindingVnicType - 功能说明：绑定的vNIC类型
+// - 取值范围：normal或者direct
+// - normal: 软交换direct: SRIOV硬直通（不支持）
+type ListPortsPortBindingVnicType string
+
+// ListPortsPortStatus - 功能说明：端口状态，Hana硬直通虚拟机端口状态总为DOWN
+// - 取值范围：ACTIVE、BUILD、DOWN
+type ListPortsPortStatus string
 
 // ListPortsResponseBody defines model for ListPortsResponseBody.
 type ListPortsResponseBody struct {
@@ -2690,7 +5124,7 @@ type ListPortsV1Port struct {
 
 	// BindingVnicType - 功能说明：绑定的vNIC类型
 	// - 取值范围：normal或者direct。normal: 软交换，direct: SRIOV硬直通（不支持）
-	BindingVnicType *string `json:"binding:vnic_type,omitempty"`
+	BindingVnicType *ListPortsV1PortBindingVnicType `json:"binding:vnic_type,omitempty"`
 
 	// DeviceId - 功能说明：端口所属设备ID
 	// - 约束：不支持设置和更新，由系统自动维护
@@ -2741,11 +5175,19 @@ type ListPortsV1Port struct {
 
 	// Status - 功能说明：端口状态，Hana硬直通虚拟机端口状态总为DOWN
 	// - 取值范围：ACTIVE、BUILD、DOWN
-	Status *string `json:"status,omitempty"`
+	Status *ListPortsV1PortStatus `json:"status,omitempty"`
 
 	// TenantId 项目ID。
 	TenantId *string `json:"tenant_id,omitempty"`
 }
+
+// ListPortsV1PortBindingVnicType - 功能说明：绑定的vNIC类型
+// - 取值范围：normal或者direct。normal: 软交换，direct: SRIOV硬直通（不支持）
+type ListPortsV1PortBindingVnicType string
+
+// ListPortsV1PortStatus - 功能说明：端口状态，Hana硬直通虚拟机端口状态总为DOWN
+// - 取值范围：ACTIVE、BUILD、DOWN
+type ListPortsV1PortStatus string
 
 // ListPortsV1ResponseBody defines model for ListPortsV1ResponseBody.
 type ListPortsV1ResponseBody struct {
@@ -2822,7 +5264,7 @@ type ListSecurityGroupRulesSecurityGroupRule struct {
 	// - allow表示允许
 	// - deny表示拒绝
 	// 约束：默认值为deny
-	Action *string `json:"action,omitempty"`
+	Action *ListSecurityGroupRulesSecurityGroupRuleAction `json:"action,omitempty"`
 
 	// CreatedAt 功能说明：安全组规则创建时间
 	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss
@@ -2836,12 +5278,12 @@ type ListSecurityGroupRulesSecurityGroupRule struct {
 	// 取值范围：
 	// - ingress表示入方向
 	// - egress表示出方向
-	Direction *string `json:"direction,omitempty"`
+	Direction *ListSecurityGroupRulesSecurityGroupRuleDirection `json:"direction,omitempty"`
 
 	// Ethertype 功能说明：IP地址协议类型
 	// 取值范围：IPv4，IPv6
 	// 约束：不填默认值为IPv4
-	Ethertype *string `json:"ethertype,omitempty"`
+	Ethertype *ListSecurityGroupRulesSecurityGroupRuleEthertype `json:"ethertype,omitempty"`
 
 	// Id 功能描述：安全组规则对应的唯一标识
 	// 取值范围：带“-”的标准UUID格式
@@ -2887,6 +5329,24 @@ type ListSecurityGroupRulesSecurityGroupRule struct {
 	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
+
+// ListSecurityGroupRulesSecurityGroupRuleAction 功能说明：安全组规则生效策略
+// 取值范围：
+// - allow表示允许
+// - deny表示拒绝
+// 约束：默认值为deny
+type ListSecurityGroupRulesSecurityGroupRuleAction string
+
+// ListSecurityGroupRulesSecurityGroupRuleDirection 功能说明：安全组规则的出入控制方向
+// 取值范围：
+// - ingress表示入方向
+// - egress表示出方向
+type ListSecurityGroupRulesSecurityGroupRuleDirection string
+
+// ListSecurityGroupRulesSecurityGroupRuleEthertype 功能说明：IP地址协议类型
+// 取值范围：IPv4，IPv6
+// 约束：不填默认值为IPv4
+type ListSecurityGroupRulesSecurityGroupRuleEthertype string
 
 // ListSecurityGroupRulesV1ResponseBody defines model for ListSecurityGroupRulesV1ResponseBody.
 type ListSecurityGroupRulesV1ResponseBody struct {
@@ -3136,7 +5596,7 @@ type ListTraffcMirrorFilterRulesResponseBody struct {
 // ListTraffcMirrorFilterRulesTrafficMirrorFilterRule defines model for ListTraffcMirrorFilterRulesTrafficMirrorFilterRule.
 type ListTraffcMirrorFilterRulesTrafficMirrorFilterRule struct {
 	// Action 功能说明：镜像策略取值范围：accept（采集）、reject（不采集）
-	Action *string `json:"action,omitempty"`
+	Action *ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleAction `json:"action,omitempty"`
 
 	// CreatedAt 创建时间戳
 	CreatedAt *string `json:"created_at,omitempty"`
@@ -3151,10 +5611,10 @@ type ListTraffcMirrorFilterRulesTrafficMirrorFilterRule struct {
 	DestinationPortRange *string `json:"destination_port_range,omitempty"`
 
 	// Direction 功能说明：流量方向取值范围：ingress表示入方向，egress表示出方向
-	Direction *string `json:"direction,omitempty"`
+	Direction *ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleDirection `json:"direction,omitempty"`
 
 	// Ethertype 功能说明：镜像流量的地址协议版本取值范围：IPv4，IPv6
-	Ethertype *string `json:"ethertype,omitempty"`
+	Ethertype *ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleEthertype `json:"ethertype,omitempty"`
 
 	// Id 功能说明：流量镜像筛选规则ID
 	Id *string `json:"id,omitempty"`
@@ -3166,7 +5626,7 @@ type ListTraffcMirrorFilterRulesTrafficMirrorFilterRule struct {
 	ProjectId *string `json:"project_id,omitempty"`
 
 	// Protocol 功能说明：镜像流量的协议类型取值范围：TCP、UDP、ICMP、ICMPV6、ALL
-	Protocol *string `json:"protocol,omitempty"`
+	Protocol *ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleProtocol `json:"protocol,omitempty"`
 
 	// SourceCidrBlock 功能说明：镜像流量的源网段
 	SourceCidrBlock *string `json:"source_cidr_block,omitempty"`
@@ -3180,6 +5640,18 @@ type ListTraffcMirrorFilterRulesTrafficMirrorFilterRule struct {
 	// UpdatedAt 更新时间戳
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
+
+// ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleAction 功能说明：镜像策略取值范围：accept（采集）、reject（不采集）
+type ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleAction string
+
+// ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleDirection 功能说明：流量方向取值范围：ingress表示入方向，egress表示出方向
+type ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleDirection string
+
+// ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleEthertype 功能说明：镜像流量的地址协议版本取值范围：IPv4，IPv6
+type ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleEthertype string
+
+// ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleProtocol 功能说明：镜像流量的协议类型取值范围：TCP、UDP、ICMP、ICMPV6、ALL
+type ListTraffcMirrorFilterRulesTrafficMirrorFilterRuleProtocol string
 
 // ListTrafficMirrorFiltersResponseBody defines model for ListTrafficMirrorFiltersResponseBody.
 type ListTrafficMirrorFiltersResponseBody struct {
@@ -3229,7 +5701,7 @@ type ListTrafficMirrorSessionsTrafficMirrorSession struct {
 	TrafficMirrorTargetId *string `json:"traffic_mirror_target_id,omitempty"`
 
 	// TrafficMirrorTargetType 功能说明：镜像目的类型取值范围：eni表示弹性网卡， elb表示私网弹性负载均衡
-	TrafficMirrorTargetType *string `json:"traffic_mirror_target_type,omitempty"`
+	TrafficMirrorTargetType *ListTrafficMirrorSessionsTrafficMirrorSessionTrafficMirrorTargetType `json:"traffic_mirror_target_type,omitempty"`
 
 	// Type 功能说明：支持的镜像源类型取值范围：eni表示弹性网卡
 	Type *string `json:"type,omitempty"`
@@ -3240,6 +5712,9 @@ type ListTrafficMirrorSessionsTrafficMirrorSession struct {
 	// VirtualNetworkId 功能说明：指定VNI，用于区分不同会话的镜像流量取值范围：0~16777215 默认值：1
 	VirtualNetworkId *int64 `json:"virtual_network_id,omitempty"`
 }
+
+// ListTrafficMirrorSessionsTrafficMirrorSessionTrafficMirrorTargetType 功能说明：镜像目的类型取值范围：eni表示弹性网卡， elb表示私网弹性负载均衡
+type ListTrafficMirrorSessionsTrafficMirrorSessionTrafficMirrorTargetType string
 
 // ListVpcPeeringsPeering defines model for ListVpcPeeringsPeering.
 type ListVpcPeeringsPeering struct {
@@ -3443,7 +5918,7 @@ type ListVpcsVpc struct {
 	// 取值范围：
 	// - PENDING：创建中
 	// - ACTIVE：创建成功
-	Status *string `json:"status,omitempty"`
+	Status *ListVpcsVpcStatus `json:"status,omitempty"`
 
 	// Tags 功能说明：VPC的标签信息，详情参见Tag对象
 	// 取值范围：0-10个标签键值对
@@ -3453,6 +5928,12 @@ type ListVpcsVpc struct {
 	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
+
+// ListVpcsVpcStatus 功能说明：VPC对应的状态
+// 取值范围：
+// - PENDING：创建中
+// - ACTIVE：创建成功
+type ListVpcsVpcStatus string
 
 // Match defines model for Match.
 type Match struct {
@@ -3710,7 +6191,7 @@ type NeutronCreateFirewallRuleRequestBody struct {
 type NeutronCreateFirewallRuleRequestBodyFirewallRule struct {
 	// Action 对通过网络ACL的流量执行的操作。
 	// 取值范围：deny（拒绝）/allow（允许）
-	Action *string `json:"action,omitempty"`
+	Action *NeutronCreateFirewallRuleRequestBodyFirewallRuleAction `json:"action,omitempty"`
 
 	// Description 网络ACL规则描述。
 	// 使用说明：最长255个字符
@@ -3729,7 +6210,7 @@ type NeutronCreateFirewallRuleRequestBodyFirewallRule struct {
 
 	// IpVersion IP协议版本。
 	// 取值范围：4、6，分别表示创建ipv4和ipv6。
-	IpVersion *int64 `json:"ip_version,omitempty"`
+	IpVersion *NeutronCreateFirewallRuleRequestBodyFirewallRuleIpVersion `json:"ip_version,omitempty"`
 
 	// Name 网络ACL规则名称。
 	// 使用说明：最长255个字符
@@ -3746,6 +6227,14 @@ type NeutronCreateFirewallRuleRequestBodyFirewallRule struct {
 	// 取值范围：位于[1,65535]中一个整数或者一段端口范围a:b
 	SourcePort *string `json:"source_port,omitempty"`
 }
+
+// NeutronCreateFirewallRuleRequestBodyFirewallRuleAction 对通过网络ACL的流量执行的操作。
+// 取值范围：deny（拒绝）/allow（允许）
+type NeutronCreateFirewallRuleRequestBodyFirewallRuleAction string
+
+// NeutronCreateFirewallRuleRequestBodyFirewallRuleIpVersion IP协议版本。
+// 取值范围：4、6，分别表示创建ipv4和ipv6。
+type NeutronCreateFirewallRuleRequestBodyFirewallRuleIpVersion int64
 
 // NeutronCreateFirewallRuleResponseBody defines model for NeutronCreateFirewallRuleResponseBody.
 type NeutronCreateFirewallRuleResponseBody struct {
@@ -3872,7 +6361,7 @@ type NeutronCreateNetworkResponseNetwork struct {
 	Shared *bool `json:"shared,omitempty"`
 
 	// Status 网络状态，可以为ACTIVE，BUILD，DOWN或ERROR。
-	Status *string `json:"status,omitempty"`
+	Status *NeutronCreateNetworkResponseNetworkStatus `json:"status,omitempty"`
 
 	// Subnets 网络关联的子网ID列表。
 	// 一个network仅支持关联一个subnet。
@@ -3885,6 +6374,9 @@ type NeutronCreateNetworkResponseNetwork struct {
 	// 格式：yyyy-MM-ddTHH:mm:ss
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
+
+// NeutronCreateNetworkResponseNetworkStatus 网络状态，可以为ACTIVE，BUILD，DOWN或ERROR。
+type NeutronCreateNetworkResponseNetworkStatus string
 
 // NeutronCreatePortBindingVifDetails vif的详细信息，参见表11
 type NeutronCreatePortBindingVifDetails struct {
@@ -4096,7 +6588,7 @@ type NeutronCreatePortResponsePort struct {
 
 	// Status 端口状态，可以为ACTIVE，BUILD，DOWN；
 	// 【使用说明】Hana硬直通虚拟机端口状态总为DOWN
-	Status *string `json:"status,omitempty"`
+	Status *NeutronCreatePortResponsePortStatus `json:"status,omitempty"`
 
 	// TenantId 项目ID
 	TenantId *string `json:"tenant_id,omitempty"`
@@ -4105,6 +6597,10 @@ type NeutronCreatePortResponsePort struct {
 	// 格式yyyy-MM-ddTHH:mm:ss
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
+
+// NeutronCreatePortResponsePortStatus 端口状态，可以为ACTIVE，BUILD，DOWN；
+// 【使用说明】Hana硬直通虚拟机端口状态总为DOWN
+type NeutronCreatePortResponsePortStatus string
 
 // NeutronCreateRouterRequestBody defines model for NeutronCreateRouterRequestBody.
 type NeutronCreateRouterRequestBody struct {
@@ -4180,7 +6676,7 @@ type NeutronCreateRouterResponseRouter struct {
 	Routes *[]NeutronCreateRouterRoute `json:"routes,omitempty"`
 
 	// Status 状态，可以为ACTIVE， DOWN，ERROR。
-	Status *string `json:"status,omitempty"`
+	Status *NeutronCreateRouterResponseRouterStatus `json:"status,omitempty"`
 
 	// TenantId 项目ID
 	TenantId *string `json:"tenant_id,omitempty"`
@@ -4189,6 +6685,9 @@ type NeutronCreateRouterResponseRouter struct {
 	// 格式：yyyy-MM-ddTHH:mm:ss
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
+
+// NeutronCreateRouterResponseRouterStatus 状态，可以为ACTIVE， DOWN，ERROR。
+type NeutronCreateRouterResponseRouterStatus string
 
 // NeutronCreateRouterRoute defines model for NeutronCreateRouterRoute.
 type NeutronCreateRouterRoute struct {
@@ -4314,11 +6813,11 @@ type NeutronCreateSecurityGroupRuleRequestBodySecurityGroupRule struct {
 
 	// Direction 规则方向
 	// 取值范围：ingress（入方向）/egress（出方向）
-	Direction string `json:"direction"`
+	Direction NeutronCreateSecurityGroupRuleRequestBodySecurityGroupRuleDirection `json:"direction"`
 
 	// Ethertype 网络类型
 	// 取值范围：IPv4/IPv6
-	Ethertype *string `json:"ethertype,omitempty"`
+	Ethertype *NeutronCreateSecurityGroupRuleRequestBodySecurityGroupRuleEthertype `json:"ethertype,omitempty"`
 
 	// PortRangeMax 最大端口，当协议类型为ICMP时，该值表示ICMP的code
 	// 取值范围：1-65535（当表示code时为0-255）
@@ -4346,6 +6845,14 @@ type NeutronCreateSecurityGroupRuleRequestBodySecurityGroupRule struct {
 	SecurityGroupId string `json:"security_group_id"`
 }
 
+// NeutronCreateSecurityGroupRuleRequestBodySecurityGroupRuleDirection 规则方向
+// 取值范围：ingress（入方向）/egress（出方向）
+type NeutronCreateSecurityGroupRuleRequestBodySecurityGroupRuleDirection string
+
+// NeutronCreateSecurityGroupRuleRequestBodySecurityGroupRuleEthertype 网络类型
+// 取值范围：IPv4/IPv6
+type NeutronCreateSecurityGroupRuleRequestBodySecurityGroupRuleEthertype string
+
 // NeutronCreateSecurityGroupRuleResponseBody defines model for NeutronCreateSecurityGroupRuleResponseBody.
 type NeutronCreateSecurityGroupRuleResponseBody struct {
 	// SecurityGroupRule security group rule对象列表。请参见表4。
@@ -4366,7 +6873,7 @@ type NeutronCreateSecurityGroupRuleResponseBodySecurityGroupRule struct {
 
 	// Ethertype 网络类型
 	// 仅支持IPv4
-	Ethertype *string `json:"ethertype,omitempty"`
+	Ethertype *NeutronCreateSecurityGroupRuleResponseBodySecurityGroupRuleEthertype `json:"ethertype,omitempty"`
 
 	// Id 安全组规则id
 	// 使用说明：查询安全组规则非必选
@@ -4402,6 +6909,10 @@ type NeutronCreateSecurityGroupRuleResponseBodySecurityGroupRule struct {
 	// 格式：yyyy-MM-ddTHH:mm:ss
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
+
+// NeutronCreateSecurityGroupRuleResponseBodySecurityGroupRuleEthertype 网络类型
+// 仅支持IPv4
+type NeutronCreateSecurityGroupRuleResponseBodySecurityGroupRuleEthertype string
 
 // NeutronCreateSubnetRequestBody defines model for NeutronCreateSubnetRequestBody.
 type NeutronCreateSubnetRequestBody struct {
@@ -4689,7 +7200,7 @@ type NeutronListNetworksNetwork struct {
 	Shared *bool `json:"shared,omitempty"`
 
 	// Status 网络状态，可以为ACTIVE，BUILD，DOWN或ERROR。
-	Status *string `json:"status,omitempty"`
+	Status *NeutronListNetworksNetworkStatus `json:"status,omitempty"`
 
 	// Subnets 网络关联的子网ID列表。
 	// 一个network仅支持关联一个subnet。
@@ -4702,6 +7213,9 @@ type NeutronListNetworksNetwork struct {
 	// 格式：yyyy-MM-ddTHH:mm:ss
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
+
+// NeutronListNetworksNetworkStatus 网络状态，可以为ACTIVE，BUILD，DOWN或ERROR。
+type NeutronListNetworksNetworkStatus string
 
 // NeutronListNetworksResponseBody defines model for NeutronListNetworksResponseBody.
 type NeutronListNetworksResponseBody struct {
@@ -4815,7 +7329,7 @@ type NeutronListPortsPort struct {
 
 	// Status 端口状态，可以为ACTIVE，BUILD，DOWN；
 	// 【使用说明】Hana硬直通虚拟机端口状态总为DOWN
-	Status *string `json:"status,omitempty"`
+	Status *NeutronListPortsPortStatus `json:"status,omitempty"`
 
 	// TenantId 项目ID
 	TenantId *string `json:"tenant_id,omitempty"`
@@ -4824,6 +7338,10 @@ type NeutronListPortsPort struct {
 	// 格式yyyy-MM-ddTHH:mm:ss
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
+
+// NeutronListPortsPortStatus 端口状态，可以为ACTIVE，BUILD，DOWN；
+// 【使用说明】Hana硬直通虚拟机端口状态总为DOWN
+type NeutronListPortsPortStatus string
 
 // NeutronListPortsResponseBody defines model for NeutronListPortsResponseBody.
 type NeutronListPortsResponseBody struct {
@@ -4871,7 +7389,7 @@ type NeutronListRoutersRouter struct {
 	Routes *[]NeutronCreateRouterRoute `json:"routes,omitempty"`
 
 	// Status 状态，可以为ACTIVE， DOWN，ERROR。
-	Status *string `json:"status,omitempty"`
+	Status *NeutronListRoutersRouterStatus `json:"status,omitempty"`
 
 	// TenantId 项目ID
 	TenantId *string `json:"tenant_id,omitempty"`
@@ -4880,6 +7398,9 @@ type NeutronListRoutersRouter struct {
 	// 格式：yyyy-MM-ddTHH:mm:ss
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
+
+// NeutronListRoutersRouterStatus 状态，可以为ACTIVE， DOWN，ERROR。
+type NeutronListRoutersRouterStatus string
 
 // NeutronListSecurityGroupRulesResponseBody defines model for NeutronListSecurityGroupRulesResponseBody.
 type NeutronListSecurityGroupRulesResponseBody struct {
@@ -4991,7 +7512,7 @@ type NeutronListSecurityGroupsResponseBodySecurityGroupsItemSecurityGroupRulesIt
 
 	// Ethertype 网络类型
 	// 仅支持IPv4
-	Ethertype *string `json:"ethertype,omitempty"`
+	Ethertype *NeutronListSecurityGroupsResponseBodySecurityGroupsItemSecurityGroupRulesItemEthertype `json:"ethertype,omitempty"`
 
 	// Id 安全组规则id
 	// 使用说明：查询安全组规则非必选
@@ -5027,6 +7548,10 @@ type NeutronListSecurityGroupsResponseBodySecurityGroupsItemSecurityGroupRulesIt
 	// 格式：yyyy-MM-ddTHH:mm:ss
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
+
+// NeutronListSecurityGroupsResponseBodySecurityGroupsItemSecurityGroupRulesItemEthertype 网络类型
+// 仅支持IPv4
+type NeutronListSecurityGroupsResponseBodySecurityGroupsItemSecurityGroupRulesItemEthertype string
 
 // NeutronListSubnetsResponseBody defines model for NeutronListSubnetsResponseBody.
 type NeutronListSubnetsResponseBody struct {
@@ -5339,7 +7864,7 @@ type NeutronShowNetworkNetwork struct {
 	Shared *bool `json:"shared,omitempty"`
 
 	// Status 网络状态，可以为ACTIVE，BUILD，DOWN或ERROR。
-	Status *string `json:"status,omitempty"`
+	Status *NeutronShowNetworkNetworkStatus `json:"status,omitempty"`
 
 	// Subnets 网络关联的子网ID列表。
 	// 一个network仅支持关联一个subnet。
@@ -5352,6 +7877,9 @@ type NeutronShowNetworkNetwork struct {
 	// 格式：yyyy-MM-ddTHH:mm:ss
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
+
+// NeutronShowNetworkNetworkStatus 网络状态，可以为ACTIVE，BUILD，DOWN或ERROR。
+type NeutronShowNetworkNetworkStatus string
 
 // NeutronShowNetworkResponseBody defines model for NeutronShowNetworkResponseBody.
 type NeutronShowNetworkResponseBody struct {
@@ -5462,7 +7990,7 @@ type NeutronShowPortPort struct {
 
 	// Status 端口状态，可以为ACTIVE，BUILD，DOWN；
 	// 【使用说明】Hana硬直通虚拟机端口状态总为DOWN
-	Status *string `json:"status,omitempty"`
+	Status *NeutronShowPortPortStatus `json:"status,omitempty"`
 
 	// TenantId 项目ID
 	TenantId *string `json:"tenant_id,omitempty"`
@@ -5471,6 +7999,10 @@ type NeutronShowPortPort struct {
 	// 格式yyyy-MM-ddTHH:mm:ss
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
+
+// NeutronShowPortPortStatus 端口状态，可以为ACTIVE，BUILD，DOWN；
+// 【使用说明】Hana硬直通虚拟机端口状态总为DOWN
+type NeutronShowPortPortStatus string
 
 // NeutronShowPortResponseBody defines model for NeutronShowPortResponseBody.
 type NeutronShowPortResponseBody struct {
@@ -5512,7 +8044,7 @@ type NeutronShowRouterRouter struct {
 	Routes *[]NeutronCreateRouterRoute `json:"routes,omitempty"`
 
 	// Status 状态，可以为ACTIVE， DOWN，ERROR。
-	Status *string `json:"status,omitempty"`
+	Status *NeutronShowRouterRouterStatus `json:"status,omitempty"`
 
 	// TenantId 项目ID
 	TenantId *string `json:"tenant_id,omitempty"`
@@ -5521,6 +8053,9 @@ type NeutronShowRouterRouter struct {
 	// 格式：yyyy-MM-ddTHH:mm:ss
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
+
+// NeutronShowRouterRouterStatus 状态，可以为ACTIVE， DOWN，ERROR。
+type NeutronShowRouterRouterStatus string
 
 // NeutronShowSecurityGroupResponseBody defines model for NeutronShowSecurityGroupResponseBody.
 type NeutronShowSecurityGroupResponseBody struct {
@@ -5572,7 +8107,7 @@ type NeutronShowSecurityGroupResponseBodySecurityGroupSecurityGroupRulesItem str
 
 	// Ethertype 网络类型
 	// 仅支持IPv4
-	Ethertype *string `json:"ethertype,omitempty"`
+	Ethertype *NeutronShowSecurityGroupResponseBodySecurityGroupSecurityGroupRulesItemEthertype `json:"ethertype,omitempty"`
 
 	// Id 安全组规则id
 	// 使用说明：查询安全组规则非必选
@@ -5608,6 +8143,10 @@ type NeutronShowSecurityGroupResponseBodySecurityGroupSecurityGroupRulesItem str
 	// 格式：yyyy-MM-ddTHH:mm:ss
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
+
+// NeutronShowSecurityGroupResponseBodySecurityGroupSecurityGroupRulesItemEthertype 网络类型
+// 仅支持IPv4
+type NeutronShowSecurityGroupResponseBodySecurityGroupSecurityGroupRulesItemEthertype string
 
 // NeutronShowSecurityGroupRuleResponseBody defines model for NeutronShowSecurityGroupRuleResponseBody.
 type NeutronShowSecurityGroupRuleResponseBody struct {
@@ -5629,7 +8168,7 @@ type NeutronShowSecurityGroupRuleResponseBodySecurityGroupRule struct {
 
 	// Ethertype 网络类型
 	// 仅支持IPv4
-	Ethertype *string `json:"ethertype,omitempty"`
+	Ethertype *NeutronShowSecurityGroupRuleResponseBodySecurityGroupRuleEthertype `json:"ethertype,omitempty"`
 
 	// Id 安全组规则id
 	// 使用说明：查询安全组规则非必选
@@ -5665,6 +8204,10 @@ type NeutronShowSecurityGroupRuleResponseBodySecurityGroupRule struct {
 	// 格式：yyyy-MM-ddTHH:mm:ss
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
+
+// NeutronShowSecurityGroupRuleResponseBodySecurityGroupRuleEthertype 网络类型
+// 仅支持IPv4
+type NeutronShowSecurityGroupRuleResponseBodySecurityGroupRuleEthertype string
 
 // NeutronShowSubnetResponseBody defines model for NeutronShowSubnetResponseBody.
 type NeutronShowSubnetResponseBody struct {
@@ -5883,7 +8426,7 @@ type NeutronUpdateFirewallRuleRequestBody struct {
 type NeutronUpdateFirewallRuleRequestBodyFirewallRule struct {
 	// Action 对通过网络ACL的流量执行的操作。
 	// 取值范围：deny（拒绝）/allow（允许）
-	Action *string `json:"action,omitempty"`
+	Action *NeutronUpdateFirewallRuleRequestBodyFirewallRuleAction `json:"action,omitempty"`
 
 	// Description 网络ACL规则描述。
 	// 使用说明：最长255个字符
@@ -5902,7 +8445,7 @@ type NeutronUpdateFirewallRuleRequestBodyFirewallRule struct {
 
 	// IpVersion IP协议版本。
 	// 取值范围：4、6，分别表示创建ipv4和ipv6。
-	IpVersion *int64 `json:"ip_version,omitempty"`
+	IpVersion *NeutronUpdateFirewallRuleRequestBodyFirewallRuleIpVersion `json:"ip_version,omitempty"`
 
 	// Name 网络ACL规则名称。
 	// 使用说明：最长255个字符
@@ -5919,6 +8462,14 @@ type NeutronUpdateFirewallRuleRequestBodyFirewallRule struct {
 	// 取值范围：位于[1,65535]中一个整数或者一段端口范围a:b
 	SourcePort *string `json:"source_port,omitempty"`
 }
+
+// NeutronUpdateFirewallRuleRequestBodyFirewallRuleAction 对通过网络ACL的流量执行的操作。
+// 取值范围：deny（拒绝）/allow（允许）
+type NeutronUpdateFirewallRuleRequestBodyFirewallRuleAction string
+
+// NeutronUpdateFirewallRuleRequestBodyFirewallRuleIpVersion IP协议版本。
+// 取值范围：4、6，分别表示创建ipv4和ipv6。
+type NeutronUpdateFirewallRuleRequestBodyFirewallRuleIpVersion int64
 
 // NeutronUpdateFirewallRuleResponseBody defines model for NeutronUpdateFirewallRuleResponseBody.
 type NeutronUpdateFirewallRuleResponseBody struct {
@@ -6043,7 +8594,7 @@ type NeutronUpdateNetworkResponseNetwork struct {
 	Shared *bool `json:"shared,omitempty"`
 
 	// Status 网络状态，可以为ACTIVE，BUILD，DOWN或ERROR。
-	Status *string `json:"status,omitempty"`
+	Status *NeutronUpdateNetworkResponseNetworkStatus `json:"status,omitempty"`
 
 	// Subnets 网络关联的子网ID列表。
 	// 一个network仅支持关联一个subnet。
@@ -6056,6 +8607,9 @@ type NeutronUpdateNetworkResponseNetwork struct {
 	// 格式：yyyy-MM-ddTHH:mm:ss
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
+
+// NeutronUpdateNetworkResponseNetworkStatus 网络状态，可以为ACTIVE，BUILD，DOWN或ERROR。
+type NeutronUpdateNetworkResponseNetworkStatus string
 
 // NeutronUpdatePortRequestBody defines model for NeutronUpdatePortRequestBody.
 type NeutronUpdatePortRequestBody struct {
@@ -6217,7 +8771,7 @@ type NeutronUpdatePortResponsePort struct {
 
 	// Status 端口状态，可以为ACTIVE，BUILD，DOWN；
 	// 【使用说明】Hana硬直通虚拟机端口状态总为DOWN
-	Status *string `json:"status,omitempty"`
+	Status *NeutronUpdatePortResponsePortStatus `json:"status,omitempty"`
 
 	// TenantId 项目ID
 	TenantId *string `json:"tenant_id,omitempty"`
@@ -6226,6 +8780,10 @@ type NeutronUpdatePortResponsePort struct {
 	// 格式yyyy-MM-ddTHH:mm:ss
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
+
+// NeutronUpdatePortResponsePortStatus 端口状态，可以为ACTIVE，BUILD，DOWN；
+// 【使用说明】Hana硬直通虚拟机端口状态总为DOWN
+type NeutronUpdatePortResponsePortStatus string
 
 // NeutronUpdateRouterRequestBody defines model for NeutronUpdateRouterRequestBody.
 type NeutronUpdateRouterRequestBody struct {
@@ -6288,7 +8846,7 @@ type NeutronUpdateRouterResponseRouter struct {
 	Routes *[]NeutronCreateRouterRoute `json:"routes,omitempty"`
 
 	// Status 状态，可以为ACTIVE， DOWN，ERROR。
-	Status *string `json:"status,omitempty"`
+	Status *NeutronUpdateRouterResponseRouterStatus `json:"status,omitempty"`
 
 	// TenantId 项目ID
 	TenantId *string `json:"tenant_id,omitempty"`
@@ -6297,6 +8855,9 @@ type NeutronUpdateRouterResponseRouter struct {
 	// 格式：yyyy-MM-ddTHH:mm:ss
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
+
+// NeutronUpdateRouterResponseRouterStatus 状态，可以为ACTIVE， DOWN，ERROR。
+type NeutronUpdateRouterResponseRouterStatus string
 
 // NeutronUpdateRouterRoute defines model for NeutronUpdateRouterRoute.
 type NeutronUpdateRouterRoute struct {
@@ -6601,7 +9162,7 @@ type RemoveVpcExtendCidrVpc struct {
 	// 取值范围：
 	// - PENDING：创建中
 	// - ACTIVE：创建成功
-	Status *string `json:"status,omitempty"`
+	Status *RemoveVpcExtendCidrVpcStatus `json:"status,omitempty"`
 
 	// Tags 功能说明：VPC的标签信息，详情参见Tag对象
 	// 取值范围：0-10个标签键值对
@@ -6611,6 +9172,12 @@ type RemoveVpcExtendCidrVpc struct {
 	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
+
+// RemoveVpcExtendCidrVpcStatus 功能说明：VPC对应的状态
+// 取值范围：
+// - PENDING：创建中
+// - ACTIVE：创建成功
+type RemoveVpcExtendCidrVpcStatus string
 
 // RoutersLink defines model for RoutersLink.
 type RoutersLink struct {
@@ -6663,7 +9230,7 @@ type ShowAddressGroupAddressGroup struct {
 	// 取值范围：
 	// - 4：表示ipv4地址组
 	// - 6：表示ipv6地址组
-	IpVersion *int64 `json:"ip_version,omitempty"`
+	IpVersion *ShowAddressGroupAddressGroupIpVersion `json:"ip_version,omitempty"`
 
 	// Name 功能说明：地址组名称
 	// 取值范围：0-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
@@ -6676,6 +9243,12 @@ type ShowAddressGroupAddressGroup struct {
 	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss；系统自动生成
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
+
+// ShowAddressGroupAddressGroupIpVersion 功能说明：IP地址组ip版本
+// 取值范围：
+// - 4：表示ipv4地址组
+// - 6：表示ipv6地址组
+type ShowAddressGroupAddressGroupIpVersion int64
 
 // ShowAddressGroupError defines model for ShowAddressGroupError.
 type ShowAddressGroupError struct {
@@ -6726,7 +9299,7 @@ type ShowPortPort struct {
 	// BindingVnicType - 功能说明：绑定的vNIC类型
 	// - 取值范围：normal或者direct
 	// - normal: 软交换direct: SRIOV硬直通（不支持）
-	BindingVnicType *string `json:"binding:vnic_type,omitempty"`
+	BindingVnicType *ShowPortPortBindingVnicType `json:"binding:vnic_type,omitempty"`
 
 	// DeviceId - 功能说明：端口所属设备ID
 	// - 约束：不支持设置和更新，由系统自动维护
@@ -6786,7 +9359,7 @@ type ShowPortPort struct {
 
 	// Status - 功能说明：端口状态，Hana硬直通虚拟机端口状态总为DOWN
 	// - 取值范围：ACTIVE、BUILD、DOWN
-	Status *string `json:"status,omitempty"`
+	Status *ShowPortPortStatus `json:"status,omitempty"`
 
 	// TenantId 项目ID。
 	TenantId *string `json:"tenant_id,omitempty"`
@@ -6794,6 +9367,15 @@ type ShowPortPort struct {
 	// ZoneId 端口所属的可用分区
 	ZoneId *string `json:"zone_id,omitempty"`
 }
+
+// ShowPortPortBindingVnicType - 功能说明：绑定的vNIC类型
+// - 取值范围：normal或者direct
+// - normal: 软交换direct: SRIOV硬直通（不支持）
+type ShowPortPortBindingVnicType string
+
+// ShowPortPortStatus - 功能说明：端口状态，Hana硬直通虚拟机端口状态总为DOWN
+// - 取值范围：ACTIVE、BUILD、DOWN
+type ShowPortPortStatus string
 
 // ShowPortResponseBody defines model for ShowPortResponseBody.
 type ShowPortResponseBody struct {
@@ -6829,7 +9411,7 @@ type ShowPortV1Port struct {
 
 	// BindingVnicType - 功能说明：绑定的vNIC类型
 	// - 取值范围：normal或者direct。normal: 软交换，direct: SRIOV硬直通（不支持）
-	BindingVnicType *string `json:"binding:vnic_type,omitempty"`
+	BindingVnicType *ShowPortV1PortBindingVnicType `json:"binding:vnic_type,omitempty"`
 
 	// DeviceId - 功能说明：端口所属设备ID
 	// - 约束：不支持设置和更新，由系统自动维护
@@ -6880,11 +9462,19 @@ type ShowPortV1Port struct {
 
 	// Status - 功能说明：端口状态，Hana硬直通虚拟机端口状态总为DOWN
 	// - 取值范围：ACTIVE、BUILD、DOWN
-	Status *string `json:"status,omitempty"`
+	Status *ShowPortV1PortStatus `json:"status,omitempty"`
 
 	// TenantId 项目ID。
 	TenantId *string `json:"tenant_id,omitempty"`
 }
+
+// ShowPortV1PortBindingVnicType - 功能说明：绑定的vNIC类型
+// - 取值范围：normal或者direct。normal: 软交换，direct: SRIOV硬直通（不支持）
+type ShowPortV1PortBindingVnicType string
+
+// ShowPortV1PortStatus - 功能说明：端口状态，Hana硬直通虚拟机端口状态总为DOWN
+// - 取值范围：ACTIVE、BUILD、DOWN
+type ShowPortV1PortStatus string
 
 // ShowPortV1ResponseBody defines model for ShowPortV1ResponseBody.
 type ShowPortV1ResponseBody struct {
@@ -6909,7 +9499,7 @@ type ShowPrivateipPrivateip struct {
 	// - 取值范围：
 	// - ACTIVE：活动的
 	// - DOWN：不可用
-	Status *string `json:"status,omitempty"`
+	Status *ShowPrivateipPrivateipStatus `json:"status,omitempty"`
 
 	// SubnetId 分配IP的子网标识
 	// 如果您使用管理控制台，此值即为子网详情中的“网络ID”参数值。
@@ -6918,6 +9508,12 @@ type ShowPrivateipPrivateip struct {
 	// TenantId 项目ID
 	TenantId *string `json:"tenant_id,omitempty"`
 }
+
+// ShowPrivateipPrivateipStatus - 功能说明：私有IP的状态
+// - 取值范围：
+// - ACTIVE：活动的
+// - DOWN：不可用
+type ShowPrivateipPrivateipStatus string
 
 // ShowPrivateipResponseBody defines model for ShowPrivateipResponseBody.
 type ShowPrivateipResponseBody struct {
@@ -6976,12 +9572,35 @@ type ShowQuotaResource struct {
 	// - flow_log
 	// - vpcContainRoutetable
 	// - routetableContainRoutes
-	Type *string `json:"type,omitempty"`
+	Type *ShowQuotaResourceType `json:"type,omitempty"`
 
 	// Used - 功能说明：已创建的资源个数
 	// - 取值范围：0~quota数
 	Used *int64 `json:"used,omitempty"`
 }
+
+// ShowQuotaResourceType - 功能说明：根据type过滤查询指定类型的配额
+// - 取值范围：
+// - vpc
+// - subnet
+// - securityGroup
+// - securityGroupRule
+// - publicIp
+// - vpn
+// - vpngw
+// - vpcPeer
+// - loadbalancer
+// - listener
+// - physicalConnect
+// - virtualInterface
+// - firewall
+// - shareBandwidthIP
+// - shareBandwidth
+// - address_group
+// - flow_log
+// - vpcContainRoutetable
+// - routetableContainRoutes
+type ShowQuotaResourceType string
 
 // ShowQuotaResponseBody defines model for ShowQuotaResponseBody.
 type ShowQuotaResponseBody struct {
@@ -7065,7 +9684,7 @@ type ShowSecurityGroupRuleSecurityGroupRule struct {
 	// - allow表示允许
 	// - deny表示拒绝
 	// 约束：默认值为deny
-	Action *string `json:"action,omitempty"`
+	Action *ShowSecurityGroupRuleSecurityGroupRuleAction `json:"action,omitempty"`
 
 	// CreatedAt 功能说明：安全组规则创建时间
 	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss
@@ -7079,12 +9698,12 @@ type ShowSecurityGroupRuleSecurityGroupRule struct {
 	// 取值范围：
 	// - ingress表示入方向
 	// - egress表示出方向
-	Direction *string `json:"direction,omitempty"`
+	Direction *ShowSecurityGroupRuleSecurityGroupRuleDirection `json:"direction,omitempty"`
 
 	// Ethertype 功能说明：IP地址协议类型
 	// 取值范围：IPv4，IPv6
 	// 约束：不填默认值为IPv4
-	Ethertype *string `json:"ethertype,omitempty"`
+	Ethertype *ShowSecurityGroupRuleSecurityGroupRuleEthertype `json:"ethertype,omitempty"`
 
 	// Id 功能描述：安全组规则对应的唯一标识
 	// 取值范围：带“-”的标准UUID格式
@@ -7131,6 +9750,24 @@ type ShowSecurityGroupRuleSecurityGroupRule struct {
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
 
+// ShowSecurityGroupRuleSecurityGroupRuleAction 功能说明：安全组规则生效策略
+// 取值范围：
+// - allow表示允许
+// - deny表示拒绝
+// 约束：默认值为deny
+type ShowSecurityGroupRuleSecurityGroupRuleAction string
+
+// ShowSecurityGroupRuleSecurityGroupRuleDirection 功能说明：安全组规则的出入控制方向
+// 取值范围：
+// - ingress表示入方向
+// - egress表示出方向
+type ShowSecurityGroupRuleSecurityGroupRuleDirection string
+
+// ShowSecurityGroupRuleSecurityGroupRuleEthertype 功能说明：IP地址协议类型
+// 取值范围：IPv4，IPv6
+// 约束：不填默认值为IPv4
+type ShowSecurityGroupRuleSecurityGroupRuleEthertype string
+
 // ShowSecurityGroupRuleV1ResponseBody defines model for ShowSecurityGroupRuleV1ResponseBody.
 type ShowSecurityGroupRuleV1ResponseBody struct {
 	// SecurityGroupRule 安全组规则对象，请参见表3。
@@ -7147,11 +9784,11 @@ type ShowSecurityGroupRuleV1SecurityGroupRule struct {
 	// - 取值范围：
 	// - egress：出方向
 	// - ingress：入方向
-	Direction *string `json:"direction,omitempty"`
+	Direction *ShowSecurityGroupRuleV1SecurityGroupRuleDirection `json:"direction,omitempty"`
 
 	// Ethertype - 功能说明：IP协议类型
 	// - 取值范围：IPv4，IPv6
-	Ethertype *string `json:"ethertype,omitempty"`
+	Ethertype *ShowSecurityGroupRuleV1SecurityGroupRuleEthertype `json:"ethertype,omitempty"`
 
 	// Id 安全组规则标识
 	Id *string `json:"id,omitempty"`
@@ -7186,6 +9823,16 @@ type ShowSecurityGroupRuleV1SecurityGroupRule struct {
 	// TenantId - 功能说明：安全组规则所属项目ID
 	TenantId *string `json:"tenant_id,omitempty"`
 }
+
+// ShowSecurityGroupRuleV1SecurityGroupRuleDirection - 功能说明：出入控制方向
+// - 取值范围：
+// - egress：出方向
+// - ingress：入方向
+type ShowSecurityGroupRuleV1SecurityGroupRuleDirection string
+
+// ShowSecurityGroupRuleV1SecurityGroupRuleEthertype - 功能说明：IP协议类型
+// - 取值范围：IPv4，IPv6
+type ShowSecurityGroupRuleV1SecurityGroupRuleEthertype string
 
 // ShowSecurityGroupSecurityGroupInfo 查询安全组详情响应体
 type ShowSecurityGroupSecurityGroupInfo struct {
@@ -7399,11 +10046,18 @@ type ShowSubnetSubnet struct {
 	// - ACTIVE表示子网已挂载到VPC上
 	// - UNKNOWN表示子网还未挂载到VPC上
 	// - ERROR表示子网状态故障
-	Status *string `json:"status,omitempty"`
+	Status *ShowSubnetSubnetStatus `json:"status,omitempty"`
 
 	// VpcId 子网所在VPC标识
 	VpcId *string `json:"vpc_id,omitempty"`
 }
+
+// ShowSubnetSubnetStatus - 功能说明：子网的状态。
+// - 取值范围：ACTIVE,UNKNOWN,ERROR
+// - ACTIVE表示子网已挂载到VPC上
+// - UNKNOWN表示子网还未挂载到VPC上
+// - ERROR表示子网状态故障
+type ShowSubnetSubnetStatus string
 
 // ShowSubnetTagsResponseBody defines model for ShowSubnetTagsResponseBody.
 type ShowSubnetTagsResponseBody struct {
@@ -7581,8 +10235,14 @@ type ShowVpcVpc struct {
 	// - 取值范围：
 	// - CREATING：创建中
 	// - OK：创建成功
-	Status *string `json:"status,omitempty"`
+	Status *ShowVpcVpcStatus `json:"status,omitempty"`
 }
+
+// ShowVpcVpcStatus - 功能说明：虚拟私有云的状态。
+// - 取值范围：
+// - CREATING：创建中
+// - OK：创建成功
+type ShowVpcVpcStatus string
 
 // ShowVpcVpcResponseBody defines model for ShowVpcVpcResponseBody.
 type ShowVpcVpcResponseBody struct {
@@ -7640,7 +10300,7 @@ type ShowVpcVpcVpc struct {
 	// 取值范围：
 	// - PENDING：创建中
 	// - ACTIVE：创建成功
-	Status *string `json:"status,omitempty"`
+	Status *ShowVpcVpcVpcStatus `json:"status,omitempty"`
 
 	// Tags 功能说明：VPC的标签信息，详情参见Tag对象
 	// 取值范围：0-10个标签键值对
@@ -7651,13 +10311,19 @@ type ShowVpcVpcVpc struct {
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
 
+// ShowVpcVpcVpcStatus 功能说明：VPC对应的状态
+// 取值范围：
+// - PENDING：创建中
+// - ACTIVE：创建成功
+type ShowVpcVpcVpcStatus string
+
 // SubnetIpAvailability defines model for SubnetIpAvailability.
 type SubnetIpAvailability struct {
 	// Cidr 子网的CIDR
 	Cidr *string `json:"cidr,omitempty"`
 
 	// IpVersion 子网的IP版本，取值为4或者6
-	IpVersion *int64 `json:"ip_version,omitempty"`
+	IpVersion *SubnetIpAvailabilityIpVersion `json:"ip_version,omitempty"`
 
 	// SubnetId 子网ID
 	// 如果您使用管理控制台，此值即为子网详情中的“网络ID”参数值。
@@ -7672,6 +10338,9 @@ type SubnetIpAvailability struct {
 	// UsedIps 子网中已经使用的IP数目（不包含系统预留地址）
 	UsedIps *int64 `json:"used_ips,omitempty"`
 }
+
+// SubnetIpAvailabilityIpVersion 子网的IP版本，取值为4或者6
+type SubnetIpAvailabilityIpVersion int64
 
 // Subnets defines model for Subnets.
 type Subnets struct {
@@ -7739,11 +10408,18 @@ type Subnets struct {
 	// - ACTIVE表示子网已挂载到VPC上
 	// - UNKNOWN表示子网还未挂载到VPC上
 	// - ERROR表示子网状态故障
-	Status *string `json:"status,omitempty"`
+	Status *SubnetsStatus `json:"status,omitempty"`
 
 	// VpcId 子网所在VPC标识
 	VpcId *string `json:"vpc_id,omitempty"`
 }
+
+// SubnetsStatus - 功能说明：子网的状态。
+// - 取值范围：ACTIVE,UNKNOWN,ERROR
+// - ACTIVE表示子网已挂载到VPC上
+// - UNKNOWN表示子网还未挂载到VPC上
+// - ERROR表示子网状态故障
+type SubnetsStatus string
 
 // SubnetsLink defines model for SubnetsLink.
 type SubnetsLink struct {
@@ -7808,7 +10484,7 @@ type UpdateAddSourceTrafficMirrorSession struct {
 	TrafficMirrorTargetId *string `json:"traffic_mirror_target_id,omitempty"`
 
 	// TrafficMirrorTargetType 功能说明：镜像目的类型取值范围：eni表示弹性网卡，elb表示私网弹性负载均衡
-	TrafficMirrorTargetType *string `json:"traffic_mirror_target_type,omitempty"`
+	TrafficMirrorTargetType *UpdateAddSourceTrafficMirrorSessionTrafficMirrorTargetType `json:"traffic_mirror_target_type,omitempty"`
 
 	// Type 功能说明：支持的镜像源类型取值范围：eni表示弹性网卡
 	Type *string `json:"type,omitempty"`
@@ -7819,6 +10495,9 @@ type UpdateAddSourceTrafficMirrorSession struct {
 	// VirtualNetworkId 功能说明：指定VNI，用于区分不同会话的镜像流量取值范围：0~16777215默认值：1
 	VirtualNetworkId *int64 `json:"virtual_network_id,omitempty"`
 }
+
+// UpdateAddSourceTrafficMirrorSessionTrafficMirrorTargetType 功能说明：镜像目的类型取值范围：eni表示弹性网卡，elb表示私网弹性负载均衡
+type UpdateAddSourceTrafficMirrorSessionTrafficMirrorTargetType string
 
 // UpdateAddSourceTrafficMirrorSources 流量镜像会话对象
 type UpdateAddSourceTrafficMirrorSources struct {
@@ -7850,7 +10529,7 @@ type UpdateAddressGroupAddressGroup struct {
 	// 取值范围：
 	// - 4：表示ipv4地址组
 	// - 6：表示ipv6地址组
-	IpVersion *int64 `json:"ip_version,omitempty"`
+	IpVersion *UpdateAddressGroupAddressGroupIpVersion `json:"ip_version,omitempty"`
 
 	// Name 功能说明：地址组名称
 	// 取值范围：0-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
@@ -7863,6 +10542,12 @@ type UpdateAddressGroupAddressGroup struct {
 	// 取值范围：UTC时间格式：yyyy-MM-ddTHH:mm:ss；系统自动生成
 	UpdatedAt *string `json:"updated_at,omitempty"`
 }
+
+// UpdateAddressGroupAddressGroupIpVersion 功能说明：IP地址组ip版本
+// 取值范围：
+// - 4：表示ipv4地址组
+// - 6：表示ipv6地址组
+type UpdateAddressGroupAddressGroupIpVersion int64
 
 // UpdateAddressGroupError defines model for UpdateAddressGroupError.
 type UpdateAddressGroupError struct {
@@ -7970,7 +10655,7 @@ type UpdatePortResponsePort struct {
 	// BindingVnicType - 功能说明：绑定的vNIC类型
 	// - 取值范围：normal或者direct
 	// - normal: 软交换direct: SRIOV硬直通（不支持）
-	BindingVnicType *string `json:"binding:vnic_type,omitempty"`
+	BindingVnicType *UpdatePortResponsePortBindingVnicType `json:"binding:vnic_type,omitempty"`
 
 	// DeviceId - 功能说明：端口所属设备ID
 	// - 约束：不支持设置和更新，由系统自动维护
@@ -8030,7 +10715,7 @@ type UpdatePortResponsePort struct {
 
 	// Status - 功能说明：端口状态，Hana硬直通虚拟机端口状态总为DOWN
 	// - 取值范围：ACTIVE、BUILD、DOWN
-	Status *string `json:"status,omitempty"`
+	Status *UpdatePortResponsePortStatus `json:"status,omitempty"`
 
 	// TenantId 项目ID。
 	TenantId *string `json:"tenant_id,omitempty"`
@@ -8038,6 +10723,15 @@ type UpdatePortResponsePort struct {
 	// ZoneId 端口所属的可用分区
 	ZoneId *string `json:"zone_id,omitempty"`
 }
+
+// UpdatePortResponsePortBindingVnicType - 功能说明：绑定的vNIC类型
+// - 取值范围：normal或者direct
+// - normal: 软交换direct: SRIOV硬直通（不支持）
+type UpdatePortResponsePortBindingVnicType string
+
+// UpdatePortResponsePortStatus - 功能说明：端口状态，Hana硬直通虚拟机端口状态总为DOWN
+// - 取值范围：ACTIVE、BUILD、DOWN
+type UpdatePortResponsePortStatus string
 
 // UpdatePortV1RequestBody defines model for UpdatePortV1RequestBody.
 type UpdatePortV1RequestBody struct {
@@ -8100,7 +10794,7 @@ type UpdatePortV1ResponsePort struct {
 
 	// BindingVnicType - 功能说明：绑定的vNIC类型
 	// - 取值范围：normal或者direct。normal: 软交换，direct: SRIOV硬直通（不支持）
-	BindingVnicType *string `json:"binding:vnic_type,omitempty"`
+	BindingVnicType *UpdatePortV1ResponsePortBindingVnicType `json:"binding:vnic_type,omitempty"`
 
 	// DeviceId - 功能说明：端口所属设备ID
 	// - 约束：不支持设置和更新，由系统自动维护
@@ -8140,11 +10834,19 @@ type UpdatePortV1ResponsePort struct {
 
 	// Status - 功能说明：端口状态，Hana硬直通虚拟机端口状态总为DOWN
 	// - 取值范围：ACTIVE、BUILD、DOWN
-	Status *string `json:"status,omitempty"`
+	Status *UpdatePortV1ResponsePortStatus `json:"status,omitempty"`
 
 	// TenantId 项目ID。
 	TenantId *string `json:"tenant_id,omitempty"`
 }
+
+// UpdatePortV1ResponsePortBindingVnicType - 功能说明：绑定的vNIC类型
+// - 取值范围：normal或者direct。normal: 软交换，direct: SRIOV硬直通（不支持）
+type UpdatePortV1ResponsePortBindingVnicType string
+
+// UpdatePortV1ResponsePortStatus - 功能说明：端口状态，Hana硬直通虚拟机端口状态总为DOWN
+// - 取值范围：ACTIVE、BUILD、DOWN
+type UpdatePortV1ResponsePortStatus string
 
 // UpdateRemoveSourceRequestBody defines model for UpdateRemoveSourceRequestBody.
 type UpdateRemoveSourceRequestBody struct {
@@ -8155,7 +10857,55 @@ type UpdateRemoveSourceRequestBody struct {
 // UpdateRemoveSourceResponseBody defines model for UpdateRemoveSourceResponseBody.
 type UpdateRemoveSourceResponseBody struct {
 	// TrafficMirrorSession 流量镜像会话对象
-	TrafficMirrorSession *CreateTrafficMirrorSessionTrafficMirrorSession `json:"traffic_mirror_session,omitempty"`
+	TrafficMirrorSession *UpdateRemoveSourceTrafficMirrorSession `json:"traffic_mirror_session,omitempty"`
+}
+
+// UpdateRemoveSourceTrafficMirrorSession 流量镜像会话对象
+type UpdateRemoveSourceTrafficMirrorSession struct {
+	// CreatedAt 功能说明：创建时间戳
+	CreatedAt *string `json:"created_at,omitempty"`
+
+	// Description 功能说明：流量镜像会话的描述信息取值范围：0-255个字符，不能包含“<”和“>”
+	Description *string `json:"description,omitempty"`
+
+	// Enabled 功能说明：是否开启会话取值范围：true、false默认值：false
+	Enabled *bool `json:"enabled,omitempty"`
+
+	// Id 功能说明：流量镜像会话ID
+	Id *string `json:"id,omitempty"`
+
+	// Name 功能说明：流量镜像会话名称取值范围：1-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
+	Name *string `json:"name,omitempty"`
+
+	// PacketLength 功能说明：最大传输单元MTU取值范围：1~1460默认值：96
+	PacketLength *int64 `json:"packet_length,omitempty"`
+
+	// Priority 功能说明：会话优先级取值范围：1~32766
+	Priority *int64 `json:"priority,omitempty"`
+
+	// ProjectId 功能说明：项目ID
+	ProjectId *string `json:"project_id,omitempty"`
+
+	// TrafficMirrorFilterId 功能说明：流量镜像筛选条件ID
+	TrafficMirrorFilterId *string `json:"traffic_mirror_filter_id,omitempty"`
+
+	// TrafficMirrorSources 功能说明：镜像源ID列表，支持弹性网卡作为镜像源。约束：一个镜像会话默认最大支持10个镜像源。
+	TrafficMirrorSources *[]string `json:"traffic_mirror_sources,omitempty"`
+
+	// TrafficMirrorTargetId 功能说明：镜像目的ID
+	TrafficMirrorTargetId *string `json:"traffic_mirror_target_id,omitempty"`
+
+	// TrafficMirrorTargetType 功能说明：镜像目的类型取值范围：eni表示弹性网卡，elb表示私网弹性负载均衡
+	TrafficMirrorTargetType *string `json:"traffic_mirror_target_type,omitempty"`
+
+	// Type 功能说明：支持的镜像源类型取值范围：eni表示弹性网卡
+	Type *string `json:"type,omitempty"`
+
+	// UpdatedAt 功能说明：更新时间戳
+	UpdatedAt *string `json:"updated_at,omitempty"`
+
+	// VirtualNetworkId 功能说明：指定VNI，用于区分不同会话的镜像流量取值范围：0~16777215 默认值：1
+	VirtualNetworkId *int64 `json:"virtual_network_id,omitempty"`
 }
 
 // UpdateRemoveSourceTrafficMirrorSources -
@@ -8409,8 +11159,15 @@ type UpdateSubnetResponseSubnet struct {
 	// - ACTIVE表示子网已挂载到VPC上
 	// - UNKNOWN表示子网还未挂载到VPC上
 	// - ERROR表示子网状态故障
-	Status *string `json:"status,omitempty"`
+	Status *UpdateSubnetResponseSubnetStatus `json:"status,omitempty"`
 }
+
+// UpdateSubnetResponseSubnetStatus - 功能说明：子网的状态。
+// - 取值范围：ACTIVE,UNKNOWN,ERROR
+// - ACTIVE表示子网已挂载到VPC上
+// - UNKNOWN表示子网还未挂载到VPC上
+// - ERROR表示子网状态故障
+type UpdateSubnetResponseSubnetStatus string
 
 // UpdateTrafficMirrorFilterOption 流量镜像筛选条件对象
 type UpdateTrafficMirrorFilterOption struct {
@@ -8439,7 +11196,7 @@ type UpdateTrafficMirrorSessionOption struct {
 	Description *string `json:"description,omitempty"`
 
 	// Enabled 功能说明：是否开启会话取值范围：true、false
-	Enabled *string `json:"enabled,omitempty"`
+	Enabled *UpdateTrafficMirrorSessionOptionEnabled `json:"enabled,omitempty"`
 
 	// Name 功能说明：流量镜像会话名称取值范围：1-64个字符，支持数字、字母、中文、_(下划线)、-（中划线）、.（点）
 	Name *string `json:"name,omitempty"`
@@ -8457,7 +11214,7 @@ type UpdateTrafficMirrorSessionOption struct {
 	TrafficMirrorTargetId *string `json:"traffic_mirror_target_id,omitempty"`
 
 	// TrafficMirrorTargetType 功能说明：镜像目的类型取值范围：eni表示弹性网卡，elb表示私网弹性负载均衡
-	TrafficMirrorTargetType *string `json:"traffic_mirror_target_type,omitempty"`
+	TrafficMirrorTargetType *UpdateTrafficMirrorSessionOptionTrafficMirrorTargetType `json:"traffic_mirror_target_type,omitempty"`
 
 	// Type 功能说明：支持的镜像源类型取值范围：eni表示弹性网卡
 	Type *string `json:"type,omitempty"`
@@ -8465,6 +11222,12 @@ type UpdateTrafficMirrorSessionOption struct {
 	// VirtualNetworkId 功能说明：指定VNI，用于在镜像目的区分不同会话的镜像流量取值范围：0~16777215
 	VirtualNetworkId *int64 `json:"virtual_network_id,omitempty"`
 }
+
+// UpdateTrafficMirrorSessionOptionEnabled 功能说明：是否开启会话取值范围：true、false
+type UpdateTrafficMirrorSessionOptionEnabled string
+
+// UpdateTrafficMirrorSessionOptionTrafficMirrorTargetType 功能说明：镜像目的类型取值范围：eni表示弹性网卡，elb表示私网弹性负载均衡
+type UpdateTrafficMirrorSessionOptionTrafficMirrorTargetType string
 
 // UpdateTrafficMirrorSessionRequestBody defines model for UpdateTrafficMirrorSessionRequestBody.
 type UpdateTrafficMirrorSessionRequestBody struct {
@@ -8606,8 +11369,14 @@ type UpdateVpcResponseVpc struct {
 	// - 取值范围：
 	// - CREATING：创建中
 	// - OK：创建成功
-	Status *string `json:"status,omitempty"`
+	Status *UpdateVpcResponseVpcStatus `json:"status,omitempty"`
 }
+
+// UpdateVpcResponseVpcStatus - 功能说明：虚拟私有云的状态。
+// - 取值范围：
+// - CREATING：创建中
+// - OK：创建成功
+type UpdateVpcResponseVpcStatus string
 
 // Version defines model for Version.
 type Version struct {
@@ -8661,8 +11430,14 @@ type Vpcs struct {
 	// - 取值范围：
 	// - CREATING：创建中
 	// - OK：创建成功
-	Status *string `json:"status,omitempty"`
+	Status *VpcsStatus `json:"status,omitempty"`
 }
+
+// VpcsStatus - 功能说明：虚拟私有云的状态。
+// - 取值范围：
+// - CREATING：创建中
+// - OK：创建成功
+type VpcsStatus string
 
 // ListPortsV1Params defines parameters for ListPortsV1.
 type ListPortsV1Params struct {
@@ -8690,7 +11465,7 @@ type ListPortsV1Params struct {
 
 	// Status - 功能说明：按照status过滤查询
 	// - 取值范围：ACTIVE、BUILD、DOWN
-	Status *string `form:"status,omitempty" json:"status,omitempty"`
+	Status *ListPortsV1ParamsStatus `form:"status,omitempty" json:"status,omitempty"`
 
 	// Marker 分页查询的起始资源ID，表示从指定资源的下一条记录开始查询。
 	// marker需要和limit配合使用：
@@ -8707,6 +11482,9 @@ type ListPortsV1Params struct {
 	// FixedIps 按照fixed_ips=ip_address或者fixed_ips=subnet_id过滤查询
 	FixedIps *string `form:"fixed_ips,omitempty" json:"fixed_ips,omitempty"`
 }
+
+// ListPortsV1ParamsStatus defines parameters for ListPortsV1.
+type ListPortsV1ParamsStatus string
 
 // ListPortsParams defines parameters for ListPorts.
 type ListPortsParams struct {
@@ -8734,7 +11512,7 @@ type ListPortsParams struct {
 
 	// Status - 功能说明：按照status过滤查询
 	// - 取值范围：ACTIVE、BUILD、DOWN
-	Status *string `form:"status,omitempty" json:"status,omitempty"`
+	Status *ListPortsParamsStatus `form:"status,omitempty" json:"status,omitempty"`
 
 	// Marker 分页查询的起始资源ID，表示从指定资源的下一条记录开始查询。
 	// marker需要和limit配合使用：
@@ -8757,6 +11535,9 @@ type ListPortsParams struct {
 	// 关于企业项目ID的获取及企业项目特性的详细信息，请参见《企业管理用户指南》。
 	EnterpriseProjectId *string `form:"enterprise_project_id,omitempty" json:"enterprise_project_id,omitempty"`
 }
+
+// ListPortsParamsStatus defines parameters for ListPorts.
+type ListPortsParamsStatus string
 
 // ShowQuotaParams defines parameters for ShowQuota.
 type ShowQuotaParams struct {
@@ -8781,8 +11562,11 @@ type ShowQuotaParams struct {
 	// - flow_log
 	// - vpcContainRoutetable
 	// - routetableContainRoutes
-	Type *string `form:"type,omitempty" json:"type,omitempty"`
+	Type *ShowQuotaParamsType `form:"type,omitempty" json:"type,omitempty"`
 }
+
+// ShowQuotaParamsType defines parameters for ShowQuota.
+type ShowQuotaParamsType string
 
 // ListRouteTablesParams defines parameters for ListRouteTables.
 type ListRouteTablesParams struct {
@@ -8886,7 +11670,7 @@ type ListPrivateipsParams struct {
 
 	// Privateips 私有IP列表对象，请参见表3。
 	// 说明：不支持显示预留的系统接口，如有需要请登录管理控制台查看。
-	Privateips *[]CreatePrivateipPrivateip3 `form:"privateips,omitempty" json:"privateips,omitempty"`
+	Privateips *[]CreatePrivateipPrivateip2 `form:"privateips,omitempty" json:"privateips,omitempty"`
 }
 
 // ListVpcsV1Params defines parameters for ListVpcsV1.
@@ -8985,7 +11769,7 @@ type NeutronListFirewallRulesParams struct {
 
 	// Action 按照网络ACL规则的行为过滤查询
 	// 取值范围：allow or deny
-	Action *string `form:"action,omitempty" json:"action,omitempty"`
+	Action *NeutronListFirewallRulesParamsAction `form:"action,omitempty" json:"action,omitempty"`
 
 	// Enabled 按照网络ACL规则是否使能过滤查询
 	// 取值范围：true or false
@@ -9006,6 +11790,9 @@ type NeutronListFirewallRulesParams struct {
 	// limit需要和marker配合使用，详细规则请见marker的参数说明。
 	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
 }
+
+// NeutronListFirewallRulesParamsAction defines parameters for NeutronListFirewallRules.
+type NeutronListFirewallRulesParamsAction string
 
 // NeutronListNetworksParams defines parameters for NeutronListNetworks.
 type NeutronListNetworksParams struct {
@@ -9028,7 +11815,7 @@ type NeutronListNetworksParams struct {
 
 	// Status 按照网络的状态过滤查询
 	// 取值范围：ACTIVE、BUILD、DOWN
-	Status *string `form:"status,omitempty" json:"status,omitempty"`
+	Status *NeutronListNetworksParamsStatus `form:"status,omitempty" json:"status,omitempty"`
 
 	// RouterExternal 按照网络是否外部网络过滤查询
 	// 取值范围：true or false
@@ -9049,6 +11836,9 @@ type NeutronListNetworksParams struct {
 	// limit需要和marker配合使用，详细规则请见marker的参数说明。
 	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
 }
+
+// NeutronListNetworksParamsStatus defines parameters for NeutronListNetworks.
+type NeutronListNetworksParamsStatus string
 
 // NeutronListPortsParams defines parameters for NeutronListPorts.
 type NeutronListPortsParams struct {
@@ -9080,7 +11870,7 @@ type NeutronListPortsParams struct {
 
 	// Status 按照端口状态过滤查询
 	// 取值范围：ACTIVE、BUILD、DOWN
-	Status *string `form:"status,omitempty" json:"status,omitempty"`
+	Status *NeutronListPortsParamsStatus `form:"status,omitempty" json:"status,omitempty"`
 
 	// FixedIps 按照端口的IP地址过滤查询，fixed_ips=ip_address或者fixed_ips=subnet_id过滤查询
 	FixedIps *[]string `form:"fixed_ips,omitempty" json:"fixed_ips,omitempty"`
@@ -9101,6 +11891,9 @@ type NeutronListPortsParams struct {
 	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
 }
 
+// NeutronListPortsParamsStatus defines parameters for NeutronListPorts.
+type NeutronListPortsParamsStatus string
+
 // NeutronListRoutersParams defines parameters for NeutronListRouters.
 type NeutronListRoutersParams struct {
 	// Id 按照路由器的ID过滤查询
@@ -9112,7 +11905,7 @@ type NeutronListRoutersParams struct {
 
 	// Status 按照路由器的状态过滤查询
 	// 取值范围：ACTIVE， DOWN，ERROR
-	Status *string `form:"status,omitempty" json:"status,omitempty"`
+	Status *NeutronListRoutersParamsStatus `form:"status,omitempty" json:"status,omitempty"`
 
 	// TenantId 按照路由器所属的项目ID过滤查询
 	TenantId *string `form:"tenant_id,omitempty" json:"tenant_id,omitempty"`
@@ -9129,6 +11922,9 @@ type NeutronListRoutersParams struct {
 	// limit需要和marker配合使用，详细规则请见marker的参数说明。
 	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
 }
+
+// NeutronListRoutersParamsStatus defines parameters for NeutronListRouters.
+type NeutronListRoutersParamsStatus string
 
 // NeutronListSecurityGroupRulesParams defines parameters for NeutronListSecurityGroupRules.
 type NeutronListSecurityGroupRulesParams struct {

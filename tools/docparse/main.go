@@ -1,7 +1,11 @@
 // Command docparse reads API documentation pages (Huawei Cloud API and SDK
 // references, Taobao Open Platform pages) and writes one OpenAPI 3.0 document.
 //
-//	docparse [-service FILE] [-family NAME] [-strict] [-leftout FILE] [-o FILE] [PAGE|FOLDER|GLOB...]
+//	docparse [-service FILE] [-family NAME] [-strict] [-leftout FILE] [-o FILE] [-changelog=false] [PAGE|FOLDER|GLOB...]
+//
+// When -o replaces an existing spec, what changed for API users (operations,
+// parameters and fields added or removed, types, required flags and
+// constraints, breaking changes marked) is printed to stdout first.
 //
 // Folders give every page under them; without arguments the service file's
 // pages are read. Diagnostics go to stderr, each naming the file, table and
@@ -24,6 +28,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/docapi/docapi/tools/docparse/internal/changelog"
 	"github.com/docapi/docapi/tools/docparse/internal/pipeline"
 	"github.com/docapi/docapi/tools/docparse/internal/service"
 )
@@ -48,8 +53,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	family := fs.String("family", "", "read every page as family `NAME` instead of detecting it")
 	strict := fs.Bool("strict", false, "write nothing when any page cannot be read")
 	leftout := fs.String("leftout", "", "record the pages skipped and left out, with why, in `FILE` (atomically)")
+	changes := fs.Bool("changelog", true, "with -o, print what changed against the spec being replaced")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: docparse [-service FILE] [-family NAME] [-strict] [-leftout FILE] [-o FILE] [PAGE|FOLDER|GLOB...]")
+		fmt.Fprintln(stderr, "usage: docparse [-service FILE] [-family NAME] [-strict] [-leftout FILE] [-o FILE] [-changelog=false] [PAGE|FOLDER|GLOB...]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -79,14 +85,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if err == nil {
 		var sources []pipeline.Source
 		if sources, err = pipeline.ReadSources(paths); err == nil {
-			return report(pipeline.Run(sources, opts), *out, *leftout, stdout, stderr)
+			return report(pipeline.Run(sources, opts), *out, *leftout, *changes, stdout, stderr)
 		}
 	}
 	fmt.Fprintln(stderr, "docparse:", err)
 	return exitFailed
 }
 
-func report(res *pipeline.Result, out, leftout string, stdout, stderr io.Writer) int {
+func report(res *pipeline.Result, out, leftout string, changes bool, stdout, stderr io.Writer) int {
 	for _, d := range res.Diags {
 		fmt.Fprintln(stderr, d)
 	}
@@ -100,6 +106,9 @@ func report(res *pipeline.Result, out, leftout string, stdout, stderr io.Writer)
 			return exitFailed
 		}
 	}
+	if out != "" && changes {
+		printChangelog(out, res.YAML, stdout, stderr)
+	}
 	if err := write(out, res.YAML, stdout); err != nil {
 		fmt.Fprintln(stderr, "docparse:", err)
 		return exitFailed
@@ -108,6 +117,43 @@ func report(res *pipeline.Result, out, leftout string, stdout, stderr io.Writer)
 		return exitLeftOut
 	}
 	return exitOK
+}
+
+// maxSpecBytes bounds the spec being replaced that the changelog reads.
+const maxSpecBytes = 64 << 20
+
+// printChangelog reports what the new spec changes against the one at
+// path, if there is one. A spec that cannot be compared is warned about and
+// replaced all the same: the changelog is for reading, not a gate.
+func printChangelog(path string, spec []byte, stdout, stderr io.Writer) {
+	old, err := readBounded(path, maxSpecBytes)
+	if errors.Is(err, os.ErrNotExist) {
+		return
+	}
+	report := ""
+	if err == nil {
+		report, err = changelog.Report(old, spec)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "docparse: %s: no changelog: %v\n", path, err)
+		return
+	}
+	if report != "" {
+		fmt.Fprintf(stdout, "docparse: changes to %s:\n%s", path, report)
+	}
+}
+
+func readBounded(path string, limit int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err == nil && int64(len(data)) > limit {
+		err = fmt.Errorf("%s: larger than %d MiB", path, limit>>20)
+	}
+	return data, err
 }
 
 // outcomes lists the pages that are not in the spec, one per line.

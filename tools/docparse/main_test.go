@@ -137,3 +137,37 @@ func TestRunGlobMatchingNothing(t *testing.T) {
 		t.Errorf("exit %d: %s", code, stderr.String())
 	}
 }
+
+// TestRunPrintsChangelog replaces a spec that lacks an enum and a field
+// with the page's own, and expects both changes reported before the write.
+func TestRunPrintsChangelog(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "csms.yaml")
+	args := []string{"-service", "../../specs/csms.service.yaml", "-o", out, "../../testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据实例.md"}
+	var stdout, stderr bytes.Buffer
+	if code := run(args, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	if stdout.Len() != 0 {
+		t.Errorf("changelog printed for a new file: %q", stdout.String())
+	}
+	spec, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	older := bytes.Replace(spec, []byte("            - filter\n            - count\n"), nil, 1)
+	older = bytes.Replace(older, []byte("enum:\n          type: string"), []byte("type: string"), 1)
+	if err := os.WriteFile(out, older, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	stdout.Reset()
+	if code := run(args, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	if !strings.Contains(stdout.String(), "docparse: changes to "+out) || !strings.Contains(stdout.String(), "request property `action` was restricted to a list of enum values") {
+		t.Errorf("changelog missing: %q", stdout.String())
+	}
+	stdout.Reset()
+	if code := run(append([]string{"-changelog=false"}, args...), &stdout, &stderr); code != 0 || stdout.Len() != 0 {
+		t.Errorf("-changelog=false: exit %d, stdout %q", code, stdout.String())
+	}
+}

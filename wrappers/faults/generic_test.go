@@ -34,8 +34,8 @@ func vpcEndpoint() *endpoint {
 		// The group's description carries a secret, so malformed and
 		// oversized answers show whether bodies leak into errors.
 		body: `{"address_group":{"id":"` + addressGroupID + `","name":"g1","description":"` + instanceToken + `"},"request_id":"r1"}`,
-		errReply: func(w http.ResponseWriter, status int) {
-			huaweiJSON(w, status, fmt.Sprintf(`{"error_code":"VPC.%d","error_msg":"injected failure"}`, status))
+		errReply: func(w http.ResponseWriter, status int, msg string) {
+			huaweiJSON(w, status, fmt.Sprintf(`{"error_code":"VPC.%d","error_msg":%s}`, status, jsonString(msg)))
 		},
 		errCode: func(status int) string { return fmt.Sprintf("VPC.%d", status) },
 	}

@@ -56,9 +56,10 @@ type endpoint struct {
 	status int
 	header map[string]string
 	body   string
-	// errReply answers with an error status as the vendor (or a proxy in
-	// front of it) would; errCode is the code a typed error should carry.
-	errReply func(w http.ResponseWriter, status int)
+	// errReply answers with an error status and message as the vendor (or
+	// a proxy in front of it) would; errCode is the code a typed error
+	// should carry.
+	errReply func(w http.ResponseWriter, status int, msg string)
 	errCode  func(status int) string
 }
 
@@ -118,8 +119,8 @@ func iamEndpoint() *endpoint {
 		header: map[string]string{"Content-Type": "application/json;charset=UTF-8", "X-Subject-Token": iamToken},
 		body: `{"token":{"expires_at":"` + expires + `","issued_at":"2020-01-03T09:05:22.701000Z","methods":["password"],` +
 			`"project":{"id":"` + projectID + `","name":"cn-north-4"},"user":{"id":"7116d09f","name":"` + userName + `"}}}`,
-		errReply: func(w http.ResponseWriter, status int) {
-			huaweiJSON(w, status, fmt.Sprintf(`{"error":{"code":%d,"message":"injected IAM failure","title":%q}}`, status, http.StatusText(status)))
+		errReply: func(w http.ResponseWriter, status int, msg string) {
+			huaweiJSON(w, status, fmt.Sprintf(`{"error":{"code":%d,"message":%s,"title":%q}}`, status, jsonString(msg), http.StatusText(status)))
 		},
 		errCode: func(status int) string { return fmt.Sprint(status) },
 	}
@@ -140,8 +141,8 @@ func csmsEndpoint() *endpoint {
 		header: map[string]string{"Content-Type": "application/json;charset=UTF-8"},
 		body: `{"resources":[{"resource_id":"c2c0d900-3f6e-4d7b-9a51-6b2f8e4d1c00","resource_name":"rds-password",` +
 			`"resource_detail":{"name":"rds-password","state":"ENABLED"},"tags":[{"key":"env","value":"prod"}]}],"total_count":1}`,
-		errReply: func(w http.ResponseWriter, status int) {
-			huaweiJSON(w, status, fmt.Sprintf(`{"error":{"error_code":"KMS.%d","error_msg":"injected failure"}}`, status))
+		errReply: func(w http.ResponseWriter, status int, msg string) {
+			huaweiJSON(w, status, fmt.Sprintf(`{"error":{"error_code":"KMS.%d","error_msg":%s}}`, status, jsonString(msg)))
 		},
 		errCode: func(status int) string { return fmt.Sprintf("KMS.%d", status) },
 	}
@@ -163,8 +164,8 @@ func modelArtsEndpoint() *endpoint {
 		status: http.StatusOK,
 		header: map[string]string{"Content-Type": "application/json"},
 		body:   `{"token":"` + instanceToken + `"}`,
-		errReply: func(w http.ResponseWriter, status int) {
-			huaweiJSON(w, status, fmt.Sprintf(`{"error_code":"ModelArts.%d","error_msg":"injected failure"}`, status))
+		errReply: func(w http.ResponseWriter, status int, msg string) {
+			huaweiJSON(w, status, fmt.Sprintf(`{"error_code":"ModelArts.%d","error_msg":%s}`, status, jsonString(msg)))
 		},
 		errCode: func(status int) string { return fmt.Sprintf("ModelArts.%d", status) },
 	}
@@ -199,10 +200,21 @@ func topEndpoint() *endpoint {
 			`"resp_code":1,"resp_success":true,"message":"成功"}}`,
 		// TOP answers its own errors with HTTP 200; other statuses come
 		// from a proxy in front of it.
-		errReply: func(w http.ResponseWriter, status int) {
-			http.Error(w, "upstream unavailable", status)
+		errReply: func(w http.ResponseWriter, status int, msg string) {
+			http.Error(w, msg, status)
 		},
 	}
+}
+
+func jsonString(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}
+
+// echo is what a careless gateway or IAM puts in an error message: the whole
+// request, headers and body, as it arrived.
+func echo(r *http.Request, body []byte) string {
+	return fmt.Sprintf("request %s %s rejected; headers %v; body %s", r.Method, r.URL, r.Header, body)
 }
 
 // sleeper records the pauses the retry layer asks for and returns at once.

@@ -1,14 +1,17 @@
 package huawei
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"net/http"
 	"net/url"
+	"strings"
 
 	"github.com/docapi/docapi/wrappers/internal/bounded"
 	"github.com/docapi/docapi/wrappers/retry"
+	"github.com/docapi/docapi/wrappers/secret"
 )
 
 // HeaderAuthToken carries an IAM token to a service (the specs' XAuthToken
@@ -18,6 +21,10 @@ const HeaderAuthToken = "X-Auth-Token"
 // TokenTransport is an http.RoundTripper that puts a token from Tokens into
 // X-Auth-Token on every request it sends. It works on a clone, never on the
 // caller's request.
+//
+// A redirect (when the http.Client follows them) to another scheme or host
+// is sent without the token, and without any credential header the caller
+// set. Error answers are scrubbed of the token before anyone reads them.
 //
 // When the service answers 401 it invalidates the token and, if the request
 // can be sent again (no body, or GetBody set), gets a new one and retries
@@ -37,6 +44,9 @@ func (t *TokenTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	if base == nil {
 		base = http.DefaultTransport
 	}
+	if redirectedElsewhere(req) {
+		return base.RoundTrip(withoutCredentials(req))
+	}
 	if t.Tokens == nil {
 		closeRequestBody(req)
 		return nil, errors.New("huawei: TokenTransport has no Tokens")
@@ -49,9 +59,14 @@ func (t *TokenTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 		// service call would multiply IAM requests.
 		return nil, retry.Permanent(err)
 	}
-	resp, err := base.RoundTrip(withToken(req, req.Body, tok))
-	if err != nil || resp.StatusCode != http.StatusUnauthorized {
-		return resp, err
+	sent := withToken(req, req.Body, tok)
+	resp, err := base.RoundTrip(sent)
+	if err != nil {
+		return nil, err
+	}
+	redactErrorResponse(resp, sent)
+	if resp.StatusCode != http.StatusUnauthorized {
+		return resp, nil
 	}
 	// The token was rejected: the next call must not use it, whether or not
 	// this one can be sent again.
@@ -76,7 +91,13 @@ func (t *TokenTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 		}
 	}
 	bounded.Discard(resp.Body)
-	return base.RoundTrip(withToken(req, body, fresh))
+	sent = withToken(req, body, fresh)
+	resp, err = base.RoundTrip(sent)
+	if err != nil {
+		return nil, err
+	}
+	redactErrorResponse(resp, sent, tok.Value)
+	return resp, nil
 }
 
 func withToken(req *http.Request, body io.ReadCloser, tok Token) *http.Request {
@@ -154,3 +175,90 @@ func (t limitBodyTransport) RoundTrip(req *http.Request) (*http.Response, error)
 	resp.Body = bounded.Body(resp.Body, t.max, func() error { return ErrResponseTooLarge })
 	return resp, nil
 }
+
+// credentialHeaders are the request headers that carry credentials.
+var credentialHeaders = [...]string{HeaderAuthToken, HeaderSecurityToken, "Authorization", "Cookie"}
+
+// redirectedElsewhere reports whether req follows a redirect away from the
+// scheme and host of the request that started the chain. It is stricter
+// than net/http, which sends Authorization on to subdomains and from https
+// to http: a token or signature is good for the whole account.
+//
+// A redirect whose origin cannot be traced (a base transport that leaves
+// Response.Request unset) counts as elsewhere.
+func redirectedElsewhere(req *http.Request) bool {
+	if req.Response == nil {
+		return false
+	}
+	first := req
+	for first.Response != nil {
+		prev := first.Response.Request
+		if prev == nil || prev.URL == nil || req.URL == nil {
+			return true
+		}
+		first = prev
+	}
+	return !strings.EqualFold(first.URL.Scheme, req.URL.Scheme) || !strings.EqualFold(first.URL.Host, req.URL.Host)
+}
+
+// withoutCredentials returns a clone of req with no credential header.
+func withoutCredentials(req *http.Request) *http.Request {
+	r := req.Clone(req.Context())
+	r.Body = req.Body
+	for _, h := range credentialHeaders {
+		r.Header.Del(h)
+	}
+	return r
+}
+
+// redactErrorResponse scrubs an error answer (non-2xx) of the credentials
+// that sent carried (its credential headers, the signature on its own) and
+// of extra, before any error type reads it: a gateway or IAM may echo the
+// request into its error message. Only the first MaxErrorBody bytes are
+// scrubbed, all an *APIError ever reads. Success bodies are the caller's
+// data and are left alone.
+func redactErrorResponse(resp *http.Response, sent *http.Request, extra ...secret.Value) {
+	if resp == nil || resp.StatusCode >= 200 && resp.StatusCode < 300 {
+		return
+	}
+	values := append([]secret.Value(nil), extra...)
+	if sent != nil {
+		for _, h := range credentialHeaders {
+			for _, v := range sent.Header.Values(h) {
+				values = append(values, secret.New(v))
+				if _, sig, ok := strings.Cut(v, "Signature="); ok {
+					values = append(values, secret.New(sig))
+				}
+			}
+		}
+	}
+	if len(values) == 0 {
+		return
+	}
+	for _, vs := range resp.Header {
+		for i, v := range vs {
+			vs[i] = secret.Scrub(v, values...)
+		}
+	}
+	if resp.Body == nil || resp.Body == http.NoBody {
+		return
+	}
+	head, err := io.ReadAll(io.LimitReader(resp.Body, MaxErrorBody))
+	scrubbed := secret.ScrubBytes(head, values...)
+	var tail io.Reader = resp.Body
+	if err != nil {
+		tail = errReader{err}
+	}
+	if len(scrubbed) != len(head) {
+		resp.ContentLength = -1
+		resp.Header.Del("Content-Length")
+	}
+	resp.Body = struct {
+		io.Reader
+		io.Closer
+	}{io.MultiReader(bytes.NewReader(scrubbed), tail), resp.Body}
+}
+
+type errReader struct{ err error }
+
+func (r errReader) Read([]byte) (int, error) { return 0, r.err }

@@ -35,9 +35,11 @@ type Config struct {
 	// Tokens authenticates with an IAM token (X-Auth-Token); see
 	// PasswordTokenSource.
 	Tokens TokenSource
-	// Credentials signs with an access key pair (SDK-HMAC-SHA256).
-	// Set Tokens or Credentials, not both.
+	// Credentials signs with an access key pair (SDK-HMAC-SHA256 unless
+	// Signer says otherwise). Set Tokens or Credentials, not both.
 	Credentials CredentialsProvider
+	// Signer chooses the signing algorithm for Credentials.
+	Signer Signer
 
 	// Retry bounds retries; zero fields take retry.DefaultPolicy's values.
 	// MaxAttempts 1 turns retrying off.
@@ -105,7 +107,7 @@ func (cfg Config) httpClient() (*http.Client, error) {
 	case cfg.Tokens != nil:
 		rt = &TokenTransport{Base: rt, Tokens: cfg.Tokens}
 	case cfg.Credentials != nil:
-		rt = &SigningTransport{Base: rt, Credentials: cfg.Credentials, Now: cfg.Now}
+		rt = &SigningTransport{Base: rt, Credentials: cfg.Credentials, Signer: cfg.Signer, Now: cfg.Now}
 	}
 	budget := cfg.RetryBudget
 	if budget == nil {

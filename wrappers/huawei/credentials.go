@@ -2,9 +2,14 @@
 // (generated/<service>/<service>api): a Config applied to any of them by
 // NewClient, with authentication, retries, typed errors and pagination.
 // Authentication is an IAM token (PasswordTokenSource behind
-// TokenTransport) or an access key pair (Credentials, signed with
-// SDK-HMAC-SHA256 by SigningTransport). Non-2xx answers are *APIError,
-// unusable 2xx answers *ResponseError, failed token refreshes *TokenError.
+// TokenTransport) or an access key pair signed by SigningTransport with
+// SDK-HMAC-SHA256, V11-HMAC-SHA256 or SDK-HMAC-SM3 (Signer). Key pairs come
+// as fixed Credentials or from a provider: DefaultCredentials chains the
+// environment, the credentials file and the ECS metadata service behind a
+// CredentialsCache that renews temporary credentials before they expire.
+// Non-2xx answers are *APIError, unusable 2xx answers *ResponseError,
+// failed token refreshes *TokenError; none of them shows a secret the
+// client holds, whatever the server echoed.
 //
 // The transports can also be used on their own. Compose them with retrying
 // outside authentication, so each attempt is signed (or given a token)
@@ -17,6 +22,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/docapi/docapi/wrappers/secret"
 )
@@ -39,6 +45,9 @@ type Credentials struct {
 	SecurityToken secret.Value
 	// ProjectID is sent as X-Project-Id when set.
 	ProjectID string
+	// ExpiresAt is when temporary credentials stop working; zero means
+	// they do not expire. CredentialsCache renews them before then.
+	ExpiresAt time.Time
 }
 
 // CredentialsProvider supplies credentials per request, so that temporary

@@ -8,6 +8,8 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+
+	"github.com/docapi/docapi/wrappers/secret"
 )
 
 const (
@@ -100,6 +102,36 @@ func CheckResponse(resp *http.Response) error {
 		apiErr.Message = "reading error body: " + err.Error()
 	}
 	return apiErr
+}
+
+// redact scrubs values from every field the server filled in. The
+// transports scrub error answers of what they sent; this covers what only
+// the caller knows, such as the password in an IAM request body.
+func (e *APIError) redact(values ...secret.Value) {
+	e.Code = secret.Scrub(e.Code, values...)
+	e.Message = secret.Scrub(e.Message, values...)
+	e.RequestID = secret.Scrub(e.RequestID, values...)
+	e.Body = secret.ScrubBytes(e.Body, values...)
+}
+
+// redactAPIErrors scrubs values from every *APIError in err's chain.
+func redactAPIErrors(err error, values ...secret.Value) {
+	for err != nil {
+		if e, ok := err.(*APIError); ok {
+			e.redact(values...)
+		}
+		switch u := err.(type) {
+		case interface{ Unwrap() error }:
+			err = u.Unwrap()
+		case interface{ Unwrap() []error }:
+			for _, inner := range u.Unwrap() {
+				redactAPIErrors(inner, values...)
+			}
+			return
+		default:
+			return
+		}
+	}
 }
 
 func newAPIError(resp *http.Response, body []byte, tooLarge bool) *APIError {

@@ -95,7 +95,7 @@ func Example_accessKey() {
 	// total: 12
 	// rds-password-10 ENABLED
 	// rds-password-11 ENABLED
-	// {AccessKey:HPUAL3KZ0EXAMPLE0001 SecretKey:[REDACTED] SecurityToken:[REDACTED] ProjectID:aa2d97d7e62c4b7da3ffdfc11551f878}
+	// {AccessKey:HPUAL3KZ0EXAMPLE0001 SecretKey:[REDACTED] SecurityToken:[REDACTED] ProjectID:aa2d97d7e62c4b7da3ffdfc11551f878 ExpiresAt:0001-01-01 00:00:00 +0000 UTC}
 }
 
 // ModelArts: the access token of a development environment instance; a

@@ -15,7 +15,6 @@ import (
 	"io"
 	"maps"
 	"net/http"
-	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -187,7 +186,7 @@ func (f *fakeIAM) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	id := req.Auth.Identity
 	scope := req.Auth.Scope
-	if !slices.Equal(id.Methods, []string{"password"}) || (scope.Project == nil) == (scope.Domain == nil) {
+	if !slices.Equal(id.Methods, []string{"password"}) || scope == nil || (scope.Project == nil) == (scope.Domain == nil) {
 		writeJSON(w, http.StatusBadRequest, `{"error":{"code":400,"message":"The request body is invalid","title":"Bad Request"}}`)
 		return
 	}
@@ -294,13 +293,11 @@ func (v akskVerifier) check(r *http.Request, body []byte) string {
 		}
 		return b.String()
 	}
-	segs := strings.Split(r.URL.EscapedPath(), "/")
+	// The official signers sign the decoded path split at "/": an
+	// escaped "/" inside a segment counts as a separator.
+	segs := strings.Split(r.URL.Path, "/")
 	for i, s := range segs {
-		dec, err := url.PathUnescape(s)
-		if err != nil {
-			return "bad path"
-		}
-		segs[i] = rfc3986(dec)
+		segs[i] = rfc3986(s)
 	}
 	uri := strings.Join(segs, "/")
 	if !strings.HasSuffix(uri, "/") {
@@ -370,9 +367,9 @@ func sampleSecrets(n int) []csms.ActionResources {
 		id := fmt.Sprintf("c2c0d9%02x-3f6e-4d7b-9a51-6b2f8e4d1c%02x", i, i)
 		name := fmt.Sprintf("rds-password-%02d", i)
 		created := int64(1581507580 + 3600*i)
-		state := "ENABLED"
+		state := csms.CreateSecretSecretStateENABLED
 		if i%7 == 6 {
-			state = "DISABLED"
+			state = csms.CreateSecretSecretStateDISABLED
 		}
 		out[i] = csms.ActionResources{
 			ResourceId:   &id,

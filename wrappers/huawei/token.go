@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
 	"sync"
 	"time"
 
@@ -14,11 +15,21 @@ import (
 	"github.com/docapi/docapi/wrappers/secret"
 )
 
-// Defaults for PasswordTokenSource. IAM tokens live 24 hours.
+// Defaults for PasswordTokenSource. IAM tokens live 24 hours. IAM locks a
+// user after a few wrong passwords in a row, so after an authentication
+// failure the source waits before asking again: the first wait, doubled
+// after each further failure up to the longest.
 const (
-	DefaultTokenMargin    = 10 * time.Minute
-	DefaultRefreshTimeout = 30 * time.Second
+	DefaultTokenMargin        = 10 * time.Minute
+	DefaultRefreshTimeout     = 30 * time.Second
+	DefaultAuthFailureBackoff = 30 * time.Second
+	MaxAuthFailureBackoff     = 15 * time.Minute
 )
+
+// ErrAuthBackoff is wrapped by the error Token returns, without asking IAM,
+// while it waits after an authentication failure; the error wraps the
+// failure's *TokenError too.
+var ErrAuthBackoff = errors.New("huawei: waiting after an IAM authentication failure")
 
 // Token is an IAM token (the X-Subject-Token header of POST /v3/auth/tokens)
 // and the instant it stops working. Printing a Token never shows its value.
@@ -90,7 +101,11 @@ func (e *TokenError) Unwrap() error { return e.Err }
 // That request runs detached from the caller that started it (bounded by
 // RefreshTimeout), so a caller giving up does not fail the others; each
 // caller still returns as soon as its own context ends. A failed refresh is
-// not cached: the next call tries again. An expired token is never returned.
+// not cached, except an authentication failure (HTTP 401 or 403: a wrong
+// password, a locked or disabled user), which is returned without asking
+// IAM again for AuthFailureBackoff, doubled after each further failure up
+// to MaxAuthFailureBackoff, so that a wrong password is not tried on every
+// call until IAM locks the account. An expired token is never returned.
 //
 // Set the exported fields before the first call and do not change them
 // afterwards. Use a *PasswordTokenSource; it must not be copied.
@@ -107,6 +122,9 @@ type PasswordTokenSource struct {
 	// RefreshTimeout bounds one refresh, retries included; zero means
 	// DefaultRefreshTimeout.
 	RefreshTimeout time.Duration
+	// AuthFailureBackoff is the first wait after an authentication
+	// failure; zero means DefaultAuthFailureBackoff.
+	AuthFailureBackoff time.Duration
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time `json:"-"`
 
@@ -114,7 +132,16 @@ type PasswordTokenSource struct {
 	// cached is behind a pointer so that %+v of the source shows an address,
 	// not the token.
 	cached *cachedToken
-	flight singleflight.Group
+	// authFailure is the last authentication failure while it is being
+	// waited out.
+	authFailure *authFailure
+	flight      singleflight.Group
+}
+
+type authFailure struct {
+	err     *TokenError
+	until   time.Time
+	backoff time.Duration // the wait that ends at until
 }
 
 type cachedToken struct {
@@ -127,15 +154,21 @@ func (s *PasswordTokenSource) Token(ctx context.Context) (Token, error) {
 	if tok, ok := s.fresh(); ok {
 		return tok, nil
 	}
+	if err := s.waitingAfterFailure(); err != nil {
+		return Token{}, err
+	}
 	if err := ctx.Err(); err != nil {
 		return Token{}, err
 	}
 	detached := context.WithoutCancel(ctx)
 	ch := s.flight.DoChan("token", func() (any, error) {
 		// A flight that ended just before this one started may have
-		// stored a token already.
+		// stored a token, or a failure, already.
 		if tok, ok := s.fresh(); ok {
 			return tok, nil
+		}
+		if err := s.waitingAfterFailure(); err != nil {
+			return nil, err
 		}
 		rctx, cancel := context.WithTimeout(detached, orDefault(s.RefreshTimeout, DefaultRefreshTimeout))
 		defer cancel()
@@ -191,10 +224,40 @@ func (s *PasswordTokenSource) fresh() (Token, bool) {
 	return s.cached.tok, true
 }
 
+// waitingAfterFailure returns the error to give instead of asking IAM while
+// an authentication failure is being waited out.
+func (s *PasswordTokenSource) waitingAfterFailure() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	f := s.authFailure
+	if f == nil || !s.now().Before(f.until) {
+		return nil
+	}
+	return fmt.Errorf("%w until %s: %w", ErrAuthBackoff, f.until.UTC().Format(time.RFC3339), f.err)
+}
+
+// isAuthFailure reports whether IAM rejected the user's credentials.
+func isAuthFailure(err error) bool {
+	var apiErr *APIError
+	return errors.As(err, &apiErr) && (apiErr.StatusCode == http.StatusUnauthorized || apiErr.StatusCode == http.StatusForbidden)
+}
+
 func (s *PasswordTokenSource) refresh(ctx context.Context) (Token, error) {
 	tok, err := s.fetch(ctx)
 	if err != nil {
-		return Token{}, &TokenError{DomainName: s.DomainName, UserName: s.UserName, Err: err}
+		// IAM may quote the request, password included, in its message.
+		redactAPIErrors(err, s.Password)
+		tokErr := &TokenError{DomainName: s.DomainName, UserName: s.UserName, Err: err}
+		if isAuthFailure(err) {
+			s.mu.Lock()
+			backoff := orDefault(s.AuthFailureBackoff, DefaultAuthFailureBackoff)
+			if prev := s.authFailure; prev != nil {
+				backoff = min(2*prev.backoff, max(MaxAuthFailureBackoff, backoff))
+			}
+			s.authFailure = &authFailure{err: tokErr, until: s.now().Add(backoff), backoff: backoff}
+			s.mu.Unlock()
+		}
+		return Token{}, tokErr
 	}
 	now := s.now()
 	refreshAt := tok.ExpiresAt.Add(-orDefault(s.Margin, DefaultTokenMargin))
@@ -205,6 +268,7 @@ func (s *PasswordTokenSource) refresh(ctx context.Context) (Token, error) {
 	}
 	s.mu.Lock()
 	s.cached = &cachedToken{tok: tok, refreshAt: refreshAt}
+	s.authFailure = nil
 	s.mu.Unlock()
 	return tok, nil
 }

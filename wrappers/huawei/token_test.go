@@ -274,11 +274,17 @@ func TestTokenSourceRetriesAfterFailedRefresh(t *testing.T) {
 		t.Errorf("error shows the password: %v", err)
 	}
 	f.setFail(0)
+	// An authentication failure is waited out (TestWrongPasswordBacksOff),
+	// then the next call asks IAM again.
+	if _, err := src.Token(context.Background()); !errors.Is(err, huawei.ErrAuthBackoff) {
+		t.Fatalf("second call: %v, want ErrAuthBackoff", err)
+	}
+	clock.Advance(huawei.DefaultAuthFailureBackoff)
 	if _, err := src.Token(context.Background()); err != nil {
-		t.Fatalf("second call: %v", err)
+		t.Fatalf("third call: %v", err)
 	}
 	if n := f.requests.Load(); n != 2 {
-		t.Errorf("IAM requests = %d, want 2 (the failure is not cached)", n)
+		t.Errorf("IAM requests = %d, want 2", n)
 	}
 }
 

@@ -54,3 +54,35 @@ func TestValueNeverPrints(t *testing.T) {
 		t.Error("IsZero wrong")
 	}
 }
+
+func TestScrub(t *testing.T) {
+	long := New(`p@ss/word"+long-secret`)
+	short := New("s3cr")
+	cases := []struct{ in, want string }{
+		// Every echo form of a long secret, anywhere.
+		{`msg: p@ss/word"+long-secret!`, "msg: [REDACTED]!"},
+		{`{"password":"p@ss/word\"+long-secret"}`, `{"password":"[REDACTED]"}`},
+		{`{"password":"p@ss\/word\"+long-secret"}`, `{"password":"[REDACTED]"}`},
+		{`q=p%40ss%2Fword%22%2Blong-secret&x=1`, `q=[REDACTED]&x=1`},
+		{`/p@ss%2Fword%22+long-secret/`, `/[REDACTED]/`},
+		{`xxp@ss/word"+long-secretxx`, `xx[REDACTED]xx`},
+		// A short secret where it stands as a value, not inside a word.
+		{`invalid session s3cr`, `invalid session [REDACTED]`},
+		{`session=s3cr&app_key=1`, `session=[REDACTED]&app_key=1`},
+		{`"s3cr"`, `"[REDACTED]"`},
+		{`s3cr3t and as3cr`, `s3cr3t and as3cr`},
+		{`s3crs3cr s3cr`, `s3crs3cr [REDACTED]`},
+		{`nothing here`, `nothing here`},
+	}
+	for _, c := range cases {
+		if got := Scrub(c.in, long, short, Value{}); got != c.want {
+			t.Errorf("Scrub(%q) = %q, want %q", c.in, got, c.want)
+		}
+		if got := string(ScrubBytes([]byte(c.in), long, short)); got != c.want {
+			t.Errorf("ScrubBytes(%q) = %q, want %q", c.in, got, c.want)
+		}
+		if got := Contains(c.in, long, short); got != (c.in != c.want) {
+			t.Errorf("Contains(%q) = %t", c.in, got)
+		}
+	}
+}

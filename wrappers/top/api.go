@@ -158,6 +158,10 @@ func callError(method string, err error) error {
 	if errors.As(err, &re) {
 		return re
 	}
+	var se *StatusError
+	if errors.As(err, &se) {
+		return se
+	}
 	var ue *url.Error
 	if errors.As(err, &ue) && strings.HasPrefix(ue.Err.Error(), "top: ") {
 		return ue.Err // the Transport's own error, already naming the method

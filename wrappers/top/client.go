@@ -270,8 +270,10 @@ func (t *Transport) businessParams(req *http.Request, method string) (url.Values
 func (t *Transport) check(resp *http.Response, method string) (*http.Response, error) {
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		// A caller such as a generated ParseXxxResponse reads the whole body.
+		// Past the bound it is still a non-200 answer: a *StatusError.
+		status := resp.StatusCode
 		resp.Body = bounded.Body(resp.Body, t.cfg.MaxBodyBytes, func() error {
-			return &ResponseError{Method: method, Err: ErrResponseTooLarge}
+			return &StatusError{Method: method, StatusCode: status}
 		})
 		return resp, nil
 	}
@@ -286,8 +288,9 @@ func (t *Transport) check(resp *http.Response, method string) (*http.Response, e
 	if _, err := UnwrapResponse(method, raw); err != nil {
 		var te *Error
 		if errors.As(err, &te) {
-			te.Msg = t.redact(te.Msg)
-			te.SubMsg = t.redact(te.SubMsg)
+			for _, f := range []*string{&te.Code, &te.Msg, &te.SubCode, &te.SubMsg, &te.RequestID} {
+				*f = t.redact(*f)
+			}
 		}
 		return nil, err
 	}
@@ -303,19 +306,10 @@ func (t *Transport) check(resp *http.Response, method string) (*http.Response, e
 	return resp, nil
 }
 
-// minRedactLen keeps redact from mangling messages when a (test) secret is a
-// common short string; real app secrets and sessions are 32+ characters.
-const minRedactLen = 8
-
 // redact removes our own credentials from gateway messages, in case the
 // gateway echoes a parameter back, so they cannot reach logs via err.Error().
 func (t *Transport) redact(s string) string {
-	for _, v := range []secret.Value{t.cfg.AppSecret, t.cfg.Session} {
-		if len(v.Reveal()) >= minRedactLen {
-			s = strings.ReplaceAll(s, v.Reveal(), secret.Redacted)
-		}
-	}
-	return s
+	return secret.Scrub(s, t.cfg.AppSecret, t.cfg.Session)
 }
 
 // validMethod accepts TOP API names (taobao.item.seller.get); it keeps stray

@@ -367,6 +367,38 @@ func (c *Client) ListDetail(ctx context.Context) (*ecsnova.ListDetailResponseBod
 	return huawei.Result(opListDetail, httpResp, parsed, err, func(p *ecsnova.ListDetailResponse) *ecsnova.ListDetailResponseBody { return p.JSON200 })
 }
 
+var opListImages = &huawei.Operation{Service: "ecsnova", Name: "ListImages", Method: "GET", Path: "/v2.1/{project_id}/images",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// ListImages (查询镜像列表（废弃）): GET /v2.1/{project_id}/images.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ListImages(ctx context.Context, params *ecsnova.ListImagesParams) (*ecsnova.ListImagesResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListImages, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return ecsnova.NewListImagesRequest(server, ids.Project, params)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := ecsnova.ParseListImagesResponse(httpResp)
+	return huawei.Result(opListImages, httpResp, parsed, err, func(p *ecsnova.ListImagesResponse) *ecsnova.ListImagesResponseBody { return p.JSON200 })
+}
+
+var opListImagesDetail = &huawei.Operation{Service: "ecsnova", Name: "ListImagesDetail", Method: "GET", Path: "/v2.1/{project_id}/images/detail",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// ListImagesDetail (查询镜像列表详情（废弃）): GET /v2.1/{project_id}/images/detail.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ListImagesDetail(ctx context.Context, params *ecsnova.ListImagesDetailParams) (*ecsnova.ListImagesDetailResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListImagesDetail, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return ecsnova.NewListImagesDetailRequest(server, ids.Project, params)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := ecsnova.ParseListImagesDetailResponse(httpResp)
+	return huawei.Result(opListImagesDetail, httpResp, parsed, err, func(p *ecsnova.ListImagesDetailResponse) *ecsnova.ListImagesDetailResponseBody { return p.JSON200 })
+}
+
 var opListIps = &huawei.Operation{Service: "ecsnova", Name: "ListIps", Method: "GET", Path: "/v2.1/{project_id}/servers/{server_id}/ips",
 	Idempotent: true, Auth: false, Project: true, Domain: false}
 

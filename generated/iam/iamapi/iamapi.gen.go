@@ -1536,11 +1536,8 @@ var opKeystoneShowSecurityComplianceByOption = &huawei.Operation{Service: "iam",
 
 // KeystoneShowSecurityComplianceByOption (按条件查询帐号密码强度策略): GET /v3/domains/{domain_id}/config/security_compliance/{option}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) KeystoneShowSecurityComplianceByOption(ctx context.Context, option string) (*iam.KeystoneShowSecurityComplianceByOptionResponseBody, error) {
+func (c *Client) KeystoneShowSecurityComplianceByOption(ctx context.Context, option iam.KeystoneShowSecurityComplianceByOptionParamsOption) (*iam.KeystoneShowSecurityComplianceByOptionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneShowSecurityComplianceByOption, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if option == "" {
-			return nil, huawei.ErrEmptyPathParam("option")
-		}
 		return iam.NewKeystoneShowSecurityComplianceByOptionRequest(server, ids.Domain, option)
 	})
 	if err != nil {

@@ -891,11 +891,8 @@ var opListKmsByTags = &huawei.Operation{Service: "kms", Name: "ListKmsByTags", M
 
 // ListKmsByTags (查询密钥实例): POST /v1.0/{project_id}/kms/{resource_instances}/action.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) ListKmsByTags(ctx context.Context, resourceInstances string, body kms.ListKmsByTagsJSONRequestBody) (*kms.ListKmsByTagsResponseBody, error) {
+func (c *Client) ListKmsByTags(ctx context.Context, resourceInstances kms.ListKmsByTagsParamsResourceInstances, body kms.ListKmsByTagsJSONRequestBody) (*kms.ListKmsByTagsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListKmsByTags, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if resourceInstances == "" {
-			return nil, huawei.ErrEmptyPathParam("resource_instances")
-		}
 		return kms.NewListKmsByTagsRequest(server, ids.Project, resourceInstances, body)
 	})
 	if err != nil {
@@ -911,7 +908,7 @@ var pageListKmsByTags = huawei.Paging{Op: opListKmsByTags, Style: "offset", Para
 // ListKmsByTagsAll iterates over the resources of every page of ListKmsByTags
 // (offset paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
-func (c *Client) ListKmsByTagsAll(ctx context.Context, resourceInstances string, body kms.ListKmsByTagsJSONRequestBody) iter.Seq2[kms.ActionResources, error] {
+func (c *Client) ListKmsByTagsAll(ctx context.Context, resourceInstances kms.ListKmsByTagsParamsResourceInstances, body kms.ListKmsByTagsJSONRequestBody) iter.Seq2[kms.ActionResources, error] {
 	call := func(ctx context.Context, body kms.ListKmsByTagsJSONRequestBody) (*kms.ListKmsByTagsResponseBody, error) {
 		return c.ListKmsByTags(ctx, resourceInstances, body)
 	}

@@ -1458,11 +1458,11 @@ var pageListAutoAnnotationSamples = huawei.Paging{Op: opListAutoAnnotationSample
 // ListAutoAnnotationSamplesAll iterates over the samples of every page of ListAutoAnnotationSamples
 // (offset paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
-func (c *Client) ListAutoAnnotationSamplesAll(ctx context.Context, datasetId string, params *modelarts.ListAutoAnnotationSamplesParams) iter.Seq2[modelarts.DescribeSampleResp, error] {
+func (c *Client) ListAutoAnnotationSamplesAll(ctx context.Context, datasetId string, params *modelarts.ListAutoAnnotationSamplesParams) iter.Seq2[modelarts.ListAutoAnnotationSamplesDescribeSampleResp, error] {
 	call := func(ctx context.Context, params *modelarts.ListAutoAnnotationSamplesParams) (*modelarts.ListAutoAnnotationSamplesResponseBody, error) {
 		return c.ListAutoAnnotationSamples(ctx, datasetId, params)
 	}
-	return huawei.Paginate(ctx, pageListAutoAnnotationSamples, params, call, func(p *modelarts.ListAutoAnnotationSamplesResponseBody) []modelarts.DescribeSampleResp {
+	return huawei.Paginate(ctx, pageListAutoAnnotationSamples, params, call, func(p *modelarts.ListAutoAnnotationSamplesResponseBody) []modelarts.ListAutoAnnotationSamplesDescribeSampleResp {
 		if p.Samples == nil {
 			return nil
 		}
@@ -1970,11 +1970,11 @@ var pageListSamples = huawei.Paging{Op: opListSamples, Style: "offset", Param: "
 // ListSamplesAll iterates over the samples of every page of ListSamples
 // (offset paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
-func (c *Client) ListSamplesAll(ctx context.Context, datasetId string, params *modelarts.ListSamplesParams) iter.Seq2[modelarts.DescribeSampleResp, error] {
+func (c *Client) ListSamplesAll(ctx context.Context, datasetId string, params *modelarts.ListSamplesParams) iter.Seq2[modelarts.ListSamplesDescribeSampleResp, error] {
 	call := func(ctx context.Context, params *modelarts.ListSamplesParams) (*modelarts.ListSamplesResponseBody, error) {
 		return c.ListSamples(ctx, datasetId, params)
 	}
-	return huawei.Paginate(ctx, pageListSamples, params, call, func(p *modelarts.ListSamplesResponseBody) []modelarts.DescribeSampleResp {
+	return huawei.Paginate(ctx, pageListSamples, params, call, func(p *modelarts.ListSamplesResponseBody) []modelarts.ListSamplesDescribeSampleResp {
 		if p.Samples == nil {
 			return nil
 		}
@@ -2350,11 +2350,11 @@ var pageListWorkforceTaskSamples = huawei.Paging{Op: opListWorkforceTaskSamples,
 // ListWorkforceTaskSamplesAll iterates over the samples of every page of ListWorkforceTaskSamples
 // (offset paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
-func (c *Client) ListWorkforceTaskSamplesAll(ctx context.Context, datasetId string, workforceTaskId string, params *modelarts.ListWorkforceTaskSamplesParams) iter.Seq2[modelarts.DescribeSampleResp, error] {
+func (c *Client) ListWorkforceTaskSamplesAll(ctx context.Context, datasetId string, workforceTaskId string, params *modelarts.ListWorkforceTaskSamplesParams) iter.Seq2[modelarts.ListSamplesDescribeSampleResp, error] {
 	call := func(ctx context.Context, params *modelarts.ListWorkforceTaskSamplesParams) (*modelarts.ListWorkforceTaskSamplesResponseBody, error) {
 		return c.ListWorkforceTaskSamples(ctx, datasetId, workforceTaskId, params)
 	}
-	return huawei.Paginate(ctx, pageListWorkforceTaskSamples, params, call, func(p *modelarts.ListWorkforceTaskSamplesResponseBody) []modelarts.DescribeSampleResp {
+	return huawei.Paginate(ctx, pageListWorkforceTaskSamples, params, call, func(p *modelarts.ListWorkforceTaskSamplesResponseBody) []modelarts.ListSamplesDescribeSampleResp {
 		if p.Samples == nil {
 			return nil
 		}

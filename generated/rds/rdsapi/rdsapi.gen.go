@@ -1381,11 +1381,8 @@ var opListVersions = &huawei.Operation{Service: "rds", Name: "ListVersions", Met
 
 // ListVersions (获取数据库版本信息): GET /rds/v1/{project_id}/datastores/{datastore_name}/versions.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListVersions(ctx context.Context, datastoreName string) (*rds.ListVersionsResponseBody, error) {
+func (c *Client) ListVersions(ctx context.Context, datastoreName rds.ListVersionsParamsDatastoreName) (*rds.ListVersionsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListVersions, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if datastoreName == "" {
-			return nil, huawei.ErrEmptyPathParam("datastore_name")
-		}
 		return rds.NewListVersionsRequest(server, ids.Project, datastoreName)
 	})
 	if err != nil {

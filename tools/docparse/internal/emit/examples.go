@@ -141,7 +141,7 @@ func validateObject(s *model.Schema, v any, path string) *exampleError {
 	if s.AdditionalProperties != nil {
 		keys := make([]string, 0, len(obj))
 		for k := range obj {
-			if s.Property(k) == nil {
+			if !hasProperty(s, k) {
 				keys = append(keys, k)
 			}
 		}
@@ -156,7 +156,7 @@ func validateObject(s *model.Schema, v any, path string) *exampleError {
 		if p == nil {
 			continue
 		}
-		value, present := obj[p.Name]
+		value, present := obj[valid(p.Name)]
 		if !present {
 			if p.Required {
 				return &exampleError{path, fmt.Sprintf("required property %q is missing", p.Name)}
@@ -281,7 +281,7 @@ func typedEnumValue(typ, text string) (any, error) {
 		}
 		return b, nil
 	case model.TypeString, model.TypeAny:
-		return text, nil
+		return valid(text), nil
 	}
 	return nil, fmt.Errorf("enum is not supported for type %s", typ)
 }
@@ -308,4 +308,14 @@ func sameJSONValue(a, b any) bool {
 		return errA == nil && errB == nil && af == bf
 	}
 	return a == b
+}
+
+// hasProperty reports whether s lists a property written as name.
+func hasProperty(s *model.Schema, name string) bool {
+	for _, p := range s.Properties {
+		if p != nil && valid(p.Name) == name {
+			return true
+		}
+	}
+	return false
 }

@@ -1,6 +1,7 @@
 package emit
 
 import (
+	"github.com/docapi/docapi/tools/docparse/internal/emit/yamlw"
 	"net/http"
 	"regexp"
 	"slices"
@@ -31,6 +32,7 @@ type operation struct {
 	*model.Operation
 	id        string
 	method    string // lower case
+	path      string
 	responses []*response
 	params    []*model.Param // the ones to write
 	schemes   []SecurityScheme
@@ -64,10 +66,10 @@ func resolve(doc Document) (*spec, model.Diagnostics) {
 	sp := &spec{info: r.info(doc.Info), servers: r.servers(doc.Servers)}
 	items := make(map[string]*pathIR)
 	for _, op := range ops {
-		item, ok := items[op.Path]
+		item, ok := items[op.path]
 		if !ok {
-			item = &pathIR{path: op.Path}
-			items[op.Path] = item
+			item = &pathIR{path: op.path}
+			items[op.path] = item
 			sp.paths = append(sp.paths, item)
 		}
 		item.ops = append(item.ops, r.operation(op))
@@ -115,9 +117,9 @@ func (r *resolver) checkOperations(in []*model.Operation) []*operation {
 		if op == nil {
 			continue
 		}
-		id := op.ID
+		id := valid(op.ID)
 		if id == "" {
-			id = op.IDHint
+			id = valid(op.IDHint)
 		}
 		method := lowerMethod(op.Method)
 		switch {
@@ -138,13 +140,13 @@ func (r *resolver) checkOperations(in []*model.Operation) []*operation {
 			r.diags.Errorf(op.Loc, "operationId %s is already used at %s", id, first)
 			continue
 		}
-		route := method + " " + pathShape(op.Path)
+		route := method + " " + pathShape(valid(op.Path))
 		if first, dup := routes[route]; dup {
 			r.diags.Errorf(op.Loc, "operation %s: %s %s is already described at %s", id, op.Method, op.Path, first)
 			continue
 		}
 		ids[id], routes[route] = op.Loc, op.Loc
-		ops = append(ops, &operation{Operation: op, id: id, method: method, responses: r.sortedResponses(op)})
+		ops = append(ops, &operation{Operation: op, id: id, method: method, path: valid(op.Path), responses: r.sortedResponses(op)})
 	}
 	return ops
 }
@@ -216,7 +218,7 @@ func (r *resolver) prepare(op *operation) {
 		if p == nil || !r.keepParam(op, p, templated, declared) {
 			continue
 		}
-		declared[p.In+" "+p.Name] = true
+		declared[p.In+" "+valid(p.Name)] = true
 		op.params = append(op.params, p)
 	}
 	for _, name := range pathParams {
@@ -231,11 +233,11 @@ func (r *resolver) prepare(op *operation) {
 			if h == nil {
 				continue
 			}
-			if h.Name == "" || seen[asciiLower(h.Name)] {
+			if h.Name == "" || seen[asciiLower(valid(h.Name))] {
 				r.diags.Warnf(h.Loc, "response header %q is empty or repeated; dropped", h.Name)
 				continue
 			}
-			seen[asciiLower(h.Name)] = true
+			seen[asciiLower(valid(h.Name))] = true
 			resp.headers = append(resp.headers, h)
 		}
 	}
@@ -272,7 +274,7 @@ func (r *resolver) keepParam(op *operation, p *model.Param, templated, declared 
 		r.diags.Errorf(p.Loc, "operation %s: parameter %q has unknown location %q; dropped", op.id, p.Name, p.In)
 		return false
 	}
-	if p.Name == "" || declared[p.In+" "+p.Name] {
+	if p.Name == "" || declared[p.In+" "+valid(p.Name)] {
 		r.diags.Warnf(p.Loc, "operation %s: %s parameter %q is empty or repeated; dropped", op.id, p.In, p.Name)
 		return false
 	}
@@ -354,7 +356,7 @@ func (r *resolver) info(info Info) Info {
 	if info.Version == "" {
 		r.diags.Errorf(model.Loc{What: "info.version"}, "document has no version")
 	}
-	info.Title, info.Description = tidyText(info.Title), tidyText(info.Description)
+	info.Title, info.Description, info.Version = tidyText(info.Title), tidyText(info.Description), valid(info.Version)
 	return info
 }
 
@@ -363,6 +365,10 @@ func (r *resolver) servers(in []Server) []Server {
 	for _, s := range in {
 		if s.URL == "" {
 			r.diags.Errorf(model.Loc{What: "servers"}, "server without URL dropped")
+			continue
+		}
+		s.URL = valid(s.URL)
+		if !r.checkServerURL(s) {
 			continue
 		}
 		for _, v := range s.Variables {
@@ -378,6 +384,40 @@ func (r *resolver) servers(in []Server) []Server {
 	return out
 }
 
+// checkServerURL reports, and drops, a server whose URL template does not
+// match its variables: every {name} declared, every variable used.
+func (r *resolver) checkServerURL(s Server) bool {
+	at := model.Loc{What: "servers"}
+	if strings.Count(s.URL, "{") != strings.Count(s.URL, "}") {
+		r.diags.Errorf(at, "server %s: { and } do not pair up; dropped", s.URL)
+		return false
+	}
+	declared := make(map[string]bool)
+	for _, v := range s.Variables {
+		declared[v.Name] = true
+		if !strings.Contains(s.URL, "{"+v.Name+"}") {
+			r.diags.Errorf(at, "server %s: variable %s does not occur in the URL; dropped", s.URL, v.Name)
+			return false
+		}
+	}
+	for rest := s.URL; ; {
+		open := strings.IndexByte(rest, '{')
+		if open < 0 {
+			return true
+		}
+		rest = rest[open+1:]
+		end := strings.IndexByte(rest, '}')
+		if end < 0 {
+			return true
+		}
+		if name := rest[:end]; !declared[name] {
+			r.diags.Errorf(at, "server %s: variable %q has no default; dropped", s.URL, name)
+			return false
+		}
+		rest = rest[end+1:]
+	}
+}
+
 func (r *resolver) operation(op *operation) *opIR {
 	out := &opIR{
 		method: op.method, id: op.id, source: op.Loc,
@@ -385,7 +425,7 @@ func (r *resolver) operation(op *operation) *opIR {
 	}
 	for _, p := range op.params {
 		out.params = append(out.params, &paramIR{
-			name: p.Name, in: p.In, description: tidyText(p.Description),
+			name: valid(p.Name), in: p.In, description: tidyText(p.Description),
 			required: p.Required || p.In == model.InPath, schema: r.paramSchema(p), source: p.Loc,
 		})
 	}
@@ -422,7 +462,11 @@ func (r *resolver) extensions(op *operation) []extensionIR {
 			r.diags.Warnf(op.Loc, "operation %s: extension %s is not a JSON value: %v; dropped", op.id, k, err)
 			continue
 		}
-		out = append(out, extensionIR{key: k, value: value})
+		if valueDepth(value, 0) > MaxNesting {
+			r.diags.Warnf(op.Loc, "operation %s: extension %s nests deeper than %d levels; dropped", op.id, k, MaxNesting)
+			continue
+		}
+		out = append(out, extensionIR{key: valid(k), value: value})
 	}
 	return out
 }
@@ -442,7 +486,7 @@ func (r *resolver) body(b *model.Body) *bodyIR {
 	if out, ok := r.bodies[b]; ok {
 		return out
 	}
-	out := &bodyIR{required: b.Required, mediaType: b.MediaType}
+	out := &bodyIR{required: b.Required, mediaType: valid(b.MediaType)}
 	if out.mediaType == "" {
 		out.mediaType = defaultMediaType
 	}
@@ -469,7 +513,7 @@ func (r *resolver) body(b *model.Body) *bodyIR {
 		if b.Schema != nil && len(b.Schema.Properties) > 0 && b.Schema.Property(prop) == nil {
 			r.diags.Warnf(b.Loc, "encoding names property %q the body does not have", prop)
 		}
-		out.encoding = append(out.encoding, encodingIR{property: prop, contentType: b.Encoding[prop]})
+		out.encoding = append(out.encoding, encodingIR{property: valid(prop), contentType: valid(b.Encoding[prop])})
 	}
 	return out
 }
@@ -481,7 +525,7 @@ func (r *resolver) response(resp *response) *responseIR {
 	}
 	for _, h := range resp.headers {
 		out.headers = append(out.headers, &headerIR{
-			name: h.Name, description: tidyText(h.Description), required: h.Required, schema: r.paramSchema(h),
+			name: valid(h.Name), description: tidyText(h.Description), required: h.Required, schema: r.paramSchema(h),
 		})
 	}
 	if resp.Body != nil {
@@ -509,7 +553,7 @@ func statusText(status string) string {
 // that style when a line ends in white space, which documentation pages
 // often contain, so trailing blanks go (and \r\n becomes \n).
 func tidyText(s string) string {
-	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.ReplaceAll(valid(s), "\r\n", "\n")
 	if !strings.Contains(s, "\n") {
 		return s
 	}
@@ -519,3 +563,7 @@ func tidyText(s string) string {
 	}
 	return strings.Join(lines, "\n")
 }
+
+// valid is s as it will be written: YAML holds only valid UTF-8, and names
+// are compared (for repeats, or with example keys) as written.
+func valid(s string) string { return yamlw.ValidUTF8(s) }

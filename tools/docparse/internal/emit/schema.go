@@ -135,15 +135,16 @@ func (r *resolver) objectKeywords(out *schemaIR, s *model.Schema) {
 		if p == nil {
 			continue
 		}
-		if p.Name == "" || seen[p.Name] {
+		name := valid(p.Name)
+		if name == "" || seen[name] {
 			r.diags.Warnf(p.Loc, "property %q is empty or repeated; dropped", p.Name)
 			continue
 		}
-		seen[p.Name] = true
+		seen[name] = true
 		if p.Required {
-			out.required = append(out.required, p.Name)
+			out.required = append(out.required, name)
 		}
-		prop := propIR{name: p.Name, schema: r.use(p.Schema), source: &p.Loc}
+		prop := propIR{name: name, schema: r.use(p.Schema), source: &p.Loc}
 		if prop.schema.ref == "" {
 			prop.description = p.Description
 			if prop.description == "" && p.Schema != nil {

@@ -90,6 +90,7 @@ func (r *resolver) survey() {
 		target *paramTable
 	}
 	var links []link
+	objectRows := map[*paramTable]int{} // object rows per table
 	for _, t := range r.tables {
 		if t.cols.name < 0 {
 			continue
@@ -99,9 +100,12 @@ func (r *resolver) survey() {
 			if t.cols.typ < 0 {
 				// Without a type column any row may be an object: only a
 				// link or a caption says so.
+				desc, _ := cellAt(row, t.cols.desc)
 				if target := r.byAnchor[rowAnchor(t, row)]; objectTable(target) {
 					referred[target], r.linked[target] = true, true
 				} else if target := r.byCaption(t, firstLine(name.Text)); target != nil {
+					referred[target] = true
+				} else if target := r.labelled(desc.Text, firstLine(name.Text), ""); target != nil {
 					referred[target] = true
 				}
 				continue
@@ -110,6 +114,9 @@ func (r *resolver) survey() {
 			ref, ok := readType(typ.Text) // only the kind: no schema is made here
 			if !ok || !(ref.object || ref.kind == refArray && ref.elem == nil) {
 				continue
+			}
+			if ref.object {
+				objectRows[t]++
 			}
 			if target := r.byAnchor[rowAnchor(t, row)]; target != nil {
 				referred[target], r.linked[target] = true, true
@@ -134,6 +141,11 @@ func (r *resolver) survey() {
 					break
 				}
 			}
+			if desc, _ := cellAt(row, t.cols.desc); !found {
+				if target := r.labelled(desc.Text, firstLine(name.Text), leaf.named); target != nil {
+					referred[target], found = true, true
+				}
+			}
 			if !found {
 				unresolved = append(unresolved, rowKey{t, i + 1})
 			}
@@ -155,7 +167,7 @@ func (r *resolver) survey() {
 			}
 		}
 	}
-	r.pairFollowing(unresolved, referred)
+	r.pairFollowing(unresolved, referred, objectRows)
 	for _, k := range unresolved {
 		if r.follows[k] == nil {
 			r.unresolved[k.t.scope]++
@@ -176,7 +188,7 @@ func (r *resolver) survey() {
 // takes the next n free tables in order, but only when none of those has
 // unresolved rows of its own: otherwise the page may nest them depth first
 // and the order says nothing.
-func (r *resolver) pairFollowing(unresolved []rowKey, referred map[*paramTable]bool) {
+func (r *resolver) pairFollowing(unresolved []rowKey, referred map[*paramTable]bool, objectRows map[*paramTable]int) {
 	byTable := map[*paramTable][]rowKey{}
 	var order []*paramTable
 	for _, k := range unresolved {
@@ -191,6 +203,12 @@ func (r *resolver) pairFollowing(unresolved []rowKey, referred map[*paramTable]b
 	}
 	for _, t := range order {
 		rows := byTable[t]
+		if len(rows) < objectRows[t] {
+			// Its other object rows find their tables by link or name:
+			// the page ties its tables, and the ones these rows need
+			// are missing.
+			continue
+		}
 		var free []*paramTable
 		for _, next := range r.tables[index[t]+1:] {
 			if next.scope != t.scope || next.group != t.group || next.kind != kindObject {
@@ -220,6 +238,37 @@ func (r *resolver) pairFollowing(unresolved []rowKey, referred map[*paramTable]b
 			referred[free[i]] = true
 		}
 	}
+}
+
+// descLabel is the one table label a description names ("详情请参见表3。"),
+// "" when it names none, several, or another chapter's ("“获取实例列表”章节的表4").
+func descLabel(desc string) string {
+	label := tableLabel(desc)
+	if label == "" || strings.Contains(desc, "章节") {
+		return ""
+	}
+	for rest := desc; ; {
+		i := strings.Index(rest, "表")
+		if i < 0 {
+			return label
+		}
+		rest = rest[i+len("表"):]
+		if l := tableLabel("表" + rest); l != "" && l != label {
+			return ""
+		}
+	}
+}
+
+// labelled is the object table a description names by label, when that
+// table names no type or the row's own: pages renumbered since they were
+// written point at the wrong table ("如表26所示" for 表 20), and a table
+// named for another field is not this row's.
+func (r *resolver) labelled(desc, name, named string) *paramTable {
+	t := r.byLabel[descLabel(desc)]
+	if !objectTable(t) || name != "" && t.typeName != "" && t.typeName != name && t.typeName != named {
+		return nil
+	}
+	return t
 }
 
 // rowAnchor is the in-page link of an object row: in its type cell, its
@@ -293,6 +342,17 @@ func (r *resolver) bodySchema(t *paramTable) (s *model.Schema, required bool) {
 		r.building[t] = true
 		defer delete(r.building, t)
 		return r.valueSchema(t, t.loc(r.file, 1), f, "", "", false), f.required
+	}
+	if rows := t.block.Table.Rows; t.cols.name < 0 && t.cols.typ >= 0 && len(rows) == 1 {
+		// "参数类型|描述" with one row: the body is that value, unnamed
+		// (an SDK call that returns a List).
+		var f rowFields
+		f.typ, _ = cellAt(rows[0], t.cols.typ)
+		f.desc, _ = cellAt(rows[0], t.cols.desc)
+		r.used[t] = true
+		r.building[t] = true
+		defer delete(r.building, t)
+		return r.valueSchema(t, t.loc(r.file, 1), f, "", "", false), false
 	}
 	s = r.objectSchema(t, "")
 	s.Name, s.Qualifier = "", ""
@@ -376,12 +436,29 @@ func (r *resolver) valueSchema(t *paramTable, at model.Loc, f rowFields, parent,
 		return r.untypedSchema(c)
 	}
 	typeText := strings.TrimSpace(f.typ.Text)
+	if saysNoType(typeText) {
+		// "无", "null", "-": the cell gives no type, as a table without
+		// a type column gives none ("os-start": {} in the example).
+		r.diags.Notef(c.typeLoc(), "type cell %q gives no type; the value is read as a row without one", typeText)
+		c.f.untyped = true
+		return r.untypedSchema(c)
+	}
 	ref, ok := readType(typeText)
 	if !ok {
 		r.diags.Warnf(c.typeLoc(), "unknown type %q; the value is left untyped (any JSON value)", typeText)
 		return &model.Schema{Loc: at, Type: model.TypeAny}
 	}
 	return r.schemaOf(ref, c)
+}
+
+// saysNoType reports a type cell that gives no type: empty, "无" (none),
+// "null", a dash.
+func saysNoType(text string) bool {
+	switch strings.ToLower(strings.TrimRight(text, "。.")) {
+	case "", "无", "null", "none", "-", "--", "—", "/", "n/a":
+		return true
+	}
+	return false
 }
 
 func distinctAnchors(c mdhtml.Cell) int {
@@ -405,6 +482,11 @@ func (r *resolver) schemaOf(ref typeRef, c *rowCtx) *model.Schema {
 		s := &model.Schema{Loc: c.at, Type: model.TypeObject}
 		switch v := ref.elem; {
 		case v == nil:
+			// A bare "Map": a table, where the row links one, lists the
+			// keys; else any value goes.
+			if target := r.find(c, typeRef{kind: refObject}, true); target != nil {
+				return r.tableObject(c, target)
+			}
 			s.AdditionalProperties = &model.Schema{Loc: c.at, Type: model.TypeAny}
 		case v.kind == refObject && v.named == "" && v.label == "":
 			// Map<String,Object>: where a table lists the keys, the
@@ -475,7 +557,7 @@ func (r *resolver) bareItems(c *rowCtx, ref typeRef) *model.Schema {
 // example has, or the object of the table its row links to, else string
 // with a warning.
 func (r *resolver) untypedSchema(c *rowCtx) *model.Schema {
-	if !r.noted[c.t] {
+	if !r.noted[c.t] && c.t.cols.typ < 0 {
 		r.noted[c.t] = true
 		if c.param {
 			r.diags.Notef(c.t.loc(r.file, 0), "table has no type column; its parameters are read as strings")
@@ -502,11 +584,20 @@ func (r *resolver) untypedSchema(c *rowCtx) *model.Schema {
 		}
 		return obj
 	}
-	if found && v != nil {
+	switch {
+	case found && v != nil:
 		return model.InferSchema(v, c.at)
+	case found:
+		// "unlock": null — OpenAPI 3.0 has no null type.
+		r.diags.Notef(c.at, "the example's %q is null; the value is left untyped (any JSON value, null included)", c.path)
+		return &model.Schema{Loc: c.at, Type: model.TypeAny, Nullable: true}
+	case c.t.cols.typ < 0:
+		r.diags.Warnf(c.at, "table has no type column and no example shows %q; read as a string", c.path)
+		return str
 	}
-	r.diags.Warnf(c.at, "table has no type column and no example shows %q; read as a string", c.path)
-	return str
+	// A cell that says "无" or "null" says it is no string either.
+	r.diags.Warnf(c.typeLoc(), "no type and no example shows %q; the value is left untyped (any JSON value)", c.path)
+	return &model.Schema{Loc: c.at, Type: model.TypeAny}
 }
 
 // timestampSchema reads a Timestamp by what the example and the
@@ -574,7 +665,12 @@ func sameStatus(example, group string) bool {
 	return false
 }
 
-// lookupPath follows keys through objects, looking into every element of
+// maxExampleElements bounds how many elements of an example's array
+// lookupPath looks into: enough for any real example, and a hostile one
+// costs no more than that a row.
+const maxExampleElements = 64
+
+// lookupPath follows keys through objects, looking into the elements of
 // an array on the way.
 func lookupPath(v any, keys []string) (any, bool) {
 	if len(keys) == 0 {
@@ -586,7 +682,7 @@ func lookupPath(v any, keys []string) (any, bool) {
 			return lookupPath(next, keys[1:])
 		}
 	case []any:
-		for _, e := range x {
+		for _, e := range x[:min(len(x), maxExampleElements)] {
 			if got, ok := lookupPath(e, keys); ok {
 				return got, true
 			}
@@ -634,6 +730,12 @@ func (r *resolver) find(c *rowCtx, ref typeRef, quiet bool) *paramTable {
 			return t
 		}
 	}
+	if leaf.label == "" && c.anchor == "" {
+		// "具体请参见表7。" in the description, without a link.
+		if t := r.labelled(c.f.desc.Text, c.path[strings.LastIndex(c.path, ".")+1:], leaf.named); t != nil {
+			return t
+		}
+	}
 	if quiet || c.anchor != "" || leaf.label != "" {
 		return nil
 	}
@@ -652,11 +754,24 @@ func (r *resolver) find(c *rowCtx, ref typeRef, quiet bool) *paramTable {
 }
 
 // byCaption prefers a table in the same status group, then the same scope.
-// A table another row links to by anchor is that row's.
+// A table another row links to by anchor is that row's. A caption that
+// spells the name another way ("AIProject" for ai_project) counts when no
+// caption spells it exactly.
 func (r *resolver) byCaption(from *paramTable, caption string) *paramTable {
+	if t := r.captioned(from, func(t *paramTable) bool { return t.caption == caption || t.typeName == caption }); t != nil {
+		return t
+	}
+	folded := foldName(caption)
+	if folded == "" {
+		return nil
+	}
+	return r.captioned(from, func(t *paramTable) bool { return t.typeName != "" && foldName(t.typeName) == folded })
+}
+
+func (r *resolver) captioned(from *paramTable, names func(*paramTable) bool) *paramTable {
 	var sameScope *paramTable
 	for _, t := range r.tables {
-		if t == from || (t.caption != caption && t.typeName != caption) || t.kind != kindObject || r.linked[t] {
+		if t == from || t.kind != kindObject || r.linked[t] || !names(t) {
 			continue
 		}
 		if t.scope == from.scope && t.group == from.group {
@@ -667,4 +782,22 @@ func (r *resolver) byCaption(from *paramTable, caption string) *paramTable {
 		}
 	}
 	return sameScope
+}
+
+// foldName is a name without case, '_' and '-': "AIProject", "ai_project"
+// and "ai-project" are one name. Names with other characters fold to "".
+func foldName(name string) string {
+	var b strings.Builder
+	for i := 0; i < len(name); i++ {
+		switch c := name[i]; {
+		case c == '_' || c == '-':
+		case 'A' <= c && c <= 'Z':
+			b.WriteByte(c + 'a' - 'A')
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+			b.WriteByte(c)
+		default:
+			return ""
+		}
+	}
+	return b.String()
 }

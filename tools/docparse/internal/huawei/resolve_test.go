@@ -176,3 +176,60 @@ func TestArrayPlaceholders(t *testing.T) {
 200 body: array of integer/int64
 `)
 }
+
+// When a table ties some object rows to tables by name, an untied one is
+// not paired with whatever table follows; names match across case and
+// '_'; a description's table label counts only when that table's name fits
+// (pages renumbered since point at the wrong one).
+func TestNamesBeforeOrder(t *testing.T) {
+	page := "# 查询\n\n## URI\n\nGET /v1/things\n\n## 响应参数\n\n**表 1**  响应参数\n\n|参数|参数类型|描述|\n|--|--|--|\n" +
+		"|labels_map|Object|标签。|\n|ai_project|Object|AI项目。|\n|workspace|Object|工作空间，如表9所示。|\n|user|Object|用户，如表4所示。|\n\n" +
+		"**表 2**  metric参数说明\n\n|参数|参数类型|描述|\n|--|--|--|\n|f1|Double|f1。|\n\n" +
+		"**表 3**  AIProject\n\n|参数|参数类型|描述|\n|--|--|--|\n|id|String|ID。|\n\n" +
+		"**表 4**  workspace字段数据结构说明\n\n|参数|参数类型|描述|\n|--|--|--|\n|id|String|ID。|\n\n" +
+		"**表 5**  参数说明\n\n|参数|参数类型|描述|\n|--|--|--|\n|name|String|名称。|\n"
+	op, diags := readPage(t, page)
+	got := describe(op)
+	want := `200 body: object
+  labels_map: free-form object
+  ai_project: object AIProject
+    id: string
+  workspace: object workspace
+    id: string
+  user: free-form object
+`
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("operation (-want +got):\n%s", diff)
+	}
+	// 表 5 names no type, but "如表4所示" is workspace's table, not user's.
+	wantWarnings := []string{
+		`13 warning: object "labels_map" has no table describing its fields (looked for captions ["labels_map"]); left as a free-form object`,
+		`16 warning: object "user" has no table describing its fields (looked for captions ["user"]); left as a free-form object`,
+		`20 warning: object table is not referenced by any parameter; ignored`,
+		`38 warning: object table is not referenced by any parameter; ignored`,
+	}
+	if w := diagLines(diags, model.Warning); !cmp.Equal(w, wantWarnings) {
+		t.Errorf("want warnings for labels_map, user and the two tables no row takes, got %q", w)
+	}
+}
+
+// A type cell that gives no type ("无", "-", empty) reads like a row of a
+// table without a type column: the example's type; else, as the cell says
+// it is no string either, untyped with a warning.
+func TestNoTypeCell(t *testing.T) {
+	page := "# 操作\n\n## URI\n\nPOST /v1/things/action\n\n## 请求参数\n\n**表 1**  请求Body参数\n\n|参数|是否必选|参数类型|描述|\n|--|--|--|--|\n" +
+		"|restart|是|无|空值。|\n|mode|否|-|模式。|\n|count|否||次数。|\n|unlock|否|null|解锁。|\n\n## 请求示例\n\n```\n{\"restart\": {}, \"count\": 2, \"unlock\": null}\n```\n"
+	op, diags := readPage(t, page)
+	checkOp(t, op, diags, `request body*: object
+  restart*: object
+  mode: any
+  count: integer
+  unlock: any or null
+`,
+		`13 note: type cell "无" gives no type; the value is read as a row without one`,
+		`14 note: type cell "-" gives no type; the value is read as a row without one`,
+		`14 warning: no type and no example shows "mode"; the value is left untyped (any JSON value)`,
+		`15 note: type cell "" gives no type; the value is read as a row without one`,
+		`16 note: the example's "unlock" is null; the value is left untyped (any JSON value, null included)`,
+		`16 note: type cell "null" gives no type; the value is read as a row without one`)
+}

@@ -102,7 +102,13 @@ func mapColumns(header []mdhtml.Cell) columns {
 // without a type column is read: its values' types come from elsewhere
 // (see untypedSchema).
 func (t *paramTable) check(file string, diags *model.Diagnostics) bool {
-	if t.cols.name < 0 {
+	switch {
+	case t.cols.name < 0 && t.cols.typ < 0:
+		// "glance中的镜像状态|nova显示的镜像状态": a table of values
+		// among the parameter tables, not one of them.
+		diags.Warnf(t.loc(file, 0), "table has neither a 参数 (name) nor a 参数类型 (type) column: not a parameter table; ignored")
+		return false
+	case t.cols.name < 0:
 		diags.Errorf(t.loc(file, 0), "table has no 参数 (name) column; its rows are skipped")
 		return false
 	}

@@ -56,6 +56,8 @@ func typeOf(s *model.Schema) string {
 		return "map of " + typeOf(s.AdditionalProperties)
 	case s.Type == model.TypeObject && s.FreeForm:
 		return "free-form object"
+	case s.Type == model.TypeAny && s.Nullable:
+		return "any or null"
 	case s.Type == model.TypeAny:
 		return "any"
 	}
@@ -274,5 +276,84 @@ request body*: object
 	}
 	if got := diagLines(diags, model.Note, model.Warning, model.Error); len(got) != 0 {
 		t.Errorf("diagnostics: %q", got)
+	}
+}
+
+// ECS: a value table ("glance中的镜像状态|nova显示的镜像状态") among the
+// response tables is not a parameter table: a warning, not a refused page.
+// The path table has no type column; the query table has one.
+func TestCorpusECSValueTableIgnored(t *testing.T) {
+	op, diags := readCorpusPage(t, "ecs/API参考/查询镜像列表（废弃）.md")
+	want := `path project_id*: string
+query name: string
+query status: string
+query changes-since: string
+query minRam: integer/int64
+query minDisk: integer/int64
+200 body: object
+  images*: array of object images
+    id*: string
+    links*: array of object links
+      href*: string
+      rel*: string
+      type: string
+    name*: string
+  images_links: array of object images_links
+    href*: string
+    rel*: string
+`
+	if diff := cmp.Diff(want, describe(op)); diff != "" {
+		t.Errorf("operation (-want +got):\n%s", diff)
+	}
+	wantDiags := []string{
+		"109 warning: table has neither a 参数 (name) nor a 参数类型 (type) column: not a parameter table; ignored",
+		"18 note: table has no type column; its parameters are read as strings",
+	}
+	if diff := cmp.Diff(wantDiags, diagLines(diags, model.Note, model.Warning, model.Error)); diff != "" {
+		t.Errorf("diagnostics (-want +got):\n%s", diff)
+	}
+}
+
+// ModelArts SDK: the success table has a type column and no name column,
+// one row "List ... 请参见表3": the response is that list, of 表3's object.
+func TestCorpusSDKValueTable(t *testing.T) {
+	data, err := os.ReadFile(corpus + "modelarts/SDK参考/查询引擎规格列表.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pg, diags := ReadSDKReference("p.md", data)
+	want := `200 body: array of object framework_list
+  framework_type: string
+  framework_version: string
+default body: object
+  error_code: string
+  error_msg: string
+`
+	if diff := cmp.Diff(want, describe(pg.Operations[0])); diff != "" {
+		t.Errorf("operation (-want +got):\n%s", diff)
+	}
+	if got := diagLines(diags, model.Error); len(got) != 0 {
+		t.Errorf("errors: %q", got)
+	}
+}
+
+// ECS: the action body's one member is typed "null" ("数据结构为空"); the
+// cell gives no type, so the example's {} says it: an object, with a note.
+func TestCorpusECSNullTypeTakesExample(t *testing.T) {
+	op, diags := readCorpusPage(t, "ecs/API参考/启动云服务器.md")
+	want := `path project_id*: string
+path server_id*: string
+request body*: object
+  os-start*: object
+`
+	if diff := cmp.Diff(want, describe(op)); diff != "" {
+		t.Errorf("operation (-want +got):\n%s", diff)
+	}
+	wantDiags := []string{
+		"20 note: table has no type column; its parameters are read as strings",
+		`63 note: type cell "null" gives no type; the value is read as a row without one`,
+	}
+	if diff := cmp.Diff(wantDiags, diagLines(diags, model.Note, model.Warning, model.Error)); diff != "" {
+		t.Errorf("diagnostics (-want +got):\n%s", diff)
 	}
 }

@@ -129,8 +129,10 @@ func parseRef(t string, depth int) (typeRef, bool) {
 	}
 	lower := strings.ToLower(t)
 	switch lower {
-	case "object", "dict", "map", "json", "json object", "jsonobject":
+	case "object", "dict", "json", "json object", "jsonobject":
 		return typeRef{kind: refObject}, true
+	case "map", "hashmap": // keys and values of any kind
+		return typeRef{kind: refMap}, true
 	case "array", "list", "json array", "jsonarray":
 		return typeRef{kind: refArray}, true
 	case "timestamp":
@@ -345,19 +347,22 @@ func restLabel(rest string) (label string, ok bool) {
 
 // tableLabel returns the first "表 N" in s as "表N", or "".
 func tableLabel(s string) string {
-	i := strings.Index(s, "表")
-	if i < 0 {
-		return ""
+	for {
+		i := strings.Index(s, "表")
+		if i < 0 {
+			return ""
+		}
+		s = s[i+len("表"):]
+		rest := strings.TrimLeft(s, " \u00a0")
+		// "表3", "表 3", "表3-1" (a chapter's numbering).
+		n := 0
+		for n < len(rest) && ('0' <= rest[n] && rest[n] <= '9' || n > 0 && rest[n] == '-' && n+1 < len(rest) && '0' <= rest[n+1] && rest[n+1] <= '9') {
+			n++
+		}
+		if n > 0 {
+			return "表" + rest[:n]
+		}
 	}
-	rest := strings.TrimLeft(s[i+len("表"):], " \u00a0")
-	n := 0
-	for n < len(rest) && '0' <= rest[n] && rest[n] <= '9' {
-		n++
-	}
-	if n == 0 {
-		return ""
-	}
-	return "表" + rest[:n]
 }
 
 // normalLabel is a caption's bold label without spaces: "表 4" gives "表4".

@@ -101,3 +101,40 @@ func TestTypeSummary(t *testing.T) {
 		}
 	}
 }
+
+// Any cell text reads without a panic, and a type read names a kind all
+// the way down (no array or map of an unset kind).
+func FuzzReadType(f *testing.F) {
+	for _, s := range []string{"Map<String,Array<String>>", "List<A>B>", "字典数据结构，请参见表3。", "Array of Tag objects", "String(255)",
+		"[][]String", "*[]*String", "Map<String,Map<String,", "Integer or Float", "表", "列表数据结构，请参见表", "<>", "Array<>", "结构数组"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		ref, ok := readType(s)
+		if !ok {
+			return
+		}
+		for r := &ref; r != nil; r = r.elem {
+			if r.kind == 0 || (r.elem != nil && r.kind != refArray && r.kind != refMap) {
+				t.Fatalf("readType(%q) = %s: a kind left unset or an element on a scalar", s, ref)
+			}
+		}
+	})
+}
+
+func TestTableLabels(t *testing.T) {
+	for in, want := range map[string]string{
+		"详情请参见表3。":        "表3",
+		"请参见表 12":         "表12",
+		"见表3-1。":          "表3-1",
+		"表3和表4":           "",
+		"请参见表3，表3说明了字段":   "表3",
+		"参见“获取实例列表”章节的表4": "",
+		"列表":  "",
+		"表-1": "",
+	} {
+		if got := descLabel(in); got != want {
+			t.Errorf("descLabel(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -31,3 +31,19 @@ func FuzzIndexTableEndMatchesIndex(f *testing.F) {
 		}
 	})
 }
+
+func FuzzPlainAttrMatchesTokenizer(f *testing.F) {
+	for _, s := range []string{`<a name="x">`, `<a name="">`, `<a name="a&amp;b">`, `<a name='x'>`, `<a name="x" >`, `<a name="x"/>`,
+		`<a name="x" id="y">`, `<a href="#x">`, `<a name="\x00">`, "<a name=\"a\rb\">", `<a name="é">`, `<a  name="x">`} {
+		f.Add(s, "name")
+	}
+	f.Fuzz(func(t *testing.T, tag, key string) {
+		v, ok := plainAttr(tag, key)
+		if !ok {
+			return
+		}
+		if want, wantOK := tokenizerAttr(tag, key); !wantOK || v != want {
+			t.Errorf("plainAttr(%q, %q) = %q; the tokenizer reads %q, %v", tag, key, v, want, wantOK)
+		}
+	})
+}

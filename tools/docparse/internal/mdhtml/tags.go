@@ -68,7 +68,10 @@ func stripTags(s string) string {
 	}
 	var b strings.Builder
 	done := 0
-	for ; i >= 0 && i < len(s); i = nextByte(s, '<', i+1) {
+	// No tag starts after the last '>': stopping there keeps a line of
+	// unclosed '<' linear.
+	lastClose := strings.LastIndexByte(s, '>')
+	for ; i >= 0 && i < lastClose; i = nextByte(s, '<', i+1) {
 		if _, n, ok := tagAt(s, i); ok {
 			b.WriteString(s[done:i])
 			done = i + n
@@ -97,6 +100,44 @@ func nextByte(s string, c byte, from int) int {
 // attr returns attribute key of the start tag tag ("<a href='#x'>"),
 // entities decoded, as an HTML parser reads it.
 func attr(tag, key string) (string, bool) {
+	if v, ok := plainAttr(tag, key); ok {
+		return v, true
+	}
+	return tokenizerAttr(tag, key)
+}
+
+// plainAttr reads the one form pages write thousands of times,
+// <a name="x"> with nothing to decode in x, without a tokenizer (each
+// costs a 4 KB buffer); ok is false for any other form, which the
+// tokenizer then reads. FuzzPlainAttrMatchesTokenizer holds the two equal.
+func plainAttr(tag, key string) (string, bool) {
+	for i := 0; i < len(key); i++ {
+		if key[i] < 'a' || key[i] > 'z' {
+			return "", false // the callers ask for "name" and "href"
+		}
+	}
+	rest, ok := strings.CutPrefix(tag, "<a ")
+	if !ok || key == "" {
+		return "", false
+	}
+	if rest, ok = strings.CutPrefix(rest, key+`="`); !ok {
+		return "", false
+	}
+	end := strings.IndexByte(rest, '"')
+	if end < 0 || rest[end+1:] != ">" {
+		return "", false
+	}
+	v := rest[:end]
+	for i := 0; i < len(v); i++ {
+		if c := v[i]; c == '&' || c == '\r' || c == 0 || c >= 0x80 {
+			return "", false // entities, line ends and non-ASCII: the tokenizer's rules
+		}
+	}
+	return v, true
+}
+
+// tokenizerAttr is attr by golang.org/x/net/html's tokenizer.
+func tokenizerAttr(tag, key string) (string, bool) {
 	z := html.NewTokenizer(strings.NewReader(tag))
 	if tt := z.Next(); tt != html.StartTagToken && tt != html.SelfClosingTagToken {
 		return "", false
@@ -121,7 +162,9 @@ func tokenAttr(z *html.Tokenizer, key string) (string, bool) {
 // HTML, each with its text cleaned.
 func htmlLinks(s string) []Link {
 	var links []Link
-	for i := strings.IndexByte(s, '<'); i >= 0; i = nextByte(s, '<', i+1) {
+	lastClose := strings.LastIndexByte(s, '>')
+	closeAt := -1 // the next "</a>" at or after the current link, len(s) if none
+	for i := strings.IndexByte(s, '<'); i >= 0 && i < lastClose; i = nextByte(s, '<', i+1) {
 		name, n, ok := tagAt(s, i)
 		if !ok || name != "a" || s[i+1] == '/' {
 			continue
@@ -130,11 +173,15 @@ func htmlLinks(s string) []Link {
 		if !ok || href == "" {
 			continue
 		}
-		text := s[i+n:]
-		if end := indexFold(text, "</a>"); end >= 0 {
-			text = text[:end]
+		if closeAt < i+n {
+			// Searched again only once the last find is behind: linear
+			// however many links lack their "</a>".
+			closeAt = len(s)
+			if end := indexFold(s[i+n:], "</a>"); end >= 0 {
+				closeAt = i + n + end
+			}
 		}
-		links = append(links, Link{Href: href, Text: CleanInline(text)})
+		links = append(links, Link{Href: href, Text: CleanInline(s[i+n : closeAt])})
 	}
 	return links
 }
@@ -177,7 +224,8 @@ func anchorLine(line []byte) (names []string, ok bool) {
 
 // firstAnchor returns the name of the first <a name> in s, "" if none.
 func firstAnchor(s string) string {
-	for i := strings.IndexByte(s, '<'); i >= 0; i = nextByte(s, '<', i+1) {
+	lastClose := strings.LastIndexByte(s, '>')
+	for i := strings.IndexByte(s, '<'); i >= 0 && i < lastClose; i = nextByte(s, '<', i+1) {
 		if name, n, ok := tagAt(s, i); ok && name == "a" && s[i+1] != '/' {
 			if v, ok := attr(s[i:i+n], "name"); ok && v != "" {
 				return v

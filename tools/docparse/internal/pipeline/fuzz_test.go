@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/getkin/kin-openapi/openapi3"
+	yaml "go.yaml.in/yaml/v3"
 )
 
 func addPageSeeds(f *testing.F) {
@@ -17,6 +18,11 @@ func addPageSeeds(f *testing.F) {
 			f.Add(data)
 		}
 	}
+	// Small versions of the scale tests' pages: shared sub-tables, a chain
+	// just past the nesting limit, many rows.
+	f.Add(sharedSubTablesPage(4))
+	f.Add(chainPage(66))
+	f.Add(rowsPage(20))
 }
 
 // FuzzEmitDeterministic: any page, read and emitted twice, gives the same
@@ -40,7 +46,7 @@ func FuzzEmitDeterministic(f *testing.F) {
 }
 
 // FuzzEmitRoundTrip: whatever a page holds, a spec docparse emits without
-// errors must load and validate in kin-openapi. docparse never emits an
+// errors must read in yaml.v3 and load and validate in kin-openapi. docparse never emits an
 // invalid spec; it reports the defect instead.
 func FuzzEmitRoundTrip(f *testing.F) {
 	addPageSeeds(f)
@@ -51,6 +57,10 @@ func FuzzEmitRoundTrip(f *testing.F) {
 				t.Fatal("no spec and no error")
 			}
 			return
+		}
+		var node yaml.Node
+		if err := yaml.Unmarshal(res.YAML, &node); err != nil {
+			t.Fatalf("yaml.v3 cannot read the emitted YAML: %v\n%s", err, res.YAML)
 		}
 		doc, err := openapi3.NewLoader().LoadFromData(res.YAML)
 		if err != nil {

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"sort"
 
+	"github.com/docapi/docapi/tools/docparse/internal/constraints"
 	"github.com/docapi/docapi/tools/docparse/internal/emit"
 	"github.com/docapi/docapi/tools/docparse/internal/huawei"
 	"github.com/docapi/docapi/tools/docparse/internal/keys"
@@ -97,6 +98,7 @@ func Run(sources []Source, opts Options) *Result {
 		given[i] = src.Name
 	}
 	res.Diags = append(res.Diags, service.Apply(opts.Service, pages, given)...)
+	constraints.Apply(pages, &res.Diags)
 	res.Diags = append(res.Diags, paging.Mark(pages)...)
 	pages = res.leaveOutFailed(pages)
 	keys.Repair(pages, &res.Diags)

@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"runtime"
 	"runtime/metrics"
 	"strings"
@@ -295,4 +298,34 @@ func BenchmarkMillionRowRun(b *testing.B) {
 		peak = max(peak, p-min(base, p))
 	}
 	b.ReportMetric(float64(peak)/float64(len(page)), "peak-heap/page-byte")
+}
+
+// TestCorpusInOneProcess: every page of testdata/corpus (six Huawei
+// services, 24 MB) read and emitted in one run stays under 500 MB of heap.
+func TestCorpusInOneProcess(t *testing.T) {
+	if testing.Short() {
+		t.Skip("whole corpus")
+	}
+	var sources []Source
+	err := filepath.WalkDir(root+"testdata/corpus", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".md") {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		sources = append(sources, Source{Name: path, Data: data})
+		return err
+	})
+	if err != nil || len(sources) < 1000 {
+		t.Fatalf("%d corpus pages: %v", len(sources), err)
+	}
+	runtime.GC()
+	base := heapBytes()
+	var res *Result
+	peak := peakHeapDuring(func() { res = Run(sources, Options{}) })
+	used := peak - min(base, peak)
+	t.Logf("%d pages (%d MB): %s; peak heap %d MB above the %d MB before", len(sources), totalBytes(sources)>>20,
+		res.Summary(), used>>20, base>>20)
+	if used > 500<<20 {
+		t.Errorf("peak heap %d MB, want under 500 MB", used>>20)
+	}
 }

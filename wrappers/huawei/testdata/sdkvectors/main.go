@@ -1,5 +1,5 @@
-// Command sdkvectors prints the SDK-HMAC-SHA256 vectors used in
-// sign_test.go, computed by the official signer of
+// Command sdkvectors prints the SDK-HMAC-SHA256, V11-HMAC-SHA256 and
+// SDK-HMAC-SM3 vectors used in sign_test.go, computed by the official signer of
 // github.com/huaweicloud/huaweicloud-sdk-go-v3 v0.1.207. It is a separate
 // module under testdata so that the SDK never becomes a dependency of docapi.
 // Run: cd wrappers/huawei/testdata/sdkvectors && go run .
@@ -16,10 +16,10 @@ import (
 )
 
 type tc struct {
-	name, method, endpoint, path, body string
-	query                              [][2]any
-	headers                            map[string]string
-	ak, sk, token, project             string
+	name, alg, method, endpoint, path, body string
+	query                                   [][2]any
+	headers                                 map[string]string
+	ak, sk, token, project                  string
 }
 
 func main() {
@@ -47,6 +47,20 @@ func main() {
 			body:    "binary\x00data",
 			headers: map[string]string{"Host": "modelarts.cn-north-4.myhuaweicloud.com:443", "X-Sdk-Date": "20240501T120000Z", "Content-Type": "application/octet-stream"},
 			ak:      "HPUAEXAMPLEAK0000004", sk: "exampleSecretKeyDoNotUse0000000000000004"},
+		// A path parameter holding "/" (sent as db%2Fpassword): the SDK
+		// signs the path with the parameter filled in, unescaped.
+		{name: "escaped-slash", method: "GET", endpoint: "https://kms.cn-north-4.myhuaweicloud.com", path: "/v1/0123456789abcdef/secrets/db/password/versions",
+			headers: map[string]string{"Host": "kms.cn-north-4.myhuaweicloud.com", "X-Sdk-Date": "20240501T120000Z"},
+			ak:      "HPUAEXAMPLEAK0000006", sk: "exampleSecretKeyDoNotUse0000000000000006"},
+		// The other algorithms over a realistic request.
+		{name: "derived-csms", alg: "derived", method: "POST", endpoint: "https://kms.ap-southeast-1.myhuaweicloud.com", path: "/v1/0123456789abcdef0123456789abcdef/secrets",
+			body:    `{"name":"db-password","secret_string":"s3cr3t"}`,
+			headers: map[string]string{"Host": "kms.ap-southeast-1.myhuaweicloud.com", "X-Sdk-Date": "20240501T120000Z", "Content-Type": "application/json;charset=UTF-8"},
+			ak:      "HPUAEXAMPLEAK0000007", sk: "exampleSecretKeyDoNotUse0000000000000007"},
+		{name: "sm3-get", alg: "sm3", method: "GET", endpoint: "https://iam.cn-north-4.myhuaweicloud.com", path: "/v3/projects",
+			query:   [][2]any{{"name", "cn-north-4"}, {"page", "1"}},
+			headers: map[string]string{"Host": "iam.cn-north-4.myhuaweicloud.com", "X-Sdk-Date": "20240501T120000Z", "User-Agent": "docapi-test"},
+			ak:      "HPUAEXAMPLEAK0000008", sk: "exampleSecretKeyDoNotUse0000000000000008"},
 	}
 	for _, c := range cases {
 		b := request.NewHttpRequestBuilder().WithMethod(c.method).WithEndpoint(c.endpoint).WithPath(c.path).WithSigningAlgorithm(algorithm.HmacSHA256)
@@ -71,6 +85,18 @@ func main() {
 			}
 			authz = out.GetHeaderParams()["Authorization"]
 			fmt.Printf("// %s headers after ProcessAuthRequest: %q\n", c.name, out.GetHeaderParams())
+		} else if c.alg == "derived" {
+			h, err := signer.SignDerived(req, c.ak, c.sk, "csms", "ap-southeast-1")
+			if err != nil {
+				panic(err)
+			}
+			authz = h["Authorization"]
+		} else if c.alg == "sm3" {
+			h, err := signer.SM3Signer{}.Sign(req, c.ak, c.sk)
+			if err != nil {
+				panic(err)
+			}
+			authz = h["Authorization"]
 		} else {
 			h, err := signer.Sign(req, c.ak, c.sk)
 			if err != nil {

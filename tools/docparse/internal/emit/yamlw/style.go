@@ -86,10 +86,10 @@ func readsAsNonString(s string) bool {
 	switch {
 	case t == "":
 		return false
-	case len(t) > 2 && t[0] == '0' && (t[1] == 'x' || t[1] == 'X'):
+	case len(t) > 2 && t[0] == '0' && strings.IndexByte("xXoObB", t[1]) >= 0:
+		// strconv.ParseInt with base 0, as go.yaml.in/yaml/v4 uses it,
+		// takes every case of the prefix.
 		return allIn(t[2:], "0123456789abcdefABCDEF")
-	case len(t) > 2 && t[0] == '0' && (t[1] == 'o' || t[1] == 'b'):
-		return allIn(t[2:], "01234567")
 	case strings.Contains(t, ":"):
 		// Sexagesimal (YAML 1.1): 190:20:30, 1:30.5
 		return allIn(t, "0123456789:.")

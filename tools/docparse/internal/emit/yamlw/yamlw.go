@@ -131,19 +131,14 @@ func (w *Writer) beginValue() bool {
 	return false
 }
 
-// childIndent is the column of the entries of a collection opened now.
-func (w *Writer) childIndent(seq bool) int {
-	f := w.top()
-	if f == nil {
-		return 0
+// childIndent is the column of the entries of a collection opened now:
+// two more than the key or dash that owns it ("key:\n  - item",
+// "- key: v" with the next key under "key").
+func (w *Writer) childIndent() int {
+	if f := w.top(); f != nil {
+		return f.indent + 2
 	}
-	if f.seq {
-		return f.indent + 2 // "- key: v" / "- - v": entries line up after the dash
-	}
-	if seq {
-		return f.indent + 2 // key:\n  - item
-	}
-	return f.indent + 2
+	return 0
 }
 
 func (w *Writer) open(seq bool) {
@@ -155,7 +150,7 @@ func (w *Writer) open(seq bool) {
 		return
 	}
 	w.beginValue()
-	w.stack = append(w.stack, frame{seq: seq, indent: w.childIndent(seq)})
+	w.stack = append(w.stack, frame{seq: seq, indent: w.childIndent()})
 }
 
 func (w *Writer) close(seq bool) {
@@ -219,7 +214,7 @@ func (w *Writer) Key(k string) {
 		w.indent(f.indent)
 	}
 	f.n++
-	k = strings.ToValidUTF8(k, "\uFFFD")
+	k = ValidUTF8(k)
 	if utf8.RuneCountInString(k) > maxImplicitKey || strings.ContainsAny(k, "\n\r") {
 		w.w.WriteString("? ")
 		w.writeDoubleQuoted(k)
@@ -267,12 +262,12 @@ func (w *Writer) Number(text string) {
 }
 
 // String writes s in the clearest style that reads back as exactly s.
-// Invalid UTF-8, which YAML cannot hold, is replaced by U+FFFD.
+// Invalid UTF-8, which YAML cannot hold, is replaced as ValidUTF8 does.
 func (w *Writer) String(s string) {
 	if w.err != nil {
 		return
 	}
-	s = strings.ToValidUTF8(s, "\uFFFD")
+	s = ValidUTF8(s)
 	if strings.IndexByte(s, '\n') >= 0 && literalAllowed(s) {
 		w.beginValue()
 		w.writeLiteral(s)
@@ -371,4 +366,24 @@ func (w *Writer) writeDoubleQuoted(s string) {
 		}
 	}
 	b.WriteByte('"')
+}
+
+// ValidUTF8 replaces each byte of s that is not part of valid UTF-8 by
+// U+FFFD, as encoding/json does, so text and the JSON values made from it
+// agree.
+func ValidUTF8(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b.WriteRune(utf8.RuneError)
+		} else {
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
 }

@@ -49,7 +49,7 @@ func roundTrip(t *testing.T, key, value string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	key, value = strings.ToValidUTF8(key, "\uFFFD"), strings.ToValidUTF8(value, "\uFFFD")
+	key, value = ValidUTF8(key), ValidUTF8(value)
 	if key == "list" || key == "nested" || key == "empty" || value == "number" {
 		return // a key would repeat one of the fixed ones; YAML rightly rejects that
 	}
@@ -188,7 +188,7 @@ func FuzzRoundTrip(f *testing.F) {
 
 func TestQuotingOfTypedLookingText(t *testing.T) {
 	for s, quoted := range map[string]bool{
-		"3.0.3": false, "3.0": true, "200": true, "-1": true, "+1.5e3": true, "1_000": true, "0x1F": true, "0o17": true,
+		"3.0.3": false, "3.0": true, "200": true, "-1": true, "+1.5e3": true, "1_000": true, "0x1F": true, "0o17": true, "0B1": true, "0X1f": true, "0O7": true,
 		"12:30": true, "2020-01-04": true, "2020-01-04T09:05:22Z": true, "2fa": false, "1.2.3.4": false, "v1": false,
 		"-abc": false, "10GB": false, ".5": true, ".": false, "1e5": true, "1e": false, "yes": true, "Tag": false,
 	} {
@@ -196,5 +196,35 @@ func TestQuotingOfTypedLookingText(t *testing.T) {
 			t.Errorf("%q quoted = %v, want %v", s, got, quoted)
 		}
 		roundTrip(t, "k", s)
+	}
+}
+
+// TestMaxDepthLoads: the deepest document the writer accepts is one
+// yaml.v3 reads (it stops at 10,000 levels).
+func TestMaxDepthLoads(t *testing.T) {
+	var buf bytes.Buffer
+	w := New(&buf)
+	for range MaxDepth - 1 {
+		w.BeginMap()
+		w.Key("k")
+	}
+	w.BeginSeq()
+	w.String("leaf")
+	w.EndSeq()
+	for range MaxDepth - 1 {
+		w.EndMap()
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	var v any
+	if err := yaml.Unmarshal(buf.Bytes(), &v); err != nil {
+		t.Fatalf("yaml.v3 refuses %d levels: %v", MaxDepth, err)
+	}
+	for range MaxDepth - 1 {
+		v = v.(map[string]any)["k"]
+	}
+	if !reflect.DeepEqual(v, []any{"leaf"}) {
+		t.Errorf("innermost value %v", v)
 	}
 }
