@@ -34,8 +34,8 @@ func main() {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
-	limit, action := "10", "filter"
-	secrets, err := kms.ListResourceInstances(ctx, csms.ListResourceInstancesRequestBody{Action: action, Limit: &limit})
+	limit := "10"
+	secrets, err := kms.ListResourceInstances(ctx, csms.ListResourceInstancesRequestBody{Action: "filter", Limit: &limit})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
