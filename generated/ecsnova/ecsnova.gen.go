@@ -1586,6 +1586,60 @@ type ListBlockDeviceResponseBodyVolumeAttachmentsItem struct {
 // 取值范围：virtio、scsi
 type ListBlockDeviceResponseBodyVolumeAttachmentsItemBus string
 
+// ListDefaultsQuotaSet quota_set对象，详情请参见表3。
+type ListDefaultsQuotaSet struct {
+	// Cores vcpu数量配额
+	Cores *int64 `json:"cores,omitempty"`
+
+	// FixedIps 固定IP数量配额，目前不支持此参数
+	FixedIps *int64 `json:"fixed_ips,omitempty"`
+
+	// FloatingIps 浮动IP数量配额，目前不支持此参数
+	FloatingIps *int64 `json:"floating_ips,omitempty"`
+
+	// Id project的UUID
+	Id *string `json:"id,omitempty"`
+
+	// InjectedFileContentBytes 注入文件的文件大小配额，单位字节
+	InjectedFileContentBytes *int64 `json:"injected_file_content_bytes,omitempty"`
+
+	// InjectedFilePathBytes 注入文件的路径大小配额，单位字节
+	InjectedFilePathBytes *int64 `json:"injected_file_path_bytes,omitempty"`
+
+	// InjectedFiles 注入文件数量配额
+	InjectedFiles *int64 `json:"injected_files,omitempty"`
+
+	// Instances 云服务器数量配额
+	Instances *int64 `json:"instances,omitempty"`
+
+	// KeyPairs 密钥对数量配额，目前不支持此参数
+	KeyPairs *int64 `json:"key_pairs,omitempty"`
+
+	// MetadataItems 元数据数量配额
+	MetadataItems *int64 `json:"metadata_items,omitempty"`
+
+	// Ram 内存配额，单位MB
+	Ram *int64 `json:"ram,omitempty"`
+
+	// SecurityGroupRules 每个安全组的规则配额，目前不支持此参数
+	SecurityGroupRules *int64 `json:"security_group_rules,omitempty"`
+
+	// SecurityGroups 安全组数量配额，目前不支持此参数
+	SecurityGroups *int64 `json:"security_groups,omitempty"`
+
+	// ServerGroupMembers 云服务器组中云服务器个数配额。
+	ServerGroupMembers *int64 `json:"server_group_members,omitempty"`
+
+	// ServerGroups 云服务器组数量配额。
+	ServerGroups *int64 `json:"server_groups,omitempty"`
+}
+
+// ListDefaultsResponseBody defines model for ListDefaultsResponseBody.
+type ListDefaultsResponseBody struct {
+	// QuotaSet quota_set对象，详情请参见表3。
+	QuotaSet *ListDefaultsQuotaSet `json:"quota_set,omitempty"`
+}
+
 // ListDetailResponseBody defines model for ListDetailResponseBody.
 type ListDetailResponseBody struct {
 	// Attachments 挂卷信息
@@ -3925,6 +3979,60 @@ type ShowOsFloatingIpResponseBodyFloatingIp struct {
 	Pool string `json:"pool"`
 }
 
+// ShowOsQuotaSetQuotaSet quota_set对象，详情请参见表3。
+type ShowOsQuotaSetQuotaSet struct {
+	// Cores vcpu数量配额
+	Cores *int64 `json:"cores,omitempty"`
+
+	// FixedIps 固定IP数量配额，目前不支持此参数
+	FixedIps *int64 `json:"fixed_ips,omitempty"`
+
+	// FloatingIps 浮动IP数量配额，目前不支持此参数
+	FloatingIps *int64 `json:"floating_ips,omitempty"`
+
+	// Id project的UUID
+	Id *string `json:"id,omitempty"`
+
+	// InjectedFileContentBytes 注入文件的文件大小配额，单位字节
+	InjectedFileContentBytes *int64 `json:"injected_file_content_bytes,omitempty"`
+
+	// InjectedFilePathBytes 注入文件的路径大小配额，单位字节
+	InjectedFilePathBytes *int64 `json:"injected_file_path_bytes,omitempty"`
+
+	// InjectedFiles 注入文件数量配额
+	InjectedFiles *int64 `json:"injected_files,omitempty"`
+
+	// Instances 云服务器数量配额
+	Instances *int64 `json:"instances,omitempty"`
+
+	// KeyPairs 密钥对数量配额，目前不支持此参数
+	KeyPairs *int64 `json:"key_pairs,omitempty"`
+
+	// MetadataItems 元数据数量配额
+	MetadataItems *int64 `json:"metadata_items,omitempty"`
+
+	// Ram 内存配额，单位MB
+	Ram *int64 `json:"ram,omitempty"`
+
+	// SecurityGroupRules 每个安全组规则的配额，目前不支持此参数
+	SecurityGroupRules *int64 `json:"security_group_rules,omitempty"`
+
+	// SecurityGroups 安全组数量配额，目前不支持此参数
+	SecurityGroups *int64 `json:"security_groups,omitempty"`
+
+	// ServerGroupMembers 云服务器组中云服务器个数配额。
+	ServerGroupMembers *int64 `json:"server_group_members,omitempty"`
+
+	// ServerGroups 云服务器组数量配额。
+	ServerGroups *int64 `json:"server_groups,omitempty"`
+}
+
+// ShowOsQuotaSetResponseBody defines model for ShowOsQuotaSetResponseBody.
+type ShowOsQuotaSetResponseBody struct {
+	// QuotaSet quota_set对象，详情请参见表3。
+	QuotaSet *ShowOsQuotaSetQuotaSet `json:"quota_set,omitempty"`
+}
+
 // ShowOsSecurityGroupGroup 包括对端安全组的名称和对端安全组所属租户的租户ID，参见表6。
 // 约束：ip_range和group两个参数二选一。
 type ShowOsSecurityGroupGroup struct {
@@ -4285,6 +4393,12 @@ type ListImagesDetailParams struct {
 
 	// MinDisk 镜像要求的最小磁盘大小，单位GB。
 	MinDisk *int64 `form:"minDisk,omitempty" json:"minDisk,omitempty"`
+}
+
+// ShowOsQuotaSetParams defines parameters for ShowOsQuotaSet.
+type ShowOsQuotaSetParams struct {
+	// UserId 用户ID，如果指定的用户不存在，返回系统默认quota。
+	UserId *string `form:"user_id,omitempty" json:"user_id,omitempty"`
 }
 
 // ListResizeFlavorsParams defines parameters for ListResizeFlavors.
@@ -4791,6 +4905,21 @@ type ClientInterface interface {
 	//
 	// Corresponds with GET /v2.1/{project_id}/os-networks (the `ListOsNetworks` operationId).
 	ListOsNetworks(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ShowOsQuotaSet 查询租户配额
+	//
+	// 查询配额，包括云服务器、CPU、内存等计算资源的规格。
+	// 提供user_id参数，对应user执行相应操作，获取指定user的quota配置。
+	//
+	// Corresponds with GET /v2.1/{project_id}/os-quota-sets/{project_id_2} (the `ShowOsQuotaSet` operationId).
+	ShowOsQuotaSet(ctx context.Context, projectId string, projectId2 string, params *ShowOsQuotaSetParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListDefaults 查询默认配额
+	//
+	// 查询默认配额。.
+	//
+	// Corresponds with GET /v2.1/{project_id}/os-quota-sets/{project_id_2}/defaults (the `ListDefaults` operationId).
+	ListDefaults(ctx context.Context, projectId string, projectId2 string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateOsSecurityGroupRuleWithBody 创建安全组规则（废弃）
 	//
@@ -5855,6 +5984,41 @@ func (c *Client) NovaShowKeypair(ctx context.Context, projectId string, keypairN
 // Corresponds with GET /v2.1/{project_id}/os-networks (the `ListOsNetworks` operationId).
 func (c *Client) ListOsNetworks(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListOsNetworksRequest(c.Server, projectId)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ShowOsQuotaSet 查询租户配额
+//
+// 查询配额，包括云服务器、CPU、内存等计算资源的规格。
+// 提供user_id参数，对应user执行相应操作，获取指定user的quota配置。
+//
+// Corresponds with GET /v2.1/{project_id}/os-quota-sets/{project_id_2} (the `ShowOsQuotaSet` operationId).
+func (c *Client) ShowOsQuotaSet(ctx context.Context, projectId string, projectId2 string, params *ShowOsQuotaSetParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewShowOsQuotaSetRequest(c.Server, projectId, projectId2, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListDefaults 查询默认配额
+//
+// 查询默认配额。.
+//
+// Corresponds with GET /v2.1/{project_id}/os-quota-sets/{project_id_2}/defaults (the `ListDefaults` operationId).
+func (c *Client) ListDefaults(ctx context.Context, projectId string, projectId2 string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListDefaultsRequest(c.Server, projectId, projectId2)
 	if err != nil {
 		return nil, err
 	}
@@ -8399,6 +8563,115 @@ func NewListOsNetworksRequest(server string, projectId string) (*http.Request, e
 	}
 
 	operationPath := fmt.Sprintf("/v2.1/%s/os-networks", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewShowOsQuotaSetRequest constructs an http.Request for the ShowOsQuotaSet method
+func NewShowOsQuotaSetRequest(server string, projectId string, projectId2 string, params *ShowOsQuotaSetParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "project_id_2", projectId2, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v2.1/%s/os-quota-sets/%s", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.UserId != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "user_id", *params.UserId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListDefaultsRequest constructs an http.Request for the ListDefaults method
+func NewListDefaultsRequest(server string, projectId string, projectId2 string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "project_id_2", projectId2, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v2.1/%s/os-quota-sets/%s/defaults", pathParam0, pathParam1)
 	if operationPath[0] == '/' {
 		operationPath = "." + operationPath
 	}
@@ -11708,6 +11981,25 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /v2.1/{project_id}/os-networks (the `ListOsNetworks` operationId).
 	ListOsNetworksWithResponse(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*ListOsNetworksResponse, error)
 
+	// ShowOsQuotaSetWithResponse 查询租户配额
+	//
+	// 查询配额，包括云服务器、CPU、内存等计算资源的规格。
+	// 提供user_id参数，对应user执行相应操作，获取指定user的quota配置。
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v2.1/{project_id}/os-quota-sets/{project_id_2} (the `ShowOsQuotaSet` operationId).
+	ShowOsQuotaSetWithResponse(ctx context.Context, projectId string, projectId2 string, params *ShowOsQuotaSetParams, reqEditors ...RequestEditorFn) (*ShowOsQuotaSetResponse, error)
+
+	// ListDefaultsWithResponse 查询默认配额
+	//
+	// 查询默认配额。.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v2.1/{project_id}/os-quota-sets/{project_id_2}/defaults (the `ListDefaults` operationId).
+	ListDefaultsWithResponse(ctx context.Context, projectId string, projectId2 string, reqEditors ...RequestEditorFn) (*ListDefaultsResponse, error)
+
 	// CreateOsSecurityGroupRuleWithBodyWithResponse 创建安全组规则（废弃）
 	//
 	// 创建安全组规则。
@@ -13324,6 +13616,88 @@ func (r ListOsNetworksResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r ListOsNetworksResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ShowOsQuotaSetResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ShowOsQuotaSetResponseBody
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ShowOsQuotaSetResponse) GetJSON200() *ShowOsQuotaSetResponseBody {
+	return r.JSON200
+}
+
+// GetBody returns the raw response body bytes
+func (r ShowOsQuotaSetResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ShowOsQuotaSetResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ShowOsQuotaSetResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ShowOsQuotaSetResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ListDefaultsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ListDefaultsResponseBody
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListDefaultsResponse) GetJSON200() *ListDefaultsResponseBody {
+	return r.JSON200
+}
+
+// GetBody returns the raw response body bytes
+func (r ListDefaultsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListDefaultsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListDefaultsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListDefaultsResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -15921,6 +16295,37 @@ func (c *ClientWithResponses) ListOsNetworksWithResponse(ctx context.Context, pr
 	return ParseListOsNetworksResponse(rsp)
 }
 
+// ShowOsQuotaSetWithResponse 查询租户配额
+//
+// 查询配额，包括云服务器、CPU、内存等计算资源的规格。
+// 提供user_id参数，对应user执行相应操作，获取指定user的quota配置。
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v2.1/{project_id}/os-quota-sets/{project_id_2} (the `ShowOsQuotaSet` operationId).
+func (c *ClientWithResponses) ShowOsQuotaSetWithResponse(ctx context.Context, projectId string, projectId2 string, params *ShowOsQuotaSetParams, reqEditors ...RequestEditorFn) (*ShowOsQuotaSetResponse, error) {
+	rsp, err := c.ShowOsQuotaSet(ctx, projectId, projectId2, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseShowOsQuotaSetResponse(rsp)
+}
+
+// ListDefaultsWithResponse 查询默认配额
+//
+// 查询默认配额。.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v2.1/{project_id}/os-quota-sets/{project_id_2}/defaults (the `ListDefaults` operationId).
+func (c *ClientWithResponses) ListDefaultsWithResponse(ctx context.Context, projectId string, projectId2 string, reqEditors ...RequestEditorFn) (*ListDefaultsResponse, error) {
+	rsp, err := c.ListDefaults(ctx, projectId, projectId2, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListDefaultsResponse(rsp)
+}
+
 // CreateOsSecurityGroupRuleWithBodyWithResponse 创建安全组规则（废弃）
 //
 // 创建安全组规则。
@@ -17616,6 +18021,58 @@ func ParseListOsNetworksResponse(rsp *http.Response) (*ListOsNetworksResponse, e
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest ListOsNetworksResponseBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseShowOsQuotaSetResponse parses an HTTP response from a ShowOsQuotaSetWithResponse call
+func ParseShowOsQuotaSetResponse(rsp *http.Response) (*ShowOsQuotaSetResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ShowOsQuotaSetResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ShowOsQuotaSetResponseBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListDefaultsResponse parses an HTTP response from a ListDefaultsWithResponse call
+func ParseListDefaultsResponse(rsp *http.Response) (*ListDefaultsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListDefaultsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ListDefaultsResponseBody
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}

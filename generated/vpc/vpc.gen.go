@@ -1981,6 +1981,69 @@ func (e UpdateSubnetResponseSubnetStatus) Valid() bool {
 	}
 }
 
+// Defines values for UpdateTrafficMirrorFilterRuleOptionAction.
+const (
+	UpdateTrafficMirrorFilterRuleOptionActionAccept UpdateTrafficMirrorFilterRuleOptionAction = "accept"
+	UpdateTrafficMirrorFilterRuleOptionActionReject UpdateTrafficMirrorFilterRuleOptionAction = "reject"
+)
+
+// Valid indicates whether the value is a known member of the UpdateTrafficMirrorFilterRuleOptionAction enum.
+func (e UpdateTrafficMirrorFilterRuleOptionAction) Valid() bool {
+	switch e {
+	case UpdateTrafficMirrorFilterRuleOptionActionAccept:
+		return true
+	case UpdateTrafficMirrorFilterRuleOptionActionReject:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for UpdateTrafficMirrorFilterRuleOptionEthertype.
+const (
+	UpdateTrafficMirrorFilterRuleOptionEthertypeIPv4 UpdateTrafficMirrorFilterRuleOptionEthertype = "IPv4"
+	UpdateTrafficMirrorFilterRuleOptionEthertypeIPv6 UpdateTrafficMirrorFilterRuleOptionEthertype = "IPv6"
+)
+
+// Valid indicates whether the value is a known member of the UpdateTrafficMirrorFilterRuleOptionEthertype enum.
+func (e UpdateTrafficMirrorFilterRuleOptionEthertype) Valid() bool {
+	switch e {
+	case UpdateTrafficMirrorFilterRuleOptionEthertypeIPv4:
+		return true
+	case UpdateTrafficMirrorFilterRuleOptionEthertypeIPv6:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for UpdateTrafficMirrorFilterRuleOptionProtocol.
+const (
+	UpdateTrafficMirrorFilterRuleOptionProtocolALL    UpdateTrafficMirrorFilterRuleOptionProtocol = "ALL"
+	UpdateTrafficMirrorFilterRuleOptionProtocolICMP   UpdateTrafficMirrorFilterRuleOptionProtocol = "ICMP"
+	UpdateTrafficMirrorFilterRuleOptionProtocolICMPV6 UpdateTrafficMirrorFilterRuleOptionProtocol = "ICMPV6"
+	UpdateTrafficMirrorFilterRuleOptionProtocolTCP    UpdateTrafficMirrorFilterRuleOptionProtocol = "TCP"
+	UpdateTrafficMirrorFilterRuleOptionProtocolUDP    UpdateTrafficMirrorFilterRuleOptionProtocol = "UDP"
+)
+
+// Valid indicates whether the value is a known member of the UpdateTrafficMirrorFilterRuleOptionProtocol enum.
+func (e UpdateTrafficMirrorFilterRuleOptionProtocol) Valid() bool {
+	switch e {
+	case UpdateTrafficMirrorFilterRuleOptionProtocolALL:
+		return true
+	case UpdateTrafficMirrorFilterRuleOptionProtocolICMP:
+		return true
+	case UpdateTrafficMirrorFilterRuleOptionProtocolICMPV6:
+		return true
+	case UpdateTrafficMirrorFilterRuleOptionProtocolTCP:
+		return true
+	case UpdateTrafficMirrorFilterRuleOptionProtocolUDP:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for UpdateTrafficMirrorSessionOptionEnabled.
 const (
 	UpdateTrafficMirrorSessionOptionEnabledFalse UpdateTrafficMirrorSessionOptionEnabled = "false"
@@ -10086,6 +10149,12 @@ type ShowTrafficMirrorFilterResponseBody struct {
 	TrafficMirrorFilter *ShowTrafficMirrorFilterTrafficMirrorFilter `json:"traffic_mirror_filter,omitempty"`
 }
 
+// ShowTrafficMirrorFilterRuleResponseBody defines model for ShowTrafficMirrorFilterRuleResponseBody.
+type ShowTrafficMirrorFilterRuleResponseBody struct {
+	// TrafficMirrorFilterRule -
+	TrafficMirrorFilterRule *CreateTrafficMirrorFilterRuleTrafficMirrorFilterRule `json:"traffic_mirror_filter_rule,omitempty"`
+}
+
 // ShowTrafficMirrorFilterTrafficMirrorFilter 流量镜像筛选条件对象
 type ShowTrafficMirrorFilterTrafficMirrorFilter struct {
 	// CreatedAt 创建时间戳
@@ -11188,6 +11257,57 @@ type UpdateTrafficMirrorFilterRequestBody struct {
 type UpdateTrafficMirrorFilterResponseBody struct {
 	// TrafficMirrorFilter 流量镜像筛选条件对象
 	TrafficMirrorFilter *ShowTrafficMirrorFilterTrafficMirrorFilter `json:"traffic_mirror_filter,omitempty"`
+}
+
+// UpdateTrafficMirrorFilterRuleOption 流量镜像筛选条件规则对象
+type UpdateTrafficMirrorFilterRuleOption struct {
+	// Action 功能说明：镜像策略取值范围：accept（采集）、reject（不采集）
+	Action *UpdateTrafficMirrorFilterRuleOptionAction `json:"action,omitempty"`
+
+	// Description 功能说明：流量镜像筛选规则的描述信息取值范围：0-255个字符，不能包含“<”和“>”
+	Description *string `json:"description,omitempty"`
+
+	// DestinationCidrBlock 功能说明：镜像流量的目的网段
+	DestinationCidrBlock *string `json:"destination_cidr_block,omitempty"`
+
+	// DestinationPortRange 功能说明：流量目的端口范围取值范围：1~65535 格式：80-200
+	DestinationPortRange *string `json:"destination_port_range,omitempty"`
+
+	// Ethertype 功能说明：镜像流量的地址协议版本取值范围：IPv4，IPv6
+	Ethertype *UpdateTrafficMirrorFilterRuleOptionEthertype `json:"ethertype,omitempty"`
+
+	// Priority 功能说明：镜像规则优先级取值范围：1~65535，数字越小，优先级越高
+	Priority *int64 `json:"priority,omitempty"`
+
+	// Protocol 功能说明：镜像流量的协议类型取值范围：TCP、UDP、ICMP、ICMPV6、ALL
+	Protocol *UpdateTrafficMirrorFilterRuleOptionProtocol `json:"protocol,omitempty"`
+
+	// SourceCidrBlock 功能说明：镜像流量的源网段
+	SourceCidrBlock *string `json:"source_cidr_block,omitempty"`
+
+	// SourcePortRange 功能说明：流量源端口范围取值范围：1~65535 格式：80-200
+	SourcePortRange *string `json:"source_port_range,omitempty"`
+}
+
+// UpdateTrafficMirrorFilterRuleOptionAction 功能说明：镜像策略取值范围：accept（采集）、reject（不采集）
+type UpdateTrafficMirrorFilterRuleOptionAction string
+
+// UpdateTrafficMirrorFilterRuleOptionEthertype 功能说明：镜像流量的地址协议版本取值范围：IPv4，IPv6
+type UpdateTrafficMirrorFilterRuleOptionEthertype string
+
+// UpdateTrafficMirrorFilterRuleOptionProtocol 功能说明：镜像流量的协议类型取值范围：TCP、UDP、ICMP、ICMPV6、ALL
+type UpdateTrafficMirrorFilterRuleOptionProtocol string
+
+// UpdateTrafficMirrorFilterRuleRequestBody defines model for UpdateTrafficMirrorFilterRuleRequestBody.
+type UpdateTrafficMirrorFilterRuleRequestBody struct {
+	// TrafficMirrorFilterRule 流量镜像筛选条件规则对象
+	TrafficMirrorFilterRule UpdateTrafficMirrorFilterRuleOption `json:"traffic_mirror_filter_rule"`
+}
+
+// UpdateTrafficMirrorFilterRuleResponseBody defines model for UpdateTrafficMirrorFilterRuleResponseBody.
+type UpdateTrafficMirrorFilterRuleResponseBody struct {
+	// TrafficMirrorFilterRule -
+	TrafficMirrorFilterRule *CreateTrafficMirrorFilterRuleTrafficMirrorFilterRule `json:"traffic_mirror_filter_rule,omitempty"`
 }
 
 // UpdateTrafficMirrorSessionOption 流量镜像会话对象
@@ -12487,6 +12607,9 @@ type UpdateSubNetworkInterfaceJSONRequestBody = UpdateSubNetworkInterfaceRequest
 
 // CreateTrafficMirrorFilterRuleJSONRequestBody defines body for CreateTrafficMirrorFilterRule for application/json ContentType.
 type CreateTrafficMirrorFilterRuleJSONRequestBody = CreateTrafficMirrorFilterRuleRequestBody
+
+// UpdateTrafficMirrorFilterRuleJSONRequestBody defines body for UpdateTrafficMirrorFilterRule for application/json ContentType.
+type UpdateTrafficMirrorFilterRuleJSONRequestBody = UpdateTrafficMirrorFilterRuleRequestBody
 
 // UpdateTrafficMirrorFilterJSONRequestBody defines body for UpdateTrafficMirrorFilter for application/json ContentType.
 type UpdateTrafficMirrorFilterJSONRequestBody = UpdateTrafficMirrorFilterRequestBody
@@ -14148,6 +14271,30 @@ type ClientInterface interface {
 	//
 	// Corresponds with POST /v3/{project_id}/vpc/traffic-mirror-filter-rules (the `CreateTrafficMirrorFilterRule` operationId).
 	CreateTrafficMirrorFilterRule(ctx context.Context, projectId string, body CreateTrafficMirrorFilterRuleJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DeleteTrafficMirrorFilterRule 删除流量镜像筛选规则
+	//
+	// Corresponds with DELETE /v3/{project_id}/vpc/traffic-mirror-filter-rules/{traffic_mirror_filter_rule_id} (the `DeleteTrafficMirrorFilterRule` operationId).
+	DeleteTrafficMirrorFilterRule(ctx context.Context, projectId string, trafficMirrorFilterRuleId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ShowTrafficMirrorFilterRule 查询流量镜像筛选规则详情
+	//
+	// Corresponds with GET /v3/{project_id}/vpc/traffic-mirror-filter-rules/{traffic_mirror_filter_rule_id} (the `ShowTrafficMirrorFilterRule` operationId).
+	ShowTrafficMirrorFilterRule(ctx context.Context, projectId string, trafficMirrorFilterRuleId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateTrafficMirrorFilterRuleWithBody 更新流量镜像筛选规则
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with PUT /v3/{project_id}/vpc/traffic-mirror-filter-rules/{traffic_mirror_filter_rule_id} (the `UpdateTrafficMirrorFilterRule` operationId).
+	UpdateTrafficMirrorFilterRuleWithBody(ctx context.Context, projectId string, trafficMirrorFilterRuleId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateTrafficMirrorFilterRule 更新流量镜像筛选规则
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with PUT /v3/{project_id}/vpc/traffic-mirror-filter-rules/{traffic_mirror_filter_rule_id} (the `UpdateTrafficMirrorFilterRule` operationId).
+	UpdateTrafficMirrorFilterRule(ctx context.Context, projectId string, trafficMirrorFilterRuleId string, body UpdateTrafficMirrorFilterRuleJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteTrafficMirrorFilter 删除流量镜像筛选条件
 	//
@@ -17767,6 +17914,70 @@ func (c *Client) CreateTrafficMirrorFilterRuleWithBody(ctx context.Context, proj
 // Corresponds with POST /v3/{project_id}/vpc/traffic-mirror-filter-rules (the `CreateTrafficMirrorFilterRule` operationId).
 func (c *Client) CreateTrafficMirrorFilterRule(ctx context.Context, projectId string, body CreateTrafficMirrorFilterRuleJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewCreateTrafficMirrorFilterRuleRequest(c.Server, projectId, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DeleteTrafficMirrorFilterRule 删除流量镜像筛选规则
+//
+// Corresponds with DELETE /v3/{project_id}/vpc/traffic-mirror-filter-rules/{traffic_mirror_filter_rule_id} (the `DeleteTrafficMirrorFilterRule` operationId).
+func (c *Client) DeleteTrafficMirrorFilterRule(ctx context.Context, projectId string, trafficMirrorFilterRuleId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteTrafficMirrorFilterRuleRequest(c.Server, projectId, trafficMirrorFilterRuleId)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ShowTrafficMirrorFilterRule 查询流量镜像筛选规则详情
+//
+// Corresponds with GET /v3/{project_id}/vpc/traffic-mirror-filter-rules/{traffic_mirror_filter_rule_id} (the `ShowTrafficMirrorFilterRule` operationId).
+func (c *Client) ShowTrafficMirrorFilterRule(ctx context.Context, projectId string, trafficMirrorFilterRuleId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewShowTrafficMirrorFilterRuleRequest(c.Server, projectId, trafficMirrorFilterRuleId)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateTrafficMirrorFilterRuleWithBody 更新流量镜像筛选规则
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with PUT /v3/{project_id}/vpc/traffic-mirror-filter-rules/{traffic_mirror_filter_rule_id} (the `UpdateTrafficMirrorFilterRule` operationId).
+func (c *Client) UpdateTrafficMirrorFilterRuleWithBody(ctx context.Context, projectId string, trafficMirrorFilterRuleId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateTrafficMirrorFilterRuleRequestWithBody(c.Server, projectId, trafficMirrorFilterRuleId, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateTrafficMirrorFilterRule 更新流量镜像筛选规则
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with PUT /v3/{project_id}/vpc/traffic-mirror-filter-rules/{traffic_mirror_filter_rule_id} (the `UpdateTrafficMirrorFilterRule` operationId).
+func (c *Client) UpdateTrafficMirrorFilterRule(ctx context.Context, projectId string, trafficMirrorFilterRuleId string, body UpdateTrafficMirrorFilterRuleJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateTrafficMirrorFilterRuleRequest(c.Server, projectId, trafficMirrorFilterRuleId, body)
 	if err != nil {
 		return nil, err
 	}
@@ -26156,6 +26367,142 @@ func NewCreateTrafficMirrorFilterRuleRequestWithBody(server string, projectId st
 	return req, nil
 }
 
+// NewDeleteTrafficMirrorFilterRuleRequest constructs an http.Request for the DeleteTrafficMirrorFilterRule method
+func NewDeleteTrafficMirrorFilterRuleRequest(server string, projectId string, trafficMirrorFilterRuleId string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "traffic_mirror_filter_rule_id", trafficMirrorFilterRuleId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v3/%s/vpc/traffic-mirror-filter-rules/%s", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewShowTrafficMirrorFilterRuleRequest constructs an http.Request for the ShowTrafficMirrorFilterRule method
+func NewShowTrafficMirrorFilterRuleRequest(server string, projectId string, trafficMirrorFilterRuleId string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "traffic_mirror_filter_rule_id", trafficMirrorFilterRuleId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v3/%s/vpc/traffic-mirror-filter-rules/%s", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewUpdateTrafficMirrorFilterRuleRequest calls the generic UpdateTrafficMirrorFilterRule builder with application/json body
+func NewUpdateTrafficMirrorFilterRuleRequest(server string, projectId string, trafficMirrorFilterRuleId string, body UpdateTrafficMirrorFilterRuleJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewUpdateTrafficMirrorFilterRuleRequestWithBody(server, projectId, trafficMirrorFilterRuleId, "application/json", bodyReader)
+}
+
+// NewUpdateTrafficMirrorFilterRuleRequestWithBody constructs an http.Request for the UpdateTrafficMirrorFilterRule method, with any body, and a specified content type
+func NewUpdateTrafficMirrorFilterRuleRequestWithBody(server string, projectId string, trafficMirrorFilterRuleId string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "traffic_mirror_filter_rule_id", trafficMirrorFilterRuleId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v3/%s/vpc/traffic-mirror-filter-rules/%s", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
 // NewDeleteTrafficMirrorFilterRequest constructs an http.Request for the DeleteTrafficMirrorFilter method
 func NewDeleteTrafficMirrorFilterRequest(server string, projectId string, trafficMirrorFilterId string) (*http.Request, error) {
 	var err error
@@ -28986,6 +29333,34 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with POST /v3/{project_id}/vpc/traffic-mirror-filter-rules (the `CreateTrafficMirrorFilterRule` operationId).
 	CreateTrafficMirrorFilterRuleWithResponse(ctx context.Context, projectId string, body CreateTrafficMirrorFilterRuleJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateTrafficMirrorFilterRuleResponse, error)
+
+	// DeleteTrafficMirrorFilterRuleWithResponse 删除流量镜像筛选规则
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with DELETE /v3/{project_id}/vpc/traffic-mirror-filter-rules/{traffic_mirror_filter_rule_id} (the `DeleteTrafficMirrorFilterRule` operationId).
+	DeleteTrafficMirrorFilterRuleWithResponse(ctx context.Context, projectId string, trafficMirrorFilterRuleId string, reqEditors ...RequestEditorFn) (*DeleteTrafficMirrorFilterRuleResponse, error)
+
+	// ShowTrafficMirrorFilterRuleWithResponse 查询流量镜像筛选规则详情
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /v3/{project_id}/vpc/traffic-mirror-filter-rules/{traffic_mirror_filter_rule_id} (the `ShowTrafficMirrorFilterRule` operationId).
+	ShowTrafficMirrorFilterRuleWithResponse(ctx context.Context, projectId string, trafficMirrorFilterRuleId string, reqEditors ...RequestEditorFn) (*ShowTrafficMirrorFilterRuleResponse, error)
+
+	// UpdateTrafficMirrorFilterRuleWithBodyWithResponse 更新流量镜像筛选规则
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /v3/{project_id}/vpc/traffic-mirror-filter-rules/{traffic_mirror_filter_rule_id} (the `UpdateTrafficMirrorFilterRule` operationId).
+	UpdateTrafficMirrorFilterRuleWithBodyWithResponse(ctx context.Context, projectId string, trafficMirrorFilterRuleId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateTrafficMirrorFilterRuleResponse, error)
+
+	// UpdateTrafficMirrorFilterRuleWithResponse 更新流量镜像筛选规则
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /v3/{project_id}/vpc/traffic-mirror-filter-rules/{traffic_mirror_filter_rule_id} (the `UpdateTrafficMirrorFilterRule` operationId).
+	UpdateTrafficMirrorFilterRuleWithResponse(ctx context.Context, projectId string, trafficMirrorFilterRuleId string, body UpdateTrafficMirrorFilterRuleJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateTrafficMirrorFilterRuleResponse, error)
 
 	// DeleteTrafficMirrorFilterWithResponse 删除流量镜像筛选条件
 	//
@@ -35139,6 +35514,122 @@ func (r CreateTrafficMirrorFilterRuleResponse) ContentType() string {
 	return ""
 }
 
+type DeleteTrafficMirrorFilterRuleResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+}
+
+// GetBody returns the raw response body bytes
+func (r DeleteTrafficMirrorFilterRuleResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r DeleteTrafficMirrorFilterRuleResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DeleteTrafficMirrorFilterRuleResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r DeleteTrafficMirrorFilterRuleResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ShowTrafficMirrorFilterRuleResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ShowTrafficMirrorFilterRuleResponseBody
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ShowTrafficMirrorFilterRuleResponse) GetJSON200() *ShowTrafficMirrorFilterRuleResponseBody {
+	return r.JSON200
+}
+
+// GetBody returns the raw response body bytes
+func (r ShowTrafficMirrorFilterRuleResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ShowTrafficMirrorFilterRuleResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ShowTrafficMirrorFilterRuleResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ShowTrafficMirrorFilterRuleResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type UpdateTrafficMirrorFilterRuleResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *UpdateTrafficMirrorFilterRuleResponseBody
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r UpdateTrafficMirrorFilterRuleResponse) GetJSON200() *UpdateTrafficMirrorFilterRuleResponseBody {
+	return r.JSON200
+}
+
+// GetBody returns the raw response body bytes
+func (r UpdateTrafficMirrorFilterRuleResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r UpdateTrafficMirrorFilterRuleResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UpdateTrafficMirrorFilterRuleResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r UpdateTrafficMirrorFilterRuleResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type DeleteTrafficMirrorFilterResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -38761,6 +39252,58 @@ func (c *ClientWithResponses) CreateTrafficMirrorFilterRuleWithResponse(ctx cont
 		return nil, err
 	}
 	return ParseCreateTrafficMirrorFilterRuleResponse(rsp)
+}
+
+// DeleteTrafficMirrorFilterRuleWithResponse 删除流量镜像筛选规则
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with DELETE /v3/{project_id}/vpc/traffic-mirror-filter-rules/{traffic_mirror_filter_rule_id} (the `DeleteTrafficMirrorFilterRule` operationId).
+func (c *ClientWithResponses) DeleteTrafficMirrorFilterRuleWithResponse(ctx context.Context, projectId string, trafficMirrorFilterRuleId string, reqEditors ...RequestEditorFn) (*DeleteTrafficMirrorFilterRuleResponse, error) {
+	rsp, err := c.DeleteTrafficMirrorFilterRule(ctx, projectId, trafficMirrorFilterRuleId, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeleteTrafficMirrorFilterRuleResponse(rsp)
+}
+
+// ShowTrafficMirrorFilterRuleWithResponse 查询流量镜像筛选规则详情
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /v3/{project_id}/vpc/traffic-mirror-filter-rules/{traffic_mirror_filter_rule_id} (the `ShowTrafficMirrorFilterRule` operationId).
+func (c *ClientWithResponses) ShowTrafficMirrorFilterRuleWithResponse(ctx context.Context, projectId string, trafficMirrorFilterRuleId string, reqEditors ...RequestEditorFn) (*ShowTrafficMirrorFilterRuleResponse, error) {
+	rsp, err := c.ShowTrafficMirrorFilterRule(ctx, projectId, trafficMirrorFilterRuleId, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseShowTrafficMirrorFilterRuleResponse(rsp)
+}
+
+// UpdateTrafficMirrorFilterRuleWithBodyWithResponse 更新流量镜像筛选规则
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /v3/{project_id}/vpc/traffic-mirror-filter-rules/{traffic_mirror_filter_rule_id} (the `UpdateTrafficMirrorFilterRule` operationId).
+func (c *ClientWithResponses) UpdateTrafficMirrorFilterRuleWithBodyWithResponse(ctx context.Context, projectId string, trafficMirrorFilterRuleId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateTrafficMirrorFilterRuleResponse, error) {
+	rsp, err := c.UpdateTrafficMirrorFilterRuleWithBody(ctx, projectId, trafficMirrorFilterRuleId, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateTrafficMirrorFilterRuleResponse(rsp)
+}
+
+// UpdateTrafficMirrorFilterRuleWithResponse 更新流量镜像筛选规则
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /v3/{project_id}/vpc/traffic-mirror-filter-rules/{traffic_mirror_filter_rule_id} (the `UpdateTrafficMirrorFilterRule` operationId).
+func (c *ClientWithResponses) UpdateTrafficMirrorFilterRuleWithResponse(ctx context.Context, projectId string, trafficMirrorFilterRuleId string, body UpdateTrafficMirrorFilterRuleJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateTrafficMirrorFilterRuleResponse, error) {
+	rsp, err := c.UpdateTrafficMirrorFilterRule(ctx, projectId, trafficMirrorFilterRuleId, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateTrafficMirrorFilterRuleResponse(rsp)
 }
 
 // DeleteTrafficMirrorFilterWithResponse 删除流量镜像筛选条件
@@ -42937,6 +43480,74 @@ func ParseCreateTrafficMirrorFilterRuleResponse(rsp *http.Response) (*CreateTraf
 			return nil, err
 		}
 		response.JSON201 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseDeleteTrafficMirrorFilterRuleResponse parses an HTTP response from a DeleteTrafficMirrorFilterRuleWithResponse call
+func ParseDeleteTrafficMirrorFilterRuleResponse(rsp *http.Response) (*DeleteTrafficMirrorFilterRuleResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DeleteTrafficMirrorFilterRuleResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	return response, nil
+}
+
+// ParseShowTrafficMirrorFilterRuleResponse parses an HTTP response from a ShowTrafficMirrorFilterRuleWithResponse call
+func ParseShowTrafficMirrorFilterRuleResponse(rsp *http.Response) (*ShowTrafficMirrorFilterRuleResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ShowTrafficMirrorFilterRuleResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ShowTrafficMirrorFilterRuleResponseBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseUpdateTrafficMirrorFilterRuleResponse parses an HTTP response from a UpdateTrafficMirrorFilterRuleWithResponse call
+func ParseUpdateTrafficMirrorFilterRuleResponse(rsp *http.Response) (*UpdateTrafficMirrorFilterRuleResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UpdateTrafficMirrorFilterRuleResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest UpdateTrafficMirrorFilterRuleResponseBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
 
 	}
 

@@ -351,6 +351,25 @@ func (c *Client) ListBlockDevice(ctx context.Context, serverId string) (*ecsnova
 	return huawei.Result(opListBlockDevice, httpResp, parsed, err, func(p *ecsnova.ListBlockDeviceResponse) *ecsnova.ListBlockDeviceResponseBody { return p.JSON200 })
 }
 
+var opListDefaults = &huawei.Operation{Service: "ecsnova", Name: "ListDefaults", Method: "GET", Path: "/v2.1/{project_id}/os-quota-sets/{project_id_2}/defaults",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// ListDefaults (查询默认配额): GET /v2.1/{project_id}/os-quota-sets/{project_id_2}/defaults.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ListDefaults(ctx context.Context, projectId2 string) (*ecsnova.ListDefaultsResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListDefaults, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if projectId2 == "" {
+			return nil, huawei.ErrEmptyPathParam("project_id_2")
+		}
+		return ecsnova.NewListDefaultsRequest(server, ids.Project, projectId2)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := ecsnova.ParseListDefaultsResponse(httpResp)
+	return huawei.Result(opListDefaults, httpResp, parsed, err, func(p *ecsnova.ListDefaultsResponse) *ecsnova.ListDefaultsResponseBody { return p.JSON200 })
+}
+
 var opListDetail = &huawei.Operation{Service: "ecsnova", Name: "ListDetail", Method: "GET", Path: "/v2.1/{project_id}/os-volumes/detail",
 	Idempotent: true, Auth: false, Project: true, Domain: false}
 
@@ -1402,6 +1421,25 @@ func (c *Client) ShowOsFloatingIp(ctx context.Context, floatingIpId string) (*ec
 	}
 	parsed, err := ecsnova.ParseShowOsFloatingIpResponse(httpResp)
 	return huawei.Result(opShowOsFloatingIp, httpResp, parsed, err, func(p *ecsnova.ShowOsFloatingIpResponse) *ecsnova.ShowOsFloatingIpResponseBody { return p.JSON200 })
+}
+
+var opShowOsQuotaSet = &huawei.Operation{Service: "ecsnova", Name: "ShowOsQuotaSet", Method: "GET", Path: "/v2.1/{project_id}/os-quota-sets/{project_id_2}",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// ShowOsQuotaSet (查询租户配额): GET /v2.1/{project_id}/os-quota-sets/{project_id_2}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ShowOsQuotaSet(ctx context.Context, projectId2 string, params *ecsnova.ShowOsQuotaSetParams) (*ecsnova.ShowOsQuotaSetResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opShowOsQuotaSet, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if projectId2 == "" {
+			return nil, huawei.ErrEmptyPathParam("project_id_2")
+		}
+		return ecsnova.NewShowOsQuotaSetRequest(server, ids.Project, projectId2, params)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := ecsnova.ParseShowOsQuotaSetResponse(httpResp)
+	return huawei.Result(opShowOsQuotaSet, httpResp, parsed, err, func(p *ecsnova.ShowOsQuotaSetResponse) *ecsnova.ShowOsQuotaSetResponseBody { return p.JSON200 })
 }
 
 var opShowOsSecurityGroup = &huawei.Operation{Service: "ecsnova", Name: "ShowOsSecurityGroup", Method: "GET", Path: "/v2.1/{project_id}/os-security-groups/{security_group_id}",

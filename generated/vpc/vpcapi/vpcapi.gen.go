@@ -743,6 +743,25 @@ func (c *Client) DeleteTrafficMirrorFilter(ctx context.Context, trafficMirrorFil
 	return huawei.NoResult(opDeleteTrafficMirrorFilter, httpResp, err)
 }
 
+var opDeleteTrafficMirrorFilterRule = &huawei.Operation{Service: "vpc", Name: "DeleteTrafficMirrorFilterRule", Method: "DELETE", Path: "/v3/{project_id}/vpc/traffic-mirror-filter-rules/{traffic_mirror_filter_rule_id}",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// DeleteTrafficMirrorFilterRule (删除流量镜像筛选规则): DELETE /v3/{project_id}/vpc/traffic-mirror-filter-rules/{traffic_mirror_filter_rule_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) DeleteTrafficMirrorFilterRule(ctx context.Context, trafficMirrorFilterRuleId string) error {
+	httpResp, err := c.rt.Do(ctx, opDeleteTrafficMirrorFilterRule, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if trafficMirrorFilterRuleId == "" {
+			return nil, huawei.ErrEmptyPathParam("traffic_mirror_filter_rule_id")
+		}
+		return vpc.NewDeleteTrafficMirrorFilterRuleRequest(server, ids.Project, trafficMirrorFilterRuleId)
+	})
+	if err != nil {
+		return err
+	}
+	_, err = vpc.ParseDeleteTrafficMirrorFilterRuleResponse(httpResp)
+	return huawei.NoResult(opDeleteTrafficMirrorFilterRule, httpResp, err)
+}
+
 var opDeleteTrafficMirrorSession = &huawei.Operation{Service: "vpc", Name: "DeleteTrafficMirrorSession", Method: "DELETE", Path: "/v3/{project_id}/vpc/traffic-mirror-sessions/{traffic_mirror_session_id}",
 	Idempotent: true, Auth: false, Project: true, Domain: false}
 
@@ -2758,6 +2777,27 @@ func (c *Client) ShowTrafficMirrorFilter(ctx context.Context, trafficMirrorFilte
 	})
 }
 
+var opShowTrafficMirrorFilterRule = &huawei.Operation{Service: "vpc", Name: "ShowTrafficMirrorFilterRule", Method: "GET", Path: "/v3/{project_id}/vpc/traffic-mirror-filter-rules/{traffic_mirror_filter_rule_id}",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// ShowTrafficMirrorFilterRule (查询流量镜像筛选规则详情): GET /v3/{project_id}/vpc/traffic-mirror-filter-rules/{traffic_mirror_filter_rule_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ShowTrafficMirrorFilterRule(ctx context.Context, trafficMirrorFilterRuleId string) (*vpc.ShowTrafficMirrorFilterRuleResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opShowTrafficMirrorFilterRule, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if trafficMirrorFilterRuleId == "" {
+			return nil, huawei.ErrEmptyPathParam("traffic_mirror_filter_rule_id")
+		}
+		return vpc.NewShowTrafficMirrorFilterRuleRequest(server, ids.Project, trafficMirrorFilterRuleId)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := vpc.ParseShowTrafficMirrorFilterRuleResponse(httpResp)
+	return huawei.Result(opShowTrafficMirrorFilterRule, httpResp, parsed, err, func(p *vpc.ShowTrafficMirrorFilterRuleResponse) *vpc.ShowTrafficMirrorFilterRuleResponseBody {
+		return p.JSON200
+	})
+}
+
 var opShowTrafficMirrorSession = &huawei.Operation{Service: "vpc", Name: "ShowTrafficMirrorSession", Method: "GET", Path: "/v3/{project_id}/vpc/traffic-mirror-sessions/{traffic_mirror_session_id}",
 	Idempotent: true, Auth: false, Project: true, Domain: false}
 
@@ -3067,6 +3107,27 @@ func (c *Client) UpdateTrafficMirrorFilter(ctx context.Context, trafficMirrorFil
 	}
 	parsed, err := vpc.ParseUpdateTrafficMirrorFilterResponse(httpResp)
 	return huawei.Result(opUpdateTrafficMirrorFilter, httpResp, parsed, err, func(p *vpc.UpdateTrafficMirrorFilterResponse) *vpc.UpdateTrafficMirrorFilterResponseBody {
+		return p.JSON200
+	})
+}
+
+var opUpdateTrafficMirrorFilterRule = &huawei.Operation{Service: "vpc", Name: "UpdateTrafficMirrorFilterRule", Method: "PUT", Path: "/v3/{project_id}/vpc/traffic-mirror-filter-rules/{traffic_mirror_filter_rule_id}",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// UpdateTrafficMirrorFilterRule (更新流量镜像筛选规则): PUT /v3/{project_id}/vpc/traffic-mirror-filter-rules/{traffic_mirror_filter_rule_id}.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) UpdateTrafficMirrorFilterRule(ctx context.Context, trafficMirrorFilterRuleId string, body vpc.UpdateTrafficMirrorFilterRuleJSONRequestBody) (*vpc.UpdateTrafficMirrorFilterRuleResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opUpdateTrafficMirrorFilterRule, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if trafficMirrorFilterRuleId == "" {
+			return nil, huawei.ErrEmptyPathParam("traffic_mirror_filter_rule_id")
+		}
+		return vpc.NewUpdateTrafficMirrorFilterRuleRequest(server, ids.Project, trafficMirrorFilterRuleId, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := vpc.ParseUpdateTrafficMirrorFilterRuleResponse(httpResp)
+	return huawei.Result(opUpdateTrafficMirrorFilterRule, httpResp, parsed, err, func(p *vpc.UpdateTrafficMirrorFilterRuleResponse) *vpc.UpdateTrafficMirrorFilterRuleResponseBody {
 		return p.JSON200
 	})
 }

@@ -320,6 +320,7 @@ func finish(op *model.Operation, diags *model.Diagnostics) {
 	if op.Method == "" || op.Path == "" {
 		return // the emitter reports it; parameters cannot be placed without a path
 	}
+	splitRepeatedPlaceholders(op, diags)
 	inPath := map[string]bool{}
 	for _, name := range model.PathParams(op.Path) {
 		inPath[name] = true
@@ -344,6 +345,7 @@ func finish(op *model.Operation, diags *model.Diagnostics) {
 		kept = append(kept, p)
 	}
 	op.Params = kept
+	pairLoneMismatch(op, inPath, documented, diags)
 	for _, name := range sortedKeys(inPath) {
 		if documented[name] {
 			continue
@@ -351,6 +353,82 @@ func finish(op *model.Operation, diags *model.Diagnostics) {
 		diags.Warnf(op.Loc, "path %q has {%s} but the page documents no such parameter; added as a required string", op.Path, name)
 		op.Params = append(op.Params, &model.Param{Loc: op.Loc, Name: name, In: model.InPath, Required: true, Schema: &model.Schema{Loc: op.Loc, Type: model.TypeString}})
 	}
+}
+
+// splitRepeatedPlaceholders renames the second and later {x} of a path that
+// names x twice (Nova's /{project_id}/os-quota-sets/{project_id}) to {x_2},
+// ...: a client could not fill the two apart. Each copy is documented as
+// the page documents x.
+func splitRepeatedPlaceholders(op *model.Operation, diags *model.Diagnostics) {
+	count := map[string]int{}
+	var b strings.Builder
+	rest := op.Path
+	for {
+		open := strings.IndexByte(rest, '{')
+		end := strings.IndexByte(rest[max(open, 0):], '}')
+		if open < 0 || end < 0 {
+			break
+		}
+		name := rest[open+1 : open+end]
+		count[name]++
+		b.WriteString(rest[:open])
+		if n := count[name]; n > 1 {
+			renamed := fmt.Sprintf("%s_%d", name, n)
+			b.WriteString("{" + renamed + "}")
+			diags.Warnf(op.Loc, "the path names {%s} %d times; the %s one is {%s}, documented as {%s}", name, n, ordinal(n), renamed, name)
+			copyPathParam(op, name, renamed)
+		} else {
+			b.WriteString(rest[open : open+end+1])
+		}
+		rest = rest[open+end+1:]
+	}
+	b.WriteString(rest)
+	op.Path = b.String()
+}
+
+// copyPathParam documents placeholder to as the page documents from.
+func copyPathParam(op *model.Operation, from, to string) {
+	for _, p := range op.Params {
+		if p.Name == from && (p.In == model.InPath || p.In == model.InBody) {
+			copied := *p
+			copied.Name, copied.In, copied.Required = to, model.InPath, true
+			op.Params = append(op.Params, &copied)
+			return
+		}
+	}
+}
+
+func ordinal(n int) string {
+	if n == 2 {
+		return "second"
+	}
+	return fmt.Sprintf("%dth", n)
+}
+
+// pairLoneMismatch renames a documented path parameter the path does not
+// name to the path's one undocumented placeholder, when each is the only
+// one of its kind: the page renamed one of them (VPC's
+// port_mirror_filter_rule_id for {traffic_mirror_filter_rule_id}).
+func pairLoneMismatch(op *model.Operation, inPath, documented map[string]bool, diags *model.Diagnostics) {
+	var undocumented []string
+	for name := range inPath {
+		if !documented[name] {
+			undocumented = append(undocumented, name)
+		}
+	}
+	var stray []*model.Param
+	for _, p := range op.Params {
+		if p.In == model.InPath && !inPath[p.Name] {
+			stray = append(stray, p)
+		}
+	}
+	if len(undocumented) != 1 || len(stray) != 1 {
+		return
+	}
+	diags.Warnf(stray[0].Loc, "path parameter %q is not in the path %s, whose {%s} no row documents; read as that parameter", stray[0].Name, op.Path, undocumented[0])
+	delete(documented, stray[0].Name)
+	stray[0].Name = undocumented[0]
+	documented[undocumented[0]] = true
 }
 
 // addBodyMember makes an unplaced parameter a member of the request body,

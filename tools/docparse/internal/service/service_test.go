@@ -145,3 +145,30 @@ securitySchemes:
 		t.Error("an unsupported scheme type was accepted")
 	}
 }
+
+func TestFinishRepairsPathDefects(t *testing.T) {
+	str := func(name string) *model.Param {
+		return &model.Param{Name: name, In: model.InPath, Required: true, Description: "id of " + name, Schema: &model.Schema{Type: model.TypeString}}
+	}
+	twice := &model.Operation{Method: "GET", Path: "/v2.1/{project_id}/os-quota-sets/{project_id}/defaults", Params: []*model.Param{str("project_id")}}
+	renamed := &model.Operation{Method: "DELETE", Path: "/v3/{project_id}/rules/{traffic_rule_id}", Params: []*model.Param{str("project_id"), str("port_rule_id")}}
+	ambiguous := &model.Operation{Method: "DELETE", Path: "/v3/{a}/{b}", Params: []*model.Param{str("c"), str("d")}}
+	diags := Apply(nil, []*model.Page{{Operations: []*model.Operation{twice, renamed, ambiguous}}}, nil)
+	if twice.Path != "/v2.1/{project_id}/os-quota-sets/{project_id_2}/defaults" || len(twice.Params) != 2 ||
+		twice.Params[1].Name != "project_id_2" || twice.Params[1].Description != "id of project_id" {
+		t.Errorf("repeated placeholder: %s %v", twice.Path, twice.Params)
+	}
+	if renamed.Params[1].Name != "traffic_rule_id" {
+		t.Errorf("lone mismatch not paired: %v", renamed.Params)
+	}
+	var names []string
+	for _, p := range ambiguous.Params {
+		names = append(names, p.Name)
+	}
+	if !cmp.Equal(names, []string{"c", "d", "a", "b"}) {
+		t.Errorf("two mismatches were paired by guess: %v", names)
+	}
+	if n := diags.Count(model.Warning); n != 4 { // one split, one pairing, two undocumented placeholders
+		t.Errorf("%d warnings: %v", n, diags)
+	}
+}
