@@ -966,6 +966,20 @@ type Absolute struct {
 	TotalSpotRAMUsed *int64 `json:"totalSpotRAMUsed,omitempty"`
 }
 
+// AddMember 待添加进云服务器组的云服务器信息。
+// 详情请参见表3。
+type AddMember struct {
+	// InstanceUuid 云服务器UUID。
+	InstanceUuid string `json:"instance_uuid"`
+}
+
+// AddServerGroupMemberRequestBody defines model for AddServerGroupMemberRequestBody.
+type AddServerGroupMemberRequestBody struct {
+	// AddMember 待添加进云服务器组的云服务器信息。
+	// 详情请参见表3。
+	AddMember AddMember `json:"add_member"`
+}
+
 // AllowAddressPairs defines model for AllowAddressPairs.
 type AllowAddressPairs struct {
 	// IpAddress IP地址。
@@ -975,6 +989,33 @@ type AllowAddressPairs struct {
 
 	// MacAddress MAC地址。
 	MacAddress *string `json:"mac_address,omitempty"`
+}
+
+// AssociateServerVirtualIpNic 需要配置私有IP的网卡参数列表。更多信息请参见表3。
+type AssociateServerVirtualIpNic struct {
+	// IpAddress 网卡即将配置的虚拟IP的地址。
+	IpAddress string `json:"ip_address"`
+
+	// ReverseBinding 虚拟IP的allowed_address_pairs属性是否添加网卡的IP/Mac对。
+	// 说明：
+	// 添加IP/Mac对后才能在网卡详情页面正常展示虚拟IP的地址。
+	ReverseBinding *bool `json:"reverse_binding,omitempty"`
+
+	// SubnetId 云服务器添加网卡的信息。
+	// 需要指定云服务器所属虚拟私有云下已创建的网络（network）的ID，UUID格式。
+	SubnetId string `json:"subnet_id"`
+}
+
+// AssociateServerVirtualIpRequestBody defines model for AssociateServerVirtualIpRequestBody.
+type AssociateServerVirtualIpRequestBody struct {
+	// Nic 需要配置私有IP的网卡参数列表。更多信息请参见表3。
+	Nic AssociateServerVirtualIpNic `json:"nic"`
+}
+
+// AssociateServerVirtualIpResponseBody defines model for AssociateServerVirtualIpResponseBody.
+type AssociateServerVirtualIpResponseBody struct {
+	// PortId 云服务器网卡ID。
+	PortId *string `json:"port_id,omitempty"`
 }
 
 // AttachServerVolumeRequestBody defines model for AttachServerVolumeRequestBody.
@@ -1150,6 +1191,52 @@ type BatchAttachSharableVolumesResponseBody struct {
 	JobId *string `json:"job_id,omitempty"`
 }
 
+// BatchCreateActionRequestBody defines model for BatchCreateActionRequestBody.
+type BatchCreateActionRequestBody struct {
+	// Action 操作标识（仅支持小写）：create（创建）
+	Action string `json:"action"`
+
+	// Tags 标签列表
+	Tags []BatchCreateActionResourceTag `json:"tags"`
+}
+
+// BatchCreateActionResourceTag defines model for BatchCreateActionResourceTag.
+type BatchCreateActionResourceTag struct {
+	// Key 键。
+	// - 不能为空。
+	// - 对于同一资源键值唯一。
+	// - 长度不超过36个字符。
+	// - 标签的键必须唯一且输入不能为空。
+	Key string `json:"key"`
+
+	// Value 值。
+	// - 长度不超过43个字符。
+	Value string `json:"value"`
+}
+
+// BatchCreateServerTagsRequestBody defines model for BatchCreateServerTagsRequestBody.
+type BatchCreateServerTagsRequestBody struct {
+	// Action 操作标识（仅支持小写）：create（创建）
+	Action string `json:"action"`
+
+	// Tags 标签列表，详情参见表3
+	Tags []BatchCreateServerTagsTags `json:"tags"`
+}
+
+// BatchCreateServerTagsTags defines model for BatchCreateServerTagsTags.
+type BatchCreateServerTagsTags struct {
+	// Key 键。
+	// - 不能为空。
+	// - 对于同一资源键值唯一。
+	// - 长度不超过36个字符。
+	// - 标签的键必须唯一且输入不能为空。
+	Key string `json:"key"`
+
+	// Value 值。
+	// - 长度不超过43个字符。
+	Value string `json:"value"`
+}
+
 // BatchDeleteActionRequestBody defines model for BatchDeleteActionRequestBody.
 type BatchDeleteActionRequestBody struct {
 	// Action 操作标识（仅支持小写）：delete（删除）
@@ -1211,6 +1298,23 @@ type BatchDeleteServerTagsTags struct {
 	Value *string `json:"value,omitempty"`
 }
 
+// BatchRebootServersRequestBody defines model for BatchRebootServersRequestBody.
+type BatchRebootServersRequestBody struct {
+	// Reboot 标记为重启云服务器操作，详情请参见表3。
+	Reboot Reboot `json:"reboot"`
+}
+
+// BatchRebootServersResponseBody defines model for BatchRebootServersResponseBody.
+type BatchRebootServersResponseBody struct {
+	JobId *string `json:"job_id,omitempty"`
+}
+
+// BatchRebootServersServers defines model for BatchRebootServersServers.
+type BatchRebootServersServers struct {
+	// Id 云服务器ID。
+	Id string `json:"id"`
+}
+
 // BatchResetServersPasswordRequestBody defines model for BatchResetServersPasswordRequestBody.
 type BatchResetServersPasswordRequestBody struct {
 	// DryRun 是否只预检此次请求。
@@ -1248,6 +1352,17 @@ type BatchResetServersPasswordServers struct {
 	Id string `json:"id"`
 }
 
+// BatchStartServersRequestBody defines model for BatchStartServersRequestBody.
+type BatchStartServersRequestBody struct {
+	// OsStart 标记为启动云服务器操作，详情请参见表3。
+	OsStart OsStart `json:"os-start"`
+}
+
+// BatchStartServersResponseBody defines model for BatchStartServersResponseBody.
+type BatchStartServersResponseBody struct {
+	JobId *string `json:"job_id,omitempty"`
+}
+
 // BatchStopServersRequestBody defines model for BatchStopServersRequestBody.
 type BatchStopServersRequestBody struct {
 	// OsStop 标记为关闭云服务器操作，详情请参见表3。
@@ -1257,12 +1372,6 @@ type BatchStopServersRequestBody struct {
 // BatchStopServersResponseBody defines model for BatchStopServersResponseBody.
 type BatchStopServersResponseBody struct {
 	JobId *string `json:"job_id,omitempty"`
-}
-
-// BatchStopServersServers defines model for BatchStopServersServers.
-type BatchStopServersServers struct {
-	// Id 云服务器ID。
-	Id string `json:"id"`
 }
 
 // BatchUpdateServersNameRequestBody defines model for BatchUpdateServersNameRequestBody.
@@ -2706,10 +2815,24 @@ type DetachServerVolumeResponseBody struct {
 	JobId *string `json:"job_id,omitempty"`
 }
 
+// DisassociateServerVirtualIpNic 需要解绑虚拟IP的网卡参数列表。更多信息请参见表3。
+type DisassociateServerVirtualIpNic struct {
+	// IpAddress 网卡即将解绑的虚拟IP的地址。
+	// 约束：解绑虚拟IP时，ip_address为空字符串
+	IpAddress string `json:"ip_address"`
+
+	// ReverseBinding 虚拟IP的allowed_address_pairs属性是否添加网卡的IP/Mac对。
+	ReverseBinding *bool `json:"reverse_binding,omitempty"`
+
+	// SubnetId 云服务器添加网卡的信息。
+	// 约束：解绑虚拟IP时，subnet_id为空字符串
+	SubnetId string `json:"subnet_id"`
+}
+
 // DisassociateServerVirtualIpRequestBody defines model for DisassociateServerVirtualIpRequestBody.
 type DisassociateServerVirtualIpRequestBody struct {
 	// Nic 需要解绑虚拟IP的网卡参数列表。更多信息请参见表3。
-	Nic Nic `json:"nic"`
+	Nic DisassociateServerVirtualIpNic `json:"nic"`
 }
 
 // DisassociateServerVirtualIpResponseBody defines model for DisassociateServerVirtualIpResponseBody.
@@ -3616,20 +3739,6 @@ type MigrateServerResponseBody struct {
 	JobId *string `json:"job_id,omitempty"`
 }
 
-// Nic 需要解绑虚拟IP的网卡参数列表。更多信息请参见表3。
-type Nic struct {
-	// IpAddress 网卡即将解绑的虚拟IP的地址。
-	// 约束：解绑虚拟IP时，ip_address为空字符串
-	IpAddress string `json:"ip_address"`
-
-	// ReverseBinding 虚拟IP的allowed_address_pairs属性是否添加网卡的IP/Mac对。
-	ReverseBinding *bool `json:"reverse_binding,omitempty"`
-
-	// SubnetId 云服务器添加网卡的信息。
-	// 约束：解绑虚拟IP时，subnet_id为空字符串
-	SubnetId string `json:"subnet_id"`
-}
-
 // Option 供给推荐的选项。
 type Option struct {
 	// EnableSpot 是否推荐竞价实例。
@@ -3644,10 +3753,16 @@ type Option struct {
 	ResultGranularity *string `json:"result_granularity,omitempty"`
 }
 
+// OsStart 标记为启动云服务器操作，详情请参见表3。
+type OsStart struct {
+	// Servers 云服务器ID列表，详情请参见表4。
+	Servers []BatchRebootServersServers `json:"servers"`
+}
+
 // OsStop 标记为关闭云服务器操作，详情请参见表3。
 type OsStop struct {
 	// Servers 云服务器ID列表，详情请参见表4。
-	Servers []BatchStopServersServers `json:"servers"`
+	Servers []BatchRebootServersServers `json:"servers"`
 
 	// Type 关机类型，默认为SOFT：
 	// SOFT：普通关机（默认）。
@@ -3706,6 +3821,17 @@ type PrepaidOptions struct {
 // - month：月
 // - year：年
 type PrepaidOptionsPeriodType string
+
+// Reboot 标记为重启云服务器操作，详情请参见表3。
+type Reboot struct {
+	// Servers 云服务器ID列表，详情请参见表4。
+	Servers []BatchRebootServersServers `json:"servers"`
+
+	// Type 重启类型：
+	// - SOFT：普通重启。
+	// - HARD：强制重启。
+	Type string `json:"type"`
+}
 
 // RegisterServerAutoRecoveryRequestBody defines model for RegisterServerAutoRecoveryRequestBody.
 type RegisterServerAutoRecoveryRequestBody struct {
@@ -5191,8 +5317,14 @@ type BatchAttachSharableVolumesJSONRequestBody = BatchAttachSharableVolumesReque
 // CreatePostPaidServersJSONRequestBody defines body for CreatePostPaidServers for application/json ContentType.
 type CreatePostPaidServersJSONRequestBody = CreatePostPaidServersRequestBody
 
+// BatchStartServersJSONRequestBody defines body for BatchStartServers for application/json ContentType.
+type BatchStartServersJSONRequestBody = BatchStartServersRequestBody
+
 // BatchStopServersJSONRequestBody defines body for BatchStopServers for application/json ContentType.
 type BatchStopServersJSONRequestBody = BatchStopServersRequestBody
+
+// BatchRebootServersJSONRequestBody defines body for BatchRebootServers for application/json ContentType.
+type BatchRebootServersJSONRequestBody = BatchRebootServersRequestBody
 
 // ChangeServerChargeModeJSONRequestBody defines body for ChangeServerChargeMode for application/json ContentType.
 type ChangeServerChargeModeJSONRequestBody = ChangeServerChargeModeRequestBody
@@ -5209,6 +5341,9 @@ type DeleteAssociationJSONRequestBody = DeleteAssociationRequestBody
 // CreateAssociationJSONRequestBody defines body for CreateAssociation for application/json ContentType.
 type CreateAssociationJSONRequestBody = CreateAssociationRequestBody
 
+// AssociateServerVirtualIpJSONRequestBody defines body for AssociateServerVirtualIp for application/json ContentType.
+type AssociateServerVirtualIpJSONRequestBody = AssociateServerVirtualIpRequestBody
+
 // DisassociateServerVirtualIpJSONRequestBody defines body for DisassociateServerVirtualIp for application/json ContentType.
 type DisassociateServerVirtualIpJSONRequestBody = DisassociateServerVirtualIpRequestBody
 
@@ -5217,6 +5352,9 @@ type BatchResetServersPasswordJSONRequestBody = BatchResetServersPasswordRequest
 
 // CreateServerGroupJSONRequestBody defines body for CreateServerGroup for application/json ContentType.
 type CreateServerGroupJSONRequestBody = CreateServerGroupRequestBody
+
+// AddServerGroupMemberJSONRequestBody defines body for AddServerGroupMember for application/json ContentType.
+type AddServerGroupMemberJSONRequestBody = AddServerGroupMemberRequestBody
 
 // DeleteServerGroupMemberJSONRequestBody defines body for DeleteServerGroupMember for application/json ContentType.
 type DeleteServerGroupMemberJSONRequestBody = DeleteServerGroupMemberRequestBody
@@ -5269,8 +5407,14 @@ type ShowServerRemoteConsoleJSONRequestBody = ShowServerRemoteConsoleRequestBody
 // ResizePostPaidServerJSONRequestBody defines body for ResizePostPaidServer for application/json ContentType.
 type ResizePostPaidServerJSONRequestBody = ResizePostPaidServerRequestBody
 
+// BatchCreateServerTagsJSONRequestBody defines body for BatchCreateServerTags for application/json ContentType.
+type BatchCreateServerTagsJSONRequestBody = BatchCreateServerTagsRequestBody
+
 // BatchDeleteServerTagsJSONRequestBody defines body for BatchDeleteServerTags for application/json ContentType.
 type BatchDeleteServerTagsJSONRequestBody = BatchDeleteServerTagsRequestBody
+
+// BatchCreateActionJSONRequestBody defines body for BatchCreateAction for application/json ContentType.
+type BatchCreateActionJSONRequestBody = BatchCreateActionRequestBody
 
 // BatchDeleteActionJSONRequestBody defines body for BatchDeleteAction for application/json ContentType.
 type BatchDeleteActionJSONRequestBody = BatchDeleteActionRequestBody
@@ -5531,6 +5675,26 @@ type ClientInterface interface {
 	// Corresponds with POST /v1/{project_id}/cloudservers (the `CreatePostPaidServers` operationId).
 	CreatePostPaidServers(ctx context.Context, projectId string, body CreatePostPaidServersJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// BatchStartServersWithBody 批量启动云服务器
+	//
+	// 根据给定的云服务器ID列表，批量启动云服务器，1分钟内最多可以处理1000台。
+	// 本接口为异步接口，当前批量启动云服务器请求下发成功后会返回job_id，此时批量启动云服务器并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器批量启动成功。
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /v1/{project_id}/cloudservers/action#os-start (the `BatchStartServers` operationId).
+	BatchStartServersWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// BatchStartServers 批量启动云服务器
+	//
+	// 根据给定的云服务器ID列表，批量启动云服务器，1分钟内最多可以处理1000台。
+	// 本接口为异步接口，当前批量启动云服务器请求下发成功后会返回job_id，此时批量启动云服务器并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器批量启动成功。
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /v1/{project_id}/cloudservers/action#os-start (the `BatchStartServers` operationId).
+	BatchStartServers(ctx context.Context, projectId string, body BatchStartServersJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// BatchStopServersWithBody 批量关闭云服务器
 	//
 	// 根据给定的云服务器ID列表，批量关闭云服务器，1分钟内最多可以处理1000台。
@@ -5538,7 +5702,7 @@ type ClientInterface interface {
 	//
 	// Takes any type of body and a specified content type.
 	//
-	// Corresponds with POST /v1/{project_id}/cloudservers/action (the `BatchStopServers` operationId).
+	// Corresponds with POST /v1/{project_id}/cloudservers/action#os-stop (the `BatchStopServers` operationId).
 	BatchStopServersWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// BatchStopServers 批量关闭云服务器
@@ -5548,8 +5712,28 @@ type ClientInterface interface {
 	//
 	// Takes a body of the `application/json` content type.
 	//
-	// Corresponds with POST /v1/{project_id}/cloudservers/action (the `BatchStopServers` operationId).
+	// Corresponds with POST /v1/{project_id}/cloudservers/action#os-stop (the `BatchStopServers` operationId).
 	BatchStopServers(ctx context.Context, projectId string, body BatchStopServersJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// BatchRebootServersWithBody 批量重启云服务器
+	//
+	// 根据给定的云服务器ID列表，批量重启云服务器，1分钟内最多可以处理1000台。
+	// 本接口为异步接口，当前批量重启云服务器请求下发成功后会返回job_id，此时批量重启云服务器并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器批量重启成功。
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /v1/{project_id}/cloudservers/action#reboot (the `BatchRebootServers` operationId).
+	BatchRebootServersWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// BatchRebootServers 批量重启云服务器
+	//
+	// 根据给定的云服务器ID列表，批量重启云服务器，1分钟内最多可以处理1000台。
+	// 本接口为异步接口，当前批量重启云服务器请求下发成功后会返回job_id，此时批量重启云服务器并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器批量重启成功。
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /v1/{project_id}/cloudservers/action#reboot (the `BatchRebootServers` operationId).
+	BatchRebootServers(ctx context.Context, projectId string, body BatchRebootServersJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ChangeServerChargeModeWithBody 更换云服务器计费模式
 	//
@@ -5717,6 +5901,32 @@ type ClientInterface interface {
 	// Corresponds with GET /v1/{project_id}/cloudservers/limits (the `ShowServerLimits` operationId).
 	ShowServerLimits(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// AssociateServerVirtualIpWithBody 云服务器网卡配置虚拟IP地址（废弃）
+	//
+	// 虚拟IP地址用于为网卡提供第二个IP地址，同时支持与多个弹性云服务器的网卡绑定，从而实现多个弹性云服务器之间的高可用性。
+	// 该接口用于给云服务器网卡配置虚拟IP地址：
+	// 当指定的IP地址是一个不存在的虚拟IP地址时，系统会创建该虚拟IP，并绑定至对应网卡。
+	// 当指定的IP地址是一个已经创建好的虚拟IP时，系统会将指定的网卡和虚拟IP绑定。如果该IP的device_owner为空，则仅支持VPC内二三层通信；如果该IP的device_owner为neutron:VIP_PORT，则支持VPC内二三层通信、VPC之间对等连接访问，以及弹性公网IP、VPN、云专线等Internet接入。
+	// 了解更多请参考虚拟IP简介。
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with PUT /v1/{project_id}/cloudservers/nics/{nic_id}#AssociateServerVirtualIp (the `AssociateServerVirtualIp` operationId).
+	AssociateServerVirtualIpWithBody(ctx context.Context, projectId string, nicId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// AssociateServerVirtualIp 云服务器网卡配置虚拟IP地址（废弃）
+	//
+	// 虚拟IP地址用于为网卡提供第二个IP地址，同时支持与多个弹性云服务器的网卡绑定，从而实现多个弹性云服务器之间的高可用性。
+	// 该接口用于给云服务器网卡配置虚拟IP地址：
+	// 当指定的IP地址是一个不存在的虚拟IP地址时，系统会创建该虚拟IP，并绑定至对应网卡。
+	// 当指定的IP地址是一个已经创建好的虚拟IP时，系统会将指定的网卡和虚拟IP绑定。如果该IP的device_owner为空，则仅支持VPC内二三层通信；如果该IP的device_owner为neutron:VIP_PORT，则支持VPC内二三层通信、VPC之间对等连接访问，以及弹性公网IP、VPN、云专线等Internet接入。
+	// 了解更多请参考虚拟IP简介。
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with PUT /v1/{project_id}/cloudservers/nics/{nic_id}#AssociateServerVirtualIp (the `AssociateServerVirtualIp` operationId).
+	AssociateServerVirtualIp(ctx context.Context, projectId string, nicId string, body AssociateServerVirtualIpJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// DisassociateServerVirtualIpWithBody 云服务器网卡解绑虚拟IP地址（废弃）
 	//
 	// 虚拟IP地址用于为网卡提供第二个IP地址，同时支持与多个弹性云服务器的网卡绑定，从而实现多个弹性云服务器之间的高可用性。
@@ -5724,7 +5934,7 @@ type ClientInterface interface {
 	//
 	// Takes any type of body and a specified content type.
 	//
-	// Corresponds with PUT /v1/{project_id}/cloudservers/nics/{nic_id} (the `DisassociateServerVirtualIp` operationId).
+	// Corresponds with PUT /v1/{project_id}/cloudservers/nics/{nic_id}#DisassociateServerVirtualIp (the `DisassociateServerVirtualIp` operationId).
 	DisassociateServerVirtualIpWithBody(ctx context.Context, projectId string, nicId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DisassociateServerVirtualIp 云服务器网卡解绑虚拟IP地址（废弃）
@@ -5734,7 +5944,7 @@ type ClientInterface interface {
 	//
 	// Takes a body of the `application/json` content type.
 	//
-	// Corresponds with PUT /v1/{project_id}/cloudservers/nics/{nic_id} (the `DisassociateServerVirtualIp` operationId).
+	// Corresponds with PUT /v1/{project_id}/cloudservers/nics/{nic_id}#DisassociateServerVirtualIp (the `DisassociateServerVirtualIp` operationId).
 	DisassociateServerVirtualIp(ctx context.Context, projectId string, nicId string, body DisassociateServerVirtualIpJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// BatchResetServersPasswordWithBody 批量重置弹性云服务器密码
@@ -5797,13 +6007,31 @@ type ClientInterface interface {
 	// Corresponds with GET /v1/{project_id}/cloudservers/os-server-groups/{server_group_id} (the `ShowServerGroup` operationId).
 	ShowServerGroup(ctx context.Context, projectId string, serverGroupId string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// AddServerGroupMemberWithBody 添加云服务器组成员
+	//
+	// 将云服务器加入云服务器组。添加成功后，该云服务器与云服务器组中的其他成员尽量分散地创建在不同主机上。.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /v1/{project_id}/cloudservers/os-server-groups/{server_group_id}/action#add_member (the `AddServerGroupMember` operationId).
+	AddServerGroupMemberWithBody(ctx context.Context, projectId string, serverGroupId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// AddServerGroupMember 添加云服务器组成员
+	//
+	// 将云服务器加入云服务器组。添加成功后，该云服务器与云服务器组中的其他成员尽量分散地创建在不同主机上。.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /v1/{project_id}/cloudservers/os-server-groups/{server_group_id}/action#add_member (the `AddServerGroupMember` operationId).
+	AddServerGroupMember(ctx context.Context, projectId string, serverGroupId string, body AddServerGroupMemberJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// DeleteServerGroupMemberWithBody 删除云服务器组成员
 	//
 	// 将弹性云服务器移出云服务器组。移出后，该云服务器与云服务器组中的成员不再遵从反亲和策略。.
 	//
 	// Takes any type of body and a specified content type.
 	//
-	// Corresponds with POST /v1/{project_id}/cloudservers/os-server-groups/{server_group_id}/action (the `DeleteServerGroupMember` operationId).
+	// Corresponds with POST /v1/{project_id}/cloudservers/os-server-groups/{server_group_id}/action#remove_member (the `DeleteServerGroupMember` operationId).
 	DeleteServerGroupMemberWithBody(ctx context.Context, projectId string, serverGroupId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteServerGroupMember 删除云服务器组成员
@@ -5812,7 +6040,7 @@ type ClientInterface interface {
 	//
 	// Takes a body of the `application/json` content type.
 	//
-	// Corresponds with POST /v1/{project_id}/cloudservers/os-server-groups/{server_group_id}/action (the `DeleteServerGroupMember` operationId).
+	// Corresponds with POST /v1/{project_id}/cloudservers/os-server-groups/{server_group_id}/action#remove_member (the `DeleteServerGroupMember` operationId).
 	DeleteServerGroupMember(ctx context.Context, projectId string, serverGroupId string, body DeleteServerGroupMemberJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListResizeFlavors 查询云服务器规格变更支持列表
@@ -6262,6 +6490,26 @@ type ClientInterface interface {
 	// Corresponds with GET /v1/{project_id}/cloudservers/{server_id}/tags (the `ShowServerTags` operationId).
 	ShowServerTags(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// BatchCreateServerTagsWithBody 批量添加云服务器标签
+	//
+	// 为指定云服务器批量添加标签。
+	// 标签管理服务TMS使用该接口批量管理云服务器的标签。
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/tags/action#BatchCreateServerTags (the `BatchCreateServerTags` operationId).
+	BatchCreateServerTagsWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// BatchCreateServerTags 批量添加云服务器标签
+	//
+	// 为指定云服务器批量添加标签。
+	// 标签管理服务TMS使用该接口批量管理云服务器的标签。
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/tags/action#BatchCreateServerTags (the `BatchCreateServerTags` operationId).
+	BatchCreateServerTags(ctx context.Context, projectId string, serverId string, body BatchCreateServerTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// BatchDeleteServerTagsWithBody 批量删除云服务器标签
 	//
 	// 为指定云服务器批量删除标签。
@@ -6271,7 +6519,7 @@ type ClientInterface interface {
 	//
 	// Takes any type of body and a specified content type.
 	//
-	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/tags/action (the `BatchDeleteServerTags` operationId).
+	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/tags/action#BatchDeleteServerTags (the `BatchDeleteServerTags` operationId).
 	BatchDeleteServerTagsWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// BatchDeleteServerTags 批量删除云服务器标签
@@ -6283,7 +6531,7 @@ type ClientInterface interface {
 	//
 	// Takes a body of the `application/json` content type.
 	//
-	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/tags/action (the `BatchDeleteServerTags` operationId).
+	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/tags/action#BatchDeleteServerTags (the `BatchDeleteServerTags` operationId).
 	BatchDeleteServerTags(ctx context.Context, projectId string, serverId string, body BatchDeleteServerTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowJob 查询任务的执行状态
@@ -6315,6 +6563,30 @@ type ClientInterface interface {
 	// Corresponds with GET /v1/{project_id}/servers/{server_id}/tags (the `ListTags` operationId).
 	ListTags(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// BatchCreateActionWithBody 批量添加云服务器标签（废弃）
+	//
+	// 为指定云服务器批量添加标签。
+	// 标签管理服务TMS使用该接口批量管理云服务器的标签。
+	// > **说明：**
+	// >当前API已废弃，请使用批量添加云服务器标签。
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /v1/{project_id}/servers/{server_id}/tags/action#BatchCreateAction (the `BatchCreateAction` operationId).
+	BatchCreateActionWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// BatchCreateAction 批量添加云服务器标签（废弃）
+	//
+	// 为指定云服务器批量添加标签。
+	// 标签管理服务TMS使用该接口批量管理云服务器的标签。
+	// > **说明：**
+	// >当前API已废弃，请使用批量添加云服务器标签。
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /v1/{project_id}/servers/{server_id}/tags/action#BatchCreateAction (the `BatchCreateAction` operationId).
+	BatchCreateAction(ctx context.Context, projectId string, serverId string, body BatchCreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// BatchDeleteActionWithBody 批量删除云服务器标签（废弃）
 	//
 	// 为指定云服务器批量删除标签。
@@ -6325,7 +6597,7 @@ type ClientInterface interface {
 	//
 	// Takes any type of body and a specified content type.
 	//
-	// Corresponds with POST /v1/{project_id}/servers/{server_id}/tags/action (the `BatchDeleteAction` operationId).
+	// Corresponds with POST /v1/{project_id}/servers/{server_id}/tags/action#BatchDeleteAction (the `BatchDeleteAction` operationId).
 	BatchDeleteActionWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// BatchDeleteAction 批量删除云服务器标签（废弃）
@@ -6338,7 +6610,7 @@ type ClientInterface interface {
 	//
 	// Takes a body of the `application/json` content type.
 	//
-	// Corresponds with POST /v1/{project_id}/servers/{server_id}/tags/action (the `BatchDeleteAction` operationId).
+	// Corresponds with POST /v1/{project_id}/servers/{server_id}/tags/action#BatchDeleteAction (the `BatchDeleteAction` operationId).
 	BatchDeleteAction(ctx context.Context, projectId string, serverId string, body BatchDeleteActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListAutoLaunchGroups 查询智能购买组列表
@@ -6755,6 +7027,46 @@ func (c *Client) CreatePostPaidServers(ctx context.Context, projectId string, bo
 	return c.Client.Do(req)
 }
 
+// BatchStartServersWithBody 批量启动云服务器
+//
+// 根据给定的云服务器ID列表，批量启动云服务器，1分钟内最多可以处理1000台。
+// 本接口为异步接口，当前批量启动云服务器请求下发成功后会返回job_id，此时批量启动云服务器并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器批量启动成功。
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /v1/{project_id}/cloudservers/action#os-start (the `BatchStartServers` operationId).
+func (c *Client) BatchStartServersWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewBatchStartServersRequestWithBody(c.Server, projectId, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// BatchStartServers 批量启动云服务器
+//
+// 根据给定的云服务器ID列表，批量启动云服务器，1分钟内最多可以处理1000台。
+// 本接口为异步接口，当前批量启动云服务器请求下发成功后会返回job_id，此时批量启动云服务器并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器批量启动成功。
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /v1/{project_id}/cloudservers/action#os-start (the `BatchStartServers` operationId).
+func (c *Client) BatchStartServers(ctx context.Context, projectId string, body BatchStartServersJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewBatchStartServersRequest(c.Server, projectId, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // BatchStopServersWithBody 批量关闭云服务器
 //
 // 根据给定的云服务器ID列表，批量关闭云服务器，1分钟内最多可以处理1000台。
@@ -6762,7 +7074,7 @@ func (c *Client) CreatePostPaidServers(ctx context.Context, projectId string, bo
 //
 // Takes any type of body and a specified content type.
 //
-// Corresponds with POST /v1/{project_id}/cloudservers/action (the `BatchStopServers` operationId).
+// Corresponds with POST /v1/{project_id}/cloudservers/action#os-stop (the `BatchStopServers` operationId).
 func (c *Client) BatchStopServersWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewBatchStopServersRequestWithBody(c.Server, projectId, contentType, body)
 	if err != nil {
@@ -6782,9 +7094,49 @@ func (c *Client) BatchStopServersWithBody(ctx context.Context, projectId string,
 //
 // Takes a body of the `application/json` content type.
 //
-// Corresponds with POST /v1/{project_id}/cloudservers/action (the `BatchStopServers` operationId).
+// Corresponds with POST /v1/{project_id}/cloudservers/action#os-stop (the `BatchStopServers` operationId).
 func (c *Client) BatchStopServers(ctx context.Context, projectId string, body BatchStopServersJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewBatchStopServersRequest(c.Server, projectId, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// BatchRebootServersWithBody 批量重启云服务器
+//
+// 根据给定的云服务器ID列表，批量重启云服务器，1分钟内最多可以处理1000台。
+// 本接口为异步接口，当前批量重启云服务器请求下发成功后会返回job_id，此时批量重启云服务器并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器批量重启成功。
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /v1/{project_id}/cloudservers/action#reboot (the `BatchRebootServers` operationId).
+func (c *Client) BatchRebootServersWithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewBatchRebootServersRequestWithBody(c.Server, projectId, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// BatchRebootServers 批量重启云服务器
+//
+// 根据给定的云服务器ID列表，批量重启云服务器，1分钟内最多可以处理1000台。
+// 本接口为异步接口，当前批量重启云服务器请求下发成功后会返回job_id，此时批量重启云服务器并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器批量重启成功。
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /v1/{project_id}/cloudservers/action#reboot (the `BatchRebootServers` operationId).
+func (c *Client) BatchRebootServers(ctx context.Context, projectId string, body BatchRebootServersJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewBatchRebootServersRequest(c.Server, projectId, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7131,6 +7483,52 @@ func (c *Client) ShowServerLimits(ctx context.Context, projectId string, reqEdit
 	return c.Client.Do(req)
 }
 
+// AssociateServerVirtualIpWithBody 云服务器网卡配置虚拟IP地址（废弃）
+//
+// 虚拟IP地址用于为网卡提供第二个IP地址，同时支持与多个弹性云服务器的网卡绑定，从而实现多个弹性云服务器之间的高可用性。
+// 该接口用于给云服务器网卡配置虚拟IP地址：
+// 当指定的IP地址是一个不存在的虚拟IP地址时，系统会创建该虚拟IP，并绑定至对应网卡。
+// 当指定的IP地址是一个已经创建好的虚拟IP时，系统会将指定的网卡和虚拟IP绑定。如果该IP的device_owner为空，则仅支持VPC内二三层通信；如果该IP的device_owner为neutron:VIP_PORT，则支持VPC内二三层通信、VPC之间对等连接访问，以及弹性公网IP、VPN、云专线等Internet接入。
+// 了解更多请参考虚拟IP简介。
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with PUT /v1/{project_id}/cloudservers/nics/{nic_id}#AssociateServerVirtualIp (the `AssociateServerVirtualIp` operationId).
+func (c *Client) AssociateServerVirtualIpWithBody(ctx context.Context, projectId string, nicId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAssociateServerVirtualIpRequestWithBody(c.Server, projectId, nicId, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// AssociateServerVirtualIp 云服务器网卡配置虚拟IP地址（废弃）
+//
+// 虚拟IP地址用于为网卡提供第二个IP地址，同时支持与多个弹性云服务器的网卡绑定，从而实现多个弹性云服务器之间的高可用性。
+// 该接口用于给云服务器网卡配置虚拟IP地址：
+// 当指定的IP地址是一个不存在的虚拟IP地址时，系统会创建该虚拟IP，并绑定至对应网卡。
+// 当指定的IP地址是一个已经创建好的虚拟IP时，系统会将指定的网卡和虚拟IP绑定。如果该IP的device_owner为空，则仅支持VPC内二三层通信；如果该IP的device_owner为neutron:VIP_PORT，则支持VPC内二三层通信、VPC之间对等连接访问，以及弹性公网IP、VPN、云专线等Internet接入。
+// 了解更多请参考虚拟IP简介。
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with PUT /v1/{project_id}/cloudservers/nics/{nic_id}#AssociateServerVirtualIp (the `AssociateServerVirtualIp` operationId).
+func (c *Client) AssociateServerVirtualIp(ctx context.Context, projectId string, nicId string, body AssociateServerVirtualIpJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAssociateServerVirtualIpRequest(c.Server, projectId, nicId, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // DisassociateServerVirtualIpWithBody 云服务器网卡解绑虚拟IP地址（废弃）
 //
 // 虚拟IP地址用于为网卡提供第二个IP地址，同时支持与多个弹性云服务器的网卡绑定，从而实现多个弹性云服务器之间的高可用性。
@@ -7138,7 +7536,7 @@ func (c *Client) ShowServerLimits(ctx context.Context, projectId string, reqEdit
 //
 // Takes any type of body and a specified content type.
 //
-// Corresponds with PUT /v1/{project_id}/cloudservers/nics/{nic_id} (the `DisassociateServerVirtualIp` operationId).
+// Corresponds with PUT /v1/{project_id}/cloudservers/nics/{nic_id}#DisassociateServerVirtualIp (the `DisassociateServerVirtualIp` operationId).
 func (c *Client) DisassociateServerVirtualIpWithBody(ctx context.Context, projectId string, nicId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewDisassociateServerVirtualIpRequestWithBody(c.Server, projectId, nicId, contentType, body)
 	if err != nil {
@@ -7158,7 +7556,7 @@ func (c *Client) DisassociateServerVirtualIpWithBody(ctx context.Context, projec
 //
 // Takes a body of the `application/json` content type.
 //
-// Corresponds with PUT /v1/{project_id}/cloudservers/nics/{nic_id} (the `DisassociateServerVirtualIp` operationId).
+// Corresponds with PUT /v1/{project_id}/cloudservers/nics/{nic_id}#DisassociateServerVirtualIp (the `DisassociateServerVirtualIp` operationId).
 func (c *Client) DisassociateServerVirtualIp(ctx context.Context, projectId string, nicId string, body DisassociateServerVirtualIpJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewDisassociateServerVirtualIpRequest(c.Server, projectId, nicId, body)
 	if err != nil {
@@ -7301,13 +7699,51 @@ func (c *Client) ShowServerGroup(ctx context.Context, projectId string, serverGr
 	return c.Client.Do(req)
 }
 
+// AddServerGroupMemberWithBody 添加云服务器组成员
+//
+// 将云服务器加入云服务器组。添加成功后，该云服务器与云服务器组中的其他成员尽量分散地创建在不同主机上。.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /v1/{project_id}/cloudservers/os-server-groups/{server_group_id}/action#add_member (the `AddServerGroupMember` operationId).
+func (c *Client) AddServerGroupMemberWithBody(ctx context.Context, projectId string, serverGroupId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAddServerGroupMemberRequestWithBody(c.Server, projectId, serverGroupId, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// AddServerGroupMember 添加云服务器组成员
+//
+// 将云服务器加入云服务器组。添加成功后，该云服务器与云服务器组中的其他成员尽量分散地创建在不同主机上。.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /v1/{project_id}/cloudservers/os-server-groups/{server_group_id}/action#add_member (the `AddServerGroupMember` operationId).
+func (c *Client) AddServerGroupMember(ctx context.Context, projectId string, serverGroupId string, body AddServerGroupMemberJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAddServerGroupMemberRequest(c.Server, projectId, serverGroupId, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // DeleteServerGroupMemberWithBody 删除云服务器组成员
 //
 // 将弹性云服务器移出云服务器组。移出后，该云服务器与云服务器组中的成员不再遵从反亲和策略。.
 //
 // Takes any type of body and a specified content type.
 //
-// Corresponds with POST /v1/{project_id}/cloudservers/os-server-groups/{server_group_id}/action (the `DeleteServerGroupMember` operationId).
+// Corresponds with POST /v1/{project_id}/cloudservers/os-server-groups/{server_group_id}/action#remove_member (the `DeleteServerGroupMember` operationId).
 func (c *Client) DeleteServerGroupMemberWithBody(ctx context.Context, projectId string, serverGroupId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewDeleteServerGroupMemberRequestWithBody(c.Server, projectId, serverGroupId, contentType, body)
 	if err != nil {
@@ -7326,7 +7762,7 @@ func (c *Client) DeleteServerGroupMemberWithBody(ctx context.Context, projectId 
 //
 // Takes a body of the `application/json` content type.
 //
-// Corresponds with POST /v1/{project_id}/cloudservers/os-server-groups/{server_group_id}/action (the `DeleteServerGroupMember` operationId).
+// Corresponds with POST /v1/{project_id}/cloudservers/os-server-groups/{server_group_id}/action#remove_member (the `DeleteServerGroupMember` operationId).
 func (c *Client) DeleteServerGroupMember(ctx context.Context, projectId string, serverGroupId string, body DeleteServerGroupMemberJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewDeleteServerGroupMemberRequest(c.Server, projectId, serverGroupId, body)
 	if err != nil {
@@ -8246,6 +8682,46 @@ func (c *Client) ShowServerTags(ctx context.Context, projectId string, serverId 
 	return c.Client.Do(req)
 }
 
+// BatchCreateServerTagsWithBody 批量添加云服务器标签
+//
+// 为指定云服务器批量添加标签。
+// 标签管理服务TMS使用该接口批量管理云服务器的标签。
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/tags/action#BatchCreateServerTags (the `BatchCreateServerTags` operationId).
+func (c *Client) BatchCreateServerTagsWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewBatchCreateServerTagsRequestWithBody(c.Server, projectId, serverId, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// BatchCreateServerTags 批量添加云服务器标签
+//
+// 为指定云服务器批量添加标签。
+// 标签管理服务TMS使用该接口批量管理云服务器的标签。
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/tags/action#BatchCreateServerTags (the `BatchCreateServerTags` operationId).
+func (c *Client) BatchCreateServerTags(ctx context.Context, projectId string, serverId string, body BatchCreateServerTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewBatchCreateServerTagsRequest(c.Server, projectId, serverId, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // BatchDeleteServerTagsWithBody 批量删除云服务器标签
 //
 // 为指定云服务器批量删除标签。
@@ -8255,7 +8731,7 @@ func (c *Client) ShowServerTags(ctx context.Context, projectId string, serverId 
 //
 // Takes any type of body and a specified content type.
 //
-// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/tags/action (the `BatchDeleteServerTags` operationId).
+// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/tags/action#BatchDeleteServerTags (the `BatchDeleteServerTags` operationId).
 func (c *Client) BatchDeleteServerTagsWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewBatchDeleteServerTagsRequestWithBody(c.Server, projectId, serverId, contentType, body)
 	if err != nil {
@@ -8277,7 +8753,7 @@ func (c *Client) BatchDeleteServerTagsWithBody(ctx context.Context, projectId st
 //
 // Takes a body of the `application/json` content type.
 //
-// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/tags/action (the `BatchDeleteServerTags` operationId).
+// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/tags/action#BatchDeleteServerTags (the `BatchDeleteServerTags` operationId).
 func (c *Client) BatchDeleteServerTags(ctx context.Context, projectId string, serverId string, body BatchDeleteServerTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewBatchDeleteServerTagsRequest(c.Server, projectId, serverId, body)
 	if err != nil {
@@ -8349,6 +8825,50 @@ func (c *Client) ListTags(ctx context.Context, projectId string, serverId string
 	return c.Client.Do(req)
 }
 
+// BatchCreateActionWithBody 批量添加云服务器标签（废弃）
+//
+// 为指定云服务器批量添加标签。
+// 标签管理服务TMS使用该接口批量管理云服务器的标签。
+// > **说明：**
+// >当前API已废弃，请使用批量添加云服务器标签。
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /v1/{project_id}/servers/{server_id}/tags/action#BatchCreateAction (the `BatchCreateAction` operationId).
+func (c *Client) BatchCreateActionWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewBatchCreateActionRequestWithBody(c.Server, projectId, serverId, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// BatchCreateAction 批量添加云服务器标签（废弃）
+//
+// 为指定云服务器批量添加标签。
+// 标签管理服务TMS使用该接口批量管理云服务器的标签。
+// > **说明：**
+// >当前API已废弃，请使用批量添加云服务器标签。
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /v1/{project_id}/servers/{server_id}/tags/action#BatchCreateAction (the `BatchCreateAction` operationId).
+func (c *Client) BatchCreateAction(ctx context.Context, projectId string, serverId string, body BatchCreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewBatchCreateActionRequest(c.Server, projectId, serverId, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // BatchDeleteActionWithBody 批量删除云服务器标签（废弃）
 //
 // 为指定云服务器批量删除标签。
@@ -8359,7 +8879,7 @@ func (c *Client) ListTags(ctx context.Context, projectId string, serverId string
 //
 // Takes any type of body and a specified content type.
 //
-// Corresponds with POST /v1/{project_id}/servers/{server_id}/tags/action (the `BatchDeleteAction` operationId).
+// Corresponds with POST /v1/{project_id}/servers/{server_id}/tags/action#BatchDeleteAction (the `BatchDeleteAction` operationId).
 func (c *Client) BatchDeleteActionWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewBatchDeleteActionRequestWithBody(c.Server, projectId, serverId, contentType, body)
 	if err != nil {
@@ -8382,7 +8902,7 @@ func (c *Client) BatchDeleteActionWithBody(ctx context.Context, projectId string
 //
 // Takes a body of the `application/json` content type.
 //
-// Corresponds with POST /v1/{project_id}/servers/{server_id}/tags/action (the `BatchDeleteAction` operationId).
+// Corresponds with POST /v1/{project_id}/servers/{server_id}/tags/action#BatchDeleteAction (the `BatchDeleteAction` operationId).
 func (c *Client) BatchDeleteAction(ctx context.Context, projectId string, serverId string, body BatchDeleteActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewBatchDeleteActionRequest(c.Server, projectId, serverId, body)
 	if err != nil {
@@ -8943,6 +9463,53 @@ func NewCreatePostPaidServersRequestWithBody(server string, projectId string, co
 	return req, nil
 }
 
+// NewBatchStartServersRequest calls the generic BatchStartServers builder with application/json body
+func NewBatchStartServersRequest(server string, projectId string, body BatchStartServersJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewBatchStartServersRequestWithBody(server, projectId, "application/json", bodyReader)
+}
+
+// NewBatchStartServersRequestWithBody constructs an http.Request for the BatchStartServers method, with any body, and a specified content type
+func NewBatchStartServersRequestWithBody(server string, projectId string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/%s/cloudservers/action#os-start", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
 // NewBatchStopServersRequest calls the generic BatchStopServers builder with application/json body
 func NewBatchStopServersRequest(server string, projectId string, body BatchStopServersJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
@@ -8970,7 +9537,54 @@ func NewBatchStopServersRequestWithBody(server string, projectId string, content
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/v1/%s/cloudservers/action", pathParam0)
+	operationPath := fmt.Sprintf("/v1/%s/cloudservers/action#os-stop", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewBatchRebootServersRequest calls the generic BatchRebootServers builder with application/json body
+func NewBatchRebootServersRequest(server string, projectId string, body BatchRebootServersJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewBatchRebootServersRequestWithBody(server, projectId, "application/json", bodyReader)
+}
+
+// NewBatchRebootServersRequestWithBody constructs an http.Request for the BatchRebootServers method, with any body, and a specified content type
+func NewBatchRebootServersRequestWithBody(server string, projectId string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/%s/cloudservers/action#reboot", pathParam0)
 	if operationPath[0] == '/' {
 		operationPath = "." + operationPath
 	}
@@ -9931,6 +10545,60 @@ func NewShowServerLimitsRequest(server string, projectId string) (*http.Request,
 	return req, nil
 }
 
+// NewAssociateServerVirtualIpRequest calls the generic AssociateServerVirtualIp builder with application/json body
+func NewAssociateServerVirtualIpRequest(server string, projectId string, nicId string, body AssociateServerVirtualIpJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewAssociateServerVirtualIpRequestWithBody(server, projectId, nicId, "application/json", bodyReader)
+}
+
+// NewAssociateServerVirtualIpRequestWithBody constructs an http.Request for the AssociateServerVirtualIp method, with any body, and a specified content type
+func NewAssociateServerVirtualIpRequestWithBody(server string, projectId string, nicId string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "nic_id", nicId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/%s/cloudservers/nics/%s#AssociateServerVirtualIp", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
 // NewDisassociateServerVirtualIpRequest calls the generic DisassociateServerVirtualIp builder with application/json body
 func NewDisassociateServerVirtualIpRequest(server string, projectId string, nicId string, body DisassociateServerVirtualIpJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
@@ -9965,7 +10633,7 @@ func NewDisassociateServerVirtualIpRequestWithBody(server string, projectId stri
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/v1/%s/cloudservers/nics/%s", pathParam0, pathParam1)
+	operationPath := fmt.Sprintf("/v1/%s/cloudservers/nics/%s#DisassociateServerVirtualIp", pathParam0, pathParam1)
 	if operationPath[0] == '/' {
 		operationPath = "." + operationPath
 	}
@@ -10234,6 +10902,60 @@ func NewShowServerGroupRequest(server string, projectId string, serverGroupId st
 	return req, nil
 }
 
+// NewAddServerGroupMemberRequest calls the generic AddServerGroupMember builder with application/json body
+func NewAddServerGroupMemberRequest(server string, projectId string, serverGroupId string, body AddServerGroupMemberJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewAddServerGroupMemberRequestWithBody(server, projectId, serverGroupId, "application/json", bodyReader)
+}
+
+// NewAddServerGroupMemberRequestWithBody constructs an http.Request for the AddServerGroupMember method, with any body, and a specified content type
+func NewAddServerGroupMemberRequestWithBody(server string, projectId string, serverGroupId string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_group_id", serverGroupId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/%s/cloudservers/os-server-groups/%s/action#add_member", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
 // NewDeleteServerGroupMemberRequest calls the generic DeleteServerGroupMember builder with application/json body
 func NewDeleteServerGroupMemberRequest(server string, projectId string, serverGroupId string, body DeleteServerGroupMemberJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
@@ -10268,7 +10990,7 @@ func NewDeleteServerGroupMemberRequestWithBody(server string, projectId string, 
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/v1/%s/cloudservers/os-server-groups/%s/action", pathParam0, pathParam1)
+	operationPath := fmt.Sprintf("/v1/%s/cloudservers/os-server-groups/%s/action#remove_member", pathParam0, pathParam1)
 	if operationPath[0] == '/' {
 		operationPath = "." + operationPath
 	}
@@ -11852,6 +12574,60 @@ func NewShowServerTagsRequest(server string, projectId string, serverId string) 
 	return req, nil
 }
 
+// NewBatchCreateServerTagsRequest calls the generic BatchCreateServerTags builder with application/json body
+func NewBatchCreateServerTagsRequest(server string, projectId string, serverId string, body BatchCreateServerTagsJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewBatchCreateServerTagsRequestWithBody(server, projectId, serverId, "application/json", bodyReader)
+}
+
+// NewBatchCreateServerTagsRequestWithBody constructs an http.Request for the BatchCreateServerTags method, with any body, and a specified content type
+func NewBatchCreateServerTagsRequestWithBody(server string, projectId string, serverId string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/%s/cloudservers/%s/tags/action#BatchCreateServerTags", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
 // NewBatchDeleteServerTagsRequest calls the generic BatchDeleteServerTags builder with application/json body
 func NewBatchDeleteServerTagsRequest(server string, projectId string, serverId string, body BatchDeleteServerTagsJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
@@ -11886,7 +12662,7 @@ func NewBatchDeleteServerTagsRequestWithBody(server string, projectId string, se
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/v1/%s/cloudservers/%s/tags/action", pathParam0, pathParam1)
+	operationPath := fmt.Sprintf("/v1/%s/cloudservers/%s/tags/action#BatchDeleteServerTags", pathParam0, pathParam1)
 	if operationPath[0] == '/' {
 		operationPath = "." + operationPath
 	}
@@ -12022,6 +12798,60 @@ func NewListTagsRequest(server string, projectId string, serverId string) (*http
 	return req, nil
 }
 
+// NewBatchCreateActionRequest calls the generic BatchCreateAction builder with application/json body
+func NewBatchCreateActionRequest(server string, projectId string, serverId string, body BatchCreateActionJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewBatchCreateActionRequestWithBody(server, projectId, serverId, "application/json", bodyReader)
+}
+
+// NewBatchCreateActionRequestWithBody constructs an http.Request for the BatchCreateAction method, with any body, and a specified content type
+func NewBatchCreateActionRequestWithBody(server string, projectId string, serverId string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/%s/servers/%s/tags/action#BatchCreateAction", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
 // NewBatchDeleteActionRequest calls the generic BatchDeleteAction builder with application/json body
 func NewBatchDeleteActionRequest(server string, projectId string, serverId string, body BatchDeleteActionJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
@@ -12056,7 +12886,7 @@ func NewBatchDeleteActionRequestWithBody(server string, projectId string, server
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/v1/%s/servers/%s/tags/action", pathParam0, pathParam1)
+	operationPath := fmt.Sprintf("/v1/%s/servers/%s/tags/action#BatchDeleteAction", pathParam0, pathParam1)
 	if operationPath[0] == '/' {
 		operationPath = "." + operationPath
 	}
@@ -12847,6 +13677,26 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with POST /v1/{project_id}/cloudservers (the `CreatePostPaidServers` operationId).
 	CreatePostPaidServersWithResponse(ctx context.Context, projectId string, body CreatePostPaidServersJSONRequestBody, reqEditors ...RequestEditorFn) (*CreatePostPaidServersResponse, error)
 
+	// BatchStartServersWithBodyWithResponse 批量启动云服务器
+	//
+	// 根据给定的云服务器ID列表，批量启动云服务器，1分钟内最多可以处理1000台。
+	// 本接口为异步接口，当前批量启动云服务器请求下发成功后会返回job_id，此时批量启动云服务器并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器批量启动成功。
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/{project_id}/cloudservers/action#os-start (the `BatchStartServers` operationId).
+	BatchStartServersWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchStartServersResponse, error)
+
+	// BatchStartServersWithResponse 批量启动云服务器
+	//
+	// 根据给定的云服务器ID列表，批量启动云服务器，1分钟内最多可以处理1000台。
+	// 本接口为异步接口，当前批量启动云服务器请求下发成功后会返回job_id，此时批量启动云服务器并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器批量启动成功。
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/{project_id}/cloudservers/action#os-start (the `BatchStartServers` operationId).
+	BatchStartServersWithResponse(ctx context.Context, projectId string, body BatchStartServersJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchStartServersResponse, error)
+
 	// BatchStopServersWithBodyWithResponse 批量关闭云服务器
 	//
 	// 根据给定的云服务器ID列表，批量关闭云服务器，1分钟内最多可以处理1000台。
@@ -12854,7 +13704,7 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v1/{project_id}/cloudservers/action (the `BatchStopServers` operationId).
+	// Corresponds with POST /v1/{project_id}/cloudservers/action#os-stop (the `BatchStopServers` operationId).
 	BatchStopServersWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchStopServersResponse, error)
 
 	// BatchStopServersWithResponse 批量关闭云服务器
@@ -12864,8 +13714,28 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v1/{project_id}/cloudservers/action (the `BatchStopServers` operationId).
+	// Corresponds with POST /v1/{project_id}/cloudservers/action#os-stop (the `BatchStopServers` operationId).
 	BatchStopServersWithResponse(ctx context.Context, projectId string, body BatchStopServersJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchStopServersResponse, error)
+
+	// BatchRebootServersWithBodyWithResponse 批量重启云服务器
+	//
+	// 根据给定的云服务器ID列表，批量重启云服务器，1分钟内最多可以处理1000台。
+	// 本接口为异步接口，当前批量重启云服务器请求下发成功后会返回job_id，此时批量重启云服务器并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器批量重启成功。
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/{project_id}/cloudservers/action#reboot (the `BatchRebootServers` operationId).
+	BatchRebootServersWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchRebootServersResponse, error)
+
+	// BatchRebootServersWithResponse 批量重启云服务器
+	//
+	// 根据给定的云服务器ID列表，批量重启云服务器，1分钟内最多可以处理1000台。
+	// 本接口为异步接口，当前批量重启云服务器请求下发成功后会返回job_id，此时批量重启云服务器并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器批量重启成功。
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/{project_id}/cloudservers/action#reboot (the `BatchRebootServers` operationId).
+	BatchRebootServersWithResponse(ctx context.Context, projectId string, body BatchRebootServersJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchRebootServersResponse, error)
 
 	// ChangeServerChargeModeWithBodyWithResponse 更换云服务器计费模式
 	//
@@ -13047,6 +13917,32 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /v1/{project_id}/cloudservers/limits (the `ShowServerLimits` operationId).
 	ShowServerLimitsWithResponse(ctx context.Context, projectId string, reqEditors ...RequestEditorFn) (*ShowServerLimitsResponse, error)
 
+	// AssociateServerVirtualIpWithBodyWithResponse 云服务器网卡配置虚拟IP地址（废弃）
+	//
+	// 虚拟IP地址用于为网卡提供第二个IP地址，同时支持与多个弹性云服务器的网卡绑定，从而实现多个弹性云服务器之间的高可用性。
+	// 该接口用于给云服务器网卡配置虚拟IP地址：
+	// 当指定的IP地址是一个不存在的虚拟IP地址时，系统会创建该虚拟IP，并绑定至对应网卡。
+	// 当指定的IP地址是一个已经创建好的虚拟IP时，系统会将指定的网卡和虚拟IP绑定。如果该IP的device_owner为空，则仅支持VPC内二三层通信；如果该IP的device_owner为neutron:VIP_PORT，则支持VPC内二三层通信、VPC之间对等连接访问，以及弹性公网IP、VPN、云专线等Internet接入。
+	// 了解更多请参考虚拟IP简介。
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /v1/{project_id}/cloudservers/nics/{nic_id}#AssociateServerVirtualIp (the `AssociateServerVirtualIp` operationId).
+	AssociateServerVirtualIpWithBodyWithResponse(ctx context.Context, projectId string, nicId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AssociateServerVirtualIpResponse, error)
+
+	// AssociateServerVirtualIpWithResponse 云服务器网卡配置虚拟IP地址（废弃）
+	//
+	// 虚拟IP地址用于为网卡提供第二个IP地址，同时支持与多个弹性云服务器的网卡绑定，从而实现多个弹性云服务器之间的高可用性。
+	// 该接口用于给云服务器网卡配置虚拟IP地址：
+	// 当指定的IP地址是一个不存在的虚拟IP地址时，系统会创建该虚拟IP，并绑定至对应网卡。
+	// 当指定的IP地址是一个已经创建好的虚拟IP时，系统会将指定的网卡和虚拟IP绑定。如果该IP的device_owner为空，则仅支持VPC内二三层通信；如果该IP的device_owner为neutron:VIP_PORT，则支持VPC内二三层通信、VPC之间对等连接访问，以及弹性公网IP、VPN、云专线等Internet接入。
+	// 了解更多请参考虚拟IP简介。
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /v1/{project_id}/cloudservers/nics/{nic_id}#AssociateServerVirtualIp (the `AssociateServerVirtualIp` operationId).
+	AssociateServerVirtualIpWithResponse(ctx context.Context, projectId string, nicId string, body AssociateServerVirtualIpJSONRequestBody, reqEditors ...RequestEditorFn) (*AssociateServerVirtualIpResponse, error)
+
 	// DisassociateServerVirtualIpWithBodyWithResponse 云服务器网卡解绑虚拟IP地址（废弃）
 	//
 	// 虚拟IP地址用于为网卡提供第二个IP地址，同时支持与多个弹性云服务器的网卡绑定，从而实现多个弹性云服务器之间的高可用性。
@@ -13054,7 +13950,7 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with PUT /v1/{project_id}/cloudservers/nics/{nic_id} (the `DisassociateServerVirtualIp` operationId).
+	// Corresponds with PUT /v1/{project_id}/cloudservers/nics/{nic_id}#DisassociateServerVirtualIp (the `DisassociateServerVirtualIp` operationId).
 	DisassociateServerVirtualIpWithBodyWithResponse(ctx context.Context, projectId string, nicId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DisassociateServerVirtualIpResponse, error)
 
 	// DisassociateServerVirtualIpWithResponse 云服务器网卡解绑虚拟IP地址（废弃）
@@ -13064,7 +13960,7 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with PUT /v1/{project_id}/cloudservers/nics/{nic_id} (the `DisassociateServerVirtualIp` operationId).
+	// Corresponds with PUT /v1/{project_id}/cloudservers/nics/{nic_id}#DisassociateServerVirtualIp (the `DisassociateServerVirtualIp` operationId).
 	DisassociateServerVirtualIpWithResponse(ctx context.Context, projectId string, nicId string, body DisassociateServerVirtualIpJSONRequestBody, reqEditors ...RequestEditorFn) (*DisassociateServerVirtualIpResponse, error)
 
 	// BatchResetServersPasswordWithBodyWithResponse 批量重置弹性云服务器密码
@@ -13133,13 +14029,31 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /v1/{project_id}/cloudservers/os-server-groups/{server_group_id} (the `ShowServerGroup` operationId).
 	ShowServerGroupWithResponse(ctx context.Context, projectId string, serverGroupId string, reqEditors ...RequestEditorFn) (*ShowServerGroupResponse, error)
 
+	// AddServerGroupMemberWithBodyWithResponse 添加云服务器组成员
+	//
+	// 将云服务器加入云服务器组。添加成功后，该云服务器与云服务器组中的其他成员尽量分散地创建在不同主机上。.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/{project_id}/cloudservers/os-server-groups/{server_group_id}/action#add_member (the `AddServerGroupMember` operationId).
+	AddServerGroupMemberWithBodyWithResponse(ctx context.Context, projectId string, serverGroupId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddServerGroupMemberResponse, error)
+
+	// AddServerGroupMemberWithResponse 添加云服务器组成员
+	//
+	// 将云服务器加入云服务器组。添加成功后，该云服务器与云服务器组中的其他成员尽量分散地创建在不同主机上。.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/{project_id}/cloudservers/os-server-groups/{server_group_id}/action#add_member (the `AddServerGroupMember` operationId).
+	AddServerGroupMemberWithResponse(ctx context.Context, projectId string, serverGroupId string, body AddServerGroupMemberJSONRequestBody, reqEditors ...RequestEditorFn) (*AddServerGroupMemberResponse, error)
+
 	// DeleteServerGroupMemberWithBodyWithResponse 删除云服务器组成员
 	//
 	// 将弹性云服务器移出云服务器组。移出后，该云服务器与云服务器组中的成员不再遵从反亲和策略。.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v1/{project_id}/cloudservers/os-server-groups/{server_group_id}/action (the `DeleteServerGroupMember` operationId).
+	// Corresponds with POST /v1/{project_id}/cloudservers/os-server-groups/{server_group_id}/action#remove_member (the `DeleteServerGroupMember` operationId).
 	DeleteServerGroupMemberWithBodyWithResponse(ctx context.Context, projectId string, serverGroupId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeleteServerGroupMemberResponse, error)
 
 	// DeleteServerGroupMemberWithResponse 删除云服务器组成员
@@ -13148,7 +14062,7 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v1/{project_id}/cloudservers/os-server-groups/{server_group_id}/action (the `DeleteServerGroupMember` operationId).
+	// Corresponds with POST /v1/{project_id}/cloudservers/os-server-groups/{server_group_id}/action#remove_member (the `DeleteServerGroupMember` operationId).
 	DeleteServerGroupMemberWithResponse(ctx context.Context, projectId string, serverGroupId string, body DeleteServerGroupMemberJSONRequestBody, reqEditors ...RequestEditorFn) (*DeleteServerGroupMemberResponse, error)
 
 	// ListResizeFlavorsWithResponse 查询云服务器规格变更支持列表
@@ -13626,6 +14540,26 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /v1/{project_id}/cloudservers/{server_id}/tags (the `ShowServerTags` operationId).
 	ShowServerTagsWithResponse(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*ShowServerTagsResponse, error)
 
+	// BatchCreateServerTagsWithBodyWithResponse 批量添加云服务器标签
+	//
+	// 为指定云服务器批量添加标签。
+	// 标签管理服务TMS使用该接口批量管理云服务器的标签。
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/tags/action#BatchCreateServerTags (the `BatchCreateServerTags` operationId).
+	BatchCreateServerTagsWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchCreateServerTagsResponse, error)
+
+	// BatchCreateServerTagsWithResponse 批量添加云服务器标签
+	//
+	// 为指定云服务器批量添加标签。
+	// 标签管理服务TMS使用该接口批量管理云服务器的标签。
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/tags/action#BatchCreateServerTags (the `BatchCreateServerTags` operationId).
+	BatchCreateServerTagsWithResponse(ctx context.Context, projectId string, serverId string, body BatchCreateServerTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchCreateServerTagsResponse, error)
+
 	// BatchDeleteServerTagsWithBodyWithResponse 批量删除云服务器标签
 	//
 	// 为指定云服务器批量删除标签。
@@ -13635,7 +14569,7 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/tags/action (the `BatchDeleteServerTags` operationId).
+	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/tags/action#BatchDeleteServerTags (the `BatchDeleteServerTags` operationId).
 	BatchDeleteServerTagsWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchDeleteServerTagsResponse, error)
 
 	// BatchDeleteServerTagsWithResponse 批量删除云服务器标签
@@ -13647,7 +14581,7 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/tags/action (the `BatchDeleteServerTags` operationId).
+	// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/tags/action#BatchDeleteServerTags (the `BatchDeleteServerTags` operationId).
 	BatchDeleteServerTagsWithResponse(ctx context.Context, projectId string, serverId string, body BatchDeleteServerTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchDeleteServerTagsResponse, error)
 
 	// ShowJobWithResponse 查询任务的执行状态
@@ -13685,6 +14619,30 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /v1/{project_id}/servers/{server_id}/tags (the `ListTags` operationId).
 	ListTagsWithResponse(ctx context.Context, projectId string, serverId string, reqEditors ...RequestEditorFn) (*ListTagsResponse, error)
 
+	// BatchCreateActionWithBodyWithResponse 批量添加云服务器标签（废弃）
+	//
+	// 为指定云服务器批量添加标签。
+	// 标签管理服务TMS使用该接口批量管理云服务器的标签。
+	// > **说明：**
+	// >当前API已废弃，请使用批量添加云服务器标签。
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/{project_id}/servers/{server_id}/tags/action#BatchCreateAction (the `BatchCreateAction` operationId).
+	BatchCreateActionWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchCreateActionResponse, error)
+
+	// BatchCreateActionWithResponse 批量添加云服务器标签（废弃）
+	//
+	// 为指定云服务器批量添加标签。
+	// 标签管理服务TMS使用该接口批量管理云服务器的标签。
+	// > **说明：**
+	// >当前API已废弃，请使用批量添加云服务器标签。
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/{project_id}/servers/{server_id}/tags/action#BatchCreateAction (the `BatchCreateAction` operationId).
+	BatchCreateActionWithResponse(ctx context.Context, projectId string, serverId string, body BatchCreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchCreateActionResponse, error)
+
 	// BatchDeleteActionWithBodyWithResponse 批量删除云服务器标签（废弃）
 	//
 	// 为指定云服务器批量删除标签。
@@ -13695,7 +14653,7 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v1/{project_id}/servers/{server_id}/tags/action (the `BatchDeleteAction` operationId).
+	// Corresponds with POST /v1/{project_id}/servers/{server_id}/tags/action#BatchDeleteAction (the `BatchDeleteAction` operationId).
 	BatchDeleteActionWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchDeleteActionResponse, error)
 
 	// BatchDeleteActionWithResponse 批量删除云服务器标签（废弃）
@@ -13708,7 +14666,7 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v1/{project_id}/servers/{server_id}/tags/action (the `BatchDeleteAction` operationId).
+	// Corresponds with POST /v1/{project_id}/servers/{server_id}/tags/action#BatchDeleteAction (the `BatchDeleteAction` operationId).
 	BatchDeleteActionWithResponse(ctx context.Context, projectId string, serverId string, body BatchDeleteActionJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchDeleteActionResponse, error)
 
 	// ListAutoLaunchGroupsWithResponse 查询智能购买组列表
@@ -14072,6 +15030,47 @@ func (r CreatePostPaidServersResponse) ContentType() string {
 	return ""
 }
 
+type BatchStartServersResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *BatchStartServersResponseBody
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r BatchStartServersResponse) GetJSON200() *BatchStartServersResponseBody {
+	return r.JSON200
+}
+
+// GetBody returns the raw response body bytes
+func (r BatchStartServersResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r BatchStartServersResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r BatchStartServersResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r BatchStartServersResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type BatchStopServersResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -14107,6 +15106,47 @@ func (r BatchStopServersResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r BatchStopServersResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type BatchRebootServersResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *BatchRebootServersResponseBody
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r BatchRebootServersResponse) GetJSON200() *BatchRebootServersResponseBody {
+	return r.JSON200
+}
+
+// GetBody returns the raw response body bytes
+func (r BatchRebootServersResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r BatchRebootServersResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r BatchRebootServersResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r BatchRebootServersResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -14584,6 +15624,47 @@ func (r ShowServerLimitsResponse) ContentType() string {
 	return ""
 }
 
+type AssociateServerVirtualIpResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *AssociateServerVirtualIpResponseBody
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r AssociateServerVirtualIpResponse) GetJSON200() *AssociateServerVirtualIpResponseBody {
+	return r.JSON200
+}
+
+// GetBody returns the raw response body bytes
+func (r AssociateServerVirtualIpResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r AssociateServerVirtualIpResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r AssociateServerVirtualIpResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r AssociateServerVirtualIpResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type DisassociateServerVirtualIpResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -14817,6 +15898,40 @@ func (r ShowServerGroupResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r ShowServerGroupResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type AddServerGroupMemberResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+}
+
+// GetBody returns the raw response body bytes
+func (r AddServerGroupMemberResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r AddServerGroupMemberResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r AddServerGroupMemberResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r AddServerGroupMemberResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -16045,6 +17160,40 @@ func (r ShowServerTagsResponse) ContentType() string {
 	return ""
 }
 
+type BatchCreateServerTagsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+}
+
+// GetBody returns the raw response body bytes
+func (r BatchCreateServerTagsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r BatchCreateServerTagsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r BatchCreateServerTagsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r BatchCreateServerTagsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type BatchDeleteServerTagsResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -16196,6 +17345,40 @@ func (r ListTagsResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r ListTagsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type BatchCreateActionResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+}
+
+// GetBody returns the raw response body bytes
+func (r BatchCreateActionResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r BatchCreateActionResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r BatchCreateActionResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r BatchCreateActionResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -16829,6 +18012,38 @@ func (c *ClientWithResponses) CreatePostPaidServersWithResponse(ctx context.Cont
 	return ParseCreatePostPaidServersResponse(rsp)
 }
 
+// BatchStartServersWithBodyWithResponse 批量启动云服务器
+//
+// 根据给定的云服务器ID列表，批量启动云服务器，1分钟内最多可以处理1000台。
+// 本接口为异步接口，当前批量启动云服务器请求下发成功后会返回job_id，此时批量启动云服务器并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器批量启动成功。
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/{project_id}/cloudservers/action#os-start (the `BatchStartServers` operationId).
+func (c *ClientWithResponses) BatchStartServersWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchStartServersResponse, error) {
+	rsp, err := c.BatchStartServersWithBody(ctx, projectId, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseBatchStartServersResponse(rsp)
+}
+
+// BatchStartServersWithResponse 批量启动云服务器
+//
+// 根据给定的云服务器ID列表，批量启动云服务器，1分钟内最多可以处理1000台。
+// 本接口为异步接口，当前批量启动云服务器请求下发成功后会返回job_id，此时批量启动云服务器并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器批量启动成功。
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/{project_id}/cloudservers/action#os-start (the `BatchStartServers` operationId).
+func (c *ClientWithResponses) BatchStartServersWithResponse(ctx context.Context, projectId string, body BatchStartServersJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchStartServersResponse, error) {
+	rsp, err := c.BatchStartServers(ctx, projectId, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseBatchStartServersResponse(rsp)
+}
+
 // BatchStopServersWithBodyWithResponse 批量关闭云服务器
 //
 // 根据给定的云服务器ID列表，批量关闭云服务器，1分钟内最多可以处理1000台。
@@ -16836,7 +18051,7 @@ func (c *ClientWithResponses) CreatePostPaidServersWithResponse(ctx context.Cont
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v1/{project_id}/cloudservers/action (the `BatchStopServers` operationId).
+// Corresponds with POST /v1/{project_id}/cloudservers/action#os-stop (the `BatchStopServers` operationId).
 func (c *ClientWithResponses) BatchStopServersWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchStopServersResponse, error) {
 	rsp, err := c.BatchStopServersWithBody(ctx, projectId, contentType, body, reqEditors...)
 	if err != nil {
@@ -16852,13 +18067,45 @@ func (c *ClientWithResponses) BatchStopServersWithBodyWithResponse(ctx context.C
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v1/{project_id}/cloudservers/action (the `BatchStopServers` operationId).
+// Corresponds with POST /v1/{project_id}/cloudservers/action#os-stop (the `BatchStopServers` operationId).
 func (c *ClientWithResponses) BatchStopServersWithResponse(ctx context.Context, projectId string, body BatchStopServersJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchStopServersResponse, error) {
 	rsp, err := c.BatchStopServers(ctx, projectId, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
 	return ParseBatchStopServersResponse(rsp)
+}
+
+// BatchRebootServersWithBodyWithResponse 批量重启云服务器
+//
+// 根据给定的云服务器ID列表，批量重启云服务器，1分钟内最多可以处理1000台。
+// 本接口为异步接口，当前批量重启云服务器请求下发成功后会返回job_id，此时批量重启云服务器并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器批量重启成功。
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/{project_id}/cloudservers/action#reboot (the `BatchRebootServers` operationId).
+func (c *ClientWithResponses) BatchRebootServersWithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchRebootServersResponse, error) {
+	rsp, err := c.BatchRebootServersWithBody(ctx, projectId, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseBatchRebootServersResponse(rsp)
+}
+
+// BatchRebootServersWithResponse 批量重启云服务器
+//
+// 根据给定的云服务器ID列表，批量重启云服务器，1分钟内最多可以处理1000台。
+// 本接口为异步接口，当前批量重启云服务器请求下发成功后会返回job_id，此时批量重启云服务器并没有立即完成，需要通过调用查询任务的执行状态查询job状态，当Job状态为 SUCCESS 时代表云服务器批量重启成功。
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/{project_id}/cloudservers/action#reboot (the `BatchRebootServers` operationId).
+func (c *ClientWithResponses) BatchRebootServersWithResponse(ctx context.Context, projectId string, body BatchRebootServersJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchRebootServersResponse, error) {
+	rsp, err := c.BatchRebootServers(ctx, projectId, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseBatchRebootServersResponse(rsp)
 }
 
 // ChangeServerChargeModeWithBodyWithResponse 更换云服务器计费模式
@@ -17143,6 +18390,44 @@ func (c *ClientWithResponses) ShowServerLimitsWithResponse(ctx context.Context, 
 	return ParseShowServerLimitsResponse(rsp)
 }
 
+// AssociateServerVirtualIpWithBodyWithResponse 云服务器网卡配置虚拟IP地址（废弃）
+//
+// 虚拟IP地址用于为网卡提供第二个IP地址，同时支持与多个弹性云服务器的网卡绑定，从而实现多个弹性云服务器之间的高可用性。
+// 该接口用于给云服务器网卡配置虚拟IP地址：
+// 当指定的IP地址是一个不存在的虚拟IP地址时，系统会创建该虚拟IP，并绑定至对应网卡。
+// 当指定的IP地址是一个已经创建好的虚拟IP时，系统会将指定的网卡和虚拟IP绑定。如果该IP的device_owner为空，则仅支持VPC内二三层通信；如果该IP的device_owner为neutron:VIP_PORT，则支持VPC内二三层通信、VPC之间对等连接访问，以及弹性公网IP、VPN、云专线等Internet接入。
+// 了解更多请参考虚拟IP简介。
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /v1/{project_id}/cloudservers/nics/{nic_id}#AssociateServerVirtualIp (the `AssociateServerVirtualIp` operationId).
+func (c *ClientWithResponses) AssociateServerVirtualIpWithBodyWithResponse(ctx context.Context, projectId string, nicId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AssociateServerVirtualIpResponse, error) {
+	rsp, err := c.AssociateServerVirtualIpWithBody(ctx, projectId, nicId, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseAssociateServerVirtualIpResponse(rsp)
+}
+
+// AssociateServerVirtualIpWithResponse 云服务器网卡配置虚拟IP地址（废弃）
+//
+// 虚拟IP地址用于为网卡提供第二个IP地址，同时支持与多个弹性云服务器的网卡绑定，从而实现多个弹性云服务器之间的高可用性。
+// 该接口用于给云服务器网卡配置虚拟IP地址：
+// 当指定的IP地址是一个不存在的虚拟IP地址时，系统会创建该虚拟IP，并绑定至对应网卡。
+// 当指定的IP地址是一个已经创建好的虚拟IP时，系统会将指定的网卡和虚拟IP绑定。如果该IP的device_owner为空，则仅支持VPC内二三层通信；如果该IP的device_owner为neutron:VIP_PORT，则支持VPC内二三层通信、VPC之间对等连接访问，以及弹性公网IP、VPN、云专线等Internet接入。
+// 了解更多请参考虚拟IP简介。
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /v1/{project_id}/cloudservers/nics/{nic_id}#AssociateServerVirtualIp (the `AssociateServerVirtualIp` operationId).
+func (c *ClientWithResponses) AssociateServerVirtualIpWithResponse(ctx context.Context, projectId string, nicId string, body AssociateServerVirtualIpJSONRequestBody, reqEditors ...RequestEditorFn) (*AssociateServerVirtualIpResponse, error) {
+	rsp, err := c.AssociateServerVirtualIp(ctx, projectId, nicId, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseAssociateServerVirtualIpResponse(rsp)
+}
+
 // DisassociateServerVirtualIpWithBodyWithResponse 云服务器网卡解绑虚拟IP地址（废弃）
 //
 // 虚拟IP地址用于为网卡提供第二个IP地址，同时支持与多个弹性云服务器的网卡绑定，从而实现多个弹性云服务器之间的高可用性。
@@ -17150,7 +18435,7 @@ func (c *ClientWithResponses) ShowServerLimitsWithResponse(ctx context.Context, 
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with PUT /v1/{project_id}/cloudservers/nics/{nic_id} (the `DisassociateServerVirtualIp` operationId).
+// Corresponds with PUT /v1/{project_id}/cloudservers/nics/{nic_id}#DisassociateServerVirtualIp (the `DisassociateServerVirtualIp` operationId).
 func (c *ClientWithResponses) DisassociateServerVirtualIpWithBodyWithResponse(ctx context.Context, projectId string, nicId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DisassociateServerVirtualIpResponse, error) {
 	rsp, err := c.DisassociateServerVirtualIpWithBody(ctx, projectId, nicId, contentType, body, reqEditors...)
 	if err != nil {
@@ -17166,7 +18451,7 @@ func (c *ClientWithResponses) DisassociateServerVirtualIpWithBodyWithResponse(ct
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with PUT /v1/{project_id}/cloudservers/nics/{nic_id} (the `DisassociateServerVirtualIp` operationId).
+// Corresponds with PUT /v1/{project_id}/cloudservers/nics/{nic_id}#DisassociateServerVirtualIp (the `DisassociateServerVirtualIp` operationId).
 func (c *ClientWithResponses) DisassociateServerVirtualIpWithResponse(ctx context.Context, projectId string, nicId string, body DisassociateServerVirtualIpJSONRequestBody, reqEditors ...RequestEditorFn) (*DisassociateServerVirtualIpResponse, error) {
 	rsp, err := c.DisassociateServerVirtualIp(ctx, projectId, nicId, body, reqEditors...)
 	if err != nil {
@@ -17283,13 +18568,43 @@ func (c *ClientWithResponses) ShowServerGroupWithResponse(ctx context.Context, p
 	return ParseShowServerGroupResponse(rsp)
 }
 
+// AddServerGroupMemberWithBodyWithResponse 添加云服务器组成员
+//
+// 将云服务器加入云服务器组。添加成功后，该云服务器与云服务器组中的其他成员尽量分散地创建在不同主机上。.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/{project_id}/cloudservers/os-server-groups/{server_group_id}/action#add_member (the `AddServerGroupMember` operationId).
+func (c *ClientWithResponses) AddServerGroupMemberWithBodyWithResponse(ctx context.Context, projectId string, serverGroupId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddServerGroupMemberResponse, error) {
+	rsp, err := c.AddServerGroupMemberWithBody(ctx, projectId, serverGroupId, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseAddServerGroupMemberResponse(rsp)
+}
+
+// AddServerGroupMemberWithResponse 添加云服务器组成员
+//
+// 将云服务器加入云服务器组。添加成功后，该云服务器与云服务器组中的其他成员尽量分散地创建在不同主机上。.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/{project_id}/cloudservers/os-server-groups/{server_group_id}/action#add_member (the `AddServerGroupMember` operationId).
+func (c *ClientWithResponses) AddServerGroupMemberWithResponse(ctx context.Context, projectId string, serverGroupId string, body AddServerGroupMemberJSONRequestBody, reqEditors ...RequestEditorFn) (*AddServerGroupMemberResponse, error) {
+	rsp, err := c.AddServerGroupMember(ctx, projectId, serverGroupId, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseAddServerGroupMemberResponse(rsp)
+}
+
 // DeleteServerGroupMemberWithBodyWithResponse 删除云服务器组成员
 //
 // 将弹性云服务器移出云服务器组。移出后，该云服务器与云服务器组中的成员不再遵从反亲和策略。.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v1/{project_id}/cloudservers/os-server-groups/{server_group_id}/action (the `DeleteServerGroupMember` operationId).
+// Corresponds with POST /v1/{project_id}/cloudservers/os-server-groups/{server_group_id}/action#remove_member (the `DeleteServerGroupMember` operationId).
 func (c *ClientWithResponses) DeleteServerGroupMemberWithBodyWithResponse(ctx context.Context, projectId string, serverGroupId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeleteServerGroupMemberResponse, error) {
 	rsp, err := c.DeleteServerGroupMemberWithBody(ctx, projectId, serverGroupId, contentType, body, reqEditors...)
 	if err != nil {
@@ -17304,7 +18619,7 @@ func (c *ClientWithResponses) DeleteServerGroupMemberWithBodyWithResponse(ctx co
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v1/{project_id}/cloudservers/os-server-groups/{server_group_id}/action (the `DeleteServerGroupMember` operationId).
+// Corresponds with POST /v1/{project_id}/cloudservers/os-server-groups/{server_group_id}/action#remove_member (the `DeleteServerGroupMember` operationId).
 func (c *ClientWithResponses) DeleteServerGroupMemberWithResponse(ctx context.Context, projectId string, serverGroupId string, body DeleteServerGroupMemberJSONRequestBody, reqEditors ...RequestEditorFn) (*DeleteServerGroupMemberResponse, error) {
 	rsp, err := c.DeleteServerGroupMember(ctx, projectId, serverGroupId, body, reqEditors...)
 	if err != nil {
@@ -18064,6 +19379,38 @@ func (c *ClientWithResponses) ShowServerTagsWithResponse(ctx context.Context, pr
 	return ParseShowServerTagsResponse(rsp)
 }
 
+// BatchCreateServerTagsWithBodyWithResponse 批量添加云服务器标签
+//
+// 为指定云服务器批量添加标签。
+// 标签管理服务TMS使用该接口批量管理云服务器的标签。
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/tags/action#BatchCreateServerTags (the `BatchCreateServerTags` operationId).
+func (c *ClientWithResponses) BatchCreateServerTagsWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchCreateServerTagsResponse, error) {
+	rsp, err := c.BatchCreateServerTagsWithBody(ctx, projectId, serverId, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseBatchCreateServerTagsResponse(rsp)
+}
+
+// BatchCreateServerTagsWithResponse 批量添加云服务器标签
+//
+// 为指定云服务器批量添加标签。
+// 标签管理服务TMS使用该接口批量管理云服务器的标签。
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/tags/action#BatchCreateServerTags (the `BatchCreateServerTags` operationId).
+func (c *ClientWithResponses) BatchCreateServerTagsWithResponse(ctx context.Context, projectId string, serverId string, body BatchCreateServerTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchCreateServerTagsResponse, error) {
+	rsp, err := c.BatchCreateServerTags(ctx, projectId, serverId, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseBatchCreateServerTagsResponse(rsp)
+}
+
 // BatchDeleteServerTagsWithBodyWithResponse 批量删除云服务器标签
 //
 // 为指定云服务器批量删除标签。
@@ -18073,7 +19420,7 @@ func (c *ClientWithResponses) ShowServerTagsWithResponse(ctx context.Context, pr
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/tags/action (the `BatchDeleteServerTags` operationId).
+// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/tags/action#BatchDeleteServerTags (the `BatchDeleteServerTags` operationId).
 func (c *ClientWithResponses) BatchDeleteServerTagsWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchDeleteServerTagsResponse, error) {
 	rsp, err := c.BatchDeleteServerTagsWithBody(ctx, projectId, serverId, contentType, body, reqEditors...)
 	if err != nil {
@@ -18091,7 +19438,7 @@ func (c *ClientWithResponses) BatchDeleteServerTagsWithBodyWithResponse(ctx cont
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/tags/action (the `BatchDeleteServerTags` operationId).
+// Corresponds with POST /v1/{project_id}/cloudservers/{server_id}/tags/action#BatchDeleteServerTags (the `BatchDeleteServerTags` operationId).
 func (c *ClientWithResponses) BatchDeleteServerTagsWithResponse(ctx context.Context, projectId string, serverId string, body BatchDeleteServerTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchDeleteServerTagsResponse, error) {
 	rsp, err := c.BatchDeleteServerTags(ctx, projectId, serverId, body, reqEditors...)
 	if err != nil {
@@ -18153,6 +19500,42 @@ func (c *ClientWithResponses) ListTagsWithResponse(ctx context.Context, projectI
 	return ParseListTagsResponse(rsp)
 }
 
+// BatchCreateActionWithBodyWithResponse 批量添加云服务器标签（废弃）
+//
+// 为指定云服务器批量添加标签。
+// 标签管理服务TMS使用该接口批量管理云服务器的标签。
+// > **说明：**
+// >当前API已废弃，请使用批量添加云服务器标签。
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/{project_id}/servers/{server_id}/tags/action#BatchCreateAction (the `BatchCreateAction` operationId).
+func (c *ClientWithResponses) BatchCreateActionWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchCreateActionResponse, error) {
+	rsp, err := c.BatchCreateActionWithBody(ctx, projectId, serverId, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseBatchCreateActionResponse(rsp)
+}
+
+// BatchCreateActionWithResponse 批量添加云服务器标签（废弃）
+//
+// 为指定云服务器批量添加标签。
+// 标签管理服务TMS使用该接口批量管理云服务器的标签。
+// > **说明：**
+// >当前API已废弃，请使用批量添加云服务器标签。
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/{project_id}/servers/{server_id}/tags/action#BatchCreateAction (the `BatchCreateAction` operationId).
+func (c *ClientWithResponses) BatchCreateActionWithResponse(ctx context.Context, projectId string, serverId string, body BatchCreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchCreateActionResponse, error) {
+	rsp, err := c.BatchCreateAction(ctx, projectId, serverId, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseBatchCreateActionResponse(rsp)
+}
+
 // BatchDeleteActionWithBodyWithResponse 批量删除云服务器标签（废弃）
 //
 // 为指定云服务器批量删除标签。
@@ -18163,7 +19546,7 @@ func (c *ClientWithResponses) ListTagsWithResponse(ctx context.Context, projectI
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v1/{project_id}/servers/{server_id}/tags/action (the `BatchDeleteAction` operationId).
+// Corresponds with POST /v1/{project_id}/servers/{server_id}/tags/action#BatchDeleteAction (the `BatchDeleteAction` operationId).
 func (c *ClientWithResponses) BatchDeleteActionWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchDeleteActionResponse, error) {
 	rsp, err := c.BatchDeleteActionWithBody(ctx, projectId, serverId, contentType, body, reqEditors...)
 	if err != nil {
@@ -18182,7 +19565,7 @@ func (c *ClientWithResponses) BatchDeleteActionWithBodyWithResponse(ctx context.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v1/{project_id}/servers/{server_id}/tags/action (the `BatchDeleteAction` operationId).
+// Corresponds with POST /v1/{project_id}/servers/{server_id}/tags/action#BatchDeleteAction (the `BatchDeleteAction` operationId).
 func (c *ClientWithResponses) BatchDeleteActionWithResponse(ctx context.Context, projectId string, serverId string, body BatchDeleteActionJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchDeleteActionResponse, error) {
 	rsp, err := c.BatchDeleteAction(ctx, projectId, serverId, body, reqEditors...)
 	if err != nil {
@@ -18566,6 +19949,32 @@ func ParseCreatePostPaidServersResponse(rsp *http.Response) (*CreatePostPaidServ
 	return response, nil
 }
 
+// ParseBatchStartServersResponse parses an HTTP response from a BatchStartServersWithResponse call
+func ParseBatchStartServersResponse(rsp *http.Response) (*BatchStartServersResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &BatchStartServersResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest BatchStartServersResponseBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	}
+
+	return response, nil
+}
+
 // ParseBatchStopServersResponse parses an HTTP response from a BatchStopServersWithResponse call
 func ParseBatchStopServersResponse(rsp *http.Response) (*BatchStopServersResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -18582,6 +19991,32 @@ func ParseBatchStopServersResponse(rsp *http.Response) (*BatchStopServersRespons
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest BatchStopServersResponseBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseBatchRebootServersResponse parses an HTTP response from a BatchRebootServersWithResponse call
+func ParseBatchRebootServersResponse(rsp *http.Response) (*BatchRebootServersResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &BatchRebootServersResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest BatchRebootServersResponseBody
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -18874,6 +20309,32 @@ func ParseShowServerLimitsResponse(rsp *http.Response) (*ShowServerLimitsRespons
 	return response, nil
 }
 
+// ParseAssociateServerVirtualIpResponse parses an HTTP response from a AssociateServerVirtualIpWithResponse call
+func ParseAssociateServerVirtualIpResponse(rsp *http.Response) (*AssociateServerVirtualIpResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &AssociateServerVirtualIpResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest AssociateServerVirtualIpResponseBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	}
+
+	return response, nil
+}
+
 // ParseDisassociateServerVirtualIpResponse parses an HTTP response from a DisassociateServerVirtualIpWithResponse call
 func ParseDisassociateServerVirtualIpResponse(rsp *http.Response) (*DisassociateServerVirtualIpResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -19015,6 +20476,22 @@ func ParseShowServerGroupResponse(rsp *http.Response) (*ShowServerGroupResponse,
 		}
 		response.JSON200 = &dest
 
+	}
+
+	return response, nil
+}
+
+// ParseAddServerGroupMemberResponse parses an HTTP response from a AddServerGroupMemberWithResponse call
+func ParseAddServerGroupMemberResponse(rsp *http.Response) (*AddServerGroupMemberResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &AddServerGroupMemberResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
 
 	return response, nil
@@ -19756,6 +21233,22 @@ func ParseShowServerTagsResponse(rsp *http.Response) (*ShowServerTagsResponse, e
 	return response, nil
 }
 
+// ParseBatchCreateServerTagsResponse parses an HTTP response from a BatchCreateServerTagsWithResponse call
+func ParseBatchCreateServerTagsResponse(rsp *http.Response) (*BatchCreateServerTagsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &BatchCreateServerTagsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	return response, nil
+}
+
 // ParseBatchDeleteServerTagsResponse parses an HTTP response from a BatchDeleteServerTagsWithResponse call
 func ParseBatchDeleteServerTagsResponse(rsp *http.Response) (*BatchDeleteServerTagsResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -19845,6 +21338,22 @@ func ParseListTagsResponse(rsp *http.Response) (*ListTagsResponse, error) {
 		}
 		response.JSON200 = &dest
 
+	}
+
+	return response, nil
+}
+
+// ParseBatchCreateActionResponse parses an HTTP response from a BatchCreateActionWithResponse call
+func ParseBatchCreateActionResponse(rsp *http.Response) (*BatchCreateActionResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &BatchCreateActionResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
 
 	return response, nil

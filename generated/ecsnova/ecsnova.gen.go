@@ -700,6 +700,24 @@ func (e NovaUpdateServerResponseServerStatus) Valid() bool {
 	}
 }
 
+// Defines values for OsStopType.
+const (
+	OsStopTypeHARD OsStopType = "HARD"
+	OsStopTypeSOFT OsStopType = "SOFT"
+)
+
+// Valid indicates whether the value is a known member of the OsStopType enum.
+func (e OsStopType) Valid() bool {
+	switch e {
+	case OsStopTypeHARD:
+		return true
+	case OsStopTypeSOFT:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for ShowBlockDeviceResponseBodyVolumeAttachmentBus.
 const (
 	ShowBlockDeviceResponseBodyVolumeAttachmentBusScsi   ShowBlockDeviceResponseBodyVolumeAttachmentBus = "scsi"
@@ -1062,6 +1080,21 @@ type Absolute struct {
 	TotalServerGroupsUsed *string `json:"totalServerGroupsUsed,omitempty"`
 }
 
+// AddFloatingIp 云服务器绑定浮动IP。
+type AddFloatingIp struct {
+	// Address 浮动IP的IP地址。
+	Address string `json:"address"`
+
+	// FixedAddress 固定IP的IP地址，即你想要关联浮动IP的那个固定IP地址。
+	FixedAddress *string `json:"fixed_address,omitempty"`
+}
+
+// AddSecurityGroup 弹性云服务器添加安全组，参考表3。
+type AddSecurityGroup struct {
+	// Name 弹性云服务器添加的安全组名称或者uuid，会对云服务器中配置的网卡生效。
+	Name string `json:"name"`
+}
+
 // Attachments defines model for Attachments.
 type Attachments struct {
 	// Device 挂载目录。
@@ -1360,6 +1393,24 @@ type CreateOsVolumeResponseBody struct {
 	VolumeType *string `json:"volumeType,omitempty"`
 }
 
+// CreateServersActionRequestBody defines model for CreateServersActionRequestBody.
+type CreateServersActionRequestBody struct {
+	// AddFloatingIp 云服务器绑定浮动IP。
+	AddFloatingIp AddFloatingIp `json:"addFloatingIp"`
+}
+
+// CreateServersActionV212RequestBody defines model for CreateServersActionV212RequestBody.
+type CreateServersActionV212RequestBody struct {
+	// ConfirmResize 确认云服务器规格调整。
+	ConfirmResize interface{} `json:"confirmResize"`
+}
+
+// CreateServersActionV21RequestBody defines model for CreateServersActionV21RequestBody.
+type CreateServersActionV21RequestBody struct {
+	// RevertResize 回退云服务器规格调整。
+	RevertResize interface{} `json:"revertResize"`
+}
+
 // CreateTagRequestBody defines model for CreateTagRequestBody.
 type CreateTagRequestBody struct {
 	// Tags 云服务器tag列表。
@@ -1371,6 +1422,12 @@ type CreateTagRequestBody struct {
 type CreateTagResponseBody struct {
 	// Tags 云服务器tag列表。
 	Tags []string `json:"tags"`
+}
+
+// DeleteActionRequestBody defines model for DeleteActionRequestBody.
+type DeleteActionRequestBody struct {
+	// RemoveFloatingIp 云服务器解绑浮动IP
+	RemoveFloatingIp RemoveFloatingIp `json:"removeFloatingIp"`
 }
 
 // Events defines model for Events.
@@ -1528,6 +1585,18 @@ type Limits struct {
 
 	// Rate 值为空列表
 	Rate *[]interface{} `json:"rate,omitempty"`
+}
+
+// ListActionRequestBody defines model for ListActionRequestBody.
+type ListActionRequestBody struct {
+	// OsGetConsoleOutput 获取弹性云服务器的控制台日志，参考表3。
+	OsGetConsoleOutput OsGetConsoleOutput `json:"os-getConsoleOutput"`
+}
+
+// ListActionResponseBody defines model for ListActionResponseBody.
+type ListActionResponseBody struct {
+	// Output 弹性云服务器控制台日志结果
+	Output *string `json:"output,omitempty"`
 }
 
 // ListBlockDeviceResponseBody defines model for ListBlockDeviceResponseBody.
@@ -2094,6 +2163,12 @@ type ListTagsResponseBody struct {
 	Tags *[]string `json:"tags,omitempty"`
 }
 
+// NovaAssociateSecurityGroupRequestBody defines model for NovaAssociateSecurityGroupRequestBody.
+type NovaAssociateSecurityGroupRequestBody struct {
+	// AddSecurityGroup 弹性云服务器添加安全组，参考表3。
+	AddSecurityGroup AddSecurityGroup `json:"addSecurityGroup"`
+}
+
 // NovaAttachInterfaceRequestBody defines model for NovaAttachInterfaceRequestBody.
 type NovaAttachInterfaceRequestBody struct {
 	// InterfaceAttachment 需要添加的网卡参数列表，详情请参见表3。
@@ -2507,6 +2582,12 @@ type NovaCreateServersResponseServer struct {
 
 	// SecurityGroups 弹性云服务器所在安全组，详情参见表12。
 	SecurityGroups *[]SecurityGroups `json:"security_groups,omitempty"`
+}
+
+// NovaDisassociateSecurityGroupRequestBody defines model for NovaDisassociateSecurityGroupRequestBody.
+type NovaDisassociateSecurityGroupRequestBody struct {
+	// RemoveSecurityGroup 移除弹性云服务器中的安全组，参考表3。
+	RemoveSecurityGroup RemoveSecurityGroup `json:"removeSecurityGroup"`
 }
 
 // NovaListAvailabilityZonesResponseBody defines model for NovaListAvailabilityZonesResponseBody.
@@ -3028,6 +3109,18 @@ type NovaListServersServers struct {
 	Name *string `json:"name,omitempty"`
 }
 
+// NovaLockServerRequestBody defines model for NovaLockServerRequestBody.
+type NovaLockServerRequestBody struct {
+	// Lock 锁定弹性云服务器
+	Lock interface{} `json:"lock"`
+}
+
+// NovaRebootServerRequestBody defines model for NovaRebootServerRequestBody.
+type NovaRebootServerRequestBody struct {
+	// Reboot 标记为重启云服务器操作，详情请参见表3。
+	Reboot Reboot `json:"reboot"`
+}
+
 // NovaShowFlavorExtraSpecsResponseBody defines model for NovaShowFlavorExtraSpecsResponseBody.
 type NovaShowFlavorExtraSpecsResponseBody struct {
 	// ExtraSpecs 描述弹性云服务器规格的键值对。
@@ -3528,6 +3621,24 @@ type NovaShowServerVolumeVolumeAttachment struct {
 	VolumeId *string `json:"volumeId,omitempty"`
 }
 
+// NovaStartServerRequestBody defines model for NovaStartServerRequestBody.
+type NovaStartServerRequestBody struct {
+	// OsStart 标记为启动云服务器操作，数据结构为空。
+	OsStart map[string]interface{} `json:"os-start"`
+}
+
+// NovaStopServerRequestBody defines model for NovaStopServerRequestBody.
+type NovaStopServerRequestBody struct {
+	// OsStop 标识关闭云服务器操作，详情请参见表3。
+	OsStop OsStop `json:"os-stop"`
+}
+
+// NovaUnlockServerRequestBody defines model for NovaUnlockServerRequestBody.
+type NovaUnlockServerRequestBody struct {
+	// Unlock 解锁弹性云服务器
+	Unlock interface{} `json:"unlock"`
+}
+
 // NovaUpdateServerFlavor 云服务器类型，详情请参见表7。
 type NovaUpdateServerFlavor struct {
 	// Disk 该云服务器规格对应要求系统盘大小，0为不限制。
@@ -3715,6 +3826,51 @@ type NovaUpdateServerServerAddresses struct {
 	// - 4：IP地址类型是IPv4
 	// - 6：IP地址类型是IPv6
 	Version *int64 `json:"version,omitempty"`
+}
+
+// OsGetConsoleOutput 获取弹性云服务器的控制台日志，参考表3。
+type OsGetConsoleOutput struct {
+	// Length 请求log行数。取值范围大于等于-1，其中-1代表不限长度输出。
+	Length int64 `json:"length"`
+}
+
+// OsStop 标识关闭云服务器操作，详情请参见表3。
+type OsStop struct {
+	// Type 关机类型，默认为SOFT：
+	// - SOFT：普通关机。
+	// - HARD：强制关机。
+	Type *OsStopType `json:"type,omitempty"`
+}
+
+// OsStopType 关机类型，默认为SOFT：
+// - SOFT：普通关机。
+// - HARD：强制关机。
+type OsStopType string
+
+// Reboot 标记为重启云服务器操作，详情请参见表3。
+type Reboot struct {
+	// Type 重启类型：
+	// - SOFT：普通重启。
+	// - HARD：强制重启。
+	Type string `json:"type"`
+}
+
+// RemoveFloatingIp 云服务器解绑浮动IP
+type RemoveFloatingIp struct {
+	// Address 浮动IP的IP地址
+	Address string `json:"address"`
+}
+
+// RemoveSecurityGroup 移除弹性云服务器中的安全组，参考表3。
+type RemoveSecurityGroup struct {
+	// Name 弹性云服务器移除的安全组名称或者uuid，会对云服务器中配置的网卡生效。
+	Name string `json:"name"`
+}
+
+// Resize 云服务器规格变更，参考表3。
+type Resize struct {
+	// FlavorRef 新规格ID或URI。
+	FlavorRef string `json:"flavorRef"`
 }
 
 // SecurityGroups defines model for SecurityGroups.
@@ -4157,6 +4313,12 @@ type ShowOsVolumeResponseBody struct {
 
 	// VolumeType 卷类型
 	VolumeType *string `json:"volumeType,omitempty"`
+}
+
+// UpdateActionRequestBody defines model for UpdateActionRequestBody.
+type UpdateActionRequestBody struct {
+	// Resize 云服务器规格变更，参考表3。
+	Resize Resize `json:"resize"`
 }
 
 // UpdateMetadataRequestBody defines model for UpdateMetadataRequestBody.
@@ -4604,8 +4766,47 @@ type NovaCreateServersJSONRequestBody = NovaCreateServersRequestBody
 // NovaUpdateServerJSONRequestBody defines body for NovaUpdateServer for application/json ContentType.
 type NovaUpdateServerJSONRequestBody = NovaUpdateServerRequestBody
 
+// CreateServersActionJSONRequestBody defines body for CreateServersAction for application/json ContentType.
+type CreateServersActionJSONRequestBody = CreateServersActionRequestBody
+
+// NovaAssociateSecurityGroupJSONRequestBody defines body for NovaAssociateSecurityGroup for application/json ContentType.
+type NovaAssociateSecurityGroupJSONRequestBody = NovaAssociateSecurityGroupRequestBody
+
+// CreateServersActionV212JSONRequestBody defines body for CreateServersActionV212 for application/json ContentType.
+type CreateServersActionV212JSONRequestBody = CreateServersActionV212RequestBody
+
 // CreateActionJSONRequestBody defines body for CreateAction for application/json ContentType.
 type CreateActionJSONRequestBody = CreateActionRequestBody
+
+// NovaLockServerJSONRequestBody defines body for NovaLockServer for application/json ContentType.
+type NovaLockServerJSONRequestBody = NovaLockServerRequestBody
+
+// ListActionJSONRequestBody defines body for ListAction for application/json ContentType.
+type ListActionJSONRequestBody = ListActionRequestBody
+
+// NovaStartServerJSONRequestBody defines body for NovaStartServer for application/json ContentType.
+type NovaStartServerJSONRequestBody = NovaStartServerRequestBody
+
+// NovaStopServerJSONRequestBody defines body for NovaStopServer for application/json ContentType.
+type NovaStopServerJSONRequestBody = NovaStopServerRequestBody
+
+// NovaRebootServerJSONRequestBody defines body for NovaRebootServer for application/json ContentType.
+type NovaRebootServerJSONRequestBody = NovaRebootServerRequestBody
+
+// DeleteActionJSONRequestBody defines body for DeleteAction for application/json ContentType.
+type DeleteActionJSONRequestBody = DeleteActionRequestBody
+
+// NovaDisassociateSecurityGroupJSONRequestBody defines body for NovaDisassociateSecurityGroup for application/json ContentType.
+type NovaDisassociateSecurityGroupJSONRequestBody = NovaDisassociateSecurityGroupRequestBody
+
+// UpdateActionJSONRequestBody defines body for UpdateAction for application/json ContentType.
+type UpdateActionJSONRequestBody = UpdateActionRequestBody
+
+// CreateServersActionV21JSONRequestBody defines body for CreateServersActionV21 for application/json ContentType.
+type CreateServersActionV21JSONRequestBody = CreateServersActionV21RequestBody
+
+// NovaUnlockServerJSONRequestBody defines body for NovaUnlockServer for application/json ContentType.
+type NovaUnlockServerJSONRequestBody = NovaUnlockServerRequestBody
 
 // NovaUpdateServerMetadataJSONRequestBody defines body for NovaUpdateServerMetadata for application/json ContentType.
 type NovaUpdateServerMetadataJSONRequestBody = NovaUpdateServerMetadataRequestBody
@@ -5215,6 +5416,66 @@ type ClientInterface interface {
 	// Corresponds with PUT /v2.1/{project_id}/servers/{server_id} (the `NovaUpdateServer` operationId).
 	NovaUpdateServer(ctx context.Context, projectId string, serverId string, body NovaUpdateServerJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// CreateServersActionWithBody 分配浮动IP（废弃）
+	//
+	// 将浮动IP绑定到一台云服务器上。
+	// 该API废弃，从微版本2.44开始，调用该接口将报404错误。建议直接使用对应的网络服务接口"更新浮动IP"。
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#addFloatingIp (the `CreateServersAction` operationId).
+	CreateServersActionWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateServersAction 分配浮动IP（废弃）
+	//
+	// 将浮动IP绑定到一台云服务器上。
+	// 该API废弃，从微版本2.44开始，调用该接口将报404错误。建议直接使用对应的网络服务接口"更新浮动IP"。
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#addFloatingIp (the `CreateServersAction` operationId).
+	CreateServersAction(ctx context.Context, projectId string, serverId string, body CreateServersActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// NovaAssociateSecurityGroupWithBody 添加安全组
+	//
+	// 为弹性云服务器添加一个安全组。
+	// 添加多个安全组时，建议最多为弹性云服务器添加5个安全组。
+	// 更多关于安全组管理的相关操作，请参见虚拟私有云的安全组章节。
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#addSecurityGroup (the `NovaAssociateSecurityGroup` operationId).
+	NovaAssociateSecurityGroupWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// NovaAssociateSecurityGroup 添加安全组
+	//
+	// 为弹性云服务器添加一个安全组。
+	// 添加多个安全组时，建议最多为弹性云服务器添加5个安全组。
+	// 更多关于安全组管理的相关操作，请参见虚拟私有云的安全组章节。
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#addSecurityGroup (the `NovaAssociateSecurityGroup` operationId).
+	NovaAssociateSecurityGroup(ctx context.Context, projectId string, serverId string, body NovaAssociateSecurityGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateServersActionV212WithBody 确认变更云服务器规格
+	//
+	// 确认单台云服务器规格调整。.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#confirmResize (the `CreateServersActionV212` operationId).
+	CreateServersActionV212WithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateServersActionV212 确认变更云服务器规格
+	//
+	// 确认单台云服务器规格调整。.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#confirmResize (the `CreateServersActionV212` operationId).
+	CreateServersActionV212(ctx context.Context, projectId string, serverId string, body CreateServersActionV212JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// CreateActionWithBody 云服务器创建镜像
 	//
 	// 用弹性云服务器创建一个镜像，后续可以使用该镜像创建弹性云服务器。
@@ -5226,7 +5487,7 @@ type ClientInterface interface {
 	//
 	// Takes any type of body and a specified content type.
 	//
-	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action (the `CreateAction` operationId).
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#createImage (the `CreateAction` operationId).
 	CreateActionWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateAction 云服务器创建镜像
@@ -5240,8 +5501,202 @@ type ClientInterface interface {
 	//
 	// Takes a body of the `application/json` content type.
 	//
-	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action (the `CreateAction` operationId).
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#createImage (the `CreateAction` operationId).
 	CreateAction(ctx context.Context, projectId string, serverId string, body CreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// NovaLockServerWithBody 锁定云服务器
+	//
+	// 锁定弹性云服务器。
+	// 租户可以锁定自己的弹性云服务器，不能锁定其他租户的云服务器。弹性云服务器被锁定后，租户将不能再对云服务器执行管理操作，包括生命周期管理、状态管理、网卡管理、磁盘管理、密码管理等。
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#lock (the `NovaLockServer` operationId).
+	NovaLockServerWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// NovaLockServer 锁定云服务器
+	//
+	// 锁定弹性云服务器。
+	// 租户可以锁定自己的弹性云服务器，不能锁定其他租户的云服务器。弹性云服务器被锁定后，租户将不能再对云服务器执行管理操作，包括生命周期管理、状态管理、网卡管理、磁盘管理、密码管理等。
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#lock (the `NovaLockServer` operationId).
+	NovaLockServer(ctx context.Context, projectId string, serverId string, body NovaLockServerJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListActionWithBody 获取弹性云服务器的控制台日志
+	//
+	// 显示弹性云服务器控制台日志。.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#os-getConsoleOutput (the `ListAction` operationId).
+	ListActionWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListAction 获取弹性云服务器的控制台日志
+	//
+	// 显示弹性云服务器控制台日志。.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#os-getConsoleOutput (the `ListAction` operationId).
+	ListAction(ctx context.Context, projectId string, serverId string, body ListActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// NovaStartServerWithBody 启动云服务器
+	//
+	// 启动单台云服务器。.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#os-start (the `NovaStartServer` operationId).
+	NovaStartServerWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// NovaStartServer 启动云服务器
+	//
+	// 启动单台云服务器。.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#os-start (the `NovaStartServer` operationId).
+	NovaStartServer(ctx context.Context, projectId string, serverId string, body NovaStartServerJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// NovaStopServerWithBody 关闭云服务器
+	//
+	// 关闭单台云服务器。.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#os-stop (the `NovaStopServer` operationId).
+	NovaStopServerWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// NovaStopServer 关闭云服务器
+	//
+	// 关闭单台云服务器。.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#os-stop (the `NovaStopServer` operationId).
+	NovaStopServer(ctx context.Context, projectId string, serverId string, body NovaStopServerJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// NovaRebootServerWithBody 重启云服务器
+	//
+	// 重启单台云服务器。.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#reboot (the `NovaRebootServer` operationId).
+	NovaRebootServerWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// NovaRebootServer 重启云服务器
+	//
+	// 重启单台云服务器。.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#reboot (the `NovaRebootServer` operationId).
+	NovaRebootServer(ctx context.Context, projectId string, serverId string, body NovaRebootServerJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DeleteActionWithBody 移除浮动IP（废弃）
+	//
+	// 从云服务器上解绑浮动IP。
+	// 该API废弃，从微版本2.44开始，调用该接口将报404错误。建议直接使用对应的网络服务接口"更新浮动IP"。
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#removeFloatingIp (the `DeleteAction` operationId).
+	DeleteActionWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DeleteAction 移除浮动IP（废弃）
+	//
+	// 从云服务器上解绑浮动IP。
+	// 该API废弃，从微版本2.44开始，调用该接口将报404错误。建议直接使用对应的网络服务接口"更新浮动IP"。
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#removeFloatingIp (the `DeleteAction` operationId).
+	DeleteAction(ctx context.Context, projectId string, serverId string, body DeleteActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// NovaDisassociateSecurityGroupWithBody 移除安全组
+	//
+	// 移除弹性云服务器中的安全组。.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#removeSecurityGroup (the `NovaDisassociateSecurityGroup` operationId).
+	NovaDisassociateSecurityGroupWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// NovaDisassociateSecurityGroup 移除安全组
+	//
+	// 移除弹性云服务器中的安全组。.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#removeSecurityGroup (the `NovaDisassociateSecurityGroup` operationId).
+	NovaDisassociateSecurityGroup(ctx context.Context, projectId string, serverId string, body NovaDisassociateSecurityGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateActionWithBody 变更云服务器规格
+	//
+	// 变更单台云服务器规格。
+	// 对于运行中的弹性云服务器，系统会自动关机，并将弹性云服务器中的数据拷贝到目标节点（目标节点可与源节点相同）后重新启动弹性云服务器。
+	// 底层资源不足时，该接口会自动回滚。
+	// 该接口不单独使用**，**需要轮询判断虚拟机状态，当虚拟机同时满足"status"为"VERIFY_RESIZE"、"OS-EXT-STS:task_state"为""、"OS-EXT-STS:vm_state"为"RESIZED"时，配合“确认变更云服务器规格（POST /v2.1/{project_id}/servers/{server_id}/action）”或“回退变更云服务器规格（POST /v2.1/{project_id}/servers/{server_id}/action）”两个接口一起使用。
+	// 变更弹性云服务器规格应用示例请参考变更弹性云服务器规格。
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#resize (the `UpdateAction` operationId).
+	UpdateActionWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateAction 变更云服务器规格
+	//
+	// 变更单台云服务器规格。
+	// 对于运行中的弹性云服务器，系统会自动关机，并将弹性云服务器中的数据拷贝到目标节点（目标节点可与源节点相同）后重新启动弹性云服务器。
+	// 底层资源不足时，该接口会自动回滚。
+	// 该接口不单独使用**，**需要轮询判断虚拟机状态，当虚拟机同时满足"status"为"VERIFY_RESIZE"、"OS-EXT-STS:task_state"为""、"OS-EXT-STS:vm_state"为"RESIZED"时，配合“确认变更云服务器规格（POST /v2.1/{project_id}/servers/{server_id}/action）”或“回退变更云服务器规格（POST /v2.1/{project_id}/servers/{server_id}/action）”两个接口一起使用。
+	// 变更弹性云服务器规格应用示例请参考变更弹性云服务器规格。
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#resize (the `UpdateAction` operationId).
+	UpdateAction(ctx context.Context, projectId string, serverId string, body UpdateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateServersActionV21WithBody 回退变更云服务器规格
+	//
+	// 回退云服务器规格变更。.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#revertResize (the `CreateServersActionV21` operationId).
+	CreateServersActionV21WithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateServersActionV21 回退变更云服务器规格
+	//
+	// 回退云服务器规格变更。.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#revertResize (the `CreateServersActionV21` operationId).
+	CreateServersActionV21(ctx context.Context, projectId string, serverId string, body CreateServersActionV21JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// NovaUnlockServerWithBody 解锁云服务器
+	//
+	// 解锁云服务器。
+	// 弹性云服务器被解锁定后，将允许普通用户对云服务器执行管理操作。
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#unlock (the `NovaUnlockServer` operationId).
+	NovaUnlockServerWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// NovaUnlockServer 解锁云服务器
+	//
+	// 解锁云服务器。
+	// 弹性云服务器被解锁定后，将允许普通用户对云服务器执行管理操作。
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#unlock (the `NovaUnlockServer` operationId).
+	NovaUnlockServer(ctx context.Context, projectId string, serverId string, body NovaUnlockServerJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListIps 查询指定弹性云服务器的网络列表
 	//
@@ -6663,6 +7118,126 @@ func (c *Client) NovaUpdateServer(ctx context.Context, projectId string, serverI
 	return c.Client.Do(req)
 }
 
+// CreateServersActionWithBody 分配浮动IP（废弃）
+//
+// 将浮动IP绑定到一台云服务器上。
+// 该API废弃，从微版本2.44开始，调用该接口将报404错误。建议直接使用对应的网络服务接口"更新浮动IP"。
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#addFloatingIp (the `CreateServersAction` operationId).
+func (c *Client) CreateServersActionWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateServersActionRequestWithBody(c.Server, projectId, serverId, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateServersAction 分配浮动IP（废弃）
+//
+// 将浮动IP绑定到一台云服务器上。
+// 该API废弃，从微版本2.44开始，调用该接口将报404错误。建议直接使用对应的网络服务接口"更新浮动IP"。
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#addFloatingIp (the `CreateServersAction` operationId).
+func (c *Client) CreateServersAction(ctx context.Context, projectId string, serverId string, body CreateServersActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateServersActionRequest(c.Server, projectId, serverId, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// NovaAssociateSecurityGroupWithBody 添加安全组
+//
+// 为弹性云服务器添加一个安全组。
+// 添加多个安全组时，建议最多为弹性云服务器添加5个安全组。
+// 更多关于安全组管理的相关操作，请参见虚拟私有云的安全组章节。
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#addSecurityGroup (the `NovaAssociateSecurityGroup` operationId).
+func (c *Client) NovaAssociateSecurityGroupWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewNovaAssociateSecurityGroupRequestWithBody(c.Server, projectId, serverId, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// NovaAssociateSecurityGroup 添加安全组
+//
+// 为弹性云服务器添加一个安全组。
+// 添加多个安全组时，建议最多为弹性云服务器添加5个安全组。
+// 更多关于安全组管理的相关操作，请参见虚拟私有云的安全组章节。
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#addSecurityGroup (the `NovaAssociateSecurityGroup` operationId).
+func (c *Client) NovaAssociateSecurityGroup(ctx context.Context, projectId string, serverId string, body NovaAssociateSecurityGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewNovaAssociateSecurityGroupRequest(c.Server, projectId, serverId, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateServersActionV212WithBody 确认变更云服务器规格
+//
+// 确认单台云服务器规格调整。.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#confirmResize (the `CreateServersActionV212` operationId).
+func (c *Client) CreateServersActionV212WithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateServersActionV212RequestWithBody(c.Server, projectId, serverId, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateServersActionV212 确认变更云服务器规格
+//
+// 确认单台云服务器规格调整。.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#confirmResize (the `CreateServersActionV212` operationId).
+func (c *Client) CreateServersActionV212(ctx context.Context, projectId string, serverId string, body CreateServersActionV212JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateServersActionV212Request(c.Server, projectId, serverId, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // CreateActionWithBody 云服务器创建镜像
 //
 // 用弹性云服务器创建一个镜像，后续可以使用该镜像创建弹性云服务器。
@@ -6674,7 +7249,7 @@ func (c *Client) NovaUpdateServer(ctx context.Context, projectId string, serverI
 //
 // Takes any type of body and a specified content type.
 //
-// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action (the `CreateAction` operationId).
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#createImage (the `CreateAction` operationId).
 func (c *Client) CreateActionWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewCreateActionRequestWithBody(c.Server, projectId, serverId, contentType, body)
 	if err != nil {
@@ -6698,9 +7273,403 @@ func (c *Client) CreateActionWithBody(ctx context.Context, projectId string, ser
 //
 // Takes a body of the `application/json` content type.
 //
-// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action (the `CreateAction` operationId).
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#createImage (the `CreateAction` operationId).
 func (c *Client) CreateAction(ctx context.Context, projectId string, serverId string, body CreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewCreateActionRequest(c.Server, projectId, serverId, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// NovaLockServerWithBody 锁定云服务器
+//
+// 锁定弹性云服务器。
+// 租户可以锁定自己的弹性云服务器，不能锁定其他租户的云服务器。弹性云服务器被锁定后，租户将不能再对云服务器执行管理操作，包括生命周期管理、状态管理、网卡管理、磁盘管理、密码管理等。
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#lock (the `NovaLockServer` operationId).
+func (c *Client) NovaLockServerWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewNovaLockServerRequestWithBody(c.Server, projectId, serverId, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// NovaLockServer 锁定云服务器
+//
+// 锁定弹性云服务器。
+// 租户可以锁定自己的弹性云服务器，不能锁定其他租户的云服务器。弹性云服务器被锁定后，租户将不能再对云服务器执行管理操作，包括生命周期管理、状态管理、网卡管理、磁盘管理、密码管理等。
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#lock (the `NovaLockServer` operationId).
+func (c *Client) NovaLockServer(ctx context.Context, projectId string, serverId string, body NovaLockServerJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewNovaLockServerRequest(c.Server, projectId, serverId, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListActionWithBody 获取弹性云服务器的控制台日志
+//
+// 显示弹性云服务器控制台日志。.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#os-getConsoleOutput (the `ListAction` operationId).
+func (c *Client) ListActionWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListActionRequestWithBody(c.Server, projectId, serverId, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListAction 获取弹性云服务器的控制台日志
+//
+// 显示弹性云服务器控制台日志。.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#os-getConsoleOutput (the `ListAction` operationId).
+func (c *Client) ListAction(ctx context.Context, projectId string, serverId string, body ListActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListActionRequest(c.Server, projectId, serverId, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// NovaStartServerWithBody 启动云服务器
+//
+// 启动单台云服务器。.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#os-start (the `NovaStartServer` operationId).
+func (c *Client) NovaStartServerWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewNovaStartServerRequestWithBody(c.Server, projectId, serverId, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// NovaStartServer 启动云服务器
+//
+// 启动单台云服务器。.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#os-start (the `NovaStartServer` operationId).
+func (c *Client) NovaStartServer(ctx context.Context, projectId string, serverId string, body NovaStartServerJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewNovaStartServerRequest(c.Server, projectId, serverId, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// NovaStopServerWithBody 关闭云服务器
+//
+// 关闭单台云服务器。.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#os-stop (the `NovaStopServer` operationId).
+func (c *Client) NovaStopServerWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewNovaStopServerRequestWithBody(c.Server, projectId, serverId, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// NovaStopServer 关闭云服务器
+//
+// 关闭单台云服务器。.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#os-stop (the `NovaStopServer` operationId).
+func (c *Client) NovaStopServer(ctx context.Context, projectId string, serverId string, body NovaStopServerJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewNovaStopServerRequest(c.Server, projectId, serverId, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// NovaRebootServerWithBody 重启云服务器
+//
+// 重启单台云服务器。.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#reboot (the `NovaRebootServer` operationId).
+func (c *Client) NovaRebootServerWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewNovaRebootServerRequestWithBody(c.Server, projectId, serverId, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// NovaRebootServer 重启云服务器
+//
+// 重启单台云服务器。.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#reboot (the `NovaRebootServer` operationId).
+func (c *Client) NovaRebootServer(ctx context.Context, projectId string, serverId string, body NovaRebootServerJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewNovaRebootServerRequest(c.Server, projectId, serverId, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DeleteActionWithBody 移除浮动IP（废弃）
+//
+// 从云服务器上解绑浮动IP。
+// 该API废弃，从微版本2.44开始，调用该接口将报404错误。建议直接使用对应的网络服务接口"更新浮动IP"。
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#removeFloatingIp (the `DeleteAction` operationId).
+func (c *Client) DeleteActionWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteActionRequestWithBody(c.Server, projectId, serverId, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DeleteAction 移除浮动IP（废弃）
+//
+// 从云服务器上解绑浮动IP。
+// 该API废弃，从微版本2.44开始，调用该接口将报404错误。建议直接使用对应的网络服务接口"更新浮动IP"。
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#removeFloatingIp (the `DeleteAction` operationId).
+func (c *Client) DeleteAction(ctx context.Context, projectId string, serverId string, body DeleteActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDeleteActionRequest(c.Server, projectId, serverId, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// NovaDisassociateSecurityGroupWithBody 移除安全组
+//
+// 移除弹性云服务器中的安全组。.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#removeSecurityGroup (the `NovaDisassociateSecurityGroup` operationId).
+func (c *Client) NovaDisassociateSecurityGroupWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewNovaDisassociateSecurityGroupRequestWithBody(c.Server, projectId, serverId, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// NovaDisassociateSecurityGroup 移除安全组
+//
+// 移除弹性云服务器中的安全组。.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#removeSecurityGroup (the `NovaDisassociateSecurityGroup` operationId).
+func (c *Client) NovaDisassociateSecurityGroup(ctx context.Context, projectId string, serverId string, body NovaDisassociateSecurityGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewNovaDisassociateSecurityGroupRequest(c.Server, projectId, serverId, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateActionWithBody 变更云服务器规格
+//
+// 变更单台云服务器规格。
+// 对于运行中的弹性云服务器，系统会自动关机，并将弹性云服务器中的数据拷贝到目标节点（目标节点可与源节点相同）后重新启动弹性云服务器。
+// 底层资源不足时，该接口会自动回滚。
+// 该接口不单独使用**，**需要轮询判断虚拟机状态，当虚拟机同时满足"status"为"VERIFY_RESIZE"、"OS-EXT-STS:task_state"为""、"OS-EXT-STS:vm_state"为"RESIZED"时，配合“确认变更云服务器规格（POST /v2.1/{project_id}/servers/{server_id}/action）”或“回退变更云服务器规格（POST /v2.1/{project_id}/servers/{server_id}/action）”两个接口一起使用。
+// 变更弹性云服务器规格应用示例请参考变更弹性云服务器规格。
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#resize (the `UpdateAction` operationId).
+func (c *Client) UpdateActionWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateActionRequestWithBody(c.Server, projectId, serverId, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateAction 变更云服务器规格
+//
+// 变更单台云服务器规格。
+// 对于运行中的弹性云服务器，系统会自动关机，并将弹性云服务器中的数据拷贝到目标节点（目标节点可与源节点相同）后重新启动弹性云服务器。
+// 底层资源不足时，该接口会自动回滚。
+// 该接口不单独使用**，**需要轮询判断虚拟机状态，当虚拟机同时满足"status"为"VERIFY_RESIZE"、"OS-EXT-STS:task_state"为""、"OS-EXT-STS:vm_state"为"RESIZED"时，配合“确认变更云服务器规格（POST /v2.1/{project_id}/servers/{server_id}/action）”或“回退变更云服务器规格（POST /v2.1/{project_id}/servers/{server_id}/action）”两个接口一起使用。
+// 变更弹性云服务器规格应用示例请参考变更弹性云服务器规格。
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#resize (the `UpdateAction` operationId).
+func (c *Client) UpdateAction(ctx context.Context, projectId string, serverId string, body UpdateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateActionRequest(c.Server, projectId, serverId, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateServersActionV21WithBody 回退变更云服务器规格
+//
+// 回退云服务器规格变更。.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#revertResize (the `CreateServersActionV21` operationId).
+func (c *Client) CreateServersActionV21WithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateServersActionV21RequestWithBody(c.Server, projectId, serverId, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateServersActionV21 回退变更云服务器规格
+//
+// 回退云服务器规格变更。.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#revertResize (the `CreateServersActionV21` operationId).
+func (c *Client) CreateServersActionV21(ctx context.Context, projectId string, serverId string, body CreateServersActionV21JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateServersActionV21Request(c.Server, projectId, serverId, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// NovaUnlockServerWithBody 解锁云服务器
+//
+// 解锁云服务器。
+// 弹性云服务器被解锁定后，将允许普通用户对云服务器执行管理操作。
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#unlock (the `NovaUnlockServer` operationId).
+func (c *Client) NovaUnlockServerWithBody(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewNovaUnlockServerRequestWithBody(c.Server, projectId, serverId, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// NovaUnlockServer 解锁云服务器
+//
+// 解锁云服务器。
+// 弹性云服务器被解锁定后，将允许普通用户对云服务器执行管理操作。
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#unlock (the `NovaUnlockServer` operationId).
+func (c *Client) NovaUnlockServer(ctx context.Context, projectId string, serverId string, body NovaUnlockServerJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewNovaUnlockServerRequest(c.Server, projectId, serverId, body)
 	if err != nil {
 		return nil, err
 	}
@@ -10185,6 +11154,168 @@ func NewNovaUpdateServerRequestWithBody(server string, projectId string, serverI
 	return req, nil
 }
 
+// NewCreateServersActionRequest calls the generic CreateServersAction builder with application/json body
+func NewCreateServersActionRequest(server string, projectId string, serverId string, body CreateServersActionJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateServersActionRequestWithBody(server, projectId, serverId, "application/json", bodyReader)
+}
+
+// NewCreateServersActionRequestWithBody constructs an http.Request for the CreateServersAction method, with any body, and a specified content type
+func NewCreateServersActionRequestWithBody(server string, projectId string, serverId string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v2.1/%s/servers/%s/action#addFloatingIp", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewNovaAssociateSecurityGroupRequest calls the generic NovaAssociateSecurityGroup builder with application/json body
+func NewNovaAssociateSecurityGroupRequest(server string, projectId string, serverId string, body NovaAssociateSecurityGroupJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewNovaAssociateSecurityGroupRequestWithBody(server, projectId, serverId, "application/json", bodyReader)
+}
+
+// NewNovaAssociateSecurityGroupRequestWithBody constructs an http.Request for the NovaAssociateSecurityGroup method, with any body, and a specified content type
+func NewNovaAssociateSecurityGroupRequestWithBody(server string, projectId string, serverId string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v2.1/%s/servers/%s/action#addSecurityGroup", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewCreateServersActionV212Request calls the generic CreateServersActionV212 builder with application/json body
+func NewCreateServersActionV212Request(server string, projectId string, serverId string, body CreateServersActionV212JSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateServersActionV212RequestWithBody(server, projectId, serverId, "application/json", bodyReader)
+}
+
+// NewCreateServersActionV212RequestWithBody constructs an http.Request for the CreateServersActionV212 method, with any body, and a specified content type
+func NewCreateServersActionV212RequestWithBody(server string, projectId string, serverId string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v2.1/%s/servers/%s/action#confirmResize", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
 // NewCreateActionRequest calls the generic CreateAction builder with application/json body
 func NewCreateActionRequest(server string, projectId string, serverId string, body CreateActionJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
@@ -10219,7 +11350,547 @@ func NewCreateActionRequestWithBody(server string, projectId string, serverId st
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/v2.1/%s/servers/%s/action", pathParam0, pathParam1)
+	operationPath := fmt.Sprintf("/v2.1/%s/servers/%s/action#createImage", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewNovaLockServerRequest calls the generic NovaLockServer builder with application/json body
+func NewNovaLockServerRequest(server string, projectId string, serverId string, body NovaLockServerJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewNovaLockServerRequestWithBody(server, projectId, serverId, "application/json", bodyReader)
+}
+
+// NewNovaLockServerRequestWithBody constructs an http.Request for the NovaLockServer method, with any body, and a specified content type
+func NewNovaLockServerRequestWithBody(server string, projectId string, serverId string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v2.1/%s/servers/%s/action#lock", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewListActionRequest calls the generic ListAction builder with application/json body
+func NewListActionRequest(server string, projectId string, serverId string, body ListActionJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewListActionRequestWithBody(server, projectId, serverId, "application/json", bodyReader)
+}
+
+// NewListActionRequestWithBody constructs an http.Request for the ListAction method, with any body, and a specified content type
+func NewListActionRequestWithBody(server string, projectId string, serverId string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v2.1/%s/servers/%s/action#os-getConsoleOutput", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewNovaStartServerRequest calls the generic NovaStartServer builder with application/json body
+func NewNovaStartServerRequest(server string, projectId string, serverId string, body NovaStartServerJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewNovaStartServerRequestWithBody(server, projectId, serverId, "application/json", bodyReader)
+}
+
+// NewNovaStartServerRequestWithBody constructs an http.Request for the NovaStartServer method, with any body, and a specified content type
+func NewNovaStartServerRequestWithBody(server string, projectId string, serverId string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v2.1/%s/servers/%s/action#os-start", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewNovaStopServerRequest calls the generic NovaStopServer builder with application/json body
+func NewNovaStopServerRequest(server string, projectId string, serverId string, body NovaStopServerJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewNovaStopServerRequestWithBody(server, projectId, serverId, "application/json", bodyReader)
+}
+
+// NewNovaStopServerRequestWithBody constructs an http.Request for the NovaStopServer method, with any body, and a specified content type
+func NewNovaStopServerRequestWithBody(server string, projectId string, serverId string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v2.1/%s/servers/%s/action#os-stop", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewNovaRebootServerRequest calls the generic NovaRebootServer builder with application/json body
+func NewNovaRebootServerRequest(server string, projectId string, serverId string, body NovaRebootServerJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewNovaRebootServerRequestWithBody(server, projectId, serverId, "application/json", bodyReader)
+}
+
+// NewNovaRebootServerRequestWithBody constructs an http.Request for the NovaRebootServer method, with any body, and a specified content type
+func NewNovaRebootServerRequestWithBody(server string, projectId string, serverId string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v2.1/%s/servers/%s/action#reboot", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewDeleteActionRequest calls the generic DeleteAction builder with application/json body
+func NewDeleteActionRequest(server string, projectId string, serverId string, body DeleteActionJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewDeleteActionRequestWithBody(server, projectId, serverId, "application/json", bodyReader)
+}
+
+// NewDeleteActionRequestWithBody constructs an http.Request for the DeleteAction method, with any body, and a specified content type
+func NewDeleteActionRequestWithBody(server string, projectId string, serverId string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v2.1/%s/servers/%s/action#removeFloatingIp", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewNovaDisassociateSecurityGroupRequest calls the generic NovaDisassociateSecurityGroup builder with application/json body
+func NewNovaDisassociateSecurityGroupRequest(server string, projectId string, serverId string, body NovaDisassociateSecurityGroupJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewNovaDisassociateSecurityGroupRequestWithBody(server, projectId, serverId, "application/json", bodyReader)
+}
+
+// NewNovaDisassociateSecurityGroupRequestWithBody constructs an http.Request for the NovaDisassociateSecurityGroup method, with any body, and a specified content type
+func NewNovaDisassociateSecurityGroupRequestWithBody(server string, projectId string, serverId string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v2.1/%s/servers/%s/action#removeSecurityGroup", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewUpdateActionRequest calls the generic UpdateAction builder with application/json body
+func NewUpdateActionRequest(server string, projectId string, serverId string, body UpdateActionJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewUpdateActionRequestWithBody(server, projectId, serverId, "application/json", bodyReader)
+}
+
+// NewUpdateActionRequestWithBody constructs an http.Request for the UpdateAction method, with any body, and a specified content type
+func NewUpdateActionRequestWithBody(server string, projectId string, serverId string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v2.1/%s/servers/%s/action#resize", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewCreateServersActionV21Request calls the generic CreateServersActionV21 builder with application/json body
+func NewCreateServersActionV21Request(server string, projectId string, serverId string, body CreateServersActionV21JSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateServersActionV21RequestWithBody(server, projectId, serverId, "application/json", bodyReader)
+}
+
+// NewCreateServersActionV21RequestWithBody constructs an http.Request for the CreateServersActionV21 method, with any body, and a specified content type
+func NewCreateServersActionV21RequestWithBody(server string, projectId string, serverId string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v2.1/%s/servers/%s/action#revertResize", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewNovaUnlockServerRequest calls the generic NovaUnlockServer builder with application/json body
+func NewNovaUnlockServerRequest(server string, projectId string, serverId string, body NovaUnlockServerJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewNovaUnlockServerRequestWithBody(server, projectId, serverId, "application/json", bodyReader)
+}
+
+// NewNovaUnlockServerRequestWithBody constructs an http.Request for the NovaUnlockServer method, with any body, and a specified content type
+func NewNovaUnlockServerRequestWithBody(server string, projectId string, serverId string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "server_id", serverId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v2.1/%s/servers/%s/action#unlock", pathParam0, pathParam1)
 	if operationPath[0] == '/' {
 		operationPath = "." + operationPath
 	}
@@ -12330,6 +14001,66 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with PUT /v2.1/{project_id}/servers/{server_id} (the `NovaUpdateServer` operationId).
 	NovaUpdateServerWithResponse(ctx context.Context, projectId string, serverId string, body NovaUpdateServerJSONRequestBody, reqEditors ...RequestEditorFn) (*NovaUpdateServerResponse, error)
 
+	// CreateServersActionWithBodyWithResponse 分配浮动IP（废弃）
+	//
+	// 将浮动IP绑定到一台云服务器上。
+	// 该API废弃，从微版本2.44开始，调用该接口将报404错误。建议直接使用对应的网络服务接口"更新浮动IP"。
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#addFloatingIp (the `CreateServersAction` operationId).
+	CreateServersActionWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateServersActionResponse, error)
+
+	// CreateServersActionWithResponse 分配浮动IP（废弃）
+	//
+	// 将浮动IP绑定到一台云服务器上。
+	// 该API废弃，从微版本2.44开始，调用该接口将报404错误。建议直接使用对应的网络服务接口"更新浮动IP"。
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#addFloatingIp (the `CreateServersAction` operationId).
+	CreateServersActionWithResponse(ctx context.Context, projectId string, serverId string, body CreateServersActionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateServersActionResponse, error)
+
+	// NovaAssociateSecurityGroupWithBodyWithResponse 添加安全组
+	//
+	// 为弹性云服务器添加一个安全组。
+	// 添加多个安全组时，建议最多为弹性云服务器添加5个安全组。
+	// 更多关于安全组管理的相关操作，请参见虚拟私有云的安全组章节。
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#addSecurityGroup (the `NovaAssociateSecurityGroup` operationId).
+	NovaAssociateSecurityGroupWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*NovaAssociateSecurityGroupResponse, error)
+
+	// NovaAssociateSecurityGroupWithResponse 添加安全组
+	//
+	// 为弹性云服务器添加一个安全组。
+	// 添加多个安全组时，建议最多为弹性云服务器添加5个安全组。
+	// 更多关于安全组管理的相关操作，请参见虚拟私有云的安全组章节。
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#addSecurityGroup (the `NovaAssociateSecurityGroup` operationId).
+	NovaAssociateSecurityGroupWithResponse(ctx context.Context, projectId string, serverId string, body NovaAssociateSecurityGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*NovaAssociateSecurityGroupResponse, error)
+
+	// CreateServersActionV212WithBodyWithResponse 确认变更云服务器规格
+	//
+	// 确认单台云服务器规格调整。.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#confirmResize (the `CreateServersActionV212` operationId).
+	CreateServersActionV212WithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateServersActionV212Response, error)
+
+	// CreateServersActionV212WithResponse 确认变更云服务器规格
+	//
+	// 确认单台云服务器规格调整。.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#confirmResize (the `CreateServersActionV212` operationId).
+	CreateServersActionV212WithResponse(ctx context.Context, projectId string, serverId string, body CreateServersActionV212JSONRequestBody, reqEditors ...RequestEditorFn) (*CreateServersActionV212Response, error)
+
 	// CreateActionWithBodyWithResponse 云服务器创建镜像
 	//
 	// 用弹性云服务器创建一个镜像，后续可以使用该镜像创建弹性云服务器。
@@ -12341,7 +14072,7 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action (the `CreateAction` operationId).
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#createImage (the `CreateAction` operationId).
 	CreateActionWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateActionResponse, error)
 
 	// CreateActionWithResponse 云服务器创建镜像
@@ -12355,8 +14086,202 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action (the `CreateAction` operationId).
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#createImage (the `CreateAction` operationId).
 	CreateActionWithResponse(ctx context.Context, projectId string, serverId string, body CreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateActionResponse, error)
+
+	// NovaLockServerWithBodyWithResponse 锁定云服务器
+	//
+	// 锁定弹性云服务器。
+	// 租户可以锁定自己的弹性云服务器，不能锁定其他租户的云服务器。弹性云服务器被锁定后，租户将不能再对云服务器执行管理操作，包括生命周期管理、状态管理、网卡管理、磁盘管理、密码管理等。
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#lock (the `NovaLockServer` operationId).
+	NovaLockServerWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*NovaLockServerResponse, error)
+
+	// NovaLockServerWithResponse 锁定云服务器
+	//
+	// 锁定弹性云服务器。
+	// 租户可以锁定自己的弹性云服务器，不能锁定其他租户的云服务器。弹性云服务器被锁定后，租户将不能再对云服务器执行管理操作，包括生命周期管理、状态管理、网卡管理、磁盘管理、密码管理等。
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#lock (the `NovaLockServer` operationId).
+	NovaLockServerWithResponse(ctx context.Context, projectId string, serverId string, body NovaLockServerJSONRequestBody, reqEditors ...RequestEditorFn) (*NovaLockServerResponse, error)
+
+	// ListActionWithBodyWithResponse 获取弹性云服务器的控制台日志
+	//
+	// 显示弹性云服务器控制台日志。.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#os-getConsoleOutput (the `ListAction` operationId).
+	ListActionWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ListActionResponse, error)
+
+	// ListActionWithResponse 获取弹性云服务器的控制台日志
+	//
+	// 显示弹性云服务器控制台日志。.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#os-getConsoleOutput (the `ListAction` operationId).
+	ListActionWithResponse(ctx context.Context, projectId string, serverId string, body ListActionJSONRequestBody, reqEditors ...RequestEditorFn) (*ListActionResponse, error)
+
+	// NovaStartServerWithBodyWithResponse 启动云服务器
+	//
+	// 启动单台云服务器。.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#os-start (the `NovaStartServer` operationId).
+	NovaStartServerWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*NovaStartServerResponse, error)
+
+	// NovaStartServerWithResponse 启动云服务器
+	//
+	// 启动单台云服务器。.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#os-start (the `NovaStartServer` operationId).
+	NovaStartServerWithResponse(ctx context.Context, projectId string, serverId string, body NovaStartServerJSONRequestBody, reqEditors ...RequestEditorFn) (*NovaStartServerResponse, error)
+
+	// NovaStopServerWithBodyWithResponse 关闭云服务器
+	//
+	// 关闭单台云服务器。.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#os-stop (the `NovaStopServer` operationId).
+	NovaStopServerWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*NovaStopServerResponse, error)
+
+	// NovaStopServerWithResponse 关闭云服务器
+	//
+	// 关闭单台云服务器。.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#os-stop (the `NovaStopServer` operationId).
+	NovaStopServerWithResponse(ctx context.Context, projectId string, serverId string, body NovaStopServerJSONRequestBody, reqEditors ...RequestEditorFn) (*NovaStopServerResponse, error)
+
+	// NovaRebootServerWithBodyWithResponse 重启云服务器
+	//
+	// 重启单台云服务器。.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#reboot (the `NovaRebootServer` operationId).
+	NovaRebootServerWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*NovaRebootServerResponse, error)
+
+	// NovaRebootServerWithResponse 重启云服务器
+	//
+	// 重启单台云服务器。.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#reboot (the `NovaRebootServer` operationId).
+	NovaRebootServerWithResponse(ctx context.Context, projectId string, serverId string, body NovaRebootServerJSONRequestBody, reqEditors ...RequestEditorFn) (*NovaRebootServerResponse, error)
+
+	// DeleteActionWithBodyWithResponse 移除浮动IP（废弃）
+	//
+	// 从云服务器上解绑浮动IP。
+	// 该API废弃，从微版本2.44开始，调用该接口将报404错误。建议直接使用对应的网络服务接口"更新浮动IP"。
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#removeFloatingIp (the `DeleteAction` operationId).
+	DeleteActionWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeleteActionResponse, error)
+
+	// DeleteActionWithResponse 移除浮动IP（废弃）
+	//
+	// 从云服务器上解绑浮动IP。
+	// 该API废弃，从微版本2.44开始，调用该接口将报404错误。建议直接使用对应的网络服务接口"更新浮动IP"。
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#removeFloatingIp (the `DeleteAction` operationId).
+	DeleteActionWithResponse(ctx context.Context, projectId string, serverId string, body DeleteActionJSONRequestBody, reqEditors ...RequestEditorFn) (*DeleteActionResponse, error)
+
+	// NovaDisassociateSecurityGroupWithBodyWithResponse 移除安全组
+	//
+	// 移除弹性云服务器中的安全组。.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#removeSecurityGroup (the `NovaDisassociateSecurityGroup` operationId).
+	NovaDisassociateSecurityGroupWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*NovaDisassociateSecurityGroupResponse, error)
+
+	// NovaDisassociateSecurityGroupWithResponse 移除安全组
+	//
+	// 移除弹性云服务器中的安全组。.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#removeSecurityGroup (the `NovaDisassociateSecurityGroup` operationId).
+	NovaDisassociateSecurityGroupWithResponse(ctx context.Context, projectId string, serverId string, body NovaDisassociateSecurityGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*NovaDisassociateSecurityGroupResponse, error)
+
+	// UpdateActionWithBodyWithResponse 变更云服务器规格
+	//
+	// 变更单台云服务器规格。
+	// 对于运行中的弹性云服务器，系统会自动关机，并将弹性云服务器中的数据拷贝到目标节点（目标节点可与源节点相同）后重新启动弹性云服务器。
+	// 底层资源不足时，该接口会自动回滚。
+	// 该接口不单独使用**，**需要轮询判断虚拟机状态，当虚拟机同时满足"status"为"VERIFY_RESIZE"、"OS-EXT-STS:task_state"为""、"OS-EXT-STS:vm_state"为"RESIZED"时，配合“确认变更云服务器规格（POST /v2.1/{project_id}/servers/{server_id}/action）”或“回退变更云服务器规格（POST /v2.1/{project_id}/servers/{server_id}/action）”两个接口一起使用。
+	// 变更弹性云服务器规格应用示例请参考变更弹性云服务器规格。
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#resize (the `UpdateAction` operationId).
+	UpdateActionWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateActionResponse, error)
+
+	// UpdateActionWithResponse 变更云服务器规格
+	//
+	// 变更单台云服务器规格。
+	// 对于运行中的弹性云服务器，系统会自动关机，并将弹性云服务器中的数据拷贝到目标节点（目标节点可与源节点相同）后重新启动弹性云服务器。
+	// 底层资源不足时，该接口会自动回滚。
+	// 该接口不单独使用**，**需要轮询判断虚拟机状态，当虚拟机同时满足"status"为"VERIFY_RESIZE"、"OS-EXT-STS:task_state"为""、"OS-EXT-STS:vm_state"为"RESIZED"时，配合“确认变更云服务器规格（POST /v2.1/{project_id}/servers/{server_id}/action）”或“回退变更云服务器规格（POST /v2.1/{project_id}/servers/{server_id}/action）”两个接口一起使用。
+	// 变更弹性云服务器规格应用示例请参考变更弹性云服务器规格。
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#resize (the `UpdateAction` operationId).
+	UpdateActionWithResponse(ctx context.Context, projectId string, serverId string, body UpdateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateActionResponse, error)
+
+	// CreateServersActionV21WithBodyWithResponse 回退变更云服务器规格
+	//
+	// 回退云服务器规格变更。.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#revertResize (the `CreateServersActionV21` operationId).
+	CreateServersActionV21WithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateServersActionV21Response, error)
+
+	// CreateServersActionV21WithResponse 回退变更云服务器规格
+	//
+	// 回退云服务器规格变更。.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#revertResize (the `CreateServersActionV21` operationId).
+	CreateServersActionV21WithResponse(ctx context.Context, projectId string, serverId string, body CreateServersActionV21JSONRequestBody, reqEditors ...RequestEditorFn) (*CreateServersActionV21Response, error)
+
+	// NovaUnlockServerWithBodyWithResponse 解锁云服务器
+	//
+	// 解锁云服务器。
+	// 弹性云服务器被解锁定后，将允许普通用户对云服务器执行管理操作。
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#unlock (the `NovaUnlockServer` operationId).
+	NovaUnlockServerWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*NovaUnlockServerResponse, error)
+
+	// NovaUnlockServerWithResponse 解锁云服务器
+	//
+	// 解锁云服务器。
+	// 弹性云服务器被解锁定后，将允许普通用户对云服务器执行管理操作。
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#unlock (the `NovaUnlockServer` operationId).
+	NovaUnlockServerWithResponse(ctx context.Context, projectId string, serverId string, body NovaUnlockServerJSONRequestBody, reqEditors ...RequestEditorFn) (*NovaUnlockServerResponse, error)
 
 	// ListIpsWithResponse 查询指定弹性云服务器的网络列表
 	//
@@ -14728,6 +16653,108 @@ func (r NovaUpdateServerResponse) ContentType() string {
 	return ""
 }
 
+type CreateServersActionResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateServersActionResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateServersActionResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateServersActionResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateServersActionResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type NovaAssociateSecurityGroupResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+}
+
+// GetBody returns the raw response body bytes
+func (r NovaAssociateSecurityGroupResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r NovaAssociateSecurityGroupResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r NovaAssociateSecurityGroupResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r NovaAssociateSecurityGroupResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type CreateServersActionV212Response struct {
+	Body         []byte
+	HTTPResponse *http.Response
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateServersActionV212Response) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateServersActionV212Response) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateServersActionV212Response) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateServersActionV212Response) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type CreateActionResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -14763,6 +16790,353 @@ func (r CreateActionResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r CreateActionResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type NovaLockServerResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+}
+
+// GetBody returns the raw response body bytes
+func (r NovaLockServerResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r NovaLockServerResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r NovaLockServerResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r NovaLockServerResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ListActionResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ListActionResponseBody
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListActionResponse) GetJSON200() *ListActionResponseBody {
+	return r.JSON200
+}
+
+// GetBody returns the raw response body bytes
+func (r ListActionResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListActionResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListActionResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListActionResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type NovaStartServerResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+}
+
+// GetBody returns the raw response body bytes
+func (r NovaStartServerResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r NovaStartServerResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r NovaStartServerResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r NovaStartServerResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type NovaStopServerResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+}
+
+// GetBody returns the raw response body bytes
+func (r NovaStopServerResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r NovaStopServerResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r NovaStopServerResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r NovaStopServerResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type NovaRebootServerResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+}
+
+// GetBody returns the raw response body bytes
+func (r NovaRebootServerResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r NovaRebootServerResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r NovaRebootServerResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r NovaRebootServerResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type DeleteActionResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+}
+
+// GetBody returns the raw response body bytes
+func (r DeleteActionResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r DeleteActionResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DeleteActionResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r DeleteActionResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type NovaDisassociateSecurityGroupResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+}
+
+// GetBody returns the raw response body bytes
+func (r NovaDisassociateSecurityGroupResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r NovaDisassociateSecurityGroupResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r NovaDisassociateSecurityGroupResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r NovaDisassociateSecurityGroupResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type UpdateActionResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+}
+
+// GetBody returns the raw response body bytes
+func (r UpdateActionResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r UpdateActionResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UpdateActionResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r UpdateActionResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type CreateServersActionV21Response struct {
+	Body         []byte
+	HTTPResponse *http.Response
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateServersActionV21Response) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateServersActionV21Response) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateServersActionV21Response) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateServersActionV21Response) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type NovaUnlockServerResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+}
+
+// GetBody returns the raw response body bytes
+func (r NovaUnlockServerResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r NovaUnlockServerResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r NovaUnlockServerResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r NovaUnlockServerResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -16860,6 +19234,102 @@ func (c *ClientWithResponses) NovaUpdateServerWithResponse(ctx context.Context, 
 	return ParseNovaUpdateServerResponse(rsp)
 }
 
+// CreateServersActionWithBodyWithResponse 分配浮动IP（废弃）
+//
+// 将浮动IP绑定到一台云服务器上。
+// 该API废弃，从微版本2.44开始，调用该接口将报404错误。建议直接使用对应的网络服务接口"更新浮动IP"。
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#addFloatingIp (the `CreateServersAction` operationId).
+func (c *ClientWithResponses) CreateServersActionWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateServersActionResponse, error) {
+	rsp, err := c.CreateServersActionWithBody(ctx, projectId, serverId, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateServersActionResponse(rsp)
+}
+
+// CreateServersActionWithResponse 分配浮动IP（废弃）
+//
+// 将浮动IP绑定到一台云服务器上。
+// 该API废弃，从微版本2.44开始，调用该接口将报404错误。建议直接使用对应的网络服务接口"更新浮动IP"。
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#addFloatingIp (the `CreateServersAction` operationId).
+func (c *ClientWithResponses) CreateServersActionWithResponse(ctx context.Context, projectId string, serverId string, body CreateServersActionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateServersActionResponse, error) {
+	rsp, err := c.CreateServersAction(ctx, projectId, serverId, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateServersActionResponse(rsp)
+}
+
+// NovaAssociateSecurityGroupWithBodyWithResponse 添加安全组
+//
+// 为弹性云服务器添加一个安全组。
+// 添加多个安全组时，建议最多为弹性云服务器添加5个安全组。
+// 更多关于安全组管理的相关操作，请参见虚拟私有云的安全组章节。
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#addSecurityGroup (the `NovaAssociateSecurityGroup` operationId).
+func (c *ClientWithResponses) NovaAssociateSecurityGroupWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*NovaAssociateSecurityGroupResponse, error) {
+	rsp, err := c.NovaAssociateSecurityGroupWithBody(ctx, projectId, serverId, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseNovaAssociateSecurityGroupResponse(rsp)
+}
+
+// NovaAssociateSecurityGroupWithResponse 添加安全组
+//
+// 为弹性云服务器添加一个安全组。
+// 添加多个安全组时，建议最多为弹性云服务器添加5个安全组。
+// 更多关于安全组管理的相关操作，请参见虚拟私有云的安全组章节。
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#addSecurityGroup (the `NovaAssociateSecurityGroup` operationId).
+func (c *ClientWithResponses) NovaAssociateSecurityGroupWithResponse(ctx context.Context, projectId string, serverId string, body NovaAssociateSecurityGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*NovaAssociateSecurityGroupResponse, error) {
+	rsp, err := c.NovaAssociateSecurityGroup(ctx, projectId, serverId, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseNovaAssociateSecurityGroupResponse(rsp)
+}
+
+// CreateServersActionV212WithBodyWithResponse 确认变更云服务器规格
+//
+// 确认单台云服务器规格调整。.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#confirmResize (the `CreateServersActionV212` operationId).
+func (c *ClientWithResponses) CreateServersActionV212WithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateServersActionV212Response, error) {
+	rsp, err := c.CreateServersActionV212WithBody(ctx, projectId, serverId, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateServersActionV212Response(rsp)
+}
+
+// CreateServersActionV212WithResponse 确认变更云服务器规格
+//
+// 确认单台云服务器规格调整。.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#confirmResize (the `CreateServersActionV212` operationId).
+func (c *ClientWithResponses) CreateServersActionV212WithResponse(ctx context.Context, projectId string, serverId string, body CreateServersActionV212JSONRequestBody, reqEditors ...RequestEditorFn) (*CreateServersActionV212Response, error) {
+	rsp, err := c.CreateServersActionV212(ctx, projectId, serverId, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateServersActionV212Response(rsp)
+}
+
 // CreateActionWithBodyWithResponse 云服务器创建镜像
 //
 // 用弹性云服务器创建一个镜像，后续可以使用该镜像创建弹性云服务器。
@@ -16871,7 +19341,7 @@ func (c *ClientWithResponses) NovaUpdateServerWithResponse(ctx context.Context, 
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action (the `CreateAction` operationId).
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#createImage (the `CreateAction` operationId).
 func (c *ClientWithResponses) CreateActionWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateActionResponse, error) {
 	rsp, err := c.CreateActionWithBody(ctx, projectId, serverId, contentType, body, reqEditors...)
 	if err != nil {
@@ -16891,13 +19361,327 @@ func (c *ClientWithResponses) CreateActionWithBodyWithResponse(ctx context.Conte
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action (the `CreateAction` operationId).
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#createImage (the `CreateAction` operationId).
 func (c *ClientWithResponses) CreateActionWithResponse(ctx context.Context, projectId string, serverId string, body CreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateActionResponse, error) {
 	rsp, err := c.CreateAction(ctx, projectId, serverId, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
 	return ParseCreateActionResponse(rsp)
+}
+
+// NovaLockServerWithBodyWithResponse 锁定云服务器
+//
+// 锁定弹性云服务器。
+// 租户可以锁定自己的弹性云服务器，不能锁定其他租户的云服务器。弹性云服务器被锁定后，租户将不能再对云服务器执行管理操作，包括生命周期管理、状态管理、网卡管理、磁盘管理、密码管理等。
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#lock (the `NovaLockServer` operationId).
+func (c *ClientWithResponses) NovaLockServerWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*NovaLockServerResponse, error) {
+	rsp, err := c.NovaLockServerWithBody(ctx, projectId, serverId, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseNovaLockServerResponse(rsp)
+}
+
+// NovaLockServerWithResponse 锁定云服务器
+//
+// 锁定弹性云服务器。
+// 租户可以锁定自己的弹性云服务器，不能锁定其他租户的云服务器。弹性云服务器被锁定后，租户将不能再对云服务器执行管理操作，包括生命周期管理、状态管理、网卡管理、磁盘管理、密码管理等。
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#lock (the `NovaLockServer` operationId).
+func (c *ClientWithResponses) NovaLockServerWithResponse(ctx context.Context, projectId string, serverId string, body NovaLockServerJSONRequestBody, reqEditors ...RequestEditorFn) (*NovaLockServerResponse, error) {
+	rsp, err := c.NovaLockServer(ctx, projectId, serverId, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseNovaLockServerResponse(rsp)
+}
+
+// ListActionWithBodyWithResponse 获取弹性云服务器的控制台日志
+//
+// 显示弹性云服务器控制台日志。.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#os-getConsoleOutput (the `ListAction` operationId).
+func (c *ClientWithResponses) ListActionWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ListActionResponse, error) {
+	rsp, err := c.ListActionWithBody(ctx, projectId, serverId, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListActionResponse(rsp)
+}
+
+// ListActionWithResponse 获取弹性云服务器的控制台日志
+//
+// 显示弹性云服务器控制台日志。.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#os-getConsoleOutput (the `ListAction` operationId).
+func (c *ClientWithResponses) ListActionWithResponse(ctx context.Context, projectId string, serverId string, body ListActionJSONRequestBody, reqEditors ...RequestEditorFn) (*ListActionResponse, error) {
+	rsp, err := c.ListAction(ctx, projectId, serverId, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListActionResponse(rsp)
+}
+
+// NovaStartServerWithBodyWithResponse 启动云服务器
+//
+// 启动单台云服务器。.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#os-start (the `NovaStartServer` operationId).
+func (c *ClientWithResponses) NovaStartServerWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*NovaStartServerResponse, error) {
+	rsp, err := c.NovaStartServerWithBody(ctx, projectId, serverId, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseNovaStartServerResponse(rsp)
+}
+
+// NovaStartServerWithResponse 启动云服务器
+//
+// 启动单台云服务器。.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#os-start (the `NovaStartServer` operationId).
+func (c *ClientWithResponses) NovaStartServerWithResponse(ctx context.Context, projectId string, serverId string, body NovaStartServerJSONRequestBody, reqEditors ...RequestEditorFn) (*NovaStartServerResponse, error) {
+	rsp, err := c.NovaStartServer(ctx, projectId, serverId, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseNovaStartServerResponse(rsp)
+}
+
+// NovaStopServerWithBodyWithResponse 关闭云服务器
+//
+// 关闭单台云服务器。.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#os-stop (the `NovaStopServer` operationId).
+func (c *ClientWithResponses) NovaStopServerWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*NovaStopServerResponse, error) {
+	rsp, err := c.NovaStopServerWithBody(ctx, projectId, serverId, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseNovaStopServerResponse(rsp)
+}
+
+// NovaStopServerWithResponse 关闭云服务器
+//
+// 关闭单台云服务器。.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#os-stop (the `NovaStopServer` operationId).
+func (c *ClientWithResponses) NovaStopServerWithResponse(ctx context.Context, projectId string, serverId string, body NovaStopServerJSONRequestBody, reqEditors ...RequestEditorFn) (*NovaStopServerResponse, error) {
+	rsp, err := c.NovaStopServer(ctx, projectId, serverId, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseNovaStopServerResponse(rsp)
+}
+
+// NovaRebootServerWithBodyWithResponse 重启云服务器
+//
+// 重启单台云服务器。.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#reboot (the `NovaRebootServer` operationId).
+func (c *ClientWithResponses) NovaRebootServerWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*NovaRebootServerResponse, error) {
+	rsp, err := c.NovaRebootServerWithBody(ctx, projectId, serverId, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseNovaRebootServerResponse(rsp)
+}
+
+// NovaRebootServerWithResponse 重启云服务器
+//
+// 重启单台云服务器。.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#reboot (the `NovaRebootServer` operationId).
+func (c *ClientWithResponses) NovaRebootServerWithResponse(ctx context.Context, projectId string, serverId string, body NovaRebootServerJSONRequestBody, reqEditors ...RequestEditorFn) (*NovaRebootServerResponse, error) {
+	rsp, err := c.NovaRebootServer(ctx, projectId, serverId, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseNovaRebootServerResponse(rsp)
+}
+
+// DeleteActionWithBodyWithResponse 移除浮动IP（废弃）
+//
+// 从云服务器上解绑浮动IP。
+// 该API废弃，从微版本2.44开始，调用该接口将报404错误。建议直接使用对应的网络服务接口"更新浮动IP"。
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#removeFloatingIp (the `DeleteAction` operationId).
+func (c *ClientWithResponses) DeleteActionWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DeleteActionResponse, error) {
+	rsp, err := c.DeleteActionWithBody(ctx, projectId, serverId, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeleteActionResponse(rsp)
+}
+
+// DeleteActionWithResponse 移除浮动IP（废弃）
+//
+// 从云服务器上解绑浮动IP。
+// 该API废弃，从微版本2.44开始，调用该接口将报404错误。建议直接使用对应的网络服务接口"更新浮动IP"。
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#removeFloatingIp (the `DeleteAction` operationId).
+func (c *ClientWithResponses) DeleteActionWithResponse(ctx context.Context, projectId string, serverId string, body DeleteActionJSONRequestBody, reqEditors ...RequestEditorFn) (*DeleteActionResponse, error) {
+	rsp, err := c.DeleteAction(ctx, projectId, serverId, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDeleteActionResponse(rsp)
+}
+
+// NovaDisassociateSecurityGroupWithBodyWithResponse 移除安全组
+//
+// 移除弹性云服务器中的安全组。.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#removeSecurityGroup (the `NovaDisassociateSecurityGroup` operationId).
+func (c *ClientWithResponses) NovaDisassociateSecurityGroupWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*NovaDisassociateSecurityGroupResponse, error) {
+	rsp, err := c.NovaDisassociateSecurityGroupWithBody(ctx, projectId, serverId, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseNovaDisassociateSecurityGroupResponse(rsp)
+}
+
+// NovaDisassociateSecurityGroupWithResponse 移除安全组
+//
+// 移除弹性云服务器中的安全组。.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#removeSecurityGroup (the `NovaDisassociateSecurityGroup` operationId).
+func (c *ClientWithResponses) NovaDisassociateSecurityGroupWithResponse(ctx context.Context, projectId string, serverId string, body NovaDisassociateSecurityGroupJSONRequestBody, reqEditors ...RequestEditorFn) (*NovaDisassociateSecurityGroupResponse, error) {
+	rsp, err := c.NovaDisassociateSecurityGroup(ctx, projectId, serverId, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseNovaDisassociateSecurityGroupResponse(rsp)
+}
+
+// UpdateActionWithBodyWithResponse 变更云服务器规格
+//
+// 变更单台云服务器规格。
+// 对于运行中的弹性云服务器，系统会自动关机，并将弹性云服务器中的数据拷贝到目标节点（目标节点可与源节点相同）后重新启动弹性云服务器。
+// 底层资源不足时，该接口会自动回滚。
+// 该接口不单独使用**，**需要轮询判断虚拟机状态，当虚拟机同时满足"status"为"VERIFY_RESIZE"、"OS-EXT-STS:task_state"为""、"OS-EXT-STS:vm_state"为"RESIZED"时，配合“确认变更云服务器规格（POST /v2.1/{project_id}/servers/{server_id}/action）”或“回退变更云服务器规格（POST /v2.1/{project_id}/servers/{server_id}/action）”两个接口一起使用。
+// 变更弹性云服务器规格应用示例请参考变更弹性云服务器规格。
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#resize (the `UpdateAction` operationId).
+func (c *ClientWithResponses) UpdateActionWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateActionResponse, error) {
+	rsp, err := c.UpdateActionWithBody(ctx, projectId, serverId, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateActionResponse(rsp)
+}
+
+// UpdateActionWithResponse 变更云服务器规格
+//
+// 变更单台云服务器规格。
+// 对于运行中的弹性云服务器，系统会自动关机，并将弹性云服务器中的数据拷贝到目标节点（目标节点可与源节点相同）后重新启动弹性云服务器。
+// 底层资源不足时，该接口会自动回滚。
+// 该接口不单独使用**，**需要轮询判断虚拟机状态，当虚拟机同时满足"status"为"VERIFY_RESIZE"、"OS-EXT-STS:task_state"为""、"OS-EXT-STS:vm_state"为"RESIZED"时，配合“确认变更云服务器规格（POST /v2.1/{project_id}/servers/{server_id}/action）”或“回退变更云服务器规格（POST /v2.1/{project_id}/servers/{server_id}/action）”两个接口一起使用。
+// 变更弹性云服务器规格应用示例请参考变更弹性云服务器规格。
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#resize (the `UpdateAction` operationId).
+func (c *ClientWithResponses) UpdateActionWithResponse(ctx context.Context, projectId string, serverId string, body UpdateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateActionResponse, error) {
+	rsp, err := c.UpdateAction(ctx, projectId, serverId, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateActionResponse(rsp)
+}
+
+// CreateServersActionV21WithBodyWithResponse 回退变更云服务器规格
+//
+// 回退云服务器规格变更。.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#revertResize (the `CreateServersActionV21` operationId).
+func (c *ClientWithResponses) CreateServersActionV21WithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateServersActionV21Response, error) {
+	rsp, err := c.CreateServersActionV21WithBody(ctx, projectId, serverId, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateServersActionV21Response(rsp)
+}
+
+// CreateServersActionV21WithResponse 回退变更云服务器规格
+//
+// 回退云服务器规格变更。.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#revertResize (the `CreateServersActionV21` operationId).
+func (c *ClientWithResponses) CreateServersActionV21WithResponse(ctx context.Context, projectId string, serverId string, body CreateServersActionV21JSONRequestBody, reqEditors ...RequestEditorFn) (*CreateServersActionV21Response, error) {
+	rsp, err := c.CreateServersActionV21(ctx, projectId, serverId, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateServersActionV21Response(rsp)
+}
+
+// NovaUnlockServerWithBodyWithResponse 解锁云服务器
+//
+// 解锁云服务器。
+// 弹性云服务器被解锁定后，将允许普通用户对云服务器执行管理操作。
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#unlock (the `NovaUnlockServer` operationId).
+func (c *ClientWithResponses) NovaUnlockServerWithBodyWithResponse(ctx context.Context, projectId string, serverId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*NovaUnlockServerResponse, error) {
+	rsp, err := c.NovaUnlockServerWithBody(ctx, projectId, serverId, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseNovaUnlockServerResponse(rsp)
+}
+
+// NovaUnlockServerWithResponse 解锁云服务器
+//
+// 解锁云服务器。
+// 弹性云服务器被解锁定后，将允许普通用户对云服务器执行管理操作。
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v2.1/{project_id}/servers/{server_id}/action#unlock (the `NovaUnlockServer` operationId).
+func (c *ClientWithResponses) NovaUnlockServerWithResponse(ctx context.Context, projectId string, serverId string, body NovaUnlockServerJSONRequestBody, reqEditors ...RequestEditorFn) (*NovaUnlockServerResponse, error) {
+	rsp, err := c.NovaUnlockServer(ctx, projectId, serverId, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseNovaUnlockServerResponse(rsp)
 }
 
 // ListIpsWithResponse 查询指定弹性云服务器的网络列表
@@ -18699,6 +21483,54 @@ func ParseNovaUpdateServerResponse(rsp *http.Response) (*NovaUpdateServerRespons
 	return response, nil
 }
 
+// ParseCreateServersActionResponse parses an HTTP response from a CreateServersActionWithResponse call
+func ParseCreateServersActionResponse(rsp *http.Response) (*CreateServersActionResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateServersActionResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	return response, nil
+}
+
+// ParseNovaAssociateSecurityGroupResponse parses an HTTP response from a NovaAssociateSecurityGroupWithResponse call
+func ParseNovaAssociateSecurityGroupResponse(rsp *http.Response) (*NovaAssociateSecurityGroupResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &NovaAssociateSecurityGroupResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	return response, nil
+}
+
+// ParseCreateServersActionV212Response parses an HTTP response from a CreateServersActionV212WithResponse call
+func ParseCreateServersActionV212Response(rsp *http.Response) (*CreateServersActionV212Response, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateServersActionV212Response{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	return response, nil
+}
+
 // ParseCreateActionResponse parses an HTTP response from a CreateActionWithResponse call
 func ParseCreateActionResponse(rsp *http.Response) (*CreateActionResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -18720,6 +21552,176 @@ func ParseCreateActionResponse(rsp *http.Response) (*CreateActionResponse, error
 		}
 		response.JSON200 = &dest
 
+	}
+
+	return response, nil
+}
+
+// ParseNovaLockServerResponse parses an HTTP response from a NovaLockServerWithResponse call
+func ParseNovaLockServerResponse(rsp *http.Response) (*NovaLockServerResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &NovaLockServerResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	return response, nil
+}
+
+// ParseListActionResponse parses an HTTP response from a ListActionWithResponse call
+func ParseListActionResponse(rsp *http.Response) (*ListActionResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListActionResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ListActionResponseBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseNovaStartServerResponse parses an HTTP response from a NovaStartServerWithResponse call
+func ParseNovaStartServerResponse(rsp *http.Response) (*NovaStartServerResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &NovaStartServerResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	return response, nil
+}
+
+// ParseNovaStopServerResponse parses an HTTP response from a NovaStopServerWithResponse call
+func ParseNovaStopServerResponse(rsp *http.Response) (*NovaStopServerResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &NovaStopServerResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	return response, nil
+}
+
+// ParseNovaRebootServerResponse parses an HTTP response from a NovaRebootServerWithResponse call
+func ParseNovaRebootServerResponse(rsp *http.Response) (*NovaRebootServerResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &NovaRebootServerResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	return response, nil
+}
+
+// ParseDeleteActionResponse parses an HTTP response from a DeleteActionWithResponse call
+func ParseDeleteActionResponse(rsp *http.Response) (*DeleteActionResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DeleteActionResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	return response, nil
+}
+
+// ParseNovaDisassociateSecurityGroupResponse parses an HTTP response from a NovaDisassociateSecurityGroupWithResponse call
+func ParseNovaDisassociateSecurityGroupResponse(rsp *http.Response) (*NovaDisassociateSecurityGroupResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &NovaDisassociateSecurityGroupResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	return response, nil
+}
+
+// ParseUpdateActionResponse parses an HTTP response from a UpdateActionWithResponse call
+func ParseUpdateActionResponse(rsp *http.Response) (*UpdateActionResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UpdateActionResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	return response, nil
+}
+
+// ParseCreateServersActionV21Response parses an HTTP response from a CreateServersActionV21WithResponse call
+func ParseCreateServersActionV21Response(rsp *http.Response) (*CreateServersActionV21Response, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateServersActionV21Response{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	return response, nil
+}
+
+// ParseNovaUnlockServerResponse parses an HTTP response from a NovaUnlockServerWithResponse call
+func ParseNovaUnlockServerResponse(rsp *http.Response) (*NovaUnlockServerResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &NovaUnlockServerResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
 
 	return response, nil

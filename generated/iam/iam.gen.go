@@ -16,18 +16,36 @@ import (
 	"github.com/oapi-codegen/runtime"
 )
 
-// Defines values for AuthIdentityPolicyStatementEffect.
+// Defines values for CreateAgencyCustomPolicyRequestRoleType.
 const (
-	AuthIdentityPolicyStatementEffectAllow AuthIdentityPolicyStatementEffect = "Allow"
-	AuthIdentityPolicyStatementEffectDeny  AuthIdentityPolicyStatementEffect = "Deny"
+	CreateAgencyCustomPolicyRequestRoleTypeAX CreateAgencyCustomPolicyRequestRoleType = "AX"
+	CreateAgencyCustomPolicyRequestRoleTypeXA CreateAgencyCustomPolicyRequestRoleType = "XA"
 )
 
-// Valid indicates whether the value is a known member of the AuthIdentityPolicyStatementEffect enum.
-func (e AuthIdentityPolicyStatementEffect) Valid() bool {
+// Valid indicates whether the value is a known member of the CreateAgencyCustomPolicyRequestRoleType enum.
+func (e CreateAgencyCustomPolicyRequestRoleType) Valid() bool {
 	switch e {
-	case AuthIdentityPolicyStatementEffectAllow:
+	case CreateAgencyCustomPolicyRequestRoleTypeAX:
 		return true
-	case AuthIdentityPolicyStatementEffectDeny:
+	case CreateAgencyCustomPolicyRequestRoleTypeXA:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateAgencyCustomPolicyResponseRoleType.
+const (
+	CreateAgencyCustomPolicyResponseRoleTypeAX CreateAgencyCustomPolicyResponseRoleType = "AX"
+	CreateAgencyCustomPolicyResponseRoleTypeXA CreateAgencyCustomPolicyResponseRoleType = "XA"
+)
+
+// Valid indicates whether the value is a known member of the CreateAgencyCustomPolicyResponseRoleType enum.
+func (e CreateAgencyCustomPolicyResponseRoleType) Valid() bool {
+	switch e {
+	case CreateAgencyCustomPolicyResponseRoleTypeAX:
+		return true
+	case CreateAgencyCustomPolicyResponseRoleTypeXA:
 		return true
 	default:
 		return false
@@ -196,6 +214,24 @@ func (e CreateOpenIdConnectConfigOpenidConnectConfigScope) Valid() bool {
 	}
 }
 
+// Defines values for CreateTemporaryAccessKeyByTokenAuthIdentityPolicyStatementEffect.
+const (
+	CreateTemporaryAccessKeyByTokenAuthIdentityPolicyStatementEffectAllow CreateTemporaryAccessKeyByTokenAuthIdentityPolicyStatementEffect = "Allow"
+	CreateTemporaryAccessKeyByTokenAuthIdentityPolicyStatementEffectDeny  CreateTemporaryAccessKeyByTokenAuthIdentityPolicyStatementEffect = "Deny"
+)
+
+// Valid indicates whether the value is a known member of the CreateTemporaryAccessKeyByTokenAuthIdentityPolicyStatementEffect enum.
+func (e CreateTemporaryAccessKeyByTokenAuthIdentityPolicyStatementEffect) Valid() bool {
+	switch e {
+	case CreateTemporaryAccessKeyByTokenAuthIdentityPolicyStatementEffectAllow:
+		return true
+	case CreateTemporaryAccessKeyByTokenAuthIdentityPolicyStatementEffectDeny:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for KeystoneListAllProjectPermissionsForGroupPolicyStatementEffect.
 const (
 	KeystoneListAllProjectPermissionsForGroupPolicyStatementEffectAllow KeystoneListAllProjectPermissionsForGroupPolicyStatementEffect = "Allow"
@@ -340,6 +376,21 @@ func (e KeystoneShowPermissionRolePolicyStatementEffect) Valid() bool {
 	}
 }
 
+// Defines values for ListAuthTokensAuthIdentityMethods.
+const (
+	ListAuthTokensAuthIdentityMethodsAssumeRole ListAuthTokensAuthIdentityMethods = "assume_role"
+)
+
+// Valid indicates whether the value is a known member of the ListAuthTokensAuthIdentityMethods enum.
+func (e ListAuthTokensAuthIdentityMethods) Valid() bool {
+	switch e {
+	case ListAuthTokensAuthIdentityMethodsAssumeRole:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for ListCustomPoliciesRolesType.
 const (
 	ListCustomPoliciesRolesTypeAX ListCustomPoliciesRolesType = "AX"
@@ -388,6 +439,24 @@ func (e ListRolesForGroupOnEnterpriseProjectRolesType) Valid() bool {
 	case ListRolesForGroupOnEnterpriseProjectRolesTypeAX:
 		return true
 	case ListRolesForGroupOnEnterpriseProjectRolesTypeXA:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListTokensAuthIdentityMethods.
+const (
+	ListTokensAuthIdentityMethodsPassword ListTokensAuthIdentityMethods = "password"
+	ListTokensAuthIdentityMethodsTotp     ListTokensAuthIdentityMethods = "totp"
+)
+
+// Valid indicates whether the value is a known member of the ListTokensAuthIdentityMethods enum.
+func (e ListTokensAuthIdentityMethods) Valid() bool {
+	switch e {
+	case ListTokensAuthIdentityMethodsPassword:
+		return true
+	case ListTokensAuthIdentityMethodsTotp:
 		return true
 	default:
 		return false
@@ -514,6 +583,60 @@ func (e ShowCustomPolicyRolePolicyStatementEffect) Valid() bool {
 	case ShowCustomPolicyRolePolicyStatementEffectAllow:
 		return true
 	case ShowCustomPolicyRolePolicyStatementEffectDeny:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for UpdateAgencyCustomPolicyRequestRolePolicyStatementEffect.
+const (
+	UpdateAgencyCustomPolicyRequestRolePolicyStatementEffectAllow UpdateAgencyCustomPolicyRequestRolePolicyStatementEffect = "Allow"
+	UpdateAgencyCustomPolicyRequestRolePolicyStatementEffectDeny  UpdateAgencyCustomPolicyRequestRolePolicyStatementEffect = "Deny"
+)
+
+// Valid indicates whether the value is a known member of the UpdateAgencyCustomPolicyRequestRolePolicyStatementEffect enum.
+func (e UpdateAgencyCustomPolicyRequestRolePolicyStatementEffect) Valid() bool {
+	switch e {
+	case UpdateAgencyCustomPolicyRequestRolePolicyStatementEffectAllow:
+		return true
+	case UpdateAgencyCustomPolicyRequestRolePolicyStatementEffectDeny:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for UpdateAgencyCustomPolicyResponseRolePolicyStatementEffect.
+const (
+	UpdateAgencyCustomPolicyResponseRolePolicyStatementEffectAllow UpdateAgencyCustomPolicyResponseRolePolicyStatementEffect = "Allow"
+	UpdateAgencyCustomPolicyResponseRolePolicyStatementEffectDeny  UpdateAgencyCustomPolicyResponseRolePolicyStatementEffect = "Deny"
+)
+
+// Valid indicates whether the value is a known member of the UpdateAgencyCustomPolicyResponseRolePolicyStatementEffect enum.
+func (e UpdateAgencyCustomPolicyResponseRolePolicyStatementEffect) Valid() bool {
+	switch e {
+	case UpdateAgencyCustomPolicyResponseRolePolicyStatementEffectAllow:
+		return true
+	case UpdateAgencyCustomPolicyResponseRolePolicyStatementEffectDeny:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for UpdateAgencyCustomPolicyRoleType.
+const (
+	UpdateAgencyCustomPolicyRoleTypeAX UpdateAgencyCustomPolicyRoleType = "AX"
+	UpdateAgencyCustomPolicyRoleTypeXA UpdateAgencyCustomPolicyRoleType = "XA"
+)
+
+// Valid indicates whether the value is a known member of the UpdateAgencyCustomPolicyRoleType enum.
+func (e UpdateAgencyCustomPolicyRoleType) Valid() bool {
+	switch e {
+	case UpdateAgencyCustomPolicyRoleTypeAX:
+		return true
+	case UpdateAgencyCustomPolicyRoleTypeXA:
 		return true
 	default:
 		return false
@@ -790,29 +913,11 @@ type AssociateRoleToUserOnEnterpriseProjectErrorError struct {
 	Title   *string `json:"title,omitempty"`
 }
 
-// AuthIdentityPassword IAM用户密码认证信息。
-// 说明：
-// - user.name和user.domain.name可以在界面控制台“我的凭证”中查看，具体获取方法请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
-// - 该接口提供了锁定机制用于防止暴力破解，调用时，请确保用户名密码正确，输错一定次数（管理员可设置该规则，方法请参见：帐号锁定策略）将被锁定。
-type AuthIdentityPassword struct {
-	// User 需要获取Token的IAM用户信息。
-	User AuthIdentityPasswordUser `json:"user"`
-}
-
-// AuthIdentityPasswordUser 需要获取Token的IAM用户信息。
-type AuthIdentityPasswordUser struct {
-	// Domain IAM用户所属帐号信息。了解帐号与IAM用户的关系。
-	Domain AuthIdentityPasswordUserDomain `json:"domain"`
-
-	// Name IAM用户名。
-	Name string `json:"name"`
-
-	// Password IAM用户的登录密码。
-	// 说明：
-	// - 务必保证密码输入正确，避免获取Token失败。
-	// - 如果您的华为云帐号已升级为华为帐号，将不支持获取帐号Token，建议您为自己创建一个IAM用户，授予该用户必要的权限，获取IAM用户Token。
-	// - 如果您是第三方系统用户，直接使用联邦认证的用户名和密码获取Token，系统会提示密码错误。请在华为云的登录页面，通过“忘记密码”功能，设置华为云帐号密码，并在password中输入新设置的密码。
-	Password string `json:"password"`
+// AuthIdentityAssumeRoleSessionUser 委托方对应的企业用户信息。
+type AuthIdentityAssumeRoleSessionUser struct {
+	// Name 委托方对应的企业用户名。
+	// 用户名需满足如下规则：长度1~32之间，只能包含如下字符：大小写字母、空格、数字或特殊字符（-_.）且只能以字母开头。
+	Name *string `json:"name,omitempty"`
 }
 
 // AuthIdentityPasswordUserDomain IAM用户所属帐号信息。了解帐号与IAM用户的关系。
@@ -821,87 +926,29 @@ type AuthIdentityPasswordUserDomain struct {
 	Name string `json:"name"`
 }
 
-// AuthIdentityPolicy 用户自定义策略的信息，用于限制获取到的临时访问密钥和securitytoken的权限（当前仅适用限制OBS服务的权限）。
-// 如果填写此参数，则临时访问密钥和securitytoken的权限为：原token具有的权限和policy参数限制的权限交集。
-// 关于IAM策略的格式和语法，请参考：策略。
-type AuthIdentityPolicy struct {
-	// Statement 授权语句，描述自定义策略的具体内容，不超过8个。
-	Statement []AuthIdentityPolicyStatement `json:"Statement"`
-
-	// Version 权限版本号，创建自定义策略时，该字段值填为“1.1”。
-	// 说明：
-	// 1.1：策略。IAM最新提供的一种细粒度授权的能力，可以精确到具体服务的操作、资源以及请求条件等。
-	Version string `json:"Version"`
+// AuthIdentityTotp totp认证信息，仅在您已开启虚拟MFA方式的登录保护功能时需要填写该参数。
+type AuthIdentityTotp struct {
+	// User IAM用户信息。该IAM用户已开启登录保护，并选择以虚拟MFA方式进行身份验证，开启/关闭登录保护方法请参见：敏感操作。
+	User AuthIdentityTotpUser `json:"user"`
 }
 
-// AuthIdentityPolicyStatement defines model for AuthIdentityPolicyStatement.
-type AuthIdentityPolicyStatement struct {
-	// Action 授权项，指对资源的具体操作权限，不超过100个。
-	// 说明：
-	// - 格式为：服务名:资源类型:操作，例：vpc:ports:create。
-	// - 服务名为产品名称，例如ecs、evs和vpc等，服务名仅支持小写。 资源类型和操作没有大小写，要求支持通配符号*，无需罗列全部授权项。
-	Action []string `json:"Action"`
+// AuthIdentityTotpUser IAM用户信息。该IAM用户已开启登录保护，并选择以虚拟MFA方式进行身份验证，开启/关闭登录保护方法请参见：敏感操作。
+type AuthIdentityTotpUser struct {
+	// Id 已开启虚拟MFA方式的登录保护的IAM用户ID。
+	Id string `json:"id"`
 
-	// Condition 限制条件。不超过10个。了解更多相关参数，请参考：配置自定义策略。
+	// Passcode 虚拟MFA验证码，在MFA应用程序中获取动态验证码，获取方法请参见：如何获取虚拟MFA验证码。
 	// 说明：
-	// 以请求示例中的Condition为例：条件键（obs:prefix）和字符串（public）需相等（StringEquals）。
-	// "Condition": { "StringEquals": { "obs:prefix": [ "public" ] } }
-	Condition *map[string]map[string][]string `json:"Condition,omitempty"`
-
-	// Effect 作用。包含两种：允许（Allow）和拒绝（Deny），既有Allow又有Deny的授权语句时，遵循Deny优先的原则。
-	// 取值范围：
-	// - Allow
-	// - Deny
-	Effect AuthIdentityPolicyStatementEffect `json:"Effect"`
-
-	// Resource 资源。数组长度不超过10，每个字符串长度不超过128，规则如下：
-	// 说明：
-	// - 格式为“服务名:region:domainId:资源类型:资源路径”, 资源类型支持通配符号*，通配符号*表示所有。如"obs:*:*:bucket:*": 表示所有的OBS桶。
-	// - region字段为*或用户可访问的region。service必须存在且resource属于对应service。
-	Resource *[]string `json:"Resource,omitempty"`
+	// 务必保证验证码输入正确，避免获取Token失败。
+	Passcode string `json:"passcode"`
 }
 
-// AuthIdentityPolicyStatementEffect 作用。包含两种：允许（Allow）和拒绝（Deny），既有Allow又有Deny的授权语句时，遵循Deny优先的原则。
-// 取值范围：
-// - Allow
-// - Deny
-type AuthIdentityPolicyStatementEffect string
-
-// AuthIdentityToken 临时访问密钥和securitytoken的有效期。
-type AuthIdentityToken struct {
-	// DurationSeconds 临时访问密钥和securitytoken的有效期，时间单位为秒。
-	// 取值范围：15分钟 ~ 24小时 ，默认为15分钟。
-	DurationSeconds *int64 `json:"duration_seconds,omitempty"`
-}
-
-// AuthScope Token的使用范围，取值为project或domain，二选一即可。
-// 说明：
-// - 如果您将scope设置为domain，该Token适用于全局级服务；如果将scope设置为project，该Token适用于项目级服务。
-// - 如果您将scope同时设置为project和domain，将以project参数为准，获取到项目级服务的Token。
-// - 如果您将scope置空，将获取到全局级服务的Token。建议您按需要填写Token使用范围。
-type AuthScope struct {
-	// Domain 取值为domain时，表示获取的Token可以作用于全局服务，全局服务不区分项目或区域，如OBS服务。如需了解服务作用范围，请参考系统权限。domain支持id和name，二选一即可，建议选择“domain_id”。
-	Domain *AuthScopeDomain `json:"domain,omitempty"`
-
-	// Project 取值为project时，表示获取的Token可以作用于项目级服务，仅能访问指定project下的资源，如ECS服务。如需了解服务作用范围，请参考系统权限。project支持id和name，二选一即可。
-	Project *AuthScopeProject `json:"project,omitempty"`
-}
-
-// AuthScopeDomain 取值为domain时，表示获取的Token可以作用于全局服务，全局服务不区分项目或区域，如OBS服务。如需了解服务作用范围，请参考系统权限。domain支持id和name，二选一即可，建议选择“domain_id”。
-type AuthScopeDomain struct {
-	// Id IAM用户所属帐号ID，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。id和name，二选一即可。
+// AuthScopeProjectDomain 项目所属帐号，使用name时必填。
+type AuthScopeProjectDomain struct {
+	// Id 帐号ID，id与name二选一即可。
 	Id *string `json:"id,omitempty"`
 
-	// Name IAM用户所属帐号名称，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。id和name，二选一即可。
-	Name *string `json:"name,omitempty"`
-}
-
-// AuthScopeProject 取值为project时，表示获取的Token可以作用于项目级服务，仅能访问指定project下的资源，如ECS服务。如需了解服务作用范围，请参考系统权限。project支持id和name，二选一即可。
-type AuthScopeProject struct {
-	// Id IAM用户所属帐号的项目ID，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。id和name，二选一即可。
-	Id *string `json:"id,omitempty"`
-
-	// Name IAM用户所属帐号的项目名称，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。id和name，二选一即可。
+	// Name 帐号名，id与name二选一即可。
 	Name *string `json:"name,omitempty"`
 }
 
@@ -985,6 +1032,112 @@ type ConfigSecurityCompliance struct {
 
 	// PasswordRegexDescription 密码强度策略的描述。
 	PasswordRegexDescription *string `json:"password_regex_description,omitempty"`
+}
+
+// CreateAgencyCustomPolicyRequestBody defines model for CreateAgencyCustomPolicyRequestBody.
+type CreateAgencyCustomPolicyRequestBody struct {
+	// Role 自定义策略信息。
+	Role CreateAgencyCustomPolicyRequestRole `json:"role"`
+}
+
+// CreateAgencyCustomPolicyRequestRole 自定义策略信息。
+type CreateAgencyCustomPolicyRequestRole struct {
+	// Description 自定义策略的描述信息。
+	Description string `json:"description"`
+
+	// DescriptionCn 自定义策略的中文描述信息。
+	DescriptionCn *string `json:"description_cn,omitempty"`
+
+	// DisplayName 自定义策略展示名，长度1~64之间。
+	DisplayName string `json:"display_name"`
+
+	// Policy 自定义策略的具体内容。
+	Policy CreateAgencyCustomPolicyRolePolicy `json:"policy"`
+
+	// Type 自定义策略的显示模式。
+	// 说明：
+	// - AX：全局服务。
+	// - XA：区域级项目。
+	// - 自定义策略的显示模式只能为AX或者XA，不能同时在全局服务和区域级项目生效（AA），或者在全局服务和区域级项目都不生效（XX）。
+	Type CreateAgencyCustomPolicyRequestRoleType `json:"type"`
+}
+
+// CreateAgencyCustomPolicyRequestRoleType 自定义策略的显示模式。
+// 说明：
+// - AX：全局服务。
+// - XA：区域级项目。
+// - 自定义策略的显示模式只能为AX或者XA，不能同时在全局服务和区域级项目生效（AA），或者在全局服务和区域级项目都不生效（XX）。
+type CreateAgencyCustomPolicyRequestRoleType string
+
+// CreateAgencyCustomPolicyResponseBody defines model for CreateAgencyCustomPolicyResponseBody.
+type CreateAgencyCustomPolicyResponseBody struct {
+	// Role 自定义策略信息。
+	Role *CreateAgencyCustomPolicyResponseRole `json:"role,omitempty"`
+}
+
+// CreateAgencyCustomPolicyResponseRole 自定义策略信息。
+type CreateAgencyCustomPolicyResponseRole struct {
+	// Catalog 自定义策略所在目录。
+	Catalog *string `json:"catalog,omitempty"`
+
+	// CreatedTime 自定义策略创建时间。
+	CreatedTime *string `json:"created_time,omitempty"`
+
+	// Description 自定义策略的描述信息。
+	Description *string `json:"description,omitempty"`
+
+	// DescriptionCn 自定义策略的中文描述信息。
+	DescriptionCn *string `json:"description_cn,omitempty"`
+
+	// DisplayName 自定义策略展示名。
+	DisplayName *string `json:"display_name,omitempty"`
+
+	// DomainId 自定义策略所属帐号ID。
+	DomainId *string `json:"domain_id,omitempty"`
+
+	// Id 自定义策略ID。
+	Id *string `json:"id,omitempty"`
+
+	// Links 自定义策略的资源链接信息。
+	Links *ShowCustomPolicyRoleLinks `json:"links,omitempty"`
+
+	// Name 自定义策略名。
+	Name *string `json:"name,omitempty"`
+
+	// Policy 自定义策略的具体内容。
+	Policy *UpdateAgencyCustomPolicyRolePolicy `json:"policy,omitempty"`
+
+	// References 自定义策略的引用次数。
+	References *string `json:"references,omitempty"`
+
+	// Type 自定义策略的显示模式。
+	// 说明：
+	// - AX：全局服务。
+	// - XA：区域级项目。
+	// - 自定义策略的显示模式只能为AX或者XA，不能同时在全局服务和区域级项目生效（AA），或者在全局服务和区域级项目都不生效（XX）。
+	Type *CreateAgencyCustomPolicyResponseRoleType `json:"type,omitempty"`
+
+	// UpdatedTime 自定义策略更新时间。
+	UpdatedTime *string `json:"updated_time,omitempty"`
+}
+
+// CreateAgencyCustomPolicyResponseRoleType 自定义策略的显示模式。
+// 说明：
+// - AX：全局服务。
+// - XA：区域级项目。
+// - 自定义策略的显示模式只能为AX或者XA，不能同时在全局服务和区域级项目生效（AA），或者在全局服务和区域级项目都不生效（XX）。
+type CreateAgencyCustomPolicyResponseRoleType string
+
+// CreateAgencyCustomPolicyRolePolicy 自定义策略的具体内容。
+type CreateAgencyCustomPolicyRolePolicy struct {
+	// Statement 授权语句，描述自定义策略的具体内容，不超过8个。
+	Statement []UpdateAgencyCustomPolicyRequestRolePolicyStatement `json:"Statement"`
+
+	// Version 权限版本号，创建自定义策略时，该字段值填为“1.1”。
+	// 说明：
+	// - 1.0：系统预置的角色。以服务为粒度，提供有限的服务相关角色用于授权。
+	// - 1.1：策略。IAM最新提供的一种细粒度授权的能力，可以精确到具体服务的操作、资源以及请求条件等。
+	Version string `json:"Version"`
 }
 
 // CreateAgencyRequestAgency 委托信息。
@@ -1480,28 +1633,86 @@ type CreatePermanentAccessKeyResponseCredential struct {
 	UserId *string `json:"user_id,omitempty"`
 }
 
-// CreateTemporaryAccessKeyByTokenAuth 认证信息。
-type CreateTemporaryAccessKeyByTokenAuth struct {
+// CreateTemporaryAccessKeyByAgencyAuth 认证信息。
+type CreateTemporaryAccessKeyByAgencyAuth struct {
 	// Identity 认证参数。
-	Identity CreateTemporaryAccessKeyByTokenAuthIdentity `json:"identity"`
+	Identity CreateTemporaryAccessKeyByAgencyAuthIdentity `json:"identity"`
 }
 
-// CreateTemporaryAccessKeyByTokenAuthIdentity 认证参数。
-type CreateTemporaryAccessKeyByTokenAuthIdentity struct {
-	// Methods 认证方法，该字段内容为["token"]。
+// CreateTemporaryAccessKeyByAgencyAuthIdentity 认证参数。
+type CreateTemporaryAccessKeyByAgencyAuthIdentity struct {
+	// AssumeRole assume_role的具体信息。
+	AssumeRole CreateTemporaryAccessKeyByAgencyAuthIdentityAssumeRole `json:"assume_role"`
+
+	// Methods 认证方法，该字段内容为["assume_role"]。
 	Methods []string `json:"methods"`
 
 	// Policy 用户自定义策略的信息，用于限制获取到的临时访问密钥和securitytoken的权限（当前仅适用限制OBS服务的权限）。
-	// 如果填写此参数，则临时访问密钥和securitytoken的权限为：原token具有的权限和policy参数限制的权限交集。
+	// 如果填写此参数，则临时访问密钥和securitytoken的权限为：委托具有的权限和policy参数限制的权限交集。
 	// 关于IAM策略的格式和语法，请参考：策略。
-	Policy *AuthIdentityPolicy `json:"policy,omitempty"`
-
-	// Token 临时访问密钥和securitytoken的有效期。
-	Token *AuthIdentityToken `json:"token,omitempty"`
+	Policy *CreateTemporaryAccessKeyByAgencyAuthIdentityPolicy `json:"policy,omitempty"`
 }
 
-// CreateTemporaryAccessKeyByTokenCredential 认证结果信息。
-type CreateTemporaryAccessKeyByTokenCredential struct {
+// CreateTemporaryAccessKeyByAgencyAuthIdentityAssumeRole assume_role的具体信息。
+type CreateTemporaryAccessKeyByAgencyAuthIdentityAssumeRole struct {
+	// AgencyName 委托名称，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
+	AgencyName string `json:"agency_name"`
+
+	// DomainId 委托方的帐号ID。“domain_id”与“domain_name”至少填写一个，建议选择“domain_id”。
+	DomainId *string `json:"domain_id,omitempty"`
+
+	// DomainName 委托方的帐号名。“domain_id”与“domain_name”至少填写一个，建议选择“domain_id”。
+	DomainName *string `json:"domain_name,omitempty"`
+
+	// DurationSeconds AK/SK和securitytoken的有效期，时间单位为秒。取值范围：15分钟 ~ 24小时 ，默认为15分钟。
+	DurationSeconds *int64 `json:"duration_seconds,omitempty"`
+
+	// SessionUser 委托方对应的企业用户信息。
+	SessionUser *AuthIdentityAssumeRoleSessionUser `json:"session_user,omitempty"`
+}
+
+// CreateTemporaryAccessKeyByAgencyAuthIdentityPolicy 用户自定义策略的信息，用于限制获取到的临时访问密钥和securitytoken的权限（当前仅适用限制OBS服务的权限）。
+// 如果填写此参数，则临时访问密钥和securitytoken的权限为：委托具有的权限和policy参数限制的权限交集。
+// 关于IAM策略的格式和语法，请参考：策略。
+type CreateTemporaryAccessKeyByAgencyAuthIdentityPolicy struct {
+	// Statement 授权语句，描述自定义策略的具体内容，不超过8个。
+	Statement []CreateTemporaryAccessKeyByAgencyAuthIdentityPolicyStatement `json:"Statement"`
+
+	// Version 权限版本号，创建自定义策略时，该字段值填为“1.1”。
+	// 说明：
+	// 1.1：策略。IAM最新提供的一种细粒度授权的能力，可以精确到具体服务的操作、资源以及请求条件等。
+	Version string `json:"Version"`
+}
+
+// CreateTemporaryAccessKeyByAgencyAuthIdentityPolicyStatement defines model for CreateTemporaryAccessKeyByAgencyAuthIdentityPolicyStatement.
+type CreateTemporaryAccessKeyByAgencyAuthIdentityPolicyStatement struct {
+	// Action 授权项，指对资源的具体操作权限，不超过100个。
+	// 说明：
+	// - 格式为：服务名:资源类型:操作，例：vpc:ports:create。
+	// - 服务名为产品名称，例如ecs、evs和vpc等，服务名仅支持小写。 资源类型和操作没有大小写，要求支持通配符号*，无需罗列全部授权项。
+	Action []string `json:"Action"`
+
+	// Condition 限制条件。不超过10个。了解更多相关参数，请参考：配置自定义策略。
+	// 说明：
+	// 以请求示例中的Condition为例：条件键（obs:prefix）和字符串（public）需相等（StringEquals）。
+	// "Condition": { "StringEquals": { "obs:prefix": [ "public" ] } }
+	Condition *map[string]map[string][]string `json:"Condition,omitempty"`
+
+	// Effect 作用。包含两种：允许（Allow）和拒绝（Deny），既有Allow又有Deny的授权语句时，遵循Deny优先的原则。
+	// 取值范围：
+	// - Allow
+	// - Deny
+	Effect string `json:"Effect"`
+
+	// Resource 资源。数组长度不超过10，每个字符串长度不超过128，规则如下：
+	// 说明：
+	// - 格式为“服务名:region:domainId:资源类型:资源路径”, 资源类型支持通配符号*，通配符号*表示所有。如"obs:*:*:bucket:*": 表示所有的OBS桶。
+	// - region字段为*或用户可访问的region。service必须存在且resource属于对应service。
+	Resource *[]string `json:"Resource,omitempty"`
+}
+
+// CreateTemporaryAccessKeyByAgencyCredential 认证结果信息。
+type CreateTemporaryAccessKeyByAgencyCredential struct {
 	// Access 获取的AK。
 	Access *string `json:"access,omitempty"`
 
@@ -1518,6 +1729,91 @@ type CreateTemporaryAccessKeyByTokenCredential struct {
 	Securitytoken *string `json:"securitytoken,omitempty"`
 }
 
+// CreateTemporaryAccessKeyByAgencyRequestBody defines model for CreateTemporaryAccessKeyByAgencyRequestBody.
+type CreateTemporaryAccessKeyByAgencyRequestBody struct {
+	// Auth 认证信息。
+	Auth CreateTemporaryAccessKeyByAgencyAuth `json:"auth"`
+}
+
+// CreateTemporaryAccessKeyByAgencyResponseBody defines model for CreateTemporaryAccessKeyByAgencyResponseBody.
+type CreateTemporaryAccessKeyByAgencyResponseBody struct {
+	// Credential 认证结果信息。
+	Credential *CreateTemporaryAccessKeyByAgencyCredential `json:"credential,omitempty"`
+}
+
+// CreateTemporaryAccessKeyByTokenAuth 认证信息。
+type CreateTemporaryAccessKeyByTokenAuth struct {
+	// Identity 认证参数。
+	Identity CreateTemporaryAccessKeyByTokenAuthIdentity `json:"identity"`
+}
+
+// CreateTemporaryAccessKeyByTokenAuthIdentity 认证参数。
+type CreateTemporaryAccessKeyByTokenAuthIdentity struct {
+	// Methods 认证方法，该字段内容为["token"]。
+	Methods []string `json:"methods"`
+
+	// Policy 用户自定义策略的信息，用于限制获取到的临时访问密钥和securitytoken的权限（当前仅适用限制OBS服务的权限）。
+	// 如果填写此参数，则临时访问密钥和securitytoken的权限为：原token具有的权限和policy参数限制的权限交集。
+	// 关于IAM策略的格式和语法，请参考：策略。
+	Policy *CreateTemporaryAccessKeyByTokenAuthIdentityPolicy `json:"policy,omitempty"`
+
+	// Token 临时访问密钥和securitytoken的有效期。
+	Token *CreateTemporaryAccessKeyByTokenAuthIdentityToken `json:"token,omitempty"`
+}
+
+// CreateTemporaryAccessKeyByTokenAuthIdentityPolicy 用户自定义策略的信息，用于限制获取到的临时访问密钥和securitytoken的权限（当前仅适用限制OBS服务的权限）。
+// 如果填写此参数，则临时访问密钥和securitytoken的权限为：原token具有的权限和policy参数限制的权限交集。
+// 关于IAM策略的格式和语法，请参考：策略。
+type CreateTemporaryAccessKeyByTokenAuthIdentityPolicy struct {
+	// Statement 授权语句，描述自定义策略的具体内容，不超过8个。
+	Statement []CreateTemporaryAccessKeyByTokenAuthIdentityPolicyStatement `json:"Statement"`
+
+	// Version 权限版本号，创建自定义策略时，该字段值填为“1.1”。
+	// 说明：
+	// 1.1：策略。IAM最新提供的一种细粒度授权的能力，可以精确到具体服务的操作、资源以及请求条件等。
+	Version string `json:"Version"`
+}
+
+// CreateTemporaryAccessKeyByTokenAuthIdentityPolicyStatement defines model for CreateTemporaryAccessKeyByTokenAuthIdentityPolicyStatement.
+type CreateTemporaryAccessKeyByTokenAuthIdentityPolicyStatement struct {
+	// Action 授权项，指对资源的具体操作权限，不超过100个。
+	// 说明：
+	// - 格式为：服务名:资源类型:操作，例：vpc:ports:create。
+	// - 服务名为产品名称，例如ecs、evs和vpc等，服务名仅支持小写。 资源类型和操作没有大小写，要求支持通配符号*，无需罗列全部授权项。
+	Action []string `json:"Action"`
+
+	// Condition 限制条件。不超过10个。了解更多相关参数，请参考：配置自定义策略。
+	// 说明：
+	// 以请求示例中的Condition为例：条件键（obs:prefix）和字符串（public）需相等（StringEquals）。
+	// "Condition": { "StringEquals": { "obs:prefix": [ "public" ] } }
+	Condition *map[string]map[string][]string `json:"Condition,omitempty"`
+
+	// Effect 作用。包含两种：允许（Allow）和拒绝（Deny），既有Allow又有Deny的授权语句时，遵循Deny优先的原则。
+	// 取值范围：
+	// - Allow
+	// - Deny
+	Effect CreateTemporaryAccessKeyByTokenAuthIdentityPolicyStatementEffect `json:"Effect"`
+
+	// Resource 资源。数组长度不超过10，每个字符串长度不超过128，规则如下：
+	// 说明：
+	// - 格式为“服务名:region:domainId:资源类型:资源路径”, 资源类型支持通配符号*，通配符号*表示所有。如"obs:*:*:bucket:*": 表示所有的OBS桶。
+	// - region字段为*或用户可访问的region。service必须存在且resource属于对应service。
+	Resource *[]string `json:"Resource,omitempty"`
+}
+
+// CreateTemporaryAccessKeyByTokenAuthIdentityPolicyStatementEffect 作用。包含两种：允许（Allow）和拒绝（Deny），既有Allow又有Deny的授权语句时，遵循Deny优先的原则。
+// 取值范围：
+// - Allow
+// - Deny
+type CreateTemporaryAccessKeyByTokenAuthIdentityPolicyStatementEffect string
+
+// CreateTemporaryAccessKeyByTokenAuthIdentityToken 临时访问密钥和securitytoken的有效期。
+type CreateTemporaryAccessKeyByTokenAuthIdentityToken struct {
+	// DurationSeconds 临时访问密钥和securitytoken的有效期，时间单位为秒。
+	// 取值范围：15分钟 ~ 24小时 ，默认为15分钟。
+	DurationSeconds *int64 `json:"duration_seconds,omitempty"`
+}
+
 // CreateTemporaryAccessKeyByTokenRequestBody defines model for CreateTemporaryAccessKeyByTokenRequestBody.
 type CreateTemporaryAccessKeyByTokenRequestBody struct {
 	// Auth 认证信息。
@@ -1527,7 +1823,7 @@ type CreateTemporaryAccessKeyByTokenRequestBody struct {
 // CreateTemporaryAccessKeyByTokenResponseBody defines model for CreateTemporaryAccessKeyByTokenResponseBody.
 type CreateTemporaryAccessKeyByTokenResponseBody struct {
 	// Credential 认证结果信息。
-	Credential *CreateTemporaryAccessKeyByTokenCredential `json:"credential,omitempty"`
+	Credential *CreateTemporaryAccessKeyByAgencyCredential `json:"credential,omitempty"`
 }
 
 // CreateUserRequestBody defines model for CreateUserRequestBody.
@@ -2227,7 +2523,7 @@ type KeystoneCreateUserTokenByPasswordAuth struct {
 	// - 如果您将scope设置为domain，该Token适用于全局级服务；如果将scope设置为project，该Token适用于项目级服务。
 	// - 如果您将scope同时设置为project和domain，将以project参数为准，获取到项目级服务的Token。
 	// - 如果您将scope置空，将获取到全局级服务的Token。建议您按需要填写Token使用范围。
-	Scope *AuthScope `json:"scope,omitempty"`
+	Scope *KeystoneCreateUserTokenByPasswordAuthScope `json:"scope,omitempty"`
 }
 
 // KeystoneCreateUserTokenByPasswordAuthIdentity 认证参数。
@@ -2239,7 +2535,63 @@ type KeystoneCreateUserTokenByPasswordAuthIdentity struct {
 	// 说明：
 	// - user.name和user.domain.name可以在界面控制台“我的凭证”中查看，具体获取方法请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
 	// - 该接口提供了锁定机制用于防止暴力破解，调用时，请确保用户名密码正确，输错一定次数（管理员可设置该规则，方法请参见：帐号锁定策略）将被锁定。
-	Password AuthIdentityPassword `json:"password"`
+	Password KeystoneCreateUserTokenByPasswordAuthIdentityPassword `json:"password"`
+}
+
+// KeystoneCreateUserTokenByPasswordAuthIdentityPassword IAM用户密码认证信息。
+// 说明：
+// - user.name和user.domain.name可以在界面控制台“我的凭证”中查看，具体获取方法请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
+// - 该接口提供了锁定机制用于防止暴力破解，调用时，请确保用户名密码正确，输错一定次数（管理员可设置该规则，方法请参见：帐号锁定策略）将被锁定。
+type KeystoneCreateUserTokenByPasswordAuthIdentityPassword struct {
+	// User 需要获取Token的IAM用户信息。
+	User KeystoneCreateUserTokenByPasswordAuthIdentityPasswordUser `json:"user"`
+}
+
+// KeystoneCreateUserTokenByPasswordAuthIdentityPasswordUser 需要获取Token的IAM用户信息。
+type KeystoneCreateUserTokenByPasswordAuthIdentityPasswordUser struct {
+	// Domain IAM用户所属帐号信息。了解帐号与IAM用户的关系。
+	Domain AuthIdentityPasswordUserDomain `json:"domain"`
+
+	// Name IAM用户名。
+	Name string `json:"name"`
+
+	// Password IAM用户的登录密码。
+	// 说明：
+	// - 务必保证密码输入正确，避免获取Token失败。
+	// - 如果您的华为云帐号已升级为华为帐号，将不支持获取帐号Token，建议您为自己创建一个IAM用户，授予该用户必要的权限，获取IAM用户Token。
+	// - 如果您是第三方系统用户，直接使用联邦认证的用户名和密码获取Token，系统会提示密码错误。请在华为云的登录页面，通过“忘记密码”功能，设置华为云帐号密码，并在password中输入新设置的密码。
+	Password string `json:"password"`
+}
+
+// KeystoneCreateUserTokenByPasswordAuthScope Token的使用范围，取值为project或domain，二选一即可。
+// 说明：
+// - 如果您将scope设置为domain，该Token适用于全局级服务；如果将scope设置为project，该Token适用于项目级服务。
+// - 如果您将scope同时设置为project和domain，将以project参数为准，获取到项目级服务的Token。
+// - 如果您将scope置空，将获取到全局级服务的Token。建议您按需要填写Token使用范围。
+type KeystoneCreateUserTokenByPasswordAuthScope struct {
+	// Domain 取值为domain时，表示获取的Token可以作用于全局服务，全局服务不区分项目或区域，如OBS服务。如需了解服务作用范围，请参考系统权限。domain支持id和name，二选一即可，建议选择“domain_id”。
+	Domain *KeystoneCreateUserTokenByPasswordAuthScopeDomain `json:"domain,omitempty"`
+
+	// Project 取值为project时，表示获取的Token可以作用于项目级服务，仅能访问指定project下的资源，如ECS服务。如需了解服务作用范围，请参考系统权限。project支持id和name，二选一即可。
+	Project *KeystoneCreateUserTokenByPasswordAuthScopeProject `json:"project,omitempty"`
+}
+
+// KeystoneCreateUserTokenByPasswordAuthScopeDomain 取值为domain时，表示获取的Token可以作用于全局服务，全局服务不区分项目或区域，如OBS服务。如需了解服务作用范围，请参考系统权限。domain支持id和name，二选一即可，建议选择“domain_id”。
+type KeystoneCreateUserTokenByPasswordAuthScopeDomain struct {
+	// Id IAM用户所属帐号ID，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。id和name，二选一即可。
+	Id *string `json:"id,omitempty"`
+
+	// Name IAM用户所属帐号名称，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。id和name，二选一即可。
+	Name *string `json:"name,omitempty"`
+}
+
+// KeystoneCreateUserTokenByPasswordAuthScopeProject 取值为project时，表示获取的Token可以作用于项目级服务，仅能访问指定project下的资源，如ECS服务。如需了解服务作用范围，请参考系统权限。project支持id和name，二选一即可。
+type KeystoneCreateUserTokenByPasswordAuthScopeProject struct {
+	// Id IAM用户所属帐号的项目ID，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。id和name，二选一即可。
+	Id *string `json:"id,omitempty"`
+
+	// Name IAM用户所属帐号的项目名称，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。id和name，二选一即可。
+	Name *string `json:"name,omitempty"`
 }
 
 // KeystoneCreateUserTokenByPasswordError defines model for KeystoneCreateUserTokenByPasswordError.
@@ -2296,7 +2648,7 @@ type KeystoneCreateUserTokenByPasswordToken struct {
 // KeystoneCreateUserTokenByPasswordTokenCatalog defines model for KeystoneCreateUserTokenByPasswordTokenCatalog.
 type KeystoneCreateUserTokenByPasswordTokenCatalog struct {
 	// Endpoints 终端节点。
-	Endpoints *[]TokenCatalogEndpoints `json:"endpoints,omitempty"`
+	Endpoints *[]KeystoneValidateTokenTokenCatalogEndpoints `json:"endpoints,omitempty"`
 
 	// Id 服务ID。
 	Id *string `json:"id,omitempty"`
@@ -2320,21 +2672,12 @@ type KeystoneCreateUserTokenByPasswordTokenDomain struct {
 // KeystoneCreateUserTokenByPasswordTokenProject 获取Token的IAM用户所属帐号的项目信息。如果获取Token时请求体中scope参数设置为project，则返回该字段。
 type KeystoneCreateUserTokenByPasswordTokenProject struct {
 	// Domain 项目所属帐号信息。
-	Domain *KeystoneCreateUserTokenByPasswordTokenProjectDomain `json:"domain,omitempty"`
+	Domain *KeystoneValidateTokenTokenProjectDomain `json:"domain,omitempty"`
 
 	// Id 项目ID。
 	Id *string `json:"id,omitempty"`
 
 	// Name 项目名称。
-	Name *string `json:"name,omitempty"`
-}
-
-// KeystoneCreateUserTokenByPasswordTokenProjectDomain 项目所属帐号信息。
-type KeystoneCreateUserTokenByPasswordTokenProjectDomain struct {
-	// Id 帐号ID。
-	Id *string `json:"id,omitempty"`
-
-	// Name 帐号名称。
 	Name *string `json:"name,omitempty"`
 }
 
@@ -2350,7 +2693,7 @@ type KeystoneCreateUserTokenByPasswordTokenRoles struct {
 // KeystoneCreateUserTokenByPasswordTokenUser 获取Token的IAM用户信息。
 type KeystoneCreateUserTokenByPasswordTokenUser struct {
 	// Domain IAM用户所属的帐号信息。
-	Domain *KeystoneCreateUserTokenByPasswordTokenUserDomain `json:"domain,omitempty"`
+	Domain *ListTokensTokenUserDomain `json:"domain,omitempty"`
 
 	// Id IAM用户ID。
 	Id *string `json:"id,omitempty"`
@@ -2360,15 +2703,6 @@ type KeystoneCreateUserTokenByPasswordTokenUser struct {
 
 	// PasswordExpiresAt 密码过期时间（UTC时间），“”表示密码不过期。
 	PasswordExpiresAt *string `json:"password_expires_at,omitempty"`
-}
-
-// KeystoneCreateUserTokenByPasswordTokenUserDomain IAM用户所属的帐号信息。
-type KeystoneCreateUserTokenByPasswordTokenUserDomain struct {
-	// Id IAM用户所属帐号ID。
-	Id *string `json:"id,omitempty"`
-
-	// Name IAM用户所属帐号名称。
-	Name *string `json:"name,omitempty"`
 }
 
 // KeystoneCreateUserUserLinks IAM用户的资源链接信息。
@@ -3991,6 +4325,24 @@ type KeystoneValidateTokenToken struct {
 	User *KeystoneValidateTokenTokenUser `json:"user,omitempty"`
 }
 
+// KeystoneValidateTokenTokenCatalogEndpoints defines model for KeystoneValidateTokenTokenCatalogEndpoints.
+type KeystoneValidateTokenTokenCatalogEndpoints struct {
+	// Id 终端节点ID。
+	Id *string `json:"id,omitempty"`
+
+	// Interface 接口类型，描述接口在该终端节点的可见性。值为“public”，表示该接口为公开接口。
+	Interface *string `json:"interface,omitempty"`
+
+	// Region 终端节点所属区域。
+	Region *string `json:"region,omitempty"`
+
+	// RegionId 终端节点所属区域ID。
+	RegionId *string `json:"region_id,omitempty"`
+
+	// Url 终端节点的URL。
+	Url *string `json:"url,omitempty"`
+}
+
 // KeystoneValidateTokenTokenDomain 被校验token的IAM用户所属的帐号信息。如果获取token时请求体中scope参数设置为domain，则返回该字段。
 type KeystoneValidateTokenTokenDomain struct {
 	// Id 帐号ID。
@@ -4003,12 +4355,21 @@ type KeystoneValidateTokenTokenDomain struct {
 // KeystoneValidateTokenTokenProject 被校验token的IAM用户所属帐号的项目信息。如果获取token时请求体中scope参数设置为project，则返回该字段。
 type KeystoneValidateTokenTokenProject struct {
 	// Domain 项目所属帐号信息。
-	Domain *KeystoneCreateUserTokenByPasswordTokenProjectDomain `json:"domain,omitempty"`
+	Domain *KeystoneValidateTokenTokenProjectDomain `json:"domain,omitempty"`
 
 	// Id 项目ID。
 	Id *string `json:"id,omitempty"`
 
 	// Name 项目名称。
+	Name *string `json:"name,omitempty"`
+}
+
+// KeystoneValidateTokenTokenProjectDomain 项目所属帐号信息。
+type KeystoneValidateTokenTokenProjectDomain struct {
+	// Id 帐号ID。
+	Id *string `json:"id,omitempty"`
+
+	// Name 帐号名称。
 	Name *string `json:"name,omitempty"`
 }
 
@@ -4126,6 +4487,375 @@ type ListAuthTokenRoles struct {
 	Id *string `json:"id,omitempty"`
 
 	// Name 权限名。
+	Name *string `json:"name,omitempty"`
+}
+
+// ListAuthTokensAuth 认证信息。
+type ListAuthTokensAuth struct {
+	// Identity 认证参数。
+	Identity ListAuthTokensAuthIdentity `json:"identity"`
+
+	// Scope token的使用范围，需要填写委托方A的project或domain，填写其中任一即可。
+	// 说明：
+	// - 如果您将scope设置为domain，该Token适用于全局级服务；如果将scope设置为project，该Token适用于项目级服务。
+	// - 如果您将scope同时设置为project和domain，将以project参数为准，获取到项目级服务的Token。
+	// - 如果您将scope置空，将获取到全局级服务的Token。建议您按需要填写Token使用范围。
+	Scope ListAuthTokensAuthScope `json:"scope"`
+}
+
+// ListAuthTokensAuthIdentity 认证参数。
+type ListAuthTokensAuthIdentity struct {
+	// AssumeRole assume_role的具体信息。
+	AssumeRole ListAuthTokensAuthIdentityAssumeRole `json:"assume_role"`
+
+	// Methods token的获取方式，该字段内容为["assume_role"]。
+	// 取值范围：
+	// - assume_role
+	Methods []ListAuthTokensAuthIdentityMethods `json:"methods"`
+}
+
+// ListAuthTokensAuthIdentityMethods defines model for ListAuthTokensAuthIdentity.Methods.
+type ListAuthTokensAuthIdentityMethods string
+
+// ListAuthTokensAuthIdentityAssumeRole assume_role的具体信息。
+type ListAuthTokensAuthIdentityAssumeRole struct {
+	// AgencyName 委托方A创建的委托名称，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
+	AgencyName string `json:"agency_name"`
+
+	// DomainId 委托方A的帐号ID。“domain_id”与“domain_name”至少填写一个，建议选择“domain_id”。
+	// 委托方A可以参考获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID获取帐号ID。
+	DomainId *string `json:"domain_id,omitempty"`
+
+	// DomainName 委托方A的帐号名称。“domain_id”与“domain_name”至少填写一个，建议选择“domain_id”。
+	// 您可以在IAM控制台委托列表中查看委托方A的帐号名称。
+	DomainName *string `json:"domain_name,omitempty"`
+}
+
+// ListAuthTokensAuthScope token的使用范围，需要填写委托方A的project或domain，填写其中任一即可。
+// 说明：
+// - 如果您将scope设置为domain，该Token适用于全局级服务；如果将scope设置为project，该Token适用于项目级服务。
+// - 如果您将scope同时设置为project和domain，将以project参数为准，获取到项目级服务的Token。
+// - 如果您将scope置空，将获取到全局级服务的Token。建议您按需要填写Token使用范围。
+type ListAuthTokensAuthScope struct {
+	// Domain 取值为domain时，表示获取的Token可以作用于全局服务，全局服务不区分项目或区域，如OBS服务。如需了解服务作用范围，请参考系统权限。domain支持id和name，二选一即可，建议选择“domain_id”。
+	Domain *ListAuthTokensAuthScopeDomain `json:"domain,omitempty"`
+
+	// Project 取值为project时，表示获取的Token可以作用于项目级服务，仅能访问指定project下的资源，如ECS服务。如需了解服务作用范围，请参考系统权限。project支持id和name，二选一即可。
+	Project *ListAuthTokensAuthScopeProject `json:"project,omitempty"`
+}
+
+// ListAuthTokensAuthScopeDomain 取值为domain时，表示获取的Token可以作用于全局服务，全局服务不区分项目或区域，如OBS服务。如需了解服务作用范围，请参考系统权限。domain支持id和name，二选一即可，建议选择“domain_id”。
+type ListAuthTokensAuthScopeDomain struct {
+	// Id 委托方A的帐号ID，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。id和name，二选一即可。
+	Id *string `json:"id,omitempty"`
+
+	// Name 委托方A的帐号名，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。id和name，二选一即可。
+	Name *string `json:"name,omitempty"`
+}
+
+// ListAuthTokensAuthScopeProject 取值为project时，表示获取的Token可以作用于项目级服务，仅能访问指定project下的资源，如ECS服务。如需了解服务作用范围，请参考系统权限。project支持id和name，二选一即可。
+type ListAuthTokensAuthScopeProject struct {
+	// Id 委托方A项目的ID，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。id和name，二选一即可。
+	Id *string `json:"id,omitempty"`
+
+	// Name 委托方A项目的名称，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。id和name，二选一即可。
+	Name *string `json:"name,omitempty"`
+}
+
+// ListAuthTokensError defines model for ListAuthTokensError.
+type ListAuthTokensError struct {
+	Error *ListAuthTokensErrorError `json:"error,omitempty"`
+}
+
+// ListAuthTokensErrorError defines model for ListAuthTokensErrorError.
+type ListAuthTokensErrorError struct {
+	Code    *int    `json:"code,omitempty"`
+	Message *string `json:"message,omitempty"`
+	Title   *string `json:"title,omitempty"`
+}
+
+// ListAuthTokensRequestBody defines model for ListAuthTokensRequestBody.
+type ListAuthTokensRequestBody struct {
+	// Auth 认证信息。
+	Auth ListAuthTokensAuth `json:"auth"`
+}
+
+// ListAuthTokensResponseBody defines model for ListAuthTokensResponseBody.
+type ListAuthTokensResponseBody struct {
+	// Token token信息列表。
+	Token *ListAuthTokensToken `json:"token,omitempty"`
+}
+
+// ListAuthTokensToken token信息列表。
+type ListAuthTokensToken struct {
+	// AssumedBy 被委托方B的相关信息。
+	AssumedBy *TokenAssumedBy `json:"assumed_by,omitempty"`
+
+	// Catalog 服务目录信息。
+	Catalog *[]KeystoneCreateUserTokenByPasswordTokenCatalog `json:"catalog,omitempty"`
+
+	// Domain 委托方A的帐号信息。如果获取token时请求体中scope参数设置为domain，则返回该字段。
+	Domain *ListAuthTokensTokenDomain `json:"domain,omitempty"`
+
+	// ExpiresAt token到期时间。
+	ExpiresAt *string `json:"expires_at,omitempty"`
+
+	// IssuedAt token下发时间。
+	IssuedAt *string `json:"issued_at,omitempty"`
+
+	// Methods 获取token的方式。
+	Methods *[]string `json:"methods,omitempty"`
+
+	// Project 委托方A的项目信息。如果获取token时请求体中scope参数设置为project，则返回该字段。
+	Project *ListAuthTokensTokenProject `json:"project,omitempty"`
+
+	// Roles 委托token的权限信息。
+	Roles *[]KeystoneCreateUserTokenByPasswordTokenRoles `json:"roles,omitempty"`
+
+	// User 委托方A所创建的委托的信息。
+	User *ListAuthTokensTokenUser `json:"user,omitempty"`
+}
+
+// ListAuthTokensTokenDomain 委托方A的帐号信息。如果获取token时请求体中scope参数设置为domain，则返回该字段。
+type ListAuthTokensTokenDomain struct {
+	// Id 委托方A的帐号ID。
+	Id *string `json:"id,omitempty"`
+
+	// Name 委托方A的帐号名称。
+	Name *string `json:"name,omitempty"`
+}
+
+// ListAuthTokensTokenProject 委托方A的项目信息。如果获取token时请求体中scope参数设置为project，则返回该字段。
+type ListAuthTokensTokenProject struct {
+	// Domain 委托方A的帐号信息。
+	Domain *ListAuthTokensTokenProjectDomain `json:"domain,omitempty"`
+
+	// Id 委托方A的项目ID。
+	Id *string `json:"id,omitempty"`
+
+	// Name 委托方A的项目名称。
+	Name *string `json:"name,omitempty"`
+}
+
+// ListAuthTokensTokenProjectDomain 委托方A的帐号信息。
+type ListAuthTokensTokenProjectDomain struct {
+	// Id 委托方A的帐号ID。
+	Id *string `json:"id,omitempty"`
+
+	// Name 委托方A的帐号名称。
+	Name *string `json:"name,omitempty"`
+}
+
+// ListAuthTokensTokenUser 委托方A所创建的委托的信息。
+type ListAuthTokensTokenUser struct {
+	// Domain 委托方A的帐号信息。
+	Domain *ListAuthTokensTokenUserDomain `json:"domain,omitempty"`
+
+	// Id 委托ID。
+	Id *string `json:"id,omitempty"`
+
+	// Name 委托方A帐号名/委托名。
+	Name *string `json:"name,omitempty"`
+}
+
+// ListAuthTokensTokenUserDomain 委托方A的帐号信息。
+type ListAuthTokensTokenUserDomain struct {
+	// Id 委托方A的帐号ID。
+	Id *string `json:"id,omitempty"`
+
+	// Name 委托方A的帐号名称。
+	Name *string `json:"name,omitempty"`
+}
+
+// ListAuthTokensV3Auth 认证信息。
+type ListAuthTokensV3Auth struct {
+	// Identity 认证参数。
+	Identity ListAuthTokensV3AuthIdentity `json:"identity"`
+
+	// Scope token的使用范围，取值为project或domain，二选一即可。
+	Scope ListAuthTokensV3AuthScope `json:"scope"`
+}
+
+// ListAuthTokensV3AuthIdentity 认证参数。
+type ListAuthTokensV3AuthIdentity struct {
+	// Methods 认证方法，该字段内容为“token”。
+	Methods []string `json:"methods"`
+
+	// Token 联邦unscoped token的信息。
+	Token ListAuthTokensV3AuthIdentityToken `json:"token"`
+}
+
+// ListAuthTokensV3AuthIdentityToken 联邦unscoped token的信息。
+type ListAuthTokensV3AuthIdentityToken struct {
+	// Id 联邦unscoped token的ID。
+	Id string `json:"id"`
+}
+
+// ListAuthTokensV3AuthScope token的使用范围，取值为project或domain，二选一即可。
+type ListAuthTokensV3AuthScope struct {
+	// Domain 取值为domain时，表示获取的token可以跨区域使用，domain支持id和name，二选一即可。
+	Domain *ListAuthTokensV3AuthScopeDomain `json:"domain,omitempty"`
+
+	// Project 取值为project时，表示获取的token仅能访问指定project下的资源，project支持id和name，二选一即可。
+	Project *ListAuthTokensV3AuthScopeProject `json:"project,omitempty"`
+}
+
+// ListAuthTokensV3AuthScopeDomain 取值为domain时，表示获取的token可以跨区域使用，domain支持id和name，二选一即可。
+type ListAuthTokensV3AuthScopeDomain struct {
+	// Id 帐号ID，id与name二选一即可。
+	Id *string `json:"id,omitempty"`
+
+	// Name 帐号名，id与name二选一即可。
+	Name *string `json:"name,omitempty"`
+}
+
+// ListAuthTokensV3AuthScopeProject 取值为project时，表示获取的token仅能访问指定project下的资源，project支持id和name，二选一即可。
+type ListAuthTokensV3AuthScopeProject struct {
+	// Domain 项目所属帐号，使用name时必填。
+	Domain *AuthScopeProjectDomain `json:"domain,omitempty"`
+
+	// Id 项目ID，id与name二选一即可。
+	Id *string `json:"id,omitempty"`
+
+	// Name 项目名，id与name二选一即可。
+	Name *string `json:"name,omitempty"`
+}
+
+// ListAuthTokensV3RequestBody defines model for ListAuthTokensV3RequestBody.
+type ListAuthTokensV3RequestBody struct {
+	// Auth 认证信息。
+	Auth ListAuthTokensV3Auth `json:"auth"`
+}
+
+// ListAuthTokensV3ResponseBody defines model for ListAuthTokensV3ResponseBody.
+type ListAuthTokensV3ResponseBody struct {
+	// Token 联邦认证的scoped token信息。
+	Token *ListAuthTokensV3Token `json:"token,omitempty"`
+}
+
+// ListAuthTokensV3Token 联邦认证的scoped token信息。
+type ListAuthTokensV3Token struct {
+	// Catalog 服务目录信息。
+	Catalog *[]ListAuthTokensV3TokenCatalog `json:"catalog,omitempty"`
+
+	// Domain 获取token的用户所属的帐号信息。如果获取token时请求体中scope参数设置为domain，则返回该字段。
+	Domain *ListAuthTokensV3TokenDomain `json:"domain,omitempty"`
+
+	// ExpiresAt token过期时间。
+	ExpiresAt *string `json:"expires_at,omitempty"`
+
+	// IssuedAt token下发时间。
+	IssuedAt *string `json:"issued_at,omitempty"`
+
+	// Methods 获取token的方式。
+	Methods *[]string `json:"methods,omitempty"`
+
+	// Project 获取token的用户所属帐号的项目信息。如果获取token时请求体中scope参数设置为project，则返回该字段。
+	Project *ListAuthTokensV3TokenProject `json:"project,omitempty"`
+
+	// Roles token的权限信息。
+	Roles *[]KeystoneCreateUserTokenByPasswordTokenRoles `json:"roles,omitempty"`
+
+	// User 获取token的用户信息。
+	User *ListAuthTokensV3TokenUser `json:"user,omitempty"`
+}
+
+// ListAuthTokensV3TokenCatalog defines model for ListAuthTokensV3TokenCatalog.
+type ListAuthTokensV3TokenCatalog struct {
+	// Endpoints 终端节点。
+	Endpoints *[]ListAuthTokensV3TokenCatalogEndpoints `json:"endpoints,omitempty"`
+
+	// Id 服务ID。
+	Id *string `json:"id,omitempty"`
+
+	// Name 服务名称。
+	Name *string `json:"name,omitempty"`
+
+	// Type 该接口所属服务。
+	Type *string `json:"type,omitempty"`
+}
+
+// ListAuthTokensV3TokenCatalogEndpoints defines model for ListAuthTokensV3TokenCatalogEndpoints.
+type ListAuthTokensV3TokenCatalogEndpoints struct {
+	// Id 终端节点ID。
+	Id *string `json:"id,omitempty"`
+
+	// Interface 接口类型，描述接口在该终端节点的可见性。值为“public”，表示该接口为公开接口。
+	Interface *string `json:"interface,omitempty"`
+
+	// Region 终端节点所属区域。
+	Region *string `json:"region,omitempty"`
+
+	// RegionId 终端节点所属区域ID。
+	RegionId *string `json:"region_id,omitempty"`
+
+	// Url 终端节点的URL。
+	Url *string `json:"url,omitempty"`
+}
+
+// ListAuthTokensV3TokenDomain 获取token的用户所属的帐号信息。如果获取token时请求体中scope参数设置为domain，则返回该字段。
+type ListAuthTokensV3TokenDomain struct {
+	// Id 帐号ID。
+	Id *string `json:"id,omitempty"`
+
+	// Name 帐号名。
+	Name *string `json:"name,omitempty"`
+}
+
+// ListAuthTokensV3TokenProject 获取token的用户所属帐号的项目信息。如果获取token时请求体中scope参数设置为project，则返回该字段。
+type ListAuthTokensV3TokenProject struct {
+	// Domain 项目所属帐号信息。
+	Domain *ListAuthTokensV3TokenProjectDomain `json:"domain,omitempty"`
+
+	// Id 项目ID。
+	Id *string `json:"id,omitempty"`
+
+	// Name 项目名。
+	Name *string `json:"name,omitempty"`
+}
+
+// ListAuthTokensV3TokenProjectDomain 项目所属帐号信息。
+type ListAuthTokensV3TokenProjectDomain struct {
+	// Id 帐号ID。
+	Id *string `json:"id,omitempty"`
+
+	// Name 帐号名。
+	Name *string `json:"name,omitempty"`
+}
+
+// ListAuthTokensV3TokenUser 获取token的用户信息。
+type ListAuthTokensV3TokenUser struct {
+	// OSFEDERATION 联邦身份认证信息。
+	OSFEDERATION *TokenUserOSFEDERATION `json:"OS-FEDERATION,omitempty"`
+
+	// Domain 用户所属帐号信息。
+	Domain *ListAuthTokensV3TokenUserDomain `json:"domain,omitempty"`
+
+	// Id 用户ID。
+	Id *string `json:"id,omitempty"`
+
+	// Name 用户名。
+	Name *string `json:"name,omitempty"`
+
+	// PasswordExpiresAt 密码过期时间（UTC时间），“”表示密码不过期。
+	PasswordExpiresAt *string `json:"password_expires_at,omitempty"`
+}
+
+// ListAuthTokensV3TokenUserDomain 用户所属帐号信息。
+type ListAuthTokensV3TokenUserDomain struct {
+	// Id 用户所属帐号ID。
+	Id *string `json:"id,omitempty"`
+
+	// Name 用户所属帐号名称。
+	Name *string `json:"name,omitempty"`
+}
+
+// ListAuthTokensV3TokenUserOSFEDERATIONGroups defines model for ListAuthTokensV3TokenUserOSFEDERATIONGroups.
+type ListAuthTokensV3TokenUserOSFEDERATIONGroups struct {
+	// Id 用户组ID。
+	Id *string `json:"id,omitempty"`
+
+	// Name 用户组名称。
 	Name *string `json:"name,omitempty"`
 }
 
@@ -4358,6 +5088,75 @@ type ListGroupsResponseBody struct {
 	Groups []interface{} `json:"groups"`
 }
 
+// ListIdTokenTokensError defines model for ListIdTokenTokensError.
+type ListIdTokenTokensError struct {
+	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorMsg  *string `json:"error_msg,omitempty"`
+}
+
+// ListIdTokenTokensFederationUserBody 用户详情。
+type ListIdTokenTokensFederationUserBody struct {
+	// OSFEDERATION 联邦用户user详情。
+	OSFEDERATION *OSFederationInfo `json:"OS-FEDERATION,omitempty"`
+
+	// Domain 租户详情。
+	Domain *ListIdTokenTokensTokenUserDomain `json:"domain,omitempty"`
+
+	// Id 用户id。
+	Id *string `json:"id,omitempty"`
+
+	// Name 用户名。
+	Name *string `json:"name,omitempty"`
+}
+
+// ListIdTokenTokensRequestBody defines model for ListIdTokenTokensRequestBody.
+type ListIdTokenTokensRequestBody struct {
+	// Auth 请求auth参数详情。
+	Auth GetIdTokenAuthParams `json:"auth"`
+}
+
+// ListIdTokenTokensResponseBody defines model for ListIdTokenTokensResponseBody.
+type ListIdTokenTokensResponseBody struct {
+	// Token 获取的token详情。
+	Token *ScopedTokenInfo `json:"token,omitempty"`
+}
+
+// ListIdTokenTokensRoles defines model for ListIdTokenTokensRoles.
+type ListIdTokenTokensRoles struct {
+	// Id 权限id。
+	Id *string `json:"id,omitempty"`
+
+	// Name 权限名。
+	Name *string `json:"name,omitempty"`
+}
+
+// ListIdTokenTokensTokenProjectDomain 租户详情。
+type ListIdTokenTokensTokenProjectDomain struct {
+	// Id 租户id。
+	Id *string `json:"id,omitempty"`
+
+	// Name 租户名。
+	Name *string `json:"name,omitempty"`
+}
+
+// ListIdTokenTokensTokenUserDomain 租户详情。
+type ListIdTokenTokensTokenUserDomain struct {
+	// Id 租户id。
+	Id *string `json:"id,omitempty"`
+
+	// Name 租户名。
+	Name *string `json:"name,omitempty"`
+}
+
+// ListIdTokenTokensTokenUserOSFEDERATIONGroups defines model for ListIdTokenTokensTokenUserOSFEDERATIONGroups.
+type ListIdTokenTokensTokenUserOSFEDERATIONGroups struct {
+	// Id 用户组id。
+	Id *string `json:"id,omitempty"`
+
+	// Name 用户组名。
+	Name *string `json:"name,omitempty"`
+}
+
 // ListLogintokensAuth 认证信息。
 type ListLogintokensAuth struct {
 	// Securitytoken 认证参数。
@@ -4424,15 +5223,6 @@ type ListOSFEDERATIONTokensTokenUserDomain struct {
 	Id *string `json:"id,omitempty"`
 
 	// Name 用户所属帐号名。
-	Name *string `json:"name,omitempty"`
-}
-
-// ListOSFEDERATIONTokensTokenUserOSFEDERATIONGroups defines model for ListOSFEDERATIONTokensTokenUserOSFEDERATIONGroups.
-type ListOSFEDERATIONTokensTokenUserOSFEDERATIONGroups struct {
-	// Id 用户组ID。
-	Id *string `json:"id,omitempty"`
-
-	// Name 用户组名称。
 	Name *string `json:"name,omitempty"`
 }
 
@@ -4680,72 +5470,155 @@ type ListRolesResponseBodyRolesItemPolicyStatementItem struct {
 	Effect *string   `json:"Effect,omitempty"`
 }
 
-// ListTokensError defines model for ListTokensError.
-type ListTokensError struct {
-	ErrorCode *string `json:"error_code,omitempty"`
-	ErrorMsg  *string `json:"error_msg,omitempty"`
+// ListTokensAuth 认证信息。
+type ListTokensAuth struct {
+	// Identity 认证参数。
+	Identity ListTokensAuthIdentity `json:"identity"`
+
+	// Scope Token的使用范围，取值为project或domain，二选一即可。
+	// 说明：
+	// - 如果您将scope设置为domain，该Token适用于全局级服务；如果将scope设置为project，该Token适用于项目级服务。
+	// - 如果您将scope同时设置为project和domain，将以project参数为准，获取到项目级服务的Token。
+	// - 如果您将scope置空，将获取到全局级服务的Token。建议您按需要填写Token使用范围。
+	Scope ListTokensAuthScope `json:"scope"`
 }
 
-// ListTokensFederationUserBody 用户详情。
-type ListTokensFederationUserBody struct {
-	// OSFEDERATION 联邦用户user详情。
-	OSFEDERATION *OSFederationInfo `json:"OS-FEDERATION,omitempty"`
+// ListTokensAuthIdentity 认证参数。
+type ListTokensAuthIdentity struct {
+	// Methods 认证方法，该字段内容为["password", "totp"]。
+	// 取值范围：
+	// - password
+	// - totp
+	Methods []ListTokensAuthIdentityMethods `json:"methods"`
 
-	// Domain 租户详情。
-	Domain *ListTokensTokenUserDomain `json:"domain,omitempty"`
+	// Password 用户密码认证信息。
+	// 说明：
+	// - user.name和user.domain.name可以在界面控制台“我的凭证”中查看，具体获取方法请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
+	// - 该接口提供了锁定机制用于防止暴力破解，调用时，请确保用户名密码正确，输错一定次数（管理员可设置该规则，方法请参见：帐号锁定策略）将被锁定。
+	Password ListTokensAuthIdentityPassword `json:"password"`
 
-	// Id 用户id。
+	// Totp totp认证信息，仅在您已开启虚拟MFA方式的登录保护功能时需要填写该参数。
+	Totp AuthIdentityTotp `json:"totp"`
+}
+
+// ListTokensAuthIdentityMethods defines model for ListTokensAuthIdentity.Methods.
+type ListTokensAuthIdentityMethods string
+
+// ListTokensAuthIdentityPassword 用户密码认证信息。
+// 说明：
+// - user.name和user.domain.name可以在界面控制台“我的凭证”中查看，具体获取方法请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
+// - 该接口提供了锁定机制用于防止暴力破解，调用时，请确保用户名密码正确，输错一定次数（管理员可设置该规则，方法请参见：帐号锁定策略）将被锁定。
+type ListTokensAuthIdentityPassword struct {
+	// User 需要获取Token的IAM用户信息。
+	User ListTokensAuthIdentityPasswordUser `json:"user"`
+}
+
+// ListTokensAuthIdentityPasswordUser 需要获取Token的IAM用户信息。
+type ListTokensAuthIdentityPasswordUser struct {
+	// Domain IAM用户所属帐号信息。了解帐号与IAM用户的关系。
+	Domain AuthIdentityPasswordUserDomain `json:"domain"`
+
+	// Name IAM用户名。
+	Name string `json:"name"`
+
+	// Password IAM用户的登录密码。
+	// 说明：
+	// - 务必保证密码输入正确，避免获取Token失败。
+	// - 如果您是第三方系统用户，直接使用联邦认证的用户名和密码获取Token，系统会提示密码错误。请在华为云的登录页面，通过“忘记密码”功能，设置华为云帐号密码，并在password中输入新设置的密码。
+	Password string `json:"password"`
+}
+
+// ListTokensAuthScope Token的使用范围，取值为project或domain，二选一即可。
+// 说明：
+// - 如果您将scope设置为domain，该Token适用于全局级服务；如果将scope设置为project，该Token适用于项目级服务。
+// - 如果您将scope同时设置为project和domain，将以project参数为准，获取到项目级服务的Token。
+// - 如果您将scope置空，将获取到全局级服务的Token。建议您按需要填写Token使用范围。
+type ListTokensAuthScope struct {
+	// Domain 取值为domain时，表示获取的Token可以作用于全局服务，全局服务不区分项目或区域，如OBS服务。如需了解服务作用范围，请参考系统权限。domain支持id和name，二选一即可，建议选择“domain.id”。
+	Domain *ListTokensAuthScopeDomain `json:"domain,omitempty"`
+
+	// Project 取值为project时，表示获取的Token可以作用于项目级服务，仅能访问指定project下的资源，如ECS服务。如需了解服务作用范围，请参考系统权限。project支持id和name，二选一即可。
+	Project *ListTokensAuthScopeProject `json:"project,omitempty"`
+}
+
+// ListTokensAuthScopeDomain 取值为domain时，表示获取的Token可以作用于全局服务，全局服务不区分项目或区域，如OBS服务。如需了解服务作用范围，请参考系统权限。domain支持id和name，二选一即可，建议选择“domain.id”。
+type ListTokensAuthScopeDomain struct {
+	// Id IAM用户所属帐号ID，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
 	Id *string `json:"id,omitempty"`
 
-	// Name 用户名。
+	// Name IAM用户所属帐号名称，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
 	Name *string `json:"name,omitempty"`
+}
+
+// ListTokensAuthScopeProject 取值为project时，表示获取的Token可以作用于项目级服务，仅能访问指定project下的资源，如ECS服务。如需了解服务作用范围，请参考系统权限。project支持id和name，二选一即可。
+type ListTokensAuthScopeProject struct {
+	// Id IAM用户所属帐号的项目id，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
+	Id *string `json:"id,omitempty"`
+
+	// Name IAM用户所属帐号的项目名称，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
+	Name *string `json:"name,omitempty"`
+}
+
+// ListTokensError defines model for ListTokensError.
+type ListTokensError struct {
+	Error *ListTokensErrorError `json:"error,omitempty"`
+}
+
+// ListTokensErrorError defines model for ListTokensErrorError.
+type ListTokensErrorError struct {
+	Code    *int    `json:"code,omitempty"`
+	Message *string `json:"message,omitempty"`
+	Title   *string `json:"title,omitempty"`
 }
 
 // ListTokensRequestBody defines model for ListTokensRequestBody.
 type ListTokensRequestBody struct {
-	// Auth 请求auth参数详情。
-	Auth GetIdTokenAuthParams `json:"auth"`
+	// Auth 认证信息。
+	Auth ListTokensAuth `json:"auth"`
 }
 
 // ListTokensResponseBody defines model for ListTokensResponseBody.
 type ListTokensResponseBody struct {
-	// Token 获取的token详情。
-	Token *ScopedTokenInfo `json:"token,omitempty"`
+	// Token 获取到的Token信息。
+	Token *ListTokensToken `json:"token,omitempty"`
 }
 
-// ListTokensRoles defines model for ListTokensRoles.
-type ListTokensRoles struct {
-	// Id 权限id。
-	Id *string `json:"id,omitempty"`
+// ListTokensToken 获取到的Token信息。
+type ListTokensToken struct {
+	// Catalog 服务目录信息。
+	Catalog *[]KeystoneCreateUserTokenByPasswordTokenCatalog `json:"catalog,omitempty"`
 
-	// Name 权限名。
-	Name *string `json:"name,omitempty"`
+	// Domain 获取Token的IAM用户所属的帐号信息。如果获取Token时请求体中scope参数设置为domain，则返回该字段。
+	Domain *KeystoneCreateUserTokenByPasswordTokenDomain `json:"domain,omitempty"`
+
+	// ExpiresAt Token过期时间。
+	ExpiresAt *string `json:"expires_at,omitempty"`
+
+	// IssuedAt Token下发时间。
+	IssuedAt *string `json:"issued_at,omitempty"`
+
+	// Methods 获取Token的方式。
+	Methods *[]string `json:"methods,omitempty"`
+
+	// MfaAuthnAt MFA验证时间。
+	MfaAuthnAt *string `json:"mfa_authn_at,omitempty"`
+
+	// Project 获取Token的IAM用户所属帐号的项目信息。如果获取Token时请求体中scope参数设置为project，则返回该字段。
+	Project *KeystoneCreateUserTokenByPasswordTokenProject `json:"project,omitempty"`
+
+	// Roles Token的权限信息。
+	Roles *[]KeystoneCreateUserTokenByPasswordTokenRoles `json:"roles,omitempty"`
+
+	// User 获取Token的IAM用户信息。
+	User *KeystoneCreateUserTokenByPasswordTokenUser `json:"user,omitempty"`
 }
 
-// ListTokensTokenProjectDomain 租户详情。
-type ListTokensTokenProjectDomain struct {
-	// Id 租户id。
-	Id *string `json:"id,omitempty"`
-
-	// Name 租户名。
-	Name *string `json:"name,omitempty"`
-}
-
-// ListTokensTokenUserDomain 租户详情。
+// ListTokensTokenUserDomain IAM用户所属的帐号信息。
 type ListTokensTokenUserDomain struct {
-	// Id 租户id。
+	// Id IAM用户所属帐号ID。
 	Id *string `json:"id,omitempty"`
 
-	// Name 租户名。
-	Name *string `json:"name,omitempty"`
-}
-
-// ListTokensTokenUserOSFEDERATIONGroups defines model for ListTokensTokenUserOSFEDERATIONGroups.
-type ListTokensTokenUserOSFEDERATIONGroups struct {
-	// Id 用户组id。
-	Id *string `json:"id,omitempty"`
-
-	// Name 用户组名。
+	// Name IAM用户所属帐号名称。
 	Name *string `json:"name,omitempty"`
 }
 
@@ -4931,7 +5804,7 @@ type MappingsRulesRemote struct {
 // OSFederationInfo 联邦用户user详情。
 type OSFederationInfo struct {
 	// Groups 用户组详情。
-	Groups *[]ListTokensTokenUserOSFEDERATIONGroups `json:"groups,omitempty"`
+	Groups *[]ListIdTokenTokensTokenUserOSFEDERATIONGroups `json:"groups,omitempty"`
 
 	// IdentityProvider 身份提供商详情。
 	IdentityProvider *IdpIdInfo `json:"identity_provider,omitempty"`
@@ -5023,7 +5896,7 @@ type PolicyDepends struct {
 // ProjectInfo 项目详情。
 type ProjectInfo struct {
 	// Domain 租户详情。
-	Domain *ListTokensTokenProjectDomain `json:"domain,omitempty"`
+	Domain *ListIdTokenTokensTokenProjectDomain `json:"domain,omitempty"`
 
 	// Id 项目id。
 	Id *string `json:"id,omitempty"`
@@ -5414,10 +6287,10 @@ type ScopedTokenInfo struct {
 	Project *ProjectInfo `json:"project,omitempty"`
 
 	// Roles 角色/策略详情。
-	Roles *[]ListTokensRoles `json:"roles,omitempty"`
+	Roles *[]ListIdTokenTokensRoles `json:"roles,omitempty"`
 
 	// User 用户详情。
-	User *ListTokensFederationUserBody `json:"user,omitempty"`
+	User *ListIdTokenTokensFederationUserBody `json:"user,omitempty"`
 }
 
 // Service 服务信息。
@@ -6017,28 +6890,40 @@ type ShowUserUser struct {
 	XuserType *string `json:"xuser_type,omitempty"`
 }
 
-// TokenCatalogEndpoints defines model for TokenCatalogEndpoints.
-type TokenCatalogEndpoints struct {
-	// Id 终端节点ID。
+// TokenAssumedBy 被委托方B的相关信息。
+type TokenAssumedBy struct {
+	// User 被委托方B中IAM用户的用户信息。
+	User *TokenAssumedByUser `json:"user,omitempty"`
+}
+
+// TokenAssumedByUser 被委托方B中IAM用户的用户信息。
+type TokenAssumedByUser struct {
+	// Domain 被委托方B的帐号信息。
+	Domain *TokenAssumedByUserDomain `json:"domain,omitempty"`
+
+	// Id 被委托方B中IAM用户的用户ID。
 	Id *string `json:"id,omitempty"`
 
-	// Interface 接口类型，描述接口在该终端节点的可见性。值为“public”，表示该接口为公开接口。
-	Interface *string `json:"interface,omitempty"`
+	// Name 被委托方B中IAM用户的用户名。
+	Name *string `json:"name,omitempty"`
 
-	// Region 终端节点所属区域。
-	Region *string `json:"region,omitempty"`
+	// PasswordExpiresAt 被委托方B中IAM用户的密码过期时间（UTC时间），“”表示密码不过期。
+	PasswordExpiresAt *string `json:"password_expires_at,omitempty"`
+}
 
-	// RegionId 终端节点所属区域ID。
-	RegionId *string `json:"region_id,omitempty"`
+// TokenAssumedByUserDomain 被委托方B的帐号信息。
+type TokenAssumedByUserDomain struct {
+	// Id 被委托方B的帐号ID。
+	Id *string `json:"id,omitempty"`
 
-	// Url 终端节点的URL。
-	Url *string `json:"url,omitempty"`
+	// Name 被委托方B的帐号名称。
+	Name *string `json:"name,omitempty"`
 }
 
 // TokenUserOSFEDERATION 联邦身份认证信息。
 type TokenUserOSFEDERATION struct {
 	// Groups 用户组信息列表。
-	Groups *[]ListOSFEDERATIONTokensTokenUserOSFEDERATIONGroups `json:"groups,omitempty"`
+	Groups *[]ListAuthTokensV3TokenUserOSFEDERATIONGroups `json:"groups,omitempty"`
 
 	// IdentityProvider 身份提供商信息。
 	IdentityProvider *TokenUserOSFEDERATIONIdentityProvider `json:"identity_provider,omitempty"`
@@ -6097,6 +6982,125 @@ type UpdateAgencyAgency struct {
 
 	// TrustDomainName 被委托方帐号名。如果trust_domain_id和trust_domain_name都填写，则优先校验trust_domain_name。四个参数至少填写一个。
 	TrustDomainName *string `json:"trust_domain_name,omitempty"`
+}
+
+// UpdateAgencyCustomPolicyRequestBody defines model for UpdateAgencyCustomPolicyRequestBody.
+type UpdateAgencyCustomPolicyRequestBody struct {
+	// Role 自定义策略信息。
+	Role UpdateAgencyCustomPolicyRole `json:"role"`
+}
+
+// UpdateAgencyCustomPolicyRequestRolePolicyStatement defines model for UpdateAgencyCustomPolicyRequestRolePolicyStatement.
+type UpdateAgencyCustomPolicyRequestRolePolicyStatement struct {
+	// Action 授权项，指对资源的具体操作权限。
+	// 说明：
+	// - 当自定义策略为委托自定义策略时，该字段值为： "Action": ["iam:agencies:assume"]。
+	// 取值范围：
+	// - iam:agencies:assume
+	Action []string `json:"Action"`
+
+	// Effect 作用。包含两种：允许（Allow）和拒绝（Deny），既有Allow又有Deny的授权语句时，遵循Deny优先的原则。
+	// 取值范围：
+	// - Allow
+	// - Deny
+	Effect UpdateAgencyCustomPolicyRequestRolePolicyStatementEffect `json:"Effect"`
+
+	// Resource 委托资源。在有其他帐号与您创建了多个委托关系，即您是被委托方，需要将委托中的权限授权给不同的用户组，这些用户组中的IAM用户进行角色切换时，仅能切换到被授权的委托中，不能切换其他委托。例：
+	// "Resource": {"uri": ["/iam/agencies/07805acaba800fdd4fbdc00b8f888c7c"]}
+	Resource UpdateAgencyCustomPolicyRequestRolePolicyStatementResource `json:"Resource"`
+}
+
+// UpdateAgencyCustomPolicyRequestRolePolicyStatementEffect 作用。包含两种：允许（Allow）和拒绝（Deny），既有Allow又有Deny的授权语句时，遵循Deny优先的原则。
+// 取值范围：
+// - Allow
+// - Deny
+type UpdateAgencyCustomPolicyRequestRolePolicyStatementEffect string
+
+// UpdateAgencyCustomPolicyRequestRolePolicyStatementResource 委托资源。在有其他帐号与您创建了多个委托关系，即您是被委托方，需要将委托中的权限授权给不同的用户组，这些用户组中的IAM用户进行角色切换时，仅能切换到被授权的委托中，不能切换其他委托。例：
+// "Resource": {"uri": ["/iam/agencies/07805acaba800fdd4fbdc00b8f888c7c"]}
+type UpdateAgencyCustomPolicyRequestRolePolicyStatementResource struct {
+	// Uri 委托资源的URI，长度不超过128。格式为：/iam/agencies/委托ID。例：
+	// "uri": ["/iam/agencies/07805acaba800fdd4fbdc00b8f888c7c"]
+	Uri []string `json:"uri"`
+}
+
+// UpdateAgencyCustomPolicyResponseBody defines model for UpdateAgencyCustomPolicyResponseBody.
+type UpdateAgencyCustomPolicyResponseBody struct {
+	// Role 自定义策略信息。
+	Role *CreateAgencyCustomPolicyResponseRole `json:"role,omitempty"`
+}
+
+// UpdateAgencyCustomPolicyResponseRolePolicyStatement defines model for UpdateAgencyCustomPolicyResponseRolePolicyStatement.
+type UpdateAgencyCustomPolicyResponseRolePolicyStatement struct {
+	// Action 授权项，指对资源的具体操作权限。
+	// 说明：
+	// - 当自定义策略为委托自定义策略时，该字段值为： "Action": ["iam:agencies:assume"]。
+	Action *[]string `json:"Action,omitempty"`
+
+	// Effect 作用。包含两种：允许（Allow）和拒绝（Deny），既有Allow又有Deny的授权语句时，遵循Deny优先的原则。
+	// 取值范围：
+	// - Allow
+	// - Deny
+	Effect *UpdateAgencyCustomPolicyResponseRolePolicyStatementEffect `json:"Effect,omitempty"`
+
+	// Resource 委托资源。在有其他帐号与您创建了多个委托关系，即您是被委托方，需要将委托中的权限授权给不同的用户组，这些用户组中的IAM用户进行角色切换时，仅能切换到被授权的委托中，不能切换其他委托。例：
+	// "Resource": {"uri": ["/iam/agencies/07805acaba800fdd4fbdc00b8f888c7c"]}
+	Resource *UpdateAgencyCustomPolicyResponseRolePolicyStatementResource `json:"Resource,omitempty"`
+}
+
+// UpdateAgencyCustomPolicyResponseRolePolicyStatementEffect 作用。包含两种：允许（Allow）和拒绝（Deny），既有Allow又有Deny的授权语句时，遵循Deny优先的原则。
+// 取值范围：
+// - Allow
+// - Deny
+type UpdateAgencyCustomPolicyResponseRolePolicyStatementEffect string
+
+// UpdateAgencyCustomPolicyResponseRolePolicyStatementResource 委托资源。在有其他帐号与您创建了多个委托关系，即您是被委托方，需要将委托中的权限授权给不同的用户组，这些用户组中的IAM用户进行角色切换时，仅能切换到被授权的委托中，不能切换其他委托。例：
+// "Resource": {"uri": ["/iam/agencies/07805acaba800fdd4fbdc00b8f888c7c"]}
+type UpdateAgencyCustomPolicyResponseRolePolicyStatementResource struct {
+	// Uri 委托资源的URI，长度不超过128。格式为：/iam/agencies/委托ID。例：
+	// "uri": ["/iam/agencies/07805acaba800fdd4fbdc00b8f888c7c"]
+	Uri *[]string `json:"uri,omitempty"`
+}
+
+// UpdateAgencyCustomPolicyRole 自定义策略信息。
+type UpdateAgencyCustomPolicyRole struct {
+	// Description 自定义策略的描述信息。
+	Description string `json:"description"`
+
+	// DescriptionCn 自定义策略的中文描述信息。
+	DescriptionCn *string `json:"description_cn,omitempty"`
+
+	// DisplayName 自定义策略展示名。
+	DisplayName string `json:"display_name"`
+
+	// Policy 自定义策略的具体内容。
+	Policy CreateAgencyCustomPolicyRolePolicy `json:"policy"`
+
+	// Type 自定义策略的显示模式。
+	// 说明：
+	// - AX：全局服务。
+	// - XA：区域级项目。
+	// - 自定义策略的显示模式只能为AX或者XA，不能同时在全局服务和区域级项目生效（AA），或者在全局服务和区域级项目都不生效（XX）。
+	Type UpdateAgencyCustomPolicyRoleType `json:"type"`
+}
+
+// UpdateAgencyCustomPolicyRoleType 自定义策略的显示模式。
+// 说明：
+// - AX：全局服务。
+// - XA：区域级项目。
+// - 自定义策略的显示模式只能为AX或者XA，不能同时在全局服务和区域级项目生效（AA），或者在全局服务和区域级项目都不生效（XX）。
+type UpdateAgencyCustomPolicyRoleType string
+
+// UpdateAgencyCustomPolicyRolePolicy 自定义策略的具体内容。
+type UpdateAgencyCustomPolicyRolePolicy struct {
+	// Statement 授权语句，描述自定义策略的具体内容，不超过8个。
+	Statement *[]UpdateAgencyCustomPolicyResponseRolePolicyStatement `json:"Statement,omitempty"`
+
+	// Version 权限版本号。
+	// 说明：
+	// - 1.0：系统预置的角色。以服务为粒度，提供有限的服务相关角色用于授权。
+	// - 1.1：策略。IAM最新提供的一种细粒度授权的能力，可以精确到具体服务的操作、资源以及请求条件等。
+	Version *string `json:"Version,omitempty"`
 }
 
 // UpdateAgencyRequestBody defines model for UpdateAgencyRequestBody.
@@ -6929,8 +7933,8 @@ type ListAgenciesParams struct {
 	TrustDomainId *string `form:"trust_domain_id,omitempty" json:"trust_domain_id,omitempty"`
 }
 
-// ListTokensParams defines parameters for ListTokens.
-type ListTokensParams struct {
+// ListIdTokenTokensParams defines parameters for ListIdTokenTokens.
+type ListIdTokenTokensParams struct {
 	// XIdpId 身份提供商ID。
 	XIdpId string `json:"X-Idp-Id"`
 }
@@ -7073,6 +8077,18 @@ type KeystoneCreateUserTokenByPasswordParams struct {
 	Nocatalog *string `form:"nocatalog,omitempty" json:"nocatalog,omitempty"`
 }
 
+// ListAuthTokensParams defines parameters for ListAuthTokens.
+type ListAuthTokensParams struct {
+	// Nocatalog 如果设置该参数，返回的响应体中将不显示catalog信息。任何非空字符串都将解释为true，并使该字段生效。
+	Nocatalog *string `form:"nocatalog,omitempty" json:"nocatalog,omitempty"`
+}
+
+// ListTokensParams defines parameters for ListTokens.
+type ListTokensParams struct {
+	// Nocatalog 如果设置该参数，返回的响应体中将不显示catalog信息。任何非空字符串都将解释为true，并使该字段生效。
+	Nocatalog *string `form:"nocatalog,omitempty" json:"nocatalog,omitempty"`
+}
+
 // KeystoneShowSecurityComplianceByOptionParamsOption defines parameters for KeystoneShowSecurityComplianceByOption.
 type KeystoneShowSecurityComplianceByOptionParamsOption string
 
@@ -7205,8 +8221,8 @@ type CreateAgencyJSONRequestBody = CreateAgencyRequestBody
 // UpdateAgencyJSONRequestBody defines body for UpdateAgency for application/json ContentType.
 type UpdateAgencyJSONRequestBody = UpdateAgencyRequestBody
 
-// ListTokensJSONRequestBody defines body for ListTokens for application/json ContentType.
-type ListTokensJSONRequestBody = ListTokensRequestBody
+// ListIdTokenTokensJSONRequestBody defines body for ListIdTokenTokens for application/json ContentType.
+type ListIdTokenTokensJSONRequestBody = ListIdTokenTokensRequestBody
 
 // ListLogintokensJSONRequestBody defines body for ListLogintokens for application/json ContentType.
 type ListLogintokensJSONRequestBody = ListLogintokensRequestBody
@@ -7216,6 +8232,9 @@ type CreatePermanentAccessKeyJSONRequestBody = CreatePermanentAccessKeyRequestBo
 
 // UpdatePermanentAccessKeyJSONRequestBody defines body for UpdatePermanentAccessKey for application/json ContentType.
 type UpdatePermanentAccessKeyJSONRequestBody = UpdatePermanentAccessKeyRequestBody
+
+// CreateTemporaryAccessKeyByAgencyJSONRequestBody defines body for CreateTemporaryAccessKeyByAgency for application/json ContentType.
+type CreateTemporaryAccessKeyByAgencyJSONRequestBody = CreateTemporaryAccessKeyByAgencyRequestBody
 
 // CreateTemporaryAccessKeyByTokenJSONRequestBody defines body for CreateTemporaryAccessKeyByToken for application/json ContentType.
 type CreateTemporaryAccessKeyByTokenJSONRequestBody = CreateTemporaryAccessKeyByTokenRequestBody
@@ -7244,8 +8263,14 @@ type DeleteRoleJSONRequestBody = DeleteRoleRequestBody
 // UpdateRoleJSONRequestBody defines body for UpdateRole for application/json ContentType.
 type UpdateRoleJSONRequestBody = UpdateRoleRequestBody
 
+// CreateAgencyCustomPolicyJSONRequestBody defines body for CreateAgencyCustomPolicy for application/json ContentType.
+type CreateAgencyCustomPolicyJSONRequestBody = CreateAgencyCustomPolicyRequestBody
+
 // CreateCloudServiceCustomPolicyJSONRequestBody defines body for CreateCloudServiceCustomPolicy for application/json ContentType.
 type CreateCloudServiceCustomPolicyJSONRequestBody = CreateCloudServiceCustomPolicyRequestBody
+
+// UpdateAgencyCustomPolicyJSONRequestBody defines body for UpdateAgencyCustomPolicy for application/json ContentType.
+type UpdateAgencyCustomPolicyJSONRequestBody = UpdateAgencyCustomPolicyRequestBody
 
 // UpdateCloudServiceCustomPolicyJSONRequestBody defines body for UpdateCloudServiceCustomPolicy for application/json ContentType.
 type UpdateCloudServiceCustomPolicyJSONRequestBody = UpdateCloudServiceCustomPolicyRequestBody
@@ -7297,6 +8322,15 @@ type KeystoneCreateMappingJSONRequestBody = KeystoneCreateMappingRequestBody
 
 // KeystoneCreateUserTokenByPasswordJSONRequestBody defines body for KeystoneCreateUserTokenByPassword for application/json ContentType.
 type KeystoneCreateUserTokenByPasswordJSONRequestBody = KeystoneCreateUserTokenByPasswordRequestBody
+
+// ListAuthTokensJSONRequestBody defines body for ListAuthTokens for application/json ContentType.
+type ListAuthTokensJSONRequestBody = ListAuthTokensRequestBody
+
+// ListAuthTokensV3JSONRequestBody defines body for ListAuthTokensV3 for application/json ContentType.
+type ListAuthTokensV3JSONRequestBody = ListAuthTokensV3RequestBody
+
+// ListTokensJSONRequestBody defines body for ListTokens for application/json ContentType.
+type ListTokensJSONRequestBody = ListTokensRequestBody
 
 // KeystoneCreateGroupJSONRequestBody defines body for KeystoneCreateGroup for application/json ContentType.
 type KeystoneCreateGroupJSONRequestBody = KeystoneCreateGroupRequestBody
@@ -7603,25 +8637,25 @@ type ClientInterface interface {
 	// Corresponds with PUT /v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles/{role_id} (the `AssociateAgencyWithProjectPermission` operationId).
 	AssociateAgencyWithProjectPermission(ctx context.Context, projectId string, agencyId string, roleId string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ListTokensWithBody 获取联邦认证token(OpenID Connect ID token方式)
+	// ListIdTokenTokensWithBody 获取联邦认证token(OpenID Connect ID token方式)
 	//
 	// 该接口可以用于通过OpenID Connect ID token方式获取联邦认证token。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Takes any type of body and a specified content type.
 	//
-	// Corresponds with POST /v3.0/OS-AUTH/id-token/tokens (the `ListTokens` operationId).
-	ListTokensWithBody(ctx context.Context, params *ListTokensParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /v3.0/OS-AUTH/id-token/tokens (the `ListIdTokenTokens` operationId).
+	ListIdTokenTokensWithBody(ctx context.Context, params *ListIdTokenTokensParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ListTokens 获取联邦认证token(OpenID Connect ID token方式)
+	// ListIdTokenTokens 获取联邦认证token(OpenID Connect ID token方式)
 	//
 	// 该接口可以用于通过OpenID Connect ID token方式获取联邦认证token。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Takes a body of the `application/json` content type.
 	//
-	// Corresponds with POST /v3.0/OS-AUTH/id-token/tokens (the `ListTokens` operationId).
-	ListTokens(ctx context.Context, params *ListTokensParams, body ListTokensJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /v3.0/OS-AUTH/id-token/tokens (the `ListIdTokenTokens` operationId).
+	ListIdTokenTokens(ctx context.Context, params *ListIdTokenTokensParams, body ListIdTokenTokensJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListLogintokensWithBody 获取自定义身份代理登录票据
 	//
@@ -7715,6 +8749,28 @@ type ClientInterface interface {
 	// Corresponds with PUT /v3.0/OS-CREDENTIAL/credentials/{access_key} (the `UpdatePermanentAccessKey` operationId).
 	UpdatePermanentAccessKey(ctx context.Context, accessKey string, body UpdatePermanentAccessKeyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// CreateTemporaryAccessKeyByAgencyWithBody 通过委托获取临时访问密钥和securitytoken
+	//
+	// 该接口可以用于通过委托来获取临时访问密钥（临时AK/SK）和securitytoken。
+	// 临时AK/SK和securitytoken是系统颁发给IAM用户的临时访问令牌，有效期可在15分钟至24小时范围内设置，过期后需要重新获取。临时AK/SK和securitytoken遵循权限最小化原则。鉴权时，临时AK/SK和securitytoken必须同时使用，请求头中需要添加“x-security-token”字段，使用方法详情请参考：使用临时AK/SK做签名《API签名指南》中“使用临时AK/SK做签名”章节。
+	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /v3.0/OS-CREDENTIAL/securitytokens#CreateTemporaryAccessKeyByAgency (the `CreateTemporaryAccessKeyByAgency` operationId).
+	CreateTemporaryAccessKeyByAgencyWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateTemporaryAccessKeyByAgency 通过委托获取临时访问密钥和securitytoken
+	//
+	// 该接口可以用于通过委托来获取临时访问密钥（临时AK/SK）和securitytoken。
+	// 临时AK/SK和securitytoken是系统颁发给IAM用户的临时访问令牌，有效期可在15分钟至24小时范围内设置，过期后需要重新获取。临时AK/SK和securitytoken遵循权限最小化原则。鉴权时，临时AK/SK和securitytoken必须同时使用，请求头中需要添加“x-security-token”字段，使用方法详情请参考：使用临时AK/SK做签名《API签名指南》中“使用临时AK/SK做签名”章节。
+	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /v3.0/OS-CREDENTIAL/securitytokens#CreateTemporaryAccessKeyByAgency (the `CreateTemporaryAccessKeyByAgency` operationId).
+	CreateTemporaryAccessKeyByAgency(ctx context.Context, body CreateTemporaryAccessKeyByAgencyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// CreateTemporaryAccessKeyByTokenWithBody 通过token获取临时访问密钥和securitytoken
 	//
 	// 该接口可以用于通过token来获取临时AK/SK和securitytoken。临时AK/SK和securitytoken是系统颁发给IAM用户的临时访问令牌，有效期可在15分钟至24小时范围内设置，过期后需要重新获取。临时AK/SK和securitytoken遵循权限最小化原则。
@@ -7723,7 +8779,7 @@ type ClientInterface interface {
 	//
 	// Takes any type of body and a specified content type.
 	//
-	// Corresponds with POST /v3.0/OS-CREDENTIAL/securitytokens (the `CreateTemporaryAccessKeyByToken` operationId).
+	// Corresponds with POST /v3.0/OS-CREDENTIAL/securitytokens#CreateTemporaryAccessKeyByToken (the `CreateTemporaryAccessKeyByToken` operationId).
 	CreateTemporaryAccessKeyByTokenWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateTemporaryAccessKeyByToken 通过token获取临时访问密钥和securitytoken
@@ -7734,7 +8790,7 @@ type ClientInterface interface {
 	//
 	// Takes a body of the `application/json` content type.
 	//
-	// Corresponds with POST /v3.0/OS-CREDENTIAL/securitytokens (the `CreateTemporaryAccessKeyByToken` operationId).
+	// Corresponds with POST /v3.0/OS-CREDENTIAL/securitytokens#CreateTemporaryAccessKeyByToken (the `CreateTemporaryAccessKeyByToken` operationId).
 	CreateTemporaryAccessKeyByToken(ctx context.Context, body CreateTemporaryAccessKeyByTokenJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowOpenIdConnectConfig 查询OpenID Connect身份提供商配置
@@ -8106,6 +9162,26 @@ type ClientInterface interface {
 	// Corresponds with GET /v3.0/OS-ROLE/roles (the `ListCustomPolicies` operationId).
 	ListCustomPolicies(ctx context.Context, params *ListCustomPoliciesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// CreateAgencyCustomPolicyWithBody 创建委托自定义策略
+	//
+	// 该接口可以用于管理员创建委托自定义策略。
+	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /v3.0/OS-ROLE/roles#CreateAgencyCustomPolicy (the `CreateAgencyCustomPolicy` operationId).
+	CreateAgencyCustomPolicyWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateAgencyCustomPolicy 创建委托自定义策略
+	//
+	// 该接口可以用于管理员创建委托自定义策略。
+	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /v3.0/OS-ROLE/roles#CreateAgencyCustomPolicy (the `CreateAgencyCustomPolicy` operationId).
+	CreateAgencyCustomPolicy(ctx context.Context, body CreateAgencyCustomPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// CreateCloudServiceCustomPolicyWithBody 创建云服务自定义策略
 	//
 	// 该接口可以用于管理员创建云服务自定义策略。
@@ -8113,7 +9189,7 @@ type ClientInterface interface {
 	//
 	// Takes any type of body and a specified content type.
 	//
-	// Corresponds with POST /v3.0/OS-ROLE/roles (the `CreateCloudServiceCustomPolicy` operationId).
+	// Corresponds with POST /v3.0/OS-ROLE/roles#CreateCloudServiceCustomPolicy (the `CreateCloudServiceCustomPolicy` operationId).
 	CreateCloudServiceCustomPolicyWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateCloudServiceCustomPolicy 创建云服务自定义策略
@@ -8123,7 +9199,7 @@ type ClientInterface interface {
 	//
 	// Takes a body of the `application/json` content type.
 	//
-	// Corresponds with POST /v3.0/OS-ROLE/roles (the `CreateCloudServiceCustomPolicy` operationId).
+	// Corresponds with POST /v3.0/OS-ROLE/roles#CreateCloudServiceCustomPolicy (the `CreateCloudServiceCustomPolicy` operationId).
 	CreateCloudServiceCustomPolicy(ctx context.Context, body CreateCloudServiceCustomPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteCustomPolicy 删除自定义策略
@@ -8142,6 +9218,26 @@ type ClientInterface interface {
 	// Corresponds with GET /v3.0/OS-ROLE/roles/{role_id} (the `ShowCustomPolicy` operationId).
 	ShowCustomPolicy(ctx context.Context, roleId string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// UpdateAgencyCustomPolicyWithBody 修改委托自定义策略
+	//
+	// 该接口可以用于管理员修改委托自定义策略。
+	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with PATCH /v3.0/OS-ROLE/roles/{role_id}#UpdateAgencyCustomPolicy (the `UpdateAgencyCustomPolicy` operationId).
+	UpdateAgencyCustomPolicyWithBody(ctx context.Context, roleId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateAgencyCustomPolicy 修改委托自定义策略
+	//
+	// 该接口可以用于管理员修改委托自定义策略。
+	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with PATCH /v3.0/OS-ROLE/roles/{role_id}#UpdateAgencyCustomPolicy (the `UpdateAgencyCustomPolicy` operationId).
+	UpdateAgencyCustomPolicy(ctx context.Context, roleId string, body UpdateAgencyCustomPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// UpdateCloudServiceCustomPolicyWithBody 修改云服务自定义策略
 	//
 	// 该接口可以用于管理员修改云服务自定义策略。
@@ -8149,7 +9245,7 @@ type ClientInterface interface {
 	//
 	// Takes any type of body and a specified content type.
 	//
-	// Corresponds with PATCH /v3.0/OS-ROLE/roles/{role_id} (the `UpdateCloudServiceCustomPolicy` operationId).
+	// Corresponds with PATCH /v3.0/OS-ROLE/roles/{role_id}#UpdateCloudServiceCustomPolicy (the `UpdateCloudServiceCustomPolicy` operationId).
 	UpdateCloudServiceCustomPolicyWithBody(ctx context.Context, roleId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UpdateCloudServiceCustomPolicy 修改云服务自定义策略
@@ -8159,7 +9255,7 @@ type ClientInterface interface {
 	//
 	// Takes a body of the `application/json` content type.
 	//
-	// Corresponds with PATCH /v3.0/OS-ROLE/roles/{role_id} (the `UpdateCloudServiceCustomPolicy` operationId).
+	// Corresponds with PATCH /v3.0/OS-ROLE/roles/{role_id}#UpdateCloudServiceCustomPolicy (the `UpdateCloudServiceCustomPolicy` operationId).
 	UpdateCloudServiceCustomPolicy(ctx context.Context, roleId string, body UpdateCloudServiceCustomPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ShowDomainApiAclPolicy 查询帐号接口访问策略
@@ -8721,7 +9817,7 @@ type ClientInterface interface {
 	//
 	// Takes any type of body and a specified content type.
 	//
-	// Corresponds with POST /v3/auth/tokens (the `KeystoneCreateUserTokenByPassword` operationId).
+	// Corresponds with POST /v3/auth/tokens#KeystoneCreateUserTokenByPassword (the `KeystoneCreateUserTokenByPassword` operationId).
 	KeystoneCreateUserTokenByPasswordWithBody(ctx context.Context, params *KeystoneCreateUserTokenByPasswordParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// KeystoneCreateUserTokenByPassword 获取IAM用户Token（使用密码）
@@ -8765,8 +9861,142 @@ type ClientInterface interface {
 	//
 	// Takes a body of the `application/json` content type.
 	//
-	// Corresponds with POST /v3/auth/tokens (the `KeystoneCreateUserTokenByPassword` operationId).
+	// Corresponds with POST /v3/auth/tokens#KeystoneCreateUserTokenByPassword (the `KeystoneCreateUserTokenByPassword` operationId).
 	KeystoneCreateUserTokenByPassword(ctx context.Context, params *KeystoneCreateUserTokenByPasswordParams, body KeystoneCreateUserTokenByPasswordJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListAuthTokensWithBody 获取委托Token
+	//
+	// 该接口可以用于获取委托方的token。
+	// 例如：A帐号希望B帐号管理自己的某些资源，所以A帐号创建了委托给B帐号，则A帐号为委托方，B帐号为被委托方。那么B帐号可以通过该接口获取委托token。B帐号仅能使用该token管理A帐号的委托资源，不能管理自己帐号中的资源。如果B帐号需要管理自己帐号中的资源，则需要获取自己的用户token。详情请参考：委托其他华为云帐号管理资源。
+	// token是系统颁发给用户的访问令牌，承载用户的身份、权限等信息。调用IAM以及其他云服务的接口时，可以使用本接口获取的token进行鉴权。
+	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	// > **说明：**
+	// >-   token的有效期为24小时，建议进行缓存，避免频繁调用。
+	// >-   使用Token前请确保Token离过期有足够的时间，防止调用API的过程中Token过期导致调用API失败。
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /v3/auth/tokens#ListAuthTokens (the `ListAuthTokens` operationId).
+	ListAuthTokensWithBody(ctx context.Context, params *ListAuthTokensParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListAuthTokens 获取委托Token
+	//
+	// 该接口可以用于获取委托方的token。
+	// 例如：A帐号希望B帐号管理自己的某些资源，所以A帐号创建了委托给B帐号，则A帐号为委托方，B帐号为被委托方。那么B帐号可以通过该接口获取委托token。B帐号仅能使用该token管理A帐号的委托资源，不能管理自己帐号中的资源。如果B帐号需要管理自己帐号中的资源，则需要获取自己的用户token。详情请参考：委托其他华为云帐号管理资源。
+	// token是系统颁发给用户的访问令牌，承载用户的身份、权限等信息。调用IAM以及其他云服务的接口时，可以使用本接口获取的token进行鉴权。
+	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	// > **说明：**
+	// >-   token的有效期为24小时，建议进行缓存，避免频繁调用。
+	// >-   使用Token前请确保Token离过期有足够的时间，防止调用API的过程中Token过期导致调用API失败。
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /v3/auth/tokens#ListAuthTokens (the `ListAuthTokens` operationId).
+	ListAuthTokens(ctx context.Context, params *ListAuthTokensParams, body ListAuthTokensJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListAuthTokensV3WithBody 获取联邦认证scoped token
+	//
+	// 该接口可以用于通过联邦认证方式获取scoped token。
+	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /v3/auth/tokens#ListAuthTokensV3 (the `ListAuthTokensV3` operationId).
+	ListAuthTokensV3WithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListAuthTokensV3 获取联邦认证scoped token
+	//
+	// 该接口可以用于通过联邦认证方式获取scoped token。
+	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /v3/auth/tokens#ListAuthTokensV3 (the `ListAuthTokensV3` operationId).
+	ListAuthTokensV3(ctx context.Context, body ListAuthTokensV3JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListTokensWithBody 获取IAM用户Token（使用密码+虚拟MFA）
+	//
+	// 该接口可以用于**通过用户名/密码+虚拟MFA**的方式进行认证，在IAM用户**开启了的登录保护功能，并选择通过虚拟MFA验证时**获取IAM用户Token。Token是系统颁发给用户的访问令牌，承载用户的身份、权限等信息。调用IAM以及其他云服务的接口时，可以使用本接口获取的Token进行鉴权。
+	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	// 接口使用导航：
+	// IAM用户获取Token
+	// 判断当前帐号是华为帐号还是华为云帐号
+	// 华为帐号获取Token
+	// 华为云帐号获取Token
+	// 第三方系统用户获取Token
+	// Token有效期说明
+	// 获取Token常见问题
+	// 其他相关操作
+	// **IAM用户获取Token**
+	// 无特殊要求，请按照请求参数说明获取Token。
+	// **判断当前帐号是华为帐号还是华为云帐号**
+	// 华为帐号不支持直接获取帐号Token，排查是否为华为帐号请参见：怎么知道当前登录华为云使用的是“华为帐号” 还是“华为云账号”？
+	// **华为帐号获取Token**
+	// 华为账号获取token请参加以下步骤：创建一个IAM用户，授予该用户必要的权限，使用创建的IAM用户，获取IAM用户Token。
+	// **华为云帐号获取Token**
+	// 无特殊要求，请按照请求参数说明获取Token。
+	// **第三方系统用户获取Token**
+	// 如果您是第三方系统用户，直接使用联邦认证的用户名和密码获取Token，系统会提示密码错误。请先在华为云的登录页面，通过“忘记密码”功能，设置**华为云帐号密码**。
+	// **Token有效期说明**
+	// Token的有效期为**24小时**。建议进行缓存，避免频繁调用。使用Token前请确保Token离过期有足够的时间，防止调用API的过程中Token过期导致调用API失败。重新获取Token，不影响已有Token有效性。
+	// 如果在Token有效期内进行如下操作，**当前Token将立即失效。**
+	// 删除/停用IAM用户。
+	// 修改IAM用户密码、访问密钥。
+	// IAM用户权限发生变化（如帐号欠费无法访问云服务、申请公测通过、IAM用户权限被修改等）。
+	// 使用Token调用云服务API时， 返回“**The token must be updated**”，则Token过期，需要客户端重新获取Token。
+	// **获取Token常见问题**
+	// 用户名或密码错误：请排查输入的用户名和密码是否正确。用户名密码正确但是仍旧报错，请排查当前获取Token的帐号是否为华为帐号，华为帐号不支持直接获取Token，请新建IAM用户并授权，使用IAM用户获取Token。
+	// 没有API访问权限：调用API前，请确保已开启编程访问。
+	// **相关操作**
+	// 如果需要获取具有Security Administrator权限的Token，请参见：如何获取Security Administrator权限的Token。
+	// 通过Postman获取用户Token示例请参见：如何通过Postman获取用户Token。
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /v3/auth/tokens#ListTokens (the `ListTokens` operationId).
+	ListTokensWithBody(ctx context.Context, params *ListTokensParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListTokens 获取IAM用户Token（使用密码+虚拟MFA）
+	//
+	// 该接口可以用于**通过用户名/密码+虚拟MFA**的方式进行认证，在IAM用户**开启了的登录保护功能，并选择通过虚拟MFA验证时**获取IAM用户Token。Token是系统颁发给用户的访问令牌，承载用户的身份、权限等信息。调用IAM以及其他云服务的接口时，可以使用本接口获取的Token进行鉴权。
+	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	// 接口使用导航：
+	// IAM用户获取Token
+	// 判断当前帐号是华为帐号还是华为云帐号
+	// 华为帐号获取Token
+	// 华为云帐号获取Token
+	// 第三方系统用户获取Token
+	// Token有效期说明
+	// 获取Token常见问题
+	// 其他相关操作
+	// **IAM用户获取Token**
+	// 无特殊要求，请按照请求参数说明获取Token。
+	// **判断当前帐号是华为帐号还是华为云帐号**
+	// 华为帐号不支持直接获取帐号Token，排查是否为华为帐号请参见：怎么知道当前登录华为云使用的是“华为帐号” 还是“华为云账号”？
+	// **华为帐号获取Token**
+	// 华为账号获取token请参加以下步骤：创建一个IAM用户，授予该用户必要的权限，使用创建的IAM用户，获取IAM用户Token。
+	// **华为云帐号获取Token**
+	// 无特殊要求，请按照请求参数说明获取Token。
+	// **第三方系统用户获取Token**
+	// 如果您是第三方系统用户，直接使用联邦认证的用户名和密码获取Token，系统会提示密码错误。请先在华为云的登录页面，通过“忘记密码”功能，设置**华为云帐号密码**。
+	// **Token有效期说明**
+	// Token的有效期为**24小时**。建议进行缓存，避免频繁调用。使用Token前请确保Token离过期有足够的时间，防止调用API的过程中Token过期导致调用API失败。重新获取Token，不影响已有Token有效性。
+	// 如果在Token有效期内进行如下操作，**当前Token将立即失效。**
+	// 删除/停用IAM用户。
+	// 修改IAM用户密码、访问密钥。
+	// IAM用户权限发生变化（如帐号欠费无法访问云服务、申请公测通过、IAM用户权限被修改等）。
+	// 使用Token调用云服务API时， 返回“**The token must be updated**”，则Token过期，需要客户端重新获取Token。
+	// **获取Token常见问题**
+	// 用户名或密码错误：请排查输入的用户名和密码是否正确。用户名密码正确但是仍旧报错，请排查当前获取Token的帐号是否为华为帐号，华为帐号不支持直接获取Token，请新建IAM用户并授权，使用IAM用户获取Token。
+	// 没有API访问权限：调用API前，请确保已开启编程访问。
+	// **相关操作**
+	// 如果需要获取具有Security Administrator权限的Token，请参见：如何获取Security Administrator权限的Token。
+	// 通过Postman获取用户Token示例请参见：如何通过Postman获取用户Token。
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /v3/auth/tokens#ListTokens (the `ListTokens` operationId).
+	ListTokens(ctx context.Context, params *ListTokensParams, body ListTokensJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// KeystoneShowSecurityCompliance 查询帐号密码强度策略
 	//
@@ -9615,16 +10845,16 @@ func (c *Client) AssociateAgencyWithProjectPermission(ctx context.Context, proje
 	return c.Client.Do(req)
 }
 
-// ListTokensWithBody 获取联邦认证token(OpenID Connect ID token方式)
+// ListIdTokenTokensWithBody 获取联邦认证token(OpenID Connect ID token方式)
 //
 // 该接口可以用于通过OpenID Connect ID token方式获取联邦认证token。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Takes any type of body and a specified content type.
 //
-// Corresponds with POST /v3.0/OS-AUTH/id-token/tokens (the `ListTokens` operationId).
-func (c *Client) ListTokensWithBody(ctx context.Context, params *ListTokensParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListTokensRequestWithBody(c.Server, params, contentType, body)
+// Corresponds with POST /v3.0/OS-AUTH/id-token/tokens (the `ListIdTokenTokens` operationId).
+func (c *Client) ListIdTokenTokensWithBody(ctx context.Context, params *ListIdTokenTokensParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListIdTokenTokensRequestWithBody(c.Server, params, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -9635,16 +10865,16 @@ func (c *Client) ListTokensWithBody(ctx context.Context, params *ListTokensParam
 	return c.Client.Do(req)
 }
 
-// ListTokens 获取联邦认证token(OpenID Connect ID token方式)
+// ListIdTokenTokens 获取联邦认证token(OpenID Connect ID token方式)
 //
 // 该接口可以用于通过OpenID Connect ID token方式获取联邦认证token。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Takes a body of the `application/json` content type.
 //
-// Corresponds with POST /v3.0/OS-AUTH/id-token/tokens (the `ListTokens` operationId).
-func (c *Client) ListTokens(ctx context.Context, params *ListTokensParams, body ListTokensJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListTokensRequest(c.Server, params, body)
+// Corresponds with POST /v3.0/OS-AUTH/id-token/tokens (the `ListIdTokenTokens` operationId).
+func (c *Client) ListIdTokenTokens(ctx context.Context, params *ListIdTokenTokensParams, body ListIdTokenTokensJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListIdTokenTokensRequest(c.Server, params, body)
 	if err != nil {
 		return nil, err
 	}
@@ -9837,6 +11067,48 @@ func (c *Client) UpdatePermanentAccessKey(ctx context.Context, accessKey string,
 	return c.Client.Do(req)
 }
 
+// CreateTemporaryAccessKeyByAgencyWithBody 通过委托获取临时访问密钥和securitytoken
+//
+// 该接口可以用于通过委托来获取临时访问密钥（临时AK/SK）和securitytoken。
+// 临时AK/SK和securitytoken是系统颁发给IAM用户的临时访问令牌，有效期可在15分钟至24小时范围内设置，过期后需要重新获取。临时AK/SK和securitytoken遵循权限最小化原则。鉴权时，临时AK/SK和securitytoken必须同时使用，请求头中需要添加“x-security-token”字段，使用方法详情请参考：使用临时AK/SK做签名《API签名指南》中“使用临时AK/SK做签名”章节。
+// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /v3.0/OS-CREDENTIAL/securitytokens#CreateTemporaryAccessKeyByAgency (the `CreateTemporaryAccessKeyByAgency` operationId).
+func (c *Client) CreateTemporaryAccessKeyByAgencyWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateTemporaryAccessKeyByAgencyRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateTemporaryAccessKeyByAgency 通过委托获取临时访问密钥和securitytoken
+//
+// 该接口可以用于通过委托来获取临时访问密钥（临时AK/SK）和securitytoken。
+// 临时AK/SK和securitytoken是系统颁发给IAM用户的临时访问令牌，有效期可在15分钟至24小时范围内设置，过期后需要重新获取。临时AK/SK和securitytoken遵循权限最小化原则。鉴权时，临时AK/SK和securitytoken必须同时使用，请求头中需要添加“x-security-token”字段，使用方法详情请参考：使用临时AK/SK做签名《API签名指南》中“使用临时AK/SK做签名”章节。
+// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /v3.0/OS-CREDENTIAL/securitytokens#CreateTemporaryAccessKeyByAgency (the `CreateTemporaryAccessKeyByAgency` operationId).
+func (c *Client) CreateTemporaryAccessKeyByAgency(ctx context.Context, body CreateTemporaryAccessKeyByAgencyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateTemporaryAccessKeyByAgencyRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // CreateTemporaryAccessKeyByTokenWithBody 通过token获取临时访问密钥和securitytoken
 //
 // 该接口可以用于通过token来获取临时AK/SK和securitytoken。临时AK/SK和securitytoken是系统颁发给IAM用户的临时访问令牌，有效期可在15分钟至24小时范围内设置，过期后需要重新获取。临时AK/SK和securitytoken遵循权限最小化原则。
@@ -9845,7 +11117,7 @@ func (c *Client) UpdatePermanentAccessKey(ctx context.Context, accessKey string,
 //
 // Takes any type of body and a specified content type.
 //
-// Corresponds with POST /v3.0/OS-CREDENTIAL/securitytokens (the `CreateTemporaryAccessKeyByToken` operationId).
+// Corresponds with POST /v3.0/OS-CREDENTIAL/securitytokens#CreateTemporaryAccessKeyByToken (the `CreateTemporaryAccessKeyByToken` operationId).
 func (c *Client) CreateTemporaryAccessKeyByTokenWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewCreateTemporaryAccessKeyByTokenRequestWithBody(c.Server, contentType, body)
 	if err != nil {
@@ -9866,7 +11138,7 @@ func (c *Client) CreateTemporaryAccessKeyByTokenWithBody(ctx context.Context, co
 //
 // Takes a body of the `application/json` content type.
 //
-// Corresponds with POST /v3.0/OS-CREDENTIAL/securitytokens (the `CreateTemporaryAccessKeyByToken` operationId).
+// Corresponds with POST /v3.0/OS-CREDENTIAL/securitytokens#CreateTemporaryAccessKeyByToken (the `CreateTemporaryAccessKeyByToken` operationId).
 func (c *Client) CreateTemporaryAccessKeyByToken(ctx context.Context, body CreateTemporaryAccessKeyByTokenJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewCreateTemporaryAccessKeyByTokenRequest(c.Server, body)
 	if err != nil {
@@ -10648,6 +11920,46 @@ func (c *Client) ListCustomPolicies(ctx context.Context, params *ListCustomPolic
 	return c.Client.Do(req)
 }
 
+// CreateAgencyCustomPolicyWithBody 创建委托自定义策略
+//
+// 该接口可以用于管理员创建委托自定义策略。
+// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /v3.0/OS-ROLE/roles#CreateAgencyCustomPolicy (the `CreateAgencyCustomPolicy` operationId).
+func (c *Client) CreateAgencyCustomPolicyWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateAgencyCustomPolicyRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateAgencyCustomPolicy 创建委托自定义策略
+//
+// 该接口可以用于管理员创建委托自定义策略。
+// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /v3.0/OS-ROLE/roles#CreateAgencyCustomPolicy (the `CreateAgencyCustomPolicy` operationId).
+func (c *Client) CreateAgencyCustomPolicy(ctx context.Context, body CreateAgencyCustomPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateAgencyCustomPolicyRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // CreateCloudServiceCustomPolicyWithBody 创建云服务自定义策略
 //
 // 该接口可以用于管理员创建云服务自定义策略。
@@ -10655,7 +11967,7 @@ func (c *Client) ListCustomPolicies(ctx context.Context, params *ListCustomPolic
 //
 // Takes any type of body and a specified content type.
 //
-// Corresponds with POST /v3.0/OS-ROLE/roles (the `CreateCloudServiceCustomPolicy` operationId).
+// Corresponds with POST /v3.0/OS-ROLE/roles#CreateCloudServiceCustomPolicy (the `CreateCloudServiceCustomPolicy` operationId).
 func (c *Client) CreateCloudServiceCustomPolicyWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewCreateCloudServiceCustomPolicyRequestWithBody(c.Server, contentType, body)
 	if err != nil {
@@ -10675,7 +11987,7 @@ func (c *Client) CreateCloudServiceCustomPolicyWithBody(ctx context.Context, con
 //
 // Takes a body of the `application/json` content type.
 //
-// Corresponds with POST /v3.0/OS-ROLE/roles (the `CreateCloudServiceCustomPolicy` operationId).
+// Corresponds with POST /v3.0/OS-ROLE/roles#CreateCloudServiceCustomPolicy (the `CreateCloudServiceCustomPolicy` operationId).
 func (c *Client) CreateCloudServiceCustomPolicy(ctx context.Context, body CreateCloudServiceCustomPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewCreateCloudServiceCustomPolicyRequest(c.Server, body)
 	if err != nil {
@@ -10724,6 +12036,46 @@ func (c *Client) ShowCustomPolicy(ctx context.Context, roleId string, reqEditors
 	return c.Client.Do(req)
 }
 
+// UpdateAgencyCustomPolicyWithBody 修改委托自定义策略
+//
+// 该接口可以用于管理员修改委托自定义策略。
+// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with PATCH /v3.0/OS-ROLE/roles/{role_id}#UpdateAgencyCustomPolicy (the `UpdateAgencyCustomPolicy` operationId).
+func (c *Client) UpdateAgencyCustomPolicyWithBody(ctx context.Context, roleId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateAgencyCustomPolicyRequestWithBody(c.Server, roleId, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateAgencyCustomPolicy 修改委托自定义策略
+//
+// 该接口可以用于管理员修改委托自定义策略。
+// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with PATCH /v3.0/OS-ROLE/roles/{role_id}#UpdateAgencyCustomPolicy (the `UpdateAgencyCustomPolicy` operationId).
+func (c *Client) UpdateAgencyCustomPolicy(ctx context.Context, roleId string, body UpdateAgencyCustomPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateAgencyCustomPolicyRequest(c.Server, roleId, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // UpdateCloudServiceCustomPolicyWithBody 修改云服务自定义策略
 //
 // 该接口可以用于管理员修改云服务自定义策略。
@@ -10731,7 +12083,7 @@ func (c *Client) ShowCustomPolicy(ctx context.Context, roleId string, reqEditors
 //
 // Takes any type of body and a specified content type.
 //
-// Corresponds with PATCH /v3.0/OS-ROLE/roles/{role_id} (the `UpdateCloudServiceCustomPolicy` operationId).
+// Corresponds with PATCH /v3.0/OS-ROLE/roles/{role_id}#UpdateCloudServiceCustomPolicy (the `UpdateCloudServiceCustomPolicy` operationId).
 func (c *Client) UpdateCloudServiceCustomPolicyWithBody(ctx context.Context, roleId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewUpdateCloudServiceCustomPolicyRequestWithBody(c.Server, roleId, contentType, body)
 	if err != nil {
@@ -10751,7 +12103,7 @@ func (c *Client) UpdateCloudServiceCustomPolicyWithBody(ctx context.Context, rol
 //
 // Takes a body of the `application/json` content type.
 //
-// Corresponds with PATCH /v3.0/OS-ROLE/roles/{role_id} (the `UpdateCloudServiceCustomPolicy` operationId).
+// Corresponds with PATCH /v3.0/OS-ROLE/roles/{role_id}#UpdateCloudServiceCustomPolicy (the `UpdateCloudServiceCustomPolicy` operationId).
 func (c *Client) UpdateCloudServiceCustomPolicy(ctx context.Context, roleId string, body UpdateCloudServiceCustomPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewUpdateCloudServiceCustomPolicyRequest(c.Server, roleId, body)
 	if err != nil {
@@ -11893,7 +13245,7 @@ func (c *Client) KeystoneValidateToken(ctx context.Context, params *KeystoneVali
 //
 // Takes any type of body and a specified content type.
 //
-// Corresponds with POST /v3/auth/tokens (the `KeystoneCreateUserTokenByPassword` operationId).
+// Corresponds with POST /v3/auth/tokens#KeystoneCreateUserTokenByPassword (the `KeystoneCreateUserTokenByPassword` operationId).
 func (c *Client) KeystoneCreateUserTokenByPasswordWithBody(ctx context.Context, params *KeystoneCreateUserTokenByPasswordParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewKeystoneCreateUserTokenByPasswordRequestWithBody(c.Server, params, contentType, body)
 	if err != nil {
@@ -11947,9 +13299,203 @@ func (c *Client) KeystoneCreateUserTokenByPasswordWithBody(ctx context.Context, 
 //
 // Takes a body of the `application/json` content type.
 //
-// Corresponds with POST /v3/auth/tokens (the `KeystoneCreateUserTokenByPassword` operationId).
+// Corresponds with POST /v3/auth/tokens#KeystoneCreateUserTokenByPassword (the `KeystoneCreateUserTokenByPassword` operationId).
 func (c *Client) KeystoneCreateUserTokenByPassword(ctx context.Context, params *KeystoneCreateUserTokenByPasswordParams, body KeystoneCreateUserTokenByPasswordJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewKeystoneCreateUserTokenByPasswordRequest(c.Server, params, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListAuthTokensWithBody 获取委托Token
+//
+// 该接口可以用于获取委托方的token。
+// 例如：A帐号希望B帐号管理自己的某些资源，所以A帐号创建了委托给B帐号，则A帐号为委托方，B帐号为被委托方。那么B帐号可以通过该接口获取委托token。B帐号仅能使用该token管理A帐号的委托资源，不能管理自己帐号中的资源。如果B帐号需要管理自己帐号中的资源，则需要获取自己的用户token。详情请参考：委托其他华为云帐号管理资源。
+// token是系统颁发给用户的访问令牌，承载用户的身份、权限等信息。调用IAM以及其他云服务的接口时，可以使用本接口获取的token进行鉴权。
+// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+// > **说明：**
+// >-   token的有效期为24小时，建议进行缓存，避免频繁调用。
+// >-   使用Token前请确保Token离过期有足够的时间，防止调用API的过程中Token过期导致调用API失败。
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /v3/auth/tokens#ListAuthTokens (the `ListAuthTokens` operationId).
+func (c *Client) ListAuthTokensWithBody(ctx context.Context, params *ListAuthTokensParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListAuthTokensRequestWithBody(c.Server, params, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListAuthTokens 获取委托Token
+//
+// 该接口可以用于获取委托方的token。
+// 例如：A帐号希望B帐号管理自己的某些资源，所以A帐号创建了委托给B帐号，则A帐号为委托方，B帐号为被委托方。那么B帐号可以通过该接口获取委托token。B帐号仅能使用该token管理A帐号的委托资源，不能管理自己帐号中的资源。如果B帐号需要管理自己帐号中的资源，则需要获取自己的用户token。详情请参考：委托其他华为云帐号管理资源。
+// token是系统颁发给用户的访问令牌，承载用户的身份、权限等信息。调用IAM以及其他云服务的接口时，可以使用本接口获取的token进行鉴权。
+// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+// > **说明：**
+// >-   token的有效期为24小时，建议进行缓存，避免频繁调用。
+// >-   使用Token前请确保Token离过期有足够的时间，防止调用API的过程中Token过期导致调用API失败。
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /v3/auth/tokens#ListAuthTokens (the `ListAuthTokens` operationId).
+func (c *Client) ListAuthTokens(ctx context.Context, params *ListAuthTokensParams, body ListAuthTokensJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListAuthTokensRequest(c.Server, params, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListAuthTokensV3WithBody 获取联邦认证scoped token
+//
+// 该接口可以用于通过联邦认证方式获取scoped token。
+// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /v3/auth/tokens#ListAuthTokensV3 (the `ListAuthTokensV3` operationId).
+func (c *Client) ListAuthTokensV3WithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListAuthTokensV3RequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListAuthTokensV3 获取联邦认证scoped token
+//
+// 该接口可以用于通过联邦认证方式获取scoped token。
+// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /v3/auth/tokens#ListAuthTokensV3 (the `ListAuthTokensV3` operationId).
+func (c *Client) ListAuthTokensV3(ctx context.Context, body ListAuthTokensV3JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListAuthTokensV3Request(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListTokensWithBody 获取IAM用户Token（使用密码+虚拟MFA）
+//
+// 该接口可以用于**通过用户名/密码+虚拟MFA**的方式进行认证，在IAM用户**开启了的登录保护功能，并选择通过虚拟MFA验证时**获取IAM用户Token。Token是系统颁发给用户的访问令牌，承载用户的身份、权限等信息。调用IAM以及其他云服务的接口时，可以使用本接口获取的Token进行鉴权。
+// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+// 接口使用导航：
+// IAM用户获取Token
+// 判断当前帐号是华为帐号还是华为云帐号
+// 华为帐号获取Token
+// 华为云帐号获取Token
+// 第三方系统用户获取Token
+// Token有效期说明
+// 获取Token常见问题
+// 其他相关操作
+// **IAM用户获取Token**
+// 无特殊要求，请按照请求参数说明获取Token。
+// **判断当前帐号是华为帐号还是华为云帐号**
+// 华为帐号不支持直接获取帐号Token，排查是否为华为帐号请参见：怎么知道当前登录华为云使用的是“华为帐号” 还是“华为云账号”？
+// **华为帐号获取Token**
+// 华为账号获取token请参加以下步骤：创建一个IAM用户，授予该用户必要的权限，使用创建的IAM用户，获取IAM用户Token。
+// **华为云帐号获取Token**
+// 无特殊要求，请按照请求参数说明获取Token。
+// **第三方系统用户获取Token**
+// 如果您是第三方系统用户，直接使用联邦认证的用户名和密码获取Token，系统会提示密码错误。请先在华为云的登录页面，通过“忘记密码”功能，设置**华为云帐号密码**。
+// **Token有效期说明**
+// Token的有效期为**24小时**。建议进行缓存，避免频繁调用。使用Token前请确保Token离过期有足够的时间，防止调用API的过程中Token过期导致调用API失败。重新获取Token，不影响已有Token有效性。
+// 如果在Token有效期内进行如下操作，**当前Token将立即失效。**
+// 删除/停用IAM用户。
+// 修改IAM用户密码、访问密钥。
+// IAM用户权限发生变化（如帐号欠费无法访问云服务、申请公测通过、IAM用户权限被修改等）。
+// 使用Token调用云服务API时， 返回“**The token must be updated**”，则Token过期，需要客户端重新获取Token。
+// **获取Token常见问题**
+// 用户名或密码错误：请排查输入的用户名和密码是否正确。用户名密码正确但是仍旧报错，请排查当前获取Token的帐号是否为华为帐号，华为帐号不支持直接获取Token，请新建IAM用户并授权，使用IAM用户获取Token。
+// 没有API访问权限：调用API前，请确保已开启编程访问。
+// **相关操作**
+// 如果需要获取具有Security Administrator权限的Token，请参见：如何获取Security Administrator权限的Token。
+// 通过Postman获取用户Token示例请参见：如何通过Postman获取用户Token。
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /v3/auth/tokens#ListTokens (the `ListTokens` operationId).
+func (c *Client) ListTokensWithBody(ctx context.Context, params *ListTokensParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListTokensRequestWithBody(c.Server, params, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListTokens 获取IAM用户Token（使用密码+虚拟MFA）
+//
+// 该接口可以用于**通过用户名/密码+虚拟MFA**的方式进行认证，在IAM用户**开启了的登录保护功能，并选择通过虚拟MFA验证时**获取IAM用户Token。Token是系统颁发给用户的访问令牌，承载用户的身份、权限等信息。调用IAM以及其他云服务的接口时，可以使用本接口获取的Token进行鉴权。
+// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+// 接口使用导航：
+// IAM用户获取Token
+// 判断当前帐号是华为帐号还是华为云帐号
+// 华为帐号获取Token
+// 华为云帐号获取Token
+// 第三方系统用户获取Token
+// Token有效期说明
+// 获取Token常见问题
+// 其他相关操作
+// **IAM用户获取Token**
+// 无特殊要求，请按照请求参数说明获取Token。
+// **判断当前帐号是华为帐号还是华为云帐号**
+// 华为帐号不支持直接获取帐号Token，排查是否为华为帐号请参见：怎么知道当前登录华为云使用的是“华为帐号” 还是“华为云账号”？
+// **华为帐号获取Token**
+// 华为账号获取token请参加以下步骤：创建一个IAM用户，授予该用户必要的权限，使用创建的IAM用户，获取IAM用户Token。
+// **华为云帐号获取Token**
+// 无特殊要求，请按照请求参数说明获取Token。
+// **第三方系统用户获取Token**
+// 如果您是第三方系统用户，直接使用联邦认证的用户名和密码获取Token，系统会提示密码错误。请先在华为云的登录页面，通过“忘记密码”功能，设置**华为云帐号密码**。
+// **Token有效期说明**
+// Token的有效期为**24小时**。建议进行缓存，避免频繁调用。使用Token前请确保Token离过期有足够的时间，防止调用API的过程中Token过期导致调用API失败。重新获取Token，不影响已有Token有效性。
+// 如果在Token有效期内进行如下操作，**当前Token将立即失效。**
+// 删除/停用IAM用户。
+// 修改IAM用户密码、访问密钥。
+// IAM用户权限发生变化（如帐号欠费无法访问云服务、申请公测通过、IAM用户权限被修改等）。
+// 使用Token调用云服务API时， 返回“**The token must be updated**”，则Token过期，需要客户端重新获取Token。
+// **获取Token常见问题**
+// 用户名或密码错误：请排查输入的用户名和密码是否正确。用户名密码正确但是仍旧报错，请排查当前获取Token的帐号是否为华为帐号，华为帐号不支持直接获取Token，请新建IAM用户并授权，使用IAM用户获取Token。
+// 没有API访问权限：调用API前，请确保已开启编程访问。
+// **相关操作**
+// 如果需要获取具有Security Administrator权限的Token，请参见：如何获取Security Administrator权限的Token。
+// 通过Postman获取用户Token示例请参见：如何通过Postman获取用户Token。
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /v3/auth/tokens#ListTokens (the `ListTokens` operationId).
+func (c *Client) ListTokens(ctx context.Context, params *ListTokensParams, body ListTokensJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListTokensRequest(c.Server, params, body)
 	if err != nil {
 		return nil, err
 	}
@@ -13687,19 +15233,19 @@ func NewAssociateAgencyWithProjectPermissionRequest(server string, projectId str
 	return req, nil
 }
 
-// NewListTokensRequest calls the generic ListTokens builder with application/json body
-func NewListTokensRequest(server string, params *ListTokensParams, body ListTokensJSONRequestBody) (*http.Request, error) {
+// NewListIdTokenTokensRequest calls the generic ListIdTokenTokens builder with application/json body
+func NewListIdTokenTokensRequest(server string, params *ListIdTokenTokensParams, body ListIdTokenTokensJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewListTokensRequestWithBody(server, params, "application/json", bodyReader)
+	return NewListIdTokenTokensRequestWithBody(server, params, "application/json", bodyReader)
 }
 
-// NewListTokensRequestWithBody constructs an http.Request for the ListTokens method, with any body, and a specified content type
-func NewListTokensRequestWithBody(server string, params *ListTokensParams, contentType string, body io.Reader) (*http.Request, error) {
+// NewListIdTokenTokensRequestWithBody constructs an http.Request for the ListIdTokenTokens method, with any body, and a specified content type
+func NewListIdTokenTokensRequestWithBody(server string, params *ListIdTokenTokensParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	serverURL, err := url.Parse(server)
@@ -13989,6 +15535,46 @@ func NewUpdatePermanentAccessKeyRequestWithBody(server string, accessKey string,
 	return req, nil
 }
 
+// NewCreateTemporaryAccessKeyByAgencyRequest calls the generic CreateTemporaryAccessKeyByAgency builder with application/json body
+func NewCreateTemporaryAccessKeyByAgencyRequest(server string, body CreateTemporaryAccessKeyByAgencyJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateTemporaryAccessKeyByAgencyRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewCreateTemporaryAccessKeyByAgencyRequestWithBody constructs an http.Request for the CreateTemporaryAccessKeyByAgency method, with any body, and a specified content type
+func NewCreateTemporaryAccessKeyByAgencyRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v3.0/OS-CREDENTIAL/securitytokens#CreateTemporaryAccessKeyByAgency")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
 // NewCreateTemporaryAccessKeyByTokenRequest calls the generic CreateTemporaryAccessKeyByToken builder with application/json body
 func NewCreateTemporaryAccessKeyByTokenRequest(server string, body CreateTemporaryAccessKeyByTokenJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
@@ -14009,7 +15595,7 @@ func NewCreateTemporaryAccessKeyByTokenRequestWithBody(server string, contentTyp
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/v3.0/OS-CREDENTIAL/securitytokens")
+	operationPath := fmt.Sprintf("/v3.0/OS-CREDENTIAL/securitytokens#CreateTemporaryAccessKeyByToken")
 	if operationPath[0] == '/' {
 		operationPath = "." + operationPath
 	}
@@ -15670,6 +17256,46 @@ func NewListCustomPoliciesRequest(server string, params *ListCustomPoliciesParam
 	return req, nil
 }
 
+// NewCreateAgencyCustomPolicyRequest calls the generic CreateAgencyCustomPolicy builder with application/json body
+func NewCreateAgencyCustomPolicyRequest(server string, body CreateAgencyCustomPolicyJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateAgencyCustomPolicyRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewCreateAgencyCustomPolicyRequestWithBody constructs an http.Request for the CreateAgencyCustomPolicy method, with any body, and a specified content type
+func NewCreateAgencyCustomPolicyRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v3.0/OS-ROLE/roles#CreateAgencyCustomPolicy")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
 // NewCreateCloudServiceCustomPolicyRequest calls the generic CreateCloudServiceCustomPolicy builder with application/json body
 func NewCreateCloudServiceCustomPolicyRequest(server string, body CreateCloudServiceCustomPolicyJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
@@ -15690,7 +17316,7 @@ func NewCreateCloudServiceCustomPolicyRequestWithBody(server string, contentType
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/v3.0/OS-ROLE/roles")
+	operationPath := fmt.Sprintf("/v3.0/OS-ROLE/roles#CreateCloudServiceCustomPolicy")
 	if operationPath[0] == '/' {
 		operationPath = "." + operationPath
 	}
@@ -15778,6 +17404,53 @@ func NewShowCustomPolicyRequest(server string, roleId string) (*http.Request, er
 	return req, nil
 }
 
+// NewUpdateAgencyCustomPolicyRequest calls the generic UpdateAgencyCustomPolicy builder with application/json body
+func NewUpdateAgencyCustomPolicyRequest(server string, roleId string, body UpdateAgencyCustomPolicyJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewUpdateAgencyCustomPolicyRequestWithBody(server, roleId, "application/json", bodyReader)
+}
+
+// NewUpdateAgencyCustomPolicyRequestWithBody constructs an http.Request for the UpdateAgencyCustomPolicy method, with any body, and a specified content type
+func NewUpdateAgencyCustomPolicyRequestWithBody(server string, roleId string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "role_id", roleId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v3.0/OS-ROLE/roles/%s#UpdateAgencyCustomPolicy", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPatch, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
 // NewUpdateCloudServiceCustomPolicyRequest calls the generic UpdateCloudServiceCustomPolicy builder with application/json body
 func NewUpdateCloudServiceCustomPolicyRequest(server string, roleId string, body UpdateCloudServiceCustomPolicyJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
@@ -15805,7 +17478,7 @@ func NewUpdateCloudServiceCustomPolicyRequestWithBody(server string, roleId stri
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/v3.0/OS-ROLE/roles/%s", pathParam0)
+	operationPath := fmt.Sprintf("/v3.0/OS-ROLE/roles/%s#UpdateCloudServiceCustomPolicy", pathParam0)
 	if operationPath[0] == '/' {
 		operationPath = "." + operationPath
 	}
@@ -17529,7 +19202,181 @@ func NewKeystoneCreateUserTokenByPasswordRequestWithBody(server string, params *
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/v3/auth/tokens")
+	operationPath := fmt.Sprintf("/v3/auth/tokens#KeystoneCreateUserTokenByPassword")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Nocatalog != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "nocatalog", *params.Nocatalog, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewListAuthTokensRequest calls the generic ListAuthTokens builder with application/json body
+func NewListAuthTokensRequest(server string, params *ListAuthTokensParams, body ListAuthTokensJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewListAuthTokensRequestWithBody(server, params, "application/json", bodyReader)
+}
+
+// NewListAuthTokensRequestWithBody constructs an http.Request for the ListAuthTokens method, with any body, and a specified content type
+func NewListAuthTokensRequestWithBody(server string, params *ListAuthTokensParams, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v3/auth/tokens#ListAuthTokens")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Nocatalog != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "nocatalog", *params.Nocatalog, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewListAuthTokensV3Request calls the generic ListAuthTokensV3 builder with application/json body
+func NewListAuthTokensV3Request(server string, body ListAuthTokensV3JSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewListAuthTokensV3RequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewListAuthTokensV3RequestWithBody constructs an http.Request for the ListAuthTokensV3 method, with any body, and a specified content type
+func NewListAuthTokensV3RequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v3/auth/tokens#ListAuthTokensV3")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewListTokensRequest calls the generic ListTokens builder with application/json body
+func NewListTokensRequest(server string, params *ListTokensParams, body ListTokensJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewListTokensRequestWithBody(server, params, "application/json", bodyReader)
+}
+
+// NewListTokensRequestWithBody constructs an http.Request for the ListTokens method, with any body, and a specified content type
+func NewListTokensRequestWithBody(server string, params *ListTokensParams, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v3/auth/tokens#ListTokens")
 	if operationPath[0] == '/' {
 		operationPath = "." + operationPath
 	}
@@ -19713,25 +21560,25 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with PUT /v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles/{role_id} (the `AssociateAgencyWithProjectPermission` operationId).
 	AssociateAgencyWithProjectPermissionWithResponse(ctx context.Context, projectId string, agencyId string, roleId string, reqEditors ...RequestEditorFn) (*AssociateAgencyWithProjectPermissionResponse, error)
 
-	// ListTokensWithBodyWithResponse 获取联邦认证token(OpenID Connect ID token方式)
+	// ListIdTokenTokensWithBodyWithResponse 获取联邦认证token(OpenID Connect ID token方式)
 	//
 	// 该接口可以用于通过OpenID Connect ID token方式获取联邦认证token。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v3.0/OS-AUTH/id-token/tokens (the `ListTokens` operationId).
-	ListTokensWithBodyWithResponse(ctx context.Context, params *ListTokensParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ListTokensResponse, error)
+	// Corresponds with POST /v3.0/OS-AUTH/id-token/tokens (the `ListIdTokenTokens` operationId).
+	ListIdTokenTokensWithBodyWithResponse(ctx context.Context, params *ListIdTokenTokensParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ListIdTokenTokensResponse, error)
 
-	// ListTokensWithResponse 获取联邦认证token(OpenID Connect ID token方式)
+	// ListIdTokenTokensWithResponse 获取联邦认证token(OpenID Connect ID token方式)
 	//
 	// 该接口可以用于通过OpenID Connect ID token方式获取联邦认证token。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v3.0/OS-AUTH/id-token/tokens (the `ListTokens` operationId).
-	ListTokensWithResponse(ctx context.Context, params *ListTokensParams, body ListTokensJSONRequestBody, reqEditors ...RequestEditorFn) (*ListTokensResponse, error)
+	// Corresponds with POST /v3.0/OS-AUTH/id-token/tokens (the `ListIdTokenTokens` operationId).
+	ListIdTokenTokensWithResponse(ctx context.Context, params *ListIdTokenTokensParams, body ListIdTokenTokensJSONRequestBody, reqEditors ...RequestEditorFn) (*ListIdTokenTokensResponse, error)
 
 	// ListLogintokensWithBodyWithResponse 获取自定义身份代理登录票据
 	//
@@ -19831,6 +21678,28 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with PUT /v3.0/OS-CREDENTIAL/credentials/{access_key} (the `UpdatePermanentAccessKey` operationId).
 	UpdatePermanentAccessKeyWithResponse(ctx context.Context, accessKey string, body UpdatePermanentAccessKeyJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdatePermanentAccessKeyResponse, error)
 
+	// CreateTemporaryAccessKeyByAgencyWithBodyWithResponse 通过委托获取临时访问密钥和securitytoken
+	//
+	// 该接口可以用于通过委托来获取临时访问密钥（临时AK/SK）和securitytoken。
+	// 临时AK/SK和securitytoken是系统颁发给IAM用户的临时访问令牌，有效期可在15分钟至24小时范围内设置，过期后需要重新获取。临时AK/SK和securitytoken遵循权限最小化原则。鉴权时，临时AK/SK和securitytoken必须同时使用，请求头中需要添加“x-security-token”字段，使用方法详情请参考：使用临时AK/SK做签名《API签名指南》中“使用临时AK/SK做签名”章节。
+	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v3.0/OS-CREDENTIAL/securitytokens#CreateTemporaryAccessKeyByAgency (the `CreateTemporaryAccessKeyByAgency` operationId).
+	CreateTemporaryAccessKeyByAgencyWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateTemporaryAccessKeyByAgencyResponse, error)
+
+	// CreateTemporaryAccessKeyByAgencyWithResponse 通过委托获取临时访问密钥和securitytoken
+	//
+	// 该接口可以用于通过委托来获取临时访问密钥（临时AK/SK）和securitytoken。
+	// 临时AK/SK和securitytoken是系统颁发给IAM用户的临时访问令牌，有效期可在15分钟至24小时范围内设置，过期后需要重新获取。临时AK/SK和securitytoken遵循权限最小化原则。鉴权时，临时AK/SK和securitytoken必须同时使用，请求头中需要添加“x-security-token”字段，使用方法详情请参考：使用临时AK/SK做签名《API签名指南》中“使用临时AK/SK做签名”章节。
+	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v3.0/OS-CREDENTIAL/securitytokens#CreateTemporaryAccessKeyByAgency (the `CreateTemporaryAccessKeyByAgency` operationId).
+	CreateTemporaryAccessKeyByAgencyWithResponse(ctx context.Context, body CreateTemporaryAccessKeyByAgencyJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateTemporaryAccessKeyByAgencyResponse, error)
+
 	// CreateTemporaryAccessKeyByTokenWithBodyWithResponse 通过token获取临时访问密钥和securitytoken
 	//
 	// 该接口可以用于通过token来获取临时AK/SK和securitytoken。临时AK/SK和securitytoken是系统颁发给IAM用户的临时访问令牌，有效期可在15分钟至24小时范围内设置，过期后需要重新获取。临时AK/SK和securitytoken遵循权限最小化原则。
@@ -19839,7 +21708,7 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v3.0/OS-CREDENTIAL/securitytokens (the `CreateTemporaryAccessKeyByToken` operationId).
+	// Corresponds with POST /v3.0/OS-CREDENTIAL/securitytokens#CreateTemporaryAccessKeyByToken (the `CreateTemporaryAccessKeyByToken` operationId).
 	CreateTemporaryAccessKeyByTokenWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateTemporaryAccessKeyByTokenResponse, error)
 
 	// CreateTemporaryAccessKeyByTokenWithResponse 通过token获取临时访问密钥和securitytoken
@@ -19850,7 +21719,7 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v3.0/OS-CREDENTIAL/securitytokens (the `CreateTemporaryAccessKeyByToken` operationId).
+	// Corresponds with POST /v3.0/OS-CREDENTIAL/securitytokens#CreateTemporaryAccessKeyByToken (the `CreateTemporaryAccessKeyByToken` operationId).
 	CreateTemporaryAccessKeyByTokenWithResponse(ctx context.Context, body CreateTemporaryAccessKeyByTokenJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateTemporaryAccessKeyByTokenResponse, error)
 
 	// ShowOpenIdConnectConfigWithResponse 查询OpenID Connect身份提供商配置
@@ -20270,6 +22139,26 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /v3.0/OS-ROLE/roles (the `ListCustomPolicies` operationId).
 	ListCustomPoliciesWithResponse(ctx context.Context, params *ListCustomPoliciesParams, reqEditors ...RequestEditorFn) (*ListCustomPoliciesResponse, error)
 
+	// CreateAgencyCustomPolicyWithBodyWithResponse 创建委托自定义策略
+	//
+	// 该接口可以用于管理员创建委托自定义策略。
+	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v3.0/OS-ROLE/roles#CreateAgencyCustomPolicy (the `CreateAgencyCustomPolicy` operationId).
+	CreateAgencyCustomPolicyWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateAgencyCustomPolicyResponse, error)
+
+	// CreateAgencyCustomPolicyWithResponse 创建委托自定义策略
+	//
+	// 该接口可以用于管理员创建委托自定义策略。
+	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v3.0/OS-ROLE/roles#CreateAgencyCustomPolicy (the `CreateAgencyCustomPolicy` operationId).
+	CreateAgencyCustomPolicyWithResponse(ctx context.Context, body CreateAgencyCustomPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateAgencyCustomPolicyResponse, error)
+
 	// CreateCloudServiceCustomPolicyWithBodyWithResponse 创建云服务自定义策略
 	//
 	// 该接口可以用于管理员创建云服务自定义策略。
@@ -20277,7 +22166,7 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v3.0/OS-ROLE/roles (the `CreateCloudServiceCustomPolicy` operationId).
+	// Corresponds with POST /v3.0/OS-ROLE/roles#CreateCloudServiceCustomPolicy (the `CreateCloudServiceCustomPolicy` operationId).
 	CreateCloudServiceCustomPolicyWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateCloudServiceCustomPolicyResponse, error)
 
 	// CreateCloudServiceCustomPolicyWithResponse 创建云服务自定义策略
@@ -20287,7 +22176,7 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v3.0/OS-ROLE/roles (the `CreateCloudServiceCustomPolicy` operationId).
+	// Corresponds with POST /v3.0/OS-ROLE/roles#CreateCloudServiceCustomPolicy (the `CreateCloudServiceCustomPolicy` operationId).
 	CreateCloudServiceCustomPolicyWithResponse(ctx context.Context, body CreateCloudServiceCustomPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateCloudServiceCustomPolicyResponse, error)
 
 	// DeleteCustomPolicyWithResponse 删除自定义策略
@@ -20310,6 +22199,26 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /v3.0/OS-ROLE/roles/{role_id} (the `ShowCustomPolicy` operationId).
 	ShowCustomPolicyWithResponse(ctx context.Context, roleId string, reqEditors ...RequestEditorFn) (*ShowCustomPolicyResponse, error)
 
+	// UpdateAgencyCustomPolicyWithBodyWithResponse 修改委托自定义策略
+	//
+	// 该接口可以用于管理员修改委托自定义策略。
+	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PATCH /v3.0/OS-ROLE/roles/{role_id}#UpdateAgencyCustomPolicy (the `UpdateAgencyCustomPolicy` operationId).
+	UpdateAgencyCustomPolicyWithBodyWithResponse(ctx context.Context, roleId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateAgencyCustomPolicyResponse, error)
+
+	// UpdateAgencyCustomPolicyWithResponse 修改委托自定义策略
+	//
+	// 该接口可以用于管理员修改委托自定义策略。
+	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PATCH /v3.0/OS-ROLE/roles/{role_id}#UpdateAgencyCustomPolicy (the `UpdateAgencyCustomPolicy` operationId).
+	UpdateAgencyCustomPolicyWithResponse(ctx context.Context, roleId string, body UpdateAgencyCustomPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateAgencyCustomPolicyResponse, error)
+
 	// UpdateCloudServiceCustomPolicyWithBodyWithResponse 修改云服务自定义策略
 	//
 	// 该接口可以用于管理员修改云服务自定义策略。
@@ -20317,7 +22226,7 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with PATCH /v3.0/OS-ROLE/roles/{role_id} (the `UpdateCloudServiceCustomPolicy` operationId).
+	// Corresponds with PATCH /v3.0/OS-ROLE/roles/{role_id}#UpdateCloudServiceCustomPolicy (the `UpdateCloudServiceCustomPolicy` operationId).
 	UpdateCloudServiceCustomPolicyWithBodyWithResponse(ctx context.Context, roleId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateCloudServiceCustomPolicyResponse, error)
 
 	// UpdateCloudServiceCustomPolicyWithResponse 修改云服务自定义策略
@@ -20327,7 +22236,7 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with PATCH /v3.0/OS-ROLE/roles/{role_id} (the `UpdateCloudServiceCustomPolicy` operationId).
+	// Corresponds with PATCH /v3.0/OS-ROLE/roles/{role_id}#UpdateCloudServiceCustomPolicy (the `UpdateCloudServiceCustomPolicy` operationId).
 	UpdateCloudServiceCustomPolicyWithResponse(ctx context.Context, roleId string, body UpdateCloudServiceCustomPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateCloudServiceCustomPolicyResponse, error)
 
 	// ShowDomainApiAclPolicyWithResponse 查询帐号接口访问策略
@@ -20943,7 +22852,7 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v3/auth/tokens (the `KeystoneCreateUserTokenByPassword` operationId).
+	// Corresponds with POST /v3/auth/tokens#KeystoneCreateUserTokenByPassword (the `KeystoneCreateUserTokenByPassword` operationId).
 	KeystoneCreateUserTokenByPasswordWithBodyWithResponse(ctx context.Context, params *KeystoneCreateUserTokenByPasswordParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*KeystoneCreateUserTokenByPasswordResponse, error)
 
 	// KeystoneCreateUserTokenByPasswordWithResponse 获取IAM用户Token（使用密码）
@@ -20987,8 +22896,142 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v3/auth/tokens (the `KeystoneCreateUserTokenByPassword` operationId).
+	// Corresponds with POST /v3/auth/tokens#KeystoneCreateUserTokenByPassword (the `KeystoneCreateUserTokenByPassword` operationId).
 	KeystoneCreateUserTokenByPasswordWithResponse(ctx context.Context, params *KeystoneCreateUserTokenByPasswordParams, body KeystoneCreateUserTokenByPasswordJSONRequestBody, reqEditors ...RequestEditorFn) (*KeystoneCreateUserTokenByPasswordResponse, error)
+
+	// ListAuthTokensWithBodyWithResponse 获取委托Token
+	//
+	// 该接口可以用于获取委托方的token。
+	// 例如：A帐号希望B帐号管理自己的某些资源，所以A帐号创建了委托给B帐号，则A帐号为委托方，B帐号为被委托方。那么B帐号可以通过该接口获取委托token。B帐号仅能使用该token管理A帐号的委托资源，不能管理自己帐号中的资源。如果B帐号需要管理自己帐号中的资源，则需要获取自己的用户token。详情请参考：委托其他华为云帐号管理资源。
+	// token是系统颁发给用户的访问令牌，承载用户的身份、权限等信息。调用IAM以及其他云服务的接口时，可以使用本接口获取的token进行鉴权。
+	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	// > **说明：**
+	// >-   token的有效期为24小时，建议进行缓存，避免频繁调用。
+	// >-   使用Token前请确保Token离过期有足够的时间，防止调用API的过程中Token过期导致调用API失败。
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v3/auth/tokens#ListAuthTokens (the `ListAuthTokens` operationId).
+	ListAuthTokensWithBodyWithResponse(ctx context.Context, params *ListAuthTokensParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ListAuthTokensResponse, error)
+
+	// ListAuthTokensWithResponse 获取委托Token
+	//
+	// 该接口可以用于获取委托方的token。
+	// 例如：A帐号希望B帐号管理自己的某些资源，所以A帐号创建了委托给B帐号，则A帐号为委托方，B帐号为被委托方。那么B帐号可以通过该接口获取委托token。B帐号仅能使用该token管理A帐号的委托资源，不能管理自己帐号中的资源。如果B帐号需要管理自己帐号中的资源，则需要获取自己的用户token。详情请参考：委托其他华为云帐号管理资源。
+	// token是系统颁发给用户的访问令牌，承载用户的身份、权限等信息。调用IAM以及其他云服务的接口时，可以使用本接口获取的token进行鉴权。
+	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	// > **说明：**
+	// >-   token的有效期为24小时，建议进行缓存，避免频繁调用。
+	// >-   使用Token前请确保Token离过期有足够的时间，防止调用API的过程中Token过期导致调用API失败。
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v3/auth/tokens#ListAuthTokens (the `ListAuthTokens` operationId).
+	ListAuthTokensWithResponse(ctx context.Context, params *ListAuthTokensParams, body ListAuthTokensJSONRequestBody, reqEditors ...RequestEditorFn) (*ListAuthTokensResponse, error)
+
+	// ListAuthTokensV3WithBodyWithResponse 获取联邦认证scoped token
+	//
+	// 该接口可以用于通过联邦认证方式获取scoped token。
+	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v3/auth/tokens#ListAuthTokensV3 (the `ListAuthTokensV3` operationId).
+	ListAuthTokensV3WithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ListAuthTokensV3Response, error)
+
+	// ListAuthTokensV3WithResponse 获取联邦认证scoped token
+	//
+	// 该接口可以用于通过联邦认证方式获取scoped token。
+	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v3/auth/tokens#ListAuthTokensV3 (the `ListAuthTokensV3` operationId).
+	ListAuthTokensV3WithResponse(ctx context.Context, body ListAuthTokensV3JSONRequestBody, reqEditors ...RequestEditorFn) (*ListAuthTokensV3Response, error)
+
+	// ListTokensWithBodyWithResponse 获取IAM用户Token（使用密码+虚拟MFA）
+	//
+	// 该接口可以用于**通过用户名/密码+虚拟MFA**的方式进行认证，在IAM用户**开启了的登录保护功能，并选择通过虚拟MFA验证时**获取IAM用户Token。Token是系统颁发给用户的访问令牌，承载用户的身份、权限等信息。调用IAM以及其他云服务的接口时，可以使用本接口获取的Token进行鉴权。
+	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	// 接口使用导航：
+	// IAM用户获取Token
+	// 判断当前帐号是华为帐号还是华为云帐号
+	// 华为帐号获取Token
+	// 华为云帐号获取Token
+	// 第三方系统用户获取Token
+	// Token有效期说明
+	// 获取Token常见问题
+	// 其他相关操作
+	// **IAM用户获取Token**
+	// 无特殊要求，请按照请求参数说明获取Token。
+	// **判断当前帐号是华为帐号还是华为云帐号**
+	// 华为帐号不支持直接获取帐号Token，排查是否为华为帐号请参见：怎么知道当前登录华为云使用的是“华为帐号” 还是“华为云账号”？
+	// **华为帐号获取Token**
+	// 华为账号获取token请参加以下步骤：创建一个IAM用户，授予该用户必要的权限，使用创建的IAM用户，获取IAM用户Token。
+	// **华为云帐号获取Token**
+	// 无特殊要求，请按照请求参数说明获取Token。
+	// **第三方系统用户获取Token**
+	// 如果您是第三方系统用户，直接使用联邦认证的用户名和密码获取Token，系统会提示密码错误。请先在华为云的登录页面，通过“忘记密码”功能，设置**华为云帐号密码**。
+	// **Token有效期说明**
+	// Token的有效期为**24小时**。建议进行缓存，避免频繁调用。使用Token前请确保Token离过期有足够的时间，防止调用API的过程中Token过期导致调用API失败。重新获取Token，不影响已有Token有效性。
+	// 如果在Token有效期内进行如下操作，**当前Token将立即失效。**
+	// 删除/停用IAM用户。
+	// 修改IAM用户密码、访问密钥。
+	// IAM用户权限发生变化（如帐号欠费无法访问云服务、申请公测通过、IAM用户权限被修改等）。
+	// 使用Token调用云服务API时， 返回“**The token must be updated**”，则Token过期，需要客户端重新获取Token。
+	// **获取Token常见问题**
+	// 用户名或密码错误：请排查输入的用户名和密码是否正确。用户名密码正确但是仍旧报错，请排查当前获取Token的帐号是否为华为帐号，华为帐号不支持直接获取Token，请新建IAM用户并授权，使用IAM用户获取Token。
+	// 没有API访问权限：调用API前，请确保已开启编程访问。
+	// **相关操作**
+	// 如果需要获取具有Security Administrator权限的Token，请参见：如何获取Security Administrator权限的Token。
+	// 通过Postman获取用户Token示例请参见：如何通过Postman获取用户Token。
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v3/auth/tokens#ListTokens (the `ListTokens` operationId).
+	ListTokensWithBodyWithResponse(ctx context.Context, params *ListTokensParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ListTokensResponse, error)
+
+	// ListTokensWithResponse 获取IAM用户Token（使用密码+虚拟MFA）
+	//
+	// 该接口可以用于**通过用户名/密码+虚拟MFA**的方式进行认证，在IAM用户**开启了的登录保护功能，并选择通过虚拟MFA验证时**获取IAM用户Token。Token是系统颁发给用户的访问令牌，承载用户的身份、权限等信息。调用IAM以及其他云服务的接口时，可以使用本接口获取的Token进行鉴权。
+	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	// 接口使用导航：
+	// IAM用户获取Token
+	// 判断当前帐号是华为帐号还是华为云帐号
+	// 华为帐号获取Token
+	// 华为云帐号获取Token
+	// 第三方系统用户获取Token
+	// Token有效期说明
+	// 获取Token常见问题
+	// 其他相关操作
+	// **IAM用户获取Token**
+	// 无特殊要求，请按照请求参数说明获取Token。
+	// **判断当前帐号是华为帐号还是华为云帐号**
+	// 华为帐号不支持直接获取帐号Token，排查是否为华为帐号请参见：怎么知道当前登录华为云使用的是“华为帐号” 还是“华为云账号”？
+	// **华为帐号获取Token**
+	// 华为账号获取token请参加以下步骤：创建一个IAM用户，授予该用户必要的权限，使用创建的IAM用户，获取IAM用户Token。
+	// **华为云帐号获取Token**
+	// 无特殊要求，请按照请求参数说明获取Token。
+	// **第三方系统用户获取Token**
+	// 如果您是第三方系统用户，直接使用联邦认证的用户名和密码获取Token，系统会提示密码错误。请先在华为云的登录页面，通过“忘记密码”功能，设置**华为云帐号密码**。
+	// **Token有效期说明**
+	// Token的有效期为**24小时**。建议进行缓存，避免频繁调用。使用Token前请确保Token离过期有足够的时间，防止调用API的过程中Token过期导致调用API失败。重新获取Token，不影响已有Token有效性。
+	// 如果在Token有效期内进行如下操作，**当前Token将立即失效。**
+	// 删除/停用IAM用户。
+	// 修改IAM用户密码、访问密钥。
+	// IAM用户权限发生变化（如帐号欠费无法访问云服务、申请公测通过、IAM用户权限被修改等）。
+	// 使用Token调用云服务API时， 返回“**The token must be updated**”，则Token过期，需要客户端重新获取Token。
+	// **获取Token常见问题**
+	// 用户名或密码错误：请排查输入的用户名和密码是否正确。用户名密码正确但是仍旧报错，请排查当前获取Token的帐号是否为华为帐号，华为帐号不支持直接获取Token，请新建IAM用户并授权，使用IAM用户获取Token。
+	// 没有API访问权限：调用API前，请确保已开启编程访问。
+	// **相关操作**
+	// 如果需要获取具有Security Administrator权限的Token，请参见：如何获取Security Administrator权限的Token。
+	// 通过Postman获取用户Token示例请参见：如何通过Postman获取用户Token。
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v3/auth/tokens#ListTokens (the `ListTokens` operationId).
+	ListTokensWithResponse(ctx context.Context, params *ListTokensParams, body ListTokensJSONRequestBody, reqEditors ...RequestEditorFn) (*ListTokensResponse, error)
 
 	// KeystoneShowSecurityComplianceWithResponse 查询帐号密码强度策略
 	//
@@ -22215,67 +24258,67 @@ func (r AssociateAgencyWithProjectPermissionResponse) ContentType() string {
 	return ""
 }
 
-// ListTokensResponse201Headers the declared response headers of an HTTP 201 response for ListTokens
-type ListTokensResponse201Headers struct {
+// ListIdTokenTokensResponse201Headers the declared response headers of an HTTP 201 response for ListIdTokenTokens
+type ListIdTokenTokensResponse201Headers struct {
 	XSubjectToken *string
 }
 
-type ListTokensResponse struct {
+type ListIdTokenTokensResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON201 the response for an HTTP 201 `application/json` response
-	JSON201 *ListTokensResponseBody
+	JSON201 *ListIdTokenTokensResponseBody
 	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *ListTokensError
+	JSON400 *ListIdTokenTokensError
 	// JSON401 the response for an HTTP 401 `application/json` response
-	JSON401 *ListTokensError
+	JSON401 *ListIdTokenTokensError
 	// JSON403 the response for an HTTP 403 `application/json` response
-	JSON403 *ListTokensError
+	JSON403 *ListIdTokenTokensError
 	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *ListTokensError
+	JSON404 *ListIdTokenTokensError
 	// JSON500 the response for an HTTP 500 `application/json` response
-	JSON500 *ListTokensError
+	JSON500 *ListIdTokenTokensError
 	// Headers201 the parsed response headers for an HTTP 201 response
-	Headers201 *ListTokensResponse201Headers
+	Headers201 *ListIdTokenTokensResponse201Headers
 }
 
 // GetJSON201 returns the response for an HTTP 201 `application/json` response
-func (r ListTokensResponse) GetJSON201() *ListTokensResponseBody {
+func (r ListIdTokenTokensResponse) GetJSON201() *ListIdTokenTokensResponseBody {
 	return r.JSON201
 }
 
 // GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r ListTokensResponse) GetJSON400() *ListTokensError {
+func (r ListIdTokenTokensResponse) GetJSON400() *ListIdTokenTokensError {
 	return r.JSON400
 }
 
 // GetJSON401 returns the response for an HTTP 401 `application/json` response
-func (r ListTokensResponse) GetJSON401() *ListTokensError {
+func (r ListIdTokenTokensResponse) GetJSON401() *ListIdTokenTokensError {
 	return r.JSON401
 }
 
 // GetJSON403 returns the response for an HTTP 403 `application/json` response
-func (r ListTokensResponse) GetJSON403() *ListTokensError {
+func (r ListIdTokenTokensResponse) GetJSON403() *ListIdTokenTokensError {
 	return r.JSON403
 }
 
 // GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r ListTokensResponse) GetJSON404() *ListTokensError {
+func (r ListIdTokenTokensResponse) GetJSON404() *ListIdTokenTokensError {
 	return r.JSON404
 }
 
 // GetJSON500 returns the response for an HTTP 500 `application/json` response
-func (r ListTokensResponse) GetJSON500() *ListTokensError {
+func (r ListIdTokenTokensResponse) GetJSON500() *ListIdTokenTokensError {
 	return r.JSON500
 }
 
 // GetBody returns the raw response body bytes
-func (r ListTokensResponse) GetBody() []byte {
+func (r ListIdTokenTokensResponse) GetBody() []byte {
 	return r.Body
 }
 
 // Status returns HTTPResponse.Status
-func (r ListTokensResponse) Status() string {
+func (r ListIdTokenTokensResponse) Status() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Status
 	}
@@ -22283,7 +24326,7 @@ func (r ListTokensResponse) Status() string {
 }
 
 // StatusCode returns HTTPResponse.StatusCode
-func (r ListTokensResponse) StatusCode() int {
+func (r ListIdTokenTokensResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -22291,7 +24334,7 @@ func (r ListTokensResponse) StatusCode() int {
 }
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r ListTokensResponse) ContentType() string {
+func (r ListIdTokenTokensResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -22545,6 +24588,47 @@ func (r UpdatePermanentAccessKeyResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r UpdatePermanentAccessKeyResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type CreateTemporaryAccessKeyByAgencyResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *CreateTemporaryAccessKeyByAgencyResponseBody
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r CreateTemporaryAccessKeyByAgencyResponse) GetJSON201() *CreateTemporaryAccessKeyByAgencyResponseBody {
+	return r.JSON201
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateTemporaryAccessKeyByAgencyResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateTemporaryAccessKeyByAgencyResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateTemporaryAccessKeyByAgencyResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateTemporaryAccessKeyByAgencyResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -23981,6 +26065,47 @@ func (r ListCustomPoliciesResponse) ContentType() string {
 	return ""
 }
 
+type CreateAgencyCustomPolicyResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *CreateAgencyCustomPolicyResponseBody
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r CreateAgencyCustomPolicyResponse) GetJSON201() *CreateAgencyCustomPolicyResponseBody {
+	return r.JSON201
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateAgencyCustomPolicyResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateAgencyCustomPolicyResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateAgencyCustomPolicyResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateAgencyCustomPolicyResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type CreateCloudServiceCustomPolicyResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -24091,6 +26216,47 @@ func (r ShowCustomPolicyResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r ShowCustomPolicyResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type UpdateAgencyCustomPolicyResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *UpdateAgencyCustomPolicyResponseBody
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r UpdateAgencyCustomPolicyResponse) GetJSON200() *UpdateAgencyCustomPolicyResponseBody {
+	return r.JSON200
+}
+
+// GetBody returns the raw response body bytes
+func (r UpdateAgencyCustomPolicyResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r UpdateAgencyCustomPolicyResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UpdateAgencyCustomPolicyResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r UpdateAgencyCustomPolicyResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -26181,6 +28347,185 @@ func (r KeystoneCreateUserTokenByPasswordResponse) ContentType() string {
 	return ""
 }
 
+// ListAuthTokensResponse201Headers the declared response headers of an HTTP 201 response for ListAuthTokens
+type ListAuthTokensResponse201Headers struct {
+	XSubjectToken *string
+}
+
+type ListAuthTokensResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *ListAuthTokensResponseBody
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *ListAuthTokensError
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *ListAuthTokensError
+	// JSON403 the response for an HTTP 403 `application/json` response
+	JSON403 *ListAuthTokensError
+	// Headers201 the parsed response headers for an HTTP 201 response
+	Headers201 *ListAuthTokensResponse201Headers
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r ListAuthTokensResponse) GetJSON201() *ListAuthTokensResponseBody {
+	return r.JSON201
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r ListAuthTokensResponse) GetJSON400() *ListAuthTokensError {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r ListAuthTokensResponse) GetJSON401() *ListAuthTokensError {
+	return r.JSON401
+}
+
+// GetJSON403 returns the response for an HTTP 403 `application/json` response
+func (r ListAuthTokensResponse) GetJSON403() *ListAuthTokensError {
+	return r.JSON403
+}
+
+// GetBody returns the raw response body bytes
+func (r ListAuthTokensResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListAuthTokensResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListAuthTokensResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListAuthTokensResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListAuthTokensV3Response201Headers the declared response headers of an HTTP 201 response for ListAuthTokensV3
+type ListAuthTokensV3Response201Headers struct {
+	XSubjectToken *string
+}
+
+type ListAuthTokensV3Response struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *ListAuthTokensV3ResponseBody
+	// Headers201 the parsed response headers for an HTTP 201 response
+	Headers201 *ListAuthTokensV3Response201Headers
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r ListAuthTokensV3Response) GetJSON201() *ListAuthTokensV3ResponseBody {
+	return r.JSON201
+}
+
+// GetBody returns the raw response body bytes
+func (r ListAuthTokensV3Response) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListAuthTokensV3Response) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListAuthTokensV3Response) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListAuthTokensV3Response) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ListTokensResponse201Headers the declared response headers of an HTTP 201 response for ListTokens
+type ListTokensResponse201Headers struct {
+	XSubjectToken *string
+}
+
+type ListTokensResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *ListTokensResponseBody
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *ListTokensError
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *ListTokensError
+	// Headers201 the parsed response headers for an HTTP 201 response
+	Headers201 *ListTokensResponse201Headers
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r ListTokensResponse) GetJSON201() *ListTokensResponseBody {
+	return r.JSON201
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r ListTokensResponse) GetJSON400() *ListTokensError {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r ListTokensResponse) GetJSON401() *ListTokensError {
+	return r.JSON401
+}
+
+// GetBody returns the raw response body bytes
+func (r ListTokensResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListTokensResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListTokensResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListTokensResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type KeystoneShowSecurityComplianceResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -28082,36 +30427,36 @@ func (c *ClientWithResponses) AssociateAgencyWithProjectPermissionWithResponse(c
 	return ParseAssociateAgencyWithProjectPermissionResponse(rsp)
 }
 
-// ListTokensWithBodyWithResponse 获取联邦认证token(OpenID Connect ID token方式)
+// ListIdTokenTokensWithBodyWithResponse 获取联邦认证token(OpenID Connect ID token方式)
 //
 // 该接口可以用于通过OpenID Connect ID token方式获取联邦认证token。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v3.0/OS-AUTH/id-token/tokens (the `ListTokens` operationId).
-func (c *ClientWithResponses) ListTokensWithBodyWithResponse(ctx context.Context, params *ListTokensParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ListTokensResponse, error) {
-	rsp, err := c.ListTokensWithBody(ctx, params, contentType, body, reqEditors...)
+// Corresponds with POST /v3.0/OS-AUTH/id-token/tokens (the `ListIdTokenTokens` operationId).
+func (c *ClientWithResponses) ListIdTokenTokensWithBodyWithResponse(ctx context.Context, params *ListIdTokenTokensParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ListIdTokenTokensResponse, error) {
+	rsp, err := c.ListIdTokenTokensWithBody(ctx, params, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseListTokensResponse(rsp)
+	return ParseListIdTokenTokensResponse(rsp)
 }
 
-// ListTokensWithResponse 获取联邦认证token(OpenID Connect ID token方式)
+// ListIdTokenTokensWithResponse 获取联邦认证token(OpenID Connect ID token方式)
 //
 // 该接口可以用于通过OpenID Connect ID token方式获取联邦认证token。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v3.0/OS-AUTH/id-token/tokens (the `ListTokens` operationId).
-func (c *ClientWithResponses) ListTokensWithResponse(ctx context.Context, params *ListTokensParams, body ListTokensJSONRequestBody, reqEditors ...RequestEditorFn) (*ListTokensResponse, error) {
-	rsp, err := c.ListTokens(ctx, params, body, reqEditors...)
+// Corresponds with POST /v3.0/OS-AUTH/id-token/tokens (the `ListIdTokenTokens` operationId).
+func (c *ClientWithResponses) ListIdTokenTokensWithResponse(ctx context.Context, params *ListIdTokenTokensParams, body ListIdTokenTokensJSONRequestBody, reqEditors ...RequestEditorFn) (*ListIdTokenTokensResponse, error) {
+	rsp, err := c.ListIdTokenTokens(ctx, params, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseListTokensResponse(rsp)
+	return ParseListIdTokenTokensResponse(rsp)
 }
 
 // ListLogintokensWithBodyWithResponse 获取自定义身份代理登录票据
@@ -28266,6 +30611,40 @@ func (c *ClientWithResponses) UpdatePermanentAccessKeyWithResponse(ctx context.C
 	return ParseUpdatePermanentAccessKeyResponse(rsp)
 }
 
+// CreateTemporaryAccessKeyByAgencyWithBodyWithResponse 通过委托获取临时访问密钥和securitytoken
+//
+// 该接口可以用于通过委托来获取临时访问密钥（临时AK/SK）和securitytoken。
+// 临时AK/SK和securitytoken是系统颁发给IAM用户的临时访问令牌，有效期可在15分钟至24小时范围内设置，过期后需要重新获取。临时AK/SK和securitytoken遵循权限最小化原则。鉴权时，临时AK/SK和securitytoken必须同时使用，请求头中需要添加“x-security-token”字段，使用方法详情请参考：使用临时AK/SK做签名《API签名指南》中“使用临时AK/SK做签名”章节。
+// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v3.0/OS-CREDENTIAL/securitytokens#CreateTemporaryAccessKeyByAgency (the `CreateTemporaryAccessKeyByAgency` operationId).
+func (c *ClientWithResponses) CreateTemporaryAccessKeyByAgencyWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateTemporaryAccessKeyByAgencyResponse, error) {
+	rsp, err := c.CreateTemporaryAccessKeyByAgencyWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateTemporaryAccessKeyByAgencyResponse(rsp)
+}
+
+// CreateTemporaryAccessKeyByAgencyWithResponse 通过委托获取临时访问密钥和securitytoken
+//
+// 该接口可以用于通过委托来获取临时访问密钥（临时AK/SK）和securitytoken。
+// 临时AK/SK和securitytoken是系统颁发给IAM用户的临时访问令牌，有效期可在15分钟至24小时范围内设置，过期后需要重新获取。临时AK/SK和securitytoken遵循权限最小化原则。鉴权时，临时AK/SK和securitytoken必须同时使用，请求头中需要添加“x-security-token”字段，使用方法详情请参考：使用临时AK/SK做签名《API签名指南》中“使用临时AK/SK做签名”章节。
+// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v3.0/OS-CREDENTIAL/securitytokens#CreateTemporaryAccessKeyByAgency (the `CreateTemporaryAccessKeyByAgency` operationId).
+func (c *ClientWithResponses) CreateTemporaryAccessKeyByAgencyWithResponse(ctx context.Context, body CreateTemporaryAccessKeyByAgencyJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateTemporaryAccessKeyByAgencyResponse, error) {
+	rsp, err := c.CreateTemporaryAccessKeyByAgency(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateTemporaryAccessKeyByAgencyResponse(rsp)
+}
+
 // CreateTemporaryAccessKeyByTokenWithBodyWithResponse 通过token获取临时访问密钥和securitytoken
 //
 // 该接口可以用于通过token来获取临时AK/SK和securitytoken。临时AK/SK和securitytoken是系统颁发给IAM用户的临时访问令牌，有效期可在15分钟至24小时范围内设置，过期后需要重新获取。临时AK/SK和securitytoken遵循权限最小化原则。
@@ -28274,7 +30653,7 @@ func (c *ClientWithResponses) UpdatePermanentAccessKeyWithResponse(ctx context.C
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v3.0/OS-CREDENTIAL/securitytokens (the `CreateTemporaryAccessKeyByToken` operationId).
+// Corresponds with POST /v3.0/OS-CREDENTIAL/securitytokens#CreateTemporaryAccessKeyByToken (the `CreateTemporaryAccessKeyByToken` operationId).
 func (c *ClientWithResponses) CreateTemporaryAccessKeyByTokenWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateTemporaryAccessKeyByTokenResponse, error) {
 	rsp, err := c.CreateTemporaryAccessKeyByTokenWithBody(ctx, contentType, body, reqEditors...)
 	if err != nil {
@@ -28291,7 +30670,7 @@ func (c *ClientWithResponses) CreateTemporaryAccessKeyByTokenWithBodyWithRespons
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v3.0/OS-CREDENTIAL/securitytokens (the `CreateTemporaryAccessKeyByToken` operationId).
+// Corresponds with POST /v3.0/OS-CREDENTIAL/securitytokens#CreateTemporaryAccessKeyByToken (the `CreateTemporaryAccessKeyByToken` operationId).
 func (c *ClientWithResponses) CreateTemporaryAccessKeyByTokenWithResponse(ctx context.Context, body CreateTemporaryAccessKeyByTokenJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateTemporaryAccessKeyByTokenResponse, error) {
 	rsp, err := c.CreateTemporaryAccessKeyByToken(ctx, body, reqEditors...)
 	if err != nil {
@@ -28957,6 +31336,38 @@ func (c *ClientWithResponses) ListCustomPoliciesWithResponse(ctx context.Context
 	return ParseListCustomPoliciesResponse(rsp)
 }
 
+// CreateAgencyCustomPolicyWithBodyWithResponse 创建委托自定义策略
+//
+// 该接口可以用于管理员创建委托自定义策略。
+// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v3.0/OS-ROLE/roles#CreateAgencyCustomPolicy (the `CreateAgencyCustomPolicy` operationId).
+func (c *ClientWithResponses) CreateAgencyCustomPolicyWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateAgencyCustomPolicyResponse, error) {
+	rsp, err := c.CreateAgencyCustomPolicyWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateAgencyCustomPolicyResponse(rsp)
+}
+
+// CreateAgencyCustomPolicyWithResponse 创建委托自定义策略
+//
+// 该接口可以用于管理员创建委托自定义策略。
+// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v3.0/OS-ROLE/roles#CreateAgencyCustomPolicy (the `CreateAgencyCustomPolicy` operationId).
+func (c *ClientWithResponses) CreateAgencyCustomPolicyWithResponse(ctx context.Context, body CreateAgencyCustomPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateAgencyCustomPolicyResponse, error) {
+	rsp, err := c.CreateAgencyCustomPolicy(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateAgencyCustomPolicyResponse(rsp)
+}
+
 // CreateCloudServiceCustomPolicyWithBodyWithResponse 创建云服务自定义策略
 //
 // 该接口可以用于管理员创建云服务自定义策略。
@@ -28964,7 +31375,7 @@ func (c *ClientWithResponses) ListCustomPoliciesWithResponse(ctx context.Context
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v3.0/OS-ROLE/roles (the `CreateCloudServiceCustomPolicy` operationId).
+// Corresponds with POST /v3.0/OS-ROLE/roles#CreateCloudServiceCustomPolicy (the `CreateCloudServiceCustomPolicy` operationId).
 func (c *ClientWithResponses) CreateCloudServiceCustomPolicyWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateCloudServiceCustomPolicyResponse, error) {
 	rsp, err := c.CreateCloudServiceCustomPolicyWithBody(ctx, contentType, body, reqEditors...)
 	if err != nil {
@@ -28980,7 +31391,7 @@ func (c *ClientWithResponses) CreateCloudServiceCustomPolicyWithBodyWithResponse
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v3.0/OS-ROLE/roles (the `CreateCloudServiceCustomPolicy` operationId).
+// Corresponds with POST /v3.0/OS-ROLE/roles#CreateCloudServiceCustomPolicy (the `CreateCloudServiceCustomPolicy` operationId).
 func (c *ClientWithResponses) CreateCloudServiceCustomPolicyWithResponse(ctx context.Context, body CreateCloudServiceCustomPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateCloudServiceCustomPolicyResponse, error) {
 	rsp, err := c.CreateCloudServiceCustomPolicy(ctx, body, reqEditors...)
 	if err != nil {
@@ -29021,6 +31432,38 @@ func (c *ClientWithResponses) ShowCustomPolicyWithResponse(ctx context.Context, 
 	return ParseShowCustomPolicyResponse(rsp)
 }
 
+// UpdateAgencyCustomPolicyWithBodyWithResponse 修改委托自定义策略
+//
+// 该接口可以用于管理员修改委托自定义策略。
+// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PATCH /v3.0/OS-ROLE/roles/{role_id}#UpdateAgencyCustomPolicy (the `UpdateAgencyCustomPolicy` operationId).
+func (c *ClientWithResponses) UpdateAgencyCustomPolicyWithBodyWithResponse(ctx context.Context, roleId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateAgencyCustomPolicyResponse, error) {
+	rsp, err := c.UpdateAgencyCustomPolicyWithBody(ctx, roleId, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateAgencyCustomPolicyResponse(rsp)
+}
+
+// UpdateAgencyCustomPolicyWithResponse 修改委托自定义策略
+//
+// 该接口可以用于管理员修改委托自定义策略。
+// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PATCH /v3.0/OS-ROLE/roles/{role_id}#UpdateAgencyCustomPolicy (the `UpdateAgencyCustomPolicy` operationId).
+func (c *ClientWithResponses) UpdateAgencyCustomPolicyWithResponse(ctx context.Context, roleId string, body UpdateAgencyCustomPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateAgencyCustomPolicyResponse, error) {
+	rsp, err := c.UpdateAgencyCustomPolicy(ctx, roleId, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateAgencyCustomPolicyResponse(rsp)
+}
+
 // UpdateCloudServiceCustomPolicyWithBodyWithResponse 修改云服务自定义策略
 //
 // 该接口可以用于管理员修改云服务自定义策略。
@@ -29028,7 +31471,7 @@ func (c *ClientWithResponses) ShowCustomPolicyWithResponse(ctx context.Context, 
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with PATCH /v3.0/OS-ROLE/roles/{role_id} (the `UpdateCloudServiceCustomPolicy` operationId).
+// Corresponds with PATCH /v3.0/OS-ROLE/roles/{role_id}#UpdateCloudServiceCustomPolicy (the `UpdateCloudServiceCustomPolicy` operationId).
 func (c *ClientWithResponses) UpdateCloudServiceCustomPolicyWithBodyWithResponse(ctx context.Context, roleId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateCloudServiceCustomPolicyResponse, error) {
 	rsp, err := c.UpdateCloudServiceCustomPolicyWithBody(ctx, roleId, contentType, body, reqEditors...)
 	if err != nil {
@@ -29044,7 +31487,7 @@ func (c *ClientWithResponses) UpdateCloudServiceCustomPolicyWithBodyWithResponse
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with PATCH /v3.0/OS-ROLE/roles/{role_id} (the `UpdateCloudServiceCustomPolicy` operationId).
+// Corresponds with PATCH /v3.0/OS-ROLE/roles/{role_id}#UpdateCloudServiceCustomPolicy (the `UpdateCloudServiceCustomPolicy` operationId).
 func (c *ClientWithResponses) UpdateCloudServiceCustomPolicyWithResponse(ctx context.Context, roleId string, body UpdateCloudServiceCustomPolicyJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateCloudServiceCustomPolicyResponse, error) {
 	rsp, err := c.UpdateCloudServiceCustomPolicy(ctx, roleId, body, reqEditors...)
 	if err != nil {
@@ -30008,7 +32451,7 @@ func (c *ClientWithResponses) KeystoneValidateTokenWithResponse(ctx context.Cont
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v3/auth/tokens (the `KeystoneCreateUserTokenByPassword` operationId).
+// Corresponds with POST /v3/auth/tokens#KeystoneCreateUserTokenByPassword (the `KeystoneCreateUserTokenByPassword` operationId).
 func (c *ClientWithResponses) KeystoneCreateUserTokenByPasswordWithBodyWithResponse(ctx context.Context, params *KeystoneCreateUserTokenByPasswordParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*KeystoneCreateUserTokenByPasswordResponse, error) {
 	rsp, err := c.KeystoneCreateUserTokenByPasswordWithBody(ctx, params, contentType, body, reqEditors...)
 	if err != nil {
@@ -30058,13 +32501,183 @@ func (c *ClientWithResponses) KeystoneCreateUserTokenByPasswordWithBodyWithRespo
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v3/auth/tokens (the `KeystoneCreateUserTokenByPassword` operationId).
+// Corresponds with POST /v3/auth/tokens#KeystoneCreateUserTokenByPassword (the `KeystoneCreateUserTokenByPassword` operationId).
 func (c *ClientWithResponses) KeystoneCreateUserTokenByPasswordWithResponse(ctx context.Context, params *KeystoneCreateUserTokenByPasswordParams, body KeystoneCreateUserTokenByPasswordJSONRequestBody, reqEditors ...RequestEditorFn) (*KeystoneCreateUserTokenByPasswordResponse, error) {
 	rsp, err := c.KeystoneCreateUserTokenByPassword(ctx, params, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
 	return ParseKeystoneCreateUserTokenByPasswordResponse(rsp)
+}
+
+// ListAuthTokensWithBodyWithResponse 获取委托Token
+//
+// 该接口可以用于获取委托方的token。
+// 例如：A帐号希望B帐号管理自己的某些资源，所以A帐号创建了委托给B帐号，则A帐号为委托方，B帐号为被委托方。那么B帐号可以通过该接口获取委托token。B帐号仅能使用该token管理A帐号的委托资源，不能管理自己帐号中的资源。如果B帐号需要管理自己帐号中的资源，则需要获取自己的用户token。详情请参考：委托其他华为云帐号管理资源。
+// token是系统颁发给用户的访问令牌，承载用户的身份、权限等信息。调用IAM以及其他云服务的接口时，可以使用本接口获取的token进行鉴权。
+// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+// > **说明：**
+// >-   token的有效期为24小时，建议进行缓存，避免频繁调用。
+// >-   使用Token前请确保Token离过期有足够的时间，防止调用API的过程中Token过期导致调用API失败。
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v3/auth/tokens#ListAuthTokens (the `ListAuthTokens` operationId).
+func (c *ClientWithResponses) ListAuthTokensWithBodyWithResponse(ctx context.Context, params *ListAuthTokensParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ListAuthTokensResponse, error) {
+	rsp, err := c.ListAuthTokensWithBody(ctx, params, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListAuthTokensResponse(rsp)
+}
+
+// ListAuthTokensWithResponse 获取委托Token
+//
+// 该接口可以用于获取委托方的token。
+// 例如：A帐号希望B帐号管理自己的某些资源，所以A帐号创建了委托给B帐号，则A帐号为委托方，B帐号为被委托方。那么B帐号可以通过该接口获取委托token。B帐号仅能使用该token管理A帐号的委托资源，不能管理自己帐号中的资源。如果B帐号需要管理自己帐号中的资源，则需要获取自己的用户token。详情请参考：委托其他华为云帐号管理资源。
+// token是系统颁发给用户的访问令牌，承载用户的身份、权限等信息。调用IAM以及其他云服务的接口时，可以使用本接口获取的token进行鉴权。
+// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+// > **说明：**
+// >-   token的有效期为24小时，建议进行缓存，避免频繁调用。
+// >-   使用Token前请确保Token离过期有足够的时间，防止调用API的过程中Token过期导致调用API失败。
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v3/auth/tokens#ListAuthTokens (the `ListAuthTokens` operationId).
+func (c *ClientWithResponses) ListAuthTokensWithResponse(ctx context.Context, params *ListAuthTokensParams, body ListAuthTokensJSONRequestBody, reqEditors ...RequestEditorFn) (*ListAuthTokensResponse, error) {
+	rsp, err := c.ListAuthTokens(ctx, params, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListAuthTokensResponse(rsp)
+}
+
+// ListAuthTokensV3WithBodyWithResponse 获取联邦认证scoped token
+//
+// 该接口可以用于通过联邦认证方式获取scoped token。
+// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v3/auth/tokens#ListAuthTokensV3 (the `ListAuthTokensV3` operationId).
+func (c *ClientWithResponses) ListAuthTokensV3WithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ListAuthTokensV3Response, error) {
+	rsp, err := c.ListAuthTokensV3WithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListAuthTokensV3Response(rsp)
+}
+
+// ListAuthTokensV3WithResponse 获取联邦认证scoped token
+//
+// 该接口可以用于通过联邦认证方式获取scoped token。
+// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v3/auth/tokens#ListAuthTokensV3 (the `ListAuthTokensV3` operationId).
+func (c *ClientWithResponses) ListAuthTokensV3WithResponse(ctx context.Context, body ListAuthTokensV3JSONRequestBody, reqEditors ...RequestEditorFn) (*ListAuthTokensV3Response, error) {
+	rsp, err := c.ListAuthTokensV3(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListAuthTokensV3Response(rsp)
+}
+
+// ListTokensWithBodyWithResponse 获取IAM用户Token（使用密码+虚拟MFA）
+//
+// 该接口可以用于**通过用户名/密码+虚拟MFA**的方式进行认证，在IAM用户**开启了的登录保护功能，并选择通过虚拟MFA验证时**获取IAM用户Token。Token是系统颁发给用户的访问令牌，承载用户的身份、权限等信息。调用IAM以及其他云服务的接口时，可以使用本接口获取的Token进行鉴权。
+// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+// 接口使用导航：
+// IAM用户获取Token
+// 判断当前帐号是华为帐号还是华为云帐号
+// 华为帐号获取Token
+// 华为云帐号获取Token
+// 第三方系统用户获取Token
+// Token有效期说明
+// 获取Token常见问题
+// 其他相关操作
+// **IAM用户获取Token**
+// 无特殊要求，请按照请求参数说明获取Token。
+// **判断当前帐号是华为帐号还是华为云帐号**
+// 华为帐号不支持直接获取帐号Token，排查是否为华为帐号请参见：怎么知道当前登录华为云使用的是“华为帐号” 还是“华为云账号”？
+// **华为帐号获取Token**
+// 华为账号获取token请参加以下步骤：创建一个IAM用户，授予该用户必要的权限，使用创建的IAM用户，获取IAM用户Token。
+// **华为云帐号获取Token**
+// 无特殊要求，请按照请求参数说明获取Token。
+// **第三方系统用户获取Token**
+// 如果您是第三方系统用户，直接使用联邦认证的用户名和密码获取Token，系统会提示密码错误。请先在华为云的登录页面，通过“忘记密码”功能，设置**华为云帐号密码**。
+// **Token有效期说明**
+// Token的有效期为**24小时**。建议进行缓存，避免频繁调用。使用Token前请确保Token离过期有足够的时间，防止调用API的过程中Token过期导致调用API失败。重新获取Token，不影响已有Token有效性。
+// 如果在Token有效期内进行如下操作，**当前Token将立即失效。**
+// 删除/停用IAM用户。
+// 修改IAM用户密码、访问密钥。
+// IAM用户权限发生变化（如帐号欠费无法访问云服务、申请公测通过、IAM用户权限被修改等）。
+// 使用Token调用云服务API时， 返回“**The token must be updated**”，则Token过期，需要客户端重新获取Token。
+// **获取Token常见问题**
+// 用户名或密码错误：请排查输入的用户名和密码是否正确。用户名密码正确但是仍旧报错，请排查当前获取Token的帐号是否为华为帐号，华为帐号不支持直接获取Token，请新建IAM用户并授权，使用IAM用户获取Token。
+// 没有API访问权限：调用API前，请确保已开启编程访问。
+// **相关操作**
+// 如果需要获取具有Security Administrator权限的Token，请参见：如何获取Security Administrator权限的Token。
+// 通过Postman获取用户Token示例请参见：如何通过Postman获取用户Token。
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v3/auth/tokens#ListTokens (the `ListTokens` operationId).
+func (c *ClientWithResponses) ListTokensWithBodyWithResponse(ctx context.Context, params *ListTokensParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ListTokensResponse, error) {
+	rsp, err := c.ListTokensWithBody(ctx, params, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListTokensResponse(rsp)
+}
+
+// ListTokensWithResponse 获取IAM用户Token（使用密码+虚拟MFA）
+//
+// 该接口可以用于**通过用户名/密码+虚拟MFA**的方式进行认证，在IAM用户**开启了的登录保护功能，并选择通过虚拟MFA验证时**获取IAM用户Token。Token是系统颁发给用户的访问令牌，承载用户的身份、权限等信息。调用IAM以及其他云服务的接口时，可以使用本接口获取的Token进行鉴权。
+// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+// 接口使用导航：
+// IAM用户获取Token
+// 判断当前帐号是华为帐号还是华为云帐号
+// 华为帐号获取Token
+// 华为云帐号获取Token
+// 第三方系统用户获取Token
+// Token有效期说明
+// 获取Token常见问题
+// 其他相关操作
+// **IAM用户获取Token**
+// 无特殊要求，请按照请求参数说明获取Token。
+// **判断当前帐号是华为帐号还是华为云帐号**
+// 华为帐号不支持直接获取帐号Token，排查是否为华为帐号请参见：怎么知道当前登录华为云使用的是“华为帐号” 还是“华为云账号”？
+// **华为帐号获取Token**
+// 华为账号获取token请参加以下步骤：创建一个IAM用户，授予该用户必要的权限，使用创建的IAM用户，获取IAM用户Token。
+// **华为云帐号获取Token**
+// 无特殊要求，请按照请求参数说明获取Token。
+// **第三方系统用户获取Token**
+// 如果您是第三方系统用户，直接使用联邦认证的用户名和密码获取Token，系统会提示密码错误。请先在华为云的登录页面，通过“忘记密码”功能，设置**华为云帐号密码**。
+// **Token有效期说明**
+// Token的有效期为**24小时**。建议进行缓存，避免频繁调用。使用Token前请确保Token离过期有足够的时间，防止调用API的过程中Token过期导致调用API失败。重新获取Token，不影响已有Token有效性。
+// 如果在Token有效期内进行如下操作，**当前Token将立即失效。**
+// 删除/停用IAM用户。
+// 修改IAM用户密码、访问密钥。
+// IAM用户权限发生变化（如帐号欠费无法访问云服务、申请公测通过、IAM用户权限被修改等）。
+// 使用Token调用云服务API时， 返回“**The token must be updated**”，则Token过期，需要客户端重新获取Token。
+// **获取Token常见问题**
+// 用户名或密码错误：请排查输入的用户名和密码是否正确。用户名密码正确但是仍旧报错，请排查当前获取Token的帐号是否为华为帐号，华为帐号不支持直接获取Token，请新建IAM用户并授权，使用IAM用户获取Token。
+// 没有API访问权限：调用API前，请确保已开启编程访问。
+// **相关操作**
+// 如果需要获取具有Security Administrator权限的Token，请参见：如何获取Security Administrator权限的Token。
+// 通过Postman获取用户Token示例请参见：如何通过Postman获取用户Token。
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v3/auth/tokens#ListTokens (the `ListTokens` operationId).
+func (c *ClientWithResponses) ListTokensWithResponse(ctx context.Context, params *ListTokensParams, body ListTokensJSONRequestBody, reqEditors ...RequestEditorFn) (*ListTokensResponse, error) {
+	rsp, err := c.ListTokens(ctx, params, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListTokensResponse(rsp)
 }
 
 // KeystoneShowSecurityComplianceWithResponse 查询帐号密码强度策略
@@ -31381,57 +33994,57 @@ func ParseAssociateAgencyWithProjectPermissionResponse(rsp *http.Response) (*Ass
 	return response, nil
 }
 
-// ParseListTokensResponse parses an HTTP response from a ListTokensWithResponse call
-func ParseListTokensResponse(rsp *http.Response) (*ListTokensResponse, error) {
+// ParseListIdTokenTokensResponse parses an HTTP response from a ListIdTokenTokensWithResponse call
+func ParseListIdTokenTokensResponse(rsp *http.Response) (*ListIdTokenTokensResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, err
 	}
 
-	response := &ListTokensResponse{
+	response := &ListIdTokenTokensResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
-		var dest ListTokensResponseBody
+		var dest ListIdTokenTokensResponseBody
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON201 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-		var dest ListTokensError
+		var dest ListIdTokenTokensError
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON400 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
-		var dest ListTokensError
+		var dest ListIdTokenTokensError
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON401 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
-		var dest ListTokensError
+		var dest ListIdTokenTokensError
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON403 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest ListTokensError
+		var dest ListIdTokenTokensError
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON404 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
-		var dest ListTokensError
+		var dest ListIdTokenTokensError
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -31441,7 +34054,7 @@ func ParseListTokensResponse(rsp *http.Response) (*ListTokensResponse, error) {
 
 	switch {
 	case rsp.StatusCode == 201:
-		var headers ListTokensResponse201Headers
+		var headers ListIdTokenTokensResponse201Headers
 		if values := rsp.Header.Values("X-Subject-Token"); len(values) > 0 {
 			var value string
 			if err := runtime.BindStyledParameterWithOptions("simple", "X-Subject-Token", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
@@ -31686,6 +34299,44 @@ func ParseUpdatePermanentAccessKeyResponse(rsp *http.Response) (*UpdatePermanent
 		break // No content-type
 
 	case rsp.StatusCode == 404:
+		break // No content-type
+
+	case rsp.StatusCode == 500:
+		break // No content-type
+
+	}
+
+	return response, nil
+}
+
+// ParseCreateTemporaryAccessKeyByAgencyResponse parses an HTTP response from a CreateTemporaryAccessKeyByAgencyWithResponse call
+func ParseCreateTemporaryAccessKeyByAgencyResponse(rsp *http.Response) (*CreateTemporaryAccessKeyByAgencyResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateTemporaryAccessKeyByAgencyResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest CreateTemporaryAccessKeyByAgencyResponseBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case rsp.StatusCode == 400:
+		break // No content-type
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case rsp.StatusCode == 403:
 		break // No content-type
 
 	case rsp.StatusCode == 500:
@@ -32859,6 +35510,44 @@ func ParseListCustomPoliciesResponse(rsp *http.Response) (*ListCustomPoliciesRes
 	return response, nil
 }
 
+// ParseCreateAgencyCustomPolicyResponse parses an HTTP response from a CreateAgencyCustomPolicyWithResponse call
+func ParseCreateAgencyCustomPolicyResponse(rsp *http.Response) (*CreateAgencyCustomPolicyResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateAgencyCustomPolicyResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest CreateAgencyCustomPolicyResponseBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case rsp.StatusCode == 400:
+		break // No content-type
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case rsp.StatusCode == 403:
+		break // No content-type
+
+	case rsp.StatusCode == 500:
+		break // No content-type
+
+	}
+
+	return response, nil
+}
+
 // ParseCreateCloudServiceCustomPolicyResponse parses an HTTP response from a CreateCloudServiceCustomPolicyWithResponse call
 func ParseCreateCloudServiceCustomPolicyResponse(rsp *http.Response) (*CreateCloudServiceCustomPolicyResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -32929,6 +35618,44 @@ func ParseShowCustomPolicyResponse(rsp *http.Response) (*ShowCustomPolicyRespons
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest ShowCustomPolicyResponseBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 400:
+		break // No content-type
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case rsp.StatusCode == 403:
+		break // No content-type
+
+	case rsp.StatusCode == 500:
+		break // No content-type
+
+	}
+
+	return response, nil
+}
+
+// ParseUpdateAgencyCustomPolicyResponse parses an HTTP response from a UpdateAgencyCustomPolicyWithResponse call
+func ParseUpdateAgencyCustomPolicyResponse(rsp *http.Response) (*UpdateAgencyCustomPolicyResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UpdateAgencyCustomPolicyResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest UpdateAgencyCustomPolicyResponseBody
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -34926,6 +37653,197 @@ func ParseKeystoneCreateUserTokenByPasswordResponse(rsp *http.Response) (*Keysto
 	switch {
 	case rsp.StatusCode == 201:
 		var headers KeystoneCreateUserTokenByPasswordResponse201Headers
+		if values := rsp.Header.Values("X-Subject-Token"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Subject-Token", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XSubjectToken = &value
+		}
+		response.Headers201 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListAuthTokensResponse parses an HTTP response from a ListAuthTokensWithResponse call
+func ParseListAuthTokensResponse(rsp *http.Response) (*ListAuthTokensResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListAuthTokensResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest ListAuthTokensResponseBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest ListAuthTokensError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ListAuthTokensError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ListAuthTokensError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case rsp.StatusCode == 404:
+		break // No content-type
+
+	case rsp.StatusCode == 500:
+		break // No content-type
+
+	case rsp.StatusCode == 503:
+		break // No content-type
+
+	}
+
+	switch {
+	case rsp.StatusCode == 201:
+		var headers ListAuthTokensResponse201Headers
+		if values := rsp.Header.Values("X-Subject-Token"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Subject-Token", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XSubjectToken = &value
+		}
+		response.Headers201 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListAuthTokensV3Response parses an HTTP response from a ListAuthTokensV3WithResponse call
+func ParseListAuthTokensV3Response(rsp *http.Response) (*ListAuthTokensV3Response, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListAuthTokensV3Response{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest ListAuthTokensV3ResponseBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case rsp.StatusCode == 400:
+		break // No content-type
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case rsp.StatusCode == 403:
+		break // No content-type
+
+	case rsp.StatusCode == 404:
+		break // No content-type
+
+	case rsp.StatusCode == 500:
+		break // No content-type
+
+	case rsp.StatusCode == 503:
+		break // No content-type
+
+	}
+
+	switch {
+	case rsp.StatusCode == 201:
+		var headers ListAuthTokensV3Response201Headers
+		if values := rsp.Header.Values("X-Subject-Token"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Subject-Token", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XSubjectToken = &value
+		}
+		response.Headers201 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseListTokensResponse parses an HTTP response from a ListTokensWithResponse call
+func ParseListTokensResponse(rsp *http.Response) (*ListTokensResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListTokensResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest ListTokensResponseBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest ListTokensError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ListTokensError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case rsp.StatusCode == 403:
+		break // No content-type
+
+	case rsp.StatusCode == 404:
+		break // No content-type
+
+	case rsp.StatusCode == 500:
+		break // No content-type
+
+	case rsp.StatusCode == 503:
+		break // No content-type
+
+	}
+
+	switch {
+	case rsp.StatusCode == 201:
+		var headers ListTokensResponse201Headers
 		if values := rsp.Header.Values("X-Subject-Token"); len(values) > 0 {
 			var value string
 			if err := runtime.BindStyledParameterWithOptions("simple", "X-Subject-Token", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {

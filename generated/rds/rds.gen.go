@@ -103,6 +103,42 @@ func (e CreateInstanceInstanceType) Valid() bool {
 	}
 }
 
+// Defines values for CreateInstanceV32RequestVolumeType.
+const (
+	CreateInstanceV32RequestVolumeTypeULTRAHIGH    CreateInstanceV32RequestVolumeType = "ULTRAHIGH"
+	CreateInstanceV32RequestVolumeTypeULTRAHIGHPRO CreateInstanceV32RequestVolumeType = "ULTRAHIGHPRO"
+)
+
+// Valid indicates whether the value is a known member of the CreateInstanceV32RequestVolumeType enum.
+func (e CreateInstanceV32RequestVolumeType) Valid() bool {
+	switch e {
+	case CreateInstanceV32RequestVolumeTypeULTRAHIGH:
+		return true
+	case CreateInstanceV32RequestVolumeTypeULTRAHIGHPRO:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CreateInstanceV32RestorePointType.
+const (
+	CreateInstanceV32RestorePointTypeBackup    CreateInstanceV32RestorePointType = "backup"
+	CreateInstanceV32RestorePointTypeTimestamp CreateInstanceV32RestorePointType = "timestamp"
+)
+
+// Valid indicates whether the value is a known member of the CreateInstanceV32RestorePointType enum.
+func (e CreateInstanceV32RestorePointType) Valid() bool {
+	switch e {
+	case CreateInstanceV32RestorePointTypeBackup:
+		return true
+	case CreateInstanceV32RestorePointTypeTimestamp:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for CreateInstanceV3RequestChargeInfoChargeMode.
 const (
 	CreateInstanceV3RequestChargeInfoChargeModePostPaid CreateInstanceV3RequestChargeInfoChargeMode = "postPaid"
@@ -358,6 +394,114 @@ func (e ListDatabasesDatabasesStatus) Valid() bool {
 	case ListDatabasesDatabasesStatusDeleting:
 		return true
 	case ListDatabasesDatabasesStatusRunning:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListInstances3InstancesStatus.
+const (
+	ListInstances3InstancesStatusACTIVE                ListInstances3InstancesStatus = "ACTIVE"
+	ListInstances3InstancesStatusBACKINGUP             ListInstances3InstancesStatus = "BACKING UP"
+	ListInstances3InstancesStatusBUILD                 ListInstances3InstancesStatus = "BUILD"
+	ListInstances3InstancesStatusFAILED                ListInstances3InstancesStatus = "FAILED"
+	ListInstances3InstancesStatusFROZEN                ListInstances3InstancesStatus = "FROZEN"
+	ListInstances3InstancesStatusMIGRATING             ListInstances3InstancesStatus = "MIGRATING"
+	ListInstances3InstancesStatusMODIFYING             ListInstances3InstancesStatus = "MODIFYING"
+	ListInstances3InstancesStatusMODIFYINGDATABASEPORT ListInstances3InstancesStatus = "MODIFYING DATABASE PORT"
+	ListInstances3InstancesStatusMODIFYINGINSTANCETYPE ListInstances3InstancesStatus = "MODIFYING INSTANCE TYPE"
+	ListInstances3InstancesStatusREBOOTING             ListInstances3InstancesStatus = "REBOOTING"
+	ListInstances3InstancesStatusRESTORING             ListInstances3InstancesStatus = "RESTORING"
+	ListInstances3InstancesStatusSTORAGEFULL           ListInstances3InstancesStatus = "STORAGE FULL"
+	ListInstances3InstancesStatusSWITCHOVER            ListInstances3InstancesStatus = "SWITCHOVER"
+)
+
+// Valid indicates whether the value is a known member of the ListInstances3InstancesStatus enum.
+func (e ListInstances3InstancesStatus) Valid() bool {
+	switch e {
+	case ListInstances3InstancesStatusACTIVE:
+		return true
+	case ListInstances3InstancesStatusBACKINGUP:
+		return true
+	case ListInstances3InstancesStatusBUILD:
+		return true
+	case ListInstances3InstancesStatusFAILED:
+		return true
+	case ListInstances3InstancesStatusFROZEN:
+		return true
+	case ListInstances3InstancesStatusMIGRATING:
+		return true
+	case ListInstances3InstancesStatusMODIFYING:
+		return true
+	case ListInstances3InstancesStatusMODIFYINGDATABASEPORT:
+		return true
+	case ListInstances3InstancesStatusMODIFYINGINSTANCETYPE:
+		return true
+	case ListInstances3InstancesStatusREBOOTING:
+		return true
+	case ListInstances3InstancesStatusRESTORING:
+		return true
+	case ListInstances3InstancesStatusSTORAGEFULL:
+		return true
+	case ListInstances3InstancesStatusSWITCHOVER:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListInstances3InstancesSwitchStrategy.
+const (
+	ListInstances3InstancesSwitchStrategyAvailability ListInstances3InstancesSwitchStrategy = "availability"
+	ListInstances3InstancesSwitchStrategyReliability  ListInstances3InstancesSwitchStrategy = "reliability"
+)
+
+// Valid indicates whether the value is a known member of the ListInstances3InstancesSwitchStrategy enum.
+func (e ListInstances3InstancesSwitchStrategy) Valid() bool {
+	switch e {
+	case ListInstances3InstancesSwitchStrategyAvailability:
+		return true
+	case ListInstances3InstancesSwitchStrategyReliability:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListInstances3InstancesType.
+const (
+	ListInstances3InstancesTypeHa      ListInstances3InstancesType = "Ha"
+	ListInstances3InstancesTypeReplica ListInstances3InstancesType = "Replica"
+	ListInstances3InstancesTypeSingle  ListInstances3InstancesType = "Single"
+)
+
+// Valid indicates whether the value is a known member of the ListInstances3InstancesType enum.
+func (e ListInstances3InstancesType) Valid() bool {
+	switch e {
+	case ListInstances3InstancesTypeHa:
+		return true
+	case ListInstances3InstancesTypeReplica:
+		return true
+	case ListInstances3InstancesTypeSingle:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListInstances3RelatedInstanceType.
+const (
+	ListInstances3RelatedInstanceTypeReplica   ListInstances3RelatedInstanceType = "replica"
+	ListInstances3RelatedInstanceTypeReplicaOf ListInstances3RelatedInstanceType = "replica_of"
+)
+
+// Valid indicates whether the value is a known member of the ListInstances3RelatedInstanceType enum.
+func (e ListInstances3RelatedInstanceType) Valid() bool {
+	switch e {
+	case ListInstances3RelatedInstanceTypeReplica:
+		return true
+	case ListInstances3RelatedInstanceTypeReplicaOf:
 		return true
 	default:
 		return false
@@ -910,6 +1054,48 @@ func (e ListInstances2ParamsDatastoreType) Valid() bool {
 	}
 }
 
+// Defines values for ListInstances3ParamsType.
+const (
+	ListInstances3ParamsTypeHa      ListInstances3ParamsType = "Ha"
+	ListInstances3ParamsTypeReplica ListInstances3ParamsType = "Replica"
+	ListInstances3ParamsTypeSingle  ListInstances3ParamsType = "Single"
+)
+
+// Valid indicates whether the value is a known member of the ListInstances3ParamsType enum.
+func (e ListInstances3ParamsType) Valid() bool {
+	switch e {
+	case ListInstances3ParamsTypeHa:
+		return true
+	case ListInstances3ParamsTypeReplica:
+		return true
+	case ListInstances3ParamsTypeSingle:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ListInstances3ParamsDatastoreType.
+const (
+	ListInstances3ParamsDatastoreTypeMySQL      ListInstances3ParamsDatastoreType = "MySQL"
+	ListInstances3ParamsDatastoreTypePostgreSQL ListInstances3ParamsDatastoreType = "PostgreSQL"
+	ListInstances3ParamsDatastoreTypeSQLServer  ListInstances3ParamsDatastoreType = "SQLServer"
+)
+
+// Valid indicates whether the value is a known member of the ListInstances3ParamsDatastoreType enum.
+func (e ListInstances3ParamsDatastoreType) Valid() bool {
+	switch e {
+	case ListInstances3ParamsDatastoreTypeMySQL:
+		return true
+	case ListInstances3ParamsDatastoreTypePostgreSQL:
+		return true
+	case ListInstances3ParamsDatastoreTypeSQLServer:
+		return true
+	default:
+		return false
+	}
+}
+
 // Auditlogs defines model for Auditlogs.
 type Auditlogs struct {
 	// BeginTime 审计日志开始时间，格式为“yyyy-mm-ddThh:mm:ssZ”。
@@ -928,6 +1114,27 @@ type Auditlogs struct {
 
 	// Size 审计日志大小，单位：KB
 	Size *int64 `json:"size,omitempty"`
+}
+
+// BatchCreateActionRequestBody defines model for BatchCreateActionRequestBody.
+type BatchCreateActionRequestBody struct {
+	// Action 操作标识（区分大小写）：创建时为“create”。
+	Action string `json:"action"`
+
+	// Tags 标签列表。单个实例总标签数上限10个。
+	// 详情请参见表3。
+	Tags []BatchCreateActionTags `json:"tags"`
+}
+
+// BatchCreateActionTags defines model for BatchCreateActionTags.
+type BatchCreateActionTags struct {
+	// Key 标签键。最大长度36个unicode字符。
+	// key不能为空，不能为空字符串，不能重复。字符集：A-Z，a-z ， 0-9，‘-’，‘_’，UNICODE字符（\u4E00-\u9FFF）。
+	Key string `json:"key"`
+
+	// Value 标签值。最大长度43个unicode字符。
+	// 可以为空字符串。 字符集：A-Z，a-z ， 0-9，‘.’，‘-’，‘_’，UNICODE字符（\u4E00-\u9FFF）。
+	Value string `json:"value"`
 }
 
 // BatchDeleteActionRequestBody defines model for BatchDeleteActionRequestBody.
@@ -1355,7 +1562,7 @@ type CreateInstanceInstance struct {
 	ReplicaOf *string `json:"replica_of,omitempty"`
 
 	// SecurityGroup 安全组信息。
-	SecurityGroup *SecurityGroup `json:"securityGroup,omitempty"`
+	SecurityGroup *CreateInstanceSecurityGroup `json:"securityGroup,omitempty"`
 
 	// SlaveId 仅创建HA时返回。
 	SlaveId *string `json:"slaveId,omitempty"`
@@ -1400,6 +1607,331 @@ type CreateInstanceResponseBody struct {
 	// Instance 实例信息。
 	Instance *CreateInstanceInstance `json:"instance,omitempty"`
 }
+
+// CreateInstanceSecurityGroup 安全组信息。
+type CreateInstanceSecurityGroup struct {
+	// Id 安全组ID
+	Id *string `json:"id,omitempty"`
+}
+
+// CreateInstanceV32Datastore 数据库信息。
+// 详情请参见表9。
+type CreateInstanceV32Datastore struct {
+	// Type 数据库引擎。支持的引擎如下，不区分大小写：
+	// - MySQL
+	// - PostgreSQL
+	// - SQLServer
+	Type string `json:"type"`
+
+	// Version 数据库版本。
+	// 数据库支持的详细版本信息，可调用获取数据库版本信息接口获取。
+	Version string `json:"version"`
+}
+
+// CreateInstanceV32Instance 实例信息。
+// 详情请参见表8。
+type CreateInstanceV32Instance struct {
+	// AvailabilityZone 可用区ID。
+	AvailabilityZone *string `json:"availability_zone,omitempty"`
+
+	// BackupStrategy 自动备份策略。
+	// 详情请参见表11。
+	BackupStrategy *CreateInstanceV32ResponseBackupStrategy `json:"backup_strategy,omitempty"`
+
+	// ConfigurationId 参数模板id，仅当您创建实例指定用户自定义参数组时才可见。
+	ConfigurationId *string `json:"configuration_id,omitempty"`
+
+	// Datastore 数据库信息。
+	// 详情请参见表9。
+	Datastore *CreateInstanceV32Datastore `json:"datastore,omitempty"`
+
+	// EnterpriseProjectTag 项目标签。
+	EnterpriseProjectTag *string `json:"enterprise_project_tag,omitempty"`
+
+	// FlavorRef 规格ID。
+	// 使用可参考查询数据库规格响应消息表3中的“spec_code”。
+	FlavorRef *string `json:"flavor_ref,omitempty"`
+
+	// Ha HA配置参数，仅当您选择创建HA实例时该参数才可见。
+	// 详情请参见表10。
+	Ha *CreateInstanceV32ResponseHa `json:"ha,omitempty"`
+
+	// Id 实例id。
+	Id *string `json:"id,omitempty"`
+
+	// Name 实例名称。
+	// 用于表示实例的名称，同一租户下，同类型的实例名可重名，其中，SQL Server实例名唯一。
+	// 取值范围：4~64个字符之间，必须以字母开头，不区分大小写，可以包含字母、数字、中划线或者下划线，不能包含其他的特殊字符。
+	Name *string `json:"name,omitempty"`
+
+	// Port 数据库端口信息。
+	// - MySQL数据库端口设置范围为1024～65535（其中12017和33071被RDS系统占用不可设置）。
+	// - PostgreSQL数据库端口修改范围为2100～9500。
+	// - Microsoft SQL Server实例的端口设置范围为1433和2100~9500（其中5355和5985不可设置。对于2017 EE、2017 SE、2017 Web版，5050、5353和5986不可设置）。
+	// 当不传该参数时，默认端口如下：
+	// - MySQL默认3306。
+	// - PostgreSQL默认5432。
+	// - Microsoft SQL Server默认1433。
+	Port *string `json:"port,omitempty"`
+
+	// Region 区域ID。
+	Region *string `json:"region,omitempty"`
+
+	// SecurityGroupId 指定实例所属的安全组。
+	// - 方法1：登录虚拟私有云服务的控制台界面，在安全组的详情页面查找安全组ID。
+	// - 方法2：通过虚拟私有云服务的API接口查询，具体操作可参考查询安全组列表。
+	SecurityGroupId *string `json:"security_group_id,omitempty"`
+
+	// Status 实例状态。如BUILD，表示创建中。
+	Status *string `json:"status,omitempty"`
+
+	// SubnetId 子网的网络ID信息，获取方法如下：
+	// - 方法1：登录虚拟私有云服务的控制台界面，单击VPC下的子网，进入子网详情页面，查找网络ID。
+	// - 方法2：通过虚拟私有云服务的API接口查询，具体操作可参考查询子网列表。
+	SubnetId *string `json:"subnet_id,omitempty"`
+
+	// Volume volume信息。
+	// 详情请参见表12。
+	Volume *CreateInstanceV32ResponseVolume `json:"volume,omitempty"`
+
+	// VpcId 虚拟私有云ID，获取方法如下：
+	// - 方法1：登录虚拟私有云服务的控制台界面，在虚拟私有云的详情页面查找VPC ID。
+	// - 方法2：通过虚拟私有云服务的API接口查询，具体操作可参考查询VPC列表。
+	VpcId *string `json:"vpc_id,omitempty"`
+}
+
+// CreateInstanceV32RequestBackupStrategy 高级备份策略。
+// 详情请参见表4。
+type CreateInstanceV32RequestBackupStrategy struct {
+	// KeepDays 指定备份文件的可保存天数。
+	// 取值范围：0～732。该参数缺省，或取值为0，表示关闭自动备份策略。如果需要延长保留时间请联系客服人员申请，自动备份最长可以保留2562天。
+	KeepDays *int64 `json:"keep_days,omitempty"`
+
+	// StartTime 备份时间段。自动备份将在该时间段内触发。
+	// 取值范围：非空，格式必须为hh:mm-HH:MM且有效，当前时间指UTC时间。
+	// - HH取值必须比hh大1。
+	// - mm和MM取值必须相同，且取值必须为00、15、30或45。
+	// 取值示例：
+	// - 08:15-09:15
+	// - 23:00-00:00
+	StartTime string `json:"start_time"`
+}
+
+// CreateInstanceV32RequestBody defines model for CreateInstanceV32RequestBody.
+type CreateInstanceV32RequestBody struct {
+	// AvailabilityZone 可用区ID。对于数据库实例类型不是单机的实例，需要分别为实例所有节点指定可用区，并用逗号隔开。详见示例。
+	// 取值范围：非空，请参见地区和终端节点。
+	AvailabilityZone string `json:"availability_zone"`
+
+	// BackupStrategy 高级备份策略。
+	// 详情请参见表4。
+	BackupStrategy *CreateInstanceV32RequestBackupStrategy `json:"backup_strategy,omitempty"`
+
+	// ConfigurationId 参数模板ID。
+	ConfigurationId *string `json:"configuration_id,omitempty"`
+
+	// DiskEncryptionId 用于磁盘加密的密钥ID，默认为空。
+	DiskEncryptionId *string `json:"disk_encryption_id,omitempty"`
+
+	// EnterpriseProjectId 项目标签。
+	EnterpriseProjectId *string `json:"enterprise_project_id,omitempty"`
+
+	// FlavorRef 规格码，取值范围：非空,。
+	// 详情请参考查询数据库规格的响应消息中的“spec_code”。
+	FlavorRef string `json:"flavor_ref"`
+
+	// Ha HA配置参数，创建HA实例时使用。
+	// 详情请参见表3。
+	Ha *CreateInstanceV32RequestHa `json:"ha,omitempty"`
+
+	// Name 实例名称。
+	// 用于表示实例的名称，同一租户下，同类型的实例名可重名，其中，SQL Server实例名唯一。
+	// 取值范围：4~64个字符之间，必须以字母开头，不区分大小写，可以包含字母、数字、中划线或者下划线，不能包含其他的特殊字符。
+	Name string `json:"name"`
+
+	// Password 数据库密码。
+	// 取值范围：
+	// 非空，由大小写字母、数字和特殊符号~!@#%^*-_=+?组成，长度8~32个字符。
+	// 建议您输入高强度密码，以提高安全性，防止出现密码被暴力破解等安全风险。
+	Password string `json:"password"`
+
+	// Port 数据库端口信息。
+	// - MySQL数据库端口设置范围为1024～65535（其中12017和33071被RDS系统占用不可设置）。
+	// - PostgreSQL数据库端口修改范围为2100～9500。
+	// - Microsoft SQL Server实例的端口设置范围为1433和2100~9500（其中5355和5985不可设置。对于2017 EE、2017 SE、2017 Web版，5050、5353和5986不可设置）。
+	// 当不传该参数时，默认端口如下：
+	// - MySQL默认3306。
+	// - PostgreSQL默认5432。
+	// - Microsoft SQL Server默认1433。
+	Port *string `json:"port,omitempty"`
+
+	// RestorePoint 恢复数据源对象。
+	// 详情请参见表6。
+	RestorePoint CreateInstanceV32RestorePoint `json:"restore_point"`
+
+	// SecurityGroupId 指定实例所属的安全组。
+	// - 方法1：登录虚拟私有云服务的控制台界面，在安全组的详情页面查找安全组ID。
+	// - 方法2：通过虚拟私有云服务的API接口查询，具体操作可参考查询安全组列表。
+	SecurityGroupId *string `json:"security_group_id,omitempty"`
+
+	// SubnetId 子网的网络ID信息，获取方法如下：
+	// - 方法1：登录虚拟私有云服务的控制台界面，单击VPC下的子网，进入子网详情页面，查找网络ID。
+	// - 方法2：通过虚拟私有云服务的API接口查询，具体操作可参考查询子网列表。
+	SubnetId string `json:"subnet_id"`
+
+	// TimeZone UTC时区。
+	// - 不选择时，各个引擎时区如下：
+	// - MySQL国内站、国际站默认为UTC时间。
+	// - PostgreSQL国内站、国际站默认为UTC时间。
+	// - Microsoft SQL Server国内站默认为UTC+08:00，国际站默认为UTC时间。
+	// - 选择填写时，取值范围为UTC-12:00~UTC+12:00，且只支持整段时间，如UTC+08:00，不支持UTC+08:30。
+	TimeZone *string `json:"time_zone,omitempty"`
+
+	// Volume volume信息。
+	// 详情请参见表5。
+	Volume CreateInstanceV32RequestVolume `json:"volume"`
+
+	// VpcId 虚拟私有云ID，获取方法如下：
+	// - 方法1：登录虚拟私有云服务的控制台界面，在虚拟私有云的详情页面查找VPC ID。
+	// - 方法2：通过虚拟私有云服务的API接口查询，具体操作可参考查询VPC列表。
+	VpcId string `json:"vpc_id"`
+}
+
+// CreateInstanceV32RequestHa HA配置参数，创建HA实例时使用。
+// 详情请参见表3。
+type CreateInstanceV32RequestHa struct {
+	// Mode 实例主备模式，取值：Ha（主备），不区分大小写。
+	Mode string `json:"mode"`
+
+	// ReplicationMode 备机同步参数。
+	// 取值：非空。
+	// - MySQL为“async”或“semisync”。
+	// - PostgreSQL为“async”或“sync”。
+	// - Microsoft SQL Server为“sync”。
+	// 说明：
+	// - “async”为异步模式。
+	// - “semisync”为半同步模式。
+	// - “sync”为同步模式。
+	ReplicationMode string `json:"replication_mode"`
+}
+
+// CreateInstanceV32RequestVolume volume信息。
+// 详情请参见表5。
+type CreateInstanceV32RequestVolume struct {
+	// Size 磁盘大小。
+	// 取值范围：40GB~4000GB。必须为10的整数倍。
+	// 部分用户支持40GB~6000GB，如果您想创建存储空间最大为6000GB的数据库实例，或提高扩容上限到10000GB，请联系客服开通。
+	// 须知：
+	// 新实例磁盘大小必须大于或等于原实例的磁盘大小。
+	Size int64 `json:"size"`
+
+	// Type 磁盘类型。
+	// 取值范围如下，区分大小写：
+	// - ULTRAHIGH，表示SSD。
+	// - ULTRAHIGHPRO，表示SSD尊享版，仅支持超高性能型尊享版。
+	Type CreateInstanceV32RequestVolumeType `json:"type"`
+}
+
+// CreateInstanceV32RequestVolumeType 磁盘类型。
+// 取值范围如下，区分大小写：
+// - ULTRAHIGH，表示SSD。
+// - ULTRAHIGHPRO，表示SSD尊享版，仅支持超高性能型尊享版。
+type CreateInstanceV32RequestVolumeType string
+
+// CreateInstanceV32ResponseBackupStrategy 自动备份策略。
+// 详情请参见表11。
+type CreateInstanceV32ResponseBackupStrategy struct {
+	// KeepDays 指定已生成备份文件的可保存天数。
+	// 取值范围：0～732。该参数缺省，或取0值，表示关闭自动备份策略。如果需要延长保留时间请联系客服人员申请，自动备份最长可以保留2562天。
+	KeepDays *int64 `json:"keep_days,omitempty"`
+
+	// StartTime 备份时间段。自动备份将在该时间段内触发。
+	// 取值范围：非空，格式必须为hh:mm-HH:MM且有效，当前时间指UTC时间。
+	// - HH取值必须比hh大1。
+	// - mm和MM取值必须相同，且取值必须为00、15、30或45。
+	// 取值示例：
+	// - 08:15-09:15
+	// - 23:00-00:00
+	StartTime string `json:"start_time"`
+}
+
+// CreateInstanceV32ResponseBody defines model for CreateInstanceV32ResponseBody.
+type CreateInstanceV32ResponseBody struct {
+	// Instance 实例信息。
+	// 详情请参见表8。
+	Instance *CreateInstanceV32Instance `json:"instance,omitempty"`
+
+	// JobId 实例创建的任务id。
+	JobId *string `json:"job_id,omitempty"`
+}
+
+// CreateInstanceV32ResponseHa HA配置参数，仅当您选择创建HA实例时该参数才可见。
+// 详情请参见表10。
+type CreateInstanceV32ResponseHa struct {
+	// Mode 实例主备模式，取值：Ha（主备）。
+	Mode string `json:"mode"`
+
+	// ReplicationMode 备机同步参数。
+	// 取值：非空。
+	// - MySQL为“async”或“semisync”。
+	// - PostgreSQL为“async”或“sync”。
+	// - Microsoft SQL Server为“sync”。
+	// 说明：
+	// - “async”为异步模式。
+	// - “semisync”为半同步模式。
+	// - “sync”为同步模式。
+	ReplicationMode string `json:"replication_mode"`
+}
+
+// CreateInstanceV32ResponseVolume volume信息。
+// 详情请参见表12。
+type CreateInstanceV32ResponseVolume struct {
+	// Size 磁盘大小。
+	// 取值范围：40GB~4000GB。必须为10的整数倍。
+	// 部分用户支持40GB~6000GB，如果您想创建存储空间最大为6000GB的数据库实例，或提高扩容上限到10000GB，请联系客服开通。
+	Size int64 `json:"size"`
+
+	// Type 磁盘类型。
+	// 取值范围如下，区分大小写：
+	// - ULTRAHIGH，表示SSD。
+	Type string `json:"type"`
+}
+
+// CreateInstanceV32RestorePoint 恢复数据源对象。
+// 详情请参见表6。
+type CreateInstanceV32RestorePoint struct {
+	// BackupId 用于恢复的备份ID。当使用备份文件恢复时需要指定该参数。
+	// 须知：
+	// 当“type”字段为非必选时，“backup_id”必选。
+	BackupId *string `json:"backup_id,omitempty"`
+
+	// DatabaseName 仅适用于SQL Server引擎，当有此参数时表示支持局部恢复和重命名恢复，恢复数据以局部恢复为主。
+	// - 新数据库名称不可与源实例数据库名称重名，新数据库名称为空，默认按照原数据库名进行恢复。
+	// 须知：
+	// 不填写该字段时，默认恢复全部数据库。
+	// 示例：”database_name”:{“原库名”:”新库名”}
+	// - 新数据库名不能包含rdsadmin、master、msdb、tempdb、model或resource字段（不区分大小写）。
+	// - 数据库名称长度在1~64个字符之间，包含字母、数字、下划线或中划线，不能包含其他特殊字符。
+	DatabaseName *map[string]interface{} `json:"database_name,omitempty"`
+
+	// InstanceId 实例ID。
+	InstanceId string `json:"instance_id"`
+
+	// RestoreTime 恢复数据的时间点，格式为UNIX时间戳，单位是毫秒，时区为UTC。
+	// 须知：
+	// 当“type”字段必选时，“restore_time”必选。
+	RestoreTime *int64 `json:"restore_time,omitempty"`
+
+	// Type 表示恢复方式，枚举值：
+	// - “backup”，表示使用备份文件恢复，按照此方式恢复时，当“type”字段为非必选时，“backup_id”必选。
+	// - “timestamp”，表示按时间点恢复，按照此方式恢复时，当“type”字段必选时，“restore_time”必选。
+	Type CreateInstanceV32RestorePointType `json:"type"`
+}
+
+// CreateInstanceV32RestorePointType 表示恢复方式，枚举值：
+// - “backup”，表示使用备份文件恢复，按照此方式恢复时，当“type”字段为非必选时，“backup_id”必选。
+// - “timestamp”，表示按时间点恢复，按照此方式恢复时，当“type”字段必选时，“restore_time”必选。
+type CreateInstanceV32RestorePointType string
 
 // CreateInstanceV3Instance 实例信息。
 // 详情请参见表10。
@@ -1819,6 +2351,31 @@ type CreateInstancesActionResponseBody struct {
 	Extendparam *CreateInstanceExtendparam `json:"extendparam,omitempty"`
 }
 
+// CreateInstancesActionV32RequestBody defines model for CreateInstancesActionV32RequestBody.
+type CreateInstancesActionV32RequestBody struct {
+	// Restart 空值
+	Restart map[string]interface{} `json:"restart"`
+}
+
+// CreateInstancesActionV32ResponseBody defines model for CreateInstancesActionV32ResponseBody.
+type CreateInstancesActionV32ResponseBody struct {
+	// JobId 任务ID
+	JobId *string `json:"job_id,omitempty"`
+}
+
+// CreateInstancesActionV3RequestBody defines model for CreateInstancesActionV3RequestBody.
+type CreateInstancesActionV3RequestBody struct {
+	// EnlargeVolume 所需扩容到的磁盘容量大小。
+	// 详情请参见表3。
+	EnlargeVolume EnlargeVolume `json:"enlarge_volume"`
+}
+
+// CreateInstancesActionV3ResponseBody defines model for CreateInstancesActionV3ResponseBody.
+type CreateInstancesActionV3ResponseBody struct {
+	// JobId 任务ID
+	JobId *string `json:"job_id,omitempty"`
+}
+
 // CreateInstancesRecoveryRequestBody defines model for CreateInstancesRecoveryRequestBody.
 type CreateInstancesRecoveryRequestBody struct {
 	// Source 恢复数据源对象。
@@ -2036,7 +2593,7 @@ type CreateRdsInstanceInstance struct {
 	ReplicaOf *string `json:"replica_of,omitempty"`
 
 	// SecurityGroup 安全组信息。
-	SecurityGroup *SecurityGroup `json:"securityGroup,omitempty"`
+	SecurityGroup *CreateInstanceSecurityGroup `json:"securityGroup,omitempty"`
 
 	// SlaveId 仅创建HA时返回。
 	SlaveId *string `json:"slaveId,omitempty"`
@@ -2080,6 +2637,239 @@ type CreateRdsInstanceRequestBody struct {
 type CreateRdsInstanceResponseBody struct {
 	// Instance 实例信息。
 	Instance *CreateRdsInstanceInstance `json:"instance,omitempty"`
+}
+
+// CreateRdsInstanceV1BackupStrategy 备份策略信息，与指定实例相同。
+type CreateRdsInstanceV1BackupStrategy struct {
+	// KeepDays 已生成的备份文件可以保存的天数。
+	// 取值范围：0～732。为0时，表示未设置自动备份策略。如果需要延长保留时间请联系客服人员申请，自动备份最长可以保留2562天。
+	KeepDays *int64 `json:"keepDays,omitempty"`
+
+	// StartTime 开始时间。自动备份将在该时间点触发。
+	// 当前时间指UTC时间。
+	StartTime *string `json:"startTime,omitempty"`
+}
+
+// CreateRdsInstanceV1Flavor 规格ID，与指定实例相同。
+type CreateRdsInstanceV1Flavor struct {
+	// Id 规格ID
+	Id *string `json:"id,omitempty"`
+}
+
+// CreateRdsInstanceV1Ha HA配置参数，创建HA实例时使用，并且为必填选项。
+type CreateRdsInstanceV1Ha struct {
+	// Enable HA配置参数。
+	// 取值范围：
+	// 取值为“true”或“false”，为“true”时创建HA实例，否则创建单实例。
+	Enable bool `json:"enable"`
+
+	// ReplicationMode 备机同步参数。
+	// 取值：非空。
+	// - MySQL为“async”或“semisync”。
+	// - PostgreSQL为“async”或“sync”。
+	// 说明：
+	// - “async”为异步模式。
+	// - “semisync”为半同步模式。
+	// - “sync”为同步模式。
+	ReplicationMode string `json:"replicationMode"`
+}
+
+// CreateRdsInstanceV1Nics nics信息，与指定实例相同。
+type CreateRdsInstanceV1Nics struct {
+	// SubnetId 子网的网络ID信息
+	SubnetId *string `json:"subnetId,omitempty"`
+}
+
+// CreateRdsInstanceV1RequestBody defines model for CreateRdsInstanceV1RequestBody.
+type CreateRdsInstanceV1RequestBody struct {
+	// Instance 新实例详细信息。
+	Instance *CreateRdsInstanceV1RequestInstance `json:"instance,omitempty"`
+}
+
+// CreateRdsInstanceV1RequestInstance 新实例详细信息。
+type CreateRdsInstanceV1RequestInstance struct {
+	// FlavorRef 规格ID，获取方法可参考获取所有实例规格信息的响应消息中的flavors.id。
+	// 取值范围：
+	// 非空，字符长度校验，严格UUID正则校验。
+	FlavorRef string `json:"flavorRef"`
+
+	// Ha HA配置参数，创建HA实例时使用，并且为必填选项。
+	Ha *CreateRdsInstanceV1Ha `json:"ha,omitempty"`
+
+	// Name 实例名称。
+	// 用于表示实例的名称，同一租户下，同类型的实例名可重名，其中，SQL Server实例名唯一。
+	// 取值范围：
+	// 4~64个字符，必须以字母开头，不区分大小写，可以包含字母、数字、中划线或者下划线，不能包含其他的特殊字符。
+	Name string `json:"name"`
+
+	// RestorePoint 恢复到新实例的配置参数。
+	RestorePoint CreateRdsInstanceV1RestorePoint `json:"restorePoint"`
+
+	// Volume volume信息。
+	// 创建单实例、HA实例时为必填选项。
+	Volume CreateRdsInstanceV1RequestVolume `json:"volume"`
+}
+
+// CreateRdsInstanceV1RequestVolume volume信息。
+// 创建单实例、HA实例时为必填选项。
+type CreateRdsInstanceV1RequestVolume struct {
+	// Size 磁盘大小。
+	// 取值范围：40GB~4000GB。必须为10的整数倍。
+	// 部分用户支持40GB~6000GB，如果您想创建存储空间最大为6000GB的数据库实例，或提高扩容上限到10000GB，请联系客服开通。
+	// 须知：
+	// 新实例磁盘大小必须大于或等于原实例的磁盘大小。
+	Size int64 `json:"size"`
+}
+
+// CreateRdsInstanceV1ResponseBody defines model for CreateRdsInstanceV1ResponseBody.
+type CreateRdsInstanceV1ResponseBody struct {
+	// Instance 实例信息。
+	Instance *CreateRdsInstanceV1ResponseInstance `json:"instance,omitempty"`
+}
+
+// CreateRdsInstanceV1ResponseInstance 实例信息。
+type CreateRdsInstanceV1ResponseInstance struct {
+	// AvailabilityZone 可用区ID，与指定实例相同。
+	AvailabilityZone *string `json:"availabilityZone,omitempty"`
+
+	// BackupStrategy 备份策略信息，与指定实例相同。
+	BackupStrategy *CreateRdsInstanceV1BackupStrategy `json:"backupStrategy,omitempty"`
+
+	// Created 创建时间，空字符串。
+	Created *string `json:"created,omitempty"`
+
+	// DataStoreInfo 为null。
+	DataStoreInfo *[]interface{} `json:"dataStoreInfo,omitempty"`
+
+	// DbPort 数据库端口号。
+	DbPort *int64 `json:"dbPort,omitempty"`
+
+	// Extendparam 返回参数extendparam键值对。
+	Extendparam *CreateInstanceExtendparam `json:"extendparam,omitempty"`
+
+	// Flavor 规格ID，与指定实例相同。
+	Flavor *CreateRdsInstanceV1Flavor `json:"flavor,omitempty"`
+
+	// Hostname 实例连接地址，此处为空字符串。
+	Hostname *string `json:"hostname,omitempty"`
+
+	// Id 实例主节点ID。
+	// 说明：
+	// 该字段并非实例ID，推荐使用V3 API并使用实例ID执行相关操作。
+	Id *string `json:"id,omitempty"`
+
+	// Name 下发的实例名称信息。
+	Name *string `json:"name,omitempty"`
+
+	// Nics nics信息，与指定实例相同。
+	Nics *CreateRdsInstanceV1Nics `json:"nics,omitempty"`
+
+	// Region 区域ID。
+	Region *string `json:"region,omitempty"`
+
+	// SecurityGroup 指定实例所属的安全组，与指定实例相同。
+	SecurityGroup *CreateRdsInstanceV1SecurityGroup `json:"securityGroup,omitempty"`
+
+	// Status 实例状态，取值为“BUILD”。
+	Status *string `json:"status,omitempty"`
+
+	// Type 实例类型。
+	Type *string `json:"type,omitempty"`
+
+	// Updated 空字符串。
+	Updated *string `json:"updated,omitempty"`
+
+	// Volume volume信息。
+	Volume *CreateRdsInstanceV1ResponseVolume `json:"volume,omitempty"`
+
+	// Vpc 虚拟私有云ID，与指定实例相同。
+	Vpc *string `json:"vpc,omitempty"`
+}
+
+// CreateRdsInstanceV1ResponseVolume volume信息。
+type CreateRdsInstanceV1ResponseVolume struct {
+	// Size 磁盘大小
+	Size *int64 `json:"size,omitempty"`
+
+	// Type 磁盘类型
+	Type *string `json:"type,omitempty"`
+}
+
+// CreateRdsInstanceV1RestorePoint 恢复到新实例的配置参数。
+type CreateRdsInstanceV1RestorePoint struct {
+	// BackupRef 指定的全量备份文件。
+	BackupRef *string `json:"backupRef,omitempty"`
+
+	// RestoreTime 指定的恢复时间点，backupRef与restoreTime参数至少选择一个，两个参数均存在时，表示为指定的全量备份文件。
+	RestoreTime *int64 `json:"restoreTime,omitempty"`
+
+	// SourceInstanceId 源实例ID。
+	// 如果没有指定“backupRef”，指定的是“restoreTime”，则该参数必填。
+	SourceInstanceId *string `json:"sourceInstanceId,omitempty"`
+}
+
+// CreateRdsInstanceV1SecurityGroup 指定实例所属的安全组，与指定实例相同。
+type CreateRdsInstanceV1SecurityGroup struct {
+	// Id 安全组ID
+	Id *string `json:"id,omitempty"`
+}
+
+// CreateRdsInstancesActionRequestBody defines model for CreateRdsInstancesActionRequestBody.
+type CreateRdsInstancesActionRequestBody struct {
+	// Resize 请求参数volume信息。
+	Resize *CreateRdsInstancesActionResize `json:"resize,omitempty"`
+}
+
+// CreateRdsInstancesActionResize 请求参数volume信息。
+type CreateRdsInstancesActionResize struct {
+	// Volume 请求参数size信息。
+	Volume *CreateRdsInstancesActionVolume `json:"volume,omitempty"`
+}
+
+// CreateRdsInstancesActionResponseBody defines model for CreateRdsInstancesActionResponseBody.
+type CreateRdsInstancesActionResponseBody struct {
+	// Extendparam 返回参数extendparam键值对。
+	Extendparam *CreateInstanceExtendparam `json:"extendparam,omitempty"`
+}
+
+// CreateRdsInstancesActionV12RequestBody defines model for CreateRdsInstancesActionV12RequestBody.
+type CreateRdsInstancesActionV12RequestBody struct {
+	// Restart 空值
+	Restart map[string]interface{} `json:"restart"`
+}
+
+// CreateRdsInstancesActionV12ResponseBody defines model for CreateRdsInstancesActionV12ResponseBody.
+type CreateRdsInstancesActionV12ResponseBody struct {
+	// Extendparam 返回参数extendparam键值对。
+	Extendparam *CreateInstanceExtendparam `json:"extendparam,omitempty"`
+}
+
+// CreateRdsInstancesActionV1RequestBody defines model for CreateRdsInstancesActionV1RequestBody.
+type CreateRdsInstancesActionV1RequestBody struct {
+	// Resize 返回参数flavorRef信息。
+	Resize *CreateRdsInstancesActionV1Resize `json:"resize,omitempty"`
+}
+
+// CreateRdsInstancesActionV1Resize 返回参数flavorRef信息。
+type CreateRdsInstancesActionV1Resize struct {
+	// FlavorRef 规格ID。获取方式请参见获取所有实例规格信息响应消息中的flavors.id。
+	FlavorRef *string `json:"flavorRef,omitempty"`
+}
+
+// CreateRdsInstancesActionV1ResponseBody defines model for CreateRdsInstancesActionV1ResponseBody.
+type CreateRdsInstancesActionV1ResponseBody struct {
+	// JobId jobId信息
+	JobId *[]string `json:"jobId,omitempty"`
+}
+
+// CreateRdsInstancesActionVolume 请求参数size信息。
+type CreateRdsInstancesActionVolume struct {
+	// Size 扩容到的磁盘大小，必须为10的整数倍。
+	// 取值范围：50GB~4000GB
+	// MySQL部分用户支持20GB~10000GB，如果您想提高扩容上限到10000GB，请联系客服开通。
+	// 须知：
+	// 数据库实例调整后的磁盘大小，必须大于或等于调整前实例的磁盘大小。
+	Size *int64 `json:"size,omitempty"`
 }
 
 // CreateRecoveryRequestBody defines model for CreateRecoveryRequestBody.
@@ -2220,6 +3010,14 @@ type DsspoolInfo struct {
 
 	// FreeCapacityGb 专属存储可用容量。
 	FreeCapacityGb *string `json:"free_capacity_gb,omitempty"`
+}
+
+// EnlargeVolume 所需扩容到的磁盘容量大小。
+// 详情请参见表3。
+type EnlargeVolume struct {
+	// Size 每次扩容最小容量为10GB，实例所选容量大小必须为10的整数倍，取值范围：10GB~4000GB。
+	// MySQL部分用户支持20GB~10000GB，如果您想开通该功能，请联系客服。
+	Size int64 `json:"size"`
 }
 
 // Files defines model for Files.
@@ -2713,6 +3511,184 @@ type ListInstances2ResponseBody struct {
 	TotalCount *int64 `json:"total_count,omitempty"`
 }
 
+// ListInstances3BackupStrategy 备份策略。
+// 详情请参见表7。
+type ListInstances3BackupStrategy struct {
+	// KeepDays 已生成的备份文件可以保存的天数。
+	// 取值范围：0～732。为0时，表示未设置自动备份策略或备份策略已关闭。
+	KeepDays *int64 `json:"keep_days,omitempty"`
+
+	// StartTime 备份时间段。自动备份将在该时间段内触发。
+	// 当前时间指UTC时间。
+	StartTime *string `json:"start_time,omitempty"`
+}
+
+// ListInstances3Instances defines model for ListInstances3Instances.
+type ListInstances3Instances struct {
+	// BackupStrategy 备份策略。
+	// 详情请参见表7。
+	BackupStrategy *ListInstances3BackupStrategy `json:"backup_strategy,omitempty"`
+
+	// Created 创建时间，格式为“yyyy-mm-ddThh:mm:ssZ”。
+	// 其中，T指某个时间的开始；Z指时区偏移量，例如北京时间偏移显示为+0800。
+	// 说明：创建时返回值为空，数据库实例创建成功后该值不为空。
+	Created *string `json:"created,omitempty"`
+
+	// Datastore 数据库信息。
+	// 详情请参见表5。
+	Datastore *ListInstancesDatastore `json:"datastore,omitempty"`
+
+	// DbUserName 默认用户名。
+	DbUserName *string `json:"db_user_name,omitempty"`
+
+	// DiskEncryptionId 磁盘加密密钥ID。
+	DiskEncryptionId *string `json:"disk_encryption_id,omitempty"`
+
+	// EnterpriseProjectId 企业项目标签ID。
+	EnterpriseProjectId *string `json:"enterprise_project_id,omitempty"`
+
+	// FlavorRef 规格码。
+	FlavorRef *string `json:"flavor_ref,omitempty"`
+
+	// Ha HA信息，获取HA实例时返回。
+	// 详情请参见表4。
+	Ha *ListInstancesHa `json:"ha,omitempty"`
+
+	// Id 实例ID。
+	Id *string `json:"id,omitempty"`
+
+	// MaintenanceWindow 可维护时间窗。
+	MaintenanceWindow *string `json:"maintenance_window,omitempty"`
+
+	// Name 创建的实例名称。
+	Name *string `json:"name,omitempty"`
+
+	// Nodes 主备实例信息。
+	// 详情请参见表8。
+	Nodes *[]Nodes `json:"nodes,omitempty"`
+
+	// Port 数据库端口号。
+	// - MySQL数据库端口设置范围为1024～65535（其中12017和33071被RDS系统占用不可设置）。
+	// - PostgreSQL数据库端口修改范围为2100～9500。
+	// - Microsoft SQL Server实例的端口设置范围为1433和2100~9500（其中5355和5985不可设置。对于2017 EE版，5050、5353和5986不可设置）。
+	// 当不传该参数时，默认端口如下：
+	// - MySQL默认3306。
+	// - PostgreSQL默认5432。
+	// - Microsoft SQL Server默认1433。
+	Port *int64 `json:"port,omitempty"`
+
+	// PrivateIps 实例内网IP地址列表。弹性云服务器创建成功后该值存在，其他情况下为空字符串。
+	PrivateIps *[]string `json:"private_ips,omitempty"`
+
+	// PublicIps 实例外网IP地址列表。
+	PublicIps *[]string `json:"public_ips,omitempty"`
+
+	// Region 实例所在区域。
+	Region *string `json:"region,omitempty"`
+
+	// RelatedInstance 所关联的数据库实例列表。
+	// 详情请参见表9。
+	RelatedInstance *[]ListInstances3RelatedInstance `json:"related_instance,omitempty"`
+
+	// SecurityGroupId 安全组ID。
+	SecurityGroupId *string `json:"security_group_id,omitempty"`
+
+	// Status 实例状态。
+	// 取值：
+	// 值为“BUILD”，表示实例正在创建。
+	// 值为“ACTIVE”，表示实例正常。
+	// 值为“FAILED”，表示实例异常。
+	// 值为“FROZEN”，表示实例冻结。
+	// 值为“MODIFYING”，表示实例正在扩容。
+	// 值为“REBOOTING”，表示实例正在重启。
+	// 值为“RESTORING”，表示实例正在恢复。
+	// 值为“MODIFYING INSTANCE TYPE”，表示实例正在转主备。
+	// 值为“SWITCHOVER”，表示实例正在主备切换。
+	// 值为“MIGRATING”，表示实例正在迁移。
+	// 值为“BACKING UP”，表示实例正在进行备份。
+	// 值为“MODIFYING DATABASE PORT”，表示实例正在修改数据库端口。
+	// 值为“STORAGE FULL”，表示实例磁盘空间满。
+	Status *ListInstances3InstancesStatus `json:"status,omitempty"`
+
+	// SubnetId 子网ID。
+	SubnetId *string `json:"subnet_id,omitempty"`
+
+	// SwitchStrategy 数据库切换策略。取值为“reliability”或“availability”，分别对应于可靠性优先和可用性优先。
+	SwitchStrategy *ListInstances3InstancesSwitchStrategy `json:"switch_strategy,omitempty"`
+
+	// TimeZone 时区。
+	TimeZone *string `json:"time_zone,omitempty"`
+
+	// Type 实例类型，取值为“Single”，“Ha”或“Replica”，分别对应于单机实例、主备实例、只读实例。
+	Type *ListInstances3InstancesType `json:"type,omitempty"`
+
+	// Updated 更新时间，格式与“created”字段对应格式完全相同。
+	// 说明：创建时返回值为空，数据库实例创建成功后该值不为空。
+	Updated *string `json:"updated,omitempty"`
+
+	// Volume Volume信息。
+	// 详情请请参见表6。
+	Volume *ListInstances3Volume `json:"volume,omitempty"`
+
+	// VpcId 虚拟私有云ID。
+	VpcId *string `json:"vpc_id,omitempty"`
+}
+
+// ListInstances3InstancesStatus 实例状态。
+// 取值：
+// 值为“BUILD”，表示实例正在创建。
+// 值为“ACTIVE”，表示实例正常。
+// 值为“FAILED”，表示实例异常。
+// 值为“FROZEN”，表示实例冻结。
+// 值为“MODIFYING”，表示实例正在扩容。
+// 值为“REBOOTING”，表示实例正在重启。
+// 值为“RESTORING”，表示实例正在恢复。
+// 值为“MODIFYING INSTANCE TYPE”，表示实例正在转主备。
+// 值为“SWITCHOVER”，表示实例正在主备切换。
+// 值为“MIGRATING”，表示实例正在迁移。
+// 值为“BACKING UP”，表示实例正在进行备份。
+// 值为“MODIFYING DATABASE PORT”，表示实例正在修改数据库端口。
+// 值为“STORAGE FULL”，表示实例磁盘空间满。
+type ListInstances3InstancesStatus string
+
+// ListInstances3InstancesSwitchStrategy 数据库切换策略。取值为“reliability”或“availability”，分别对应于可靠性优先和可用性优先。
+type ListInstances3InstancesSwitchStrategy string
+
+// ListInstances3InstancesType 实例类型，取值为“Single”，“Ha”或“Replica”，分别对应于单机实例、主备实例、只读实例。
+type ListInstances3InstancesType string
+
+// ListInstances3RelatedInstance defines model for ListInstances3RelatedInstance.
+type ListInstances3RelatedInstance struct {
+	// Id 关联实例id。
+	Id *string `json:"id,omitempty"`
+
+	// Type 关联实例类型。取值为“replica_of”和“replica”, 分别对应于“主实例”和“只读实例”。
+	Type *ListInstances3RelatedInstanceType `json:"type,omitempty"`
+}
+
+// ListInstances3RelatedInstanceType 关联实例类型。取值为“replica_of”和“replica”, 分别对应于“主实例”和“只读实例”。
+type ListInstances3RelatedInstanceType string
+
+// ListInstances3ResponseBody defines model for ListInstances3ResponseBody.
+type ListInstances3ResponseBody struct {
+	// Instances 实例信息。
+	// 详情请参见“获取实例列表”章节的表4。
+	Instances *[]ListInstances3Instances `json:"instances,omitempty"`
+
+	// TotalCount 总记录数。
+	TotalCount *int64 `json:"total_count,omitempty"`
+}
+
+// ListInstances3Volume Volume信息。
+// 详情请请参见表6。
+type ListInstances3Volume struct {
+	// Size 磁盘大小。
+	Size *int64 `json:"size,omitempty"`
+
+	// Type 磁盘类型。
+	Type *string `json:"type,omitempty"`
+}
+
 // ListInstancesBackupStrategy 备份策略。
 // 详情请参见表7。
 type ListInstancesBackupStrategy struct {
@@ -3023,7 +3999,7 @@ type ListInstancesInstances struct {
 
 	// RelatedInstance 所关联的数据库实例列表。
 	// 详情请参见表9。
-	RelatedInstance *[]RelatedInstance `json:"related_instance,omitempty"`
+	RelatedInstance *[]ListInstancesRelatedInstance `json:"related_instance,omitempty"`
 
 	// SecurityGroupId 安全组ID。
 	SecurityGroupId *string `json:"security_group_id,omitempty"`
@@ -3099,6 +4075,17 @@ type ListInstancesInstancesSwitchStrategy string
 
 // ListInstancesInstancesType 实例类型，取值为“Single”，“Ha”或“Replica”，分别对应于单机实例、主备实例、只读实例。
 type ListInstancesInstancesType string
+
+// ListInstancesRelatedInstance defines model for ListInstancesRelatedInstance.
+type ListInstancesRelatedInstance struct {
+	// Id 关联实例id。
+	Id *string `json:"id,omitempty"`
+
+	// Type 关联实例类型。
+	// - “replica_of”对应于“主实例”。
+	// - “replica”对应于“只读实例”。
+	Type *string `json:"type,omitempty"`
+}
 
 // ListInstancesRequestTags defines model for ListInstancesRequestTags.
 type ListInstancesRequestTags struct {
@@ -3521,7 +4508,7 @@ type ListRdsInstancesInstances struct {
 	ReplicaOf *string `json:"replicaOf,omitempty"`
 
 	// SecurityGroup 安全组信息。
-	SecurityGroup *SecurityGroup `json:"securityGroup,omitempty"`
+	SecurityGroup *CreateInstanceSecurityGroup `json:"securityGroup,omitempty"`
 
 	// SlaveId 仅HA实例时返回。
 	SlaveId *string `json:"slaveId,omitempty"`
@@ -3545,7 +4532,7 @@ type ListRdsInstancesInstances struct {
 	Updated *string `json:"updated,omitempty"`
 
 	// Volume volume信息。
-	Volume *ListRdsInstancesVolume `json:"volume,omitempty"`
+	Volume *CreateRdsInstanceV1ResponseVolume `json:"volume,omitempty"`
 
 	// Vpc 虚拟私有云ID。
 	Vpc *string `json:"vpc,omitempty"`
@@ -3568,15 +4555,6 @@ type ListRdsInstancesInstancesType string
 type ListRdsInstancesResponseBody struct {
 	// Instances 实例信息。
 	Instances *[]ListRdsInstancesInstances `json:"instances,omitempty"`
-}
-
-// ListRdsInstancesVolume volume信息。
-type ListRdsInstancesVolume struct {
-	// Size 磁盘大小
-	Size *int64 `json:"size,omitempty"`
-
-	// Type 磁盘类型
-	Type *string `json:"type,omitempty"`
 }
 
 // ListRdsResponseBody defines model for ListRdsResponseBody.
@@ -3728,15 +4706,10 @@ type Nodes struct {
 // NodesRole 节点类型，取值为“master”、“slave”或“readreplica”，分别对应于主节点、备节点和只读节点。
 type NodesRole string
 
-// RelatedInstance defines model for RelatedInstance.
-type RelatedInstance struct {
-	// Id 关联实例id。
-	Id *string `json:"id,omitempty"`
-
-	// Type 关联实例类型。
-	// - “replica_of”对应于“主实例”。
-	// - “replica”对应于“只读实例”。
-	Type *string `json:"type,omitempty"`
+// ResizeFlavor 请参见表3。
+type ResizeFlavor struct {
+	// SpecCode 资源规格编码。例如：rds.mysql.m1.xlarge。其中，rds代表RDS产品，mysql代表数据库引擎，m1.xlarge代表性能规格，为高内存类型。带"rr"的表示只读实例规格，反之表示单实例和HA实例规格。
+	SpecCode string `json:"spec_code"`
 }
 
 // Restore 恢复信息，包含指定的全量备份文件或者恢复的时间点，该字段参数至少选择一个，两个参数均存在时，表示为指定的全量备份文件。
@@ -3759,12 +4732,6 @@ type RestoreTime struct {
 
 	// StartTime 可恢复时间段的起始时间点，UNIX时间戳格式，单位是毫秒，时区是UTC。
 	StartTime *int64 `json:"start_time,omitempty"`
-}
-
-// SecurityGroup 安全组信息。
-type SecurityGroup struct {
-	// Id 安全组ID
-	Id *string `json:"id,omitempty"`
 }
 
 // ShowConfiguration2ResponseBody defines model for ShowConfiguration2ResponseBody.
@@ -3949,6 +4916,36 @@ type ShowParameterResponseBody struct {
 // ShowParameterResponseBodyType 参数类型，取值为“integer”，“string”，“boolean”，“float”或“list”。
 type ShowParameterResponseBodyType string
 
+// ShowRd2ResponseBody defines model for ShowRd2ResponseBody.
+type ShowRd2ResponseBody struct {
+	// Version API版本详细信息列表。
+	// 详情请参见表3。
+	Version *ShowRd2Versions `json:"version,omitempty"`
+
+	// Versions API版本详细信息列表。
+	// 详情请参见表3。
+	Versions *ShowRd2Versions `json:"versions,omitempty"`
+}
+
+// ShowRd2Versions API版本详细信息列表。
+// 详情请参见表3。
+type ShowRd2Versions struct {
+	// Id API版本号。
+	Id *string `json:"id,omitempty"`
+
+	// Links 对应该API版本的链接信息，该字段为空。
+	// 详情请参见表4。
+	Links *[]Links `json:"links,omitempty"`
+
+	// Status 版本状态。
+	Status *string `json:"status,omitempty"`
+
+	// Updated 版本更新时间。
+	// 格式为“yyyy-mm-dd Thh:mm:ssZ”。
+	// 其中，T指某个时间的开始；Z指UTC时间。
+	Updated *string `json:"updated,omitempty"`
+}
+
 // ShowRdResponseBody defines model for ShowRdResponseBody.
 type ShowRdResponseBody struct {
 	// Version API版本详细信息列表。
@@ -4043,6 +5040,18 @@ type StorageType struct {
 type Target struct {
 	// InstanceId 恢复目标实例ID。
 	InstanceId string `json:"instance_id"`
+}
+
+// UpdateActionRequestBody defines model for UpdateActionRequestBody.
+type UpdateActionRequestBody struct {
+	// ResizeFlavor 请参见表3。
+	ResizeFlavor ResizeFlavor `json:"resize_flavor"`
+}
+
+// UpdateActionResponseBody defines model for UpdateActionResponseBody.
+type UpdateActionResponseBody struct {
+	// JobId 任务ID
+	JobId *string `json:"job_id,omitempty"`
 }
 
 // UpdateApplyApplyResults defines model for UpdateApplyApplyResults.
@@ -4641,6 +5650,41 @@ type ListInstances2ParamsType string
 // ListInstances2ParamsDatastoreType defines parameters for ListInstances2.
 type ListInstances2ParamsDatastoreType string
 
+// ListInstances3Params defines parameters for ListInstances3.
+type ListInstances3Params struct {
+	// Id 实例ID。
+	// “*”为系统保留字符，如果id是以“*”起始，表示按照*后面的值模糊匹配，否则，按照id精确匹配查询。不能只传入“*”。
+	Id *string `form:"id,omitempty" json:"id,omitempty"`
+
+	// Name 实例名称。
+	// “*”为系统保留字符，如果name是以“*”起始，表示按照*后面的值模糊匹配，否则，按照name精确匹配查询。不能只传入“*”。
+	Name *string `form:"name,omitempty" json:"name,omitempty"`
+
+	// Type 按照实例类型查询。取值Single、Ha、Replica，分别对应于单实例、主备实例和只读实例。
+	Type *ListInstances3ParamsType `form:"type,omitempty" json:"type,omitempty"`
+
+	// DatastoreType 数据库类型。支持MySQL、PostgreSQL、Microsoft SQL Server。取值：MySQL，PostgreSQL或SQLServer。
+	DatastoreType *ListInstances3ParamsDatastoreType `form:"datastore_type,omitempty" json:"datastore_type,omitempty"`
+
+	// VpcId 虚拟私有云ID。
+	VpcId *string `form:"vpc_id,omitempty" json:"vpc_id,omitempty"`
+
+	// SubnetId 子网ID。
+	SubnetId *string `form:"subnet_id,omitempty" json:"subnet_id,omitempty"`
+
+	// Offset 索引位置，偏移量。从第一条数据偏移offset条数据后开始查询，默认为0（偏移0条数据，表示从第一条数据开始查询），必须为数字，不能为负数。
+	Offset *int64 `form:"offset,omitempty" json:"offset,omitempty"`
+
+	// Limit 查询记录数。默认为100，不能为负数，最小值为1，最大值为100。
+	Limit *int64 `form:"limit,omitempty" json:"limit,omitempty"`
+}
+
+// ListInstances3ParamsType defines parameters for ListInstances3.
+type ListInstances3ParamsType string
+
+// ListInstances3ParamsDatastoreType defines parameters for ListInstances3.
+type ListInstances3ParamsDatastoreType string
+
 // ListJobs2Params defines parameters for ListJobs2.
 type ListJobs2Params struct {
 	// Id 任务ID。
@@ -4653,8 +5697,20 @@ type CreateRdsBackupJSONRequestBody = CreateRdsBackupRequestBody
 // CreateInstanceJSONRequestBody defines body for CreateInstance for application/json ContentType.
 type CreateInstanceJSONRequestBody = CreateInstanceRequestBody
 
+// CreateRdsInstanceV1JSONRequestBody defines body for CreateRdsInstanceV1 for application/json ContentType.
+type CreateRdsInstanceV1JSONRequestBody = CreateRdsInstanceV1RequestBody
+
 // DeleteRdsInstanceJSONRequestBody defines body for DeleteRdsInstance for application/json ContentType.
 type DeleteRdsInstanceJSONRequestBody = DeleteRdsInstanceRequestBody
+
+// CreateRdsInstancesActionJSONRequestBody defines body for CreateRdsInstancesAction for application/json ContentType.
+type CreateRdsInstancesActionJSONRequestBody = CreateRdsInstancesActionRequestBody
+
+// CreateRdsInstancesActionV1JSONRequestBody defines body for CreateRdsInstancesActionV1 for application/json ContentType.
+type CreateRdsInstancesActionV1JSONRequestBody = CreateRdsInstancesActionV1RequestBody
+
+// CreateRdsInstancesActionV12JSONRequestBody defines body for CreateRdsInstancesActionV12 for application/json ContentType.
+type CreateRdsInstancesActionV12JSONRequestBody = CreateRdsInstancesActionV12RequestBody
 
 // CreateInstancesActionJSONRequestBody defines body for CreateInstancesAction for application/json ContentType.
 type CreateInstancesActionJSONRequestBody = CreateInstancesActionRequestBody
@@ -4683,8 +5739,20 @@ type UpdateApplyJSONRequestBody = UpdateApplyRequestBody
 // CreateInstanceV3JSONRequestBody defines body for CreateInstanceV3 for application/json ContentType.
 type CreateInstanceV3JSONRequestBody = CreateInstanceV3RequestBody
 
+// CreateInstanceV32JSONRequestBody defines body for CreateInstanceV32 for application/json ContentType.
+type CreateInstanceV32JSONRequestBody = CreateInstanceV32RequestBody
+
 // CreateRecoveryJSONRequestBody defines body for CreateRecovery for application/json ContentType.
 type CreateRecoveryJSONRequestBody = CreateRecoveryRequestBody
+
+// CreateInstancesActionV3JSONRequestBody defines body for CreateInstancesActionV3 for application/json ContentType.
+type CreateInstancesActionV3JSONRequestBody = CreateInstancesActionV3RequestBody
+
+// UpdateActionJSONRequestBody defines body for UpdateAction for application/json ContentType.
+type UpdateActionJSONRequestBody = UpdateActionRequestBody
+
+// CreateInstancesActionV32JSONRequestBody defines body for CreateInstancesActionV32 for application/json ContentType.
+type CreateInstancesActionV32JSONRequestBody = CreateInstancesActionV32RequestBody
 
 // CreateActionJSONRequestBody defines body for CreateAction for application/json ContentType.
 type CreateActionJSONRequestBody = CreateActionRequestBody
@@ -4718,6 +5786,9 @@ type CreatePasswordJSONRequestBody = CreatePasswordRequestBody
 
 // UpdatePublicIpJSONRequestBody defines body for UpdatePublicIp for application/json ContentType.
 type UpdatePublicIpJSONRequestBody = UpdatePublicIpRequestBody
+
+// BatchCreateActionJSONRequestBody defines body for BatchCreateAction for application/json ContentType.
+type BatchCreateActionJSONRequestBody = BatchCreateActionRequestBody
 
 // BatchDeleteActionJSONRequestBody defines body for BatchDeleteAction for application/json ContentType.
 type BatchDeleteActionJSONRequestBody = BatchDeleteActionRequestBody
@@ -4900,7 +5971,7 @@ type ClientInterface interface {
 	//
 	// Takes any type of body and a specified content type.
 	//
-	// Corresponds with POST /rds/v1/{project_id}/instances (the `CreateInstance` operationId).
+	// Corresponds with POST /rds/v1/{project_id}/instances#CreateInstance (the `CreateInstance` operationId).
 	CreateInstanceWithBody(ctx context.Context, projectId string, params *CreateInstanceParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateInstance 创建实例
@@ -4909,8 +5980,26 @@ type ClientInterface interface {
 	//
 	// Takes a body of the `application/json` content type.
 	//
-	// Corresponds with POST /rds/v1/{project_id}/instances (the `CreateInstance` operationId).
+	// Corresponds with POST /rds/v1/{project_id}/instances#CreateInstance (the `CreateInstance` operationId).
 	CreateInstance(ctx context.Context, projectId string, params *CreateInstanceParams, body CreateInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateRdsInstanceV1WithBody 恢复到新实例
+	//
+	// 恢复指定实例到新实例。.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /rds/v1/{project_id}/instances#CreateRdsInstanceV1 (the `CreateRdsInstanceV1` operationId).
+	CreateRdsInstanceV1WithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateRdsInstanceV1 恢复到新实例
+	//
+	// 恢复指定实例到新实例。.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /rds/v1/{project_id}/instances#CreateRdsInstanceV1 (the `CreateRdsInstanceV1` operationId).
+	CreateRdsInstanceV1(ctx context.Context, projectId string, body CreateRdsInstanceV1JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteRdsInstanceWithBody 删除实例
 	//
@@ -4937,13 +6026,75 @@ type ClientInterface interface {
 	// Corresponds with GET /rds/v1/{project_id}/instances/{instanceId} (the `ShowInstance` operationId).
 	ShowInstance(ctx context.Context, projectId string, instanceId string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// CreateRdsInstancesActionWithBody 调整实例容量
+	//
+	// 调整实例相关的容量大小。.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#CreateRdsInstancesAction (the `CreateRdsInstancesAction` operationId).
+	CreateRdsInstancesActionWithBody(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateRdsInstancesAction 调整实例容量
+	//
+	// 调整实例相关的容量大小。.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#CreateRdsInstancesAction (the `CreateRdsInstancesAction` operationId).
+	CreateRdsInstancesAction(ctx context.Context, projectId string, instanceId string, body CreateRdsInstancesActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateRdsInstancesActionV1WithBody 调整实例规格
+	//
+	// 调整实例的规格。
+	// > **须知：**
+	// >调整实例规格时，RDS会有5\~10分钟的业务中断重启，请谨慎操作。
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#CreateRdsInstancesActionV1 (the `CreateRdsInstancesActionV1` operationId).
+	CreateRdsInstancesActionV1WithBody(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateRdsInstancesActionV1 调整实例规格
+	//
+	// 调整实例的规格。
+	// > **须知：**
+	// >调整实例规格时，RDS会有5\~10分钟的业务中断重启，请谨慎操作。
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#CreateRdsInstancesActionV1 (the `CreateRdsInstancesActionV1` operationId).
+	CreateRdsInstancesActionV1(ctx context.Context, projectId string, instanceId string, body CreateRdsInstancesActionV1JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateRdsInstancesActionV12WithBody 重启实例
+	//
+	// 重启实例的数据库服务。
+	// > **须知：**
+	// >RDS实例重启过程中将不可用，请谨慎操作。
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#restart (the `CreateRdsInstancesActionV12` operationId).
+	CreateRdsInstancesActionV12WithBody(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateRdsInstancesActionV12 重启实例
+	//
+	// 重启实例的数据库服务。
+	// > **须知：**
+	// >RDS实例重启过程中将不可用，请谨慎操作。
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#restart (the `CreateRdsInstancesActionV12` operationId).
+	CreateRdsInstancesActionV12(ctx context.Context, projectId string, instanceId string, body CreateRdsInstancesActionV12JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// CreateInstancesActionWithBody 恢复到当前实例
 	//
 	// 恢复到当前指定实例。.
 	//
 	// Takes any type of body and a specified content type.
 	//
-	// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action (the `CreateInstancesAction` operationId).
+	// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#restore (the `CreateInstancesAction` operationId).
 	CreateInstancesActionWithBody(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateInstancesAction 恢复到当前实例
@@ -4952,7 +6103,7 @@ type ClientInterface interface {
 	//
 	// Takes a body of the `application/json` content type.
 	//
-	// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action (the `CreateInstancesAction` operationId).
+	// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#restore (the `CreateInstancesAction` operationId).
 	CreateInstancesAction(ctx context.Context, projectId string, instanceId string, body CreateInstancesActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListBackupsPolicy 查询自动备份策略
@@ -5034,8 +6185,17 @@ type ClientInterface interface {
 	//
 	// 查询API指定版本信息。.
 	//
-	// Corresponds with GET /rds/{versionId} (the `ShowRd` operationId).
+	// Corresponds with GET /rds/{versionId}#ShowRd (the `ShowRd` operationId).
 	ShowRd(ctx context.Context, versionId string, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ShowRd2 查询指定的API版本信息
+	//
+	// 查询API指定版本信息。
+	// 调用接口前，您需要了解API  认证权证。
+	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	//
+	// Corresponds with GET /rds/{versionId}#ShowRd2 (the `ShowRd2` operationId).
+	ShowRd2(ctx context.Context, versionId string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateRdsInstanceWithBody 创建实例
 	//
@@ -5241,7 +6401,7 @@ type ClientInterface interface {
 	//
 	// Takes any type of body and a specified content type.
 	//
-	// Corresponds with POST /v3/{project_id}/instances (the `CreateInstanceV3` operationId).
+	// Corresponds with POST /v3/{project_id}/instances#CreateInstanceV3 (the `CreateInstanceV3` operationId).
 	CreateInstanceV3WithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateInstanceV3 创建数据库实例
@@ -5252,8 +6412,30 @@ type ClientInterface interface {
 	//
 	// Takes a body of the `application/json` content type.
 	//
-	// Corresponds with POST /v3/{project_id}/instances (the `CreateInstanceV3` operationId).
+	// Corresponds with POST /v3/{project_id}/instances#CreateInstanceV3 (the `CreateInstanceV3` operationId).
 	CreateInstanceV3(ctx context.Context, projectId string, body CreateInstanceV3JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateInstanceV32WithBody 恢复到新实例
+	//
+	// 从备份恢复到新实例。
+	// 调用接口前，您需要了解API  认证权证。
+	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /v3/{project_id}/instances#CreateInstanceV32 (the `CreateInstanceV32` operationId).
+	CreateInstanceV32WithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateInstanceV32 恢复到新实例
+	//
+	// 从备份恢复到新实例。
+	// 调用接口前，您需要了解API  认证权证。
+	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /v3/{project_id}/instances#CreateInstanceV32 (the `CreateInstanceV32` operationId).
+	CreateInstanceV32(ctx context.Context, projectId string, body CreateInstanceV32JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateRecoveryWithBody 恢复到已有实例
 	//
@@ -5287,6 +6469,80 @@ type ClientInterface interface {
 	// Corresponds with DELETE /v3/{project_id}/instances/{instance_id} (the `DeleteInstanceV3` operationId).
 	DeleteInstanceV3(ctx context.Context, projectId string, instanceId string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// CreateInstancesActionV3WithBody 扩容数据库实例的磁盘空间
+	//
+	// 扩容数据库实例的磁盘空间。
+	// 调用接口前，您需要了解API  认证权证。
+	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#enlarge_volume (the `CreateInstancesActionV3` operationId).
+	CreateInstancesActionV3WithBody(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateInstancesActionV3 扩容数据库实例的磁盘空间
+	//
+	// 扩容数据库实例的磁盘空间。
+	// 调用接口前，您需要了解API  认证权证。
+	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#enlarge_volume (the `CreateInstancesActionV3` operationId).
+	CreateInstancesActionV3(ctx context.Context, projectId string, instanceId string, body CreateInstancesActionV3JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateActionWithBody 变更数据库实例的规格
+	//
+	// 变更数据库实例规格。
+	// 调用接口前，您需要了解API  认证权证。
+	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	// > **说明：**
+	// >变更数据库实例规格时，RDS会有5\~10分钟的业务中断重启，请谨慎操作。
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#resize_flavor (the `UpdateAction` operationId).
+	UpdateActionWithBody(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateAction 变更数据库实例的规格
+	//
+	// 变更数据库实例规格。
+	// 调用接口前，您需要了解API  认证权证。
+	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	// > **说明：**
+	// >变更数据库实例规格时，RDS会有5\~10分钟的业务中断重启，请谨慎操作。
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#resize_flavor (the `UpdateAction` operationId).
+	UpdateAction(ctx context.Context, projectId string, instanceId string, body UpdateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateInstancesActionV32WithBody 重启数据库实例
+	//
+	// 重启实例的数据库服务。
+	// 调用接口前，您需要了解API  认证权证。
+	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	// > **须知：**
+	// >RDS实例重启过程中将不可用，请谨慎操作。
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#restart (the `CreateInstancesActionV32` operationId).
+	CreateInstancesActionV32WithBody(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// CreateInstancesActionV32 重启数据库实例
+	//
+	// 重启实例的数据库服务。
+	// 调用接口前，您需要了解API  认证权证。
+	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	// > **须知：**
+	// >RDS实例重启过程中将不可用，请谨慎操作。
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#restart (the `CreateInstancesActionV32` operationId).
+	CreateInstancesActionV32(ctx context.Context, projectId string, instanceId string, body CreateInstancesActionV32JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// CreateActionWithBody 单机转主备实例
 	//
 	// 单机实例转主备实例。
@@ -5295,7 +6551,7 @@ type ClientInterface interface {
 	//
 	// Takes any type of body and a specified content type.
 	//
-	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action (the `CreateAction` operationId).
+	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#single_to_ha (the `CreateAction` operationId).
 	CreateActionWithBody(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateAction 单机转主备实例
@@ -5306,7 +6562,7 @@ type ClientInterface interface {
 	//
 	// Takes a body of the `application/json` content type.
 	//
-	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action (the `CreateAction` operationId).
+	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#single_to_ha (the `CreateAction` operationId).
 	CreateAction(ctx context.Context, projectId string, instanceId string, body CreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListAuditlog 获取审计日志列表
@@ -5665,6 +6921,28 @@ type ClientInterface interface {
 	// Corresponds with GET /v3/{project_id}/instances/{instance_id}/slowlog (the `ListSlowlog` operationId).
 	ListSlowlog(ctx context.Context, projectId string, instanceId string, params *ListSlowlogParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// BatchCreateActionWithBody 批量添加标签
+	//
+	// 批量添加标签。
+	// 调用接口前，您需要了解API  认证权证。
+	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchCreateAction (the `BatchCreateAction` operationId).
+	BatchCreateActionWithBody(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// BatchCreateAction 批量添加标签
+	//
+	// 批量添加标签。
+	// 调用接口前，您需要了解API  认证权证。
+	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchCreateAction (the `BatchCreateAction` operationId).
+	BatchCreateAction(ctx context.Context, projectId string, instanceId string, body BatchCreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// BatchDeleteActionWithBody 批量删除标签
 	//
 	// 批量删除标签。
@@ -5673,7 +6951,7 @@ type ClientInterface interface {
 	//
 	// Takes any type of body and a specified content type.
 	//
-	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/tags/action (the `BatchDeleteAction` operationId).
+	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchDeleteAction (the `BatchDeleteAction` operationId).
 	BatchDeleteActionWithBody(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// BatchDeleteAction 批量删除标签
@@ -5684,7 +6962,7 @@ type ClientInterface interface {
 	//
 	// Takes a body of the `application/json` content type.
 	//
-	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/tags/action (the `BatchDeleteAction` operationId).
+	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchDeleteAction (the `BatchDeleteAction` operationId).
 	BatchDeleteAction(ctx context.Context, projectId string, instanceId string, body BatchDeleteActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListJobs 获取任务信息
@@ -5793,8 +7071,15 @@ type ClientInterface interface {
 	//
 	// 根据指定条件查询实例列表。.
 	//
-	// Corresponds with GET /{version_id}/{project_id}/instances (the `ListInstances2` operationId).
+	// Corresponds with GET /{version_id}/{project_id}/instances#ListInstances2 (the `ListInstances2` operationId).
 	ListInstances2(ctx context.Context, versionId string, projectId string, params *ListInstances2Params, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListInstances3 根据指定条件查询数据库实例列表
+	//
+	// 根据指定条件查询实例列表。.
+	//
+	// Corresponds with GET /{version_id}/{project_id}/instances#ListInstances3 (the `ListInstances3` operationId).
+	ListInstances3(ctx context.Context, versionId string, projectId string, params *ListInstances3Params, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// CreateInstancesRecoveryWithBody 恢复到已有或当前实例
 	//
@@ -6081,7 +7366,7 @@ func (c *Client) ListRdsInstances(ctx context.Context, projectId string, reqEdit
 //
 // Takes any type of body and a specified content type.
 //
-// Corresponds with POST /rds/v1/{project_id}/instances (the `CreateInstance` operationId).
+// Corresponds with POST /rds/v1/{project_id}/instances#CreateInstance (the `CreateInstance` operationId).
 func (c *Client) CreateInstanceWithBody(ctx context.Context, projectId string, params *CreateInstanceParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewCreateInstanceRequestWithBody(c.Server, projectId, params, contentType, body)
 	if err != nil {
@@ -6100,9 +7385,47 @@ func (c *Client) CreateInstanceWithBody(ctx context.Context, projectId string, p
 //
 // Takes a body of the `application/json` content type.
 //
-// Corresponds with POST /rds/v1/{project_id}/instances (the `CreateInstance` operationId).
+// Corresponds with POST /rds/v1/{project_id}/instances#CreateInstance (the `CreateInstance` operationId).
 func (c *Client) CreateInstance(ctx context.Context, projectId string, params *CreateInstanceParams, body CreateInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewCreateInstanceRequest(c.Server, projectId, params, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateRdsInstanceV1WithBody 恢复到新实例
+//
+// 恢复指定实例到新实例。.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /rds/v1/{project_id}/instances#CreateRdsInstanceV1 (the `CreateRdsInstanceV1` operationId).
+func (c *Client) CreateRdsInstanceV1WithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateRdsInstanceV1RequestWithBody(c.Server, projectId, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateRdsInstanceV1 恢复到新实例
+//
+// 恢复指定实例到新实例。.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /rds/v1/{project_id}/instances#CreateRdsInstanceV1 (the `CreateRdsInstanceV1` operationId).
+func (c *Client) CreateRdsInstanceV1(ctx context.Context, projectId string, body CreateRdsInstanceV1JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateRdsInstanceV1Request(c.Server, projectId, body)
 	if err != nil {
 		return nil, err
 	}
@@ -6168,13 +7491,135 @@ func (c *Client) ShowInstance(ctx context.Context, projectId string, instanceId 
 	return c.Client.Do(req)
 }
 
+// CreateRdsInstancesActionWithBody 调整实例容量
+//
+// 调整实例相关的容量大小。.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#CreateRdsInstancesAction (the `CreateRdsInstancesAction` operationId).
+func (c *Client) CreateRdsInstancesActionWithBody(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateRdsInstancesActionRequestWithBody(c.Server, projectId, instanceId, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateRdsInstancesAction 调整实例容量
+//
+// 调整实例相关的容量大小。.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#CreateRdsInstancesAction (the `CreateRdsInstancesAction` operationId).
+func (c *Client) CreateRdsInstancesAction(ctx context.Context, projectId string, instanceId string, body CreateRdsInstancesActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateRdsInstancesActionRequest(c.Server, projectId, instanceId, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateRdsInstancesActionV1WithBody 调整实例规格
+//
+// 调整实例的规格。
+// > **须知：**
+// >调整实例规格时，RDS会有5\~10分钟的业务中断重启，请谨慎操作。
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#CreateRdsInstancesActionV1 (the `CreateRdsInstancesActionV1` operationId).
+func (c *Client) CreateRdsInstancesActionV1WithBody(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateRdsInstancesActionV1RequestWithBody(c.Server, projectId, instanceId, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateRdsInstancesActionV1 调整实例规格
+//
+// 调整实例的规格。
+// > **须知：**
+// >调整实例规格时，RDS会有5\~10分钟的业务中断重启，请谨慎操作。
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#CreateRdsInstancesActionV1 (the `CreateRdsInstancesActionV1` operationId).
+func (c *Client) CreateRdsInstancesActionV1(ctx context.Context, projectId string, instanceId string, body CreateRdsInstancesActionV1JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateRdsInstancesActionV1Request(c.Server, projectId, instanceId, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateRdsInstancesActionV12WithBody 重启实例
+//
+// 重启实例的数据库服务。
+// > **须知：**
+// >RDS实例重启过程中将不可用，请谨慎操作。
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#restart (the `CreateRdsInstancesActionV12` operationId).
+func (c *Client) CreateRdsInstancesActionV12WithBody(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateRdsInstancesActionV12RequestWithBody(c.Server, projectId, instanceId, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateRdsInstancesActionV12 重启实例
+//
+// 重启实例的数据库服务。
+// > **须知：**
+// >RDS实例重启过程中将不可用，请谨慎操作。
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#restart (the `CreateRdsInstancesActionV12` operationId).
+func (c *Client) CreateRdsInstancesActionV12(ctx context.Context, projectId string, instanceId string, body CreateRdsInstancesActionV12JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateRdsInstancesActionV12Request(c.Server, projectId, instanceId, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // CreateInstancesActionWithBody 恢复到当前实例
 //
 // 恢复到当前指定实例。.
 //
 // Takes any type of body and a specified content type.
 //
-// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action (the `CreateInstancesAction` operationId).
+// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#restore (the `CreateInstancesAction` operationId).
 func (c *Client) CreateInstancesActionWithBody(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewCreateInstancesActionRequestWithBody(c.Server, projectId, instanceId, contentType, body)
 	if err != nil {
@@ -6193,7 +7638,7 @@ func (c *Client) CreateInstancesActionWithBody(ctx context.Context, projectId st
 //
 // Takes a body of the `application/json` content type.
 //
-// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action (the `CreateInstancesAction` operationId).
+// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#restore (the `CreateInstancesAction` operationId).
 func (c *Client) CreateInstancesAction(ctx context.Context, projectId string, instanceId string, body CreateInstancesActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewCreateInstancesActionRequest(c.Server, projectId, instanceId, body)
 	if err != nil {
@@ -6375,9 +7820,28 @@ func (c *Client) UpdateDefault(ctx context.Context, projectId string, nodeId str
 //
 // 查询API指定版本信息。.
 //
-// Corresponds with GET /rds/{versionId} (the `ShowRd` operationId).
+// Corresponds with GET /rds/{versionId}#ShowRd (the `ShowRd` operationId).
 func (c *Client) ShowRd(ctx context.Context, versionId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewShowRdRequest(c.Server, versionId)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ShowRd2 查询指定的API版本信息
+//
+// 查询API指定版本信息。
+// 调用接口前，您需要了解API  认证权证。
+// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+//
+// Corresponds with GET /rds/{versionId}#ShowRd2 (the `ShowRd2` operationId).
+func (c *Client) ShowRd2(ctx context.Context, versionId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewShowRd2Request(c.Server, versionId)
 	if err != nil {
 		return nil, err
 	}
@@ -6792,7 +8256,7 @@ func (c *Client) ListInstances(ctx context.Context, projectId string, params *Li
 //
 // Takes any type of body and a specified content type.
 //
-// Corresponds with POST /v3/{project_id}/instances (the `CreateInstanceV3` operationId).
+// Corresponds with POST /v3/{project_id}/instances#CreateInstanceV3 (the `CreateInstanceV3` operationId).
 func (c *Client) CreateInstanceV3WithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewCreateInstanceV3RequestWithBody(c.Server, projectId, contentType, body)
 	if err != nil {
@@ -6813,9 +8277,51 @@ func (c *Client) CreateInstanceV3WithBody(ctx context.Context, projectId string,
 //
 // Takes a body of the `application/json` content type.
 //
-// Corresponds with POST /v3/{project_id}/instances (the `CreateInstanceV3` operationId).
+// Corresponds with POST /v3/{project_id}/instances#CreateInstanceV3 (the `CreateInstanceV3` operationId).
 func (c *Client) CreateInstanceV3(ctx context.Context, projectId string, body CreateInstanceV3JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewCreateInstanceV3Request(c.Server, projectId, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateInstanceV32WithBody 恢复到新实例
+//
+// 从备份恢复到新实例。
+// 调用接口前，您需要了解API  认证权证。
+// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /v3/{project_id}/instances#CreateInstanceV32 (the `CreateInstanceV32` operationId).
+func (c *Client) CreateInstanceV32WithBody(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateInstanceV32RequestWithBody(c.Server, projectId, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateInstanceV32 恢复到新实例
+//
+// 从备份恢复到新实例。
+// 调用接口前，您需要了解API  认证权证。
+// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /v3/{project_id}/instances#CreateInstanceV32 (the `CreateInstanceV32` operationId).
+func (c *Client) CreateInstanceV32(ctx context.Context, projectId string, body CreateInstanceV32JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateInstanceV32Request(c.Server, projectId, body)
 	if err != nil {
 		return nil, err
 	}
@@ -6888,6 +8394,140 @@ func (c *Client) DeleteInstanceV3(ctx context.Context, projectId string, instanc
 	return c.Client.Do(req)
 }
 
+// CreateInstancesActionV3WithBody 扩容数据库实例的磁盘空间
+//
+// 扩容数据库实例的磁盘空间。
+// 调用接口前，您需要了解API  认证权证。
+// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#enlarge_volume (the `CreateInstancesActionV3` operationId).
+func (c *Client) CreateInstancesActionV3WithBody(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateInstancesActionV3RequestWithBody(c.Server, projectId, instanceId, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateInstancesActionV3 扩容数据库实例的磁盘空间
+//
+// 扩容数据库实例的磁盘空间。
+// 调用接口前，您需要了解API  认证权证。
+// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#enlarge_volume (the `CreateInstancesActionV3` operationId).
+func (c *Client) CreateInstancesActionV3(ctx context.Context, projectId string, instanceId string, body CreateInstancesActionV3JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateInstancesActionV3Request(c.Server, projectId, instanceId, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateActionWithBody 变更数据库实例的规格
+//
+// 变更数据库实例规格。
+// 调用接口前，您需要了解API  认证权证。
+// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+// > **说明：**
+// >变更数据库实例规格时，RDS会有5\~10分钟的业务中断重启，请谨慎操作。
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#resize_flavor (the `UpdateAction` operationId).
+func (c *Client) UpdateActionWithBody(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateActionRequestWithBody(c.Server, projectId, instanceId, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateAction 变更数据库实例的规格
+//
+// 变更数据库实例规格。
+// 调用接口前，您需要了解API  认证权证。
+// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+// > **说明：**
+// >变更数据库实例规格时，RDS会有5\~10分钟的业务中断重启，请谨慎操作。
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#resize_flavor (the `UpdateAction` operationId).
+func (c *Client) UpdateAction(ctx context.Context, projectId string, instanceId string, body UpdateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateActionRequest(c.Server, projectId, instanceId, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateInstancesActionV32WithBody 重启数据库实例
+//
+// 重启实例的数据库服务。
+// 调用接口前，您需要了解API  认证权证。
+// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+// > **须知：**
+// >RDS实例重启过程中将不可用，请谨慎操作。
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#restart (the `CreateInstancesActionV32` operationId).
+func (c *Client) CreateInstancesActionV32WithBody(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateInstancesActionV32RequestWithBody(c.Server, projectId, instanceId, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateInstancesActionV32 重启数据库实例
+//
+// 重启实例的数据库服务。
+// 调用接口前，您需要了解API  认证权证。
+// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+// > **须知：**
+// >RDS实例重启过程中将不可用，请谨慎操作。
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#restart (the `CreateInstancesActionV32` operationId).
+func (c *Client) CreateInstancesActionV32(ctx context.Context, projectId string, instanceId string, body CreateInstancesActionV32JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateInstancesActionV32Request(c.Server, projectId, instanceId, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // CreateActionWithBody 单机转主备实例
 //
 // 单机实例转主备实例。
@@ -6896,7 +8536,7 @@ func (c *Client) DeleteInstanceV3(ctx context.Context, projectId string, instanc
 //
 // Takes any type of body and a specified content type.
 //
-// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action (the `CreateAction` operationId).
+// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#single_to_ha (the `CreateAction` operationId).
 func (c *Client) CreateActionWithBody(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewCreateActionRequestWithBody(c.Server, projectId, instanceId, contentType, body)
 	if err != nil {
@@ -6917,7 +8557,7 @@ func (c *Client) CreateActionWithBody(ctx context.Context, projectId string, ins
 //
 // Takes a body of the `application/json` content type.
 //
-// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action (the `CreateAction` operationId).
+// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#single_to_ha (the `CreateAction` operationId).
 func (c *Client) CreateAction(ctx context.Context, projectId string, instanceId string, body CreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewCreateActionRequest(c.Server, projectId, instanceId, body)
 	if err != nil {
@@ -7636,6 +9276,48 @@ func (c *Client) ListSlowlog(ctx context.Context, projectId string, instanceId s
 	return c.Client.Do(req)
 }
 
+// BatchCreateActionWithBody 批量添加标签
+//
+// 批量添加标签。
+// 调用接口前，您需要了解API  认证权证。
+// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchCreateAction (the `BatchCreateAction` operationId).
+func (c *Client) BatchCreateActionWithBody(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewBatchCreateActionRequestWithBody(c.Server, projectId, instanceId, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// BatchCreateAction 批量添加标签
+//
+// 批量添加标签。
+// 调用接口前，您需要了解API  认证权证。
+// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchCreateAction (the `BatchCreateAction` operationId).
+func (c *Client) BatchCreateAction(ctx context.Context, projectId string, instanceId string, body BatchCreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewBatchCreateActionRequest(c.Server, projectId, instanceId, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // BatchDeleteActionWithBody 批量删除标签
 //
 // 批量删除标签。
@@ -7644,7 +9326,7 @@ func (c *Client) ListSlowlog(ctx context.Context, projectId string, instanceId s
 //
 // Takes any type of body and a specified content type.
 //
-// Corresponds with POST /v3/{project_id}/instances/{instance_id}/tags/action (the `BatchDeleteAction` operationId).
+// Corresponds with POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchDeleteAction (the `BatchDeleteAction` operationId).
 func (c *Client) BatchDeleteActionWithBody(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewBatchDeleteActionRequestWithBody(c.Server, projectId, instanceId, contentType, body)
 	if err != nil {
@@ -7665,7 +9347,7 @@ func (c *Client) BatchDeleteActionWithBody(ctx context.Context, projectId string
 //
 // Takes a body of the `application/json` content type.
 //
-// Corresponds with POST /v3/{project_id}/instances/{instance_id}/tags/action (the `BatchDeleteAction` operationId).
+// Corresponds with POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchDeleteAction (the `BatchDeleteAction` operationId).
 func (c *Client) BatchDeleteAction(ctx context.Context, projectId string, instanceId string, body BatchDeleteActionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewBatchDeleteActionRequest(c.Server, projectId, instanceId, body)
 	if err != nil {
@@ -7904,9 +9586,26 @@ func (c *Client) UpdateConfigurationsApply(ctx context.Context, versionId string
 //
 // 根据指定条件查询实例列表。.
 //
-// Corresponds with GET /{version_id}/{project_id}/instances (the `ListInstances2` operationId).
+// Corresponds with GET /{version_id}/{project_id}/instances#ListInstances2 (the `ListInstances2` operationId).
 func (c *Client) ListInstances2(ctx context.Context, versionId string, projectId string, params *ListInstances2Params, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewListInstances2Request(c.Server, versionId, projectId, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListInstances3 根据指定条件查询数据库实例列表
+//
+// 根据指定条件查询实例列表。.
+//
+// Corresponds with GET /{version_id}/{project_id}/instances#ListInstances3 (the `ListInstances3` operationId).
+func (c *Client) ListInstances3(ctx context.Context, versionId string, projectId string, params *ListInstances3Params, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListInstances3Request(c.Server, versionId, projectId, params)
 	if err != nil {
 		return nil, err
 	}
@@ -8538,7 +10237,7 @@ func NewCreateInstanceRequestWithBody(server string, projectId string, params *C
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/rds/v1/%s/instances", pathParam0)
+	operationPath := fmt.Sprintf("/rds/v1/%s/instances#CreateInstance", pathParam0)
 	if operationPath[0] == '/' {
 		operationPath = "." + operationPath
 	}
@@ -8569,6 +10268,53 @@ func NewCreateInstanceRequestWithBody(server string, projectId string, params *C
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
 		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewCreateRdsInstanceV1Request calls the generic CreateRdsInstanceV1 builder with application/json body
+func NewCreateRdsInstanceV1Request(server string, projectId string, body CreateRdsInstanceV1JSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateRdsInstanceV1RequestWithBody(server, projectId, "application/json", bodyReader)
+}
+
+// NewCreateRdsInstanceV1RequestWithBody constructs an http.Request for the CreateRdsInstanceV1 method, with any body, and a specified content type
+func NewCreateRdsInstanceV1RequestWithBody(server string, projectId string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/rds/v1/%s/instances#CreateRdsInstanceV1", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
 	}
 
 	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
@@ -8676,6 +10422,168 @@ func NewShowInstanceRequest(server string, projectId string, instanceId string) 
 	return req, nil
 }
 
+// NewCreateRdsInstancesActionRequest calls the generic CreateRdsInstancesAction builder with application/json body
+func NewCreateRdsInstancesActionRequest(server string, projectId string, instanceId string, body CreateRdsInstancesActionJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateRdsInstancesActionRequestWithBody(server, projectId, instanceId, "application/json", bodyReader)
+}
+
+// NewCreateRdsInstancesActionRequestWithBody constructs an http.Request for the CreateRdsInstancesAction method, with any body, and a specified content type
+func NewCreateRdsInstancesActionRequestWithBody(server string, projectId string, instanceId string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instanceId", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/rds/v1/%s/instances/%s/action#CreateRdsInstancesAction", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewCreateRdsInstancesActionV1Request calls the generic CreateRdsInstancesActionV1 builder with application/json body
+func NewCreateRdsInstancesActionV1Request(server string, projectId string, instanceId string, body CreateRdsInstancesActionV1JSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateRdsInstancesActionV1RequestWithBody(server, projectId, instanceId, "application/json", bodyReader)
+}
+
+// NewCreateRdsInstancesActionV1RequestWithBody constructs an http.Request for the CreateRdsInstancesActionV1 method, with any body, and a specified content type
+func NewCreateRdsInstancesActionV1RequestWithBody(server string, projectId string, instanceId string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instanceId", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/rds/v1/%s/instances/%s/action#CreateRdsInstancesActionV1", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewCreateRdsInstancesActionV12Request calls the generic CreateRdsInstancesActionV12 builder with application/json body
+func NewCreateRdsInstancesActionV12Request(server string, projectId string, instanceId string, body CreateRdsInstancesActionV12JSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateRdsInstancesActionV12RequestWithBody(server, projectId, instanceId, "application/json", bodyReader)
+}
+
+// NewCreateRdsInstancesActionV12RequestWithBody constructs an http.Request for the CreateRdsInstancesActionV12 method, with any body, and a specified content type
+func NewCreateRdsInstancesActionV12RequestWithBody(server string, projectId string, instanceId string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instanceId", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/rds/v1/%s/instances/%s/action#restart", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
 // NewCreateInstancesActionRequest calls the generic CreateInstancesAction builder with application/json body
 func NewCreateInstancesActionRequest(server string, projectId string, instanceId string, body CreateInstancesActionJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
@@ -8710,7 +10618,7 @@ func NewCreateInstancesActionRequestWithBody(server string, projectId string, in
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/rds/v1/%s/instances/%s/action", pathParam0, pathParam1)
+	operationPath := fmt.Sprintf("/rds/v1/%s/instances/%s/action#restore", pathParam0, pathParam1)
 	if operationPath[0] == '/' {
 		operationPath = "." + operationPath
 	}
@@ -9153,7 +11061,41 @@ func NewShowRdRequest(server string, versionId string) (*http.Request, error) {
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/rds/%s", pathParam0)
+	operationPath := fmt.Sprintf("/rds/%s#ShowRd", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewShowRd2Request constructs an http.Request for the ShowRd2 method
+func NewShowRd2Request(server string, versionId string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "versionId", versionId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/rds/%s#ShowRd2", pathParam0)
 	if operationPath[0] == '/' {
 		operationPath = "." + operationPath
 	}
@@ -10109,7 +12051,54 @@ func NewCreateInstanceV3RequestWithBody(server string, projectId string, content
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/v3/%s/instances", pathParam0)
+	operationPath := fmt.Sprintf("/v3/%s/instances#CreateInstanceV3", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewCreateInstanceV32Request calls the generic CreateInstanceV32 builder with application/json body
+func NewCreateInstanceV32Request(server string, projectId string, body CreateInstanceV32JSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateInstanceV32RequestWithBody(server, projectId, "application/json", bodyReader)
+}
+
+// NewCreateInstanceV32RequestWithBody constructs an http.Request for the CreateInstanceV32 method, with any body, and a specified content type
+func NewCreateInstanceV32RequestWithBody(server string, projectId string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v3/%s/instances#CreateInstanceV32", pathParam0)
 	if operationPath[0] == '/' {
 		operationPath = "." + operationPath
 	}
@@ -10217,6 +12206,168 @@ func NewDeleteInstanceV3Request(server string, projectId string, instanceId stri
 	return req, nil
 }
 
+// NewCreateInstancesActionV3Request calls the generic CreateInstancesActionV3 builder with application/json body
+func NewCreateInstancesActionV3Request(server string, projectId string, instanceId string, body CreateInstancesActionV3JSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateInstancesActionV3RequestWithBody(server, projectId, instanceId, "application/json", bodyReader)
+}
+
+// NewCreateInstancesActionV3RequestWithBody constructs an http.Request for the CreateInstancesActionV3 method, with any body, and a specified content type
+func NewCreateInstancesActionV3RequestWithBody(server string, projectId string, instanceId string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v3/%s/instances/%s/action#enlarge_volume", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewUpdateActionRequest calls the generic UpdateAction builder with application/json body
+func NewUpdateActionRequest(server string, projectId string, instanceId string, body UpdateActionJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewUpdateActionRequestWithBody(server, projectId, instanceId, "application/json", bodyReader)
+}
+
+// NewUpdateActionRequestWithBody constructs an http.Request for the UpdateAction method, with any body, and a specified content type
+func NewUpdateActionRequestWithBody(server string, projectId string, instanceId string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v3/%s/instances/%s/action#resize_flavor", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewCreateInstancesActionV32Request calls the generic CreateInstancesActionV32 builder with application/json body
+func NewCreateInstancesActionV32Request(server string, projectId string, instanceId string, body CreateInstancesActionV32JSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewCreateInstancesActionV32RequestWithBody(server, projectId, instanceId, "application/json", bodyReader)
+}
+
+// NewCreateInstancesActionV32RequestWithBody constructs an http.Request for the CreateInstancesActionV32 method, with any body, and a specified content type
+func NewCreateInstancesActionV32RequestWithBody(server string, projectId string, instanceId string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v3/%s/instances/%s/action#restart", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
 // NewCreateActionRequest calls the generic CreateAction builder with application/json body
 func NewCreateActionRequest(server string, projectId string, instanceId string, body CreateActionJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
@@ -10251,7 +12402,7 @@ func NewCreateActionRequestWithBody(server string, projectId string, instanceId 
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/v3/%s/instances/%s/action", pathParam0, pathParam1)
+	operationPath := fmt.Sprintf("/v3/%s/instances/%s/action#single_to_ha", pathParam0, pathParam1)
 	if operationPath[0] == '/' {
 		operationPath = "." + operationPath
 	}
@@ -11788,6 +13939,60 @@ func NewListSlowlogRequest(server string, projectId string, instanceId string, p
 	return req, nil
 }
 
+// NewBatchCreateActionRequest calls the generic BatchCreateAction builder with application/json body
+func NewBatchCreateActionRequest(server string, projectId string, instanceId string, body BatchCreateActionJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewBatchCreateActionRequestWithBody(server, projectId, instanceId, "application/json", bodyReader)
+}
+
+// NewBatchCreateActionRequestWithBody constructs an http.Request for the BatchCreateAction method, with any body, and a specified content type
+func NewBatchCreateActionRequestWithBody(server string, projectId string, instanceId string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "instance_id", instanceId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v3/%s/instances/%s/tags/action#BatchCreateAction", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
 // NewBatchDeleteActionRequest calls the generic BatchDeleteAction builder with application/json body
 func NewBatchDeleteActionRequest(server string, projectId string, instanceId string, body BatchDeleteActionJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
@@ -11822,7 +14027,7 @@ func NewBatchDeleteActionRequestWithBody(server string, projectId string, instan
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/v3/%s/instances/%s/tags/action", pathParam0, pathParam1)
+	operationPath := fmt.Sprintf("/v3/%s/instances/%s/tags/action#BatchDeleteAction", pathParam0, pathParam1)
 	if operationPath[0] == '/' {
 		operationPath = "." + operationPath
 	}
@@ -12356,7 +14561,159 @@ func NewListInstances2Request(server string, versionId string, projectId string,
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/%s/%s/instances", pathParam0, pathParam1)
+	operationPath := fmt.Sprintf("/%s/%s/instances#ListInstances2", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Id != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "id", *params.Id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Name != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "name", *params.Name, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Type != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "type", *params.Type, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.DatastoreType != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "datastore_type", *params.DatastoreType, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.VpcId != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "vpc_id", *params.VpcId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.SubnetId != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "subnet_id", *params.SubnetId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Offset != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "offset", *params.Offset, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Limit != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "limit", *params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewListInstances3Request constructs an http.Request for the ListInstances3 method
+func NewListInstances3Request(server string, versionId string, projectId string, params *ListInstances3Params) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "version_id", versionId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/%s/%s/instances#ListInstances3", pathParam0, pathParam1)
 	if operationPath[0] == '/' {
 		operationPath = "." + operationPath
 	}
@@ -13007,7 +15364,7 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /rds/v1/{project_id}/instances (the `CreateInstance` operationId).
+	// Corresponds with POST /rds/v1/{project_id}/instances#CreateInstance (the `CreateInstance` operationId).
 	CreateInstanceWithBodyWithResponse(ctx context.Context, projectId string, params *CreateInstanceParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateInstanceResponse, error)
 
 	// CreateInstanceWithResponse 创建实例
@@ -13016,8 +15373,26 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /rds/v1/{project_id}/instances (the `CreateInstance` operationId).
+	// Corresponds with POST /rds/v1/{project_id}/instances#CreateInstance (the `CreateInstance` operationId).
 	CreateInstanceWithResponse(ctx context.Context, projectId string, params *CreateInstanceParams, body CreateInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateInstanceResponse, error)
+
+	// CreateRdsInstanceV1WithBodyWithResponse 恢复到新实例
+	//
+	// 恢复指定实例到新实例。.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /rds/v1/{project_id}/instances#CreateRdsInstanceV1 (the `CreateRdsInstanceV1` operationId).
+	CreateRdsInstanceV1WithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateRdsInstanceV1Response, error)
+
+	// CreateRdsInstanceV1WithResponse 恢复到新实例
+	//
+	// 恢复指定实例到新实例。.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /rds/v1/{project_id}/instances#CreateRdsInstanceV1 (the `CreateRdsInstanceV1` operationId).
+	CreateRdsInstanceV1WithResponse(ctx context.Context, projectId string, body CreateRdsInstanceV1JSONRequestBody, reqEditors ...RequestEditorFn) (*CreateRdsInstanceV1Response, error)
 
 	// DeleteRdsInstanceWithBodyWithResponse 删除实例
 	//
@@ -13046,13 +15421,75 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /rds/v1/{project_id}/instances/{instanceId} (the `ShowInstance` operationId).
 	ShowInstanceWithResponse(ctx context.Context, projectId string, instanceId string, reqEditors ...RequestEditorFn) (*ShowInstanceResponse, error)
 
+	// CreateRdsInstancesActionWithBodyWithResponse 调整实例容量
+	//
+	// 调整实例相关的容量大小。.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#CreateRdsInstancesAction (the `CreateRdsInstancesAction` operationId).
+	CreateRdsInstancesActionWithBodyWithResponse(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateRdsInstancesActionResponse, error)
+
+	// CreateRdsInstancesActionWithResponse 调整实例容量
+	//
+	// 调整实例相关的容量大小。.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#CreateRdsInstancesAction (the `CreateRdsInstancesAction` operationId).
+	CreateRdsInstancesActionWithResponse(ctx context.Context, projectId string, instanceId string, body CreateRdsInstancesActionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateRdsInstancesActionResponse, error)
+
+	// CreateRdsInstancesActionV1WithBodyWithResponse 调整实例规格
+	//
+	// 调整实例的规格。
+	// > **须知：**
+	// >调整实例规格时，RDS会有5\~10分钟的业务中断重启，请谨慎操作。
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#CreateRdsInstancesActionV1 (the `CreateRdsInstancesActionV1` operationId).
+	CreateRdsInstancesActionV1WithBodyWithResponse(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateRdsInstancesActionV1Response, error)
+
+	// CreateRdsInstancesActionV1WithResponse 调整实例规格
+	//
+	// 调整实例的规格。
+	// > **须知：**
+	// >调整实例规格时，RDS会有5\~10分钟的业务中断重启，请谨慎操作。
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#CreateRdsInstancesActionV1 (the `CreateRdsInstancesActionV1` operationId).
+	CreateRdsInstancesActionV1WithResponse(ctx context.Context, projectId string, instanceId string, body CreateRdsInstancesActionV1JSONRequestBody, reqEditors ...RequestEditorFn) (*CreateRdsInstancesActionV1Response, error)
+
+	// CreateRdsInstancesActionV12WithBodyWithResponse 重启实例
+	//
+	// 重启实例的数据库服务。
+	// > **须知：**
+	// >RDS实例重启过程中将不可用，请谨慎操作。
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#restart (the `CreateRdsInstancesActionV12` operationId).
+	CreateRdsInstancesActionV12WithBodyWithResponse(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateRdsInstancesActionV12Response, error)
+
+	// CreateRdsInstancesActionV12WithResponse 重启实例
+	//
+	// 重启实例的数据库服务。
+	// > **须知：**
+	// >RDS实例重启过程中将不可用，请谨慎操作。
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#restart (the `CreateRdsInstancesActionV12` operationId).
+	CreateRdsInstancesActionV12WithResponse(ctx context.Context, projectId string, instanceId string, body CreateRdsInstancesActionV12JSONRequestBody, reqEditors ...RequestEditorFn) (*CreateRdsInstancesActionV12Response, error)
+
 	// CreateInstancesActionWithBodyWithResponse 恢复到当前实例
 	//
 	// 恢复到当前指定实例。.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action (the `CreateInstancesAction` operationId).
+	// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#restore (the `CreateInstancesAction` operationId).
 	CreateInstancesActionWithBodyWithResponse(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateInstancesActionResponse, error)
 
 	// CreateInstancesActionWithResponse 恢复到当前实例
@@ -13061,7 +15498,7 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action (the `CreateInstancesAction` operationId).
+	// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#restore (the `CreateInstancesAction` operationId).
 	CreateInstancesActionWithResponse(ctx context.Context, projectId string, instanceId string, body CreateInstancesActionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateInstancesActionResponse, error)
 
 	// ListBackupsPolicyWithResponse 查询自动备份策略
@@ -13155,8 +15592,19 @@ type ClientWithResponsesInterface interface {
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with GET /rds/{versionId} (the `ShowRd` operationId).
+	// Corresponds with GET /rds/{versionId}#ShowRd (the `ShowRd` operationId).
 	ShowRdWithResponse(ctx context.Context, versionId string, reqEditors ...RequestEditorFn) (*ShowRdResponse, error)
+
+	// ShowRd2WithResponse 查询指定的API版本信息
+	//
+	// 查询API指定版本信息。
+	// 调用接口前，您需要了解API  认证权证。
+	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /rds/{versionId}#ShowRd2 (the `ShowRd2` operationId).
+	ShowRd2WithResponse(ctx context.Context, versionId string, reqEditors ...RequestEditorFn) (*ShowRd2Response, error)
 
 	// CreateRdsInstanceWithBodyWithResponse 创建实例
 	//
@@ -13382,7 +15830,7 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v3/{project_id}/instances (the `CreateInstanceV3` operationId).
+	// Corresponds with POST /v3/{project_id}/instances#CreateInstanceV3 (the `CreateInstanceV3` operationId).
 	CreateInstanceV3WithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateInstanceV3Response, error)
 
 	// CreateInstanceV3WithResponse 创建数据库实例
@@ -13393,8 +15841,30 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v3/{project_id}/instances (the `CreateInstanceV3` operationId).
+	// Corresponds with POST /v3/{project_id}/instances#CreateInstanceV3 (the `CreateInstanceV3` operationId).
 	CreateInstanceV3WithResponse(ctx context.Context, projectId string, body CreateInstanceV3JSONRequestBody, reqEditors ...RequestEditorFn) (*CreateInstanceV3Response, error)
+
+	// CreateInstanceV32WithBodyWithResponse 恢复到新实例
+	//
+	// 从备份恢复到新实例。
+	// 调用接口前，您需要了解API  认证权证。
+	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v3/{project_id}/instances#CreateInstanceV32 (the `CreateInstanceV32` operationId).
+	CreateInstanceV32WithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateInstanceV32Response, error)
+
+	// CreateInstanceV32WithResponse 恢复到新实例
+	//
+	// 从备份恢复到新实例。
+	// 调用接口前，您需要了解API  认证权证。
+	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v3/{project_id}/instances#CreateInstanceV32 (the `CreateInstanceV32` operationId).
+	CreateInstanceV32WithResponse(ctx context.Context, projectId string, body CreateInstanceV32JSONRequestBody, reqEditors ...RequestEditorFn) (*CreateInstanceV32Response, error)
 
 	// CreateRecoveryWithBodyWithResponse 恢复到已有实例
 	//
@@ -13430,6 +15900,80 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with DELETE /v3/{project_id}/instances/{instance_id} (the `DeleteInstanceV3` operationId).
 	DeleteInstanceV3WithResponse(ctx context.Context, projectId string, instanceId string, reqEditors ...RequestEditorFn) (*DeleteInstanceV3Response, error)
 
+	// CreateInstancesActionV3WithBodyWithResponse 扩容数据库实例的磁盘空间
+	//
+	// 扩容数据库实例的磁盘空间。
+	// 调用接口前，您需要了解API  认证权证。
+	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#enlarge_volume (the `CreateInstancesActionV3` operationId).
+	CreateInstancesActionV3WithBodyWithResponse(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateInstancesActionV3Response, error)
+
+	// CreateInstancesActionV3WithResponse 扩容数据库实例的磁盘空间
+	//
+	// 扩容数据库实例的磁盘空间。
+	// 调用接口前，您需要了解API  认证权证。
+	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#enlarge_volume (the `CreateInstancesActionV3` operationId).
+	CreateInstancesActionV3WithResponse(ctx context.Context, projectId string, instanceId string, body CreateInstancesActionV3JSONRequestBody, reqEditors ...RequestEditorFn) (*CreateInstancesActionV3Response, error)
+
+	// UpdateActionWithBodyWithResponse 变更数据库实例的规格
+	//
+	// 变更数据库实例规格。
+	// 调用接口前，您需要了解API  认证权证。
+	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	// > **说明：**
+	// >变更数据库实例规格时，RDS会有5\~10分钟的业务中断重启，请谨慎操作。
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#resize_flavor (the `UpdateAction` operationId).
+	UpdateActionWithBodyWithResponse(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateActionResponse, error)
+
+	// UpdateActionWithResponse 变更数据库实例的规格
+	//
+	// 变更数据库实例规格。
+	// 调用接口前，您需要了解API  认证权证。
+	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	// > **说明：**
+	// >变更数据库实例规格时，RDS会有5\~10分钟的业务中断重启，请谨慎操作。
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#resize_flavor (the `UpdateAction` operationId).
+	UpdateActionWithResponse(ctx context.Context, projectId string, instanceId string, body UpdateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateActionResponse, error)
+
+	// CreateInstancesActionV32WithBodyWithResponse 重启数据库实例
+	//
+	// 重启实例的数据库服务。
+	// 调用接口前，您需要了解API  认证权证。
+	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	// > **须知：**
+	// >RDS实例重启过程中将不可用，请谨慎操作。
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#restart (the `CreateInstancesActionV32` operationId).
+	CreateInstancesActionV32WithBodyWithResponse(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateInstancesActionV32Response, error)
+
+	// CreateInstancesActionV32WithResponse 重启数据库实例
+	//
+	// 重启实例的数据库服务。
+	// 调用接口前，您需要了解API  认证权证。
+	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	// > **须知：**
+	// >RDS实例重启过程中将不可用，请谨慎操作。
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#restart (the `CreateInstancesActionV32` operationId).
+	CreateInstancesActionV32WithResponse(ctx context.Context, projectId string, instanceId string, body CreateInstancesActionV32JSONRequestBody, reqEditors ...RequestEditorFn) (*CreateInstancesActionV32Response, error)
+
 	// CreateActionWithBodyWithResponse 单机转主备实例
 	//
 	// 单机实例转主备实例。
@@ -13438,7 +15982,7 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action (the `CreateAction` operationId).
+	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#single_to_ha (the `CreateAction` operationId).
 	CreateActionWithBodyWithResponse(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateActionResponse, error)
 
 	// CreateActionWithResponse 单机转主备实例
@@ -13449,7 +15993,7 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action (the `CreateAction` operationId).
+	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#single_to_ha (the `CreateAction` operationId).
 	CreateActionWithResponse(ctx context.Context, projectId string, instanceId string, body CreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateActionResponse, error)
 
 	// ListAuditlogWithResponse 获取审计日志列表
@@ -13838,6 +16382,28 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /v3/{project_id}/instances/{instance_id}/slowlog (the `ListSlowlog` operationId).
 	ListSlowlogWithResponse(ctx context.Context, projectId string, instanceId string, params *ListSlowlogParams, reqEditors ...RequestEditorFn) (*ListSlowlogResponse, error)
 
+	// BatchCreateActionWithBodyWithResponse 批量添加标签
+	//
+	// 批量添加标签。
+	// 调用接口前，您需要了解API  认证权证。
+	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchCreateAction (the `BatchCreateAction` operationId).
+	BatchCreateActionWithBodyWithResponse(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchCreateActionResponse, error)
+
+	// BatchCreateActionWithResponse 批量添加标签
+	//
+	// 批量添加标签。
+	// 调用接口前，您需要了解API  认证权证。
+	// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchCreateAction (the `BatchCreateAction` operationId).
+	BatchCreateActionWithResponse(ctx context.Context, projectId string, instanceId string, body BatchCreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchCreateActionResponse, error)
+
 	// BatchDeleteActionWithBodyWithResponse 批量删除标签
 	//
 	// 批量删除标签。
@@ -13846,7 +16412,7 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/tags/action (the `BatchDeleteAction` operationId).
+	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchDeleteAction (the `BatchDeleteAction` operationId).
 	BatchDeleteActionWithBodyWithResponse(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchDeleteActionResponse, error)
 
 	// BatchDeleteActionWithResponse 批量删除标签
@@ -13857,7 +16423,7 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/tags/action (the `BatchDeleteAction` operationId).
+	// Corresponds with POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchDeleteAction (the `BatchDeleteAction` operationId).
 	BatchDeleteActionWithResponse(ctx context.Context, projectId string, instanceId string, body BatchDeleteActionJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchDeleteActionResponse, error)
 
 	// ListJobsWithResponse 获取任务信息
@@ -13980,8 +16546,17 @@ type ClientWithResponsesInterface interface {
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with GET /{version_id}/{project_id}/instances (the `ListInstances2` operationId).
+	// Corresponds with GET /{version_id}/{project_id}/instances#ListInstances2 (the `ListInstances2` operationId).
 	ListInstances2WithResponse(ctx context.Context, versionId string, projectId string, params *ListInstances2Params, reqEditors ...RequestEditorFn) (*ListInstances2Response, error)
+
+	// ListInstances3WithResponse 根据指定条件查询数据库实例列表
+	//
+	// 根据指定条件查询实例列表。.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /{version_id}/{project_id}/instances#ListInstances3 (the `ListInstances3` operationId).
+	ListInstances3WithResponse(ctx context.Context, versionId string, projectId string, params *ListInstances3Params, reqEditors ...RequestEditorFn) (*ListInstances3Response, error)
 
 	// CreateInstancesRecoveryWithBodyWithResponse 恢复到已有或当前实例
 	//
@@ -14523,6 +17098,47 @@ func (r CreateInstanceResponse) ContentType() string {
 	return ""
 }
 
+type CreateRdsInstanceV1Response struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *CreateRdsInstanceV1ResponseBody
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r CreateRdsInstanceV1Response) GetJSON200() *CreateRdsInstanceV1ResponseBody {
+	return r.JSON200
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateRdsInstanceV1Response) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateRdsInstanceV1Response) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateRdsInstanceV1Response) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateRdsInstanceV1Response) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type DeleteRdsInstanceResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -14599,6 +17215,129 @@ func (r ShowInstanceResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r ShowInstanceResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type CreateRdsInstancesActionResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *CreateRdsInstancesActionResponseBody
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r CreateRdsInstancesActionResponse) GetJSON200() *CreateRdsInstancesActionResponseBody {
+	return r.JSON200
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateRdsInstancesActionResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateRdsInstancesActionResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateRdsInstancesActionResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateRdsInstancesActionResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type CreateRdsInstancesActionV1Response struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *CreateRdsInstancesActionV1ResponseBody
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r CreateRdsInstancesActionV1Response) GetJSON200() *CreateRdsInstancesActionV1ResponseBody {
+	return r.JSON200
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateRdsInstancesActionV1Response) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateRdsInstancesActionV1Response) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateRdsInstancesActionV1Response) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateRdsInstancesActionV1Response) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type CreateRdsInstancesActionV12Response struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *CreateRdsInstancesActionV12ResponseBody
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r CreateRdsInstancesActionV12Response) GetJSON200() *CreateRdsInstancesActionV12ResponseBody {
+	return r.JSON200
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateRdsInstancesActionV12Response) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateRdsInstancesActionV12Response) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateRdsInstancesActionV12Response) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateRdsInstancesActionV12Response) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -14961,6 +17700,47 @@ func (r ShowRdResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r ShowRdResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ShowRd2Response struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ShowRd2ResponseBody
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ShowRd2Response) GetJSON200() *ShowRd2ResponseBody {
+	return r.JSON200
+}
+
+// GetBody returns the raw response body bytes
+func (r ShowRd2Response) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ShowRd2Response) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ShowRd2Response) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ShowRd2Response) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -15602,6 +18382,47 @@ func (r CreateInstanceV3Response) ContentType() string {
 	return ""
 }
 
+type CreateInstanceV32Response struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *CreateInstanceV32ResponseBody
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r CreateInstanceV32Response) GetJSON200() *CreateInstanceV32ResponseBody {
+	return r.JSON200
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateInstanceV32Response) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateInstanceV32Response) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateInstanceV32Response) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateInstanceV32Response) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type CreateRecoveryResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -15678,6 +18499,129 @@ func (r DeleteInstanceV3Response) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r DeleteInstanceV3Response) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type CreateInstancesActionV3Response struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *CreateInstancesActionV3ResponseBody
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r CreateInstancesActionV3Response) GetJSON200() *CreateInstancesActionV3ResponseBody {
+	return r.JSON200
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateInstancesActionV3Response) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateInstancesActionV3Response) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateInstancesActionV3Response) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateInstancesActionV3Response) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type UpdateActionResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *UpdateActionResponseBody
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r UpdateActionResponse) GetJSON200() *UpdateActionResponseBody {
+	return r.JSON200
+}
+
+// GetBody returns the raw response body bytes
+func (r UpdateActionResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r UpdateActionResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UpdateActionResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r UpdateActionResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type CreateInstancesActionV32Response struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *CreateInstancesActionV32ResponseBody
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r CreateInstancesActionV32Response) GetJSON200() *CreateInstancesActionV32ResponseBody {
+	return r.JSON200
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateInstancesActionV32Response) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateInstancesActionV32Response) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateInstancesActionV32Response) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateInstancesActionV32Response) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -16729,6 +19673,40 @@ func (r ListSlowlogResponse) ContentType() string {
 	return ""
 }
 
+type BatchCreateActionResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+}
+
+// GetBody returns the raw response body bytes
+func (r BatchCreateActionResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r BatchCreateActionResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r BatchCreateActionResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r BatchCreateActionResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type BatchDeleteActionResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -17153,6 +20131,47 @@ func (r ListInstances2Response) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r ListInstances2Response) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ListInstances3Response struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ListInstances3ResponseBody
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListInstances3Response) GetJSON200() *ListInstances3ResponseBody {
+	return r.JSON200
+}
+
+// GetBody returns the raw response body bytes
+func (r ListInstances3Response) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListInstances3Response) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListInstances3Response) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListInstances3Response) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -17619,7 +20638,7 @@ func (c *ClientWithResponses) ListRdsInstancesWithResponse(ctx context.Context, 
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /rds/v1/{project_id}/instances (the `CreateInstance` operationId).
+// Corresponds with POST /rds/v1/{project_id}/instances#CreateInstance (the `CreateInstance` operationId).
 func (c *ClientWithResponses) CreateInstanceWithBodyWithResponse(ctx context.Context, projectId string, params *CreateInstanceParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateInstanceResponse, error) {
 	rsp, err := c.CreateInstanceWithBody(ctx, projectId, params, contentType, body, reqEditors...)
 	if err != nil {
@@ -17634,13 +20653,43 @@ func (c *ClientWithResponses) CreateInstanceWithBodyWithResponse(ctx context.Con
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /rds/v1/{project_id}/instances (the `CreateInstance` operationId).
+// Corresponds with POST /rds/v1/{project_id}/instances#CreateInstance (the `CreateInstance` operationId).
 func (c *ClientWithResponses) CreateInstanceWithResponse(ctx context.Context, projectId string, params *CreateInstanceParams, body CreateInstanceJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateInstanceResponse, error) {
 	rsp, err := c.CreateInstance(ctx, projectId, params, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
 	return ParseCreateInstanceResponse(rsp)
+}
+
+// CreateRdsInstanceV1WithBodyWithResponse 恢复到新实例
+//
+// 恢复指定实例到新实例。.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /rds/v1/{project_id}/instances#CreateRdsInstanceV1 (the `CreateRdsInstanceV1` operationId).
+func (c *ClientWithResponses) CreateRdsInstanceV1WithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateRdsInstanceV1Response, error) {
+	rsp, err := c.CreateRdsInstanceV1WithBody(ctx, projectId, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateRdsInstanceV1Response(rsp)
+}
+
+// CreateRdsInstanceV1WithResponse 恢复到新实例
+//
+// 恢复指定实例到新实例。.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /rds/v1/{project_id}/instances#CreateRdsInstanceV1 (the `CreateRdsInstanceV1` operationId).
+func (c *ClientWithResponses) CreateRdsInstanceV1WithResponse(ctx context.Context, projectId string, body CreateRdsInstanceV1JSONRequestBody, reqEditors ...RequestEditorFn) (*CreateRdsInstanceV1Response, error) {
+	rsp, err := c.CreateRdsInstanceV1(ctx, projectId, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateRdsInstanceV1Response(rsp)
 }
 
 // DeleteRdsInstanceWithBodyWithResponse 删除实例
@@ -17688,13 +20737,111 @@ func (c *ClientWithResponses) ShowInstanceWithResponse(ctx context.Context, proj
 	return ParseShowInstanceResponse(rsp)
 }
 
+// CreateRdsInstancesActionWithBodyWithResponse 调整实例容量
+//
+// 调整实例相关的容量大小。.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#CreateRdsInstancesAction (the `CreateRdsInstancesAction` operationId).
+func (c *ClientWithResponses) CreateRdsInstancesActionWithBodyWithResponse(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateRdsInstancesActionResponse, error) {
+	rsp, err := c.CreateRdsInstancesActionWithBody(ctx, projectId, instanceId, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateRdsInstancesActionResponse(rsp)
+}
+
+// CreateRdsInstancesActionWithResponse 调整实例容量
+//
+// 调整实例相关的容量大小。.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#CreateRdsInstancesAction (the `CreateRdsInstancesAction` operationId).
+func (c *ClientWithResponses) CreateRdsInstancesActionWithResponse(ctx context.Context, projectId string, instanceId string, body CreateRdsInstancesActionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateRdsInstancesActionResponse, error) {
+	rsp, err := c.CreateRdsInstancesAction(ctx, projectId, instanceId, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateRdsInstancesActionResponse(rsp)
+}
+
+// CreateRdsInstancesActionV1WithBodyWithResponse 调整实例规格
+//
+// 调整实例的规格。
+// > **须知：**
+// >调整实例规格时，RDS会有5\~10分钟的业务中断重启，请谨慎操作。
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#CreateRdsInstancesActionV1 (the `CreateRdsInstancesActionV1` operationId).
+func (c *ClientWithResponses) CreateRdsInstancesActionV1WithBodyWithResponse(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateRdsInstancesActionV1Response, error) {
+	rsp, err := c.CreateRdsInstancesActionV1WithBody(ctx, projectId, instanceId, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateRdsInstancesActionV1Response(rsp)
+}
+
+// CreateRdsInstancesActionV1WithResponse 调整实例规格
+//
+// 调整实例的规格。
+// > **须知：**
+// >调整实例规格时，RDS会有5\~10分钟的业务中断重启，请谨慎操作。
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#CreateRdsInstancesActionV1 (the `CreateRdsInstancesActionV1` operationId).
+func (c *ClientWithResponses) CreateRdsInstancesActionV1WithResponse(ctx context.Context, projectId string, instanceId string, body CreateRdsInstancesActionV1JSONRequestBody, reqEditors ...RequestEditorFn) (*CreateRdsInstancesActionV1Response, error) {
+	rsp, err := c.CreateRdsInstancesActionV1(ctx, projectId, instanceId, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateRdsInstancesActionV1Response(rsp)
+}
+
+// CreateRdsInstancesActionV12WithBodyWithResponse 重启实例
+//
+// 重启实例的数据库服务。
+// > **须知：**
+// >RDS实例重启过程中将不可用，请谨慎操作。
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#restart (the `CreateRdsInstancesActionV12` operationId).
+func (c *ClientWithResponses) CreateRdsInstancesActionV12WithBodyWithResponse(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateRdsInstancesActionV12Response, error) {
+	rsp, err := c.CreateRdsInstancesActionV12WithBody(ctx, projectId, instanceId, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateRdsInstancesActionV12Response(rsp)
+}
+
+// CreateRdsInstancesActionV12WithResponse 重启实例
+//
+// 重启实例的数据库服务。
+// > **须知：**
+// >RDS实例重启过程中将不可用，请谨慎操作。
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#restart (the `CreateRdsInstancesActionV12` operationId).
+func (c *ClientWithResponses) CreateRdsInstancesActionV12WithResponse(ctx context.Context, projectId string, instanceId string, body CreateRdsInstancesActionV12JSONRequestBody, reqEditors ...RequestEditorFn) (*CreateRdsInstancesActionV12Response, error) {
+	rsp, err := c.CreateRdsInstancesActionV12(ctx, projectId, instanceId, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateRdsInstancesActionV12Response(rsp)
+}
+
 // CreateInstancesActionWithBodyWithResponse 恢复到当前实例
 //
 // 恢复到当前指定实例。.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action (the `CreateInstancesAction` operationId).
+// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#restore (the `CreateInstancesAction` operationId).
 func (c *ClientWithResponses) CreateInstancesActionWithBodyWithResponse(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateInstancesActionResponse, error) {
 	rsp, err := c.CreateInstancesActionWithBody(ctx, projectId, instanceId, contentType, body, reqEditors...)
 	if err != nil {
@@ -17709,7 +20856,7 @@ func (c *ClientWithResponses) CreateInstancesActionWithBodyWithResponse(ctx cont
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action (the `CreateInstancesAction` operationId).
+// Corresponds with POST /rds/v1/{project_id}/instances/{instanceId}/action#restore (the `CreateInstancesAction` operationId).
 func (c *ClientWithResponses) CreateInstancesActionWithResponse(ctx context.Context, projectId string, instanceId string, body CreateInstancesActionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateInstancesActionResponse, error) {
 	rsp, err := c.CreateInstancesAction(ctx, projectId, instanceId, body, reqEditors...)
 	if err != nil {
@@ -17863,13 +21010,30 @@ func (c *ClientWithResponses) UpdateDefaultWithResponse(ctx context.Context, pro
 //
 // Returns a wrapper object for the known response body format(s).
 //
-// Corresponds with GET /rds/{versionId} (the `ShowRd` operationId).
+// Corresponds with GET /rds/{versionId}#ShowRd (the `ShowRd` operationId).
 func (c *ClientWithResponses) ShowRdWithResponse(ctx context.Context, versionId string, reqEditors ...RequestEditorFn) (*ShowRdResponse, error) {
 	rsp, err := c.ShowRd(ctx, versionId, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
 	return ParseShowRdResponse(rsp)
+}
+
+// ShowRd2WithResponse 查询指定的API版本信息
+//
+// 查询API指定版本信息。
+// 调用接口前，您需要了解API  认证权证。
+// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /rds/{versionId}#ShowRd2 (the `ShowRd2` operationId).
+func (c *ClientWithResponses) ShowRd2WithResponse(ctx context.Context, versionId string, reqEditors ...RequestEditorFn) (*ShowRd2Response, error) {
+	rsp, err := c.ShowRd2(ctx, versionId, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseShowRd2Response(rsp)
 }
 
 // CreateRdsInstanceWithBodyWithResponse 创建实例
@@ -18216,7 +21380,7 @@ func (c *ClientWithResponses) ListInstancesWithResponse(ctx context.Context, pro
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v3/{project_id}/instances (the `CreateInstanceV3` operationId).
+// Corresponds with POST /v3/{project_id}/instances#CreateInstanceV3 (the `CreateInstanceV3` operationId).
 func (c *ClientWithResponses) CreateInstanceV3WithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateInstanceV3Response, error) {
 	rsp, err := c.CreateInstanceV3WithBody(ctx, projectId, contentType, body, reqEditors...)
 	if err != nil {
@@ -18233,13 +21397,47 @@ func (c *ClientWithResponses) CreateInstanceV3WithBodyWithResponse(ctx context.C
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v3/{project_id}/instances (the `CreateInstanceV3` operationId).
+// Corresponds with POST /v3/{project_id}/instances#CreateInstanceV3 (the `CreateInstanceV3` operationId).
 func (c *ClientWithResponses) CreateInstanceV3WithResponse(ctx context.Context, projectId string, body CreateInstanceV3JSONRequestBody, reqEditors ...RequestEditorFn) (*CreateInstanceV3Response, error) {
 	rsp, err := c.CreateInstanceV3(ctx, projectId, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
 	return ParseCreateInstanceV3Response(rsp)
+}
+
+// CreateInstanceV32WithBodyWithResponse 恢复到新实例
+//
+// 从备份恢复到新实例。
+// 调用接口前，您需要了解API  认证权证。
+// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v3/{project_id}/instances#CreateInstanceV32 (the `CreateInstanceV32` operationId).
+func (c *ClientWithResponses) CreateInstanceV32WithBodyWithResponse(ctx context.Context, projectId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateInstanceV32Response, error) {
+	rsp, err := c.CreateInstanceV32WithBody(ctx, projectId, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateInstanceV32Response(rsp)
+}
+
+// CreateInstanceV32WithResponse 恢复到新实例
+//
+// 从备份恢复到新实例。
+// 调用接口前，您需要了解API  认证权证。
+// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v3/{project_id}/instances#CreateInstanceV32 (the `CreateInstanceV32` operationId).
+func (c *ClientWithResponses) CreateInstanceV32WithResponse(ctx context.Context, projectId string, body CreateInstanceV32JSONRequestBody, reqEditors ...RequestEditorFn) (*CreateInstanceV32Response, error) {
+	rsp, err := c.CreateInstanceV32(ctx, projectId, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateInstanceV32Response(rsp)
 }
 
 // CreateRecoveryWithBodyWithResponse 恢复到已有实例
@@ -18294,6 +21492,116 @@ func (c *ClientWithResponses) DeleteInstanceV3WithResponse(ctx context.Context, 
 	return ParseDeleteInstanceV3Response(rsp)
 }
 
+// CreateInstancesActionV3WithBodyWithResponse 扩容数据库实例的磁盘空间
+//
+// 扩容数据库实例的磁盘空间。
+// 调用接口前，您需要了解API  认证权证。
+// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#enlarge_volume (the `CreateInstancesActionV3` operationId).
+func (c *ClientWithResponses) CreateInstancesActionV3WithBodyWithResponse(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateInstancesActionV3Response, error) {
+	rsp, err := c.CreateInstancesActionV3WithBody(ctx, projectId, instanceId, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateInstancesActionV3Response(rsp)
+}
+
+// CreateInstancesActionV3WithResponse 扩容数据库实例的磁盘空间
+//
+// 扩容数据库实例的磁盘空间。
+// 调用接口前，您需要了解API  认证权证。
+// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#enlarge_volume (the `CreateInstancesActionV3` operationId).
+func (c *ClientWithResponses) CreateInstancesActionV3WithResponse(ctx context.Context, projectId string, instanceId string, body CreateInstancesActionV3JSONRequestBody, reqEditors ...RequestEditorFn) (*CreateInstancesActionV3Response, error) {
+	rsp, err := c.CreateInstancesActionV3(ctx, projectId, instanceId, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateInstancesActionV3Response(rsp)
+}
+
+// UpdateActionWithBodyWithResponse 变更数据库实例的规格
+//
+// 变更数据库实例规格。
+// 调用接口前，您需要了解API  认证权证。
+// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+// > **说明：**
+// >变更数据库实例规格时，RDS会有5\~10分钟的业务中断重启，请谨慎操作。
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#resize_flavor (the `UpdateAction` operationId).
+func (c *ClientWithResponses) UpdateActionWithBodyWithResponse(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateActionResponse, error) {
+	rsp, err := c.UpdateActionWithBody(ctx, projectId, instanceId, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateActionResponse(rsp)
+}
+
+// UpdateActionWithResponse 变更数据库实例的规格
+//
+// 变更数据库实例规格。
+// 调用接口前，您需要了解API  认证权证。
+// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+// > **说明：**
+// >变更数据库实例规格时，RDS会有5\~10分钟的业务中断重启，请谨慎操作。
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#resize_flavor (the `UpdateAction` operationId).
+func (c *ClientWithResponses) UpdateActionWithResponse(ctx context.Context, projectId string, instanceId string, body UpdateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateActionResponse, error) {
+	rsp, err := c.UpdateAction(ctx, projectId, instanceId, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateActionResponse(rsp)
+}
+
+// CreateInstancesActionV32WithBodyWithResponse 重启数据库实例
+//
+// 重启实例的数据库服务。
+// 调用接口前，您需要了解API  认证权证。
+// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+// > **须知：**
+// >RDS实例重启过程中将不可用，请谨慎操作。
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#restart (the `CreateInstancesActionV32` operationId).
+func (c *ClientWithResponses) CreateInstancesActionV32WithBodyWithResponse(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateInstancesActionV32Response, error) {
+	rsp, err := c.CreateInstancesActionV32WithBody(ctx, projectId, instanceId, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateInstancesActionV32Response(rsp)
+}
+
+// CreateInstancesActionV32WithResponse 重启数据库实例
+//
+// 重启实例的数据库服务。
+// 调用接口前，您需要了解API  认证权证。
+// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+// > **须知：**
+// >RDS实例重启过程中将不可用，请谨慎操作。
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#restart (the `CreateInstancesActionV32` operationId).
+func (c *ClientWithResponses) CreateInstancesActionV32WithResponse(ctx context.Context, projectId string, instanceId string, body CreateInstancesActionV32JSONRequestBody, reqEditors ...RequestEditorFn) (*CreateInstancesActionV32Response, error) {
+	rsp, err := c.CreateInstancesActionV32(ctx, projectId, instanceId, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateInstancesActionV32Response(rsp)
+}
+
 // CreateActionWithBodyWithResponse 单机转主备实例
 //
 // 单机实例转主备实例。
@@ -18302,7 +21610,7 @@ func (c *ClientWithResponses) DeleteInstanceV3WithResponse(ctx context.Context, 
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action (the `CreateAction` operationId).
+// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#single_to_ha (the `CreateAction` operationId).
 func (c *ClientWithResponses) CreateActionWithBodyWithResponse(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateActionResponse, error) {
 	rsp, err := c.CreateActionWithBody(ctx, projectId, instanceId, contentType, body, reqEditors...)
 	if err != nil {
@@ -18319,7 +21627,7 @@ func (c *ClientWithResponses) CreateActionWithBodyWithResponse(ctx context.Conte
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action (the `CreateAction` operationId).
+// Corresponds with POST /v3/{project_id}/instances/{instance_id}/action#single_to_ha (the `CreateAction` operationId).
 func (c *ClientWithResponses) CreateActionWithResponse(ctx context.Context, projectId string, instanceId string, body CreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateActionResponse, error) {
 	rsp, err := c.CreateAction(ctx, projectId, instanceId, body, reqEditors...)
 	if err != nil {
@@ -18924,6 +22232,40 @@ func (c *ClientWithResponses) ListSlowlogWithResponse(ctx context.Context, proje
 	return ParseListSlowlogResponse(rsp)
 }
 
+// BatchCreateActionWithBodyWithResponse 批量添加标签
+//
+// 批量添加标签。
+// 调用接口前，您需要了解API  认证权证。
+// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchCreateAction (the `BatchCreateAction` operationId).
+func (c *ClientWithResponses) BatchCreateActionWithBodyWithResponse(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchCreateActionResponse, error) {
+	rsp, err := c.BatchCreateActionWithBody(ctx, projectId, instanceId, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseBatchCreateActionResponse(rsp)
+}
+
+// BatchCreateActionWithResponse 批量添加标签
+//
+// 批量添加标签。
+// 调用接口前，您需要了解API  认证权证。
+// 调用接口前，您需要提前获取到地区和终端节点，即下文中的Endpoint值。
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchCreateAction (the `BatchCreateAction` operationId).
+func (c *ClientWithResponses) BatchCreateActionWithResponse(ctx context.Context, projectId string, instanceId string, body BatchCreateActionJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchCreateActionResponse, error) {
+	rsp, err := c.BatchCreateAction(ctx, projectId, instanceId, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseBatchCreateActionResponse(rsp)
+}
+
 // BatchDeleteActionWithBodyWithResponse 批量删除标签
 //
 // 批量删除标签。
@@ -18932,7 +22274,7 @@ func (c *ClientWithResponses) ListSlowlogWithResponse(ctx context.Context, proje
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v3/{project_id}/instances/{instance_id}/tags/action (the `BatchDeleteAction` operationId).
+// Corresponds with POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchDeleteAction (the `BatchDeleteAction` operationId).
 func (c *ClientWithResponses) BatchDeleteActionWithBodyWithResponse(ctx context.Context, projectId string, instanceId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BatchDeleteActionResponse, error) {
 	rsp, err := c.BatchDeleteActionWithBody(ctx, projectId, instanceId, contentType, body, reqEditors...)
 	if err != nil {
@@ -18949,7 +22291,7 @@ func (c *ClientWithResponses) BatchDeleteActionWithBodyWithResponse(ctx context.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v3/{project_id}/instances/{instance_id}/tags/action (the `BatchDeleteAction` operationId).
+// Corresponds with POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchDeleteAction (the `BatchDeleteAction` operationId).
 func (c *ClientWithResponses) BatchDeleteActionWithResponse(ctx context.Context, projectId string, instanceId string, body BatchDeleteActionJSONRequestBody, reqEditors ...RequestEditorFn) (*BatchDeleteActionResponse, error) {
 	rsp, err := c.BatchDeleteAction(ctx, projectId, instanceId, body, reqEditors...)
 	if err != nil {
@@ -19150,13 +22492,28 @@ func (c *ClientWithResponses) UpdateConfigurationsApplyWithResponse(ctx context.
 //
 // Returns a wrapper object for the known response body format(s).
 //
-// Corresponds with GET /{version_id}/{project_id}/instances (the `ListInstances2` operationId).
+// Corresponds with GET /{version_id}/{project_id}/instances#ListInstances2 (the `ListInstances2` operationId).
 func (c *ClientWithResponses) ListInstances2WithResponse(ctx context.Context, versionId string, projectId string, params *ListInstances2Params, reqEditors ...RequestEditorFn) (*ListInstances2Response, error) {
 	rsp, err := c.ListInstances2(ctx, versionId, projectId, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
 	return ParseListInstances2Response(rsp)
+}
+
+// ListInstances3WithResponse 根据指定条件查询数据库实例列表
+//
+// 根据指定条件查询实例列表。.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /{version_id}/{project_id}/instances#ListInstances3 (the `ListInstances3` operationId).
+func (c *ClientWithResponses) ListInstances3WithResponse(ctx context.Context, versionId string, projectId string, params *ListInstances3Params, reqEditors ...RequestEditorFn) (*ListInstances3Response, error) {
+	rsp, err := c.ListInstances3(ctx, versionId, projectId, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListInstances3Response(rsp)
 }
 
 // CreateInstancesRecoveryWithBodyWithResponse 恢复到已有或当前实例
@@ -19584,6 +22941,32 @@ func ParseCreateInstanceResponse(rsp *http.Response) (*CreateInstanceResponse, e
 	return response, nil
 }
 
+// ParseCreateRdsInstanceV1Response parses an HTTP response from a CreateRdsInstanceV1WithResponse call
+func ParseCreateRdsInstanceV1Response(rsp *http.Response) (*CreateRdsInstanceV1Response, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateRdsInstanceV1Response{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest CreateRdsInstanceV1ResponseBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	}
+
+	return response, nil
+}
+
 // ParseDeleteRdsInstanceResponse parses an HTTP response from a DeleteRdsInstanceWithResponse call
 func ParseDeleteRdsInstanceResponse(rsp *http.Response) (*DeleteRdsInstanceResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -19626,6 +23009,84 @@ func ParseShowInstanceResponse(rsp *http.Response) (*ShowInstanceResponse, error
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest ShowInstanceResponseBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseCreateRdsInstancesActionResponse parses an HTTP response from a CreateRdsInstancesActionWithResponse call
+func ParseCreateRdsInstancesActionResponse(rsp *http.Response) (*CreateRdsInstancesActionResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateRdsInstancesActionResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest CreateRdsInstancesActionResponseBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseCreateRdsInstancesActionV1Response parses an HTTP response from a CreateRdsInstancesActionV1WithResponse call
+func ParseCreateRdsInstancesActionV1Response(rsp *http.Response) (*CreateRdsInstancesActionV1Response, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateRdsInstancesActionV1Response{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest CreateRdsInstancesActionV1ResponseBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseCreateRdsInstancesActionV12Response parses an HTTP response from a CreateRdsInstancesActionV12WithResponse call
+func ParseCreateRdsInstancesActionV12Response(rsp *http.Response) (*CreateRdsInstancesActionV12Response, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateRdsInstancesActionV12Response{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest CreateRdsInstancesActionV12ResponseBody
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -19850,6 +23311,32 @@ func ParseShowRdResponse(rsp *http.Response) (*ShowRdResponse, error) {
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest ShowRdResponseBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseShowRd2Response parses an HTTP response from a ShowRd2WithResponse call
+func ParseShowRd2Response(rsp *http.Response) (*ShowRd2Response, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ShowRd2Response{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ShowRd2ResponseBody
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -20246,6 +23733,32 @@ func ParseCreateInstanceV3Response(rsp *http.Response) (*CreateInstanceV3Respons
 	return response, nil
 }
 
+// ParseCreateInstanceV32Response parses an HTTP response from a CreateInstanceV32WithResponse call
+func ParseCreateInstanceV32Response(rsp *http.Response) (*CreateInstanceV32Response, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateInstanceV32Response{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest CreateInstanceV32ResponseBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	}
+
+	return response, nil
+}
+
 // ParseCreateRecoveryResponse parses an HTTP response from a CreateRecoveryWithResponse call
 func ParseCreateRecoveryResponse(rsp *http.Response) (*CreateRecoveryResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -20288,6 +23801,84 @@ func ParseDeleteInstanceV3Response(rsp *http.Response) (*DeleteInstanceV3Respons
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest DeleteInstanceV3ResponseBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseCreateInstancesActionV3Response parses an HTTP response from a CreateInstancesActionV3WithResponse call
+func ParseCreateInstancesActionV3Response(rsp *http.Response) (*CreateInstancesActionV3Response, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateInstancesActionV3Response{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest CreateInstancesActionV3ResponseBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseUpdateActionResponse parses an HTTP response from a UpdateActionWithResponse call
+func ParseUpdateActionResponse(rsp *http.Response) (*UpdateActionResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UpdateActionResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest UpdateActionResponseBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseCreateInstancesActionV32Response parses an HTTP response from a CreateInstancesActionV32WithResponse call
+func ParseCreateInstancesActionV32Response(rsp *http.Response) (*CreateInstancesActionV32Response, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateInstancesActionV32Response{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest CreateInstancesActionV32ResponseBody
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -20944,6 +24535,22 @@ func ParseListSlowlogResponse(rsp *http.Response) (*ListSlowlogResponse, error) 
 	return response, nil
 }
 
+// ParseBatchCreateActionResponse parses an HTTP response from a BatchCreateActionWithResponse call
+func ParseBatchCreateActionResponse(rsp *http.Response) (*BatchCreateActionResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &BatchCreateActionResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	return response, nil
+}
+
 // ParseBatchDeleteActionResponse parses an HTTP response from a BatchDeleteActionWithResponse call
 func ParseBatchDeleteActionResponse(rsp *http.Response) (*BatchDeleteActionResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -21190,6 +24797,32 @@ func ParseListInstances2Response(rsp *http.Response) (*ListInstances2Response, e
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest ListInstances2ResponseBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseListInstances3Response parses an HTTP response from a ListInstances3WithResponse call
+func ParseListInstances3Response(rsp *http.Response) (*ListInstances3Response, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListInstances3Response{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ListInstances3ResponseBody
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}

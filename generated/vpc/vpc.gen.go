@@ -4883,6 +4883,35 @@ type DeleteSubNetworkInterfaceError struct {
 	RequestId *string `json:"request_id,omitempty"`
 }
 
+// DisassociateRouteTableRequestBody defines model for DisassociateRouteTableRequestBody.
+type DisassociateRouteTableRequestBody struct {
+	// Routetable 路由表对象，参见表3。
+	Routetable DisassociateRouteTableRoutetable `json:"routetable"`
+}
+
+// DisassociateRouteTableResponseBody defines model for DisassociateRouteTableResponseBody.
+type DisassociateRouteTableResponseBody struct {
+	// Routetable 路由表对象，参见表6。
+	Routetable *AssociateRouteTableResponseRoutetable `json:"routetable,omitempty"`
+}
+
+// DisassociateRouteTableRoutetable 路由表对象，参见表3。
+type DisassociateRouteTableRoutetable struct {
+	// Subnets - 功能说明：路由表所关联的子网
+	// - 约束：只能关联路由表所属vpc下的子网
+	Subnets DisassociateRouteTableSubnet `json:"subnets"`
+}
+
+// DisassociateRouteTableSubnet - 功能说明：路由表所关联的子网
+// - 约束：只能关联路由表所属vpc下的子网
+type DisassociateRouteTableSubnet struct {
+	// Associate 路由表关联子网ID列表
+	Associate *[]string `json:"associate,omitempty"`
+
+	// Disassociate 路由表解除关联子网ID列表
+	Disassociate *[]string `json:"disassociate,omitempty"`
+}
+
 // DnsAssignment defines model for DnsAssignment.
 type DnsAssignment struct {
 	// Fqdn 端口内网fqdn
@@ -12473,6 +12502,9 @@ type UpdateRouteTableJSONRequestBody = UpdateRouteTableRequestBody
 // AssociateRouteTableJSONRequestBody defines body for AssociateRouteTable for application/json ContentType.
 type AssociateRouteTableJSONRequestBody = AssociateRouteTableRequestBody
 
+// DisassociateRouteTableJSONRequestBody defines body for DisassociateRouteTable for application/json ContentType.
+type DisassociateRouteTableJSONRequestBody = DisassociateRouteTableRequestBody
+
 // CreateSecurityGroupRuleV1JSONRequestBody defines body for CreateSecurityGroupRuleV1 for application/json ContentType.
 type CreateSecurityGroupRuleV1JSONRequestBody = CreateSecurityGroupRuleV1RequestBody
 
@@ -12942,7 +12974,7 @@ type ClientInterface interface {
 	//
 	// Takes any type of body and a specified content type.
 	//
-	// Corresponds with POST /v1/{project_id}/routetables/{routetable_id}/action (the `AssociateRouteTable` operationId).
+	// Corresponds with POST /v1/{project_id}/routetables/{routetable_id}/action#AssociateRouteTable (the `AssociateRouteTable` operationId).
 	AssociateRouteTableWithBody(ctx context.Context, projectId string, routetableId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// AssociateRouteTable 关联路由表与子网
@@ -12952,8 +12984,26 @@ type ClientInterface interface {
 	//
 	// Takes a body of the `application/json` content type.
 	//
-	// Corresponds with POST /v1/{project_id}/routetables/{routetable_id}/action (the `AssociateRouteTable` operationId).
+	// Corresponds with POST /v1/{project_id}/routetables/{routetable_id}/action#AssociateRouteTable (the `AssociateRouteTable` operationId).
 	AssociateRouteTable(ctx context.Context, projectId string, routetableId string, body AssociateRouteTableJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DisassociateRouteTableWithBody 解关联路由表与子网
+	//
+	// 路由表关解关联子网。.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /v1/{project_id}/routetables/{routetable_id}/action#DisassociateRouteTable (the `DisassociateRouteTable` operationId).
+	DisassociateRouteTableWithBody(ctx context.Context, projectId string, routetableId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// DisassociateRouteTable 解关联路由表与子网
+	//
+	// 路由表关解关联子网。.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /v1/{project_id}/routetables/{routetable_id}/action#DisassociateRouteTable (the `DisassociateRouteTable` operationId).
+	DisassociateRouteTable(ctx context.Context, projectId string, routetableId string, body DisassociateRouteTableJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListSecurityGroupRulesV1 查询安全组规则列表
 	//
@@ -14974,7 +15024,7 @@ func (c *Client) UpdateRouteTable(ctx context.Context, projectId string, routeta
 //
 // Takes any type of body and a specified content type.
 //
-// Corresponds with POST /v1/{project_id}/routetables/{routetable_id}/action (the `AssociateRouteTable` operationId).
+// Corresponds with POST /v1/{project_id}/routetables/{routetable_id}/action#AssociateRouteTable (the `AssociateRouteTable` operationId).
 func (c *Client) AssociateRouteTableWithBody(ctx context.Context, projectId string, routetableId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewAssociateRouteTableRequestWithBody(c.Server, projectId, routetableId, contentType, body)
 	if err != nil {
@@ -14994,9 +15044,47 @@ func (c *Client) AssociateRouteTableWithBody(ctx context.Context, projectId stri
 //
 // Takes a body of the `application/json` content type.
 //
-// Corresponds with POST /v1/{project_id}/routetables/{routetable_id}/action (the `AssociateRouteTable` operationId).
+// Corresponds with POST /v1/{project_id}/routetables/{routetable_id}/action#AssociateRouteTable (the `AssociateRouteTable` operationId).
 func (c *Client) AssociateRouteTable(ctx context.Context, projectId string, routetableId string, body AssociateRouteTableJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewAssociateRouteTableRequest(c.Server, projectId, routetableId, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DisassociateRouteTableWithBody 解关联路由表与子网
+//
+// 路由表关解关联子网。.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /v1/{project_id}/routetables/{routetable_id}/action#DisassociateRouteTable (the `DisassociateRouteTable` operationId).
+func (c *Client) DisassociateRouteTableWithBody(ctx context.Context, projectId string, routetableId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDisassociateRouteTableRequestWithBody(c.Server, projectId, routetableId, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DisassociateRouteTable 解关联路由表与子网
+//
+// 路由表关解关联子网。.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /v1/{project_id}/routetables/{routetable_id}/action#DisassociateRouteTable (the `DisassociateRouteTable` operationId).
+func (c *Client) DisassociateRouteTable(ctx context.Context, projectId string, routetableId string, body DisassociateRouteTableJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDisassociateRouteTableRequest(c.Server, projectId, routetableId, body)
 	if err != nil {
 		return nil, err
 	}
@@ -19650,7 +19738,61 @@ func NewAssociateRouteTableRequestWithBody(server string, projectId string, rout
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/v1/%s/routetables/%s/action", pathParam0, pathParam1)
+	operationPath := fmt.Sprintf("/v1/%s/routetables/%s/action#AssociateRouteTable", pathParam0, pathParam1)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewDisassociateRouteTableRequest calls the generic DisassociateRouteTable builder with application/json body
+func NewDisassociateRouteTableRequest(server string, projectId string, routetableId string, body DisassociateRouteTableJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewDisassociateRouteTableRequestWithBody(server, projectId, routetableId, "application/json", bodyReader)
+}
+
+// NewDisassociateRouteTableRequestWithBody constructs an http.Request for the DisassociateRouteTable method, with any body, and a specified content type
+func NewDisassociateRouteTableRequestWithBody(server string, projectId string, routetableId string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	var pathParam1 string
+
+	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "routetable_id", routetableId, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1/%s/routetables/%s/action#DisassociateRouteTable", pathParam0, pathParam1)
 	if operationPath[0] == '/' {
 		operationPath = "." + operationPath
 	}
@@ -27864,7 +28006,7 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v1/{project_id}/routetables/{routetable_id}/action (the `AssociateRouteTable` operationId).
+	// Corresponds with POST /v1/{project_id}/routetables/{routetable_id}/action#AssociateRouteTable (the `AssociateRouteTable` operationId).
 	AssociateRouteTableWithBodyWithResponse(ctx context.Context, projectId string, routetableId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AssociateRouteTableResponse, error)
 
 	// AssociateRouteTableWithResponse 关联路由表与子网
@@ -27874,8 +28016,26 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v1/{project_id}/routetables/{routetable_id}/action (the `AssociateRouteTable` operationId).
+	// Corresponds with POST /v1/{project_id}/routetables/{routetable_id}/action#AssociateRouteTable (the `AssociateRouteTable` operationId).
 	AssociateRouteTableWithResponse(ctx context.Context, projectId string, routetableId string, body AssociateRouteTableJSONRequestBody, reqEditors ...RequestEditorFn) (*AssociateRouteTableResponse, error)
+
+	// DisassociateRouteTableWithBodyWithResponse 解关联路由表与子网
+	//
+	// 路由表关解关联子网。.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/{project_id}/routetables/{routetable_id}/action#DisassociateRouteTable (the `DisassociateRouteTable` operationId).
+	DisassociateRouteTableWithBodyWithResponse(ctx context.Context, projectId string, routetableId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DisassociateRouteTableResponse, error)
+
+	// DisassociateRouteTableWithResponse 解关联路由表与子网
+	//
+	// 路由表关解关联子网。.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1/{project_id}/routetables/{routetable_id}/action#DisassociateRouteTable (the `DisassociateRouteTable` operationId).
+	DisassociateRouteTableWithResponse(ctx context.Context, projectId string, routetableId string, body DisassociateRouteTableJSONRequestBody, reqEditors ...RequestEditorFn) (*DisassociateRouteTableResponse, error)
 
 	// ListSecurityGroupRulesV1WithResponse 查询安全组规则列表
 	//
@@ -30380,6 +30540,47 @@ func (r AssociateRouteTableResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r AssociateRouteTableResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type DisassociateRouteTableResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *DisassociateRouteTableResponseBody
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r DisassociateRouteTableResponse) GetJSON200() *DisassociateRouteTableResponseBody {
+	return r.JSON200
+}
+
+// GetBody returns the raw response body bytes
+func (r DisassociateRouteTableResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r DisassociateRouteTableResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DisassociateRouteTableResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r DisassociateRouteTableResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -36812,7 +37013,7 @@ func (c *ClientWithResponses) UpdateRouteTableWithResponse(ctx context.Context, 
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v1/{project_id}/routetables/{routetable_id}/action (the `AssociateRouteTable` operationId).
+// Corresponds with POST /v1/{project_id}/routetables/{routetable_id}/action#AssociateRouteTable (the `AssociateRouteTable` operationId).
 func (c *ClientWithResponses) AssociateRouteTableWithBodyWithResponse(ctx context.Context, projectId string, routetableId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AssociateRouteTableResponse, error) {
 	rsp, err := c.AssociateRouteTableWithBody(ctx, projectId, routetableId, contentType, body, reqEditors...)
 	if err != nil {
@@ -36828,13 +37029,43 @@ func (c *ClientWithResponses) AssociateRouteTableWithBodyWithResponse(ctx contex
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v1/{project_id}/routetables/{routetable_id}/action (the `AssociateRouteTable` operationId).
+// Corresponds with POST /v1/{project_id}/routetables/{routetable_id}/action#AssociateRouteTable (the `AssociateRouteTable` operationId).
 func (c *ClientWithResponses) AssociateRouteTableWithResponse(ctx context.Context, projectId string, routetableId string, body AssociateRouteTableJSONRequestBody, reqEditors ...RequestEditorFn) (*AssociateRouteTableResponse, error) {
 	rsp, err := c.AssociateRouteTable(ctx, projectId, routetableId, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
 	return ParseAssociateRouteTableResponse(rsp)
+}
+
+// DisassociateRouteTableWithBodyWithResponse 解关联路由表与子网
+//
+// 路由表关解关联子网。.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/{project_id}/routetables/{routetable_id}/action#DisassociateRouteTable (the `DisassociateRouteTable` operationId).
+func (c *ClientWithResponses) DisassociateRouteTableWithBodyWithResponse(ctx context.Context, projectId string, routetableId string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*DisassociateRouteTableResponse, error) {
+	rsp, err := c.DisassociateRouteTableWithBody(ctx, projectId, routetableId, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDisassociateRouteTableResponse(rsp)
+}
+
+// DisassociateRouteTableWithResponse 解关联路由表与子网
+//
+// 路由表关解关联子网。.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1/{project_id}/routetables/{routetable_id}/action#DisassociateRouteTable (the `DisassociateRouteTable` operationId).
+func (c *ClientWithResponses) DisassociateRouteTableWithResponse(ctx context.Context, projectId string, routetableId string, body DisassociateRouteTableJSONRequestBody, reqEditors ...RequestEditorFn) (*DisassociateRouteTableResponse, error) {
+	rsp, err := c.DisassociateRouteTable(ctx, projectId, routetableId, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDisassociateRouteTableResponse(rsp)
 }
 
 // ListSecurityGroupRulesV1WithResponse 查询安全组规则列表
@@ -40136,6 +40367,32 @@ func ParseAssociateRouteTableResponse(rsp *http.Response) (*AssociateRouteTableR
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest AssociateRouteTableResponseBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseDisassociateRouteTableResponse parses an HTTP response from a DisassociateRouteTableWithResponse call
+func ParseDisassociateRouteTableResponse(rsp *http.Response) (*DisassociateRouteTableResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DisassociateRouteTableResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest DisassociateRouteTableResponseBody
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}

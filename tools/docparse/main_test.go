@@ -99,7 +99,7 @@ func TestRunFolderLeavesOutBadPages(t *testing.T) {
 	if code != exitLeftOut {
 		t.Fatalf("exit %d, want %d: %s", code, exitLeftOut, stderr.String())
 	}
-	if !strings.Contains(stderr.String(), "3 pages: 1 read, 0 skipped, 0 for other specs, 2 left out") {
+	if !strings.Contains(stderr.String(), "3 pages: 2 read, 0 skipped, 0 for other specs, 1 left out") {
 		t.Errorf("summary: %s", stderr.String())
 	}
 	if !strings.Contains(stderr.String(), "broken.md:9: table \"表 1 路径参数\": error:") {

@@ -105,7 +105,7 @@ type fakeIAM struct {
 	issued   map[string]bool
 	revoked  map[string]bool
 	problems []string
-	scopes   []iam.AuthScope
+	scopes   []iam.KeystoneCreateUserTokenByPasswordAuthScope
 	queries  []string
 }
 

@@ -57,7 +57,7 @@ type Scope struct {
 	DomainName  string
 }
 
-func (s Scope) authScope() (iam.AuthScope, error) {
+func (s Scope) authScope() (iam.KeystoneCreateUserTokenByPasswordAuthScope, error) {
 	var set int
 	for _, v := range []string{s.ProjectID, s.ProjectName, s.DomainID, s.DomainName} {
 		if v != "" {
@@ -65,17 +65,17 @@ func (s Scope) authScope() (iam.AuthScope, error) {
 		}
 	}
 	if set != 1 {
-		return iam.AuthScope{}, errors.New("huawei: token scope: set exactly one of ProjectID, ProjectName, DomainID, DomainName")
+		return iam.KeystoneCreateUserTokenByPasswordAuthScope{}, errors.New("huawei: token scope: set exactly one of ProjectID, ProjectName, DomainID, DomainName")
 	}
 	switch {
 	case s.ProjectID != "":
-		return iam.AuthScope{Project: &iam.AuthScopeProject{Id: &s.ProjectID}}, nil
+		return iam.KeystoneCreateUserTokenByPasswordAuthScope{Project: &iam.KeystoneCreateUserTokenByPasswordAuthScopeProject{Id: &s.ProjectID}}, nil
 	case s.ProjectName != "":
-		return iam.AuthScope{Project: &iam.AuthScopeProject{Name: &s.ProjectName}}, nil
+		return iam.KeystoneCreateUserTokenByPasswordAuthScope{Project: &iam.KeystoneCreateUserTokenByPasswordAuthScopeProject{Name: &s.ProjectName}}, nil
 	case s.DomainID != "":
-		return iam.AuthScope{Domain: &iam.AuthScopeDomain{Id: &s.DomainID}}, nil
+		return iam.KeystoneCreateUserTokenByPasswordAuthScope{Domain: &iam.KeystoneCreateUserTokenByPasswordAuthScopeDomain{Id: &s.DomainID}}, nil
 	default:
-		return iam.AuthScope{Domain: &iam.AuthScopeDomain{Name: &s.DomainName}}, nil
+		return iam.KeystoneCreateUserTokenByPasswordAuthScope{Domain: &iam.KeystoneCreateUserTokenByPasswordAuthScopeDomain{Name: &s.DomainName}}, nil
 	}
 }
 
@@ -286,7 +286,7 @@ func (s *PasswordTokenSource) fetch(ctx context.Context) (Token, error) {
 	body := iam.KeystoneCreateUserTokenByPasswordRequestBody{Auth: iam.KeystoneCreateUserTokenByPasswordAuth{
 		Identity: iam.KeystoneCreateUserTokenByPasswordAuthIdentity{
 			Methods: []string{"password"},
-			Password: iam.AuthIdentityPassword{User: iam.AuthIdentityPasswordUser{
+			Password: iam.KeystoneCreateUserTokenByPasswordAuthIdentityPassword{User: iam.KeystoneCreateUserTokenByPasswordAuthIdentityPasswordUser{
 				Domain:   iam.AuthIdentityPasswordUserDomain{Name: s.DomainName},
 				Name:     s.UserName,
 				Password: s.Password.Reveal(),

@@ -61,7 +61,7 @@ func TestIAMExampleMatchesSpec(t *testing.T) {
 		t.Fatal(err)
 	}
 	node := any(spec)
-	for _, key := range []string{"paths", "/v3/auth/tokens", "post", "responses", "201", "content", "application/json", "examples", "example1", "value"} {
+	for _, key := range []string{"paths", "/v3/auth/tokens#KeystoneCreateUserTokenByPassword", "post", "responses", "201", "content", "application/json", "examples", "example1", "value"} {
 		m, ok := node.(map[string]any)
 		if !ok {
 			t.Fatalf("spec: no %q", key)
@@ -151,12 +151,12 @@ func TestTokenSourceOneRequestForConcurrentCallers(t *testing.T) {
 func TestTokenSourceRequestFollowsSpec(t *testing.T) {
 	cases := []struct {
 		scope huawei.Scope
-		want  iam.AuthScope
+		want  iam.KeystoneCreateUserTokenByPasswordAuthScope
 	}{
-		{huawei.Scope{ProjectName: "cn-north-1"}, iam.AuthScope{Project: &iam.AuthScopeProject{Name: ptr("cn-north-1")}}},
-		{huawei.Scope{ProjectID: exampleProjectID}, iam.AuthScope{Project: &iam.AuthScopeProject{Id: ptr(exampleProjectID)}}},
-		{huawei.Scope{DomainName: exampleDomain}, iam.AuthScope{Domain: &iam.AuthScopeDomain{Name: ptr(exampleDomain)}}},
-		{huawei.Scope{DomainID: "d78cbac186b744899480f25bd022f468"}, iam.AuthScope{Domain: &iam.AuthScopeDomain{Id: ptr("d78cbac186b744899480f25bd022f468")}}},
+		{huawei.Scope{ProjectName: "cn-north-1"}, iam.KeystoneCreateUserTokenByPasswordAuthScope{Project: &iam.KeystoneCreateUserTokenByPasswordAuthScopeProject{Name: ptr("cn-north-1")}}},
+		{huawei.Scope{ProjectID: exampleProjectID}, iam.KeystoneCreateUserTokenByPasswordAuthScope{Project: &iam.KeystoneCreateUserTokenByPasswordAuthScopeProject{Id: ptr(exampleProjectID)}}},
+		{huawei.Scope{DomainName: exampleDomain}, iam.KeystoneCreateUserTokenByPasswordAuthScope{Domain: &iam.KeystoneCreateUserTokenByPasswordAuthScopeDomain{Name: ptr(exampleDomain)}}},
+		{huawei.Scope{DomainID: "d78cbac186b744899480f25bd022f468"}, iam.KeystoneCreateUserTokenByPasswordAuthScope{Domain: &iam.KeystoneCreateUserTokenByPasswordAuthScopeDomain{Id: ptr("d78cbac186b744899480f25bd022f468")}}},
 	}
 	for _, c := range cases {
 		clock := newFakeClock(exampleIssuedAt)
@@ -170,7 +170,7 @@ func TestTokenSourceRequestFollowsSpec(t *testing.T) {
 		if !strings.HasPrefix(tok.Value.Reveal(), "MIIatAYJKoZIhvcNAQcCoIIapTCCGqECAQExDTALB") {
 			t.Errorf("token not taken from X-Subject-Token")
 		}
-		if !reflect.DeepEqual(f.scopes, []iam.AuthScope{c.want}) {
+		if !reflect.DeepEqual(f.scopes, []iam.KeystoneCreateUserTokenByPasswordAuthScope{c.want}) {
 			t.Errorf("%+v: IAM saw scopes %v", c.scope, f.scopes)
 		}
 		if f.queries[0] != "nocatalog=true" {

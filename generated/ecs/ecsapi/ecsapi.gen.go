@@ -36,6 +36,46 @@ func New(cfg huawei.Config) (*Client, error) {
 // ecs.NewClientWithResponses(c.Runtime().Server(), ecs.WithHTTPClient(c.Runtime().HTTPClient())).
 func (c *Client) Runtime() *huawei.Client { return c.rt }
 
+var opAddServerGroupMember = &huawei.Operation{Service: "ecs", Name: "AddServerGroupMember", Method: "POST", Path: "/v1/{project_id}/cloudservers/os-server-groups/{server_group_id}/action#add_member",
+	Idempotent: false, Auth: false, Project: true, Domain: false}
+
+// AddServerGroupMember (添加云服务器组成员): POST /v1/{project_id}/cloudservers/os-server-groups/{server_group_id}/action#add_member.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) AddServerGroupMember(ctx context.Context, serverGroupId string, body ecs.AddServerGroupMemberJSONRequestBody) error {
+	httpResp, err := c.rt.Do(ctx, opAddServerGroupMember, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if serverGroupId == "" {
+			return nil, huawei.ErrEmptyPathParam("server_group_id")
+		}
+		return ecs.NewAddServerGroupMemberRequest(server, ids.Project, serverGroupId, body)
+	})
+	if err != nil {
+		return err
+	}
+	_, err = ecs.ParseAddServerGroupMemberResponse(httpResp)
+	return huawei.NoResult(opAddServerGroupMember, httpResp, err)
+}
+
+var opAssociateServerVirtualIp = &huawei.Operation{Service: "ecs", Name: "AssociateServerVirtualIp", Method: "PUT", Path: "/v1/{project_id}/cloudservers/nics/{nic_id}#AssociateServerVirtualIp",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// AssociateServerVirtualIp (云服务器网卡配置虚拟IP地址（废弃）): PUT /v1/{project_id}/cloudservers/nics/{nic_id}#AssociateServerVirtualIp.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) AssociateServerVirtualIp(ctx context.Context, nicId string, body ecs.AssociateServerVirtualIpJSONRequestBody) (*ecs.AssociateServerVirtualIpResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opAssociateServerVirtualIp, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if nicId == "" {
+			return nil, huawei.ErrEmptyPathParam("nic_id")
+		}
+		return ecs.NewAssociateServerVirtualIpRequest(server, ids.Project, nicId, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := ecs.ParseAssociateServerVirtualIpResponse(httpResp)
+	return huawei.Result(opAssociateServerVirtualIp, httpResp, parsed, err, func(p *ecs.AssociateServerVirtualIpResponse) *ecs.AssociateServerVirtualIpResponseBody {
+		return p.JSON200
+	})
+}
+
 var opAttachServerVolume = &huawei.Operation{Service: "ecs", Name: "AttachServerVolume", Method: "POST", Path: "/v1/{project_id}/cloudservers/{server_id}/attachvolume",
 	Idempotent: false, Auth: false, Project: true, Domain: false}
 
@@ -95,10 +135,48 @@ func (c *Client) BatchAttachSharableVolumes(ctx context.Context, volumeId string
 	})
 }
 
-var opBatchDeleteAction = &huawei.Operation{Service: "ecs", Name: "BatchDeleteAction", Method: "POST", Path: "/v1/{project_id}/servers/{server_id}/tags/action",
+var opBatchCreateAction = &huawei.Operation{Service: "ecs", Name: "BatchCreateAction", Method: "POST", Path: "/v1/{project_id}/servers/{server_id}/tags/action#BatchCreateAction",
 	Idempotent: false, Auth: false, Project: true, Domain: false}
 
-// BatchDeleteAction (批量删除云服务器标签（废弃）): POST /v1/{project_id}/servers/{server_id}/tags/action.
+// BatchCreateAction (批量添加云服务器标签（废弃）): POST /v1/{project_id}/servers/{server_id}/tags/action#BatchCreateAction.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) BatchCreateAction(ctx context.Context, serverId string, body ecs.BatchCreateActionJSONRequestBody) error {
+	httpResp, err := c.rt.Do(ctx, opBatchCreateAction, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if serverId == "" {
+			return nil, huawei.ErrEmptyPathParam("server_id")
+		}
+		return ecs.NewBatchCreateActionRequest(server, ids.Project, serverId, body)
+	})
+	if err != nil {
+		return err
+	}
+	_, err = ecs.ParseBatchCreateActionResponse(httpResp)
+	return huawei.NoResult(opBatchCreateAction, httpResp, err)
+}
+
+var opBatchCreateServerTags = &huawei.Operation{Service: "ecs", Name: "BatchCreateServerTags", Method: "POST", Path: "/v1/{project_id}/cloudservers/{server_id}/tags/action#BatchCreateServerTags",
+	Idempotent: false, Auth: false, Project: true, Domain: false}
+
+// BatchCreateServerTags (批量添加云服务器标签): POST /v1/{project_id}/cloudservers/{server_id}/tags/action#BatchCreateServerTags.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) BatchCreateServerTags(ctx context.Context, serverId string, body ecs.BatchCreateServerTagsJSONRequestBody) error {
+	httpResp, err := c.rt.Do(ctx, opBatchCreateServerTags, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if serverId == "" {
+			return nil, huawei.ErrEmptyPathParam("server_id")
+		}
+		return ecs.NewBatchCreateServerTagsRequest(server, ids.Project, serverId, body)
+	})
+	if err != nil {
+		return err
+	}
+	_, err = ecs.ParseBatchCreateServerTagsResponse(httpResp)
+	return huawei.NoResult(opBatchCreateServerTags, httpResp, err)
+}
+
+var opBatchDeleteAction = &huawei.Operation{Service: "ecs", Name: "BatchDeleteAction", Method: "POST", Path: "/v1/{project_id}/servers/{server_id}/tags/action#BatchDeleteAction",
+	Idempotent: false, Auth: false, Project: true, Domain: false}
+
+// BatchDeleteAction (批量删除云服务器标签（废弃）): POST /v1/{project_id}/servers/{server_id}/tags/action#BatchDeleteAction.
 // Not retried: the spec does not mark it idempotent.
 func (c *Client) BatchDeleteAction(ctx context.Context, serverId string, body ecs.BatchDeleteActionJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opBatchDeleteAction, func(server string, ids huawei.IDs) (*http.Request, error) {
@@ -133,10 +211,10 @@ func (c *Client) BatchDeleteServerNics(ctx context.Context, serverId string, bod
 	return huawei.Result(opBatchDeleteServerNics, httpResp, parsed, err, func(p *ecs.BatchDeleteServerNicsResponse) *ecs.BatchDeleteServerNicsResponseBody { return p.JSON200 })
 }
 
-var opBatchDeleteServerTags = &huawei.Operation{Service: "ecs", Name: "BatchDeleteServerTags", Method: "POST", Path: "/v1/{project_id}/cloudservers/{server_id}/tags/action",
+var opBatchDeleteServerTags = &huawei.Operation{Service: "ecs", Name: "BatchDeleteServerTags", Method: "POST", Path: "/v1/{project_id}/cloudservers/{server_id}/tags/action#BatchDeleteServerTags",
 	Idempotent: false, Auth: false, Project: true, Domain: false}
 
-// BatchDeleteServerTags (批量删除云服务器标签): POST /v1/{project_id}/cloudservers/{server_id}/tags/action.
+// BatchDeleteServerTags (批量删除云服务器标签): POST /v1/{project_id}/cloudservers/{server_id}/tags/action#BatchDeleteServerTags.
 // Not retried: the spec does not mark it idempotent.
 func (c *Client) BatchDeleteServerTags(ctx context.Context, serverId string, body ecs.BatchDeleteServerTagsJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opBatchDeleteServerTags, func(server string, ids huawei.IDs) (*http.Request, error) {
@@ -150,6 +228,22 @@ func (c *Client) BatchDeleteServerTags(ctx context.Context, serverId string, bod
 	}
 	_, err = ecs.ParseBatchDeleteServerTagsResponse(httpResp)
 	return huawei.NoResult(opBatchDeleteServerTags, httpResp, err)
+}
+
+var opBatchRebootServers = &huawei.Operation{Service: "ecs", Name: "BatchRebootServers", Method: "POST", Path: "/v1/{project_id}/cloudservers/action#reboot",
+	Idempotent: false, Auth: false, Project: true, Domain: false}
+
+// BatchRebootServers (批量重启云服务器): POST /v1/{project_id}/cloudservers/action#reboot.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) BatchRebootServers(ctx context.Context, body ecs.BatchRebootServersJSONRequestBody) (*ecs.BatchRebootServersResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opBatchRebootServers, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return ecs.NewBatchRebootServersRequest(server, ids.Project, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := ecs.ParseBatchRebootServersResponse(httpResp)
+	return huawei.Result(opBatchRebootServers, httpResp, parsed, err, func(p *ecs.BatchRebootServersResponse) *ecs.BatchRebootServersResponseBody { return p.JSON200 })
 }
 
 var opBatchResetServersPassword = &huawei.Operation{Service: "ecs", Name: "BatchResetServersPassword", Method: "PUT", Path: "/v1/{project_id}/cloudservers/os-reset-passwords",
@@ -170,10 +264,26 @@ func (c *Client) BatchResetServersPassword(ctx context.Context, body ecs.BatchRe
 	})
 }
 
-var opBatchStopServers = &huawei.Operation{Service: "ecs", Name: "BatchStopServers", Method: "POST", Path: "/v1/{project_id}/cloudservers/action",
+var opBatchStartServers = &huawei.Operation{Service: "ecs", Name: "BatchStartServers", Method: "POST", Path: "/v1/{project_id}/cloudservers/action#os-start",
 	Idempotent: false, Auth: false, Project: true, Domain: false}
 
-// BatchStopServers (批量关闭云服务器): POST /v1/{project_id}/cloudservers/action.
+// BatchStartServers (批量启动云服务器): POST /v1/{project_id}/cloudservers/action#os-start.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) BatchStartServers(ctx context.Context, body ecs.BatchStartServersJSONRequestBody) (*ecs.BatchStartServersResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opBatchStartServers, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return ecs.NewBatchStartServersRequest(server, ids.Project, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := ecs.ParseBatchStartServersResponse(httpResp)
+	return huawei.Result(opBatchStartServers, httpResp, parsed, err, func(p *ecs.BatchStartServersResponse) *ecs.BatchStartServersResponseBody { return p.JSON200 })
+}
+
+var opBatchStopServers = &huawei.Operation{Service: "ecs", Name: "BatchStopServers", Method: "POST", Path: "/v1/{project_id}/cloudservers/action#os-stop",
+	Idempotent: false, Auth: false, Project: true, Domain: false}
+
+// BatchStopServers (批量关闭云服务器): POST /v1/{project_id}/cloudservers/action#os-stop.
 // Not retried: the spec does not mark it idempotent.
 func (c *Client) BatchStopServers(ctx context.Context, body ecs.BatchStopServersJSONRequestBody) (*ecs.BatchStopServersResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opBatchStopServers, func(server string, ids huawei.IDs) (*http.Request, error) {
@@ -487,10 +597,10 @@ func (c *Client) DeleteServerGroup(ctx context.Context, serverGroupId string) er
 	return huawei.NoResult(opDeleteServerGroup, httpResp, err)
 }
 
-var opDeleteServerGroupMember = &huawei.Operation{Service: "ecs", Name: "DeleteServerGroupMember", Method: "POST", Path: "/v1/{project_id}/cloudservers/os-server-groups/{server_group_id}/action",
+var opDeleteServerGroupMember = &huawei.Operation{Service: "ecs", Name: "DeleteServerGroupMember", Method: "POST", Path: "/v1/{project_id}/cloudservers/os-server-groups/{server_group_id}/action#remove_member",
 	Idempotent: false, Auth: false, Project: true, Domain: false}
 
-// DeleteServerGroupMember (删除云服务器组成员): POST /v1/{project_id}/cloudservers/os-server-groups/{server_group_id}/action.
+// DeleteServerGroupMember (删除云服务器组成员): POST /v1/{project_id}/cloudservers/os-server-groups/{server_group_id}/action#remove_member.
 // Not retried: the spec does not mark it idempotent.
 func (c *Client) DeleteServerGroupMember(ctx context.Context, serverGroupId string, body ecs.DeleteServerGroupMemberJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteServerGroupMember, func(server string, ids huawei.IDs) (*http.Request, error) {
@@ -585,10 +695,10 @@ func (c *Client) DetachServerVolume(ctx context.Context, serverId string, volume
 	return huawei.Result(opDetachServerVolume, httpResp, parsed, err, func(p *ecs.DetachServerVolumeResponse) *ecs.DetachServerVolumeResponseBody { return p.JSON200 })
 }
 
-var opDisassociateServerVirtualIp = &huawei.Operation{Service: "ecs", Name: "DisassociateServerVirtualIp", Method: "PUT", Path: "/v1/{project_id}/cloudservers/nics/{nic_id}",
+var opDisassociateServerVirtualIp = &huawei.Operation{Service: "ecs", Name: "DisassociateServerVirtualIp", Method: "PUT", Path: "/v1/{project_id}/cloudservers/nics/{nic_id}#DisassociateServerVirtualIp",
 	Idempotent: true, Auth: false, Project: true, Domain: false}
 
-// DisassociateServerVirtualIp (云服务器网卡解绑虚拟IP地址（废弃）): PUT /v1/{project_id}/cloudservers/nics/{nic_id}.
+// DisassociateServerVirtualIp (云服务器网卡解绑虚拟IP地址（废弃）): PUT /v1/{project_id}/cloudservers/nics/{nic_id}#DisassociateServerVirtualIp.
 // Retried on throttling, server errors and broken connections.
 func (c *Client) DisassociateServerVirtualIp(ctx context.Context, nicId string, body ecs.DisassociateServerVirtualIpJSONRequestBody) (*ecs.DisassociateServerVirtualIpResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDisassociateServerVirtualIp, func(server string, ids huawei.IDs) (*http.Request, error) {

@@ -36,10 +36,10 @@ func New(cfg huawei.Config) (*Client, error) {
 // ecsnova.NewClientWithResponses(c.Runtime().Server(), ecsnova.WithHTTPClient(c.Runtime().HTTPClient())).
 func (c *Client) Runtime() *huawei.Client { return c.rt }
 
-var opCreateAction = &huawei.Operation{Service: "ecsnova", Name: "CreateAction", Method: "POST", Path: "/v2.1/{project_id}/servers/{server_id}/action",
+var opCreateAction = &huawei.Operation{Service: "ecsnova", Name: "CreateAction", Method: "POST", Path: "/v2.1/{project_id}/servers/{server_id}/action#createImage",
 	Idempotent: false, Auth: false, Project: true, Domain: false}
 
-// CreateAction (云服务器创建镜像): POST /v2.1/{project_id}/servers/{server_id}/action.
+// CreateAction (云服务器创建镜像): POST /v2.1/{project_id}/servers/{server_id}/action#createImage.
 // Not retried: the spec does not mark it idempotent.
 func (c *Client) CreateAction(ctx context.Context, serverId string, body ecsnova.CreateActionJSONRequestBody) (*ecsnova.CreateActionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateAction, func(server string, ids huawei.IDs) (*http.Request, error) {
@@ -139,6 +139,63 @@ func (c *Client) CreateOsVolume(ctx context.Context, body ecsnova.CreateOsVolume
 	return huawei.Result(opCreateOsVolume, httpResp, parsed, err, func(p *ecsnova.CreateOsVolumeResponse) *ecsnova.CreateOsVolumeResponseBody { return p.JSON200 })
 }
 
+var opCreateServersAction = &huawei.Operation{Service: "ecsnova", Name: "CreateServersAction", Method: "POST", Path: "/v2.1/{project_id}/servers/{server_id}/action#addFloatingIp",
+	Idempotent: false, Auth: false, Project: true, Domain: false}
+
+// CreateServersAction (分配浮动IP（废弃）): POST /v2.1/{project_id}/servers/{server_id}/action#addFloatingIp.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) CreateServersAction(ctx context.Context, serverId string, body ecsnova.CreateServersActionJSONRequestBody) error {
+	httpResp, err := c.rt.Do(ctx, opCreateServersAction, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if serverId == "" {
+			return nil, huawei.ErrEmptyPathParam("server_id")
+		}
+		return ecsnova.NewCreateServersActionRequest(server, ids.Project, serverId, body)
+	})
+	if err != nil {
+		return err
+	}
+	_, err = ecsnova.ParseCreateServersActionResponse(httpResp)
+	return huawei.NoResult(opCreateServersAction, httpResp, err)
+}
+
+var opCreateServersActionV21 = &huawei.Operation{Service: "ecsnova", Name: "CreateServersActionV21", Method: "POST", Path: "/v2.1/{project_id}/servers/{server_id}/action#revertResize",
+	Idempotent: false, Auth: false, Project: true, Domain: false}
+
+// CreateServersActionV21 (回退变更云服务器规格): POST /v2.1/{project_id}/servers/{server_id}/action#revertResize.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) CreateServersActionV21(ctx context.Context, serverId string, body ecsnova.CreateServersActionV21JSONRequestBody) error {
+	httpResp, err := c.rt.Do(ctx, opCreateServersActionV21, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if serverId == "" {
+			return nil, huawei.ErrEmptyPathParam("server_id")
+		}
+		return ecsnova.NewCreateServersActionV21Request(server, ids.Project, serverId, body)
+	})
+	if err != nil {
+		return err
+	}
+	_, err = ecsnova.ParseCreateServersActionV21Response(httpResp)
+	return huawei.NoResult(opCreateServersActionV21, httpResp, err)
+}
+
+var opCreateServersActionV212 = &huawei.Operation{Service: "ecsnova", Name: "CreateServersActionV212", Method: "POST", Path: "/v2.1/{project_id}/servers/{server_id}/action#confirmResize",
+	Idempotent: false, Auth: false, Project: true, Domain: false}
+
+// CreateServersActionV212 (确认变更云服务器规格): POST /v2.1/{project_id}/servers/{server_id}/action#confirmResize.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) CreateServersActionV212(ctx context.Context, serverId string, body ecsnova.CreateServersActionV212JSONRequestBody) error {
+	httpResp, err := c.rt.Do(ctx, opCreateServersActionV212, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if serverId == "" {
+			return nil, huawei.ErrEmptyPathParam("server_id")
+		}
+		return ecsnova.NewCreateServersActionV212Request(server, ids.Project, serverId, body)
+	})
+	if err != nil {
+		return err
+	}
+	_, err = ecsnova.ParseCreateServersActionV212Response(httpResp)
+	return huawei.NoResult(opCreateServersActionV212, httpResp, err)
+}
+
 var opCreateTag = &huawei.Operation{Service: "ecsnova", Name: "CreateTag", Method: "PUT", Path: "/v2.1/{project_id}/servers/{server_id}/tags",
 	Idempotent: true, Auth: false, Project: true, Domain: false}
 
@@ -156,6 +213,25 @@ func (c *Client) CreateTag(ctx context.Context, serverId string, body ecsnova.Cr
 	}
 	parsed, err := ecsnova.ParseCreateTagResponse(httpResp)
 	return huawei.Result(opCreateTag, httpResp, parsed, err, func(p *ecsnova.CreateTagResponse) *ecsnova.CreateTagResponseBody { return p.JSON200 })
+}
+
+var opDeleteAction = &huawei.Operation{Service: "ecsnova", Name: "DeleteAction", Method: "POST", Path: "/v2.1/{project_id}/servers/{server_id}/action#removeFloatingIp",
+	Idempotent: false, Auth: false, Project: true, Domain: false}
+
+// DeleteAction (移除浮动IP（废弃）): POST /v2.1/{project_id}/servers/{server_id}/action#removeFloatingIp.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) DeleteAction(ctx context.Context, serverId string, body ecsnova.DeleteActionJSONRequestBody) error {
+	httpResp, err := c.rt.Do(ctx, opDeleteAction, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if serverId == "" {
+			return nil, huawei.ErrEmptyPathParam("server_id")
+		}
+		return ecsnova.NewDeleteActionRequest(server, ids.Project, serverId, body)
+	})
+	if err != nil {
+		return err
+	}
+	_, err = ecsnova.ParseDeleteActionResponse(httpResp)
+	return huawei.NoResult(opDeleteAction, httpResp, err)
 }
 
 var opDeleteImage = &huawei.Operation{Service: "ecsnova", Name: "DeleteImage", Method: "DELETE", Path: "/v2.1/{project_id}/images/{image_id}",
@@ -330,6 +406,25 @@ func (c *Client) DeleteTag(ctx context.Context, serverId string) error {
 	}
 	_, err = ecsnova.ParseDeleteTagResponse(httpResp)
 	return huawei.NoResult(opDeleteTag, httpResp, err)
+}
+
+var opListAction = &huawei.Operation{Service: "ecsnova", Name: "ListAction", Method: "POST", Path: "/v2.1/{project_id}/servers/{server_id}/action#os-getConsoleOutput",
+	Idempotent: false, Auth: false, Project: true, Domain: false}
+
+// ListAction (获取弹性云服务器的控制台日志): POST /v2.1/{project_id}/servers/{server_id}/action#os-getConsoleOutput.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) ListAction(ctx context.Context, serverId string, body ecsnova.ListActionJSONRequestBody) (*ecsnova.ListActionResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListAction, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if serverId == "" {
+			return nil, huawei.ErrEmptyPathParam("server_id")
+		}
+		return ecsnova.NewListActionRequest(server, ids.Project, serverId, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := ecsnova.ParseListActionResponse(httpResp)
+	return huawei.Result(opListAction, httpResp, parsed, err, func(p *ecsnova.ListActionResponse) *ecsnova.ListActionResponseBody { return p.JSON200 })
 }
 
 var opListBlockDevice = &huawei.Operation{Service: "ecsnova", Name: "ListBlockDevice", Method: "GET", Path: "/v2.1/servers/{server_id}/block_device",
@@ -644,6 +739,25 @@ func (c *Client) ListTags(ctx context.Context, serverId string) (*ecsnova.ListTa
 	return huawei.Result(opListTags, httpResp, parsed, err, func(p *ecsnova.ListTagsResponse) *ecsnova.ListTagsResponseBody { return p.JSON200 })
 }
 
+var opNovaAssociateSecurityGroup = &huawei.Operation{Service: "ecsnova", Name: "NovaAssociateSecurityGroup", Method: "POST", Path: "/v2.1/{project_id}/servers/{server_id}/action#addSecurityGroup",
+	Idempotent: false, Auth: false, Project: true, Domain: false}
+
+// NovaAssociateSecurityGroup (添加安全组): POST /v2.1/{project_id}/servers/{server_id}/action#addSecurityGroup.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) NovaAssociateSecurityGroup(ctx context.Context, serverId string, body ecsnova.NovaAssociateSecurityGroupJSONRequestBody) error {
+	httpResp, err := c.rt.Do(ctx, opNovaAssociateSecurityGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if serverId == "" {
+			return nil, huawei.ErrEmptyPathParam("server_id")
+		}
+		return ecsnova.NewNovaAssociateSecurityGroupRequest(server, ids.Project, serverId, body)
+	})
+	if err != nil {
+		return err
+	}
+	_, err = ecsnova.ParseNovaAssociateSecurityGroupResponse(httpResp)
+	return huawei.NoResult(opNovaAssociateSecurityGroup, httpResp, err)
+}
+
 var opNovaAttachInterface = &huawei.Operation{Service: "ecsnova", Name: "NovaAttachInterface", Method: "POST", Path: "/v2.1/{project_id}/servers/{server_id}/os-interface",
 	Idempotent: false, Auth: false, Project: true, Domain: false}
 
@@ -857,6 +971,25 @@ func (c *Client) NovaDetachVolume(ctx context.Context, serverId string, volumeId
 	return huawei.NoResult(opNovaDetachVolume, httpResp, err)
 }
 
+var opNovaDisassociateSecurityGroup = &huawei.Operation{Service: "ecsnova", Name: "NovaDisassociateSecurityGroup", Method: "POST", Path: "/v2.1/{project_id}/servers/{server_id}/action#removeSecurityGroup",
+	Idempotent: false, Auth: false, Project: true, Domain: false}
+
+// NovaDisassociateSecurityGroup (移除安全组): POST /v2.1/{project_id}/servers/{server_id}/action#removeSecurityGroup.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) NovaDisassociateSecurityGroup(ctx context.Context, serverId string, body ecsnova.NovaDisassociateSecurityGroupJSONRequestBody) error {
+	httpResp, err := c.rt.Do(ctx, opNovaDisassociateSecurityGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if serverId == "" {
+			return nil, huawei.ErrEmptyPathParam("server_id")
+		}
+		return ecsnova.NewNovaDisassociateSecurityGroupRequest(server, ids.Project, serverId, body)
+	})
+	if err != nil {
+		return err
+	}
+	_, err = ecsnova.ParseNovaDisassociateSecurityGroupResponse(httpResp)
+	return huawei.NoResult(opNovaDisassociateSecurityGroup, httpResp, err)
+}
+
 var opNovaListAvailabilityZones = &huawei.Operation{Service: "ecsnova", Name: "NovaListAvailabilityZones", Method: "GET", Path: "/v2.1/{project_id}/os-availability-zone",
 	Idempotent: true, Auth: false, Project: true, Domain: false}
 
@@ -1059,6 +1192,44 @@ func (c *Client) NovaListServersDetails(ctx context.Context, params *ecsnova.Nov
 	return huawei.Result(opNovaListServersDetails, httpResp, parsed, err, func(p *ecsnova.NovaListServersDetailsResponse) *ecsnova.NovaListServersDetailsResponseBody {
 		return p.JSON200
 	})
+}
+
+var opNovaLockServer = &huawei.Operation{Service: "ecsnova", Name: "NovaLockServer", Method: "POST", Path: "/v2.1/{project_id}/servers/{server_id}/action#lock",
+	Idempotent: false, Auth: false, Project: true, Domain: false}
+
+// NovaLockServer (锁定云服务器): POST /v2.1/{project_id}/servers/{server_id}/action#lock.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) NovaLockServer(ctx context.Context, serverId string, body ecsnova.NovaLockServerJSONRequestBody) error {
+	httpResp, err := c.rt.Do(ctx, opNovaLockServer, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if serverId == "" {
+			return nil, huawei.ErrEmptyPathParam("server_id")
+		}
+		return ecsnova.NewNovaLockServerRequest(server, ids.Project, serverId, body)
+	})
+	if err != nil {
+		return err
+	}
+	_, err = ecsnova.ParseNovaLockServerResponse(httpResp)
+	return huawei.NoResult(opNovaLockServer, httpResp, err)
+}
+
+var opNovaRebootServer = &huawei.Operation{Service: "ecsnova", Name: "NovaRebootServer", Method: "POST", Path: "/v2.1/{project_id}/servers/{server_id}/action#reboot",
+	Idempotent: false, Auth: false, Project: true, Domain: false}
+
+// NovaRebootServer (重启云服务器): POST /v2.1/{project_id}/servers/{server_id}/action#reboot.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) NovaRebootServer(ctx context.Context, serverId string, body ecsnova.NovaRebootServerJSONRequestBody) error {
+	httpResp, err := c.rt.Do(ctx, opNovaRebootServer, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if serverId == "" {
+			return nil, huawei.ErrEmptyPathParam("server_id")
+		}
+		return ecsnova.NewNovaRebootServerRequest(server, ids.Project, serverId, body)
+	})
+	if err != nil {
+		return err
+	}
+	_, err = ecsnova.ParseNovaRebootServerResponse(httpResp)
+	return huawei.NoResult(opNovaRebootServer, httpResp, err)
 }
 
 var opNovaShowFlavor = &huawei.Operation{Service: "ecsnova", Name: "NovaShowFlavor", Method: "GET", Path: "/v2.1/{project_id}/flavors/{flavor_id}",
@@ -1275,6 +1446,63 @@ func (c *Client) NovaShowServerVolume(ctx context.Context, serverId string, volu
 	return huawei.Result(opNovaShowServerVolume, httpResp, parsed, err, func(p *ecsnova.NovaShowServerVolumeResponse) *ecsnova.NovaShowServerVolumeResponseBody {
 		return p.JSON200
 	})
+}
+
+var opNovaStartServer = &huawei.Operation{Service: "ecsnova", Name: "NovaStartServer", Method: "POST", Path: "/v2.1/{project_id}/servers/{server_id}/action#os-start",
+	Idempotent: false, Auth: false, Project: true, Domain: false}
+
+// NovaStartServer (启动云服务器): POST /v2.1/{project_id}/servers/{server_id}/action#os-start.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) NovaStartServer(ctx context.Context, serverId string, body ecsnova.NovaStartServerJSONRequestBody) error {
+	httpResp, err := c.rt.Do(ctx, opNovaStartServer, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if serverId == "" {
+			return nil, huawei.ErrEmptyPathParam("server_id")
+		}
+		return ecsnova.NewNovaStartServerRequest(server, ids.Project, serverId, body)
+	})
+	if err != nil {
+		return err
+	}
+	_, err = ecsnova.ParseNovaStartServerResponse(httpResp)
+	return huawei.NoResult(opNovaStartServer, httpResp, err)
+}
+
+var opNovaStopServer = &huawei.Operation{Service: "ecsnova", Name: "NovaStopServer", Method: "POST", Path: "/v2.1/{project_id}/servers/{server_id}/action#os-stop",
+	Idempotent: false, Auth: false, Project: true, Domain: false}
+
+// NovaStopServer (关闭云服务器): POST /v2.1/{project_id}/servers/{server_id}/action#os-stop.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) NovaStopServer(ctx context.Context, serverId string, body ecsnova.NovaStopServerJSONRequestBody) error {
+	httpResp, err := c.rt.Do(ctx, opNovaStopServer, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if serverId == "" {
+			return nil, huawei.ErrEmptyPathParam("server_id")
+		}
+		return ecsnova.NewNovaStopServerRequest(server, ids.Project, serverId, body)
+	})
+	if err != nil {
+		return err
+	}
+	_, err = ecsnova.ParseNovaStopServerResponse(httpResp)
+	return huawei.NoResult(opNovaStopServer, httpResp, err)
+}
+
+var opNovaUnlockServer = &huawei.Operation{Service: "ecsnova", Name: "NovaUnlockServer", Method: "POST", Path: "/v2.1/{project_id}/servers/{server_id}/action#unlock",
+	Idempotent: false, Auth: false, Project: true, Domain: false}
+
+// NovaUnlockServer (解锁云服务器): POST /v2.1/{project_id}/servers/{server_id}/action#unlock.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) NovaUnlockServer(ctx context.Context, serverId string, body ecsnova.NovaUnlockServerJSONRequestBody) error {
+	httpResp, err := c.rt.Do(ctx, opNovaUnlockServer, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if serverId == "" {
+			return nil, huawei.ErrEmptyPathParam("server_id")
+		}
+		return ecsnova.NewNovaUnlockServerRequest(server, ids.Project, serverId, body)
+	})
+	if err != nil {
+		return err
+	}
+	_, err = ecsnova.ParseNovaUnlockServerResponse(httpResp)
+	return huawei.NoResult(opNovaUnlockServer, httpResp, err)
 }
 
 var opNovaUpdateServer = &huawei.Operation{Service: "ecsnova", Name: "NovaUpdateServer", Method: "PUT", Path: "/v2.1/{project_id}/servers/{server_id}",
@@ -1521,6 +1749,25 @@ func (c *Client) ShowTag(ctx context.Context, serverId string, tag string) error
 	}
 	_, err = ecsnova.ParseShowTagResponse(httpResp)
 	return huawei.NoResult(opShowTag, httpResp, err)
+}
+
+var opUpdateAction = &huawei.Operation{Service: "ecsnova", Name: "UpdateAction", Method: "POST", Path: "/v2.1/{project_id}/servers/{server_id}/action#resize",
+	Idempotent: false, Auth: false, Project: true, Domain: false}
+
+// UpdateAction (变更云服务器规格): POST /v2.1/{project_id}/servers/{server_id}/action#resize.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) UpdateAction(ctx context.Context, serverId string, body ecsnova.UpdateActionJSONRequestBody) error {
+	httpResp, err := c.rt.Do(ctx, opUpdateAction, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if serverId == "" {
+			return nil, huawei.ErrEmptyPathParam("server_id")
+		}
+		return ecsnova.NewUpdateActionRequest(server, ids.Project, serverId, body)
+	})
+	if err != nil {
+		return err
+	}
+	_, err = ecsnova.ParseUpdateActionResponse(httpResp)
+	return huawei.NoResult(opUpdateAction, httpResp, err)
 }
 
 var opUpdateMetadata = &huawei.Operation{Service: "ecsnova", Name: "UpdateMetadata", Method: "PUT", Path: "/v2.1/{project_id}/servers/{server_id}/metadata",

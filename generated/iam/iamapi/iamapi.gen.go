@@ -235,6 +235,24 @@ func (c *Client) CreateAgency(ctx context.Context, body iam.CreateAgencyJSONRequ
 	return huawei.Result(opCreateAgency, httpResp, parsed, err, func(p *iam.CreateAgencyResponse) *iam.CreateAgencyResponseBody { return p.JSON201 })
 }
 
+var opCreateAgencyCustomPolicy = &huawei.Operation{Service: "iam", Name: "CreateAgencyCustomPolicy", Method: "POST", Path: "/v3.0/OS-ROLE/roles#CreateAgencyCustomPolicy",
+	Idempotent: false, Auth: true, Project: false, Domain: false}
+
+// CreateAgencyCustomPolicy (创建委托自定义策略): POST /v3.0/OS-ROLE/roles#CreateAgencyCustomPolicy.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) CreateAgencyCustomPolicy(ctx context.Context, body iam.CreateAgencyCustomPolicyJSONRequestBody) (*iam.CreateAgencyCustomPolicyResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opCreateAgencyCustomPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return iam.NewCreateAgencyCustomPolicyRequest(server, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseCreateAgencyCustomPolicyResponse(httpResp)
+	return huawei.Result(opCreateAgencyCustomPolicy, httpResp, parsed, err, func(p *iam.CreateAgencyCustomPolicyResponse) *iam.CreateAgencyCustomPolicyResponseBody {
+		return p.JSON201
+	})
+}
+
 var opCreateBindingDevice = &huawei.Operation{Service: "iam", Name: "CreateBindingDevice", Method: "PUT", Path: "/v3.0/OS-MFA/mfa-devices/bind",
 	Idempotent: true, Auth: true, Project: false, Domain: false}
 
@@ -251,10 +269,10 @@ func (c *Client) CreateBindingDevice(ctx context.Context, body iam.CreateBinding
 	return huawei.NoResult(opCreateBindingDevice, httpResp, err)
 }
 
-var opCreateCloudServiceCustomPolicy = &huawei.Operation{Service: "iam", Name: "CreateCloudServiceCustomPolicy", Method: "POST", Path: "/v3.0/OS-ROLE/roles",
+var opCreateCloudServiceCustomPolicy = &huawei.Operation{Service: "iam", Name: "CreateCloudServiceCustomPolicy", Method: "POST", Path: "/v3.0/OS-ROLE/roles#CreateCloudServiceCustomPolicy",
 	Idempotent: false, Auth: true, Project: false, Domain: false}
 
-// CreateCloudServiceCustomPolicy (创建云服务自定义策略): POST /v3.0/OS-ROLE/roles.
+// CreateCloudServiceCustomPolicy (创建云服务自定义策略): POST /v3.0/OS-ROLE/roles#CreateCloudServiceCustomPolicy.
 // Not retried: the spec does not mark it idempotent.
 func (c *Client) CreateCloudServiceCustomPolicy(ctx context.Context, body iam.CreateCloudServiceCustomPolicyJSONRequestBody) (*iam.CreateCloudServiceCustomPolicyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateCloudServiceCustomPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
@@ -346,10 +364,28 @@ func (c *Client) CreatePermanentAccessKey(ctx context.Context, body iam.CreatePe
 	})
 }
 
-var opCreateTemporaryAccessKeyByToken = &huawei.Operation{Service: "iam", Name: "CreateTemporaryAccessKeyByToken", Method: "POST", Path: "/v3.0/OS-CREDENTIAL/securitytokens",
+var opCreateTemporaryAccessKeyByAgency = &huawei.Operation{Service: "iam", Name: "CreateTemporaryAccessKeyByAgency", Method: "POST", Path: "/v3.0/OS-CREDENTIAL/securitytokens#CreateTemporaryAccessKeyByAgency",
 	Idempotent: false, Auth: true, Project: false, Domain: false}
 
-// CreateTemporaryAccessKeyByToken (通过token获取临时访问密钥和securitytoken): POST /v3.0/OS-CREDENTIAL/securitytokens.
+// CreateTemporaryAccessKeyByAgency (通过委托获取临时访问密钥和securitytoken): POST /v3.0/OS-CREDENTIAL/securitytokens#CreateTemporaryAccessKeyByAgency.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) CreateTemporaryAccessKeyByAgency(ctx context.Context, body iam.CreateTemporaryAccessKeyByAgencyJSONRequestBody) (*iam.CreateTemporaryAccessKeyByAgencyResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opCreateTemporaryAccessKeyByAgency, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return iam.NewCreateTemporaryAccessKeyByAgencyRequest(server, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseCreateTemporaryAccessKeyByAgencyResponse(httpResp)
+	return huawei.Result(opCreateTemporaryAccessKeyByAgency, httpResp, parsed, err, func(p *iam.CreateTemporaryAccessKeyByAgencyResponse) *iam.CreateTemporaryAccessKeyByAgencyResponseBody {
+		return p.JSON201
+	})
+}
+
+var opCreateTemporaryAccessKeyByToken = &huawei.Operation{Service: "iam", Name: "CreateTemporaryAccessKeyByToken", Method: "POST", Path: "/v3.0/OS-CREDENTIAL/securitytokens#CreateTemporaryAccessKeyByToken",
+	Idempotent: false, Auth: true, Project: false, Domain: false}
+
+// CreateTemporaryAccessKeyByToken (通过token获取临时访问密钥和securitytoken): POST /v3.0/OS-CREDENTIAL/securitytokens#CreateTemporaryAccessKeyByToken.
 // Not retried: the spec does not mark it idempotent.
 func (c *Client) CreateTemporaryAccessKeyByToken(ctx context.Context, body iam.CreateTemporaryAccessKeyByTokenJSONRequestBody) (*iam.CreateTemporaryAccessKeyByTokenResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateTemporaryAccessKeyByToken, func(server string, ids huawei.IDs) (*http.Request, error) {
@@ -780,10 +816,10 @@ func (c *Client) KeystoneCreateUser(ctx context.Context, body iam.KeystoneCreate
 	return huawei.Result(opKeystoneCreateUser, httpResp, parsed, err, func(p *iam.KeystoneCreateUserResponse) *iam.KeystoneCreateUserResponseBody { return p.JSON201 })
 }
 
-var opKeystoneCreateUserTokenByPassword = &huawei.Operation{Service: "iam", Name: "KeystoneCreateUserTokenByPassword", Method: "POST", Path: "/v3/auth/tokens",
+var opKeystoneCreateUserTokenByPassword = &huawei.Operation{Service: "iam", Name: "KeystoneCreateUserTokenByPassword", Method: "POST", Path: "/v3/auth/tokens#KeystoneCreateUserTokenByPassword",
 	Idempotent: true, Auth: false, Project: false, Domain: false}
 
-// KeystoneCreateUserTokenByPassword (获取IAM用户Token（使用密码）): POST /v3/auth/tokens.
+// KeystoneCreateUserTokenByPassword (获取IAM用户Token（使用密码）): POST /v3/auth/tokens#KeystoneCreateUserTokenByPassword.
 // Retried on throttling, server errors and broken connections.
 func (c *Client) KeystoneCreateUserTokenByPassword(ctx context.Context, params *iam.KeystoneCreateUserTokenByPasswordParams, body iam.KeystoneCreateUserTokenByPasswordJSONRequestBody) (*iam.KeystoneCreateUserTokenByPasswordResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneCreateUserTokenByPassword, func(server string, ids huawei.IDs) (*http.Request, error) {
@@ -1815,6 +1851,38 @@ func (c *Client) ListAuth(ctx context.Context, idpId string, protocolId string) 
 	return huawei.Result(opListAuth, httpResp, parsed, err, func(p *iam.ListAuthResponse) *iam.ListAuthResponseBody { return p.JSON201 })
 }
 
+var opListAuthTokens = &huawei.Operation{Service: "iam", Name: "ListAuthTokens", Method: "POST", Path: "/v3/auth/tokens#ListAuthTokens",
+	Idempotent: false, Auth: true, Project: false, Domain: false}
+
+// ListAuthTokens (获取委托Token): POST /v3/auth/tokens#ListAuthTokens.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) ListAuthTokens(ctx context.Context, params *iam.ListAuthTokensParams, body iam.ListAuthTokensJSONRequestBody) (*iam.ListAuthTokensResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListAuthTokens, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return iam.NewListAuthTokensRequest(server, params, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseListAuthTokensResponse(httpResp)
+	return huawei.Result(opListAuthTokens, httpResp, parsed, err, func(p *iam.ListAuthTokensResponse) *iam.ListAuthTokensResponseBody { return p.JSON201 })
+}
+
+var opListAuthTokensV3 = &huawei.Operation{Service: "iam", Name: "ListAuthTokensV3", Method: "POST", Path: "/v3/auth/tokens#ListAuthTokensV3",
+	Idempotent: false, Auth: false, Project: false, Domain: false}
+
+// ListAuthTokensV3 (获取联邦认证scoped token): POST /v3/auth/tokens#ListAuthTokensV3.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) ListAuthTokensV3(ctx context.Context, body iam.ListAuthTokensV3JSONRequestBody) (*iam.ListAuthTokensV3ResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListAuthTokensV3, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return iam.NewListAuthTokensV3Request(server, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseListAuthTokensV3Response(httpResp)
+	return huawei.Result(opListAuthTokensV3, httpResp, parsed, err, func(p *iam.ListAuthTokensV3Response) *iam.ListAuthTokensV3ResponseBody { return p.JSON201 })
+}
+
 var opListCustomPolicies = &huawei.Operation{Service: "iam", Name: "ListCustomPolicies", Method: "GET", Path: "/v3.0/OS-ROLE/roles",
 	Idempotent: true, Auth: true, Project: false, Domain: false}
 
@@ -1966,6 +2034,22 @@ func (c *Client) ListGroupsForEnterpriseProject(ctx context.Context, enterpriseP
 	return huawei.Result(opListGroupsForEnterpriseProject, httpResp, parsed, err, func(p *iam.ListGroupsForEnterpriseProjectResponse) *iam.ListGroupsForEnterpriseProjectResponseBody {
 		return p.JSON200
 	})
+}
+
+var opListIdTokenTokens = &huawei.Operation{Service: "iam", Name: "ListIdTokenTokens", Method: "POST", Path: "/v3.0/OS-AUTH/id-token/tokens",
+	Idempotent: false, Auth: false, Project: false, Domain: false}
+
+// ListIdTokenTokens (获取联邦认证token(OpenID Connect ID token方式)): POST /v3.0/OS-AUTH/id-token/tokens.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) ListIdTokenTokens(ctx context.Context, params *iam.ListIdTokenTokensParams, body iam.ListIdTokenTokensJSONRequestBody) (*iam.ListIdTokenTokensResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListIdTokenTokens, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return iam.NewListIdTokenTokensRequest(server, params, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseListIdTokenTokensResponse(httpResp)
+	return huawei.Result(opListIdTokenTokens, httpResp, parsed, err, func(p *iam.ListIdTokenTokensResponse) *iam.ListIdTokenTokensResponseBody { return p.JSON201 })
 }
 
 var opListLogintokens = &huawei.Operation{Service: "iam", Name: "ListLogintokens", Method: "POST", Path: "/v3.0/OS-AUTH/securitytoken/logintokens",
@@ -2125,10 +2209,10 @@ func (c *Client) ListRolesForUserOnEnterpriseProject(ctx context.Context, enterp
 	})
 }
 
-var opListTokens = &huawei.Operation{Service: "iam", Name: "ListTokens", Method: "POST", Path: "/v3.0/OS-AUTH/id-token/tokens",
+var opListTokens = &huawei.Operation{Service: "iam", Name: "ListTokens", Method: "POST", Path: "/v3/auth/tokens#ListTokens",
 	Idempotent: false, Auth: false, Project: false, Domain: false}
 
-// ListTokens (获取联邦认证token(OpenID Connect ID token方式)): POST /v3.0/OS-AUTH/id-token/tokens.
+// ListTokens (获取IAM用户Token（使用密码+虚拟MFA）): POST /v3/auth/tokens#ListTokens.
 // Not retried: the spec does not mark it idempotent.
 func (c *Client) ListTokens(ctx context.Context, params *iam.ListTokensParams, body iam.ListTokensJSONRequestBody) (*iam.ListTokensResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListTokens, func(server string, ids huawei.IDs) (*http.Request, error) {
@@ -2658,10 +2742,31 @@ func (c *Client) UpdateAgency(ctx context.Context, agencyId string, body iam.Upd
 	return huawei.Result(opUpdateAgency, httpResp, parsed, err, func(p *iam.UpdateAgencyResponse) *iam.UpdateAgencyResponseBody { return p.JSON200 })
 }
 
-var opUpdateCloudServiceCustomPolicy = &huawei.Operation{Service: "iam", Name: "UpdateCloudServiceCustomPolicy", Method: "PATCH", Path: "/v3.0/OS-ROLE/roles/{role_id}",
+var opUpdateAgencyCustomPolicy = &huawei.Operation{Service: "iam", Name: "UpdateAgencyCustomPolicy", Method: "PATCH", Path: "/v3.0/OS-ROLE/roles/{role_id}#UpdateAgencyCustomPolicy",
 	Idempotent: false, Auth: true, Project: false, Domain: false}
 
-// UpdateCloudServiceCustomPolicy (修改云服务自定义策略): PATCH /v3.0/OS-ROLE/roles/{role_id}.
+// UpdateAgencyCustomPolicy (修改委托自定义策略): PATCH /v3.0/OS-ROLE/roles/{role_id}#UpdateAgencyCustomPolicy.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) UpdateAgencyCustomPolicy(ctx context.Context, roleId string, body iam.UpdateAgencyCustomPolicyJSONRequestBody) (*iam.UpdateAgencyCustomPolicyResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opUpdateAgencyCustomPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if roleId == "" {
+			return nil, huawei.ErrEmptyPathParam("role_id")
+		}
+		return iam.NewUpdateAgencyCustomPolicyRequest(server, roleId, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseUpdateAgencyCustomPolicyResponse(httpResp)
+	return huawei.Result(opUpdateAgencyCustomPolicy, httpResp, parsed, err, func(p *iam.UpdateAgencyCustomPolicyResponse) *iam.UpdateAgencyCustomPolicyResponseBody {
+		return p.JSON200
+	})
+}
+
+var opUpdateCloudServiceCustomPolicy = &huawei.Operation{Service: "iam", Name: "UpdateCloudServiceCustomPolicy", Method: "PATCH", Path: "/v3.0/OS-ROLE/roles/{role_id}#UpdateCloudServiceCustomPolicy",
+	Idempotent: false, Auth: true, Project: false, Domain: false}
+
+// UpdateCloudServiceCustomPolicy (修改云服务自定义策略): PATCH /v3.0/OS-ROLE/roles/{role_id}#UpdateCloudServiceCustomPolicy.
 // Not retried: the spec does not mark it idempotent.
 func (c *Client) UpdateCloudServiceCustomPolicy(ctx context.Context, roleId string, body iam.UpdateCloudServiceCustomPolicyJSONRequestBody) (*iam.UpdateCloudServiceCustomPolicyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateCloudServiceCustomPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {

@@ -36,10 +36,29 @@ func New(cfg huawei.Config) (*Client, error) {
 // rds.NewClientWithResponses(c.Runtime().Server(), rds.WithHTTPClient(c.Runtime().HTTPClient())).
 func (c *Client) Runtime() *huawei.Client { return c.rt }
 
-var opBatchDeleteAction = &huawei.Operation{Service: "rds", Name: "BatchDeleteAction", Method: "POST", Path: "/v3/{project_id}/instances/{instance_id}/tags/action",
+var opBatchCreateAction = &huawei.Operation{Service: "rds", Name: "BatchCreateAction", Method: "POST", Path: "/v3/{project_id}/instances/{instance_id}/tags/action#BatchCreateAction",
 	Idempotent: false, Auth: false, Project: true, Domain: false}
 
-// BatchDeleteAction (批量删除标签): POST /v3/{project_id}/instances/{instance_id}/tags/action.
+// BatchCreateAction (批量添加标签): POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchCreateAction.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) BatchCreateAction(ctx context.Context, instanceId string, body rds.BatchCreateActionJSONRequestBody) error {
+	httpResp, err := c.rt.Do(ctx, opBatchCreateAction, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if instanceId == "" {
+			return nil, huawei.ErrEmptyPathParam("instance_id")
+		}
+		return rds.NewBatchCreateActionRequest(server, ids.Project, instanceId, body)
+	})
+	if err != nil {
+		return err
+	}
+	_, err = rds.ParseBatchCreateActionResponse(httpResp)
+	return huawei.NoResult(opBatchCreateAction, httpResp, err)
+}
+
+var opBatchDeleteAction = &huawei.Operation{Service: "rds", Name: "BatchDeleteAction", Method: "POST", Path: "/v3/{project_id}/instances/{instance_id}/tags/action#BatchDeleteAction",
+	Idempotent: false, Auth: false, Project: true, Domain: false}
+
+// BatchDeleteAction (批量删除标签): POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchDeleteAction.
 // Not retried: the spec does not mark it idempotent.
 func (c *Client) BatchDeleteAction(ctx context.Context, instanceId string, body rds.BatchDeleteActionJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opBatchDeleteAction, func(server string, ids huawei.IDs) (*http.Request, error) {
@@ -55,10 +74,10 @@ func (c *Client) BatchDeleteAction(ctx context.Context, instanceId string, body 
 	return huawei.NoResult(opBatchDeleteAction, httpResp, err)
 }
 
-var opCreateAction = &huawei.Operation{Service: "rds", Name: "CreateAction", Method: "POST", Path: "/v3/{project_id}/instances/{instance_id}/action",
+var opCreateAction = &huawei.Operation{Service: "rds", Name: "CreateAction", Method: "POST", Path: "/v3/{project_id}/instances/{instance_id}/action#single_to_ha",
 	Idempotent: false, Auth: false, Project: true, Domain: false}
 
-// CreateAction (单机转主备实例): POST /v3/{project_id}/instances/{instance_id}/action.
+// CreateAction (单机转主备实例): POST /v3/{project_id}/instances/{instance_id}/action#single_to_ha.
 // Not retried: the spec does not mark it idempotent.
 func (c *Client) CreateAction(ctx context.Context, instanceId string, body rds.CreateActionJSONRequestBody) (*rds.CreateActionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateAction, func(server string, ids huawei.IDs) (*http.Request, error) {
@@ -201,10 +220,10 @@ func (c *Client) CreateDbUser(ctx context.Context, instanceId string, body rds.C
 	return huawei.Result(opCreateDbUser, httpResp, parsed, err, func(p *rds.CreateDbUserResponse) *rds.CreateDbUserResponseBody { return p.JSON200 })
 }
 
-var opCreateInstance = &huawei.Operation{Service: "rds", Name: "CreateInstance", Method: "POST", Path: "/rds/v1/{project_id}/instances",
+var opCreateInstance = &huawei.Operation{Service: "rds", Name: "CreateInstance", Method: "POST", Path: "/rds/v1/{project_id}/instances#CreateInstance",
 	Idempotent: false, Auth: false, Project: true, Domain: false}
 
-// CreateInstance (创建实例): POST /rds/v1/{project_id}/instances.
+// CreateInstance (创建实例): POST /rds/v1/{project_id}/instances#CreateInstance.
 // Not retried: the spec does not mark it idempotent.
 func (c *Client) CreateInstance(ctx context.Context, params *rds.CreateInstanceParams, body rds.CreateInstanceJSONRequestBody) (*rds.CreateInstanceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateInstance, func(server string, ids huawei.IDs) (*http.Request, error) {
@@ -217,10 +236,10 @@ func (c *Client) CreateInstance(ctx context.Context, params *rds.CreateInstanceP
 	return huawei.Result(opCreateInstance, httpResp, parsed, err, func(p *rds.CreateInstanceResponse) *rds.CreateInstanceResponseBody { return p.JSON200 })
 }
 
-var opCreateInstanceV3 = &huawei.Operation{Service: "rds", Name: "CreateInstanceV3", Method: "POST", Path: "/v3/{project_id}/instances",
+var opCreateInstanceV3 = &huawei.Operation{Service: "rds", Name: "CreateInstanceV3", Method: "POST", Path: "/v3/{project_id}/instances#CreateInstanceV3",
 	Idempotent: false, Auth: false, Project: true, Domain: false}
 
-// CreateInstanceV3 (创建数据库实例): POST /v3/{project_id}/instances.
+// CreateInstanceV3 (创建数据库实例): POST /v3/{project_id}/instances#CreateInstanceV3.
 // Not retried: the spec does not mark it idempotent.
 func (c *Client) CreateInstanceV3(ctx context.Context, body rds.CreateInstanceV3JSONRequestBody) (*rds.CreateInstanceV3ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateInstanceV3, func(server string, ids huawei.IDs) (*http.Request, error) {
@@ -233,10 +252,26 @@ func (c *Client) CreateInstanceV3(ctx context.Context, body rds.CreateInstanceV3
 	return huawei.Result(opCreateInstanceV3, httpResp, parsed, err, func(p *rds.CreateInstanceV3Response) *rds.CreateInstanceV3ResponseBody { return p.JSON200 })
 }
 
-var opCreateInstancesAction = &huawei.Operation{Service: "rds", Name: "CreateInstancesAction", Method: "POST", Path: "/rds/v1/{project_id}/instances/{instanceId}/action",
+var opCreateInstanceV32 = &huawei.Operation{Service: "rds", Name: "CreateInstanceV32", Method: "POST", Path: "/v3/{project_id}/instances#CreateInstanceV32",
 	Idempotent: false, Auth: false, Project: true, Domain: false}
 
-// CreateInstancesAction (恢复到当前实例): POST /rds/v1/{project_id}/instances/{instanceId}/action.
+// CreateInstanceV32 (恢复到新实例): POST /v3/{project_id}/instances#CreateInstanceV32.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) CreateInstanceV32(ctx context.Context, body rds.CreateInstanceV32JSONRequestBody) (*rds.CreateInstanceV32ResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opCreateInstanceV32, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return rds.NewCreateInstanceV32Request(server, ids.Project, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := rds.ParseCreateInstanceV32Response(httpResp)
+	return huawei.Result(opCreateInstanceV32, httpResp, parsed, err, func(p *rds.CreateInstanceV32Response) *rds.CreateInstanceV32ResponseBody { return p.JSON200 })
+}
+
+var opCreateInstancesAction = &huawei.Operation{Service: "rds", Name: "CreateInstancesAction", Method: "POST", Path: "/rds/v1/{project_id}/instances/{instanceId}/action#restore",
+	Idempotent: false, Auth: false, Project: true, Domain: false}
+
+// CreateInstancesAction (恢复到当前实例): POST /rds/v1/{project_id}/instances/{instanceId}/action#restore.
 // Not retried: the spec does not mark it idempotent.
 func (c *Client) CreateInstancesAction(ctx context.Context, instanceId string, body rds.CreateInstancesActionJSONRequestBody) (*rds.CreateInstancesActionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateInstancesAction, func(server string, ids huawei.IDs) (*http.Request, error) {
@@ -272,6 +307,48 @@ func (c *Client) CreateInstancesAction2(ctx context.Context, versionId string, i
 	}
 	parsed, err := rds.ParseCreateInstancesAction2Response(httpResp)
 	return huawei.Result(opCreateInstancesAction2, httpResp, parsed, err, func(p *rds.CreateInstancesAction2Response) *rds.CreateInstancesAction2ResponseBody { return p.JSON200 })
+}
+
+var opCreateInstancesActionV3 = &huawei.Operation{Service: "rds", Name: "CreateInstancesActionV3", Method: "POST", Path: "/v3/{project_id}/instances/{instance_id}/action#enlarge_volume",
+	Idempotent: false, Auth: false, Project: true, Domain: false}
+
+// CreateInstancesActionV3 (扩容数据库实例的磁盘空间): POST /v3/{project_id}/instances/{instance_id}/action#enlarge_volume.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) CreateInstancesActionV3(ctx context.Context, instanceId string, body rds.CreateInstancesActionV3JSONRequestBody) (*rds.CreateInstancesActionV3ResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opCreateInstancesActionV3, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if instanceId == "" {
+			return nil, huawei.ErrEmptyPathParam("instance_id")
+		}
+		return rds.NewCreateInstancesActionV3Request(server, ids.Project, instanceId, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := rds.ParseCreateInstancesActionV3Response(httpResp)
+	return huawei.Result(opCreateInstancesActionV3, httpResp, parsed, err, func(p *rds.CreateInstancesActionV3Response) *rds.CreateInstancesActionV3ResponseBody {
+		return p.JSON200
+	})
+}
+
+var opCreateInstancesActionV32 = &huawei.Operation{Service: "rds", Name: "CreateInstancesActionV32", Method: "POST", Path: "/v3/{project_id}/instances/{instance_id}/action#restart",
+	Idempotent: false, Auth: false, Project: true, Domain: false}
+
+// CreateInstancesActionV32 (重启数据库实例): POST /v3/{project_id}/instances/{instance_id}/action#restart.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) CreateInstancesActionV32(ctx context.Context, instanceId string, body rds.CreateInstancesActionV32JSONRequestBody) (*rds.CreateInstancesActionV32ResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opCreateInstancesActionV32, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if instanceId == "" {
+			return nil, huawei.ErrEmptyPathParam("instance_id")
+		}
+		return rds.NewCreateInstancesActionV32Request(server, ids.Project, instanceId, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := rds.ParseCreateInstancesActionV32Response(httpResp)
+	return huawei.Result(opCreateInstancesActionV32, httpResp, parsed, err, func(p *rds.CreateInstancesActionV32Response) *rds.CreateInstancesActionV32ResponseBody {
+		return p.JSON200
+	})
 }
 
 var opCreateInstancesRecovery = &huawei.Operation{Service: "rds", Name: "CreateInstancesRecovery", Method: "POST", Path: "/{version_id}/{project_id}/instances/recovery",
@@ -347,6 +424,85 @@ func (c *Client) CreateRdsInstance(ctx context.Context, versionId string, body r
 	}
 	parsed, err := rds.ParseCreateRdsInstanceResponse(httpResp)
 	return huawei.Result(opCreateRdsInstance, httpResp, parsed, err, func(p *rds.CreateRdsInstanceResponse) *rds.CreateRdsInstanceResponseBody { return p.JSON200 })
+}
+
+var opCreateRdsInstanceV1 = &huawei.Operation{Service: "rds", Name: "CreateRdsInstanceV1", Method: "POST", Path: "/rds/v1/{project_id}/instances#CreateRdsInstanceV1",
+	Idempotent: false, Auth: false, Project: true, Domain: false}
+
+// CreateRdsInstanceV1 (恢复到新实例): POST /rds/v1/{project_id}/instances#CreateRdsInstanceV1.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) CreateRdsInstanceV1(ctx context.Context, body rds.CreateRdsInstanceV1JSONRequestBody) (*rds.CreateRdsInstanceV1ResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opCreateRdsInstanceV1, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return rds.NewCreateRdsInstanceV1Request(server, ids.Project, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := rds.ParseCreateRdsInstanceV1Response(httpResp)
+	return huawei.Result(opCreateRdsInstanceV1, httpResp, parsed, err, func(p *rds.CreateRdsInstanceV1Response) *rds.CreateRdsInstanceV1ResponseBody { return p.JSON200 })
+}
+
+var opCreateRdsInstancesAction = &huawei.Operation{Service: "rds", Name: "CreateRdsInstancesAction", Method: "POST", Path: "/rds/v1/{project_id}/instances/{instanceId}/action#CreateRdsInstancesAction",
+	Idempotent: false, Auth: false, Project: true, Domain: false}
+
+// CreateRdsInstancesAction (调整实例容量): POST /rds/v1/{project_id}/instances/{instanceId}/action#CreateRdsInstancesAction.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) CreateRdsInstancesAction(ctx context.Context, instanceId string, body rds.CreateRdsInstancesActionJSONRequestBody) (*rds.CreateRdsInstancesActionResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opCreateRdsInstancesAction, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if instanceId == "" {
+			return nil, huawei.ErrEmptyPathParam("instanceId")
+		}
+		return rds.NewCreateRdsInstancesActionRequest(server, ids.Project, instanceId, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := rds.ParseCreateRdsInstancesActionResponse(httpResp)
+	return huawei.Result(opCreateRdsInstancesAction, httpResp, parsed, err, func(p *rds.CreateRdsInstancesActionResponse) *rds.CreateRdsInstancesActionResponseBody {
+		return p.JSON200
+	})
+}
+
+var opCreateRdsInstancesActionV1 = &huawei.Operation{Service: "rds", Name: "CreateRdsInstancesActionV1", Method: "POST", Path: "/rds/v1/{project_id}/instances/{instanceId}/action#CreateRdsInstancesActionV1",
+	Idempotent: false, Auth: false, Project: true, Domain: false}
+
+// CreateRdsInstancesActionV1 (调整实例规格): POST /rds/v1/{project_id}/instances/{instanceId}/action#CreateRdsInstancesActionV1.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) CreateRdsInstancesActionV1(ctx context.Context, instanceId string, body rds.CreateRdsInstancesActionV1JSONRequestBody) (*rds.CreateRdsInstancesActionV1ResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opCreateRdsInstancesActionV1, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if instanceId == "" {
+			return nil, huawei.ErrEmptyPathParam("instanceId")
+		}
+		return rds.NewCreateRdsInstancesActionV1Request(server, ids.Project, instanceId, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := rds.ParseCreateRdsInstancesActionV1Response(httpResp)
+	return huawei.Result(opCreateRdsInstancesActionV1, httpResp, parsed, err, func(p *rds.CreateRdsInstancesActionV1Response) *rds.CreateRdsInstancesActionV1ResponseBody {
+		return p.JSON200
+	})
+}
+
+var opCreateRdsInstancesActionV12 = &huawei.Operation{Service: "rds", Name: "CreateRdsInstancesActionV12", Method: "POST", Path: "/rds/v1/{project_id}/instances/{instanceId}/action#restart",
+	Idempotent: false, Auth: false, Project: true, Domain: false}
+
+// CreateRdsInstancesActionV12 (重启实例): POST /rds/v1/{project_id}/instances/{instanceId}/action#restart.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) CreateRdsInstancesActionV12(ctx context.Context, instanceId string, body rds.CreateRdsInstancesActionV12JSONRequestBody) (*rds.CreateRdsInstancesActionV12ResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opCreateRdsInstancesActionV12, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if instanceId == "" {
+			return nil, huawei.ErrEmptyPathParam("instanceId")
+		}
+		return rds.NewCreateRdsInstancesActionV12Request(server, ids.Project, instanceId, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := rds.ParseCreateRdsInstancesActionV12Response(httpResp)
+	return huawei.Result(opCreateRdsInstancesActionV12, httpResp, parsed, err, func(p *rds.CreateRdsInstancesActionV12Response) *rds.CreateRdsInstancesActionV12ResponseBody {
+		return p.JSON200
+	})
 }
 
 var opCreateRecovery = &huawei.Operation{Service: "rds", Name: "CreateRecovery", Method: "POST", Path: "/v3/{project_id}/instances/recovery",
@@ -1013,10 +1169,10 @@ func (c *Client) ListInstancesAll(ctx context.Context, params *rds.ListInstances
 	})
 }
 
-var opListInstances2 = &huawei.Operation{Service: "rds", Name: "ListInstances2", Method: "GET", Path: "/{version_id}/{project_id}/instances",
+var opListInstances2 = &huawei.Operation{Service: "rds", Name: "ListInstances2", Method: "GET", Path: "/{version_id}/{project_id}/instances#ListInstances2",
 	Idempotent: true, Auth: false, Project: true, Domain: false}
 
-// ListInstances2 (根据指定条件查询实例列表): GET /{version_id}/{project_id}/instances.
+// ListInstances2 (根据指定条件查询实例列表): GET /{version_id}/{project_id}/instances#ListInstances2.
 // Retried on throttling, server errors and broken connections.
 func (c *Client) ListInstances2(ctx context.Context, versionId string, params *rds.ListInstances2Params) (*rds.ListInstances2ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListInstances2, func(server string, ids huawei.IDs) (*http.Request, error) {
@@ -1030,6 +1186,43 @@ func (c *Client) ListInstances2(ctx context.Context, versionId string, params *r
 	}
 	parsed, err := rds.ParseListInstances2Response(httpResp)
 	return huawei.Result(opListInstances2, httpResp, parsed, err, func(p *rds.ListInstances2Response) *rds.ListInstances2ResponseBody { return p.JSON200 })
+}
+
+var opListInstances3 = &huawei.Operation{Service: "rds", Name: "ListInstances3", Method: "GET", Path: "/{version_id}/{project_id}/instances#ListInstances3",
+	Idempotent: true, Auth: false, Project: true, Domain: false}
+
+// ListInstances3 (根据指定条件查询数据库实例列表): GET /{version_id}/{project_id}/instances#ListInstances3.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ListInstances3(ctx context.Context, versionId string, params *rds.ListInstances3Params) (*rds.ListInstances3ResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opListInstances3, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if versionId == "" {
+			return nil, huawei.ErrEmptyPathParam("version_id")
+		}
+		return rds.NewListInstances3Request(server, versionId, ids.Project, params)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := rds.ParseListInstances3Response(httpResp)
+	return huawei.Result(opListInstances3, httpResp, parsed, err, func(p *rds.ListInstances3Response) *rds.ListInstances3ResponseBody { return p.JSON200 })
+}
+
+var pageListInstances3 = huawei.Paging{Op: opListInstances3, Style: "offset", Param: "offset", Limit: "limit",
+	In: "query", ParamType: "integer", Items: "instances", Next: "", Total: "total_count"}
+
+// ListInstances3All iterates over the instances of every page of ListInstances3
+// (offset paging), fetching the next page only when the loop asks for it.
+// It stops after yielding an error.
+func (c *Client) ListInstances3All(ctx context.Context, versionId string, params *rds.ListInstances3Params) iter.Seq2[rds.ListInstances3Instances, error] {
+	call := func(ctx context.Context, params *rds.ListInstances3Params) (*rds.ListInstances3ResponseBody, error) {
+		return c.ListInstances3(ctx, versionId, params)
+	}
+	return huawei.Paginate(ctx, pageListInstances3, params, call, func(p *rds.ListInstances3ResponseBody) []rds.ListInstances3Instances {
+		if p.Instances == nil {
+			return nil
+		}
+		return *p.Instances
+	})
 }
 
 var opListInstancesConfigurations = &huawei.Operation{Service: "rds", Name: "ListInstancesConfigurations", Method: "GET", Path: "/v3/{project_id}/instances/{instance_id}/configurations",
@@ -1512,10 +1705,10 @@ func (c *Client) ShowParameter(ctx context.Context, datastoreVersionId string, p
 	return huawei.Result(opShowParameter, httpResp, parsed, err, func(p *rds.ShowParameterResponse) *rds.ShowParameterResponseBody { return p.JSON200 })
 }
 
-var opShowRd = &huawei.Operation{Service: "rds", Name: "ShowRd", Method: "GET", Path: "/rds/{versionId}",
+var opShowRd = &huawei.Operation{Service: "rds", Name: "ShowRd", Method: "GET", Path: "/rds/{versionId}#ShowRd",
 	Idempotent: true, Auth: false, Project: false, Domain: false}
 
-// ShowRd (查询API版本信息): GET /rds/{versionId}.
+// ShowRd (查询API版本信息): GET /rds/{versionId}#ShowRd.
 // Retried on throttling, server errors and broken connections.
 func (c *Client) ShowRd(ctx context.Context, versionId string) (*rds.ShowRdResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowRd, func(server string, ids huawei.IDs) (*http.Request, error) {
@@ -1529,6 +1722,25 @@ func (c *Client) ShowRd(ctx context.Context, versionId string) (*rds.ShowRdRespo
 	}
 	parsed, err := rds.ParseShowRdResponse(httpResp)
 	return huawei.Result(opShowRd, httpResp, parsed, err, func(p *rds.ShowRdResponse) *rds.ShowRdResponseBody { return p.JSON200 })
+}
+
+var opShowRd2 = &huawei.Operation{Service: "rds", Name: "ShowRd2", Method: "GET", Path: "/rds/{versionId}#ShowRd2",
+	Idempotent: true, Auth: false, Project: false, Domain: false}
+
+// ShowRd2 (查询指定的API版本信息): GET /rds/{versionId}#ShowRd2.
+// Retried on throttling, server errors and broken connections.
+func (c *Client) ShowRd2(ctx context.Context, versionId string) (*rds.ShowRd2ResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opShowRd2, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if versionId == "" {
+			return nil, huawei.ErrEmptyPathParam("versionId")
+		}
+		return rds.NewShowRd2Request(server, versionId)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := rds.ParseShowRd2Response(httpResp)
+	return huawei.Result(opShowRd2, httpResp, parsed, err, func(p *rds.ShowRd2Response) *rds.ShowRd2ResponseBody { return p.JSON200 })
 }
 
 var opShowRdsFlavor = &huawei.Operation{Service: "rds", Name: "ShowRdsFlavor", Method: "GET", Path: "/rds/v1/{project_id}/flavors/{flavorId}",
@@ -1567,6 +1779,25 @@ func (c *Client) ShowStorageType(ctx context.Context, databaseName string, param
 	}
 	parsed, err := rds.ParseShowStorageTypeResponse(httpResp)
 	return huawei.Result(opShowStorageType, httpResp, parsed, err, func(p *rds.ShowStorageTypeResponse) *rds.ShowStorageTypeResponseBody { return p.JSON200 })
+}
+
+var opUpdateAction = &huawei.Operation{Service: "rds", Name: "UpdateAction", Method: "POST", Path: "/v3/{project_id}/instances/{instance_id}/action#resize_flavor",
+	Idempotent: false, Auth: false, Project: true, Domain: false}
+
+// UpdateAction (变更数据库实例的规格): POST /v3/{project_id}/instances/{instance_id}/action#resize_flavor.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) UpdateAction(ctx context.Context, instanceId string, body rds.UpdateActionJSONRequestBody) (*rds.UpdateActionResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opUpdateAction, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if instanceId == "" {
+			return nil, huawei.ErrEmptyPathParam("instance_id")
+		}
+		return rds.NewUpdateActionRequest(server, ids.Project, instanceId, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := rds.ParseUpdateActionResponse(httpResp)
+	return huawei.Result(opUpdateAction, httpResp, parsed, err, func(p *rds.UpdateActionResponse) *rds.UpdateActionResponseBody { return p.JSON200 })
 }
 
 var opUpdateApply = &huawei.Operation{Service: "rds", Name: "UpdateApply", Method: "PUT", Path: "/v3/{project_id}/configurations/{config_id}/apply",

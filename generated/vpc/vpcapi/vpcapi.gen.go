@@ -74,10 +74,10 @@ func (c *Client) AddVpcExtendCidr(ctx context.Context, vpcId string, body vpc.Ad
 	return huawei.Result(opAddVpcExtendCidr, httpResp, parsed, err, func(p *vpc.AddVpcExtendCidrResponse) *vpc.AddVpcExtendCidrResponseBody { return p.JSON200 })
 }
 
-var opAssociateRouteTable = &huawei.Operation{Service: "vpc", Name: "AssociateRouteTable", Method: "POST", Path: "/v1/{project_id}/routetables/{routetable_id}/action",
+var opAssociateRouteTable = &huawei.Operation{Service: "vpc", Name: "AssociateRouteTable", Method: "POST", Path: "/v1/{project_id}/routetables/{routetable_id}/action#AssociateRouteTable",
 	Idempotent: false, Auth: false, Project: true, Domain: false}
 
-// AssociateRouteTable (关联路由表与子网): POST /v1/{project_id}/routetables/{routetable_id}/action.
+// AssociateRouteTable (关联路由表与子网): POST /v1/{project_id}/routetables/{routetable_id}/action#AssociateRouteTable.
 // Not retried: the spec does not mark it idempotent.
 func (c *Client) AssociateRouteTable(ctx context.Context, routetableId string, body vpc.AssociateRouteTableJSONRequestBody) (*vpc.AssociateRouteTableResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opAssociateRouteTable, func(server string, ids huawei.IDs) (*http.Request, error) {
@@ -858,6 +858,25 @@ func (c *Client) DeleteVpcTag(ctx context.Context, vpcId string, key string) err
 	}
 	_, err = vpc.ParseDeleteVpcTagResponse(httpResp)
 	return huawei.NoResult(opDeleteVpcTag, httpResp, err)
+}
+
+var opDisassociateRouteTable = &huawei.Operation{Service: "vpc", Name: "DisassociateRouteTable", Method: "POST", Path: "/v1/{project_id}/routetables/{routetable_id}/action#DisassociateRouteTable",
+	Idempotent: false, Auth: false, Project: true, Domain: false}
+
+// DisassociateRouteTable (解关联路由表与子网): POST /v1/{project_id}/routetables/{routetable_id}/action#DisassociateRouteTable.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) DisassociateRouteTable(ctx context.Context, routetableId string, body vpc.DisassociateRouteTableJSONRequestBody) (*vpc.DisassociateRouteTableResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opDisassociateRouteTable, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if routetableId == "" {
+			return nil, huawei.ErrEmptyPathParam("routetable_id")
+		}
+		return vpc.NewDisassociateRouteTableRequest(server, ids.Project, routetableId, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := vpc.ParseDisassociateRouteTableResponse(httpResp)
+	return huawei.Result(opDisassociateRouteTable, httpResp, parsed, err, func(p *vpc.DisassociateRouteTableResponse) *vpc.DisassociateRouteTableResponseBody { return p.JSON200 })
 }
 
 var opListAddressGroup = &huawei.Operation{Service: "vpc", Name: "ListAddressGroup", Method: "GET", Path: "/v3/{project_id}/vpc/address_groups",

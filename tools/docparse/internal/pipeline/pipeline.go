@@ -19,6 +19,7 @@ import (
 	"github.com/docapi/docapi/tools/docparse/internal/model"
 	"github.com/docapi/docapi/tools/docparse/internal/opid"
 	"github.com/docapi/docapi/tools/docparse/internal/paging"
+	"github.com/docapi/docapi/tools/docparse/internal/routes"
 	"github.com/docapi/docapi/tools/docparse/internal/service"
 	"github.com/docapi/docapi/tools/docparse/internal/top"
 )
@@ -103,6 +104,7 @@ func Run(sources []Source, opts Options) *Result {
 	pages = res.leaveOutFailed(pages)
 	keys.Repair(pages, &res.Diags)
 	res.IDSources = opid.Assign(operations(pages), &res.Diags)
+	routes.Distinguish(operations(pages), &res.Diags)
 
 	doc, ok := res.document(opts.Service)
 	for round := 0; ok; round++ {

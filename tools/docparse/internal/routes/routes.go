@@ -1,0 +1,108 @@
+// Package routes tells apart operations that share one HTTP route.
+//
+// Huawei documents many operations on one method and path, told apart by
+// the request body: Nova's POST /servers/{id}/action takes {"os-start": {}}
+// on one page and {"reboot": {...}} on another; IAM's POST /v3/auth/tokens
+// takes a password on one page and an agency on the next. An OpenAPI path
+// holds one operation per method, so each such operation is written at the
+// route plus a fragment naming its variant (/servers/{id}/action#os-start),
+// as TOP's single gateway is (/router/rest#taobao.x.get). A fragment never
+// goes on the wire: clients send the route itself.
+package routes
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/docapi/docapi/tools/docparse/internal/model"
+)
+
+// Distinguish gives every operation of a shared route its fragment: the
+// request body's one top-level member when that tells the variants apart
+// (os-start, reboot), else its operationId.
+func Distinguish(ops []*model.Operation, diags *model.Diagnostics) {
+	groups := map[string][]*model.Operation{}
+	var keys []string
+	for _, op := range ops {
+		if op.Method == "" || op.Path == "" || strings.Contains(op.Path, "#") {
+			continue
+		}
+		key := strings.ToUpper(op.Method) + " " + shape(op.Path)
+		if groups[key] == nil {
+			keys = append(keys, key)
+		}
+		groups[key] = append(groups[key], op)
+	}
+	sort.Strings(keys)
+	for _, key := range keys {
+		group := groups[key]
+		if len(group) < 2 {
+			continue
+		}
+		members := map[string]int{}
+		for _, op := range group {
+			members[soleMember(op)]++
+		}
+		used := map[string]bool{}
+		for _, op := range group {
+			variant := soleMember(op)
+			if variant == "" || members[variant] > 1 {
+				variant = op.ID
+			}
+			if variant == "" || used[variant] {
+				continue // the emitter reports the clash
+			}
+			used[variant] = true
+			diags.Notef(op.Loc, "%d pages document %s %s; this one is written at %s#%s (the fragment is not sent)", len(group), op.Method, group[0].Path, op.Path, variant)
+			op.Path += "#" + variant
+		}
+	}
+}
+
+// soleMember is the name of the request body's only top-level member, or "".
+func soleMember(op *model.Operation) string {
+	if op.RequestBody == nil || op.RequestBody.Schema == nil {
+		return ""
+	}
+	s := op.RequestBody.Schema
+	if s.Type != model.TypeObject || len(s.Properties) != 1 || !fragmentSafe(s.Properties[0].Name) {
+		return ""
+	}
+	return s.Properties[0].Name
+}
+
+func fragmentSafe(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if !(r == '-' || r == '_' || r == '.' || ('a' <= r && r <= 'z') || ('A' <= r && r <= 'Z') || ('0' <= r && r <= '9')) {
+			return false
+		}
+	}
+	return true
+}
+
+// shape is path with its placeholders emptied: OpenAPI takes /a/{x} and
+// /a/{y} for one path.
+func shape(path string) string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range path {
+		switch {
+		case r == '{':
+			depth++
+			if depth == 1 {
+				b.WriteRune(r)
+			}
+		case r == '}' && depth > 0:
+			depth--
+			if depth == 0 {
+				b.WriteRune(r)
+			}
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}

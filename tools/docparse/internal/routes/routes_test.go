@@ -1,0 +1,41 @@
+package routes
+
+import (
+	"testing"
+
+	"github.com/docapi/docapi/tools/docparse/internal/model"
+)
+
+func action(id, path string, members ...string) *model.Operation {
+	body := &model.Schema{Type: model.TypeObject}
+	for _, m := range members {
+		body.Properties = append(body.Properties, &model.Property{Name: m, Schema: &model.Schema{Type: model.TypeObject}})
+	}
+	return &model.Operation{ID: id, Method: "POST", Path: path, RequestBody: &model.Body{Schema: body}}
+}
+
+func TestDistinguish(t *testing.T) {
+	start := action("NovaStartServer", "/v2.1/{project_id}/servers/{server_id}/action", "os-start")
+	reboot := action("NovaRebootServer", "/v2.1/{project_id}/servers/{id}/action", "reboot")
+	password := action("CreateTokenByPassword", "/v3/auth/tokens", "auth")
+	agency := action("CreateTokenByAgency", "/v3/auth/tokens", "auth")
+	alone := action("CreateVpc", "/v1/{project_id}/vpcs", "vpc")
+	other := &model.Operation{ID: "ListServers", Method: "GET", Path: "/v2.1/{project_id}/servers/{server_id}/action"}
+	var diags model.Diagnostics
+	Distinguish([]*model.Operation{start, reboot, password, agency, alone, other}, &diags)
+	for op, want := range map[*model.Operation]string{
+		start:    "/v2.1/{project_id}/servers/{server_id}/action#os-start",
+		reboot:   "/v2.1/{project_id}/servers/{id}/action#reboot",
+		password: "/v3/auth/tokens#CreateTokenByPassword", // both bodies are {"auth": ...}
+		agency:   "/v3/auth/tokens#CreateTokenByAgency",
+		alone:    "/v1/{project_id}/vpcs",
+		other:    "/v2.1/{project_id}/servers/{server_id}/action", // another method
+	} {
+		if op.Path != want {
+			t.Errorf("%s: path %s, want %s", op.ID, op.Path, want)
+		}
+	}
+	if diags.Count(model.Note) != 4 {
+		t.Errorf("diagnostics %v", diags)
+	}
+}
