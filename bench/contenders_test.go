@@ -76,7 +76,7 @@ func strp(s string) *string { return &s }
 // The same ListResourceInstances request for every contender.
 func docapiListBody() csms.ListResourceInstancesRequestBody {
 	return csms.ListResourceInstancesRequestBody{Action: "filter", Limit: strp("10"), Offset: strp("0"),
-		Matches: &[]csms.TagMatches{{Key: strp("resource_name"), Value: strp("app")}}}
+		Matches: []csms.TagMatches{{Key: strp("resource_name"), Value: strp("app")}}}
 }
 
 func officialListRequest() *ocsmsmodel.ListResourceInstancesRequest {
@@ -155,7 +155,7 @@ func docapiTOP(tb testing.TB, server string, rt http.RoundTripper) *topapi.Clien
 
 var docapiTopQuery = gentop.AlibabaSecurityDeepvisionProxySecurityCommonTokenGetRequest{Param: &gentop.SecurityTokenQueryParam{
 	ProductCode: topQuery.ProductCode, SceneCode: topQuery.SceneCode, UsageScene: topQuery.UsageScene,
-	OpPoiId: topQuery.OpPoiID, OpTenantCode: topQuery.OpTenantCode}}
+	OpPoiID: topQuery.OpPoiID, OpTenantCode: topQuery.OpTenantCode}}
 
 // calls holds one func per contender and scenario; each checks what it got,
 // so a contender that answers wrongly fails the benchmark.
@@ -202,10 +202,10 @@ func newCalls(tb testing.TB, srv *loopback) *calls {
 		if err != nil {
 			return err
 		}
-		if r.Resources == nil || len(*r.Resources) == 0 {
+		if len(r.Resources) == 0 {
 			return errors.New("no resources")
 		}
-		rs := *r.Resources
+		rs := r.Resources
 		return checkResources(len(rs), *rs[len(rs)-1].ResourceName)
 	}
 	oc := officialCSMS(tb, srv.URL, newTransport())
@@ -288,10 +288,10 @@ func newCalls(tb testing.TB, srv *loopback) *calls {
 		if err != nil {
 			return err
 		}
-		if r.Result == nil || r.Result.AccessKeyId == nil {
+		if r.Result == nil || r.Result.AccessKeyID == nil {
 			return errors.New("no result.access_key_id")
 		}
-		return checkTOP(*r.Result.AccessKeyId)
+		return checkTOP(*r.Result.AccessKeyID)
 	}
 	return c
 }

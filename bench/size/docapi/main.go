@@ -50,9 +50,6 @@ func main() {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
-	n := 0
-	if secrets.Resources != nil {
-		n = len(*secrets.Resources)
-	}
+	n := len(secrets.Resources)
 	fmt.Println(n, tok.Token != nil)
 }
