@@ -60,7 +60,7 @@ func TestRunUsageAndUnknownPages(t *testing.T) {
 		t.Fatal(err)
 	}
 	stderr.Reset()
-	if code := run([]string{garbage}, &stdout, &stderr); code != 1 || !strings.Contains(stderr.String(), "garbage.bin: error: page is of no known family") {
+	if code := run([]string{garbage}, &stdout, &stderr); code != 1 || !strings.Contains(stderr.String(), "garbage.bin:1: error: the file holds a NUL byte") {
 		t.Errorf("garbage: exit %d, %q", code, stderr.String())
 	}
 	if stdout.Len() != 0 {

@@ -2,8 +2,6 @@ package huawei
 
 import (
 	"bytes"
-	"fmt"
-	"unicode/utf8"
 
 	"github.com/docapi/docapi/tools/docparse/internal/model"
 )
@@ -89,39 +87,6 @@ func hasURISection(data []byte) bool {
 	return false
 }
 
-// maxStrayBytes is how many bytes that are not UTF-8 a page may hold and
-// still be read (mdhtml reads them as U+FFFD with a warning): a page saved
-// in another encoding, such as GBK, has one in nearly every character.
-const maxStrayBytes = 8
-
-// textProblem says why data cannot be a page at all: it is empty, or not
-// text (a NUL byte, or more than a few bytes that are not UTF-8: a binary
-// file, or a page saved in another encoding). notText is false for an
-// empty file, which is simply no operation.
-func textProblem(name string, data []byte) (why string, at model.Loc, notText bool) {
-	if len(bytes.TrimSpace(data)) == 0 {
-		return "the file is empty", model.Loc{File: name}, false
-	}
-	if i := bytes.IndexByte(data, 0); i >= 0 {
-		return fmt.Sprintf("the file holds a NUL byte (offset %d): it is binary, not a text page", i), model.Loc{File: name, Line: 1 + bytes.Count(data[:i], []byte("\n"))}, true
-	}
-	if utf8.Valid(data) {
-		return "", model.Loc{}, false
-	}
-	stray, first := 0, -1
-	for i := 0; i < len(data); {
-		r, size := utf8.DecodeRune(data[i:])
-		if r == utf8.RuneError && size == 1 {
-			if first < 0 {
-				first = i
-			}
-			stray++
-		}
-		i += size
-	}
-	if stray <= maxStrayBytes {
-		return "", model.Loc{}, false
-	}
-	return fmt.Sprintf("the file is not UTF-8 text (%d bytes that are not UTF-8, the first 0x%02x at offset %d): a binary file, or a page saved in another encoding", stray, data[first], first),
-		model.Loc{File: name, Line: 1 + bytes.Count(data[:first], []byte("\n"))}, true
-}
+// textProblem is model.TextProblem: the pipeline checks it before any
+// reader; a reader called on its own checks it again.
+var textProblem = model.TextProblem

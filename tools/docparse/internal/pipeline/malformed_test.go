@@ -22,27 +22,39 @@ func TestMalformedInputs(t *testing.T) {
 	for i := range garbage {
 		garbage[i] = byte(rng.UintN(256))
 	}
-	cases := map[string][]byte{
-		"empty":           nil,
-		"binary garbage":  garbage,
-		"truncated HTML":  iam[:len(iam)/3],
-		"missing cells":   bytes.ReplaceAll(iam, []byte("</td>\n<td"), []byte("</td>\n<!--td")),
-		"cyclic anchors":  []byte("# x\n\n## URI\n\nGET /x\n\n## 响应参数\n\n**表 1**  响应Body参数\n\n<table><tr><th>参数</th><th>参数类型</th></tr><tr><td>a</td><td><a href=\"#B\">B</a> object</td></tr></table>\n\n**表 2**  B\n\n<a name=\"B\"></a>\n<table><tr><th>参数</th><th>参数类型</th></tr><tr><td>c</td><td><a href=\"#C\">C</a> object</td></tr></table>\n\n**表 3**  C\n\n<a name=\"C\"></a>\n<table><tr><th>参数</th><th>参数类型</th></tr><tr><td>b</td><td><a href=\"#B\">B</a> object</td></tr></table>\n"),
-		"only a table":    []byte("<table><tr><td>x"),
-		"nested tables":   []byte("## URI\n\nGET /x\n\n<table><tr><td><table><tr><td>y</td></tr></table></td></tr></table>\n"),
-		"unclosed fences": []byte("## URI\n\nGET /x\n\n## 请求示例\n\n```\n{\"a\":\n"),
+	// Each case with a piece of the diagnostic (or skip reason) it must give
+	// when its family is detected.
+	cases := map[string]struct {
+		data []byte
+		want string
+	}{
+		"empty":           {nil, "the file is empty"},
+		"binary garbage":  {garbage, "it is binary, not a text page"},
+		"truncated HTML":  {iam[:len(iam)/3], "table is never closed"},
+		"missing cells":   {bytes.ReplaceAll(iam, []byte("</td>\n<td"), []byte("</td>\n<!--td")), "has 1 cells but the type column is"},
+		"cyclic anchors":  {[]byte("# x\n\n## URI\n\nGET /x\n\n## 响应参数\n\n**表 1**  响应Body参数\n\n<table><tr><th>参数</th><th>参数类型</th></tr><tr><td>a</td><td><a href=\"#B\">B</a> object</td></tr></table>\n\n**表 2**  B\n\n<a name=\"B\"></a>\n<table><tr><th>参数</th><th>参数类型</th></tr><tr><td>c</td><td><a href=\"#C\">C</a> object</td></tr></table>\n\n**表 3**  C\n\n<a name=\"C\"></a>\n<table><tr><th>参数</th><th>参数类型</th></tr><tr><td>b</td><td><a href=\"#B\">B</a> object</td></tr></table>\n"), "contains itself through this row"},
+		"only a table":    {[]byte("<table><tr><td>x"), "of no known family"},
+		"nested tables":   {[]byte("## URI\n\nGET /x\n\n<table><tr><td><table><tr><td>y</td></tr></table></td></tr></table>\n"), "not a parameter table"},
+		"unclosed fences": {[]byte("## URI\n\nGET /x\n\n## 请求示例\n\n```\n{\"a\":\n"), "code block is never closed"},
 	}
-	for name, data := range cases {
+	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {
 			for _, fam := range Families() {
-				res := Run([]Source{{Name: "bad.md", Data: data}}, Options{Family: fam.Name})
+				res := Run([]Source{{Name: "bad.md", Data: c.data}}, Options{Family: fam.Name})
 				checkLocated(t, fam.Name, res.Diags)
 			}
-			res := Run([]Source{{Name: "bad.md", Data: data}}, Options{})
+			res := Run([]Source{{Name: "bad.md", Data: c.data}}, Options{})
 			if len(res.Diags) == 0 && res.YAML == nil {
 				t.Error("no spec and no diagnostic")
 			}
 			checkLocated(t, "detected", res.Diags)
+			found := false
+			for _, d := range res.Diags {
+				found = found || strings.Contains(d.Msg, c.want)
+			}
+			if !found {
+				t.Errorf("no diagnostic says %q: %v", c.want, res.Diags)
+			}
 		})
 	}
 }

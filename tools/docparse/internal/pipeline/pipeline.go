@@ -143,6 +143,15 @@ func (res *Result) readPages(sources []Source, forced string) []*model.Page {
 	var pages []*model.Page
 	families := map[string]string{} // family → first page of it
 	for _, src := range sources {
+		if why, at, notText := model.TextProblem(src.Name, src.Data); notText {
+			res.Diags.Errorf(at, "%s", why)
+			res.LeftOut = append(res.LeftOut, PageOutcome{src.Name, why})
+			continue
+		} else if why != "" {
+			res.Diags.Notef(at, "%s; skipped", why)
+			res.Skipped = append(res.Skipped, PageOutcome{src.Name, why})
+			continue
+		}
 		fam, ok := pick(src, forced)
 		if !ok {
 			res.Diags.Errorf(model.Loc{File: src.Name}, "page is of no known family (tried %s); use -family to force one", familyNames())
