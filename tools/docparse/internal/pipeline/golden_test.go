@@ -39,6 +39,7 @@ func TestGolden(t *testing.T) {
 				t.Errorf("specs/%s.yaml differs from what docparse writes (-file +docparse); run go generate ./...:\n%s", name, diff)
 			}
 			checkAccounted(t, name, spec, res)
+			t.Logf("%s: %s; operationIds from %v", name, res.Summary(), res.IDSources)
 			got := &txtar.Archive{
 				Comment: []byte("docparse diagnostics for specs/" + name + ".service.yaml; rewrite with go test ./tools/docparse/internal/pipeline -run TestGolden -update\n"),
 				Files:   []txtar.File{{Name: "diagnostics", Data: []byte(diagText(res))}},
