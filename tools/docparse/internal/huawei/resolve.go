@@ -253,7 +253,7 @@ func descLabel(desc string) string {
 			return label
 		}
 		rest = rest[i+len("表"):]
-		if l := tableLabel("表" + rest); l != "" && l != label {
+		if l := labelAt(rest); l != "" && l != label {
 			return ""
 		}
 	}

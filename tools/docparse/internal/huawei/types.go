@@ -353,16 +353,26 @@ func tableLabel(s string) string {
 			return ""
 		}
 		s = s[i+len("表"):]
-		rest := strings.TrimLeft(s, " \u00a0")
-		// "表3", "表 3", "表3-1" (a chapter's numbering).
-		n := 0
-		for n < len(rest) && ('0' <= rest[n] && rest[n] <= '9' || n > 0 && rest[n] == '-' && n+1 < len(rest) && '0' <= rest[n+1] && rest[n+1] <= '9') {
-			n++
-		}
-		if n > 0 {
-			return "表" + rest[:n]
+		if l := labelAt(s); l != "" {
+			return l
 		}
 	}
+}
+
+// labelAt reads the label whose "表" was just cut from the front of s:
+// "3", " 3", "3-1" (a chapter's numbering) give "表3", "表3", "表3-1";
+// anything else "". It looks only at the label's own bytes, so callers can
+// try it at every "表" of a text in linear time.
+func labelAt(s string) string {
+	rest := strings.TrimLeft(s, " \u00a0")
+	n := 0
+	for n < len(rest) && ('0' <= rest[n] && rest[n] <= '9' || n > 0 && rest[n] == '-' && n+1 < len(rest) && '0' <= rest[n+1] && rest[n+1] <= '9') {
+		n++
+	}
+	if n == 0 {
+		return ""
+	}
+	return "表" + rest[:n]
 }
 
 // normalLabel is a caption's bold label without spaces: "表 4" gives "表4".
