@@ -63,6 +63,46 @@ func idempotent(method string, ext map[string]any) bool {
 
 var paramNorm = strings.NewReplacer("_", "", "-", "")
 
+// stringLike reports a Go type that is string underneath: string itself, or
+// a models type such as an enum of strings (its "" is as empty a path
+// segment).
+func (g *gen) stringLike(typ string) bool {
+	if typ == "string" {
+		return true
+	}
+	ts, ok := g.models.types[typ[strings.LastIndex(typ, ".")+1:]]
+	if !ok {
+		return false
+	}
+	ident, ok := ts.Type.(*ast.Ident)
+	return ok && ident.Name == "string"
+}
+
+// tenantParam is the placeholder that scopes a request to the caller's
+// project or domain, by where Huawei puts it: first in the path or right
+// after the version (/v1/{project_id}/vpcs, /{project_id}/...). Config
+// fills only that one; a {project_id} or {domain_id} further in names the
+// project or domain acted on, which the caller passes.
+func tenantParam(path string) string {
+	segs := strings.Split(strings.Trim(path, "/"), "/")
+	for i, seg := range segs {
+		if strings.HasPrefix(seg, "{") && strings.HasSuffix(seg, "}") {
+			if i == 0 || (i == 1 && isVersion(segs[0])) {
+				return strings.Trim(seg, "{}")
+			}
+			return ""
+		}
+		if i >= 1 {
+			return ""
+		}
+	}
+	return ""
+}
+
+func isVersion(seg string) bool {
+	return len(seg) >= 2 && (seg[0] == 'v' || seg[0] == 'V') && seg[1] >= '0' && seg[1] <= '9'
+}
+
 func (g *gen) huaweiOp(op codegen.OperationDefinition) (*opData, error) {
 	o := &opData{
 		Name:    op.OperationId,
@@ -89,23 +129,28 @@ func (g *gen) huaweiOp(op codegen.OperationDefinition) (*opData, error) {
 	for _, p := range op.PathParams {
 		pathParams[p.GoVariableName()] = p.ParamName
 	}
+	tenant := tenantParam(op.Path)
 	for i, field := range fn.Type.Params.List {
 		for j, name := range field.Names {
 			if i == 0 && j == 0 {
 				continue // server
 			}
-			switch strings.ToLower(paramNorm.Replace(name.Name)) {
-			case "projectid":
+			spec := pathParams[name.Name]
+			switch norm := strings.ToLower(paramNorm.Replace(name.Name)); {
+			case spec != tenant:
+				// a project or domain named deeper in the path is the one
+				// acted on (IAM's /v3/projects/{project_id}): the caller passes it
+			case norm == "projectid":
 				o.Project = true
 				o.Args = append(o.Args, "ids.Project")
 				continue
-			case "domainid":
+			case norm == "domainid":
 				o.Domain = true
 				o.Args = append(o.Args, "ids.Domain")
 				continue
 			}
 			typ := g.typeString(field.Type)
-			if spec, ok := pathParams[name.Name]; ok && typ == "string" {
+			if spec, ok := pathParams[name.Name]; ok && g.stringLike(typ) {
 				o.Required = append(o.Required, requiredParam{Go: name.Name, Spec: spec})
 			}
 			o.Params = append(o.Params, name.Name+" "+typ)

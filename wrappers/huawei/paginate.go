@@ -66,6 +66,7 @@ func Paginate[Req any, Page any, Item any](ctx context.Context, p Paging, req Re
 			offset = 1
 		}
 		seen := map[string]bool{}
+		var previousFirst []byte // offset and page styles: the last page's first item
 		for {
 			next, err := withMembers(req, fields)
 			if err != nil {
@@ -91,6 +92,16 @@ func Paginate[Req any, Page any, Item any](ctx context.Context, p Paging, req Re
 			}
 			if limit > 0 && len(got) < limit {
 				return
+			}
+			if p.Style != PagingMarker {
+				// A server that ignores the offset or page number answers
+				// the same page again: stop rather than loop for ever.
+				first, err := json.Marshal(got[0])
+				if err == nil && previousFirst != nil && bytes.Equal(first, previousFirst) {
+					fail(fmt.Errorf("%w: the page at %s=%d starts with the same item as the one before", ErrNoProgress, p.Param, offset))
+					return
+				}
+				previousFirst = first
 			}
 			switch p.Style {
 			case PagingMarker:

@@ -171,3 +171,28 @@ func TestRepeatedMarkerIsNoProgress(t *testing.T) {
 		t.Fatalf("%d calls, errors %v; want ErrNoProgress after the marker came back", calls, errs)
 	}
 }
+
+// A server that ignores the page number answers full pages for ever; with
+// no total to stop at, the items repeating is what ends the loop.
+func TestIgnoredPageNumberIsNoProgress(t *testing.T) {
+	for _, style := range []string{huawei.PagingPage, huawei.PagingOffset} {
+		calls := 0
+		call := func(_ context.Context, r pageReq) (*pageResp, error) {
+			calls++
+			if calls > 100 {
+				return nil, errors.New("still paging after 100 calls")
+			}
+			return &pageResp{Items: []string{"a", "b"}}, nil
+		}
+		p := huawei.Paging{Op: &huawei.Operation{Service: "t", Name: "List"}, Style: style, Param: "page", Limit: "page_size", ParamType: "integer", Items: "items"}
+		var errs []error
+		for _, err := range huawei.Paginate(context.Background(), p, pageReq{PageSize: 2}, call, func(r *pageResp) []string { return r.Items }) {
+			if err != nil {
+				errs = append(errs, err)
+			}
+		}
+		if calls != 2 || len(errs) != 1 || !errors.Is(errs[0], huawei.ErrNoProgress) {
+			t.Errorf("%s: %d calls, errors %v; want ErrNoProgress on the second page", style, calls, errs)
+		}
+	}
+}

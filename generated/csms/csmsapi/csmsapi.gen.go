@@ -56,19 +56,22 @@ func (c *Client) BatchCreateAction(ctx context.Context, secretID string, body cs
 }
 
 var opBatchCreateOrDeleteTags = &huawei.Operation{Service: "csms", Name: "BatchCreateOrDeleteTags", Method: "POST", Path: "/{version_id}/{project_id}/csms/{secret_id}/tags/action",
-	Idempotent: false, Auth: true, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: false, Domain: false}
 
 // BatchCreateOrDeleteTags (批量添加删除凭据标签): POST /{version_id}/{project_id}/csms/{secret_id}/tags/action.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) BatchCreateOrDeleteTags(ctx context.Context, versionID string, secretID string, body csms.BatchCreateOrDeleteTagsJSONRequestBody) error {
+func (c *Client) BatchCreateOrDeleteTags(ctx context.Context, versionID string, projectID string, secretID string, body csms.BatchCreateOrDeleteTagsJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opBatchCreateOrDeleteTags, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if versionID == "" {
 			return nil, huawei.ErrEmptyPathParam("version_id")
 		}
+		if projectID == "" {
+			return nil, huawei.ErrEmptyPathParam("project_id")
+		}
 		if secretID == "" {
 			return nil, huawei.ErrEmptyPathParam("secret_id")
 		}
-		return csms.NewBatchCreateOrDeleteTagsRequest(server, versionID, ids.Project, secretID, body)
+		return csms.NewBatchCreateOrDeleteTagsRequest(server, versionID, projectID, secretID, body)
 	})
 	if err != nil {
 		return err
@@ -270,16 +273,19 @@ func (c *Client) DownloadSecretBlob(ctx context.Context, secretName string) (*cs
 }
 
 var opListKmsTags = &huawei.Operation{Service: "csms", Name: "ListKmsTags", Method: "GET", Path: "/{version_id}/{project_id}/csms/tags",
-	Idempotent: true, Auth: true, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // ListKmsTags (查询项目标签): GET /{version_id}/{project_id}/csms/tags.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListKmsTags(ctx context.Context, versionID string) (*csms.ListKmsTagsResponseBody, error) {
+func (c *Client) ListKmsTags(ctx context.Context, versionID string, projectID string) (*csms.ListKmsTagsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListKmsTags, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if versionID == "" {
 			return nil, huawei.ErrEmptyPathParam("version_id")
 		}
-		return csms.NewListKmsTagsRequest(server, versionID, ids.Project)
+		if projectID == "" {
+			return nil, huawei.ErrEmptyPathParam("project_id")
+		}
+		return csms.NewListKmsTagsRequest(server, versionID, projectID)
 	})
 	if err != nil {
 		return nil, err

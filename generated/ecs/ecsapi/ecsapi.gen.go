@@ -998,11 +998,11 @@ func (c *Client) ListServersDetails(ctx context.Context, params *ecs.ListServers
 	return huawei.Result(opListServersDetails, httpResp, parsed, err, func(p *ecs.ListServersDetailsResponse) *ecs.ListServersDetailsResponseBody { return p.JSON200 })
 }
 
-var pageListServersDetails = huawei.Paging{Op: opListServersDetails, Style: "offset", Param: "offset", Limit: "limit",
-	In: "query", ParamType: "integer", Items: "servers", Next: "", Total: "count"}
+var pageListServersDetails = huawei.Paging{Op: opListServersDetails, Style: "page", Param: "offset", Limit: "limit",
+	In: "query", ParamType: "integer", Items: "servers", Next: "", Total: ""}
 
 // ListServersDetailsAll iterates over the servers of every page of ListServersDetails
-// (offset paging), fetching the next page only when the loop asks for it.
+// (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
 func (c *Client) ListServersDetailsAll(ctx context.Context, params *ecs.ListServersDetailsParams) iter.Seq2[map[string]interface{}, error] {
 	call := func(ctx context.Context, params *ecs.ListServersDetailsParams) (*ecs.ListServersDetailsResponseBody, error) {

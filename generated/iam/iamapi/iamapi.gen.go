@@ -38,19 +38,22 @@ func New(cfg huawei.Config) (*Client, error) {
 func (c *Client) Runtime() *huawei.Client { return c.rt }
 
 var opAssociateAgencyWithAllProjectsPermission = &huawei.Operation{Service: "iam", Name: "AssociateAgencyWithAllProjectsPermission", Method: "PUT", Path: "/v3.0/OS-INHERIT/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}/inherited_to_projects",
-	Idempotent: true, Auth: true, Project: false, Domain: true}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // AssociateAgencyWithAllProjectsPermission (为委托授予所有项目服务权限): PUT /v3.0/OS-INHERIT/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}/inherited_to_projects.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) AssociateAgencyWithAllProjectsPermission(ctx context.Context, agencyID string, roleID string) error {
+func (c *Client) AssociateAgencyWithAllProjectsPermission(ctx context.Context, domainID string, agencyID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opAssociateAgencyWithAllProjectsPermission, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if domainID == "" {
+			return nil, huawei.ErrEmptyPathParam("domain_id")
+		}
 		if agencyID == "" {
 			return nil, huawei.ErrEmptyPathParam("agency_id")
 		}
 		if roleID == "" {
 			return nil, huawei.ErrEmptyPathParam("role_id")
 		}
-		return iam.NewAssociateAgencyWithAllProjectsPermissionRequest(server, ids.Domain, agencyID, roleID)
+		return iam.NewAssociateAgencyWithAllProjectsPermissionRequest(server, domainID, agencyID, roleID)
 	})
 	if err != nil {
 		return err
@@ -60,19 +63,22 @@ func (c *Client) AssociateAgencyWithAllProjectsPermission(ctx context.Context, a
 }
 
 var opAssociateAgencyWithDomainPermission = &huawei.Operation{Service: "iam", Name: "AssociateAgencyWithDomainPermission", Method: "PUT", Path: "/v3.0/OS-AGENCY/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}",
-	Idempotent: true, Auth: true, Project: false, Domain: true}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // AssociateAgencyWithDomainPermission (为委托授予全局服务权限): PUT /v3.0/OS-AGENCY/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) AssociateAgencyWithDomainPermission(ctx context.Context, agencyID string, roleID string) error {
+func (c *Client) AssociateAgencyWithDomainPermission(ctx context.Context, domainID string, agencyID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opAssociateAgencyWithDomainPermission, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if domainID == "" {
+			return nil, huawei.ErrEmptyPathParam("domain_id")
+		}
 		if agencyID == "" {
 			return nil, huawei.ErrEmptyPathParam("agency_id")
 		}
 		if roleID == "" {
 			return nil, huawei.ErrEmptyPathParam("role_id")
 		}
-		return iam.NewAssociateAgencyWithDomainPermissionRequest(server, ids.Domain, agencyID, roleID)
+		return iam.NewAssociateAgencyWithDomainPermissionRequest(server, domainID, agencyID, roleID)
 	})
 	if err != nil {
 		return err
@@ -82,19 +88,22 @@ func (c *Client) AssociateAgencyWithDomainPermission(ctx context.Context, agency
 }
 
 var opAssociateAgencyWithProjectPermission = &huawei.Operation{Service: "iam", Name: "AssociateAgencyWithProjectPermission", Method: "PUT", Path: "/v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles/{role_id}",
-	Idempotent: true, Auth: true, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // AssociateAgencyWithProjectPermission (为委托授予项目服务权限): PUT /v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles/{role_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) AssociateAgencyWithProjectPermission(ctx context.Context, agencyID string, roleID string) error {
+func (c *Client) AssociateAgencyWithProjectPermission(ctx context.Context, projectID string, agencyID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opAssociateAgencyWithProjectPermission, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if projectID == "" {
+			return nil, huawei.ErrEmptyPathParam("project_id")
+		}
 		if agencyID == "" {
 			return nil, huawei.ErrEmptyPathParam("agency_id")
 		}
 		if roleID == "" {
 			return nil, huawei.ErrEmptyPathParam("role_id")
 		}
-		return iam.NewAssociateAgencyWithProjectPermissionRequest(server, ids.Project, agencyID, roleID)
+		return iam.NewAssociateAgencyWithProjectPermissionRequest(server, projectID, agencyID, roleID)
 	})
 	if err != nil {
 		return err
@@ -154,19 +163,22 @@ func (c *Client) AssociateRoleToUserOnEnterpriseProject(ctx context.Context, ent
 }
 
 var opCheckAllProjectsPermissionForAgency = &huawei.Operation{Service: "iam", Name: "CheckAllProjectsPermissionForAgency", Method: "HEAD", Path: "/v3.0/OS-INHERIT/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}/inherited_to_projects",
-	Idempotent: true, Auth: true, Project: false, Domain: true}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // CheckAllProjectsPermissionForAgency (检查委托下是否具有所有项目服务权限): HEAD /v3.0/OS-INHERIT/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}/inherited_to_projects.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) CheckAllProjectsPermissionForAgency(ctx context.Context, agencyID string, roleID string) error {
+func (c *Client) CheckAllProjectsPermissionForAgency(ctx context.Context, domainID string, agencyID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opCheckAllProjectsPermissionForAgency, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if domainID == "" {
+			return nil, huawei.ErrEmptyPathParam("domain_id")
+		}
 		if agencyID == "" {
 			return nil, huawei.ErrEmptyPathParam("agency_id")
 		}
 		if roleID == "" {
 			return nil, huawei.ErrEmptyPathParam("role_id")
 		}
-		return iam.NewCheckAllProjectsPermissionForAgencyRequest(server, ids.Domain, agencyID, roleID)
+		return iam.NewCheckAllProjectsPermissionForAgencyRequest(server, domainID, agencyID, roleID)
 	})
 	if err != nil {
 		return err
@@ -176,19 +188,22 @@ func (c *Client) CheckAllProjectsPermissionForAgency(ctx context.Context, agency
 }
 
 var opCheckDomainPermissionForAgency = &huawei.Operation{Service: "iam", Name: "CheckDomainPermissionForAgency", Method: "HEAD", Path: "/v3.0/OS-AGENCY/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}",
-	Idempotent: true, Auth: true, Project: false, Domain: true}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // CheckDomainPermissionForAgency (查询委托是否拥有全局服务权限): HEAD /v3.0/OS-AGENCY/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) CheckDomainPermissionForAgency(ctx context.Context, agencyID string, roleID string) error {
+func (c *Client) CheckDomainPermissionForAgency(ctx context.Context, domainID string, agencyID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opCheckDomainPermissionForAgency, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if domainID == "" {
+			return nil, huawei.ErrEmptyPathParam("domain_id")
+		}
 		if agencyID == "" {
 			return nil, huawei.ErrEmptyPathParam("agency_id")
 		}
 		if roleID == "" {
 			return nil, huawei.ErrEmptyPathParam("role_id")
 		}
-		return iam.NewCheckDomainPermissionForAgencyRequest(server, ids.Domain, agencyID, roleID)
+		return iam.NewCheckDomainPermissionForAgencyRequest(server, domainID, agencyID, roleID)
 	})
 	if err != nil {
 		return err
@@ -198,19 +213,22 @@ func (c *Client) CheckDomainPermissionForAgency(ctx context.Context, agencyID st
 }
 
 var opCheckPermissionForAgencyOnProject = &huawei.Operation{Service: "iam", Name: "CheckPermissionForAgencyOnProject", Method: "HEAD", Path: "/v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles/{role_id}",
-	Idempotent: true, Auth: true, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // CheckPermissionForAgencyOnProject (查询委托是否拥有项目服务权限): HEAD /v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles/{role_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) CheckPermissionForAgencyOnProject(ctx context.Context, agencyID string, roleID string) error {
+func (c *Client) CheckPermissionForAgencyOnProject(ctx context.Context, projectID string, agencyID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opCheckPermissionForAgencyOnProject, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if projectID == "" {
+			return nil, huawei.ErrEmptyPathParam("project_id")
+		}
 		if agencyID == "" {
 			return nil, huawei.ErrEmptyPathParam("agency_id")
 		}
 		if roleID == "" {
 			return nil, huawei.ErrEmptyPathParam("role_id")
 		}
-		return iam.NewCheckPermissionForAgencyOnProjectRequest(server, ids.Project, agencyID, roleID)
+		return iam.NewCheckPermissionForAgencyOnProjectRequest(server, projectID, agencyID, roleID)
 	})
 	if err != nil {
 		return err
@@ -471,19 +489,22 @@ func (c *Client) DeleteCustomPolicy(ctx context.Context, roleID string) error {
 }
 
 var opDeleteDomainGroupInheritedRole = &huawei.Operation{Service: "iam", Name: "DeleteDomainGroupInheritedRole", Method: "DELETE", Path: "/v3/OS-INHERIT/domains/{domain_id}/groups/{group_id}/roles/{role_id}/inherited_to_projects",
-	Idempotent: true, Auth: true, Project: false, Domain: true}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // DeleteDomainGroupInheritedRole (移除用户组的所有项目服务权限): DELETE /v3/OS-INHERIT/domains/{domain_id}/groups/{group_id}/roles/{role_id}/inherited_to_projects.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) DeleteDomainGroupInheritedRole(ctx context.Context, groupID string, roleID string) error {
+func (c *Client) DeleteDomainGroupInheritedRole(ctx context.Context, domainID string, groupID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteDomainGroupInheritedRole, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if domainID == "" {
+			return nil, huawei.ErrEmptyPathParam("domain_id")
+		}
 		if groupID == "" {
 			return nil, huawei.ErrEmptyPathParam("group_id")
 		}
 		if roleID == "" {
 			return nil, huawei.ErrEmptyPathParam("role_id")
 		}
-		return iam.NewDeleteDomainGroupInheritedRoleRequest(server, ids.Domain, groupID, roleID)
+		return iam.NewDeleteDomainGroupInheritedRoleRequest(server, domainID, groupID, roleID)
 	})
 	if err != nil {
 		return err
@@ -575,19 +596,22 @@ func (c *Client) KeystoneAddUserToGroup(ctx context.Context, groupID string, use
 }
 
 var opKeystoneAssociateGroupWithDomainPermission = &huawei.Operation{Service: "iam", Name: "KeystoneAssociateGroupWithDomainPermission", Method: "PUT", Path: "/v3/domains/{domain_id}/groups/{group_id}/roles/{role_id}",
-	Idempotent: true, Auth: true, Project: false, Domain: true}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // KeystoneAssociateGroupWithDomainPermission (为用户组授予全局服务权限): PUT /v3/domains/{domain_id}/groups/{group_id}/roles/{role_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) KeystoneAssociateGroupWithDomainPermission(ctx context.Context, groupID string, roleID string) error {
+func (c *Client) KeystoneAssociateGroupWithDomainPermission(ctx context.Context, domainID string, groupID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opKeystoneAssociateGroupWithDomainPermission, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if domainID == "" {
+			return nil, huawei.ErrEmptyPathParam("domain_id")
+		}
 		if groupID == "" {
 			return nil, huawei.ErrEmptyPathParam("group_id")
 		}
 		if roleID == "" {
 			return nil, huawei.ErrEmptyPathParam("role_id")
 		}
-		return iam.NewKeystoneAssociateGroupWithDomainPermissionRequest(server, ids.Domain, groupID, roleID)
+		return iam.NewKeystoneAssociateGroupWithDomainPermissionRequest(server, domainID, groupID, roleID)
 	})
 	if err != nil {
 		return err
@@ -597,19 +621,22 @@ func (c *Client) KeystoneAssociateGroupWithDomainPermission(ctx context.Context,
 }
 
 var opKeystoneAssociateGroupWithProjectPermission = &huawei.Operation{Service: "iam", Name: "KeystoneAssociateGroupWithProjectPermission", Method: "PUT", Path: "/v3/projects/{project_id}/groups/{group_id}/roles/{role_id}",
-	Idempotent: true, Auth: true, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // KeystoneAssociateGroupWithProjectPermission (为用户组授予项目服务权限): PUT /v3/projects/{project_id}/groups/{group_id}/roles/{role_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) KeystoneAssociateGroupWithProjectPermission(ctx context.Context, groupID string, roleID string) error {
+func (c *Client) KeystoneAssociateGroupWithProjectPermission(ctx context.Context, projectID string, groupID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opKeystoneAssociateGroupWithProjectPermission, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if projectID == "" {
+			return nil, huawei.ErrEmptyPathParam("project_id")
+		}
 		if groupID == "" {
 			return nil, huawei.ErrEmptyPathParam("group_id")
 		}
 		if roleID == "" {
 			return nil, huawei.ErrEmptyPathParam("role_id")
 		}
-		return iam.NewKeystoneAssociateGroupWithProjectPermissionRequest(server, ids.Project, groupID, roleID)
+		return iam.NewKeystoneAssociateGroupWithProjectPermissionRequest(server, projectID, groupID, roleID)
 	})
 	if err != nil {
 		return err
@@ -619,19 +646,22 @@ func (c *Client) KeystoneAssociateGroupWithProjectPermission(ctx context.Context
 }
 
 var opKeystoneCheckDomainPermissionForGroup = &huawei.Operation{Service: "iam", Name: "KeystoneCheckDomainPermissionForGroup", Method: "HEAD", Path: "/v3/domains/{domain_id}/groups/{group_id}/roles/{role_id}",
-	Idempotent: true, Auth: true, Project: false, Domain: true}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // KeystoneCheckDomainPermissionForGroup (查询用户组是否拥有全局服务权限): HEAD /v3/domains/{domain_id}/groups/{group_id}/roles/{role_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) KeystoneCheckDomainPermissionForGroup(ctx context.Context, groupID string, roleID string) error {
+func (c *Client) KeystoneCheckDomainPermissionForGroup(ctx context.Context, domainID string, groupID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opKeystoneCheckDomainPermissionForGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if domainID == "" {
+			return nil, huawei.ErrEmptyPathParam("domain_id")
+		}
 		if groupID == "" {
 			return nil, huawei.ErrEmptyPathParam("group_id")
 		}
 		if roleID == "" {
 			return nil, huawei.ErrEmptyPathParam("role_id")
 		}
-		return iam.NewKeystoneCheckDomainPermissionForGroupRequest(server, ids.Domain, groupID, roleID)
+		return iam.NewKeystoneCheckDomainPermissionForGroupRequest(server, domainID, groupID, roleID)
 	})
 	if err != nil {
 		return err
@@ -641,19 +671,22 @@ func (c *Client) KeystoneCheckDomainPermissionForGroup(ctx context.Context, grou
 }
 
 var opKeystoneCheckProjectPermissionForGroup = &huawei.Operation{Service: "iam", Name: "KeystoneCheckProjectPermissionForGroup", Method: "HEAD", Path: "/v3/projects/{project_id}/groups/{group_id}/roles/{role_id}",
-	Idempotent: true, Auth: true, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // KeystoneCheckProjectPermissionForGroup (查询用户组是否拥有项目服务权限): HEAD /v3/projects/{project_id}/groups/{group_id}/roles/{role_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) KeystoneCheckProjectPermissionForGroup(ctx context.Context, groupID string, roleID string) error {
+func (c *Client) KeystoneCheckProjectPermissionForGroup(ctx context.Context, projectID string, groupID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opKeystoneCheckProjectPermissionForGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if projectID == "" {
+			return nil, huawei.ErrEmptyPathParam("project_id")
+		}
 		if groupID == "" {
 			return nil, huawei.ErrEmptyPathParam("group_id")
 		}
 		if roleID == "" {
 			return nil, huawei.ErrEmptyPathParam("role_id")
 		}
-		return iam.NewKeystoneCheckProjectPermissionForGroupRequest(server, ids.Project, groupID, roleID)
+		return iam.NewKeystoneCheckProjectPermissionForGroupRequest(server, projectID, groupID, roleID)
 	})
 	if err != nil {
 		return err
@@ -685,19 +718,22 @@ func (c *Client) KeystoneCheckUserInGroup(ctx context.Context, groupID string, u
 }
 
 var opKeystoneCheckroleForGroup = &huawei.Operation{Service: "iam", Name: "KeystoneCheckroleForGroup", Method: "HEAD", Path: "/v3/OS-INHERIT/domains/{domain_id}/groups/{group_id}/roles/{role_id}/inherited_to_projects",
-	Idempotent: true, Auth: true, Project: false, Domain: true}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // KeystoneCheckroleForGroup (查询用户组是否拥有所有项目指定权限): HEAD /v3/OS-INHERIT/domains/{domain_id}/groups/{group_id}/roles/{role_id}/inherited_to_projects.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) KeystoneCheckroleForGroup(ctx context.Context, groupID string, roleID string) error {
+func (c *Client) KeystoneCheckroleForGroup(ctx context.Context, domainID string, groupID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opKeystoneCheckroleForGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if domainID == "" {
+			return nil, huawei.ErrEmptyPathParam("domain_id")
+		}
 		if groupID == "" {
 			return nil, huawei.ErrEmptyPathParam("group_id")
 		}
 		if roleID == "" {
 			return nil, huawei.ErrEmptyPathParam("role_id")
 		}
-		return iam.NewKeystoneCheckroleForGroupRequest(server, ids.Domain, groupID, roleID)
+		return iam.NewKeystoneCheckroleForGroupRequest(server, domainID, groupID, roleID)
 	})
 	if err != nil {
 		return err
@@ -933,16 +969,19 @@ func (c *Client) KeystoneDeleteUser(ctx context.Context, userID string) error {
 }
 
 var opKeystoneListAllProjectPermissionsForGroup = &huawei.Operation{Service: "iam", Name: "KeystoneListAllProjectPermissionsForGroup", Method: "GET", Path: "/v3/OS-INHERIT/domains/{domain_id}/groups/{group_id}/roles/inherited_to_projects",
-	Idempotent: true, Auth: true, Project: false, Domain: true}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // KeystoneListAllProjectPermissionsForGroup (查询用户组的所有项目权限列表): GET /v3/OS-INHERIT/domains/{domain_id}/groups/{group_id}/roles/inherited_to_projects.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) KeystoneListAllProjectPermissionsForGroup(ctx context.Context, groupID string) (*iam.KeystoneListAllProjectPermissionsForGroupResponseBody, error) {
+func (c *Client) KeystoneListAllProjectPermissionsForGroup(ctx context.Context, domainID string, groupID string) (*iam.KeystoneListAllProjectPermissionsForGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneListAllProjectPermissionsForGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if domainID == "" {
+			return nil, huawei.ErrEmptyPathParam("domain_id")
+		}
 		if groupID == "" {
 			return nil, huawei.ErrEmptyPathParam("group_id")
 		}
-		return iam.NewKeystoneListAllProjectPermissionsForGroupRequest(server, ids.Domain, groupID)
+		return iam.NewKeystoneListAllProjectPermissionsForGroupRequest(server, domainID, groupID)
 	})
 	if err != nil {
 		return nil, err
@@ -990,16 +1029,19 @@ func (c *Client) KeystoneListAuthProjects(ctx context.Context) (*iam.KeystoneLis
 }
 
 var opKeystoneListDomainPermissionsForGroup = &huawei.Operation{Service: "iam", Name: "KeystoneListDomainPermissionsForGroup", Method: "GET", Path: "/v3/domains/{domain_id}/groups/{group_id}/roles",
-	Idempotent: true, Auth: true, Project: false, Domain: true}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // KeystoneListDomainPermissionsForGroup (查询全局服务中的用户组权限): GET /v3/domains/{domain_id}/groups/{group_id}/roles.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) KeystoneListDomainPermissionsForGroup(ctx context.Context, groupID string) (*iam.KeystoneListDomainPermissionsForGroupResponseBody, error) {
+func (c *Client) KeystoneListDomainPermissionsForGroup(ctx context.Context, domainID string, groupID string) (*iam.KeystoneListDomainPermissionsForGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneListDomainPermissionsForGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if domainID == "" {
+			return nil, huawei.ErrEmptyPathParam("domain_id")
+		}
 		if groupID == "" {
 			return nil, huawei.ErrEmptyPathParam("group_id")
 		}
-		return iam.NewKeystoneListDomainPermissionsForGroupRequest(server, ids.Domain, groupID)
+		return iam.NewKeystoneListDomainPermissionsForGroupRequest(server, domainID, groupID)
 	})
 	if err != nil {
 		return nil, err
@@ -1129,16 +1171,19 @@ func (c *Client) KeystoneListPermissionsAll(ctx context.Context, params *iam.Key
 }
 
 var opKeystoneListProjectPermissionsForGroup = &huawei.Operation{Service: "iam", Name: "KeystoneListProjectPermissionsForGroup", Method: "GET", Path: "/v3/projects/{project_id}/groups/{group_id}/roles",
-	Idempotent: true, Auth: true, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // KeystoneListProjectPermissionsForGroup (查询项目服务中的用户组权限): GET /v3/projects/{project_id}/groups/{group_id}/roles.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) KeystoneListProjectPermissionsForGroup(ctx context.Context, groupID string) (*iam.KeystoneListProjectPermissionsForGroupResponseBody, error) {
+func (c *Client) KeystoneListProjectPermissionsForGroup(ctx context.Context, projectID string, groupID string) (*iam.KeystoneListProjectPermissionsForGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneListProjectPermissionsForGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if projectID == "" {
+			return nil, huawei.ErrEmptyPathParam("project_id")
+		}
 		if groupID == "" {
 			return nil, huawei.ErrEmptyPathParam("group_id")
 		}
-		return iam.NewKeystoneListProjectPermissionsForGroupRequest(server, ids.Project, groupID)
+		return iam.NewKeystoneListProjectPermissionsForGroupRequest(server, projectID, groupID)
 	})
 	if err != nil {
 		return nil, err
@@ -1304,19 +1349,22 @@ func (c *Client) KeystoneListVersions(ctx context.Context) (*iam.KeystoneListVer
 }
 
 var opKeystoneRemoveDomainPermissionFromGroup = &huawei.Operation{Service: "iam", Name: "KeystoneRemoveDomainPermissionFromGroup", Method: "DELETE", Path: "/v3/domains/{domain_id}/groups/{group_id}/roles/{role_id}",
-	Idempotent: true, Auth: true, Project: false, Domain: true}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // KeystoneRemoveDomainPermissionFromGroup (移除用户组的全局服务权限): DELETE /v3/domains/{domain_id}/groups/{group_id}/roles/{role_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) KeystoneRemoveDomainPermissionFromGroup(ctx context.Context, groupID string, roleID string) error {
+func (c *Client) KeystoneRemoveDomainPermissionFromGroup(ctx context.Context, domainID string, groupID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opKeystoneRemoveDomainPermissionFromGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if domainID == "" {
+			return nil, huawei.ErrEmptyPathParam("domain_id")
+		}
 		if groupID == "" {
 			return nil, huawei.ErrEmptyPathParam("group_id")
 		}
 		if roleID == "" {
 			return nil, huawei.ErrEmptyPathParam("role_id")
 		}
-		return iam.NewKeystoneRemoveDomainPermissionFromGroupRequest(server, ids.Domain, groupID, roleID)
+		return iam.NewKeystoneRemoveDomainPermissionFromGroupRequest(server, domainID, groupID, roleID)
 	})
 	if err != nil {
 		return err
@@ -1326,19 +1374,22 @@ func (c *Client) KeystoneRemoveDomainPermissionFromGroup(ctx context.Context, gr
 }
 
 var opKeystoneRemoveProjectPermissionFromGroup = &huawei.Operation{Service: "iam", Name: "KeystoneRemoveProjectPermissionFromGroup", Method: "DELETE", Path: "/v3/projects/{project_id}/groups/{group_id}/roles/{role_id}",
-	Idempotent: true, Auth: true, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // KeystoneRemoveProjectPermissionFromGroup (移除用户组的项目服务权限): DELETE /v3/projects/{project_id}/groups/{group_id}/roles/{role_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) KeystoneRemoveProjectPermissionFromGroup(ctx context.Context, groupID string, roleID string) error {
+func (c *Client) KeystoneRemoveProjectPermissionFromGroup(ctx context.Context, projectID string, groupID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opKeystoneRemoveProjectPermissionFromGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if projectID == "" {
+			return nil, huawei.ErrEmptyPathParam("project_id")
+		}
 		if groupID == "" {
 			return nil, huawei.ErrEmptyPathParam("group_id")
 		}
 		if roleID == "" {
 			return nil, huawei.ErrEmptyPathParam("role_id")
 		}
-		return iam.NewKeystoneRemoveProjectPermissionFromGroupRequest(server, ids.Project, groupID, roleID)
+		return iam.NewKeystoneRemoveProjectPermissionFromGroupRequest(server, projectID, groupID, roleID)
 	})
 	if err != nil {
 		return err
@@ -1483,13 +1534,16 @@ func (c *Client) KeystoneShowPermission(ctx context.Context, roleID string) (*ia
 }
 
 var opKeystoneShowProject = &huawei.Operation{Service: "iam", Name: "KeystoneShowProject", Method: "GET", Path: "/v3/projects/{project_id}",
-	Idempotent: true, Auth: true, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // KeystoneShowProject (查询项目详情): GET /v3/projects/{project_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) KeystoneShowProject(ctx context.Context) (*iam.KeystoneShowProjectResponseBody, error) {
+func (c *Client) KeystoneShowProject(ctx context.Context, projectID string) (*iam.KeystoneShowProjectResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneShowProject, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return iam.NewKeystoneShowProjectRequest(server, ids.Project)
+		if projectID == "" {
+			return nil, huawei.ErrEmptyPathParam("project_id")
+		}
+		return iam.NewKeystoneShowProjectRequest(server, projectID)
 	})
 	if err != nil {
 		return nil, err
@@ -1540,13 +1594,16 @@ func (c *Client) KeystoneShowRegion(ctx context.Context, regionID string) (*iam.
 }
 
 var opKeystoneShowSecurityCompliance = &huawei.Operation{Service: "iam", Name: "KeystoneShowSecurityCompliance", Method: "GET", Path: "/v3/domains/{domain_id}/config/security_compliance",
-	Idempotent: true, Auth: true, Project: false, Domain: true}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // KeystoneShowSecurityCompliance (查询帐号密码强度策略): GET /v3/domains/{domain_id}/config/security_compliance.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) KeystoneShowSecurityCompliance(ctx context.Context) (*iam.KeystoneShowSecurityComplianceResponseBody, error) {
+func (c *Client) KeystoneShowSecurityCompliance(ctx context.Context, domainID string) (*iam.KeystoneShowSecurityComplianceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneShowSecurityCompliance, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return iam.NewKeystoneShowSecurityComplianceRequest(server, ids.Domain)
+		if domainID == "" {
+			return nil, huawei.ErrEmptyPathParam("domain_id")
+		}
+		return iam.NewKeystoneShowSecurityComplianceRequest(server, domainID)
 	})
 	if err != nil {
 		return nil, err
@@ -1558,13 +1615,19 @@ func (c *Client) KeystoneShowSecurityCompliance(ctx context.Context) (*iam.Keyst
 }
 
 var opKeystoneShowSecurityComplianceByOption = &huawei.Operation{Service: "iam", Name: "KeystoneShowSecurityComplianceByOption", Method: "GET", Path: "/v3/domains/{domain_id}/config/security_compliance/{option}",
-	Idempotent: true, Auth: true, Project: false, Domain: true}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // KeystoneShowSecurityComplianceByOption (按条件查询帐号密码强度策略): GET /v3/domains/{domain_id}/config/security_compliance/{option}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) KeystoneShowSecurityComplianceByOption(ctx context.Context, option iam.KeystoneShowSecurityComplianceByOptionParamsOption) (*iam.KeystoneShowSecurityComplianceByOptionResponseBody, error) {
+func (c *Client) KeystoneShowSecurityComplianceByOption(ctx context.Context, domainID string, option iam.KeystoneShowSecurityComplianceByOptionParamsOption) (*iam.KeystoneShowSecurityComplianceByOptionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneShowSecurityComplianceByOption, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return iam.NewKeystoneShowSecurityComplianceByOptionRequest(server, ids.Domain, option)
+		if domainID == "" {
+			return nil, huawei.ErrEmptyPathParam("domain_id")
+		}
+		if option == "" {
+			return nil, huawei.ErrEmptyPathParam("option")
+		}
+		return iam.NewKeystoneShowSecurityComplianceByOptionRequest(server, domainID, option)
 	})
 	if err != nil {
 		return nil, err
@@ -1689,13 +1752,16 @@ func (c *Client) KeystoneUpdateMapping(ctx context.Context, id string, body iam.
 }
 
 var opKeystoneUpdateProject = &huawei.Operation{Service: "iam", Name: "KeystoneUpdateProject", Method: "PATCH", Path: "/v3/projects/{project_id}",
-	Idempotent: false, Auth: true, Project: true, Domain: false}
+	Idempotent: false, Auth: true, Project: false, Domain: false}
 
 // KeystoneUpdateProject (修改项目信息): PATCH /v3/projects/{project_id}.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) KeystoneUpdateProject(ctx context.Context, body iam.KeystoneUpdateProjectJSONRequestBody) (*iam.KeystoneUpdateProjectResponseBody, error) {
+func (c *Client) KeystoneUpdateProject(ctx context.Context, projectID string, body iam.KeystoneUpdateProjectJSONRequestBody) (*iam.KeystoneUpdateProjectResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneUpdateProject, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return iam.NewKeystoneUpdateProjectRequest(server, ids.Project, body)
+		if projectID == "" {
+			return nil, huawei.ErrEmptyPathParam("project_id")
+		}
+		return iam.NewKeystoneUpdateProjectRequest(server, projectID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -1799,16 +1865,19 @@ func (c *Client) ListAgencies(ctx context.Context, params *iam.ListAgenciesParam
 }
 
 var opListAllProjectsPermissionsForAgency = &huawei.Operation{Service: "iam", Name: "ListAllProjectsPermissionsForAgency", Method: "GET", Path: "/v3.0/OS-INHERIT/domains/{domain_id}/agencies/{agency_id}/roles/inherited_to_projects",
-	Idempotent: true, Auth: true, Project: false, Domain: true}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // ListAllProjectsPermissionsForAgency (查询委托下的所有项目服务权限列表): GET /v3.0/OS-INHERIT/domains/{domain_id}/agencies/{agency_id}/roles/inherited_to_projects.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListAllProjectsPermissionsForAgency(ctx context.Context, agencyID string) (*iam.ListAllProjectsPermissionsForAgencyResponseBody, error) {
+func (c *Client) ListAllProjectsPermissionsForAgency(ctx context.Context, domainID string, agencyID string) (*iam.ListAllProjectsPermissionsForAgencyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListAllProjectsPermissionsForAgency, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if domainID == "" {
+			return nil, huawei.ErrEmptyPathParam("domain_id")
+		}
 		if agencyID == "" {
 			return nil, huawei.ErrEmptyPathParam("agency_id")
 		}
-		return iam.NewListAllProjectsPermissionsForAgencyRequest(server, ids.Domain, agencyID)
+		return iam.NewListAllProjectsPermissionsForAgencyRequest(server, domainID, agencyID)
 	})
 	if err != nil {
 		return nil, err
@@ -1903,16 +1972,19 @@ func (c *Client) ListCustomPoliciesAll(ctx context.Context, params *iam.ListCust
 }
 
 var opListDomainPermissionsForAgency = &huawei.Operation{Service: "iam", Name: "ListDomainPermissionsForAgency", Method: "GET", Path: "/v3.0/OS-AGENCY/domains/{domain_id}/agencies/{agency_id}/roles",
-	Idempotent: true, Auth: true, Project: false, Domain: true}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // ListDomainPermissionsForAgency (查询全局服务中的委托权限): GET /v3.0/OS-AGENCY/domains/{domain_id}/agencies/{agency_id}/roles.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListDomainPermissionsForAgency(ctx context.Context, agencyID string) (*iam.ListDomainPermissionsForAgencyResponseBody, error) {
+func (c *Client) ListDomainPermissionsForAgency(ctx context.Context, domainID string, agencyID string) (*iam.ListDomainPermissionsForAgencyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListDomainPermissionsForAgency, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if domainID == "" {
+			return nil, huawei.ErrEmptyPathParam("domain_id")
+		}
 		if agencyID == "" {
 			return nil, huawei.ErrEmptyPathParam("agency_id")
 		}
-		return iam.NewListDomainPermissionsForAgencyRequest(server, ids.Domain, agencyID)
+		return iam.NewListDomainPermissionsForAgencyRequest(server, domainID, agencyID)
 	})
 	if err != nil {
 		return nil, err
@@ -2088,16 +2160,19 @@ func (c *Client) ListPermanentAccessKeys(ctx context.Context, params *iam.ListPe
 }
 
 var opListProjectPermissionsForAgency = &huawei.Operation{Service: "iam", Name: "ListProjectPermissionsForAgency", Method: "GET", Path: "/v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles",
-	Idempotent: true, Auth: true, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // ListProjectPermissionsForAgency (查询项目服务中的委托权限): GET /v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListProjectPermissionsForAgency(ctx context.Context, agencyID string) (*iam.ListProjectPermissionsForAgencyResponseBody, error) {
+func (c *Client) ListProjectPermissionsForAgency(ctx context.Context, projectID string, agencyID string) (*iam.ListProjectPermissionsForAgencyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListProjectPermissionsForAgency, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if projectID == "" {
+			return nil, huawei.ErrEmptyPathParam("project_id")
+		}
 		if agencyID == "" {
 			return nil, huawei.ErrEmptyPathParam("agency_id")
 		}
-		return iam.NewListProjectPermissionsForAgencyRequest(server, ids.Project, agencyID)
+		return iam.NewListProjectPermissionsForAgencyRequest(server, projectID, agencyID)
 	})
 	if err != nil {
 		return nil, err
@@ -2109,13 +2184,16 @@ func (c *Client) ListProjectPermissionsForAgency(ctx context.Context, agencyID s
 }
 
 var opListProtectPolicy = &huawei.Operation{Service: "iam", Name: "ListProtectPolicy", Method: "GET", Path: "/v3.0/OS-SECURITYPOLICY/domains/{domain_id}/protect-policy",
-	Idempotent: true, Auth: true, Project: false, Domain: true}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // ListProtectPolicy (查询帐号操作保护策略): GET /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/protect-policy.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListProtectPolicy(ctx context.Context) (*iam.ListProtectPolicyResponseBody, error) {
+func (c *Client) ListProtectPolicy(ctx context.Context, domainID string) (*iam.ListProtectPolicyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListProtectPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return iam.NewListProtectPolicyRequest(server, ids.Domain)
+		if domainID == "" {
+			return nil, huawei.ErrEmptyPathParam("domain_id")
+		}
+		return iam.NewListProtectPolicyRequest(server, domainID)
 	})
 	if err != nil {
 		return nil, err
@@ -2264,13 +2342,16 @@ func (c *Client) ListUsersForEnterpriseProject(ctx context.Context, enterprisePr
 }
 
 var opQueryProjectDetailsAndStatus = &huawei.Operation{Service: "iam", Name: "QueryProjectDetailsAndStatus", Method: "GET", Path: "/v3.0/OS-QUOTA/projects/{project_id}",
-	Idempotent: true, Auth: true, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // QueryProjectDetailsAndStatus (查询项目配额): GET /v3.0/OS-QUOTA/projects/{project_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) QueryProjectDetailsAndStatus(ctx context.Context) (*iam.QueryProjectDetailsAndStatusResponseBody, error) {
+func (c *Client) QueryProjectDetailsAndStatus(ctx context.Context, projectID string) (*iam.QueryProjectDetailsAndStatusResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opQueryProjectDetailsAndStatus, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return iam.NewQueryProjectDetailsAndStatusRequest(server, ids.Project)
+		if projectID == "" {
+			return nil, huawei.ErrEmptyPathParam("project_id")
+		}
+		return iam.NewQueryProjectDetailsAndStatusRequest(server, projectID)
 	})
 	if err != nil {
 		return nil, err
@@ -2282,19 +2363,22 @@ func (c *Client) QueryProjectDetailsAndStatus(ctx context.Context) (*iam.QueryPr
 }
 
 var opRemoveAllProjectsPermissionFromAgency = &huawei.Operation{Service: "iam", Name: "RemoveAllProjectsPermissionFromAgency", Method: "DELETE", Path: "/v3.0/OS-INHERIT/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}/inherited_to_projects",
-	Idempotent: true, Auth: true, Project: false, Domain: true}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // RemoveAllProjectsPermissionFromAgency (移除委托下的所有项目服务权限): DELETE /v3.0/OS-INHERIT/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}/inherited_to_projects.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) RemoveAllProjectsPermissionFromAgency(ctx context.Context, agencyID string, roleID string) error {
+func (c *Client) RemoveAllProjectsPermissionFromAgency(ctx context.Context, domainID string, agencyID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opRemoveAllProjectsPermissionFromAgency, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if domainID == "" {
+			return nil, huawei.ErrEmptyPathParam("domain_id")
+		}
 		if agencyID == "" {
 			return nil, huawei.ErrEmptyPathParam("agency_id")
 		}
 		if roleID == "" {
 			return nil, huawei.ErrEmptyPathParam("role_id")
 		}
-		return iam.NewRemoveAllProjectsPermissionFromAgencyRequest(server, ids.Domain, agencyID, roleID)
+		return iam.NewRemoveAllProjectsPermissionFromAgencyRequest(server, domainID, agencyID, roleID)
 	})
 	if err != nil {
 		return err
@@ -2304,19 +2388,22 @@ func (c *Client) RemoveAllProjectsPermissionFromAgency(ctx context.Context, agen
 }
 
 var opRemovePermissionFromAgencyOnDomain = &huawei.Operation{Service: "iam", Name: "RemovePermissionFromAgencyOnDomain", Method: "DELETE", Path: "/v3.0/OS-AGENCY/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}",
-	Idempotent: true, Auth: true, Project: false, Domain: true}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // RemovePermissionFromAgencyOnDomain (移除委托的全局服务权限): DELETE /v3.0/OS-AGENCY/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) RemovePermissionFromAgencyOnDomain(ctx context.Context, agencyID string, roleID string) error {
+func (c *Client) RemovePermissionFromAgencyOnDomain(ctx context.Context, domainID string, agencyID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opRemovePermissionFromAgencyOnDomain, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if domainID == "" {
+			return nil, huawei.ErrEmptyPathParam("domain_id")
+		}
 		if agencyID == "" {
 			return nil, huawei.ErrEmptyPathParam("agency_id")
 		}
 		if roleID == "" {
 			return nil, huawei.ErrEmptyPathParam("role_id")
 		}
-		return iam.NewRemovePermissionFromAgencyOnDomainRequest(server, ids.Domain, agencyID, roleID)
+		return iam.NewRemovePermissionFromAgencyOnDomainRequest(server, domainID, agencyID, roleID)
 	})
 	if err != nil {
 		return err
@@ -2326,19 +2413,22 @@ func (c *Client) RemovePermissionFromAgencyOnDomain(ctx context.Context, agencyI
 }
 
 var opRemovePermissionFromAgencyOnProject = &huawei.Operation{Service: "iam", Name: "RemovePermissionFromAgencyOnProject", Method: "DELETE", Path: "/v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles/{role_id}",
-	Idempotent: true, Auth: true, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // RemovePermissionFromAgencyOnProject (移除委托的项目服务权限): DELETE /v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles/{role_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) RemovePermissionFromAgencyOnProject(ctx context.Context, agencyID string, roleID string) error {
+func (c *Client) RemovePermissionFromAgencyOnProject(ctx context.Context, projectID string, agencyID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opRemovePermissionFromAgencyOnProject, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if projectID == "" {
+			return nil, huawei.ErrEmptyPathParam("project_id")
+		}
 		if agencyID == "" {
 			return nil, huawei.ErrEmptyPathParam("agency_id")
 		}
 		if roleID == "" {
 			return nil, huawei.ErrEmptyPathParam("role_id")
 		}
-		return iam.NewRemovePermissionFromAgencyOnProjectRequest(server, ids.Project, agencyID, roleID)
+		return iam.NewRemovePermissionFromAgencyOnProjectRequest(server, projectID, agencyID, roleID)
 	})
 	if err != nil {
 		return err
@@ -2436,13 +2526,16 @@ func (c *Client) ShowCustomPolicy(ctx context.Context, roleID string) (*iam.Show
 }
 
 var opShowDomainAPIACLPolicy = &huawei.Operation{Service: "iam", Name: "ShowDomainAPIACLPolicy", Method: "GET", Path: "/v3.0/OS-SECURITYPOLICY/domains/{domain_id}/api-acl-policy",
-	Idempotent: true, Auth: true, Project: false, Domain: true}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // ShowDomainAPIACLPolicy (查询帐号接口访问策略): GET /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/api-acl-policy.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ShowDomainAPIACLPolicy(ctx context.Context) (*iam.ShowDomainAPIACLPolicyResponseBody, error) {
+func (c *Client) ShowDomainAPIACLPolicy(ctx context.Context, domainID string) (*iam.ShowDomainAPIACLPolicyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowDomainAPIACLPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return iam.NewShowDomainAPIACLPolicyRequest(server, ids.Domain)
+		if domainID == "" {
+			return nil, huawei.ErrEmptyPathParam("domain_id")
+		}
+		return iam.NewShowDomainAPIACLPolicyRequest(server, domainID)
 	})
 	if err != nil {
 		return nil, err
@@ -2452,13 +2545,16 @@ func (c *Client) ShowDomainAPIACLPolicy(ctx context.Context) (*iam.ShowDomainAPI
 }
 
 var opShowDomainConsoleACLPolicy = &huawei.Operation{Service: "iam", Name: "ShowDomainConsoleACLPolicy", Method: "GET", Path: "/v3.0/OS-SECURITYPOLICY/domains/{domain_id}/console-acl-policy",
-	Idempotent: true, Auth: true, Project: false, Domain: true}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // ShowDomainConsoleACLPolicy (查询帐号控制台访问策略): GET /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/console-acl-policy.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ShowDomainConsoleACLPolicy(ctx context.Context) (*iam.ShowDomainConsoleACLPolicyResponseBody, error) {
+func (c *Client) ShowDomainConsoleACLPolicy(ctx context.Context, domainID string) (*iam.ShowDomainConsoleACLPolicyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowDomainConsoleACLPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return iam.NewShowDomainConsoleACLPolicyRequest(server, ids.Domain)
+		if domainID == "" {
+			return nil, huawei.ErrEmptyPathParam("domain_id")
+		}
+		return iam.NewShowDomainConsoleACLPolicyRequest(server, domainID)
 	})
 	if err != nil {
 		return nil, err
@@ -2470,13 +2566,16 @@ func (c *Client) ShowDomainConsoleACLPolicy(ctx context.Context) (*iam.ShowDomai
 }
 
 var opShowDomainLoginPolicy = &huawei.Operation{Service: "iam", Name: "ShowDomainLoginPolicy", Method: "GET", Path: "/v3.0/OS-SECURITYPOLICY/domains/{domain_id}/login-policy",
-	Idempotent: true, Auth: true, Project: false, Domain: true}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // ShowDomainLoginPolicy (查询帐号登录策略): GET /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/login-policy.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ShowDomainLoginPolicy(ctx context.Context) (*iam.ShowDomainLoginPolicyResponseBody, error) {
+func (c *Client) ShowDomainLoginPolicy(ctx context.Context, domainID string) (*iam.ShowDomainLoginPolicyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowDomainLoginPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return iam.NewShowDomainLoginPolicyRequest(server, ids.Domain)
+		if domainID == "" {
+			return nil, huawei.ErrEmptyPathParam("domain_id")
+		}
+		return iam.NewShowDomainLoginPolicyRequest(server, domainID)
 	})
 	if err != nil {
 		return nil, err
@@ -2486,13 +2585,16 @@ func (c *Client) ShowDomainLoginPolicy(ctx context.Context) (*iam.ShowDomainLogi
 }
 
 var opShowDomainPasswordPolicy = &huawei.Operation{Service: "iam", Name: "ShowDomainPasswordPolicy", Method: "GET", Path: "/v3.0/OS-SECURITYPOLICY/domains/{domain_id}/password-policy",
-	Idempotent: true, Auth: true, Project: false, Domain: true}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // ShowDomainPasswordPolicy (查询帐号密码策略): GET /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/password-policy.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ShowDomainPasswordPolicy(ctx context.Context) (*iam.ShowDomainPasswordPolicyResponseBody, error) {
+func (c *Client) ShowDomainPasswordPolicy(ctx context.Context, domainID string) (*iam.ShowDomainPasswordPolicyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowDomainPasswordPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return iam.NewShowDomainPasswordPolicyRequest(server, ids.Domain)
+		if domainID == "" {
+			return nil, huawei.ErrEmptyPathParam("domain_id")
+		}
+		return iam.NewShowDomainPasswordPolicyRequest(server, domainID)
 	})
 	if err != nil {
 		return nil, err
@@ -2504,13 +2606,16 @@ func (c *Client) ShowDomainPasswordPolicy(ctx context.Context) (*iam.ShowDomainP
 }
 
 var opShowDomainQuota = &huawei.Operation{Service: "iam", Name: "ShowDomainQuota", Method: "GET", Path: "/v3.0/OS-QUOTA/domains/{domain_id}",
-	Idempotent: true, Auth: true, Project: false, Domain: true}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // ShowDomainQuota (查询帐号配额): GET /v3.0/OS-QUOTA/domains/{domain_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ShowDomainQuota(ctx context.Context, params *iam.ShowDomainQuotaParams) (*iam.ShowDomainQuotaResponseBody, error) {
+func (c *Client) ShowDomainQuota(ctx context.Context, domainID string, params *iam.ShowDomainQuotaParams) (*iam.ShowDomainQuotaResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowDomainQuota, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return iam.NewShowDomainQuotaRequest(server, ids.Domain, params)
+		if domainID == "" {
+			return nil, huawei.ErrEmptyPathParam("domain_id")
+		}
+		return iam.NewShowDomainQuotaRequest(server, domainID, params)
 	})
 	if err != nil {
 		return nil, err
@@ -2629,13 +2734,16 @@ func (c *Client) ShowPermanentAccessKey(ctx context.Context, accessKey string) (
 }
 
 var opShowProjectDetailsAndStatus = &huawei.Operation{Service: "iam", Name: "ShowProjectDetailsAndStatus", Method: "GET", Path: "/v3-ext/projects/{project_id}",
-	Idempotent: true, Auth: true, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // ShowProjectDetailsAndStatus (查询项目详情与状态): GET /v3-ext/projects/{project_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ShowProjectDetailsAndStatus(ctx context.Context) (*iam.ShowProjectDetailsAndStatusResponseBody, error) {
+func (c *Client) ShowProjectDetailsAndStatus(ctx context.Context, projectID string) (*iam.ShowProjectDetailsAndStatusResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowProjectDetailsAndStatus, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return iam.NewShowProjectDetailsAndStatusRequest(server, ids.Project)
+		if projectID == "" {
+			return nil, huawei.ErrEmptyPathParam("project_id")
+		}
+		return iam.NewShowProjectDetailsAndStatusRequest(server, projectID)
 	})
 	if err != nil {
 		return nil, err
@@ -2765,13 +2873,16 @@ func (c *Client) UpdateCloudServiceCustomPolicy(ctx context.Context, roleID stri
 }
 
 var opUpdateDomainAPIACLPolicy = &huawei.Operation{Service: "iam", Name: "UpdateDomainAPIACLPolicy", Method: "PUT", Path: "/v3.0/OS-SECURITYPOLICY/domains/{domain_id}/api-acl-policy",
-	Idempotent: true, Auth: true, Project: false, Domain: true}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // UpdateDomainAPIACLPolicy (修改帐号接口访问策略): PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/api-acl-policy.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) UpdateDomainAPIACLPolicy(ctx context.Context, body iam.UpdateDomainAPIACLPolicyJSONRequestBody) (*iam.UpdateDomainAPIACLPolicyResponseBody, error) {
+func (c *Client) UpdateDomainAPIACLPolicy(ctx context.Context, domainID string, body iam.UpdateDomainAPIACLPolicyJSONRequestBody) (*iam.UpdateDomainAPIACLPolicyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateDomainAPIACLPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return iam.NewUpdateDomainAPIACLPolicyRequest(server, ids.Domain, body)
+		if domainID == "" {
+			return nil, huawei.ErrEmptyPathParam("domain_id")
+		}
+		return iam.NewUpdateDomainAPIACLPolicyRequest(server, domainID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -2783,13 +2894,16 @@ func (c *Client) UpdateDomainAPIACLPolicy(ctx context.Context, body iam.UpdateDo
 }
 
 var opUpdateDomainConsoleACLPolicy = &huawei.Operation{Service: "iam", Name: "UpdateDomainConsoleACLPolicy", Method: "PUT", Path: "/v3.0/OS-SECURITYPOLICY/domains/{domain_id}/console-acl-policy",
-	Idempotent: true, Auth: true, Project: false, Domain: true}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // UpdateDomainConsoleACLPolicy (修改帐号控制台访问策略): PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/console-acl-policy.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) UpdateDomainConsoleACLPolicy(ctx context.Context, body iam.UpdateDomainConsoleACLPolicyJSONRequestBody) (*iam.UpdateDomainConsoleACLPolicyResponseBody, error) {
+func (c *Client) UpdateDomainConsoleACLPolicy(ctx context.Context, domainID string, body iam.UpdateDomainConsoleACLPolicyJSONRequestBody) (*iam.UpdateDomainConsoleACLPolicyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateDomainConsoleACLPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return iam.NewUpdateDomainConsoleACLPolicyRequest(server, ids.Domain, body)
+		if domainID == "" {
+			return nil, huawei.ErrEmptyPathParam("domain_id")
+		}
+		return iam.NewUpdateDomainConsoleACLPolicyRequest(server, domainID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -2801,19 +2915,22 @@ func (c *Client) UpdateDomainConsoleACLPolicy(ctx context.Context, body iam.Upda
 }
 
 var opUpdateDomainGroupInheritRole = &huawei.Operation{Service: "iam", Name: "UpdateDomainGroupInheritRole", Method: "PUT", Path: "/v3/OS-INHERIT/domains/{domain_id}/groups/{group_id}/roles/{role_id}/inherited_to_projects",
-	Idempotent: true, Auth: true, Project: false, Domain: true}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // UpdateDomainGroupInheritRole (为用户组授予所有项目服务权限): PUT /v3/OS-INHERIT/domains/{domain_id}/groups/{group_id}/roles/{role_id}/inherited_to_projects.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) UpdateDomainGroupInheritRole(ctx context.Context, groupID string, roleID string) error {
+func (c *Client) UpdateDomainGroupInheritRole(ctx context.Context, domainID string, groupID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opUpdateDomainGroupInheritRole, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if domainID == "" {
+			return nil, huawei.ErrEmptyPathParam("domain_id")
+		}
 		if groupID == "" {
 			return nil, huawei.ErrEmptyPathParam("group_id")
 		}
 		if roleID == "" {
 			return nil, huawei.ErrEmptyPathParam("role_id")
 		}
-		return iam.NewUpdateDomainGroupInheritRoleRequest(server, ids.Domain, groupID, roleID)
+		return iam.NewUpdateDomainGroupInheritRoleRequest(server, domainID, groupID, roleID)
 	})
 	if err != nil {
 		return err
@@ -2823,13 +2940,16 @@ func (c *Client) UpdateDomainGroupInheritRole(ctx context.Context, groupID strin
 }
 
 var opUpdateDomainLoginPolicy = &huawei.Operation{Service: "iam", Name: "UpdateDomainLoginPolicy", Method: "PUT", Path: "/v3.0/OS-SECURITYPOLICY/domains/{domain_id}/login-policy",
-	Idempotent: true, Auth: true, Project: false, Domain: true}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // UpdateDomainLoginPolicy (修改帐号登录策略): PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/login-policy.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) UpdateDomainLoginPolicy(ctx context.Context, body iam.UpdateDomainLoginPolicyJSONRequestBody) (*iam.UpdateDomainLoginPolicyResponseBody, error) {
+func (c *Client) UpdateDomainLoginPolicy(ctx context.Context, domainID string, body iam.UpdateDomainLoginPolicyJSONRequestBody) (*iam.UpdateDomainLoginPolicyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateDomainLoginPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return iam.NewUpdateDomainLoginPolicyRequest(server, ids.Domain, body)
+		if domainID == "" {
+			return nil, huawei.ErrEmptyPathParam("domain_id")
+		}
+		return iam.NewUpdateDomainLoginPolicyRequest(server, domainID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -2841,13 +2961,16 @@ func (c *Client) UpdateDomainLoginPolicy(ctx context.Context, body iam.UpdateDom
 }
 
 var opUpdateDomainPasswordPolicy = &huawei.Operation{Service: "iam", Name: "UpdateDomainPasswordPolicy", Method: "PUT", Path: "/v3.0/OS-SECURITYPOLICY/domains/{domain_id}/password-policy",
-	Idempotent: true, Auth: true, Project: false, Domain: true}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // UpdateDomainPasswordPolicy (修改帐号密码策略): PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/password-policy.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) UpdateDomainPasswordPolicy(ctx context.Context, body iam.UpdateDomainPasswordPolicyJSONRequestBody) (*iam.UpdateDomainPasswordPolicyResponseBody, error) {
+func (c *Client) UpdateDomainPasswordPolicy(ctx context.Context, domainID string, body iam.UpdateDomainPasswordPolicyJSONRequestBody) (*iam.UpdateDomainPasswordPolicyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateDomainPasswordPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return iam.NewUpdateDomainPasswordPolicyRequest(server, ids.Domain, body)
+		if domainID == "" {
+			return nil, huawei.ErrEmptyPathParam("domain_id")
+		}
+		return iam.NewUpdateDomainPasswordPolicyRequest(server, domainID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -2859,13 +2982,16 @@ func (c *Client) UpdateDomainPasswordPolicy(ctx context.Context, body iam.Update
 }
 
 var opUpdateDomainProtectPolicy = &huawei.Operation{Service: "iam", Name: "UpdateDomainProtectPolicy", Method: "PUT", Path: "/v3.0/OS-SECURITYPOLICY/domains/{domain_id}/protect-policy",
-	Idempotent: true, Auth: true, Project: false, Domain: true}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // UpdateDomainProtectPolicy (修改帐号操作保护策略): PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/protect-policy.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) UpdateDomainProtectPolicy(ctx context.Context, body iam.UpdateDomainProtectPolicyJSONRequestBody) (*iam.UpdateDomainProtectPolicyResponseBody, error) {
+func (c *Client) UpdateDomainProtectPolicy(ctx context.Context, domainID string, body iam.UpdateDomainProtectPolicyJSONRequestBody) (*iam.UpdateDomainProtectPolicyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateDomainProtectPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return iam.NewUpdateDomainProtectPolicyRequest(server, ids.Domain, body)
+		if domainID == "" {
+			return nil, huawei.ErrEmptyPathParam("domain_id")
+		}
+		return iam.NewUpdateDomainProtectPolicyRequest(server, domainID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -2938,13 +3064,16 @@ func (c *Client) UpdatePermanentAccessKey(ctx context.Context, accessKey string,
 }
 
 var opUpdateProjectStatus = &huawei.Operation{Service: "iam", Name: "UpdateProjectStatus", Method: "PUT", Path: "/v3-ext/projects/{project_id}",
-	Idempotent: true, Auth: true, Project: true, Domain: false}
+	Idempotent: true, Auth: true, Project: false, Domain: false}
 
 // UpdateProjectStatus (设置项目状态): PUT /v3-ext/projects/{project_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) UpdateProjectStatus(ctx context.Context, body iam.UpdateProjectStatusJSONRequestBody) error {
+func (c *Client) UpdateProjectStatus(ctx context.Context, projectID string, body iam.UpdateProjectStatusJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opUpdateProjectStatus, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return iam.NewUpdateProjectStatusRequest(server, ids.Project, body)
+		if projectID == "" {
+			return nil, huawei.ErrEmptyPathParam("project_id")
+		}
+		return iam.NewUpdateProjectStatusRequest(server, projectID, body)
 	})
 	if err != nil {
 		return err

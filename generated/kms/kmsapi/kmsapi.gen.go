@@ -868,6 +868,9 @@ var opListKmsByTags = &huawei.Operation{Service: "kms", Name: "ListKmsByTags", M
 // Not retried: the spec does not mark it idempotent.
 func (c *Client) ListKmsByTags(ctx context.Context, resourceInstances kms.ListKmsByTagsParamsResourceInstances, body kms.ListKmsByTagsJSONRequestBody) (*kms.ListKmsByTagsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListKmsByTags, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if resourceInstances == "" {
+			return nil, huawei.ErrEmptyPathParam("resource_instances")
+		}
 		return kms.NewListKmsByTagsRequest(server, ids.Project, resourceInstances, body)
 	})
 	if err != nil {

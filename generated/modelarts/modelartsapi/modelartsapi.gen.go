@@ -1178,11 +1178,11 @@ func (c *Client) GetAuthorizations(ctx context.Context, params *modelarts.GetAut
 	})
 }
 
-var pageGetAuthorizations = huawei.Paging{Op: opGetAuthorizations, Style: "offset", Param: "offset", Limit: "limit",
+var pageGetAuthorizations = huawei.Paging{Op: opGetAuthorizations, Style: "page", Param: "offset", Limit: "limit",
 	In: "query", ParamType: "integer", Items: "auth", Next: "", Total: ""}
 
 // GetAuthorizationsAll iterates over the auth of every page of GetAuthorizations
-// (offset paging), fetching the next page only when the loop asks for it.
+// (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
 func (c *Client) GetAuthorizationsAll(ctx context.Context, params *modelarts.GetAuthorizationsParams) iter.Seq2[modelarts.AuthorizationResponse, error] {
 	call := func(ctx context.Context, params *modelarts.GetAuthorizationsParams) (*modelarts.GetAuthorizationsResponseBody, error) {
@@ -1257,11 +1257,11 @@ func (c *Client) GetExportTasksStatusOfDataset(ctx context.Context, datasetID st
 	})
 }
 
-var pageGetExportTasksStatusOfDataset = huawei.Paging{Op: opGetExportTasksStatusOfDataset, Style: "offset", Param: "offset", Limit: "limit",
-	In: "query", ParamType: "integer", Items: "export_tasks", Next: "", Total: "total_count"}
+var pageGetExportTasksStatusOfDataset = huawei.Paging{Op: opGetExportTasksStatusOfDataset, Style: "page", Param: "offset", Limit: "limit",
+	In: "query", ParamType: "integer", Items: "export_tasks", Next: "", Total: ""}
 
 // GetExportTasksStatusOfDatasetAll iterates over the export_tasks of every page of GetExportTasksStatusOfDataset
-// (offset paging), fetching the next page only when the loop asks for it.
+// (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
 func (c *Client) GetExportTasksStatusOfDatasetAll(ctx context.Context, datasetID string, params *modelarts.GetExportTasksStatusOfDatasetParams) iter.Seq2[modelarts.ExportTaskStatusResp, error] {
 	call := func(ctx context.Context, params *modelarts.GetExportTasksStatusOfDatasetParams) (*modelarts.GetExportTasksStatusOfDatasetResponseBody, error) {
@@ -1389,11 +1389,11 @@ func (c *Client) ListAllWorkers(ctx context.Context, params *modelarts.ListAllWo
 	return huawei.Result(opListAllWorkers, httpResp, parsed, err, func(p *modelarts.ListAllWorkersResponse) *modelarts.ListAllWorkersResponseBody { return p.JSON200 })
 }
 
-var pageListAllWorkers = huawei.Paging{Op: opListAllWorkers, Style: "offset", Param: "offset", Limit: "limit",
+var pageListAllWorkers = huawei.Paging{Op: opListAllWorkers, Style: "page", Param: "offset", Limit: "limit",
 	In: "query", ParamType: "integer", Items: "workers", Next: "", Total: ""}
 
 // ListAllWorkersAll iterates over the workers of every page of ListAllWorkers
-// (offset paging), fetching the next page only when the loop asks for it.
+// (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
 func (c *Client) ListAllWorkersAll(ctx context.Context, params *modelarts.ListAllWorkersParams) iter.Seq2[modelarts.Worker, error] {
 	call := func(ctx context.Context, params *modelarts.ListAllWorkersParams) (*modelarts.ListAllWorkersResponseBody, error) {
@@ -1439,11 +1439,11 @@ func (c *Client) ListAutoAnnotationSamples(ctx context.Context, datasetID string
 	})
 }
 
-var pageListAutoAnnotationSamples = huawei.Paging{Op: opListAutoAnnotationSamples, Style: "offset", Param: "offset", Limit: "limit",
+var pageListAutoAnnotationSamples = huawei.Paging{Op: opListAutoAnnotationSamples, Style: "page", Param: "offset", Limit: "limit",
 	In: "query", ParamType: "integer", Items: "samples", Next: "", Total: ""}
 
 // ListAutoAnnotationSamplesAll iterates over the samples of every page of ListAutoAnnotationSamples
-// (offset paging), fetching the next page only when the loop asks for it.
+// (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
 func (c *Client) ListAutoAnnotationSamplesAll(ctx context.Context, datasetID string, params *modelarts.ListAutoAnnotationSamplesParams) iter.Seq2[modelarts.ListAutoAnnotationSamplesDescribeSampleResp, error] {
 	call := func(ctx context.Context, params *modelarts.ListAutoAnnotationSamplesParams) (*modelarts.ListAutoAnnotationSamplesResponseBody, error) {
@@ -1503,11 +1503,11 @@ func (c *Client) ListClusters(ctx context.Context, params *modelarts.ListCluster
 	return huawei.Result(opListClusters, httpResp, parsed, err, func(p *modelarts.ListClustersResponse) *modelarts.ListClustersResponseBody { return p.JSON200 })
 }
 
-var pageListClusters = huawei.Paging{Op: opListClusters, Style: "offset", Param: "offset", Limit: "limit",
-	In: "query", ParamType: "integer", Items: "clusters", Next: "", Total: "total_count"}
+var pageListClusters = huawei.Paging{Op: opListClusters, Style: "page", Param: "offset", Limit: "limit",
+	In: "query", ParamType: "integer", Items: "clusters", Next: "", Total: ""}
 
 // ListClustersAll iterates over the clusters of every page of ListClusters
-// (offset paging), fetching the next page only when the loop asks for it.
+// (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
 func (c *Client) ListClustersAll(ctx context.Context, params *modelarts.ListClustersParams) iter.Seq2[modelarts.Cluster, error] {
 	call := func(ctx context.Context, params *modelarts.ListClustersParams) (*modelarts.ListClustersResponseBody, error) {
@@ -1553,11 +1553,11 @@ func (c *Client) ListDatasets(ctx context.Context, params *modelarts.ListDataset
 	return huawei.Result(opListDatasets, httpResp, parsed, err, func(p *modelarts.ListDatasetsResponse) *modelarts.ListDatasetsResponseBody { return p.JSON200 })
 }
 
-var pageListDatasets = huawei.Paging{Op: opListDatasets, Style: "offset", Param: "offset", Limit: "limit",
+var pageListDatasets = huawei.Paging{Op: opListDatasets, Style: "page", Param: "offset", Limit: "limit",
 	In: "query", ParamType: "integer", Items: "datasets", Next: "", Total: ""}
 
 // ListDatasetsAll iterates over the datasets of every page of ListDatasets
-// (offset paging), fetching the next page only when the loop asks for it.
+// (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
 func (c *Client) ListDatasetsAll(ctx context.Context, params *modelarts.ListDatasetsParams) iter.Seq2[modelarts.DatasetAndFilePreview, error] {
 	call := func(ctx context.Context, params *modelarts.ListDatasetsParams) (*modelarts.ListDatasetsResponseBody, error) {
@@ -1585,11 +1585,11 @@ func (c *Client) ListEvents(ctx context.Context, serviceID string, params *model
 	return huawei.Result(opListEvents, httpResp, parsed, err, func(p *modelarts.ListEventsResponse) *modelarts.ListEventsResponseBody { return p.JSON200 })
 }
 
-var pageListEvents = huawei.Paging{Op: opListEvents, Style: "offset", Param: "offset", Limit: "limit",
-	In: "query", ParamType: "integer", Items: "events", Next: "", Total: "total_count"}
+var pageListEvents = huawei.Paging{Op: opListEvents, Style: "page", Param: "offset", Limit: "limit",
+	In: "query", ParamType: "integer", Items: "events", Next: "", Total: ""}
 
 // ListEventsAll iterates over the events of every page of ListEvents
-// (offset paging), fetching the next page only when the loop asks for it.
+// (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
 func (c *Client) ListEventsAll(ctx context.Context, serviceID string, params *modelarts.ListEventsParams) iter.Seq2[modelarts.ListEventsEvent, error] {
 	call := func(ctx context.Context, params *modelarts.ListEventsParams) (*modelarts.ListEventsResponseBody, error) {
@@ -1633,11 +1633,11 @@ func (c *Client) ListImportTasks(ctx context.Context, datasetID string, params *
 	return huawei.Result(opListImportTasks, httpResp, parsed, err, func(p *modelarts.ListImportTasksResponse) *modelarts.ListImportTasksResponseBody { return p.JSON200 })
 }
 
-var pageListImportTasks = huawei.Paging{Op: opListImportTasks, Style: "offset", Param: "offset", Limit: "limit",
-	In: "query", ParamType: "integer", Items: "import_tasks", Next: "", Total: "total_count"}
+var pageListImportTasks = huawei.Paging{Op: opListImportTasks, Style: "page", Param: "offset", Limit: "limit",
+	In: "query", ParamType: "integer", Items: "import_tasks", Next: "", Total: ""}
 
 // ListImportTasksAll iterates over the import_tasks of every page of ListImportTasks
-// (offset paging), fetching the next page only when the loop asks for it.
+// (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
 func (c *Client) ListImportTasksAll(ctx context.Context, datasetID string, params *modelarts.ListImportTasksParams) iter.Seq2[modelarts.ImportTaskStatusResp, error] {
 	call := func(ctx context.Context, params *modelarts.ListImportTasksParams) (*modelarts.ListImportTasksResponseBody, error) {
@@ -1787,11 +1787,11 @@ func (c *Client) ListProcessorTaskVersionResults(ctx context.Context, taskID str
 	})
 }
 
-var pageListProcessorTaskVersionResults = huawei.Paging{Op: opListProcessorTaskVersionResults, Style: "offset", Param: "offset", Limit: "limit",
-	In: "query", ParamType: "integer", Items: "results", Next: "", Total: "count"}
+var pageListProcessorTaskVersionResults = huawei.Paging{Op: opListProcessorTaskVersionResults, Style: "page", Param: "offset", Limit: "limit",
+	In: "query", ParamType: "integer", Items: "results", Next: "", Total: ""}
 
 // ListProcessorTaskVersionResultsAll iterates over the results of every page of ListProcessorTaskVersionResults
-// (offset paging), fetching the next page only when the loop asks for it.
+// (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
 func (c *Client) ListProcessorTaskVersionResultsAll(ctx context.Context, taskID string, versionID string, params *modelarts.ListProcessorTaskVersionResultsParams) iter.Seq2[modelarts.DescProcessorTaskVersionResultsResp, error] {
 	call := func(ctx context.Context, params *modelarts.ListProcessorTaskVersionResultsParams) (*modelarts.ListProcessorTaskVersionResultsResponseBody, error) {
@@ -1823,11 +1823,11 @@ func (c *Client) ListProcessorTaskVersions(ctx context.Context, taskID string, p
 	})
 }
 
-var pageListProcessorTaskVersions = huawei.Paging{Op: opListProcessorTaskVersions, Style: "offset", Param: "offset", Limit: "limit",
-	In: "query", ParamType: "integer", Items: "versions", Next: "", Total: "count"}
+var pageListProcessorTaskVersions = huawei.Paging{Op: opListProcessorTaskVersions, Style: "page", Param: "offset", Limit: "limit",
+	In: "query", ParamType: "integer", Items: "versions", Next: "", Total: ""}
 
 // ListProcessorTaskVersionsAll iterates over the versions of every page of ListProcessorTaskVersions
-// (offset paging), fetching the next page only when the loop asks for it.
+// (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
 func (c *Client) ListProcessorTaskVersionsAll(ctx context.Context, taskID string, params *modelarts.ListProcessorTaskVersionsParams) iter.Seq2[modelarts.DescTaskVersionResp, error] {
 	call := func(ctx context.Context, params *modelarts.ListProcessorTaskVersionsParams) (*modelarts.ListProcessorTaskVersionsResponseBody, error) {
@@ -1856,11 +1856,11 @@ func (c *Client) ListProcessorTasks(ctx context.Context, params *modelarts.ListP
 	})
 }
 
-var pageListProcessorTasks = huawei.Paging{Op: opListProcessorTasks, Style: "offset", Param: "offset", Limit: "limit",
-	In: "query", ParamType: "integer", Items: "tasks", Next: "", Total: "count"}
+var pageListProcessorTasks = huawei.Paging{Op: opListProcessorTasks, Style: "page", Param: "offset", Limit: "limit",
+	In: "query", ParamType: "integer", Items: "tasks", Next: "", Total: ""}
 
 // ListProcessorTasksAll iterates over the tasks of every page of ListProcessorTasks
-// (offset paging), fetching the next page only when the loop asks for it.
+// (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
 func (c *Client) ListProcessorTasksAll(ctx context.Context, params *modelarts.ListProcessorTasksParams) iter.Seq2[modelarts.DescribeProcessorTaskResp, error] {
 	call := func(ctx context.Context, params *modelarts.ListProcessorTasksParams) (*modelarts.ListProcessorTasksResponseBody, error) {
@@ -1908,11 +1908,11 @@ func (c *Client) ListSamples(ctx context.Context, datasetID string, params *mode
 	return huawei.Result(opListSamples, httpResp, parsed, err, func(p *modelarts.ListSamplesResponse) *modelarts.ListSamplesResponseBody { return p.JSON200 })
 }
 
-var pageListSamples = huawei.Paging{Op: opListSamples, Style: "offset", Param: "offset", Limit: "limit",
+var pageListSamples = huawei.Paging{Op: opListSamples, Style: "page", Param: "offset", Limit: "limit",
 	In: "query", ParamType: "integer", Items: "samples", Next: "", Total: ""}
 
 // ListSamplesAll iterates over the samples of every page of ListSamples
-// (offset paging), fetching the next page only when the loop asks for it.
+// (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
 func (c *Client) ListSamplesAll(ctx context.Context, datasetID string, params *modelarts.ListSamplesParams) iter.Seq2[modelarts.ListSamplesDescribeSampleResp, error] {
 	call := func(ctx context.Context, params *modelarts.ListSamplesParams) (*modelarts.ListSamplesResponseBody, error) {
@@ -1956,11 +1956,11 @@ func (c *Client) ListServices(ctx context.Context, params *modelarts.ListService
 	return huawei.Result(opListServices, httpResp, parsed, err, func(p *modelarts.ListServicesResponse) *modelarts.ListServicesResponseBody { return p.JSON200 })
 }
 
-var pageListServices = huawei.Paging{Op: opListServices, Style: "offset", Param: "offset", Limit: "limit",
-	In: "query", ParamType: "integer", Items: "services", Next: "", Total: "total_count"}
+var pageListServices = huawei.Paging{Op: opListServices, Style: "page", Param: "offset", Limit: "limit",
+	In: "query", ParamType: "integer", Items: "services", Next: "", Total: ""}
 
 // ListServicesAll iterates over the services of every page of ListServices
-// (offset paging), fetching the next page only when the loop asks for it.
+// (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
 func (c *Client) ListServicesAll(ctx context.Context, params *modelarts.ListServicesParams) iter.Seq2[modelarts.Service, error] {
 	call := func(ctx context.Context, params *modelarts.ListServicesParams) (*modelarts.ListServicesResponseBody, error) {
@@ -2025,11 +2025,11 @@ func (c *Client) ListTasks(ctx context.Context, datasetID string, params *modela
 	return huawei.Result(opListTasks, httpResp, parsed, err, func(p *modelarts.ListTasksResponse) *modelarts.ListTasksResponseBody { return p.JSON200 })
 }
 
-var pageListTasks = huawei.Paging{Op: opListTasks, Style: "offset", Param: "offset", Limit: "limit",
-	In: "query", ParamType: "integer", Items: "tasks", Next: "", Total: "total_count"}
+var pageListTasks = huawei.Paging{Op: opListTasks, Style: "page", Param: "offset", Limit: "limit",
+	In: "query", ParamType: "integer", Items: "tasks", Next: "", Total: ""}
 
 // ListTasksAll iterates over the tasks of every page of ListTasks
-// (offset paging), fetching the next page only when the loop asks for it.
+// (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
 func (c *Client) ListTasksAll(ctx context.Context, datasetID string, params *modelarts.ListTasksParams) iter.Seq2[modelarts.RunningTask, error] {
 	call := func(ctx context.Context, params *modelarts.ListTasksParams) (*modelarts.ListTasksResponseBody, error) {
@@ -2176,11 +2176,11 @@ func (c *Client) ListWorkerTasks(ctx context.Context, params *modelarts.ListWork
 	return huawei.Result(opListWorkerTasks, httpResp, parsed, err, func(p *modelarts.ListWorkerTasksResponse) *modelarts.ListWorkerTasksResponseBody { return p.JSON200 })
 }
 
-var pageListWorkerTasks = huawei.Paging{Op: opListWorkerTasks, Style: "offset", Param: "offset", Limit: "limit",
-	In: "query", ParamType: "integer", Items: "worker_tasks", Next: "", Total: "count"}
+var pageListWorkerTasks = huawei.Paging{Op: opListWorkerTasks, Style: "page", Param: "offset", Limit: "limit",
+	In: "query", ParamType: "integer", Items: "worker_tasks", Next: "", Total: ""}
 
 // ListWorkerTasksAll iterates over the worker_tasks of every page of ListWorkerTasks
-// (offset paging), fetching the next page only when the loop asks for it.
+// (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
 func (c *Client) ListWorkerTasksAll(ctx context.Context, params *modelarts.ListWorkerTasksParams) iter.Seq2[modelarts.ListWorkerTasksWorkerTask, error] {
 	call := func(ctx context.Context, params *modelarts.ListWorkerTasksParams) (*modelarts.ListWorkerTasksResponseBody, error) {
@@ -2210,11 +2210,11 @@ func (c *Client) ListWorkers(ctx context.Context, workforceID string, params *mo
 	return huawei.Result(opListWorkers, httpResp, parsed, err, func(p *modelarts.ListWorkersResponse) *modelarts.ListWorkersResponseBody { return p.JSON200 })
 }
 
-var pageListWorkers = huawei.Paging{Op: opListWorkers, Style: "offset", Param: "offset", Limit: "limit",
+var pageListWorkers = huawei.Paging{Op: opListWorkers, Style: "page", Param: "offset", Limit: "limit",
 	In: "query", ParamType: "integer", Items: "workers", Next: "", Total: ""}
 
 // ListWorkersAll iterates over the workers of every page of ListWorkers
-// (offset paging), fetching the next page only when the loop asks for it.
+// (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
 func (c *Client) ListWorkersAll(ctx context.Context, workforceID string, params *modelarts.ListWorkersParams) iter.Seq2[modelarts.Worker, error] {
 	call := func(ctx context.Context, params *modelarts.ListWorkersParams) (*modelarts.ListWorkersResponseBody, error) {
@@ -2247,11 +2247,11 @@ func (c *Client) ListWorkforceTaskSamples(ctx context.Context, datasetID string,
 	})
 }
 
-var pageListWorkforceTaskSamples = huawei.Paging{Op: opListWorkforceTaskSamples, Style: "offset", Param: "offset", Limit: "limit",
+var pageListWorkforceTaskSamples = huawei.Paging{Op: opListWorkforceTaskSamples, Style: "page", Param: "offset", Limit: "limit",
 	In: "query", ParamType: "integer", Items: "samples", Next: "", Total: ""}
 
 // ListWorkforceTaskSamplesAll iterates over the samples of every page of ListWorkforceTaskSamples
-// (offset paging), fetching the next page only when the loop asks for it.
+// (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
 func (c *Client) ListWorkforceTaskSamplesAll(ctx context.Context, datasetID string, workforceTaskID string, params *modelarts.ListWorkforceTaskSamplesParams) iter.Seq2[modelarts.ListSamplesDescribeSampleResp, error] {
 	call := func(ctx context.Context, params *modelarts.ListWorkforceTaskSamplesParams) (*modelarts.ListWorkforceTaskSamplesResponseBody, error) {
@@ -2323,11 +2323,11 @@ func (c *Client) ListWorkforces(ctx context.Context, params *modelarts.ListWorkf
 	return huawei.Result(opListWorkforces, httpResp, parsed, err, func(p *modelarts.ListWorkforcesResponse) *modelarts.ListWorkforcesResponseBody { return p.JSON200 })
 }
 
-var pageListWorkforces = huawei.Paging{Op: opListWorkforces, Style: "offset", Param: "offset", Limit: "limit",
+var pageListWorkforces = huawei.Paging{Op: opListWorkforces, Style: "page", Param: "offset", Limit: "limit",
 	In: "query", ParamType: "integer", Items: "workforces", Next: "", Total: ""}
 
 // ListWorkforcesAll iterates over the workforces of every page of ListWorkforces
-// (offset paging), fetching the next page only when the loop asks for it.
+// (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
 func (c *Client) ListWorkforcesAll(ctx context.Context, params *modelarts.ListWorkforcesParams) iter.Seq2[modelarts.Workforce, error] {
 	call := func(ctx context.Context, params *modelarts.ListWorkforcesParams) (*modelarts.ListWorkforcesResponseBody, error) {
@@ -2373,11 +2373,11 @@ func (c *Client) ListWorkspaces(ctx context.Context, params *modelarts.ListWorks
 	return huawei.Result(opListWorkspaces, httpResp, parsed, err, func(p *modelarts.ListWorkspacesResponse) *modelarts.ListWorkspacesResponseBody { return p.JSON200 })
 }
 
-var pageListWorkspaces = huawei.Paging{Op: opListWorkspaces, Style: "offset", Param: "offset", Limit: "limit",
-	In: "query", ParamType: "integer", Items: "workspaces", Next: "", Total: "total_count"}
+var pageListWorkspaces = huawei.Paging{Op: opListWorkspaces, Style: "page", Param: "offset", Limit: "limit",
+	In: "query", ParamType: "integer", Items: "workspaces", Next: "", Total: ""}
 
 // ListWorkspacesAll iterates over the workspaces of every page of ListWorkspaces
-// (offset paging), fetching the next page only when the loop asks for it.
+// (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
 func (c *Client) ListWorkspacesAll(ctx context.Context, params *modelarts.ListWorkspacesParams) iter.Seq2[modelarts.WorkspacePropertiesWithoutGrants, error] {
 	call := func(ctx context.Context, params *modelarts.ListWorkspacesParams) (*modelarts.ListWorkspacesResponseBody, error) {

@@ -145,16 +145,19 @@ func (c *Client) CreateConfiguration(ctx context.Context, body rds.CreateConfigu
 }
 
 var opCreateConfiguration2 = &huawei.Operation{Service: "rds", Name: "CreateConfiguration2", Method: "POST", Path: "/{version_id}/{project_id}/configurations",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: false, Project: false, Domain: false}
 
 // CreateConfiguration2 (创建参数组): POST /{version_id}/{project_id}/configurations.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) CreateConfiguration2(ctx context.Context, versionID string, body rds.CreateConfiguration2JSONRequestBody) (*rds.CreateConfiguration2ResponseBody, error) {
+func (c *Client) CreateConfiguration2(ctx context.Context, versionID string, projectID string, body rds.CreateConfiguration2JSONRequestBody) (*rds.CreateConfiguration2ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateConfiguration2, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if versionID == "" {
 			return nil, huawei.ErrEmptyPathParam("version_id")
 		}
-		return rds.NewCreateConfiguration2Request(server, versionID, ids.Project, body)
+		if projectID == "" {
+			return nil, huawei.ErrEmptyPathParam("project_id")
+		}
+		return rds.NewCreateConfiguration2Request(server, versionID, projectID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -221,13 +224,16 @@ func (c *Client) CreateDatabase(ctx context.Context, instanceID string, body rds
 }
 
 var opCreateInstance = &huawei.Operation{Service: "rds", Name: "CreateInstance", Method: "POST", Path: "/rds/v1/{project_id}/instances#CreateInstance",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: false, Project: false, Domain: false}
 
 // CreateInstance (创建实例): POST /rds/v1/{project_id}/instances#CreateInstance.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) CreateInstance(ctx context.Context, params *rds.CreateInstanceParams, body rds.CreateInstanceJSONRequestBody) (*rds.CreateInstanceResponseBody, error) {
+func (c *Client) CreateInstance(ctx context.Context, projectID string, params *rds.CreateInstanceParams, body rds.CreateInstanceJSONRequestBody) (*rds.CreateInstanceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateInstance, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return rds.NewCreateInstanceRequest(server, ids.Project, params, body)
+		if projectID == "" {
+			return nil, huawei.ErrEmptyPathParam("project_id")
+		}
+		return rds.NewCreateInstanceRequest(server, projectID, params, body)
 	})
 	if err != nil {
 		return nil, err
@@ -269,16 +275,19 @@ func (c *Client) CreateInstanceV32(ctx context.Context, body rds.CreateInstanceV
 }
 
 var opCreateInstancesAction = &huawei.Operation{Service: "rds", Name: "CreateInstancesAction", Method: "POST", Path: "/rds/v1/{project_id}/instances/{instanceId}/action#restore",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: false, Project: false, Domain: false}
 
 // CreateInstancesAction (恢复到当前实例): POST /rds/v1/{project_id}/instances/{instanceId}/action#restore.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) CreateInstancesAction(ctx context.Context, instanceID string, body rds.CreateInstancesActionJSONRequestBody) (*rds.CreateInstancesActionResponseBody, error) {
+func (c *Client) CreateInstancesAction(ctx context.Context, projectID string, instanceID string, body rds.CreateInstancesActionJSONRequestBody) (*rds.CreateInstancesActionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateInstancesAction, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if projectID == "" {
+			return nil, huawei.ErrEmptyPathParam("project_id")
+		}
 		if instanceID == "" {
 			return nil, huawei.ErrEmptyPathParam("instanceId")
 		}
-		return rds.NewCreateInstancesActionRequest(server, ids.Project, instanceID, body)
+		return rds.NewCreateInstancesActionRequest(server, projectID, instanceID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -288,19 +297,22 @@ func (c *Client) CreateInstancesAction(ctx context.Context, instanceID string, b
 }
 
 var opCreateInstancesAction2 = &huawei.Operation{Service: "rds", Name: "CreateInstancesAction2", Method: "POST", Path: "/{version_id}/{project_id}/instances/{instance_id}/action",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: false, Project: false, Domain: false}
 
 // CreateInstancesAction2 (重启实例): POST /{version_id}/{project_id}/instances/{instance_id}/action.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) CreateInstancesAction2(ctx context.Context, versionID string, instanceID string, body rds.CreateInstancesAction2JSONRequestBody) (*rds.CreateInstancesAction2ResponseBody, error) {
+func (c *Client) CreateInstancesAction2(ctx context.Context, versionID string, projectID string, instanceID string, body rds.CreateInstancesAction2JSONRequestBody) (*rds.CreateInstancesAction2ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateInstancesAction2, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if versionID == "" {
 			return nil, huawei.ErrEmptyPathParam("version_id")
 		}
+		if projectID == "" {
+			return nil, huawei.ErrEmptyPathParam("project_id")
+		}
 		if instanceID == "" {
 			return nil, huawei.ErrEmptyPathParam("instance_id")
 		}
-		return rds.NewCreateInstancesAction2Request(server, versionID, ids.Project, instanceID, body)
+		return rds.NewCreateInstancesAction2Request(server, versionID, projectID, instanceID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -352,16 +364,19 @@ func (c *Client) CreateInstancesActionV32(ctx context.Context, instanceID string
 }
 
 var opCreateInstancesRecovery = &huawei.Operation{Service: "rds", Name: "CreateInstancesRecovery", Method: "POST", Path: "/{version_id}/{project_id}/instances/recovery",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: false, Project: false, Domain: false}
 
 // CreateInstancesRecovery (恢复到已有或当前实例): POST /{version_id}/{project_id}/instances/recovery.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) CreateInstancesRecovery(ctx context.Context, versionID string, body rds.CreateInstancesRecoveryJSONRequestBody) (*rds.CreateInstancesRecoveryResponseBody, error) {
+func (c *Client) CreateInstancesRecovery(ctx context.Context, versionID string, projectID string, body rds.CreateInstancesRecoveryJSONRequestBody) (*rds.CreateInstancesRecoveryResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateInstancesRecovery, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if versionID == "" {
 			return nil, huawei.ErrEmptyPathParam("version_id")
 		}
-		return rds.NewCreateInstancesRecoveryRequest(server, versionID, ids.Project, body)
+		if projectID == "" {
+			return nil, huawei.ErrEmptyPathParam("project_id")
+		}
+		return rds.NewCreateInstancesRecoveryRequest(server, versionID, projectID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -392,13 +407,16 @@ func (c *Client) CreatePassword(ctx context.Context, instanceID string, body rds
 }
 
 var opCreateRdsBackup = &huawei.Operation{Service: "rds", Name: "CreateRdsBackup", Method: "POST", Path: "/rds/v1/{project_id}/backups",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: false, Project: false, Domain: false}
 
 // CreateRdsBackup (创建手动备份): POST /rds/v1/{project_id}/backups.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) CreateRdsBackup(ctx context.Context, body rds.CreateRdsBackupJSONRequestBody) (*rds.CreateRdsBackupResponseBody, error) {
+func (c *Client) CreateRdsBackup(ctx context.Context, projectID string, body rds.CreateRdsBackupJSONRequestBody) (*rds.CreateRdsBackupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateRdsBackup, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return rds.NewCreateRdsBackupRequest(server, ids.Project, body)
+		if projectID == "" {
+			return nil, huawei.ErrEmptyPathParam("project_id")
+		}
+		return rds.NewCreateRdsBackupRequest(server, projectID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -408,16 +426,19 @@ func (c *Client) CreateRdsBackup(ctx context.Context, body rds.CreateRdsBackupJS
 }
 
 var opCreateRdsInstance = &huawei.Operation{Service: "rds", Name: "CreateRdsInstance", Method: "POST", Path: "/rds/{versionId}/{project_id}/instances",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: false, Project: false, Domain: false}
 
 // CreateRdsInstance (创建实例): POST /rds/{versionId}/{project_id}/instances.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) CreateRdsInstance(ctx context.Context, versionID string, body rds.CreateRdsInstanceJSONRequestBody) (*rds.CreateRdsInstanceResponseBody, error) {
+func (c *Client) CreateRdsInstance(ctx context.Context, versionID string, projectID string, body rds.CreateRdsInstanceJSONRequestBody) (*rds.CreateRdsInstanceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateRdsInstance, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if versionID == "" {
 			return nil, huawei.ErrEmptyPathParam("versionId")
 		}
-		return rds.NewCreateRdsInstanceRequest(server, versionID, ids.Project, body)
+		if projectID == "" {
+			return nil, huawei.ErrEmptyPathParam("project_id")
+		}
+		return rds.NewCreateRdsInstanceRequest(server, versionID, projectID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -427,13 +448,16 @@ func (c *Client) CreateRdsInstance(ctx context.Context, versionID string, body r
 }
 
 var opCreateRdsInstanceV1 = &huawei.Operation{Service: "rds", Name: "CreateRdsInstanceV1", Method: "POST", Path: "/rds/v1/{project_id}/instances#CreateRdsInstanceV1",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: false, Project: false, Domain: false}
 
 // CreateRdsInstanceV1 (恢复到新实例): POST /rds/v1/{project_id}/instances#CreateRdsInstanceV1.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) CreateRdsInstanceV1(ctx context.Context, body rds.CreateRdsInstanceV1JSONRequestBody) (*rds.CreateRdsInstanceV1ResponseBody, error) {
+func (c *Client) CreateRdsInstanceV1(ctx context.Context, projectID string, body rds.CreateRdsInstanceV1JSONRequestBody) (*rds.CreateRdsInstanceV1ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateRdsInstanceV1, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return rds.NewCreateRdsInstanceV1Request(server, ids.Project, body)
+		if projectID == "" {
+			return nil, huawei.ErrEmptyPathParam("project_id")
+		}
+		return rds.NewCreateRdsInstanceV1Request(server, projectID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -443,16 +467,19 @@ func (c *Client) CreateRdsInstanceV1(ctx context.Context, body rds.CreateRdsInst
 }
 
 var opCreateRdsInstancesAction = &huawei.Operation{Service: "rds", Name: "CreateRdsInstancesAction", Method: "POST", Path: "/rds/v1/{project_id}/instances/{instanceId}/action#CreateRdsInstancesAction",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: false, Project: false, Domain: false}
 
 // CreateRdsInstancesAction (调整实例容量): POST /rds/v1/{project_id}/instances/{instanceId}/action#CreateRdsInstancesAction.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) CreateRdsInstancesAction(ctx context.Context, instanceID string, body rds.CreateRdsInstancesActionJSONRequestBody) (*rds.CreateRdsInstancesActionResponseBody, error) {
+func (c *Client) CreateRdsInstancesAction(ctx context.Context, projectID string, instanceID string, body rds.CreateRdsInstancesActionJSONRequestBody) (*rds.CreateRdsInstancesActionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateRdsInstancesAction, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if projectID == "" {
+			return nil, huawei.ErrEmptyPathParam("project_id")
+		}
 		if instanceID == "" {
 			return nil, huawei.ErrEmptyPathParam("instanceId")
 		}
-		return rds.NewCreateRdsInstancesActionRequest(server, ids.Project, instanceID, body)
+		return rds.NewCreateRdsInstancesActionRequest(server, projectID, instanceID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -464,16 +491,19 @@ func (c *Client) CreateRdsInstancesAction(ctx context.Context, instanceID string
 }
 
 var opCreateRdsInstancesActionV1 = &huawei.Operation{Service: "rds", Name: "CreateRdsInstancesActionV1", Method: "POST", Path: "/rds/v1/{project_id}/instances/{instanceId}/action#CreateRdsInstancesActionV1",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: false, Project: false, Domain: false}
 
 // CreateRdsInstancesActionV1 (调整实例规格): POST /rds/v1/{project_id}/instances/{instanceId}/action#CreateRdsInstancesActionV1.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) CreateRdsInstancesActionV1(ctx context.Context, instanceID string, body rds.CreateRdsInstancesActionV1JSONRequestBody) (*rds.CreateRdsInstancesActionV1ResponseBody, error) {
+func (c *Client) CreateRdsInstancesActionV1(ctx context.Context, projectID string, instanceID string, body rds.CreateRdsInstancesActionV1JSONRequestBody) (*rds.CreateRdsInstancesActionV1ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateRdsInstancesActionV1, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if projectID == "" {
+			return nil, huawei.ErrEmptyPathParam("project_id")
+		}
 		if instanceID == "" {
 			return nil, huawei.ErrEmptyPathParam("instanceId")
 		}
-		return rds.NewCreateRdsInstancesActionV1Request(server, ids.Project, instanceID, body)
+		return rds.NewCreateRdsInstancesActionV1Request(server, projectID, instanceID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -485,16 +515,19 @@ func (c *Client) CreateRdsInstancesActionV1(ctx context.Context, instanceID stri
 }
 
 var opCreateRdsInstancesActionV12 = &huawei.Operation{Service: "rds", Name: "CreateRdsInstancesActionV12", Method: "POST", Path: "/rds/v1/{project_id}/instances/{instanceId}/action#restart",
-	Idempotent: false, Auth: false, Project: true, Domain: false}
+	Idempotent: false, Auth: false, Project: false, Domain: false}
 
 // CreateRdsInstancesActionV12 (重启实例): POST /rds/v1/{project_id}/instances/{instanceId}/action#restart.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) CreateRdsInstancesActionV12(ctx context.Context, instanceID string, body rds.CreateRdsInstancesActionV12JSONRequestBody) (*rds.CreateRdsInstancesActionV12ResponseBody, error) {
+func (c *Client) CreateRdsInstancesActionV12(ctx context.Context, projectID string, instanceID string, body rds.CreateRdsInstancesActionV12JSONRequestBody) (*rds.CreateRdsInstancesActionV12ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateRdsInstancesActionV12, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if projectID == "" {
+			return nil, huawei.ErrEmptyPathParam("project_id")
+		}
 		if instanceID == "" {
 			return nil, huawei.ErrEmptyPathParam("instanceId")
 		}
-		return rds.NewCreateRdsInstancesActionV12Request(server, ids.Project, instanceID, body)
+		return rds.NewCreateRdsInstancesActionV12Request(server, projectID, instanceID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -560,19 +593,22 @@ func (c *Client) DeleteConfiguration(ctx context.Context, configID string) error
 }
 
 var opDeleteConfiguration2 = &huawei.Operation{Service: "rds", Name: "DeleteConfiguration2", Method: "DELETE", Path: "/{version_id}/{project_id}/configurations/{config_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: false, Project: false, Domain: false}
 
 // DeleteConfiguration2 (删除参数组): DELETE /{version_id}/{project_id}/configurations/{config_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) DeleteConfiguration2(ctx context.Context, versionID string, configID string) error {
+func (c *Client) DeleteConfiguration2(ctx context.Context, versionID string, projectID string, configID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteConfiguration2, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if versionID == "" {
 			return nil, huawei.ErrEmptyPathParam("version_id")
 		}
+		if projectID == "" {
+			return nil, huawei.ErrEmptyPathParam("project_id")
+		}
 		if configID == "" {
 			return nil, huawei.ErrEmptyPathParam("config_id")
 		}
-		return rds.NewDeleteConfiguration2Request(server, versionID, ids.Project, configID)
+		return rds.NewDeleteConfiguration2Request(server, versionID, projectID, configID)
 	})
 	if err != nil {
 		return err
@@ -645,19 +681,22 @@ func (c *Client) DeleteDatabase(ctx context.Context, instanceID string, dbName s
 }
 
 var opDeleteInstance = &huawei.Operation{Service: "rds", Name: "DeleteInstance", Method: "DELETE", Path: "/{version_id}/{project_id}/instances/{instance_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: false, Project: false, Domain: false}
 
 // DeleteInstance (删除实例): DELETE /{version_id}/{project_id}/instances/{instance_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) DeleteInstance(ctx context.Context, versionID string, instanceID string) (*rds.DeleteInstanceResponseBody, error) {
+func (c *Client) DeleteInstance(ctx context.Context, versionID string, projectID string, instanceID string) (*rds.DeleteInstanceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteInstance, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if versionID == "" {
 			return nil, huawei.ErrEmptyPathParam("version_id")
 		}
+		if projectID == "" {
+			return nil, huawei.ErrEmptyPathParam("project_id")
+		}
 		if instanceID == "" {
 			return nil, huawei.ErrEmptyPathParam("instance_id")
 		}
-		return rds.NewDeleteInstanceRequest(server, versionID, ids.Project, instanceID)
+		return rds.NewDeleteInstanceRequest(server, versionID, projectID, instanceID)
 	})
 	if err != nil {
 		return nil, err
@@ -686,16 +725,19 @@ func (c *Client) DeleteInstanceV3(ctx context.Context, instanceID string) (*rds.
 }
 
 var opDeleteRdsBackup = &huawei.Operation{Service: "rds", Name: "DeleteRdsBackup", Method: "DELETE", Path: "/rds/v1/{project_id}/backups/{backupId}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: false, Project: false, Domain: false}
 
 // DeleteRdsBackup (删除手动备份): DELETE /rds/v1/{project_id}/backups/{backupId}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) DeleteRdsBackup(ctx context.Context, backupID string) error {
+func (c *Client) DeleteRdsBackup(ctx context.Context, projectID string, backupID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteRdsBackup, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if projectID == "" {
+			return nil, huawei.ErrEmptyPathParam("project_id")
+		}
 		if backupID == "" {
 			return nil, huawei.ErrEmptyPathParam("backupId")
 		}
-		return rds.NewDeleteRdsBackupRequest(server, ids.Project, backupID)
+		return rds.NewDeleteRdsBackupRequest(server, projectID, backupID)
 	})
 	if err != nil {
 		return err
@@ -705,16 +747,19 @@ func (c *Client) DeleteRdsBackup(ctx context.Context, backupID string) error {
 }
 
 var opDeleteRdsInstance = &huawei.Operation{Service: "rds", Name: "DeleteRdsInstance", Method: "DELETE", Path: "/rds/v1/{project_id}/instances/{instanceId}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: false, Project: false, Domain: false}
 
 // DeleteRdsInstance (删除实例): DELETE /rds/v1/{project_id}/instances/{instanceId}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) DeleteRdsInstance(ctx context.Context, instanceID string, body rds.DeleteRdsInstanceJSONRequestBody) (*rds.DeleteRdsInstanceResponseBody, error) {
+func (c *Client) DeleteRdsInstance(ctx context.Context, projectID string, instanceID string, body rds.DeleteRdsInstanceJSONRequestBody) (*rds.DeleteRdsInstanceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteRdsInstance, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if projectID == "" {
+			return nil, huawei.ErrEmptyPathParam("project_id")
+		}
 		if instanceID == "" {
 			return nil, huawei.ErrEmptyPathParam("instanceId")
 		}
-		return rds.NewDeleteRdsInstanceRequest(server, ids.Project, instanceID, body)
+		return rds.NewDeleteRdsInstanceRequest(server, projectID, instanceID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -791,13 +836,16 @@ func (c *Client) ListBackupFiles(ctx context.Context, params *rds.ListBackupFile
 }
 
 var opListBackups = &huawei.Operation{Service: "rds", Name: "ListBackups", Method: "GET", Path: "/rds/v1/{project_id}/backups",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: false, Project: false, Domain: false}
 
 // ListBackups (以列表形式返回手动备份信息): GET /rds/v1/{project_id}/backups.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListBackups(ctx context.Context) (*rds.ListBackupsResponseBody, error) {
+func (c *Client) ListBackups(ctx context.Context, projectID string) (*rds.ListBackupsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListBackups, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return rds.NewListBackupsRequest(server, ids.Project)
+		if projectID == "" {
+			return nil, huawei.ErrEmptyPathParam("project_id")
+		}
+		return rds.NewListBackupsRequest(server, projectID)
 	})
 	if err != nil {
 		return nil, err
@@ -807,16 +855,19 @@ func (c *Client) ListBackups(ctx context.Context) (*rds.ListBackupsResponseBody,
 }
 
 var opListBackupsPolicy = &huawei.Operation{Service: "rds", Name: "ListBackupsPolicy", Method: "GET", Path: "/rds/v1/{project_id}/instances/{instanceId}/backups/policy",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: false, Project: false, Domain: false}
 
 // ListBackupsPolicy (查询自动备份策略): GET /rds/v1/{project_id}/instances/{instanceId}/backups/policy.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListBackupsPolicy(ctx context.Context, instanceID string) (*rds.ListBackupsPolicyResponseBody, error) {
+func (c *Client) ListBackupsPolicy(ctx context.Context, projectID string, instanceID string) (*rds.ListBackupsPolicyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListBackupsPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if projectID == "" {
+			return nil, huawei.ErrEmptyPathParam("project_id")
+		}
 		if instanceID == "" {
 			return nil, huawei.ErrEmptyPathParam("instanceId")
 		}
-		return rds.NewListBackupsPolicyRequest(server, ids.Project, instanceID)
+		return rds.NewListBackupsPolicyRequest(server, projectID, instanceID)
 	})
 	if err != nil {
 		return nil, err
@@ -887,16 +938,19 @@ func (c *Client) ListConfigurations(ctx context.Context) (*rds.ListConfiguration
 }
 
 var opListConfigurations2 = &huawei.Operation{Service: "rds", Name: "ListConfigurations2", Method: "GET", Path: "/{version_id}/{project_id}/configurations",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: false, Project: false, Domain: false}
 
 // ListConfigurations2 (获取参数组列表): GET /{version_id}/{project_id}/configurations.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListConfigurations2(ctx context.Context, versionID string) (*rds.ListConfigurations2ResponseBody, error) {
+func (c *Client) ListConfigurations2(ctx context.Context, versionID string, projectID string) (*rds.ListConfigurations2ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListConfigurations2, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if versionID == "" {
 			return nil, huawei.ErrEmptyPathParam("version_id")
 		}
-		return rds.NewListConfigurations2Request(server, versionID, ids.Project)
+		if projectID == "" {
+			return nil, huawei.ErrEmptyPathParam("project_id")
+		}
+		return rds.NewListConfigurations2Request(server, versionID, projectID)
 	})
 	if err != nil {
 		return nil, err
@@ -1002,16 +1056,19 @@ func (c *Client) ListDatabaseAll(ctx context.Context, instanceID string, params 
 }
 
 var opListDatabases = &huawei.Operation{Service: "rds", Name: "ListDatabases", Method: "GET", Path: "/rds/v1/{project_id}/instances/{instanceId}/databases",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: false, Project: false, Domain: false}
 
 // ListDatabases (获取指定实例的数据库列表): GET /rds/v1/{project_id}/instances/{instanceId}/databases.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListDatabases(ctx context.Context, instanceID string) (*rds.ListDatabasesResponseBody, error) {
+func (c *Client) ListDatabases(ctx context.Context, projectID string, instanceID string) (*rds.ListDatabasesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListDatabases, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if projectID == "" {
+			return nil, huawei.ErrEmptyPathParam("project_id")
+		}
 		if instanceID == "" {
 			return nil, huawei.ErrEmptyPathParam("instanceId")
 		}
-		return rds.NewListDatabasesRequest(server, ids.Project, instanceID)
+		return rds.NewListDatabasesRequest(server, projectID, instanceID)
 	})
 	if err != nil {
 		return nil, err
@@ -1085,13 +1142,16 @@ func (c *Client) ListErrorlogAll(ctx context.Context, instanceID string, params 
 }
 
 var opListFlavors = &huawei.Operation{Service: "rds", Name: "ListFlavors", Method: "GET", Path: "/rds/v1/{project_id}/flavors",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: false, Project: false, Domain: false}
 
 // ListFlavors (获取所有实例规格信息): GET /rds/v1/{project_id}/flavors.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListFlavors(ctx context.Context, params *rds.ListFlavorsParams) (*rds.ListFlavorsResponseBody, error) {
+func (c *Client) ListFlavors(ctx context.Context, projectID string, params *rds.ListFlavorsParams) (*rds.ListFlavorsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListFlavors, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return rds.NewListFlavorsRequest(server, ids.Project, params)
+		if projectID == "" {
+			return nil, huawei.ErrEmptyPathParam("project_id")
+		}
+		return rds.NewListFlavorsRequest(server, projectID, params)
 	})
 	if err != nil {
 		return nil, err
@@ -1130,16 +1190,19 @@ func (c *Client) ListInstancesAll(ctx context.Context, params *rds.ListInstances
 }
 
 var opListInstances2 = &huawei.Operation{Service: "rds", Name: "ListInstances2", Method: "GET", Path: "/{version_id}/{project_id}/instances#ListInstances2",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: false, Project: false, Domain: false}
 
 // ListInstances2 (根据指定条件查询实例列表): GET /{version_id}/{project_id}/instances#ListInstances2.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListInstances2(ctx context.Context, versionID string, params *rds.ListInstances2Params) (*rds.ListInstances2ResponseBody, error) {
+func (c *Client) ListInstances2(ctx context.Context, versionID string, projectID string, params *rds.ListInstances2Params) (*rds.ListInstances2ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListInstances2, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if versionID == "" {
 			return nil, huawei.ErrEmptyPathParam("version_id")
 		}
-		return rds.NewListInstances2Request(server, versionID, ids.Project, params)
+		if projectID == "" {
+			return nil, huawei.ErrEmptyPathParam("project_id")
+		}
+		return rds.NewListInstances2Request(server, versionID, projectID, params)
 	})
 	if err != nil {
 		return nil, err
@@ -1149,16 +1212,19 @@ func (c *Client) ListInstances2(ctx context.Context, versionID string, params *r
 }
 
 var opListInstances3 = &huawei.Operation{Service: "rds", Name: "ListInstances3", Method: "GET", Path: "/{version_id}/{project_id}/instances#ListInstances3",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: false, Project: false, Domain: false}
 
 // ListInstances3 (根据指定条件查询数据库实例列表): GET /{version_id}/{project_id}/instances#ListInstances3.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListInstances3(ctx context.Context, versionID string, params *rds.ListInstances3Params) (*rds.ListInstances3ResponseBody, error) {
+func (c *Client) ListInstances3(ctx context.Context, versionID string, projectID string, params *rds.ListInstances3Params) (*rds.ListInstances3ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListInstances3, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if versionID == "" {
 			return nil, huawei.ErrEmptyPathParam("version_id")
 		}
-		return rds.NewListInstances3Request(server, versionID, ids.Project, params)
+		if projectID == "" {
+			return nil, huawei.ErrEmptyPathParam("project_id")
+		}
+		return rds.NewListInstances3Request(server, versionID, projectID, params)
 	})
 	if err != nil {
 		return nil, err
@@ -1173,9 +1239,9 @@ var pageListInstances3 = huawei.Paging{Op: opListInstances3, Style: "offset", Pa
 // ListInstances3All iterates over the instances of every page of ListInstances3
 // (offset paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
-func (c *Client) ListInstances3All(ctx context.Context, versionID string, params *rds.ListInstances3Params) iter.Seq2[rds.ListInstances3Instances, error] {
+func (c *Client) ListInstances3All(ctx context.Context, versionID string, projectID string, params *rds.ListInstances3Params) iter.Seq2[rds.ListInstances3Instances, error] {
 	call := func(ctx context.Context, params *rds.ListInstances3Params) (*rds.ListInstances3ResponseBody, error) {
-		return c.ListInstances3(ctx, versionID, params)
+		return c.ListInstances3(ctx, versionID, projectID, params)
 	}
 	return huawei.Paginate(ctx, pageListInstances3, params, call, func(p *rds.ListInstances3ResponseBody) []rds.ListInstances3Instances { return p.Instances })
 }
@@ -1202,19 +1268,22 @@ func (c *Client) ListInstancesConfigurations(ctx context.Context, instanceID str
 }
 
 var opListInstancesConfigurations2 = &huawei.Operation{Service: "rds", Name: "ListInstancesConfigurations2", Method: "GET", Path: "/{version_id}/{project_id}/instances/{instance_id}/configurations",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: false, Project: false, Domain: false}
 
 // ListInstancesConfigurations2 (获取指定实例的参数组): GET /{version_id}/{project_id}/instances/{instance_id}/configurations.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListInstancesConfigurations2(ctx context.Context, versionID string, instanceID string) (*rds.ListInstancesConfigurations2ResponseBody, error) {
+func (c *Client) ListInstancesConfigurations2(ctx context.Context, versionID string, projectID string, instanceID string) (*rds.ListInstancesConfigurations2ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListInstancesConfigurations2, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if versionID == "" {
 			return nil, huawei.ErrEmptyPathParam("version_id")
 		}
+		if projectID == "" {
+			return nil, huawei.ErrEmptyPathParam("project_id")
+		}
 		if instanceID == "" {
 			return nil, huawei.ErrEmptyPathParam("instance_id")
 		}
-		return rds.NewListInstancesConfigurations2Request(server, versionID, ids.Project, instanceID)
+		return rds.NewListInstancesConfigurations2Request(server, versionID, projectID, instanceID)
 	})
 	if err != nil {
 		return nil, err
@@ -1226,19 +1295,22 @@ func (c *Client) ListInstancesConfigurations2(ctx context.Context, versionID str
 }
 
 var opListInstancesDBUser = &huawei.Operation{Service: "rds", Name: "ListInstancesDBUser", Method: "GET", Path: "/{version_id}/{project_id}/instances/{instance_id}/db_user",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: false, Project: false, Domain: false}
 
 // ListInstancesDBUser (查询数据库用户): GET /{version_id}/{project_id}/instances/{instance_id}/db_user.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListInstancesDBUser(ctx context.Context, versionID string, instanceID string) (*rds.ListInstancesDBUserResponseBody, error) {
+func (c *Client) ListInstancesDBUser(ctx context.Context, versionID string, projectID string, instanceID string) (*rds.ListInstancesDBUserResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListInstancesDBUser, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if versionID == "" {
 			return nil, huawei.ErrEmptyPathParam("version_id")
 		}
+		if projectID == "" {
+			return nil, huawei.ErrEmptyPathParam("project_id")
+		}
 		if instanceID == "" {
 			return nil, huawei.ErrEmptyPathParam("instance_id")
 		}
-		return rds.NewListInstancesDBUserRequest(server, versionID, ids.Project, instanceID)
+		return rds.NewListInstancesDBUserRequest(server, versionID, projectID, instanceID)
 	})
 	if err != nil {
 		return nil, err
@@ -1267,19 +1339,22 @@ func (c *Client) ListInstancesDBUserV3(ctx context.Context, instanceID string) (
 }
 
 var opListInstancesDatabase = &huawei.Operation{Service: "rds", Name: "ListInstancesDatabase", Method: "GET", Path: "/{version_id}/{project_id}/instances/{instance_id}/database",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: false, Project: false, Domain: false}
 
 // ListInstancesDatabase (查询数据库): GET /{version_id}/{project_id}/instances/{instance_id}/database.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListInstancesDatabase(ctx context.Context, versionID string, instanceID string) (*rds.ListInstancesDatabaseResponseBody, error) {
+func (c *Client) ListInstancesDatabase(ctx context.Context, versionID string, projectID string, instanceID string) (*rds.ListInstancesDatabaseResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListInstancesDatabase, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if versionID == "" {
 			return nil, huawei.ErrEmptyPathParam("version_id")
 		}
+		if projectID == "" {
+			return nil, huawei.ErrEmptyPathParam("project_id")
+		}
 		if instanceID == "" {
 			return nil, huawei.ErrEmptyPathParam("instance_id")
 		}
-		return rds.NewListInstancesDatabaseRequest(server, versionID, ids.Project, instanceID)
+		return rds.NewListInstancesDatabaseRequest(server, versionID, projectID, instanceID)
 	})
 	if err != nil {
 		return nil, err
@@ -1310,16 +1385,19 @@ func (c *Client) ListInstancesDatabaseV3(ctx context.Context, instanceID string)
 }
 
 var opListInstancesErrorlog = &huawei.Operation{Service: "rds", Name: "ListInstancesErrorlog", Method: "GET", Path: "/rds/v1/{project_id}/instances/{instanceId}/errorlog",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: false, Project: false, Domain: false}
 
 // ListInstancesErrorlog (查询数据库错误日志): GET /rds/v1/{project_id}/instances/{instanceId}/errorlog.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListInstancesErrorlog(ctx context.Context, instanceID string, params *rds.ListInstancesErrorlogParams) (*rds.ListInstancesErrorlogResponseBody, error) {
+func (c *Client) ListInstancesErrorlog(ctx context.Context, projectID string, instanceID string, params *rds.ListInstancesErrorlogParams) (*rds.ListInstancesErrorlogResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListInstancesErrorlog, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if projectID == "" {
+			return nil, huawei.ErrEmptyPathParam("project_id")
+		}
 		if instanceID == "" {
 			return nil, huawei.ErrEmptyPathParam("instanceId")
 		}
-		return rds.NewListInstancesErrorlogRequest(server, ids.Project, instanceID, params)
+		return rds.NewListInstancesErrorlogRequest(server, projectID, instanceID, params)
 	})
 	if err != nil {
 		return nil, err
@@ -1329,16 +1407,19 @@ func (c *Client) ListInstancesErrorlog(ctx context.Context, instanceID string, p
 }
 
 var opListInstancesSlowlog = &huawei.Operation{Service: "rds", Name: "ListInstancesSlowlog", Method: "GET", Path: "/rds/v1/{project_id}/instances/{instanceId}/slowlog",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: false, Project: false, Domain: false}
 
 // ListInstancesSlowlog (查询数据库慢日志): GET /rds/v1/{project_id}/instances/{instanceId}/slowlog.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListInstancesSlowlog(ctx context.Context, instanceID string, params *rds.ListInstancesSlowlogParams) (*rds.ListInstancesSlowlogResponseBody, error) {
+func (c *Client) ListInstancesSlowlog(ctx context.Context, projectID string, instanceID string, params *rds.ListInstancesSlowlogParams) (*rds.ListInstancesSlowlogResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListInstancesSlowlog, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if projectID == "" {
+			return nil, huawei.ErrEmptyPathParam("project_id")
+		}
 		if instanceID == "" {
 			return nil, huawei.ErrEmptyPathParam("instanceId")
 		}
-		return rds.NewListInstancesSlowlogRequest(server, ids.Project, instanceID, params)
+		return rds.NewListInstancesSlowlogRequest(server, projectID, instanceID, params)
 	})
 	if err != nil {
 		return nil, err
@@ -1364,16 +1445,19 @@ func (c *Client) ListJobs(ctx context.Context, params *rds.ListJobsParams) (*rds
 }
 
 var opListJobs2 = &huawei.Operation{Service: "rds", Name: "ListJobs2", Method: "GET", Path: "/{version_id}/{project_id}/jobs",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: false, Project: false, Domain: false}
 
 // ListJobs2 (获取指定任务信息): GET /{version_id}/{project_id}/jobs.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListJobs2(ctx context.Context, versionID string, params *rds.ListJobs2Params) (*rds.ListJobs2ResponseBody, error) {
+func (c *Client) ListJobs2(ctx context.Context, versionID string, projectID string, params *rds.ListJobs2Params) (*rds.ListJobs2ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListJobs2, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if versionID == "" {
 			return nil, huawei.ErrEmptyPathParam("version_id")
 		}
-		return rds.NewListJobs2Request(server, versionID, ids.Project, params)
+		if projectID == "" {
+			return nil, huawei.ErrEmptyPathParam("project_id")
+		}
+		return rds.NewListJobs2Request(server, versionID, projectID, params)
 	})
 	if err != nil {
 		return nil, err
@@ -1383,16 +1467,19 @@ func (c *Client) ListJobs2(ctx context.Context, versionID string, params *rds.Li
 }
 
 var opListParameters = &huawei.Operation{Service: "rds", Name: "ListParameters", Method: "GET", Path: "/rds/v1/{project_id}/datastores/versions/{datastore_version_id}/parameters",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: false, Project: false, Domain: false}
 
 // ListParameters (获取参数列表): GET /rds/v1/{project_id}/datastores/versions/{datastore_version_id}/parameters.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListParameters(ctx context.Context, datastoreVersionID string) (*rds.ListParametersResponseBody, error) {
+func (c *Client) ListParameters(ctx context.Context, projectID string, datastoreVersionID string) (*rds.ListParametersResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListParameters, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if projectID == "" {
+			return nil, huawei.ErrEmptyPathParam("project_id")
+		}
 		if datastoreVersionID == "" {
 			return nil, huawei.ErrEmptyPathParam("datastore_version_id")
 		}
-		return rds.NewListParametersRequest(server, ids.Project, datastoreVersionID)
+		return rds.NewListParametersRequest(server, projectID, datastoreVersionID)
 	})
 	if err != nil {
 		return nil, err
@@ -1437,13 +1524,16 @@ func (c *Client) ListRds(ctx context.Context) (*rds.ListRdsResponseBody, error) 
 }
 
 var opListRdsInstances = &huawei.Operation{Service: "rds", Name: "ListRdsInstances", Method: "GET", Path: "/rds/v1/{project_id}/instances",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: false, Project: false, Domain: false}
 
 // ListRdsInstances (获取实例列表): GET /rds/v1/{project_id}/instances.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListRdsInstances(ctx context.Context) (*rds.ListRdsInstancesResponseBody, error) {
+func (c *Client) ListRdsInstances(ctx context.Context, projectID string) (*rds.ListRdsInstancesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListRdsInstances, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return rds.NewListRdsInstancesRequest(server, ids.Project)
+		if projectID == "" {
+			return nil, huawei.ErrEmptyPathParam("project_id")
+		}
+		return rds.NewListRdsInstancesRequest(server, projectID)
 	})
 	if err != nil {
 		return nil, err
@@ -1520,13 +1610,19 @@ func (c *Client) ListTags(ctx context.Context) (*rds.ListTagsResponseBody, error
 }
 
 var opListVersions = &huawei.Operation{Service: "rds", Name: "ListVersions", Method: "GET", Path: "/rds/v1/{project_id}/datastores/{datastore_name}/versions",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: false, Project: false, Domain: false}
 
 // ListVersions (获取数据库版本信息): GET /rds/v1/{project_id}/datastores/{datastore_name}/versions.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ListVersions(ctx context.Context, datastoreName rds.ListVersionsParamsDatastoreName) (*rds.ListVersionsResponseBody, error) {
+func (c *Client) ListVersions(ctx context.Context, projectID string, datastoreName rds.ListVersionsParamsDatastoreName) (*rds.ListVersionsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListVersions, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return rds.NewListVersionsRequest(server, ids.Project, datastoreName)
+		if projectID == "" {
+			return nil, huawei.ErrEmptyPathParam("project_id")
+		}
+		if datastoreName == "" {
+			return nil, huawei.ErrEmptyPathParam("datastore_name")
+		}
+		return rds.NewListVersionsRequest(server, projectID, datastoreName)
 	})
 	if err != nil {
 		return nil, err
@@ -1555,19 +1651,22 @@ func (c *Client) ShowConfiguration(ctx context.Context, configID string) (*rds.S
 }
 
 var opShowConfiguration2 = &huawei.Operation{Service: "rds", Name: "ShowConfiguration2", Method: "GET", Path: "/{version_id}/{project_id}/configurations/{config_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: false, Project: false, Domain: false}
 
 // ShowConfiguration2 (获取指定参数组的参数): GET /{version_id}/{project_id}/configurations/{config_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ShowConfiguration2(ctx context.Context, versionID string, configID string) (*rds.ShowConfiguration2ResponseBody, error) {
+func (c *Client) ShowConfiguration2(ctx context.Context, versionID string, projectID string, configID string) (*rds.ShowConfiguration2ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowConfiguration2, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if versionID == "" {
 			return nil, huawei.ErrEmptyPathParam("version_id")
 		}
+		if projectID == "" {
+			return nil, huawei.ErrEmptyPathParam("project_id")
+		}
 		if configID == "" {
 			return nil, huawei.ErrEmptyPathParam("config_id")
 		}
-		return rds.NewShowConfiguration2Request(server, versionID, ids.Project, configID)
+		return rds.NewShowConfiguration2Request(server, versionID, projectID, configID)
 	})
 	if err != nil {
 		return nil, err
@@ -1615,16 +1714,19 @@ func (c *Client) ShowFlavor(ctx context.Context, databaseName string, params *rd
 }
 
 var opShowInstance = &huawei.Operation{Service: "rds", Name: "ShowInstance", Method: "GET", Path: "/rds/v1/{project_id}/instances/{instanceId}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: false, Project: false, Domain: false}
 
 // ShowInstance (获取指定实例详细信息): GET /rds/v1/{project_id}/instances/{instanceId}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ShowInstance(ctx context.Context, instanceID string) (*rds.ShowInstanceResponseBody, error) {
+func (c *Client) ShowInstance(ctx context.Context, projectID string, instanceID string) (*rds.ShowInstanceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowInstance, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if projectID == "" {
+			return nil, huawei.ErrEmptyPathParam("project_id")
+		}
 		if instanceID == "" {
 			return nil, huawei.ErrEmptyPathParam("instanceId")
 		}
-		return rds.NewShowInstanceRequest(server, ids.Project, instanceID)
+		return rds.NewShowInstanceRequest(server, projectID, instanceID)
 	})
 	if err != nil {
 		return nil, err
@@ -1634,19 +1736,22 @@ func (c *Client) ShowInstance(ctx context.Context, instanceID string) (*rds.Show
 }
 
 var opShowParameter = &huawei.Operation{Service: "rds", Name: "ShowParameter", Method: "GET", Path: "/rds/v1/{project_id}/datastores/versions/{datastore_version_id}/parameters/{parameter_name}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: false, Project: false, Domain: false}
 
 // ShowParameter (获取配置参数信息): GET /rds/v1/{project_id}/datastores/versions/{datastore_version_id}/parameters/{parameter_name}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ShowParameter(ctx context.Context, datastoreVersionID string, parameterName string) (*rds.ShowParameterResponseBody, error) {
+func (c *Client) ShowParameter(ctx context.Context, projectID string, datastoreVersionID string, parameterName string) (*rds.ShowParameterResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowParameter, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if projectID == "" {
+			return nil, huawei.ErrEmptyPathParam("project_id")
+		}
 		if datastoreVersionID == "" {
 			return nil, huawei.ErrEmptyPathParam("datastore_version_id")
 		}
 		if parameterName == "" {
 			return nil, huawei.ErrEmptyPathParam("parameter_name")
 		}
-		return rds.NewShowParameterRequest(server, ids.Project, datastoreVersionID, parameterName)
+		return rds.NewShowParameterRequest(server, projectID, datastoreVersionID, parameterName)
 	})
 	if err != nil {
 		return nil, err
@@ -1694,16 +1799,19 @@ func (c *Client) ShowRd2(ctx context.Context, versionID string) (*rds.ShowRd2Res
 }
 
 var opShowRdsFlavor = &huawei.Operation{Service: "rds", Name: "ShowRdsFlavor", Method: "GET", Path: "/rds/v1/{project_id}/flavors/{flavorId}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: false, Project: false, Domain: false}
 
 // ShowRdsFlavor (获取指定实例规格信息): GET /rds/v1/{project_id}/flavors/{flavorId}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) ShowRdsFlavor(ctx context.Context, flavorID string) (*rds.ShowRdsFlavorResponseBody, error) {
+func (c *Client) ShowRdsFlavor(ctx context.Context, projectID string, flavorID string) (*rds.ShowRdsFlavorResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowRdsFlavor, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if projectID == "" {
+			return nil, huawei.ErrEmptyPathParam("project_id")
+		}
 		if flavorID == "" {
 			return nil, huawei.ErrEmptyPathParam("flavorId")
 		}
-		return rds.NewShowRdsFlavorRequest(server, ids.Project, flavorID)
+		return rds.NewShowRdsFlavorRequest(server, projectID, flavorID)
 	})
 	if err != nil {
 		return nil, err
@@ -1789,16 +1897,19 @@ func (c *Client) UpdateAuditlogPolicy(ctx context.Context, instanceID string, bo
 }
 
 var opUpdateBackupsPolicy = &huawei.Operation{Service: "rds", Name: "UpdateBackupsPolicy", Method: "PUT", Path: "/rds/v1/{project_id}/instances/{instanceId}/backups/policy",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: false, Project: false, Domain: false}
 
 // UpdateBackupsPolicy (设置自动备份策略): PUT /rds/v1/{project_id}/instances/{instanceId}/backups/policy.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) UpdateBackupsPolicy(ctx context.Context, instanceID string, body rds.UpdateBackupsPolicyJSONRequestBody) error {
+func (c *Client) UpdateBackupsPolicy(ctx context.Context, projectID string, instanceID string, body rds.UpdateBackupsPolicyJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opUpdateBackupsPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if projectID == "" {
+			return nil, huawei.ErrEmptyPathParam("project_id")
+		}
 		if instanceID == "" {
 			return nil, huawei.ErrEmptyPathParam("instanceId")
 		}
-		return rds.NewUpdateBackupsPolicyRequest(server, ids.Project, instanceID, body)
+		return rds.NewUpdateBackupsPolicyRequest(server, projectID, instanceID, body)
 	})
 	if err != nil {
 		return err
@@ -1827,19 +1938,22 @@ func (c *Client) UpdateConfiguration(ctx context.Context, configID string, body 
 }
 
 var opUpdateConfiguration2 = &huawei.Operation{Service: "rds", Name: "UpdateConfiguration2", Method: "PUT", Path: "/{version_id}/{project_id}/configurations/{config_id}",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: false, Project: false, Domain: false}
 
 // UpdateConfiguration2 (修改参数组参数): PUT /{version_id}/{project_id}/configurations/{config_id}.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) UpdateConfiguration2(ctx context.Context, versionID string, configID string, params *rds.UpdateConfiguration2Params, body rds.UpdateConfiguration2JSONRequestBody) error {
+func (c *Client) UpdateConfiguration2(ctx context.Context, versionID string, projectID string, configID string, params *rds.UpdateConfiguration2Params, body rds.UpdateConfiguration2JSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opUpdateConfiguration2, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if versionID == "" {
 			return nil, huawei.ErrEmptyPathParam("version_id")
 		}
+		if projectID == "" {
+			return nil, huawei.ErrEmptyPathParam("project_id")
+		}
 		if configID == "" {
 			return nil, huawei.ErrEmptyPathParam("config_id")
 		}
-		return rds.NewUpdateConfiguration2Request(server, versionID, ids.Project, configID, params, body)
+		return rds.NewUpdateConfiguration2Request(server, versionID, projectID, configID, params, body)
 	})
 	if err != nil {
 		return err
@@ -1849,19 +1963,22 @@ func (c *Client) UpdateConfiguration2(ctx context.Context, versionID string, con
 }
 
 var opUpdateConfigurationsApply = &huawei.Operation{Service: "rds", Name: "UpdateConfigurationsApply", Method: "PUT", Path: "/{version_id}/{project_id}/configurations/{config_id}/apply",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: false, Project: false, Domain: false}
 
 // UpdateConfigurationsApply (应用参数组): PUT /{version_id}/{project_id}/configurations/{config_id}/apply.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) UpdateConfigurationsApply(ctx context.Context, versionID string, configID string, body rds.UpdateConfigurationsApplyJSONRequestBody) (*rds.UpdateConfigurationsApplyResponseBody, error) {
+func (c *Client) UpdateConfigurationsApply(ctx context.Context, versionID string, projectID string, configID string, body rds.UpdateConfigurationsApplyJSONRequestBody) (*rds.UpdateConfigurationsApplyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateConfigurationsApply, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if versionID == "" {
 			return nil, huawei.ErrEmptyPathParam("version_id")
 		}
+		if projectID == "" {
+			return nil, huawei.ErrEmptyPathParam("project_id")
+		}
 		if configID == "" {
 			return nil, huawei.ErrEmptyPathParam("config_id")
 		}
-		return rds.NewUpdateConfigurationsApplyRequest(server, versionID, ids.Project, configID, body)
+		return rds.NewUpdateConfigurationsApplyRequest(server, versionID, projectID, configID, body)
 	})
 	if err != nil {
 		return nil, err
@@ -1873,16 +1990,19 @@ func (c *Client) UpdateConfigurationsApply(ctx context.Context, versionID string
 }
 
 var opUpdateDefault = &huawei.Operation{Service: "rds", Name: "UpdateDefault", Method: "PUT", Path: "/rds/v1/{project_id}/instances/{nodeId}/parameters/default",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: false, Project: false, Domain: false}
 
 // UpdateDefault (恢复默认参数): PUT /rds/v1/{project_id}/instances/{nodeId}/parameters/default.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) UpdateDefault(ctx context.Context, nodeID string) (*rds.UpdateDefaultResponseBody, error) {
+func (c *Client) UpdateDefault(ctx context.Context, projectID string, nodeID string) (*rds.UpdateDefaultResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateDefault, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if projectID == "" {
+			return nil, huawei.ErrEmptyPathParam("project_id")
+		}
 		if nodeID == "" {
 			return nil, huawei.ErrEmptyPathParam("nodeId")
 		}
-		return rds.NewUpdateDefaultRequest(server, ids.Project, nodeID)
+		return rds.NewUpdateDefaultRequest(server, projectID, nodeID)
 	})
 	if err != nil {
 		return nil, err
@@ -1913,16 +2033,19 @@ func (c *Client) UpdateInstancesConfiguration(ctx context.Context, instanceID st
 }
 
 var opUpdateParameter = &huawei.Operation{Service: "rds", Name: "UpdateParameter", Method: "PUT", Path: "/rds/v1/{project_id}/instances/{nodeId}/parameters",
-	Idempotent: true, Auth: false, Project: true, Domain: false}
+	Idempotent: true, Auth: false, Project: false, Domain: false}
 
 // UpdateParameter (设置配置参数): PUT /rds/v1/{project_id}/instances/{nodeId}/parameters.
 // Retried on throttling, server errors and broken connections.
-func (c *Client) UpdateParameter(ctx context.Context, nodeID string, body rds.UpdateParameterJSONRequestBody) (*rds.UpdateParameterResponseBody, error) {
+func (c *Client) UpdateParameter(ctx context.Context, projectID string, nodeID string, body rds.UpdateParameterJSONRequestBody) (*rds.UpdateParameterResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateParameter, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if projectID == "" {
+			return nil, huawei.ErrEmptyPathParam("project_id")
+		}
 		if nodeID == "" {
 			return nil, huawei.ErrEmptyPathParam("nodeId")
 		}
-		return rds.NewUpdateParameterRequest(server, ids.Project, nodeID, body)
+		return rds.NewUpdateParameterRequest(server, projectID, nodeID, body)
 	})
 	if err != nil {
 		return nil, err

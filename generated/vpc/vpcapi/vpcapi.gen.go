@@ -1265,11 +1265,11 @@ func (c *Client) ListSubnetsByTags(ctx context.Context, body vpc.ListSubnetsByTa
 	return huawei.Result(opListSubnetsByTags, httpResp, parsed, err, func(p *vpc.ListSubnetsByTagsResponse) *vpc.ListSubnetsByTagsResponseBody { return p.JSON200 })
 }
 
-var pageListSubnetsByTags = huawei.Paging{Op: opListSubnetsByTags, Style: "offset", Param: "offset", Limit: "limit",
-	In: "body", ParamType: "integer", Items: "resources", Next: "", Total: "total_count"}
+var pageListSubnetsByTags = huawei.Paging{Op: opListSubnetsByTags, Style: "page", Param: "offset", Limit: "limit",
+	In: "body", ParamType: "integer", Items: "resources", Next: "", Total: ""}
 
 // ListSubnetsByTagsAll iterates over the resources of every page of ListSubnetsByTags
-// (offset paging), fetching the next page only when the loop asks for it.
+// (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
 func (c *Client) ListSubnetsByTagsAll(ctx context.Context, body vpc.ListSubnetsByTagsJSONRequestBody) iter.Seq2[vpc.ListSubnetsByTagsResource, error] {
 	call := func(ctx context.Context, body vpc.ListSubnetsByTagsJSONRequestBody) (*vpc.ListSubnetsByTagsResponseBody, error) {
@@ -1425,11 +1425,11 @@ func (c *Client) ListVpcsByTags(ctx context.Context, body vpc.ListVpcsByTagsJSON
 	return huawei.Result(opListVpcsByTags, httpResp, parsed, err, func(p *vpc.ListVpcsByTagsResponse) *vpc.ListVpcsByTagsResponseBody { return p.JSON200 })
 }
 
-var pageListVpcsByTags = huawei.Paging{Op: opListVpcsByTags, Style: "offset", Param: "offset", Limit: "limit",
-	In: "body", ParamType: "integer", Items: "resources", Next: "", Total: "total_count"}
+var pageListVpcsByTags = huawei.Paging{Op: opListVpcsByTags, Style: "page", Param: "offset", Limit: "limit",
+	In: "body", ParamType: "integer", Items: "resources", Next: "", Total: ""}
 
 // ListVpcsByTagsAll iterates over the resources of every page of ListVpcsByTags
-// (offset paging), fetching the next page only when the loop asks for it.
+// (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
 func (c *Client) ListVpcsByTagsAll(ctx context.Context, body vpc.ListVpcsByTagsJSONRequestBody) iter.Seq2[vpc.ListSubnetsByTagsResource, error] {
 	call := func(ctx context.Context, body vpc.ListVpcsByTagsJSONRequestBody) (*vpc.ListVpcsByTagsResponseBody, error) {

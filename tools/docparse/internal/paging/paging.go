@@ -65,20 +65,20 @@ func Mark(pages []*model.Page) model.Diagnostics {
 
 // member is a request field that may carry paging.
 type member struct {
-	in, typ string
+	in, typ, desc string
 }
 
 func requestMembers(op *model.Operation) map[string]member {
 	m := map[string]member{}
 	for _, p := range op.Params {
 		if p.In == model.InQuery {
-			m[p.Name] = member{in: "query", typ: typeOf(p.Schema)}
+			m[p.Name] = member{in: "query", typ: typeOf(p.Schema), desc: p.Description}
 		}
 	}
 	if op.RequestBody != nil && op.RequestBody.Schema != nil && op.Method != "GET" {
 		for _, p := range op.RequestBody.Schema.Properties {
 			if _, dup := m[p.Name]; !dup {
-				m[p.Name] = member{in: "body", typ: typeOf(p.Schema)}
+				m[p.Name] = member{in: "body", typ: typeOf(p.Schema), desc: p.Description}
 			}
 		}
 	}
@@ -90,6 +90,17 @@ func typeOf(s *model.Schema) string {
 		return model.TypeString
 	}
 	return s.Type
+}
+
+// countsPages reports a description saying its member numbers pages
+// (页码, 起始页, 当前页), not items.
+func countsPages(desc string) bool {
+	for _, w := range []string{"页码", "起始页", "当前页", "page number"} {
+		if strings.Contains(strings.ToLower(desc), w) {
+			return true
+		}
+	}
+	return false
 }
 
 // Detect returns the extension for op, or nil and (when op looks like a
@@ -113,11 +124,15 @@ func Detect(op *model.Operation) (map[string]any, string) {
 		if items == "" {
 			return nil, why
 		}
+		style := st.style
+		if style == "offset" && countsPages(p.desc) {
+			style = "page" // an "offset" that the page says is a page number
+		}
 		ext := map[string]any{
-			"style": st.style, "param": param, "limit": limit, "in": p.in,
+			"style": style, "param": param, "limit": limit, "in": p.in,
 			"paramType": p.typ, "items": items,
 		}
-		switch st.style {
+		switch style {
 		case "marker":
 			if path := findPath(body, "next_marker", 2); path != "" {
 				ext["next"] = path

@@ -35,6 +35,11 @@ func listOp(method string, params []*model.Param, body, resp *model.Schema) *mod
 
 var item = object(prop("id", str()), prop("name", str()))
 
+func described(p *model.Param, desc string) *model.Param {
+	p.Description = desc
+	return p
+}
+
 func TestDetect(t *testing.T) {
 	cases := []struct {
 		name string
@@ -62,6 +67,13 @@ func TestDetect(t *testing.T) {
 				object(prop("resources", arrayOf(item)), prop("total_count", integer()))),
 			want: map[string]any{"style": "offset", "param": "offset", "limit": "limit", "in": "body",
 				"paramType": "string", "items": "resources", "total": "total_count"},
+		},
+		{
+			name: "an offset the page calls a page number (ECS: 页码。当前页面数)",
+			op: listOp("GET", []*model.Param{query("limit", integer()), described(query("offset", integer()), "页码。当前页面数，默认值为1。")}, nil,
+				object(prop("servers", arrayOf(item)), prop("count", integer()))),
+			want: map[string]any{"style": "page", "param": "offset", "limit": "limit", "in": "query",
+				"paramType": "integer", "items": "servers"},
 		},
 		{
 			name: "page and page_size",
