@@ -232,6 +232,39 @@ func (e CreateTemporaryAccessKeyByTokenAuthIdentityPolicyStatementEffect) Valid(
 	}
 }
 
+// Defines values for KeystoneCreateAgencyTokenAuthIdentityMethods.
+const (
+	KeystoneCreateAgencyTokenAuthIdentityMethodsAssumeRole KeystoneCreateAgencyTokenAuthIdentityMethods = "assume_role"
+)
+
+// Valid indicates whether the value is a known member of the KeystoneCreateAgencyTokenAuthIdentityMethods enum.
+func (e KeystoneCreateAgencyTokenAuthIdentityMethods) Valid() bool {
+	switch e {
+	case KeystoneCreateAgencyTokenAuthIdentityMethodsAssumeRole:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for KeystoneCreateUserTokenByPasswordAndMfaAuthIdentityMethods.
+const (
+	KeystoneCreateUserTokenByPasswordAndMfaAuthIdentityMethodsPassword KeystoneCreateUserTokenByPasswordAndMfaAuthIdentityMethods = "password"
+	KeystoneCreateUserTokenByPasswordAndMfaAuthIdentityMethodsTotp     KeystoneCreateUserTokenByPasswordAndMfaAuthIdentityMethods = "totp"
+)
+
+// Valid indicates whether the value is a known member of the KeystoneCreateUserTokenByPasswordAndMfaAuthIdentityMethods enum.
+func (e KeystoneCreateUserTokenByPasswordAndMfaAuthIdentityMethods) Valid() bool {
+	switch e {
+	case KeystoneCreateUserTokenByPasswordAndMfaAuthIdentityMethodsPassword:
+		return true
+	case KeystoneCreateUserTokenByPasswordAndMfaAuthIdentityMethodsTotp:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for KeystoneListAllProjectPermissionsForGroupPolicyStatementEffect.
 const (
 	KeystoneListAllProjectPermissionsForGroupPolicyStatementEffectAllow KeystoneListAllProjectPermissionsForGroupPolicyStatementEffect = "Allow"
@@ -376,21 +409,6 @@ func (e KeystoneShowPermissionRolePolicyStatementEffect) Valid() bool {
 	}
 }
 
-// Defines values for ListAuthTokensAuthIdentityMethods.
-const (
-	ListAuthTokensAuthIdentityMethodsAssumeRole ListAuthTokensAuthIdentityMethods = "assume_role"
-)
-
-// Valid indicates whether the value is a known member of the ListAuthTokensAuthIdentityMethods enum.
-func (e ListAuthTokensAuthIdentityMethods) Valid() bool {
-	switch e {
-	case ListAuthTokensAuthIdentityMethodsAssumeRole:
-		return true
-	default:
-		return false
-	}
-}
-
 // Defines values for ListCustomPoliciesRolesType.
 const (
 	ListCustomPoliciesRolesTypeAX ListCustomPoliciesRolesType = "AX"
@@ -439,24 +457,6 @@ func (e ListRolesForGroupOnEnterpriseProjectRolesType) Valid() bool {
 	case ListRolesForGroupOnEnterpriseProjectRolesTypeAX:
 		return true
 	case ListRolesForGroupOnEnterpriseProjectRolesTypeXA:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for ListTokensAuthIdentityMethods.
-const (
-	ListTokensAuthIdentityMethodsPassword ListTokensAuthIdentityMethods = "password"
-	ListTokensAuthIdentityMethodsTotp     ListTokensAuthIdentityMethods = "totp"
-)
-
-// Valid indicates whether the value is a known member of the ListTokensAuthIdentityMethods enum.
-func (e ListTokensAuthIdentityMethods) Valid() bool {
-	switch e {
-	case ListTokensAuthIdentityMethodsPassword:
-		return true
-	case ListTokensAuthIdentityMethodsTotp:
 		return true
 	default:
 		return false
@@ -1369,6 +1369,24 @@ type CreateCloudServiceCustomPolicyRolePolicyStatement struct {
 // - Deny
 type CreateCloudServiceCustomPolicyRolePolicyStatementEffect string
 
+// CreateLoginTokenAuth 认证信息。
+type CreateLoginTokenAuth struct {
+	// Securitytoken 认证参数。
+	Securitytoken AuthSecuritytoken `json:"securitytoken"`
+}
+
+// CreateLoginTokenRequestBody defines model for CreateLoginTokenRequestBody.
+type CreateLoginTokenRequestBody struct {
+	// Auth 认证信息。
+	Auth CreateLoginTokenAuth `json:"auth"`
+}
+
+// CreateLoginTokenResponseBody defines model for CreateLoginTokenResponseBody.
+type CreateLoginTokenResponseBody struct {
+	// Logintoken 自定义身份代理登录票据信息。
+	Logintoken *Logintoken `json:"logintoken,omitempty"`
+}
+
 // CreateMetadataRequestBody defines model for CreateMetadataRequestBody.
 type CreateMetadataRequestBody struct {
 	// DomainID 用户所属帐号ID。
@@ -1826,6 +1844,186 @@ type CreateTemporaryAccessKeyByTokenResponseBody struct {
 	Credential *CreateTemporaryAccessKeyByAgencyCredential `json:"credential,omitempty"`
 }
 
+// CreateTokenWithIDTokenError defines model for CreateTokenWithIdTokenError.
+type CreateTokenWithIDTokenError struct {
+	ErrorCode *string `json:"error_code,omitempty"`
+	ErrorMsg  *string `json:"error_msg,omitempty"`
+}
+
+// CreateTokenWithIDTokenFederationUserBody 用户详情。
+type CreateTokenWithIDTokenFederationUserBody struct {
+	// OSFEDERATION 联邦用户user详情。
+	OSFEDERATION *OSFederationInfo `json:"OS-FEDERATION,omitempty"`
+
+	// Domain 租户详情。
+	Domain *CreateTokenWithIDTokenTokenUserDomain `json:"domain,omitempty"`
+
+	// ID 用户id。
+	ID *string `json:"id,omitempty"`
+
+	// Name 用户名。
+	Name *string `json:"name,omitempty"`
+}
+
+// CreateTokenWithIDTokenRequestBody defines model for CreateTokenWithIdTokenRequestBody.
+type CreateTokenWithIDTokenRequestBody struct {
+	// Auth 请求auth参数详情。
+	Auth GetIDTokenAuthParams `json:"auth"`
+}
+
+// CreateTokenWithIDTokenResponseBody defines model for CreateTokenWithIdTokenResponseBody.
+type CreateTokenWithIDTokenResponseBody struct {
+	// Token 获取的token详情。
+	Token *ScopedTokenInfo `json:"token,omitempty"`
+}
+
+// CreateTokenWithIDTokenRoles defines model for CreateTokenWithIdTokenRoles.
+type CreateTokenWithIDTokenRoles struct {
+	// ID 权限id。
+	ID *string `json:"id,omitempty"`
+
+	// Name 权限名。
+	Name *string `json:"name,omitempty"`
+}
+
+// CreateTokenWithIDTokenTokenProjectDomain 租户详情。
+type CreateTokenWithIDTokenTokenProjectDomain struct {
+	// ID 租户id。
+	ID *string `json:"id,omitempty"`
+
+	// Name 租户名。
+	Name *string `json:"name,omitempty"`
+}
+
+// CreateTokenWithIDTokenTokenUserDomain 租户详情。
+type CreateTokenWithIDTokenTokenUserDomain struct {
+	// ID 租户id。
+	ID *string `json:"id,omitempty"`
+
+	// Name 租户名。
+	Name *string `json:"name,omitempty"`
+}
+
+// CreateTokenWithIDTokenTokenUserOSFEDERATIONGroups defines model for CreateTokenWithIdTokenTokenUserOSFEDERATIONGroups.
+type CreateTokenWithIDTokenTokenUserOSFEDERATIONGroups struct {
+	// ID 用户组id。
+	ID *string `json:"id,omitempty"`
+
+	// Name 用户组名。
+	Name *string `json:"name,omitempty"`
+}
+
+// CreateUnscopeTokenByIdpInitiatedRequestBody defines model for CreateUnscopeTokenByIdpInitiatedRequestBody.
+type CreateUnscopeTokenByIdpInitiatedRequestBody struct {
+	// SAMLResponse 在IdP认证成功后返回的响应体。
+	SAMLResponse string `json:"SAMLResponse"`
+}
+
+// CreateUnscopeTokenByIdpInitiatedResponseBody defines model for CreateUnscopeTokenByIdpInitiatedResponseBody.
+type CreateUnscopeTokenByIdpInitiatedResponseBody struct {
+	// Token 联邦认证的unscoped token信息。
+	Token *CreateUnscopeTokenByIdpInitiatedToken `json:"token,omitempty"`
+}
+
+// CreateUnscopeTokenByIdpInitiatedToken 联邦认证的unscoped token信息。
+type CreateUnscopeTokenByIdpInitiatedToken struct {
+	// ExpiresAt token到期时间。
+	ExpiresAt *string `json:"expires_at,omitempty"`
+
+	// IssuedAt token产生时间。
+	IssuedAt *string `json:"issued_at,omitempty"`
+
+	// Methods 获取token的方式。
+	Methods []string `json:"methods,omitempty"`
+
+	// User 获取token的用户信息。
+	User *CreateUnscopeTokenByIdpInitiatedTokenUser `json:"user,omitempty"`
+}
+
+// CreateUnscopeTokenByIdpInitiatedTokenUser 获取token的用户信息。
+type CreateUnscopeTokenByIdpInitiatedTokenUser struct {
+	// OSFEDERATION 联邦身份认证信息。
+	OSFEDERATION *TokenUserOSFEDERATION `json:"OS-FEDERATION,omitempty"`
+
+	// Domain 用户所属帐号信息。
+	Domain *CreateUnscopeTokenByIdpInitiatedTokenUserDomain `json:"domain,omitempty"`
+
+	// ID 用户ID。
+	ID *string `json:"id,omitempty"`
+
+	// Name 用户名称。
+	Name *string `json:"name,omitempty"`
+}
+
+// CreateUnscopeTokenByIdpInitiatedTokenUserDomain 用户所属帐号信息。
+type CreateUnscopeTokenByIdpInitiatedTokenUserDomain struct {
+	// ID 用户所属帐号ID。
+	ID *string `json:"id,omitempty"`
+
+	// Name 用户所属帐号名。
+	Name *string `json:"name,omitempty"`
+}
+
+// CreateUnscopedTokenWithIDTokenError defines model for CreateUnscopedTokenWithIdTokenError.
+type CreateUnscopedTokenWithIDTokenError struct {
+	Error *CreateUnscopedTokenWithIDTokenErrorError `json:"error,omitempty"`
+}
+
+// CreateUnscopedTokenWithIDTokenErrorError defines model for CreateUnscopedTokenWithIdTokenErrorError.
+type CreateUnscopedTokenWithIDTokenErrorError struct {
+	Code    *int    `json:"code,omitempty"`
+	Message *string `json:"message,omitempty"`
+	Title   *string `json:"title,omitempty"`
+}
+
+// CreateUnscopedTokenWithIDTokenFederationUserBody 用户详情。
+type CreateUnscopedTokenWithIDTokenFederationUserBody struct {
+	// OSFEDERATION 联邦用户user详情。
+	OSFEDERATION *OSFederationInfo `json:"OS-FEDERATION,omitempty"`
+
+	// Domain 租户详情。
+	Domain *DomainInfo `json:"domain,omitempty"`
+
+	// ID 用户id。
+	ID *string `json:"id,omitempty"`
+
+	// Name 用户名。
+	Name *string `json:"name,omitempty"`
+}
+
+// CreateUnscopedTokenWithIDTokenResponseBody defines model for CreateUnscopedTokenWithIdTokenResponseBody.
+type CreateUnscopedTokenWithIDTokenResponseBody struct {
+	// Token 获取的token详情。
+	Token *UnscopedTokenInfo `json:"token,omitempty"`
+}
+
+// CreateUnscopedTokenWithIDTokenTokenCatalog defines model for CreateUnscopedTokenWithIdTokenTokenCatalog.
+type CreateUnscopedTokenWithIDTokenTokenCatalog struct {
+	// ID 终端节点ID。
+	ID *string `json:"id,omitempty"`
+
+	// Interface 接口类型,描述接口在该终端节点的可见性。值为“public”,表示该接口为公开接口。
+	Interface *string `json:"interface,omitempty"`
+
+	// Region 终端节点所属区域。
+	Region *string `json:"region,omitempty"`
+
+	// RegionID 终端节点所属区域ID。
+	RegionID *string `json:"region_id,omitempty"`
+
+	// URL 终端节点的URL。
+	URL *string `json:"url,omitempty"`
+}
+
+// CreateUnscopedTokenWithIDTokenTokenRoles defines model for CreateUnscopedTokenWithIdTokenTokenRoles.
+type CreateUnscopedTokenWithIDTokenTokenRoles struct {
+	// ID 权限id。
+	ID *string `json:"id,omitempty"`
+
+	// Name 权限名。
+	Name *string `json:"name,omitempty"`
+}
+
 // CreateUserRequestBody defines model for CreateUserRequestBody.
 type CreateUserRequestBody struct {
 	// User IAM用户信息。
@@ -2204,6 +2402,207 @@ type IdpIDInfo struct {
 	ID *string `json:"id,omitempty"`
 }
 
+// KeystoneCreateAgencyTokenAuth 认证信息。
+type KeystoneCreateAgencyTokenAuth struct {
+	// Identity 认证参数。
+	Identity KeystoneCreateAgencyTokenAuthIdentity `json:"identity"`
+
+	// Scope token的使用范围，需要填写委托方A的project或domain，填写其中任一即可。
+	// 说明：
+	// - 如果您将scope设置为domain，该Token适用于全局级服务；如果将scope设置为project，该Token适用于项目级服务。
+	// - 如果您将scope同时设置为project和domain，将以project参数为准，获取到项目级服务的Token。
+	// - 如果您将scope置空，将获取到全局级服务的Token。建议您按需要填写Token使用范围。
+	Scope KeystoneCreateAgencyTokenAuthScope `json:"scope"`
+}
+
+// KeystoneCreateAgencyTokenAuthIdentity 认证参数。
+type KeystoneCreateAgencyTokenAuthIdentity struct {
+	// AssumeRole assume_role的具体信息。
+	AssumeRole KeystoneCreateAgencyTokenAuthIdentityAssumeRole `json:"assume_role"`
+
+	// Methods token的获取方式，该字段内容为["assume_role"]。
+	// 取值范围：
+	// - assume_role
+	Methods []KeystoneCreateAgencyTokenAuthIdentityMethods `json:"methods"`
+}
+
+// KeystoneCreateAgencyTokenAuthIdentityMethods defines model for KeystoneCreateAgencyTokenAuthIdentity.Methods.
+type KeystoneCreateAgencyTokenAuthIdentityMethods string
+
+// KeystoneCreateAgencyTokenAuthIdentityAssumeRole assume_role的具体信息。
+type KeystoneCreateAgencyTokenAuthIdentityAssumeRole struct {
+	// AgencyName 委托方A创建的委托名称，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
+	AgencyName string `json:"agency_name"`
+
+	// DomainID 委托方A的帐号ID。“domain_id”与“domain_name”至少填写一个，建议选择“domain_id”。
+	// 委托方A可以参考获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID获取帐号ID。
+	DomainID *string `json:"domain_id,omitempty"`
+
+	// DomainName 委托方A的帐号名称。“domain_id”与“domain_name”至少填写一个，建议选择“domain_id”。
+	// 您可以在IAM控制台委托列表中查看委托方A的帐号名称。
+	DomainName *string `json:"domain_name,omitempty"`
+}
+
+// KeystoneCreateAgencyTokenAuthScope token的使用范围，需要填写委托方A的project或domain，填写其中任一即可。
+// 说明：
+// - 如果您将scope设置为domain，该Token适用于全局级服务；如果将scope设置为project，该Token适用于项目级服务。
+// - 如果您将scope同时设置为project和domain，将以project参数为准，获取到项目级服务的Token。
+// - 如果您将scope置空，将获取到全局级服务的Token。建议您按需要填写Token使用范围。
+type KeystoneCreateAgencyTokenAuthScope struct {
+	// Domain 取值为domain时，表示获取的Token可以作用于全局服务，全局服务不区分项目或区域，如OBS服务。如需了解服务作用范围，请参考系统权限。domain支持id和name，二选一即可，建议选择“domain_id”。
+	Domain *KeystoneCreateAgencyTokenAuthScopeDomain `json:"domain,omitempty"`
+
+	// Project 取值为project时，表示获取的Token可以作用于项目级服务，仅能访问指定project下的资源，如ECS服务。如需了解服务作用范围，请参考系统权限。project支持id和name，二选一即可。
+	Project *KeystoneCreateAgencyTokenAuthScopeProject `json:"project,omitempty"`
+}
+
+// KeystoneCreateAgencyTokenAuthScopeDomain 取值为domain时，表示获取的Token可以作用于全局服务，全局服务不区分项目或区域，如OBS服务。如需了解服务作用范围，请参考系统权限。domain支持id和name，二选一即可，建议选择“domain_id”。
+type KeystoneCreateAgencyTokenAuthScopeDomain struct {
+	// ID 委托方A的帐号ID，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。id和name，二选一即可。
+	ID *string `json:"id,omitempty"`
+
+	// Name 委托方A的帐号名，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。id和name，二选一即可。
+	Name *string `json:"name,omitempty"`
+}
+
+// KeystoneCreateAgencyTokenAuthScopeProject 取值为project时，表示获取的Token可以作用于项目级服务，仅能访问指定project下的资源，如ECS服务。如需了解服务作用范围，请参考系统权限。project支持id和name，二选一即可。
+type KeystoneCreateAgencyTokenAuthScopeProject struct {
+	// ID 委托方A项目的ID，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。id和name，二选一即可。
+	ID *string `json:"id,omitempty"`
+
+	// Name 委托方A项目的名称，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。id和name，二选一即可。
+	Name *string `json:"name,omitempty"`
+}
+
+// KeystoneCreateAgencyTokenError defines model for KeystoneCreateAgencyTokenError.
+type KeystoneCreateAgencyTokenError struct {
+	Error *KeystoneCreateAgencyTokenErrorError `json:"error,omitempty"`
+}
+
+// KeystoneCreateAgencyTokenErrorError defines model for KeystoneCreateAgencyTokenErrorError.
+type KeystoneCreateAgencyTokenErrorError struct {
+	Code    *int    `json:"code,omitempty"`
+	Message *string `json:"message,omitempty"`
+	Title   *string `json:"title,omitempty"`
+}
+
+// KeystoneCreateAgencyTokenRequestBody defines model for KeystoneCreateAgencyTokenRequestBody.
+type KeystoneCreateAgencyTokenRequestBody struct {
+	// Auth 认证信息。
+	Auth KeystoneCreateAgencyTokenAuth `json:"auth"`
+}
+
+// KeystoneCreateAgencyTokenResponseBody defines model for KeystoneCreateAgencyTokenResponseBody.
+type KeystoneCreateAgencyTokenResponseBody struct {
+	// Token token信息列表。
+	Token *KeystoneCreateAgencyTokenToken `json:"token,omitempty"`
+}
+
+// KeystoneCreateAgencyTokenToken token信息列表。
+type KeystoneCreateAgencyTokenToken struct {
+	// AssumedBy 被委托方B的相关信息。
+	AssumedBy *TokenAssumedBy `json:"assumed_by,omitempty"`
+
+	// Catalog 服务目录信息。
+	Catalog []KeystoneCreateAgencyTokenTokenCatalog `json:"catalog,omitempty"`
+
+	// Domain 委托方A的帐号信息。如果获取token时请求体中scope参数设置为domain，则返回该字段。
+	Domain *KeystoneCreateAgencyTokenTokenDomain `json:"domain,omitempty"`
+
+	// ExpiresAt token到期时间。
+	ExpiresAt *string `json:"expires_at,omitempty"`
+
+	// IssuedAt token下发时间。
+	IssuedAt *string `json:"issued_at,omitempty"`
+
+	// Methods 获取token的方式。
+	Methods []string `json:"methods,omitempty"`
+
+	// Project 委托方A的项目信息。如果获取token时请求体中scope参数设置为project，则返回该字段。
+	Project *KeystoneCreateAgencyTokenTokenProject `json:"project,omitempty"`
+
+	// Roles 委托token的权限信息。
+	Roles []KeystoneCreateAgencyTokenTokenRoles `json:"roles,omitempty"`
+
+	// User 委托方A所创建的委托的信息。
+	User *KeystoneCreateAgencyTokenTokenUser `json:"user,omitempty"`
+}
+
+// KeystoneCreateAgencyTokenTokenCatalog defines model for KeystoneCreateAgencyTokenTokenCatalog.
+type KeystoneCreateAgencyTokenTokenCatalog struct {
+	// Endpoints 终端节点。
+	Endpoints []KeystoneValidateTokenTokenCatalogEndpoints `json:"endpoints,omitempty"`
+
+	// ID 服务ID。
+	ID *string `json:"id,omitempty"`
+
+	// Name 服务名称。
+	Name *string `json:"name,omitempty"`
+
+	// Type 该接口所属服务。
+	Type *string `json:"type,omitempty"`
+}
+
+// KeystoneCreateAgencyTokenTokenDomain 委托方A的帐号信息。如果获取token时请求体中scope参数设置为domain，则返回该字段。
+type KeystoneCreateAgencyTokenTokenDomain struct {
+	// ID 委托方A的帐号ID。
+	ID *string `json:"id,omitempty"`
+
+	// Name 委托方A的帐号名称。
+	Name *string `json:"name,omitempty"`
+}
+
+// KeystoneCreateAgencyTokenTokenProject 委托方A的项目信息。如果获取token时请求体中scope参数设置为project，则返回该字段。
+type KeystoneCreateAgencyTokenTokenProject struct {
+	// Domain 委托方A的帐号信息。
+	Domain *KeystoneCreateAgencyTokenTokenProjectDomain `json:"domain,omitempty"`
+
+	// ID 委托方A的项目ID。
+	ID *string `json:"id,omitempty"`
+
+	// Name 委托方A的项目名称。
+	Name *string `json:"name,omitempty"`
+}
+
+// KeystoneCreateAgencyTokenTokenProjectDomain 委托方A的帐号信息。
+type KeystoneCreateAgencyTokenTokenProjectDomain struct {
+	// ID 委托方A的帐号ID。
+	ID *string `json:"id,omitempty"`
+
+	// Name 委托方A的帐号名称。
+	Name *string `json:"name,omitempty"`
+}
+
+// KeystoneCreateAgencyTokenTokenRoles defines model for KeystoneCreateAgencyTokenTokenRoles.
+type KeystoneCreateAgencyTokenTokenRoles struct {
+	// ID 权限ID。默认显示为0，非真实权限ID。
+	ID *string `json:"id,omitempty"`
+
+	// Name 权限名称。
+	Name *string `json:"name,omitempty"`
+}
+
+// KeystoneCreateAgencyTokenTokenUser 委托方A所创建的委托的信息。
+type KeystoneCreateAgencyTokenTokenUser struct {
+	// Domain 委托方A的帐号信息。
+	Domain *KeystoneCreateAgencyTokenTokenUserDomain `json:"domain,omitempty"`
+
+	// ID 委托ID。
+	ID *string `json:"id,omitempty"`
+
+	// Name 委托方A帐号名/委托名。
+	Name *string `json:"name,omitempty"`
+}
+
+// KeystoneCreateAgencyTokenTokenUserDomain 委托方A的帐号信息。
+type KeystoneCreateAgencyTokenTokenUserDomain struct {
+	// ID 委托方A的帐号ID。
+	ID *string `json:"id,omitempty"`
+
+	// Name 委托方A的帐号名称。
+	Name *string `json:"name,omitempty"`
+}
+
 // KeystoneCreateGroupGroupLinks 用户组的资源链接信息。
 type KeystoneCreateGroupGroupLinks struct {
 	// Self 资源链接地址。
@@ -2456,6 +2855,198 @@ type KeystoneCreateProtocolResponseProtocol struct {
 	MappingID *string `json:"mapping_id,omitempty"`
 }
 
+// KeystoneCreateScopedTokenAuth 认证信息。
+type KeystoneCreateScopedTokenAuth struct {
+	// Identity 认证参数。
+	Identity KeystoneCreateScopedTokenAuthIdentity `json:"identity"`
+
+	// Scope token的使用范围，取值为project或domain，二选一即可。
+	Scope KeystoneCreateScopedTokenAuthScope `json:"scope"`
+}
+
+// KeystoneCreateScopedTokenAuthIdentity 认证参数。
+type KeystoneCreateScopedTokenAuthIdentity struct {
+	// Methods 认证方法，该字段内容为“token”。
+	Methods []string `json:"methods"`
+
+	// Token 联邦unscoped token的信息。
+	Token KeystoneCreateScopedTokenAuthIdentityToken `json:"token"`
+}
+
+// KeystoneCreateScopedTokenAuthIdentityToken 联邦unscoped token的信息。
+type KeystoneCreateScopedTokenAuthIdentityToken struct {
+	// ID 联邦unscoped token的ID。
+	ID string `json:"id"`
+}
+
+// KeystoneCreateScopedTokenAuthScope token的使用范围，取值为project或domain，二选一即可。
+type KeystoneCreateScopedTokenAuthScope struct {
+	// Domain 取值为domain时，表示获取的token可以跨区域使用，domain支持id和name，二选一即可。
+	Domain *KeystoneCreateScopedTokenAuthScopeDomain `json:"domain,omitempty"`
+
+	// Project 取值为project时，表示获取的token仅能访问指定project下的资源，project支持id和name，二选一即可。
+	Project *KeystoneCreateScopedTokenAuthScopeProject `json:"project,omitempty"`
+}
+
+// KeystoneCreateScopedTokenAuthScopeDomain 取值为domain时，表示获取的token可以跨区域使用，domain支持id和name，二选一即可。
+type KeystoneCreateScopedTokenAuthScopeDomain struct {
+	// ID 帐号ID，id与name二选一即可。
+	ID *string `json:"id,omitempty"`
+
+	// Name 帐号名，id与name二选一即可。
+	Name *string `json:"name,omitempty"`
+}
+
+// KeystoneCreateScopedTokenAuthScopeProject 取值为project时，表示获取的token仅能访问指定project下的资源，project支持id和name，二选一即可。
+type KeystoneCreateScopedTokenAuthScopeProject struct {
+	// Domain 项目所属帐号，使用name时必填。
+	Domain *AuthScopeProjectDomain `json:"domain,omitempty"`
+
+	// ID 项目ID，id与name二选一即可。
+	ID *string `json:"id,omitempty"`
+
+	// Name 项目名，id与name二选一即可。
+	Name *string `json:"name,omitempty"`
+}
+
+// KeystoneCreateScopedTokenRequestBody defines model for KeystoneCreateScopedTokenRequestBody.
+type KeystoneCreateScopedTokenRequestBody struct {
+	// Auth 认证信息。
+	Auth KeystoneCreateScopedTokenAuth `json:"auth"`
+}
+
+// KeystoneCreateScopedTokenResponseBody defines model for KeystoneCreateScopedTokenResponseBody.
+type KeystoneCreateScopedTokenResponseBody struct {
+	// Token 联邦认证的scoped token信息。
+	Token *KeystoneCreateScopedTokenToken `json:"token,omitempty"`
+}
+
+// KeystoneCreateScopedTokenToken 联邦认证的scoped token信息。
+type KeystoneCreateScopedTokenToken struct {
+	// Catalog 服务目录信息。
+	Catalog []KeystoneCreateScopedTokenTokenCatalog `json:"catalog,omitempty"`
+
+	// Domain 获取token的用户所属的帐号信息。如果获取token时请求体中scope参数设置为domain，则返回该字段。
+	Domain *KeystoneCreateScopedTokenTokenDomain `json:"domain,omitempty"`
+
+	// ExpiresAt token过期时间。
+	ExpiresAt *string `json:"expires_at,omitempty"`
+
+	// IssuedAt token下发时间。
+	IssuedAt *string `json:"issued_at,omitempty"`
+
+	// Methods 获取token的方式。
+	Methods []string `json:"methods,omitempty"`
+
+	// Project 获取token的用户所属帐号的项目信息。如果获取token时请求体中scope参数设置为project，则返回该字段。
+	Project *KeystoneCreateScopedTokenTokenProject `json:"project,omitempty"`
+
+	// Roles token的权限信息。
+	Roles []KeystoneCreateAgencyTokenTokenRoles `json:"roles,omitempty"`
+
+	// User 获取token的用户信息。
+	User *KeystoneCreateScopedTokenTokenUser `json:"user,omitempty"`
+}
+
+// KeystoneCreateScopedTokenTokenCatalog defines model for KeystoneCreateScopedTokenTokenCatalog.
+type KeystoneCreateScopedTokenTokenCatalog struct {
+	// Endpoints 终端节点。
+	Endpoints []KeystoneCreateScopedTokenTokenCatalogEndpoints `json:"endpoints,omitempty"`
+
+	// ID 服务ID。
+	ID *string `json:"id,omitempty"`
+
+	// Name 服务名称。
+	Name *string `json:"name,omitempty"`
+
+	// Type 该接口所属服务。
+	Type *string `json:"type,omitempty"`
+}
+
+// KeystoneCreateScopedTokenTokenCatalogEndpoints defines model for KeystoneCreateScopedTokenTokenCatalogEndpoints.
+type KeystoneCreateScopedTokenTokenCatalogEndpoints struct {
+	// ID 终端节点ID。
+	ID *string `json:"id,omitempty"`
+
+	// Interface 接口类型，描述接口在该终端节点的可见性。值为“public”，表示该接口为公开接口。
+	Interface *string `json:"interface,omitempty"`
+
+	// Region 终端节点所属区域。
+	Region *string `json:"region,omitempty"`
+
+	// RegionID 终端节点所属区域ID。
+	RegionID *string `json:"region_id,omitempty"`
+
+	// URL 终端节点的URL。
+	URL *string `json:"url,omitempty"`
+}
+
+// KeystoneCreateScopedTokenTokenDomain 获取token的用户所属的帐号信息。如果获取token时请求体中scope参数设置为domain，则返回该字段。
+type KeystoneCreateScopedTokenTokenDomain struct {
+	// ID 帐号ID。
+	ID *string `json:"id,omitempty"`
+
+	// Name 帐号名。
+	Name *string `json:"name,omitempty"`
+}
+
+// KeystoneCreateScopedTokenTokenProject 获取token的用户所属帐号的项目信息。如果获取token时请求体中scope参数设置为project，则返回该字段。
+type KeystoneCreateScopedTokenTokenProject struct {
+	// Domain 项目所属帐号信息。
+	Domain *KeystoneCreateScopedTokenTokenProjectDomain `json:"domain,omitempty"`
+
+	// ID 项目ID。
+	ID *string `json:"id,omitempty"`
+
+	// Name 项目名。
+	Name *string `json:"name,omitempty"`
+}
+
+// KeystoneCreateScopedTokenTokenProjectDomain 项目所属帐号信息。
+type KeystoneCreateScopedTokenTokenProjectDomain struct {
+	// ID 帐号ID。
+	ID *string `json:"id,omitempty"`
+
+	// Name 帐号名。
+	Name *string `json:"name,omitempty"`
+}
+
+// KeystoneCreateScopedTokenTokenUser 获取token的用户信息。
+type KeystoneCreateScopedTokenTokenUser struct {
+	// OSFEDERATION 联邦身份认证信息。
+	OSFEDERATION *TokenUserOSFEDERATION `json:"OS-FEDERATION,omitempty"`
+
+	// Domain 用户所属帐号信息。
+	Domain *KeystoneCreateScopedTokenTokenUserDomain `json:"domain,omitempty"`
+
+	// ID 用户ID。
+	ID *string `json:"id,omitempty"`
+
+	// Name 用户名。
+	Name *string `json:"name,omitempty"`
+
+	// PasswordExpiresAt 密码过期时间（UTC时间），“”表示密码不过期。
+	PasswordExpiresAt *string `json:"password_expires_at,omitempty"`
+}
+
+// KeystoneCreateScopedTokenTokenUserDomain 用户所属帐号信息。
+type KeystoneCreateScopedTokenTokenUserDomain struct {
+	// ID 用户所属帐号ID。
+	ID *string `json:"id,omitempty"`
+
+	// Name 用户所属帐号名称。
+	Name *string `json:"name,omitempty"`
+}
+
+// KeystoneCreateScopedTokenTokenUserOSFEDERATIONGroups defines model for KeystoneCreateScopedTokenTokenUserOSFEDERATIONGroups.
+type KeystoneCreateScopedTokenTokenUserOSFEDERATIONGroups struct {
+	// ID 用户组ID。
+	ID *string `json:"id,omitempty"`
+
+	// Name 用户组名称。
+	Name *string `json:"name,omitempty"`
+}
+
 // KeystoneCreateUserRequestBody defines model for KeystoneCreateUserRequestBody.
 type KeystoneCreateUserRequestBody struct {
 	// User 用户信息。
@@ -2511,6 +3102,167 @@ type KeystoneCreateUserResponseUser struct {
 
 	// PasswordExpiresAt 密码过期时间（UTC时间），“null”表示密码不过期。
 	PasswordExpiresAt *string `json:"password_expires_at,omitempty"`
+}
+
+// KeystoneCreateUserTokenByPasswordAndMfaAuth 认证信息。
+type KeystoneCreateUserTokenByPasswordAndMfaAuth struct {
+	// Identity 认证参数。
+	Identity KeystoneCreateUserTokenByPasswordAndMfaAuthIdentity `json:"identity"`
+
+	// Scope Token的使用范围，取值为project或domain，二选一即可。
+	// 说明：
+	// - 如果您将scope设置为domain，该Token适用于全局级服务；如果将scope设置为project，该Token适用于项目级服务。
+	// - 如果您将scope同时设置为project和domain，将以project参数为准，获取到项目级服务的Token。
+	// - 如果您将scope置空，将获取到全局级服务的Token。建议您按需要填写Token使用范围。
+	Scope KeystoneCreateUserTokenByPasswordAndMfaAuthScope `json:"scope"`
+}
+
+// KeystoneCreateUserTokenByPasswordAndMfaAuthIdentity 认证参数。
+type KeystoneCreateUserTokenByPasswordAndMfaAuthIdentity struct {
+	// Methods 认证方法，该字段内容为["password", "totp"]。
+	// 取值范围：
+	// - password
+	// - totp
+	Methods []KeystoneCreateUserTokenByPasswordAndMfaAuthIdentityMethods `json:"methods"`
+
+	// Password 用户密码认证信息。
+	// 说明：
+	// - user.name和user.domain.name可以在界面控制台“我的凭证”中查看，具体获取方法请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
+	// - 该接口提供了锁定机制用于防止暴力破解，调用时，请确保用户名密码正确，输错一定次数（管理员可设置该规则，方法请参见：帐号锁定策略）将被锁定。
+	Password KeystoneCreateUserTokenByPasswordAndMfaAuthIdentityPassword `json:"password"`
+
+	// Totp totp认证信息，仅在您已开启虚拟MFA方式的登录保护功能时需要填写该参数。
+	Totp AuthIdentityTotp `json:"totp"`
+}
+
+// KeystoneCreateUserTokenByPasswordAndMfaAuthIdentityMethods defines model for KeystoneCreateUserTokenByPasswordAndMfaAuthIdentity.Methods.
+type KeystoneCreateUserTokenByPasswordAndMfaAuthIdentityMethods string
+
+// KeystoneCreateUserTokenByPasswordAndMfaAuthIdentityPassword 用户密码认证信息。
+// 说明：
+// - user.name和user.domain.name可以在界面控制台“我的凭证”中查看，具体获取方法请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
+// - 该接口提供了锁定机制用于防止暴力破解，调用时，请确保用户名密码正确，输错一定次数（管理员可设置该规则，方法请参见：帐号锁定策略）将被锁定。
+type KeystoneCreateUserTokenByPasswordAndMfaAuthIdentityPassword struct {
+	// User 需要获取Token的IAM用户信息。
+	User KeystoneCreateUserTokenByPasswordAndMfaAuthIdentityPasswordUser `json:"user"`
+}
+
+// KeystoneCreateUserTokenByPasswordAndMfaAuthIdentityPasswordUser 需要获取Token的IAM用户信息。
+type KeystoneCreateUserTokenByPasswordAndMfaAuthIdentityPasswordUser struct {
+	// Domain IAM用户所属帐号信息。了解帐号与IAM用户的关系。
+	Domain AuthIdentityPasswordUserDomain `json:"domain"`
+
+	// Name IAM用户名。
+	Name string `json:"name"`
+
+	// Password IAM用户的登录密码。
+	// 说明：
+	// - 务必保证密码输入正确，避免获取Token失败。
+	// - 如果您是第三方系统用户，直接使用联邦认证的用户名和密码获取Token，系统会提示密码错误。请在华为云的登录页面，通过“忘记密码”功能，设置华为云帐号密码，并在password中输入新设置的密码。
+	Password string `json:"password"`
+}
+
+// KeystoneCreateUserTokenByPasswordAndMfaAuthScope Token的使用范围，取值为project或domain，二选一即可。
+// 说明：
+// - 如果您将scope设置为domain，该Token适用于全局级服务；如果将scope设置为project，该Token适用于项目级服务。
+// - 如果您将scope同时设置为project和domain，将以project参数为准，获取到项目级服务的Token。
+// - 如果您将scope置空，将获取到全局级服务的Token。建议您按需要填写Token使用范围。
+type KeystoneCreateUserTokenByPasswordAndMfaAuthScope struct {
+	// Domain 取值为domain时，表示获取的Token可以作用于全局服务，全局服务不区分项目或区域，如OBS服务。如需了解服务作用范围，请参考系统权限。domain支持id和name，二选一即可，建议选择“domain.id”。
+	Domain *KeystoneCreateUserTokenByPasswordAndMfaAuthScopeDomain `json:"domain,omitempty"`
+
+	// Project 取值为project时，表示获取的Token可以作用于项目级服务，仅能访问指定project下的资源，如ECS服务。如需了解服务作用范围，请参考系统权限。project支持id和name，二选一即可。
+	Project *KeystoneCreateUserTokenByPasswordAndMfaAuthScopeProject `json:"project,omitempty"`
+}
+
+// KeystoneCreateUserTokenByPasswordAndMfaAuthScopeDomain 取值为domain时，表示获取的Token可以作用于全局服务，全局服务不区分项目或区域，如OBS服务。如需了解服务作用范围，请参考系统权限。domain支持id和name，二选一即可，建议选择“domain.id”。
+type KeystoneCreateUserTokenByPasswordAndMfaAuthScopeDomain struct {
+	// ID IAM用户所属帐号ID，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
+	ID *string `json:"id,omitempty"`
+
+	// Name IAM用户所属帐号名称，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
+	Name *string `json:"name,omitempty"`
+}
+
+// KeystoneCreateUserTokenByPasswordAndMfaAuthScopeProject 取值为project时，表示获取的Token可以作用于项目级服务，仅能访问指定project下的资源，如ECS服务。如需了解服务作用范围，请参考系统权限。project支持id和name，二选一即可。
+type KeystoneCreateUserTokenByPasswordAndMfaAuthScopeProject struct {
+	// ID IAM用户所属帐号的项目id，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
+	ID *string `json:"id,omitempty"`
+
+	// Name IAM用户所属帐号的项目名称，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
+	Name *string `json:"name,omitempty"`
+}
+
+// KeystoneCreateUserTokenByPasswordAndMfaError defines model for KeystoneCreateUserTokenByPasswordAndMfaError.
+type KeystoneCreateUserTokenByPasswordAndMfaError struct {
+	Error *KeystoneCreateUserTokenByPasswordAndMfaErrorError `json:"error,omitempty"`
+}
+
+// KeystoneCreateUserTokenByPasswordAndMfaErrorError defines model for KeystoneCreateUserTokenByPasswordAndMfaErrorError.
+type KeystoneCreateUserTokenByPasswordAndMfaErrorError struct {
+	Code    *int    `json:"code,omitempty"`
+	Message *string `json:"message,omitempty"`
+	Title   *string `json:"title,omitempty"`
+}
+
+// KeystoneCreateUserTokenByPasswordAndMfaRequestBody defines model for KeystoneCreateUserTokenByPasswordAndMfaRequestBody.
+type KeystoneCreateUserTokenByPasswordAndMfaRequestBody struct {
+	// Auth 认证信息。
+	Auth KeystoneCreateUserTokenByPasswordAndMfaAuth `json:"auth"`
+}
+
+// KeystoneCreateUserTokenByPasswordAndMfaResponseBody defines model for KeystoneCreateUserTokenByPasswordAndMfaResponseBody.
+type KeystoneCreateUserTokenByPasswordAndMfaResponseBody struct {
+	// Token 获取到的Token信息。
+	Token *KeystoneCreateUserTokenByPasswordAndMfaToken `json:"token,omitempty"`
+}
+
+// KeystoneCreateUserTokenByPasswordAndMfaToken 获取到的Token信息。
+type KeystoneCreateUserTokenByPasswordAndMfaToken struct {
+	// Catalog 服务目录信息。
+	Catalog []KeystoneCreateAgencyTokenTokenCatalog `json:"catalog,omitempty"`
+
+	// Domain 获取Token的IAM用户所属的帐号信息。如果获取Token时请求体中scope参数设置为domain，则返回该字段。
+	Domain *KeystoneCreateUserTokenByPasswordTokenDomain `json:"domain,omitempty"`
+
+	// ExpiresAt Token过期时间。
+	ExpiresAt *string `json:"expires_at,omitempty"`
+
+	// IssuedAt Token下发时间。
+	IssuedAt *string `json:"issued_at,omitempty"`
+
+	// Methods 获取Token的方式。
+	Methods []string `json:"methods,omitempty"`
+
+	// MfaAuthnAt MFA验证时间。
+	MfaAuthnAt *string `json:"mfa_authn_at,omitempty"`
+
+	// Project 获取Token的IAM用户所属帐号的项目信息。如果获取Token时请求体中scope参数设置为project，则返回该字段。
+	Project *KeystoneCreateUserTokenByPasswordTokenProject `json:"project,omitempty"`
+
+	// Roles Token的权限信息。
+	Roles []KeystoneCreateAgencyTokenTokenRoles `json:"roles,omitempty"`
+
+	// User 获取Token的IAM用户信息。
+	User *KeystoneCreateUserTokenByPasswordTokenUser `json:"user,omitempty"`
+}
+
+// KeystoneCreateUserTokenByPasswordAndMfaTokenProjectDomain 项目所属帐号信息。
+type KeystoneCreateUserTokenByPasswordAndMfaTokenProjectDomain struct {
+	// ID 帐号ID。
+	ID *string `json:"id,omitempty"`
+
+	// Name 帐号名称。
+	Name *string `json:"name,omitempty"`
+}
+
+// KeystoneCreateUserTokenByPasswordAndMfaTokenUserDomain IAM用户所属的帐号信息。
+type KeystoneCreateUserTokenByPasswordAndMfaTokenUserDomain struct {
+	// ID IAM用户所属帐号ID。
+	ID *string `json:"id,omitempty"`
+
+	// Name IAM用户所属帐号名称。
+	Name *string `json:"name,omitempty"`
 }
 
 // KeystoneCreateUserTokenByPasswordAuth 认证信息。
@@ -2621,7 +3373,7 @@ type KeystoneCreateUserTokenByPasswordResponseBody struct {
 // KeystoneCreateUserTokenByPasswordToken 获取到的Token信息。
 type KeystoneCreateUserTokenByPasswordToken struct {
 	// Catalog 服务目录信息。
-	Catalog []KeystoneCreateUserTokenByPasswordTokenCatalog `json:"catalog,omitempty"`
+	Catalog []KeystoneCreateAgencyTokenTokenCatalog `json:"catalog,omitempty"`
 
 	// Domain 获取Token的IAM用户所属的帐号信息。如果获取Token时请求体中scope参数设置为domain，则返回该字段。
 	Domain *KeystoneCreateUserTokenByPasswordTokenDomain `json:"domain,omitempty"`
@@ -2639,25 +3391,10 @@ type KeystoneCreateUserTokenByPasswordToken struct {
 	Project *KeystoneCreateUserTokenByPasswordTokenProject `json:"project,omitempty"`
 
 	// Roles Token的权限信息。
-	Roles []KeystoneCreateUserTokenByPasswordTokenRoles `json:"roles,omitempty"`
+	Roles []KeystoneCreateAgencyTokenTokenRoles `json:"roles,omitempty"`
 
 	// User 获取Token的IAM用户信息。
 	User *KeystoneCreateUserTokenByPasswordTokenUser `json:"user,omitempty"`
-}
-
-// KeystoneCreateUserTokenByPasswordTokenCatalog defines model for KeystoneCreateUserTokenByPasswordTokenCatalog.
-type KeystoneCreateUserTokenByPasswordTokenCatalog struct {
-	// Endpoints 终端节点。
-	Endpoints []KeystoneValidateTokenTokenCatalogEndpoints `json:"endpoints,omitempty"`
-
-	// ID 服务ID。
-	ID *string `json:"id,omitempty"`
-
-	// Name 服务名称。
-	Name *string `json:"name,omitempty"`
-
-	// Type 该接口所属服务。
-	Type *string `json:"type,omitempty"`
 }
 
 // KeystoneCreateUserTokenByPasswordTokenDomain 获取Token的IAM用户所属的帐号信息。如果获取Token时请求体中scope参数设置为domain，则返回该字段。
@@ -2672,7 +3409,7 @@ type KeystoneCreateUserTokenByPasswordTokenDomain struct {
 // KeystoneCreateUserTokenByPasswordTokenProject 获取Token的IAM用户所属帐号的项目信息。如果获取Token时请求体中scope参数设置为project，则返回该字段。
 type KeystoneCreateUserTokenByPasswordTokenProject struct {
 	// Domain 项目所属帐号信息。
-	Domain *KeystoneValidateTokenTokenProjectDomain `json:"domain,omitempty"`
+	Domain *KeystoneCreateUserTokenByPasswordAndMfaTokenProjectDomain `json:"domain,omitempty"`
 
 	// ID 项目ID。
 	ID *string `json:"id,omitempty"`
@@ -2681,19 +3418,10 @@ type KeystoneCreateUserTokenByPasswordTokenProject struct {
 	Name *string `json:"name,omitempty"`
 }
 
-// KeystoneCreateUserTokenByPasswordTokenRoles defines model for KeystoneCreateUserTokenByPasswordTokenRoles.
-type KeystoneCreateUserTokenByPasswordTokenRoles struct {
-	// ID 权限ID。默认显示为0，非真实权限ID。
-	ID *string `json:"id,omitempty"`
-
-	// Name 权限名称。
-	Name *string `json:"name,omitempty"`
-}
-
 // KeystoneCreateUserTokenByPasswordTokenUser 获取Token的IAM用户信息。
 type KeystoneCreateUserTokenByPasswordTokenUser struct {
 	// Domain IAM用户所属的帐号信息。
-	Domain *ListTokensTokenUserDomain `json:"domain,omitempty"`
+	Domain *KeystoneCreateUserTokenByPasswordAndMfaTokenUserDomain `json:"domain,omitempty"`
 
 	// ID IAM用户ID。
 	ID *string `json:"id,omitempty"`
@@ -4301,7 +5029,7 @@ type KeystoneValidateTokenResponseBody struct {
 // KeystoneValidateTokenToken 获取到的token信息。
 type KeystoneValidateTokenToken struct {
 	// Catalog 服务目录信息。
-	Catalog []KeystoneCreateUserTokenByPasswordTokenCatalog `json:"catalog,omitempty"`
+	Catalog []KeystoneCreateAgencyTokenTokenCatalog `json:"catalog,omitempty"`
 
 	// Domain 被校验token的IAM用户所属的帐号信息。如果获取token时请求体中scope参数设置为domain，则返回该字段。
 	Domain *KeystoneValidateTokenTokenDomain `json:"domain,omitempty"`
@@ -4319,7 +5047,7 @@ type KeystoneValidateTokenToken struct {
 	Project *KeystoneValidateTokenTokenProject `json:"project,omitempty"`
 
 	// Roles token的权限信息。
-	Roles []KeystoneCreateUserTokenByPasswordTokenRoles `json:"roles,omitempty"`
+	Roles []KeystoneCreateAgencyTokenTokenRoles `json:"roles,omitempty"`
 
 	// User 获取token的IAM用户信息。
 	User *KeystoneValidateTokenTokenUser `json:"user,omitempty"`
@@ -4355,21 +5083,12 @@ type KeystoneValidateTokenTokenDomain struct {
 // KeystoneValidateTokenTokenProject 被校验token的IAM用户所属帐号的项目信息。如果获取token时请求体中scope参数设置为project，则返回该字段。
 type KeystoneValidateTokenTokenProject struct {
 	// Domain 项目所属帐号信息。
-	Domain *KeystoneValidateTokenTokenProjectDomain `json:"domain,omitempty"`
+	Domain *KeystoneCreateUserTokenByPasswordAndMfaTokenProjectDomain `json:"domain,omitempty"`
 
 	// ID 项目ID。
 	ID *string `json:"id,omitempty"`
 
 	// Name 项目名称。
-	Name *string `json:"name,omitempty"`
-}
-
-// KeystoneValidateTokenTokenProjectDomain 项目所属帐号信息。
-type KeystoneValidateTokenTokenProjectDomain struct {
-	// ID 帐号ID。
-	ID *string `json:"id,omitempty"`
-
-	// Name 帐号名称。
 	Name *string `json:"name,omitempty"`
 }
 
@@ -4427,435 +5146,6 @@ type ListAllProjectsPermissionsForAgencyRoles struct {
 	Links *ListAllProjectsPermissionsForAgencyLinks `json:"links,omitempty"`
 
 	// Name 权限名。
-	Name *string `json:"name,omitempty"`
-}
-
-// ListAuthError defines model for ListAuthError.
-type ListAuthError struct {
-	Error *ListAuthErrorError `json:"error,omitempty"`
-}
-
-// ListAuthErrorError defines model for ListAuthErrorError.
-type ListAuthErrorError struct {
-	Code    *int    `json:"code,omitempty"`
-	Message *string `json:"message,omitempty"`
-	Title   *string `json:"title,omitempty"`
-}
-
-// ListAuthFederationUserBody 用户详情。
-type ListAuthFederationUserBody struct {
-	// OSFEDERATION 联邦用户user详情。
-	OSFEDERATION *OSFederationInfo `json:"OS-FEDERATION,omitempty"`
-
-	// Domain 租户详情。
-	Domain *DomainInfo `json:"domain,omitempty"`
-
-	// ID 用户id。
-	ID *string `json:"id,omitempty"`
-
-	// Name 用户名。
-	Name *string `json:"name,omitempty"`
-}
-
-// ListAuthResponseBody defines model for ListAuthResponseBody.
-type ListAuthResponseBody struct {
-	// Token 获取的token详情。
-	Token *UnscopedTokenInfo `json:"token,omitempty"`
-}
-
-// ListAuthTokenCatalog defines model for ListAuthTokenCatalog.
-type ListAuthTokenCatalog struct {
-	// ID 终端节点ID。
-	ID *string `json:"id,omitempty"`
-
-	// Interface 接口类型,描述接口在该终端节点的可见性。值为“public”,表示该接口为公开接口。
-	Interface *string `json:"interface,omitempty"`
-
-	// Region 终端节点所属区域。
-	Region *string `json:"region,omitempty"`
-
-	// RegionID 终端节点所属区域ID。
-	RegionID *string `json:"region_id,omitempty"`
-
-	// URL 终端节点的URL。
-	URL *string `json:"url,omitempty"`
-}
-
-// ListAuthTokenRoles defines model for ListAuthTokenRoles.
-type ListAuthTokenRoles struct {
-	// ID 权限id。
-	ID *string `json:"id,omitempty"`
-
-	// Name 权限名。
-	Name *string `json:"name,omitempty"`
-}
-
-// ListAuthTokensAuth 认证信息。
-type ListAuthTokensAuth struct {
-	// Identity 认证参数。
-	Identity ListAuthTokensAuthIdentity `json:"identity"`
-
-	// Scope token的使用范围，需要填写委托方A的project或domain，填写其中任一即可。
-	// 说明：
-	// - 如果您将scope设置为domain，该Token适用于全局级服务；如果将scope设置为project，该Token适用于项目级服务。
-	// - 如果您将scope同时设置为project和domain，将以project参数为准，获取到项目级服务的Token。
-	// - 如果您将scope置空，将获取到全局级服务的Token。建议您按需要填写Token使用范围。
-	Scope ListAuthTokensAuthScope `json:"scope"`
-}
-
-// ListAuthTokensAuthIdentity 认证参数。
-type ListAuthTokensAuthIdentity struct {
-	// AssumeRole assume_role的具体信息。
-	AssumeRole ListAuthTokensAuthIdentityAssumeRole `json:"assume_role"`
-
-	// Methods token的获取方式，该字段内容为["assume_role"]。
-	// 取值范围：
-	// - assume_role
-	Methods []ListAuthTokensAuthIdentityMethods `json:"methods"`
-}
-
-// ListAuthTokensAuthIdentityMethods defines model for ListAuthTokensAuthIdentity.Methods.
-type ListAuthTokensAuthIdentityMethods string
-
-// ListAuthTokensAuthIdentityAssumeRole assume_role的具体信息。
-type ListAuthTokensAuthIdentityAssumeRole struct {
-	// AgencyName 委托方A创建的委托名称，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
-	AgencyName string `json:"agency_name"`
-
-	// DomainID 委托方A的帐号ID。“domain_id”与“domain_name”至少填写一个，建议选择“domain_id”。
-	// 委托方A可以参考获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID获取帐号ID。
-	DomainID *string `json:"domain_id,omitempty"`
-
-	// DomainName 委托方A的帐号名称。“domain_id”与“domain_name”至少填写一个，建议选择“domain_id”。
-	// 您可以在IAM控制台委托列表中查看委托方A的帐号名称。
-	DomainName *string `json:"domain_name,omitempty"`
-}
-
-// ListAuthTokensAuthScope token的使用范围，需要填写委托方A的project或domain，填写其中任一即可。
-// 说明：
-// - 如果您将scope设置为domain，该Token适用于全局级服务；如果将scope设置为project，该Token适用于项目级服务。
-// - 如果您将scope同时设置为project和domain，将以project参数为准，获取到项目级服务的Token。
-// - 如果您将scope置空，将获取到全局级服务的Token。建议您按需要填写Token使用范围。
-type ListAuthTokensAuthScope struct {
-	// Domain 取值为domain时，表示获取的Token可以作用于全局服务，全局服务不区分项目或区域，如OBS服务。如需了解服务作用范围，请参考系统权限。domain支持id和name，二选一即可，建议选择“domain_id”。
-	Domain *ListAuthTokensAuthScopeDomain `json:"domain,omitempty"`
-
-	// Project 取值为project时，表示获取的Token可以作用于项目级服务，仅能访问指定project下的资源，如ECS服务。如需了解服务作用范围，请参考系统权限。project支持id和name，二选一即可。
-	Project *ListAuthTokensAuthScopeProject `json:"project,omitempty"`
-}
-
-// ListAuthTokensAuthScopeDomain 取值为domain时，表示获取的Token可以作用于全局服务，全局服务不区分项目或区域，如OBS服务。如需了解服务作用范围，请参考系统权限。domain支持id和name，二选一即可，建议选择“domain_id”。
-type ListAuthTokensAuthScopeDomain struct {
-	// ID 委托方A的帐号ID，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。id和name，二选一即可。
-	ID *string `json:"id,omitempty"`
-
-	// Name 委托方A的帐号名，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。id和name，二选一即可。
-	Name *string `json:"name,omitempty"`
-}
-
-// ListAuthTokensAuthScopeProject 取值为project时，表示获取的Token可以作用于项目级服务，仅能访问指定project下的资源，如ECS服务。如需了解服务作用范围，请参考系统权限。project支持id和name，二选一即可。
-type ListAuthTokensAuthScopeProject struct {
-	// ID 委托方A项目的ID，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。id和name，二选一即可。
-	ID *string `json:"id,omitempty"`
-
-	// Name 委托方A项目的名称，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。id和name，二选一即可。
-	Name *string `json:"name,omitempty"`
-}
-
-// ListAuthTokensError defines model for ListAuthTokensError.
-type ListAuthTokensError struct {
-	Error *ListAuthTokensErrorError `json:"error,omitempty"`
-}
-
-// ListAuthTokensErrorError defines model for ListAuthTokensErrorError.
-type ListAuthTokensErrorError struct {
-	Code    *int    `json:"code,omitempty"`
-	Message *string `json:"message,omitempty"`
-	Title   *string `json:"title,omitempty"`
-}
-
-// ListAuthTokensRequestBody defines model for ListAuthTokensRequestBody.
-type ListAuthTokensRequestBody struct {
-	// Auth 认证信息。
-	Auth ListAuthTokensAuth `json:"auth"`
-}
-
-// ListAuthTokensResponseBody defines model for ListAuthTokensResponseBody.
-type ListAuthTokensResponseBody struct {
-	// Token token信息列表。
-	Token *ListAuthTokensToken `json:"token,omitempty"`
-}
-
-// ListAuthTokensToken token信息列表。
-type ListAuthTokensToken struct {
-	// AssumedBy 被委托方B的相关信息。
-	AssumedBy *TokenAssumedBy `json:"assumed_by,omitempty"`
-
-	// Catalog 服务目录信息。
-	Catalog []KeystoneCreateUserTokenByPasswordTokenCatalog `json:"catalog,omitempty"`
-
-	// Domain 委托方A的帐号信息。如果获取token时请求体中scope参数设置为domain，则返回该字段。
-	Domain *ListAuthTokensTokenDomain `json:"domain,omitempty"`
-
-	// ExpiresAt token到期时间。
-	ExpiresAt *string `json:"expires_at,omitempty"`
-
-	// IssuedAt token下发时间。
-	IssuedAt *string `json:"issued_at,omitempty"`
-
-	// Methods 获取token的方式。
-	Methods []string `json:"methods,omitempty"`
-
-	// Project 委托方A的项目信息。如果获取token时请求体中scope参数设置为project，则返回该字段。
-	Project *ListAuthTokensTokenProject `json:"project,omitempty"`
-
-	// Roles 委托token的权限信息。
-	Roles []KeystoneCreateUserTokenByPasswordTokenRoles `json:"roles,omitempty"`
-
-	// User 委托方A所创建的委托的信息。
-	User *ListAuthTokensTokenUser `json:"user,omitempty"`
-}
-
-// ListAuthTokensTokenDomain 委托方A的帐号信息。如果获取token时请求体中scope参数设置为domain，则返回该字段。
-type ListAuthTokensTokenDomain struct {
-	// ID 委托方A的帐号ID。
-	ID *string `json:"id,omitempty"`
-
-	// Name 委托方A的帐号名称。
-	Name *string `json:"name,omitempty"`
-}
-
-// ListAuthTokensTokenProject 委托方A的项目信息。如果获取token时请求体中scope参数设置为project，则返回该字段。
-type ListAuthTokensTokenProject struct {
-	// Domain 委托方A的帐号信息。
-	Domain *ListAuthTokensTokenProjectDomain `json:"domain,omitempty"`
-
-	// ID 委托方A的项目ID。
-	ID *string `json:"id,omitempty"`
-
-	// Name 委托方A的项目名称。
-	Name *string `json:"name,omitempty"`
-}
-
-// ListAuthTokensTokenProjectDomain 委托方A的帐号信息。
-type ListAuthTokensTokenProjectDomain struct {
-	// ID 委托方A的帐号ID。
-	ID *string `json:"id,omitempty"`
-
-	// Name 委托方A的帐号名称。
-	Name *string `json:"name,omitempty"`
-}
-
-// ListAuthTokensTokenUser 委托方A所创建的委托的信息。
-type ListAuthTokensTokenUser struct {
-	// Domain 委托方A的帐号信息。
-	Domain *ListAuthTokensTokenUserDomain `json:"domain,omitempty"`
-
-	// ID 委托ID。
-	ID *string `json:"id,omitempty"`
-
-	// Name 委托方A帐号名/委托名。
-	Name *string `json:"name,omitempty"`
-}
-
-// ListAuthTokensTokenUserDomain 委托方A的帐号信息。
-type ListAuthTokensTokenUserDomain struct {
-	// ID 委托方A的帐号ID。
-	ID *string `json:"id,omitempty"`
-
-	// Name 委托方A的帐号名称。
-	Name *string `json:"name,omitempty"`
-}
-
-// ListAuthTokensV3Auth 认证信息。
-type ListAuthTokensV3Auth struct {
-	// Identity 认证参数。
-	Identity ListAuthTokensV3AuthIdentity `json:"identity"`
-
-	// Scope token的使用范围，取值为project或domain，二选一即可。
-	Scope ListAuthTokensV3AuthScope `json:"scope"`
-}
-
-// ListAuthTokensV3AuthIdentity 认证参数。
-type ListAuthTokensV3AuthIdentity struct {
-	// Methods 认证方法，该字段内容为“token”。
-	Methods []string `json:"methods"`
-
-	// Token 联邦unscoped token的信息。
-	Token ListAuthTokensV3AuthIdentityToken `json:"token"`
-}
-
-// ListAuthTokensV3AuthIdentityToken 联邦unscoped token的信息。
-type ListAuthTokensV3AuthIdentityToken struct {
-	// ID 联邦unscoped token的ID。
-	ID string `json:"id"`
-}
-
-// ListAuthTokensV3AuthScope token的使用范围，取值为project或domain，二选一即可。
-type ListAuthTokensV3AuthScope struct {
-	// Domain 取值为domain时，表示获取的token可以跨区域使用，domain支持id和name，二选一即可。
-	Domain *ListAuthTokensV3AuthScopeDomain `json:"domain,omitempty"`
-
-	// Project 取值为project时，表示获取的token仅能访问指定project下的资源，project支持id和name，二选一即可。
-	Project *ListAuthTokensV3AuthScopeProject `json:"project,omitempty"`
-}
-
-// ListAuthTokensV3AuthScopeDomain 取值为domain时，表示获取的token可以跨区域使用，domain支持id和name，二选一即可。
-type ListAuthTokensV3AuthScopeDomain struct {
-	// ID 帐号ID，id与name二选一即可。
-	ID *string `json:"id,omitempty"`
-
-	// Name 帐号名，id与name二选一即可。
-	Name *string `json:"name,omitempty"`
-}
-
-// ListAuthTokensV3AuthScopeProject 取值为project时，表示获取的token仅能访问指定project下的资源，project支持id和name，二选一即可。
-type ListAuthTokensV3AuthScopeProject struct {
-	// Domain 项目所属帐号，使用name时必填。
-	Domain *AuthScopeProjectDomain `json:"domain,omitempty"`
-
-	// ID 项目ID，id与name二选一即可。
-	ID *string `json:"id,omitempty"`
-
-	// Name 项目名，id与name二选一即可。
-	Name *string `json:"name,omitempty"`
-}
-
-// ListAuthTokensV3RequestBody defines model for ListAuthTokensV3RequestBody.
-type ListAuthTokensV3RequestBody struct {
-	// Auth 认证信息。
-	Auth ListAuthTokensV3Auth `json:"auth"`
-}
-
-// ListAuthTokensV3ResponseBody defines model for ListAuthTokensV3ResponseBody.
-type ListAuthTokensV3ResponseBody struct {
-	// Token 联邦认证的scoped token信息。
-	Token *ListAuthTokensV3Token `json:"token,omitempty"`
-}
-
-// ListAuthTokensV3Token 联邦认证的scoped token信息。
-type ListAuthTokensV3Token struct {
-	// Catalog 服务目录信息。
-	Catalog []ListAuthTokensV3TokenCatalog `json:"catalog,omitempty"`
-
-	// Domain 获取token的用户所属的帐号信息。如果获取token时请求体中scope参数设置为domain，则返回该字段。
-	Domain *ListAuthTokensV3TokenDomain `json:"domain,omitempty"`
-
-	// ExpiresAt token过期时间。
-	ExpiresAt *string `json:"expires_at,omitempty"`
-
-	// IssuedAt token下发时间。
-	IssuedAt *string `json:"issued_at,omitempty"`
-
-	// Methods 获取token的方式。
-	Methods []string `json:"methods,omitempty"`
-
-	// Project 获取token的用户所属帐号的项目信息。如果获取token时请求体中scope参数设置为project，则返回该字段。
-	Project *ListAuthTokensV3TokenProject `json:"project,omitempty"`
-
-	// Roles token的权限信息。
-	Roles []KeystoneCreateUserTokenByPasswordTokenRoles `json:"roles,omitempty"`
-
-	// User 获取token的用户信息。
-	User *ListAuthTokensV3TokenUser `json:"user,omitempty"`
-}
-
-// ListAuthTokensV3TokenCatalog defines model for ListAuthTokensV3TokenCatalog.
-type ListAuthTokensV3TokenCatalog struct {
-	// Endpoints 终端节点。
-	Endpoints []ListAuthTokensV3TokenCatalogEndpoints `json:"endpoints,omitempty"`
-
-	// ID 服务ID。
-	ID *string `json:"id,omitempty"`
-
-	// Name 服务名称。
-	Name *string `json:"name,omitempty"`
-
-	// Type 该接口所属服务。
-	Type *string `json:"type,omitempty"`
-}
-
-// ListAuthTokensV3TokenCatalogEndpoints defines model for ListAuthTokensV3TokenCatalogEndpoints.
-type ListAuthTokensV3TokenCatalogEndpoints struct {
-	// ID 终端节点ID。
-	ID *string `json:"id,omitempty"`
-
-	// Interface 接口类型，描述接口在该终端节点的可见性。值为“public”，表示该接口为公开接口。
-	Interface *string `json:"interface,omitempty"`
-
-	// Region 终端节点所属区域。
-	Region *string `json:"region,omitempty"`
-
-	// RegionID 终端节点所属区域ID。
-	RegionID *string `json:"region_id,omitempty"`
-
-	// URL 终端节点的URL。
-	URL *string `json:"url,omitempty"`
-}
-
-// ListAuthTokensV3TokenDomain 获取token的用户所属的帐号信息。如果获取token时请求体中scope参数设置为domain，则返回该字段。
-type ListAuthTokensV3TokenDomain struct {
-	// ID 帐号ID。
-	ID *string `json:"id,omitempty"`
-
-	// Name 帐号名。
-	Name *string `json:"name,omitempty"`
-}
-
-// ListAuthTokensV3TokenProject 获取token的用户所属帐号的项目信息。如果获取token时请求体中scope参数设置为project，则返回该字段。
-type ListAuthTokensV3TokenProject struct {
-	// Domain 项目所属帐号信息。
-	Domain *ListAuthTokensV3TokenProjectDomain `json:"domain,omitempty"`
-
-	// ID 项目ID。
-	ID *string `json:"id,omitempty"`
-
-	// Name 项目名。
-	Name *string `json:"name,omitempty"`
-}
-
-// ListAuthTokensV3TokenProjectDomain 项目所属帐号信息。
-type ListAuthTokensV3TokenProjectDomain struct {
-	// ID 帐号ID。
-	ID *string `json:"id,omitempty"`
-
-	// Name 帐号名。
-	Name *string `json:"name,omitempty"`
-}
-
-// ListAuthTokensV3TokenUser 获取token的用户信息。
-type ListAuthTokensV3TokenUser struct {
-	// OSFEDERATION 联邦身份认证信息。
-	OSFEDERATION *TokenUserOSFEDERATION `json:"OS-FEDERATION,omitempty"`
-
-	// Domain 用户所属帐号信息。
-	Domain *ListAuthTokensV3TokenUserDomain `json:"domain,omitempty"`
-
-	// ID 用户ID。
-	ID *string `json:"id,omitempty"`
-
-	// Name 用户名。
-	Name *string `json:"name,omitempty"`
-
-	// PasswordExpiresAt 密码过期时间（UTC时间），“”表示密码不过期。
-	PasswordExpiresAt *string `json:"password_expires_at,omitempty"`
-}
-
-// ListAuthTokensV3TokenUserDomain 用户所属帐号信息。
-type ListAuthTokensV3TokenUserDomain struct {
-	// ID 用户所属帐号ID。
-	ID *string `json:"id,omitempty"`
-
-	// Name 用户所属帐号名称。
-	Name *string `json:"name,omitempty"`
-}
-
-// ListAuthTokensV3TokenUserOSFEDERATIONGroups defines model for ListAuthTokensV3TokenUserOSFEDERATIONGroups.
-type ListAuthTokensV3TokenUserOSFEDERATIONGroups struct {
-	// ID 用户组ID。
-	ID *string `json:"id,omitempty"`
-
-	// Name 用户组名称。
 	Name *string `json:"name,omitempty"`
 }
 
@@ -5086,144 +5376,6 @@ type ListGroupsForEnterpriseProjectResponseBody struct {
 type ListGroupsResponseBody struct {
 	// Groups 企业项目关联的用户组详情。
 	Groups []interface{} `json:"groups"`
-}
-
-// ListIDTokenTokensError defines model for ListIdTokenTokensError.
-type ListIDTokenTokensError struct {
-	ErrorCode *string `json:"error_code,omitempty"`
-	ErrorMsg  *string `json:"error_msg,omitempty"`
-}
-
-// ListIDTokenTokensFederationUserBody 用户详情。
-type ListIDTokenTokensFederationUserBody struct {
-	// OSFEDERATION 联邦用户user详情。
-	OSFEDERATION *OSFederationInfo `json:"OS-FEDERATION,omitempty"`
-
-	// Domain 租户详情。
-	Domain *ListIDTokenTokensTokenUserDomain `json:"domain,omitempty"`
-
-	// ID 用户id。
-	ID *string `json:"id,omitempty"`
-
-	// Name 用户名。
-	Name *string `json:"name,omitempty"`
-}
-
-// ListIDTokenTokensRequestBody defines model for ListIdTokenTokensRequestBody.
-type ListIDTokenTokensRequestBody struct {
-	// Auth 请求auth参数详情。
-	Auth GetIDTokenAuthParams `json:"auth"`
-}
-
-// ListIDTokenTokensResponseBody defines model for ListIdTokenTokensResponseBody.
-type ListIDTokenTokensResponseBody struct {
-	// Token 获取的token详情。
-	Token *ScopedTokenInfo `json:"token,omitempty"`
-}
-
-// ListIDTokenTokensRoles defines model for ListIdTokenTokensRoles.
-type ListIDTokenTokensRoles struct {
-	// ID 权限id。
-	ID *string `json:"id,omitempty"`
-
-	// Name 权限名。
-	Name *string `json:"name,omitempty"`
-}
-
-// ListIDTokenTokensTokenProjectDomain 租户详情。
-type ListIDTokenTokensTokenProjectDomain struct {
-	// ID 租户id。
-	ID *string `json:"id,omitempty"`
-
-	// Name 租户名。
-	Name *string `json:"name,omitempty"`
-}
-
-// ListIDTokenTokensTokenUserDomain 租户详情。
-type ListIDTokenTokensTokenUserDomain struct {
-	// ID 租户id。
-	ID *string `json:"id,omitempty"`
-
-	// Name 租户名。
-	Name *string `json:"name,omitempty"`
-}
-
-// ListIDTokenTokensTokenUserOSFEDERATIONGroups defines model for ListIdTokenTokensTokenUserOSFEDERATIONGroups.
-type ListIDTokenTokensTokenUserOSFEDERATIONGroups struct {
-	// ID 用户组id。
-	ID *string `json:"id,omitempty"`
-
-	// Name 用户组名。
-	Name *string `json:"name,omitempty"`
-}
-
-// ListLogintokensAuth 认证信息。
-type ListLogintokensAuth struct {
-	// Securitytoken 认证参数。
-	Securitytoken AuthSecuritytoken `json:"securitytoken"`
-}
-
-// ListLogintokensRequestBody defines model for ListLogintokensRequestBody.
-type ListLogintokensRequestBody struct {
-	// Auth 认证信息。
-	Auth ListLogintokensAuth `json:"auth"`
-}
-
-// ListLogintokensResponseBody defines model for ListLogintokensResponseBody.
-type ListLogintokensResponseBody struct {
-	// Logintoken 自定义身份代理登录票据信息。
-	Logintoken *Logintoken `json:"logintoken,omitempty"`
-}
-
-// ListOSFEDERATIONTokensRequestBody defines model for ListOSFEDERATIONTokensRequestBody.
-type ListOSFEDERATIONTokensRequestBody struct {
-	// SAMLResponse 在IdP认证成功后返回的响应体。
-	SAMLResponse string `json:"SAMLResponse"`
-}
-
-// ListOSFEDERATIONTokensResponseBody defines model for ListOSFEDERATIONTokensResponseBody.
-type ListOSFEDERATIONTokensResponseBody struct {
-	// Token 联邦认证的unscoped token信息。
-	Token *ListOSFEDERATIONTokensToken `json:"token,omitempty"`
-}
-
-// ListOSFEDERATIONTokensToken 联邦认证的unscoped token信息。
-type ListOSFEDERATIONTokensToken struct {
-	// ExpiresAt token到期时间。
-	ExpiresAt *string `json:"expires_at,omitempty"`
-
-	// IssuedAt token产生时间。
-	IssuedAt *string `json:"issued_at,omitempty"`
-
-	// Methods 获取token的方式。
-	Methods []string `json:"methods,omitempty"`
-
-	// User 获取token的用户信息。
-	User *ListOSFEDERATIONTokensTokenUser `json:"user,omitempty"`
-}
-
-// ListOSFEDERATIONTokensTokenUser 获取token的用户信息。
-type ListOSFEDERATIONTokensTokenUser struct {
-	// OSFEDERATION 联邦身份认证信息。
-	OSFEDERATION *TokenUserOSFEDERATION `json:"OS-FEDERATION,omitempty"`
-
-	// Domain 用户所属帐号信息。
-	Domain *ListOSFEDERATIONTokensTokenUserDomain `json:"domain,omitempty"`
-
-	// ID 用户ID。
-	ID *string `json:"id,omitempty"`
-
-	// Name 用户名称。
-	Name *string `json:"name,omitempty"`
-}
-
-// ListOSFEDERATIONTokensTokenUserDomain 用户所属帐号信息。
-type ListOSFEDERATIONTokensTokenUserDomain struct {
-	// ID 用户所属帐号ID。
-	ID *string `json:"id,omitempty"`
-
-	// Name 用户所属帐号名。
-	Name *string `json:"name,omitempty"`
 }
 
 // ListPermanentAccessKeysResponseBody defines model for ListPermanentAccessKeysResponseBody.
@@ -5470,158 +5622,6 @@ type ListRolesResponseBodyRolesItemPolicyStatementItem struct {
 	Effect *string  `json:"Effect,omitempty"`
 }
 
-// ListTokensAuth 认证信息。
-type ListTokensAuth struct {
-	// Identity 认证参数。
-	Identity ListTokensAuthIdentity `json:"identity"`
-
-	// Scope Token的使用范围，取值为project或domain，二选一即可。
-	// 说明：
-	// - 如果您将scope设置为domain，该Token适用于全局级服务；如果将scope设置为project，该Token适用于项目级服务。
-	// - 如果您将scope同时设置为project和domain，将以project参数为准，获取到项目级服务的Token。
-	// - 如果您将scope置空，将获取到全局级服务的Token。建议您按需要填写Token使用范围。
-	Scope ListTokensAuthScope `json:"scope"`
-}
-
-// ListTokensAuthIdentity 认证参数。
-type ListTokensAuthIdentity struct {
-	// Methods 认证方法，该字段内容为["password", "totp"]。
-	// 取值范围：
-	// - password
-	// - totp
-	Methods []ListTokensAuthIdentityMethods `json:"methods"`
-
-	// Password 用户密码认证信息。
-	// 说明：
-	// - user.name和user.domain.name可以在界面控制台“我的凭证”中查看，具体获取方法请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
-	// - 该接口提供了锁定机制用于防止暴力破解，调用时，请确保用户名密码正确，输错一定次数（管理员可设置该规则，方法请参见：帐号锁定策略）将被锁定。
-	Password ListTokensAuthIdentityPassword `json:"password"`
-
-	// Totp totp认证信息，仅在您已开启虚拟MFA方式的登录保护功能时需要填写该参数。
-	Totp AuthIdentityTotp `json:"totp"`
-}
-
-// ListTokensAuthIdentityMethods defines model for ListTokensAuthIdentity.Methods.
-type ListTokensAuthIdentityMethods string
-
-// ListTokensAuthIdentityPassword 用户密码认证信息。
-// 说明：
-// - user.name和user.domain.name可以在界面控制台“我的凭证”中查看，具体获取方法请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
-// - 该接口提供了锁定机制用于防止暴力破解，调用时，请确保用户名密码正确，输错一定次数（管理员可设置该规则，方法请参见：帐号锁定策略）将被锁定。
-type ListTokensAuthIdentityPassword struct {
-	// User 需要获取Token的IAM用户信息。
-	User ListTokensAuthIdentityPasswordUser `json:"user"`
-}
-
-// ListTokensAuthIdentityPasswordUser 需要获取Token的IAM用户信息。
-type ListTokensAuthIdentityPasswordUser struct {
-	// Domain IAM用户所属帐号信息。了解帐号与IAM用户的关系。
-	Domain AuthIdentityPasswordUserDomain `json:"domain"`
-
-	// Name IAM用户名。
-	Name string `json:"name"`
-
-	// Password IAM用户的登录密码。
-	// 说明：
-	// - 务必保证密码输入正确，避免获取Token失败。
-	// - 如果您是第三方系统用户，直接使用联邦认证的用户名和密码获取Token，系统会提示密码错误。请在华为云的登录页面，通过“忘记密码”功能，设置华为云帐号密码，并在password中输入新设置的密码。
-	Password string `json:"password"`
-}
-
-// ListTokensAuthScope Token的使用范围，取值为project或domain，二选一即可。
-// 说明：
-// - 如果您将scope设置为domain，该Token适用于全局级服务；如果将scope设置为project，该Token适用于项目级服务。
-// - 如果您将scope同时设置为project和domain，将以project参数为准，获取到项目级服务的Token。
-// - 如果您将scope置空，将获取到全局级服务的Token。建议您按需要填写Token使用范围。
-type ListTokensAuthScope struct {
-	// Domain 取值为domain时，表示获取的Token可以作用于全局服务，全局服务不区分项目或区域，如OBS服务。如需了解服务作用范围，请参考系统权限。domain支持id和name，二选一即可，建议选择“domain.id”。
-	Domain *ListTokensAuthScopeDomain `json:"domain,omitempty"`
-
-	// Project 取值为project时，表示获取的Token可以作用于项目级服务，仅能访问指定project下的资源，如ECS服务。如需了解服务作用范围，请参考系统权限。project支持id和name，二选一即可。
-	Project *ListTokensAuthScopeProject `json:"project,omitempty"`
-}
-
-// ListTokensAuthScopeDomain 取值为domain时，表示获取的Token可以作用于全局服务，全局服务不区分项目或区域，如OBS服务。如需了解服务作用范围，请参考系统权限。domain支持id和name，二选一即可，建议选择“domain.id”。
-type ListTokensAuthScopeDomain struct {
-	// ID IAM用户所属帐号ID，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
-	ID *string `json:"id,omitempty"`
-
-	// Name IAM用户所属帐号名称，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
-	Name *string `json:"name,omitempty"`
-}
-
-// ListTokensAuthScopeProject 取值为project时，表示获取的Token可以作用于项目级服务，仅能访问指定project下的资源，如ECS服务。如需了解服务作用范围，请参考系统权限。project支持id和name，二选一即可。
-type ListTokensAuthScopeProject struct {
-	// ID IAM用户所属帐号的项目id，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
-	ID *string `json:"id,omitempty"`
-
-	// Name IAM用户所属帐号的项目名称，获取方式请参见：获取帐号、IAM用户、项目、用户组、区域、委托的名称和ID。
-	Name *string `json:"name,omitempty"`
-}
-
-// ListTokensError defines model for ListTokensError.
-type ListTokensError struct {
-	Error *ListTokensErrorError `json:"error,omitempty"`
-}
-
-// ListTokensErrorError defines model for ListTokensErrorError.
-type ListTokensErrorError struct {
-	Code    *int    `json:"code,omitempty"`
-	Message *string `json:"message,omitempty"`
-	Title   *string `json:"title,omitempty"`
-}
-
-// ListTokensRequestBody defines model for ListTokensRequestBody.
-type ListTokensRequestBody struct {
-	// Auth 认证信息。
-	Auth ListTokensAuth `json:"auth"`
-}
-
-// ListTokensResponseBody defines model for ListTokensResponseBody.
-type ListTokensResponseBody struct {
-	// Token 获取到的Token信息。
-	Token *ListTokensToken `json:"token,omitempty"`
-}
-
-// ListTokensToken 获取到的Token信息。
-type ListTokensToken struct {
-	// Catalog 服务目录信息。
-	Catalog []KeystoneCreateUserTokenByPasswordTokenCatalog `json:"catalog,omitempty"`
-
-	// Domain 获取Token的IAM用户所属的帐号信息。如果获取Token时请求体中scope参数设置为domain，则返回该字段。
-	Domain *KeystoneCreateUserTokenByPasswordTokenDomain `json:"domain,omitempty"`
-
-	// ExpiresAt Token过期时间。
-	ExpiresAt *string `json:"expires_at,omitempty"`
-
-	// IssuedAt Token下发时间。
-	IssuedAt *string `json:"issued_at,omitempty"`
-
-	// Methods 获取Token的方式。
-	Methods []string `json:"methods,omitempty"`
-
-	// MfaAuthnAt MFA验证时间。
-	MfaAuthnAt *string `json:"mfa_authn_at,omitempty"`
-
-	// Project 获取Token的IAM用户所属帐号的项目信息。如果获取Token时请求体中scope参数设置为project，则返回该字段。
-	Project *KeystoneCreateUserTokenByPasswordTokenProject `json:"project,omitempty"`
-
-	// Roles Token的权限信息。
-	Roles []KeystoneCreateUserTokenByPasswordTokenRoles `json:"roles,omitempty"`
-
-	// User 获取Token的IAM用户信息。
-	User *KeystoneCreateUserTokenByPasswordTokenUser `json:"user,omitempty"`
-}
-
-// ListTokensTokenUserDomain IAM用户所属的帐号信息。
-type ListTokensTokenUserDomain struct {
-	// ID IAM用户所属帐号ID。
-	ID *string `json:"id,omitempty"`
-
-	// Name IAM用户所属帐号名称。
-	Name *string `json:"name,omitempty"`
-}
-
 // ListUserLoginProtectsError defines model for ListUserLoginProtectsError.
 type ListUserLoginProtectsError struct {
 	ErrorCode *string `json:"error_code,omitempty"`
@@ -5804,7 +5804,7 @@ type MappingsRulesRemote struct {
 // OSFederationInfo 联邦用户user详情。
 type OSFederationInfo struct {
 	// Groups 用户组详情。
-	Groups []ListIDTokenTokensTokenUserOSFEDERATIONGroups `json:"groups,omitempty"`
+	Groups []CreateTokenWithIDTokenTokenUserOSFEDERATIONGroups `json:"groups,omitempty"`
 
 	// IdentityProvider 身份提供商详情。
 	IdentityProvider *IdpIDInfo `json:"identity_provider,omitempty"`
@@ -5896,7 +5896,7 @@ type PolicyDepends struct {
 // ProjectInfo 项目详情。
 type ProjectInfo struct {
 	// Domain 租户详情。
-	Domain *ListIDTokenTokensTokenProjectDomain `json:"domain,omitempty"`
+	Domain *CreateTokenWithIDTokenTokenProjectDomain `json:"domain,omitempty"`
 
 	// ID 项目id。
 	ID *string `json:"id,omitempty"`
@@ -6287,10 +6287,10 @@ type ScopedTokenInfo struct {
 	Project *ProjectInfo `json:"project,omitempty"`
 
 	// Roles 角色/策略详情。
-	Roles []ListIDTokenTokensRoles `json:"roles,omitempty"`
+	Roles []CreateTokenWithIDTokenRoles `json:"roles,omitempty"`
 
 	// User 用户详情。
-	User *ListIDTokenTokensFederationUserBody `json:"user,omitempty"`
+	User *CreateTokenWithIDTokenFederationUserBody `json:"user,omitempty"`
 }
 
 // Service 服务信息。
@@ -6923,7 +6923,7 @@ type TokenAssumedByUserDomain struct {
 // TokenUserOSFEDERATION 联邦身份认证信息。
 type TokenUserOSFEDERATION struct {
 	// Groups 用户组信息列表。
-	Groups []ListAuthTokensV3TokenUserOSFEDERATIONGroups `json:"groups,omitempty"`
+	Groups []KeystoneCreateScopedTokenTokenUserOSFEDERATIONGroups `json:"groups,omitempty"`
 
 	// IdentityProvider 身份提供商信息。
 	IdentityProvider *TokenUserOSFEDERATIONIdentityProvider `json:"identity_provider,omitempty"`
@@ -6947,7 +6947,7 @@ type TokenUserOSFEDERATIONProtocol struct {
 // UnscopedTokenInfo 获取的token详情。
 type UnscopedTokenInfo struct {
 	// Catalog catalog详情。
-	Catalog []ListAuthTokenCatalog `json:"catalog,omitempty"`
+	Catalog []CreateUnscopedTokenWithIDTokenTokenCatalog `json:"catalog,omitempty"`
 
 	// ExpiresAt 过期时间。
 	ExpiresAt *string `json:"expires_at,omitempty"`
@@ -6959,10 +6959,10 @@ type UnscopedTokenInfo struct {
 	Methods []string `json:"methods,omitempty"`
 
 	// Roles 角色/策略详情。
-	Roles []ListAuthTokenRoles `json:"roles,omitempty"`
+	Roles []CreateUnscopedTokenWithIDTokenTokenRoles `json:"roles,omitempty"`
 
 	// User 用户详情。
-	User *ListAuthFederationUserBody `json:"user,omitempty"`
+	User *CreateUnscopedTokenWithIDTokenFederationUserBody `json:"user,omitempty"`
 }
 
 // UpdateAgencyAgency 委托信息。
@@ -7933,8 +7933,8 @@ type ListAgenciesParams struct {
 	TrustDomainID *string `form:"trust_domain_id,omitempty" json:"trust_domain_id,omitempty"`
 }
 
-// ListIDTokenTokensParams defines parameters for ListIDTokenTokens.
-type ListIDTokenTokensParams struct {
+// CreateTokenWithIDTokenParams defines parameters for CreateTokenWithIDToken.
+type CreateTokenWithIDTokenParams struct {
 	// XIdpID 身份提供商ID。
 	XIdpID string `json:"X-Idp-Id"`
 }
@@ -7945,8 +7945,8 @@ type ListPermanentAccessKeysParams struct {
 	UserID *string `form:"user_id,omitempty" json:"user_id,omitempty"`
 }
 
-// ListOSFEDERATIONTokensParams defines parameters for ListOSFEDERATIONTokens.
-type ListOSFEDERATIONTokensParams struct {
+// CreateUnscopeTokenByIdpInitiatedParams defines parameters for CreateUnscopeTokenByIdpInitiated.
+type CreateUnscopeTokenByIdpInitiatedParams struct {
 	// XIdpID 身份提供商ID。
 	XIdpID string `json:"X-Idp-Id"`
 }
@@ -8071,20 +8071,20 @@ type KeystoneValidateTokenParams struct {
 	XSubjectToken string `json:"X-Subject-Token"`
 }
 
+// KeystoneCreateAgencyTokenParams defines parameters for KeystoneCreateAgencyToken.
+type KeystoneCreateAgencyTokenParams struct {
+	// Nocatalog 如果设置该参数，返回的响应体中将不显示catalog信息。任何非空字符串都将解释为true，并使该字段生效。
+	Nocatalog *string `form:"nocatalog,omitempty" json:"nocatalog,omitempty"`
+}
+
 // KeystoneCreateUserTokenByPasswordParams defines parameters for KeystoneCreateUserTokenByPassword.
 type KeystoneCreateUserTokenByPasswordParams struct {
 	// Nocatalog 如果设置该参数，返回的响应体中将不显示catalog信息。任何非空字符串都将解释为true，并使该字段生效。
 	Nocatalog *string `form:"nocatalog,omitempty" json:"nocatalog,omitempty"`
 }
 
-// ListAuthTokensParams defines parameters for ListAuthTokens.
-type ListAuthTokensParams struct {
-	// Nocatalog 如果设置该参数，返回的响应体中将不显示catalog信息。任何非空字符串都将解释为true，并使该字段生效。
-	Nocatalog *string `form:"nocatalog,omitempty" json:"nocatalog,omitempty"`
-}
-
-// ListTokensParams defines parameters for ListTokens.
-type ListTokensParams struct {
+// KeystoneCreateUserTokenByPasswordAndMfaParams defines parameters for KeystoneCreateUserTokenByPasswordAndMfa.
+type KeystoneCreateUserTokenByPasswordAndMfaParams struct {
 	// Nocatalog 如果设置该参数，返回的响应体中将不显示catalog信息。任何非空字符串都将解释为true，并使该字段生效。
 	Nocatalog *string `form:"nocatalog,omitempty" json:"nocatalog,omitempty"`
 }
@@ -8221,11 +8221,11 @@ type CreateAgencyJSONRequestBody = CreateAgencyRequestBody
 // UpdateAgencyJSONRequestBody defines body for UpdateAgency for application/json ContentType.
 type UpdateAgencyJSONRequestBody = UpdateAgencyRequestBody
 
-// ListIDTokenTokensJSONRequestBody defines body for ListIDTokenTokens for application/json ContentType.
-type ListIDTokenTokensJSONRequestBody = ListIDTokenTokensRequestBody
+// CreateTokenWithIDTokenJSONRequestBody defines body for CreateTokenWithIDToken for application/json ContentType.
+type CreateTokenWithIDTokenJSONRequestBody = CreateTokenWithIDTokenRequestBody
 
-// ListLogintokensJSONRequestBody defines body for ListLogintokens for application/json ContentType.
-type ListLogintokensJSONRequestBody = ListLogintokensRequestBody
+// CreateLoginTokenJSONRequestBody defines body for CreateLoginToken for application/json ContentType.
+type CreateLoginTokenJSONRequestBody = CreateLoginTokenRequestBody
 
 // CreatePermanentAccessKeyJSONRequestBody defines body for CreatePermanentAccessKey for application/json ContentType.
 type CreatePermanentAccessKeyJSONRequestBody = CreatePermanentAccessKeyRequestBody
@@ -8245,8 +8245,8 @@ type CreateOpenIDConnectConfigJSONRequestBody = CreateOpenIDConnectConfigRequest
 // UpdateOpenIDConnectConfigJSONRequestBody defines body for UpdateOpenIDConnectConfig for application/json ContentType.
 type UpdateOpenIDConnectConfigJSONRequestBody = UpdateOpenIDConnectConfigRequestBody
 
-// ListOSFEDERATIONTokensFormdataRequestBody defines body for ListOSFEDERATIONTokens for application/x-www-form-urlencoded ContentType.
-type ListOSFEDERATIONTokensFormdataRequestBody = ListOSFEDERATIONTokensRequestBody
+// CreateUnscopeTokenByIdpInitiatedFormdataRequestBody defines body for CreateUnscopeTokenByIdpInitiated for application/x-www-form-urlencoded ContentType.
+type CreateUnscopeTokenByIdpInitiatedFormdataRequestBody = CreateUnscopeTokenByIdpInitiatedRequestBody
 
 // CreateBindingDeviceJSONRequestBody defines body for CreateBindingDevice for application/json ContentType.
 type CreateBindingDeviceJSONRequestBody = CreateBindingDeviceRequestBody
@@ -8320,17 +8320,17 @@ type KeystoneUpdateMappingJSONRequestBody = KeystoneUpdateMappingRequestBody
 // KeystoneCreateMappingJSONRequestBody defines body for KeystoneCreateMapping for application/json ContentType.
 type KeystoneCreateMappingJSONRequestBody = KeystoneCreateMappingRequestBody
 
+// KeystoneCreateAgencyTokenJSONRequestBody defines body for KeystoneCreateAgencyToken for application/json ContentType.
+type KeystoneCreateAgencyTokenJSONRequestBody = KeystoneCreateAgencyTokenRequestBody
+
+// KeystoneCreateScopedTokenJSONRequestBody defines body for KeystoneCreateScopedToken for application/json ContentType.
+type KeystoneCreateScopedTokenJSONRequestBody = KeystoneCreateScopedTokenRequestBody
+
 // KeystoneCreateUserTokenByPasswordJSONRequestBody defines body for KeystoneCreateUserTokenByPassword for application/json ContentType.
 type KeystoneCreateUserTokenByPasswordJSONRequestBody = KeystoneCreateUserTokenByPasswordRequestBody
 
-// ListAuthTokensJSONRequestBody defines body for ListAuthTokens for application/json ContentType.
-type ListAuthTokensJSONRequestBody = ListAuthTokensRequestBody
-
-// ListAuthTokensV3JSONRequestBody defines body for ListAuthTokensV3 for application/json ContentType.
-type ListAuthTokensV3JSONRequestBody = ListAuthTokensV3RequestBody
-
-// ListTokensJSONRequestBody defines body for ListTokens for application/json ContentType.
-type ListTokensJSONRequestBody = ListTokensRequestBody
+// KeystoneCreateUserTokenByPasswordAndMfaJSONRequestBody defines body for KeystoneCreateUserTokenByPasswordAndMfa for application/json ContentType.
+type KeystoneCreateUserTokenByPasswordAndMfaJSONRequestBody = KeystoneCreateUserTokenByPasswordAndMfaRequestBody
 
 // KeystoneCreateGroupJSONRequestBody defines body for KeystoneCreateGroup for application/json ContentType.
 type KeystoneCreateGroupJSONRequestBody = KeystoneCreateGroupRequestBody
@@ -8637,27 +8637,27 @@ type ClientInterface interface {
 	// Corresponds with PUT /v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles/{role_id} (the `AssociateAgencyWithProjectPermission` operationId).
 	AssociateAgencyWithProjectPermission(ctx context.Context, projectID string, agencyID string, roleID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ListIDTokenTokensWithBody 获取联邦认证token(OpenID Connect ID token方式)
+	// CreateTokenWithIDTokenWithBody 获取联邦认证token(OpenID Connect ID token方式)
 	//
 	// 该接口可以用于通过OpenID Connect ID token方式获取联邦认证token。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Takes any type of body and a specified content type.
 	//
-	// Corresponds with POST /v3.0/OS-AUTH/id-token/tokens (the `ListIDTokenTokens` operationId).
-	ListIDTokenTokensWithBody(ctx context.Context, params *ListIDTokenTokensParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /v3.0/OS-AUTH/id-token/tokens (the `CreateTokenWithIDToken` operationId).
+	CreateTokenWithIDTokenWithBody(ctx context.Context, params *CreateTokenWithIDTokenParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ListIDTokenTokens 获取联邦认证token(OpenID Connect ID token方式)
+	// CreateTokenWithIDToken 获取联邦认证token(OpenID Connect ID token方式)
 	//
 	// 该接口可以用于通过OpenID Connect ID token方式获取联邦认证token。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Takes a body of the `application/json` content type.
 	//
-	// Corresponds with POST /v3.0/OS-AUTH/id-token/tokens (the `ListIDTokenTokens` operationId).
-	ListIDTokenTokens(ctx context.Context, params *ListIDTokenTokensParams, body ListIDTokenTokensJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /v3.0/OS-AUTH/id-token/tokens (the `CreateTokenWithIDToken` operationId).
+	CreateTokenWithIDToken(ctx context.Context, params *CreateTokenWithIDTokenParams, body CreateTokenWithIDTokenJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ListLogintokensWithBody 获取自定义身份代理登录票据
+	// CreateLoginTokenWithBody 获取自定义身份代理登录票据
 	//
 	// 该接口用于获取自定义身份代理登录票据logintoken。logintoken是系统颁发给自定义身份代理用户的登录票据，承载用户的身份、session等信息。调用自定义身份代理URL登录云服务控制台时，可以使用本接口获取的logintoken进行认证。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
@@ -8666,10 +8666,10 @@ type ClientInterface interface {
 	//
 	// Takes any type of body and a specified content type.
 	//
-	// Corresponds with POST /v3.0/OS-AUTH/securitytoken/logintokens (the `ListLogintokens` operationId).
-	ListLogintokensWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /v3.0/OS-AUTH/securitytoken/logintokens (the `CreateLoginToken` operationId).
+	CreateLoginTokenWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ListLogintokens 获取自定义身份代理登录票据
+	// CreateLoginToken 获取自定义身份代理登录票据
 	//
 	// 该接口用于获取自定义身份代理登录票据logintoken。logintoken是系统颁发给自定义身份代理用户的登录票据，承载用户的身份、session等信息。调用自定义身份代理URL登录云服务控制台时，可以使用本接口获取的logintoken进行认证。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
@@ -8678,8 +8678,8 @@ type ClientInterface interface {
 	//
 	// Takes a body of the `application/json` content type.
 	//
-	// Corresponds with POST /v3.0/OS-AUTH/securitytoken/logintokens (the `ListLogintokens` operationId).
-	ListLogintokens(ctx context.Context, body ListLogintokensJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /v3.0/OS-AUTH/securitytoken/logintokens (the `CreateLoginToken` operationId).
+	CreateLoginToken(ctx context.Context, body CreateLoginTokenJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListPermanentAccessKeys 查询所有永久访问密钥
 	//
@@ -8841,7 +8841,7 @@ type ClientInterface interface {
 	// Corresponds with PUT /v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config (the `UpdateOpenIDConnectConfig` operationId).
 	UpdateOpenIDConnectConfig(ctx context.Context, idpID string, body UpdateOpenIDConnectConfigJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ListOSFEDERATIONTokensWithBody 获取联邦认证unscoped token(IdP initiated)
+	// CreateUnscopeTokenByIdpInitiatedWithBody 获取联邦认证unscoped token(IdP initiated)
 	//
 	// 该接口可以用于通过IdP initiated的联邦认证方式获取unscoped token。
 	// Unscoped token不能用来鉴权，若联邦用户需要使用token进行鉴权，请参考获取联邦认证scoped token获取scoped token。
@@ -8851,10 +8851,10 @@ type ClientInterface interface {
 	//
 	// Takes any type of body and a specified content type.
 	//
-	// Corresponds with POST /v3.0/OS-FEDERATION/tokens (the `ListOSFEDERATIONTokens` operationId).
-	ListOSFEDERATIONTokensWithBody(ctx context.Context, params *ListOSFEDERATIONTokensParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /v3.0/OS-FEDERATION/tokens (the `CreateUnscopeTokenByIdpInitiated` operationId).
+	CreateUnscopeTokenByIdpInitiatedWithBody(ctx context.Context, params *CreateUnscopeTokenByIdpInitiatedParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ListOSFEDERATIONTokensWithFormdataBody 获取联邦认证unscoped token(IdP initiated)
+	// CreateUnscopeTokenByIdpInitiatedWithFormdataBody 获取联邦认证unscoped token(IdP initiated)
 	//
 	// 该接口可以用于通过IdP initiated的联邦认证方式获取unscoped token。
 	// Unscoped token不能用来鉴权，若联邦用户需要使用token进行鉴权，请参考获取联邦认证scoped token获取scoped token。
@@ -8864,8 +8864,8 @@ type ClientInterface interface {
 	//
 	// Takes a body of the `application/x-www-form-urlencoded` content type.
 	//
-	// Corresponds with POST /v3.0/OS-FEDERATION/tokens (the `ListOSFEDERATIONTokens` operationId).
-	ListOSFEDERATIONTokensWithFormdataBody(ctx context.Context, params *ListOSFEDERATIONTokensParams, body ListOSFEDERATIONTokensFormdataRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /v3.0/OS-FEDERATION/tokens (the `CreateUnscopeTokenByIdpInitiated` operationId).
+	CreateUnscopeTokenByIdpInitiatedWithFormdataBody(ctx context.Context, params *CreateUnscopeTokenByIdpInitiatedParams, body CreateUnscopeTokenByIdpInitiatedFormdataRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListAllProjectsPermissionsForAgency 查询委托下的所有项目服务权限列表
 	//
@@ -9584,13 +9584,13 @@ type ClientInterface interface {
 	// Corresponds with PUT /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id} (the `KeystoneCreateProtocol` operationId).
 	KeystoneCreateProtocol(ctx context.Context, idpID string, protocolID string, body KeystoneCreateProtocolJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ListAuth 获取联邦认证unscoped token(OpenID Connect ID token方式)
+	// CreateUnscopedTokenWithIDToken 获取联邦认证unscoped token(OpenID Connect ID token方式)
 	//
 	// 该接口可以用于通过OpenID Connect ID token方式获取联邦认证unscoped token。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
-	// Corresponds with POST /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}/auth (the `ListAuth` operationId).
-	ListAuth(ctx context.Context, idpID string, protocolID string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}/auth (the `CreateUnscopedTokenWithIDToken` operationId).
+	CreateUnscopedTokenWithIDToken(ctx context.Context, idpID string, protocolID string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// KeystoneDeleteIdentityProvider 删除SAML身份提供商
 	//
@@ -9776,6 +9776,56 @@ type ClientInterface interface {
 	// Corresponds with GET /v3/auth/tokens (the `KeystoneValidateToken` operationId).
 	KeystoneValidateToken(ctx context.Context, params *KeystoneValidateTokenParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// KeystoneCreateAgencyTokenWithBody 获取委托Token
+	//
+	// 该接口可以用于获取委托方的token。
+	// 例如：A帐号希望B帐号管理自己的某些资源，所以A帐号创建了委托给B帐号，则A帐号为委托方，B帐号为被委托方。那么B帐号可以通过该接口获取委托token。B帐号仅能使用该token管理A帐号的委托资源，不能管理自己帐号中的资源。如果B帐号需要管理自己帐号中的资源，则需要获取自己的用户token。详情请参考：委托其他华为云帐号管理资源。
+	// token是系统颁发给用户的访问令牌，承载用户的身份、权限等信息。调用IAM以及其他云服务的接口时，可以使用本接口获取的token进行鉴权。
+	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	// > **说明：**
+	// >-   token的有效期为24小时，建议进行缓存，避免频繁调用。
+	// >-   使用Token前请确保Token离过期有足够的时间，防止调用API的过程中Token过期导致调用API失败。
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /v3/auth/tokens#KeystoneCreateAgencyToken (the `KeystoneCreateAgencyToken` operationId).
+	KeystoneCreateAgencyTokenWithBody(ctx context.Context, params *KeystoneCreateAgencyTokenParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// KeystoneCreateAgencyToken 获取委托Token
+	//
+	// 该接口可以用于获取委托方的token。
+	// 例如：A帐号希望B帐号管理自己的某些资源，所以A帐号创建了委托给B帐号，则A帐号为委托方，B帐号为被委托方。那么B帐号可以通过该接口获取委托token。B帐号仅能使用该token管理A帐号的委托资源，不能管理自己帐号中的资源。如果B帐号需要管理自己帐号中的资源，则需要获取自己的用户token。详情请参考：委托其他华为云帐号管理资源。
+	// token是系统颁发给用户的访问令牌，承载用户的身份、权限等信息。调用IAM以及其他云服务的接口时，可以使用本接口获取的token进行鉴权。
+	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	// > **说明：**
+	// >-   token的有效期为24小时，建议进行缓存，避免频繁调用。
+	// >-   使用Token前请确保Token离过期有足够的时间，防止调用API的过程中Token过期导致调用API失败。
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /v3/auth/tokens#KeystoneCreateAgencyToken (the `KeystoneCreateAgencyToken` operationId).
+	KeystoneCreateAgencyToken(ctx context.Context, params *KeystoneCreateAgencyTokenParams, body KeystoneCreateAgencyTokenJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// KeystoneCreateScopedTokenWithBody 获取联邦认证scoped token
+	//
+	// 该接口可以用于通过联邦认证方式获取scoped token。
+	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /v3/auth/tokens#KeystoneCreateScopedToken (the `KeystoneCreateScopedToken` operationId).
+	KeystoneCreateScopedTokenWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// KeystoneCreateScopedToken 获取联邦认证scoped token
+	//
+	// 该接口可以用于通过联邦认证方式获取scoped token。
+	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /v3/auth/tokens#KeystoneCreateScopedToken (the `KeystoneCreateScopedToken` operationId).
+	KeystoneCreateScopedToken(ctx context.Context, body KeystoneCreateScopedTokenJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// KeystoneCreateUserTokenByPasswordWithBody 获取IAM用户Token（使用密码）
 	//
 	// 该接口可以用于通过用户名/密码的方式进行认证来获取IAM用户的Token。Token是系统颁发给IAM用户的访问令牌，承载用户的身份、权限等信息。调用IAM以及其他云服务的接口时，可以使用本接口获取的IAM用户Token进行鉴权。
@@ -9864,57 +9914,7 @@ type ClientInterface interface {
 	// Corresponds with POST /v3/auth/tokens#KeystoneCreateUserTokenByPassword (the `KeystoneCreateUserTokenByPassword` operationId).
 	KeystoneCreateUserTokenByPassword(ctx context.Context, params *KeystoneCreateUserTokenByPasswordParams, body KeystoneCreateUserTokenByPasswordJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ListAuthTokensWithBody 获取委托Token
-	//
-	// 该接口可以用于获取委托方的token。
-	// 例如：A帐号希望B帐号管理自己的某些资源，所以A帐号创建了委托给B帐号，则A帐号为委托方，B帐号为被委托方。那么B帐号可以通过该接口获取委托token。B帐号仅能使用该token管理A帐号的委托资源，不能管理自己帐号中的资源。如果B帐号需要管理自己帐号中的资源，则需要获取自己的用户token。详情请参考：委托其他华为云帐号管理资源。
-	// token是系统颁发给用户的访问令牌，承载用户的身份、权限等信息。调用IAM以及其他云服务的接口时，可以使用本接口获取的token进行鉴权。
-	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
-	// > **说明：**
-	// >-   token的有效期为24小时，建议进行缓存，避免频繁调用。
-	// >-   使用Token前请确保Token离过期有足够的时间，防止调用API的过程中Token过期导致调用API失败。
-	//
-	// Takes any type of body and a specified content type.
-	//
-	// Corresponds with POST /v3/auth/tokens#ListAuthTokens (the `ListAuthTokens` operationId).
-	ListAuthTokensWithBody(ctx context.Context, params *ListAuthTokensParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
-
-	// ListAuthTokens 获取委托Token
-	//
-	// 该接口可以用于获取委托方的token。
-	// 例如：A帐号希望B帐号管理自己的某些资源，所以A帐号创建了委托给B帐号，则A帐号为委托方，B帐号为被委托方。那么B帐号可以通过该接口获取委托token。B帐号仅能使用该token管理A帐号的委托资源，不能管理自己帐号中的资源。如果B帐号需要管理自己帐号中的资源，则需要获取自己的用户token。详情请参考：委托其他华为云帐号管理资源。
-	// token是系统颁发给用户的访问令牌，承载用户的身份、权限等信息。调用IAM以及其他云服务的接口时，可以使用本接口获取的token进行鉴权。
-	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
-	// > **说明：**
-	// >-   token的有效期为24小时，建议进行缓存，避免频繁调用。
-	// >-   使用Token前请确保Token离过期有足够的时间，防止调用API的过程中Token过期导致调用API失败。
-	//
-	// Takes a body of the `application/json` content type.
-	//
-	// Corresponds with POST /v3/auth/tokens#ListAuthTokens (the `ListAuthTokens` operationId).
-	ListAuthTokens(ctx context.Context, params *ListAuthTokensParams, body ListAuthTokensJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
-
-	// ListAuthTokensV3WithBody 获取联邦认证scoped token
-	//
-	// 该接口可以用于通过联邦认证方式获取scoped token。
-	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
-	//
-	// Takes any type of body and a specified content type.
-	//
-	// Corresponds with POST /v3/auth/tokens#ListAuthTokensV3 (the `ListAuthTokensV3` operationId).
-	ListAuthTokensV3WithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
-
-	// ListAuthTokensV3 获取联邦认证scoped token
-	//
-	// 该接口可以用于通过联邦认证方式获取scoped token。
-	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
-	//
-	// Takes a body of the `application/json` content type.
-	//
-	// Corresponds with POST /v3/auth/tokens#ListAuthTokensV3 (the `ListAuthTokensV3` operationId).
-	ListAuthTokensV3(ctx context.Context, body ListAuthTokensV3JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
-
-	// ListTokensWithBody 获取IAM用户Token（使用密码+虚拟MFA）
+	// KeystoneCreateUserTokenByPasswordAndMfaWithBody 获取IAM用户Token（使用密码+虚拟MFA）
 	//
 	// 该接口可以用于**通过用户名/密码+虚拟MFA**的方式进行认证，在IAM用户**开启了的登录保护功能，并选择通过虚拟MFA验证时**获取IAM用户Token。Token是系统颁发给用户的访问令牌，承载用户的身份、权限等信息。调用IAM以及其他云服务的接口时，可以使用本接口获取的Token进行鉴权。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
@@ -9953,10 +9953,10 @@ type ClientInterface interface {
 	//
 	// Takes any type of body and a specified content type.
 	//
-	// Corresponds with POST /v3/auth/tokens#ListTokens (the `ListTokens` operationId).
-	ListTokensWithBody(ctx context.Context, params *ListTokensParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /v3/auth/tokens#KeystoneCreateUserTokenByPasswordAndMfa (the `KeystoneCreateUserTokenByPasswordAndMfa` operationId).
+	KeystoneCreateUserTokenByPasswordAndMfaWithBody(ctx context.Context, params *KeystoneCreateUserTokenByPasswordAndMfaParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ListTokens 获取IAM用户Token（使用密码+虚拟MFA）
+	// KeystoneCreateUserTokenByPasswordAndMfa 获取IAM用户Token（使用密码+虚拟MFA）
 	//
 	// 该接口可以用于**通过用户名/密码+虚拟MFA**的方式进行认证，在IAM用户**开启了的登录保护功能，并选择通过虚拟MFA验证时**获取IAM用户Token。Token是系统颁发给用户的访问令牌，承载用户的身份、权限等信息。调用IAM以及其他云服务的接口时，可以使用本接口获取的Token进行鉴权。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
@@ -9995,8 +9995,8 @@ type ClientInterface interface {
 	//
 	// Takes a body of the `application/json` content type.
 	//
-	// Corresponds with POST /v3/auth/tokens#ListTokens (the `ListTokens` operationId).
-	ListTokens(ctx context.Context, params *ListTokensParams, body ListTokensJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	// Corresponds with POST /v3/auth/tokens#KeystoneCreateUserTokenByPasswordAndMfa (the `KeystoneCreateUserTokenByPasswordAndMfa` operationId).
+	KeystoneCreateUserTokenByPasswordAndMfa(ctx context.Context, params *KeystoneCreateUserTokenByPasswordAndMfaParams, body KeystoneCreateUserTokenByPasswordAndMfaJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// KeystoneShowSecurityCompliance 查询帐号密码强度策略
 	//
@@ -10845,16 +10845,16 @@ func (c *Client) AssociateAgencyWithProjectPermission(ctx context.Context, proje
 	return c.Client.Do(req)
 }
 
-// ListIDTokenTokensWithBody 获取联邦认证token(OpenID Connect ID token方式)
+// CreateTokenWithIDTokenWithBody 获取联邦认证token(OpenID Connect ID token方式)
 //
 // 该接口可以用于通过OpenID Connect ID token方式获取联邦认证token。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Takes any type of body and a specified content type.
 //
-// Corresponds with POST /v3.0/OS-AUTH/id-token/tokens (the `ListIDTokenTokens` operationId).
-func (c *Client) ListIDTokenTokensWithBody(ctx context.Context, params *ListIDTokenTokensParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListIDTokenTokensRequestWithBody(c.Server, params, contentType, body)
+// Corresponds with POST /v3.0/OS-AUTH/id-token/tokens (the `CreateTokenWithIDToken` operationId).
+func (c *Client) CreateTokenWithIDTokenWithBody(ctx context.Context, params *CreateTokenWithIDTokenParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateTokenWithIDTokenRequestWithBody(c.Server, params, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -10865,16 +10865,16 @@ func (c *Client) ListIDTokenTokensWithBody(ctx context.Context, params *ListIDTo
 	return c.Client.Do(req)
 }
 
-// ListIDTokenTokens 获取联邦认证token(OpenID Connect ID token方式)
+// CreateTokenWithIDToken 获取联邦认证token(OpenID Connect ID token方式)
 //
 // 该接口可以用于通过OpenID Connect ID token方式获取联邦认证token。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Takes a body of the `application/json` content type.
 //
-// Corresponds with POST /v3.0/OS-AUTH/id-token/tokens (the `ListIDTokenTokens` operationId).
-func (c *Client) ListIDTokenTokens(ctx context.Context, params *ListIDTokenTokensParams, body ListIDTokenTokensJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListIDTokenTokensRequest(c.Server, params, body)
+// Corresponds with POST /v3.0/OS-AUTH/id-token/tokens (the `CreateTokenWithIDToken` operationId).
+func (c *Client) CreateTokenWithIDToken(ctx context.Context, params *CreateTokenWithIDTokenParams, body CreateTokenWithIDTokenJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateTokenWithIDTokenRequest(c.Server, params, body)
 	if err != nil {
 		return nil, err
 	}
@@ -10885,7 +10885,7 @@ func (c *Client) ListIDTokenTokens(ctx context.Context, params *ListIDTokenToken
 	return c.Client.Do(req)
 }
 
-// ListLogintokensWithBody 获取自定义身份代理登录票据
+// CreateLoginTokenWithBody 获取自定义身份代理登录票据
 //
 // 该接口用于获取自定义身份代理登录票据logintoken。logintoken是系统颁发给自定义身份代理用户的登录票据，承载用户的身份、session等信息。调用自定义身份代理URL登录云服务控制台时，可以使用本接口获取的logintoken进行认证。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
@@ -10894,9 +10894,9 @@ func (c *Client) ListIDTokenTokens(ctx context.Context, params *ListIDTokenToken
 //
 // Takes any type of body and a specified content type.
 //
-// Corresponds with POST /v3.0/OS-AUTH/securitytoken/logintokens (the `ListLogintokens` operationId).
-func (c *Client) ListLogintokensWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListLogintokensRequestWithBody(c.Server, contentType, body)
+// Corresponds with POST /v3.0/OS-AUTH/securitytoken/logintokens (the `CreateLoginToken` operationId).
+func (c *Client) CreateLoginTokenWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateLoginTokenRequestWithBody(c.Server, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -10907,7 +10907,7 @@ func (c *Client) ListLogintokensWithBody(ctx context.Context, contentType string
 	return c.Client.Do(req)
 }
 
-// ListLogintokens 获取自定义身份代理登录票据
+// CreateLoginToken 获取自定义身份代理登录票据
 //
 // 该接口用于获取自定义身份代理登录票据logintoken。logintoken是系统颁发给自定义身份代理用户的登录票据，承载用户的身份、session等信息。调用自定义身份代理URL登录云服务控制台时，可以使用本接口获取的logintoken进行认证。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
@@ -10916,9 +10916,9 @@ func (c *Client) ListLogintokensWithBody(ctx context.Context, contentType string
 //
 // Takes a body of the `application/json` content type.
 //
-// Corresponds with POST /v3.0/OS-AUTH/securitytoken/logintokens (the `ListLogintokens` operationId).
-func (c *Client) ListLogintokens(ctx context.Context, body ListLogintokensJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListLogintokensRequest(c.Server, body)
+// Corresponds with POST /v3.0/OS-AUTH/securitytoken/logintokens (the `CreateLoginToken` operationId).
+func (c *Client) CreateLoginToken(ctx context.Context, body CreateLoginTokenJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateLoginTokenRequest(c.Server, body)
 	if err != nil {
 		return nil, err
 	}
@@ -11249,7 +11249,7 @@ func (c *Client) UpdateOpenIDConnectConfig(ctx context.Context, idpID string, bo
 	return c.Client.Do(req)
 }
 
-// ListOSFEDERATIONTokensWithBody 获取联邦认证unscoped token(IdP initiated)
+// CreateUnscopeTokenByIdpInitiatedWithBody 获取联邦认证unscoped token(IdP initiated)
 //
 // 该接口可以用于通过IdP initiated的联邦认证方式获取unscoped token。
 // Unscoped token不能用来鉴权，若联邦用户需要使用token进行鉴权，请参考获取联邦认证scoped token获取scoped token。
@@ -11259,9 +11259,9 @@ func (c *Client) UpdateOpenIDConnectConfig(ctx context.Context, idpID string, bo
 //
 // Takes any type of body and a specified content type.
 //
-// Corresponds with POST /v3.0/OS-FEDERATION/tokens (the `ListOSFEDERATIONTokens` operationId).
-func (c *Client) ListOSFEDERATIONTokensWithBody(ctx context.Context, params *ListOSFEDERATIONTokensParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListOSFEDERATIONTokensRequestWithBody(c.Server, params, contentType, body)
+// Corresponds with POST /v3.0/OS-FEDERATION/tokens (the `CreateUnscopeTokenByIdpInitiated` operationId).
+func (c *Client) CreateUnscopeTokenByIdpInitiatedWithBody(ctx context.Context, params *CreateUnscopeTokenByIdpInitiatedParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateUnscopeTokenByIdpInitiatedRequestWithBody(c.Server, params, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -11272,7 +11272,7 @@ func (c *Client) ListOSFEDERATIONTokensWithBody(ctx context.Context, params *Lis
 	return c.Client.Do(req)
 }
 
-// ListOSFEDERATIONTokensWithFormdataBody 获取联邦认证unscoped token(IdP initiated)
+// CreateUnscopeTokenByIdpInitiatedWithFormdataBody 获取联邦认证unscoped token(IdP initiated)
 //
 // 该接口可以用于通过IdP initiated的联邦认证方式获取unscoped token。
 // Unscoped token不能用来鉴权，若联邦用户需要使用token进行鉴权，请参考获取联邦认证scoped token获取scoped token。
@@ -11282,9 +11282,9 @@ func (c *Client) ListOSFEDERATIONTokensWithBody(ctx context.Context, params *Lis
 //
 // Takes a body of the `application/x-www-form-urlencoded` content type.
 //
-// Corresponds with POST /v3.0/OS-FEDERATION/tokens (the `ListOSFEDERATIONTokens` operationId).
-func (c *Client) ListOSFEDERATIONTokensWithFormdataBody(ctx context.Context, params *ListOSFEDERATIONTokensParams, body ListOSFEDERATIONTokensFormdataRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListOSFEDERATIONTokensRequestWithFormdataBody(c.Server, params, body)
+// Corresponds with POST /v3.0/OS-FEDERATION/tokens (the `CreateUnscopeTokenByIdpInitiated` operationId).
+func (c *Client) CreateUnscopeTokenByIdpInitiatedWithFormdataBody(ctx context.Context, params *CreateUnscopeTokenByIdpInitiatedParams, body CreateUnscopeTokenByIdpInitiatedFormdataRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateUnscopeTokenByIdpInitiatedRequestWithFormdataBody(c.Server, params, body)
 	if err != nil {
 		return nil, err
 	}
@@ -12792,14 +12792,14 @@ func (c *Client) KeystoneCreateProtocol(ctx context.Context, idpID string, proto
 	return c.Client.Do(req)
 }
 
-// ListAuth 获取联邦认证unscoped token(OpenID Connect ID token方式)
+// CreateUnscopedTokenWithIDToken 获取联邦认证unscoped token(OpenID Connect ID token方式)
 //
 // 该接口可以用于通过OpenID Connect ID token方式获取联邦认证unscoped token。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
-// Corresponds with POST /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}/auth (the `ListAuth` operationId).
-func (c *Client) ListAuth(ctx context.Context, idpID string, protocolID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListAuthRequest(c.Server, idpID, protocolID)
+// Corresponds with POST /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}/auth (the `CreateUnscopedTokenWithIDToken` operationId).
+func (c *Client) CreateUnscopedTokenWithIDToken(ctx context.Context, idpID string, protocolID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateUnscopedTokenWithIDTokenRequest(c.Server, idpID, protocolID)
 	if err != nil {
 		return nil, err
 	}
@@ -13204,6 +13204,96 @@ func (c *Client) KeystoneValidateToken(ctx context.Context, params *KeystoneVali
 	return c.Client.Do(req)
 }
 
+// KeystoneCreateAgencyTokenWithBody 获取委托Token
+//
+// 该接口可以用于获取委托方的token。
+// 例如：A帐号希望B帐号管理自己的某些资源，所以A帐号创建了委托给B帐号，则A帐号为委托方，B帐号为被委托方。那么B帐号可以通过该接口获取委托token。B帐号仅能使用该token管理A帐号的委托资源，不能管理自己帐号中的资源。如果B帐号需要管理自己帐号中的资源，则需要获取自己的用户token。详情请参考：委托其他华为云帐号管理资源。
+// token是系统颁发给用户的访问令牌，承载用户的身份、权限等信息。调用IAM以及其他云服务的接口时，可以使用本接口获取的token进行鉴权。
+// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+// > **说明：**
+// >-   token的有效期为24小时，建议进行缓存，避免频繁调用。
+// >-   使用Token前请确保Token离过期有足够的时间，防止调用API的过程中Token过期导致调用API失败。
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /v3/auth/tokens#KeystoneCreateAgencyToken (the `KeystoneCreateAgencyToken` operationId).
+func (c *Client) KeystoneCreateAgencyTokenWithBody(ctx context.Context, params *KeystoneCreateAgencyTokenParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewKeystoneCreateAgencyTokenRequestWithBody(c.Server, params, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// KeystoneCreateAgencyToken 获取委托Token
+//
+// 该接口可以用于获取委托方的token。
+// 例如：A帐号希望B帐号管理自己的某些资源，所以A帐号创建了委托给B帐号，则A帐号为委托方，B帐号为被委托方。那么B帐号可以通过该接口获取委托token。B帐号仅能使用该token管理A帐号的委托资源，不能管理自己帐号中的资源。如果B帐号需要管理自己帐号中的资源，则需要获取自己的用户token。详情请参考：委托其他华为云帐号管理资源。
+// token是系统颁发给用户的访问令牌，承载用户的身份、权限等信息。调用IAM以及其他云服务的接口时，可以使用本接口获取的token进行鉴权。
+// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+// > **说明：**
+// >-   token的有效期为24小时，建议进行缓存，避免频繁调用。
+// >-   使用Token前请确保Token离过期有足够的时间，防止调用API的过程中Token过期导致调用API失败。
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /v3/auth/tokens#KeystoneCreateAgencyToken (the `KeystoneCreateAgencyToken` operationId).
+func (c *Client) KeystoneCreateAgencyToken(ctx context.Context, params *KeystoneCreateAgencyTokenParams, body KeystoneCreateAgencyTokenJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewKeystoneCreateAgencyTokenRequest(c.Server, params, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// KeystoneCreateScopedTokenWithBody 获取联邦认证scoped token
+//
+// 该接口可以用于通过联邦认证方式获取scoped token。
+// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /v3/auth/tokens#KeystoneCreateScopedToken (the `KeystoneCreateScopedToken` operationId).
+func (c *Client) KeystoneCreateScopedTokenWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewKeystoneCreateScopedTokenRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// KeystoneCreateScopedToken 获取联邦认证scoped token
+//
+// 该接口可以用于通过联邦认证方式获取scoped token。
+// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /v3/auth/tokens#KeystoneCreateScopedToken (the `KeystoneCreateScopedToken` operationId).
+func (c *Client) KeystoneCreateScopedToken(ctx context.Context, body KeystoneCreateScopedTokenJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewKeystoneCreateScopedTokenRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // KeystoneCreateUserTokenByPasswordWithBody 获取IAM用户Token（使用密码）
 //
 // 该接口可以用于通过用户名/密码的方式进行认证来获取IAM用户的Token。Token是系统颁发给IAM用户的访问令牌，承载用户的身份、权限等信息。调用IAM以及其他云服务的接口时，可以使用本接口获取的IAM用户Token进行鉴权。
@@ -13312,97 +13402,7 @@ func (c *Client) KeystoneCreateUserTokenByPassword(ctx context.Context, params *
 	return c.Client.Do(req)
 }
 
-// ListAuthTokensWithBody 获取委托Token
-//
-// 该接口可以用于获取委托方的token。
-// 例如：A帐号希望B帐号管理自己的某些资源，所以A帐号创建了委托给B帐号，则A帐号为委托方，B帐号为被委托方。那么B帐号可以通过该接口获取委托token。B帐号仅能使用该token管理A帐号的委托资源，不能管理自己帐号中的资源。如果B帐号需要管理自己帐号中的资源，则需要获取自己的用户token。详情请参考：委托其他华为云帐号管理资源。
-// token是系统颁发给用户的访问令牌，承载用户的身份、权限等信息。调用IAM以及其他云服务的接口时，可以使用本接口获取的token进行鉴权。
-// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
-// > **说明：**
-// >-   token的有效期为24小时，建议进行缓存，避免频繁调用。
-// >-   使用Token前请确保Token离过期有足够的时间，防止调用API的过程中Token过期导致调用API失败。
-//
-// Takes any type of body and a specified content type.
-//
-// Corresponds with POST /v3/auth/tokens#ListAuthTokens (the `ListAuthTokens` operationId).
-func (c *Client) ListAuthTokensWithBody(ctx context.Context, params *ListAuthTokensParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListAuthTokensRequestWithBody(c.Server, params, contentType, body)
-	if err != nil {
-		return nil, err
-	}
-	req = req.WithContext(ctx)
-	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
-		return nil, err
-	}
-	return c.Client.Do(req)
-}
-
-// ListAuthTokens 获取委托Token
-//
-// 该接口可以用于获取委托方的token。
-// 例如：A帐号希望B帐号管理自己的某些资源，所以A帐号创建了委托给B帐号，则A帐号为委托方，B帐号为被委托方。那么B帐号可以通过该接口获取委托token。B帐号仅能使用该token管理A帐号的委托资源，不能管理自己帐号中的资源。如果B帐号需要管理自己帐号中的资源，则需要获取自己的用户token。详情请参考：委托其他华为云帐号管理资源。
-// token是系统颁发给用户的访问令牌，承载用户的身份、权限等信息。调用IAM以及其他云服务的接口时，可以使用本接口获取的token进行鉴权。
-// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
-// > **说明：**
-// >-   token的有效期为24小时，建议进行缓存，避免频繁调用。
-// >-   使用Token前请确保Token离过期有足够的时间，防止调用API的过程中Token过期导致调用API失败。
-//
-// Takes a body of the `application/json` content type.
-//
-// Corresponds with POST /v3/auth/tokens#ListAuthTokens (the `ListAuthTokens` operationId).
-func (c *Client) ListAuthTokens(ctx context.Context, params *ListAuthTokensParams, body ListAuthTokensJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListAuthTokensRequest(c.Server, params, body)
-	if err != nil {
-		return nil, err
-	}
-	req = req.WithContext(ctx)
-	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
-		return nil, err
-	}
-	return c.Client.Do(req)
-}
-
-// ListAuthTokensV3WithBody 获取联邦认证scoped token
-//
-// 该接口可以用于通过联邦认证方式获取scoped token。
-// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
-//
-// Takes any type of body and a specified content type.
-//
-// Corresponds with POST /v3/auth/tokens#ListAuthTokensV3 (the `ListAuthTokensV3` operationId).
-func (c *Client) ListAuthTokensV3WithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListAuthTokensV3RequestWithBody(c.Server, contentType, body)
-	if err != nil {
-		return nil, err
-	}
-	req = req.WithContext(ctx)
-	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
-		return nil, err
-	}
-	return c.Client.Do(req)
-}
-
-// ListAuthTokensV3 获取联邦认证scoped token
-//
-// 该接口可以用于通过联邦认证方式获取scoped token。
-// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
-//
-// Takes a body of the `application/json` content type.
-//
-// Corresponds with POST /v3/auth/tokens#ListAuthTokensV3 (the `ListAuthTokensV3` operationId).
-func (c *Client) ListAuthTokensV3(ctx context.Context, body ListAuthTokensV3JSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListAuthTokensV3Request(c.Server, body)
-	if err != nil {
-		return nil, err
-	}
-	req = req.WithContext(ctx)
-	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
-		return nil, err
-	}
-	return c.Client.Do(req)
-}
-
-// ListTokensWithBody 获取IAM用户Token（使用密码+虚拟MFA）
+// KeystoneCreateUserTokenByPasswordAndMfaWithBody 获取IAM用户Token（使用密码+虚拟MFA）
 //
 // 该接口可以用于**通过用户名/密码+虚拟MFA**的方式进行认证，在IAM用户**开启了的登录保护功能，并选择通过虚拟MFA验证时**获取IAM用户Token。Token是系统颁发给用户的访问令牌，承载用户的身份、权限等信息。调用IAM以及其他云服务的接口时，可以使用本接口获取的Token进行鉴权。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
@@ -13441,9 +13441,9 @@ func (c *Client) ListAuthTokensV3(ctx context.Context, body ListAuthTokensV3JSON
 //
 // Takes any type of body and a specified content type.
 //
-// Corresponds with POST /v3/auth/tokens#ListTokens (the `ListTokens` operationId).
-func (c *Client) ListTokensWithBody(ctx context.Context, params *ListTokensParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListTokensRequestWithBody(c.Server, params, contentType, body)
+// Corresponds with POST /v3/auth/tokens#KeystoneCreateUserTokenByPasswordAndMfa (the `KeystoneCreateUserTokenByPasswordAndMfa` operationId).
+func (c *Client) KeystoneCreateUserTokenByPasswordAndMfaWithBody(ctx context.Context, params *KeystoneCreateUserTokenByPasswordAndMfaParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewKeystoneCreateUserTokenByPasswordAndMfaRequestWithBody(c.Server, params, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -13454,7 +13454,7 @@ func (c *Client) ListTokensWithBody(ctx context.Context, params *ListTokensParam
 	return c.Client.Do(req)
 }
 
-// ListTokens 获取IAM用户Token（使用密码+虚拟MFA）
+// KeystoneCreateUserTokenByPasswordAndMfa 获取IAM用户Token（使用密码+虚拟MFA）
 //
 // 该接口可以用于**通过用户名/密码+虚拟MFA**的方式进行认证，在IAM用户**开启了的登录保护功能，并选择通过虚拟MFA验证时**获取IAM用户Token。Token是系统颁发给用户的访问令牌，承载用户的身份、权限等信息。调用IAM以及其他云服务的接口时，可以使用本接口获取的Token进行鉴权。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
@@ -13493,9 +13493,9 @@ func (c *Client) ListTokensWithBody(ctx context.Context, params *ListTokensParam
 //
 // Takes a body of the `application/json` content type.
 //
-// Corresponds with POST /v3/auth/tokens#ListTokens (the `ListTokens` operationId).
-func (c *Client) ListTokens(ctx context.Context, params *ListTokensParams, body ListTokensJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListTokensRequest(c.Server, params, body)
+// Corresponds with POST /v3/auth/tokens#KeystoneCreateUserTokenByPasswordAndMfa (the `KeystoneCreateUserTokenByPasswordAndMfa` operationId).
+func (c *Client) KeystoneCreateUserTokenByPasswordAndMfa(ctx context.Context, params *KeystoneCreateUserTokenByPasswordAndMfaParams, body KeystoneCreateUserTokenByPasswordAndMfaJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewKeystoneCreateUserTokenByPasswordAndMfaRequest(c.Server, params, body)
 	if err != nil {
 		return nil, err
 	}
@@ -15233,19 +15233,19 @@ func NewAssociateAgencyWithProjectPermissionRequest(server string, projectID str
 	return req, nil
 }
 
-// NewListIDTokenTokensRequest calls the generic ListIDTokenTokens builder with application/json body
-func NewListIDTokenTokensRequest(server string, params *ListIDTokenTokensParams, body ListIDTokenTokensJSONRequestBody) (*http.Request, error) {
+// NewCreateTokenWithIDTokenRequest calls the generic CreateTokenWithIDToken builder with application/json body
+func NewCreateTokenWithIDTokenRequest(server string, params *CreateTokenWithIDTokenParams, body CreateTokenWithIDTokenJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewListIDTokenTokensRequestWithBody(server, params, "application/json", bodyReader)
+	return NewCreateTokenWithIDTokenRequestWithBody(server, params, "application/json", bodyReader)
 }
 
-// NewListIDTokenTokensRequestWithBody constructs an http.Request for the ListIDTokenTokens method, with any body, and a specified content type
-func NewListIDTokenTokensRequestWithBody(server string, params *ListIDTokenTokensParams, contentType string, body io.Reader) (*http.Request, error) {
+// NewCreateTokenWithIDTokenRequestWithBody constructs an http.Request for the CreateTokenWithIDToken method, with any body, and a specified content type
+func NewCreateTokenWithIDTokenRequestWithBody(server string, params *CreateTokenWithIDTokenParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	serverURL, err := url.Parse(server)
@@ -15286,19 +15286,19 @@ func NewListIDTokenTokensRequestWithBody(server string, params *ListIDTokenToken
 	return req, nil
 }
 
-// NewListLogintokensRequest calls the generic ListLogintokens builder with application/json body
-func NewListLogintokensRequest(server string, body ListLogintokensJSONRequestBody) (*http.Request, error) {
+// NewCreateLoginTokenRequest calls the generic CreateLoginToken builder with application/json body
+func NewCreateLoginTokenRequest(server string, body CreateLoginTokenJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewListLogintokensRequestWithBody(server, "application/json", bodyReader)
+	return NewCreateLoginTokenRequestWithBody(server, "application/json", bodyReader)
 }
 
-// NewListLogintokensRequestWithBody constructs an http.Request for the ListLogintokens method, with any body, and a specified content type
-func NewListLogintokensRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+// NewCreateLoginTokenRequestWithBody constructs an http.Request for the CreateLoginToken method, with any body, and a specified content type
+func NewCreateLoginTokenRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	serverURL, err := url.Parse(server)
@@ -15743,19 +15743,19 @@ func NewUpdateOpenIDConnectConfigRequestWithBody(server string, idpID string, co
 	return req, nil
 }
 
-// NewListOSFEDERATIONTokensRequestWithFormdataBody calls the generic ListOSFEDERATIONTokens builder with application/x-www-form-urlencoded body
-func NewListOSFEDERATIONTokensRequestWithFormdataBody(server string, params *ListOSFEDERATIONTokensParams, body ListOSFEDERATIONTokensFormdataRequestBody) (*http.Request, error) {
+// NewCreateUnscopeTokenByIdpInitiatedRequestWithFormdataBody calls the generic CreateUnscopeTokenByIdpInitiated builder with application/x-www-form-urlencoded body
+func NewCreateUnscopeTokenByIdpInitiatedRequestWithFormdataBody(server string, params *CreateUnscopeTokenByIdpInitiatedParams, body CreateUnscopeTokenByIdpInitiatedFormdataRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	bodyStr, err := runtime.MarshalForm(body, nil)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = strings.NewReader(bodyStr.Encode())
-	return NewListOSFEDERATIONTokensRequestWithBody(server, params, "application/x-www-form-urlencoded", bodyReader)
+	return NewCreateUnscopeTokenByIdpInitiatedRequestWithBody(server, params, "application/x-www-form-urlencoded", bodyReader)
 }
 
-// NewListOSFEDERATIONTokensRequestWithBody constructs an http.Request for the ListOSFEDERATIONTokens method, with any body, and a specified content type
-func NewListOSFEDERATIONTokensRequestWithBody(server string, params *ListOSFEDERATIONTokensParams, contentType string, body io.Reader) (*http.Request, error) {
+// NewCreateUnscopeTokenByIdpInitiatedRequestWithBody constructs an http.Request for the CreateUnscopeTokenByIdpInitiated method, with any body, and a specified content type
+func NewCreateUnscopeTokenByIdpInitiatedRequestWithBody(server string, params *CreateUnscopeTokenByIdpInitiatedParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	serverURL, err := url.Parse(server)
@@ -18457,8 +18457,8 @@ func NewKeystoneCreateProtocolRequestWithBody(server string, idpID string, proto
 	return req, nil
 }
 
-// NewListAuthRequest constructs an http.Request for the ListAuth method
-func NewListAuthRequest(server string, idpID string, protocolID string) (*http.Request, error) {
+// NewCreateUnscopedTokenWithIDTokenRequest constructs an http.Request for the CreateUnscopedTokenWithIDToken method
+func NewCreateUnscopedTokenWithIDTokenRequest(server string, idpID string, protocolID string) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -19182,6 +19182,113 @@ func NewKeystoneValidateTokenRequest(server string, params *KeystoneValidateToke
 	return req, nil
 }
 
+// NewKeystoneCreateAgencyTokenRequest calls the generic KeystoneCreateAgencyToken builder with application/json body
+func NewKeystoneCreateAgencyTokenRequest(server string, params *KeystoneCreateAgencyTokenParams, body KeystoneCreateAgencyTokenJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewKeystoneCreateAgencyTokenRequestWithBody(server, params, "application/json", bodyReader)
+}
+
+// NewKeystoneCreateAgencyTokenRequestWithBody constructs an http.Request for the KeystoneCreateAgencyToken method, with any body, and a specified content type
+func NewKeystoneCreateAgencyTokenRequestWithBody(server string, params *KeystoneCreateAgencyTokenParams, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v3/auth/tokens#KeystoneCreateAgencyToken")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Nocatalog != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "nocatalog", *params.Nocatalog, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewKeystoneCreateScopedTokenRequest calls the generic KeystoneCreateScopedToken builder with application/json body
+func NewKeystoneCreateScopedTokenRequest(server string, body KeystoneCreateScopedTokenJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewKeystoneCreateScopedTokenRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewKeystoneCreateScopedTokenRequestWithBody constructs an http.Request for the KeystoneCreateScopedToken method, with any body, and a specified content type
+func NewKeystoneCreateScopedTokenRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v3/auth/tokens#KeystoneCreateScopedToken")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
 // NewKeystoneCreateUserTokenByPasswordRequest calls the generic KeystoneCreateUserTokenByPassword builder with application/json body
 func NewKeystoneCreateUserTokenByPasswordRequest(server string, params *KeystoneCreateUserTokenByPasswordParams, body KeystoneCreateUserTokenByPasswordJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
@@ -19249,19 +19356,19 @@ func NewKeystoneCreateUserTokenByPasswordRequestWithBody(server string, params *
 	return req, nil
 }
 
-// NewListAuthTokensRequest calls the generic ListAuthTokens builder with application/json body
-func NewListAuthTokensRequest(server string, params *ListAuthTokensParams, body ListAuthTokensJSONRequestBody) (*http.Request, error) {
+// NewKeystoneCreateUserTokenByPasswordAndMfaRequest calls the generic KeystoneCreateUserTokenByPasswordAndMfa builder with application/json body
+func NewKeystoneCreateUserTokenByPasswordAndMfaRequest(server string, params *KeystoneCreateUserTokenByPasswordAndMfaParams, body KeystoneCreateUserTokenByPasswordAndMfaJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewListAuthTokensRequestWithBody(server, params, "application/json", bodyReader)
+	return NewKeystoneCreateUserTokenByPasswordAndMfaRequestWithBody(server, params, "application/json", bodyReader)
 }
 
-// NewListAuthTokensRequestWithBody constructs an http.Request for the ListAuthTokens method, with any body, and a specified content type
-func NewListAuthTokensRequestWithBody(server string, params *ListAuthTokensParams, contentType string, body io.Reader) (*http.Request, error) {
+// NewKeystoneCreateUserTokenByPasswordAndMfaRequestWithBody constructs an http.Request for the KeystoneCreateUserTokenByPasswordAndMfa method, with any body, and a specified content type
+func NewKeystoneCreateUserTokenByPasswordAndMfaRequestWithBody(server string, params *KeystoneCreateUserTokenByPasswordAndMfaParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	serverURL, err := url.Parse(server)
@@ -19269,114 +19376,7 @@ func NewListAuthTokensRequestWithBody(server string, params *ListAuthTokensParam
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/v3/auth/tokens#ListAuthTokens")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	if params != nil {
-		// queryValues collects non-styled parameters (passthrough, JSON)
-		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
-		// rawQueryFragments collects pre-encoded query fragments from
-		// styled parameters, preserving literal commas as delimiters
-		// per the OpenAPI spec (e.g. "color=blue,black,brown").
-		var rawQueryFragments []string
-
-		if params.Nocatalog != nil {
-
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "nocatalog", *params.Nocatalog, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
-
-		}
-
-		if encoded := queryValues.Encode(); encoded != "" {
-			rawQueryFragments = append(rawQueryFragments, encoded)
-		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
-	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
-	if err != nil {
-		return nil, err
-	}
-
-	req.Header.Add("Content-Type", contentType)
-
-	return req, nil
-}
-
-// NewListAuthTokensV3Request calls the generic ListAuthTokensV3 builder with application/json body
-func NewListAuthTokensV3Request(server string, body ListAuthTokensV3JSONRequestBody) (*http.Request, error) {
-	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
-	if err != nil {
-		return nil, err
-	}
-	bodyReader = bytes.NewReader(buf)
-	return NewListAuthTokensV3RequestWithBody(server, "application/json", bodyReader)
-}
-
-// NewListAuthTokensV3RequestWithBody constructs an http.Request for the ListAuthTokensV3 method, with any body, and a specified content type
-func NewListAuthTokensV3RequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
-	var err error
-
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3/auth/tokens#ListAuthTokensV3")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
-	if err != nil {
-		return nil, err
-	}
-
-	req.Header.Add("Content-Type", contentType)
-
-	return req, nil
-}
-
-// NewListTokensRequest calls the generic ListTokens builder with application/json body
-func NewListTokensRequest(server string, params *ListTokensParams, body ListTokensJSONRequestBody) (*http.Request, error) {
-	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
-	if err != nil {
-		return nil, err
-	}
-	bodyReader = bytes.NewReader(buf)
-	return NewListTokensRequestWithBody(server, params, "application/json", bodyReader)
-}
-
-// NewListTokensRequestWithBody constructs an http.Request for the ListTokens method, with any body, and a specified content type
-func NewListTokensRequestWithBody(server string, params *ListTokensParams, contentType string, body io.Reader) (*http.Request, error) {
-	var err error
-
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v3/auth/tokens#ListTokens")
+	operationPath := fmt.Sprintf("/v3/auth/tokens#KeystoneCreateUserTokenByPasswordAndMfa")
 	if operationPath[0] == '/' {
 		operationPath = "." + operationPath
 	}
@@ -21560,27 +21560,27 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with PUT /v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles/{role_id} (the `AssociateAgencyWithProjectPermission` operationId).
 	AssociateAgencyWithProjectPermissionWithResponse(ctx context.Context, projectID string, agencyID string, roleID string, reqEditors ...RequestEditorFn) (*AssociateAgencyWithProjectPermissionResponse, error)
 
-	// ListIDTokenTokensWithBodyWithResponse 获取联邦认证token(OpenID Connect ID token方式)
+	// CreateTokenWithIDTokenWithBodyWithResponse 获取联邦认证token(OpenID Connect ID token方式)
 	//
 	// 该接口可以用于通过OpenID Connect ID token方式获取联邦认证token。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v3.0/OS-AUTH/id-token/tokens (the `ListIDTokenTokens` operationId).
-	ListIDTokenTokensWithBodyWithResponse(ctx context.Context, params *ListIDTokenTokensParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ListIDTokenTokensResponse, error)
+	// Corresponds with POST /v3.0/OS-AUTH/id-token/tokens (the `CreateTokenWithIDToken` operationId).
+	CreateTokenWithIDTokenWithBodyWithResponse(ctx context.Context, params *CreateTokenWithIDTokenParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateTokenWithIDTokenResponse, error)
 
-	// ListIDTokenTokensWithResponse 获取联邦认证token(OpenID Connect ID token方式)
+	// CreateTokenWithIDTokenWithResponse 获取联邦认证token(OpenID Connect ID token方式)
 	//
 	// 该接口可以用于通过OpenID Connect ID token方式获取联邦认证token。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v3.0/OS-AUTH/id-token/tokens (the `ListIDTokenTokens` operationId).
-	ListIDTokenTokensWithResponse(ctx context.Context, params *ListIDTokenTokensParams, body ListIDTokenTokensJSONRequestBody, reqEditors ...RequestEditorFn) (*ListIDTokenTokensResponse, error)
+	// Corresponds with POST /v3.0/OS-AUTH/id-token/tokens (the `CreateTokenWithIDToken` operationId).
+	CreateTokenWithIDTokenWithResponse(ctx context.Context, params *CreateTokenWithIDTokenParams, body CreateTokenWithIDTokenJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateTokenWithIDTokenResponse, error)
 
-	// ListLogintokensWithBodyWithResponse 获取自定义身份代理登录票据
+	// CreateLoginTokenWithBodyWithResponse 获取自定义身份代理登录票据
 	//
 	// 该接口用于获取自定义身份代理登录票据logintoken。logintoken是系统颁发给自定义身份代理用户的登录票据，承载用户的身份、session等信息。调用自定义身份代理URL登录云服务控制台时，可以使用本接口获取的logintoken进行认证。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
@@ -21589,10 +21589,10 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v3.0/OS-AUTH/securitytoken/logintokens (the `ListLogintokens` operationId).
-	ListLogintokensWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ListLogintokensResponse, error)
+	// Corresponds with POST /v3.0/OS-AUTH/securitytoken/logintokens (the `CreateLoginToken` operationId).
+	CreateLoginTokenWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateLoginTokenResponse, error)
 
-	// ListLogintokensWithResponse 获取自定义身份代理登录票据
+	// CreateLoginTokenWithResponse 获取自定义身份代理登录票据
 	//
 	// 该接口用于获取自定义身份代理登录票据logintoken。logintoken是系统颁发给自定义身份代理用户的登录票据，承载用户的身份、session等信息。调用自定义身份代理URL登录云服务控制台时，可以使用本接口获取的logintoken进行认证。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
@@ -21601,8 +21601,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v3.0/OS-AUTH/securitytoken/logintokens (the `ListLogintokens` operationId).
-	ListLogintokensWithResponse(ctx context.Context, body ListLogintokensJSONRequestBody, reqEditors ...RequestEditorFn) (*ListLogintokensResponse, error)
+	// Corresponds with POST /v3.0/OS-AUTH/securitytoken/logintokens (the `CreateLoginToken` operationId).
+	CreateLoginTokenWithResponse(ctx context.Context, body CreateLoginTokenJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateLoginTokenResponse, error)
 
 	// ListPermanentAccessKeysWithResponse 查询所有永久访问密钥
 	//
@@ -21772,7 +21772,7 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with PUT /v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config (the `UpdateOpenIDConnectConfig` operationId).
 	UpdateOpenIDConnectConfigWithResponse(ctx context.Context, idpID string, body UpdateOpenIDConnectConfigJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateOpenIDConnectConfigResponse, error)
 
-	// ListOSFEDERATIONTokensWithBodyWithResponse 获取联邦认证unscoped token(IdP initiated)
+	// CreateUnscopeTokenByIdpInitiatedWithBodyWithResponse 获取联邦认证unscoped token(IdP initiated)
 	//
 	// 该接口可以用于通过IdP initiated的联邦认证方式获取unscoped token。
 	// Unscoped token不能用来鉴权，若联邦用户需要使用token进行鉴权，请参考获取联邦认证scoped token获取scoped token。
@@ -21782,10 +21782,10 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v3.0/OS-FEDERATION/tokens (the `ListOSFEDERATIONTokens` operationId).
-	ListOSFEDERATIONTokensWithBodyWithResponse(ctx context.Context, params *ListOSFEDERATIONTokensParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ListOSFEDERATIONTokensResponse, error)
+	// Corresponds with POST /v3.0/OS-FEDERATION/tokens (the `CreateUnscopeTokenByIdpInitiated` operationId).
+	CreateUnscopeTokenByIdpInitiatedWithBodyWithResponse(ctx context.Context, params *CreateUnscopeTokenByIdpInitiatedParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateUnscopeTokenByIdpInitiatedResponse, error)
 
-	// ListOSFEDERATIONTokensWithFormdataBodyWithResponse 获取联邦认证unscoped token(IdP initiated)
+	// CreateUnscopeTokenByIdpInitiatedWithFormdataBodyWithResponse 获取联邦认证unscoped token(IdP initiated)
 	//
 	// 该接口可以用于通过IdP initiated的联邦认证方式获取unscoped token。
 	// Unscoped token不能用来鉴权，若联邦用户需要使用token进行鉴权，请参考获取联邦认证scoped token获取scoped token。
@@ -21795,8 +21795,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes a body of the `application/x-www-form-urlencoded` content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v3.0/OS-FEDERATION/tokens (the `ListOSFEDERATIONTokens` operationId).
-	ListOSFEDERATIONTokensWithFormdataBodyWithResponse(ctx context.Context, params *ListOSFEDERATIONTokensParams, body ListOSFEDERATIONTokensFormdataRequestBody, reqEditors ...RequestEditorFn) (*ListOSFEDERATIONTokensResponse, error)
+	// Corresponds with POST /v3.0/OS-FEDERATION/tokens (the `CreateUnscopeTokenByIdpInitiated` operationId).
+	CreateUnscopeTokenByIdpInitiatedWithFormdataBodyWithResponse(ctx context.Context, params *CreateUnscopeTokenByIdpInitiatedParams, body CreateUnscopeTokenByIdpInitiatedFormdataRequestBody, reqEditors ...RequestEditorFn) (*CreateUnscopeTokenByIdpInitiatedResponse, error)
 
 	// ListAllProjectsPermissionsForAgencyWithResponse 查询委托下的所有项目服务权限列表
 	//
@@ -22591,15 +22591,15 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with PUT /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id} (the `KeystoneCreateProtocol` operationId).
 	KeystoneCreateProtocolWithResponse(ctx context.Context, idpID string, protocolID string, body KeystoneCreateProtocolJSONRequestBody, reqEditors ...RequestEditorFn) (*KeystoneCreateProtocolResponse, error)
 
-	// ListAuthWithResponse 获取联邦认证unscoped token(OpenID Connect ID token方式)
+	// CreateUnscopedTokenWithIDTokenWithResponse 获取联邦认证unscoped token(OpenID Connect ID token方式)
 	//
 	// 该接口可以用于通过OpenID Connect ID token方式获取联邦认证unscoped token。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}/auth (the `ListAuth` operationId).
-	ListAuthWithResponse(ctx context.Context, idpID string, protocolID string, reqEditors ...RequestEditorFn) (*ListAuthResponse, error)
+	// Corresponds with POST /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}/auth (the `CreateUnscopedTokenWithIDToken` operationId).
+	CreateUnscopedTokenWithIDTokenWithResponse(ctx context.Context, idpID string, protocolID string, reqEditors ...RequestEditorFn) (*CreateUnscopedTokenWithIDTokenResponse, error)
 
 	// KeystoneDeleteIdentityProviderWithResponse 删除SAML身份提供商
 	//
@@ -22811,6 +22811,56 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /v3/auth/tokens (the `KeystoneValidateToken` operationId).
 	KeystoneValidateTokenWithResponse(ctx context.Context, params *KeystoneValidateTokenParams, reqEditors ...RequestEditorFn) (*KeystoneValidateTokenResponse, error)
 
+	// KeystoneCreateAgencyTokenWithBodyWithResponse 获取委托Token
+	//
+	// 该接口可以用于获取委托方的token。
+	// 例如：A帐号希望B帐号管理自己的某些资源，所以A帐号创建了委托给B帐号，则A帐号为委托方，B帐号为被委托方。那么B帐号可以通过该接口获取委托token。B帐号仅能使用该token管理A帐号的委托资源，不能管理自己帐号中的资源。如果B帐号需要管理自己帐号中的资源，则需要获取自己的用户token。详情请参考：委托其他华为云帐号管理资源。
+	// token是系统颁发给用户的访问令牌，承载用户的身份、权限等信息。调用IAM以及其他云服务的接口时，可以使用本接口获取的token进行鉴权。
+	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	// > **说明：**
+	// >-   token的有效期为24小时，建议进行缓存，避免频繁调用。
+	// >-   使用Token前请确保Token离过期有足够的时间，防止调用API的过程中Token过期导致调用API失败。
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v3/auth/tokens#KeystoneCreateAgencyToken (the `KeystoneCreateAgencyToken` operationId).
+	KeystoneCreateAgencyTokenWithBodyWithResponse(ctx context.Context, params *KeystoneCreateAgencyTokenParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*KeystoneCreateAgencyTokenResponse, error)
+
+	// KeystoneCreateAgencyTokenWithResponse 获取委托Token
+	//
+	// 该接口可以用于获取委托方的token。
+	// 例如：A帐号希望B帐号管理自己的某些资源，所以A帐号创建了委托给B帐号，则A帐号为委托方，B帐号为被委托方。那么B帐号可以通过该接口获取委托token。B帐号仅能使用该token管理A帐号的委托资源，不能管理自己帐号中的资源。如果B帐号需要管理自己帐号中的资源，则需要获取自己的用户token。详情请参考：委托其他华为云帐号管理资源。
+	// token是系统颁发给用户的访问令牌，承载用户的身份、权限等信息。调用IAM以及其他云服务的接口时，可以使用本接口获取的token进行鉴权。
+	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	// > **说明：**
+	// >-   token的有效期为24小时，建议进行缓存，避免频繁调用。
+	// >-   使用Token前请确保Token离过期有足够的时间，防止调用API的过程中Token过期导致调用API失败。
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v3/auth/tokens#KeystoneCreateAgencyToken (the `KeystoneCreateAgencyToken` operationId).
+	KeystoneCreateAgencyTokenWithResponse(ctx context.Context, params *KeystoneCreateAgencyTokenParams, body KeystoneCreateAgencyTokenJSONRequestBody, reqEditors ...RequestEditorFn) (*KeystoneCreateAgencyTokenResponse, error)
+
+	// KeystoneCreateScopedTokenWithBodyWithResponse 获取联邦认证scoped token
+	//
+	// 该接口可以用于通过联邦认证方式获取scoped token。
+	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v3/auth/tokens#KeystoneCreateScopedToken (the `KeystoneCreateScopedToken` operationId).
+	KeystoneCreateScopedTokenWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*KeystoneCreateScopedTokenResponse, error)
+
+	// KeystoneCreateScopedTokenWithResponse 获取联邦认证scoped token
+	//
+	// 该接口可以用于通过联邦认证方式获取scoped token。
+	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v3/auth/tokens#KeystoneCreateScopedToken (the `KeystoneCreateScopedToken` operationId).
+	KeystoneCreateScopedTokenWithResponse(ctx context.Context, body KeystoneCreateScopedTokenJSONRequestBody, reqEditors ...RequestEditorFn) (*KeystoneCreateScopedTokenResponse, error)
+
 	// KeystoneCreateUserTokenByPasswordWithBodyWithResponse 获取IAM用户Token（使用密码）
 	//
 	// 该接口可以用于通过用户名/密码的方式进行认证来获取IAM用户的Token。Token是系统颁发给IAM用户的访问令牌，承载用户的身份、权限等信息。调用IAM以及其他云服务的接口时，可以使用本接口获取的IAM用户Token进行鉴权。
@@ -22899,57 +22949,7 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with POST /v3/auth/tokens#KeystoneCreateUserTokenByPassword (the `KeystoneCreateUserTokenByPassword` operationId).
 	KeystoneCreateUserTokenByPasswordWithResponse(ctx context.Context, params *KeystoneCreateUserTokenByPasswordParams, body KeystoneCreateUserTokenByPasswordJSONRequestBody, reqEditors ...RequestEditorFn) (*KeystoneCreateUserTokenByPasswordResponse, error)
 
-	// ListAuthTokensWithBodyWithResponse 获取委托Token
-	//
-	// 该接口可以用于获取委托方的token。
-	// 例如：A帐号希望B帐号管理自己的某些资源，所以A帐号创建了委托给B帐号，则A帐号为委托方，B帐号为被委托方。那么B帐号可以通过该接口获取委托token。B帐号仅能使用该token管理A帐号的委托资源，不能管理自己帐号中的资源。如果B帐号需要管理自己帐号中的资源，则需要获取自己的用户token。详情请参考：委托其他华为云帐号管理资源。
-	// token是系统颁发给用户的访问令牌，承载用户的身份、权限等信息。调用IAM以及其他云服务的接口时，可以使用本接口获取的token进行鉴权。
-	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
-	// > **说明：**
-	// >-   token的有效期为24小时，建议进行缓存，避免频繁调用。
-	// >-   使用Token前请确保Token离过期有足够的时间，防止调用API的过程中Token过期导致调用API失败。
-	//
-	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
-	//
-	// Corresponds with POST /v3/auth/tokens#ListAuthTokens (the `ListAuthTokens` operationId).
-	ListAuthTokensWithBodyWithResponse(ctx context.Context, params *ListAuthTokensParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ListAuthTokensResponse, error)
-
-	// ListAuthTokensWithResponse 获取委托Token
-	//
-	// 该接口可以用于获取委托方的token。
-	// 例如：A帐号希望B帐号管理自己的某些资源，所以A帐号创建了委托给B帐号，则A帐号为委托方，B帐号为被委托方。那么B帐号可以通过该接口获取委托token。B帐号仅能使用该token管理A帐号的委托资源，不能管理自己帐号中的资源。如果B帐号需要管理自己帐号中的资源，则需要获取自己的用户token。详情请参考：委托其他华为云帐号管理资源。
-	// token是系统颁发给用户的访问令牌，承载用户的身份、权限等信息。调用IAM以及其他云服务的接口时，可以使用本接口获取的token进行鉴权。
-	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
-	// > **说明：**
-	// >-   token的有效期为24小时，建议进行缓存，避免频繁调用。
-	// >-   使用Token前请确保Token离过期有足够的时间，防止调用API的过程中Token过期导致调用API失败。
-	//
-	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
-	//
-	// Corresponds with POST /v3/auth/tokens#ListAuthTokens (the `ListAuthTokens` operationId).
-	ListAuthTokensWithResponse(ctx context.Context, params *ListAuthTokensParams, body ListAuthTokensJSONRequestBody, reqEditors ...RequestEditorFn) (*ListAuthTokensResponse, error)
-
-	// ListAuthTokensV3WithBodyWithResponse 获取联邦认证scoped token
-	//
-	// 该接口可以用于通过联邦认证方式获取scoped token。
-	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
-	//
-	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
-	//
-	// Corresponds with POST /v3/auth/tokens#ListAuthTokensV3 (the `ListAuthTokensV3` operationId).
-	ListAuthTokensV3WithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ListAuthTokensV3Response, error)
-
-	// ListAuthTokensV3WithResponse 获取联邦认证scoped token
-	//
-	// 该接口可以用于通过联邦认证方式获取scoped token。
-	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
-	//
-	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
-	//
-	// Corresponds with POST /v3/auth/tokens#ListAuthTokensV3 (the `ListAuthTokensV3` operationId).
-	ListAuthTokensV3WithResponse(ctx context.Context, body ListAuthTokensV3JSONRequestBody, reqEditors ...RequestEditorFn) (*ListAuthTokensV3Response, error)
-
-	// ListTokensWithBodyWithResponse 获取IAM用户Token（使用密码+虚拟MFA）
+	// KeystoneCreateUserTokenByPasswordAndMfaWithBodyWithResponse 获取IAM用户Token（使用密码+虚拟MFA）
 	//
 	// 该接口可以用于**通过用户名/密码+虚拟MFA**的方式进行认证，在IAM用户**开启了的登录保护功能，并选择通过虚拟MFA验证时**获取IAM用户Token。Token是系统颁发给用户的访问令牌，承载用户的身份、权限等信息。调用IAM以及其他云服务的接口时，可以使用本接口获取的Token进行鉴权。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
@@ -22988,10 +22988,10 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v3/auth/tokens#ListTokens (the `ListTokens` operationId).
-	ListTokensWithBodyWithResponse(ctx context.Context, params *ListTokensParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ListTokensResponse, error)
+	// Corresponds with POST /v3/auth/tokens#KeystoneCreateUserTokenByPasswordAndMfa (the `KeystoneCreateUserTokenByPasswordAndMfa` operationId).
+	KeystoneCreateUserTokenByPasswordAndMfaWithBodyWithResponse(ctx context.Context, params *KeystoneCreateUserTokenByPasswordAndMfaParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*KeystoneCreateUserTokenByPasswordAndMfaResponse, error)
 
-	// ListTokensWithResponse 获取IAM用户Token（使用密码+虚拟MFA）
+	// KeystoneCreateUserTokenByPasswordAndMfaWithResponse 获取IAM用户Token（使用密码+虚拟MFA）
 	//
 	// 该接口可以用于**通过用户名/密码+虚拟MFA**的方式进行认证，在IAM用户**开启了的登录保护功能，并选择通过虚拟MFA验证时**获取IAM用户Token。Token是系统颁发给用户的访问令牌，承载用户的身份、权限等信息。调用IAM以及其他云服务的接口时，可以使用本接口获取的Token进行鉴权。
 	// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
@@ -23030,8 +23030,8 @@ type ClientWithResponsesInterface interface {
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
-	// Corresponds with POST /v3/auth/tokens#ListTokens (the `ListTokens` operationId).
-	ListTokensWithResponse(ctx context.Context, params *ListTokensParams, body ListTokensJSONRequestBody, reqEditors ...RequestEditorFn) (*ListTokensResponse, error)
+	// Corresponds with POST /v3/auth/tokens#KeystoneCreateUserTokenByPasswordAndMfa (the `KeystoneCreateUserTokenByPasswordAndMfa` operationId).
+	KeystoneCreateUserTokenByPasswordAndMfaWithResponse(ctx context.Context, params *KeystoneCreateUserTokenByPasswordAndMfaParams, body KeystoneCreateUserTokenByPasswordAndMfaJSONRequestBody, reqEditors ...RequestEditorFn) (*KeystoneCreateUserTokenByPasswordAndMfaResponse, error)
 
 	// KeystoneShowSecurityComplianceWithResponse 查询帐号密码强度策略
 	//
@@ -24258,67 +24258,67 @@ func (r AssociateAgencyWithProjectPermissionResponse) ContentType() string {
 	return ""
 }
 
-// ListIDTokenTokensResponse201Headers the declared response headers of an HTTP 201 response for ListIDTokenTokens
-type ListIDTokenTokensResponse201Headers struct {
+// CreateTokenWithIDTokenResponse201Headers the declared response headers of an HTTP 201 response for CreateTokenWithIDToken
+type CreateTokenWithIDTokenResponse201Headers struct {
 	XSubjectToken *string
 }
 
-type ListIDTokenTokensResponse struct {
+type CreateTokenWithIDTokenResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON201 the response for an HTTP 201 `application/json` response
-	JSON201 *ListIDTokenTokensResponseBody
+	JSON201 *CreateTokenWithIDTokenResponseBody
 	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *ListIDTokenTokensError
+	JSON400 *CreateTokenWithIDTokenError
 	// JSON401 the response for an HTTP 401 `application/json` response
-	JSON401 *ListIDTokenTokensError
+	JSON401 *CreateTokenWithIDTokenError
 	// JSON403 the response for an HTTP 403 `application/json` response
-	JSON403 *ListIDTokenTokensError
+	JSON403 *CreateTokenWithIDTokenError
 	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *ListIDTokenTokensError
+	JSON404 *CreateTokenWithIDTokenError
 	// JSON500 the response for an HTTP 500 `application/json` response
-	JSON500 *ListIDTokenTokensError
+	JSON500 *CreateTokenWithIDTokenError
 	// Headers201 the parsed response headers for an HTTP 201 response
-	Headers201 *ListIDTokenTokensResponse201Headers
+	Headers201 *CreateTokenWithIDTokenResponse201Headers
 }
 
 // GetJSON201 returns the response for an HTTP 201 `application/json` response
-func (r ListIDTokenTokensResponse) GetJSON201() *ListIDTokenTokensResponseBody {
+func (r CreateTokenWithIDTokenResponse) GetJSON201() *CreateTokenWithIDTokenResponseBody {
 	return r.JSON201
 }
 
 // GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r ListIDTokenTokensResponse) GetJSON400() *ListIDTokenTokensError {
+func (r CreateTokenWithIDTokenResponse) GetJSON400() *CreateTokenWithIDTokenError {
 	return r.JSON400
 }
 
 // GetJSON401 returns the response for an HTTP 401 `application/json` response
-func (r ListIDTokenTokensResponse) GetJSON401() *ListIDTokenTokensError {
+func (r CreateTokenWithIDTokenResponse) GetJSON401() *CreateTokenWithIDTokenError {
 	return r.JSON401
 }
 
 // GetJSON403 returns the response for an HTTP 403 `application/json` response
-func (r ListIDTokenTokensResponse) GetJSON403() *ListIDTokenTokensError {
+func (r CreateTokenWithIDTokenResponse) GetJSON403() *CreateTokenWithIDTokenError {
 	return r.JSON403
 }
 
 // GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r ListIDTokenTokensResponse) GetJSON404() *ListIDTokenTokensError {
+func (r CreateTokenWithIDTokenResponse) GetJSON404() *CreateTokenWithIDTokenError {
 	return r.JSON404
 }
 
 // GetJSON500 returns the response for an HTTP 500 `application/json` response
-func (r ListIDTokenTokensResponse) GetJSON500() *ListIDTokenTokensError {
+func (r CreateTokenWithIDTokenResponse) GetJSON500() *CreateTokenWithIDTokenError {
 	return r.JSON500
 }
 
 // GetBody returns the raw response body bytes
-func (r ListIDTokenTokensResponse) GetBody() []byte {
+func (r CreateTokenWithIDTokenResponse) GetBody() []byte {
 	return r.Body
 }
 
 // Status returns HTTPResponse.Status
-func (r ListIDTokenTokensResponse) Status() string {
+func (r CreateTokenWithIDTokenResponse) Status() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Status
 	}
@@ -24326,7 +24326,7 @@ func (r ListIDTokenTokensResponse) Status() string {
 }
 
 // StatusCode returns HTTPResponse.StatusCode
-func (r ListIDTokenTokensResponse) StatusCode() int {
+func (r CreateTokenWithIDTokenResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -24334,39 +24334,39 @@ func (r ListIDTokenTokensResponse) StatusCode() int {
 }
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r ListIDTokenTokensResponse) ContentType() string {
+func (r CreateTokenWithIDTokenResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
 	return ""
 }
 
-// ListLogintokensResponse201Headers the declared response headers of an HTTP 201 response for ListLogintokens
-type ListLogintokensResponse201Headers struct {
+// CreateLoginTokenResponse201Headers the declared response headers of an HTTP 201 response for CreateLoginToken
+type CreateLoginTokenResponse201Headers struct {
 	XSubjectLoginToken *string
 }
 
-type ListLogintokensResponse struct {
+type CreateLoginTokenResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON201 the response for an HTTP 201 `application/json` response
-	JSON201 *ListLogintokensResponseBody
+	JSON201 *CreateLoginTokenResponseBody
 	// Headers201 the parsed response headers for an HTTP 201 response
-	Headers201 *ListLogintokensResponse201Headers
+	Headers201 *CreateLoginTokenResponse201Headers
 }
 
 // GetJSON201 returns the response for an HTTP 201 `application/json` response
-func (r ListLogintokensResponse) GetJSON201() *ListLogintokensResponseBody {
+func (r CreateLoginTokenResponse) GetJSON201() *CreateLoginTokenResponseBody {
 	return r.JSON201
 }
 
 // GetBody returns the raw response body bytes
-func (r ListLogintokensResponse) GetBody() []byte {
+func (r CreateLoginTokenResponse) GetBody() []byte {
 	return r.Body
 }
 
 // Status returns HTTPResponse.Status
-func (r ListLogintokensResponse) Status() string {
+func (r CreateLoginTokenResponse) Status() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Status
 	}
@@ -24374,7 +24374,7 @@ func (r ListLogintokensResponse) Status() string {
 }
 
 // StatusCode returns HTTPResponse.StatusCode
-func (r ListLogintokensResponse) StatusCode() int {
+func (r CreateLoginTokenResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -24382,7 +24382,7 @@ func (r ListLogintokensResponse) StatusCode() int {
 }
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r ListLogintokensResponse) ContentType() string {
+func (r CreateLoginTokenResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -24834,32 +24834,32 @@ func (r UpdateOpenIDConnectConfigResponse) ContentType() string {
 	return ""
 }
 
-// ListOSFEDERATIONTokensResponse201Headers the declared response headers of an HTTP 201 response for ListOSFEDERATIONTokens
-type ListOSFEDERATIONTokensResponse201Headers struct {
+// CreateUnscopeTokenByIdpInitiatedResponse201Headers the declared response headers of an HTTP 201 response for CreateUnscopeTokenByIdpInitiated
+type CreateUnscopeTokenByIdpInitiatedResponse201Headers struct {
 	XSubjectToken *string
 }
 
-type ListOSFEDERATIONTokensResponse struct {
+type CreateUnscopeTokenByIdpInitiatedResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON201 the response for an HTTP 201 `application/json` response
-	JSON201 *ListOSFEDERATIONTokensResponseBody
+	JSON201 *CreateUnscopeTokenByIdpInitiatedResponseBody
 	// Headers201 the parsed response headers for an HTTP 201 response
-	Headers201 *ListOSFEDERATIONTokensResponse201Headers
+	Headers201 *CreateUnscopeTokenByIdpInitiatedResponse201Headers
 }
 
 // GetJSON201 returns the response for an HTTP 201 `application/json` response
-func (r ListOSFEDERATIONTokensResponse) GetJSON201() *ListOSFEDERATIONTokensResponseBody {
+func (r CreateUnscopeTokenByIdpInitiatedResponse) GetJSON201() *CreateUnscopeTokenByIdpInitiatedResponseBody {
 	return r.JSON201
 }
 
 // GetBody returns the raw response body bytes
-func (r ListOSFEDERATIONTokensResponse) GetBody() []byte {
+func (r CreateUnscopeTokenByIdpInitiatedResponse) GetBody() []byte {
 	return r.Body
 }
 
 // Status returns HTTPResponse.Status
-func (r ListOSFEDERATIONTokensResponse) Status() string {
+func (r CreateUnscopeTokenByIdpInitiatedResponse) Status() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Status
 	}
@@ -24867,7 +24867,7 @@ func (r ListOSFEDERATIONTokensResponse) Status() string {
 }
 
 // StatusCode returns HTTPResponse.StatusCode
-func (r ListOSFEDERATIONTokensResponse) StatusCode() int {
+func (r CreateUnscopeTokenByIdpInitiatedResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -24875,7 +24875,7 @@ func (r ListOSFEDERATIONTokensResponse) StatusCode() int {
 }
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r ListOSFEDERATIONTokensResponse) ContentType() string {
+func (r CreateUnscopeTokenByIdpInitiatedResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -27512,67 +27512,67 @@ func (r KeystoneCreateProtocolResponse) ContentType() string {
 	return ""
 }
 
-// ListAuthResponse201Headers the declared response headers of an HTTP 201 response for ListAuth
-type ListAuthResponse201Headers struct {
+// CreateUnscopedTokenWithIDTokenResponse201Headers the declared response headers of an HTTP 201 response for CreateUnscopedTokenWithIDToken
+type CreateUnscopedTokenWithIDTokenResponse201Headers struct {
 	XSubjectToken *string
 }
 
-type ListAuthResponse struct {
+type CreateUnscopedTokenWithIDTokenResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON201 the response for an HTTP 201 `application/json` response
-	JSON201 *ListAuthResponseBody
+	JSON201 *CreateUnscopedTokenWithIDTokenResponseBody
 	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *ListAuthError
+	JSON400 *CreateUnscopedTokenWithIDTokenError
 	// JSON401 the response for an HTTP 401 `application/json` response
-	JSON401 *ListAuthError
+	JSON401 *CreateUnscopedTokenWithIDTokenError
 	// JSON403 the response for an HTTP 403 `application/json` response
-	JSON403 *ListAuthError
+	JSON403 *CreateUnscopedTokenWithIDTokenError
 	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *ListAuthError
+	JSON404 *CreateUnscopedTokenWithIDTokenError
 	// JSON500 the response for an HTTP 500 `application/json` response
-	JSON500 *ListAuthError
+	JSON500 *CreateUnscopedTokenWithIDTokenError
 	// Headers201 the parsed response headers for an HTTP 201 response
-	Headers201 *ListAuthResponse201Headers
+	Headers201 *CreateUnscopedTokenWithIDTokenResponse201Headers
 }
 
 // GetJSON201 returns the response for an HTTP 201 `application/json` response
-func (r ListAuthResponse) GetJSON201() *ListAuthResponseBody {
+func (r CreateUnscopedTokenWithIDTokenResponse) GetJSON201() *CreateUnscopedTokenWithIDTokenResponseBody {
 	return r.JSON201
 }
 
 // GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r ListAuthResponse) GetJSON400() *ListAuthError {
+func (r CreateUnscopedTokenWithIDTokenResponse) GetJSON400() *CreateUnscopedTokenWithIDTokenError {
 	return r.JSON400
 }
 
 // GetJSON401 returns the response for an HTTP 401 `application/json` response
-func (r ListAuthResponse) GetJSON401() *ListAuthError {
+func (r CreateUnscopedTokenWithIDTokenResponse) GetJSON401() *CreateUnscopedTokenWithIDTokenError {
 	return r.JSON401
 }
 
 // GetJSON403 returns the response for an HTTP 403 `application/json` response
-func (r ListAuthResponse) GetJSON403() *ListAuthError {
+func (r CreateUnscopedTokenWithIDTokenResponse) GetJSON403() *CreateUnscopedTokenWithIDTokenError {
 	return r.JSON403
 }
 
 // GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r ListAuthResponse) GetJSON404() *ListAuthError {
+func (r CreateUnscopedTokenWithIDTokenResponse) GetJSON404() *CreateUnscopedTokenWithIDTokenError {
 	return r.JSON404
 }
 
 // GetJSON500 returns the response for an HTTP 500 `application/json` response
-func (r ListAuthResponse) GetJSON500() *ListAuthError {
+func (r CreateUnscopedTokenWithIDTokenResponse) GetJSON500() *CreateUnscopedTokenWithIDTokenError {
 	return r.JSON500
 }
 
 // GetBody returns the raw response body bytes
-func (r ListAuthResponse) GetBody() []byte {
+func (r CreateUnscopedTokenWithIDTokenResponse) GetBody() []byte {
 	return r.Body
 }
 
 // Status returns HTTPResponse.Status
-func (r ListAuthResponse) Status() string {
+func (r CreateUnscopedTokenWithIDTokenResponse) Status() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Status
 	}
@@ -27580,7 +27580,7 @@ func (r ListAuthResponse) Status() string {
 }
 
 // StatusCode returns HTTPResponse.StatusCode
-func (r ListAuthResponse) StatusCode() int {
+func (r CreateUnscopedTokenWithIDTokenResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -27588,7 +27588,7 @@ func (r ListAuthResponse) StatusCode() int {
 }
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r ListAuthResponse) ContentType() string {
+func (r CreateUnscopedTokenWithIDTokenResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -28285,6 +28285,123 @@ func (r KeystoneValidateTokenResponse) ContentType() string {
 	return ""
 }
 
+// KeystoneCreateAgencyTokenResponse201Headers the declared response headers of an HTTP 201 response for KeystoneCreateAgencyToken
+type KeystoneCreateAgencyTokenResponse201Headers struct {
+	XSubjectToken *string
+}
+
+type KeystoneCreateAgencyTokenResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *KeystoneCreateAgencyTokenResponseBody
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *KeystoneCreateAgencyTokenError
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *KeystoneCreateAgencyTokenError
+	// JSON403 the response for an HTTP 403 `application/json` response
+	JSON403 *KeystoneCreateAgencyTokenError
+	// Headers201 the parsed response headers for an HTTP 201 response
+	Headers201 *KeystoneCreateAgencyTokenResponse201Headers
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r KeystoneCreateAgencyTokenResponse) GetJSON201() *KeystoneCreateAgencyTokenResponseBody {
+	return r.JSON201
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r KeystoneCreateAgencyTokenResponse) GetJSON400() *KeystoneCreateAgencyTokenError {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r KeystoneCreateAgencyTokenResponse) GetJSON401() *KeystoneCreateAgencyTokenError {
+	return r.JSON401
+}
+
+// GetJSON403 returns the response for an HTTP 403 `application/json` response
+func (r KeystoneCreateAgencyTokenResponse) GetJSON403() *KeystoneCreateAgencyTokenError {
+	return r.JSON403
+}
+
+// GetBody returns the raw response body bytes
+func (r KeystoneCreateAgencyTokenResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r KeystoneCreateAgencyTokenResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r KeystoneCreateAgencyTokenResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r KeystoneCreateAgencyTokenResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// KeystoneCreateScopedTokenResponse201Headers the declared response headers of an HTTP 201 response for KeystoneCreateScopedToken
+type KeystoneCreateScopedTokenResponse201Headers struct {
+	XSubjectToken *string
+}
+
+type KeystoneCreateScopedTokenResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON201 the response for an HTTP 201 `application/json` response
+	JSON201 *KeystoneCreateScopedTokenResponseBody
+	// Headers201 the parsed response headers for an HTTP 201 response
+	Headers201 *KeystoneCreateScopedTokenResponse201Headers
+}
+
+// GetJSON201 returns the response for an HTTP 201 `application/json` response
+func (r KeystoneCreateScopedTokenResponse) GetJSON201() *KeystoneCreateScopedTokenResponseBody {
+	return r.JSON201
+}
+
+// GetBody returns the raw response body bytes
+func (r KeystoneCreateScopedTokenResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r KeystoneCreateScopedTokenResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r KeystoneCreateScopedTokenResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r KeystoneCreateScopedTokenResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 // KeystoneCreateUserTokenByPasswordResponse201Headers the declared response headers of an HTTP 201 response for KeystoneCreateUserTokenByPassword
 type KeystoneCreateUserTokenByPasswordResponse201Headers struct {
 	XSubjectToken *string
@@ -28347,163 +28464,46 @@ func (r KeystoneCreateUserTokenByPasswordResponse) ContentType() string {
 	return ""
 }
 
-// ListAuthTokensResponse201Headers the declared response headers of an HTTP 201 response for ListAuthTokens
-type ListAuthTokensResponse201Headers struct {
+// KeystoneCreateUserTokenByPasswordAndMfaResponse201Headers the declared response headers of an HTTP 201 response for KeystoneCreateUserTokenByPasswordAndMfa
+type KeystoneCreateUserTokenByPasswordAndMfaResponse201Headers struct {
 	XSubjectToken *string
 }
 
-type ListAuthTokensResponse struct {
+type KeystoneCreateUserTokenByPasswordAndMfaResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON201 the response for an HTTP 201 `application/json` response
-	JSON201 *ListAuthTokensResponseBody
+	JSON201 *KeystoneCreateUserTokenByPasswordAndMfaResponseBody
 	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *ListAuthTokensError
+	JSON400 *KeystoneCreateUserTokenByPasswordAndMfaError
 	// JSON401 the response for an HTTP 401 `application/json` response
-	JSON401 *ListAuthTokensError
-	// JSON403 the response for an HTTP 403 `application/json` response
-	JSON403 *ListAuthTokensError
+	JSON401 *KeystoneCreateUserTokenByPasswordAndMfaError
 	// Headers201 the parsed response headers for an HTTP 201 response
-	Headers201 *ListAuthTokensResponse201Headers
+	Headers201 *KeystoneCreateUserTokenByPasswordAndMfaResponse201Headers
 }
 
 // GetJSON201 returns the response for an HTTP 201 `application/json` response
-func (r ListAuthTokensResponse) GetJSON201() *ListAuthTokensResponseBody {
+func (r KeystoneCreateUserTokenByPasswordAndMfaResponse) GetJSON201() *KeystoneCreateUserTokenByPasswordAndMfaResponseBody {
 	return r.JSON201
 }
 
 // GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r ListAuthTokensResponse) GetJSON400() *ListAuthTokensError {
+func (r KeystoneCreateUserTokenByPasswordAndMfaResponse) GetJSON400() *KeystoneCreateUserTokenByPasswordAndMfaError {
 	return r.JSON400
 }
 
 // GetJSON401 returns the response for an HTTP 401 `application/json` response
-func (r ListAuthTokensResponse) GetJSON401() *ListAuthTokensError {
-	return r.JSON401
-}
-
-// GetJSON403 returns the response for an HTTP 403 `application/json` response
-func (r ListAuthTokensResponse) GetJSON403() *ListAuthTokensError {
-	return r.JSON403
-}
-
-// GetBody returns the raw response body bytes
-func (r ListAuthTokensResponse) GetBody() []byte {
-	return r.Body
-}
-
-// Status returns HTTPResponse.Status
-func (r ListAuthTokensResponse) Status() string {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.Status
-	}
-	return http.StatusText(0)
-}
-
-// StatusCode returns HTTPResponse.StatusCode
-func (r ListAuthTokensResponse) StatusCode() int {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.StatusCode
-	}
-	return 0
-}
-
-// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r ListAuthTokensResponse) ContentType() string {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.Header.Get("Content-Type")
-	}
-	return ""
-}
-
-// ListAuthTokensV3Response201Headers the declared response headers of an HTTP 201 response for ListAuthTokensV3
-type ListAuthTokensV3Response201Headers struct {
-	XSubjectToken *string
-}
-
-type ListAuthTokensV3Response struct {
-	Body         []byte
-	HTTPResponse *http.Response
-	// JSON201 the response for an HTTP 201 `application/json` response
-	JSON201 *ListAuthTokensV3ResponseBody
-	// Headers201 the parsed response headers for an HTTP 201 response
-	Headers201 *ListAuthTokensV3Response201Headers
-}
-
-// GetJSON201 returns the response for an HTTP 201 `application/json` response
-func (r ListAuthTokensV3Response) GetJSON201() *ListAuthTokensV3ResponseBody {
-	return r.JSON201
-}
-
-// GetBody returns the raw response body bytes
-func (r ListAuthTokensV3Response) GetBody() []byte {
-	return r.Body
-}
-
-// Status returns HTTPResponse.Status
-func (r ListAuthTokensV3Response) Status() string {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.Status
-	}
-	return http.StatusText(0)
-}
-
-// StatusCode returns HTTPResponse.StatusCode
-func (r ListAuthTokensV3Response) StatusCode() int {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.StatusCode
-	}
-	return 0
-}
-
-// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r ListAuthTokensV3Response) ContentType() string {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.Header.Get("Content-Type")
-	}
-	return ""
-}
-
-// ListTokensResponse201Headers the declared response headers of an HTTP 201 response for ListTokens
-type ListTokensResponse201Headers struct {
-	XSubjectToken *string
-}
-
-type ListTokensResponse struct {
-	Body         []byte
-	HTTPResponse *http.Response
-	// JSON201 the response for an HTTP 201 `application/json` response
-	JSON201 *ListTokensResponseBody
-	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *ListTokensError
-	// JSON401 the response for an HTTP 401 `application/json` response
-	JSON401 *ListTokensError
-	// Headers201 the parsed response headers for an HTTP 201 response
-	Headers201 *ListTokensResponse201Headers
-}
-
-// GetJSON201 returns the response for an HTTP 201 `application/json` response
-func (r ListTokensResponse) GetJSON201() *ListTokensResponseBody {
-	return r.JSON201
-}
-
-// GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r ListTokensResponse) GetJSON400() *ListTokensError {
-	return r.JSON400
-}
-
-// GetJSON401 returns the response for an HTTP 401 `application/json` response
-func (r ListTokensResponse) GetJSON401() *ListTokensError {
+func (r KeystoneCreateUserTokenByPasswordAndMfaResponse) GetJSON401() *KeystoneCreateUserTokenByPasswordAndMfaError {
 	return r.JSON401
 }
 
 // GetBody returns the raw response body bytes
-func (r ListTokensResponse) GetBody() []byte {
+func (r KeystoneCreateUserTokenByPasswordAndMfaResponse) GetBody() []byte {
 	return r.Body
 }
 
 // Status returns HTTPResponse.Status
-func (r ListTokensResponse) Status() string {
+func (r KeystoneCreateUserTokenByPasswordAndMfaResponse) Status() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Status
 	}
@@ -28511,7 +28511,7 @@ func (r ListTokensResponse) Status() string {
 }
 
 // StatusCode returns HTTPResponse.StatusCode
-func (r ListTokensResponse) StatusCode() int {
+func (r KeystoneCreateUserTokenByPasswordAndMfaResponse) StatusCode() int {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.StatusCode
 	}
@@ -28519,7 +28519,7 @@ func (r ListTokensResponse) StatusCode() int {
 }
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r ListTokensResponse) ContentType() string {
+func (r KeystoneCreateUserTokenByPasswordAndMfaResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -30427,39 +30427,39 @@ func (c *ClientWithResponses) AssociateAgencyWithProjectPermissionWithResponse(c
 	return ParseAssociateAgencyWithProjectPermissionResponse(rsp)
 }
 
-// ListIDTokenTokensWithBodyWithResponse 获取联邦认证token(OpenID Connect ID token方式)
+// CreateTokenWithIDTokenWithBodyWithResponse 获取联邦认证token(OpenID Connect ID token方式)
 //
 // 该接口可以用于通过OpenID Connect ID token方式获取联邦认证token。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v3.0/OS-AUTH/id-token/tokens (the `ListIDTokenTokens` operationId).
-func (c *ClientWithResponses) ListIDTokenTokensWithBodyWithResponse(ctx context.Context, params *ListIDTokenTokensParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ListIDTokenTokensResponse, error) {
-	rsp, err := c.ListIDTokenTokensWithBody(ctx, params, contentType, body, reqEditors...)
+// Corresponds with POST /v3.0/OS-AUTH/id-token/tokens (the `CreateTokenWithIDToken` operationId).
+func (c *ClientWithResponses) CreateTokenWithIDTokenWithBodyWithResponse(ctx context.Context, params *CreateTokenWithIDTokenParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateTokenWithIDTokenResponse, error) {
+	rsp, err := c.CreateTokenWithIDTokenWithBody(ctx, params, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseListIDTokenTokensResponse(rsp)
+	return ParseCreateTokenWithIDTokenResponse(rsp)
 }
 
-// ListIDTokenTokensWithResponse 获取联邦认证token(OpenID Connect ID token方式)
+// CreateTokenWithIDTokenWithResponse 获取联邦认证token(OpenID Connect ID token方式)
 //
 // 该接口可以用于通过OpenID Connect ID token方式获取联邦认证token。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v3.0/OS-AUTH/id-token/tokens (the `ListIDTokenTokens` operationId).
-func (c *ClientWithResponses) ListIDTokenTokensWithResponse(ctx context.Context, params *ListIDTokenTokensParams, body ListIDTokenTokensJSONRequestBody, reqEditors ...RequestEditorFn) (*ListIDTokenTokensResponse, error) {
-	rsp, err := c.ListIDTokenTokens(ctx, params, body, reqEditors...)
+// Corresponds with POST /v3.0/OS-AUTH/id-token/tokens (the `CreateTokenWithIDToken` operationId).
+func (c *ClientWithResponses) CreateTokenWithIDTokenWithResponse(ctx context.Context, params *CreateTokenWithIDTokenParams, body CreateTokenWithIDTokenJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateTokenWithIDTokenResponse, error) {
+	rsp, err := c.CreateTokenWithIDToken(ctx, params, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseListIDTokenTokensResponse(rsp)
+	return ParseCreateTokenWithIDTokenResponse(rsp)
 }
 
-// ListLogintokensWithBodyWithResponse 获取自定义身份代理登录票据
+// CreateLoginTokenWithBodyWithResponse 获取自定义身份代理登录票据
 //
 // 该接口用于获取自定义身份代理登录票据logintoken。logintoken是系统颁发给自定义身份代理用户的登录票据，承载用户的身份、session等信息。调用自定义身份代理URL登录云服务控制台时，可以使用本接口获取的logintoken进行认证。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
@@ -30468,16 +30468,16 @@ func (c *ClientWithResponses) ListIDTokenTokensWithResponse(ctx context.Context,
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v3.0/OS-AUTH/securitytoken/logintokens (the `ListLogintokens` operationId).
-func (c *ClientWithResponses) ListLogintokensWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ListLogintokensResponse, error) {
-	rsp, err := c.ListLogintokensWithBody(ctx, contentType, body, reqEditors...)
+// Corresponds with POST /v3.0/OS-AUTH/securitytoken/logintokens (the `CreateLoginToken` operationId).
+func (c *ClientWithResponses) CreateLoginTokenWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateLoginTokenResponse, error) {
+	rsp, err := c.CreateLoginTokenWithBody(ctx, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseListLogintokensResponse(rsp)
+	return ParseCreateLoginTokenResponse(rsp)
 }
 
-// ListLogintokensWithResponse 获取自定义身份代理登录票据
+// CreateLoginTokenWithResponse 获取自定义身份代理登录票据
 //
 // 该接口用于获取自定义身份代理登录票据logintoken。logintoken是系统颁发给自定义身份代理用户的登录票据，承载用户的身份、session等信息。调用自定义身份代理URL登录云服务控制台时，可以使用本接口获取的logintoken进行认证。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
@@ -30486,13 +30486,13 @@ func (c *ClientWithResponses) ListLogintokensWithBodyWithResponse(ctx context.Co
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v3.0/OS-AUTH/securitytoken/logintokens (the `ListLogintokens` operationId).
-func (c *ClientWithResponses) ListLogintokensWithResponse(ctx context.Context, body ListLogintokensJSONRequestBody, reqEditors ...RequestEditorFn) (*ListLogintokensResponse, error) {
-	rsp, err := c.ListLogintokens(ctx, body, reqEditors...)
+// Corresponds with POST /v3.0/OS-AUTH/securitytoken/logintokens (the `CreateLoginToken` operationId).
+func (c *ClientWithResponses) CreateLoginTokenWithResponse(ctx context.Context, body CreateLoginTokenJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateLoginTokenResponse, error) {
+	rsp, err := c.CreateLoginToken(ctx, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseListLogintokensResponse(rsp)
+	return ParseCreateLoginTokenResponse(rsp)
 }
 
 // ListPermanentAccessKeysWithResponse 查询所有永久访问密钥
@@ -30759,7 +30759,7 @@ func (c *ClientWithResponses) UpdateOpenIDConnectConfigWithResponse(ctx context.
 	return ParseUpdateOpenIDConnectConfigResponse(rsp)
 }
 
-// ListOSFEDERATIONTokensWithBodyWithResponse 获取联邦认证unscoped token(IdP initiated)
+// CreateUnscopeTokenByIdpInitiatedWithBodyWithResponse 获取联邦认证unscoped token(IdP initiated)
 //
 // 该接口可以用于通过IdP initiated的联邦认证方式获取unscoped token。
 // Unscoped token不能用来鉴权，若联邦用户需要使用token进行鉴权，请参考获取联邦认证scoped token获取scoped token。
@@ -30769,16 +30769,16 @@ func (c *ClientWithResponses) UpdateOpenIDConnectConfigWithResponse(ctx context.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v3.0/OS-FEDERATION/tokens (the `ListOSFEDERATIONTokens` operationId).
-func (c *ClientWithResponses) ListOSFEDERATIONTokensWithBodyWithResponse(ctx context.Context, params *ListOSFEDERATIONTokensParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ListOSFEDERATIONTokensResponse, error) {
-	rsp, err := c.ListOSFEDERATIONTokensWithBody(ctx, params, contentType, body, reqEditors...)
+// Corresponds with POST /v3.0/OS-FEDERATION/tokens (the `CreateUnscopeTokenByIdpInitiated` operationId).
+func (c *ClientWithResponses) CreateUnscopeTokenByIdpInitiatedWithBodyWithResponse(ctx context.Context, params *CreateUnscopeTokenByIdpInitiatedParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateUnscopeTokenByIdpInitiatedResponse, error) {
+	rsp, err := c.CreateUnscopeTokenByIdpInitiatedWithBody(ctx, params, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseListOSFEDERATIONTokensResponse(rsp)
+	return ParseCreateUnscopeTokenByIdpInitiatedResponse(rsp)
 }
 
-// ListOSFEDERATIONTokensWithFormdataBodyWithResponse 获取联邦认证unscoped token(IdP initiated)
+// CreateUnscopeTokenByIdpInitiatedWithFormdataBodyWithResponse 获取联邦认证unscoped token(IdP initiated)
 //
 // 该接口可以用于通过IdP initiated的联邦认证方式获取unscoped token。
 // Unscoped token不能用来鉴权，若联邦用户需要使用token进行鉴权，请参考获取联邦认证scoped token获取scoped token。
@@ -30788,13 +30788,13 @@ func (c *ClientWithResponses) ListOSFEDERATIONTokensWithBodyWithResponse(ctx con
 //
 // Takes a body of the `application/x-www-form-urlencoded` content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v3.0/OS-FEDERATION/tokens (the `ListOSFEDERATIONTokens` operationId).
-func (c *ClientWithResponses) ListOSFEDERATIONTokensWithFormdataBodyWithResponse(ctx context.Context, params *ListOSFEDERATIONTokensParams, body ListOSFEDERATIONTokensFormdataRequestBody, reqEditors ...RequestEditorFn) (*ListOSFEDERATIONTokensResponse, error) {
-	rsp, err := c.ListOSFEDERATIONTokensWithFormdataBody(ctx, params, body, reqEditors...)
+// Corresponds with POST /v3.0/OS-FEDERATION/tokens (the `CreateUnscopeTokenByIdpInitiated` operationId).
+func (c *ClientWithResponses) CreateUnscopeTokenByIdpInitiatedWithFormdataBodyWithResponse(ctx context.Context, params *CreateUnscopeTokenByIdpInitiatedParams, body CreateUnscopeTokenByIdpInitiatedFormdataRequestBody, reqEditors ...RequestEditorFn) (*CreateUnscopeTokenByIdpInitiatedResponse, error) {
+	rsp, err := c.CreateUnscopeTokenByIdpInitiatedWithFormdataBody(ctx, params, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseListOSFEDERATIONTokensResponse(rsp)
+	return ParseCreateUnscopeTokenByIdpInitiatedResponse(rsp)
 }
 
 // ListAllProjectsPermissionsForAgencyWithResponse 查询委托下的所有项目服务权限列表
@@ -32058,20 +32058,20 @@ func (c *ClientWithResponses) KeystoneCreateProtocolWithResponse(ctx context.Con
 	return ParseKeystoneCreateProtocolResponse(rsp)
 }
 
-// ListAuthWithResponse 获取联邦认证unscoped token(OpenID Connect ID token方式)
+// CreateUnscopedTokenWithIDTokenWithResponse 获取联邦认证unscoped token(OpenID Connect ID token方式)
 //
 // 该接口可以用于通过OpenID Connect ID token方式获取联邦认证unscoped token。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
 //
 // Returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}/auth (the `ListAuth` operationId).
-func (c *ClientWithResponses) ListAuthWithResponse(ctx context.Context, idpID string, protocolID string, reqEditors ...RequestEditorFn) (*ListAuthResponse, error) {
-	rsp, err := c.ListAuth(ctx, idpID, protocolID, reqEditors...)
+// Corresponds with POST /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}/auth (the `CreateUnscopedTokenWithIDToken` operationId).
+func (c *ClientWithResponses) CreateUnscopedTokenWithIDTokenWithResponse(ctx context.Context, idpID string, protocolID string, reqEditors ...RequestEditorFn) (*CreateUnscopedTokenWithIDTokenResponse, error) {
+	rsp, err := c.CreateUnscopedTokenWithIDToken(ctx, idpID, protocolID, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseListAuthResponse(rsp)
+	return ParseCreateUnscopedTokenWithIDTokenResponse(rsp)
 }
 
 // KeystoneDeleteIdentityProviderWithResponse 删除SAML身份提供商
@@ -32410,6 +32410,80 @@ func (c *ClientWithResponses) KeystoneValidateTokenWithResponse(ctx context.Cont
 	return ParseKeystoneValidateTokenResponse(rsp)
 }
 
+// KeystoneCreateAgencyTokenWithBodyWithResponse 获取委托Token
+//
+// 该接口可以用于获取委托方的token。
+// 例如：A帐号希望B帐号管理自己的某些资源，所以A帐号创建了委托给B帐号，则A帐号为委托方，B帐号为被委托方。那么B帐号可以通过该接口获取委托token。B帐号仅能使用该token管理A帐号的委托资源，不能管理自己帐号中的资源。如果B帐号需要管理自己帐号中的资源，则需要获取自己的用户token。详情请参考：委托其他华为云帐号管理资源。
+// token是系统颁发给用户的访问令牌，承载用户的身份、权限等信息。调用IAM以及其他云服务的接口时，可以使用本接口获取的token进行鉴权。
+// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+// > **说明：**
+// >-   token的有效期为24小时，建议进行缓存，避免频繁调用。
+// >-   使用Token前请确保Token离过期有足够的时间，防止调用API的过程中Token过期导致调用API失败。
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v3/auth/tokens#KeystoneCreateAgencyToken (the `KeystoneCreateAgencyToken` operationId).
+func (c *ClientWithResponses) KeystoneCreateAgencyTokenWithBodyWithResponse(ctx context.Context, params *KeystoneCreateAgencyTokenParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*KeystoneCreateAgencyTokenResponse, error) {
+	rsp, err := c.KeystoneCreateAgencyTokenWithBody(ctx, params, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseKeystoneCreateAgencyTokenResponse(rsp)
+}
+
+// KeystoneCreateAgencyTokenWithResponse 获取委托Token
+//
+// 该接口可以用于获取委托方的token。
+// 例如：A帐号希望B帐号管理自己的某些资源，所以A帐号创建了委托给B帐号，则A帐号为委托方，B帐号为被委托方。那么B帐号可以通过该接口获取委托token。B帐号仅能使用该token管理A帐号的委托资源，不能管理自己帐号中的资源。如果B帐号需要管理自己帐号中的资源，则需要获取自己的用户token。详情请参考：委托其他华为云帐号管理资源。
+// token是系统颁发给用户的访问令牌，承载用户的身份、权限等信息。调用IAM以及其他云服务的接口时，可以使用本接口获取的token进行鉴权。
+// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+// > **说明：**
+// >-   token的有效期为24小时，建议进行缓存，避免频繁调用。
+// >-   使用Token前请确保Token离过期有足够的时间，防止调用API的过程中Token过期导致调用API失败。
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v3/auth/tokens#KeystoneCreateAgencyToken (the `KeystoneCreateAgencyToken` operationId).
+func (c *ClientWithResponses) KeystoneCreateAgencyTokenWithResponse(ctx context.Context, params *KeystoneCreateAgencyTokenParams, body KeystoneCreateAgencyTokenJSONRequestBody, reqEditors ...RequestEditorFn) (*KeystoneCreateAgencyTokenResponse, error) {
+	rsp, err := c.KeystoneCreateAgencyToken(ctx, params, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseKeystoneCreateAgencyTokenResponse(rsp)
+}
+
+// KeystoneCreateScopedTokenWithBodyWithResponse 获取联邦认证scoped token
+//
+// 该接口可以用于通过联邦认证方式获取scoped token。
+// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v3/auth/tokens#KeystoneCreateScopedToken (the `KeystoneCreateScopedToken` operationId).
+func (c *ClientWithResponses) KeystoneCreateScopedTokenWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*KeystoneCreateScopedTokenResponse, error) {
+	rsp, err := c.KeystoneCreateScopedTokenWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseKeystoneCreateScopedTokenResponse(rsp)
+}
+
+// KeystoneCreateScopedTokenWithResponse 获取联邦认证scoped token
+//
+// 该接口可以用于通过联邦认证方式获取scoped token。
+// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v3/auth/tokens#KeystoneCreateScopedToken (the `KeystoneCreateScopedToken` operationId).
+func (c *ClientWithResponses) KeystoneCreateScopedTokenWithResponse(ctx context.Context, body KeystoneCreateScopedTokenJSONRequestBody, reqEditors ...RequestEditorFn) (*KeystoneCreateScopedTokenResponse, error) {
+	rsp, err := c.KeystoneCreateScopedToken(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseKeystoneCreateScopedTokenResponse(rsp)
+}
+
 // KeystoneCreateUserTokenByPasswordWithBodyWithResponse 获取IAM用户Token（使用密码）
 //
 // 该接口可以用于通过用户名/密码的方式进行认证来获取IAM用户的Token。Token是系统颁发给IAM用户的访问令牌，承载用户的身份、权限等信息。调用IAM以及其他云服务的接口时，可以使用本接口获取的IAM用户Token进行鉴权。
@@ -32510,81 +32584,7 @@ func (c *ClientWithResponses) KeystoneCreateUserTokenByPasswordWithResponse(ctx 
 	return ParseKeystoneCreateUserTokenByPasswordResponse(rsp)
 }
 
-// ListAuthTokensWithBodyWithResponse 获取委托Token
-//
-// 该接口可以用于获取委托方的token。
-// 例如：A帐号希望B帐号管理自己的某些资源，所以A帐号创建了委托给B帐号，则A帐号为委托方，B帐号为被委托方。那么B帐号可以通过该接口获取委托token。B帐号仅能使用该token管理A帐号的委托资源，不能管理自己帐号中的资源。如果B帐号需要管理自己帐号中的资源，则需要获取自己的用户token。详情请参考：委托其他华为云帐号管理资源。
-// token是系统颁发给用户的访问令牌，承载用户的身份、权限等信息。调用IAM以及其他云服务的接口时，可以使用本接口获取的token进行鉴权。
-// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
-// > **说明：**
-// >-   token的有效期为24小时，建议进行缓存，避免频繁调用。
-// >-   使用Token前请确保Token离过期有足够的时间，防止调用API的过程中Token过期导致调用API失败。
-//
-// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
-//
-// Corresponds with POST /v3/auth/tokens#ListAuthTokens (the `ListAuthTokens` operationId).
-func (c *ClientWithResponses) ListAuthTokensWithBodyWithResponse(ctx context.Context, params *ListAuthTokensParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ListAuthTokensResponse, error) {
-	rsp, err := c.ListAuthTokensWithBody(ctx, params, contentType, body, reqEditors...)
-	if err != nil {
-		return nil, err
-	}
-	return ParseListAuthTokensResponse(rsp)
-}
-
-// ListAuthTokensWithResponse 获取委托Token
-//
-// 该接口可以用于获取委托方的token。
-// 例如：A帐号希望B帐号管理自己的某些资源，所以A帐号创建了委托给B帐号，则A帐号为委托方，B帐号为被委托方。那么B帐号可以通过该接口获取委托token。B帐号仅能使用该token管理A帐号的委托资源，不能管理自己帐号中的资源。如果B帐号需要管理自己帐号中的资源，则需要获取自己的用户token。详情请参考：委托其他华为云帐号管理资源。
-// token是系统颁发给用户的访问令牌，承载用户的身份、权限等信息。调用IAM以及其他云服务的接口时，可以使用本接口获取的token进行鉴权。
-// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
-// > **说明：**
-// >-   token的有效期为24小时，建议进行缓存，避免频繁调用。
-// >-   使用Token前请确保Token离过期有足够的时间，防止调用API的过程中Token过期导致调用API失败。
-//
-// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
-//
-// Corresponds with POST /v3/auth/tokens#ListAuthTokens (the `ListAuthTokens` operationId).
-func (c *ClientWithResponses) ListAuthTokensWithResponse(ctx context.Context, params *ListAuthTokensParams, body ListAuthTokensJSONRequestBody, reqEditors ...RequestEditorFn) (*ListAuthTokensResponse, error) {
-	rsp, err := c.ListAuthTokens(ctx, params, body, reqEditors...)
-	if err != nil {
-		return nil, err
-	}
-	return ParseListAuthTokensResponse(rsp)
-}
-
-// ListAuthTokensV3WithBodyWithResponse 获取联邦认证scoped token
-//
-// 该接口可以用于通过联邦认证方式获取scoped token。
-// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
-//
-// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
-//
-// Corresponds with POST /v3/auth/tokens#ListAuthTokensV3 (the `ListAuthTokensV3` operationId).
-func (c *ClientWithResponses) ListAuthTokensV3WithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ListAuthTokensV3Response, error) {
-	rsp, err := c.ListAuthTokensV3WithBody(ctx, contentType, body, reqEditors...)
-	if err != nil {
-		return nil, err
-	}
-	return ParseListAuthTokensV3Response(rsp)
-}
-
-// ListAuthTokensV3WithResponse 获取联邦认证scoped token
-//
-// 该接口可以用于通过联邦认证方式获取scoped token。
-// 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
-//
-// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
-//
-// Corresponds with POST /v3/auth/tokens#ListAuthTokensV3 (the `ListAuthTokensV3` operationId).
-func (c *ClientWithResponses) ListAuthTokensV3WithResponse(ctx context.Context, body ListAuthTokensV3JSONRequestBody, reqEditors ...RequestEditorFn) (*ListAuthTokensV3Response, error) {
-	rsp, err := c.ListAuthTokensV3(ctx, body, reqEditors...)
-	if err != nil {
-		return nil, err
-	}
-	return ParseListAuthTokensV3Response(rsp)
-}
-
-// ListTokensWithBodyWithResponse 获取IAM用户Token（使用密码+虚拟MFA）
+// KeystoneCreateUserTokenByPasswordAndMfaWithBodyWithResponse 获取IAM用户Token（使用密码+虚拟MFA）
 //
 // 该接口可以用于**通过用户名/密码+虚拟MFA**的方式进行认证，在IAM用户**开启了的登录保护功能，并选择通过虚拟MFA验证时**获取IAM用户Token。Token是系统颁发给用户的访问令牌，承载用户的身份、权限等信息。调用IAM以及其他云服务的接口时，可以使用本接口获取的Token进行鉴权。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
@@ -32623,16 +32623,16 @@ func (c *ClientWithResponses) ListAuthTokensV3WithResponse(ctx context.Context, 
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v3/auth/tokens#ListTokens (the `ListTokens` operationId).
-func (c *ClientWithResponses) ListTokensWithBodyWithResponse(ctx context.Context, params *ListTokensParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ListTokensResponse, error) {
-	rsp, err := c.ListTokensWithBody(ctx, params, contentType, body, reqEditors...)
+// Corresponds with POST /v3/auth/tokens#KeystoneCreateUserTokenByPasswordAndMfa (the `KeystoneCreateUserTokenByPasswordAndMfa` operationId).
+func (c *ClientWithResponses) KeystoneCreateUserTokenByPasswordAndMfaWithBodyWithResponse(ctx context.Context, params *KeystoneCreateUserTokenByPasswordAndMfaParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*KeystoneCreateUserTokenByPasswordAndMfaResponse, error) {
+	rsp, err := c.KeystoneCreateUserTokenByPasswordAndMfaWithBody(ctx, params, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseListTokensResponse(rsp)
+	return ParseKeystoneCreateUserTokenByPasswordAndMfaResponse(rsp)
 }
 
-// ListTokensWithResponse 获取IAM用户Token（使用密码+虚拟MFA）
+// KeystoneCreateUserTokenByPasswordAndMfaWithResponse 获取IAM用户Token（使用密码+虚拟MFA）
 //
 // 该接口可以用于**通过用户名/密码+虚拟MFA**的方式进行认证，在IAM用户**开启了的登录保护功能，并选择通过虚拟MFA验证时**获取IAM用户Token。Token是系统颁发给用户的访问令牌，承载用户的身份、权限等信息。调用IAM以及其他云服务的接口时，可以使用本接口获取的Token进行鉴权。
 // 该接口可以使用全局区域的Endpoint和其他区域的Endpoint调用。IAM的Endpoint请参见：地区和终端节点。
@@ -32671,13 +32671,13 @@ func (c *ClientWithResponses) ListTokensWithBodyWithResponse(ctx context.Context
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
-// Corresponds with POST /v3/auth/tokens#ListTokens (the `ListTokens` operationId).
-func (c *ClientWithResponses) ListTokensWithResponse(ctx context.Context, params *ListTokensParams, body ListTokensJSONRequestBody, reqEditors ...RequestEditorFn) (*ListTokensResponse, error) {
-	rsp, err := c.ListTokens(ctx, params, body, reqEditors...)
+// Corresponds with POST /v3/auth/tokens#KeystoneCreateUserTokenByPasswordAndMfa (the `KeystoneCreateUserTokenByPasswordAndMfa` operationId).
+func (c *ClientWithResponses) KeystoneCreateUserTokenByPasswordAndMfaWithResponse(ctx context.Context, params *KeystoneCreateUserTokenByPasswordAndMfaParams, body KeystoneCreateUserTokenByPasswordAndMfaJSONRequestBody, reqEditors ...RequestEditorFn) (*KeystoneCreateUserTokenByPasswordAndMfaResponse, error) {
+	rsp, err := c.KeystoneCreateUserTokenByPasswordAndMfa(ctx, params, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
-	return ParseListTokensResponse(rsp)
+	return ParseKeystoneCreateUserTokenByPasswordAndMfaResponse(rsp)
 }
 
 // KeystoneShowSecurityComplianceWithResponse 查询帐号密码强度策略
@@ -33994,57 +33994,57 @@ func ParseAssociateAgencyWithProjectPermissionResponse(rsp *http.Response) (*Ass
 	return response, nil
 }
 
-// ParseListIDTokenTokensResponse parses an HTTP response from a ListIDTokenTokensWithResponse call
-func ParseListIDTokenTokensResponse(rsp *http.Response) (*ListIDTokenTokensResponse, error) {
+// ParseCreateTokenWithIDTokenResponse parses an HTTP response from a CreateTokenWithIDTokenWithResponse call
+func ParseCreateTokenWithIDTokenResponse(rsp *http.Response) (*CreateTokenWithIDTokenResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, err
 	}
 
-	response := &ListIDTokenTokensResponse{
+	response := &CreateTokenWithIDTokenResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
-		var dest ListIDTokenTokensResponseBody
+		var dest CreateTokenWithIDTokenResponseBody
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON201 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-		var dest ListIDTokenTokensError
+		var dest CreateTokenWithIDTokenError
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON400 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
-		var dest ListIDTokenTokensError
+		var dest CreateTokenWithIDTokenError
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON401 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
-		var dest ListIDTokenTokensError
+		var dest CreateTokenWithIDTokenError
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON403 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest ListIDTokenTokensError
+		var dest CreateTokenWithIDTokenError
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON404 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
-		var dest ListIDTokenTokensError
+		var dest CreateTokenWithIDTokenError
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -34054,7 +34054,7 @@ func ParseListIDTokenTokensResponse(rsp *http.Response) (*ListIDTokenTokensRespo
 
 	switch {
 	case rsp.StatusCode == 201:
-		var headers ListIDTokenTokensResponse201Headers
+		var headers CreateTokenWithIDTokenResponse201Headers
 		if values := rsp.Header.Values("X-Subject-Token"); len(values) > 0 {
 			var value string
 			if err := runtime.BindStyledParameterWithOptions("simple", "X-Subject-Token", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
@@ -34068,22 +34068,22 @@ func ParseListIDTokenTokensResponse(rsp *http.Response) (*ListIDTokenTokensRespo
 	return response, nil
 }
 
-// ParseListLogintokensResponse parses an HTTP response from a ListLogintokensWithResponse call
-func ParseListLogintokensResponse(rsp *http.Response) (*ListLogintokensResponse, error) {
+// ParseCreateLoginTokenResponse parses an HTTP response from a CreateLoginTokenWithResponse call
+func ParseCreateLoginTokenResponse(rsp *http.Response) (*CreateLoginTokenResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, err
 	}
 
-	response := &ListLogintokensResponse{
+	response := &CreateLoginTokenResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
-		var dest ListLogintokensResponseBody
+		var dest CreateLoginTokenResponseBody
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -34114,7 +34114,7 @@ func ParseListLogintokensResponse(rsp *http.Response) (*ListLogintokensResponse,
 
 	switch {
 	case rsp.StatusCode == 201:
-		var headers ListLogintokensResponse201Headers
+		var headers CreateLoginTokenResponse201Headers
 		if values := rsp.Header.Values("X-Subject-LoginToken"); len(values) > 0 {
 			var value string
 			if err := runtime.BindStyledParameterWithOptions("simple", "X-Subject-LoginToken", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
@@ -34531,22 +34531,22 @@ func ParseUpdateOpenIDConnectConfigResponse(rsp *http.Response) (*UpdateOpenIDCo
 	return response, nil
 }
 
-// ParseListOSFEDERATIONTokensResponse parses an HTTP response from a ListOSFEDERATIONTokensWithResponse call
-func ParseListOSFEDERATIONTokensResponse(rsp *http.Response) (*ListOSFEDERATIONTokensResponse, error) {
+// ParseCreateUnscopeTokenByIdpInitiatedResponse parses an HTTP response from a CreateUnscopeTokenByIdpInitiatedWithResponse call
+func ParseCreateUnscopeTokenByIdpInitiatedResponse(rsp *http.Response) (*CreateUnscopeTokenByIdpInitiatedResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, err
 	}
 
-	response := &ListOSFEDERATIONTokensResponse{
+	response := &CreateUnscopeTokenByIdpInitiatedResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
-		var dest ListOSFEDERATIONTokensResponseBody
+		var dest CreateUnscopeTokenByIdpInitiatedResponseBody
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -34577,7 +34577,7 @@ func ParseListOSFEDERATIONTokensResponse(rsp *http.Response) (*ListOSFEDERATIONT
 
 	switch {
 	case rsp.StatusCode == 201:
-		var headers ListOSFEDERATIONTokensResponse201Headers
+		var headers CreateUnscopeTokenByIdpInitiatedResponse201Headers
 		if values := rsp.Header.Values("X-Subject-Token"); len(values) > 0 {
 			var value string
 			if err := runtime.BindStyledParameterWithOptions("simple", "X-Subject-Token", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
@@ -36825,57 +36825,57 @@ func ParseKeystoneCreateProtocolResponse(rsp *http.Response) (*KeystoneCreatePro
 	return response, nil
 }
 
-// ParseListAuthResponse parses an HTTP response from a ListAuthWithResponse call
-func ParseListAuthResponse(rsp *http.Response) (*ListAuthResponse, error) {
+// ParseCreateUnscopedTokenWithIDTokenResponse parses an HTTP response from a CreateUnscopedTokenWithIDTokenWithResponse call
+func ParseCreateUnscopedTokenWithIDTokenResponse(rsp *http.Response) (*CreateUnscopedTokenWithIDTokenResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, err
 	}
 
-	response := &ListAuthResponse{
+	response := &CreateUnscopedTokenWithIDTokenResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
-		var dest ListAuthResponseBody
+		var dest CreateUnscopedTokenWithIDTokenResponseBody
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON201 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-		var dest ListAuthError
+		var dest CreateUnscopedTokenWithIDTokenError
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON400 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
-		var dest ListAuthError
+		var dest CreateUnscopedTokenWithIDTokenError
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON401 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
-		var dest ListAuthError
+		var dest CreateUnscopedTokenWithIDTokenError
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON403 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest ListAuthError
+		var dest CreateUnscopedTokenWithIDTokenError
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON404 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
-		var dest ListAuthError
+		var dest CreateUnscopedTokenWithIDTokenError
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -36885,7 +36885,7 @@ func ParseListAuthResponse(rsp *http.Response) (*ListAuthResponse, error) {
 
 	switch {
 	case rsp.StatusCode == 201:
-		var headers ListAuthResponse201Headers
+		var headers CreateUnscopedTokenWithIDTokenResponse201Headers
 		if values := rsp.Header.Values("X-Subject-Token"); len(values) > 0 {
 			var value string
 			if err := runtime.BindStyledParameterWithOptions("simple", "X-Subject-Token", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
@@ -37601,6 +37601,132 @@ func ParseKeystoneValidateTokenResponse(rsp *http.Response) (*KeystoneValidateTo
 	return response, nil
 }
 
+// ParseKeystoneCreateAgencyTokenResponse parses an HTTP response from a KeystoneCreateAgencyTokenWithResponse call
+func ParseKeystoneCreateAgencyTokenResponse(rsp *http.Response) (*KeystoneCreateAgencyTokenResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &KeystoneCreateAgencyTokenResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest KeystoneCreateAgencyTokenResponseBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest KeystoneCreateAgencyTokenError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest KeystoneCreateAgencyTokenError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest KeystoneCreateAgencyTokenError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case rsp.StatusCode == 404:
+		break // No content-type
+
+	case rsp.StatusCode == 500:
+		break // No content-type
+
+	case rsp.StatusCode == 503:
+		break // No content-type
+
+	}
+
+	switch {
+	case rsp.StatusCode == 201:
+		var headers KeystoneCreateAgencyTokenResponse201Headers
+		if values := rsp.Header.Values("X-Subject-Token"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Subject-Token", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XSubjectToken = &value
+		}
+		response.Headers201 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseKeystoneCreateScopedTokenResponse parses an HTTP response from a KeystoneCreateScopedTokenWithResponse call
+func ParseKeystoneCreateScopedTokenResponse(rsp *http.Response) (*KeystoneCreateScopedTokenResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &KeystoneCreateScopedTokenResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
+		var dest KeystoneCreateScopedTokenResponseBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON201 = &dest
+
+	case rsp.StatusCode == 400:
+		break // No content-type
+
+	case rsp.StatusCode == 401:
+		break // No content-type
+
+	case rsp.StatusCode == 403:
+		break // No content-type
+
+	case rsp.StatusCode == 404:
+		break // No content-type
+
+	case rsp.StatusCode == 500:
+		break // No content-type
+
+	case rsp.StatusCode == 503:
+		break // No content-type
+
+	}
+
+	switch {
+	case rsp.StatusCode == 201:
+		var headers KeystoneCreateScopedTokenResponse201Headers
+		if values := rsp.Header.Values("X-Subject-Token"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-Subject-Token", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XSubjectToken = &value
+		}
+		response.Headers201 = &headers
+	}
+
+	return response, nil
+}
+
 // ParseKeystoneCreateUserTokenByPasswordResponse parses an HTTP response from a KeystoneCreateUserTokenByPasswordWithResponse call
 func ParseKeystoneCreateUserTokenByPasswordResponse(rsp *http.Response) (*KeystoneCreateUserTokenByPasswordResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -37666,162 +37792,36 @@ func ParseKeystoneCreateUserTokenByPasswordResponse(rsp *http.Response) (*Keysto
 	return response, nil
 }
 
-// ParseListAuthTokensResponse parses an HTTP response from a ListAuthTokensWithResponse call
-func ParseListAuthTokensResponse(rsp *http.Response) (*ListAuthTokensResponse, error) {
+// ParseKeystoneCreateUserTokenByPasswordAndMfaResponse parses an HTTP response from a KeystoneCreateUserTokenByPasswordAndMfaWithResponse call
+func ParseKeystoneCreateUserTokenByPasswordAndMfaResponse(rsp *http.Response) (*KeystoneCreateUserTokenByPasswordAndMfaResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
 	defer func() { _ = rsp.Body.Close() }()
 	if err != nil {
 		return nil, err
 	}
 
-	response := &ListAuthTokensResponse{
+	response := &KeystoneCreateUserTokenByPasswordAndMfaResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
-		var dest ListAuthTokensResponseBody
+		var dest KeystoneCreateUserTokenByPasswordAndMfaResponseBody
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON201 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-		var dest ListAuthTokensError
+		var dest KeystoneCreateUserTokenByPasswordAndMfaError
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON400 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
-		var dest ListAuthTokensError
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON401 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
-		var dest ListAuthTokensError
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON403 = &dest
-
-	case rsp.StatusCode == 404:
-		break // No content-type
-
-	case rsp.StatusCode == 500:
-		break // No content-type
-
-	case rsp.StatusCode == 503:
-		break // No content-type
-
-	}
-
-	switch {
-	case rsp.StatusCode == 201:
-		var headers ListAuthTokensResponse201Headers
-		if values := rsp.Header.Values("X-Subject-Token"); len(values) > 0 {
-			var value string
-			if err := runtime.BindStyledParameterWithOptions("simple", "X-Subject-Token", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			}
-			headers.XSubjectToken = &value
-		}
-		response.Headers201 = &headers
-	}
-
-	return response, nil
-}
-
-// ParseListAuthTokensV3Response parses an HTTP response from a ListAuthTokensV3WithResponse call
-func ParseListAuthTokensV3Response(rsp *http.Response) (*ListAuthTokensV3Response, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
-	if err != nil {
-		return nil, err
-	}
-
-	response := &ListAuthTokensV3Response{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
-	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
-		var dest ListAuthTokensV3ResponseBody
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON201 = &dest
-
-	case rsp.StatusCode == 400:
-		break // No content-type
-
-	case rsp.StatusCode == 401:
-		break // No content-type
-
-	case rsp.StatusCode == 403:
-		break // No content-type
-
-	case rsp.StatusCode == 404:
-		break // No content-type
-
-	case rsp.StatusCode == 500:
-		break // No content-type
-
-	case rsp.StatusCode == 503:
-		break // No content-type
-
-	}
-
-	switch {
-	case rsp.StatusCode == 201:
-		var headers ListAuthTokensV3Response201Headers
-		if values := rsp.Header.Values("X-Subject-Token"); len(values) > 0 {
-			var value string
-			if err := runtime.BindStyledParameterWithOptions("simple", "X-Subject-Token", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			}
-			headers.XSubjectToken = &value
-		}
-		response.Headers201 = &headers
-	}
-
-	return response, nil
-}
-
-// ParseListTokensResponse parses an HTTP response from a ListTokensWithResponse call
-func ParseListTokensResponse(rsp *http.Response) (*ListTokensResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
-	if err != nil {
-		return nil, err
-	}
-
-	response := &ListTokensResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
-	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 201:
-		var dest ListTokensResponseBody
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON201 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-		var dest ListTokensError
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
-		var dest ListTokensError
+		var dest KeystoneCreateUserTokenByPasswordAndMfaError
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -37843,7 +37843,7 @@ func ParseListTokensResponse(rsp *http.Response) (*ListTokensResponse, error) {
 
 	switch {
 	case rsp.StatusCode == 201:
-		var headers ListTokensResponse201Headers
+		var headers KeystoneCreateUserTokenByPasswordAndMfaResponse201Headers
 		if values := rsp.Header.Values("X-Subject-Token"); len(values) > 0 {
 			var value string
 			if err := runtime.BindStyledParameterWithOptions("simple", "X-Subject-Token", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {

@@ -100,18 +100,19 @@ func report(res *pipeline.Result, out, leftout string, changes bool, stdout, std
 	if res.YAML == nil {
 		return exitFailed
 	}
-	if leftout != "" {
-		if err := write(leftout, outcomes(res), nil); err != nil {
-			fmt.Fprintln(stderr, "docparse:", err)
-			return exitFailed
-		}
-	}
 	if out != "" && changes {
 		printChangelog(out, res.YAML, stdout, stderr)
 	}
 	if err := write(out, res.YAML, stdout); err != nil {
 		fmt.Fprintln(stderr, "docparse:", err)
 		return exitFailed
+	}
+	// The record follows the spec it describes: a failed spec leaves both as they were.
+	if leftout != "" {
+		if err := write(leftout, outcomes(res), nil); err != nil {
+			fmt.Fprintln(stderr, "docparse:", err)
+			return exitFailed
+		}
 	}
 	if len(res.LeftOut) > 0 && leftout == "" {
 		return exitLeftOut

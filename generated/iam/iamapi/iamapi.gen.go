@@ -305,6 +305,22 @@ func (c *Client) CreateCloudServiceCustomPolicy(ctx context.Context, body iam.Cr
 	})
 }
 
+var opCreateLoginToken = &huawei.Operation{Service: "iam", Name: "CreateLoginToken", Method: "POST", Path: "/v3.0/OS-AUTH/securitytoken/logintokens",
+	Idempotent: false, Auth: false, Project: false, Domain: false}
+
+// CreateLoginToken (获取自定义身份代理登录票据): POST /v3.0/OS-AUTH/securitytoken/logintokens.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) CreateLoginToken(ctx context.Context, body iam.CreateLoginTokenJSONRequestBody) (*iam.CreateLoginTokenResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opCreateLoginToken, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return iam.NewCreateLoginTokenRequest(server, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseCreateLoginTokenResponse(httpResp)
+	return huawei.Result(opCreateLoginToken, httpResp, parsed, err, func(p *iam.CreateLoginTokenResponse) *iam.CreateLoginTokenResponseBody { return p.JSON201 })
+}
+
 var opCreateMetadata = &huawei.Operation{Service: "iam", Name: "CreateMetadata", Method: "POST", Path: "/v3-ext/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}/metadata",
 	Idempotent: false, Auth: true, Project: false, Domain: false}
 
@@ -414,6 +430,64 @@ func (c *Client) CreateTemporaryAccessKeyByToken(ctx context.Context, body iam.C
 	}
 	parsed, err := iam.ParseCreateTemporaryAccessKeyByTokenResponse(httpResp)
 	return huawei.Result(opCreateTemporaryAccessKeyByToken, httpResp, parsed, err, func(p *iam.CreateTemporaryAccessKeyByTokenResponse) *iam.CreateTemporaryAccessKeyByTokenResponseBody {
+		return p.JSON201
+	})
+}
+
+var opCreateTokenWithIDToken = &huawei.Operation{Service: "iam", Name: "CreateTokenWithIDToken", Method: "POST", Path: "/v3.0/OS-AUTH/id-token/tokens",
+	Idempotent: false, Auth: false, Project: false, Domain: false}
+
+// CreateTokenWithIDToken (获取联邦认证token(OpenID Connect ID token方式)): POST /v3.0/OS-AUTH/id-token/tokens.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) CreateTokenWithIDToken(ctx context.Context, params *iam.CreateTokenWithIDTokenParams, body iam.CreateTokenWithIDTokenJSONRequestBody) (*iam.CreateTokenWithIDTokenResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opCreateTokenWithIDToken, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return iam.NewCreateTokenWithIDTokenRequest(server, params, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseCreateTokenWithIDTokenResponse(httpResp)
+	return huawei.Result(opCreateTokenWithIDToken, httpResp, parsed, err, func(p *iam.CreateTokenWithIDTokenResponse) *iam.CreateTokenWithIDTokenResponseBody { return p.JSON201 })
+}
+
+var opCreateUnscopeTokenByIdpInitiated = &huawei.Operation{Service: "iam", Name: "CreateUnscopeTokenByIdpInitiated", Method: "POST", Path: "/v3.0/OS-FEDERATION/tokens",
+	Idempotent: false, Auth: false, Project: false, Domain: false}
+
+// CreateUnscopeTokenByIdpInitiated (获取联邦认证unscoped token(IdP initiated)): POST /v3.0/OS-FEDERATION/tokens.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) CreateUnscopeTokenByIdpInitiated(ctx context.Context, params *iam.CreateUnscopeTokenByIdpInitiatedParams, contentType string, body io.Reader) (*iam.CreateUnscopeTokenByIdpInitiatedResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opCreateUnscopeTokenByIdpInitiated, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return iam.NewCreateUnscopeTokenByIdpInitiatedRequestWithBody(server, params, contentType, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseCreateUnscopeTokenByIdpInitiatedResponse(httpResp)
+	return huawei.Result(opCreateUnscopeTokenByIdpInitiated, httpResp, parsed, err, func(p *iam.CreateUnscopeTokenByIdpInitiatedResponse) *iam.CreateUnscopeTokenByIdpInitiatedResponseBody {
+		return p.JSON201
+	})
+}
+
+var opCreateUnscopedTokenWithIDToken = &huawei.Operation{Service: "iam", Name: "CreateUnscopedTokenWithIDToken", Method: "POST", Path: "/v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}/auth",
+	Idempotent: false, Auth: false, Project: false, Domain: false}
+
+// CreateUnscopedTokenWithIDToken (获取联邦认证unscoped token(OpenID Connect ID token方式)): POST /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}/auth.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) CreateUnscopedTokenWithIDToken(ctx context.Context, idpID string, protocolID string) (*iam.CreateUnscopedTokenWithIDTokenResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opCreateUnscopedTokenWithIDToken, func(server string, ids huawei.IDs) (*http.Request, error) {
+		if idpID == "" {
+			return nil, huawei.ErrEmptyPathParam("idp_id")
+		}
+		if protocolID == "" {
+			return nil, huawei.ErrEmptyPathParam("protocol_id")
+		}
+		return iam.NewCreateUnscopedTokenWithIDTokenRequest(server, idpID, protocolID)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseCreateUnscopedTokenWithIDTokenResponse(httpResp)
+	return huawei.Result(opCreateUnscopedTokenWithIDToken, httpResp, parsed, err, func(p *iam.CreateUnscopedTokenWithIDTokenResponse) *iam.CreateUnscopedTokenWithIDTokenResponseBody {
 		return p.JSON201
 	})
 }
@@ -742,6 +816,24 @@ func (c *Client) KeystoneCheckroleForGroup(ctx context.Context, domainID string,
 	return huawei.NoResult(opKeystoneCheckroleForGroup, httpResp, err)
 }
 
+var opKeystoneCreateAgencyToken = &huawei.Operation{Service: "iam", Name: "KeystoneCreateAgencyToken", Method: "POST", Path: "/v3/auth/tokens#KeystoneCreateAgencyToken",
+	Idempotent: false, Auth: true, Project: false, Domain: false}
+
+// KeystoneCreateAgencyToken (获取委托Token): POST /v3/auth/tokens#KeystoneCreateAgencyToken.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) KeystoneCreateAgencyToken(ctx context.Context, params *iam.KeystoneCreateAgencyTokenParams, body iam.KeystoneCreateAgencyTokenJSONRequestBody) (*iam.KeystoneCreateAgencyTokenResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opKeystoneCreateAgencyToken, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return iam.NewKeystoneCreateAgencyTokenRequest(server, params, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseKeystoneCreateAgencyTokenResponse(httpResp)
+	return huawei.Result(opKeystoneCreateAgencyToken, httpResp, parsed, err, func(p *iam.KeystoneCreateAgencyTokenResponse) *iam.KeystoneCreateAgencyTokenResponseBody {
+		return p.JSON201
+	})
+}
+
 var opKeystoneCreateGroup = &huawei.Operation{Service: "iam", Name: "KeystoneCreateGroup", Method: "POST", Path: "/v3/groups",
 	Idempotent: false, Auth: true, Project: false, Domain: false}
 
@@ -836,6 +928,24 @@ func (c *Client) KeystoneCreateProtocol(ctx context.Context, idpID string, proto
 	return huawei.Result(opKeystoneCreateProtocol, httpResp, parsed, err, func(p *iam.KeystoneCreateProtocolResponse) *iam.KeystoneCreateProtocolResponseBody { return p.JSON201 })
 }
 
+var opKeystoneCreateScopedToken = &huawei.Operation{Service: "iam", Name: "KeystoneCreateScopedToken", Method: "POST", Path: "/v3/auth/tokens#KeystoneCreateScopedToken",
+	Idempotent: false, Auth: false, Project: false, Domain: false}
+
+// KeystoneCreateScopedToken (获取联邦认证scoped token): POST /v3/auth/tokens#KeystoneCreateScopedToken.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) KeystoneCreateScopedToken(ctx context.Context, body iam.KeystoneCreateScopedTokenJSONRequestBody) (*iam.KeystoneCreateScopedTokenResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opKeystoneCreateScopedToken, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return iam.NewKeystoneCreateScopedTokenRequest(server, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseKeystoneCreateScopedTokenResponse(httpResp)
+	return huawei.Result(opKeystoneCreateScopedToken, httpResp, parsed, err, func(p *iam.KeystoneCreateScopedTokenResponse) *iam.KeystoneCreateScopedTokenResponseBody {
+		return p.JSON201
+	})
+}
+
 var opKeystoneCreateUser = &huawei.Operation{Service: "iam", Name: "KeystoneCreateUser", Method: "POST", Path: "/v3/users",
 	Idempotent: false, Auth: true, Project: false, Domain: false}
 
@@ -866,6 +976,24 @@ func (c *Client) KeystoneCreateUserTokenByPassword(ctx context.Context, params *
 	}
 	parsed, err := iam.ParseKeystoneCreateUserTokenByPasswordResponse(httpResp)
 	return huawei.Result(opKeystoneCreateUserTokenByPassword, httpResp, parsed, err, func(p *iam.KeystoneCreateUserTokenByPasswordResponse) *iam.KeystoneCreateUserTokenByPasswordResponseBody {
+		return p.JSON201
+	})
+}
+
+var opKeystoneCreateUserTokenByPasswordAndMfa = &huawei.Operation{Service: "iam", Name: "KeystoneCreateUserTokenByPasswordAndMfa", Method: "POST", Path: "/v3/auth/tokens#KeystoneCreateUserTokenByPasswordAndMfa",
+	Idempotent: false, Auth: false, Project: false, Domain: false}
+
+// KeystoneCreateUserTokenByPasswordAndMfa (获取IAM用户Token（使用密码+虚拟MFA）): POST /v3/auth/tokens#KeystoneCreateUserTokenByPasswordAndMfa.
+// Not retried: the spec does not mark it idempotent.
+func (c *Client) KeystoneCreateUserTokenByPasswordAndMfa(ctx context.Context, params *iam.KeystoneCreateUserTokenByPasswordAndMfaParams, body iam.KeystoneCreateUserTokenByPasswordAndMfaJSONRequestBody) (*iam.KeystoneCreateUserTokenByPasswordAndMfaResponseBody, error) {
+	httpResp, err := c.rt.Do(ctx, opKeystoneCreateUserTokenByPasswordAndMfa, func(server string, ids huawei.IDs) (*http.Request, error) {
+		return iam.NewKeystoneCreateUserTokenByPasswordAndMfaRequest(server, params, body)
+	})
+	if err != nil {
+		return nil, err
+	}
+	parsed, err := iam.ParseKeystoneCreateUserTokenByPasswordAndMfaResponse(httpResp)
+	return huawei.Result(opKeystoneCreateUserTokenByPasswordAndMfa, httpResp, parsed, err, func(p *iam.KeystoneCreateUserTokenByPasswordAndMfaResponse) *iam.KeystoneCreateUserTokenByPasswordAndMfaResponseBody {
 		return p.JSON201
 	})
 }
@@ -1888,60 +2016,6 @@ func (c *Client) ListAllProjectsPermissionsForAgency(ctx context.Context, domain
 	})
 }
 
-var opListAuth = &huawei.Operation{Service: "iam", Name: "ListAuth", Method: "POST", Path: "/v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}/auth",
-	Idempotent: false, Auth: false, Project: false, Domain: false}
-
-// ListAuth (获取联邦认证unscoped token(OpenID Connect ID token方式)): POST /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}/auth.
-// Not retried: the spec does not mark it idempotent.
-func (c *Client) ListAuth(ctx context.Context, idpID string, protocolID string) (*iam.ListAuthResponseBody, error) {
-	httpResp, err := c.rt.Do(ctx, opListAuth, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if idpID == "" {
-			return nil, huawei.ErrEmptyPathParam("idp_id")
-		}
-		if protocolID == "" {
-			return nil, huawei.ErrEmptyPathParam("protocol_id")
-		}
-		return iam.NewListAuthRequest(server, idpID, protocolID)
-	})
-	if err != nil {
-		return nil, err
-	}
-	parsed, err := iam.ParseListAuthResponse(httpResp)
-	return huawei.Result(opListAuth, httpResp, parsed, err, func(p *iam.ListAuthResponse) *iam.ListAuthResponseBody { return p.JSON201 })
-}
-
-var opListAuthTokens = &huawei.Operation{Service: "iam", Name: "ListAuthTokens", Method: "POST", Path: "/v3/auth/tokens#ListAuthTokens",
-	Idempotent: false, Auth: true, Project: false, Domain: false}
-
-// ListAuthTokens (获取委托Token): POST /v3/auth/tokens#ListAuthTokens.
-// Not retried: the spec does not mark it idempotent.
-func (c *Client) ListAuthTokens(ctx context.Context, params *iam.ListAuthTokensParams, body iam.ListAuthTokensJSONRequestBody) (*iam.ListAuthTokensResponseBody, error) {
-	httpResp, err := c.rt.Do(ctx, opListAuthTokens, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return iam.NewListAuthTokensRequest(server, params, body)
-	})
-	if err != nil {
-		return nil, err
-	}
-	parsed, err := iam.ParseListAuthTokensResponse(httpResp)
-	return huawei.Result(opListAuthTokens, httpResp, parsed, err, func(p *iam.ListAuthTokensResponse) *iam.ListAuthTokensResponseBody { return p.JSON201 })
-}
-
-var opListAuthTokensV3 = &huawei.Operation{Service: "iam", Name: "ListAuthTokensV3", Method: "POST", Path: "/v3/auth/tokens#ListAuthTokensV3",
-	Idempotent: false, Auth: false, Project: false, Domain: false}
-
-// ListAuthTokensV3 (获取联邦认证scoped token): POST /v3/auth/tokens#ListAuthTokensV3.
-// Not retried: the spec does not mark it idempotent.
-func (c *Client) ListAuthTokensV3(ctx context.Context, body iam.ListAuthTokensV3JSONRequestBody) (*iam.ListAuthTokensV3ResponseBody, error) {
-	httpResp, err := c.rt.Do(ctx, opListAuthTokensV3, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return iam.NewListAuthTokensV3Request(server, body)
-	})
-	if err != nil {
-		return nil, err
-	}
-	parsed, err := iam.ParseListAuthTokensV3Response(httpResp)
-	return huawei.Result(opListAuthTokensV3, httpResp, parsed, err, func(p *iam.ListAuthTokensV3Response) *iam.ListAuthTokensV3ResponseBody { return p.JSON201 })
-}
-
 var opListCustomPolicies = &huawei.Operation{Service: "iam", Name: "ListCustomPolicies", Method: "GET", Path: "/v3.0/OS-ROLE/roles",
 	Idempotent: true, Auth: true, Project: false, Domain: false}
 
@@ -2093,54 +2167,6 @@ func (c *Client) ListGroupsForEnterpriseProject(ctx context.Context, enterpriseP
 	})
 }
 
-var opListIDTokenTokens = &huawei.Operation{Service: "iam", Name: "ListIDTokenTokens", Method: "POST", Path: "/v3.0/OS-AUTH/id-token/tokens",
-	Idempotent: false, Auth: false, Project: false, Domain: false}
-
-// ListIDTokenTokens (获取联邦认证token(OpenID Connect ID token方式)): POST /v3.0/OS-AUTH/id-token/tokens.
-// Not retried: the spec does not mark it idempotent.
-func (c *Client) ListIDTokenTokens(ctx context.Context, params *iam.ListIDTokenTokensParams, body iam.ListIDTokenTokensJSONRequestBody) (*iam.ListIDTokenTokensResponseBody, error) {
-	httpResp, err := c.rt.Do(ctx, opListIDTokenTokens, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return iam.NewListIDTokenTokensRequest(server, params, body)
-	})
-	if err != nil {
-		return nil, err
-	}
-	parsed, err := iam.ParseListIDTokenTokensResponse(httpResp)
-	return huawei.Result(opListIDTokenTokens, httpResp, parsed, err, func(p *iam.ListIDTokenTokensResponse) *iam.ListIDTokenTokensResponseBody { return p.JSON201 })
-}
-
-var opListLogintokens = &huawei.Operation{Service: "iam", Name: "ListLogintokens", Method: "POST", Path: "/v3.0/OS-AUTH/securitytoken/logintokens",
-	Idempotent: false, Auth: false, Project: false, Domain: false}
-
-// ListLogintokens (获取自定义身份代理登录票据): POST /v3.0/OS-AUTH/securitytoken/logintokens.
-// Not retried: the spec does not mark it idempotent.
-func (c *Client) ListLogintokens(ctx context.Context, body iam.ListLogintokensJSONRequestBody) (*iam.ListLogintokensResponseBody, error) {
-	httpResp, err := c.rt.Do(ctx, opListLogintokens, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return iam.NewListLogintokensRequest(server, body)
-	})
-	if err != nil {
-		return nil, err
-	}
-	parsed, err := iam.ParseListLogintokensResponse(httpResp)
-	return huawei.Result(opListLogintokens, httpResp, parsed, err, func(p *iam.ListLogintokensResponse) *iam.ListLogintokensResponseBody { return p.JSON201 })
-}
-
-var opListOSFEDERATIONTokens = &huawei.Operation{Service: "iam", Name: "ListOSFEDERATIONTokens", Method: "POST", Path: "/v3.0/OS-FEDERATION/tokens",
-	Idempotent: false, Auth: false, Project: false, Domain: false}
-
-// ListOSFEDERATIONTokens (获取联邦认证unscoped token(IdP initiated)): POST /v3.0/OS-FEDERATION/tokens.
-// Not retried: the spec does not mark it idempotent.
-func (c *Client) ListOSFEDERATIONTokens(ctx context.Context, params *iam.ListOSFEDERATIONTokensParams, contentType string, body io.Reader) (*iam.ListOSFEDERATIONTokensResponseBody, error) {
-	httpResp, err := c.rt.Do(ctx, opListOSFEDERATIONTokens, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return iam.NewListOSFEDERATIONTokensRequestWithBody(server, params, contentType, body)
-	})
-	if err != nil {
-		return nil, err
-	}
-	parsed, err := iam.ParseListOSFEDERATIONTokensResponse(httpResp)
-	return huawei.Result(opListOSFEDERATIONTokens, httpResp, parsed, err, func(p *iam.ListOSFEDERATIONTokensResponse) *iam.ListOSFEDERATIONTokensResponseBody { return p.JSON201 })
-}
-
 var opListPermanentAccessKeys = &huawei.Operation{Service: "iam", Name: "ListPermanentAccessKeys", Method: "GET", Path: "/v3.0/OS-CREDENTIAL/credentials",
 	Idempotent: true, Auth: true, Project: false, Domain: false}
 
@@ -2270,22 +2296,6 @@ func (c *Client) ListRolesForUserOnEnterpriseProject(ctx context.Context, enterp
 	return huawei.Result(opListRolesForUserOnEnterpriseProject, httpResp, parsed, err, func(p *iam.ListRolesForUserOnEnterpriseProjectResponse) *iam.ListRolesForUserOnEnterpriseProjectResponseBody {
 		return p.JSON200
 	})
-}
-
-var opListTokens = &huawei.Operation{Service: "iam", Name: "ListTokens", Method: "POST", Path: "/v3/auth/tokens#ListTokens",
-	Idempotent: false, Auth: false, Project: false, Domain: false}
-
-// ListTokens (获取IAM用户Token（使用密码+虚拟MFA）): POST /v3/auth/tokens#ListTokens.
-// Not retried: the spec does not mark it idempotent.
-func (c *Client) ListTokens(ctx context.Context, params *iam.ListTokensParams, body iam.ListTokensJSONRequestBody) (*iam.ListTokensResponseBody, error) {
-	httpResp, err := c.rt.Do(ctx, opListTokens, func(server string, ids huawei.IDs) (*http.Request, error) {
-		return iam.NewListTokensRequest(server, params, body)
-	})
-	if err != nil {
-		return nil, err
-	}
-	parsed, err := iam.ParseListTokensResponse(httpResp)
-	return huawei.Result(opListTokens, httpResp, parsed, err, func(p *iam.ListTokensResponse) *iam.ListTokensResponseBody { return p.JSON201 })
 }
 
 var opListUserLoginProtects = &huawei.Operation{Service: "iam", Name: "ListUserLoginProtects", Method: "GET", Path: "/v3.0/OS-USER/login-protects",

@@ -74,8 +74,14 @@ func choose(op *model.Operation, title verbKind, taken map[string]bool, diags *m
 			return h.Name, FromPage
 		}
 		v := verbOf(h.Name)
+		agree := title
+		if title == kindRead && !strings.EqualFold(op.Method, "GET") && !strings.EqualFold(op.Method, "HEAD") {
+			// 获取 on a POST is as often "obtain" (a token, a key) as
+			// "query": the title's verb cannot overrule the link.
+			agree = kindNone
+		}
 		switch {
-		case v != kindNone && title != kindNone && v != title:
+		case v != kindNone && agree != kindNone && v != agree:
 			diags.Warnf(h.Loc, "API Explorer link names %s, but the title %q says %s; not used", h.Name, op.Summary, title)
 			continue
 		case v != kindNone && contradicts(v, op.Method):

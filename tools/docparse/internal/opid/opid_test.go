@@ -86,3 +86,13 @@ func ids(ops []*model.Operation) []string {
 	}
 	return out
 }
+
+// 获取 on a POST obtains something: the Explorer's Create is not overruled.
+func TestObtainOnAPostKeepsTheExplorerName(t *testing.T) {
+	o := op("获取委托Token", "POST", "/v3/auth/tokens", explorer("KeystoneCreateAgencyToken"))
+	var diags model.Diagnostics
+	Assign([]*model.Operation{o}, &diags)
+	if o.ID != "KeystoneCreateAgencyToken" || len(diags) != 0 {
+		t.Errorf("ID %q, diagnostics %v", o.ID, diags)
+	}
+}

@@ -82,10 +82,6 @@ func (r *Result) Summary() string {
 		r.Diags.Count(model.Warning), r.Diags.Count(model.Error))
 }
 
-// maxEmitRounds bounds how often the document is emitted again after an
-// emitter error left a page out; each round removes at least one page.
-const maxEmitRounds = 4
-
 // Run reads the pages and emits one OpenAPI document.
 func Run(sources []Source, opts Options) *Result {
 	res := &Result{Pages: len(sources)}
@@ -99,15 +95,17 @@ func Run(sources []Source, opts Options) *Result {
 		given[i] = src.Name
 	}
 	res.Diags = append(res.Diags, service.Apply(opts.Service, pages, given)...)
-	constraints.Apply(pages, &res.Diags)
-	res.Diags = append(res.Diags, paging.Mark(pages)...)
 	pages = res.leaveOutFailed(pages)
 	keys.Repair(pages, &res.Diags)
+	constraints.Apply(pages, &res.Diags)
+	res.Diags = append(res.Diags, paging.Mark(pages)...)
 	res.IDSources = opid.Assign(operations(pages), &res.Diags)
 	routes.Distinguish(operations(pages), &res.Diags)
 
 	doc, ok := res.document(opts.Service)
-	for round := 0; ok; round++ {
+	// Each round that the emitter refuses a page emits again without it, so
+	// the loop ends: at the latest when no page is left.
+	for ok {
 		doc.Operations = operations(pages)
 		if len(doc.Operations) == 0 {
 			if len(res.LeftOut) == 0 { // else their errors say why
@@ -117,7 +115,7 @@ func Run(sources []Source, opts Options) *Result {
 		}
 		out, schemas, diags := emit.Emit(doc)
 		kept := res.leaveOutFailedBy(pages, diags)
-		if len(kept) < len(pages) && round+1 < maxEmitRounds {
+		if len(kept) < len(pages) {
 			// Emit again without the pages the emitter refused, keeping
 			// what it said about them; the rest it will say again.
 			res.Diags = append(res.Diags, about(diags, pages, kept)...)

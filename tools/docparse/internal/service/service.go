@@ -399,10 +399,10 @@ func copyPathParam(op *model.Operation, from, to string) {
 }
 
 func ordinal(n int) string {
-	if n == 2 {
-		return "second"
+	if n < 10 {
+		return [...]string{"", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"}[n]
 	}
-	return fmt.Sprintf("%dth", n)
+	return fmt.Sprintf("number %d", n)
 }
 
 // pairLoneMismatch renames a documented path parameter the path does not
