@@ -93,7 +93,7 @@ func generate(family, configPath, specPath string) (map[string][]byte, error) {
 		Header:  g.header(),
 		Package: cfg.PackageName + "api",
 		Models:  cfg.PackageName,
-		Service: serviceName(cfg.PackageName),
+		Service: cfg.PackageName, // the name errors use
 		Title:   spec.Info.Title,
 	}
 	if len(spec.Servers) > 0 {
@@ -135,9 +135,6 @@ func generate(family, configPath, specPath string) (map[string][]byte, error) {
 		filepath.Join(modelsDir, "server.gen.go"):     server,
 	}, nil
 }
-
-// serviceName is the name errors use: the models package name.
-func serviceName(pkg string) string { return pkg }
 
 func loadSpec(p string) (*openapi3.T, error) {
 	l := openapi3.NewLoader()

@@ -7,9 +7,6 @@ import (
 
 var funcs = template.FuncMap{
 	"join": strings.Join,
-	"quote": func(s string) string {
-		return "`" + strings.ReplaceAll(s, "`", "'") + "`"
-	},
 }
 
 var serverTemplate = template.Must(template.New("server").Funcs(funcs).Parse(`{{.Header}}

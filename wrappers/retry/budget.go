@@ -14,8 +14,7 @@ const (
 	RetryCost   = 5
 	TimeoutCost = 10
 	// SuccessRefill is given back for a call that succeeded at once; a
-	// call that succeeded after retries gives back what its last retry
-	// took.
+	// call that succeeded after retries gives back RetryCost.
 	SuccessRefill = 1
 )
 

@@ -165,10 +165,14 @@ func TestDeterministic(t *testing.T) {
 	}
 }
 
+// goldenHeader names the command that rewrites the golden file.
+const goldenHeader = "# emit's output for fixture_test.go; rewrite with: go test ./tools/docparse/internal/emit -run TestGolden -update\n"
+
 // TestGolden keeps a complete sample output under review; run with
 // -update after an intended change.
 func TestGolden(t *testing.T) {
-	out, _ := emitFixture(t)
+	spec, _ := emitFixture(t)
+	out := append([]byte(goldenHeader), spec...)
 	golden := filepath.Join("testdata", "fixture.golden.yaml")
 	if *update {
 		if err := os.WriteFile(golden, out, 0o644); err != nil {
