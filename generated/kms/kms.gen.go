@@ -547,21 +547,6 @@ func (e ValidateSignatureRequestBodySigningAlgorithm) Valid() bool {
 	}
 }
 
-// Defines values for ListKmsByTagsParamsResourceInstances.
-const (
-	ListKmsByTagsParamsResourceInstancesResourceInstances ListKmsByTagsParamsResourceInstances = "resource_instances"
-)
-
-// Valid indicates whether the value is a known member of the ListKmsByTagsParamsResourceInstances enum.
-func (e ListKmsByTagsParamsResourceInstances) Valid() bool {
-	switch e {
-	case ListKmsByTagsParamsResourceInstancesResourceInstances:
-		return true
-	default:
-		return false
-	}
-}
-
 // ActionResources defines model for ActionResources.
 type ActionResources struct {
 	// ResourceDetail 密钥详情。
@@ -2939,9 +2924,6 @@ type ListKeyStoresParams struct {
 	Offset *int64 `form:"offset,omitempty" json:"offset,omitempty"`
 }
 
-// ListKmsByTagsParamsResourceInstances defines parameters for ListKmsByTags.
-type ListKmsByTagsParamsResourceInstances string
-
 // ListFailedTaskParams defines parameters for ListFailedTask.
 type ListFailedTaskParams struct {
 	// Limit 每页显示的条目数量。默认值1000。
@@ -3041,6 +3023,9 @@ type ListKeysJSONRequestBody = ListKeysRequestBody
 // ListRetirableGrantsJSONRequestBody defines body for ListRetirableGrants for application/json ContentType.
 type ListRetirableGrantsJSONRequestBody = ListRetirableGrantsRequestBody
 
+// ListKmsByTagsJSONRequestBody defines body for ListKmsByTags for application/json ContentType.
+type ListKmsByTagsJSONRequestBody = ListKmsByTagsRequestBody
+
 // CancelSelfGrantJSONRequestBody defines body for CancelSelfGrant for application/json ContentType.
 type CancelSelfGrantJSONRequestBody = CancelSelfGrantRequestBody
 
@@ -3070,9 +3055,6 @@ type CreateKmsTagJSONRequestBody = CreateKmsTagRequestBody
 
 // BatchCreateKmsTagsJSONRequestBody defines body for BatchCreateKmsTags for application/json ContentType.
 type BatchCreateKmsTagsJSONRequestBody = BatchCreateKmsTagsRequestBody
-
-// ListKmsByTagsJSONRequestBody defines body for ListKmsByTags for application/json ContentType.
-type ListKmsByTagsJSONRequestBody = ListKmsByTagsRequestBody
 
 // CreateKeypairJSONRequestBody defines body for CreateKeypair for application/json ContentType.
 type CreateKeypairJSONRequestBody = CreateKeypairRequestBody
@@ -3658,6 +3640,24 @@ type ClientInterface interface {
 	// Corresponds with POST /v1.0/{project_id}/kms/list-retirable-grants (the `ListRetirableGrants` operationId).
 	ListRetirableGrants(ctx context.Context, projectID string, body ListRetirableGrantsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// ListKmsByTagsWithBody 查询密钥实例
+	//
+	// 功能介绍：查询密钥实例。通过标签过滤，查询指定用户主密钥的详细信息。.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /v1.0/{project_id}/kms/resource_instances/action (the `ListKmsByTags` operationId).
+	ListKmsByTagsWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ListKmsByTags 查询密钥实例
+	//
+	// 功能介绍：查询密钥实例。通过标签过滤，查询指定用户主密钥的详细信息。.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /v1.0/{project_id}/kms/resource_instances/action (the `ListKmsByTags` operationId).
+	ListKmsByTags(ctx context.Context, projectID string, body ListKmsByTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// CancelSelfGrantWithBody 退役授权
 	//
 	// 功能介绍：退役授权，表示被授权用户不再具有授权密钥的操作权。 例如：用户A授权用户B可以操作密钥A/key，同时授权用户C可以撤销该授权， 那么用户A、B、C均可退役该授权，退役授权后，用户B不再可以使用A/key。
@@ -3896,24 +3896,6 @@ type ClientInterface interface {
 	//
 	// Corresponds with DELETE /v1.0/{project_id}/kms/{key_id}/tags/{key} (the `DeleteTag` operationId).
 	DeleteTag(ctx context.Context, projectID string, keyID string, key string, reqEditors ...RequestEditorFn) (*http.Response, error)
-
-	// ListKmsByTagsWithBody 查询密钥实例
-	//
-	// 功能介绍：查询密钥实例。通过标签过滤，查询指定用户主密钥的详细信息。.
-	//
-	// Takes any type of body and a specified content type.
-	//
-	// Corresponds with POST /v1.0/{project_id}/kms/{resource_instances}/action (the `ListKmsByTags` operationId).
-	ListKmsByTagsWithBody(ctx context.Context, projectID string, resourceInstances ListKmsByTagsParamsResourceInstances, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
-
-	// ListKmsByTags 查询密钥实例
-	//
-	// 功能介绍：查询密钥实例。通过标签过滤，查询指定用户主密钥的详细信息。.
-	//
-	// Takes a body of the `application/json` content type.
-	//
-	// Corresponds with POST /v1.0/{project_id}/kms/{resource_instances}/action (the `ListKmsByTags` operationId).
-	ListKmsByTags(ctx context.Context, projectID string, resourceInstances ListKmsByTagsParamsResourceInstances, body ListKmsByTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteAllFailedTask 删除所有失败的任务
 	//
@@ -5116,6 +5098,44 @@ func (c *Client) ListRetirableGrants(ctx context.Context, projectID string, body
 	return c.Client.Do(req)
 }
 
+// ListKmsByTagsWithBody 查询密钥实例
+//
+// 功能介绍：查询密钥实例。通过标签过滤，查询指定用户主密钥的详细信息。.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /v1.0/{project_id}/kms/resource_instances/action (the `ListKmsByTags` operationId).
+func (c *Client) ListKmsByTagsWithBody(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListKmsByTagsRequestWithBody(c.Server, projectID, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ListKmsByTags 查询密钥实例
+//
+// 功能介绍：查询密钥实例。通过标签过滤，查询指定用户主密钥的详细信息。.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /v1.0/{project_id}/kms/resource_instances/action (the `ListKmsByTags` operationId).
+func (c *Client) ListKmsByTags(ctx context.Context, projectID string, body ListKmsByTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewListKmsByTagsRequest(c.Server, projectID, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // CancelSelfGrantWithBody 退役授权
 //
 // 功能介绍：退役授权，表示被授权用户不再具有授权密钥的操作权。 例如：用户A授权用户B可以操作密钥A/key，同时授权用户C可以撤销该授权， 那么用户A、B、C均可退役该授权，退役授权后，用户B不再可以使用A/key。
@@ -5595,44 +5615,6 @@ func (c *Client) BatchCreateKmsTags(ctx context.Context, projectID string, keyID
 // Corresponds with DELETE /v1.0/{project_id}/kms/{key_id}/tags/{key} (the `DeleteTag` operationId).
 func (c *Client) DeleteTag(ctx context.Context, projectID string, keyID string, key string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewDeleteTagRequest(c.Server, projectID, keyID, key)
-	if err != nil {
-		return nil, err
-	}
-	req = req.WithContext(ctx)
-	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
-		return nil, err
-	}
-	return c.Client.Do(req)
-}
-
-// ListKmsByTagsWithBody 查询密钥实例
-//
-// 功能介绍：查询密钥实例。通过标签过滤，查询指定用户主密钥的详细信息。.
-//
-// Takes any type of body and a specified content type.
-//
-// Corresponds with POST /v1.0/{project_id}/kms/{resource_instances}/action (the `ListKmsByTags` operationId).
-func (c *Client) ListKmsByTagsWithBody(ctx context.Context, projectID string, resourceInstances ListKmsByTagsParamsResourceInstances, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListKmsByTagsRequestWithBody(c.Server, projectID, resourceInstances, contentType, body)
-	if err != nil {
-		return nil, err
-	}
-	req = req.WithContext(ctx)
-	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
-		return nil, err
-	}
-	return c.Client.Do(req)
-}
-
-// ListKmsByTags 查询密钥实例
-//
-// 功能介绍：查询密钥实例。通过标签过滤，查询指定用户主密钥的详细信息。.
-//
-// Takes a body of the `application/json` content type.
-//
-// Corresponds with POST /v1.0/{project_id}/kms/{resource_instances}/action (the `ListKmsByTags` operationId).
-func (c *Client) ListKmsByTags(ctx context.Context, projectID string, resourceInstances ListKmsByTagsParamsResourceInstances, body ListKmsByTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListKmsByTagsRequest(c.Server, projectID, resourceInstances, body)
 	if err != nil {
 		return nil, err
 	}
@@ -7419,6 +7401,53 @@ func NewListRetirableGrantsRequestWithBody(server string, projectID string, cont
 	return req, nil
 }
 
+// NewListKmsByTagsRequest calls the generic ListKmsByTags builder with application/json body
+func NewListKmsByTagsRequest(server string, projectID string, body ListKmsByTagsJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewListKmsByTagsRequestWithBody(server, projectID, "application/json", bodyReader)
+}
+
+// NewListKmsByTagsRequestWithBody constructs an http.Request for the ListKmsByTags method, with any body, and a specified content type
+func NewListKmsByTagsRequestWithBody(server string, projectID string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/v1.0/%s/kms/resource_instances/action", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
 // NewCancelSelfGrantRequest calls the generic CancelSelfGrant builder with application/json body
 func NewCancelSelfGrantRequest(server string, projectID string, body CancelSelfGrantJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
@@ -8090,60 +8119,6 @@ func NewDeleteTagRequest(server string, projectID string, keyID string, key stri
 	if err != nil {
 		return nil, err
 	}
-
-	return req, nil
-}
-
-// NewListKmsByTagsRequest calls the generic ListKmsByTags builder with application/json body
-func NewListKmsByTagsRequest(server string, projectID string, resourceInstances ListKmsByTagsParamsResourceInstances, body ListKmsByTagsJSONRequestBody) (*http.Request, error) {
-	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
-	if err != nil {
-		return nil, err
-	}
-	bodyReader = bytes.NewReader(buf)
-	return NewListKmsByTagsRequestWithBody(server, projectID, resourceInstances, "application/json", bodyReader)
-}
-
-// NewListKmsByTagsRequestWithBody constructs an http.Request for the ListKmsByTags method, with any body, and a specified content type
-func NewListKmsByTagsRequestWithBody(server string, projectID string, resourceInstances ListKmsByTagsParamsResourceInstances, contentType string, body io.Reader) (*http.Request, error) {
-	var err error
-
-	var pathParam0 string
-
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "project_id", projectID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
-
-	var pathParam1 string
-
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "resource_instances", resourceInstances, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
-
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/v1.0/%s/kms/%s/action", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
-	if err != nil {
-		return nil, err
-	}
-
-	req.Header.Add("Content-Type", contentType)
 
 	return req, nil
 }
@@ -9485,6 +9460,24 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with POST /v1.0/{project_id}/kms/list-retirable-grants (the `ListRetirableGrants` operationId).
 	ListRetirableGrantsWithResponse(ctx context.Context, projectID string, body ListRetirableGrantsJSONRequestBody, reqEditors ...RequestEditorFn) (*ListRetirableGrantsResponse, error)
 
+	// ListKmsByTagsWithBodyWithResponse 查询密钥实例
+	//
+	// 功能介绍：查询密钥实例。通过标签过滤，查询指定用户主密钥的详细信息。.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1.0/{project_id}/kms/resource_instances/action (the `ListKmsByTags` operationId).
+	ListKmsByTagsWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ListKmsByTagsResponse, error)
+
+	// ListKmsByTagsWithResponse 查询密钥实例
+	//
+	// 功能介绍：查询密钥实例。通过标签过滤，查询指定用户主密钥的详细信息。.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /v1.0/{project_id}/kms/resource_instances/action (the `ListKmsByTags` operationId).
+	ListKmsByTagsWithResponse(ctx context.Context, projectID string, body ListKmsByTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*ListKmsByTagsResponse, error)
+
 	// CancelSelfGrantWithBodyWithResponse 退役授权
 	//
 	// 功能介绍：退役授权，表示被授权用户不再具有授权密钥的操作权。 例如：用户A授权用户B可以操作密钥A/key，同时授权用户C可以撤销该授权， 那么用户A、B、C均可退役该授权，退役授权后，用户B不再可以使用A/key。
@@ -9733,24 +9726,6 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with DELETE /v1.0/{project_id}/kms/{key_id}/tags/{key} (the `DeleteTag` operationId).
 	DeleteTagWithResponse(ctx context.Context, projectID string, keyID string, key string, reqEditors ...RequestEditorFn) (*DeleteTagResponse, error)
-
-	// ListKmsByTagsWithBodyWithResponse 查询密钥实例
-	//
-	// 功能介绍：查询密钥实例。通过标签过滤，查询指定用户主密钥的详细信息。.
-	//
-	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
-	//
-	// Corresponds with POST /v1.0/{project_id}/kms/{resource_instances}/action (the `ListKmsByTags` operationId).
-	ListKmsByTagsWithBodyWithResponse(ctx context.Context, projectID string, resourceInstances ListKmsByTagsParamsResourceInstances, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ListKmsByTagsResponse, error)
-
-	// ListKmsByTagsWithResponse 查询密钥实例
-	//
-	// 功能介绍：查询密钥实例。通过标签过滤，查询指定用户主密钥的详细信息。.
-	//
-	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
-	//
-	// Corresponds with POST /v1.0/{project_id}/kms/{resource_instances}/action (the `ListKmsByTags` operationId).
-	ListKmsByTagsWithResponse(ctx context.Context, projectID string, resourceInstances ListKmsByTagsParamsResourceInstances, body ListKmsByTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*ListKmsByTagsResponse, error)
 
 	// DeleteAllFailedTaskWithResponse 删除所有失败的任务
 	//
@@ -12527,6 +12502,96 @@ func (r ListRetirableGrantsResponse) ContentType() string {
 	return ""
 }
 
+type ListKmsByTagsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *ListKmsByTagsResponseBody
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *ListKmsByTagsError
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *ListKmsByTagsError
+	// JSON403 the response for an HTTP 403 `application/json` response
+	JSON403 *ListKmsByTagsError
+	// JSON404 the response for an HTTP 404 `application/json` response
+	JSON404 *ListKmsByTagsError
+	// JSON500 the response for an HTTP 500 `application/json` response
+	JSON500 *ListKmsByTagsError
+	// JSON502 the response for an HTTP 502 `application/json` response
+	JSON502 *ListKmsByTagsError
+	// JSON504 the response for an HTTP 504 `application/json` response
+	JSON504 *ListKmsByTagsError
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListKmsByTagsResponse) GetJSON200() *ListKmsByTagsResponseBody {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r ListKmsByTagsResponse) GetJSON400() *ListKmsByTagsError {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r ListKmsByTagsResponse) GetJSON401() *ListKmsByTagsError {
+	return r.JSON401
+}
+
+// GetJSON403 returns the response for an HTTP 403 `application/json` response
+func (r ListKmsByTagsResponse) GetJSON403() *ListKmsByTagsError {
+	return r.JSON403
+}
+
+// GetJSON404 returns the response for an HTTP 404 `application/json` response
+func (r ListKmsByTagsResponse) GetJSON404() *ListKmsByTagsError {
+	return r.JSON404
+}
+
+// GetJSON500 returns the response for an HTTP 500 `application/json` response
+func (r ListKmsByTagsResponse) GetJSON500() *ListKmsByTagsError {
+	return r.JSON500
+}
+
+// GetJSON502 returns the response for an HTTP 502 `application/json` response
+func (r ListKmsByTagsResponse) GetJSON502() *ListKmsByTagsError {
+	return r.JSON502
+}
+
+// GetJSON504 returns the response for an HTTP 504 `application/json` response
+func (r ListKmsByTagsResponse) GetJSON504() *ListKmsByTagsError {
+	return r.JSON504
+}
+
+// GetBody returns the raw response body bytes
+func (r ListKmsByTagsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ListKmsByTagsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ListKmsByTagsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ListKmsByTagsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type CancelSelfGrantResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -13829,96 +13894,6 @@ func (r DeleteTagResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r DeleteTagResponse) ContentType() string {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.Header.Get("Content-Type")
-	}
-	return ""
-}
-
-type ListKmsByTagsResponse struct {
-	Body         []byte
-	HTTPResponse *http.Response
-	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *ListKmsByTagsResponseBody
-	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *ListKmsByTagsError
-	// JSON401 the response for an HTTP 401 `application/json` response
-	JSON401 *ListKmsByTagsError
-	// JSON403 the response for an HTTP 403 `application/json` response
-	JSON403 *ListKmsByTagsError
-	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *ListKmsByTagsError
-	// JSON500 the response for an HTTP 500 `application/json` response
-	JSON500 *ListKmsByTagsError
-	// JSON502 the response for an HTTP 502 `application/json` response
-	JSON502 *ListKmsByTagsError
-	// JSON504 the response for an HTTP 504 `application/json` response
-	JSON504 *ListKmsByTagsError
-}
-
-// GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r ListKmsByTagsResponse) GetJSON200() *ListKmsByTagsResponseBody {
-	return r.JSON200
-}
-
-// GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r ListKmsByTagsResponse) GetJSON400() *ListKmsByTagsError {
-	return r.JSON400
-}
-
-// GetJSON401 returns the response for an HTTP 401 `application/json` response
-func (r ListKmsByTagsResponse) GetJSON401() *ListKmsByTagsError {
-	return r.JSON401
-}
-
-// GetJSON403 returns the response for an HTTP 403 `application/json` response
-func (r ListKmsByTagsResponse) GetJSON403() *ListKmsByTagsError {
-	return r.JSON403
-}
-
-// GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r ListKmsByTagsResponse) GetJSON404() *ListKmsByTagsError {
-	return r.JSON404
-}
-
-// GetJSON500 returns the response for an HTTP 500 `application/json` response
-func (r ListKmsByTagsResponse) GetJSON500() *ListKmsByTagsError {
-	return r.JSON500
-}
-
-// GetJSON502 returns the response for an HTTP 502 `application/json` response
-func (r ListKmsByTagsResponse) GetJSON502() *ListKmsByTagsError {
-	return r.JSON502
-}
-
-// GetJSON504 returns the response for an HTTP 504 `application/json` response
-func (r ListKmsByTagsResponse) GetJSON504() *ListKmsByTagsError {
-	return r.JSON504
-}
-
-// GetBody returns the raw response body bytes
-func (r ListKmsByTagsResponse) GetBody() []byte {
-	return r.Body
-}
-
-// Status returns HTTPResponse.Status
-func (r ListKmsByTagsResponse) Status() string {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.Status
-	}
-	return http.StatusText(0)
-}
-
-// StatusCode returns HTTPResponse.StatusCode
-func (r ListKmsByTagsResponse) StatusCode() int {
-	if r.HTTPResponse != nil {
-		return r.HTTPResponse.StatusCode
-	}
-	return 0
-}
-
-// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
-func (r ListKmsByTagsResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -15475,6 +15450,36 @@ func (c *ClientWithResponses) ListRetirableGrantsWithResponse(ctx context.Contex
 	return ParseListRetirableGrantsResponse(rsp)
 }
 
+// ListKmsByTagsWithBodyWithResponse 查询密钥实例
+//
+// 功能介绍：查询密钥实例。通过标签过滤，查询指定用户主密钥的详细信息。.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1.0/{project_id}/kms/resource_instances/action (the `ListKmsByTags` operationId).
+func (c *ClientWithResponses) ListKmsByTagsWithBodyWithResponse(ctx context.Context, projectID string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ListKmsByTagsResponse, error) {
+	rsp, err := c.ListKmsByTagsWithBody(ctx, projectID, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListKmsByTagsResponse(rsp)
+}
+
+// ListKmsByTagsWithResponse 查询密钥实例
+//
+// 功能介绍：查询密钥实例。通过标签过滤，查询指定用户主密钥的详细信息。.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /v1.0/{project_id}/kms/resource_instances/action (the `ListKmsByTags` operationId).
+func (c *ClientWithResponses) ListKmsByTagsWithResponse(ctx context.Context, projectID string, body ListKmsByTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*ListKmsByTagsResponse, error) {
+	rsp, err := c.ListKmsByTags(ctx, projectID, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseListKmsByTagsResponse(rsp)
+}
+
 // CancelSelfGrantWithBodyWithResponse 退役授权
 //
 // 功能介绍：退役授权，表示被授权用户不再具有授权密钥的操作权。 例如：用户A授权用户B可以操作密钥A/key，同时授权用户C可以撤销该授权， 那么用户A、B、C均可退役该授权，退役授权后，用户B不再可以使用A/key。
@@ -15872,36 +15877,6 @@ func (c *ClientWithResponses) DeleteTagWithResponse(ctx context.Context, project
 		return nil, err
 	}
 	return ParseDeleteTagResponse(rsp)
-}
-
-// ListKmsByTagsWithBodyWithResponse 查询密钥实例
-//
-// 功能介绍：查询密钥实例。通过标签过滤，查询指定用户主密钥的详细信息。.
-//
-// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
-//
-// Corresponds with POST /v1.0/{project_id}/kms/{resource_instances}/action (the `ListKmsByTags` operationId).
-func (c *ClientWithResponses) ListKmsByTagsWithBodyWithResponse(ctx context.Context, projectID string, resourceInstances ListKmsByTagsParamsResourceInstances, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ListKmsByTagsResponse, error) {
-	rsp, err := c.ListKmsByTagsWithBody(ctx, projectID, resourceInstances, contentType, body, reqEditors...)
-	if err != nil {
-		return nil, err
-	}
-	return ParseListKmsByTagsResponse(rsp)
-}
-
-// ListKmsByTagsWithResponse 查询密钥实例
-//
-// 功能介绍：查询密钥实例。通过标签过滤，查询指定用户主密钥的详细信息。.
-//
-// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
-//
-// Corresponds with POST /v1.0/{project_id}/kms/{resource_instances}/action (the `ListKmsByTags` operationId).
-func (c *ClientWithResponses) ListKmsByTagsWithResponse(ctx context.Context, projectID string, resourceInstances ListKmsByTagsParamsResourceInstances, body ListKmsByTagsJSONRequestBody, reqEditors ...RequestEditorFn) (*ListKmsByTagsResponse, error) {
-	rsp, err := c.ListKmsByTags(ctx, projectID, resourceInstances, body, reqEditors...)
-	if err != nil {
-		return nil, err
-	}
-	return ParseListKmsByTagsResponse(rsp)
 }
 
 // DeleteAllFailedTaskWithResponse 删除所有失败的任务
@@ -18393,6 +18368,81 @@ func ParseListRetirableGrantsResponse(rsp *http.Response) (*ListRetirableGrantsR
 	return response, nil
 }
 
+// ParseListKmsByTagsResponse parses an HTTP response from a ListKmsByTagsWithResponse call
+func ParseListKmsByTagsResponse(rsp *http.Response) (*ListKmsByTagsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ListKmsByTagsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest ListKmsByTagsResponseBody
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest ListKmsByTagsError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest ListKmsByTagsError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest ListKmsByTagsError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
+		var dest ListKmsByTagsError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON404 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest ListKmsByTagsError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 502:
+		var dest ListKmsByTagsError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON502 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 504:
+		var dest ListKmsByTagsError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON504 = &dest
+
+	}
+
+	return response, nil
+}
+
 // ParseCancelSelfGrantResponse parses an HTTP response from a CancelSelfGrantWithResponse call
 func ParseCancelSelfGrantResponse(rsp *http.Response) (*CancelSelfGrantResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -19484,81 +19534,6 @@ func ParseDeleteTagResponse(rsp *http.Response) (*DeleteTagResponse, error) {
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 504:
 		var dest DeleteTagError
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON504 = &dest
-
-	}
-
-	return response, nil
-}
-
-// ParseListKmsByTagsResponse parses an HTTP response from a ListKmsByTagsWithResponse call
-func ParseListKmsByTagsResponse(rsp *http.Response) (*ListKmsByTagsResponse, error) {
-	bodyBytes, err := io.ReadAll(rsp.Body)
-	defer func() { _ = rsp.Body.Close() }()
-	if err != nil {
-		return nil, err
-	}
-
-	response := &ListKmsByTagsResponse{
-		Body:         bodyBytes,
-		HTTPResponse: rsp,
-	}
-
-	switch {
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest ListKmsByTagsResponseBody
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON200 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-		var dest ListKmsByTagsError
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON400 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
-		var dest ListKmsByTagsError
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON401 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
-		var dest ListKmsByTagsError
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON403 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest ListKmsByTagsError
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON404 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
-		var dest ListKmsByTagsError
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON500 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 502:
-		var dest ListKmsByTagsError
-		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
-			return nil, err
-		}
-		response.JSON502 = &dest
-
-	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 504:
-		var dest ListKmsByTagsError
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}

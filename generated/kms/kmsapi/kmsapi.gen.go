@@ -861,17 +861,14 @@ func (c *Client) ListKeysAll(ctx context.Context, body kms.ListKeysJSONRequestBo
 	return huawei.Paginate(ctx, pageListKeys, body, call, func(p *kms.ListKeysResponseBody) []kms.ListKeysKeyDetails { return p.KeyDetails })
 }
 
-var opListKmsByTags = &huawei.Operation{Service: "kms", Name: "ListKmsByTags", Method: "POST", Path: "/v1.0/{project_id}/kms/{resource_instances}/action",
+var opListKmsByTags = &huawei.Operation{Service: "kms", Name: "ListKmsByTags", Method: "POST", Path: "/v1.0/{project_id}/kms/resource_instances/action",
 	Idempotent: false, Auth: true, Project: true, Domain: false}
 
-// ListKmsByTags (查询密钥实例): POST /v1.0/{project_id}/kms/{resource_instances}/action.
+// ListKmsByTags (查询密钥实例): POST /v1.0/{project_id}/kms/resource_instances/action.
 // Not retried: the spec does not mark it idempotent.
-func (c *Client) ListKmsByTags(ctx context.Context, resourceInstances kms.ListKmsByTagsParamsResourceInstances, body kms.ListKmsByTagsJSONRequestBody) (*kms.ListKmsByTagsResponseBody, error) {
+func (c *Client) ListKmsByTags(ctx context.Context, body kms.ListKmsByTagsJSONRequestBody) (*kms.ListKmsByTagsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListKmsByTags, func(server string, ids huawei.IDs) (*http.Request, error) {
-		if resourceInstances == "" {
-			return nil, huawei.ErrEmptyPathParam("resource_instances")
-		}
-		return kms.NewListKmsByTagsRequest(server, ids.Project, resourceInstances, body)
+		return kms.NewListKmsByTagsRequest(server, ids.Project, body)
 	})
 	if err != nil {
 		return nil, err
@@ -886,9 +883,9 @@ var pageListKmsByTags = huawei.Paging{Op: opListKmsByTags, Style: "offset", Para
 // ListKmsByTagsAll iterates over the resources of every page of ListKmsByTags
 // (offset paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
-func (c *Client) ListKmsByTagsAll(ctx context.Context, resourceInstances kms.ListKmsByTagsParamsResourceInstances, body kms.ListKmsByTagsJSONRequestBody) iter.Seq2[kms.ActionResources, error] {
+func (c *Client) ListKmsByTagsAll(ctx context.Context, body kms.ListKmsByTagsJSONRequestBody) iter.Seq2[kms.ActionResources, error] {
 	call := func(ctx context.Context, body kms.ListKmsByTagsJSONRequestBody) (*kms.ListKmsByTagsResponseBody, error) {
-		return c.ListKmsByTags(ctx, resourceInstances, body)
+		return c.ListKmsByTags(ctx, body)
 	}
 	return huawei.Paginate(ctx, pageListKmsByTags, body, call, func(p *kms.ListKmsByTagsResponseBody) []kms.ActionResources { return p.Resources })
 }

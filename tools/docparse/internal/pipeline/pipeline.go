@@ -98,6 +98,7 @@ func Run(sources []Source, opts Options) *Result {
 	pages = res.leaveOutFailed(pages)
 	keys.Repair(pages, &res.Diags)
 	constraints.Apply(pages, &res.Diags)
+	service.FixConstants(pages, &res.Diags)
 	res.Diags = append(res.Diags, paging.Mark(pages)...)
 	res.IDSources = opid.Assign(operations(pages), &res.Diags)
 	routes.Distinguish(operations(pages), &res.Diags)

@@ -457,3 +457,22 @@ func sortedKeys[V any](m map[string]V) []string {
 	sort.Strings(keys)
 	return keys
 }
+
+// FixConstants writes into the path every path parameter whose only
+// allowed value the page states (定值为resource_instances: one enum value,
+// read by the constraints stage), as a service file's fixed entry would:
+// callers never pass a constant.
+func FixConstants(pages []*model.Page, diags *model.Diagnostics) {
+	for _, pg := range pages {
+		for _, op := range pg.Operations {
+			for _, p := range slices.Clone(op.Params) {
+				if p.In != model.InPath || p.Schema == nil || len(p.Schema.Enum) != 1 || p.Schema.Enum[0] == "" {
+					continue
+				}
+				value := p.Schema.Enum[0]
+				diags.Notef(p.Loc, "path parameter %q can only be %q; written into the path", p.Name, value)
+				fixPathParam(op, p.Name, value, p.Loc, diags)
+			}
+		}
+	}
+}

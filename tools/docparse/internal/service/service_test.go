@@ -172,3 +172,15 @@ func TestFinishRepairsPathDefects(t *testing.T) {
 		t.Errorf("%d warnings: %v", n, diags)
 	}
 }
+
+func TestFixConstants(t *testing.T) {
+	op := &model.Operation{Method: "POST", Path: "/v1.0/{project_id}/kms/{resource_instances}/action", Params: []*model.Param{
+		{Name: "project_id", In: model.InPath, Schema: &model.Schema{Type: model.TypeString}},
+		{Name: "resource_instances", In: model.InPath, Schema: &model.Schema{Type: model.TypeString, Enum: []string{"resource_instances"}}},
+	}}
+	var diags model.Diagnostics
+	FixConstants([]*model.Page{{Operations: []*model.Operation{op}}}, &diags)
+	if op.Path != "/v1.0/{project_id}/kms/resource_instances/action" || len(op.Params) != 1 || diags.Count(model.Note) != 1 {
+		t.Errorf("path %s, params %v, diagnostics %v", op.Path, op.Params, diags)
+	}
+}
