@@ -44,6 +44,9 @@ func Families() []Family {
 type Source struct {
 	Name string
 	Data []byte
+	// TooLarge marks a page not read because it is larger than
+	// MaxPageBytes; the run leaves it out.
+	TooLarge bool
 }
 
 // Options control a run.
@@ -142,6 +145,11 @@ func (res *Result) readPages(sources []Source, forced string) []*model.Page {
 	var pages []*model.Page
 	families := map[string]string{} // family → first page of it
 	for _, src := range sources {
+		if src.TooLarge {
+			res.Diags.Errorf(model.Loc{File: src.Name}, "%v; not read", errTooLarge)
+			res.LeftOut = append(res.LeftOut, PageOutcome{src.Name, errTooLarge.Error()})
+			continue
+		}
 		if why, at, notText := model.TextProblem(src.Name, src.Data); notText {
 			res.Diags.Errorf(at, "%s", why)
 			res.LeftOut = append(res.LeftOut, PageOutcome{src.Name, why})

@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -88,11 +89,17 @@ func pagesUnder(dir string) ([]string, error) {
 	return files, err
 }
 
-// ReadSources reads each page, refusing one larger than MaxPageBytes.
+// ReadSources reads each page. A page larger than MaxPageBytes is not read
+// but given with TooLarge set, so the run leaves it out and goes on; a page
+// that cannot be opened or read is an error.
 func ReadSources(paths []string) ([]Source, error) {
 	sources := make([]Source, 0, len(paths))
 	for _, p := range paths {
 		data, err := readPage(p)
+		if errors.Is(err, errTooLarge) {
+			sources = append(sources, Source{Name: p, TooLarge: true})
+			continue
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -101,18 +108,23 @@ func ReadSources(paths []string) ([]Source, error) {
 	return sources, nil
 }
 
+var errTooLarge = fmt.Errorf("page is larger than %d MiB", MaxPageBytes>>20)
+
 func readPage(name string) ([]byte, error) {
 	f, err := os.Open(name)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
+	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() > MaxPageBytes {
+		return nil, fmt.Errorf("%s: %w", name, errTooLarge) // not read at all
+	}
 	data, err := io.ReadAll(io.LimitReader(f, MaxPageBytes+1))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	if len(data) > MaxPageBytes {
-		return nil, fmt.Errorf("%s: page is larger than %d MiB", name, MaxPageBytes>>20)
+		return nil, fmt.Errorf("%s: %w", name, errTooLarge)
 	}
 	return data, nil
 }
