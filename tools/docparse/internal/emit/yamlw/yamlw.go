@@ -14,6 +14,7 @@ package yamlw
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -215,7 +216,7 @@ func (w *Writer) Key(k string) {
 	}
 	f.n++
 	k = ValidUTF8(k)
-	if utf8.RuneCountInString(k) > maxImplicitKey || strings.ContainsAny(k, "\n\r") {
+	if implicitKeyTooLong(k) || strings.ContainsAny(k, "\n\r") {
 		w.w.WriteString("? ")
 		w.writeDoubleQuoted(k)
 		w.w.WriteByte('\n')
@@ -226,6 +227,23 @@ func (w *Writer) Key(k string) {
 		w.w.WriteByte(':')
 	}
 	w.state = afterKey
+}
+
+// implicitKeyTooLong reports a key whose written form (quotes and escapes
+// included: one control character is four) would pass maxImplicitKey.
+func implicitKeyTooLong(k string) bool {
+	n := utf8.RuneCountInString(k)
+	if n > maxImplicitKey {
+		return true
+	}
+	if n*10 <= maxImplicitKey { // no escape is longer than \UXXXXXXXX
+		return false
+	}
+	var buf bytes.Buffer
+	tmp := &Writer{w: bufio.NewWriter(&buf)}
+	tmp.writeInline(k)
+	tmp.w.Flush()
+	return utf8.RuneCount(buf.Bytes()) > maxImplicitKey
 }
 
 // scalar writes a value that fits on the current line.
