@@ -20,6 +20,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"flag"
 	"fmt"
@@ -130,6 +131,9 @@ func printChangelog(path string, spec []byte, stdout, stderr io.Writer) {
 	old, err := readBounded(path, maxSpecBytes)
 	if errors.Is(err, os.ErrNotExist) {
 		return
+	}
+	if err == nil && bytes.Equal(old, spec) {
+		return // unchanged: nothing to report, and the diff would cost a second
 	}
 	report := ""
 	if err == nil {
