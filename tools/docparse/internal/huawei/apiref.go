@@ -481,15 +481,6 @@ func (p *page) addRequestParams(params []*model.Param) {
 	}
 }
 
-func appendUnique(list []string, s string) []string {
-	for _, x := range list {
-		if x == s {
-			return list
-		}
-	}
-	return append(list, s)
-}
-
 // successStatus is the status that untagged response tables describe: the
 // first 2xx the page lists, else 200.
 func (p *page) successStatus() string {
