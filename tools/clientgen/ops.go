@@ -20,6 +20,7 @@ type fileData struct {
 
 type opData struct {
 	Name, Summary, Method, Path string
+	Source                      string // the page it came from: x-docapi-source
 	Idempotent, Auth            bool
 	Project, Domain             bool
 	// Params are the method's parameters after ctx ("name type"); Args the

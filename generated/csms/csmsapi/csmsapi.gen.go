@@ -41,6 +41,8 @@ var opBatchCreateAction = &huawei.Operation{Service: "csms", Name: "BatchCreateA
 
 // BatchCreateAction (批量添加或删除凭据标签): POST /v1/{project_id}/csms/{secret_id}/tags/action.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量添加或删除凭据标签.md:1
 func (c *Client) BatchCreateAction(ctx context.Context, secretID string, body csms.BatchCreateActionJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opBatchCreateAction, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if secretID == "" {
@@ -60,6 +62,8 @@ var opBatchCreateOrDeleteTags = &huawei.Operation{Service: "csms", Name: "BatchC
 
 // BatchCreateOrDeleteTags (批量添加删除凭据标签): POST /{version_id}/{project_id}/csms/{secret_id}/tags/action.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量添加删除凭据标签.md:1
 func (c *Client) BatchCreateOrDeleteTags(ctx context.Context, versionID string, projectID string, secretID string, body csms.BatchCreateOrDeleteTagsJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opBatchCreateOrDeleteTags, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if versionID == "" {
@@ -85,6 +89,8 @@ var opCreateSecret = &huawei.Operation{Service: "csms", Name: "CreateSecret", Me
 
 // CreateSecret (创建凭据): POST /v1/{project_id}/secrets.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据.md:1
 func (c *Client) CreateSecret(ctx context.Context, body csms.CreateSecretJSONRequestBody) (*csms.CreateSecretResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateSecret, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return csms.NewCreateSecretRequest(server, ids.Project, body)
@@ -101,6 +107,8 @@ var opCreateSecretEvent = &huawei.Operation{Service: "csms", Name: "CreateSecret
 
 // CreateSecretEvent (创建事件): POST /v1/{project_id}/csms/events.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建事件.md:1
 func (c *Client) CreateSecretEvent(ctx context.Context, body csms.CreateSecretEventJSONRequestBody) (*csms.CreateSecretEventResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateSecretEvent, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return csms.NewCreateSecretEventRequest(server, ids.Project, body)
@@ -117,6 +125,8 @@ var opCreateSecretTag = &huawei.Operation{Service: "csms", Name: "CreateSecretTa
 
 // CreateSecretTag (添加凭据标签): POST /v1/{project_id}/csms/{secret_id}/tags.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/添加凭据标签.md:1
 func (c *Client) CreateSecretTag(ctx context.Context, secretID string, body csms.CreateSecretTagJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opCreateSecretTag, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if secretID == "" {
@@ -136,6 +146,8 @@ var opCreateSecretVersion = &huawei.Operation{Service: "csms", Name: "CreateSecr
 
 // CreateSecretVersion (创建凭据版本): POST /v1/{project_id}/secrets/{secret_name}/versions.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据版本.md:1
 func (c *Client) CreateSecretVersion(ctx context.Context, secretName string, body csms.CreateSecretVersionJSONRequestBody) (*csms.CreateSecretVersionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateSecretVersion, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if secretName == "" {
@@ -155,6 +167,8 @@ var opDeleteSecret = &huawei.Operation{Service: "csms", Name: "DeleteSecret", Me
 
 // DeleteSecret (立即删除凭据): DELETE /v1/{project_id}/secrets/{secret_name}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/立即删除凭据.md:1
 func (c *Client) DeleteSecret(ctx context.Context, secretName string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteSecret, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if secretName == "" {
@@ -174,6 +188,8 @@ var opDeleteSecretEvent = &huawei.Operation{Service: "csms", Name: "DeleteSecret
 
 // DeleteSecretEvent (立即删除事件): DELETE /v1/{project_id}/csms/events/{event_name}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/立即删除事件.md:1
 func (c *Client) DeleteSecretEvent(ctx context.Context, eventName string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteSecretEvent, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if eventName == "" {
@@ -193,6 +209,8 @@ var opDeleteSecretForSchedule = &huawei.Operation{Service: "csms", Name: "Delete
 
 // DeleteSecretForSchedule (创建凭据的定时删除任务): POST /v1/{project_id}/secrets/{secret_name}/scheduled-deleted-tasks/create.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建凭据的定时删除任务.md:1
 func (c *Client) DeleteSecretForSchedule(ctx context.Context, secretName string, body csms.DeleteSecretForScheduleJSONRequestBody) (*csms.DeleteSecretForScheduleResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteSecretForSchedule, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if secretName == "" {
@@ -214,6 +232,8 @@ var opDeleteSecretStage = &huawei.Operation{Service: "csms", Name: "DeleteSecret
 
 // DeleteSecretStage (删除凭据的版本状态): DELETE /v1/{project_id}/secrets/{secret_name}/stages/{stage_name}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除凭据的版本状态.md:1
 func (c *Client) DeleteSecretStage(ctx context.Context, secretName string, stageName string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteSecretStage, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if secretName == "" {
@@ -236,6 +256,8 @@ var opDeleteSecretTag = &huawei.Operation{Service: "csms", Name: "DeleteSecretTa
 
 // DeleteSecretTag (删除凭据标签): DELETE /v1/{project_id}/csms/{secret_id}/tags/{key}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除凭据标签.md:1
 func (c *Client) DeleteSecretTag(ctx context.Context, secretID string, key string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteSecretTag, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if secretID == "" {
@@ -258,6 +280,8 @@ var opDownloadSecretBlob = &huawei.Operation{Service: "csms", Name: "DownloadSec
 
 // DownloadSecretBlob (下载凭据备份): POST /v1/{project_id}/secrets/{secret_name}/backup.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/下载凭据备份.md:1
 func (c *Client) DownloadSecretBlob(ctx context.Context, secretName string) (*csms.DownloadSecretBlobResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDownloadSecretBlob, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if secretName == "" {
@@ -277,6 +301,8 @@ var opListKmsTags = &huawei.Operation{Service: "csms", Name: "ListKmsTags", Meth
 
 // ListKmsTags (查询项目标签): GET /{version_id}/{project_id}/csms/tags.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询项目标签-1.md:1
 func (c *Client) ListKmsTags(ctx context.Context, versionID string, projectID string) (*csms.ListKmsTagsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListKmsTags, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if versionID == "" {
@@ -299,6 +325,8 @@ var opListNotificationRecords = &huawei.Operation{Service: "csms", Name: "ListNo
 
 // ListNotificationRecords (查询已触发的事件通知记录): GET /v1/{project_id}/csms/notification-records.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询已触发的事件通知记录.md:1
 func (c *Client) ListNotificationRecords(ctx context.Context) (*csms.ListNotificationRecordsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListNotificationRecords, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return csms.NewListNotificationRecordsRequest(server, ids.Project)
@@ -317,6 +345,8 @@ var opListProjectSecretsTags = &huawei.Operation{Service: "csms", Name: "ListPro
 
 // ListProjectSecretsTags (查询项目标签): GET /v1/{project_id}/csms/tags.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询项目标签-0.md:1
 func (c *Client) ListProjectSecretsTags(ctx context.Context) (*csms.ListProjectSecretsTagsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListProjectSecretsTags, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return csms.NewListProjectSecretsTagsRequest(server, ids.Project)
@@ -335,6 +365,8 @@ var opListResourceInstances = &huawei.Operation{Service: "csms", Name: "ListReso
 
 // ListResourceInstances (查询凭据实例): POST /v1/{project_id}/csms/resource_instances/action.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据实例.md:1
 func (c *Client) ListResourceInstances(ctx context.Context, body csms.ListResourceInstancesJSONRequestBody) (*csms.ListResourceInstancesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListResourceInstances, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return csms.NewListResourceInstancesRequest(server, ids.Project, body)
@@ -352,6 +384,8 @@ var pageListResourceInstances = huawei.Paging{Op: opListResourceInstances, Style
 // ListResourceInstancesAll iterates over the resources of every page of ListResourceInstances
 // (offset paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据实例.md:1
 func (c *Client) ListResourceInstancesAll(ctx context.Context, body csms.ListResourceInstancesJSONRequestBody) iter.Seq2[csms.ActionResources, error] {
 	call := func(ctx context.Context, body csms.ListResourceInstancesJSONRequestBody) (*csms.ListResourceInstancesResponseBody, error) {
 		return c.ListResourceInstances(ctx, body)
@@ -364,6 +398,8 @@ var opListSecretEvents = &huawei.Operation{Service: "csms", Name: "ListSecretEve
 
 // ListSecretEvents (查询事件列表): GET /v1/{project_id}/csms/events.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询事件列表.md:1
 func (c *Client) ListSecretEvents(ctx context.Context, params *csms.ListSecretEventsParams) (*csms.ListSecretEventsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListSecretEvents, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return csms.NewListSecretEventsRequest(server, ids.Project, params)
@@ -381,6 +417,8 @@ var pageListSecretEvents = huawei.Paging{Op: opListSecretEvents, Style: "marker"
 // ListSecretEventsAll iterates over the events of every page of ListSecretEvents
 // (marker paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询事件列表.md:1
 func (c *Client) ListSecretEventsAll(ctx context.Context, params *csms.ListSecretEventsParams) iter.Seq2[csms.ListSecretEventsEvent, error] {
 	call := func(ctx context.Context, params *csms.ListSecretEventsParams) (*csms.ListSecretEventsResponseBody, error) {
 		return c.ListSecretEvents(ctx, params)
@@ -393,6 +431,8 @@ var opListSecretTags = &huawei.Operation{Service: "csms", Name: "ListSecretTags"
 
 // ListSecretTags (查询凭据标签): GET /v1/{project_id}/csms/{secret_id}/tags.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据标签.md:1
 func (c *Client) ListSecretTags(ctx context.Context, secretID string) (*csms.ListSecretTagsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListSecretTags, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if secretID == "" {
@@ -412,6 +452,8 @@ var opListSecretVersions = &huawei.Operation{Service: "csms", Name: "ListSecretV
 
 // ListSecretVersions (查询凭据的版本列表): GET /v1/{project_id}/secrets/{secret_name}/versions.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据的版本列表.md:1
 func (c *Client) ListSecretVersions(ctx context.Context, secretName string, params *csms.ListSecretVersionsParams) (*csms.ListSecretVersionsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListSecretVersions, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if secretName == "" {
@@ -432,6 +474,8 @@ var pageListSecretVersions = huawei.Paging{Op: opListSecretVersions, Style: "mar
 // ListSecretVersionsAll iterates over the version_metadatas of every page of ListSecretVersions
 // (marker paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据的版本列表.md:1
 func (c *Client) ListSecretVersionsAll(ctx context.Context, secretName string, params *csms.ListSecretVersionsParams) iter.Seq2[csms.ListSecretVersionsVersionMetadata, error] {
 	call := func(ctx context.Context, params *csms.ListSecretVersionsParams) (*csms.ListSecretVersionsResponseBody, error) {
 		return c.ListSecretVersions(ctx, secretName, params)
@@ -446,6 +490,8 @@ var opListSecrets = &huawei.Operation{Service: "csms", Name: "ListSecrets", Meth
 
 // ListSecrets (查询凭据列表): GET /v1/{project_id}/secrets.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据列表.md:1
 func (c *Client) ListSecrets(ctx context.Context, params *csms.ListSecretsParams) (*csms.ListSecretsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListSecrets, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return csms.NewListSecretsRequest(server, ids.Project, params)
@@ -463,6 +509,8 @@ var pageListSecrets = huawei.Paging{Op: opListSecrets, Style: "marker", Param: "
 // ListSecretsAll iterates over the secrets of every page of ListSecrets
 // (marker paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据列表.md:1
 func (c *Client) ListSecretsAll(ctx context.Context, params *csms.ListSecretsParams) iter.Seq2[csms.ListSecretsSecret, error] {
 	call := func(ctx context.Context, params *csms.ListSecretsParams) (*csms.ListSecretsResponseBody, error) {
 		return c.ListSecrets(ctx, params)
@@ -475,6 +523,8 @@ var opRestoreSecret = &huawei.Operation{Service: "csms", Name: "RestoreSecret", 
 
 // RestoreSecret (取消凭据的定时删除任务): POST /v1/{project_id}/secrets/{secret_name}/scheduled-deleted-tasks/cancel.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/取消凭据的定时删除任务.md:1
 func (c *Client) RestoreSecret(ctx context.Context, secretName string) (*csms.RestoreSecretResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opRestoreSecret, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if secretName == "" {
@@ -494,6 +544,8 @@ var opRotateSecret = &huawei.Operation{Service: "csms", Name: "RotateSecret", Me
 
 // RotateSecret (轮转凭据): POST /v1/{project_id}/secrets/{secret_name}/rotate.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/轮转凭据.md:1
 func (c *Client) RotateSecret(ctx context.Context, secretName string) (*csms.RotateSecretResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opRotateSecret, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if secretName == "" {
@@ -513,6 +565,8 @@ var opShowSecret = &huawei.Operation{Service: "csms", Name: "ShowSecret", Method
 
 // ShowSecret (查询凭据): GET /v1/{project_id}/secrets/{secret_name}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据.md:1
 func (c *Client) ShowSecret(ctx context.Context, secretName string) (*csms.ShowSecretResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowSecret, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if secretName == "" {
@@ -532,6 +586,8 @@ var opShowSecretEvent = &huawei.Operation{Service: "csms", Name: "ShowSecretEven
 
 // ShowSecretEvent (查询事件): GET /v1/{project_id}/csms/events/{event_name}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询事件.md:1
 func (c *Client) ShowSecretEvent(ctx context.Context, eventName string) (*csms.ShowSecretEventResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowSecretEvent, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if eventName == "" {
@@ -551,6 +607,8 @@ var opShowSecretStage = &huawei.Operation{Service: "csms", Name: "ShowSecretStag
 
 // ShowSecretStage (查询凭据的版本状态): GET /v1/{project_id}/secrets/{secret_name}/stages/{stage_name}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据的版本状态.md:1
 func (c *Client) ShowSecretStage(ctx context.Context, secretName string, stageName string) (*csms.ShowSecretStageResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowSecretStage, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if secretName == "" {
@@ -573,6 +631,8 @@ var opShowSecretVersion = &huawei.Operation{Service: "csms", Name: "ShowSecretVe
 
 // ShowSecretVersion (查询凭据的版本与凭据值): GET /v1/{project_id}/secrets/{secret_name}/versions/{version_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询凭据的版本与凭据值.md:1
 func (c *Client) ShowSecretVersion(ctx context.Context, secretName string, versionID string) (*csms.ShowSecretVersionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowSecretVersion, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if secretName == "" {
@@ -595,6 +655,8 @@ var opUpdateSecret = &huawei.Operation{Service: "csms", Name: "UpdateSecret", Me
 
 // UpdateSecret (更新凭据): PUT /v1/{project_id}/secrets/{secret_name}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新凭据.md:1
 func (c *Client) UpdateSecret(ctx context.Context, secretName string, body csms.UpdateSecretJSONRequestBody) (*csms.UpdateSecretResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateSecret, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if secretName == "" {
@@ -614,6 +676,8 @@ var opUpdateSecretEvent = &huawei.Operation{Service: "csms", Name: "UpdateSecret
 
 // UpdateSecretEvent (更新事件): PUT /v1/{project_id}/csms/events/{event_name}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新事件.md:1
 func (c *Client) UpdateSecretEvent(ctx context.Context, eventName string, body csms.UpdateSecretEventJSONRequestBody) (*csms.UpdateSecretEventResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateSecretEvent, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if eventName == "" {
@@ -633,6 +697,8 @@ var opUpdateSecretStage = &huawei.Operation{Service: "csms", Name: "UpdateSecret
 
 // UpdateSecretStage (更新凭据的版本状态): PUT /v1/{project_id}/secrets/{secret_name}/stages/{stage_name}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新凭据的版本状态.md:1
 func (c *Client) UpdateSecretStage(ctx context.Context, secretName string, stageName string, body csms.UpdateSecretStageJSONRequestBody) (*csms.UpdateSecretStageResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateSecretStage, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if secretName == "" {
@@ -655,6 +721,8 @@ var opUpdateVersion = &huawei.Operation{Service: "csms", Name: "UpdateVersion", 
 
 // UpdateVersion (更新凭据版本): PUT /v1/{project_id}/secrets/{secret_name}/versions/{version_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新凭据版本.md:1
 func (c *Client) UpdateVersion(ctx context.Context, secretName string, versionID string, body csms.UpdateVersionJSONRequestBody) (*csms.UpdateVersionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateVersion, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if secretName == "" {
@@ -677,6 +745,8 @@ var opUploadSecretBlob = &huawei.Operation{Service: "csms", Name: "UploadSecretB
 
 // UploadSecretBlob (恢复凭据对象): POST /v1/{project_id}/secrets/restore.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/恢复凭据对象.md:1
 func (c *Client) UploadSecretBlob(ctx context.Context, body csms.UploadSecretBlobJSONRequestBody) (*csms.UploadSecretBlobResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUploadSecretBlob, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return csms.NewUploadSecretBlobRequest(server, ids.Project, body)

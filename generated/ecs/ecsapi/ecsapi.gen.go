@@ -41,6 +41,8 @@ var opAddServerGroupMember = &huawei.Operation{Service: "ecs", Name: "AddServerG
 
 // AddServerGroupMember (添加云服务器组成员): POST /v1/{project_id}/cloudservers/os-server-groups/{server_group_id}/action#add_member.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/添加云服务器组成员.md:1
 func (c *Client) AddServerGroupMember(ctx context.Context, serverGroupID string, body ecs.AddServerGroupMemberJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opAddServerGroupMember, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverGroupID == "" {
@@ -60,6 +62,8 @@ var opAssociateServerVirtualIP = &huawei.Operation{Service: "ecs", Name: "Associ
 
 // AssociateServerVirtualIP (云服务器网卡配置虚拟IP地址（废弃）): PUT /v1/{project_id}/cloudservers/nics/{nic_id}#AssociateServerVirtualIp.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/云服务器网卡配置虚拟IP地址（废弃）.md:1
 func (c *Client) AssociateServerVirtualIP(ctx context.Context, nicID string, body ecs.AssociateServerVirtualIPJSONRequestBody) (*ecs.AssociateServerVirtualIPResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opAssociateServerVirtualIP, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if nicID == "" {
@@ -81,6 +85,8 @@ var opAttachServerVolume = &huawei.Operation{Service: "ecs", Name: "AttachServer
 
 // AttachServerVolume (弹性云服务器挂载磁盘): POST /v1/{project_id}/cloudservers/{server_id}/attachvolume.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/弹性云服务器挂载磁盘.md:1
 func (c *Client) AttachServerVolume(ctx context.Context, serverID string, body ecs.AttachServerVolumeJSONRequestBody) (*ecs.AttachServerVolumeResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opAttachServerVolume, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -100,6 +106,8 @@ var opBatchAddServerNics = &huawei.Operation{Service: "ecs", Name: "BatchAddServ
 
 // BatchAddServerNics (批量添加云服务器网卡): POST /v1/{project_id}/cloudservers/{server_id}/nics.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量添加云服务器网卡.md:1
 func (c *Client) BatchAddServerNics(ctx context.Context, serverID string, body ecs.BatchAddServerNicsJSONRequestBody) (*ecs.BatchAddServerNicsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opBatchAddServerNics, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -119,6 +127,8 @@ var opBatchAttachSharableVolumes = &huawei.Operation{Service: "ecs", Name: "Batc
 
 // BatchAttachSharableVolumes (批量挂载指定共享盘): POST /v1/{project_id}/batchaction/attachvolumes/{volume_id}.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量挂载指定共享盘.md:1
 func (c *Client) BatchAttachSharableVolumes(ctx context.Context, volumeID string, body ecs.BatchAttachSharableVolumesJSONRequestBody) (*ecs.BatchAttachSharableVolumesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opBatchAttachSharableVolumes, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if volumeID == "" {
@@ -140,6 +150,8 @@ var opBatchCreateAction = &huawei.Operation{Service: "ecs", Name: "BatchCreateAc
 
 // BatchCreateAction (批量添加云服务器标签（废弃）): POST /v1/{project_id}/servers/{server_id}/tags/action#BatchCreateAction.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量添加云服务器标签（废弃）.md:1
 func (c *Client) BatchCreateAction(ctx context.Context, serverID string, body ecs.BatchCreateActionJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opBatchCreateAction, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -159,6 +171,8 @@ var opBatchCreateServerTags = &huawei.Operation{Service: "ecs", Name: "BatchCrea
 
 // BatchCreateServerTags (批量添加云服务器标签): POST /v1/{project_id}/cloudservers/{server_id}/tags/action#BatchCreateServerTags.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量添加云服务器标签.md:1
 func (c *Client) BatchCreateServerTags(ctx context.Context, serverID string, body ecs.BatchCreateServerTagsJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opBatchCreateServerTags, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -178,6 +192,8 @@ var opBatchDeleteAction = &huawei.Operation{Service: "ecs", Name: "BatchDeleteAc
 
 // BatchDeleteAction (批量删除云服务器标签（废弃）): POST /v1/{project_id}/servers/{server_id}/tags/action#BatchDeleteAction.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量删除云服务器标签（废弃）.md:1
 func (c *Client) BatchDeleteAction(ctx context.Context, serverID string, body ecs.BatchDeleteActionJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opBatchDeleteAction, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -197,6 +213,8 @@ var opBatchDeleteServerNics = &huawei.Operation{Service: "ecs", Name: "BatchDele
 
 // BatchDeleteServerNics (批量删除云服务器网卡): POST /v1/{project_id}/cloudservers/{server_id}/nics/delete.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量删除云服务器网卡.md:1
 func (c *Client) BatchDeleteServerNics(ctx context.Context, serverID string, body ecs.BatchDeleteServerNicsJSONRequestBody) (*ecs.BatchDeleteServerNicsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opBatchDeleteServerNics, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -216,6 +234,8 @@ var opBatchDeleteServerTags = &huawei.Operation{Service: "ecs", Name: "BatchDele
 
 // BatchDeleteServerTags (批量删除云服务器标签): POST /v1/{project_id}/cloudservers/{server_id}/tags/action#BatchDeleteServerTags.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量删除云服务器标签.md:1
 func (c *Client) BatchDeleteServerTags(ctx context.Context, serverID string, body ecs.BatchDeleteServerTagsJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opBatchDeleteServerTags, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -235,6 +255,8 @@ var opBatchRebootServers = &huawei.Operation{Service: "ecs", Name: "BatchRebootS
 
 // BatchRebootServers (批量重启云服务器): POST /v1/{project_id}/cloudservers/action#reboot.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量重启云服务器.md:1
 func (c *Client) BatchRebootServers(ctx context.Context, body ecs.BatchRebootServersJSONRequestBody) (*ecs.BatchRebootServersResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opBatchRebootServers, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecs.NewBatchRebootServersRequest(server, ids.Project, body)
@@ -251,6 +273,8 @@ var opBatchResetServersPassword = &huawei.Operation{Service: "ecs", Name: "Batch
 
 // BatchResetServersPassword (批量重置弹性云服务器密码): PUT /v1/{project_id}/cloudservers/os-reset-passwords.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量重置弹性云服务器密码.md:1
 func (c *Client) BatchResetServersPassword(ctx context.Context, body ecs.BatchResetServersPasswordJSONRequestBody) (*ecs.BatchResetServersPasswordResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opBatchResetServersPassword, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecs.NewBatchResetServersPasswordRequest(server, ids.Project, body)
@@ -269,6 +293,8 @@ var opBatchStartServers = &huawei.Operation{Service: "ecs", Name: "BatchStartSer
 
 // BatchStartServers (批量启动云服务器): POST /v1/{project_id}/cloudservers/action#os-start.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量启动云服务器.md:1
 func (c *Client) BatchStartServers(ctx context.Context, body ecs.BatchStartServersJSONRequestBody) (*ecs.BatchStartServersResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opBatchStartServers, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecs.NewBatchStartServersRequest(server, ids.Project, body)
@@ -285,6 +311,8 @@ var opBatchStopServers = &huawei.Operation{Service: "ecs", Name: "BatchStopServe
 
 // BatchStopServers (批量关闭云服务器): POST /v1/{project_id}/cloudservers/action#os-stop.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量关闭云服务器.md:1
 func (c *Client) BatchStopServers(ctx context.Context, body ecs.BatchStopServersJSONRequestBody) (*ecs.BatchStopServersResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opBatchStopServers, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecs.NewBatchStopServersRequest(server, ids.Project, body)
@@ -301,6 +329,8 @@ var opBatchUpdateServersName = &huawei.Operation{Service: "ecs", Name: "BatchUpd
 
 // BatchUpdateServersName (批量修改弹性云服务器): PUT /v1/{project_id}/cloudservers/server-name.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/批量修改弹性云服务器.md:1
 func (c *Client) BatchUpdateServersName(ctx context.Context, body ecs.BatchUpdateServersNameJSONRequestBody) (*ecs.BatchUpdateServersNameResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opBatchUpdateServersName, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecs.NewBatchUpdateServersNameRequest(server, ids.Project, body)
@@ -317,6 +347,8 @@ var opChangeServerChargeMode = &huawei.Operation{Service: "ecs", Name: "ChangeSe
 
 // ChangeServerChargeMode (更换云服务器计费模式): POST /v1/{project_id}/cloudservers/actions/change-charge-mode.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更换云服务器计费模式.md:1
 func (c *Client) ChangeServerChargeMode(ctx context.Context, body ecs.ChangeServerChargeModeJSONRequestBody) (*ecs.ChangeServerChargeModeResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opChangeServerChargeMode, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecs.NewChangeServerChargeModeRequest(server, ids.Project, body)
@@ -333,6 +365,8 @@ var opChangeServerOsWithCloudInit = &huawei.Operation{Service: "ecs", Name: "Cha
 
 // ChangeServerOsWithCloudInit (切换弹性云服务器操作系统（安装Cloud-init）): POST /v2/{project_id}/cloudservers/{server_id}/changeos.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/切换弹性云服务器操作系统（安装Cloud-init）.md:1
 func (c *Client) ChangeServerOsWithCloudInit(ctx context.Context, serverID string, body ecs.ChangeServerOsWithCloudInitJSONRequestBody) (*ecs.ChangeServerOsWithCloudInitResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opChangeServerOsWithCloudInit, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -354,6 +388,8 @@ var opChangeServerOsWithoutCloudInit = &huawei.Operation{Service: "ecs", Name: "
 
 // ChangeServerOsWithoutCloudInit (切换弹性云服务器操作系统（未安装Cloud-init）): POST /v1/{project_id}/cloudservers/{server_id}/changeos.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/切换弹性云服务器操作系统（未安装Cloud-init）.md:1
 func (c *Client) ChangeServerOsWithoutCloudInit(ctx context.Context, serverID string, body ecs.ChangeServerOsWithoutCloudInitJSONRequestBody) (*ecs.ChangeServerOsWithoutCloudInitResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opChangeServerOsWithoutCloudInit, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -375,6 +411,8 @@ var opCreateAction = &huawei.Operation{Service: "ecs", Name: "CreateAction", Met
 
 // CreateAction (按标签查询云服务器列表（废弃）): POST /v1/{project_id}/cloudservers/resource_instances/action.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/按标签查询云服务器列表（废弃）.md:1
 func (c *Client) CreateAction(ctx context.Context, body ecs.CreateActionJSONRequestBody) (*ecs.CreateActionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateAction, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecs.NewCreateActionRequest(server, ids.Project, body)
@@ -392,6 +430,8 @@ var pageCreateAction = huawei.Paging{Op: opCreateAction, Style: "offset", Param:
 // CreateActionAll iterates over the resources of every page of CreateAction
 // (offset paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/按标签查询云服务器列表（废弃）.md:1
 func (c *Client) CreateActionAll(ctx context.Context, body ecs.CreateActionJSONRequestBody) iter.Seq2[ecs.Resource, error] {
 	call := func(ctx context.Context, body ecs.CreateActionJSONRequestBody) (*ecs.CreateActionResponseBody, error) {
 		return c.CreateAction(ctx, body)
@@ -404,6 +444,8 @@ var opCreateAssociation = &huawei.Operation{Service: "ecs", Name: "CreateAssocia
 
 // CreateAssociation (关联FPGA镜像与弹性云服务器镜像): POST /v1/{project_id}/cloudservers/fpga_image/{fpga_image_id}/association.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/关联FPGA镜像与弹性云服务器镜像.md:1
 func (c *Client) CreateAssociation(ctx context.Context, fpgaImageID string, body ecs.CreateAssociationJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opCreateAssociation, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if fpgaImageID == "" {
@@ -423,6 +465,8 @@ var opCreateAutoLaunchGroup = &huawei.Operation{Service: "ecs", Name: "CreateAut
 
 // CreateAutoLaunchGroup (创建智能购买组): POST /v2/{domain_id}/auto-launch-groups.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建智能购买组.md:1
 func (c *Client) CreateAutoLaunchGroup(ctx context.Context, body ecs.CreateAutoLaunchGroupJSONRequestBody) (*ecs.CreateAutoLaunchGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateAutoLaunchGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecs.NewCreateAutoLaunchGroupRequest(server, ids.Domain, body)
@@ -439,6 +483,8 @@ var opCreateCloudserversFpgaImage = &huawei.Operation{Service: "ecs", Name: "Cre
 
 // CreateCloudserversFpgaImage (注册FPGA镜像): POST /v1/{project_id}/cloudservers/fpga_image.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/注册FPGA镜像.md:1
 func (c *Client) CreateCloudserversFpgaImage(ctx context.Context, body ecs.CreateCloudserversFpgaImageJSONRequestBody) (*ecs.CreateCloudserversFpgaImageResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateCloudserversFpgaImage, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecs.NewCreateCloudserversFpgaImageRequest(server, ids.Project, body)
@@ -457,6 +503,8 @@ var opCreateFpgaImage = &huawei.Operation{Service: "ecs", Name: "CreateFpgaImage
 
 // CreateFpgaImage (创建FPGA镜像): POST /v2/{project_id}/cloudservers/fpga_image.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建FPGA镜像.md:1
 func (c *Client) CreateFpgaImage(ctx context.Context, body ecs.CreateFpgaImageJSONRequestBody) (*ecs.CreateFpgaImageResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateFpgaImage, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecs.NewCreateFpgaImageRequest(server, ids.Project, body)
@@ -473,6 +521,8 @@ var opCreatePostPaidServers = &huawei.Operation{Service: "ecs", Name: "CreatePos
 
 // CreatePostPaidServers (创建云服务器（按需）): POST /v1/{project_id}/cloudservers.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器（按需）.md:1
 func (c *Client) CreatePostPaidServers(ctx context.Context, body ecs.CreatePostPaidServersJSONRequestBody) (*ecs.CreatePostPaidServersResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreatePostPaidServers, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecs.NewCreatePostPaidServersRequest(server, ids.Project, body)
@@ -489,6 +539,8 @@ var opCreateServerGroup = &huawei.Operation{Service: "ecs", Name: "CreateServerG
 
 // CreateServerGroup (创建云服务器组): POST /v1/{project_id}/cloudservers/os-server-groups.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器组.md:1
 func (c *Client) CreateServerGroup(ctx context.Context, body ecs.CreateServerGroupJSONRequestBody) (*ecs.CreateServerGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateServerGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecs.NewCreateServerGroupRequest(server, ids.Project, body)
@@ -505,6 +557,8 @@ var opCreateServers = &huawei.Operation{Service: "ecs", Name: "CreateServers", M
 
 // CreateServers (创建云服务器): POST /v1.1/{project_id}/cloudservers.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器.md:1
 func (c *Client) CreateServers(ctx context.Context, body ecs.CreateServersJSONRequestBody) (*ecs.CreateServersResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateServers, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecs.NewCreateServersRequest(server, ids.Project, body)
@@ -521,6 +575,8 @@ var opDeleteAssociation = &huawei.Operation{Service: "ecs", Name: "DeleteAssocia
 
 // DeleteAssociation (解关联FPGA镜像与弹性云服务器镜像): DELETE /v1/{project_id}/cloudservers/fpga_image/{fpga_image_id}/association.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/解关联FPGA镜像与弹性云服务器镜像.md:1
 func (c *Client) DeleteAssociation(ctx context.Context, fpgaImageID string, body ecs.DeleteAssociationJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteAssociation, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if fpgaImageID == "" {
@@ -540,6 +596,8 @@ var opDeleteAutoLaunchGroup = &huawei.Operation{Service: "ecs", Name: "DeleteAut
 
 // DeleteAutoLaunchGroup (删除智能购买组): DELETE /v2/{domain_id}/auto-launch-groups/{auto_launch_group_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除智能购买组.md:1
 func (c *Client) DeleteAutoLaunchGroup(ctx context.Context, autoLaunchGroupID string, params *ecs.DeleteAutoLaunchGroupParams, body ecs.DeleteAutoLaunchGroupJSONRequestBody) (*ecs.DeleteAutoLaunchGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteAutoLaunchGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if autoLaunchGroupID == "" {
@@ -559,6 +617,8 @@ var opDeleteFpgaImage = &huawei.Operation{Service: "ecs", Name: "DeleteFpgaImage
 
 // DeleteFpgaImage (删除FPGA镜像): DELETE /v1/{project_id}/cloudservers/fpga_image/{fpga_image_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除FPGA镜像.md:1
 func (c *Client) DeleteFpgaImage(ctx context.Context, fpgaImageID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteFpgaImage, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if fpgaImageID == "" {
@@ -578,6 +638,8 @@ var opDeleteServerGroup = &huawei.Operation{Service: "ecs", Name: "DeleteServerG
 
 // DeleteServerGroup (删除云服务器组): DELETE /v1/{project_id}/cloudservers/os-server-groups/{server_group_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除云服务器组.md:1
 func (c *Client) DeleteServerGroup(ctx context.Context, serverGroupID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteServerGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverGroupID == "" {
@@ -597,6 +659,8 @@ var opDeleteServerGroupMember = &huawei.Operation{Service: "ecs", Name: "DeleteS
 
 // DeleteServerGroupMember (删除云服务器组成员): POST /v1/{project_id}/cloudservers/os-server-groups/{server_group_id}/action#remove_member.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除云服务器组成员.md:1
 func (c *Client) DeleteServerGroupMember(ctx context.Context, serverGroupID string, body ecs.DeleteServerGroupMemberJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteServerGroupMember, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverGroupID == "" {
@@ -616,6 +680,8 @@ var opDeleteServerMetadata = &huawei.Operation{Service: "ecs", Name: "DeleteServ
 
 // DeleteServerMetadata (删除云服务器指定元数据): DELETE /v1/{project_id}/cloudservers/{server_id}/metadata/{key}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除云服务器指定元数据.md:1
 func (c *Client) DeleteServerMetadata(ctx context.Context, serverID string, key string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteServerMetadata, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -638,6 +704,8 @@ var opDeleteServerPassword = &huawei.Operation{Service: "ecs", Name: "DeleteServ
 
 // DeleteServerPassword (清除云服务器密码): DELETE /v1/{project_id}/cloudservers/{server_id}/os-server-password.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/清除云服务器密码.md:1
 func (c *Client) DeleteServerPassword(ctx context.Context, serverID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteServerPassword, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -657,6 +725,8 @@ var opDeleteServers = &huawei.Operation{Service: "ecs", Name: "DeleteServers", M
 
 // DeleteServers (删除云服务器): POST /v1/{project_id}/cloudservers/delete.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除云服务器.md:1
 func (c *Client) DeleteServers(ctx context.Context, body ecs.DeleteServersJSONRequestBody) (*ecs.DeleteServersResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteServers, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecs.NewDeleteServersRequest(server, ids.Project, body)
@@ -673,6 +743,8 @@ var opDetachServerVolume = &huawei.Operation{Service: "ecs", Name: "DetachServer
 
 // DetachServerVolume (弹性云服务器卸载磁盘): DELETE /v1/{project_id}/cloudservers/{server_id}/detachvolume/{volume_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/弹性云服务器卸载磁盘.md:1
 func (c *Client) DetachServerVolume(ctx context.Context, serverID string, volumeID string, params *ecs.DetachServerVolumeParams) (*ecs.DetachServerVolumeResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDetachServerVolume, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -695,6 +767,8 @@ var opDisassociateServerVirtualIP = &huawei.Operation{Service: "ecs", Name: "Dis
 
 // DisassociateServerVirtualIP (云服务器网卡解绑虚拟IP地址（废弃）): PUT /v1/{project_id}/cloudservers/nics/{nic_id}#DisassociateServerVirtualIp.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/云服务器网卡解绑虚拟IP地址（废弃）.md:1
 func (c *Client) DisassociateServerVirtualIP(ctx context.Context, nicID string, body ecs.DisassociateServerVirtualIPJSONRequestBody) (*ecs.DisassociateServerVirtualIPResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDisassociateServerVirtualIP, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if nicID == "" {
@@ -716,6 +790,8 @@ var opListAssociations = &huawei.Operation{Service: "ecs", Name: "ListAssociatio
 
 // ListAssociations (查询关联列表): GET /v1/{project_id}/cloudservers/fpga_image/associations.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询关联列表.md:1
 func (c *Client) ListAssociations(ctx context.Context, params *ecs.ListAssociationsParams) (*ecs.ListAssociationsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListAssociations, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecs.NewListAssociationsRequest(server, ids.Project, params)
@@ -732,6 +808,8 @@ var opListAutoLaunchGroups = &huawei.Operation{Service: "ecs", Name: "ListAutoLa
 
 // ListAutoLaunchGroups (查询智能购买组列表): GET /v2/{domain_id}/auto-launch-groups.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组列表.md:1
 func (c *Client) ListAutoLaunchGroups(ctx context.Context, params *ecs.ListAutoLaunchGroupsParams) (*ecs.ListAutoLaunchGroupsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListAutoLaunchGroups, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecs.NewListAutoLaunchGroupsRequest(server, ids.Domain, params)
@@ -749,6 +827,8 @@ var pageListAutoLaunchGroups = huawei.Paging{Op: opListAutoLaunchGroups, Style: 
 // ListAutoLaunchGroupsAll iterates over the auto_launch_groups of every page of ListAutoLaunchGroups
 // (marker paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组列表.md:1
 func (c *Client) ListAutoLaunchGroupsAll(ctx context.Context, params *ecs.ListAutoLaunchGroupsParams) iter.Seq2[ecs.AutoLaunchGroups, error] {
 	call := func(ctx context.Context, params *ecs.ListAutoLaunchGroupsParams) (*ecs.ListAutoLaunchGroupsResponseBody, error) {
 		return c.ListAutoLaunchGroups(ctx, params)
@@ -761,6 +841,8 @@ var opListDetail = &huawei.Operation{Service: "ecs", Name: "ListDetail", Method:
 
 // ListDetail (查询FPGA镜像详情列表): GET /v1/{project_id}/cloudservers/fpga_image/detail.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询FPGA镜像详情列表.md:1
 func (c *Client) ListDetail(ctx context.Context, params *ecs.ListDetailParams) (*ecs.ListDetailResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListDetail, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecs.NewListDetailRequest(server, ids.Project, params)
@@ -777,6 +859,8 @@ var opListFlavorSellPolicies = &huawei.Operation{Service: "ecs", Name: "ListFlav
 
 // ListFlavorSellPolicies (查询规格销售策略): GET /v1/{project_id}/cloudservers/flavor-sell-policies.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格销售策略.md:1
 func (c *Client) ListFlavorSellPolicies(ctx context.Context, params *ecs.ListFlavorSellPoliciesParams) (*ecs.ListFlavorSellPoliciesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListFlavorSellPolicies, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecs.NewListFlavorSellPoliciesRequest(server, ids.Project, params)
@@ -794,6 +878,8 @@ var pageListFlavorSellPolicies = huawei.Paging{Op: opListFlavorSellPolicies, Sty
 // ListFlavorSellPoliciesAll iterates over the sell_policies of every page of ListFlavorSellPolicies
 // (marker paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格销售策略.md:1
 func (c *Client) ListFlavorSellPoliciesAll(ctx context.Context, params *ecs.ListFlavorSellPoliciesParams) iter.Seq2[ecs.SellPolicies, error] {
 	call := func(ctx context.Context, params *ecs.ListFlavorSellPoliciesParams) (*ecs.ListFlavorSellPoliciesResponseBody, error) {
 		return c.ListFlavorSellPolicies(ctx, params)
@@ -806,6 +892,8 @@ var opListFlavors = &huawei.Operation{Service: "ecs", Name: "ListFlavors", Metho
 
 // ListFlavors (查询规格详情和规格扩展信息列表): GET /v1/{project_id}/cloudservers/flavors.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询规格详情和规格扩展信息列表.md:1
 func (c *Client) ListFlavors(ctx context.Context, params *ecs.ListFlavorsParams) (*ecs.ListFlavorsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListFlavors, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecs.NewListFlavorsRequest(server, ids.Project, params)
@@ -822,6 +910,8 @@ var opListInstances = &huawei.Operation{Service: "ecs", Name: "ListInstances", M
 
 // ListInstances (查询智能购买组实例列表): GET /v2/{domain_id}/auto-launch-groups/{auto_launch_group_id}/instances.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组实例列表.md:1
 func (c *Client) ListInstances(ctx context.Context, autoLaunchGroupID string, params *ecs.ListInstancesParams) (*ecs.ListInstancesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListInstances, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if autoLaunchGroupID == "" {
@@ -842,6 +932,8 @@ var pageListInstances = huawei.Paging{Op: opListInstances, Style: "marker", Para
 // ListInstancesAll iterates over the instances of every page of ListInstances
 // (marker paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组实例列表.md:1
 func (c *Client) ListInstancesAll(ctx context.Context, autoLaunchGroupID string, params *ecs.ListInstancesParams) iter.Seq2[ecs.Instances, error] {
 	call := func(ctx context.Context, params *ecs.ListInstancesParams) (*ecs.ListInstancesResponseBody, error) {
 		return c.ListInstances(ctx, autoLaunchGroupID, params)
@@ -854,6 +946,8 @@ var opListResizeFlavors = &huawei.Operation{Service: "ecs", Name: "ListResizeFla
 
 // ListResizeFlavors (查询云服务器规格变更支持列表): GET /v1/{project_id}/cloudservers/resize_flavors.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表.md:1
 func (c *Client) ListResizeFlavors(ctx context.Context, params *ecs.ListResizeFlavorsParams) (*ecs.ListResizeFlavorsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListResizeFlavors, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecs.NewListResizeFlavorsRequest(server, ids.Project, params)
@@ -871,6 +965,8 @@ var pageListResizeFlavors = huawei.Paging{Op: opListResizeFlavors, Style: "marke
 // ListResizeFlavorsAll iterates over the flavors of every page of ListResizeFlavors
 // (marker paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表.md:1
 func (c *Client) ListResizeFlavorsAll(ctx context.Context, params *ecs.ListResizeFlavorsParams) iter.Seq2[ecs.ListResizeFlavorsFlavors, error] {
 	call := func(ctx context.Context, params *ecs.ListResizeFlavorsParams) (*ecs.ListResizeFlavorsResponseBody, error) {
 		return c.ListResizeFlavors(ctx, params)
@@ -883,6 +979,8 @@ var opListServerBlockDevices = &huawei.Operation{Service: "ecs", Name: "ListServ
 
 // ListServerBlockDevices (查询弹性云服务器挂载磁盘列表详情信息): GET /v1/{project_id}/cloudservers/{server_id}/block_device.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载磁盘列表详情信息.md:1
 func (c *Client) ListServerBlockDevices(ctx context.Context, serverID string) (*ecs.ListServerBlockDevicesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListServerBlockDevices, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -902,6 +1000,8 @@ var opListServerGroups = &huawei.Operation{Service: "ecs", Name: "ListServerGrou
 
 // ListServerGroups (查询云服务器组列表): GET /v1/{project_id}/cloudservers/os-server-groups.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器组列表.md:1
 func (c *Client) ListServerGroups(ctx context.Context, params *ecs.ListServerGroupsParams) (*ecs.ListServerGroupsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListServerGroups, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecs.NewListServerGroupsRequest(server, ids.Project, params)
@@ -919,6 +1019,8 @@ var pageListServerGroups = huawei.Paging{Op: opListServerGroups, Style: "marker"
 // ListServerGroupsAll iterates over the server_groups of every page of ListServerGroups
 // (marker paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器组列表.md:1
 func (c *Client) ListServerGroupsAll(ctx context.Context, params *ecs.ListServerGroupsParams) iter.Seq2[ecs.ServerGroups, error] {
 	call := func(ctx context.Context, params *ecs.ListServerGroupsParams) (*ecs.ListServerGroupsResponseBody, error) {
 		return c.ListServerGroups(ctx, params)
@@ -931,6 +1033,8 @@ var opListServerInterfaces = &huawei.Operation{Service: "ecs", Name: "ListServer
 
 // ListServerInterfaces (查询云服务器网卡信息): GET /v1/{project_id}/cloudservers/{server_id}/os-interface.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器网卡信息.md:1
 func (c *Client) ListServerInterfaces(ctx context.Context, serverID string) (*ecs.ListServerInterfacesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListServerInterfaces, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -950,6 +1054,8 @@ var opListServerTags = &huawei.Operation{Service: "ecs", Name: "ListServerTags",
 
 // ListServerTags (查询项目标签): GET /v1/{project_id}/cloudservers/tags.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询项目标签.md:1
 func (c *Client) ListServerTags(ctx context.Context) (*ecs.ListServerTagsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListServerTags, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecs.NewListServerTagsRequest(server, ids.Project)
@@ -966,6 +1072,8 @@ var opListServerVolumeAttachments = &huawei.Operation{Service: "ecs", Name: "Lis
 
 // ListServerVolumeAttachments (查询弹性云服务器挂载磁盘列表信息): GET /v1/{project_id}/cloudservers/{server_id}/os-volume_attachments.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载磁盘列表信息.md:1
 func (c *Client) ListServerVolumeAttachments(ctx context.Context, serverID string) (*ecs.ListServerVolumeAttachmentsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListServerVolumeAttachments, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -987,6 +1095,8 @@ var opListServersDetails = &huawei.Operation{Service: "ecs", Name: "ListServersD
 
 // ListServersDetails (查询云服务器详情列表): GET /v1/{project_id}/cloudservers/detail.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表.md:1
 func (c *Client) ListServersDetails(ctx context.Context, params *ecs.ListServersDetailsParams) (*ecs.ListServersDetailsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListServersDetails, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecs.NewListServersDetailsRequest(server, ids.Project, params)
@@ -1004,6 +1114,8 @@ var pageListServersDetails = huawei.Paging{Op: opListServersDetails, Style: "pag
 // ListServersDetailsAll iterates over the servers of every page of ListServersDetails
 // (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表.md:1
 func (c *Client) ListServersDetailsAll(ctx context.Context, params *ecs.ListServersDetailsParams) iter.Seq2[map[string]interface{}, error] {
 	call := func(ctx context.Context, params *ecs.ListServersDetailsParams) (*ecs.ListServersDetailsResponseBody, error) {
 		return c.ListServersDetails(ctx, params)
@@ -1016,6 +1128,8 @@ var opListServersTags = &huawei.Operation{Service: "ecs", Name: "ListServersTags
 
 // ListServersTags (查询项目标签（废弃）): GET /v1/{project_id}/servers/tags.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询项目标签（废弃）.md:1
 func (c *Client) ListServersTags(ctx context.Context) (*ecs.ListServersTagsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListServersTags, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecs.NewListServersTagsRequest(server, ids.Project)
@@ -1032,6 +1146,8 @@ var opListSupplyRecommendation = &huawei.Operation{Service: "ecs", Name: "ListSu
 
 // ListSupplyRecommendation (地域推荐): POST /v1/{domain_id}/recommendations/ecs-supply.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/地域推荐.md:1
 func (c *Client) ListSupplyRecommendation(ctx context.Context, body ecs.ListSupplyRecommendationJSONRequestBody) (*ecs.ListSupplyRecommendationResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListSupplyRecommendation, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecs.NewListSupplyRecommendationRequest(server, ids.Domain, body)
@@ -1050,6 +1166,8 @@ var opListTags = &huawei.Operation{Service: "ecs", Name: "ListTags", Method: "GE
 
 // ListTags (查询云服务器标签（废弃）): GET /v1/{project_id}/servers/{server_id}/tags.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器标签（废弃）.md:1
 func (c *Client) ListTags(ctx context.Context, serverID string) (*ecs.ListTagsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListTags, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -1069,6 +1187,8 @@ var opMigrateServer = &huawei.Operation{Service: "ecs", Name: "MigrateServer", M
 
 // MigrateServer (冷迁移云服务器): POST /v1/{project_id}/cloudservers/{server_id}/migrate.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/冷迁移云服务器.md:1
 func (c *Client) MigrateServer(ctx context.Context, serverID string, body ecs.MigrateServerJSONRequestBody) (*ecs.MigrateServerResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opMigrateServer, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -1088,6 +1208,8 @@ var opRegisterServerAutoRecovery = &huawei.Operation{Service: "ecs", Name: "Regi
 
 // RegisterServerAutoRecovery (管理云服务器自动恢复动作（废弃）): PUT /v1/{project_id}/cloudservers/{server_id}/autorecovery.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/管理云服务器自动恢复动作（废弃）.md:1
 func (c *Client) RegisterServerAutoRecovery(ctx context.Context, serverID string, body ecs.RegisterServerAutoRecoveryJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opRegisterServerAutoRecovery, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -1107,6 +1229,8 @@ var opReinstallServerWithCloudInit = &huawei.Operation{Service: "ecs", Name: "Re
 
 // ReinstallServerWithCloudInit (重装弹性云服务器操作系统（安装Cloud-init）): POST /v2/{project_id}/cloudservers/{server_id}/reinstallos.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/重装弹性云服务器操作系统（安装Cloud-init）.md:1
 func (c *Client) ReinstallServerWithCloudInit(ctx context.Context, serverID string, body ecs.ReinstallServerWithCloudInitJSONRequestBody) (*ecs.ReinstallServerWithCloudInitResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opReinstallServerWithCloudInit, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -1128,6 +1252,8 @@ var opReinstallServerWithoutCloudInit = &huawei.Operation{Service: "ecs", Name: 
 
 // ReinstallServerWithoutCloudInit (重装弹性云服务器操作系统（未安装Cloud-init）): POST /v1/{project_id}/cloudservers/{server_id}/reinstallos.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/重装弹性云服务器操作系统（未安装Cloud-init）.md:1
 func (c *Client) ReinstallServerWithoutCloudInit(ctx context.Context, serverID string, body ecs.ReinstallServerWithoutCloudInitJSONRequestBody) (*ecs.ReinstallServerWithoutCloudInitResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opReinstallServerWithoutCloudInit, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -1149,6 +1275,8 @@ var opResetServerPassword = &huawei.Operation{Service: "ecs", Name: "ResetServer
 
 // ResetServerPassword (一键重置弹性云服务器密码): PUT /v1/{project_id}/cloudservers/{server_id}/os-reset-password.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/一键重置弹性云服务器密码.md:1
 func (c *Client) ResetServerPassword(ctx context.Context, serverID string, body ecs.ResetServerPasswordJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opResetServerPassword, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -1168,6 +1296,8 @@ var opResizePostPaidServer = &huawei.Operation{Service: "ecs", Name: "ResizePost
 
 // ResizePostPaidServer (变更云服务器规格（按需）): POST /v1/{project_id}/cloudservers/{server_id}/resize.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/变更云服务器规格（按需）.md:1
 func (c *Client) ResizePostPaidServer(ctx context.Context, serverID string, body ecs.ResizePostPaidServerJSONRequestBody) (*ecs.ResizePostPaidServerResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opResizePostPaidServer, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -1187,6 +1317,8 @@ var opResizeServer = &huawei.Operation{Service: "ecs", Name: "ResizeServer", Met
 
 // ResizeServer (变更云服务器规格): POST /v1.1/{project_id}/cloudservers/{server_id}/resize.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/变更云服务器规格.md:1
 func (c *Client) ResizeServer(ctx context.Context, serverID string, body ecs.ResizeServerJSONRequestBody) (*ecs.ResizeServerResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opResizeServer, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -1206,6 +1338,8 @@ var opShowAutoLaunchGroup = &huawei.Operation{Service: "ecs", Name: "ShowAutoLau
 
 // ShowAutoLaunchGroup (查询智能购买组详情): GET /v2/{domain_id}/auto-launch-groups/{auto_launch_group_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询智能购买组详情.md:1
 func (c *Client) ShowAutoLaunchGroup(ctx context.Context, autoLaunchGroupID string) (*ecs.ShowAutoLaunchGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowAutoLaunchGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if autoLaunchGroupID == "" {
@@ -1225,6 +1359,8 @@ var opShowJob = &huawei.Operation{Service: "ecs", Name: "ShowJob", Method: "GET"
 
 // ShowJob (查询任务的执行状态): GET /v1/{project_id}/jobs/{job_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询任务的执行状态.md:1
 func (c *Client) ShowJob(ctx context.Context, jobID string) (*ecs.ShowJobResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowJob, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if jobID == "" {
@@ -1244,6 +1380,8 @@ var opShowResetPasswordFlag = &huawei.Operation{Service: "ecs", Name: "ShowReset
 
 // ShowResetPasswordFlag (查询是否支持一键重置密码): GET /v1/{project_id}/cloudservers/{server_id}/os-resetpwd-flag.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询是否支持一键重置密码.md:1
 func (c *Client) ShowResetPasswordFlag(ctx context.Context, serverID string) (*ecs.ShowResetPasswordFlagResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowResetPasswordFlag, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -1263,6 +1401,8 @@ var opShowServer = &huawei.Operation{Service: "ecs", Name: "ShowServer", Method:
 
 // ShowServer (查询云服务器详情): GET /v1/{project_id}/cloudservers/{server_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情.md:1
 func (c *Client) ShowServer(ctx context.Context, serverID string) (*ecs.ShowServerResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowServer, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -1282,6 +1422,8 @@ var opShowServerAutoRecovery = &huawei.Operation{Service: "ecs", Name: "ShowServ
 
 // ShowServerAutoRecovery (查询云服务器是否配置了自动恢复动作（废弃）): GET /v1/{project_id}/cloudservers/{server_id}/autorecovery.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器是否配置了自动恢复动作（废弃）.md:1
 func (c *Client) ShowServerAutoRecovery(ctx context.Context, serverID string) (*ecs.ShowServerAutoRecoveryResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowServerAutoRecovery, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -1301,6 +1443,8 @@ var opShowServerBlockDevice = &huawei.Operation{Service: "ecs", Name: "ShowServe
 
 // ShowServerBlockDevice (查询弹性云服务器单个磁盘信息): GET /v1/{project_id}/cloudservers/{server_id}/block_device/{volume_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器单个磁盘信息.md:1
 func (c *Client) ShowServerBlockDevice(ctx context.Context, serverID string, volumeID string) (*ecs.ShowServerBlockDeviceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowServerBlockDevice, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -1323,6 +1467,8 @@ var opShowServerGroup = &huawei.Operation{Service: "ecs", Name: "ShowServerGroup
 
 // ShowServerGroup (查询云服务器组详情): GET /v1/{project_id}/cloudservers/os-server-groups/{server_group_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器组详情.md:1
 func (c *Client) ShowServerGroup(ctx context.Context, serverGroupID string) (*ecs.ShowServerGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowServerGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverGroupID == "" {
@@ -1342,6 +1488,8 @@ var opShowServerLimits = &huawei.Operation{Service: "ecs", Name: "ShowServerLimi
 
 // ShowServerLimits (查询租户配额): GET /v1/{project_id}/cloudservers/limits.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额.md:1
 func (c *Client) ShowServerLimits(ctx context.Context) (*ecs.ShowServerLimitsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowServerLimits, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecs.NewShowServerLimitsRequest(server, ids.Project)
@@ -1358,6 +1506,8 @@ var opShowServerPassword = &huawei.Operation{Service: "ecs", Name: "ShowServerPa
 
 // ShowServerPassword (获取云服务器密码): GET /v1/{project_id}/cloudservers/{server_id}/os-server-password.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取云服务器密码.md:1
 func (c *Client) ShowServerPassword(ctx context.Context, serverID string) (*ecs.ShowServerPasswordResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowServerPassword, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -1377,6 +1527,8 @@ var opShowServerRemoteConsole = &huawei.Operation{Service: "ecs", Name: "ShowSer
 
 // ShowServerRemoteConsole (获取VNC远程登录地址): POST /v1/{project_id}/cloudservers/{server_id}/remote_console.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取VNC远程登录地址.md:1
 func (c *Client) ShowServerRemoteConsole(ctx context.Context, serverID string, body ecs.ShowServerRemoteConsoleJSONRequestBody) (*ecs.ShowServerRemoteConsoleResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowServerRemoteConsole, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -1398,6 +1550,8 @@ var opShowServerTags = &huawei.Operation{Service: "ecs", Name: "ShowServerTags",
 
 // ShowServerTags (查询云服务器标签): GET /v1/{project_id}/cloudservers/{server_id}/tags.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器标签.md:1
 func (c *Client) ShowServerTags(ctx context.Context, serverID string) (*ecs.ShowServerTagsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowServerTags, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -1417,6 +1571,8 @@ var opUpdateAutoLaunchGroup = &huawei.Operation{Service: "ecs", Name: "UpdateAut
 
 // UpdateAutoLaunchGroup (修改智能购买组): PUT /v2/{domain_id}/auto-launch-groups/{auto_launch_group_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改智能购买组.md:1
 func (c *Client) UpdateAutoLaunchGroup(ctx context.Context, autoLaunchGroupID string, body ecs.UpdateAutoLaunchGroupJSONRequestBody) (*ecs.UpdateAutoLaunchGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateAutoLaunchGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if autoLaunchGroupID == "" {
@@ -1436,6 +1592,8 @@ var opUpdateServer = &huawei.Operation{Service: "ecs", Name: "UpdateServer", Met
 
 // UpdateServer (修改云服务器): PUT /v1/{project_id}/cloudservers/{server_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器.md:1
 func (c *Client) UpdateServer(ctx context.Context, serverID string, body ecs.UpdateServerJSONRequestBody) (*ecs.UpdateServerResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateServer, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -1455,6 +1613,8 @@ var opUpdateServerAutoTerminateTime = &huawei.Operation{Service: "ecs", Name: "U
 
 // UpdateServerAutoTerminateTime (修改云服务器定时删除时间): POST /v1/{project_id}/cloudservers/{server_id}/actions/update-auto-terminate-time.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器定时删除时间.md:1
 func (c *Client) UpdateServerAutoTerminateTime(ctx context.Context, serverID string, body ecs.UpdateServerAutoTerminateTimeJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opUpdateServerAutoTerminateTime, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -1474,6 +1634,8 @@ var opUpdateServerBlockDevice = &huawei.Operation{Service: "ecs", Name: "UpdateS
 
 // UpdateServerBlockDevice (修改弹性云服务器挂载的单个磁盘信息): PUT /v1/{project_id}/cloudservers/{server_id}/block_device/{volume_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改弹性云服务器挂载的单个磁盘信息.md:1
 func (c *Client) UpdateServerBlockDevice(ctx context.Context, serverID string, volumeID string, body ecs.UpdateServerBlockDeviceJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opUpdateServerBlockDevice, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -1496,6 +1658,8 @@ var opUpdateServerMetadata = &huawei.Operation{Service: "ecs", Name: "UpdateServ
 
 // UpdateServerMetadata (更新云服务器元数据): POST /v1/{project_id}/cloudservers/{server_id}/metadata.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更新云服务器元数据.md:1
 func (c *Client) UpdateServerMetadata(ctx context.Context, serverID string, body ecs.UpdateServerMetadataJSONRequestBody) (*ecs.UpdateServerMetadataResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateServerMetadata, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {

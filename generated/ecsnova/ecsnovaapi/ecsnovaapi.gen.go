@@ -41,6 +41,8 @@ var opCreateAction = &huawei.Operation{Service: "ecsnova", Name: "CreateAction",
 
 // CreateAction (云服务器创建镜像): POST /v2.1/{project_id}/servers/{server_id}/action#createImage.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/云服务器创建镜像.md:1
 func (c *Client) CreateAction(ctx context.Context, serverID string, body ecsnova.CreateActionJSONRequestBody) (*ecsnova.CreateActionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateAction, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -60,6 +62,8 @@ var opCreateOsFloatingIP = &huawei.Operation{Service: "ecsnova", Name: "CreateOs
 
 // CreateOsFloatingIP (创建浮动IP（废弃）): POST /v2.1/{project_id}/os-floating-ips.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建浮动IP（废弃）.md:1
 func (c *Client) CreateOsFloatingIP(ctx context.Context, body ecsnova.CreateOsFloatingIPJSONRequestBody) (*ecsnova.CreateOsFloatingIPResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateOsFloatingIP, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecsnova.NewCreateOsFloatingIPRequest(server, ids.Project, body)
@@ -76,6 +80,8 @@ var opCreateOsSecurityGroup = &huawei.Operation{Service: "ecsnova", Name: "Creat
 
 // CreateOsSecurityGroup (创建安全组（废弃）): POST /v2.1/{project_id}/os-security-groups.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建安全组（废弃）.md:1
 func (c *Client) CreateOsSecurityGroup(ctx context.Context, body ecsnova.CreateOsSecurityGroupJSONRequestBody) (*ecsnova.CreateOsSecurityGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateOsSecurityGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecsnova.NewCreateOsSecurityGroupRequest(server, ids.Project, body)
@@ -94,6 +100,8 @@ var opCreateOsSecurityGroupRule = &huawei.Operation{Service: "ecsnova", Name: "C
 
 // CreateOsSecurityGroupRule (创建安全组规则（废弃）): POST /v2.1/{project_id}/os-security-group-rules.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建安全组规则（废弃）.md:1
 func (c *Client) CreateOsSecurityGroupRule(ctx context.Context, body ecsnova.CreateOsSecurityGroupRuleJSONRequestBody) (*ecsnova.CreateOsSecurityGroupRuleResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateOsSecurityGroupRule, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecsnova.NewCreateOsSecurityGroupRuleRequest(server, ids.Project, body)
@@ -112,6 +120,8 @@ var opCreateOsSnapshot = &huawei.Operation{Service: "ecsnova", Name: "CreateOsSn
 
 // CreateOsSnapshot (创建快照（废弃）): POST /v2.1/{project_id}/os-snapshots.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建快照（废弃）.md:1
 func (c *Client) CreateOsSnapshot(ctx context.Context, body ecsnova.CreateOsSnapshotJSONRequestBody) (*ecsnova.CreateOsSnapshotResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateOsSnapshot, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecsnova.NewCreateOsSnapshotRequest(server, ids.Project, body)
@@ -128,6 +138,8 @@ var opCreateOsVolume = &huawei.Operation{Service: "ecsnova", Name: "CreateOsVolu
 
 // CreateOsVolume (创建磁盘（废弃）): POST /v2.1/{project_id}/os-volumes.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建磁盘（废弃）.md:1
 func (c *Client) CreateOsVolume(ctx context.Context, body ecsnova.CreateOsVolumeJSONRequestBody) (*ecsnova.CreateOsVolumeResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateOsVolume, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecsnova.NewCreateOsVolumeRequest(server, ids.Project, body)
@@ -144,6 +156,8 @@ var opCreateServersAction = &huawei.Operation{Service: "ecsnova", Name: "CreateS
 
 // CreateServersAction (分配浮动IP（废弃）): POST /v2.1/{project_id}/servers/{server_id}/action#addFloatingIp.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/分配浮动IP（废弃）.md:1
 func (c *Client) CreateServersAction(ctx context.Context, serverID string, body ecsnova.CreateServersActionJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opCreateServersAction, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -163,6 +177,8 @@ var opCreateServersActionV21 = &huawei.Operation{Service: "ecsnova", Name: "Crea
 
 // CreateServersActionV21 (回退变更云服务器规格): POST /v2.1/{project_id}/servers/{server_id}/action#revertResize.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/回退变更云服务器规格.md:1
 func (c *Client) CreateServersActionV21(ctx context.Context, serverID string, body ecsnova.CreateServersActionV21JSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opCreateServersActionV21, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -182,6 +198,8 @@ var opCreateServersActionV212 = &huawei.Operation{Service: "ecsnova", Name: "Cre
 
 // CreateServersActionV212 (确认变更云服务器规格): POST /v2.1/{project_id}/servers/{server_id}/action#confirmResize.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/确认变更云服务器规格.md:1
 func (c *Client) CreateServersActionV212(ctx context.Context, serverID string, body ecsnova.CreateServersActionV212JSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opCreateServersActionV212, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -201,6 +219,8 @@ var opCreateTag = &huawei.Operation{Service: "ecsnova", Name: "CreateTag", Metho
 
 // CreateTag (创建云服务器标签): PUT /v2.1/{project_id}/servers/{server_id}/tags.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器标签.md:1
 func (c *Client) CreateTag(ctx context.Context, serverID string, body ecsnova.CreateTagJSONRequestBody) (*ecsnova.CreateTagResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateTag, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -220,6 +240,8 @@ var opDeleteAction = &huawei.Operation{Service: "ecsnova", Name: "DeleteAction",
 
 // DeleteAction (移除浮动IP（废弃）): POST /v2.1/{project_id}/servers/{server_id}/action#removeFloatingIp.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/移除浮动IP（废弃）.md:1
 func (c *Client) DeleteAction(ctx context.Context, serverID string, body ecsnova.DeleteActionJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteAction, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -239,6 +261,8 @@ var opDeleteImage = &huawei.Operation{Service: "ecsnova", Name: "DeleteImage", M
 
 // DeleteImage (删除镜像（废弃）): DELETE /v2.1/{project_id}/images/{image_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除镜像（废弃）.md:1
 func (c *Client) DeleteImage(ctx context.Context, imageID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteImage, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if imageID == "" {
@@ -258,6 +282,8 @@ var opDeleteOsFloatingIP = &huawei.Operation{Service: "ecsnova", Name: "DeleteOs
 
 // DeleteOsFloatingIP (删除浮动IP（废弃）): DELETE /v2.1/{project_id}/os-floating-ips/{floating_ip_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除浮动IP（废弃）.md:1
 func (c *Client) DeleteOsFloatingIP(ctx context.Context, floatingIPID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteOsFloatingIP, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if floatingIPID == "" {
@@ -277,6 +303,8 @@ var opDeleteOsSecurityGroup = &huawei.Operation{Service: "ecsnova", Name: "Delet
 
 // DeleteOsSecurityGroup (删除安全组（废弃）): DELETE /v2.1/{project_id}/os-security-groups/{security_group_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除安全组（废弃）.md:1
 func (c *Client) DeleteOsSecurityGroup(ctx context.Context, securityGroupID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteOsSecurityGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if securityGroupID == "" {
@@ -296,6 +324,8 @@ var opDeleteOsSecurityGroupRule = &huawei.Operation{Service: "ecsnova", Name: "D
 
 // DeleteOsSecurityGroupRule (删除安全组规则（废弃）): DELETE /v2.1/{project_id}/os-security-group-rules/{security_group_rule_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除安全组规则（废弃）.md:1
 func (c *Client) DeleteOsSecurityGroupRule(ctx context.Context, securityGroupRuleID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteOsSecurityGroupRule, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if securityGroupRuleID == "" {
@@ -315,6 +345,8 @@ var opDeleteOsServerPassword = &huawei.Operation{Service: "ecsnova", Name: "Dele
 
 // DeleteOsServerPassword (清除云服务器密码): DELETE /v2.1/{project_id}/servers/{server_id}/os-server-password.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/清除云服务器密码-18.md:1
 func (c *Client) DeleteOsServerPassword(ctx context.Context, serverID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteOsServerPassword, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -334,6 +366,8 @@ var opDeleteOsSnapshot = &huawei.Operation{Service: "ecsnova", Name: "DeleteOsSn
 
 // DeleteOsSnapshot (删除快照（废弃）): DELETE /v2.1/{project_id}/os-snapshots/{snapshot_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除快照（废弃）.md:1
 func (c *Client) DeleteOsSnapshot(ctx context.Context, snapshotID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteOsSnapshot, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if snapshotID == "" {
@@ -353,6 +387,8 @@ var opDeleteOsVolume = &huawei.Operation{Service: "ecsnova", Name: "DeleteOsVolu
 
 // DeleteOsVolume (删除磁盘（废弃）): DELETE /v2.1/{project_id}/os-volumes/{volume_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除磁盘（废弃）.md:1
 func (c *Client) DeleteOsVolume(ctx context.Context, volumeID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteOsVolume, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if volumeID == "" {
@@ -372,6 +408,8 @@ var opDeleteServersTag = &huawei.Operation{Service: "ecsnova", Name: "DeleteServ
 
 // DeleteServersTag (删除指定云服务器的标签): DELETE /v2.1/{project_id}/servers/{server_id}/tags/{tag}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除指定云服务器的标签.md:1
 func (c *Client) DeleteServersTag(ctx context.Context, serverID string, tag string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteServersTag, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -394,6 +432,8 @@ var opDeleteTag = &huawei.Operation{Service: "ecsnova", Name: "DeleteTag", Metho
 
 // DeleteTag (删除云服务器标签): DELETE /v2.1/{project_id}/servers/{server_id}/tags.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除云服务器标签.md:1
 func (c *Client) DeleteTag(ctx context.Context, serverID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteTag, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -413,6 +453,8 @@ var opListAction = &huawei.Operation{Service: "ecsnova", Name: "ListAction", Met
 
 // ListAction (获取弹性云服务器的控制台日志): POST /v2.1/{project_id}/servers/{server_id}/action#os-getConsoleOutput.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取弹性云服务器的控制台日志.md:1
 func (c *Client) ListAction(ctx context.Context, serverID string, body ecsnova.ListActionJSONRequestBody) (*ecsnova.ListActionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListAction, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -432,6 +474,8 @@ var opListBlockDevice = &huawei.Operation{Service: "ecsnova", Name: "ListBlockDe
 
 // ListBlockDevice (查询弹性云服务器磁盘信息（废弃）): GET /v2.1/servers/{server_id}/block_device.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器磁盘信息（废弃）.md:1
 func (c *Client) ListBlockDevice(ctx context.Context, serverID string) (*ecsnova.ListBlockDeviceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListBlockDevice, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -451,6 +495,8 @@ var opListDefaults = &huawei.Operation{Service: "ecsnova", Name: "ListDefaults",
 
 // ListDefaults (查询默认配额): GET /v2.1/{project_id}/os-quota-sets/{project_id_2}/defaults.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询默认配额.md:1
 func (c *Client) ListDefaults(ctx context.Context, projectId2 string) (*ecsnova.ListDefaultsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListDefaults, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if projectId2 == "" {
@@ -470,6 +516,8 @@ var opListDetail = &huawei.Operation{Service: "ecsnova", Name: "ListDetail", Met
 
 // ListDetail (查询磁盘列表详情（废弃）): GET /v2.1/{project_id}/os-volumes/detail.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘列表详情（废弃）.md:1
 func (c *Client) ListDetail(ctx context.Context) (*ecsnova.ListDetailResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListDetail, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecsnova.NewListDetailRequest(server, ids.Project)
@@ -486,6 +534,8 @@ var opListImages = &huawei.Operation{Service: "ecsnova", Name: "ListImages", Met
 
 // ListImages (查询镜像列表（废弃）): GET /v2.1/{project_id}/images.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询镜像列表（废弃）.md:1
 func (c *Client) ListImages(ctx context.Context, params *ecsnova.ListImagesParams) (*ecsnova.ListImagesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListImages, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecsnova.NewListImagesRequest(server, ids.Project, params)
@@ -502,6 +552,8 @@ var opListImagesDetail = &huawei.Operation{Service: "ecsnova", Name: "ListImages
 
 // ListImagesDetail (查询镜像列表详情（废弃）): GET /v2.1/{project_id}/images/detail.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询镜像列表详情（废弃）.md:1
 func (c *Client) ListImagesDetail(ctx context.Context, params *ecsnova.ListImagesDetailParams) (*ecsnova.ListImagesDetailResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListImagesDetail, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecsnova.NewListImagesDetailRequest(server, ids.Project, params)
@@ -518,6 +570,8 @@ var opListIps = &huawei.Operation{Service: "ecsnova", Name: "ListIps", Method: "
 
 // ListIps (查询指定弹性云服务器的网络列表): GET /v2.1/{project_id}/servers/{server_id}/ips.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定弹性云服务器的网络列表.md:1
 func (c *Client) ListIps(ctx context.Context, serverID string) (*ecsnova.ListIpsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListIps, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -537,6 +591,8 @@ var opListLimits = &huawei.Operation{Service: "ecsnova", Name: "ListLimits", Met
 
 // ListLimits (查询租户配额限制): GET /v2.1/{project_id}/limits.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额限制.md:1
 func (c *Client) ListLimits(ctx context.Context) (*ecsnova.ListLimitsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListLimits, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecsnova.NewListLimitsRequest(server, ids.Project)
@@ -553,6 +609,8 @@ var opListMetadata = &huawei.Operation{Service: "ecsnova", Name: "ListMetadata",
 
 // ListMetadata (查询指定镜像的元数据（废弃）): GET /v2.1/{project_id}/images/{image_id}/metadata.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定镜像的元数据（废弃）.md:1
 func (c *Client) ListMetadata(ctx context.Context, imageID string) (*map[string]string, error) {
 	httpResp, err := c.rt.Do(ctx, opListMetadata, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if imageID == "" {
@@ -572,6 +630,8 @@ var opListOsFloatingIPPools = &huawei.Operation{Service: "ecsnova", Name: "ListO
 
 // ListOsFloatingIPPools (查询浮动IP资源池列表（废弃）): GET /v2.1/{project_id}/os-floating-ip-pools.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询浮动IP资源池列表（废弃）.md:1
 func (c *Client) ListOsFloatingIPPools(ctx context.Context) (*ecsnova.ListOsFloatingIPPoolsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListOsFloatingIPPools, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecsnova.NewListOsFloatingIPPoolsRequest(server, ids.Project)
@@ -590,6 +650,8 @@ var opListOsFloatingIps = &huawei.Operation{Service: "ecsnova", Name: "ListOsFlo
 
 // ListOsFloatingIps (查询浮动IP列表（废弃）): GET /v2.1/{project_id}/os-floating-ips.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询浮动IP列表（废弃）.md:1
 func (c *Client) ListOsFloatingIps(ctx context.Context) (*ecsnova.ListOsFloatingIpsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListOsFloatingIps, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecsnova.NewListOsFloatingIpsRequest(server, ids.Project)
@@ -606,6 +668,8 @@ var opListOsNetworks = &huawei.Operation{Service: "ecsnova", Name: "ListOsNetwor
 
 // ListOsNetworks (查询网络列表): GET /v2.1/{project_id}/os-networks.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询网络列表.md:1
 func (c *Client) ListOsNetworks(ctx context.Context) (*ecsnova.ListOsNetworksResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListOsNetworks, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecsnova.NewListOsNetworksRequest(server, ids.Project)
@@ -622,6 +686,8 @@ var opListOsSecurityGroups = &huawei.Operation{Service: "ecsnova", Name: "ListOs
 
 // ListOsSecurityGroups (查询安全组列表（废弃）): GET /v2.1/{project_id}/os-security-groups.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询安全组列表（废弃）.md:1
 func (c *Client) ListOsSecurityGroups(ctx context.Context) (*ecsnova.ListOsSecurityGroupsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListOsSecurityGroups, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecsnova.NewListOsSecurityGroupsRequest(server, ids.Project)
@@ -640,6 +706,8 @@ var opListOsServerPassword = &huawei.Operation{Service: "ecsnova", Name: "ListOs
 
 // ListOsServerPassword (获取云服务器密码): GET /v2.1/{project_id}/servers/{server_id}/os-server-password.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取云服务器密码-17.md:1
 func (c *Client) ListOsServerPassword(ctx context.Context, serverID string) (*ecsnova.ListOsServerPasswordResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListOsServerPassword, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -661,6 +729,8 @@ var opListOsVolumes = &huawei.Operation{Service: "ecsnova", Name: "ListOsVolumes
 
 // ListOsVolumes (查询磁盘列表（废弃）): GET /v2.1/{project_id}/os-volumes.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘列表（废弃）.md:1
 func (c *Client) ListOsVolumes(ctx context.Context) (*ecsnova.ListOsVolumesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListOsVolumes, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecsnova.NewListOsVolumesRequest(server, ids.Project)
@@ -677,6 +747,8 @@ var opListRemoteConsoles = &huawei.Operation{Service: "ecsnova", Name: "ListRemo
 
 // ListRemoteConsoles (获取VNC远程登录地址（微版本2.6及以上）): POST /v2.1/{project_id}/servers/{server_id}/remote-consoles.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取VNC远程登录地址（微版本2-6及以上）.md:1
 func (c *Client) ListRemoteConsoles(ctx context.Context, serverID string, body ecsnova.ListRemoteConsolesJSONRequestBody) (*ecsnova.ListRemoteConsolesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListRemoteConsoles, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -696,6 +768,8 @@ var opListResizeFlavors = &huawei.Operation{Service: "ecsnova", Name: "ListResiz
 
 // ListResizeFlavors (查询云服务器规格变更支持列表（废弃）): GET /v2.1/{project_id}/resize_flavors.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表（废弃）.md:1
 func (c *Client) ListResizeFlavors(ctx context.Context, params *ecsnova.ListResizeFlavorsParams) (*ecsnova.ListResizeFlavorsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListResizeFlavors, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecsnova.NewListResizeFlavorsRequest(server, ids.Project, params)
@@ -713,6 +787,8 @@ var pageListResizeFlavors = huawei.Paging{Op: opListResizeFlavors, Style: "marke
 // ListResizeFlavorsAll iterates over the flavors of every page of ListResizeFlavors
 // (marker paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格变更支持列表（废弃）.md:1
 func (c *Client) ListResizeFlavorsAll(ctx context.Context, params *ecsnova.ListResizeFlavorsParams) iter.Seq2[ecsnova.ListResizeFlavorsFlavors, error] {
 	call := func(ctx context.Context, params *ecsnova.ListResizeFlavorsParams) (*ecsnova.ListResizeFlavorsResponseBody, error) {
 		return c.ListResizeFlavors(ctx, params)
@@ -725,6 +801,8 @@ var opListTags = &huawei.Operation{Service: "ecsnova", Name: "ListTags", Method:
 
 // ListTags (查询云服务器标签): GET /v2.1/{project_id}/servers/{server_id}/tags.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器标签-25.md:1
 func (c *Client) ListTags(ctx context.Context, serverID string) (*ecsnova.ListTagsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListTags, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -744,6 +822,8 @@ var opNovaAssociateSecurityGroup = &huawei.Operation{Service: "ecsnova", Name: "
 
 // NovaAssociateSecurityGroup (添加安全组): POST /v2.1/{project_id}/servers/{server_id}/action#addSecurityGroup.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/添加安全组.md:1
 func (c *Client) NovaAssociateSecurityGroup(ctx context.Context, serverID string, body ecsnova.NovaAssociateSecurityGroupJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opNovaAssociateSecurityGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -763,6 +843,8 @@ var opNovaAttachInterface = &huawei.Operation{Service: "ecsnova", Name: "NovaAtt
 
 // NovaAttachInterface (添加云服务器网卡): POST /v2.1/{project_id}/servers/{server_id}/os-interface.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/添加云服务器网卡.md:1
 func (c *Client) NovaAttachInterface(ctx context.Context, serverID string, body ecsnova.NovaAttachInterfaceJSONRequestBody) (*ecsnova.NovaAttachInterfaceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaAttachInterface, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -784,6 +866,8 @@ var opNovaAttachVolume = &huawei.Operation{Service: "ecsnova", Name: "NovaAttach
 
 // NovaAttachVolume (挂载弹性云服务器磁盘): POST /v2.1/{project_id}/servers/{server_id}/os-volume_attachments.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/挂载弹性云服务器磁盘.md:1
 func (c *Client) NovaAttachVolume(ctx context.Context, serverID string, body ecsnova.NovaAttachVolumeJSONRequestBody) (*ecsnova.NovaAttachVolumeResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaAttachVolume, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -803,6 +887,8 @@ var opNovaCreateKeypair = &huawei.Operation{Service: "ecsnova", Name: "NovaCreat
 
 // NovaCreateKeypair (创建和导入SSH密钥): POST /v2.1/{project_id}/os-keypairs.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建和导入SSH密钥.md:1
 func (c *Client) NovaCreateKeypair(ctx context.Context, body ecsnova.NovaCreateKeypairJSONRequestBody) (*ecsnova.NovaCreateKeypairResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaCreateKeypair, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecsnova.NewNovaCreateKeypairRequest(server, ids.Project, body)
@@ -819,6 +905,8 @@ var opNovaCreateServerGroup = &huawei.Operation{Service: "ecsnova", Name: "NovaC
 
 // NovaCreateServerGroup (创建云服务器组): POST /v2.1/{project_id}/os-server-groups.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器组-20.md:1
 func (c *Client) NovaCreateServerGroup(ctx context.Context, body ecsnova.NovaCreateServerGroupJSONRequestBody) (*ecsnova.NovaCreateServerGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaCreateServerGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecsnova.NewNovaCreateServerGroupRequest(server, ids.Project, body)
@@ -837,6 +925,8 @@ var opNovaCreateServers = &huawei.Operation{Service: "ecsnova", Name: "NovaCreat
 
 // NovaCreateServers (创建云服务器): POST /v2.1/{project_id}/servers.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/创建云服务器-1.md:1
 func (c *Client) NovaCreateServers(ctx context.Context, body ecsnova.NovaCreateServersJSONRequestBody) (*ecsnova.NovaCreateServersResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaCreateServers, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecsnova.NewNovaCreateServersRequest(server, ids.Project, body)
@@ -853,6 +943,8 @@ var opNovaDeleteKeypair = &huawei.Operation{Service: "ecsnova", Name: "NovaDelet
 
 // NovaDeleteKeypair (删除SSH密钥): DELETE /v2.1/{project_id}/os-keypairs/{keypair_name}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除SSH密钥.md:1
 func (c *Client) NovaDeleteKeypair(ctx context.Context, keypairName string) error {
 	httpResp, err := c.rt.Do(ctx, opNovaDeleteKeypair, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if keypairName == "" {
@@ -872,6 +964,8 @@ var opNovaDeleteServer = &huawei.Operation{Service: "ecsnova", Name: "NovaDelete
 
 // NovaDeleteServer (删除云服务器): DELETE /v2.1/{project_id}/servers/{server_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除云服务器-3.md:1
 func (c *Client) NovaDeleteServer(ctx context.Context, serverID string) error {
 	httpResp, err := c.rt.Do(ctx, opNovaDeleteServer, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -891,6 +985,8 @@ var opNovaDeleteServerGroup = &huawei.Operation{Service: "ecsnova", Name: "NovaD
 
 // NovaDeleteServerGroup (删除云服务器组): DELETE /v2.1/{project_id}/os-server-groups/{server_group_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除云服务器组-23.md:1
 func (c *Client) NovaDeleteServerGroup(ctx context.Context, serverGroupID string) error {
 	httpResp, err := c.rt.Do(ctx, opNovaDeleteServerGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverGroupID == "" {
@@ -910,6 +1006,8 @@ var opNovaDeleteServerMetadataItem = &huawei.Operation{Service: "ecsnova", Name:
 
 // NovaDeleteServerMetadataItem (删除云服务器指定元数据): DELETE /v2.1/{project_id}/servers/{server_id}/metadata/{key}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除云服务器指定元数据-14.md:1
 func (c *Client) NovaDeleteServerMetadataItem(ctx context.Context, serverID string, key string) error {
 	httpResp, err := c.rt.Do(ctx, opNovaDeleteServerMetadataItem, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -932,6 +1030,8 @@ var opNovaDetachInterface = &huawei.Operation{Service: "ecsnova", Name: "NovaDet
 
 // NovaDetachInterface (删除云服务器网卡): DELETE /v2.1/{project_id}/servers/{server_id}/os-interface/{port_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/删除云服务器网卡.md:1
 func (c *Client) NovaDetachInterface(ctx context.Context, serverID string, portID string) error {
 	httpResp, err := c.rt.Do(ctx, opNovaDetachInterface, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -954,6 +1054,8 @@ var opNovaDetachVolume = &huawei.Operation{Service: "ecsnova", Name: "NovaDetach
 
 // NovaDetachVolume (卸载云服务器磁盘): DELETE /v2.1/{project_id}/servers/{server_id}/os-volume_attachments/{volume_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/卸载云服务器磁盘.md:1
 func (c *Client) NovaDetachVolume(ctx context.Context, serverID string, volumeID string, params *ecsnova.NovaDetachVolumeParams) error {
 	httpResp, err := c.rt.Do(ctx, opNovaDetachVolume, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -976,6 +1078,8 @@ var opNovaDisassociateSecurityGroup = &huawei.Operation{Service: "ecsnova", Name
 
 // NovaDisassociateSecurityGroup (移除安全组): POST /v2.1/{project_id}/servers/{server_id}/action#removeSecurityGroup.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/移除安全组.md:1
 func (c *Client) NovaDisassociateSecurityGroup(ctx context.Context, serverID string, body ecsnova.NovaDisassociateSecurityGroupJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opNovaDisassociateSecurityGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -995,6 +1099,8 @@ var opNovaListAvailabilityZones = &huawei.Operation{Service: "ecsnova", Name: "N
 
 // NovaListAvailabilityZones (查询可用区列表): GET /v2.1/{project_id}/os-availability-zone.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询可用区列表.md:1
 func (c *Client) NovaListAvailabilityZones(ctx context.Context) (*ecsnova.NovaListAvailabilityZonesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaListAvailabilityZones, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecsnova.NewNovaListAvailabilityZonesRequest(server, ids.Project)
@@ -1013,6 +1119,8 @@ var opNovaListFlavors = &huawei.Operation{Service: "ecsnova", Name: "NovaListFla
 
 // NovaListFlavors (查询云服务器规格列表): GET /v2.1/{project_id}/flavors.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格列表.md:1
 func (c *Client) NovaListFlavors(ctx context.Context, params *ecsnova.NovaListFlavorsParams) (*ecsnova.NovaListFlavorsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaListFlavors, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecsnova.NewNovaListFlavorsRequest(server, ids.Project, params)
@@ -1029,6 +1137,8 @@ var opNovaListFlavorsDetails = &huawei.Operation{Service: "ecsnova", Name: "Nova
 
 // NovaListFlavorsDetails (查询云服务器规格详情列表): GET /v2.1/{project_id}/flavors/detail.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格详情列表.md:1
 func (c *Client) NovaListFlavorsDetails(ctx context.Context, params *ecsnova.NovaListFlavorsDetailsParams) (*ecsnova.NovaListFlavorsDetailsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaListFlavorsDetails, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecsnova.NewNovaListFlavorsDetailsRequest(server, ids.Project, params)
@@ -1047,6 +1157,8 @@ var opNovaListKeypairs = &huawei.Operation{Service: "ecsnova", Name: "NovaListKe
 
 // NovaListKeypairs (查询SSH密钥列表): GET /v2.1/{project_id}/os-keypairs.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询SSH密钥列表.md:1
 func (c *Client) NovaListKeypairs(ctx context.Context) (*ecsnova.NovaListKeypairsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaListKeypairs, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecsnova.NewNovaListKeypairsRequest(server, ids.Project)
@@ -1063,6 +1175,8 @@ var opNovaListServerActions = &huawei.Operation{Service: "ecsnova", Name: "NovaL
 
 // NovaListServerActions (查询云服务器操作行为列表): GET /v2.1/{project_id}/servers/{server_id}/os-instance-actions.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器操作行为列表.md:1
 func (c *Client) NovaListServerActions(ctx context.Context, serverID string, params *ecsnova.NovaListServerActionsParams) (*ecsnova.NovaListServerActionsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaListServerActions, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -1084,6 +1198,8 @@ var opNovaListServerGroups = &huawei.Operation{Service: "ecsnova", Name: "NovaLi
 
 // NovaListServerGroups (查询云服务器组列表): GET /v2.1/{project_id}/os-server-groups.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器组列表-21.md:1
 func (c *Client) NovaListServerGroups(ctx context.Context) (*ecsnova.NovaListServerGroupsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaListServerGroups, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecsnova.NewNovaListServerGroupsRequest(server, ids.Project)
@@ -1102,6 +1218,8 @@ var opNovaListServerInterfaces = &huawei.Operation{Service: "ecsnova", Name: "No
 
 // NovaListServerInterfaces (查询云服务器网卡信息): GET /v2.1/{project_id}/servers/{server_id}/os-interface.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器网卡信息-10.md:1
 func (c *Client) NovaListServerInterfaces(ctx context.Context, serverID string) (*ecsnova.NovaListServerInterfacesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaListServerInterfaces, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -1123,6 +1241,8 @@ var opNovaListServerSecurityGroups = &huawei.Operation{Service: "ecsnova", Name:
 
 // NovaListServerSecurityGroups (查询指定云服务器安全组列表): GET /v2.1/{project_id}/servers/{server_id}/os-security-groups.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定云服务器安全组列表.md:1
 func (c *Client) NovaListServerSecurityGroups(ctx context.Context, serverID string) (*ecsnova.NovaListServerSecurityGroupsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaListServerSecurityGroups, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -1144,6 +1264,8 @@ var opNovaListServerVolumes = &huawei.Operation{Service: "ecsnova", Name: "NovaL
 
 // NovaListServerVolumes (查询弹性云服务器挂载磁盘信息): GET /v2.1/{project_id}/servers/{server_id}/os-volume_attachments.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载磁盘信息.md:1
 func (c *Client) NovaListServerVolumes(ctx context.Context, serverID string) (*ecsnova.NovaListServerVolumesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaListServerVolumes, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -1165,6 +1287,8 @@ var opNovaListServers = &huawei.Operation{Service: "ecsnova", Name: "NovaListSer
 
 // NovaListServers (查询云服务器列表): GET /v2.1/{project_id}/servers.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器列表.md:1
 func (c *Client) NovaListServers(ctx context.Context, params *ecsnova.NovaListServersParams) (*ecsnova.NovaListServersResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaListServers, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecsnova.NewNovaListServersRequest(server, ids.Project, params)
@@ -1181,6 +1305,8 @@ var opNovaListServersDetails = &huawei.Operation{Service: "ecsnova", Name: "Nova
 
 // NovaListServersDetails (查询云服务器详情列表): GET /v2.1/{project_id}/servers/detail.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情列表-4.md:1
 func (c *Client) NovaListServersDetails(ctx context.Context, params *ecsnova.NovaListServersDetailsParams) (*ecsnova.NovaListServersDetailsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaListServersDetails, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return ecsnova.NewNovaListServersDetailsRequest(server, ids.Project, params)
@@ -1199,6 +1325,8 @@ var opNovaLockServer = &huawei.Operation{Service: "ecsnova", Name: "NovaLockServ
 
 // NovaLockServer (锁定云服务器): POST /v2.1/{project_id}/servers/{server_id}/action#lock.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/锁定云服务器.md:1
 func (c *Client) NovaLockServer(ctx context.Context, serverID string, body ecsnova.NovaLockServerJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opNovaLockServer, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -1218,6 +1346,8 @@ var opNovaRebootServer = &huawei.Operation{Service: "ecsnova", Name: "NovaReboot
 
 // NovaRebootServer (重启云服务器): POST /v2.1/{project_id}/servers/{server_id}/action#reboot.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/重启云服务器.md:1
 func (c *Client) NovaRebootServer(ctx context.Context, serverID string, body ecsnova.NovaRebootServerJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opNovaRebootServer, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -1237,6 +1367,8 @@ var opNovaShowFlavor = &huawei.Operation{Service: "ecsnova", Name: "NovaShowFlav
 
 // NovaShowFlavor (查询云服务器规格详情): GET /v2.1/{project_id}/flavors/{flavor_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格详情.md:1
 func (c *Client) NovaShowFlavor(ctx context.Context, flavorID string, params *ecsnova.NovaShowFlavorParams) (*ecsnova.NovaShowFlavorResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaShowFlavor, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if flavorID == "" {
@@ -1256,6 +1388,8 @@ var opNovaShowFlavorExtraSpecs = &huawei.Operation{Service: "ecsnova", Name: "No
 
 // NovaShowFlavorExtraSpecs (查询云服务器规格extra_specs的详情): GET /v2.1/{project_id}/flavors/{flavor_id}/os-extra_specs.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器规格extra_specs的详情.md:1
 func (c *Client) NovaShowFlavorExtraSpecs(ctx context.Context, flavorID string, params *ecsnova.NovaShowFlavorExtraSpecsParams) (*ecsnova.NovaShowFlavorExtraSpecsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaShowFlavorExtraSpecs, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if flavorID == "" {
@@ -1277,6 +1411,8 @@ var opNovaShowKeypair = &huawei.Operation{Service: "ecsnova", Name: "NovaShowKey
 
 // NovaShowKeypair (查询SSH密钥详情): GET /v2.1/{project_id}/os-keypairs/{keypair_name}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询SSH密钥详情.md:1
 func (c *Client) NovaShowKeypair(ctx context.Context, keypairName string) (*ecsnova.NovaShowKeypairResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaShowKeypair, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if keypairName == "" {
@@ -1296,6 +1432,8 @@ var opNovaShowServer = &huawei.Operation{Service: "ecsnova", Name: "NovaShowServ
 
 // NovaShowServer (查询云服务器详情): GET /v2.1/{project_id}/servers/{server_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器详情-5.md:1
 func (c *Client) NovaShowServer(ctx context.Context, serverID string) (*ecsnova.NovaShowServerResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaShowServer, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -1315,6 +1453,8 @@ var opNovaShowServerAction = &huawei.Operation{Service: "ecsnova", Name: "NovaSh
 
 // NovaShowServerAction (通过请求ID查询云服务器行为): GET /v2.1/{project_id}/servers/{server_id}/os-instance-actions/{request_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/通过请求ID查询云服务器行为.md:1
 func (c *Client) NovaShowServerAction(ctx context.Context, serverID string, requestID string) (*ecsnova.NovaShowServerActionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaShowServerAction, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -1339,6 +1479,8 @@ var opNovaShowServerGroup = &huawei.Operation{Service: "ecsnova", Name: "NovaSho
 
 // NovaShowServerGroup (查询云服务器组详情): GET /v2.1/{project_id}/os-server-groups/{server_group_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器组详情-22.md:1
 func (c *Client) NovaShowServerGroup(ctx context.Context, serverGroupID string) (*ecsnova.NovaShowServerGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaShowServerGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverGroupID == "" {
@@ -1360,6 +1502,8 @@ var opNovaShowServerInterface = &huawei.Operation{Service: "ecsnova", Name: "Nov
 
 // NovaShowServerInterface (查询指定云服务器网卡信息): GET /v2.1/{project_id}/servers/{server_id}/os-interface/{port_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定云服务器网卡信息.md:1
 func (c *Client) NovaShowServerInterface(ctx context.Context, serverID string, portID string) (*ecsnova.NovaShowServerInterfaceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaShowServerInterface, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -1384,6 +1528,8 @@ var opNovaShowServerMetadata = &huawei.Operation{Service: "ecsnova", Name: "Nova
 
 // NovaShowServerMetadata (查询云服务器元数据列表): GET /v2.1/{project_id}/servers/{server_id}/metadata.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器元数据列表.md:1
 func (c *Client) NovaShowServerMetadata(ctx context.Context, serverID string) (*ecsnova.NovaShowServerMetadataResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaShowServerMetadata, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -1405,6 +1551,8 @@ var opNovaShowServerMetadataItem = &huawei.Operation{Service: "ecsnova", Name: "
 
 // NovaShowServerMetadataItem (获取云服务器指定Key的元数据): GET /v2.1/{project_id}/servers/{server_id}/metadata/{key}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/获取云服务器指定Key的元数据.md:1
 func (c *Client) NovaShowServerMetadataItem(ctx context.Context, serverID string, key string) (*ecsnova.NovaShowServerMetadataItemResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaShowServerMetadataItem, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -1429,6 +1577,8 @@ var opNovaShowServerVolume = &huawei.Operation{Service: "ecsnova", Name: "NovaSh
 
 // NovaShowServerVolume (查询弹性云服务器挂载的单个磁盘信息): GET /v2.1/{project_id}/servers/{server_id}/os-volume_attachments/{volume_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器挂载的单个磁盘信息.md:1
 func (c *Client) NovaShowServerVolume(ctx context.Context, serverID string, volumeID string) (*ecsnova.NovaShowServerVolumeResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaShowServerVolume, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -1453,6 +1603,8 @@ var opNovaStartServer = &huawei.Operation{Service: "ecsnova", Name: "NovaStartSe
 
 // NovaStartServer (启动云服务器): POST /v2.1/{project_id}/servers/{server_id}/action#os-start.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/启动云服务器.md:1
 func (c *Client) NovaStartServer(ctx context.Context, serverID string, body ecsnova.NovaStartServerJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opNovaStartServer, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -1472,6 +1624,8 @@ var opNovaStopServer = &huawei.Operation{Service: "ecsnova", Name: "NovaStopServ
 
 // NovaStopServer (关闭云服务器): POST /v2.1/{project_id}/servers/{server_id}/action#os-stop.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/关闭云服务器.md:1
 func (c *Client) NovaStopServer(ctx context.Context, serverID string, body ecsnova.NovaStopServerJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opNovaStopServer, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -1491,6 +1645,8 @@ var opNovaUnlockServer = &huawei.Operation{Service: "ecsnova", Name: "NovaUnlock
 
 // NovaUnlockServer (解锁云服务器): POST /v2.1/{project_id}/servers/{server_id}/action#unlock.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/解锁云服务器.md:1
 func (c *Client) NovaUnlockServer(ctx context.Context, serverID string, body ecsnova.NovaUnlockServerJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opNovaUnlockServer, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -1510,6 +1666,8 @@ var opNovaUpdateServer = &huawei.Operation{Service: "ecsnova", Name: "NovaUpdate
 
 // NovaUpdateServer (修改云服务器): PUT /v2.1/{project_id}/servers/{server_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器-2.md:1
 func (c *Client) NovaUpdateServer(ctx context.Context, serverID string, body ecsnova.NovaUpdateServerJSONRequestBody) (*ecsnova.NovaUpdateServerResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaUpdateServer, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -1529,6 +1687,8 @@ var opNovaUpdateServerMetadata = &huawei.Operation{Service: "ecsnova", Name: "No
 
 // NovaUpdateServerMetadata (更新云服务器元数据): POST /v2.1/{project_id}/servers/{server_id}/metadata.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更新云服务器元数据-13.md:1
 func (c *Client) NovaUpdateServerMetadata(ctx context.Context, serverID string, body ecsnova.NovaUpdateServerMetadataJSONRequestBody) (*ecsnova.NovaUpdateServerMetadataResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaUpdateServerMetadata, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -1550,6 +1710,8 @@ var opNovaUpdateServerMetadataItem = &huawei.Operation{Service: "ecsnova", Name:
 
 // NovaUpdateServerMetadataItem (修改云服务器指定Key的元数据): PUT /v2.1/{project_id}/servers/{server_id}/metadata/{key}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/修改云服务器指定Key的元数据.md:1
 func (c *Client) NovaUpdateServerMetadataItem(ctx context.Context, serverID string, key string, body ecsnova.NovaUpdateServerMetadataItemJSONRequestBody) (*ecsnova.NovaUpdateServerMetadataItemResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNovaUpdateServerMetadataItem, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -1574,6 +1736,8 @@ var opShowBlockDevice = &huawei.Operation{Service: "ecsnova", Name: "ShowBlockDe
 
 // ShowBlockDevice (查询弹性云服务器单个磁盘信息（废弃）): GET /v2.1/servers/{server_id}/block_device/{volume_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器单个磁盘信息（废弃）.md:1
 func (c *Client) ShowBlockDevice(ctx context.Context, serverID string, volumeID string) (*ecsnova.ShowBlockDeviceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowBlockDevice, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -1596,6 +1760,8 @@ var opShowIP = &huawei.Operation{Service: "ecsnova", Name: "ShowIP", Method: "GE
 
 // ShowIP (查询弹性云服务器的指定网络): GET /v2.1/{project_id}/servers/{server_id}/ips/{networkName}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询弹性云服务器的指定网络.md:1
 func (c *Client) ShowIP(ctx context.Context, serverID string, networkName string) (*map[string][]ecsnova.ShowIPResponseBodyValueItem, error) {
 	httpResp, err := c.rt.Do(ctx, opShowIP, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -1618,6 +1784,8 @@ var opShowImage = &huawei.Operation{Service: "ecsnova", Name: "ShowImage", Metho
 
 // ShowImage (查询指定镜像详情（废弃）): GET /v2.1/{project_id}/images/{image_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询指定镜像详情（废弃）.md:1
 func (c *Client) ShowImage(ctx context.Context, imageID string) (*ecsnova.ShowImageResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowImage, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if imageID == "" {
@@ -1637,6 +1805,8 @@ var opShowOsFloatingIP = &huawei.Operation{Service: "ecsnova", Name: "ShowOsFloa
 
 // ShowOsFloatingIP (查询浮动IP（废弃）): GET /v2.1/{project_id}/os-floating-ips/{floating_ip_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询浮动IP（废弃）.md:1
 func (c *Client) ShowOsFloatingIP(ctx context.Context, floatingIPID string) (*ecsnova.ShowOsFloatingIPResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowOsFloatingIP, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if floatingIPID == "" {
@@ -1656,6 +1826,8 @@ var opShowOsQuotaSet = &huawei.Operation{Service: "ecsnova", Name: "ShowOsQuotaS
 
 // ShowOsQuotaSet (查询租户配额): GET /v2.1/{project_id}/os-quota-sets/{project_id_2}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询租户配额-16.md:1
 func (c *Client) ShowOsQuotaSet(ctx context.Context, projectId2 string, params *ecsnova.ShowOsQuotaSetParams) (*ecsnova.ShowOsQuotaSetResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowOsQuotaSet, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if projectId2 == "" {
@@ -1675,6 +1847,8 @@ var opShowOsSecurityGroup = &huawei.Operation{Service: "ecsnova", Name: "ShowOsS
 
 // ShowOsSecurityGroup (查询安全组详细信息(废弃)): GET /v2.1/{project_id}/os-security-groups/{security_group_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询安全组详细信息(废弃).md:1
 func (c *Client) ShowOsSecurityGroup(ctx context.Context, securityGroupID string) (*ecsnova.ShowOsSecurityGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowOsSecurityGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if securityGroupID == "" {
@@ -1696,6 +1870,8 @@ var opShowOsSnapshot = &huawei.Operation{Service: "ecsnova", Name: "ShowOsSnapsh
 
 // ShowOsSnapshot (查询快照（废弃）): GET /v2.1/{project_id}/os-snapshots/{snapshot_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询快照（废弃）.md:1
 func (c *Client) ShowOsSnapshot(ctx context.Context, snapshotID string) (*ecsnova.ShowOsSnapshotResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowOsSnapshot, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if snapshotID == "" {
@@ -1715,6 +1891,8 @@ var opShowOsVolume = &huawei.Operation{Service: "ecsnova", Name: "ShowOsVolume",
 
 // ShowOsVolume (查询磁盘（废弃）): GET /v2.1/{project_id}/os-volumes/{volume_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询磁盘（废弃）.md:1
 func (c *Client) ShowOsVolume(ctx context.Context, volumeID string) (*ecsnova.ShowOsVolumeResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowOsVolume, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if volumeID == "" {
@@ -1734,6 +1912,8 @@ var opShowTag = &huawei.Operation{Service: "ecsnova", Name: "ShowTag", Method: "
 
 // ShowTag (查询云服务器是否存在指定标签): GET /v2.1/{project_id}/servers/{server_id}/tags/{tag}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/查询云服务器是否存在指定标签.md:1
 func (c *Client) ShowTag(ctx context.Context, serverID string, tag string) error {
 	httpResp, err := c.rt.Do(ctx, opShowTag, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -1756,6 +1936,8 @@ var opUpdateAction = &huawei.Operation{Service: "ecsnova", Name: "UpdateAction",
 
 // UpdateAction (变更云服务器规格): POST /v2.1/{project_id}/servers/{server_id}/action#resize.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/变更云服务器规格-7.md:1
 func (c *Client) UpdateAction(ctx context.Context, serverID string, body ecsnova.UpdateActionJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opUpdateAction, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -1775,6 +1957,8 @@ var opUpdateMetadata = &huawei.Operation{Service: "ecsnova", Name: "UpdateMetada
 
 // UpdateMetadata (设置云服务器元数据): PUT /v2.1/{project_id}/servers/{server_id}/metadata.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/设置云服务器元数据.md:1
 func (c *Client) UpdateMetadata(ctx context.Context, serverID string, body ecsnova.UpdateMetadataJSONRequestBody) (*ecsnova.UpdateMetadataResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateMetadata, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -1794,6 +1978,8 @@ var opUpdateOsResetPassword = &huawei.Operation{Service: "ecsnova", Name: "Updat
 
 // UpdateOsResetPassword (一键重置云服务器密码（废弃）): PUT /v2.1/{project_id}/servers/{server_id}/os-reset-password.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/一键重置云服务器密码（废弃）.md:1
 func (c *Client) UpdateOsResetPassword(ctx context.Context, serverID string, body ecsnova.UpdateOsResetPasswordJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opUpdateOsResetPassword, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {
@@ -1813,6 +1999,8 @@ var opUpdateOsSecurityGroup = &huawei.Operation{Service: "ecsnova", Name: "Updat
 
 // UpdateOsSecurityGroup (更新安全组信息（废弃）): PUT /v2.1/{project_id}/os-security-groups/{security_group_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/更新安全组信息（废弃）.md:1
 func (c *Client) UpdateOsSecurityGroup(ctx context.Context, securityGroupID string, body ecsnova.UpdateOsSecurityGroupJSONRequestBody) (*ecsnova.UpdateOsSecurityGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateOsSecurityGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if securityGroupID == "" {
@@ -1834,6 +2022,8 @@ var opUpdateTag = &huawei.Operation{Service: "ecsnova", Name: "UpdateTag", Metho
 
 // UpdateTag (给指定弹性云服务器添加标签): PUT /v2.1/{project_id}/servers/{server_id}/tags/{tag}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/ecs/API参考/给指定弹性云服务器添加标签.md:1
 func (c *Client) UpdateTag(ctx context.Context, serverID string, tag string) (*ecsnova.UpdateTagResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateTag, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serverID == "" {

@@ -42,6 +42,8 @@ var opAssociateAgencyWithAllProjectsPermission = &huawei.Operation{Service: "iam
 
 // AssociateAgencyWithAllProjectsPermission (为委托授予所有项目服务权限): PUT /v3.0/OS-INHERIT/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}/inherited_to_projects.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/为委托授予所有项目服务权限.md:1
 func (c *Client) AssociateAgencyWithAllProjectsPermission(ctx context.Context, domainID string, agencyID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opAssociateAgencyWithAllProjectsPermission, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if domainID == "" {
@@ -67,6 +69,8 @@ var opAssociateAgencyWithDomainPermission = &huawei.Operation{Service: "iam", Na
 
 // AssociateAgencyWithDomainPermission (为委托授予全局服务权限): PUT /v3.0/OS-AGENCY/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/为委托授予全局服务权限.md:1
 func (c *Client) AssociateAgencyWithDomainPermission(ctx context.Context, domainID string, agencyID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opAssociateAgencyWithDomainPermission, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if domainID == "" {
@@ -92,6 +96,8 @@ var opAssociateAgencyWithProjectPermission = &huawei.Operation{Service: "iam", N
 
 // AssociateAgencyWithProjectPermission (为委托授予项目服务权限): PUT /v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles/{role_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/为委托授予项目服务权限.md:1
 func (c *Client) AssociateAgencyWithProjectPermission(ctx context.Context, projectID string, agencyID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opAssociateAgencyWithProjectPermission, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if projectID == "" {
@@ -117,6 +123,8 @@ var opAssociateRoleToGroupOnEnterpriseProject = &huawei.Operation{Service: "iam"
 
 // AssociateRoleToGroupOnEnterpriseProject (基于用户组为企业项目授权): PUT /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/基于用户组为企业项目授权.md:1
 func (c *Client) AssociateRoleToGroupOnEnterpriseProject(ctx context.Context, enterpriseProjectID string, groupID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opAssociateRoleToGroupOnEnterpriseProject, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if enterpriseProjectID == "" {
@@ -142,6 +150,8 @@ var opAssociateRoleToUserOnEnterpriseProject = &huawei.Operation{Service: "iam",
 
 // AssociateRoleToUserOnEnterpriseProject (基于用户为企业项目授权): PUT /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/users/{user_id}/roles/{role_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/基于用户为企业项目授权.md:1
 func (c *Client) AssociateRoleToUserOnEnterpriseProject(ctx context.Context, enterpriseProjectID string, userID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opAssociateRoleToUserOnEnterpriseProject, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if enterpriseProjectID == "" {
@@ -167,6 +177,8 @@ var opCheckAllProjectsPermissionForAgency = &huawei.Operation{Service: "iam", Na
 
 // CheckAllProjectsPermissionForAgency (检查委托下是否具有所有项目服务权限): HEAD /v3.0/OS-INHERIT/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}/inherited_to_projects.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/检查委托下是否具有所有项目服务权限.md:1
 func (c *Client) CheckAllProjectsPermissionForAgency(ctx context.Context, domainID string, agencyID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opCheckAllProjectsPermissionForAgency, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if domainID == "" {
@@ -192,6 +204,8 @@ var opCheckDomainPermissionForAgency = &huawei.Operation{Service: "iam", Name: "
 
 // CheckDomainPermissionForAgency (查询委托是否拥有全局服务权限): HEAD /v3.0/OS-AGENCY/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询委托是否拥有全局服务权限.md:1
 func (c *Client) CheckDomainPermissionForAgency(ctx context.Context, domainID string, agencyID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opCheckDomainPermissionForAgency, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if domainID == "" {
@@ -217,6 +231,8 @@ var opCheckPermissionForAgencyOnProject = &huawei.Operation{Service: "iam", Name
 
 // CheckPermissionForAgencyOnProject (查询委托是否拥有项目服务权限): HEAD /v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles/{role_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询委托是否拥有项目服务权限.md:1
 func (c *Client) CheckPermissionForAgencyOnProject(ctx context.Context, projectID string, agencyID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opCheckPermissionForAgencyOnProject, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if projectID == "" {
@@ -242,6 +258,8 @@ var opCreateAgency = &huawei.Operation{Service: "iam", Name: "CreateAgency", Met
 
 // CreateAgency (创建委托): POST /v3.0/OS-AGENCY/agencies.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建委托.md:1
 func (c *Client) CreateAgency(ctx context.Context, body iam.CreateAgencyJSONRequestBody) (*iam.CreateAgencyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateAgency, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewCreateAgencyRequest(server, body)
@@ -258,6 +276,8 @@ var opCreateAgencyCustomPolicy = &huawei.Operation{Service: "iam", Name: "Create
 
 // CreateAgencyCustomPolicy (创建委托自定义策略): POST /v3.0/OS-ROLE/roles#CreateAgencyCustomPolicy.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建委托自定义策略.md:1
 func (c *Client) CreateAgencyCustomPolicy(ctx context.Context, body iam.CreateAgencyCustomPolicyJSONRequestBody) (*iam.CreateAgencyCustomPolicyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateAgencyCustomPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewCreateAgencyCustomPolicyRequest(server, body)
@@ -276,6 +296,8 @@ var opCreateBindingDevice = &huawei.Operation{Service: "iam", Name: "CreateBindi
 
 // CreateBindingDevice (绑定MFA设备): PUT /v3.0/OS-MFA/mfa-devices/bind.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/绑定MFA设备.md:1
 func (c *Client) CreateBindingDevice(ctx context.Context, body iam.CreateBindingDeviceJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opCreateBindingDevice, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewCreateBindingDeviceRequest(server, body)
@@ -292,6 +314,8 @@ var opCreateCloudServiceCustomPolicy = &huawei.Operation{Service: "iam", Name: "
 
 // CreateCloudServiceCustomPolicy (创建云服务自定义策略): POST /v3.0/OS-ROLE/roles#CreateCloudServiceCustomPolicy.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建云服务自定义策略.md:1
 func (c *Client) CreateCloudServiceCustomPolicy(ctx context.Context, body iam.CreateCloudServiceCustomPolicyJSONRequestBody) (*iam.CreateCloudServiceCustomPolicyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateCloudServiceCustomPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewCreateCloudServiceCustomPolicyRequest(server, body)
@@ -310,6 +334,8 @@ var opCreateLoginToken = &huawei.Operation{Service: "iam", Name: "CreateLoginTok
 
 // CreateLoginToken (获取自定义身份代理登录票据): POST /v3.0/OS-AUTH/securitytoken/logintokens.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取自定义身份代理登录票据.md:1
 func (c *Client) CreateLoginToken(ctx context.Context, body iam.CreateLoginTokenJSONRequestBody) (*iam.CreateLoginTokenResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateLoginToken, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewCreateLoginTokenRequest(server, body)
@@ -326,6 +352,8 @@ var opCreateMetadata = &huawei.Operation{Service: "iam", Name: "CreateMetadata",
 
 // CreateMetadata (导入Metadata文件): POST /v3-ext/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}/metadata.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/导入Metadata文件.md:1
 func (c *Client) CreateMetadata(ctx context.Context, idpID string, protocolID string, body iam.CreateMetadataJSONRequestBody) (*iam.CreateMetadataResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateMetadata, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if idpID == "" {
@@ -348,6 +376,8 @@ var opCreateMfaDevice = &huawei.Operation{Service: "iam", Name: "CreateMfaDevice
 
 // CreateMfaDevice (创建MFA设备): POST /v3.0/OS-MFA/virtual-mfa-devices.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建MFA设备.md:1
 func (c *Client) CreateMfaDevice(ctx context.Context, body iam.CreateMfaDeviceJSONRequestBody) (*iam.CreateMfaDeviceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateMfaDevice, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewCreateMfaDeviceRequest(server, body)
@@ -364,6 +394,8 @@ var opCreateOpenIDConnectConfig = &huawei.Operation{Service: "iam", Name: "Creat
 
 // CreateOpenIDConnectConfig (创建OpenID Connect身份提供商配置): POST /v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建OpenID-Connect身份提供商配置.md:1
 func (c *Client) CreateOpenIDConnectConfig(ctx context.Context, idpID string, body iam.CreateOpenIDConnectConfigJSONRequestBody) (*iam.CreateOpenIDConnectConfigResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateOpenIDConnectConfig, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if idpID == "" {
@@ -385,6 +417,8 @@ var opCreatePermanentAccessKey = &huawei.Operation{Service: "iam", Name: "Create
 
 // CreatePermanentAccessKey (创建永久访问密钥): POST /v3.0/OS-CREDENTIAL/credentials.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建永久访问密钥.md:1
 func (c *Client) CreatePermanentAccessKey(ctx context.Context, body iam.CreatePermanentAccessKeyJSONRequestBody) (*iam.CreatePermanentAccessKeyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreatePermanentAccessKey, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewCreatePermanentAccessKeyRequest(server, body)
@@ -403,6 +437,8 @@ var opCreateTemporaryAccessKeyByAgency = &huawei.Operation{Service: "iam", Name:
 
 // CreateTemporaryAccessKeyByAgency (通过委托获取临时访问密钥和securitytoken): POST /v3.0/OS-CREDENTIAL/securitytokens#CreateTemporaryAccessKeyByAgency.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/通过委托获取临时访问密钥和securitytoken.md:1
 func (c *Client) CreateTemporaryAccessKeyByAgency(ctx context.Context, body iam.CreateTemporaryAccessKeyByAgencyJSONRequestBody) (*iam.CreateTemporaryAccessKeyByAgencyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateTemporaryAccessKeyByAgency, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewCreateTemporaryAccessKeyByAgencyRequest(server, body)
@@ -421,6 +457,8 @@ var opCreateTemporaryAccessKeyByToken = &huawei.Operation{Service: "iam", Name: 
 
 // CreateTemporaryAccessKeyByToken (通过token获取临时访问密钥和securitytoken): POST /v3.0/OS-CREDENTIAL/securitytokens#CreateTemporaryAccessKeyByToken.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/通过token获取临时访问密钥和securitytoken.md:1
 func (c *Client) CreateTemporaryAccessKeyByToken(ctx context.Context, body iam.CreateTemporaryAccessKeyByTokenJSONRequestBody) (*iam.CreateTemporaryAccessKeyByTokenResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateTemporaryAccessKeyByToken, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewCreateTemporaryAccessKeyByTokenRequest(server, body)
@@ -439,6 +477,8 @@ var opCreateTokenWithIDToken = &huawei.Operation{Service: "iam", Name: "CreateTo
 
 // CreateTokenWithIDToken (获取联邦认证token(OpenID Connect ID token方式)): POST /v3.0/OS-AUTH/id-token/tokens.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:1
 func (c *Client) CreateTokenWithIDToken(ctx context.Context, params *iam.CreateTokenWithIDTokenParams, body iam.CreateTokenWithIDTokenJSONRequestBody) (*iam.CreateTokenWithIDTokenResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateTokenWithIDToken, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewCreateTokenWithIDTokenRequest(server, params, body)
@@ -455,6 +495,8 @@ var opCreateUnscopeTokenByIdpInitiated = &huawei.Operation{Service: "iam", Name:
 
 // CreateUnscopeTokenByIdpInitiated (获取联邦认证unscoped token(IdP initiated)): POST /v3.0/OS-FEDERATION/tokens.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(IdP-initiated).md:1
 func (c *Client) CreateUnscopeTokenByIdpInitiated(ctx context.Context, params *iam.CreateUnscopeTokenByIdpInitiatedParams, contentType string, body io.Reader) (*iam.CreateUnscopeTokenByIdpInitiatedResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateUnscopeTokenByIdpInitiated, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewCreateUnscopeTokenByIdpInitiatedRequestWithBody(server, params, contentType, body)
@@ -473,6 +515,8 @@ var opCreateUnscopedTokenWithIDToken = &huawei.Operation{Service: "iam", Name: "
 
 // CreateUnscopedTokenWithIDToken (获取联邦认证unscoped token(OpenID Connect ID token方式)): POST /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}/auth.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(OpenID-Connect-ID-token方式).md:1
 func (c *Client) CreateUnscopedTokenWithIDToken(ctx context.Context, idpID string, protocolID string) (*iam.CreateUnscopedTokenWithIDTokenResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateUnscopedTokenWithIDToken, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if idpID == "" {
@@ -497,6 +541,8 @@ var opCreateUser = &huawei.Operation{Service: "iam", Name: "CreateUser", Method:
 
 // CreateUser (管理员创建IAM用户（推荐）): POST /v3.0/OS-USER/users.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户（推荐）.md:1
 func (c *Client) CreateUser(ctx context.Context, body iam.CreateUserJSONRequestBody) (*iam.CreateUserResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateUser, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewCreateUserRequest(server, body)
@@ -513,6 +559,8 @@ var opDeleteAgency = &huawei.Operation{Service: "iam", Name: "DeleteAgency", Met
 
 // DeleteAgency (删除委托): DELETE /v3.0/OS-AGENCY/agencies/{agency_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除委托.md:1
 func (c *Client) DeleteAgency(ctx context.Context, agencyID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteAgency, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if agencyID == "" {
@@ -532,6 +580,8 @@ var opDeleteBindingDevice = &huawei.Operation{Service: "iam", Name: "DeleteBindi
 
 // DeleteBindingDevice (解绑MFA设备): PUT /v3.0/OS-MFA/mfa-devices/unbind.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/解绑MFA设备.md:1
 func (c *Client) DeleteBindingDevice(ctx context.Context, body iam.DeleteBindingDeviceJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteBindingDevice, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewDeleteBindingDeviceRequest(server, body)
@@ -548,6 +598,8 @@ var opDeleteCustomPolicy = &huawei.Operation{Service: "iam", Name: "DeleteCustom
 
 // DeleteCustomPolicy (删除自定义策略): DELETE /v3.0/OS-ROLE/roles/{role_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除自定义策略.md:1
 func (c *Client) DeleteCustomPolicy(ctx context.Context, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteCustomPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if roleID == "" {
@@ -567,6 +619,8 @@ var opDeleteDomainGroupInheritedRole = &huawei.Operation{Service: "iam", Name: "
 
 // DeleteDomainGroupInheritedRole (移除用户组的所有项目服务权限): DELETE /v3/OS-INHERIT/domains/{domain_id}/groups/{group_id}/roles/{role_id}/inherited_to_projects.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/移除用户组的所有项目服务权限.md:1
 func (c *Client) DeleteDomainGroupInheritedRole(ctx context.Context, domainID string, groupID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteDomainGroupInheritedRole, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if domainID == "" {
@@ -592,6 +646,8 @@ var opDeleteMfaDevice = &huawei.Operation{Service: "iam", Name: "DeleteMfaDevice
 
 // DeleteMfaDevice (删除MFA设备): DELETE /v3.0/OS-MFA/virtual-mfa-devices.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除MFA设备.md:1
 func (c *Client) DeleteMfaDevice(ctx context.Context, params *iam.DeleteMfaDeviceParams) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteMfaDevice, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewDeleteMfaDeviceRequest(server, params)
@@ -608,6 +664,8 @@ var opDeletePermanentAccessKey = &huawei.Operation{Service: "iam", Name: "Delete
 
 // DeletePermanentAccessKey (删除指定永久访问密钥): DELETE /v3.0/OS-CREDENTIAL/credentials/{access_key}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除指定永久访问密钥.md:1
 func (c *Client) DeletePermanentAccessKey(ctx context.Context, accessKey string) error {
 	httpResp, err := c.rt.Do(ctx, opDeletePermanentAccessKey, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if accessKey == "" {
@@ -627,6 +685,8 @@ var opDeleteRole = &huawei.Operation{Service: "iam", Name: "DeleteRole", Method:
 
 // DeleteRole (删除企业项目关联的用户组权限): DELETE /v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除企业项目关联的用户组权限.md:1
 func (c *Client) DeleteRole(ctx context.Context, enterpriseProjectID string, groupID string, roleID string, body iam.DeleteRoleJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteRole, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if enterpriseProjectID == "" {
@@ -652,6 +712,8 @@ var opKeystoneAddUserToGroup = &huawei.Operation{Service: "iam", Name: "Keystone
 
 // KeystoneAddUserToGroup (添加IAM用户到用户组): PUT /v3/groups/{group_id}/users/{user_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/添加IAM用户到用户组.md:1
 func (c *Client) KeystoneAddUserToGroup(ctx context.Context, groupID string, userID string) error {
 	httpResp, err := c.rt.Do(ctx, opKeystoneAddUserToGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if groupID == "" {
@@ -674,6 +736,8 @@ var opKeystoneAssociateGroupWithDomainPermission = &huawei.Operation{Service: "i
 
 // KeystoneAssociateGroupWithDomainPermission (为用户组授予全局服务权限): PUT /v3/domains/{domain_id}/groups/{group_id}/roles/{role_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/为用户组授予全局服务权限.md:1
 func (c *Client) KeystoneAssociateGroupWithDomainPermission(ctx context.Context, domainID string, groupID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opKeystoneAssociateGroupWithDomainPermission, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if domainID == "" {
@@ -699,6 +763,8 @@ var opKeystoneAssociateGroupWithProjectPermission = &huawei.Operation{Service: "
 
 // KeystoneAssociateGroupWithProjectPermission (为用户组授予项目服务权限): PUT /v3/projects/{project_id}/groups/{group_id}/roles/{role_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/为用户组授予项目服务权限.md:1
 func (c *Client) KeystoneAssociateGroupWithProjectPermission(ctx context.Context, projectID string, groupID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opKeystoneAssociateGroupWithProjectPermission, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if projectID == "" {
@@ -724,6 +790,8 @@ var opKeystoneCheckDomainPermissionForGroup = &huawei.Operation{Service: "iam", 
 
 // KeystoneCheckDomainPermissionForGroup (查询用户组是否拥有全局服务权限): HEAD /v3/domains/{domain_id}/groups/{group_id}/roles/{role_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组是否拥有全局服务权限.md:1
 func (c *Client) KeystoneCheckDomainPermissionForGroup(ctx context.Context, domainID string, groupID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opKeystoneCheckDomainPermissionForGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if domainID == "" {
@@ -749,6 +817,8 @@ var opKeystoneCheckProjectPermissionForGroup = &huawei.Operation{Service: "iam",
 
 // KeystoneCheckProjectPermissionForGroup (查询用户组是否拥有项目服务权限): HEAD /v3/projects/{project_id}/groups/{group_id}/roles/{role_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组是否拥有项目服务权限.md:1
 func (c *Client) KeystoneCheckProjectPermissionForGroup(ctx context.Context, projectID string, groupID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opKeystoneCheckProjectPermissionForGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if projectID == "" {
@@ -774,6 +844,8 @@ var opKeystoneCheckUserInGroup = &huawei.Operation{Service: "iam", Name: "Keysto
 
 // KeystoneCheckUserInGroup (查询IAM用户是否在用户组中): HEAD /v3/groups/{group_id}/users/{user_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户是否在用户组中.md:1
 func (c *Client) KeystoneCheckUserInGroup(ctx context.Context, groupID string, userID string) error {
 	httpResp, err := c.rt.Do(ctx, opKeystoneCheckUserInGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if groupID == "" {
@@ -796,6 +868,8 @@ var opKeystoneCheckroleForGroup = &huawei.Operation{Service: "iam", Name: "Keyst
 
 // KeystoneCheckroleForGroup (查询用户组是否拥有所有项目指定权限): HEAD /v3/OS-INHERIT/domains/{domain_id}/groups/{group_id}/roles/{role_id}/inherited_to_projects.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组是否拥有所有项目指定权限.md:1
 func (c *Client) KeystoneCheckroleForGroup(ctx context.Context, domainID string, groupID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opKeystoneCheckroleForGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if domainID == "" {
@@ -821,6 +895,8 @@ var opKeystoneCreateAgencyToken = &huawei.Operation{Service: "iam", Name: "Keyst
 
 // KeystoneCreateAgencyToken (获取委托Token): POST /v3/auth/tokens#KeystoneCreateAgencyToken.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:1
 func (c *Client) KeystoneCreateAgencyToken(ctx context.Context, params *iam.KeystoneCreateAgencyTokenParams, body iam.KeystoneCreateAgencyTokenJSONRequestBody) (*iam.KeystoneCreateAgencyTokenResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneCreateAgencyToken, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewKeystoneCreateAgencyTokenRequest(server, params, body)
@@ -839,6 +915,8 @@ var opKeystoneCreateGroup = &huawei.Operation{Service: "iam", Name: "KeystoneCre
 
 // KeystoneCreateGroup (创建用户组): POST /v3/groups.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建用户组.md:1
 func (c *Client) KeystoneCreateGroup(ctx context.Context, body iam.KeystoneCreateGroupJSONRequestBody) (*iam.KeystoneCreateGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneCreateGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewKeystoneCreateGroupRequest(server, body)
@@ -855,6 +933,8 @@ var opKeystoneCreateIdentityProvider = &huawei.Operation{Service: "iam", Name: "
 
 // KeystoneCreateIdentityProvider (创建身份提供商): PUT /v3/OS-FEDERATION/identity_providers/{id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建身份提供商.md:1
 func (c *Client) KeystoneCreateIdentityProvider(ctx context.Context, id string, body iam.KeystoneCreateIdentityProviderJSONRequestBody) (*iam.KeystoneCreateIdentityProviderResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneCreateIdentityProvider, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if id == "" {
@@ -876,6 +956,8 @@ var opKeystoneCreateMapping = &huawei.Operation{Service: "iam", Name: "KeystoneC
 
 // KeystoneCreateMapping (注册映射): PUT /v3/OS-FEDERATION/mappings/{id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/注册映射.md:1
 func (c *Client) KeystoneCreateMapping(ctx context.Context, id string, body iam.KeystoneCreateMappingJSONRequestBody) (*iam.KeystoneCreateMappingResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneCreateMapping, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if id == "" {
@@ -895,6 +977,8 @@ var opKeystoneCreateProject = &huawei.Operation{Service: "iam", Name: "KeystoneC
 
 // KeystoneCreateProject (创建项目): POST /v3/projects.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/创建项目.md:1
 func (c *Client) KeystoneCreateProject(ctx context.Context, body iam.KeystoneCreateProjectJSONRequestBody) (*iam.KeystoneCreateProjectResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneCreateProject, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewKeystoneCreateProjectRequest(server, body)
@@ -911,6 +995,8 @@ var opKeystoneCreateProtocol = &huawei.Operation{Service: "iam", Name: "Keystone
 
 // KeystoneCreateProtocol (注册协议): PUT /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/注册协议.md:1
 func (c *Client) KeystoneCreateProtocol(ctx context.Context, idpID string, protocolID string, body iam.KeystoneCreateProtocolJSONRequestBody) (*iam.KeystoneCreateProtocolResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneCreateProtocol, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if idpID == "" {
@@ -933,6 +1019,8 @@ var opKeystoneCreateScopedToken = &huawei.Operation{Service: "iam", Name: "Keyst
 
 // KeystoneCreateScopedToken (获取联邦认证scoped token): POST /v3/auth/tokens#KeystoneCreateScopedToken.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:1
 func (c *Client) KeystoneCreateScopedToken(ctx context.Context, body iam.KeystoneCreateScopedTokenJSONRequestBody) (*iam.KeystoneCreateScopedTokenResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneCreateScopedToken, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewKeystoneCreateScopedTokenRequest(server, body)
@@ -951,6 +1039,8 @@ var opKeystoneCreateUser = &huawei.Operation{Service: "iam", Name: "KeystoneCrea
 
 // KeystoneCreateUser (管理员创建IAM用户): POST /v3/users.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员创建IAM用户.md:1
 func (c *Client) KeystoneCreateUser(ctx context.Context, body iam.KeystoneCreateUserJSONRequestBody) (*iam.KeystoneCreateUserResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneCreateUser, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewKeystoneCreateUserRequest(server, body)
@@ -967,6 +1057,8 @@ var opKeystoneCreateUserTokenByPassword = &huawei.Operation{Service: "iam", Name
 
 // KeystoneCreateUserTokenByPassword (获取IAM用户Token（使用密码）): POST /v3/auth/tokens#KeystoneCreateUserTokenByPassword.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码）.md:1
 func (c *Client) KeystoneCreateUserTokenByPassword(ctx context.Context, params *iam.KeystoneCreateUserTokenByPasswordParams, body iam.KeystoneCreateUserTokenByPasswordJSONRequestBody) (*iam.KeystoneCreateUserTokenByPasswordResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneCreateUserTokenByPassword, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewKeystoneCreateUserTokenByPasswordRequest(server, params, body)
@@ -985,6 +1077,8 @@ var opKeystoneCreateUserTokenByPasswordAndMfa = &huawei.Operation{Service: "iam"
 
 // KeystoneCreateUserTokenByPasswordAndMfa (获取IAM用户Token（使用密码+虚拟MFA）): POST /v3/auth/tokens#KeystoneCreateUserTokenByPasswordAndMfa.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:1
 func (c *Client) KeystoneCreateUserTokenByPasswordAndMfa(ctx context.Context, params *iam.KeystoneCreateUserTokenByPasswordAndMfaParams, body iam.KeystoneCreateUserTokenByPasswordAndMfaJSONRequestBody) (*iam.KeystoneCreateUserTokenByPasswordAndMfaResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneCreateUserTokenByPasswordAndMfa, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewKeystoneCreateUserTokenByPasswordAndMfaRequest(server, params, body)
@@ -1003,6 +1097,8 @@ var opKeystoneDeleteGroup = &huawei.Operation{Service: "iam", Name: "KeystoneDel
 
 // KeystoneDeleteGroup (删除用户组): DELETE /v3/groups/{group_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除用户组.md:1
 func (c *Client) KeystoneDeleteGroup(ctx context.Context, groupID string) error {
 	httpResp, err := c.rt.Do(ctx, opKeystoneDeleteGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if groupID == "" {
@@ -1022,6 +1118,8 @@ var opKeystoneDeleteIdentityProvider = &huawei.Operation{Service: "iam", Name: "
 
 // KeystoneDeleteIdentityProvider (删除SAML身份提供商): DELETE /v3/OS-FEDERATION/identity_providers/{id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除SAML身份提供商.md:1
 func (c *Client) KeystoneDeleteIdentityProvider(ctx context.Context, id string) error {
 	httpResp, err := c.rt.Do(ctx, opKeystoneDeleteIdentityProvider, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if id == "" {
@@ -1041,6 +1139,8 @@ var opKeystoneDeleteMapping = &huawei.Operation{Service: "iam", Name: "KeystoneD
 
 // KeystoneDeleteMapping (删除映射): DELETE /v3/OS-FEDERATION/mappings/{id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除映射.md:1
 func (c *Client) KeystoneDeleteMapping(ctx context.Context, id string) error {
 	httpResp, err := c.rt.Do(ctx, opKeystoneDeleteMapping, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if id == "" {
@@ -1060,6 +1160,8 @@ var opKeystoneDeleteProtocol = &huawei.Operation{Service: "iam", Name: "Keystone
 
 // KeystoneDeleteProtocol (删除协议): DELETE /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除协议.md:1
 func (c *Client) KeystoneDeleteProtocol(ctx context.Context, idpID string, protocolID string) error {
 	httpResp, err := c.rt.Do(ctx, opKeystoneDeleteProtocol, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if idpID == "" {
@@ -1082,6 +1184,8 @@ var opKeystoneDeleteUser = &huawei.Operation{Service: "iam", Name: "KeystoneDele
 
 // KeystoneDeleteUser (管理员删除IAM用户): DELETE /v3/users/{user_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员删除IAM用户.md:1
 func (c *Client) KeystoneDeleteUser(ctx context.Context, userID string) error {
 	httpResp, err := c.rt.Do(ctx, opKeystoneDeleteUser, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if userID == "" {
@@ -1101,6 +1205,8 @@ var opKeystoneListAllProjectPermissionsForGroup = &huawei.Operation{Service: "ia
 
 // KeystoneListAllProjectPermissionsForGroup (查询用户组的所有项目权限列表): GET /v3/OS-INHERIT/domains/{domain_id}/groups/{group_id}/roles/inherited_to_projects.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组的所有项目权限列表.md:1
 func (c *Client) KeystoneListAllProjectPermissionsForGroup(ctx context.Context, domainID string, groupID string) (*iam.KeystoneListAllProjectPermissionsForGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneListAllProjectPermissionsForGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if domainID == "" {
@@ -1125,6 +1231,8 @@ var opKeystoneListAuthDomains = &huawei.Operation{Service: "iam", Name: "Keyston
 
 // KeystoneListAuthDomains (查询IAM用户可以访问的帐号详情): GET /v3/auth/domains.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户可以访问的帐号详情.md:1
 func (c *Client) KeystoneListAuthDomains(ctx context.Context) (*iam.KeystoneListAuthDomainsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneListAuthDomains, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewKeystoneListAuthDomainsRequest(server)
@@ -1143,6 +1251,8 @@ var opKeystoneListAuthProjects = &huawei.Operation{Service: "iam", Name: "Keysto
 
 // KeystoneListAuthProjects (查询IAM用户可以访问的项目列表): GET /v3/auth/projects.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户可以访问的项目列表.md:1
 func (c *Client) KeystoneListAuthProjects(ctx context.Context) (*iam.KeystoneListAuthProjectsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneListAuthProjects, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewKeystoneListAuthProjectsRequest(server)
@@ -1161,6 +1271,8 @@ var opKeystoneListDomainPermissionsForGroup = &huawei.Operation{Service: "iam", 
 
 // KeystoneListDomainPermissionsForGroup (查询全局服务中的用户组权限): GET /v3/domains/{domain_id}/groups/{group_id}/roles.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的用户组权限.md:1
 func (c *Client) KeystoneListDomainPermissionsForGroup(ctx context.Context, domainID string, groupID string) (*iam.KeystoneListDomainPermissionsForGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneListDomainPermissionsForGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if domainID == "" {
@@ -1185,6 +1297,8 @@ var opKeystoneListEndpoints = &huawei.Operation{Service: "iam", Name: "KeystoneL
 
 // KeystoneListEndpoints (查询终端节点列表): GET /v3/endpoints.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询终端节点列表.md:1
 func (c *Client) KeystoneListEndpoints(ctx context.Context, params *iam.KeystoneListEndpointsParams) (*iam.KeystoneListEndpointsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneListEndpoints, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewKeystoneListEndpointsRequest(server, params)
@@ -1201,6 +1315,8 @@ var opKeystoneListGroups = &huawei.Operation{Service: "iam", Name: "KeystoneList
 
 // KeystoneListGroups (查询用户组列表): GET /v3/groups.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组列表.md:1
 func (c *Client) KeystoneListGroups(ctx context.Context, params *iam.KeystoneListGroupsParams) (*iam.KeystoneListGroupsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneListGroups, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewKeystoneListGroupsRequest(server, params)
@@ -1217,6 +1333,8 @@ var opKeystoneListGroupsForUser = &huawei.Operation{Service: "iam", Name: "Keyst
 
 // KeystoneListGroupsForUser (查询IAM用户所属用户组): GET /v3/users/{user_id}/groups.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户所属用户组.md:1
 func (c *Client) KeystoneListGroupsForUser(ctx context.Context, userID string) (*iam.KeystoneListGroupsForUserResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneListGroupsForUser, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if userID == "" {
@@ -1238,6 +1356,8 @@ var opKeystoneListIdentityProviders = &huawei.Operation{Service: "iam", Name: "K
 
 // KeystoneListIdentityProviders (查询身份提供商列表): GET /v3/OS-FEDERATION/identity_providers.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询身份提供商列表.md:1
 func (c *Client) KeystoneListIdentityProviders(ctx context.Context) (*iam.KeystoneListIdentityProvidersResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneListIdentityProviders, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewKeystoneListIdentityProvidersRequest(server)
@@ -1256,6 +1376,8 @@ var opKeystoneListMappings = &huawei.Operation{Service: "iam", Name: "KeystoneLi
 
 // KeystoneListMappings (查询映射列表): GET /v3/OS-FEDERATION/mappings.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询映射列表.md:1
 func (c *Client) KeystoneListMappings(ctx context.Context) (*iam.KeystoneListMappingsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneListMappings, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewKeystoneListMappingsRequest(server)
@@ -1272,6 +1394,8 @@ var opKeystoneListPermissions = &huawei.Operation{Service: "iam", Name: "Keyston
 
 // KeystoneListPermissions (查询权限列表): GET /v3/roles.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限列表.md:1
 func (c *Client) KeystoneListPermissions(ctx context.Context, params *iam.KeystoneListPermissionsParams) (*iam.KeystoneListPermissionsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneListPermissions, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewKeystoneListPermissionsRequest(server, params)
@@ -1291,6 +1415,8 @@ var pageKeystoneListPermissions = huawei.Paging{Op: opKeystoneListPermissions, S
 // KeystoneListPermissionsAll iterates over the roles of every page of KeystoneListPermissions
 // (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限列表.md:1
 func (c *Client) KeystoneListPermissionsAll(ctx context.Context, params *iam.KeystoneListPermissionsParams) iter.Seq2[iam.KeystoneListPermissionsRoles, error] {
 	call := func(ctx context.Context, params *iam.KeystoneListPermissionsParams) (*iam.KeystoneListPermissionsResponseBody, error) {
 		return c.KeystoneListPermissions(ctx, params)
@@ -1303,6 +1429,8 @@ var opKeystoneListProjectPermissionsForGroup = &huawei.Operation{Service: "iam",
 
 // KeystoneListProjectPermissionsForGroup (查询项目服务中的用户组权限): GET /v3/projects/{project_id}/groups/{group_id}/roles.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目服务中的用户组权限.md:1
 func (c *Client) KeystoneListProjectPermissionsForGroup(ctx context.Context, projectID string, groupID string) (*iam.KeystoneListProjectPermissionsForGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneListProjectPermissionsForGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if projectID == "" {
@@ -1327,6 +1455,8 @@ var opKeystoneListProjects = &huawei.Operation{Service: "iam", Name: "KeystoneLi
 
 // KeystoneListProjects (查询指定条件下的项目列表): GET /v3/projects.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定条件下的项目列表.md:1
 func (c *Client) KeystoneListProjects(ctx context.Context, params *iam.KeystoneListProjectsParams) (*iam.KeystoneListProjectsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneListProjects, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewKeystoneListProjectsRequest(server, params)
@@ -1344,6 +1474,8 @@ var pageKeystoneListProjects = huawei.Paging{Op: opKeystoneListProjects, Style: 
 // KeystoneListProjectsAll iterates over the projects of every page of KeystoneListProjects
 // (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定条件下的项目列表.md:1
 func (c *Client) KeystoneListProjectsAll(ctx context.Context, params *iam.KeystoneListProjectsParams) iter.Seq2[iam.KeystoneListProjectsProjects, error] {
 	call := func(ctx context.Context, params *iam.KeystoneListProjectsParams) (*iam.KeystoneListProjectsResponseBody, error) {
 		return c.KeystoneListProjects(ctx, params)
@@ -1356,6 +1488,8 @@ var opKeystoneListProjectsForUser = &huawei.Operation{Service: "iam", Name: "Key
 
 // KeystoneListProjectsForUser (查询指定IAM用户的项目列表): GET /v3/users/{user_id}/projects.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定IAM用户的项目列表.md:1
 func (c *Client) KeystoneListProjectsForUser(ctx context.Context, userID string) (*iam.KeystoneListProjectsForUserResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneListProjectsForUser, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if userID == "" {
@@ -1377,6 +1511,8 @@ var opKeystoneListProtocols = &huawei.Operation{Service: "iam", Name: "KeystoneL
 
 // KeystoneListProtocols (查询协议列表): GET /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询协议列表.md:1
 func (c *Client) KeystoneListProtocols(ctx context.Context, idpID string) (*iam.KeystoneListProtocolsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneListProtocols, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if idpID == "" {
@@ -1396,6 +1532,8 @@ var opKeystoneListRegions = &huawei.Operation{Service: "iam", Name: "KeystoneLis
 
 // KeystoneListRegions (查询区域列表): GET /v3/regions.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询区域列表.md:1
 func (c *Client) KeystoneListRegions(ctx context.Context) (*iam.KeystoneListRegionsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneListRegions, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewKeystoneListRegionsRequest(server)
@@ -1412,6 +1550,8 @@ var opKeystoneListServices = &huawei.Operation{Service: "iam", Name: "KeystoneLi
 
 // KeystoneListServices (查询服务列表): GET /v3/services.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务列表.md:1
 func (c *Client) KeystoneListServices(ctx context.Context, params *iam.KeystoneListServicesParams) (*iam.KeystoneListServicesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneListServices, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewKeystoneListServicesRequest(server, params)
@@ -1428,6 +1568,8 @@ var opKeystoneListUsers = &huawei.Operation{Service: "iam", Name: "KeystoneListU
 
 // KeystoneListUsers (管理员查询IAM用户列表): GET /v3/users.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员查询IAM用户列表.md:1
 func (c *Client) KeystoneListUsers(ctx context.Context, params *iam.KeystoneListUsersParams) (*iam.KeystoneListUsersResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneListUsers, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewKeystoneListUsersRequest(server, params)
@@ -1444,6 +1586,8 @@ var opKeystoneListUsersForGroupByAdmin = &huawei.Operation{Service: "iam", Name:
 
 // KeystoneListUsersForGroupByAdmin (管理员查询用户组所包含的IAM用户): GET /v3/groups/{group_id}/users.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员查询用户组所包含的IAM用户.md:1
 func (c *Client) KeystoneListUsersForGroupByAdmin(ctx context.Context, groupID string) (*iam.KeystoneListUsersForGroupByAdminResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneListUsersForGroupByAdmin, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if groupID == "" {
@@ -1465,6 +1609,8 @@ var opKeystoneListVersions = &huawei.Operation{Service: "iam", Name: "KeystoneLi
 
 // KeystoneListVersions (查询Keystone API的版本信息): GET /.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone-API的版本信息.md:1
 func (c *Client) KeystoneListVersions(ctx context.Context) (*iam.KeystoneListVersionsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneListVersions, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewKeystoneListVersionsRequest(server)
@@ -1481,6 +1627,8 @@ var opKeystoneRemoveDomainPermissionFromGroup = &huawei.Operation{Service: "iam"
 
 // KeystoneRemoveDomainPermissionFromGroup (移除用户组的全局服务权限): DELETE /v3/domains/{domain_id}/groups/{group_id}/roles/{role_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/移除用户组的全局服务权限.md:1
 func (c *Client) KeystoneRemoveDomainPermissionFromGroup(ctx context.Context, domainID string, groupID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opKeystoneRemoveDomainPermissionFromGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if domainID == "" {
@@ -1506,6 +1654,8 @@ var opKeystoneRemoveProjectPermissionFromGroup = &huawei.Operation{Service: "iam
 
 // KeystoneRemoveProjectPermissionFromGroup (移除用户组的项目服务权限): DELETE /v3/projects/{project_id}/groups/{group_id}/roles/{role_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/移除用户组的项目服务权限.md:1
 func (c *Client) KeystoneRemoveProjectPermissionFromGroup(ctx context.Context, projectID string, groupID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opKeystoneRemoveProjectPermissionFromGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if projectID == "" {
@@ -1531,6 +1681,8 @@ var opKeystoneRemoveUserFromGroup = &huawei.Operation{Service: "iam", Name: "Key
 
 // KeystoneRemoveUserFromGroup (移除用户组中的IAM用户): DELETE /v3/groups/{group_id}/users/{user_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/移除用户组中的IAM用户.md:1
 func (c *Client) KeystoneRemoveUserFromGroup(ctx context.Context, groupID string, userID string) error {
 	httpResp, err := c.rt.Do(ctx, opKeystoneRemoveUserFromGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if groupID == "" {
@@ -1553,6 +1705,8 @@ var opKeystoneShowCatalog = &huawei.Operation{Service: "iam", Name: "KeystoneSho
 
 // KeystoneShowCatalog (查询服务目录): GET /v3/auth/catalog.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务目录.md:1
 func (c *Client) KeystoneShowCatalog(ctx context.Context) (*iam.KeystoneShowCatalogResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneShowCatalog, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewKeystoneShowCatalogRequest(server)
@@ -1569,6 +1723,8 @@ var opKeystoneShowEndpoint = &huawei.Operation{Service: "iam", Name: "KeystoneSh
 
 // KeystoneShowEndpoint (查询终端节点详情): GET /v3/endpoints/{endpoint_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询终端节点详情.md:1
 func (c *Client) KeystoneShowEndpoint(ctx context.Context, endpointID string) (*iam.KeystoneShowEndpointResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneShowEndpoint, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if endpointID == "" {
@@ -1588,6 +1744,8 @@ var opKeystoneShowGroup = &huawei.Operation{Service: "iam", Name: "KeystoneShowG
 
 // KeystoneShowGroup (查询用户组详情): GET /v3/groups/{group_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组详情.md:1
 func (c *Client) KeystoneShowGroup(ctx context.Context, groupID string) (*iam.KeystoneShowGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneShowGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if groupID == "" {
@@ -1607,6 +1765,8 @@ var opKeystoneShowIdentityProvider = &huawei.Operation{Service: "iam", Name: "Ke
 
 // KeystoneShowIdentityProvider (查询身份提供商详情): GET /v3/OS-FEDERATION/identity_providers/{id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询身份提供商详情.md:1
 func (c *Client) KeystoneShowIdentityProvider(ctx context.Context, id string) (*iam.KeystoneShowIdentityProviderResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneShowIdentityProvider, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if id == "" {
@@ -1628,6 +1788,8 @@ var opKeystoneShowMapping = &huawei.Operation{Service: "iam", Name: "KeystoneSho
 
 // KeystoneShowMapping (查询映射详情): GET /v3/OS-FEDERATION/mappings/{id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询映射详情.md:1
 func (c *Client) KeystoneShowMapping(ctx context.Context, id string) (*iam.KeystoneShowMappingResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneShowMapping, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if id == "" {
@@ -1647,6 +1809,8 @@ var opKeystoneShowPermission = &huawei.Operation{Service: "iam", Name: "Keystone
 
 // KeystoneShowPermission (查询权限详情): GET /v3/roles/{role_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询权限详情.md:1
 func (c *Client) KeystoneShowPermission(ctx context.Context, roleID string) (*iam.KeystoneShowPermissionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneShowPermission, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if roleID == "" {
@@ -1666,6 +1830,8 @@ var opKeystoneShowProject = &huawei.Operation{Service: "iam", Name: "KeystoneSho
 
 // KeystoneShowProject (查询项目详情): GET /v3/projects/{project_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目详情.md:1
 func (c *Client) KeystoneShowProject(ctx context.Context, projectID string) (*iam.KeystoneShowProjectResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneShowProject, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if projectID == "" {
@@ -1685,6 +1851,8 @@ var opKeystoneShowProtocol = &huawei.Operation{Service: "iam", Name: "KeystoneSh
 
 // KeystoneShowProtocol (查询协议详情): GET /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询协议详情.md:1
 func (c *Client) KeystoneShowProtocol(ctx context.Context, idpID string, protocolID string) (*iam.KeystoneShowProtocolResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneShowProtocol, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if idpID == "" {
@@ -1707,6 +1875,8 @@ var opKeystoneShowRegion = &huawei.Operation{Service: "iam", Name: "KeystoneShow
 
 // KeystoneShowRegion (查询区域详情): GET /v3/regions/{region_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询区域详情.md:1
 func (c *Client) KeystoneShowRegion(ctx context.Context, regionID string) (*iam.KeystoneShowRegionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneShowRegion, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if regionID == "" {
@@ -1726,6 +1896,8 @@ var opKeystoneShowSecurityCompliance = &huawei.Operation{Service: "iam", Name: "
 
 // KeystoneShowSecurityCompliance (查询帐号密码强度策略): GET /v3/domains/{domain_id}/config/security_compliance.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号密码强度策略.md:1
 func (c *Client) KeystoneShowSecurityCompliance(ctx context.Context, domainID string) (*iam.KeystoneShowSecurityComplianceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneShowSecurityCompliance, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if domainID == "" {
@@ -1747,6 +1919,8 @@ var opKeystoneShowSecurityComplianceByOption = &huawei.Operation{Service: "iam",
 
 // KeystoneShowSecurityComplianceByOption (按条件查询帐号密码强度策略): GET /v3/domains/{domain_id}/config/security_compliance/{option}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/按条件查询帐号密码强度策略.md:1
 func (c *Client) KeystoneShowSecurityComplianceByOption(ctx context.Context, domainID string, option iam.KeystoneShowSecurityComplianceByOptionParamsOption) (*iam.KeystoneShowSecurityComplianceByOptionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneShowSecurityComplianceByOption, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if domainID == "" {
@@ -1771,6 +1945,8 @@ var opKeystoneShowService = &huawei.Operation{Service: "iam", Name: "KeystoneSho
 
 // KeystoneShowService (查询服务详情): GET /v3/services/{service_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询服务详情.md:1
 func (c *Client) KeystoneShowService(ctx context.Context, serviceID string) (*iam.KeystoneShowServiceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneShowService, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serviceID == "" {
@@ -1790,6 +1966,8 @@ var opKeystoneShowUser = &huawei.Operation{Service: "iam", Name: "KeystoneShowUs
 
 // KeystoneShowUser (查询IAM用户详情): GET /v3/users/{user_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户详情.md:1
 func (c *Client) KeystoneShowUser(ctx context.Context, userID string) (*iam.KeystoneShowUserResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneShowUser, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if userID == "" {
@@ -1809,6 +1987,8 @@ var opKeystoneShowVersion = &huawei.Operation{Service: "iam", Name: "KeystoneSho
 
 // KeystoneShowVersion (查询Keystone API的3.0版本信息): GET /v3.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone-API的3-0版本信息.md:1
 func (c *Client) KeystoneShowVersion(ctx context.Context) (*iam.KeystoneShowVersionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneShowVersion, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewKeystoneShowVersionRequest(server)
@@ -1825,6 +2005,8 @@ var opKeystoneUpdateGroup = &huawei.Operation{Service: "iam", Name: "KeystoneUpd
 
 // KeystoneUpdateGroup (更新用户组): PATCH /v3/groups/{group_id}.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新用户组.md:1
 func (c *Client) KeystoneUpdateGroup(ctx context.Context, groupID string, body iam.KeystoneUpdateGroupJSONRequestBody) (*iam.KeystoneUpdateGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneUpdateGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if groupID == "" {
@@ -1844,6 +2026,8 @@ var opKeystoneUpdateIdentityProvider = &huawei.Operation{Service: "iam", Name: "
 
 // KeystoneUpdateIdentityProvider (修改SAML身份提供商配置): PATCH /v3/OS-FEDERATION/identity_providers/{id}.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改SAML身份提供商配置.md:1
 func (c *Client) KeystoneUpdateIdentityProvider(ctx context.Context, id string, body iam.KeystoneUpdateIdentityProviderJSONRequestBody) (*iam.KeystoneUpdateIdentityProviderResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneUpdateIdentityProvider, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if id == "" {
@@ -1865,6 +2049,8 @@ var opKeystoneUpdateMapping = &huawei.Operation{Service: "iam", Name: "KeystoneU
 
 // KeystoneUpdateMapping (更新映射): PATCH /v3/OS-FEDERATION/mappings/{id}.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新映射.md:1
 func (c *Client) KeystoneUpdateMapping(ctx context.Context, id string, body iam.KeystoneUpdateMappingJSONRequestBody) (*iam.KeystoneUpdateMappingResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneUpdateMapping, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if id == "" {
@@ -1884,6 +2070,8 @@ var opKeystoneUpdateProject = &huawei.Operation{Service: "iam", Name: "KeystoneU
 
 // KeystoneUpdateProject (修改项目信息): PATCH /v3/projects/{project_id}.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改项目信息.md:1
 func (c *Client) KeystoneUpdateProject(ctx context.Context, projectID string, body iam.KeystoneUpdateProjectJSONRequestBody) (*iam.KeystoneUpdateProjectResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneUpdateProject, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if projectID == "" {
@@ -1903,6 +2091,8 @@ var opKeystoneUpdateProtocol = &huawei.Operation{Service: "iam", Name: "Keystone
 
 // KeystoneUpdateProtocol (更新协议): PATCH /v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/更新协议.md:1
 func (c *Client) KeystoneUpdateProtocol(ctx context.Context, idpID string, protocolID string, body iam.KeystoneUpdateProtocolJSONRequestBody) (*iam.KeystoneUpdateProtocolResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneUpdateProtocol, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if idpID == "" {
@@ -1925,6 +2115,8 @@ var opKeystoneUpdateUserByAdmin = &huawei.Operation{Service: "iam", Name: "Keyst
 
 // KeystoneUpdateUserByAdmin (管理员修改IAM用户信息): PATCH /v3/users/{user_id}.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息.md:1
 func (c *Client) KeystoneUpdateUserByAdmin(ctx context.Context, userID string, body iam.KeystoneUpdateUserByAdminJSONRequestBody) (*iam.KeystoneUpdateUserByAdminResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneUpdateUserByAdmin, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if userID == "" {
@@ -1946,6 +2138,8 @@ var opKeystoneUpdateUserPassword = &huawei.Operation{Service: "iam", Name: "Keys
 
 // KeystoneUpdateUserPassword (修改IAM用户密码): POST /v3/users/{user_id}/password.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改IAM用户密码.md:1
 func (c *Client) KeystoneUpdateUserPassword(ctx context.Context, userID string, body iam.KeystoneUpdateUserPasswordJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opKeystoneUpdateUserPassword, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if userID == "" {
@@ -1965,6 +2159,8 @@ var opKeystoneValidateToken = &huawei.Operation{Service: "iam", Name: "KeystoneV
 
 // KeystoneValidateToken (校验Token的有效性): GET /v3/auth/tokens.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/校验Token的有效性.md:1
 func (c *Client) KeystoneValidateToken(ctx context.Context, params *iam.KeystoneValidateTokenParams) (*iam.KeystoneValidateTokenResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneValidateToken, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewKeystoneValidateTokenRequest(server, params)
@@ -1981,6 +2177,8 @@ var opListAgencies = &huawei.Operation{Service: "iam", Name: "ListAgencies", Met
 
 // ListAgencies (查询指定条件下的委托列表): GET /v3.0/OS-AGENCY/agencies.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定条件下的委托列表.md:1
 func (c *Client) ListAgencies(ctx context.Context, params *iam.ListAgenciesParams) (*iam.ListAgenciesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListAgencies, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewListAgenciesRequest(server, params)
@@ -1997,6 +2195,8 @@ var opListAllProjectsPermissionsForAgency = &huawei.Operation{Service: "iam", Na
 
 // ListAllProjectsPermissionsForAgency (查询委托下的所有项目服务权限列表): GET /v3.0/OS-INHERIT/domains/{domain_id}/agencies/{agency_id}/roles/inherited_to_projects.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询委托下的所有项目服务权限列表.md:1
 func (c *Client) ListAllProjectsPermissionsForAgency(ctx context.Context, domainID string, agencyID string) (*iam.ListAllProjectsPermissionsForAgencyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListAllProjectsPermissionsForAgency, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if domainID == "" {
@@ -2021,6 +2221,8 @@ var opListCustomPolicies = &huawei.Operation{Service: "iam", Name: "ListCustomPo
 
 // ListCustomPolicies (查询自定义策略列表): GET /v3.0/OS-ROLE/roles.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略列表.md:1
 func (c *Client) ListCustomPolicies(ctx context.Context, params *iam.ListCustomPoliciesParams) (*iam.ListCustomPoliciesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListCustomPolicies, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewListCustomPoliciesRequest(server, params)
@@ -2038,6 +2240,8 @@ var pageListCustomPolicies = huawei.Paging{Op: opListCustomPolicies, Style: "pag
 // ListCustomPoliciesAll iterates over the roles of every page of ListCustomPolicies
 // (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略列表.md:1
 func (c *Client) ListCustomPoliciesAll(ctx context.Context, params *iam.ListCustomPoliciesParams) iter.Seq2[iam.ListCustomPoliciesRoles, error] {
 	call := func(ctx context.Context, params *iam.ListCustomPoliciesParams) (*iam.ListCustomPoliciesResponseBody, error) {
 		return c.ListCustomPolicies(ctx, params)
@@ -2050,6 +2254,8 @@ var opListDomainPermissionsForAgency = &huawei.Operation{Service: "iam", Name: "
 
 // ListDomainPermissionsForAgency (查询全局服务中的委托权限): GET /v3.0/OS-AGENCY/domains/{domain_id}/agencies/{agency_id}/roles.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询全局服务中的委托权限.md:1
 func (c *Client) ListDomainPermissionsForAgency(ctx context.Context, domainID string, agencyID string) (*iam.ListDomainPermissionsForAgencyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListDomainPermissionsForAgency, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if domainID == "" {
@@ -2074,6 +2280,8 @@ var opListDomains = &huawei.Operation{Service: "iam", Name: "ListDomains", Metho
 
 // ListDomains (查询联邦用户可以访问的帐号列表): GET /v3/OS-FEDERATION/domains.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询联邦用户可以访问的帐号列表.md:1
 func (c *Client) ListDomains(ctx context.Context) (*iam.ListDomainsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListDomains, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewListDomainsRequest(server)
@@ -2090,6 +2298,8 @@ var opListEnterpriseProjectsForGroup = &huawei.Operation{Service: "iam", Name: "
 
 // ListEnterpriseProjectsForGroup (查询用户组关联的企业项目): GET /v3.0/OS-PERMISSION/groups/{group_id}/enterprise-projects.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户组关联的企业项目.md:1
 func (c *Client) ListEnterpriseProjectsForGroup(ctx context.Context, groupID string) (*iam.ListEnterpriseProjectsForGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListEnterpriseProjectsForGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if groupID == "" {
@@ -2111,6 +2321,8 @@ var opListEnterpriseProjectsForUser = &huawei.Operation{Service: "iam", Name: "L
 
 // ListEnterpriseProjectsForUser (查询用户直接关联的企业项目): GET /v3.0/OS-PERMISSION/users/{user_id}/enterprise-projects.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询用户直接关联的企业项目.md:1
 func (c *Client) ListEnterpriseProjectsForUser(ctx context.Context, userID string) (*iam.ListEnterpriseProjectsForUserResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListEnterpriseProjectsForUser, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if userID == "" {
@@ -2132,6 +2344,8 @@ var opListGroups = &huawei.Operation{Service: "iam", Name: "ListGroups", Method:
 
 // ListGroups (查询企业项目关联的用户组): GET /v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目关联的用户组-0.md:1
 func (c *Client) ListGroups(ctx context.Context, enterpriseProjectID string, params *iam.ListGroupsParams) (*iam.ListGroupsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListGroups, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if enterpriseProjectID == "" {
@@ -2151,6 +2365,8 @@ var opListGroupsForEnterpriseProject = &huawei.Operation{Service: "iam", Name: "
 
 // ListGroupsForEnterpriseProject (查询企业项目关联的用户组): GET /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/groups.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目关联的用户组.md:1
 func (c *Client) ListGroupsForEnterpriseProject(ctx context.Context, enterpriseProjectID string) (*iam.ListGroupsForEnterpriseProjectResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListGroupsForEnterpriseProject, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if enterpriseProjectID == "" {
@@ -2172,6 +2388,8 @@ var opListPermanentAccessKeys = &huawei.Operation{Service: "iam", Name: "ListPer
 
 // ListPermanentAccessKeys (查询所有永久访问密钥): GET /v3.0/OS-CREDENTIAL/credentials.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询所有永久访问密钥.md:1
 func (c *Client) ListPermanentAccessKeys(ctx context.Context, params *iam.ListPermanentAccessKeysParams) (*iam.ListPermanentAccessKeysResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListPermanentAccessKeys, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewListPermanentAccessKeysRequest(server, params)
@@ -2190,6 +2408,8 @@ var opListProjectPermissionsForAgency = &huawei.Operation{Service: "iam", Name: 
 
 // ListProjectPermissionsForAgency (查询项目服务中的委托权限): GET /v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目服务中的委托权限.md:1
 func (c *Client) ListProjectPermissionsForAgency(ctx context.Context, projectID string, agencyID string) (*iam.ListProjectPermissionsForAgencyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListProjectPermissionsForAgency, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if projectID == "" {
@@ -2214,6 +2434,8 @@ var opListProtectPolicy = &huawei.Operation{Service: "iam", Name: "ListProtectPo
 
 // ListProtectPolicy (查询帐号操作保护策略): GET /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/protect-policy.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号操作保护策略.md:1
 func (c *Client) ListProtectPolicy(ctx context.Context, domainID string) (*iam.ListProtectPolicyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListProtectPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if domainID == "" {
@@ -2233,6 +2455,8 @@ var opListRoles = &huawei.Operation{Service: "iam", Name: "ListRoles", Method: "
 
 // ListRoles (查询企业项目已关联用户组的权限): GET /v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目已关联用户组的权限.md:1
 func (c *Client) ListRoles(ctx context.Context, enterpriseProjectID string, groupID string, params *iam.ListRolesParams) (*iam.ListRolesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListRoles, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if enterpriseProjectID == "" {
@@ -2255,6 +2479,8 @@ var opListRolesForGroupOnEnterpriseProject = &huawei.Operation{Service: "iam", N
 
 // ListRolesForGroupOnEnterpriseProject (查询企业项目关联用户组的权限): GET /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目关联用户组的权限.md:1
 func (c *Client) ListRolesForGroupOnEnterpriseProject(ctx context.Context, enterpriseProjectID string, groupID string) (*iam.ListRolesForGroupOnEnterpriseProjectResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListRolesForGroupOnEnterpriseProject, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if enterpriseProjectID == "" {
@@ -2279,6 +2505,8 @@ var opListRolesForUserOnEnterpriseProject = &huawei.Operation{Service: "iam", Na
 
 // ListRolesForUserOnEnterpriseProject (查询企业项目直接关联用户的权限): GET /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/users/{user_id}/roles.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目直接关联用户的权限.md:1
 func (c *Client) ListRolesForUserOnEnterpriseProject(ctx context.Context, enterpriseProjectID string, userID string) (*iam.ListRolesForUserOnEnterpriseProjectResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListRolesForUserOnEnterpriseProject, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if enterpriseProjectID == "" {
@@ -2303,6 +2531,8 @@ var opListUserLoginProtects = &huawei.Operation{Service: "iam", Name: "ListUserL
 
 // ListUserLoginProtects (查询IAM用户的登录保护状态信息列表): GET /v3.0/OS-USER/login-protects.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户的登录保护状态信息列表.md:1
 func (c *Client) ListUserLoginProtects(ctx context.Context) (*iam.ListUserLoginProtectsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListUserLoginProtects, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewListUserLoginProtectsRequest(server)
@@ -2319,6 +2549,8 @@ var opListUserMfaDevices = &huawei.Operation{Service: "iam", Name: "ListUserMfaD
 
 // ListUserMfaDevices (查询IAM用户的MFA绑定信息列表): GET /v3.0/OS-MFA/virtual-mfa-devices.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户的MFA绑定信息列表.md:1
 func (c *Client) ListUserMfaDevices(ctx context.Context) (*iam.ListUserMfaDevicesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListUserMfaDevices, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewListUserMfaDevicesRequest(server)
@@ -2335,6 +2567,8 @@ var opListUsersForEnterpriseProject = &huawei.Operation{Service: "iam", Name: "L
 
 // ListUsersForEnterpriseProject (查询企业项目直接关联用户): GET /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/users.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询企业项目直接关联用户.md:1
 func (c *Client) ListUsersForEnterpriseProject(ctx context.Context, enterpriseProjectID string) (*iam.ListUsersForEnterpriseProjectResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListUsersForEnterpriseProject, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if enterpriseProjectID == "" {
@@ -2356,6 +2590,8 @@ var opQueryProjectDetailsAndStatus = &huawei.Operation{Service: "iam", Name: "Qu
 
 // QueryProjectDetailsAndStatus (查询项目配额): GET /v3.0/OS-QUOTA/projects/{project_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目配额.md:1
 func (c *Client) QueryProjectDetailsAndStatus(ctx context.Context, projectID string) (*iam.QueryProjectDetailsAndStatusResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opQueryProjectDetailsAndStatus, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if projectID == "" {
@@ -2377,6 +2613,8 @@ var opRemoveAllProjectsPermissionFromAgency = &huawei.Operation{Service: "iam", 
 
 // RemoveAllProjectsPermissionFromAgency (移除委托下的所有项目服务权限): DELETE /v3.0/OS-INHERIT/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}/inherited_to_projects.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/移除委托下的所有项目服务权限.md:1
 func (c *Client) RemoveAllProjectsPermissionFromAgency(ctx context.Context, domainID string, agencyID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opRemoveAllProjectsPermissionFromAgency, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if domainID == "" {
@@ -2402,6 +2640,8 @@ var opRemovePermissionFromAgencyOnDomain = &huawei.Operation{Service: "iam", Nam
 
 // RemovePermissionFromAgencyOnDomain (移除委托的全局服务权限): DELETE /v3.0/OS-AGENCY/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/移除委托的全局服务权限.md:1
 func (c *Client) RemovePermissionFromAgencyOnDomain(ctx context.Context, domainID string, agencyID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opRemovePermissionFromAgencyOnDomain, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if domainID == "" {
@@ -2427,6 +2667,8 @@ var opRemovePermissionFromAgencyOnProject = &huawei.Operation{Service: "iam", Na
 
 // RemovePermissionFromAgencyOnProject (移除委托的项目服务权限): DELETE /v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles/{role_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/移除委托的项目服务权限.md:1
 func (c *Client) RemovePermissionFromAgencyOnProject(ctx context.Context, projectID string, agencyID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opRemovePermissionFromAgencyOnProject, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if projectID == "" {
@@ -2452,6 +2694,8 @@ var opRevokeRoleFromGroupOnEnterpriseProject = &huawei.Operation{Service: "iam",
 
 // RevokeRoleFromGroupOnEnterpriseProject (删除企业项目关联用户组的权限): DELETE /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除企业项目关联用户组的权限.md:1
 func (c *Client) RevokeRoleFromGroupOnEnterpriseProject(ctx context.Context, enterpriseProjectID string, groupID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opRevokeRoleFromGroupOnEnterpriseProject, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if enterpriseProjectID == "" {
@@ -2477,6 +2721,8 @@ var opRevokeRoleFromUserOnEnterpriseProject = &huawei.Operation{Service: "iam", 
 
 // RevokeRoleFromUserOnEnterpriseProject (删除企业项目直接关联用户的权限): DELETE /v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/users/{user_id}/roles/{role_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/删除企业项目直接关联用户的权限.md:1
 func (c *Client) RevokeRoleFromUserOnEnterpriseProject(ctx context.Context, enterpriseProjectID string, userID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opRevokeRoleFromUserOnEnterpriseProject, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if enterpriseProjectID == "" {
@@ -2502,6 +2748,8 @@ var opShowAgency = &huawei.Operation{Service: "iam", Name: "ShowAgency", Method:
 
 // ShowAgency (查询委托详情): GET /v3.0/OS-AGENCY/agencies/{agency_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询委托详情.md:1
 func (c *Client) ShowAgency(ctx context.Context, agencyID string) (*iam.ShowAgencyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowAgency, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if agencyID == "" {
@@ -2521,6 +2769,8 @@ var opShowCustomPolicy = &huawei.Operation{Service: "iam", Name: "ShowCustomPoli
 
 // ShowCustomPolicy (查询自定义策略详情): GET /v3.0/OS-ROLE/roles/{role_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询自定义策略详情.md:1
 func (c *Client) ShowCustomPolicy(ctx context.Context, roleID string) (*iam.ShowCustomPolicyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowCustomPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if roleID == "" {
@@ -2540,6 +2790,8 @@ var opShowDomainAPIACLPolicy = &huawei.Operation{Service: "iam", Name: "ShowDoma
 
 // ShowDomainAPIACLPolicy (查询帐号接口访问策略): GET /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/api-acl-policy.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号接口访问策略.md:1
 func (c *Client) ShowDomainAPIACLPolicy(ctx context.Context, domainID string) (*iam.ShowDomainAPIACLPolicyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowDomainAPIACLPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if domainID == "" {
@@ -2559,6 +2811,8 @@ var opShowDomainConsoleACLPolicy = &huawei.Operation{Service: "iam", Name: "Show
 
 // ShowDomainConsoleACLPolicy (查询帐号控制台访问策略): GET /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/console-acl-policy.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号控制台访问策略.md:1
 func (c *Client) ShowDomainConsoleACLPolicy(ctx context.Context, domainID string) (*iam.ShowDomainConsoleACLPolicyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowDomainConsoleACLPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if domainID == "" {
@@ -2580,6 +2834,8 @@ var opShowDomainLoginPolicy = &huawei.Operation{Service: "iam", Name: "ShowDomai
 
 // ShowDomainLoginPolicy (查询帐号登录策略): GET /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/login-policy.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号登录策略.md:1
 func (c *Client) ShowDomainLoginPolicy(ctx context.Context, domainID string) (*iam.ShowDomainLoginPolicyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowDomainLoginPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if domainID == "" {
@@ -2599,6 +2855,8 @@ var opShowDomainPasswordPolicy = &huawei.Operation{Service: "iam", Name: "ShowDo
 
 // ShowDomainPasswordPolicy (查询帐号密码策略): GET /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/password-policy.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号密码策略.md:1
 func (c *Client) ShowDomainPasswordPolicy(ctx context.Context, domainID string) (*iam.ShowDomainPasswordPolicyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowDomainPasswordPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if domainID == "" {
@@ -2620,6 +2878,8 @@ var opShowDomainQuota = &huawei.Operation{Service: "iam", Name: "ShowDomainQuota
 
 // ShowDomainQuota (查询帐号配额): GET /v3.0/OS-QUOTA/domains/{domain_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询帐号配额.md:1
 func (c *Client) ShowDomainQuota(ctx context.Context, domainID string, params *iam.ShowDomainQuotaParams) (*iam.ShowDomainQuotaResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowDomainQuota, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if domainID == "" {
@@ -2639,6 +2899,8 @@ var opShowDomainRoleAssignments = &huawei.Operation{Service: "iam", Name: "ShowD
 
 // ShowDomainRoleAssignments (查询租户授权信息): GET /v3.0/OS-PERMISSION/role-assignments.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询租户授权信息.md:1
 func (c *Client) ShowDomainRoleAssignments(ctx context.Context, params *iam.ShowDomainRoleAssignmentsParams) (*iam.ShowDomainRoleAssignmentsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowDomainRoleAssignments, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewShowDomainRoleAssignmentsRequest(server, params)
@@ -2658,6 +2920,8 @@ var pageShowDomainRoleAssignments = huawei.Paging{Op: opShowDomainRoleAssignment
 // ShowDomainRoleAssignmentsAll iterates over the role_assignments of every page of ShowDomainRoleAssignments
 // (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询租户授权信息.md:1
 func (c *Client) ShowDomainRoleAssignmentsAll(ctx context.Context, params *iam.ShowDomainRoleAssignmentsParams) iter.Seq2[iam.RoleAssignments, error] {
 	call := func(ctx context.Context, params *iam.ShowDomainRoleAssignmentsParams) (*iam.ShowDomainRoleAssignmentsResponseBody, error) {
 		return c.ShowDomainRoleAssignments(ctx, params)
@@ -2670,6 +2934,8 @@ var opShowKeystoneMetadataFile = &huawei.Operation{Service: "iam", Name: "ShowKe
 
 // ShowKeystoneMetadataFile (查询Keystone的Metadata文件): GET /v3-ext/auth/OS-FEDERATION/SSO/metadata.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Keystone的Metadata文件.md:1
 func (c *Client) ShowKeystoneMetadataFile(ctx context.Context, params *iam.ShowKeystoneMetadataFileParams) error {
 	httpResp, err := c.rt.Do(ctx, opShowKeystoneMetadataFile, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewShowKeystoneMetadataFileRequest(server, params)
@@ -2686,6 +2952,8 @@ var opShowMetadata = &huawei.Operation{Service: "iam", Name: "ShowMetadata", Met
 
 // ShowMetadata (查询Metadata文件): GET /v3-ext/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}/metadata.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询Metadata文件.md:1
 func (c *Client) ShowMetadata(ctx context.Context, idpID string, protocolID string) (*iam.ShowMetadataResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowMetadata, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if idpID == "" {
@@ -2708,6 +2976,8 @@ var opShowOpenIDConnectConfig = &huawei.Operation{Service: "iam", Name: "ShowOpe
 
 // ShowOpenIDConnectConfig (查询OpenID Connect身份提供商配置): GET /v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询OpenID-Connect身份提供商配置.md:1
 func (c *Client) ShowOpenIDConnectConfig(ctx context.Context, idpID string) (*iam.ShowOpenIDConnectConfigResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowOpenIDConnectConfig, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if idpID == "" {
@@ -2729,6 +2999,8 @@ var opShowPermanentAccessKey = &huawei.Operation{Service: "iam", Name: "ShowPerm
 
 // ShowPermanentAccessKey (查询指定永久访问密钥): GET /v3.0/OS-CREDENTIAL/credentials/{access_key}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定永久访问密钥.md:1
 func (c *Client) ShowPermanentAccessKey(ctx context.Context, accessKey string) (*iam.ShowPermanentAccessKeyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowPermanentAccessKey, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if accessKey == "" {
@@ -2748,6 +3020,8 @@ var opShowProjectDetailsAndStatus = &huawei.Operation{Service: "iam", Name: "Sho
 
 // ShowProjectDetailsAndStatus (查询项目详情与状态): GET /v3-ext/projects/{project_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询项目详情与状态.md:1
 func (c *Client) ShowProjectDetailsAndStatus(ctx context.Context, projectID string) (*iam.ShowProjectDetailsAndStatusResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowProjectDetailsAndStatus, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if projectID == "" {
@@ -2769,6 +3043,8 @@ var opShowUser = &huawei.Operation{Service: "iam", Name: "ShowUser", Method: "GE
 
 // ShowUser (查询IAM用户详情（推荐）): GET /v3.0/OS-USER/users/{user_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询IAM用户详情（推荐）.md:1
 func (c *Client) ShowUser(ctx context.Context, userID string) (*iam.ShowUserResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowUser, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if userID == "" {
@@ -2788,6 +3064,8 @@ var opShowUserLoginProtect = &huawei.Operation{Service: "iam", Name: "ShowUserLo
 
 // ShowUserLoginProtect (查询指定IAM用户的登录保护状态信息): GET /v3.0/OS-USER/users/{user_id}/login-protect.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定IAM用户的登录保护状态信息.md:1
 func (c *Client) ShowUserLoginProtect(ctx context.Context, userID string) (*iam.ShowUserLoginProtectResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowUserLoginProtect, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if userID == "" {
@@ -2807,6 +3085,8 @@ var opShowUserMfaDevice = &huawei.Operation{Service: "iam", Name: "ShowUserMfaDe
 
 // ShowUserMfaDevice (查询指定IAM用户的MFA绑定信息): GET /v3.0/OS-MFA/users/{user_id}/virtual-mfa-device.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/查询指定IAM用户的MFA绑定信息.md:1
 func (c *Client) ShowUserMfaDevice(ctx context.Context, userID string) (*iam.ShowUserMfaDeviceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowUserMfaDevice, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if userID == "" {
@@ -2826,6 +3106,8 @@ var opUpdateAgency = &huawei.Operation{Service: "iam", Name: "UpdateAgency", Met
 
 // UpdateAgency (修改委托): PUT /v3.0/OS-AGENCY/agencies/{agency_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托.md:1
 func (c *Client) UpdateAgency(ctx context.Context, agencyID string, body iam.UpdateAgencyJSONRequestBody) (*iam.UpdateAgencyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateAgency, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if agencyID == "" {
@@ -2845,6 +3127,8 @@ var opUpdateAgencyCustomPolicy = &huawei.Operation{Service: "iam", Name: "Update
 
 // UpdateAgencyCustomPolicy (修改委托自定义策略): PATCH /v3.0/OS-ROLE/roles/{role_id}#UpdateAgencyCustomPolicy.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改委托自定义策略.md:1
 func (c *Client) UpdateAgencyCustomPolicy(ctx context.Context, roleID string, body iam.UpdateAgencyCustomPolicyJSONRequestBody) (*iam.UpdateAgencyCustomPolicyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateAgencyCustomPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if roleID == "" {
@@ -2866,6 +3150,8 @@ var opUpdateCloudServiceCustomPolicy = &huawei.Operation{Service: "iam", Name: "
 
 // UpdateCloudServiceCustomPolicy (修改云服务自定义策略): PATCH /v3.0/OS-ROLE/roles/{role_id}#UpdateCloudServiceCustomPolicy.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改云服务自定义策略.md:1
 func (c *Client) UpdateCloudServiceCustomPolicy(ctx context.Context, roleID string, body iam.UpdateCloudServiceCustomPolicyJSONRequestBody) (*iam.UpdateCloudServiceCustomPolicyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateCloudServiceCustomPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if roleID == "" {
@@ -2887,6 +3173,8 @@ var opUpdateDomainAPIACLPolicy = &huawei.Operation{Service: "iam", Name: "Update
 
 // UpdateDomainAPIACLPolicy (修改帐号接口访问策略): PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/api-acl-policy.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号接口访问策略.md:1
 func (c *Client) UpdateDomainAPIACLPolicy(ctx context.Context, domainID string, body iam.UpdateDomainAPIACLPolicyJSONRequestBody) (*iam.UpdateDomainAPIACLPolicyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateDomainAPIACLPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if domainID == "" {
@@ -2908,6 +3196,8 @@ var opUpdateDomainConsoleACLPolicy = &huawei.Operation{Service: "iam", Name: "Up
 
 // UpdateDomainConsoleACLPolicy (修改帐号控制台访问策略): PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/console-acl-policy.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号控制台访问策略.md:1
 func (c *Client) UpdateDomainConsoleACLPolicy(ctx context.Context, domainID string, body iam.UpdateDomainConsoleACLPolicyJSONRequestBody) (*iam.UpdateDomainConsoleACLPolicyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateDomainConsoleACLPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if domainID == "" {
@@ -2929,6 +3219,8 @@ var opUpdateDomainGroupInheritRole = &huawei.Operation{Service: "iam", Name: "Up
 
 // UpdateDomainGroupInheritRole (为用户组授予所有项目服务权限): PUT /v3/OS-INHERIT/domains/{domain_id}/groups/{group_id}/roles/{role_id}/inherited_to_projects.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/为用户组授予所有项目服务权限.md:1
 func (c *Client) UpdateDomainGroupInheritRole(ctx context.Context, domainID string, groupID string, roleID string) error {
 	httpResp, err := c.rt.Do(ctx, opUpdateDomainGroupInheritRole, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if domainID == "" {
@@ -2954,6 +3246,8 @@ var opUpdateDomainLoginPolicy = &huawei.Operation{Service: "iam", Name: "UpdateD
 
 // UpdateDomainLoginPolicy (修改帐号登录策略): PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/login-policy.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号登录策略.md:1
 func (c *Client) UpdateDomainLoginPolicy(ctx context.Context, domainID string, body iam.UpdateDomainLoginPolicyJSONRequestBody) (*iam.UpdateDomainLoginPolicyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateDomainLoginPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if domainID == "" {
@@ -2975,6 +3269,8 @@ var opUpdateDomainPasswordPolicy = &huawei.Operation{Service: "iam", Name: "Upda
 
 // UpdateDomainPasswordPolicy (修改帐号密码策略): PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/password-policy.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号密码策略.md:1
 func (c *Client) UpdateDomainPasswordPolicy(ctx context.Context, domainID string, body iam.UpdateDomainPasswordPolicyJSONRequestBody) (*iam.UpdateDomainPasswordPolicyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateDomainPasswordPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if domainID == "" {
@@ -2996,6 +3292,8 @@ var opUpdateDomainProtectPolicy = &huawei.Operation{Service: "iam", Name: "Updat
 
 // UpdateDomainProtectPolicy (修改帐号操作保护策略): PUT /v3.0/OS-SECURITYPOLICY/domains/{domain_id}/protect-policy.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改帐号操作保护策略.md:1
 func (c *Client) UpdateDomainProtectPolicy(ctx context.Context, domainID string, body iam.UpdateDomainProtectPolicyJSONRequestBody) (*iam.UpdateDomainProtectPolicyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateDomainProtectPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if domainID == "" {
@@ -3017,6 +3315,8 @@ var opUpdateLoginProtect = &huawei.Operation{Service: "iam", Name: "UpdateLoginP
 
 // UpdateLoginProtect (修改IAM用户的登录保护状态信息): PUT /v3.0/OS-USER/users/{user_id}/login-protect.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改IAM用户的登录保护状态信息.md:1
 func (c *Client) UpdateLoginProtect(ctx context.Context, userID string, body iam.UpdateLoginProtectJSONRequestBody) (*iam.UpdateLoginProtectResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateLoginProtect, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if userID == "" {
@@ -3036,6 +3336,8 @@ var opUpdateOpenIDConnectConfig = &huawei.Operation{Service: "iam", Name: "Updat
 
 // UpdateOpenIDConnectConfig (修改OpenID Connect身份提供商配置): PUT /v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改OpenID-Connect身份提供商配置.md:1
 func (c *Client) UpdateOpenIDConnectConfig(ctx context.Context, idpID string, body iam.UpdateOpenIDConnectConfigJSONRequestBody) (*iam.UpdateOpenIDConnectConfigResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateOpenIDConnectConfig, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if idpID == "" {
@@ -3057,6 +3359,8 @@ var opUpdatePermanentAccessKey = &huawei.Operation{Service: "iam", Name: "Update
 
 // UpdatePermanentAccessKey (修改指定永久访问密钥): PUT /v3.0/OS-CREDENTIAL/credentials/{access_key}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改指定永久访问密钥.md:1
 func (c *Client) UpdatePermanentAccessKey(ctx context.Context, accessKey string, body iam.UpdatePermanentAccessKeyJSONRequestBody) (*iam.UpdatePermanentAccessKeyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdatePermanentAccessKey, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if accessKey == "" {
@@ -3078,6 +3382,8 @@ var opUpdateProjectStatus = &huawei.Operation{Service: "iam", Name: "UpdateProje
 
 // UpdateProjectStatus (设置项目状态): PUT /v3-ext/projects/{project_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/设置项目状态.md:1
 func (c *Client) UpdateProjectStatus(ctx context.Context, projectID string, body iam.UpdateProjectStatusJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opUpdateProjectStatus, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if projectID == "" {
@@ -3097,6 +3403,8 @@ var opUpdateRole = &huawei.Operation{Service: "iam", Name: "UpdateRole", Method:
 
 // UpdateRole (基于用户组为企业项目授权): PUT /v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/基于用户组为企业项目授权-1.md:1
 func (c *Client) UpdateRole(ctx context.Context, enterpriseProjectID string, groupID string, roleID string, body iam.UpdateRoleJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opUpdateRole, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if enterpriseProjectID == "" {
@@ -3122,6 +3430,8 @@ var opUpdateUser = &huawei.Operation{Service: "iam", Name: "UpdateUser", Method:
 
 // UpdateUser (管理员修改IAM用户信息（推荐）): PUT /v3.0/OS-USER/users/{user_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/管理员修改IAM用户信息（推荐）.md:1
 func (c *Client) UpdateUser(ctx context.Context, userID string, body iam.UpdateUserJSONRequestBody) (*iam.UpdateUserResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateUser, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if userID == "" {
@@ -3141,6 +3451,8 @@ var opUpdateUserInformation = &huawei.Operation{Service: "iam", Name: "UpdateUse
 
 // UpdateUserInformation (修改IAM用户信息（推荐）): PUT /v3.0/OS-USER/users/{user_id}/info.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/iam/API参考/修改IAM用户信息（推荐）.md:1
 func (c *Client) UpdateUserInformation(ctx context.Context, userID string, body iam.UpdateUserInformationJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opUpdateUserInformation, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if userID == "" {

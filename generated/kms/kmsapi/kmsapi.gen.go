@@ -41,6 +41,8 @@ var opAssociateKeypair = &huawei.Operation{Service: "kms", Name: "AssociateKeypa
 
 // AssociateKeypair (绑定SSH密钥对): POST /v3/{project_id}/keypairs/associate.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/绑定SSH密钥对.md:1
 func (c *Client) AssociateKeypair(ctx context.Context, body kms.AssociateKeypairJSONRequestBody) (*kms.AssociateKeypairResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opAssociateKeypair, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewAssociateKeypairRequest(server, ids.Project, body)
@@ -57,6 +59,8 @@ var opBatchAssociateKeypair = &huawei.Operation{Service: "kms", Name: "BatchAsso
 
 // BatchAssociateKeypair (批量绑定SSH密钥对): POST /v3/{project_id}/keypairs/batch-associate.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量绑定SSH密钥对.md:1
 func (c *Client) BatchAssociateKeypair(ctx context.Context, body kms.BatchAssociateKeypairJSONRequestBody) (*kms.BatchAssociateKeypairResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opBatchAssociateKeypair, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewBatchAssociateKeypairRequest(server, ids.Project, body)
@@ -73,6 +77,8 @@ var opBatchCreateKmsTags = &huawei.Operation{Service: "kms", Name: "BatchCreateK
 
 // BatchCreateKmsTags (批量添加删除密钥标签): POST /v1.0/{project_id}/kms/{key_id}/tags/action.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/批量添加删除密钥标签.md:1
 func (c *Client) BatchCreateKmsTags(ctx context.Context, keyID string, body kms.BatchCreateKmsTagsJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opBatchCreateKmsTags, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if keyID == "" {
@@ -92,6 +98,8 @@ var opCancelGrant = &huawei.Operation{Service: "kms", Name: "CancelGrant", Metho
 
 // CancelGrant (撤销授权): POST /v1.0/{project_id}/kms/revoke-grant.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/撤销授权.md:1
 func (c *Client) CancelGrant(ctx context.Context, body kms.CancelGrantJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opCancelGrant, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewCancelGrantRequest(server, ids.Project, body)
@@ -108,6 +116,8 @@ var opCancelKeyDeletion = &huawei.Operation{Service: "kms", Name: "CancelKeyDele
 
 // CancelKeyDeletion (取消计划删除密钥): POST /v1.0/{project_id}/kms/cancel-key-deletion.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/取消计划删除密钥.md:1
 func (c *Client) CancelKeyDeletion(ctx context.Context, body kms.CancelKeyDeletionJSONRequestBody) (*kms.CancelKeyDeletionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCancelKeyDeletion, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewCancelKeyDeletionRequest(server, ids.Project, body)
@@ -124,6 +134,8 @@ var opCancelSelfGrant = &huawei.Operation{Service: "kms", Name: "CancelSelfGrant
 
 // CancelSelfGrant (退役授权): POST /v1.0/{project_id}/kms/retire-grant.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/退役授权.md:1
 func (c *Client) CancelSelfGrant(ctx context.Context, body kms.CancelSelfGrantJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opCancelSelfGrant, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewCancelSelfGrantRequest(server, ids.Project, body)
@@ -140,6 +152,8 @@ var opClearPrivateKey = &huawei.Operation{Service: "kms", Name: "ClearPrivateKey
 
 // ClearPrivateKey (清除私钥): DELETE /v3/{project_id}/keypairs/{keypair_name}/private-key.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/清除私钥.md:1
 func (c *Client) ClearPrivateKey(ctx context.Context, keypairName string) error {
 	httpResp, err := c.rt.Do(ctx, opClearPrivateKey, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if keypairName == "" {
@@ -159,6 +173,8 @@ var opCreateDatakey = &huawei.Operation{Service: "kms", Name: "CreateDatakey", M
 
 // CreateDatakey (创建数据密钥): POST /v1.0/{project_id}/kms/create-datakey.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建数据密钥.md:1
 func (c *Client) CreateDatakey(ctx context.Context, body kms.CreateDatakeyJSONRequestBody) (*kms.CreateDatakeyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateDatakey, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewCreateDatakeyRequest(server, ids.Project, body)
@@ -175,6 +191,8 @@ var opCreateDatakeyWithoutPlaintext = &huawei.Operation{Service: "kms", Name: "C
 
 // CreateDatakeyWithoutPlaintext (创建不含明文数据密钥): POST /v1.0/{project_id}/kms/create-datakey-without-plaintext.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建不含明文数据密钥.md:1
 func (c *Client) CreateDatakeyWithoutPlaintext(ctx context.Context, body kms.CreateDatakeyWithoutPlaintextJSONRequestBody) (*kms.CreateDatakeyWithoutPlaintextResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateDatakeyWithoutPlaintext, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewCreateDatakeyWithoutPlaintextRequest(server, ids.Project, body)
@@ -193,6 +211,8 @@ var opCreateGrant = &huawei.Operation{Service: "kms", Name: "CreateGrant", Metho
 
 // CreateGrant (创建授权): POST /v1.0/{project_id}/kms/create-grant.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建授权.md:1
 func (c *Client) CreateGrant(ctx context.Context, body kms.CreateGrantJSONRequestBody) (*kms.CreateGrantResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateGrant, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewCreateGrantRequest(server, ids.Project, body)
@@ -209,6 +229,8 @@ var opCreateKey = &huawei.Operation{Service: "kms", Name: "CreateKey", Method: "
 
 // CreateKey (创建密钥): POST /v1.0/{project_id}/kms/create-key.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建密钥.md:1
 func (c *Client) CreateKey(ctx context.Context, body kms.CreateKeyJSONRequestBody) (*kms.CreateKeyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateKey, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewCreateKeyRequest(server, ids.Project, body)
@@ -225,6 +247,8 @@ var opCreateKeyStore = &huawei.Operation{Service: "kms", Name: "CreateKeyStore",
 
 // CreateKeyStore (创建专属密钥库): POST /v1.0/{project_id}/keystores.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建专属密钥库.md:1
 func (c *Client) CreateKeyStore(ctx context.Context, body kms.CreateKeyStoreJSONRequestBody) (*kms.CreateKeyStoreResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateKeyStore, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewCreateKeyStoreRequest(server, ids.Project, body)
@@ -241,6 +265,8 @@ var opCreateKeypair = &huawei.Operation{Service: "kms", Name: "CreateKeypair", M
 
 // CreateKeypair (创建和导入SSH密钥对): POST /v3/{project_id}/keypairs.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建和导入SSH密钥对.md:1
 func (c *Client) CreateKeypair(ctx context.Context, body kms.CreateKeypairJSONRequestBody) (*kms.CreateKeypairResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateKeypair, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewCreateKeypairRequest(server, ids.Project, body)
@@ -257,6 +283,8 @@ var opCreateKmsTag = &huawei.Operation{Service: "kms", Name: "CreateKmsTag", Met
 
 // CreateKmsTag (添加密钥标签): POST /v1.0/{project_id}/kms/{key_id}/tags.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/添加密钥标签.md:1
 func (c *Client) CreateKmsTag(ctx context.Context, keyID string, body kms.CreateKmsTagJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opCreateKmsTag, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if keyID == "" {
@@ -276,6 +304,8 @@ var opCreateParametersForImport = &huawei.Operation{Service: "kms", Name: "Creat
 
 // CreateParametersForImport (获取密钥导入参数): POST /v1.0/{project_id}/kms/get-parameters-for-import.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/获取密钥导入参数.md:1
 func (c *Client) CreateParametersForImport(ctx context.Context, body kms.CreateParametersForImportJSONRequestBody) (*kms.CreateParametersForImportResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateParametersForImport, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewCreateParametersForImportRequest(server, ids.Project, body)
@@ -294,6 +324,8 @@ var opCreateRandom = &huawei.Operation{Service: "kms", Name: "CreateRandom", Met
 
 // CreateRandom (创建随机数): POST /v1.0/{project_id}/kms/gen-random.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/创建随机数.md:1
 func (c *Client) CreateRandom(ctx context.Context, body kms.CreateRandomJSONRequestBody) (*kms.CreateRandomResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateRandom, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewCreateRandomRequest(server, ids.Project, body)
@@ -310,6 +342,8 @@ var opDecryptData = &huawei.Operation{Service: "kms", Name: "DecryptData", Metho
 
 // DecryptData (解密数据): POST /v1.0/{project_id}/kms/decrypt-data.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/解密数据.md:1
 func (c *Client) DecryptData(ctx context.Context, body kms.DecryptDataJSONRequestBody) (*kms.DecryptDataResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDecryptData, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewDecryptDataRequest(server, ids.Project, body)
@@ -326,6 +360,8 @@ var opDecryptDatakey = &huawei.Operation{Service: "kms", Name: "DecryptDatakey",
 
 // DecryptDatakey (解密数据密钥): POST /v1.0/{project_id}/kms/decrypt-datakey.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/解密数据密钥.md:1
 func (c *Client) DecryptDatakey(ctx context.Context, body kms.DecryptDatakeyJSONRequestBody) (*kms.DecryptDatakeyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDecryptDatakey, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewDecryptDatakeyRequest(server, ids.Project, body)
@@ -342,6 +378,8 @@ var opDeleteAllFailedTask = &huawei.Operation{Service: "kms", Name: "DeleteAllFa
 
 // DeleteAllFailedTask (删除所有失败的任务): DELETE /v3/{project_id}/failed-tasks.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除所有失败的任务.md:1
 func (c *Client) DeleteAllFailedTask(ctx context.Context) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteAllFailedTask, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewDeleteAllFailedTaskRequest(server, ids.Project)
@@ -358,6 +396,8 @@ var opDeleteFailedTask = &huawei.Operation{Service: "kms", Name: "DeleteFailedTa
 
 // DeleteFailedTask (删除失败的任务): DELETE /v3/{project_id}/failed-tasks/{task_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除失败的任务.md:1
 func (c *Client) DeleteFailedTask(ctx context.Context, taskID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteFailedTask, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if taskID == "" {
@@ -377,6 +417,8 @@ var opDeleteImportedKeyMaterial = &huawei.Operation{Service: "kms", Name: "Delet
 
 // DeleteImportedKeyMaterial (删除密钥材料): POST /v1.0/{project_id}/kms/delete-imported-key-material.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除密钥材料.md:1
 func (c *Client) DeleteImportedKeyMaterial(ctx context.Context, body kms.DeleteImportedKeyMaterialJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteImportedKeyMaterial, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewDeleteImportedKeyMaterialRequest(server, ids.Project, body)
@@ -393,6 +435,8 @@ var opDeleteKey = &huawei.Operation{Service: "kms", Name: "DeleteKey", Method: "
 
 // DeleteKey (计划删除密钥): POST /v1.0/{project_id}/kms/schedule-key-deletion.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/计划删除密钥.md:1
 func (c *Client) DeleteKey(ctx context.Context, body kms.DeleteKeyJSONRequestBody) (*kms.DeleteKeyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteKey, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewDeleteKeyRequest(server, ids.Project, body)
@@ -409,6 +453,8 @@ var opDeleteKeyStore = &huawei.Operation{Service: "kms", Name: "DeleteKeyStore",
 
 // DeleteKeyStore (删除专属密钥库): DELETE /v1.0/{project_id}/keystores/{keystore_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除专属密钥库.md:1
 func (c *Client) DeleteKeyStore(ctx context.Context, keystoreID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteKeyStore, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if keystoreID == "" {
@@ -428,6 +474,8 @@ var opDeleteKeypair = &huawei.Operation{Service: "kms", Name: "DeleteKeypair", M
 
 // DeleteKeypair (删除SSH密钥对): DELETE /v3/{project_id}/keypairs/{keypair_name}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除SSH密钥对.md:1
 func (c *Client) DeleteKeypair(ctx context.Context, keypairName string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteKeypair, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if keypairName == "" {
@@ -447,6 +495,8 @@ var opDeleteTag = &huawei.Operation{Service: "kms", Name: "DeleteTag", Method: "
 
 // DeleteTag (删除密钥标签): DELETE /v1.0/{project_id}/kms/{key_id}/tags/{key}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/删除密钥标签.md:1
 func (c *Client) DeleteTag(ctx context.Context, keyID string, key string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteTag, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if keyID == "" {
@@ -469,6 +519,8 @@ var opDisableKey = &huawei.Operation{Service: "kms", Name: "DisableKey", Method:
 
 // DisableKey (禁用密钥): POST /v1.0/{project_id}/kms/disable-key.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/禁用密钥.md:1
 func (c *Client) DisableKey(ctx context.Context, body kms.DisableKeyJSONRequestBody) (*kms.DisableKeyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDisableKey, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewDisableKeyRequest(server, ids.Project, body)
@@ -485,6 +537,8 @@ var opDisableKeyRotation = &huawei.Operation{Service: "kms", Name: "DisableKeyRo
 
 // DisableKeyRotation (关闭密钥轮换): POST /v1.0/{project_id}/kms/disable-key-rotation.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/关闭密钥轮换.md:1
 func (c *Client) DisableKeyRotation(ctx context.Context, body kms.DisableKeyRotationJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opDisableKeyRotation, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewDisableKeyRotationRequest(server, ids.Project, body)
@@ -501,6 +555,8 @@ var opDisableKeyStore = &huawei.Operation{Service: "kms", Name: "DisableKeyStore
 
 // DisableKeyStore (禁用专属密钥库): POST /v1.0/{project_id}/keystores/{keystore_id}/disable.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/禁用专属密钥库.md:1
 func (c *Client) DisableKeyStore(ctx context.Context, keystoreID string) (*kms.DisableKeyStoreResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDisableKeyStore, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if keystoreID == "" {
@@ -520,6 +576,8 @@ var opDisassociateKeypair = &huawei.Operation{Service: "kms", Name: "Disassociat
 
 // DisassociateKeypair (解绑SSH密钥对): POST /v3/{project_id}/keypairs/disassociate.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/解绑SSH密钥对.md:1
 func (c *Client) DisassociateKeypair(ctx context.Context, body kms.DisassociateKeypairJSONRequestBody) (*kms.DisassociateKeypairResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDisassociateKeypair, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewDisassociateKeypairRequest(server, ids.Project, body)
@@ -536,6 +594,8 @@ var opEnableKey = &huawei.Operation{Service: "kms", Name: "EnableKey", Method: "
 
 // EnableKey (启用密钥): POST /v1.0/{project_id}/kms/enable-key.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/启用密钥.md:1
 func (c *Client) EnableKey(ctx context.Context, body kms.EnableKeyJSONRequestBody) (*kms.EnableKeyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opEnableKey, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewEnableKeyRequest(server, ids.Project, body)
@@ -552,6 +612,8 @@ var opEnableKeyRotation = &huawei.Operation{Service: "kms", Name: "EnableKeyRota
 
 // EnableKeyRotation (开启密钥轮换): POST /v1.0/{project_id}/kms/enable-key-rotation.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/开启密钥轮换.md:1
 func (c *Client) EnableKeyRotation(ctx context.Context, body kms.EnableKeyRotationJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opEnableKeyRotation, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewEnableKeyRotationRequest(server, ids.Project, body)
@@ -568,6 +630,8 @@ var opEnableKeyStore = &huawei.Operation{Service: "kms", Name: "EnableKeyStore",
 
 // EnableKeyStore (启用专属密钥库): POST /v1.0/{project_id}/keystores/{keystore_id}/enable.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/启用专属密钥库.md:1
 func (c *Client) EnableKeyStore(ctx context.Context, keystoreID string) (*kms.EnableKeyStoreResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opEnableKeyStore, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if keystoreID == "" {
@@ -587,6 +651,8 @@ var opEncryptData = &huawei.Operation{Service: "kms", Name: "EncryptData", Metho
 
 // EncryptData (加密数据): POST /v1.0/{project_id}/kms/encrypt-data.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/加密数据.md:1
 func (c *Client) EncryptData(ctx context.Context, body kms.EncryptDataJSONRequestBody) (*kms.EncryptDataResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opEncryptData, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewEncryptDataRequest(server, ids.Project, body)
@@ -603,6 +669,8 @@ var opEncryptDatakey = &huawei.Operation{Service: "kms", Name: "EncryptDatakey",
 
 // EncryptDatakey (加密数据密钥): POST /v1.0/{project_id}/kms/encrypt-datakey.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/加密数据密钥.md:1
 func (c *Client) EncryptDatakey(ctx context.Context, body kms.EncryptDatakeyJSONRequestBody) (*kms.EncryptDatakeyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opEncryptDatakey, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewEncryptDatakeyRequest(server, ids.Project, body)
@@ -619,6 +687,8 @@ var opExportPrivateKey = &huawei.Operation{Service: "kms", Name: "ExportPrivateK
 
 // ExportPrivateKey (导出私钥): POST /v3/{project_id}/keypairs/private-key/export.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导出私钥.md:1
 func (c *Client) ExportPrivateKey(ctx context.Context, body kms.ExportPrivateKeyJSONRequestBody) (*kms.ExportPrivateKeyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opExportPrivateKey, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewExportPrivateKeyRequest(server, ids.Project, body)
@@ -635,6 +705,8 @@ var opImportKeyMaterial = &huawei.Operation{Service: "kms", Name: "ImportKeyMate
 
 // ImportKeyMaterial (导入密钥材料): POST /v1.0/{project_id}/kms/import-key-material.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导入密钥材料.md:1
 func (c *Client) ImportKeyMaterial(ctx context.Context, body kms.ImportKeyMaterialJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opImportKeyMaterial, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewImportKeyMaterialRequest(server, ids.Project, body)
@@ -651,6 +723,8 @@ var opImportPrivateKey = &huawei.Operation{Service: "kms", Name: "ImportPrivateK
 
 // ImportPrivateKey (导入私钥): POST /v3/{project_id}/keypairs/private-key/import.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/导入私钥.md:1
 func (c *Client) ImportPrivateKey(ctx context.Context, body kms.ImportPrivateKeyJSONRequestBody) (*kms.ImportPrivateKeyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opImportPrivateKey, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewImportPrivateKeyRequest(server, ids.Project, body)
@@ -667,6 +741,8 @@ var opListFailedTask = &huawei.Operation{Service: "kms", Name: "ListFailedTask",
 
 // ListFailedTask (查询失败的任务信息): GET /v3/{project_id}/failed-tasks.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询失败的任务信息.md:1
 func (c *Client) ListFailedTask(ctx context.Context, params *kms.ListFailedTaskParams) (*kms.ListFailedTaskResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListFailedTask, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewListFailedTaskRequest(server, ids.Project, params)
@@ -684,6 +760,8 @@ var pageListFailedTask = huawei.Paging{Op: opListFailedTask, Style: "offset", Pa
 // ListFailedTaskAll iterates over the tasks of every page of ListFailedTask
 // (offset paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询失败的任务信息.md:1
 func (c *Client) ListFailedTaskAll(ctx context.Context, params *kms.ListFailedTaskParams) iter.Seq2[kms.FailedTasks, error] {
 	call := func(ctx context.Context, params *kms.ListFailedTaskParams) (*kms.ListFailedTaskResponseBody, error) {
 		return c.ListFailedTask(ctx, params)
@@ -696,6 +774,8 @@ var opListGrants = &huawei.Operation{Service: "kms", Name: "ListGrants", Method:
 
 // ListGrants (查询授权列表): POST /v1.0/{project_id}/kms/list-grants.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询授权列表.md:1
 func (c *Client) ListGrants(ctx context.Context, body kms.ListGrantsJSONRequestBody) (*kms.ListGrantsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListGrants, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewListGrantsRequest(server, ids.Project, body)
@@ -713,6 +793,8 @@ var pageListGrants = huawei.Paging{Op: opListGrants, Style: "marker", Param: "ma
 // ListGrantsAll iterates over the grants of every page of ListGrants
 // (marker paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询授权列表.md:1
 func (c *Client) ListGrantsAll(ctx context.Context, body kms.ListGrantsJSONRequestBody) iter.Seq2[kms.Grants, error] {
 	call := func(ctx context.Context, body kms.ListGrantsJSONRequestBody) (*kms.ListGrantsResponseBody, error) {
 		return c.ListGrants(ctx, body)
@@ -725,6 +807,8 @@ var opListKeyDetail = &huawei.Operation{Service: "kms", Name: "ListKeyDetail", M
 
 // ListKeyDetail (查询密钥信息): POST /v1.0/{project_id}/kms/describe-key.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥信息.md:1
 func (c *Client) ListKeyDetail(ctx context.Context, body kms.ListKeyDetailJSONRequestBody) (*kms.ListKeyDetailResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListKeyDetail, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewListKeyDetailRequest(server, ids.Project, body)
@@ -741,6 +825,8 @@ var opListKeyStores = &huawei.Operation{Service: "kms", Name: "ListKeyStores", M
 
 // ListKeyStores (查询专属密钥库列表): GET /v1.0/{project_id}/keystores.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询专属密钥库列表.md:1
 func (c *Client) ListKeyStores(ctx context.Context, params *kms.ListKeyStoresParams) (*kms.ListKeyStoresResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListKeyStores, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewListKeyStoresRequest(server, ids.Project, params)
@@ -758,6 +844,8 @@ var pageListKeyStores = huawei.Paging{Op: opListKeyStores, Style: "offset", Para
 // ListKeyStoresAll iterates over the keystores of every page of ListKeyStores
 // (offset paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询专属密钥库列表.md:1
 func (c *Client) ListKeyStoresAll(ctx context.Context, params *kms.ListKeyStoresParams) iter.Seq2[kms.ListKeyStoresKeystoreDetails, error] {
 	call := func(ctx context.Context, params *kms.ListKeyStoresParams) (*kms.ListKeyStoresResponseBody, error) {
 		return c.ListKeyStores(ctx, params)
@@ -770,6 +858,8 @@ var opListKeypairDetail = &huawei.Operation{Service: "kms", Name: "ListKeypairDe
 
 // ListKeypairDetail (查询SSH密钥对详细信息): GET /v3/{project_id}/keypairs/{keypair_name}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对详细信息.md:1
 func (c *Client) ListKeypairDetail(ctx context.Context, keypairName string) (*kms.ListKeypairDetailResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListKeypairDetail, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if keypairName == "" {
@@ -789,6 +879,8 @@ var opListKeypairTask = &huawei.Operation{Service: "kms", Name: "ListKeypairTask
 
 // ListKeypairTask (查询任务信息): GET /v3/{project_id}/tasks/{task_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询任务信息.md:1
 func (c *Client) ListKeypairTask(ctx context.Context, taskID string) (*kms.ListKeypairTaskResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListKeypairTask, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if taskID == "" {
@@ -808,6 +900,8 @@ var opListKeypairs = &huawei.Operation{Service: "kms", Name: "ListKeypairs", Met
 
 // ListKeypairs (查询SSH密钥对列表): GET /v3/{project_id}/keypairs.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对列表.md:1
 func (c *Client) ListKeypairs(ctx context.Context, params *kms.ListKeypairsParams) (*kms.ListKeypairsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListKeypairs, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewListKeypairsRequest(server, ids.Project, params)
@@ -825,6 +919,8 @@ var pageListKeypairs = huawei.Paging{Op: opListKeypairs, Style: "marker", Param:
 // ListKeypairsAll iterates over the keypairs of every page of ListKeypairs
 // (marker paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询SSH密钥对列表.md:1
 func (c *Client) ListKeypairsAll(ctx context.Context, params *kms.ListKeypairsParams) iter.Seq2[kms.Keypairs, error] {
 	call := func(ctx context.Context, params *kms.ListKeypairsParams) (*kms.ListKeypairsResponseBody, error) {
 		return c.ListKeypairs(ctx, params)
@@ -837,6 +933,8 @@ var opListKeys = &huawei.Operation{Service: "kms", Name: "ListKeys", Method: "PO
 
 // ListKeys (查询密钥列表): POST /v1.0/{project_id}/kms/list-keys.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥列表.md:1
 func (c *Client) ListKeys(ctx context.Context, body kms.ListKeysJSONRequestBody) (*kms.ListKeysResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListKeys, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewListKeysRequest(server, ids.Project, body)
@@ -854,6 +952,8 @@ var pageListKeys = huawei.Paging{Op: opListKeys, Style: "marker", Param: "marker
 // ListKeysAll iterates over the key_details of every page of ListKeys
 // (marker paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥列表.md:1
 func (c *Client) ListKeysAll(ctx context.Context, body kms.ListKeysJSONRequestBody) iter.Seq2[kms.ListKeysKeyDetails, error] {
 	call := func(ctx context.Context, body kms.ListKeysJSONRequestBody) (*kms.ListKeysResponseBody, error) {
 		return c.ListKeys(ctx, body)
@@ -866,6 +966,8 @@ var opListKmsByTags = &huawei.Operation{Service: "kms", Name: "ListKmsByTags", M
 
 // ListKmsByTags (查询密钥实例): POST /v1.0/{project_id}/kms/resource_instances/action.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥实例.md:1
 func (c *Client) ListKmsByTags(ctx context.Context, body kms.ListKmsByTagsJSONRequestBody) (*kms.ListKmsByTagsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListKmsByTags, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewListKmsByTagsRequest(server, ids.Project, body)
@@ -883,6 +985,8 @@ var pageListKmsByTags = huawei.Paging{Op: opListKmsByTags, Style: "offset", Para
 // ListKmsByTagsAll iterates over the resources of every page of ListKmsByTags
 // (offset paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥实例.md:1
 func (c *Client) ListKmsByTagsAll(ctx context.Context, body kms.ListKmsByTagsJSONRequestBody) iter.Seq2[kms.ActionResources, error] {
 	call := func(ctx context.Context, body kms.ListKmsByTagsJSONRequestBody) (*kms.ListKmsByTagsResponseBody, error) {
 		return c.ListKmsByTags(ctx, body)
@@ -895,6 +999,8 @@ var opListKmsTags = &huawei.Operation{Service: "kms", Name: "ListKmsTags", Metho
 
 // ListKmsTags (查询项目标签): GET /v1.0/{project_id}/kms/tags.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询项目标签.md:1
 func (c *Client) ListKmsTags(ctx context.Context) (*kms.ListKmsTagsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListKmsTags, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewListKmsTagsRequest(server, ids.Project)
@@ -911,6 +1017,8 @@ var opListRetirableGrants = &huawei.Operation{Service: "kms", Name: "ListRetirab
 
 // ListRetirableGrants (查询可退役授权列表): POST /v1.0/{project_id}/kms/list-retirable-grants.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询可退役授权列表.md:1
 func (c *Client) ListRetirableGrants(ctx context.Context, body kms.ListRetirableGrantsJSONRequestBody) (*kms.ListRetirableGrantsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListRetirableGrants, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewListRetirableGrantsRequest(server, ids.Project, body)
@@ -928,6 +1036,8 @@ var pageListRetirableGrants = huawei.Paging{Op: opListRetirableGrants, Style: "m
 // ListRetirableGrantsAll iterates over the grants of every page of ListRetirableGrants
 // (marker paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询可退役授权列表.md:1
 func (c *Client) ListRetirableGrantsAll(ctx context.Context, body kms.ListRetirableGrantsJSONRequestBody) iter.Seq2[kms.Grants, error] {
 	call := func(ctx context.Context, body kms.ListRetirableGrantsJSONRequestBody) (*kms.ListRetirableGrantsResponseBody, error) {
 		return c.ListRetirableGrants(ctx, body)
@@ -940,6 +1050,8 @@ var opListRunningTask = &huawei.Operation{Service: "kms", Name: "ListRunningTask
 
 // ListRunningTask (查询正在处理的任务信息): GET /v3/{project_id}/running-tasks.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询正在处理的任务信息.md:1
 func (c *Client) ListRunningTask(ctx context.Context, params *kms.ListRunningTaskParams) (*kms.ListRunningTaskResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListRunningTask, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewListRunningTaskRequest(server, ids.Project, params)
@@ -957,6 +1069,8 @@ var pageListRunningTask = huawei.Paging{Op: opListRunningTask, Style: "offset", 
 // ListRunningTaskAll iterates over the tasks of every page of ListRunningTask
 // (offset paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询正在处理的任务信息.md:1
 func (c *Client) ListRunningTaskAll(ctx context.Context, params *kms.ListRunningTaskParams) iter.Seq2[kms.RunningTasks, error] {
 	call := func(ctx context.Context, params *kms.ListRunningTaskParams) (*kms.ListRunningTaskResponseBody, error) {
 		return c.ListRunningTask(ctx, params)
@@ -969,6 +1083,8 @@ var opShowKeyRotationStatus = &huawei.Operation{Service: "kms", Name: "ShowKeyRo
 
 // ShowKeyRotationStatus (查询密钥轮换状态): POST /v1.0/{project_id}/kms/get-key-rotation-status.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥轮换状态.md:1
 func (c *Client) ShowKeyRotationStatus(ctx context.Context, body kms.ShowKeyRotationStatusJSONRequestBody) (*kms.ShowKeyRotationStatusResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowKeyRotationStatus, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewShowKeyRotationStatusRequest(server, ids.Project, body)
@@ -985,6 +1101,8 @@ var opShowKeyStore = &huawei.Operation{Service: "kms", Name: "ShowKeyStore", Met
 
 // ShowKeyStore (获取专属密钥库): GET /v1.0/{project_id}/keystores/{keystore_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/获取专属密钥库.md:1
 func (c *Client) ShowKeyStore(ctx context.Context, keystoreID string) (*kms.ShowKeyStoreResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowKeyStore, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if keystoreID == "" {
@@ -1004,6 +1122,8 @@ var opShowKmsTags = &huawei.Operation{Service: "kms", Name: "ShowKmsTags", Metho
 
 // ShowKmsTags (查询密钥标签): GET /v1.0/{project_id}/kms/{key_id}/tags.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询密钥标签.md:1
 func (c *Client) ShowKmsTags(ctx context.Context, keyID string) (*kms.ShowKmsTagsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowKmsTags, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if keyID == "" {
@@ -1023,6 +1143,8 @@ var opShowPublicKey = &huawei.Operation{Service: "kms", Name: "ShowPublicKey", M
 
 // ShowPublicKey (查询公钥信息): POST /v1.0/{project_id}/kms/get-publickey.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询公钥信息.md:1
 func (c *Client) ShowPublicKey(ctx context.Context, body kms.ShowPublicKeyJSONRequestBody) (*kms.ShowPublicKeyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowPublicKey, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewShowPublicKeyRequest(server, ids.Project, body)
@@ -1039,6 +1161,8 @@ var opShowUserInstances = &huawei.Operation{Service: "kms", Name: "ShowUserInsta
 
 // ShowUserInstances (查询实例数): GET /v1.0/{project_id}/kms/user-instances.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询实例数.md:1
 func (c *Client) ShowUserInstances(ctx context.Context) (*kms.ShowUserInstancesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowUserInstances, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewShowUserInstancesRequest(server, ids.Project)
@@ -1055,6 +1179,8 @@ var opShowUserQuotas = &huawei.Operation{Service: "kms", Name: "ShowUserQuotas",
 
 // ShowUserQuotas (查询配额): GET /v1.0/{project_id}/kms/user-quotas.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/查询配额.md:1
 func (c *Client) ShowUserQuotas(ctx context.Context) (*kms.ShowUserQuotasResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowUserQuotas, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewShowUserQuotasRequest(server, ids.Project)
@@ -1071,6 +1197,8 @@ var opSign = &huawei.Operation{Service: "kms", Name: "Sign", Method: "POST", Pat
 
 // Sign (签名数据): POST /v1.0/{project_id}/kms/sign.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/签名数据.md:1
 func (c *Client) Sign(ctx context.Context, body kms.SignJSONRequestBody) (*kms.SignResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opSign, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewSignRequest(server, ids.Project, body)
@@ -1087,6 +1215,8 @@ var opUpdateKeyAlias = &huawei.Operation{Service: "kms", Name: "UpdateKeyAlias",
 
 // UpdateKeyAlias (修改密钥别名): POST /v1.0/{project_id}/kms/update-key-alias.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/修改密钥别名.md:1
 func (c *Client) UpdateKeyAlias(ctx context.Context, body kms.UpdateKeyAliasJSONRequestBody) (*kms.UpdateKeyAliasResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateKeyAlias, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewUpdateKeyAliasRequest(server, ids.Project, body)
@@ -1103,6 +1233,8 @@ var opUpdateKeyDescription = &huawei.Operation{Service: "kms", Name: "UpdateKeyD
 
 // UpdateKeyDescription (修改密钥描述): POST /v1.0/{project_id}/kms/update-key-description.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/修改密钥描述.md:1
 func (c *Client) UpdateKeyDescription(ctx context.Context, body kms.UpdateKeyDescriptionJSONRequestBody) (*kms.UpdateKeyDescriptionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateKeyDescription, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewUpdateKeyDescriptionRequest(server, ids.Project, body)
@@ -1119,6 +1251,8 @@ var opUpdateKeyRotationInterval = &huawei.Operation{Service: "kms", Name: "Updat
 
 // UpdateKeyRotationInterval (修改密钥轮换周期): POST /v1.0/{project_id}/kms/update-key-rotation-interval.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/修改密钥轮换周期.md:1
 func (c *Client) UpdateKeyRotationInterval(ctx context.Context, body kms.UpdateKeyRotationIntervalJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opUpdateKeyRotationInterval, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewUpdateKeyRotationIntervalRequest(server, ids.Project, body)
@@ -1135,6 +1269,8 @@ var opUpdateKeypairDescription = &huawei.Operation{Service: "kms", Name: "Update
 
 // UpdateKeypairDescription (更新SSH密钥对描述): PUT /v3/{project_id}/keypairs/{keypair_name}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/更新SSH密钥对描述.md:1
 func (c *Client) UpdateKeypairDescription(ctx context.Context, keypairName string, body kms.UpdateKeypairDescriptionJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opUpdateKeypairDescription, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if keypairName == "" {
@@ -1154,6 +1290,8 @@ var opValidateSignature = &huawei.Operation{Service: "kms", Name: "ValidateSigna
 
 // ValidateSignature (验证签名): POST /v1.0/{project_id}/kms/verify.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/dew/API参考/验证签名.md:1
 func (c *Client) ValidateSignature(ctx context.Context, body kms.ValidateSignatureJSONRequestBody) (*kms.ValidateSignatureResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opValidateSignature, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return kms.NewValidateSignatureRequest(server, ids.Project, body)

@@ -41,6 +41,8 @@ var opAcceptSamples = &huawei.Operation{Service: "modelarts", Name: "AcceptSampl
 
 // AcceptSamples (提交验收任务的样本评审意见): POST /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/acceptance/batch-comment.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/提交验收任务的样本评审意见.md:1
 func (c *Client) AcceptSamples(ctx context.Context, datasetID string, workforceTaskID string, body modelarts.AcceptSamplesJSONRequestBody) (*map[string]interface{}, error) {
 	httpResp, err := c.rt.Do(ctx, opAcceptSamples, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -63,6 +65,8 @@ var opAutoAnnotationProgress = &huawei.Operation{Service: "modelarts", Name: "Au
 
 // AutoAnnotationProgress (获取智能任务的信息): GET /v2/{project_id}/datasets/{dataset_id}/tasks/{task_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/获取智能任务的信息.md:1
 func (c *Client) AutoAnnotationProgress(ctx context.Context, datasetID string, taskID string) (*modelarts.AutoAnnotationProgressResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opAutoAnnotationProgress, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -87,6 +91,8 @@ var opCreateAction = &huawei.Operation{Service: "modelarts", Name: "CreateAction
 
 // CreateAction (管理开发环境实例): POST /v1/{project_id}/demanager/instances/{instance_id}/action.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/管理开发环境实例.md:1
 func (c *Client) CreateAction(ctx context.Context, instanceID string, body modelarts.CreateActionJSONRequestBody) (*modelarts.CreateActionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateAction, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if instanceID == "" {
@@ -106,6 +112,8 @@ var opCreateAuthorization = &huawei.Operation{Service: "modelarts", Name: "Creat
 
 // CreateAuthorization (配置授权): POST /v2/{project_id}/authorizations.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/配置授权.md:1
 func (c *Client) CreateAuthorization(ctx context.Context, body modelarts.CreateAuthorizationJSONRequestBody) (*modelarts.CreateAuthorizationResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateAuthorization, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewCreateAuthorizationRequest(server, ids.Project, body)
@@ -124,6 +132,8 @@ var opCreateDataset = &huawei.Operation{Service: "modelarts", Name: "CreateDatas
 
 // CreateDataset (创建数据集): POST /v2/{project_id}/datasets.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建数据集.md:1
 func (c *Client) CreateDataset(ctx context.Context, body modelarts.CreateDatasetJSONRequestBody) (*modelarts.CreateDatasetResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateDataset, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewCreateDatasetRequest(server, ids.Project, body)
@@ -140,6 +150,8 @@ var opCreateDatasetVersion = &huawei.Operation{Service: "modelarts", Name: "Crea
 
 // CreateDatasetVersion (创建数据集标注版本): POST /v2/{project_id}/datasets/{dataset_id}/versions.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建数据集标注版本.md:1
 func (c *Client) CreateDatasetVersion(ctx context.Context, datasetID string, body modelarts.CreateDatasetVersionJSONRequestBody) (*modelarts.CreateDatasetVersionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateDatasetVersion, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -161,6 +173,8 @@ var opCreateInstance = &huawei.Operation{Service: "modelarts", Name: "CreateInst
 
 // CreateInstance (创建开发环境实例): POST /v1/{project_id}/demanager/instances.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建开发环境实例.md:1
 func (c *Client) CreateInstance(ctx context.Context, body modelarts.CreateInstanceJSONRequestBody) (*modelarts.CreateInstanceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateInstance, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewCreateInstanceRequest(server, ids.Project, body)
@@ -177,6 +191,8 @@ var opCreateLabels = &huawei.Operation{Service: "modelarts", Name: "CreateLabels
 
 // CreateLabels (创建数据集标签): POST /v2/{project_id}/datasets/{dataset_id}/data-annotations/labels.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建数据集标签.md:1
 func (c *Client) CreateLabels(ctx context.Context, datasetID string, body modelarts.CreateLabelsJSONRequestBody) (*modelarts.CreateLabelsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateLabels, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -196,6 +212,8 @@ var opCreateModel = &huawei.Operation{Service: "modelarts", Name: "CreateModel",
 
 // CreateModel (导入模型): POST /v1/{project_id}/models.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/导入模型.md:1
 func (c *Client) CreateModel(ctx context.Context, body modelarts.CreateModelJSONRequestBody) (*modelarts.CreateModelResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateModel, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewCreateModelRequest(server, ids.Project, body)
@@ -212,6 +230,8 @@ var opCreateModelArtsAgency = &huawei.Operation{Service: "modelarts", Name: "Cre
 
 // CreateModelArtsAgency (创建ModelArts委托): POST /v2/{project_id}/agency.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建ModelArts委托.md:1
 func (c *Client) CreateModelArtsAgency(ctx context.Context, body modelarts.CreateModelArtsAgencyJSONRequestBody) (*modelarts.CreateModelArtsAgencyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateModelArtsAgency, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewCreateModelArtsAgencyRequest(server, ids.Project, body)
@@ -230,6 +250,8 @@ var opCreateProcessorTask = &huawei.Operation{Service: "modelarts", Name: "Creat
 
 // CreateProcessorTask (创建处理任务): POST /v2/{project_id}/processor-tasks.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建处理任务.md:1
 func (c *Client) CreateProcessorTask(ctx context.Context, body modelarts.CreateProcessorTaskJSONRequestBody) (*modelarts.CreateProcessorTaskResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateProcessorTask, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewCreateProcessorTaskRequest(server, ids.Project, body)
@@ -248,6 +270,8 @@ var opCreateProcessorTaskVersion = &huawei.Operation{Service: "modelarts", Name:
 
 // CreateProcessorTaskVersion (创建数据处理任务版本): POST /v2/{project_id}/processor-tasks/{task_id}/versions.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建数据处理任务版本.md:1
 func (c *Client) CreateProcessorTaskVersion(ctx context.Context, taskID string, body modelarts.CreateProcessorTaskVersionJSONRequestBody) (*modelarts.CreateProcessorTaskVersionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateProcessorTaskVersion, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if taskID == "" {
@@ -269,6 +293,8 @@ var opCreateRestart = &huawei.Operation{Service: "modelarts", Name: "CreateResta
 
 // CreateRestart (重启可视化作业): POST /v1/{project_id}/visualization-jobs/{job_id}/restart.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/重启可视化作业.md:1
 func (c *Client) CreateRestart(ctx context.Context, jobID string) (*modelarts.CreateRestartResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateRestart, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if jobID == "" {
@@ -288,6 +314,8 @@ var opCreateService = &huawei.Operation{Service: "modelarts", Name: "CreateServi
 
 // CreateService (部署服务): POST /v1/{project_id}/services.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/部署服务.md:1
 func (c *Client) CreateService(ctx context.Context, body modelarts.CreateServiceJSONRequestBody) (*modelarts.CreateServiceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateService, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewCreateServiceRequest(server, ids.Project, body)
@@ -304,6 +332,8 @@ var opCreateStop = &huawei.Operation{Service: "modelarts", Name: "CreateStop", M
 
 // CreateStop (停止可视化作业): POST /v1/{project_id}/visualization-jobs/{job_id}/stop.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/停止可视化作业.md:1
 func (c *Client) CreateStop(ctx context.Context, jobID string) (*modelarts.CreateStopResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateStop, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if jobID == "" {
@@ -323,6 +353,8 @@ var opCreateTask = &huawei.Operation{Service: "modelarts", Name: "CreateTask", M
 
 // CreateTask (启动智能任务): POST /v2/{project_id}/datasets/{dataset_id}/tasks.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/启动智能任务.md:1
 func (c *Client) CreateTask(ctx context.Context, datasetID string, body modelarts.CreateTaskJSONRequestBody) (*modelarts.CreateTaskResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateTask, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -342,6 +374,8 @@ var opCreateTrainingJob = &huawei.Operation{Service: "modelarts", Name: "CreateT
 
 // CreateTrainingJob (创建训练作业): POST /v1/{project_id}/training-jobs.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建训练作业.md:1
 func (c *Client) CreateTrainingJob(ctx context.Context, body modelarts.CreateTrainingJobJSONRequestBody) (*modelarts.CreateTrainingJobResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateTrainingJob, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewCreateTrainingJobRequest(server, ids.Project, body)
@@ -360,6 +394,8 @@ var opCreateTrainingJobConfig = &huawei.Operation{Service: "modelarts", Name: "C
 
 // CreateTrainingJobConfig (创建训练作业参数): POST /v1/{project_id}/training-job-configs.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建训练作业参数.md:1
 func (c *Client) CreateTrainingJobConfig(ctx context.Context, body modelarts.CreateTrainingJobConfigJSONRequestBody) (*modelarts.CreateTrainingJobConfigResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateTrainingJobConfig, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewCreateTrainingJobConfigRequest(server, ids.Project, body)
@@ -378,6 +414,8 @@ var opCreateVersion = &huawei.Operation{Service: "modelarts", Name: "CreateVersi
 
 // CreateVersion (创建训练作业版本): POST /v1/{project_id}/training-jobs/{job_id}/versions.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建训练作业版本.md:1
 func (c *Client) CreateVersion(ctx context.Context, jobID int64, body modelarts.CreateVersionJSONRequestBody) (*modelarts.CreateVersionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateVersion, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewCreateVersionRequest(server, ids.Project, jobID, body)
@@ -394,6 +432,8 @@ var opCreateVersionsStop = &huawei.Operation{Service: "modelarts", Name: "Create
 
 // CreateVersionsStop (停止训练作业版本): POST /v1/{project_id}/training-jobs/{job_id}/versions/{version_id}/stop.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/停止训练作业版本.md:1
 func (c *Client) CreateVersionsStop(ctx context.Context, jobID int64, versionID int64) (*modelarts.CreateVersionsStopResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateVersionsStop, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewCreateVersionsStopRequest(server, ids.Project, jobID, versionID)
@@ -412,6 +452,8 @@ var opCreateVisualizationJob = &huawei.Operation{Service: "modelarts", Name: "Cr
 
 // CreateVisualizationJob (创建可视化作业): POST /v1/{project_id}/visualization-jobs.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建可视化作业.md:1
 func (c *Client) CreateVisualizationJob(ctx context.Context, body modelarts.CreateVisualizationJobJSONRequestBody) (*modelarts.CreateVisualizationJobResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateVisualizationJob, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewCreateVisualizationJobRequest(server, ids.Project, body)
@@ -430,6 +472,8 @@ var opCreateWorker = &huawei.Operation{Service: "modelarts", Name: "CreateWorker
 
 // CreateWorker (创建标注团队的成员): POST /v2/{project_id}/workforces/{workforce_id}/workers.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建标注团队的成员.md:1
 func (c *Client) CreateWorker(ctx context.Context, workforceID string, body modelarts.CreateWorkerJSONRequestBody) (*map[string]interface{}, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateWorker, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if workforceID == "" {
@@ -449,6 +493,8 @@ var opCreateWorkforce = &huawei.Operation{Service: "modelarts", Name: "CreateWor
 
 // CreateWorkforce (创建标注团队): POST /v2/{project_id}/workforces.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建标注团队.md:1
 func (c *Client) CreateWorkforce(ctx context.Context, body modelarts.CreateWorkforceJSONRequestBody) (*modelarts.CreateWorkforceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateWorkforce, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewCreateWorkforceRequest(server, ids.Project, body)
@@ -465,6 +511,8 @@ var opCreateWorkforceTask = &huawei.Operation{Service: "modelarts", Name: "Creat
 
 // CreateWorkforceTask (创建团队标注任务): POST /v2/{project_id}/datasets/{dataset_id}/workforce-tasks.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建团队标注任务.md:1
 func (c *Client) CreateWorkforceTask(ctx context.Context, datasetID string, body modelarts.CreateWorkforceTaskJSONRequestBody) (*modelarts.CreateWorkforceTaskResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateWorkforceTask, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -486,6 +534,8 @@ var opCreateWorkspace = &huawei.Operation{Service: "modelarts", Name: "CreateWor
 
 // CreateWorkspace (创建工作空间): POST /v1/{project_id}/workspaces.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建工作空间.md:1
 func (c *Client) CreateWorkspace(ctx context.Context, body modelarts.CreateWorkspaceJSONRequestBody) (*modelarts.CreateWorkspaceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateWorkspace, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewCreateWorkspaceRequest(server, ids.Project, body)
@@ -502,6 +552,8 @@ var opDeleteAuthorizations = &huawei.Operation{Service: "modelarts", Name: "Dele
 
 // DeleteAuthorizations (删除授权): DELETE /v2/{project_id}/authorizations.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除授权.md:1
 func (c *Client) DeleteAuthorizations(ctx context.Context, params *modelarts.DeleteAuthorizationsParams) (*modelarts.DeleteAuthorizationsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteAuthorizations, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewDeleteAuthorizationsRequest(server, ids.Project, params)
@@ -520,6 +572,8 @@ var opDeleteDataset = &huawei.Operation{Service: "modelarts", Name: "DeleteDatas
 
 // DeleteDataset (删除数据集): DELETE /v2/{project_id}/datasets/{dataset_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除数据集.md:1
 func (c *Client) DeleteDataset(ctx context.Context, datasetID string) (*map[string]interface{}, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteDataset, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -539,6 +593,8 @@ var opDeleteDatasetVersion = &huawei.Operation{Service: "modelarts", Name: "Dele
 
 // DeleteDatasetVersion (删除数据集标注版本): DELETE /v2/{project_id}/datasets/{dataset_id}/versions/{version_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除数据集标注版本.md:1
 func (c *Client) DeleteDatasetVersion(ctx context.Context, datasetID string, versionID string) (*map[string]interface{}, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteDatasetVersion, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -561,6 +617,8 @@ var opDeleteInstance = &huawei.Operation{Service: "modelarts", Name: "DeleteInst
 
 // DeleteInstance (删除开发环境实例): DELETE /v1/{project_id}/demanager/instances/{instance_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除开发环境实例.md:1
 func (c *Client) DeleteInstance(ctx context.Context, instanceID string) (*modelarts.DeleteInstanceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteInstance, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if instanceID == "" {
@@ -580,6 +638,8 @@ var opDeleteLabelAndSamples = &huawei.Operation{Service: "modelarts", Name: "Del
 
 // DeleteLabelAndSamples (按标签名称删除标签及仅包含此标签的文件): DELETE /v2/{project_id}/datasets/{dataset_id}/data-annotations/labels/{label_name}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/按标签名称删除标签及仅包含此标签的文件.md:1
 func (c *Client) DeleteLabelAndSamples(ctx context.Context, datasetID string, labelName string, params *modelarts.DeleteLabelAndSamplesParams) (*modelarts.DeleteLabelAndSamplesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteLabelAndSamples, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -604,6 +664,8 @@ var opDeleteLabels = &huawei.Operation{Service: "modelarts", Name: "DeleteLabels
 
 // DeleteLabels (批量删除标签): POST /v2/{project_id}/datasets/{dataset_id}/data-annotations/labels/delete.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/批量删除标签.md:1
 func (c *Client) DeleteLabels(ctx context.Context, datasetID string, params *modelarts.DeleteLabelsParams, body modelarts.DeleteLabelsJSONRequestBody) (*modelarts.DeleteLabelsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteLabels, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -623,6 +685,8 @@ var opDeleteModel = &huawei.Operation{Service: "modelarts", Name: "DeleteModel",
 
 // DeleteModel (删除模型): DELETE /v1/{project_id}/models/{model_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除模型.md:1
 func (c *Client) DeleteModel(ctx context.Context, modelID string, params *modelarts.DeleteModelParams) (*modelarts.DeleteModelResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteModel, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if modelID == "" {
@@ -642,6 +706,8 @@ var opDeleteProcessorTask = &huawei.Operation{Service: "modelarts", Name: "Delet
 
 // DeleteProcessorTask (删除处理任务): DELETE /v2/{project_id}/processor-tasks/{task_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除处理任务.md:1
 func (c *Client) DeleteProcessorTask(ctx context.Context, taskID string) (*map[string]interface{}, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteProcessorTask, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if taskID == "" {
@@ -661,6 +727,8 @@ var opDeleteProcessorTaskVersion = &huawei.Operation{Service: "modelarts", Name:
 
 // DeleteProcessorTaskVersion (删除数据处理任务的版本): DELETE /v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除数据处理任务的版本.md:1
 func (c *Client) DeleteProcessorTaskVersion(ctx context.Context, taskID string, versionID string) (*map[string]interface{}, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteProcessorTaskVersion, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if taskID == "" {
@@ -683,6 +751,8 @@ var opDeleteSamples = &huawei.Operation{Service: "modelarts", Name: "DeleteSampl
 
 // DeleteSamples (批量删除样本): POST /v2/{project_id}/datasets/{dataset_id}/data-annotations/samples/delete.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/批量删除样本.md:1
 func (c *Client) DeleteSamples(ctx context.Context, datasetID string, body modelarts.DeleteSamplesJSONRequestBody) (*modelarts.DeleteSamplesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteSamples, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -702,6 +772,8 @@ var opDeleteService = &huawei.Operation{Service: "modelarts", Name: "DeleteServi
 
 // DeleteService (删除服务): DELETE /v1/{project_id}/services/{service_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除服务.md:1
 func (c *Client) DeleteService(ctx context.Context, serviceID string) (*map[string]interface{}, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteService, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serviceID == "" {
@@ -721,6 +793,8 @@ var opDeleteTrainingJob = &huawei.Operation{Service: "modelarts", Name: "DeleteT
 
 // DeleteTrainingJob (删除训练作业): DELETE /v1/{project_id}/training-jobs/{job_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除训练作业.md:1
 func (c *Client) DeleteTrainingJob(ctx context.Context, jobID int64) (*modelarts.DeleteTrainingJobResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteTrainingJob, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewDeleteTrainingJobRequest(server, ids.Project, jobID)
@@ -739,6 +813,8 @@ var opDeleteTrainingJobConfig = &huawei.Operation{Service: "modelarts", Name: "D
 
 // DeleteTrainingJobConfig (删除训练作业参数): DELETE /v1/{project_id}/training-job-configs/{config_name}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除训练作业参数.md:1
 func (c *Client) DeleteTrainingJobConfig(ctx context.Context, configName string) (*modelarts.DeleteTrainingJobConfigResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteTrainingJobConfig, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if configName == "" {
@@ -760,6 +836,8 @@ var opDeleteVersion = &huawei.Operation{Service: "modelarts", Name: "DeleteVersi
 
 // DeleteVersion (删除训练作业版本): DELETE /v1/{project_id}/training-jobs/{job_id}/versions/{version_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除训练作业版本.md:1
 func (c *Client) DeleteVersion(ctx context.Context, jobID int64, versionID int64) (*modelarts.DeleteVersionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteVersion, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewDeleteVersionRequest(server, ids.Project, jobID, versionID)
@@ -776,6 +854,8 @@ var opDeleteVisualizationJob = &huawei.Operation{Service: "modelarts", Name: "De
 
 // DeleteVisualizationJob (删除可视化作业): DELETE /v1/{project_id}/visualization-jobs/{job_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除可视化作业.md:1
 func (c *Client) DeleteVisualizationJob(ctx context.Context, jobID string) (*modelarts.DeleteVisualizationJobResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteVisualizationJob, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if jobID == "" {
@@ -797,6 +877,8 @@ var opDeleteWorker = &huawei.Operation{Service: "modelarts", Name: "DeleteWorker
 
 // DeleteWorker (删除标注团队成员): DELETE /v2/{project_id}/workforces/{workforce_id}/workers/{worker_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除标注团队成员.md:1
 func (c *Client) DeleteWorker(ctx context.Context, workforceID string, workerID string) (*map[string]interface{}, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteWorker, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if workforceID == "" {
@@ -819,6 +901,8 @@ var opDeleteWorkers = &huawei.Operation{Service: "modelarts", Name: "DeleteWorke
 
 // DeleteWorkers (批量删除标注团队成员): POST /v2/{project_id}/workforces/{workforce_id}/workers/batch-delete.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/批量删除标注团队成员.md:1
 func (c *Client) DeleteWorkers(ctx context.Context, workforceID string, body modelarts.DeleteWorkersJSONRequestBody) (*modelarts.DeleteWorkersResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteWorkers, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if workforceID == "" {
@@ -838,6 +922,8 @@ var opDeleteWorkforce = &huawei.Operation{Service: "modelarts", Name: "DeleteWor
 
 // DeleteWorkforce (删除标注团队): DELETE /v2/{project_id}/workforces/{workforce_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除标注团队.md:1
 func (c *Client) DeleteWorkforce(ctx context.Context, workforceID string) (*modelarts.DeleteWorkforceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteWorkforce, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if workforceID == "" {
@@ -857,6 +943,8 @@ var opDeleteWorkforceTask = &huawei.Operation{Service: "modelarts", Name: "Delet
 
 // DeleteWorkforceTask (删除团队标注任务): DELETE /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除团队标注任务.md:1
 func (c *Client) DeleteWorkforceTask(ctx context.Context, datasetID string, workforceTaskID string) (*map[string]interface{}, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteWorkforceTask, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -879,6 +967,8 @@ var opDeleteWorkspace = &huawei.Operation{Service: "modelarts", Name: "DeleteWor
 
 // DeleteWorkspace (删除工作空间): DELETE /v1/{project_id}/workspaces/{workspace_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/删除工作空间.md:1
 func (c *Client) DeleteWorkspace(ctx context.Context, workspaceID string) (*modelarts.DeleteWorkspaceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteWorkspace, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if workspaceID == "" {
@@ -898,6 +988,8 @@ var opDescDataset = &huawei.Operation{Service: "modelarts", Name: "DescDataset",
 
 // DescDataset (查询数据集详情): GET /v2/{project_id}/datasets/{dataset_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集详情.md:1
 func (c *Client) DescDataset(ctx context.Context, datasetID string, params *modelarts.DescDatasetParams) (*modelarts.DescDatasetResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDescDataset, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -917,6 +1009,8 @@ var opDescImportTask = &huawei.Operation{Service: "modelarts", Name: "DescImport
 
 // DescImportTask (查询数据集导入任务的详情): GET /v2/{project_id}/datasets/{dataset_id}/import-tasks/{task_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导入任务的详情.md:1
 func (c *Client) DescImportTask(ctx context.Context, datasetID string, taskID string) (*modelarts.DescImportTaskResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDescImportTask, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -939,6 +1033,8 @@ var opDescProcessorTaskVersion = &huawei.Operation{Service: "modelarts", Name: "
 
 // DescProcessorTaskVersion (查询数据处理任务的版本详情): GET /v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据处理任务的版本详情.md:1
 func (c *Client) DescProcessorTaskVersion(ctx context.Context, taskID string, versionID string) (*modelarts.DescProcessorTaskVersionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDescProcessorTaskVersion, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if taskID == "" {
@@ -963,6 +1059,8 @@ var opDescWorker = &huawei.Operation{Service: "modelarts", Name: "DescWorker", M
 
 // DescWorker (查询标注团队成员详情): GET /v2/{project_id}/workforces/{workforce_id}/workers/{worker_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询标注团队成员详情.md:1
 func (c *Client) DescWorker(ctx context.Context, workforceID string, workerID string) (*modelarts.DescWorkerResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDescWorker, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if workforceID == "" {
@@ -985,6 +1083,8 @@ var opDescWorkforce = &huawei.Operation{Service: "modelarts", Name: "DescWorkfor
 
 // DescWorkforce (查询标注团队详情): GET /v2/{project_id}/workforces/{workforce_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询标注团队详情.md:1
 func (c *Client) DescWorkforce(ctx context.Context, workforceID string) (*modelarts.DescWorkforceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDescWorkforce, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if workforceID == "" {
@@ -1004,6 +1104,8 @@ var opDescWorkforceTask = &huawei.Operation{Service: "modelarts", Name: "DescWor
 
 // DescWorkforceTask (查询团队标注任务详情): GET /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注任务详情.md:1
 func (c *Client) DescWorkforceTask(ctx context.Context, datasetID string, workforceTaskID string, params *modelarts.DescWorkforceTaskParams) (*modelarts.DescWorkforceTaskResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDescWorkforceTask, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -1028,6 +1130,8 @@ var opDescribeAutoAnnotationSample = &huawei.Operation{Service: "modelarts", Nam
 
 // DescribeAutoAnnotationSample (查询单个智能标注样本的信息): GET /v2/{project_id}/datasets/{dataset_id}/auto-annotations/samples/{sample_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询单个智能标注样本的信息.md:1
 func (c *Client) DescribeAutoAnnotationSample(ctx context.Context, datasetID string, sampleID string) (*modelarts.DescribeAutoAnnotationSampleResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDescribeAutoAnnotationSample, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -1052,6 +1156,8 @@ var opDescribeDatasetVersion = &huawei.Operation{Service: "modelarts", Name: "De
 
 // DescribeDatasetVersion (查询数据集版本详情): GET /v2/{project_id}/datasets/{dataset_id}/versions/{version_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集版本详情.md:1
 func (c *Client) DescribeDatasetVersion(ctx context.Context, datasetID string, versionID string) (*modelarts.DescribeDatasetVersionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDescribeDatasetVersion, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -1076,6 +1182,8 @@ var opDescribeProcessorTask = &huawei.Operation{Service: "modelarts", Name: "Des
 
 // DescribeProcessorTask (查询处理任务详情): GET /v2/{project_id}/processor-tasks/{task_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询处理任务详情.md:1
 func (c *Client) DescribeProcessorTask(ctx context.Context, taskID string) (*modelarts.DescribeProcessorTaskResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDescribeProcessorTask, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if taskID == "" {
@@ -1097,6 +1205,8 @@ var opDescribeSample = &huawei.Operation{Service: "modelarts", Name: "DescribeSa
 
 // DescribeSample (查询单个样本信息): GET /v2/{project_id}/datasets/{dataset_id}/data-annotations/samples/{sample_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询单个样本信息.md:1
 func (c *Client) DescribeSample(ctx context.Context, datasetID string, sampleID string, params *modelarts.DescribeSampleParams) (*modelarts.DescribeSampleResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDescribeSample, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -1119,6 +1229,8 @@ var opDescribeWorkforceTaskSample = &huawei.Operation{Service: "modelarts", Name
 
 // DescribeWorkforceTaskSample (查询团队标注的样本信息): GET /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/data-annotations/samples/{sample_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注的样本信息.md:1
 func (c *Client) DescribeWorkforceTaskSample(ctx context.Context, datasetID string, workforceTaskID string, sampleID string, params *modelarts.DescribeWorkforceTaskSampleParams) (*modelarts.DescribeWorkforceTaskSampleResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDescribeWorkforceTaskSample, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -1146,6 +1258,8 @@ var opExportTask = &huawei.Operation{Service: "modelarts", Name: "ExportTask", M
 
 // ExportTask (创建数据集导出任务): POST /v2/{project_id}/datasets/{dataset_id}/export-tasks.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建数据集导出任务.md:1
 func (c *Client) ExportTask(ctx context.Context, datasetID string, body modelarts.ExportTaskJSONRequestBody) (*modelarts.ExportTaskResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opExportTask, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -1165,6 +1279,8 @@ var opGetAuthorizations = &huawei.Operation{Service: "modelarts", Name: "GetAuth
 
 // GetAuthorizations (查看授权列表): GET /v2/{project_id}/authorizations.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查看授权列表.md:1
 func (c *Client) GetAuthorizations(ctx context.Context, params *modelarts.GetAuthorizationsParams) (*modelarts.GetAuthorizationsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opGetAuthorizations, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewGetAuthorizationsRequest(server, ids.Project, params)
@@ -1184,6 +1300,8 @@ var pageGetAuthorizations = huawei.Paging{Op: opGetAuthorizations, Style: "page"
 // GetAuthorizationsAll iterates over the auth of every page of GetAuthorizations
 // (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查看授权列表.md:1
 func (c *Client) GetAuthorizationsAll(ctx context.Context, params *modelarts.GetAuthorizationsParams) iter.Seq2[modelarts.AuthorizationResponse, error] {
 	call := func(ctx context.Context, params *modelarts.GetAuthorizationsParams) (*modelarts.GetAuthorizationsResponseBody, error) {
 		return c.GetAuthorizations(ctx, params)
@@ -1196,6 +1314,8 @@ var opGetDatasetMetrics = &huawei.Operation{Service: "modelarts", Name: "GetData
 
 // GetDatasetMetrics (查询数据集监控数据): GET /v2/{project_id}/datasets/{dataset_id}/metrics.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集监控数据.md:1
 func (c *Client) GetDatasetMetrics(ctx context.Context, datasetID string, params *modelarts.GetDatasetMetricsParams) (*modelarts.GetDatasetMetricsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opGetDatasetMetrics, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -1217,6 +1337,8 @@ var opGetExportTaskStatusOfDataset = &huawei.Operation{Service: "modelarts", Nam
 
 // GetExportTaskStatusOfDataset (查询数据集导出任务的状态): GET /v2/{project_id}/datasets/{resource_id}/export-tasks/{task_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导出任务的状态.md:1
 func (c *Client) GetExportTaskStatusOfDataset(ctx context.Context, resourceID string, taskID string) (*modelarts.GetExportTaskStatusOfDatasetResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opGetExportTaskStatusOfDataset, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if resourceID == "" {
@@ -1241,6 +1363,8 @@ var opGetExportTasksStatusOfDataset = &huawei.Operation{Service: "modelarts", Na
 
 // GetExportTasksStatusOfDataset (查询数据集导出任务列表): GET /v2/{project_id}/datasets/{dataset_id}/export-tasks.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导出任务列表.md:1
 func (c *Client) GetExportTasksStatusOfDataset(ctx context.Context, datasetID string, params *modelarts.GetExportTasksStatusOfDatasetParams) (*modelarts.GetExportTasksStatusOfDatasetResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opGetExportTasksStatusOfDataset, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -1263,6 +1387,8 @@ var pageGetExportTasksStatusOfDataset = huawei.Paging{Op: opGetExportTasksStatus
 // GetExportTasksStatusOfDatasetAll iterates over the export_tasks of every page of GetExportTasksStatusOfDataset
 // (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导出任务列表.md:1
 func (c *Client) GetExportTasksStatusOfDatasetAll(ctx context.Context, datasetID string, params *modelarts.GetExportTasksStatusOfDatasetParams) iter.Seq2[modelarts.ExportTaskStatusResp, error] {
 	call := func(ctx context.Context, params *modelarts.GetExportTasksStatusOfDatasetParams) (*modelarts.GetExportTasksStatusOfDatasetResponseBody, error) {
 		return c.GetExportTasksStatusOfDataset(ctx, datasetID, params)
@@ -1277,6 +1403,8 @@ var opGetProcessorTaskItems = &huawei.Operation{Service: "modelarts", Name: "Get
 
 // GetProcessorTaskItems (查询数据处理的算法类别): GET /v2/{project_id}/processor-tasks/items.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据处理的算法类别.md:1
 func (c *Client) GetProcessorTaskItems(ctx context.Context) (*modelarts.GetProcessorTaskItemsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opGetProcessorTaskItems, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewGetProcessorTaskItemsRequest(server, ids.Project)
@@ -1295,6 +1423,8 @@ var opGetWorkforceSamplingTask = &huawei.Operation{Service: "modelarts", Name: "
 
 // GetWorkforceSamplingTask (查询团队标注验收任务报告): GET /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/acceptance/report.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注验收任务报告.md:1
 func (c *Client) GetWorkforceSamplingTask(ctx context.Context, datasetID string, workforceTaskID string, params *modelarts.GetWorkforceSamplingTaskParams) (*modelarts.GetWorkforceSamplingTaskResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opGetWorkforceSamplingTask, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -1319,6 +1449,8 @@ var opGetWorkforceTaskMetrics = &huawei.Operation{Service: "modelarts", Name: "G
 
 // GetWorkforceTaskMetrics (查询团队标注任务成员的进度信息): GET /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/metrics.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注任务成员的进度信息.md:1
 func (c *Client) GetWorkforceTaskMetrics(ctx context.Context, datasetID string, workforceTaskID string) (*modelarts.GetWorkforceTaskMetricsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opGetWorkforceTaskMetrics, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -1343,6 +1475,8 @@ var opImportTask = &huawei.Operation{Service: "modelarts", Name: "ImportTask", M
 
 // ImportTask (创建导入任务): POST /v2/{project_id}/datasets/{dataset_id}/import-tasks.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建导入任务.md:1
 func (c *Client) ImportTask(ctx context.Context, datasetID string, body modelarts.ImportTaskJSONRequestBody) (*modelarts.ImportTaskResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opImportTask, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -1362,6 +1496,8 @@ var opListAiEngines = &huawei.Operation{Service: "modelarts", Name: "ListAiEngin
 
 // ListAiEngines (查询作业引擎规格): GET /v1/{project_id}/job/ai-engines.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询作业引擎规格.md:1
 func (c *Client) ListAiEngines(ctx context.Context, params *modelarts.ListAiEnginesParams) (*modelarts.ListAiEnginesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListAiEngines, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewListAiEnginesRequest(server, ids.Project, params)
@@ -1378,6 +1514,8 @@ var opListAllWorkers = &huawei.Operation{Service: "modelarts", Name: "ListAllWor
 
 // ListAllWorkers (查询所有团队的标注成员列表): GET /v2/{project_id}/workforces/workers.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询所有团队的标注成员列表.md:1
 func (c *Client) ListAllWorkers(ctx context.Context, params *modelarts.ListAllWorkersParams) (*modelarts.ListAllWorkersResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListAllWorkers, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewListAllWorkersRequest(server, ids.Project, params)
@@ -1395,6 +1533,8 @@ var pageListAllWorkers = huawei.Paging{Op: opListAllWorkers, Style: "page", Para
 // ListAllWorkersAll iterates over the workers of every page of ListAllWorkers
 // (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询所有团队的标注成员列表.md:1
 func (c *Client) ListAllWorkersAll(ctx context.Context, params *modelarts.ListAllWorkersParams) iter.Seq2[modelarts.Worker, error] {
 	call := func(ctx context.Context, params *modelarts.ListAllWorkersParams) (*modelarts.ListAllWorkersResponseBody, error) {
 		return c.ListAllWorkers(ctx, params)
@@ -1407,6 +1547,8 @@ var opListAomLog = &huawei.Operation{Service: "modelarts", Name: "ListAomLog", M
 
 // ListAomLog (查询训练作业日志): GET /v1/{project_id}/training-jobs/{job_id}/versions/{version_id}/aom-log.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业日志.md:1
 func (c *Client) ListAomLog(ctx context.Context, jobID int64, versionID int64, params *modelarts.ListAomLogParams) (*modelarts.ListAomLogResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListAomLog, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewListAomLogRequest(server, ids.Project, jobID, versionID, params)
@@ -1423,6 +1565,8 @@ var opListAutoAnnotationSamples = &huawei.Operation{Service: "modelarts", Name: 
 
 // ListAutoAnnotationSamples (查询智能标注的样本列表): GET /v2/{project_id}/datasets/{dataset_id}/auto-annotations/samples.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询智能标注的样本列表.md:1
 func (c *Client) ListAutoAnnotationSamples(ctx context.Context, datasetID string, params *modelarts.ListAutoAnnotationSamplesParams) (*modelarts.ListAutoAnnotationSamplesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListAutoAnnotationSamples, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -1445,6 +1589,8 @@ var pageListAutoAnnotationSamples = huawei.Paging{Op: opListAutoAnnotationSample
 // ListAutoAnnotationSamplesAll iterates over the samples of every page of ListAutoAnnotationSamples
 // (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询智能标注的样本列表.md:1
 func (c *Client) ListAutoAnnotationSamplesAll(ctx context.Context, datasetID string, params *modelarts.ListAutoAnnotationSamplesParams) iter.Seq2[modelarts.ListAutoAnnotationSamplesDescribeSampleResp, error] {
 	call := func(ctx context.Context, params *modelarts.ListAutoAnnotationSamplesParams) (*modelarts.ListAutoAnnotationSamplesResponseBody, error) {
 		return c.ListAutoAnnotationSamples(ctx, datasetID, params)
@@ -1459,6 +1605,8 @@ var opListBuiltInAlgorithms = &huawei.Operation{Service: "modelarts", Name: "Lis
 
 // ListBuiltInAlgorithms (查询预置算法): GET /v1/{project_id}/built-in-algorithms.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询预置算法.md:1
 func (c *Client) ListBuiltInAlgorithms(ctx context.Context, params *modelarts.ListBuiltInAlgorithmsParams) (*modelarts.ListBuiltInAlgorithmsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListBuiltInAlgorithms, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewListBuiltInAlgorithmsRequest(server, ids.Project, params)
@@ -1478,6 +1626,8 @@ var pageListBuiltInAlgorithms = huawei.Paging{Op: opListBuiltInAlgorithms, Style
 // ListBuiltInAlgorithmsAll iterates over the models of every page of ListBuiltInAlgorithms
 // (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询预置算法.md:1
 func (c *Client) ListBuiltInAlgorithmsAll(ctx context.Context, params *modelarts.ListBuiltInAlgorithmsParams) iter.Seq2[modelarts.ListBuiltInAlgorithmsResponseBodyModelsItem, error] {
 	call := func(ctx context.Context, params *modelarts.ListBuiltInAlgorithmsParams) (*modelarts.ListBuiltInAlgorithmsResponseBody, error) {
 		return c.ListBuiltInAlgorithms(ctx, params)
@@ -1492,6 +1642,8 @@ var opListClusters = &huawei.Operation{Service: "modelarts", Name: "ListClusters
 
 // ListClusters (查询专属资源池列表): GET /v1/{project_id}/clusters.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询专属资源池列表.md:1
 func (c *Client) ListClusters(ctx context.Context, params *modelarts.ListClustersParams) (*modelarts.ListClustersResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListClusters, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewListClustersRequest(server, ids.Project, params)
@@ -1509,6 +1661,8 @@ var pageListClusters = huawei.Paging{Op: opListClusters, Style: "page", Param: "
 // ListClustersAll iterates over the clusters of every page of ListClusters
 // (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询专属资源池列表.md:1
 func (c *Client) ListClustersAll(ctx context.Context, params *modelarts.ListClustersParams) iter.Seq2[modelarts.Cluster, error] {
 	call := func(ctx context.Context, params *modelarts.ListClustersParams) (*modelarts.ListClustersResponseBody, error) {
 		return c.ListClusters(ctx, params)
@@ -1521,6 +1675,8 @@ var opListDatasetVersions = &huawei.Operation{Service: "modelarts", Name: "ListD
 
 // ListDatasetVersions (查询数据集的版本列表): GET /v2/{project_id}/datasets/{dataset_id}/versions.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集的版本列表.md:1
 func (c *Client) ListDatasetVersions(ctx context.Context, datasetID string, params *modelarts.ListDatasetVersionsParams) (*modelarts.ListDatasetVersionsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListDatasetVersions, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -1542,6 +1698,8 @@ var opListDatasets = &huawei.Operation{Service: "modelarts", Name: "ListDatasets
 
 // ListDatasets (查询数据集列表): GET /v2/{project_id}/datasets.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:1
 func (c *Client) ListDatasets(ctx context.Context, params *modelarts.ListDatasetsParams) (*modelarts.ListDatasetsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListDatasets, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewListDatasetsRequest(server, ids.Project, params)
@@ -1559,6 +1717,8 @@ var pageListDatasets = huawei.Paging{Op: opListDatasets, Style: "page", Param: "
 // ListDatasetsAll iterates over the datasets of every page of ListDatasets
 // (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集列表.md:1
 func (c *Client) ListDatasetsAll(ctx context.Context, params *modelarts.ListDatasetsParams) iter.Seq2[modelarts.DatasetAndFilePreview, error] {
 	call := func(ctx context.Context, params *modelarts.ListDatasetsParams) (*modelarts.ListDatasetsResponseBody, error) {
 		return c.ListDatasets(ctx, params)
@@ -1571,6 +1731,8 @@ var opListEvents = &huawei.Operation{Service: "modelarts", Name: "ListEvents", M
 
 // ListEvents (查询服务事件日志): GET /v1/{project_id}/services/{service_id}/events.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务事件日志.md:1
 func (c *Client) ListEvents(ctx context.Context, serviceID string, params *modelarts.ListEventsParams) (*modelarts.ListEventsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListEvents, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serviceID == "" {
@@ -1591,6 +1753,8 @@ var pageListEvents = huawei.Paging{Op: opListEvents, Style: "page", Param: "offs
 // ListEventsAll iterates over the events of every page of ListEvents
 // (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务事件日志.md:1
 func (c *Client) ListEventsAll(ctx context.Context, serviceID string, params *modelarts.ListEventsParams) iter.Seq2[modelarts.ListEventsEvent, error] {
 	call := func(ctx context.Context, params *modelarts.ListEventsParams) (*modelarts.ListEventsResponseBody, error) {
 		return c.ListEvents(ctx, serviceID, params)
@@ -1603,6 +1767,8 @@ var opListFileNames = &huawei.Operation{Service: "modelarts", Name: "ListFileNam
 
 // ListFileNames (获取训练作业日志的文件名): GET /v1/{project_id}/training-jobs/{job_id}/versions/{version_id}/log/file-names.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/获取训练作业日志的文件名.md:1
 func (c *Client) ListFileNames(ctx context.Context, jobID int64, versionID int64) (*modelarts.ListFileNamesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListFileNames, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewListFileNamesRequest(server, ids.Project, jobID, versionID)
@@ -1619,6 +1785,8 @@ var opListImportTasks = &huawei.Operation{Service: "modelarts", Name: "ListImpor
 
 // ListImportTasks (查询数据集导入任务列表): GET /v2/{project_id}/datasets/{dataset_id}/import-tasks.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导入任务列表.md:1
 func (c *Client) ListImportTasks(ctx context.Context, datasetID string, params *modelarts.ListImportTasksParams) (*modelarts.ListImportTasksResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListImportTasks, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -1639,6 +1807,8 @@ var pageListImportTasks = huawei.Paging{Op: opListImportTasks, Style: "page", Pa
 // ListImportTasksAll iterates over the import_tasks of every page of ListImportTasks
 // (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集导入任务列表.md:1
 func (c *Client) ListImportTasksAll(ctx context.Context, datasetID string, params *modelarts.ListImportTasksParams) iter.Seq2[modelarts.ImportTaskStatusResp, error] {
 	call := func(ctx context.Context, params *modelarts.ListImportTasksParams) (*modelarts.ListImportTasksResponseBody, error) {
 		return c.ListImportTasks(ctx, datasetID, params)
@@ -1651,6 +1821,8 @@ var opListInstances = &huawei.Operation{Service: "modelarts", Name: "ListInstanc
 
 // ListInstances (查询开发环境实例列表): GET /v1/{project_id}/demanager/instances.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例列表.md:1
 func (c *Client) ListInstances(ctx context.Context, params *modelarts.ListInstancesParams) (*modelarts.ListInstancesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListInstances, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewListInstancesRequest(server, ids.Project, params)
@@ -1668,6 +1840,8 @@ var pageListInstances = huawei.Paging{Op: opListInstances, Style: "offset", Para
 // ListInstancesAll iterates over the instances of every page of ListInstances
 // (offset paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例列表.md:1
 func (c *Client) ListInstancesAll(ctx context.Context, params *modelarts.ListInstancesParams) iter.Seq2[modelarts.ListInstancesResponseBodyInstancesItem, error] {
 	call := func(ctx context.Context, params *modelarts.ListInstancesParams) (*modelarts.ListInstancesResponseBody, error) {
 		return c.ListInstances(ctx, params)
@@ -1682,6 +1856,8 @@ var opListLabels = &huawei.Operation{Service: "modelarts", Name: "ListLabels", M
 
 // ListLabels (查询数据集标签列表): GET /v2/{project_id}/datasets/{dataset_id}/data-annotations/labels.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集标签列表.md:1
 func (c *Client) ListLabels(ctx context.Context, datasetID string, params *modelarts.ListLabelsParams) (*modelarts.ListLabelsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListLabels, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -1701,6 +1877,8 @@ var opListLogs = &huawei.Operation{Service: "modelarts", Name: "ListLogs", Metho
 
 // ListLogs (查询服务更新日志): GET /v1/{project_id}/services/{service_id}/logs.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务更新日志.md:1
 func (c *Client) ListLogs(ctx context.Context, serviceID string, params *modelarts.ListLogsParams) (*modelarts.ListLogsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListLogs, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serviceID == "" {
@@ -1720,6 +1898,8 @@ var opListModels = &huawei.Operation{Service: "modelarts", Name: "ListModels", M
 
 // ListModels (查询模型列表): GET /v1/{project_id}/models.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型列表.md:1
 func (c *Client) ListModels(ctx context.Context, params *modelarts.ListModelsParams) (*modelarts.ListModelsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListModels, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewListModelsRequest(server, ids.Project, params)
@@ -1737,6 +1917,8 @@ var pageListModels = huawei.Paging{Op: opListModels, Style: "offset", Param: "of
 // ListModelsAll iterates over the models of every page of ListModels
 // (offset paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型列表.md:1
 func (c *Client) ListModelsAll(ctx context.Context, params *modelarts.ListModelsParams) iter.Seq2[modelarts.Model, error] {
 	call := func(ctx context.Context, params *modelarts.ListModelsParams) (*modelarts.ListModelsResponseBody, error) {
 		return c.ListModels(ctx, params)
@@ -1749,6 +1931,8 @@ var opListMonitor = &huawei.Operation{Service: "modelarts", Name: "ListMonitor",
 
 // ListMonitor (查询服务监控信息): GET /v1/{project_id}/services/{service_id}/monitor.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务监控信息.md:1
 func (c *Client) ListMonitor(ctx context.Context, serviceID string, params *modelarts.ListMonitorParams) (*modelarts.ListMonitorResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListMonitor, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serviceID == "" {
@@ -1768,6 +1952,8 @@ var opListProcessorTaskVersionResults = &huawei.Operation{Service: "modelarts", 
 
 // ListProcessorTaskVersionResults (查询数据处理任务版本的结果展示): GET /v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}/results.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据处理任务版本的结果展示.md:1
 func (c *Client) ListProcessorTaskVersionResults(ctx context.Context, taskID string, versionID string, params *modelarts.ListProcessorTaskVersionResultsParams) (*modelarts.ListProcessorTaskVersionResultsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListProcessorTaskVersionResults, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if taskID == "" {
@@ -1793,6 +1979,8 @@ var pageListProcessorTaskVersionResults = huawei.Paging{Op: opListProcessorTaskV
 // ListProcessorTaskVersionResultsAll iterates over the results of every page of ListProcessorTaskVersionResults
 // (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据处理任务版本的结果展示.md:1
 func (c *Client) ListProcessorTaskVersionResultsAll(ctx context.Context, taskID string, versionID string, params *modelarts.ListProcessorTaskVersionResultsParams) iter.Seq2[modelarts.DescProcessorTaskVersionResultsResp, error] {
 	call := func(ctx context.Context, params *modelarts.ListProcessorTaskVersionResultsParams) (*modelarts.ListProcessorTaskVersionResultsResponseBody, error) {
 		return c.ListProcessorTaskVersionResults(ctx, taskID, versionID, params)
@@ -1807,6 +1995,8 @@ var opListProcessorTaskVersions = &huawei.Operation{Service: "modelarts", Name: 
 
 // ListProcessorTaskVersions (查询数据处理任务的版本列表): GET /v2/{project_id}/processor-tasks/{task_id}/versions.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据处理任务的版本列表.md:1
 func (c *Client) ListProcessorTaskVersions(ctx context.Context, taskID string, params *modelarts.ListProcessorTaskVersionsParams) (*modelarts.ListProcessorTaskVersionsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListProcessorTaskVersions, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if taskID == "" {
@@ -1829,6 +2019,8 @@ var pageListProcessorTaskVersions = huawei.Paging{Op: opListProcessorTaskVersion
 // ListProcessorTaskVersionsAll iterates over the versions of every page of ListProcessorTaskVersions
 // (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据处理任务的版本列表.md:1
 func (c *Client) ListProcessorTaskVersionsAll(ctx context.Context, taskID string, params *modelarts.ListProcessorTaskVersionsParams) iter.Seq2[modelarts.DescTaskVersionResp, error] {
 	call := func(ctx context.Context, params *modelarts.ListProcessorTaskVersionsParams) (*modelarts.ListProcessorTaskVersionsResponseBody, error) {
 		return c.ListProcessorTaskVersions(ctx, taskID, params)
@@ -1843,6 +2035,8 @@ var opListProcessorTasks = &huawei.Operation{Service: "modelarts", Name: "ListPr
 
 // ListProcessorTasks (查询处理任务列表): GET /v2/{project_id}/processor-tasks.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询处理任务列表.md:1
 func (c *Client) ListProcessorTasks(ctx context.Context, params *modelarts.ListProcessorTasksParams) (*modelarts.ListProcessorTasksResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListProcessorTasks, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewListProcessorTasksRequest(server, ids.Project, params)
@@ -1862,6 +2056,8 @@ var pageListProcessorTasks = huawei.Paging{Op: opListProcessorTasks, Style: "pag
 // ListProcessorTasksAll iterates over the tasks of every page of ListProcessorTasks
 // (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询处理任务列表.md:1
 func (c *Client) ListProcessorTasksAll(ctx context.Context, params *modelarts.ListProcessorTasksParams) iter.Seq2[modelarts.DescribeProcessorTaskResp, error] {
 	call := func(ctx context.Context, params *modelarts.ListProcessorTasksParams) (*modelarts.ListProcessorTasksResponseBody, error) {
 		return c.ListProcessorTasks(ctx, params)
@@ -1876,6 +2072,8 @@ var opListResourceSpecs = &huawei.Operation{Service: "modelarts", Name: "ListRes
 
 // ListResourceSpecs (查询作业资源规格): GET /v1/{project_id}/job/resource-specs.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询作业资源规格.md:1
 func (c *Client) ListResourceSpecs(ctx context.Context, params *modelarts.ListResourceSpecsParams) (*modelarts.ListResourceSpecsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListResourceSpecs, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewListResourceSpecsRequest(server, ids.Project, params)
@@ -1894,6 +2092,8 @@ var opListSamples = &huawei.Operation{Service: "modelarts", Name: "ListSamples",
 
 // ListSamples (查询样本列表): GET /v2/{project_id}/datasets/{dataset_id}/data-annotations/samples.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询样本列表.md:1
 func (c *Client) ListSamples(ctx context.Context, datasetID string, params *modelarts.ListSamplesParams) (*modelarts.ListSamplesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListSamples, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -1914,6 +2114,8 @@ var pageListSamples = huawei.Paging{Op: opListSamples, Style: "page", Param: "of
 // ListSamplesAll iterates over the samples of every page of ListSamples
 // (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询样本列表.md:1
 func (c *Client) ListSamplesAll(ctx context.Context, datasetID string, params *modelarts.ListSamplesParams) iter.Seq2[modelarts.ListSamplesDescribeSampleResp, error] {
 	call := func(ctx context.Context, params *modelarts.ListSamplesParams) (*modelarts.ListSamplesResponseBody, error) {
 		return c.ListSamples(ctx, datasetID, params)
@@ -1926,6 +2128,8 @@ var opListSearch = &huawei.Operation{Service: "modelarts", Name: "ListSearch", M
 
 // ListSearch (获取样本搜索条件): GET /v2/{project_id}/datasets/{dataset_id}/data-annotations/search-condition.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/获取样本搜索条件.md:1
 func (c *Client) ListSearch(ctx context.Context, datasetID string) (*modelarts.ListSearchResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListSearch, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -1945,6 +2149,8 @@ var opListServices = &huawei.Operation{Service: "modelarts", Name: "ListServices
 
 // ListServices (查询服务列表): GET /v1/{project_id}/services.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务列表.md:1
 func (c *Client) ListServices(ctx context.Context, params *modelarts.ListServicesParams) (*modelarts.ListServicesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListServices, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewListServicesRequest(server, ids.Project, params)
@@ -1962,6 +2168,8 @@ var pageListServices = huawei.Paging{Op: opListServices, Style: "page", Param: "
 // ListServicesAll iterates over the services of every page of ListServices
 // (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务列表.md:1
 func (c *Client) ListServicesAll(ctx context.Context, params *modelarts.ListServicesParams) iter.Seq2[modelarts.Service, error] {
 	call := func(ctx context.Context, params *modelarts.ListServicesParams) (*modelarts.ListServicesResponseBody, error) {
 		return c.ListServices(ctx, params)
@@ -1974,6 +2182,8 @@ var opListSpecifications = &huawei.Operation{Service: "modelarts", Name: "ListSp
 
 // ListSpecifications (查询支持的服务部署规格): GET /v1/{project_id}/services/specifications.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询支持的服务部署规格.md:1
 func (c *Client) ListSpecifications(ctx context.Context, params *modelarts.ListSpecificationsParams) (*modelarts.ListSpecificationsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListSpecifications, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewListSpecificationsRequest(server, ids.Project, params)
@@ -1992,6 +2202,8 @@ var opListStats = &huawei.Operation{Service: "modelarts", Name: "ListStats", Met
 
 // ListStats (查询数据集的统计信息): GET /v2/{project_id}/datasets/{dataset_id}/data-annotations/stats.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集的统计信息.md:1
 func (c *Client) ListStats(ctx context.Context, datasetID string, params *modelarts.ListStatsParams) (*modelarts.ListStatsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListStats, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -2011,6 +2223,8 @@ var opListTasks = &huawei.Operation{Service: "modelarts", Name: "ListTasks", Met
 
 // ListTasks (分页查询智能任务列表): GET /v2/{project_id}/datasets/{dataset_id}/tasks.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:1
 func (c *Client) ListTasks(ctx context.Context, datasetID string, params *modelarts.ListTasksParams) (*modelarts.ListTasksResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListTasks, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -2031,6 +2245,8 @@ var pageListTasks = huawei.Paging{Op: opListTasks, Style: "page", Param: "offset
 // ListTasksAll iterates over the tasks of every page of ListTasks
 // (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询智能任务列表.md:1
 func (c *Client) ListTasksAll(ctx context.Context, datasetID string, params *modelarts.ListTasksParams) iter.Seq2[modelarts.RunningTask, error] {
 	call := func(ctx context.Context, params *modelarts.ListTasksParams) (*modelarts.ListTasksResponseBody, error) {
 		return c.ListTasks(ctx, datasetID, params)
@@ -2043,6 +2259,8 @@ var opListTrainingJobConfigs = &huawei.Operation{Service: "modelarts", Name: "Li
 
 // ListTrainingJobConfigs (查询训练作业参数列表): GET /v1/{project_id}/training-job-configs.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业参数列表.md:1
 func (c *Client) ListTrainingJobConfigs(ctx context.Context, params *modelarts.ListTrainingJobConfigsParams) (*modelarts.ListTrainingJobConfigsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListTrainingJobConfigs, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewListTrainingJobConfigsRequest(server, ids.Project, params)
@@ -2062,6 +2280,8 @@ var pageListTrainingJobConfigs = huawei.Paging{Op: opListTrainingJobConfigs, Sty
 // ListTrainingJobConfigsAll iterates over the configs of every page of ListTrainingJobConfigs
 // (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业参数列表.md:1
 func (c *Client) ListTrainingJobConfigsAll(ctx context.Context, params *modelarts.ListTrainingJobConfigsParams) iter.Seq2[modelarts.Configs, error] {
 	call := func(ctx context.Context, params *modelarts.ListTrainingJobConfigsParams) (*modelarts.ListTrainingJobConfigsResponseBody, error) {
 		return c.ListTrainingJobConfigs(ctx, params)
@@ -2074,6 +2294,8 @@ var opListTrainingJobs = &huawei.Operation{Service: "modelarts", Name: "ListTrai
 
 // ListTrainingJobs (查询训练作业列表): GET /v1/{project_id}/training-jobs.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业列表.md:1
 func (c *Client) ListTrainingJobs(ctx context.Context, params *modelarts.ListTrainingJobsParams) (*modelarts.ListTrainingJobsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListTrainingJobs, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewListTrainingJobsRequest(server, ids.Project, params)
@@ -2091,6 +2313,8 @@ var pageListTrainingJobs = huawei.Paging{Op: opListTrainingJobs, Style: "page", 
 // ListTrainingJobsAll iterates over the jobs of every page of ListTrainingJobs
 // (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业列表.md:1
 func (c *Client) ListTrainingJobsAll(ctx context.Context, params *modelarts.ListTrainingJobsParams) iter.Seq2[modelarts.ListTrainingJobsJobs, error] {
 	call := func(ctx context.Context, params *modelarts.ListTrainingJobsParams) (*modelarts.ListTrainingJobsResponseBody, error) {
 		return c.ListTrainingJobs(ctx, params)
@@ -2103,6 +2327,8 @@ var opListVersions = &huawei.Operation{Service: "modelarts", Name: "ListVersions
 
 // ListVersions (查询训练作业版本列表): GET /v1/{project_id}/training-jobs/{job_id}/versions.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本列表.md:1
 func (c *Client) ListVersions(ctx context.Context, jobID int64, params *modelarts.ListVersionsParams) (*modelarts.ListVersionsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListVersions, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewListVersionsRequest(server, ids.Project, jobID, params)
@@ -2120,6 +2346,8 @@ var pageListVersions = huawei.Paging{Op: opListVersions, Style: "page", Param: "
 // ListVersionsAll iterates over the versions of every page of ListVersions
 // (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本列表.md:1
 func (c *Client) ListVersionsAll(ctx context.Context, jobID int64, params *modelarts.ListVersionsParams) iter.Seq2[modelarts.Versions, error] {
 	call := func(ctx context.Context, params *modelarts.ListVersionsParams) (*modelarts.ListVersionsResponseBody, error) {
 		return c.ListVersions(ctx, jobID, params)
@@ -2132,6 +2360,8 @@ var opListVisualizationJobs = &huawei.Operation{Service: "modelarts", Name: "Lis
 
 // ListVisualizationJobs (查询可视化作业列表): GET /v1/{project_id}/visualization-jobs.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询可视化作业列表.md:1
 func (c *Client) ListVisualizationJobs(ctx context.Context, params *modelarts.ListVisualizationJobsParams) (*modelarts.ListVisualizationJobsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListVisualizationJobs, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewListVisualizationJobsRequest(server, ids.Project, params)
@@ -2151,6 +2381,8 @@ var pageListVisualizationJobs = huawei.Paging{Op: opListVisualizationJobs, Style
 // ListVisualizationJobsAll iterates over the jobs of every page of ListVisualizationJobs
 // (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询可视化作业列表.md:1
 func (c *Client) ListVisualizationJobsAll(ctx context.Context, params *modelarts.ListVisualizationJobsParams) iter.Seq2[modelarts.ListVisualizationJobsJobs, error] {
 	call := func(ctx context.Context, params *modelarts.ListVisualizationJobsParams) (*modelarts.ListVisualizationJobsResponseBody, error) {
 		return c.ListVisualizationJobs(ctx, params)
@@ -2165,6 +2397,8 @@ var opListWorkerTasks = &huawei.Operation{Service: "modelarts", Name: "ListWorke
 
 // ListWorkerTasks (团队成员查询团队标注任务列表): GET /v2/{project_id}/workforces/worker-tasks.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/团队成员查询团队标注任务列表.md:1
 func (c *Client) ListWorkerTasks(ctx context.Context, params *modelarts.ListWorkerTasksParams) (*modelarts.ListWorkerTasksResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListWorkerTasks, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewListWorkerTasksRequest(server, ids.Project, params)
@@ -2182,6 +2416,8 @@ var pageListWorkerTasks = huawei.Paging{Op: opListWorkerTasks, Style: "page", Pa
 // ListWorkerTasksAll iterates over the worker_tasks of every page of ListWorkerTasks
 // (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/团队成员查询团队标注任务列表.md:1
 func (c *Client) ListWorkerTasksAll(ctx context.Context, params *modelarts.ListWorkerTasksParams) iter.Seq2[modelarts.ListWorkerTasksWorkerTask, error] {
 	call := func(ctx context.Context, params *modelarts.ListWorkerTasksParams) (*modelarts.ListWorkerTasksResponseBody, error) {
 		return c.ListWorkerTasks(ctx, params)
@@ -2196,6 +2432,8 @@ var opListWorkers = &huawei.Operation{Service: "modelarts", Name: "ListWorkers",
 
 // ListWorkers (查询标注团队的成员列表): GET /v2/{project_id}/workforces/{workforce_id}/workers.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询标注团队的成员列表.md:1
 func (c *Client) ListWorkers(ctx context.Context, workforceID string, params *modelarts.ListWorkersParams) (*modelarts.ListWorkersResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListWorkers, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if workforceID == "" {
@@ -2216,6 +2454,8 @@ var pageListWorkers = huawei.Paging{Op: opListWorkers, Style: "page", Param: "of
 // ListWorkersAll iterates over the workers of every page of ListWorkers
 // (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询标注团队的成员列表.md:1
 func (c *Client) ListWorkersAll(ctx context.Context, workforceID string, params *modelarts.ListWorkersParams) iter.Seq2[modelarts.Worker, error] {
 	call := func(ctx context.Context, params *modelarts.ListWorkersParams) (*modelarts.ListWorkersResponseBody, error) {
 		return c.ListWorkers(ctx, workforceID, params)
@@ -2228,6 +2468,8 @@ var opListWorkforceTaskSamples = &huawei.Operation{Service: "modelarts", Name: "
 
 // ListWorkforceTaskSamples (分页查询团队标注任务下的样本列表): GET /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/data-annotations/samples.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:1
 func (c *Client) ListWorkforceTaskSamples(ctx context.Context, datasetID string, workforceTaskID string, params *modelarts.ListWorkforceTaskSamplesParams) (*modelarts.ListWorkforceTaskSamplesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListWorkforceTaskSamples, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -2253,6 +2495,8 @@ var pageListWorkforceTaskSamples = huawei.Paging{Op: opListWorkforceTaskSamples,
 // ListWorkforceTaskSamplesAll iterates over the samples of every page of ListWorkforceTaskSamples
 // (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/分页查询团队标注任务下的样本列表.md:1
 func (c *Client) ListWorkforceTaskSamplesAll(ctx context.Context, datasetID string, workforceTaskID string, params *modelarts.ListWorkforceTaskSamplesParams) iter.Seq2[modelarts.ListSamplesDescribeSampleResp, error] {
 	call := func(ctx context.Context, params *modelarts.ListWorkforceTaskSamplesParams) (*modelarts.ListWorkforceTaskSamplesResponseBody, error) {
 		return c.ListWorkforceTaskSamples(ctx, datasetID, workforceTaskID, params)
@@ -2267,6 +2511,8 @@ var opListWorkforceTaskStats = &huawei.Operation{Service: "modelarts", Name: "Li
 
 // ListWorkforceTaskStats (查询团队标注任务统计信息): GET /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/data-annotations/stats.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询团队标注任务统计信息.md:1
 func (c *Client) ListWorkforceTaskStats(ctx context.Context, datasetID string, workforceTaskID string, params *modelarts.ListWorkforceTaskStatsParams) (*modelarts.ListWorkforceTaskStatsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListWorkforceTaskStats, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -2291,6 +2537,8 @@ var opListWorkforceTasks = &huawei.Operation{Service: "modelarts", Name: "ListWo
 
 // ListWorkforceTasks (查询数据集的团队标注任务列表): GET /v2/{project_id}/datasets/{dataset_id}/workforce-tasks.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集的团队标注任务列表.md:1
 func (c *Client) ListWorkforceTasks(ctx context.Context, datasetID string) (*modelarts.ListWorkforceTasksResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListWorkforceTasks, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -2312,6 +2560,8 @@ var opListWorkforces = &huawei.Operation{Service: "modelarts", Name: "ListWorkfo
 
 // ListWorkforces (查询标注团队列表): GET /v2/{project_id}/workforces.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询标注团队列表.md:1
 func (c *Client) ListWorkforces(ctx context.Context, params *modelarts.ListWorkforcesParams) (*modelarts.ListWorkforcesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListWorkforces, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewListWorkforcesRequest(server, ids.Project, params)
@@ -2329,6 +2579,8 @@ var pageListWorkforces = huawei.Paging{Op: opListWorkforces, Style: "page", Para
 // ListWorkforcesAll iterates over the workforces of every page of ListWorkforces
 // (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询标注团队列表.md:1
 func (c *Client) ListWorkforcesAll(ctx context.Context, params *modelarts.ListWorkforcesParams) iter.Seq2[modelarts.Workforce, error] {
 	call := func(ctx context.Context, params *modelarts.ListWorkforcesParams) (*modelarts.ListWorkforcesResponseBody, error) {
 		return c.ListWorkforces(ctx, params)
@@ -2341,6 +2593,8 @@ var opListWorkspaceQuotas = &huawei.Operation{Service: "modelarts", Name: "ListW
 
 // ListWorkspaceQuotas (查询工作空间配额): GET /v1/{project_id}/workspaces/{workspace_id}/quotas.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询工作空间配额.md:1
 func (c *Client) ListWorkspaceQuotas(ctx context.Context, workspaceID string) (*modelarts.ListWorkspaceQuotasResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListWorkspaceQuotas, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if workspaceID == "" {
@@ -2362,6 +2616,8 @@ var opListWorkspaces = &huawei.Operation{Service: "modelarts", Name: "ListWorksp
 
 // ListWorkspaces (查询工作空间列表): GET /v1/{project_id}/workspaces.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询工作空间列表.md:1
 func (c *Client) ListWorkspaces(ctx context.Context, params *modelarts.ListWorkspacesParams) (*modelarts.ListWorkspacesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListWorkspaces, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewListWorkspacesRequest(server, ids.Project, params)
@@ -2379,6 +2635,8 @@ var pageListWorkspaces = huawei.Paging{Op: opListWorkspaces, Style: "page", Para
 // ListWorkspacesAll iterates over the workspaces of every page of ListWorkspaces
 // (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询工作空间列表.md:1
 func (c *Client) ListWorkspacesAll(ctx context.Context, params *modelarts.ListWorkspacesParams) iter.Seq2[modelarts.WorkspacePropertiesWithoutGrants, error] {
 	call := func(ctx context.Context, params *modelarts.ListWorkspacesParams) (*modelarts.ListWorkspacesResponseBody, error) {
 		return c.ListWorkspaces(ctx, params)
@@ -2393,6 +2651,8 @@ var opReviewSamples = &huawei.Operation{Service: "modelarts", Name: "ReviewSampl
 
 // ReviewSamples (团队标注审核): POST /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/data-annotations/review.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/团队标注审核.md:1
 func (c *Client) ReviewSamples(ctx context.Context, datasetID string, workforceTaskID string, body modelarts.ReviewSamplesJSONRequestBody) (*map[string]interface{}, error) {
 	httpResp, err := c.rt.Do(ctx, opReviewSamples, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -2415,6 +2675,8 @@ var opSendEmails = &huawei.Operation{Service: "modelarts", Name: "SendEmails", M
 
 // SendEmails (向标注成员发送邮件): POST /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/notify.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/向标注成员发送邮件.md:1
 func (c *Client) SendEmails(ctx context.Context, datasetID string, workforceTaskID string, body modelarts.SendEmailsJSONRequestBody) (*modelarts.SendEmailsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opSendEmails, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -2437,6 +2699,8 @@ var opShowInstance = &huawei.Operation{Service: "modelarts", Name: "ShowInstance
 
 // ShowInstance (查询开发环境实例详情): GET /v1/{project_id}/demanager/instances/{instance_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询开发环境实例详情.md:1
 func (c *Client) ShowInstance(ctx context.Context, instanceID string) (*modelarts.ShowInstanceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowInstance, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if instanceID == "" {
@@ -2456,6 +2720,8 @@ var opShowInstanceToken = &huawei.Operation{Service: "modelarts", Name: "ShowIns
 
 // ShowInstanceToken (查询开发环境实例的鉴权信息): GET /v1/{project_id}/demanager/instances/{instance_id}/token.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/pages/000_c4a9fc00bbd1a588.txt:1
 func (c *Client) ShowInstanceToken(ctx context.Context, instanceID string) (*modelarts.ShowInstanceTokenResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowInstanceToken, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if instanceID == "" {
@@ -2477,6 +2743,8 @@ var opShowModel = &huawei.Operation{Service: "modelarts", Name: "ShowModel", Met
 
 // ShowModel (查询模型详情): GET /v1/{project_id}/models/{model_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询模型详情.md:1
 func (c *Client) ShowModel(ctx context.Context, modelID string) (*modelarts.ShowModelResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowModel, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if modelID == "" {
@@ -2496,6 +2764,8 @@ var opShowService = &huawei.Operation{Service: "modelarts", Name: "ShowService",
 
 // ShowService (查询服务详情): GET /v1/{project_id}/services/{service_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询服务详情.md:1
 func (c *Client) ShowService(ctx context.Context, serviceID string) (*modelarts.ShowServiceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowService, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serviceID == "" {
@@ -2515,6 +2785,8 @@ var opShowTrainingJobConfig = &huawei.Operation{Service: "modelarts", Name: "Sho
 
 // ShowTrainingJobConfig (查询训练作业参数详情): GET /v1/{project_id}/training-job-configs/{config_name}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业参数详情.md:1
 func (c *Client) ShowTrainingJobConfig(ctx context.Context, configName string, params *modelarts.ShowTrainingJobConfigParams) (*modelarts.ShowTrainingJobConfigResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowTrainingJobConfig, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if configName == "" {
@@ -2536,6 +2808,8 @@ var opShowVersion = &huawei.Operation{Service: "modelarts", Name: "ShowVersion",
 
 // ShowVersion (查询训练作业版本详情): GET /v1/{project_id}/training-jobs/{job_id}/versions/{version_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询训练作业版本详情.md:1
 func (c *Client) ShowVersion(ctx context.Context, jobID int64, versionID int64) (*modelarts.ShowVersionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowVersion, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewShowVersionRequest(server, ids.Project, jobID, versionID)
@@ -2552,6 +2826,8 @@ var opShowVisualizationJob = &huawei.Operation{Service: "modelarts", Name: "Show
 
 // ShowVisualizationJob (查询可视化作业详情): GET /v1/{project_id}/visualization-jobs/{job_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询可视化作业详情.md:1
 func (c *Client) ShowVisualizationJob(ctx context.Context, jobID string) (*modelarts.ShowVisualizationJobResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowVisualizationJob, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if jobID == "" {
@@ -2573,6 +2849,8 @@ var opShowWorkspaceInfo = &huawei.Operation{Service: "modelarts", Name: "ShowWor
 
 // ShowWorkspaceInfo (查询工作空间详情): GET /v1/{project_id}/workspaces/{workspace_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询工作空间详情.md:1
 func (c *Client) ShowWorkspaceInfo(ctx context.Context, workspaceID string) (*modelarts.ShowWorkspaceInfoResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowWorkspaceInfo, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if workspaceID == "" {
@@ -2594,6 +2872,8 @@ var opStartWorkforceSamplingTask = &huawei.Operation{Service: "modelarts", Name:
 
 // StartWorkforceSamplingTask (创建团队标注验收任务): POST /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/acceptance.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/创建团队标注验收任务.md:1
 func (c *Client) StartWorkforceSamplingTask(ctx context.Context, datasetID string, workforceTaskID string, body modelarts.StartWorkforceSamplingTaskJSONRequestBody) (*modelarts.StartWorkforceSamplingTaskResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opStartWorkforceSamplingTask, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -2618,6 +2898,8 @@ var opStartWorkforceTask = &huawei.Operation{Service: "modelarts", Name: "StartW
 
 // StartWorkforceTask (启动团队标注任务): POST /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/启动团队标注任务.md:1
 func (c *Client) StartWorkforceTask(ctx context.Context, datasetID string, workforceTaskID string, body modelarts.StartWorkforceTaskJSONRequestBody) (*map[string]interface{}, error) {
 	httpResp, err := c.rt.Do(ctx, opStartWorkforceTask, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -2640,6 +2922,8 @@ var opStopAutoAnnotation = &huawei.Operation{Service: "modelarts", Name: "StopAu
 
 // StopAutoAnnotation (停止智能任务): POST /v2/{project_id}/datasets/{dataset_id}/tasks/{task_id}/stop.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/停止智能任务.md:1
 func (c *Client) StopAutoAnnotation(ctx context.Context, datasetID string, taskID string) (*map[string]interface{}, error) {
 	httpResp, err := c.rt.Do(ctx, opStopAutoAnnotation, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -2662,6 +2946,8 @@ var opStopProcessorTaskVersion = &huawei.Operation{Service: "modelarts", Name: "
 
 // StopProcessorTaskVersion (停止数据处理任务的版本): POST /v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}/stop.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/停止数据处理任务的版本.md:1
 func (c *Client) StopProcessorTaskVersion(ctx context.Context, taskID string, versionID string) (*map[string]interface{}, error) {
 	httpResp, err := c.rt.Do(ctx, opStopProcessorTaskVersion, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if taskID == "" {
@@ -2684,6 +2970,8 @@ var opSyncDataSource = &huawei.Operation{Service: "modelarts", Name: "SyncDataSo
 
 // SyncDataSource (同步数据集): POST /v2/{project_id}/datasets/{dataset_id}/sync-data.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/同步数据集.md:1
 func (c *Client) SyncDataSource(ctx context.Context, datasetID string) error {
 	httpResp, err := c.rt.Do(ctx, opSyncDataSource, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -2703,6 +2991,8 @@ var opSyncDataSourceState = &huawei.Operation{Service: "modelarts", Name: "SyncD
 
 // SyncDataSourceState (查询数据集同步任务的状态): GET /v2/{project_id}/datasets/{dataset_id}/sync-data/status.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/查询数据集同步任务的状态.md:1
 func (c *Client) SyncDataSourceState(ctx context.Context, datasetID string) (*modelarts.SyncDataSourceStateResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opSyncDataSourceState, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -2724,6 +3014,8 @@ var opUpdateDataset = &huawei.Operation{Service: "modelarts", Name: "UpdateDatas
 
 // UpdateDataset (更新数据集): PUT /v2/{project_id}/datasets/{dataset_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新数据集.md:1
 func (c *Client) UpdateDataset(ctx context.Context, datasetID string, body modelarts.UpdateDatasetJSONRequestBody) (*modelarts.UpdateDatasetResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateDataset, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -2743,6 +3035,8 @@ var opUpdateInstance = &huawei.Operation{Service: "modelarts", Name: "UpdateInst
 
 // UpdateInstance (更新开发环境实例信息): PUT /v1/{project_id}/demanager/instances/{instance_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新开发环境实例信息.md:1
 func (c *Client) UpdateInstance(ctx context.Context, instanceID string, body modelarts.UpdateInstanceJSONRequestBody) (*modelarts.UpdateInstanceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateInstance, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if instanceID == "" {
@@ -2762,6 +3056,8 @@ var opUpdateLabel = &huawei.Operation{Service: "modelarts", Name: "UpdateLabel",
 
 // UpdateLabel (按标签名称更新单个标签): PUT /v2/{project_id}/datasets/{dataset_id}/data-annotations/labels/{label_name}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/按标签名称更新单个标签.md:1
 func (c *Client) UpdateLabel(ctx context.Context, datasetID string, labelName string, params *modelarts.UpdateLabelParams, body modelarts.UpdateLabelJSONRequestBody) (*modelarts.UpdateLabelResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateLabel, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -2784,6 +3080,8 @@ var opUpdateLabels = &huawei.Operation{Service: "modelarts", Name: "UpdateLabels
 
 // UpdateLabels (批量修改标签): PUT /v2/{project_id}/datasets/{dataset_id}/data-annotations/labels.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/批量修改标签.md:1
 func (c *Client) UpdateLabels(ctx context.Context, datasetID string, body modelarts.UpdateLabelsJSONRequestBody) (*modelarts.UpdateLabelsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateLabels, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -2803,6 +3101,8 @@ var opUpdateProcessorTask = &huawei.Operation{Service: "modelarts", Name: "Updat
 
 // UpdateProcessorTask (更新处理任务): PUT /v2/{project_id}/processor-tasks/{task_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新处理任务.md:1
 func (c *Client) UpdateProcessorTask(ctx context.Context, taskID string, body modelarts.UpdateProcessorTaskJSONRequestBody) (*map[string]interface{}, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateProcessorTask, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if taskID == "" {
@@ -2822,6 +3122,8 @@ var opUpdateSamples = &huawei.Operation{Service: "modelarts", Name: "UpdateSampl
 
 // UpdateSamples (批量更新样本标签): PUT /v2/{project_id}/datasets/{dataset_id}/data-annotations/samples.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/批量更新样本标签.md:1
 func (c *Client) UpdateSamples(ctx context.Context, datasetID string, body modelarts.UpdateSamplesJSONRequestBody) (*modelarts.UpdateSamplesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateSamples, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -2841,6 +3143,8 @@ var opUpdateService = &huawei.Operation{Service: "modelarts", Name: "UpdateServi
 
 // UpdateService (更新服务配置): PUT /v1/{project_id}/services/{service_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新服务配置.md:1
 func (c *Client) UpdateService(ctx context.Context, serviceID string, body modelarts.UpdateServiceJSONRequestBody) (*map[string]interface{}, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateService, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serviceID == "" {
@@ -2860,6 +3164,8 @@ var opUpdateStatu = &huawei.Operation{Service: "modelarts", Name: "UpdateStatu",
 
 // UpdateStatu (启动停止边缘节点服务实例): PUT /v1/{project_id}/services/{service_id}/nodes/{node_id}/status.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/启动停止边缘节点服务实例.md:1
 func (c *Client) UpdateStatu(ctx context.Context, serviceID string, nodeID string, body modelarts.UpdateStatuJSONRequestBody) (*map[string]interface{}, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateStatu, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if serviceID == "" {
@@ -2882,6 +3188,8 @@ var opUpdateTrainingJob = &huawei.Operation{Service: "modelarts", Name: "UpdateT
 
 // UpdateTrainingJob (更新训练作业描述): PUT /v1/{project_id}/training-jobs/{job_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新训练作业描述.md:1
 func (c *Client) UpdateTrainingJob(ctx context.Context, jobID int64, body modelarts.UpdateTrainingJobJSONRequestBody) (*modelarts.UpdateTrainingJobResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateTrainingJob, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return modelarts.NewUpdateTrainingJobRequest(server, ids.Project, jobID, body)
@@ -2900,6 +3208,8 @@ var opUpdateTrainingJobConfig = &huawei.Operation{Service: "modelarts", Name: "U
 
 // UpdateTrainingJobConfig (更新训练作业参数): PUT /v1/{project_id}/training-job-configs/{config_name}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新训练作业参数.md:1
 func (c *Client) UpdateTrainingJobConfig(ctx context.Context, configName string, body modelarts.UpdateTrainingJobConfigJSONRequestBody) (*modelarts.UpdateTrainingJobConfigResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateTrainingJobConfig, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if configName == "" {
@@ -2921,6 +3231,8 @@ var opUpdateVisualizationJob = &huawei.Operation{Service: "modelarts", Name: "Up
 
 // UpdateVisualizationJob (更新可视化作业描述): PUT /v1/{project_id}/visualization-jobs/{job_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新可视化作业描述.md:1
 func (c *Client) UpdateVisualizationJob(ctx context.Context, jobID string, body modelarts.UpdateVisualizationJobJSONRequestBody) (*modelarts.UpdateVisualizationJobResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateVisualizationJob, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if jobID == "" {
@@ -2942,6 +3254,8 @@ var opUpdateWorker = &huawei.Operation{Service: "modelarts", Name: "UpdateWorker
 
 // UpdateWorker (更新标注团队成员): PUT /v2/{project_id}/workforces/{workforce_id}/workers/{worker_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新标注团队成员.md:1
 func (c *Client) UpdateWorker(ctx context.Context, workforceID string, workerID string, body modelarts.UpdateWorkerJSONRequestBody) (*map[string]interface{}, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateWorker, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if workforceID == "" {
@@ -2964,6 +3278,8 @@ var opUpdateWorkforce = &huawei.Operation{Service: "modelarts", Name: "UpdateWor
 
 // UpdateWorkforce (更新标注团队): PUT /v2/{project_id}/workforces/{workforce_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新标注团队.md:1
 func (c *Client) UpdateWorkforce(ctx context.Context, workforceID string, body modelarts.UpdateWorkforceJSONRequestBody) (*map[string]interface{}, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateWorkforce, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if workforceID == "" {
@@ -2983,6 +3299,8 @@ var opUpdateWorkforceSamplingTask = &huawei.Operation{Service: "modelarts", Name
 
 // UpdateWorkforceSamplingTask (更新团队标注验收任务状态): PUT /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/acceptance/status.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新团队标注验收任务状态.md:1
 func (c *Client) UpdateWorkforceSamplingTask(ctx context.Context, datasetID string, workforceTaskID string, params *modelarts.UpdateWorkforceSamplingTaskParams, body modelarts.UpdateWorkforceSamplingTaskJSONRequestBody) (*modelarts.UpdateWorkforceSamplingTaskResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateWorkforceSamplingTask, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -3007,6 +3325,8 @@ var opUpdateWorkforceTask = &huawei.Operation{Service: "modelarts", Name: "Updat
 
 // UpdateWorkforceTask (更新团队标注任务): PUT /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/更新团队标注任务.md:1
 func (c *Client) UpdateWorkforceTask(ctx context.Context, datasetID string, workforceTaskID string, body modelarts.UpdateWorkforceTaskJSONRequestBody) (*map[string]interface{}, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateWorkforceTask, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -3029,6 +3349,8 @@ var opUpdateWorkforceTaskSamples = &huawei.Operation{Service: "modelarts", Name:
 
 // UpdateWorkforceTaskSamples (批量更新团队标注样本的标签): PUT /v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/data-annotations/samples.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/批量更新团队标注样本的标签.md:1
 func (c *Client) UpdateWorkforceTaskSamples(ctx context.Context, datasetID string, workforceTaskID string, body modelarts.UpdateWorkforceTaskSamplesJSONRequestBody) (*modelarts.UpdateWorkforceTaskSamplesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateWorkforceTaskSamples, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {
@@ -3053,6 +3375,8 @@ var opUpdateWorkspace = &huawei.Operation{Service: "modelarts", Name: "UpdateWor
 
 // UpdateWorkspace (修改工作空间): PUT /v1/{project_id}/workspaces/{workspace_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/修改工作空间.md:1
 func (c *Client) UpdateWorkspace(ctx context.Context, workspaceID string, body modelarts.UpdateWorkspaceJSONRequestBody) (*modelarts.UpdateWorkspaceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateWorkspace, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if workspaceID == "" {
@@ -3072,6 +3396,8 @@ var opUpdateWorkspaceQuotas = &huawei.Operation{Service: "modelarts", Name: "Upd
 
 // UpdateWorkspaceQuotas (修改工作空间配额): PUT /v1/{project_id}/workspaces/{workspace_id}/quotas.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/修改工作空间配额.md:1
 func (c *Client) UpdateWorkspaceQuotas(ctx context.Context, workspaceID string, body modelarts.UpdateWorkspaceQuotasJSONRequestBody) (*modelarts.UpdateWorkspaceQuotasResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateWorkspaceQuotas, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if workspaceID == "" {
@@ -3093,6 +3419,8 @@ var opUploadSamplesJSON = &huawei.Operation{Service: "modelarts", Name: "UploadS
 
 // UploadSamplesJSON (批量添加样本): POST /v2/{project_id}/datasets/{dataset_id}/data-annotations/samples.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/modelarts/API参考/批量添加样本.md:1
 func (c *Client) UploadSamplesJSON(ctx context.Context, datasetID string, body modelarts.UploadSamplesJSONJSONRequestBody) (*modelarts.UploadSamplesJSONResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUploadSamplesJSON, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if datasetID == "" {

@@ -41,6 +41,8 @@ var opBatchCreateAction = &huawei.Operation{Service: "rds", Name: "BatchCreateAc
 
 // BatchCreateAction (批量添加标签): POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchCreateAction.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/批量添加标签.md:1
 func (c *Client) BatchCreateAction(ctx context.Context, instanceID string, body rds.BatchCreateActionJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opBatchCreateAction, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if instanceID == "" {
@@ -60,6 +62,8 @@ var opBatchDeleteAction = &huawei.Operation{Service: "rds", Name: "BatchDeleteAc
 
 // BatchDeleteAction (批量删除标签): POST /v3/{project_id}/instances/{instance_id}/tags/action#BatchDeleteAction.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/批量删除标签.md:1
 func (c *Client) BatchDeleteAction(ctx context.Context, instanceID string, body rds.BatchDeleteActionJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opBatchDeleteAction, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if instanceID == "" {
@@ -79,6 +83,8 @@ var opCreateAction = &huawei.Operation{Service: "rds", Name: "CreateAction", Met
 
 // CreateAction (单机转主备实例): POST /v3/{project_id}/instances/{instance_id}/action#single_to_ha.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/单机转主备实例.md:1
 func (c *Client) CreateAction(ctx context.Context, instanceID string, body rds.CreateActionJSONRequestBody) (*rds.CreateActionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateAction, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if instanceID == "" {
@@ -98,6 +104,8 @@ var opCreateAuditlogLink = &huawei.Operation{Service: "rds", Name: "CreateAuditl
 
 // CreateAuditlogLink (生成审计日志下载链接): POST /v3/{project_id}/instances/{instance_id}/auditlog-links.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/生成审计日志下载链接.md:1
 func (c *Client) CreateAuditlogLink(ctx context.Context, instanceID string, body rds.CreateAuditlogLinkJSONRequestBody) (*rds.CreateAuditlogLinkResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateAuditlogLink, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if instanceID == "" {
@@ -117,6 +125,8 @@ var opCreateBackup = &huawei.Operation{Service: "rds", Name: "CreateBackup", Met
 
 // CreateBackup (创建手动备份): POST /v3/{project_id}/backups.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份.md:1
 func (c *Client) CreateBackup(ctx context.Context, body rds.CreateBackupJSONRequestBody) (*rds.CreateBackupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateBackup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return rds.NewCreateBackupRequest(server, ids.Project, body)
@@ -133,6 +143,8 @@ var opCreateConfiguration = &huawei.Operation{Service: "rds", Name: "CreateConfi
 
 // CreateConfiguration (创建参数模板): POST /v3/{project_id}/configurations.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数模板.md:1
 func (c *Client) CreateConfiguration(ctx context.Context, body rds.CreateConfigurationJSONRequestBody) (*rds.CreateConfigurationResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateConfiguration, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return rds.NewCreateConfigurationRequest(server, ids.Project, body)
@@ -149,6 +161,8 @@ var opCreateConfiguration2 = &huawei.Operation{Service: "rds", Name: "CreateConf
 
 // CreateConfiguration2 (创建参数组): POST /{version_id}/{project_id}/configurations.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建参数组.md:1
 func (c *Client) CreateConfiguration2(ctx context.Context, versionID string, projectID string, body rds.CreateConfiguration2JSONRequestBody) (*rds.CreateConfiguration2ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateConfiguration2, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if versionID == "" {
@@ -171,6 +185,8 @@ var opCreateDBPrivilege = &huawei.Operation{Service: "rds", Name: "CreateDBPrivi
 
 // CreateDBPrivilege (授权数据库帐号): POST /v3/{project_id}/instances/{instance_id}/db_privilege.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/授权数据库帐号.md:1
 func (c *Client) CreateDBPrivilege(ctx context.Context, instanceID string, body rds.CreateDBPrivilegeJSONRequestBody) (*rds.CreateDBPrivilegeResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateDBPrivilege, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if instanceID == "" {
@@ -190,6 +206,8 @@ var opCreateDBUser = &huawei.Operation{Service: "rds", Name: "CreateDBUser", Met
 
 // CreateDBUser (创建数据库用户): POST /v3/{project_id}/instances/{instance_id}/db_user.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库用户.md:1
 func (c *Client) CreateDBUser(ctx context.Context, instanceID string, body rds.CreateDBUserJSONRequestBody) (*rds.CreateDBUserResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateDBUser, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if instanceID == "" {
@@ -209,6 +227,8 @@ var opCreateDatabase = &huawei.Operation{Service: "rds", Name: "CreateDatabase",
 
 // CreateDatabase (创建数据库): POST /v3/{project_id}/instances/{instance_id}/database.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库.md:1
 func (c *Client) CreateDatabase(ctx context.Context, instanceID string, body rds.CreateDatabaseJSONRequestBody) (*rds.CreateDatabaseResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateDatabase, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if instanceID == "" {
@@ -228,6 +248,8 @@ var opCreateInstance = &huawei.Operation{Service: "rds", Name: "CreateInstance",
 
 // CreateInstance (创建实例): POST /rds/v1/{project_id}/instances#CreateInstance.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例.md:1
 func (c *Client) CreateInstance(ctx context.Context, projectID string, params *rds.CreateInstanceParams, body rds.CreateInstanceJSONRequestBody) (*rds.CreateInstanceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateInstance, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if projectID == "" {
@@ -247,6 +269,8 @@ var opCreateInstanceV3 = &huawei.Operation{Service: "rds", Name: "CreateInstance
 
 // CreateInstanceV3 (创建数据库实例): POST /v3/{project_id}/instances#CreateInstanceV3.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建数据库实例.md:1
 func (c *Client) CreateInstanceV3(ctx context.Context, body rds.CreateInstanceV3JSONRequestBody) (*rds.CreateInstanceV3ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateInstanceV3, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return rds.NewCreateInstanceV3Request(server, ids.Project, body)
@@ -263,6 +287,8 @@ var opCreateInstanceV32 = &huawei.Operation{Service: "rds", Name: "CreateInstanc
 
 // CreateInstanceV32 (恢复到新实例): POST /v3/{project_id}/instances#CreateInstanceV32.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例.md:1
 func (c *Client) CreateInstanceV32(ctx context.Context, body rds.CreateInstanceV32JSONRequestBody) (*rds.CreateInstanceV32ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateInstanceV32, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return rds.NewCreateInstanceV32Request(server, ids.Project, body)
@@ -279,6 +305,8 @@ var opCreateInstancesAction = &huawei.Operation{Service: "rds", Name: "CreateIns
 
 // CreateInstancesAction (恢复到当前实例): POST /rds/v1/{project_id}/instances/{instanceId}/action#restore.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到当前实例.md:1
 func (c *Client) CreateInstancesAction(ctx context.Context, projectID string, instanceID string, body rds.CreateInstancesActionJSONRequestBody) (*rds.CreateInstancesActionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateInstancesAction, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if projectID == "" {
@@ -301,6 +329,8 @@ var opCreateInstancesAction2 = &huawei.Operation{Service: "rds", Name: "CreateIn
 
 // CreateInstancesAction2 (重启实例): POST /{version_id}/{project_id}/instances/{instance_id}/action.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启实例.md:1
 func (c *Client) CreateInstancesAction2(ctx context.Context, versionID string, projectID string, instanceID string, body rds.CreateInstancesAction2JSONRequestBody) (*rds.CreateInstancesAction2ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateInstancesAction2, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if versionID == "" {
@@ -326,6 +356,8 @@ var opCreateInstancesActionV3 = &huawei.Operation{Service: "rds", Name: "CreateI
 
 // CreateInstancesActionV3 (扩容数据库实例的磁盘空间): POST /v3/{project_id}/instances/{instance_id}/action#enlarge_volume.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/扩容数据库实例的磁盘空间.md:1
 func (c *Client) CreateInstancesActionV3(ctx context.Context, instanceID string, body rds.CreateInstancesActionV3JSONRequestBody) (*rds.CreateInstancesActionV3ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateInstancesActionV3, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if instanceID == "" {
@@ -347,6 +379,8 @@ var opCreateInstancesActionV32 = &huawei.Operation{Service: "rds", Name: "Create
 
 // CreateInstancesActionV32 (重启数据库实例): POST /v3/{project_id}/instances/{instance_id}/action#restart.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启数据库实例.md:1
 func (c *Client) CreateInstancesActionV32(ctx context.Context, instanceID string, body rds.CreateInstancesActionV32JSONRequestBody) (*rds.CreateInstancesActionV32ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateInstancesActionV32, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if instanceID == "" {
@@ -368,6 +402,8 @@ var opCreateInstancesRecovery = &huawei.Operation{Service: "rds", Name: "CreateI
 
 // CreateInstancesRecovery (恢复到已有或当前实例): POST /{version_id}/{project_id}/instances/recovery.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有或当前实例.md:1
 func (c *Client) CreateInstancesRecovery(ctx context.Context, versionID string, projectID string, body rds.CreateInstancesRecoveryJSONRequestBody) (*rds.CreateInstancesRecoveryResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateInstancesRecovery, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if versionID == "" {
@@ -392,6 +428,8 @@ var opCreatePassword = &huawei.Operation{Service: "rds", Name: "CreatePassword",
 
 // CreatePassword (重置数据库密码): POST /v3/{project_id}/instances/{instance_id}/password.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重置数据库密码.md:1
 func (c *Client) CreatePassword(ctx context.Context, instanceID string, body rds.CreatePasswordJSONRequestBody) (*map[string]interface{}, error) {
 	httpResp, err := c.rt.Do(ctx, opCreatePassword, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if instanceID == "" {
@@ -411,6 +449,8 @@ var opCreateRdsBackup = &huawei.Operation{Service: "rds", Name: "CreateRdsBackup
 
 // CreateRdsBackup (创建手动备份): POST /rds/v1/{project_id}/backups.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建手动备份（V1）.md:1
 func (c *Client) CreateRdsBackup(ctx context.Context, projectID string, body rds.CreateRdsBackupJSONRequestBody) (*rds.CreateRdsBackupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateRdsBackup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if projectID == "" {
@@ -430,6 +470,8 @@ var opCreateRdsInstance = &huawei.Operation{Service: "rds", Name: "CreateRdsInst
 
 // CreateRdsInstance (创建实例): POST /rds/{versionId}/{project_id}/instances.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/创建实例（V1）.md:1
 func (c *Client) CreateRdsInstance(ctx context.Context, versionID string, projectID string, body rds.CreateRdsInstanceJSONRequestBody) (*rds.CreateRdsInstanceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateRdsInstance, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if versionID == "" {
@@ -452,6 +494,8 @@ var opCreateRdsInstanceV1 = &huawei.Operation{Service: "rds", Name: "CreateRdsIn
 
 // CreateRdsInstanceV1 (恢复到新实例): POST /rds/v1/{project_id}/instances#CreateRdsInstanceV1.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到新实例（V1）.md:1
 func (c *Client) CreateRdsInstanceV1(ctx context.Context, projectID string, body rds.CreateRdsInstanceV1JSONRequestBody) (*rds.CreateRdsInstanceV1ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateRdsInstanceV1, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if projectID == "" {
@@ -471,6 +515,8 @@ var opCreateRdsInstancesAction = &huawei.Operation{Service: "rds", Name: "Create
 
 // CreateRdsInstancesAction (调整实例容量): POST /rds/v1/{project_id}/instances/{instanceId}/action#CreateRdsInstancesAction.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/调整实例容量.md:1
 func (c *Client) CreateRdsInstancesAction(ctx context.Context, projectID string, instanceID string, body rds.CreateRdsInstancesActionJSONRequestBody) (*rds.CreateRdsInstancesActionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateRdsInstancesAction, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if projectID == "" {
@@ -495,6 +541,8 @@ var opCreateRdsInstancesActionV1 = &huawei.Operation{Service: "rds", Name: "Crea
 
 // CreateRdsInstancesActionV1 (调整实例规格): POST /rds/v1/{project_id}/instances/{instanceId}/action#CreateRdsInstancesActionV1.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/调整实例规格.md:1
 func (c *Client) CreateRdsInstancesActionV1(ctx context.Context, projectID string, instanceID string, body rds.CreateRdsInstancesActionV1JSONRequestBody) (*rds.CreateRdsInstancesActionV1ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateRdsInstancesActionV1, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if projectID == "" {
@@ -519,6 +567,8 @@ var opCreateRdsInstancesActionV12 = &huawei.Operation{Service: "rds", Name: "Cre
 
 // CreateRdsInstancesActionV12 (重启实例): POST /rds/v1/{project_id}/instances/{instanceId}/action#restart.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/重启实例（V1）.md:1
 func (c *Client) CreateRdsInstancesActionV12(ctx context.Context, projectID string, instanceID string, body rds.CreateRdsInstancesActionV12JSONRequestBody) (*rds.CreateRdsInstancesActionV12ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateRdsInstancesActionV12, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if projectID == "" {
@@ -543,6 +593,8 @@ var opCreateRecovery = &huawei.Operation{Service: "rds", Name: "CreateRecovery",
 
 // CreateRecovery (恢复到已有实例): POST /v3/{project_id}/instances/recovery.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复到已有实例.md:1
 func (c *Client) CreateRecovery(ctx context.Context, body rds.CreateRecoveryJSONRequestBody) (*rds.CreateRecoveryResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateRecovery, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return rds.NewCreateRecoveryRequest(server, ids.Project, body)
@@ -559,6 +611,8 @@ var opDeleteBackup = &huawei.Operation{Service: "rds", Name: "DeleteBackup", Met
 
 // DeleteBackup (删除手动备份): DELETE /v3/{project_id}/backups/{backup_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除手动备份.md:1
 func (c *Client) DeleteBackup(ctx context.Context, backupID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteBackup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if backupID == "" {
@@ -578,6 +632,8 @@ var opDeleteConfiguration = &huawei.Operation{Service: "rds", Name: "DeleteConfi
 
 // DeleteConfiguration (删除参数模板): DELETE /v3/{project_id}/configurations/{config_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除参数模板.md:1
 func (c *Client) DeleteConfiguration(ctx context.Context, configID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteConfiguration, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if configID == "" {
@@ -597,6 +653,8 @@ var opDeleteConfiguration2 = &huawei.Operation{Service: "rds", Name: "DeleteConf
 
 // DeleteConfiguration2 (删除参数组): DELETE /{version_id}/{project_id}/configurations/{config_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除参数组.md:1
 func (c *Client) DeleteConfiguration2(ctx context.Context, versionID string, projectID string, configID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteConfiguration2, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if versionID == "" {
@@ -622,6 +680,8 @@ var opDeleteDBPrivilege = &huawei.Operation{Service: "rds", Name: "DeleteDBPrivi
 
 // DeleteDBPrivilege (解除数据库帐号权限): DELETE /v3/{project_id}/instances/{instance_id}/db_privilege.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/解除数据库帐号权限.md:1
 func (c *Client) DeleteDBPrivilege(ctx context.Context, instanceID string, body rds.DeleteDBPrivilegeJSONRequestBody) (*rds.DeleteDBPrivilegeResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteDBPrivilege, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if instanceID == "" {
@@ -641,6 +701,8 @@ var opDeleteDBUser = &huawei.Operation{Service: "rds", Name: "DeleteDBUser", Met
 
 // DeleteDBUser (删除数据库用户): DELETE /v3/{project_id}/instances/{instance_id}/db_user/{user_name}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除数据库用户.md:1
 func (c *Client) DeleteDBUser(ctx context.Context, instanceID string, userName string) (*rds.DeleteDBUserResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteDBUser, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if instanceID == "" {
@@ -663,6 +725,8 @@ var opDeleteDatabase = &huawei.Operation{Service: "rds", Name: "DeleteDatabase",
 
 // DeleteDatabase (删除数据库): DELETE /v3/{project_id}/instances/{instance_id}/database/{db_name}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除数据库.md:1
 func (c *Client) DeleteDatabase(ctx context.Context, instanceID string, dbName string) (*rds.DeleteDatabaseResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteDatabase, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if instanceID == "" {
@@ -685,6 +749,8 @@ var opDeleteInstance = &huawei.Operation{Service: "rds", Name: "DeleteInstance",
 
 // DeleteInstance (删除实例): DELETE /{version_id}/{project_id}/instances/{instance_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除实例.md:1
 func (c *Client) DeleteInstance(ctx context.Context, versionID string, projectID string, instanceID string) (*rds.DeleteInstanceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteInstance, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if versionID == "" {
@@ -710,6 +776,8 @@ var opDeleteInstanceV3 = &huawei.Operation{Service: "rds", Name: "DeleteInstance
 
 // DeleteInstanceV3 (删除数据库实例): DELETE /v3/{project_id}/instances/{instance_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除数据库实例.md:1
 func (c *Client) DeleteInstanceV3(ctx context.Context, instanceID string) (*rds.DeleteInstanceV3ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteInstanceV3, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if instanceID == "" {
@@ -729,6 +797,8 @@ var opDeleteRdsBackup = &huawei.Operation{Service: "rds", Name: "DeleteRdsBackup
 
 // DeleteRdsBackup (删除手动备份): DELETE /rds/v1/{project_id}/backups/{backupId}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除手动备份（V1）.md:1
 func (c *Client) DeleteRdsBackup(ctx context.Context, projectID string, backupID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteRdsBackup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if projectID == "" {
@@ -751,6 +821,8 @@ var opDeleteRdsInstance = &huawei.Operation{Service: "rds", Name: "DeleteRdsInst
 
 // DeleteRdsInstance (删除实例): DELETE /rds/v1/{project_id}/instances/{instanceId}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/删除实例（V1）.md:1
 func (c *Client) DeleteRdsInstance(ctx context.Context, projectID string, instanceID string, body rds.DeleteRdsInstanceJSONRequestBody) (*rds.DeleteRdsInstanceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDeleteRdsInstance, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if projectID == "" {
@@ -773,6 +845,8 @@ var opListAuditlog = &huawei.Operation{Service: "rds", Name: "ListAuditlog", Met
 
 // ListAuditlog (获取审计日志列表): GET /v3/{project_id}/instances/{instance_id}/auditlog.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取审计日志列表.md:1
 func (c *Client) ListAuditlog(ctx context.Context, instanceID string, params *rds.ListAuditlogParams) (*rds.ListAuditlogResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListAuditlog, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if instanceID == "" {
@@ -793,6 +867,8 @@ var pageListAuditlog = huawei.Paging{Op: opListAuditlog, Style: "offset", Param:
 // ListAuditlogAll iterates over the auditlogs of every page of ListAuditlog
 // (offset paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取审计日志列表.md:1
 func (c *Client) ListAuditlogAll(ctx context.Context, instanceID string, params *rds.ListAuditlogParams) iter.Seq2[rds.Auditlogs, error] {
 	call := func(ctx context.Context, params *rds.ListAuditlogParams) (*rds.ListAuditlogResponseBody, error) {
 		return c.ListAuditlog(ctx, instanceID, params)
@@ -805,6 +881,8 @@ var opListAuditlogPolicy = &huawei.Operation{Service: "rds", Name: "ListAuditlog
 
 // ListAuditlogPolicy (查询审计日志策略): GET /v3/{project_id}/instances/{instance_id}/auditlog-policy.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询审计日志策略.md:1
 func (c *Client) ListAuditlogPolicy(ctx context.Context, instanceID string) (*rds.ListAuditlogPolicyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListAuditlogPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if instanceID == "" {
@@ -824,6 +902,8 @@ var opListBackupFiles = &huawei.Operation{Service: "rds", Name: "ListBackupFiles
 
 // ListBackupFiles (获取备份下载链接): GET /v3/{project_id}/backup-files.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取备份下载链接.md:1
 func (c *Client) ListBackupFiles(ctx context.Context, params *rds.ListBackupFilesParams) (*rds.ListBackupFilesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListBackupFiles, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return rds.NewListBackupFilesRequest(server, ids.Project, params)
@@ -840,6 +920,8 @@ var opListBackups = &huawei.Operation{Service: "rds", Name: "ListBackups", Metho
 
 // ListBackups (以列表形式返回手动备份信息): GET /rds/v1/{project_id}/backups.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/以列表形式返回手动备份信息.md:1
 func (c *Client) ListBackups(ctx context.Context, projectID string) (*rds.ListBackupsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListBackups, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if projectID == "" {
@@ -859,6 +941,8 @@ var opListBackupsPolicy = &huawei.Operation{Service: "rds", Name: "ListBackupsPo
 
 // ListBackupsPolicy (查询自动备份策略): GET /rds/v1/{project_id}/instances/{instanceId}/backups/policy.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询自动备份策略（V1）.md:1
 func (c *Client) ListBackupsPolicy(ctx context.Context, projectID string, instanceID string) (*rds.ListBackupsPolicyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListBackupsPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if projectID == "" {
@@ -881,6 +965,8 @@ var opListBackupsV3 = &huawei.Operation{Service: "rds", Name: "ListBackupsV3", M
 
 // ListBackupsV3 (获取备份列表): GET /v3/{project_id}/backups.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取备份列表.md:1
 func (c *Client) ListBackupsV3(ctx context.Context, params *rds.ListBackupsV3Params) (*rds.ListBackupsV3ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListBackupsV3, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return rds.NewListBackupsV3Request(server, ids.Project, params)
@@ -898,6 +984,8 @@ var pageListBackupsV3 = huawei.Paging{Op: opListBackupsV3, Style: "offset", Para
 // ListBackupsV3All iterates over the backups of every page of ListBackupsV3
 // (offset paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取备份列表.md:1
 func (c *Client) ListBackupsV3All(ctx context.Context, params *rds.ListBackupsV3Params) iter.Seq2[rds.ListBackupsV3Backups, error] {
 	call := func(ctx context.Context, params *rds.ListBackupsV3Params) (*rds.ListBackupsV3ResponseBody, error) {
 		return c.ListBackupsV3(ctx, params)
@@ -910,6 +998,8 @@ var opListCollations = &huawei.Operation{Service: "rds", Name: "ListCollations",
 
 // ListCollations (查询SQL Server可用字符集): GET /v3/{project_id}/collations.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询SQL-Server可用字符集.md:1
 func (c *Client) ListCollations(ctx context.Context) (*rds.ListCollationsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListCollations, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return rds.NewListCollationsRequest(server, ids.Project)
@@ -926,6 +1016,8 @@ var opListConfigurations = &huawei.Operation{Service: "rds", Name: "ListConfigur
 
 // ListConfigurations (获取参数模板列表): GET /v3/{project_id}/configurations.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数模板列表.md:1
 func (c *Client) ListConfigurations(ctx context.Context) (*rds.ListConfigurationsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListConfigurations, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return rds.NewListConfigurationsRequest(server, ids.Project)
@@ -942,6 +1034,8 @@ var opListConfigurations2 = &huawei.Operation{Service: "rds", Name: "ListConfigu
 
 // ListConfigurations2 (获取参数组列表): GET /{version_id}/{project_id}/configurations.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数组列表.md:1
 func (c *Client) ListConfigurations2(ctx context.Context, versionID string, projectID string) (*rds.ListConfigurations2ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListConfigurations2, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if versionID == "" {
@@ -964,6 +1058,8 @@ var opListDBUser = &huawei.Operation{Service: "rds", Name: "ListDBUser", Method:
 
 // ListDBUser (查询指定数据库的已授权用户): GET /v3/{project_id}/instances/{instance_id}/database/db_user.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定数据库的已授权用户.md:1
 func (c *Client) ListDBUser(ctx context.Context, instanceID string, params *rds.ListDBUserParams) (*rds.ListDBUserResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListDBUser, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if instanceID == "" {
@@ -984,6 +1080,8 @@ var pageListDBUser = huawei.Paging{Op: opListDBUser, Style: "page", Param: "page
 // ListDBUserAll iterates over the users of every page of ListDBUser
 // (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定数据库的已授权用户.md:1
 func (c *Client) ListDBUserAll(ctx context.Context, instanceID string, params *rds.ListDBUserParams) iter.Seq2[rds.ListDBUserUsers, error] {
 	call := func(ctx context.Context, params *rds.ListDBUserParams) (*rds.ListDBUserResponseBody, error) {
 		return c.ListDBUser(ctx, instanceID, params)
@@ -996,6 +1094,8 @@ var opListDBUserDetail = &huawei.Operation{Service: "rds", Name: "ListDBUserDeta
 
 // ListDBUserDetail (查询数据库用户列表): GET /v3/{project_id}/instances/{instance_id}/db_user/detail.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库用户列表.md:1
 func (c *Client) ListDBUserDetail(ctx context.Context, instanceID string, params *rds.ListDBUserDetailParams) (*rds.ListDBUserDetailResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListDBUserDetail, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if instanceID == "" {
@@ -1016,6 +1116,8 @@ var pageListDBUserDetail = huawei.Paging{Op: opListDBUserDetail, Style: "page", 
 // ListDBUserDetailAll iterates over the users of every page of ListDBUserDetail
 // (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库用户列表.md:1
 func (c *Client) ListDBUserDetailAll(ctx context.Context, instanceID string, params *rds.ListDBUserDetailParams) iter.Seq2[rds.ListDBUserDetailUsers, error] {
 	call := func(ctx context.Context, params *rds.ListDBUserDetailParams) (*rds.ListDBUserDetailResponseBody, error) {
 		return c.ListDBUserDetail(ctx, instanceID, params)
@@ -1028,6 +1130,8 @@ var opListDatabase = &huawei.Operation{Service: "rds", Name: "ListDatabase", Met
 
 // ListDatabase (查询指定用户的已授权数据库): GET /v3/{project_id}/instances/{instance_id}/db_user/database.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定用户的已授权数据库.md:1
 func (c *Client) ListDatabase(ctx context.Context, instanceID string, params *rds.ListDatabaseParams) (*rds.ListDatabaseResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListDatabase, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if instanceID == "" {
@@ -1048,6 +1152,8 @@ var pageListDatabase = huawei.Paging{Op: opListDatabase, Style: "page", Param: "
 // ListDatabaseAll iterates over the databases of every page of ListDatabase
 // (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定用户的已授权数据库.md:1
 func (c *Client) ListDatabaseAll(ctx context.Context, instanceID string, params *rds.ListDatabaseParams) iter.Seq2[rds.ListDatabaseDatabases, error] {
 	call := func(ctx context.Context, params *rds.ListDatabaseParams) (*rds.ListDatabaseResponseBody, error) {
 		return c.ListDatabase(ctx, instanceID, params)
@@ -1060,6 +1166,8 @@ var opListDatabases = &huawei.Operation{Service: "rds", Name: "ListDatabases", M
 
 // ListDatabases (获取指定实例的数据库列表): GET /rds/v1/{project_id}/instances/{instanceId}/databases.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的数据库列表.md:1
 func (c *Client) ListDatabases(ctx context.Context, projectID string, instanceID string) (*rds.ListDatabasesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListDatabases, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if projectID == "" {
@@ -1082,6 +1190,8 @@ var opListDetail = &huawei.Operation{Service: "rds", Name: "ListDetail", Method:
 
 // ListDetail (查询数据库列表): GET /v3/{project_id}/instances/{instance_id}/database/detail.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库列表.md:1
 func (c *Client) ListDetail(ctx context.Context, instanceID string, params *rds.ListDetailParams) (*rds.ListDetailResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListDetail, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if instanceID == "" {
@@ -1102,6 +1212,8 @@ var pageListDetail = huawei.Paging{Op: opListDetail, Style: "page", Param: "page
 // ListDetailAll iterates over the databases of every page of ListDetail
 // (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库列表.md:1
 func (c *Client) ListDetailAll(ctx context.Context, instanceID string, params *rds.ListDetailParams) iter.Seq2[rds.ListDetailDatabases, error] {
 	call := func(ctx context.Context, params *rds.ListDetailParams) (*rds.ListDetailResponseBody, error) {
 		return c.ListDetail(ctx, instanceID, params)
@@ -1114,6 +1226,8 @@ var opListErrorlog = &huawei.Operation{Service: "rds", Name: "ListErrorlog", Met
 
 // ListErrorlog (查询数据库错误日志): GET /v3/{project_id}/instances/{instance_id}/errorlog.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库错误日志.md:1
 func (c *Client) ListErrorlog(ctx context.Context, instanceID string, params *rds.ListErrorlogParams) (*rds.ListErrorlogResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListErrorlog, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if instanceID == "" {
@@ -1134,6 +1248,8 @@ var pageListErrorlog = huawei.Paging{Op: opListErrorlog, Style: "offset", Param:
 // ListErrorlogAll iterates over the error_log_list of every page of ListErrorlog
 // (offset paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库错误日志.md:1
 func (c *Client) ListErrorlogAll(ctx context.Context, instanceID string, params *rds.ListErrorlogParams) iter.Seq2[rds.ListErrorlogErrorLogList, error] {
 	call := func(ctx context.Context, params *rds.ListErrorlogParams) (*rds.ListErrorlogResponseBody, error) {
 		return c.ListErrorlog(ctx, instanceID, params)
@@ -1146,6 +1262,8 @@ var opListFlavors = &huawei.Operation{Service: "rds", Name: "ListFlavors", Metho
 
 // ListFlavors (获取所有实例规格信息): GET /rds/v1/{project_id}/flavors.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取所有实例规格信息.md:1
 func (c *Client) ListFlavors(ctx context.Context, projectID string, params *rds.ListFlavorsParams) (*rds.ListFlavorsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListFlavors, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if projectID == "" {
@@ -1165,6 +1283,8 @@ var opListInstances = &huawei.Operation{Service: "rds", Name: "ListInstances", M
 
 // ListInstances (查询数据库实例列表): GET /v3/{project_id}/instances.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:1
 func (c *Client) ListInstances(ctx context.Context, params *rds.ListInstancesParams) (*rds.ListInstancesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListInstances, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return rds.NewListInstancesRequest(server, ids.Project, params)
@@ -1182,6 +1302,8 @@ var pageListInstances = huawei.Paging{Op: opListInstances, Style: "offset", Para
 // ListInstancesAll iterates over the instances of every page of ListInstances
 // (offset paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库实例列表.md:1
 func (c *Client) ListInstancesAll(ctx context.Context, params *rds.ListInstancesParams) iter.Seq2[rds.ListInstancesInstances, error] {
 	call := func(ctx context.Context, params *rds.ListInstancesParams) (*rds.ListInstancesResponseBody, error) {
 		return c.ListInstances(ctx, params)
@@ -1194,6 +1316,8 @@ var opListInstances2 = &huawei.Operation{Service: "rds", Name: "ListInstances2",
 
 // ListInstances2 (根据指定条件查询实例列表): GET /{version_id}/{project_id}/instances#ListInstances2.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询实例列表.md:1
 func (c *Client) ListInstances2(ctx context.Context, versionID string, projectID string, params *rds.ListInstances2Params) (*rds.ListInstances2ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListInstances2, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if versionID == "" {
@@ -1216,6 +1340,8 @@ var opListInstances3 = &huawei.Operation{Service: "rds", Name: "ListInstances3",
 
 // ListInstances3 (根据指定条件查询数据库实例列表): GET /{version_id}/{project_id}/instances#ListInstances3.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:1
 func (c *Client) ListInstances3(ctx context.Context, versionID string, projectID string, params *rds.ListInstances3Params) (*rds.ListInstances3ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListInstances3, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if versionID == "" {
@@ -1239,6 +1365,8 @@ var pageListInstances3 = huawei.Paging{Op: opListInstances3, Style: "offset", Pa
 // ListInstances3All iterates over the instances of every page of ListInstances3
 // (offset paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/根据指定条件查询数据库实例列表.md:1
 func (c *Client) ListInstances3All(ctx context.Context, versionID string, projectID string, params *rds.ListInstances3Params) iter.Seq2[rds.ListInstances3Instances, error] {
 	call := func(ctx context.Context, params *rds.ListInstances3Params) (*rds.ListInstances3ResponseBody, error) {
 		return c.ListInstances3(ctx, versionID, projectID, params)
@@ -1251,6 +1379,8 @@ var opListInstancesConfigurations = &huawei.Operation{Service: "rds", Name: "Lis
 
 // ListInstancesConfigurations (获取指定实例的参数模板): GET /v3/{project_id}/instances/{instance_id}/configurations.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的参数模板.md:1
 func (c *Client) ListInstancesConfigurations(ctx context.Context, instanceID string) (*rds.ListInstancesConfigurationsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListInstancesConfigurations, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if instanceID == "" {
@@ -1272,6 +1402,8 @@ var opListInstancesConfigurations2 = &huawei.Operation{Service: "rds", Name: "Li
 
 // ListInstancesConfigurations2 (获取指定实例的参数组): GET /{version_id}/{project_id}/instances/{instance_id}/configurations.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例的参数组.md:1
 func (c *Client) ListInstancesConfigurations2(ctx context.Context, versionID string, projectID string, instanceID string) (*rds.ListInstancesConfigurations2ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListInstancesConfigurations2, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if versionID == "" {
@@ -1299,6 +1431,8 @@ var opListInstancesDBUser = &huawei.Operation{Service: "rds", Name: "ListInstanc
 
 // ListInstancesDBUser (查询数据库用户): GET /{version_id}/{project_id}/instances/{instance_id}/db_user.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库用户.md:1
 func (c *Client) ListInstancesDBUser(ctx context.Context, versionID string, projectID string, instanceID string) (*rds.ListInstancesDBUserResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListInstancesDBUser, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if versionID == "" {
@@ -1324,6 +1458,8 @@ var opListInstancesDBUserV3 = &huawei.Operation{Service: "rds", Name: "ListInsta
 
 // ListInstancesDBUserV3 (查询数据库用户（已废弃）): GET /v3/{project_id}/instances/{instance_id}/db_user.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库用户（已废弃）.md:1
 func (c *Client) ListInstancesDBUserV3(ctx context.Context, instanceID string) (*rds.ListInstancesDBUserV3ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListInstancesDBUserV3, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if instanceID == "" {
@@ -1343,6 +1479,8 @@ var opListInstancesDatabase = &huawei.Operation{Service: "rds", Name: "ListInsta
 
 // ListInstancesDatabase (查询数据库): GET /{version_id}/{project_id}/instances/{instance_id}/database.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库.md:1
 func (c *Client) ListInstancesDatabase(ctx context.Context, versionID string, projectID string, instanceID string) (*rds.ListInstancesDatabaseResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListInstancesDatabase, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if versionID == "" {
@@ -1368,6 +1506,8 @@ var opListInstancesDatabaseV3 = &huawei.Operation{Service: "rds", Name: "ListIns
 
 // ListInstancesDatabaseV3 (查询数据库（已废弃）): GET /v3/{project_id}/instances/{instance_id}/database.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库（已废弃）.md:1
 func (c *Client) ListInstancesDatabaseV3(ctx context.Context, instanceID string) (*rds.ListInstancesDatabaseV3ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListInstancesDatabaseV3, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if instanceID == "" {
@@ -1389,6 +1529,8 @@ var opListInstancesErrorlog = &huawei.Operation{Service: "rds", Name: "ListInsta
 
 // ListInstancesErrorlog (查询数据库错误日志): GET /rds/v1/{project_id}/instances/{instanceId}/errorlog.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库错误日志（V1）.md:1
 func (c *Client) ListInstancesErrorlog(ctx context.Context, projectID string, instanceID string, params *rds.ListInstancesErrorlogParams) (*rds.ListInstancesErrorlogResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListInstancesErrorlog, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if projectID == "" {
@@ -1411,6 +1553,8 @@ var opListInstancesSlowlog = &huawei.Operation{Service: "rds", Name: "ListInstan
 
 // ListInstancesSlowlog (查询数据库慢日志): GET /rds/v1/{project_id}/instances/{instanceId}/slowlog.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库慢日志（V1）.md:1
 func (c *Client) ListInstancesSlowlog(ctx context.Context, projectID string, instanceID string, params *rds.ListInstancesSlowlogParams) (*rds.ListInstancesSlowlogResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListInstancesSlowlog, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if projectID == "" {
@@ -1433,6 +1577,8 @@ var opListJobs = &huawei.Operation{Service: "rds", Name: "ListJobs", Method: "GE
 
 // ListJobs (获取任务信息): GET /v3/{project_id}/jobs.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取任务信息.md:1
 func (c *Client) ListJobs(ctx context.Context, params *rds.ListJobsParams) (*rds.ListJobsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListJobs, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return rds.NewListJobsRequest(server, ids.Project, params)
@@ -1449,6 +1595,8 @@ var opListJobs2 = &huawei.Operation{Service: "rds", Name: "ListJobs2", Method: "
 
 // ListJobs2 (获取指定任务信息): GET /{version_id}/{project_id}/jobs.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定任务信息.md:1
 func (c *Client) ListJobs2(ctx context.Context, versionID string, projectID string, params *rds.ListJobs2Params) (*rds.ListJobs2ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListJobs2, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if versionID == "" {
@@ -1471,6 +1619,8 @@ var opListParameters = &huawei.Operation{Service: "rds", Name: "ListParameters",
 
 // ListParameters (获取参数列表): GET /rds/v1/{project_id}/datastores/versions/{datastore_version_id}/parameters.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取参数列表.md:1
 func (c *Client) ListParameters(ctx context.Context, projectID string, datastoreVersionID string) (*rds.ListParametersResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListParameters, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if projectID == "" {
@@ -1493,6 +1643,8 @@ var opListPolicy = &huawei.Operation{Service: "rds", Name: "ListPolicy", Method:
 
 // ListPolicy (查询自动备份策略): GET /v3/{project_id}/instances/{instance_id}/backups/policy.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询自动备份策略.md:1
 func (c *Client) ListPolicy(ctx context.Context, instanceID string) (*rds.ListPolicyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if instanceID == "" {
@@ -1512,6 +1664,8 @@ var opListRds = &huawei.Operation{Service: "rds", Name: "ListRds", Method: "GET"
 
 // ListRds (查询API版本列表): GET /rds.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本列表.md:1
 func (c *Client) ListRds(ctx context.Context) (*rds.ListRdsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListRds, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return rds.NewListRdsRequest(server)
@@ -1528,6 +1682,8 @@ var opListRdsInstances = &huawei.Operation{Service: "rds", Name: "ListRdsInstanc
 
 // ListRdsInstances (获取实例列表): GET /rds/v1/{project_id}/instances.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取实例列表.md:1
 func (c *Client) ListRdsInstances(ctx context.Context, projectID string) (*rds.ListRdsInstancesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListRdsInstances, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if projectID == "" {
@@ -1547,6 +1703,8 @@ var opListRestoreTime = &huawei.Operation{Service: "rds", Name: "ListRestoreTime
 
 // ListRestoreTime (查询可恢复时间段): GET /v3/{project_id}/instances/{instance_id}/restore-time.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询可恢复时间段.md:1
 func (c *Client) ListRestoreTime(ctx context.Context, instanceID string, params *rds.ListRestoreTimeParams) (*rds.ListRestoreTimeResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListRestoreTime, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if instanceID == "" {
@@ -1566,6 +1724,8 @@ var opListSlowlog = &huawei.Operation{Service: "rds", Name: "ListSlowlog", Metho
 
 // ListSlowlog (查询数据库慢日志): GET /v3/{project_id}/instances/{instance_id}/slowlog.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库慢日志.md:1
 func (c *Client) ListSlowlog(ctx context.Context, instanceID string, params *rds.ListSlowlogParams) (*rds.ListSlowlogResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListSlowlog, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if instanceID == "" {
@@ -1586,6 +1746,8 @@ var pageListSlowlog = huawei.Paging{Op: opListSlowlog, Style: "offset", Param: "
 // ListSlowlogAll iterates over the slow_log_list of every page of ListSlowlog
 // (offset paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库慢日志.md:1
 func (c *Client) ListSlowlogAll(ctx context.Context, instanceID string, params *rds.ListSlowlogParams) iter.Seq2[rds.ListSlowlogSlowLogList, error] {
 	call := func(ctx context.Context, params *rds.ListSlowlogParams) (*rds.ListSlowlogResponseBody, error) {
 		return c.ListSlowlog(ctx, instanceID, params)
@@ -1598,6 +1760,8 @@ var opListTags = &huawei.Operation{Service: "rds", Name: "ListTags", Method: "GE
 
 // ListTags (查询项目标签): GET /v3/{project_id}/tags.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询项目标签.md:1
 func (c *Client) ListTags(ctx context.Context) (*rds.ListTagsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListTags, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return rds.NewListTagsRequest(server, ids.Project)
@@ -1614,6 +1778,8 @@ var opListVersions = &huawei.Operation{Service: "rds", Name: "ListVersions", Met
 
 // ListVersions (获取数据库版本信息): GET /rds/v1/{project_id}/datastores/{datastore_name}/versions.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取数据库版本信息.md:1
 func (c *Client) ListVersions(ctx context.Context, projectID string, datastoreName rds.ListVersionsParamsDatastoreName) (*rds.ListVersionsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListVersions, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if projectID == "" {
@@ -1636,6 +1802,8 @@ var opShowConfiguration = &huawei.Operation{Service: "rds", Name: "ShowConfigura
 
 // ShowConfiguration (获取指定参数模板的参数): GET /v3/{project_id}/configurations/{config_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数模板的参数.md:1
 func (c *Client) ShowConfiguration(ctx context.Context, configID string) (*rds.ShowConfigurationResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowConfiguration, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if configID == "" {
@@ -1655,6 +1823,8 @@ var opShowConfiguration2 = &huawei.Operation{Service: "rds", Name: "ShowConfigur
 
 // ShowConfiguration2 (获取指定参数组的参数): GET /{version_id}/{project_id}/configurations/{config_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定参数组的参数.md:1
 func (c *Client) ShowConfiguration2(ctx context.Context, versionID string, projectID string, configID string) (*rds.ShowConfiguration2ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowConfiguration2, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if versionID == "" {
@@ -1680,6 +1850,8 @@ var opShowDatastore = &huawei.Operation{Service: "rds", Name: "ShowDatastore", M
 
 // ShowDatastore (查询数据库引擎的版本): GET /v3/{project_id}/datastores/{database_name}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库引擎的版本.md:1
 func (c *Client) ShowDatastore(ctx context.Context, databaseName string) (*rds.ShowDatastoreResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowDatastore, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if databaseName == "" {
@@ -1699,6 +1871,8 @@ var opShowFlavor = &huawei.Operation{Service: "rds", Name: "ShowFlavor", Method:
 
 // ShowFlavor (查询数据库规格): GET /v3/{project_id}/flavors/{database_name}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库规格.md:1
 func (c *Client) ShowFlavor(ctx context.Context, databaseName string, params *rds.ShowFlavorParams) (*rds.ShowFlavorResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowFlavor, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if databaseName == "" {
@@ -1718,6 +1892,8 @@ var opShowInstance = &huawei.Operation{Service: "rds", Name: "ShowInstance", Met
 
 // ShowInstance (获取指定实例详细信息): GET /rds/v1/{project_id}/instances/{instanceId}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例详细信息.md:1
 func (c *Client) ShowInstance(ctx context.Context, projectID string, instanceID string) (*rds.ShowInstanceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowInstance, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if projectID == "" {
@@ -1740,6 +1916,8 @@ var opShowParameter = &huawei.Operation{Service: "rds", Name: "ShowParameter", M
 
 // ShowParameter (获取配置参数信息): GET /rds/v1/{project_id}/datastores/versions/{datastore_version_id}/parameters/{parameter_name}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取配置参数信息.md:1
 func (c *Client) ShowParameter(ctx context.Context, projectID string, datastoreVersionID string, parameterName string) (*rds.ShowParameterResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowParameter, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if projectID == "" {
@@ -1765,6 +1943,8 @@ var opShowRd = &huawei.Operation{Service: "rds", Name: "ShowRd", Method: "GET", 
 
 // ShowRd (查询API版本信息): GET /rds/{versionId}#ShowRd.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询API版本信息.md:1
 func (c *Client) ShowRd(ctx context.Context, versionID string) (*rds.ShowRdResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowRd, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if versionID == "" {
@@ -1784,6 +1964,8 @@ var opShowRd2 = &huawei.Operation{Service: "rds", Name: "ShowRd2", Method: "GET"
 
 // ShowRd2 (查询指定的API版本信息): GET /rds/{versionId}#ShowRd2.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询指定的API版本信息.md:1
 func (c *Client) ShowRd2(ctx context.Context, versionID string) (*rds.ShowRd2ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowRd2, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if versionID == "" {
@@ -1803,6 +1985,8 @@ var opShowRdsFlavor = &huawei.Operation{Service: "rds", Name: "ShowRdsFlavor", M
 
 // ShowRdsFlavor (获取指定实例规格信息): GET /rds/v1/{project_id}/flavors/{flavorId}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/获取指定实例规格信息.md:1
 func (c *Client) ShowRdsFlavor(ctx context.Context, projectID string, flavorID string) (*rds.ShowRdsFlavorResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowRdsFlavor, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if projectID == "" {
@@ -1825,6 +2009,8 @@ var opShowStorageType = &huawei.Operation{Service: "rds", Name: "ShowStorageType
 
 // ShowStorageType (查询数据库磁盘类型): GET /v3/{project_id}/storage-type/{database_name}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/查询数据库磁盘类型.md:1
 func (c *Client) ShowStorageType(ctx context.Context, databaseName string, params *rds.ShowStorageTypeParams) (*rds.ShowStorageTypeResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowStorageType, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if databaseName == "" {
@@ -1844,6 +2030,8 @@ var opUpdateAction = &huawei.Operation{Service: "rds", Name: "UpdateAction", Met
 
 // UpdateAction (变更数据库实例的规格): POST /v3/{project_id}/instances/{instance_id}/action#resize_flavor.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/变更数据库实例的规格.md:1
 func (c *Client) UpdateAction(ctx context.Context, instanceID string, body rds.UpdateActionJSONRequestBody) (*rds.UpdateActionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateAction, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if instanceID == "" {
@@ -1863,6 +2051,8 @@ var opUpdateApply = &huawei.Operation{Service: "rds", Name: "UpdateApply", Metho
 
 // UpdateApply (应用参数模板): PUT /v3/{project_id}/configurations/{config_id}/apply.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/应用参数模板.md:1
 func (c *Client) UpdateApply(ctx context.Context, configID string, body rds.UpdateApplyJSONRequestBody) (*rds.UpdateApplyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateApply, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if configID == "" {
@@ -1882,6 +2072,8 @@ var opUpdateAuditlogPolicy = &huawei.Operation{Service: "rds", Name: "UpdateAudi
 
 // UpdateAuditlogPolicy (设置审计日志策略): PUT /v3/{project_id}/instances/{instance_id}/auditlog-policy.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/设置审计日志策略.md:1
 func (c *Client) UpdateAuditlogPolicy(ctx context.Context, instanceID string, body rds.UpdateAuditlogPolicyJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opUpdateAuditlogPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if instanceID == "" {
@@ -1901,6 +2093,8 @@ var opUpdateBackupsPolicy = &huawei.Operation{Service: "rds", Name: "UpdateBacku
 
 // UpdateBackupsPolicy (设置自动备份策略): PUT /rds/v1/{project_id}/instances/{instanceId}/backups/policy.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/设置自动备份策略（V1）.md:1
 func (c *Client) UpdateBackupsPolicy(ctx context.Context, projectID string, instanceID string, body rds.UpdateBackupsPolicyJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opUpdateBackupsPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if projectID == "" {
@@ -1923,6 +2117,8 @@ var opUpdateConfiguration = &huawei.Operation{Service: "rds", Name: "UpdateConfi
 
 // UpdateConfiguration (修改参数模板参数): PUT /v3/{project_id}/configurations/{config_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改参数模板参数.md:1
 func (c *Client) UpdateConfiguration(ctx context.Context, configID string, body rds.UpdateConfigurationJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opUpdateConfiguration, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if configID == "" {
@@ -1942,6 +2138,8 @@ var opUpdateConfiguration2 = &huawei.Operation{Service: "rds", Name: "UpdateConf
 
 // UpdateConfiguration2 (修改参数组参数): PUT /{version_id}/{project_id}/configurations/{config_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改参数组参数.md:1
 func (c *Client) UpdateConfiguration2(ctx context.Context, versionID string, projectID string, configID string, params *rds.UpdateConfiguration2Params, body rds.UpdateConfiguration2JSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opUpdateConfiguration2, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if versionID == "" {
@@ -1967,6 +2165,8 @@ var opUpdateConfigurationsApply = &huawei.Operation{Service: "rds", Name: "Updat
 
 // UpdateConfigurationsApply (应用参数组): PUT /{version_id}/{project_id}/configurations/{config_id}/apply.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/应用参数组.md:1
 func (c *Client) UpdateConfigurationsApply(ctx context.Context, versionID string, projectID string, configID string, body rds.UpdateConfigurationsApplyJSONRequestBody) (*rds.UpdateConfigurationsApplyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateConfigurationsApply, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if versionID == "" {
@@ -1994,6 +2194,8 @@ var opUpdateDefault = &huawei.Operation{Service: "rds", Name: "UpdateDefault", M
 
 // UpdateDefault (恢复默认参数): PUT /rds/v1/{project_id}/instances/{nodeId}/parameters/default.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/恢复默认参数.md:1
 func (c *Client) UpdateDefault(ctx context.Context, projectID string, nodeID string) (*rds.UpdateDefaultResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateDefault, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if projectID == "" {
@@ -2016,6 +2218,8 @@ var opUpdateInstancesConfiguration = &huawei.Operation{Service: "rds", Name: "Up
 
 // UpdateInstancesConfiguration (修改指定实例的参数): PUT /v3/{project_id}/instances/{instance_id}/configurations.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/修改指定实例的参数.md:1
 func (c *Client) UpdateInstancesConfiguration(ctx context.Context, instanceID string, body rds.UpdateInstancesConfigurationJSONRequestBody) (*rds.UpdateInstancesConfigurationResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateInstancesConfiguration, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if instanceID == "" {
@@ -2037,6 +2241,8 @@ var opUpdateParameter = &huawei.Operation{Service: "rds", Name: "UpdateParameter
 
 // UpdateParameter (设置配置参数): PUT /rds/v1/{project_id}/instances/{nodeId}/parameters.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/设置配置参数.md:1
 func (c *Client) UpdateParameter(ctx context.Context, projectID string, nodeID string, body rds.UpdateParameterJSONRequestBody) (*rds.UpdateParameterResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateParameter, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if projectID == "" {
@@ -2059,6 +2265,8 @@ var opUpdatePolicy = &huawei.Operation{Service: "rds", Name: "UpdatePolicy", Met
 
 // UpdatePolicy (设置自动备份策略): PUT /v3/{project_id}/instances/{instance_id}/backups/policy.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/设置自动备份策略.md:1
 func (c *Client) UpdatePolicy(ctx context.Context, instanceID string, body rds.UpdatePolicyJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opUpdatePolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if instanceID == "" {
@@ -2078,6 +2286,8 @@ var opUpdatePublicIP = &huawei.Operation{Service: "rds", Name: "UpdatePublicIP",
 
 // UpdatePublicIP (绑定和解绑弹性公网IP): PUT /v3/{project_id}/instances/{instance_id}/public-ip.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/rds/API参考/绑定和解绑弹性公网IP.md:1
 func (c *Client) UpdatePublicIP(ctx context.Context, instanceID string, body rds.UpdatePublicIPJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opUpdatePublicIP, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if instanceID == "" {

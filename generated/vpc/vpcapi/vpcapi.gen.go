@@ -41,6 +41,8 @@ var opAcceptVpcPeering = &huawei.Operation{Service: "vpc", Name: "AcceptVpcPeeri
 
 // AcceptVpcPeering (接受对等连接请求): PUT /v2.0/vpc/peerings/{peering_id}/accept.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/接受对等连接请求.md:1
 func (c *Client) AcceptVpcPeering(ctx context.Context, peeringID string) (*vpc.AcceptVpcPeeringResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opAcceptVpcPeering, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if peeringID == "" {
@@ -60,6 +62,8 @@ var opAddVpcExtendCidr = &huawei.Operation{Service: "vpc", Name: "AddVpcExtendCi
 
 // AddVpcExtendCidr (添加VPC扩展网段): PUT /v3/{project_id}/vpc/vpcs/{vpc_id}/add-extend-cidr.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/添加VPC扩展网段.md:1
 func (c *Client) AddVpcExtendCidr(ctx context.Context, vpcID string, body vpc.AddVpcExtendCidrJSONRequestBody) (*vpc.AddVpcExtendCidrResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opAddVpcExtendCidr, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if vpcID == "" {
@@ -79,6 +83,8 @@ var opAssociateRouteTable = &huawei.Operation{Service: "vpc", Name: "AssociateRo
 
 // AssociateRouteTable (关联路由表与子网): POST /v1/{project_id}/routetables/{routetable_id}/action#AssociateRouteTable.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/关联路由表与子网.md:1
 func (c *Client) AssociateRouteTable(ctx context.Context, routetableID string, body vpc.AssociateRouteTableJSONRequestBody) (*vpc.AssociateRouteTableResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opAssociateRouteTable, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if routetableID == "" {
@@ -98,6 +104,8 @@ var opBatchCreateSubNetworkInterface = &huawei.Operation{Service: "vpc", Name: "
 
 // BatchCreateSubNetworkInterface (批量创建辅助弹性网卡): POST /v3/{project_id}/vpc/sub-network-interfaces/batch-create.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建辅助弹性网卡.md:1
 func (c *Client) BatchCreateSubNetworkInterface(ctx context.Context, body vpc.BatchCreateSubNetworkInterfaceJSONRequestBody) (*vpc.BatchCreateSubNetworkInterfaceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opBatchCreateSubNetworkInterface, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewBatchCreateSubNetworkInterfaceRequest(server, ids.Project, body)
@@ -116,6 +124,8 @@ var opBatchCreateSubnetTags = &huawei.Operation{Service: "vpc", Name: "BatchCrea
 
 // BatchCreateSubnetTags (批量创建和删除子网资源标签): POST /v2.0/{project_id}/subnets/{subnet_id}/tags/action.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建和删除子网资源标签.md:1
 func (c *Client) BatchCreateSubnetTags(ctx context.Context, subnetID string, body vpc.BatchCreateSubnetTagsJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opBatchCreateSubnetTags, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if subnetID == "" {
@@ -135,6 +145,8 @@ var opBatchCreateVpcTags = &huawei.Operation{Service: "vpc", Name: "BatchCreateV
 
 // BatchCreateVpcTags (批量创建和删除VPC资源标签): POST /v2.0/{project_id}/vpcs/{vpc_id}/tags/action.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/批量创建和删除VPC资源标签.md:1
 func (c *Client) BatchCreateVpcTags(ctx context.Context, vpcID string, body vpc.BatchCreateVpcTagsJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opBatchCreateVpcTags, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if vpcID == "" {
@@ -154,6 +166,8 @@ var opCreateAddressGroup = &huawei.Operation{Service: "vpc", Name: "CreateAddres
 
 // CreateAddressGroup (创建地址组): POST /v3/{project_id}/vpc/address_groups.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建地址组.md:1
 func (c *Client) CreateAddressGroup(ctx context.Context, body vpc.CreateAddressGroupJSONRequestBody) (*vpc.CreateAddressGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateAddressGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewCreateAddressGroupRequest(server, ids.Project, body)
@@ -170,6 +184,8 @@ var opCreatePort = &huawei.Operation{Service: "vpc", Name: "CreatePort", Method:
 
 // CreatePort (创建端口): POST /v1/{project_id}/ports.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口.md:1
 func (c *Client) CreatePort(ctx context.Context, body vpc.CreatePortJSONRequestBody) (*vpc.CreatePortResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreatePort, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewCreatePortRequest(server, ids.Project, body)
@@ -186,6 +202,8 @@ var opCreatePortV1 = &huawei.Operation{Service: "vpc", Name: "CreatePortV1", Met
 
 // CreatePortV1 (创建端口（废弃）): POST /v1/ports.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口（废弃）.md:1
 func (c *Client) CreatePortV1(ctx context.Context, body vpc.CreatePortV1JSONRequestBody) (*vpc.CreatePortV1ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreatePortV1, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewCreatePortV1Request(server, body)
@@ -202,6 +220,8 @@ var opCreatePrivateip = &huawei.Operation{Service: "vpc", Name: "CreatePrivateip
 
 // CreatePrivateip (申请私有IP): POST /v1/{project_id}/privateips.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/申请私有IP.md:1
 func (c *Client) CreatePrivateip(ctx context.Context, body vpc.CreatePrivateipJSONRequestBody) (*vpc.CreatePrivateipResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreatePrivateip, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewCreatePrivateipRequest(server, ids.Project, body)
@@ -218,6 +238,8 @@ var opCreateRouteTable = &huawei.Operation{Service: "vpc", Name: "CreateRouteTab
 
 // CreateRouteTable (创建路由表): POST /v1/{project_id}/routetables.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建路由表.md:1
 func (c *Client) CreateRouteTable(ctx context.Context, body vpc.CreateRouteTableJSONRequestBody) (*vpc.CreateRouteTableResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateRouteTable, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewCreateRouteTableRequest(server, ids.Project, body)
@@ -234,6 +256,8 @@ var opCreateSecurityGroup = &huawei.Operation{Service: "vpc", Name: "CreateSecur
 
 // CreateSecurityGroup (创建安全组): POST /v3/{project_id}/vpc/security-groups.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-3.md:1
 func (c *Client) CreateSecurityGroup(ctx context.Context, body vpc.CreateSecurityGroupJSONRequestBody) (*vpc.CreateSecurityGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateSecurityGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewCreateSecurityGroupRequest(server, ids.Project, body)
@@ -250,6 +274,8 @@ var opCreateSecurityGroupRule = &huawei.Operation{Service: "vpc", Name: "CreateS
 
 // CreateSecurityGroupRule (创建安全组规则): POST /v3/{project_id}/vpc/security-group-rules.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-7.md:1
 func (c *Client) CreateSecurityGroupRule(ctx context.Context, body vpc.CreateSecurityGroupRuleJSONRequestBody) (*vpc.CreateSecurityGroupRuleResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateSecurityGroupRule, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewCreateSecurityGroupRuleRequest(server, ids.Project, body)
@@ -268,6 +294,8 @@ var opCreateSecurityGroupRuleV1 = &huawei.Operation{Service: "vpc", Name: "Creat
 
 // CreateSecurityGroupRuleV1 (创建安全组规则): POST /v1/{project_id}/security-group-rules.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则.md:1
 func (c *Client) CreateSecurityGroupRuleV1(ctx context.Context, body vpc.CreateSecurityGroupRuleV1JSONRequestBody) (*vpc.CreateSecurityGroupRuleV1ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateSecurityGroupRuleV1, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewCreateSecurityGroupRuleV1Request(server, ids.Project, body)
@@ -286,6 +314,8 @@ var opCreateSecurityGroupV1 = &huawei.Operation{Service: "vpc", Name: "CreateSec
 
 // CreateSecurityGroupV1 (创建安全组): POST /v1/{project_id}/security-groups.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组.md:1
 func (c *Client) CreateSecurityGroupV1(ctx context.Context, body vpc.CreateSecurityGroupV1JSONRequestBody) (*vpc.CreateSecurityGroupV1ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateSecurityGroupV1, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewCreateSecurityGroupV1Request(server, ids.Project, body)
@@ -302,6 +332,8 @@ var opCreateSubNetworkInterface = &huawei.Operation{Service: "vpc", Name: "Creat
 
 // CreateSubNetworkInterface (创建辅助弹性网卡): POST /v3/{project_id}/vpc/sub-network-interfaces.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建辅助弹性网卡.md:1
 func (c *Client) CreateSubNetworkInterface(ctx context.Context, body vpc.CreateSubNetworkInterfaceJSONRequestBody) (*vpc.CreateSubNetworkInterfaceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateSubNetworkInterface, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewCreateSubNetworkInterfaceRequest(server, ids.Project, body)
@@ -320,6 +352,8 @@ var opCreateSubnet = &huawei.Operation{Service: "vpc", Name: "CreateSubnet", Met
 
 // CreateSubnet (创建子网): POST /v1/{project_id}/subnets.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网.md:1
 func (c *Client) CreateSubnet(ctx context.Context, body vpc.CreateSubnetJSONRequestBody) (*vpc.CreateSubnetResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateSubnet, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewCreateSubnetRequest(server, ids.Project, body)
@@ -336,6 +370,8 @@ var opCreateSubnetTag = &huawei.Operation{Service: "vpc", Name: "CreateSubnetTag
 
 // CreateSubnetTag (创建子网资源标签): POST /v2.0/{project_id}/subnets/{subnet_id}/tags.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网资源标签.md:1
 func (c *Client) CreateSubnetTag(ctx context.Context, subnetID string, body vpc.CreateSubnetTagJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opCreateSubnetTag, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if subnetID == "" {
@@ -355,6 +391,8 @@ var opCreateTrafficMirrorFilter = &huawei.Operation{Service: "vpc", Name: "Creat
 
 // CreateTrafficMirrorFilter (创建流量镜像筛选条件): POST /v3/{project_id}/vpc/traffic-mirror-filters.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选条件.md:1
 func (c *Client) CreateTrafficMirrorFilter(ctx context.Context, body vpc.CreateTrafficMirrorFilterJSONRequestBody) (*vpc.CreateTrafficMirrorFilterResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateTrafficMirrorFilter, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewCreateTrafficMirrorFilterRequest(server, ids.Project, body)
@@ -373,6 +411,8 @@ var opCreateTrafficMirrorFilterRule = &huawei.Operation{Service: "vpc", Name: "C
 
 // CreateTrafficMirrorFilterRule (创建流量镜像筛选规则): POST /v3/{project_id}/vpc/traffic-mirror-filter-rules.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像筛选规则.md:1
 func (c *Client) CreateTrafficMirrorFilterRule(ctx context.Context, body vpc.CreateTrafficMirrorFilterRuleJSONRequestBody) (*vpc.CreateTrafficMirrorFilterRuleResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateTrafficMirrorFilterRule, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewCreateTrafficMirrorFilterRuleRequest(server, ids.Project, body)
@@ -391,6 +431,8 @@ var opCreateTrafficMirrorSession = &huawei.Operation{Service: "vpc", Name: "Crea
 
 // CreateTrafficMirrorSession (创建流量镜像会话): POST /v3/{project_id}/vpc/traffic-mirror-sessions.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建流量镜像会话.md:1
 func (c *Client) CreateTrafficMirrorSession(ctx context.Context, body vpc.CreateTrafficMirrorSessionJSONRequestBody) (*vpc.CreateTrafficMirrorSessionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateTrafficMirrorSession, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewCreateTrafficMirrorSessionRequest(server, ids.Project, body)
@@ -409,6 +451,8 @@ var opCreateVpc = &huawei.Operation{Service: "vpc", Name: "CreateVpc", Method: "
 
 // CreateVpc (创建VPC): POST /v1/{project_id}/vpcs.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/vpc-创建VPC.md:1
 func (c *Client) CreateVpc(ctx context.Context, body vpc.CreateVpcJSONRequestBody) (*vpc.CreateVpcResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateVpc, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewCreateVpcRequest(server, ids.Project, body)
@@ -425,6 +469,8 @@ var opCreateVpcPeering = &huawei.Operation{Service: "vpc", Name: "CreateVpcPeeri
 
 // CreateVpcPeering (创建对等连接): POST /v2.0/vpc/peerings.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建对等连接.md:1
 func (c *Client) CreateVpcPeering(ctx context.Context, body vpc.CreateVpcPeeringJSONRequestBody) (*vpc.CreateVpcPeeringResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateVpcPeering, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewCreateVpcPeeringRequest(server, body)
@@ -441,6 +487,8 @@ var opCreateVpcResourceTag = &huawei.Operation{Service: "vpc", Name: "CreateVpcR
 
 // CreateVpcResourceTag (创建VPC资源标签): POST /v2.0/{project_id}/vpcs/{vpc_id}/tags.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建VPC资源标签.md:1
 func (c *Client) CreateVpcResourceTag(ctx context.Context, vpcID string, body vpc.CreateVpcResourceTagJSONRequestBody) error {
 	httpResp, err := c.rt.Do(ctx, opCreateVpcResourceTag, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if vpcID == "" {
@@ -460,6 +508,8 @@ var opCreateVpcRoute = &huawei.Operation{Service: "vpc", Name: "CreateVpcRoute",
 
 // CreateVpcRoute (创建VPC路由): POST /v2.0/vpc/routes.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建VPC路由.md:1
 func (c *Client) CreateVpcRoute(ctx context.Context, body vpc.CreateVpcRouteJSONRequestBody) (*vpc.CreateVpcRouteResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateVpcRoute, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewCreateVpcRouteRequest(server, body)
@@ -476,6 +526,8 @@ var opDeleteAddressGroup = &huawei.Operation{Service: "vpc", Name: "DeleteAddres
 
 // DeleteAddressGroup (删除地址组): DELETE /v3/{project_id}/vpc/address_groups/{address_group_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除地址组.md:1
 func (c *Client) DeleteAddressGroup(ctx context.Context, addressGroupID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteAddressGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if addressGroupID == "" {
@@ -495,6 +547,8 @@ var opDeleteForce = &huawei.Operation{Service: "vpc", Name: "DeleteForce", Metho
 
 // DeleteForce (强制删除地址组): DELETE /v3/{project_id}/vpc/address_groups/{address_group_id}/force.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/强制删除地址组.md:1
 func (c *Client) DeleteForce(ctx context.Context, addressGroupID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteForce, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if addressGroupID == "" {
@@ -514,6 +568,8 @@ var opDeletePort = &huawei.Operation{Service: "vpc", Name: "DeletePort", Method:
 
 // DeletePort (删除端口): DELETE /v1/{project_id}/ports/{port_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除端口.md:1
 func (c *Client) DeletePort(ctx context.Context, portID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeletePort, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if portID == "" {
@@ -533,6 +589,8 @@ var opDeletePortV1 = &huawei.Operation{Service: "vpc", Name: "DeletePortV1", Met
 
 // DeletePortV1 (删除端口（废弃）): DELETE /v1/ports/{port_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除端口（废弃）.md:1
 func (c *Client) DeletePortV1(ctx context.Context, portID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeletePortV1, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if portID == "" {
@@ -552,6 +610,8 @@ var opDeletePrivateip = &huawei.Operation{Service: "vpc", Name: "DeletePrivateip
 
 // DeletePrivateip (删除私有IP): DELETE /v1/{project_id}/privateips/{privateip_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除私有IP.md:1
 func (c *Client) DeletePrivateip(ctx context.Context, privateipID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeletePrivateip, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if privateipID == "" {
@@ -571,6 +631,8 @@ var opDeleteRouteTable = &huawei.Operation{Service: "vpc", Name: "DeleteRouteTab
 
 // DeleteRouteTable (删除路由表): DELETE /v1/{project_id}/routetables/{routetable_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除路由表.md:1
 func (c *Client) DeleteRouteTable(ctx context.Context, routetableID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteRouteTable, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if routetableID == "" {
@@ -590,6 +652,8 @@ var opDeleteSecurityGroup = &huawei.Operation{Service: "vpc", Name: "DeleteSecur
 
 // DeleteSecurityGroup (删除安全组): DELETE /v3/{project_id}/vpc/security-groups/{security_group_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除安全组-6.md:1
 func (c *Client) DeleteSecurityGroup(ctx context.Context, securityGroupID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteSecurityGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if securityGroupID == "" {
@@ -609,6 +673,8 @@ var opDeleteSecurityGroupRule = &huawei.Operation{Service: "vpc", Name: "DeleteS
 
 // DeleteSecurityGroupRule (删除安全组规则): DELETE /v3/{project_id}/vpc/security-group-rules/{security_group_rule_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除安全组规则-10.md:1
 func (c *Client) DeleteSecurityGroupRule(ctx context.Context, securityGroupRuleID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteSecurityGroupRule, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if securityGroupRuleID == "" {
@@ -628,6 +694,8 @@ var opDeleteSecurityGroupRuleV1 = &huawei.Operation{Service: "vpc", Name: "Delet
 
 // DeleteSecurityGroupRuleV1 (删除安全组规则): DELETE /v1/{project_id}/security-group-rules/{security_group_rule_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除安全组规则.md:1
 func (c *Client) DeleteSecurityGroupRuleV1(ctx context.Context, securityGroupRuleID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteSecurityGroupRuleV1, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if securityGroupRuleID == "" {
@@ -647,6 +715,8 @@ var opDeleteSecurityGroupV1 = &huawei.Operation{Service: "vpc", Name: "DeleteSec
 
 // DeleteSecurityGroupV1 (删除安全组): DELETE /v1/{project_id}/security-groups/{security_group_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除安全组.md:1
 func (c *Client) DeleteSecurityGroupV1(ctx context.Context, securityGroupID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteSecurityGroupV1, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if securityGroupID == "" {
@@ -666,6 +736,8 @@ var opDeleteSubNetworkInterface = &huawei.Operation{Service: "vpc", Name: "Delet
 
 // DeleteSubNetworkInterface (删除辅助弹性网卡): DELETE /v3/{project_id}/vpc/sub-network-interfaces/{sub_network_interface_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除辅助弹性网卡.md:1
 func (c *Client) DeleteSubNetworkInterface(ctx context.Context, subNetworkInterfaceID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteSubNetworkInterface, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if subNetworkInterfaceID == "" {
@@ -685,6 +757,8 @@ var opDeleteSubnet = &huawei.Operation{Service: "vpc", Name: "DeleteSubnet", Met
 
 // DeleteSubnet (删除子网): DELETE /v1/{project_id}/vpcs/{vpc_id}/subnets/{subnet_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除子网.md:1
 func (c *Client) DeleteSubnet(ctx context.Context, vpcID string, subnetID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteSubnet, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if vpcID == "" {
@@ -707,6 +781,8 @@ var opDeleteSubnetTag = &huawei.Operation{Service: "vpc", Name: "DeleteSubnetTag
 
 // DeleteSubnetTag (删除子网资源标签): DELETE /v2.0/{project_id}/subnets/{subnet_id}/tags/{key}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除子网资源标签.md:1
 func (c *Client) DeleteSubnetTag(ctx context.Context, subnetID string, key string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteSubnetTag, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if subnetID == "" {
@@ -729,6 +805,8 @@ var opDeleteTrafficMirrorFilter = &huawei.Operation{Service: "vpc", Name: "Delet
 
 // DeleteTrafficMirrorFilter (删除流量镜像筛选条件): DELETE /v3/{project_id}/vpc/traffic-mirror-filter/{traffic_mirror_filter_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除流量镜像筛选条件.md:1
 func (c *Client) DeleteTrafficMirrorFilter(ctx context.Context, trafficMirrorFilterID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteTrafficMirrorFilter, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if trafficMirrorFilterID == "" {
@@ -748,6 +826,8 @@ var opDeleteTrafficMirrorFilterRule = &huawei.Operation{Service: "vpc", Name: "D
 
 // DeleteTrafficMirrorFilterRule (删除流量镜像筛选规则): DELETE /v3/{project_id}/vpc/traffic-mirror-filter-rules/{traffic_mirror_filter_rule_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除流量镜像筛选规则.md:1
 func (c *Client) DeleteTrafficMirrorFilterRule(ctx context.Context, trafficMirrorFilterRuleID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteTrafficMirrorFilterRule, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if trafficMirrorFilterRuleID == "" {
@@ -767,6 +847,8 @@ var opDeleteTrafficMirrorSession = &huawei.Operation{Service: "vpc", Name: "Dele
 
 // DeleteTrafficMirrorSession (删除流量镜像会话): DELETE /v3/{project_id}/vpc/traffic-mirror-sessions/{traffic_mirror_session_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除流量镜像会话.md:1
 func (c *Client) DeleteTrafficMirrorSession(ctx context.Context, trafficMirrorSessionID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteTrafficMirrorSession, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if trafficMirrorSessionID == "" {
@@ -786,6 +868,8 @@ var opDeleteVpc = &huawei.Operation{Service: "vpc", Name: "DeleteVpc", Method: "
 
 // DeleteVpc (删除VPC): DELETE /v1/{project_id}/vpcs/{vpc_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除VPC.md:1
 func (c *Client) DeleteVpc(ctx context.Context, vpcID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteVpc, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if vpcID == "" {
@@ -805,6 +889,8 @@ var opDeleteVpcPeering = &huawei.Operation{Service: "vpc", Name: "DeleteVpcPeeri
 
 // DeleteVpcPeering (删除对等连接): DELETE /v2.0/vpc/peerings/{peering_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除对等连接.md:1
 func (c *Client) DeleteVpcPeering(ctx context.Context, peeringID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteVpcPeering, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if peeringID == "" {
@@ -824,6 +910,8 @@ var opDeleteVpcRoute = &huawei.Operation{Service: "vpc", Name: "DeleteVpcRoute",
 
 // DeleteVpcRoute (删除VPC路由): DELETE /v2.0/vpc/routes/{route_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除VPC路由.md:1
 func (c *Client) DeleteVpcRoute(ctx context.Context, routeID string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteVpcRoute, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if routeID == "" {
@@ -843,6 +931,8 @@ var opDeleteVpcTag = &huawei.Operation{Service: "vpc", Name: "DeleteVpcTag", Met
 
 // DeleteVpcTag (删除VPC资源标签): DELETE /v2.0/{project_id}/vpcs/{vpc_id}/tags/{key}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除VPC资源标签.md:1
 func (c *Client) DeleteVpcTag(ctx context.Context, vpcID string, key string) error {
 	httpResp, err := c.rt.Do(ctx, opDeleteVpcTag, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if vpcID == "" {
@@ -865,6 +955,8 @@ var opDisassociateRouteTable = &huawei.Operation{Service: "vpc", Name: "Disassoc
 
 // DisassociateRouteTable (解关联路由表与子网): POST /v1/{project_id}/routetables/{routetable_id}/action#DisassociateRouteTable.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/解关联路由表与子网.md:1
 func (c *Client) DisassociateRouteTable(ctx context.Context, routetableID string, body vpc.DisassociateRouteTableJSONRequestBody) (*vpc.DisassociateRouteTableResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opDisassociateRouteTable, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if routetableID == "" {
@@ -884,6 +976,8 @@ var opListAPIVersion = &huawei.Operation{Service: "vpc", Name: "ListAPIVersion",
 
 // ListAPIVersion (查询API版本信息列表): GET /.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询API版本信息列表.md:1
 func (c *Client) ListAPIVersion(ctx context.Context) (*vpc.ListAPIVersionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListAPIVersion, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewListAPIVersionRequest(server)
@@ -900,6 +994,8 @@ var opListAddressGroup = &huawei.Operation{Service: "vpc", Name: "ListAddressGro
 
 // ListAddressGroup (查询地址组列表): GET /v3/{project_id}/vpc/address_groups.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询地址组列表.md:1
 func (c *Client) ListAddressGroup(ctx context.Context, params *vpc.ListAddressGroupParams) (*vpc.ListAddressGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListAddressGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewListAddressGroupRequest(server, ids.Project, params)
@@ -917,6 +1013,8 @@ var pageListAddressGroup = huawei.Paging{Op: opListAddressGroup, Style: "marker"
 // ListAddressGroupAll iterates over the address_groups of every page of ListAddressGroup
 // (marker paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询地址组列表.md:1
 func (c *Client) ListAddressGroupAll(ctx context.Context, params *vpc.ListAddressGroupParams) iter.Seq2[vpc.ListAddressGroupAddressGroup, error] {
 	call := func(ctx context.Context, params *vpc.ListAddressGroupParams) (*vpc.ListAddressGroupResponseBody, error) {
 		return c.ListAddressGroup(ctx, params)
@@ -929,6 +1027,8 @@ var opListPorts = &huawei.Operation{Service: "vpc", Name: "ListPorts", Method: "
 
 // ListPorts (查询端口列表): GET /v1/{project_id}/ports.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表.md:1
 func (c *Client) ListPorts(ctx context.Context, params *vpc.ListPortsParams) (*vpc.ListPortsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListPorts, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewListPortsRequest(server, ids.Project, params)
@@ -946,6 +1046,8 @@ var pageListPorts = huawei.Paging{Op: opListPorts, Style: "marker", Param: "mark
 // ListPortsAll iterates over the ports of every page of ListPorts
 // (marker paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表.md:1
 func (c *Client) ListPortsAll(ctx context.Context, params *vpc.ListPortsParams) iter.Seq2[vpc.ListPortsPort, error] {
 	call := func(ctx context.Context, params *vpc.ListPortsParams) (*vpc.ListPortsResponseBody, error) {
 		return c.ListPorts(ctx, params)
@@ -958,6 +1060,8 @@ var opListPortsV1 = &huawei.Operation{Service: "vpc", Name: "ListPortsV1", Metho
 
 // ListPortsV1 (查询端口列表（废弃）): GET /v1/ports.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表（废弃）.md:1
 func (c *Client) ListPortsV1(ctx context.Context, params *vpc.ListPortsV1Params) (*vpc.ListPortsV1ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListPortsV1, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewListPortsV1Request(server, params)
@@ -975,6 +1079,8 @@ var pageListPortsV1 = huawei.Paging{Op: opListPortsV1, Style: "marker", Param: "
 // ListPortsV1All iterates over the ports of every page of ListPortsV1
 // (marker paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表（废弃）.md:1
 func (c *Client) ListPortsV1All(ctx context.Context, params *vpc.ListPortsV1Params) iter.Seq2[vpc.ListPortsV1Port, error] {
 	call := func(ctx context.Context, params *vpc.ListPortsV1Params) (*vpc.ListPortsV1ResponseBody, error) {
 		return c.ListPortsV1(ctx, params)
@@ -987,6 +1093,8 @@ var opListPrivateips = &huawei.Operation{Service: "vpc", Name: "ListPrivateips",
 
 // ListPrivateips (查询私有IP列表): GET /v1/{project_id}/subnets/{subnet_id}/privateips.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP列表.md:1
 func (c *Client) ListPrivateips(ctx context.Context, subnetID string, params *vpc.ListPrivateipsParams) (*vpc.ListPrivateipsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListPrivateips, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if subnetID == "" {
@@ -1007,6 +1115,8 @@ var pageListPrivateips = huawei.Paging{Op: opListPrivateips, Style: "marker", Pa
 // ListPrivateipsAll iterates over the privateips of every page of ListPrivateips
 // (marker paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP列表.md:1
 func (c *Client) ListPrivateipsAll(ctx context.Context, subnetID string, params *vpc.ListPrivateipsParams) iter.Seq2[vpc.ListPrivateipsResponseBodyPrivateipsItem, error] {
 	call := func(ctx context.Context, params *vpc.ListPrivateipsParams) (*vpc.ListPrivateipsResponseBody, error) {
 		return c.ListPrivateips(ctx, subnetID, params)
@@ -1021,6 +1131,8 @@ var opListRouteTables = &huawei.Operation{Service: "vpc", Name: "ListRouteTables
 
 // ListRouteTables (查询路由表列表): GET /v1/{project_id}/routetables.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由表列表.md:1
 func (c *Client) ListRouteTables(ctx context.Context, params *vpc.ListRouteTablesParams) (*vpc.ListRouteTablesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListRouteTables, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewListRouteTablesRequest(server, ids.Project, params)
@@ -1038,6 +1150,8 @@ var pageListRouteTables = huawei.Paging{Op: opListRouteTables, Style: "marker", 
 // ListRouteTablesAll iterates over the routetables of every page of ListRouteTables
 // (marker paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由表列表.md:1
 func (c *Client) ListRouteTablesAll(ctx context.Context, params *vpc.ListRouteTablesParams) iter.Seq2[vpc.ListRouteTablesRoutetable, error] {
 	call := func(ctx context.Context, params *vpc.ListRouteTablesParams) (*vpc.ListRouteTablesResponseBody, error) {
 		return c.ListRouteTables(ctx, params)
@@ -1050,6 +1164,8 @@ var opListSecurityGroupRules = &huawei.Operation{Service: "vpc", Name: "ListSecu
 
 // ListSecurityGroupRules (查询安全组规则列表): GET /v3/{project_id}/vpc/security-group-rules.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则列表-8.md:1
 func (c *Client) ListSecurityGroupRules(ctx context.Context, params *vpc.ListSecurityGroupRulesParams) (*vpc.ListSecurityGroupRulesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListSecurityGroupRules, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewListSecurityGroupRulesRequest(server, ids.Project, params)
@@ -1067,6 +1183,8 @@ var pageListSecurityGroupRules = huawei.Paging{Op: opListSecurityGroupRules, Sty
 // ListSecurityGroupRulesAll iterates over the security_group_rules of every page of ListSecurityGroupRules
 // (marker paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则列表-8.md:1
 func (c *Client) ListSecurityGroupRulesAll(ctx context.Context, params *vpc.ListSecurityGroupRulesParams) iter.Seq2[vpc.ListSecurityGroupRulesSecurityGroupRule, error] {
 	call := func(ctx context.Context, params *vpc.ListSecurityGroupRulesParams) (*vpc.ListSecurityGroupRulesResponseBody, error) {
 		return c.ListSecurityGroupRules(ctx, params)
@@ -1081,6 +1199,8 @@ var opListSecurityGroupRulesV1 = &huawei.Operation{Service: "vpc", Name: "ListSe
 
 // ListSecurityGroupRulesV1 (查询安全组规则列表): GET /v1/{project_id}/security-group-rules.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则列表.md:1
 func (c *Client) ListSecurityGroupRulesV1(ctx context.Context, params *vpc.ListSecurityGroupRulesV1Params) (*vpc.ListSecurityGroupRulesV1ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListSecurityGroupRulesV1, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewListSecurityGroupRulesV1Request(server, ids.Project, params)
@@ -1100,6 +1220,8 @@ var pageListSecurityGroupRulesV1 = huawei.Paging{Op: opListSecurityGroupRulesV1,
 // ListSecurityGroupRulesV1All iterates over the security_group_rules of every page of ListSecurityGroupRulesV1
 // (marker paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则列表.md:1
 func (c *Client) ListSecurityGroupRulesV1All(ctx context.Context, params *vpc.ListSecurityGroupRulesV1Params) iter.Seq2[vpc.CreateSecurityGroupV1SecurityGroupRule, error] {
 	call := func(ctx context.Context, params *vpc.ListSecurityGroupRulesV1Params) (*vpc.ListSecurityGroupRulesV1ResponseBody, error) {
 		return c.ListSecurityGroupRulesV1(ctx, params)
@@ -1114,6 +1236,8 @@ var opListSecurityGroups = &huawei.Operation{Service: "vpc", Name: "ListSecurity
 
 // ListSecurityGroups (查询安全组列表): GET /v3/{project_id}/vpc/security-groups.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组列表-4.md:1
 func (c *Client) ListSecurityGroups(ctx context.Context, params *vpc.ListSecurityGroupsParams) (*vpc.ListSecurityGroupsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListSecurityGroups, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewListSecurityGroupsRequest(server, ids.Project, params)
@@ -1131,6 +1255,8 @@ var pageListSecurityGroups = huawei.Paging{Op: opListSecurityGroups, Style: "mar
 // ListSecurityGroupsAll iterates over the security_group of every page of ListSecurityGroups
 // (marker paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组列表-4.md:1
 func (c *Client) ListSecurityGroupsAll(ctx context.Context, params *vpc.ListSecurityGroupsParams) iter.Seq2[vpc.ListSecurityGroupsSecurityGroup, error] {
 	call := func(ctx context.Context, params *vpc.ListSecurityGroupsParams) (*vpc.ListSecurityGroupsResponseBody, error) {
 		return c.ListSecurityGroups(ctx, params)
@@ -1145,6 +1271,8 @@ var opListSecurityGroupsV1 = &huawei.Operation{Service: "vpc", Name: "ListSecuri
 
 // ListSecurityGroupsV1 (查询安全组列表): GET /v1/{project_id}/security-groups.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组列表.md:1
 func (c *Client) ListSecurityGroupsV1(ctx context.Context, params *vpc.ListSecurityGroupsV1Params) (*vpc.ListSecurityGroupsV1ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListSecurityGroupsV1, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewListSecurityGroupsV1Request(server, ids.Project, params)
@@ -1162,6 +1290,8 @@ var pageListSecurityGroupsV1 = huawei.Paging{Op: opListSecurityGroupsV1, Style: 
 // ListSecurityGroupsV1All iterates over the security_groups of every page of ListSecurityGroupsV1
 // (marker paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组列表.md:1
 func (c *Client) ListSecurityGroupsV1All(ctx context.Context, params *vpc.ListSecurityGroupsV1Params) iter.Seq2[vpc.ListSecurityGroupsV1SecurityGroup, error] {
 	call := func(ctx context.Context, params *vpc.ListSecurityGroupsV1Params) (*vpc.ListSecurityGroupsV1ResponseBody, error) {
 		return c.ListSecurityGroupsV1(ctx, params)
@@ -1176,6 +1306,8 @@ var opListSubNetworkInterfaces = &huawei.Operation{Service: "vpc", Name: "ListSu
 
 // ListSubNetworkInterfaces (查询租户下辅助弹性网卡列表): GET /v3/{project_id}/vpc/sub-network-interfaces.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡列表.md:1
 func (c *Client) ListSubNetworkInterfaces(ctx context.Context, params *vpc.ListSubNetworkInterfacesParams) (*vpc.ListSubNetworkInterfacesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListSubNetworkInterfaces, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewListSubNetworkInterfacesRequest(server, ids.Project, params)
@@ -1195,6 +1327,8 @@ var pageListSubNetworkInterfaces = huawei.Paging{Op: opListSubNetworkInterfaces,
 // ListSubNetworkInterfacesAll iterates over the sub_network_interfaces of every page of ListSubNetworkInterfaces
 // (marker paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡列表.md:1
 func (c *Client) ListSubNetworkInterfacesAll(ctx context.Context, params *vpc.ListSubNetworkInterfacesParams) iter.Seq2[vpc.ListSubNetworkInterfacesSubNetworkInterface, error] {
 	call := func(ctx context.Context, params *vpc.ListSubNetworkInterfacesParams) (*vpc.ListSubNetworkInterfacesResponseBody, error) {
 		return c.ListSubNetworkInterfaces(ctx, params)
@@ -1209,6 +1343,8 @@ var opListSubnetTags = &huawei.Operation{Service: "vpc", Name: "ListSubnetTags",
 
 // ListSubnetTags (查询子网项目标签): GET /v2.0/{project_id}/subnets/tags.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网项目标签.md:1
 func (c *Client) ListSubnetTags(ctx context.Context) (*vpc.ListSubnetTagsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListSubnetTags, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewListSubnetTagsRequest(server, ids.Project)
@@ -1225,6 +1361,8 @@ var opListSubnets = &huawei.Operation{Service: "vpc", Name: "ListSubnets", Metho
 
 // ListSubnets (查询子网列表): GET /v1/{project_id}/subnets.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表.md:1
 func (c *Client) ListSubnets(ctx context.Context, params *vpc.ListSubnetsParams) (*vpc.ListSubnetsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListSubnets, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewListSubnetsRequest(server, ids.Project, params)
@@ -1242,6 +1380,8 @@ var pageListSubnets = huawei.Paging{Op: opListSubnets, Style: "marker", Param: "
 // ListSubnetsAll iterates over the subnets of every page of ListSubnets
 // (marker paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表.md:1
 func (c *Client) ListSubnetsAll(ctx context.Context, params *vpc.ListSubnetsParams) iter.Seq2[vpc.Subnets, error] {
 	call := func(ctx context.Context, params *vpc.ListSubnetsParams) (*vpc.ListSubnetsResponseBody, error) {
 		return c.ListSubnets(ctx, params)
@@ -1254,6 +1394,8 @@ var opListSubnetsByTags = &huawei.Operation{Service: "vpc", Name: "ListSubnetsBy
 
 // ListSubnetsByTags (查询子网资源实例): POST /v2.0/{project_id}/subnets/resource_instances/action.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网资源实例.md:1
 func (c *Client) ListSubnetsByTags(ctx context.Context, body vpc.ListSubnetsByTagsJSONRequestBody) (*vpc.ListSubnetsByTagsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListSubnetsByTags, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewListSubnetsByTagsRequest(server, ids.Project, body)
@@ -1271,6 +1413,8 @@ var pageListSubnetsByTags = huawei.Paging{Op: opListSubnetsByTags, Style: "page"
 // ListSubnetsByTagsAll iterates over the resources of every page of ListSubnetsByTags
 // (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网资源实例.md:1
 func (c *Client) ListSubnetsByTagsAll(ctx context.Context, body vpc.ListSubnetsByTagsJSONRequestBody) iter.Seq2[vpc.ListSubnetsByTagsResource, error] {
 	call := func(ctx context.Context, body vpc.ListSubnetsByTagsJSONRequestBody) (*vpc.ListSubnetsByTagsResponseBody, error) {
 		return c.ListSubnetsByTags(ctx, body)
@@ -1283,6 +1427,8 @@ var opListTraffcMirrorFilterRules = &huawei.Operation{Service: "vpc", Name: "Lis
 
 // ListTraffcMirrorFilterRules (查询流量镜像筛选规则列表): GET /v3/{project_id}/vpc/traffc-mirror-filter-rules.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像筛选规则列表.md:1
 func (c *Client) ListTraffcMirrorFilterRules(ctx context.Context, params *vpc.ListTraffcMirrorFilterRulesParams) (*vpc.ListTraffcMirrorFilterRulesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListTraffcMirrorFilterRules, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewListTraffcMirrorFilterRulesRequest(server, ids.Project, params)
@@ -1301,6 +1447,8 @@ var opListTrafficMirrorFilters = &huawei.Operation{Service: "vpc", Name: "ListTr
 
 // ListTrafficMirrorFilters (查询流量镜像筛选条件列表): GET /v3/{project_id}/vpc/traffic-mirror-filters.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像筛选条件列表.md:1
 func (c *Client) ListTrafficMirrorFilters(ctx context.Context, params *vpc.ListTrafficMirrorFiltersParams) (*vpc.ListTrafficMirrorFiltersResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListTrafficMirrorFilters, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewListTrafficMirrorFiltersRequest(server, ids.Project, params)
@@ -1319,6 +1467,8 @@ var opListTrafficMirrorSessions = &huawei.Operation{Service: "vpc", Name: "ListT
 
 // ListTrafficMirrorSessions (查询流量镜像会话列表): GET /v3/{project_id}/vpc/traffic-mirror-sessions.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像会话列表.md:1
 func (c *Client) ListTrafficMirrorSessions(ctx context.Context, params *vpc.ListTrafficMirrorSessionsParams) (*vpc.ListTrafficMirrorSessionsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListTrafficMirrorSessions, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewListTrafficMirrorSessionsRequest(server, ids.Project, params)
@@ -1337,6 +1487,8 @@ var opListVpcPeerings = &huawei.Operation{Service: "vpc", Name: "ListVpcPeerings
 
 // ListVpcPeerings (查询对等连接列表): GET /v2.0/vpc/peerings.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询对等连接列表.md:1
 func (c *Client) ListVpcPeerings(ctx context.Context, params *vpc.ListVpcPeeringsParams) (*vpc.ListVpcPeeringsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListVpcPeerings, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewListVpcPeeringsRequest(server, params)
@@ -1353,6 +1505,8 @@ var opListVpcRoutes = &huawei.Operation{Service: "vpc", Name: "ListVpcRoutes", M
 
 // ListVpcRoutes (查询VPC路由列表): GET /v2.0/vpc/routes.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC路由列表.md:1
 func (c *Client) ListVpcRoutes(ctx context.Context, params *vpc.ListVpcRoutesParams) (*vpc.ListVpcRoutesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListVpcRoutes, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewListVpcRoutesRequest(server, params)
@@ -1369,6 +1523,8 @@ var opListVpcTags = &huawei.Operation{Service: "vpc", Name: "ListVpcTags", Metho
 
 // ListVpcTags (查询VPC项目标签): GET /v2.0/{project_id}/vpcs/tags.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC项目标签.md:1
 func (c *Client) ListVpcTags(ctx context.Context) (*vpc.ListVpcTagsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListVpcTags, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewListVpcTagsRequest(server, ids.Project)
@@ -1385,6 +1541,8 @@ var opListVpcs = &huawei.Operation{Service: "vpc", Name: "ListVpcs", Method: "GE
 
 // ListVpcs (查询VPC列表): GET /v3/{project_id}/vpc/vpcs.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表-1.md:1
 func (c *Client) ListVpcs(ctx context.Context, params *vpc.ListVpcsParams) (*vpc.ListVpcsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListVpcs, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewListVpcsRequest(server, ids.Project, params)
@@ -1402,6 +1560,8 @@ var pageListVpcs = huawei.Paging{Op: opListVpcs, Style: "marker", Param: "marker
 // ListVpcsAll iterates over the vpcs of every page of ListVpcs
 // (marker paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表-1.md:1
 func (c *Client) ListVpcsAll(ctx context.Context, params *vpc.ListVpcsParams) iter.Seq2[vpc.ListVpcsVpc, error] {
 	call := func(ctx context.Context, params *vpc.ListVpcsParams) (*vpc.ListVpcsResponseBody, error) {
 		return c.ListVpcs(ctx, params)
@@ -1414,6 +1574,8 @@ var opListVpcsByTags = &huawei.Operation{Service: "vpc", Name: "ListVpcsByTags",
 
 // ListVpcsByTags (查询VPC资源实例): POST /v2.0/{project_id}/vpcs/resource_instances/action.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC资源实例.md:1
 func (c *Client) ListVpcsByTags(ctx context.Context, body vpc.ListVpcsByTagsJSONRequestBody) (*vpc.ListVpcsByTagsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListVpcsByTags, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewListVpcsByTagsRequest(server, ids.Project, body)
@@ -1431,6 +1593,8 @@ var pageListVpcsByTags = huawei.Paging{Op: opListVpcsByTags, Style: "page", Para
 // ListVpcsByTagsAll iterates over the resources of every page of ListVpcsByTags
 // (page paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC资源实例.md:1
 func (c *Client) ListVpcsByTagsAll(ctx context.Context, body vpc.ListVpcsByTagsJSONRequestBody) iter.Seq2[vpc.ListSubnetsByTagsResource, error] {
 	call := func(ctx context.Context, body vpc.ListVpcsByTagsJSONRequestBody) (*vpc.ListVpcsByTagsResponseBody, error) {
 		return c.ListVpcsByTags(ctx, body)
@@ -1443,6 +1607,8 @@ var opListVpcsV1 = &huawei.Operation{Service: "vpc", Name: "ListVpcsV1", Method:
 
 // ListVpcsV1 (查询VPC列表): GET /v1/{project_id}/vpcs.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表.md:1
 func (c *Client) ListVpcsV1(ctx context.Context, params *vpc.ListVpcsV1Params) (*vpc.ListVpcsV1ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opListVpcsV1, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewListVpcsV1Request(server, ids.Project, params)
@@ -1460,6 +1626,8 @@ var pageListVpcsV1 = huawei.Paging{Op: opListVpcsV1, Style: "marker", Param: "ma
 // ListVpcsV1All iterates over the vpcs of every page of ListVpcsV1
 // (marker paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC列表.md:1
 func (c *Client) ListVpcsV1All(ctx context.Context, params *vpc.ListVpcsV1Params) iter.Seq2[vpc.Vpcs, error] {
 	call := func(ctx context.Context, params *vpc.ListVpcsV1Params) (*vpc.ListVpcsV1ResponseBody, error) {
 		return c.ListVpcsV1(ctx, params)
@@ -1472,6 +1640,8 @@ var opNeutronAddFirewallRule = &huawei.Operation{Service: "vpc", Name: "NeutronA
 
 // NeutronAddFirewallRule (插入网络ACL规则): PUT /v2.0/fwaas/firewall_policies/{firewall_policy_id}/insert_rule.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/插入网络ACL规则.md:1
 func (c *Client) NeutronAddFirewallRule(ctx context.Context, firewallPolicyID string, body vpc.NeutronAddFirewallRuleJSONRequestBody) (*vpc.NeutronAddFirewallRuleResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronAddFirewallRule, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if firewallPolicyID == "" {
@@ -1491,6 +1661,8 @@ var opNeutronAddRouterInterface = &huawei.Operation{Service: "vpc", Name: "Neutr
 
 // NeutronAddRouterInterface (路由器添加接口): PUT /v2.0/routers/{router_id}/add_router_interface.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/路由器添加接口.md:1
 func (c *Client) NeutronAddRouterInterface(ctx context.Context, routerID string, body vpc.NeutronAddRouterInterfaceJSONRequestBody) (*vpc.NeutronAddRouterInterfaceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronAddRouterInterface, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if routerID == "" {
@@ -1512,6 +1684,8 @@ var opNeutronCreateFirewallGroup = &huawei.Operation{Service: "vpc", Name: "Neut
 
 // NeutronCreateFirewallGroup (创建网络ACL组): POST /v2.0/fwaas/firewall_groups.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL组.md:1
 func (c *Client) NeutronCreateFirewallGroup(ctx context.Context, body vpc.NeutronCreateFirewallGroupJSONRequestBody) (*vpc.NeutronCreateFirewallGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronCreateFirewallGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewNeutronCreateFirewallGroupRequest(server, body)
@@ -1530,6 +1704,8 @@ var opNeutronCreateFirewallPolicy = &huawei.Operation{Service: "vpc", Name: "Neu
 
 // NeutronCreateFirewallPolicy (创建网络ACL策略): POST /v2.0/fwaas/firewall_policies.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL策略.md:1
 func (c *Client) NeutronCreateFirewallPolicy(ctx context.Context, body vpc.NeutronCreateFirewallPolicyJSONRequestBody) (*vpc.NeutronCreateFirewallPolicyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronCreateFirewallPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewNeutronCreateFirewallPolicyRequest(server, body)
@@ -1548,6 +1724,8 @@ var opNeutronCreateFirewallRule = &huawei.Operation{Service: "vpc", Name: "Neutr
 
 // NeutronCreateFirewallRule (创建网络ACL规则): POST /v2.0/fwaas/firewall_rules.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络ACL规则.md:1
 func (c *Client) NeutronCreateFirewallRule(ctx context.Context, body vpc.NeutronCreateFirewallRuleJSONRequestBody) (*vpc.NeutronCreateFirewallRuleResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronCreateFirewallRule, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewNeutronCreateFirewallRuleRequest(server, body)
@@ -1566,6 +1744,8 @@ var opNeutronCreateNetwork = &huawei.Operation{Service: "vpc", Name: "NeutronCre
 
 // NeutronCreateNetwork (创建网络): POST /v2.0/networks.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建网络.md:1
 func (c *Client) NeutronCreateNetwork(ctx context.Context, body vpc.NeutronCreateNetworkJSONRequestBody) (*vpc.NeutronCreateNetworkResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronCreateNetwork, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewNeutronCreateNetworkRequest(server, body)
@@ -1582,6 +1762,8 @@ var opNeutronCreatePort = &huawei.Operation{Service: "vpc", Name: "NeutronCreate
 
 // NeutronCreatePort (创建端口): POST /v2.0/ports.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建端口-openstack.md:1
 func (c *Client) NeutronCreatePort(ctx context.Context, body vpc.NeutronCreatePortJSONRequestBody) (*vpc.NeutronCreatePortResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronCreatePort, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewNeutronCreatePortRequest(server, body)
@@ -1598,6 +1780,8 @@ var opNeutronCreateRouter = &huawei.Operation{Service: "vpc", Name: "NeutronCrea
 
 // NeutronCreateRouter (创建路由器): POST /v2.0/routers.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建路由器.md:1
 func (c *Client) NeutronCreateRouter(ctx context.Context, body vpc.NeutronCreateRouterJSONRequestBody) (*vpc.NeutronCreateRouterResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronCreateRouter, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewNeutronCreateRouterRequest(server, body)
@@ -1614,6 +1798,8 @@ var opNeutronCreateSecurityGroup = &huawei.Operation{Service: "vpc", Name: "Neut
 
 // NeutronCreateSecurityGroup (创建安全组): POST /v2.0/security-groups.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组-OpenStack.md:1
 func (c *Client) NeutronCreateSecurityGroup(ctx context.Context, body vpc.NeutronCreateSecurityGroupJSONRequestBody) (*vpc.NeutronCreateSecurityGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronCreateSecurityGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewNeutronCreateSecurityGroupRequest(server, body)
@@ -1632,6 +1818,8 @@ var opNeutronCreateSecurityGroupRule = &huawei.Operation{Service: "vpc", Name: "
 
 // NeutronCreateSecurityGroupRule (创建安全组规则): POST /v2.0/security-group-rules.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建安全组规则-OpenStack.md:1
 func (c *Client) NeutronCreateSecurityGroupRule(ctx context.Context, body vpc.NeutronCreateSecurityGroupRuleJSONRequestBody) (*vpc.NeutronCreateSecurityGroupRuleResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronCreateSecurityGroupRule, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewNeutronCreateSecurityGroupRuleRequest(server, body)
@@ -1650,6 +1838,8 @@ var opNeutronCreateSubnet = &huawei.Operation{Service: "vpc", Name: "NeutronCrea
 
 // NeutronCreateSubnet (创建子网): POST /v2.0/subnets.
 // Not retried: the spec does not mark it idempotent.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/创建子网-openstack.md:1
 func (c *Client) NeutronCreateSubnet(ctx context.Context, body vpc.NeutronCreateSubnetJSONRequestBody) (*vpc.NeutronCreateSubnetResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronCreateSubnet, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewNeutronCreateSubnetRequest(server, body)
@@ -1666,6 +1856,8 @@ var opNeutronDeleteFirewallGroup = &huawei.Operation{Service: "vpc", Name: "Neut
 
 // NeutronDeleteFirewallGroup (删除网络ACL组): DELETE /v2.0/fwaas/firewall_groups/{firewall_group_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除网络ACL组.md:1
 func (c *Client) NeutronDeleteFirewallGroup(ctx context.Context, firewallGroupID string) error {
 	httpResp, err := c.rt.Do(ctx, opNeutronDeleteFirewallGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if firewallGroupID == "" {
@@ -1685,6 +1877,8 @@ var opNeutronDeleteFirewallPolicy = &huawei.Operation{Service: "vpc", Name: "Neu
 
 // NeutronDeleteFirewallPolicy (删除网络ACL策略): DELETE /v2.0/fwaas/firewall_policies/{firewall_policy_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除网络ACL策略.md:1
 func (c *Client) NeutronDeleteFirewallPolicy(ctx context.Context, firewallPolicyID string) error {
 	httpResp, err := c.rt.Do(ctx, opNeutronDeleteFirewallPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if firewallPolicyID == "" {
@@ -1704,6 +1898,8 @@ var opNeutronDeleteFirewallRule = &huawei.Operation{Service: "vpc", Name: "Neutr
 
 // NeutronDeleteFirewallRule (删除网络ACL规则): DELETE /v2.0/fwaas/firewall_rules/{firewall_rule_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除网络ACL规则.md:1
 func (c *Client) NeutronDeleteFirewallRule(ctx context.Context, firewallRuleID string) error {
 	httpResp, err := c.rt.Do(ctx, opNeutronDeleteFirewallRule, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if firewallRuleID == "" {
@@ -1723,6 +1919,8 @@ var opNeutronDeleteNetwork = &huawei.Operation{Service: "vpc", Name: "NeutronDel
 
 // NeutronDeleteNetwork (删除网络): DELETE /v2.0/networks/{network_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除网络.md:1
 func (c *Client) NeutronDeleteNetwork(ctx context.Context, networkID string) error {
 	httpResp, err := c.rt.Do(ctx, opNeutronDeleteNetwork, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if networkID == "" {
@@ -1742,6 +1940,8 @@ var opNeutronDeletePort = &huawei.Operation{Service: "vpc", Name: "NeutronDelete
 
 // NeutronDeletePort (删除端口): DELETE /v2.0/ports/{port_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除端口-openstack.md:1
 func (c *Client) NeutronDeletePort(ctx context.Context, portID string) error {
 	httpResp, err := c.rt.Do(ctx, opNeutronDeletePort, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if portID == "" {
@@ -1761,6 +1961,8 @@ var opNeutronDeleteRouter = &huawei.Operation{Service: "vpc", Name: "NeutronDele
 
 // NeutronDeleteRouter (删除路由器): DELETE /v2.0/routers/{router_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除路由器.md:1
 func (c *Client) NeutronDeleteRouter(ctx context.Context, routerID string) error {
 	httpResp, err := c.rt.Do(ctx, opNeutronDeleteRouter, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if routerID == "" {
@@ -1780,6 +1982,8 @@ var opNeutronDeleteSecurityGroup = &huawei.Operation{Service: "vpc", Name: "Neut
 
 // NeutronDeleteSecurityGroup (删除安全组): DELETE /v2.0/security-groups/{security_group_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除安全组-OpenStack.md:1
 func (c *Client) NeutronDeleteSecurityGroup(ctx context.Context, securityGroupID string) error {
 	httpResp, err := c.rt.Do(ctx, opNeutronDeleteSecurityGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if securityGroupID == "" {
@@ -1799,6 +2003,8 @@ var opNeutronDeleteSecurityGroupRule = &huawei.Operation{Service: "vpc", Name: "
 
 // NeutronDeleteSecurityGroupRule (删除安全组规则): DELETE /v2.0/security-group-rules/{security_group_rule_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除安全组规则-OpenStack.md:1
 func (c *Client) NeutronDeleteSecurityGroupRule(ctx context.Context, securityGroupRuleID string) error {
 	httpResp, err := c.rt.Do(ctx, opNeutronDeleteSecurityGroupRule, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if securityGroupRuleID == "" {
@@ -1818,6 +2024,8 @@ var opNeutronDeleteSubnet = &huawei.Operation{Service: "vpc", Name: "NeutronDele
 
 // NeutronDeleteSubnet (删除子网): DELETE /v2.0/subnets/{subnet_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/删除子网-openstack.md:1
 func (c *Client) NeutronDeleteSubnet(ctx context.Context, subnetID string) error {
 	httpResp, err := c.rt.Do(ctx, opNeutronDeleteSubnet, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if subnetID == "" {
@@ -1837,6 +2045,8 @@ var opNeutronListFirewallGroups = &huawei.Operation{Service: "vpc", Name: "Neutr
 
 // NeutronListFirewallGroups (查询所有网络ACL组): GET /v2.0/fwaas/firewall_groups.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL组.md:1
 func (c *Client) NeutronListFirewallGroups(ctx context.Context, params *vpc.NeutronListFirewallGroupsParams) (*vpc.NeutronListFirewallGroupsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronListFirewallGroups, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewNeutronListFirewallGroupsRequest(server, params)
@@ -1855,6 +2065,8 @@ var opNeutronListFirewallPolicies = &huawei.Operation{Service: "vpc", Name: "Neu
 
 // NeutronListFirewallPolicies (查询所有网络ACL策略): GET /v2.0/fwaas/firewall_policies.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL策略.md:1
 func (c *Client) NeutronListFirewallPolicies(ctx context.Context, params *vpc.NeutronListFirewallPoliciesParams) (*vpc.NeutronListFirewallPoliciesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronListFirewallPolicies, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewNeutronListFirewallPoliciesRequest(server, params)
@@ -1873,6 +2085,8 @@ var opNeutronListFirewallRules = &huawei.Operation{Service: "vpc", Name: "Neutro
 
 // NeutronListFirewallRules (查询所有网络ACL规则): GET /v2.0/fwaas/firewall_rules.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询所有网络ACL规则.md:1
 func (c *Client) NeutronListFirewallRules(ctx context.Context, params *vpc.NeutronListFirewallRulesParams) (*vpc.NeutronListFirewallRulesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronListFirewallRules, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewNeutronListFirewallRulesRequest(server, params)
@@ -1891,6 +2105,8 @@ var opNeutronListNetworks = &huawei.Operation{Service: "vpc", Name: "NeutronList
 
 // NeutronListNetworks (查询网络列表): GET /v2.0/networks.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络列表.md:1
 func (c *Client) NeutronListNetworks(ctx context.Context, params *vpc.NeutronListNetworksParams) (*vpc.NeutronListNetworksResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronListNetworks, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewNeutronListNetworksRequest(server, params)
@@ -1907,6 +2123,8 @@ var opNeutronListPorts = &huawei.Operation{Service: "vpc", Name: "NeutronListPor
 
 // NeutronListPorts (查询端口列表): GET /v2.0/ports.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口列表-openstack.md:1
 func (c *Client) NeutronListPorts(ctx context.Context, params *vpc.NeutronListPortsParams) (*vpc.NeutronListPortsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronListPorts, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewNeutronListPortsRequest(server, params)
@@ -1923,6 +2141,8 @@ var opNeutronListRouters = &huawei.Operation{Service: "vpc", Name: "NeutronListR
 
 // NeutronListRouters (查询路由器列表): GET /v2.0/routers.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由器列表.md:1
 func (c *Client) NeutronListRouters(ctx context.Context, params *vpc.NeutronListRoutersParams) (*vpc.NeutronListRoutersResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronListRouters, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewNeutronListRoutersRequest(server, params)
@@ -1939,6 +2159,8 @@ var opNeutronListSecurityGroupRules = &huawei.Operation{Service: "vpc", Name: "N
 
 // NeutronListSecurityGroupRules (查询安全组规则): GET /v2.0/security-group-rules.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-OpenStack.md:1
 func (c *Client) NeutronListSecurityGroupRules(ctx context.Context, params *vpc.NeutronListSecurityGroupRulesParams) (*vpc.NeutronListSecurityGroupRulesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronListSecurityGroupRules, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewNeutronListSecurityGroupRulesRequest(server, params)
@@ -1958,6 +2180,8 @@ var pageNeutronListSecurityGroupRules = huawei.Paging{Op: opNeutronListSecurityG
 // NeutronListSecurityGroupRulesAll iterates over the security_group_rules of every page of NeutronListSecurityGroupRules
 // (marker paging), fetching the next page only when the loop asks for it.
 // It stops after yielding an error.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-OpenStack.md:1
 func (c *Client) NeutronListSecurityGroupRulesAll(ctx context.Context, params *vpc.NeutronListSecurityGroupRulesParams) iter.Seq2[vpc.NeutronListSecurityGroupRulesResponseBodySecurityGroupRulesItem, error] {
 	call := func(ctx context.Context, params *vpc.NeutronListSecurityGroupRulesParams) (*vpc.NeutronListSecurityGroupRulesResponseBody, error) {
 		return c.NeutronListSecurityGroupRules(ctx, params)
@@ -1972,6 +2196,8 @@ var opNeutronListSecurityGroups = &huawei.Operation{Service: "vpc", Name: "Neutr
 
 // NeutronListSecurityGroups (查询安全组): GET /v2.0/security-groups.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-OpenStack.md:1
 func (c *Client) NeutronListSecurityGroups(ctx context.Context, params *vpc.NeutronListSecurityGroupsParams) (*vpc.NeutronListSecurityGroupsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronListSecurityGroups, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewNeutronListSecurityGroupsRequest(server, params)
@@ -1990,6 +2216,8 @@ var opNeutronListSubnets = &huawei.Operation{Service: "vpc", Name: "NeutronListS
 
 // NeutronListSubnets (查询子网列表): GET /v2.0/subnets.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网列表-openstack.md:1
 func (c *Client) NeutronListSubnets(ctx context.Context, params *vpc.NeutronListSubnetsParams) (*vpc.NeutronListSubnetsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronListSubnets, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewNeutronListSubnetsRequest(server, params)
@@ -2006,6 +2234,8 @@ var opNeutronRemoveFirewallRule = &huawei.Operation{Service: "vpc", Name: "Neutr
 
 // NeutronRemoveFirewallRule (移除网络ACL规则): PUT /v2.0/fwaas/firewall_policies/{firewall_policy_id}/remove_rule.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/移除网络ACL规则.md:1
 func (c *Client) NeutronRemoveFirewallRule(ctx context.Context, firewallPolicyID string, body vpc.NeutronRemoveFirewallRuleJSONRequestBody) (*vpc.NeutronRemoveFirewallRuleResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronRemoveFirewallRule, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if firewallPolicyID == "" {
@@ -2027,6 +2257,8 @@ var opNeutronRemoveRouterInterface = &huawei.Operation{Service: "vpc", Name: "Ne
 
 // NeutronRemoveRouterInterface (路由器删除接口): PUT /v2.0/routers/{router_id}/remove_router_interface.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/路由器删除接口.md:1
 func (c *Client) NeutronRemoveRouterInterface(ctx context.Context, routerID string, body vpc.NeutronRemoveRouterInterfaceJSONRequestBody) (*vpc.NeutronRemoveRouterInterfaceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronRemoveRouterInterface, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if routerID == "" {
@@ -2048,6 +2280,8 @@ var opNeutronShowFirewallGroup = &huawei.Operation{Service: "vpc", Name: "Neutro
 
 // NeutronShowFirewallGroup (查询特定网络ACL组详情): GET /v2.0/fwaas/firewall_groups/{firewall_group_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL组详情.md:1
 func (c *Client) NeutronShowFirewallGroup(ctx context.Context, firewallGroupID string) (*vpc.NeutronShowFirewallGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronShowFirewallGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if firewallGroupID == "" {
@@ -2069,6 +2303,8 @@ var opNeutronShowFirewallPolicy = &huawei.Operation{Service: "vpc", Name: "Neutr
 
 // NeutronShowFirewallPolicy (查询特定网络ACL策略详情): GET /v2.0/fwaas/firewall_policies/{firewall_policy_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL策略详情.md:1
 func (c *Client) NeutronShowFirewallPolicy(ctx context.Context, firewallPolicyID string) (*vpc.NeutronShowFirewallPolicyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronShowFirewallPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if firewallPolicyID == "" {
@@ -2090,6 +2326,8 @@ var opNeutronShowFirewallRule = &huawei.Operation{Service: "vpc", Name: "Neutron
 
 // NeutronShowFirewallRule (查询特定网络ACL规则): GET /v2.0/fwaas/firewall_rules/{firewall_rule_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询特定网络ACL规则.md:1
 func (c *Client) NeutronShowFirewallRule(ctx context.Context, firewallRuleID string) (*vpc.NeutronShowFirewallRuleResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronShowFirewallRule, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if firewallRuleID == "" {
@@ -2111,6 +2349,8 @@ var opNeutronShowNetwork = &huawei.Operation{Service: "vpc", Name: "NeutronShowN
 
 // NeutronShowNetwork (查询网络): GET /v2.0/networks/{network_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询网络.md:1
 func (c *Client) NeutronShowNetwork(ctx context.Context, networkID string) (*vpc.NeutronShowNetworkResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronShowNetwork, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if networkID == "" {
@@ -2130,6 +2370,8 @@ var opNeutronShowPort = &huawei.Operation{Service: "vpc", Name: "NeutronShowPort
 
 // NeutronShowPort (查询端口): GET /v2.0/ports/{port_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口-openstack.md:1
 func (c *Client) NeutronShowPort(ctx context.Context, portID string) (*vpc.NeutronShowPortResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronShowPort, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if portID == "" {
@@ -2149,6 +2391,8 @@ var opNeutronShowRouter = &huawei.Operation{Service: "vpc", Name: "NeutronShowRo
 
 // NeutronShowRouter (查询路由器): GET /v2.0/routers/{router_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由器.md:1
 func (c *Client) NeutronShowRouter(ctx context.Context, routerID string) (*vpc.NeutronShowRouterResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronShowRouter, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if routerID == "" {
@@ -2168,6 +2412,8 @@ var opNeutronShowSecurityGroup = &huawei.Operation{Service: "vpc", Name: "Neutro
 
 // NeutronShowSecurityGroup (查询安全组详情): GET /v2.0/security-groups/{security_group_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组详情.md:1
 func (c *Client) NeutronShowSecurityGroup(ctx context.Context, securityGroupID string) (*vpc.NeutronShowSecurityGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronShowSecurityGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if securityGroupID == "" {
@@ -2189,6 +2435,8 @@ var opNeutronShowSecurityGroupRule = &huawei.Operation{Service: "vpc", Name: "Ne
 
 // NeutronShowSecurityGroupRule (查询安全组规则详情): GET /v2.0/security-group-rules/{security_group_rule_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则详情.md:1
 func (c *Client) NeutronShowSecurityGroupRule(ctx context.Context, securityGroupRuleID string) (*vpc.NeutronShowSecurityGroupRuleResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronShowSecurityGroupRule, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if securityGroupRuleID == "" {
@@ -2210,6 +2458,8 @@ var opNeutronShowSubnet = &huawei.Operation{Service: "vpc", Name: "NeutronShowSu
 
 // NeutronShowSubnet (查询子网): GET /v2.0/subnets/{subnet_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网-openstack.md:1
 func (c *Client) NeutronShowSubnet(ctx context.Context, subnetID string) (*vpc.NeutronShowSubnetResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronShowSubnet, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if subnetID == "" {
@@ -2229,6 +2479,8 @@ var opNeutronUpdateFirewallGroup = &huawei.Operation{Service: "vpc", Name: "Neut
 
 // NeutronUpdateFirewallGroup (更新网络ACL组): PUT /v2.0/fwaas/firewall_groups/{firewall_group_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL组.md:1
 func (c *Client) NeutronUpdateFirewallGroup(ctx context.Context, firewallGroupID string, body vpc.NeutronUpdateFirewallGroupJSONRequestBody) (*vpc.NeutronUpdateFirewallGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronUpdateFirewallGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if firewallGroupID == "" {
@@ -2250,6 +2502,8 @@ var opNeutronUpdateFirewallPolicy = &huawei.Operation{Service: "vpc", Name: "Neu
 
 // NeutronUpdateFirewallPolicy (更新网络ACL策略): PUT /v2.0/fwaas/firewall_policies/{firewall_policy_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL策略.md:1
 func (c *Client) NeutronUpdateFirewallPolicy(ctx context.Context, firewallPolicyID string, body vpc.NeutronUpdateFirewallPolicyJSONRequestBody) (*vpc.NeutronUpdateFirewallPolicyResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronUpdateFirewallPolicy, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if firewallPolicyID == "" {
@@ -2271,6 +2525,8 @@ var opNeutronUpdateFirewallRule = &huawei.Operation{Service: "vpc", Name: "Neutr
 
 // NeutronUpdateFirewallRule (更新网络ACL规则): PUT /v2.0/fwaas/firewall_rules/{firewall_rule_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络ACL规则.md:1
 func (c *Client) NeutronUpdateFirewallRule(ctx context.Context, firewallRuleID string, body vpc.NeutronUpdateFirewallRuleJSONRequestBody) (*vpc.NeutronUpdateFirewallRuleResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronUpdateFirewallRule, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if firewallRuleID == "" {
@@ -2292,6 +2548,8 @@ var opNeutronUpdateNetwork = &huawei.Operation{Service: "vpc", Name: "NeutronUpd
 
 // NeutronUpdateNetwork (更新网络): PUT /v2.0/networks/{network_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新网络.md:1
 func (c *Client) NeutronUpdateNetwork(ctx context.Context, networkID string, body vpc.NeutronUpdateNetworkJSONRequestBody) (*vpc.NeutronUpdateNetworkResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronUpdateNetwork, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if networkID == "" {
@@ -2311,6 +2569,8 @@ var opNeutronUpdatePort = &huawei.Operation{Service: "vpc", Name: "NeutronUpdate
 
 // NeutronUpdatePort (更新端口): PUT /v2.0/ports/{port_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口-openstack.md:1
 func (c *Client) NeutronUpdatePort(ctx context.Context, portID string, body vpc.NeutronUpdatePortJSONRequestBody) (*vpc.NeutronUpdatePortResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronUpdatePort, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if portID == "" {
@@ -2330,6 +2590,8 @@ var opNeutronUpdateRouter = &huawei.Operation{Service: "vpc", Name: "NeutronUpda
 
 // NeutronUpdateRouter (更新路由器): PUT /v2.0/routers/{router_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新路由器.md:1
 func (c *Client) NeutronUpdateRouter(ctx context.Context, routerID string, body vpc.NeutronUpdateRouterJSONRequestBody) (*vpc.NeutronUpdateRouterResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronUpdateRouter, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if routerID == "" {
@@ -2349,6 +2611,8 @@ var opNeutronUpdateSecurityGroup = &huawei.Operation{Service: "vpc", Name: "Neut
 
 // NeutronUpdateSecurityGroup (更新安全组): PUT /v2.0/security-groups/{security_group_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组-13.md:1
 func (c *Client) NeutronUpdateSecurityGroup(ctx context.Context, securityGroupID string, body vpc.NeutronUpdateSecurityGroupJSONRequestBody) (*vpc.NeutronUpdateSecurityGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronUpdateSecurityGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if securityGroupID == "" {
@@ -2370,6 +2634,8 @@ var opNeutronUpdateSubnet = &huawei.Operation{Service: "vpc", Name: "NeutronUpda
 
 // NeutronUpdateSubnet (更新子网): PUT /v2.0/subnets/{subnet_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新子网-openstack.md:1
 func (c *Client) NeutronUpdateSubnet(ctx context.Context, subnetID string, body vpc.NeutronUpdateSubnetJSONRequestBody) (*vpc.NeutronUpdateSubnetResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opNeutronUpdateSubnet, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if subnetID == "" {
@@ -2389,6 +2655,8 @@ var opRejectVpcPeering = &huawei.Operation{Service: "vpc", Name: "RejectVpcPeeri
 
 // RejectVpcPeering (拒绝对等连接请求): PUT /v2.0/vpc/peerings/{peering_id}/reject.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/拒绝对等连接请求.md:1
 func (c *Client) RejectVpcPeering(ctx context.Context, peeringID string) (*vpc.RejectVpcPeeringResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opRejectVpcPeering, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if peeringID == "" {
@@ -2408,6 +2676,8 @@ var opRemoveVpcExtendCidr = &huawei.Operation{Service: "vpc", Name: "RemoveVpcEx
 
 // RemoveVpcExtendCidr (移除VPC扩展网段): PUT /v3/{project_id}/vpc/vpcs/{vpc_id}/remove-extend-cidr.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/移除VPC扩展网段.md:1
 func (c *Client) RemoveVpcExtendCidr(ctx context.Context, vpcID string, body vpc.RemoveVpcExtendCidrJSONRequestBody) (*vpc.RemoveVpcExtendCidrResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opRemoveVpcExtendCidr, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if vpcID == "" {
@@ -2427,6 +2697,8 @@ var opShowAddressGroup = &huawei.Operation{Service: "vpc", Name: "ShowAddressGro
 
 // ShowAddressGroup (查询地址组): GET /v3/{project_id}/vpc/address_groups/{address_group_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询地址组.md:1
 func (c *Client) ShowAddressGroup(ctx context.Context, addressGroupID string) (*vpc.ShowAddressGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowAddressGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if addressGroupID == "" {
@@ -2446,6 +2718,8 @@ var opShowNetworkIPAvailabilities = &huawei.Operation{Service: "vpc", Name: "Sho
 
 // ShowNetworkIPAvailabilities (查询网络IP使用情况): GET /v2.0/network-ip-availabilities/{network_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/6-查询网络IP使用情况.md:1
 func (c *Client) ShowNetworkIPAvailabilities(ctx context.Context, networkID string) (*vpc.ShowNetworkIPAvailabilitiesResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowNetworkIPAvailabilities, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if networkID == "" {
@@ -2467,6 +2741,8 @@ var opShowPort = &huawei.Operation{Service: "vpc", Name: "ShowPort", Method: "GE
 
 // ShowPort (查询端口): GET /v1/{project_id}/ports/{port_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口.md:1
 func (c *Client) ShowPort(ctx context.Context, portID string) (*vpc.ShowPortResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowPort, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if portID == "" {
@@ -2486,6 +2762,8 @@ var opShowPortV1 = &huawei.Operation{Service: "vpc", Name: "ShowPortV1", Method:
 
 // ShowPortV1 (查询端口（废弃）): GET /v1/ports/{port_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询端口（废弃）.md:1
 func (c *Client) ShowPortV1(ctx context.Context, portID string) (*vpc.ShowPortV1ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowPortV1, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if portID == "" {
@@ -2505,6 +2783,8 @@ var opShowPrivateip = &huawei.Operation{Service: "vpc", Name: "ShowPrivateip", M
 
 // ShowPrivateip (查询私有IP): GET /v1/{project_id}/privateips/{privateip_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询私有IP.md:1
 func (c *Client) ShowPrivateip(ctx context.Context, privateipID string) (*vpc.ShowPrivateipResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowPrivateip, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if privateipID == "" {
@@ -2524,6 +2804,8 @@ var opShowQuota = &huawei.Operation{Service: "vpc", Name: "ShowQuota", Method: "
 
 // ShowQuota (查询配额): GET /v1/{project_id}/quotas.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询配额.md:1
 func (c *Client) ShowQuota(ctx context.Context, params *vpc.ShowQuotaParams) (*vpc.ShowQuotaResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowQuota, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewShowQuotaRequest(server, ids.Project, params)
@@ -2540,6 +2822,8 @@ var opShowRouteTable = &huawei.Operation{Service: "vpc", Name: "ShowRouteTable",
 
 // ShowRouteTable (查询路由表): GET /v1/{project_id}/routetables/{routetable_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询路由表.md:1
 func (c *Client) ShowRouteTable(ctx context.Context, routetableID string) (*vpc.ShowRouteTableResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowRouteTable, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if routetableID == "" {
@@ -2559,6 +2843,8 @@ var opShowSecurityGroup = &huawei.Operation{Service: "vpc", Name: "ShowSecurityG
 
 // ShowSecurityGroup (查询安全组): GET /v3/{project_id}/vpc/security-groups/{security_group_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组-5.md:1
 func (c *Client) ShowSecurityGroup(ctx context.Context, securityGroupID string) (*vpc.ShowSecurityGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowSecurityGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if securityGroupID == "" {
@@ -2578,6 +2864,8 @@ var opShowSecurityGroupRule = &huawei.Operation{Service: "vpc", Name: "ShowSecur
 
 // ShowSecurityGroupRule (查询安全组规则): GET /v3/{project_id}/vpc/security-group-rules/{security_group_rule_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则-9.md:1
 func (c *Client) ShowSecurityGroupRule(ctx context.Context, securityGroupRuleID string) (*vpc.ShowSecurityGroupRuleResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowSecurityGroupRule, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if securityGroupRuleID == "" {
@@ -2597,6 +2885,8 @@ var opShowSecurityGroupRuleV1 = &huawei.Operation{Service: "vpc", Name: "ShowSec
 
 // ShowSecurityGroupRuleV1 (查询安全组规则): GET /v1/{project_id}/security-group-rules/{security_group_rule_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组规则.md:1
 func (c *Client) ShowSecurityGroupRuleV1(ctx context.Context, securityGroupRuleID string) (*vpc.ShowSecurityGroupRuleV1ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowSecurityGroupRuleV1, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if securityGroupRuleID == "" {
@@ -2618,6 +2908,8 @@ var opShowSecurityGroupV1 = &huawei.Operation{Service: "vpc", Name: "ShowSecurit
 
 // ShowSecurityGroupV1 (查询安全组): GET /v1/{project_id}/security-groups/{security_group_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询安全组.md:1
 func (c *Client) ShowSecurityGroupV1(ctx context.Context, securityGroupID string) (*vpc.ShowSecurityGroupV1ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowSecurityGroupV1, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if securityGroupID == "" {
@@ -2637,6 +2929,8 @@ var opShowSubNetworkInterface = &huawei.Operation{Service: "vpc", Name: "ShowSub
 
 // ShowSubNetworkInterface (查询租户下辅助弹性网卡): GET /v3/{project_id}/vpc/sub-network-interfaces/{sub_network_interface_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡.md:1
 func (c *Client) ShowSubNetworkInterface(ctx context.Context, subNetworkInterfaceID string) (*vpc.ShowSubNetworkInterfaceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowSubNetworkInterface, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if subNetworkInterfaceID == "" {
@@ -2658,6 +2952,8 @@ var opShowSubNetworkInterfacesQuantity = &huawei.Operation{Service: "vpc", Name:
 
 // ShowSubNetworkInterfacesQuantity (查询租户下辅助弹性网卡数目): GET /v3/{project_id}/vpc/sub-network-interfaces/count.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询租户下辅助弹性网卡数目.md:1
 func (c *Client) ShowSubNetworkInterfacesQuantity(ctx context.Context) (*vpc.ShowSubNetworkInterfacesQuantityResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowSubNetworkInterfacesQuantity, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return vpc.NewShowSubNetworkInterfacesQuantityRequest(server, ids.Project)
@@ -2676,6 +2972,8 @@ var opShowSubnet = &huawei.Operation{Service: "vpc", Name: "ShowSubnet", Method:
 
 // ShowSubnet (查询子网): GET /v1/{project_id}/subnets/{subnet_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网.md:1
 func (c *Client) ShowSubnet(ctx context.Context, subnetID string) (*vpc.ShowSubnetResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowSubnet, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if subnetID == "" {
@@ -2695,6 +2993,8 @@ var opShowSubnetTags = &huawei.Operation{Service: "vpc", Name: "ShowSubnetTags",
 
 // ShowSubnetTags (查询子网资源标签): GET /v2.0/{project_id}/subnets/{subnet_id}/tags.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询子网资源标签.md:1
 func (c *Client) ShowSubnetTags(ctx context.Context, subnetID string) (*vpc.ShowSubnetTagsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowSubnetTags, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if subnetID == "" {
@@ -2714,6 +3014,8 @@ var opShowTrafficMirrorFilter = &huawei.Operation{Service: "vpc", Name: "ShowTra
 
 // ShowTrafficMirrorFilter (查询流量镜像筛选条件详情): GET /v3/{project_id}/vpc/traffic-mirror-filter/{traffic_mirror_filter_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像筛选条件详情.md:1
 func (c *Client) ShowTrafficMirrorFilter(ctx context.Context, trafficMirrorFilterID string) (*vpc.ShowTrafficMirrorFilterResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowTrafficMirrorFilter, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if trafficMirrorFilterID == "" {
@@ -2735,6 +3037,8 @@ var opShowTrafficMirrorFilterRule = &huawei.Operation{Service: "vpc", Name: "Sho
 
 // ShowTrafficMirrorFilterRule (查询流量镜像筛选规则详情): GET /v3/{project_id}/vpc/traffic-mirror-filter-rules/{traffic_mirror_filter_rule_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像筛选规则详情.md:1
 func (c *Client) ShowTrafficMirrorFilterRule(ctx context.Context, trafficMirrorFilterRuleID string) (*vpc.ShowTrafficMirrorFilterRuleResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowTrafficMirrorFilterRule, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if trafficMirrorFilterRuleID == "" {
@@ -2756,6 +3060,8 @@ var opShowTrafficMirrorSession = &huawei.Operation{Service: "vpc", Name: "ShowTr
 
 // ShowTrafficMirrorSession (查询流量镜像会话详情): GET /v3/{project_id}/vpc/traffic-mirror-sessions/{traffic_mirror_session_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询流量镜像会话详情.md:1
 func (c *Client) ShowTrafficMirrorSession(ctx context.Context, trafficMirrorSessionID string) (*vpc.ShowTrafficMirrorSessionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowTrafficMirrorSession, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if trafficMirrorSessionID == "" {
@@ -2777,6 +3083,8 @@ var opShowVpc = &huawei.Operation{Service: "vpc", Name: "ShowVpc", Method: "GET"
 
 // ShowVpc (查询VPC): GET /v1/{project_id}/vpcs/{vpc_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC.md:1
 func (c *Client) ShowVpc(ctx context.Context, vpcID string) (*vpc.ShowVpcResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowVpc, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if vpcID == "" {
@@ -2796,6 +3104,8 @@ var opShowVpcPeering = &huawei.Operation{Service: "vpc", Name: "ShowVpcPeering",
 
 // ShowVpcPeering (查询对等连接): GET /v2.0/vpc/peerings/{peering_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询对等连接.md:1
 func (c *Client) ShowVpcPeering(ctx context.Context, peeringID string) (*vpc.ShowVpcPeeringResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowVpcPeering, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if peeringID == "" {
@@ -2815,6 +3125,8 @@ var opShowVpcRoute = &huawei.Operation{Service: "vpc", Name: "ShowVpcRoute", Met
 
 // ShowVpcRoute (查询VPC路由): GET /v2.0/vpc/routes/{route_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC路由.md:1
 func (c *Client) ShowVpcRoute(ctx context.Context, routeID string) (*vpc.ShowVpcRouteResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowVpcRoute, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if routeID == "" {
@@ -2834,6 +3146,8 @@ var opShowVpcTags = &huawei.Operation{Service: "vpc", Name: "ShowVpcTags", Metho
 
 // ShowVpcTags (查询VPC资源标签): GET /v2.0/{project_id}/vpcs/{vpc_id}/tags.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC资源标签.md:1
 func (c *Client) ShowVpcTags(ctx context.Context, vpcID string) (*vpc.ShowVpcTagsResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowVpcTags, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if vpcID == "" {
@@ -2853,6 +3167,8 @@ var opShowVpcVpc = &huawei.Operation{Service: "vpc", Name: "ShowVpcVpc", Method:
 
 // ShowVpcVpc (查询VPC详情): GET /v3/{project_id}/vpc/vpcs/{vpc_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/查询VPC详情.md:1
 func (c *Client) ShowVpcVpc(ctx context.Context, vpcID string) (*vpc.ShowVpcVpcResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opShowVpcVpc, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if vpcID == "" {
@@ -2872,6 +3188,8 @@ var opUpdateAddSource = &huawei.Operation{Service: "vpc", Name: "UpdateAddSource
 
 // UpdateAddSource (流量镜像会话添加镜像源): PUT /v3/{project_id}/vpc/traffic-mirror-sessions/{traffic_mirror_session_id}/add-sources.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/流量镜像会话添加镜像源.md:1
 func (c *Client) UpdateAddSource(ctx context.Context, trafficMirrorSessionID string, body vpc.UpdateAddSourceJSONRequestBody) (*vpc.UpdateAddSourceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateAddSource, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if trafficMirrorSessionID == "" {
@@ -2891,6 +3209,8 @@ var opUpdateAddressGroup = &huawei.Operation{Service: "vpc", Name: "UpdateAddres
 
 // UpdateAddressGroup (更新地址组): PUT /v3/{project_id}/vpc/address_groups/{address_group_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新地址组.md:1
 func (c *Client) UpdateAddressGroup(ctx context.Context, addressGroupID string, body vpc.UpdateAddressGroupJSONRequestBody) (*vpc.UpdateAddressGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateAddressGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if addressGroupID == "" {
@@ -2910,6 +3230,8 @@ var opUpdatePort = &huawei.Operation{Service: "vpc", Name: "UpdatePort", Method:
 
 // UpdatePort (更新端口): PUT /v1/{project_id}/ports/{port_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口.md:1
 func (c *Client) UpdatePort(ctx context.Context, portID string, body vpc.UpdatePortJSONRequestBody) (*vpc.UpdatePortResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdatePort, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if portID == "" {
@@ -2929,6 +3251,8 @@ var opUpdatePortV1 = &huawei.Operation{Service: "vpc", Name: "UpdatePortV1", Met
 
 // UpdatePortV1 (更新端口（废弃）): PUT /v1/ports/{port_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新端口（废弃）.md:1
 func (c *Client) UpdatePortV1(ctx context.Context, portID string, body vpc.UpdatePortV1JSONRequestBody) (*vpc.UpdatePortV1ResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdatePortV1, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if portID == "" {
@@ -2948,6 +3272,8 @@ var opUpdateRemoveSource = &huawei.Operation{Service: "vpc", Name: "UpdateRemove
 
 // UpdateRemoveSource (流量镜像会话移除镜像源): PUT /v3/{project_id}/vpc/traffic-mirror-sessions/{traffic_mirror_session_id}/remove-sources.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/流量镜像会话移除镜像源.md:1
 func (c *Client) UpdateRemoveSource(ctx context.Context, trafficMirrorSessionID string, body vpc.UpdateRemoveSourceJSONRequestBody) (*vpc.UpdateRemoveSourceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateRemoveSource, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if trafficMirrorSessionID == "" {
@@ -2967,6 +3293,8 @@ var opUpdateRouteTable = &huawei.Operation{Service: "vpc", Name: "UpdateRouteTab
 
 // UpdateRouteTable (更新路由表): PUT /v1/{project_id}/routetables/{routetable_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新路由表.md:1
 func (c *Client) UpdateRouteTable(ctx context.Context, routetableID string, body vpc.UpdateRouteTableJSONRequestBody) (*vpc.UpdateRouteTableResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateRouteTable, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if routetableID == "" {
@@ -2986,6 +3314,8 @@ var opUpdateSecurityGroup = &huawei.Operation{Service: "vpc", Name: "UpdateSecur
 
 // UpdateSecurityGroup (更新安全组): PUT /v3/{project_id}/vpc/security-groups/{security_group_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新安全组.md:1
 func (c *Client) UpdateSecurityGroup(ctx context.Context, securityGroupID string, body vpc.UpdateSecurityGroupJSONRequestBody) (*vpc.UpdateSecurityGroupResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateSecurityGroup, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if securityGroupID == "" {
@@ -3005,6 +3335,8 @@ var opUpdateSubNetworkInterface = &huawei.Operation{Service: "vpc", Name: "Updat
 
 // UpdateSubNetworkInterface (更新辅助弹性网卡): PUT /v3/{project_id}/vpc/sub-network-interfaces/{sub_network_interface_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新辅助弹性网卡.md:1
 func (c *Client) UpdateSubNetworkInterface(ctx context.Context, subNetworkInterfaceID string, body vpc.UpdateSubNetworkInterfaceJSONRequestBody) (*vpc.UpdateSubNetworkInterfaceResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateSubNetworkInterface, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if subNetworkInterfaceID == "" {
@@ -3026,6 +3358,8 @@ var opUpdateSubnet = &huawei.Operation{Service: "vpc", Name: "UpdateSubnet", Met
 
 // UpdateSubnet (更新子网): PUT /v1/{project_id}/vpcs/{vpc_id}/subnets/{subnet_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新子网.md:1
 func (c *Client) UpdateSubnet(ctx context.Context, vpcID string, subnetID string, body vpc.UpdateSubnetJSONRequestBody) (*vpc.UpdateSubnetResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateSubnet, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if vpcID == "" {
@@ -3048,6 +3382,8 @@ var opUpdateTrafficMirrorFilter = &huawei.Operation{Service: "vpc", Name: "Updat
 
 // UpdateTrafficMirrorFilter (更新流量镜像筛选条件): PUT /v3/{project_id}/vpc/traffic-mirror-filter/{traffic_mirror_filter_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选条件.md:1
 func (c *Client) UpdateTrafficMirrorFilter(ctx context.Context, trafficMirrorFilterID string, body vpc.UpdateTrafficMirrorFilterJSONRequestBody) (*vpc.UpdateTrafficMirrorFilterResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateTrafficMirrorFilter, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if trafficMirrorFilterID == "" {
@@ -3069,6 +3405,8 @@ var opUpdateTrafficMirrorFilterRule = &huawei.Operation{Service: "vpc", Name: "U
 
 // UpdateTrafficMirrorFilterRule (更新流量镜像筛选规则): PUT /v3/{project_id}/vpc/traffic-mirror-filter-rules/{traffic_mirror_filter_rule_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像筛选规则.md:1
 func (c *Client) UpdateTrafficMirrorFilterRule(ctx context.Context, trafficMirrorFilterRuleID string, body vpc.UpdateTrafficMirrorFilterRuleJSONRequestBody) (*vpc.UpdateTrafficMirrorFilterRuleResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateTrafficMirrorFilterRule, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if trafficMirrorFilterRuleID == "" {
@@ -3090,6 +3428,8 @@ var opUpdateTrafficMirrorSession = &huawei.Operation{Service: "vpc", Name: "Upda
 
 // UpdateTrafficMirrorSession (更新流量镜像会话): PUT /v3/{project_id}/vpc/traffic-mirror-sessions/{traffic_mirror_session_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新流量镜像会话.md:1
 func (c *Client) UpdateTrafficMirrorSession(ctx context.Context, trafficMirrorSessionID string, body vpc.UpdateTrafficMirrorSessionJSONRequestBody) (*vpc.UpdateTrafficMirrorSessionResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateTrafficMirrorSession, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if trafficMirrorSessionID == "" {
@@ -3111,6 +3451,8 @@ var opUpdateVpc = &huawei.Operation{Service: "vpc", Name: "UpdateVpc", Method: "
 
 // UpdateVpc (更新VPC): PUT /v1/{project_id}/vpcs/{vpc_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新VPC.md:1
 func (c *Client) UpdateVpc(ctx context.Context, vpcID string, body vpc.UpdateVpcJSONRequestBody) (*vpc.UpdateVpcResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateVpc, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if vpcID == "" {
@@ -3130,6 +3472,8 @@ var opUpdateVpcPeering = &huawei.Operation{Service: "vpc", Name: "UpdateVpcPeeri
 
 // UpdateVpcPeering (更新对等连接): PUT /v2.0/vpc/peerings/{peering_id}.
 // Retried on throttling, server errors and broken connections.
+//
+// Source: testdata/corpus/huaweicloudDocs/vpc/API参考/更新对等连接.md:1
 func (c *Client) UpdateVpcPeering(ctx context.Context, peeringID string, body vpc.UpdateVpcPeeringJSONRequestBody) (*vpc.UpdateVpcPeeringResponseBody, error) {
 	httpResp, err := c.rt.Do(ctx, opUpdateVpcPeering, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if peeringID == "" {
