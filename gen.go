@@ -17,7 +17,11 @@ package docapi
 //go:generate go run ./tools/docparse -service specs/rds.service.yaml -leftout specs/rds.leftout -o specs/rds.yaml
 //go:generate go run ./tools/docparse -service specs/top.service.yaml -leftout specs/top.leftout -o specs/top.yaml
 
-// The typed layer over each client (tools/clientgen): generated/<service>/<service>api.
+// Each spec's client (tools/clientgen, one process per spec): the models and
+// raw client oapi-codegen's library writes for specs/<service>.codegen.yaml
+// (generated/<service>/<service>.gen.go; the same config works with `go tool
+// oapi-codegen`, which writes the same code without the doc comments' Source:
+// lines), the server URL and the typed layer generated/<service>/<service>api.
 //go:generate go run ./tools/clientgen -family huawei -config specs/iam.codegen.yaml specs/iam.yaml
 //go:generate go run ./tools/clientgen -family huawei -config specs/csms.codegen.yaml specs/csms.yaml
 //go:generate go run ./tools/clientgen -family huawei -config specs/kms.codegen.yaml specs/kms.yaml
