@@ -6,6 +6,7 @@ import (
 	"go/ast"
 	"net/http"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/oapi-codegen/oapi-codegen/v2/pkg/codegen"
@@ -32,8 +33,9 @@ type opData struct {
 	Required []requiredParam
 	Request  string // New<Op>Request or New<Op>RequestWithBody
 	// Result is the typed body ("" when the operation documents none),
-	// ResultField the JSON<status> field of the parsed response.
-	Result, ResultField string
+	// documented for the 2xx Status.
+	Result string
+	Status int
 	Paging              *pagingData
 
 	// TOP
@@ -166,7 +168,7 @@ func (g *gen) huaweiOp(op codegen.OperationDefinition) (*opData, error) {
 	if st, ok := resp.Type.(*ast.StructType); ok {
 		for _, f := range st.Fields.List {
 			if len(f.Names) == 1 && jsonStatus.MatchString(f.Names[0].Name) {
-				o.ResultField = f.Names[0].Name
+				o.Status, _ = strconv.Atoi(strings.TrimPrefix(f.Names[0].Name, "JSON"))
 				t := f.Type
 				if star, ok := t.(*ast.StarExpr); ok {
 					t = star.X

@@ -51,8 +51,7 @@ func (c *Client) BatchCreateAction(ctx context.Context, secretID string, body cs
 	if err != nil {
 		return err
 	}
-	_, err = csms.ParseBatchCreateActionResponse(httpResp)
-	return huawei.NoResult(opBatchCreateAction, httpResp, err)
+	return c.rt.NoResult(opBatchCreateAction, httpResp)
 }
 
 var opBatchCreateOrDeleteTags = &huawei.Operation{Service: "csms", Name: "BatchCreateOrDeleteTags", Method: "POST", Path: "/{version_id}/{project_id}/csms/{secret_id}/tags/action",
@@ -76,8 +75,7 @@ func (c *Client) BatchCreateOrDeleteTags(ctx context.Context, versionID string, 
 	if err != nil {
 		return err
 	}
-	_, err = csms.ParseBatchCreateOrDeleteTagsResponse(httpResp)
-	return huawei.NoResult(opBatchCreateOrDeleteTags, httpResp, err)
+	return c.rt.NoResult(opBatchCreateOrDeleteTags, httpResp)
 }
 
 var opCreateSecret = &huawei.Operation{Service: "csms", Name: "CreateSecret", Method: "POST", Path: "/v1/{project_id}/secrets",
@@ -92,8 +90,11 @@ func (c *Client) CreateSecret(ctx context.Context, body csms.CreateSecretJSONReq
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := csms.ParseCreateSecretResponse(httpResp)
-	return huawei.Result(opCreateSecret, httpResp, parsed, err, func(p *csms.CreateSecretResponse) *csms.CreateSecretResponseBody { return p.JSON200 })
+	var out csms.CreateSecretResponseBody
+	if err := c.rt.Decode(opCreateSecret, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateSecretEvent = &huawei.Operation{Service: "csms", Name: "CreateSecretEvent", Method: "POST", Path: "/v1/{project_id}/csms/events",
@@ -108,8 +109,11 @@ func (c *Client) CreateSecretEvent(ctx context.Context, body csms.CreateSecretEv
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := csms.ParseCreateSecretEventResponse(httpResp)
-	return huawei.Result(opCreateSecretEvent, httpResp, parsed, err, func(p *csms.CreateSecretEventResponse) *csms.CreateSecretEventResponseBody { return p.JSON200 })
+	var out csms.CreateSecretEventResponseBody
+	if err := c.rt.Decode(opCreateSecretEvent, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateSecretTag = &huawei.Operation{Service: "csms", Name: "CreateSecretTag", Method: "POST", Path: "/v1/{project_id}/csms/{secret_id}/tags",
@@ -127,8 +131,7 @@ func (c *Client) CreateSecretTag(ctx context.Context, secretID string, body csms
 	if err != nil {
 		return err
 	}
-	_, err = csms.ParseCreateSecretTagResponse(httpResp)
-	return huawei.NoResult(opCreateSecretTag, httpResp, err)
+	return c.rt.NoResult(opCreateSecretTag, httpResp)
 }
 
 var opCreateSecretVersion = &huawei.Operation{Service: "csms", Name: "CreateSecretVersion", Method: "POST", Path: "/v1/{project_id}/secrets/{secret_name}/versions",
@@ -146,8 +149,11 @@ func (c *Client) CreateSecretVersion(ctx context.Context, secretName string, bod
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := csms.ParseCreateSecretVersionResponse(httpResp)
-	return huawei.Result(opCreateSecretVersion, httpResp, parsed, err, func(p *csms.CreateSecretVersionResponse) *csms.CreateSecretVersionResponseBody { return p.JSON200 })
+	var out csms.CreateSecretVersionResponseBody
+	if err := c.rt.Decode(opCreateSecretVersion, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDeleteSecret = &huawei.Operation{Service: "csms", Name: "DeleteSecret", Method: "DELETE", Path: "/v1/{project_id}/secrets/{secret_name}",
@@ -165,8 +171,7 @@ func (c *Client) DeleteSecret(ctx context.Context, secretName string) error {
 	if err != nil {
 		return err
 	}
-	_, err = csms.ParseDeleteSecretResponse(httpResp)
-	return huawei.NoResult(opDeleteSecret, httpResp, err)
+	return c.rt.NoResult(opDeleteSecret, httpResp)
 }
 
 var opDeleteSecretEvent = &huawei.Operation{Service: "csms", Name: "DeleteSecretEvent", Method: "DELETE", Path: "/v1/{project_id}/csms/events/{event_name}",
@@ -184,8 +189,7 @@ func (c *Client) DeleteSecretEvent(ctx context.Context, eventName string) error 
 	if err != nil {
 		return err
 	}
-	_, err = csms.ParseDeleteSecretEventResponse(httpResp)
-	return huawei.NoResult(opDeleteSecretEvent, httpResp, err)
+	return c.rt.NoResult(opDeleteSecretEvent, httpResp)
 }
 
 var opDeleteSecretForSchedule = &huawei.Operation{Service: "csms", Name: "DeleteSecretForSchedule", Method: "POST", Path: "/v1/{project_id}/secrets/{secret_name}/scheduled-deleted-tasks/create",
@@ -203,10 +207,11 @@ func (c *Client) DeleteSecretForSchedule(ctx context.Context, secretName string,
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := csms.ParseDeleteSecretForScheduleResponse(httpResp)
-	return huawei.Result(opDeleteSecretForSchedule, httpResp, parsed, err, func(p *csms.DeleteSecretForScheduleResponse) *csms.DeleteSecretForScheduleResponseBody {
-		return p.JSON200
-	})
+	var out csms.DeleteSecretForScheduleResponseBody
+	if err := c.rt.Decode(opDeleteSecretForSchedule, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDeleteSecretStage = &huawei.Operation{Service: "csms", Name: "DeleteSecretStage", Method: "DELETE", Path: "/v1/{project_id}/secrets/{secret_name}/stages/{stage_name}",
@@ -227,8 +232,7 @@ func (c *Client) DeleteSecretStage(ctx context.Context, secretName string, stage
 	if err != nil {
 		return err
 	}
-	_, err = csms.ParseDeleteSecretStageResponse(httpResp)
-	return huawei.NoResult(opDeleteSecretStage, httpResp, err)
+	return c.rt.NoResult(opDeleteSecretStage, httpResp)
 }
 
 var opDeleteSecretTag = &huawei.Operation{Service: "csms", Name: "DeleteSecretTag", Method: "DELETE", Path: "/v1/{project_id}/csms/{secret_id}/tags/{key}",
@@ -249,8 +253,7 @@ func (c *Client) DeleteSecretTag(ctx context.Context, secretID string, key strin
 	if err != nil {
 		return err
 	}
-	_, err = csms.ParseDeleteSecretTagResponse(httpResp)
-	return huawei.NoResult(opDeleteSecretTag, httpResp, err)
+	return c.rt.NoResult(opDeleteSecretTag, httpResp)
 }
 
 var opDownloadSecretBlob = &huawei.Operation{Service: "csms", Name: "DownloadSecretBlob", Method: "POST", Path: "/v1/{project_id}/secrets/{secret_name}/backup",
@@ -268,8 +271,11 @@ func (c *Client) DownloadSecretBlob(ctx context.Context, secretName string) (*cs
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := csms.ParseDownloadSecretBlobResponse(httpResp)
-	return huawei.Result(opDownloadSecretBlob, httpResp, parsed, err, func(p *csms.DownloadSecretBlobResponse) *csms.DownloadSecretBlobResponseBody { return p.JSON200 })
+	var out csms.DownloadSecretBlobResponseBody
+	if err := c.rt.Decode(opDownloadSecretBlob, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListKmsTags = &huawei.Operation{Service: "csms", Name: "ListKmsTags", Method: "GET", Path: "/{version_id}/{project_id}/csms/tags",
@@ -290,8 +296,11 @@ func (c *Client) ListKmsTags(ctx context.Context, versionID string, projectID st
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := csms.ParseListKmsTagsResponse(httpResp)
-	return huawei.Result(opListKmsTags, httpResp, parsed, err, func(p *csms.ListKmsTagsResponse) *csms.ListKmsTagsResponseBody { return p.JSON200 })
+	var out csms.ListKmsTagsResponseBody
+	if err := c.rt.Decode(opListKmsTags, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListNotificationRecords = &huawei.Operation{Service: "csms", Name: "ListNotificationRecords", Method: "GET", Path: "/v1/{project_id}/csms/notification-records",
@@ -306,10 +315,11 @@ func (c *Client) ListNotificationRecords(ctx context.Context) (*csms.ListNotific
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := csms.ParseListNotificationRecordsResponse(httpResp)
-	return huawei.Result(opListNotificationRecords, httpResp, parsed, err, func(p *csms.ListNotificationRecordsResponse) *csms.ListNotificationRecordsResponseBody {
-		return p.JSON200
-	})
+	var out csms.ListNotificationRecordsResponseBody
+	if err := c.rt.Decode(opListNotificationRecords, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListProjectSecretsTags = &huawei.Operation{Service: "csms", Name: "ListProjectSecretsTags", Method: "GET", Path: "/v1/{project_id}/csms/tags",
@@ -324,10 +334,11 @@ func (c *Client) ListProjectSecretsTags(ctx context.Context) (*csms.ListProjectS
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := csms.ParseListProjectSecretsTagsResponse(httpResp)
-	return huawei.Result(opListProjectSecretsTags, httpResp, parsed, err, func(p *csms.ListProjectSecretsTagsResponse) *csms.ListProjectSecretsTagsResponseBody {
-		return p.JSON200
-	})
+	var out csms.ListProjectSecretsTagsResponseBody
+	if err := c.rt.Decode(opListProjectSecretsTags, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListResourceInstances = &huawei.Operation{Service: "csms", Name: "ListResourceInstances", Method: "POST", Path: "/v1/{project_id}/csms/resource_instances/action",
@@ -342,8 +353,11 @@ func (c *Client) ListResourceInstances(ctx context.Context, body csms.ListResour
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := csms.ParseListResourceInstancesResponse(httpResp)
-	return huawei.Result(opListResourceInstances, httpResp, parsed, err, func(p *csms.ListResourceInstancesResponse) *csms.ListResourceInstancesResponseBody { return p.JSON200 })
+	var out csms.ListResourceInstancesResponseBody
+	if err := c.rt.Decode(opListResourceInstances, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListResourceInstances = huawei.Paging{Op: opListResourceInstances, Style: "offset", Param: "offset", Limit: "limit",
@@ -371,8 +385,11 @@ func (c *Client) ListSecretEvents(ctx context.Context, params *csms.ListSecretEv
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := csms.ParseListSecretEventsResponse(httpResp)
-	return huawei.Result(opListSecretEvents, httpResp, parsed, err, func(p *csms.ListSecretEventsResponse) *csms.ListSecretEventsResponseBody { return p.JSON200 })
+	var out csms.ListSecretEventsResponseBody
+	if err := c.rt.Decode(opListSecretEvents, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListSecretEvents = huawei.Paging{Op: opListSecretEvents, Style: "marker", Param: "marker", Limit: "limit",
@@ -403,8 +420,11 @@ func (c *Client) ListSecretTags(ctx context.Context, secretID string) (*csms.Lis
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := csms.ParseListSecretTagsResponse(httpResp)
-	return huawei.Result(opListSecretTags, httpResp, parsed, err, func(p *csms.ListSecretTagsResponse) *csms.ListSecretTagsResponseBody { return p.JSON200 })
+	var out csms.ListSecretTagsResponseBody
+	if err := c.rt.Decode(opListSecretTags, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListSecretVersions = &huawei.Operation{Service: "csms", Name: "ListSecretVersions", Method: "GET", Path: "/v1/{project_id}/secrets/{secret_name}/versions",
@@ -422,8 +442,11 @@ func (c *Client) ListSecretVersions(ctx context.Context, secretName string, para
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := csms.ParseListSecretVersionsResponse(httpResp)
-	return huawei.Result(opListSecretVersions, httpResp, parsed, err, func(p *csms.ListSecretVersionsResponse) *csms.ListSecretVersionsResponseBody { return p.JSON200 })
+	var out csms.ListSecretVersionsResponseBody
+	if err := c.rt.Decode(opListSecretVersions, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListSecretVersions = huawei.Paging{Op: opListSecretVersions, Style: "marker", Param: "marker", Limit: "limit",
@@ -453,8 +476,11 @@ func (c *Client) ListSecrets(ctx context.Context, params *csms.ListSecretsParams
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := csms.ParseListSecretsResponse(httpResp)
-	return huawei.Result(opListSecrets, httpResp, parsed, err, func(p *csms.ListSecretsResponse) *csms.ListSecretsResponseBody { return p.JSON200 })
+	var out csms.ListSecretsResponseBody
+	if err := c.rt.Decode(opListSecrets, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListSecrets = huawei.Paging{Op: opListSecrets, Style: "marker", Param: "marker", Limit: "limit",
@@ -485,8 +511,11 @@ func (c *Client) RestoreSecret(ctx context.Context, secretName string) (*csms.Re
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := csms.ParseRestoreSecretResponse(httpResp)
-	return huawei.Result(opRestoreSecret, httpResp, parsed, err, func(p *csms.RestoreSecretResponse) *csms.RestoreSecretResponseBody { return p.JSON200 })
+	var out csms.RestoreSecretResponseBody
+	if err := c.rt.Decode(opRestoreSecret, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opRotateSecret = &huawei.Operation{Service: "csms", Name: "RotateSecret", Method: "POST", Path: "/v1/{project_id}/secrets/{secret_name}/rotate",
@@ -504,8 +533,11 @@ func (c *Client) RotateSecret(ctx context.Context, secretName string) (*csms.Rot
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := csms.ParseRotateSecretResponse(httpResp)
-	return huawei.Result(opRotateSecret, httpResp, parsed, err, func(p *csms.RotateSecretResponse) *csms.RotateSecretResponseBody { return p.JSON200 })
+	var out csms.RotateSecretResponseBody
+	if err := c.rt.Decode(opRotateSecret, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowSecret = &huawei.Operation{Service: "csms", Name: "ShowSecret", Method: "GET", Path: "/v1/{project_id}/secrets/{secret_name}",
@@ -523,8 +555,11 @@ func (c *Client) ShowSecret(ctx context.Context, secretName string) (*csms.ShowS
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := csms.ParseShowSecretResponse(httpResp)
-	return huawei.Result(opShowSecret, httpResp, parsed, err, func(p *csms.ShowSecretResponse) *csms.ShowSecretResponseBody { return p.JSON200 })
+	var out csms.ShowSecretResponseBody
+	if err := c.rt.Decode(opShowSecret, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowSecretEvent = &huawei.Operation{Service: "csms", Name: "ShowSecretEvent", Method: "GET", Path: "/v1/{project_id}/csms/events/{event_name}",
@@ -542,8 +577,11 @@ func (c *Client) ShowSecretEvent(ctx context.Context, eventName string) (*csms.S
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := csms.ParseShowSecretEventResponse(httpResp)
-	return huawei.Result(opShowSecretEvent, httpResp, parsed, err, func(p *csms.ShowSecretEventResponse) *csms.ShowSecretEventResponseBody { return p.JSON200 })
+	var out csms.ShowSecretEventResponseBody
+	if err := c.rt.Decode(opShowSecretEvent, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowSecretStage = &huawei.Operation{Service: "csms", Name: "ShowSecretStage", Method: "GET", Path: "/v1/{project_id}/secrets/{secret_name}/stages/{stage_name}",
@@ -564,8 +602,11 @@ func (c *Client) ShowSecretStage(ctx context.Context, secretName string, stageNa
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := csms.ParseShowSecretStageResponse(httpResp)
-	return huawei.Result(opShowSecretStage, httpResp, parsed, err, func(p *csms.ShowSecretStageResponse) *csms.ShowSecretStageResponseBody { return p.JSON200 })
+	var out csms.ShowSecretStageResponseBody
+	if err := c.rt.Decode(opShowSecretStage, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowSecretVersion = &huawei.Operation{Service: "csms", Name: "ShowSecretVersion", Method: "GET", Path: "/v1/{project_id}/secrets/{secret_name}/versions/{version_id}",
@@ -586,8 +627,11 @@ func (c *Client) ShowSecretVersion(ctx context.Context, secretName string, versi
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := csms.ParseShowSecretVersionResponse(httpResp)
-	return huawei.Result(opShowSecretVersion, httpResp, parsed, err, func(p *csms.ShowSecretVersionResponse) *csms.ShowSecretVersionResponseBody { return p.JSON200 })
+	var out csms.ShowSecretVersionResponseBody
+	if err := c.rt.Decode(opShowSecretVersion, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateSecret = &huawei.Operation{Service: "csms", Name: "UpdateSecret", Method: "PUT", Path: "/v1/{project_id}/secrets/{secret_name}",
@@ -605,8 +649,11 @@ func (c *Client) UpdateSecret(ctx context.Context, secretName string, body csms.
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := csms.ParseUpdateSecretResponse(httpResp)
-	return huawei.Result(opUpdateSecret, httpResp, parsed, err, func(p *csms.UpdateSecretResponse) *csms.UpdateSecretResponseBody { return p.JSON200 })
+	var out csms.UpdateSecretResponseBody
+	if err := c.rt.Decode(opUpdateSecret, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateSecretEvent = &huawei.Operation{Service: "csms", Name: "UpdateSecretEvent", Method: "PUT", Path: "/v1/{project_id}/csms/events/{event_name}",
@@ -624,8 +671,11 @@ func (c *Client) UpdateSecretEvent(ctx context.Context, eventName string, body c
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := csms.ParseUpdateSecretEventResponse(httpResp)
-	return huawei.Result(opUpdateSecretEvent, httpResp, parsed, err, func(p *csms.UpdateSecretEventResponse) *csms.UpdateSecretEventResponseBody { return p.JSON200 })
+	var out csms.UpdateSecretEventResponseBody
+	if err := c.rt.Decode(opUpdateSecretEvent, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateSecretStage = &huawei.Operation{Service: "csms", Name: "UpdateSecretStage", Method: "PUT", Path: "/v1/{project_id}/secrets/{secret_name}/stages/{stage_name}",
@@ -646,8 +696,11 @@ func (c *Client) UpdateSecretStage(ctx context.Context, secretName string, stage
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := csms.ParseUpdateSecretStageResponse(httpResp)
-	return huawei.Result(opUpdateSecretStage, httpResp, parsed, err, func(p *csms.UpdateSecretStageResponse) *csms.UpdateSecretStageResponseBody { return p.JSON200 })
+	var out csms.UpdateSecretStageResponseBody
+	if err := c.rt.Decode(opUpdateSecretStage, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateVersion = &huawei.Operation{Service: "csms", Name: "UpdateVersion", Method: "PUT", Path: "/v1/{project_id}/secrets/{secret_name}/versions/{version_id}",
@@ -668,8 +721,11 @@ func (c *Client) UpdateVersion(ctx context.Context, secretName string, versionID
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := csms.ParseUpdateVersionResponse(httpResp)
-	return huawei.Result(opUpdateVersion, httpResp, parsed, err, func(p *csms.UpdateVersionResponse) *csms.UpdateVersionResponseBody { return p.JSON200 })
+	var out csms.UpdateVersionResponseBody
+	if err := c.rt.Decode(opUpdateVersion, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUploadSecretBlob = &huawei.Operation{Service: "csms", Name: "UploadSecretBlob", Method: "POST", Path: "/v1/{project_id}/secrets/restore",
@@ -684,6 +740,9 @@ func (c *Client) UploadSecretBlob(ctx context.Context, body csms.UploadSecretBlo
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := csms.ParseUploadSecretBlobResponse(httpResp)
-	return huawei.Result(opUploadSecretBlob, httpResp, parsed, err, func(p *csms.UploadSecretBlobResponse) *csms.UploadSecretBlobResponseBody { return p.JSON200 })
+	var out csms.UploadSecretBlobResponseBody
+	if err := c.rt.Decode(opUploadSecretBlob, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }

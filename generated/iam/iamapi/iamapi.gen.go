@@ -58,8 +58,7 @@ func (c *Client) AssociateAgencyWithAllProjectsPermission(ctx context.Context, d
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseAssociateAgencyWithAllProjectsPermissionResponse(httpResp)
-	return huawei.NoResult(opAssociateAgencyWithAllProjectsPermission, httpResp, err)
+	return c.rt.NoResult(opAssociateAgencyWithAllProjectsPermission, httpResp)
 }
 
 var opAssociateAgencyWithDomainPermission = &huawei.Operation{Service: "iam", Name: "AssociateAgencyWithDomainPermission", Method: "PUT", Path: "/v3.0/OS-AGENCY/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}",
@@ -83,8 +82,7 @@ func (c *Client) AssociateAgencyWithDomainPermission(ctx context.Context, domain
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseAssociateAgencyWithDomainPermissionResponse(httpResp)
-	return huawei.NoResult(opAssociateAgencyWithDomainPermission, httpResp, err)
+	return c.rt.NoResult(opAssociateAgencyWithDomainPermission, httpResp)
 }
 
 var opAssociateAgencyWithProjectPermission = &huawei.Operation{Service: "iam", Name: "AssociateAgencyWithProjectPermission", Method: "PUT", Path: "/v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles/{role_id}",
@@ -108,8 +106,7 @@ func (c *Client) AssociateAgencyWithProjectPermission(ctx context.Context, proje
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseAssociateAgencyWithProjectPermissionResponse(httpResp)
-	return huawei.NoResult(opAssociateAgencyWithProjectPermission, httpResp, err)
+	return c.rt.NoResult(opAssociateAgencyWithProjectPermission, httpResp)
 }
 
 var opAssociateRoleToGroupOnEnterpriseProject = &huawei.Operation{Service: "iam", Name: "AssociateRoleToGroupOnEnterpriseProject", Method: "PUT", Path: "/v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id}",
@@ -133,8 +130,7 @@ func (c *Client) AssociateRoleToGroupOnEnterpriseProject(ctx context.Context, en
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseAssociateRoleToGroupOnEnterpriseProjectResponse(httpResp)
-	return huawei.NoResult(opAssociateRoleToGroupOnEnterpriseProject, httpResp, err)
+	return c.rt.NoResult(opAssociateRoleToGroupOnEnterpriseProject, httpResp)
 }
 
 var opAssociateRoleToUserOnEnterpriseProject = &huawei.Operation{Service: "iam", Name: "AssociateRoleToUserOnEnterpriseProject", Method: "PUT", Path: "/v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/users/{user_id}/roles/{role_id}",
@@ -158,8 +154,7 @@ func (c *Client) AssociateRoleToUserOnEnterpriseProject(ctx context.Context, ent
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseAssociateRoleToUserOnEnterpriseProjectResponse(httpResp)
-	return huawei.NoResult(opAssociateRoleToUserOnEnterpriseProject, httpResp, err)
+	return c.rt.NoResult(opAssociateRoleToUserOnEnterpriseProject, httpResp)
 }
 
 var opCheckAllProjectsPermissionForAgency = &huawei.Operation{Service: "iam", Name: "CheckAllProjectsPermissionForAgency", Method: "HEAD", Path: "/v3.0/OS-INHERIT/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}/inherited_to_projects",
@@ -183,8 +178,7 @@ func (c *Client) CheckAllProjectsPermissionForAgency(ctx context.Context, domain
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseCheckAllProjectsPermissionForAgencyResponse(httpResp)
-	return huawei.NoResult(opCheckAllProjectsPermissionForAgency, httpResp, err)
+	return c.rt.NoResult(opCheckAllProjectsPermissionForAgency, httpResp)
 }
 
 var opCheckDomainPermissionForAgency = &huawei.Operation{Service: "iam", Name: "CheckDomainPermissionForAgency", Method: "HEAD", Path: "/v3.0/OS-AGENCY/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}",
@@ -208,8 +202,7 @@ func (c *Client) CheckDomainPermissionForAgency(ctx context.Context, domainID st
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseCheckDomainPermissionForAgencyResponse(httpResp)
-	return huawei.NoResult(opCheckDomainPermissionForAgency, httpResp, err)
+	return c.rt.NoResult(opCheckDomainPermissionForAgency, httpResp)
 }
 
 var opCheckPermissionForAgencyOnProject = &huawei.Operation{Service: "iam", Name: "CheckPermissionForAgencyOnProject", Method: "HEAD", Path: "/v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles/{role_id}",
@@ -233,8 +226,7 @@ func (c *Client) CheckPermissionForAgencyOnProject(ctx context.Context, projectI
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseCheckPermissionForAgencyOnProjectResponse(httpResp)
-	return huawei.NoResult(opCheckPermissionForAgencyOnProject, httpResp, err)
+	return c.rt.NoResult(opCheckPermissionForAgencyOnProject, httpResp)
 }
 
 var opCreateAgency = &huawei.Operation{Service: "iam", Name: "CreateAgency", Method: "POST", Path: "/v3.0/OS-AGENCY/agencies",
@@ -249,8 +241,11 @@ func (c *Client) CreateAgency(ctx context.Context, body iam.CreateAgencyJSONRequ
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseCreateAgencyResponse(httpResp)
-	return huawei.Result(opCreateAgency, httpResp, parsed, err, func(p *iam.CreateAgencyResponse) *iam.CreateAgencyResponseBody { return p.JSON201 })
+	var out iam.CreateAgencyResponseBody
+	if err := c.rt.Decode(opCreateAgency, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateAgencyCustomPolicy = &huawei.Operation{Service: "iam", Name: "CreateAgencyCustomPolicy", Method: "POST", Path: "/v3.0/OS-ROLE/roles#CreateAgencyCustomPolicy",
@@ -265,10 +260,11 @@ func (c *Client) CreateAgencyCustomPolicy(ctx context.Context, body iam.CreateAg
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseCreateAgencyCustomPolicyResponse(httpResp)
-	return huawei.Result(opCreateAgencyCustomPolicy, httpResp, parsed, err, func(p *iam.CreateAgencyCustomPolicyResponse) *iam.CreateAgencyCustomPolicyResponseBody {
-		return p.JSON201
-	})
+	var out iam.CreateAgencyCustomPolicyResponseBody
+	if err := c.rt.Decode(opCreateAgencyCustomPolicy, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateBindingDevice = &huawei.Operation{Service: "iam", Name: "CreateBindingDevice", Method: "PUT", Path: "/v3.0/OS-MFA/mfa-devices/bind",
@@ -283,8 +279,7 @@ func (c *Client) CreateBindingDevice(ctx context.Context, body iam.CreateBinding
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseCreateBindingDeviceResponse(httpResp)
-	return huawei.NoResult(opCreateBindingDevice, httpResp, err)
+	return c.rt.NoResult(opCreateBindingDevice, httpResp)
 }
 
 var opCreateCloudServiceCustomPolicy = &huawei.Operation{Service: "iam", Name: "CreateCloudServiceCustomPolicy", Method: "POST", Path: "/v3.0/OS-ROLE/roles#CreateCloudServiceCustomPolicy",
@@ -299,10 +294,11 @@ func (c *Client) CreateCloudServiceCustomPolicy(ctx context.Context, body iam.Cr
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseCreateCloudServiceCustomPolicyResponse(httpResp)
-	return huawei.Result(opCreateCloudServiceCustomPolicy, httpResp, parsed, err, func(p *iam.CreateCloudServiceCustomPolicyResponse) *iam.CreateCloudServiceCustomPolicyResponseBody {
-		return p.JSON201
-	})
+	var out iam.CreateCloudServiceCustomPolicyResponseBody
+	if err := c.rt.Decode(opCreateCloudServiceCustomPolicy, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateLoginToken = &huawei.Operation{Service: "iam", Name: "CreateLoginToken", Method: "POST", Path: "/v3.0/OS-AUTH/securitytoken/logintokens",
@@ -317,8 +313,11 @@ func (c *Client) CreateLoginToken(ctx context.Context, body iam.CreateLoginToken
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseCreateLoginTokenResponse(httpResp)
-	return huawei.Result(opCreateLoginToken, httpResp, parsed, err, func(p *iam.CreateLoginTokenResponse) *iam.CreateLoginTokenResponseBody { return p.JSON201 })
+	var out iam.CreateLoginTokenResponseBody
+	if err := c.rt.Decode(opCreateLoginToken, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateMetadata = &huawei.Operation{Service: "iam", Name: "CreateMetadata", Method: "POST", Path: "/v3-ext/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}/metadata",
@@ -339,8 +338,11 @@ func (c *Client) CreateMetadata(ctx context.Context, idpID string, protocolID st
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseCreateMetadataResponse(httpResp)
-	return huawei.Result(opCreateMetadata, httpResp, parsed, err, func(p *iam.CreateMetadataResponse) *iam.CreateMetadataResponseBody { return p.JSON201 })
+	var out iam.CreateMetadataResponseBody
+	if err := c.rt.Decode(opCreateMetadata, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateMfaDevice = &huawei.Operation{Service: "iam", Name: "CreateMfaDevice", Method: "POST", Path: "/v3.0/OS-MFA/virtual-mfa-devices",
@@ -355,8 +357,11 @@ func (c *Client) CreateMfaDevice(ctx context.Context, body iam.CreateMfaDeviceJS
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseCreateMfaDeviceResponse(httpResp)
-	return huawei.Result(opCreateMfaDevice, httpResp, parsed, err, func(p *iam.CreateMfaDeviceResponse) *iam.CreateMfaDeviceResponseBody { return p.JSON201 })
+	var out iam.CreateMfaDeviceResponseBody
+	if err := c.rt.Decode(opCreateMfaDevice, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateOpenIDConnectConfig = &huawei.Operation{Service: "iam", Name: "CreateOpenIDConnectConfig", Method: "POST", Path: "/v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config",
@@ -374,10 +379,11 @@ func (c *Client) CreateOpenIDConnectConfig(ctx context.Context, idpID string, bo
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseCreateOpenIDConnectConfigResponse(httpResp)
-	return huawei.Result(opCreateOpenIDConnectConfig, httpResp, parsed, err, func(p *iam.CreateOpenIDConnectConfigResponse) *iam.CreateOpenIDConnectConfigResponseBody {
-		return p.JSON201
-	})
+	var out iam.CreateOpenIDConnectConfigResponseBody
+	if err := c.rt.Decode(opCreateOpenIDConnectConfig, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreatePermanentAccessKey = &huawei.Operation{Service: "iam", Name: "CreatePermanentAccessKey", Method: "POST", Path: "/v3.0/OS-CREDENTIAL/credentials",
@@ -392,10 +398,11 @@ func (c *Client) CreatePermanentAccessKey(ctx context.Context, body iam.CreatePe
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseCreatePermanentAccessKeyResponse(httpResp)
-	return huawei.Result(opCreatePermanentAccessKey, httpResp, parsed, err, func(p *iam.CreatePermanentAccessKeyResponse) *iam.CreatePermanentAccessKeyResponseBody {
-		return p.JSON201
-	})
+	var out iam.CreatePermanentAccessKeyResponseBody
+	if err := c.rt.Decode(opCreatePermanentAccessKey, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateTemporaryAccessKeyByAgency = &huawei.Operation{Service: "iam", Name: "CreateTemporaryAccessKeyByAgency", Method: "POST", Path: "/v3.0/OS-CREDENTIAL/securitytokens#CreateTemporaryAccessKeyByAgency",
@@ -410,10 +417,11 @@ func (c *Client) CreateTemporaryAccessKeyByAgency(ctx context.Context, body iam.
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseCreateTemporaryAccessKeyByAgencyResponse(httpResp)
-	return huawei.Result(opCreateTemporaryAccessKeyByAgency, httpResp, parsed, err, func(p *iam.CreateTemporaryAccessKeyByAgencyResponse) *iam.CreateTemporaryAccessKeyByAgencyResponseBody {
-		return p.JSON201
-	})
+	var out iam.CreateTemporaryAccessKeyByAgencyResponseBody
+	if err := c.rt.Decode(opCreateTemporaryAccessKeyByAgency, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateTemporaryAccessKeyByToken = &huawei.Operation{Service: "iam", Name: "CreateTemporaryAccessKeyByToken", Method: "POST", Path: "/v3.0/OS-CREDENTIAL/securitytokens#CreateTemporaryAccessKeyByToken",
@@ -428,10 +436,11 @@ func (c *Client) CreateTemporaryAccessKeyByToken(ctx context.Context, body iam.C
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseCreateTemporaryAccessKeyByTokenResponse(httpResp)
-	return huawei.Result(opCreateTemporaryAccessKeyByToken, httpResp, parsed, err, func(p *iam.CreateTemporaryAccessKeyByTokenResponse) *iam.CreateTemporaryAccessKeyByTokenResponseBody {
-		return p.JSON201
-	})
+	var out iam.CreateTemporaryAccessKeyByTokenResponseBody
+	if err := c.rt.Decode(opCreateTemporaryAccessKeyByToken, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateTokenWithIDToken = &huawei.Operation{Service: "iam", Name: "CreateTokenWithIDToken", Method: "POST", Path: "/v3.0/OS-AUTH/id-token/tokens",
@@ -446,8 +455,11 @@ func (c *Client) CreateTokenWithIDToken(ctx context.Context, params *iam.CreateT
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseCreateTokenWithIDTokenResponse(httpResp)
-	return huawei.Result(opCreateTokenWithIDToken, httpResp, parsed, err, func(p *iam.CreateTokenWithIDTokenResponse) *iam.CreateTokenWithIDTokenResponseBody { return p.JSON201 })
+	var out iam.CreateTokenWithIDTokenResponseBody
+	if err := c.rt.Decode(opCreateTokenWithIDToken, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateUnscopeTokenByIdpInitiated = &huawei.Operation{Service: "iam", Name: "CreateUnscopeTokenByIdpInitiated", Method: "POST", Path: "/v3.0/OS-FEDERATION/tokens",
@@ -462,10 +474,11 @@ func (c *Client) CreateUnscopeTokenByIdpInitiated(ctx context.Context, params *i
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseCreateUnscopeTokenByIdpInitiatedResponse(httpResp)
-	return huawei.Result(opCreateUnscopeTokenByIdpInitiated, httpResp, parsed, err, func(p *iam.CreateUnscopeTokenByIdpInitiatedResponse) *iam.CreateUnscopeTokenByIdpInitiatedResponseBody {
-		return p.JSON201
-	})
+	var out iam.CreateUnscopeTokenByIdpInitiatedResponseBody
+	if err := c.rt.Decode(opCreateUnscopeTokenByIdpInitiated, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateUnscopedTokenWithIDToken = &huawei.Operation{Service: "iam", Name: "CreateUnscopedTokenWithIDToken", Method: "POST", Path: "/v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}/auth",
@@ -486,10 +499,11 @@ func (c *Client) CreateUnscopedTokenWithIDToken(ctx context.Context, idpID strin
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseCreateUnscopedTokenWithIDTokenResponse(httpResp)
-	return huawei.Result(opCreateUnscopedTokenWithIDToken, httpResp, parsed, err, func(p *iam.CreateUnscopedTokenWithIDTokenResponse) *iam.CreateUnscopedTokenWithIDTokenResponseBody {
-		return p.JSON201
-	})
+	var out iam.CreateUnscopedTokenWithIDTokenResponseBody
+	if err := c.rt.Decode(opCreateUnscopedTokenWithIDToken, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateUser = &huawei.Operation{Service: "iam", Name: "CreateUser", Method: "POST", Path: "/v3.0/OS-USER/users",
@@ -504,8 +518,11 @@ func (c *Client) CreateUser(ctx context.Context, body iam.CreateUserJSONRequestB
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseCreateUserResponse(httpResp)
-	return huawei.Result(opCreateUser, httpResp, parsed, err, func(p *iam.CreateUserResponse) *iam.CreateUserResponseBody { return p.JSON201 })
+	var out iam.CreateUserResponseBody
+	if err := c.rt.Decode(opCreateUser, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDeleteAgency = &huawei.Operation{Service: "iam", Name: "DeleteAgency", Method: "DELETE", Path: "/v3.0/OS-AGENCY/agencies/{agency_id}",
@@ -523,8 +540,7 @@ func (c *Client) DeleteAgency(ctx context.Context, agencyID string) error {
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseDeleteAgencyResponse(httpResp)
-	return huawei.NoResult(opDeleteAgency, httpResp, err)
+	return c.rt.NoResult(opDeleteAgency, httpResp)
 }
 
 var opDeleteBindingDevice = &huawei.Operation{Service: "iam", Name: "DeleteBindingDevice", Method: "PUT", Path: "/v3.0/OS-MFA/mfa-devices/unbind",
@@ -539,8 +555,7 @@ func (c *Client) DeleteBindingDevice(ctx context.Context, body iam.DeleteBinding
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseDeleteBindingDeviceResponse(httpResp)
-	return huawei.NoResult(opDeleteBindingDevice, httpResp, err)
+	return c.rt.NoResult(opDeleteBindingDevice, httpResp)
 }
 
 var opDeleteCustomPolicy = &huawei.Operation{Service: "iam", Name: "DeleteCustomPolicy", Method: "DELETE", Path: "/v3.0/OS-ROLE/roles/{role_id}",
@@ -558,8 +573,7 @@ func (c *Client) DeleteCustomPolicy(ctx context.Context, roleID string) error {
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseDeleteCustomPolicyResponse(httpResp)
-	return huawei.NoResult(opDeleteCustomPolicy, httpResp, err)
+	return c.rt.NoResult(opDeleteCustomPolicy, httpResp)
 }
 
 var opDeleteDomainGroupInheritedRole = &huawei.Operation{Service: "iam", Name: "DeleteDomainGroupInheritedRole", Method: "DELETE", Path: "/v3/OS-INHERIT/domains/{domain_id}/groups/{group_id}/roles/{role_id}/inherited_to_projects",
@@ -583,8 +597,7 @@ func (c *Client) DeleteDomainGroupInheritedRole(ctx context.Context, domainID st
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseDeleteDomainGroupInheritedRoleResponse(httpResp)
-	return huawei.NoResult(opDeleteDomainGroupInheritedRole, httpResp, err)
+	return c.rt.NoResult(opDeleteDomainGroupInheritedRole, httpResp)
 }
 
 var opDeleteMfaDevice = &huawei.Operation{Service: "iam", Name: "DeleteMfaDevice", Method: "DELETE", Path: "/v3.0/OS-MFA/virtual-mfa-devices",
@@ -599,8 +612,7 @@ func (c *Client) DeleteMfaDevice(ctx context.Context, params *iam.DeleteMfaDevic
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseDeleteMfaDeviceResponse(httpResp)
-	return huawei.NoResult(opDeleteMfaDevice, httpResp, err)
+	return c.rt.NoResult(opDeleteMfaDevice, httpResp)
 }
 
 var opDeletePermanentAccessKey = &huawei.Operation{Service: "iam", Name: "DeletePermanentAccessKey", Method: "DELETE", Path: "/v3.0/OS-CREDENTIAL/credentials/{access_key}",
@@ -618,8 +630,7 @@ func (c *Client) DeletePermanentAccessKey(ctx context.Context, accessKey string)
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseDeletePermanentAccessKeyResponse(httpResp)
-	return huawei.NoResult(opDeletePermanentAccessKey, httpResp, err)
+	return c.rt.NoResult(opDeletePermanentAccessKey, httpResp)
 }
 
 var opDeleteRole = &huawei.Operation{Service: "iam", Name: "DeleteRole", Method: "DELETE", Path: "/v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id}",
@@ -643,8 +654,7 @@ func (c *Client) DeleteRole(ctx context.Context, enterpriseProjectID string, gro
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseDeleteRoleResponse(httpResp)
-	return huawei.NoResult(opDeleteRole, httpResp, err)
+	return c.rt.NoResult(opDeleteRole, httpResp)
 }
 
 var opKeystoneAddUserToGroup = &huawei.Operation{Service: "iam", Name: "KeystoneAddUserToGroup", Method: "PUT", Path: "/v3/groups/{group_id}/users/{user_id}",
@@ -665,8 +675,7 @@ func (c *Client) KeystoneAddUserToGroup(ctx context.Context, groupID string, use
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseKeystoneAddUserToGroupResponse(httpResp)
-	return huawei.NoResult(opKeystoneAddUserToGroup, httpResp, err)
+	return c.rt.NoResult(opKeystoneAddUserToGroup, httpResp)
 }
 
 var opKeystoneAssociateGroupWithDomainPermission = &huawei.Operation{Service: "iam", Name: "KeystoneAssociateGroupWithDomainPermission", Method: "PUT", Path: "/v3/domains/{domain_id}/groups/{group_id}/roles/{role_id}",
@@ -690,8 +699,7 @@ func (c *Client) KeystoneAssociateGroupWithDomainPermission(ctx context.Context,
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseKeystoneAssociateGroupWithDomainPermissionResponse(httpResp)
-	return huawei.NoResult(opKeystoneAssociateGroupWithDomainPermission, httpResp, err)
+	return c.rt.NoResult(opKeystoneAssociateGroupWithDomainPermission, httpResp)
 }
 
 var opKeystoneAssociateGroupWithProjectPermission = &huawei.Operation{Service: "iam", Name: "KeystoneAssociateGroupWithProjectPermission", Method: "PUT", Path: "/v3/projects/{project_id}/groups/{group_id}/roles/{role_id}",
@@ -715,8 +723,7 @@ func (c *Client) KeystoneAssociateGroupWithProjectPermission(ctx context.Context
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseKeystoneAssociateGroupWithProjectPermissionResponse(httpResp)
-	return huawei.NoResult(opKeystoneAssociateGroupWithProjectPermission, httpResp, err)
+	return c.rt.NoResult(opKeystoneAssociateGroupWithProjectPermission, httpResp)
 }
 
 var opKeystoneCheckDomainPermissionForGroup = &huawei.Operation{Service: "iam", Name: "KeystoneCheckDomainPermissionForGroup", Method: "HEAD", Path: "/v3/domains/{domain_id}/groups/{group_id}/roles/{role_id}",
@@ -740,8 +747,7 @@ func (c *Client) KeystoneCheckDomainPermissionForGroup(ctx context.Context, doma
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseKeystoneCheckDomainPermissionForGroupResponse(httpResp)
-	return huawei.NoResult(opKeystoneCheckDomainPermissionForGroup, httpResp, err)
+	return c.rt.NoResult(opKeystoneCheckDomainPermissionForGroup, httpResp)
 }
 
 var opKeystoneCheckProjectPermissionForGroup = &huawei.Operation{Service: "iam", Name: "KeystoneCheckProjectPermissionForGroup", Method: "HEAD", Path: "/v3/projects/{project_id}/groups/{group_id}/roles/{role_id}",
@@ -765,8 +771,7 @@ func (c *Client) KeystoneCheckProjectPermissionForGroup(ctx context.Context, pro
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseKeystoneCheckProjectPermissionForGroupResponse(httpResp)
-	return huawei.NoResult(opKeystoneCheckProjectPermissionForGroup, httpResp, err)
+	return c.rt.NoResult(opKeystoneCheckProjectPermissionForGroup, httpResp)
 }
 
 var opKeystoneCheckUserInGroup = &huawei.Operation{Service: "iam", Name: "KeystoneCheckUserInGroup", Method: "HEAD", Path: "/v3/groups/{group_id}/users/{user_id}",
@@ -787,8 +792,7 @@ func (c *Client) KeystoneCheckUserInGroup(ctx context.Context, groupID string, u
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseKeystoneCheckUserInGroupResponse(httpResp)
-	return huawei.NoResult(opKeystoneCheckUserInGroup, httpResp, err)
+	return c.rt.NoResult(opKeystoneCheckUserInGroup, httpResp)
 }
 
 var opKeystoneCheckroleForGroup = &huawei.Operation{Service: "iam", Name: "KeystoneCheckroleForGroup", Method: "HEAD", Path: "/v3/OS-INHERIT/domains/{domain_id}/groups/{group_id}/roles/{role_id}/inherited_to_projects",
@@ -812,8 +816,7 @@ func (c *Client) KeystoneCheckroleForGroup(ctx context.Context, domainID string,
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseKeystoneCheckroleForGroupResponse(httpResp)
-	return huawei.NoResult(opKeystoneCheckroleForGroup, httpResp, err)
+	return c.rt.NoResult(opKeystoneCheckroleForGroup, httpResp)
 }
 
 var opKeystoneCreateAgencyToken = &huawei.Operation{Service: "iam", Name: "KeystoneCreateAgencyToken", Method: "POST", Path: "/v3/auth/tokens#KeystoneCreateAgencyToken",
@@ -828,10 +831,11 @@ func (c *Client) KeystoneCreateAgencyToken(ctx context.Context, params *iam.Keys
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneCreateAgencyTokenResponse(httpResp)
-	return huawei.Result(opKeystoneCreateAgencyToken, httpResp, parsed, err, func(p *iam.KeystoneCreateAgencyTokenResponse) *iam.KeystoneCreateAgencyTokenResponseBody {
-		return p.JSON201
-	})
+	var out iam.KeystoneCreateAgencyTokenResponseBody
+	if err := c.rt.Decode(opKeystoneCreateAgencyToken, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneCreateGroup = &huawei.Operation{Service: "iam", Name: "KeystoneCreateGroup", Method: "POST", Path: "/v3/groups",
@@ -846,8 +850,11 @@ func (c *Client) KeystoneCreateGroup(ctx context.Context, body iam.KeystoneCreat
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneCreateGroupResponse(httpResp)
-	return huawei.Result(opKeystoneCreateGroup, httpResp, parsed, err, func(p *iam.KeystoneCreateGroupResponse) *iam.KeystoneCreateGroupResponseBody { return p.JSON201 })
+	var out iam.KeystoneCreateGroupResponseBody
+	if err := c.rt.Decode(opKeystoneCreateGroup, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneCreateIdentityProvider = &huawei.Operation{Service: "iam", Name: "KeystoneCreateIdentityProvider", Method: "PUT", Path: "/v3/OS-FEDERATION/identity_providers/{id}",
@@ -865,10 +872,11 @@ func (c *Client) KeystoneCreateIdentityProvider(ctx context.Context, id string, 
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneCreateIdentityProviderResponse(httpResp)
-	return huawei.Result(opKeystoneCreateIdentityProvider, httpResp, parsed, err, func(p *iam.KeystoneCreateIdentityProviderResponse) *iam.KeystoneCreateIdentityProviderResponseBody {
-		return p.JSON201
-	})
+	var out iam.KeystoneCreateIdentityProviderResponseBody
+	if err := c.rt.Decode(opKeystoneCreateIdentityProvider, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneCreateMapping = &huawei.Operation{Service: "iam", Name: "KeystoneCreateMapping", Method: "PUT", Path: "/v3/OS-FEDERATION/mappings/{id}",
@@ -886,8 +894,11 @@ func (c *Client) KeystoneCreateMapping(ctx context.Context, id string, body iam.
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneCreateMappingResponse(httpResp)
-	return huawei.Result(opKeystoneCreateMapping, httpResp, parsed, err, func(p *iam.KeystoneCreateMappingResponse) *iam.KeystoneCreateMappingResponseBody { return p.JSON201 })
+	var out iam.KeystoneCreateMappingResponseBody
+	if err := c.rt.Decode(opKeystoneCreateMapping, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneCreateProject = &huawei.Operation{Service: "iam", Name: "KeystoneCreateProject", Method: "POST", Path: "/v3/projects",
@@ -902,8 +913,11 @@ func (c *Client) KeystoneCreateProject(ctx context.Context, body iam.KeystoneCre
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneCreateProjectResponse(httpResp)
-	return huawei.Result(opKeystoneCreateProject, httpResp, parsed, err, func(p *iam.KeystoneCreateProjectResponse) *iam.KeystoneCreateProjectResponseBody { return p.JSON201 })
+	var out iam.KeystoneCreateProjectResponseBody
+	if err := c.rt.Decode(opKeystoneCreateProject, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneCreateProtocol = &huawei.Operation{Service: "iam", Name: "KeystoneCreateProtocol", Method: "PUT", Path: "/v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}",
@@ -924,8 +938,11 @@ func (c *Client) KeystoneCreateProtocol(ctx context.Context, idpID string, proto
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneCreateProtocolResponse(httpResp)
-	return huawei.Result(opKeystoneCreateProtocol, httpResp, parsed, err, func(p *iam.KeystoneCreateProtocolResponse) *iam.KeystoneCreateProtocolResponseBody { return p.JSON201 })
+	var out iam.KeystoneCreateProtocolResponseBody
+	if err := c.rt.Decode(opKeystoneCreateProtocol, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneCreateScopedToken = &huawei.Operation{Service: "iam", Name: "KeystoneCreateScopedToken", Method: "POST", Path: "/v3/auth/tokens#KeystoneCreateScopedToken",
@@ -940,10 +957,11 @@ func (c *Client) KeystoneCreateScopedToken(ctx context.Context, body iam.Keyston
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneCreateScopedTokenResponse(httpResp)
-	return huawei.Result(opKeystoneCreateScopedToken, httpResp, parsed, err, func(p *iam.KeystoneCreateScopedTokenResponse) *iam.KeystoneCreateScopedTokenResponseBody {
-		return p.JSON201
-	})
+	var out iam.KeystoneCreateScopedTokenResponseBody
+	if err := c.rt.Decode(opKeystoneCreateScopedToken, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneCreateUser = &huawei.Operation{Service: "iam", Name: "KeystoneCreateUser", Method: "POST", Path: "/v3/users",
@@ -958,8 +976,11 @@ func (c *Client) KeystoneCreateUser(ctx context.Context, body iam.KeystoneCreate
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneCreateUserResponse(httpResp)
-	return huawei.Result(opKeystoneCreateUser, httpResp, parsed, err, func(p *iam.KeystoneCreateUserResponse) *iam.KeystoneCreateUserResponseBody { return p.JSON201 })
+	var out iam.KeystoneCreateUserResponseBody
+	if err := c.rt.Decode(opKeystoneCreateUser, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneCreateUserTokenByPassword = &huawei.Operation{Service: "iam", Name: "KeystoneCreateUserTokenByPassword", Method: "POST", Path: "/v3/auth/tokens#KeystoneCreateUserTokenByPassword",
@@ -974,10 +995,11 @@ func (c *Client) KeystoneCreateUserTokenByPassword(ctx context.Context, params *
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneCreateUserTokenByPasswordResponse(httpResp)
-	return huawei.Result(opKeystoneCreateUserTokenByPassword, httpResp, parsed, err, func(p *iam.KeystoneCreateUserTokenByPasswordResponse) *iam.KeystoneCreateUserTokenByPasswordResponseBody {
-		return p.JSON201
-	})
+	var out iam.KeystoneCreateUserTokenByPasswordResponseBody
+	if err := c.rt.Decode(opKeystoneCreateUserTokenByPassword, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneCreateUserTokenByPasswordAndMfa = &huawei.Operation{Service: "iam", Name: "KeystoneCreateUserTokenByPasswordAndMfa", Method: "POST", Path: "/v3/auth/tokens#KeystoneCreateUserTokenByPasswordAndMfa",
@@ -992,10 +1014,11 @@ func (c *Client) KeystoneCreateUserTokenByPasswordAndMfa(ctx context.Context, pa
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneCreateUserTokenByPasswordAndMfaResponse(httpResp)
-	return huawei.Result(opKeystoneCreateUserTokenByPasswordAndMfa, httpResp, parsed, err, func(p *iam.KeystoneCreateUserTokenByPasswordAndMfaResponse) *iam.KeystoneCreateUserTokenByPasswordAndMfaResponseBody {
-		return p.JSON201
-	})
+	var out iam.KeystoneCreateUserTokenByPasswordAndMfaResponseBody
+	if err := c.rt.Decode(opKeystoneCreateUserTokenByPasswordAndMfa, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneDeleteGroup = &huawei.Operation{Service: "iam", Name: "KeystoneDeleteGroup", Method: "DELETE", Path: "/v3/groups/{group_id}",
@@ -1013,8 +1036,7 @@ func (c *Client) KeystoneDeleteGroup(ctx context.Context, groupID string) error 
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseKeystoneDeleteGroupResponse(httpResp)
-	return huawei.NoResult(opKeystoneDeleteGroup, httpResp, err)
+	return c.rt.NoResult(opKeystoneDeleteGroup, httpResp)
 }
 
 var opKeystoneDeleteIdentityProvider = &huawei.Operation{Service: "iam", Name: "KeystoneDeleteIdentityProvider", Method: "DELETE", Path: "/v3/OS-FEDERATION/identity_providers/{id}",
@@ -1032,8 +1054,7 @@ func (c *Client) KeystoneDeleteIdentityProvider(ctx context.Context, id string) 
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseKeystoneDeleteIdentityProviderResponse(httpResp)
-	return huawei.NoResult(opKeystoneDeleteIdentityProvider, httpResp, err)
+	return c.rt.NoResult(opKeystoneDeleteIdentityProvider, httpResp)
 }
 
 var opKeystoneDeleteMapping = &huawei.Operation{Service: "iam", Name: "KeystoneDeleteMapping", Method: "DELETE", Path: "/v3/OS-FEDERATION/mappings/{id}",
@@ -1051,8 +1072,7 @@ func (c *Client) KeystoneDeleteMapping(ctx context.Context, id string) error {
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseKeystoneDeleteMappingResponse(httpResp)
-	return huawei.NoResult(opKeystoneDeleteMapping, httpResp, err)
+	return c.rt.NoResult(opKeystoneDeleteMapping, httpResp)
 }
 
 var opKeystoneDeleteProtocol = &huawei.Operation{Service: "iam", Name: "KeystoneDeleteProtocol", Method: "DELETE", Path: "/v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}",
@@ -1073,8 +1093,7 @@ func (c *Client) KeystoneDeleteProtocol(ctx context.Context, idpID string, proto
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseKeystoneDeleteProtocolResponse(httpResp)
-	return huawei.NoResult(opKeystoneDeleteProtocol, httpResp, err)
+	return c.rt.NoResult(opKeystoneDeleteProtocol, httpResp)
 }
 
 var opKeystoneDeleteUser = &huawei.Operation{Service: "iam", Name: "KeystoneDeleteUser", Method: "DELETE", Path: "/v3/users/{user_id}",
@@ -1092,8 +1111,7 @@ func (c *Client) KeystoneDeleteUser(ctx context.Context, userID string) error {
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseKeystoneDeleteUserResponse(httpResp)
-	return huawei.NoResult(opKeystoneDeleteUser, httpResp, err)
+	return c.rt.NoResult(opKeystoneDeleteUser, httpResp)
 }
 
 var opKeystoneListAllProjectPermissionsForGroup = &huawei.Operation{Service: "iam", Name: "KeystoneListAllProjectPermissionsForGroup", Method: "GET", Path: "/v3/OS-INHERIT/domains/{domain_id}/groups/{group_id}/roles/inherited_to_projects",
@@ -1114,10 +1132,11 @@ func (c *Client) KeystoneListAllProjectPermissionsForGroup(ctx context.Context, 
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneListAllProjectPermissionsForGroupResponse(httpResp)
-	return huawei.Result(opKeystoneListAllProjectPermissionsForGroup, httpResp, parsed, err, func(p *iam.KeystoneListAllProjectPermissionsForGroupResponse) *iam.KeystoneListAllProjectPermissionsForGroupResponseBody {
-		return p.JSON200
-	})
+	var out iam.KeystoneListAllProjectPermissionsForGroupResponseBody
+	if err := c.rt.Decode(opKeystoneListAllProjectPermissionsForGroup, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneListAuthDomains = &huawei.Operation{Service: "iam", Name: "KeystoneListAuthDomains", Method: "GET", Path: "/v3/auth/domains",
@@ -1132,10 +1151,11 @@ func (c *Client) KeystoneListAuthDomains(ctx context.Context) (*iam.KeystoneList
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneListAuthDomainsResponse(httpResp)
-	return huawei.Result(opKeystoneListAuthDomains, httpResp, parsed, err, func(p *iam.KeystoneListAuthDomainsResponse) *iam.KeystoneListAuthDomainsResponseBody {
-		return p.JSON200
-	})
+	var out iam.KeystoneListAuthDomainsResponseBody
+	if err := c.rt.Decode(opKeystoneListAuthDomains, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneListAuthProjects = &huawei.Operation{Service: "iam", Name: "KeystoneListAuthProjects", Method: "GET", Path: "/v3/auth/projects",
@@ -1150,10 +1170,11 @@ func (c *Client) KeystoneListAuthProjects(ctx context.Context) (*iam.KeystoneLis
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneListAuthProjectsResponse(httpResp)
-	return huawei.Result(opKeystoneListAuthProjects, httpResp, parsed, err, func(p *iam.KeystoneListAuthProjectsResponse) *iam.KeystoneListAuthProjectsResponseBody {
-		return p.JSON200
-	})
+	var out iam.KeystoneListAuthProjectsResponseBody
+	if err := c.rt.Decode(opKeystoneListAuthProjects, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneListDomainPermissionsForGroup = &huawei.Operation{Service: "iam", Name: "KeystoneListDomainPermissionsForGroup", Method: "GET", Path: "/v3/domains/{domain_id}/groups/{group_id}/roles",
@@ -1174,10 +1195,11 @@ func (c *Client) KeystoneListDomainPermissionsForGroup(ctx context.Context, doma
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneListDomainPermissionsForGroupResponse(httpResp)
-	return huawei.Result(opKeystoneListDomainPermissionsForGroup, httpResp, parsed, err, func(p *iam.KeystoneListDomainPermissionsForGroupResponse) *iam.KeystoneListDomainPermissionsForGroupResponseBody {
-		return p.JSON200
-	})
+	var out iam.KeystoneListDomainPermissionsForGroupResponseBody
+	if err := c.rt.Decode(opKeystoneListDomainPermissionsForGroup, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneListEndpoints = &huawei.Operation{Service: "iam", Name: "KeystoneListEndpoints", Method: "GET", Path: "/v3/endpoints",
@@ -1192,8 +1214,11 @@ func (c *Client) KeystoneListEndpoints(ctx context.Context, params *iam.Keystone
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneListEndpointsResponse(httpResp)
-	return huawei.Result(opKeystoneListEndpoints, httpResp, parsed, err, func(p *iam.KeystoneListEndpointsResponse) *iam.KeystoneListEndpointsResponseBody { return p.JSON200 })
+	var out iam.KeystoneListEndpointsResponseBody
+	if err := c.rt.Decode(opKeystoneListEndpoints, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneListGroups = &huawei.Operation{Service: "iam", Name: "KeystoneListGroups", Method: "GET", Path: "/v3/groups",
@@ -1208,8 +1233,11 @@ func (c *Client) KeystoneListGroups(ctx context.Context, params *iam.KeystoneLis
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneListGroupsResponse(httpResp)
-	return huawei.Result(opKeystoneListGroups, httpResp, parsed, err, func(p *iam.KeystoneListGroupsResponse) *iam.KeystoneListGroupsResponseBody { return p.JSON200 })
+	var out iam.KeystoneListGroupsResponseBody
+	if err := c.rt.Decode(opKeystoneListGroups, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneListGroupsForUser = &huawei.Operation{Service: "iam", Name: "KeystoneListGroupsForUser", Method: "GET", Path: "/v3/users/{user_id}/groups",
@@ -1227,10 +1255,11 @@ func (c *Client) KeystoneListGroupsForUser(ctx context.Context, userID string) (
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneListGroupsForUserResponse(httpResp)
-	return huawei.Result(opKeystoneListGroupsForUser, httpResp, parsed, err, func(p *iam.KeystoneListGroupsForUserResponse) *iam.KeystoneListGroupsForUserResponseBody {
-		return p.JSON200
-	})
+	var out iam.KeystoneListGroupsForUserResponseBody
+	if err := c.rt.Decode(opKeystoneListGroupsForUser, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneListIdentityProviders = &huawei.Operation{Service: "iam", Name: "KeystoneListIdentityProviders", Method: "GET", Path: "/v3/OS-FEDERATION/identity_providers",
@@ -1245,10 +1274,11 @@ func (c *Client) KeystoneListIdentityProviders(ctx context.Context) (*iam.Keysto
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneListIdentityProvidersResponse(httpResp)
-	return huawei.Result(opKeystoneListIdentityProviders, httpResp, parsed, err, func(p *iam.KeystoneListIdentityProvidersResponse) *iam.KeystoneListIdentityProvidersResponseBody {
-		return p.JSON200
-	})
+	var out iam.KeystoneListIdentityProvidersResponseBody
+	if err := c.rt.Decode(opKeystoneListIdentityProviders, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneListMappings = &huawei.Operation{Service: "iam", Name: "KeystoneListMappings", Method: "GET", Path: "/v3/OS-FEDERATION/mappings",
@@ -1263,8 +1293,11 @@ func (c *Client) KeystoneListMappings(ctx context.Context) (*iam.KeystoneListMap
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneListMappingsResponse(httpResp)
-	return huawei.Result(opKeystoneListMappings, httpResp, parsed, err, func(p *iam.KeystoneListMappingsResponse) *iam.KeystoneListMappingsResponseBody { return p.JSON200 })
+	var out iam.KeystoneListMappingsResponseBody
+	if err := c.rt.Decode(opKeystoneListMappings, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneListPermissions = &huawei.Operation{Service: "iam", Name: "KeystoneListPermissions", Method: "GET", Path: "/v3/roles",
@@ -1279,10 +1312,11 @@ func (c *Client) KeystoneListPermissions(ctx context.Context, params *iam.Keysto
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneListPermissionsResponse(httpResp)
-	return huawei.Result(opKeystoneListPermissions, httpResp, parsed, err, func(p *iam.KeystoneListPermissionsResponse) *iam.KeystoneListPermissionsResponseBody {
-		return p.JSON200
-	})
+	var out iam.KeystoneListPermissionsResponseBody
+	if err := c.rt.Decode(opKeystoneListPermissions, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageKeystoneListPermissions = huawei.Paging{Op: opKeystoneListPermissions, Style: "page", Param: "page", Limit: "per_page",
@@ -1316,10 +1350,11 @@ func (c *Client) KeystoneListProjectPermissionsForGroup(ctx context.Context, pro
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneListProjectPermissionsForGroupResponse(httpResp)
-	return huawei.Result(opKeystoneListProjectPermissionsForGroup, httpResp, parsed, err, func(p *iam.KeystoneListProjectPermissionsForGroupResponse) *iam.KeystoneListProjectPermissionsForGroupResponseBody {
-		return p.JSON200
-	})
+	var out iam.KeystoneListProjectPermissionsForGroupResponseBody
+	if err := c.rt.Decode(opKeystoneListProjectPermissionsForGroup, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneListProjects = &huawei.Operation{Service: "iam", Name: "KeystoneListProjects", Method: "GET", Path: "/v3/projects",
@@ -1334,8 +1369,11 @@ func (c *Client) KeystoneListProjects(ctx context.Context, params *iam.KeystoneL
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneListProjectsResponse(httpResp)
-	return huawei.Result(opKeystoneListProjects, httpResp, parsed, err, func(p *iam.KeystoneListProjectsResponse) *iam.KeystoneListProjectsResponseBody { return p.JSON200 })
+	var out iam.KeystoneListProjectsResponseBody
+	if err := c.rt.Decode(opKeystoneListProjects, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageKeystoneListProjects = huawei.Paging{Op: opKeystoneListProjects, Style: "page", Param: "page", Limit: "per_page",
@@ -1366,10 +1404,11 @@ func (c *Client) KeystoneListProjectsForUser(ctx context.Context, userID string)
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneListProjectsForUserResponse(httpResp)
-	return huawei.Result(opKeystoneListProjectsForUser, httpResp, parsed, err, func(p *iam.KeystoneListProjectsForUserResponse) *iam.KeystoneListProjectsForUserResponseBody {
-		return p.JSON200
-	})
+	var out iam.KeystoneListProjectsForUserResponseBody
+	if err := c.rt.Decode(opKeystoneListProjectsForUser, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneListProtocols = &huawei.Operation{Service: "iam", Name: "KeystoneListProtocols", Method: "GET", Path: "/v3/OS-FEDERATION/identity_providers/{idp_id}/protocols",
@@ -1387,8 +1426,11 @@ func (c *Client) KeystoneListProtocols(ctx context.Context, idpID string) (*iam.
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneListProtocolsResponse(httpResp)
-	return huawei.Result(opKeystoneListProtocols, httpResp, parsed, err, func(p *iam.KeystoneListProtocolsResponse) *iam.KeystoneListProtocolsResponseBody { return p.JSON200 })
+	var out iam.KeystoneListProtocolsResponseBody
+	if err := c.rt.Decode(opKeystoneListProtocols, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneListRegions = &huawei.Operation{Service: "iam", Name: "KeystoneListRegions", Method: "GET", Path: "/v3/regions",
@@ -1403,8 +1445,11 @@ func (c *Client) KeystoneListRegions(ctx context.Context) (*iam.KeystoneListRegi
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneListRegionsResponse(httpResp)
-	return huawei.Result(opKeystoneListRegions, httpResp, parsed, err, func(p *iam.KeystoneListRegionsResponse) *iam.KeystoneListRegionsResponseBody { return p.JSON200 })
+	var out iam.KeystoneListRegionsResponseBody
+	if err := c.rt.Decode(opKeystoneListRegions, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneListServices = &huawei.Operation{Service: "iam", Name: "KeystoneListServices", Method: "GET", Path: "/v3/services",
@@ -1419,8 +1464,11 @@ func (c *Client) KeystoneListServices(ctx context.Context, params *iam.KeystoneL
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneListServicesResponse(httpResp)
-	return huawei.Result(opKeystoneListServices, httpResp, parsed, err, func(p *iam.KeystoneListServicesResponse) *iam.KeystoneListServicesResponseBody { return p.JSON200 })
+	var out iam.KeystoneListServicesResponseBody
+	if err := c.rt.Decode(opKeystoneListServices, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneListUsers = &huawei.Operation{Service: "iam", Name: "KeystoneListUsers", Method: "GET", Path: "/v3/users",
@@ -1435,8 +1483,11 @@ func (c *Client) KeystoneListUsers(ctx context.Context, params *iam.KeystoneList
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneListUsersResponse(httpResp)
-	return huawei.Result(opKeystoneListUsers, httpResp, parsed, err, func(p *iam.KeystoneListUsersResponse) *iam.KeystoneListUsersResponseBody { return p.JSON200 })
+	var out iam.KeystoneListUsersResponseBody
+	if err := c.rt.Decode(opKeystoneListUsers, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneListUsersForGroupByAdmin = &huawei.Operation{Service: "iam", Name: "KeystoneListUsersForGroupByAdmin", Method: "GET", Path: "/v3/groups/{group_id}/users",
@@ -1454,10 +1505,11 @@ func (c *Client) KeystoneListUsersForGroupByAdmin(ctx context.Context, groupID s
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneListUsersForGroupByAdminResponse(httpResp)
-	return huawei.Result(opKeystoneListUsersForGroupByAdmin, httpResp, parsed, err, func(p *iam.KeystoneListUsersForGroupByAdminResponse) *iam.KeystoneListUsersForGroupByAdminResponseBody {
-		return p.JSON200
-	})
+	var out iam.KeystoneListUsersForGroupByAdminResponseBody
+	if err := c.rt.Decode(opKeystoneListUsersForGroupByAdmin, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneListVersions = &huawei.Operation{Service: "iam", Name: "KeystoneListVersions", Method: "GET", Path: "/",
@@ -1472,8 +1524,11 @@ func (c *Client) KeystoneListVersions(ctx context.Context) (*iam.KeystoneListVer
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneListVersionsResponse(httpResp)
-	return huawei.Result(opKeystoneListVersions, httpResp, parsed, err, func(p *iam.KeystoneListVersionsResponse) *iam.KeystoneListVersionsResponseBody { return p.JSON200 })
+	var out iam.KeystoneListVersionsResponseBody
+	if err := c.rt.Decode(opKeystoneListVersions, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneRemoveDomainPermissionFromGroup = &huawei.Operation{Service: "iam", Name: "KeystoneRemoveDomainPermissionFromGroup", Method: "DELETE", Path: "/v3/domains/{domain_id}/groups/{group_id}/roles/{role_id}",
@@ -1497,8 +1552,7 @@ func (c *Client) KeystoneRemoveDomainPermissionFromGroup(ctx context.Context, do
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseKeystoneRemoveDomainPermissionFromGroupResponse(httpResp)
-	return huawei.NoResult(opKeystoneRemoveDomainPermissionFromGroup, httpResp, err)
+	return c.rt.NoResult(opKeystoneRemoveDomainPermissionFromGroup, httpResp)
 }
 
 var opKeystoneRemoveProjectPermissionFromGroup = &huawei.Operation{Service: "iam", Name: "KeystoneRemoveProjectPermissionFromGroup", Method: "DELETE", Path: "/v3/projects/{project_id}/groups/{group_id}/roles/{role_id}",
@@ -1522,8 +1576,7 @@ func (c *Client) KeystoneRemoveProjectPermissionFromGroup(ctx context.Context, p
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseKeystoneRemoveProjectPermissionFromGroupResponse(httpResp)
-	return huawei.NoResult(opKeystoneRemoveProjectPermissionFromGroup, httpResp, err)
+	return c.rt.NoResult(opKeystoneRemoveProjectPermissionFromGroup, httpResp)
 }
 
 var opKeystoneRemoveUserFromGroup = &huawei.Operation{Service: "iam", Name: "KeystoneRemoveUserFromGroup", Method: "DELETE", Path: "/v3/groups/{group_id}/users/{user_id}",
@@ -1544,8 +1597,7 @@ func (c *Client) KeystoneRemoveUserFromGroup(ctx context.Context, groupID string
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseKeystoneRemoveUserFromGroupResponse(httpResp)
-	return huawei.NoResult(opKeystoneRemoveUserFromGroup, httpResp, err)
+	return c.rt.NoResult(opKeystoneRemoveUserFromGroup, httpResp)
 }
 
 var opKeystoneShowCatalog = &huawei.Operation{Service: "iam", Name: "KeystoneShowCatalog", Method: "GET", Path: "/v3/auth/catalog",
@@ -1560,8 +1612,11 @@ func (c *Client) KeystoneShowCatalog(ctx context.Context) (*iam.KeystoneShowCata
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneShowCatalogResponse(httpResp)
-	return huawei.Result(opKeystoneShowCatalog, httpResp, parsed, err, func(p *iam.KeystoneShowCatalogResponse) *iam.KeystoneShowCatalogResponseBody { return p.JSON200 })
+	var out iam.KeystoneShowCatalogResponseBody
+	if err := c.rt.Decode(opKeystoneShowCatalog, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneShowEndpoint = &huawei.Operation{Service: "iam", Name: "KeystoneShowEndpoint", Method: "GET", Path: "/v3/endpoints/{endpoint_id}",
@@ -1579,8 +1634,11 @@ func (c *Client) KeystoneShowEndpoint(ctx context.Context, endpointID string) (*
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneShowEndpointResponse(httpResp)
-	return huawei.Result(opKeystoneShowEndpoint, httpResp, parsed, err, func(p *iam.KeystoneShowEndpointResponse) *iam.KeystoneShowEndpointResponseBody { return p.JSON200 })
+	var out iam.KeystoneShowEndpointResponseBody
+	if err := c.rt.Decode(opKeystoneShowEndpoint, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneShowGroup = &huawei.Operation{Service: "iam", Name: "KeystoneShowGroup", Method: "GET", Path: "/v3/groups/{group_id}",
@@ -1598,8 +1656,11 @@ func (c *Client) KeystoneShowGroup(ctx context.Context, groupID string) (*iam.Ke
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneShowGroupResponse(httpResp)
-	return huawei.Result(opKeystoneShowGroup, httpResp, parsed, err, func(p *iam.KeystoneShowGroupResponse) *iam.KeystoneShowGroupResponseBody { return p.JSON200 })
+	var out iam.KeystoneShowGroupResponseBody
+	if err := c.rt.Decode(opKeystoneShowGroup, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneShowIdentityProvider = &huawei.Operation{Service: "iam", Name: "KeystoneShowIdentityProvider", Method: "GET", Path: "/v3/OS-FEDERATION/identity_providers/{id}",
@@ -1617,10 +1678,11 @@ func (c *Client) KeystoneShowIdentityProvider(ctx context.Context, id string) (*
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneShowIdentityProviderResponse(httpResp)
-	return huawei.Result(opKeystoneShowIdentityProvider, httpResp, parsed, err, func(p *iam.KeystoneShowIdentityProviderResponse) *iam.KeystoneShowIdentityProviderResponseBody {
-		return p.JSON200
-	})
+	var out iam.KeystoneShowIdentityProviderResponseBody
+	if err := c.rt.Decode(opKeystoneShowIdentityProvider, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneShowMapping = &huawei.Operation{Service: "iam", Name: "KeystoneShowMapping", Method: "GET", Path: "/v3/OS-FEDERATION/mappings/{id}",
@@ -1638,8 +1700,11 @@ func (c *Client) KeystoneShowMapping(ctx context.Context, id string) (*iam.Keyst
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneShowMappingResponse(httpResp)
-	return huawei.Result(opKeystoneShowMapping, httpResp, parsed, err, func(p *iam.KeystoneShowMappingResponse) *iam.KeystoneShowMappingResponseBody { return p.JSON200 })
+	var out iam.KeystoneShowMappingResponseBody
+	if err := c.rt.Decode(opKeystoneShowMapping, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneShowPermission = &huawei.Operation{Service: "iam", Name: "KeystoneShowPermission", Method: "GET", Path: "/v3/roles/{role_id}",
@@ -1657,8 +1722,11 @@ func (c *Client) KeystoneShowPermission(ctx context.Context, roleID string) (*ia
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneShowPermissionResponse(httpResp)
-	return huawei.Result(opKeystoneShowPermission, httpResp, parsed, err, func(p *iam.KeystoneShowPermissionResponse) *iam.KeystoneShowPermissionResponseBody { return p.JSON200 })
+	var out iam.KeystoneShowPermissionResponseBody
+	if err := c.rt.Decode(opKeystoneShowPermission, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneShowProject = &huawei.Operation{Service: "iam", Name: "KeystoneShowProject", Method: "GET", Path: "/v3/projects/{project_id}",
@@ -1676,8 +1744,11 @@ func (c *Client) KeystoneShowProject(ctx context.Context, projectID string) (*ia
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneShowProjectResponse(httpResp)
-	return huawei.Result(opKeystoneShowProject, httpResp, parsed, err, func(p *iam.KeystoneShowProjectResponse) *iam.KeystoneShowProjectResponseBody { return p.JSON200 })
+	var out iam.KeystoneShowProjectResponseBody
+	if err := c.rt.Decode(opKeystoneShowProject, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneShowProtocol = &huawei.Operation{Service: "iam", Name: "KeystoneShowProtocol", Method: "GET", Path: "/v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}",
@@ -1698,8 +1769,11 @@ func (c *Client) KeystoneShowProtocol(ctx context.Context, idpID string, protoco
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneShowProtocolResponse(httpResp)
-	return huawei.Result(opKeystoneShowProtocol, httpResp, parsed, err, func(p *iam.KeystoneShowProtocolResponse) *iam.KeystoneShowProtocolResponseBody { return p.JSON200 })
+	var out iam.KeystoneShowProtocolResponseBody
+	if err := c.rt.Decode(opKeystoneShowProtocol, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneShowRegion = &huawei.Operation{Service: "iam", Name: "KeystoneShowRegion", Method: "GET", Path: "/v3/regions/{region_id}",
@@ -1717,8 +1791,11 @@ func (c *Client) KeystoneShowRegion(ctx context.Context, regionID string) (*iam.
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneShowRegionResponse(httpResp)
-	return huawei.Result(opKeystoneShowRegion, httpResp, parsed, err, func(p *iam.KeystoneShowRegionResponse) *iam.KeystoneShowRegionResponseBody { return p.JSON200 })
+	var out iam.KeystoneShowRegionResponseBody
+	if err := c.rt.Decode(opKeystoneShowRegion, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneShowSecurityCompliance = &huawei.Operation{Service: "iam", Name: "KeystoneShowSecurityCompliance", Method: "GET", Path: "/v3/domains/{domain_id}/config/security_compliance",
@@ -1736,10 +1813,11 @@ func (c *Client) KeystoneShowSecurityCompliance(ctx context.Context, domainID st
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneShowSecurityComplianceResponse(httpResp)
-	return huawei.Result(opKeystoneShowSecurityCompliance, httpResp, parsed, err, func(p *iam.KeystoneShowSecurityComplianceResponse) *iam.KeystoneShowSecurityComplianceResponseBody {
-		return p.JSON200
-	})
+	var out iam.KeystoneShowSecurityComplianceResponseBody
+	if err := c.rt.Decode(opKeystoneShowSecurityCompliance, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneShowSecurityComplianceByOption = &huawei.Operation{Service: "iam", Name: "KeystoneShowSecurityComplianceByOption", Method: "GET", Path: "/v3/domains/{domain_id}/config/security_compliance/{option}",
@@ -1760,10 +1838,11 @@ func (c *Client) KeystoneShowSecurityComplianceByOption(ctx context.Context, dom
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneShowSecurityComplianceByOptionResponse(httpResp)
-	return huawei.Result(opKeystoneShowSecurityComplianceByOption, httpResp, parsed, err, func(p *iam.KeystoneShowSecurityComplianceByOptionResponse) *iam.KeystoneShowSecurityComplianceByOptionResponseBody {
-		return p.JSON200
-	})
+	var out iam.KeystoneShowSecurityComplianceByOptionResponseBody
+	if err := c.rt.Decode(opKeystoneShowSecurityComplianceByOption, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneShowService = &huawei.Operation{Service: "iam", Name: "KeystoneShowService", Method: "GET", Path: "/v3/services/{service_id}",
@@ -1781,8 +1860,11 @@ func (c *Client) KeystoneShowService(ctx context.Context, serviceID string) (*ia
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneShowServiceResponse(httpResp)
-	return huawei.Result(opKeystoneShowService, httpResp, parsed, err, func(p *iam.KeystoneShowServiceResponse) *iam.KeystoneShowServiceResponseBody { return p.JSON200 })
+	var out iam.KeystoneShowServiceResponseBody
+	if err := c.rt.Decode(opKeystoneShowService, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneShowUser = &huawei.Operation{Service: "iam", Name: "KeystoneShowUser", Method: "GET", Path: "/v3/users/{user_id}",
@@ -1800,8 +1882,11 @@ func (c *Client) KeystoneShowUser(ctx context.Context, userID string) (*iam.Keys
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneShowUserResponse(httpResp)
-	return huawei.Result(opKeystoneShowUser, httpResp, parsed, err, func(p *iam.KeystoneShowUserResponse) *iam.KeystoneShowUserResponseBody { return p.JSON200 })
+	var out iam.KeystoneShowUserResponseBody
+	if err := c.rt.Decode(opKeystoneShowUser, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneShowVersion = &huawei.Operation{Service: "iam", Name: "KeystoneShowVersion", Method: "GET", Path: "/v3",
@@ -1816,8 +1901,11 @@ func (c *Client) KeystoneShowVersion(ctx context.Context) (*iam.KeystoneShowVers
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneShowVersionResponse(httpResp)
-	return huawei.Result(opKeystoneShowVersion, httpResp, parsed, err, func(p *iam.KeystoneShowVersionResponse) *iam.KeystoneShowVersionResponseBody { return p.JSON200 })
+	var out iam.KeystoneShowVersionResponseBody
+	if err := c.rt.Decode(opKeystoneShowVersion, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneUpdateGroup = &huawei.Operation{Service: "iam", Name: "KeystoneUpdateGroup", Method: "PATCH", Path: "/v3/groups/{group_id}",
@@ -1835,8 +1923,11 @@ func (c *Client) KeystoneUpdateGroup(ctx context.Context, groupID string, body i
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneUpdateGroupResponse(httpResp)
-	return huawei.Result(opKeystoneUpdateGroup, httpResp, parsed, err, func(p *iam.KeystoneUpdateGroupResponse) *iam.KeystoneUpdateGroupResponseBody { return p.JSON200 })
+	var out iam.KeystoneUpdateGroupResponseBody
+	if err := c.rt.Decode(opKeystoneUpdateGroup, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneUpdateIdentityProvider = &huawei.Operation{Service: "iam", Name: "KeystoneUpdateIdentityProvider", Method: "PATCH", Path: "/v3/OS-FEDERATION/identity_providers/{id}",
@@ -1854,10 +1945,11 @@ func (c *Client) KeystoneUpdateIdentityProvider(ctx context.Context, id string, 
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneUpdateIdentityProviderResponse(httpResp)
-	return huawei.Result(opKeystoneUpdateIdentityProvider, httpResp, parsed, err, func(p *iam.KeystoneUpdateIdentityProviderResponse) *iam.KeystoneUpdateIdentityProviderResponseBody {
-		return p.JSON200
-	})
+	var out iam.KeystoneUpdateIdentityProviderResponseBody
+	if err := c.rt.Decode(opKeystoneUpdateIdentityProvider, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneUpdateMapping = &huawei.Operation{Service: "iam", Name: "KeystoneUpdateMapping", Method: "PATCH", Path: "/v3/OS-FEDERATION/mappings/{id}",
@@ -1875,8 +1967,11 @@ func (c *Client) KeystoneUpdateMapping(ctx context.Context, id string, body iam.
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneUpdateMappingResponse(httpResp)
-	return huawei.Result(opKeystoneUpdateMapping, httpResp, parsed, err, func(p *iam.KeystoneUpdateMappingResponse) *iam.KeystoneUpdateMappingResponseBody { return p.JSON200 })
+	var out iam.KeystoneUpdateMappingResponseBody
+	if err := c.rt.Decode(opKeystoneUpdateMapping, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneUpdateProject = &huawei.Operation{Service: "iam", Name: "KeystoneUpdateProject", Method: "PATCH", Path: "/v3/projects/{project_id}",
@@ -1894,8 +1989,11 @@ func (c *Client) KeystoneUpdateProject(ctx context.Context, projectID string, bo
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneUpdateProjectResponse(httpResp)
-	return huawei.Result(opKeystoneUpdateProject, httpResp, parsed, err, func(p *iam.KeystoneUpdateProjectResponse) *iam.KeystoneUpdateProjectResponseBody { return p.JSON200 })
+	var out iam.KeystoneUpdateProjectResponseBody
+	if err := c.rt.Decode(opKeystoneUpdateProject, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneUpdateProtocol = &huawei.Operation{Service: "iam", Name: "KeystoneUpdateProtocol", Method: "PATCH", Path: "/v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}",
@@ -1916,8 +2014,11 @@ func (c *Client) KeystoneUpdateProtocol(ctx context.Context, idpID string, proto
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneUpdateProtocolResponse(httpResp)
-	return huawei.Result(opKeystoneUpdateProtocol, httpResp, parsed, err, func(p *iam.KeystoneUpdateProtocolResponse) *iam.KeystoneUpdateProtocolResponseBody { return p.JSON200 })
+	var out iam.KeystoneUpdateProtocolResponseBody
+	if err := c.rt.Decode(opKeystoneUpdateProtocol, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneUpdateUserByAdmin = &huawei.Operation{Service: "iam", Name: "KeystoneUpdateUserByAdmin", Method: "PATCH", Path: "/v3/users/{user_id}",
@@ -1935,10 +2036,11 @@ func (c *Client) KeystoneUpdateUserByAdmin(ctx context.Context, userID string, b
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneUpdateUserByAdminResponse(httpResp)
-	return huawei.Result(opKeystoneUpdateUserByAdmin, httpResp, parsed, err, func(p *iam.KeystoneUpdateUserByAdminResponse) *iam.KeystoneUpdateUserByAdminResponseBody {
-		return p.JSON200
-	})
+	var out iam.KeystoneUpdateUserByAdminResponseBody
+	if err := c.rt.Decode(opKeystoneUpdateUserByAdmin, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneUpdateUserPassword = &huawei.Operation{Service: "iam", Name: "KeystoneUpdateUserPassword", Method: "POST", Path: "/v3/users/{user_id}/password",
@@ -1956,8 +2058,7 @@ func (c *Client) KeystoneUpdateUserPassword(ctx context.Context, userID string, 
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseKeystoneUpdateUserPasswordResponse(httpResp)
-	return huawei.NoResult(opKeystoneUpdateUserPassword, httpResp, err)
+	return c.rt.NoResult(opKeystoneUpdateUserPassword, httpResp)
 }
 
 var opKeystoneValidateToken = &huawei.Operation{Service: "iam", Name: "KeystoneValidateToken", Method: "GET", Path: "/v3/auth/tokens",
@@ -1972,8 +2073,11 @@ func (c *Client) KeystoneValidateToken(ctx context.Context, params *iam.Keystone
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneValidateTokenResponse(httpResp)
-	return huawei.Result(opKeystoneValidateToken, httpResp, parsed, err, func(p *iam.KeystoneValidateTokenResponse) *iam.KeystoneValidateTokenResponseBody { return p.JSON200 })
+	var out iam.KeystoneValidateTokenResponseBody
+	if err := c.rt.Decode(opKeystoneValidateToken, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListAgencies = &huawei.Operation{Service: "iam", Name: "ListAgencies", Method: "GET", Path: "/v3.0/OS-AGENCY/agencies",
@@ -1988,8 +2092,11 @@ func (c *Client) ListAgencies(ctx context.Context, params *iam.ListAgenciesParam
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseListAgenciesResponse(httpResp)
-	return huawei.Result(opListAgencies, httpResp, parsed, err, func(p *iam.ListAgenciesResponse) *iam.ListAgenciesResponseBody { return p.JSON200 })
+	var out iam.ListAgenciesResponseBody
+	if err := c.rt.Decode(opListAgencies, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListAllProjectsPermissionsForAgency = &huawei.Operation{Service: "iam", Name: "ListAllProjectsPermissionsForAgency", Method: "GET", Path: "/v3.0/OS-INHERIT/domains/{domain_id}/agencies/{agency_id}/roles/inherited_to_projects",
@@ -2010,10 +2117,11 @@ func (c *Client) ListAllProjectsPermissionsForAgency(ctx context.Context, domain
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseListAllProjectsPermissionsForAgencyResponse(httpResp)
-	return huawei.Result(opListAllProjectsPermissionsForAgency, httpResp, parsed, err, func(p *iam.ListAllProjectsPermissionsForAgencyResponse) *iam.ListAllProjectsPermissionsForAgencyResponseBody {
-		return p.JSON200
-	})
+	var out iam.ListAllProjectsPermissionsForAgencyResponseBody
+	if err := c.rt.Decode(opListAllProjectsPermissionsForAgency, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListCustomPolicies = &huawei.Operation{Service: "iam", Name: "ListCustomPolicies", Method: "GET", Path: "/v3.0/OS-ROLE/roles",
@@ -2028,8 +2136,11 @@ func (c *Client) ListCustomPolicies(ctx context.Context, params *iam.ListCustomP
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseListCustomPoliciesResponse(httpResp)
-	return huawei.Result(opListCustomPolicies, httpResp, parsed, err, func(p *iam.ListCustomPoliciesResponse) *iam.ListCustomPoliciesResponseBody { return p.JSON200 })
+	var out iam.ListCustomPoliciesResponseBody
+	if err := c.rt.Decode(opListCustomPolicies, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListCustomPolicies = huawei.Paging{Op: opListCustomPolicies, Style: "page", Param: "page", Limit: "per_page",
@@ -2063,10 +2174,11 @@ func (c *Client) ListDomainPermissionsForAgency(ctx context.Context, domainID st
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseListDomainPermissionsForAgencyResponse(httpResp)
-	return huawei.Result(opListDomainPermissionsForAgency, httpResp, parsed, err, func(p *iam.ListDomainPermissionsForAgencyResponse) *iam.ListDomainPermissionsForAgencyResponseBody {
-		return p.JSON200
-	})
+	var out iam.ListDomainPermissionsForAgencyResponseBody
+	if err := c.rt.Decode(opListDomainPermissionsForAgency, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListDomains = &huawei.Operation{Service: "iam", Name: "ListDomains", Method: "GET", Path: "/v3/OS-FEDERATION/domains",
@@ -2081,8 +2193,11 @@ func (c *Client) ListDomains(ctx context.Context) (*iam.ListDomainsResponseBody,
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseListDomainsResponse(httpResp)
-	return huawei.Result(opListDomains, httpResp, parsed, err, func(p *iam.ListDomainsResponse) *iam.ListDomainsResponseBody { return p.JSON200 })
+	var out iam.ListDomainsResponseBody
+	if err := c.rt.Decode(opListDomains, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListEnterpriseProjectsForGroup = &huawei.Operation{Service: "iam", Name: "ListEnterpriseProjectsForGroup", Method: "GET", Path: "/v3.0/OS-PERMISSION/groups/{group_id}/enterprise-projects",
@@ -2100,10 +2215,11 @@ func (c *Client) ListEnterpriseProjectsForGroup(ctx context.Context, groupID str
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseListEnterpriseProjectsForGroupResponse(httpResp)
-	return huawei.Result(opListEnterpriseProjectsForGroup, httpResp, parsed, err, func(p *iam.ListEnterpriseProjectsForGroupResponse) *iam.ListEnterpriseProjectsForGroupResponseBody {
-		return p.JSON200
-	})
+	var out iam.ListEnterpriseProjectsForGroupResponseBody
+	if err := c.rt.Decode(opListEnterpriseProjectsForGroup, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListEnterpriseProjectsForUser = &huawei.Operation{Service: "iam", Name: "ListEnterpriseProjectsForUser", Method: "GET", Path: "/v3.0/OS-PERMISSION/users/{user_id}/enterprise-projects",
@@ -2121,10 +2237,11 @@ func (c *Client) ListEnterpriseProjectsForUser(ctx context.Context, userID strin
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseListEnterpriseProjectsForUserResponse(httpResp)
-	return huawei.Result(opListEnterpriseProjectsForUser, httpResp, parsed, err, func(p *iam.ListEnterpriseProjectsForUserResponse) *iam.ListEnterpriseProjectsForUserResponseBody {
-		return p.JSON200
-	})
+	var out iam.ListEnterpriseProjectsForUserResponseBody
+	if err := c.rt.Decode(opListEnterpriseProjectsForUser, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListGroups = &huawei.Operation{Service: "iam", Name: "ListGroups", Method: "GET", Path: "/v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups",
@@ -2142,8 +2259,11 @@ func (c *Client) ListGroups(ctx context.Context, enterpriseProjectID string, par
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseListGroupsResponse(httpResp)
-	return huawei.Result(opListGroups, httpResp, parsed, err, func(p *iam.ListGroupsResponse) *iam.ListGroupsResponseBody { return p.JSON200 })
+	var out iam.ListGroupsResponseBody
+	if err := c.rt.Decode(opListGroups, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListGroupsForEnterpriseProject = &huawei.Operation{Service: "iam", Name: "ListGroupsForEnterpriseProject", Method: "GET", Path: "/v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/groups",
@@ -2161,10 +2281,11 @@ func (c *Client) ListGroupsForEnterpriseProject(ctx context.Context, enterpriseP
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseListGroupsForEnterpriseProjectResponse(httpResp)
-	return huawei.Result(opListGroupsForEnterpriseProject, httpResp, parsed, err, func(p *iam.ListGroupsForEnterpriseProjectResponse) *iam.ListGroupsForEnterpriseProjectResponseBody {
-		return p.JSON200
-	})
+	var out iam.ListGroupsForEnterpriseProjectResponseBody
+	if err := c.rt.Decode(opListGroupsForEnterpriseProject, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListPermanentAccessKeys = &huawei.Operation{Service: "iam", Name: "ListPermanentAccessKeys", Method: "GET", Path: "/v3.0/OS-CREDENTIAL/credentials",
@@ -2179,10 +2300,11 @@ func (c *Client) ListPermanentAccessKeys(ctx context.Context, params *iam.ListPe
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseListPermanentAccessKeysResponse(httpResp)
-	return huawei.Result(opListPermanentAccessKeys, httpResp, parsed, err, func(p *iam.ListPermanentAccessKeysResponse) *iam.ListPermanentAccessKeysResponseBody {
-		return p.JSON200
-	})
+	var out iam.ListPermanentAccessKeysResponseBody
+	if err := c.rt.Decode(opListPermanentAccessKeys, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListProjectPermissionsForAgency = &huawei.Operation{Service: "iam", Name: "ListProjectPermissionsForAgency", Method: "GET", Path: "/v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles",
@@ -2203,10 +2325,11 @@ func (c *Client) ListProjectPermissionsForAgency(ctx context.Context, projectID 
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseListProjectPermissionsForAgencyResponse(httpResp)
-	return huawei.Result(opListProjectPermissionsForAgency, httpResp, parsed, err, func(p *iam.ListProjectPermissionsForAgencyResponse) *iam.ListProjectPermissionsForAgencyResponseBody {
-		return p.JSON200
-	})
+	var out iam.ListProjectPermissionsForAgencyResponseBody
+	if err := c.rt.Decode(opListProjectPermissionsForAgency, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListProtectPolicy = &huawei.Operation{Service: "iam", Name: "ListProtectPolicy", Method: "GET", Path: "/v3.0/OS-SECURITYPOLICY/domains/{domain_id}/protect-policy",
@@ -2224,8 +2347,11 @@ func (c *Client) ListProtectPolicy(ctx context.Context, domainID string) (*iam.L
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseListProtectPolicyResponse(httpResp)
-	return huawei.Result(opListProtectPolicy, httpResp, parsed, err, func(p *iam.ListProtectPolicyResponse) *iam.ListProtectPolicyResponseBody { return p.JSON200 })
+	var out iam.ListProtectPolicyResponseBody
+	if err := c.rt.Decode(opListProtectPolicy, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListRoles = &huawei.Operation{Service: "iam", Name: "ListRoles", Method: "GET", Path: "/v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles",
@@ -2246,8 +2372,11 @@ func (c *Client) ListRoles(ctx context.Context, enterpriseProjectID string, grou
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseListRolesResponse(httpResp)
-	return huawei.Result(opListRoles, httpResp, parsed, err, func(p *iam.ListRolesResponse) *iam.ListRolesResponseBody { return p.JSON200 })
+	var out iam.ListRolesResponseBody
+	if err := c.rt.Decode(opListRoles, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListRolesForGroupOnEnterpriseProject = &huawei.Operation{Service: "iam", Name: "ListRolesForGroupOnEnterpriseProject", Method: "GET", Path: "/v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles",
@@ -2268,10 +2397,11 @@ func (c *Client) ListRolesForGroupOnEnterpriseProject(ctx context.Context, enter
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseListRolesForGroupOnEnterpriseProjectResponse(httpResp)
-	return huawei.Result(opListRolesForGroupOnEnterpriseProject, httpResp, parsed, err, func(p *iam.ListRolesForGroupOnEnterpriseProjectResponse) *iam.ListRolesForGroupOnEnterpriseProjectResponseBody {
-		return p.JSON200
-	})
+	var out iam.ListRolesForGroupOnEnterpriseProjectResponseBody
+	if err := c.rt.Decode(opListRolesForGroupOnEnterpriseProject, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListRolesForUserOnEnterpriseProject = &huawei.Operation{Service: "iam", Name: "ListRolesForUserOnEnterpriseProject", Method: "GET", Path: "/v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/users/{user_id}/roles",
@@ -2292,10 +2422,11 @@ func (c *Client) ListRolesForUserOnEnterpriseProject(ctx context.Context, enterp
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseListRolesForUserOnEnterpriseProjectResponse(httpResp)
-	return huawei.Result(opListRolesForUserOnEnterpriseProject, httpResp, parsed, err, func(p *iam.ListRolesForUserOnEnterpriseProjectResponse) *iam.ListRolesForUserOnEnterpriseProjectResponseBody {
-		return p.JSON200
-	})
+	var out iam.ListRolesForUserOnEnterpriseProjectResponseBody
+	if err := c.rt.Decode(opListRolesForUserOnEnterpriseProject, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListUserLoginProtects = &huawei.Operation{Service: "iam", Name: "ListUserLoginProtects", Method: "GET", Path: "/v3.0/OS-USER/login-protects",
@@ -2310,8 +2441,11 @@ func (c *Client) ListUserLoginProtects(ctx context.Context) (*iam.ListUserLoginP
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseListUserLoginProtectsResponse(httpResp)
-	return huawei.Result(opListUserLoginProtects, httpResp, parsed, err, func(p *iam.ListUserLoginProtectsResponse) *iam.ListUserLoginProtectsResponseBody { return p.JSON200 })
+	var out iam.ListUserLoginProtectsResponseBody
+	if err := c.rt.Decode(opListUserLoginProtects, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListUserMfaDevices = &huawei.Operation{Service: "iam", Name: "ListUserMfaDevices", Method: "GET", Path: "/v3.0/OS-MFA/virtual-mfa-devices",
@@ -2326,8 +2460,11 @@ func (c *Client) ListUserMfaDevices(ctx context.Context) (*iam.ListUserMfaDevice
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseListUserMfaDevicesResponse(httpResp)
-	return huawei.Result(opListUserMfaDevices, httpResp, parsed, err, func(p *iam.ListUserMfaDevicesResponse) *iam.ListUserMfaDevicesResponseBody { return p.JSON200 })
+	var out iam.ListUserMfaDevicesResponseBody
+	if err := c.rt.Decode(opListUserMfaDevices, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListUsersForEnterpriseProject = &huawei.Operation{Service: "iam", Name: "ListUsersForEnterpriseProject", Method: "GET", Path: "/v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/users",
@@ -2345,10 +2482,11 @@ func (c *Client) ListUsersForEnterpriseProject(ctx context.Context, enterprisePr
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseListUsersForEnterpriseProjectResponse(httpResp)
-	return huawei.Result(opListUsersForEnterpriseProject, httpResp, parsed, err, func(p *iam.ListUsersForEnterpriseProjectResponse) *iam.ListUsersForEnterpriseProjectResponseBody {
-		return p.JSON200
-	})
+	var out iam.ListUsersForEnterpriseProjectResponseBody
+	if err := c.rt.Decode(opListUsersForEnterpriseProject, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opQueryProjectDetailsAndStatus = &huawei.Operation{Service: "iam", Name: "QueryProjectDetailsAndStatus", Method: "GET", Path: "/v3.0/OS-QUOTA/projects/{project_id}",
@@ -2366,10 +2504,11 @@ func (c *Client) QueryProjectDetailsAndStatus(ctx context.Context, projectID str
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseQueryProjectDetailsAndStatusResponse(httpResp)
-	return huawei.Result(opQueryProjectDetailsAndStatus, httpResp, parsed, err, func(p *iam.QueryProjectDetailsAndStatusResponse) *iam.QueryProjectDetailsAndStatusResponseBody {
-		return p.JSON200
-	})
+	var out iam.QueryProjectDetailsAndStatusResponseBody
+	if err := c.rt.Decode(opQueryProjectDetailsAndStatus, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opRemoveAllProjectsPermissionFromAgency = &huawei.Operation{Service: "iam", Name: "RemoveAllProjectsPermissionFromAgency", Method: "DELETE", Path: "/v3.0/OS-INHERIT/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}/inherited_to_projects",
@@ -2393,8 +2532,7 @@ func (c *Client) RemoveAllProjectsPermissionFromAgency(ctx context.Context, doma
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseRemoveAllProjectsPermissionFromAgencyResponse(httpResp)
-	return huawei.NoResult(opRemoveAllProjectsPermissionFromAgency, httpResp, err)
+	return c.rt.NoResult(opRemoveAllProjectsPermissionFromAgency, httpResp)
 }
 
 var opRemovePermissionFromAgencyOnDomain = &huawei.Operation{Service: "iam", Name: "RemovePermissionFromAgencyOnDomain", Method: "DELETE", Path: "/v3.0/OS-AGENCY/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}",
@@ -2418,8 +2556,7 @@ func (c *Client) RemovePermissionFromAgencyOnDomain(ctx context.Context, domainI
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseRemovePermissionFromAgencyOnDomainResponse(httpResp)
-	return huawei.NoResult(opRemovePermissionFromAgencyOnDomain, httpResp, err)
+	return c.rt.NoResult(opRemovePermissionFromAgencyOnDomain, httpResp)
 }
 
 var opRemovePermissionFromAgencyOnProject = &huawei.Operation{Service: "iam", Name: "RemovePermissionFromAgencyOnProject", Method: "DELETE", Path: "/v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles/{role_id}",
@@ -2443,8 +2580,7 @@ func (c *Client) RemovePermissionFromAgencyOnProject(ctx context.Context, projec
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseRemovePermissionFromAgencyOnProjectResponse(httpResp)
-	return huawei.NoResult(opRemovePermissionFromAgencyOnProject, httpResp, err)
+	return c.rt.NoResult(opRemovePermissionFromAgencyOnProject, httpResp)
 }
 
 var opRevokeRoleFromGroupOnEnterpriseProject = &huawei.Operation{Service: "iam", Name: "RevokeRoleFromGroupOnEnterpriseProject", Method: "DELETE", Path: "/v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id}",
@@ -2468,8 +2604,7 @@ func (c *Client) RevokeRoleFromGroupOnEnterpriseProject(ctx context.Context, ent
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseRevokeRoleFromGroupOnEnterpriseProjectResponse(httpResp)
-	return huawei.NoResult(opRevokeRoleFromGroupOnEnterpriseProject, httpResp, err)
+	return c.rt.NoResult(opRevokeRoleFromGroupOnEnterpriseProject, httpResp)
 }
 
 var opRevokeRoleFromUserOnEnterpriseProject = &huawei.Operation{Service: "iam", Name: "RevokeRoleFromUserOnEnterpriseProject", Method: "DELETE", Path: "/v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/users/{user_id}/roles/{role_id}",
@@ -2493,8 +2628,7 @@ func (c *Client) RevokeRoleFromUserOnEnterpriseProject(ctx context.Context, ente
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseRevokeRoleFromUserOnEnterpriseProjectResponse(httpResp)
-	return huawei.NoResult(opRevokeRoleFromUserOnEnterpriseProject, httpResp, err)
+	return c.rt.NoResult(opRevokeRoleFromUserOnEnterpriseProject, httpResp)
 }
 
 var opShowAgency = &huawei.Operation{Service: "iam", Name: "ShowAgency", Method: "GET", Path: "/v3.0/OS-AGENCY/agencies/{agency_id}",
@@ -2512,8 +2646,11 @@ func (c *Client) ShowAgency(ctx context.Context, agencyID string) (*iam.ShowAgen
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseShowAgencyResponse(httpResp)
-	return huawei.Result(opShowAgency, httpResp, parsed, err, func(p *iam.ShowAgencyResponse) *iam.ShowAgencyResponseBody { return p.JSON200 })
+	var out iam.ShowAgencyResponseBody
+	if err := c.rt.Decode(opShowAgency, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowCustomPolicy = &huawei.Operation{Service: "iam", Name: "ShowCustomPolicy", Method: "GET", Path: "/v3.0/OS-ROLE/roles/{role_id}",
@@ -2531,8 +2668,11 @@ func (c *Client) ShowCustomPolicy(ctx context.Context, roleID string) (*iam.Show
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseShowCustomPolicyResponse(httpResp)
-	return huawei.Result(opShowCustomPolicy, httpResp, parsed, err, func(p *iam.ShowCustomPolicyResponse) *iam.ShowCustomPolicyResponseBody { return p.JSON200 })
+	var out iam.ShowCustomPolicyResponseBody
+	if err := c.rt.Decode(opShowCustomPolicy, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowDomainAPIACLPolicy = &huawei.Operation{Service: "iam", Name: "ShowDomainAPIACLPolicy", Method: "GET", Path: "/v3.0/OS-SECURITYPOLICY/domains/{domain_id}/api-acl-policy",
@@ -2550,8 +2690,11 @@ func (c *Client) ShowDomainAPIACLPolicy(ctx context.Context, domainID string) (*
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseShowDomainAPIACLPolicyResponse(httpResp)
-	return huawei.Result(opShowDomainAPIACLPolicy, httpResp, parsed, err, func(p *iam.ShowDomainAPIACLPolicyResponse) *iam.ShowDomainAPIACLPolicyResponseBody { return p.JSON200 })
+	var out iam.ShowDomainAPIACLPolicyResponseBody
+	if err := c.rt.Decode(opShowDomainAPIACLPolicy, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowDomainConsoleACLPolicy = &huawei.Operation{Service: "iam", Name: "ShowDomainConsoleACLPolicy", Method: "GET", Path: "/v3.0/OS-SECURITYPOLICY/domains/{domain_id}/console-acl-policy",
@@ -2569,10 +2712,11 @@ func (c *Client) ShowDomainConsoleACLPolicy(ctx context.Context, domainID string
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseShowDomainConsoleACLPolicyResponse(httpResp)
-	return huawei.Result(opShowDomainConsoleACLPolicy, httpResp, parsed, err, func(p *iam.ShowDomainConsoleACLPolicyResponse) *iam.ShowDomainConsoleACLPolicyResponseBody {
-		return p.JSON200
-	})
+	var out iam.ShowDomainConsoleACLPolicyResponseBody
+	if err := c.rt.Decode(opShowDomainConsoleACLPolicy, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowDomainLoginPolicy = &huawei.Operation{Service: "iam", Name: "ShowDomainLoginPolicy", Method: "GET", Path: "/v3.0/OS-SECURITYPOLICY/domains/{domain_id}/login-policy",
@@ -2590,8 +2734,11 @@ func (c *Client) ShowDomainLoginPolicy(ctx context.Context, domainID string) (*i
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseShowDomainLoginPolicyResponse(httpResp)
-	return huawei.Result(opShowDomainLoginPolicy, httpResp, parsed, err, func(p *iam.ShowDomainLoginPolicyResponse) *iam.ShowDomainLoginPolicyResponseBody { return p.JSON200 })
+	var out iam.ShowDomainLoginPolicyResponseBody
+	if err := c.rt.Decode(opShowDomainLoginPolicy, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowDomainPasswordPolicy = &huawei.Operation{Service: "iam", Name: "ShowDomainPasswordPolicy", Method: "GET", Path: "/v3.0/OS-SECURITYPOLICY/domains/{domain_id}/password-policy",
@@ -2609,10 +2756,11 @@ func (c *Client) ShowDomainPasswordPolicy(ctx context.Context, domainID string) 
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseShowDomainPasswordPolicyResponse(httpResp)
-	return huawei.Result(opShowDomainPasswordPolicy, httpResp, parsed, err, func(p *iam.ShowDomainPasswordPolicyResponse) *iam.ShowDomainPasswordPolicyResponseBody {
-		return p.JSON200
-	})
+	var out iam.ShowDomainPasswordPolicyResponseBody
+	if err := c.rt.Decode(opShowDomainPasswordPolicy, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowDomainQuota = &huawei.Operation{Service: "iam", Name: "ShowDomainQuota", Method: "GET", Path: "/v3.0/OS-QUOTA/domains/{domain_id}",
@@ -2630,8 +2778,11 @@ func (c *Client) ShowDomainQuota(ctx context.Context, domainID string, params *i
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseShowDomainQuotaResponse(httpResp)
-	return huawei.Result(opShowDomainQuota, httpResp, parsed, err, func(p *iam.ShowDomainQuotaResponse) *iam.ShowDomainQuotaResponseBody { return p.JSON200 })
+	var out iam.ShowDomainQuotaResponseBody
+	if err := c.rt.Decode(opShowDomainQuota, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowDomainRoleAssignments = &huawei.Operation{Service: "iam", Name: "ShowDomainRoleAssignments", Method: "GET", Path: "/v3.0/OS-PERMISSION/role-assignments",
@@ -2646,10 +2797,11 @@ func (c *Client) ShowDomainRoleAssignments(ctx context.Context, params *iam.Show
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseShowDomainRoleAssignmentsResponse(httpResp)
-	return huawei.Result(opShowDomainRoleAssignments, httpResp, parsed, err, func(p *iam.ShowDomainRoleAssignmentsResponse) *iam.ShowDomainRoleAssignmentsResponseBody {
-		return p.JSON200
-	})
+	var out iam.ShowDomainRoleAssignmentsResponseBody
+	if err := c.rt.Decode(opShowDomainRoleAssignments, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageShowDomainRoleAssignments = huawei.Paging{Op: opShowDomainRoleAssignments, Style: "page", Param: "page", Limit: "per_page",
@@ -2677,8 +2829,7 @@ func (c *Client) ShowKeystoneMetadataFile(ctx context.Context, params *iam.ShowK
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseShowKeystoneMetadataFileResponse(httpResp)
-	return huawei.NoResult(opShowKeystoneMetadataFile, httpResp, err)
+	return c.rt.NoResult(opShowKeystoneMetadataFile, httpResp)
 }
 
 var opShowMetadata = &huawei.Operation{Service: "iam", Name: "ShowMetadata", Method: "GET", Path: "/v3-ext/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}/metadata",
@@ -2699,8 +2850,11 @@ func (c *Client) ShowMetadata(ctx context.Context, idpID string, protocolID stri
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseShowMetadataResponse(httpResp)
-	return huawei.Result(opShowMetadata, httpResp, parsed, err, func(p *iam.ShowMetadataResponse) *iam.ShowMetadataResponseBody { return p.JSON200 })
+	var out iam.ShowMetadataResponseBody
+	if err := c.rt.Decode(opShowMetadata, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowOpenIDConnectConfig = &huawei.Operation{Service: "iam", Name: "ShowOpenIDConnectConfig", Method: "GET", Path: "/v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config",
@@ -2718,10 +2872,11 @@ func (c *Client) ShowOpenIDConnectConfig(ctx context.Context, idpID string) (*ia
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseShowOpenIDConnectConfigResponse(httpResp)
-	return huawei.Result(opShowOpenIDConnectConfig, httpResp, parsed, err, func(p *iam.ShowOpenIDConnectConfigResponse) *iam.ShowOpenIDConnectConfigResponseBody {
-		return p.JSON200
-	})
+	var out iam.ShowOpenIDConnectConfigResponseBody
+	if err := c.rt.Decode(opShowOpenIDConnectConfig, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowPermanentAccessKey = &huawei.Operation{Service: "iam", Name: "ShowPermanentAccessKey", Method: "GET", Path: "/v3.0/OS-CREDENTIAL/credentials/{access_key}",
@@ -2739,8 +2894,11 @@ func (c *Client) ShowPermanentAccessKey(ctx context.Context, accessKey string) (
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseShowPermanentAccessKeyResponse(httpResp)
-	return huawei.Result(opShowPermanentAccessKey, httpResp, parsed, err, func(p *iam.ShowPermanentAccessKeyResponse) *iam.ShowPermanentAccessKeyResponseBody { return p.JSON200 })
+	var out iam.ShowPermanentAccessKeyResponseBody
+	if err := c.rt.Decode(opShowPermanentAccessKey, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowProjectDetailsAndStatus = &huawei.Operation{Service: "iam", Name: "ShowProjectDetailsAndStatus", Method: "GET", Path: "/v3-ext/projects/{project_id}",
@@ -2758,10 +2916,11 @@ func (c *Client) ShowProjectDetailsAndStatus(ctx context.Context, projectID stri
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseShowProjectDetailsAndStatusResponse(httpResp)
-	return huawei.Result(opShowProjectDetailsAndStatus, httpResp, parsed, err, func(p *iam.ShowProjectDetailsAndStatusResponse) *iam.ShowProjectDetailsAndStatusResponseBody {
-		return p.JSON200
-	})
+	var out iam.ShowProjectDetailsAndStatusResponseBody
+	if err := c.rt.Decode(opShowProjectDetailsAndStatus, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowUser = &huawei.Operation{Service: "iam", Name: "ShowUser", Method: "GET", Path: "/v3.0/OS-USER/users/{user_id}",
@@ -2779,8 +2938,11 @@ func (c *Client) ShowUser(ctx context.Context, userID string) (*iam.ShowUserResp
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseShowUserResponse(httpResp)
-	return huawei.Result(opShowUser, httpResp, parsed, err, func(p *iam.ShowUserResponse) *iam.ShowUserResponseBody { return p.JSON200 })
+	var out iam.ShowUserResponseBody
+	if err := c.rt.Decode(opShowUser, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowUserLoginProtect = &huawei.Operation{Service: "iam", Name: "ShowUserLoginProtect", Method: "GET", Path: "/v3.0/OS-USER/users/{user_id}/login-protect",
@@ -2798,8 +2960,11 @@ func (c *Client) ShowUserLoginProtect(ctx context.Context, userID string) (*iam.
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseShowUserLoginProtectResponse(httpResp)
-	return huawei.Result(opShowUserLoginProtect, httpResp, parsed, err, func(p *iam.ShowUserLoginProtectResponse) *iam.ShowUserLoginProtectResponseBody { return p.JSON200 })
+	var out iam.ShowUserLoginProtectResponseBody
+	if err := c.rt.Decode(opShowUserLoginProtect, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowUserMfaDevice = &huawei.Operation{Service: "iam", Name: "ShowUserMfaDevice", Method: "GET", Path: "/v3.0/OS-MFA/users/{user_id}/virtual-mfa-device",
@@ -2817,8 +2982,11 @@ func (c *Client) ShowUserMfaDevice(ctx context.Context, userID string) (*iam.Sho
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseShowUserMfaDeviceResponse(httpResp)
-	return huawei.Result(opShowUserMfaDevice, httpResp, parsed, err, func(p *iam.ShowUserMfaDeviceResponse) *iam.ShowUserMfaDeviceResponseBody { return p.JSON200 })
+	var out iam.ShowUserMfaDeviceResponseBody
+	if err := c.rt.Decode(opShowUserMfaDevice, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateAgency = &huawei.Operation{Service: "iam", Name: "UpdateAgency", Method: "PUT", Path: "/v3.0/OS-AGENCY/agencies/{agency_id}",
@@ -2836,8 +3004,11 @@ func (c *Client) UpdateAgency(ctx context.Context, agencyID string, body iam.Upd
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseUpdateAgencyResponse(httpResp)
-	return huawei.Result(opUpdateAgency, httpResp, parsed, err, func(p *iam.UpdateAgencyResponse) *iam.UpdateAgencyResponseBody { return p.JSON200 })
+	var out iam.UpdateAgencyResponseBody
+	if err := c.rt.Decode(opUpdateAgency, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateAgencyCustomPolicy = &huawei.Operation{Service: "iam", Name: "UpdateAgencyCustomPolicy", Method: "PATCH", Path: "/v3.0/OS-ROLE/roles/{role_id}#UpdateAgencyCustomPolicy",
@@ -2855,10 +3026,11 @@ func (c *Client) UpdateAgencyCustomPolicy(ctx context.Context, roleID string, bo
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseUpdateAgencyCustomPolicyResponse(httpResp)
-	return huawei.Result(opUpdateAgencyCustomPolicy, httpResp, parsed, err, func(p *iam.UpdateAgencyCustomPolicyResponse) *iam.UpdateAgencyCustomPolicyResponseBody {
-		return p.JSON200
-	})
+	var out iam.UpdateAgencyCustomPolicyResponseBody
+	if err := c.rt.Decode(opUpdateAgencyCustomPolicy, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateCloudServiceCustomPolicy = &huawei.Operation{Service: "iam", Name: "UpdateCloudServiceCustomPolicy", Method: "PATCH", Path: "/v3.0/OS-ROLE/roles/{role_id}#UpdateCloudServiceCustomPolicy",
@@ -2876,10 +3048,11 @@ func (c *Client) UpdateCloudServiceCustomPolicy(ctx context.Context, roleID stri
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseUpdateCloudServiceCustomPolicyResponse(httpResp)
-	return huawei.Result(opUpdateCloudServiceCustomPolicy, httpResp, parsed, err, func(p *iam.UpdateCloudServiceCustomPolicyResponse) *iam.UpdateCloudServiceCustomPolicyResponseBody {
-		return p.JSON200
-	})
+	var out iam.UpdateCloudServiceCustomPolicyResponseBody
+	if err := c.rt.Decode(opUpdateCloudServiceCustomPolicy, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateDomainAPIACLPolicy = &huawei.Operation{Service: "iam", Name: "UpdateDomainAPIACLPolicy", Method: "PUT", Path: "/v3.0/OS-SECURITYPOLICY/domains/{domain_id}/api-acl-policy",
@@ -2897,10 +3070,11 @@ func (c *Client) UpdateDomainAPIACLPolicy(ctx context.Context, domainID string, 
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseUpdateDomainAPIACLPolicyResponse(httpResp)
-	return huawei.Result(opUpdateDomainAPIACLPolicy, httpResp, parsed, err, func(p *iam.UpdateDomainAPIACLPolicyResponse) *iam.UpdateDomainAPIACLPolicyResponseBody {
-		return p.JSON200
-	})
+	var out iam.UpdateDomainAPIACLPolicyResponseBody
+	if err := c.rt.Decode(opUpdateDomainAPIACLPolicy, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateDomainConsoleACLPolicy = &huawei.Operation{Service: "iam", Name: "UpdateDomainConsoleACLPolicy", Method: "PUT", Path: "/v3.0/OS-SECURITYPOLICY/domains/{domain_id}/console-acl-policy",
@@ -2918,10 +3092,11 @@ func (c *Client) UpdateDomainConsoleACLPolicy(ctx context.Context, domainID stri
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseUpdateDomainConsoleACLPolicyResponse(httpResp)
-	return huawei.Result(opUpdateDomainConsoleACLPolicy, httpResp, parsed, err, func(p *iam.UpdateDomainConsoleACLPolicyResponse) *iam.UpdateDomainConsoleACLPolicyResponseBody {
-		return p.JSON200
-	})
+	var out iam.UpdateDomainConsoleACLPolicyResponseBody
+	if err := c.rt.Decode(opUpdateDomainConsoleACLPolicy, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateDomainGroupInheritRole = &huawei.Operation{Service: "iam", Name: "UpdateDomainGroupInheritRole", Method: "PUT", Path: "/v3/OS-INHERIT/domains/{domain_id}/groups/{group_id}/roles/{role_id}/inherited_to_projects",
@@ -2945,8 +3120,7 @@ func (c *Client) UpdateDomainGroupInheritRole(ctx context.Context, domainID stri
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseUpdateDomainGroupInheritRoleResponse(httpResp)
-	return huawei.NoResult(opUpdateDomainGroupInheritRole, httpResp, err)
+	return c.rt.NoResult(opUpdateDomainGroupInheritRole, httpResp)
 }
 
 var opUpdateDomainLoginPolicy = &huawei.Operation{Service: "iam", Name: "UpdateDomainLoginPolicy", Method: "PUT", Path: "/v3.0/OS-SECURITYPOLICY/domains/{domain_id}/login-policy",
@@ -2964,10 +3138,11 @@ func (c *Client) UpdateDomainLoginPolicy(ctx context.Context, domainID string, b
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseUpdateDomainLoginPolicyResponse(httpResp)
-	return huawei.Result(opUpdateDomainLoginPolicy, httpResp, parsed, err, func(p *iam.UpdateDomainLoginPolicyResponse) *iam.UpdateDomainLoginPolicyResponseBody {
-		return p.JSON200
-	})
+	var out iam.UpdateDomainLoginPolicyResponseBody
+	if err := c.rt.Decode(opUpdateDomainLoginPolicy, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateDomainPasswordPolicy = &huawei.Operation{Service: "iam", Name: "UpdateDomainPasswordPolicy", Method: "PUT", Path: "/v3.0/OS-SECURITYPOLICY/domains/{domain_id}/password-policy",
@@ -2985,10 +3160,11 @@ func (c *Client) UpdateDomainPasswordPolicy(ctx context.Context, domainID string
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseUpdateDomainPasswordPolicyResponse(httpResp)
-	return huawei.Result(opUpdateDomainPasswordPolicy, httpResp, parsed, err, func(p *iam.UpdateDomainPasswordPolicyResponse) *iam.UpdateDomainPasswordPolicyResponseBody {
-		return p.JSON200
-	})
+	var out iam.UpdateDomainPasswordPolicyResponseBody
+	if err := c.rt.Decode(opUpdateDomainPasswordPolicy, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateDomainProtectPolicy = &huawei.Operation{Service: "iam", Name: "UpdateDomainProtectPolicy", Method: "PUT", Path: "/v3.0/OS-SECURITYPOLICY/domains/{domain_id}/protect-policy",
@@ -3006,10 +3182,11 @@ func (c *Client) UpdateDomainProtectPolicy(ctx context.Context, domainID string,
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseUpdateDomainProtectPolicyResponse(httpResp)
-	return huawei.Result(opUpdateDomainProtectPolicy, httpResp, parsed, err, func(p *iam.UpdateDomainProtectPolicyResponse) *iam.UpdateDomainProtectPolicyResponseBody {
-		return p.JSON200
-	})
+	var out iam.UpdateDomainProtectPolicyResponseBody
+	if err := c.rt.Decode(opUpdateDomainProtectPolicy, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateLoginProtect = &huawei.Operation{Service: "iam", Name: "UpdateLoginProtect", Method: "PUT", Path: "/v3.0/OS-USER/users/{user_id}/login-protect",
@@ -3027,8 +3204,11 @@ func (c *Client) UpdateLoginProtect(ctx context.Context, userID string, body iam
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseUpdateLoginProtectResponse(httpResp)
-	return huawei.Result(opUpdateLoginProtect, httpResp, parsed, err, func(p *iam.UpdateLoginProtectResponse) *iam.UpdateLoginProtectResponseBody { return p.JSON200 })
+	var out iam.UpdateLoginProtectResponseBody
+	if err := c.rt.Decode(opUpdateLoginProtect, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateOpenIDConnectConfig = &huawei.Operation{Service: "iam", Name: "UpdateOpenIDConnectConfig", Method: "PUT", Path: "/v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config",
@@ -3046,10 +3226,11 @@ func (c *Client) UpdateOpenIDConnectConfig(ctx context.Context, idpID string, bo
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseUpdateOpenIDConnectConfigResponse(httpResp)
-	return huawei.Result(opUpdateOpenIDConnectConfig, httpResp, parsed, err, func(p *iam.UpdateOpenIDConnectConfigResponse) *iam.UpdateOpenIDConnectConfigResponseBody {
-		return p.JSON200
-	})
+	var out iam.UpdateOpenIDConnectConfigResponseBody
+	if err := c.rt.Decode(opUpdateOpenIDConnectConfig, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdatePermanentAccessKey = &huawei.Operation{Service: "iam", Name: "UpdatePermanentAccessKey", Method: "PUT", Path: "/v3.0/OS-CREDENTIAL/credentials/{access_key}",
@@ -3067,10 +3248,11 @@ func (c *Client) UpdatePermanentAccessKey(ctx context.Context, accessKey string,
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseUpdatePermanentAccessKeyResponse(httpResp)
-	return huawei.Result(opUpdatePermanentAccessKey, httpResp, parsed, err, func(p *iam.UpdatePermanentAccessKeyResponse) *iam.UpdatePermanentAccessKeyResponseBody {
-		return p.JSON200
-	})
+	var out iam.UpdatePermanentAccessKeyResponseBody
+	if err := c.rt.Decode(opUpdatePermanentAccessKey, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateProjectStatus = &huawei.Operation{Service: "iam", Name: "UpdateProjectStatus", Method: "PUT", Path: "/v3-ext/projects/{project_id}",
@@ -3088,8 +3270,7 @@ func (c *Client) UpdateProjectStatus(ctx context.Context, projectID string, body
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseUpdateProjectStatusResponse(httpResp)
-	return huawei.NoResult(opUpdateProjectStatus, httpResp, err)
+	return c.rt.NoResult(opUpdateProjectStatus, httpResp)
 }
 
 var opUpdateRole = &huawei.Operation{Service: "iam", Name: "UpdateRole", Method: "PUT", Path: "/v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id}",
@@ -3113,8 +3294,7 @@ func (c *Client) UpdateRole(ctx context.Context, enterpriseProjectID string, gro
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseUpdateRoleResponse(httpResp)
-	return huawei.NoResult(opUpdateRole, httpResp, err)
+	return c.rt.NoResult(opUpdateRole, httpResp)
 }
 
 var opUpdateUser = &huawei.Operation{Service: "iam", Name: "UpdateUser", Method: "PUT", Path: "/v3.0/OS-USER/users/{user_id}",
@@ -3132,8 +3312,11 @@ func (c *Client) UpdateUser(ctx context.Context, userID string, body iam.UpdateU
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseUpdateUserResponse(httpResp)
-	return huawei.Result(opUpdateUser, httpResp, parsed, err, func(p *iam.UpdateUserResponse) *iam.UpdateUserResponseBody { return p.JSON200 })
+	var out iam.UpdateUserResponseBody
+	if err := c.rt.Decode(opUpdateUser, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateUserInformation = &huawei.Operation{Service: "iam", Name: "UpdateUserInformation", Method: "PUT", Path: "/v3.0/OS-USER/users/{user_id}/info",
@@ -3151,6 +3334,5 @@ func (c *Client) UpdateUserInformation(ctx context.Context, userID string, body 
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseUpdateUserInformationResponse(httpResp)
-	return huawei.NoResult(opUpdateUserInformation, httpResp, err)
+	return c.rt.NoResult(opUpdateUserInformation, httpResp)
 }
