@@ -266,7 +266,13 @@ func TestEndpointFromTheSpec(t *testing.T) {
 	if err != nil || got != "https://vpc.ap-southeast-1.myhuaweicloud.com" {
 		t.Fatalf("Endpoint = %q, %v", got, err)
 	}
-	for _, region := range []string{"", "evil.com/", "a.b", "x@y", strings.Repeat("a", 64), "cn-north-4:443"} {
+	for _, region := range []string{"cn-north-4", "la-south-2", "eu-west-101", "ru-moscow-1", "af-south-1", "cn4", strings.Repeat("a", 63)} {
+		if _, err := vpcapi.Service.Endpoint(region); err != nil {
+			t.Errorf("Endpoint(%q): %v", region, err)
+		}
+	}
+	for _, region := range []string{"", "-", "evil.com/", "a.b", "x@y", strings.Repeat("a", 64), "cn-north-4:443",
+		"-cn", "cn-", "cn--north", "CN-north-4", "cn_north", "cn-north-4\n", "cn north"} {
 		if got, err := vpcapi.Service.Endpoint(region); err == nil {
 			t.Errorf("Endpoint(%q) = %q, want an error", region, got)
 		}
