@@ -36,7 +36,7 @@ type opData struct {
 	// documented for the 2xx Status.
 	Result string
 	Status int
-	Paging              *pagingData
+	Paging *pagingData
 
 	// TOP
 	TopMethod, RequestType, EnvelopeType, Member string
