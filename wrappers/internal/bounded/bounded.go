@@ -47,7 +47,7 @@ const maxPresize = 1 << 20
 // of known length is read without growing the buffer.
 func ReadAll(r io.Reader, hint int64) ([]byte, error) {
 	size := 512
-	if hint > 0 {
+	if hint >= 0 {
 		size = int(min(hint, maxPresize)) + 1 // +1: room to see io.EOF
 	}
 	b := make([]byte, 0, size)
