@@ -76,11 +76,13 @@ func (c *Client) {{.Name}}(ctx context.Context{{range .Params}}, {{.}}{{end}}) {
 		return {{if .Result}}nil, {{end}}err
 	}
 {{- if .Result}}
-	parsed, err := {{$.Models}}.Parse{{.Name}}Response(httpResp)
-	return huawei.Result(op{{.Name}}, httpResp, parsed, err, func(p *{{$.Models}}.{{.Name}}Response) *{{.Result}} { return p.{{.ResultField}} })
+	var out {{.Result}}
+	if err := c.rt.Decode(op{{.Name}}, httpResp, {{.Status}}, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 {{- else}}
-	_, err = {{$.Models}}.Parse{{.Name}}Response(httpResp)
-	return huawei.NoResult(op{{.Name}}, httpResp, err)
+	return c.rt.NoResult(op{{.Name}}, httpResp)
 {{- end}}
 }
 {{with .Paging}}

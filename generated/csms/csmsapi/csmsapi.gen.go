@@ -53,8 +53,7 @@ func (c *Client) BatchCreateAction(ctx context.Context, secretID string, body cs
 	if err != nil {
 		return err
 	}
-	_, err = csms.ParseBatchCreateActionResponse(httpResp)
-	return huawei.NoResult(opBatchCreateAction, httpResp, err)
+	return c.rt.NoResult(opBatchCreateAction, httpResp)
 }
 
 var opBatchCreateOrDeleteTags = &huawei.Operation{Service: "csms", Name: "BatchCreateOrDeleteTags", Method: "POST", Path: "/{version_id}/{project_id}/csms/{secret_id}/tags/action",
@@ -80,8 +79,7 @@ func (c *Client) BatchCreateOrDeleteTags(ctx context.Context, versionID string, 
 	if err != nil {
 		return err
 	}
-	_, err = csms.ParseBatchCreateOrDeleteTagsResponse(httpResp)
-	return huawei.NoResult(opBatchCreateOrDeleteTags, httpResp, err)
+	return c.rt.NoResult(opBatchCreateOrDeleteTags, httpResp)
 }
 
 var opCreateSecret = &huawei.Operation{Service: "csms", Name: "CreateSecret", Method: "POST", Path: "/v1/{project_id}/secrets",
@@ -98,8 +96,11 @@ func (c *Client) CreateSecret(ctx context.Context, body csms.CreateSecretJSONReq
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := csms.ParseCreateSecretResponse(httpResp)
-	return huawei.Result(opCreateSecret, httpResp, parsed, err, func(p *csms.CreateSecretResponse) *csms.CreateSecretResponseBody { return p.JSON200 })
+	var out csms.CreateSecretResponseBody
+	if err := c.rt.Decode(opCreateSecret, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateSecretEvent = &huawei.Operation{Service: "csms", Name: "CreateSecretEvent", Method: "POST", Path: "/v1/{project_id}/csms/events",
@@ -116,8 +117,11 @@ func (c *Client) CreateSecretEvent(ctx context.Context, body csms.CreateSecretEv
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := csms.ParseCreateSecretEventResponse(httpResp)
-	return huawei.Result(opCreateSecretEvent, httpResp, parsed, err, func(p *csms.CreateSecretEventResponse) *csms.CreateSecretEventResponseBody { return p.JSON200 })
+	var out csms.CreateSecretEventResponseBody
+	if err := c.rt.Decode(opCreateSecretEvent, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateSecretTag = &huawei.Operation{Service: "csms", Name: "CreateSecretTag", Method: "POST", Path: "/v1/{project_id}/csms/{secret_id}/tags",
@@ -137,8 +141,7 @@ func (c *Client) CreateSecretTag(ctx context.Context, secretID string, body csms
 	if err != nil {
 		return err
 	}
-	_, err = csms.ParseCreateSecretTagResponse(httpResp)
-	return huawei.NoResult(opCreateSecretTag, httpResp, err)
+	return c.rt.NoResult(opCreateSecretTag, httpResp)
 }
 
 var opCreateSecretVersion = &huawei.Operation{Service: "csms", Name: "CreateSecretVersion", Method: "POST", Path: "/v1/{project_id}/secrets/{secret_name}/versions",
@@ -158,8 +161,11 @@ func (c *Client) CreateSecretVersion(ctx context.Context, secretName string, bod
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := csms.ParseCreateSecretVersionResponse(httpResp)
-	return huawei.Result(opCreateSecretVersion, httpResp, parsed, err, func(p *csms.CreateSecretVersionResponse) *csms.CreateSecretVersionResponseBody { return p.JSON200 })
+	var out csms.CreateSecretVersionResponseBody
+	if err := c.rt.Decode(opCreateSecretVersion, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDeleteSecret = &huawei.Operation{Service: "csms", Name: "DeleteSecret", Method: "DELETE", Path: "/v1/{project_id}/secrets/{secret_name}",
@@ -179,8 +185,7 @@ func (c *Client) DeleteSecret(ctx context.Context, secretName string) error {
 	if err != nil {
 		return err
 	}
-	_, err = csms.ParseDeleteSecretResponse(httpResp)
-	return huawei.NoResult(opDeleteSecret, httpResp, err)
+	return c.rt.NoResult(opDeleteSecret, httpResp)
 }
 
 var opDeleteSecretEvent = &huawei.Operation{Service: "csms", Name: "DeleteSecretEvent", Method: "DELETE", Path: "/v1/{project_id}/csms/events/{event_name}",
@@ -200,8 +205,7 @@ func (c *Client) DeleteSecretEvent(ctx context.Context, eventName string) error 
 	if err != nil {
 		return err
 	}
-	_, err = csms.ParseDeleteSecretEventResponse(httpResp)
-	return huawei.NoResult(opDeleteSecretEvent, httpResp, err)
+	return c.rt.NoResult(opDeleteSecretEvent, httpResp)
 }
 
 var opDeleteSecretForSchedule = &huawei.Operation{Service: "csms", Name: "DeleteSecretForSchedule", Method: "POST", Path: "/v1/{project_id}/secrets/{secret_name}/scheduled-deleted-tasks/create",
@@ -221,10 +225,11 @@ func (c *Client) DeleteSecretForSchedule(ctx context.Context, secretName string,
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := csms.ParseDeleteSecretForScheduleResponse(httpResp)
-	return huawei.Result(opDeleteSecretForSchedule, httpResp, parsed, err, func(p *csms.DeleteSecretForScheduleResponse) *csms.DeleteSecretForScheduleResponseBody {
-		return p.JSON200
-	})
+	var out csms.DeleteSecretForScheduleResponseBody
+	if err := c.rt.Decode(opDeleteSecretForSchedule, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDeleteSecretStage = &huawei.Operation{Service: "csms", Name: "DeleteSecretStage", Method: "DELETE", Path: "/v1/{project_id}/secrets/{secret_name}/stages/{stage_name}",
@@ -247,8 +252,7 @@ func (c *Client) DeleteSecretStage(ctx context.Context, secretName string, stage
 	if err != nil {
 		return err
 	}
-	_, err = csms.ParseDeleteSecretStageResponse(httpResp)
-	return huawei.NoResult(opDeleteSecretStage, httpResp, err)
+	return c.rt.NoResult(opDeleteSecretStage, httpResp)
 }
 
 var opDeleteSecretTag = &huawei.Operation{Service: "csms", Name: "DeleteSecretTag", Method: "DELETE", Path: "/v1/{project_id}/csms/{secret_id}/tags/{key}",
@@ -271,8 +275,7 @@ func (c *Client) DeleteSecretTag(ctx context.Context, secretID string, key strin
 	if err != nil {
 		return err
 	}
-	_, err = csms.ParseDeleteSecretTagResponse(httpResp)
-	return huawei.NoResult(opDeleteSecretTag, httpResp, err)
+	return c.rt.NoResult(opDeleteSecretTag, httpResp)
 }
 
 var opDownloadSecretBlob = &huawei.Operation{Service: "csms", Name: "DownloadSecretBlob", Method: "POST", Path: "/v1/{project_id}/secrets/{secret_name}/backup",
@@ -292,8 +295,11 @@ func (c *Client) DownloadSecretBlob(ctx context.Context, secretName string) (*cs
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := csms.ParseDownloadSecretBlobResponse(httpResp)
-	return huawei.Result(opDownloadSecretBlob, httpResp, parsed, err, func(p *csms.DownloadSecretBlobResponse) *csms.DownloadSecretBlobResponseBody { return p.JSON200 })
+	var out csms.DownloadSecretBlobResponseBody
+	if err := c.rt.Decode(opDownloadSecretBlob, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListKmsTags = &huawei.Operation{Service: "csms", Name: "ListKmsTags", Method: "GET", Path: "/{version_id}/{project_id}/csms/tags",
@@ -316,8 +322,11 @@ func (c *Client) ListKmsTags(ctx context.Context, versionID string, projectID st
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := csms.ParseListKmsTagsResponse(httpResp)
-	return huawei.Result(opListKmsTags, httpResp, parsed, err, func(p *csms.ListKmsTagsResponse) *csms.ListKmsTagsResponseBody { return p.JSON200 })
+	var out csms.ListKmsTagsResponseBody
+	if err := c.rt.Decode(opListKmsTags, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListNotificationRecords = &huawei.Operation{Service: "csms", Name: "ListNotificationRecords", Method: "GET", Path: "/v1/{project_id}/csms/notification-records",
@@ -334,10 +343,11 @@ func (c *Client) ListNotificationRecords(ctx context.Context) (*csms.ListNotific
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := csms.ParseListNotificationRecordsResponse(httpResp)
-	return huawei.Result(opListNotificationRecords, httpResp, parsed, err, func(p *csms.ListNotificationRecordsResponse) *csms.ListNotificationRecordsResponseBody {
-		return p.JSON200
-	})
+	var out csms.ListNotificationRecordsResponseBody
+	if err := c.rt.Decode(opListNotificationRecords, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListProjectSecretsTags = &huawei.Operation{Service: "csms", Name: "ListProjectSecretsTags", Method: "GET", Path: "/v1/{project_id}/csms/tags",
@@ -354,10 +364,11 @@ func (c *Client) ListProjectSecretsTags(ctx context.Context) (*csms.ListProjectS
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := csms.ParseListProjectSecretsTagsResponse(httpResp)
-	return huawei.Result(opListProjectSecretsTags, httpResp, parsed, err, func(p *csms.ListProjectSecretsTagsResponse) *csms.ListProjectSecretsTagsResponseBody {
-		return p.JSON200
-	})
+	var out csms.ListProjectSecretsTagsResponseBody
+	if err := c.rt.Decode(opListProjectSecretsTags, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListResourceInstances = &huawei.Operation{Service: "csms", Name: "ListResourceInstances", Method: "POST", Path: "/v1/{project_id}/csms/resource_instances/action",
@@ -374,8 +385,11 @@ func (c *Client) ListResourceInstances(ctx context.Context, body csms.ListResour
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := csms.ParseListResourceInstancesResponse(httpResp)
-	return huawei.Result(opListResourceInstances, httpResp, parsed, err, func(p *csms.ListResourceInstancesResponse) *csms.ListResourceInstancesResponseBody { return p.JSON200 })
+	var out csms.ListResourceInstancesResponseBody
+	if err := c.rt.Decode(opListResourceInstances, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListResourceInstances = huawei.Paging{Op: opListResourceInstances, Style: "offset", Param: "offset", Limit: "limit",
@@ -407,8 +421,11 @@ func (c *Client) ListSecretEvents(ctx context.Context, params *csms.ListSecretEv
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := csms.ParseListSecretEventsResponse(httpResp)
-	return huawei.Result(opListSecretEvents, httpResp, parsed, err, func(p *csms.ListSecretEventsResponse) *csms.ListSecretEventsResponseBody { return p.JSON200 })
+	var out csms.ListSecretEventsResponseBody
+	if err := c.rt.Decode(opListSecretEvents, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListSecretEvents = huawei.Paging{Op: opListSecretEvents, Style: "marker", Param: "marker", Limit: "limit",
@@ -443,8 +460,11 @@ func (c *Client) ListSecretTags(ctx context.Context, secretID string) (*csms.Lis
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := csms.ParseListSecretTagsResponse(httpResp)
-	return huawei.Result(opListSecretTags, httpResp, parsed, err, func(p *csms.ListSecretTagsResponse) *csms.ListSecretTagsResponseBody { return p.JSON200 })
+	var out csms.ListSecretTagsResponseBody
+	if err := c.rt.Decode(opListSecretTags, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListSecretVersions = &huawei.Operation{Service: "csms", Name: "ListSecretVersions", Method: "GET", Path: "/v1/{project_id}/secrets/{secret_name}/versions",
@@ -464,8 +484,11 @@ func (c *Client) ListSecretVersions(ctx context.Context, secretName string, para
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := csms.ParseListSecretVersionsResponse(httpResp)
-	return huawei.Result(opListSecretVersions, httpResp, parsed, err, func(p *csms.ListSecretVersionsResponse) *csms.ListSecretVersionsResponseBody { return p.JSON200 })
+	var out csms.ListSecretVersionsResponseBody
+	if err := c.rt.Decode(opListSecretVersions, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListSecretVersions = huawei.Paging{Op: opListSecretVersions, Style: "marker", Param: "marker", Limit: "limit",
@@ -499,8 +522,11 @@ func (c *Client) ListSecrets(ctx context.Context, params *csms.ListSecretsParams
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := csms.ParseListSecretsResponse(httpResp)
-	return huawei.Result(opListSecrets, httpResp, parsed, err, func(p *csms.ListSecretsResponse) *csms.ListSecretsResponseBody { return p.JSON200 })
+	var out csms.ListSecretsResponseBody
+	if err := c.rt.Decode(opListSecrets, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListSecrets = huawei.Paging{Op: opListSecrets, Style: "marker", Param: "marker", Limit: "limit",
@@ -535,8 +561,11 @@ func (c *Client) RestoreSecret(ctx context.Context, secretName string) (*csms.Re
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := csms.ParseRestoreSecretResponse(httpResp)
-	return huawei.Result(opRestoreSecret, httpResp, parsed, err, func(p *csms.RestoreSecretResponse) *csms.RestoreSecretResponseBody { return p.JSON200 })
+	var out csms.RestoreSecretResponseBody
+	if err := c.rt.Decode(opRestoreSecret, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opRotateSecret = &huawei.Operation{Service: "csms", Name: "RotateSecret", Method: "POST", Path: "/v1/{project_id}/secrets/{secret_name}/rotate",
@@ -556,8 +585,11 @@ func (c *Client) RotateSecret(ctx context.Context, secretName string) (*csms.Rot
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := csms.ParseRotateSecretResponse(httpResp)
-	return huawei.Result(opRotateSecret, httpResp, parsed, err, func(p *csms.RotateSecretResponse) *csms.RotateSecretResponseBody { return p.JSON200 })
+	var out csms.RotateSecretResponseBody
+	if err := c.rt.Decode(opRotateSecret, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowSecret = &huawei.Operation{Service: "csms", Name: "ShowSecret", Method: "GET", Path: "/v1/{project_id}/secrets/{secret_name}",
@@ -577,8 +609,11 @@ func (c *Client) ShowSecret(ctx context.Context, secretName string) (*csms.ShowS
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := csms.ParseShowSecretResponse(httpResp)
-	return huawei.Result(opShowSecret, httpResp, parsed, err, func(p *csms.ShowSecretResponse) *csms.ShowSecretResponseBody { return p.JSON200 })
+	var out csms.ShowSecretResponseBody
+	if err := c.rt.Decode(opShowSecret, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowSecretEvent = &huawei.Operation{Service: "csms", Name: "ShowSecretEvent", Method: "GET", Path: "/v1/{project_id}/csms/events/{event_name}",
@@ -598,8 +633,11 @@ func (c *Client) ShowSecretEvent(ctx context.Context, eventName string) (*csms.S
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := csms.ParseShowSecretEventResponse(httpResp)
-	return huawei.Result(opShowSecretEvent, httpResp, parsed, err, func(p *csms.ShowSecretEventResponse) *csms.ShowSecretEventResponseBody { return p.JSON200 })
+	var out csms.ShowSecretEventResponseBody
+	if err := c.rt.Decode(opShowSecretEvent, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowSecretStage = &huawei.Operation{Service: "csms", Name: "ShowSecretStage", Method: "GET", Path: "/v1/{project_id}/secrets/{secret_name}/stages/{stage_name}",
@@ -622,8 +660,11 @@ func (c *Client) ShowSecretStage(ctx context.Context, secretName string, stageNa
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := csms.ParseShowSecretStageResponse(httpResp)
-	return huawei.Result(opShowSecretStage, httpResp, parsed, err, func(p *csms.ShowSecretStageResponse) *csms.ShowSecretStageResponseBody { return p.JSON200 })
+	var out csms.ShowSecretStageResponseBody
+	if err := c.rt.Decode(opShowSecretStage, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowSecretVersion = &huawei.Operation{Service: "csms", Name: "ShowSecretVersion", Method: "GET", Path: "/v1/{project_id}/secrets/{secret_name}/versions/{version_id}",
@@ -646,8 +687,11 @@ func (c *Client) ShowSecretVersion(ctx context.Context, secretName string, versi
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := csms.ParseShowSecretVersionResponse(httpResp)
-	return huawei.Result(opShowSecretVersion, httpResp, parsed, err, func(p *csms.ShowSecretVersionResponse) *csms.ShowSecretVersionResponseBody { return p.JSON200 })
+	var out csms.ShowSecretVersionResponseBody
+	if err := c.rt.Decode(opShowSecretVersion, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateSecret = &huawei.Operation{Service: "csms", Name: "UpdateSecret", Method: "PUT", Path: "/v1/{project_id}/secrets/{secret_name}",
@@ -667,8 +711,11 @@ func (c *Client) UpdateSecret(ctx context.Context, secretName string, body csms.
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := csms.ParseUpdateSecretResponse(httpResp)
-	return huawei.Result(opUpdateSecret, httpResp, parsed, err, func(p *csms.UpdateSecretResponse) *csms.UpdateSecretResponseBody { return p.JSON200 })
+	var out csms.UpdateSecretResponseBody
+	if err := c.rt.Decode(opUpdateSecret, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateSecretEvent = &huawei.Operation{Service: "csms", Name: "UpdateSecretEvent", Method: "PUT", Path: "/v1/{project_id}/csms/events/{event_name}",
@@ -688,8 +735,11 @@ func (c *Client) UpdateSecretEvent(ctx context.Context, eventName string, body c
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := csms.ParseUpdateSecretEventResponse(httpResp)
-	return huawei.Result(opUpdateSecretEvent, httpResp, parsed, err, func(p *csms.UpdateSecretEventResponse) *csms.UpdateSecretEventResponseBody { return p.JSON200 })
+	var out csms.UpdateSecretEventResponseBody
+	if err := c.rt.Decode(opUpdateSecretEvent, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateSecretStage = &huawei.Operation{Service: "csms", Name: "UpdateSecretStage", Method: "PUT", Path: "/v1/{project_id}/secrets/{secret_name}/stages/{stage_name}",
@@ -712,8 +762,11 @@ func (c *Client) UpdateSecretStage(ctx context.Context, secretName string, stage
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := csms.ParseUpdateSecretStageResponse(httpResp)
-	return huawei.Result(opUpdateSecretStage, httpResp, parsed, err, func(p *csms.UpdateSecretStageResponse) *csms.UpdateSecretStageResponseBody { return p.JSON200 })
+	var out csms.UpdateSecretStageResponseBody
+	if err := c.rt.Decode(opUpdateSecretStage, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateVersion = &huawei.Operation{Service: "csms", Name: "UpdateVersion", Method: "PUT", Path: "/v1/{project_id}/secrets/{secret_name}/versions/{version_id}",
@@ -736,8 +789,11 @@ func (c *Client) UpdateVersion(ctx context.Context, secretName string, versionID
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := csms.ParseUpdateVersionResponse(httpResp)
-	return huawei.Result(opUpdateVersion, httpResp, parsed, err, func(p *csms.UpdateVersionResponse) *csms.UpdateVersionResponseBody { return p.JSON200 })
+	var out csms.UpdateVersionResponseBody
+	if err := c.rt.Decode(opUpdateVersion, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUploadSecretBlob = &huawei.Operation{Service: "csms", Name: "UploadSecretBlob", Method: "POST", Path: "/v1/{project_id}/secrets/restore",
@@ -754,6 +810,9 @@ func (c *Client) UploadSecretBlob(ctx context.Context, body csms.UploadSecretBlo
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := csms.ParseUploadSecretBlobResponse(httpResp)
-	return huawei.Result(opUploadSecretBlob, httpResp, parsed, err, func(p *csms.UploadSecretBlobResponse) *csms.UploadSecretBlobResponseBody { return p.JSON200 })
+	var out csms.UploadSecretBlobResponseBody
+	if err := c.rt.Decode(opUploadSecretBlob, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }

@@ -53,8 +53,7 @@ func (c *Client) AddServerGroupMember(ctx context.Context, serverGroupID string,
 	if err != nil {
 		return err
 	}
-	_, err = ecs.ParseAddServerGroupMemberResponse(httpResp)
-	return huawei.NoResult(opAddServerGroupMember, httpResp, err)
+	return c.rt.NoResult(opAddServerGroupMember, httpResp)
 }
 
 var opAssociateServerVirtualIP = &huawei.Operation{Service: "ecs", Name: "AssociateServerVirtualIP", Method: "PUT", Path: "/v1/{project_id}/cloudservers/nics/{nic_id}#AssociateServerVirtualIp",
@@ -74,10 +73,11 @@ func (c *Client) AssociateServerVirtualIP(ctx context.Context, nicID string, bod
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseAssociateServerVirtualIPResponse(httpResp)
-	return huawei.Result(opAssociateServerVirtualIP, httpResp, parsed, err, func(p *ecs.AssociateServerVirtualIPResponse) *ecs.AssociateServerVirtualIPResponseBody {
-		return p.JSON200
-	})
+	var out ecs.AssociateServerVirtualIPResponseBody
+	if err := c.rt.Decode(opAssociateServerVirtualIP, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opAttachServerVolume = &huawei.Operation{Service: "ecs", Name: "AttachServerVolume", Method: "POST", Path: "/v1/{project_id}/cloudservers/{server_id}/attachvolume",
@@ -97,8 +97,11 @@ func (c *Client) AttachServerVolume(ctx context.Context, serverID string, body e
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseAttachServerVolumeResponse(httpResp)
-	return huawei.Result(opAttachServerVolume, httpResp, parsed, err, func(p *ecs.AttachServerVolumeResponse) *ecs.AttachServerVolumeResponseBody { return p.JSON200 })
+	var out ecs.AttachServerVolumeResponseBody
+	if err := c.rt.Decode(opAttachServerVolume, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opBatchAddServerNics = &huawei.Operation{Service: "ecs", Name: "BatchAddServerNics", Method: "POST", Path: "/v1/{project_id}/cloudservers/{server_id}/nics",
@@ -118,8 +121,11 @@ func (c *Client) BatchAddServerNics(ctx context.Context, serverID string, body e
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseBatchAddServerNicsResponse(httpResp)
-	return huawei.Result(opBatchAddServerNics, httpResp, parsed, err, func(p *ecs.BatchAddServerNicsResponse) *ecs.BatchAddServerNicsResponseBody { return p.JSON200 })
+	var out ecs.BatchAddServerNicsResponseBody
+	if err := c.rt.Decode(opBatchAddServerNics, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opBatchAttachSharableVolumes = &huawei.Operation{Service: "ecs", Name: "BatchAttachSharableVolumes", Method: "POST", Path: "/v1/{project_id}/batchaction/attachvolumes/{volume_id}",
@@ -139,10 +145,11 @@ func (c *Client) BatchAttachSharableVolumes(ctx context.Context, volumeID string
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseBatchAttachSharableVolumesResponse(httpResp)
-	return huawei.Result(opBatchAttachSharableVolumes, httpResp, parsed, err, func(p *ecs.BatchAttachSharableVolumesResponse) *ecs.BatchAttachSharableVolumesResponseBody {
-		return p.JSON200
-	})
+	var out ecs.BatchAttachSharableVolumesResponseBody
+	if err := c.rt.Decode(opBatchAttachSharableVolumes, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opBatchCreateAction = &huawei.Operation{Service: "ecs", Name: "BatchCreateAction", Method: "POST", Path: "/v1/{project_id}/servers/{server_id}/tags/action#BatchCreateAction",
@@ -162,8 +169,7 @@ func (c *Client) BatchCreateAction(ctx context.Context, serverID string, body ec
 	if err != nil {
 		return err
 	}
-	_, err = ecs.ParseBatchCreateActionResponse(httpResp)
-	return huawei.NoResult(opBatchCreateAction, httpResp, err)
+	return c.rt.NoResult(opBatchCreateAction, httpResp)
 }
 
 var opBatchCreateServerTags = &huawei.Operation{Service: "ecs", Name: "BatchCreateServerTags", Method: "POST", Path: "/v1/{project_id}/cloudservers/{server_id}/tags/action#BatchCreateServerTags",
@@ -183,8 +189,7 @@ func (c *Client) BatchCreateServerTags(ctx context.Context, serverID string, bod
 	if err != nil {
 		return err
 	}
-	_, err = ecs.ParseBatchCreateServerTagsResponse(httpResp)
-	return huawei.NoResult(opBatchCreateServerTags, httpResp, err)
+	return c.rt.NoResult(opBatchCreateServerTags, httpResp)
 }
 
 var opBatchDeleteAction = &huawei.Operation{Service: "ecs", Name: "BatchDeleteAction", Method: "POST", Path: "/v1/{project_id}/servers/{server_id}/tags/action#BatchDeleteAction",
@@ -204,8 +209,7 @@ func (c *Client) BatchDeleteAction(ctx context.Context, serverID string, body ec
 	if err != nil {
 		return err
 	}
-	_, err = ecs.ParseBatchDeleteActionResponse(httpResp)
-	return huawei.NoResult(opBatchDeleteAction, httpResp, err)
+	return c.rt.NoResult(opBatchDeleteAction, httpResp)
 }
 
 var opBatchDeleteServerNics = &huawei.Operation{Service: "ecs", Name: "BatchDeleteServerNics", Method: "POST", Path: "/v1/{project_id}/cloudservers/{server_id}/nics/delete",
@@ -225,8 +229,11 @@ func (c *Client) BatchDeleteServerNics(ctx context.Context, serverID string, bod
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseBatchDeleteServerNicsResponse(httpResp)
-	return huawei.Result(opBatchDeleteServerNics, httpResp, parsed, err, func(p *ecs.BatchDeleteServerNicsResponse) *ecs.BatchDeleteServerNicsResponseBody { return p.JSON200 })
+	var out ecs.BatchDeleteServerNicsResponseBody
+	if err := c.rt.Decode(opBatchDeleteServerNics, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opBatchDeleteServerTags = &huawei.Operation{Service: "ecs", Name: "BatchDeleteServerTags", Method: "POST", Path: "/v1/{project_id}/cloudservers/{server_id}/tags/action#BatchDeleteServerTags",
@@ -246,8 +253,7 @@ func (c *Client) BatchDeleteServerTags(ctx context.Context, serverID string, bod
 	if err != nil {
 		return err
 	}
-	_, err = ecs.ParseBatchDeleteServerTagsResponse(httpResp)
-	return huawei.NoResult(opBatchDeleteServerTags, httpResp, err)
+	return c.rt.NoResult(opBatchDeleteServerTags, httpResp)
 }
 
 var opBatchRebootServers = &huawei.Operation{Service: "ecs", Name: "BatchRebootServers", Method: "POST", Path: "/v1/{project_id}/cloudservers/action#reboot",
@@ -264,8 +270,11 @@ func (c *Client) BatchRebootServers(ctx context.Context, body ecs.BatchRebootSer
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseBatchRebootServersResponse(httpResp)
-	return huawei.Result(opBatchRebootServers, httpResp, parsed, err, func(p *ecs.BatchRebootServersResponse) *ecs.BatchRebootServersResponseBody { return p.JSON200 })
+	var out ecs.BatchRebootServersResponseBody
+	if err := c.rt.Decode(opBatchRebootServers, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opBatchResetServersPassword = &huawei.Operation{Service: "ecs", Name: "BatchResetServersPassword", Method: "PUT", Path: "/v1/{project_id}/cloudservers/os-reset-passwords",
@@ -282,10 +291,11 @@ func (c *Client) BatchResetServersPassword(ctx context.Context, body ecs.BatchRe
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseBatchResetServersPasswordResponse(httpResp)
-	return huawei.Result(opBatchResetServersPassword, httpResp, parsed, err, func(p *ecs.BatchResetServersPasswordResponse) *ecs.BatchResetServersPasswordResponseBody {
-		return p.JSON200
-	})
+	var out ecs.BatchResetServersPasswordResponseBody
+	if err := c.rt.Decode(opBatchResetServersPassword, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opBatchStartServers = &huawei.Operation{Service: "ecs", Name: "BatchStartServers", Method: "POST", Path: "/v1/{project_id}/cloudservers/action#os-start",
@@ -302,8 +312,11 @@ func (c *Client) BatchStartServers(ctx context.Context, body ecs.BatchStartServe
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseBatchStartServersResponse(httpResp)
-	return huawei.Result(opBatchStartServers, httpResp, parsed, err, func(p *ecs.BatchStartServersResponse) *ecs.BatchStartServersResponseBody { return p.JSON200 })
+	var out ecs.BatchStartServersResponseBody
+	if err := c.rt.Decode(opBatchStartServers, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opBatchStopServers = &huawei.Operation{Service: "ecs", Name: "BatchStopServers", Method: "POST", Path: "/v1/{project_id}/cloudservers/action#os-stop",
@@ -320,8 +333,11 @@ func (c *Client) BatchStopServers(ctx context.Context, body ecs.BatchStopServers
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseBatchStopServersResponse(httpResp)
-	return huawei.Result(opBatchStopServers, httpResp, parsed, err, func(p *ecs.BatchStopServersResponse) *ecs.BatchStopServersResponseBody { return p.JSON200 })
+	var out ecs.BatchStopServersResponseBody
+	if err := c.rt.Decode(opBatchStopServers, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opBatchUpdateServersName = &huawei.Operation{Service: "ecs", Name: "BatchUpdateServersName", Method: "PUT", Path: "/v1/{project_id}/cloudservers/server-name",
@@ -338,8 +354,11 @@ func (c *Client) BatchUpdateServersName(ctx context.Context, body ecs.BatchUpdat
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseBatchUpdateServersNameResponse(httpResp)
-	return huawei.Result(opBatchUpdateServersName, httpResp, parsed, err, func(p *ecs.BatchUpdateServersNameResponse) *ecs.BatchUpdateServersNameResponseBody { return p.JSON200 })
+	var out ecs.BatchUpdateServersNameResponseBody
+	if err := c.rt.Decode(opBatchUpdateServersName, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opChangeServerChargeMode = &huawei.Operation{Service: "ecs", Name: "ChangeServerChargeMode", Method: "POST", Path: "/v1/{project_id}/cloudservers/actions/change-charge-mode",
@@ -356,8 +375,11 @@ func (c *Client) ChangeServerChargeMode(ctx context.Context, body ecs.ChangeServ
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseChangeServerChargeModeResponse(httpResp)
-	return huawei.Result(opChangeServerChargeMode, httpResp, parsed, err, func(p *ecs.ChangeServerChargeModeResponse) *ecs.ChangeServerChargeModeResponseBody { return p.JSON200 })
+	var out ecs.ChangeServerChargeModeResponseBody
+	if err := c.rt.Decode(opChangeServerChargeMode, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opChangeServerOsWithCloudInit = &huawei.Operation{Service: "ecs", Name: "ChangeServerOsWithCloudInit", Method: "POST", Path: "/v2/{project_id}/cloudservers/{server_id}/changeos",
@@ -377,10 +399,11 @@ func (c *Client) ChangeServerOsWithCloudInit(ctx context.Context, serverID strin
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseChangeServerOsWithCloudInitResponse(httpResp)
-	return huawei.Result(opChangeServerOsWithCloudInit, httpResp, parsed, err, func(p *ecs.ChangeServerOsWithCloudInitResponse) *ecs.ChangeServerOsWithCloudInitResponseBody {
-		return p.JSON200
-	})
+	var out ecs.ChangeServerOsWithCloudInitResponseBody
+	if err := c.rt.Decode(opChangeServerOsWithCloudInit, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opChangeServerOsWithoutCloudInit = &huawei.Operation{Service: "ecs", Name: "ChangeServerOsWithoutCloudInit", Method: "POST", Path: "/v1/{project_id}/cloudservers/{server_id}/changeos",
@@ -400,10 +423,11 @@ func (c *Client) ChangeServerOsWithoutCloudInit(ctx context.Context, serverID st
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseChangeServerOsWithoutCloudInitResponse(httpResp)
-	return huawei.Result(opChangeServerOsWithoutCloudInit, httpResp, parsed, err, func(p *ecs.ChangeServerOsWithoutCloudInitResponse) *ecs.ChangeServerOsWithoutCloudInitResponseBody {
-		return p.JSON200
-	})
+	var out ecs.ChangeServerOsWithoutCloudInitResponseBody
+	if err := c.rt.Decode(opChangeServerOsWithoutCloudInit, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateAction = &huawei.Operation{Service: "ecs", Name: "CreateAction", Method: "POST", Path: "/v1/{project_id}/cloudservers/resource_instances/action",
@@ -420,8 +444,11 @@ func (c *Client) CreateAction(ctx context.Context, body ecs.CreateActionJSONRequ
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseCreateActionResponse(httpResp)
-	return huawei.Result(opCreateAction, httpResp, parsed, err, func(p *ecs.CreateActionResponse) *ecs.CreateActionResponseBody { return p.JSON200 })
+	var out ecs.CreateActionResponseBody
+	if err := c.rt.Decode(opCreateAction, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageCreateAction = huawei.Paging{Op: opCreateAction, Style: "offset", Param: "offset", Limit: "limit",
@@ -456,8 +483,7 @@ func (c *Client) CreateAssociation(ctx context.Context, fpgaImageID string, body
 	if err != nil {
 		return err
 	}
-	_, err = ecs.ParseCreateAssociationResponse(httpResp)
-	return huawei.NoResult(opCreateAssociation, httpResp, err)
+	return c.rt.NoResult(opCreateAssociation, httpResp)
 }
 
 var opCreateAutoLaunchGroup = &huawei.Operation{Service: "ecs", Name: "CreateAutoLaunchGroup", Method: "POST", Path: "/v2/{domain_id}/auto-launch-groups",
@@ -474,8 +500,11 @@ func (c *Client) CreateAutoLaunchGroup(ctx context.Context, body ecs.CreateAutoL
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseCreateAutoLaunchGroupResponse(httpResp)
-	return huawei.Result(opCreateAutoLaunchGroup, httpResp, parsed, err, func(p *ecs.CreateAutoLaunchGroupResponse) *ecs.CreateAutoLaunchGroupResponseBody { return p.JSON200 })
+	var out ecs.CreateAutoLaunchGroupResponseBody
+	if err := c.rt.Decode(opCreateAutoLaunchGroup, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateCloudserversFpgaImage = &huawei.Operation{Service: "ecs", Name: "CreateCloudserversFpgaImage", Method: "POST", Path: "/v1/{project_id}/cloudservers/fpga_image",
@@ -492,10 +521,11 @@ func (c *Client) CreateCloudserversFpgaImage(ctx context.Context, body ecs.Creat
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseCreateCloudserversFpgaImageResponse(httpResp)
-	return huawei.Result(opCreateCloudserversFpgaImage, httpResp, parsed, err, func(p *ecs.CreateCloudserversFpgaImageResponse) *ecs.CreateCloudserversFpgaImageResponseBody {
-		return p.JSON200
-	})
+	var out ecs.CreateCloudserversFpgaImageResponseBody
+	if err := c.rt.Decode(opCreateCloudserversFpgaImage, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateFpgaImage = &huawei.Operation{Service: "ecs", Name: "CreateFpgaImage", Method: "POST", Path: "/v2/{project_id}/cloudservers/fpga_image",
@@ -512,8 +542,11 @@ func (c *Client) CreateFpgaImage(ctx context.Context, body ecs.CreateFpgaImageJS
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseCreateFpgaImageResponse(httpResp)
-	return huawei.Result(opCreateFpgaImage, httpResp, parsed, err, func(p *ecs.CreateFpgaImageResponse) *ecs.CreateFpgaImageResponseBody { return p.JSON200 })
+	var out ecs.CreateFpgaImageResponseBody
+	if err := c.rt.Decode(opCreateFpgaImage, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreatePostPaidServers = &huawei.Operation{Service: "ecs", Name: "CreatePostPaidServers", Method: "POST", Path: "/v1/{project_id}/cloudservers",
@@ -530,8 +563,11 @@ func (c *Client) CreatePostPaidServers(ctx context.Context, body ecs.CreatePostP
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseCreatePostPaidServersResponse(httpResp)
-	return huawei.Result(opCreatePostPaidServers, httpResp, parsed, err, func(p *ecs.CreatePostPaidServersResponse) *ecs.CreatePostPaidServersResponseBody { return p.JSON200 })
+	var out ecs.CreatePostPaidServersResponseBody
+	if err := c.rt.Decode(opCreatePostPaidServers, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateServerGroup = &huawei.Operation{Service: "ecs", Name: "CreateServerGroup", Method: "POST", Path: "/v1/{project_id}/cloudservers/os-server-groups",
@@ -548,8 +584,11 @@ func (c *Client) CreateServerGroup(ctx context.Context, body ecs.CreateServerGro
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseCreateServerGroupResponse(httpResp)
-	return huawei.Result(opCreateServerGroup, httpResp, parsed, err, func(p *ecs.CreateServerGroupResponse) *ecs.CreateServerGroupResponseBody { return p.JSON200 })
+	var out ecs.CreateServerGroupResponseBody
+	if err := c.rt.Decode(opCreateServerGroup, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateServers = &huawei.Operation{Service: "ecs", Name: "CreateServers", Method: "POST", Path: "/v1.1/{project_id}/cloudservers",
@@ -566,8 +605,11 @@ func (c *Client) CreateServers(ctx context.Context, body ecs.CreateServersJSONRe
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseCreateServersResponse(httpResp)
-	return huawei.Result(opCreateServers, httpResp, parsed, err, func(p *ecs.CreateServersResponse) *ecs.CreateServersResponseBody { return p.JSON200 })
+	var out ecs.CreateServersResponseBody
+	if err := c.rt.Decode(opCreateServers, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDeleteAssociation = &huawei.Operation{Service: "ecs", Name: "DeleteAssociation", Method: "DELETE", Path: "/v1/{project_id}/cloudservers/fpga_image/{fpga_image_id}/association",
@@ -587,8 +629,7 @@ func (c *Client) DeleteAssociation(ctx context.Context, fpgaImageID string, body
 	if err != nil {
 		return err
 	}
-	_, err = ecs.ParseDeleteAssociationResponse(httpResp)
-	return huawei.NoResult(opDeleteAssociation, httpResp, err)
+	return c.rt.NoResult(opDeleteAssociation, httpResp)
 }
 
 var opDeleteAutoLaunchGroup = &huawei.Operation{Service: "ecs", Name: "DeleteAutoLaunchGroup", Method: "DELETE", Path: "/v2/{domain_id}/auto-launch-groups/{auto_launch_group_id}",
@@ -608,8 +649,11 @@ func (c *Client) DeleteAutoLaunchGroup(ctx context.Context, autoLaunchGroupID st
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseDeleteAutoLaunchGroupResponse(httpResp)
-	return huawei.Result(opDeleteAutoLaunchGroup, httpResp, parsed, err, func(p *ecs.DeleteAutoLaunchGroupResponse) *ecs.DeleteAutoLaunchGroupResponseBody { return p.JSON200 })
+	var out ecs.DeleteAutoLaunchGroupResponseBody
+	if err := c.rt.Decode(opDeleteAutoLaunchGroup, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDeleteFpgaImage = &huawei.Operation{Service: "ecs", Name: "DeleteFpgaImage", Method: "DELETE", Path: "/v1/{project_id}/cloudservers/fpga_image/{fpga_image_id}",
@@ -629,8 +673,7 @@ func (c *Client) DeleteFpgaImage(ctx context.Context, fpgaImageID string) error 
 	if err != nil {
 		return err
 	}
-	_, err = ecs.ParseDeleteFpgaImageResponse(httpResp)
-	return huawei.NoResult(opDeleteFpgaImage, httpResp, err)
+	return c.rt.NoResult(opDeleteFpgaImage, httpResp)
 }
 
 var opDeleteServerGroup = &huawei.Operation{Service: "ecs", Name: "DeleteServerGroup", Method: "DELETE", Path: "/v1/{project_id}/cloudservers/os-server-groups/{server_group_id}",
@@ -650,8 +693,7 @@ func (c *Client) DeleteServerGroup(ctx context.Context, serverGroupID string) er
 	if err != nil {
 		return err
 	}
-	_, err = ecs.ParseDeleteServerGroupResponse(httpResp)
-	return huawei.NoResult(opDeleteServerGroup, httpResp, err)
+	return c.rt.NoResult(opDeleteServerGroup, httpResp)
 }
 
 var opDeleteServerGroupMember = &huawei.Operation{Service: "ecs", Name: "DeleteServerGroupMember", Method: "POST", Path: "/v1/{project_id}/cloudservers/os-server-groups/{server_group_id}/action#remove_member",
@@ -671,8 +713,7 @@ func (c *Client) DeleteServerGroupMember(ctx context.Context, serverGroupID stri
 	if err != nil {
 		return err
 	}
-	_, err = ecs.ParseDeleteServerGroupMemberResponse(httpResp)
-	return huawei.NoResult(opDeleteServerGroupMember, httpResp, err)
+	return c.rt.NoResult(opDeleteServerGroupMember, httpResp)
 }
 
 var opDeleteServerMetadata = &huawei.Operation{Service: "ecs", Name: "DeleteServerMetadata", Method: "DELETE", Path: "/v1/{project_id}/cloudservers/{server_id}/metadata/{key}",
@@ -695,8 +736,7 @@ func (c *Client) DeleteServerMetadata(ctx context.Context, serverID string, key 
 	if err != nil {
 		return err
 	}
-	_, err = ecs.ParseDeleteServerMetadataResponse(httpResp)
-	return huawei.NoResult(opDeleteServerMetadata, httpResp, err)
+	return c.rt.NoResult(opDeleteServerMetadata, httpResp)
 }
 
 var opDeleteServerPassword = &huawei.Operation{Service: "ecs", Name: "DeleteServerPassword", Method: "DELETE", Path: "/v1/{project_id}/cloudservers/{server_id}/os-server-password",
@@ -716,8 +756,7 @@ func (c *Client) DeleteServerPassword(ctx context.Context, serverID string) erro
 	if err != nil {
 		return err
 	}
-	_, err = ecs.ParseDeleteServerPasswordResponse(httpResp)
-	return huawei.NoResult(opDeleteServerPassword, httpResp, err)
+	return c.rt.NoResult(opDeleteServerPassword, httpResp)
 }
 
 var opDeleteServers = &huawei.Operation{Service: "ecs", Name: "DeleteServers", Method: "POST", Path: "/v1/{project_id}/cloudservers/delete",
@@ -734,8 +773,11 @@ func (c *Client) DeleteServers(ctx context.Context, body ecs.DeleteServersJSONRe
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseDeleteServersResponse(httpResp)
-	return huawei.Result(opDeleteServers, httpResp, parsed, err, func(p *ecs.DeleteServersResponse) *ecs.DeleteServersResponseBody { return p.JSON200 })
+	var out ecs.DeleteServersResponseBody
+	if err := c.rt.Decode(opDeleteServers, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDetachServerVolume = &huawei.Operation{Service: "ecs", Name: "DetachServerVolume", Method: "DELETE", Path: "/v1/{project_id}/cloudservers/{server_id}/detachvolume/{volume_id}",
@@ -758,8 +800,11 @@ func (c *Client) DetachServerVolume(ctx context.Context, serverID string, volume
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseDetachServerVolumeResponse(httpResp)
-	return huawei.Result(opDetachServerVolume, httpResp, parsed, err, func(p *ecs.DetachServerVolumeResponse) *ecs.DetachServerVolumeResponseBody { return p.JSON200 })
+	var out ecs.DetachServerVolumeResponseBody
+	if err := c.rt.Decode(opDetachServerVolume, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDisassociateServerVirtualIP = &huawei.Operation{Service: "ecs", Name: "DisassociateServerVirtualIP", Method: "PUT", Path: "/v1/{project_id}/cloudservers/nics/{nic_id}#DisassociateServerVirtualIp",
@@ -779,10 +824,11 @@ func (c *Client) DisassociateServerVirtualIP(ctx context.Context, nicID string, 
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseDisassociateServerVirtualIPResponse(httpResp)
-	return huawei.Result(opDisassociateServerVirtualIP, httpResp, parsed, err, func(p *ecs.DisassociateServerVirtualIPResponse) *ecs.DisassociateServerVirtualIPResponseBody {
-		return p.JSON200
-	})
+	var out ecs.DisassociateServerVirtualIPResponseBody
+	if err := c.rt.Decode(opDisassociateServerVirtualIP, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListAssociations = &huawei.Operation{Service: "ecs", Name: "ListAssociations", Method: "GET", Path: "/v1/{project_id}/cloudservers/fpga_image/associations",
@@ -799,8 +845,11 @@ func (c *Client) ListAssociations(ctx context.Context, params *ecs.ListAssociati
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseListAssociationsResponse(httpResp)
-	return huawei.Result(opListAssociations, httpResp, parsed, err, func(p *ecs.ListAssociationsResponse) *ecs.ListAssociationsResponseBody { return p.JSON200 })
+	var out ecs.ListAssociationsResponseBody
+	if err := c.rt.Decode(opListAssociations, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListAutoLaunchGroups = &huawei.Operation{Service: "ecs", Name: "ListAutoLaunchGroups", Method: "GET", Path: "/v2/{domain_id}/auto-launch-groups",
@@ -817,8 +866,11 @@ func (c *Client) ListAutoLaunchGroups(ctx context.Context, params *ecs.ListAutoL
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseListAutoLaunchGroupsResponse(httpResp)
-	return huawei.Result(opListAutoLaunchGroups, httpResp, parsed, err, func(p *ecs.ListAutoLaunchGroupsResponse) *ecs.ListAutoLaunchGroupsResponseBody { return p.JSON200 })
+	var out ecs.ListAutoLaunchGroupsResponseBody
+	if err := c.rt.Decode(opListAutoLaunchGroups, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListAutoLaunchGroups = huawei.Paging{Op: opListAutoLaunchGroups, Style: "marker", Param: "marker", Limit: "limit",
@@ -850,8 +902,11 @@ func (c *Client) ListDetail(ctx context.Context, params *ecs.ListDetailParams) (
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseListDetailResponse(httpResp)
-	return huawei.Result(opListDetail, httpResp, parsed, err, func(p *ecs.ListDetailResponse) *ecs.ListDetailResponseBody { return p.JSON200 })
+	var out ecs.ListDetailResponseBody
+	if err := c.rt.Decode(opListDetail, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListFlavorSellPolicies = &huawei.Operation{Service: "ecs", Name: "ListFlavorSellPolicies", Method: "GET", Path: "/v1/{project_id}/cloudservers/flavor-sell-policies",
@@ -868,8 +923,11 @@ func (c *Client) ListFlavorSellPolicies(ctx context.Context, params *ecs.ListFla
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseListFlavorSellPoliciesResponse(httpResp)
-	return huawei.Result(opListFlavorSellPolicies, httpResp, parsed, err, func(p *ecs.ListFlavorSellPoliciesResponse) *ecs.ListFlavorSellPoliciesResponseBody { return p.JSON200 })
+	var out ecs.ListFlavorSellPoliciesResponseBody
+	if err := c.rt.Decode(opListFlavorSellPolicies, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListFlavorSellPolicies = huawei.Paging{Op: opListFlavorSellPolicies, Style: "marker", Param: "marker", Limit: "limit",
@@ -901,8 +959,11 @@ func (c *Client) ListFlavors(ctx context.Context, params *ecs.ListFlavorsParams)
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseListFlavorsResponse(httpResp)
-	return huawei.Result(opListFlavors, httpResp, parsed, err, func(p *ecs.ListFlavorsResponse) *ecs.ListFlavorsResponseBody { return p.JSON200 })
+	var out ecs.ListFlavorsResponseBody
+	if err := c.rt.Decode(opListFlavors, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListInstances = &huawei.Operation{Service: "ecs", Name: "ListInstances", Method: "GET", Path: "/v2/{domain_id}/auto-launch-groups/{auto_launch_group_id}/instances",
@@ -922,8 +983,11 @@ func (c *Client) ListInstances(ctx context.Context, autoLaunchGroupID string, pa
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseListInstancesResponse(httpResp)
-	return huawei.Result(opListInstances, httpResp, parsed, err, func(p *ecs.ListInstancesResponse) *ecs.ListInstancesResponseBody { return p.JSON200 })
+	var out ecs.ListInstancesResponseBody
+	if err := c.rt.Decode(opListInstances, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListInstances = huawei.Paging{Op: opListInstances, Style: "marker", Param: "marker", Limit: "limit",
@@ -955,8 +1019,11 @@ func (c *Client) ListResizeFlavors(ctx context.Context, params *ecs.ListResizeFl
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseListResizeFlavorsResponse(httpResp)
-	return huawei.Result(opListResizeFlavors, httpResp, parsed, err, func(p *ecs.ListResizeFlavorsResponse) *ecs.ListResizeFlavorsResponseBody { return p.JSON200 })
+	var out ecs.ListResizeFlavorsResponseBody
+	if err := c.rt.Decode(opListResizeFlavors, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListResizeFlavors = huawei.Paging{Op: opListResizeFlavors, Style: "marker", Param: "marker", Limit: "limit",
@@ -991,8 +1058,11 @@ func (c *Client) ListServerBlockDevices(ctx context.Context, serverID string) (*
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseListServerBlockDevicesResponse(httpResp)
-	return huawei.Result(opListServerBlockDevices, httpResp, parsed, err, func(p *ecs.ListServerBlockDevicesResponse) *ecs.ListServerBlockDevicesResponseBody { return p.JSON200 })
+	var out ecs.ListServerBlockDevicesResponseBody
+	if err := c.rt.Decode(opListServerBlockDevices, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListServerGroups = &huawei.Operation{Service: "ecs", Name: "ListServerGroups", Method: "GET", Path: "/v1/{project_id}/cloudservers/os-server-groups",
@@ -1009,8 +1079,11 @@ func (c *Client) ListServerGroups(ctx context.Context, params *ecs.ListServerGro
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseListServerGroupsResponse(httpResp)
-	return huawei.Result(opListServerGroups, httpResp, parsed, err, func(p *ecs.ListServerGroupsResponse) *ecs.ListServerGroupsResponseBody { return p.JSON200 })
+	var out ecs.ListServerGroupsResponseBody
+	if err := c.rt.Decode(opListServerGroups, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListServerGroups = huawei.Paging{Op: opListServerGroups, Style: "marker", Param: "marker", Limit: "limit",
@@ -1045,8 +1118,11 @@ func (c *Client) ListServerInterfaces(ctx context.Context, serverID string) (*ec
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseListServerInterfacesResponse(httpResp)
-	return huawei.Result(opListServerInterfaces, httpResp, parsed, err, func(p *ecs.ListServerInterfacesResponse) *ecs.ListServerInterfacesResponseBody { return p.JSON200 })
+	var out ecs.ListServerInterfacesResponseBody
+	if err := c.rt.Decode(opListServerInterfaces, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListServerTags = &huawei.Operation{Service: "ecs", Name: "ListServerTags", Method: "GET", Path: "/v1/{project_id}/cloudservers/tags",
@@ -1063,8 +1139,11 @@ func (c *Client) ListServerTags(ctx context.Context) (*ecs.ListServerTagsRespons
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseListServerTagsResponse(httpResp)
-	return huawei.Result(opListServerTags, httpResp, parsed, err, func(p *ecs.ListServerTagsResponse) *ecs.ListServerTagsResponseBody { return p.JSON200 })
+	var out ecs.ListServerTagsResponseBody
+	if err := c.rt.Decode(opListServerTags, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListServerVolumeAttachments = &huawei.Operation{Service: "ecs", Name: "ListServerVolumeAttachments", Method: "GET", Path: "/v1/{project_id}/cloudservers/{server_id}/os-volume_attachments",
@@ -1084,10 +1163,11 @@ func (c *Client) ListServerVolumeAttachments(ctx context.Context, serverID strin
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseListServerVolumeAttachmentsResponse(httpResp)
-	return huawei.Result(opListServerVolumeAttachments, httpResp, parsed, err, func(p *ecs.ListServerVolumeAttachmentsResponse) *ecs.ListServerVolumeAttachmentsResponseBody {
-		return p.JSON200
-	})
+	var out ecs.ListServerVolumeAttachmentsResponseBody
+	if err := c.rt.Decode(opListServerVolumeAttachments, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListServersDetails = &huawei.Operation{Service: "ecs", Name: "ListServersDetails", Method: "GET", Path: "/v1/{project_id}/cloudservers/detail",
@@ -1104,8 +1184,11 @@ func (c *Client) ListServersDetails(ctx context.Context, params *ecs.ListServers
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseListServersDetailsResponse(httpResp)
-	return huawei.Result(opListServersDetails, httpResp, parsed, err, func(p *ecs.ListServersDetailsResponse) *ecs.ListServersDetailsResponseBody { return p.JSON200 })
+	var out ecs.ListServersDetailsResponseBody
+	if err := c.rt.Decode(opListServersDetails, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListServersDetails = huawei.Paging{Op: opListServersDetails, Style: "page", Param: "offset", Limit: "limit",
@@ -1137,8 +1220,11 @@ func (c *Client) ListServersTags(ctx context.Context) (*ecs.ListServersTagsRespo
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseListServersTagsResponse(httpResp)
-	return huawei.Result(opListServersTags, httpResp, parsed, err, func(p *ecs.ListServersTagsResponse) *ecs.ListServersTagsResponseBody { return p.JSON200 })
+	var out ecs.ListServersTagsResponseBody
+	if err := c.rt.Decode(opListServersTags, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListSupplyRecommendation = &huawei.Operation{Service: "ecs", Name: "ListSupplyRecommendation", Method: "POST", Path: "/v1/{domain_id}/recommendations/ecs-supply",
@@ -1155,10 +1241,11 @@ func (c *Client) ListSupplyRecommendation(ctx context.Context, body ecs.ListSupp
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseListSupplyRecommendationResponse(httpResp)
-	return huawei.Result(opListSupplyRecommendation, httpResp, parsed, err, func(p *ecs.ListSupplyRecommendationResponse) *ecs.ListSupplyRecommendationResponseBody {
-		return p.JSON200
-	})
+	var out ecs.ListSupplyRecommendationResponseBody
+	if err := c.rt.Decode(opListSupplyRecommendation, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListTags = &huawei.Operation{Service: "ecs", Name: "ListTags", Method: "GET", Path: "/v1/{project_id}/servers/{server_id}/tags",
@@ -1178,8 +1265,11 @@ func (c *Client) ListTags(ctx context.Context, serverID string) (*ecs.ListTagsRe
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseListTagsResponse(httpResp)
-	return huawei.Result(opListTags, httpResp, parsed, err, func(p *ecs.ListTagsResponse) *ecs.ListTagsResponseBody { return p.JSON200 })
+	var out ecs.ListTagsResponseBody
+	if err := c.rt.Decode(opListTags, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opMigrateServer = &huawei.Operation{Service: "ecs", Name: "MigrateServer", Method: "POST", Path: "/v1/{project_id}/cloudservers/{server_id}/migrate",
@@ -1199,8 +1289,11 @@ func (c *Client) MigrateServer(ctx context.Context, serverID string, body ecs.Mi
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseMigrateServerResponse(httpResp)
-	return huawei.Result(opMigrateServer, httpResp, parsed, err, func(p *ecs.MigrateServerResponse) *ecs.MigrateServerResponseBody { return p.JSON200 })
+	var out ecs.MigrateServerResponseBody
+	if err := c.rt.Decode(opMigrateServer, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opRegisterServerAutoRecovery = &huawei.Operation{Service: "ecs", Name: "RegisterServerAutoRecovery", Method: "PUT", Path: "/v1/{project_id}/cloudservers/{server_id}/autorecovery",
@@ -1220,8 +1313,7 @@ func (c *Client) RegisterServerAutoRecovery(ctx context.Context, serverID string
 	if err != nil {
 		return err
 	}
-	_, err = ecs.ParseRegisterServerAutoRecoveryResponse(httpResp)
-	return huawei.NoResult(opRegisterServerAutoRecovery, httpResp, err)
+	return c.rt.NoResult(opRegisterServerAutoRecovery, httpResp)
 }
 
 var opReinstallServerWithCloudInit = &huawei.Operation{Service: "ecs", Name: "ReinstallServerWithCloudInit", Method: "POST", Path: "/v2/{project_id}/cloudservers/{server_id}/reinstallos",
@@ -1241,10 +1333,11 @@ func (c *Client) ReinstallServerWithCloudInit(ctx context.Context, serverID stri
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseReinstallServerWithCloudInitResponse(httpResp)
-	return huawei.Result(opReinstallServerWithCloudInit, httpResp, parsed, err, func(p *ecs.ReinstallServerWithCloudInitResponse) *ecs.ReinstallServerWithCloudInitResponseBody {
-		return p.JSON200
-	})
+	var out ecs.ReinstallServerWithCloudInitResponseBody
+	if err := c.rt.Decode(opReinstallServerWithCloudInit, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opReinstallServerWithoutCloudInit = &huawei.Operation{Service: "ecs", Name: "ReinstallServerWithoutCloudInit", Method: "POST", Path: "/v1/{project_id}/cloudservers/{server_id}/reinstallos",
@@ -1264,10 +1357,11 @@ func (c *Client) ReinstallServerWithoutCloudInit(ctx context.Context, serverID s
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseReinstallServerWithoutCloudInitResponse(httpResp)
-	return huawei.Result(opReinstallServerWithoutCloudInit, httpResp, parsed, err, func(p *ecs.ReinstallServerWithoutCloudInitResponse) *ecs.ReinstallServerWithoutCloudInitResponseBody {
-		return p.JSON200
-	})
+	var out ecs.ReinstallServerWithoutCloudInitResponseBody
+	if err := c.rt.Decode(opReinstallServerWithoutCloudInit, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opResetServerPassword = &huawei.Operation{Service: "ecs", Name: "ResetServerPassword", Method: "PUT", Path: "/v1/{project_id}/cloudservers/{server_id}/os-reset-password",
@@ -1287,8 +1381,7 @@ func (c *Client) ResetServerPassword(ctx context.Context, serverID string, body 
 	if err != nil {
 		return err
 	}
-	_, err = ecs.ParseResetServerPasswordResponse(httpResp)
-	return huawei.NoResult(opResetServerPassword, httpResp, err)
+	return c.rt.NoResult(opResetServerPassword, httpResp)
 }
 
 var opResizePostPaidServer = &huawei.Operation{Service: "ecs", Name: "ResizePostPaidServer", Method: "POST", Path: "/v1/{project_id}/cloudservers/{server_id}/resize",
@@ -1308,8 +1401,11 @@ func (c *Client) ResizePostPaidServer(ctx context.Context, serverID string, body
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseResizePostPaidServerResponse(httpResp)
-	return huawei.Result(opResizePostPaidServer, httpResp, parsed, err, func(p *ecs.ResizePostPaidServerResponse) *ecs.ResizePostPaidServerResponseBody { return p.JSON200 })
+	var out ecs.ResizePostPaidServerResponseBody
+	if err := c.rt.Decode(opResizePostPaidServer, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opResizeServer = &huawei.Operation{Service: "ecs", Name: "ResizeServer", Method: "POST", Path: "/v1.1/{project_id}/cloudservers/{server_id}/resize",
@@ -1329,8 +1425,11 @@ func (c *Client) ResizeServer(ctx context.Context, serverID string, body ecs.Res
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseResizeServerResponse(httpResp)
-	return huawei.Result(opResizeServer, httpResp, parsed, err, func(p *ecs.ResizeServerResponse) *ecs.ResizeServerResponseBody { return p.JSON200 })
+	var out ecs.ResizeServerResponseBody
+	if err := c.rt.Decode(opResizeServer, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowAutoLaunchGroup = &huawei.Operation{Service: "ecs", Name: "ShowAutoLaunchGroup", Method: "GET", Path: "/v2/{domain_id}/auto-launch-groups/{auto_launch_group_id}",
@@ -1350,8 +1449,11 @@ func (c *Client) ShowAutoLaunchGroup(ctx context.Context, autoLaunchGroupID stri
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseShowAutoLaunchGroupResponse(httpResp)
-	return huawei.Result(opShowAutoLaunchGroup, httpResp, parsed, err, func(p *ecs.ShowAutoLaunchGroupResponse) *ecs.ShowAutoLaunchGroupResponseBody { return p.JSON200 })
+	var out ecs.ShowAutoLaunchGroupResponseBody
+	if err := c.rt.Decode(opShowAutoLaunchGroup, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowJob = &huawei.Operation{Service: "ecs", Name: "ShowJob", Method: "GET", Path: "/v1/{project_id}/jobs/{job_id}",
@@ -1371,8 +1473,11 @@ func (c *Client) ShowJob(ctx context.Context, jobID string) (*ecs.ShowJobRespons
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseShowJobResponse(httpResp)
-	return huawei.Result(opShowJob, httpResp, parsed, err, func(p *ecs.ShowJobResponse) *ecs.ShowJobResponseBody { return p.JSON200 })
+	var out ecs.ShowJobResponseBody
+	if err := c.rt.Decode(opShowJob, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowResetPasswordFlag = &huawei.Operation{Service: "ecs", Name: "ShowResetPasswordFlag", Method: "GET", Path: "/v1/{project_id}/cloudservers/{server_id}/os-resetpwd-flag",
@@ -1392,8 +1497,11 @@ func (c *Client) ShowResetPasswordFlag(ctx context.Context, serverID string) (*e
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseShowResetPasswordFlagResponse(httpResp)
-	return huawei.Result(opShowResetPasswordFlag, httpResp, parsed, err, func(p *ecs.ShowResetPasswordFlagResponse) *ecs.ShowResetPasswordFlagResponseBody { return p.JSON200 })
+	var out ecs.ShowResetPasswordFlagResponseBody
+	if err := c.rt.Decode(opShowResetPasswordFlag, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowServer = &huawei.Operation{Service: "ecs", Name: "ShowServer", Method: "GET", Path: "/v1/{project_id}/cloudservers/{server_id}",
@@ -1413,8 +1521,11 @@ func (c *Client) ShowServer(ctx context.Context, serverID string) (*ecs.ShowServ
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseShowServerResponse(httpResp)
-	return huawei.Result(opShowServer, httpResp, parsed, err, func(p *ecs.ShowServerResponse) *ecs.ShowServerResponseBody { return p.JSON200 })
+	var out ecs.ShowServerResponseBody
+	if err := c.rt.Decode(opShowServer, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowServerAutoRecovery = &huawei.Operation{Service: "ecs", Name: "ShowServerAutoRecovery", Method: "GET", Path: "/v1/{project_id}/cloudservers/{server_id}/autorecovery",
@@ -1434,8 +1545,11 @@ func (c *Client) ShowServerAutoRecovery(ctx context.Context, serverID string) (*
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseShowServerAutoRecoveryResponse(httpResp)
-	return huawei.Result(opShowServerAutoRecovery, httpResp, parsed, err, func(p *ecs.ShowServerAutoRecoveryResponse) *ecs.ShowServerAutoRecoveryResponseBody { return p.JSON200 })
+	var out ecs.ShowServerAutoRecoveryResponseBody
+	if err := c.rt.Decode(opShowServerAutoRecovery, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowServerBlockDevice = &huawei.Operation{Service: "ecs", Name: "ShowServerBlockDevice", Method: "GET", Path: "/v1/{project_id}/cloudservers/{server_id}/block_device/{volume_id}",
@@ -1458,8 +1572,11 @@ func (c *Client) ShowServerBlockDevice(ctx context.Context, serverID string, vol
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseShowServerBlockDeviceResponse(httpResp)
-	return huawei.Result(opShowServerBlockDevice, httpResp, parsed, err, func(p *ecs.ShowServerBlockDeviceResponse) *ecs.ShowServerBlockDeviceResponseBody { return p.JSON200 })
+	var out ecs.ShowServerBlockDeviceResponseBody
+	if err := c.rt.Decode(opShowServerBlockDevice, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowServerGroup = &huawei.Operation{Service: "ecs", Name: "ShowServerGroup", Method: "GET", Path: "/v1/{project_id}/cloudservers/os-server-groups/{server_group_id}",
@@ -1479,8 +1596,11 @@ func (c *Client) ShowServerGroup(ctx context.Context, serverGroupID string) (*ec
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseShowServerGroupResponse(httpResp)
-	return huawei.Result(opShowServerGroup, httpResp, parsed, err, func(p *ecs.ShowServerGroupResponse) *ecs.ShowServerGroupResponseBody { return p.JSON200 })
+	var out ecs.ShowServerGroupResponseBody
+	if err := c.rt.Decode(opShowServerGroup, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowServerLimits = &huawei.Operation{Service: "ecs", Name: "ShowServerLimits", Method: "GET", Path: "/v1/{project_id}/cloudservers/limits",
@@ -1497,8 +1617,11 @@ func (c *Client) ShowServerLimits(ctx context.Context) (*ecs.ShowServerLimitsRes
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseShowServerLimitsResponse(httpResp)
-	return huawei.Result(opShowServerLimits, httpResp, parsed, err, func(p *ecs.ShowServerLimitsResponse) *ecs.ShowServerLimitsResponseBody { return p.JSON200 })
+	var out ecs.ShowServerLimitsResponseBody
+	if err := c.rt.Decode(opShowServerLimits, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowServerPassword = &huawei.Operation{Service: "ecs", Name: "ShowServerPassword", Method: "GET", Path: "/v1/{project_id}/cloudservers/{server_id}/os-server-password",
@@ -1518,8 +1641,11 @@ func (c *Client) ShowServerPassword(ctx context.Context, serverID string) (*ecs.
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseShowServerPasswordResponse(httpResp)
-	return huawei.Result(opShowServerPassword, httpResp, parsed, err, func(p *ecs.ShowServerPasswordResponse) *ecs.ShowServerPasswordResponseBody { return p.JSON200 })
+	var out ecs.ShowServerPasswordResponseBody
+	if err := c.rt.Decode(opShowServerPassword, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowServerRemoteConsole = &huawei.Operation{Service: "ecs", Name: "ShowServerRemoteConsole", Method: "POST", Path: "/v1/{project_id}/cloudservers/{server_id}/remote_console",
@@ -1539,10 +1665,11 @@ func (c *Client) ShowServerRemoteConsole(ctx context.Context, serverID string, b
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseShowServerRemoteConsoleResponse(httpResp)
-	return huawei.Result(opShowServerRemoteConsole, httpResp, parsed, err, func(p *ecs.ShowServerRemoteConsoleResponse) *ecs.ShowServerRemoteConsoleResponseBody {
-		return p.JSON200
-	})
+	var out ecs.ShowServerRemoteConsoleResponseBody
+	if err := c.rt.Decode(opShowServerRemoteConsole, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowServerTags = &huawei.Operation{Service: "ecs", Name: "ShowServerTags", Method: "GET", Path: "/v1/{project_id}/cloudservers/{server_id}/tags",
@@ -1562,8 +1689,11 @@ func (c *Client) ShowServerTags(ctx context.Context, serverID string) (*ecs.Show
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseShowServerTagsResponse(httpResp)
-	return huawei.Result(opShowServerTags, httpResp, parsed, err, func(p *ecs.ShowServerTagsResponse) *ecs.ShowServerTagsResponseBody { return p.JSON200 })
+	var out ecs.ShowServerTagsResponseBody
+	if err := c.rt.Decode(opShowServerTags, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateAutoLaunchGroup = &huawei.Operation{Service: "ecs", Name: "UpdateAutoLaunchGroup", Method: "PUT", Path: "/v2/{domain_id}/auto-launch-groups/{auto_launch_group_id}",
@@ -1583,8 +1713,11 @@ func (c *Client) UpdateAutoLaunchGroup(ctx context.Context, autoLaunchGroupID st
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseUpdateAutoLaunchGroupResponse(httpResp)
-	return huawei.Result(opUpdateAutoLaunchGroup, httpResp, parsed, err, func(p *ecs.UpdateAutoLaunchGroupResponse) *ecs.UpdateAutoLaunchGroupResponseBody { return p.JSON200 })
+	var out ecs.UpdateAutoLaunchGroupResponseBody
+	if err := c.rt.Decode(opUpdateAutoLaunchGroup, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateServer = &huawei.Operation{Service: "ecs", Name: "UpdateServer", Method: "PUT", Path: "/v1/{project_id}/cloudservers/{server_id}",
@@ -1604,8 +1737,11 @@ func (c *Client) UpdateServer(ctx context.Context, serverID string, body ecs.Upd
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseUpdateServerResponse(httpResp)
-	return huawei.Result(opUpdateServer, httpResp, parsed, err, func(p *ecs.UpdateServerResponse) *ecs.UpdateServerResponseBody { return p.JSON200 })
+	var out ecs.UpdateServerResponseBody
+	if err := c.rt.Decode(opUpdateServer, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateServerAutoTerminateTime = &huawei.Operation{Service: "ecs", Name: "UpdateServerAutoTerminateTime", Method: "POST", Path: "/v1/{project_id}/cloudservers/{server_id}/actions/update-auto-terminate-time",
@@ -1625,8 +1761,7 @@ func (c *Client) UpdateServerAutoTerminateTime(ctx context.Context, serverID str
 	if err != nil {
 		return err
 	}
-	_, err = ecs.ParseUpdateServerAutoTerminateTimeResponse(httpResp)
-	return huawei.NoResult(opUpdateServerAutoTerminateTime, httpResp, err)
+	return c.rt.NoResult(opUpdateServerAutoTerminateTime, httpResp)
 }
 
 var opUpdateServerBlockDevice = &huawei.Operation{Service: "ecs", Name: "UpdateServerBlockDevice", Method: "PUT", Path: "/v1/{project_id}/cloudservers/{server_id}/block_device/{volume_id}",
@@ -1649,8 +1784,7 @@ func (c *Client) UpdateServerBlockDevice(ctx context.Context, serverID string, v
 	if err != nil {
 		return err
 	}
-	_, err = ecs.ParseUpdateServerBlockDeviceResponse(httpResp)
-	return huawei.NoResult(opUpdateServerBlockDevice, httpResp, err)
+	return c.rt.NoResult(opUpdateServerBlockDevice, httpResp)
 }
 
 var opUpdateServerMetadata = &huawei.Operation{Service: "ecs", Name: "UpdateServerMetadata", Method: "POST", Path: "/v1/{project_id}/cloudservers/{server_id}/metadata",
@@ -1670,6 +1804,9 @@ func (c *Client) UpdateServerMetadata(ctx context.Context, serverID string, body
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecs.ParseUpdateServerMetadataResponse(httpResp)
-	return huawei.Result(opUpdateServerMetadata, httpResp, parsed, err, func(p *ecs.UpdateServerMetadataResponse) *ecs.UpdateServerMetadataResponseBody { return p.JSON200 })
+	var out ecs.UpdateServerMetadataResponseBody
+	if err := c.rt.Decode(opUpdateServerMetadata, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }

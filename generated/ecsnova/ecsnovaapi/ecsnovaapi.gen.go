@@ -53,8 +53,11 @@ func (c *Client) CreateAction(ctx context.Context, serverID string, body ecsnova
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseCreateActionResponse(httpResp)
-	return huawei.Result(opCreateAction, httpResp, parsed, err, func(p *ecsnova.CreateActionResponse) *ecsnova.CreateActionResponseBody { return p.JSON200 })
+	var out ecsnova.CreateActionResponseBody
+	if err := c.rt.Decode(opCreateAction, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateOsFloatingIP = &huawei.Operation{Service: "ecsnova", Name: "CreateOsFloatingIP", Method: "POST", Path: "/v2.1/{project_id}/os-floating-ips",
@@ -71,8 +74,11 @@ func (c *Client) CreateOsFloatingIP(ctx context.Context, body ecsnova.CreateOsFl
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseCreateOsFloatingIPResponse(httpResp)
-	return huawei.Result(opCreateOsFloatingIP, httpResp, parsed, err, func(p *ecsnova.CreateOsFloatingIPResponse) *ecsnova.CreateOsFloatingIPResponseBody { return p.JSON200 })
+	var out ecsnova.CreateOsFloatingIPResponseBody
+	if err := c.rt.Decode(opCreateOsFloatingIP, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateOsSecurityGroup = &huawei.Operation{Service: "ecsnova", Name: "CreateOsSecurityGroup", Method: "POST", Path: "/v2.1/{project_id}/os-security-groups",
@@ -89,10 +95,11 @@ func (c *Client) CreateOsSecurityGroup(ctx context.Context, body ecsnova.CreateO
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseCreateOsSecurityGroupResponse(httpResp)
-	return huawei.Result(opCreateOsSecurityGroup, httpResp, parsed, err, func(p *ecsnova.CreateOsSecurityGroupResponse) *ecsnova.CreateOsSecurityGroupResponseBody {
-		return p.JSON200
-	})
+	var out ecsnova.CreateOsSecurityGroupResponseBody
+	if err := c.rt.Decode(opCreateOsSecurityGroup, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateOsSecurityGroupRule = &huawei.Operation{Service: "ecsnova", Name: "CreateOsSecurityGroupRule", Method: "POST", Path: "/v2.1/{project_id}/os-security-group-rules",
@@ -109,10 +116,11 @@ func (c *Client) CreateOsSecurityGroupRule(ctx context.Context, body ecsnova.Cre
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseCreateOsSecurityGroupRuleResponse(httpResp)
-	return huawei.Result(opCreateOsSecurityGroupRule, httpResp, parsed, err, func(p *ecsnova.CreateOsSecurityGroupRuleResponse) *ecsnova.CreateOsSecurityGroupRuleResponseBody {
-		return p.JSON200
-	})
+	var out ecsnova.CreateOsSecurityGroupRuleResponseBody
+	if err := c.rt.Decode(opCreateOsSecurityGroupRule, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateOsSnapshot = &huawei.Operation{Service: "ecsnova", Name: "CreateOsSnapshot", Method: "POST", Path: "/v2.1/{project_id}/os-snapshots",
@@ -129,8 +137,11 @@ func (c *Client) CreateOsSnapshot(ctx context.Context, body ecsnova.CreateOsSnap
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseCreateOsSnapshotResponse(httpResp)
-	return huawei.Result(opCreateOsSnapshot, httpResp, parsed, err, func(p *ecsnova.CreateOsSnapshotResponse) *ecsnova.CreateOsSnapshotResponseBody { return p.JSON200 })
+	var out ecsnova.CreateOsSnapshotResponseBody
+	if err := c.rt.Decode(opCreateOsSnapshot, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateOsVolume = &huawei.Operation{Service: "ecsnova", Name: "CreateOsVolume", Method: "POST", Path: "/v2.1/{project_id}/os-volumes",
@@ -147,8 +158,11 @@ func (c *Client) CreateOsVolume(ctx context.Context, body ecsnova.CreateOsVolume
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseCreateOsVolumeResponse(httpResp)
-	return huawei.Result(opCreateOsVolume, httpResp, parsed, err, func(p *ecsnova.CreateOsVolumeResponse) *ecsnova.CreateOsVolumeResponseBody { return p.JSON200 })
+	var out ecsnova.CreateOsVolumeResponseBody
+	if err := c.rt.Decode(opCreateOsVolume, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateServersAction = &huawei.Operation{Service: "ecsnova", Name: "CreateServersAction", Method: "POST", Path: "/v2.1/{project_id}/servers/{server_id}/action#addFloatingIp",
@@ -168,8 +182,7 @@ func (c *Client) CreateServersAction(ctx context.Context, serverID string, body 
 	if err != nil {
 		return err
 	}
-	_, err = ecsnova.ParseCreateServersActionResponse(httpResp)
-	return huawei.NoResult(opCreateServersAction, httpResp, err)
+	return c.rt.NoResult(opCreateServersAction, httpResp)
 }
 
 var opCreateServersActionV21 = &huawei.Operation{Service: "ecsnova", Name: "CreateServersActionV21", Method: "POST", Path: "/v2.1/{project_id}/servers/{server_id}/action#revertResize",
@@ -189,8 +202,7 @@ func (c *Client) CreateServersActionV21(ctx context.Context, serverID string, bo
 	if err != nil {
 		return err
 	}
-	_, err = ecsnova.ParseCreateServersActionV21Response(httpResp)
-	return huawei.NoResult(opCreateServersActionV21, httpResp, err)
+	return c.rt.NoResult(opCreateServersActionV21, httpResp)
 }
 
 var opCreateServersActionV212 = &huawei.Operation{Service: "ecsnova", Name: "CreateServersActionV212", Method: "POST", Path: "/v2.1/{project_id}/servers/{server_id}/action#confirmResize",
@@ -210,8 +222,7 @@ func (c *Client) CreateServersActionV212(ctx context.Context, serverID string, b
 	if err != nil {
 		return err
 	}
-	_, err = ecsnova.ParseCreateServersActionV212Response(httpResp)
-	return huawei.NoResult(opCreateServersActionV212, httpResp, err)
+	return c.rt.NoResult(opCreateServersActionV212, httpResp)
 }
 
 var opCreateTag = &huawei.Operation{Service: "ecsnova", Name: "CreateTag", Method: "PUT", Path: "/v2.1/{project_id}/servers/{server_id}/tags",
@@ -231,8 +242,11 @@ func (c *Client) CreateTag(ctx context.Context, serverID string, body ecsnova.Cr
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseCreateTagResponse(httpResp)
-	return huawei.Result(opCreateTag, httpResp, parsed, err, func(p *ecsnova.CreateTagResponse) *ecsnova.CreateTagResponseBody { return p.JSON200 })
+	var out ecsnova.CreateTagResponseBody
+	if err := c.rt.Decode(opCreateTag, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDeleteAction = &huawei.Operation{Service: "ecsnova", Name: "DeleteAction", Method: "POST", Path: "/v2.1/{project_id}/servers/{server_id}/action#removeFloatingIp",
@@ -252,8 +266,7 @@ func (c *Client) DeleteAction(ctx context.Context, serverID string, body ecsnova
 	if err != nil {
 		return err
 	}
-	_, err = ecsnova.ParseDeleteActionResponse(httpResp)
-	return huawei.NoResult(opDeleteAction, httpResp, err)
+	return c.rt.NoResult(opDeleteAction, httpResp)
 }
 
 var opDeleteImage = &huawei.Operation{Service: "ecsnova", Name: "DeleteImage", Method: "DELETE", Path: "/v2.1/{project_id}/images/{image_id}",
@@ -273,8 +286,7 @@ func (c *Client) DeleteImage(ctx context.Context, imageID string) error {
 	if err != nil {
 		return err
 	}
-	_, err = ecsnova.ParseDeleteImageResponse(httpResp)
-	return huawei.NoResult(opDeleteImage, httpResp, err)
+	return c.rt.NoResult(opDeleteImage, httpResp)
 }
 
 var opDeleteOsFloatingIP = &huawei.Operation{Service: "ecsnova", Name: "DeleteOsFloatingIP", Method: "DELETE", Path: "/v2.1/{project_id}/os-floating-ips/{floating_ip_id}",
@@ -294,8 +306,7 @@ func (c *Client) DeleteOsFloatingIP(ctx context.Context, floatingIPID string) er
 	if err != nil {
 		return err
 	}
-	_, err = ecsnova.ParseDeleteOsFloatingIPResponse(httpResp)
-	return huawei.NoResult(opDeleteOsFloatingIP, httpResp, err)
+	return c.rt.NoResult(opDeleteOsFloatingIP, httpResp)
 }
 
 var opDeleteOsSecurityGroup = &huawei.Operation{Service: "ecsnova", Name: "DeleteOsSecurityGroup", Method: "DELETE", Path: "/v2.1/{project_id}/os-security-groups/{security_group_id}",
@@ -315,8 +326,7 @@ func (c *Client) DeleteOsSecurityGroup(ctx context.Context, securityGroupID stri
 	if err != nil {
 		return err
 	}
-	_, err = ecsnova.ParseDeleteOsSecurityGroupResponse(httpResp)
-	return huawei.NoResult(opDeleteOsSecurityGroup, httpResp, err)
+	return c.rt.NoResult(opDeleteOsSecurityGroup, httpResp)
 }
 
 var opDeleteOsSecurityGroupRule = &huawei.Operation{Service: "ecsnova", Name: "DeleteOsSecurityGroupRule", Method: "DELETE", Path: "/v2.1/{project_id}/os-security-group-rules/{security_group_rule_id}",
@@ -336,8 +346,7 @@ func (c *Client) DeleteOsSecurityGroupRule(ctx context.Context, securityGroupRul
 	if err != nil {
 		return err
 	}
-	_, err = ecsnova.ParseDeleteOsSecurityGroupRuleResponse(httpResp)
-	return huawei.NoResult(opDeleteOsSecurityGroupRule, httpResp, err)
+	return c.rt.NoResult(opDeleteOsSecurityGroupRule, httpResp)
 }
 
 var opDeleteOsServerPassword = &huawei.Operation{Service: "ecsnova", Name: "DeleteOsServerPassword", Method: "DELETE", Path: "/v2.1/{project_id}/servers/{server_id}/os-server-password",
@@ -357,8 +366,7 @@ func (c *Client) DeleteOsServerPassword(ctx context.Context, serverID string) er
 	if err != nil {
 		return err
 	}
-	_, err = ecsnova.ParseDeleteOsServerPasswordResponse(httpResp)
-	return huawei.NoResult(opDeleteOsServerPassword, httpResp, err)
+	return c.rt.NoResult(opDeleteOsServerPassword, httpResp)
 }
 
 var opDeleteOsSnapshot = &huawei.Operation{Service: "ecsnova", Name: "DeleteOsSnapshot", Method: "DELETE", Path: "/v2.1/{project_id}/os-snapshots/{snapshot_id}",
@@ -378,8 +386,7 @@ func (c *Client) DeleteOsSnapshot(ctx context.Context, snapshotID string) error 
 	if err != nil {
 		return err
 	}
-	_, err = ecsnova.ParseDeleteOsSnapshotResponse(httpResp)
-	return huawei.NoResult(opDeleteOsSnapshot, httpResp, err)
+	return c.rt.NoResult(opDeleteOsSnapshot, httpResp)
 }
 
 var opDeleteOsVolume = &huawei.Operation{Service: "ecsnova", Name: "DeleteOsVolume", Method: "DELETE", Path: "/v2.1/{project_id}/os-volumes/{volume_id}",
@@ -399,8 +406,7 @@ func (c *Client) DeleteOsVolume(ctx context.Context, volumeID string) error {
 	if err != nil {
 		return err
 	}
-	_, err = ecsnova.ParseDeleteOsVolumeResponse(httpResp)
-	return huawei.NoResult(opDeleteOsVolume, httpResp, err)
+	return c.rt.NoResult(opDeleteOsVolume, httpResp)
 }
 
 var opDeleteServersTag = &huawei.Operation{Service: "ecsnova", Name: "DeleteServersTag", Method: "DELETE", Path: "/v2.1/{project_id}/servers/{server_id}/tags/{tag}",
@@ -423,8 +429,7 @@ func (c *Client) DeleteServersTag(ctx context.Context, serverID string, tag stri
 	if err != nil {
 		return err
 	}
-	_, err = ecsnova.ParseDeleteServersTagResponse(httpResp)
-	return huawei.NoResult(opDeleteServersTag, httpResp, err)
+	return c.rt.NoResult(opDeleteServersTag, httpResp)
 }
 
 var opDeleteTag = &huawei.Operation{Service: "ecsnova", Name: "DeleteTag", Method: "DELETE", Path: "/v2.1/{project_id}/servers/{server_id}/tags",
@@ -444,8 +449,7 @@ func (c *Client) DeleteTag(ctx context.Context, serverID string) error {
 	if err != nil {
 		return err
 	}
-	_, err = ecsnova.ParseDeleteTagResponse(httpResp)
-	return huawei.NoResult(opDeleteTag, httpResp, err)
+	return c.rt.NoResult(opDeleteTag, httpResp)
 }
 
 var opListAction = &huawei.Operation{Service: "ecsnova", Name: "ListAction", Method: "POST", Path: "/v2.1/{project_id}/servers/{server_id}/action#os-getConsoleOutput",
@@ -465,8 +469,11 @@ func (c *Client) ListAction(ctx context.Context, serverID string, body ecsnova.L
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseListActionResponse(httpResp)
-	return huawei.Result(opListAction, httpResp, parsed, err, func(p *ecsnova.ListActionResponse) *ecsnova.ListActionResponseBody { return p.JSON200 })
+	var out ecsnova.ListActionResponseBody
+	if err := c.rt.Decode(opListAction, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListBlockDevice = &huawei.Operation{Service: "ecsnova", Name: "ListBlockDevice", Method: "GET", Path: "/v2.1/servers/{server_id}/block_device",
@@ -486,8 +493,11 @@ func (c *Client) ListBlockDevice(ctx context.Context, serverID string) (*ecsnova
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseListBlockDeviceResponse(httpResp)
-	return huawei.Result(opListBlockDevice, httpResp, parsed, err, func(p *ecsnova.ListBlockDeviceResponse) *ecsnova.ListBlockDeviceResponseBody { return p.JSON200 })
+	var out ecsnova.ListBlockDeviceResponseBody
+	if err := c.rt.Decode(opListBlockDevice, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListDefaults = &huawei.Operation{Service: "ecsnova", Name: "ListDefaults", Method: "GET", Path: "/v2.1/{project_id}/os-quota-sets/{project_id_2}/defaults",
@@ -507,8 +517,11 @@ func (c *Client) ListDefaults(ctx context.Context, projectId2 string) (*ecsnova.
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseListDefaultsResponse(httpResp)
-	return huawei.Result(opListDefaults, httpResp, parsed, err, func(p *ecsnova.ListDefaultsResponse) *ecsnova.ListDefaultsResponseBody { return p.JSON200 })
+	var out ecsnova.ListDefaultsResponseBody
+	if err := c.rt.Decode(opListDefaults, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListDetail = &huawei.Operation{Service: "ecsnova", Name: "ListDetail", Method: "GET", Path: "/v2.1/{project_id}/os-volumes/detail",
@@ -525,8 +538,11 @@ func (c *Client) ListDetail(ctx context.Context) (*ecsnova.ListDetailResponseBod
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseListDetailResponse(httpResp)
-	return huawei.Result(opListDetail, httpResp, parsed, err, func(p *ecsnova.ListDetailResponse) *ecsnova.ListDetailResponseBody { return p.JSON200 })
+	var out ecsnova.ListDetailResponseBody
+	if err := c.rt.Decode(opListDetail, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListImages = &huawei.Operation{Service: "ecsnova", Name: "ListImages", Method: "GET", Path: "/v2.1/{project_id}/images",
@@ -543,8 +559,11 @@ func (c *Client) ListImages(ctx context.Context, params *ecsnova.ListImagesParam
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseListImagesResponse(httpResp)
-	return huawei.Result(opListImages, httpResp, parsed, err, func(p *ecsnova.ListImagesResponse) *ecsnova.ListImagesResponseBody { return p.JSON200 })
+	var out ecsnova.ListImagesResponseBody
+	if err := c.rt.Decode(opListImages, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListImagesDetail = &huawei.Operation{Service: "ecsnova", Name: "ListImagesDetail", Method: "GET", Path: "/v2.1/{project_id}/images/detail",
@@ -561,8 +580,11 @@ func (c *Client) ListImagesDetail(ctx context.Context, params *ecsnova.ListImage
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseListImagesDetailResponse(httpResp)
-	return huawei.Result(opListImagesDetail, httpResp, parsed, err, func(p *ecsnova.ListImagesDetailResponse) *ecsnova.ListImagesDetailResponseBody { return p.JSON200 })
+	var out ecsnova.ListImagesDetailResponseBody
+	if err := c.rt.Decode(opListImagesDetail, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListIps = &huawei.Operation{Service: "ecsnova", Name: "ListIps", Method: "GET", Path: "/v2.1/{project_id}/servers/{server_id}/ips",
@@ -582,8 +604,11 @@ func (c *Client) ListIps(ctx context.Context, serverID string) (*ecsnova.ListIps
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseListIpsResponse(httpResp)
-	return huawei.Result(opListIps, httpResp, parsed, err, func(p *ecsnova.ListIpsResponse) *ecsnova.ListIpsResponseBody { return p.JSON200 })
+	var out ecsnova.ListIpsResponseBody
+	if err := c.rt.Decode(opListIps, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListLimits = &huawei.Operation{Service: "ecsnova", Name: "ListLimits", Method: "GET", Path: "/v2.1/{project_id}/limits",
@@ -600,8 +625,11 @@ func (c *Client) ListLimits(ctx context.Context) (*ecsnova.ListLimitsResponseBod
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseListLimitsResponse(httpResp)
-	return huawei.Result(opListLimits, httpResp, parsed, err, func(p *ecsnova.ListLimitsResponse) *ecsnova.ListLimitsResponseBody { return p.JSON200 })
+	var out ecsnova.ListLimitsResponseBody
+	if err := c.rt.Decode(opListLimits, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListMetadata = &huawei.Operation{Service: "ecsnova", Name: "ListMetadata", Method: "GET", Path: "/v2.1/{project_id}/images/{image_id}/metadata",
@@ -621,8 +649,11 @@ func (c *Client) ListMetadata(ctx context.Context, imageID string) (*map[string]
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseListMetadataResponse(httpResp)
-	return huawei.Result(opListMetadata, httpResp, parsed, err, func(p *ecsnova.ListMetadataResponse) *map[string]string { return p.JSON200 })
+	var out map[string]string
+	if err := c.rt.Decode(opListMetadata, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListOsFloatingIPPools = &huawei.Operation{Service: "ecsnova", Name: "ListOsFloatingIPPools", Method: "GET", Path: "/v2.1/{project_id}/os-floating-ip-pools",
@@ -639,10 +670,11 @@ func (c *Client) ListOsFloatingIPPools(ctx context.Context) (*ecsnova.ListOsFloa
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseListOsFloatingIPPoolsResponse(httpResp)
-	return huawei.Result(opListOsFloatingIPPools, httpResp, parsed, err, func(p *ecsnova.ListOsFloatingIPPoolsResponse) *ecsnova.ListOsFloatingIPPoolsResponseBody {
-		return p.JSON200
-	})
+	var out ecsnova.ListOsFloatingIPPoolsResponseBody
+	if err := c.rt.Decode(opListOsFloatingIPPools, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListOsFloatingIps = &huawei.Operation{Service: "ecsnova", Name: "ListOsFloatingIps", Method: "GET", Path: "/v2.1/{project_id}/os-floating-ips",
@@ -659,8 +691,11 @@ func (c *Client) ListOsFloatingIps(ctx context.Context) (*ecsnova.ListOsFloating
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseListOsFloatingIpsResponse(httpResp)
-	return huawei.Result(opListOsFloatingIps, httpResp, parsed, err, func(p *ecsnova.ListOsFloatingIpsResponse) *ecsnova.ListOsFloatingIpsResponseBody { return p.JSON200 })
+	var out ecsnova.ListOsFloatingIpsResponseBody
+	if err := c.rt.Decode(opListOsFloatingIps, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListOsNetworks = &huawei.Operation{Service: "ecsnova", Name: "ListOsNetworks", Method: "GET", Path: "/v2.1/{project_id}/os-networks",
@@ -677,8 +712,11 @@ func (c *Client) ListOsNetworks(ctx context.Context) (*ecsnova.ListOsNetworksRes
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseListOsNetworksResponse(httpResp)
-	return huawei.Result(opListOsNetworks, httpResp, parsed, err, func(p *ecsnova.ListOsNetworksResponse) *ecsnova.ListOsNetworksResponseBody { return p.JSON200 })
+	var out ecsnova.ListOsNetworksResponseBody
+	if err := c.rt.Decode(opListOsNetworks, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListOsSecurityGroups = &huawei.Operation{Service: "ecsnova", Name: "ListOsSecurityGroups", Method: "GET", Path: "/v2.1/{project_id}/os-security-groups",
@@ -695,10 +733,11 @@ func (c *Client) ListOsSecurityGroups(ctx context.Context) (*ecsnova.ListOsSecur
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseListOsSecurityGroupsResponse(httpResp)
-	return huawei.Result(opListOsSecurityGroups, httpResp, parsed, err, func(p *ecsnova.ListOsSecurityGroupsResponse) *ecsnova.ListOsSecurityGroupsResponseBody {
-		return p.JSON200
-	})
+	var out ecsnova.ListOsSecurityGroupsResponseBody
+	if err := c.rt.Decode(opListOsSecurityGroups, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListOsServerPassword = &huawei.Operation{Service: "ecsnova", Name: "ListOsServerPassword", Method: "GET", Path: "/v2.1/{project_id}/servers/{server_id}/os-server-password",
@@ -718,10 +757,11 @@ func (c *Client) ListOsServerPassword(ctx context.Context, serverID string) (*ec
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseListOsServerPasswordResponse(httpResp)
-	return huawei.Result(opListOsServerPassword, httpResp, parsed, err, func(p *ecsnova.ListOsServerPasswordResponse) *ecsnova.ListOsServerPasswordResponseBody {
-		return p.JSON200
-	})
+	var out ecsnova.ListOsServerPasswordResponseBody
+	if err := c.rt.Decode(opListOsServerPassword, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListOsVolumes = &huawei.Operation{Service: "ecsnova", Name: "ListOsVolumes", Method: "GET", Path: "/v2.1/{project_id}/os-volumes",
@@ -738,8 +778,11 @@ func (c *Client) ListOsVolumes(ctx context.Context) (*ecsnova.ListOsVolumesRespo
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseListOsVolumesResponse(httpResp)
-	return huawei.Result(opListOsVolumes, httpResp, parsed, err, func(p *ecsnova.ListOsVolumesResponse) *ecsnova.ListOsVolumesResponseBody { return p.JSON200 })
+	var out ecsnova.ListOsVolumesResponseBody
+	if err := c.rt.Decode(opListOsVolumes, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListRemoteConsoles = &huawei.Operation{Service: "ecsnova", Name: "ListRemoteConsoles", Method: "POST", Path: "/v2.1/{project_id}/servers/{server_id}/remote-consoles",
@@ -759,8 +802,11 @@ func (c *Client) ListRemoteConsoles(ctx context.Context, serverID string, body e
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseListRemoteConsolesResponse(httpResp)
-	return huawei.Result(opListRemoteConsoles, httpResp, parsed, err, func(p *ecsnova.ListRemoteConsolesResponse) *ecsnova.ListRemoteConsolesResponseBody { return p.JSON200 })
+	var out ecsnova.ListRemoteConsolesResponseBody
+	if err := c.rt.Decode(opListRemoteConsoles, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListResizeFlavors = &huawei.Operation{Service: "ecsnova", Name: "ListResizeFlavors", Method: "GET", Path: "/v2.1/{project_id}/resize_flavors",
@@ -777,8 +823,11 @@ func (c *Client) ListResizeFlavors(ctx context.Context, params *ecsnova.ListResi
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseListResizeFlavorsResponse(httpResp)
-	return huawei.Result(opListResizeFlavors, httpResp, parsed, err, func(p *ecsnova.ListResizeFlavorsResponse) *ecsnova.ListResizeFlavorsResponseBody { return p.JSON200 })
+	var out ecsnova.ListResizeFlavorsResponseBody
+	if err := c.rt.Decode(opListResizeFlavors, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListResizeFlavors = huawei.Paging{Op: opListResizeFlavors, Style: "marker", Param: "marker", Limit: "limit",
@@ -813,8 +862,11 @@ func (c *Client) ListTags(ctx context.Context, serverID string) (*ecsnova.ListTa
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseListTagsResponse(httpResp)
-	return huawei.Result(opListTags, httpResp, parsed, err, func(p *ecsnova.ListTagsResponse) *ecsnova.ListTagsResponseBody { return p.JSON200 })
+	var out ecsnova.ListTagsResponseBody
+	if err := c.rt.Decode(opListTags, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNovaAssociateSecurityGroup = &huawei.Operation{Service: "ecsnova", Name: "NovaAssociateSecurityGroup", Method: "POST", Path: "/v2.1/{project_id}/servers/{server_id}/action#addSecurityGroup",
@@ -834,8 +886,7 @@ func (c *Client) NovaAssociateSecurityGroup(ctx context.Context, serverID string
 	if err != nil {
 		return err
 	}
-	_, err = ecsnova.ParseNovaAssociateSecurityGroupResponse(httpResp)
-	return huawei.NoResult(opNovaAssociateSecurityGroup, httpResp, err)
+	return c.rt.NoResult(opNovaAssociateSecurityGroup, httpResp)
 }
 
 var opNovaAttachInterface = &huawei.Operation{Service: "ecsnova", Name: "NovaAttachInterface", Method: "POST", Path: "/v2.1/{project_id}/servers/{server_id}/os-interface",
@@ -855,10 +906,11 @@ func (c *Client) NovaAttachInterface(ctx context.Context, serverID string, body 
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseNovaAttachInterfaceResponse(httpResp)
-	return huawei.Result(opNovaAttachInterface, httpResp, parsed, err, func(p *ecsnova.NovaAttachInterfaceResponse) *ecsnova.NovaAttachInterfaceResponseBody {
-		return p.JSON200
-	})
+	var out ecsnova.NovaAttachInterfaceResponseBody
+	if err := c.rt.Decode(opNovaAttachInterface, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNovaAttachVolume = &huawei.Operation{Service: "ecsnova", Name: "NovaAttachVolume", Method: "POST", Path: "/v2.1/{project_id}/servers/{server_id}/os-volume_attachments",
@@ -878,8 +930,11 @@ func (c *Client) NovaAttachVolume(ctx context.Context, serverID string, body ecs
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseNovaAttachVolumeResponse(httpResp)
-	return huawei.Result(opNovaAttachVolume, httpResp, parsed, err, func(p *ecsnova.NovaAttachVolumeResponse) *ecsnova.NovaAttachVolumeResponseBody { return p.JSON200 })
+	var out ecsnova.NovaAttachVolumeResponseBody
+	if err := c.rt.Decode(opNovaAttachVolume, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNovaCreateKeypair = &huawei.Operation{Service: "ecsnova", Name: "NovaCreateKeypair", Method: "POST", Path: "/v2.1/{project_id}/os-keypairs",
@@ -896,8 +951,11 @@ func (c *Client) NovaCreateKeypair(ctx context.Context, body ecsnova.NovaCreateK
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseNovaCreateKeypairResponse(httpResp)
-	return huawei.Result(opNovaCreateKeypair, httpResp, parsed, err, func(p *ecsnova.NovaCreateKeypairResponse) *ecsnova.NovaCreateKeypairResponseBody { return p.JSON200 })
+	var out ecsnova.NovaCreateKeypairResponseBody
+	if err := c.rt.Decode(opNovaCreateKeypair, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNovaCreateServerGroup = &huawei.Operation{Service: "ecsnova", Name: "NovaCreateServerGroup", Method: "POST", Path: "/v2.1/{project_id}/os-server-groups",
@@ -914,10 +972,11 @@ func (c *Client) NovaCreateServerGroup(ctx context.Context, body ecsnova.NovaCre
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseNovaCreateServerGroupResponse(httpResp)
-	return huawei.Result(opNovaCreateServerGroup, httpResp, parsed, err, func(p *ecsnova.NovaCreateServerGroupResponse) *ecsnova.NovaCreateServerGroupResponseBody {
-		return p.JSON200
-	})
+	var out ecsnova.NovaCreateServerGroupResponseBody
+	if err := c.rt.Decode(opNovaCreateServerGroup, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNovaCreateServers = &huawei.Operation{Service: "ecsnova", Name: "NovaCreateServers", Method: "POST", Path: "/v2.1/{project_id}/servers",
@@ -934,8 +993,11 @@ func (c *Client) NovaCreateServers(ctx context.Context, body ecsnova.NovaCreateS
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseNovaCreateServersResponse(httpResp)
-	return huawei.Result(opNovaCreateServers, httpResp, parsed, err, func(p *ecsnova.NovaCreateServersResponse) *ecsnova.NovaCreateServersResponseBody { return p.JSON200 })
+	var out ecsnova.NovaCreateServersResponseBody
+	if err := c.rt.Decode(opNovaCreateServers, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNovaDeleteKeypair = &huawei.Operation{Service: "ecsnova", Name: "NovaDeleteKeypair", Method: "DELETE", Path: "/v2.1/{project_id}/os-keypairs/{keypair_name}",
@@ -955,8 +1017,7 @@ func (c *Client) NovaDeleteKeypair(ctx context.Context, keypairName string) erro
 	if err != nil {
 		return err
 	}
-	_, err = ecsnova.ParseNovaDeleteKeypairResponse(httpResp)
-	return huawei.NoResult(opNovaDeleteKeypair, httpResp, err)
+	return c.rt.NoResult(opNovaDeleteKeypair, httpResp)
 }
 
 var opNovaDeleteServer = &huawei.Operation{Service: "ecsnova", Name: "NovaDeleteServer", Method: "DELETE", Path: "/v2.1/{project_id}/servers/{server_id}",
@@ -976,8 +1037,7 @@ func (c *Client) NovaDeleteServer(ctx context.Context, serverID string) error {
 	if err != nil {
 		return err
 	}
-	_, err = ecsnova.ParseNovaDeleteServerResponse(httpResp)
-	return huawei.NoResult(opNovaDeleteServer, httpResp, err)
+	return c.rt.NoResult(opNovaDeleteServer, httpResp)
 }
 
 var opNovaDeleteServerGroup = &huawei.Operation{Service: "ecsnova", Name: "NovaDeleteServerGroup", Method: "DELETE", Path: "/v2.1/{project_id}/os-server-groups/{server_group_id}",
@@ -997,8 +1057,7 @@ func (c *Client) NovaDeleteServerGroup(ctx context.Context, serverGroupID string
 	if err != nil {
 		return err
 	}
-	_, err = ecsnova.ParseNovaDeleteServerGroupResponse(httpResp)
-	return huawei.NoResult(opNovaDeleteServerGroup, httpResp, err)
+	return c.rt.NoResult(opNovaDeleteServerGroup, httpResp)
 }
 
 var opNovaDeleteServerMetadataItem = &huawei.Operation{Service: "ecsnova", Name: "NovaDeleteServerMetadataItem", Method: "DELETE", Path: "/v2.1/{project_id}/servers/{server_id}/metadata/{key}",
@@ -1021,8 +1080,7 @@ func (c *Client) NovaDeleteServerMetadataItem(ctx context.Context, serverID stri
 	if err != nil {
 		return err
 	}
-	_, err = ecsnova.ParseNovaDeleteServerMetadataItemResponse(httpResp)
-	return huawei.NoResult(opNovaDeleteServerMetadataItem, httpResp, err)
+	return c.rt.NoResult(opNovaDeleteServerMetadataItem, httpResp)
 }
 
 var opNovaDetachInterface = &huawei.Operation{Service: "ecsnova", Name: "NovaDetachInterface", Method: "DELETE", Path: "/v2.1/{project_id}/servers/{server_id}/os-interface/{port_id}",
@@ -1045,8 +1103,7 @@ func (c *Client) NovaDetachInterface(ctx context.Context, serverID string, portI
 	if err != nil {
 		return err
 	}
-	_, err = ecsnova.ParseNovaDetachInterfaceResponse(httpResp)
-	return huawei.NoResult(opNovaDetachInterface, httpResp, err)
+	return c.rt.NoResult(opNovaDetachInterface, httpResp)
 }
 
 var opNovaDetachVolume = &huawei.Operation{Service: "ecsnova", Name: "NovaDetachVolume", Method: "DELETE", Path: "/v2.1/{project_id}/servers/{server_id}/os-volume_attachments/{volume_id}",
@@ -1069,8 +1126,7 @@ func (c *Client) NovaDetachVolume(ctx context.Context, serverID string, volumeID
 	if err != nil {
 		return err
 	}
-	_, err = ecsnova.ParseNovaDetachVolumeResponse(httpResp)
-	return huawei.NoResult(opNovaDetachVolume, httpResp, err)
+	return c.rt.NoResult(opNovaDetachVolume, httpResp)
 }
 
 var opNovaDisassociateSecurityGroup = &huawei.Operation{Service: "ecsnova", Name: "NovaDisassociateSecurityGroup", Method: "POST", Path: "/v2.1/{project_id}/servers/{server_id}/action#removeSecurityGroup",
@@ -1090,8 +1146,7 @@ func (c *Client) NovaDisassociateSecurityGroup(ctx context.Context, serverID str
 	if err != nil {
 		return err
 	}
-	_, err = ecsnova.ParseNovaDisassociateSecurityGroupResponse(httpResp)
-	return huawei.NoResult(opNovaDisassociateSecurityGroup, httpResp, err)
+	return c.rt.NoResult(opNovaDisassociateSecurityGroup, httpResp)
 }
 
 var opNovaListAvailabilityZones = &huawei.Operation{Service: "ecsnova", Name: "NovaListAvailabilityZones", Method: "GET", Path: "/v2.1/{project_id}/os-availability-zone",
@@ -1108,10 +1163,11 @@ func (c *Client) NovaListAvailabilityZones(ctx context.Context) (*ecsnova.NovaLi
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseNovaListAvailabilityZonesResponse(httpResp)
-	return huawei.Result(opNovaListAvailabilityZones, httpResp, parsed, err, func(p *ecsnova.NovaListAvailabilityZonesResponse) *ecsnova.NovaListAvailabilityZonesResponseBody {
-		return p.JSON200
-	})
+	var out ecsnova.NovaListAvailabilityZonesResponseBody
+	if err := c.rt.Decode(opNovaListAvailabilityZones, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNovaListFlavors = &huawei.Operation{Service: "ecsnova", Name: "NovaListFlavors", Method: "GET", Path: "/v2.1/{project_id}/flavors",
@@ -1128,8 +1184,11 @@ func (c *Client) NovaListFlavors(ctx context.Context, params *ecsnova.NovaListFl
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseNovaListFlavorsResponse(httpResp)
-	return huawei.Result(opNovaListFlavors, httpResp, parsed, err, func(p *ecsnova.NovaListFlavorsResponse) *ecsnova.NovaListFlavorsResponseBody { return p.JSON200 })
+	var out ecsnova.NovaListFlavorsResponseBody
+	if err := c.rt.Decode(opNovaListFlavors, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNovaListFlavorsDetails = &huawei.Operation{Service: "ecsnova", Name: "NovaListFlavorsDetails", Method: "GET", Path: "/v2.1/{project_id}/flavors/detail",
@@ -1146,10 +1205,11 @@ func (c *Client) NovaListFlavorsDetails(ctx context.Context, params *ecsnova.Nov
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseNovaListFlavorsDetailsResponse(httpResp)
-	return huawei.Result(opNovaListFlavorsDetails, httpResp, parsed, err, func(p *ecsnova.NovaListFlavorsDetailsResponse) *ecsnova.NovaListFlavorsDetailsResponseBody {
-		return p.JSON200
-	})
+	var out ecsnova.NovaListFlavorsDetailsResponseBody
+	if err := c.rt.Decode(opNovaListFlavorsDetails, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNovaListKeypairs = &huawei.Operation{Service: "ecsnova", Name: "NovaListKeypairs", Method: "GET", Path: "/v2.1/{project_id}/os-keypairs",
@@ -1166,8 +1226,11 @@ func (c *Client) NovaListKeypairs(ctx context.Context) (*ecsnova.NovaListKeypair
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseNovaListKeypairsResponse(httpResp)
-	return huawei.Result(opNovaListKeypairs, httpResp, parsed, err, func(p *ecsnova.NovaListKeypairsResponse) *ecsnova.NovaListKeypairsResponseBody { return p.JSON200 })
+	var out ecsnova.NovaListKeypairsResponseBody
+	if err := c.rt.Decode(opNovaListKeypairs, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNovaListServerActions = &huawei.Operation{Service: "ecsnova", Name: "NovaListServerActions", Method: "GET", Path: "/v2.1/{project_id}/servers/{server_id}/os-instance-actions",
@@ -1187,10 +1250,11 @@ func (c *Client) NovaListServerActions(ctx context.Context, serverID string, par
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseNovaListServerActionsResponse(httpResp)
-	return huawei.Result(opNovaListServerActions, httpResp, parsed, err, func(p *ecsnova.NovaListServerActionsResponse) *ecsnova.NovaListServerActionsResponseBody {
-		return p.JSON200
-	})
+	var out ecsnova.NovaListServerActionsResponseBody
+	if err := c.rt.Decode(opNovaListServerActions, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNovaListServerGroups = &huawei.Operation{Service: "ecsnova", Name: "NovaListServerGroups", Method: "GET", Path: "/v2.1/{project_id}/os-server-groups",
@@ -1207,10 +1271,11 @@ func (c *Client) NovaListServerGroups(ctx context.Context) (*ecsnova.NovaListSer
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseNovaListServerGroupsResponse(httpResp)
-	return huawei.Result(opNovaListServerGroups, httpResp, parsed, err, func(p *ecsnova.NovaListServerGroupsResponse) *ecsnova.NovaListServerGroupsResponseBody {
-		return p.JSON200
-	})
+	var out ecsnova.NovaListServerGroupsResponseBody
+	if err := c.rt.Decode(opNovaListServerGroups, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNovaListServerInterfaces = &huawei.Operation{Service: "ecsnova", Name: "NovaListServerInterfaces", Method: "GET", Path: "/v2.1/{project_id}/servers/{server_id}/os-interface",
@@ -1230,10 +1295,11 @@ func (c *Client) NovaListServerInterfaces(ctx context.Context, serverID string) 
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseNovaListServerInterfacesResponse(httpResp)
-	return huawei.Result(opNovaListServerInterfaces, httpResp, parsed, err, func(p *ecsnova.NovaListServerInterfacesResponse) *ecsnova.NovaListServerInterfacesResponseBody {
-		return p.JSON200
-	})
+	var out ecsnova.NovaListServerInterfacesResponseBody
+	if err := c.rt.Decode(opNovaListServerInterfaces, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNovaListServerSecurityGroups = &huawei.Operation{Service: "ecsnova", Name: "NovaListServerSecurityGroups", Method: "GET", Path: "/v2.1/{project_id}/servers/{server_id}/os-security-groups",
@@ -1253,10 +1319,11 @@ func (c *Client) NovaListServerSecurityGroups(ctx context.Context, serverID stri
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseNovaListServerSecurityGroupsResponse(httpResp)
-	return huawei.Result(opNovaListServerSecurityGroups, httpResp, parsed, err, func(p *ecsnova.NovaListServerSecurityGroupsResponse) *ecsnova.NovaListServerSecurityGroupsResponseBody {
-		return p.JSON200
-	})
+	var out ecsnova.NovaListServerSecurityGroupsResponseBody
+	if err := c.rt.Decode(opNovaListServerSecurityGroups, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNovaListServerVolumes = &huawei.Operation{Service: "ecsnova", Name: "NovaListServerVolumes", Method: "GET", Path: "/v2.1/{project_id}/servers/{server_id}/os-volume_attachments",
@@ -1276,10 +1343,11 @@ func (c *Client) NovaListServerVolumes(ctx context.Context, serverID string) (*e
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseNovaListServerVolumesResponse(httpResp)
-	return huawei.Result(opNovaListServerVolumes, httpResp, parsed, err, func(p *ecsnova.NovaListServerVolumesResponse) *ecsnova.NovaListServerVolumesResponseBody {
-		return p.JSON200
-	})
+	var out ecsnova.NovaListServerVolumesResponseBody
+	if err := c.rt.Decode(opNovaListServerVolumes, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNovaListServers = &huawei.Operation{Service: "ecsnova", Name: "NovaListServers", Method: "GET", Path: "/v2.1/{project_id}/servers",
@@ -1296,8 +1364,11 @@ func (c *Client) NovaListServers(ctx context.Context, params *ecsnova.NovaListSe
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseNovaListServersResponse(httpResp)
-	return huawei.Result(opNovaListServers, httpResp, parsed, err, func(p *ecsnova.NovaListServersResponse) *ecsnova.NovaListServersResponseBody { return p.JSON200 })
+	var out ecsnova.NovaListServersResponseBody
+	if err := c.rt.Decode(opNovaListServers, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNovaListServersDetails = &huawei.Operation{Service: "ecsnova", Name: "NovaListServersDetails", Method: "GET", Path: "/v2.1/{project_id}/servers/detail",
@@ -1314,10 +1385,11 @@ func (c *Client) NovaListServersDetails(ctx context.Context, params *ecsnova.Nov
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseNovaListServersDetailsResponse(httpResp)
-	return huawei.Result(opNovaListServersDetails, httpResp, parsed, err, func(p *ecsnova.NovaListServersDetailsResponse) *ecsnova.NovaListServersDetailsResponseBody {
-		return p.JSON200
-	})
+	var out ecsnova.NovaListServersDetailsResponseBody
+	if err := c.rt.Decode(opNovaListServersDetails, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNovaLockServer = &huawei.Operation{Service: "ecsnova", Name: "NovaLockServer", Method: "POST", Path: "/v2.1/{project_id}/servers/{server_id}/action#lock",
@@ -1337,8 +1409,7 @@ func (c *Client) NovaLockServer(ctx context.Context, serverID string, body ecsno
 	if err != nil {
 		return err
 	}
-	_, err = ecsnova.ParseNovaLockServerResponse(httpResp)
-	return huawei.NoResult(opNovaLockServer, httpResp, err)
+	return c.rt.NoResult(opNovaLockServer, httpResp)
 }
 
 var opNovaRebootServer = &huawei.Operation{Service: "ecsnova", Name: "NovaRebootServer", Method: "POST", Path: "/v2.1/{project_id}/servers/{server_id}/action#reboot",
@@ -1358,8 +1429,7 @@ func (c *Client) NovaRebootServer(ctx context.Context, serverID string, body ecs
 	if err != nil {
 		return err
 	}
-	_, err = ecsnova.ParseNovaRebootServerResponse(httpResp)
-	return huawei.NoResult(opNovaRebootServer, httpResp, err)
+	return c.rt.NoResult(opNovaRebootServer, httpResp)
 }
 
 var opNovaShowFlavor = &huawei.Operation{Service: "ecsnova", Name: "NovaShowFlavor", Method: "GET", Path: "/v2.1/{project_id}/flavors/{flavor_id}",
@@ -1379,8 +1449,11 @@ func (c *Client) NovaShowFlavor(ctx context.Context, flavorID string, params *ec
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseNovaShowFlavorResponse(httpResp)
-	return huawei.Result(opNovaShowFlavor, httpResp, parsed, err, func(p *ecsnova.NovaShowFlavorResponse) *ecsnova.NovaShowFlavorResponseBody { return p.JSON200 })
+	var out ecsnova.NovaShowFlavorResponseBody
+	if err := c.rt.Decode(opNovaShowFlavor, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNovaShowFlavorExtraSpecs = &huawei.Operation{Service: "ecsnova", Name: "NovaShowFlavorExtraSpecs", Method: "GET", Path: "/v2.1/{project_id}/flavors/{flavor_id}/os-extra_specs",
@@ -1400,10 +1473,11 @@ func (c *Client) NovaShowFlavorExtraSpecs(ctx context.Context, flavorID string, 
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseNovaShowFlavorExtraSpecsResponse(httpResp)
-	return huawei.Result(opNovaShowFlavorExtraSpecs, httpResp, parsed, err, func(p *ecsnova.NovaShowFlavorExtraSpecsResponse) *ecsnova.NovaShowFlavorExtraSpecsResponseBody {
-		return p.JSON200
-	})
+	var out ecsnova.NovaShowFlavorExtraSpecsResponseBody
+	if err := c.rt.Decode(opNovaShowFlavorExtraSpecs, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNovaShowKeypair = &huawei.Operation{Service: "ecsnova", Name: "NovaShowKeypair", Method: "GET", Path: "/v2.1/{project_id}/os-keypairs/{keypair_name}",
@@ -1423,8 +1497,11 @@ func (c *Client) NovaShowKeypair(ctx context.Context, keypairName string) (*ecsn
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseNovaShowKeypairResponse(httpResp)
-	return huawei.Result(opNovaShowKeypair, httpResp, parsed, err, func(p *ecsnova.NovaShowKeypairResponse) *ecsnova.NovaShowKeypairResponseBody { return p.JSON200 })
+	var out ecsnova.NovaShowKeypairResponseBody
+	if err := c.rt.Decode(opNovaShowKeypair, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNovaShowServer = &huawei.Operation{Service: "ecsnova", Name: "NovaShowServer", Method: "GET", Path: "/v2.1/{project_id}/servers/{server_id}",
@@ -1444,8 +1521,11 @@ func (c *Client) NovaShowServer(ctx context.Context, serverID string) (*ecsnova.
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseNovaShowServerResponse(httpResp)
-	return huawei.Result(opNovaShowServer, httpResp, parsed, err, func(p *ecsnova.NovaShowServerResponse) *ecsnova.NovaShowServerResponseBody { return p.JSON200 })
+	var out ecsnova.NovaShowServerResponseBody
+	if err := c.rt.Decode(opNovaShowServer, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNovaShowServerAction = &huawei.Operation{Service: "ecsnova", Name: "NovaShowServerAction", Method: "GET", Path: "/v2.1/{project_id}/servers/{server_id}/os-instance-actions/{request_id}",
@@ -1468,10 +1548,11 @@ func (c *Client) NovaShowServerAction(ctx context.Context, serverID string, requ
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseNovaShowServerActionResponse(httpResp)
-	return huawei.Result(opNovaShowServerAction, httpResp, parsed, err, func(p *ecsnova.NovaShowServerActionResponse) *ecsnova.NovaShowServerActionResponseBody {
-		return p.JSON200
-	})
+	var out ecsnova.NovaShowServerActionResponseBody
+	if err := c.rt.Decode(opNovaShowServerAction, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNovaShowServerGroup = &huawei.Operation{Service: "ecsnova", Name: "NovaShowServerGroup", Method: "GET", Path: "/v2.1/{project_id}/os-server-groups/{server_group_id}",
@@ -1491,10 +1572,11 @@ func (c *Client) NovaShowServerGroup(ctx context.Context, serverGroupID string) 
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseNovaShowServerGroupResponse(httpResp)
-	return huawei.Result(opNovaShowServerGroup, httpResp, parsed, err, func(p *ecsnova.NovaShowServerGroupResponse) *ecsnova.NovaShowServerGroupResponseBody {
-		return p.JSON200
-	})
+	var out ecsnova.NovaShowServerGroupResponseBody
+	if err := c.rt.Decode(opNovaShowServerGroup, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNovaShowServerInterface = &huawei.Operation{Service: "ecsnova", Name: "NovaShowServerInterface", Method: "GET", Path: "/v2.1/{project_id}/servers/{server_id}/os-interface/{port_id}",
@@ -1517,10 +1599,11 @@ func (c *Client) NovaShowServerInterface(ctx context.Context, serverID string, p
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseNovaShowServerInterfaceResponse(httpResp)
-	return huawei.Result(opNovaShowServerInterface, httpResp, parsed, err, func(p *ecsnova.NovaShowServerInterfaceResponse) *ecsnova.NovaShowServerInterfaceResponseBody {
-		return p.JSON200
-	})
+	var out ecsnova.NovaShowServerInterfaceResponseBody
+	if err := c.rt.Decode(opNovaShowServerInterface, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNovaShowServerMetadata = &huawei.Operation{Service: "ecsnova", Name: "NovaShowServerMetadata", Method: "GET", Path: "/v2.1/{project_id}/servers/{server_id}/metadata",
@@ -1540,10 +1623,11 @@ func (c *Client) NovaShowServerMetadata(ctx context.Context, serverID string) (*
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseNovaShowServerMetadataResponse(httpResp)
-	return huawei.Result(opNovaShowServerMetadata, httpResp, parsed, err, func(p *ecsnova.NovaShowServerMetadataResponse) *ecsnova.NovaShowServerMetadataResponseBody {
-		return p.JSON200
-	})
+	var out ecsnova.NovaShowServerMetadataResponseBody
+	if err := c.rt.Decode(opNovaShowServerMetadata, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNovaShowServerMetadataItem = &huawei.Operation{Service: "ecsnova", Name: "NovaShowServerMetadataItem", Method: "GET", Path: "/v2.1/{project_id}/servers/{server_id}/metadata/{key}",
@@ -1566,10 +1650,11 @@ func (c *Client) NovaShowServerMetadataItem(ctx context.Context, serverID string
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseNovaShowServerMetadataItemResponse(httpResp)
-	return huawei.Result(opNovaShowServerMetadataItem, httpResp, parsed, err, func(p *ecsnova.NovaShowServerMetadataItemResponse) *ecsnova.NovaShowServerMetadataItemResponseBody {
-		return p.JSON200
-	})
+	var out ecsnova.NovaShowServerMetadataItemResponseBody
+	if err := c.rt.Decode(opNovaShowServerMetadataItem, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNovaShowServerVolume = &huawei.Operation{Service: "ecsnova", Name: "NovaShowServerVolume", Method: "GET", Path: "/v2.1/{project_id}/servers/{server_id}/os-volume_attachments/{volume_id}",
@@ -1592,10 +1677,11 @@ func (c *Client) NovaShowServerVolume(ctx context.Context, serverID string, volu
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseNovaShowServerVolumeResponse(httpResp)
-	return huawei.Result(opNovaShowServerVolume, httpResp, parsed, err, func(p *ecsnova.NovaShowServerVolumeResponse) *ecsnova.NovaShowServerVolumeResponseBody {
-		return p.JSON200
-	})
+	var out ecsnova.NovaShowServerVolumeResponseBody
+	if err := c.rt.Decode(opNovaShowServerVolume, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNovaStartServer = &huawei.Operation{Service: "ecsnova", Name: "NovaStartServer", Method: "POST", Path: "/v2.1/{project_id}/servers/{server_id}/action#os-start",
@@ -1615,8 +1701,7 @@ func (c *Client) NovaStartServer(ctx context.Context, serverID string, body ecsn
 	if err != nil {
 		return err
 	}
-	_, err = ecsnova.ParseNovaStartServerResponse(httpResp)
-	return huawei.NoResult(opNovaStartServer, httpResp, err)
+	return c.rt.NoResult(opNovaStartServer, httpResp)
 }
 
 var opNovaStopServer = &huawei.Operation{Service: "ecsnova", Name: "NovaStopServer", Method: "POST", Path: "/v2.1/{project_id}/servers/{server_id}/action#os-stop",
@@ -1636,8 +1721,7 @@ func (c *Client) NovaStopServer(ctx context.Context, serverID string, body ecsno
 	if err != nil {
 		return err
 	}
-	_, err = ecsnova.ParseNovaStopServerResponse(httpResp)
-	return huawei.NoResult(opNovaStopServer, httpResp, err)
+	return c.rt.NoResult(opNovaStopServer, httpResp)
 }
 
 var opNovaUnlockServer = &huawei.Operation{Service: "ecsnova", Name: "NovaUnlockServer", Method: "POST", Path: "/v2.1/{project_id}/servers/{server_id}/action#unlock",
@@ -1657,8 +1741,7 @@ func (c *Client) NovaUnlockServer(ctx context.Context, serverID string, body ecs
 	if err != nil {
 		return err
 	}
-	_, err = ecsnova.ParseNovaUnlockServerResponse(httpResp)
-	return huawei.NoResult(opNovaUnlockServer, httpResp, err)
+	return c.rt.NoResult(opNovaUnlockServer, httpResp)
 }
 
 var opNovaUpdateServer = &huawei.Operation{Service: "ecsnova", Name: "NovaUpdateServer", Method: "PUT", Path: "/v2.1/{project_id}/servers/{server_id}",
@@ -1678,8 +1761,11 @@ func (c *Client) NovaUpdateServer(ctx context.Context, serverID string, body ecs
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseNovaUpdateServerResponse(httpResp)
-	return huawei.Result(opNovaUpdateServer, httpResp, parsed, err, func(p *ecsnova.NovaUpdateServerResponse) *ecsnova.NovaUpdateServerResponseBody { return p.JSON200 })
+	var out ecsnova.NovaUpdateServerResponseBody
+	if err := c.rt.Decode(opNovaUpdateServer, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNovaUpdateServerMetadata = &huawei.Operation{Service: "ecsnova", Name: "NovaUpdateServerMetadata", Method: "POST", Path: "/v2.1/{project_id}/servers/{server_id}/metadata",
@@ -1699,10 +1785,11 @@ func (c *Client) NovaUpdateServerMetadata(ctx context.Context, serverID string, 
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseNovaUpdateServerMetadataResponse(httpResp)
-	return huawei.Result(opNovaUpdateServerMetadata, httpResp, parsed, err, func(p *ecsnova.NovaUpdateServerMetadataResponse) *ecsnova.NovaUpdateServerMetadataResponseBody {
-		return p.JSON200
-	})
+	var out ecsnova.NovaUpdateServerMetadataResponseBody
+	if err := c.rt.Decode(opNovaUpdateServerMetadata, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNovaUpdateServerMetadataItem = &huawei.Operation{Service: "ecsnova", Name: "NovaUpdateServerMetadataItem", Method: "PUT", Path: "/v2.1/{project_id}/servers/{server_id}/metadata/{key}",
@@ -1725,10 +1812,11 @@ func (c *Client) NovaUpdateServerMetadataItem(ctx context.Context, serverID stri
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseNovaUpdateServerMetadataItemResponse(httpResp)
-	return huawei.Result(opNovaUpdateServerMetadataItem, httpResp, parsed, err, func(p *ecsnova.NovaUpdateServerMetadataItemResponse) *ecsnova.NovaUpdateServerMetadataItemResponseBody {
-		return p.JSON200
-	})
+	var out ecsnova.NovaUpdateServerMetadataItemResponseBody
+	if err := c.rt.Decode(opNovaUpdateServerMetadataItem, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowBlockDevice = &huawei.Operation{Service: "ecsnova", Name: "ShowBlockDevice", Method: "GET", Path: "/v2.1/servers/{server_id}/block_device/{volume_id}",
@@ -1751,8 +1839,11 @@ func (c *Client) ShowBlockDevice(ctx context.Context, serverID string, volumeID 
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseShowBlockDeviceResponse(httpResp)
-	return huawei.Result(opShowBlockDevice, httpResp, parsed, err, func(p *ecsnova.ShowBlockDeviceResponse) *ecsnova.ShowBlockDeviceResponseBody { return p.JSON200 })
+	var out ecsnova.ShowBlockDeviceResponseBody
+	if err := c.rt.Decode(opShowBlockDevice, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowIP = &huawei.Operation{Service: "ecsnova", Name: "ShowIP", Method: "GET", Path: "/v2.1/{project_id}/servers/{server_id}/ips/{networkName}",
@@ -1775,8 +1866,11 @@ func (c *Client) ShowIP(ctx context.Context, serverID string, networkName string
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseShowIPResponse(httpResp)
-	return huawei.Result(opShowIP, httpResp, parsed, err, func(p *ecsnova.ShowIPResponse) *map[string][]ecsnova.ShowIPResponseBodyValueItem { return p.JSON200 })
+	var out map[string][]ecsnova.ShowIPResponseBodyValueItem
+	if err := c.rt.Decode(opShowIP, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowImage = &huawei.Operation{Service: "ecsnova", Name: "ShowImage", Method: "GET", Path: "/v2.1/{project_id}/images/{image_id}",
@@ -1796,8 +1890,11 @@ func (c *Client) ShowImage(ctx context.Context, imageID string) (*ecsnova.ShowIm
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseShowImageResponse(httpResp)
-	return huawei.Result(opShowImage, httpResp, parsed, err, func(p *ecsnova.ShowImageResponse) *ecsnova.ShowImageResponseBody { return p.JSON200 })
+	var out ecsnova.ShowImageResponseBody
+	if err := c.rt.Decode(opShowImage, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowOsFloatingIP = &huawei.Operation{Service: "ecsnova", Name: "ShowOsFloatingIP", Method: "GET", Path: "/v2.1/{project_id}/os-floating-ips/{floating_ip_id}",
@@ -1817,8 +1914,11 @@ func (c *Client) ShowOsFloatingIP(ctx context.Context, floatingIPID string) (*ec
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseShowOsFloatingIPResponse(httpResp)
-	return huawei.Result(opShowOsFloatingIP, httpResp, parsed, err, func(p *ecsnova.ShowOsFloatingIPResponse) *ecsnova.ShowOsFloatingIPResponseBody { return p.JSON200 })
+	var out ecsnova.ShowOsFloatingIPResponseBody
+	if err := c.rt.Decode(opShowOsFloatingIP, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowOsQuotaSet = &huawei.Operation{Service: "ecsnova", Name: "ShowOsQuotaSet", Method: "GET", Path: "/v2.1/{project_id}/os-quota-sets/{project_id_2}",
@@ -1838,8 +1938,11 @@ func (c *Client) ShowOsQuotaSet(ctx context.Context, projectId2 string, params *
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseShowOsQuotaSetResponse(httpResp)
-	return huawei.Result(opShowOsQuotaSet, httpResp, parsed, err, func(p *ecsnova.ShowOsQuotaSetResponse) *ecsnova.ShowOsQuotaSetResponseBody { return p.JSON200 })
+	var out ecsnova.ShowOsQuotaSetResponseBody
+	if err := c.rt.Decode(opShowOsQuotaSet, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowOsSecurityGroup = &huawei.Operation{Service: "ecsnova", Name: "ShowOsSecurityGroup", Method: "GET", Path: "/v2.1/{project_id}/os-security-groups/{security_group_id}",
@@ -1859,10 +1962,11 @@ func (c *Client) ShowOsSecurityGroup(ctx context.Context, securityGroupID string
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseShowOsSecurityGroupResponse(httpResp)
-	return huawei.Result(opShowOsSecurityGroup, httpResp, parsed, err, func(p *ecsnova.ShowOsSecurityGroupResponse) *ecsnova.ShowOsSecurityGroupResponseBody {
-		return p.JSON200
-	})
+	var out ecsnova.ShowOsSecurityGroupResponseBody
+	if err := c.rt.Decode(opShowOsSecurityGroup, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowOsSnapshot = &huawei.Operation{Service: "ecsnova", Name: "ShowOsSnapshot", Method: "GET", Path: "/v2.1/{project_id}/os-snapshots/{snapshot_id}",
@@ -1882,8 +1986,11 @@ func (c *Client) ShowOsSnapshot(ctx context.Context, snapshotID string) (*ecsnov
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseShowOsSnapshotResponse(httpResp)
-	return huawei.Result(opShowOsSnapshot, httpResp, parsed, err, func(p *ecsnova.ShowOsSnapshotResponse) *ecsnova.ShowOsSnapshotResponseBody { return p.JSON200 })
+	var out ecsnova.ShowOsSnapshotResponseBody
+	if err := c.rt.Decode(opShowOsSnapshot, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowOsVolume = &huawei.Operation{Service: "ecsnova", Name: "ShowOsVolume", Method: "GET", Path: "/v2.1/{project_id}/os-volumes/{volume_id}",
@@ -1903,8 +2010,11 @@ func (c *Client) ShowOsVolume(ctx context.Context, volumeID string) (*ecsnova.Sh
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseShowOsVolumeResponse(httpResp)
-	return huawei.Result(opShowOsVolume, httpResp, parsed, err, func(p *ecsnova.ShowOsVolumeResponse) *ecsnova.ShowOsVolumeResponseBody { return p.JSON200 })
+	var out ecsnova.ShowOsVolumeResponseBody
+	if err := c.rt.Decode(opShowOsVolume, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowTag = &huawei.Operation{Service: "ecsnova", Name: "ShowTag", Method: "GET", Path: "/v2.1/{project_id}/servers/{server_id}/tags/{tag}",
@@ -1927,8 +2037,7 @@ func (c *Client) ShowTag(ctx context.Context, serverID string, tag string) error
 	if err != nil {
 		return err
 	}
-	_, err = ecsnova.ParseShowTagResponse(httpResp)
-	return huawei.NoResult(opShowTag, httpResp, err)
+	return c.rt.NoResult(opShowTag, httpResp)
 }
 
 var opUpdateAction = &huawei.Operation{Service: "ecsnova", Name: "UpdateAction", Method: "POST", Path: "/v2.1/{project_id}/servers/{server_id}/action#resize",
@@ -1948,8 +2057,7 @@ func (c *Client) UpdateAction(ctx context.Context, serverID string, body ecsnova
 	if err != nil {
 		return err
 	}
-	_, err = ecsnova.ParseUpdateActionResponse(httpResp)
-	return huawei.NoResult(opUpdateAction, httpResp, err)
+	return c.rt.NoResult(opUpdateAction, httpResp)
 }
 
 var opUpdateMetadata = &huawei.Operation{Service: "ecsnova", Name: "UpdateMetadata", Method: "PUT", Path: "/v2.1/{project_id}/servers/{server_id}/metadata",
@@ -1969,8 +2077,11 @@ func (c *Client) UpdateMetadata(ctx context.Context, serverID string, body ecsno
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseUpdateMetadataResponse(httpResp)
-	return huawei.Result(opUpdateMetadata, httpResp, parsed, err, func(p *ecsnova.UpdateMetadataResponse) *ecsnova.UpdateMetadataResponseBody { return p.JSON200 })
+	var out ecsnova.UpdateMetadataResponseBody
+	if err := c.rt.Decode(opUpdateMetadata, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateOsResetPassword = &huawei.Operation{Service: "ecsnova", Name: "UpdateOsResetPassword", Method: "PUT", Path: "/v2.1/{project_id}/servers/{server_id}/os-reset-password",
@@ -1990,8 +2101,7 @@ func (c *Client) UpdateOsResetPassword(ctx context.Context, serverID string, bod
 	if err != nil {
 		return err
 	}
-	_, err = ecsnova.ParseUpdateOsResetPasswordResponse(httpResp)
-	return huawei.NoResult(opUpdateOsResetPassword, httpResp, err)
+	return c.rt.NoResult(opUpdateOsResetPassword, httpResp)
 }
 
 var opUpdateOsSecurityGroup = &huawei.Operation{Service: "ecsnova", Name: "UpdateOsSecurityGroup", Method: "PUT", Path: "/v2.1/{project_id}/os-security-groups/{security_group_id}",
@@ -2011,10 +2121,11 @@ func (c *Client) UpdateOsSecurityGroup(ctx context.Context, securityGroupID stri
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseUpdateOsSecurityGroupResponse(httpResp)
-	return huawei.Result(opUpdateOsSecurityGroup, httpResp, parsed, err, func(p *ecsnova.UpdateOsSecurityGroupResponse) *ecsnova.UpdateOsSecurityGroupResponseBody {
-		return p.JSON200
-	})
+	var out ecsnova.UpdateOsSecurityGroupResponseBody
+	if err := c.rt.Decode(opUpdateOsSecurityGroup, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateTag = &huawei.Operation{Service: "ecsnova", Name: "UpdateTag", Method: "PUT", Path: "/v2.1/{project_id}/servers/{server_id}/tags/{tag}",
@@ -2037,6 +2148,9 @@ func (c *Client) UpdateTag(ctx context.Context, serverID string, tag string) (*e
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := ecsnova.ParseUpdateTagResponse(httpResp)
-	return huawei.Result(opUpdateTag, httpResp, parsed, err, func(p *ecsnova.UpdateTagResponse) *ecsnova.UpdateTagResponseBody { return p.JSON200 })
+	var out ecsnova.UpdateTagResponseBody
+	if err := c.rt.Decode(opUpdateTag, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }

@@ -60,8 +60,7 @@ func (c *Client) AssociateAgencyWithAllProjectsPermission(ctx context.Context, d
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseAssociateAgencyWithAllProjectsPermissionResponse(httpResp)
-	return huawei.NoResult(opAssociateAgencyWithAllProjectsPermission, httpResp, err)
+	return c.rt.NoResult(opAssociateAgencyWithAllProjectsPermission, httpResp)
 }
 
 var opAssociateAgencyWithDomainPermission = &huawei.Operation{Service: "iam", Name: "AssociateAgencyWithDomainPermission", Method: "PUT", Path: "/v3.0/OS-AGENCY/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}",
@@ -87,8 +86,7 @@ func (c *Client) AssociateAgencyWithDomainPermission(ctx context.Context, domain
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseAssociateAgencyWithDomainPermissionResponse(httpResp)
-	return huawei.NoResult(opAssociateAgencyWithDomainPermission, httpResp, err)
+	return c.rt.NoResult(opAssociateAgencyWithDomainPermission, httpResp)
 }
 
 var opAssociateAgencyWithProjectPermission = &huawei.Operation{Service: "iam", Name: "AssociateAgencyWithProjectPermission", Method: "PUT", Path: "/v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles/{role_id}",
@@ -114,8 +112,7 @@ func (c *Client) AssociateAgencyWithProjectPermission(ctx context.Context, proje
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseAssociateAgencyWithProjectPermissionResponse(httpResp)
-	return huawei.NoResult(opAssociateAgencyWithProjectPermission, httpResp, err)
+	return c.rt.NoResult(opAssociateAgencyWithProjectPermission, httpResp)
 }
 
 var opAssociateRoleToGroupOnEnterpriseProject = &huawei.Operation{Service: "iam", Name: "AssociateRoleToGroupOnEnterpriseProject", Method: "PUT", Path: "/v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id}",
@@ -141,8 +138,7 @@ func (c *Client) AssociateRoleToGroupOnEnterpriseProject(ctx context.Context, en
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseAssociateRoleToGroupOnEnterpriseProjectResponse(httpResp)
-	return huawei.NoResult(opAssociateRoleToGroupOnEnterpriseProject, httpResp, err)
+	return c.rt.NoResult(opAssociateRoleToGroupOnEnterpriseProject, httpResp)
 }
 
 var opAssociateRoleToUserOnEnterpriseProject = &huawei.Operation{Service: "iam", Name: "AssociateRoleToUserOnEnterpriseProject", Method: "PUT", Path: "/v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/users/{user_id}/roles/{role_id}",
@@ -168,8 +164,7 @@ func (c *Client) AssociateRoleToUserOnEnterpriseProject(ctx context.Context, ent
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseAssociateRoleToUserOnEnterpriseProjectResponse(httpResp)
-	return huawei.NoResult(opAssociateRoleToUserOnEnterpriseProject, httpResp, err)
+	return c.rt.NoResult(opAssociateRoleToUserOnEnterpriseProject, httpResp)
 }
 
 var opCheckAllProjectsPermissionForAgency = &huawei.Operation{Service: "iam", Name: "CheckAllProjectsPermissionForAgency", Method: "HEAD", Path: "/v3.0/OS-INHERIT/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}/inherited_to_projects",
@@ -195,8 +190,7 @@ func (c *Client) CheckAllProjectsPermissionForAgency(ctx context.Context, domain
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseCheckAllProjectsPermissionForAgencyResponse(httpResp)
-	return huawei.NoResult(opCheckAllProjectsPermissionForAgency, httpResp, err)
+	return c.rt.NoResult(opCheckAllProjectsPermissionForAgency, httpResp)
 }
 
 var opCheckDomainPermissionForAgency = &huawei.Operation{Service: "iam", Name: "CheckDomainPermissionForAgency", Method: "HEAD", Path: "/v3.0/OS-AGENCY/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}",
@@ -222,8 +216,7 @@ func (c *Client) CheckDomainPermissionForAgency(ctx context.Context, domainID st
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseCheckDomainPermissionForAgencyResponse(httpResp)
-	return huawei.NoResult(opCheckDomainPermissionForAgency, httpResp, err)
+	return c.rt.NoResult(opCheckDomainPermissionForAgency, httpResp)
 }
 
 var opCheckPermissionForAgencyOnProject = &huawei.Operation{Service: "iam", Name: "CheckPermissionForAgencyOnProject", Method: "HEAD", Path: "/v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles/{role_id}",
@@ -249,8 +242,7 @@ func (c *Client) CheckPermissionForAgencyOnProject(ctx context.Context, projectI
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseCheckPermissionForAgencyOnProjectResponse(httpResp)
-	return huawei.NoResult(opCheckPermissionForAgencyOnProject, httpResp, err)
+	return c.rt.NoResult(opCheckPermissionForAgencyOnProject, httpResp)
 }
 
 var opCreateAgency = &huawei.Operation{Service: "iam", Name: "CreateAgency", Method: "POST", Path: "/v3.0/OS-AGENCY/agencies",
@@ -267,8 +259,11 @@ func (c *Client) CreateAgency(ctx context.Context, body iam.CreateAgencyJSONRequ
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseCreateAgencyResponse(httpResp)
-	return huawei.Result(opCreateAgency, httpResp, parsed, err, func(p *iam.CreateAgencyResponse) *iam.CreateAgencyResponseBody { return p.JSON201 })
+	var out iam.CreateAgencyResponseBody
+	if err := c.rt.Decode(opCreateAgency, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateAgencyCustomPolicy = &huawei.Operation{Service: "iam", Name: "CreateAgencyCustomPolicy", Method: "POST", Path: "/v3.0/OS-ROLE/roles#CreateAgencyCustomPolicy",
@@ -285,10 +280,11 @@ func (c *Client) CreateAgencyCustomPolicy(ctx context.Context, body iam.CreateAg
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseCreateAgencyCustomPolicyResponse(httpResp)
-	return huawei.Result(opCreateAgencyCustomPolicy, httpResp, parsed, err, func(p *iam.CreateAgencyCustomPolicyResponse) *iam.CreateAgencyCustomPolicyResponseBody {
-		return p.JSON201
-	})
+	var out iam.CreateAgencyCustomPolicyResponseBody
+	if err := c.rt.Decode(opCreateAgencyCustomPolicy, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateBindingDevice = &huawei.Operation{Service: "iam", Name: "CreateBindingDevice", Method: "PUT", Path: "/v3.0/OS-MFA/mfa-devices/bind",
@@ -305,8 +301,7 @@ func (c *Client) CreateBindingDevice(ctx context.Context, body iam.CreateBinding
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseCreateBindingDeviceResponse(httpResp)
-	return huawei.NoResult(opCreateBindingDevice, httpResp, err)
+	return c.rt.NoResult(opCreateBindingDevice, httpResp)
 }
 
 var opCreateCloudServiceCustomPolicy = &huawei.Operation{Service: "iam", Name: "CreateCloudServiceCustomPolicy", Method: "POST", Path: "/v3.0/OS-ROLE/roles#CreateCloudServiceCustomPolicy",
@@ -323,10 +318,11 @@ func (c *Client) CreateCloudServiceCustomPolicy(ctx context.Context, body iam.Cr
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseCreateCloudServiceCustomPolicyResponse(httpResp)
-	return huawei.Result(opCreateCloudServiceCustomPolicy, httpResp, parsed, err, func(p *iam.CreateCloudServiceCustomPolicyResponse) *iam.CreateCloudServiceCustomPolicyResponseBody {
-		return p.JSON201
-	})
+	var out iam.CreateCloudServiceCustomPolicyResponseBody
+	if err := c.rt.Decode(opCreateCloudServiceCustomPolicy, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateLoginToken = &huawei.Operation{Service: "iam", Name: "CreateLoginToken", Method: "POST", Path: "/v3.0/OS-AUTH/securitytoken/logintokens",
@@ -343,8 +339,11 @@ func (c *Client) CreateLoginToken(ctx context.Context, body iam.CreateLoginToken
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseCreateLoginTokenResponse(httpResp)
-	return huawei.Result(opCreateLoginToken, httpResp, parsed, err, func(p *iam.CreateLoginTokenResponse) *iam.CreateLoginTokenResponseBody { return p.JSON201 })
+	var out iam.CreateLoginTokenResponseBody
+	if err := c.rt.Decode(opCreateLoginToken, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateMetadata = &huawei.Operation{Service: "iam", Name: "CreateMetadata", Method: "POST", Path: "/v3-ext/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}/metadata",
@@ -367,8 +366,11 @@ func (c *Client) CreateMetadata(ctx context.Context, idpID string, protocolID st
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseCreateMetadataResponse(httpResp)
-	return huawei.Result(opCreateMetadata, httpResp, parsed, err, func(p *iam.CreateMetadataResponse) *iam.CreateMetadataResponseBody { return p.JSON201 })
+	var out iam.CreateMetadataResponseBody
+	if err := c.rt.Decode(opCreateMetadata, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateMfaDevice = &huawei.Operation{Service: "iam", Name: "CreateMfaDevice", Method: "POST", Path: "/v3.0/OS-MFA/virtual-mfa-devices",
@@ -385,8 +387,11 @@ func (c *Client) CreateMfaDevice(ctx context.Context, body iam.CreateMfaDeviceJS
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseCreateMfaDeviceResponse(httpResp)
-	return huawei.Result(opCreateMfaDevice, httpResp, parsed, err, func(p *iam.CreateMfaDeviceResponse) *iam.CreateMfaDeviceResponseBody { return p.JSON201 })
+	var out iam.CreateMfaDeviceResponseBody
+	if err := c.rt.Decode(opCreateMfaDevice, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateOpenIDConnectConfig = &huawei.Operation{Service: "iam", Name: "CreateOpenIDConnectConfig", Method: "POST", Path: "/v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config",
@@ -406,10 +411,11 @@ func (c *Client) CreateOpenIDConnectConfig(ctx context.Context, idpID string, bo
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseCreateOpenIDConnectConfigResponse(httpResp)
-	return huawei.Result(opCreateOpenIDConnectConfig, httpResp, parsed, err, func(p *iam.CreateOpenIDConnectConfigResponse) *iam.CreateOpenIDConnectConfigResponseBody {
-		return p.JSON201
-	})
+	var out iam.CreateOpenIDConnectConfigResponseBody
+	if err := c.rt.Decode(opCreateOpenIDConnectConfig, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreatePermanentAccessKey = &huawei.Operation{Service: "iam", Name: "CreatePermanentAccessKey", Method: "POST", Path: "/v3.0/OS-CREDENTIAL/credentials",
@@ -426,10 +432,11 @@ func (c *Client) CreatePermanentAccessKey(ctx context.Context, body iam.CreatePe
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseCreatePermanentAccessKeyResponse(httpResp)
-	return huawei.Result(opCreatePermanentAccessKey, httpResp, parsed, err, func(p *iam.CreatePermanentAccessKeyResponse) *iam.CreatePermanentAccessKeyResponseBody {
-		return p.JSON201
-	})
+	var out iam.CreatePermanentAccessKeyResponseBody
+	if err := c.rt.Decode(opCreatePermanentAccessKey, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateTemporaryAccessKeyByAgency = &huawei.Operation{Service: "iam", Name: "CreateTemporaryAccessKeyByAgency", Method: "POST", Path: "/v3.0/OS-CREDENTIAL/securitytokens#CreateTemporaryAccessKeyByAgency",
@@ -446,10 +453,11 @@ func (c *Client) CreateTemporaryAccessKeyByAgency(ctx context.Context, body iam.
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseCreateTemporaryAccessKeyByAgencyResponse(httpResp)
-	return huawei.Result(opCreateTemporaryAccessKeyByAgency, httpResp, parsed, err, func(p *iam.CreateTemporaryAccessKeyByAgencyResponse) *iam.CreateTemporaryAccessKeyByAgencyResponseBody {
-		return p.JSON201
-	})
+	var out iam.CreateTemporaryAccessKeyByAgencyResponseBody
+	if err := c.rt.Decode(opCreateTemporaryAccessKeyByAgency, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateTemporaryAccessKeyByToken = &huawei.Operation{Service: "iam", Name: "CreateTemporaryAccessKeyByToken", Method: "POST", Path: "/v3.0/OS-CREDENTIAL/securitytokens#CreateTemporaryAccessKeyByToken",
@@ -466,10 +474,11 @@ func (c *Client) CreateTemporaryAccessKeyByToken(ctx context.Context, body iam.C
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseCreateTemporaryAccessKeyByTokenResponse(httpResp)
-	return huawei.Result(opCreateTemporaryAccessKeyByToken, httpResp, parsed, err, func(p *iam.CreateTemporaryAccessKeyByTokenResponse) *iam.CreateTemporaryAccessKeyByTokenResponseBody {
-		return p.JSON201
-	})
+	var out iam.CreateTemporaryAccessKeyByTokenResponseBody
+	if err := c.rt.Decode(opCreateTemporaryAccessKeyByToken, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateTokenWithIDToken = &huawei.Operation{Service: "iam", Name: "CreateTokenWithIDToken", Method: "POST", Path: "/v3.0/OS-AUTH/id-token/tokens",
@@ -486,8 +495,11 @@ func (c *Client) CreateTokenWithIDToken(ctx context.Context, params *iam.CreateT
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseCreateTokenWithIDTokenResponse(httpResp)
-	return huawei.Result(opCreateTokenWithIDToken, httpResp, parsed, err, func(p *iam.CreateTokenWithIDTokenResponse) *iam.CreateTokenWithIDTokenResponseBody { return p.JSON201 })
+	var out iam.CreateTokenWithIDTokenResponseBody
+	if err := c.rt.Decode(opCreateTokenWithIDToken, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateUnscopeTokenByIdpInitiated = &huawei.Operation{Service: "iam", Name: "CreateUnscopeTokenByIdpInitiated", Method: "POST", Path: "/v3.0/OS-FEDERATION/tokens",
@@ -504,10 +516,11 @@ func (c *Client) CreateUnscopeTokenByIdpInitiated(ctx context.Context, params *i
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseCreateUnscopeTokenByIdpInitiatedResponse(httpResp)
-	return huawei.Result(opCreateUnscopeTokenByIdpInitiated, httpResp, parsed, err, func(p *iam.CreateUnscopeTokenByIdpInitiatedResponse) *iam.CreateUnscopeTokenByIdpInitiatedResponseBody {
-		return p.JSON201
-	})
+	var out iam.CreateUnscopeTokenByIdpInitiatedResponseBody
+	if err := c.rt.Decode(opCreateUnscopeTokenByIdpInitiated, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateUnscopedTokenWithIDToken = &huawei.Operation{Service: "iam", Name: "CreateUnscopedTokenWithIDToken", Method: "POST", Path: "/v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}/auth",
@@ -530,10 +543,11 @@ func (c *Client) CreateUnscopedTokenWithIDToken(ctx context.Context, idpID strin
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseCreateUnscopedTokenWithIDTokenResponse(httpResp)
-	return huawei.Result(opCreateUnscopedTokenWithIDToken, httpResp, parsed, err, func(p *iam.CreateUnscopedTokenWithIDTokenResponse) *iam.CreateUnscopedTokenWithIDTokenResponseBody {
-		return p.JSON201
-	})
+	var out iam.CreateUnscopedTokenWithIDTokenResponseBody
+	if err := c.rt.Decode(opCreateUnscopedTokenWithIDToken, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateUser = &huawei.Operation{Service: "iam", Name: "CreateUser", Method: "POST", Path: "/v3.0/OS-USER/users",
@@ -550,8 +564,11 @@ func (c *Client) CreateUser(ctx context.Context, body iam.CreateUserJSONRequestB
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseCreateUserResponse(httpResp)
-	return huawei.Result(opCreateUser, httpResp, parsed, err, func(p *iam.CreateUserResponse) *iam.CreateUserResponseBody { return p.JSON201 })
+	var out iam.CreateUserResponseBody
+	if err := c.rt.Decode(opCreateUser, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDeleteAgency = &huawei.Operation{Service: "iam", Name: "DeleteAgency", Method: "DELETE", Path: "/v3.0/OS-AGENCY/agencies/{agency_id}",
@@ -571,8 +588,7 @@ func (c *Client) DeleteAgency(ctx context.Context, agencyID string) error {
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseDeleteAgencyResponse(httpResp)
-	return huawei.NoResult(opDeleteAgency, httpResp, err)
+	return c.rt.NoResult(opDeleteAgency, httpResp)
 }
 
 var opDeleteBindingDevice = &huawei.Operation{Service: "iam", Name: "DeleteBindingDevice", Method: "PUT", Path: "/v3.0/OS-MFA/mfa-devices/unbind",
@@ -589,8 +605,7 @@ func (c *Client) DeleteBindingDevice(ctx context.Context, body iam.DeleteBinding
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseDeleteBindingDeviceResponse(httpResp)
-	return huawei.NoResult(opDeleteBindingDevice, httpResp, err)
+	return c.rt.NoResult(opDeleteBindingDevice, httpResp)
 }
 
 var opDeleteCustomPolicy = &huawei.Operation{Service: "iam", Name: "DeleteCustomPolicy", Method: "DELETE", Path: "/v3.0/OS-ROLE/roles/{role_id}",
@@ -610,8 +625,7 @@ func (c *Client) DeleteCustomPolicy(ctx context.Context, roleID string) error {
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseDeleteCustomPolicyResponse(httpResp)
-	return huawei.NoResult(opDeleteCustomPolicy, httpResp, err)
+	return c.rt.NoResult(opDeleteCustomPolicy, httpResp)
 }
 
 var opDeleteDomainGroupInheritedRole = &huawei.Operation{Service: "iam", Name: "DeleteDomainGroupInheritedRole", Method: "DELETE", Path: "/v3/OS-INHERIT/domains/{domain_id}/groups/{group_id}/roles/{role_id}/inherited_to_projects",
@@ -637,8 +651,7 @@ func (c *Client) DeleteDomainGroupInheritedRole(ctx context.Context, domainID st
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseDeleteDomainGroupInheritedRoleResponse(httpResp)
-	return huawei.NoResult(opDeleteDomainGroupInheritedRole, httpResp, err)
+	return c.rt.NoResult(opDeleteDomainGroupInheritedRole, httpResp)
 }
 
 var opDeleteMfaDevice = &huawei.Operation{Service: "iam", Name: "DeleteMfaDevice", Method: "DELETE", Path: "/v3.0/OS-MFA/virtual-mfa-devices",
@@ -655,8 +668,7 @@ func (c *Client) DeleteMfaDevice(ctx context.Context, params *iam.DeleteMfaDevic
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseDeleteMfaDeviceResponse(httpResp)
-	return huawei.NoResult(opDeleteMfaDevice, httpResp, err)
+	return c.rt.NoResult(opDeleteMfaDevice, httpResp)
 }
 
 var opDeletePermanentAccessKey = &huawei.Operation{Service: "iam", Name: "DeletePermanentAccessKey", Method: "DELETE", Path: "/v3.0/OS-CREDENTIAL/credentials/{access_key}",
@@ -676,8 +688,7 @@ func (c *Client) DeletePermanentAccessKey(ctx context.Context, accessKey string)
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseDeletePermanentAccessKeyResponse(httpResp)
-	return huawei.NoResult(opDeletePermanentAccessKey, httpResp, err)
+	return c.rt.NoResult(opDeletePermanentAccessKey, httpResp)
 }
 
 var opDeleteRole = &huawei.Operation{Service: "iam", Name: "DeleteRole", Method: "DELETE", Path: "/v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id}",
@@ -703,8 +714,7 @@ func (c *Client) DeleteRole(ctx context.Context, enterpriseProjectID string, gro
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseDeleteRoleResponse(httpResp)
-	return huawei.NoResult(opDeleteRole, httpResp, err)
+	return c.rt.NoResult(opDeleteRole, httpResp)
 }
 
 var opKeystoneAddUserToGroup = &huawei.Operation{Service: "iam", Name: "KeystoneAddUserToGroup", Method: "PUT", Path: "/v3/groups/{group_id}/users/{user_id}",
@@ -727,8 +737,7 @@ func (c *Client) KeystoneAddUserToGroup(ctx context.Context, groupID string, use
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseKeystoneAddUserToGroupResponse(httpResp)
-	return huawei.NoResult(opKeystoneAddUserToGroup, httpResp, err)
+	return c.rt.NoResult(opKeystoneAddUserToGroup, httpResp)
 }
 
 var opKeystoneAssociateGroupWithDomainPermission = &huawei.Operation{Service: "iam", Name: "KeystoneAssociateGroupWithDomainPermission", Method: "PUT", Path: "/v3/domains/{domain_id}/groups/{group_id}/roles/{role_id}",
@@ -754,8 +763,7 @@ func (c *Client) KeystoneAssociateGroupWithDomainPermission(ctx context.Context,
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseKeystoneAssociateGroupWithDomainPermissionResponse(httpResp)
-	return huawei.NoResult(opKeystoneAssociateGroupWithDomainPermission, httpResp, err)
+	return c.rt.NoResult(opKeystoneAssociateGroupWithDomainPermission, httpResp)
 }
 
 var opKeystoneAssociateGroupWithProjectPermission = &huawei.Operation{Service: "iam", Name: "KeystoneAssociateGroupWithProjectPermission", Method: "PUT", Path: "/v3/projects/{project_id}/groups/{group_id}/roles/{role_id}",
@@ -781,8 +789,7 @@ func (c *Client) KeystoneAssociateGroupWithProjectPermission(ctx context.Context
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseKeystoneAssociateGroupWithProjectPermissionResponse(httpResp)
-	return huawei.NoResult(opKeystoneAssociateGroupWithProjectPermission, httpResp, err)
+	return c.rt.NoResult(opKeystoneAssociateGroupWithProjectPermission, httpResp)
 }
 
 var opKeystoneCheckDomainPermissionForGroup = &huawei.Operation{Service: "iam", Name: "KeystoneCheckDomainPermissionForGroup", Method: "HEAD", Path: "/v3/domains/{domain_id}/groups/{group_id}/roles/{role_id}",
@@ -808,8 +815,7 @@ func (c *Client) KeystoneCheckDomainPermissionForGroup(ctx context.Context, doma
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseKeystoneCheckDomainPermissionForGroupResponse(httpResp)
-	return huawei.NoResult(opKeystoneCheckDomainPermissionForGroup, httpResp, err)
+	return c.rt.NoResult(opKeystoneCheckDomainPermissionForGroup, httpResp)
 }
 
 var opKeystoneCheckProjectPermissionForGroup = &huawei.Operation{Service: "iam", Name: "KeystoneCheckProjectPermissionForGroup", Method: "HEAD", Path: "/v3/projects/{project_id}/groups/{group_id}/roles/{role_id}",
@@ -835,8 +841,7 @@ func (c *Client) KeystoneCheckProjectPermissionForGroup(ctx context.Context, pro
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseKeystoneCheckProjectPermissionForGroupResponse(httpResp)
-	return huawei.NoResult(opKeystoneCheckProjectPermissionForGroup, httpResp, err)
+	return c.rt.NoResult(opKeystoneCheckProjectPermissionForGroup, httpResp)
 }
 
 var opKeystoneCheckUserInGroup = &huawei.Operation{Service: "iam", Name: "KeystoneCheckUserInGroup", Method: "HEAD", Path: "/v3/groups/{group_id}/users/{user_id}",
@@ -859,8 +864,7 @@ func (c *Client) KeystoneCheckUserInGroup(ctx context.Context, groupID string, u
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseKeystoneCheckUserInGroupResponse(httpResp)
-	return huawei.NoResult(opKeystoneCheckUserInGroup, httpResp, err)
+	return c.rt.NoResult(opKeystoneCheckUserInGroup, httpResp)
 }
 
 var opKeystoneCheckroleForGroup = &huawei.Operation{Service: "iam", Name: "KeystoneCheckroleForGroup", Method: "HEAD", Path: "/v3/OS-INHERIT/domains/{domain_id}/groups/{group_id}/roles/{role_id}/inherited_to_projects",
@@ -886,8 +890,7 @@ func (c *Client) KeystoneCheckroleForGroup(ctx context.Context, domainID string,
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseKeystoneCheckroleForGroupResponse(httpResp)
-	return huawei.NoResult(opKeystoneCheckroleForGroup, httpResp, err)
+	return c.rt.NoResult(opKeystoneCheckroleForGroup, httpResp)
 }
 
 var opKeystoneCreateAgencyToken = &huawei.Operation{Service: "iam", Name: "KeystoneCreateAgencyToken", Method: "POST", Path: "/v3/auth/tokens#KeystoneCreateAgencyToken",
@@ -904,10 +907,11 @@ func (c *Client) KeystoneCreateAgencyToken(ctx context.Context, params *iam.Keys
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneCreateAgencyTokenResponse(httpResp)
-	return huawei.Result(opKeystoneCreateAgencyToken, httpResp, parsed, err, func(p *iam.KeystoneCreateAgencyTokenResponse) *iam.KeystoneCreateAgencyTokenResponseBody {
-		return p.JSON201
-	})
+	var out iam.KeystoneCreateAgencyTokenResponseBody
+	if err := c.rt.Decode(opKeystoneCreateAgencyToken, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneCreateGroup = &huawei.Operation{Service: "iam", Name: "KeystoneCreateGroup", Method: "POST", Path: "/v3/groups",
@@ -924,8 +928,11 @@ func (c *Client) KeystoneCreateGroup(ctx context.Context, body iam.KeystoneCreat
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneCreateGroupResponse(httpResp)
-	return huawei.Result(opKeystoneCreateGroup, httpResp, parsed, err, func(p *iam.KeystoneCreateGroupResponse) *iam.KeystoneCreateGroupResponseBody { return p.JSON201 })
+	var out iam.KeystoneCreateGroupResponseBody
+	if err := c.rt.Decode(opKeystoneCreateGroup, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneCreateIdentityProvider = &huawei.Operation{Service: "iam", Name: "KeystoneCreateIdentityProvider", Method: "PUT", Path: "/v3/OS-FEDERATION/identity_providers/{id}",
@@ -945,10 +952,11 @@ func (c *Client) KeystoneCreateIdentityProvider(ctx context.Context, id string, 
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneCreateIdentityProviderResponse(httpResp)
-	return huawei.Result(opKeystoneCreateIdentityProvider, httpResp, parsed, err, func(p *iam.KeystoneCreateIdentityProviderResponse) *iam.KeystoneCreateIdentityProviderResponseBody {
-		return p.JSON201
-	})
+	var out iam.KeystoneCreateIdentityProviderResponseBody
+	if err := c.rt.Decode(opKeystoneCreateIdentityProvider, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneCreateMapping = &huawei.Operation{Service: "iam", Name: "KeystoneCreateMapping", Method: "PUT", Path: "/v3/OS-FEDERATION/mappings/{id}",
@@ -968,8 +976,11 @@ func (c *Client) KeystoneCreateMapping(ctx context.Context, id string, body iam.
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneCreateMappingResponse(httpResp)
-	return huawei.Result(opKeystoneCreateMapping, httpResp, parsed, err, func(p *iam.KeystoneCreateMappingResponse) *iam.KeystoneCreateMappingResponseBody { return p.JSON201 })
+	var out iam.KeystoneCreateMappingResponseBody
+	if err := c.rt.Decode(opKeystoneCreateMapping, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneCreateProject = &huawei.Operation{Service: "iam", Name: "KeystoneCreateProject", Method: "POST", Path: "/v3/projects",
@@ -986,8 +997,11 @@ func (c *Client) KeystoneCreateProject(ctx context.Context, body iam.KeystoneCre
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneCreateProjectResponse(httpResp)
-	return huawei.Result(opKeystoneCreateProject, httpResp, parsed, err, func(p *iam.KeystoneCreateProjectResponse) *iam.KeystoneCreateProjectResponseBody { return p.JSON201 })
+	var out iam.KeystoneCreateProjectResponseBody
+	if err := c.rt.Decode(opKeystoneCreateProject, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneCreateProtocol = &huawei.Operation{Service: "iam", Name: "KeystoneCreateProtocol", Method: "PUT", Path: "/v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}",
@@ -1010,8 +1024,11 @@ func (c *Client) KeystoneCreateProtocol(ctx context.Context, idpID string, proto
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneCreateProtocolResponse(httpResp)
-	return huawei.Result(opKeystoneCreateProtocol, httpResp, parsed, err, func(p *iam.KeystoneCreateProtocolResponse) *iam.KeystoneCreateProtocolResponseBody { return p.JSON201 })
+	var out iam.KeystoneCreateProtocolResponseBody
+	if err := c.rt.Decode(opKeystoneCreateProtocol, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneCreateScopedToken = &huawei.Operation{Service: "iam", Name: "KeystoneCreateScopedToken", Method: "POST", Path: "/v3/auth/tokens#KeystoneCreateScopedToken",
@@ -1028,10 +1045,11 @@ func (c *Client) KeystoneCreateScopedToken(ctx context.Context, body iam.Keyston
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneCreateScopedTokenResponse(httpResp)
-	return huawei.Result(opKeystoneCreateScopedToken, httpResp, parsed, err, func(p *iam.KeystoneCreateScopedTokenResponse) *iam.KeystoneCreateScopedTokenResponseBody {
-		return p.JSON201
-	})
+	var out iam.KeystoneCreateScopedTokenResponseBody
+	if err := c.rt.Decode(opKeystoneCreateScopedToken, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneCreateUser = &huawei.Operation{Service: "iam", Name: "KeystoneCreateUser", Method: "POST", Path: "/v3/users",
@@ -1048,8 +1066,11 @@ func (c *Client) KeystoneCreateUser(ctx context.Context, body iam.KeystoneCreate
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneCreateUserResponse(httpResp)
-	return huawei.Result(opKeystoneCreateUser, httpResp, parsed, err, func(p *iam.KeystoneCreateUserResponse) *iam.KeystoneCreateUserResponseBody { return p.JSON201 })
+	var out iam.KeystoneCreateUserResponseBody
+	if err := c.rt.Decode(opKeystoneCreateUser, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneCreateUserTokenByPassword = &huawei.Operation{Service: "iam", Name: "KeystoneCreateUserTokenByPassword", Method: "POST", Path: "/v3/auth/tokens#KeystoneCreateUserTokenByPassword",
@@ -1066,10 +1087,11 @@ func (c *Client) KeystoneCreateUserTokenByPassword(ctx context.Context, params *
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneCreateUserTokenByPasswordResponse(httpResp)
-	return huawei.Result(opKeystoneCreateUserTokenByPassword, httpResp, parsed, err, func(p *iam.KeystoneCreateUserTokenByPasswordResponse) *iam.KeystoneCreateUserTokenByPasswordResponseBody {
-		return p.JSON201
-	})
+	var out iam.KeystoneCreateUserTokenByPasswordResponseBody
+	if err := c.rt.Decode(opKeystoneCreateUserTokenByPassword, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneCreateUserTokenByPasswordAndMfa = &huawei.Operation{Service: "iam", Name: "KeystoneCreateUserTokenByPasswordAndMfa", Method: "POST", Path: "/v3/auth/tokens#KeystoneCreateUserTokenByPasswordAndMfa",
@@ -1086,10 +1108,11 @@ func (c *Client) KeystoneCreateUserTokenByPasswordAndMfa(ctx context.Context, pa
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneCreateUserTokenByPasswordAndMfaResponse(httpResp)
-	return huawei.Result(opKeystoneCreateUserTokenByPasswordAndMfa, httpResp, parsed, err, func(p *iam.KeystoneCreateUserTokenByPasswordAndMfaResponse) *iam.KeystoneCreateUserTokenByPasswordAndMfaResponseBody {
-		return p.JSON201
-	})
+	var out iam.KeystoneCreateUserTokenByPasswordAndMfaResponseBody
+	if err := c.rt.Decode(opKeystoneCreateUserTokenByPasswordAndMfa, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneDeleteGroup = &huawei.Operation{Service: "iam", Name: "KeystoneDeleteGroup", Method: "DELETE", Path: "/v3/groups/{group_id}",
@@ -1109,8 +1132,7 @@ func (c *Client) KeystoneDeleteGroup(ctx context.Context, groupID string) error 
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseKeystoneDeleteGroupResponse(httpResp)
-	return huawei.NoResult(opKeystoneDeleteGroup, httpResp, err)
+	return c.rt.NoResult(opKeystoneDeleteGroup, httpResp)
 }
 
 var opKeystoneDeleteIdentityProvider = &huawei.Operation{Service: "iam", Name: "KeystoneDeleteIdentityProvider", Method: "DELETE", Path: "/v3/OS-FEDERATION/identity_providers/{id}",
@@ -1130,8 +1152,7 @@ func (c *Client) KeystoneDeleteIdentityProvider(ctx context.Context, id string) 
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseKeystoneDeleteIdentityProviderResponse(httpResp)
-	return huawei.NoResult(opKeystoneDeleteIdentityProvider, httpResp, err)
+	return c.rt.NoResult(opKeystoneDeleteIdentityProvider, httpResp)
 }
 
 var opKeystoneDeleteMapping = &huawei.Operation{Service: "iam", Name: "KeystoneDeleteMapping", Method: "DELETE", Path: "/v3/OS-FEDERATION/mappings/{id}",
@@ -1151,8 +1172,7 @@ func (c *Client) KeystoneDeleteMapping(ctx context.Context, id string) error {
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseKeystoneDeleteMappingResponse(httpResp)
-	return huawei.NoResult(opKeystoneDeleteMapping, httpResp, err)
+	return c.rt.NoResult(opKeystoneDeleteMapping, httpResp)
 }
 
 var opKeystoneDeleteProtocol = &huawei.Operation{Service: "iam", Name: "KeystoneDeleteProtocol", Method: "DELETE", Path: "/v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}",
@@ -1175,8 +1195,7 @@ func (c *Client) KeystoneDeleteProtocol(ctx context.Context, idpID string, proto
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseKeystoneDeleteProtocolResponse(httpResp)
-	return huawei.NoResult(opKeystoneDeleteProtocol, httpResp, err)
+	return c.rt.NoResult(opKeystoneDeleteProtocol, httpResp)
 }
 
 var opKeystoneDeleteUser = &huawei.Operation{Service: "iam", Name: "KeystoneDeleteUser", Method: "DELETE", Path: "/v3/users/{user_id}",
@@ -1196,8 +1215,7 @@ func (c *Client) KeystoneDeleteUser(ctx context.Context, userID string) error {
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseKeystoneDeleteUserResponse(httpResp)
-	return huawei.NoResult(opKeystoneDeleteUser, httpResp, err)
+	return c.rt.NoResult(opKeystoneDeleteUser, httpResp)
 }
 
 var opKeystoneListAllProjectPermissionsForGroup = &huawei.Operation{Service: "iam", Name: "KeystoneListAllProjectPermissionsForGroup", Method: "GET", Path: "/v3/OS-INHERIT/domains/{domain_id}/groups/{group_id}/roles/inherited_to_projects",
@@ -1220,10 +1238,11 @@ func (c *Client) KeystoneListAllProjectPermissionsForGroup(ctx context.Context, 
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneListAllProjectPermissionsForGroupResponse(httpResp)
-	return huawei.Result(opKeystoneListAllProjectPermissionsForGroup, httpResp, parsed, err, func(p *iam.KeystoneListAllProjectPermissionsForGroupResponse) *iam.KeystoneListAllProjectPermissionsForGroupResponseBody {
-		return p.JSON200
-	})
+	var out iam.KeystoneListAllProjectPermissionsForGroupResponseBody
+	if err := c.rt.Decode(opKeystoneListAllProjectPermissionsForGroup, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneListAuthDomains = &huawei.Operation{Service: "iam", Name: "KeystoneListAuthDomains", Method: "GET", Path: "/v3/auth/domains",
@@ -1240,10 +1259,11 @@ func (c *Client) KeystoneListAuthDomains(ctx context.Context) (*iam.KeystoneList
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneListAuthDomainsResponse(httpResp)
-	return huawei.Result(opKeystoneListAuthDomains, httpResp, parsed, err, func(p *iam.KeystoneListAuthDomainsResponse) *iam.KeystoneListAuthDomainsResponseBody {
-		return p.JSON200
-	})
+	var out iam.KeystoneListAuthDomainsResponseBody
+	if err := c.rt.Decode(opKeystoneListAuthDomains, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneListAuthProjects = &huawei.Operation{Service: "iam", Name: "KeystoneListAuthProjects", Method: "GET", Path: "/v3/auth/projects",
@@ -1260,10 +1280,11 @@ func (c *Client) KeystoneListAuthProjects(ctx context.Context) (*iam.KeystoneLis
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneListAuthProjectsResponse(httpResp)
-	return huawei.Result(opKeystoneListAuthProjects, httpResp, parsed, err, func(p *iam.KeystoneListAuthProjectsResponse) *iam.KeystoneListAuthProjectsResponseBody {
-		return p.JSON200
-	})
+	var out iam.KeystoneListAuthProjectsResponseBody
+	if err := c.rt.Decode(opKeystoneListAuthProjects, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneListDomainPermissionsForGroup = &huawei.Operation{Service: "iam", Name: "KeystoneListDomainPermissionsForGroup", Method: "GET", Path: "/v3/domains/{domain_id}/groups/{group_id}/roles",
@@ -1286,10 +1307,11 @@ func (c *Client) KeystoneListDomainPermissionsForGroup(ctx context.Context, doma
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneListDomainPermissionsForGroupResponse(httpResp)
-	return huawei.Result(opKeystoneListDomainPermissionsForGroup, httpResp, parsed, err, func(p *iam.KeystoneListDomainPermissionsForGroupResponse) *iam.KeystoneListDomainPermissionsForGroupResponseBody {
-		return p.JSON200
-	})
+	var out iam.KeystoneListDomainPermissionsForGroupResponseBody
+	if err := c.rt.Decode(opKeystoneListDomainPermissionsForGroup, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneListEndpoints = &huawei.Operation{Service: "iam", Name: "KeystoneListEndpoints", Method: "GET", Path: "/v3/endpoints",
@@ -1306,8 +1328,11 @@ func (c *Client) KeystoneListEndpoints(ctx context.Context, params *iam.Keystone
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneListEndpointsResponse(httpResp)
-	return huawei.Result(opKeystoneListEndpoints, httpResp, parsed, err, func(p *iam.KeystoneListEndpointsResponse) *iam.KeystoneListEndpointsResponseBody { return p.JSON200 })
+	var out iam.KeystoneListEndpointsResponseBody
+	if err := c.rt.Decode(opKeystoneListEndpoints, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneListGroups = &huawei.Operation{Service: "iam", Name: "KeystoneListGroups", Method: "GET", Path: "/v3/groups",
@@ -1324,8 +1349,11 @@ func (c *Client) KeystoneListGroups(ctx context.Context, params *iam.KeystoneLis
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneListGroupsResponse(httpResp)
-	return huawei.Result(opKeystoneListGroups, httpResp, parsed, err, func(p *iam.KeystoneListGroupsResponse) *iam.KeystoneListGroupsResponseBody { return p.JSON200 })
+	var out iam.KeystoneListGroupsResponseBody
+	if err := c.rt.Decode(opKeystoneListGroups, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneListGroupsForUser = &huawei.Operation{Service: "iam", Name: "KeystoneListGroupsForUser", Method: "GET", Path: "/v3/users/{user_id}/groups",
@@ -1345,10 +1373,11 @@ func (c *Client) KeystoneListGroupsForUser(ctx context.Context, userID string) (
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneListGroupsForUserResponse(httpResp)
-	return huawei.Result(opKeystoneListGroupsForUser, httpResp, parsed, err, func(p *iam.KeystoneListGroupsForUserResponse) *iam.KeystoneListGroupsForUserResponseBody {
-		return p.JSON200
-	})
+	var out iam.KeystoneListGroupsForUserResponseBody
+	if err := c.rt.Decode(opKeystoneListGroupsForUser, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneListIdentityProviders = &huawei.Operation{Service: "iam", Name: "KeystoneListIdentityProviders", Method: "GET", Path: "/v3/OS-FEDERATION/identity_providers",
@@ -1365,10 +1394,11 @@ func (c *Client) KeystoneListIdentityProviders(ctx context.Context) (*iam.Keysto
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneListIdentityProvidersResponse(httpResp)
-	return huawei.Result(opKeystoneListIdentityProviders, httpResp, parsed, err, func(p *iam.KeystoneListIdentityProvidersResponse) *iam.KeystoneListIdentityProvidersResponseBody {
-		return p.JSON200
-	})
+	var out iam.KeystoneListIdentityProvidersResponseBody
+	if err := c.rt.Decode(opKeystoneListIdentityProviders, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneListMappings = &huawei.Operation{Service: "iam", Name: "KeystoneListMappings", Method: "GET", Path: "/v3/OS-FEDERATION/mappings",
@@ -1385,8 +1415,11 @@ func (c *Client) KeystoneListMappings(ctx context.Context) (*iam.KeystoneListMap
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneListMappingsResponse(httpResp)
-	return huawei.Result(opKeystoneListMappings, httpResp, parsed, err, func(p *iam.KeystoneListMappingsResponse) *iam.KeystoneListMappingsResponseBody { return p.JSON200 })
+	var out iam.KeystoneListMappingsResponseBody
+	if err := c.rt.Decode(opKeystoneListMappings, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneListPermissions = &huawei.Operation{Service: "iam", Name: "KeystoneListPermissions", Method: "GET", Path: "/v3/roles",
@@ -1403,10 +1436,11 @@ func (c *Client) KeystoneListPermissions(ctx context.Context, params *iam.Keysto
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneListPermissionsResponse(httpResp)
-	return huawei.Result(opKeystoneListPermissions, httpResp, parsed, err, func(p *iam.KeystoneListPermissionsResponse) *iam.KeystoneListPermissionsResponseBody {
-		return p.JSON200
-	})
+	var out iam.KeystoneListPermissionsResponseBody
+	if err := c.rt.Decode(opKeystoneListPermissions, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageKeystoneListPermissions = huawei.Paging{Op: opKeystoneListPermissions, Style: "page", Param: "page", Limit: "per_page",
@@ -1444,10 +1478,11 @@ func (c *Client) KeystoneListProjectPermissionsForGroup(ctx context.Context, pro
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneListProjectPermissionsForGroupResponse(httpResp)
-	return huawei.Result(opKeystoneListProjectPermissionsForGroup, httpResp, parsed, err, func(p *iam.KeystoneListProjectPermissionsForGroupResponse) *iam.KeystoneListProjectPermissionsForGroupResponseBody {
-		return p.JSON200
-	})
+	var out iam.KeystoneListProjectPermissionsForGroupResponseBody
+	if err := c.rt.Decode(opKeystoneListProjectPermissionsForGroup, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneListProjects = &huawei.Operation{Service: "iam", Name: "KeystoneListProjects", Method: "GET", Path: "/v3/projects",
@@ -1464,8 +1499,11 @@ func (c *Client) KeystoneListProjects(ctx context.Context, params *iam.KeystoneL
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneListProjectsResponse(httpResp)
-	return huawei.Result(opKeystoneListProjects, httpResp, parsed, err, func(p *iam.KeystoneListProjectsResponse) *iam.KeystoneListProjectsResponseBody { return p.JSON200 })
+	var out iam.KeystoneListProjectsResponseBody
+	if err := c.rt.Decode(opKeystoneListProjects, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageKeystoneListProjects = huawei.Paging{Op: opKeystoneListProjects, Style: "page", Param: "page", Limit: "per_page",
@@ -1500,10 +1538,11 @@ func (c *Client) KeystoneListProjectsForUser(ctx context.Context, userID string)
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneListProjectsForUserResponse(httpResp)
-	return huawei.Result(opKeystoneListProjectsForUser, httpResp, parsed, err, func(p *iam.KeystoneListProjectsForUserResponse) *iam.KeystoneListProjectsForUserResponseBody {
-		return p.JSON200
-	})
+	var out iam.KeystoneListProjectsForUserResponseBody
+	if err := c.rt.Decode(opKeystoneListProjectsForUser, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneListProtocols = &huawei.Operation{Service: "iam", Name: "KeystoneListProtocols", Method: "GET", Path: "/v3/OS-FEDERATION/identity_providers/{idp_id}/protocols",
@@ -1523,8 +1562,11 @@ func (c *Client) KeystoneListProtocols(ctx context.Context, idpID string) (*iam.
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneListProtocolsResponse(httpResp)
-	return huawei.Result(opKeystoneListProtocols, httpResp, parsed, err, func(p *iam.KeystoneListProtocolsResponse) *iam.KeystoneListProtocolsResponseBody { return p.JSON200 })
+	var out iam.KeystoneListProtocolsResponseBody
+	if err := c.rt.Decode(opKeystoneListProtocols, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneListRegions = &huawei.Operation{Service: "iam", Name: "KeystoneListRegions", Method: "GET", Path: "/v3/regions",
@@ -1541,8 +1583,11 @@ func (c *Client) KeystoneListRegions(ctx context.Context) (*iam.KeystoneListRegi
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneListRegionsResponse(httpResp)
-	return huawei.Result(opKeystoneListRegions, httpResp, parsed, err, func(p *iam.KeystoneListRegionsResponse) *iam.KeystoneListRegionsResponseBody { return p.JSON200 })
+	var out iam.KeystoneListRegionsResponseBody
+	if err := c.rt.Decode(opKeystoneListRegions, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneListServices = &huawei.Operation{Service: "iam", Name: "KeystoneListServices", Method: "GET", Path: "/v3/services",
@@ -1559,8 +1604,11 @@ func (c *Client) KeystoneListServices(ctx context.Context, params *iam.KeystoneL
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneListServicesResponse(httpResp)
-	return huawei.Result(opKeystoneListServices, httpResp, parsed, err, func(p *iam.KeystoneListServicesResponse) *iam.KeystoneListServicesResponseBody { return p.JSON200 })
+	var out iam.KeystoneListServicesResponseBody
+	if err := c.rt.Decode(opKeystoneListServices, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneListUsers = &huawei.Operation{Service: "iam", Name: "KeystoneListUsers", Method: "GET", Path: "/v3/users",
@@ -1577,8 +1625,11 @@ func (c *Client) KeystoneListUsers(ctx context.Context, params *iam.KeystoneList
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneListUsersResponse(httpResp)
-	return huawei.Result(opKeystoneListUsers, httpResp, parsed, err, func(p *iam.KeystoneListUsersResponse) *iam.KeystoneListUsersResponseBody { return p.JSON200 })
+	var out iam.KeystoneListUsersResponseBody
+	if err := c.rt.Decode(opKeystoneListUsers, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneListUsersForGroupByAdmin = &huawei.Operation{Service: "iam", Name: "KeystoneListUsersForGroupByAdmin", Method: "GET", Path: "/v3/groups/{group_id}/users",
@@ -1598,10 +1649,11 @@ func (c *Client) KeystoneListUsersForGroupByAdmin(ctx context.Context, groupID s
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneListUsersForGroupByAdminResponse(httpResp)
-	return huawei.Result(opKeystoneListUsersForGroupByAdmin, httpResp, parsed, err, func(p *iam.KeystoneListUsersForGroupByAdminResponse) *iam.KeystoneListUsersForGroupByAdminResponseBody {
-		return p.JSON200
-	})
+	var out iam.KeystoneListUsersForGroupByAdminResponseBody
+	if err := c.rt.Decode(opKeystoneListUsersForGroupByAdmin, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneListVersions = &huawei.Operation{Service: "iam", Name: "KeystoneListVersions", Method: "GET", Path: "/",
@@ -1618,8 +1670,11 @@ func (c *Client) KeystoneListVersions(ctx context.Context) (*iam.KeystoneListVer
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneListVersionsResponse(httpResp)
-	return huawei.Result(opKeystoneListVersions, httpResp, parsed, err, func(p *iam.KeystoneListVersionsResponse) *iam.KeystoneListVersionsResponseBody { return p.JSON200 })
+	var out iam.KeystoneListVersionsResponseBody
+	if err := c.rt.Decode(opKeystoneListVersions, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneRemoveDomainPermissionFromGroup = &huawei.Operation{Service: "iam", Name: "KeystoneRemoveDomainPermissionFromGroup", Method: "DELETE", Path: "/v3/domains/{domain_id}/groups/{group_id}/roles/{role_id}",
@@ -1645,8 +1700,7 @@ func (c *Client) KeystoneRemoveDomainPermissionFromGroup(ctx context.Context, do
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseKeystoneRemoveDomainPermissionFromGroupResponse(httpResp)
-	return huawei.NoResult(opKeystoneRemoveDomainPermissionFromGroup, httpResp, err)
+	return c.rt.NoResult(opKeystoneRemoveDomainPermissionFromGroup, httpResp)
 }
 
 var opKeystoneRemoveProjectPermissionFromGroup = &huawei.Operation{Service: "iam", Name: "KeystoneRemoveProjectPermissionFromGroup", Method: "DELETE", Path: "/v3/projects/{project_id}/groups/{group_id}/roles/{role_id}",
@@ -1672,8 +1726,7 @@ func (c *Client) KeystoneRemoveProjectPermissionFromGroup(ctx context.Context, p
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseKeystoneRemoveProjectPermissionFromGroupResponse(httpResp)
-	return huawei.NoResult(opKeystoneRemoveProjectPermissionFromGroup, httpResp, err)
+	return c.rt.NoResult(opKeystoneRemoveProjectPermissionFromGroup, httpResp)
 }
 
 var opKeystoneRemoveUserFromGroup = &huawei.Operation{Service: "iam", Name: "KeystoneRemoveUserFromGroup", Method: "DELETE", Path: "/v3/groups/{group_id}/users/{user_id}",
@@ -1696,8 +1749,7 @@ func (c *Client) KeystoneRemoveUserFromGroup(ctx context.Context, groupID string
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseKeystoneRemoveUserFromGroupResponse(httpResp)
-	return huawei.NoResult(opKeystoneRemoveUserFromGroup, httpResp, err)
+	return c.rt.NoResult(opKeystoneRemoveUserFromGroup, httpResp)
 }
 
 var opKeystoneShowCatalog = &huawei.Operation{Service: "iam", Name: "KeystoneShowCatalog", Method: "GET", Path: "/v3/auth/catalog",
@@ -1714,8 +1766,11 @@ func (c *Client) KeystoneShowCatalog(ctx context.Context) (*iam.KeystoneShowCata
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneShowCatalogResponse(httpResp)
-	return huawei.Result(opKeystoneShowCatalog, httpResp, parsed, err, func(p *iam.KeystoneShowCatalogResponse) *iam.KeystoneShowCatalogResponseBody { return p.JSON200 })
+	var out iam.KeystoneShowCatalogResponseBody
+	if err := c.rt.Decode(opKeystoneShowCatalog, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneShowEndpoint = &huawei.Operation{Service: "iam", Name: "KeystoneShowEndpoint", Method: "GET", Path: "/v3/endpoints/{endpoint_id}",
@@ -1735,8 +1790,11 @@ func (c *Client) KeystoneShowEndpoint(ctx context.Context, endpointID string) (*
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneShowEndpointResponse(httpResp)
-	return huawei.Result(opKeystoneShowEndpoint, httpResp, parsed, err, func(p *iam.KeystoneShowEndpointResponse) *iam.KeystoneShowEndpointResponseBody { return p.JSON200 })
+	var out iam.KeystoneShowEndpointResponseBody
+	if err := c.rt.Decode(opKeystoneShowEndpoint, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneShowGroup = &huawei.Operation{Service: "iam", Name: "KeystoneShowGroup", Method: "GET", Path: "/v3/groups/{group_id}",
@@ -1756,8 +1814,11 @@ func (c *Client) KeystoneShowGroup(ctx context.Context, groupID string) (*iam.Ke
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneShowGroupResponse(httpResp)
-	return huawei.Result(opKeystoneShowGroup, httpResp, parsed, err, func(p *iam.KeystoneShowGroupResponse) *iam.KeystoneShowGroupResponseBody { return p.JSON200 })
+	var out iam.KeystoneShowGroupResponseBody
+	if err := c.rt.Decode(opKeystoneShowGroup, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneShowIdentityProvider = &huawei.Operation{Service: "iam", Name: "KeystoneShowIdentityProvider", Method: "GET", Path: "/v3/OS-FEDERATION/identity_providers/{id}",
@@ -1777,10 +1838,11 @@ func (c *Client) KeystoneShowIdentityProvider(ctx context.Context, id string) (*
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneShowIdentityProviderResponse(httpResp)
-	return huawei.Result(opKeystoneShowIdentityProvider, httpResp, parsed, err, func(p *iam.KeystoneShowIdentityProviderResponse) *iam.KeystoneShowIdentityProviderResponseBody {
-		return p.JSON200
-	})
+	var out iam.KeystoneShowIdentityProviderResponseBody
+	if err := c.rt.Decode(opKeystoneShowIdentityProvider, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneShowMapping = &huawei.Operation{Service: "iam", Name: "KeystoneShowMapping", Method: "GET", Path: "/v3/OS-FEDERATION/mappings/{id}",
@@ -1800,8 +1862,11 @@ func (c *Client) KeystoneShowMapping(ctx context.Context, id string) (*iam.Keyst
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneShowMappingResponse(httpResp)
-	return huawei.Result(opKeystoneShowMapping, httpResp, parsed, err, func(p *iam.KeystoneShowMappingResponse) *iam.KeystoneShowMappingResponseBody { return p.JSON200 })
+	var out iam.KeystoneShowMappingResponseBody
+	if err := c.rt.Decode(opKeystoneShowMapping, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneShowPermission = &huawei.Operation{Service: "iam", Name: "KeystoneShowPermission", Method: "GET", Path: "/v3/roles/{role_id}",
@@ -1821,8 +1886,11 @@ func (c *Client) KeystoneShowPermission(ctx context.Context, roleID string) (*ia
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneShowPermissionResponse(httpResp)
-	return huawei.Result(opKeystoneShowPermission, httpResp, parsed, err, func(p *iam.KeystoneShowPermissionResponse) *iam.KeystoneShowPermissionResponseBody { return p.JSON200 })
+	var out iam.KeystoneShowPermissionResponseBody
+	if err := c.rt.Decode(opKeystoneShowPermission, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneShowProject = &huawei.Operation{Service: "iam", Name: "KeystoneShowProject", Method: "GET", Path: "/v3/projects/{project_id}",
@@ -1842,8 +1910,11 @@ func (c *Client) KeystoneShowProject(ctx context.Context, projectID string) (*ia
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneShowProjectResponse(httpResp)
-	return huawei.Result(opKeystoneShowProject, httpResp, parsed, err, func(p *iam.KeystoneShowProjectResponse) *iam.KeystoneShowProjectResponseBody { return p.JSON200 })
+	var out iam.KeystoneShowProjectResponseBody
+	if err := c.rt.Decode(opKeystoneShowProject, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneShowProtocol = &huawei.Operation{Service: "iam", Name: "KeystoneShowProtocol", Method: "GET", Path: "/v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}",
@@ -1866,8 +1937,11 @@ func (c *Client) KeystoneShowProtocol(ctx context.Context, idpID string, protoco
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneShowProtocolResponse(httpResp)
-	return huawei.Result(opKeystoneShowProtocol, httpResp, parsed, err, func(p *iam.KeystoneShowProtocolResponse) *iam.KeystoneShowProtocolResponseBody { return p.JSON200 })
+	var out iam.KeystoneShowProtocolResponseBody
+	if err := c.rt.Decode(opKeystoneShowProtocol, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneShowRegion = &huawei.Operation{Service: "iam", Name: "KeystoneShowRegion", Method: "GET", Path: "/v3/regions/{region_id}",
@@ -1887,8 +1961,11 @@ func (c *Client) KeystoneShowRegion(ctx context.Context, regionID string) (*iam.
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneShowRegionResponse(httpResp)
-	return huawei.Result(opKeystoneShowRegion, httpResp, parsed, err, func(p *iam.KeystoneShowRegionResponse) *iam.KeystoneShowRegionResponseBody { return p.JSON200 })
+	var out iam.KeystoneShowRegionResponseBody
+	if err := c.rt.Decode(opKeystoneShowRegion, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneShowSecurityCompliance = &huawei.Operation{Service: "iam", Name: "KeystoneShowSecurityCompliance", Method: "GET", Path: "/v3/domains/{domain_id}/config/security_compliance",
@@ -1908,10 +1985,11 @@ func (c *Client) KeystoneShowSecurityCompliance(ctx context.Context, domainID st
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneShowSecurityComplianceResponse(httpResp)
-	return huawei.Result(opKeystoneShowSecurityCompliance, httpResp, parsed, err, func(p *iam.KeystoneShowSecurityComplianceResponse) *iam.KeystoneShowSecurityComplianceResponseBody {
-		return p.JSON200
-	})
+	var out iam.KeystoneShowSecurityComplianceResponseBody
+	if err := c.rt.Decode(opKeystoneShowSecurityCompliance, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneShowSecurityComplianceByOption = &huawei.Operation{Service: "iam", Name: "KeystoneShowSecurityComplianceByOption", Method: "GET", Path: "/v3/domains/{domain_id}/config/security_compliance/{option}",
@@ -1934,10 +2012,11 @@ func (c *Client) KeystoneShowSecurityComplianceByOption(ctx context.Context, dom
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneShowSecurityComplianceByOptionResponse(httpResp)
-	return huawei.Result(opKeystoneShowSecurityComplianceByOption, httpResp, parsed, err, func(p *iam.KeystoneShowSecurityComplianceByOptionResponse) *iam.KeystoneShowSecurityComplianceByOptionResponseBody {
-		return p.JSON200
-	})
+	var out iam.KeystoneShowSecurityComplianceByOptionResponseBody
+	if err := c.rt.Decode(opKeystoneShowSecurityComplianceByOption, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneShowService = &huawei.Operation{Service: "iam", Name: "KeystoneShowService", Method: "GET", Path: "/v3/services/{service_id}",
@@ -1957,8 +2036,11 @@ func (c *Client) KeystoneShowService(ctx context.Context, serviceID string) (*ia
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneShowServiceResponse(httpResp)
-	return huawei.Result(opKeystoneShowService, httpResp, parsed, err, func(p *iam.KeystoneShowServiceResponse) *iam.KeystoneShowServiceResponseBody { return p.JSON200 })
+	var out iam.KeystoneShowServiceResponseBody
+	if err := c.rt.Decode(opKeystoneShowService, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneShowUser = &huawei.Operation{Service: "iam", Name: "KeystoneShowUser", Method: "GET", Path: "/v3/users/{user_id}",
@@ -1978,8 +2060,11 @@ func (c *Client) KeystoneShowUser(ctx context.Context, userID string) (*iam.Keys
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneShowUserResponse(httpResp)
-	return huawei.Result(opKeystoneShowUser, httpResp, parsed, err, func(p *iam.KeystoneShowUserResponse) *iam.KeystoneShowUserResponseBody { return p.JSON200 })
+	var out iam.KeystoneShowUserResponseBody
+	if err := c.rt.Decode(opKeystoneShowUser, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneShowVersion = &huawei.Operation{Service: "iam", Name: "KeystoneShowVersion", Method: "GET", Path: "/v3",
@@ -1996,8 +2081,11 @@ func (c *Client) KeystoneShowVersion(ctx context.Context) (*iam.KeystoneShowVers
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneShowVersionResponse(httpResp)
-	return huawei.Result(opKeystoneShowVersion, httpResp, parsed, err, func(p *iam.KeystoneShowVersionResponse) *iam.KeystoneShowVersionResponseBody { return p.JSON200 })
+	var out iam.KeystoneShowVersionResponseBody
+	if err := c.rt.Decode(opKeystoneShowVersion, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneUpdateGroup = &huawei.Operation{Service: "iam", Name: "KeystoneUpdateGroup", Method: "PATCH", Path: "/v3/groups/{group_id}",
@@ -2017,8 +2105,11 @@ func (c *Client) KeystoneUpdateGroup(ctx context.Context, groupID string, body i
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneUpdateGroupResponse(httpResp)
-	return huawei.Result(opKeystoneUpdateGroup, httpResp, parsed, err, func(p *iam.KeystoneUpdateGroupResponse) *iam.KeystoneUpdateGroupResponseBody { return p.JSON200 })
+	var out iam.KeystoneUpdateGroupResponseBody
+	if err := c.rt.Decode(opKeystoneUpdateGroup, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneUpdateIdentityProvider = &huawei.Operation{Service: "iam", Name: "KeystoneUpdateIdentityProvider", Method: "PATCH", Path: "/v3/OS-FEDERATION/identity_providers/{id}",
@@ -2038,10 +2129,11 @@ func (c *Client) KeystoneUpdateIdentityProvider(ctx context.Context, id string, 
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneUpdateIdentityProviderResponse(httpResp)
-	return huawei.Result(opKeystoneUpdateIdentityProvider, httpResp, parsed, err, func(p *iam.KeystoneUpdateIdentityProviderResponse) *iam.KeystoneUpdateIdentityProviderResponseBody {
-		return p.JSON200
-	})
+	var out iam.KeystoneUpdateIdentityProviderResponseBody
+	if err := c.rt.Decode(opKeystoneUpdateIdentityProvider, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneUpdateMapping = &huawei.Operation{Service: "iam", Name: "KeystoneUpdateMapping", Method: "PATCH", Path: "/v3/OS-FEDERATION/mappings/{id}",
@@ -2061,8 +2153,11 @@ func (c *Client) KeystoneUpdateMapping(ctx context.Context, id string, body iam.
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneUpdateMappingResponse(httpResp)
-	return huawei.Result(opKeystoneUpdateMapping, httpResp, parsed, err, func(p *iam.KeystoneUpdateMappingResponse) *iam.KeystoneUpdateMappingResponseBody { return p.JSON200 })
+	var out iam.KeystoneUpdateMappingResponseBody
+	if err := c.rt.Decode(opKeystoneUpdateMapping, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneUpdateProject = &huawei.Operation{Service: "iam", Name: "KeystoneUpdateProject", Method: "PATCH", Path: "/v3/projects/{project_id}",
@@ -2082,8 +2177,11 @@ func (c *Client) KeystoneUpdateProject(ctx context.Context, projectID string, bo
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneUpdateProjectResponse(httpResp)
-	return huawei.Result(opKeystoneUpdateProject, httpResp, parsed, err, func(p *iam.KeystoneUpdateProjectResponse) *iam.KeystoneUpdateProjectResponseBody { return p.JSON200 })
+	var out iam.KeystoneUpdateProjectResponseBody
+	if err := c.rt.Decode(opKeystoneUpdateProject, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneUpdateProtocol = &huawei.Operation{Service: "iam", Name: "KeystoneUpdateProtocol", Method: "PATCH", Path: "/v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}",
@@ -2106,8 +2204,11 @@ func (c *Client) KeystoneUpdateProtocol(ctx context.Context, idpID string, proto
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneUpdateProtocolResponse(httpResp)
-	return huawei.Result(opKeystoneUpdateProtocol, httpResp, parsed, err, func(p *iam.KeystoneUpdateProtocolResponse) *iam.KeystoneUpdateProtocolResponseBody { return p.JSON200 })
+	var out iam.KeystoneUpdateProtocolResponseBody
+	if err := c.rt.Decode(opKeystoneUpdateProtocol, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneUpdateUserByAdmin = &huawei.Operation{Service: "iam", Name: "KeystoneUpdateUserByAdmin", Method: "PATCH", Path: "/v3/users/{user_id}",
@@ -2127,10 +2228,11 @@ func (c *Client) KeystoneUpdateUserByAdmin(ctx context.Context, userID string, b
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneUpdateUserByAdminResponse(httpResp)
-	return huawei.Result(opKeystoneUpdateUserByAdmin, httpResp, parsed, err, func(p *iam.KeystoneUpdateUserByAdminResponse) *iam.KeystoneUpdateUserByAdminResponseBody {
-		return p.JSON200
-	})
+	var out iam.KeystoneUpdateUserByAdminResponseBody
+	if err := c.rt.Decode(opKeystoneUpdateUserByAdmin, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opKeystoneUpdateUserPassword = &huawei.Operation{Service: "iam", Name: "KeystoneUpdateUserPassword", Method: "POST", Path: "/v3/users/{user_id}/password",
@@ -2150,8 +2252,7 @@ func (c *Client) KeystoneUpdateUserPassword(ctx context.Context, userID string, 
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseKeystoneUpdateUserPasswordResponse(httpResp)
-	return huawei.NoResult(opKeystoneUpdateUserPassword, httpResp, err)
+	return c.rt.NoResult(opKeystoneUpdateUserPassword, httpResp)
 }
 
 var opKeystoneValidateToken = &huawei.Operation{Service: "iam", Name: "KeystoneValidateToken", Method: "GET", Path: "/v3/auth/tokens",
@@ -2168,8 +2269,11 @@ func (c *Client) KeystoneValidateToken(ctx context.Context, params *iam.Keystone
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseKeystoneValidateTokenResponse(httpResp)
-	return huawei.Result(opKeystoneValidateToken, httpResp, parsed, err, func(p *iam.KeystoneValidateTokenResponse) *iam.KeystoneValidateTokenResponseBody { return p.JSON200 })
+	var out iam.KeystoneValidateTokenResponseBody
+	if err := c.rt.Decode(opKeystoneValidateToken, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListAgencies = &huawei.Operation{Service: "iam", Name: "ListAgencies", Method: "GET", Path: "/v3.0/OS-AGENCY/agencies",
@@ -2186,8 +2290,11 @@ func (c *Client) ListAgencies(ctx context.Context, params *iam.ListAgenciesParam
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseListAgenciesResponse(httpResp)
-	return huawei.Result(opListAgencies, httpResp, parsed, err, func(p *iam.ListAgenciesResponse) *iam.ListAgenciesResponseBody { return p.JSON200 })
+	var out iam.ListAgenciesResponseBody
+	if err := c.rt.Decode(opListAgencies, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListAllProjectsPermissionsForAgency = &huawei.Operation{Service: "iam", Name: "ListAllProjectsPermissionsForAgency", Method: "GET", Path: "/v3.0/OS-INHERIT/domains/{domain_id}/agencies/{agency_id}/roles/inherited_to_projects",
@@ -2210,10 +2317,11 @@ func (c *Client) ListAllProjectsPermissionsForAgency(ctx context.Context, domain
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseListAllProjectsPermissionsForAgencyResponse(httpResp)
-	return huawei.Result(opListAllProjectsPermissionsForAgency, httpResp, parsed, err, func(p *iam.ListAllProjectsPermissionsForAgencyResponse) *iam.ListAllProjectsPermissionsForAgencyResponseBody {
-		return p.JSON200
-	})
+	var out iam.ListAllProjectsPermissionsForAgencyResponseBody
+	if err := c.rt.Decode(opListAllProjectsPermissionsForAgency, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListCustomPolicies = &huawei.Operation{Service: "iam", Name: "ListCustomPolicies", Method: "GET", Path: "/v3.0/OS-ROLE/roles",
@@ -2230,8 +2338,11 @@ func (c *Client) ListCustomPolicies(ctx context.Context, params *iam.ListCustomP
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseListCustomPoliciesResponse(httpResp)
-	return huawei.Result(opListCustomPolicies, httpResp, parsed, err, func(p *iam.ListCustomPoliciesResponse) *iam.ListCustomPoliciesResponseBody { return p.JSON200 })
+	var out iam.ListCustomPoliciesResponseBody
+	if err := c.rt.Decode(opListCustomPolicies, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListCustomPolicies = huawei.Paging{Op: opListCustomPolicies, Style: "page", Param: "page", Limit: "per_page",
@@ -2269,10 +2380,11 @@ func (c *Client) ListDomainPermissionsForAgency(ctx context.Context, domainID st
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseListDomainPermissionsForAgencyResponse(httpResp)
-	return huawei.Result(opListDomainPermissionsForAgency, httpResp, parsed, err, func(p *iam.ListDomainPermissionsForAgencyResponse) *iam.ListDomainPermissionsForAgencyResponseBody {
-		return p.JSON200
-	})
+	var out iam.ListDomainPermissionsForAgencyResponseBody
+	if err := c.rt.Decode(opListDomainPermissionsForAgency, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListDomains = &huawei.Operation{Service: "iam", Name: "ListDomains", Method: "GET", Path: "/v3/OS-FEDERATION/domains",
@@ -2289,8 +2401,11 @@ func (c *Client) ListDomains(ctx context.Context) (*iam.ListDomainsResponseBody,
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseListDomainsResponse(httpResp)
-	return huawei.Result(opListDomains, httpResp, parsed, err, func(p *iam.ListDomainsResponse) *iam.ListDomainsResponseBody { return p.JSON200 })
+	var out iam.ListDomainsResponseBody
+	if err := c.rt.Decode(opListDomains, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListEnterpriseProjectsForGroup = &huawei.Operation{Service: "iam", Name: "ListEnterpriseProjectsForGroup", Method: "GET", Path: "/v3.0/OS-PERMISSION/groups/{group_id}/enterprise-projects",
@@ -2310,10 +2425,11 @@ func (c *Client) ListEnterpriseProjectsForGroup(ctx context.Context, groupID str
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseListEnterpriseProjectsForGroupResponse(httpResp)
-	return huawei.Result(opListEnterpriseProjectsForGroup, httpResp, parsed, err, func(p *iam.ListEnterpriseProjectsForGroupResponse) *iam.ListEnterpriseProjectsForGroupResponseBody {
-		return p.JSON200
-	})
+	var out iam.ListEnterpriseProjectsForGroupResponseBody
+	if err := c.rt.Decode(opListEnterpriseProjectsForGroup, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListEnterpriseProjectsForUser = &huawei.Operation{Service: "iam", Name: "ListEnterpriseProjectsForUser", Method: "GET", Path: "/v3.0/OS-PERMISSION/users/{user_id}/enterprise-projects",
@@ -2333,10 +2449,11 @@ func (c *Client) ListEnterpriseProjectsForUser(ctx context.Context, userID strin
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseListEnterpriseProjectsForUserResponse(httpResp)
-	return huawei.Result(opListEnterpriseProjectsForUser, httpResp, parsed, err, func(p *iam.ListEnterpriseProjectsForUserResponse) *iam.ListEnterpriseProjectsForUserResponseBody {
-		return p.JSON200
-	})
+	var out iam.ListEnterpriseProjectsForUserResponseBody
+	if err := c.rt.Decode(opListEnterpriseProjectsForUser, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListGroups = &huawei.Operation{Service: "iam", Name: "ListGroups", Method: "GET", Path: "/v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups",
@@ -2356,8 +2473,11 @@ func (c *Client) ListGroups(ctx context.Context, enterpriseProjectID string, par
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseListGroupsResponse(httpResp)
-	return huawei.Result(opListGroups, httpResp, parsed, err, func(p *iam.ListGroupsResponse) *iam.ListGroupsResponseBody { return p.JSON200 })
+	var out iam.ListGroupsResponseBody
+	if err := c.rt.Decode(opListGroups, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListGroupsForEnterpriseProject = &huawei.Operation{Service: "iam", Name: "ListGroupsForEnterpriseProject", Method: "GET", Path: "/v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/groups",
@@ -2377,10 +2497,11 @@ func (c *Client) ListGroupsForEnterpriseProject(ctx context.Context, enterpriseP
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseListGroupsForEnterpriseProjectResponse(httpResp)
-	return huawei.Result(opListGroupsForEnterpriseProject, httpResp, parsed, err, func(p *iam.ListGroupsForEnterpriseProjectResponse) *iam.ListGroupsForEnterpriseProjectResponseBody {
-		return p.JSON200
-	})
+	var out iam.ListGroupsForEnterpriseProjectResponseBody
+	if err := c.rt.Decode(opListGroupsForEnterpriseProject, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListPermanentAccessKeys = &huawei.Operation{Service: "iam", Name: "ListPermanentAccessKeys", Method: "GET", Path: "/v3.0/OS-CREDENTIAL/credentials",
@@ -2397,10 +2518,11 @@ func (c *Client) ListPermanentAccessKeys(ctx context.Context, params *iam.ListPe
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseListPermanentAccessKeysResponse(httpResp)
-	return huawei.Result(opListPermanentAccessKeys, httpResp, parsed, err, func(p *iam.ListPermanentAccessKeysResponse) *iam.ListPermanentAccessKeysResponseBody {
-		return p.JSON200
-	})
+	var out iam.ListPermanentAccessKeysResponseBody
+	if err := c.rt.Decode(opListPermanentAccessKeys, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListProjectPermissionsForAgency = &huawei.Operation{Service: "iam", Name: "ListProjectPermissionsForAgency", Method: "GET", Path: "/v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles",
@@ -2423,10 +2545,11 @@ func (c *Client) ListProjectPermissionsForAgency(ctx context.Context, projectID 
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseListProjectPermissionsForAgencyResponse(httpResp)
-	return huawei.Result(opListProjectPermissionsForAgency, httpResp, parsed, err, func(p *iam.ListProjectPermissionsForAgencyResponse) *iam.ListProjectPermissionsForAgencyResponseBody {
-		return p.JSON200
-	})
+	var out iam.ListProjectPermissionsForAgencyResponseBody
+	if err := c.rt.Decode(opListProjectPermissionsForAgency, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListProtectPolicy = &huawei.Operation{Service: "iam", Name: "ListProtectPolicy", Method: "GET", Path: "/v3.0/OS-SECURITYPOLICY/domains/{domain_id}/protect-policy",
@@ -2446,8 +2569,11 @@ func (c *Client) ListProtectPolicy(ctx context.Context, domainID string) (*iam.L
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseListProtectPolicyResponse(httpResp)
-	return huawei.Result(opListProtectPolicy, httpResp, parsed, err, func(p *iam.ListProtectPolicyResponse) *iam.ListProtectPolicyResponseBody { return p.JSON200 })
+	var out iam.ListProtectPolicyResponseBody
+	if err := c.rt.Decode(opListProtectPolicy, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListRoles = &huawei.Operation{Service: "iam", Name: "ListRoles", Method: "GET", Path: "/v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles",
@@ -2470,8 +2596,11 @@ func (c *Client) ListRoles(ctx context.Context, enterpriseProjectID string, grou
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseListRolesResponse(httpResp)
-	return huawei.Result(opListRoles, httpResp, parsed, err, func(p *iam.ListRolesResponse) *iam.ListRolesResponseBody { return p.JSON200 })
+	var out iam.ListRolesResponseBody
+	if err := c.rt.Decode(opListRoles, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListRolesForGroupOnEnterpriseProject = &huawei.Operation{Service: "iam", Name: "ListRolesForGroupOnEnterpriseProject", Method: "GET", Path: "/v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles",
@@ -2494,10 +2623,11 @@ func (c *Client) ListRolesForGroupOnEnterpriseProject(ctx context.Context, enter
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseListRolesForGroupOnEnterpriseProjectResponse(httpResp)
-	return huawei.Result(opListRolesForGroupOnEnterpriseProject, httpResp, parsed, err, func(p *iam.ListRolesForGroupOnEnterpriseProjectResponse) *iam.ListRolesForGroupOnEnterpriseProjectResponseBody {
-		return p.JSON200
-	})
+	var out iam.ListRolesForGroupOnEnterpriseProjectResponseBody
+	if err := c.rt.Decode(opListRolesForGroupOnEnterpriseProject, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListRolesForUserOnEnterpriseProject = &huawei.Operation{Service: "iam", Name: "ListRolesForUserOnEnterpriseProject", Method: "GET", Path: "/v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/users/{user_id}/roles",
@@ -2520,10 +2650,11 @@ func (c *Client) ListRolesForUserOnEnterpriseProject(ctx context.Context, enterp
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseListRolesForUserOnEnterpriseProjectResponse(httpResp)
-	return huawei.Result(opListRolesForUserOnEnterpriseProject, httpResp, parsed, err, func(p *iam.ListRolesForUserOnEnterpriseProjectResponse) *iam.ListRolesForUserOnEnterpriseProjectResponseBody {
-		return p.JSON200
-	})
+	var out iam.ListRolesForUserOnEnterpriseProjectResponseBody
+	if err := c.rt.Decode(opListRolesForUserOnEnterpriseProject, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListUserLoginProtects = &huawei.Operation{Service: "iam", Name: "ListUserLoginProtects", Method: "GET", Path: "/v3.0/OS-USER/login-protects",
@@ -2540,8 +2671,11 @@ func (c *Client) ListUserLoginProtects(ctx context.Context) (*iam.ListUserLoginP
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseListUserLoginProtectsResponse(httpResp)
-	return huawei.Result(opListUserLoginProtects, httpResp, parsed, err, func(p *iam.ListUserLoginProtectsResponse) *iam.ListUserLoginProtectsResponseBody { return p.JSON200 })
+	var out iam.ListUserLoginProtectsResponseBody
+	if err := c.rt.Decode(opListUserLoginProtects, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListUserMfaDevices = &huawei.Operation{Service: "iam", Name: "ListUserMfaDevices", Method: "GET", Path: "/v3.0/OS-MFA/virtual-mfa-devices",
@@ -2558,8 +2692,11 @@ func (c *Client) ListUserMfaDevices(ctx context.Context) (*iam.ListUserMfaDevice
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseListUserMfaDevicesResponse(httpResp)
-	return huawei.Result(opListUserMfaDevices, httpResp, parsed, err, func(p *iam.ListUserMfaDevicesResponse) *iam.ListUserMfaDevicesResponseBody { return p.JSON200 })
+	var out iam.ListUserMfaDevicesResponseBody
+	if err := c.rt.Decode(opListUserMfaDevices, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListUsersForEnterpriseProject = &huawei.Operation{Service: "iam", Name: "ListUsersForEnterpriseProject", Method: "GET", Path: "/v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/users",
@@ -2579,10 +2716,11 @@ func (c *Client) ListUsersForEnterpriseProject(ctx context.Context, enterprisePr
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseListUsersForEnterpriseProjectResponse(httpResp)
-	return huawei.Result(opListUsersForEnterpriseProject, httpResp, parsed, err, func(p *iam.ListUsersForEnterpriseProjectResponse) *iam.ListUsersForEnterpriseProjectResponseBody {
-		return p.JSON200
-	})
+	var out iam.ListUsersForEnterpriseProjectResponseBody
+	if err := c.rt.Decode(opListUsersForEnterpriseProject, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opQueryProjectDetailsAndStatus = &huawei.Operation{Service: "iam", Name: "QueryProjectDetailsAndStatus", Method: "GET", Path: "/v3.0/OS-QUOTA/projects/{project_id}",
@@ -2602,10 +2740,11 @@ func (c *Client) QueryProjectDetailsAndStatus(ctx context.Context, projectID str
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseQueryProjectDetailsAndStatusResponse(httpResp)
-	return huawei.Result(opQueryProjectDetailsAndStatus, httpResp, parsed, err, func(p *iam.QueryProjectDetailsAndStatusResponse) *iam.QueryProjectDetailsAndStatusResponseBody {
-		return p.JSON200
-	})
+	var out iam.QueryProjectDetailsAndStatusResponseBody
+	if err := c.rt.Decode(opQueryProjectDetailsAndStatus, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opRemoveAllProjectsPermissionFromAgency = &huawei.Operation{Service: "iam", Name: "RemoveAllProjectsPermissionFromAgency", Method: "DELETE", Path: "/v3.0/OS-INHERIT/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}/inherited_to_projects",
@@ -2631,8 +2770,7 @@ func (c *Client) RemoveAllProjectsPermissionFromAgency(ctx context.Context, doma
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseRemoveAllProjectsPermissionFromAgencyResponse(httpResp)
-	return huawei.NoResult(opRemoveAllProjectsPermissionFromAgency, httpResp, err)
+	return c.rt.NoResult(opRemoveAllProjectsPermissionFromAgency, httpResp)
 }
 
 var opRemovePermissionFromAgencyOnDomain = &huawei.Operation{Service: "iam", Name: "RemovePermissionFromAgencyOnDomain", Method: "DELETE", Path: "/v3.0/OS-AGENCY/domains/{domain_id}/agencies/{agency_id}/roles/{role_id}",
@@ -2658,8 +2796,7 @@ func (c *Client) RemovePermissionFromAgencyOnDomain(ctx context.Context, domainI
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseRemovePermissionFromAgencyOnDomainResponse(httpResp)
-	return huawei.NoResult(opRemovePermissionFromAgencyOnDomain, httpResp, err)
+	return c.rt.NoResult(opRemovePermissionFromAgencyOnDomain, httpResp)
 }
 
 var opRemovePermissionFromAgencyOnProject = &huawei.Operation{Service: "iam", Name: "RemovePermissionFromAgencyOnProject", Method: "DELETE", Path: "/v3.0/OS-AGENCY/projects/{project_id}/agencies/{agency_id}/roles/{role_id}",
@@ -2685,8 +2822,7 @@ func (c *Client) RemovePermissionFromAgencyOnProject(ctx context.Context, projec
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseRemovePermissionFromAgencyOnProjectResponse(httpResp)
-	return huawei.NoResult(opRemovePermissionFromAgencyOnProject, httpResp, err)
+	return c.rt.NoResult(opRemovePermissionFromAgencyOnProject, httpResp)
 }
 
 var opRevokeRoleFromGroupOnEnterpriseProject = &huawei.Operation{Service: "iam", Name: "RevokeRoleFromGroupOnEnterpriseProject", Method: "DELETE", Path: "/v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id}",
@@ -2712,8 +2848,7 @@ func (c *Client) RevokeRoleFromGroupOnEnterpriseProject(ctx context.Context, ent
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseRevokeRoleFromGroupOnEnterpriseProjectResponse(httpResp)
-	return huawei.NoResult(opRevokeRoleFromGroupOnEnterpriseProject, httpResp, err)
+	return c.rt.NoResult(opRevokeRoleFromGroupOnEnterpriseProject, httpResp)
 }
 
 var opRevokeRoleFromUserOnEnterpriseProject = &huawei.Operation{Service: "iam", Name: "RevokeRoleFromUserOnEnterpriseProject", Method: "DELETE", Path: "/v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/users/{user_id}/roles/{role_id}",
@@ -2739,8 +2874,7 @@ func (c *Client) RevokeRoleFromUserOnEnterpriseProject(ctx context.Context, ente
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseRevokeRoleFromUserOnEnterpriseProjectResponse(httpResp)
-	return huawei.NoResult(opRevokeRoleFromUserOnEnterpriseProject, httpResp, err)
+	return c.rt.NoResult(opRevokeRoleFromUserOnEnterpriseProject, httpResp)
 }
 
 var opShowAgency = &huawei.Operation{Service: "iam", Name: "ShowAgency", Method: "GET", Path: "/v3.0/OS-AGENCY/agencies/{agency_id}",
@@ -2760,8 +2894,11 @@ func (c *Client) ShowAgency(ctx context.Context, agencyID string) (*iam.ShowAgen
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseShowAgencyResponse(httpResp)
-	return huawei.Result(opShowAgency, httpResp, parsed, err, func(p *iam.ShowAgencyResponse) *iam.ShowAgencyResponseBody { return p.JSON200 })
+	var out iam.ShowAgencyResponseBody
+	if err := c.rt.Decode(opShowAgency, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowCustomPolicy = &huawei.Operation{Service: "iam", Name: "ShowCustomPolicy", Method: "GET", Path: "/v3.0/OS-ROLE/roles/{role_id}",
@@ -2781,8 +2918,11 @@ func (c *Client) ShowCustomPolicy(ctx context.Context, roleID string) (*iam.Show
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseShowCustomPolicyResponse(httpResp)
-	return huawei.Result(opShowCustomPolicy, httpResp, parsed, err, func(p *iam.ShowCustomPolicyResponse) *iam.ShowCustomPolicyResponseBody { return p.JSON200 })
+	var out iam.ShowCustomPolicyResponseBody
+	if err := c.rt.Decode(opShowCustomPolicy, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowDomainAPIACLPolicy = &huawei.Operation{Service: "iam", Name: "ShowDomainAPIACLPolicy", Method: "GET", Path: "/v3.0/OS-SECURITYPOLICY/domains/{domain_id}/api-acl-policy",
@@ -2802,8 +2942,11 @@ func (c *Client) ShowDomainAPIACLPolicy(ctx context.Context, domainID string) (*
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseShowDomainAPIACLPolicyResponse(httpResp)
-	return huawei.Result(opShowDomainAPIACLPolicy, httpResp, parsed, err, func(p *iam.ShowDomainAPIACLPolicyResponse) *iam.ShowDomainAPIACLPolicyResponseBody { return p.JSON200 })
+	var out iam.ShowDomainAPIACLPolicyResponseBody
+	if err := c.rt.Decode(opShowDomainAPIACLPolicy, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowDomainConsoleACLPolicy = &huawei.Operation{Service: "iam", Name: "ShowDomainConsoleACLPolicy", Method: "GET", Path: "/v3.0/OS-SECURITYPOLICY/domains/{domain_id}/console-acl-policy",
@@ -2823,10 +2966,11 @@ func (c *Client) ShowDomainConsoleACLPolicy(ctx context.Context, domainID string
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseShowDomainConsoleACLPolicyResponse(httpResp)
-	return huawei.Result(opShowDomainConsoleACLPolicy, httpResp, parsed, err, func(p *iam.ShowDomainConsoleACLPolicyResponse) *iam.ShowDomainConsoleACLPolicyResponseBody {
-		return p.JSON200
-	})
+	var out iam.ShowDomainConsoleACLPolicyResponseBody
+	if err := c.rt.Decode(opShowDomainConsoleACLPolicy, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowDomainLoginPolicy = &huawei.Operation{Service: "iam", Name: "ShowDomainLoginPolicy", Method: "GET", Path: "/v3.0/OS-SECURITYPOLICY/domains/{domain_id}/login-policy",
@@ -2846,8 +2990,11 @@ func (c *Client) ShowDomainLoginPolicy(ctx context.Context, domainID string) (*i
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseShowDomainLoginPolicyResponse(httpResp)
-	return huawei.Result(opShowDomainLoginPolicy, httpResp, parsed, err, func(p *iam.ShowDomainLoginPolicyResponse) *iam.ShowDomainLoginPolicyResponseBody { return p.JSON200 })
+	var out iam.ShowDomainLoginPolicyResponseBody
+	if err := c.rt.Decode(opShowDomainLoginPolicy, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowDomainPasswordPolicy = &huawei.Operation{Service: "iam", Name: "ShowDomainPasswordPolicy", Method: "GET", Path: "/v3.0/OS-SECURITYPOLICY/domains/{domain_id}/password-policy",
@@ -2867,10 +3014,11 @@ func (c *Client) ShowDomainPasswordPolicy(ctx context.Context, domainID string) 
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseShowDomainPasswordPolicyResponse(httpResp)
-	return huawei.Result(opShowDomainPasswordPolicy, httpResp, parsed, err, func(p *iam.ShowDomainPasswordPolicyResponse) *iam.ShowDomainPasswordPolicyResponseBody {
-		return p.JSON200
-	})
+	var out iam.ShowDomainPasswordPolicyResponseBody
+	if err := c.rt.Decode(opShowDomainPasswordPolicy, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowDomainQuota = &huawei.Operation{Service: "iam", Name: "ShowDomainQuota", Method: "GET", Path: "/v3.0/OS-QUOTA/domains/{domain_id}",
@@ -2890,8 +3038,11 @@ func (c *Client) ShowDomainQuota(ctx context.Context, domainID string, params *i
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseShowDomainQuotaResponse(httpResp)
-	return huawei.Result(opShowDomainQuota, httpResp, parsed, err, func(p *iam.ShowDomainQuotaResponse) *iam.ShowDomainQuotaResponseBody { return p.JSON200 })
+	var out iam.ShowDomainQuotaResponseBody
+	if err := c.rt.Decode(opShowDomainQuota, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowDomainRoleAssignments = &huawei.Operation{Service: "iam", Name: "ShowDomainRoleAssignments", Method: "GET", Path: "/v3.0/OS-PERMISSION/role-assignments",
@@ -2908,10 +3059,11 @@ func (c *Client) ShowDomainRoleAssignments(ctx context.Context, params *iam.Show
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseShowDomainRoleAssignmentsResponse(httpResp)
-	return huawei.Result(opShowDomainRoleAssignments, httpResp, parsed, err, func(p *iam.ShowDomainRoleAssignmentsResponse) *iam.ShowDomainRoleAssignmentsResponseBody {
-		return p.JSON200
-	})
+	var out iam.ShowDomainRoleAssignmentsResponseBody
+	if err := c.rt.Decode(opShowDomainRoleAssignments, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageShowDomainRoleAssignments = huawei.Paging{Op: opShowDomainRoleAssignments, Style: "page", Param: "page", Limit: "per_page",
@@ -2943,8 +3095,7 @@ func (c *Client) ShowKeystoneMetadataFile(ctx context.Context, params *iam.ShowK
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseShowKeystoneMetadataFileResponse(httpResp)
-	return huawei.NoResult(opShowKeystoneMetadataFile, httpResp, err)
+	return c.rt.NoResult(opShowKeystoneMetadataFile, httpResp)
 }
 
 var opShowMetadata = &huawei.Operation{Service: "iam", Name: "ShowMetadata", Method: "GET", Path: "/v3-ext/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}/metadata",
@@ -2967,8 +3118,11 @@ func (c *Client) ShowMetadata(ctx context.Context, idpID string, protocolID stri
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseShowMetadataResponse(httpResp)
-	return huawei.Result(opShowMetadata, httpResp, parsed, err, func(p *iam.ShowMetadataResponse) *iam.ShowMetadataResponseBody { return p.JSON200 })
+	var out iam.ShowMetadataResponseBody
+	if err := c.rt.Decode(opShowMetadata, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowOpenIDConnectConfig = &huawei.Operation{Service: "iam", Name: "ShowOpenIDConnectConfig", Method: "GET", Path: "/v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config",
@@ -2988,10 +3142,11 @@ func (c *Client) ShowOpenIDConnectConfig(ctx context.Context, idpID string) (*ia
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseShowOpenIDConnectConfigResponse(httpResp)
-	return huawei.Result(opShowOpenIDConnectConfig, httpResp, parsed, err, func(p *iam.ShowOpenIDConnectConfigResponse) *iam.ShowOpenIDConnectConfigResponseBody {
-		return p.JSON200
-	})
+	var out iam.ShowOpenIDConnectConfigResponseBody
+	if err := c.rt.Decode(opShowOpenIDConnectConfig, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowPermanentAccessKey = &huawei.Operation{Service: "iam", Name: "ShowPermanentAccessKey", Method: "GET", Path: "/v3.0/OS-CREDENTIAL/credentials/{access_key}",
@@ -3011,8 +3166,11 @@ func (c *Client) ShowPermanentAccessKey(ctx context.Context, accessKey string) (
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseShowPermanentAccessKeyResponse(httpResp)
-	return huawei.Result(opShowPermanentAccessKey, httpResp, parsed, err, func(p *iam.ShowPermanentAccessKeyResponse) *iam.ShowPermanentAccessKeyResponseBody { return p.JSON200 })
+	var out iam.ShowPermanentAccessKeyResponseBody
+	if err := c.rt.Decode(opShowPermanentAccessKey, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowProjectDetailsAndStatus = &huawei.Operation{Service: "iam", Name: "ShowProjectDetailsAndStatus", Method: "GET", Path: "/v3-ext/projects/{project_id}",
@@ -3032,10 +3190,11 @@ func (c *Client) ShowProjectDetailsAndStatus(ctx context.Context, projectID stri
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseShowProjectDetailsAndStatusResponse(httpResp)
-	return huawei.Result(opShowProjectDetailsAndStatus, httpResp, parsed, err, func(p *iam.ShowProjectDetailsAndStatusResponse) *iam.ShowProjectDetailsAndStatusResponseBody {
-		return p.JSON200
-	})
+	var out iam.ShowProjectDetailsAndStatusResponseBody
+	if err := c.rt.Decode(opShowProjectDetailsAndStatus, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowUser = &huawei.Operation{Service: "iam", Name: "ShowUser", Method: "GET", Path: "/v3.0/OS-USER/users/{user_id}",
@@ -3055,8 +3214,11 @@ func (c *Client) ShowUser(ctx context.Context, userID string) (*iam.ShowUserResp
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseShowUserResponse(httpResp)
-	return huawei.Result(opShowUser, httpResp, parsed, err, func(p *iam.ShowUserResponse) *iam.ShowUserResponseBody { return p.JSON200 })
+	var out iam.ShowUserResponseBody
+	if err := c.rt.Decode(opShowUser, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowUserLoginProtect = &huawei.Operation{Service: "iam", Name: "ShowUserLoginProtect", Method: "GET", Path: "/v3.0/OS-USER/users/{user_id}/login-protect",
@@ -3076,8 +3238,11 @@ func (c *Client) ShowUserLoginProtect(ctx context.Context, userID string) (*iam.
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseShowUserLoginProtectResponse(httpResp)
-	return huawei.Result(opShowUserLoginProtect, httpResp, parsed, err, func(p *iam.ShowUserLoginProtectResponse) *iam.ShowUserLoginProtectResponseBody { return p.JSON200 })
+	var out iam.ShowUserLoginProtectResponseBody
+	if err := c.rt.Decode(opShowUserLoginProtect, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowUserMfaDevice = &huawei.Operation{Service: "iam", Name: "ShowUserMfaDevice", Method: "GET", Path: "/v3.0/OS-MFA/users/{user_id}/virtual-mfa-device",
@@ -3097,8 +3262,11 @@ func (c *Client) ShowUserMfaDevice(ctx context.Context, userID string) (*iam.Sho
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseShowUserMfaDeviceResponse(httpResp)
-	return huawei.Result(opShowUserMfaDevice, httpResp, parsed, err, func(p *iam.ShowUserMfaDeviceResponse) *iam.ShowUserMfaDeviceResponseBody { return p.JSON200 })
+	var out iam.ShowUserMfaDeviceResponseBody
+	if err := c.rt.Decode(opShowUserMfaDevice, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateAgency = &huawei.Operation{Service: "iam", Name: "UpdateAgency", Method: "PUT", Path: "/v3.0/OS-AGENCY/agencies/{agency_id}",
@@ -3118,8 +3286,11 @@ func (c *Client) UpdateAgency(ctx context.Context, agencyID string, body iam.Upd
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseUpdateAgencyResponse(httpResp)
-	return huawei.Result(opUpdateAgency, httpResp, parsed, err, func(p *iam.UpdateAgencyResponse) *iam.UpdateAgencyResponseBody { return p.JSON200 })
+	var out iam.UpdateAgencyResponseBody
+	if err := c.rt.Decode(opUpdateAgency, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateAgencyCustomPolicy = &huawei.Operation{Service: "iam", Name: "UpdateAgencyCustomPolicy", Method: "PATCH", Path: "/v3.0/OS-ROLE/roles/{role_id}#UpdateAgencyCustomPolicy",
@@ -3139,10 +3310,11 @@ func (c *Client) UpdateAgencyCustomPolicy(ctx context.Context, roleID string, bo
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseUpdateAgencyCustomPolicyResponse(httpResp)
-	return huawei.Result(opUpdateAgencyCustomPolicy, httpResp, parsed, err, func(p *iam.UpdateAgencyCustomPolicyResponse) *iam.UpdateAgencyCustomPolicyResponseBody {
-		return p.JSON200
-	})
+	var out iam.UpdateAgencyCustomPolicyResponseBody
+	if err := c.rt.Decode(opUpdateAgencyCustomPolicy, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateCloudServiceCustomPolicy = &huawei.Operation{Service: "iam", Name: "UpdateCloudServiceCustomPolicy", Method: "PATCH", Path: "/v3.0/OS-ROLE/roles/{role_id}#UpdateCloudServiceCustomPolicy",
@@ -3162,10 +3334,11 @@ func (c *Client) UpdateCloudServiceCustomPolicy(ctx context.Context, roleID stri
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseUpdateCloudServiceCustomPolicyResponse(httpResp)
-	return huawei.Result(opUpdateCloudServiceCustomPolicy, httpResp, parsed, err, func(p *iam.UpdateCloudServiceCustomPolicyResponse) *iam.UpdateCloudServiceCustomPolicyResponseBody {
-		return p.JSON200
-	})
+	var out iam.UpdateCloudServiceCustomPolicyResponseBody
+	if err := c.rt.Decode(opUpdateCloudServiceCustomPolicy, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateDomainAPIACLPolicy = &huawei.Operation{Service: "iam", Name: "UpdateDomainAPIACLPolicy", Method: "PUT", Path: "/v3.0/OS-SECURITYPOLICY/domains/{domain_id}/api-acl-policy",
@@ -3185,10 +3358,11 @@ func (c *Client) UpdateDomainAPIACLPolicy(ctx context.Context, domainID string, 
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseUpdateDomainAPIACLPolicyResponse(httpResp)
-	return huawei.Result(opUpdateDomainAPIACLPolicy, httpResp, parsed, err, func(p *iam.UpdateDomainAPIACLPolicyResponse) *iam.UpdateDomainAPIACLPolicyResponseBody {
-		return p.JSON200
-	})
+	var out iam.UpdateDomainAPIACLPolicyResponseBody
+	if err := c.rt.Decode(opUpdateDomainAPIACLPolicy, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateDomainConsoleACLPolicy = &huawei.Operation{Service: "iam", Name: "UpdateDomainConsoleACLPolicy", Method: "PUT", Path: "/v3.0/OS-SECURITYPOLICY/domains/{domain_id}/console-acl-policy",
@@ -3208,10 +3382,11 @@ func (c *Client) UpdateDomainConsoleACLPolicy(ctx context.Context, domainID stri
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseUpdateDomainConsoleACLPolicyResponse(httpResp)
-	return huawei.Result(opUpdateDomainConsoleACLPolicy, httpResp, parsed, err, func(p *iam.UpdateDomainConsoleACLPolicyResponse) *iam.UpdateDomainConsoleACLPolicyResponseBody {
-		return p.JSON200
-	})
+	var out iam.UpdateDomainConsoleACLPolicyResponseBody
+	if err := c.rt.Decode(opUpdateDomainConsoleACLPolicy, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateDomainGroupInheritRole = &huawei.Operation{Service: "iam", Name: "UpdateDomainGroupInheritRole", Method: "PUT", Path: "/v3/OS-INHERIT/domains/{domain_id}/groups/{group_id}/roles/{role_id}/inherited_to_projects",
@@ -3237,8 +3412,7 @@ func (c *Client) UpdateDomainGroupInheritRole(ctx context.Context, domainID stri
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseUpdateDomainGroupInheritRoleResponse(httpResp)
-	return huawei.NoResult(opUpdateDomainGroupInheritRole, httpResp, err)
+	return c.rt.NoResult(opUpdateDomainGroupInheritRole, httpResp)
 }
 
 var opUpdateDomainLoginPolicy = &huawei.Operation{Service: "iam", Name: "UpdateDomainLoginPolicy", Method: "PUT", Path: "/v3.0/OS-SECURITYPOLICY/domains/{domain_id}/login-policy",
@@ -3258,10 +3432,11 @@ func (c *Client) UpdateDomainLoginPolicy(ctx context.Context, domainID string, b
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseUpdateDomainLoginPolicyResponse(httpResp)
-	return huawei.Result(opUpdateDomainLoginPolicy, httpResp, parsed, err, func(p *iam.UpdateDomainLoginPolicyResponse) *iam.UpdateDomainLoginPolicyResponseBody {
-		return p.JSON200
-	})
+	var out iam.UpdateDomainLoginPolicyResponseBody
+	if err := c.rt.Decode(opUpdateDomainLoginPolicy, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateDomainPasswordPolicy = &huawei.Operation{Service: "iam", Name: "UpdateDomainPasswordPolicy", Method: "PUT", Path: "/v3.0/OS-SECURITYPOLICY/domains/{domain_id}/password-policy",
@@ -3281,10 +3456,11 @@ func (c *Client) UpdateDomainPasswordPolicy(ctx context.Context, domainID string
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseUpdateDomainPasswordPolicyResponse(httpResp)
-	return huawei.Result(opUpdateDomainPasswordPolicy, httpResp, parsed, err, func(p *iam.UpdateDomainPasswordPolicyResponse) *iam.UpdateDomainPasswordPolicyResponseBody {
-		return p.JSON200
-	})
+	var out iam.UpdateDomainPasswordPolicyResponseBody
+	if err := c.rt.Decode(opUpdateDomainPasswordPolicy, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateDomainProtectPolicy = &huawei.Operation{Service: "iam", Name: "UpdateDomainProtectPolicy", Method: "PUT", Path: "/v3.0/OS-SECURITYPOLICY/domains/{domain_id}/protect-policy",
@@ -3304,10 +3480,11 @@ func (c *Client) UpdateDomainProtectPolicy(ctx context.Context, domainID string,
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseUpdateDomainProtectPolicyResponse(httpResp)
-	return huawei.Result(opUpdateDomainProtectPolicy, httpResp, parsed, err, func(p *iam.UpdateDomainProtectPolicyResponse) *iam.UpdateDomainProtectPolicyResponseBody {
-		return p.JSON200
-	})
+	var out iam.UpdateDomainProtectPolicyResponseBody
+	if err := c.rt.Decode(opUpdateDomainProtectPolicy, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateLoginProtect = &huawei.Operation{Service: "iam", Name: "UpdateLoginProtect", Method: "PUT", Path: "/v3.0/OS-USER/users/{user_id}/login-protect",
@@ -3327,8 +3504,11 @@ func (c *Client) UpdateLoginProtect(ctx context.Context, userID string, body iam
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseUpdateLoginProtectResponse(httpResp)
-	return huawei.Result(opUpdateLoginProtect, httpResp, parsed, err, func(p *iam.UpdateLoginProtectResponse) *iam.UpdateLoginProtectResponseBody { return p.JSON200 })
+	var out iam.UpdateLoginProtectResponseBody
+	if err := c.rt.Decode(opUpdateLoginProtect, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateOpenIDConnectConfig = &huawei.Operation{Service: "iam", Name: "UpdateOpenIDConnectConfig", Method: "PUT", Path: "/v3.0/OS-FEDERATION/identity-providers/{idp_id}/openid-connect-config",
@@ -3348,10 +3528,11 @@ func (c *Client) UpdateOpenIDConnectConfig(ctx context.Context, idpID string, bo
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseUpdateOpenIDConnectConfigResponse(httpResp)
-	return huawei.Result(opUpdateOpenIDConnectConfig, httpResp, parsed, err, func(p *iam.UpdateOpenIDConnectConfigResponse) *iam.UpdateOpenIDConnectConfigResponseBody {
-		return p.JSON200
-	})
+	var out iam.UpdateOpenIDConnectConfigResponseBody
+	if err := c.rt.Decode(opUpdateOpenIDConnectConfig, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdatePermanentAccessKey = &huawei.Operation{Service: "iam", Name: "UpdatePermanentAccessKey", Method: "PUT", Path: "/v3.0/OS-CREDENTIAL/credentials/{access_key}",
@@ -3371,10 +3552,11 @@ func (c *Client) UpdatePermanentAccessKey(ctx context.Context, accessKey string,
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseUpdatePermanentAccessKeyResponse(httpResp)
-	return huawei.Result(opUpdatePermanentAccessKey, httpResp, parsed, err, func(p *iam.UpdatePermanentAccessKeyResponse) *iam.UpdatePermanentAccessKeyResponseBody {
-		return p.JSON200
-	})
+	var out iam.UpdatePermanentAccessKeyResponseBody
+	if err := c.rt.Decode(opUpdatePermanentAccessKey, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateProjectStatus = &huawei.Operation{Service: "iam", Name: "UpdateProjectStatus", Method: "PUT", Path: "/v3-ext/projects/{project_id}",
@@ -3394,8 +3576,7 @@ func (c *Client) UpdateProjectStatus(ctx context.Context, projectID string, body
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseUpdateProjectStatusResponse(httpResp)
-	return huawei.NoResult(opUpdateProjectStatus, httpResp, err)
+	return c.rt.NoResult(opUpdateProjectStatus, httpResp)
 }
 
 var opUpdateRole = &huawei.Operation{Service: "iam", Name: "UpdateRole", Method: "PUT", Path: "/v3.0/OS-PAP/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles/{role_id}",
@@ -3421,8 +3602,7 @@ func (c *Client) UpdateRole(ctx context.Context, enterpriseProjectID string, gro
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseUpdateRoleResponse(httpResp)
-	return huawei.NoResult(opUpdateRole, httpResp, err)
+	return c.rt.NoResult(opUpdateRole, httpResp)
 }
 
 var opUpdateUser = &huawei.Operation{Service: "iam", Name: "UpdateUser", Method: "PUT", Path: "/v3.0/OS-USER/users/{user_id}",
@@ -3442,8 +3622,11 @@ func (c *Client) UpdateUser(ctx context.Context, userID string, body iam.UpdateU
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := iam.ParseUpdateUserResponse(httpResp)
-	return huawei.Result(opUpdateUser, httpResp, parsed, err, func(p *iam.UpdateUserResponse) *iam.UpdateUserResponseBody { return p.JSON200 })
+	var out iam.UpdateUserResponseBody
+	if err := c.rt.Decode(opUpdateUser, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateUserInformation = &huawei.Operation{Service: "iam", Name: "UpdateUserInformation", Method: "PUT", Path: "/v3.0/OS-USER/users/{user_id}/info",
@@ -3463,6 +3646,5 @@ func (c *Client) UpdateUserInformation(ctx context.Context, userID string, body 
 	if err != nil {
 		return err
 	}
-	_, err = iam.ParseUpdateUserInformationResponse(httpResp)
-	return huawei.NoResult(opUpdateUserInformation, httpResp, err)
+	return c.rt.NoResult(opUpdateUserInformation, httpResp)
 }

@@ -50,8 +50,11 @@ func (c *Client) AssociateKeypair(ctx context.Context, body kms.AssociateKeypair
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseAssociateKeypairResponse(httpResp)
-	return huawei.Result(opAssociateKeypair, httpResp, parsed, err, func(p *kms.AssociateKeypairResponse) *kms.AssociateKeypairResponseBody { return p.JSON200 })
+	var out kms.AssociateKeypairResponseBody
+	if err := c.rt.Decode(opAssociateKeypair, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opBatchAssociateKeypair = &huawei.Operation{Service: "kms", Name: "BatchAssociateKeypair", Method: "POST", Path: "/v3/{project_id}/keypairs/batch-associate",
@@ -68,8 +71,11 @@ func (c *Client) BatchAssociateKeypair(ctx context.Context, body kms.BatchAssoci
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseBatchAssociateKeypairResponse(httpResp)
-	return huawei.Result(opBatchAssociateKeypair, httpResp, parsed, err, func(p *kms.BatchAssociateKeypairResponse) *kms.BatchAssociateKeypairResponseBody { return p.JSON200 })
+	var out kms.BatchAssociateKeypairResponseBody
+	if err := c.rt.Decode(opBatchAssociateKeypair, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opBatchCreateKmsTags = &huawei.Operation{Service: "kms", Name: "BatchCreateKmsTags", Method: "POST", Path: "/v1.0/{project_id}/kms/{key_id}/tags/action",
@@ -89,8 +95,7 @@ func (c *Client) BatchCreateKmsTags(ctx context.Context, keyID string, body kms.
 	if err != nil {
 		return err
 	}
-	_, err = kms.ParseBatchCreateKmsTagsResponse(httpResp)
-	return huawei.NoResult(opBatchCreateKmsTags, httpResp, err)
+	return c.rt.NoResult(opBatchCreateKmsTags, httpResp)
 }
 
 var opCancelGrant = &huawei.Operation{Service: "kms", Name: "CancelGrant", Method: "POST", Path: "/v1.0/{project_id}/kms/revoke-grant",
@@ -107,8 +112,7 @@ func (c *Client) CancelGrant(ctx context.Context, body kms.CancelGrantJSONReques
 	if err != nil {
 		return err
 	}
-	_, err = kms.ParseCancelGrantResponse(httpResp)
-	return huawei.NoResult(opCancelGrant, httpResp, err)
+	return c.rt.NoResult(opCancelGrant, httpResp)
 }
 
 var opCancelKeyDeletion = &huawei.Operation{Service: "kms", Name: "CancelKeyDeletion", Method: "POST", Path: "/v1.0/{project_id}/kms/cancel-key-deletion",
@@ -125,8 +129,11 @@ func (c *Client) CancelKeyDeletion(ctx context.Context, body kms.CancelKeyDeleti
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseCancelKeyDeletionResponse(httpResp)
-	return huawei.Result(opCancelKeyDeletion, httpResp, parsed, err, func(p *kms.CancelKeyDeletionResponse) *kms.CancelKeyDeletionResponseBody { return p.JSON200 })
+	var out kms.CancelKeyDeletionResponseBody
+	if err := c.rt.Decode(opCancelKeyDeletion, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCancelSelfGrant = &huawei.Operation{Service: "kms", Name: "CancelSelfGrant", Method: "POST", Path: "/v1.0/{project_id}/kms/retire-grant",
@@ -143,8 +150,7 @@ func (c *Client) CancelSelfGrant(ctx context.Context, body kms.CancelSelfGrantJS
 	if err != nil {
 		return err
 	}
-	_, err = kms.ParseCancelSelfGrantResponse(httpResp)
-	return huawei.NoResult(opCancelSelfGrant, httpResp, err)
+	return c.rt.NoResult(opCancelSelfGrant, httpResp)
 }
 
 var opClearPrivateKey = &huawei.Operation{Service: "kms", Name: "ClearPrivateKey", Method: "DELETE", Path: "/v3/{project_id}/keypairs/{keypair_name}/private-key",
@@ -164,8 +170,7 @@ func (c *Client) ClearPrivateKey(ctx context.Context, keypairName string) error 
 	if err != nil {
 		return err
 	}
-	_, err = kms.ParseClearPrivateKeyResponse(httpResp)
-	return huawei.NoResult(opClearPrivateKey, httpResp, err)
+	return c.rt.NoResult(opClearPrivateKey, httpResp)
 }
 
 var opCreateDatakey = &huawei.Operation{Service: "kms", Name: "CreateDatakey", Method: "POST", Path: "/v1.0/{project_id}/kms/create-datakey",
@@ -182,8 +187,11 @@ func (c *Client) CreateDatakey(ctx context.Context, body kms.CreateDatakeyJSONRe
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseCreateDatakeyResponse(httpResp)
-	return huawei.Result(opCreateDatakey, httpResp, parsed, err, func(p *kms.CreateDatakeyResponse) *kms.CreateDatakeyResponseBody { return p.JSON200 })
+	var out kms.CreateDatakeyResponseBody
+	if err := c.rt.Decode(opCreateDatakey, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateDatakeyWithoutPlaintext = &huawei.Operation{Service: "kms", Name: "CreateDatakeyWithoutPlaintext", Method: "POST", Path: "/v1.0/{project_id}/kms/create-datakey-without-plaintext",
@@ -200,10 +208,11 @@ func (c *Client) CreateDatakeyWithoutPlaintext(ctx context.Context, body kms.Cre
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseCreateDatakeyWithoutPlaintextResponse(httpResp)
-	return huawei.Result(opCreateDatakeyWithoutPlaintext, httpResp, parsed, err, func(p *kms.CreateDatakeyWithoutPlaintextResponse) *kms.CreateDatakeyWithoutPlaintextResponseBody {
-		return p.JSON200
-	})
+	var out kms.CreateDatakeyWithoutPlaintextResponseBody
+	if err := c.rt.Decode(opCreateDatakeyWithoutPlaintext, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateGrant = &huawei.Operation{Service: "kms", Name: "CreateGrant", Method: "POST", Path: "/v1.0/{project_id}/kms/create-grant",
@@ -220,8 +229,11 @@ func (c *Client) CreateGrant(ctx context.Context, body kms.CreateGrantJSONReques
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseCreateGrantResponse(httpResp)
-	return huawei.Result(opCreateGrant, httpResp, parsed, err, func(p *kms.CreateGrantResponse) *kms.CreateGrantResponseBody { return p.JSON200 })
+	var out kms.CreateGrantResponseBody
+	if err := c.rt.Decode(opCreateGrant, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateKey = &huawei.Operation{Service: "kms", Name: "CreateKey", Method: "POST", Path: "/v1.0/{project_id}/kms/create-key",
@@ -238,8 +250,11 @@ func (c *Client) CreateKey(ctx context.Context, body kms.CreateKeyJSONRequestBod
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseCreateKeyResponse(httpResp)
-	return huawei.Result(opCreateKey, httpResp, parsed, err, func(p *kms.CreateKeyResponse) *kms.CreateKeyResponseBody { return p.JSON200 })
+	var out kms.CreateKeyResponseBody
+	if err := c.rt.Decode(opCreateKey, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateKeyStore = &huawei.Operation{Service: "kms", Name: "CreateKeyStore", Method: "POST", Path: "/v1.0/{project_id}/keystores",
@@ -256,8 +271,11 @@ func (c *Client) CreateKeyStore(ctx context.Context, body kms.CreateKeyStoreJSON
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseCreateKeyStoreResponse(httpResp)
-	return huawei.Result(opCreateKeyStore, httpResp, parsed, err, func(p *kms.CreateKeyStoreResponse) *kms.CreateKeyStoreResponseBody { return p.JSON200 })
+	var out kms.CreateKeyStoreResponseBody
+	if err := c.rt.Decode(opCreateKeyStore, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateKeypair = &huawei.Operation{Service: "kms", Name: "CreateKeypair", Method: "POST", Path: "/v3/{project_id}/keypairs",
@@ -274,8 +292,11 @@ func (c *Client) CreateKeypair(ctx context.Context, body kms.CreateKeypairJSONRe
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseCreateKeypairResponse(httpResp)
-	return huawei.Result(opCreateKeypair, httpResp, parsed, err, func(p *kms.CreateKeypairResponse) *kms.CreateKeypairResponseBody { return p.JSON200 })
+	var out kms.CreateKeypairResponseBody
+	if err := c.rt.Decode(opCreateKeypair, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateKmsTag = &huawei.Operation{Service: "kms", Name: "CreateKmsTag", Method: "POST", Path: "/v1.0/{project_id}/kms/{key_id}/tags",
@@ -295,8 +316,7 @@ func (c *Client) CreateKmsTag(ctx context.Context, keyID string, body kms.Create
 	if err != nil {
 		return err
 	}
-	_, err = kms.ParseCreateKmsTagResponse(httpResp)
-	return huawei.NoResult(opCreateKmsTag, httpResp, err)
+	return c.rt.NoResult(opCreateKmsTag, httpResp)
 }
 
 var opCreateParametersForImport = &huawei.Operation{Service: "kms", Name: "CreateParametersForImport", Method: "POST", Path: "/v1.0/{project_id}/kms/get-parameters-for-import",
@@ -313,10 +333,11 @@ func (c *Client) CreateParametersForImport(ctx context.Context, body kms.CreateP
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseCreateParametersForImportResponse(httpResp)
-	return huawei.Result(opCreateParametersForImport, httpResp, parsed, err, func(p *kms.CreateParametersForImportResponse) *kms.CreateParametersForImportResponseBody {
-		return p.JSON200
-	})
+	var out kms.CreateParametersForImportResponseBody
+	if err := c.rt.Decode(opCreateParametersForImport, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateRandom = &huawei.Operation{Service: "kms", Name: "CreateRandom", Method: "POST", Path: "/v1.0/{project_id}/kms/gen-random",
@@ -333,8 +354,11 @@ func (c *Client) CreateRandom(ctx context.Context, body kms.CreateRandomJSONRequ
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseCreateRandomResponse(httpResp)
-	return huawei.Result(opCreateRandom, httpResp, parsed, err, func(p *kms.CreateRandomResponse) *kms.CreateRandomResponseBody { return p.JSON200 })
+	var out kms.CreateRandomResponseBody
+	if err := c.rt.Decode(opCreateRandom, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDecryptData = &huawei.Operation{Service: "kms", Name: "DecryptData", Method: "POST", Path: "/v1.0/{project_id}/kms/decrypt-data",
@@ -351,8 +375,11 @@ func (c *Client) DecryptData(ctx context.Context, body kms.DecryptDataJSONReques
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseDecryptDataResponse(httpResp)
-	return huawei.Result(opDecryptData, httpResp, parsed, err, func(p *kms.DecryptDataResponse) *kms.DecryptDataResponseBody { return p.JSON200 })
+	var out kms.DecryptDataResponseBody
+	if err := c.rt.Decode(opDecryptData, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDecryptDatakey = &huawei.Operation{Service: "kms", Name: "DecryptDatakey", Method: "POST", Path: "/v1.0/{project_id}/kms/decrypt-datakey",
@@ -369,8 +396,11 @@ func (c *Client) DecryptDatakey(ctx context.Context, body kms.DecryptDatakeyJSON
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseDecryptDatakeyResponse(httpResp)
-	return huawei.Result(opDecryptDatakey, httpResp, parsed, err, func(p *kms.DecryptDatakeyResponse) *kms.DecryptDatakeyResponseBody { return p.JSON200 })
+	var out kms.DecryptDatakeyResponseBody
+	if err := c.rt.Decode(opDecryptDatakey, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDeleteAllFailedTask = &huawei.Operation{Service: "kms", Name: "DeleteAllFailedTask", Method: "DELETE", Path: "/v3/{project_id}/failed-tasks",
@@ -387,8 +417,7 @@ func (c *Client) DeleteAllFailedTask(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	_, err = kms.ParseDeleteAllFailedTaskResponse(httpResp)
-	return huawei.NoResult(opDeleteAllFailedTask, httpResp, err)
+	return c.rt.NoResult(opDeleteAllFailedTask, httpResp)
 }
 
 var opDeleteFailedTask = &huawei.Operation{Service: "kms", Name: "DeleteFailedTask", Method: "DELETE", Path: "/v3/{project_id}/failed-tasks/{task_id}",
@@ -408,8 +437,7 @@ func (c *Client) DeleteFailedTask(ctx context.Context, taskID string) error {
 	if err != nil {
 		return err
 	}
-	_, err = kms.ParseDeleteFailedTaskResponse(httpResp)
-	return huawei.NoResult(opDeleteFailedTask, httpResp, err)
+	return c.rt.NoResult(opDeleteFailedTask, httpResp)
 }
 
 var opDeleteImportedKeyMaterial = &huawei.Operation{Service: "kms", Name: "DeleteImportedKeyMaterial", Method: "POST", Path: "/v1.0/{project_id}/kms/delete-imported-key-material",
@@ -426,8 +454,7 @@ func (c *Client) DeleteImportedKeyMaterial(ctx context.Context, body kms.DeleteI
 	if err != nil {
 		return err
 	}
-	_, err = kms.ParseDeleteImportedKeyMaterialResponse(httpResp)
-	return huawei.NoResult(opDeleteImportedKeyMaterial, httpResp, err)
+	return c.rt.NoResult(opDeleteImportedKeyMaterial, httpResp)
 }
 
 var opDeleteKey = &huawei.Operation{Service: "kms", Name: "DeleteKey", Method: "POST", Path: "/v1.0/{project_id}/kms/schedule-key-deletion",
@@ -444,8 +471,11 @@ func (c *Client) DeleteKey(ctx context.Context, body kms.DeleteKeyJSONRequestBod
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseDeleteKeyResponse(httpResp)
-	return huawei.Result(opDeleteKey, httpResp, parsed, err, func(p *kms.DeleteKeyResponse) *kms.DeleteKeyResponseBody { return p.JSON200 })
+	var out kms.DeleteKeyResponseBody
+	if err := c.rt.Decode(opDeleteKey, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDeleteKeyStore = &huawei.Operation{Service: "kms", Name: "DeleteKeyStore", Method: "DELETE", Path: "/v1.0/{project_id}/keystores/{keystore_id}",
@@ -465,8 +495,7 @@ func (c *Client) DeleteKeyStore(ctx context.Context, keystoreID string) error {
 	if err != nil {
 		return err
 	}
-	_, err = kms.ParseDeleteKeyStoreResponse(httpResp)
-	return huawei.NoResult(opDeleteKeyStore, httpResp, err)
+	return c.rt.NoResult(opDeleteKeyStore, httpResp)
 }
 
 var opDeleteKeypair = &huawei.Operation{Service: "kms", Name: "DeleteKeypair", Method: "DELETE", Path: "/v3/{project_id}/keypairs/{keypair_name}",
@@ -486,8 +515,7 @@ func (c *Client) DeleteKeypair(ctx context.Context, keypairName string) error {
 	if err != nil {
 		return err
 	}
-	_, err = kms.ParseDeleteKeypairResponse(httpResp)
-	return huawei.NoResult(opDeleteKeypair, httpResp, err)
+	return c.rt.NoResult(opDeleteKeypair, httpResp)
 }
 
 var opDeleteTag = &huawei.Operation{Service: "kms", Name: "DeleteTag", Method: "DELETE", Path: "/v1.0/{project_id}/kms/{key_id}/tags/{key}",
@@ -510,8 +538,7 @@ func (c *Client) DeleteTag(ctx context.Context, keyID string, key string) error 
 	if err != nil {
 		return err
 	}
-	_, err = kms.ParseDeleteTagResponse(httpResp)
-	return huawei.NoResult(opDeleteTag, httpResp, err)
+	return c.rt.NoResult(opDeleteTag, httpResp)
 }
 
 var opDisableKey = &huawei.Operation{Service: "kms", Name: "DisableKey", Method: "POST", Path: "/v1.0/{project_id}/kms/disable-key",
@@ -528,8 +555,11 @@ func (c *Client) DisableKey(ctx context.Context, body kms.DisableKeyJSONRequestB
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseDisableKeyResponse(httpResp)
-	return huawei.Result(opDisableKey, httpResp, parsed, err, func(p *kms.DisableKeyResponse) *kms.DisableKeyResponseBody { return p.JSON200 })
+	var out kms.DisableKeyResponseBody
+	if err := c.rt.Decode(opDisableKey, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDisableKeyRotation = &huawei.Operation{Service: "kms", Name: "DisableKeyRotation", Method: "POST", Path: "/v1.0/{project_id}/kms/disable-key-rotation",
@@ -546,8 +576,7 @@ func (c *Client) DisableKeyRotation(ctx context.Context, body kms.DisableKeyRota
 	if err != nil {
 		return err
 	}
-	_, err = kms.ParseDisableKeyRotationResponse(httpResp)
-	return huawei.NoResult(opDisableKeyRotation, httpResp, err)
+	return c.rt.NoResult(opDisableKeyRotation, httpResp)
 }
 
 var opDisableKeyStore = &huawei.Operation{Service: "kms", Name: "DisableKeyStore", Method: "POST", Path: "/v1.0/{project_id}/keystores/{keystore_id}/disable",
@@ -567,8 +596,11 @@ func (c *Client) DisableKeyStore(ctx context.Context, keystoreID string) (*kms.D
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseDisableKeyStoreResponse(httpResp)
-	return huawei.Result(opDisableKeyStore, httpResp, parsed, err, func(p *kms.DisableKeyStoreResponse) *kms.DisableKeyStoreResponseBody { return p.JSON200 })
+	var out kms.DisableKeyStoreResponseBody
+	if err := c.rt.Decode(opDisableKeyStore, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDisassociateKeypair = &huawei.Operation{Service: "kms", Name: "DisassociateKeypair", Method: "POST", Path: "/v3/{project_id}/keypairs/disassociate",
@@ -585,8 +617,11 @@ func (c *Client) DisassociateKeypair(ctx context.Context, body kms.DisassociateK
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseDisassociateKeypairResponse(httpResp)
-	return huawei.Result(opDisassociateKeypair, httpResp, parsed, err, func(p *kms.DisassociateKeypairResponse) *kms.DisassociateKeypairResponseBody { return p.JSON202 })
+	var out kms.DisassociateKeypairResponseBody
+	if err := c.rt.Decode(opDisassociateKeypair, httpResp, 202, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opEnableKey = &huawei.Operation{Service: "kms", Name: "EnableKey", Method: "POST", Path: "/v1.0/{project_id}/kms/enable-key",
@@ -603,8 +638,11 @@ func (c *Client) EnableKey(ctx context.Context, body kms.EnableKeyJSONRequestBod
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseEnableKeyResponse(httpResp)
-	return huawei.Result(opEnableKey, httpResp, parsed, err, func(p *kms.EnableKeyResponse) *kms.EnableKeyResponseBody { return p.JSON200 })
+	var out kms.EnableKeyResponseBody
+	if err := c.rt.Decode(opEnableKey, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opEnableKeyRotation = &huawei.Operation{Service: "kms", Name: "EnableKeyRotation", Method: "POST", Path: "/v1.0/{project_id}/kms/enable-key-rotation",
@@ -621,8 +659,7 @@ func (c *Client) EnableKeyRotation(ctx context.Context, body kms.EnableKeyRotati
 	if err != nil {
 		return err
 	}
-	_, err = kms.ParseEnableKeyRotationResponse(httpResp)
-	return huawei.NoResult(opEnableKeyRotation, httpResp, err)
+	return c.rt.NoResult(opEnableKeyRotation, httpResp)
 }
 
 var opEnableKeyStore = &huawei.Operation{Service: "kms", Name: "EnableKeyStore", Method: "POST", Path: "/v1.0/{project_id}/keystores/{keystore_id}/enable",
@@ -642,8 +679,11 @@ func (c *Client) EnableKeyStore(ctx context.Context, keystoreID string) (*kms.En
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseEnableKeyStoreResponse(httpResp)
-	return huawei.Result(opEnableKeyStore, httpResp, parsed, err, func(p *kms.EnableKeyStoreResponse) *kms.EnableKeyStoreResponseBody { return p.JSON200 })
+	var out kms.EnableKeyStoreResponseBody
+	if err := c.rt.Decode(opEnableKeyStore, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opEncryptData = &huawei.Operation{Service: "kms", Name: "EncryptData", Method: "POST", Path: "/v1.0/{project_id}/kms/encrypt-data",
@@ -660,8 +700,11 @@ func (c *Client) EncryptData(ctx context.Context, body kms.EncryptDataJSONReques
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseEncryptDataResponse(httpResp)
-	return huawei.Result(opEncryptData, httpResp, parsed, err, func(p *kms.EncryptDataResponse) *kms.EncryptDataResponseBody { return p.JSON200 })
+	var out kms.EncryptDataResponseBody
+	if err := c.rt.Decode(opEncryptData, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opEncryptDatakey = &huawei.Operation{Service: "kms", Name: "EncryptDatakey", Method: "POST", Path: "/v1.0/{project_id}/kms/encrypt-datakey",
@@ -678,8 +721,11 @@ func (c *Client) EncryptDatakey(ctx context.Context, body kms.EncryptDatakeyJSON
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseEncryptDatakeyResponse(httpResp)
-	return huawei.Result(opEncryptDatakey, httpResp, parsed, err, func(p *kms.EncryptDatakeyResponse) *kms.EncryptDatakeyResponseBody { return p.JSON200 })
+	var out kms.EncryptDatakeyResponseBody
+	if err := c.rt.Decode(opEncryptDatakey, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opExportPrivateKey = &huawei.Operation{Service: "kms", Name: "ExportPrivateKey", Method: "POST", Path: "/v3/{project_id}/keypairs/private-key/export",
@@ -696,8 +742,11 @@ func (c *Client) ExportPrivateKey(ctx context.Context, body kms.ExportPrivateKey
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseExportPrivateKeyResponse(httpResp)
-	return huawei.Result(opExportPrivateKey, httpResp, parsed, err, func(p *kms.ExportPrivateKeyResponse) *kms.ExportPrivateKeyResponseBody { return p.JSON200 })
+	var out kms.ExportPrivateKeyResponseBody
+	if err := c.rt.Decode(opExportPrivateKey, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opImportKeyMaterial = &huawei.Operation{Service: "kms", Name: "ImportKeyMaterial", Method: "POST", Path: "/v1.0/{project_id}/kms/import-key-material",
@@ -714,8 +763,7 @@ func (c *Client) ImportKeyMaterial(ctx context.Context, body kms.ImportKeyMateri
 	if err != nil {
 		return err
 	}
-	_, err = kms.ParseImportKeyMaterialResponse(httpResp)
-	return huawei.NoResult(opImportKeyMaterial, httpResp, err)
+	return c.rt.NoResult(opImportKeyMaterial, httpResp)
 }
 
 var opImportPrivateKey = &huawei.Operation{Service: "kms", Name: "ImportPrivateKey", Method: "POST", Path: "/v3/{project_id}/keypairs/private-key/import",
@@ -732,8 +780,11 @@ func (c *Client) ImportPrivateKey(ctx context.Context, body kms.ImportPrivateKey
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseImportPrivateKeyResponse(httpResp)
-	return huawei.Result(opImportPrivateKey, httpResp, parsed, err, func(p *kms.ImportPrivateKeyResponse) *kms.ImportPrivateKeyResponseBody { return p.JSON200 })
+	var out kms.ImportPrivateKeyResponseBody
+	if err := c.rt.Decode(opImportPrivateKey, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListFailedTask = &huawei.Operation{Service: "kms", Name: "ListFailedTask", Method: "GET", Path: "/v3/{project_id}/failed-tasks",
@@ -750,8 +801,11 @@ func (c *Client) ListFailedTask(ctx context.Context, params *kms.ListFailedTaskP
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseListFailedTaskResponse(httpResp)
-	return huawei.Result(opListFailedTask, httpResp, parsed, err, func(p *kms.ListFailedTaskResponse) *kms.ListFailedTaskResponseBody { return p.JSON200 })
+	var out kms.ListFailedTaskResponseBody
+	if err := c.rt.Decode(opListFailedTask, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListFailedTask = huawei.Paging{Op: opListFailedTask, Style: "offset", Param: "offset", Limit: "limit",
@@ -783,8 +837,11 @@ func (c *Client) ListGrants(ctx context.Context, body kms.ListGrantsJSONRequestB
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseListGrantsResponse(httpResp)
-	return huawei.Result(opListGrants, httpResp, parsed, err, func(p *kms.ListGrantsResponse) *kms.ListGrantsResponseBody { return p.JSON200 })
+	var out kms.ListGrantsResponseBody
+	if err := c.rt.Decode(opListGrants, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListGrants = huawei.Paging{Op: opListGrants, Style: "marker", Param: "marker", Limit: "limit",
@@ -816,8 +873,11 @@ func (c *Client) ListKeyDetail(ctx context.Context, body kms.ListKeyDetailJSONRe
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseListKeyDetailResponse(httpResp)
-	return huawei.Result(opListKeyDetail, httpResp, parsed, err, func(p *kms.ListKeyDetailResponse) *kms.ListKeyDetailResponseBody { return p.JSON200 })
+	var out kms.ListKeyDetailResponseBody
+	if err := c.rt.Decode(opListKeyDetail, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListKeyStores = &huawei.Operation{Service: "kms", Name: "ListKeyStores", Method: "GET", Path: "/v1.0/{project_id}/keystores",
@@ -834,8 +894,11 @@ func (c *Client) ListKeyStores(ctx context.Context, params *kms.ListKeyStoresPar
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseListKeyStoresResponse(httpResp)
-	return huawei.Result(opListKeyStores, httpResp, parsed, err, func(p *kms.ListKeyStoresResponse) *kms.ListKeyStoresResponseBody { return p.JSON200 })
+	var out kms.ListKeyStoresResponseBody
+	if err := c.rt.Decode(opListKeyStores, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListKeyStores = huawei.Paging{Op: opListKeyStores, Style: "offset", Param: "offset", Limit: "limit",
@@ -870,8 +933,11 @@ func (c *Client) ListKeypairDetail(ctx context.Context, keypairName string) (*km
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseListKeypairDetailResponse(httpResp)
-	return huawei.Result(opListKeypairDetail, httpResp, parsed, err, func(p *kms.ListKeypairDetailResponse) *kms.ListKeypairDetailResponseBody { return p.JSON200 })
+	var out kms.ListKeypairDetailResponseBody
+	if err := c.rt.Decode(opListKeypairDetail, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListKeypairTask = &huawei.Operation{Service: "kms", Name: "ListKeypairTask", Method: "GET", Path: "/v3/{project_id}/tasks/{task_id}",
@@ -891,8 +957,11 @@ func (c *Client) ListKeypairTask(ctx context.Context, taskID string) (*kms.ListK
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseListKeypairTaskResponse(httpResp)
-	return huawei.Result(opListKeypairTask, httpResp, parsed, err, func(p *kms.ListKeypairTaskResponse) *kms.ListKeypairTaskResponseBody { return p.JSON200 })
+	var out kms.ListKeypairTaskResponseBody
+	if err := c.rt.Decode(opListKeypairTask, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListKeypairs = &huawei.Operation{Service: "kms", Name: "ListKeypairs", Method: "GET", Path: "/v3/{project_id}/keypairs",
@@ -909,8 +978,11 @@ func (c *Client) ListKeypairs(ctx context.Context, params *kms.ListKeypairsParam
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseListKeypairsResponse(httpResp)
-	return huawei.Result(opListKeypairs, httpResp, parsed, err, func(p *kms.ListKeypairsResponse) *kms.ListKeypairsResponseBody { return p.JSON200 })
+	var out kms.ListKeypairsResponseBody
+	if err := c.rt.Decode(opListKeypairs, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListKeypairs = huawei.Paging{Op: opListKeypairs, Style: "marker", Param: "marker", Limit: "limit",
@@ -942,8 +1014,11 @@ func (c *Client) ListKeys(ctx context.Context, body kms.ListKeysJSONRequestBody)
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseListKeysResponse(httpResp)
-	return huawei.Result(opListKeys, httpResp, parsed, err, func(p *kms.ListKeysResponse) *kms.ListKeysResponseBody { return p.JSON200 })
+	var out kms.ListKeysResponseBody
+	if err := c.rt.Decode(opListKeys, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListKeys = huawei.Paging{Op: opListKeys, Style: "marker", Param: "marker", Limit: "limit",
@@ -975,8 +1050,11 @@ func (c *Client) ListKmsByTags(ctx context.Context, body kms.ListKmsByTagsJSONRe
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseListKmsByTagsResponse(httpResp)
-	return huawei.Result(opListKmsByTags, httpResp, parsed, err, func(p *kms.ListKmsByTagsResponse) *kms.ListKmsByTagsResponseBody { return p.JSON200 })
+	var out kms.ListKmsByTagsResponseBody
+	if err := c.rt.Decode(opListKmsByTags, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListKmsByTags = huawei.Paging{Op: opListKmsByTags, Style: "offset", Param: "offset", Limit: "limit",
@@ -1008,8 +1086,11 @@ func (c *Client) ListKmsTags(ctx context.Context) (*kms.ListKmsTagsResponseBody,
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseListKmsTagsResponse(httpResp)
-	return huawei.Result(opListKmsTags, httpResp, parsed, err, func(p *kms.ListKmsTagsResponse) *kms.ListKmsTagsResponseBody { return p.JSON200 })
+	var out kms.ListKmsTagsResponseBody
+	if err := c.rt.Decode(opListKmsTags, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListRetirableGrants = &huawei.Operation{Service: "kms", Name: "ListRetirableGrants", Method: "POST", Path: "/v1.0/{project_id}/kms/list-retirable-grants",
@@ -1026,8 +1107,11 @@ func (c *Client) ListRetirableGrants(ctx context.Context, body kms.ListRetirable
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseListRetirableGrantsResponse(httpResp)
-	return huawei.Result(opListRetirableGrants, httpResp, parsed, err, func(p *kms.ListRetirableGrantsResponse) *kms.ListRetirableGrantsResponseBody { return p.JSON200 })
+	var out kms.ListRetirableGrantsResponseBody
+	if err := c.rt.Decode(opListRetirableGrants, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListRetirableGrants = huawei.Paging{Op: opListRetirableGrants, Style: "marker", Param: "marker", Limit: "limit",
@@ -1059,8 +1143,11 @@ func (c *Client) ListRunningTask(ctx context.Context, params *kms.ListRunningTas
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseListRunningTaskResponse(httpResp)
-	return huawei.Result(opListRunningTask, httpResp, parsed, err, func(p *kms.ListRunningTaskResponse) *kms.ListRunningTaskResponseBody { return p.JSON200 })
+	var out kms.ListRunningTaskResponseBody
+	if err := c.rt.Decode(opListRunningTask, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListRunningTask = huawei.Paging{Op: opListRunningTask, Style: "offset", Param: "offset", Limit: "limit",
@@ -1092,8 +1179,11 @@ func (c *Client) ShowKeyRotationStatus(ctx context.Context, body kms.ShowKeyRota
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseShowKeyRotationStatusResponse(httpResp)
-	return huawei.Result(opShowKeyRotationStatus, httpResp, parsed, err, func(p *kms.ShowKeyRotationStatusResponse) *kms.ShowKeyRotationStatusResponseBody { return p.JSON200 })
+	var out kms.ShowKeyRotationStatusResponseBody
+	if err := c.rt.Decode(opShowKeyRotationStatus, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowKeyStore = &huawei.Operation{Service: "kms", Name: "ShowKeyStore", Method: "GET", Path: "/v1.0/{project_id}/keystores/{keystore_id}",
@@ -1113,8 +1203,11 @@ func (c *Client) ShowKeyStore(ctx context.Context, keystoreID string) (*kms.Show
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseShowKeyStoreResponse(httpResp)
-	return huawei.Result(opShowKeyStore, httpResp, parsed, err, func(p *kms.ShowKeyStoreResponse) *kms.ShowKeyStoreResponseBody { return p.JSON200 })
+	var out kms.ShowKeyStoreResponseBody
+	if err := c.rt.Decode(opShowKeyStore, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowKmsTags = &huawei.Operation{Service: "kms", Name: "ShowKmsTags", Method: "GET", Path: "/v1.0/{project_id}/kms/{key_id}/tags",
@@ -1134,8 +1227,11 @@ func (c *Client) ShowKmsTags(ctx context.Context, keyID string) (*kms.ShowKmsTag
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseShowKmsTagsResponse(httpResp)
-	return huawei.Result(opShowKmsTags, httpResp, parsed, err, func(p *kms.ShowKmsTagsResponse) *kms.ShowKmsTagsResponseBody { return p.JSON200 })
+	var out kms.ShowKmsTagsResponseBody
+	if err := c.rt.Decode(opShowKmsTags, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowPublicKey = &huawei.Operation{Service: "kms", Name: "ShowPublicKey", Method: "POST", Path: "/v1.0/{project_id}/kms/get-publickey",
@@ -1152,8 +1248,11 @@ func (c *Client) ShowPublicKey(ctx context.Context, body kms.ShowPublicKeyJSONRe
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseShowPublicKeyResponse(httpResp)
-	return huawei.Result(opShowPublicKey, httpResp, parsed, err, func(p *kms.ShowPublicKeyResponse) *kms.ShowPublicKeyResponseBody { return p.JSON200 })
+	var out kms.ShowPublicKeyResponseBody
+	if err := c.rt.Decode(opShowPublicKey, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowUserInstances = &huawei.Operation{Service: "kms", Name: "ShowUserInstances", Method: "GET", Path: "/v1.0/{project_id}/kms/user-instances",
@@ -1170,8 +1269,11 @@ func (c *Client) ShowUserInstances(ctx context.Context) (*kms.ShowUserInstancesR
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseShowUserInstancesResponse(httpResp)
-	return huawei.Result(opShowUserInstances, httpResp, parsed, err, func(p *kms.ShowUserInstancesResponse) *kms.ShowUserInstancesResponseBody { return p.JSON200 })
+	var out kms.ShowUserInstancesResponseBody
+	if err := c.rt.Decode(opShowUserInstances, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowUserQuotas = &huawei.Operation{Service: "kms", Name: "ShowUserQuotas", Method: "GET", Path: "/v1.0/{project_id}/kms/user-quotas",
@@ -1188,8 +1290,11 @@ func (c *Client) ShowUserQuotas(ctx context.Context) (*kms.ShowUserQuotasRespons
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseShowUserQuotasResponse(httpResp)
-	return huawei.Result(opShowUserQuotas, httpResp, parsed, err, func(p *kms.ShowUserQuotasResponse) *kms.ShowUserQuotasResponseBody { return p.JSON200 })
+	var out kms.ShowUserQuotasResponseBody
+	if err := c.rt.Decode(opShowUserQuotas, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opSign = &huawei.Operation{Service: "kms", Name: "Sign", Method: "POST", Path: "/v1.0/{project_id}/kms/sign",
@@ -1206,8 +1311,11 @@ func (c *Client) Sign(ctx context.Context, body kms.SignJSONRequestBody) (*kms.S
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseSignResponse(httpResp)
-	return huawei.Result(opSign, httpResp, parsed, err, func(p *kms.SignResponse) *kms.SignResponseBody { return p.JSON200 })
+	var out kms.SignResponseBody
+	if err := c.rt.Decode(opSign, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateKeyAlias = &huawei.Operation{Service: "kms", Name: "UpdateKeyAlias", Method: "POST", Path: "/v1.0/{project_id}/kms/update-key-alias",
@@ -1224,8 +1332,11 @@ func (c *Client) UpdateKeyAlias(ctx context.Context, body kms.UpdateKeyAliasJSON
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseUpdateKeyAliasResponse(httpResp)
-	return huawei.Result(opUpdateKeyAlias, httpResp, parsed, err, func(p *kms.UpdateKeyAliasResponse) *kms.UpdateKeyAliasResponseBody { return p.JSON200 })
+	var out kms.UpdateKeyAliasResponseBody
+	if err := c.rt.Decode(opUpdateKeyAlias, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateKeyDescription = &huawei.Operation{Service: "kms", Name: "UpdateKeyDescription", Method: "POST", Path: "/v1.0/{project_id}/kms/update-key-description",
@@ -1242,8 +1353,11 @@ func (c *Client) UpdateKeyDescription(ctx context.Context, body kms.UpdateKeyDes
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseUpdateKeyDescriptionResponse(httpResp)
-	return huawei.Result(opUpdateKeyDescription, httpResp, parsed, err, func(p *kms.UpdateKeyDescriptionResponse) *kms.UpdateKeyDescriptionResponseBody { return p.JSON200 })
+	var out kms.UpdateKeyDescriptionResponseBody
+	if err := c.rt.Decode(opUpdateKeyDescription, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateKeyRotationInterval = &huawei.Operation{Service: "kms", Name: "UpdateKeyRotationInterval", Method: "POST", Path: "/v1.0/{project_id}/kms/update-key-rotation-interval",
@@ -1260,8 +1374,7 @@ func (c *Client) UpdateKeyRotationInterval(ctx context.Context, body kms.UpdateK
 	if err != nil {
 		return err
 	}
-	_, err = kms.ParseUpdateKeyRotationIntervalResponse(httpResp)
-	return huawei.NoResult(opUpdateKeyRotationInterval, httpResp, err)
+	return c.rt.NoResult(opUpdateKeyRotationInterval, httpResp)
 }
 
 var opUpdateKeypairDescription = &huawei.Operation{Service: "kms", Name: "UpdateKeypairDescription", Method: "PUT", Path: "/v3/{project_id}/keypairs/{keypair_name}",
@@ -1281,8 +1394,7 @@ func (c *Client) UpdateKeypairDescription(ctx context.Context, keypairName strin
 	if err != nil {
 		return err
 	}
-	_, err = kms.ParseUpdateKeypairDescriptionResponse(httpResp)
-	return huawei.NoResult(opUpdateKeypairDescription, httpResp, err)
+	return c.rt.NoResult(opUpdateKeypairDescription, httpResp)
 }
 
 var opValidateSignature = &huawei.Operation{Service: "kms", Name: "ValidateSignature", Method: "POST", Path: "/v1.0/{project_id}/kms/verify",
@@ -1299,6 +1411,9 @@ func (c *Client) ValidateSignature(ctx context.Context, body kms.ValidateSignatu
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := kms.ParseValidateSignatureResponse(httpResp)
-	return huawei.Result(opValidateSignature, httpResp, parsed, err, func(p *kms.ValidateSignatureResponse) *kms.ValidateSignatureResponseBody { return p.JSON200 })
+	var out kms.ValidateSignatureResponseBody
+	if err := c.rt.Decode(opValidateSignature, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }

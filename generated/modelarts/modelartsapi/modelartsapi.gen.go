@@ -56,8 +56,11 @@ func (c *Client) AcceptSamples(ctx context.Context, datasetID string, workforceT
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseAcceptSamplesResponse(httpResp)
-	return huawei.Result(opAcceptSamples, httpResp, parsed, err, func(p *modelarts.AcceptSamplesResponse) *map[string]interface{} { return p.JSON200 })
+	var out map[string]interface{}
+	if err := c.rt.Decode(opAcceptSamples, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opAutoAnnotationProgress = &huawei.Operation{Service: "modelarts", Name: "AutoAnnotationProgress", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}/tasks/{task_id}",
@@ -80,10 +83,11 @@ func (c *Client) AutoAnnotationProgress(ctx context.Context, datasetID string, t
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseAutoAnnotationProgressResponse(httpResp)
-	return huawei.Result(opAutoAnnotationProgress, httpResp, parsed, err, func(p *modelarts.AutoAnnotationProgressResponse) *modelarts.AutoAnnotationProgressResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.AutoAnnotationProgressResponseBody
+	if err := c.rt.Decode(opAutoAnnotationProgress, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateAction = &huawei.Operation{Service: "modelarts", Name: "CreateAction", Method: "POST", Path: "/v1/{project_id}/demanager/instances/{instance_id}/action",
@@ -103,8 +107,11 @@ func (c *Client) CreateAction(ctx context.Context, instanceID string, body model
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseCreateActionResponse(httpResp)
-	return huawei.Result(opCreateAction, httpResp, parsed, err, func(p *modelarts.CreateActionResponse) *modelarts.CreateActionResponseBody { return p.JSON200 })
+	var out modelarts.CreateActionResponseBody
+	if err := c.rt.Decode(opCreateAction, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateAuthorization = &huawei.Operation{Service: "modelarts", Name: "CreateAuthorization", Method: "POST", Path: "/v2/{project_id}/authorizations",
@@ -121,10 +128,11 @@ func (c *Client) CreateAuthorization(ctx context.Context, body modelarts.CreateA
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseCreateAuthorizationResponse(httpResp)
-	return huawei.Result(opCreateAuthorization, httpResp, parsed, err, func(p *modelarts.CreateAuthorizationResponse) *modelarts.CreateAuthorizationResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.CreateAuthorizationResponseBody
+	if err := c.rt.Decode(opCreateAuthorization, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateDataset = &huawei.Operation{Service: "modelarts", Name: "CreateDataset", Method: "POST", Path: "/v2/{project_id}/datasets",
@@ -141,8 +149,11 @@ func (c *Client) CreateDataset(ctx context.Context, body modelarts.CreateDataset
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseCreateDatasetResponse(httpResp)
-	return huawei.Result(opCreateDataset, httpResp, parsed, err, func(p *modelarts.CreateDatasetResponse) *modelarts.CreateDatasetResponseBody { return p.JSON201 })
+	var out modelarts.CreateDatasetResponseBody
+	if err := c.rt.Decode(opCreateDataset, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateDatasetVersion = &huawei.Operation{Service: "modelarts", Name: "CreateDatasetVersion", Method: "POST", Path: "/v2/{project_id}/datasets/{dataset_id}/versions",
@@ -162,10 +173,11 @@ func (c *Client) CreateDatasetVersion(ctx context.Context, datasetID string, bod
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseCreateDatasetVersionResponse(httpResp)
-	return huawei.Result(opCreateDatasetVersion, httpResp, parsed, err, func(p *modelarts.CreateDatasetVersionResponse) *modelarts.CreateDatasetVersionResponseBody {
-		return p.JSON201
-	})
+	var out modelarts.CreateDatasetVersionResponseBody
+	if err := c.rt.Decode(opCreateDatasetVersion, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateInstance = &huawei.Operation{Service: "modelarts", Name: "CreateInstance", Method: "POST", Path: "/v1/{project_id}/demanager/instances",
@@ -182,8 +194,11 @@ func (c *Client) CreateInstance(ctx context.Context, body modelarts.CreateInstan
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseCreateInstanceResponse(httpResp)
-	return huawei.Result(opCreateInstance, httpResp, parsed, err, func(p *modelarts.CreateInstanceResponse) *modelarts.CreateInstanceResponseBody { return p.JSON200 })
+	var out modelarts.CreateInstanceResponseBody
+	if err := c.rt.Decode(opCreateInstance, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateLabels = &huawei.Operation{Service: "modelarts", Name: "CreateLabels", Method: "POST", Path: "/v2/{project_id}/datasets/{dataset_id}/data-annotations/labels",
@@ -203,8 +218,11 @@ func (c *Client) CreateLabels(ctx context.Context, datasetID string, body modela
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseCreateLabelsResponse(httpResp)
-	return huawei.Result(opCreateLabels, httpResp, parsed, err, func(p *modelarts.CreateLabelsResponse) *modelarts.CreateLabelsResponseBody { return p.JSON200 })
+	var out modelarts.CreateLabelsResponseBody
+	if err := c.rt.Decode(opCreateLabels, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateModel = &huawei.Operation{Service: "modelarts", Name: "CreateModel", Method: "POST", Path: "/v1/{project_id}/models",
@@ -221,8 +239,11 @@ func (c *Client) CreateModel(ctx context.Context, body modelarts.CreateModelJSON
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseCreateModelResponse(httpResp)
-	return huawei.Result(opCreateModel, httpResp, parsed, err, func(p *modelarts.CreateModelResponse) *modelarts.CreateModelResponseBody { return p.JSON200 })
+	var out modelarts.CreateModelResponseBody
+	if err := c.rt.Decode(opCreateModel, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateModelArtsAgency = &huawei.Operation{Service: "modelarts", Name: "CreateModelArtsAgency", Method: "POST", Path: "/v2/{project_id}/agency",
@@ -239,10 +260,11 @@ func (c *Client) CreateModelArtsAgency(ctx context.Context, body modelarts.Creat
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseCreateModelArtsAgencyResponse(httpResp)
-	return huawei.Result(opCreateModelArtsAgency, httpResp, parsed, err, func(p *modelarts.CreateModelArtsAgencyResponse) *modelarts.CreateModelArtsAgencyResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.CreateModelArtsAgencyResponseBody
+	if err := c.rt.Decode(opCreateModelArtsAgency, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateProcessorTask = &huawei.Operation{Service: "modelarts", Name: "CreateProcessorTask", Method: "POST", Path: "/v2/{project_id}/processor-tasks",
@@ -259,10 +281,11 @@ func (c *Client) CreateProcessorTask(ctx context.Context, body modelarts.CreateP
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseCreateProcessorTaskResponse(httpResp)
-	return huawei.Result(opCreateProcessorTask, httpResp, parsed, err, func(p *modelarts.CreateProcessorTaskResponse) *modelarts.CreateProcessorTaskResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.CreateProcessorTaskResponseBody
+	if err := c.rt.Decode(opCreateProcessorTask, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateProcessorTaskVersion = &huawei.Operation{Service: "modelarts", Name: "CreateProcessorTaskVersion", Method: "POST", Path: "/v2/{project_id}/processor-tasks/{task_id}/versions",
@@ -282,10 +305,11 @@ func (c *Client) CreateProcessorTaskVersion(ctx context.Context, taskID string, 
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseCreateProcessorTaskVersionResponse(httpResp)
-	return huawei.Result(opCreateProcessorTaskVersion, httpResp, parsed, err, func(p *modelarts.CreateProcessorTaskVersionResponse) *modelarts.CreateProcessorTaskVersionResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.CreateProcessorTaskVersionResponseBody
+	if err := c.rt.Decode(opCreateProcessorTaskVersion, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateRestart = &huawei.Operation{Service: "modelarts", Name: "CreateRestart", Method: "POST", Path: "/v1/{project_id}/visualization-jobs/{job_id}/restart",
@@ -305,8 +329,11 @@ func (c *Client) CreateRestart(ctx context.Context, jobID string) (*modelarts.Cr
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseCreateRestartResponse(httpResp)
-	return huawei.Result(opCreateRestart, httpResp, parsed, err, func(p *modelarts.CreateRestartResponse) *modelarts.CreateRestartResponseBody { return p.JSON200 })
+	var out modelarts.CreateRestartResponseBody
+	if err := c.rt.Decode(opCreateRestart, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateService = &huawei.Operation{Service: "modelarts", Name: "CreateService", Method: "POST", Path: "/v1/{project_id}/services",
@@ -323,8 +350,11 @@ func (c *Client) CreateService(ctx context.Context, body modelarts.CreateService
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseCreateServiceResponse(httpResp)
-	return huawei.Result(opCreateService, httpResp, parsed, err, func(p *modelarts.CreateServiceResponse) *modelarts.CreateServiceResponseBody { return p.JSON200 })
+	var out modelarts.CreateServiceResponseBody
+	if err := c.rt.Decode(opCreateService, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateStop = &huawei.Operation{Service: "modelarts", Name: "CreateStop", Method: "POST", Path: "/v1/{project_id}/visualization-jobs/{job_id}/stop",
@@ -344,8 +374,11 @@ func (c *Client) CreateStop(ctx context.Context, jobID string) (*modelarts.Creat
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseCreateStopResponse(httpResp)
-	return huawei.Result(opCreateStop, httpResp, parsed, err, func(p *modelarts.CreateStopResponse) *modelarts.CreateStopResponseBody { return p.JSON200 })
+	var out modelarts.CreateStopResponseBody
+	if err := c.rt.Decode(opCreateStop, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateTask = &huawei.Operation{Service: "modelarts", Name: "CreateTask", Method: "POST", Path: "/v2/{project_id}/datasets/{dataset_id}/tasks",
@@ -365,8 +398,11 @@ func (c *Client) CreateTask(ctx context.Context, datasetID string, body modelart
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseCreateTaskResponse(httpResp)
-	return huawei.Result(opCreateTask, httpResp, parsed, err, func(p *modelarts.CreateTaskResponse) *modelarts.CreateTaskResponseBody { return p.JSON200 })
+	var out modelarts.CreateTaskResponseBody
+	if err := c.rt.Decode(opCreateTask, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateTrainingJob = &huawei.Operation{Service: "modelarts", Name: "CreateTrainingJob", Method: "POST", Path: "/v1/{project_id}/training-jobs",
@@ -383,10 +419,11 @@ func (c *Client) CreateTrainingJob(ctx context.Context, body modelarts.CreateTra
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseCreateTrainingJobResponse(httpResp)
-	return huawei.Result(opCreateTrainingJob, httpResp, parsed, err, func(p *modelarts.CreateTrainingJobResponse) *modelarts.CreateTrainingJobResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.CreateTrainingJobResponseBody
+	if err := c.rt.Decode(opCreateTrainingJob, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateTrainingJobConfig = &huawei.Operation{Service: "modelarts", Name: "CreateTrainingJobConfig", Method: "POST", Path: "/v1/{project_id}/training-job-configs",
@@ -403,10 +440,11 @@ func (c *Client) CreateTrainingJobConfig(ctx context.Context, body modelarts.Cre
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseCreateTrainingJobConfigResponse(httpResp)
-	return huawei.Result(opCreateTrainingJobConfig, httpResp, parsed, err, func(p *modelarts.CreateTrainingJobConfigResponse) *modelarts.CreateTrainingJobConfigResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.CreateTrainingJobConfigResponseBody
+	if err := c.rt.Decode(opCreateTrainingJobConfig, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateVersion = &huawei.Operation{Service: "modelarts", Name: "CreateVersion", Method: "POST", Path: "/v1/{project_id}/training-jobs/{job_id}/versions",
@@ -423,8 +461,11 @@ func (c *Client) CreateVersion(ctx context.Context, jobID int64, body modelarts.
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseCreateVersionResponse(httpResp)
-	return huawei.Result(opCreateVersion, httpResp, parsed, err, func(p *modelarts.CreateVersionResponse) *modelarts.CreateVersionResponseBody { return p.JSON200 })
+	var out modelarts.CreateVersionResponseBody
+	if err := c.rt.Decode(opCreateVersion, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateVersionsStop = &huawei.Operation{Service: "modelarts", Name: "CreateVersionsStop", Method: "POST", Path: "/v1/{project_id}/training-jobs/{job_id}/versions/{version_id}/stop",
@@ -441,10 +482,11 @@ func (c *Client) CreateVersionsStop(ctx context.Context, jobID int64, versionID 
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseCreateVersionsStopResponse(httpResp)
-	return huawei.Result(opCreateVersionsStop, httpResp, parsed, err, func(p *modelarts.CreateVersionsStopResponse) *modelarts.CreateVersionsStopResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.CreateVersionsStopResponseBody
+	if err := c.rt.Decode(opCreateVersionsStop, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateVisualizationJob = &huawei.Operation{Service: "modelarts", Name: "CreateVisualizationJob", Method: "POST", Path: "/v1/{project_id}/visualization-jobs",
@@ -461,10 +503,11 @@ func (c *Client) CreateVisualizationJob(ctx context.Context, body modelarts.Crea
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseCreateVisualizationJobResponse(httpResp)
-	return huawei.Result(opCreateVisualizationJob, httpResp, parsed, err, func(p *modelarts.CreateVisualizationJobResponse) *modelarts.CreateVisualizationJobResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.CreateVisualizationJobResponseBody
+	if err := c.rt.Decode(opCreateVisualizationJob, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateWorker = &huawei.Operation{Service: "modelarts", Name: "CreateWorker", Method: "POST", Path: "/v2/{project_id}/workforces/{workforce_id}/workers",
@@ -484,8 +527,11 @@ func (c *Client) CreateWorker(ctx context.Context, workforceID string, body mode
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseCreateWorkerResponse(httpResp)
-	return huawei.Result(opCreateWorker, httpResp, parsed, err, func(p *modelarts.CreateWorkerResponse) *map[string]interface{} { return p.JSON201 })
+	var out map[string]interface{}
+	if err := c.rt.Decode(opCreateWorker, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateWorkforce = &huawei.Operation{Service: "modelarts", Name: "CreateWorkforce", Method: "POST", Path: "/v2/{project_id}/workforces",
@@ -502,8 +548,11 @@ func (c *Client) CreateWorkforce(ctx context.Context, body modelarts.CreateWorkf
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseCreateWorkforceResponse(httpResp)
-	return huawei.Result(opCreateWorkforce, httpResp, parsed, err, func(p *modelarts.CreateWorkforceResponse) *modelarts.CreateWorkforceResponseBody { return p.JSON201 })
+	var out modelarts.CreateWorkforceResponseBody
+	if err := c.rt.Decode(opCreateWorkforce, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateWorkforceTask = &huawei.Operation{Service: "modelarts", Name: "CreateWorkforceTask", Method: "POST", Path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks",
@@ -523,10 +572,11 @@ func (c *Client) CreateWorkforceTask(ctx context.Context, datasetID string, body
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseCreateWorkforceTaskResponse(httpResp)
-	return huawei.Result(opCreateWorkforceTask, httpResp, parsed, err, func(p *modelarts.CreateWorkforceTaskResponse) *modelarts.CreateWorkforceTaskResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.CreateWorkforceTaskResponseBody
+	if err := c.rt.Decode(opCreateWorkforceTask, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateWorkspace = &huawei.Operation{Service: "modelarts", Name: "CreateWorkspace", Method: "POST", Path: "/v1/{project_id}/workspaces",
@@ -543,8 +593,11 @@ func (c *Client) CreateWorkspace(ctx context.Context, body modelarts.CreateWorks
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseCreateWorkspaceResponse(httpResp)
-	return huawei.Result(opCreateWorkspace, httpResp, parsed, err, func(p *modelarts.CreateWorkspaceResponse) *modelarts.CreateWorkspaceResponseBody { return p.JSON200 })
+	var out modelarts.CreateWorkspaceResponseBody
+	if err := c.rt.Decode(opCreateWorkspace, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDeleteAuthorizations = &huawei.Operation{Service: "modelarts", Name: "DeleteAuthorizations", Method: "DELETE", Path: "/v2/{project_id}/authorizations",
@@ -561,10 +614,11 @@ func (c *Client) DeleteAuthorizations(ctx context.Context, params *modelarts.Del
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseDeleteAuthorizationsResponse(httpResp)
-	return huawei.Result(opDeleteAuthorizations, httpResp, parsed, err, func(p *modelarts.DeleteAuthorizationsResponse) *modelarts.DeleteAuthorizationsResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.DeleteAuthorizationsResponseBody
+	if err := c.rt.Decode(opDeleteAuthorizations, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDeleteDataset = &huawei.Operation{Service: "modelarts", Name: "DeleteDataset", Method: "DELETE", Path: "/v2/{project_id}/datasets/{dataset_id}",
@@ -584,8 +638,11 @@ func (c *Client) DeleteDataset(ctx context.Context, datasetID string) (*map[stri
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseDeleteDatasetResponse(httpResp)
-	return huawei.Result(opDeleteDataset, httpResp, parsed, err, func(p *modelarts.DeleteDatasetResponse) *map[string]interface{} { return p.JSON204 })
+	var out map[string]interface{}
+	if err := c.rt.Decode(opDeleteDataset, httpResp, 204, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDeleteDatasetVersion = &huawei.Operation{Service: "modelarts", Name: "DeleteDatasetVersion", Method: "DELETE", Path: "/v2/{project_id}/datasets/{dataset_id}/versions/{version_id}",
@@ -608,8 +665,11 @@ func (c *Client) DeleteDatasetVersion(ctx context.Context, datasetID string, ver
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseDeleteDatasetVersionResponse(httpResp)
-	return huawei.Result(opDeleteDatasetVersion, httpResp, parsed, err, func(p *modelarts.DeleteDatasetVersionResponse) *map[string]interface{} { return p.JSON204 })
+	var out map[string]interface{}
+	if err := c.rt.Decode(opDeleteDatasetVersion, httpResp, 204, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDeleteInstance = &huawei.Operation{Service: "modelarts", Name: "DeleteInstance", Method: "DELETE", Path: "/v1/{project_id}/demanager/instances/{instance_id}",
@@ -629,8 +689,11 @@ func (c *Client) DeleteInstance(ctx context.Context, instanceID string) (*modela
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseDeleteInstanceResponse(httpResp)
-	return huawei.Result(opDeleteInstance, httpResp, parsed, err, func(p *modelarts.DeleteInstanceResponse) *modelarts.DeleteInstanceResponseBody { return p.JSON200 })
+	var out modelarts.DeleteInstanceResponseBody
+	if err := c.rt.Decode(opDeleteInstance, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDeleteLabelAndSamples = &huawei.Operation{Service: "modelarts", Name: "DeleteLabelAndSamples", Method: "DELETE", Path: "/v2/{project_id}/datasets/{dataset_id}/data-annotations/labels/{label_name}",
@@ -653,10 +716,11 @@ func (c *Client) DeleteLabelAndSamples(ctx context.Context, datasetID string, la
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseDeleteLabelAndSamplesResponse(httpResp)
-	return huawei.Result(opDeleteLabelAndSamples, httpResp, parsed, err, func(p *modelarts.DeleteLabelAndSamplesResponse) *modelarts.DeleteLabelAndSamplesResponseBody {
-		return p.JSON204
-	})
+	var out modelarts.DeleteLabelAndSamplesResponseBody
+	if err := c.rt.Decode(opDeleteLabelAndSamples, httpResp, 204, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDeleteLabels = &huawei.Operation{Service: "modelarts", Name: "DeleteLabels", Method: "POST", Path: "/v2/{project_id}/datasets/{dataset_id}/data-annotations/labels/delete",
@@ -676,8 +740,11 @@ func (c *Client) DeleteLabels(ctx context.Context, datasetID string, params *mod
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseDeleteLabelsResponse(httpResp)
-	return huawei.Result(opDeleteLabels, httpResp, parsed, err, func(p *modelarts.DeleteLabelsResponse) *modelarts.DeleteLabelsResponseBody { return p.JSON200 })
+	var out modelarts.DeleteLabelsResponseBody
+	if err := c.rt.Decode(opDeleteLabels, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDeleteModel = &huawei.Operation{Service: "modelarts", Name: "DeleteModel", Method: "DELETE", Path: "/v1/{project_id}/models/{model_id}",
@@ -697,8 +764,11 @@ func (c *Client) DeleteModel(ctx context.Context, modelID string, params *modela
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseDeleteModelResponse(httpResp)
-	return huawei.Result(opDeleteModel, httpResp, parsed, err, func(p *modelarts.DeleteModelResponse) *modelarts.DeleteModelResponseBody { return p.JSON200 })
+	var out modelarts.DeleteModelResponseBody
+	if err := c.rt.Decode(opDeleteModel, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDeleteProcessorTask = &huawei.Operation{Service: "modelarts", Name: "DeleteProcessorTask", Method: "DELETE", Path: "/v2/{project_id}/processor-tasks/{task_id}",
@@ -718,8 +788,11 @@ func (c *Client) DeleteProcessorTask(ctx context.Context, taskID string) (*map[s
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseDeleteProcessorTaskResponse(httpResp)
-	return huawei.Result(opDeleteProcessorTask, httpResp, parsed, err, func(p *modelarts.DeleteProcessorTaskResponse) *map[string]interface{} { return p.JSON200 })
+	var out map[string]interface{}
+	if err := c.rt.Decode(opDeleteProcessorTask, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDeleteProcessorTaskVersion = &huawei.Operation{Service: "modelarts", Name: "DeleteProcessorTaskVersion", Method: "DELETE", Path: "/v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}",
@@ -742,8 +815,11 @@ func (c *Client) DeleteProcessorTaskVersion(ctx context.Context, taskID string, 
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseDeleteProcessorTaskVersionResponse(httpResp)
-	return huawei.Result(opDeleteProcessorTaskVersion, httpResp, parsed, err, func(p *modelarts.DeleteProcessorTaskVersionResponse) *map[string]interface{} { return p.JSON204 })
+	var out map[string]interface{}
+	if err := c.rt.Decode(opDeleteProcessorTaskVersion, httpResp, 204, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDeleteSamples = &huawei.Operation{Service: "modelarts", Name: "DeleteSamples", Method: "POST", Path: "/v2/{project_id}/datasets/{dataset_id}/data-annotations/samples/delete",
@@ -763,8 +839,11 @@ func (c *Client) DeleteSamples(ctx context.Context, datasetID string, body model
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseDeleteSamplesResponse(httpResp)
-	return huawei.Result(opDeleteSamples, httpResp, parsed, err, func(p *modelarts.DeleteSamplesResponse) *modelarts.DeleteSamplesResponseBody { return p.JSON200 })
+	var out modelarts.DeleteSamplesResponseBody
+	if err := c.rt.Decode(opDeleteSamples, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDeleteService = &huawei.Operation{Service: "modelarts", Name: "DeleteService", Method: "DELETE", Path: "/v1/{project_id}/services/{service_id}",
@@ -784,8 +863,11 @@ func (c *Client) DeleteService(ctx context.Context, serviceID string) (*map[stri
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseDeleteServiceResponse(httpResp)
-	return huawei.Result(opDeleteService, httpResp, parsed, err, func(p *modelarts.DeleteServiceResponse) *map[string]interface{} { return p.JSON200 })
+	var out map[string]interface{}
+	if err := c.rt.Decode(opDeleteService, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDeleteTrainingJob = &huawei.Operation{Service: "modelarts", Name: "DeleteTrainingJob", Method: "DELETE", Path: "/v1/{project_id}/training-jobs/{job_id}",
@@ -802,10 +884,11 @@ func (c *Client) DeleteTrainingJob(ctx context.Context, jobID int64) (*modelarts
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseDeleteTrainingJobResponse(httpResp)
-	return huawei.Result(opDeleteTrainingJob, httpResp, parsed, err, func(p *modelarts.DeleteTrainingJobResponse) *modelarts.DeleteTrainingJobResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.DeleteTrainingJobResponseBody
+	if err := c.rt.Decode(opDeleteTrainingJob, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDeleteTrainingJobConfig = &huawei.Operation{Service: "modelarts", Name: "DeleteTrainingJobConfig", Method: "DELETE", Path: "/v1/{project_id}/training-job-configs/{config_name}",
@@ -825,10 +908,11 @@ func (c *Client) DeleteTrainingJobConfig(ctx context.Context, configName string)
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseDeleteTrainingJobConfigResponse(httpResp)
-	return huawei.Result(opDeleteTrainingJobConfig, httpResp, parsed, err, func(p *modelarts.DeleteTrainingJobConfigResponse) *modelarts.DeleteTrainingJobConfigResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.DeleteTrainingJobConfigResponseBody
+	if err := c.rt.Decode(opDeleteTrainingJobConfig, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDeleteVersion = &huawei.Operation{Service: "modelarts", Name: "DeleteVersion", Method: "DELETE", Path: "/v1/{project_id}/training-jobs/{job_id}/versions/{version_id}",
@@ -845,8 +929,11 @@ func (c *Client) DeleteVersion(ctx context.Context, jobID int64, versionID int64
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseDeleteVersionResponse(httpResp)
-	return huawei.Result(opDeleteVersion, httpResp, parsed, err, func(p *modelarts.DeleteVersionResponse) *modelarts.DeleteVersionResponseBody { return p.JSON200 })
+	var out modelarts.DeleteVersionResponseBody
+	if err := c.rt.Decode(opDeleteVersion, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDeleteVisualizationJob = &huawei.Operation{Service: "modelarts", Name: "DeleteVisualizationJob", Method: "DELETE", Path: "/v1/{project_id}/visualization-jobs/{job_id}",
@@ -866,10 +953,11 @@ func (c *Client) DeleteVisualizationJob(ctx context.Context, jobID string) (*mod
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseDeleteVisualizationJobResponse(httpResp)
-	return huawei.Result(opDeleteVisualizationJob, httpResp, parsed, err, func(p *modelarts.DeleteVisualizationJobResponse) *modelarts.DeleteVisualizationJobResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.DeleteVisualizationJobResponseBody
+	if err := c.rt.Decode(opDeleteVisualizationJob, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDeleteWorker = &huawei.Operation{Service: "modelarts", Name: "DeleteWorker", Method: "DELETE", Path: "/v2/{project_id}/workforces/{workforce_id}/workers/{worker_id}",
@@ -892,8 +980,11 @@ func (c *Client) DeleteWorker(ctx context.Context, workforceID string, workerID 
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseDeleteWorkerResponse(httpResp)
-	return huawei.Result(opDeleteWorker, httpResp, parsed, err, func(p *modelarts.DeleteWorkerResponse) *map[string]interface{} { return p.JSON204 })
+	var out map[string]interface{}
+	if err := c.rt.Decode(opDeleteWorker, httpResp, 204, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDeleteWorkers = &huawei.Operation{Service: "modelarts", Name: "DeleteWorkers", Method: "POST", Path: "/v2/{project_id}/workforces/{workforce_id}/workers/batch-delete",
@@ -913,8 +1004,11 @@ func (c *Client) DeleteWorkers(ctx context.Context, workforceID string, body mod
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseDeleteWorkersResponse(httpResp)
-	return huawei.Result(opDeleteWorkers, httpResp, parsed, err, func(p *modelarts.DeleteWorkersResponse) *modelarts.DeleteWorkersResponseBody { return p.JSON200 })
+	var out modelarts.DeleteWorkersResponseBody
+	if err := c.rt.Decode(opDeleteWorkers, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDeleteWorkforce = &huawei.Operation{Service: "modelarts", Name: "DeleteWorkforce", Method: "DELETE", Path: "/v2/{project_id}/workforces/{workforce_id}",
@@ -934,8 +1028,11 @@ func (c *Client) DeleteWorkforce(ctx context.Context, workforceID string) (*mode
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseDeleteWorkforceResponse(httpResp)
-	return huawei.Result(opDeleteWorkforce, httpResp, parsed, err, func(p *modelarts.DeleteWorkforceResponse) *modelarts.DeleteWorkforceResponseBody { return p.JSON204 })
+	var out modelarts.DeleteWorkforceResponseBody
+	if err := c.rt.Decode(opDeleteWorkforce, httpResp, 204, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDeleteWorkforceTask = &huawei.Operation{Service: "modelarts", Name: "DeleteWorkforceTask", Method: "DELETE", Path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}",
@@ -958,8 +1055,11 @@ func (c *Client) DeleteWorkforceTask(ctx context.Context, datasetID string, work
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseDeleteWorkforceTaskResponse(httpResp)
-	return huawei.Result(opDeleteWorkforceTask, httpResp, parsed, err, func(p *modelarts.DeleteWorkforceTaskResponse) *map[string]interface{} { return p.JSON204 })
+	var out map[string]interface{}
+	if err := c.rt.Decode(opDeleteWorkforceTask, httpResp, 204, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDeleteWorkspace = &huawei.Operation{Service: "modelarts", Name: "DeleteWorkspace", Method: "DELETE", Path: "/v1/{project_id}/workspaces/{workspace_id}",
@@ -979,8 +1079,11 @@ func (c *Client) DeleteWorkspace(ctx context.Context, workspaceID string) (*mode
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseDeleteWorkspaceResponse(httpResp)
-	return huawei.Result(opDeleteWorkspace, httpResp, parsed, err, func(p *modelarts.DeleteWorkspaceResponse) *modelarts.DeleteWorkspaceResponseBody { return p.JSON200 })
+	var out modelarts.DeleteWorkspaceResponseBody
+	if err := c.rt.Decode(opDeleteWorkspace, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDescDataset = &huawei.Operation{Service: "modelarts", Name: "DescDataset", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}",
@@ -1000,8 +1103,11 @@ func (c *Client) DescDataset(ctx context.Context, datasetID string, params *mode
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseDescDatasetResponse(httpResp)
-	return huawei.Result(opDescDataset, httpResp, parsed, err, func(p *modelarts.DescDatasetResponse) *modelarts.DescDatasetResponseBody { return p.JSON200 })
+	var out modelarts.DescDatasetResponseBody
+	if err := c.rt.Decode(opDescDataset, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDescImportTask = &huawei.Operation{Service: "modelarts", Name: "DescImportTask", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}/import-tasks/{task_id}",
@@ -1024,8 +1130,11 @@ func (c *Client) DescImportTask(ctx context.Context, datasetID string, taskID st
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseDescImportTaskResponse(httpResp)
-	return huawei.Result(opDescImportTask, httpResp, parsed, err, func(p *modelarts.DescImportTaskResponse) *modelarts.DescImportTaskResponseBody { return p.JSON200 })
+	var out modelarts.DescImportTaskResponseBody
+	if err := c.rt.Decode(opDescImportTask, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDescProcessorTaskVersion = &huawei.Operation{Service: "modelarts", Name: "DescProcessorTaskVersion", Method: "GET", Path: "/v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}",
@@ -1048,10 +1157,11 @@ func (c *Client) DescProcessorTaskVersion(ctx context.Context, taskID string, ve
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseDescProcessorTaskVersionResponse(httpResp)
-	return huawei.Result(opDescProcessorTaskVersion, httpResp, parsed, err, func(p *modelarts.DescProcessorTaskVersionResponse) *modelarts.DescProcessorTaskVersionResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.DescProcessorTaskVersionResponseBody
+	if err := c.rt.Decode(opDescProcessorTaskVersion, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDescWorker = &huawei.Operation{Service: "modelarts", Name: "DescWorker", Method: "GET", Path: "/v2/{project_id}/workforces/{workforce_id}/workers/{worker_id}",
@@ -1074,8 +1184,11 @@ func (c *Client) DescWorker(ctx context.Context, workforceID string, workerID st
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseDescWorkerResponse(httpResp)
-	return huawei.Result(opDescWorker, httpResp, parsed, err, func(p *modelarts.DescWorkerResponse) *modelarts.DescWorkerResponseBody { return p.JSON200 })
+	var out modelarts.DescWorkerResponseBody
+	if err := c.rt.Decode(opDescWorker, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDescWorkforce = &huawei.Operation{Service: "modelarts", Name: "DescWorkforce", Method: "GET", Path: "/v2/{project_id}/workforces/{workforce_id}",
@@ -1095,8 +1208,11 @@ func (c *Client) DescWorkforce(ctx context.Context, workforceID string) (*modela
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseDescWorkforceResponse(httpResp)
-	return huawei.Result(opDescWorkforce, httpResp, parsed, err, func(p *modelarts.DescWorkforceResponse) *modelarts.DescWorkforceResponseBody { return p.JSON200 })
+	var out modelarts.DescWorkforceResponseBody
+	if err := c.rt.Decode(opDescWorkforce, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDescWorkforceTask = &huawei.Operation{Service: "modelarts", Name: "DescWorkforceTask", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}",
@@ -1119,10 +1235,11 @@ func (c *Client) DescWorkforceTask(ctx context.Context, datasetID string, workfo
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseDescWorkforceTaskResponse(httpResp)
-	return huawei.Result(opDescWorkforceTask, httpResp, parsed, err, func(p *modelarts.DescWorkforceTaskResponse) *modelarts.DescWorkforceTaskResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.DescWorkforceTaskResponseBody
+	if err := c.rt.Decode(opDescWorkforceTask, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDescribeAutoAnnotationSample = &huawei.Operation{Service: "modelarts", Name: "DescribeAutoAnnotationSample", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}/auto-annotations/samples/{sample_id}",
@@ -1145,10 +1262,11 @@ func (c *Client) DescribeAutoAnnotationSample(ctx context.Context, datasetID str
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseDescribeAutoAnnotationSampleResponse(httpResp)
-	return huawei.Result(opDescribeAutoAnnotationSample, httpResp, parsed, err, func(p *modelarts.DescribeAutoAnnotationSampleResponse) *modelarts.DescribeAutoAnnotationSampleResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.DescribeAutoAnnotationSampleResponseBody
+	if err := c.rt.Decode(opDescribeAutoAnnotationSample, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDescribeDatasetVersion = &huawei.Operation{Service: "modelarts", Name: "DescribeDatasetVersion", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}/versions/{version_id}",
@@ -1171,10 +1289,11 @@ func (c *Client) DescribeDatasetVersion(ctx context.Context, datasetID string, v
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseDescribeDatasetVersionResponse(httpResp)
-	return huawei.Result(opDescribeDatasetVersion, httpResp, parsed, err, func(p *modelarts.DescribeDatasetVersionResponse) *modelarts.DescribeDatasetVersionResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.DescribeDatasetVersionResponseBody
+	if err := c.rt.Decode(opDescribeDatasetVersion, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDescribeProcessorTask = &huawei.Operation{Service: "modelarts", Name: "DescribeProcessorTask", Method: "GET", Path: "/v2/{project_id}/processor-tasks/{task_id}",
@@ -1194,10 +1313,11 @@ func (c *Client) DescribeProcessorTask(ctx context.Context, taskID string) (*mod
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseDescribeProcessorTaskResponse(httpResp)
-	return huawei.Result(opDescribeProcessorTask, httpResp, parsed, err, func(p *modelarts.DescribeProcessorTaskResponse) *modelarts.DescribeProcessorTaskResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.DescribeProcessorTaskResponseBody
+	if err := c.rt.Decode(opDescribeProcessorTask, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDescribeSample = &huawei.Operation{Service: "modelarts", Name: "DescribeSample", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}/data-annotations/samples/{sample_id}",
@@ -1220,8 +1340,11 @@ func (c *Client) DescribeSample(ctx context.Context, datasetID string, sampleID 
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseDescribeSampleResponse(httpResp)
-	return huawei.Result(opDescribeSample, httpResp, parsed, err, func(p *modelarts.DescribeSampleResponse) *modelarts.DescribeSampleResponseBody { return p.JSON200 })
+	var out modelarts.DescribeSampleResponseBody
+	if err := c.rt.Decode(opDescribeSample, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDescribeWorkforceTaskSample = &huawei.Operation{Service: "modelarts", Name: "DescribeWorkforceTaskSample", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/data-annotations/samples/{sample_id}",
@@ -1247,10 +1370,11 @@ func (c *Client) DescribeWorkforceTaskSample(ctx context.Context, datasetID stri
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseDescribeWorkforceTaskSampleResponse(httpResp)
-	return huawei.Result(opDescribeWorkforceTaskSample, httpResp, parsed, err, func(p *modelarts.DescribeWorkforceTaskSampleResponse) *modelarts.DescribeWorkforceTaskSampleResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.DescribeWorkforceTaskSampleResponseBody
+	if err := c.rt.Decode(opDescribeWorkforceTaskSample, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opExportTask = &huawei.Operation{Service: "modelarts", Name: "ExportTask", Method: "POST", Path: "/v2/{project_id}/datasets/{dataset_id}/export-tasks",
@@ -1270,8 +1394,11 @@ func (c *Client) ExportTask(ctx context.Context, datasetID string, body modelart
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseExportTaskResponse(httpResp)
-	return huawei.Result(opExportTask, httpResp, parsed, err, func(p *modelarts.ExportTaskResponse) *modelarts.ExportTaskResponseBody { return p.JSON200 })
+	var out modelarts.ExportTaskResponseBody
+	if err := c.rt.Decode(opExportTask, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opGetAuthorizations = &huawei.Operation{Service: "modelarts", Name: "GetAuthorizations", Method: "GET", Path: "/v2/{project_id}/authorizations",
@@ -1288,10 +1415,11 @@ func (c *Client) GetAuthorizations(ctx context.Context, params *modelarts.GetAut
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseGetAuthorizationsResponse(httpResp)
-	return huawei.Result(opGetAuthorizations, httpResp, parsed, err, func(p *modelarts.GetAuthorizationsResponse) *modelarts.GetAuthorizationsResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.GetAuthorizationsResponseBody
+	if err := c.rt.Decode(opGetAuthorizations, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageGetAuthorizations = huawei.Paging{Op: opGetAuthorizations, Style: "page", Param: "offset", Limit: "limit",
@@ -1326,10 +1454,11 @@ func (c *Client) GetDatasetMetrics(ctx context.Context, datasetID string, params
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseGetDatasetMetricsResponse(httpResp)
-	return huawei.Result(opGetDatasetMetrics, httpResp, parsed, err, func(p *modelarts.GetDatasetMetricsResponse) *modelarts.GetDatasetMetricsResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.GetDatasetMetricsResponseBody
+	if err := c.rt.Decode(opGetDatasetMetrics, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opGetExportTaskStatusOfDataset = &huawei.Operation{Service: "modelarts", Name: "GetExportTaskStatusOfDataset", Method: "GET", Path: "/v2/{project_id}/datasets/{resource_id}/export-tasks/{task_id}",
@@ -1352,10 +1481,11 @@ func (c *Client) GetExportTaskStatusOfDataset(ctx context.Context, resourceID st
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseGetExportTaskStatusOfDatasetResponse(httpResp)
-	return huawei.Result(opGetExportTaskStatusOfDataset, httpResp, parsed, err, func(p *modelarts.GetExportTaskStatusOfDatasetResponse) *modelarts.GetExportTaskStatusOfDatasetResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.GetExportTaskStatusOfDatasetResponseBody
+	if err := c.rt.Decode(opGetExportTaskStatusOfDataset, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opGetExportTasksStatusOfDataset = &huawei.Operation{Service: "modelarts", Name: "GetExportTasksStatusOfDataset", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}/export-tasks",
@@ -1375,10 +1505,11 @@ func (c *Client) GetExportTasksStatusOfDataset(ctx context.Context, datasetID st
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseGetExportTasksStatusOfDatasetResponse(httpResp)
-	return huawei.Result(opGetExportTasksStatusOfDataset, httpResp, parsed, err, func(p *modelarts.GetExportTasksStatusOfDatasetResponse) *modelarts.GetExportTasksStatusOfDatasetResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.GetExportTasksStatusOfDatasetResponseBody
+	if err := c.rt.Decode(opGetExportTasksStatusOfDataset, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageGetExportTasksStatusOfDataset = huawei.Paging{Op: opGetExportTasksStatusOfDataset, Style: "page", Param: "offset", Limit: "limit",
@@ -1412,10 +1543,11 @@ func (c *Client) GetProcessorTaskItems(ctx context.Context) (*modelarts.GetProce
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseGetProcessorTaskItemsResponse(httpResp)
-	return huawei.Result(opGetProcessorTaskItems, httpResp, parsed, err, func(p *modelarts.GetProcessorTaskItemsResponse) *modelarts.GetProcessorTaskItemsResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.GetProcessorTaskItemsResponseBody
+	if err := c.rt.Decode(opGetProcessorTaskItems, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opGetWorkforceSamplingTask = &huawei.Operation{Service: "modelarts", Name: "GetWorkforceSamplingTask", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/acceptance/report",
@@ -1438,10 +1570,11 @@ func (c *Client) GetWorkforceSamplingTask(ctx context.Context, datasetID string,
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseGetWorkforceSamplingTaskResponse(httpResp)
-	return huawei.Result(opGetWorkforceSamplingTask, httpResp, parsed, err, func(p *modelarts.GetWorkforceSamplingTaskResponse) *modelarts.GetWorkforceSamplingTaskResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.GetWorkforceSamplingTaskResponseBody
+	if err := c.rt.Decode(opGetWorkforceSamplingTask, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opGetWorkforceTaskMetrics = &huawei.Operation{Service: "modelarts", Name: "GetWorkforceTaskMetrics", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/metrics",
@@ -1464,10 +1597,11 @@ func (c *Client) GetWorkforceTaskMetrics(ctx context.Context, datasetID string, 
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseGetWorkforceTaskMetricsResponse(httpResp)
-	return huawei.Result(opGetWorkforceTaskMetrics, httpResp, parsed, err, func(p *modelarts.GetWorkforceTaskMetricsResponse) *modelarts.GetWorkforceTaskMetricsResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.GetWorkforceTaskMetricsResponseBody
+	if err := c.rt.Decode(opGetWorkforceTaskMetrics, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opImportTask = &huawei.Operation{Service: "modelarts", Name: "ImportTask", Method: "POST", Path: "/v2/{project_id}/datasets/{dataset_id}/import-tasks",
@@ -1487,8 +1621,11 @@ func (c *Client) ImportTask(ctx context.Context, datasetID string, body modelart
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseImportTaskResponse(httpResp)
-	return huawei.Result(opImportTask, httpResp, parsed, err, func(p *modelarts.ImportTaskResponse) *modelarts.ImportTaskResponseBody { return p.JSON200 })
+	var out modelarts.ImportTaskResponseBody
+	if err := c.rt.Decode(opImportTask, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListAiEngines = &huawei.Operation{Service: "modelarts", Name: "ListAiEngines", Method: "GET", Path: "/v1/{project_id}/job/ai-engines",
@@ -1505,8 +1642,11 @@ func (c *Client) ListAiEngines(ctx context.Context, params *modelarts.ListAiEngi
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseListAiEnginesResponse(httpResp)
-	return huawei.Result(opListAiEngines, httpResp, parsed, err, func(p *modelarts.ListAiEnginesResponse) *modelarts.ListAiEnginesResponseBody { return p.JSON200 })
+	var out modelarts.ListAiEnginesResponseBody
+	if err := c.rt.Decode(opListAiEngines, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListAllWorkers = &huawei.Operation{Service: "modelarts", Name: "ListAllWorkers", Method: "GET", Path: "/v2/{project_id}/workforces/workers",
@@ -1523,8 +1663,11 @@ func (c *Client) ListAllWorkers(ctx context.Context, params *modelarts.ListAllWo
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseListAllWorkersResponse(httpResp)
-	return huawei.Result(opListAllWorkers, httpResp, parsed, err, func(p *modelarts.ListAllWorkersResponse) *modelarts.ListAllWorkersResponseBody { return p.JSON200 })
+	var out modelarts.ListAllWorkersResponseBody
+	if err := c.rt.Decode(opListAllWorkers, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListAllWorkers = huawei.Paging{Op: opListAllWorkers, Style: "page", Param: "offset", Limit: "limit",
@@ -1556,8 +1699,11 @@ func (c *Client) ListAomLog(ctx context.Context, jobID int64, versionID int64, p
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseListAomLogResponse(httpResp)
-	return huawei.Result(opListAomLog, httpResp, parsed, err, func(p *modelarts.ListAomLogResponse) *modelarts.ListAomLogResponseBody { return p.JSON200 })
+	var out modelarts.ListAomLogResponseBody
+	if err := c.rt.Decode(opListAomLog, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListAutoAnnotationSamples = &huawei.Operation{Service: "modelarts", Name: "ListAutoAnnotationSamples", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}/auto-annotations/samples",
@@ -1577,10 +1723,11 @@ func (c *Client) ListAutoAnnotationSamples(ctx context.Context, datasetID string
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseListAutoAnnotationSamplesResponse(httpResp)
-	return huawei.Result(opListAutoAnnotationSamples, httpResp, parsed, err, func(p *modelarts.ListAutoAnnotationSamplesResponse) *modelarts.ListAutoAnnotationSamplesResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.ListAutoAnnotationSamplesResponseBody
+	if err := c.rt.Decode(opListAutoAnnotationSamples, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListAutoAnnotationSamples = huawei.Paging{Op: opListAutoAnnotationSamples, Style: "page", Param: "offset", Limit: "limit",
@@ -1614,10 +1761,11 @@ func (c *Client) ListBuiltInAlgorithms(ctx context.Context, params *modelarts.Li
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseListBuiltInAlgorithmsResponse(httpResp)
-	return huawei.Result(opListBuiltInAlgorithms, httpResp, parsed, err, func(p *modelarts.ListBuiltInAlgorithmsResponse) *modelarts.ListBuiltInAlgorithmsResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.ListBuiltInAlgorithmsResponseBody
+	if err := c.rt.Decode(opListBuiltInAlgorithms, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListBuiltInAlgorithms = huawei.Paging{Op: opListBuiltInAlgorithms, Style: "page", Param: "page", Limit: "per_page",
@@ -1651,8 +1799,11 @@ func (c *Client) ListClusters(ctx context.Context, params *modelarts.ListCluster
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseListClustersResponse(httpResp)
-	return huawei.Result(opListClusters, httpResp, parsed, err, func(p *modelarts.ListClustersResponse) *modelarts.ListClustersResponseBody { return p.JSON200 })
+	var out modelarts.ListClustersResponseBody
+	if err := c.rt.Decode(opListClusters, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListClusters = huawei.Paging{Op: opListClusters, Style: "page", Param: "offset", Limit: "limit",
@@ -1687,10 +1838,11 @@ func (c *Client) ListDatasetVersions(ctx context.Context, datasetID string, para
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseListDatasetVersionsResponse(httpResp)
-	return huawei.Result(opListDatasetVersions, httpResp, parsed, err, func(p *modelarts.ListDatasetVersionsResponse) *modelarts.ListDatasetVersionsResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.ListDatasetVersionsResponseBody
+	if err := c.rt.Decode(opListDatasetVersions, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListDatasets = &huawei.Operation{Service: "modelarts", Name: "ListDatasets", Method: "GET", Path: "/v2/{project_id}/datasets",
@@ -1707,8 +1859,11 @@ func (c *Client) ListDatasets(ctx context.Context, params *modelarts.ListDataset
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseListDatasetsResponse(httpResp)
-	return huawei.Result(opListDatasets, httpResp, parsed, err, func(p *modelarts.ListDatasetsResponse) *modelarts.ListDatasetsResponseBody { return p.JSON200 })
+	var out modelarts.ListDatasetsResponseBody
+	if err := c.rt.Decode(opListDatasets, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListDatasets = huawei.Paging{Op: opListDatasets, Style: "page", Param: "offset", Limit: "limit",
@@ -1743,8 +1898,11 @@ func (c *Client) ListEvents(ctx context.Context, serviceID string, params *model
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseListEventsResponse(httpResp)
-	return huawei.Result(opListEvents, httpResp, parsed, err, func(p *modelarts.ListEventsResponse) *modelarts.ListEventsResponseBody { return p.JSON200 })
+	var out modelarts.ListEventsResponseBody
+	if err := c.rt.Decode(opListEvents, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListEvents = huawei.Paging{Op: opListEvents, Style: "page", Param: "offset", Limit: "limit",
@@ -1776,8 +1934,11 @@ func (c *Client) ListFileNames(ctx context.Context, jobID int64, versionID int64
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseListFileNamesResponse(httpResp)
-	return huawei.Result(opListFileNames, httpResp, parsed, err, func(p *modelarts.ListFileNamesResponse) *modelarts.ListFileNamesResponseBody { return p.JSON200 })
+	var out modelarts.ListFileNamesResponseBody
+	if err := c.rt.Decode(opListFileNames, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListImportTasks = &huawei.Operation{Service: "modelarts", Name: "ListImportTasks", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}/import-tasks",
@@ -1797,8 +1958,11 @@ func (c *Client) ListImportTasks(ctx context.Context, datasetID string, params *
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseListImportTasksResponse(httpResp)
-	return huawei.Result(opListImportTasks, httpResp, parsed, err, func(p *modelarts.ListImportTasksResponse) *modelarts.ListImportTasksResponseBody { return p.JSON200 })
+	var out modelarts.ListImportTasksResponseBody
+	if err := c.rt.Decode(opListImportTasks, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListImportTasks = huawei.Paging{Op: opListImportTasks, Style: "page", Param: "offset", Limit: "limit",
@@ -1830,8 +1994,11 @@ func (c *Client) ListInstances(ctx context.Context, params *modelarts.ListInstan
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseListInstancesResponse(httpResp)
-	return huawei.Result(opListInstances, httpResp, parsed, err, func(p *modelarts.ListInstancesResponse) *modelarts.ListInstancesResponseBody { return p.JSON200 })
+	var out modelarts.ListInstancesResponseBody
+	if err := c.rt.Decode(opListInstances, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListInstances = huawei.Paging{Op: opListInstances, Style: "offset", Param: "offset", Limit: "limit",
@@ -1868,8 +2035,11 @@ func (c *Client) ListLabels(ctx context.Context, datasetID string, params *model
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseListLabelsResponse(httpResp)
-	return huawei.Result(opListLabels, httpResp, parsed, err, func(p *modelarts.ListLabelsResponse) *modelarts.ListLabelsResponseBody { return p.JSON200 })
+	var out modelarts.ListLabelsResponseBody
+	if err := c.rt.Decode(opListLabels, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListLogs = &huawei.Operation{Service: "modelarts", Name: "ListLogs", Method: "GET", Path: "/v1/{project_id}/services/{service_id}/logs",
@@ -1889,8 +2059,11 @@ func (c *Client) ListLogs(ctx context.Context, serviceID string, params *modelar
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseListLogsResponse(httpResp)
-	return huawei.Result(opListLogs, httpResp, parsed, err, func(p *modelarts.ListLogsResponse) *modelarts.ListLogsResponseBody { return p.JSON200 })
+	var out modelarts.ListLogsResponseBody
+	if err := c.rt.Decode(opListLogs, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListModels = &huawei.Operation{Service: "modelarts", Name: "ListModels", Method: "GET", Path: "/v1/{project_id}/models",
@@ -1907,8 +2080,11 @@ func (c *Client) ListModels(ctx context.Context, params *modelarts.ListModelsPar
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseListModelsResponse(httpResp)
-	return huawei.Result(opListModels, httpResp, parsed, err, func(p *modelarts.ListModelsResponse) *modelarts.ListModelsResponseBody { return p.JSON200 })
+	var out modelarts.ListModelsResponseBody
+	if err := c.rt.Decode(opListModels, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListModels = huawei.Paging{Op: opListModels, Style: "offset", Param: "offset", Limit: "limit",
@@ -1943,8 +2119,11 @@ func (c *Client) ListMonitor(ctx context.Context, serviceID string, params *mode
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseListMonitorResponse(httpResp)
-	return huawei.Result(opListMonitor, httpResp, parsed, err, func(p *modelarts.ListMonitorResponse) *modelarts.ListMonitorResponseBody { return p.JSON200 })
+	var out modelarts.ListMonitorResponseBody
+	if err := c.rt.Decode(opListMonitor, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListProcessorTaskVersionResults = &huawei.Operation{Service: "modelarts", Name: "ListProcessorTaskVersionResults", Method: "GET", Path: "/v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}/results",
@@ -1967,10 +2146,11 @@ func (c *Client) ListProcessorTaskVersionResults(ctx context.Context, taskID str
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseListProcessorTaskVersionResultsResponse(httpResp)
-	return huawei.Result(opListProcessorTaskVersionResults, httpResp, parsed, err, func(p *modelarts.ListProcessorTaskVersionResultsResponse) *modelarts.ListProcessorTaskVersionResultsResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.ListProcessorTaskVersionResultsResponseBody
+	if err := c.rt.Decode(opListProcessorTaskVersionResults, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListProcessorTaskVersionResults = huawei.Paging{Op: opListProcessorTaskVersionResults, Style: "page", Param: "offset", Limit: "limit",
@@ -2007,10 +2187,11 @@ func (c *Client) ListProcessorTaskVersions(ctx context.Context, taskID string, p
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseListProcessorTaskVersionsResponse(httpResp)
-	return huawei.Result(opListProcessorTaskVersions, httpResp, parsed, err, func(p *modelarts.ListProcessorTaskVersionsResponse) *modelarts.ListProcessorTaskVersionsResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.ListProcessorTaskVersionsResponseBody
+	if err := c.rt.Decode(opListProcessorTaskVersions, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListProcessorTaskVersions = huawei.Paging{Op: opListProcessorTaskVersions, Style: "page", Param: "offset", Limit: "limit",
@@ -2044,10 +2225,11 @@ func (c *Client) ListProcessorTasks(ctx context.Context, params *modelarts.ListP
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseListProcessorTasksResponse(httpResp)
-	return huawei.Result(opListProcessorTasks, httpResp, parsed, err, func(p *modelarts.ListProcessorTasksResponse) *modelarts.ListProcessorTasksResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.ListProcessorTasksResponseBody
+	if err := c.rt.Decode(opListProcessorTasks, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListProcessorTasks = huawei.Paging{Op: opListProcessorTasks, Style: "page", Param: "offset", Limit: "limit",
@@ -2081,10 +2263,11 @@ func (c *Client) ListResourceSpecs(ctx context.Context, params *modelarts.ListRe
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseListResourceSpecsResponse(httpResp)
-	return huawei.Result(opListResourceSpecs, httpResp, parsed, err, func(p *modelarts.ListResourceSpecsResponse) *modelarts.ListResourceSpecsResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.ListResourceSpecsResponseBody
+	if err := c.rt.Decode(opListResourceSpecs, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListSamples = &huawei.Operation{Service: "modelarts", Name: "ListSamples", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}/data-annotations/samples",
@@ -2104,8 +2287,11 @@ func (c *Client) ListSamples(ctx context.Context, datasetID string, params *mode
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseListSamplesResponse(httpResp)
-	return huawei.Result(opListSamples, httpResp, parsed, err, func(p *modelarts.ListSamplesResponse) *modelarts.ListSamplesResponseBody { return p.JSON200 })
+	var out modelarts.ListSamplesResponseBody
+	if err := c.rt.Decode(opListSamples, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListSamples = huawei.Paging{Op: opListSamples, Style: "page", Param: "offset", Limit: "limit",
@@ -2140,8 +2326,11 @@ func (c *Client) ListSearch(ctx context.Context, datasetID string) (*modelarts.L
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseListSearchResponse(httpResp)
-	return huawei.Result(opListSearch, httpResp, parsed, err, func(p *modelarts.ListSearchResponse) *modelarts.ListSearchResponseBody { return p.JSON200 })
+	var out modelarts.ListSearchResponseBody
+	if err := c.rt.Decode(opListSearch, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListServices = &huawei.Operation{Service: "modelarts", Name: "ListServices", Method: "GET", Path: "/v1/{project_id}/services",
@@ -2158,8 +2347,11 @@ func (c *Client) ListServices(ctx context.Context, params *modelarts.ListService
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseListServicesResponse(httpResp)
-	return huawei.Result(opListServices, httpResp, parsed, err, func(p *modelarts.ListServicesResponse) *modelarts.ListServicesResponseBody { return p.JSON200 })
+	var out modelarts.ListServicesResponseBody
+	if err := c.rt.Decode(opListServices, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListServices = huawei.Paging{Op: opListServices, Style: "page", Param: "offset", Limit: "limit",
@@ -2191,10 +2383,11 @@ func (c *Client) ListSpecifications(ctx context.Context, params *modelarts.ListS
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseListSpecificationsResponse(httpResp)
-	return huawei.Result(opListSpecifications, httpResp, parsed, err, func(p *modelarts.ListSpecificationsResponse) *modelarts.ListSpecificationsResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.ListSpecificationsResponseBody
+	if err := c.rt.Decode(opListSpecifications, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListStats = &huawei.Operation{Service: "modelarts", Name: "ListStats", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}/data-annotations/stats",
@@ -2214,8 +2407,11 @@ func (c *Client) ListStats(ctx context.Context, datasetID string, params *modela
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseListStatsResponse(httpResp)
-	return huawei.Result(opListStats, httpResp, parsed, err, func(p *modelarts.ListStatsResponse) *modelarts.ListStatsResponseBody { return p.JSON200 })
+	var out modelarts.ListStatsResponseBody
+	if err := c.rt.Decode(opListStats, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListTasks = &huawei.Operation{Service: "modelarts", Name: "ListTasks", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}/tasks",
@@ -2235,8 +2431,11 @@ func (c *Client) ListTasks(ctx context.Context, datasetID string, params *modela
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseListTasksResponse(httpResp)
-	return huawei.Result(opListTasks, httpResp, parsed, err, func(p *modelarts.ListTasksResponse) *modelarts.ListTasksResponseBody { return p.JSON200 })
+	var out modelarts.ListTasksResponseBody
+	if err := c.rt.Decode(opListTasks, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListTasks = huawei.Paging{Op: opListTasks, Style: "page", Param: "offset", Limit: "limit",
@@ -2268,10 +2467,11 @@ func (c *Client) ListTrainingJobConfigs(ctx context.Context, params *modelarts.L
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseListTrainingJobConfigsResponse(httpResp)
-	return huawei.Result(opListTrainingJobConfigs, httpResp, parsed, err, func(p *modelarts.ListTrainingJobConfigsResponse) *modelarts.ListTrainingJobConfigsResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.ListTrainingJobConfigsResponseBody
+	if err := c.rt.Decode(opListTrainingJobConfigs, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListTrainingJobConfigs = huawei.Paging{Op: opListTrainingJobConfigs, Style: "page", Param: "page", Limit: "per_page",
@@ -2303,8 +2503,11 @@ func (c *Client) ListTrainingJobs(ctx context.Context, params *modelarts.ListTra
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseListTrainingJobsResponse(httpResp)
-	return huawei.Result(opListTrainingJobs, httpResp, parsed, err, func(p *modelarts.ListTrainingJobsResponse) *modelarts.ListTrainingJobsResponseBody { return p.JSON200 })
+	var out modelarts.ListTrainingJobsResponseBody
+	if err := c.rt.Decode(opListTrainingJobs, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListTrainingJobs = huawei.Paging{Op: opListTrainingJobs, Style: "page", Param: "page", Limit: "per_page",
@@ -2336,8 +2539,11 @@ func (c *Client) ListVersions(ctx context.Context, jobID int64, params *modelart
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseListVersionsResponse(httpResp)
-	return huawei.Result(opListVersions, httpResp, parsed, err, func(p *modelarts.ListVersionsResponse) *modelarts.ListVersionsResponseBody { return p.JSON200 })
+	var out modelarts.ListVersionsResponseBody
+	if err := c.rt.Decode(opListVersions, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListVersions = huawei.Paging{Op: opListVersions, Style: "page", Param: "page", Limit: "per_page",
@@ -2369,10 +2575,11 @@ func (c *Client) ListVisualizationJobs(ctx context.Context, params *modelarts.Li
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseListVisualizationJobsResponse(httpResp)
-	return huawei.Result(opListVisualizationJobs, httpResp, parsed, err, func(p *modelarts.ListVisualizationJobsResponse) *modelarts.ListVisualizationJobsResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.ListVisualizationJobsResponseBody
+	if err := c.rt.Decode(opListVisualizationJobs, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListVisualizationJobs = huawei.Paging{Op: opListVisualizationJobs, Style: "page", Param: "page", Limit: "per_page",
@@ -2406,8 +2613,11 @@ func (c *Client) ListWorkerTasks(ctx context.Context, params *modelarts.ListWork
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseListWorkerTasksResponse(httpResp)
-	return huawei.Result(opListWorkerTasks, httpResp, parsed, err, func(p *modelarts.ListWorkerTasksResponse) *modelarts.ListWorkerTasksResponseBody { return p.JSON200 })
+	var out modelarts.ListWorkerTasksResponseBody
+	if err := c.rt.Decode(opListWorkerTasks, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListWorkerTasks = huawei.Paging{Op: opListWorkerTasks, Style: "page", Param: "offset", Limit: "limit",
@@ -2444,8 +2654,11 @@ func (c *Client) ListWorkers(ctx context.Context, workforceID string, params *mo
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseListWorkersResponse(httpResp)
-	return huawei.Result(opListWorkers, httpResp, parsed, err, func(p *modelarts.ListWorkersResponse) *modelarts.ListWorkersResponseBody { return p.JSON200 })
+	var out modelarts.ListWorkersResponseBody
+	if err := c.rt.Decode(opListWorkers, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListWorkers = huawei.Paging{Op: opListWorkers, Style: "page", Param: "offset", Limit: "limit",
@@ -2483,10 +2696,11 @@ func (c *Client) ListWorkforceTaskSamples(ctx context.Context, datasetID string,
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseListWorkforceTaskSamplesResponse(httpResp)
-	return huawei.Result(opListWorkforceTaskSamples, httpResp, parsed, err, func(p *modelarts.ListWorkforceTaskSamplesResponse) *modelarts.ListWorkforceTaskSamplesResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.ListWorkforceTaskSamplesResponseBody
+	if err := c.rt.Decode(opListWorkforceTaskSamples, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListWorkforceTaskSamples = huawei.Paging{Op: opListWorkforceTaskSamples, Style: "page", Param: "offset", Limit: "limit",
@@ -2526,10 +2740,11 @@ func (c *Client) ListWorkforceTaskStats(ctx context.Context, datasetID string, w
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseListWorkforceTaskStatsResponse(httpResp)
-	return huawei.Result(opListWorkforceTaskStats, httpResp, parsed, err, func(p *modelarts.ListWorkforceTaskStatsResponse) *modelarts.ListWorkforceTaskStatsResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.ListWorkforceTaskStatsResponseBody
+	if err := c.rt.Decode(opListWorkforceTaskStats, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListWorkforceTasks = &huawei.Operation{Service: "modelarts", Name: "ListWorkforceTasks", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks",
@@ -2549,10 +2764,11 @@ func (c *Client) ListWorkforceTasks(ctx context.Context, datasetID string) (*mod
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseListWorkforceTasksResponse(httpResp)
-	return huawei.Result(opListWorkforceTasks, httpResp, parsed, err, func(p *modelarts.ListWorkforceTasksResponse) *modelarts.ListWorkforceTasksResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.ListWorkforceTasksResponseBody
+	if err := c.rt.Decode(opListWorkforceTasks, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListWorkforces = &huawei.Operation{Service: "modelarts", Name: "ListWorkforces", Method: "GET", Path: "/v2/{project_id}/workforces",
@@ -2569,8 +2785,11 @@ func (c *Client) ListWorkforces(ctx context.Context, params *modelarts.ListWorkf
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseListWorkforcesResponse(httpResp)
-	return huawei.Result(opListWorkforces, httpResp, parsed, err, func(p *modelarts.ListWorkforcesResponse) *modelarts.ListWorkforcesResponseBody { return p.JSON200 })
+	var out modelarts.ListWorkforcesResponseBody
+	if err := c.rt.Decode(opListWorkforces, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListWorkforces = huawei.Paging{Op: opListWorkforces, Style: "page", Param: "offset", Limit: "limit",
@@ -2605,10 +2824,11 @@ func (c *Client) ListWorkspaceQuotas(ctx context.Context, workspaceID string) (*
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseListWorkspaceQuotasResponse(httpResp)
-	return huawei.Result(opListWorkspaceQuotas, httpResp, parsed, err, func(p *modelarts.ListWorkspaceQuotasResponse) *modelarts.ListWorkspaceQuotasResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.ListWorkspaceQuotasResponseBody
+	if err := c.rt.Decode(opListWorkspaceQuotas, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListWorkspaces = &huawei.Operation{Service: "modelarts", Name: "ListWorkspaces", Method: "GET", Path: "/v1/{project_id}/workspaces",
@@ -2625,8 +2845,11 @@ func (c *Client) ListWorkspaces(ctx context.Context, params *modelarts.ListWorks
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseListWorkspacesResponse(httpResp)
-	return huawei.Result(opListWorkspaces, httpResp, parsed, err, func(p *modelarts.ListWorkspacesResponse) *modelarts.ListWorkspacesResponseBody { return p.JSON200 })
+	var out modelarts.ListWorkspacesResponseBody
+	if err := c.rt.Decode(opListWorkspaces, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListWorkspaces = huawei.Paging{Op: opListWorkspaces, Style: "page", Param: "offset", Limit: "limit",
@@ -2666,8 +2889,11 @@ func (c *Client) ReviewSamples(ctx context.Context, datasetID string, workforceT
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseReviewSamplesResponse(httpResp)
-	return huawei.Result(opReviewSamples, httpResp, parsed, err, func(p *modelarts.ReviewSamplesResponse) *map[string]interface{} { return p.JSON200 })
+	var out map[string]interface{}
+	if err := c.rt.Decode(opReviewSamples, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opSendEmails = &huawei.Operation{Service: "modelarts", Name: "SendEmails", Method: "POST", Path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/notify",
@@ -2690,8 +2916,11 @@ func (c *Client) SendEmails(ctx context.Context, datasetID string, workforceTask
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseSendEmailsResponse(httpResp)
-	return huawei.Result(opSendEmails, httpResp, parsed, err, func(p *modelarts.SendEmailsResponse) *modelarts.SendEmailsResponseBody { return p.JSON200 })
+	var out modelarts.SendEmailsResponseBody
+	if err := c.rt.Decode(opSendEmails, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowInstance = &huawei.Operation{Service: "modelarts", Name: "ShowInstance", Method: "GET", Path: "/v1/{project_id}/demanager/instances/{instance_id}",
@@ -2711,8 +2940,11 @@ func (c *Client) ShowInstance(ctx context.Context, instanceID string) (*modelart
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseShowInstanceResponse(httpResp)
-	return huawei.Result(opShowInstance, httpResp, parsed, err, func(p *modelarts.ShowInstanceResponse) *modelarts.ShowInstanceResponseBody { return p.JSON200 })
+	var out modelarts.ShowInstanceResponseBody
+	if err := c.rt.Decode(opShowInstance, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowInstanceToken = &huawei.Operation{Service: "modelarts", Name: "ShowInstanceToken", Method: "GET", Path: "/v1/{project_id}/demanager/instances/{instance_id}/token",
@@ -2732,10 +2964,11 @@ func (c *Client) ShowInstanceToken(ctx context.Context, instanceID string) (*mod
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseShowInstanceTokenResponse(httpResp)
-	return huawei.Result(opShowInstanceToken, httpResp, parsed, err, func(p *modelarts.ShowInstanceTokenResponse) *modelarts.ShowInstanceTokenResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.ShowInstanceTokenResponseBody
+	if err := c.rt.Decode(opShowInstanceToken, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowModel = &huawei.Operation{Service: "modelarts", Name: "ShowModel", Method: "GET", Path: "/v1/{project_id}/models/{model_id}",
@@ -2755,8 +2988,11 @@ func (c *Client) ShowModel(ctx context.Context, modelID string) (*modelarts.Show
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseShowModelResponse(httpResp)
-	return huawei.Result(opShowModel, httpResp, parsed, err, func(p *modelarts.ShowModelResponse) *modelarts.ShowModelResponseBody { return p.JSON200 })
+	var out modelarts.ShowModelResponseBody
+	if err := c.rt.Decode(opShowModel, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowService = &huawei.Operation{Service: "modelarts", Name: "ShowService", Method: "GET", Path: "/v1/{project_id}/services/{service_id}",
@@ -2776,8 +3012,11 @@ func (c *Client) ShowService(ctx context.Context, serviceID string) (*modelarts.
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseShowServiceResponse(httpResp)
-	return huawei.Result(opShowService, httpResp, parsed, err, func(p *modelarts.ShowServiceResponse) *modelarts.ShowServiceResponseBody { return p.JSON200 })
+	var out modelarts.ShowServiceResponseBody
+	if err := c.rt.Decode(opShowService, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowTrainingJobConfig = &huawei.Operation{Service: "modelarts", Name: "ShowTrainingJobConfig", Method: "GET", Path: "/v1/{project_id}/training-job-configs/{config_name}",
@@ -2797,10 +3036,11 @@ func (c *Client) ShowTrainingJobConfig(ctx context.Context, configName string, p
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseShowTrainingJobConfigResponse(httpResp)
-	return huawei.Result(opShowTrainingJobConfig, httpResp, parsed, err, func(p *modelarts.ShowTrainingJobConfigResponse) *modelarts.ShowTrainingJobConfigResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.ShowTrainingJobConfigResponseBody
+	if err := c.rt.Decode(opShowTrainingJobConfig, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowVersion = &huawei.Operation{Service: "modelarts", Name: "ShowVersion", Method: "GET", Path: "/v1/{project_id}/training-jobs/{job_id}/versions/{version_id}",
@@ -2817,8 +3057,11 @@ func (c *Client) ShowVersion(ctx context.Context, jobID int64, versionID int64) 
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseShowVersionResponse(httpResp)
-	return huawei.Result(opShowVersion, httpResp, parsed, err, func(p *modelarts.ShowVersionResponse) *modelarts.ShowVersionResponseBody { return p.JSON200 })
+	var out modelarts.ShowVersionResponseBody
+	if err := c.rt.Decode(opShowVersion, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowVisualizationJob = &huawei.Operation{Service: "modelarts", Name: "ShowVisualizationJob", Method: "GET", Path: "/v1/{project_id}/visualization-jobs/{job_id}",
@@ -2838,10 +3081,11 @@ func (c *Client) ShowVisualizationJob(ctx context.Context, jobID string) (*model
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseShowVisualizationJobResponse(httpResp)
-	return huawei.Result(opShowVisualizationJob, httpResp, parsed, err, func(p *modelarts.ShowVisualizationJobResponse) *modelarts.ShowVisualizationJobResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.ShowVisualizationJobResponseBody
+	if err := c.rt.Decode(opShowVisualizationJob, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowWorkspaceInfo = &huawei.Operation{Service: "modelarts", Name: "ShowWorkspaceInfo", Method: "GET", Path: "/v1/{project_id}/workspaces/{workspace_id}",
@@ -2861,10 +3105,11 @@ func (c *Client) ShowWorkspaceInfo(ctx context.Context, workspaceID string) (*mo
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseShowWorkspaceInfoResponse(httpResp)
-	return huawei.Result(opShowWorkspaceInfo, httpResp, parsed, err, func(p *modelarts.ShowWorkspaceInfoResponse) *modelarts.ShowWorkspaceInfoResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.ShowWorkspaceInfoResponseBody
+	if err := c.rt.Decode(opShowWorkspaceInfo, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opStartWorkforceSamplingTask = &huawei.Operation{Service: "modelarts", Name: "StartWorkforceSamplingTask", Method: "POST", Path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/acceptance",
@@ -2887,10 +3132,11 @@ func (c *Client) StartWorkforceSamplingTask(ctx context.Context, datasetID strin
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseStartWorkforceSamplingTaskResponse(httpResp)
-	return huawei.Result(opStartWorkforceSamplingTask, httpResp, parsed, err, func(p *modelarts.StartWorkforceSamplingTaskResponse) *modelarts.StartWorkforceSamplingTaskResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.StartWorkforceSamplingTaskResponseBody
+	if err := c.rt.Decode(opStartWorkforceSamplingTask, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opStartWorkforceTask = &huawei.Operation{Service: "modelarts", Name: "StartWorkforceTask", Method: "POST", Path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}",
@@ -2913,8 +3159,11 @@ func (c *Client) StartWorkforceTask(ctx context.Context, datasetID string, workf
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseStartWorkforceTaskResponse(httpResp)
-	return huawei.Result(opStartWorkforceTask, httpResp, parsed, err, func(p *modelarts.StartWorkforceTaskResponse) *map[string]interface{} { return p.JSON200 })
+	var out map[string]interface{}
+	if err := c.rt.Decode(opStartWorkforceTask, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opStopAutoAnnotation = &huawei.Operation{Service: "modelarts", Name: "StopAutoAnnotation", Method: "POST", Path: "/v2/{project_id}/datasets/{dataset_id}/tasks/{task_id}/stop",
@@ -2937,8 +3186,11 @@ func (c *Client) StopAutoAnnotation(ctx context.Context, datasetID string, taskI
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseStopAutoAnnotationResponse(httpResp)
-	return huawei.Result(opStopAutoAnnotation, httpResp, parsed, err, func(p *modelarts.StopAutoAnnotationResponse) *map[string]interface{} { return p.JSON204 })
+	var out map[string]interface{}
+	if err := c.rt.Decode(opStopAutoAnnotation, httpResp, 204, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opStopProcessorTaskVersion = &huawei.Operation{Service: "modelarts", Name: "StopProcessorTaskVersion", Method: "POST", Path: "/v2/{project_id}/processor-tasks/{task_id}/versions/{version_id}/stop",
@@ -2961,8 +3213,11 @@ func (c *Client) StopProcessorTaskVersion(ctx context.Context, taskID string, ve
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseStopProcessorTaskVersionResponse(httpResp)
-	return huawei.Result(opStopProcessorTaskVersion, httpResp, parsed, err, func(p *modelarts.StopProcessorTaskVersionResponse) *map[string]interface{} { return p.JSON200 })
+	var out map[string]interface{}
+	if err := c.rt.Decode(opStopProcessorTaskVersion, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opSyncDataSource = &huawei.Operation{Service: "modelarts", Name: "SyncDataSource", Method: "POST", Path: "/v2/{project_id}/datasets/{dataset_id}/sync-data",
@@ -2982,8 +3237,7 @@ func (c *Client) SyncDataSource(ctx context.Context, datasetID string) error {
 	if err != nil {
 		return err
 	}
-	_, err = modelarts.ParseSyncDataSourceResponse(httpResp)
-	return huawei.NoResult(opSyncDataSource, httpResp, err)
+	return c.rt.NoResult(opSyncDataSource, httpResp)
 }
 
 var opSyncDataSourceState = &huawei.Operation{Service: "modelarts", Name: "SyncDataSourceState", Method: "GET", Path: "/v2/{project_id}/datasets/{dataset_id}/sync-data/status",
@@ -3003,10 +3257,11 @@ func (c *Client) SyncDataSourceState(ctx context.Context, datasetID string) (*mo
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseSyncDataSourceStateResponse(httpResp)
-	return huawei.Result(opSyncDataSourceState, httpResp, parsed, err, func(p *modelarts.SyncDataSourceStateResponse) *modelarts.SyncDataSourceStateResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.SyncDataSourceStateResponseBody
+	if err := c.rt.Decode(opSyncDataSourceState, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateDataset = &huawei.Operation{Service: "modelarts", Name: "UpdateDataset", Method: "PUT", Path: "/v2/{project_id}/datasets/{dataset_id}",
@@ -3026,8 +3281,11 @@ func (c *Client) UpdateDataset(ctx context.Context, datasetID string, body model
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseUpdateDatasetResponse(httpResp)
-	return huawei.Result(opUpdateDataset, httpResp, parsed, err, func(p *modelarts.UpdateDatasetResponse) *modelarts.UpdateDatasetResponseBody { return p.JSON200 })
+	var out modelarts.UpdateDatasetResponseBody
+	if err := c.rt.Decode(opUpdateDataset, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateInstance = &huawei.Operation{Service: "modelarts", Name: "UpdateInstance", Method: "PUT", Path: "/v1/{project_id}/demanager/instances/{instance_id}",
@@ -3047,8 +3305,11 @@ func (c *Client) UpdateInstance(ctx context.Context, instanceID string, body mod
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseUpdateInstanceResponse(httpResp)
-	return huawei.Result(opUpdateInstance, httpResp, parsed, err, func(p *modelarts.UpdateInstanceResponse) *modelarts.UpdateInstanceResponseBody { return p.JSON200 })
+	var out modelarts.UpdateInstanceResponseBody
+	if err := c.rt.Decode(opUpdateInstance, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateLabel = &huawei.Operation{Service: "modelarts", Name: "UpdateLabel", Method: "PUT", Path: "/v2/{project_id}/datasets/{dataset_id}/data-annotations/labels/{label_name}",
@@ -3071,8 +3332,11 @@ func (c *Client) UpdateLabel(ctx context.Context, datasetID string, labelName st
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseUpdateLabelResponse(httpResp)
-	return huawei.Result(opUpdateLabel, httpResp, parsed, err, func(p *modelarts.UpdateLabelResponse) *modelarts.UpdateLabelResponseBody { return p.JSON204 })
+	var out modelarts.UpdateLabelResponseBody
+	if err := c.rt.Decode(opUpdateLabel, httpResp, 204, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateLabels = &huawei.Operation{Service: "modelarts", Name: "UpdateLabels", Method: "PUT", Path: "/v2/{project_id}/datasets/{dataset_id}/data-annotations/labels",
@@ -3092,8 +3356,11 @@ func (c *Client) UpdateLabels(ctx context.Context, datasetID string, body modela
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseUpdateLabelsResponse(httpResp)
-	return huawei.Result(opUpdateLabels, httpResp, parsed, err, func(p *modelarts.UpdateLabelsResponse) *modelarts.UpdateLabelsResponseBody { return p.JSON200 })
+	var out modelarts.UpdateLabelsResponseBody
+	if err := c.rt.Decode(opUpdateLabels, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateProcessorTask = &huawei.Operation{Service: "modelarts", Name: "UpdateProcessorTask", Method: "PUT", Path: "/v2/{project_id}/processor-tasks/{task_id}",
@@ -3113,8 +3380,11 @@ func (c *Client) UpdateProcessorTask(ctx context.Context, taskID string, body mo
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseUpdateProcessorTaskResponse(httpResp)
-	return huawei.Result(opUpdateProcessorTask, httpResp, parsed, err, func(p *modelarts.UpdateProcessorTaskResponse) *map[string]interface{} { return p.JSON200 })
+	var out map[string]interface{}
+	if err := c.rt.Decode(opUpdateProcessorTask, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateSamples = &huawei.Operation{Service: "modelarts", Name: "UpdateSamples", Method: "PUT", Path: "/v2/{project_id}/datasets/{dataset_id}/data-annotations/samples",
@@ -3134,8 +3404,11 @@ func (c *Client) UpdateSamples(ctx context.Context, datasetID string, body model
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseUpdateSamplesResponse(httpResp)
-	return huawei.Result(opUpdateSamples, httpResp, parsed, err, func(p *modelarts.UpdateSamplesResponse) *modelarts.UpdateSamplesResponseBody { return p.JSON200 })
+	var out modelarts.UpdateSamplesResponseBody
+	if err := c.rt.Decode(opUpdateSamples, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateService = &huawei.Operation{Service: "modelarts", Name: "UpdateService", Method: "PUT", Path: "/v1/{project_id}/services/{service_id}",
@@ -3155,8 +3428,11 @@ func (c *Client) UpdateService(ctx context.Context, serviceID string, body model
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseUpdateServiceResponse(httpResp)
-	return huawei.Result(opUpdateService, httpResp, parsed, err, func(p *modelarts.UpdateServiceResponse) *map[string]interface{} { return p.JSON200 })
+	var out map[string]interface{}
+	if err := c.rt.Decode(opUpdateService, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateStatu = &huawei.Operation{Service: "modelarts", Name: "UpdateStatu", Method: "PUT", Path: "/v1/{project_id}/services/{service_id}/nodes/{node_id}/status",
@@ -3179,8 +3455,11 @@ func (c *Client) UpdateStatu(ctx context.Context, serviceID string, nodeID strin
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseUpdateStatuResponse(httpResp)
-	return huawei.Result(opUpdateStatu, httpResp, parsed, err, func(p *modelarts.UpdateStatuResponse) *map[string]interface{} { return p.JSON200 })
+	var out map[string]interface{}
+	if err := c.rt.Decode(opUpdateStatu, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateTrainingJob = &huawei.Operation{Service: "modelarts", Name: "UpdateTrainingJob", Method: "PUT", Path: "/v1/{project_id}/training-jobs/{job_id}",
@@ -3197,10 +3476,11 @@ func (c *Client) UpdateTrainingJob(ctx context.Context, jobID int64, body modela
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseUpdateTrainingJobResponse(httpResp)
-	return huawei.Result(opUpdateTrainingJob, httpResp, parsed, err, func(p *modelarts.UpdateTrainingJobResponse) *modelarts.UpdateTrainingJobResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.UpdateTrainingJobResponseBody
+	if err := c.rt.Decode(opUpdateTrainingJob, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateTrainingJobConfig = &huawei.Operation{Service: "modelarts", Name: "UpdateTrainingJobConfig", Method: "PUT", Path: "/v1/{project_id}/training-job-configs/{config_name}",
@@ -3220,10 +3500,11 @@ func (c *Client) UpdateTrainingJobConfig(ctx context.Context, configName string,
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseUpdateTrainingJobConfigResponse(httpResp)
-	return huawei.Result(opUpdateTrainingJobConfig, httpResp, parsed, err, func(p *modelarts.UpdateTrainingJobConfigResponse) *modelarts.UpdateTrainingJobConfigResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.UpdateTrainingJobConfigResponseBody
+	if err := c.rt.Decode(opUpdateTrainingJobConfig, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateVisualizationJob = &huawei.Operation{Service: "modelarts", Name: "UpdateVisualizationJob", Method: "PUT", Path: "/v1/{project_id}/visualization-jobs/{job_id}",
@@ -3243,10 +3524,11 @@ func (c *Client) UpdateVisualizationJob(ctx context.Context, jobID string, body 
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseUpdateVisualizationJobResponse(httpResp)
-	return huawei.Result(opUpdateVisualizationJob, httpResp, parsed, err, func(p *modelarts.UpdateVisualizationJobResponse) *modelarts.UpdateVisualizationJobResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.UpdateVisualizationJobResponseBody
+	if err := c.rt.Decode(opUpdateVisualizationJob, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateWorker = &huawei.Operation{Service: "modelarts", Name: "UpdateWorker", Method: "PUT", Path: "/v2/{project_id}/workforces/{workforce_id}/workers/{worker_id}",
@@ -3269,8 +3551,11 @@ func (c *Client) UpdateWorker(ctx context.Context, workforceID string, workerID 
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseUpdateWorkerResponse(httpResp)
-	return huawei.Result(opUpdateWorker, httpResp, parsed, err, func(p *modelarts.UpdateWorkerResponse) *map[string]interface{} { return p.JSON200 })
+	var out map[string]interface{}
+	if err := c.rt.Decode(opUpdateWorker, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateWorkforce = &huawei.Operation{Service: "modelarts", Name: "UpdateWorkforce", Method: "PUT", Path: "/v2/{project_id}/workforces/{workforce_id}",
@@ -3290,8 +3575,11 @@ func (c *Client) UpdateWorkforce(ctx context.Context, workforceID string, body m
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseUpdateWorkforceResponse(httpResp)
-	return huawei.Result(opUpdateWorkforce, httpResp, parsed, err, func(p *modelarts.UpdateWorkforceResponse) *map[string]interface{} { return p.JSON200 })
+	var out map[string]interface{}
+	if err := c.rt.Decode(opUpdateWorkforce, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateWorkforceSamplingTask = &huawei.Operation{Service: "modelarts", Name: "UpdateWorkforceSamplingTask", Method: "PUT", Path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/acceptance/status",
@@ -3314,10 +3602,11 @@ func (c *Client) UpdateWorkforceSamplingTask(ctx context.Context, datasetID stri
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseUpdateWorkforceSamplingTaskResponse(httpResp)
-	return huawei.Result(opUpdateWorkforceSamplingTask, httpResp, parsed, err, func(p *modelarts.UpdateWorkforceSamplingTaskResponse) *modelarts.UpdateWorkforceSamplingTaskResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.UpdateWorkforceSamplingTaskResponseBody
+	if err := c.rt.Decode(opUpdateWorkforceSamplingTask, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateWorkforceTask = &huawei.Operation{Service: "modelarts", Name: "UpdateWorkforceTask", Method: "PUT", Path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}",
@@ -3340,8 +3629,11 @@ func (c *Client) UpdateWorkforceTask(ctx context.Context, datasetID string, work
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseUpdateWorkforceTaskResponse(httpResp)
-	return huawei.Result(opUpdateWorkforceTask, httpResp, parsed, err, func(p *modelarts.UpdateWorkforceTaskResponse) *map[string]interface{} { return p.JSON200 })
+	var out map[string]interface{}
+	if err := c.rt.Decode(opUpdateWorkforceTask, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateWorkforceTaskSamples = &huawei.Operation{Service: "modelarts", Name: "UpdateWorkforceTaskSamples", Method: "PUT", Path: "/v2/{project_id}/datasets/{dataset_id}/workforce-tasks/{workforce_task_id}/data-annotations/samples",
@@ -3364,10 +3656,11 @@ func (c *Client) UpdateWorkforceTaskSamples(ctx context.Context, datasetID strin
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseUpdateWorkforceTaskSamplesResponse(httpResp)
-	return huawei.Result(opUpdateWorkforceTaskSamples, httpResp, parsed, err, func(p *modelarts.UpdateWorkforceTaskSamplesResponse) *modelarts.UpdateWorkforceTaskSamplesResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.UpdateWorkforceTaskSamplesResponseBody
+	if err := c.rt.Decode(opUpdateWorkforceTaskSamples, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateWorkspace = &huawei.Operation{Service: "modelarts", Name: "UpdateWorkspace", Method: "PUT", Path: "/v1/{project_id}/workspaces/{workspace_id}",
@@ -3387,8 +3680,11 @@ func (c *Client) UpdateWorkspace(ctx context.Context, workspaceID string, body m
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseUpdateWorkspaceResponse(httpResp)
-	return huawei.Result(opUpdateWorkspace, httpResp, parsed, err, func(p *modelarts.UpdateWorkspaceResponse) *modelarts.UpdateWorkspaceResponseBody { return p.JSON200 })
+	var out modelarts.UpdateWorkspaceResponseBody
+	if err := c.rt.Decode(opUpdateWorkspace, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateWorkspaceQuotas = &huawei.Operation{Service: "modelarts", Name: "UpdateWorkspaceQuotas", Method: "PUT", Path: "/v1/{project_id}/workspaces/{workspace_id}/quotas",
@@ -3408,10 +3704,11 @@ func (c *Client) UpdateWorkspaceQuotas(ctx context.Context, workspaceID string, 
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseUpdateWorkspaceQuotasResponse(httpResp)
-	return huawei.Result(opUpdateWorkspaceQuotas, httpResp, parsed, err, func(p *modelarts.UpdateWorkspaceQuotasResponse) *modelarts.UpdateWorkspaceQuotasResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.UpdateWorkspaceQuotasResponseBody
+	if err := c.rt.Decode(opUpdateWorkspaceQuotas, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUploadSamplesJSON = &huawei.Operation{Service: "modelarts", Name: "UploadSamplesJSON", Method: "POST", Path: "/v2/{project_id}/datasets/{dataset_id}/data-annotations/samples",
@@ -3431,8 +3728,9 @@ func (c *Client) UploadSamplesJSON(ctx context.Context, datasetID string, body m
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := modelarts.ParseUploadSamplesJSONResponse(httpResp)
-	return huawei.Result(opUploadSamplesJSON, httpResp, parsed, err, func(p *modelarts.UploadSamplesJSONResponse) *modelarts.UploadSamplesJSONResponseBody {
-		return p.JSON200
-	})
+	var out modelarts.UploadSamplesJSONResponseBody
+	if err := c.rt.Decode(opUploadSamplesJSON, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }

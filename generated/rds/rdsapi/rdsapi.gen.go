@@ -53,8 +53,7 @@ func (c *Client) BatchCreateAction(ctx context.Context, instanceID string, body 
 	if err != nil {
 		return err
 	}
-	_, err = rds.ParseBatchCreateActionResponse(httpResp)
-	return huawei.NoResult(opBatchCreateAction, httpResp, err)
+	return c.rt.NoResult(opBatchCreateAction, httpResp)
 }
 
 var opBatchDeleteAction = &huawei.Operation{Service: "rds", Name: "BatchDeleteAction", Method: "POST", Path: "/v3/{project_id}/instances/{instance_id}/tags/action#BatchDeleteAction",
@@ -74,8 +73,7 @@ func (c *Client) BatchDeleteAction(ctx context.Context, instanceID string, body 
 	if err != nil {
 		return err
 	}
-	_, err = rds.ParseBatchDeleteActionResponse(httpResp)
-	return huawei.NoResult(opBatchDeleteAction, httpResp, err)
+	return c.rt.NoResult(opBatchDeleteAction, httpResp)
 }
 
 var opCreateAction = &huawei.Operation{Service: "rds", Name: "CreateAction", Method: "POST", Path: "/v3/{project_id}/instances/{instance_id}/action#single_to_ha",
@@ -95,8 +93,11 @@ func (c *Client) CreateAction(ctx context.Context, instanceID string, body rds.C
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseCreateActionResponse(httpResp)
-	return huawei.Result(opCreateAction, httpResp, parsed, err, func(p *rds.CreateActionResponse) *rds.CreateActionResponseBody { return p.JSON200 })
+	var out rds.CreateActionResponseBody
+	if err := c.rt.Decode(opCreateAction, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateAuditlogLink = &huawei.Operation{Service: "rds", Name: "CreateAuditlogLink", Method: "POST", Path: "/v3/{project_id}/instances/{instance_id}/auditlog-links",
@@ -116,8 +117,11 @@ func (c *Client) CreateAuditlogLink(ctx context.Context, instanceID string, body
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseCreateAuditlogLinkResponse(httpResp)
-	return huawei.Result(opCreateAuditlogLink, httpResp, parsed, err, func(p *rds.CreateAuditlogLinkResponse) *rds.CreateAuditlogLinkResponseBody { return p.JSON200 })
+	var out rds.CreateAuditlogLinkResponseBody
+	if err := c.rt.Decode(opCreateAuditlogLink, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateBackup = &huawei.Operation{Service: "rds", Name: "CreateBackup", Method: "POST", Path: "/v3/{project_id}/backups",
@@ -134,8 +138,11 @@ func (c *Client) CreateBackup(ctx context.Context, body rds.CreateBackupJSONRequ
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseCreateBackupResponse(httpResp)
-	return huawei.Result(opCreateBackup, httpResp, parsed, err, func(p *rds.CreateBackupResponse) *rds.CreateBackupResponseBody { return p.JSON200 })
+	var out rds.CreateBackupResponseBody
+	if err := c.rt.Decode(opCreateBackup, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateConfiguration = &huawei.Operation{Service: "rds", Name: "CreateConfiguration", Method: "POST", Path: "/v3/{project_id}/configurations",
@@ -152,8 +159,11 @@ func (c *Client) CreateConfiguration(ctx context.Context, body rds.CreateConfigu
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseCreateConfigurationResponse(httpResp)
-	return huawei.Result(opCreateConfiguration, httpResp, parsed, err, func(p *rds.CreateConfigurationResponse) *rds.CreateConfigurationResponseBody { return p.JSON200 })
+	var out rds.CreateConfigurationResponseBody
+	if err := c.rt.Decode(opCreateConfiguration, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateConfiguration2 = &huawei.Operation{Service: "rds", Name: "CreateConfiguration2", Method: "POST", Path: "/{version_id}/{project_id}/configurations",
@@ -176,8 +186,11 @@ func (c *Client) CreateConfiguration2(ctx context.Context, versionID string, pro
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseCreateConfiguration2Response(httpResp)
-	return huawei.Result(opCreateConfiguration2, httpResp, parsed, err, func(p *rds.CreateConfiguration2Response) *rds.CreateConfiguration2ResponseBody { return p.JSON200 })
+	var out rds.CreateConfiguration2ResponseBody
+	if err := c.rt.Decode(opCreateConfiguration2, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateDBPrivilege = &huawei.Operation{Service: "rds", Name: "CreateDBPrivilege", Method: "POST", Path: "/v3/{project_id}/instances/{instance_id}/db_privilege",
@@ -197,8 +210,11 @@ func (c *Client) CreateDBPrivilege(ctx context.Context, instanceID string, body 
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseCreateDBPrivilegeResponse(httpResp)
-	return huawei.Result(opCreateDBPrivilege, httpResp, parsed, err, func(p *rds.CreateDBPrivilegeResponse) *rds.CreateDBPrivilegeResponseBody { return p.JSON200 })
+	var out rds.CreateDBPrivilegeResponseBody
+	if err := c.rt.Decode(opCreateDBPrivilege, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateDBUser = &huawei.Operation{Service: "rds", Name: "CreateDBUser", Method: "POST", Path: "/v3/{project_id}/instances/{instance_id}/db_user",
@@ -218,8 +234,11 @@ func (c *Client) CreateDBUser(ctx context.Context, instanceID string, body rds.C
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseCreateDBUserResponse(httpResp)
-	return huawei.Result(opCreateDBUser, httpResp, parsed, err, func(p *rds.CreateDBUserResponse) *rds.CreateDBUserResponseBody { return p.JSON200 })
+	var out rds.CreateDBUserResponseBody
+	if err := c.rt.Decode(opCreateDBUser, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateDatabase = &huawei.Operation{Service: "rds", Name: "CreateDatabase", Method: "POST", Path: "/v3/{project_id}/instances/{instance_id}/database",
@@ -239,8 +258,11 @@ func (c *Client) CreateDatabase(ctx context.Context, instanceID string, body rds
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseCreateDatabaseResponse(httpResp)
-	return huawei.Result(opCreateDatabase, httpResp, parsed, err, func(p *rds.CreateDatabaseResponse) *rds.CreateDatabaseResponseBody { return p.JSON200 })
+	var out rds.CreateDatabaseResponseBody
+	if err := c.rt.Decode(opCreateDatabase, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateInstance = &huawei.Operation{Service: "rds", Name: "CreateInstance", Method: "POST", Path: "/rds/v1/{project_id}/instances#CreateInstance",
@@ -260,8 +282,11 @@ func (c *Client) CreateInstance(ctx context.Context, projectID string, params *r
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseCreateInstanceResponse(httpResp)
-	return huawei.Result(opCreateInstance, httpResp, parsed, err, func(p *rds.CreateInstanceResponse) *rds.CreateInstanceResponseBody { return p.JSON200 })
+	var out rds.CreateInstanceResponseBody
+	if err := c.rt.Decode(opCreateInstance, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateInstanceV3 = &huawei.Operation{Service: "rds", Name: "CreateInstanceV3", Method: "POST", Path: "/v3/{project_id}/instances#CreateInstanceV3",
@@ -278,8 +303,11 @@ func (c *Client) CreateInstanceV3(ctx context.Context, body rds.CreateInstanceV3
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseCreateInstanceV3Response(httpResp)
-	return huawei.Result(opCreateInstanceV3, httpResp, parsed, err, func(p *rds.CreateInstanceV3Response) *rds.CreateInstanceV3ResponseBody { return p.JSON200 })
+	var out rds.CreateInstanceV3ResponseBody
+	if err := c.rt.Decode(opCreateInstanceV3, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateInstanceV32 = &huawei.Operation{Service: "rds", Name: "CreateInstanceV32", Method: "POST", Path: "/v3/{project_id}/instances#CreateInstanceV32",
@@ -296,8 +324,11 @@ func (c *Client) CreateInstanceV32(ctx context.Context, body rds.CreateInstanceV
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseCreateInstanceV32Response(httpResp)
-	return huawei.Result(opCreateInstanceV32, httpResp, parsed, err, func(p *rds.CreateInstanceV32Response) *rds.CreateInstanceV32ResponseBody { return p.JSON200 })
+	var out rds.CreateInstanceV32ResponseBody
+	if err := c.rt.Decode(opCreateInstanceV32, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateInstancesAction = &huawei.Operation{Service: "rds", Name: "CreateInstancesAction", Method: "POST", Path: "/rds/v1/{project_id}/instances/{instanceId}/action#restore",
@@ -320,8 +351,11 @@ func (c *Client) CreateInstancesAction(ctx context.Context, projectID string, in
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseCreateInstancesActionResponse(httpResp)
-	return huawei.Result(opCreateInstancesAction, httpResp, parsed, err, func(p *rds.CreateInstancesActionResponse) *rds.CreateInstancesActionResponseBody { return p.JSON200 })
+	var out rds.CreateInstancesActionResponseBody
+	if err := c.rt.Decode(opCreateInstancesAction, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateInstancesAction2 = &huawei.Operation{Service: "rds", Name: "CreateInstancesAction2", Method: "POST", Path: "/{version_id}/{project_id}/instances/{instance_id}/action",
@@ -347,8 +381,11 @@ func (c *Client) CreateInstancesAction2(ctx context.Context, versionID string, p
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseCreateInstancesAction2Response(httpResp)
-	return huawei.Result(opCreateInstancesAction2, httpResp, parsed, err, func(p *rds.CreateInstancesAction2Response) *rds.CreateInstancesAction2ResponseBody { return p.JSON200 })
+	var out rds.CreateInstancesAction2ResponseBody
+	if err := c.rt.Decode(opCreateInstancesAction2, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateInstancesActionV3 = &huawei.Operation{Service: "rds", Name: "CreateInstancesActionV3", Method: "POST", Path: "/v3/{project_id}/instances/{instance_id}/action#enlarge_volume",
@@ -368,10 +405,11 @@ func (c *Client) CreateInstancesActionV3(ctx context.Context, instanceID string,
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseCreateInstancesActionV3Response(httpResp)
-	return huawei.Result(opCreateInstancesActionV3, httpResp, parsed, err, func(p *rds.CreateInstancesActionV3Response) *rds.CreateInstancesActionV3ResponseBody {
-		return p.JSON200
-	})
+	var out rds.CreateInstancesActionV3ResponseBody
+	if err := c.rt.Decode(opCreateInstancesActionV3, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateInstancesActionV32 = &huawei.Operation{Service: "rds", Name: "CreateInstancesActionV32", Method: "POST", Path: "/v3/{project_id}/instances/{instance_id}/action#restart",
@@ -391,10 +429,11 @@ func (c *Client) CreateInstancesActionV32(ctx context.Context, instanceID string
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseCreateInstancesActionV32Response(httpResp)
-	return huawei.Result(opCreateInstancesActionV32, httpResp, parsed, err, func(p *rds.CreateInstancesActionV32Response) *rds.CreateInstancesActionV32ResponseBody {
-		return p.JSON200
-	})
+	var out rds.CreateInstancesActionV32ResponseBody
+	if err := c.rt.Decode(opCreateInstancesActionV32, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateInstancesRecovery = &huawei.Operation{Service: "rds", Name: "CreateInstancesRecovery", Method: "POST", Path: "/{version_id}/{project_id}/instances/recovery",
@@ -417,10 +456,11 @@ func (c *Client) CreateInstancesRecovery(ctx context.Context, versionID string, 
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseCreateInstancesRecoveryResponse(httpResp)
-	return huawei.Result(opCreateInstancesRecovery, httpResp, parsed, err, func(p *rds.CreateInstancesRecoveryResponse) *rds.CreateInstancesRecoveryResponseBody {
-		return p.JSON200
-	})
+	var out rds.CreateInstancesRecoveryResponseBody
+	if err := c.rt.Decode(opCreateInstancesRecovery, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreatePassword = &huawei.Operation{Service: "rds", Name: "CreatePassword", Method: "POST", Path: "/v3/{project_id}/instances/{instance_id}/password",
@@ -440,8 +480,11 @@ func (c *Client) CreatePassword(ctx context.Context, instanceID string, body rds
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseCreatePasswordResponse(httpResp)
-	return huawei.Result(opCreatePassword, httpResp, parsed, err, func(p *rds.CreatePasswordResponse) *map[string]interface{} { return p.JSON200 })
+	var out map[string]interface{}
+	if err := c.rt.Decode(opCreatePassword, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateRdsBackup = &huawei.Operation{Service: "rds", Name: "CreateRdsBackup", Method: "POST", Path: "/rds/v1/{project_id}/backups",
@@ -461,8 +504,11 @@ func (c *Client) CreateRdsBackup(ctx context.Context, projectID string, body rds
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseCreateRdsBackupResponse(httpResp)
-	return huawei.Result(opCreateRdsBackup, httpResp, parsed, err, func(p *rds.CreateRdsBackupResponse) *rds.CreateRdsBackupResponseBody { return p.JSON200 })
+	var out rds.CreateRdsBackupResponseBody
+	if err := c.rt.Decode(opCreateRdsBackup, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateRdsInstance = &huawei.Operation{Service: "rds", Name: "CreateRdsInstance", Method: "POST", Path: "/rds/{versionId}/{project_id}/instances",
@@ -485,8 +531,11 @@ func (c *Client) CreateRdsInstance(ctx context.Context, versionID string, projec
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseCreateRdsInstanceResponse(httpResp)
-	return huawei.Result(opCreateRdsInstance, httpResp, parsed, err, func(p *rds.CreateRdsInstanceResponse) *rds.CreateRdsInstanceResponseBody { return p.JSON200 })
+	var out rds.CreateRdsInstanceResponseBody
+	if err := c.rt.Decode(opCreateRdsInstance, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateRdsInstanceV1 = &huawei.Operation{Service: "rds", Name: "CreateRdsInstanceV1", Method: "POST", Path: "/rds/v1/{project_id}/instances#CreateRdsInstanceV1",
@@ -506,8 +555,11 @@ func (c *Client) CreateRdsInstanceV1(ctx context.Context, projectID string, body
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseCreateRdsInstanceV1Response(httpResp)
-	return huawei.Result(opCreateRdsInstanceV1, httpResp, parsed, err, func(p *rds.CreateRdsInstanceV1Response) *rds.CreateRdsInstanceV1ResponseBody { return p.JSON200 })
+	var out rds.CreateRdsInstanceV1ResponseBody
+	if err := c.rt.Decode(opCreateRdsInstanceV1, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateRdsInstancesAction = &huawei.Operation{Service: "rds", Name: "CreateRdsInstancesAction", Method: "POST", Path: "/rds/v1/{project_id}/instances/{instanceId}/action#CreateRdsInstancesAction",
@@ -530,10 +582,11 @@ func (c *Client) CreateRdsInstancesAction(ctx context.Context, projectID string,
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseCreateRdsInstancesActionResponse(httpResp)
-	return huawei.Result(opCreateRdsInstancesAction, httpResp, parsed, err, func(p *rds.CreateRdsInstancesActionResponse) *rds.CreateRdsInstancesActionResponseBody {
-		return p.JSON200
-	})
+	var out rds.CreateRdsInstancesActionResponseBody
+	if err := c.rt.Decode(opCreateRdsInstancesAction, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateRdsInstancesActionV1 = &huawei.Operation{Service: "rds", Name: "CreateRdsInstancesActionV1", Method: "POST", Path: "/rds/v1/{project_id}/instances/{instanceId}/action#CreateRdsInstancesActionV1",
@@ -556,10 +609,11 @@ func (c *Client) CreateRdsInstancesActionV1(ctx context.Context, projectID strin
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseCreateRdsInstancesActionV1Response(httpResp)
-	return huawei.Result(opCreateRdsInstancesActionV1, httpResp, parsed, err, func(p *rds.CreateRdsInstancesActionV1Response) *rds.CreateRdsInstancesActionV1ResponseBody {
-		return p.JSON200
-	})
+	var out rds.CreateRdsInstancesActionV1ResponseBody
+	if err := c.rt.Decode(opCreateRdsInstancesActionV1, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateRdsInstancesActionV12 = &huawei.Operation{Service: "rds", Name: "CreateRdsInstancesActionV12", Method: "POST", Path: "/rds/v1/{project_id}/instances/{instanceId}/action#restart",
@@ -582,10 +636,11 @@ func (c *Client) CreateRdsInstancesActionV12(ctx context.Context, projectID stri
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseCreateRdsInstancesActionV12Response(httpResp)
-	return huawei.Result(opCreateRdsInstancesActionV12, httpResp, parsed, err, func(p *rds.CreateRdsInstancesActionV12Response) *rds.CreateRdsInstancesActionV12ResponseBody {
-		return p.JSON200
-	})
+	var out rds.CreateRdsInstancesActionV12ResponseBody
+	if err := c.rt.Decode(opCreateRdsInstancesActionV12, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateRecovery = &huawei.Operation{Service: "rds", Name: "CreateRecovery", Method: "POST", Path: "/v3/{project_id}/instances/recovery",
@@ -602,8 +657,11 @@ func (c *Client) CreateRecovery(ctx context.Context, body rds.CreateRecoveryJSON
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseCreateRecoveryResponse(httpResp)
-	return huawei.Result(opCreateRecovery, httpResp, parsed, err, func(p *rds.CreateRecoveryResponse) *rds.CreateRecoveryResponseBody { return p.JSON200 })
+	var out rds.CreateRecoveryResponseBody
+	if err := c.rt.Decode(opCreateRecovery, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDeleteBackup = &huawei.Operation{Service: "rds", Name: "DeleteBackup", Method: "DELETE", Path: "/v3/{project_id}/backups/{backup_id}",
@@ -623,8 +681,7 @@ func (c *Client) DeleteBackup(ctx context.Context, backupID string) error {
 	if err != nil {
 		return err
 	}
-	_, err = rds.ParseDeleteBackupResponse(httpResp)
-	return huawei.NoResult(opDeleteBackup, httpResp, err)
+	return c.rt.NoResult(opDeleteBackup, httpResp)
 }
 
 var opDeleteConfiguration = &huawei.Operation{Service: "rds", Name: "DeleteConfiguration", Method: "DELETE", Path: "/v3/{project_id}/configurations/{config_id}",
@@ -644,8 +701,7 @@ func (c *Client) DeleteConfiguration(ctx context.Context, configID string) error
 	if err != nil {
 		return err
 	}
-	_, err = rds.ParseDeleteConfigurationResponse(httpResp)
-	return huawei.NoResult(opDeleteConfiguration, httpResp, err)
+	return c.rt.NoResult(opDeleteConfiguration, httpResp)
 }
 
 var opDeleteConfiguration2 = &huawei.Operation{Service: "rds", Name: "DeleteConfiguration2", Method: "DELETE", Path: "/{version_id}/{project_id}/configurations/{config_id}",
@@ -671,8 +727,7 @@ func (c *Client) DeleteConfiguration2(ctx context.Context, versionID string, pro
 	if err != nil {
 		return err
 	}
-	_, err = rds.ParseDeleteConfiguration2Response(httpResp)
-	return huawei.NoResult(opDeleteConfiguration2, httpResp, err)
+	return c.rt.NoResult(opDeleteConfiguration2, httpResp)
 }
 
 var opDeleteDBPrivilege = &huawei.Operation{Service: "rds", Name: "DeleteDBPrivilege", Method: "DELETE", Path: "/v3/{project_id}/instances/{instance_id}/db_privilege",
@@ -692,8 +747,11 @@ func (c *Client) DeleteDBPrivilege(ctx context.Context, instanceID string, body 
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseDeleteDBPrivilegeResponse(httpResp)
-	return huawei.Result(opDeleteDBPrivilege, httpResp, parsed, err, func(p *rds.DeleteDBPrivilegeResponse) *rds.DeleteDBPrivilegeResponseBody { return p.JSON200 })
+	var out rds.DeleteDBPrivilegeResponseBody
+	if err := c.rt.Decode(opDeleteDBPrivilege, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDeleteDBUser = &huawei.Operation{Service: "rds", Name: "DeleteDBUser", Method: "DELETE", Path: "/v3/{project_id}/instances/{instance_id}/db_user/{user_name}",
@@ -716,8 +774,11 @@ func (c *Client) DeleteDBUser(ctx context.Context, instanceID string, userName s
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseDeleteDBUserResponse(httpResp)
-	return huawei.Result(opDeleteDBUser, httpResp, parsed, err, func(p *rds.DeleteDBUserResponse) *rds.DeleteDBUserResponseBody { return p.JSON200 })
+	var out rds.DeleteDBUserResponseBody
+	if err := c.rt.Decode(opDeleteDBUser, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDeleteDatabase = &huawei.Operation{Service: "rds", Name: "DeleteDatabase", Method: "DELETE", Path: "/v3/{project_id}/instances/{instance_id}/database/{db_name}",
@@ -740,8 +801,11 @@ func (c *Client) DeleteDatabase(ctx context.Context, instanceID string, dbName s
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseDeleteDatabaseResponse(httpResp)
-	return huawei.Result(opDeleteDatabase, httpResp, parsed, err, func(p *rds.DeleteDatabaseResponse) *rds.DeleteDatabaseResponseBody { return p.JSON200 })
+	var out rds.DeleteDatabaseResponseBody
+	if err := c.rt.Decode(opDeleteDatabase, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDeleteInstance = &huawei.Operation{Service: "rds", Name: "DeleteInstance", Method: "DELETE", Path: "/{version_id}/{project_id}/instances/{instance_id}",
@@ -767,8 +831,11 @@ func (c *Client) DeleteInstance(ctx context.Context, versionID string, projectID
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseDeleteInstanceResponse(httpResp)
-	return huawei.Result(opDeleteInstance, httpResp, parsed, err, func(p *rds.DeleteInstanceResponse) *rds.DeleteInstanceResponseBody { return p.JSON200 })
+	var out rds.DeleteInstanceResponseBody
+	if err := c.rt.Decode(opDeleteInstance, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDeleteInstanceV3 = &huawei.Operation{Service: "rds", Name: "DeleteInstanceV3", Method: "DELETE", Path: "/v3/{project_id}/instances/{instance_id}",
@@ -788,8 +855,11 @@ func (c *Client) DeleteInstanceV3(ctx context.Context, instanceID string) (*rds.
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseDeleteInstanceV3Response(httpResp)
-	return huawei.Result(opDeleteInstanceV3, httpResp, parsed, err, func(p *rds.DeleteInstanceV3Response) *rds.DeleteInstanceV3ResponseBody { return p.JSON200 })
+	var out rds.DeleteInstanceV3ResponseBody
+	if err := c.rt.Decode(opDeleteInstanceV3, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDeleteRdsBackup = &huawei.Operation{Service: "rds", Name: "DeleteRdsBackup", Method: "DELETE", Path: "/rds/v1/{project_id}/backups/{backupId}",
@@ -812,8 +882,7 @@ func (c *Client) DeleteRdsBackup(ctx context.Context, projectID string, backupID
 	if err != nil {
 		return err
 	}
-	_, err = rds.ParseDeleteRdsBackupResponse(httpResp)
-	return huawei.NoResult(opDeleteRdsBackup, httpResp, err)
+	return c.rt.NoResult(opDeleteRdsBackup, httpResp)
 }
 
 var opDeleteRdsInstance = &huawei.Operation{Service: "rds", Name: "DeleteRdsInstance", Method: "DELETE", Path: "/rds/v1/{project_id}/instances/{instanceId}",
@@ -836,8 +905,11 @@ func (c *Client) DeleteRdsInstance(ctx context.Context, projectID string, instan
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseDeleteRdsInstanceResponse(httpResp)
-	return huawei.Result(opDeleteRdsInstance, httpResp, parsed, err, func(p *rds.DeleteRdsInstanceResponse) *rds.DeleteRdsInstanceResponseBody { return p.JSON200 })
+	var out rds.DeleteRdsInstanceResponseBody
+	if err := c.rt.Decode(opDeleteRdsInstance, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListAuditlog = &huawei.Operation{Service: "rds", Name: "ListAuditlog", Method: "GET", Path: "/v3/{project_id}/instances/{instance_id}/auditlog",
@@ -857,8 +929,11 @@ func (c *Client) ListAuditlog(ctx context.Context, instanceID string, params *rd
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseListAuditlogResponse(httpResp)
-	return huawei.Result(opListAuditlog, httpResp, parsed, err, func(p *rds.ListAuditlogResponse) *rds.ListAuditlogResponseBody { return p.JSON200 })
+	var out rds.ListAuditlogResponseBody
+	if err := c.rt.Decode(opListAuditlog, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListAuditlog = huawei.Paging{Op: opListAuditlog, Style: "offset", Param: "offset", Limit: "limit",
@@ -893,8 +968,11 @@ func (c *Client) ListAuditlogPolicy(ctx context.Context, instanceID string) (*rd
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseListAuditlogPolicyResponse(httpResp)
-	return huawei.Result(opListAuditlogPolicy, httpResp, parsed, err, func(p *rds.ListAuditlogPolicyResponse) *rds.ListAuditlogPolicyResponseBody { return p.JSON200 })
+	var out rds.ListAuditlogPolicyResponseBody
+	if err := c.rt.Decode(opListAuditlogPolicy, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListBackupFiles = &huawei.Operation{Service: "rds", Name: "ListBackupFiles", Method: "GET", Path: "/v3/{project_id}/backup-files",
@@ -911,8 +989,11 @@ func (c *Client) ListBackupFiles(ctx context.Context, params *rds.ListBackupFile
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseListBackupFilesResponse(httpResp)
-	return huawei.Result(opListBackupFiles, httpResp, parsed, err, func(p *rds.ListBackupFilesResponse) *rds.ListBackupFilesResponseBody { return p.JSON200 })
+	var out rds.ListBackupFilesResponseBody
+	if err := c.rt.Decode(opListBackupFiles, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListBackups = &huawei.Operation{Service: "rds", Name: "ListBackups", Method: "GET", Path: "/rds/v1/{project_id}/backups",
@@ -932,8 +1013,11 @@ func (c *Client) ListBackups(ctx context.Context, projectID string) (*rds.ListBa
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseListBackupsResponse(httpResp)
-	return huawei.Result(opListBackups, httpResp, parsed, err, func(p *rds.ListBackupsResponse) *rds.ListBackupsResponseBody { return p.JSON200 })
+	var out rds.ListBackupsResponseBody
+	if err := c.rt.Decode(opListBackups, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListBackupsPolicy = &huawei.Operation{Service: "rds", Name: "ListBackupsPolicy", Method: "GET", Path: "/rds/v1/{project_id}/instances/{instanceId}/backups/policy",
@@ -956,8 +1040,11 @@ func (c *Client) ListBackupsPolicy(ctx context.Context, projectID string, instan
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseListBackupsPolicyResponse(httpResp)
-	return huawei.Result(opListBackupsPolicy, httpResp, parsed, err, func(p *rds.ListBackupsPolicyResponse) *rds.ListBackupsPolicyResponseBody { return p.JSON200 })
+	var out rds.ListBackupsPolicyResponseBody
+	if err := c.rt.Decode(opListBackupsPolicy, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListBackupsV3 = &huawei.Operation{Service: "rds", Name: "ListBackupsV3", Method: "GET", Path: "/v3/{project_id}/backups",
@@ -974,8 +1061,11 @@ func (c *Client) ListBackupsV3(ctx context.Context, params *rds.ListBackupsV3Par
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseListBackupsV3Response(httpResp)
-	return huawei.Result(opListBackupsV3, httpResp, parsed, err, func(p *rds.ListBackupsV3Response) *rds.ListBackupsV3ResponseBody { return p.JSON200 })
+	var out rds.ListBackupsV3ResponseBody
+	if err := c.rt.Decode(opListBackupsV3, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListBackupsV3 = huawei.Paging{Op: opListBackupsV3, Style: "offset", Param: "offset", Limit: "limit",
@@ -1007,8 +1097,11 @@ func (c *Client) ListCollations(ctx context.Context) (*rds.ListCollationsRespons
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseListCollationsResponse(httpResp)
-	return huawei.Result(opListCollations, httpResp, parsed, err, func(p *rds.ListCollationsResponse) *rds.ListCollationsResponseBody { return p.JSON200 })
+	var out rds.ListCollationsResponseBody
+	if err := c.rt.Decode(opListCollations, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListConfigurations = &huawei.Operation{Service: "rds", Name: "ListConfigurations", Method: "GET", Path: "/v3/{project_id}/configurations",
@@ -1025,8 +1118,11 @@ func (c *Client) ListConfigurations(ctx context.Context) (*rds.ListConfiguration
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseListConfigurationsResponse(httpResp)
-	return huawei.Result(opListConfigurations, httpResp, parsed, err, func(p *rds.ListConfigurationsResponse) *rds.ListConfigurationsResponseBody { return p.JSON200 })
+	var out rds.ListConfigurationsResponseBody
+	if err := c.rt.Decode(opListConfigurations, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListConfigurations2 = &huawei.Operation{Service: "rds", Name: "ListConfigurations2", Method: "GET", Path: "/{version_id}/{project_id}/configurations",
@@ -1049,8 +1145,11 @@ func (c *Client) ListConfigurations2(ctx context.Context, versionID string, proj
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseListConfigurations2Response(httpResp)
-	return huawei.Result(opListConfigurations2, httpResp, parsed, err, func(p *rds.ListConfigurations2Response) *rds.ListConfigurations2ResponseBody { return p.JSON200 })
+	var out rds.ListConfigurations2ResponseBody
+	if err := c.rt.Decode(opListConfigurations2, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListDBUser = &huawei.Operation{Service: "rds", Name: "ListDBUser", Method: "GET", Path: "/v3/{project_id}/instances/{instance_id}/database/db_user",
@@ -1070,8 +1169,11 @@ func (c *Client) ListDBUser(ctx context.Context, instanceID string, params *rds.
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseListDBUserResponse(httpResp)
-	return huawei.Result(opListDBUser, httpResp, parsed, err, func(p *rds.ListDBUserResponse) *rds.ListDBUserResponseBody { return p.JSON200 })
+	var out rds.ListDBUserResponseBody
+	if err := c.rt.Decode(opListDBUser, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListDBUser = huawei.Paging{Op: opListDBUser, Style: "page", Param: "page", Limit: "limit",
@@ -1106,8 +1208,11 @@ func (c *Client) ListDBUserDetail(ctx context.Context, instanceID string, params
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseListDBUserDetailResponse(httpResp)
-	return huawei.Result(opListDBUserDetail, httpResp, parsed, err, func(p *rds.ListDBUserDetailResponse) *rds.ListDBUserDetailResponseBody { return p.JSON200 })
+	var out rds.ListDBUserDetailResponseBody
+	if err := c.rt.Decode(opListDBUserDetail, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListDBUserDetail = huawei.Paging{Op: opListDBUserDetail, Style: "page", Param: "page", Limit: "limit",
@@ -1142,8 +1247,11 @@ func (c *Client) ListDatabase(ctx context.Context, instanceID string, params *rd
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseListDatabaseResponse(httpResp)
-	return huawei.Result(opListDatabase, httpResp, parsed, err, func(p *rds.ListDatabaseResponse) *rds.ListDatabaseResponseBody { return p.JSON200 })
+	var out rds.ListDatabaseResponseBody
+	if err := c.rt.Decode(opListDatabase, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListDatabase = huawei.Paging{Op: opListDatabase, Style: "page", Param: "page", Limit: "limit",
@@ -1181,8 +1289,11 @@ func (c *Client) ListDatabases(ctx context.Context, projectID string, instanceID
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseListDatabasesResponse(httpResp)
-	return huawei.Result(opListDatabases, httpResp, parsed, err, func(p *rds.ListDatabasesResponse) *rds.ListDatabasesResponseBody { return p.JSON200 })
+	var out rds.ListDatabasesResponseBody
+	if err := c.rt.Decode(opListDatabases, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListDetail = &huawei.Operation{Service: "rds", Name: "ListDetail", Method: "GET", Path: "/v3/{project_id}/instances/{instance_id}/database/detail",
@@ -1202,8 +1313,11 @@ func (c *Client) ListDetail(ctx context.Context, instanceID string, params *rds.
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseListDetailResponse(httpResp)
-	return huawei.Result(opListDetail, httpResp, parsed, err, func(p *rds.ListDetailResponse) *rds.ListDetailResponseBody { return p.JSON200 })
+	var out rds.ListDetailResponseBody
+	if err := c.rt.Decode(opListDetail, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListDetail = huawei.Paging{Op: opListDetail, Style: "page", Param: "page", Limit: "limit",
@@ -1238,8 +1352,11 @@ func (c *Client) ListErrorlog(ctx context.Context, instanceID string, params *rd
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseListErrorlogResponse(httpResp)
-	return huawei.Result(opListErrorlog, httpResp, parsed, err, func(p *rds.ListErrorlogResponse) *rds.ListErrorlogResponseBody { return p.JSON200 })
+	var out rds.ListErrorlogResponseBody
+	if err := c.rt.Decode(opListErrorlog, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListErrorlog = huawei.Paging{Op: opListErrorlog, Style: "offset", Param: "offset", Limit: "limit",
@@ -1274,8 +1391,11 @@ func (c *Client) ListFlavors(ctx context.Context, projectID string, params *rds.
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseListFlavorsResponse(httpResp)
-	return huawei.Result(opListFlavors, httpResp, parsed, err, func(p *rds.ListFlavorsResponse) *rds.ListFlavorsResponseBody { return p.JSON200 })
+	var out rds.ListFlavorsResponseBody
+	if err := c.rt.Decode(opListFlavors, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListInstances = &huawei.Operation{Service: "rds", Name: "ListInstances", Method: "GET", Path: "/v3/{project_id}/instances",
@@ -1292,8 +1412,11 @@ func (c *Client) ListInstances(ctx context.Context, params *rds.ListInstancesPar
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseListInstancesResponse(httpResp)
-	return huawei.Result(opListInstances, httpResp, parsed, err, func(p *rds.ListInstancesResponse) *rds.ListInstancesResponseBody { return p.JSON200 })
+	var out rds.ListInstancesResponseBody
+	if err := c.rt.Decode(opListInstances, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListInstances = huawei.Paging{Op: opListInstances, Style: "offset", Param: "offset", Limit: "limit",
@@ -1331,8 +1454,11 @@ func (c *Client) ListInstances2(ctx context.Context, versionID string, projectID
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseListInstances2Response(httpResp)
-	return huawei.Result(opListInstances2, httpResp, parsed, err, func(p *rds.ListInstances2Response) *rds.ListInstances2ResponseBody { return p.JSON200 })
+	var out rds.ListInstances2ResponseBody
+	if err := c.rt.Decode(opListInstances2, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListInstances3 = &huawei.Operation{Service: "rds", Name: "ListInstances3", Method: "GET", Path: "/{version_id}/{project_id}/instances#ListInstances3",
@@ -1355,8 +1481,11 @@ func (c *Client) ListInstances3(ctx context.Context, versionID string, projectID
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseListInstances3Response(httpResp)
-	return huawei.Result(opListInstances3, httpResp, parsed, err, func(p *rds.ListInstances3Response) *rds.ListInstances3ResponseBody { return p.JSON200 })
+	var out rds.ListInstances3ResponseBody
+	if err := c.rt.Decode(opListInstances3, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListInstances3 = huawei.Paging{Op: opListInstances3, Style: "offset", Param: "offset", Limit: "limit",
@@ -1391,10 +1520,11 @@ func (c *Client) ListInstancesConfigurations(ctx context.Context, instanceID str
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseListInstancesConfigurationsResponse(httpResp)
-	return huawei.Result(opListInstancesConfigurations, httpResp, parsed, err, func(p *rds.ListInstancesConfigurationsResponse) *rds.ListInstancesConfigurationsResponseBody {
-		return p.JSON200
-	})
+	var out rds.ListInstancesConfigurationsResponseBody
+	if err := c.rt.Decode(opListInstancesConfigurations, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListInstancesConfigurations2 = &huawei.Operation{Service: "rds", Name: "ListInstancesConfigurations2", Method: "GET", Path: "/{version_id}/{project_id}/instances/{instance_id}/configurations",
@@ -1420,10 +1550,11 @@ func (c *Client) ListInstancesConfigurations2(ctx context.Context, versionID str
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseListInstancesConfigurations2Response(httpResp)
-	return huawei.Result(opListInstancesConfigurations2, httpResp, parsed, err, func(p *rds.ListInstancesConfigurations2Response) *rds.ListInstancesConfigurations2ResponseBody {
-		return p.JSON200
-	})
+	var out rds.ListInstancesConfigurations2ResponseBody
+	if err := c.rt.Decode(opListInstancesConfigurations2, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListInstancesDBUser = &huawei.Operation{Service: "rds", Name: "ListInstancesDBUser", Method: "GET", Path: "/{version_id}/{project_id}/instances/{instance_id}/db_user",
@@ -1449,8 +1580,11 @@ func (c *Client) ListInstancesDBUser(ctx context.Context, versionID string, proj
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseListInstancesDBUserResponse(httpResp)
-	return huawei.Result(opListInstancesDBUser, httpResp, parsed, err, func(p *rds.ListInstancesDBUserResponse) *rds.ListInstancesDBUserResponseBody { return p.JSON200 })
+	var out rds.ListInstancesDBUserResponseBody
+	if err := c.rt.Decode(opListInstancesDBUser, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListInstancesDBUserV3 = &huawei.Operation{Service: "rds", Name: "ListInstancesDBUserV3", Method: "GET", Path: "/v3/{project_id}/instances/{instance_id}/db_user",
@@ -1470,8 +1604,11 @@ func (c *Client) ListInstancesDBUserV3(ctx context.Context, instanceID string) (
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseListInstancesDBUserV3Response(httpResp)
-	return huawei.Result(opListInstancesDBUserV3, httpResp, parsed, err, func(p *rds.ListInstancesDBUserV3Response) *rds.ListInstancesDBUserV3ResponseBody { return p.JSON200 })
+	var out rds.ListInstancesDBUserV3ResponseBody
+	if err := c.rt.Decode(opListInstancesDBUserV3, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListInstancesDatabase = &huawei.Operation{Service: "rds", Name: "ListInstancesDatabase", Method: "GET", Path: "/{version_id}/{project_id}/instances/{instance_id}/database",
@@ -1497,8 +1634,11 @@ func (c *Client) ListInstancesDatabase(ctx context.Context, versionID string, pr
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseListInstancesDatabaseResponse(httpResp)
-	return huawei.Result(opListInstancesDatabase, httpResp, parsed, err, func(p *rds.ListInstancesDatabaseResponse) *rds.ListInstancesDatabaseResponseBody { return p.JSON200 })
+	var out rds.ListInstancesDatabaseResponseBody
+	if err := c.rt.Decode(opListInstancesDatabase, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListInstancesDatabaseV3 = &huawei.Operation{Service: "rds", Name: "ListInstancesDatabaseV3", Method: "GET", Path: "/v3/{project_id}/instances/{instance_id}/database",
@@ -1518,10 +1658,11 @@ func (c *Client) ListInstancesDatabaseV3(ctx context.Context, instanceID string)
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseListInstancesDatabaseV3Response(httpResp)
-	return huawei.Result(opListInstancesDatabaseV3, httpResp, parsed, err, func(p *rds.ListInstancesDatabaseV3Response) *rds.ListInstancesDatabaseV3ResponseBody {
-		return p.JSON200
-	})
+	var out rds.ListInstancesDatabaseV3ResponseBody
+	if err := c.rt.Decode(opListInstancesDatabaseV3, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListInstancesErrorlog = &huawei.Operation{Service: "rds", Name: "ListInstancesErrorlog", Method: "GET", Path: "/rds/v1/{project_id}/instances/{instanceId}/errorlog",
@@ -1544,8 +1685,11 @@ func (c *Client) ListInstancesErrorlog(ctx context.Context, projectID string, in
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseListInstancesErrorlogResponse(httpResp)
-	return huawei.Result(opListInstancesErrorlog, httpResp, parsed, err, func(p *rds.ListInstancesErrorlogResponse) *rds.ListInstancesErrorlogResponseBody { return p.JSON200 })
+	var out rds.ListInstancesErrorlogResponseBody
+	if err := c.rt.Decode(opListInstancesErrorlog, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListInstancesSlowlog = &huawei.Operation{Service: "rds", Name: "ListInstancesSlowlog", Method: "GET", Path: "/rds/v1/{project_id}/instances/{instanceId}/slowlog",
@@ -1568,8 +1712,11 @@ func (c *Client) ListInstancesSlowlog(ctx context.Context, projectID string, ins
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseListInstancesSlowlogResponse(httpResp)
-	return huawei.Result(opListInstancesSlowlog, httpResp, parsed, err, func(p *rds.ListInstancesSlowlogResponse) *rds.ListInstancesSlowlogResponseBody { return p.JSON200 })
+	var out rds.ListInstancesSlowlogResponseBody
+	if err := c.rt.Decode(opListInstancesSlowlog, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListJobs = &huawei.Operation{Service: "rds", Name: "ListJobs", Method: "GET", Path: "/v3/{project_id}/jobs",
@@ -1586,8 +1733,11 @@ func (c *Client) ListJobs(ctx context.Context, params *rds.ListJobsParams) (*rds
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseListJobsResponse(httpResp)
-	return huawei.Result(opListJobs, httpResp, parsed, err, func(p *rds.ListJobsResponse) *rds.ListJobsResponseBody { return p.JSON200 })
+	var out rds.ListJobsResponseBody
+	if err := c.rt.Decode(opListJobs, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListJobs2 = &huawei.Operation{Service: "rds", Name: "ListJobs2", Method: "GET", Path: "/{version_id}/{project_id}/jobs",
@@ -1610,8 +1760,11 @@ func (c *Client) ListJobs2(ctx context.Context, versionID string, projectID stri
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseListJobs2Response(httpResp)
-	return huawei.Result(opListJobs2, httpResp, parsed, err, func(p *rds.ListJobs2Response) *rds.ListJobs2ResponseBody { return p.JSON200 })
+	var out rds.ListJobs2ResponseBody
+	if err := c.rt.Decode(opListJobs2, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListParameters = &huawei.Operation{Service: "rds", Name: "ListParameters", Method: "GET", Path: "/rds/v1/{project_id}/datastores/versions/{datastore_version_id}/parameters",
@@ -1634,8 +1787,11 @@ func (c *Client) ListParameters(ctx context.Context, projectID string, datastore
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseListParametersResponse(httpResp)
-	return huawei.Result(opListParameters, httpResp, parsed, err, func(p *rds.ListParametersResponse) *rds.ListParametersResponseBody { return p.JSON200 })
+	var out rds.ListParametersResponseBody
+	if err := c.rt.Decode(opListParameters, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListPolicy = &huawei.Operation{Service: "rds", Name: "ListPolicy", Method: "GET", Path: "/v3/{project_id}/instances/{instance_id}/backups/policy",
@@ -1655,8 +1811,11 @@ func (c *Client) ListPolicy(ctx context.Context, instanceID string) (*rds.ListPo
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseListPolicyResponse(httpResp)
-	return huawei.Result(opListPolicy, httpResp, parsed, err, func(p *rds.ListPolicyResponse) *rds.ListPolicyResponseBody { return p.JSON200 })
+	var out rds.ListPolicyResponseBody
+	if err := c.rt.Decode(opListPolicy, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListRds = &huawei.Operation{Service: "rds", Name: "ListRds", Method: "GET", Path: "/rds",
@@ -1673,8 +1832,11 @@ func (c *Client) ListRds(ctx context.Context) (*rds.ListRdsResponseBody, error) 
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseListRdsResponse(httpResp)
-	return huawei.Result(opListRds, httpResp, parsed, err, func(p *rds.ListRdsResponse) *rds.ListRdsResponseBody { return p.JSON200 })
+	var out rds.ListRdsResponseBody
+	if err := c.rt.Decode(opListRds, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListRdsInstances = &huawei.Operation{Service: "rds", Name: "ListRdsInstances", Method: "GET", Path: "/rds/v1/{project_id}/instances",
@@ -1694,8 +1856,11 @@ func (c *Client) ListRdsInstances(ctx context.Context, projectID string) (*rds.L
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseListRdsInstancesResponse(httpResp)
-	return huawei.Result(opListRdsInstances, httpResp, parsed, err, func(p *rds.ListRdsInstancesResponse) *rds.ListRdsInstancesResponseBody { return p.JSON200 })
+	var out rds.ListRdsInstancesResponseBody
+	if err := c.rt.Decode(opListRdsInstances, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListRestoreTime = &huawei.Operation{Service: "rds", Name: "ListRestoreTime", Method: "GET", Path: "/v3/{project_id}/instances/{instance_id}/restore-time",
@@ -1715,8 +1880,11 @@ func (c *Client) ListRestoreTime(ctx context.Context, instanceID string, params 
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseListRestoreTimeResponse(httpResp)
-	return huawei.Result(opListRestoreTime, httpResp, parsed, err, func(p *rds.ListRestoreTimeResponse) *rds.ListRestoreTimeResponseBody { return p.JSON200 })
+	var out rds.ListRestoreTimeResponseBody
+	if err := c.rt.Decode(opListRestoreTime, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListSlowlog = &huawei.Operation{Service: "rds", Name: "ListSlowlog", Method: "GET", Path: "/v3/{project_id}/instances/{instance_id}/slowlog",
@@ -1736,8 +1904,11 @@ func (c *Client) ListSlowlog(ctx context.Context, instanceID string, params *rds
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseListSlowlogResponse(httpResp)
-	return huawei.Result(opListSlowlog, httpResp, parsed, err, func(p *rds.ListSlowlogResponse) *rds.ListSlowlogResponseBody { return p.JSON200 })
+	var out rds.ListSlowlogResponseBody
+	if err := c.rt.Decode(opListSlowlog, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListSlowlog = huawei.Paging{Op: opListSlowlog, Style: "offset", Param: "offset", Limit: "limit",
@@ -1769,8 +1940,11 @@ func (c *Client) ListTags(ctx context.Context) (*rds.ListTagsResponseBody, error
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseListTagsResponse(httpResp)
-	return huawei.Result(opListTags, httpResp, parsed, err, func(p *rds.ListTagsResponse) *rds.ListTagsResponseBody { return p.JSON200 })
+	var out rds.ListTagsResponseBody
+	if err := c.rt.Decode(opListTags, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListVersions = &huawei.Operation{Service: "rds", Name: "ListVersions", Method: "GET", Path: "/rds/v1/{project_id}/datastores/{datastore_name}/versions",
@@ -1793,8 +1967,11 @@ func (c *Client) ListVersions(ctx context.Context, projectID string, datastoreNa
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseListVersionsResponse(httpResp)
-	return huawei.Result(opListVersions, httpResp, parsed, err, func(p *rds.ListVersionsResponse) *rds.ListVersionsResponseBody { return p.JSON200 })
+	var out rds.ListVersionsResponseBody
+	if err := c.rt.Decode(opListVersions, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowConfiguration = &huawei.Operation{Service: "rds", Name: "ShowConfiguration", Method: "GET", Path: "/v3/{project_id}/configurations/{config_id}",
@@ -1814,8 +1991,11 @@ func (c *Client) ShowConfiguration(ctx context.Context, configID string) (*rds.S
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseShowConfigurationResponse(httpResp)
-	return huawei.Result(opShowConfiguration, httpResp, parsed, err, func(p *rds.ShowConfigurationResponse) *rds.ShowConfigurationResponseBody { return p.JSON200 })
+	var out rds.ShowConfigurationResponseBody
+	if err := c.rt.Decode(opShowConfiguration, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowConfiguration2 = &huawei.Operation{Service: "rds", Name: "ShowConfiguration2", Method: "GET", Path: "/{version_id}/{project_id}/configurations/{config_id}",
@@ -1841,8 +2021,11 @@ func (c *Client) ShowConfiguration2(ctx context.Context, versionID string, proje
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseShowConfiguration2Response(httpResp)
-	return huawei.Result(opShowConfiguration2, httpResp, parsed, err, func(p *rds.ShowConfiguration2Response) *rds.ShowConfiguration2ResponseBody { return p.JSON200 })
+	var out rds.ShowConfiguration2ResponseBody
+	if err := c.rt.Decode(opShowConfiguration2, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowDatastore = &huawei.Operation{Service: "rds", Name: "ShowDatastore", Method: "GET", Path: "/v3/{project_id}/datastores/{database_name}",
@@ -1862,8 +2045,11 @@ func (c *Client) ShowDatastore(ctx context.Context, databaseName string) (*rds.S
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseShowDatastoreResponse(httpResp)
-	return huawei.Result(opShowDatastore, httpResp, parsed, err, func(p *rds.ShowDatastoreResponse) *rds.ShowDatastoreResponseBody { return p.JSON200 })
+	var out rds.ShowDatastoreResponseBody
+	if err := c.rt.Decode(opShowDatastore, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowFlavor = &huawei.Operation{Service: "rds", Name: "ShowFlavor", Method: "GET", Path: "/v3/{project_id}/flavors/{database_name}",
@@ -1883,8 +2069,11 @@ func (c *Client) ShowFlavor(ctx context.Context, databaseName string, params *rd
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseShowFlavorResponse(httpResp)
-	return huawei.Result(opShowFlavor, httpResp, parsed, err, func(p *rds.ShowFlavorResponse) *rds.ShowFlavorResponseBody { return p.JSON200 })
+	var out rds.ShowFlavorResponseBody
+	if err := c.rt.Decode(opShowFlavor, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowInstance = &huawei.Operation{Service: "rds", Name: "ShowInstance", Method: "GET", Path: "/rds/v1/{project_id}/instances/{instanceId}",
@@ -1907,8 +2096,11 @@ func (c *Client) ShowInstance(ctx context.Context, projectID string, instanceID 
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseShowInstanceResponse(httpResp)
-	return huawei.Result(opShowInstance, httpResp, parsed, err, func(p *rds.ShowInstanceResponse) *rds.ShowInstanceResponseBody { return p.JSON200 })
+	var out rds.ShowInstanceResponseBody
+	if err := c.rt.Decode(opShowInstance, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowParameter = &huawei.Operation{Service: "rds", Name: "ShowParameter", Method: "GET", Path: "/rds/v1/{project_id}/datastores/versions/{datastore_version_id}/parameters/{parameter_name}",
@@ -1934,8 +2126,11 @@ func (c *Client) ShowParameter(ctx context.Context, projectID string, datastoreV
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseShowParameterResponse(httpResp)
-	return huawei.Result(opShowParameter, httpResp, parsed, err, func(p *rds.ShowParameterResponse) *rds.ShowParameterResponseBody { return p.JSON200 })
+	var out rds.ShowParameterResponseBody
+	if err := c.rt.Decode(opShowParameter, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowRd = &huawei.Operation{Service: "rds", Name: "ShowRd", Method: "GET", Path: "/rds/{versionId}#ShowRd",
@@ -1955,8 +2150,11 @@ func (c *Client) ShowRd(ctx context.Context, versionID string) (*rds.ShowRdRespo
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseShowRdResponse(httpResp)
-	return huawei.Result(opShowRd, httpResp, parsed, err, func(p *rds.ShowRdResponse) *rds.ShowRdResponseBody { return p.JSON200 })
+	var out rds.ShowRdResponseBody
+	if err := c.rt.Decode(opShowRd, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowRd2 = &huawei.Operation{Service: "rds", Name: "ShowRd2", Method: "GET", Path: "/rds/{versionId}#ShowRd2",
@@ -1976,8 +2174,11 @@ func (c *Client) ShowRd2(ctx context.Context, versionID string) (*rds.ShowRd2Res
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseShowRd2Response(httpResp)
-	return huawei.Result(opShowRd2, httpResp, parsed, err, func(p *rds.ShowRd2Response) *rds.ShowRd2ResponseBody { return p.JSON200 })
+	var out rds.ShowRd2ResponseBody
+	if err := c.rt.Decode(opShowRd2, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowRdsFlavor = &huawei.Operation{Service: "rds", Name: "ShowRdsFlavor", Method: "GET", Path: "/rds/v1/{project_id}/flavors/{flavorId}",
@@ -2000,8 +2201,11 @@ func (c *Client) ShowRdsFlavor(ctx context.Context, projectID string, flavorID s
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseShowRdsFlavorResponse(httpResp)
-	return huawei.Result(opShowRdsFlavor, httpResp, parsed, err, func(p *rds.ShowRdsFlavorResponse) *rds.ShowRdsFlavorResponseBody { return p.JSON200 })
+	var out rds.ShowRdsFlavorResponseBody
+	if err := c.rt.Decode(opShowRdsFlavor, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowStorageType = &huawei.Operation{Service: "rds", Name: "ShowStorageType", Method: "GET", Path: "/v3/{project_id}/storage-type/{database_name}",
@@ -2021,8 +2225,11 @@ func (c *Client) ShowStorageType(ctx context.Context, databaseName string, param
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseShowStorageTypeResponse(httpResp)
-	return huawei.Result(opShowStorageType, httpResp, parsed, err, func(p *rds.ShowStorageTypeResponse) *rds.ShowStorageTypeResponseBody { return p.JSON200 })
+	var out rds.ShowStorageTypeResponseBody
+	if err := c.rt.Decode(opShowStorageType, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateAction = &huawei.Operation{Service: "rds", Name: "UpdateAction", Method: "POST", Path: "/v3/{project_id}/instances/{instance_id}/action#resize_flavor",
@@ -2042,8 +2249,11 @@ func (c *Client) UpdateAction(ctx context.Context, instanceID string, body rds.U
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseUpdateActionResponse(httpResp)
-	return huawei.Result(opUpdateAction, httpResp, parsed, err, func(p *rds.UpdateActionResponse) *rds.UpdateActionResponseBody { return p.JSON200 })
+	var out rds.UpdateActionResponseBody
+	if err := c.rt.Decode(opUpdateAction, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateApply = &huawei.Operation{Service: "rds", Name: "UpdateApply", Method: "PUT", Path: "/v3/{project_id}/configurations/{config_id}/apply",
@@ -2063,8 +2273,11 @@ func (c *Client) UpdateApply(ctx context.Context, configID string, body rds.Upda
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseUpdateApplyResponse(httpResp)
-	return huawei.Result(opUpdateApply, httpResp, parsed, err, func(p *rds.UpdateApplyResponse) *rds.UpdateApplyResponseBody { return p.JSON200 })
+	var out rds.UpdateApplyResponseBody
+	if err := c.rt.Decode(opUpdateApply, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateAuditlogPolicy = &huawei.Operation{Service: "rds", Name: "UpdateAuditlogPolicy", Method: "PUT", Path: "/v3/{project_id}/instances/{instance_id}/auditlog-policy",
@@ -2084,8 +2297,7 @@ func (c *Client) UpdateAuditlogPolicy(ctx context.Context, instanceID string, bo
 	if err != nil {
 		return err
 	}
-	_, err = rds.ParseUpdateAuditlogPolicyResponse(httpResp)
-	return huawei.NoResult(opUpdateAuditlogPolicy, httpResp, err)
+	return c.rt.NoResult(opUpdateAuditlogPolicy, httpResp)
 }
 
 var opUpdateBackupsPolicy = &huawei.Operation{Service: "rds", Name: "UpdateBackupsPolicy", Method: "PUT", Path: "/rds/v1/{project_id}/instances/{instanceId}/backups/policy",
@@ -2108,8 +2320,7 @@ func (c *Client) UpdateBackupsPolicy(ctx context.Context, projectID string, inst
 	if err != nil {
 		return err
 	}
-	_, err = rds.ParseUpdateBackupsPolicyResponse(httpResp)
-	return huawei.NoResult(opUpdateBackupsPolicy, httpResp, err)
+	return c.rt.NoResult(opUpdateBackupsPolicy, httpResp)
 }
 
 var opUpdateConfiguration = &huawei.Operation{Service: "rds", Name: "UpdateConfiguration", Method: "PUT", Path: "/v3/{project_id}/configurations/{config_id}",
@@ -2129,8 +2340,7 @@ func (c *Client) UpdateConfiguration(ctx context.Context, configID string, body 
 	if err != nil {
 		return err
 	}
-	_, err = rds.ParseUpdateConfigurationResponse(httpResp)
-	return huawei.NoResult(opUpdateConfiguration, httpResp, err)
+	return c.rt.NoResult(opUpdateConfiguration, httpResp)
 }
 
 var opUpdateConfiguration2 = &huawei.Operation{Service: "rds", Name: "UpdateConfiguration2", Method: "PUT", Path: "/{version_id}/{project_id}/configurations/{config_id}",
@@ -2156,8 +2366,7 @@ func (c *Client) UpdateConfiguration2(ctx context.Context, versionID string, pro
 	if err != nil {
 		return err
 	}
-	_, err = rds.ParseUpdateConfiguration2Response(httpResp)
-	return huawei.NoResult(opUpdateConfiguration2, httpResp, err)
+	return c.rt.NoResult(opUpdateConfiguration2, httpResp)
 }
 
 var opUpdateConfigurationsApply = &huawei.Operation{Service: "rds", Name: "UpdateConfigurationsApply", Method: "PUT", Path: "/{version_id}/{project_id}/configurations/{config_id}/apply",
@@ -2183,10 +2392,11 @@ func (c *Client) UpdateConfigurationsApply(ctx context.Context, versionID string
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseUpdateConfigurationsApplyResponse(httpResp)
-	return huawei.Result(opUpdateConfigurationsApply, httpResp, parsed, err, func(p *rds.UpdateConfigurationsApplyResponse) *rds.UpdateConfigurationsApplyResponseBody {
-		return p.JSON200
-	})
+	var out rds.UpdateConfigurationsApplyResponseBody
+	if err := c.rt.Decode(opUpdateConfigurationsApply, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateDefault = &huawei.Operation{Service: "rds", Name: "UpdateDefault", Method: "PUT", Path: "/rds/v1/{project_id}/instances/{nodeId}/parameters/default",
@@ -2209,8 +2419,11 @@ func (c *Client) UpdateDefault(ctx context.Context, projectID string, nodeID str
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseUpdateDefaultResponse(httpResp)
-	return huawei.Result(opUpdateDefault, httpResp, parsed, err, func(p *rds.UpdateDefaultResponse) *rds.UpdateDefaultResponseBody { return p.JSON200 })
+	var out rds.UpdateDefaultResponseBody
+	if err := c.rt.Decode(opUpdateDefault, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateInstancesConfiguration = &huawei.Operation{Service: "rds", Name: "UpdateInstancesConfiguration", Method: "PUT", Path: "/v3/{project_id}/instances/{instance_id}/configurations",
@@ -2230,10 +2443,11 @@ func (c *Client) UpdateInstancesConfiguration(ctx context.Context, instanceID st
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseUpdateInstancesConfigurationResponse(httpResp)
-	return huawei.Result(opUpdateInstancesConfiguration, httpResp, parsed, err, func(p *rds.UpdateInstancesConfigurationResponse) *rds.UpdateInstancesConfigurationResponseBody {
-		return p.JSON200
-	})
+	var out rds.UpdateInstancesConfigurationResponseBody
+	if err := c.rt.Decode(opUpdateInstancesConfiguration, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateParameter = &huawei.Operation{Service: "rds", Name: "UpdateParameter", Method: "PUT", Path: "/rds/v1/{project_id}/instances/{nodeId}/parameters",
@@ -2256,8 +2470,11 @@ func (c *Client) UpdateParameter(ctx context.Context, projectID string, nodeID s
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := rds.ParseUpdateParameterResponse(httpResp)
-	return huawei.Result(opUpdateParameter, httpResp, parsed, err, func(p *rds.UpdateParameterResponse) *rds.UpdateParameterResponseBody { return p.JSON200 })
+	var out rds.UpdateParameterResponseBody
+	if err := c.rt.Decode(opUpdateParameter, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdatePolicy = &huawei.Operation{Service: "rds", Name: "UpdatePolicy", Method: "PUT", Path: "/v3/{project_id}/instances/{instance_id}/backups/policy",
@@ -2277,8 +2494,7 @@ func (c *Client) UpdatePolicy(ctx context.Context, instanceID string, body rds.U
 	if err != nil {
 		return err
 	}
-	_, err = rds.ParseUpdatePolicyResponse(httpResp)
-	return huawei.NoResult(opUpdatePolicy, httpResp, err)
+	return c.rt.NoResult(opUpdatePolicy, httpResp)
 }
 
 var opUpdatePublicIP = &huawei.Operation{Service: "rds", Name: "UpdatePublicIP", Method: "PUT", Path: "/v3/{project_id}/instances/{instance_id}/public-ip",
@@ -2298,6 +2514,5 @@ func (c *Client) UpdatePublicIP(ctx context.Context, instanceID string, body rds
 	if err != nil {
 		return err
 	}
-	_, err = rds.ParseUpdatePublicIPResponse(httpResp)
-	return huawei.NoResult(opUpdatePublicIP, httpResp, err)
+	return c.rt.NoResult(opUpdatePublicIP, httpResp)
 }

@@ -53,8 +53,11 @@ func (c *Client) AcceptVpcPeering(ctx context.Context, peeringID string) (*vpc.A
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseAcceptVpcPeeringResponse(httpResp)
-	return huawei.Result(opAcceptVpcPeering, httpResp, parsed, err, func(p *vpc.AcceptVpcPeeringResponse) *vpc.AcceptVpcPeeringResponseBody { return p.JSON200 })
+	var out vpc.AcceptVpcPeeringResponseBody
+	if err := c.rt.Decode(opAcceptVpcPeering, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opAddVpcExtendCidr = &huawei.Operation{Service: "vpc", Name: "AddVpcExtendCidr", Method: "PUT", Path: "/v3/{project_id}/vpc/vpcs/{vpc_id}/add-extend-cidr",
@@ -74,8 +77,11 @@ func (c *Client) AddVpcExtendCidr(ctx context.Context, vpcID string, body vpc.Ad
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseAddVpcExtendCidrResponse(httpResp)
-	return huawei.Result(opAddVpcExtendCidr, httpResp, parsed, err, func(p *vpc.AddVpcExtendCidrResponse) *vpc.AddVpcExtendCidrResponseBody { return p.JSON200 })
+	var out vpc.AddVpcExtendCidrResponseBody
+	if err := c.rt.Decode(opAddVpcExtendCidr, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opAssociateRouteTable = &huawei.Operation{Service: "vpc", Name: "AssociateRouteTable", Method: "POST", Path: "/v1/{project_id}/routetables/{routetable_id}/action#AssociateRouteTable",
@@ -95,8 +101,11 @@ func (c *Client) AssociateRouteTable(ctx context.Context, routetableID string, b
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseAssociateRouteTableResponse(httpResp)
-	return huawei.Result(opAssociateRouteTable, httpResp, parsed, err, func(p *vpc.AssociateRouteTableResponse) *vpc.AssociateRouteTableResponseBody { return p.JSON200 })
+	var out vpc.AssociateRouteTableResponseBody
+	if err := c.rt.Decode(opAssociateRouteTable, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opBatchCreateSubNetworkInterface = &huawei.Operation{Service: "vpc", Name: "BatchCreateSubNetworkInterface", Method: "POST", Path: "/v3/{project_id}/vpc/sub-network-interfaces/batch-create",
@@ -113,10 +122,11 @@ func (c *Client) BatchCreateSubNetworkInterface(ctx context.Context, body vpc.Ba
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseBatchCreateSubNetworkInterfaceResponse(httpResp)
-	return huawei.Result(opBatchCreateSubNetworkInterface, httpResp, parsed, err, func(p *vpc.BatchCreateSubNetworkInterfaceResponse) *vpc.BatchCreateSubNetworkInterfaceResponseBody {
-		return p.JSON201
-	})
+	var out vpc.BatchCreateSubNetworkInterfaceResponseBody
+	if err := c.rt.Decode(opBatchCreateSubNetworkInterface, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opBatchCreateSubnetTags = &huawei.Operation{Service: "vpc", Name: "BatchCreateSubnetTags", Method: "POST", Path: "/v2.0/{project_id}/subnets/{subnet_id}/tags/action",
@@ -136,8 +146,7 @@ func (c *Client) BatchCreateSubnetTags(ctx context.Context, subnetID string, bod
 	if err != nil {
 		return err
 	}
-	_, err = vpc.ParseBatchCreateSubnetTagsResponse(httpResp)
-	return huawei.NoResult(opBatchCreateSubnetTags, httpResp, err)
+	return c.rt.NoResult(opBatchCreateSubnetTags, httpResp)
 }
 
 var opBatchCreateVpcTags = &huawei.Operation{Service: "vpc", Name: "BatchCreateVpcTags", Method: "POST", Path: "/v2.0/{project_id}/vpcs/{vpc_id}/tags/action",
@@ -157,8 +166,7 @@ func (c *Client) BatchCreateVpcTags(ctx context.Context, vpcID string, body vpc.
 	if err != nil {
 		return err
 	}
-	_, err = vpc.ParseBatchCreateVpcTagsResponse(httpResp)
-	return huawei.NoResult(opBatchCreateVpcTags, httpResp, err)
+	return c.rt.NoResult(opBatchCreateVpcTags, httpResp)
 }
 
 var opCreateAddressGroup = &huawei.Operation{Service: "vpc", Name: "CreateAddressGroup", Method: "POST", Path: "/v3/{project_id}/vpc/address_groups",
@@ -175,8 +183,11 @@ func (c *Client) CreateAddressGroup(ctx context.Context, body vpc.CreateAddressG
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseCreateAddressGroupResponse(httpResp)
-	return huawei.Result(opCreateAddressGroup, httpResp, parsed, err, func(p *vpc.CreateAddressGroupResponse) *vpc.CreateAddressGroupResponseBody { return p.JSON201 })
+	var out vpc.CreateAddressGroupResponseBody
+	if err := c.rt.Decode(opCreateAddressGroup, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreatePort = &huawei.Operation{Service: "vpc", Name: "CreatePort", Method: "POST", Path: "/v1/{project_id}/ports",
@@ -193,8 +204,11 @@ func (c *Client) CreatePort(ctx context.Context, body vpc.CreatePortJSONRequestB
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseCreatePortResponse(httpResp)
-	return huawei.Result(opCreatePort, httpResp, parsed, err, func(p *vpc.CreatePortResponse) *vpc.CreatePortResponseBody { return p.JSON200 })
+	var out vpc.CreatePortResponseBody
+	if err := c.rt.Decode(opCreatePort, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreatePortV1 = &huawei.Operation{Service: "vpc", Name: "CreatePortV1", Method: "POST", Path: "/v1/ports",
@@ -211,8 +225,11 @@ func (c *Client) CreatePortV1(ctx context.Context, body vpc.CreatePortV1JSONRequ
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseCreatePortV1Response(httpResp)
-	return huawei.Result(opCreatePortV1, httpResp, parsed, err, func(p *vpc.CreatePortV1Response) *vpc.CreatePortV1ResponseBody { return p.JSON200 })
+	var out vpc.CreatePortV1ResponseBody
+	if err := c.rt.Decode(opCreatePortV1, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreatePrivateip = &huawei.Operation{Service: "vpc", Name: "CreatePrivateip", Method: "POST", Path: "/v1/{project_id}/privateips",
@@ -229,8 +246,11 @@ func (c *Client) CreatePrivateip(ctx context.Context, body vpc.CreatePrivateipJS
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseCreatePrivateipResponse(httpResp)
-	return huawei.Result(opCreatePrivateip, httpResp, parsed, err, func(p *vpc.CreatePrivateipResponse) *vpc.CreatePrivateipResponseBody { return p.JSON200 })
+	var out vpc.CreatePrivateipResponseBody
+	if err := c.rt.Decode(opCreatePrivateip, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateRouteTable = &huawei.Operation{Service: "vpc", Name: "CreateRouteTable", Method: "POST", Path: "/v1/{project_id}/routetables",
@@ -247,8 +267,11 @@ func (c *Client) CreateRouteTable(ctx context.Context, body vpc.CreateRouteTable
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseCreateRouteTableResponse(httpResp)
-	return huawei.Result(opCreateRouteTable, httpResp, parsed, err, func(p *vpc.CreateRouteTableResponse) *vpc.CreateRouteTableResponseBody { return p.JSON200 })
+	var out vpc.CreateRouteTableResponseBody
+	if err := c.rt.Decode(opCreateRouteTable, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateSecurityGroup = &huawei.Operation{Service: "vpc", Name: "CreateSecurityGroup", Method: "POST", Path: "/v3/{project_id}/vpc/security-groups",
@@ -265,8 +288,11 @@ func (c *Client) CreateSecurityGroup(ctx context.Context, body vpc.CreateSecurit
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseCreateSecurityGroupResponse(httpResp)
-	return huawei.Result(opCreateSecurityGroup, httpResp, parsed, err, func(p *vpc.CreateSecurityGroupResponse) *vpc.CreateSecurityGroupResponseBody { return p.JSON201 })
+	var out vpc.CreateSecurityGroupResponseBody
+	if err := c.rt.Decode(opCreateSecurityGroup, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateSecurityGroupRule = &huawei.Operation{Service: "vpc", Name: "CreateSecurityGroupRule", Method: "POST", Path: "/v3/{project_id}/vpc/security-group-rules",
@@ -283,10 +309,11 @@ func (c *Client) CreateSecurityGroupRule(ctx context.Context, body vpc.CreateSec
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseCreateSecurityGroupRuleResponse(httpResp)
-	return huawei.Result(opCreateSecurityGroupRule, httpResp, parsed, err, func(p *vpc.CreateSecurityGroupRuleResponse) *vpc.CreateSecurityGroupRuleResponseBody {
-		return p.JSON201
-	})
+	var out vpc.CreateSecurityGroupRuleResponseBody
+	if err := c.rt.Decode(opCreateSecurityGroupRule, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateSecurityGroupRuleV1 = &huawei.Operation{Service: "vpc", Name: "CreateSecurityGroupRuleV1", Method: "POST", Path: "/v1/{project_id}/security-group-rules",
@@ -303,10 +330,11 @@ func (c *Client) CreateSecurityGroupRuleV1(ctx context.Context, body vpc.CreateS
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseCreateSecurityGroupRuleV1Response(httpResp)
-	return huawei.Result(opCreateSecurityGroupRuleV1, httpResp, parsed, err, func(p *vpc.CreateSecurityGroupRuleV1Response) *vpc.CreateSecurityGroupRuleV1ResponseBody {
-		return p.JSON200
-	})
+	var out vpc.CreateSecurityGroupRuleV1ResponseBody
+	if err := c.rt.Decode(opCreateSecurityGroupRuleV1, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateSecurityGroupV1 = &huawei.Operation{Service: "vpc", Name: "CreateSecurityGroupV1", Method: "POST", Path: "/v1/{project_id}/security-groups",
@@ -323,8 +351,11 @@ func (c *Client) CreateSecurityGroupV1(ctx context.Context, body vpc.CreateSecur
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseCreateSecurityGroupV1Response(httpResp)
-	return huawei.Result(opCreateSecurityGroupV1, httpResp, parsed, err, func(p *vpc.CreateSecurityGroupV1Response) *vpc.CreateSecurityGroupV1ResponseBody { return p.JSON200 })
+	var out vpc.CreateSecurityGroupV1ResponseBody
+	if err := c.rt.Decode(opCreateSecurityGroupV1, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateSubNetworkInterface = &huawei.Operation{Service: "vpc", Name: "CreateSubNetworkInterface", Method: "POST", Path: "/v3/{project_id}/vpc/sub-network-interfaces",
@@ -341,10 +372,11 @@ func (c *Client) CreateSubNetworkInterface(ctx context.Context, body vpc.CreateS
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseCreateSubNetworkInterfaceResponse(httpResp)
-	return huawei.Result(opCreateSubNetworkInterface, httpResp, parsed, err, func(p *vpc.CreateSubNetworkInterfaceResponse) *vpc.CreateSubNetworkInterfaceResponseBody {
-		return p.JSON201
-	})
+	var out vpc.CreateSubNetworkInterfaceResponseBody
+	if err := c.rt.Decode(opCreateSubNetworkInterface, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateSubnet = &huawei.Operation{Service: "vpc", Name: "CreateSubnet", Method: "POST", Path: "/v1/{project_id}/subnets",
@@ -361,8 +393,11 @@ func (c *Client) CreateSubnet(ctx context.Context, body vpc.CreateSubnetJSONRequ
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseCreateSubnetResponse(httpResp)
-	return huawei.Result(opCreateSubnet, httpResp, parsed, err, func(p *vpc.CreateSubnetResponse) *vpc.CreateSubnetResponseBody { return p.JSON200 })
+	var out vpc.CreateSubnetResponseBody
+	if err := c.rt.Decode(opCreateSubnet, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateSubnetTag = &huawei.Operation{Service: "vpc", Name: "CreateSubnetTag", Method: "POST", Path: "/v2.0/{project_id}/subnets/{subnet_id}/tags",
@@ -382,8 +417,7 @@ func (c *Client) CreateSubnetTag(ctx context.Context, subnetID string, body vpc.
 	if err != nil {
 		return err
 	}
-	_, err = vpc.ParseCreateSubnetTagResponse(httpResp)
-	return huawei.NoResult(opCreateSubnetTag, httpResp, err)
+	return c.rt.NoResult(opCreateSubnetTag, httpResp)
 }
 
 var opCreateTrafficMirrorFilter = &huawei.Operation{Service: "vpc", Name: "CreateTrafficMirrorFilter", Method: "POST", Path: "/v3/{project_id}/vpc/traffic-mirror-filters",
@@ -400,10 +434,11 @@ func (c *Client) CreateTrafficMirrorFilter(ctx context.Context, body vpc.CreateT
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseCreateTrafficMirrorFilterResponse(httpResp)
-	return huawei.Result(opCreateTrafficMirrorFilter, httpResp, parsed, err, func(p *vpc.CreateTrafficMirrorFilterResponse) *vpc.CreateTrafficMirrorFilterResponseBody {
-		return p.JSON201
-	})
+	var out vpc.CreateTrafficMirrorFilterResponseBody
+	if err := c.rt.Decode(opCreateTrafficMirrorFilter, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateTrafficMirrorFilterRule = &huawei.Operation{Service: "vpc", Name: "CreateTrafficMirrorFilterRule", Method: "POST", Path: "/v3/{project_id}/vpc/traffic-mirror-filter-rules",
@@ -420,10 +455,11 @@ func (c *Client) CreateTrafficMirrorFilterRule(ctx context.Context, body vpc.Cre
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseCreateTrafficMirrorFilterRuleResponse(httpResp)
-	return huawei.Result(opCreateTrafficMirrorFilterRule, httpResp, parsed, err, func(p *vpc.CreateTrafficMirrorFilterRuleResponse) *vpc.CreateTrafficMirrorFilterRuleResponseBody {
-		return p.JSON201
-	})
+	var out vpc.CreateTrafficMirrorFilterRuleResponseBody
+	if err := c.rt.Decode(opCreateTrafficMirrorFilterRule, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateTrafficMirrorSession = &huawei.Operation{Service: "vpc", Name: "CreateTrafficMirrorSession", Method: "POST", Path: "/v3/{project_id}/vpc/traffic-mirror-sessions",
@@ -440,10 +476,11 @@ func (c *Client) CreateTrafficMirrorSession(ctx context.Context, body vpc.Create
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseCreateTrafficMirrorSessionResponse(httpResp)
-	return huawei.Result(opCreateTrafficMirrorSession, httpResp, parsed, err, func(p *vpc.CreateTrafficMirrorSessionResponse) *vpc.CreateTrafficMirrorSessionResponseBody {
-		return p.JSON201
-	})
+	var out vpc.CreateTrafficMirrorSessionResponseBody
+	if err := c.rt.Decode(opCreateTrafficMirrorSession, httpResp, 201, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateVpc = &huawei.Operation{Service: "vpc", Name: "CreateVpc", Method: "POST", Path: "/v1/{project_id}/vpcs",
@@ -460,8 +497,11 @@ func (c *Client) CreateVpc(ctx context.Context, body vpc.CreateVpcJSONRequestBod
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseCreateVpcResponse(httpResp)
-	return huawei.Result(opCreateVpc, httpResp, parsed, err, func(p *vpc.CreateVpcResponse) *vpc.CreateVpcResponseBody { return p.JSON200 })
+	var out vpc.CreateVpcResponseBody
+	if err := c.rt.Decode(opCreateVpc, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateVpcPeering = &huawei.Operation{Service: "vpc", Name: "CreateVpcPeering", Method: "POST", Path: "/v2.0/vpc/peerings",
@@ -478,8 +518,11 @@ func (c *Client) CreateVpcPeering(ctx context.Context, body vpc.CreateVpcPeering
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseCreateVpcPeeringResponse(httpResp)
-	return huawei.Result(opCreateVpcPeering, httpResp, parsed, err, func(p *vpc.CreateVpcPeeringResponse) *vpc.CreateVpcPeeringResponseBody { return p.JSON200 })
+	var out vpc.CreateVpcPeeringResponseBody
+	if err := c.rt.Decode(opCreateVpcPeering, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opCreateVpcResourceTag = &huawei.Operation{Service: "vpc", Name: "CreateVpcResourceTag", Method: "POST", Path: "/v2.0/{project_id}/vpcs/{vpc_id}/tags",
@@ -499,8 +542,7 @@ func (c *Client) CreateVpcResourceTag(ctx context.Context, vpcID string, body vp
 	if err != nil {
 		return err
 	}
-	_, err = vpc.ParseCreateVpcResourceTagResponse(httpResp)
-	return huawei.NoResult(opCreateVpcResourceTag, httpResp, err)
+	return c.rt.NoResult(opCreateVpcResourceTag, httpResp)
 }
 
 var opCreateVpcRoute = &huawei.Operation{Service: "vpc", Name: "CreateVpcRoute", Method: "POST", Path: "/v2.0/vpc/routes",
@@ -517,8 +559,11 @@ func (c *Client) CreateVpcRoute(ctx context.Context, body vpc.CreateVpcRouteJSON
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseCreateVpcRouteResponse(httpResp)
-	return huawei.Result(opCreateVpcRoute, httpResp, parsed, err, func(p *vpc.CreateVpcRouteResponse) *vpc.CreateVpcRouteResponseBody { return p.JSON200 })
+	var out vpc.CreateVpcRouteResponseBody
+	if err := c.rt.Decode(opCreateVpcRoute, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opDeleteAddressGroup = &huawei.Operation{Service: "vpc", Name: "DeleteAddressGroup", Method: "DELETE", Path: "/v3/{project_id}/vpc/address_groups/{address_group_id}",
@@ -538,8 +583,7 @@ func (c *Client) DeleteAddressGroup(ctx context.Context, addressGroupID string) 
 	if err != nil {
 		return err
 	}
-	_, err = vpc.ParseDeleteAddressGroupResponse(httpResp)
-	return huawei.NoResult(opDeleteAddressGroup, httpResp, err)
+	return c.rt.NoResult(opDeleteAddressGroup, httpResp)
 }
 
 var opDeleteForce = &huawei.Operation{Service: "vpc", Name: "DeleteForce", Method: "DELETE", Path: "/v3/{project_id}/vpc/address_groups/{address_group_id}/force",
@@ -559,8 +603,7 @@ func (c *Client) DeleteForce(ctx context.Context, addressGroupID string) error {
 	if err != nil {
 		return err
 	}
-	_, err = vpc.ParseDeleteForceResponse(httpResp)
-	return huawei.NoResult(opDeleteForce, httpResp, err)
+	return c.rt.NoResult(opDeleteForce, httpResp)
 }
 
 var opDeletePort = &huawei.Operation{Service: "vpc", Name: "DeletePort", Method: "DELETE", Path: "/v1/{project_id}/ports/{port_id}",
@@ -580,8 +623,7 @@ func (c *Client) DeletePort(ctx context.Context, portID string) error {
 	if err != nil {
 		return err
 	}
-	_, err = vpc.ParseDeletePortResponse(httpResp)
-	return huawei.NoResult(opDeletePort, httpResp, err)
+	return c.rt.NoResult(opDeletePort, httpResp)
 }
 
 var opDeletePortV1 = &huawei.Operation{Service: "vpc", Name: "DeletePortV1", Method: "DELETE", Path: "/v1/ports/{port_id}",
@@ -601,8 +643,7 @@ func (c *Client) DeletePortV1(ctx context.Context, portID string) error {
 	if err != nil {
 		return err
 	}
-	_, err = vpc.ParseDeletePortV1Response(httpResp)
-	return huawei.NoResult(opDeletePortV1, httpResp, err)
+	return c.rt.NoResult(opDeletePortV1, httpResp)
 }
 
 var opDeletePrivateip = &huawei.Operation{Service: "vpc", Name: "DeletePrivateip", Method: "DELETE", Path: "/v1/{project_id}/privateips/{privateip_id}",
@@ -622,8 +663,7 @@ func (c *Client) DeletePrivateip(ctx context.Context, privateipID string) error 
 	if err != nil {
 		return err
 	}
-	_, err = vpc.ParseDeletePrivateipResponse(httpResp)
-	return huawei.NoResult(opDeletePrivateip, httpResp, err)
+	return c.rt.NoResult(opDeletePrivateip, httpResp)
 }
 
 var opDeleteRouteTable = &huawei.Operation{Service: "vpc", Name: "DeleteRouteTable", Method: "DELETE", Path: "/v1/{project_id}/routetables/{routetable_id}",
@@ -643,8 +683,7 @@ func (c *Client) DeleteRouteTable(ctx context.Context, routetableID string) erro
 	if err != nil {
 		return err
 	}
-	_, err = vpc.ParseDeleteRouteTableResponse(httpResp)
-	return huawei.NoResult(opDeleteRouteTable, httpResp, err)
+	return c.rt.NoResult(opDeleteRouteTable, httpResp)
 }
 
 var opDeleteSecurityGroup = &huawei.Operation{Service: "vpc", Name: "DeleteSecurityGroup", Method: "DELETE", Path: "/v3/{project_id}/vpc/security-groups/{security_group_id}",
@@ -664,8 +703,7 @@ func (c *Client) DeleteSecurityGroup(ctx context.Context, securityGroupID string
 	if err != nil {
 		return err
 	}
-	_, err = vpc.ParseDeleteSecurityGroupResponse(httpResp)
-	return huawei.NoResult(opDeleteSecurityGroup, httpResp, err)
+	return c.rt.NoResult(opDeleteSecurityGroup, httpResp)
 }
 
 var opDeleteSecurityGroupRule = &huawei.Operation{Service: "vpc", Name: "DeleteSecurityGroupRule", Method: "DELETE", Path: "/v3/{project_id}/vpc/security-group-rules/{security_group_rule_id}",
@@ -685,8 +723,7 @@ func (c *Client) DeleteSecurityGroupRule(ctx context.Context, securityGroupRuleI
 	if err != nil {
 		return err
 	}
-	_, err = vpc.ParseDeleteSecurityGroupRuleResponse(httpResp)
-	return huawei.NoResult(opDeleteSecurityGroupRule, httpResp, err)
+	return c.rt.NoResult(opDeleteSecurityGroupRule, httpResp)
 }
 
 var opDeleteSecurityGroupRuleV1 = &huawei.Operation{Service: "vpc", Name: "DeleteSecurityGroupRuleV1", Method: "DELETE", Path: "/v1/{project_id}/security-group-rules/{security_group_rule_id}",
@@ -706,8 +743,7 @@ func (c *Client) DeleteSecurityGroupRuleV1(ctx context.Context, securityGroupRul
 	if err != nil {
 		return err
 	}
-	_, err = vpc.ParseDeleteSecurityGroupRuleV1Response(httpResp)
-	return huawei.NoResult(opDeleteSecurityGroupRuleV1, httpResp, err)
+	return c.rt.NoResult(opDeleteSecurityGroupRuleV1, httpResp)
 }
 
 var opDeleteSecurityGroupV1 = &huawei.Operation{Service: "vpc", Name: "DeleteSecurityGroupV1", Method: "DELETE", Path: "/v1/{project_id}/security-groups/{security_group_id}",
@@ -727,8 +763,7 @@ func (c *Client) DeleteSecurityGroupV1(ctx context.Context, securityGroupID stri
 	if err != nil {
 		return err
 	}
-	_, err = vpc.ParseDeleteSecurityGroupV1Response(httpResp)
-	return huawei.NoResult(opDeleteSecurityGroupV1, httpResp, err)
+	return c.rt.NoResult(opDeleteSecurityGroupV1, httpResp)
 }
 
 var opDeleteSubNetworkInterface = &huawei.Operation{Service: "vpc", Name: "DeleteSubNetworkInterface", Method: "DELETE", Path: "/v3/{project_id}/vpc/sub-network-interfaces/{sub_network_interface_id}",
@@ -748,8 +783,7 @@ func (c *Client) DeleteSubNetworkInterface(ctx context.Context, subNetworkInterf
 	if err != nil {
 		return err
 	}
-	_, err = vpc.ParseDeleteSubNetworkInterfaceResponse(httpResp)
-	return huawei.NoResult(opDeleteSubNetworkInterface, httpResp, err)
+	return c.rt.NoResult(opDeleteSubNetworkInterface, httpResp)
 }
 
 var opDeleteSubnet = &huawei.Operation{Service: "vpc", Name: "DeleteSubnet", Method: "DELETE", Path: "/v1/{project_id}/vpcs/{vpc_id}/subnets/{subnet_id}",
@@ -772,8 +806,7 @@ func (c *Client) DeleteSubnet(ctx context.Context, vpcID string, subnetID string
 	if err != nil {
 		return err
 	}
-	_, err = vpc.ParseDeleteSubnetResponse(httpResp)
-	return huawei.NoResult(opDeleteSubnet, httpResp, err)
+	return c.rt.NoResult(opDeleteSubnet, httpResp)
 }
 
 var opDeleteSubnetTag = &huawei.Operation{Service: "vpc", Name: "DeleteSubnetTag", Method: "DELETE", Path: "/v2.0/{project_id}/subnets/{subnet_id}/tags/{key}",
@@ -796,8 +829,7 @@ func (c *Client) DeleteSubnetTag(ctx context.Context, subnetID string, key strin
 	if err != nil {
 		return err
 	}
-	_, err = vpc.ParseDeleteSubnetTagResponse(httpResp)
-	return huawei.NoResult(opDeleteSubnetTag, httpResp, err)
+	return c.rt.NoResult(opDeleteSubnetTag, httpResp)
 }
 
 var opDeleteTrafficMirrorFilter = &huawei.Operation{Service: "vpc", Name: "DeleteTrafficMirrorFilter", Method: "DELETE", Path: "/v3/{project_id}/vpc/traffic-mirror-filter/{traffic_mirror_filter_id}",
@@ -817,8 +849,7 @@ func (c *Client) DeleteTrafficMirrorFilter(ctx context.Context, trafficMirrorFil
 	if err != nil {
 		return err
 	}
-	_, err = vpc.ParseDeleteTrafficMirrorFilterResponse(httpResp)
-	return huawei.NoResult(opDeleteTrafficMirrorFilter, httpResp, err)
+	return c.rt.NoResult(opDeleteTrafficMirrorFilter, httpResp)
 }
 
 var opDeleteTrafficMirrorFilterRule = &huawei.Operation{Service: "vpc", Name: "DeleteTrafficMirrorFilterRule", Method: "DELETE", Path: "/v3/{project_id}/vpc/traffic-mirror-filter-rules/{traffic_mirror_filter_rule_id}",
@@ -838,8 +869,7 @@ func (c *Client) DeleteTrafficMirrorFilterRule(ctx context.Context, trafficMirro
 	if err != nil {
 		return err
 	}
-	_, err = vpc.ParseDeleteTrafficMirrorFilterRuleResponse(httpResp)
-	return huawei.NoResult(opDeleteTrafficMirrorFilterRule, httpResp, err)
+	return c.rt.NoResult(opDeleteTrafficMirrorFilterRule, httpResp)
 }
 
 var opDeleteTrafficMirrorSession = &huawei.Operation{Service: "vpc", Name: "DeleteTrafficMirrorSession", Method: "DELETE", Path: "/v3/{project_id}/vpc/traffic-mirror-sessions/{traffic_mirror_session_id}",
@@ -859,8 +889,7 @@ func (c *Client) DeleteTrafficMirrorSession(ctx context.Context, trafficMirrorSe
 	if err != nil {
 		return err
 	}
-	_, err = vpc.ParseDeleteTrafficMirrorSessionResponse(httpResp)
-	return huawei.NoResult(opDeleteTrafficMirrorSession, httpResp, err)
+	return c.rt.NoResult(opDeleteTrafficMirrorSession, httpResp)
 }
 
 var opDeleteVpc = &huawei.Operation{Service: "vpc", Name: "DeleteVpc", Method: "DELETE", Path: "/v1/{project_id}/vpcs/{vpc_id}",
@@ -880,8 +909,7 @@ func (c *Client) DeleteVpc(ctx context.Context, vpcID string) error {
 	if err != nil {
 		return err
 	}
-	_, err = vpc.ParseDeleteVpcResponse(httpResp)
-	return huawei.NoResult(opDeleteVpc, httpResp, err)
+	return c.rt.NoResult(opDeleteVpc, httpResp)
 }
 
 var opDeleteVpcPeering = &huawei.Operation{Service: "vpc", Name: "DeleteVpcPeering", Method: "DELETE", Path: "/v2.0/vpc/peerings/{peering_id}",
@@ -901,8 +929,7 @@ func (c *Client) DeleteVpcPeering(ctx context.Context, peeringID string) error {
 	if err != nil {
 		return err
 	}
-	_, err = vpc.ParseDeleteVpcPeeringResponse(httpResp)
-	return huawei.NoResult(opDeleteVpcPeering, httpResp, err)
+	return c.rt.NoResult(opDeleteVpcPeering, httpResp)
 }
 
 var opDeleteVpcRoute = &huawei.Operation{Service: "vpc", Name: "DeleteVpcRoute", Method: "DELETE", Path: "/v2.0/vpc/routes/{route_id}",
@@ -922,8 +949,7 @@ func (c *Client) DeleteVpcRoute(ctx context.Context, routeID string) error {
 	if err != nil {
 		return err
 	}
-	_, err = vpc.ParseDeleteVpcRouteResponse(httpResp)
-	return huawei.NoResult(opDeleteVpcRoute, httpResp, err)
+	return c.rt.NoResult(opDeleteVpcRoute, httpResp)
 }
 
 var opDeleteVpcTag = &huawei.Operation{Service: "vpc", Name: "DeleteVpcTag", Method: "DELETE", Path: "/v2.0/{project_id}/vpcs/{vpc_id}/tags/{key}",
@@ -946,8 +972,7 @@ func (c *Client) DeleteVpcTag(ctx context.Context, vpcID string, key string) err
 	if err != nil {
 		return err
 	}
-	_, err = vpc.ParseDeleteVpcTagResponse(httpResp)
-	return huawei.NoResult(opDeleteVpcTag, httpResp, err)
+	return c.rt.NoResult(opDeleteVpcTag, httpResp)
 }
 
 var opDisassociateRouteTable = &huawei.Operation{Service: "vpc", Name: "DisassociateRouteTable", Method: "POST", Path: "/v1/{project_id}/routetables/{routetable_id}/action#DisassociateRouteTable",
@@ -967,8 +992,11 @@ func (c *Client) DisassociateRouteTable(ctx context.Context, routetableID string
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseDisassociateRouteTableResponse(httpResp)
-	return huawei.Result(opDisassociateRouteTable, httpResp, parsed, err, func(p *vpc.DisassociateRouteTableResponse) *vpc.DisassociateRouteTableResponseBody { return p.JSON200 })
+	var out vpc.DisassociateRouteTableResponseBody
+	if err := c.rt.Decode(opDisassociateRouteTable, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListAPIVersion = &huawei.Operation{Service: "vpc", Name: "ListAPIVersion", Method: "GET", Path: "/",
@@ -985,8 +1013,11 @@ func (c *Client) ListAPIVersion(ctx context.Context) (*vpc.ListAPIVersionRespons
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseListAPIVersionResponse(httpResp)
-	return huawei.Result(opListAPIVersion, httpResp, parsed, err, func(p *vpc.ListAPIVersionResponse) *vpc.ListAPIVersionResponseBody { return p.JSON200 })
+	var out vpc.ListAPIVersionResponseBody
+	if err := c.rt.Decode(opListAPIVersion, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListAddressGroup = &huawei.Operation{Service: "vpc", Name: "ListAddressGroup", Method: "GET", Path: "/v3/{project_id}/vpc/address_groups",
@@ -1003,8 +1034,11 @@ func (c *Client) ListAddressGroup(ctx context.Context, params *vpc.ListAddressGr
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseListAddressGroupResponse(httpResp)
-	return huawei.Result(opListAddressGroup, httpResp, parsed, err, func(p *vpc.ListAddressGroupResponse) *vpc.ListAddressGroupResponseBody { return p.JSON200 })
+	var out vpc.ListAddressGroupResponseBody
+	if err := c.rt.Decode(opListAddressGroup, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListAddressGroup = huawei.Paging{Op: opListAddressGroup, Style: "marker", Param: "marker", Limit: "limit",
@@ -1036,8 +1070,11 @@ func (c *Client) ListPorts(ctx context.Context, params *vpc.ListPortsParams) (*v
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseListPortsResponse(httpResp)
-	return huawei.Result(opListPorts, httpResp, parsed, err, func(p *vpc.ListPortsResponse) *vpc.ListPortsResponseBody { return p.JSON200 })
+	var out vpc.ListPortsResponseBody
+	if err := c.rt.Decode(opListPorts, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListPorts = huawei.Paging{Op: opListPorts, Style: "marker", Param: "marker", Limit: "limit",
@@ -1069,8 +1106,11 @@ func (c *Client) ListPortsV1(ctx context.Context, params *vpc.ListPortsV1Params)
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseListPortsV1Response(httpResp)
-	return huawei.Result(opListPortsV1, httpResp, parsed, err, func(p *vpc.ListPortsV1Response) *vpc.ListPortsV1ResponseBody { return p.JSON200 })
+	var out vpc.ListPortsV1ResponseBody
+	if err := c.rt.Decode(opListPortsV1, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListPortsV1 = huawei.Paging{Op: opListPortsV1, Style: "marker", Param: "marker", Limit: "limit",
@@ -1105,8 +1145,11 @@ func (c *Client) ListPrivateips(ctx context.Context, subnetID string, params *vp
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseListPrivateipsResponse(httpResp)
-	return huawei.Result(opListPrivateips, httpResp, parsed, err, func(p *vpc.ListPrivateipsResponse) *vpc.ListPrivateipsResponseBody { return p.JSON200 })
+	var out vpc.ListPrivateipsResponseBody
+	if err := c.rt.Decode(opListPrivateips, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListPrivateips = huawei.Paging{Op: opListPrivateips, Style: "marker", Param: "marker", Limit: "limit",
@@ -1140,8 +1183,11 @@ func (c *Client) ListRouteTables(ctx context.Context, params *vpc.ListRouteTable
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseListRouteTablesResponse(httpResp)
-	return huawei.Result(opListRouteTables, httpResp, parsed, err, func(p *vpc.ListRouteTablesResponse) *vpc.ListRouteTablesResponseBody { return p.JSON200 })
+	var out vpc.ListRouteTablesResponseBody
+	if err := c.rt.Decode(opListRouteTables, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListRouteTables = huawei.Paging{Op: opListRouteTables, Style: "marker", Param: "marker", Limit: "limit",
@@ -1173,8 +1219,11 @@ func (c *Client) ListSecurityGroupRules(ctx context.Context, params *vpc.ListSec
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseListSecurityGroupRulesResponse(httpResp)
-	return huawei.Result(opListSecurityGroupRules, httpResp, parsed, err, func(p *vpc.ListSecurityGroupRulesResponse) *vpc.ListSecurityGroupRulesResponseBody { return p.JSON200 })
+	var out vpc.ListSecurityGroupRulesResponseBody
+	if err := c.rt.Decode(opListSecurityGroupRules, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListSecurityGroupRules = huawei.Paging{Op: opListSecurityGroupRules, Style: "marker", Param: "marker", Limit: "limit",
@@ -1208,10 +1257,11 @@ func (c *Client) ListSecurityGroupRulesV1(ctx context.Context, params *vpc.ListS
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseListSecurityGroupRulesV1Response(httpResp)
-	return huawei.Result(opListSecurityGroupRulesV1, httpResp, parsed, err, func(p *vpc.ListSecurityGroupRulesV1Response) *vpc.ListSecurityGroupRulesV1ResponseBody {
-		return p.JSON200
-	})
+	var out vpc.ListSecurityGroupRulesV1ResponseBody
+	if err := c.rt.Decode(opListSecurityGroupRulesV1, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListSecurityGroupRulesV1 = huawei.Paging{Op: opListSecurityGroupRulesV1, Style: "marker", Param: "marker", Limit: "limit",
@@ -1245,8 +1295,11 @@ func (c *Client) ListSecurityGroups(ctx context.Context, params *vpc.ListSecurit
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseListSecurityGroupsResponse(httpResp)
-	return huawei.Result(opListSecurityGroups, httpResp, parsed, err, func(p *vpc.ListSecurityGroupsResponse) *vpc.ListSecurityGroupsResponseBody { return p.JSON200 })
+	var out vpc.ListSecurityGroupsResponseBody
+	if err := c.rt.Decode(opListSecurityGroups, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListSecurityGroups = huawei.Paging{Op: opListSecurityGroups, Style: "marker", Param: "marker", Limit: "limit",
@@ -1280,8 +1333,11 @@ func (c *Client) ListSecurityGroupsV1(ctx context.Context, params *vpc.ListSecur
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseListSecurityGroupsV1Response(httpResp)
-	return huawei.Result(opListSecurityGroupsV1, httpResp, parsed, err, func(p *vpc.ListSecurityGroupsV1Response) *vpc.ListSecurityGroupsV1ResponseBody { return p.JSON200 })
+	var out vpc.ListSecurityGroupsV1ResponseBody
+	if err := c.rt.Decode(opListSecurityGroupsV1, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListSecurityGroupsV1 = huawei.Paging{Op: opListSecurityGroupsV1, Style: "marker", Param: "marker", Limit: "limit",
@@ -1315,10 +1371,11 @@ func (c *Client) ListSubNetworkInterfaces(ctx context.Context, params *vpc.ListS
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseListSubNetworkInterfacesResponse(httpResp)
-	return huawei.Result(opListSubNetworkInterfaces, httpResp, parsed, err, func(p *vpc.ListSubNetworkInterfacesResponse) *vpc.ListSubNetworkInterfacesResponseBody {
-		return p.JSON200
-	})
+	var out vpc.ListSubNetworkInterfacesResponseBody
+	if err := c.rt.Decode(opListSubNetworkInterfaces, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListSubNetworkInterfaces = huawei.Paging{Op: opListSubNetworkInterfaces, Style: "marker", Param: "marker", Limit: "limit",
@@ -1352,8 +1409,11 @@ func (c *Client) ListSubnetTags(ctx context.Context) (*vpc.ListSubnetTagsRespons
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseListSubnetTagsResponse(httpResp)
-	return huawei.Result(opListSubnetTags, httpResp, parsed, err, func(p *vpc.ListSubnetTagsResponse) *vpc.ListSubnetTagsResponseBody { return p.JSON200 })
+	var out vpc.ListSubnetTagsResponseBody
+	if err := c.rt.Decode(opListSubnetTags, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListSubnets = &huawei.Operation{Service: "vpc", Name: "ListSubnets", Method: "GET", Path: "/v1/{project_id}/subnets",
@@ -1370,8 +1430,11 @@ func (c *Client) ListSubnets(ctx context.Context, params *vpc.ListSubnetsParams)
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseListSubnetsResponse(httpResp)
-	return huawei.Result(opListSubnets, httpResp, parsed, err, func(p *vpc.ListSubnetsResponse) *vpc.ListSubnetsResponseBody { return p.JSON200 })
+	var out vpc.ListSubnetsResponseBody
+	if err := c.rt.Decode(opListSubnets, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListSubnets = huawei.Paging{Op: opListSubnets, Style: "marker", Param: "marker", Limit: "limit",
@@ -1403,8 +1466,11 @@ func (c *Client) ListSubnetsByTags(ctx context.Context, body vpc.ListSubnetsByTa
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseListSubnetsByTagsResponse(httpResp)
-	return huawei.Result(opListSubnetsByTags, httpResp, parsed, err, func(p *vpc.ListSubnetsByTagsResponse) *vpc.ListSubnetsByTagsResponseBody { return p.JSON200 })
+	var out vpc.ListSubnetsByTagsResponseBody
+	if err := c.rt.Decode(opListSubnetsByTags, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListSubnetsByTags = huawei.Paging{Op: opListSubnetsByTags, Style: "page", Param: "offset", Limit: "limit",
@@ -1436,10 +1502,11 @@ func (c *Client) ListTraffcMirrorFilterRules(ctx context.Context, params *vpc.Li
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseListTraffcMirrorFilterRulesResponse(httpResp)
-	return huawei.Result(opListTraffcMirrorFilterRules, httpResp, parsed, err, func(p *vpc.ListTraffcMirrorFilterRulesResponse) *vpc.ListTraffcMirrorFilterRulesResponseBody {
-		return p.JSON200
-	})
+	var out vpc.ListTraffcMirrorFilterRulesResponseBody
+	if err := c.rt.Decode(opListTraffcMirrorFilterRules, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListTrafficMirrorFilters = &huawei.Operation{Service: "vpc", Name: "ListTrafficMirrorFilters", Method: "GET", Path: "/v3/{project_id}/vpc/traffic-mirror-filters",
@@ -1456,10 +1523,11 @@ func (c *Client) ListTrafficMirrorFilters(ctx context.Context, params *vpc.ListT
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseListTrafficMirrorFiltersResponse(httpResp)
-	return huawei.Result(opListTrafficMirrorFilters, httpResp, parsed, err, func(p *vpc.ListTrafficMirrorFiltersResponse) *vpc.ListTrafficMirrorFiltersResponseBody {
-		return p.JSON200
-	})
+	var out vpc.ListTrafficMirrorFiltersResponseBody
+	if err := c.rt.Decode(opListTrafficMirrorFilters, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListTrafficMirrorSessions = &huawei.Operation{Service: "vpc", Name: "ListTrafficMirrorSessions", Method: "GET", Path: "/v3/{project_id}/vpc/traffic-mirror-sessions",
@@ -1476,10 +1544,11 @@ func (c *Client) ListTrafficMirrorSessions(ctx context.Context, params *vpc.List
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseListTrafficMirrorSessionsResponse(httpResp)
-	return huawei.Result(opListTrafficMirrorSessions, httpResp, parsed, err, func(p *vpc.ListTrafficMirrorSessionsResponse) *vpc.ListTrafficMirrorSessionsResponseBody {
-		return p.JSON200
-	})
+	var out vpc.ListTrafficMirrorSessionsResponseBody
+	if err := c.rt.Decode(opListTrafficMirrorSessions, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListVpcPeerings = &huawei.Operation{Service: "vpc", Name: "ListVpcPeerings", Method: "GET", Path: "/v2.0/vpc/peerings",
@@ -1496,8 +1565,11 @@ func (c *Client) ListVpcPeerings(ctx context.Context, params *vpc.ListVpcPeering
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseListVpcPeeringsResponse(httpResp)
-	return huawei.Result(opListVpcPeerings, httpResp, parsed, err, func(p *vpc.ListVpcPeeringsResponse) *vpc.ListVpcPeeringsResponseBody { return p.JSON200 })
+	var out vpc.ListVpcPeeringsResponseBody
+	if err := c.rt.Decode(opListVpcPeerings, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListVpcRoutes = &huawei.Operation{Service: "vpc", Name: "ListVpcRoutes", Method: "GET", Path: "/v2.0/vpc/routes",
@@ -1514,8 +1586,11 @@ func (c *Client) ListVpcRoutes(ctx context.Context, params *vpc.ListVpcRoutesPar
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseListVpcRoutesResponse(httpResp)
-	return huawei.Result(opListVpcRoutes, httpResp, parsed, err, func(p *vpc.ListVpcRoutesResponse) *vpc.ListVpcRoutesResponseBody { return p.JSON200 })
+	var out vpc.ListVpcRoutesResponseBody
+	if err := c.rt.Decode(opListVpcRoutes, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListVpcTags = &huawei.Operation{Service: "vpc", Name: "ListVpcTags", Method: "GET", Path: "/v2.0/{project_id}/vpcs/tags",
@@ -1532,8 +1607,11 @@ func (c *Client) ListVpcTags(ctx context.Context) (*vpc.ListVpcTagsResponseBody,
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseListVpcTagsResponse(httpResp)
-	return huawei.Result(opListVpcTags, httpResp, parsed, err, func(p *vpc.ListVpcTagsResponse) *vpc.ListVpcTagsResponseBody { return p.JSON200 })
+	var out vpc.ListVpcTagsResponseBody
+	if err := c.rt.Decode(opListVpcTags, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opListVpcs = &huawei.Operation{Service: "vpc", Name: "ListVpcs", Method: "GET", Path: "/v3/{project_id}/vpc/vpcs",
@@ -1550,8 +1628,11 @@ func (c *Client) ListVpcs(ctx context.Context, params *vpc.ListVpcsParams) (*vpc
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseListVpcsResponse(httpResp)
-	return huawei.Result(opListVpcs, httpResp, parsed, err, func(p *vpc.ListVpcsResponse) *vpc.ListVpcsResponseBody { return p.JSON200 })
+	var out vpc.ListVpcsResponseBody
+	if err := c.rt.Decode(opListVpcs, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListVpcs = huawei.Paging{Op: opListVpcs, Style: "marker", Param: "marker", Limit: "limit",
@@ -1583,8 +1664,11 @@ func (c *Client) ListVpcsByTags(ctx context.Context, body vpc.ListVpcsByTagsJSON
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseListVpcsByTagsResponse(httpResp)
-	return huawei.Result(opListVpcsByTags, httpResp, parsed, err, func(p *vpc.ListVpcsByTagsResponse) *vpc.ListVpcsByTagsResponseBody { return p.JSON200 })
+	var out vpc.ListVpcsByTagsResponseBody
+	if err := c.rt.Decode(opListVpcsByTags, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListVpcsByTags = huawei.Paging{Op: opListVpcsByTags, Style: "page", Param: "offset", Limit: "limit",
@@ -1616,8 +1700,11 @@ func (c *Client) ListVpcsV1(ctx context.Context, params *vpc.ListVpcsV1Params) (
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseListVpcsV1Response(httpResp)
-	return huawei.Result(opListVpcsV1, httpResp, parsed, err, func(p *vpc.ListVpcsV1Response) *vpc.ListVpcsV1ResponseBody { return p.JSON200 })
+	var out vpc.ListVpcsV1ResponseBody
+	if err := c.rt.Decode(opListVpcsV1, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageListVpcsV1 = huawei.Paging{Op: opListVpcsV1, Style: "marker", Param: "marker", Limit: "limit",
@@ -1652,8 +1739,11 @@ func (c *Client) NeutronAddFirewallRule(ctx context.Context, firewallPolicyID st
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseNeutronAddFirewallRuleResponse(httpResp)
-	return huawei.Result(opNeutronAddFirewallRule, httpResp, parsed, err, func(p *vpc.NeutronAddFirewallRuleResponse) *vpc.NeutronAddFirewallRuleResponseBody { return p.JSON200 })
+	var out vpc.NeutronAddFirewallRuleResponseBody
+	if err := c.rt.Decode(opNeutronAddFirewallRule, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNeutronAddRouterInterface = &huawei.Operation{Service: "vpc", Name: "NeutronAddRouterInterface", Method: "PUT", Path: "/v2.0/routers/{router_id}/add_router_interface",
@@ -1673,10 +1763,11 @@ func (c *Client) NeutronAddRouterInterface(ctx context.Context, routerID string,
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseNeutronAddRouterInterfaceResponse(httpResp)
-	return huawei.Result(opNeutronAddRouterInterface, httpResp, parsed, err, func(p *vpc.NeutronAddRouterInterfaceResponse) *vpc.NeutronAddRouterInterfaceResponseBody {
-		return p.JSON200
-	})
+	var out vpc.NeutronAddRouterInterfaceResponseBody
+	if err := c.rt.Decode(opNeutronAddRouterInterface, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNeutronCreateFirewallGroup = &huawei.Operation{Service: "vpc", Name: "NeutronCreateFirewallGroup", Method: "POST", Path: "/v2.0/fwaas/firewall_groups",
@@ -1693,10 +1784,11 @@ func (c *Client) NeutronCreateFirewallGroup(ctx context.Context, body vpc.Neutro
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseNeutronCreateFirewallGroupResponse(httpResp)
-	return huawei.Result(opNeutronCreateFirewallGroup, httpResp, parsed, err, func(p *vpc.NeutronCreateFirewallGroupResponse) *vpc.NeutronCreateFirewallGroupResponseBody {
-		return p.JSON200
-	})
+	var out vpc.NeutronCreateFirewallGroupResponseBody
+	if err := c.rt.Decode(opNeutronCreateFirewallGroup, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNeutronCreateFirewallPolicy = &huawei.Operation{Service: "vpc", Name: "NeutronCreateFirewallPolicy", Method: "POST", Path: "/v2.0/fwaas/firewall_policies",
@@ -1713,10 +1805,11 @@ func (c *Client) NeutronCreateFirewallPolicy(ctx context.Context, body vpc.Neutr
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseNeutronCreateFirewallPolicyResponse(httpResp)
-	return huawei.Result(opNeutronCreateFirewallPolicy, httpResp, parsed, err, func(p *vpc.NeutronCreateFirewallPolicyResponse) *vpc.NeutronCreateFirewallPolicyResponseBody {
-		return p.JSON200
-	})
+	var out vpc.NeutronCreateFirewallPolicyResponseBody
+	if err := c.rt.Decode(opNeutronCreateFirewallPolicy, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNeutronCreateFirewallRule = &huawei.Operation{Service: "vpc", Name: "NeutronCreateFirewallRule", Method: "POST", Path: "/v2.0/fwaas/firewall_rules",
@@ -1733,10 +1826,11 @@ func (c *Client) NeutronCreateFirewallRule(ctx context.Context, body vpc.Neutron
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseNeutronCreateFirewallRuleResponse(httpResp)
-	return huawei.Result(opNeutronCreateFirewallRule, httpResp, parsed, err, func(p *vpc.NeutronCreateFirewallRuleResponse) *vpc.NeutronCreateFirewallRuleResponseBody {
-		return p.JSON200
-	})
+	var out vpc.NeutronCreateFirewallRuleResponseBody
+	if err := c.rt.Decode(opNeutronCreateFirewallRule, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNeutronCreateNetwork = &huawei.Operation{Service: "vpc", Name: "NeutronCreateNetwork", Method: "POST", Path: "/v2.0/networks",
@@ -1753,8 +1847,11 @@ func (c *Client) NeutronCreateNetwork(ctx context.Context, body vpc.NeutronCreat
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseNeutronCreateNetworkResponse(httpResp)
-	return huawei.Result(opNeutronCreateNetwork, httpResp, parsed, err, func(p *vpc.NeutronCreateNetworkResponse) *vpc.NeutronCreateNetworkResponseBody { return p.JSON200 })
+	var out vpc.NeutronCreateNetworkResponseBody
+	if err := c.rt.Decode(opNeutronCreateNetwork, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNeutronCreatePort = &huawei.Operation{Service: "vpc", Name: "NeutronCreatePort", Method: "POST", Path: "/v2.0/ports",
@@ -1771,8 +1868,11 @@ func (c *Client) NeutronCreatePort(ctx context.Context, body vpc.NeutronCreatePo
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseNeutronCreatePortResponse(httpResp)
-	return huawei.Result(opNeutronCreatePort, httpResp, parsed, err, func(p *vpc.NeutronCreatePortResponse) *vpc.NeutronCreatePortResponseBody { return p.JSON200 })
+	var out vpc.NeutronCreatePortResponseBody
+	if err := c.rt.Decode(opNeutronCreatePort, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNeutronCreateRouter = &huawei.Operation{Service: "vpc", Name: "NeutronCreateRouter", Method: "POST", Path: "/v2.0/routers",
@@ -1789,8 +1889,11 @@ func (c *Client) NeutronCreateRouter(ctx context.Context, body vpc.NeutronCreate
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseNeutronCreateRouterResponse(httpResp)
-	return huawei.Result(opNeutronCreateRouter, httpResp, parsed, err, func(p *vpc.NeutronCreateRouterResponse) *vpc.NeutronCreateRouterResponseBody { return p.JSON200 })
+	var out vpc.NeutronCreateRouterResponseBody
+	if err := c.rt.Decode(opNeutronCreateRouter, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNeutronCreateSecurityGroup = &huawei.Operation{Service: "vpc", Name: "NeutronCreateSecurityGroup", Method: "POST", Path: "/v2.0/security-groups",
@@ -1807,10 +1910,11 @@ func (c *Client) NeutronCreateSecurityGroup(ctx context.Context, body vpc.Neutro
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseNeutronCreateSecurityGroupResponse(httpResp)
-	return huawei.Result(opNeutronCreateSecurityGroup, httpResp, parsed, err, func(p *vpc.NeutronCreateSecurityGroupResponse) *vpc.NeutronCreateSecurityGroupResponseBody {
-		return p.JSON200
-	})
+	var out vpc.NeutronCreateSecurityGroupResponseBody
+	if err := c.rt.Decode(opNeutronCreateSecurityGroup, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNeutronCreateSecurityGroupRule = &huawei.Operation{Service: "vpc", Name: "NeutronCreateSecurityGroupRule", Method: "POST", Path: "/v2.0/security-group-rules",
@@ -1827,10 +1931,11 @@ func (c *Client) NeutronCreateSecurityGroupRule(ctx context.Context, body vpc.Ne
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseNeutronCreateSecurityGroupRuleResponse(httpResp)
-	return huawei.Result(opNeutronCreateSecurityGroupRule, httpResp, parsed, err, func(p *vpc.NeutronCreateSecurityGroupRuleResponse) *vpc.NeutronCreateSecurityGroupRuleResponseBody {
-		return p.JSON200
-	})
+	var out vpc.NeutronCreateSecurityGroupRuleResponseBody
+	if err := c.rt.Decode(opNeutronCreateSecurityGroupRule, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNeutronCreateSubnet = &huawei.Operation{Service: "vpc", Name: "NeutronCreateSubnet", Method: "POST", Path: "/v2.0/subnets",
@@ -1847,8 +1952,11 @@ func (c *Client) NeutronCreateSubnet(ctx context.Context, body vpc.NeutronCreate
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseNeutronCreateSubnetResponse(httpResp)
-	return huawei.Result(opNeutronCreateSubnet, httpResp, parsed, err, func(p *vpc.NeutronCreateSubnetResponse) *vpc.NeutronCreateSubnetResponseBody { return p.JSON200 })
+	var out vpc.NeutronCreateSubnetResponseBody
+	if err := c.rt.Decode(opNeutronCreateSubnet, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNeutronDeleteFirewallGroup = &huawei.Operation{Service: "vpc", Name: "NeutronDeleteFirewallGroup", Method: "DELETE", Path: "/v2.0/fwaas/firewall_groups/{firewall_group_id}",
@@ -1868,8 +1976,7 @@ func (c *Client) NeutronDeleteFirewallGroup(ctx context.Context, firewallGroupID
 	if err != nil {
 		return err
 	}
-	_, err = vpc.ParseNeutronDeleteFirewallGroupResponse(httpResp)
-	return huawei.NoResult(opNeutronDeleteFirewallGroup, httpResp, err)
+	return c.rt.NoResult(opNeutronDeleteFirewallGroup, httpResp)
 }
 
 var opNeutronDeleteFirewallPolicy = &huawei.Operation{Service: "vpc", Name: "NeutronDeleteFirewallPolicy", Method: "DELETE", Path: "/v2.0/fwaas/firewall_policies/{firewall_policy_id}",
@@ -1889,8 +1996,7 @@ func (c *Client) NeutronDeleteFirewallPolicy(ctx context.Context, firewallPolicy
 	if err != nil {
 		return err
 	}
-	_, err = vpc.ParseNeutronDeleteFirewallPolicyResponse(httpResp)
-	return huawei.NoResult(opNeutronDeleteFirewallPolicy, httpResp, err)
+	return c.rt.NoResult(opNeutronDeleteFirewallPolicy, httpResp)
 }
 
 var opNeutronDeleteFirewallRule = &huawei.Operation{Service: "vpc", Name: "NeutronDeleteFirewallRule", Method: "DELETE", Path: "/v2.0/fwaas/firewall_rules/{firewall_rule_id}",
@@ -1910,8 +2016,7 @@ func (c *Client) NeutronDeleteFirewallRule(ctx context.Context, firewallRuleID s
 	if err != nil {
 		return err
 	}
-	_, err = vpc.ParseNeutronDeleteFirewallRuleResponse(httpResp)
-	return huawei.NoResult(opNeutronDeleteFirewallRule, httpResp, err)
+	return c.rt.NoResult(opNeutronDeleteFirewallRule, httpResp)
 }
 
 var opNeutronDeleteNetwork = &huawei.Operation{Service: "vpc", Name: "NeutronDeleteNetwork", Method: "DELETE", Path: "/v2.0/networks/{network_id}",
@@ -1931,8 +2036,7 @@ func (c *Client) NeutronDeleteNetwork(ctx context.Context, networkID string) err
 	if err != nil {
 		return err
 	}
-	_, err = vpc.ParseNeutronDeleteNetworkResponse(httpResp)
-	return huawei.NoResult(opNeutronDeleteNetwork, httpResp, err)
+	return c.rt.NoResult(opNeutronDeleteNetwork, httpResp)
 }
 
 var opNeutronDeletePort = &huawei.Operation{Service: "vpc", Name: "NeutronDeletePort", Method: "DELETE", Path: "/v2.0/ports/{port_id}",
@@ -1952,8 +2056,7 @@ func (c *Client) NeutronDeletePort(ctx context.Context, portID string) error {
 	if err != nil {
 		return err
 	}
-	_, err = vpc.ParseNeutronDeletePortResponse(httpResp)
-	return huawei.NoResult(opNeutronDeletePort, httpResp, err)
+	return c.rt.NoResult(opNeutronDeletePort, httpResp)
 }
 
 var opNeutronDeleteRouter = &huawei.Operation{Service: "vpc", Name: "NeutronDeleteRouter", Method: "DELETE", Path: "/v2.0/routers/{router_id}",
@@ -1973,8 +2076,7 @@ func (c *Client) NeutronDeleteRouter(ctx context.Context, routerID string) error
 	if err != nil {
 		return err
 	}
-	_, err = vpc.ParseNeutronDeleteRouterResponse(httpResp)
-	return huawei.NoResult(opNeutronDeleteRouter, httpResp, err)
+	return c.rt.NoResult(opNeutronDeleteRouter, httpResp)
 }
 
 var opNeutronDeleteSecurityGroup = &huawei.Operation{Service: "vpc", Name: "NeutronDeleteSecurityGroup", Method: "DELETE", Path: "/v2.0/security-groups/{security_group_id}",
@@ -1994,8 +2096,7 @@ func (c *Client) NeutronDeleteSecurityGroup(ctx context.Context, securityGroupID
 	if err != nil {
 		return err
 	}
-	_, err = vpc.ParseNeutronDeleteSecurityGroupResponse(httpResp)
-	return huawei.NoResult(opNeutronDeleteSecurityGroup, httpResp, err)
+	return c.rt.NoResult(opNeutronDeleteSecurityGroup, httpResp)
 }
 
 var opNeutronDeleteSecurityGroupRule = &huawei.Operation{Service: "vpc", Name: "NeutronDeleteSecurityGroupRule", Method: "DELETE", Path: "/v2.0/security-group-rules/{security_group_rule_id}",
@@ -2015,8 +2116,7 @@ func (c *Client) NeutronDeleteSecurityGroupRule(ctx context.Context, securityGro
 	if err != nil {
 		return err
 	}
-	_, err = vpc.ParseNeutronDeleteSecurityGroupRuleResponse(httpResp)
-	return huawei.NoResult(opNeutronDeleteSecurityGroupRule, httpResp, err)
+	return c.rt.NoResult(opNeutronDeleteSecurityGroupRule, httpResp)
 }
 
 var opNeutronDeleteSubnet = &huawei.Operation{Service: "vpc", Name: "NeutronDeleteSubnet", Method: "DELETE", Path: "/v2.0/subnets/{subnet_id}",
@@ -2036,8 +2136,7 @@ func (c *Client) NeutronDeleteSubnet(ctx context.Context, subnetID string) error
 	if err != nil {
 		return err
 	}
-	_, err = vpc.ParseNeutronDeleteSubnetResponse(httpResp)
-	return huawei.NoResult(opNeutronDeleteSubnet, httpResp, err)
+	return c.rt.NoResult(opNeutronDeleteSubnet, httpResp)
 }
 
 var opNeutronListFirewallGroups = &huawei.Operation{Service: "vpc", Name: "NeutronListFirewallGroups", Method: "GET", Path: "/v2.0/fwaas/firewall_groups",
@@ -2054,10 +2153,11 @@ func (c *Client) NeutronListFirewallGroups(ctx context.Context, params *vpc.Neut
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseNeutronListFirewallGroupsResponse(httpResp)
-	return huawei.Result(opNeutronListFirewallGroups, httpResp, parsed, err, func(p *vpc.NeutronListFirewallGroupsResponse) *vpc.NeutronListFirewallGroupsResponseBody {
-		return p.JSON200
-	})
+	var out vpc.NeutronListFirewallGroupsResponseBody
+	if err := c.rt.Decode(opNeutronListFirewallGroups, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNeutronListFirewallPolicies = &huawei.Operation{Service: "vpc", Name: "NeutronListFirewallPolicies", Method: "GET", Path: "/v2.0/fwaas/firewall_policies",
@@ -2074,10 +2174,11 @@ func (c *Client) NeutronListFirewallPolicies(ctx context.Context, params *vpc.Ne
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseNeutronListFirewallPoliciesResponse(httpResp)
-	return huawei.Result(opNeutronListFirewallPolicies, httpResp, parsed, err, func(p *vpc.NeutronListFirewallPoliciesResponse) *vpc.NeutronListFirewallPoliciesResponseBody {
-		return p.JSON200
-	})
+	var out vpc.NeutronListFirewallPoliciesResponseBody
+	if err := c.rt.Decode(opNeutronListFirewallPolicies, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNeutronListFirewallRules = &huawei.Operation{Service: "vpc", Name: "NeutronListFirewallRules", Method: "GET", Path: "/v2.0/fwaas/firewall_rules",
@@ -2094,10 +2195,11 @@ func (c *Client) NeutronListFirewallRules(ctx context.Context, params *vpc.Neutr
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseNeutronListFirewallRulesResponse(httpResp)
-	return huawei.Result(opNeutronListFirewallRules, httpResp, parsed, err, func(p *vpc.NeutronListFirewallRulesResponse) *vpc.NeutronListFirewallRulesResponseBody {
-		return p.JSON200
-	})
+	var out vpc.NeutronListFirewallRulesResponseBody
+	if err := c.rt.Decode(opNeutronListFirewallRules, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNeutronListNetworks = &huawei.Operation{Service: "vpc", Name: "NeutronListNetworks", Method: "GET", Path: "/v2.0/networks",
@@ -2114,8 +2216,11 @@ func (c *Client) NeutronListNetworks(ctx context.Context, params *vpc.NeutronLis
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseNeutronListNetworksResponse(httpResp)
-	return huawei.Result(opNeutronListNetworks, httpResp, parsed, err, func(p *vpc.NeutronListNetworksResponse) *vpc.NeutronListNetworksResponseBody { return p.JSON200 })
+	var out vpc.NeutronListNetworksResponseBody
+	if err := c.rt.Decode(opNeutronListNetworks, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNeutronListPorts = &huawei.Operation{Service: "vpc", Name: "NeutronListPorts", Method: "GET", Path: "/v2.0/ports",
@@ -2132,8 +2237,11 @@ func (c *Client) NeutronListPorts(ctx context.Context, params *vpc.NeutronListPo
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseNeutronListPortsResponse(httpResp)
-	return huawei.Result(opNeutronListPorts, httpResp, parsed, err, func(p *vpc.NeutronListPortsResponse) *vpc.NeutronListPortsResponseBody { return p.JSON200 })
+	var out vpc.NeutronListPortsResponseBody
+	if err := c.rt.Decode(opNeutronListPorts, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNeutronListRouters = &huawei.Operation{Service: "vpc", Name: "NeutronListRouters", Method: "GET", Path: "/v2.0/routers",
@@ -2150,8 +2258,11 @@ func (c *Client) NeutronListRouters(ctx context.Context, params *vpc.NeutronList
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseNeutronListRoutersResponse(httpResp)
-	return huawei.Result(opNeutronListRouters, httpResp, parsed, err, func(p *vpc.NeutronListRoutersResponse) *vpc.NeutronListRoutersResponseBody { return p.JSON200 })
+	var out vpc.NeutronListRoutersResponseBody
+	if err := c.rt.Decode(opNeutronListRouters, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNeutronListSecurityGroupRules = &huawei.Operation{Service: "vpc", Name: "NeutronListSecurityGroupRules", Method: "GET", Path: "/v2.0/security-group-rules",
@@ -2168,10 +2279,11 @@ func (c *Client) NeutronListSecurityGroupRules(ctx context.Context, params *vpc.
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseNeutronListSecurityGroupRulesResponse(httpResp)
-	return huawei.Result(opNeutronListSecurityGroupRules, httpResp, parsed, err, func(p *vpc.NeutronListSecurityGroupRulesResponse) *vpc.NeutronListSecurityGroupRulesResponseBody {
-		return p.JSON200
-	})
+	var out vpc.NeutronListSecurityGroupRulesResponseBody
+	if err := c.rt.Decode(opNeutronListSecurityGroupRules, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var pageNeutronListSecurityGroupRules = huawei.Paging{Op: opNeutronListSecurityGroupRules, Style: "marker", Param: "marker", Limit: "limit",
@@ -2205,10 +2317,11 @@ func (c *Client) NeutronListSecurityGroups(ctx context.Context, params *vpc.Neut
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseNeutronListSecurityGroupsResponse(httpResp)
-	return huawei.Result(opNeutronListSecurityGroups, httpResp, parsed, err, func(p *vpc.NeutronListSecurityGroupsResponse) *vpc.NeutronListSecurityGroupsResponseBody {
-		return p.JSON200
-	})
+	var out vpc.NeutronListSecurityGroupsResponseBody
+	if err := c.rt.Decode(opNeutronListSecurityGroups, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNeutronListSubnets = &huawei.Operation{Service: "vpc", Name: "NeutronListSubnets", Method: "GET", Path: "/v2.0/subnets",
@@ -2225,8 +2338,11 @@ func (c *Client) NeutronListSubnets(ctx context.Context, params *vpc.NeutronList
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseNeutronListSubnetsResponse(httpResp)
-	return huawei.Result(opNeutronListSubnets, httpResp, parsed, err, func(p *vpc.NeutronListSubnetsResponse) *vpc.NeutronListSubnetsResponseBody { return p.JSON200 })
+	var out vpc.NeutronListSubnetsResponseBody
+	if err := c.rt.Decode(opNeutronListSubnets, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNeutronRemoveFirewallRule = &huawei.Operation{Service: "vpc", Name: "NeutronRemoveFirewallRule", Method: "PUT", Path: "/v2.0/fwaas/firewall_policies/{firewall_policy_id}/remove_rule",
@@ -2246,10 +2362,11 @@ func (c *Client) NeutronRemoveFirewallRule(ctx context.Context, firewallPolicyID
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseNeutronRemoveFirewallRuleResponse(httpResp)
-	return huawei.Result(opNeutronRemoveFirewallRule, httpResp, parsed, err, func(p *vpc.NeutronRemoveFirewallRuleResponse) *vpc.NeutronRemoveFirewallRuleResponseBody {
-		return p.JSON200
-	})
+	var out vpc.NeutronRemoveFirewallRuleResponseBody
+	if err := c.rt.Decode(opNeutronRemoveFirewallRule, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNeutronRemoveRouterInterface = &huawei.Operation{Service: "vpc", Name: "NeutronRemoveRouterInterface", Method: "PUT", Path: "/v2.0/routers/{router_id}/remove_router_interface",
@@ -2269,10 +2386,11 @@ func (c *Client) NeutronRemoveRouterInterface(ctx context.Context, routerID stri
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseNeutronRemoveRouterInterfaceResponse(httpResp)
-	return huawei.Result(opNeutronRemoveRouterInterface, httpResp, parsed, err, func(p *vpc.NeutronRemoveRouterInterfaceResponse) *vpc.NeutronRemoveRouterInterfaceResponseBody {
-		return p.JSON200
-	})
+	var out vpc.NeutronRemoveRouterInterfaceResponseBody
+	if err := c.rt.Decode(opNeutronRemoveRouterInterface, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNeutronShowFirewallGroup = &huawei.Operation{Service: "vpc", Name: "NeutronShowFirewallGroup", Method: "GET", Path: "/v2.0/fwaas/firewall_groups/{firewall_group_id}",
@@ -2292,10 +2410,11 @@ func (c *Client) NeutronShowFirewallGroup(ctx context.Context, firewallGroupID s
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseNeutronShowFirewallGroupResponse(httpResp)
-	return huawei.Result(opNeutronShowFirewallGroup, httpResp, parsed, err, func(p *vpc.NeutronShowFirewallGroupResponse) *vpc.NeutronShowFirewallGroupResponseBody {
-		return p.JSON200
-	})
+	var out vpc.NeutronShowFirewallGroupResponseBody
+	if err := c.rt.Decode(opNeutronShowFirewallGroup, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNeutronShowFirewallPolicy = &huawei.Operation{Service: "vpc", Name: "NeutronShowFirewallPolicy", Method: "GET", Path: "/v2.0/fwaas/firewall_policies/{firewall_policy_id}",
@@ -2315,10 +2434,11 @@ func (c *Client) NeutronShowFirewallPolicy(ctx context.Context, firewallPolicyID
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseNeutronShowFirewallPolicyResponse(httpResp)
-	return huawei.Result(opNeutronShowFirewallPolicy, httpResp, parsed, err, func(p *vpc.NeutronShowFirewallPolicyResponse) *vpc.NeutronShowFirewallPolicyResponseBody {
-		return p.JSON200
-	})
+	var out vpc.NeutronShowFirewallPolicyResponseBody
+	if err := c.rt.Decode(opNeutronShowFirewallPolicy, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNeutronShowFirewallRule = &huawei.Operation{Service: "vpc", Name: "NeutronShowFirewallRule", Method: "GET", Path: "/v2.0/fwaas/firewall_rules/{firewall_rule_id}",
@@ -2338,10 +2458,11 @@ func (c *Client) NeutronShowFirewallRule(ctx context.Context, firewallRuleID str
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseNeutronShowFirewallRuleResponse(httpResp)
-	return huawei.Result(opNeutronShowFirewallRule, httpResp, parsed, err, func(p *vpc.NeutronShowFirewallRuleResponse) *vpc.NeutronShowFirewallRuleResponseBody {
-		return p.JSON200
-	})
+	var out vpc.NeutronShowFirewallRuleResponseBody
+	if err := c.rt.Decode(opNeutronShowFirewallRule, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNeutronShowNetwork = &huawei.Operation{Service: "vpc", Name: "NeutronShowNetwork", Method: "GET", Path: "/v2.0/networks/{network_id}",
@@ -2361,8 +2482,11 @@ func (c *Client) NeutronShowNetwork(ctx context.Context, networkID string) (*vpc
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseNeutronShowNetworkResponse(httpResp)
-	return huawei.Result(opNeutronShowNetwork, httpResp, parsed, err, func(p *vpc.NeutronShowNetworkResponse) *vpc.NeutronShowNetworkResponseBody { return p.JSON200 })
+	var out vpc.NeutronShowNetworkResponseBody
+	if err := c.rt.Decode(opNeutronShowNetwork, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNeutronShowPort = &huawei.Operation{Service: "vpc", Name: "NeutronShowPort", Method: "GET", Path: "/v2.0/ports/{port_id}",
@@ -2382,8 +2506,11 @@ func (c *Client) NeutronShowPort(ctx context.Context, portID string) (*vpc.Neutr
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseNeutronShowPortResponse(httpResp)
-	return huawei.Result(opNeutronShowPort, httpResp, parsed, err, func(p *vpc.NeutronShowPortResponse) *vpc.NeutronShowPortResponseBody { return p.JSON200 })
+	var out vpc.NeutronShowPortResponseBody
+	if err := c.rt.Decode(opNeutronShowPort, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNeutronShowRouter = &huawei.Operation{Service: "vpc", Name: "NeutronShowRouter", Method: "GET", Path: "/v2.0/routers/{router_id}",
@@ -2403,8 +2530,11 @@ func (c *Client) NeutronShowRouter(ctx context.Context, routerID string) (*vpc.N
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseNeutronShowRouterResponse(httpResp)
-	return huawei.Result(opNeutronShowRouter, httpResp, parsed, err, func(p *vpc.NeutronShowRouterResponse) *vpc.NeutronShowRouterResponseBody { return p.JSON200 })
+	var out vpc.NeutronShowRouterResponseBody
+	if err := c.rt.Decode(opNeutronShowRouter, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNeutronShowSecurityGroup = &huawei.Operation{Service: "vpc", Name: "NeutronShowSecurityGroup", Method: "GET", Path: "/v2.0/security-groups/{security_group_id}",
@@ -2424,10 +2554,11 @@ func (c *Client) NeutronShowSecurityGroup(ctx context.Context, securityGroupID s
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseNeutronShowSecurityGroupResponse(httpResp)
-	return huawei.Result(opNeutronShowSecurityGroup, httpResp, parsed, err, func(p *vpc.NeutronShowSecurityGroupResponse) *vpc.NeutronShowSecurityGroupResponseBody {
-		return p.JSON200
-	})
+	var out vpc.NeutronShowSecurityGroupResponseBody
+	if err := c.rt.Decode(opNeutronShowSecurityGroup, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNeutronShowSecurityGroupRule = &huawei.Operation{Service: "vpc", Name: "NeutronShowSecurityGroupRule", Method: "GET", Path: "/v2.0/security-group-rules/{security_group_rule_id}",
@@ -2447,10 +2578,11 @@ func (c *Client) NeutronShowSecurityGroupRule(ctx context.Context, securityGroup
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseNeutronShowSecurityGroupRuleResponse(httpResp)
-	return huawei.Result(opNeutronShowSecurityGroupRule, httpResp, parsed, err, func(p *vpc.NeutronShowSecurityGroupRuleResponse) *vpc.NeutronShowSecurityGroupRuleResponseBody {
-		return p.JSON200
-	})
+	var out vpc.NeutronShowSecurityGroupRuleResponseBody
+	if err := c.rt.Decode(opNeutronShowSecurityGroupRule, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNeutronShowSubnet = &huawei.Operation{Service: "vpc", Name: "NeutronShowSubnet", Method: "GET", Path: "/v2.0/subnets/{subnet_id}",
@@ -2470,8 +2602,11 @@ func (c *Client) NeutronShowSubnet(ctx context.Context, subnetID string) (*vpc.N
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseNeutronShowSubnetResponse(httpResp)
-	return huawei.Result(opNeutronShowSubnet, httpResp, parsed, err, func(p *vpc.NeutronShowSubnetResponse) *vpc.NeutronShowSubnetResponseBody { return p.JSON200 })
+	var out vpc.NeutronShowSubnetResponseBody
+	if err := c.rt.Decode(opNeutronShowSubnet, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNeutronUpdateFirewallGroup = &huawei.Operation{Service: "vpc", Name: "NeutronUpdateFirewallGroup", Method: "PUT", Path: "/v2.0/fwaas/firewall_groups/{firewall_group_id}",
@@ -2491,10 +2626,11 @@ func (c *Client) NeutronUpdateFirewallGroup(ctx context.Context, firewallGroupID
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseNeutronUpdateFirewallGroupResponse(httpResp)
-	return huawei.Result(opNeutronUpdateFirewallGroup, httpResp, parsed, err, func(p *vpc.NeutronUpdateFirewallGroupResponse) *vpc.NeutronUpdateFirewallGroupResponseBody {
-		return p.JSON200
-	})
+	var out vpc.NeutronUpdateFirewallGroupResponseBody
+	if err := c.rt.Decode(opNeutronUpdateFirewallGroup, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNeutronUpdateFirewallPolicy = &huawei.Operation{Service: "vpc", Name: "NeutronUpdateFirewallPolicy", Method: "PUT", Path: "/v2.0/fwaas/firewall_policies/{firewall_policy_id}",
@@ -2514,10 +2650,11 @@ func (c *Client) NeutronUpdateFirewallPolicy(ctx context.Context, firewallPolicy
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseNeutronUpdateFirewallPolicyResponse(httpResp)
-	return huawei.Result(opNeutronUpdateFirewallPolicy, httpResp, parsed, err, func(p *vpc.NeutronUpdateFirewallPolicyResponse) *vpc.NeutronUpdateFirewallPolicyResponseBody {
-		return p.JSON200
-	})
+	var out vpc.NeutronUpdateFirewallPolicyResponseBody
+	if err := c.rt.Decode(opNeutronUpdateFirewallPolicy, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNeutronUpdateFirewallRule = &huawei.Operation{Service: "vpc", Name: "NeutronUpdateFirewallRule", Method: "PUT", Path: "/v2.0/fwaas/firewall_rules/{firewall_rule_id}",
@@ -2537,10 +2674,11 @@ func (c *Client) NeutronUpdateFirewallRule(ctx context.Context, firewallRuleID s
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseNeutronUpdateFirewallRuleResponse(httpResp)
-	return huawei.Result(opNeutronUpdateFirewallRule, httpResp, parsed, err, func(p *vpc.NeutronUpdateFirewallRuleResponse) *vpc.NeutronUpdateFirewallRuleResponseBody {
-		return p.JSON200
-	})
+	var out vpc.NeutronUpdateFirewallRuleResponseBody
+	if err := c.rt.Decode(opNeutronUpdateFirewallRule, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNeutronUpdateNetwork = &huawei.Operation{Service: "vpc", Name: "NeutronUpdateNetwork", Method: "PUT", Path: "/v2.0/networks/{network_id}",
@@ -2560,8 +2698,11 @@ func (c *Client) NeutronUpdateNetwork(ctx context.Context, networkID string, bod
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseNeutronUpdateNetworkResponse(httpResp)
-	return huawei.Result(opNeutronUpdateNetwork, httpResp, parsed, err, func(p *vpc.NeutronUpdateNetworkResponse) *vpc.NeutronUpdateNetworkResponseBody { return p.JSON200 })
+	var out vpc.NeutronUpdateNetworkResponseBody
+	if err := c.rt.Decode(opNeutronUpdateNetwork, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNeutronUpdatePort = &huawei.Operation{Service: "vpc", Name: "NeutronUpdatePort", Method: "PUT", Path: "/v2.0/ports/{port_id}",
@@ -2581,8 +2722,11 @@ func (c *Client) NeutronUpdatePort(ctx context.Context, portID string, body vpc.
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseNeutronUpdatePortResponse(httpResp)
-	return huawei.Result(opNeutronUpdatePort, httpResp, parsed, err, func(p *vpc.NeutronUpdatePortResponse) *vpc.NeutronUpdatePortResponseBody { return p.JSON200 })
+	var out vpc.NeutronUpdatePortResponseBody
+	if err := c.rt.Decode(opNeutronUpdatePort, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNeutronUpdateRouter = &huawei.Operation{Service: "vpc", Name: "NeutronUpdateRouter", Method: "PUT", Path: "/v2.0/routers/{router_id}",
@@ -2602,8 +2746,11 @@ func (c *Client) NeutronUpdateRouter(ctx context.Context, routerID string, body 
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseNeutronUpdateRouterResponse(httpResp)
-	return huawei.Result(opNeutronUpdateRouter, httpResp, parsed, err, func(p *vpc.NeutronUpdateRouterResponse) *vpc.NeutronUpdateRouterResponseBody { return p.JSON200 })
+	var out vpc.NeutronUpdateRouterResponseBody
+	if err := c.rt.Decode(opNeutronUpdateRouter, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNeutronUpdateSecurityGroup = &huawei.Operation{Service: "vpc", Name: "NeutronUpdateSecurityGroup", Method: "PUT", Path: "/v2.0/security-groups/{security_group_id}",
@@ -2623,10 +2770,11 @@ func (c *Client) NeutronUpdateSecurityGroup(ctx context.Context, securityGroupID
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseNeutronUpdateSecurityGroupResponse(httpResp)
-	return huawei.Result(opNeutronUpdateSecurityGroup, httpResp, parsed, err, func(p *vpc.NeutronUpdateSecurityGroupResponse) *vpc.NeutronUpdateSecurityGroupResponseBody {
-		return p.JSON200
-	})
+	var out vpc.NeutronUpdateSecurityGroupResponseBody
+	if err := c.rt.Decode(opNeutronUpdateSecurityGroup, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opNeutronUpdateSubnet = &huawei.Operation{Service: "vpc", Name: "NeutronUpdateSubnet", Method: "PUT", Path: "/v2.0/subnets/{subnet_id}",
@@ -2646,8 +2794,11 @@ func (c *Client) NeutronUpdateSubnet(ctx context.Context, subnetID string, body 
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseNeutronUpdateSubnetResponse(httpResp)
-	return huawei.Result(opNeutronUpdateSubnet, httpResp, parsed, err, func(p *vpc.NeutronUpdateSubnetResponse) *vpc.NeutronUpdateSubnetResponseBody { return p.JSON200 })
+	var out vpc.NeutronUpdateSubnetResponseBody
+	if err := c.rt.Decode(opNeutronUpdateSubnet, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opRejectVpcPeering = &huawei.Operation{Service: "vpc", Name: "RejectVpcPeering", Method: "PUT", Path: "/v2.0/vpc/peerings/{peering_id}/reject",
@@ -2667,8 +2818,11 @@ func (c *Client) RejectVpcPeering(ctx context.Context, peeringID string) (*vpc.R
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseRejectVpcPeeringResponse(httpResp)
-	return huawei.Result(opRejectVpcPeering, httpResp, parsed, err, func(p *vpc.RejectVpcPeeringResponse) *vpc.RejectVpcPeeringResponseBody { return p.JSON200 })
+	var out vpc.RejectVpcPeeringResponseBody
+	if err := c.rt.Decode(opRejectVpcPeering, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opRemoveVpcExtendCidr = &huawei.Operation{Service: "vpc", Name: "RemoveVpcExtendCidr", Method: "PUT", Path: "/v3/{project_id}/vpc/vpcs/{vpc_id}/remove-extend-cidr",
@@ -2688,8 +2842,11 @@ func (c *Client) RemoveVpcExtendCidr(ctx context.Context, vpcID string, body vpc
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseRemoveVpcExtendCidrResponse(httpResp)
-	return huawei.Result(opRemoveVpcExtendCidr, httpResp, parsed, err, func(p *vpc.RemoveVpcExtendCidrResponse) *vpc.RemoveVpcExtendCidrResponseBody { return p.JSON200 })
+	var out vpc.RemoveVpcExtendCidrResponseBody
+	if err := c.rt.Decode(opRemoveVpcExtendCidr, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowAddressGroup = &huawei.Operation{Service: "vpc", Name: "ShowAddressGroup", Method: "GET", Path: "/v3/{project_id}/vpc/address_groups/{address_group_id}",
@@ -2709,8 +2866,11 @@ func (c *Client) ShowAddressGroup(ctx context.Context, addressGroupID string) (*
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseShowAddressGroupResponse(httpResp)
-	return huawei.Result(opShowAddressGroup, httpResp, parsed, err, func(p *vpc.ShowAddressGroupResponse) *vpc.ShowAddressGroupResponseBody { return p.JSON200 })
+	var out vpc.ShowAddressGroupResponseBody
+	if err := c.rt.Decode(opShowAddressGroup, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowNetworkIPAvailabilities = &huawei.Operation{Service: "vpc", Name: "ShowNetworkIPAvailabilities", Method: "GET", Path: "/v2.0/network-ip-availabilities/{network_id}",
@@ -2730,10 +2890,11 @@ func (c *Client) ShowNetworkIPAvailabilities(ctx context.Context, networkID stri
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseShowNetworkIPAvailabilitiesResponse(httpResp)
-	return huawei.Result(opShowNetworkIPAvailabilities, httpResp, parsed, err, func(p *vpc.ShowNetworkIPAvailabilitiesResponse) *vpc.ShowNetworkIPAvailabilitiesResponseBody {
-		return p.JSON200
-	})
+	var out vpc.ShowNetworkIPAvailabilitiesResponseBody
+	if err := c.rt.Decode(opShowNetworkIPAvailabilities, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowPort = &huawei.Operation{Service: "vpc", Name: "ShowPort", Method: "GET", Path: "/v1/{project_id}/ports/{port_id}",
@@ -2753,8 +2914,11 @@ func (c *Client) ShowPort(ctx context.Context, portID string) (*vpc.ShowPortResp
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseShowPortResponse(httpResp)
-	return huawei.Result(opShowPort, httpResp, parsed, err, func(p *vpc.ShowPortResponse) *vpc.ShowPortResponseBody { return p.JSON200 })
+	var out vpc.ShowPortResponseBody
+	if err := c.rt.Decode(opShowPort, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowPortV1 = &huawei.Operation{Service: "vpc", Name: "ShowPortV1", Method: "GET", Path: "/v1/ports/{port_id}",
@@ -2774,8 +2938,11 @@ func (c *Client) ShowPortV1(ctx context.Context, portID string) (*vpc.ShowPortV1
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseShowPortV1Response(httpResp)
-	return huawei.Result(opShowPortV1, httpResp, parsed, err, func(p *vpc.ShowPortV1Response) *vpc.ShowPortV1ResponseBody { return p.JSON200 })
+	var out vpc.ShowPortV1ResponseBody
+	if err := c.rt.Decode(opShowPortV1, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowPrivateip = &huawei.Operation{Service: "vpc", Name: "ShowPrivateip", Method: "GET", Path: "/v1/{project_id}/privateips/{privateip_id}",
@@ -2795,8 +2962,11 @@ func (c *Client) ShowPrivateip(ctx context.Context, privateipID string) (*vpc.Sh
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseShowPrivateipResponse(httpResp)
-	return huawei.Result(opShowPrivateip, httpResp, parsed, err, func(p *vpc.ShowPrivateipResponse) *vpc.ShowPrivateipResponseBody { return p.JSON200 })
+	var out vpc.ShowPrivateipResponseBody
+	if err := c.rt.Decode(opShowPrivateip, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowQuota = &huawei.Operation{Service: "vpc", Name: "ShowQuota", Method: "GET", Path: "/v1/{project_id}/quotas",
@@ -2813,8 +2983,11 @@ func (c *Client) ShowQuota(ctx context.Context, params *vpc.ShowQuotaParams) (*v
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseShowQuotaResponse(httpResp)
-	return huawei.Result(opShowQuota, httpResp, parsed, err, func(p *vpc.ShowQuotaResponse) *vpc.ShowQuotaResponseBody { return p.JSON200 })
+	var out vpc.ShowQuotaResponseBody
+	if err := c.rt.Decode(opShowQuota, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowRouteTable = &huawei.Operation{Service: "vpc", Name: "ShowRouteTable", Method: "GET", Path: "/v1/{project_id}/routetables/{routetable_id}",
@@ -2834,8 +3007,11 @@ func (c *Client) ShowRouteTable(ctx context.Context, routetableID string) (*vpc.
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseShowRouteTableResponse(httpResp)
-	return huawei.Result(opShowRouteTable, httpResp, parsed, err, func(p *vpc.ShowRouteTableResponse) *vpc.ShowRouteTableResponseBody { return p.JSON200 })
+	var out vpc.ShowRouteTableResponseBody
+	if err := c.rt.Decode(opShowRouteTable, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowSecurityGroup = &huawei.Operation{Service: "vpc", Name: "ShowSecurityGroup", Method: "GET", Path: "/v3/{project_id}/vpc/security-groups/{security_group_id}",
@@ -2855,8 +3031,11 @@ func (c *Client) ShowSecurityGroup(ctx context.Context, securityGroupID string) 
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseShowSecurityGroupResponse(httpResp)
-	return huawei.Result(opShowSecurityGroup, httpResp, parsed, err, func(p *vpc.ShowSecurityGroupResponse) *vpc.ShowSecurityGroupResponseBody { return p.JSON200 })
+	var out vpc.ShowSecurityGroupResponseBody
+	if err := c.rt.Decode(opShowSecurityGroup, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowSecurityGroupRule = &huawei.Operation{Service: "vpc", Name: "ShowSecurityGroupRule", Method: "GET", Path: "/v3/{project_id}/vpc/security-group-rules/{security_group_rule_id}",
@@ -2876,8 +3055,11 @@ func (c *Client) ShowSecurityGroupRule(ctx context.Context, securityGroupRuleID 
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseShowSecurityGroupRuleResponse(httpResp)
-	return huawei.Result(opShowSecurityGroupRule, httpResp, parsed, err, func(p *vpc.ShowSecurityGroupRuleResponse) *vpc.ShowSecurityGroupRuleResponseBody { return p.JSON200 })
+	var out vpc.ShowSecurityGroupRuleResponseBody
+	if err := c.rt.Decode(opShowSecurityGroupRule, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowSecurityGroupRuleV1 = &huawei.Operation{Service: "vpc", Name: "ShowSecurityGroupRuleV1", Method: "GET", Path: "/v1/{project_id}/security-group-rules/{security_group_rule_id}",
@@ -2897,10 +3079,11 @@ func (c *Client) ShowSecurityGroupRuleV1(ctx context.Context, securityGroupRuleI
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseShowSecurityGroupRuleV1Response(httpResp)
-	return huawei.Result(opShowSecurityGroupRuleV1, httpResp, parsed, err, func(p *vpc.ShowSecurityGroupRuleV1Response) *vpc.ShowSecurityGroupRuleV1ResponseBody {
-		return p.JSON200
-	})
+	var out vpc.ShowSecurityGroupRuleV1ResponseBody
+	if err := c.rt.Decode(opShowSecurityGroupRuleV1, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowSecurityGroupV1 = &huawei.Operation{Service: "vpc", Name: "ShowSecurityGroupV1", Method: "GET", Path: "/v1/{project_id}/security-groups/{security_group_id}",
@@ -2920,8 +3103,11 @@ func (c *Client) ShowSecurityGroupV1(ctx context.Context, securityGroupID string
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseShowSecurityGroupV1Response(httpResp)
-	return huawei.Result(opShowSecurityGroupV1, httpResp, parsed, err, func(p *vpc.ShowSecurityGroupV1Response) *vpc.ShowSecurityGroupV1ResponseBody { return p.JSON200 })
+	var out vpc.ShowSecurityGroupV1ResponseBody
+	if err := c.rt.Decode(opShowSecurityGroupV1, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowSubNetworkInterface = &huawei.Operation{Service: "vpc", Name: "ShowSubNetworkInterface", Method: "GET", Path: "/v3/{project_id}/vpc/sub-network-interfaces/{sub_network_interface_id}",
@@ -2941,10 +3127,11 @@ func (c *Client) ShowSubNetworkInterface(ctx context.Context, subNetworkInterfac
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseShowSubNetworkInterfaceResponse(httpResp)
-	return huawei.Result(opShowSubNetworkInterface, httpResp, parsed, err, func(p *vpc.ShowSubNetworkInterfaceResponse) *vpc.ShowSubNetworkInterfaceResponseBody {
-		return p.JSON200
-	})
+	var out vpc.ShowSubNetworkInterfaceResponseBody
+	if err := c.rt.Decode(opShowSubNetworkInterface, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowSubNetworkInterfacesQuantity = &huawei.Operation{Service: "vpc", Name: "ShowSubNetworkInterfacesQuantity", Method: "GET", Path: "/v3/{project_id}/vpc/sub-network-interfaces/count",
@@ -2961,10 +3148,11 @@ func (c *Client) ShowSubNetworkInterfacesQuantity(ctx context.Context) (*vpc.Sho
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseShowSubNetworkInterfacesQuantityResponse(httpResp)
-	return huawei.Result(opShowSubNetworkInterfacesQuantity, httpResp, parsed, err, func(p *vpc.ShowSubNetworkInterfacesQuantityResponse) *vpc.ShowSubNetworkInterfacesQuantityResponseBody {
-		return p.JSON200
-	})
+	var out vpc.ShowSubNetworkInterfacesQuantityResponseBody
+	if err := c.rt.Decode(opShowSubNetworkInterfacesQuantity, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowSubnet = &huawei.Operation{Service: "vpc", Name: "ShowSubnet", Method: "GET", Path: "/v1/{project_id}/subnets/{subnet_id}",
@@ -2984,8 +3172,11 @@ func (c *Client) ShowSubnet(ctx context.Context, subnetID string) (*vpc.ShowSubn
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseShowSubnetResponse(httpResp)
-	return huawei.Result(opShowSubnet, httpResp, parsed, err, func(p *vpc.ShowSubnetResponse) *vpc.ShowSubnetResponseBody { return p.JSON200 })
+	var out vpc.ShowSubnetResponseBody
+	if err := c.rt.Decode(opShowSubnet, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowSubnetTags = &huawei.Operation{Service: "vpc", Name: "ShowSubnetTags", Method: "GET", Path: "/v2.0/{project_id}/subnets/{subnet_id}/tags",
@@ -3005,8 +3196,11 @@ func (c *Client) ShowSubnetTags(ctx context.Context, subnetID string) (*vpc.Show
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseShowSubnetTagsResponse(httpResp)
-	return huawei.Result(opShowSubnetTags, httpResp, parsed, err, func(p *vpc.ShowSubnetTagsResponse) *vpc.ShowSubnetTagsResponseBody { return p.JSON200 })
+	var out vpc.ShowSubnetTagsResponseBody
+	if err := c.rt.Decode(opShowSubnetTags, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowTrafficMirrorFilter = &huawei.Operation{Service: "vpc", Name: "ShowTrafficMirrorFilter", Method: "GET", Path: "/v3/{project_id}/vpc/traffic-mirror-filter/{traffic_mirror_filter_id}",
@@ -3026,10 +3220,11 @@ func (c *Client) ShowTrafficMirrorFilter(ctx context.Context, trafficMirrorFilte
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseShowTrafficMirrorFilterResponse(httpResp)
-	return huawei.Result(opShowTrafficMirrorFilter, httpResp, parsed, err, func(p *vpc.ShowTrafficMirrorFilterResponse) *vpc.ShowTrafficMirrorFilterResponseBody {
-		return p.JSON200
-	})
+	var out vpc.ShowTrafficMirrorFilterResponseBody
+	if err := c.rt.Decode(opShowTrafficMirrorFilter, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowTrafficMirrorFilterRule = &huawei.Operation{Service: "vpc", Name: "ShowTrafficMirrorFilterRule", Method: "GET", Path: "/v3/{project_id}/vpc/traffic-mirror-filter-rules/{traffic_mirror_filter_rule_id}",
@@ -3049,10 +3244,11 @@ func (c *Client) ShowTrafficMirrorFilterRule(ctx context.Context, trafficMirrorF
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseShowTrafficMirrorFilterRuleResponse(httpResp)
-	return huawei.Result(opShowTrafficMirrorFilterRule, httpResp, parsed, err, func(p *vpc.ShowTrafficMirrorFilterRuleResponse) *vpc.ShowTrafficMirrorFilterRuleResponseBody {
-		return p.JSON200
-	})
+	var out vpc.ShowTrafficMirrorFilterRuleResponseBody
+	if err := c.rt.Decode(opShowTrafficMirrorFilterRule, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowTrafficMirrorSession = &huawei.Operation{Service: "vpc", Name: "ShowTrafficMirrorSession", Method: "GET", Path: "/v3/{project_id}/vpc/traffic-mirror-sessions/{traffic_mirror_session_id}",
@@ -3072,10 +3268,11 @@ func (c *Client) ShowTrafficMirrorSession(ctx context.Context, trafficMirrorSess
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseShowTrafficMirrorSessionResponse(httpResp)
-	return huawei.Result(opShowTrafficMirrorSession, httpResp, parsed, err, func(p *vpc.ShowTrafficMirrorSessionResponse) *vpc.ShowTrafficMirrorSessionResponseBody {
-		return p.JSON200
-	})
+	var out vpc.ShowTrafficMirrorSessionResponseBody
+	if err := c.rt.Decode(opShowTrafficMirrorSession, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowVpc = &huawei.Operation{Service: "vpc", Name: "ShowVpc", Method: "GET", Path: "/v1/{project_id}/vpcs/{vpc_id}",
@@ -3095,8 +3292,11 @@ func (c *Client) ShowVpc(ctx context.Context, vpcID string) (*vpc.ShowVpcRespons
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseShowVpcResponse(httpResp)
-	return huawei.Result(opShowVpc, httpResp, parsed, err, func(p *vpc.ShowVpcResponse) *vpc.ShowVpcResponseBody { return p.JSON200 })
+	var out vpc.ShowVpcResponseBody
+	if err := c.rt.Decode(opShowVpc, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowVpcPeering = &huawei.Operation{Service: "vpc", Name: "ShowVpcPeering", Method: "GET", Path: "/v2.0/vpc/peerings/{peering_id}",
@@ -3116,8 +3316,11 @@ func (c *Client) ShowVpcPeering(ctx context.Context, peeringID string) (*vpc.Sho
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseShowVpcPeeringResponse(httpResp)
-	return huawei.Result(opShowVpcPeering, httpResp, parsed, err, func(p *vpc.ShowVpcPeeringResponse) *vpc.ShowVpcPeeringResponseBody { return p.JSON200 })
+	var out vpc.ShowVpcPeeringResponseBody
+	if err := c.rt.Decode(opShowVpcPeering, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowVpcRoute = &huawei.Operation{Service: "vpc", Name: "ShowVpcRoute", Method: "GET", Path: "/v2.0/vpc/routes/{route_id}",
@@ -3137,8 +3340,11 @@ func (c *Client) ShowVpcRoute(ctx context.Context, routeID string) (*vpc.ShowVpc
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseShowVpcRouteResponse(httpResp)
-	return huawei.Result(opShowVpcRoute, httpResp, parsed, err, func(p *vpc.ShowVpcRouteResponse) *vpc.ShowVpcRouteResponseBody { return p.JSON200 })
+	var out vpc.ShowVpcRouteResponseBody
+	if err := c.rt.Decode(opShowVpcRoute, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowVpcTags = &huawei.Operation{Service: "vpc", Name: "ShowVpcTags", Method: "GET", Path: "/v2.0/{project_id}/vpcs/{vpc_id}/tags",
@@ -3158,8 +3364,11 @@ func (c *Client) ShowVpcTags(ctx context.Context, vpcID string) (*vpc.ShowVpcTag
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseShowVpcTagsResponse(httpResp)
-	return huawei.Result(opShowVpcTags, httpResp, parsed, err, func(p *vpc.ShowVpcTagsResponse) *vpc.ShowVpcTagsResponseBody { return p.JSON200 })
+	var out vpc.ShowVpcTagsResponseBody
+	if err := c.rt.Decode(opShowVpcTags, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opShowVpcVpc = &huawei.Operation{Service: "vpc", Name: "ShowVpcVpc", Method: "GET", Path: "/v3/{project_id}/vpc/vpcs/{vpc_id}",
@@ -3179,8 +3388,11 @@ func (c *Client) ShowVpcVpc(ctx context.Context, vpcID string) (*vpc.ShowVpcVpcR
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseShowVpcVpcResponse(httpResp)
-	return huawei.Result(opShowVpcVpc, httpResp, parsed, err, func(p *vpc.ShowVpcVpcResponse) *vpc.ShowVpcVpcResponseBody { return p.JSON200 })
+	var out vpc.ShowVpcVpcResponseBody
+	if err := c.rt.Decode(opShowVpcVpc, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateAddSource = &huawei.Operation{Service: "vpc", Name: "UpdateAddSource", Method: "PUT", Path: "/v3/{project_id}/vpc/traffic-mirror-sessions/{traffic_mirror_session_id}/add-sources",
@@ -3200,8 +3412,11 @@ func (c *Client) UpdateAddSource(ctx context.Context, trafficMirrorSessionID str
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseUpdateAddSourceResponse(httpResp)
-	return huawei.Result(opUpdateAddSource, httpResp, parsed, err, func(p *vpc.UpdateAddSourceResponse) *vpc.UpdateAddSourceResponseBody { return p.JSON200 })
+	var out vpc.UpdateAddSourceResponseBody
+	if err := c.rt.Decode(opUpdateAddSource, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateAddressGroup = &huawei.Operation{Service: "vpc", Name: "UpdateAddressGroup", Method: "PUT", Path: "/v3/{project_id}/vpc/address_groups/{address_group_id}",
@@ -3221,8 +3436,11 @@ func (c *Client) UpdateAddressGroup(ctx context.Context, addressGroupID string, 
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseUpdateAddressGroupResponse(httpResp)
-	return huawei.Result(opUpdateAddressGroup, httpResp, parsed, err, func(p *vpc.UpdateAddressGroupResponse) *vpc.UpdateAddressGroupResponseBody { return p.JSON200 })
+	var out vpc.UpdateAddressGroupResponseBody
+	if err := c.rt.Decode(opUpdateAddressGroup, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdatePort = &huawei.Operation{Service: "vpc", Name: "UpdatePort", Method: "PUT", Path: "/v1/{project_id}/ports/{port_id}",
@@ -3242,8 +3460,11 @@ func (c *Client) UpdatePort(ctx context.Context, portID string, body vpc.UpdateP
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseUpdatePortResponse(httpResp)
-	return huawei.Result(opUpdatePort, httpResp, parsed, err, func(p *vpc.UpdatePortResponse) *vpc.UpdatePortResponseBody { return p.JSON200 })
+	var out vpc.UpdatePortResponseBody
+	if err := c.rt.Decode(opUpdatePort, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdatePortV1 = &huawei.Operation{Service: "vpc", Name: "UpdatePortV1", Method: "PUT", Path: "/v1/ports/{port_id}",
@@ -3263,8 +3484,11 @@ func (c *Client) UpdatePortV1(ctx context.Context, portID string, body vpc.Updat
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseUpdatePortV1Response(httpResp)
-	return huawei.Result(opUpdatePortV1, httpResp, parsed, err, func(p *vpc.UpdatePortV1Response) *vpc.UpdatePortV1ResponseBody { return p.JSON200 })
+	var out vpc.UpdatePortV1ResponseBody
+	if err := c.rt.Decode(opUpdatePortV1, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateRemoveSource = &huawei.Operation{Service: "vpc", Name: "UpdateRemoveSource", Method: "PUT", Path: "/v3/{project_id}/vpc/traffic-mirror-sessions/{traffic_mirror_session_id}/remove-sources",
@@ -3284,8 +3508,11 @@ func (c *Client) UpdateRemoveSource(ctx context.Context, trafficMirrorSessionID 
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseUpdateRemoveSourceResponse(httpResp)
-	return huawei.Result(opUpdateRemoveSource, httpResp, parsed, err, func(p *vpc.UpdateRemoveSourceResponse) *vpc.UpdateRemoveSourceResponseBody { return p.JSON200 })
+	var out vpc.UpdateRemoveSourceResponseBody
+	if err := c.rt.Decode(opUpdateRemoveSource, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateRouteTable = &huawei.Operation{Service: "vpc", Name: "UpdateRouteTable", Method: "PUT", Path: "/v1/{project_id}/routetables/{routetable_id}",
@@ -3305,8 +3532,11 @@ func (c *Client) UpdateRouteTable(ctx context.Context, routetableID string, body
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseUpdateRouteTableResponse(httpResp)
-	return huawei.Result(opUpdateRouteTable, httpResp, parsed, err, func(p *vpc.UpdateRouteTableResponse) *vpc.UpdateRouteTableResponseBody { return p.JSON200 })
+	var out vpc.UpdateRouteTableResponseBody
+	if err := c.rt.Decode(opUpdateRouteTable, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateSecurityGroup = &huawei.Operation{Service: "vpc", Name: "UpdateSecurityGroup", Method: "PUT", Path: "/v3/{project_id}/vpc/security-groups/{security_group_id}",
@@ -3326,8 +3556,11 @@ func (c *Client) UpdateSecurityGroup(ctx context.Context, securityGroupID string
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseUpdateSecurityGroupResponse(httpResp)
-	return huawei.Result(opUpdateSecurityGroup, httpResp, parsed, err, func(p *vpc.UpdateSecurityGroupResponse) *vpc.UpdateSecurityGroupResponseBody { return p.JSON200 })
+	var out vpc.UpdateSecurityGroupResponseBody
+	if err := c.rt.Decode(opUpdateSecurityGroup, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateSubNetworkInterface = &huawei.Operation{Service: "vpc", Name: "UpdateSubNetworkInterface", Method: "PUT", Path: "/v3/{project_id}/vpc/sub-network-interfaces/{sub_network_interface_id}",
@@ -3347,10 +3580,11 @@ func (c *Client) UpdateSubNetworkInterface(ctx context.Context, subNetworkInterf
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseUpdateSubNetworkInterfaceResponse(httpResp)
-	return huawei.Result(opUpdateSubNetworkInterface, httpResp, parsed, err, func(p *vpc.UpdateSubNetworkInterfaceResponse) *vpc.UpdateSubNetworkInterfaceResponseBody {
-		return p.JSON200
-	})
+	var out vpc.UpdateSubNetworkInterfaceResponseBody
+	if err := c.rt.Decode(opUpdateSubNetworkInterface, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateSubnet = &huawei.Operation{Service: "vpc", Name: "UpdateSubnet", Method: "PUT", Path: "/v1/{project_id}/vpcs/{vpc_id}/subnets/{subnet_id}",
@@ -3373,8 +3607,11 @@ func (c *Client) UpdateSubnet(ctx context.Context, vpcID string, subnetID string
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseUpdateSubnetResponse(httpResp)
-	return huawei.Result(opUpdateSubnet, httpResp, parsed, err, func(p *vpc.UpdateSubnetResponse) *vpc.UpdateSubnetResponseBody { return p.JSON200 })
+	var out vpc.UpdateSubnetResponseBody
+	if err := c.rt.Decode(opUpdateSubnet, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateTrafficMirrorFilter = &huawei.Operation{Service: "vpc", Name: "UpdateTrafficMirrorFilter", Method: "PUT", Path: "/v3/{project_id}/vpc/traffic-mirror-filter/{traffic_mirror_filter_id}",
@@ -3394,10 +3631,11 @@ func (c *Client) UpdateTrafficMirrorFilter(ctx context.Context, trafficMirrorFil
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseUpdateTrafficMirrorFilterResponse(httpResp)
-	return huawei.Result(opUpdateTrafficMirrorFilter, httpResp, parsed, err, func(p *vpc.UpdateTrafficMirrorFilterResponse) *vpc.UpdateTrafficMirrorFilterResponseBody {
-		return p.JSON200
-	})
+	var out vpc.UpdateTrafficMirrorFilterResponseBody
+	if err := c.rt.Decode(opUpdateTrafficMirrorFilter, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateTrafficMirrorFilterRule = &huawei.Operation{Service: "vpc", Name: "UpdateTrafficMirrorFilterRule", Method: "PUT", Path: "/v3/{project_id}/vpc/traffic-mirror-filter-rules/{traffic_mirror_filter_rule_id}",
@@ -3417,10 +3655,11 @@ func (c *Client) UpdateTrafficMirrorFilterRule(ctx context.Context, trafficMirro
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseUpdateTrafficMirrorFilterRuleResponse(httpResp)
-	return huawei.Result(opUpdateTrafficMirrorFilterRule, httpResp, parsed, err, func(p *vpc.UpdateTrafficMirrorFilterRuleResponse) *vpc.UpdateTrafficMirrorFilterRuleResponseBody {
-		return p.JSON200
-	})
+	var out vpc.UpdateTrafficMirrorFilterRuleResponseBody
+	if err := c.rt.Decode(opUpdateTrafficMirrorFilterRule, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateTrafficMirrorSession = &huawei.Operation{Service: "vpc", Name: "UpdateTrafficMirrorSession", Method: "PUT", Path: "/v3/{project_id}/vpc/traffic-mirror-sessions/{traffic_mirror_session_id}",
@@ -3440,10 +3679,11 @@ func (c *Client) UpdateTrafficMirrorSession(ctx context.Context, trafficMirrorSe
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseUpdateTrafficMirrorSessionResponse(httpResp)
-	return huawei.Result(opUpdateTrafficMirrorSession, httpResp, parsed, err, func(p *vpc.UpdateTrafficMirrorSessionResponse) *vpc.UpdateTrafficMirrorSessionResponseBody {
-		return p.JSON200
-	})
+	var out vpc.UpdateTrafficMirrorSessionResponseBody
+	if err := c.rt.Decode(opUpdateTrafficMirrorSession, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateVpc = &huawei.Operation{Service: "vpc", Name: "UpdateVpc", Method: "PUT", Path: "/v1/{project_id}/vpcs/{vpc_id}",
@@ -3463,8 +3703,11 @@ func (c *Client) UpdateVpc(ctx context.Context, vpcID string, body vpc.UpdateVpc
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseUpdateVpcResponse(httpResp)
-	return huawei.Result(opUpdateVpc, httpResp, parsed, err, func(p *vpc.UpdateVpcResponse) *vpc.UpdateVpcResponseBody { return p.JSON200 })
+	var out vpc.UpdateVpcResponseBody
+	if err := c.rt.Decode(opUpdateVpc, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 var opUpdateVpcPeering = &huawei.Operation{Service: "vpc", Name: "UpdateVpcPeering", Method: "PUT", Path: "/v2.0/vpc/peerings/{peering_id}",
@@ -3484,6 +3727,9 @@ func (c *Client) UpdateVpcPeering(ctx context.Context, peeringID string, body vp
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := vpc.ParseUpdateVpcPeeringResponse(httpResp)
-	return huawei.Result(opUpdateVpcPeering, httpResp, parsed, err, func(p *vpc.UpdateVpcPeeringResponse) *vpc.UpdateVpcPeeringResponseBody { return p.JSON200 })
+	var out vpc.UpdateVpcPeeringResponseBody
+	if err := c.rt.Decode(opUpdateVpcPeering, httpResp, 200, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
