@@ -65,6 +65,9 @@ func generate(family, configPath, specPath string) (map[string][]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Last of the passes over the loaded spec: it gives $ref properties
+	// copies of the schema they refer to, so a pass that tells schemas
+	// apart by pointer (plainResponseFields) must run before it.
 	addProvenance(spec)
 	// The models and raw client, as oapi-codegen's command writes them for
 	// this config; Generate also sets the naming state (package globals)

@@ -19,6 +19,8 @@ const extSource = "x-docapi-source"
 // schema's description as its comment; the property gets a copy of that
 // schema whose description ends with the row's source, where docparse
 // wrote it beside the $ref, else with the referenced table's.
+// Those copies break pointer identity between a property and the component
+// it refers to: run passes that rely on it first.
 func addProvenance(spec *openapi3.T) {
 	p := &provenance{seen: map[*openapi3.Schema]bool{}, unsaid: map[*openapi3.Schema]string{}, params: map[*openapi3.Parameter]bool{}}
 	if spec.Components != nil {
