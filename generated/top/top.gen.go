@@ -37,23 +37,23 @@ type AlibabaSecurityDeepvisionProxySecurityCommonTokenGetRequest struct {
 type AlibabaSecurityDeepvisionProxySecurityCommonTokenGetResult struct {
 	// Message 返回描述
 	//
-	// Source: testdata/pages/002_864b31744e4ac0fa.txt:116 table "响应参数" row 21
-	//
 	// Example: 成功
+	//
+	// Source: testdata/pages/002_864b31744e4ac0fa.txt:116 table "响应参数" row 21
 	Message *string `json:"message,omitempty"`
 
 	// RespCode 返回码
 	//
-	// Source: testdata/pages/002_864b31744e4ac0fa.txt:113 table "响应参数" row 18
-	//
 	// Example: 1
+	//
+	// Source: testdata/pages/002_864b31744e4ac0fa.txt:113 table "响应参数" row 18
 	RespCode *int64 `json:"resp_code,omitempty"`
 
 	// RespRequestID 请求唯一ID
 	//
-	// Source: testdata/pages/002_864b31744e4ac0fa.txt:115 table "响应参数" row 20
-	//
 	// Example: 1
+	//
+	// Source: testdata/pages/002_864b31744e4ac0fa.txt:115 table "响应参数" row 20
 	RespRequestID *string `json:"resp_request_id,omitempty"`
 
 	// RespSuccess 是否成功
@@ -78,9 +78,9 @@ type Datas struct {
 
 	// Effect effect
 	//
-	// Source: testdata/pages/002_864b31744e4ac0fa.txt:102 table "响应参数" row 15
-	//
 	// Example: 1
+	//
+	// Source: testdata/pages/002_864b31744e4ac0fa.txt:102 table "响应参数" row 15
 	Effect *string `json:"effect,omitempty"`
 
 	// Resource TOP list wrapper: the items of a String [] field, under "string".
@@ -108,9 +108,9 @@ type Policy struct {
 
 	// Version 策略
 	//
-	// Source: testdata/pages/002_864b31744e4ac0fa.txt:92 table "响应参数" row 12
-	//
 	// Example: 1
+	//
+	// Source: testdata/pages/002_864b31744e4ac0fa.txt:92 table "响应参数" row 12
 	Version *string `json:"version,omitempty"`
 }
 
@@ -120,44 +120,44 @@ type Policy struct {
 type SecurityTokenCredential struct {
 	// AccessKeyID 临时AK
 	//
-	// Source: testdata/pages/002_864b31744e4ac0fa.txt:53 table "响应参数" row 2
-	//
 	// Example: 1
+	//
+	// Source: testdata/pages/002_864b31744e4ac0fa.txt:53 table "响应参数" row 2
 	AccessKeyID *string `json:"access_key_id,omitempty"`
 
 	// AccessKeySecret 临时AK
 	//
-	// Source: testdata/pages/002_864b31744e4ac0fa.txt:57 table "响应参数" row 3
-	//
 	// Example: 1
+	//
+	// Source: testdata/pages/002_864b31744e4ac0fa.txt:57 table "响应参数" row 3
 	AccessKeySecret *string `json:"access_key_secret,omitempty"`
 
 	// EndPointInternal 内网endpoint
 	//
-	// Source: testdata/pages/002_864b31744e4ac0fa.txt:73 table "响应参数" row 7
-	//
 	// Example: 1
+	//
+	// Source: testdata/pages/002_864b31744e4ac0fa.txt:73 table "响应参数" row 7
 	EndPointInternal *string `json:"end_point_internal,omitempty"`
 
 	// EndPointPublic 公网endpoint
 	//
-	// Source: testdata/pages/002_864b31744e4ac0fa.txt:65 table "响应参数" row 5
-	//
 	// Example: 1
+	//
+	// Source: testdata/pages/002_864b31744e4ac0fa.txt:65 table "响应参数" row 5
 	EndPointPublic *string `json:"end_point_public,omitempty"`
 
 	// Expiration 过期时间
 	//
-	// Source: testdata/pages/002_864b31744e4ac0fa.txt:77 table "响应参数" row 8
-	//
 	// Example: 1
+	//
+	// Source: testdata/pages/002_864b31744e4ac0fa.txt:77 table "响应参数" row 8
 	Expiration *string `json:"expiration,omitempty"`
 
 	// FieldID 门店
 	//
-	// Source: testdata/pages/002_864b31744e4ac0fa.txt:85 table "响应参数" row 10
-	//
 	// Example: 1
+	//
+	// Source: testdata/pages/002_864b31744e4ac0fa.txt:85 table "响应参数" row 10
 	FieldID *string `json:"field_id,omitempty"`
 
 	// Policy 策略
@@ -167,30 +167,30 @@ type SecurityTokenCredential struct {
 
 	// ProductCode 产品code
 	//
-	// Source: testdata/pages/002_864b31744e4ac0fa.txt:61 table "响应参数" row 4
-	//
 	// Example: 1
+	//
+	// Source: testdata/pages/002_864b31744e4ac0fa.txt:61 table "响应参数" row 4
 	ProductCode *string `json:"product_code,omitempty"`
 
 	// SceneCode 来源场景
 	//
-	// Source: testdata/pages/002_864b31744e4ac0fa.txt:69 table "响应参数" row 6
-	//
 	// Example: 1
+	//
+	// Source: testdata/pages/002_864b31744e4ac0fa.txt:69 table "响应参数" row 6
 	SceneCode *string `json:"scene_code,omitempty"`
 
 	// TenantCode 租户
 	//
-	// Source: testdata/pages/002_864b31744e4ac0fa.txt:81 table "响应参数" row 9
-	//
 	// Example: 1
+	//
+	// Source: testdata/pages/002_864b31744e4ac0fa.txt:81 table "响应参数" row 9
 	TenantCode *string `json:"tenant_code,omitempty"`
 
 	// Token Token
 	//
-	// Source: testdata/pages/002_864b31744e4ac0fa.txt:109 table "响应参数" row 17
-	//
 	// Example: 1
+	//
+	// Source: testdata/pages/002_864b31744e4ac0fa.txt:109 table "响应参数" row 17
 	Token *string `json:"token,omitempty"`
 }
 
@@ -200,51 +200,51 @@ type SecurityTokenCredential struct {
 type SecurityTokenQueryParam struct {
 	// OpPoiID 门店
 	//
-	// Source: testdata/pages/002_864b31744e4ac0fa.txt:33 table "请求参数" row 6
-	//
 	// Example: 1
+	//
+	// Source: testdata/pages/002_864b31744e4ac0fa.txt:33 table "请求参数" row 6
 	OpPoiID string `json:"op_poi_id"`
 
 	// OpTenantCode 租户
 	//
-	// Source: testdata/pages/002_864b31744e4ac0fa.txt:38 table "请求参数" row 7
-	//
 	// Example: 1
+	//
+	// Source: testdata/pages/002_864b31744e4ac0fa.txt:38 table "请求参数" row 7
 	OpTenantCode string `json:"op_tenant_code"`
 
 	// ProductCode 云产品
 	//
-	// Source: testdata/pages/002_864b31744e4ac0fa.txt:13 table "请求参数" row 2
-	//
 	// Example: 1
+	//
+	// Source: testdata/pages/002_864b31744e4ac0fa.txt:13 table "请求参数" row 2
 	ProductCode string `json:"product_code"`
 
 	// RequestID 请求唯一ID
 	//
-	// Source: testdata/pages/002_864b31744e4ac0fa.txt:23 table "请求参数" row 4
-	//
 	// Example: 1
+	//
+	// Source: testdata/pages/002_864b31744e4ac0fa.txt:23 table "请求参数" row 4
 	RequestID *string `json:"request_id,omitempty"`
 
 	// SceneCode 来源场景
 	//
-	// Source: testdata/pages/002_864b31744e4ac0fa.txt:18 table "请求参数" row 3
-	//
 	// Example: 1
+	//
+	// Source: testdata/pages/002_864b31744e4ac0fa.txt:18 table "请求参数" row 3
 	SceneCode string `json:"scene_code"`
 
 	// Token token
 	//
-	// Source: testdata/pages/002_864b31744e4ac0fa.txt:43 table "请求参数" row 8
-	//
 	// Example: 1
+	//
+	// Source: testdata/pages/002_864b31744e4ac0fa.txt:43 table "请求参数" row 8
 	Token *string `json:"token,omitempty"`
 
 	// UsageScene 使用场景
 	//
-	// Source: testdata/pages/002_864b31744e4ac0fa.txt:28 table "请求参数" row 5
-	//
 	// Example: 1
+	//
+	// Source: testdata/pages/002_864b31744e4ac0fa.txt:28 table "请求参数" row 5
 	UsageScene string `json:"usage_scene"`
 }
 

@@ -162,10 +162,59 @@ func endsWithSource(doc *ast.CommentGroup, src string) bool {
 	return doc != nil && strings.HasSuffix(strings.TrimSpace(doc.Text()), "Source: "+src)
 }
 
+// checkSchemaSources checks that every component type of spec and every
+// struct field (inline or $ref) has a doc comment in the models ending with
+// the x-docapi-source the spec gives it.
+func checkSchemaSources(t *testing.T, spec *openapi3.T, groups map[string]*ast.GenDecl, specs map[string]*ast.TypeSpec) (types, fields, refFields, examples int) {
+	t.Helper()
+	for name, r := range spec.Components.Schemas {
+		typ := refType("#/components/schemas/" + name)
+		ts := specs[typ]
+		if ts == nil {
+			t.Errorf("no type %s for component %s", typ, name)
+			continue
+		}
+		if src := source(r.Value.Extensions); src != "" {
+			types++
+			if !endsWithSource(groups[typ].Doc, src) {
+				t.Errorf("type %s: doc %q does not end with Source: %s", typ, groups[typ].Doc.Text(), src)
+			}
+		}
+		for prop, pr := range r.Value.Properties {
+			src := source(pr.Extensions) // beside a $ref
+			if pr.Ref == "" {
+				src = source(pr.Value.Extensions)
+				if pr.Value.Example != nil {
+					examples++
+				}
+			} else if src != "" {
+				refFields++
+			}
+			if src == "" {
+				src = source(pr.Value.Extensions) // the referenced table's
+			}
+			if src == "" {
+				t.Errorf("%s.%s has no %s", name, prop, extSource)
+				continue
+			}
+			fields++
+			f := jsonField(ts, prop)
+			if f == nil {
+				t.Errorf("%s has no field for %q", typ, prop)
+			} else if !endsWithSource(f.Doc, src) {
+				t.Errorf("%s.%s: doc %q does not end with Source: %s", typ, prop, f.Doc.Text(), src)
+			}
+		}
+	}
+	return types, fields, refFields, examples
+}
+
 // Every component type, struct field (inline or $ref), query or header
 // parameter and typed method of the CSMS client has a doc comment ending
 // with the x-docapi-source the spec gives it, and every raw-client
-// function's comment names its operation's source.
+// function's comment names its operation's source; so do the TOP models'
+// fields that have an example, which oapi-codegen words after the
+// description.
 func TestProvenanceComments(t *testing.T) {
 	t.Chdir("../..")
 	files, err := generate("huawei", "specs/csms.codegen.yaml", "specs/csms.yaml")
@@ -181,40 +230,8 @@ func TestProvenanceComments(t *testing.T) {
 	mGroups, mSpecs, mFuncs := goDecls(parseGo(t, modelsPath, files[modelsPath]))
 	_, _, aFuncs := goDecls(parseGo(t, apiPath, files[apiPath]))
 
-	var types, fields, refFields, params, ops int
-	for name, r := range spec.Components.Schemas {
-		typ := refType("#/components/schemas/" + name)
-		ts := mSpecs[typ]
-		if ts == nil {
-			t.Errorf("no type %s for component %s", typ, name)
-			continue
-		}
-		if src := source(r.Value.Extensions); src != "" {
-			types++
-			if !endsWithSource(mGroups[typ].Doc, src) {
-				t.Errorf("type %s: doc %q does not end with Source: %s", typ, mGroups[typ].Doc.Text(), src)
-			}
-		}
-		for prop, pr := range r.Value.Properties {
-			src := source(pr.Extensions) // beside a $ref
-			if pr.Ref == "" {
-				src = source(pr.Value.Extensions)
-			} else if src != "" {
-				refFields++
-			}
-			if src == "" {
-				t.Errorf("%s.%s has no %s", name, prop, extSource)
-				continue
-			}
-			fields++
-			f := jsonField(ts, prop)
-			if f == nil {
-				t.Errorf("%s has no field for %q", typ, prop)
-			} else if !endsWithSource(f.Doc, src) {
-				t.Errorf("%s.%s: doc %q does not end with Source: %s", typ, prop, f.Doc.Text(), src)
-			}
-		}
-	}
+	types, fields, refFields, _ := checkSchemaSources(t, spec, mGroups, mSpecs)
+	var params, ops int
 	for path, item := range spec.Paths.Map() {
 		for method, op := range item.Operations() {
 			src := source(op.Extensions)
@@ -247,9 +264,22 @@ func TestProvenanceComments(t *testing.T) {
 		}
 	}
 	if types == 0 || fields == 0 || refFields == 0 || params == 0 || ops == 0 {
-		t.Errorf("checked %d types, %d fields (%d $ref), %d parameters, %d operations: want some of each", types, fields, refFields, params, ops)
+		t.Errorf("csms: checked %d types, %d fields (%d $ref), %d parameters, %d operations: want some of each", types, fields, refFields, params, ops)
 	}
-	t.Logf("checked %d types, %d fields (%d $ref), %d parameters, %d operations", types, fields, refFields, params, ops)
+	t.Logf("csms: checked %d types, %d fields (%d $ref), %d parameters, %d operations", types, fields, refFields, params, ops)
+
+	files, err = generate("top", "specs/top.codegen.yaml", "specs/top.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if spec, err = openapi3.NewLoader().LoadFromFile("specs/top.yaml"); err != nil {
+		t.Fatal(err)
+	}
+	modelsPath = filepath.Join("generated", "top", "top.gen.go")
+	mGroups, mSpecs, _ = goDecls(parseGo(t, modelsPath, files[modelsPath]))
+	if _, fields, _, examples := checkSchemaSources(t, spec, mGroups, mSpecs); fields == 0 || examples == 0 {
+		t.Errorf("top: checked %d fields, %d with an example: want some of each", fields, examples)
+	}
 }
 
 // The models clientgen writes are oapi-codegen's for the same config and

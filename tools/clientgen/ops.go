@@ -125,7 +125,7 @@ func (g *gen) huaweiOp(op codegen.OperationDefinition) (*opData, error) {
 	if !ok {
 		o.Request += "WithBody"
 		if fn, ok = g.models.funcs[o.Request]; !ok {
-			return nil, fmt.Errorf("no %s in the models (run oapi-codegen first)", o.Request)
+			return nil, fmt.Errorf("no %s in the models oapi-codegen wrote", o.Request)
 		}
 	}
 	pathParams := map[string]string{} // Go name → spec name

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -22,7 +23,12 @@ const extSource = "x-docapi-source"
 // Those copies break pointer identity between a property and the component
 // it refers to: run passes that rely on it first.
 func addProvenance(spec *openapi3.T) {
-	p := &provenance{seen: map[*openapi3.Schema]bool{}, unsaid: map[*openapi3.Schema]string{}, params: map[*openapi3.Parameter]bool{}}
+	p := &provenance{
+		seen:   map[*openapi3.Schema]bool{},
+		unsaid: map[*openapi3.Schema]string{},
+		params: map[*openapi3.Parameter]bool{},
+		is31:   spec.IsOpenAPI31OrLater(),
+	}
 	if spec.Components != nil {
 		for name, r := range spec.Components.Schemas {
 			if r != nil && r.Value != nil && r.Ref == "" && strings.TrimSpace(r.Value.Description) == "" {
@@ -53,7 +59,7 @@ func addProvenance(spec *openapi3.T) {
 			if said, ok := p.unsaid[s]; ok {
 				s.Description = said
 			}
-			s.Description = withSource(s.Description, src)
+			p.stamp(s, src)
 		}
 	}
 }
@@ -63,6 +69,7 @@ type provenance struct {
 	own    []*openapi3.Schema // schemas whose own source ends their description
 	unsaid map[*openapi3.Schema]string
 	params map[*openapi3.Parameter]bool
+	is31   bool // examples are a list oapi-codegen words otherwise
 }
 
 func (p *provenance) operation(op *openapi3.Operation) {
@@ -127,7 +134,7 @@ func (p *provenance) schema(r *openapi3.SchemaRef) {
 		if src == "" {
 			src = source(cp.Extensions)
 		}
-		cp.Description = withSource(cp.Description, src)
+		p.stamp(&cp, src)
 		prop.Value = &cp
 	}
 	for _, sub := range [][]*openapi3.SchemaRef{s.AllOf, s.AnyOf, s.OneOf, {s.Items, s.AdditionalProperties.Schema, s.Not}} {
@@ -137,6 +144,30 @@ func (p *provenance) schema(r *openapi3.SchemaRef) {
 			}
 		}
 	}
+}
+
+// stamp ends s's description with src. oapi-codegen writes a schema's
+// example after its description ("Example: ..."), which would follow the
+// source; the example goes into the description first, as oapi-codegen
+// words it (OpenAPI 3.0's one example; docparse writes 3.0).
+func (p *provenance) stamp(s *openapi3.Schema, src string) {
+	if src == "" {
+		return
+	}
+	if s.Example != nil && !p.is31 {
+		ex, ok := s.Example.(string)
+		if !ok {
+			b, err := json.Marshal(s.Example)
+			if err != nil {
+				s.Description = withSource(s.Description, src)
+				return
+			}
+			ex = string(b)
+		}
+		s.Description = withParagraph(s.Description, "Example: "+ex)
+		s.Example = nil
+	}
+	s.Description = withSource(s.Description, src)
 }
 
 // source is a node's x-docapi-source on one line, or "".
@@ -150,8 +181,12 @@ func withSource(description, src string) string {
 	if src == "" {
 		return description
 	}
+	return withParagraph(description, "Source: "+src)
+}
+
+func withParagraph(description, para string) string {
 	if description = strings.TrimRight(description, " \t\r\n"); description == "" {
-		return "Source: " + src
+		return para
 	}
-	return description + "\n\nSource: " + src
+	return description + "\n\n" + para
 }
