@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"go/ast"
 	"net/http"
+	"maps"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -33,10 +35,13 @@ type opData struct {
 	// one would leave an empty path segment, so it is refused.
 	Required []requiredParam
 	Request  string // New<Op>Request or New<Op>RequestWithBody
-	// Result is the typed body ("" when the operation documents none),
-	// documented for the 2xx Status.
-	Result string
-	Status int
+	// Result is what the method returns ("" when the operation documents
+	// no body): the typed body (BodyType) documented for the 2xx Status,
+	// or, when that response documents headers, <Name>Result holding the
+	// body (embedded as BodyField) and the headers.
+	Result, BodyType, BodyField string
+	Status                      int
+	Headers                     []headerData
 	Paging *pagingData
 
 	// TOP
@@ -45,6 +50,10 @@ type opData struct {
 }
 
 type requiredParam struct{ Go, Spec string }
+
+// headerData is a response header the spec documents: Name on the wire,
+// Go the field name.
+type headerData struct{ Name, Go, Description string }
 
 type pagingData struct {
 	Style, Param, Limit, In, ParamType, Items, Next, Total string
@@ -179,6 +188,23 @@ func (g *gen) huaweiOp(op codegen.OperationDefinition) (*opData, error) {
 			}
 		}
 	}
+	if o.Result != "" {
+		o.BodyType = o.Result
+		o.BodyField = o.Result[strings.LastIndex(o.Result, ".")+1:]
+		if r := op.Spec.Responses.Status(o.Status); r != nil && r.Value != nil {
+			for _, name := range slices.Sorted(maps.Keys(r.Value.Headers)) {
+				h := r.Value.Headers[name]
+				desc := ""
+				if h.Value != nil {
+					desc = oneLine(h.Value.Description)
+				}
+				o.Headers = append(o.Headers, headerData{Name: name, Go: codegen.SchemaNameToTypeName(name), Description: desc})
+			}
+		}
+		if len(o.Headers) > 0 {
+			o.Result = o.Name + "Result"
+		}
+	}
 
 	if raw, ok := op.Spec.Extensions[extPagination]; ok {
 		p, err := g.paging(o, raw, fn)
@@ -208,6 +234,9 @@ func (g *gen) paging(o *opData, raw any, fn *ast.FuncDecl) (*pagingData, error) 
 	}
 	if o.Result == "" {
 		return nil, fmt.Errorf("operation has no JSON result")
+	}
+	if len(o.Headers) > 0 {
+		return nil, fmt.Errorf("a paged operation whose pages document headers is not supported")
 	}
 	want := "params"
 	if p.In == "body" {

@@ -54,7 +54,17 @@ func New(cfg huawei.Config) (*Client, error) {
 // Runtime is the configured runtime, for oapi-codegen's raw client:
 // {{.Models}}.NewClientWithResponses(c.Runtime().Server(), {{.Models}}.WithHTTPClient(c.Runtime().HTTPClient())).
 func (c *Client) Runtime() *huawei.Client { return c.rt }
-{{range .Ops}}{{$op := .}}
+{{range .Ops}}{{$op := .}}{{if .Headers}}
+// {{.Name}}Result is what {{.Name}} answers: the decoded body and the
+// response headers the spec documents for HTTP {{.Status}} ("" when absent).
+type {{.Name}}Result struct {
+	*{{.BodyType}}
+{{- range .Headers}}
+	// {{.Go}} is the {{.Name}} header{{if .Description}}: {{.Description}}{{end}}
+	{{.Go}} string
+{{- end}}
+}
+{{end}}
 var op{{.Name}} = &huawei.Operation{Service: {{printf "%q" $.Service}}, Name: {{printf "%q" .Name}}, Method: {{printf "%q" .Method}}, Path: {{printf "%q" .Path}},
 	Idempotent: {{.Idempotent}}, Auth: {{.Auth}}, Project: {{.Project}}, Domain: {{.Domain}}}
 
@@ -76,11 +86,15 @@ func (c *Client) {{.Name}}(ctx context.Context{{range .Params}}, {{.}}{{end}}) {
 		return {{if .Result}}nil, {{end}}err
 	}
 {{- if .Result}}
-	var out {{.Result}}
+	var out {{.BodyType}}
 	if err := c.rt.Decode(op{{.Name}}, httpResp, {{.Status}}, &out); err != nil {
 		return nil, err
 	}
+{{- if .Headers}}
+	return &{{.Result}}{ {{- .BodyField}}: &out{{range .Headers}}, {{.Go}}: httpResp.Header.Get({{printf "%q" .Name}}){{end}}}, nil
+{{- else}}
 	return &out, nil
+{{- end}}
 {{- else}}
 	return c.rt.NoResult(op{{.Name}}, httpResp)
 {{- end}}

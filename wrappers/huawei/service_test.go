@@ -14,6 +14,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/docapi/docapi/generated/iam"
+	"github.com/docapi/docapi/generated/iam/iamapi"
 	"github.com/docapi/docapi/generated/vpc"
 	"github.com/docapi/docapi/generated/vpc/vpcapi"
 	"github.com/docapi/docapi/wrappers/huawei"
@@ -335,5 +337,31 @@ func TestConfigUnmarshal(t *testing.T) {
 	var re *huawei.ResponseError
 	if !errors.As(err, &re) || !errors.Is(err, errRefused) || re.StatusCode != 200 {
 		t.Fatalf("err = %v, want *ResponseError caused by the decoder's error", err)
+	}
+}
+
+// The headers a response documents are fields of the typed result, beside
+// the body: IAM's token is only in X-Subject-Token.
+func TestDocumentedResponseHeaders(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodPost || r.URL.Path != "/v3/auth/tokens" {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("X-Subject-Token", "MIIatAYJ-token")
+		writeJSON(w, http.StatusCreated, `{"token":{"expires_at":"2099-01-02T03:04:05.000000Z","methods":["password"]}}`)
+	}))
+	t.Cleanup(srv.Close)
+	c, err := iamapi.New(huawei.Config{Endpoint: srv.URL, HTTPClient: srv.Client()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var body iam.KeystoneCreateUserTokenByPasswordJSONRequestBody
+	got, err := c.KeystoneCreateUserTokenByPassword(context.Background(), &iam.KeystoneCreateUserTokenByPasswordParams{}, body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.XSubjectToken != "MIIatAYJ-token" || got.Token == nil || got.Token.ExpiresAt != "2099-01-02T03:04:05.000000Z" {
+		t.Fatalf("result = %+v (token %+v), want the header and the body", got, got.Token)
 	}
 }

@@ -325,6 +325,14 @@ func (c *Client) CreateCloudServiceCustomPolicy(ctx context.Context, body iam.Cr
 	return &out, nil
 }
 
+// CreateLoginTokenResult is what CreateLoginToken answers: the decoded body and the
+// response headers the spec documents for HTTP 201 ("" when absent).
+type CreateLoginTokenResult struct {
+	*iam.CreateLoginTokenResponseBody
+	// XSubjectLoginToken is the X-Subject-LoginToken header: 签名后的logintoken。
+	XSubjectLoginToken string
+}
+
 var opCreateLoginToken = &huawei.Operation{Service: "iam", Name: "CreateLoginToken", Method: "POST", Path: "/v3.0/OS-AUTH/securitytoken/logintokens",
 	Idempotent: false, Auth: false, Project: false, Domain: false}
 
@@ -332,7 +340,7 @@ var opCreateLoginToken = &huawei.Operation{Service: "iam", Name: "CreateLoginTok
 // Not retried: the spec does not mark it idempotent.
 //
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取自定义身份代理登录票据.md:1
-func (c *Client) CreateLoginToken(ctx context.Context, body iam.CreateLoginTokenJSONRequestBody) (*iam.CreateLoginTokenResponseBody, error) {
+func (c *Client) CreateLoginToken(ctx context.Context, body iam.CreateLoginTokenJSONRequestBody) (*CreateLoginTokenResult, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateLoginToken, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewCreateLoginTokenRequest(server, body)
 	})
@@ -343,7 +351,7 @@ func (c *Client) CreateLoginToken(ctx context.Context, body iam.CreateLoginToken
 	if err := c.rt.Decode(opCreateLoginToken, httpResp, 201, &out); err != nil {
 		return nil, err
 	}
-	return &out, nil
+	return &CreateLoginTokenResult{CreateLoginTokenResponseBody: &out, XSubjectLoginToken: httpResp.Header.Get("X-Subject-LoginToken")}, nil
 }
 
 var opCreateMetadata = &huawei.Operation{Service: "iam", Name: "CreateMetadata", Method: "POST", Path: "/v3-ext/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}/metadata",
@@ -481,6 +489,14 @@ func (c *Client) CreateTemporaryAccessKeyByToken(ctx context.Context, body iam.C
 	return &out, nil
 }
 
+// CreateTokenWithIDTokenResult is what CreateTokenWithIDToken answers: the decoded body and the
+// response headers the spec documents for HTTP 201 ("" when absent).
+type CreateTokenWithIDTokenResult struct {
+	*iam.CreateTokenWithIDTokenResponseBody
+	// XSubjectToken is the X-Subject-Token header: 签名后的Token。
+	XSubjectToken string
+}
+
 var opCreateTokenWithIDToken = &huawei.Operation{Service: "iam", Name: "CreateTokenWithIDToken", Method: "POST", Path: "/v3.0/OS-AUTH/id-token/tokens",
 	Idempotent: false, Auth: false, Project: false, Domain: false}
 
@@ -488,7 +504,7 @@ var opCreateTokenWithIDToken = &huawei.Operation{Service: "iam", Name: "CreateTo
 // Not retried: the spec does not mark it idempotent.
 //
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证token(OpenID-Connect-ID-token方式).md:1
-func (c *Client) CreateTokenWithIDToken(ctx context.Context, params *iam.CreateTokenWithIDTokenParams, body iam.CreateTokenWithIDTokenJSONRequestBody) (*iam.CreateTokenWithIDTokenResponseBody, error) {
+func (c *Client) CreateTokenWithIDToken(ctx context.Context, params *iam.CreateTokenWithIDTokenParams, body iam.CreateTokenWithIDTokenJSONRequestBody) (*CreateTokenWithIDTokenResult, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateTokenWithIDToken, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewCreateTokenWithIDTokenRequest(server, params, body)
 	})
@@ -499,7 +515,15 @@ func (c *Client) CreateTokenWithIDToken(ctx context.Context, params *iam.CreateT
 	if err := c.rt.Decode(opCreateTokenWithIDToken, httpResp, 201, &out); err != nil {
 		return nil, err
 	}
-	return &out, nil
+	return &CreateTokenWithIDTokenResult{CreateTokenWithIDTokenResponseBody: &out, XSubjectToken: httpResp.Header.Get("X-Subject-Token")}, nil
+}
+
+// CreateUnscopeTokenByIdpInitiatedResult is what CreateUnscopeTokenByIdpInitiated answers: the decoded body and the
+// response headers the spec documents for HTTP 201 ("" when absent).
+type CreateUnscopeTokenByIdpInitiatedResult struct {
+	*iam.CreateUnscopeTokenByIdpInitiatedResponseBody
+	// XSubjectToken is the X-Subject-Token header: 签名后的unscoped token。
+	XSubjectToken string
 }
 
 var opCreateUnscopeTokenByIdpInitiated = &huawei.Operation{Service: "iam", Name: "CreateUnscopeTokenByIdpInitiated", Method: "POST", Path: "/v3.0/OS-FEDERATION/tokens",
@@ -509,7 +533,7 @@ var opCreateUnscopeTokenByIdpInitiated = &huawei.Operation{Service: "iam", Name:
 // Not retried: the spec does not mark it idempotent.
 //
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(IdP-initiated).md:1
-func (c *Client) CreateUnscopeTokenByIdpInitiated(ctx context.Context, params *iam.CreateUnscopeTokenByIdpInitiatedParams, contentType string, body io.Reader) (*iam.CreateUnscopeTokenByIdpInitiatedResponseBody, error) {
+func (c *Client) CreateUnscopeTokenByIdpInitiated(ctx context.Context, params *iam.CreateUnscopeTokenByIdpInitiatedParams, contentType string, body io.Reader) (*CreateUnscopeTokenByIdpInitiatedResult, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateUnscopeTokenByIdpInitiated, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewCreateUnscopeTokenByIdpInitiatedRequestWithBody(server, params, contentType, body)
 	})
@@ -520,7 +544,15 @@ func (c *Client) CreateUnscopeTokenByIdpInitiated(ctx context.Context, params *i
 	if err := c.rt.Decode(opCreateUnscopeTokenByIdpInitiated, httpResp, 201, &out); err != nil {
 		return nil, err
 	}
-	return &out, nil
+	return &CreateUnscopeTokenByIdpInitiatedResult{CreateUnscopeTokenByIdpInitiatedResponseBody: &out, XSubjectToken: httpResp.Header.Get("X-Subject-Token")}, nil
+}
+
+// CreateUnscopedTokenWithIDTokenResult is what CreateUnscopedTokenWithIDToken answers: the decoded body and the
+// response headers the spec documents for HTTP 201 ("" when absent).
+type CreateUnscopedTokenWithIDTokenResult struct {
+	*iam.CreateUnscopedTokenWithIDTokenResponseBody
+	// XSubjectToken is the X-Subject-Token header: 签名后的Token。
+	XSubjectToken string
 }
 
 var opCreateUnscopedTokenWithIDToken = &huawei.Operation{Service: "iam", Name: "CreateUnscopedTokenWithIDToken", Method: "POST", Path: "/v3/OS-FEDERATION/identity_providers/{idp_id}/protocols/{protocol_id}/auth",
@@ -530,7 +562,7 @@ var opCreateUnscopedTokenWithIDToken = &huawei.Operation{Service: "iam", Name: "
 // Not retried: the spec does not mark it idempotent.
 //
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证unscoped-token(OpenID-Connect-ID-token方式).md:1
-func (c *Client) CreateUnscopedTokenWithIDToken(ctx context.Context, idpID string, protocolID string) (*iam.CreateUnscopedTokenWithIDTokenResponseBody, error) {
+func (c *Client) CreateUnscopedTokenWithIDToken(ctx context.Context, idpID string, protocolID string) (*CreateUnscopedTokenWithIDTokenResult, error) {
 	httpResp, err := c.rt.Do(ctx, opCreateUnscopedTokenWithIDToken, func(server string, ids huawei.IDs) (*http.Request, error) {
 		if idpID == "" {
 			return nil, huawei.ErrEmptyPathParam("idp_id")
@@ -547,7 +579,7 @@ func (c *Client) CreateUnscopedTokenWithIDToken(ctx context.Context, idpID strin
 	if err := c.rt.Decode(opCreateUnscopedTokenWithIDToken, httpResp, 201, &out); err != nil {
 		return nil, err
 	}
-	return &out, nil
+	return &CreateUnscopedTokenWithIDTokenResult{CreateUnscopedTokenWithIDTokenResponseBody: &out, XSubjectToken: httpResp.Header.Get("X-Subject-Token")}, nil
 }
 
 var opCreateUser = &huawei.Operation{Service: "iam", Name: "CreateUser", Method: "POST", Path: "/v3.0/OS-USER/users",
@@ -893,6 +925,14 @@ func (c *Client) KeystoneCheckroleForGroup(ctx context.Context, domainID string,
 	return c.rt.NoResult(opKeystoneCheckroleForGroup, httpResp)
 }
 
+// KeystoneCreateAgencyTokenResult is what KeystoneCreateAgencyToken answers: the decoded body and the
+// response headers the spec documents for HTTP 201 ("" when absent).
+type KeystoneCreateAgencyTokenResult struct {
+	*iam.KeystoneCreateAgencyTokenResponseBody
+	// XSubjectToken is the X-Subject-Token header: 签名后的token。
+	XSubjectToken string
+}
+
 var opKeystoneCreateAgencyToken = &huawei.Operation{Service: "iam", Name: "KeystoneCreateAgencyToken", Method: "POST", Path: "/v3/auth/tokens#KeystoneCreateAgencyToken",
 	Idempotent: false, Auth: true, Project: false, Domain: false}
 
@@ -900,7 +940,7 @@ var opKeystoneCreateAgencyToken = &huawei.Operation{Service: "iam", Name: "Keyst
 // Not retried: the spec does not mark it idempotent.
 //
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取委托Token.md:1
-func (c *Client) KeystoneCreateAgencyToken(ctx context.Context, params *iam.KeystoneCreateAgencyTokenParams, body iam.KeystoneCreateAgencyTokenJSONRequestBody) (*iam.KeystoneCreateAgencyTokenResponseBody, error) {
+func (c *Client) KeystoneCreateAgencyToken(ctx context.Context, params *iam.KeystoneCreateAgencyTokenParams, body iam.KeystoneCreateAgencyTokenJSONRequestBody) (*KeystoneCreateAgencyTokenResult, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneCreateAgencyToken, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewKeystoneCreateAgencyTokenRequest(server, params, body)
 	})
@@ -911,7 +951,7 @@ func (c *Client) KeystoneCreateAgencyToken(ctx context.Context, params *iam.Keys
 	if err := c.rt.Decode(opKeystoneCreateAgencyToken, httpResp, 201, &out); err != nil {
 		return nil, err
 	}
-	return &out, nil
+	return &KeystoneCreateAgencyTokenResult{KeystoneCreateAgencyTokenResponseBody: &out, XSubjectToken: httpResp.Header.Get("X-Subject-Token")}, nil
 }
 
 var opKeystoneCreateGroup = &huawei.Operation{Service: "iam", Name: "KeystoneCreateGroup", Method: "POST", Path: "/v3/groups",
@@ -1031,6 +1071,14 @@ func (c *Client) KeystoneCreateProtocol(ctx context.Context, idpID string, proto
 	return &out, nil
 }
 
+// KeystoneCreateScopedTokenResult is what KeystoneCreateScopedToken answers: the decoded body and the
+// response headers the spec documents for HTTP 201 ("" when absent).
+type KeystoneCreateScopedTokenResult struct {
+	*iam.KeystoneCreateScopedTokenResponseBody
+	// XSubjectToken is the X-Subject-Token header: 签名后的scoped token。
+	XSubjectToken string
+}
+
 var opKeystoneCreateScopedToken = &huawei.Operation{Service: "iam", Name: "KeystoneCreateScopedToken", Method: "POST", Path: "/v3/auth/tokens#KeystoneCreateScopedToken",
 	Idempotent: false, Auth: false, Project: false, Domain: false}
 
@@ -1038,7 +1086,7 @@ var opKeystoneCreateScopedToken = &huawei.Operation{Service: "iam", Name: "Keyst
 // Not retried: the spec does not mark it idempotent.
 //
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取联邦认证scoped-token.md:1
-func (c *Client) KeystoneCreateScopedToken(ctx context.Context, body iam.KeystoneCreateScopedTokenJSONRequestBody) (*iam.KeystoneCreateScopedTokenResponseBody, error) {
+func (c *Client) KeystoneCreateScopedToken(ctx context.Context, body iam.KeystoneCreateScopedTokenJSONRequestBody) (*KeystoneCreateScopedTokenResult, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneCreateScopedToken, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewKeystoneCreateScopedTokenRequest(server, body)
 	})
@@ -1049,7 +1097,7 @@ func (c *Client) KeystoneCreateScopedToken(ctx context.Context, body iam.Keyston
 	if err := c.rt.Decode(opKeystoneCreateScopedToken, httpResp, 201, &out); err != nil {
 		return nil, err
 	}
-	return &out, nil
+	return &KeystoneCreateScopedTokenResult{KeystoneCreateScopedTokenResponseBody: &out, XSubjectToken: httpResp.Header.Get("X-Subject-Token")}, nil
 }
 
 var opKeystoneCreateUser = &huawei.Operation{Service: "iam", Name: "KeystoneCreateUser", Method: "POST", Path: "/v3/users",
@@ -1073,6 +1121,14 @@ func (c *Client) KeystoneCreateUser(ctx context.Context, body iam.KeystoneCreate
 	return &out, nil
 }
 
+// KeystoneCreateUserTokenByPasswordResult is what KeystoneCreateUserTokenByPassword answers: the decoded body and the
+// response headers the spec documents for HTTP 201 ("" when absent).
+type KeystoneCreateUserTokenByPasswordResult struct {
+	*iam.KeystoneCreateUserTokenByPasswordResponseBody
+	// XSubjectToken is the X-Subject-Token header: 签名后的Token。
+	XSubjectToken string
+}
+
 var opKeystoneCreateUserTokenByPassword = &huawei.Operation{Service: "iam", Name: "KeystoneCreateUserTokenByPassword", Method: "POST", Path: "/v3/auth/tokens#KeystoneCreateUserTokenByPassword",
 	Idempotent: true, Auth: false, Project: false, Domain: false}
 
@@ -1080,7 +1136,7 @@ var opKeystoneCreateUserTokenByPassword = &huawei.Operation{Service: "iam", Name
 // Retried on throttling, server errors and broken connections.
 //
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码）.md:1
-func (c *Client) KeystoneCreateUserTokenByPassword(ctx context.Context, params *iam.KeystoneCreateUserTokenByPasswordParams, body iam.KeystoneCreateUserTokenByPasswordJSONRequestBody) (*iam.KeystoneCreateUserTokenByPasswordResponseBody, error) {
+func (c *Client) KeystoneCreateUserTokenByPassword(ctx context.Context, params *iam.KeystoneCreateUserTokenByPasswordParams, body iam.KeystoneCreateUserTokenByPasswordJSONRequestBody) (*KeystoneCreateUserTokenByPasswordResult, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneCreateUserTokenByPassword, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewKeystoneCreateUserTokenByPasswordRequest(server, params, body)
 	})
@@ -1091,7 +1147,15 @@ func (c *Client) KeystoneCreateUserTokenByPassword(ctx context.Context, params *
 	if err := c.rt.Decode(opKeystoneCreateUserTokenByPassword, httpResp, 201, &out); err != nil {
 		return nil, err
 	}
-	return &out, nil
+	return &KeystoneCreateUserTokenByPasswordResult{KeystoneCreateUserTokenByPasswordResponseBody: &out, XSubjectToken: httpResp.Header.Get("X-Subject-Token")}, nil
+}
+
+// KeystoneCreateUserTokenByPasswordAndMfaResult is what KeystoneCreateUserTokenByPasswordAndMfa answers: the decoded body and the
+// response headers the spec documents for HTTP 201 ("" when absent).
+type KeystoneCreateUserTokenByPasswordAndMfaResult struct {
+	*iam.KeystoneCreateUserTokenByPasswordAndMfaResponseBody
+	// XSubjectToken is the X-Subject-Token header: 签名后的Token。
+	XSubjectToken string
 }
 
 var opKeystoneCreateUserTokenByPasswordAndMfa = &huawei.Operation{Service: "iam", Name: "KeystoneCreateUserTokenByPasswordAndMfa", Method: "POST", Path: "/v3/auth/tokens#KeystoneCreateUserTokenByPasswordAndMfa",
@@ -1101,7 +1165,7 @@ var opKeystoneCreateUserTokenByPasswordAndMfa = &huawei.Operation{Service: "iam"
 // Not retried: the spec does not mark it idempotent.
 //
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/获取IAM用户Token（使用密码+虚拟MFA）.md:1
-func (c *Client) KeystoneCreateUserTokenByPasswordAndMfa(ctx context.Context, params *iam.KeystoneCreateUserTokenByPasswordAndMfaParams, body iam.KeystoneCreateUserTokenByPasswordAndMfaJSONRequestBody) (*iam.KeystoneCreateUserTokenByPasswordAndMfaResponseBody, error) {
+func (c *Client) KeystoneCreateUserTokenByPasswordAndMfa(ctx context.Context, params *iam.KeystoneCreateUserTokenByPasswordAndMfaParams, body iam.KeystoneCreateUserTokenByPasswordAndMfaJSONRequestBody) (*KeystoneCreateUserTokenByPasswordAndMfaResult, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneCreateUserTokenByPasswordAndMfa, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewKeystoneCreateUserTokenByPasswordAndMfaRequest(server, params, body)
 	})
@@ -1112,7 +1176,7 @@ func (c *Client) KeystoneCreateUserTokenByPasswordAndMfa(ctx context.Context, pa
 	if err := c.rt.Decode(opKeystoneCreateUserTokenByPasswordAndMfa, httpResp, 201, &out); err != nil {
 		return nil, err
 	}
-	return &out, nil
+	return &KeystoneCreateUserTokenByPasswordAndMfaResult{KeystoneCreateUserTokenByPasswordAndMfaResponseBody: &out, XSubjectToken: httpResp.Header.Get("X-Subject-Token")}, nil
 }
 
 var opKeystoneDeleteGroup = &huawei.Operation{Service: "iam", Name: "KeystoneDeleteGroup", Method: "DELETE", Path: "/v3/groups/{group_id}",
@@ -2255,6 +2319,14 @@ func (c *Client) KeystoneUpdateUserPassword(ctx context.Context, userID string, 
 	return c.rt.NoResult(opKeystoneUpdateUserPassword, httpResp)
 }
 
+// KeystoneValidateTokenResult is what KeystoneValidateToken answers: the decoded body and the
+// response headers the spec documents for HTTP 200 ("" when absent).
+type KeystoneValidateTokenResult struct {
+	*iam.KeystoneValidateTokenResponseBody
+	// XSubjectToken is the X-Subject-Token header: 已校验的token。
+	XSubjectToken string
+}
+
 var opKeystoneValidateToken = &huawei.Operation{Service: "iam", Name: "KeystoneValidateToken", Method: "GET", Path: "/v3/auth/tokens",
 	Idempotent: true, Auth: true, Project: false, Domain: false}
 
@@ -2262,7 +2334,7 @@ var opKeystoneValidateToken = &huawei.Operation{Service: "iam", Name: "KeystoneV
 // Retried on throttling, server errors and broken connections.
 //
 // Source: testdata/corpus/huaweicloudDocs/iam/API参考/校验Token的有效性.md:1
-func (c *Client) KeystoneValidateToken(ctx context.Context, params *iam.KeystoneValidateTokenParams) (*iam.KeystoneValidateTokenResponseBody, error) {
+func (c *Client) KeystoneValidateToken(ctx context.Context, params *iam.KeystoneValidateTokenParams) (*KeystoneValidateTokenResult, error) {
 	httpResp, err := c.rt.Do(ctx, opKeystoneValidateToken, func(server string, ids huawei.IDs) (*http.Request, error) {
 		return iam.NewKeystoneValidateTokenRequest(server, params)
 	})
@@ -2273,7 +2345,7 @@ func (c *Client) KeystoneValidateToken(ctx context.Context, params *iam.Keystone
 	if err := c.rt.Decode(opKeystoneValidateToken, httpResp, 200, &out); err != nil {
 		return nil, err
 	}
-	return &out, nil
+	return &KeystoneValidateTokenResult{KeystoneValidateTokenResponseBody: &out, XSubjectToken: httpResp.Header.Get("X-Subject-Token")}, nil
 }
 
 var opListAgencies = &huawei.Operation{Service: "iam", Name: "ListAgencies", Method: "GET", Path: "/v3.0/OS-AGENCY/agencies",
