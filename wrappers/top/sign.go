@@ -57,24 +57,52 @@ func Sign(params map[string]string, appSecret secret.Value, method SignMethod) (
 }
 
 // signSorted is Sign over parameters already sorted by name. The signed
-// string is built in one buffer, which is cleared afterwards as it holds the
-// secret (md5) or the session.
+// string is built in one buffer (on the stack for md5 when it fits), which
+// is cleared afterwards as it holds the secret (md5) or the session.
 func signSorted(ps []param, appSecret secret.Value, method SignMethod) (string, error) {
 	if appSecret.IsZero() {
 		return "", errors.New("top: sign: empty app secret")
 	}
-	if !method.Valid() {
-		return "", fmt.Errorf("top: sign: unsupported sign method %q", string(method))
-	}
 	key := appSecret.Reveal()
-	n := 2 * len(key)
+	var hex [2 * sha256.Size]byte
+	switch method {
+	case SignMD5:
+		var stack [1024]byte
+		buf := stack[:0]
+		if n := 2*len(key) + signedLen(ps); n > len(stack) {
+			buf = make([]byte, 0, n)
+		}
+		buf = append(buf, key...)
+		buf = appendSigned(buf, ps)
+		buf = append(buf, key...)
+		sum := md5.Sum(buf)
+		clear(buf)
+		return string(appendUpperHex(hex[:0], sum[:])), nil
+	case SignHMAC, SignHMACSHA256:
+		h := hmac.New(md5.New, []byte(key))
+		if method == SignHMACSHA256 {
+			h = hmac.New(sha256.New, []byte(key))
+		}
+		buf := appendSigned(make([]byte, 0, signedLen(ps)), ps)
+		h.Write(buf)
+		clear(buf)
+		return string(appendUpperHex(hex[:0], h.Sum(nil))), nil
+	}
+	return "", fmt.Errorf("top: sign: unsupported sign method %q", string(method))
+}
+
+// signedLen is an upper bound of the length of the signed string.
+func signedLen(ps []param) int {
+	n := 0
 	for _, p := range ps {
 		n += len(p.name) + len(p.value)
 	}
-	buf := make([]byte, 0, n)
-	if method == SignMD5 {
-		buf = append(buf, key...)
-	}
+	return n
+}
+
+// appendSigned appends name+value of every parameter but "sign" and those
+// with an empty value.
+func appendSigned(buf []byte, ps []param) []byte {
 	for _, p := range ps {
 		if p.name == "" || p.name == "sign" || p.value == "" {
 			continue
@@ -82,33 +110,14 @@ func signSorted(ps []param, appSecret secret.Value, method SignMethod) (string, 
 		buf = append(buf, p.name...)
 		buf = append(buf, p.value...)
 	}
-	var sum [sha256.Size]byte
-	var digest []byte
-	switch method {
-	case SignMD5:
-		buf = append(buf, key...)
-		s := md5.Sum(buf)
-		digest = append(sum[:0], s[:]...)
-	case SignHMAC:
-		h := hmac.New(md5.New, []byte(key))
-		h.Write(buf)
-		digest = h.Sum(sum[:0])
-	case SignHMACSHA256:
-		h := hmac.New(sha256.New, []byte(key))
-		h.Write(buf)
-		digest = h.Sum(sum[:0])
-	}
-	clear(buf)
-	return upperHex(digest), nil
+	return buf
 }
 
-// upperHex is strings.ToUpper(hex.EncodeToString(b)) in one allocation.
-func upperHex(b []byte) string {
+// appendUpperHex is strings.ToUpper(hex.EncodeToString(b)) appended to dst.
+func appendUpperHex(dst, b []byte) []byte {
 	const digits = "0123456789ABCDEF"
-	out := make([]byte, 2*len(b))
-	for i, c := range b {
-		out[2*i] = digits[c>>4]
-		out[2*i+1] = digits[c&0x0f]
+	for _, c := range b {
+		dst = append(dst, digits[c>>4], digits[c&0x0f])
 	}
-	return string(out)
+	return dst
 }
