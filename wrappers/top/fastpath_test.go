@@ -299,3 +299,40 @@ func TestCallRefusesBadParams(t *testing.T) {
 		}
 	}
 }
+
+// captureBase keeps the request the Transport sends and stops it there.
+type captureBase struct{ req *http.Request }
+
+func (c *captureBase) RoundTrip(req *http.Request) (*http.Response, error) {
+	c.req = req
+	return nil, errors.New("captured")
+}
+
+// The signed body goes out as net/http's in-memory kind (io.NopCloser of a
+// *bytes.Reader), which it writes together with the headers; with any other
+// body type it flushes the headers alone first, a packet more on each call.
+func TestTransportBodyIsInMemory(t *testing.T) {
+	base := &captureBase{}
+	c, err := NewClient(Config{AppKey: testAppKey, AppSecret: secret.New(testSecret)}, WithBaseTransport(base))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var env gentop.AlibabaSecurityDeepvisionProxySecurityCommonTokenGetEnvelope
+	c.Call(context.Background(), &Operation{Method: apiName}, gentop.AlibabaSecurityDeepvisionProxySecurityCommonTokenGetRequest{}, &env)
+	req := base.req
+	if req == nil {
+		t.Fatal("nothing sent")
+	}
+	if want := fmt.Sprintf("%T", io.NopCloser(bytes.NewReader(nil))); fmt.Sprintf("%T", req.Body) != want {
+		t.Errorf("body is a %T, want %s", req.Body, want)
+	}
+	body, _ := io.ReadAll(req.Body)
+	again, err := req.GetBody()
+	if err != nil {
+		t.Fatal(err)
+	}
+	replay, _ := io.ReadAll(again)
+	if int64(len(body)) != req.ContentLength || !bytes.Equal(body, replay) || !bytes.Contains(body, []byte("&sign=")) {
+		t.Errorf("body %q (ContentLength %d), GetBody %q", body, req.ContentLength, replay)
+	}
+}

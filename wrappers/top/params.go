@@ -312,14 +312,3 @@ func (b *paramBody) Read(p []byte) (int, error) {
 }
 
 func (b *paramBody) Close() error { return nil }
-
-// formBody is a request body of bytes that needs no closing.
-type formBody struct{ bytes.Reader }
-
-func (*formBody) Close() error { return nil }
-
-func newFormBody(b []byte) *formBody {
-	f := new(formBody)
-	f.Reset(b)
-	return f
-}
