@@ -119,16 +119,15 @@ func (c *Client) Call(ctx context.Context, op *Operation, params, out any) error
 	// The Transport sends to the gateway and reads the API from the
 	// fragment; the parameters travel as they are (paramBody), so nothing
 	// is encoded, parsed or read twice on the way.
-	u := *c.tr.gateway
-	u.Fragment = op.Method
-	body := &paramBody{params: ps}
-	req := (&http.Request{
-		Method: http.MethodPost, URL: &u, Host: u.Host,
-		Proto: "HTTP/1.1", ProtoMajor: 1, ProtoMinor: 1,
-		Header:  http.Header{"Content-Type": {"application/x-www-form-urlencoded"}},
-		Body:    body,
-		GetBody: func() (io.ReadCloser, error) { return &paramBody{params: ps}, nil },
-	}).WithContext(ctx)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, "", &paramBody{params: ps})
+	if err != nil {
+		return fmt.Errorf("top: %s: %w", op.Method, err)
+	}
+	*req.URL = *c.tr.gateway
+	req.URL.Fragment = op.Method
+	req.Host = req.URL.Host
+	req.Header["Content-Type"] = []string{"application/x-www-form-urlencoded"}
+	req.GetBody = func() (io.ReadCloser, error) { return &paramBody{params: ps}, nil }
 	resp, err := c.hc.Do(req)
 	if err != nil {
 		return callError(op.Method, err)
